@@ -1,0 +1,3 @@
+#!/usr/bin/env node
+// The `acqmeta` command line: runs the bundled CLI built by `npm run build`.
+require('../dist/electron/cli.cjs');

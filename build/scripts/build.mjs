@@ -1,0 +1,40 @@
+// Builds everything the app, the server and the command line run from: dist/.
+// Node-side entry points are bundled by esbuild into CommonJS for Node 20 and Electron;
+// the renderer is built by Vite. `--node-only` skips the renderer (used by unit tests).
+import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const nodeOnly = process.argv.includes('--node-only');
+
+/** Node-side entry points: source file → output name in dist/electron/. */
+const NODE_ENTRIES = {
+  main: 'electron/main/main.ts',
+  preload: 'electron/main/preload.ts',
+  cli: 'electron/cli/acqmeta.ts',
+  serve: 'electron/server/serve.ts',
+  'scan-worker': 'electron/services/tiff/scan-worker.ts',
+};
+
+await build({
+  absWorkingDir: root,
+  entryPoints: NODE_ENTRIES,
+  outdir: 'dist/electron',
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  external: ['electron'],
+  sourcemap: 'linked',
+  logLevel: 'warning',
+});
+
+if (!nodeOnly) {
+  execFileSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+}

@@ -1,0 +1,171 @@
+/**
+ * The AcqImage field table: the single source of truth for every sidecar field.
+ *
+ * The JSON Schema, the ajv validators, the editor's forms, the table's columns and the
+ * command line's `--set` names are all derived from these two lists. Adding a field is one
+ * edit here. Order is the order of the spec (see ../shared/docs/sidecar-format.md).
+ */
+
+/** The sidecar object a field lives in. */
+export type FieldSection = 'experiment_metadata' | 'image_header_metadata';
+
+/** Value types as the spec names them: `float` and `int` may be null where `nullable`. */
+export type FieldType = 'str' | 'float' | 'int';
+
+/** The groups of the editor, in display order. */
+export const FIELD_GROUPS = ['Header', 'Calibration', 'Animal', 'Sample', 'Experiment', 'Notes'] as const;
+
+/** A group of the editor. */
+export type FieldGroup = (typeof FIELD_GROUPS)[number];
+
+/** A value of a field as stored in a sidecar. */
+export type FieldValue = string | number | null;
+
+/** Everything the app knows about one field. */
+export interface FieldSpec {
+  /** Key inside its section, e.g. `branch_order`. */
+  readonly name: string;
+  readonly section: FieldSection;
+  /** Label shown to the user, e.g. `Branch order`. */
+  readonly displayName: string;
+  readonly type: FieldType;
+  /** Whether `null` is a legal stored value (numbers with no value). */
+  readonly nullable: boolean;
+  readonly default: FieldValue;
+  /** Unit shown next to the value, e.g. `µm`. */
+  readonly unit?: string;
+  /** Suggested values (the user may still type another). */
+  readonly choices?: readonly string[];
+  readonly editable: boolean;
+  readonly group: FieldGroup;
+  /** One sentence for the tooltip. */
+  readonly description: string;
+  /** Numbers must be strictly greater than this. */
+  readonly exclusiveMinimum?: number;
+  /** Free text over several lines (the note). */
+  readonly multiline?: boolean;
+}
+
+const str = (
+  name: string,
+  displayName: string,
+  group: FieldGroup,
+  description: string,
+  extra: Partial<FieldSpec> = {},
+): FieldSpec => ({
+  name,
+  section: 'experiment_metadata',
+  displayName,
+  type: 'str',
+  nullable: false,
+  default: '',
+  editable: true,
+  group,
+  description,
+  ...extra,
+});
+
+/** The 15 user-entered fields of `experiment_metadata`, in the spec's order. */
+export const EXPERIMENT_FIELDS: readonly FieldSpec[] = [
+  str('species', 'Species', 'Animal', 'Animal species (e.g., mouse, rat).'),
+  str('sex', 'Sex', 'Animal', 'Biological sex or experimental sex label.'),
+  str('genotype', 'Genotype', 'Animal', 'Genotype or strain label.'),
+  str('age', 'Age', 'Animal', 'Animal age label (e.g., P30, 8 weeks).'),
+  str('region', 'Region', 'Sample', 'Brain region or anatomical location.'),
+  str('cell_type', 'Cell type', 'Sample', 'Type of cell or vessel being imaged.'),
+  {
+    name: 'depth',
+    section: 'experiment_metadata',
+    displayName: 'Depth',
+    type: 'float',
+    nullable: true,
+    default: null,
+    unit: 'µm',
+    editable: true,
+    group: 'Sample',
+    description: 'Imaging depth in micrometers.',
+  },
+  {
+    name: 'branch_order',
+    section: 'experiment_metadata',
+    displayName: 'Branch order',
+    type: 'int',
+    nullable: true,
+    default: null,
+    editable: true,
+    group: 'Sample',
+    description: 'Branch order for vascular structures.',
+  },
+  str('direction', 'Direction', 'Sample', 'Flow direction or vessel orientation.'),
+  str('condition', 'Condition', 'Experiment', 'Experimental condition or treatment.'),
+  str('condition2', 'Condition 2', 'Experiment', 'Second condition field.'),
+  str('treatment', 'Treatment', 'Experiment', 'Treatment applied.'),
+  str('treatment2', 'Treatment 2', 'Experiment', 'Second treatment field.'),
+  str('date', 'Date', 'Experiment', 'User-editable date (e.g., experiment date); free text.'),
+  str('note', 'Note', 'Notes', 'Free-form notes or comments (multi-line).', { multiline: true }),
+];
+
+const header = (
+  name: string,
+  displayName: string,
+  type: FieldType,
+  description: string,
+): FieldSpec => ({
+  name,
+  section: 'image_header_metadata',
+  displayName,
+  type,
+  nullable: false,
+  default: type === 'str' ? '' : 0,
+  editable: false,
+  group: 'Header',
+  description,
+});
+
+const calibration = (
+  name: string,
+  displayName: string,
+  type: FieldType,
+  description: string,
+): FieldSpec => ({
+  name,
+  section: 'image_header_metadata',
+  displayName,
+  type,
+  nullable: false,
+  default: type === 'str' ? 'Pixels' : 1.0,
+  editable: true,
+  group: 'Calibration',
+  description,
+  ...(type === 'float' ? { exclusiveMinimum: 0 } : { choices: ['Pixels', 'um', 'nm', 'mm', 'seconds'] }),
+});
+
+/** The 12 fields of `image_header_metadata`: 8 read from the image, 4 of calibration. */
+export const HEADER_FIELDS: readonly FieldSpec[] = [
+  header('shape', 'Shape', 'str', 'Array shape of the first series, as a Python tuple.'),
+  header('dims', 'Dims', 'str', 'Axis letters of the first series (T, C, Z, Y, X).'),
+  header('sizes', 'Sizes', 'str', 'Size of each axis of the first series.'),
+  header('dtype', 'DType', 'str', 'Pixel data type (numpy name).'),
+  header('num_channels', 'Channels', 'int', 'Number of channels.'),
+  header('num_scenes', 'Scenes', 'int', 'Number of series (scenes) in the file.'),
+  header('date', 'Date', 'str', 'Acquisition date from the image (YYYYMMDD).'),
+  header('time', 'Time', 'str', 'Acquisition time from the image (HH:MM:SS).'),
+  calibration('physical_unit_y', 'Physical Unit Y', 'float', 'Size of one pixel along Y, in Physical Label Y units.'),
+  calibration('physical_unit_x', 'Physical Unit X', 'float', 'Size of one pixel along X, in Physical Label X units.'),
+  calibration('physical_label_y', 'Physical Label Y', 'str', 'Unit of Physical Unit Y (e.g., um, seconds).'),
+  calibration('physical_label_x', 'Physical Label X', 'str', 'Unit of Physical Unit X (e.g., um).'),
+];
+
+/** Every field a user may edit: experiment fields first, then calibration. Names are unique. */
+export const EDITABLE_FIELDS: readonly FieldSpec[] = [
+  ...EXPERIMENT_FIELDS,
+  ...HEADER_FIELDS.filter((f) => f.editable),
+];
+
+/** Looks up an editable field by name (`depth`, `physical_unit_x`, ...). */
+export function editableField(name: string): FieldSpec | undefined {
+  return EDITABLE_FIELDS.find((f) => f.name === name);
+}
+
+/** Values of the editable fields by name, as stored in a sidecar. */
+export type FieldValues = Record<string, FieldValue>;

@@ -1,0 +1,9 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/unit/**/*.test.ts', 'test/unit/**/*.test.tsx'],
+    testTimeout: 30_000,
+    pool: 'forks',
+  },
+});
