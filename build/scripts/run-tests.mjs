@@ -1,0 +1,58 @@
+// `npm test`: build, type-check, lint, unit tests (vitest) and end-to-end tests (Playwright),
+// in that order, stopping at the first failing stage. Ends with one summary line
+// `N passed, N failed, N skipped` counted from the runners' JSON reports.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const reports = path.join(root, 'test-results');
+mkdirSync(reports, { recursive: true });
+const bin = (name) => path.join(root, 'node_modules', '.bin', name);
+
+/** Runs one stage; exits the process when it fails. */
+function stage(title, command, args) {
+  console.log(`\n=== ${title}`);
+  const run = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
+  if (run.status !== 0) {
+    console.error(`\n${title} failed (exit ${run.status ?? run.signal}).`);
+    return false;
+  }
+  return true;
+}
+
+const unitReport = path.join(reports, 'unit.json');
+const e2eReport = path.join(reports, 'e2e.json');
+const ok =
+  stage('Build', process.execPath, ['build/scripts/build.mjs']) &&
+  stage('Type-check (node)', bin('tsc'), ['-p', 'tsconfig.node.json']) &&
+  stage('Type-check (web)', bin('tsc'), ['-p', 'tsconfig.web.json']) &&
+  stage('Lint', bin('eslint'), ['.']) &&
+  stage('Unit tests', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${unitReport}`]) &&
+  stage('End-to-end tests', bin('playwright'), ['test', '-c', 'test/e2e/playwright.config.ts']);
+
+/** Reads pass/fail/skip counts from a runner's JSON report, if it wrote one. */
+function counts(file, read) {
+  try {
+    return read(JSON.parse(readFileSync(file, 'utf8')));
+  } catch {
+    return { passed: 0, failed: 0, skipped: 0 };
+  }
+}
+const unit = counts(unitReport, (r) => ({
+  passed: r.numPassedTests,
+  failed: r.numFailedTests,
+  skipped: r.numPendingTests + r.numTodoTests,
+}));
+const e2e = counts(e2eReport, (r) => ({
+  passed: r.stats.expected + r.stats.flaky,
+  failed: r.stats.unexpected,
+  skipped: r.stats.skipped,
+}));
+const passed = unit.passed + e2e.passed;
+// A stage that fails without a test report (build, types, lint) still counts as one failure.
+const failed = Math.max(unit.failed + e2e.failed, ok ? 0 : 1);
+console.log(`\nunit: ${unit.passed} passed, ${unit.failed} failed; e2e: ${e2e.passed} passed, ${e2e.failed} failed`);
+console.log(`${passed} passed, ${failed} failed, ${unit.skipped + e2e.skipped} skipped`);
+process.exit(ok ? 0 : 1);

@@ -1,0 +1,39 @@
+/**
+ * End-to-end tests: the real renderer driven in Debian's Chromium against browser mode
+ * (`serve`), and the same specs against Electron where its binary exists.
+ */
+import { defineConfig } from '@playwright/test';
+import { electronBinary } from './support/electron-binary';
+
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'];
+const electron = electronBinary();
+if (!electron) {
+  console.log('Electron binary not installed on this machine: the "electron" project is not run.');
+}
+
+export default defineConfig({
+  testDir: '.',
+  testMatch: '**/*.spec.ts',
+  outputDir: '../../test-results/e2e',
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  reporter: [['list'], ['json', { outputFile: '../../test-results/e2e.json' }]],
+  use: {
+    screenshot: 'only-on-failure',
+    trace: 'retain-on-failure',
+    viewport: { width: 1440, height: 900 },
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        browserName: 'chromium',
+        launchOptions: { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS },
+      },
+    },
+    ...(electron ? [{ name: 'electron', metadata: { electron } }] : []),
+  ],
+});
