@@ -1,0 +1,84 @@
+/**
+ * Nothing is lost: conflicts ask before overwriting, corrupt sidecars are shown and left alone,
+ * hostile TIFFs are one row with an error.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { test, expect } from './support/app';
+import { EditorPage } from './support/editor-page';
+
+const BLOBS = 'stacks/_blobs_3d_fiji_skeleton.tif';
+
+/** Changes the sidecar behind the app's back, as another program would. */
+function editOnDisk(file: string, from: string, to: string): string {
+  const text = readFileSync(file, 'utf8').replace(from, to);
+  writeFileSync(file, text);
+  return text;
+}
+
+test('a sidecar changed on disk since it was read asks before overwriting', async ({ app }) => {
+  const editor = new EditorPage(app.page);
+  const sidecar = app.file(`${BLOBS}.json`);
+  await editor.select(BLOBS);
+  await editor.type('Genotype', 'WT');
+  const theirs = editOnDisk(sidecar, '"species": "rat"', '"species": "mouse"');
+  await editor.save();
+  const dialog = app.page.getByRole('dialog');
+  await expect(dialog).toContainText('_blobs_3d_fiji_skeleton.tif');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+  expect(readFileSync(sidecar, 'utf8')).toBe(theirs);
+  await expect(editor.field('Genotype')).toHaveValue('WT');
+
+  await editor.save();
+  await app.page.getByRole('dialog').getByRole('button', { name: 'Overwrite with mine' }).click();
+  await expect(editor.row(BLOBS)).not.toContainText(/unsaved/i);
+  const mine = readFileSync(sidecar, 'utf8');
+  expect(mine).toContain('"genotype": "WT",');
+  expect(mine).toContain('"species": "rat",');
+});
+
+test('"Reload theirs" drops my edit and shows what is on disk', async ({ app }) => {
+  const editor = new EditorPage(app.page);
+  const sidecar = app.file(`${BLOBS}.json`);
+  await editor.select(BLOBS);
+  await editor.type('Genotype', 'WT');
+  const theirs = editOnDisk(sidecar, '"species": "rat"', '"species": "mouse"');
+  await editor.save();
+  await app.page.getByRole('dialog').getByRole('button', { name: 'Reload theirs' }).click();
+  await expect(editor.field('Species')).toHaveValue('mouse');
+  await expect(editor.field('Genotype')).toHaveValue('');
+  expect(readFileSync(sidecar, 'utf8')).toBe(theirs);
+});
+
+test('a corrupt sidecar is shown as such and never overwritten', async ({ app }) => {
+  const editor = new EditorPage(app.page);
+  const corrupt = app.file('stacks/stuck.tif.json');
+  const before = readFileSync(corrupt, 'utf8');
+  await editor.select('stacks/stuck.tif');
+  await expect(app.page.getByText(/not valid JSON/i).first()).toBeVisible();
+  await expect(editor.field('Species')).not.toBeEditable();
+  await app.page.keyboard.press('ControlOrMeta+a');
+  await editor.type('Condition', 'bulk');
+  await editor.save();
+  await expect(editor.row(BLOBS)).toContainText(/saved/i);
+  await expect(editor.row(BLOBS)).not.toContainText(/unsaved/i);
+  expect(readFileSync(corrupt, 'utf8')).toBe(before);
+  expect(readFileSync(app.file('chessboard_GRAY_U16.tif.json'), 'utf8')).not.toContain('bulk');
+});
+
+test('a hostile TIFF is one row with an error and the app keeps working', async ({ app }) => {
+  const editor = new EditorPage(app.page);
+  await editor.select('hostile/test_ifd_loop_to_self.tif');
+  await expect(app.page.getByText(/IFD loop/i).first()).toBeVisible();
+  await editor.select(BLOBS);
+  await expect(editor.field('Species')).toHaveValue('rat');
+});
+
+test('keyboard: arrows move through the table and the panel follows', async ({ app }) => {
+  const editor = new EditorPage(app.page);
+  const paths = await editor.shownPaths();
+  await editor.select(paths[0]!);
+  await app.page.keyboard.press('ArrowDown');
+  await expect(editor.row(paths[1]!)).toHaveAttribute('aria-selected', 'true');
+  await expect(editor.row(paths[0]!)).toHaveAttribute('aria-selected', 'false');
+});

@@ -1,0 +1,25 @@
+/**
+ * Screenshots of the main screens, kept as test artifacts (test-results/screens/) so people
+ * can look at what the app shows (browser mode only: one set is enough). The assertions check the screen each one is meant to show.
+ */
+import { test, expect } from './support/app';
+import { EditorPage } from './support/editor-page';
+
+const SHOTS = 'test-results/screens';
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`main screens in the ${scheme} theme`, async ({ app }) => {
+    const editor = new EditorPage(app.page);
+    await app.page.emulateMedia({ colorScheme: scheme });
+    await app.page.screenshot({ path: `${SHOTS}/${scheme}-table.png` });
+
+    await editor.select('cells/multi-channel.ome.tif');
+    await expect(app.page.locator('canvas').first()).toBeVisible();
+    await expect(editor.field('Species')).toHaveValue('mouse');
+    await app.page.screenshot({ path: `${SHOTS}/${scheme}-editor.png` });
+
+    await editor.type('Depth', 'abc');
+    await expect(editor.field('Depth')).toHaveAttribute('aria-invalid', 'true');
+    await app.page.screenshot({ path: `${SHOTS}/${scheme}-invalid.png` });
+  });
+}

@@ -1,0 +1,73 @@
+/**
+ * The `app` fixture: a fresh temp copy of the e2e folder, opened in the real renderer —
+ * served by browser mode to Chromium, or in Electron for the `electron` project — and
+ * waited on until the folder listing is complete (`data-app-state="ready"`).
+ */
+import { test as base, _electron, type LaunchOptions, type Page } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const FIXTURE_FOLDER = path.join(ROOT, 'test/fixtures/e2e-folder');
+
+/** What a test gets: the page showing the app and the folder it has open. */
+export interface AppFixture {
+  page: Page;
+  /** Absolute path of this test's private copy of the fixture folder. */
+  folder: string;
+  /** Absolute path of a file inside `folder`. */
+  file(relative: string): string;
+}
+
+/** Starts `serve` on `folder` and resolves with the URL it prints. */
+async function startServer(folder: string): Promise<{ url: string; server: ChildProcess }> {
+  const server = spawn(process.execPath, [path.join(ROOT, 'dist/electron/serve.cjs'), '--root', folder], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const lines = createInterface({ input: server.stdout! });
+  const url = await new Promise<string>((resolve, reject) => {
+    lines.on('line', (line) => {
+      const match = /(http:\/\/127\.0\.0\.1:\d+\/\S*)/.exec(line);
+      if (match?.[1]) resolve(match[1]);
+    });
+    server.once('exit', (code) => reject(new Error(`serve exited with ${code} before printing its URL`)));
+  });
+  return { url, server };
+}
+
+/** Playwright's `test` with the `app` fixture. */
+export const test = base.extend<{ app: AppFixture }>({
+  app: async ({ playwright }, use, testInfo) => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'acqmeta-e2e-'));
+    cpSync(FIXTURE_FOLDER, folder, { recursive: true });
+    const app = { folder, file: (relative: string) => path.join(folder, relative) };
+    const electron = testInfo.project.metadata?.electron as string | undefined;
+    if (electron) {
+      const electronApp = await _electron.launch({
+        executablePath: electron,
+        args: [path.join(ROOT, 'dist/electron/main.cjs'), '--open', folder],
+      });
+      const page = await electronApp.firstWindow();
+      await page.locator('html[data-app-state="ready"]').waitFor();
+      await use({ ...app, page });
+      await electronApp.close();
+    } else {
+      const { url, server } = await startServer(folder);
+      const launchOptions = testInfo.project.use.launchOptions as LaunchOptions;
+      const browser = await playwright.chromium.launch(launchOptions);
+      const page = await browser.newPage({ viewport: testInfo.project.use.viewport ?? null });
+      await page.goto(url);
+      await page.locator('html[data-app-state="ready"]').waitFor();
+      await use({ ...app, page });
+      await browser.close();
+      server.kill('SIGTERM');
+    }
+    rmSync(folder, { recursive: true, force: true });
+  },
+});
+
+export { expect } from '@playwright/test';

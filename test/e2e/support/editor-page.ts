@@ -1,0 +1,55 @@
+/** Locators and actions of the editor screen, by what a person sees (roles and labels). */
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The main screen: toolbar, image table and editor panel. */
+export class EditorPage {
+  readonly grid: Locator;
+  readonly filter: Locator;
+  readonly saveButton: Locator;
+
+  constructor(readonly page: Page) {
+    this.grid = page.getByRole('grid');
+    this.filter = page.getByRole('searchbox', { name: /filter/i });
+    this.saveButton = page.getByRole('button', { name: /^Save/ });
+  }
+
+  /** The table row whose first cell is this relative path. */
+  row(relativePath: string): Locator {
+    return this.grid.getByRole('row').filter({ has: this.page.getByRole('gridcell', { name: relativePath, exact: true }) });
+  }
+
+  /** All body rows (not the header row), in display order. */
+  bodyRows(): Locator {
+    return this.grid.getByRole('row').filter({ has: this.page.getByRole('gridcell') });
+  }
+
+  /** Relative paths of the rows shown, in order. */
+  async shownPaths(): Promise<string[]> {
+    return this.bodyRows().evaluateAll((rows) =>
+      rows.map((row) => row.querySelector('[role="gridcell"]')?.textContent?.trim() ?? ''),
+    );
+  }
+
+  /** Clicks a row to select it, and waits for the editor to show it. */
+  async select(relativePath: string): Promise<void> {
+    await this.row(relativePath).click();
+    await expect(this.row(relativePath)).toHaveAttribute('aria-selected', 'true');
+  }
+
+  /** The editor input labelled with a field's display name. */
+  field(displayName: string): Locator {
+    return this.page.getByLabel(displayName, { exact: true });
+  }
+
+  /** Replaces a field's text as a user types it. */
+  async type(displayName: string, text: string): Promise<void> {
+    const input = this.field(displayName);
+    await input.fill('');
+    await input.pressSequentially(text);
+  }
+
+  /** Saves with the keyboard shortcut and waits until nothing is left unsaved. */
+  async save(): Promise<void> {
+    await this.page.keyboard.press('ControlOrMeta+s');
+  }
+}
