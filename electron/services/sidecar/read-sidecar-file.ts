@@ -1,0 +1,38 @@
+/**
+ * Reads an image's sidecar from disk and says what state it is in.
+ */
+import type { SidecarVersion } from '../../../shared/api';
+import { parseSidecar, type Sidecar } from '../../../shared/sidecar';
+import { ioFailure, readSnapshot } from './file-snapshot';
+import { sidecarNameFor, sidecarPathFor } from './sidecar-path';
+
+/** A sidecar on disk: missing, readable (with field problems, if any) or invalid. */
+export type SidecarFile =
+  | { state: 'missing' }
+  | { state: 'ok'; sidecar: Sidecar; version: SidecarVersion; problems: string[] }
+  | { state: 'invalid'; version: SidecarVersion; problems: string[] };
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/**
+ * Reads `<image>.json`. Invalid files (not UTF-8, not JSON, wrong version, missing keys) come
+ * back with problems that name the file, e.g. `cell.tif.json: not valid JSON: ... (line 3, column 7)`.
+ * Disk errors other than "no such file" throw `ApiFailure('IO')`.
+ */
+export async function readSidecarFile(imagePath: string): Promise<SidecarFile> {
+  const name = sidecarNameFor(imagePath);
+  const snapshot = await readSnapshot(sidecarPathFor(imagePath), name, imagePath).catch((error: unknown) => {
+    throw ioFailure(error, `${name} could not be read`, imagePath);
+  });
+  if (snapshot === null) return { state: 'missing' };
+  const { version } = snapshot;
+  let text: string;
+  try {
+    text = UTF8.decode(snapshot.bytes);
+  } catch {
+    return { state: 'invalid', version, problems: [`${name}: not valid UTF-8 text`] };
+  }
+  const parsed = parseSidecar(text);
+  if (!parsed.ok) return { state: 'invalid', version, problems: parsed.problems.map((p) => `${name}: ${p.message}`) };
+  return { state: 'ok', sidecar: parsed.sidecar, version, problems: parsed.problems };
+}

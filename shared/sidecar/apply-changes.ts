@@ -1,0 +1,65 @@
+/**
+ * Produces sidecar text to write: edits of an existing sidecar and brand-new sidecars, both in
+ * the bytes CloudScope itself writes (`json.dumps(indent=2, sort_keys=True)`).
+ */
+import type { FileCalibration, HeaderValues } from '../api';
+import { EXPERIMENT_FIELDS, HEADER_FIELDS, type FieldValues } from '../fields/field-table';
+import { usableCalibration } from './calibration';
+import { applyToTree, nodeFor } from './edit-tree';
+import type { JsonEntry, JsonNode, JsonObject } from './json-tree';
+import { writeJson } from './json-writer';
+import { pythonIntRepr } from './python-repr';
+import type { Sidecar } from './sidecar';
+
+/**
+ * The file text after applying field changes.
+ *
+ * Returns `sidecar.text` unchanged (byte for byte) when every value is already stored.
+ * Otherwise the whole file is written as CloudScope writes it: for a file CloudScope wrote,
+ * only the edited fields' lines change; numbers and keys not edited keep their text, unknown
+ * keys and `_is_dirty` stay, and a field absent from the file is added only when set to
+ * something other than its default. Throws `ApiFailure('INVALID_VALUE')` on invalid changes.
+ */
+export function applyChanges(sidecar: Sidecar, changes: FieldValues): string {
+  const { root, changed } = applyToTree(sidecar.root, changes);
+  return changed ? writeJson(root) : sidecar.text;
+}
+
+/**
+ * A complete new sidecar: all 15 experiment fields, the image's header, the file's own
+ * calibration when it declares one (else 1.0 / `Pixels`), then `changes` on top.
+ */
+export function createSidecarText(header: HeaderValues, calibration: FileCalibration | null, changes: FieldValues): string {
+  const declared = usableCalibration(calibration);
+  const measured: Record<string, string | number> = {
+    ...header,
+    ...(declared === null
+      ? {}
+      : { physical_unit_x: declared.x, physical_unit_y: declared.y, physical_label_x: declared.label, physical_label_y: declared.label }),
+  };
+  const headerEntries = HEADER_FIELDS.map((spec): JsonEntry => {
+    const value = measured[spec.name] ?? spec.default;
+    if (spec.type === 'int') return { key: spec.name, value: intNode(value) };
+    return { key: spec.name, value: nodeFor(spec, value) };
+  });
+  const root = object([
+    { key: 'accepted', value: { kind: 'literal', value: true, offset: -1 } },
+    { key: 'analysis', value: { kind: 'array', items: [], offset: -1 } },
+    { key: 'experiment_metadata', value: object(EXPERIMENT_FIELDS.map((s) => ({ key: s.name, value: nodeFor(s, s.default) }))) },
+    { key: 'image_contrast', value: object([]) },
+    { key: 'image_header_metadata', value: object(headerEntries) },
+    { key: 'rois', value: { kind: 'array', items: [], offset: -1 } },
+    { key: 'version', value: { kind: 'number', text: '2', offset: -1 } },
+  ]);
+  return writeJson(applyToTree(root, changes).root);
+}
+
+function object(entries: JsonEntry[]): JsonObject {
+  return { kind: 'object', entries, offset: -1 };
+}
+
+/** A header count; anything that is not a finite number is written as 0. */
+function intNode(value: unknown): JsonNode {
+  const n = typeof value === 'number' && Number.isFinite(value) ? value : 0;
+  return { kind: 'number', text: pythonIntRepr(n), offset: -1 };
+}

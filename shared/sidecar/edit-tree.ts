@@ -1,0 +1,54 @@
+/**
+ * Field edits on a sidecar tree, without mutating it: a value equal to the stored one leaves
+ * the node (and its text) alone; a new value is written as CloudScope would write it.
+ */
+import { ApiFailure } from '../errors';
+import { editableField, type FieldSpec, type FieldValue, type FieldValues } from '../fields/field-table';
+import { validateChanges } from '../validation';
+import { memberOf, numberValue, type JsonNode, type JsonObject } from './json-tree';
+import { pythonFloatRepr, pythonIntRepr } from './python-repr';
+import { sectionOf } from './sidecar';
+
+/** Applies changes to a root; `changed` is false when every value was already stored. */
+export function applyToTree(root: JsonObject, changes: FieldValues): { root: JsonObject; changed: boolean } {
+  const problems = validateChanges(changes);
+  if (problems.length > 0) throw new ApiFailure('INVALID_VALUE', problems.join('; '));
+  let next = root;
+  let changed = false;
+  for (const [name, value] of Object.entries(changes)) {
+    const spec = editableField(name);
+    if (spec === undefined) continue; // validateChanges has rejected unknown names
+    const section = sectionOf(next, spec.section);
+    if (isStored(memberOf(section, name), spec, value)) continue;
+    next = withMember(next, spec.section, withMember(section, name, nodeFor(spec, value)));
+    changed = true;
+  }
+  return { root: next, changed };
+}
+
+/** The node CloudScope would write for a valid value: trimmed text, `75.0`, `3`, `null`. */
+export function nodeFor(spec: FieldSpec, value: FieldValue): JsonNode {
+  if (value === null) return { kind: 'literal', value: null, offset: -1 };
+  if (typeof value === 'string') return { kind: 'string', value: value.trim(), offset: -1 };
+  const text = spec.type === 'int' ? pythonIntRepr(value) : pythonFloatRepr(value);
+  return { kind: 'number', text, offset: -1 };
+}
+
+/** An object with `key` set to `value` (every occurrence replaced; appended when absent). */
+export function withMember(object: JsonObject, key: string, value: JsonNode): JsonObject {
+  const found = object.entries.some((e) => e.key === key);
+  const entries = found
+    ? object.entries.map((e) => (e.key === key ? { key, value } : e))
+    : [...object.entries, { key, value }];
+  return { ...object, entries };
+}
+
+/** Whether `value` is what the node already holds (an absent key holds the default). */
+function isStored(node: JsonNode | undefined, spec: FieldSpec, value: FieldValue): boolean {
+  if (node === undefined) return value === spec.default || (typeof value === 'string' && value.trim() === spec.default);
+  if (value === null) return node.kind === 'literal' && node.value === null;
+  if (typeof value === 'string') return node.kind === 'string' && (node.value === value || node.value === value.trim());
+  if (node.kind !== 'number') return false;
+  if (spec.type === 'int' && !/^-?\d+$/.test(node.text)) return false;
+  return numberValue(node) === value;
+}

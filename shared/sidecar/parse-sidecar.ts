@@ -1,0 +1,77 @@
+/**
+ * Reads sidecar text: structural problems (CloudScope would ignore the file) make it invalid;
+ * stored values that break the field table are reported but the file stays editable.
+ */
+import { EXPERIMENT_FIELDS, HEADER_FIELDS } from '../fields/field-table';
+import { REQUIRED_SIDECAR_KEYS } from '../schema/sidecar-schema';
+import { typeMessage, validateSidecarObject } from '../validation';
+import { readJson, positionOf } from './json-reader';
+import { describeNodeKind, memberOf, toPlain, type JsonNode, type JsonObject } from './json-tree';
+import { Sidecar, sectionOf } from './sidecar';
+
+/** A structural problem; `line`/`column` (1-based) point into the text where known. */
+export interface SidecarProblem {
+  message: string;
+  line?: number;
+  column?: number;
+}
+
+/** The outcome of {@link parseSidecar}. */
+export type SidecarParseResult =
+  | { ok: true; sidecar: Sidecar; problems: string[] }
+  | { ok: false; problems: SidecarProblem[] };
+
+const CONTAINERS: ReadonlyArray<readonly [string, 'object' | 'array']> = [
+  ['rois', 'array'],
+  ['experiment_metadata', 'object'],
+  ['image_header_metadata', 'object'],
+  ['analysis', 'array'],
+];
+
+/** Parses sidecar text; `ok: false` when CloudScope would not load it (never save over it). */
+export function parseSidecar(text: string): SidecarParseResult {
+  const read = readJson(text);
+  if (!read.ok) {
+    const { line, column } = positionOf(text, read.offset);
+    return { ok: false, problems: [{ message: `not valid JSON: ${read.message} (line ${line}, column ${column})`, line, column }] };
+  }
+  const root = read.value;
+  const at = (message: string, node: JsonNode): SidecarProblem => ({ message, ...positionOf(text, node.offset) });
+  if (root.kind !== 'object') {
+    return { ok: false, problems: [at(`the top level must be an object, not ${describeNodeKind(root)}`, root)] };
+  }
+  const problems: SidecarProblem[] = [];
+  const version = memberOf(root, 'version');
+  if (version !== undefined && !(version.kind === 'number' && version.text === '2')) {
+    problems.push(at(`version is ${shown(version)}; only version 2 is supported`, version));
+  }
+  for (const key of REQUIRED_SIDECAR_KEYS) {
+    if (memberOf(root, key) === undefined) problems.push({ message: `required key "${key}" is missing` });
+  }
+  for (const [key, kind] of CONTAINERS) {
+    const node = memberOf(root, key);
+    if (node !== undefined && node.kind !== kind) {
+      problems.push(at(`"${key}" must be ${kind === 'array' ? 'an array' : 'an object'}, not ${describeNodeKind(node)}`, node));
+    }
+  }
+  if (problems.length > 0) return { ok: false, problems };
+  const stored = [...validateSidecarObject(toPlain(root)), ...integerTextProblems(root)];
+  return { ok: true, sidecar: new Sidecar(text, root), problems: [...new Set(stored)] };
+}
+
+function shown(node: JsonNode): string {
+  if (node.kind === 'number') return node.text;
+  if (node.kind === 'string') return JSON.stringify(node.value);
+  return describeNodeKind(node);
+}
+
+/** Whole-number fields written as `2.0` or `1e3`: Python reads those as floats. */
+function integerTextProblems(root: JsonObject): string[] {
+  const problems: string[] = [];
+  for (const spec of [...EXPERIMENT_FIELDS, ...HEADER_FIELDS]) {
+    if (spec.type !== 'int') continue;
+    const node = memberOf(sectionOf(root, spec.section), spec.name);
+    if (node?.kind === 'number' && !/^-?\d+$/.test(node.text)) problems.push(typeMessage(spec, node.text));
+  }
+  return problems;
+}

@@ -1,0 +1,68 @@
+/**
+ * A sidecar that passed the structural checks of {@link parseSidecar}, with its original text
+ * and lossless tree.
+ */
+import type { HeaderValues } from '../api';
+import { EDITABLE_FIELDS, type FieldSection, type FieldSpec, type FieldValue, type FieldValues } from '../fields/field-table';
+import { memberOf, numberValue, type JsonNode, type JsonObject } from './json-tree';
+
+/** A structurally valid sidecar: `text` as read, `root` as parsed (never mutated). */
+export class Sidecar {
+  /** Made by `parseSidecar`, which has checked that both field sections are objects. */
+  constructor(
+    readonly text: string,
+    readonly root: JsonObject,
+  ) {}
+
+  /** The 19 editable fields as stored; the field's default where a key is absent. */
+  fieldValues(): FieldValues {
+    const values: FieldValues = {};
+    for (const spec of EDITABLE_FIELDS) {
+      const node = memberOf(this.section(spec.section), spec.name);
+      values[spec.name] = node === undefined ? spec.default : storedValue(node, spec);
+    }
+    return values;
+  }
+
+  /** The eight header values as stored (for images whose header only lives here). */
+  headerValues(): HeaderValues {
+    const section = this.section('image_header_metadata');
+    const text = (name: string): string => {
+      const node = memberOf(section, name);
+      return node?.kind === 'string' ? node.value : '';
+    };
+    const count = (name: string): number => {
+      const node = memberOf(section, name);
+      const value = node?.kind === 'number' ? numberValue(node) : 0;
+      return Number.isFinite(value) ? value : 0;
+    };
+    return {
+      shape: text('shape'),
+      dims: text('dims'),
+      sizes: text('sizes'),
+      dtype: text('dtype'),
+      num_channels: count('num_channels'),
+      num_scenes: count('num_scenes'),
+      date: text('date'),
+      time: text('time'),
+    };
+  }
+
+  private section(name: FieldSection): JsonObject {
+    return sectionOf(this.root, name);
+  }
+}
+
+/** A field section of a checked root (an empty object if, against the checks, it is not one). */
+export function sectionOf(root: JsonObject, name: FieldSection): JsonObject {
+  const node = memberOf(root, name);
+  return node?.kind === 'object' ? node : { kind: 'object', entries: [], offset: -1 };
+}
+
+/** A stored node as a field value; kinds no field can hold (objects, booleans) read as the default. */
+function storedValue(node: JsonNode, spec: FieldSpec): FieldValue {
+  if (node.kind === 'string') return node.value;
+  if (node.kind === 'number') return numberValue(node);
+  if (node.kind === 'literal' && node.value === null) return null;
+  return spec.default;
+}

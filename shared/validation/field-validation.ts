@@ -1,0 +1,58 @@
+/**
+ * Checks single editable field values against the field table, through the ajv standalone
+ * validators generated at build time (no schema is compiled at run time).
+ */
+import { editableField, type FieldSpec, type FieldValue } from '../fields/field-table';
+import * as generated from './generated/validators';
+import type { GeneratedValidator } from './generated/validators';
+import { fieldMessage, typeMessage, unknownFieldMessage } from './messages';
+
+const validators = generated as unknown as Record<string, GeneratedValidator | undefined>;
+
+/** The message for a value that fails its field's schema, or null when it passes. */
+export function fieldValueMessage(spec: FieldSpec, value: unknown): string | null {
+  const validate = validators[`field_${spec.name}`];
+  if (validate === undefined) throw new Error(`no generated validator for field "${spec.name}"`);
+  if (validate(value)) return null;
+  return fieldMessage(spec, value, validate.errors?.[0]?.keyword ?? 'type');
+}
+
+/** Checks one editable field's value; returns a message for a person, or null when valid. */
+export function validateFieldValue(name: string, value: unknown): string | null {
+  const spec = editableField(name);
+  return spec === undefined ? unknownFieldMessage(name) : fieldValueMessage(spec, value);
+}
+
+/** Checks a set of changes by field name; returns every problem (empty when all are valid). */
+export function validateChanges(changes: Record<string, unknown>): string[] {
+  const problems: string[] = [];
+  for (const [name, value] of Object.entries(changes)) {
+    const message = validateFieldValue(name, value);
+    if (message !== null) problems.push(message);
+  }
+  return problems;
+}
+
+const NUMBER_TEXT = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
+
+/** Turns what the user typed into the value to store, or says why it cannot be stored. */
+export function parseFieldInput(
+  name: string,
+  text: string,
+): { ok: true; value: FieldValue } | { ok: false; message: string } {
+  const spec = editableField(name);
+  if (spec === undefined) return { ok: false, message: unknownFieldMessage(name) };
+  const trimmed = text.trim();
+  if (spec.type === 'str') return { ok: true, value: trimmed };
+  if (trimmed === '' && spec.nullable) return { ok: true, value: null };
+  const numeric = NUMBER_TEXT.test(trimmed);
+  const value = Number(trimmed);
+  if (!numeric || !Number.isFinite(value)) {
+    return { ok: false, message: typeMessage(spec, JSON.stringify(trimmed)) };
+  }
+  if (spec.type === 'int' && !Number.isSafeInteger(value)) {
+    return { ok: false, message: typeMessage(spec, trimmed) };
+  }
+  const message = fieldValueMessage(spec, value);
+  return message === null ? { ok: true, value } : { ok: false, message };
+}

@@ -1,0 +1,100 @@
+/**
+ * Whole-sidecar validation with the generated schema validator, worded for people: field
+ * problems read `<Display name>: <message>`, structure problems name where, e.g. `rois[0]: ...`.
+ */
+import { EXPERIMENT_FIELDS, HEADER_FIELDS, type FieldSpec } from '../fields/field-table';
+import { validateSidecar, type ValidatorError } from './generated/validators';
+import { describeValue, fieldMessage } from './messages';
+
+const SECTIONS: Record<string, readonly FieldSpec[]> = {
+  experiment_metadata: EXPERIMENT_FIELDS,
+  image_header_metadata: HEADER_FIELDS,
+};
+
+const TYPE_WORDS: Record<string, string> = {
+  object: 'an object',
+  array: 'an array',
+  string: 'text',
+  number: 'a number',
+  integer: 'a whole number',
+  boolean: 'true or false',
+  null: 'null',
+};
+
+/** Checks a parsed sidecar (plain values); returns every problem, empty when it is valid. */
+export function validateSidecarObject(value: unknown): string[] {
+  if (validateSidecar(value)) return [];
+  const messages = (validateSidecar.errors ?? []).map((e) => messageFor(e, value));
+  return [...new Set(messages.filter((m): m is string => m !== null))];
+}
+
+function messageFor(error: ValidatorError, root: unknown): string | null {
+  if (error.keyword === 'if') return null;
+  const path = pointerSegments(error.instancePath);
+  const value = valueAt(root, path);
+  const [section, key] = path;
+  const spec = path.length === 2 ? SECTIONS[section ?? '']?.find((f) => f.name === key) : undefined;
+  if (spec !== undefined) return fieldMessage(spec, value, error.keyword);
+  if (path.length === 0) {
+    if (error.keyword === 'required') return `required key "${String(error.params.missingProperty)}" is missing`;
+    if (error.keyword === 'additionalProperties') {
+      return `unknown top-level key "${String(error.params.additionalProperty)}": CloudScope warns about it and drops it on its next save`;
+    }
+    if (error.keyword === 'type') return `the top level must be an object (got ${describeValue(value)})`;
+  }
+  if (path.length === 1 && section === 'version') {
+    return `version is ${describeValue(value)}; only version 2 is supported`;
+  }
+  return genericMessage(error, root, path, value);
+}
+
+function genericMessage(error: ValidatorError, root: unknown, path: string[], value: unknown): string {
+  const where = formatPath(root, path);
+  const got = `(got ${describeValue(value)})`;
+  const p = error.params;
+  switch (error.keyword) {
+    case 'required':
+      return `${where}: required key "${String(p.missingProperty)}" is missing`;
+    case 'additionalProperties':
+      return `${where}: unexpected key "${String(p.additionalProperty)}"`;
+    case 'type':
+      return `${where}: must be ${String(p.type).split(',').map((t) => TYPE_WORDS[t] ?? t).join(' or ')} ${got}`;
+    case 'enum':
+      return `${where}: must be one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')} ${got}`;
+    case 'const':
+      return `${where}: must be ${JSON.stringify(p.allowedValue)} ${got}`;
+    default:
+      return `${where}: ${error.message ?? 'is not valid'}`;
+  }
+}
+
+/** Splits a JSON Pointer (`/rois/0/data`) into unescaped segments. */
+function pointerSegments(pointer: string): string[] {
+  if (pointer === '') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+/** Writes a path the way a person reads it: `rois[0].data`, `image_contrast["0"]`. */
+function formatPath(root: unknown, path: string[]): string {
+  let out = '';
+  let node = root;
+  for (const segment of path) {
+    if (Array.isArray(node)) out += `[${segment}]`;
+    else if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(segment)) out += out === '' ? segment : `.${segment}`;
+    else out += `[${JSON.stringify(segment)}]`;
+    node = valueAt(node, [segment]);
+  }
+  return out === '' ? 'the top level' : out;
+}
+
+function valueAt(root: unknown, path: string[]): unknown {
+  let node = root;
+  for (const segment of path) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = Array.isArray(node) ? node[Number(segment)] : (node as Record<string, unknown>)[segment];
+  }
+  return node;
+}

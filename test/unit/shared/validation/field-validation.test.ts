@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { parseFieldInput, validateChanges, validateFieldValue } from '../../../../shared/validation';
+
+const KNOWN =
+  'species, sex, genotype, age, region, cell_type, depth, branch_order, direction, condition, condition2, treatment, treatment2, date, note, physical_unit_y, physical_unit_x, physical_label_y, physical_label_x';
+
+describe('parseFieldInput', () => {
+  it.each([
+    ['species', '  mouse \n', 'mouse'],
+    ['note', 'two\nlines', 'two\nlines'],
+    ['depth', '12', 12],
+    ['depth', ' 12.5 ', 12.5],
+    ['depth', '-3', -3],
+    ['depth', '1e-3', 0.001],
+    ['depth', '.5', 0.5],
+    ['depth', '', null],
+    ['depth', '   ', null],
+    ['branch_order', '3', 3],
+    ['branch_order', '', null],
+    ['physical_unit_x', '0.5', 0.5],
+  ])('%s ← %j', (name, text, value) => {
+    expect(parseFieldInput(name, text)).toEqual({ ok: true, value });
+  });
+
+  it.each([
+    ['depth', 'abc', 'Depth: must be a number in µm (got "abc")'],
+    ['depth', 'NaN', 'Depth: must be a number in µm (got "NaN")'],
+    ['depth', 'Infinity', 'Depth: must be a number in µm (got "Infinity")'],
+    ['depth', '1e999', 'Depth: must be a number in µm (got "1e999")'],
+    ['depth', '1,5', 'Depth: must be a number in µm (got "1,5")'],
+    ['branch_order', '2.5', 'Branch order: must be a whole number (got 2.5)'],
+    ['branch_order', 'two', 'Branch order: must be a whole number (got "two")'],
+    ['physical_unit_x', '0', 'Physical Unit X: must be greater than 0'],
+    ['physical_unit_x', '-1', 'Physical Unit X: must be greater than 0'],
+    ['physical_unit_x', '', 'Physical Unit X: must be a number (got "")'],
+    ['foo', 'x', `Unknown field "foo" (known: ${KNOWN})`],
+  ])('%s ← %j is refused', (name, text, message) => {
+    expect(parseFieldInput(name, text)).toEqual({ ok: false, message });
+  });
+});
+
+describe('validateFieldValue', () => {
+  it.each([
+    ['species', 'mouse'],
+    ['depth', null],
+    ['depth', 75],
+    ['branch_order', 3],
+    ['physical_unit_y', 0.001],
+    ['physical_label_x', 'seconds'],
+  ])('accepts %s = %j', (name, value) => {
+    expect(validateFieldValue(name, value)).toBeNull();
+  });
+
+  it.each([
+    ['species', null, 'Species: must be text (got null)'],
+    ['species', 5, 'Species: must be text (got 5)'],
+    ['depth', 'abc', 'Depth: must be a number in µm (got "abc")'],
+    ['depth', Number.NaN, 'Depth: must be a number in µm (got NaN)'],
+    ['depth', Infinity, 'Depth: must be a number in µm (got Infinity)'],
+    ['branch_order', 2.5, 'Branch order: must be a whole number (got 2.5)'],
+    ['physical_unit_x', 0, 'Physical Unit X: must be greater than 0'],
+    ['physical_unit_x', null, 'Physical Unit X: must be a number (got null)'],
+    ['physical_label_y', ['um'], 'Physical Label Y: must be text (got a list)'],
+  ])('refuses %s = %j', (name, value, message) => {
+    expect(validateFieldValue(name, value)).toBe(message);
+  });
+});
+
+describe('validateChanges', () => {
+  it('lists every problem, unknown names included', () => {
+    expect(validateChanges({ species: 'rat', foo: 1, branch_order: '2', depth: null })).toEqual([
+      `Unknown field "foo" (known: ${KNOWN})`,
+      'Branch order: must be a whole number (got "2")',
+    ]);
+  });
+
+  it('is empty for valid changes', () => {
+    expect(validateChanges({ species: 'rat', depth: 10.5, physical_unit_x: 2 })).toEqual([]);
+  });
+});
