@@ -198,16 +198,19 @@ export type ApiClient = {
   onEvent(listener: (event: ApiEvent) => void): () => void;
 };
 
+/** One entry per method: a method missing here is a compile error, so no transport forgets one. */
+const METHODS: { readonly [K in ApiMethodName]: true } = {
+  getSession: true,
+  openFolder: true,
+  scanFolder: true,
+  getImageDetail: true,
+  reloadRow: true,
+  getPreview: true,
+  saveSidecars: true,
+};
+
 /** Every method name, for transports that register them one by one. */
-export const API_METHOD_NAMES: readonly ApiMethodName[] = [
-  'getSession',
-  'openFolder',
-  'scanFolder',
-  'getImageDetail',
-  'reloadRow',
-  'getPreview',
-  'saveSidecars',
-];
+export const API_METHOD_NAMES = Object.keys(METHODS) as readonly ApiMethodName[];
 
 /** Backend side of the contract: one async function per method; failures throw `ApiFailure`. */
 export type ApiHandlers = {

@@ -1,0 +1,99 @@
+/**
+ * The application menu as a template, built without touching Electron so it can be tested.
+ *
+ * Commands the UI carries out (open, save, find, ...) are sent to the renderer as
+ * `{ type: 'menu', command }` events; editing, zoom and window items use Electron's roles.
+ * Reload and developer tools appear only in development builds.
+ */
+import type { MenuItemConstructorOptions } from 'electron';
+import type { MenuCommand } from '../../shared/api';
+
+/** What the menu's own items do. */
+export interface MenuActions {
+  /** Forwards a command to the renderer. */
+  send(command: MenuCommand): void;
+  /** Opens a recently used folder. */
+  openRecent(folder: string): void;
+  /** Opens the bundled sample folder. */
+  openSample(): void;
+}
+
+/** What the menu depends on. */
+export interface MenuOptions {
+  platform: NodeJS.Platform;
+  /** Development build: adds reload and developer tools. */
+  isDev: boolean;
+  /** Recently opened folders, newest first. */
+  recent: readonly string[];
+  /** Whether the sample folder is bundled. */
+  hasSample: boolean;
+}
+
+/** Builds the menu template for `Menu.buildFromTemplate`. */
+export function buildMenuTemplate(options: MenuOptions, actions: MenuActions): MenuItemConstructorOptions[] {
+  const mac = options.platform === 'darwin';
+  const command = (label: string, cmd: MenuCommand, accelerator?: string): MenuItemConstructorOptions => ({
+    label,
+    ...(accelerator === undefined ? {} : { accelerator }),
+    click: () => actions.send(cmd),
+  });
+  const recentItems: MenuItemConstructorOptions[] =
+    options.recent.length === 0
+      ? [{ label: 'No Recent Folders', enabled: false }]
+      : options.recent.map((folder) => ({ label: folder, click: () => actions.openRecent(folder) }));
+  const sep: MenuItemConstructorOptions = { type: 'separator' };
+  const sampleItems: MenuItemConstructorOptions[] = options.hasSample
+    ? [{ label: 'Open Sample Folder', click: () => actions.openSample() }]
+    : [];
+
+  return [
+    ...(mac ? [{ role: 'appMenu' } as MenuItemConstructorOptions] : []),
+    {
+      label: '&File',
+      submenu: [
+        command('Open Folder…', 'open-folder', 'CmdOrCtrl+O'),
+        { label: 'Open Recent', submenu: recentItems },
+        sep,
+        command('Save', 'save', 'CmdOrCtrl+S'),
+        sep,
+        mac ? { role: 'close' } : { role: 'quit' },
+      ],
+    },
+    {
+      label: '&Edit',
+      submenu: [
+        { role: 'undo' },
+        { role: 'redo' },
+        sep,
+        { role: 'cut' },
+        { role: 'copy' },
+        { role: 'paste' },
+        { role: 'delete' },
+        { role: 'selectAll' },
+        sep,
+        command('Revert Field', 'revert-field'),
+      ],
+    },
+    {
+      label: '&View',
+      submenu: [
+        command('Find…', 'find', 'CmdOrCtrl+F'),
+        command('Toggle Theme', 'toggle-theme'),
+        sep,
+        ...(options.isDev
+          ? ([{ role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }, sep] as MenuItemConstructorOptions[])
+          : []),
+        { role: 'resetZoom' },
+        { role: 'zoomIn' },
+        { role: 'zoomOut' },
+        sep,
+        { role: 'togglefullscreen' },
+      ],
+    },
+    { role: 'windowMenu' },
+    {
+      role: 'help',
+      submenu: [...sampleItems, ...(mac ? [] : [{ role: 'about', label: 'About AcqMeta' } as MenuItemConstructorOptions])],
+    },
+  ];
+}

@@ -1,0 +1,36 @@
+/**
+ * Connects the backend to the window: one IPC handler for calls, events pushed back.
+ *
+ * Every call is checked against {@link isTrustedSender} before the backend sees it; the
+ * backend then validates the method name and the request itself.
+ */
+import { ipcMain, type WebContents } from 'electron';
+import type { ApiResult } from '../../shared/api';
+import type { BackendPort } from '../server/backend-port';
+import { CALL_CHANNEL, EVENT_CHANNEL } from './ipc-channels';
+import { isTrustedSender } from './security/sender-guard';
+
+/** Registers the call handler and the event forwarding; returns a function undoing both. */
+export function connectBackend(
+  backend: BackendPort,
+  target: () => WebContents | null,
+  afterCall: (method: string, result: ApiResult<unknown>) => void,
+): () => void {
+  ipcMain.handle(CALL_CHANNEL, async (event, method: unknown, request: unknown): Promise<ApiResult<unknown>> => {
+    if (!isTrustedSender(event.senderFrame)) {
+      return { ok: false, error: { code: 'BAD_REQUEST', message: 'Refused a call from outside the app window.' } };
+    }
+    const name = typeof method === 'string' ? method : '';
+    const result = await backend.call(name, request);
+    afterCall(name, result);
+    return result;
+  });
+  const unsubscribe = backend.onEvent((event) => {
+    const contents = target();
+    if (contents !== null && !contents.isDestroyed()) contents.send(EVENT_CHANNEL, event);
+  });
+  return () => {
+    ipcMain.removeHandler(CALL_CHANNEL);
+    unsubscribe();
+  };
+}

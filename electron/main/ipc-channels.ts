@@ -1,0 +1,9 @@
+/**
+ * The two IPC channels between the preload and the main process.
+ */
+
+/** `invoke(CALL_CHANNEL, method, request)` runs one backend method. */
+export const CALL_CHANNEL = 'acqmeta:call';
+
+/** Backend events, pushed from the main process to the window. */
+export const EVENT_CHANNEL = 'acqmeta:event';

@@ -1,0 +1,26 @@
+/**
+ * The preload: exposes `window.acqmeta`, one function per API method plus `onEvent`.
+ *
+ * Runs sandboxed with context isolation. The page gets named functions only, never
+ * `ipcRenderer` or an IPC event object (Electron security checklist, item 20).
+ */
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { API_METHOD_NAMES, type ApiClient, type ApiEvent } from '../../shared/api';
+import { CALL_CHANNEL, EVENT_CHANNEL } from './ipc-channels';
+
+const methods = Object.fromEntries(
+  API_METHOD_NAMES.map((name) => [name, (request: unknown) => ipcRenderer.invoke(CALL_CHANNEL, name, request)]),
+) as Omit<ApiClient, 'onEvent'>;
+
+const api: ApiClient = {
+  ...methods,
+  onEvent(listener) {
+    const forward = (_event: IpcRendererEvent, payload: ApiEvent) => listener(payload);
+    ipcRenderer.on(EVENT_CHANNEL, forward);
+    return () => {
+      ipcRenderer.removeListener(EVENT_CHANNEL, forward);
+    };
+  },
+};
+
+contextBridge.exposeInMainWorld('acqmeta', api);

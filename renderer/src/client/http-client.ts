@@ -1,0 +1,121 @@
+/**
+ * The API client of browser mode: `POST api/<method>` for calls, `EventSource` for events.
+ *
+ * The token comes from the page's `?token=` (kept in the address bar) and is sent as the
+ * `X-AcqMeta-Token` header; the server's cookie covers a page loaded without it. Transport
+ * failures become `IO` results, so callers only ever handle `ApiResult`s.
+ */
+import { API_METHOD_NAMES, type ApiClient, type ApiEvent, type ApiResult } from '../../../shared/api';
+
+/** The message of every result that failed for want of a server. */
+export const LOST_CONNECTION = 'Lost connection to the AcqMeta server';
+
+/** What the client hears from one event stream. */
+export interface EventStreamHandlers {
+  /** One `data:` payload. */
+  message(data: string): void;
+  /** The browser gave up on the stream (it retries dropped streams by itself otherwise). */
+  closed(): void;
+}
+
+/** What the client needs from the page; tests pass fakes. */
+export interface HttpClientEnvironment {
+  /** The page's query string, e.g. `?token=...`. */
+  search: string;
+  fetch(url: string, init: RequestInit): Promise<Response>;
+  /** Opens an event stream; returns its `close`. */
+  openEventSource(url: string, handlers: EventStreamHandlers): () => void;
+  /** Schedules a reconnect of a closed event stream. */
+  later(callback: () => void, ms: number): void;
+}
+
+/** How long to wait before reopening a closed event stream. */
+export const RECONNECT_MS = 2_000;
+
+/** The page's real environment. */
+function browserEnvironment(): HttpClientEnvironment {
+  return {
+    search: window.location.search,
+    fetch: (url, init) => window.fetch(url, init),
+    openEventSource: (url, handlers) => {
+      const source = new EventSource(url);
+      source.onmessage = (event: MessageEvent<string>) => handlers.message(event.data);
+      source.onerror = () => {
+        if (source.readyState === EventSource.CLOSED) handlers.closed();
+      };
+      return () => source.close();
+    },
+    later: (callback, ms) => void window.setTimeout(callback, ms),
+  };
+}
+
+/** Creates the HTTP client. */
+export function createHttpClient(env: HttpClientEnvironment = browserEnvironment()): ApiClient {
+  const token = new URLSearchParams(env.search).get('token');
+  const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+  if (token !== null) headers['X-AcqMeta-Token'] = token;
+
+  const call = async (method: string, request: unknown): Promise<ApiResult<unknown>> => {
+    let response: Response;
+    try {
+      response = await env.fetch(`api/${method}`, { method: 'POST', headers, body: JSON.stringify(request) });
+    } catch {
+      return ioError(LOST_CONNECTION);
+    }
+    if (!(response.headers.get('content-type') ?? '').startsWith('application/json')) {
+      return ioError(
+        response.status === 403
+          ? 'The AcqMeta server refused the request: open the link it printed, token included'
+          : `The AcqMeta server answered ${response.status}`,
+      );
+    }
+    try {
+      return (await response.json()) as ApiResult<unknown>;
+    } catch {
+      return ioError(LOST_CONNECTION);
+    }
+  };
+
+  const methods = Object.fromEntries(API_METHOD_NAMES.map((name) => [name, (request: unknown) => call(name, request)]));
+  const events = eventStream(env, token === null ? 'api/events' : `api/events?token=${encodeURIComponent(token)}`);
+  return { ...(methods as Omit<ApiClient, 'onEvent'>), onEvent: events };
+}
+
+/** One shared event stream, opened with the first listener and closed with the last. */
+function eventStream(env: HttpClientEnvironment, url: string): ApiClient['onEvent'] {
+  const listeners = new Set<(event: ApiEvent) => void>();
+  let close: (() => void) | null = null;
+  let generation = 0;
+
+  const open = () => {
+    const mine = ++generation;
+    close = env.openEventSource(url, {
+      message(data) {
+        const event = JSON.parse(data) as ApiEvent;
+        for (const listener of [...listeners]) listener(event);
+      },
+      closed() {
+        env.later(() => {
+          if (mine === generation && listeners.size > 0) open();
+        }, RECONNECT_MS);
+      },
+    });
+  };
+
+  return (listener) => {
+    listeners.add(listener);
+    if (close === null) open();
+    return () => {
+      listeners.delete(listener);
+      if (listeners.size === 0 && close !== null) {
+        close();
+        close = null;
+        generation += 1;
+      }
+    };
+  };
+}
+
+function ioError(message: string): ApiResult<never> {
+  return { ok: false, error: { code: 'IO', message } };
+}

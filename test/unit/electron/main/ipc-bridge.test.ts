@@ -1,0 +1,74 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ApiEvent, ApiResult } from '../../../../shared/api';
+import type { BackendPort } from '../../../../electron/server/backend-port';
+
+const electron = vi.hoisted(() => ({
+  handlers: new Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>(),
+}));
+
+vi.mock('electron', () => ({
+  ipcMain: {
+    handle: (channel: string, handler: (event: unknown, ...args: unknown[]) => Promise<unknown>) =>
+      electron.handlers.set(channel, handler),
+    removeHandler: (channel: string) => electron.handlers.delete(channel),
+  },
+}));
+
+const { connectBackend } = await import('../../../../electron/main/ipc-bridge');
+
+const APP_FRAME = { url: 'app://acqmeta/index.html', parent: null };
+
+function setup() {
+  const calls: Array<[string, unknown]> = [];
+  const listeners = new Set<(event: ApiEvent) => void>();
+  const backend: BackendPort = {
+    async call(method, request): Promise<ApiResult<unknown>> {
+      calls.push([method, request]);
+      return { ok: true, payload: method };
+    },
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+  const sent: unknown[][] = [];
+  const contents = { isDestroyed: () => false, send: (...args: unknown[]) => sent.push(args) };
+  const after: string[] = [];
+  const disconnect = connectBackend(backend, () => contents as never, (method) => after.push(method));
+  const invoke = (senderFrame: unknown, method: unknown, request: unknown) =>
+    electron.handlers.get('acqmeta:call')?.({ senderFrame }, method, request);
+  return { calls, listeners, sent, after, disconnect, invoke };
+}
+
+beforeEach(() => electron.handlers.clear());
+
+describe('connectBackend', () => {
+  it('runs calls from the app main frame on the backend', async () => {
+    const { invoke, calls, after } = setup();
+    expect(await invoke(APP_FRAME, 'getSession', {})).toEqual({ ok: true, payload: 'getSession' });
+    expect(calls).toEqual([['getSession', {}]]);
+    expect(after).toEqual(['getSession']);
+  });
+
+  it.each([
+    ['a foreign origin', { url: 'https://evil.example/', parent: null }],
+    ['a subframe', { url: 'app://acqmeta/index.html', parent: APP_FRAME }],
+    ['a destroyed frame', null],
+  ])('refuses calls from %s without reaching the backend', async (_name, frame) => {
+    const { invoke, calls } = setup();
+    const result = (await invoke(frame, 'saveSidecars', { saves: [] })) as ApiResult<unknown>;
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error.code).toBe('BAD_REQUEST');
+    expect(calls).toEqual([]);
+  });
+
+  it('forwards backend events to the window and stops when disconnected', () => {
+    const { listeners, sent, disconnect } = setup();
+    const event: ApiEvent = { type: 'scan-done', scanId: 'x', total: 0 };
+    listeners.forEach((l) => l(event));
+    expect(sent).toEqual([['acqmeta:event', event]]);
+    disconnect();
+    expect(listeners.size).toBe(0);
+    expect(electron.handlers.has('acqmeta:call')).toBe(false);
+  });
+});
