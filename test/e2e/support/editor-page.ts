@@ -25,8 +25,10 @@ export class EditorPage {
 
   /** Relative paths of the rows shown, in order. */
   async shownPaths(): Promise<string[]> {
+    // Runs in the page; typed structurally because the Node-side project has no DOM types.
+    type Row = { querySelector(selector: string): { textContent: string | null } | null };
     return this.bodyRows().evaluateAll((rows) =>
-      rows.map((row) => row.querySelector('[role="gridcell"]')?.textContent?.trim() ?? ''),
+      (rows as unknown as Row[]).map((row) => row.querySelector('[role="gridcell"]')?.textContent?.trim() ?? ''),
     );
   }
 

@@ -1,0 +1,95 @@
+/**
+ * `acqmeta show <image> [--json]`: header, file facts, all tags, description, sidecar values.
+ */
+import type { ImageRow } from '../../../shared/api';
+import { EDITABLE_FIELDS, HEADER_FIELDS } from '../../../shared/fields/field-table';
+import type { TiffInfo } from '../../../shared/tiff';
+import { composeRow, readEntrySidecar, scanImage } from '../../services/rows/image-row';
+import { createTiffScanner } from '../../services/tiff';
+import { EXIT, type Command } from '../cli-io';
+import { describeStored, rowRecord } from '../row-format';
+import { imageArgument } from '../targets';
+
+/** The `show` command. */
+export const showCommand: Command = {
+  name: 'show',
+  summary: 'show one image: header, all TIFF tags, description, sidecar values',
+  help: `Usage: acqmeta show <image> [--json]
+
+Shows the header values, file facts (pages, compression, byte order), the calibration the
+file declares, every tag of the first IFD, the ImageDescription, the sidecar state and the
+value of every editable field (defaults when there is no sidecar).
+
+  --json   one JSON object with the same facts
+
+Exits 1 when the image or its sidecar has problems.`,
+  syntax: { positionals: { min: 1, max: 1 }, flags: ['--json'] },
+  async run(args, io) {
+    const { root, entry } = await imageArgument(io.cwd, args.positionals[0] as string);
+    const scanner = createTiffScanner();
+    try {
+      const [scan, read] = await Promise.all([
+        entry.kind === 'tiff' ? scanImage(scanner, entry.absPath) : Promise.resolve(null),
+        readEntrySidecar(root, entry),
+      ]);
+      const row = composeRow(entry, scan, read);
+      const info = scan?.ok === true ? scan.info : null;
+      const lines = args.flags.has('--json') ? [JSON.stringify(showRecord(row, info), null, 2)] : showLines(row, info);
+      for (const line of lines) await io.out.line(line);
+      return row.errors.length > 0 ? EXIT.problems : EXIT.ok;
+    } finally {
+      await scanner.close();
+    }
+  },
+};
+
+function showRecord(row: ImageRow, info: TiffInfo | null): Record<string, unknown> {
+  return {
+    ...rowRecord(row),
+    kind: row.kind,
+    values: row.values,
+    page_count: info?.pageCount ?? null,
+    compression: info?.compression ?? null,
+    tiled: info?.tiled ?? null,
+    byte_order: info?.byteOrder ?? null,
+    big_tiff: info?.bigTiff ?? null,
+    planes: info?.planes ?? null,
+    tags: info?.tags ?? [],
+    description: info?.description ?? { kind: 'none', text: '' },
+  };
+}
+
+function showLines(row: ImageRow, info: TiffInfo | null): string[] {
+  const pairs = (items: [string, string][]): string[] => {
+    const width = Math.max(...items.map(([k]) => k.length));
+    return items.map(([k, v]) => `  ${k.padEnd(width)}  ${v}`.trimEnd());
+  };
+  const lines = [row.path, '', 'Header'];
+  const header = row.header;
+  lines.push(...(header === null ? ['  (not readable)'] : pairs(HEADER_FIELDS.filter((f) => !f.editable).map((f) => [f.displayName, String(header[f.name as keyof typeof header])]))));
+  if (info !== null) {
+    const cal = info.fileCalibration;
+    lines.push('', 'File');
+    lines.push(
+      ...pairs([
+        ['Pages', String(info.pageCount)],
+        ['Compression', info.compression],
+        ['Tiled', info.tiled ? 'yes' : 'no'],
+        ['Byte order', info.byteOrder ?? '-'],
+        ['BigTIFF', info.bigTiff ? 'yes' : 'no'],
+        ['Planes', `C ${info.planes.c}, Z ${info.planes.z}, T ${info.planes.t}`],
+        ['Calibration', cal === null ? '(none declared)' : `${cal.x} x ${cal.y} ${cal.unit} per pixel`],
+      ]),
+    );
+  }
+  lines.push('', `Sidecar: ${row.sidecar}${row.sidecar === 'missing' ? ' (defaults shown)' : ''}`);
+  lines.push(...pairs(EDITABLE_FIELDS.map((f) => [f.displayName, describeStored(row.values[f.name], f)])));
+  if (row.errors.length > 0) lines.push('', 'Problems', ...row.errors.map((e) => `  ${e}`));
+  if (info !== null) {
+    lines.push('', 'Tags (first IFD)');
+    lines.push(...info.tags.map((t) => `  ${String(t.code).padStart(5)}  ${t.name} (${t.type}[${t.count}]): ${t.value}`));
+    lines.push('', `Description (${info.description.kind})`);
+    lines.push(...(info.description.text === '' ? ['  (none)'] : info.description.text.split(/\r?\n/).map((l) => `  ${l}`)));
+  }
+  return lines;
+}

@@ -1,0 +1,82 @@
+/**
+ * How rows and values look on the command line: readable columns and JSON Lines.
+ */
+import type { HeaderValues, ImageRow } from '../../shared/api';
+import type { FieldSpec, FieldValue } from '../../shared/fields/field-table';
+import { pythonFloatRepr } from '../../shared/sidecar';
+
+/** `('C', 'Y', 'X')` + `(2, 512, 512)` → `CYX 2x512x512`. */
+export function describeDims(header: HeaderValues): string {
+  const axes = header.dims.replace(/[^A-Z]/g, '');
+  const sizes = header.shape.match(/\d+/g) ?? [];
+  return `${axes} ${sizes.join('x')}`.trim();
+}
+
+/** The JSON Lines record of a row, keys in a fixed order (`acqmeta scan --json`). */
+export function rowRecord(row: ImageRow): Record<string, unknown> {
+  const h = row.header;
+  return {
+    path: row.path,
+    header:
+      h === null
+        ? null
+        : {
+            shape: h.shape,
+            dims: h.dims,
+            sizes: h.sizes,
+            dtype: h.dtype,
+            num_channels: h.num_channels,
+            num_scenes: h.num_scenes,
+            date: h.date,
+            time: h.time,
+          },
+    file_calibration:
+      row.fileCalibration === null ? null : { x: row.fileCalibration.x, y: row.fileCalibration.y, unit: row.fileCalibration.unit },
+    sidecar: row.sidecar,
+    errors: row.errors,
+  };
+}
+
+/** Column widths of the readable scan listing. */
+const DIMS = 20;
+const DTYPE = 8;
+const CHANNELS = 3;
+const SIDECAR = 7;
+
+/** The heading line of the readable listing, for paths `pathWidth` wide. */
+export function listingHeading(pathWidth: number): string {
+  return ['path'.padEnd(pathWidth), 'dims'.padEnd(DIMS), 'dtype'.padEnd(DTYPE), 'ch'.padStart(CHANNELS), 'sidecar'.padEnd(SIDECAR), 'errors']
+    .join('  ')
+    .trimEnd();
+}
+
+/** One row as a line of the readable listing. */
+export function listingLine(row: ImageRow, pathWidth: number): string {
+  const h = row.header;
+  return [
+    row.path.padEnd(pathWidth),
+    (h === null ? '-' : describeDims(h)).padEnd(DIMS),
+    (h?.dtype ?? '-').padEnd(DTYPE),
+    (h === null ? '-' : String(h.num_channels)).padStart(CHANNELS),
+    row.sidecar.padEnd(SIDECAR),
+    row.errors.join('; '),
+  ]
+    .join('  ')
+    .trimEnd();
+}
+
+/** A stored number as the sidecar writes it: floats in Python repr (`75.0`), ints plain. */
+export function numberText(value: number, spec: FieldSpec | undefined): string {
+  return spec?.type === 'float' ? pythonFloatRepr(value) : String(value);
+}
+
+/** A stored value for a person: text quoted, numbers as on disk, null as `(none)`. */
+export function describeStored(value: FieldValue | undefined, spec?: FieldSpec): string {
+  if (value === null || value === undefined) return '(none)';
+  return typeof value === 'string' ? JSON.stringify(value) : numberText(value, spec);
+}
+
+/** Drops a leading `<file name>: ` from a message, for lines that already name the file. */
+export function withoutFileName(message: string, fileName: string): string {
+  return message.startsWith(`${fileName}: `) ? message.slice(fileName.length + 2) : message;
+}

@@ -1,0 +1,66 @@
+/**
+ * Dispatches `acqmeta <command> ...` and turns failures into messages and exit codes.
+ */
+import { parseArgs, UsageError } from './args';
+import { CliError, EXIT, type CliIo, type Command } from './cli-io';
+import { exportCommand } from './commands/export-command';
+import { importCommand } from './commands/import-command';
+import { scanCommand } from './commands/scan-command';
+import { setCommand } from './commands/set-command';
+import { showCommand } from './commands/show-command';
+import { validateCommand } from './commands/validate-command';
+import { commandHelp, generalHelp } from './help';
+
+/** Every command, in the order the help lists them. */
+export const COMMANDS: readonly Command[] = [
+  scanCommand,
+  showCommand,
+  setCommand,
+  validateCommand,
+  exportCommand,
+  importCommand,
+];
+
+/** Runs one command line (the words after `acqmeta`); resolves to the exit code. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined) {
+    io.err('acqmeta: missing command (see acqmeta --help)');
+    return EXIT.usage;
+  }
+  if (name === '--help' || name === '-h' || name === 'help') {
+    const topic = name === 'help' ? COMMANDS.find((c) => c.name === rest[0]) : undefined;
+    await io.out.line(topic === undefined ? generalHelp(COMMANDS).trimEnd() : commandHelp(topic).trimEnd());
+    await io.out.flush();
+    return EXIT.ok;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (command === undefined) {
+    io.err(`acqmeta: unknown command "${name}" (see acqmeta --help)`);
+    return EXIT.usage;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    await io.out.line(commandHelp(command).trimEnd());
+    await io.out.flush();
+    return EXIT.ok;
+  }
+  try {
+    const code = await command.run(parseArgs(rest, command.syntax), io);
+    await io.out.flush();
+    return code;
+  } catch (error) {
+    await io.out.flush();
+    if (error instanceof UsageError) {
+      io.err(`acqmeta ${name}: ${error.message} (see acqmeta ${name} --help)`);
+      return EXIT.usage;
+    }
+    if (error instanceof CliError) {
+      const hint = error.exitCode === EXIT.usage ? ` (see acqmeta ${name} --help)` : '';
+      io.err(`acqmeta ${name}: ${error.message}${hint}`);
+      return error.exitCode;
+    }
+    const code = (error as NodeJS.ErrnoException | null)?.code;
+    io.err(`acqmeta ${name}: ${error instanceof Error ? error.message : String(error)}`);
+    return typeof code === 'string' ? EXIT.conflict : EXIT.problems;
+  }
+}

@@ -1,0 +1,68 @@
+/**
+ * Command-line paths: folders to walk and single images, resolved against the working directory.
+ */
+import { lstat, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { imageKind, listImages, type ImageEntry } from '../services/folder/list-images';
+import { CliError, EXIT } from './cli-io';
+
+/** An existing folder named on the command line, as an absolute path; else a usage error. */
+export async function folderArgument(cwd: string, given: string): Promise<string> {
+  const absolute = path.resolve(cwd, given);
+  const info = await stat(absolute).catch(() => null);
+  if (info === null) throw new CliError(EXIT.usage, `${given}: no such folder`);
+  if (!info.isDirectory()) throw new CliError(EXIT.usage, `${given}: not a folder`);
+  return absolute;
+}
+
+/** One image named on the command line; its row paths are relative to its own folder. */
+export async function imageArgument(cwd: string, given: string): Promise<{ root: string; entry: ImageEntry }> {
+  const absPath = path.resolve(cwd, given);
+  const info = await stat(absPath).catch(() => null);
+  if (info === null) throw new CliError(EXIT.usage, `${given}: no such file`);
+  const kind = imageKind(path.basename(absPath));
+  if (!info.isFile() || kind === null) throw new CliError(EXIT.usage, `${given}: not a TIFF or .oir/.czi/.nd2 image`);
+  const hasSidecar = await lstat(`${absPath}.json`).then(() => true, () => false);
+  if (kind === 'other' && !hasSidecar) {
+    throw new CliError(EXIT.usage, `${given}: has no sidecar (only TIFFs can be read without one)`);
+  }
+  const entry: ImageEntry = { relPath: displayPath(cwd, absPath), absPath, kind, sidecar: hasSidecar ? 'file' : 'none' };
+  return { root: path.dirname(absPath), entry };
+}
+
+/**
+ * The images under a folder named on the command line. The user's own shell may point
+ * anywhere, so a sidecar that is a link is read like a file (the app refuses links that leave
+ * the opened folder; the command line has no such boundary).
+ */
+export async function* walkFolder(root: string): AsyncGenerator<ImageEntry> {
+  for await (const entry of listImages(root)) yield entry.sidecar === 'link' ? { ...entry, sidecar: 'file' } : entry;
+}
+
+/** The images of several arguments (images or folders), each image once, in argument order. */
+export async function imageTargets(cwd: string, given: readonly string[]): Promise<ImageEntry[]> {
+  const entries: ImageEntry[] = [];
+  const seen = new Set<string>();
+  const add = (entry: ImageEntry): void => {
+    if (seen.has(entry.absPath)) return;
+    seen.add(entry.absPath);
+    entries.push(entry);
+  };
+  for (const target of given) {
+    const isDir = await stat(path.resolve(cwd, target)).then((s) => s.isDirectory(), () => false);
+    if (!isDir) {
+      add((await imageArgument(cwd, target)).entry);
+      continue;
+    }
+    for await (const entry of walkFolder(path.resolve(cwd, target))) {
+      add({ ...entry, relPath: displayPath(cwd, entry.absPath) });
+    }
+  }
+  return entries;
+}
+
+/** A path as the user would type it from `cwd`, `/`-separated. */
+export function displayPath(cwd: string, absPath: string): string {
+  const relative = path.relative(cwd, absPath);
+  return (relative.startsWith('..') || path.isAbsolute(relative) ? absPath : relative).split(path.sep).join('/');
+}

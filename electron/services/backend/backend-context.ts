@@ -1,0 +1,42 @@
+/**
+ * What every handler of the backend shares: options, the scanner, the open folder, events.
+ */
+import type { ApiEvent } from '../../../shared/api';
+import { ApiFailure } from '../../../shared/errors';
+import type { RecentFolders } from '../folder/recent-folders';
+import type { TiffScanner } from '../tiff';
+import type { OpenFolder } from './confine';
+
+/** How a backend is set up by its front door. */
+export interface BackendOptions {
+  /** Which front door serves the UI. */
+  door: 'electron' | 'browser';
+  /** A folder to open at start (browser mode: `--root`). */
+  initialFolder?: string | null;
+  /** When set, only folders inside one of these may be opened (browser mode). */
+  allowedRoots?: string[];
+  /** Shows a native folder dialog; resolves null on cancel (Electron only). */
+  chooseFolder?: () => Promise<string | null>;
+  /** The bundled sample folder, offered on the start screen. */
+  sampleFolder?: string | null;
+  /** Recently opened folders; none are remembered without it. */
+  recent?: RecentFolders;
+  /** The TIFF scanner to use; without it the backend makes (and closes) its own. */
+  scanner?: TiffScanner;
+}
+
+/** Mutable state of one backend. */
+export interface BackendContext {
+  readonly options: BackendOptions;
+  readonly scanner: TiffScanner;
+  folder: OpenFolder | null;
+  emit(event: ApiEvent): void;
+  /** Stops the running folder scan, if any: it emits nothing more (a file being read may finish). */
+  cancelScan(): void;
+}
+
+/** The open folder, or NO_FOLDER. */
+export function requireFolder(context: BackendContext): OpenFolder {
+  if (context.folder === null) throw new ApiFailure('NO_FOLDER', 'Open a folder first.');
+  return context.folder;
+}

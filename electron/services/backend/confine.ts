@@ -1,0 +1,75 @@
+/**
+ * Path confinement: every path a request names must resolve inside the opened folder.
+ */
+import { lstat, realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { ApiFailure } from '../../../shared/errors';
+import { isInside } from '../folder/inside';
+import { imageKind, type ImageEntry, type SidecarListing } from '../folder/list-images';
+
+/** The folder the user opened: as given (for display) and as resolved (for confinement). */
+export interface OpenFolder {
+  root: string;
+  realRoot: string;
+}
+
+/** Checks a request path's syntax: relative, `/`-separated, no `..`, no NUL. */
+export function checkRelativePath(relPath: string): void {
+  if (relPath.includes('\0')) throw new ApiFailure('OUTSIDE_FOLDER', 'A path may not contain NUL.', relPath);
+  if (path.posix.isAbsolute(relPath) || path.win32.isAbsolute(relPath) || /^[A-Za-z]:/.test(relPath)) {
+    throw new ApiFailure('OUTSIDE_FOLDER', `"${relPath}" is absolute; paths are relative to the open folder.`, relPath);
+  }
+  const segments = relPath.split(/[\\/]/);
+  if (segments.includes('..')) {
+    throw new ApiFailure('OUTSIDE_FOLDER', `"${relPath}" leaves the open folder.`, relPath);
+  }
+  if (segments.some((s) => s === '' || s === '.')) {
+    throw new ApiFailure('BAD_REQUEST', `"${relPath}" is not a plain relative path.`, relPath);
+  }
+}
+
+/**
+ * Resolves a request path to an image of the opened folder.
+ *
+ * Symbolic links are resolved; a path whose real location is outside the folder fails with
+ * OUTSIDE_FOLDER, a missing file or a file that is not an image with NOT_FOUND.
+ */
+export async function resolveImage(folder: OpenFolder, relPath: string): Promise<ImageEntry> {
+  checkRelativePath(relPath);
+  const absPath = path.join(folder.root, ...relPath.split('/'));
+  let real: string;
+  try {
+    real = await realpath(absPath);
+  } catch {
+    throw new ApiFailure('NOT_FOUND', `${relPath} does not exist.`, relPath);
+  }
+  if (!isInside(folder.realRoot, real)) {
+    throw new ApiFailure('OUTSIDE_FOLDER', `${relPath} links outside the open folder.`, relPath);
+  }
+  const kind = imageKind(path.basename(relPath));
+  const isFile = await stat(real).then((s) => s.isFile(), () => false);
+  if (kind === null || !isFile) throw new ApiFailure('NOT_FOUND', `${relPath} is not an image.`, relPath);
+  const sidecar = await sidecarListing(`${absPath}.json`);
+  if (kind === 'other' && sidecar === 'none') {
+    throw new ApiFailure('NOT_FOUND', `${relPath} has no sidecar (only TIFFs are read without one).`, relPath);
+  }
+  return { relPath, absPath, kind, sidecar };
+}
+
+/** Refuses a sidecar that is a symbolic link to a place outside the opened folder. */
+export async function checkSidecarInside(folder: OpenFolder, entry: ImageEntry): Promise<void> {
+  if (entry.sidecar !== 'link') return;
+  const real = await realpath(`${entry.absPath}.json`).catch(() => null);
+  if (real === null || !isInside(folder.realRoot, real)) {
+    throw new ApiFailure('OUTSIDE_FOLDER', `The sidecar of ${entry.relPath} links outside the open folder.`, entry.relPath);
+  }
+}
+
+async function sidecarListing(sidecarPath: string): Promise<SidecarListing> {
+  try {
+    const info = await lstat(sidecarPath);
+    return info.isSymbolicLink() ? 'link' : info.isFile() ? 'file' : 'none';
+  } catch {
+    return 'none';
+  }
+}

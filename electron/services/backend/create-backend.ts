@@ -1,0 +1,94 @@
+/**
+ * The backend behind every front door (Electron IPC, the browser-mode server): one
+ * `call(method, request)` that validates the request, runs the handler and returns errors as data.
+ */
+import { API_METHOD_NAMES, type ApiEvent, type ApiHandlers, type ApiMethodName, type ApiResult } from '../../../shared/api';
+import { createTiffScanner } from '../tiff';
+import type { BackendContext, BackendOptions } from './backend-context';
+import { toBackendError } from './backend-error';
+import { folderHandlers, openFolderAt } from './folder-handlers';
+import { imageHandlers } from './image-handlers';
+import { compileRequestValidators, describeSchemaError } from './request-schemas';
+import { saveHandler } from './save-handler';
+import { scanHandler, type ScanControl } from './scan-handler';
+
+export type { BackendOptions } from './backend-context';
+
+/** A running backend. */
+export interface Backend {
+  /** Validates and runs one method; never throws. */
+  call(method: string, request: unknown): Promise<ApiResult<unknown>>;
+  /** Subscribes to events; returns the unsubscribe function. */
+  onEvent(listener: (event: ApiEvent) => void): () => void;
+  /** Stops the running scan and closes the scanner the backend made itself. */
+  close(): Promise<void>;
+}
+
+/**
+ * Creates a backend. With `initialFolder` the folder is opened before the first call runs;
+ * if it cannot be opened, the session simply starts with no folder.
+ */
+export function createBackend(options: BackendOptions): Backend {
+  const listeners = new Set<(event: ApiEvent) => void>();
+  const scanner = options.scanner ?? createTiffScanner();
+  let scan: ScanControl | null = null;
+  const context: BackendContext = {
+    options,
+    scanner,
+    folder: null,
+    emit(event) {
+      for (const listener of listeners) {
+        try {
+          listener(event);
+        } catch {
+          // A listener's failure must not stop the others or the scan.
+        }
+      }
+    },
+    cancelScan() {
+      scan?.stop();
+      scan = null;
+    },
+  };
+  const handlers: ApiHandlers = {
+    ...folderHandlers(context),
+    ...scanHandler(context, (control) => {
+      scan = control;
+    }),
+    ...imageHandlers(context),
+    ...saveHandler(context),
+  };
+  const validators = compileRequestValidators();
+  const ready =
+    options.initialFolder == null ? Promise.resolve() : openFolderAt(context, options.initialFolder).then(() => undefined, () => undefined);
+
+  return {
+    async call(method, request) {
+      try {
+        if (!(API_METHOD_NAMES as readonly string[]).includes(method)) {
+          return { ok: false, error: { code: 'BAD_REQUEST', message: `Unknown method "${method}".` } };
+        }
+        const name = method as ApiMethodName;
+        const validate = validators[name];
+        if (!validate(request)) {
+          return { ok: false, error: { code: 'BAD_REQUEST', message: `${name}: ${describeSchemaError(validate)}.` } };
+        }
+        await ready;
+        const handler = handlers[name] as (request: unknown) => Promise<unknown>;
+        return { ok: true, payload: await handler(request) };
+      } catch (error) {
+        return { ok: false, error: toBackendError(error) };
+      }
+    },
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async close() {
+      await ready;
+      context.cancelScan();
+      listeners.clear();
+      if (options.scanner === undefined) await scanner.close();
+    },
+  };
+}

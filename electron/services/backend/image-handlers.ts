@@ -1,0 +1,50 @@
+/**
+ * Per-image methods: getImageDetail, reloadRow, getPreview.
+ */
+import type { ApiHandlers, ImageDetail } from '../../../shared/api';
+import { ApiFailure } from '../../../shared/errors';
+import { buildImageRow, composeRow, readEntrySidecar, scanImage } from '../rows/image-row';
+import { requireFolder, type BackendContext } from './backend-context';
+import { resolveImage } from './confine';
+
+/** Handlers of the per-image methods. */
+export function imageHandlers(
+  context: BackendContext,
+): Pick<ApiHandlers, 'getImageDetail' | 'reloadRow' | 'getPreview'> {
+  return {
+    async getImageDetail(request): Promise<ImageDetail> {
+      const folder = requireFolder(context);
+      const entry = await resolveImage(folder, request.path);
+      const [scan, read] = await Promise.all([
+        entry.kind === 'tiff' ? scanImage(context.scanner, entry.absPath) : Promise.resolve(null),
+        readEntrySidecar(folder.root, entry),
+      ]);
+      const row = composeRow(entry, scan, read);
+      const info = scan?.ok === true ? scan.info : null;
+      return {
+        row,
+        pageCount: info?.pageCount ?? null,
+        compression: info?.compression ?? '',
+        tiled: info?.tiled ?? false,
+        byteOrder: info?.byteOrder ?? null,
+        bigTiff: info?.bigTiff ?? false,
+        tags: info?.tags ?? [],
+        description: info?.description ?? { kind: 'none', text: '' },
+        planes: info?.planes ?? { c: 0, z: 0, t: 0 },
+      };
+    },
+    async reloadRow(request) {
+      const folder = requireFolder(context);
+      return buildImageRow(folder.root, await resolveImage(folder, request.path), context.scanner);
+    },
+    async getPreview(request) {
+      const folder = requireFolder(context);
+      const entry = await resolveImage(folder, request.path);
+      if (entry.kind !== 'tiff') {
+        throw new ApiFailure('UNREADABLE_IMAGE', `${entry.relPath} is not a TIFF: there is no preview.`, entry.relPath);
+      }
+      const { c, z, t, maxSize } = request;
+      return context.scanner.preview(entry.absPath, { c, z, t, maxSize });
+    },
+  };
+}

@@ -1,0 +1,114 @@
+/**
+ * Walks an opened folder for images: TIFFs, and other acquisitions that have a sidecar.
+ */
+import type { Dirent } from 'node:fs';
+import { readdir, realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { isTiffPath } from '../tiff';
+import { isInside } from './inside';
+
+/** What the directory listing showed at an image's sidecar path (`<name>.json`). */
+export type SidecarListing = 'none' | 'file' | 'link';
+
+/** One image found under the opened folder. */
+export interface ImageEntry {
+  /** Relative to the opened folder, `/`-separated. */
+  relPath: string;
+  absPath: string;
+  /** `tiff` is read by the scanner; `other` (.oir, .czi, .nd2) is listed only with a sidecar. */
+  kind: 'tiff' | 'other';
+  /** A hint from the listing (the disk may change before the sidecar is read). */
+  sidecar: SidecarListing;
+}
+
+const OTHER_IMAGE = /\.(oir|czi|nd2)$/i;
+
+/** Orders names by code point, the same on every platform. */
+export function compareNames(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Classifies a file name: a TIFF, another acquisition format, or not an image. */
+export function imageKind(name: string): 'tiff' | 'other' | null {
+  if (isTiffPath(name)) return 'tiff';
+  return OTHER_IMAGE.test(name) ? 'other' : null;
+}
+
+function listingOf(dirent: Dirent | undefined): SidecarListing {
+  if (dirent === undefined) return 'none';
+  return dirent.isSymbolicLink() ? 'link' : dirent.isFile() ? 'file' : 'none';
+}
+
+/**
+ * Lists every image under `root`, subfolders included, depth first in code-point order.
+ *
+ * Hidden files and folders (name starting with `.`) are skipped. Symbolic links are followed
+ * only when they resolve inside `root`, and each real folder is visited once, so link loops end.
+ * Non-TIFF acquisitions are listed only when their sidecar exists (they have no readable header).
+ */
+export async function* listImages(root: string): AsyncGenerator<ImageEntry> {
+  const absRoot = path.resolve(root);
+  const realRoot = await realpath(absRoot);
+  const visited = new Set<string>([realRoot]);
+  yield* walk(absRoot, realRoot, '', realRoot, visited);
+}
+
+async function* walk(
+  dir: string,
+  realDir: string,
+  relDir: string,
+  realRoot: string,
+  visited: Set<string>,
+): AsyncGenerator<ImageEntry> {
+  let dirents: Dirent[];
+  try {
+    dirents = await readdir(dir, { withFileTypes: true });
+  } catch (error) {
+    // The root must be readable; a subfolder that is not (permissions, removed) is skipped.
+    if (relDir === '') throw error;
+    return;
+  }
+  const byName = new Map(dirents.map((d) => [d.name, d]));
+  const names = [...byName.keys()].filter((n) => !n.startsWith('.')).sort(compareNames);
+  for (const name of names) {
+    const dirent = byName.get(name) as Dirent;
+    const absPath = path.join(dir, name);
+    const relPath = relDir === '' ? name : `${relDir}/${name}`;
+    let isDir = dirent.isDirectory();
+    let realPath = path.join(realDir, name);
+    if (dirent.isSymbolicLink()) {
+      const target = await resolveLink(absPath, realRoot);
+      if (target === null) continue;
+      isDir = target.isDir;
+      realPath = target.realPath;
+    } else if (!isDir && !dirent.isFile()) {
+      continue;
+    }
+    if (isDir) {
+      if (visited.has(realPath)) continue;
+      visited.add(realPath);
+      yield* walk(absPath, realPath, relPath, realRoot, visited);
+      continue;
+    }
+    const kind = imageKind(name);
+    if (kind === null) continue;
+    const sidecar = listingOf(byName.get(`${name}.json`));
+    if (kind === 'other' && sidecar === 'none') continue;
+    yield { relPath, absPath, kind, sidecar };
+  }
+}
+
+async function resolveLink(
+  absPath: string,
+  realRoot: string,
+): Promise<{ realPath: string; isDir: boolean } | null> {
+  try {
+    const realPath = await realpath(absPath);
+    if (!isInside(realRoot, realPath)) return null;
+    const info = await stat(realPath);
+    if (!info.isDirectory() && !info.isFile()) return null;
+    return { realPath, isDir: info.isDirectory() };
+  } catch {
+    return null; // dangling link or a loop the OS refused to resolve
+  }
+}

@@ -1,0 +1,91 @@
+/**
+ * One image's row: header from the TIFF (or the sidecar), sidecar state, values and problems.
+ */
+import { realpath } from 'node:fs/promises';
+import type { ImageRow, SidecarVersion } from '../../../shared/api';
+import { toApiError } from '../../../shared/errors';
+import { EDITABLE_FIELDS, type FieldValues } from '../../../shared/fields/field-table';
+import { calibrationMismatch, type Sidecar } from '../../../shared/sidecar';
+import type { TiffInfo } from '../../../shared/tiff';
+import { isInside } from '../folder/inside';
+import type { ImageEntry } from '../folder/list-images';
+import { readSidecarFile } from '../sidecar';
+import type { TiffScanner } from '../tiff';
+
+/** The outcome of reading an image with the scanner. */
+export type ImageScan = { ok: true; info: TiffInfo } | { ok: false; message: string };
+
+/** The outcome of reading a sidecar, as the row needs it. */
+export type SidecarRead =
+  | { state: 'missing' }
+  | { state: 'ok'; sidecar: Sidecar; version: SidecarVersion; problems: string[] }
+  | { state: 'invalid'; version: SidecarVersion | null; problems: string[] };
+
+/** The 19 editable fields at their defaults. */
+export function defaultFieldValues(): FieldValues {
+  return Object.fromEntries(EDITABLE_FIELDS.map((f) => [f.name, f.default]));
+}
+
+/** Reads an image's header; a failure becomes a message instead of a throw. */
+export async function scanImage(scanner: TiffScanner, absPath: string): Promise<ImageScan> {
+  try {
+    return { ok: true, info: await scanner.scan(absPath) };
+  } catch (error) {
+    return { ok: false, message: toApiError(error).message };
+  }
+}
+
+/**
+ * Reads an image's sidecar as listed.
+ *
+ * A sidecar the listing did not show is not looked up (a scan costs one open less per image);
+ * a sidecar that is a link to outside `root` is reported invalid and never read.
+ */
+export async function readEntrySidecar(root: string, entry: ImageEntry): Promise<SidecarRead> {
+  if (entry.sidecar === 'none') return { state: 'missing' };
+  if (entry.sidecar === 'link') {
+    const [realRoot, real] = await Promise.all([realpath(root), realpath(`${entry.absPath}.json`).catch(() => null)]);
+    if (real !== null && !isInside(realRoot, real)) {
+      return { state: 'invalid', version: null, problems: ['The sidecar links outside the folder; it is not read.'] };
+    }
+  }
+  try {
+    return await readSidecarFile(entry.absPath);
+  } catch (error) {
+    return { state: 'invalid', version: null, problems: [toApiError(error).message] };
+  }
+}
+
+/** Puts a row together from what was read. */
+export function composeRow(entry: ImageEntry, scan: ImageScan | null, read: SidecarRead): ImageRow {
+  const errors: string[] = [];
+  if (scan !== null && !scan.ok) errors.push(scan.message);
+  if (read.state !== 'missing') errors.push(...read.problems);
+  const info = scan?.ok === true ? scan.info : null;
+  const fileCalibration = info?.fileCalibration ?? null;
+  const values = read.state === 'ok' ? { ...defaultFieldValues(), ...read.sidecar.fieldValues() } : defaultFieldValues();
+  if (read.state === 'ok' && fileCalibration !== null) {
+    const mismatch = calibrationMismatch(values, fileCalibration);
+    if (mismatch !== null) errors.push(mismatch);
+  }
+  const header = info !== null ? info.header : read.state === 'ok' && entry.kind === 'other' ? read.sidecar.headerValues() : null;
+  return {
+    path: entry.relPath,
+    kind: entry.kind,
+    header,
+    fileCalibration,
+    sidecar: read.state,
+    version: read.state === 'missing' ? null : read.version,
+    values,
+    errors,
+  };
+}
+
+/** Reads one image and its sidecar concurrently and builds its row; never rejects. */
+export async function buildImageRow(root: string, entry: ImageEntry, scanner: TiffScanner): Promise<ImageRow> {
+  const [scan, read] = await Promise.all([
+    entry.kind === 'tiff' ? scanImage(scanner, entry.absPath) : Promise.resolve(null),
+    readEntrySidecar(root, entry),
+  ]);
+  return composeRow(entry, scan, read);
+}

@@ -1,0 +1,108 @@
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { copyLab, type LabCopy } from '../services/folder/lab-folder';
+import { buildCli, type BuiltCli } from './built-cli';
+
+describe('acqmeta scan, show, validate, help', () => {
+  let cli: BuiltCli;
+  let copy: LabCopy;
+  beforeAll(async () => {
+    cli = await buildCli();
+  });
+  afterAll(async () => {
+    await cli.remove();
+  });
+  beforeEach(async () => {
+    copy = await copyLab();
+  });
+  afterEach(async () => {
+    await copy.remove();
+  });
+  const acqmeta = (...args: string[]) => cli.run(args, copy.base);
+
+  it('scan --json prints one JSON line per image, in order, and exits 1 when some have errors', async () => {
+    const { code, stdout, stderr } = await acqmeta('scan', 'lab', '--json');
+    expect(stderr).toBe('');
+    expect(code).toBe(1);
+    const records = stdout.trimEnd().split('\n').map((line) => JSON.parse(line));
+    expect(records.map((r) => r.path)).toEqual([
+      'cells/multi-channel.ome.tif',
+      'hostile/test_ifd_loop_to_self.tif',
+      'other/scan_01.oir',
+      'plain.tiff',
+      'stacks/float.tif',
+      'stacks/multipage.tif',
+    ]);
+    expect(Object.keys(records[0])).toEqual(['path', 'header', 'file_calibration', 'sidecar', 'errors']);
+    expect(records[0]).toEqual({
+      path: 'cells/multi-channel.ome.tif',
+      header: { shape: '(3, 167, 439)', dims: "('C', 'Y', 'X')", sizes: "{'C': 3, 'Y': 167, 'X': 439}", dtype: 'int8', num_channels: 3, num_scenes: 1, date: '', time: '' },
+      file_calibration: null,
+      sidecar: 'ok',
+      errors: [],
+    });
+    expect(records[1]).toMatchObject({ header: null, sidecar: 'missing', errors: [expect.any(String)] });
+    expect(records[2]).toMatchObject({ header: { shape: '(2, 1024, 1024)', time: '14:05:09' }, sidecar: 'ok' });
+    expect(records[3]).toMatchObject({ header: { shape: '(151, 157)', dtype: 'uint8' }, sidecar: 'missing', errors: [] });
+    expect(records[4]).toMatchObject({ sidecar: 'ok', errors: ['Branch order: must be a whole number (got 2.5)'] });
+    expect(records[5]).toMatchObject({ sidecar: 'invalid' });
+    expect(records[5].errors[0]).toMatch(/not valid JSON/);
+  });
+
+  it('scan prints readable columns and exits 0 on a folder without problems', async () => {
+    await rm(path.join(copy.lab, 'hostile'), { recursive: true });
+    await rm(path.join(copy.lab, 'stacks'), { recursive: true });
+    const { code, stdout } = await acqmeta('scan', 'lab');
+    expect(code).toBe(0);
+    const lines = stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^path\s+dims\s+dtype\s+ch\s+sidecar\s+errors$/);
+    expect(lines).toHaveLength(4);
+    expect(lines[1]).toMatch(/^cells\/multi-channel\.ome\.tif\s+CYX 3x167x439\s+int8\s+3\s+ok$/);
+    expect(lines[3]).toMatch(/^plain\.tiff\s+YX 151x157\s+uint8\s+1\s+missing$/);
+  });
+
+  it('show prints the header, tags, description and sidecar values', async () => {
+    const readable = await acqmeta('show', 'lab/cells/multi-channel.ome.tif');
+    expect(readable.code).toBe(0);
+    expect(readable.stdout).toMatch(/\n {2}Shape\s+\(3, 167, 439\)\n/);
+    expect(readable.stdout).toMatch(/\n {2}Species\s+"mouse"\n/);
+    expect(readable.stdout).toMatch(/\n {2}Depth\s+75\.0\n/);
+    expect(readable.stdout).toContain('ImageWidth');
+    expect(readable.stdout).toContain('Description (ome)');
+    const json = await acqmeta('show', 'lab/cells/multi-channel.ome.tif', '--json');
+    const shown = JSON.parse(json.stdout);
+    expect(shown).toMatchObject({ page_count: 3, sidecar: 'ok', values: { species: 'mouse', depth: 75 }, description: { kind: 'ome' } });
+    expect(shown.tags.find((t: { code: number }) => t.code === 256)).toMatchObject({ name: 'ImageWidth' });
+  });
+
+  it('validate lists one line per problem and exits 1, or 0 when every sidecar is valid', async () => {
+    const { code, stdout, stderr } = await acqmeta('validate', 'lab');
+    expect(code).toBe(1);
+    const lines = stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toBe('stacks/float.tif.json: Branch order: must be a whole number (got 2.5)');
+    expect(lines[1]).toMatch(/^stacks\/multipage\.tif\.json: not valid JSON/);
+    expect(stderr).toContain('4 sidecars checked, 2 with problems');
+    await rm(path.join(copy.lab, 'stacks'), { recursive: true });
+    const clean = await acqmeta('validate', 'lab');
+    expect([clean.code, clean.stdout]).toEqual([0, '']);
+  });
+
+  it('documents commands and exit codes, and answers bad usage with exit 2 and a hint', async () => {
+    const help = await acqmeta('--help');
+    expect(help.code).toBe(0);
+    for (const command of ['scan', 'show', 'set', 'validate', 'export', 'import']) expect(help.stdout).toContain(`  ${command} `);
+    expect(help.stdout).toContain('3  a conflict');
+    const setHelp = await acqmeta('set', '--help');
+    expect(setHelp.stdout).toContain('--dry-run');
+    expect(setHelp.stdout).toContain('branch_order');
+    for (const args of [[], ['frobnicate'], ['scan'], ['scan', 'lab', '--nope'], ['scan', 'missing-folder']]) {
+      const run = await acqmeta(...args);
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
+    }
+    expect((await acqmeta('scan', 'lab', '--nope')).stderr).toBe('acqmeta scan: unknown option --nope (see acqmeta scan --help)\n');
+  });
+});

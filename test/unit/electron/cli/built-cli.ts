@@ -1,0 +1,57 @@
+/**
+ * Test helper: bundles the command line and the scanner's worker side by side, as
+ * build/scripts/build.mjs does into dist/electron, but into a temporary directory.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
+
+/** What one run of the command printed and returned. */
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** The bundles: `cli.cjs` and `scan-worker.cjs` in one temporary directory. */
+export interface BuiltCli {
+  /** The bundled scan worker, for scanners made inside tests. */
+  workerScript: string;
+  /** Runs `acqmeta <args>` in `cwd`. */
+  run(args: readonly string[], cwd: string): Promise<CliRun>;
+  remove(): Promise<void>;
+}
+
+/** Bundles electron/cli/acqmeta.ts and electron/services/tiff/scan-worker.ts with esbuild. */
+export async function buildCli(): Promise<BuiltCli> {
+  const outdir = await mkdtemp(path.join(tmpdir(), 'acqmeta-cli-'));
+  await build({
+    absWorkingDir: REPO,
+    entryPoints: { cli: 'electron/cli/acqmeta.ts', 'scan-worker': 'electron/services/tiff/scan-worker.ts' },
+    outdir,
+    outExtension: { '.js': '.cjs' },
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['electron'],
+    logLevel: 'warning',
+  });
+  const cli = path.join(outdir, 'cli.cjs');
+  return {
+    workerScript: path.join(outdir, 'scan-worker.cjs'),
+    run: (args, cwd) =>
+      new Promise((resolve) => {
+        execFile(process.execPath, [cli, ...args], { cwd, encoding: 'utf8' }, (error, stdout, stderr) => {
+          const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
+          resolve({ code, stdout, stderr });
+        });
+      }),
+    remove: () => rm(outdir, { recursive: true, force: true }),
+  };
+}

@@ -1,0 +1,79 @@
+/**
+ * Test helper: a backend with the lab folder open, and its events collected.
+ */
+import type { ApiEvent, ApiMethodName, ApiRequest, ApiResponse, ApiResult } from '../../../../../shared/api';
+import { createBackend, type Backend, type BackendOptions } from '../../../../../electron/services/backend';
+import { createTiffScanner, type TiffScanner } from '../../../../../electron/services/tiff';
+import { buildCli, type BuiltCli } from '../../cli/built-cli';
+
+let built: Promise<BuiltCli> | null = null;
+
+/** A scanner whose worker is bundled once per test file; the caller closes it. */
+export async function testScanner(): Promise<TiffScanner> {
+  built ??= buildCli();
+  return createTiffScanner({ workerScript: (await built).workerScript, workers: 2 });
+}
+
+/** Removes the bundles made for {@link testScanner}. */
+export async function removeTestBundles(): Promise<void> {
+  if (built !== null) await (await built).remove();
+  built = null;
+}
+
+/** A backend under test. */
+export interface Harness {
+  backend: Backend;
+  events: ApiEvent[];
+  /** Calls a method with a typed request. */
+  call<K extends ApiMethodName>(method: K, request: ApiRequest<K>): Promise<ApiResult<ApiResponse<K>>>;
+  /** Calls a method and returns its payload; fails the test on an error result. */
+  ok<K extends ApiMethodName>(method: K, request: ApiRequest<K>): Promise<ApiResponse<K>>;
+  /** Resolves on the first event that matches. */
+  waitFor(match: (event: ApiEvent) => boolean): Promise<ApiEvent>;
+}
+
+/** Starts a backend (browser door unless told otherwise) on a scanner from {@link testScanner}. */
+export async function startBackend(options: Partial<BackendOptions> = {}): Promise<Harness> {
+  const scanner = await testScanner();
+  const created = createBackend({ door: 'browser', scanner, ...options });
+  const backend: Backend = {
+    ...created,
+    async close() {
+      await created.close();
+      await scanner.close();
+    },
+  };
+  const events: ApiEvent[] = [];
+  const waiters: { match: (e: ApiEvent) => boolean; resolve: (e: ApiEvent) => void }[] = [];
+  backend.onEvent((event) => {
+    events.push(event);
+    for (const waiter of [...waiters]) {
+      if (waiter.match(event)) {
+        waiters.splice(waiters.indexOf(waiter), 1);
+        waiter.resolve(event);
+      }
+    }
+  });
+  const call = <K extends ApiMethodName>(method: K, request: ApiRequest<K>) =>
+    backend.call(method, request) as Promise<ApiResult<ApiResponse<K>>>;
+  return {
+    backend,
+    events,
+    call,
+    async ok(method, request) {
+      const result = await call(method, request);
+      if (!result.ok) throw new Error(`${method} failed: ${result.error.code} ${result.error.message}`);
+      return result.payload;
+    },
+    waitFor(match) {
+      const seen = events.find(match);
+      if (seen !== undefined) return Promise.resolve(seen);
+      return new Promise((resolve) => waiters.push({ match, resolve }));
+    },
+  };
+}
+
+/** The error code of a result, or 'ok'. */
+export function codeOf(result: ApiResult<unknown>): string {
+  return result.ok ? 'ok' : result.error.code;
+}

@@ -1,0 +1,85 @@
+import { readFile, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { SaveRequest } from '../../../../../shared/api';
+import { copyLab, type LabCopy } from '../folder/lab-folder';
+import { removeTestBundles, startBackend, type Harness } from './backend-harness';
+
+describe('backend saveSidecars', () => {
+  let copy: LabCopy;
+  let h: Harness;
+  const sidecar = (rel: string): string => path.join(copy.lab, `${rel}.json`);
+  const save = (...saves: SaveRequest[]) => h.ok('saveSidecars', { saves });
+
+  beforeEach(async () => {
+    copy = await copyLab();
+    h = await startBackend();
+    await h.ok('openFolder', { path: copy.lab });
+  });
+  afterEach(async () => {
+    try {
+      await h.backend.close();
+    } finally {
+      await copy.remove();
+    }
+  });
+  afterAll(removeTestBundles);
+
+  it('creates a missing sidecar with the header read from the TIFF', async () => {
+    const [outcome] = await save({ path: 'plain.tiff', changes: { species: 'mouse', depth: 12 }, expected: null });
+    expect(outcome).toMatchObject({ ok: true, row: { sidecar: 'ok', values: { species: 'mouse', depth: 12 } } });
+    const text = await readFile(sidecar('plain.tiff'), 'utf8');
+    expect(text.startsWith('{\n  "accepted": true,')).toBe(true);
+    expect(text.endsWith('\n  "version": 2\n}')).toBe(true);
+    expect(text).toContain('\n    "shape": "(151, 157)",\n');
+    expect(text).toContain('\n    "dims": "(\'Y\', \'X\')",\n');
+    expect(text).toContain('\n    "depth": 12.0,\n');
+    expect(text).toContain('\n    "species": "mouse",\n');
+    expect(Object.keys(JSON.parse(text).experiment_metadata)).toHaveLength(15);
+  });
+
+  it('changes only the edited line of an existing sidecar', async () => {
+    const before = await readFile(sidecar('cells/multi-channel.ome.tif'), 'utf8');
+    const row = await h.ok('reloadRow', { path: 'cells/multi-channel.ome.tif' });
+    const [outcome] = await save({ path: row.path, changes: { species: 'rat' }, expected: row.version });
+    expect(outcome?.ok).toBe(true);
+    const after = await readFile(sidecar('cells/multi-channel.ome.tif'), 'utf8');
+    expect(after).toBe(before.replace('"species": "mouse"', '"species": "rat"'));
+  });
+
+  it('refuses to overwrite a sidecar changed on disk since it was read, unless told to', async () => {
+    const file = sidecar('cells/multi-channel.ome.tif');
+    const row = await h.ok('reloadRow', { path: 'cells/multi-channel.ome.tif' });
+    const theirs = (await readFile(file, 'utf8')).replace('"species": "mouse"', '"species": "vole"');
+    await writeFile(file, theirs);
+    const [conflict] = await save({ path: row.path, changes: { depth: 80 }, expected: row.version });
+    expect(conflict).toMatchObject({ ok: false, error: { code: 'CONFLICT', path: row.path } });
+    expect(await readFile(file, 'utf8')).toBe(theirs);
+    const [forced] = await save({ path: row.path, changes: { depth: 80 }, expected: row.version, overwrite: true });
+    expect(forced).toMatchObject({ ok: true, row: { values: { species: 'vole', depth: 80 } } });
+    expect(await readFile(file, 'utf8')).toBe(theirs.replace('"depth": 75.0', '"depth": 80.0'));
+  });
+
+  it('answers CONFLICT when a sidecar appeared since the row said missing', async () => {
+    await writeFile(sidecar('plain.tiff'), await readFile(sidecar('cells/multi-channel.ome.tif')));
+    const [outcome] = await save({ path: 'plain.tiff', changes: { species: 'x' }, expected: null });
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+  });
+
+  it('never touches an invalid sidecar, and saves the other files of the request', async () => {
+    const file = sidecar('stacks/multipage.tif');
+    const before = await stat(file);
+    const bytes = await readFile(file);
+    const row = await h.ok('reloadRow', { path: 'stacks/multipage.tif' });
+    const outcomes = await save(
+      { path: 'stacks/multipage.tif', changes: { species: 'x' }, expected: row.version, overwrite: true },
+      { path: 'plain.tiff', changes: { depth: 'abc' }, expected: null },
+      { path: 'other/scan_01.oir', changes: { condition: 'drug' }, expected: (await h.ok('reloadRow', { path: 'other/scan_01.oir' })).version },
+    );
+    expect(outcomes.map((o) => (o.ok ? 'ok' : o.error.code))).toEqual(['INVALID_SIDECAR', 'INVALID_VALUE', 'ok']);
+    expect(await readFile(file)).toEqual(bytes);
+    expect((await stat(file)).mtimeMs).toBe(before.mtimeMs);
+    await expect(stat(sidecar('plain.tiff'))).rejects.toThrow();
+    expect(await readFile(sidecar('other/scan_01.oir'), 'utf8')).toContain('"condition": "drug"');
+  });
+});

@@ -1,0 +1,90 @@
+import { rm } from 'node:fs/promises';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ApiEvent, ImageRow } from '../../../../../shared/api';
+import { copyLab, type LabCopy } from '../folder/lab-folder';
+import { codeOf, removeTestBundles, startBackend, type Harness } from './backend-harness';
+
+type RowsEvent = Extract<ApiEvent, { type: 'scan-rows' }>;
+
+describe('backend scan and image methods', () => {
+  let copy: LabCopy;
+  let h: Harness;
+  beforeEach(async () => {
+    copy = await copyLab();
+    h = await startBackend();
+    await h.ok('openFolder', { path: copy.lab });
+  });
+  afterEach(async () => {
+    try {
+      await h.backend.close();
+    } finally {
+      await copy.remove();
+    }
+  });
+  afterAll(removeTestBundles);
+
+  const rowsOf = (scanId: string): ImageRow[] =>
+    h.events.filter((e): e is RowsEvent => e.type === 'scan-rows' && e.scanId === scanId).flatMap((e) => e.rows);
+
+  it('streams every row in order with progress, then scan-done', async () => {
+    const { scanId } = await h.ok('scanFolder', {});
+    const done = await h.waitFor((e) => e.type === 'scan-done' && e.scanId === scanId);
+    expect(done).toEqual({ type: 'scan-done', scanId, total: 6 });
+    const batches = h.events.filter((e): e is RowsEvent => e.type === 'scan-rows');
+    expect(batches.at(-1)).toMatchObject({ done: 6, total: 6 });
+    const rows = rowsOf(scanId);
+    expect(rows.map((r) => [r.path, r.kind, r.sidecar])).toEqual([
+      ['cells/multi-channel.ome.tif', 'tiff', 'ok'],
+      ['hostile/test_ifd_loop_to_self.tif', 'tiff', 'missing'],
+      ['other/scan_01.oir', 'other', 'ok'],
+      ['plain.tiff', 'tiff', 'missing'],
+      ['stacks/float.tif', 'tiff', expect.any(String)],
+      ['stacks/multipage.tif', 'tiff', 'invalid'],
+    ]);
+    const [ome, hostile, oir, plain, , corrupt] = rows;
+    expect(ome).toMatchObject({
+      header: { shape: '(3, 167, 439)', dims: "('C', 'Y', 'X')", dtype: 'int8', num_channels: 3, num_scenes: 1 },
+      values: { species: 'mouse', depth: 75, note: '0.5 µm steps', physical_unit_x: 1 },
+      errors: [],
+    });
+    expect(ome?.version?.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(hostile?.header).toBeNull();
+    expect(hostile?.errors.length).toBeGreaterThan(0);
+    expect(oir).toMatchObject({ header: { shape: '(2, 1024, 1024)', date: '20240312' }, values: { condition: 'baseline', physical_unit_x: 0.31 } });
+    expect(plain).toMatchObject({ header: { shape: '(151, 157)', dims: "('Y', 'X')", dtype: 'uint8' }, version: null, values: { species: '', depth: null, physical_label_x: 'Pixels' } });
+    expect(corrupt?.errors.length).toBeGreaterThan(0);
+  });
+
+  it('cancels the running scan when a new one starts', async () => {
+    const first = await h.ok('scanFolder', {});
+    const second = await h.ok('scanFolder', {});
+    await h.waitFor((e) => e.type === 'scan-done' && e.scanId === second.scanId);
+    expect(h.events.filter((e) => 'scanId' in e && e.scanId === first.scanId)).toEqual([]);
+    expect(rowsOf(second.scanId)).toHaveLength(6);
+  });
+
+  it('reports scan-failed when the folder has gone', async () => {
+    await rm(copy.lab, { recursive: true });
+    const { scanId } = await h.ok('scanFolder', {});
+    const failed = await h.waitFor((e) => e.type === 'scan-failed' && e.scanId === scanId);
+    expect(failed).toMatchObject({ error: { code: 'NOT_FOUND' } });
+  });
+
+  it('gives the detail of an image: row, file facts, tags, description, planes', async () => {
+    const detail = await h.ok('getImageDetail', { path: 'cells/multi-channel.ome.tif' });
+    expect(detail.row.values.species).toBe('mouse');
+    expect(detail).toMatchObject({ pageCount: 3, byteOrder: 'little', bigTiff: false, tiled: false, planes: { c: 3, z: 1, t: 1 } });
+    expect(detail.description.kind).toBe('ome');
+    expect(detail.tags.some((t) => t.code === 256)).toBe(true);
+    const hostile = await h.ok('getImageDetail', { path: 'hostile/test_ifd_loop_to_self.tif' });
+    expect(hostile).toMatchObject({ pageCount: null, tags: [], row: { header: null } });
+  });
+
+  it('renders a preview no larger than asked, and none for non-TIFFs', async () => {
+    const preview = await h.ok('getPreview', { path: 'plain.tiff', c: 0, z: 0, t: 0, maxSize: 64 });
+    expect(Math.max(preview.width, preview.height)).toBeLessThanOrEqual(64);
+    expect([preview.sourceWidth, preview.sourceHeight]).toEqual([157, 151]);
+    expect(Buffer.from(preview.data, 'base64')).toHaveLength(preview.width * preview.height * preview.channels);
+    expect(codeOf(await h.call('getPreview', { path: 'other/scan_01.oir', c: 0, z: 0, t: 0, maxSize: 64 }))).toBe('UNREADABLE_IMAGE');
+  });
+});

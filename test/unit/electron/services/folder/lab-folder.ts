@@ -1,0 +1,26 @@
+/**
+ * Test helper: a private copy of the lab fixture folder (test/fixtures/folders/lab).
+ */
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The fixture folder in the repository (never written by tests). */
+export const LAB_FIXTURE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../fixtures/folders/lab');
+
+/** A temporary directory holding `lab/` (a copy of the fixture) that tests may change. */
+export interface LabCopy {
+  /** The temporary directory; `lab` is inside it, so tests can put things next to it. */
+  base: string;
+  lab: string;
+  remove(): Promise<void>;
+}
+
+/** Copies the lab folder into a new temporary directory. */
+export async function copyLab(): Promise<LabCopy> {
+  const base = await mkdtemp(path.join(tmpdir(), 'acqmeta-lab-'));
+  const lab = path.join(base, 'lab');
+  await cp(LAB_FIXTURE, lab, { recursive: true });
+  return { base, lab, remove: () => rm(base, { recursive: true, force: true }) };
+}

@@ -1,0 +1,74 @@
+import { copyFile, mkdir, symlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { listImages, type ImageEntry } from '../../../../../electron/services/folder';
+import { copyLab, type LabCopy } from './lab-folder';
+
+async function list(root: string): Promise<ImageEntry[]> {
+  const entries: ImageEntry[] = [];
+  for await (const entry of listImages(root)) entries.push(entry);
+  return entries;
+}
+
+describe('listImages', () => {
+  let copy: LabCopy;
+  beforeEach(async () => {
+    copy = await copyLab();
+  });
+  afterEach(async () => {
+    await copy.remove();
+  });
+
+  it('lists TIFFs and sidecar-backed acquisitions, subfolders included, in code-point order', async () => {
+    const entries = await list(copy.lab);
+    expect(entries.map((e) => [e.relPath, e.kind, e.sidecar])).toEqual([
+      ['cells/multi-channel.ome.tif', 'tiff', 'file'],
+      ['hostile/test_ifd_loop_to_self.tif', 'tiff', 'none'],
+      ['other/scan_01.oir', 'other', 'file'],
+      ['plain.tiff', 'tiff', 'none'],
+      ['stacks/float.tif', 'tiff', 'file'],
+      ['stacks/multipage.tif', 'tiff', 'file'],
+    ]);
+    expect(entries[0]?.absPath).toBe(path.join(copy.lab, 'cells', 'multi-channel.ome.tif'));
+  });
+
+  it('matches extensions case-insensitively', async () => {
+    await copyFile(path.join(copy.lab, 'plain.tiff'), path.join(copy.lab, 'UPPER.TIF'));
+    await writeFile(path.join(copy.lab, 'other', 'scan_03.ND2'), 'stand-in');
+    await writeFile(path.join(copy.lab, 'other', 'scan_03.ND2.json'), '{}');
+    const paths = (await list(copy.lab)).map((e) => e.relPath);
+    expect(paths).toContain('UPPER.TIF');
+    expect(paths).toContain('other/scan_03.ND2');
+  });
+
+  it('ends on symlink loops and lists a folder reached twice only once', async () => {
+    await symlink('..', path.join(copy.lab, 'cells', 'up'));
+    await symlink('.', path.join(copy.lab, 'self'));
+    await symlink(path.join(copy.lab, 'stacks'), path.join(copy.lab, 'zz-stacks-again'));
+    const paths = (await list(copy.lab)).map((e) => e.relPath);
+    expect(paths).toHaveLength(6);
+    expect(new Set(paths).size).toBe(6);
+  });
+
+  it('never follows a link out of the folder', async () => {
+    const outside = path.join(copy.base, 'outside');
+    await mkdir(outside);
+    await copyFile(path.join(copy.lab, 'plain.tiff'), path.join(outside, 'secret.tif'));
+    await symlink(outside, path.join(copy.lab, 'outside-dir'));
+    await symlink(path.join(outside, 'secret.tif'), path.join(copy.lab, 'secret-link.tif'));
+    await symlink(path.join(copy.lab, 'plain.tiff'), path.join(copy.lab, 'inside-link.tif'));
+    const paths = (await list(copy.lab)).map((e) => e.relPath);
+    expect(paths).toContain('inside-link.tif');
+    expect(paths.some((p) => p.includes('secret'))).toBe(false);
+  });
+
+  it('reports a sidecar that is a link as such', async () => {
+    await symlink(path.join(copy.lab, 'cells', 'multi-channel.ome.tif.json'), path.join(copy.lab, 'plain.tiff.json'));
+    const plain = (await list(copy.lab)).find((e) => e.relPath === 'plain.tiff');
+    expect(plain?.sidecar).toBe('link');
+  });
+
+  it('rejects a root that does not exist', async () => {
+    await expect(list(path.join(copy.base, 'nope'))).rejects.toThrow();
+  });
+});
