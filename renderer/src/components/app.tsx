@@ -1,0 +1,40 @@
+/** The application shell: start screen or workspace, plus the modal dialogs and notices. */
+import { useApp } from '../store/store-context';
+import { ConflictDialog } from './dialogs/conflict-dialog';
+import { OpenPrompt } from './dialogs/open-prompt';
+import { Notices } from './notices';
+import { StartScreen } from './start-screen';
+import { useDocumentState } from './use-document-state';
+import { useShortcuts } from './use-shortcuts';
+import { Workspace } from './workspace';
+
+/** The whole UI. */
+export function App() {
+  const loaded = useApp((s) => s.session !== null);
+  const startupError = useApp((s) => s.startupError);
+  const hasFolder = useApp((s) => s.folder !== null);
+  const loadSession = useApp((s) => s.loadSession);
+  useDocumentState();
+  useShortcuts();
+
+  if (startupError) {
+    return (
+      <div className="app-message" role="alert">
+        <h1>AcqMeta could not start</h1>
+        <p>{startupError}</p>
+        <button type="button" className="btn btn-primary" onClick={() => void loadSession()}>
+          Try again
+        </button>
+      </div>
+    );
+  }
+  if (!loaded) return <div className="app-message app-message-quiet">Loading…</div>;
+  return (
+    <>
+      {hasFolder ? <Workspace /> : <StartScreen />}
+      <Notices />
+      <ConflictDialog />
+      <OpenPrompt />
+    </>
+  );
+}

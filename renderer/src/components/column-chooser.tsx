@@ -1,0 +1,72 @@
+/** The "Columns" menu: show or hide table columns, grouped like the editor. */
+import { useEffect, useRef, useState } from 'react';
+import { useApp } from '../store/store-context';
+import { COLUMNS, DEFAULT_VISIBLE_COLUMNS } from '../lib/columns';
+
+const HIDEABLE = COLUMNS.filter((c) => c.hideable);
+const GROUPS = [...new Set(HIDEABLE.map((c) => c.group))];
+
+function ColumnList() {
+  const visible = useApp((s) => s.visibleColumns);
+  const setColumnVisible = useApp((s) => s.setColumnVisible);
+  const reset = () => {
+    for (const column of HIDEABLE) setColumnVisible(column.key, DEFAULT_VISIBLE_COLUMNS.includes(column.key));
+  };
+  return (
+    <div className="popover column-popover">
+      <div className="column-groups">
+        {GROUPS.map((group) => (
+          <fieldset key={group} className="column-group">
+            <legend className="section-title">{group}</legend>
+            {HIDEABLE.filter((c) => c.group === group).map((column) => (
+              <label key={column.key} className="check-row" title={column.description}>
+                <input type="checkbox" checked={visible.includes(column.key)} onChange={(e) => setColumnVisible(column.key, e.target.checked)} />
+                {column.longLabel}
+              </label>
+            ))}
+          </fieldset>
+        ))}
+      </div>
+      <div className="popover-footer">
+        <button type="button" className="btn btn-small" onClick={reset}>
+          Default columns
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/** Button and popover listing every hideable column. */
+export function ColumnChooser() {
+  const [open, setOpen] = useState(false);
+  const root = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (!open) return;
+    const onPointerDown = (event: PointerEvent) => {
+      if (!root.current?.contains(event.target as Node)) setOpen(false);
+    };
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      setOpen(false);
+      button.current?.focus();
+    };
+    document.addEventListener('pointerdown', onPointerDown);
+    document.addEventListener('keydown', onKeyDown);
+    return () => {
+      document.removeEventListener('pointerdown', onPointerDown);
+      document.removeEventListener('keydown', onKeyDown);
+    };
+  }, [open]);
+  return (
+    <div className="column-chooser" ref={root}>
+      <button ref={button} type="button" className="btn" aria-expanded={open} onClick={() => setOpen(!open)}>
+        Columns
+        <svg className="icon icon-small" viewBox="0 0 16 16" aria-hidden="true">
+          <path d="M4 6l4 4 4-4" />
+        </svg>
+      </button>
+      {open && <ColumnList />}
+    </div>
+  );
+}

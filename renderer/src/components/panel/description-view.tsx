@@ -1,0 +1,33 @@
+/** The ImageDescription, pretty-printed by kind: OME-XML indented, ImageJ as a table, JSON indented. */
+import type { ImageDetail } from '../../../../shared/api';
+import { parseImageJDescription, prettyJson } from '../../lib/description';
+import { indentXml } from '../../lib/xml-indent';
+
+/** How each kind is named in the disclosure's title. */
+export const DESCRIPTION_LABELS: Readonly<Record<ImageDetail['description']['kind'], string>> = {
+  ome: 'OME-XML',
+  imagej: 'ImageJ',
+  json: 'JSON',
+  text: 'text',
+  none: 'none',
+};
+
+/** The description body. */
+export function DescriptionView({ description }: { description: ImageDetail['description'] }) {
+  if (description.kind === 'imagej') {
+    return (
+      <table className="tags-table kv-table">
+        <tbody>
+          {parseImageJDescription(description.text).map((entry, i) => (
+            <tr key={`${entry.key}-${i}`}>
+              <th scope="row">{entry.key}</th>
+              <td className="mono">{entry.value}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    );
+  }
+  const text = description.kind === 'ome' ? indentXml(description.text) : description.kind === 'json' ? prettyJson(description.text) : description.text;
+  return <pre className="code-block">{text}</pre>;
+}

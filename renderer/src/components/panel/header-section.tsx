@@ -1,0 +1,99 @@
+/** The read-only header of one image: CloudScope's header values, file facts, tags and description. */
+import type { HeaderValues, ImageDetail, ImageRow } from '../../../../shared/api';
+import { HEADER_FIELDS } from '../../../../shared/fields/field-table';
+import type { Loadable } from '../../store/detail-slice';
+import { useApp } from '../../store/store-context';
+import { DescriptionView, DESCRIPTION_LABELS } from './description-view';
+import { TagsTable } from './tags-table';
+
+const HEADER_ONLY = HEADER_FIELDS.filter((f) => f.group === 'Header');
+
+/** Values longer than this take a whole line instead of half of one. */
+const WIDE = 12;
+
+function FileFacts({ detail }: { detail: ImageDetail }) {
+  const facts: [string, string][] = [
+    ['Pages', detail.pageCount === null ? '—' : String(detail.pageCount)],
+    ['Compression', detail.compression || '—'],
+    ['Layout', detail.tiled ? 'Tiled' : 'Strips'],
+    ['Byte order', detail.byteOrder === null ? '—' : `${detail.byteOrder === 'little' ? 'Little' : 'Big'} endian${detail.bigTiff ? ', BigTIFF' : ''}`],
+  ];
+  return (
+    <dl className="kv-grid">
+      {facts.map(([label, value]) => (
+        <div key={label} className={`kv${value.length > WIDE ? ' kv-wide' : ''}`}>
+          <dt>{label}</dt>
+          <dd title={value}>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/** The Header section of the single-image editor. */
+export function HeaderSection({ row }: { row: ImageRow }) {
+  const detail = useApp((s) => s.details[row.path]);
+  const open = useApp((s) => s.headerOpen);
+  const setOpen = useApp((s) => s.setHeaderOpen);
+  const header = row.header;
+  return (
+    <section className="panel-section" aria-labelledby="section-header">
+      <h3 className="section-title">
+        <button id="section-header" type="button" className="section-toggle" aria-expanded={open} aria-controls="header-body" onClick={() => setOpen(!open)}>
+          <svg className="icon icon-small section-chevron" viewBox="0 0 16 16" aria-hidden="true">
+            <path d="M6 4l4 4-4 4" />
+          </svg>
+          Header
+          {!open && header && <span className="section-summary">{`${header.dtype} · ${header.sizes.replace(/[{}']/g, '')}`}</span>}
+        </button>
+      </h3>
+      {open && <HeaderBody row={row} detail={detail} />}
+    </section>
+  );
+}
+
+function HeaderBody({ row, detail }: { row: ImageRow; detail: Loadable<ImageDetail> | undefined }) {
+  const header = row.header;
+  return (
+    <div id="header-body">
+      {header ? (
+        <dl className="kv-grid">
+          {HEADER_ONLY.map((field) => {
+            const value = String(header[field.name as keyof HeaderValues]);
+            return (
+              <div key={field.name} className={`kv${value.length > WIDE ? ' kv-wide' : ''}`}>
+                <dt title={field.description}>{field.displayName}</dt>
+                <dd className="mono" title={value}>
+                  {value === '' ? '—' : value}
+                </dd>
+              </div>
+            );
+          })}
+        </dl>
+      ) : (
+        <p className="muted">{row.kind === 'tiff' ? 'The image header could not be read.' : 'This file type is not read; its header comes from the sidecar.'}</p>
+      )}
+      {detail?.status === 'loading' && <p className="muted small">Reading tags…</p>}
+      {detail?.status === 'error' && <p className="text-danger small">{detail.message}</p>}
+      {detail?.status === 'ready' && (
+        <>
+          <FileFacts detail={detail.value} />
+          <details className="disclosure">
+            <summary>
+              All tags <span className="muted">({detail.value.tags.length})</span>
+            </summary>
+            <TagsTable tags={detail.value.tags} />
+          </details>
+          {detail.value.description.kind !== 'none' && (
+            <details className="disclosure">
+              <summary>
+                Image description <span className="muted">({DESCRIPTION_LABELS[detail.value.description.kind]})</span>
+              </summary>
+              <DescriptionView description={detail.value.description} />
+            </details>
+          )}
+        </>
+      )}
+    </div>
+  );
+}

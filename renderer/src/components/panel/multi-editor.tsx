@@ -1,0 +1,63 @@
+/** The editor for many images at once: each field shows the common value or "(multiple values)". */
+import { useShallow } from 'zustand/react/shallow';
+import { rowHasChanges } from '../../store/edit-logic';
+import { selectEditablePaths } from '../../store/selectors';
+import { useApp } from '../../store/store-context';
+import { plural } from '../../lib/format';
+import { CalibrationOffer } from './calibration-offer';
+import { EDIT_GROUPS, FieldSection } from './field-section';
+
+function SelectionSummary({ paths }: { paths: readonly string[] }) {
+  const counts = useApp(
+    useShallow((s) => {
+      let missing = 0;
+      let unsaved = 0;
+      for (const path of paths) {
+        const row = s.rows[path];
+        if (row?.sidecar === 'missing') missing++;
+        if (row && rowHasChanges(row, s.edits[path])) unsaved++;
+      }
+      return { missing, unsaved };
+    }),
+  );
+  const parts = [
+    counts.missing > 0 ? `${plural(counts.missing, 'image')} without a sidecar (saving creates one)` : null,
+    counts.unsaved > 0 ? `${plural(counts.unsaved, 'image')} with unsaved changes` : null,
+  ].filter((p) => p !== null);
+  if (parts.length === 0) return null;
+  return (
+    <ul className="plain-list muted small summary-list">
+      {parts.map((part) => (
+        <li key={part}>{part}</li>
+      ))}
+    </ul>
+  );
+}
+
+/** Editor for a selection of several images. */
+export function MultiEditor() {
+  const selected = useApp((s) => s.selected.size);
+  const paths = useApp(selectEditablePaths);
+  const skipped = selected - paths.length;
+  return (
+    <div className="panel-scroll">
+      <div className="panel-heading">
+        <div className="panel-heading-text">
+          <h2 className="panel-title">{paths.length > 0 ? `Editing ${plural(paths.length, 'image')}` : `${plural(selected, 'image')} selected`}</h2>
+          <p className="panel-subtitle">Typing in a field sets it for every selected image. Fields that differ show “(multiple values)”.</p>
+        </div>
+      </div>
+      {skipped > 0 && (
+        <div className="callout callout-danger">
+          {skipped === 1 ? '1 selected image has a corrupt sidecar' : `${plural(skipped, 'selected image')} have corrupt sidecars`} and will not be changed.
+        </div>
+      )}
+      <SelectionSummary paths={paths} />
+      {EDIT_GROUPS.map((group) => (
+        <FieldSection key={group} group={group} paths={paths} readOnly={paths.length === 0}>
+          {group === 'Calibration' && paths.length > 0 && <CalibrationOffer paths={paths} />}
+        </FieldSection>
+      ))}
+    </div>
+  );
+}

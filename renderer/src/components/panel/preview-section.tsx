@@ -1,0 +1,88 @@
+/** The preview of one image: a canvas of the chosen plane and sliders for C, Z and T. */
+import { useEffect, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { ImageRow, PreviewImage } from '../../../../shared/api';
+import type { PlaneIndex } from '../../store/detail-slice';
+import { shownPreview } from '../../store/preview-state';
+import { useApp } from '../../store/store-context';
+import { formatCount } from '../../lib/format';
+import { previewToRgba } from '../../lib/preview-pixels';
+
+/** Longest side of the preview the backend renders. */
+const PREVIEW_SIZE = 512;
+
+const AXES: readonly { axis: keyof PlaneIndex; letter: string; label: string }[] = [
+  { axis: 'c', letter: 'C', label: 'Channel' },
+  { axis: 'z', letter: 'Z', label: 'Z slice' },
+  { axis: 't', letter: 'T', label: 'Time point' },
+];
+
+function PreviewCanvas({ image, stale }: { image: PreviewImage; stale: boolean }) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    const context = canvas.current?.getContext('2d');
+    context?.putImageData(new ImageData(previewToRgba(image), image.width, image.height), 0, 0);
+  }, [image]);
+  return (
+    <canvas
+      ref={canvas}
+      width={image.width}
+      height={image.height}
+      className={`preview-canvas${stale ? ' is-stale' : ''}`}
+      role="img"
+      aria-label={`Preview, ${image.sourceWidth} × ${image.sourceHeight} pixels`}
+    />
+  );
+}
+
+/** The preview section for a TIFF whose header could be read. */
+export function PreviewSection({ row }: { row: ImageRow }) {
+  const [plane, setPlane] = useState<PlaneIndex>({ c: 0, z: 0, t: 0 });
+  const detail = useApp((s) => s.details[row.path]);
+  const loadPreview = useApp((s) => s.loadPreview);
+  const shown = useApp(useShallow((s) => shownPreview(s, row.path, plane, PREVIEW_SIZE)));
+  const ready = detail?.status === 'ready';
+
+  useEffect(() => {
+    if (!ready) return;
+    const timer = setTimeout(() => void loadPreview(row.path, plane, PREVIEW_SIZE), 30);
+    return () => clearTimeout(timer);
+  }, [ready, row.path, plane, loadPreview]);
+
+  const planes = ready ? detail.value.planes : { c: 1, z: 1, t: 1 };
+  const image = shown.image;
+  return (
+    <section className="panel-section preview-section" aria-label="Preview">
+      <div className={`preview-frame${image ? '' : ' is-empty'}`}>
+        {image && <PreviewCanvas image={image} stale={shown.stale} />}
+        {!image && shown.status === 'error' && <p className="preview-message text-danger">Preview unavailable: {shown.message}</p>}
+        {!image && shown.status !== 'error' && detail?.status !== 'error' && <p className="preview-message muted">Loading preview…</p>}
+        {!image && detail?.status === 'error' && <p className="preview-message muted">No preview</p>}
+      </div>
+      {image && (
+        <p className="preview-caption muted">
+          {formatCount(image.sourceWidth)} × {formatCount(image.sourceHeight)} px
+          {image.sourceWidth > image.width ? ` · shown at ${image.width} × ${image.height}` : ''}
+        </p>
+      )}
+      {AXES.filter(({ axis }) => planes[axis] > 1).map(({ axis, letter, label }) => (
+        <div key={axis} className="plane-slider">
+          <span className="plane-letter" aria-hidden="true">
+            {letter}
+          </span>
+          <input
+            type="range"
+            aria-label={label}
+            min={0}
+            max={planes[axis] - 1}
+            value={plane[axis]}
+            onChange={(e) => setPlane({ ...plane, [axis]: Number(e.target.value) })}
+          />
+          <output className="plane-value">
+            {plane[axis] + 1} / {planes[axis]}
+          </output>
+        </div>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,112 @@
+/**
+ * The image table: an ARIA grid, virtualized so that tens of thousands of rows scroll smoothly.
+ * The grid element holds keyboard focus; the selected row is its active descendant.
+ */
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { gridTemplate, minTableWidth, shownColumns } from '../../lib/columns';
+import { selectVisiblePaths } from '../../store/selectors';
+import { useApp, useAppStore } from '../../store/store-context';
+import { TableHeader } from './table-header';
+import { ROW_HEIGHT } from './row-height';
+import { TableRow } from './table-row';
+
+
+function EmptyTable({ scanning, total }: { scanning: boolean; total: number }) {
+  const store = useAppStore();
+  const clear = () => {
+    const s = store.getState();
+    s.setFilterText('');
+    if (s.quickFilter) s.toggleQuickFilter(s.quickFilter);
+  };
+  if (scanning) return <p className="table-empty">Looking for images…</p>;
+  if (total === 0) return <p className="table-empty">No images in this folder.</p>;
+  return (
+    <p className="table-empty">
+      No image matches the filter.{' '}
+      <button type="button" className="btn btn-link" onClick={clear}>
+        Clear filter
+      </button>
+    </p>
+  );
+}
+
+/** The table of images. */
+export function ImageTable() {
+  const store = useAppStore();
+  const paths = useApp(selectVisiblePaths);
+  const visibleKeys = useApp(useShallow((s) => s.visibleColumns));
+  const cursor = useApp((s) => s.cursor);
+  const scanning = useApp((s) => s.scan.status === 'scanning');
+  const total = useApp((s) => s.rowOrder.length);
+  const columns = useMemo(() => shownColumns(visibleKeys), [visibleKeys]);
+  const template = gridTemplate(columns);
+  const scroller = useRef<HTMLDivElement>(null);
+
+  // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here; the virtualizer is read fresh each render
+  const virtualizer = useVirtualizer({
+    count: paths.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 16,
+  });
+
+  const cursorIndex = cursor === null ? -1 : paths.indexOf(cursor);
+  useEffect(() => {
+    if (cursorIndex >= 0) virtualizer.scrollToIndex(cursorIndex, { align: 'auto' });
+  }, [cursorIndex, virtualizer]);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.target !== event.currentTarget) return;
+    const s = store.getState();
+    const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? 400) / ROW_HEIGHT) - 2);
+    const mod = event.ctrlKey || event.metaKey;
+    const moves: Record<string, () => void> = {
+      ArrowDown: () => s.moveCursor({ by: 1 }, event.shiftKey),
+      ArrowUp: () => s.moveCursor({ by: -1 }, event.shiftKey),
+      PageDown: () => s.moveCursor({ by: page }, event.shiftKey),
+      PageUp: () => s.moveCursor({ by: -page }, event.shiftKey),
+      Home: () => s.moveCursor('first', event.shiftKey),
+      End: () => s.moveCursor('last', event.shiftKey),
+      Enter: () => document.querySelector<HTMLElement>('.editor-panel :is(input, textarea):not([readonly])')?.focus(),
+    };
+    if (mod && event.key.toLowerCase() === 'a') {
+      s.selectAllVisible();
+    } else if (mod && event.key === ' ' && s.cursor) {
+      s.toggleSelected(s.cursor);
+    } else {
+      const move = moves[event.key];
+      if (!move) return;
+      move();
+    }
+    event.preventDefault();
+  };
+
+  const width = minTableWidth(columns);
+  return (
+    <div
+      ref={scroller}
+      className="table-scroll"
+      role="grid"
+      aria-label="Images"
+      aria-multiselectable="true"
+      aria-rowcount={paths.length + 1}
+      aria-colcount={columns.length}
+      aria-activedescendant={cursorIndex >= 0 ? `row-${cursorIndex}` : undefined}
+      tabIndex={0}
+      onKeyDown={onKeyDown}
+    >
+      <div className="table-inner" style={{ minWidth: width }}>
+        <TableHeader columns={columns} template={template} />
+        <div role="rowgroup" className="table-body" style={{ height: virtualizer.getTotalSize() }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const path = paths[item.index]!;
+            return <TableRow key={path} path={path} index={item.index} top={item.start} columns={columns} template={template} />;
+          })}
+        </div>
+        {paths.length === 0 && <EmptyTable scanning={scanning} total={total} />}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,112 @@
+/** One body row of the image table. */
+import { memo, type MouseEvent } from 'react';
+import type { ImageRow } from '../../../../shared/api';
+import type { Column } from '../../lib/columns';
+import { baseName, dirName, formatFieldValue, formatSizes } from '../../lib/format';
+import { isChange, type PathEdits } from '../../store/edit-logic';
+import { useApp, useAppStore } from '../../store/store-context';
+import { SidecarBadge } from '../sidecar-badge';
+import { ROW_HEIGHT } from './row-height';
+
+function ErrorMark({ row, inline }: { row: ImageRow; inline: boolean }) {
+  if (row.errors.length === 0) return null;
+  const text = row.errors.join('\n');
+  return (
+    <span className="row-error-mark" title={text}>
+      <svg className="icon icon-small" viewBox="0 0 16 16" aria-hidden="true">
+        <path d="M8 1.8l6.6 12H1.4z" />
+        <path d="M8 6.5v3.2M8 11.6v.4" />
+      </svg>
+      {!inline && <span className="sr-only">{text}</span>}
+    </span>
+  );
+}
+
+function FieldCell({ row, edits, column }: { row: ImageRow; edits: PathEdits | undefined; column: Column }) {
+  const edit = edits?.[column.key];
+  const stored = row.values[column.key];
+  const text = edit ? edit.text : formatFieldValue(stored);
+  const state = edit?.error ? ' is-invalid' : edit && isChange(edit, stored) ? ' is-modified' : '';
+  return (
+    <div role="gridcell" className={`cell align-${column.align}${state}`} title={text.length > 24 ? text : undefined}>
+      {column.field?.multiline ? text.replace(/\s*\n\s*/g, ' ⏎ ') : text}
+    </div>
+  );
+}
+
+interface RowProps {
+  path: string;
+  index: number;
+  top: number;
+  columns: readonly Column[];
+  template: string;
+}
+
+/** A row: selected on click, toggled with Ctrl/Cmd, ranged with Shift. */
+export const TableRow = memo(function TableRow({ path, index, top, columns, template }: RowProps) {
+  const store = useAppStore();
+  const row = useApp((s) => s.rows[path]);
+  const edits = useApp((s) => s.edits[path]);
+  const selected = useApp((s) => s.selected.has(path));
+  const isCursor = useApp((s) => s.cursor === path);
+  if (!row) return null;
+
+  const onClick = (event: MouseEvent) => {
+    const s = store.getState();
+    if (event.shiftKey) s.selectRange(path);
+    else if (event.ctrlKey || event.metaKey) s.toggleSelected(path);
+    else s.selectOnly(path);
+  };
+  const inlineError = row.header === null && row.errors.length > 0 && columns.some((c) => c.kind === 'dims');
+
+  return (
+    <div
+      role="row"
+      id={`row-${index}`}
+      aria-rowindex={index + 2}
+      aria-selected={selected}
+      className={`table-row${selected ? ' is-selected' : ''}${isCursor ? ' is-cursor' : ''}${index % 2 ? ' is-odd' : ''}`}
+      style={{ gridTemplateColumns: template, transform: `translateY(${top}px)`, height: ROW_HEIGHT }}
+      onClick={onClick}
+    >
+      {columns.map((column) => {
+        switch (column.kind) {
+          case 'path':
+            return (
+              <div key={column.key} role="gridcell" className="cell cell-path" title={path} aria-label={path}>
+                {dirName(path) && <span className="path-dir">{dirName(path)}</span>}
+                <span className="path-name">{baseName(path)}</span>
+              </div>
+            );
+          case 'sidecar':
+            return (
+              <div key={column.key} role="gridcell" className="cell cell-sidecar">
+                <SidecarBadge row={row} edits={edits} />
+                <ErrorMark row={row} inline={inlineError} />
+              </div>
+            );
+          case 'dims':
+            return (
+              <div key={column.key} role="gridcell" className="cell cell-dims" title={inlineError ? row.errors.join('\n') : undefined}>
+                {inlineError ? <span className="cell-error">{row.errors[0]}</span> : formatSizes(row.header)}
+              </div>
+            );
+          case 'dtype':
+            return (
+              <div key={column.key} role="gridcell" className="cell cell-dtype">
+                {row.header?.dtype}
+              </div>
+            );
+          case 'channels':
+            return (
+              <div key={column.key} role="gridcell" className="cell align-end">
+                {row.header?.num_channels}
+              </div>
+            );
+          case 'field':
+            return <FieldCell key={column.key} row={row} edits={edits} column={column} />;
+        }
+      })}
+    </div>
+  );
+});

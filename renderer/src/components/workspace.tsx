@@ -1,0 +1,25 @@
+/** The main screen: toolbar, image table, editor panel and status bar. */
+import { useApp } from '../store/store-context';
+import { EditorPanel } from './panel/editor-panel';
+import { PanelSplitter } from './panel/panel-splitter';
+import { ScanProgress } from './scan-progress';
+import { StatusBar } from './status-bar';
+import { ImageTable } from './table/image-table';
+import { Toolbar } from './toolbar';
+
+/** Everything shown while a folder is open. */
+export function Workspace() {
+  const panelWidth = useApp((s) => s.panelWidth);
+  return (
+    <div className="workspace">
+      <Toolbar />
+      <ScanProgress />
+      <main className="workspace-main" style={{ gridTemplateColumns: `minmax(0, 1fr) auto ${panelWidth}px` }}>
+        <ImageTable />
+        <PanelSplitter />
+        <EditorPanel />
+      </main>
+      <StatusBar />
+    </div>
+  );
+}

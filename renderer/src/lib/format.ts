@@ -1,0 +1,59 @@
+/** Text formatting shared by the table and the editor panel. */
+import type { HeaderValues } from '../../../shared/api';
+import type { FieldValue } from '../../../shared/fields/field-table';
+
+/** The text an input shows for a stored value: `null` is empty, numbers as JavaScript prints them. */
+export function formatFieldValue(value: FieldValue | undefined): string {
+  if (value === null || value === undefined) return '';
+  return typeof value === 'number' ? String(value) : value;
+}
+
+/**
+ * Axis sizes as `C:2 Y:512 X:512`, read from the header's Python-repr `sizes`
+ * (`{'C': 2, 'Y': 512, 'X': 512}`); falls back on `dims` + `shape` when `sizes` is empty.
+ */
+export function formatSizes(header: HeaderValues | null): string {
+  if (!header) return '';
+  const pairs = [...header.sizes.matchAll(/'([A-Za-z])'\s*:\s*(\d+)/g)].map((m) => `${m[1]}:${m[2]}`);
+  if (pairs.length > 0) return pairs.join(' ');
+  const axes = [...header.dims.matchAll(/'([A-Za-z])'/g)].map((m) => m[1]);
+  const sizes = header.shape.match(/\d+/g) ?? [];
+  if (axes.length === 0 || axes.length !== sizes.length) return header.shape;
+  return axes.map((axis, i) => `${axis}:${sizes[i]}`).join(' ');
+}
+
+/** Number of pixels described by `sizes`, for sorting by dimensions; null when unknown. */
+export function pixelCount(header: HeaderValues | null): number | null {
+  if (!header) return null;
+  const sizes = [...header.sizes.matchAll(/:\s*(\d+)/g)].map((m) => Number(m[1]));
+  return sizes.length === 0 ? null : sizes.reduce((a, b) => a * b, 1);
+}
+
+const COUNT = new Intl.NumberFormat('en-US');
+
+/** A count with thousands separators: `12,480`. */
+export function formatCount(n: number): string {
+  return COUNT.format(n);
+}
+
+/** `1 image` / `3 images`. */
+export function plural(n: number, word: string, pluralWord = `${word}s`): string {
+  return `${formatCount(n)} ${n === 1 ? word : pluralWord}`;
+}
+
+/** A measured number in at most 6 significant digits, without trailing zeros: `0.5`, `0.103752`. */
+export function formatMeasure(n: number): string {
+  return String(Number(n.toPrecision(6)));
+}
+
+/** The last component of a relative path. */
+export function baseName(path: string): string {
+  const i = path.lastIndexOf('/');
+  return i < 0 ? path : path.slice(i + 1);
+}
+
+/** The folder part of a relative path with its trailing `/`, or `''` at the top level. */
+export function dirName(path: string): string {
+  const i = path.lastIndexOf('/');
+  return i < 0 ? '' : path.slice(0, i + 1);
+}

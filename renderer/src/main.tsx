@@ -1,0 +1,40 @@
+/** Renderer entry: creates the client and the store, wires backend events, renders the app. */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createApiClient } from './client/create-client';
+import { installAppBridge } from './app-bridge';
+import { App } from './components/app';
+import { createAppStore } from './store/app-store';
+import { connectBackendEvents } from './store/backend-events';
+import { StoreProvider } from './store/store-context';
+import type { PrefsStorage } from './store/view-prefs';
+import './styles/theme.css';
+import './styles/controls.css';
+import './styles/popover.css';
+import './styles/layout.css';
+import './styles/table.css';
+import './styles/panel.css';
+import './styles/image-header.css';
+import './styles/fields.css';
+import './styles/dialogs.css';
+
+/** `localStorage`, or null where the browser refuses it (then preferences do not persist). */
+function prefsStorage(): PrefsStorage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+const store = createAppStore(createApiClient(), prefsStorage());
+connectBackendEvents(store);
+installAppBridge(store);
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <StoreProvider store={store}>
+      <App />
+    </StoreProvider>
+  </StrictMode>,
+);
+void store.getState().loadSession();

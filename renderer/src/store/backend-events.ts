@@ -1,0 +1,38 @@
+/** The one place where backend events enter the store. */
+import type { MenuCommand } from '../../../shared/api';
+import type { AppStore } from './app-store';
+
+/** Whether the system theme is dark now (the menu's "Toggle theme" switches away from what is shown). */
+function systemIsDark(): boolean {
+  return typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;
+}
+
+/** Runs a native-menu command (also used by keyboard shortcuts). */
+export function runMenuCommand(store: AppStore, command: MenuCommand): void {
+  const state = store.getState();
+  switch (command) {
+    case 'open-folder':
+      state.requestOpenFolder();
+      break;
+    case 'save':
+      void state.saveAll();
+      break;
+    case 'revert-field':
+      state.revertActiveField();
+      break;
+    case 'find':
+      state.requestFind();
+      break;
+    case 'toggle-theme':
+      state.toggleTheme(systemIsDark());
+      break;
+  }
+}
+
+/** Feeds scan progress and menu commands from the backend into the store; returns the unsubscribe. */
+export function connectBackendEvents(store: AppStore): () => void {
+  return store.getState().client.onEvent((event) => {
+    if (event.type === 'menu') runMenuCommand(store, event.command);
+    else store.getState().handleScanEvent(event);
+  });
+}

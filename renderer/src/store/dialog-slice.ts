@@ -1,0 +1,59 @@
+/** Modal questions (save conflicts, unsaved changes before opening another folder) and notices. */
+import type { StateCreator } from 'zustand/vanilla';
+import type { AppState } from './app-store';
+import { selectHasUnsaved } from './selectors';
+
+/** A file whose save found it changed on disk. */
+export interface Conflict {
+  path: string;
+  message: string;
+}
+
+/** A message in the notice area. */
+export interface Notice {
+  id: number;
+  tone: 'error' | 'success';
+  text: string;
+}
+
+/** Dialogs and notices. */
+export interface DialogSlice {
+  /** Conflicts waiting for an answer; the dialog shows the first. */
+  conflicts: readonly Conflict[];
+  /** Set while asking what to do with unsaved changes before opening another folder. */
+  openPrompt: { path: string | undefined } | null;
+  notices: readonly Notice[];
+  notify(tone: Notice['tone'], text: string): void;
+  dismissNotice(id: number): void;
+  /** Opens a folder, first asking when there are unsaved changes. */
+  requestOpenFolder(path?: string): void;
+  answerOpenPrompt(choice: 'save' | 'discard' | 'cancel'): Promise<void>;
+}
+
+const MAX_NOTICES = 4;
+let nextNoticeId = 1;
+
+/** Creates the dialog slice. */
+export const createDialogSlice: StateCreator<AppState, [], [], DialogSlice> = (set, get) => ({
+  conflicts: [],
+  openPrompt: null,
+  notices: [],
+
+  notify: (tone, text) =>
+    set((s) => ({ notices: [...s.notices.filter((n) => n.text !== text), { id: nextNoticeId++, tone, text }].slice(-MAX_NOTICES) })),
+
+  dismissNotice: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
+
+  requestOpenFolder: (path) => {
+    if (selectHasUnsaved(get())) set({ openPrompt: { path } });
+    else void get().openFolder(path);
+  },
+
+  answerOpenPrompt: async (choice) => {
+    const prompt = get().openPrompt;
+    set({ openPrompt: null });
+    if (!prompt || choice === 'cancel') return;
+    if (choice === 'save' && !(await get().saveAll())) return;
+    await get().openFolder(prompt.path);
+  },
+});

@@ -1,0 +1,119 @@
+/** The session, the opened folder and the progress of its scan. */
+import type { StateCreator } from 'zustand/vanilla';
+import type { ApiEvent, FolderInfo, SessionInfo } from '../../../shared/api';
+import type { AppState } from './app-store';
+
+/** A backend event about a scan. */
+export type ScanEvent = Extract<ApiEvent, { scanId: string }>;
+
+/** Progress of the folder scan. */
+export interface ScanState {
+  /** Null until `scanFolder` answers. */
+  id: string | null;
+  status: 'idle' | 'scanning' | 'done' | 'failed';
+  done: number;
+  total: number | null;
+  error: string | null;
+}
+
+/** Session, folder and scan. */
+export interface SessionSlice {
+  /** Null until `getSession` answers. */
+  session: SessionInfo | null;
+  startupError: string | null;
+  folder: FolderInfo | null;
+  /** An `openFolder` call is under way. */
+  opening: boolean;
+  scan: ScanState;
+  /** Scan events that arrived before `scanFolder` told us their id. */
+  earlyScanEvents: readonly ScanEvent[];
+  /** Counts scans started, so a late answer for an older scan is ignored. */
+  scanSeq: number;
+  loadSession(): Promise<void>;
+  /** Opens a folder (the native dialog when `path` is undefined) and scans it; drops all edits. */
+  openFolder(path?: string): Promise<void>;
+  startScan(): Promise<void>;
+  handleScanEvent(event: ScanEvent): void;
+}
+
+const IDLE: ScanState = { id: null, status: 'idle', done: 0, total: null, error: null };
+
+/** Creates the session slice. */
+export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = (set, get) => ({
+  session: null,
+  startupError: null,
+  folder: null,
+  opening: false,
+  scan: IDLE,
+  earlyScanEvents: [],
+  scanSeq: 0,
+
+  loadSession: async () => {
+    set({ startupError: null });
+    const result = await get().client.getSession({});
+    if (!result.ok) {
+      set({ startupError: result.error.message });
+      return;
+    }
+    set({ session: result.payload, folder: result.payload.folder });
+    if (result.payload.folder) await get().startScan();
+  },
+
+  openFolder: async (path) => {
+    set({ opening: true });
+    const result = await get().client.openFolder(path === undefined ? {} : { path });
+    set({ opening: false });
+    if (!result.ok) {
+      get().notify('error', result.error.message);
+      return;
+    }
+    const folder = result.payload;
+    if (!folder) return;
+    const { session } = get();
+    const recent = [folder.root, ...(session?.recent ?? []).filter((r) => r !== folder.root)].slice(0, 10);
+    get().clearEdits();
+    get().clearSelection();
+    get().clearDetails();
+    set({ folder, session: session ? { ...session, folder, recent } : session, conflicts: [], openPrompt: null });
+    await get().startScan();
+  },
+
+  startScan: async () => {
+    const seq = get().scanSeq + 1;
+    get().clearRows();
+    set({ scanSeq: seq, scan: { ...IDLE, status: 'scanning' }, earlyScanEvents: [] });
+    const result = await get().client.scanFolder({});
+    if (get().scanSeq !== seq) return;
+    if (!result.ok) {
+      set({ scan: { ...IDLE, status: 'failed', error: result.error.message } });
+      get().notify('error', result.error.message);
+      return;
+    }
+    const early = get().earlyScanEvents.filter((e) => e.scanId === result.payload.scanId);
+    set((s) => ({ scan: { ...s.scan, id: result.payload.scanId }, earlyScanEvents: [] }));
+    for (const event of early) get().handleScanEvent(event);
+  },
+
+  handleScanEvent: (event) => {
+    const { scan } = get();
+    if (scan.status !== 'scanning') return;
+    if (scan.id === null) {
+      set((s) => ({ earlyScanEvents: [...s.earlyScanEvents, event] }));
+      return;
+    }
+    if (event.scanId !== scan.id) return;
+    switch (event.type) {
+      case 'scan-rows':
+        get().addRows(event.rows);
+        set((s) => ({ scan: { ...s.scan, done: event.done, total: event.total } }));
+        break;
+      case 'scan-done':
+        set((s) => ({ scan: { ...s.scan, status: 'done', done: event.total, total: event.total } }));
+        break;
+      case 'scan-failed':
+        set((s) => ({ scan: { ...s.scan, status: 'failed', error: event.error.message } }));
+        get().notify('error', event.error.message);
+        break;
+    }
+  },
+});

@@ -1,0 +1,59 @@
+/** Keeps the view preferences (sort, columns, theme, panel width, header shown) across sessions. */
+import type { StoreApi } from 'zustand/vanilla';
+import type { AppState } from './app-store';
+import { COLUMNS } from '../lib/columns';
+import { PANEL_WIDTH } from './view-slice';
+
+/** The part of `localStorage` the preferences need. */
+export type PrefsStorage = Pick<Storage, 'getItem' | 'setItem'>;
+
+/** Key of the preferences in storage. */
+export const PREFS_KEY = 'acqmeta.view.v1';
+
+type Prefs = Pick<AppState, 'sort' | 'visibleColumns' | 'theme' | 'panelWidth' | 'headerOpen'>;
+
+function pick(s: AppState): Prefs {
+  return { sort: s.sort, visibleColumns: s.visibleColumns, theme: s.theme, panelWidth: s.panelWidth, headerOpen: s.headerOpen };
+}
+
+/** The stored preferences that are still valid; anything unknown or malformed is ignored. */
+export function readPrefs(storage: PrefsStorage): Partial<Prefs> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(storage.getItem(PREFS_KEY) ?? 'null');
+  } catch {
+    return {};
+  }
+  if (typeof raw !== 'object' || raw === null) return {};
+  const r = raw as Record<string, unknown>;
+  const prefs: Partial<Prefs> = {};
+  const known = new Set(COLUMNS.map((c) => c.key));
+  if (Array.isArray(r.visibleColumns)) {
+    prefs.visibleColumns = r.visibleColumns.filter((k): k is string => typeof k === 'string' && known.has(k));
+  }
+  if (typeof r.headerOpen === 'boolean') prefs.headerOpen = r.headerOpen;
+  if (r.theme === 'system' || r.theme === 'light' || r.theme === 'dark') prefs.theme = r.theme;
+  if (typeof r.panelWidth === 'number' && r.panelWidth >= PANEL_WIDTH.min && r.panelWidth <= PANEL_WIDTH.max) prefs.panelWidth = r.panelWidth;
+  const sort = r.sort as Record<string, unknown> | null | undefined;
+  if (sort === null) prefs.sort = null;
+  else if (sort && typeof sort.column === 'string' && known.has(sort.column) && (sort.direction === 'asc' || sort.direction === 'desc')) {
+    prefs.sort = { column: sort.column, direction: sort.direction };
+  }
+  return prefs;
+}
+
+/** Applies the stored preferences to the store and writes them back whenever they change. */
+export function persistViewPrefs(store: StoreApi<AppState>, storage: PrefsStorage): void {
+  store.setState(readPrefs(storage));
+  let last = pick(store.getState());
+  store.subscribe((state) => {
+    const next = pick(state);
+    if ((Object.keys(next) as (keyof Prefs)[]).every((k) => next[k] === last[k])) return;
+    last = next;
+    try {
+      storage.setItem(PREFS_KEY, JSON.stringify(next));
+    } catch {
+      // Storage full or disabled: preferences simply do not persist.
+    }
+  });
+}

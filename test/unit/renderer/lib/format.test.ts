@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { formatFieldValue, formatSizes, pixelCount } from '../../../../renderer/src/lib/format';
+import { makeRow } from '../store/fake-client';
+
+const header = makeRow('x.tif').header!;
+
+describe('format', () => {
+  it('shows dimensions as C:2 Y:512 X:512 from the Python-repr sizes', () => {
+    expect(formatSizes(header)).toBe('C:2 Y:512 X:512');
+    expect(formatSizes({ ...header, sizes: "{'T': 3, 'C': 1, 'Z': 5, 'Y': 64, 'X': 32}" })).toBe('T:3 C:1 Z:5 Y:64 X:32');
+    expect(formatSizes(null)).toBe('');
+  });
+
+  it('falls back on dims and shape when sizes is empty', () => {
+    expect(formatSizes({ ...header, sizes: '', dims: "('Z', 'Y', 'X')", shape: '(5, 64, 32)' })).toBe('Z:5 Y:64 X:32');
+    expect(formatSizes({ ...header, sizes: '', dims: '', shape: '(5,)' })).toBe('(5,)');
+  });
+
+  it('counts pixels for sorting', () => {
+    expect(pixelCount(header)).toBe(2 * 512 * 512);
+    expect(pixelCount({ ...header, sizes: '' })).toBeNull();
+  });
+
+  it('shows null numbers as empty text', () => {
+    expect([formatFieldValue(null), formatFieldValue(0.5), formatFieldValue(1), formatFieldValue('mouse')]).toEqual(['', '0.5', '1', 'mouse']);
+  });
+});

@@ -1,0 +1,76 @@
+/** A scripted ApiClient and sample rows for store tests. */
+import type { ApiClient, ApiEvent, ApiResult, ImageRow, SaveOutcome, SaveRequest } from '../../../../shared/api';
+import { EDITABLE_FIELDS, type FieldValues } from '../../../../shared/fields/field-table';
+import { createAppStore, type AppStore } from '../../../../renderer/src/store/app-store';
+
+/** Default values of all editable fields. */
+export const DEFAULTS: FieldValues = Object.fromEntries(EDITABLE_FIELDS.map((f) => [f.name, f.default]));
+
+/** A row with a saved sidecar and these values. */
+export function makeRow(path: string, values: FieldValues = {}, extra: Partial<ImageRow> = {}): ImageRow {
+  return {
+    path,
+    kind: 'tiff',
+    header: { shape: '(2, 512, 512)', dims: "('C', 'Y', 'X')", sizes: "{'C': 2, 'Y': 512, 'X': 512}", dtype: 'uint16', num_channels: 2, num_scenes: 1, date: '', time: '' },
+    fileCalibration: null,
+    sidecar: 'ok',
+    version: { size: 100, mtimeMs: 1, sha256: `v-${path}` },
+    values: { ...DEFAULTS, ...values },
+    errors: [],
+    ...extra,
+  };
+}
+
+/** What a test can script and inspect. */
+export interface FakeBackend {
+  client: ApiClient;
+  /** Every `saveSidecars` request, in order. */
+  saves: SaveRequest[][];
+  /** Decides one file's save outcome; by default it succeeds with the changes applied. */
+  saveOutcome: (save: SaveRequest) => SaveOutcome;
+  /** What `reloadRow` returns. */
+  reloaded: Map<string, ImageRow>;
+  emit(event: ApiEvent): void;
+}
+
+const ok = <T>(payload: T): Promise<ApiResult<T>> => Promise.resolve({ ok: true, payload });
+
+/** A backend holding `rows`; `scanFolder` answers with `scanId` and emits nothing by itself. */
+export function fakeBackend(rows: ImageRow[], scanId = 'scan-1'): FakeBackend {
+  const listeners = new Set<(event: ApiEvent) => void>();
+  const byPath = new Map(rows.map((r) => [r.path, r]));
+  const backend: FakeBackend = {
+    saves: [],
+    reloaded: new Map(),
+    saveOutcome: (save) => {
+      const row = byPath.get(save.path)!;
+      return { path: save.path, ok: true, row: { ...row, sidecar: 'ok', version: { size: 1, mtimeMs: 2, sha256: 'saved' }, values: { ...row.values, ...save.changes } } };
+    },
+    emit: (event) => listeners.forEach((listener) => listener(event)),
+    client: {
+      getSession: () => ok({ door: 'browser' as const, folder: { root: '/lab', name: 'lab' }, recent: [], sampleFolder: null }),
+      openFolder: ({ path }) => ok(path ? { root: path, name: path } : null),
+      scanFolder: () => ok({ scanId }),
+      getImageDetail: () => Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'not used' } }),
+      getPreview: () => Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'not used' } }),
+      reloadRow: ({ path }) => ok(backend.reloaded.get(path) ?? byPath.get(path)!),
+      saveSidecars: ({ saves }) => {
+        backend.saves.push(saves);
+        return ok(saves.map((save) => backend.saveOutcome(save)));
+      },
+      onEvent: (listener) => {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+    },
+  };
+  return backend;
+}
+
+/** A store whose rows are already loaded. */
+export function storeWithRows(rows: ImageRow[]): { store: AppStore; backend: FakeBackend } {
+  const backend = fakeBackend(rows);
+  const store = createAppStore(backend.client);
+  store.getState().addRows(rows);
+  return { store, backend };
+}

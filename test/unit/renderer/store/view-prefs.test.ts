@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { createAppStore } from '../../../../renderer/src/store/app-store';
+import { PREFS_KEY, type PrefsStorage } from '../../../../renderer/src/store/view-prefs';
+import { fakeBackend } from './fake-client';
+
+function memoryStorage(initial: Record<string, string> = {}): PrefsStorage & { data: Record<string, string> } {
+  const data = { ...initial };
+  return { data, getItem: (k) => data[k] ?? null, setItem: (k, v) => void (data[k] = v) };
+}
+
+describe('view preferences', () => {
+  it('persist sort, columns, theme and panel width, but not the filter', () => {
+    const storage = memoryStorage();
+    const store = createAppStore(fakeBackend([]).client, storage);
+    store.getState().sortBy('depth');
+    store.getState().setColumnVisible('note', true);
+    store.getState().setColumnVisible('dims', false);
+    store.getState().setTheme('dark');
+    store.getState().setFilterText('mouse');
+    const again = createAppStore(fakeBackend([]).client, storage).getState();
+    expect(again.sort).toEqual({ column: 'depth', direction: 'asc' });
+    expect(again.visibleColumns).toContain('note');
+    expect(again.visibleColumns).not.toContain('dims');
+    expect(again.theme).toBe('dark');
+    expect(again.filterText).toBe('');
+  });
+
+  it('ignores stored values that are unknown or malformed', () => {
+    const storage = memoryStorage({ [PREFS_KEY]: JSON.stringify({ sort: { column: 'nope', direction: 'asc' }, visibleColumns: ['species', 'gone', 3], theme: 'pink', panelWidth: 5 }) });
+    const s = createAppStore(fakeBackend([]).client, storage).getState();
+    expect(s.sort).toBeNull();
+    expect(s.visibleColumns).toEqual(['species']);
+    expect(s.theme).toBe('system');
+    expect(s.panelWidth).toBe(400);
+    expect(createAppStore(fakeBackend([]).client, memoryStorage({ [PREFS_KEY]: '{oops' })).getState().theme).toBe('system');
+  });
+});
