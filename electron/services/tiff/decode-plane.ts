@@ -1,0 +1,160 @@
+/**
+ * Decodes one plane of a TIFF with geotiff, from the IFD our own reader located.
+ *
+ * geotiff stays the pixel decoder (LZW, Deflate, JPEG, PackBits, predictors, bit depths),
+ * but it is handed an IFD we parsed ourselves: its own IFD parsing decodes lazily loaded
+ * arrays of big-endian files as little-endian, rejects tag type 0 and walks every page
+ * without loop checks (../shared/docs/tiff-headers.md). Only the requested page's strips or
+ * tiles are read, each bounded by the file size, so a 2 GB stack previews in a few reads.
+ */
+import { GeoTIFFImage, ImageFileDirectory } from 'geotiff';
+import type { PreviewImage } from '../../../shared/api';
+import { locatePlane, openTiff, PlaneRangeError, TiffReadError, type ByteSource } from '../../../shared/tiff';
+import { TYPE_SIZES } from '../../../shared/tiff/ifd';
+import { isContiguous, pageBytes, readDataLayout } from '../../../shared/tiff/page-data';
+import { tagNumbers, type TiffPage } from '../../../shared/tiff/page';
+import { compressionName } from '../../../shared/tiff/tag-names';
+import type { TiffFile } from '../../../shared/tiff/tiff-file';
+import { registerBoundedDecoders } from './bounded-decoders';
+import { autoContrast, fitSize } from './contrast';
+
+/** Most decoded bytes one plane may take before the preview refuses it (16k x 12k uint16). */
+const MAX_PLANE_BYTES = 384 * 1024 * 1024;
+/** Longest side of a preview. */
+const MAX_PREVIEW_SIZE = 4096;
+/** Compressions the preview decodes: none, LZW, JPEG, Deflate, PackBits. */
+const DECODABLE = new Set([1, 5, 7, 8, 32773, 32946]);
+/** Tags geotiff always expects as arrays. */
+const ARRAY_TAGS = new Set([258, 273, 279, 320, 324, 325, 338, 339, 347, 530, 532]);
+
+/** A plane request: indices and the longest side of the result. */
+export interface PlaneRequest {
+  c: number;
+  z: number;
+  t: number;
+  maxSize: number;
+}
+
+type TagValue = number | number[];
+
+async function tagValues(file: TiffFile, page: TiffPage): Promise<Map<number, TagValue>> {
+  const values = new Map<number, TagValue>();
+  for (const entry of page.entries) {
+    if (entry.type === 2 || TYPE_SIZES[entry.type] === undefined || values.has(entry.code)) continue;
+    const numbers = await tagNumbers(file.reader, file.format, entry);
+    values.set(entry.code, numbers.length === 1 && !ARRAY_TAGS.has(entry.code) ? (numbers[0] as number) : numbers);
+  }
+  // one BitsPerSample or SampleFormat value for all samples is common; geotiff wants one per sample
+  for (const code of [258, 339]) {
+    const given = [values.get(code) ?? []].flat();
+    if (given.length > 0 && given.length < page.samplesPerPixel) {
+      values.set(code, Array.from({ length: page.samplesPerPixel }, (_, i) => given[i] ?? (given[0] as number)));
+    }
+  }
+  return values;
+}
+
+/** Tag values of the plane's page; for an ImageJ virtual stack, the first page shifted to plane `index`. */
+async function planeTags(file: TiffFile, keyframe: TiffPage, pageOffset: number | null, index: number): Promise<Map<number, TagValue>> {
+  if (pageOffset !== null) return tagValues(file, await file.pageAt(pageOffset));
+  const layout = await readDataLayout(file.reader, file.format, keyframe);
+  if (!isContiguous(keyframe, layout)) throw new TiffReadError(`plane ${index} is not stored in this file`);
+  const values = await tagValues(file, keyframe);
+  const bytes = pageBytes(keyframe);
+  values.set(273, [(layout.offsets[0] ?? 0) + index * bytes]);
+  values.set(279, [bytes]);
+  values.set(278, keyframe.imageLength);
+  values.delete(324);
+  values.delete(325);
+  return values;
+}
+
+/** Fails unless every strip or tile lies inside the file and the plane fits in memory. */
+function checkData(values: Map<number, TagValue>, size: number, planeBytes: number): void {
+  const offsets = [values.get(324) ?? values.get(273) ?? []].flat();
+  const counts = [values.get(325) ?? values.get(279) ?? []].flat();
+  offsets.forEach((offset, i) => {
+    const end = offset + (counts[i] ?? 0);
+    if (end > size) throw new TiffReadError(`truncated file: image data at ${offset} runs past the end (size ${size})`);
+  });
+  if (planeBytes > MAX_PLANE_BYTES) throw new TiffReadError(`the plane is too large to preview (${planeBytes} bytes decoded)`);
+}
+
+/** Interleaves three sample planes into RGB bytes, auto-contrasted jointly unless already 8-bit. */
+function interleaveRgb(planes: ArrayLike<number>[], isUint8: boolean): Uint8Array {
+  const [r = [], g = [], b = []] = planes;
+  const rgb = new Float64Array(r.length * 3);
+  for (let i = 0; i < r.length; i++) {
+    rgb[3 * i] = r[i] as number;
+    rgb[3 * i + 1] = g[i] as number;
+    rgb[3 * i + 2] = b[i] as number;
+  }
+  return isUint8 ? Uint8Array.from(rgb) : autoContrast(rgb);
+}
+
+function geotiffSource(source: ByteSource): ConstructorParameters<typeof GeoTIFFImage>[3] {
+  const fetchSlice = async (slice: { offset: number; length: number }) => {
+    const bytes = await source.read(slice.offset, slice.length);
+    const data = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes.buffer : bytes.slice().buffer;
+    return { ...slice, data };
+  };
+  return {
+    fetchSlice,
+    fetch: async (slices: { offset: number; length: number }[]) => Promise.all(slices.map(async (s) => (await fetchSlice(s)).data)),
+    get fileSize() {
+      return source.size;
+    },
+    close: async () => undefined,
+  };
+}
+
+/** Decodes plane (c, z, t) of series[0], downsampled to fit `maxSize` and auto-contrasted to 8 bits. */
+export async function decodePlane(source: ByteSource, request: PlaneRequest, fileName: string): Promise<PreviewImage> {
+  registerBoundedDecoders();
+  if (!Number.isInteger(request.maxSize) || request.maxSize < 1 || request.maxSize > MAX_PREVIEW_SIZE) {
+    throw new PlaneRangeError(`maxSize must be a whole number from 1 to ${MAX_PREVIEW_SIZE}`);
+  }
+  const opened = await openTiff(source, { fileName });
+  const { file, series } = opened;
+  const location = locatePlane(opened, request);
+  const keyframe = series.keyframe;
+  if (location.ifdOffset === null && (series.kind !== 'imagej' || location.pageIndex === 0)) {
+    throw new TiffReadError(`plane ${location.pageIndex} is not stored in this file`);
+  }
+  const values = await planeTags(file, keyframe, location.ifdOffset, location.pageIndex);
+  const scalar = (code: number, fallback: number): number => [values.get(code) ?? fallback].flat()[0] ?? fallback;
+  const compression = scalar(259, 1);
+  if (!DECODABLE.has(compression)) throw new TiffReadError(`the preview cannot decode ${compressionName(compression)} compression`);
+  const width = scalar(256, 0);
+  const height = scalar(257, 0);
+  const photometric = scalar(262, keyframe.photometric);
+  const sampleBytes = Math.max(1, Math.ceil(Math.max(...[values.get(258) ?? 8].flat()) / 8));
+  checkData(values, source.size, width * height * scalar(277, 1) * sampleBytes);
+  const directory = new ImageFileDirectory(new Map<number, TagValue>(values), new Map(), new Map(), 0);
+  const image = new GeoTIFFImage(directory, file.format.littleEndian, false, geotiffSource(source));
+  const size = fitSize(width, height, request.maxSize);
+  const common = { width: size.width, height: size.height, resampleMethod: 'nearest' };
+  let pixels: Uint8Array;
+  let channels: 1 | 3;
+  if (location.sample === null) {
+    channels = 3;
+    if (photometric === 2) {
+      const planes = await image.readRasters({ ...common, samples: [0, 1, 2] });
+      pixels = interleaveRgb(planes, keyframe.dtype === 'uint8');
+    } else {
+      pixels = Uint8Array.from(await image.readRGB({ ...common, interleave: true }));
+    }
+  } else {
+    channels = 1;
+    const [raster] = await image.readRasters({ ...common, samples: [location.sample] });
+    pixels = autoContrast(raster ?? [], photometric === 0, keyframe.dtype === 'bool' ? [0, 1] : undefined);
+  }
+  return {
+    width: size.width,
+    height: size.height,
+    channels,
+    data: Buffer.from(pixels.buffer, pixels.byteOffset, pixels.byteLength).toString('base64'),
+    sourceWidth: width,
+    sourceHeight: height,
+  };
+}

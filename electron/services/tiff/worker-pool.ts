@@ -1,0 +1,211 @@
+/**
+ * A pool of scan workers that survives bad files.
+ *
+ * Each worker runs with V8 resource limits; a file that takes longer than the per-file
+ * timeout, or that makes its worker run out of memory or crash, fails on its own while the
+ * worker is terminated and replaced. Scan requests go out in batches and come back in
+ * batches (few messages), the next batch before the current one is done (a worker never
+ * waits for the main thread). The worker counts finished files in a shared counter, so the
+ * pool knows which file it is stuck on: only that file fails, the others go back to the queue.
+ */
+import { Worker } from 'node:worker_threads';
+import type { PreviewImage } from '../../../shared/api';
+import type { TiffInfo } from '../../../shared/tiff';
+import type { PlaneRequest } from './decode-plane';
+import type { FailureKind, ScanResult, WorkerFailure, WorkerReply, WorkerRequest } from './worker-protocol';
+
+/** A file that failed, with the reason the worker or the pool gave. */
+export class FileFailure extends Error {
+  constructor(
+    readonly kind: FailureKind,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'FileFailure';
+  }
+}
+
+/** How the pool runs. */
+export interface PoolOptions {
+  /** Path of the worker script, looked up when the first worker starts. */
+  workerScript: () => string;
+  workers: number;
+  timeoutMs: number;
+  maxMemoryMb: number;
+  /** Most scan requests sent to a worker in one message. */
+  batchSize: number;
+}
+
+type Task =
+  | { type: 'scan'; path: string; resolve: (info: TiffInfo) => void; reject: (error: Error) => void }
+  | { type: 'preview'; path: string; request: PlaneRequest; resolve: (image: PreviewImage) => void; reject: (error: Error) => void };
+
+interface Slot {
+  worker: Worker;
+  /** Tasks sent, in the order the worker works through them; answered ones leave from the front. */
+  inflight: Task[];
+  /** Files the worker has finished since it started (written by the worker). */
+  finished: Int32Array;
+  /** Files whose answers have arrived. */
+  answered: number;
+  /** The `finished` count at the last watchdog tick, and when it last moved. */
+  seen: number;
+  movedAt: number;
+  watchdog: NodeJS.Timeout | null;
+}
+
+const CLOSED = 'the scanner was closed';
+const decoder = new TextDecoder();
+
+/** Runs scan and preview requests on worker threads. */
+export class WorkerPool {
+  private readonly slots = new Set<Slot>();
+  private readonly queue: Task[] = [];
+  private nextId = 1;
+  private closed = false;
+
+  constructor(private readonly options: PoolOptions) {}
+
+  /** Reads the header of one file. */
+  scan(path: string): Promise<TiffInfo> {
+    return new Promise((resolve, reject) => this.submit({ type: 'scan', path, resolve, reject }));
+  }
+
+  /** Decodes one plane of one file. */
+  preview(path: string, request: PlaneRequest): Promise<PreviewImage> {
+    return new Promise((resolve, reject) => this.submit({ type: 'preview', path, request, resolve, reject }));
+  }
+
+  /** Rejects what is queued and stops every worker. */
+  async close(): Promise<void> {
+    this.closed = true;
+    const slots = [...this.slots];
+    this.slots.clear();
+    const pending = [...this.queue.splice(0), ...slots.flatMap((slot) => slot.inflight.splice(0))];
+    for (const slot of slots) this.stopWatchdog(slot);
+    for (const task of pending) task.reject(new FileFailure('read', CLOSED));
+    await Promise.all(slots.map((slot) => slot.worker.terminate()));
+  }
+
+  private submit(task: Task): void {
+    if (this.closed) {
+      task.reject(new FileFailure('read', CLOSED));
+      return;
+    }
+    this.queue.push(task);
+    this.pump();
+  }
+
+  private pump(): void {
+    while (this.queue.length > 0) {
+      let slot = [...this.slots].find((s) => s.inflight.length <= this.options.batchSize);
+      if (slot === undefined) {
+        if (this.slots.size >= this.options.workers) return;
+        try {
+          slot = this.spawn();
+        } catch (error) {
+          const message = error instanceof Error ? error.message : String(error);
+          for (const task of this.queue.splice(0)) task.reject(new FileFailure('read', message));
+          return;
+        }
+      }
+      this.dispatch(slot);
+    }
+  }
+
+  private spawn(): Slot {
+    const { maxMemoryMb } = this.options;
+    const finished = new Int32Array(new SharedArrayBuffer(4));
+    const worker = new Worker(this.options.workerScript(), {
+      workerData: { finished },
+      resourceLimits: { maxOldGenerationSizeMb: maxMemoryMb, maxYoungGenerationSizeMb: 16 },
+    });
+    const slot: Slot = { worker, inflight: [], finished, answered: 0, seen: 0, movedAt: 0, watchdog: null };
+    worker.on('message', (reply: WorkerReply) => this.onReply(slot, reply));
+    worker.on('error', (error: Error) => this.onFailure(slot, describeCrash(error, maxMemoryMb)));
+    worker.on('exit', (code) => this.onFailure(slot, `the reader stopped unexpectedly (exit code ${code})`));
+    this.slots.add(slot);
+    return slot;
+  }
+
+  private dispatch(slot: Slot): void {
+    const first = this.queue[0];
+    if (first === undefined) return;
+    const id = this.nextId++;
+    let tasks: Task[];
+    let message: WorkerRequest;
+    if (first.type === 'preview') {
+      tasks = this.queue.splice(0, 1);
+      message = { type: 'preview', id, path: first.path, request: first.request };
+    } else {
+      let count = 0;
+      while (count < this.options.batchSize && this.queue[count]?.type === 'scan') count++;
+      tasks = this.queue.splice(0, count);
+      message = { type: 'scan', id, paths: tasks.map((task) => task.path) };
+    }
+    if (slot.inflight.length === 0) this.startWatchdog(slot);
+    slot.inflight.push(...tasks);
+    slot.worker.postMessage(message);
+  }
+
+  private onReply(slot: Slot, reply: WorkerReply): void {
+    if (!this.slots.has(slot)) return;
+    const results = reply.type === 'scanned' ? (JSON.parse(decoder.decode(reply.results)) as ScanResult[]) : [reply.result];
+    for (const result of results) {
+      const task = slot.inflight.shift();
+      if (task === undefined) break;
+      slot.answered++;
+      if (!result.ok) task.reject(failureOf(result));
+      else if (task.type === 'scan' && 'info' in result) task.resolve(result.info);
+      else if (task.type === 'preview' && 'image' in result) task.resolve(result.image);
+    }
+    if (slot.inflight.length === 0) this.stopWatchdog(slot);
+    this.pump();
+  }
+
+  /** The worker hung, crashed or ran out of memory: fail the file it was on, requeue the rest. */
+  private onFailure(slot: Slot, reason: string): void {
+    if (!this.slots.delete(slot)) return;
+    this.stopWatchdog(slot);
+    const tasks = slot.inflight.splice(0);
+    const stuckAt = Math.min(Atomics.load(slot.finished, 0) - slot.answered, tasks.length - 1);
+    const [culprit] = tasks.splice(stuckAt, 1);
+    culprit?.reject(new FileFailure('read', reason));
+    this.queue.unshift(...tasks);
+    void slot.worker.terminate();
+    this.pump();
+  }
+
+  /** Checks a few times per timeout that the worker's finished-files count still moves. */
+  private startWatchdog(slot: Slot): void {
+    slot.worker.ref();
+    slot.seen = Atomics.load(slot.finished, 0);
+    slot.movedAt = Date.now();
+    const { timeoutMs } = this.options;
+    slot.watchdog = setInterval(() => {
+      const finished = Atomics.load(slot.finished, 0);
+      if (finished !== slot.seen) {
+        slot.seen = finished;
+        slot.movedAt = Date.now();
+      } else if (Date.now() - slot.movedAt >= timeoutMs) {
+        this.onFailure(slot, `reading took longer than ${timeoutMs / 1000} s`);
+      }
+    }, Math.max(10, timeoutMs / 5));
+  }
+
+  private stopWatchdog(slot: Slot): void {
+    if (slot.watchdog !== null) clearInterval(slot.watchdog);
+    slot.watchdog = null;
+    slot.worker.unref();
+  }
+}
+
+function failureOf(result: WorkerFailure): FileFailure {
+  return new FileFailure(result.kind, result.message);
+}
+
+function describeCrash(error: Error, maxMemoryMb: number): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ERR_WORKER_OUT_OF_MEMORY') return `reading needed more than ${maxMemoryMb} MB of memory`;
+  return `the reader crashed: ${error.message}`;
+}

@@ -1,0 +1,39 @@
+/**
+ * Messages between the scanner (main thread) and its scan workers.
+ */
+import type { PreviewImage } from '../../../shared/api';
+import type { TiffInfo } from '../../../shared/tiff';
+import type { PlaneRequest } from './decode-plane';
+
+/** Why a file failed: `range` for a plane index outside the image, `read` for everything else. */
+export type FailureKind = 'read' | 'range';
+
+/** A failure as data (errors do not cross thread boundaries intact). */
+export interface WorkerFailure {
+  ok: false;
+  kind: FailureKind;
+  message: string;
+}
+
+/** One file's header, or why it failed. */
+export type ScanResult = { ok: true; info: TiffInfo } | WorkerFailure;
+
+/** Data every worker starts with. */
+export interface WorkerData {
+  /** Files finished since the worker started, counted by the worker (the pool's watchdog reads it). */
+  finished: Int32Array;
+}
+
+/** Work for a worker: a batch of headers to read, or one plane to decode. */
+export type WorkerRequest =
+  | { type: 'scan'; id: number; paths: string[] }
+  | { type: 'preview'; id: number; path: string; request: PlaneRequest };
+
+/**
+ * The answer to one request: every file of a batch, in order (`ScanResult[]` as UTF-8 JSON,
+ * transferred rather than copied: several times cheaper than cloning the object graph), or
+ * the plane.
+ */
+export type WorkerReply =
+  | { type: 'scanned'; id: number; results: Uint8Array }
+  | { type: 'previewed'; id: number; result: { ok: true; image: PreviewImage } | WorkerFailure };

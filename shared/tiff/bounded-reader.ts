@@ -1,0 +1,74 @@
+/**
+ * Bounded, cached reads over a {@link ByteSource}.
+ *
+ * Every read is checked against the file size before it is made (a read past the end is an
+ * error, never zeros), and the total read per file is capped, so a file that claims a
+ * 2 GB description costs nothing. Small reads are served from a few cached chunks: the
+ * first read fetches 4 KiB, which holds the header and first IFD of most files.
+ */
+import type { ByteSource } from './types';
+
+/** A TIFF that cannot be read, with a message that says why. */
+export class TiffReadError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TiffReadError';
+  }
+}
+
+const FIRST_READ = 4096;
+const READ_AHEAD = 512;
+const MAX_CHUNKS = 16;
+
+interface Chunk {
+  start: number;
+  bytes: Uint8Array;
+}
+
+/** Reads byte ranges of one file within its size and a byte budget. */
+export class BoundedReader {
+  readonly size: number;
+  private readonly chunks: Chunk[] = [];
+  private bytesRead = 0;
+
+  constructor(
+    private readonly source: ByteSource,
+    private readonly maxBytes: number,
+  ) {
+    this.size = source.size;
+  }
+
+  /** Fails unless `[offset, offset + length)` lies inside the file. */
+  check(offset: number, length: number, what: string): void {
+    if (!Number.isSafeInteger(offset) || offset < 0 || offset >= this.size) {
+      throw new TiffReadError(`truncated file: ${what} at ${offset} is past the end (size ${this.size})`);
+    }
+    if (!Number.isSafeInteger(length) || length < 0 || offset + length > this.size) {
+      throw new TiffReadError(
+        `truncated file: ${what} at ${offset} (${length} bytes) runs past the end (size ${this.size})`,
+      );
+    }
+  }
+
+  /** The bytes `[offset, offset + length)`; `what` names them in error messages. */
+  async bytes(offset: number, length: number, what: string): Promise<Uint8Array> {
+    this.check(offset, length, what);
+    for (const chunk of this.chunks) {
+      const start = offset - chunk.start;
+      if (start >= 0 && start + length <= chunk.bytes.length) return chunk.bytes.subarray(start, start + length);
+    }
+    const want = Math.max(length, this.chunks.length === 0 ? FIRST_READ : READ_AHEAD);
+    const readLength = Math.min(want, this.size - offset);
+    if (this.bytesRead + readLength > this.maxBytes) {
+      throw new TiffReadError(`reading ${what} would exceed the ${this.maxBytes}-byte limit for one header`);
+    }
+    this.bytesRead += readLength;
+    const bytes = await this.source.read(offset, readLength);
+    if (bytes.length !== readLength) {
+      throw new TiffReadError(`short read: ${bytes.length} of ${readLength} bytes at ${offset}`);
+    }
+    if (this.chunks.length >= MAX_CHUNKS) this.chunks.shift();
+    this.chunks.push({ start: offset, bytes });
+    return bytes.subarray(0, length);
+  }
+}

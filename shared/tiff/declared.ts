@@ -1,0 +1,83 @@
+/**
+ * What the file itself declares: acquisition date and time, pixel size, and the kind of its
+ * ImageDescription. CloudScope does not read these; the editor shows them next to the
+ * sidecar's own calibration.
+ */
+import type { FileCalibration } from '../api';
+import type { DescriptionKind } from './types';
+import type { OmeDocument } from './ome';
+import { tagNumbers, type TiffPage } from './page';
+import { imagejDescription, parseImageJDescription } from './series-imagej';
+import { isOme } from './series-ome';
+import type { TiffFile } from './tiff-file';
+import { decodeAscii, readEntryBytes } from './ifd';
+
+/** `YYYYMMDD` and `HH:MM:SS` from the DateTime tag, else from OME AcquisitionDate, else empty. */
+export async function declaredDateTime(file: TiffFile, page: TiffPage, ome: OmeDocument | null): Promise<{ date: string; time: string }> {
+  const entry = page.entries.find((e) => e.code === 306 && e.type === 2);
+  if (entry !== undefined) {
+    const text = decodeAscii(await readEntryBytes(file.reader, entry, 'tag DateTime (306)', 64));
+    const match = /^(\d{4})[:-](\d{2})[:-](\d{2})[ T](\d{2}:\d{2}:\d{2})/.exec(text);
+    if (match) return { date: `${match[1]}${match[2]}${match[3]}`, time: match[4] ?? '' };
+  }
+  for (const image of ome?.images ?? []) {
+    const match = /^\s*(\d{4})-(\d{2})-(\d{2})T(\d{2}:\d{2}:\d{2})/.exec(image.acquisitionDate ?? '');
+    if (match) return { date: `${match[1]}${match[2]}${match[3]}`, time: match[4] ?? '' };
+  }
+  return { date: '', time: '' };
+}
+
+const UNIT_LABELS: Readonly<Record<string, string>> = {
+  micron: 'um', um: 'um', 'µm': 'um', 'μm': 'um', '\\u00B5m': 'um',
+};
+
+/** Pixel size (numerator, denominator of 1/resolution) from X/YResolution; null when absent or zero. */
+async function pixelSize(file: TiffFile, page: TiffPage, code: number): Promise<[number, number] | null> {
+  const entry = page.entries.find((e) => e.code === code && (e.type === 5 || e.type === 10) && e.count >= 1);
+  if (entry === undefined) return null;
+  const [num, den] = await tagNumbers(file.reader, file.format, entry, 1);
+  return num === undefined || den === undefined || num === 0 || den === 0 ? null : [den, num];
+}
+
+/** The pixel size the file declares: ImageJ `unit=` + resolution, OME PhysicalSize, or inch/cm resolution. */
+export async function declaredCalibration(file: TiffFile, page: TiffPage, ome: OmeDocument | null): Promise<FileCalibration | null> {
+  const x = await pixelSize(file, page, 282);
+  const y = await pixelSize(file, page, 283);
+  const description = imagejDescription(page);
+  const meta = description === null ? null : parseImageJDescription(description);
+  const unit = meta?.unit === undefined ? '' : String(meta.unit).trim();
+  if (x !== null && y !== null && unit !== '' && !['pixel', 'pixels', 'inch'].includes(unit.toLowerCase())) {
+    return { x: x[0] / x[1], y: y[0] / y[1], unit: UNIT_LABELS[unit] ?? unit };
+  }
+  if (isOme(page) && ome !== null) {
+    const attr = ome.images[0]?.pixels[0]?.attributes;
+    if (attr?.PhysicalSizeX !== undefined) {
+      const sizeX = Number(attr.PhysicalSizeX);
+      const sizeY = Number(attr.PhysicalSizeY ?? attr.PhysicalSizeX);
+      const omeUnit = attr.PhysicalSizeXUnit ?? 'µm';
+      if (sizeX > 0 && sizeY > 0) return { x: sizeX, y: sizeY, unit: UNIT_LABELS[omeUnit] ?? omeUnit };
+    }
+  }
+  const unitEntry = page.entries.find((e) => e.code === 296);
+  const resolutionUnit = unitEntry === undefined ? 2 : ((await tagNumbers(file.reader, file.format, unitEntry, 1))[0] ?? 2);
+  const factor = resolutionUnit === 2 ? 25400 : resolutionUnit === 3 ? 10000 : null;
+  if (factor === null || x === null || y === null) return null;
+  return { x: (x[0] * factor) / x[1], y: (y[0] * factor) / y[1], unit: 'um' };
+}
+
+/** How the description should be pretty-printed. */
+export function descriptionKind(page: TiffPage): DescriptionKind {
+  const text = page.description;
+  if (text === '') return 'none';
+  if (isOme(page)) return 'ome';
+  if (imagejDescription(page) === text) return 'imagej';
+  if (text.startsWith('{')) {
+    try {
+      JSON.parse(text);
+      return 'json';
+    } catch {
+      return 'text';
+    }
+  }
+  return 'text';
+}

@@ -1,0 +1,70 @@
+/**
+ * Reads what the editor shows about a TIFF from its header alone (no pixel data):
+ * CloudScope's header values, the declared calibration, all tags of the first page.
+ */
+import { declaredCalibration, declaredDateTime, descriptionKind } from './declared';
+import { detectSeries } from './detect-series';
+import { planeCounts, planeLayout, seriesHeader, type PlaneLayout } from './header-values';
+import { TiffReadError } from './bounded-reader';
+import { TYPE_SIZES } from './ifd';
+import type { TiffPage } from './page';
+import type { Series } from './series-types';
+import { formatTags } from './tag-format';
+import { compressionName, tagName } from './tag-names';
+import { TiffFile } from './tiff-file';
+import type { ByteSource, ReadTiffOptions, TiffInfo } from './types';
+
+/** An open TIFF with its series, for callers that go on to decode pixels. */
+export interface OpenedTiff {
+  file: TiffFile;
+  /** tifffile's series[0]: the one CloudScope and the preview use. */
+  series: Series;
+  layout: PlaneLayout;
+  info: TiffInfo;
+}
+
+/** Strip and tile offsets and byte counts. */
+const DATA_TAGS = [273, 279, 324, 325];
+
+/** Fails if the data offset/count tags of a page reach past the end of the file. */
+function checkDataTags(file: TiffFile, page: TiffPage): void {
+  for (const entry of page.entries) {
+    if (!DATA_TAGS.includes(entry.code)) continue;
+    const size = entry.count * (TYPE_SIZES[entry.type] ?? 1);
+    file.reader.check(entry.valueOffset, size, `tag ${tagName(entry.code)} (${entry.code})`);
+  }
+}
+
+/** Opens a TIFF and reads everything {@link readTiffHeader} reports, keeping the parsed structure. */
+export async function openTiff(source: ByteSource, options: ReadTiffOptions = {}): Promise<OpenedTiff> {
+  const file = await TiffFile.open(source, options);
+  const first = await file.page(0);
+  checkDataTags(file, first);
+  const { series, ome } = await detectSeries(file);
+  const series0 = series[0];
+  if (series0 === undefined) throw new TiffReadError('the file holds no image (its IFDs are empty)');
+  const layout = planeLayout(series0);
+  const info: TiffInfo = {
+    header: { ...seriesHeader(series), ...(await declaredDateTime(file, first, ome)) },
+    fileCalibration: await declaredCalibration(file, first, ome),
+    pageCount: file.pageCount,
+    compression: compressionName(first.compression),
+    tiled: first.entries.some((e) => e.code === 322),
+    byteOrder: file.format.littleEndian ? 'little' : 'big',
+    bigTiff: file.format.bigTiff,
+    tags: await formatTags(file, first),
+    description: { kind: descriptionKind(first), text: first.description },
+    planes: planeCounts(layout),
+  };
+  return { file, series: series0, layout, info };
+}
+
+/**
+ * Reads the header of a TIFF: shape/dims/sizes/dtype/num_channels/num_scenes exactly as
+ * CloudScope derives them from tifffile's series[0], date and time, the declared pixel size,
+ * page count, compression, tiling, byte order, all first-page tags and the description.
+ * Rejects with a {@link TiffReadError} (or another Error) naming the problem.
+ */
+export async function readTiffHeader(source: ByteSource, options: ReadTiffOptions = {}): Promise<TiffInfo> {
+  return (await openTiff(source, options)).info;
+}

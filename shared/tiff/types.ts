@@ -1,0 +1,46 @@
+/**
+ * Public types of the TIFF header reader.
+ */
+import type { FileCalibration, HeaderValues, TagEntry } from '../api';
+
+/** Random access to the bytes of one file; reading past its end must fail, not pad. */
+export interface ByteSource {
+  /** File size in bytes. */
+  size: number;
+  /** Resolves to exactly `length` bytes starting at `offset`. */
+  read(offset: number, length: number): Promise<Uint8Array>;
+}
+
+/** Limits that keep one hostile file from costing more than a normal one. */
+export interface ReadTiffOptions {
+  /** Most IFDs walked in the main chain before giving up (default 1,000,000). */
+  maxPages?: number;
+  /** Most bytes read from the source for one header (default 256 MiB). */
+  maxBytes?: number;
+  /** The file's own name, used to resolve OME-XML references to "this file". */
+  fileName?: string;
+}
+
+/** What kind of text the ImageDescription holds. */
+export type DescriptionKind = 'ome' | 'imagej' | 'json' | 'text' | 'none';
+
+/** Everything the scanner reports about one TIFF. */
+export interface TiffInfo {
+  /** The eight read-only header values, as CloudScope derives them from tifffile's series[0]. */
+  header: HeaderValues;
+  /** Pixel size declared by the file (ImageJ, OME or resolution tags); null when undeclared. */
+  fileCalibration: FileCalibration | null;
+  /** Number of IFDs in the main chain. */
+  pageCount: number;
+  /** Compression of the first page, by tifffile's names (`NONE`, `LZW`, `ADOBE_DEFLATE`, ...). */
+  compression: string;
+  tiled: boolean;
+  byteOrder: 'little' | 'big';
+  bigTiff: boolean;
+  /** All tags of the first IFD. */
+  tags: TagEntry[];
+  /** ImageDescription with trailing NULs stripped. */
+  description: { kind: DescriptionKind; text: string };
+  /** Plane counts of series[0] for the preview sliders (RGB samples are one plane). */
+  planes: { c: number; z: number; t: number };
+}

@@ -1,0 +1,77 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WorkerPool } from '../../../../../electron/services/tiff/worker-pool';
+
+/** A stand-in worker speaking the scan protocol: "hang", "oom" and "exit" misbehave on purpose. */
+const FAKE_WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+parentPort.on('message', (message) => {
+  const paths = message.type === 'scan' ? message.paths : [message.path];
+  const results = paths.map((p) => {
+    if (p === 'hang') for (;;) {}
+    if (p === 'oom') { const keep = []; for (;;) keep.push(new Array(1e5).fill(0)); }
+    if (p === 'exit') process.exit(3);
+    Atomics.add(workerData.finished, 0, 1);
+    return p === 'bad' ? { ok: false, kind: 'read', message: 'bad file' } : { ok: true, info: { name: p }, image: { name: p } };
+  });
+  parentPort.postMessage(message.type === 'scan'
+    ? { type: 'scanned', id: message.id, results: new TextEncoder().encode(JSON.stringify(results)) }
+    : { type: 'previewed', id: message.id, result: results[0] });
+});
+`;
+
+let dir: string;
+let pool: WorkerPool;
+
+beforeAll(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'acqmeta-pool-'));
+  writeFileSync(path.join(dir, 'fake-worker.cjs'), FAKE_WORKER);
+  pool = new WorkerPool({ workerScript: () => path.join(dir, 'fake-worker.cjs'), workers: 1, timeoutMs: 500, maxMemoryMb: 32, batchSize: 16 });
+});
+
+afterAll(async () => {
+  await pool.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const settle = (paths: string[]) => Promise.allSettled(paths.map((p) => pool.scan(p)));
+const reasons = (results: PromiseSettledResult<unknown>[]) =>
+  results.map((r) => (r.status === 'fulfilled' ? 'ok' : (r.reason as Error).message));
+
+describe('WorkerPool', () => {
+  it('fails only the file that hangs; the rest of its batch is read by a new worker', async () => {
+    expect(reasons(await settle(['a', 'hang', 'b', 'c']))).toEqual(['ok', 'reading took longer than 0.5 s', 'ok', 'ok']);
+  });
+
+  it('fails only the file that exhausts the memory limit', async () => {
+    expect(reasons(await settle(['a', 'oom', 'b']))).toEqual(['ok', 'reading needed more than 32 MB of memory', 'ok']);
+  });
+
+  it('fails only the file whose worker exits', async () => {
+    expect(reasons(await settle(['exit', 'a']))).toEqual(['the reader stopped unexpectedly (exit code 3)', 'ok']);
+  });
+
+  it('passes a file error through and keeps the worker', async () => {
+    expect(reasons(await settle(['bad', 'a']))).toEqual(['bad file', 'ok']);
+  });
+
+  it('runs previews between scans', async () => {
+    await expect(pool.preview('p', { c: 0, z: 0, t: 0, maxSize: 8 })).resolves.toEqual({ name: 'p' });
+  });
+
+  it('rejects everything once closed', async () => {
+    const closing = new WorkerPool({ workerScript: () => path.join(dir, 'fake-worker.cjs'), workers: 1, timeoutMs: 500, maxMemoryMb: 32, batchSize: 1 });
+    const queued = Promise.allSettled([closing.scan('hang'), closing.scan('a')]);
+    await closing.close();
+    expect(reasons(await queued)).toEqual(['the scanner was closed', 'the scanner was closed']);
+    await expect(closing.scan('a')).rejects.toThrow('the scanner was closed');
+  });
+
+  it('reports a missing worker script on every request instead of crashing', async () => {
+    const broken = new WorkerPool({ workerScript: () => { throw new Error('scan-worker.cjs not found'); }, workers: 1, timeoutMs: 500, maxMemoryMb: 32, batchSize: 16 });
+    await expect(broken.scan('a')).rejects.toThrow('scan-worker.cjs not found');
+    await broken.close();
+  });
+});
