@@ -88,6 +88,8 @@ def declared_calibration(tif, page):
     unit = tag_value(page, 296)
     factor = {2: 25400, 3: 10000}.get(int(unit) if unit is not None else 2)
     if factor and xres is not None and yres is not None:
+        if factor == 25400 and 1 / xres in (72, 96) and 1 / yres in (72, 96):
+            return None  # a library's default dpi, not a calibration
         return {'x': float(xres * factor), 'y': float(yres * factor), 'unit': 'um'}
     return None
 

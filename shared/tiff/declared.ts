@@ -39,6 +39,15 @@ async function pixelSize(file: TiffFile, page: TiffPage, code: number): Promise<
   return num === undefined || den === undefined || num === 0 || den === 0 ? null : [den, num];
 }
 
+/**
+ * 72 or 96 dots per inch: what image libraries write when nobody set a resolution (ImageJ
+ * treats 72 dpi the same way), so it is no calibration.
+ */
+function isScreenDpi([num, den]: [number, number]): boolean {
+  const dpi = den / num;
+  return dpi === 72 || dpi === 96;
+}
+
 /** The pixel size the file declares: ImageJ `unit=` + resolution, OME PhysicalSize, or inch/cm resolution. */
 export async function declaredCalibration(file: TiffFile, page: TiffPage, ome: OmeDocument | null): Promise<FileCalibration | null> {
   const x = await pixelSize(file, page, 282);
@@ -62,6 +71,7 @@ export async function declaredCalibration(file: TiffFile, page: TiffPage, ome: O
   const resolutionUnit = unitEntry === undefined ? 2 : ((await tagNumbers(file.reader, file.format, unitEntry, 1))[0] ?? 2);
   const factor = resolutionUnit === 2 ? 25400 : resolutionUnit === 3 ? 10000 : null;
   if (factor === null || x === null || y === null) return null;
+  if (resolutionUnit === 2 && isScreenDpi(x) && isScreenDpi(y)) return null;
   return { x: (x[0] * factor) / x[1], y: (y[0] * factor) / y[1], unit: 'um' };
 }
 

@@ -34,9 +34,17 @@ export interface TiffScanner {
 
 const WORKER_FILE = 'scan-worker.cjs';
 
-/** Where the worker script is: next to this bundle in dist/electron, else the built one. */
+/**
+ * Where the worker script is: next to this bundle in dist/electron (in a packaged app, its copy
+ * unpacked from app.asar, which worker threads cannot load from), else the built one.
+ */
 function findWorkerScript(): string {
-  const candidates = [path.join(__dirname, WORKER_FILE), path.resolve(__dirname, '../../../dist/electron', WORKER_FILE)];
+  const unpacked = __dirname.replace(/app\.asar(?=[\\/]|$)/, 'app.asar.unpacked');
+  const candidates = [
+    path.join(unpacked, WORKER_FILE),
+    path.join(__dirname, WORKER_FILE),
+    path.resolve(__dirname, '../../../dist/electron', WORKER_FILE),
+  ];
   const found = candidates.find((candidate) => existsSync(candidate));
   if (found === undefined) throw new Error(`${WORKER_FILE} not found (run npm run build); looked in ${candidates.join(', ')}`);
   return found;

@@ -106,6 +106,10 @@ describe('header details', () => {
     expect((await read('generated/ome-tzcyx-u8.ome.tif')).fileCalibration).toBeNull();
   });
 
+  it('does not take a 72 dpi default resolution for a calibration', async () => {
+    expect((await read('skimage/multipage.tif')).fileCalibration).toBeNull();
+  });
+
   it('reads a 2.6 MB stack with a few small reads', async () => {
     const source = fixtureSource('pims/stuck.tif');
     await readTiffHeader(source);
