@@ -10,6 +10,7 @@ A file tifffile refuses is recorded with its error. Run by make-tiff-fixtures.py
 """
 import json
 import logging
+import math
 import os
 import re
 from fractions import Fraction
@@ -59,6 +60,7 @@ def declared_date(page, ome):
 
 
 UNIT_LABELS = {'micron': 'um', 'um': 'um', 'µm': 'um', '\\u00B5m': 'um', 'μm': 'um'}
+OME_EXPONENTS = {'m': 0, 'cm': -2, 'mm': -3, 'µm': -6, 'μm': -6, 'um': -6, 'nm': -9, 'Å': -10, 'pm': -12}
 
 
 def declared_calibration(tif, page):
@@ -80,9 +82,17 @@ def declared_calibration(tif, page):
             if element.tag.endswith('}Pixels') and 'PhysicalSizeX' in element.attrib:
                 a = element.attrib
                 x = float(a['PhysicalSizeX'])
-                y = float(a.get('PhysicalSizeY', a['PhysicalSizeX']))
                 unit = a.get('PhysicalSizeXUnit', 'µm')
-                return {'x': x, 'y': y, 'unit': UNIT_LABELS.get(unit, unit)}
+                y = x
+                if 'PhysicalSizeY' in a:  # Y in X's unit
+                    y = float(a['PhysicalSizeY'])
+                    y_unit = a.get('PhysicalSizeYUnit', 'µm')
+                    if y_unit != unit:
+                        shift = OME_EXPONENTS.get(y_unit, math.nan) - OME_EXPONENTS.get(unit, math.nan)
+                        y = y * 10 ** shift if shift >= 0 else y / 10 ** -shift
+                if x > 0 and y > 0:
+                    return {'x': x, 'y': y, 'unit': UNIT_LABELS.get(unit, unit)}
+                break
             if element.tag.endswith('}Pixels'):
                 break
     unit = tag_value(page, 296)

@@ -22,7 +22,7 @@ export interface CliIo {
   err(line: string): void;
   /** Rewrites the progress line on stderr; only called when `showProgress`. */
   progress(text: string): void;
-  /** Whether a progress indicator may be drawn (stderr is a terminal, stdout is not). */
+  /** Whether a progress indicator may be drawn (stderr is a terminal). */
   showProgress: boolean;
   /** The directory relative paths on the command line are resolved against. */
   cwd: string;

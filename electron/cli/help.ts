@@ -4,7 +4,7 @@
 import type { Command } from './cli-io';
 
 /** The exit-code table every help page ends with. */
-export const EXIT_CODES_HELP = `Exit codes:
+const EXIT_CODES_HELP = `Exit codes:
   0  success
   1  problems found, or some files failed (they are listed)
   2  bad usage or invalid values: nothing was written

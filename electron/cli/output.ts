@@ -15,8 +15,8 @@ export interface LineOutput {
 
 const CHUNK = 64 * 1024;
 
-/** Wraps a stream; output is written in chunks of about 64 KiB. */
-export function createLineOutput(stream: Writable): LineOutput {
+/** Wraps a stream; output is written in chunks of about 64 KiB, each after `beforeWrite`. */
+export function createLineOutput(stream: Writable, beforeWrite?: () => void): LineOutput {
   let pending: string[] = [];
   let size = 0;
   const write = async (): Promise<void> => {
@@ -24,6 +24,7 @@ export function createLineOutput(stream: Writable): LineOutput {
     const text = pending.join('');
     pending = [];
     size = 0;
+    beforeWrite?.();
     if (!stream.write(text)) await new Promise<void>((resolve) => stream.once('drain', resolve));
   };
   const queue = async (text: string): Promise<void> => {

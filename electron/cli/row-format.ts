@@ -6,7 +6,7 @@ import type { FieldSpec, FieldValue } from '../../shared/fields/field-table';
 import { pythonFloatRepr } from '../../shared/sidecar';
 
 /** `('C', 'Y', 'X')` + `(2, 512, 512)` → `CYX 2x512x512`. */
-export function describeDims(header: HeaderValues): string {
+function describeDims(header: HeaderValues): string {
   const axes = header.dims.replace(/[^A-Z]/g, '');
   const sizes = header.shape.match(/\d+/g) ?? [];
   return `${axes} ${sizes.join('x')}`.trim();
@@ -39,7 +39,7 @@ export function rowRecord(row: ImageRow): Record<string, unknown> {
 
 /** Column widths of the readable scan listing. */
 const DIMS = 20;
-const DTYPE = 8;
+const DTYPE = 10;
 const CHANNELS = 3;
 const SIDECAR = 7;
 

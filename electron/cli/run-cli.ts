@@ -12,7 +12,7 @@ import { validateCommand } from './commands/validate-command';
 import { commandHelp, generalHelp } from './help';
 
 /** Every command, in the order the help lists them. */
-export const COMMANDS: readonly Command[] = [
+const COMMANDS: readonly Command[] = [
   scanCommand,
   showCommand,
   setCommand,
@@ -28,22 +28,16 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.err('acqmeta: missing command (see acqmeta --help)');
     return EXIT.usage;
   }
-  if (name === '--help' || name === '-h' || name === 'help') {
-    const topic = name === 'help' ? COMMANDS.find((c) => c.name === rest[0]) : undefined;
-    await io.out.line(topic === undefined ? generalHelp(COMMANDS).trimEnd() : commandHelp(topic).trimEnd());
-    await io.out.flush();
-    return EXIT.ok;
+  const helpTopic = name === 'help' ? rest[0] : undefined;
+  const command = COMMANDS.find((c) => c.name === (helpTopic ?? name));
+  if (name === '--help' || name === '-h' || (name === 'help' && helpTopic === undefined)) {
+    return printHelp(io, generalHelp(COMMANDS));
   }
-  const command = COMMANDS.find((c) => c.name === name);
   if (command === undefined) {
-    io.err(`acqmeta: unknown command "${name}" (see acqmeta --help)`);
+    io.err(`acqmeta: unknown command "${helpTopic ?? name}" (see acqmeta --help)`);
     return EXIT.usage;
   }
-  if (rest.includes('--help') || rest.includes('-h')) {
-    await io.out.line(commandHelp(command).trimEnd());
-    await io.out.flush();
-    return EXIT.ok;
-  }
+  if (helpTopic !== undefined || rest.includes('--help') || rest.includes('-h')) return printHelp(io, commandHelp(command));
   try {
     const code = await command.run(parseArgs(rest, command.syntax), io);
     await io.out.flush();
@@ -63,4 +57,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.err(`acqmeta ${name}: ${error instanceof Error ? error.message : String(error)}`);
     return typeof code === 'string' ? EXIT.conflict : EXIT.problems;
   }
+}
+
+async function printHelp(io: CliIo, text: string): Promise<number> {
+  await io.out.line(text.trimEnd());
+  await io.out.flush();
+  return EXIT.ok;
 }

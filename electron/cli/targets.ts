@@ -62,7 +62,7 @@ export async function imageTargets(cwd: string, given: readonly string[]): Promi
 }
 
 /** A path as the user would type it from `cwd`, `/`-separated. */
-export function displayPath(cwd: string, absPath: string): string {
+function displayPath(cwd: string, absPath: string): string {
   const relative = path.relative(cwd, absPath);
   return (relative.startsWith('..') || path.isAbsolute(relative) ? absPath : relative).split(path.sep).join('/');
 }

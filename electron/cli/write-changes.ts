@@ -1,14 +1,14 @@
 /**
- * Applies field changes to one image's sidecar for `set` and `import`.
+ * Field changes to one image's sidecar for `set` and `import`: first planned (read, compared,
+ * checked), then applied.
  */
 import path from 'node:path';
 import { ApiFailure } from '../../shared/errors';
 import { editableField, type FieldValue, type FieldValues } from '../../shared/fields/field-table';
 import type { ImageEntry } from '../services/folder/list-images';
 import { defaultFieldValues, scanImage } from '../services/rows/image-row';
-import { readSidecarFile, saveFieldChanges } from '../services/sidecar';
+import { readSidecarFile, saveFieldChanges, type SaveOptions } from '../services/sidecar';
 import type { TiffScanner } from '../services/tiff';
-import { EXIT } from './cli-io';
 import { describeStored, withoutFileName } from './row-format';
 
 /** One field that changes. */
@@ -18,32 +18,32 @@ export interface FieldDiff {
   after: FieldValue;
 }
 
+/** What writing would do to one image's sidecar, worked out before anything is written. */
+export type ChangePlan =
+  | { kind: 'created' | 'updated'; diffs: FieldDiff[]; save: Omit<SaveOptions, 'dryRun'> }
+  | { kind: 'unchanged' }
+  /** Cannot be written: the sidecar is invalid, or there is no header to create one from. */
+  | { kind: 'skipped'; reason: string };
+
 /** What happened to one image's sidecar. */
 export type WriteOutcome =
   | { kind: 'created'; diffs: FieldDiff[] }
   | { kind: 'updated'; diffs: FieldDiff[] }
   | { kind: 'unchanged' }
-  /** Not written: the sidecar is invalid, or there is no header to create one from. */
   | { kind: 'skipped'; reason: string }
-  /** Not written: the sidecar changed meanwhile, or the disk refused. */
+  /** Not written: the sidecar changed since it was planned, or the disk refused. */
   | { kind: 'conflict' | 'io'; reason: string };
 
 /**
- * Writes the fields of `changes` that differ from the stored values (nothing when none do).
+ * Plans the fields of `changes` that differ from the stored values (none: `unchanged`).
  *
- * A missing sidecar is created with the header read from the TIFF; an invalid one is never
- * touched. With `dryRun` everything is checked and nothing is written.
+ * A missing sidecar is to be created with the header read from the TIFF; an invalid one is
+ * never touched (`skipped`).
  */
-export async function writeChanges(
-  entry: ImageEntry,
-  changes: FieldValues,
-  scanner: TiffScanner,
-  dryRun: boolean,
-): Promise<WriteOutcome> {
+export async function planChanges(entry: ImageEntry, changes: FieldValues, scanner: TiffScanner): Promise<ChangePlan> {
   const read = await readSidecarFile(entry.absPath);
-  const sidecarName = `${path.basename(entry.absPath)}.json`;
   if (read.state === 'invalid') {
-    const problems = read.problems.map((p) => withoutFileName(p, sidecarName));
+    const problems = read.problems.map((p) => withoutFileName(p, `${path.basename(entry.absPath)}.json`));
     return { kind: 'skipped', reason: `invalid sidecar, left as it is: ${problems.join('; ')}` };
   }
   const current = read.state === 'ok' ? { ...defaultFieldValues(), ...read.sidecar.fieldValues() } : defaultFieldValues();
@@ -51,23 +51,25 @@ export async function writeChanges(
     .filter(([name, value]) => current[name] !== value)
     .map(([name, after]) => ({ name, before: current[name] ?? null, after }));
   if (diffs.length === 0) return { kind: 'unchanged' };
-  let creation = {};
-  if (read.state === 'missing') {
-    if (entry.kind !== 'tiff') return { kind: 'skipped', reason: 'no sidecar, and only a TIFF has a header to create one from' };
-    const scan = await scanImage(scanner, entry.absPath);
-    if (!scan.ok) return { kind: 'skipped', reason: `cannot create a sidecar: ${withoutFileName(scan.message, path.basename(entry.absPath))}` };
-    creation = { header: scan.info.header, fileCalibration: scan.info.fileCalibration };
-  }
+  if (read.state === 'ok') return { kind: 'updated', diffs, save: { expected: read.version } };
+  if (entry.kind !== 'tiff') return { kind: 'skipped', reason: 'no sidecar, and only a TIFF has a header to create one from' };
+  const scan = await scanImage(scanner, entry.absPath);
+  if (!scan.ok) return { kind: 'skipped', reason: `cannot create a sidecar: ${withoutFileName(scan.message, path.basename(entry.absPath))}` };
+  return { kind: 'created', diffs, save: { expected: null, header: scan.info.header, fileCalibration: scan.info.fileCalibration } };
+}
+
+/**
+ * Writes a plan (with `dryRun`, checks it and writes nothing). The sidecar must still be the
+ * one the plan read, else the outcome is a `conflict`.
+ */
+export async function applyPlan(entry: ImageEntry, plan: ChangePlan, dryRun: boolean): Promise<WriteOutcome> {
+  if (plan.kind === 'unchanged' || plan.kind === 'skipped') return plan;
   try {
-    await saveFieldChanges(entry.absPath, Object.fromEntries(diffs.map((d) => [d.name, d.after])), {
-      expected: read.state === 'ok' ? read.version : null,
-      dryRun,
-      ...creation,
-    });
+    await saveFieldChanges(entry.absPath, Object.fromEntries(plan.diffs.map((d) => [d.name, d.after])), { ...plan.save, dryRun });
   } catch (error) {
     return failureOutcome(error);
   }
-  return read.state === 'missing' ? { kind: 'created', diffs } : { kind: 'updated', diffs };
+  return { kind: plan.kind, diffs: plan.diffs };
 }
 
 function failureOutcome(error: unknown): WriteOutcome {
@@ -85,32 +87,4 @@ function failureOutcome(error: unknown): WriteOutcome {
 export function describeDiff(diff: FieldDiff): string {
   const spec = editableField(diff.name);
   return `${spec?.displayName ?? diff.name}: ${describeStored(diff.before, spec)} → ${describeStored(diff.after, spec)}`;
-}
-
-/** Counts outcomes for the closing summary and the exit code. */
-export class OutcomeTally {
-  private readonly counts = { created: 0, updated: 0, unchanged: 0, skipped: 0, conflict: 0, io: 0 };
-
-  add(outcome: WriteOutcome): void {
-    this.counts[outcome.kind]++;
-  }
-
-  /** 3 on any conflict or I/O error, 1 when files were skipped, else 0. */
-  exitCode(): number {
-    if (this.counts.conflict + this.counts.io > 0) return EXIT.conflict;
-    return this.counts.skipped > 0 ? EXIT.problems : EXIT.ok;
-  }
-
-  /** `2 sidecars updated, 1 created, 3 unchanged.`, or its dry-run wording. */
-  summary(dryRun: boolean): string {
-    const c = this.counts;
-    const sidecars = `${c.updated} sidecar${c.updated === 1 ? '' : 's'}`;
-    const parts = dryRun
-      ? [`${sidecars} to update`, `${c.created} to create`, `${c.unchanged} unchanged`]
-      : [`${sidecars} updated`, `${c.created} created`, `${c.unchanged} unchanged`];
-    if (c.skipped > 0) parts.push(`${c.skipped} skipped`);
-    if (c.conflict > 0) parts.push(`${c.conflict} changed on disk meanwhile (not written)`);
-    if (c.io > 0) parts.push(`${c.io} failed to write`);
-    return dryRun ? `Dry run: ${parts.join(', ')}; nothing written.` : `${parts.join(', ')}.`;
-  }
 }

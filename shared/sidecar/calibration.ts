@@ -12,7 +12,7 @@ const MICROMETRE = new Set(['um', 'µm', 'μm', 'micron', 'microns', 'micrometer
 const TOLERANCE = 1e-6;
 
 /** The sidecar label for a unit: `um` for every spelling of micrometre, `Pixels` when empty. */
-export function unitLabel(unit: string): string {
+function unitLabel(unit: string): string {
   const trimmed = unit.trim();
   if (MICROMETRE.has(trimmed.toLowerCase())) return 'um';
   return trimmed === '' ? 'Pixels' : trimmed;

@@ -35,7 +35,7 @@ export function nodeFor(spec: FieldSpec, value: FieldValue): JsonNode {
 }
 
 /** An object with `key` set to `value` (every occurrence replaced; appended when absent). */
-export function withMember(object: JsonObject, key: string, value: JsonNode): JsonObject {
+function withMember(object: JsonObject, key: string, value: JsonNode): JsonObject {
   const found = object.entries.some((e) => e.key === key);
   const entries = found
     ? object.entries.map((e) => (e.key === key ? { key, value } : e))

@@ -36,7 +36,10 @@ export function parseSidecar(text: string): SidecarParseResult {
     return { ok: false, problems: [{ message: `not valid JSON: ${read.message} (line ${line}, column ${column})`, line, column }] };
   }
   const root = read.value;
-  const at = (message: string, node: JsonNode): SidecarProblem => ({ message, ...positionOf(text, node.offset) });
+  const at = (message: string, node: JsonNode): SidecarProblem => {
+    const { line, column } = positionOf(text, node.offset);
+    return { message: `${message} (line ${line}, column ${column})`, line, column };
+  };
   if (root.kind !== 'object') {
     return { ok: false, problems: [at(`the top level must be an object, not ${describeNodeKind(root)}`, root)] };
   }

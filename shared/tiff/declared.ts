@@ -31,6 +31,18 @@ const UNIT_LABELS: Readonly<Record<string, string>> = {
   micron: 'um', um: 'um', 'µm': 'um', 'μm': 'um', '\\u00B5m': 'um',
 };
 
+/** Powers of ten of a metre for the OME length units a microscope writes (OME UnitsLength). */
+const OME_EXPONENTS: Readonly<Record<string, number>> = {
+  m: 0, cm: -2, mm: -3, 'µm': -6, 'μm': -6, um: -6, nm: -9, 'Å': -10, pm: -12,
+};
+
+/** An OME length converted from one unit to another; NaN when either unit is unknown. */
+function inUnit(value: number, from: string, to: string): number {
+  if (from === to) return value;
+  const shift = (OME_EXPONENTS[from] ?? Number.NaN) - (OME_EXPONENTS[to] ?? Number.NaN);
+  return shift >= 0 ? value * 10 ** shift : value / 10 ** -shift;
+}
+
 /** Pixel size (numerator, denominator of 1/resolution) from X/YResolution; null when absent or zero. */
 async function pixelSize(file: TiffFile, page: TiffPage, code: number): Promise<[number, number] | null> {
   const entry = page.entries.find((e) => e.code === code && (e.type === 5 || e.type === 10) && e.count >= 1);
@@ -62,9 +74,9 @@ export async function declaredCalibration(file: TiffFile, page: TiffPage, ome: O
     const attr = ome.images[0]?.pixels[0]?.attributes;
     if (attr?.PhysicalSizeX !== undefined) {
       const sizeX = Number(attr.PhysicalSizeX);
-      const sizeY = Number(attr.PhysicalSizeY ?? attr.PhysicalSizeX);
-      const omeUnit = attr.PhysicalSizeXUnit ?? 'µm';
-      if (sizeX > 0 && sizeY > 0) return { x: sizeX, y: sizeY, unit: UNIT_LABELS[omeUnit] ?? omeUnit };
+      const unitX = attr.PhysicalSizeXUnit ?? 'µm';
+      const sizeY = attr.PhysicalSizeY === undefined ? sizeX : inUnit(Number(attr.PhysicalSizeY), attr.PhysicalSizeYUnit ?? 'µm', unitX);
+      if (sizeX > 0 && sizeY > 0) return { x: sizeX, y: sizeY, unit: UNIT_LABELS[unitX] ?? unitX };
     }
   }
   const unitEntry = page.entries.find((e) => e.code === 296);

@@ -10,7 +10,7 @@ import { fieldMessage, typeMessage, unknownFieldMessage } from './messages';
 const validators = generated as unknown as Record<string, GeneratedValidator | undefined>;
 
 /** The message for a value that fails its field's schema, or null when it passes. */
-export function fieldValueMessage(spec: FieldSpec, value: unknown): string | null {
+function fieldValueMessage(spec: FieldSpec, value: unknown): string | null {
   const validate = validators[`field_${spec.name}`];
   if (validate === undefined) throw new Error(`no generated validator for field "${spec.name}"`);
   if (validate(value)) return null;

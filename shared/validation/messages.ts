@@ -17,7 +17,7 @@ export function describeValue(value: unknown): string {
 }
 
 /** What a field's value must be, e.g. `must be a number in µm`. */
-export function expectation(spec: FieldSpec): string {
+function expectation(spec: FieldSpec): string {
   switch (spec.type) {
     case 'str':
       return 'must be text';

@@ -63,9 +63,7 @@ def write_stacks(root):
                                            metadata={'axes': 'TCYX'})),
         ('plain', lambda p: tifffile.imwrite(p, stack, metadata=None, photometric='minisblack')),
     ]
-    for i in range(STACKS):
-        kind, write = kinds[i % len(kinds)]
-        write(os.path.join(folder, f'{kind}-{i:03d}{".ome.tif" if kind == "ome" else ".tif"}'))
+    write_each(folder, kinds, STACKS, 3)
 
 
 def write_long(root):
@@ -78,9 +76,15 @@ def write_long(root):
         ('ome', lambda p: tifffile.imwrite(p, stack, ome=True, metadata={'axes': 'TYX'})),
         ('shaped', lambda p: tifffile.imwrite(p, stack)),
     ]
-    for i in range(LONG_FILES):
+    write_each(folder, kinds, LONG_FILES, 2)
+
+
+def write_each(folder, kinds, count, digits):
+    """Writes `count` files, taking turns through the (kind, write) pairs."""
+    for i in range(count):
         kind, write = kinds[i % len(kinds)]
-        write(os.path.join(folder, f'{kind}-{i:02d}{".ome.tif" if kind == "ome" else ".tif"}'))
+        suffix = '.ome.tif' if kind == 'ome' else '.tif'
+        write(os.path.join(folder, f'{kind}-{i:0{digits}d}{suffix}'))
 
 
 def write_big(root):

@@ -3,13 +3,15 @@
  */
 import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
+import type { ImageEntry } from '../../services/folder/list-images';
 import { mapInOrder } from '../../services/rows/map-in-order';
 import { createTiffScanner } from '../../services/tiff';
 import { lastOption } from '../args';
 import { CliError, EXIT, type Command } from '../cli-io';
 import { planImport, sniffFormat, type PlannedRow } from '../import-plan';
 import { folderArgument } from '../targets';
-import { describeDiff, OutcomeTally, writeChanges } from '../write-changes';
+import { applyPlan, describeDiff, planChanges, type ChangePlan } from '../write-changes';
+import { refuseAll, writeAndReport } from '../write-report';
 
 /** The `import` command. */
 export const importCommand: Command = {
@@ -23,15 +25,16 @@ required: a "path" column (image paths relative to the folder, as export writes 
 one column per field, named by sidecar key or display name. An empty cell clears its field.
 
 Everything is checked first: unknown columns, unknown or repeated paths, paths leaving the
-folder and invalid values are all listed, and then nothing is written. Otherwise one line is
-printed per changed field (<path>: <Field>: <old> → <new>) and a summary. Missing sidecars
-are created (header from the TIFF); invalid sidecars are reported and left untouched.
+folder, invalid values, invalid (corrupt) sidecars and missing sidecars that cannot be created
+(unreadable TIFF) are all listed, and then nothing is written. Otherwise one line is printed
+per changed field (<path>: <Field>: <old> → <new>) and a summary. Missing sidecars are created
+(header from the TIFF).
 
   --root <folder>   the folder the paths are relative to (default: the table's folder)
   --dry-run         check and show what would change, write nothing
 
-Exits 2 when the table has any problem (nothing written), 1 when some sidecars were skipped,
-3 when a sidecar changed on disk meanwhile or could not be written.`,
+Exits 2 when the table or a sidecar it names has any problem (nothing written), 3 when a
+sidecar changed on disk meanwhile or could not be written.`,
   syntax: { positionals: { min: 1, max: 1 }, flags: ['--dry-run'], options: ['--root'] },
   async run(args, io) {
     const tablePath = path.resolve(io.cwd, args.positionals[0] as string);
@@ -41,29 +44,25 @@ Exits 2 when the table has any problem (nothing written), 1 when some sidecars w
     const givenRoot = lastOption(args, '--root');
     const root = givenRoot === undefined ? path.dirname(tablePath) : await folderArgument(io.cwd, givenRoot);
     const plan = await planImport(text, sniffFormat(tablePath, text), { root, realRoot: await realpath(root) });
-    if (!plan.ok) {
-      for (const problem of plan.problems) io.err(problem);
-      io.err('Nothing was written.');
-      return EXIT.usage;
-    }
+    if (!plan.ok) return refuseAll(io, plan.problems);
     const dryRun = args.flags.has('--dry-run');
-    const scanner = createTiffScanner();
-    const tally = new OutcomeTally();
-    try {
-      const write = async ({ entry, changes }: PlannedRow) => ({ entry, outcome: await writeChanges(entry, changes, scanner, dryRun) });
-      for await (const { entry, outcome } of mapInOrder(plan.rows, 16, write)) {
-        tally.add(outcome);
-        if (outcome.kind === 'created' || outcome.kind === 'updated') {
-          for (const diff of outcome.diffs) await io.out.line(`${entry.relPath}: ${describeDiff(diff)}`);
-        } else if (outcome.kind !== 'unchanged') {
-          await io.out.flush();
-          io.err(`${entry.relPath}: ${outcome.reason}`);
-        }
-      }
-    } finally {
-      await scanner.close();
-    }
-    await io.out.line(tally.summary(dryRun));
-    return tally.exitCode();
+    const planned = await planRows(plan.rows);
+    const blocked = planned.flatMap(({ entry, plan: p }) => (p.kind === 'skipped' ? [`${entry.relPath}: ${p.reason}`] : []));
+    if (blocked.length > 0) return refuseAll(io, blocked);
+    const write = ({ entry, plan: p }: (typeof planned)[number]) => applyPlan(entry, p, dryRun);
+    return writeAndReport(planned, io, dryRun, write, (entry, outcome) => outcome.diffs.map((d) => `${entry.relPath}: ${describeDiff(d)}`));
   },
 };
+
+/** Reads every row's sidecar (and, to create one, its TIFF) before anything is written. */
+async function planRows(rows: readonly PlannedRow[]): Promise<{ entry: ImageEntry; plan: ChangePlan }[]> {
+  const scanner = createTiffScanner();
+  const planned: { entry: ImageEntry; plan: ChangePlan }[] = [];
+  try {
+    const plan = async ({ entry, changes }: PlannedRow) => ({ entry, plan: await planChanges(entry, changes, scanner) });
+    for await (const item of mapInOrder(rows, 16, plan)) planned.push(item);
+  } finally {
+    await scanner.close();
+  }
+  return planned;
+}

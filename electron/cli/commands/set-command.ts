@@ -3,12 +3,13 @@
  */
 import { EDITABLE_FIELDS, type FieldValues } from '../../../shared/fields/field-table';
 import { parseFieldInput, validateChanges } from '../../../shared/validation';
-import { mapInOrder } from '../../services/rows/map-in-order';
+import type { ImageEntry } from '../../services/folder/list-images';
 import { createTiffScanner } from '../../services/tiff';
 import { UsageError } from '../args';
-import { EXIT, type Command } from '../cli-io';
+import type { Command } from '../cli-io';
 import { imageTargets } from '../targets';
-import { describeDiff, OutcomeTally, writeChanges } from '../write-changes';
+import { applyPlan, describeDiff, planChanges } from '../write-changes';
+import { refuseAll, writeAndReport } from '../write-report';
 
 const FIELD_LIST = EDITABLE_FIELDS.map((f) => `  ${f.name.padEnd(17)} ${f.displayName}${f.unit === undefined ? '' : ` (${f.unit})`}`).join('\n');
 
@@ -36,32 +37,19 @@ sidecar changed on disk meanwhile or could not be written.`,
   syntax: { positionals: { min: 1, max: Number.POSITIVE_INFINITY }, flags: ['--dry-run'], options: ['--set'] },
   async run(args, io) {
     const { changes, problems } = parseAssignments(args.options.get('--set') ?? []);
-    if (problems.length > 0) {
-      for (const problem of problems) io.err(problem);
-      io.err('Nothing was written.');
-      return EXIT.usage;
-    }
+    if (problems.length > 0) return refuseAll(io, problems);
     const dryRun = args.flags.has('--dry-run');
-    const entries = await imageTargets(io.cwd, args.positionals);
+    const targets = (await imageTargets(io.cwd, args.positionals)).map((entry) => ({ entry }));
     const scanner = createTiffScanner();
-    const tally = new OutcomeTally();
     try {
-      const write = (entry: (typeof entries)[number]) => writeChanges(entry, changes, scanner, dryRun).then((outcome) => ({ entry, outcome }));
-      for await (const { entry, outcome } of mapInOrder(entries, 16, write)) {
-        tally.add(outcome);
-        if (outcome.kind === 'created' || outcome.kind === 'updated') {
-          const verb = dryRun ? `would ${outcome.kind === 'created' ? 'create' : 'update'}` : outcome.kind;
-          await io.out.line(`${verb} ${entry.relPath}.json: ${outcome.diffs.map(describeDiff).join('; ')}`);
-        } else if (outcome.kind !== 'unchanged') {
-          await io.out.flush();
-          io.err(`${entry.relPath}: ${outcome.reason}`);
-        }
-      }
+      const write = async ({ entry }: { entry: ImageEntry }) => applyPlan(entry, await planChanges(entry, changes, scanner), dryRun);
+      return await writeAndReport(targets, io, dryRun, write, (entry, outcome) => {
+        const verb = dryRun ? `would ${outcome.kind === 'created' ? 'create' : 'update'}` : outcome.kind;
+        return [`${verb} ${entry.relPath}.json: ${outcome.diffs.map(describeDiff).join('; ')}`];
+      });
     } finally {
       await scanner.close();
     }
-    await io.out.line(tally.summary(dryRun));
-    return tally.exitCode();
   },
 };
 

@@ -14,7 +14,7 @@ export interface OpenFolder {
 }
 
 /** Checks a request path's syntax: relative, `/`-separated, no `..`, no NUL. */
-export function checkRelativePath(relPath: string): void {
+function checkRelativePath(relPath: string): void {
   if (relPath.includes('\0')) throw new ApiFailure('OUTSIDE_FOLDER', 'A path may not contain NUL.', relPath);
   if (path.posix.isAbsolute(relPath) || path.win32.isAbsolute(relPath) || /^[A-Za-z]:/.test(relPath)) {
     throw new ApiFailure('OUTSIDE_FOLDER', `"${relPath}" is absolute; paths are relative to the open folder.`, relPath);

@@ -42,7 +42,7 @@ const saveRequest = {
 } as const;
 
 /** The request schema of every method. */
-export const REQUEST_SCHEMAS: Record<ApiMethodName, object> = {
+const REQUEST_SCHEMAS: Record<ApiMethodName, object> = {
   getSession: empty,
   openFolder: {
     type: 'object',
@@ -81,11 +81,21 @@ export function compileRequestValidators(): Record<ApiMethodName, ValidateFuncti
 export function describeSchemaError(validate: ValidateFunction): string {
   const error = validate.errors?.[0];
   if (error === undefined) return 'the request is not valid';
-  const where = error.instancePath === '' ? 'request' : `request${error.instancePath.replaceAll('/', '.')}`;
+  const where = error.instancePath === '' ? 'the request' : `request ${readablePath(error.instancePath)}`;
   if (error.propertyName !== undefined) return `${where} has an unexpected key "${error.propertyName}"`;
   const extra =
     error.keyword === 'additionalProperties'
       ? ` (${String((error.params as { additionalProperty?: string }).additionalProperty)})`
       : '';
   return `${where} ${error.message ?? 'is not valid'}${extra}`;
+}
+
+/** A JSON Pointer as a person reads a path: `/saves/0/changes` → `saves[0].changes`. */
+function readablePath(pointer: string): string {
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((segment) => segment.replaceAll('~1', '/').replaceAll('~0', '~'))
+    .map((segment, i) => (/^\d+$/.test(segment) ? `[${segment}]` : i === 0 ? segment : `.${segment}`))
+    .join('');
 }

@@ -24,7 +24,7 @@ export interface ImageEntry {
 const OTHER_IMAGE = /\.(oir|czi|nd2)$/i;
 
 /** Orders names by code point, the same on every platform. */
-export function compareNames(a: string, b: string): number {
+function compareNames(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 

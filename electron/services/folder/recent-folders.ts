@@ -12,7 +12,7 @@ export interface RecentFolders {
 }
 
 /** How many folders the list keeps. */
-export const MAX_RECENT_FOLDERS = 10;
+const MAX_RECENT_FOLDERS = 10;
 
 /** The file name inside the config directory. */
 export const RECENT_FOLDERS_FILE = 'recent-folders.json';

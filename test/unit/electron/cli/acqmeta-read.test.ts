@@ -1,26 +1,10 @@
 import { rm } from 'node:fs/promises';
-import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { copyLab, type LabCopy } from '../services/folder/lab-folder';
-import { buildCli, type BuiltCli } from './built-cli';
+import { describe, expect, it } from 'vitest';
+import { cliOnLab } from './cli-on-lab';
+
+const { acqmeta, labPath } = cliOnLab();
 
 describe('acqmeta scan, show, validate, help', () => {
-  let cli: BuiltCli;
-  let copy: LabCopy;
-  beforeAll(async () => {
-    cli = await buildCli();
-  });
-  afterAll(async () => {
-    await cli.remove();
-  });
-  beforeEach(async () => {
-    copy = await copyLab();
-  });
-  afterEach(async () => {
-    await copy.remove();
-  });
-  const acqmeta = (...args: string[]) => cli.run(args, copy.base);
-
   it('scan --json prints one JSON line per image, in order, and exits 1 when some have errors', async () => {
     const { code, stdout, stderr } = await acqmeta('scan', 'lab', '--json');
     expect(stderr).toBe('');
@@ -35,6 +19,7 @@ describe('acqmeta scan, show, validate, help', () => {
       'stacks/multipage.tif',
     ]);
     expect(Object.keys(records[0])).toEqual(['path', 'header', 'file_calibration', 'sidecar', 'errors']);
+    expect(Object.keys(records[0].header)).toEqual(['shape', 'dims', 'sizes', 'dtype', 'num_channels', 'num_scenes', 'date', 'time']);
     expect(records[0]).toEqual({
       path: 'cells/multi-channel.ome.tif',
       header: { shape: '(3, 167, 439)', dims: "('C', 'Y', 'X')", sizes: "{'C': 3, 'Y': 167, 'X': 439}", dtype: 'int8', num_channels: 3, num_scenes: 1, date: '', time: '' },
@@ -51,8 +36,8 @@ describe('acqmeta scan, show, validate, help', () => {
   });
 
   it('scan prints readable columns and exits 0 on a folder without problems', async () => {
-    await rm(path.join(copy.lab, 'hostile'), { recursive: true });
-    await rm(path.join(copy.lab, 'stacks'), { recursive: true });
+    await rm(labPath('hostile'), { recursive: true });
+    await rm(labPath('stacks'), { recursive: true });
     const { code, stdout } = await acqmeta('scan', 'lab');
     expect(code).toBe(0);
     const lines = stdout.trimEnd().split('\n');
@@ -84,7 +69,7 @@ describe('acqmeta scan, show, validate, help', () => {
     expect(lines[0]).toBe('stacks/float.tif.json: Branch order: must be a whole number (got 2.5)');
     expect(lines[1]).toMatch(/^stacks\/multipage\.tif\.json: not valid JSON/);
     expect(stderr).toContain('4 sidecars checked, 2 with problems');
-    await rm(path.join(copy.lab, 'stacks'), { recursive: true });
+    await rm(labPath('stacks'), { recursive: true });
     const clean = await acqmeta('validate', 'lab');
     expect([clean.code, clean.stdout]).toEqual([0, '']);
   });
@@ -97,7 +82,8 @@ describe('acqmeta scan, show, validate, help', () => {
     const setHelp = await acqmeta('set', '--help');
     expect(setHelp.stdout).toContain('--dry-run');
     expect(setHelp.stdout).toContain('branch_order');
-    for (const args of [[], ['frobnicate'], ['scan'], ['scan', 'lab', '--nope'], ['scan', 'missing-folder']]) {
+    expect((await acqmeta('help', 'set')).stdout).toBe(setHelp.stdout);
+    for (const args of [[], ['frobnicate'], ['help', 'frobnicate'], ['scan'], ['scan', 'lab', '--nope'], ['scan', 'missing-folder']]) {
       const run = await acqmeta(...args);
       expect(run.code).toBe(2);
       expect(run.stdout).toBe('');

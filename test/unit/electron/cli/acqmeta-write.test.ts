@@ -1,28 +1,12 @@
-import { readFile, stat, writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { copyLab, type LabCopy } from '../services/folder/lab-folder';
-import { buildCli, type BuiltCli } from './built-cli';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { cliOnLab } from './cli-on-lab';
+
+const { acqmeta, labPath, basePath, read, exists } = cliOnLab();
+const generatedTiff = (name: string) => fileURLToPath(new URL(`../../../fixtures/tiff/generated/${name}`, import.meta.url));
 
 describe('acqmeta set', () => {
-  let cli: BuiltCli;
-  let copy: LabCopy;
-  beforeAll(async () => {
-    cli = await buildCli();
-  });
-  afterAll(async () => {
-    await cli.remove();
-  });
-  beforeEach(async () => {
-    copy = await copyLab();
-  });
-  afterEach(async () => {
-    await copy.remove();
-  });
-  const acqmeta = (...args: string[]) => cli.run(args, copy.base);
-  const read = (rel: string) => readFile(path.join(copy.lab, rel), 'utf8');
-  const exists = (rel: string) => stat(path.join(copy.lab, rel)).then(() => true, () => false);
-
   it('writes nothing when any value is invalid, and says why (exit 2)', async () => {
     const before = await read('cells/multi-channel.ome.tif.json');
     const run = await acqmeta('set', 'lab', '--set', 'species=rat', '--set', 'depth=abc', '--set', 'branch_order=1.5');
@@ -59,6 +43,32 @@ describe('acqmeta set', () => {
     expect(await exists('hostile/test_ifd_loop_to_self.tif.json')).toBe(false);
   });
 
+  it('gives a new sidecar the calibration the file declares, and reports a sidecar that differs', async () => {
+    await mkdir(labPath('cal'));
+    await copyFile(generatedTiff('imagej-2ch-u16.tif'), labPath('cal/imagej.tif'));
+    await copyFile(generatedTiff('ome-3ch-u16.ome.tif'), labPath('cal/ome.ome.tif'));
+    await copyFile(generatedTiff('plain-single-u16.tif'), labPath('cal/centimetre.tif'));
+    expect((await acqmeta('set', 'lab/cal', '--set', 'species=mouse')).code).toBe(0);
+    const calibration = (x: string, y: string) =>
+      `"physical_label_x": "um",\n    "physical_label_y": "um",\n    "physical_unit_x": ${x},\n    "physical_unit_y": ${y},`;
+    expect(await read('cal/imagej.tif.json')).toContain(calibration('0.29999999988358467', '0.29999999988358467'));
+    expect(await read('cal/ome.ome.tif.json')).toContain(calibration('0.25', '0.4'));
+    expect(await read('cal/centimetre.tif.json')).toContain(calibration('1.0', '1.0'));
+    expect((await acqmeta('scan', 'lab/cal', '--json')).code).toBe(0);
+
+    await acqmeta('set', 'lab/cal/ome.ome.tif', '--set', 'physical_unit_y=1');
+    const scan = await acqmeta('scan', 'lab/cal', '--json');
+    expect(scan.code).toBe(1);
+    const ome = scan.stdout.trimEnd().split('\n').map((line) => JSON.parse(line)).find((r) => r.path === 'ome.ome.tif');
+    expect(ome).toMatchObject({
+      file_calibration: { x: 0.25, y: 0.4, unit: 'um' },
+      errors: ['File declares 0.25 × 0.4 um per pixel; sidecar has 0.25 × 1.0 um'],
+    });
+    const before = await read('cal/ome.ome.tif.json');
+    expect((await acqmeta('set', 'lab/cal/ome.ome.tif', '--set', 'species=rat')).code).toBe(0);
+    expect(await read('cal/ome.ome.tif.json')).toBe(before.replace('"species": "mouse"', '"species": "rat"'));
+  });
+
   it('clears a field with an empty value and reports files already set as unchanged', async () => {
     const run = await acqmeta('set', 'lab/cells/multi-channel.ome.tif', 'lab/plain.tiff', '--set', 'depth=');
     expect(run.code).toBe(0);
@@ -82,23 +92,6 @@ describe('acqmeta set', () => {
 });
 
 describe('acqmeta export and import', () => {
-  let cli: BuiltCli;
-  let copy: LabCopy;
-  beforeAll(async () => {
-    cli = await buildCli();
-  });
-  afterAll(async () => {
-    await cli.remove();
-  });
-  beforeEach(async () => {
-    copy = await copyLab();
-  });
-  afterEach(async () => {
-    await copy.remove();
-  });
-  const acqmeta = (...args: string[]) => cli.run(args, copy.base);
-  const read = (rel: string) => readFile(path.join(copy.lab, rel), 'utf8');
-
   it('exports one row per image with valid or missing sidecar, one column per field', async () => {
     const run = await acqmeta('export', 'lab');
     expect(run.code).toBe(1);
@@ -110,7 +103,7 @@ describe('acqmeta export and import', () => {
       'path', 'cells/multi-channel.ome.tif', 'hostile/test_ifd_loop_to_self.tif', 'other/scan_01.oir', 'plain.tiff', 'stacks/float.tif', '',
     ]);
     const tsv = await acqmeta('export', 'lab', '-o', 'table.tsv');
-    expect(await readFile(path.join(copy.base, 'table.tsv'), 'utf8')).toContain('\r\nplain.tiff\t\t');
+    expect(await readFile(basePath('table.tsv'), 'utf8')).toContain('\r\nplain.tiff\t\t');
     expect(tsv.stdout).toBe('');
   });
 
@@ -122,7 +115,7 @@ describe('acqmeta export and import', () => {
       'plain.tiff,rat,,"two\nlines"',
       'other/scan_01.oir,mouse,,',
     ].join('\r\n');
-    await writeFile(path.join(copy.lab, 'edits.csv'), table);
+    await writeFile(labPath('edits.csv'), table);
     const dry = await acqmeta('import', 'lab/edits.csv', '--dry-run');
     expect(dry.code).toBe(0);
     const changes = [
@@ -139,15 +132,35 @@ describe('acqmeta export and import', () => {
     expect(await read('plain.tiff.json')).toContain('\n    "note": "two\\nlines",\n');
   });
 
+  it('writes nothing when a row names an invalid sidecar or an image it cannot create one for', async () => {
+    const ome = await read('cells/multi-channel.ome.tif.json');
+    const corrupt = await read('stacks/multipage.tif.json');
+    const table = ['path,species', 'cells/multi-channel.ome.tif,rat', 'stacks/multipage.tif,rat', 'hostile/test_ifd_loop_to_self.tif,rat'].join('\n');
+    await writeFile(labPath('edits.csv'), table);
+    for (const extra of [[], ['--dry-run']]) {
+      const run = await acqmeta('import', 'lab/edits.csv', ...extra);
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr.trimEnd().split('\n')).toEqual([
+        expect.stringMatching(/^stacks\/multipage\.tif: invalid sidecar, left as it is: not valid JSON/),
+        expect.stringMatching(/^hostile\/test_ifd_loop_to_self\.tif: cannot create a sidecar: IFD loop/),
+        'Nothing was written.',
+      ]);
+    }
+    expect(await read('cells/multi-channel.ome.tif.json')).toBe(ome);
+    expect(await read('stacks/multipage.tif.json')).toBe(corrupt);
+    expect(await exists('hostile/test_ifd_loop_to_self.tif.json')).toBe(false);
+  });
+
   it('lists every problem of a table and writes nothing (exit 2)', async () => {
     const ome = await read('cells/multi-channel.ome.tif.json');
     const table = ['path,species,depth,colour', 'cells/multi-channel.ome.tif,rat,deep,red'].join('\n');
-    await writeFile(path.join(copy.base, 'bad-columns.csv'), table);
+    await writeFile(basePath('bad-columns.csv'), table);
     const columns = await acqmeta('import', 'bad-columns.csv', '--root', 'lab');
     expect(columns.code).toBe(2);
     expect(columns.stderr).toBe('row 1: unknown column "colour"\nNothing was written.\n');
     const rows = ['path\tspecies\tdepth', 'cells/multi-channel.ome.tif\trat\tdeep', 'nope.tif\tx\t', '../lab/plain.tiff\tx\t', 'plain.tiff\tx'].join('\n');
-    await writeFile(path.join(copy.lab, 'bad-rows.tsv'), rows);
+    await writeFile(labPath('bad-rows.tsv'), rows);
     const run = await acqmeta('import', 'lab/bad-rows.tsv');
     expect(run.code).toBe(2);
     expect(run.stderr.trimEnd().split('\n')).toEqual([

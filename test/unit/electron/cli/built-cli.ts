@@ -3,13 +3,8 @@
  * build/scripts/build.mjs does into dist/electron, but into a temporary directory.
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
-
-const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
+import { bundleEntries } from '../services/tiff/build-worker';
 
 /** What one run of the command printed and returned. */
 export interface CliRun {
@@ -29,19 +24,7 @@ export interface BuiltCli {
 
 /** Bundles electron/cli/acqmeta.ts and electron/services/tiff/scan-worker.ts with esbuild. */
 export async function buildCli(): Promise<BuiltCli> {
-  const outdir = await mkdtemp(path.join(tmpdir(), 'acqmeta-cli-'));
-  await build({
-    absWorkingDir: REPO,
-    entryPoints: { cli: 'electron/cli/acqmeta.ts', 'scan-worker': 'electron/services/tiff/scan-worker.ts' },
-    outdir,
-    outExtension: { '.js': '.cjs' },
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['electron'],
-    logLevel: 'warning',
-  });
+  const { outdir, remove } = await bundleEntries({ cli: 'electron/cli/acqmeta.ts', 'scan-worker': 'electron/services/tiff/scan-worker.ts' });
   const cli = path.join(outdir, 'cli.cjs');
   return {
     workerScript: path.join(outdir, 'scan-worker.cjs'),
@@ -52,6 +35,6 @@ export async function buildCli(): Promise<BuiltCli> {
           resolve({ code, stdout, stderr });
         });
       }),
-    remove: () => rm(outdir, { recursive: true, force: true }),
+    remove,
   };
 }

@@ -1,5 +1,18 @@
-/** Test helpers: the sidecar fixtures of test/fixtures/sidecars and a line diff. */
+/** Test helpers: the sidecar fixtures of test/fixtures/sidecars, their header, and a line diff. */
 import { readFileSync } from 'node:fs';
+import type { HeaderValues } from '../../../../shared/api';
+
+/** The header of the format doc's example image (a 2-channel 512x512 uint16 ImageJ TIFF), no date. */
+export const IMAGEJ_2CH_HEADER: HeaderValues = {
+  shape: '(2, 512, 512)',
+  dims: "('C', 'Y', 'X')",
+  sizes: "{'C': 2, 'Y': 512, 'X': 512}",
+  dtype: 'uint16',
+  num_channels: 2,
+  num_scenes: 1,
+  date: '',
+  time: '',
+};
 
 /** The text of a fixture in test/fixtures/sidecars (UTF-8, as written by Python). */
 export function fixtureText(name: string): string {

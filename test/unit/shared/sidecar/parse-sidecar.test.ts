@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseSidecar, type Sidecar } from '../../../../shared/sidecar';
-import { fixtureText } from './fixture-text';
+import { fixtureText, IMAGEJ_2CH_HEADER } from './fixture-text';
 
 function parsed(text: string): { sidecar: Sidecar; problems: string[] } {
   const result = parseSidecar(text);
@@ -45,12 +45,7 @@ describe('parseSidecar: valid files', () => {
 
   it('reads the header values', () => {
     expect(parsed(fixtureText('canonical.tif.json')).sidecar.headerValues()).toEqual({
-      shape: '(2, 512, 512)',
-      dims: "('C', 'Y', 'X')",
-      sizes: "{'C': 2, 'Y': 512, 'X': 512}",
-      dtype: 'uint16',
-      num_channels: 2,
-      num_scenes: 1,
+      ...IMAGEJ_2CH_HEADER,
       date: '20240305',
       time: '14:03:59',
     });
@@ -87,7 +82,7 @@ describe('parseSidecar: files the editor must not touch', () => {
   it('rejects version 3 and points at it', () => {
     expect(parseSidecar(fixtureText('version-3.tif.json'))).toEqual({
       ok: false,
-      problems: [{ message: 'version is 3; only version 2 is supported', line: 37, column: 14 }],
+      problems: [{ message: 'version is 3; only version 2 is supported (line 37, column 14)', line: 37, column: 14 }],
     });
   });
 
@@ -99,11 +94,11 @@ describe('parseSidecar: files the editor must not touch', () => {
   });
 
   it.each([
-    ['{"version": "2", "accepted": true, "rois": [], "experiment_metadata": {}, "image_header_metadata": {}, "analysis": []}', 'version is "2"; only version 2 is supported'],
-    ['{"version": 2.0, "accepted": true, "rois": [], "experiment_metadata": {}, "image_header_metadata": {}, "analysis": []}', 'version is 2.0; only version 2 is supported'],
-    ['{"version": 2, "accepted": true, "rois": {}, "experiment_metadata": [], "image_header_metadata": {}, "analysis": []}', '"rois" must be an array, not an object; "experiment_metadata" must be an object, not an array'],
+    ['{"version": "2", "accepted": true, "rois": [], "experiment_metadata": {}, "image_header_metadata": {}, "analysis": []}', 'version is "2"; only version 2 is supported (line 1, column 13)'],
+    ['{"version": 2.0, "accepted": true, "rois": [], "experiment_metadata": {}, "image_header_metadata": {}, "analysis": []}', 'version is 2.0; only version 2 is supported (line 1, column 13)'],
+    ['{"version": 2, "accepted": true, "rois": {}, "experiment_metadata": [], "image_header_metadata": {}, "analysis": []}', '"rois" must be an array, not an object (line 1, column 42); "experiment_metadata" must be an object, not an array (line 1, column 69)'],
     ['{}', 'required key "version" is missing; required key "accepted" is missing; required key "rois" is missing; required key "experiment_metadata" is missing; required key "image_header_metadata" is missing; required key "analysis" is missing'],
-    ['[1]', 'the top level must be an object, not an array'],
+    ['[1]', 'the top level must be an object, not an array (line 1, column 1)'],
   ])('%s', (text, messages) => {
     const result = parseSidecar(text);
     expect(result.ok).toBe(false);

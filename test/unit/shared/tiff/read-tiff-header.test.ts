@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readTiffHeader } from '../../../../shared/tiff';
-import { FIXTURES, fixtureSource } from './memory-source';
+import { FIXTURES, fixtureSource, memorySource } from './memory-source';
 
 /** What build/scripts/make-tiff-fixtures.py recorded with tifffile for each fixture. */
 interface Expected {
@@ -104,6 +104,15 @@ describe('header details', () => {
     expect((await read('generated/plain-single-u16.tif')).fileCalibration).toEqual({ x: 1, y: 1, unit: 'um' });
     expect((await read('generated/plain-dpi-rgb.tif')).fileCalibration).toEqual({ x: 25400 / 300, y: 25400 / 300, unit: 'um' });
     expect((await read('generated/ome-tzcyx-u8.ome.tif')).fileCalibration).toBeNull();
+  });
+
+  it('gives an OME pixel size in X\'s unit when Y is declared in another', async () => {
+    const bytes = readFileSync(path.join(FIXTURES, 'generated/ome-3ch-u16.ome.tif'));
+    const edited = Buffer.from(bytes.toString('latin1').replace('PhysicalSizeY="0.4" PhysicalSizeYUnit="\u00c2\u00b5m"', 'PhysicalSizeY="400" PhysicalSizeYUnit="nm" '), 'latin1');
+    expect(edited.length).toBe(bytes.length);
+    expect(edited.equals(bytes)).toBe(false);
+    const info = await readTiffHeader(memorySource(new Uint8Array(edited)), { fileName: 'ome-3ch-u16.ome.tif' });
+    expect(info.fileCalibration).toEqual({ x: 0.25, y: 0.4, unit: 'um' });
   });
 
   it('does not take a 72 dpi default resolution for a calibration', async () => {

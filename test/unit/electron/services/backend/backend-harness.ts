@@ -1,15 +1,16 @@
 /**
- * Test helper: a backend with the lab folder open, and its events collected.
+ * Test helper: a backend on a copy of the lab folder, and its events collected.
  */
 import type { ApiEvent, ApiMethodName, ApiRequest, ApiResponse, ApiResult } from '../../../../../shared/api';
 import { createBackend, type Backend, type BackendOptions } from '../../../../../electron/services/backend';
 import { createTiffScanner, type TiffScanner } from '../../../../../electron/services/tiff';
 import { buildCli, type BuiltCli } from '../../cli/built-cli';
+import { copyLab, type LabCopy } from '../folder/lab-folder';
 
 let built: Promise<BuiltCli> | null = null;
 
 /** A scanner whose worker is bundled once per test file; the caller closes it. */
-export async function testScanner(): Promise<TiffScanner> {
+async function testScanner(): Promise<TiffScanner> {
   built ??= buildCli();
   return createTiffScanner({ workerScript: (await built).workerScript, workers: 2 });
 }
@@ -76,4 +77,27 @@ export async function startBackend(options: Partial<BackendOptions> = {}): Promi
 /** The error code of a result, or 'ok'. */
 export function codeOf(result: ApiResult<unknown>): string {
   return result.ok ? 'ok' : result.error.code;
+}
+
+/**
+ * Copies the lab folder and starts a backend with `options(lab)`; with `open`, the copy is
+ * the open folder. Undo with {@link stopOnLab}.
+ */
+export async function startOnLab(
+  options: (lab: string) => Partial<BackendOptions> = () => ({}),
+  open = true,
+): Promise<{ copy: LabCopy; h: Harness }> {
+  const copy = await copyLab();
+  const h = await startBackend(options(copy.lab));
+  if (open) await h.ok('openFolder', { path: copy.lab });
+  return { copy, h };
+}
+
+/** Closes the backend, then removes the copy (even when closing fails). */
+export async function stopOnLab(copy: LabCopy, h: Harness): Promise<void> {
+  try {
+    await h.backend.close();
+  } finally {
+    await copy.remove();
+  }
 }

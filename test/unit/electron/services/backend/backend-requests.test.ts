@@ -1,23 +1,16 @@
 import { copyFile, mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { copyLab, type LabCopy } from '../folder/lab-folder';
-import { codeOf, removeTestBundles, startBackend, type Harness } from './backend-harness';
+import type { LabCopy } from '../folder/lab-folder';
+import { codeOf, removeTestBundles, startBackend, startOnLab, stopOnLab, type Harness } from './backend-harness';
 
 describe('backend requests', () => {
   let copy: LabCopy;
   let h: Harness;
   beforeEach(async () => {
-    copy = await copyLab();
-    h = await startBackend({ allowedRoots: [copy.lab] });
+    ({ copy, h } = await startOnLab((lab) => ({ allowedRoots: [lab] }), false));
   });
-  afterEach(async () => {
-    try {
-      await h.backend.close();
-    } finally {
-      await copy.remove();
-    }
-  });
+  afterEach(() => stopOnLab(copy, h));
   afterAll(removeTestBundles);
   const restart = async (options: Parameters<typeof startBackend>[0]): Promise<Harness> => {
     await h.backend.close();
@@ -34,8 +27,13 @@ describe('backend requests', () => {
     expect(codeOf(await h.backend.call('getPreview', { path: 'plain.tiff', c: 0, z: 0, t: -1, maxSize: 256 }))).toBe('BAD_REQUEST');
     const badField = { saves: [{ path: 'plain.tiff', changes: { password: 'x' }, expected: null }] };
     const result = await h.backend.call('saveSidecars', badField);
-    expect(result).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
-    expect(JSON.stringify(result)).toContain('password');
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'BAD_REQUEST', message: 'saveSidecars: request saves[0].changes has an unexpected key "password".' },
+    });
+    expect(await h.backend.call('getSession', { extra: 1 })).toMatchObject({
+      error: { message: 'getSession: the request must NOT have additional properties (extra).' },
+    });
   });
 
   it('answers NO_FOLDER until a folder is open', async () => {

@@ -2,8 +2,8 @@ import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SaveRequest } from '../../../../../shared/api';
-import { copyLab, type LabCopy } from '../folder/lab-folder';
-import { removeTestBundles, startBackend, type Harness } from './backend-harness';
+import type { LabCopy } from '../folder/lab-folder';
+import { removeTestBundles, startOnLab, stopOnLab, type Harness } from './backend-harness';
 
 describe('backend saveSidecars', () => {
   let copy: LabCopy;
@@ -12,17 +12,9 @@ describe('backend saveSidecars', () => {
   const save = (...saves: SaveRequest[]) => h.ok('saveSidecars', { saves });
 
   beforeEach(async () => {
-    copy = await copyLab();
-    h = await startBackend();
-    await h.ok('openFolder', { path: copy.lab });
+    ({ copy, h } = await startOnLab());
   });
-  afterEach(async () => {
-    try {
-      await h.backend.close();
-    } finally {
-      await copy.remove();
-    }
-  });
+  afterEach(() => stopOnLab(copy, h));
   afterAll(removeTestBundles);
 
   it('creates a missing sidecar with the header read from the TIFF', async () => {

@@ -1,8 +1,8 @@
 import { rm } from 'node:fs/promises';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiEvent, ImageRow } from '../../../../../shared/api';
-import { copyLab, type LabCopy } from '../folder/lab-folder';
-import { codeOf, removeTestBundles, startBackend, type Harness } from './backend-harness';
+import type { LabCopy } from '../folder/lab-folder';
+import { codeOf, removeTestBundles, startOnLab, stopOnLab, type Harness } from './backend-harness';
 
 type RowsEvent = Extract<ApiEvent, { type: 'scan-rows' }>;
 
@@ -10,17 +10,9 @@ describe('backend scan and image methods', () => {
   let copy: LabCopy;
   let h: Harness;
   beforeEach(async () => {
-    copy = await copyLab();
-    h = await startBackend();
-    await h.ok('openFolder', { path: copy.lab });
+    ({ copy, h } = await startOnLab());
   });
-  afterEach(async () => {
-    try {
-      await h.backend.close();
-    } finally {
-      await copy.remove();
-    }
-  });
+  afterEach(() => stopOnLab(copy, h));
   afterAll(removeTestBundles);
 
   const rowsOf = (scanId: string): ImageRow[] =>

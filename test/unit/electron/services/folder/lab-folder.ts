@@ -5,9 +5,10 @@ import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach } from 'vitest';
 
 /** The fixture folder in the repository (never written by tests). */
-export const LAB_FIXTURE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../fixtures/folders/lab');
+const LAB_FIXTURE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../fixtures/folders/lab');
 
 /** A temporary directory holding `lab/` (a copy of the fixture) that tests may change. */
 export interface LabCopy {
@@ -23,4 +24,31 @@ export async function copyLab(): Promise<LabCopy> {
   const lab = path.join(base, 'lab');
   await cp(LAB_FIXTURE, lab, { recursive: true });
   return { base, lab, remove: () => rm(base, { recursive: true, force: true }) };
+}
+
+/**
+ * Gives every test its own copy, made before and removed after it (call at file or describe
+ * level); `lab` and `base` always point into the running test's copy.
+ */
+export function labCopyPerTest(): Pick<LabCopy, 'base' | 'lab'> {
+  let copy: LabCopy | undefined;
+  beforeEach(async () => {
+    copy = await copyLab();
+  });
+  afterEach(async () => {
+    await copy?.remove();
+    copy = undefined;
+  });
+  const current = (): LabCopy => {
+    if (copy === undefined) throw new Error('the lab copy exists only while a test runs');
+    return copy;
+  };
+  return {
+    get base() {
+      return current().base;
+    },
+    get lab() {
+      return current().lab;
+    },
+  };
 }

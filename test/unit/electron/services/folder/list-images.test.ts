@@ -1,8 +1,8 @@
 import { copyFile, mkdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listImages, type ImageEntry } from '../../../../../electron/services/folder';
-import { copyLab, type LabCopy } from './lab-folder';
+import { labCopyPerTest } from './lab-folder';
 
 async function list(root: string): Promise<ImageEntry[]> {
   const entries: ImageEntry[] = [];
@@ -11,13 +11,7 @@ async function list(root: string): Promise<ImageEntry[]> {
 }
 
 describe('listImages', () => {
-  let copy: LabCopy;
-  beforeEach(async () => {
-    copy = await copyLab();
-  });
-  afterEach(async () => {
-    await copy.remove();
-  });
+  const copy = labCopyPerTest();
 
   it('lists TIFFs and sidecar-backed acquisitions, subfolders included, in code-point order', async () => {
     const entries = await list(copy.lab);

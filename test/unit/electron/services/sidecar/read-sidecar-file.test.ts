@@ -34,7 +34,7 @@ describe('readSidecarFile', () => {
 
   it.each([
     ['corrupt.tif.json', "cell.tif.json: not valid JSON: expected ',' or '}' (line 3, column 3)"],
-    ['version-3.tif.json', 'cell.tif.json: version is 3; only version 2 is supported'],
+    ['version-3.tif.json', 'cell.tif.json: version is 3; only version 2 is supported (line 37, column 14)'],
     ['missing-rois.tif.json', 'cell.tif.json: required key "rois" is missing'],
   ])('reports %s as invalid, naming the file', async (fixture, message) => {
     const { image, sidecar } = imageFolder();

@@ -1,23 +1,8 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { HeaderValues } from '../../../../../shared/api';
 import { readSidecarFile, saveFieldChanges } from '../../../../../electron/services/sidecar';
+import { fixtureText, IMAGEJ_2CH_HEADER } from '../../../shared/sidecar/fixture-text';
 import { copyFixture, imageFolder, namesIn } from './temp-folder';
-
-const HEADER: HeaderValues = {
-  shape: '(2, 512, 512)',
-  dims: "('C', 'Y', 'X')",
-  sizes: "{'C': 2, 'Y': 512, 'X': 512}",
-  dtype: 'uint16',
-  num_channels: 2,
-  num_scenes: 1,
-  date: '',
-  time: '',
-};
-
-function fixture(name: string): string {
-  return readFileSync(new URL(`../../../../fixtures/sidecars/${name}`, import.meta.url), 'utf8');
-}
 
 async function readOk(image: string) {
   const file = await readSidecarFile(image);
@@ -36,7 +21,7 @@ describe('saveFieldChanges', () => {
   it('changes one line on disk and returns the new version and values', async () => {
     const { image, sidecar, read } = await savedCanonical();
     const result = await saveFieldChanges(image, { depth: 120 }, { expected: read.version });
-    const before = fixture('canonical.tif.json').split('\n');
+    const before = fixtureText('canonical.tif.json').split('\n');
     const after = readFileSync(sidecar, 'utf8').split('\n');
     expect(after.length).toBe(before.length);
     expect(after.filter((line, i) => line !== before[i])).toEqual(['    "depth": 120.0,']);
@@ -51,13 +36,13 @@ describe('saveFieldChanges', () => {
     const result = await saveFieldChanges(image, { species: 'mouse', depth: 75 }, { expected: read.version });
     expect(result).toMatchObject({ changed: false, version: read.version });
     expect(statSync(sidecar).mtimeMs).toBe(mtime);
-    expect(readFileSync(sidecar, 'utf8')).toBe(fixture('canonical.tif.json'));
+    expect(readFileSync(sidecar, 'utf8')).toBe(fixtureText('canonical.tif.json'));
   });
 
   it('creates a missing sidecar from the header and the file calibration', async () => {
     const { dir, image, sidecar } = imageFolder();
-    const result = await saveFieldChanges(image, { species: 'mouse' }, { expected: null, header: HEADER, fileCalibration: null });
-    const expected = fixture('minimal-2ch-imagej.tif.json').replace('"species": ""', '"species": "mouse"');
+    const result = await saveFieldChanges(image, { species: 'mouse' }, { expected: null, header: IMAGEJ_2CH_HEADER, fileCalibration: null });
+    const expected = fixtureText('minimal-2ch-imagej.tif.json').replace('"species": ""', '"species": "mouse"');
     expect(readFileSync(sidecar, 'utf8')).toBe(expected);
     expect(result).toMatchObject({ changed: true, text: expected });
     expect(result.version).toEqual((await readOk(image)).version);
@@ -78,9 +63,9 @@ describe('saveFieldChanges', () => {
     copyFixture(name, sidecar);
     const file = await readSidecarFile(image);
     if (file.state !== 'invalid') throw new Error(`state ${file.state}`);
-    const attempt = saveFieldChanges(image, { species: 'rat' }, { expected: file.version, overwrite: true, header: HEADER });
+    const attempt = saveFieldChanges(image, { species: 'rat' }, { expected: file.version, overwrite: true, header: IMAGEJ_2CH_HEADER });
     await expect(attempt).rejects.toMatchObject({ code: 'INVALID_SIDECAR', message: `${file.problems.join('; ')} (the file was left unchanged)` });
-    expect(readFileSync(sidecar, 'utf8')).toBe(fixture(name));
+    expect(readFileSync(sidecar, 'utf8')).toBe(fixtureText(name));
   });
 
   it('refuses invalid values before touching the file, listing them all', async () => {
@@ -89,12 +74,12 @@ describe('saveFieldChanges', () => {
       code: 'INVALID_VALUE',
       message: 'Branch order: must be a whole number (got 2.5); Depth: must be a number in µm (got "abc")',
     });
-    expect(readFileSync(sidecar, 'utf8')).toBe(fixture('canonical.tif.json'));
+    expect(readFileSync(sidecar, 'utf8')).toBe(fixtureText('canonical.tif.json'));
   });
 
   it('detects a change made on disk since the read and keeps it', async () => {
     const { image, sidecar, read } = await savedCanonical();
-    const theirs = fixture('canonical.tif.json').replace('"species": "mouse"', '"species": "rat"');
+    const theirs = fixtureText('canonical.tif.json').replace('"species": "mouse"', '"species": "rat"');
     writeFileSync(sidecar, theirs);
     await expect(saveFieldChanges(image, { depth: 80 }, { expected: read.version })).rejects.toMatchObject({
       code: 'CONFLICT',
@@ -109,8 +94,8 @@ describe('saveFieldChanges', () => {
   it('detects a sidecar created by someone else after the image was read without one', async () => {
     const { image, sidecar } = imageFolder();
     copyFixture('old-is-dirty.tif.json', sidecar);
-    await expect(saveFieldChanges(image, { species: 'mouse' }, { expected: null, header: HEADER })).rejects.toMatchObject({ code: 'CONFLICT' });
-    expect(readFileSync(sidecar, 'utf8')).toBe(fixture('old-is-dirty.tif.json'));
+    await expect(saveFieldChanges(image, { species: 'mouse' }, { expected: null, header: IMAGEJ_2CH_HEADER })).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect(readFileSync(sidecar, 'utf8')).toBe(fixtureText('old-is-dirty.tif.json'));
   });
 
   it('computes but writes nothing on a dry run', async () => {
@@ -118,6 +103,6 @@ describe('saveFieldChanges', () => {
     const result = await saveFieldChanges(image, { sex: 'M' }, { expected: read.version, dryRun: true });
     expect(result).toMatchObject({ changed: true, version: read.version });
     expect(result.text).toContain('"sex": "M",');
-    expect(readFileSync(sidecar, 'utf8')).toBe(fixture('canonical.tif.json'));
+    expect(readFileSync(sidecar, 'utf8')).toBe(fixtureText('canonical.tif.json'));
   });
 });

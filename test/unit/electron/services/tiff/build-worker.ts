@@ -1,27 +1,34 @@
 /**
- * Test helper: bundles the scan worker from its TypeScript source, as build/scripts/build.mjs
- * does, so pool tests run the code under test rather than a stale dist/.
+ * Test helper: bundles Node entry points from their TypeScript sources, as
+ * build/scripts/build.mjs does, so tests run the code under test rather than a stale dist/.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
 
 const root = path.resolve(__dirname, '../../../../..');
 
-/** Bundles electron/services/tiff/scan-worker.ts; returns the script path and a cleanup. */
-export async function buildScanWorker(): Promise<{ script: string; dispose: () => void }> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'acqmeta-scan-worker-'));
-  const script = path.join(dir, 'scan-worker.cjs');
+/** Bundles `entryPoints` (output name → source file) into `<outdir>/<name>.cjs` in a temporary folder. */
+export async function bundleEntries(entryPoints: Record<string, string>): Promise<{ outdir: string; remove: () => Promise<void> }> {
+  const outdir = await mkdtemp(path.join(tmpdir(), 'acqmeta-bundle-'));
   await build({
     absWorkingDir: root,
-    entryPoints: ['electron/services/tiff/scan-worker.ts'],
-    outfile: script,
+    entryPoints,
+    outdir,
+    outExtension: { '.js': '.cjs' },
     bundle: true,
     platform: 'node',
     format: 'cjs',
     target: 'node20',
+    external: ['electron'],
     logLevel: 'warning',
   });
-  return { script, dispose: () => rmSync(dir, { recursive: true, force: true }) };
+  return { outdir, remove: () => rm(outdir, { recursive: true, force: true }) };
+}
+
+/** Bundles electron/services/tiff/scan-worker.ts; returns the script path and a cleanup. */
+export async function buildScanWorker(): Promise<{ script: string; dispose: () => Promise<void> }> {
+  const { outdir, remove } = await bundleEntries({ 'scan-worker': 'electron/services/tiff/scan-worker.ts' });
+  return { script: path.join(outdir, 'scan-worker.cjs'), dispose: remove };
 }

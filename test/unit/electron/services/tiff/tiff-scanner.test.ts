@@ -19,7 +19,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await scanner.close();
-  worker.dispose();
+  await worker.dispose();
 });
 
 async function failureOf(promise: Promise<unknown>): Promise<ApiFailure> {

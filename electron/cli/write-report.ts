@@ -1,0 +1,75 @@
+/**
+ * Runs the writes of `set` and `import` and reports them: one line per changed sidecar or
+ * field on stdout, problems on stderr, a closing summary, and the exit code.
+ */
+import type { ImageEntry } from '../services/folder/list-images';
+import { mapInOrder } from '../services/rows/map-in-order';
+import { EXIT, type CliIo } from './cli-io';
+import type { WriteOutcome } from './write-changes';
+
+/** A write that changed (or, in a dry run, would change) a sidecar. */
+export type ChangedOutcome = Extract<WriteOutcome, { kind: 'created' | 'updated' }>;
+
+/** Files written at once. */
+const IN_FLIGHT = 16;
+
+/**
+ * Runs `write` on every item, a few at a time, and reports in the items' order: the lines
+ * `changedLines` gives for a changed sidecar, `<path>: <reason>` on stderr for one that was
+ * not written. Resolves to 3 on any conflict or I/O error, 1 when files were skipped, else 0.
+ */
+export async function writeAndReport<T extends { entry: ImageEntry }>(
+  items: readonly T[],
+  io: CliIo,
+  dryRun: boolean,
+  write: (item: T) => Promise<WriteOutcome>,
+  changedLines: (entry: ImageEntry, outcome: ChangedOutcome) => string[],
+): Promise<number> {
+  const tally = new OutcomeTally();
+  const run = async (item: T) => ({ entry: item.entry, outcome: await write(item) });
+  for await (const { entry, outcome } of mapInOrder(items, IN_FLIGHT, run)) {
+    tally.add(outcome);
+    if (outcome.kind === 'created' || outcome.kind === 'updated') {
+      for (const line of changedLines(entry, outcome)) await io.out.line(line);
+    } else if (outcome.kind !== 'unchanged') {
+      await io.out.flush();
+      io.err(`${entry.relPath}: ${outcome.reason}`);
+    }
+  }
+  await io.out.line(tally.summary(dryRun));
+  return tally.exitCode();
+}
+
+/** Lists problems found before anything was written, on stderr; returns exit code 2. */
+export function refuseAll(io: CliIo, problems: readonly string[]): number {
+  for (const problem of problems) io.err(problem);
+  io.err('Nothing was written.');
+  return EXIT.usage;
+}
+
+/** Counts outcomes for the closing summary and the exit code. */
+class OutcomeTally {
+  private readonly counts = { created: 0, updated: 0, unchanged: 0, skipped: 0, conflict: 0, io: 0 };
+
+  add(outcome: WriteOutcome): void {
+    this.counts[outcome.kind]++;
+  }
+
+  exitCode(): number {
+    if (this.counts.conflict + this.counts.io > 0) return EXIT.conflict;
+    return this.counts.skipped > 0 ? EXIT.problems : EXIT.ok;
+  }
+
+  /** `2 sidecars updated, 1 created, 3 unchanged.`, or its dry-run wording. */
+  summary(dryRun: boolean): string {
+    const c = this.counts;
+    const sidecars = `${c.updated} sidecar${c.updated === 1 ? '' : 's'}`;
+    const parts = dryRun
+      ? [`${sidecars} to update`, `${c.created} to create`, `${c.unchanged} unchanged`]
+      : [`${sidecars} updated`, `${c.created} created`, `${c.unchanged} unchanged`];
+    if (c.skipped > 0) parts.push(`${c.skipped} skipped`);
+    if (c.conflict > 0) parts.push(`${c.conflict} changed on disk meanwhile (not written)`);
+    if (c.io > 0) parts.push(`${c.io} failed to write`);
+    return dryRun ? `Dry run: ${parts.join(', ')}; nothing written.` : `${parts.join(', ')}.`;
+  }
+}
