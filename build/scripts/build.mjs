@@ -5,6 +5,7 @@ import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { NODE_BUNDLE_OPTIONS } from './node-bundle-options.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const nodeOnly = process.argv.includes('--node-only');
@@ -19,17 +20,11 @@ const NODE_ENTRIES = {
 };
 
 await build({
+  ...NODE_BUNDLE_OPTIONS,
   absWorkingDir: root,
   entryPoints: NODE_ENTRIES,
   outdir: 'dist/electron',
-  outExtension: { '.js': '.cjs' },
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  external: ['electron'],
   sourcemap: 'linked',
-  logLevel: 'warning',
 });
 
 if (!nodeOnly) {

@@ -105,40 +105,39 @@ export const EXPERIMENT_FIELDS: readonly FieldSpec[] = [
   str('note', 'Note', 'Notes', 'Free-form notes or comments (multi-line).', { multiline: true }),
 ];
 
-const header = (
+/**
+ * A field of `image_header_metadata`: Header fields are read from the image (read-only),
+ * Calibration fields are the user's, with 1.0 / "Pixels" defaults and positive sizes.
+ */
+const imageField = (
+  group: 'Header' | 'Calibration',
   name: string,
   displayName: string,
   type: FieldType,
   description: string,
-): FieldSpec => ({
-  name,
-  section: 'image_header_metadata',
-  displayName,
-  type,
-  nullable: false,
-  default: type === 'str' ? '' : 0,
-  editable: false,
-  group: 'Header',
-  description,
-});
+): FieldSpec => {
+  const calibration = group === 'Calibration';
+  const numberDefault = calibration ? 1.0 : 0;
+  const textDefault = calibration ? 'Pixels' : '';
+  return {
+    name,
+    section: 'image_header_metadata',
+    displayName,
+    type,
+    nullable: false,
+    default: type === 'str' ? textDefault : numberDefault,
+    editable: calibration,
+    group,
+    description,
+    ...(calibration && type === 'float' ? { exclusiveMinimum: 0 } : {}),
+    ...(calibration && type === 'str' ? { choices: ['Pixels', 'um', 'nm', 'mm', 'seconds'] } : {}),
+  };
+};
 
-const calibration = (
-  name: string,
-  displayName: string,
-  type: FieldType,
-  description: string,
-): FieldSpec => ({
-  name,
-  section: 'image_header_metadata',
-  displayName,
-  type,
-  nullable: false,
-  default: type === 'str' ? 'Pixels' : 1.0,
-  editable: true,
-  group: 'Calibration',
-  description,
-  ...(type === 'float' ? { exclusiveMinimum: 0 } : { choices: ['Pixels', 'um', 'nm', 'mm', 'seconds'] }),
-});
+const header = (name: string, displayName: string, type: FieldType, description: string) =>
+  imageField('Header', name, displayName, type, description);
+const calibration = (name: string, displayName: string, type: FieldType, description: string) =>
+  imageField('Calibration', name, displayName, type, description);
 
 /** The 12 fields of `image_header_metadata`: 8 read from the image, 4 of calibration. */
 export const HEADER_FIELDS: readonly FieldSpec[] = [

@@ -6,24 +6,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
+import { NODE_BUNDLE_OPTIONS } from '../../../../../build/scripts/node-bundle-options.mjs';
 
 const root = path.resolve(__dirname, '../../../../..');
 
 /** Bundles `entryPoints` (output name → source file) into `<outdir>/<name>.cjs` in a temporary folder. */
 export async function bundleEntries(entryPoints: Record<string, string>): Promise<{ outdir: string; remove: () => Promise<void> }> {
   const outdir = await mkdtemp(path.join(tmpdir(), 'acqmeta-bundle-'));
-  await build({
-    absWorkingDir: root,
-    entryPoints,
-    outdir,
-    outExtension: { '.js': '.cjs' },
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['electron'],
-    logLevel: 'warning',
-  });
+  await build({ ...NODE_BUNDLE_OPTIONS, absWorkingDir: root, entryPoints, outdir });
   return { outdir, remove: () => rm(outdir, { recursive: true, force: true }) };
 }
 

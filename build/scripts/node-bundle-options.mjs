@@ -1,0 +1,11 @@
+// esbuild options for the Node-side bundles (CommonJS for Node 20 and Electron's main process),
+// shared by build.mjs and the tests that bundle entry points from source.
+export const NODE_BUNDLE_OPTIONS = {
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  external: ['electron'],
+  logLevel: 'warning',
+};
