@@ -14,6 +14,8 @@ export interface MainWindowOptions {
   /** JSON file for the window's size and position. */
   stateFile: string;
   icon?: string;
+  /** Called when the user answered Cancel to the unsaved-changes prompt on close. */
+  onCloseCancelled?: () => void;
 }
 
 /** Creates and shows the main window with the app page loaded. */
@@ -54,7 +56,10 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     asking = true;
     void confirmLeave(window, 'closing').then((ok) => {
       asking = false;
-      if (!ok) return;
+      if (!ok) {
+        options.onCloseCancelled?.();
+        return;
+      }
       mayClose = true;
       window.close();
     });

@@ -9,12 +9,13 @@ import { createBackend } from '../services/backend';
 import { createRecentFolders } from '../services/folder/recent-folders';
 import { buildMenuTemplate } from './app-menu';
 import { registerAppScheme, serveRenderer } from './app-protocol';
-import { folderToOpen } from './command-line';
+import { folderToOpen, userDataDir } from './command-line';
 import { connectBackend } from './ipc-bridge';
 import { EVENT_CHANNEL } from './ipc-channels';
 import { confirmLeave } from './leave-prompt';
 import { createMainWindow } from './main-window';
 import { bundledSampleFolder, prepareSampleFolder } from './sample-folder';
+import { vetOpenFolder } from './security/folder-guard';
 import { denyPermissions, installWebContentsGuards } from './web-contents-guards';
 
 /** dist/electron when bundled; the project root is two levels up. */
@@ -22,8 +23,10 @@ const PROJECT_ROOT = path.join(__dirname, '..', '..');
 const DIST = path.join(__dirname, '..');
 
 app.setName('AcqMeta');
-// The same settings folder in development and when packaged (the default follows package.json).
-app.setPath('userData', path.join(app.getPath('appData'), 'AcqMeta'));
+// The same settings folder in development and when packaged (the default follows package.json),
+// unless --user-data names another (tests run several windows side by side).
+const userDataOption = userDataDir(process.argv);
+app.setPath('userData', userDataOption === null ? path.join(app.getPath('appData'), 'AcqMeta') : path.resolve(userDataOption));
 app.enableSandbox();
 registerAppScheme();
 installWebContentsGuards();
@@ -42,9 +45,10 @@ function start(): void {
     bundledSampleFolder(app.isPackaged, process.resourcesPath, PROJECT_ROOT),
     userData,
   );
+  const openOption = folderToOpen(process.argv);
   const backend = createBackend({
     door: 'electron',
-    initialFolder: folderToOpen(process.argv),
+    initialFolder: openOption === null ? null : path.resolve(openOption),
     chooseFolder,
     sampleFolder,
     recent,
@@ -77,9 +81,14 @@ function start(): void {
     window.webContents.reload();
   }
 
-  connectBackend(backend, () => mainWindow?.webContents ?? null, (method, result) => {
-    if (method === 'openFolder' && result.ok) refreshMenu();
-  });
+  connectBackend(
+    backend,
+    () => mainWindow?.webContents ?? null,
+    (method, result) => {
+      if (method === 'openFolder' && result.ok) refreshMenu();
+    },
+    (method, request) => (method === 'openFolder' ? vetOpenFolder(request, [...recent.list(), ...(sampleFolder === null ? [] : [sampleFolder])]) : null),
+  );
   refreshMenu();
   app.setAboutPanelOptions({ applicationName: 'AcqMeta', applicationVersion: app.getVersion() });
   openWindow();
@@ -108,7 +117,11 @@ function openWindow(): BrowserWindow {
   const window = createMainWindow({
     preload: path.join(__dirname, 'preload.cjs'),
     stateFile: path.join(app.getPath('userData'), 'window-state.json'),
-    ...(app.isPackaged ? {} : { icon: path.join(PROJECT_ROOT, 'build', 'icon.png') }),
+    ...(app.isPackaged ? {} : { icon: path.join(PROJECT_ROOT, 'build', 'icons', '512x512.png') }),
+    // A quit that the user cancelled in the unsaved-changes prompt is no longer under way.
+    onCloseCancelled: () => {
+      quitting = false;
+    },
   });
   mainWindow = window;
   window.on('closed', () => {

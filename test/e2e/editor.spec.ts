@@ -72,6 +72,44 @@ test('an invalid value is explained under the field and cannot be saved', async 
   await expect(editor.field('Depth')).toHaveValue('120.5');
 });
 
+test('the message of a field at the bottom edge of the panel is scrolled into view', async ({ app }) => {
+  const editor = new EditorPage(app.page);
+  await editor.select(BLOBS);
+  const branchOrder = editor.field('Branch order');
+  await branchOrder.focus();
+  // Scroll the panel so the field sits exactly on its bottom edge, as after scrolling with the wheel.
+  await branchOrder.evaluate((input) => {
+    type Box = { getBoundingClientRect(): { bottom: number }; closest(selector: string): Box | null; scrollTop: number };
+    const field = input as unknown as Box;
+    const panel = field.closest('.panel-scroll')!;
+    panel.scrollTop += Math.ceil(field.getBoundingClientRect().bottom - panel.getBoundingClientRect().bottom) + 1;
+  });
+  await app.page.keyboard.press('End');
+  await app.page.keyboard.type('.5');
+  await expect(app.page.getByText('Branch order: must be a whole number (got 2.5)')).toBeInViewport({ ratio: 1 });
+});
+
+test('each field fits its type: suggestions from the folder, numbers with their unit, a multi-line note', async ({ app }) => {
+  const editor = new EditorPage(app.page);
+  await editor.select(BLOBS);
+  const species = editor.field('Species');
+  await expect(species).toHaveRole('combobox');
+  await expect(species).toHaveAttribute('title', 'Animal species (e.g., mouse, rat).');
+  // Runs in the page; typed structurally because the Node-side project has no DOM types.
+  type WithList = { list: { options: ArrayLike<{ value: string }> } | null };
+  const suggested = await species.evaluate((input) => Array.from((input as unknown as WithList).list?.options ?? [], (o) => o.value));
+  expect(suggested).toEqual(expect.arrayContaining(['mouse', 'rat']));
+  await expect(editor.field('Depth')).toHaveAttribute('inputmode', 'decimal');
+  await expect(editor.panel().getByText('µm', { exact: true })).toBeVisible();
+
+  const note = editor.field('Note');
+  await expect(note).toHaveJSProperty('tagName', 'TEXTAREA');
+  await note.fill('bleached at t=3\nre-imaged');
+  await editor.save();
+  await expect(editor.row(BLOBS)).not.toContainText(/unsaved/i);
+  expect(readFileSync(app.file(`${BLOBS}.json`), 'utf8')).toContain('\n    "note": "bleached at t=3\\nre-imaged",\n');
+});
+
 test('saving an image without a sidecar creates a complete CloudScope sidecar', async ({ app }) => {
   const editor = new EditorPage(app.page);
   await editor.select(IMAGEJ);

@@ -81,4 +81,41 @@ test('keyboard: arrows move through the table and the panel follows', async ({ a
   await app.page.keyboard.press('ArrowDown');
   await expect(editor.row(paths[1]!)).toHaveAttribute('aria-selected', 'true');
   await expect(editor.row(paths[0]!)).toHaveAttribute('aria-selected', 'false');
+  await expect(editor.panel().getByRole('heading', { level: 2 })).toHaveText(paths[1]!.split('/').pop()!);
+});
+
+test('keyboard only: Tab reaches the table, Up reaches the column headers to sort, Tab goes on to the fields', async ({ app }) => {
+  const editor = new EditorPage(app.page);
+  const keys = async (...names: string[]) => {
+    for (const name of names) await app.page.keyboard.press(name);
+  };
+  await editor.filter.focus();
+  await keys('Tab', 'Tab', 'Tab', 'Tab', 'Tab');
+  await expect(editor.grid).toBeFocused();
+  const [first, second] = await editor.shownPaths();
+  await keys('ArrowDown', 'ArrowDown');
+  await expect(editor.row(second!)).toHaveAttribute('aria-selected', 'true');
+  await keys('ArrowUp');
+  await expect(editor.row(first!)).toHaveAttribute('aria-selected', 'true');
+
+  await keys('ArrowUp', 'ArrowRight');
+  const sidecarHeader = editor.grid.getByRole('columnheader', { name: 'Sidecar' });
+  await expect(sidecarHeader.getByRole('button')).toBeFocused();
+  await keys('Enter');
+  await expect(sidecarHeader).toHaveAttribute('aria-sort', 'ascending');
+  await keys('ArrowDown');
+  await expect(editor.grid).toBeFocused();
+
+  // On through the panel (splitter, header, calibration, ...) to the first Animal field.
+  const species = editor.field('Species');
+  // Runs in the page; typed structurally because the Node-side project has no DOM types.
+  const focused = () => species.evaluate((input) => (input as unknown as { matches(selector: string): boolean }).matches(':focus'));
+  for (let tabs = 0; tabs < 20 && !(await focused()); tabs++) await keys('Tab');
+  await expect(species).toBeFocused();
+  const stored = await species.inputValue();
+  await app.page.keyboard.type('rat');
+  await expect(editor.row(first!)).toContainText(/unsaved/i);
+  await keys('Escape');
+  await expect(species).toHaveValue(stored);
+  await expect(editor.row(first!)).not.toContainText(/unsaved/i);
 });

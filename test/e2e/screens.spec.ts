@@ -1,6 +1,7 @@
 /**
  * Screenshots of the main screens, kept as test artifacts (test-results/screens/) so people
- * can look at what the app shows (browser mode only: one set is enough). The assertions check the screen each one is meant to show.
+ * can look at what the app shows (browser mode only: one set is enough). The assertions check
+ * the screen each one is meant to show.
  */
 import { test, expect } from './support/app';
 import { EditorPage } from './support/editor-page';
@@ -21,5 +22,16 @@ for (const scheme of ['light', 'dark'] as const) {
     await editor.type('Depth', 'abc');
     await expect(editor.field('Depth')).toHaveAttribute('aria-invalid', 'true');
     await app.page.screenshot({ path: `${SHOTS}/${scheme}-invalid.png` });
+
+    await editor.field('Depth').press('Escape');
+    await editor.panel().getByText('All tags').click();
+    await editor.panel().getByText('Image description').click();
+    await expect(editor.panel().getByRole('row', { name: /^ImageWidth/ })).toBeVisible();
+    await app.page.screenshot({ path: `${SHOTS}/${scheme}-header.png` });
+
+    await editor.grid.focus();
+    await app.page.keyboard.press('ControlOrMeta+a');
+    await expect(editor.panel().getByRole('heading', { name: 'Editing 3 images' })).toBeVisible();
+    await app.page.screenshot({ path: `${SHOTS}/${scheme}-multi.png` });
   });
 }

@@ -1,6 +1,7 @@
 /** The application shell: start screen or workspace, plus the modal dialogs and notices. */
 import { useApp } from '../store/store-context';
 import { ConflictDialog } from './dialogs/conflict-dialog';
+import { FolderPathDialog } from './dialogs/folder-path-dialog';
 import { OpenPrompt } from './dialogs/open-prompt';
 import { Notices } from './notices';
 import { StartScreen } from './start-screen';
@@ -35,6 +36,7 @@ export function App() {
       <Notices />
       <ConflictDialog />
       <OpenPrompt />
+      <FolderPathDialog />
     </>
   );
 }

@@ -2,15 +2,19 @@
 import { useShallow } from 'zustand/react/shallow';
 import { selectSaveSummary } from '../store/selectors';
 import { useApp } from '../store/store-context';
-import { plural } from '../lib/format';
+import { formatCount, plural } from '../lib/format';
+import { SAVE_BATCH } from '../store/save-slice';
 
 /** Save button and its hint. */
 export function SaveControl() {
   const { files, invalid } = useApp(useShallow(selectSaveSummary));
   const saving = useApp((s) => s.saving);
+  const progress = useApp(useShallow((s) => s.saveProgress));
   const saveAll = useApp((s) => s.saveAll);
   const hint = saving
-    ? 'Saving…'
+    ? progress && progress.total > SAVE_BATCH
+      ? `Saving… ${formatCount(progress.done)} of ${plural(progress.total, 'file')}`
+      : 'Saving…'
     : invalid > 0
       ? `Fix ${plural(invalid, 'invalid value')} to save`
       : files > 0

@@ -82,7 +82,6 @@ export function Toolbar() {
       <FilterBox />
       <QuickFilters />
       <ColumnChooser />
-      <span className="toolbar-spacer" />
       <SaveControl />
     </header>
   );

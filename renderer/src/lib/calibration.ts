@@ -1,38 +1,27 @@
-/** Comparing the calibration a file declares with the one its sidecar holds. */
+/**
+ * The calibration an image file declares, as the editor offers it. Whether it differs from the
+ * sidecar's is decided by the same rule the backend uses for the row's warning
+ * (shared/sidecar/calibration), so the offer and the warning always agree.
+ */
 import type { FileCalibration } from '../../../shared/api';
-import type { FieldValue, FieldValues } from '../../../shared/fields/field-table';
+import type { FieldValues } from '../../../shared/fields/field-table';
+import { calibrationMismatch, usableCalibration } from '../../../shared/sidecar/calibration';
 import { formatMeasure } from './format';
 
-/** Spellings of micrometres that CloudScope's label `um` stands for. */
-const MICRON = new Set(['um', 'µm', '\u00b5m', '\u03bcm', 'micron', 'microns', 'micrometer', 'micrometre']);
-
-/** The label to store for a file's unit: micrometre spellings become `um`. */
-function calibrationLabel(unit: string): string {
-  return MICRON.has(unit.trim().toLowerCase()) ? 'um' : unit.trim();
-}
-
-/** The four calibration values that adopt the file's own calibration. */
-export function fileCalibrationValues(cal: FileCalibration): FieldValues {
-  const label = calibrationLabel(cal.unit);
-  return { physical_unit_x: cal.x, physical_unit_y: cal.y, physical_label_x: label, physical_label_y: label };
-}
-
-function close(a: number, b: FieldValue): boolean {
-  return typeof b === 'number' && Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b));
+/** The four calibration values that adopt the file's own calibration; null when it is unusable. */
+export function fileCalibrationValues(cal: FileCalibration): FieldValues | null {
+  const usable = usableCalibration(cal);
+  if (usable === null) return null;
+  return { physical_unit_x: usable.x, physical_unit_y: usable.y, physical_label_x: usable.label, physical_label_y: usable.label };
 }
 
 /** Whether the values differ from the file's calibration (so offering it is useful). */
 export function differsFromFile(cal: FileCalibration, values: FieldValues): boolean {
-  const wanted = fileCalibrationValues(cal);
-  return (
-    !close(cal.x, values.physical_unit_x ?? null) ||
-    !close(cal.y, values.physical_unit_y ?? null) ||
-    values.physical_label_x !== wanted.physical_label_x ||
-    values.physical_label_y !== wanted.physical_label_y
-  );
+  return calibrationMismatch(values, cal) !== null;
 }
 
 /** `0.5 × 0.5 um` (x × y and the label that would be stored). */
 export function describeFileCalibration(cal: FileCalibration): string {
-  return `${formatMeasure(cal.x)} × ${formatMeasure(cal.y)} ${calibrationLabel(cal.unit)}`;
+  const usable = usableCalibration(cal);
+  return usable === null ? '' : `${formatMeasure(usable.x)} × ${formatMeasure(usable.y)} ${usable.label}`;
 }

@@ -1,5 +1,5 @@
 /** Text formatting shared by the table and the editor panel. */
-import type { HeaderValues } from '../../../shared/api';
+import type { HeaderValues, ImageDetail } from '../../../shared/api';
 import type { FieldValue } from '../../../shared/fields/field-table';
 
 /** The text an input shows for a stored value: `null` is empty, numbers as JavaScript prints them. */
@@ -56,4 +56,21 @@ export function baseName(path: string): string {
 export function dirName(path: string): string {
   const i = path.lastIndexOf('/');
   return i < 0 ? '' : path.slice(0, i + 1);
+}
+
+/** A row's message without the leading `name.tif: ` (the row already names the file). */
+export function messageForRow(message: string, path: string): string {
+  const prefix = `${baseName(path)}: `;
+  return message.startsWith(prefix) ? message.slice(prefix.length) : message;
+}
+
+/** How the file is stored, part by part: `3 pages`, `ADOBE_DEFLATE`, `strips`, `little-endian`. */
+export function fileFacts(detail: ImageDetail): string[] {
+  return [
+    detail.pageCount === null ? null : plural(detail.pageCount, 'page'),
+    !detail.compression ? null : detail.compression === 'NONE' ? 'uncompressed' : detail.compression,
+    detail.tiled ? 'tiles' : 'strips',
+    detail.byteOrder === null ? null : `${detail.byteOrder}-endian`,
+    detail.bigTiff ? 'BigTIFF' : null,
+  ].filter((part) => part !== null);
 }

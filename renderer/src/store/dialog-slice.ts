@@ -22,10 +22,16 @@ export interface DialogSlice {
   conflicts: readonly Conflict[];
   /** Set while asking what to do with unsaved changes before opening another folder. */
   openPrompt: { path: string | undefined } | null;
+  /** Browser mode's "Open folder…" is asking for a path (a browser cannot show the server's folders). */
+  folderPathPrompt: boolean;
+  closeFolderPathPrompt(): void;
   notices: readonly Notice[];
   notify(tone: Notice['tone'], text: string): void;
   dismissNotice(id: number): void;
-  /** Opens a folder, first asking when there are unsaved changes. */
+  /**
+   * Opens a folder, first asking when there are unsaved changes. Without `path`, Electron shows
+   * its native dialog and browser mode asks for a path.
+   */
   requestOpenFolder(path?: string): void;
   answerOpenPrompt(choice: 'save' | 'discard' | 'cancel'): Promise<void>;
 }
@@ -37,6 +43,7 @@ let nextNoticeId = 1;
 export const createDialogSlice: StateCreator<AppState, [], [], DialogSlice> = (set, get) => ({
   conflicts: [],
   openPrompt: null,
+  folderPathPrompt: false,
   notices: [],
 
   notify: (tone, text) =>
@@ -44,8 +51,11 @@ export const createDialogSlice: StateCreator<AppState, [], [], DialogSlice> = (s
 
   dismissNotice: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
 
+  closeFolderPathPrompt: () => set({ folderPathPrompt: false }),
+
   requestOpenFolder: (path) => {
-    if (selectHasUnsaved(get())) set({ openPrompt: { path } });
+    if (path === undefined && get().session?.door === 'browser') set({ folderPathPrompt: true });
+    else if (selectHasUnsaved(get())) set({ openPrompt: { path } });
     else void get().openFolder(path);
   },
 

@@ -4,6 +4,14 @@ import type { FieldValue, FieldValues } from '../../../shared/fields/field-table
 import { parseFieldInput } from '../../../shared/validation';
 import { formatFieldValue } from '../lib/format';
 
+/**
+ * Whether an image's sidecar may be edited: not when it is corrupt or of another version, nor
+ * when there is none and the image header cannot be read (a new sidecar needs the header).
+ */
+export function isEditable(row: ImageRow): boolean {
+  return row.sidecar === 'ok' || (row.sidecar === 'missing' && row.header !== null);
+}
+
 /** One field's pending edit: the text as typed and, when it parses, the value to store. */
 export interface PendingEdit {
   text: string;

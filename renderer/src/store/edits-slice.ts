@@ -1,7 +1,7 @@
 /** Pending edits per image and field, validated as the user types. */
 import type { StateCreator } from 'zustand/vanilla';
 import type { AppState } from './app-store';
-import { applyEdits, editMaker, type EditMap, type EditUpdate } from './edit-logic';
+import { applyEdits, editMaker, isEditable, type EditMap, type EditUpdate } from './edit-logic';
 import { fileCalibrationValues } from '../lib/calibration';
 import { formatFieldValue } from '../lib/format';
 import { selectEditablePaths } from './selectors';
@@ -36,7 +36,7 @@ export const createEditsSlice: StateCreator<AppState, [], [], EditsSlice> = (set
       const updates: EditUpdate[] = [];
       for (const path of paths) {
         const row = s.rows[path];
-        if (row && row.sidecar !== 'invalid') updates.push({ path, name, edit: make(row.values[name]) });
+        if (row && isEditable(row)) updates.push({ path, name, edit: make(row.values[name]) });
       }
       const edits = applyEdits(s.edits, updates);
       return edits === s.edits ? {} : { edits };
@@ -47,8 +47,8 @@ export const createEditsSlice: StateCreator<AppState, [], [], EditsSlice> = (set
       const updates: EditUpdate[] = [];
       for (const path of paths) {
         const row = s.rows[path];
-        if (!row?.fileCalibration || row.sidecar === 'invalid') continue;
-        for (const [name, value] of Object.entries(fileCalibrationValues(row.fileCalibration))) {
+        if (!row?.fileCalibration || !isEditable(row)) continue;
+        for (const [name, value] of Object.entries(fileCalibrationValues(row.fileCalibration) ?? {})) {
           updates.push({ path, name, edit: editMaker(name, formatFieldValue(value))(row.values[name]) });
         }
       }

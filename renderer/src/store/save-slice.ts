@@ -1,4 +1,4 @@
-/** Saving pending edits, one request for every changed file, and answering conflicts. */
+/** Saving pending edits, in batches of requests for the changed files, and answering conflicts. */
 import type { StateCreator } from 'zustand/vanilla';
 import type { ImageRow, SaveOutcome, SaveRequest } from '../../../shared/api';
 import type { AppState } from './app-store';
@@ -11,6 +11,8 @@ import { selectSaveSummary } from './selectors';
 /** Save state and actions. */
 export interface SaveSlice {
   saving: boolean;
+  /** Files written so far of those being saved, while saving (large folders save in batches). */
+  saveProgress: { done: number; total: number } | null;
   /**
    * Saves every image with valid changes. Resolves true when nothing is left unsaved;
    * false when values are invalid, a file conflicts (the dialog asks) or a save failed.
@@ -22,6 +24,9 @@ export interface SaveSlice {
 
 /** Failures listed one by one before the rest are counted. */
 const LISTED_FAILURES = 3;
+
+/** Files per `saveSidecars` request, so a save of thousands of files shows its progress. */
+export const SAVE_BATCH = 500;
 
 /** Updates that remove the saved edits still exactly as sent, keeping anything typed since. */
 function savedEditRemovals(edits: EditMap, sent: EditMap, paths: readonly string[]): EditUpdate[] {
@@ -71,15 +76,26 @@ export const createSaveSlice: StateCreator<AppState, [], [], SaveSlice> = (set, 
     });
   }
 
+  /** Sends the saves in batches; null when the first batch could not reach the backend. */
   async function send(saves: SaveRequest[], sent: EditMap): Promise<{ saved: number; failed: number } | null> {
-    set({ saving: true });
-    const result = await get().client.saveSidecars({ saves });
-    set({ saving: false });
-    if (!result.ok) {
-      get().notify('error', result.error.message);
-      return null;
+    const done = { saved: 0, failed: 0 };
+    set({ saving: true, saveProgress: { done: 0, total: saves.length } });
+    try {
+      for (let start = 0; start < saves.length; start += SAVE_BATCH) {
+        const result = await get().client.saveSidecars({ saves: saves.slice(start, start + SAVE_BATCH) });
+        if (!result.ok) {
+          get().notify('error', result.error.message);
+          return start === 0 ? null : { saved: done.saved, failed: done.failed + saves.length - start };
+        }
+        const outcome = applyOutcomes(result.payload, sent);
+        done.saved += outcome.saved;
+        done.failed += outcome.failed;
+        set({ saveProgress: { done: Math.min(saves.length, start + SAVE_BATCH), total: saves.length } });
+      }
+      return done;
+    } finally {
+      set({ saving: false, saveProgress: null });
     }
-    return applyOutcomes(result.payload, sent);
   }
 
   /**
@@ -97,6 +113,7 @@ export const createSaveSlice: StateCreator<AppState, [], [], SaveSlice> = (set, 
 
   return {
     saving: false,
+    saveProgress: null,
 
     saveAll: async () => {
       if (get().saving) return false;

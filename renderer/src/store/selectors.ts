@@ -4,7 +4,7 @@
  */
 import type { ImageRow } from '../../../shared/api';
 import type { AppState } from './app-store';
-import { invalidEditCount, rowHasChanges, type EditMap } from './edit-logic';
+import { invalidEditCount, isEditable, rowHasChanges, type EditMap } from './edit-logic';
 import { filterWords, matchesQuick, matchesText, sortRows } from './row-query';
 
 function memo<A extends unknown[], R>(inputs: (s: AppState) => readonly [...A], compute: (...args: A) => R): (s: AppState) => R {
@@ -87,10 +87,10 @@ export function selectHasUnsaved(s: AppState): boolean {
   return summary.files > 0 || summary.invalid > 0;
 }
 
-/** Selected paths whose sidecars may be edited (corrupt sidecars are left alone), in selection order. */
+/** Selected paths whose sidecars may be edited (see `isEditable`), in selection order. */
 export const selectEditablePaths = memo(
   (s: AppState) => [s.selected, s.rows] as const,
-  (selected, rows): readonly string[] => [...selected].filter((p) => rows[p] !== undefined && rows[p].sidecar !== 'invalid'),
+  (selected, rows): readonly string[] => [...selected].filter((p) => rows[p] !== undefined && isEditable(rows[p])),
 );
 
 const suggestionMemos = new Map<string, (s: AppState) => readonly string[]>();

@@ -1,11 +1,11 @@
 /**
- * The `app` fixture: a fresh temp copy of the e2e folder, opened in the real renderer —
- * served by browser mode to Chromium, or in Electron for the `electron` project — and
- * waited on until the folder listing is complete (`data-app-state="ready"`).
+ * The `app` fixture: a fresh temp copy of the e2e folder (plus the `extraFiles` option), opened
+ * in the real renderer — served by browser mode to Chromium, or in Electron for the `electron`
+ * project — and waited on until the folder listing is complete (`data-app-state="ready"`).
  */
 import { test as base, _electron, type LaunchOptions, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -39,22 +39,38 @@ async function startServer(folder: string): Promise<{ url: string; server: Child
   return { url, server };
 }
 
+/** Options a spec may set with `test.use(...)`. */
+export interface AppOptions {
+  /** Files (relative path → content) added to the test's copy of the folder before the app opens it. */
+  extraFiles: Readonly<Record<string, string | Uint8Array>>;
+}
+
 /** Playwright's `test` with the `app` fixture. */
-export const test = base.extend<{ app: AppFixture }>({
-  app: async ({ playwright }, use, testInfo) => {
+export const test = base.extend<{ app: AppFixture } & AppOptions>({
+  extraFiles: [{}, { option: true }],
+  app: async ({ playwright, extraFiles }, use, testInfo) => {
     const folder = mkdtempSync(path.join(tmpdir(), 'acqmeta-e2e-'));
     cpSync(FIXTURE_FOLDER, folder, { recursive: true });
+    for (const [relative, content] of Object.entries(extraFiles)) {
+      mkdirSync(path.dirname(path.join(folder, relative)), { recursive: true });
+      writeFileSync(path.join(folder, relative), content, { flag: 'wx' });
+    }
     const app = { folder, file: (relative: string) => path.join(folder, relative) };
     const electron = testInfo.project.metadata?.electron as string | undefined;
     if (electron) {
+      // Each window keeps its settings apart, so parallel tests share no recent list or storage.
+      const settings = mkdtempSync(path.join(tmpdir(), 'acqmeta-e2e-settings-'));
       const electronApp = await _electron.launch({
         executablePath: electron,
-        args: [path.join(ROOT, 'dist/electron/main.cjs'), '--open', folder],
+        args: [path.join(ROOT, 'dist/electron/main.cjs'), '--open', folder, '--user-data', settings],
       });
       const page = await electronApp.firstWindow();
       await page.locator('html[data-app-state="ready"]').waitFor();
       await use({ ...app, page });
-      await electronApp.close();
+      // A test may end with unsaved edits: leave without the Save / Don't Save / Cancel prompt.
+      await electronApp.evaluate(({ app: electronMain }) => electronMain.exit(0)).catch(() => undefined);
+      await electronApp.close().catch(() => undefined);
+      rmSync(settings, { recursive: true, force: true });
     } else {
       const { url, server } = await startServer(folder);
       const launchOptions = testInfo.project.use.launchOptions as LaunchOptions;

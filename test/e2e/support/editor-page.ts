@@ -50,8 +50,30 @@ export class EditorPage {
     await input.pressSequentially(text);
   }
 
-  /** Saves with the keyboard shortcut and waits until nothing is left unsaved. */
+  /** Saves with the keyboard shortcut (Ctrl+S, or Cmd+S on macOS). */
   async save(): Promise<void> {
     await this.page.keyboard.press('ControlOrMeta+s');
+  }
+
+  /** A quick-filter toggle of the toolbar ("No sidecar", "Invalid", "Unsaved"). */
+  quickFilter(label: string): Locator {
+    return this.page.getByRole('group', { name: 'Quick filters' }).getByRole('button', { name: new RegExp(`^${label}`) });
+  }
+
+  /** The editor panel on the right. */
+  panel(): Locator {
+    return this.page.getByRole('complementary', { name: 'Editor' });
+  }
+
+  /** The preview canvas of the selected image. */
+  preview(): Locator {
+    return this.panel().getByRole('img', { name: /^Preview/ });
+  }
+
+  /** A short fingerprint of the pixels the preview shows, to tell two planes apart. */
+  async previewPixels(): Promise<string> {
+    // Runs in the page; typed structurally because the Node-side project has no DOM types.
+    type Canvas = { toDataURL(): string };
+    return this.preview().evaluate((canvas) => (canvas as unknown as Canvas).toDataURL());
   }
 }

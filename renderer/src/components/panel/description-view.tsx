@@ -29,5 +29,29 @@ export function DescriptionView({ description }: { description: ImageDetail['des
     );
   }
   const text = description.kind === 'ome' ? indentXml(description.text) : description.kind === 'json' ? prettyJson(description.text) : description.text;
-  return <pre className="code-block">{text}</pre>;
+  return <CodeLines text={text} />;
+}
+
+/** Hanging indent past a line's own indentation, so a wrapped line stays visibly one line. */
+const HANG = 4;
+
+/**
+ * Text one block per line, each wrapping under itself (indented past its own indentation)
+ * instead of back at the left edge. The indentation stays real spaces, so copied text keeps it.
+ */
+function CodeLines({ text }: { text: string }) {
+  return (
+    <pre className="code-block">
+      {text.split('\n').map((line, i) => {
+        const content = line.trimStart();
+        const indent = line.length - content.length;
+        return (
+          <span key={i} className="code-line" style={{ paddingLeft: `${indent + HANG}ch`, textIndent: `-${indent + HANG}ch` }}>
+            {indent > 0 && <span className="code-indent">{line.slice(0, indent)}</span>}
+            {content || '\u00a0'}
+          </span>
+        );
+      })}
+    </pre>
+  );
 }

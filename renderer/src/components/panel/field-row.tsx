@@ -1,5 +1,5 @@
 /** One editable field: label, input fitted to the field's type, unit, and validation message. */
-import type { ChangeEvent, KeyboardEvent } from 'react';
+import { useEffect, useRef, type ChangeEvent, type KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { FieldSpec } from '../../../../shared/fields/field-table';
 import { fieldViewState } from '../../store/field-state';
@@ -34,6 +34,13 @@ export function FieldRow({ field, paths, readOnly }: FieldRowProps) {
   const describedBy = [view.error ? `${id}-error` : null, view.modified ? `${id}-modified` : null, `${id}-help`].filter(Boolean).join(' ');
   const numeric = field.type !== 'str';
   const text = !numeric && !field.multiline;
+  const message = useRef<HTMLParagraphElement>(null);
+
+  // A message appearing under the field being typed in must not be hidden below the panel's edge.
+  useEffect(() => {
+    const element = message.current;
+    if (element && element.parentElement?.contains(document.activeElement)) element.scrollIntoView({ block: 'nearest' });
+  }, [view.error]);
 
   const common = {
     id,
@@ -59,7 +66,7 @@ export function FieldRow({ field, paths, readOnly }: FieldRowProps) {
     <div className={`field${view.modified ? ' is-modified' : ''}${view.error ? ' is-invalid' : ''}${field.multiline ? ' field-wide' : ''}`}>
       <label htmlFor={id} className="field-label" title={field.description}>
         <span className="modified-dot" aria-hidden="true" />
-        {field.displayName}
+        <span className="field-label-text">{field.displayName}</span>
       </label>
       <div className="field-control">
         {field.multiline ? (
@@ -77,7 +84,7 @@ export function FieldRow({ field, paths, readOnly }: FieldRowProps) {
       </div>
       {text && !readOnly && <Suggestions field={field} id={listId} />}
       {view.error && (
-        <p id={`${id}-error`} className="field-error">
+        <p ref={message} id={`${id}-error`} className="field-error">
           {view.error}
         </p>
       )}

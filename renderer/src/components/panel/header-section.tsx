@@ -1,34 +1,20 @@
 /** The read-only header of one image: CloudScope's header values, file facts, tags and description. */
+import { Fragment } from 'react';
 import type { HeaderValues, ImageDetail, ImageRow } from '../../../../shared/api';
 import { HEADER_FIELDS } from '../../../../shared/fields/field-table';
 import type { Loadable } from '../../store/detail-slice';
 import { useApp } from '../../store/store-context';
+import { fileFacts } from '../../lib/format';
 import { DescriptionView, DESCRIPTION_LABELS } from './description-view';
 import { TagsTable } from './tags-table';
 
 const HEADER_ONLY = HEADER_FIELDS.filter((f) => f.group === 'Header');
 
-/** Values longer than this take a whole line instead of half of one. */
-const WIDE = 12;
+/** Fields that always take a whole line (Python reprs); others share a line unless long. */
+const ALWAYS_WIDE = new Set(['shape', 'dims', 'sizes']);
 
-function FileFacts({ detail }: { detail: ImageDetail }) {
-  const facts: [string, string][] = [
-    ['Pages', detail.pageCount === null ? '—' : String(detail.pageCount)],
-    ['Compression', detail.compression || '—'],
-    ['Layout', detail.tiled ? 'Tiled' : 'Strips'],
-    ['Byte order', detail.byteOrder === null ? '—' : `${detail.byteOrder === 'little' ? 'Little' : 'Big'} endian${detail.bigTiff ? ', BigTIFF' : ''}`],
-  ];
-  return (
-    <dl className="kv-grid">
-      {facts.map(([label, value]) => (
-        <div key={label} className={`kv${value.length > WIDE ? ' kv-wide' : ''}`}>
-          <dt>{label}</dt>
-          <dd title={value}>{value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
+/** Values longer than this take a whole line instead of half of one. */
+const WIDE = 14;
 
 /** The Header section of the single-image editor. */
 export function HeaderSection({ row }: { row: ImageRow }) {
@@ -61,7 +47,7 @@ function HeaderBody({ row, detail }: { row: ImageRow; detail: Loadable<ImageDeta
           {HEADER_ONLY.map((field) => {
             const value = String(header[field.name as keyof HeaderValues]);
             return (
-              <div key={field.name} className={`kv${value.length > WIDE ? ' kv-wide' : ''}`}>
+              <div key={field.name} className={`kv${ALWAYS_WIDE.has(field.name) || value.length > WIDE ? ' kv-wide' : ''}`}>
                 <dt title={field.description}>{field.displayName}</dt>
                 <dd className="mono" title={value}>
                   {value === '' ? '—' : value}
@@ -75,9 +61,21 @@ function HeaderBody({ row, detail }: { row: ImageRow; detail: Loadable<ImageDeta
       )}
       {detail?.status === 'loading' && <p className="muted small">Reading tags…</p>}
       {detail?.status === 'error' && <p className="text-danger small">{detail.message}</p>}
-      {detail?.status === 'ready' && (
+      {detail?.status === 'ready' && detail.value.tags.length > 0 && (
         <>
-          <FileFacts detail={detail.value} />
+          <dl className="kv-grid">
+            <div className="kv kv-wide">
+              <dt>File</dt>
+              <dd className="kv-wrap">
+                {fileFacts(detail.value).map((fact, i) => (
+                  <Fragment key={fact}>
+                    {i > 0 && ' · '}
+                    <span className="fact">{fact}</span>
+                  </Fragment>
+                ))}
+              </dd>
+            </div>
+          </dl>
           <details className="disclosure">
             <summary>
               All tags <span className="muted">({detail.value.tags.length})</span>

@@ -1,6 +1,6 @@
 /** The editor for many images at once: each field shows the common value or "(multiple values)". */
 import { useShallow } from 'zustand/react/shallow';
-import { rowHasChanges } from '../../store/edit-logic';
+import { isEditable, rowHasChanges } from '../../store/edit-logic';
 import { selectEditablePaths } from '../../store/selectors';
 import { useApp } from '../../store/store-context';
 import { plural } from '../../lib/format';
@@ -34,11 +34,40 @@ function SelectionSummary({ paths }: { paths: readonly string[] }) {
   );
 }
 
+function Skipped() {
+  const counts = useApp(
+    useShallow((s) => {
+      let corrupt = 0;
+      let unreadable = 0;
+      for (const path of s.selected) {
+        const row = s.rows[path];
+        if (row?.sidecar === 'invalid') corrupt++;
+        else if (row && !isEditable(row)) unreadable++;
+      }
+      return { corrupt, unreadable };
+    }),
+  );
+  const parts = [
+    counts.corrupt === 0 ? null : `${plural(counts.corrupt, 'selected image')} with a sidecar that cannot be read (corrupt, or another version)`,
+    counts.unreadable === 0 ? null : `${plural(counts.unreadable, 'selected image')} whose header cannot be read, so no sidecar can be made`,
+  ].filter((part) => part !== null);
+  if (parts.length === 0) return null;
+  return (
+    <div className="callout callout-warning callout-stack">
+      <p className="callout-title">Left unchanged</p>
+      <ul className="plain-list">
+        {parts.map((part) => (
+          <li key={part}>{part}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 /** Editor for a selection of several images. */
 export function MultiEditor() {
   const selected = useApp((s) => s.selected.size);
   const paths = useApp(selectEditablePaths);
-  const skipped = selected - paths.length;
   return (
     <div className="panel-scroll">
       <div className="panel-heading">
@@ -47,11 +76,7 @@ export function MultiEditor() {
           <p className="panel-subtitle">Typing in a field sets it for every selected image. Fields that differ show “(multiple values)”.</p>
         </div>
       </div>
-      {skipped > 0 && (
-        <div className="callout callout-danger">
-          {skipped === 1 ? '1 selected image has a corrupt sidecar' : `${plural(skipped, 'selected image')} have corrupt sidecars`} and will not be changed.
-        </div>
-      )}
+      <Skipped />
       <SelectionSummary paths={paths} />
       {EDIT_GROUPS.map((group) => (
         <FieldSection key={group} group={group} paths={paths} readOnly={paths.length === 0}>

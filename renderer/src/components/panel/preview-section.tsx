@@ -29,6 +29,7 @@ function PreviewCanvas({ image, stale }: { image: PreviewImage; stale: boolean }
       width={image.width}
       height={image.height}
       className={`preview-canvas${stale ? ' is-stale' : ''}`}
+      style={{ aspectRatio: `${image.width} / ${image.height}` }}
       role="img"
       aria-label={`Preview, ${image.sourceWidth} × ${image.sourceHeight} pixels`}
     />

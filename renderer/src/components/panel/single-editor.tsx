@@ -1,6 +1,8 @@
 /** The editor for one image: title, problems, preview, header, then every field group. */
 import { useEffect, useMemo } from 'react';
 import type { ImageRow } from '../../../../shared/api';
+import { calibrationMismatch } from '../../../../shared/sidecar/calibration';
+import { isEditable } from '../../store/edit-logic';
 import { useApp } from '../../store/store-context';
 import { baseName, dirName } from '../../lib/format';
 import { SidecarBadge } from '../sidecar-badge';
@@ -12,19 +14,30 @@ import { PreviewSection } from './preview-section';
 function Problems({ row }: { row: ImageRow }) {
   if (row.sidecar === 'invalid') {
     return (
-      <div className="callout callout-danger" role="alert">
-        This sidecar is corrupt and will not be changed: {row.errors.join(' ') || 'it cannot be read.'}
+      <div className="callout callout-danger callout-stack" role="alert">
+        <p className="callout-title">This sidecar is left untouched</p>
+        <ul className="plain-list">
+          {(row.errors.length > 0 ? row.errors : ['It cannot be read.']).map((error) => (
+            <li key={error}>{error}</li>
+          ))}
+        </ul>
+        <p className="small">Repair or remove the file outside AcqMeta to edit this image.</p>
       </div>
     );
   }
-  if (row.errors.length === 0) return null;
+  // The calibration mismatch is said (with its one-click fix) by the CalibrationOffer below.
+  const mismatch = calibrationMismatch(row.values, row.fileCalibration);
+  const errors = row.errors.filter((error) => error !== mismatch);
+  if (errors.length === 0) return null;
+  const noSidecarPossible = !isEditable(row);
   return (
-    <div className="callout callout-warning">
+    <div className={`callout callout-warning${noSidecarPossible ? ' callout-stack' : ''}`}>
       <ul className="plain-list">
-        {row.errors.map((error) => (
+        {errors.map((error) => (
           <li key={error}>{error}</li>
         ))}
       </ul>
+      {noSidecarPossible && <p className="small">No sidecar can be created: it needs the image header, which cannot be read.</p>}
     </div>
   );
 }
@@ -44,7 +57,7 @@ export function SingleEditor({ path }: { path: string }) {
   }, [path, known, loadDetail]);
 
   if (!row) return null;
-  const readOnly = row.sidecar === 'invalid';
+  const readOnly = !isEditable(row);
   return (
     <div className="panel-scroll">
       <div className="panel-heading">
@@ -57,12 +70,11 @@ export function SingleEditor({ path }: { path: string }) {
         <SidecarBadge row={row} edits={edits} />
       </div>
       <Problems row={row} />
+      {!readOnly && <CalibrationOffer paths={paths} />}
       {row.kind === 'tiff' && row.header !== null && <PreviewSection row={row} />}
       <HeaderSection row={row} />
       {EDIT_GROUPS.map((group) => (
-        <FieldSection key={group} group={group} paths={paths} readOnly={readOnly}>
-          {group === 'Calibration' && !readOnly && <CalibrationOffer paths={paths} />}
-        </FieldSection>
+        <FieldSection key={group} group={group} paths={paths} readOnly={readOnly} />
       ))}
     </div>
   );

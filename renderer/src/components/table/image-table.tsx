@@ -12,7 +12,6 @@ import { TableHeader } from './table-header';
 import { ROW_HEIGHT } from './row-height';
 import { TableRow } from './table-row';
 
-
 function EmptyTable({ scanning, total }: { scanning: boolean; total: number }) {
   const store = useAppStore();
   const clear = () => {
@@ -30,6 +29,12 @@ function EmptyTable({ scanning, total }: { scanning: boolean; total: number }) {
       </button>
     </p>
   );
+}
+
+/** Moves focus from the rows up to the header: the sorted column's button, else the first. */
+function focusSortButton(grid: HTMLElement): void {
+  const sorted = grid.querySelector<HTMLElement>('[role="columnheader"]:not([aria-sort="none"]) .sort-button');
+  (sorted ?? grid.querySelector<HTMLElement>('.sort-button'))?.focus();
 }
 
 /** The table of images. */
@@ -64,7 +69,7 @@ export function ImageTable() {
     const mod = event.ctrlKey || event.metaKey;
     const moves: Record<string, () => void> = {
       ArrowDown: () => s.moveCursor({ by: 1 }, event.shiftKey),
-      ArrowUp: () => s.moveCursor({ by: -1 }, event.shiftKey),
+      ArrowUp: () => (cursorIndex <= 0 && !event.shiftKey ? focusSortButton(event.currentTarget) : s.moveCursor({ by: -1 }, event.shiftKey)),
       PageDown: () => s.moveCursor({ by: page }, event.shiftKey),
       PageUp: () => s.moveCursor({ by: -page }, event.shiftKey),
       Home: () => s.moveCursor('first', event.shiftKey),
@@ -85,28 +90,35 @@ export function ImageTable() {
 
   const width = minTableWidth(columns);
   return (
-    <div
-      ref={scroller}
-      className="table-scroll"
-      role="grid"
-      aria-label="Images"
-      aria-multiselectable="true"
-      aria-rowcount={paths.length + 1}
-      aria-colcount={columns.length}
-      aria-activedescendant={cursorIndex >= 0 ? `row-${cursorIndex}` : undefined}
-      tabIndex={0}
-      onKeyDown={onKeyDown}
-    >
-      <div className="table-inner" style={{ minWidth: width }}>
-        <TableHeader columns={columns} template={template} />
-        <div role="rowgroup" className="table-body" style={{ height: virtualizer.getTotalSize() }}>
-          {virtualizer.getVirtualItems().map((item) => {
-            const path = paths[item.index]!;
-            return <TableRow key={path} path={path} index={item.index} top={item.start} columns={columns} template={template} />;
-          })}
+    <>
+      <span id="grid-keys" className="sr-only">
+        Arrow keys move through the images and the editor follows; Shift extends the selection; Up from the first image reaches the column
+        headers, where Enter sorts.
+      </span>
+      <div
+        ref={scroller}
+        className="table-scroll"
+        role="grid"
+        aria-label="Images"
+        aria-multiselectable="true"
+        aria-rowcount={paths.length + 1}
+        aria-colcount={columns.length}
+        aria-activedescendant={cursorIndex >= 0 ? `row-${cursorIndex}` : undefined}
+        aria-describedby="grid-keys"
+        tabIndex={0}
+        onKeyDown={onKeyDown}
+      >
+        <div className="table-inner" style={{ minWidth: width }}>
+          <TableHeader columns={columns} template={template} />
+          <div role="rowgroup" className="table-body" style={{ height: virtualizer.getTotalSize() }}>
+            {virtualizer.getVirtualItems().map((item) => {
+              const path = paths[item.index]!;
+              return <TableRow key={path} path={path} index={item.index} top={item.start} columns={columns} template={template} />;
+            })}
+          </div>
+          {paths.length === 0 && <EmptyTable scanning={scanning} total={total} />}
         </div>
-        {paths.length === 0 && <EmptyTable scanning={scanning} total={total} />}
       </div>
-    </div>
+    </>
   );
 }

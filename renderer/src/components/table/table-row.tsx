@@ -2,7 +2,7 @@
 import { memo, type MouseEvent } from 'react';
 import type { ImageRow } from '../../../../shared/api';
 import type { Column } from '../../lib/columns';
-import { baseName, dirName, formatFieldValue, formatSizes } from '../../lib/format';
+import { baseName, dirName, formatFieldValue, formatSizes, messageForRow } from '../../lib/format';
 import { isChange, type PathEdits } from '../../store/edit-logic';
 import { useApp, useAppStore } from '../../store/store-context';
 import { SidecarBadge } from '../sidecar-badge';
@@ -88,7 +88,7 @@ export const TableRow = memo(function TableRow({ path, index, top, columns, temp
           case 'dims':
             return (
               <div key={column.key} role="gridcell" className="cell cell-dims" title={inlineError ? row.errors.join('\n') : undefined}>
-                {inlineError ? <span className="cell-error">{row.errors[0]}</span> : formatSizes(row.header)}
+                {inlineError ? <span className="cell-error">{messageForRow(row.errors[0] ?? '', path)}</span> : formatSizes(row.header)}
               </div>
             );
           case 'dtype':

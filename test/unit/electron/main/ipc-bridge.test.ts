@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ApiEvent, ApiResult } from '../../../../shared/api';
+import type { ApiError, ApiEvent, ApiResult } from '../../../../shared/api';
 import type { BackendPort } from '../../../../electron/server/backend-port';
 
 const electron = vi.hoisted(() => ({
@@ -18,7 +18,7 @@ const { connectBackend } = await import('../../../../electron/main/ipc-bridge');
 
 const APP_FRAME = { url: 'app://acqmeta/index.html', parent: null };
 
-function setup() {
+function setup(vet?: (method: string, request: unknown) => ApiError | null) {
   const calls: Array<[string, unknown]> = [];
   const listeners = new Set<(event: ApiEvent) => void>();
   const backend: BackendPort = {
@@ -34,7 +34,7 @@ function setup() {
   const sent: unknown[][] = [];
   const contents = { isDestroyed: () => false, send: (...args: unknown[]) => sent.push(args) };
   const after: string[] = [];
-  const disconnect = connectBackend(backend, () => contents as never, (method) => after.push(method));
+  const disconnect = connectBackend(backend, () => contents as never, (method) => after.push(method), vet);
   const invoke = (senderFrame: unknown, method: unknown, request: unknown) =>
     electron.handlers.get('acqmeta:call')?.({ senderFrame }, method, request);
   return { calls, listeners, sent, after, disconnect, invoke };
@@ -60,6 +60,15 @@ describe('connectBackend', () => {
     expect(result.ok).toBe(false);
     expect(!result.ok && result.error.code).toBe('BAD_REQUEST');
     expect(calls).toEqual([]);
+  });
+
+  it('returns the main process’s refusal without reaching the backend', async () => {
+    const refusal: ApiError = { code: 'OUTSIDE_FOLDER', message: 'no' };
+    const { invoke, calls, after } = setup((method) => (method === 'openFolder' ? refusal : null));
+    expect(await invoke(APP_FRAME, 'openFolder', { path: '/etc' })).toEqual({ ok: false, error: refusal });
+    expect(await invoke(APP_FRAME, 'getSession', {})).toEqual({ ok: true, payload: 'getSession' });
+    expect(calls).toEqual([['getSession', {}]]);
+    expect(after).toEqual(['getSession']);
   });
 
   it('forwards backend events to the window and stops when disconnected', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatFieldValue, formatSizes, pixelCount } from '../../../../renderer/src/lib/format';
+import type { ImageDetail } from '../../../../shared/api';
+import { fileFacts, formatFieldValue, formatSizes, messageForRow, pixelCount } from '../../../../renderer/src/lib/format';
 import { makeRow } from '../store/fake-client';
 
 const header = makeRow('x.tif').header!;
@@ -23,5 +24,22 @@ describe('format', () => {
 
   it('shows null numbers as empty text', () => {
     expect([formatFieldValue(null), formatFieldValue(0.5), formatFieldValue(1), formatFieldValue('mouse')]).toEqual(['', '0.5', '1', 'mouse']);
+  });
+
+  it('says how the file is stored', () => {
+    const detail = { pageCount: 3, compression: 'ADOBE_DEFLATE', tiled: false, byteOrder: 'little', bigTiff: false } as ImageDetail;
+    expect(fileFacts(detail)).toEqual(['3 pages', 'ADOBE_DEFLATE', 'strips', 'little-endian']);
+    expect(fileFacts({ ...detail, pageCount: 1, compression: 'NONE', tiled: true, byteOrder: 'big', bigTiff: true })).toEqual([
+      '1 page',
+      'uncompressed',
+      'tiles',
+      'big-endian',
+      'BigTIFF',
+    ]);
+  });
+
+  it('drops the file name a row already shows from its message', () => {
+    expect(messageForRow('x.tif: IFD loop at offset 8', 'hostile/x.tif')).toBe('IFD loop at offset 8');
+    expect(messageForRow('x.tif.json: not valid JSON', 'hostile/x.tif')).toBe('x.tif.json: not valid JSON');
   });
 });

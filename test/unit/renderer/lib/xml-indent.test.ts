@@ -20,6 +20,26 @@ describe('indentXml', () => {
     );
   });
 
+  it('puts each attribute of a long start tag on its own line', () => {
+    const xml =
+      '<OME xmlns="http://www.openmicroscopy.org/Schemas/OME/2016-06" Creator="OME Bio-Formats 5.2.2"><Image ID="Image:0"/>' +
+      '<Channel ID="Channel:0:0" Name="a long channel name" SamplesPerPixel="1" Color="-1"/></OME>';
+    expect(indentXml(xml)).toBe(
+      [
+        '<OME',
+        '    xmlns="http://www.openmicroscopy.org/Schemas/OME/2016-06"',
+        '    Creator="OME Bio-Formats 5.2.2">',
+        '  <Image ID="Image:0"/>',
+        '  <Channel',
+        '      ID="Channel:0:0"',
+        '      Name="a long channel name"',
+        '      SamplesPerPixel="1"',
+        '      Color="-1"/>',
+        '</OME>',
+      ].join('\n'),
+    );
+  });
+
   it('keeps every character of malformed input', () => {
     expect(indentXml('</a>text<b>')).toBe('</a>\ntext\n<b>');
   });

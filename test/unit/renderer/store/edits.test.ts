@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fieldViewState } from '../../../../renderer/src/store/field-state';
-import { selectQuickCounts, selectSaveSummary } from '../../../../renderer/src/store/selectors';
+import { selectEditablePaths, selectQuickCounts, selectSaveSummary } from '../../../../renderer/src/store/selectors';
 import { makeRow, storeWithRows } from './fake-client';
 
 describe('edits', () => {
@@ -63,5 +63,19 @@ describe('edits', () => {
     s.setActiveField('genotype');
     store.getState().revertActiveField();
     expect(store.getState().edits).toEqual({ 'a.tif': { species: { text: 'rat', value: 'rat', error: null } } });
+  });
+
+  it('edits only images whose sidecar can be written: not corrupt ones, nor unreadable images without one', () => {
+    const rows = [
+      makeRow('ok.tif'),
+      makeRow('new.tif', {}, { sidecar: 'missing', version: null }),
+      makeRow('corrupt.tif', {}, { sidecar: 'invalid', errors: ['corrupt.tif.json: not valid JSON'] }),
+      makeRow('hostile.tif', {}, { sidecar: 'missing', version: null, header: null, errors: ['hostile.tif: IFD loop at offset 8'] }),
+    ];
+    const { store } = storeWithRows(rows);
+    store.getState().selectAllInFolder();
+    expect(selectEditablePaths(store.getState())).toEqual(['ok.tif', 'new.tif']);
+    store.getState().setFieldText(rows.map((r) => r.path), 'condition', 'KO');
+    expect(Object.keys(store.getState().edits)).toEqual(['ok.tif', 'new.tif']);
   });
 });

@@ -91,4 +91,24 @@ describe('saving', () => {
     await store.getState().saveAll();
     expect(Object.keys(store.getState().edits['a.tif'] ?? {})).toEqual(['species']);
   });
+
+  it('saves thousands of files in batches and reports how far it got', async () => {
+    const rows = Array.from({ length: 1100 }, (_, i) => makeRow(`img-${i}.tif`));
+    const { store, backend } = storeWithRows(rows);
+    store.getState().setFieldText(rows.map((r) => r.path), 'condition', 'KO');
+    const progress: unknown[] = [];
+    store.subscribe((s) => {
+      if (s.saveProgress && progress.at(-1) !== s.saveProgress) progress.push(s.saveProgress);
+    });
+    expect(await store.getState().saveAll()).toBe(true);
+    expect(backend.saves.map((batch) => batch.length)).toEqual([500, 500, 100]);
+    expect(progress).toEqual([
+      { done: 0, total: 1100 },
+      { done: 500, total: 1100 },
+      { done: 1000, total: 1100 },
+      { done: 1100, total: 1100 },
+    ]);
+    expect(store.getState()).toMatchObject({ saving: false, saveProgress: null, edits: {} });
+    expect(store.getState().notices.at(-1)).toMatchObject({ text: 'Saved 1,100 files.' });
+  });
 });

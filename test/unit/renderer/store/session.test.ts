@@ -54,4 +54,34 @@ describe('session and scan', () => {
     expect(store.getState().findRequest).toBe(1);
     expect(store.getState().theme).toBe('dark');
   });
+
+  it('"Open folder…" asks for a path in browser mode and for the native dialog in Electron', async () => {
+    const browser = fakeBackend([]);
+    const inBrowser = createAppStore(browser.client);
+    await inBrowser.getState().loadSession();
+    const opened: unknown[] = [];
+    browser.client.openFolder = (request) => {
+      opened.push(request);
+      return Promise.resolve({ ok: true, payload: null });
+    };
+    inBrowser.getState().requestOpenFolder();
+    expect(inBrowser.getState().folderPathPrompt).toBe(true);
+    expect(opened).toEqual([]);
+
+    const electron = fakeBackend([]);
+    const getSession = electron.client.getSession;
+    electron.client.getSession = async (request) => {
+      const result = await getSession(request);
+      return result.ok ? { ok: true, payload: { ...result.payload, door: 'electron' as const } } : result;
+    };
+    electron.client.openFolder = (request) => {
+      opened.push(request);
+      return Promise.resolve({ ok: true, payload: null });
+    };
+    const inElectron = createAppStore(electron.client);
+    await inElectron.getState().loadSession();
+    inElectron.getState().requestOpenFolder();
+    expect(inElectron.getState().folderPathPrompt).toBe(false);
+    expect(opened).toEqual([{}]);
+  });
 });

@@ -1,0 +1,82 @@
+/**
+ * The editor panel of one image: what the microscopist sees of the image (preview, header,
+ * tags, description) and the one-click calibration the file itself declares.
+ */
+import { readFileSync } from 'node:fs';
+import { test, expect } from './support/app';
+import { CALIBRATED_IMAGE, calibratedImageFiles } from './support/calibrated-image';
+import { EditorPage } from './support/editor-page';
+
+const OME = 'cells/multi-channel.ome.tif';
+const BLOBS = 'stacks/_blobs_3d_fiji_skeleton.tif';
+
+/** The lines of `after` that differ from `before` (same line count). */
+function changedLines(before: string, after: string): string[] {
+  const old = before.split('\n');
+  return after.split('\n').filter((line, i) => line !== old[i]);
+}
+
+test('the preview shows the first plane and the channel slider shows another', async ({ app }) => {
+  const editor = new EditorPage(app.page);
+  await editor.select(OME);
+  await expect(editor.preview()).toHaveAccessibleName('Preview, 439 × 167 pixels');
+  const first = await editor.previewPixels();
+  const channel = editor.panel().getByRole('slider', { name: 'Channel' });
+  await expect(channel).toHaveAttribute('max', '2');
+  await channel.focus();
+  await app.page.keyboard.press('ArrowRight');
+  await expect(editor.panel().getByText('2 / 3')).toBeVisible();
+  await expect(editor.preview()).not.toHaveClass(/is-stale/);
+  await expect.poll(() => editor.previewPixels()).not.toBe(first);
+});
+
+test('the header lists every tag and pretty-prints OME-XML and ImageJ descriptions', async ({ app }) => {
+  const editor = new EditorPage(app.page);
+  const panel = editor.panel();
+  await editor.select(OME);
+  await expect(panel.getByText("{'C': 3, 'Y': 167, 'X': 439}")).toBeVisible();
+  await panel.getByText('All tags').click();
+  await expect(panel.getByRole('row', { name: /^ImageWidth/ })).toContainText('439');
+  await expect(panel.getByRole('row', { name: /^Compression/ })).toContainText('8 (ADOBE_DEFLATE)');
+  await expect(panel.getByRole('row', { name: /^StripOffsets/ })).toContainText('LONG × 2');
+
+  await panel.getByText('Image description').click();
+  const xml = panel.locator('pre');
+  // One element or attribute per line, each indented under its parent.
+  const lines = (await xml.innerText()).split('\n');
+  expect(lines).toContain('  <Image ID="Image:0" Name="multi-channel.ome.tif">');
+  expect(lines).toContain('    <Pixels');
+  expect(lines).toContain('        DimensionOrder="XYZCT"');
+
+  await editor.select(BLOBS);
+  await panel.getByText('Image description').click();
+  await expect(panel.getByRole('row', { name: /^slices/ })).toContainText('30');
+  await expect(panel.getByRole('row', { name: /^ImageJ/ })).toContainText('1.53c');
+});
+
+test.describe('an image that declares its own pixel size', () => {
+  test.use({ extraFiles: calibratedImageFiles() });
+
+  test('one click adopts the file’s calibration and saving writes it to the sidecar', async ({ app }) => {
+    const editor = new EditorPage(app.page);
+    const sidecar = app.file(`${CALIBRATED_IMAGE}.json`);
+    const before = readFileSync(sidecar, 'utf8');
+    await editor.select(CALIBRATED_IMAGE);
+    await expect(editor.panel().getByText('File declares 0.5 × 0.5 um per pixel; sidecar has 1.0 × 1.0 Pixels.')).toBeVisible();
+    const offer = editor.panel().getByRole('button', { name: 'Use file calibration (0.5 × 0.5 um)' });
+    await offer.click();
+    await expect(offer).toBeHidden();
+    await expect(editor.field('Physical Unit X')).toHaveValue('0.5');
+    await expect(editor.field('Physical Label Y')).toHaveValue('um');
+    await expect(editor.row(CALIBRATED_IMAGE)).toContainText(/unsaved/i);
+    await editor.save();
+    await expect(editor.row(CALIBRATED_IMAGE)).toContainText(/saved/i);
+    await expect(editor.row(CALIBRATED_IMAGE)).not.toContainText(/unsaved/i);
+    expect(changedLines(before, readFileSync(sidecar, 'utf8'))).toEqual([
+      '    "physical_label_x": "um",',
+      '    "physical_label_y": "um",',
+      '    "physical_unit_x": 0.5,',
+      '    "physical_unit_y": 0.5,',
+    ]);
+  });
+});
