@@ -11,7 +11,8 @@ try {
 } catch {
   console.error(
     "AcqMeta: Electron's binary is not installed and could not be downloaded on this machine.\n" +
-      'Browser mode runs the same app: npm run -s serve -- --root build/sample-folder',
+      'Browser mode runs the same app; to try it on a copy of the bundled sample folder:\n' +
+      '  cp -r build/sample-folder /tmp/acqmeta-sample && npm run -s serve -- --root /tmp/acqmeta-sample',
   );
   process.exit(1);
 }
