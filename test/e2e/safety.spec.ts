@@ -3,25 +3,28 @@
  * hostile TIFFs are one row with an error.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { test, expect } from './support/app';
+import { test, expect, type AppFixture } from './support/app';
 import { EditorPage } from './support/editor-page';
 
 const BLOBS = 'stacks/_blobs_3d_fiji_skeleton.tif';
 
-/** Changes the sidecar behind the app's back, as another program would. */
-function editOnDisk(file: string, from: string, to: string): string {
-  const text = readFileSync(file, 'utf8').replace(from, to);
-  writeFileSync(file, text);
-  return text;
-}
-
-test('a sidecar changed on disk since it was read asks before overwriting', async ({ app }) => {
+/**
+ * Types a genotype for the blobs stack while another program changes its species on disk,
+ * then saves: the save meets a conflict. Returns what the other program wrote.
+ */
+async function saveAfterTheirChange(app: AppFixture) {
   const editor = new EditorPage(app.page);
   const sidecar = app.file(`${BLOBS}.json`);
   await editor.select(BLOBS);
   await editor.type('Genotype', 'WT');
-  const theirs = editOnDisk(sidecar, '"species": "rat"', '"species": "mouse"');
+  const theirs = readFileSync(sidecar, 'utf8').replace('"species": "rat"', '"species": "mouse"');
+  writeFileSync(sidecar, theirs);
   await editor.save();
+  return { editor, sidecar, theirs };
+}
+
+test('a sidecar changed on disk since it was read asks before overwriting', async ({ app }) => {
+  const { editor, sidecar, theirs } = await saveAfterTheirChange(app);
   const dialog = app.page.getByRole('dialog');
   await expect(dialog).toContainText('_blobs_3d_fiji_skeleton.tif');
   await dialog.getByRole('button', { name: 'Cancel' }).click();
@@ -38,12 +41,7 @@ test('a sidecar changed on disk since it was read asks before overwriting', asyn
 });
 
 test('"Reload theirs" drops my edit and shows what is on disk', async ({ app }) => {
-  const editor = new EditorPage(app.page);
-  const sidecar = app.file(`${BLOBS}.json`);
-  await editor.select(BLOBS);
-  await editor.type('Genotype', 'WT');
-  const theirs = editOnDisk(sidecar, '"species": "rat"', '"species": "mouse"');
-  await editor.save();
+  const { editor, sidecar, theirs } = await saveAfterTheirChange(app);
   await app.page.getByRole('dialog').getByRole('button', { name: 'Reload theirs' }).click();
   await expect(editor.field('Species')).toHaveValue('mouse');
   await expect(editor.field('Genotype')).toHaveValue('');
