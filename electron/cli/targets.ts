@@ -4,6 +4,7 @@
 import { lstat, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { imageKind, listImages, type ImageEntry } from '../services/folder/list-images';
+import { sidecarPathFor } from '../services/sidecar';
 import { CliError, EXIT } from './cli-io';
 
 /** An existing folder named on the command line, as an absolute path; else a usage error. */
@@ -22,7 +23,7 @@ export async function imageArgument(cwd: string, given: string): Promise<{ root:
   if (info === null) throw new CliError(EXIT.usage, `${given}: no such file`);
   const kind = imageKind(path.basename(absPath));
   if (!info.isFile() || kind === null) throw new CliError(EXIT.usage, `${given}: not a TIFF or .oir/.czi/.nd2 image`);
-  const hasSidecar = await lstat(`${absPath}.json`).then(() => true, () => false);
+  const hasSidecar = await lstat(sidecarPathFor(absPath)).then(() => true, () => false);
   if (kind === 'other' && !hasSidecar) {
     throw new CliError(EXIT.usage, `${given}: has no sidecar (only TIFFs can be read without one)`);
   }

@@ -6,8 +6,8 @@ import path from 'node:path';
 import { ApiFailure } from '../../shared/errors';
 import { editableField, type FieldValue, type FieldValues } from '../../shared/fields/field-table';
 import type { ImageEntry } from '../services/folder/list-images';
-import { defaultFieldValues, scanImage } from '../services/rows/image-row';
-import { readSidecarFile, saveFieldChanges, type SaveOptions } from '../services/sidecar';
+import { scanImage, storedValues } from '../services/rows/image-row';
+import { readSidecarFile, saveFieldChanges, sidecarNameFor, type SaveOptions } from '../services/sidecar';
 import type { TiffScanner } from '../services/tiff';
 import { describeStored, withoutFileName } from './row-format';
 
@@ -43,10 +43,10 @@ export type WriteOutcome =
 export async function planChanges(entry: ImageEntry, changes: FieldValues, scanner: TiffScanner): Promise<ChangePlan> {
   const read = await readSidecarFile(entry.absPath);
   if (read.state === 'invalid') {
-    const problems = read.problems.map((p) => withoutFileName(p, `${path.basename(entry.absPath)}.json`));
+    const problems = read.problems.map((p) => withoutFileName(p, sidecarNameFor(entry.absPath)));
     return { kind: 'skipped', reason: `invalid sidecar, left as it is: ${problems.join('; ')}` };
   }
-  const current = read.state === 'ok' ? { ...defaultFieldValues(), ...read.sidecar.fieldValues() } : defaultFieldValues();
+  const current = storedValues(read);
   const diffs = Object.entries(changes)
     .filter(([name, value]) => current[name] !== value)
     .map(([name, after]) => ({ name, before: current[name] ?? null, after }));

@@ -4,7 +4,7 @@
 import type { ImageRow } from '../../../shared/api';
 import { EDITABLE_FIELDS, HEADER_FIELDS } from '../../../shared/fields/field-table';
 import type { TiffInfo } from '../../../shared/tiff';
-import { composeRow, readEntrySidecar, scanImage } from '../../services/rows/image-row';
+import { composeRow, readImage } from '../../services/rows/image-row';
 import { createTiffScanner } from '../../services/tiff';
 import { EXIT, type Command } from '../cli-io';
 import { describeStored, rowRecord } from '../row-format';
@@ -28,10 +28,7 @@ Exits 1 when the image or its sidecar has problems.`,
     const { root, entry } = await imageArgument(io.cwd, args.positionals[0] as string);
     const scanner = createTiffScanner();
     try {
-      const [scan, read] = await Promise.all([
-        entry.kind === 'tiff' ? scanImage(scanner, entry.absPath) : Promise.resolve(null),
-        readEntrySidecar(root, entry),
-      ]);
+      const { scan, read } = await readImage(root, entry, scanner);
       const row = composeRow(entry, scan, read);
       const info = scan?.ok === true ? scan.info : null;
       const lines = args.flags.has('--json') ? [JSON.stringify(showRecord(row, info), null, 2)] : showLines(row, info);

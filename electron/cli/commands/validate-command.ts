@@ -1,10 +1,9 @@
 /**
  * `acqmeta validate <folder>`: checks every sidecar under a folder.
  */
-import path from 'node:path';
 import type { ImageEntry } from '../../services/folder/list-images';
 import { mapInOrder } from '../../services/rows/map-in-order';
-import { readSidecarFile } from '../../services/sidecar';
+import { readSidecarFile, sidecarNameFor } from '../../services/sidecar';
 import { EXIT, type Command } from '../cli-io';
 import { startProgress } from '../progress';
 import { withoutFileName } from '../row-format';
@@ -33,8 +32,7 @@ Exits 0 when every sidecar is valid, 1 otherwise.`,
     };
     const check = async (entry: ImageEntry): Promise<{ path: string; problems: string[] }> => {
       const read = await readSidecarFile(entry.absPath);
-      const name = `${path.basename(entry.absPath)}.json`;
-      const problems = read.state === 'missing' ? [] : read.problems.map((p) => withoutFileName(p, name));
+      const problems = read.state === 'missing' ? [] : read.problems.map((p) => withoutFileName(p, sidecarNameFor(entry.absPath)));
       return { path: `${entry.relPath}.json`, problems };
     };
     const progress = startProgress(io, 'checked', null);

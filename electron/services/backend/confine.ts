@@ -6,6 +6,7 @@ import path from 'node:path';
 import { ApiFailure } from '../../../shared/errors';
 import { isInside } from '../folder/inside';
 import { imageKind, type ImageEntry, type SidecarListing } from '../folder/list-images';
+import { sidecarPathFor } from '../sidecar';
 
 /** The folder the user opened: as given (for display) and as resolved (for confinement). */
 export interface OpenFolder {
@@ -49,7 +50,7 @@ export async function resolveImage(folder: OpenFolder, relPath: string): Promise
   const kind = imageKind(path.basename(relPath));
   const isFile = await stat(real).then((s) => s.isFile(), () => false);
   if (kind === null || !isFile) throw new ApiFailure('NOT_FOUND', `${relPath} is not an image.`, relPath);
-  const sidecar = await sidecarListing(`${absPath}.json`);
+  const sidecar = await sidecarListing(sidecarPathFor(absPath));
   if (kind === 'other' && sidecar === 'none') {
     throw new ApiFailure('NOT_FOUND', `${relPath} has no sidecar (only TIFFs are read without one).`, relPath);
   }
@@ -59,7 +60,7 @@ export async function resolveImage(folder: OpenFolder, relPath: string): Promise
 /** Refuses a sidecar that is a symbolic link to a place outside the opened folder. */
 export async function checkSidecarInside(folder: OpenFolder, entry: ImageEntry): Promise<void> {
   if (entry.sidecar !== 'link') return;
-  const real = await realpath(`${entry.absPath}.json`).catch(() => null);
+  const real = await realpath(sidecarPathFor(entry.absPath)).catch(() => null);
   if (real === null || !isInside(folder.realRoot, real)) {
     throw new ApiFailure('OUTSIDE_FOLDER', `The sidecar of ${entry.relPath} links outside the open folder.`, entry.relPath);
   }

@@ -3,7 +3,7 @@
  */
 import type { ApiHandlers, ImageDetail } from '../../../shared/api';
 import { ApiFailure } from '../../../shared/errors';
-import { buildImageRow, composeRow, readEntrySidecar, scanImage } from '../rows/image-row';
+import { buildImageRow, composeRow, readImage } from '../rows/image-row';
 import { requireFolder, type BackendContext } from './backend-context';
 import { resolveImage } from './confine';
 
@@ -15,10 +15,7 @@ export function imageHandlers(
     async getImageDetail(request): Promise<ImageDetail> {
       const folder = requireFolder(context);
       const entry = await resolveImage(folder, request.path);
-      const [scan, read] = await Promise.all([
-        entry.kind === 'tiff' ? scanImage(context.scanner, entry.absPath) : Promise.resolve(null),
-        readEntrySidecar(folder.root, entry),
-      ]);
+      const { scan, read } = await readImage(folder.root, entry, context.scanner);
       const row = composeRow(entry, scan, read);
       const info = scan?.ok === true ? scan.info : null;
       return {

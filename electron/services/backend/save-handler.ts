@@ -4,7 +4,7 @@
 import type { ApiHandlers, SaveOutcome, SaveRequest } from '../../../shared/api';
 import { ApiFailure } from '../../../shared/errors';
 import { validateChanges } from '../../../shared/validation';
-import { buildImageRow, scanImage } from '../rows/image-row';
+import { buildImageRow, composeRow, readEntrySidecar, scanImage, type ImageScan } from '../rows/image-row';
 import { saveFieldChanges } from '../sidecar';
 import { requireFolder, type BackendContext } from './backend-context';
 import { checkSidecarInside, resolveImage, type OpenFolder } from './confine';
@@ -33,11 +33,12 @@ async function saveOne(context: BackendContext, folder: OpenFolder, save: SaveRe
   await checkSidecarInside(folder, entry);
   const problems = validateChanges(save.changes);
   if (problems.length > 0) throw new ApiFailure('INVALID_VALUE', problems.join(' '), save.path);
+  let scan: ImageScan | null = null;
   let creation = {};
   if (entry.sidecar === 'none') {
     // A new sidecar carries the image's header, as CloudScope would write it.
     if (entry.kind !== 'tiff') throw new ApiFailure('NOT_FOUND', `${save.path} has no sidecar.`, save.path);
-    const scan = await scanImage(context.scanner, entry.absPath);
+    scan = await scanImage(context.scanner, entry.absPath);
     if (!scan.ok) throw new ApiFailure('UNREADABLE_IMAGE', scan.message, save.path);
     creation = { header: scan.info.header, fileCalibration: scan.info.fileCalibration };
   }
@@ -46,6 +47,8 @@ async function saveOne(context: BackendContext, folder: OpenFolder, save: SaveRe
     overwrite: save.overwrite === true,
     ...creation,
   });
-  const row = await buildImageRow(folder.root, await resolveImage(folder, save.path), context.scanner);
+  const saved = await resolveImage(folder, save.path);
+  // The header read for a new sidecar is reused; only the sidecar is read again.
+  const row = scan === null ? await buildImageRow(folder.root, saved, context.scanner) : composeRow(saved, scan, await readEntrySidecar(folder.root, saved));
   return { path: save.path, ok: true, row };
 }

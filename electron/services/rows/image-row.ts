@@ -2,27 +2,25 @@
  * One image's row: header from the TIFF (or the sidecar), sidecar state, values and problems.
  */
 import { realpath } from 'node:fs/promises';
-import type { ImageRow, SidecarVersion } from '../../../shared/api';
+import type { ImageRow } from '../../../shared/api';
 import { toApiError } from '../../../shared/errors';
 import { EDITABLE_FIELDS, type FieldValues } from '../../../shared/fields/field-table';
-import { calibrationMismatch, type Sidecar } from '../../../shared/sidecar';
+import { calibrationMismatch } from '../../../shared/sidecar';
 import type { TiffInfo } from '../../../shared/tiff';
 import { isInside } from '../folder/inside';
 import type { ImageEntry } from '../folder/list-images';
-import { readSidecarFile } from '../sidecar';
+import { readSidecarFile, sidecarPathFor, type SidecarFile } from '../sidecar';
 import type { TiffScanner } from '../tiff';
 
 /** The outcome of reading an image with the scanner. */
 export type ImageScan = { ok: true; info: TiffInfo } | { ok: false; message: string };
 
-/** The outcome of reading a sidecar, as the row needs it. */
-export type SidecarRead =
-  | { state: 'missing' }
-  | { state: 'ok'; sidecar: Sidecar; version: SidecarVersion; problems: string[] }
-  | { state: 'invalid'; version: SidecarVersion | null; problems: string[] };
+/** The outcome of reading a sidecar, as the row needs it (null version: the file was not read). */
+export type SidecarRead = SidecarFile | { state: 'invalid'; version: null; problems: string[] };
 
-/** The 19 editable fields at their defaults. */
-export function defaultFieldValues(): FieldValues {
+/** The 19 editable fields as the sidecar stores them; their defaults when it is missing or invalid. */
+export function storedValues(read: SidecarRead): FieldValues {
+  if (read.state === 'ok') return read.sidecar.fieldValues();
   return Object.fromEntries(EDITABLE_FIELDS.map((f) => [f.name, f.default]));
 }
 
@@ -44,7 +42,7 @@ export async function scanImage(scanner: TiffScanner, absPath: string): Promise<
 export async function readEntrySidecar(root: string, entry: ImageEntry): Promise<SidecarRead> {
   if (entry.sidecar === 'none') return { state: 'missing' };
   if (entry.sidecar === 'link') {
-    const [realRoot, real] = await Promise.all([realpath(root), realpath(`${entry.absPath}.json`).catch(() => null)]);
+    const [realRoot, real] = await Promise.all([realpath(root), realpath(sidecarPathFor(entry.absPath)).catch(() => null)]);
     if (real !== null && !isInside(realRoot, real)) {
       return { state: 'invalid', version: null, problems: ['The sidecar links outside the folder; it is not read.'] };
     }
@@ -63,7 +61,7 @@ export function composeRow(entry: ImageEntry, scan: ImageScan | null, read: Side
   if (read.state !== 'missing') errors.push(...read.problems);
   const info = scan?.ok === true ? scan.info : null;
   const fileCalibration = info?.fileCalibration ?? null;
-  const values = read.state === 'ok' ? { ...defaultFieldValues(), ...read.sidecar.fieldValues() } : defaultFieldValues();
+  const values = storedValues(read);
   if (read.state === 'ok' && fileCalibration !== null) {
     const mismatch = calibrationMismatch(values, fileCalibration);
     if (mismatch !== null) errors.push(mismatch);
@@ -81,11 +79,17 @@ export function composeRow(entry: ImageEntry, scan: ImageScan | null, read: Side
   };
 }
 
-/** Reads one image and its sidecar concurrently and builds its row; never rejects. */
-export async function buildImageRow(root: string, entry: ImageEntry, scanner: TiffScanner): Promise<ImageRow> {
+/** Reads an image's header (TIFFs only; else null) and its sidecar concurrently; never rejects. */
+export async function readImage(root: string, entry: ImageEntry, scanner: TiffScanner): Promise<{ scan: ImageScan | null; read: SidecarRead }> {
   const [scan, read] = await Promise.all([
     entry.kind === 'tiff' ? scanImage(scanner, entry.absPath) : Promise.resolve(null),
     readEntrySidecar(root, entry),
   ]);
+  return { scan, read };
+}
+
+/** Reads one image and its sidecar concurrently and builds its row; never rejects. */
+export async function buildImageRow(root: string, entry: ImageEntry, scanner: TiffScanner): Promise<ImageRow> {
+  const { scan, read } = await readImage(root, entry, scanner);
   return composeRow(entry, scan, read);
 }

@@ -1,11 +1,11 @@
 /**
  * The calibration an image file declares, as the editor offers it. Whether it differs from the
- * sidecar's is decided by the same rule the backend uses for the row's warning
- * (shared/sidecar/calibration), so the offer and the warning always agree.
+ * sidecar's is the backend's rule (`calibrationMismatch` in shared/sidecar/calibration), so the
+ * offer and the row's warning always agree.
  */
 import type { FileCalibration } from '../../../shared/api';
 import type { FieldValues } from '../../../shared/fields/field-table';
-import { calibrationMismatch, usableCalibration } from '../../../shared/sidecar/calibration';
+import { usableCalibration } from '../../../shared/sidecar/calibration';
 import { formatMeasure } from './format';
 
 /** The four calibration values that adopt the file's own calibration; null when it is unusable. */
@@ -13,11 +13,6 @@ export function fileCalibrationValues(cal: FileCalibration): FieldValues | null 
   const usable = usableCalibration(cal);
   if (usable === null) return null;
   return { physical_unit_x: usable.x, physical_unit_y: usable.y, physical_label_x: usable.label, physical_label_y: usable.label };
-}
-
-/** Whether the values differ from the file's calibration (so offering it is useful). */
-export function differsFromFile(cal: FileCalibration, values: FieldValues): boolean {
-  return calibrationMismatch(values, cal) !== null;
 }
 
 /** `0.5 × 0.5 um` (x × y and the label that would be stored). */
