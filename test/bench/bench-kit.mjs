@@ -1,0 +1,82 @@
+// Shared pieces of the benchmark suites: paths, the whole-process timer, the corpus, a table.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root. */
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/** Where generated corpora live (gitignored). */
+export const corpus = path.join(root, 'bench-corpus');
+/** Debian's Python, which has tifffile and numpy after `install-test-deps.sh bench`. */
+export const python = '/usr/bin/python3';
+
+/** Runs a command with stdout discarded; returns wall seconds, peak RSS (MB) and exit code. */
+export function measure(command, options = {}) {
+  const wrapper = [
+    'import json, resource, subprocess, sys, time',
+    't = time.perf_counter()',
+    'code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode',
+    'seconds = time.perf_counter() - t',
+    'rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss',
+    'print(json.dumps({"seconds": seconds, "rssMb": rss / 1024, "code": code}))',
+  ].join('\n');
+  const out = execFileSync(python, ['-c', wrapper, ...command], { cwd: root, encoding: 'utf8', ...options });
+  return JSON.parse(out);
+}
+
+/** Best (fastest) of `runs` measurements after one warm-up; throws when a run fails. */
+export function bestOf(runs, command, options = {}) {
+  measure(command, options);
+  const all = Array.from({ length: runs }, () => measure(command, options));
+  if (all.some((run) => run.code !== 0)) throw new Error(`failed: ${command.join(' ')}`);
+  const best = all.reduce((a, b) => (b.seconds < a.seconds ? b : a));
+  return { ...best, rssMb: Math.max(...all.map((r) => r.rssMb)) };
+}
+
+/** Number of TIFF files under `dir`. */
+export function countTiffs(dir) {
+  let n = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.isDirectory()) n += countTiffs(path.join(dir, entry.name));
+    else if (/\.(tiff?|btf|lsm)$/i.test(entry.name)) n++;
+  }
+  return n;
+}
+
+/** The mixed header corpus (`bench-corpus/small`, `bench-corpus/multi`), written once. */
+export function ensureCorpus() {
+  const marker = path.join(corpus, '.complete-v2.json');
+  if (existsSync(marker)) return JSON.parse(readFileSync(marker, 'utf8'));
+  rmSync(corpus, { recursive: true, force: true });
+  const { bavail, bsize } = statfsSync(root);
+  const big = bavail * bsize > 4 * 1024 ** 3;
+  console.log(`writing the corpus into ${corpus}${big ? ' (with a 1.1 GB BigTIFF)' : ' (no room for the 1.1 GB BigTIFF)'} ...`);
+  execFileSync(python, [path.join(root, 'test/bench/make-corpus.py'), corpus, ...(big ? ['--big'] : [])], { stdio: 'inherit' });
+  const info = { big, files: countTiffs(corpus) };
+  writeFileSync(marker, JSON.stringify(info));
+  return info;
+}
+
+/** A Markdown table from a header row and body rows. */
+export function markdownTable(header, rows, align = header.map((_, i) => (i === 0 ? '---' : '---:'))) {
+  return [`| ${header.join(' | ')} |`, `|${align.join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+}
+
+/** `1,234` */
+export function int(n) {
+  return Math.round(n).toLocaleString('en-US');
+}
+
+/** The machine, for the results header. */
+export function machine() {
+  let tifffile = 'not installed';
+  try {
+    tifffile = execFileSync(python, ['-c', 'import tifffile; print(tifffile.__version__)'], { encoding: 'utf8' }).trim();
+  } catch {
+    // reported as "not installed"
+  }
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  return `${os.availableParallelism()} cores (${cpu}), ${Math.round(os.totalmem() / 1024 ** 3)} GB RAM, ${os.type()} ${os.release()}, Node ${process.versions.node}, tifffile ${tifffile}`;
+}
