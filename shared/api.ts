@@ -7,6 +7,7 @@
  * one edit here that the compiler then follows everywhere. Errors cross as data
  * ({@link ApiResult}) with stable {@link ErrorCode}s, never as thrown strings.
  */
+import type { AnalysisEntry, ResultValues, RoiEntry } from './analysis/analysis-types';
 import type { FieldValues } from './fields/field-table';
 
 /** Stable error codes; the UI and tests branch on these, never on message text. */
@@ -79,6 +80,8 @@ export interface ImageRow {
   values: FieldValues;
   /** Problems to show on the row: image read errors, sidecar errors, calibration mismatch. */
   errors: string[];
+  /** Numeric summary values of the sidecar's analysis records; absent when it has none. */
+  results?: ResultValues;
 }
 
 /** The folder the user opened. */
@@ -124,6 +127,9 @@ export interface ImageDetail {
   description: { kind: 'ome' | 'imagej' | 'json' | 'text' | 'none'; text: string };
   /** Plane counts for the preview sliders. */
   planes: { c: number; z: number; t: number };
+  /** The sidecar's ROIs and analysis records as written (empty without a valid sidecar). */
+  rois: RoiEntry[];
+  analyses: AnalysisEntry[];
 }
 
 /** A downsampled, auto-contrasted plane for the preview, as 8-bit gray or RGB. */
@@ -153,6 +159,20 @@ export type SaveOutcome =
   | { path: string; ok: true; row: ImageRow }
   | { path: string; ok: false; error: ApiError };
 
+/** File formats of the results table. */
+export const RESULTS_FORMATS = ['csv', 'tsv'] as const;
+
+/** A results table format. */
+export type ResultsFormat = (typeof RESULTS_FORMATS)[number];
+
+/** A file for the user to download. */
+export interface DownloadFile {
+  fileName: string;
+  mimeType: string;
+  /** The file's bytes, base64. */
+  base64: string;
+}
+
 /** Every backend operation: request and response types. */
 export interface ApiMethods {
   getSession: { request: Record<string, never>; response: SessionInfo };
@@ -169,6 +189,8 @@ export interface ApiMethods {
   };
   /** Saves many files; each succeeds or fails on its own. */
   saveSidecars: { request: { saves: SaveRequest[] }; response: SaveOutcome[] };
+  /** The results table of the listed images (null: the whole folder); reads, never writes. */
+  exportResults: { request: { paths: string[] | null; format: ResultsFormat }; response: DownloadFile };
 }
 
 /** Name of a backend operation. */
@@ -207,6 +229,7 @@ const METHODS: { readonly [K in ApiMethodName]: true } = {
   reloadRow: true,
   getPreview: true,
   saveSidecars: true,
+  exportResults: true,
 };
 
 /** Every method name, for transports that register them one by one. */

@@ -3,7 +3,7 @@
  */
 import type { HeaderValues, ImageRow } from '../../shared/api';
 import type { FieldSpec, FieldValue } from '../../shared/fields/field-table';
-import { pythonFloatRepr } from '../../shared/sidecar';
+import { numberText } from '../../shared/fields/field-text';
 
 /** `('C', 'Y', 'X')` + `(2, 512, 512)` → `CYX 2x512x512`. */
 function describeDims(header: HeaderValues): string {
@@ -63,11 +63,6 @@ export function listingLine(row: ImageRow, pathWidth: number): string {
   ]
     .join('  ')
     .trimEnd();
-}
-
-/** A stored number as the sidecar writes it: floats in Python repr (`75.0`), ints plain. */
-export function numberText(value: number, spec: FieldSpec | undefined): string {
-  return spec?.type === 'float' ? pythonFloatRepr(value) : String(value);
 }
 
 /** A stored value for a person: text quoted, numbers as on disk, null as `(none)`. */

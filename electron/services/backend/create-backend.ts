@@ -9,6 +9,7 @@ import { toBackendError } from './backend-error';
 import { folderHandlers, openFolderAt } from './folder-handlers';
 import { imageHandlers } from './image-handlers';
 import { compileRequestValidators, describeSchemaError } from './request-schemas';
+import { resultsHandler } from './results-handler';
 import { saveHandler } from './save-handler';
 import { scanHandler, type ScanControl } from './scan-handler';
 
@@ -57,6 +58,7 @@ export function createBackend(options: BackendOptions): Backend {
     }),
     ...imageHandlers(context),
     ...saveHandler(context),
+    ...resultsHandler(context),
   };
   const validators = compileRequestValidators();
   const ready =

@@ -5,7 +5,7 @@
  * Field values are checked for shape only; their rules are the validation module's job.
  */
 import Ajv, { type ValidateFunction } from 'ajv';
-import type { ApiMethodName } from '../../../shared/api';
+import { RESULTS_FORMATS, type ApiMethodName } from '../../../shared/api';
 import { EDITABLE_FIELDS } from '../../../shared/fields/field-table';
 
 const MAX_PATH = 4096;
@@ -67,6 +67,14 @@ const REQUEST_SCHEMAS: Record<ApiMethodName, object> = {
     ...empty,
     required: ['saves'],
     properties: { saves: { type: 'array', maxItems: 100_000, items: saveRequest } },
+  },
+  exportResults: {
+    ...empty,
+    required: ['paths', 'format'],
+    properties: {
+      paths: { anyOf: [{ type: 'null' }, { type: 'array', maxItems: 1_000_000, items: relativePath }] },
+      format: { enum: RESULTS_FORMATS },
+    },
   },
 };
 

@@ -2,6 +2,7 @@
  * One image's row: header from the TIFF (or the sidecar), sidecar state, values and problems.
  */
 import { realpath } from 'node:fs/promises';
+import { readAnalyses, resultValues } from '../../../shared/analysis';
 import type { ImageRow } from '../../../shared/api';
 import { toApiError } from '../../../shared/errors';
 import { EDITABLE_FIELDS, type FieldValues } from '../../../shared/fields/field-table';
@@ -67,6 +68,7 @@ export function composeRow(entry: ImageEntry, scan: ImageScan | null, read: Side
     if (mismatch !== null) errors.push(mismatch);
   }
   const header = info !== null ? info.header : read.state === 'ok' && entry.kind === 'other' ? read.sidecar.headerValues() : null;
+  const results = read.state === 'ok' ? resultValues(readAnalyses(read.sidecar)) : null;
   return {
     path: entry.relPath,
     kind: entry.kind,
@@ -76,6 +78,7 @@ export function composeRow(entry: ImageEntry, scan: ImageScan | null, read: Side
     version: read.state === 'missing' ? null : read.version,
     values,
     errors,
+    ...(results !== null && { results }),
   };
 }
 

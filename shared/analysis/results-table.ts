@@ -1,0 +1,93 @@
+/**
+ * The tidy results table of a folder: one row per analysis record of every image, with the
+ * image's fields beside it, as pandas, R or Prism users load it to compare groups.
+ *
+ * Summary numbers keep the text the sidecar has (no round trip through floats); NaN is an
+ * empty cell, infinities are `inf` / `-inf` (what pandas and R read as infinite).
+ */
+import { EDITABLE_FIELDS, type FieldValues } from '../fields/field-table';
+import { fieldCellText } from '../fields/field-text';
+import type { AnalysisEntry, StoredValue } from './analysis-types';
+
+/** One image's part of the table. */
+export interface ResultsSource {
+  /** The image path as the table shows it. */
+  path: string;
+  /** The editable fields as stored. */
+  values: FieldValues;
+  analyses: readonly AnalysisEntry[];
+}
+
+/** A column: numbers in a `number` column that are finite go into spreadsheets as numbers. */
+export interface ResultsColumn {
+  name: string;
+  kind: 'text' | 'number';
+}
+
+/** The table: every row has one text per column (`''` for a blank cell). */
+export interface ResultsTable {
+  columns: ResultsColumn[];
+  rows: string[][];
+}
+
+/** The columns before the summary values: path, the field table's fields, record identity. */
+function leadingColumns(): ResultsColumn[] {
+  return [
+    { name: 'path', kind: 'text' },
+    ...EDITABLE_FIELDS.map((f): ResultsColumn => ({ name: f.name, kind: f.type === 'str' ? 'text' : 'number' })),
+    { name: 'analysis', kind: 'text' },
+    { name: 'roi_id', kind: 'number' },
+    { name: 'channel', kind: 'number' },
+  ];
+}
+
+/** A summary value as a cell: NaN blank, infinities `inf`, text as it is, nested values as JSON. */
+export function summaryCellText(value: StoredValue): string {
+  switch (value.kind) {
+    case 'number':
+      if (value.text === 'NaN') return '';
+      if (value.text === 'Infinity') return 'inf';
+      return value.text === '-Infinity' ? '-inf' : value.text;
+    case 'string':
+      return value.value;
+    case 'boolean':
+      return value.value ? 'true' : 'false';
+    case 'null':
+      return '';
+    case 'json':
+      return value.text;
+  }
+}
+
+/**
+ * Builds the table: one column per summary key found (first-seen order, blank where a record
+ * lacks it). A summary key that repeats a leading column's name gets the prefix `summary_`.
+ */
+export function buildResultsTable(sources: Iterable<ResultsSource>): ResultsTable {
+  const leading = leadingColumns();
+  const taken = new Set(leading.map((c) => c.name));
+  const summaryColumns = new Map<string, number>();
+  const summaryKinds: ResultsColumn[] = [];
+  const rows: { lead: string[]; summary: Map<number, string> }[] = [];
+  for (const source of sources) {
+    const fields = EDITABLE_FIELDS.map((f) => fieldCellText(source.values[f.name], f));
+    for (const record of source.analyses) {
+      const summary = new Map<number, string>();
+      for (const { key, value } of record.summary) {
+        let index = summaryColumns.get(key);
+        if (index === undefined) {
+          index = summaryKinds.length;
+          summaryColumns.set(key, index);
+          summaryKinds.push({ name: taken.has(key) ? `summary_${key}` : key, kind: 'number' });
+        }
+        summary.set(index, summaryCellText(value));
+      }
+      const lead = [source.path, ...fields, record.name, record.roiId === null ? '' : String(record.roiId), record.channel === null ? '' : String(record.channel)];
+      rows.push({ lead, summary });
+    }
+  }
+  return {
+    columns: [...leading, ...summaryKinds],
+    rows: rows.map(({ lead, summary }) => [...lead, ...summaryKinds.map((_, i) => summary.get(i) ?? '')]),
+  };
+}
