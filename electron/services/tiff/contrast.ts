@@ -47,8 +47,16 @@ export function autoContrast(values: NumericArray, invert = false, range?: [numb
   return toUint8(values, range ?? percentileRange(values), invert);
 }
 
-/** Output size that fits `maxSize` on the longer side, never larger than the source. */
+/** Pixels a preview keeps on its short side where the source has them (line scans: every column). */
+const MIN_SHORT_SIDE = 64;
+
+/**
+ * Output size that fits `maxSize` on the longer side, never larger than the source. A side
+ * keeps up to {@link MIN_SHORT_SIDE} pixels even when that stretches the aspect ratio, so a
+ * (3000, 24) line scan previews as 24 × 512, not 4 × 512.
+ */
 export function fitSize(width: number, height: number, maxSize: number): { width: number; height: number } {
   const scale = Math.min(1, maxSize / Math.max(width, height, 1));
-  return { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) };
+  const side = (n: number): number => Math.max(1, Math.min(n, Math.max(Math.round(n * scale), MIN_SHORT_SIDE)));
+  return { width: side(width), height: side(height) };
 }

@@ -8,6 +8,7 @@ import { createDetailSlice, type DetailSlice } from './detail-slice';
 import { createDialogSlice, type DialogSlice } from './dialog-slice';
 import { createEditsSlice, type EditsSlice } from './edits-slice';
 import { createRowsSlice, type RowsSlice } from './rows-slice';
+import { createResultsSlice, type ResultsSlice } from './results-slice';
 import { createSaveSlice, type SaveSlice } from './save-slice';
 import { createSelectionSlice, type SelectionSlice } from './selection-slice';
 import { createSessionSlice, type SessionSlice } from './session-slice';
@@ -23,7 +24,8 @@ export interface AppState
     ViewSlice,
     DetailSlice,
     DialogSlice,
-    SaveSlice {
+    SaveSlice,
+    ResultsSlice {
   /** The backend; only store actions call it. */
   readonly client: ApiClient;
 }
@@ -43,6 +45,7 @@ export function createAppStore(client: ApiClient, storage: PrefsStorage | null =
     ...createDetailSlice(...a),
     ...createDialogSlice(...a),
     ...createSaveSlice(...a),
+    ...createResultsSlice(...a),
   }));
   if (storage) persistViewPrefs(store, storage);
   return store;
