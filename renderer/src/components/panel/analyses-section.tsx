@@ -34,16 +34,12 @@ function ValuesTable({ values, caption, units }: { values: readonly NamedValue[]
 }
 
 function AnalysisBlock({ record, roi, selected, onSelect }: { record: AnalysisEntry; roi: RoiEntry | undefined; selected: boolean; onSelect(index: number | null): void }) {
-  const headingId = `analysis-${record.index}`;
   const name = record.name || '(no name)';
   const where = record.roiId === null ? 'no ROI' : `ROI ${record.roiId}`;
   return (
-    <article className={`analysis-block${selected ? ' is-selected' : ''}`} aria-labelledby={headingId}>
+    <article className={`analysis-block${selected ? ' is-selected' : ''}`} aria-label={`${name}, ${where}`}>
       <header className="analysis-head">
-        <h4 id={headingId} className="analysis-name">
-          {name}
-          <span className="sr-only">{`, ${where}`}</span>
-        </h4>
+        <h4 className="analysis-name">{name}</h4>
         {roi?.bounds ? (
           <button type="button" className="roi-chip" aria-pressed={selected} title="Show this ROI on the image" onClick={() => onSelect(selected ? null : roi.index)}>
             <span className="roi-swatch" style={{ background: roiColor(roi.index) }} aria-hidden="true" />

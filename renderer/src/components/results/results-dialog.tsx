@@ -7,7 +7,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { ImageRow, ResultsFormat } from '../../../../shared/api';
 import { RESULTS_FORMATS } from '../../../../shared/api';
 import { downloadFile } from '../../lib/download';
-import { formatMeasure, plural } from '../../lib/format';
+import { formatCount, formatMeasure, plural } from '../../lib/format';
 import { unitFromName } from '../../lib/result-format';
 import type { AnalysisResults } from '../../lib/result-matrix';
 import { defaultChoice, GROUPINGS, rowsResults, summarize, type SummaryChoice } from '../../lib/results-summary';
@@ -150,7 +150,7 @@ function ResultsForm({ onClose }: { onClose(): void }) {
         </label>
       </fieldset>
       <p id="results-scope-text" className="muted small">
-        {plural(withResults, 'image')} with analyses of {plural(rows.length, 'image')}
+        {formatCount(withResults)} of {plural(rows.length, 'image')} {withResults === 1 ? 'has' : 'have'} analyses
         {invalid > 0 && `; ${plural(invalid, 'invalid sidecar')} left out`}.
       </p>
       {choice === null ? <p className="results-empty">These images have no analysis results.</p> : <Summary rows={rows} results={results} choice={choice} setChoice={setChoice} />}
