@@ -5,6 +5,6 @@
  */
 export type * from './analysis-types';
 export { summarizeGroups, statsOf, type GroupedValue, type GroupStats } from './group-summary';
-export { readAnalyses, readRois, storedValue } from './read-analyses';
+export { readAnalyses, readRois, storedValue, storedValueText } from './read-analyses';
 export { decodeResultNumber, parseResultKey, resultKey, resultNumber, resultValues, type ResultKeyParts } from './result-values';
 export { buildResultsTable, summaryCellText, type ResultsColumn, type ResultsSource, type ResultsTable } from './results-table';

@@ -21,6 +21,21 @@ export function storedValue(node: JsonNode): StoredValue {
   }
 }
 
+/** A stored value as text: numbers exactly as written (`NaN`, `1e-05`), `true`, `null`, JSON. */
+export function storedValueText(value: StoredValue): string {
+  switch (value.kind) {
+    case 'number':
+    case 'json':
+      return value.text;
+    case 'string':
+      return value.value;
+    case 'boolean':
+      return value.value ? 'true' : 'false';
+    case 'null':
+      return 'null';
+  }
+}
+
 /** Python's `json.dumps(node, sort_keys=True)` on one line (`{"a": 1, "b": [2, 3]}`). */
 export function oneLineJson(node: JsonNode): string {
   return writeJson(node).replace(/,\n */g, ', ').replace(/\n */g, '');

@@ -8,6 +8,7 @@
 import { EDITABLE_FIELDS, type FieldValues } from '../fields/field-table';
 import { fieldCellText } from '../fields/field-text';
 import type { AnalysisEntry, StoredValue } from './analysis-types';
+import { storedValueText } from './read-analyses';
 
 /** One image's part of the table. */
 export interface ResultsSource {
@@ -41,22 +42,11 @@ function leadingColumns(): ResultsColumn[] {
   ];
 }
 
-/** A summary value as a cell: NaN blank, infinities `inf`, text as it is, nested values as JSON. */
+/** A summary value as a cell: NaN and null blank, infinities `inf`, the rest as stored. */
 export function summaryCellText(value: StoredValue): string {
-  switch (value.kind) {
-    case 'number':
-      if (value.text === 'NaN') return '';
-      if (value.text === 'Infinity') return 'inf';
-      return value.text === '-Infinity' ? '-inf' : value.text;
-    case 'string':
-      return value.value;
-    case 'boolean':
-      return value.value ? 'true' : 'false';
-    case 'null':
-      return '';
-    case 'json':
-      return value.text;
-  }
+  if (value.kind === 'null' || (value.kind === 'number' && value.text === 'NaN')) return '';
+  if (value.kind === 'number' && /^-?Infinity$/.test(value.text)) return value.text.replace('Infinity', 'inf');
+  return storedValueText(value);
 }
 
 /**

@@ -1,5 +1,4 @@
-/** How summary values read: units taken from their names, numbers as the sidecar has them. */
-import type { StoredValue } from '../../../shared/analysis/analysis-types';
+/** How summary values read: units taken from their names, row values as table cells show them. */
 import { decodeResultNumber, parseResultKey } from '../../../shared/analysis/result-values';
 import type { ResultNumber } from '../../../shared/analysis/analysis-types';
 import { formatMeasure } from './format';
@@ -39,22 +38,6 @@ export function unitFromName(key: string): string {
     if (unit !== undefined) return unit;
   }
   return '';
-}
-
-/** A stored value as the editor shows it: numbers exactly as written (`NaN`, `1e-05`). */
-export function storedValueText(value: StoredValue): string {
-  switch (value.kind) {
-    case 'number':
-      return value.text;
-    case 'string':
-      return value.value;
-    case 'boolean':
-      return value.value ? 'true' : 'false';
-    case 'null':
-      return 'null';
-    case 'json':
-      return value.text;
-  }
 }
 
 /** A row's result value for a table cell: 6 significant digits; NaN and infinities spelled out. */

@@ -1,6 +1,7 @@
 /** The Analyses section of the single-image editor (read-only): one block per analysis record. */
 import type { AnalysisEntry, NamedValue, RoiEntry } from '../../../../shared/analysis/analysis-types';
-import { storedValueText, unitFromName } from '../../lib/result-format';
+import { storedValueText } from '../../../../shared/analysis/read-analyses';
+import { unitFromName } from '../../lib/result-format';
 import { roiColor } from '../../lib/roi-format';
 
 interface AnalysesSectionProps {

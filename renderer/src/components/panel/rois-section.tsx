@@ -39,7 +39,7 @@ function RoiItem({ roi, calibration, selected, onSelect }: { roi: RoiEntry; cali
       {!known && (
         <details className="disclosure roi-raw">
           <summary>{roi.type === 'rectroi' || roi.type === 'linesegmentroi' ? 'Bounds cannot be read: raw data' : 'Not drawn (unknown type): raw data'}</summary>
-          <pre className="raw-json mono">{roi.raw}</pre>
+          <pre className="code-block">{roi.raw}</pre>
         </details>
       )}
     </li>

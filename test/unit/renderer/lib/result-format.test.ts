@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatResult, resultLabel, storedValueText, unitFromName } from '../../../../renderer/src/lib/result-format';
+import { storedValueText } from '../../../../shared/analysis';
+import { formatResult, resultLabel, unitFromName } from '../../../../renderer/src/lib/result-format';
 import { boundsLines, imageCalibration, roiTitle, unitLabel } from '../../../../renderer/src/lib/roi-format';
 
 describe('result names and values', () => {
