@@ -7,6 +7,7 @@ import type { ApiClient } from '../../../shared/api';
 import { createDetailSlice, type DetailSlice } from './detail-slice';
 import { createDialogSlice, type DialogSlice } from './dialog-slice';
 import { createEditsSlice, type EditsSlice } from './edits-slice';
+import { createHistorySlice, type HistorySlice } from './history-slice';
 import { createRowsSlice, type RowsSlice } from './rows-slice';
 import { createSaveSlice, type SaveSlice } from './save-slice';
 import { createSelectionSlice, type SelectionSlice } from './selection-slice';
@@ -20,6 +21,7 @@ export interface AppState
     RowsSlice,
     SelectionSlice,
     EditsSlice,
+    HistorySlice,
     ViewSlice,
     DetailSlice,
     DialogSlice,
@@ -39,6 +41,7 @@ export function createAppStore(client: ApiClient, storage: PrefsStorage | null =
     ...createRowsSlice(...a),
     ...createSelectionSlice(...a),
     ...createEditsSlice(...a),
+    ...createHistorySlice(...a),
     ...createViewSlice(...a),
     ...createDetailSlice(...a),
     ...createDialogSlice(...a),
