@@ -8,6 +8,13 @@ export function formatFieldValue(value: FieldValue | undefined): string {
   return typeof value === 'string' ? value : String(value);
 }
 
+/** A stored value in a sentence or a review: `(empty)` for nothing, `yes`/`no` for a flag. */
+export function displayValue(value: FieldValue | undefined): string {
+  if (value === null || value === undefined || value === '') return '(empty)';
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  return formatFieldValue(value);
+}
+
 /**
  * Axis sizes as `C:2 Y:512 X:512`, read from the header's Python-repr `sizes`
  * (`{'C': 2, 'Y': 512, 'X': 512}`); falls back on `dims` + `shape` when `sizes` is empty.

@@ -4,6 +4,7 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ApiClient } from '../../../shared/api';
+import { createConflictSlice, type ConflictSlice } from './conflict-slice';
 import { createDetailSlice, type DetailSlice } from './detail-slice';
 import { createDialogSlice, type DialogSlice } from './dialog-slice';
 import { createEditsSlice, type EditsSlice } from './edits-slice';
@@ -25,7 +26,8 @@ export interface AppState
     ViewSlice,
     DetailSlice,
     DialogSlice,
-    SaveSlice {
+    SaveSlice,
+    ConflictSlice {
   /** The backend; only store actions call it. */
   readonly client: ApiClient;
 }
@@ -46,6 +48,7 @@ export function createAppStore(client: ApiClient, storage: PrefsStorage | null =
     ...createDetailSlice(...a),
     ...createDialogSlice(...a),
     ...createSaveSlice(...a),
+    ...createConflictSlice(...a),
   }));
   if (storage) persistViewPrefs(store, storage);
   return store;

@@ -16,7 +16,7 @@ export function runMenuCommand(store: AppStore, command: MenuCommand): void {
       state.requestOpenFolder();
       break;
     case 'save':
-      void state.saveAll();
+      void state.requestSave();
       break;
     case 'revert-field':
       state.revertActiveField();

@@ -27,6 +27,10 @@ export interface EditsSlice {
   activeField: string | null;
   /** Counts focus visits to fields: typing within one visit is one undo step. */
   fieldVisit: number;
+  /** A request to move the keyboard focus to a field of an image (`seq` makes each request new). */
+  fieldFocus: { path: string; name: string; seq: number } | null;
+  /** Selects the image and puts the keyboard focus in the field (e.g. to fix an invalid value). */
+  focusField(path: string, name: string): void;
   /**
    * The one way user actions change fields: applies the inputs to the editable images among
    * them and records one undo step named `action`. Returns how many fields changed.
@@ -57,6 +61,12 @@ export const createEditsSlice: StateCreator<AppState, [], [], EditsSlice> = (set
   edits: {},
   activeField: null,
   fieldVisit: 0,
+  fieldFocus: null,
+
+  focusField: (path, name) => {
+    get().selectOnly(path);
+    set((s) => ({ fieldFocus: { path, name, seq: (s.fieldFocus?.seq ?? 0) + 1 } }));
+  },
 
   applyFieldInputs: (action, inputs, options = {}) => {
     const s = get();

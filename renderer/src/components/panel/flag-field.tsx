@@ -39,8 +39,10 @@ export function FlagField({ field, paths, readOnly }: FlagFieldProps) {
           onChange={() => set(view.mixed ? true : !checked)}
         />
         <span>{field.displayName}</span>
-        <span className={view.mixed ? 'muted' : 'flag-state'}>{view.mixed ? '(multiple values)' : checked ? '' : 'Rejected'}</span>
       </label>
+      <span className={view.mixed ? 'muted small' : 'flag-state'} aria-hidden="true">
+        {view.mixed ? '(multiple values)' : checked ? '' : 'Rejected'}
+      </span>
       <span id={`${id}-help`} className="sr-only">
         {field.description}
       </span>

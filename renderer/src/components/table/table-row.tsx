@@ -31,7 +31,14 @@ function FieldCell({ row, edits, column }: { row: ImageRow; edits: PathEdits | u
     const yes = (edit && edit.error === null ? edit.value : stored) !== false;
     return (
       <div role="gridcell" className={`cell align-${column.align}${state}`}>
-        {yes ? <span aria-label="accepted">✓</span> : <span className="flag-state">Rejected</span>}
+        {yes ? (
+          <>
+            <span aria-hidden="true">✓</span>
+            <span className="sr-only">Accepted</span>
+          </>
+        ) : (
+          <span className="flag-state">Rejected</span>
+        )}
       </div>
     );
   }
