@@ -3,7 +3,9 @@
  */
 import type { HeaderValues, ImageRow } from '../../shared/api';
 import type { FieldSpec, FieldValue } from '../../shared/fields/field-table';
-import { numberText } from '../../shared/fields/field-text';
+import { cellText } from '../../shared/fields/field-text';
+
+export { cellText } from '../../shared/fields/field-text';
 
 /** `('C', 'Y', 'X')` + `(2, 512, 512)` → `CYX 2x512x512`. */
 function describeDims(header: HeaderValues): string {
@@ -65,10 +67,10 @@ export function listingLine(row: ImageRow, pathWidth: number): string {
     .trimEnd();
 }
 
-/** A stored value for a person: text quoted, numbers as on disk, null as `(none)`. */
+/** A stored value for a person: text quoted, numbers as on disk, `true`/`false`, null as `(none)`. */
 export function describeStored(value: FieldValue | undefined, spec?: FieldSpec): string {
   if (value === null || value === undefined) return '(none)';
-  return typeof value === 'string' ? JSON.stringify(value) : numberText(value, spec);
+  return typeof value === 'string' ? JSON.stringify(value) : cellText(value, spec);
 }
 
 /** Drops a leading `<file name>: ` from a message, for lines that already name the file. */

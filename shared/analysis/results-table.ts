@@ -5,8 +5,8 @@
  * Summary numbers keep the text the sidecar has (no round trip through floats); NaN is an
  * empty cell, infinities are `inf` / `-inf` (what pandas and R read as infinite).
  */
-import { EDITABLE_FIELDS, type FieldValues } from '../fields/field-table';
-import { fieldCellText } from '../fields/field-text';
+import { EDITABLE_FIELDS, type FieldType, type FieldValues } from '../fields/field-table';
+import { cellText } from '../fields/field-text';
 import type { AnalysisEntry, StoredValue } from './analysis-types';
 import { storedValueText } from './read-analyses';
 
@@ -19,11 +19,16 @@ export interface ResultsSource {
   analyses: readonly AnalysisEntry[];
 }
 
-/** A column: numbers in a `number` column that are finite go into spreadsheets as numbers. */
+/**
+ * A column: finite numbers of a `number` column go into spreadsheets as numbers, `true` and
+ * `false` of a `boolean` column as booleans; anything else as text.
+ */
 export interface ResultsColumn {
   name: string;
-  kind: 'text' | 'number';
+  kind: 'text' | 'number' | 'boolean';
 }
+
+const FIELD_KINDS: Readonly<Record<FieldType, ResultsColumn['kind']>> = { str: 'text', float: 'number', int: 'number', bool: 'boolean' };
 
 /** The table: every row has one text per column (`''` for a blank cell). */
 export interface ResultsTable {
@@ -35,7 +40,7 @@ export interface ResultsTable {
 function leadingColumns(): ResultsColumn[] {
   return [
     { name: 'path', kind: 'text' },
-    ...EDITABLE_FIELDS.map((f): ResultsColumn => ({ name: f.name, kind: f.type === 'str' ? 'text' : 'number' })),
+    ...EDITABLE_FIELDS.map((f): ResultsColumn => ({ name: f.name, kind: FIELD_KINDS[f.type] })),
     { name: 'analysis', kind: 'text' },
     { name: 'roi_id', kind: 'number' },
     { name: 'channel', kind: 'number' },
@@ -60,7 +65,7 @@ export function buildResultsTable(sources: Iterable<ResultsSource>): ResultsTabl
   const summaryKinds: ResultsColumn[] = [];
   const rows: { lead: string[]; summary: Map<number, string> }[] = [];
   for (const source of sources) {
-    const fields = EDITABLE_FIELDS.map((f) => fieldCellText(source.values[f.name], f));
+    const fields = EDITABLE_FIELDS.map((f) => cellText(source.values[f.name], f));
     for (const record of source.analyses) {
       const summary = new Map<number, string>();
       for (const { key, value } of record.summary) {

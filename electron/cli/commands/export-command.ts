@@ -4,13 +4,13 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { EDITABLE_FIELDS } from '../../../shared/fields/field-table';
-import { fieldCellText } from '../../../shared/fields/field-text';
 import type { ImageEntry } from '../../services/folder/list-images';
 import { readEntrySidecar, storedValues } from '../../services/rows/image-row';
 import { mapInOrder } from '../../services/rows/map-in-order';
 import { lastOption, UsageError } from '../args';
 import { CliError, EXIT, type Command } from '../cli-io';
 import { formatTable, type TableFormat } from '../table-text';
+import { cellText } from '../row-format';
 import { folderArgument, walkFolder } from '../targets';
 
 /** The `export` command. */
@@ -44,7 +44,7 @@ Exits 1 when some images were left out.`,
         continue;
       }
       const values = storedValues(sidecar);
-      rows.push([entry.relPath, ...EDITABLE_FIELDS.map((f) => fieldCellText(values[f.name], f))]);
+      rows.push([entry.relPath, ...EDITABLE_FIELDS.map((f) => cellText(values[f.name], f))]);
     }
     const text = formatTable(rows, format);
     if (outFile === undefined) await io.out.write(text);

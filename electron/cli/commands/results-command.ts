@@ -19,9 +19,9 @@ export const resultsCommand: Command = {
   help: `Usage: acqmeta results <folder> [--format ${FORMAT_LIST}] [-o <file>]
 
 Writes one row per analysis record of every sidecar under <folder> (subfolders included):
-"path" (the image, relative to <folder>), the experimental and calibration fields, then
-"analysis", "roi_id" and "channel", then one column per summary value found in any record
-(blank where a record lacks it). Numbers are written exactly as the sidecars have them; NaN is
+"path" (the image, relative to <folder>), every editable field (experimental, calibration,
+accepted), then "analysis", "roi_id" and "channel", then one column per summary value found in
+any record (blank where a record lacks it). Numbers are written exactly as the sidecars have them; NaN is
 a blank cell and Infinity is written inf. Images without analyses add no rows; images whose
 sidecar is invalid are left out and reported on stderr. Nothing is written to the sidecars.
 UTF-8, RFC 4180 quoting, CRLF line ends.

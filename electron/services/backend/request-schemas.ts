@@ -34,7 +34,7 @@ const saveRequest = {
     changes: {
       type: 'object',
       propertyNames: { enum: EDITABLE_FIELDS.map((f) => f.name) },
-      additionalProperties: { type: ['string', 'number', 'null'] },
+      additionalProperties: { type: ['string', 'number', 'boolean', 'null'] },
     },
     expected: { anyOf: [{ type: 'null' }, version] },
     overwrite: { type: 'boolean' },

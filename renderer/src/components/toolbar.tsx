@@ -7,6 +7,7 @@ import { useApp } from '../store/store-context';
 import { formatCount } from '../lib/format';
 import { ColumnChooser } from './column-chooser';
 import { ResultsButton } from './results/results-dialog';
+import { HistoryButtons } from './history-buttons';
 import { SaveControl } from './save-control';
 
 const QUICK_FILTERS: readonly { filter: QuickFilter; label: string; title: string }[] = [
@@ -84,6 +85,8 @@ export function Toolbar() {
       <QuickFilters />
       <ColumnChooser />
       <ResultsButton />
+      <span className="toolbar-spacer" />
+      <HistoryButtons />
       <SaveControl />
     </header>
   );

@@ -10,13 +10,13 @@ interface ModalProps {
   describedBy?: string;
   /** Escape or the close request. */
   onCancel: () => void;
-  /** Extra class, e.g. for a wider dialog. */
-  className?: string;
+  /** Room for a table (the review, the conflict comparison). */
+  wide?: boolean;
   children: ReactNode;
 }
 
 /** Shows `children` in a modal dialog for as long as it is mounted. */
-export function Modal({ labelledBy, describedBy, onCancel, className, children }: ModalProps) {
+export function Modal({ labelledBy, describedBy, onCancel, wide = false, children }: ModalProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const element = dialog.current;
@@ -29,7 +29,7 @@ export function Modal({ labelledBy, describedBy, onCancel, className, children }
   return (
     <dialog
       ref={dialog}
-      className={className ? `modal ${className}` : 'modal'}
+      className={wide ? 'modal modal-wide' : 'modal'}
       aria-labelledby={labelledBy}
       aria-describedby={describedBy}
       onCancel={(event) => {

@@ -134,7 +134,7 @@ function ResultsForm({ onClose }: { onClose(): void }) {
   };
 
   return (
-    <Modal labelledBy="results-title" describedBy="results-scope-text" onCancel={onClose} className="modal-wide">
+    <Modal labelledBy="results-title" describedBy="results-scope-text" onCancel={onClose} wide>
       <h2 id="results-title" className="modal-title">
         Results
       </h2>

@@ -50,6 +50,7 @@ describe('buildResultsTable', () => {
     ]);
     expect(table.columns.find((c) => c.name === 'depth')?.kind).toBe('number');
     expect(table.columns.find((c) => c.name === 'genotype')?.kind).toBe('text');
+    expect(table.columns.find((c) => c.name === 'accepted')?.kind).toBe('boolean');
     expect(table.columns.find((c) => c.name === 'velocity_mean')?.kind).toBe('number');
   });
 
@@ -105,7 +106,7 @@ describe('buildResultsTable', () => {
     expect(built.columns.slice(-2).map((c) => c.name)).toEqual(['summary_channel', 'summary_path']);
     expect(built.rows).toEqual([[
       'a.tif',
-      ...EDITABLE_FIELDS.map((f) => (f.name.startsWith('physical_unit') ? '1.0' : f.name.startsWith('physical_label') ? 'Pixels' : '')),
+      ...EDITABLE_FIELDS.map((f) => ({ physical_unit_x: '1.0', physical_unit_y: '1.0', physical_label_x: 'Pixels', physical_label_y: 'Pixels', accepted: 'true' })[f.name] ?? ''),
       'count',
       '',
       '1',
