@@ -74,9 +74,9 @@ test('editing the whole folder writes every sidecar it can and leaves the others
   await expect(editor.panel()).toContainText('whose header cannot be read, so no sidecar can be made');
 
   await editor.type('Treatment', 'saline');
-  await editor.saveReviewed(3);
+  await editor.saveReviewed(6);
   await expect(app.page.getByText('All changes saved')).toBeVisible();
-  for (const image of [OME, BLOBS, IMAGEJ]) {
+  for (const image of [OME, BLOBS, IMAGEJ, 'linescans/ls_01.tif', 'linescans/ls_02.tif', 'linescans/ls_03.tif']) {
     expect(readFileSync(app.file(`${image}.json`), 'utf8')).toContain('\n    "treatment": "saline",\n');
   }
   for (const [image, before] of untouched) expect(readFileSync(app.file(`${image}.json`), 'utf8')).toBe(before);
