@@ -188,7 +188,16 @@ export type ApiEvent =
   | { type: 'menu'; command: MenuCommand };
 
 /** Commands the native menu sends to the UI. */
-export type MenuCommand = 'open-folder' | 'save' | 'revert-field' | 'toggle-theme' | 'find' | 'undo' | 'redo';
+export type MenuCommand =
+  | 'open-folder'
+  | 'save'
+  | 'revert-field'
+  | 'toggle-theme'
+  | 'find'
+  | 'undo'
+  | 'redo'
+  | 'copy-metadata'
+  | 'paste-metadata';
 
 /** What the native menu shows for the UI's own state, e.g. `Undo Genotype on 40 images`. */
 export interface MenuState {
