@@ -98,12 +98,14 @@ function compileTemplate(source: string): NamePatternResult {
     });
     return texts;
   };
+  const last = pieces.at(-1);
+  const withExtension = last !== undefined && 'literal' in last && last.literal.includes('.');
   return {
     ok: true,
     pattern: {
       fields,
       match(fileName) {
-        const texts = apply(fileName) ?? apply(withoutExtension(fileName));
+        const texts = apply(withExtension ? fileName : withoutExtension(fileName));
         return texts === null ? { matched: false } : taken(texts);
       },
     },

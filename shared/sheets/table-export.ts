@@ -5,6 +5,12 @@
 import { EDITABLE_FIELDS, type FieldSpec, type FieldValue, type FieldValues } from '../fields/field-table';
 import type { SheetCell, SheetTable } from './sheet-cell';
 
+/** The formats an export writes: tables to edit and import again, and OMERO's bulk annotation CSV. */
+export const TABLE_EXPORT_FORMATS = ['csv', 'tsv', 'xlsx', 'omero'] as const;
+
+/** An export format. */
+export type TableExportFormat = (typeof TABLE_EXPORT_FORMATS)[number];
+
 /** One image to export: its path relative to the folder and its stored values. */
 export interface ExportRow {
   path: string;

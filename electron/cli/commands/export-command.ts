@@ -3,7 +3,8 @@
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { EXPORT_FORMATS, exportFormatOfName, type ExportFormat } from '../../services/sheets/table-file';
+import { TABLE_EXPORT_FORMATS, type TableExportFormat } from '../../../shared/sheets/table-export';
+import { exportFormatOfName } from '../../services/sheets/table-file';
 import { exportFolder } from '../../services/sheets/folder-export';
 import { lastOption, UsageError } from '../args';
 import { CliError, EXIT, type Command } from '../cli-io';
@@ -55,8 +56,8 @@ Exits 1 when some images were left out.`,
   },
 };
 
-function exportFormat(given: string | undefined, outFile: string | undefined): ExportFormat {
+function exportFormat(given: string | undefined, outFile: string | undefined): TableExportFormat {
   if (given === undefined) return outFile === undefined ? 'csv' : exportFormatOfName(outFile);
-  if ((EXPORT_FORMATS as readonly string[]).includes(given)) return given as ExportFormat;
-  throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')} (got "${given}")`);
+  if ((TABLE_EXPORT_FORMATS as readonly string[]).includes(given)) return given as TableExportFormat;
+  throw new UsageError(`--format must be one of ${TABLE_EXPORT_FORMATS.join(', ')} (got "${given}")`);
 }

@@ -6,7 +6,8 @@ import type { ExportRow } from '../../../shared/sheets/table-export';
 import type { ImageEntry } from '../folder/list-images';
 import { mapInOrder } from '../rows/map-in-order';
 import { readEntrySidecar, storedValues } from '../rows/image-row';
-import { encodeExport, type ExportFile, type ExportFormat } from './table-file';
+import type { TableExportFormat } from '../../../shared/sheets/table-export';
+import { encodeExport, type ExportFile } from './table-file';
 
 /** An image left out of an export, and why. */
 export interface SkippedImage {
@@ -33,7 +34,7 @@ export async function exportFolder(
   root: string,
   folderName: string,
   entries: AsyncIterable<ImageEntry> | Iterable<ImageEntry>,
-  format: ExportFormat,
+  format: TableExportFormat,
 ): Promise<FolderExport> {
   const rows: ExportRow[] = [];
   const skipped: SkippedImage[] = [];

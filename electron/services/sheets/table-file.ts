@@ -4,15 +4,9 @@
  */
 import { omeroTable } from '../../../shared/sheets/omero-table';
 import { cellText, valueCell, valueText, type SheetTable } from '../../../shared/sheets/sheet-cell';
-import { exportTable, type ExportRow } from '../../../shared/sheets/table-export';
+import { exportTable, type ExportRow, type TableExportFormat } from '../../../shared/sheets/table-export';
 import { decodeTableText, formatTable, parseTable, sniffTableFormat, TableSyntaxError } from '../../../shared/sheets/table-text';
 import { readWorkbook, writeWorkbook } from './xlsx-file';
-
-/** Formats an export can write. */
-export const EXPORT_FORMATS = ['csv', 'tsv', 'xlsx', 'omero'] as const;
-
-/** An export format. */
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** An encoded export, ready to be saved or downloaded. */
 export interface ExportFile {
@@ -27,7 +21,7 @@ export interface ExportFile {
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Encodes the rows of the folder named `folderName` in `format`. */
-export async function encodeExport(format: ExportFormat, rows: readonly ExportRow[], folderName: string): Promise<ExportFile> {
+export async function encodeExport(format: TableExportFormat, rows: readonly ExportRow[], folderName: string): Promise<ExportFile> {
   const utf8 = (text: string) => new TextEncoder().encode(text);
   switch (format) {
     case 'csv':
@@ -49,7 +43,7 @@ export async function encodeExport(format: ExportFormat, rows: readonly ExportRo
 }
 
 /** The format an export file name asks for (`.tsv`, `.xlsx`; `.csv` and anything else: CSV). */
-export function exportFormatOfName(fileName: string): ExportFormat {
+export function exportFormatOfName(fileName: string): TableExportFormat {
   if (/\.xlsx$/i.test(fileName)) return 'xlsx';
   return /\.(tsv|tab)$/i.test(fileName) ? 'tsv' : 'csv';
 }
