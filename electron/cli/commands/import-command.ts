@@ -6,9 +6,10 @@ import path from 'node:path';
 import type { ImportError, ImportWarning } from '../../../shared/sheets/table-import';
 import { mapInOrder } from '../../services/rows/map-in-order';
 import { previewTableImport, type ChangedRow } from '../../services/sheets/import-preview';
-import { createTiffScanner } from '../../services/tiff';
+import type { OpenFolder } from '../../services/backend/confine';
+import { createTiffScanner, type TiffScanner } from '../../services/tiff';
 import { lastOption } from '../args';
-import { CliError, EXIT, type Command } from '../cli-io';
+import { CliError, EXIT, type CliIo, type Command } from '../cli-io';
 import { folderArgument } from '../targets';
 import { applyPlan, describeDiff, planFromRead, type ChangePlan } from '../write-changes';
 import { refuseAll, writeAndReport, type ChangedOutcome } from '../write-report';
@@ -53,36 +54,34 @@ matched no image, 3 when a sidecar changed on disk meanwhile or could not be wri
     });
     const givenRoot = lastOption(args, '--root');
     const root = givenRoot === undefined ? path.dirname(tablePath) : await folderArgument(io.cwd, givenRoot);
-    const { preview, changed } = await previewTableImport(path.basename(tablePath), bytes, { root, realRoot: await realpath(root) });
-    if (preview.errors.length > 0) return refuseAll(io, preview.errors.map(describeIssue));
-    for (const warning of preview.warnings) io.err(`warning: ${describeIssue(warning)}`);
-    const planned = await planRows(changed);
-    const blocked = planned.flatMap(({ entry, plan: p }) => (p.kind === 'skipped' ? [`${entry.relPath}: ${p.reason}`] : []));
-    if (blocked.length > 0) return refuseAll(io, blocked);
-    const dryRun = args.flags.has('--dry-run');
-    const write = ({ entry, plan: p }: (typeof planned)[number]) => applyPlan(entry, p, dryRun);
-    const unmatched = preview.warnings.filter((w) => w.kind === 'unmatched-path').length;
-    const lines = (entry: ChangedRow['entry'], outcome: ChangedOutcome) => outcome.diffs.map((d) => `${entry.relPath}: ${describeDiff(d)}`);
-    const code = await writeAndReport(planned, io, dryRun, write, lines, preview.rows - unmatched - planned.length);
-    return unmatched > 0 ? Math.max(code, EXIT.problems) : code;
+    const scanner = createTiffScanner();
+    try {
+      return await importTable(path.basename(tablePath), bytes, { root, realRoot: await realpath(root) }, scanner, args.flags.has('--dry-run'), io);
+    } finally {
+      await scanner.close();
+    }
   },
 };
+
+/** Previews the table, refuses it on any error, else writes its changes and reports them. */
+async function importTable(fileName: string, bytes: Uint8Array, folder: OpenFolder, scanner: TiffScanner, dryRun: boolean, io: CliIo): Promise<number> {
+  const { preview, changed } = await previewTableImport(fileName, bytes, folder, scanner);
+  if (preview.errors.length > 0) return refuseAll(io, preview.errors.map(describeIssue));
+  for (const warning of preview.warnings) io.err(`warning: ${describeIssue(warning)}`);
+  const planned: { entry: ChangedRow['entry']; plan: ChangePlan }[] = [];
+  const plan = async ({ entry, read, changes }: ChangedRow) => ({ entry, plan: await planFromRead(entry, read, changes, scanner) });
+  for await (const item of mapInOrder(changed, 16, plan)) planned.push(item);
+  const blocked = planned.flatMap(({ entry, plan: p }) => (p.kind === 'skipped' ? [`${entry.relPath}: ${p.reason}`] : []));
+  if (blocked.length > 0) return refuseAll(io, blocked);
+  const write = ({ entry, plan: p }: (typeof planned)[number]) => applyPlan(entry, p, dryRun);
+  const unmatched = preview.warnings.filter((w) => w.kind === 'unmatched-path').length;
+  const lines = (entry: ChangedRow['entry'], outcome: ChangedOutcome) => outcome.diffs.map((d) => `${entry.relPath}: ${describeDiff(d)}`);
+  const code = await writeAndReport(planned, io, dryRun, write, lines, preview.rows - unmatched - planned.length);
+  return unmatched > 0 ? Math.max(code, EXIT.problems) : code;
+}
 
 /** `row 3, depth: m3.tif: Depth: must be a number in µm (got "deep")`. */
 function describeIssue(issue: ImportError | ImportWarning): string {
   const where = [issue.row === null ? null : `row ${issue.row}`, issue.column].filter((p) => p !== null && p !== '').join(', ');
   return where === '' ? issue.message : `${where}: ${issue.message}`;
-}
-
-/** Plans the changed rows (reading a TIFF where a sidecar is to be created) before any write. */
-async function planRows(rows: readonly ChangedRow[]): Promise<{ entry: ChangedRow['entry']; plan: ChangePlan }[]> {
-  const scanner = createTiffScanner();
-  const planned: { entry: ChangedRow['entry']; plan: ChangePlan }[] = [];
-  try {
-    const plan = async ({ entry, read, changes }: ChangedRow) => ({ entry, plan: await planFromRead(entry, read, changes, scanner) });
-    for await (const item of mapInOrder(rows, 16, plan)) planned.push(item);
-  } finally {
-    await scanner.close();
-  }
-  return planned;
 }

@@ -37,7 +37,7 @@ export function tableHandlers(context: BackendContext): Pick<ApiHandlers, 'expor
     async previewImport(request) {
       const folder = requireFolder(context);
       const bytes = Buffer.from(request.base64, 'base64');
-      return (await previewTableImport(request.fileName, bytes, folder)).preview;
+      return (await previewTableImport(request.fileName, bytes, folder, context.scanner)).preview;
     },
   };
 }

@@ -9,7 +9,8 @@ import { planRows, readLayout, readRows, type ImportError, type ImportPreview, t
 import { resolveImage, type OpenFolder } from '../backend/confine';
 import type { ImageEntry } from '../folder/list-images';
 import { mapInOrder } from '../rows/map-in-order';
-import { readEntrySidecar, storedValues, type SidecarRead } from '../rows/image-row';
+import { readEntrySidecar, scanImage, storedValues, type SidecarRead } from '../rows/image-row';
+import type { TiffScanner } from '../tiff';
 import { decodeTable, TableFileError } from './table-file';
 
 /** A row that changes its image: the sidecar as read (the write expects that version). */
@@ -48,8 +49,18 @@ async function lookUp(folder: OpenFolder, path: string): Promise<Looked> {
 
 const failed = (errors: ImportError[]): TableImport => ({ preview: { rows: 0, changes: [], errors, warnings: [] }, changed: [] });
 
-/** Reads a table file and compares every row with the sidecars of `folder`. */
-export async function previewTableImport(fileName: string, bytes: Uint8Array, folder: OpenFolder): Promise<TableImport> {
+/** Why a sidecar cannot be created for a changed row (its TIFF cannot be read), or null. */
+async function creationProblem(row: ChangedRow, scanner: TiffScanner): Promise<ImportError | null> {
+  if (row.read.state !== 'missing') return null;
+  const scan = await scanImage(scanner, row.entry.absPath);
+  return scan.ok ? null : { row: row.row, column: 'path', message: `${row.entry.relPath}: cannot create a sidecar: ${scan.message}` };
+}
+
+/**
+ * Reads a table file and compares every row with the sidecars of `folder`; a changed image
+ * without a sidecar must be a TIFF that `scanner` can read (a new sidecar takes its header).
+ */
+export async function previewTableImport(fileName: string, bytes: Uint8Array, folder: OpenFolder, scanner: TiffScanner): Promise<TableImport> {
   let table;
   try {
     table = await decodeTable(fileName, bytes);
@@ -63,11 +74,15 @@ export async function previewTableImport(fileName: string, bytes: Uint8Array, fo
   const looked: Looked[] = [];
   for await (const item of mapInOrder(rows, IN_FLIGHT, (row) => lookUp(folder, row.path))) looked.push(item);
   const { preview, rowChanges } = planRows(layout.layout, rows, looked.map((l) => l.target));
-  preview.errors = [...errors, ...preview.errors].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
   const byRow = new Map(rows.map((row, i) => [row.row, looked[i] as Looked]));
   const changed = rowChanges.flatMap(({ row, changes }) => {
     const { entry, read } = byRow.get(row) ?? {};
     return entry === undefined || read === undefined ? [] : [{ row, entry, read, changes }];
   });
+  const creation: ImportError[] = [];
+  for await (const problem of mapInOrder(changed, IN_FLIGHT, (row) => creationProblem(row, scanner))) {
+    if (problem !== null) creation.push(problem);
+  }
+  preview.errors = [...errors, ...preview.errors, ...creation].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
   return { preview, changed };
 }

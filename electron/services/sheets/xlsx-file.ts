@@ -3,7 +3,7 @@
  * touch a workbook do not pay for it).
  */
 import type { CellValue, Workbook } from 'exceljs';
-import { cellText, type SheetCell, type SheetTable } from '../../../shared/sheets/sheet-cell';
+import { cellText, isErrorCell, type SheetCell, type SheetTable } from '../../../shared/sheets/sheet-cell';
 
 /** The name of the sheet an export writes. */
 const SHEET_NAME = 'AcqMeta';
@@ -24,7 +24,7 @@ export async function writeWorkbook(table: SheetTable): Promise<Uint8Array> {
   const workbook = await newWorkbook();
   const sheet = workbook.addWorksheet(SHEET_NAME, { views: [{ state: 'frozen', ySplit: 1 }] });
   for (const cells of table) {
-    sheet.addRow(cells.map((cell) => (cell === null || typeof cell !== 'object' || cell instanceof Date ? cell : cell.error)));
+    sheet.addRow(cells.map((cell) => (typeof cell === 'string' ? escapeText(cell) : isErrorCell(cell) ? cell.error : cell)));
   }
   const header = table[0] ?? [];
   sheet.getRow(1).font = { bold: true };
@@ -34,6 +34,18 @@ export async function writeWorkbook(table: SheetTable): Promise<Uint8Array> {
     sheet.getColumn(c + 1).width = Math.min(MAX_WIDTH, Math.max(8, widest + 2));
   });
   return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+/**
+ * Text as OOXML stores it: characters XML cannot hold (carriage return, other control
+ * characters) as `_xHHHH_`, and text that looks like such an escape with its `_` escaped, so
+ * a reader (exceljs, Excel) gives back the very same text.
+ */
+function escapeText(text: string): string {
+  return text
+    .replace(/_x([0-9A-F]{4})_/g, '_x005F_x$1_')
+    // eslint-disable-next-line no-control-regex -- these characters are what is escaped
+    .replace(/[\u0000-\u0008\u000B-\u001F]/g, (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
 }
 
 /**
