@@ -166,5 +166,6 @@ export function planRows(layout: TableLayout, rows: readonly TableRow[], targets
       preview.warnings.push({ kind: 'drag-fill', row: run.rows[0] as number, column: layout.names[c] ?? null, message: describeDragFill(run) });
     }
   }
+  preview.warnings.sort((a, b) => a.row - b.row);
   return { preview, rowChanges };
 }

@@ -76,8 +76,8 @@ describe('planRows', () => {
       { row: 6, column: 'path', message: 'bad.tif: invalid sidecar, left as it is: not valid JSON' },
     ]);
     expect(preview.warnings).toEqual([
-      { kind: 'unmatched-path', row: 4, column: 'path', message: 'gone.tif does not exist: no image here. The row is left out.' },
       { kind: 'drag-fill', row: 2, column: 'genotype', message: expect.stringMatching(/^rows 2–5: "mouse1", "mouse2", "mouse3" count up where all held "mouse1" before/) },
+      { kind: 'unmatched-path', row: 4, column: 'path', message: 'gone.tif does not exist: no image here. The row is left out.' },
     ]);
     expect(rowChanges).toEqual([
       { row: 3, path: 'b.tif', changes: { genotype: 'mouse2' } },
