@@ -50,7 +50,7 @@ function escapeText(text: string): string {
 
 /**
  * Reads the first sheet of a workbook (the `AcqMeta` sheet when there is one). Rows keep their
- * numbers (blank rows are empty arrays) and are padded to the header's width.
+ * numbers (a blank row is a row of empty cells); every row is padded to the header's width.
  */
 export async function readWorkbook(bytes: Uint8Array): Promise<SheetTable> {
   const workbook = await newWorkbook();

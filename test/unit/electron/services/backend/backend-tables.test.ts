@@ -42,7 +42,8 @@ describe('backend exportTable and previewImport', () => {
   it('previews an edited workbook against the disk: every change, error and warning, and writes nothing', async () => {
     const exported = await h.ok('exportTable', { format: 'xlsx' });
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(Buffer.from(exported.base64, 'base64'));
+    const bytes = Buffer.from(exported.base64, 'base64');
+    await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
     const sheet = workbook.worksheets[0]!;
     const column = (name: string) => (sheet.getRow(1).values as unknown[]).indexOf(name);
     sheet.getRow(2).getCell(column('depth')).value = 80;
