@@ -4,7 +4,6 @@ import type { ImageRow, SaveOutcome, SaveRequest } from '../../../shared/api';
 import type { AppState } from './app-store';
 import type { Conflict } from './dialog-slice';
 import { applyEdits, changesOf, isChange, type EditMap, type EditUpdate, type PathEdits } from './edit-logic';
-import { effectiveValues } from './field-state';
 import { plural } from '../lib/format';
 import { selectSaveSummary } from './selectors';
 
@@ -99,16 +98,12 @@ export const createSaveSlice: StateCreator<AppState, [], [], SaveSlice> = (set, 
   }
 
   /**
-   * "Overwrite with mine": the file ends up with every editable value as this window shows it.
-   * Their file is read again so that only the values that differ are written (unchanged lines
-   * stay as they are); when it cannot be read, my pending changes are written over it.
+   * "Overwrite with mine": only the fields I edited are written, on top of their file as it is
+   * now, so what they changed in other fields is kept (the backend re-reads the file and skips
+   * the version check).
    */
-  async function overwriteRequest(row: ImageRow, edits: PathEdits | undefined): Promise<SaveRequest> {
-    const theirs = await get().client.reloadRow({ path: row.path });
-    if (!theirs.ok) return { path: row.path, changes: changesOf(row, edits), expected: row.version, overwrite: true };
-    const mine = effectiveValues(row, edits);
-    const changes = Object.fromEntries(Object.entries(mine).filter(([name, value]) => theirs.payload.values[name] !== value));
-    return { path: row.path, changes, expected: theirs.payload.version, overwrite: true };
+  function overwriteRequest(row: ImageRow, edits: PathEdits | undefined): SaveRequest {
+    return { path: row.path, changes: changesOf(row, edits), expected: row.version, overwrite: true };
   }
 
   return {
@@ -154,7 +149,7 @@ export const createSaveSlice: StateCreator<AppState, [], [], SaveSlice> = (set, 
       const row = rows[path];
       next();
       if (!row) return;
-      const done = await send([await overwriteRequest(row, edits[path])], edits);
+      const done = await send([overwriteRequest(row, edits[path])], edits);
       if (done && done.saved > 0) get().notify('success', `Saved ${path}.`);
     },
   };

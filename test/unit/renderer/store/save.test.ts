@@ -44,16 +44,15 @@ describe('saving', () => {
     expect(backend.saves).toHaveLength(1);
   });
 
-  it('"Overwrite with mine" writes every value as I see it over their newer file, and only what differs', async () => {
+  it('"Overwrite with mine" sends only the fields I edited, so their other changes are kept', async () => {
     const { store, backend } = storeWithRows([makeRow('a.tif', { species: 'rat', depth: 5 })]);
     const succeed = backend.saveOutcome;
     backend.saveOutcome = (save) => (save.overwrite ? succeed(save) : { path: save.path, ok: false, error: { code: 'CONFLICT', message: 'changed', path: save.path } });
-    const theirs = makeRow('a.tif', { species: 'mouse', depth: 5 }, { version: { size: 7, mtimeMs: 9, sha256: 'theirs' } });
-    backend.reloaded.set('a.tif', theirs);
+    backend.reloaded.set('a.tif', makeRow('a.tif', { species: 'mouse', depth: 5 }, { version: { size: 7, mtimeMs: 9, sha256: 'theirs' } }));
     store.getState().setFieldText(['a.tif'], 'genotype', 'WT');
     await store.getState().saveAll();
     await store.getState().resolveConflict('mine');
-    expect(backend.saves[1]).toEqual([{ path: 'a.tif', changes: { species: 'rat', genotype: 'WT' }, expected: theirs.version, overwrite: true }]);
+    expect(backend.saves[1]).toEqual([{ path: 'a.tif', changes: { genotype: 'WT' }, expected: { size: 100, mtimeMs: 1, sha256: 'v-a.tif' }, overwrite: true }]);
     expect(store.getState().rows['a.tif']?.values.genotype).toBe('WT');
     expect(store.getState().edits).toEqual({});
   });
