@@ -12,8 +12,7 @@ const SHEET_NAME = 'AcqMeta';
 const MAX_WIDTH = 60;
 
 async function newWorkbook(): Promise<Workbook> {
-  const { default: ExcelJS } = await import('exceljs');
-  return new ExcelJS.Workbook();
+  return (await import('./exceljs-bundle')).newWorkbook();
 }
 
 /**
