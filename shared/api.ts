@@ -8,6 +8,11 @@
  * ({@link ApiResult}) with stable {@link ErrorCode}s, never as thrown strings.
  */
 import type { FieldValues } from './fields/field-table';
+import type { TableExportFormat } from './sheets/table-export';
+import type { ImportPreview } from './sheets/table-import';
+
+export type { TableExportFormat } from './sheets/table-export';
+export type { ImportChange, ImportError, ImportPreview, ImportWarning } from './sheets/table-import';
 
 /** Stable error codes; the UI and tests branch on these, never on message text. */
 export type ErrorCode =
@@ -153,6 +158,19 @@ export type SaveOutcome =
   | { path: string; ok: true; row: ImageRow }
   | { path: string; ok: false; error: ApiError };
 
+/** An exported table file, for the renderer to offer as a download. */
+export interface TableFile {
+  /** `<folder name>.csv`, `.tsv`, `.xlsx`, or `<folder name>-omero.csv`. */
+  fileName: string;
+  mimeType: string;
+  /** The file's bytes, base64-encoded. */
+  base64: string;
+  /** Images left out because their sidecar is invalid. */
+  skipped: { path: string; message: string }[];
+  /** Things to tell the user about the file (e.g. OMERO's `--allow_nan` for empty numbers). */
+  notes: string[];
+}
+
 /** Every backend operation: request and response types. */
 export interface ApiMethods {
   getSession: { request: Record<string, never>; response: SessionInfo };
@@ -169,6 +187,13 @@ export interface ApiMethods {
   };
   /** Saves many files; each succeeds or fails on its own. */
   saveSidecars: { request: { saves: SaveRequest[] }; response: SaveOutcome[] };
+  /** The open folder's images (or those of `paths`) as a table file, read from disk. */
+  exportTable: { request: { format: TableExportFormat; paths?: string[] }; response: TableFile };
+  /**
+   * What importing a table file (CSV, TSV or XLSX) would change, against the sidecars on disk:
+   * every change, error and warning. Writes nothing.
+   */
+  previewImport: { request: { fileName: string; base64: string }; response: ImportPreview };
 }
 
 /** Name of a backend operation. */
@@ -226,6 +251,8 @@ const METHODS: { readonly [K in ApiMethodName]: true } = {
   reloadRow: true,
   getPreview: true,
   saveSidecars: true,
+  exportTable: true,
+  previewImport: true,
 };
 
 /** Every method name, for transports that register them one by one. */
