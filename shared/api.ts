@@ -8,7 +8,14 @@
  * ({@link ApiResult}) with stable {@link ErrorCode}s, never as thrown strings.
  */
 import type { AnalysisEntry, ResultValues, RoiEntry } from './analysis/analysis-types';
+import type { ResultsFormat } from './analysis/results-table';
 import type { FieldValues } from './fields/field-table';
+import type { TableExportFormat } from './sheets/table-export';
+import type { ImportPreview } from './sheets/table-import';
+
+export type { ResultsFormat } from './analysis/results-table';
+export type { TableExportFormat } from './sheets/table-export';
+export type { ImportChange, ImportError, ImportPreview, ImportWarning } from './sheets/table-import';
 
 /** Stable error codes; the UI and tests branch on these, never on message text. */
 export type ErrorCode =
@@ -159,18 +166,17 @@ export type SaveOutcome =
   | { path: string; ok: true; row: ImageRow }
   | { path: string; ok: false; error: ApiError };
 
-/** File formats of the results table. */
-export const RESULTS_FORMATS = ['csv', 'tsv'] as const;
-
-/** A results table format. */
-export type ResultsFormat = (typeof RESULTS_FORMATS)[number];
-
-/** A file for the user to download. */
-export interface DownloadFile {
+/** An exported table file, for the renderer to offer as a download. */
+export interface TableFile {
+  /** `<folder name>.csv`, `.tsv`, `.xlsx`, or `<folder name>-omero.csv`. */
   fileName: string;
   mimeType: string;
-  /** The file's bytes, base64. */
+  /** The file's bytes, base64-encoded. */
   base64: string;
+  /** Images left out because their sidecar is invalid. */
+  skipped: { path: string; message: string }[];
+  /** Things to tell the user about the file (e.g. OMERO's `--allow_nan` for empty numbers). */
+  notes: string[];
 }
 
 /** Every backend operation: request and response types. */
@@ -189,8 +195,15 @@ export interface ApiMethods {
   };
   /** Saves many files; each succeeds or fails on its own. */
   saveSidecars: { request: { saves: SaveRequest[] }; response: SaveOutcome[] };
-  /** The results table of the listed images (null: the whole folder); reads, never writes. */
-  exportResults: { request: { paths: string[] | null; format: ResultsFormat }; response: DownloadFile };
+  /** The open folder's images (or those of `paths`) as a table file, read from disk. */
+  exportTable: { request: { format: TableExportFormat; paths?: string[] }; response: TableFile };
+  /**
+   * What importing a table file (CSV, TSV or XLSX) would change, against the sidecars on disk:
+   * every change, error and warning. Writes nothing.
+   */
+  previewImport: { request: { fileName: string; base64: string }; response: ImportPreview };
+  /** The results table (one row per analysis record) of the open folder or of `paths`; reads, never writes. */
+  exportResults: { request: { format: ResultsFormat; paths?: string[] }; response: TableFile };
 }
 
 /** Name of a backend operation. */
@@ -210,7 +223,16 @@ export type ApiEvent =
   | { type: 'menu'; command: MenuCommand };
 
 /** Commands the native menu sends to the UI. */
-export type MenuCommand = 'open-folder' | 'save' | 'revert-field' | 'toggle-theme' | 'find' | 'undo' | 'redo';
+export type MenuCommand =
+  | 'open-folder'
+  | 'save'
+  | 'revert-field'
+  | 'toggle-theme'
+  | 'find'
+  | 'undo'
+  | 'redo'
+  | 'copy-metadata'
+  | 'paste-metadata';
 
 /** What the native menu shows for the UI's own state, e.g. `Undo Genotype on 40 images`. */
 export interface MenuState {
@@ -239,6 +261,8 @@ const METHODS: { readonly [K in ApiMethodName]: true } = {
   reloadRow: true,
   getPreview: true,
   saveSidecars: true,
+  exportTable: true,
+  previewImport: true,
   exportResults: true,
 };
 

@@ -3,9 +3,7 @@
  */
 import type { HeaderValues, ImageRow } from '../../shared/api';
 import type { FieldSpec, FieldValue } from '../../shared/fields/field-table';
-import { cellText } from '../../shared/fields/field-text';
-
-export { cellText } from '../../shared/fields/field-text';
+import { pythonFloatRepr } from '../../shared/sidecar';
 
 /** `('C', 'Y', 'X')` + `(2, 512, 512)` → `CYX 2x512x512`. */
 function describeDims(header: HeaderValues): string {
@@ -65,6 +63,18 @@ export function listingLine(row: ImageRow, pathWidth: number): string {
   ]
     .join('  ')
     .trimEnd();
+}
+
+/** A stored number as the sidecar writes it: floats in Python repr (`75.0`), ints plain. */
+export function numberText(value: number, spec: FieldSpec | undefined): string {
+  return spec?.type === 'float' ? pythonFloatRepr(value) : String(value);
+}
+
+/** A value as a table cell: text as it is, numbers as on disk, `true`/`false`, null as empty. */
+export function cellText(value: FieldValue | undefined, spec: FieldSpec | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return numberText(value, spec);
+  return String(value);
 }
 
 /** A stored value for a person: text quoted, numbers as on disk, `true`/`false`, null as `(none)`. */

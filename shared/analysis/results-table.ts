@@ -6,9 +6,15 @@
  * empty cell, infinities are `inf` / `-inf` (what pandas and R read as infinite).
  */
 import { EDITABLE_FIELDS, type FieldType, type FieldValues } from '../fields/field-table';
-import { cellText } from '../fields/field-text';
+import { valueText, type SheetCell, type SheetTable } from '../sheets/sheet-cell';
 import type { AnalysisEntry, StoredValue } from './analysis-types';
 import { storedValueText } from './read-analyses';
+
+/** The file formats of the results table. */
+export const RESULTS_FORMATS = ['csv', 'tsv', 'xlsx'] as const;
+
+/** A results table format. */
+export type ResultsFormat = (typeof RESULTS_FORMATS)[number];
 
 /** One image's part of the table. */
 export interface ResultsSource {
@@ -65,7 +71,7 @@ export function buildResultsTable(sources: Iterable<ResultsSource>): ResultsTabl
   const summaryKinds: ResultsColumn[] = [];
   const rows: { lead: string[]; summary: Map<number, string> }[] = [];
   for (const source of sources) {
-    const fields = EDITABLE_FIELDS.map((f) => cellText(source.values[f.name], f));
+    const fields = EDITABLE_FIELDS.map((f) => valueText(source.values[f.name], f));
     for (const record of source.analyses) {
       const summary = new Map<number, string>();
       for (const { key, value } of record.summary) {
@@ -85,4 +91,17 @@ export function buildResultsTable(sources: Iterable<ResultsSource>): ResultsTabl
     columns: [...leading, ...summaryKinds],
     rows: rows.map(({ lead, summary }) => [...lead, ...summaryKinds.map((_, i) => summary.get(i) ?? '')]),
   };
+}
+
+/** A cell of the table as a workbook holds it: finite numbers as numbers, flags as booleans, blank as empty. */
+function typedCell(text: string, kind: ResultsColumn['kind']): SheetCell {
+  if (text === '') return null;
+  if (kind === 'number' && Number.isFinite(Number(text))) return Number(text);
+  if (kind === 'boolean' && (text === 'true' || text === 'false')) return text === 'true';
+  return text;
+}
+
+/** The table with its header row as typed cells, for a workbook. */
+export function resultsSheet(table: ResultsTable): SheetTable {
+  return [table.columns.map((c) => c.name), ...table.rows.map((row) => row.map((text, i) => typedCell(text, table.columns[i]?.kind ?? 'text')))];
 }

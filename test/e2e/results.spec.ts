@@ -115,6 +115,10 @@ test('Export results downloads the table of the selection or of the folder', asy
   const rows = readFileSync(await tsv.path(), 'utf8').trimEnd().split('\r\n');
   expect(rows).toHaveLength(1 + 1 + 3 * 8);
   expect(rows[1]?.split('\t')[0]).toBe('cells/multi-channel.ome.tif');
+
+  const [xlsx] = await Promise.all([app.page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export XLSX' }).click()]);
+  expect(xlsx.suggestedFilename()).toMatch(/-results\.xlsx$/);
+  expect(readFileSync(await xlsx.path()).subarray(0, 2).toString()).toBe('PK');
 });
 
 test('the results summary gives n, mean, median and SD per group of the selection', async ({ app }) => {

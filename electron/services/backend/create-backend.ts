@@ -12,6 +12,7 @@ import { compileRequestValidators, describeSchemaError } from './request-schemas
 import { resultsHandler } from './results-handler';
 import { saveHandler } from './save-handler';
 import { scanHandler, type ScanControl } from './scan-handler';
+import { tableHandlers } from './table-handlers';
 
 export type { BackendOptions } from './backend-context';
 
@@ -58,6 +59,7 @@ export function createBackend(options: BackendOptions): Backend {
     }),
     ...imageHandlers(context),
     ...saveHandler(context),
+    ...tableHandlers(context),
     ...resultsHandler(context),
   };
   const validators = compileRequestValidators();

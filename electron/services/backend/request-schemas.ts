@@ -5,10 +5,15 @@
  * Field values are checked for shape only; their rules are the validation module's job.
  */
 import Ajv, { type ValidateFunction } from 'ajv';
-import { RESULTS_FORMATS, type ApiMethodName } from '../../../shared/api';
+import { RESULTS_FORMATS } from '../../../shared/analysis/results-table';
+import type { ApiMethodName } from '../../../shared/api';
 import { EDITABLE_FIELDS } from '../../../shared/fields/field-table';
+import { TABLE_EXPORT_FORMATS } from '../../../shared/sheets/table-export';
 
 const MAX_PATH = 4096;
+
+/** Largest table file `previewImport` takes, as base64 (about 24 MB of file). */
+export const MAX_TABLE_BASE64 = 32 * 1024 * 1024;
 
 const relativePath = { type: 'string', minLength: 1, maxLength: MAX_PATH } as const;
 const empty = { type: 'object', additionalProperties: false } as const;
@@ -68,12 +73,28 @@ const REQUEST_SCHEMAS: Record<ApiMethodName, object> = {
     required: ['saves'],
     properties: { saves: { type: 'array', maxItems: 100_000, items: saveRequest } },
   },
+  exportTable: {
+    ...empty,
+    required: ['format'],
+    properties: {
+      format: { enum: [...TABLE_EXPORT_FORMATS] },
+      paths: { type: 'array', maxItems: 100_000, items: relativePath },
+    },
+  },
+  previewImport: {
+    ...empty,
+    required: ['fileName', 'base64'],
+    properties: {
+      fileName: { type: 'string', minLength: 1, maxLength: 255 },
+      base64: { type: 'string', maxLength: MAX_TABLE_BASE64 },
+    },
+  },
   exportResults: {
     ...empty,
-    required: ['paths', 'format'],
+    required: ['format'],
     properties: {
-      paths: { anyOf: [{ type: 'null' }, { type: 'array', maxItems: 1_000_000, items: relativePath }] },
-      format: { enum: RESULTS_FORMATS },
+      format: { enum: [...RESULTS_FORMATS] },
+      paths: { type: 'array', maxItems: 100_000, items: relativePath },
     },
   },
 };

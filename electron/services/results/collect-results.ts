@@ -5,17 +5,12 @@ import { buildResultsTable, readAnalyses, type ResultsSource, type ResultsTable 
 import type { ImageEntry } from '../folder/list-images';
 import { readEntrySidecar } from '../rows/image-row';
 import { mapInOrder } from '../rows/map-in-order';
-
-/** An image left out of the table, and why. */
-export interface LeftOut {
-  path: string;
-  reason: string;
-}
+import type { SkippedImage } from '../sheets/folder-export';
 
 /** The table and the images whose sidecars could not be read (they have no rows). */
 export interface CollectedResults {
   table: ResultsTable;
-  leftOut: LeftOut[];
+  skipped: SkippedImage[];
 }
 
 /** Sidecars read at once. */
@@ -23,17 +18,17 @@ const IN_FLIGHT = 32;
 
 /**
  * Builds the results table of `entries` (in their order) from their sidecars. Images without
- * a sidecar add no rows; invalid sidecars are listed in `leftOut`.
+ * a sidecar add no rows; invalid sidecars are listed in `skipped`.
  */
 export async function collectResults(root: string, entries: AsyncIterable<ImageEntry> | Iterable<ImageEntry>): Promise<CollectedResults> {
   const sources: ResultsSource[] = [];
-  const leftOut: LeftOut[] = [];
+  const skipped: SkippedImage[] = [];
   const read = async (entry: ImageEntry) => ({ entry, read: await readEntrySidecar(root, entry) });
   for await (const { entry, read: sidecar } of mapInOrder(entries, IN_FLIGHT, read)) {
-    if (sidecar.state === 'invalid') leftOut.push({ path: entry.relPath, reason: sidecar.problems.join('; ') });
+    if (sidecar.state === 'invalid') skipped.push({ path: entry.relPath, message: `invalid sidecar: ${sidecar.problems.join('; ')}` });
     if (sidecar.state !== 'ok') continue;
     const analyses = readAnalyses(sidecar.sidecar);
     if (analyses.length > 0) sources.push({ path: entry.relPath, values: sidecar.sidecar.fieldValues(), analyses });
   }
-  return { table: buildResultsTable(sources), leftOut };
+  return { table: buildResultsTable(sources), skipped };
 }

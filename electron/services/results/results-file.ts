@@ -1,29 +1,20 @@
 /**
- * The results table as a file: CSV or TSV (UTF-8, RFC 4180 quoting, CRLF line ends).
- *
- * Every results file is made here, for `acqmeta results` and the app's Export results alike:
- * a new format (XLSX) is one more case in {@link resultsFile} and one more entry in
- * `RESULTS_FORMATS` (shared/api.ts).
+ * The results table as a file: CSV or TSV (UTF-8, RFC 4180 quoting, CRLF line ends) or an XLSX
+ * workbook (numbers as numbers), for `acqmeta results` and the app's Export results alike.
  */
-import type { ResultsTable } from '../../../shared/analysis';
-import type { ResultsFormat } from '../../../shared/api';
-import { formatTable } from '../../cli/table-text';
+import { resultsSheet, type ResultsFormat, type ResultsTable } from '../../../shared/analysis';
+import { formatTable } from '../../../shared/sheets/table-text';
+import { TABLE_MIME_TYPES, type ExportFile } from '../sheets/table-file';
+import { writeWorkbook } from '../sheets/xlsx-file';
 
-/** A results file: its suggested name, media type and bytes. */
-export interface ResultsFile {
-  fileName: string;
-  mimeType: string;
-  bytes: Buffer;
-}
+/** What a user of the file should know: how NaN and infinities are written. */
+const NOTE = 'NaN summary values are empty cells; Infinity is written inf (-inf).';
 
-/** Writes `table` in `format`; `baseName` names the file (`<baseName>-results.csv`). */
-export function resultsFile(table: ResultsTable, format: ResultsFormat, baseName: string): ResultsFile {
-  const rows = [table.columns.map((c) => c.name), ...table.rows];
-  const fileName = `${baseName}-results.${format}`;
-  switch (format) {
-    case 'csv':
-      return { fileName, mimeType: 'text/csv; charset=utf-8', bytes: Buffer.from(formatTable(rows, 'csv'), 'utf8') };
-    case 'tsv':
-      return { fileName, mimeType: 'text/tab-separated-values; charset=utf-8', bytes: Buffer.from(formatTable(rows, 'tsv'), 'utf8') };
-  }
+/** Writes `table` in `format` (file name ending `-results.csv`, `-results.xlsx`, ...). */
+export async function resultsFile(table: ResultsTable, format: ResultsFormat): Promise<ExportFile> {
+  const notes = table.rows.length > 0 ? [NOTE] : [];
+  const suffix = `-results.${format}`;
+  if (format === 'xlsx') return { bytes: await writeWorkbook(resultsSheet(table)), mimeType: TABLE_MIME_TYPES[format], suffix, notes };
+  const text = formatTable([table.columns.map((c) => c.name), ...table.rows], format);
+  return { bytes: new TextEncoder().encode(text), mimeType: TABLE_MIME_TYPES[format], suffix, notes };
 }

@@ -1,6 +1,7 @@
 /** The results table of the folder or the selection, fetched as a file to download. */
 import type { StateCreator } from 'zustand/vanilla';
-import type { DownloadFile, ResultsFormat } from '../../../shared/api';
+import type { ResultsFormat, TableFile } from '../../../shared/api';
+import { plural } from '../lib/format';
 import type { AppState } from './app-store';
 
 /** Results export state and action. */
@@ -9,9 +10,9 @@ export interface ResultsSlice {
   exportingResults: boolean;
   /**
    * Asks the backend for the results table of `paths` (null: the whole folder); resolves to
-   * the file to download, or null when it failed (a notice says why).
+   * the file to download, or null when it failed. A notice says what was left out, or why it failed.
    */
-  exportResults(paths: readonly string[] | null, format: ResultsFormat): Promise<DownloadFile | null>;
+  exportResults(paths: readonly string[] | null, format: ResultsFormat): Promise<TableFile | null>;
 }
 
 /** Creates the results slice. */
@@ -21,8 +22,12 @@ export const createResultsSlice: StateCreator<AppState, [], [], ResultsSlice> = 
   exportResults: async (paths, format) => {
     set({ exportingResults: true });
     try {
-      const result = await get().client.exportResults({ paths: paths === null ? null : [...paths], format });
-      if (result.ok) return result.payload;
+      const result = await get().client.exportResults(paths === null ? { format } : { format, paths: [...paths] });
+      if (result.ok) {
+        const { skipped } = result.payload;
+        if (skipped.length > 0) get().notify('error', `${plural(skipped.length, 'image')} with an invalid sidecar left out of the results.`);
+        return result.payload;
+      }
       get().notify('error', `The results could not be exported: ${result.error.message}`);
       return null;
     } finally {

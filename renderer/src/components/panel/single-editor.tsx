@@ -11,6 +11,7 @@ import { AnalysesSection } from './analyses-section';
 import { CalibrationOffer } from './calibration-offer';
 import { EDIT_GROUPS, FieldSection } from './field-section';
 import { HeaderSection } from './header-section';
+import { PanelActions } from './panel-actions';
 import { PreviewSection } from './preview-section';
 import { RoiOverlay } from './roi-overlay';
 import { RoisSection } from './rois-section';
@@ -76,6 +77,7 @@ export function SingleEditor({ path }: { path: string }) {
         </div>
         <SidecarBadge row={row} edits={edits} />
       </div>
+      {!readOnly && <PanelActions single />}
       <Problems row={row} />
       {!readOnly && <CalibrationOffer paths={paths} />}
       {row.kind === 'tiff' && row.header !== null && (

@@ -4,8 +4,8 @@
  */
 import { useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { RESULTS_FORMATS } from '../../../../shared/analysis/results-table';
 import type { ImageRow, ResultsFormat } from '../../../../shared/api';
-import { RESULTS_FORMATS } from '../../../../shared/api';
 import { downloadFile } from '../../lib/download';
 import { formatCount, formatMeasure, plural } from '../../lib/format';
 import { unitFromName } from '../../lib/result-format';
@@ -154,6 +154,9 @@ function ResultsForm({ onClose }: { onClose(): void }) {
         {invalid > 0 && `; ${plural(invalid, 'invalid sidecar')} left out`}.
       </p>
       {choice === null ? <p className="results-empty">These images have no analysis results.</p> : <Summary rows={rows} results={results} choice={choice} setChoice={setChoice} />}
+      <p className="muted small results-note">
+        The exported table has one row per analysis record with the image&apos;s fields; NaN values are empty cells, Infinity is written inf.
+      </p>
       <div className="modal-actions">
         {RESULTS_FORMATS.map((format) => (
           <button key={format} type="button" className="btn" disabled={exporting || withResults === 0} onClick={() => void exportAs(format)}>

@@ -1,8 +1,10 @@
 import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import ExcelJS from 'exceljs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../../../../electron/cli/run-cli';
 import { EDITABLE_FIELDS } from '../../../../shared/fields/field-table';
 import { buildCli, type BuiltCli } from './built-cli';
 
@@ -79,11 +81,33 @@ describe('acqmeta results', () => {
     expect(lines.slice(2).every((l) => l.startsWith('linescans/ls_0'))).toBe(true);
   });
 
-  it('refuses formats it cannot write and folders that do not exist, and writes no sidecar', async () => {
+  it('writes a workbook: summary values as numbers, NaN as an empty cell, Infinity as inf', async () => {
+    const { code, stderr } = await acqmeta('results', 'linescans', '-o', 'results.xlsx');
+    expect([code, stderr]).toEqual([0, '48 records of 6 images written to results.xlsx\n']);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(path.join(base, 'results.xlsx'));
+    const sheet = workbook.getWorksheet('AcqMeta')!;
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    const cell = (row: number, name: string) => sheet.getRow(row).getCell(header.indexOf(name) + 1).value;
+    expect(sheet.rowCount).toBe(1 + 48);
+    expect([cell(2, 'path'), cell(2, 'genotype'), cell(2, 'depth'), cell(2, 'accepted'), cell(2, 'roi_id')]).toEqual(['ls_01.tif', 'WT', 120, true, 1]);
+    expect(cell(2, 'velocity_mean')).toBe(1.74263643202636);
+    expect(cell(6, 'velocity_mean')).toBeNull();
+    expect(cell(6, 'num_windows')).toBe(0);
+    expect(cell(12, 'velocity_cv')).toBe('inf');
+    expect((await acqmeta('results', 'linescans', '--format', 'xlsx')).stdout.startsWith('PK')).toBe(true);
+  });
+
+  it('refuses formats it cannot write, XLSX to a terminal and folders that do not exist, and writes no sidecar', async () => {
     const before = await Promise.all((await readdir(path.join(base, 'linescans'))).map((n) => readFile(path.join(base, 'linescans', n))));
-    const xlsx = await acqmeta('results', 'linescans', '--format', 'xlsx');
-    expect([xlsx.code, xlsx.stderr]).toEqual([2, 'acqmeta results: --format must be csv or tsv (got "xlsx") (see acqmeta results --help)\n']);
+    const omero = await acqmeta('results', 'linescans', '--format', 'omero');
+    expect([omero.code, omero.stderr]).toEqual([2, 'acqmeta results: --format must be one of csv, tsv, xlsx (got "omero") (see acqmeta results --help)\n']);
     expect((await acqmeta('results', 'nowhere')).code).toBe(2);
+    const err: string[] = [];
+    const out = { line: async () => {}, write: async () => {}, flush: async () => {}, bytes: async () => {}, isTerminal: true };
+    const io = { out, err: (line: string) => err.push(line), progress: () => {}, showProgress: false, cwd: base };
+    expect(await runCli(['results', 'linescans', '--format', 'xlsx'], io)).toBe(2);
+    expect(err).toEqual(['acqmeta results: an XLSX workbook is binary: give -o <file>.xlsx or redirect stdout to a file (see acqmeta results --help)']);
     expect((await acqmeta('--help')).stdout).toContain('  results ');
     const after = await Promise.all((await readdir(path.join(base, 'linescans'))).map((n) => readFile(path.join(base, 'linescans', n))));
     expect(after).toEqual(before);

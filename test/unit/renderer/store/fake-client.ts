@@ -56,6 +56,8 @@ export function fakeBackend(rows: ImageRow[], scanId = 'scan-1'): FakeBackend {
       scanFolder: () => ok({ scanId }),
       getImageDetail: () => Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'not used' } }),
       getPreview: () => Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'not used' } }),
+      exportTable: () => Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'not used' } }),
+      previewImport: () => Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'not used' } }),
       reloadRow: ({ path }) => ok(backend.reloaded.get(path) ?? byPath.get(path)!),
       saveSidecars: ({ saves }) => {
         backend.saves.push(saves);
@@ -63,7 +65,7 @@ export function fakeBackend(rows: ImageRow[], scanId = 'scan-1'): FakeBackend {
       },
       exportResults: (request) => {
         backend.exports.push(request);
-        return ok({ fileName: `lab-results.${request.format}`, mimeType: 'text/csv', base64: btoa('path\r\n') });
+        return ok({ fileName: `lab-results.${request.format}`, mimeType: 'text/csv', base64: btoa('path\r\n'), skipped: [], notes: [] });
       },
       onEvent: (listener) => {
         listeners.add(listener);

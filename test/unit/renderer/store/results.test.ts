@@ -65,7 +65,7 @@ describe('exportResults', () => {
     await store.getState().exportResults(null, 'csv');
     expect(backend.exports).toEqual([
       { paths: ['a.tif', 'c.tif'], format: 'tsv' },
-      { paths: null, format: 'csv' },
+      { format: 'csv' },
     ]);
     expect(store.getState().exportingResults).toBe(false);
   });

@@ -54,7 +54,7 @@ describe('backend: ROIs, analyses and results', () => {
   });
 
   it('exportResults gives the whole folder or the listed images as a CSV or TSV file', async () => {
-    const all = await h.ok('exportResults', { paths: null, format: 'csv' });
+    const all = await h.ok('exportResults', { format: 'csv' });
     expect(all.fileName).toBe(`${path.basename(folder)}-results.csv`);
     expect(all.mimeType).toMatch(/^text\/csv/);
     const lines = Buffer.from(all.base64, 'base64').toString('utf8').split('\r\n');
@@ -65,17 +65,21 @@ describe('backend: ROIs, analyses and results', () => {
     expect(tsv).toHaveLength(1 + 8);
     expect(tsv[3]?.split('\t')).toContain('inf');
     expect(tsv.slice(1).every((line) => line.startsWith('ls_02.tif\t'))).toBe(true);
+    const xlsx = await h.ok('exportResults', { format: 'xlsx' });
+    expect([xlsx.fileName, xlsx.mimeType]).toEqual([`${path.basename(folder)}-results.xlsx`, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']);
+    expect(Buffer.from(xlsx.base64, 'base64').subarray(0, 2).toString()).toBe('PK');
+    expect(xlsx.notes).toEqual(['NaN summary values are empty cells; Infinity is written inf (-inf).']);
   });
 
   it('exportResults refuses unknown formats and paths outside the folder', async () => {
-    expect(codeOf(await h.call('exportResults', { paths: null, format: 'xls' as 'csv' }))).toBe('BAD_REQUEST');
+    expect(codeOf(await h.call('exportResults', { format: 'xls' as 'csv' }))).toBe('BAD_REQUEST');
     expect(codeOf(await h.call('exportResults', { paths: ['../x.tif'], format: 'csv' }))).toBe('OUTSIDE_FOLDER');
   });
 
   it('reading details, scanning and exporting write nothing; a save changes one line and keeps ROIs and analyses', async () => {
     const before = await snapshot(folder);
     await h.ok('getImageDetail', { path: 'ls_01.tif' });
-    await h.ok('exportResults', { paths: null, format: 'csv' });
+    await h.ok('exportResults', { format: 'csv' });
     const { scanId } = await h.ok('scanFolder', {});
     await h.waitFor((e) => e.type === 'scan-done' && e.scanId === scanId);
     expect(await snapshot(folder)).toEqual(before);
