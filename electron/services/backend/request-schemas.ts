@@ -43,6 +43,7 @@ const saveRequest = {
     },
     expected: { anyOf: [{ type: 'null' }, version] },
     overwrite: { type: 'boolean' },
+    remove: { type: 'array', uniqueItems: true, items: { enum: EDITABLE_FIELDS.map((f) => f.name) } },
   },
 } as const;
 

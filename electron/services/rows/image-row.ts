@@ -68,6 +68,7 @@ export function composeRow(entry: ImageEntry, scan: ImageScan | null, read: Side
     if (mismatch !== null) errors.push(mismatch);
   }
   const header = info !== null ? info.header : read.state === 'ok' && entry.kind === 'other' ? read.sidecar.headerValues() : null;
+  const absent = read.state === 'ok' ? read.sidecar.absentFields() : [];
   const results = read.state === 'ok' ? resultValues(readAnalyses(read.sidecar)) : null;
   return {
     path: entry.relPath,
@@ -78,7 +79,8 @@ export function composeRow(entry: ImageEntry, scan: ImageScan | null, read: Side
     version: read.state === 'missing' ? null : read.version,
     values,
     errors,
-    ...(results !== null && { results }),
+    ...(absent.length > 0 ? { absentFields: absent } : {}),
+    ...(results !== null ? { results } : {}),
   };
 }
 
