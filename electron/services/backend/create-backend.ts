@@ -8,6 +8,7 @@ import type { BackendContext, BackendOptions } from './backend-context';
 import { toBackendError } from './backend-error';
 import { folderHandlers, openFolderAt } from './folder-handlers';
 import { imageHandlers } from './image-handlers';
+import { presetHandlers } from './preset-handlers';
 import { compileRequestValidators, describeSchemaError } from './request-schemas';
 import { saveHandler } from './save-handler';
 import { scanHandler, type ScanControl } from './scan-handler';
@@ -59,6 +60,7 @@ export function createBackend(options: BackendOptions): Backend {
     ...imageHandlers(context),
     ...saveHandler(context),
     ...tableHandlers(context),
+    ...presetHandlers(context),
   };
   const validators = compileRequestValidators();
   const ready =

@@ -7,6 +7,7 @@
 import Ajv, { type ValidateFunction } from 'ajv';
 import type { ApiMethodName } from '../../../shared/api';
 import { EDITABLE_FIELDS } from '../../../shared/fields/field-table';
+import { MAX_PRESET_NAME } from '../../../shared/presets/preset-file';
 import { TABLE_EXPORT_FORMATS } from '../../../shared/sheets/table-export';
 
 const MAX_PATH = 4096;
@@ -29,17 +30,22 @@ const version = {
   },
 } as const;
 
+const fieldValues = {
+  type: 'object',
+  propertyNames: { enum: EDITABLE_FIELDS.map((f) => f.name) },
+  additionalProperties: { type: ['string', 'number', 'boolean', 'null'] },
+} as const;
+
+const presetId = { type: 'string', minLength: 6, maxLength: 255, pattern: '^[^./\\\\][^/\\\\]*\\.[jJ][sS][oO][nN]$' } as const;
+const presetName = { type: 'string', minLength: 1, maxLength: MAX_PRESET_NAME } as const;
+
 const saveRequest = {
   type: 'object',
   additionalProperties: false,
   required: ['path', 'changes', 'expected'],
   properties: {
     path: relativePath,
-    changes: {
-      type: 'object',
-      propertyNames: { enum: EDITABLE_FIELDS.map((f) => f.name) },
-      additionalProperties: { type: ['string', 'number', 'boolean', 'null'] },
-    },
+    changes: fieldValues,
     expected: { anyOf: [{ type: 'null' }, version] },
     overwrite: { type: 'boolean' },
   },
@@ -88,6 +94,14 @@ const REQUEST_SCHEMAS: Record<ApiMethodName, object> = {
       base64: { type: 'string', maxLength: MAX_TABLE_BASE64 },
     },
   },
+  listPresets: empty,
+  savePreset: {
+    ...empty,
+    required: ['name', 'fields'],
+    properties: { name: presetName, fields: fieldValues, overwrite: { type: 'boolean' } },
+  },
+  renamePreset: { ...empty, required: ['id', 'name'], properties: { id: presetId, name: presetName } },
+  deletePreset: { ...empty, required: ['id'], properties: { id: presetId } },
 };
 
 /** Compiles every request schema; a method's validator reports the first problem as text. */
