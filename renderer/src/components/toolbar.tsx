@@ -8,6 +8,7 @@ import { formatCount } from '../lib/format';
 import { ColumnChooser } from './column-chooser';
 import { HistoryButtons } from './history-buttons';
 import { SaveControl } from './save-control';
+import { TableMenu } from './table-menu';
 
 const QUICK_FILTERS: readonly { filter: QuickFilter; label: string; title: string }[] = [
   { filter: 'missing', label: 'No sidecar', title: 'Images without a .json sidecar yet' },
@@ -83,6 +84,7 @@ export function Toolbar() {
       <FilterBox />
       <QuickFilters />
       <ColumnChooser />
+      <TableMenu />
       <span className="toolbar-spacer" />
       <HistoryButtons />
       <SaveControl />

@@ -1,10 +1,10 @@
 /**
  * The fill-from-names dialog's state: whether it is open, the patterns used lately (kept with
- * the view preferences), and applying a pattern to the selection as one undo step.
+ * the view preferences), and applying a pattern to the selection as one undo step. The pattern
+ * engine (RE2) is loaded on first use, so the app starts without it.
  */
 import type { StateCreator } from 'zustand/vanilla';
 import type { AppState } from './app-store';
-import { nameFillInputs, previewNameFill } from './name-fill';
 import { plural } from '../lib/format';
 import { selectEditablePaths } from './selectors';
 
@@ -24,7 +24,7 @@ export interface NamesSlice {
    * names, valid values only) as one undo step, and remembers the pattern; returns how many
    * fields changed.
    */
-  fillFromNames(pattern: string): number;
+  fillFromNames(pattern: string): Promise<number>;
 }
 
 /** Creates the names slice. */
@@ -39,7 +39,8 @@ export const createNamesSlice: StateCreator<AppState, [], [], NamesSlice> = (set
 
   closeNamePrompt: () => set({ namePrompt: false }),
 
-  fillFromNames: (pattern) => {
+  fillFromNames: async (pattern) => {
+    const { nameFillInputs, previewNameFill } = await import('./name-fill');
     const preview = previewNameFill(pattern, selectEditablePaths(get()));
     if (!preview.ok) return 0;
     const changed = get().applyFieldInputs('Fill from names', nameFillInputs(preview));

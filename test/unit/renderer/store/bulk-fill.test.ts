@@ -80,12 +80,12 @@ describe('fill from names', () => {
     expect(previewNameFill('{genotype}{region}.tif', paths)).toEqual({ ok: false, message: '{region} follows another placeholder: put text between them' });
   });
 
-  it('fills the selection as one undo step and remembers the pattern', () => {
+  it('fills the selection as one undo step and remembers the pattern', async () => {
     const { store } = storeWithRows(paths.map((p) => makeRow(p)));
     store.getState().selectAllInFolder();
     store.getState().openNamePrompt();
     expect(store.getState().namePrompt).toBe(true);
-    expect(store.getState().fillFromNames('{date}_{genotype}_m{*}_{region}.tif')).toBe(9);
+    expect(await store.getState().fillFromNames('{date}_{genotype}_m{*}_{region}.tif')).toBe(9);
     expect(store.getState().namePrompt).toBe(false);
     expect(store.getState().recentPatterns).toEqual(['{date}_{genotype}_m{*}_{region}.tif']);
     expect(selectUndoLabels(store.getState()).undo).toBe('Undo Fill from names (3 fields) on 3 images');
