@@ -60,15 +60,15 @@ function ExportForm() {
         <fieldset className="choice-group">
           <legend className="modal-label">Format</legend>
           {FORMATS.map((f) => (
-            <label key={f.format} className="check-row">
+            <label key={f.format} className="check-row choice-row">
               <input type="radio" name="export-format" checked={format === f.format} onChange={() => setFormat(f.format)} />
-              {f.label}
-              <span className="muted small">{f.hint}</span>
+              <span>{f.label}</span>
+              <span className="muted small choice-hint">{f.hint}</span>
             </label>
           ))}
         </fieldset>
         {unsaved > 0 && (
-          <p className="callout callout-warning small">
+          <p className="callout callout-warning bulk-callout small">
             The table holds what is saved on disk: {plural(unsaved, 'image')} {unsaved === 1 ? 'has' : 'have'} unsaved changes. Save first to include them.
           </p>
         )}

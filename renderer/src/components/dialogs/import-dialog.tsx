@@ -15,7 +15,7 @@ const where = (row: number | null, column: string | null) => [row === null ? nul
 
 function ErrorTable({ errors }: { errors: readonly ImportError[] }) {
   return (
-    <div className="callout callout-danger callout-stack">
+    <div className="callout callout-danger callout-stack bulk-callout">
       <p className="callout-title">{plural(errors.length, 'error')}: nothing is imported until the table is fixed</p>
       <div className="bulk-table-scroll bulk-table-short">
         <table className="review-table bulk-table" aria-label="Errors">
@@ -43,7 +43,7 @@ function ErrorTable({ errors }: { errors: readonly ImportError[] }) {
 
 function WarningList({ warnings }: { warnings: readonly ImportWarning[] }) {
   return (
-    <div className="callout callout-warning callout-stack">
+    <div className="callout callout-warning callout-stack bulk-callout">
       <p className="callout-title">{plural(warnings.length, 'warning')}</p>
       <ul className="plain-list bulk-warnings" aria-label="Warnings">
         {warnings.map((w, i) => (
@@ -56,31 +56,34 @@ function WarningList({ warnings }: { warnings: readonly ImportWarning[] }) {
   );
 }
 
-function ChangeTable({ changes }: { changes: readonly ImportChange[] }) {
+function ChangeTable({ changes, blocked }: { changes: readonly ImportChange[]; blocked: boolean }) {
   return (
-    <div className="bulk-table-scroll">
-      <table className="review-table bulk-table" aria-label="Changes">
-        <thead>
-          <tr>
-            <th scope="col">Image</th>
-            <th scope="col">Field</th>
-            <th scope="col">Old → new</th>
-          </tr>
-        </thead>
-        <tbody>
-          {changes.slice(0, SHOWN_CHANGES).map((c) => (
-            <tr key={`${c.path}\u0000${c.field}`}>
-              <td className="mono">{c.path}</td>
-              <td>{editableField(c.field)?.displayName ?? c.field}</td>
-              <td>
-                <span className="review-old">{displayValue(c.before)}</span> → <span className="review-new">{displayValue(c.after)}</span>
-              </td>
+    <>
+      <p className="modal-label bulk-label">{blocked ? `Changes once the errors are fixed (${changes.length})` : `Changes (${changes.length})`}</p>
+      <div className="bulk-table-scroll">
+        <table className="review-table bulk-table" aria-label="Changes">
+          <thead>
+            <tr>
+              <th scope="col">Image</th>
+              <th scope="col">Field</th>
+              <th scope="col">Old → new</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-      {changes.length > SHOWN_CHANGES && <p className="small muted">and {plural(changes.length - SHOWN_CHANGES, 'more change')}</p>}
-    </div>
+          </thead>
+          <tbody>
+            {changes.slice(0, SHOWN_CHANGES).map((c) => (
+              <tr key={`${c.path}\u0000${c.field}`}>
+                <td className="mono">{c.path}</td>
+                <td>{editableField(c.field)?.displayName ?? c.field}</td>
+                <td>
+                  <span className="review-old">{displayValue(c.before)}</span> → <span className="review-new">{displayValue(c.after)}</span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {changes.length > SHOWN_CHANGES && <p className="small muted">and {plural(changes.length - SHOWN_CHANGES, 'more change')}</p>}
+      </div>
+    </>
   );
 }
 
@@ -93,6 +96,7 @@ function title(fileName: string, preview: ImportPreview | null): string {
 function summary(fileName: string, preview: ImportPreview): string {
   const images = new Set(preview.changes.map((c) => c.path)).size;
   const rows = plural(preview.rows, 'row');
+  if (preview.errors.length > 0) return `${rows} read. Fix the table where the errors say, then import it again.`;
   if (preview.changes.length === 0) return `${rows} read: every value in ${fileName} is what is saved already, so nothing changes.`;
   return `${rows} read: ${plural(preview.changes.length, 'change')} on ${plural(images, 'image')}, compared with what is saved on disk.`;
 }
@@ -113,7 +117,7 @@ export function ImportDialog() {
       <p id="import-text">{preview === null ? 'Checking every row against the sidecars on disk.' : summary(fileName, preview)}</p>
       {preview && preview.errors.length > 0 && <ErrorTable errors={preview.errors} />}
       {preview && preview.warnings.length > 0 && <WarningList warnings={preview.warnings} />}
-      {preview && preview.changes.length > 0 && <ChangeTable changes={preview.changes} />}
+      {preview && preview.changes.length > 0 && <ChangeTable changes={preview.changes} blocked={preview.errors.length > 0} />}
       {clean && <p className="small muted bulk-note">The changes become unsaved edits, one step you can undo; saving writes them.</p>}
       <div className="modal-actions">
         {clean && (

@@ -24,7 +24,7 @@ export function PanelActions({ single }: { single: boolean }) {
         ? [{ label: presetList === null ? 'Loading presets…' : 'No presets yet', onSelect: () => undefined, disabled: true }]
         : presets.slice(0, MENU_PRESETS).map((p) => ({ label: p.name, onSelect: () => void s.applyPreset(p.id), title: `Apply “${p.name}” to the selected images` }));
     return [
-      { heading: single ? 'Apply to this image' : 'Apply to the selected images' },
+      { heading: single ? 'Apply to this image' : 'Apply to the selection' },
       ...apply,
       'separator',
       ...(single ? [{ label: 'Save as preset…', onSelect: () => s.openPresetDialog('save') }] : []),
@@ -48,8 +48,14 @@ export function PanelActions({ single }: { single: boolean }) {
         Paste…
       </button>
       <MenuButton label="Presets" small entries={presetEntries} onOpen={() => void store.getState().loadPresets()} title="Apply, save and manage presets" />
-      <button type="button" className="btn btn-small" title="Fill fields from the selected images' file names" onClick={() => store.getState().openNamePrompt()}>
-        Fill from names…
+      <button
+        type="button"
+        className="btn btn-small"
+        aria-label="Fill from names…"
+        title="Fill fields from the selected images' file names"
+        onClick={() => store.getState().openNamePrompt()}
+      >
+        From names…
       </button>
     </div>
   );

@@ -1,0 +1,14 @@
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { chromium } from 'playwright-core';
+const root = process.argv[2]; const out = process.argv[3]; const scheme = process.argv[4] ?? 'light';
+const server = spawn(process.execPath, ['dist/electron/serve.cjs', '--root', root], { stdio: ['ignore', 'pipe', 'inherit'] });
+const url = await new Promise((res) => createInterface({ input: server.stdout }).on('line', (l) => { const m = /(http:\S+)/.exec(l); if (m) res(m[1]); }));
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox'] });
+const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+await page.emulateMedia({ colorScheme: scheme });
+await page.goto(url); await page.locator('html[data-app-state="ready"]').waitFor();
+await page.getByRole('grid').getByRole('row').nth(2).click();
+await page.waitForTimeout(800);
+await page.screenshot({ path: out });
+await browser.close(); server.kill();
