@@ -63,7 +63,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await shot('import');
     await preview.getByRole('button', { name: 'Cancel' }).click();
 
-    const broken = text.replace(/,120\.5,/, ',deep,');
+    const broken = `${text.replace(/,120\.5,/, ',deep,').trimEnd()}\r\nraw/old_name.tif,rat${','.repeat(text.split('\r\n')[0]!.split(',').length - 2)}\r\n`;
     const errors = await bulk.importTable('annotations.csv', Buffer.from(broken));
     await expect(errors).toHaveAccessibleName('annotations.csv cannot be imported');
     await shot('import-errors');
