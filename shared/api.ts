@@ -86,6 +86,8 @@ export interface ImageRow {
   values: FieldValues;
   /** Problems to show on the row: image read errors, sidecar errors, calibration mismatch. */
   errors: string[];
+  /** Editable fields whose key the sidecar lacks (older CloudScope files lack `age`); omitted when none. */
+  absentFields?: string[];
 }
 
 /** The folder the user opened. */
@@ -153,6 +155,8 @@ export interface SaveRequest {
   expected: SidecarVersion | null;
   /** Skip the conflict check ("Overwrite with mine"). */
   overwrite?: boolean;
+  /** Fields whose keys are taken out of the file: undo of setting a field the file lacked. */
+  remove?: string[];
 }
 
 /** The result of one file's save. */

@@ -4,4 +4,4 @@
  */
 export { isNumberText, parseFieldInput, validateChanges, validateFieldValue } from './field-validation';
 export { validateSidecarObject } from './sidecar-validation';
-export { describeValue, typeMessage } from './messages';
+export { describeValue, typeMessage, unknownFieldMessage } from './messages';

@@ -48,6 +48,7 @@ const saveRequest = {
     changes: fieldValues,
     expected: { anyOf: [{ type: 'null' }, version] },
     overwrite: { type: 'boolean' },
+    remove: { type: 'array', uniqueItems: true, items: { enum: EDITABLE_FIELDS.map((f) => f.name) } },
   },
 } as const;
 
