@@ -8,6 +8,7 @@ import { decodeBase64 } from '../../lib/base64';
 import { downloadFile } from '../../lib/download';
 import { plural } from '../../lib/format';
 import { Modal } from './modal';
+import { ModalActions } from './modal-actions';
 
 const FORMATS: readonly { format: TableExportFormat; label: string; hint: string }[] = [
   { format: 'xlsx', label: 'Excel workbook (.xlsx)', hint: 'Numbers as number cells, text as text' },
@@ -72,15 +73,11 @@ function ExportForm() {
             The table holds what is saved on disk: {plural(unsaved, 'image')} {unsaved === 1 ? 'has' : 'have'} unsaved changes. Save first to include them.
           </p>
         )}
-        <div className="modal-actions">
+        <ModalActions onCancel={close}>
           <button type="submit" className="btn btn-primary" disabled={busy} data-autofocus>
             {busy ? 'Exporting…' : 'Download'}
           </button>
-          <span className="toolbar-spacer" />
-          <button type="button" className="btn" onClick={close}>
-            Cancel
-          </button>
-        </div>
+        </ModalActions>
       </form>
     </Modal>
   );

@@ -7,6 +7,7 @@ import { editableField } from '../../../../shared/fields/field-table';
 import { useApp, useAppStore } from '../../store/store-context';
 import { displayValue, plural } from '../../lib/format';
 import { Modal } from './modal';
+import { ModalActions } from './modal-actions';
 
 /** Changes listed by row; the rest are counted. */
 const SHOWN_CHANGES = 500;
@@ -119,17 +120,13 @@ export function ImportDialog() {
       {preview && preview.warnings.length > 0 && <WarningList warnings={preview.warnings} />}
       {preview && preview.changes.length > 0 && <ChangeTable changes={preview.changes} blocked={preview.errors.length > 0} />}
       {clean && <p className="small muted bulk-note">The changes become unsaved edits, one step you can undo; saving writes them.</p>}
-      <div className="modal-actions">
+      <ModalActions onCancel={close} cancelLabel={clean ? 'Cancel' : 'Close'} focusCancel={!clean}>
         {clean && (
           <button type="button" className="btn btn-primary" onClick={() => store.getState().applyImport()} data-autofocus>
             Apply {plural(preview.changes.length, 'change')}
           </button>
         )}
-        <span className="toolbar-spacer" />
-        <button type="button" className="btn" onClick={close} {...(clean ? {} : { 'data-autofocus': true })}>
-          {clean ? 'Cancel' : 'Close'}
-        </button>
-      </div>
+      </ModalActions>
     </Modal>
   );
 }

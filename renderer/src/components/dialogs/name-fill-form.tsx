@@ -10,6 +10,7 @@ import { selectEditablePaths } from '../../store/selectors';
 import { useApp, useAppStore } from '../../store/store-context';
 import { baseName, displayValue, plural } from '../../lib/format';
 import { Modal } from './modal';
+import { ModalActions } from './modal-actions';
 
 /** Rows shown in the preview; the rest are counted. */
 const SHOWN_ROWS = 200;
@@ -138,15 +139,11 @@ export function NameFillForm() {
         )}
         {preview && <Summary preview={preview} total={paths.length} />}
         {preview?.ok && <PreviewTable preview={preview} />}
-        <div className="modal-actions">
+        <ModalActions onCancel={close}>
           <button type="submit" className="btn btn-primary" disabled={filled === 0}>
             {filled === 0 ? 'Fill' : `Fill ${plural(filled, 'image')}`}
           </button>
-          <span className="toolbar-spacer" />
-          <button type="button" className="btn" onClick={close}>
-            Cancel
-          </button>
-        </div>
+        </ModalActions>
       </form>
     </Modal>
   );

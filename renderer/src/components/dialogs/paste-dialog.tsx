@@ -6,6 +6,7 @@ import { useApp, useAppStore } from '../../store/store-context';
 import { baseName, displayValue, plural } from '../../lib/format';
 import { FieldChecklist } from './field-checklist';
 import { Modal } from './modal';
+import { ModalActions } from './modal-actions';
 
 /** The paste dialog, shown while `pastePrompt` is set. */
 export function PasteDialog() {
@@ -30,15 +31,11 @@ function PasteChoice() {
         From <strong className="mono">{baseName(copied.source)}</strong> into {plural(targets, 'selected image')}. Choose the fields:
       </p>
       <FieldChecklist fields={fields} values={copied.values} chosen={chosen} onChange={setChosen} />
-      <div className="modal-actions">
+      <ModalActions onCancel={close}>
         <button type="button" className="btn btn-primary" disabled={chosen.size === 0} onClick={() => store.getState().pasteMetadata([...chosen])} data-autofocus>
           Paste {plural(chosen.size, 'field')} into {plural(targets, 'image')}
         </button>
-        <span className="toolbar-spacer" />
-        <button type="button" className="btn" onClick={close}>
-          Cancel
-        </button>
-      </div>
+      </ModalActions>
     </Modal>
   );
 }

@@ -7,6 +7,7 @@ import { useApp, useAppStore } from '../../store/store-context';
 import { baseName, displayValue, plural } from '../../lib/format';
 import { FieldChecklist } from './field-checklist';
 import { Modal } from './modal';
+import { ModalActions } from './modal-actions';
 
 /** Groups whose filled fields a new preset keeps unless unchosen (an animal, a sample, an experiment). */
 const PRESET_GROUPS: readonly FieldGroup[] = ['Animal', 'Sample', 'Experiment'];
@@ -83,15 +84,11 @@ function PresetSaveForm({ path }: { path: string }) {
         )}
         <p className="modal-label preset-fields-label">Fields</p>
         <FieldChecklist fields={EDITABLE_FIELDS} values={values} chosen={chosen} onChange={setChosen} />
-        <div className="modal-actions">
+        <ModalActions onCancel={close}>
           <button type="submit" className="btn btn-primary" disabled={chosen.size === 0 || busy}>
             Save preset of {plural(chosen.size, 'field')}
           </button>
-          <span className="toolbar-spacer" />
-          <button type="button" className="btn" onClick={close}>
-            Cancel
-          </button>
-        </div>
+        </ModalActions>
       </form>
     </Modal>
   );

@@ -1,12 +1,14 @@
 /** "Manage presets": apply, rename, export and delete presets, import a preset file. */
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { PresetEntry, StoredPreset } from '../../../../shared/api';
 import { editableField } from '../../../../shared/fields/field-table';
 import { selectEditablePaths } from '../../store/selectors';
 import { useApp, useAppStore } from '../../store/store-context';
 import { displayValue, plural } from '../../lib/format';
 import { downloadFile } from '../../lib/download';
+import { useFilePicker } from '../file-picker';
 import { Modal } from './modal';
+import { ModalActions } from './modal-actions';
 
 /** What a preset sets, as `Species mouse · Age P30`. */
 function summary(preset: StoredPreset): string {
@@ -124,23 +126,13 @@ async function importPreset(store: ReturnType<typeof useAppStore>, text: string,
 
 function ImportButton({ onProblem }: { onProblem: (problem: ImportProblem | null) => void }) {
   const store = useAppStore();
-  const input = useRef<HTMLInputElement>(null);
+  const picker = useFilePicker('.json,application/json', 'Preset file to import', (file) => {
+    void file.text().then((text) => importPreset(store, text, false).then(onProblem));
+  });
   return (
     <>
-      <input
-        ref={input}
-        type="file"
-        accept=".json,application/json"
-        className="sr-only"
-        aria-label="Preset file to import"
-        tabIndex={-1}
-        onChange={(event) => {
-          const file = event.target.files?.[0];
-          event.target.value = '';
-          if (file) void file.text().then((text) => importPreset(store, text, false).then(onProblem));
-        }}
-      />
-      <button type="button" className="btn" onClick={() => input.current?.click()}>
+      {picker.input}
+      <button type="button" className="btn" onClick={picker.open}>
         Import preset…
       </button>
     </>
@@ -197,13 +189,9 @@ function PresetManager() {
           )}
         </p>
       )}
-      <div className="modal-actions">
+      <ModalActions onCancel={close} cancelLabel="Close" focusCancel>
         <ImportButton onProblem={setProblem} />
-        <span className="toolbar-spacer" />
-        <button type="button" className="btn" onClick={close} data-autofocus>
-          Close
-        </button>
-      </div>
+      </ModalActions>
     </Modal>
   );
 }
