@@ -3,6 +3,7 @@ import type { ApiResult, PresetList, StoredPreset } from '../../../../shared/api
 import { fieldViewState } from '../../../../renderer/src/store/field-state';
 import { selectUndoLabels } from '../../../../renderer/src/store/history-slice';
 import { nameFillInputs, previewNameFill } from '../../../../renderer/src/store/name-fill';
+import { readPrefs } from '../../../../renderer/src/store/view-prefs';
 import { makeRow, storeWithRows } from './fake-client';
 
 type Store = ReturnType<typeof storeWithRows>['store'];
@@ -117,5 +118,12 @@ describe('table import in the store', () => {
     expect([shown(store, 'a.tif', 'genotype'), shown(store, 'b.tif', 'depth')]).toEqual(['KO', '12.5']);
     store.getState().undo();
     expect(store.getState().edits).toEqual({});
+  });
+});
+
+describe('recent name patterns', () => {
+  it('are kept with the view preferences, at most eight, text only', () => {
+    const stored = { recentPatterns: ['{a}', 3, ...Array.from({ length: 9 }, (_, i) => `p${i}`)] };
+    expect(readPrefs({ getItem: () => JSON.stringify(stored), setItem: () => undefined }).recentPatterns).toEqual(['{a}', 'p0', 'p1', 'p2', 'p3', 'p4', 'p5', 'p6']);
   });
 });
