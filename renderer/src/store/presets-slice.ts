@@ -48,7 +48,7 @@ function findPreset(s: AppState, id: string): StoredPreset | undefined {
 /** Creates the presets slice. */
 export const createPresetsSlice: StateCreator<AppState, [], [], PresetsSlice> = (set, get) => {
   /** Saves through the backend, lists again and tells the user. */
-  async function store(name: string, fields: FieldValues, overwrite: boolean, done: string): Promise<PresetResult> {
+  async function keep(name: string, fields: FieldValues, overwrite: boolean, done: string): Promise<PresetResult> {
     const result = await get().client.savePreset({ name, fields, overwrite });
     if (!result.ok) return result;
     await get().loadPresets();
@@ -79,7 +79,7 @@ export const createPresetsSlice: StateCreator<AppState, [], [], PresetsSlice> = 
       if (!row) return { ok: false, error: { code: 'BAD_REQUEST', message: 'Select one image to save its fields as a preset.' } };
       const values = effectiveValues(row, edits[row.path]);
       const fields = Object.fromEntries(fieldNames.filter((n) => n in values).map((n) => [n, values[n] ?? null]));
-      return store(name, fields, overwrite, 'Saved the preset');
+      return keep(name, fields, overwrite, 'Saved the preset');
     },
 
     applyPreset: (id) => {
@@ -116,7 +116,7 @@ export const createPresetsSlice: StateCreator<AppState, [], [], PresetsSlice> = 
     importPresetFile: async (text, overwrite = false) => {
       const parsed = parsePresetFile(text);
       if (!parsed.ok) return { ok: false, error: { code: 'INVALID_VALUE', message: parsed.message } };
-      return store(parsed.preset.name, parsed.preset.fields, overwrite, 'Imported the preset');
+      return keep(parsed.preset.name, parsed.preset.fields, overwrite, 'Imported the preset');
     },
 
     presetFile: (id) => {
