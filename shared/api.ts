@@ -12,10 +12,12 @@ import type { ResultsFormat } from './analysis/results-table';
 import type { FieldValues } from './fields/field-table';
 import type { TableExportFormat } from './sheets/table-export';
 import type { ImportPreview } from './sheets/table-import';
+import type { PresetList, StoredPreset } from './presets/preset-file';
 
 export type { ResultsFormat } from './analysis/results-table';
 export type { TableExportFormat } from './sheets/table-export';
 export type { ImportChange, ImportError, ImportPreview, ImportWarning } from './sheets/table-import';
+export type { Preset, PresetEntry, PresetList, StoredPreset } from './presets/preset-file';
 
 /** Stable error codes; the UI and tests branch on these, never on message text. */
 export type ErrorCode =
@@ -208,6 +210,14 @@ export interface ApiMethods {
   previewImport: { request: { fileName: string; base64: string }; response: ImportPreview };
   /** The results table (one row per analysis record) of the open folder or of `paths`; reads, never writes. */
   exportResults: { request: { format: ResultsFormat; paths?: string[] }; response: TableFile };
+  /** The presets in the user's settings folder, broken files included. */
+  listPresets: { request: Record<string, never>; response: PresetList };
+  /** Adds a preset; one of the same name is replaced only with `overwrite` (else CONFLICT). */
+  savePreset: { request: { name: string; fields: FieldValues; overwrite?: boolean }; response: StoredPreset };
+  /** Renames a preset; CONFLICT when another has the name. */
+  renamePreset: { request: { id: string; name: string }; response: StoredPreset };
+  /** Deletes a preset file (a broken one too). */
+  deletePreset: { request: { id: string }; response: { id: string } };
 }
 
 /** Name of a backend operation. */
@@ -268,6 +278,10 @@ const METHODS: { readonly [K in ApiMethodName]: true } = {
   exportTable: true,
   previewImport: true,
   exportResults: true,
+  listPresets: true,
+  savePreset: true,
+  renamePreset: true,
+  deletePreset: true,
 };
 
 /** Every method name, for transports that register them one by one. */

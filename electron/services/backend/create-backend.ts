@@ -8,6 +8,7 @@ import type { BackendContext, BackendOptions } from './backend-context';
 import { toBackendError } from './backend-error';
 import { folderHandlers, openFolderAt } from './folder-handlers';
 import { imageHandlers } from './image-handlers';
+import { presetHandlers } from './preset-handlers';
 import { compileRequestValidators, describeSchemaError } from './request-schemas';
 import { resultsHandler } from './results-handler';
 import { saveHandler } from './save-handler';
@@ -61,6 +62,7 @@ export function createBackend(options: BackendOptions): Backend {
     ...saveHandler(context),
     ...tableHandlers(context),
     ...resultsHandler(context),
+    ...presetHandlers(context),
   };
   const validators = compileRequestValidators();
   const ready =

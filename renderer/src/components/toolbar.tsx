@@ -9,6 +9,7 @@ import { ColumnChooser } from './column-chooser';
 import { ResultsButton } from './results/results-dialog';
 import { HistoryButtons } from './history-buttons';
 import { SaveControl } from './save-control';
+import { TableMenu } from './table-menu';
 
 const QUICK_FILTERS: readonly { filter: QuickFilter; label: string; title: string }[] = [
   { filter: 'missing', label: 'No sidecar', title: 'Images without a .json sidecar yet' },
@@ -85,6 +86,7 @@ export function Toolbar() {
       <QuickFilters />
       <ColumnChooser />
       <ResultsButton />
+      <TableMenu />
       <span className="toolbar-spacer" />
       <HistoryButtons />
       <SaveControl />

@@ -6,7 +6,7 @@ import { useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { RESULTS_FORMATS } from '../../../../shared/analysis/results-table';
 import type { ImageRow, ResultsFormat } from '../../../../shared/api';
-import { downloadFile } from '../../lib/download';
+import { downloadTableFile } from '../../lib/download';
 import { formatCount, formatMeasure, plural } from '../../lib/format';
 import { unitFromName } from '../../lib/result-format';
 import type { AnalysisResults } from '../../lib/result-matrix';
@@ -130,7 +130,7 @@ function ResultsForm({ onClose }: { onClose(): void }) {
   const exportAs = async (format: ResultsFormat) => {
     const paths = scope === 'folder' ? null : rows.map((row) => row.path);
     const file = await store.getState().exportResults(paths, format);
-    if (file !== null) downloadFile(file);
+    if (file !== null) downloadTableFile(file);
   };
 
   return (

@@ -58,6 +58,10 @@ export function fakeBackend(rows: ImageRow[], scanId = 'scan-1'): FakeBackend {
       getPreview: () => Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'not used' } }),
       exportTable: () => Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'not used' } }),
       previewImport: () => Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'not used' } }),
+      listPresets: () => Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'not used' } }),
+      savePreset: () => Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'not used' } }),
+      renamePreset: () => Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'not used' } }),
+      deletePreset: () => Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'not used' } }),
       reloadRow: ({ path }) => ok(backend.reloaded.get(path) ?? byPath.get(path)!),
       saveSidecars: ({ saves }) => {
         backend.saves.push(saves);
