@@ -25,17 +25,19 @@ const version = {
   },
 } as const;
 
+const fieldValues = {
+  type: 'object',
+  propertyNames: { enum: EDITABLE_FIELDS.map((f) => f.name) },
+  additionalProperties: { type: ['string', 'number', 'null'] },
+} as const;
+
 const saveRequest = {
   type: 'object',
   additionalProperties: false,
   required: ['path', 'changes', 'expected'],
   properties: {
     path: relativePath,
-    changes: {
-      type: 'object',
-      propertyNames: { enum: EDITABLE_FIELDS.map((f) => f.name) },
-      additionalProperties: { type: ['string', 'number', 'null'] },
-    },
+    changes: fieldValues,
     expected: { anyOf: [{ type: 'null' }, version] },
     overwrite: { type: 'boolean' },
   },
@@ -67,6 +69,18 @@ const REQUEST_SCHEMAS: Record<ApiMethodName, object> = {
     ...empty,
     required: ['saves'],
     properties: { saves: { type: 'array', maxItems: 100_000, items: saveRequest } },
+  },
+  getProfiles: empty,
+  checkValues: {
+    ...empty,
+    required: ['items'],
+    properties: {
+      items: {
+        type: 'array',
+        maxItems: 100_000,
+        items: { ...empty, required: ['path', 'values'], properties: { path: relativePath, values: fieldValues } },
+      },
+    },
   },
 };
 

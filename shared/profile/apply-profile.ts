@@ -1,0 +1,54 @@
+/**
+ * Applies a compiled profile to one sidecar: the absent rule, the schema, the synonyms.
+ */
+import type { ErrorObject } from 'ajv/dist/2020';
+import type { ProfileProblem } from '../api';
+import { validateFieldValue } from '../validation';
+import { valueAt } from '../validation/json-path';
+import { withoutAbsent } from './absent';
+import { fieldPath } from './field-paths';
+import { editableField } from '../fields/field-table';
+import type { CompiledProfile } from './load-profile';
+import { problemFor } from './problem-messages';
+
+type Plain = Record<string, unknown>;
+
+/** Drops errors inside an `anyOf`/`oneOf` that failed as a whole: the whole says it once. */
+function outermost(errors: readonly ErrorObject[]): ErrorObject[] {
+  const groups = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf').map((e) => `${e.schemaPath}/`);
+  return errors.filter((e) => !groups.some((g) => e.schemaPath.startsWith(g)));
+}
+
+/** A variant named in `x-synonyms` that no other problem already reports. */
+function synonymProblems(profile: CompiledProfile, data: Plain, reported: ReadonlySet<string | null>): ProfileProblem[] {
+  return profile.fields.flatMap((rules) => {
+    const spec = editableField(rules.field);
+    if (spec === undefined || rules.synonyms === undefined || reported.has(rules.field)) return [];
+    const value = valueAt(data, fieldPath(spec));
+    if (typeof value !== 'string' || !Object.hasOwn(rules.synonyms, value)) return [];
+    const meant = rules.synonyms[value] as string;
+    if (meant === value) return [];
+    const message = `${spec.displayName} ${JSON.stringify(value)} is a variant of ${JSON.stringify(meant)} (did you mean ${JSON.stringify(meant)}?)`;
+    return [{ field: spec.name, rule: 'x-synonyms', message, suggestion: meant }];
+  });
+}
+
+/**
+ * Every problem the profile finds in a sidecar (plain values), each once. A field whose
+ * value already fails the field table's own checks (a word where a number belongs) is left
+ * to those checks, so one mistake is reported once.
+ */
+export function applyProfile(profile: CompiledProfile, sidecar: Plain): ProfileProblem[] {
+  const data = withoutAbsent(sidecar);
+  const valid = profile.validate(data) as boolean;
+  const errors = valid ? [] : outermost(profile.validate.errors ?? []);
+  const problems = errors.flatMap((e) => problemFor(e, data, profile.schema, profile.fields) ?? []);
+  problems.push(...synonymProblems(profile, data, new Set(problems.map((p) => p.field))));
+  const seen = new Set<string>();
+  return problems.filter((problem) => {
+    if (seen.has(problem.message)) return false;
+    seen.add(problem.message);
+    const spec = problem.field === null ? undefined : editableField(problem.field);
+    return spec === undefined || problem.rule === 'required' || validateFieldValue(spec.name, valueAt(sidecar, fieldPath(spec))) === null;
+  });
+}
