@@ -6,6 +6,7 @@ import { parseFieldInput, validateChanges } from '../../shared/validation';
 import { toApiError } from '../../shared/errors';
 import type { ImageEntry } from '../services/folder/list-images';
 import { resolveImage, type OpenFolder } from '../services/backend/confine';
+import { createProfileChecker } from '../services/profile';
 import { parseTable, TableSyntaxError, type TableFormat } from './table-text';
 
 /** The changes of one table row. */
@@ -61,6 +62,7 @@ export async function planImport(text: string, format: TableFormat, folder: Open
 
   const rows: PlannedRow[] = [];
   const seen = new Map<string, number>();
+  const checkProfile = createProfileChecker({ root: folder.root });
   for (const [index, cells] of body.entries()) {
     const rowNumber = index + 2;
     if (cells.every((c) => c.trim() === '')) continue;
@@ -82,7 +84,9 @@ export async function planImport(text: string, format: TableFormat, folder: Open
     });
     problems.push(...validateChanges(changes).map((p) => `${where}: ${p}`));
     try {
-      rows.push({ entry: await resolveImage(folder, relPath), changes });
+      const entry = await resolveImage(folder, relPath);
+      problems.push(...(await checkProfile(entry.absPath, changes)).map((p) => `${where}: ${p}`));
+      rows.push({ entry, changes });
     } catch (error) {
       problems.push(`${where}: ${toApiError(error).message}`);
     }

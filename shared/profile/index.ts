@@ -6,8 +6,11 @@
 export { defaultSidecar, withoutAbsent } from './absent';
 export { applyProfile } from './apply-profile';
 export { blocksSaving, checkValues } from './check-values';
+export { completeness, type Completeness, type FieldCompleteness, type ImageStatus } from './completeness';
+export { ALL_FIELDS, fieldAtPath, fieldPath } from './field-paths';
 export { checkFolderRules, type FolderRules } from './folder-rules';
 export { formatExample } from './field-rules';
 export { loadProfile, PROFILE_FILE_NAME, type CompiledProfile, type Profile } from './load-profile';
 export { compileSafePattern, type SafePattern } from './safe-pattern';
+export { starterProfile, type StarterOptions } from './starter-profile';
 export { looseForm, suggestValue } from './suggest';

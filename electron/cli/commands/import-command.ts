@@ -25,7 +25,8 @@ required: a "path" column (image paths relative to the folder, as export writes 
 one column per field, named by sidecar key or display name. An empty cell clears its field.
 
 Everything is checked first: unknown columns, unknown or repeated paths, paths leaving the
-folder, invalid values, invalid (corrupt) sidecars and missing sidecars that cannot be created
+folder, invalid values (the sidecar format, and the rules of the lab profile in force for
+each image: a closed vocabulary, a pattern, a format, a range), invalid (corrupt) sidecars and missing sidecars that cannot be created
 (unreadable TIFF) are all listed, and then nothing is written. Otherwise one line is printed
 per changed field (<path>: <Field>: <old> → <new>) and a summary. Missing sidecars are created
 (header from the TIFF).

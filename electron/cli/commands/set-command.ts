@@ -7,6 +7,7 @@ import type { ImageEntry } from '../../services/folder/list-images';
 import { createTiffScanner } from '../../services/tiff';
 import { UsageError } from '../args';
 import type { Command } from '../cli-io';
+import { profileRefusals } from '../profile-refusals';
 import { imageTargets } from '../targets';
 import { applyPlan, describeDiff, planChanges } from '../write-changes';
 import { refuseAll, writeAndReport } from '../write-report';
@@ -20,8 +21,10 @@ export const setCommand: Command = {
   help: `Usage: acqmeta set <image-or-folder>... --set <field>=<value> [--set ...] [--dry-run]
 
 Sets fields in the sidecar of each image given, and of every image under each folder given
-(subfolders included). Every value is checked first: if any is invalid, the problems are
-listed and nothing is written. Missing sidecars are created with the header read from the
+(subfolders included). Every value is checked first, against the sidecar format and the lab
+profile in force for each image (a closed vocabulary, a pattern, a format, a range): if any
+is invalid, the problems are listed and nothing is written. A field the profile requires may
+stay empty (acqmeta validate reports it). Missing sidecars are created with the header read from the
 TIFF; invalid (corrupt) sidecars are reported and left untouched. Prints one line per sidecar
 changed, then a summary.
 
@@ -39,7 +42,10 @@ sidecar changed on disk meanwhile or could not be written.`,
     const { changes, problems } = parseAssignments(args.options.get('--set') ?? []);
     if (problems.length > 0) return refuseAll(io, problems);
     const dryRun = args.flags.has('--dry-run');
-    const targets = (await imageTargets(io.cwd, args.positionals)).map((entry) => ({ entry }));
+    const entries = await imageTargets(io.cwd, args.positionals);
+    const refusals = await profileRefusals(entries, changes, io.cwd);
+    if (refusals.length > 0) return refuseAll(io, refusals);
+    const targets = entries.map((entry) => ({ entry }));
     const scanner = createTiffScanner();
     try {
       const write = async ({ entry }: { entry: ImageEntry }) => applyPlan(entry, await planChanges(entry, changes, scanner), dryRun);

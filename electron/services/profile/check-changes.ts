@@ -3,12 +3,18 @@
  * profile in force (a closed vocabulary, a pattern, a format, a range)? "Required" is never
  * asked here: a partial annotation may always be saved.
  */
-import type { FieldValues } from '../../../shared/fields/field-table';
-import { blocksSaving, checkValues } from '../../../shared/profile';
+import { editableField, type FieldValue, type FieldValues } from '../../../shared/fields/field-table';
+import { blocksSaving, checkValues, fieldPath } from '../../../shared/profile';
+import { valueAt } from '../../../shared/validation/json-path';
 import { readSidecarFile } from '../sidecar';
 import { sidecarValues } from './image-profile';
 import { createProfileCache } from './profile-cache';
 import { createProfileFinder, type FinderOptions } from './profile-finder';
+
+function isStored(stored: Record<string, unknown>, name: string, value: FieldValue): boolean {
+  const spec = editableField(name);
+  return spec !== undefined && valueAt(stored, fieldPath(spec)) === value;
+}
 
 /** Resolves to the messages that refuse writing `changes` to an image; empty when it may be written. */
 export type ProfileChecker = (absImagePath: string, changes: FieldValues) => Promise<string[]>;
@@ -25,7 +31,8 @@ export function createProfileChecker(options: FinderOptions): ProfileChecker {
     if (compiled === null) return [];
     const stored = sidecarValues(await readSidecarFile(absImagePath));
     if (stored === null) return [];
-    const changed = new Set(Object.keys(changes));
+    // A value that is already stored is not written, so it is not refused either.
+    const changed = new Set(Object.keys(changes).filter((name) => !isStored(stored, name, changes[name] ?? null)));
     return checkValues(stored, changes, compiled)
       .filter((problem) => problem.rule !== 'field-table' && blocksSaving(problem, changed))
       .map((problem) => problem.message);

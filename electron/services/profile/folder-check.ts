@@ -2,7 +2,6 @@
  * Folder rules (`x-folder`) over the files on disk: each profile's rules apply to the files
  * it is in force for, below its own folder (a subfolder with a profile of its own has its own rules).
  */
-import path from 'node:path';
 import type { FolderProblem } from '../../../shared/api';
 import { checkFolderRules, PROFILE_FILE_NAME } from '../../../shared/profile';
 import { listFiles } from '../folder/list-images';
