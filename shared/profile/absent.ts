@@ -13,7 +13,10 @@ const isObject = (value: unknown): value is Plain => value !== null && typeof va
 
 function withoutAbsentMembers(object: Plain): Plain {
   const out: Plain = {};
-  for (const [key, value] of Object.entries(object)) if (!isAbsent(value)) out[key] = value;
+  for (const key in object) {
+    const value = object[key];
+    if (Object.hasOwn(object, key) && !isAbsent(value)) out[key] = value;
+  }
   return out;
 }
 

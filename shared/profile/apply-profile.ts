@@ -4,7 +4,7 @@
 import type { ErrorObject } from 'ajv/dist/2020';
 import type { ProfileProblem } from '../api';
 import { validateFieldValue } from '../validation';
-import { valueAt } from '../validation/json-path';
+import { pointerSegments, valueAt } from '../validation/json-path';
 import { withoutAbsent } from './absent';
 import { fieldPath } from './field-paths';
 import { editableField } from '../fields/field-table';
@@ -17,6 +17,31 @@ type Plain = Record<string, unknown>;
 function outermost(errors: readonly ErrorObject[]): ErrorObject[] {
   const groups = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf').map((e) => `${e.schemaPath}/`);
   return errors.filter((e) => !groups.some((g) => e.schemaPath.startsWith(g)));
+}
+
+/** Problems already worded, per profile: a folder repeats the same few mistakes thousands of times. */
+const worded = new WeakMap<CompiledProfile, Map<string, ProfileProblem | null>>();
+const WORDED_LIMIT = 4096;
+
+/** What an error's problem depends on: the rule, where it is, and the value there. */
+function errorKey(error: ErrorObject, data: Plain): string {
+  const original = error.keyword === 'errorMessage' ? ((error.params as { errors?: ErrorObject[] }).errors?.[0] ?? error) : error;
+  const missing = String((original.params as { missingProperty?: string }).missingProperty ?? '');
+  const value = original.keyword === 'required' ? '' : JSON.stringify(valueAt(data, pointerSegments(original.instancePath)));
+  return [error.keyword, error.schemaPath, error.message, original.schemaPath, original.instancePath, missing, value].join('\0');
+}
+
+/** The problem of an error, worded once per profile and error key. */
+function wordedProblem(profile: CompiledProfile, error: ErrorObject, data: Plain): ProfileProblem | null {
+  let memo = worded.get(profile);
+  if (memo === undefined || memo.size >= WORDED_LIMIT) worded.set(profile, (memo = new Map()));
+  const key = errorKey(error, data);
+  let problem = memo.get(key);
+  if (problem === undefined) {
+    problem = problemFor(error, data, profile.schema, profile.fields);
+    memo.set(key, problem);
+  }
+  return problem;
 }
 
 /** A variant named in `x-synonyms` that no other problem already reports. */
@@ -42,7 +67,7 @@ export function applyProfile(profile: CompiledProfile, sidecar: Plain): ProfileP
   const data = withoutAbsent(sidecar);
   const valid = profile.validate(data) as boolean;
   const errors = valid ? [] : outermost(profile.validate.errors ?? []);
-  const problems = errors.flatMap((e) => problemFor(e, data, profile.schema, profile.fields) ?? []);
+  const problems = errors.flatMap((e) => wordedProblem(profile, e, data) ?? []);
   problems.push(...synonymProblems(profile, data, new Set(problems.map((p) => p.field))));
   const seen = new Set<string>();
   return problems.filter((problem) => {

@@ -4,7 +4,8 @@
  * not a valid schema, or has a pattern that cannot run comes back with its problems, each
  * naming the file, the line and column, and what is wrong, and is not applied.
  */
-import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020';
+import type { ValidateFunction } from 'ajv/dist/2020';
+import type { ValidatorError } from './generated/meta-validator';
 import type { ProfileFieldRules } from '../api';
 import { readJson } from '../sidecar/json-reader';
 import { toPlain } from '../sidecar/json-tree';
@@ -79,17 +80,17 @@ function titles(schema: Schema | undefined): { title: string | null; description
 
 /** Meta-schema errors, one per place (the first that says something), regex formats left to the pattern check. */
 function schemaProblems(file: ProfileText, schema: Schema): string[] {
-  const byPlace = new Map<string, ErrorObject>();
+  const byPlace = new Map<string, ValidatorError>();
   for (const error of metaSchemaErrors(schema)) {
     if (error.keyword === 'format' && error.params.format === 'regex') continue;
     const current = byPlace.get(error.instancePath);
-    const vague = (e: ErrorObject) => ['anyOf', 'oneOf', '$dynamicRef'].includes(e.keyword);
+    const vague = (e: ValidatorError) => ['anyOf', 'oneOf', '$dynamicRef'].includes(e.keyword);
     if (current === undefined || (vague(current) && !vague(error))) byPlace.set(error.instancePath, error);
   }
   return [...byPlace.values()].map((error) => problemAt(file, error.instancePath, metaMessage(error)));
 }
 
-function metaMessage(error: ErrorObject): string {
+function metaMessage(error: ValidatorError): string {
   const segments = pointerSegments(error.instancePath);
   const key = segments.at(-1);
   const where = key === undefined ? 'the profile' : /^\d+$/.test(key) ? `item ${key} of "${segments.at(-2) ?? ''}"` : `"${key}"`;

@@ -6,9 +6,10 @@
  * Profiles are compiled at run time, so this runs in the backend only: the renderer's
  * content security policy forbids the `eval` that ajv's compiled code needs.
  */
-import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
+import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
 import addErrors from 'ajv-errors';
 import addFormats from 'ajv-formats';
+import { validateProfileSchema, type ValidatorError } from './generated/meta-validator';
 import { safeRegExp } from './safe-pattern';
 
 /** Annotations of the profile contract (see docs: lab profiles), known to the compiler. */
@@ -29,6 +30,8 @@ function instance(): Ajv2020 {
     strict: false,
     // Unknown keywords (typos such as "requried") are reported, not fatal: JSON Schema ignores them.
     strictSchema: 'log',
+    // Profiles are checked against the meta-schema by the validator compiled ahead of time.
+    validateSchema: false,
     // Profiles carry `$id`s of their own; two versions of one profile must not collide.
     addUsedSchema: false,
     code: { regExp: safeRegExp },
@@ -41,9 +44,8 @@ function instance(): Ajv2020 {
 }
 
 /** Checks a profile against the draft 2020-12 meta-schema; the errors point into the profile. */
-export function metaSchemaErrors(schema: unknown): ErrorObject[] {
-  const compiler = instance();
-  return compiler.validateSchema(schema as object) ? [] : [...(compiler.errors ?? [])];
+export function metaSchemaErrors(schema: unknown): ValidatorError[] {
+  return validateProfileSchema(schema) ? [] : [...(validateProfileSchema.errors ?? [])];
 }
 
 /** Compiles a schema that passed {@link metaSchemaErrors}; compile failures come back as data. */
