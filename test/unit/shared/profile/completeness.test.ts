@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { EDITABLE_FIELDS } from '../../../../shared/fields/field-table';
 import { completeness, loadProfile, starterProfile } from '../../../../shared/profile';
+import { valueAt } from '../../../../shared/validation/json-path';
 import { exampleProfileText } from './profile-helpers';
+
+/** A rule of a starter profile, by the keys leading to it. */
+const at = (profile: object, ...keys: string[]) => valueAt(profile, keys.flatMap((k) => ['properties', k]));
 
 const values = (v: Record<string, unknown>) => ({ ...Object.fromEntries(EDITABLE_FIELDS.map((f) => [f.name, f.default])), ...v }) as never;
 
@@ -34,18 +38,17 @@ describe('starterProfile', () => {
 
   it('turns the text values in use into examples with their counts, and is a usable profile', () => {
     const profile = starterProfile(images, { title: 'Lab', closed: false, origin: 'from 3 images' });
-    const properties = (profile as any).properties.experiment_metadata.properties;
-    expect(properties.species).toEqual({ description: 'Animal species (e.g., mouse, rat). In use: mouse (2), rat (1).', examples: ['mouse', 'rat'] });
-    expect(properties.region.examples).toEqual(['CA1']);
-    expect(properties).not.toHaveProperty('note');
-    expect(properties).not.toHaveProperty('depth');
-    expect((profile as any).properties.image_header_metadata.properties.physical_label_x.examples).toEqual(['Pixels']);
+    expect(at(profile, 'experiment_metadata', 'species')).toEqual({ description: 'Animal species (e.g., mouse, rat). In use: mouse (2), rat (1).', examples: ['mouse', 'rat'] });
+    expect(at(profile, 'experiment_metadata', 'region')).toMatchObject({ examples: ['CA1'] });
+    expect(at(profile, 'experiment_metadata', 'note')).toBeUndefined();
+    expect(at(profile, 'experiment_metadata', 'depth')).toBeUndefined();
+    expect(at(profile, 'image_header_metadata', 'physical_label_x')).toMatchObject({ examples: ['Pixels'] });
     const loaded = loadProfile(JSON.stringify(profile), 'starter');
     expect(loaded.problems).toEqual([]);
   });
 
   it('makes a closed vocabulary with --closed', () => {
     const profile = starterProfile(images, { title: 'Lab', closed: true, origin: 'x' });
-    expect((profile as any).properties.experiment_metadata.properties.species.enum).toEqual(['mouse', 'rat']);
+    expect(at(profile, 'experiment_metadata', 'species')).toMatchObject({ enum: ['mouse', 'rat'] });
   });
 });
