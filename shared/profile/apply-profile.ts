@@ -7,16 +7,16 @@ import { validateFieldValue } from '../validation';
 import { pointerSegments, valueAt } from '../validation/json-path';
 import { withoutAbsent } from './absent';
 import { fieldPath } from './field-paths';
-import { editableField } from '../fields/field-table';
+import { editableField, type FieldSpec } from '../fields/field-table';
 import type { CompiledProfile } from './load-profile';
 import { problemFor } from './problem-messages';
 
 type Plain = Record<string, unknown>;
 
 /** Drops errors inside an `anyOf`/`oneOf` that failed as a whole: the whole says it once. */
-function outermost(errors: readonly ErrorObject[]): ErrorObject[] {
+function outermost(errors: readonly ErrorObject[]): readonly ErrorObject[] {
   const groups = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf').map((e) => `${e.schemaPath}/`);
-  return errors.filter((e) => !groups.some((g) => e.schemaPath.startsWith(g)));
+  return groups.length === 0 ? errors : errors.filter((e) => !groups.some((g) => e.schemaPath.startsWith(g)));
 }
 
 /** Problems already worded, per profile: a folder repeats the same few mistakes thousands of times. */
@@ -27,8 +27,9 @@ const WORDED_LIMIT = 4096;
 function errorKey(error: ErrorObject, data: Plain): string {
   const original = error.keyword === 'errorMessage' ? ((error.params as { errors?: ErrorObject[] }).errors?.[0] ?? error) : error;
   const missing = String((original.params as { missingProperty?: string }).missingProperty ?? '');
-  const value = original.keyword === 'required' ? '' : JSON.stringify(valueAt(data, pointerSegments(original.instancePath)));
-  return [error.keyword, error.schemaPath, error.message, original.schemaPath, original.instancePath, missing, value].join('\0');
+  const at = original.keyword === 'required' ? '' : valueAt(data, pointerSegments(original.instancePath));
+  const value = typeof at === 'string' ? `s${at}` : JSON.stringify(at);
+  return `${error.schemaPath}\0${error.message ?? ''}\0${original.schemaPath}\0${original.instancePath}\0${missing}\0${value}`;
 }
 
 /** The problem of an error, worded once per profile and error key. */
@@ -44,14 +45,24 @@ function wordedProblem(profile: CompiledProfile, error: ErrorObject, data: Plain
   return problem;
 }
 
+/** The fields that have synonyms, per profile. */
+const synonymFields = new WeakMap<CompiledProfile, { spec: FieldSpec; synonyms: Record<string, string> }[]>();
+
 /** A variant named in `x-synonyms` that no other problem already reports. */
 function synonymProblems(profile: CompiledProfile, data: Plain, reported: ReadonlySet<string | null>): ProfileProblem[] {
-  return profile.fields.flatMap((rules) => {
-    const spec = editableField(rules.field);
-    if (spec === undefined || rules.synonyms === undefined || reported.has(rules.field)) return [];
+  let fields = synonymFields.get(profile);
+  if (fields === undefined) {
+    fields = profile.fields.flatMap((r) => {
+      const spec = editableField(r.field);
+      return spec === undefined || r.synonyms === undefined ? [] : [{ spec, synonyms: r.synonyms }];
+    });
+    synonymFields.set(profile, fields);
+  }
+  return fields.flatMap(({ spec, synonyms }) => {
+    if (reported.has(spec.name)) return [];
     const value = valueAt(data, fieldPath(spec));
-    if (typeof value !== 'string' || !Object.hasOwn(rules.synonyms, value)) return [];
-    const meant = rules.synonyms[value] as string;
+    if (typeof value !== 'string' || !Object.hasOwn(synonyms, value)) return [];
+    const meant = synonyms[value] as string;
     if (meant === value) return [];
     const message = `${spec.displayName} ${JSON.stringify(value)} is a variant of ${JSON.stringify(meant)} (did you mean ${JSON.stringify(meant)}?)`;
     return [{ field: spec.name, rule: 'x-synonyms', message, suggestion: meant }];
@@ -69,6 +80,7 @@ export function applyProfile(profile: CompiledProfile, sidecar: Plain): ProfileP
   const errors = valid ? [] : outermost(profile.validate.errors ?? []);
   const problems = errors.flatMap((e) => wordedProblem(profile, e, data) ?? []);
   problems.push(...synonymProblems(profile, data, new Set(problems.map((p) => p.field))));
+  if (problems.length === 0) return problems;
   const seen = new Set<string>();
   return problems.filter((problem) => {
     if (seen.has(problem.message)) return false;
