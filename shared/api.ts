@@ -293,7 +293,15 @@ export type ApiEvent =
   | { type: 'menu'; command: MenuCommand };
 
 /** Commands the native menu sends to the UI. */
-export type MenuCommand = 'open-folder' | 'save' | 'revert-field' | 'toggle-theme' | 'find';
+export type MenuCommand = 'open-folder' | 'save' | 'revert-field' | 'toggle-theme' | 'find' | 'undo' | 'redo';
+
+/** What the native menu shows for the UI's own state, e.g. `Undo Genotype on 40 images`. */
+export interface MenuState {
+  /** The Undo item's text; null when there is nothing to undo. */
+  undo: string | null;
+  /** The Redo item's text; null when there is nothing to redo. */
+  redo: string | null;
+}
 
 /** What the renderer holds: one async function per method plus an event subscription. */
 export type ApiClient = {
@@ -301,6 +309,8 @@ export type ApiClient = {
 } & {
   /** Subscribes to backend events; returns the unsubscribe function. */
   onEvent(listener: (event: ApiEvent) => void): () => void;
+  /** Tells the native menu what Undo and Redo would do (Electron only: browser mode has no native menu). */
+  setMenuState?(state: MenuState): void;
 };
 
 /** One entry per method: a method missing here is a compile error, so no transport forgets one. */

@@ -34,7 +34,7 @@ const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filt
 const number = (value: unknown): number | undefined => (typeof value === 'number' ? value : undefined);
 const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 const values = (value: unknown): FieldValue[] | undefined =>
-  Array.isArray(value) ? value.filter((v): v is FieldValue => v === null || ['string', 'number'].includes(typeof v)) : undefined;
+  Array.isArray(value) ? value.filter((v): v is FieldValue => v === null || ['string', 'number', 'boolean'].includes(typeof v)) : undefined;
 
 /** The `x-synonyms` of a field schema as variant → value (string values only). */
 function synonymsOf(schema: Schema): Record<string, string> | undefined {
@@ -64,9 +64,11 @@ function withoutUndefined<T extends object>(object: T): T {
 
 /** The rules of one field; null when the profile says nothing about it. */
 function rulesOf(profile: Schema, spec: FieldSpec): ProfileFieldRules | null {
-  const [sectionName, name] = fieldPath(spec) as [string, string];
-  const section = propertySchema(profile, [sectionName]);
-  const schema = propertySchema(profile, [sectionName, name]) ?? {};
+  const path = fieldPath(spec);
+  const name = path.at(-1) as string;
+  // The object holding the field (a section, or the sidecar itself for `accepted`) says what is required.
+  const section = path.length === 1 ? profile : propertySchema(profile, path.slice(0, -1));
+  const schema = propertySchema(profile, path) ?? {};
   const required = strings(section?.required).includes(name);
   const requiredWhen = requiredIf(section).flatMap((rule) => (rule.then.includes(name) ? rule.when : []));
   const not = isObject(schema.not) ? schema.not : undefined;

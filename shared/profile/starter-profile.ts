@@ -39,7 +39,8 @@ function starterField(spec: FieldSpec, images: readonly FieldValues[], closed: b
     }
     case 'float':
     case 'int':
-      return null; // numbers have no vocabulary; a lab adds ranges itself
+    case 'bool':
+      return null; // numbers and flags have no vocabulary; a lab adds ranges itself
   }
 }
 

@@ -3,7 +3,7 @@
  * the bytes CloudScope itself writes (`json.dumps(indent=2, sort_keys=True)`).
  */
 import type { FileCalibration, HeaderValues } from '../api';
-import { EXPERIMENT_FIELDS, HEADER_FIELDS, type FieldValues } from '../fields/field-table';
+import { ACCEPTED_FIELD, EXPERIMENT_FIELDS, HEADER_FIELDS, type FieldValues } from '../fields/field-table';
 import { usableCalibration } from './calibration';
 import { applyToTree, nodeFor } from './edit-tree';
 import type { JsonEntry, JsonNode, JsonObject } from './json-tree';
@@ -43,7 +43,7 @@ export function createSidecarText(header: HeaderValues, calibration: FileCalibra
     return { key: spec.name, value: nodeFor(spec, value) };
   });
   const root = object([
-    { key: 'accepted', value: { kind: 'literal', value: true, offset: -1 } },
+    { key: 'accepted', value: nodeFor(ACCEPTED_FIELD, ACCEPTED_FIELD.default) },
     { key: 'analysis', value: { kind: 'array', items: [], offset: -1 } },
     { key: 'experiment_metadata', value: object(EXPERIMENT_FIELDS.map((s) => ({ key: s.name, value: nodeFor(s, s.default) }))) },
     { key: 'image_contrast', value: object([]) },

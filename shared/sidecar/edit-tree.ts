@@ -20,15 +20,16 @@ export function applyToTree(root: JsonObject, changes: FieldValues): { root: Jso
     if (spec === undefined) continue; // validateChanges has rejected unknown names
     const section = sectionOf(next, spec.section);
     if (isStored(memberOf(section, name), spec, value)) continue;
-    next = withMember(next, spec.section, withMember(section, name, nodeFor(spec, value)));
+    const edited = withMember(section, name, nodeFor(spec, value));
+    next = spec.section === 'top' ? edited : withMember(next, spec.section, edited);
     changed = true;
   }
   return { root: next, changed };
 }
 
-/** The node CloudScope would write for a valid value: trimmed text, `75.0`, `3`, `null`. */
+/** The node CloudScope would write for a valid value: trimmed text, `75.0`, `3`, `null`, `false`. */
 export function nodeFor(spec: FieldSpec, value: FieldValue): JsonNode {
-  if (value === null) return { kind: 'literal', value: null, offset: -1 };
+  if (value === null || typeof value === 'boolean') return { kind: 'literal', value, offset: -1 };
   if (typeof value === 'string') return { kind: 'string', value: value.trim(), offset: -1 };
   const text = spec.type === 'int' ? pythonIntRepr(value) : pythonFloatRepr(value);
   return { kind: 'number', text, offset: -1 };
@@ -46,7 +47,7 @@ function withMember(object: JsonObject, key: string, value: JsonNode): JsonObjec
 /** Whether `value` is what the node already holds (an absent key holds the default). */
 function isStored(node: JsonNode | undefined, spec: FieldSpec, value: FieldValue): boolean {
   if (node === undefined) return value === spec.default || (typeof value === 'string' && value.trim() === spec.default);
-  if (value === null) return node.kind === 'literal' && node.value === null;
+  if (value === null || typeof value === 'boolean') return node.kind === 'literal' && node.value === value;
   if (typeof value === 'string') return node.kind === 'string' && (node.value === value || node.value === value.trim());
   if (node.kind !== 'number') return false;
   if (spec.type === 'int' && !/^-?\d+$/.test(node.text)) return false;

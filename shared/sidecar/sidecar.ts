@@ -61,14 +61,16 @@ export class Sidecar {
   }
 }
 
-/** A field section of a checked root (an empty object if, against the checks, it is not one). */
+/** A field section of a checked root (an empty object if, against the checks, it is not one); `top` is the root. */
 export function sectionOf(root: JsonObject, name: FieldSection): JsonObject {
+  if (name === 'top') return root;
   const node = memberOf(root, name);
   return node?.kind === 'object' ? node : { kind: 'object', entries: [], offset: -1 };
 }
 
-/** A stored node as a field value; kinds no field can hold (objects, booleans) read as the default. */
+/** A stored node as a field value; a kind the field cannot hold (an object, a boolean for text) reads as the default. */
 function storedValue(node: JsonNode, spec: FieldSpec): FieldValue {
+  if (spec.type === 'bool') return node.kind === 'literal' && typeof node.value === 'boolean' ? node.value : spec.default;
   if (node.kind === 'string') return node.value;
   if (node.kind === 'number') return numberValue(node);
   if (node.kind === 'literal' && node.value === null) return null;

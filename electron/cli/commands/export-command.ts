@@ -3,14 +3,14 @@
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { EDITABLE_FIELDS, type FieldSpec, type FieldValue } from '../../../shared/fields/field-table';
+import { EDITABLE_FIELDS } from '../../../shared/fields/field-table';
 import type { ImageEntry } from '../../services/folder/list-images';
 import { readEntrySidecar, storedValues } from '../../services/rows/image-row';
 import { mapInOrder } from '../../services/rows/map-in-order';
 import { lastOption, UsageError } from '../args';
 import { CliError, EXIT, type Command } from '../cli-io';
 import { formatTable, type TableFormat } from '../table-text';
-import { numberText } from '../row-format';
+import { cellText } from '../row-format';
 import { folderArgument, walkFolder } from '../targets';
 
 /** The `export` command. */
@@ -62,9 +62,4 @@ function tableFormat(given: string | undefined, outFile: string | undefined): Ta
   if (given === 'csv' || given === 'tsv') return given;
   if (given !== undefined) throw new UsageError(`--format must be csv or tsv (got "${given}")`);
   return outFile !== undefined && /\.(tsv|tab)$/i.test(outFile) ? 'tsv' : 'csv';
-}
-
-function cellText(value: FieldValue | undefined, spec: FieldSpec): string {
-  if (value === null || value === undefined) return '';
-  return typeof value === 'string' ? value : numberText(value, spec);
 }

@@ -28,7 +28,7 @@ const version = {
 const fieldValues = {
   type: 'object',
   propertyNames: { enum: EDITABLE_FIELDS.map((f) => f.name) },
-  additionalProperties: { type: ['string', 'number', 'null'] },
+  additionalProperties: { type: ['string', 'number', 'boolean', 'null'] },
 } as const;
 
 const saveRequest = {

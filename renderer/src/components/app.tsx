@@ -3,6 +3,8 @@ import { useApp } from '../store/store-context';
 import { ConflictDialog } from './dialogs/conflict-dialog';
 import { FolderPathDialog } from './dialogs/folder-path-dialog';
 import { OpenPrompt } from './dialogs/open-prompt';
+import { ReviewDialog } from './dialogs/review-dialog';
+import { SaveReportDialog } from './dialogs/save-report-dialog';
 import { Notices } from './notices';
 import { StartScreen } from './start-screen';
 import { useDocumentState } from './use-document-state';
@@ -34,6 +36,8 @@ export function App() {
     <>
       {hasFolder ? <Workspace /> : <StartScreen />}
       <Notices />
+      <ReviewDialog />
+      <SaveReportDialog />
       <ConflictDialog />
       <OpenPrompt />
       <FolderPathDialog />

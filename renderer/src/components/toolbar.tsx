@@ -6,6 +6,7 @@ import { selectQuickCounts } from '../store/selectors';
 import { useApp } from '../store/store-context';
 import { formatCount } from '../lib/format';
 import { ColumnChooser } from './column-chooser';
+import { HistoryButtons } from './history-buttons';
 import { SaveControl } from './save-control';
 
 const QUICK_FILTERS: readonly { filter: QuickFilter; label: string; title: string }[] = [
@@ -82,6 +83,8 @@ export function Toolbar() {
       <FilterBox />
       <QuickFilters />
       <ColumnChooser />
+      <span className="toolbar-spacer" />
+      <HistoryButtons />
       <SaveControl />
     </header>
   );

@@ -1,18 +1,30 @@
 /** Application-wide keyboard shortcuts (the native menu sends the same commands in Electron). */
 import { useEffect } from 'react';
 import type { MenuCommand } from '../../../shared/api';
+import { isTextEntry } from '../lib/text-entry';
 import { runMenuCommand } from '../store/backend-events';
 import { useAppStore } from '../store/store-context';
 
 const SHORTCUTS: Readonly<Record<string, MenuCommand>> = { s: 'save', f: 'find', o: 'open-folder' };
 
-/** Ctrl/Cmd+S saves, Ctrl/Cmd+F focuses the filter, Ctrl/Cmd+O opens a folder. */
+/** The app's undo or redo for a key press, when focus is not in a text field (which keeps its own). */
+function historyCommand(event: KeyboardEvent): MenuCommand | null {
+  if (event.altKey || isTextEntry(document.activeElement)) return null;
+  const key = event.key.toLowerCase();
+  if (key === 'z') return event.shiftKey ? 'redo' : 'undo';
+  return key === 'y' && !event.shiftKey ? 'redo' : null;
+}
+
+/**
+ * Ctrl/Cmd+S saves, Ctrl/Cmd+F focuses the filter, Ctrl/Cmd+O opens a folder; Ctrl/Cmd+Z undoes
+ * and Shift+Ctrl/Cmd+Z or Ctrl+Y redoes, except in a text field, where they edit its text.
+ */
 export function useShortcuts(): void {
   const store = useAppStore();
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
-      const command = SHORTCUTS[event.key.toLowerCase()];
+      if (!(event.ctrlKey || event.metaKey)) return;
+      const command = historyCommand(event) ?? (event.altKey || event.shiftKey ? undefined : SHORTCUTS[event.key.toLowerCase()]);
       if (!command) return;
       event.preventDefault();
       runMenuCommand(store, command);

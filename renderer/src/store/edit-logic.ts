@@ -1,7 +1,7 @@
 /** Pure rules of pending edits: what the user typed, what it parses to, whether it changes anything. */
 import type { ImageRow } from '../../../shared/api';
 import type { FieldValue, FieldValues } from '../../../shared/fields/field-table';
-import { parseFieldInput } from '../../../shared/validation';
+import { parseFieldInput, validateFieldValue } from '../../../shared/validation';
 import { formatFieldValue } from '../lib/format';
 
 /**
@@ -38,6 +38,17 @@ export function editMaker(name: string, text: string): (stored: FieldValue | und
     parsed ??= parseFieldInput(name, text);
     return parsed.ok ? { text, value: parsed.value, error: null } : { text, value: stored ?? null, error: parsed.message };
   };
+}
+
+/** The edit that stores `value` in field `name`, or null when it is what is stored. */
+export function valueEdit(name: string, value: FieldValue, stored: FieldValue | undefined): PendingEdit | null {
+  if (value === (stored ?? null)) return null;
+  return { text: formatFieldValue(value), value, error: validateFieldValue(name, value) };
+}
+
+/** The edit that makes a field show `shown` again, or null when that is what is stored. */
+export function restoredEdit(shown: PendingEdit, stored: FieldValue | undefined): PendingEdit | null {
+  return shown.error === null && shown.value === (stored ?? null) ? null : shown;
 }
 
 /** Whether an edit changes the stored value (an invalid edit always counts: it must be fixed). */

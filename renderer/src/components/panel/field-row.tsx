@@ -35,6 +35,15 @@ export function FieldRow({ field, paths, readOnly }: FieldRowProps) {
   const numeric = field.type !== 'str';
   const text = !numeric && !field.multiline;
   const message = useRef<HTMLParagraphElement>(null);
+  const input = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
+  const focus = useApp((s) => (s.fieldFocus?.name === field.name && paths.includes(s.fieldFocus.path) ? s.fieldFocus.seq : null));
+
+  // "Go to the field" (e.g. from the review of a save with an invalid value).
+  useEffect(() => {
+    if (focus === null) return;
+    input.current?.focus();
+    input.current?.scrollIntoView({ block: 'center' });
+  }, [focus]);
 
   // A message appearing under the field being typed in must not be hidden below the panel's edge.
   useEffect(() => {
@@ -43,6 +52,7 @@ export function FieldRow({ field, paths, readOnly }: FieldRowProps) {
   }, [view.error]);
 
   const common = {
+    ref: input,
     id,
     value: view.text,
     readOnly,

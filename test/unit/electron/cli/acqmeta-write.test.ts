@@ -77,6 +77,16 @@ describe('acqmeta set', () => {
     expect(await exists('plain.tiff.json')).toBe(false);
   });
 
+  it('sets the accepted flag (--set accepted=false), changing exactly its line', async () => {
+    const before = await read('cells/multi-channel.ome.tif.json');
+    const run = await acqmeta('set', 'lab/cells/multi-channel.ome.tif', '--set', 'accepted=false');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('updated lab/cells/multi-channel.ome.tif.json: Accepted: true → false\n1 sidecar updated, 0 created, 0 unchanged.\n');
+    expect(await read('cells/multi-channel.ome.tif.json')).toBe(before.replace('"accepted": true,', '"accepted": false,'));
+    expect((await acqmeta('set', 'lab/cells/multi-channel.ome.tif', '--set', 'accepted=true')).code).toBe(0);
+    expect(await read('cells/multi-channel.ome.tif.json')).toBe(before);
+  });
+
   it('--dry-run shows what would change and writes nothing', async () => {
     const before = await read('cells/multi-channel.ome.tif.json');
     const run = await acqmeta('set', 'lab/cells', 'lab/plain.tiff', '--set', 'region=V1', '--dry-run');
@@ -97,8 +107,8 @@ describe('acqmeta export and import', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/^stacks\/multipage\.tif: left out, invalid sidecar/m);
     const lines = run.stdout.split('\r\n');
-    expect(lines[0]).toBe('path,species,sex,genotype,age,region,cell_type,depth,branch_order,direction,condition,condition2,treatment,treatment2,date,note,physical_unit_y,physical_unit_x,physical_label_y,physical_label_x');
-    expect(lines[1]).toBe('cells/multi-channel.ome.tif,mouse,,,,,,75.0,,,,,,,,0.5 µm steps,1.0,1.0,Pixels,Pixels');
+    expect(lines[0]).toBe('path,species,sex,genotype,age,region,cell_type,depth,branch_order,direction,condition,condition2,treatment,treatment2,date,note,physical_unit_y,physical_unit_x,physical_label_y,physical_label_x,accepted');
+    expect(lines[1]).toBe('cells/multi-channel.ome.tif,mouse,,,,,,75.0,,,,,,,,0.5 µm steps,1.0,1.0,Pixels,Pixels,true');
     expect(lines.map((l) => l.split(',')[0])).toEqual([
       'path', 'cells/multi-channel.ome.tif', 'hostile/test_ifd_loop_to_self.tif', 'other/scan_01.oir', 'plain.tiff', 'stacks/float.tif', '',
     ]);

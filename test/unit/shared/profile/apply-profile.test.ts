@@ -92,6 +92,15 @@ describe('keywords', () => {
     expect(messages(profile, sidecarWith({ genotype: '' }))).toEqual(['Genotype: every image needs its genotype']);
   });
 
+  it('constrains the top-level accepted flag like any field', () => {
+    const profile = compiled({ properties: { accepted: { const: true, errorMessage: 'only accepted images are deposited' } } });
+    expect(applyProfile(profile, { ...defaultSidecar(), accepted: false })).toEqual([
+      { field: 'accepted', rule: 'const', message: 'Accepted false: only accepted images are deposited' },
+    ]);
+    expect(messages(profile, defaultSidecar())).toEqual([]);
+    expect(profile.fields.find((r) => r.field === 'accepted')).toMatchObject({ enum: [true], errorMessage: 'only accepted images are deposited' });
+  });
+
   it('a top-level rule (required keys, other keys) names where it is', () => {
     const profile = compiled({ required: ['reference_image_metadata'], properties: { rois: { maxItems: 0 } } });
     const sidecar = { ...defaultSidecar(), rois: [{}] };
