@@ -19,54 +19,60 @@ function outermost(errors: readonly ErrorObject[]): readonly ErrorObject[] {
   return groups.length === 0 ? errors : errors.filter((e) => !groups.some((g) => e.schemaPath.startsWith(g)));
 }
 
-/** Problems already worded, per profile: a folder repeats the same few mistakes thousands of times. */
-const worded = new WeakMap<CompiledProfile, Map<string, ProfileProblem | null>>();
+/**
+ * Problems already worded, per profile, by the error's place in the schema and then by where
+ * and which value: a folder repeats the same few mistakes thousands of times.
+ */
+const worded = new WeakMap<CompiledProfile, Map<string, Map<string, ProfileProblem | null>>>();
 const WORDED_LIMIT = 4096;
 
-/** What an error's problem depends on: the rule, where it is, and the value there. */
-function errorKey(error: ErrorObject, data: Plain): string {
-  const original = error.keyword === 'errorMessage' ? ((error.params as { errors?: ErrorObject[] }).errors?.[0] ?? error) : error;
-  const missing = String((original.params as { missingProperty?: string }).missingProperty ?? '');
-  const at = original.keyword === 'required' ? '' : valueAt(data, pointerSegments(original.instancePath));
-  const value = typeof at === 'string' ? `s${at}` : JSON.stringify(at);
-  return `${error.schemaPath}\0${error.message ?? ''}\0${original.schemaPath}\0${original.instancePath}\0${missing}\0${value}`;
-}
-
-/** The problem of an error, worded once per profile and error key. */
+/** The problem of an error, worded once per profile, schema place, data place and value. */
 function wordedProblem(profile: CompiledProfile, error: ErrorObject, data: Plain): ProfileProblem | null {
   let memo = worded.get(profile);
   if (memo === undefined || memo.size >= WORDED_LIMIT) worded.set(profile, (memo = new Map()));
-  const key = errorKey(error, data);
-  let problem = memo.get(key);
+  let byValue = memo.get(error.schemaPath);
+  if (byValue === undefined || byValue.size >= WORDED_LIMIT) memo.set(error.schemaPath, (byValue = new Map()));
+  const original = error.keyword === 'errorMessage' ? ((error.params as { errors?: ErrorObject[] }).errors?.[0] ?? error) : error;
+  const missing = (original.params as { missingProperty?: string }).missingProperty;
+  const at = missing === undefined ? valueAt(data, pointerSegments(original.instancePath)) : missing;
+  const key = `${original.schemaPath}\0${original.instancePath}\0${typeof at === 'string' ? `s${at}` : JSON.stringify(at)}`;
+  let problem = byValue.get(key);
   if (problem === undefined) {
     problem = problemFor(error, data, profile.schema, profile.fields);
-    memo.set(key, problem);
+    // A value the field table refuses (a word where a number belongs) is left to its checks.
+    const spec = problem?.field == null ? undefined : editableField(problem.field);
+    if (spec !== undefined && problem?.rule !== 'required' && !passesFieldTable(spec, valueAt(data, fieldPath(spec)))) problem = null;
+    byValue.set(key, problem);
   }
   return problem;
 }
 
-/** The fields that have synonyms, per profile. */
-const synonymFields = new WeakMap<CompiledProfile, { spec: FieldSpec; synonyms: Record<string, string> }[]>();
+/** The fields that have synonyms, per profile, with where their values are. */
+const synonymFields = new WeakMap<CompiledProfile, { spec: FieldSpec; path: readonly string[]; synonyms: Record<string, string> }[]>();
 
-/** A variant named in `x-synonyms` that no other problem already reports. */
-function synonymProblems(profile: CompiledProfile, data: Plain, reported: ReadonlySet<string | null>): ProfileProblem[] {
+/** Adds a problem for each variant named in `x-synonyms` that no other problem already reports. */
+function addSynonymProblems(profile: CompiledProfile, data: Plain, problems: ProfileProblem[]): void {
   let fields = synonymFields.get(profile);
   if (fields === undefined) {
     fields = profile.fields.flatMap((r) => {
       const spec = editableField(r.field);
-      return spec === undefined || r.synonyms === undefined ? [] : [{ spec, synonyms: r.synonyms }];
+      return spec === undefined || r.synonyms === undefined ? [] : [{ spec, path: fieldPath(spec), synonyms: r.synonyms }];
     });
     synonymFields.set(profile, fields);
   }
-  return fields.flatMap(({ spec, synonyms }) => {
-    if (reported.has(spec.name)) return [];
-    const value = valueAt(data, fieldPath(spec));
-    if (typeof value !== 'string' || !Object.hasOwn(synonyms, value)) return [];
+  for (const { spec, path, synonyms } of fields) {
+    const value = valueAt(data, path);
+    if (typeof value !== 'string' || !Object.hasOwn(synonyms, value) || problems.some((p) => p.field === spec.name)) continue;
     const meant = synonyms[value] as string;
-    if (meant === value) return [];
+    if (meant === value) continue;
     const message = `${spec.displayName} ${JSON.stringify(value)} is a variant of ${JSON.stringify(meant)} (did you mean ${JSON.stringify(meant)}?)`;
-    return [{ field: spec.name, rule: 'x-synonyms', message, suggestion: meant }];
-  });
+    problems.push({ field: spec.name, rule: 'x-synonyms', message, suggestion: meant });
+  }
+}
+
+/** Whether a stored value passes the field table's own checks (any text passes a text field). */
+function passesFieldTable(spec: FieldSpec, value: unknown): boolean {
+  return (spec.type === 'str' && typeof value === 'string') || validateFieldValue(spec.name, value) === null;
 }
 
 /**
@@ -76,16 +82,13 @@ function synonymProblems(profile: CompiledProfile, data: Plain, reported: Readon
  */
 export function applyProfile(profile: CompiledProfile, sidecar: Plain): ProfileProblem[] {
   const data = withoutAbsent(sidecar);
-  const valid = profile.validate(data) as boolean;
-  const errors = valid ? [] : outermost(profile.validate.errors ?? []);
-  const problems = errors.flatMap((e) => wordedProblem(profile, e, data) ?? []);
-  problems.push(...synonymProblems(profile, data, new Set(problems.map((p) => p.field))));
-  if (problems.length === 0) return problems;
-  const seen = new Set<string>();
-  return problems.filter((problem) => {
-    if (seen.has(problem.message)) return false;
-    seen.add(problem.message);
-    const spec = problem.field === null ? undefined : editableField(problem.field);
-    return spec === undefined || problem.rule === 'required' || validateFieldValue(spec.name, valueAt(sidecar, fieldPath(spec))) === null;
-  });
+  const problems: ProfileProblem[] = [];
+  if (!(profile.validate(data) as boolean)) {
+    for (const error of outermost(profile.validate.errors ?? [])) {
+      const problem = wordedProblem(profile, error, data);
+      if (problem !== null && !problems.some((p) => p.message === problem.message)) problems.push(problem);
+    }
+  }
+  addSynonymProblems(profile, data, problems);
+  return problems;
 }
