@@ -5,7 +5,7 @@
 import { ACCEPTED_FIELD, EXPERIMENT_FIELDS, HEADER_FIELDS, type FieldSpec } from '../fields/field-table';
 
 /** Every field of the table, editable or read from the image. */
-export const ALL_FIELDS: readonly FieldSpec[] = [...EXPERIMENT_FIELDS, ...HEADER_FIELDS, ACCEPTED_FIELD];
+const ALL_FIELDS: readonly FieldSpec[] = [...EXPERIMENT_FIELDS, ...HEADER_FIELDS, ACCEPTED_FIELD];
 
 /** The keys leading to a field's value in a sidecar, e.g. `['experiment_metadata', 'species']`, `['accepted']`. */
 export function fieldPath(spec: FieldSpec): readonly string[] {

@@ -6,11 +6,10 @@
 export { defaultSidecar, withoutAbsent } from './absent';
 export { applyProfile } from './apply-profile';
 export { blocksSaving, checkValues } from './check-values';
-export { completeness, type Completeness, type FieldCompleteness, type ImageStatus } from './completeness';
-export { ALL_FIELDS, fieldAtPath, fieldPath } from './field-paths';
-export { checkFolderRules, type FolderRules } from './folder-rules';
-export { formatExample } from './field-rules';
+export { completeness, type Completeness, type ImageStatus } from './completeness';
+export { fieldPath } from './field-paths';
+export { checkFolderRules } from './folder-rules';
 export { loadProfile, PROFILE_FILE_NAME, type CompiledProfile, type Profile } from './load-profile';
-export { compileSafePattern, type SafePattern } from './safe-pattern';
-export { starterProfile, type StarterOptions } from './starter-profile';
-export { looseForm, suggestValue } from './suggest';
+export { compileSafePattern } from './safe-pattern';
+export { starterProfile } from './starter-profile';
+export { suggestValue } from './suggest';

@@ -4,6 +4,6 @@
  */
 export { createProfileChecker, type ProfileChecker } from './check-changes';
 export { folderProblems } from './folder-check';
-export { profileProblemsOf, sidecarValues, type SidecarAsRead } from './image-profile';
+export { profileProblemsOf, sidecarValues } from './image-profile';
 export { createProfileCache, type LoadedProfile, type ProfileCache } from './profile-cache';
 export { createProfileFinder, type FinderOptions, type ProfileFinder } from './profile-finder';
