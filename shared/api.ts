@@ -8,6 +8,11 @@
  * ({@link ApiResult}) with stable {@link ErrorCode}s, never as thrown strings.
  */
 import type { FieldValue, FieldValues } from './fields/field-table';
+import type { TableExportFormat } from './sheets/table-export';
+import type { ImportPreview } from './sheets/table-import';
+
+export type { TableExportFormat } from './sheets/table-export';
+export type { ImportChange, ImportError, ImportPreview, ImportWarning } from './sheets/table-import';
 
 /** Stable error codes; the UI and tests branch on these, never on message text. */
 export type ErrorCode =
@@ -87,6 +92,8 @@ export interface ImageRow {
    * A row is ready when `errors` and `profileProblems` are both empty.
    */
   profileProblems: ProfileProblem[];
+  /** Editable fields whose key the sidecar lacks (older CloudScope files lack `age`); omitted when none. */
+  absentFields?: string[];
 }
 
 /** One thing a lab profile (or the field table) finds wrong with an image's values. */
@@ -243,12 +250,27 @@ export interface SaveRequest {
   expected: SidecarVersion | null;
   /** Skip the conflict check ("Overwrite with mine"). */
   overwrite?: boolean;
+  /** Fields whose keys are taken out of the file: undo of setting a field the file lacked. */
+  remove?: string[];
 }
 
 /** The result of one file's save. */
 export type SaveOutcome =
   | { path: string; ok: true; row: ImageRow }
   | { path: string; ok: false; error: ApiError };
+
+/** An exported table file, for the renderer to offer as a download. */
+export interface TableFile {
+  /** `<folder name>.csv`, `.tsv`, `.xlsx`, or `<folder name>-omero.csv`. */
+  fileName: string;
+  mimeType: string;
+  /** The file's bytes, base64-encoded. */
+  base64: string;
+  /** Images left out because their sidecar is invalid. */
+  skipped: { path: string; message: string }[];
+  /** Things to tell the user about the file (e.g. OMERO's `--allow_nan` for empty numbers). */
+  notes: string[];
+}
 
 /** Every backend operation: request and response types. */
 export interface ApiMethods {
@@ -274,6 +296,13 @@ export interface ApiMethods {
    * reports them. Saving is only refused for format problems; see `acqmeta set`.
    */
   checkValues: { request: { items: ValuesToCheck[] }; response: { path: string; problems: ProfileProblem[] }[] };
+  /** The open folder's images (or those of `paths`) as a table file, read from disk. */
+  exportTable: { request: { format: TableExportFormat; paths?: string[] }; response: TableFile };
+  /**
+   * What importing a table file (CSV, TSV or XLSX) would change, against the sidecars on disk:
+   * every change, error and warning. Writes nothing.
+   */
+  previewImport: { request: { fileName: string; base64: string }; response: ImportPreview };
 }
 
 /** Name of a backend operation. */
@@ -293,7 +322,16 @@ export type ApiEvent =
   | { type: 'menu'; command: MenuCommand };
 
 /** Commands the native menu sends to the UI. */
-export type MenuCommand = 'open-folder' | 'save' | 'revert-field' | 'toggle-theme' | 'find' | 'undo' | 'redo';
+export type MenuCommand =
+  | 'open-folder'
+  | 'save'
+  | 'revert-field'
+  | 'toggle-theme'
+  | 'find'
+  | 'undo'
+  | 'redo'
+  | 'copy-metadata'
+  | 'paste-metadata';
 
 /** What the native menu shows for the UI's own state, e.g. `Undo Genotype on 40 images`. */
 export interface MenuState {
@@ -324,6 +362,8 @@ const METHODS: { readonly [K in ApiMethodName]: true } = {
   saveSidecars: true,
   getProfiles: true,
   checkValues: true,
+  exportTable: true,
+  previewImport: true,
 };
 
 /** Every method name, for transports that register them one by one. */

@@ -11,15 +11,16 @@ import { createProfileChecker } from '../services/profile';
 const NAMED = 3;
 
 /**
- * Every refusal for setting `changes` on `entries`, under the profile in force of each; a
- * problem shared by many images is one line naming a few of them (`a.tif, b.tif and 8 more: ...`).
+ * Every refusal for setting each item's `changes` on its image, under the profile in force
+ * of each; a problem shared by many images is one line naming a few of them
+ * (`a.tif, b.tif and 8 more: ...`).
  */
-export async function profileRefusals(entries: readonly ImageEntry[], changes: FieldValues, cwd: string): Promise<string[]> {
+export async function profileRefusals(items: readonly { entry: ImageEntry; changes: FieldValues }[], cwd: string): Promise<string[]> {
   const check = createProfileChecker({ root: cwd });
   const byMessage = new Map<string, string[]>();
-  const refusals = async (entry: ImageEntry) => ({ entry, messages: await check(entry.absPath, changes) });
-  for await (const { entry, messages } of mapInOrder(entries, 16, refusals)) {
-    for (const message of messages) byMessage.set(message, [...(byMessage.get(message) ?? []), entry.relPath]);
+  const refusals = async ({ entry, changes }: (typeof items)[number]) => ({ entry, problems: await check(entry.absPath, changes) });
+  for await (const { entry, problems } of mapInOrder(items, 16, refusals)) {
+    for (const { message } of problems) byMessage.set(message, [...(byMessage.get(message) ?? []), entry.relPath]);
   }
   return [...byMessage].map(([message, paths]) => {
     const named = paths.slice(0, NAMED).join(', ');

@@ -4,7 +4,7 @@
  */
 import { ApiFailure } from '../errors';
 import { editableField, type FieldSpec, type FieldValue, type FieldValues } from '../fields/field-table';
-import { validateChanges } from '../validation';
+import { unknownFieldMessage, validateChanges } from '../validation';
 import { memberOf, numberValue, type JsonNode, type JsonObject } from './json-tree';
 import { pythonFloatRepr, pythonIntRepr } from './python-repr';
 import { sectionOf } from './sidecar';
@@ -22,6 +22,25 @@ export function applyToTree(root: JsonObject, changes: FieldValues): { root: Jso
     if (isStored(memberOf(section, name), spec, value)) continue;
     const edited = withMember(section, name, nodeFor(spec, value));
     next = spec.section === 'top' ? edited : withMember(next, spec.section, edited);
+    changed = true;
+  }
+  return { root: next, changed };
+}
+
+/**
+ * Removes the keys of editable fields from a root (undo of setting a field an older file
+ * lacked, so the file returns to its own bytes); `changed` is false when none was there.
+ */
+export function removeFromTree(root: JsonObject, names: readonly string[]): { root: JsonObject; changed: boolean } {
+  let next = root;
+  let changed = false;
+  for (const name of names) {
+    const spec = editableField(name);
+    if (spec === undefined) throw new ApiFailure('INVALID_VALUE', unknownFieldMessage(name));
+    const section = sectionOf(next, spec.section);
+    if (memberOf(section, name) === undefined) continue;
+    const without: JsonObject = { ...section, entries: section.entries.filter((e) => e.key !== name) };
+    next = spec.section === 'top' ? without : withMember(next, spec.section, without);
     changed = true;
   }
   return { root: next, changed };

@@ -22,7 +22,12 @@ export class Sidecar {
     return this.plainValues;
   }
 
-  /** The 19 editable fields as stored; the field's default where a key is absent. */
+  /** Editable fields whose key the file lacks (older CloudScope files lack `age`). */
+  absentFields(): string[] {
+    return EDITABLE_FIELDS.filter((spec) => memberOf(this.section(spec.section), spec.name) === undefined).map((spec) => spec.name);
+  }
+
+  /** The editable fields as stored; the field's default where a key is absent. */
   fieldValues(): FieldValues {
     const values: FieldValues = {};
     for (const spec of EDITABLE_FIELDS) {

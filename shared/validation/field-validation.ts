@@ -43,6 +43,11 @@ function parseFlag(spec: FieldSpec, text: string): { ok: true; value: boolean } 
 
 const NUMBER_TEXT = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
 
+/** Whether text is a plain decimal number (`12`, `-0.5`, `1e-5`; no spaces, no commas). */
+export function isNumberText(text: string): boolean {
+  return NUMBER_TEXT.test(text);
+}
+
 /** Turns what the user typed into the value to store, or says why it cannot be stored. */
 export function parseFieldInput(
   name: string,
@@ -54,7 +59,7 @@ export function parseFieldInput(
   if (spec.type === 'str') return { ok: true, value: trimmed };
   if (spec.type === 'bool') return parseFlag(spec, trimmed);
   if (trimmed === '' && spec.nullable) return { ok: true, value: null };
-  const numeric = NUMBER_TEXT.test(trimmed);
+  const numeric = isNumberText(trimmed);
   const value = Number(trimmed);
   if (!numeric || !Number.isFinite(value)) {
     return { ok: false, message: typeMessage(spec, JSON.stringify(trimmed)) };

@@ -89,3 +89,23 @@ test('the accepted flag: a column, a checkbox for the selection, written as Clou
   expect(readFileSync(app.file(`${OME}.json`), 'utf8')).toBe(before);
   expect(readFileSync(app.file(`${BLOBS}.json`), 'utf8')).toContain('  "accepted": true,\n');
 });
+
+test.describe('an older CloudScope file without "age"', () => {
+  const legacy = readFileSync(new URL('../fixtures/sidecars/old-is-dirty.tif.json', import.meta.url), 'utf8');
+  test.use({ extraFiles: { [`${IMAGEJ}.json`]: legacy } });
+
+  test('setting Age, saving, undoing and saving again gives the file its own bytes back', async ({ app }) => {
+    const editor = new EditorPage(app.page);
+    await editor.select(IMAGEJ);
+    await editor.type('Age', 'P30');
+    await editor.save();
+    await expect(editor.row(IMAGEJ)).not.toContainText(/unsaved/i);
+    expect(readFileSync(app.file(`${IMAGEJ}.json`), 'utf8')).toContain('"age": "P30",');
+    await editor.grid.focus();
+    await app.page.keyboard.press('ControlOrMeta+z');
+    await expect(editor.row(IMAGEJ)).toContainText(/unsaved/i);
+    await editor.save();
+    await expect(editor.row(IMAGEJ)).not.toContainText(/unsaved/i);
+    expect(readFileSync(app.file(`${IMAGEJ}.json`), 'utf8')).toBe(legacy);
+  });
+});

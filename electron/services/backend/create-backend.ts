@@ -13,6 +13,7 @@ import { profileHandlers } from './profile-handlers';
 import { compileRequestValidators, describeSchemaError } from './request-schemas';
 import { saveHandler } from './save-handler';
 import { scanHandler, type ScanControl } from './scan-handler';
+import { tableHandlers } from './table-handlers';
 
 export type { BackendOptions } from './backend-context';
 
@@ -61,6 +62,7 @@ export function createBackend(options: BackendOptions): Backend {
     ...imageHandlers(context),
     ...saveHandler(context),
     ...profileHandlers(context),
+    ...tableHandlers(context),
   };
   const validators = compileRequestValidators();
   const ready =

@@ -3,6 +3,7 @@
  * profile in force (a closed vocabulary, a pattern, a format, a range)? "Required" is never
  * asked here: a partial annotation may always be saved.
  */
+import type { ProfileProblem } from '../../../shared/api';
 import { editableField, type FieldValue, type FieldValues } from '../../../shared/fields/field-table';
 import { blocksSaving, checkValues, fieldPath } from '../../../shared/profile';
 import { valueAt } from '../../../shared/validation/json-path';
@@ -16,8 +17,8 @@ function isStored(stored: Record<string, unknown>, name: string, value: FieldVal
   return spec !== undefined && valueAt(stored, fieldPath(spec)) === value;
 }
 
-/** Resolves to the messages that refuse writing `changes` to an image; empty when it may be written. */
-export type ProfileChecker = (absImagePath: string, changes: FieldValues) => Promise<string[]>;
+/** Resolves to the problems that refuse writing `changes` to an image; empty when it may be written. */
+export type ProfileChecker = (absImagePath: string, changes: FieldValues) => Promise<ProfileProblem[]>;
 
 /**
  * A checker for the images under `options.root`: each image's changes, set over its stored
@@ -33,8 +34,6 @@ export function createProfileChecker(options: FinderOptions): ProfileChecker {
     if (stored === null) return [];
     // A value that is already stored is not written, so it is not refused either.
     const changed = new Set(Object.keys(changes).filter((name) => !isStored(stored, name, changes[name] ?? null)));
-    return checkValues(stored, changes, compiled)
-      .filter((problem) => problem.rule !== 'field-table' && blocksSaving(problem, changed))
-      .map((problem) => problem.message);
+    return checkValues(stored, changes, compiled).filter((problem) => problem.rule !== 'field-table' && blocksSaving(problem, changed));
   };
 }

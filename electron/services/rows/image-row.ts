@@ -68,6 +68,7 @@ export function composeRow(entry: ImageEntry, scan: ImageScan | null, read: Side
     if (mismatch !== null) errors.push(mismatch);
   }
   const header = info !== null ? info.header : read.state === 'ok' && entry.kind === 'other' ? read.sidecar.headerValues() : null;
+  const absent = read.state === 'ok' ? read.sidecar.absentFields() : [];
   return {
     path: entry.relPath,
     kind: entry.kind,
@@ -79,6 +80,7 @@ export function composeRow(entry: ImageEntry, scan: ImageScan | null, read: Side
     errors,
     profile: profile?.profile.source ?? null,
     profileProblems: profileProblemsOf(read, profile),
+    ...(absent.length > 0 ? { absentFields: absent } : {}),
   };
 }
 

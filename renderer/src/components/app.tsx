@@ -3,6 +3,7 @@ import { useApp } from '../store/store-context';
 import { ConflictDialog } from './dialogs/conflict-dialog';
 import { FolderPathDialog } from './dialogs/folder-path-dialog';
 import { OpenPrompt } from './dialogs/open-prompt';
+import { PasteDialog } from './dialogs/paste-dialog';
 import { ReviewDialog } from './dialogs/review-dialog';
 import { SaveReportDialog } from './dialogs/save-report-dialog';
 import { Notices } from './notices';
@@ -39,6 +40,7 @@ export function App() {
       <ReviewDialog />
       <SaveReportDialog />
       <ConflictDialog />
+      <PasteDialog />
       <OpenPrompt />
       <FolderPathDialog />
     </>

@@ -4,6 +4,7 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ApiClient } from '../../../shared/api';
+import { createClipboardSlice, type ClipboardSlice } from './clipboard-slice';
 import { createConflictSlice, type ConflictSlice } from './conflict-slice';
 import { createDetailSlice, type DetailSlice } from './detail-slice';
 import { createDialogSlice, type DialogSlice } from './dialog-slice';
@@ -27,7 +28,8 @@ export interface AppState
     DetailSlice,
     DialogSlice,
     SaveSlice,
-    ConflictSlice {
+    ConflictSlice,
+    ClipboardSlice {
   /** The backend; only store actions call it. */
   readonly client: ApiClient;
 }
@@ -49,6 +51,7 @@ export function createAppStore(client: ApiClient, storage: PrefsStorage | null =
     ...createDialogSlice(...a),
     ...createSaveSlice(...a),
     ...createConflictSlice(...a),
+    ...createClipboardSlice(...a),
   }));
   if (storage) persistViewPrefs(store, storage);
   return store;

@@ -27,6 +27,12 @@ export function runMenuCommand(store: AppStore, command: MenuCommand): void {
     case 'toggle-theme':
       state.toggleTheme(systemIsDark());
       break;
+    case 'copy-metadata':
+      state.copyMetadata();
+      break;
+    case 'paste-metadata':
+      state.requestPaste();
+      break;
     case 'undo':
     case 'redo':
       // A text field with the focus keeps its own text undo; elsewhere it is the app's history.

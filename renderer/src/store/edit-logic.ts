@@ -19,6 +19,11 @@ export interface PendingEdit {
   value: FieldValue;
   /** Why the text cannot be stored, for the message under the field. */
   error: string | null;
+  /**
+   * The file lacked this field's key (older CloudScope files lack `age`): saving takes the key
+   * out again, so undoing the setting of such a field gives the file its own bytes back.
+   */
+  absent?: true;
 }
 
 /** Pending edits of one image, by field name. */
@@ -46,9 +51,14 @@ export function valueEdit(name: string, value: FieldValue, stored: FieldValue | 
   return { text: formatFieldValue(value), value, error: validateFieldValue(name, value) };
 }
 
-/** The edit that makes a field show `shown` again, or null when that is what is stored. */
-export function restoredEdit(shown: PendingEdit, stored: FieldValue | undefined): PendingEdit | null {
-  return shown.error === null && shown.value === (stored ?? null) ? null : shown;
+/** The edit that makes a field show `shown` again, or null when that is what is stored (key absent or not, alike). */
+export function restoredEdit(shown: PendingEdit, stored: FieldValue | undefined, storedAbsent: boolean): PendingEdit | null {
+  return shown.error === null && shown.value === (stored ?? null) && (shown.absent === true) === storedAbsent ? null : shown;
+}
+
+/** Whether a row's sidecar lacks the key of field `name`. */
+export function isAbsent(row: ImageRow, name: string): boolean {
+  return row.absentFields?.includes(name) === true;
 }
 
 /** Whether an edit changes the stored value (an invalid edit always counts: it must be fixed). */

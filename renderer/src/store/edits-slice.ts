@@ -6,7 +6,7 @@
 import type { StateCreator } from 'zustand/vanilla';
 import { editableField, type FieldValue } from '../../../shared/fields/field-table';
 import type { AppState } from './app-store';
-import { applyEdits, editMaker, isEditable, valueEdit, type EditMap, type EditUpdate } from './edit-logic';
+import { applyEdits, editMaker, isAbsent, isEditable, valueEdit, type EditMap, type EditUpdate } from './edit-logic';
 import { EMPTY_HISTORY, recordStep, sameShown, shownValue, type FieldChange, type Shown } from './history';
 import { fileCalibrationValues } from '../lib/calibration';
 import { selectEditablePaths } from './selectors';
@@ -53,7 +53,8 @@ export interface EditsSlice {
 
 /** What a field shows now: its pending edit, else its stored value. */
 function shownNow(s: AppState, path: string, name: string): Shown {
-  return s.edits[path]?.[name] ?? shownValue(s.rows[path]?.values[name]);
+  const row = s.rows[path];
+  return s.edits[path]?.[name] ?? shownValue(row?.values[name], row !== undefined && isAbsent(row, name));
 }
 
 /** Creates the edits slice. */
@@ -87,7 +88,7 @@ export const createEditsSlice: StateCreator<AppState, [], [], EditsSlice> = (set
         edit = valueEdit(input.name, input.value, stored);
       }
       const before = shownNow(s, input.path, input.name);
-      const after = edit ?? shownValue(stored);
+      const after = edit ?? shownValue(stored, isAbsent(row, input.name));
       if (sameShown(before, after)) continue;
       updates.push({ path: input.path, name: input.name, edit });
       changes.push({ path: input.path, name: input.name, before, after });

@@ -5,7 +5,7 @@
  */
 import type { StateCreator } from 'zustand/vanilla';
 import type { AppState } from './app-store';
-import { applyEdits, isEditable, restoredEdit, type EditUpdate } from './edit-logic';
+import { applyEdits, isAbsent, isEditable, restoredEdit, type EditUpdate } from './edit-logic';
 import { describeStep, EMPTY_HISTORY, type FieldChange, type History, type HistoryStep } from './history';
 
 /** The history and the actions that walk it. */
@@ -32,7 +32,9 @@ export const createHistorySlice: StateCreator<AppState, [], [], HistorySlice> = 
       const updates: EditUpdate[] = [];
       for (const change of changes) {
         const row = s.rows[change.path];
-        if (row && isEditable(row)) updates.push({ path: change.path, name: change.name, edit: restoredEdit(change[side], row.values[change.name]) });
+        if (row && isEditable(row)) {
+          updates.push({ path: change.path, name: change.name, edit: restoredEdit(change[side], row.values[change.name], isAbsent(row, change.name)) });
+        }
       }
       return { edits: applyEdits(s.edits, updates) };
     });

@@ -40,14 +40,14 @@ export const EMPTY_HISTORY: History = { past: [], future: [] };
 /** At most this many steps, and this many field changes over all steps, are kept. */
 export const HISTORY_LIMITS = { steps: 200, changes: 2_000_000 } as const;
 
-/** What a stored value shows when no edit is pending. */
-export function shownValue(value: FieldValue | undefined): Shown {
-  return { text: formatFieldValue(value), value: value ?? null, error: null };
+/** What a stored value shows when no edit is pending (`absent`: the file lacks the field's key). */
+export function shownValue(value: FieldValue | undefined, absent = false): Shown {
+  return { text: formatFieldValue(value), value: value ?? null, error: null, ...(absent ? { absent: true as const } : {}) };
 }
 
-/** Whether two shown states are the same to the user. */
+/** Whether two shown states are the same to the user (and would save the same). */
 export function sameShown(a: Shown, b: Shown): boolean {
-  return a.text === b.text && a.value === b.value && (a.error === null) === (b.error === null);
+  return a.text === b.text && a.value === b.value && (a.error === null) === (b.error === null) && a.absent === b.absent;
 }
 
 const changeKey = (change: { path: string; name: string }): string => `${change.path}\u0000${change.name}`;

@@ -61,7 +61,10 @@ export function planSave(rows: Readonly<Record<string, ImageRow>>, edits: EditMa
       continue;
     }
     const changes = changesOf(row, pathEdits);
-    plan.saves.push({ path, changes, expected: row.version });
+    // A field the file lacked, brought back by undo: its key is taken out rather than written.
+    const remove = Object.keys(changes).filter((name) => pathEdits[name]?.absent === true);
+    const written = Object.fromEntries(Object.entries(changes).filter(([name]) => !remove.includes(name)));
+    plan.saves.push({ path, changes: written, expected: row.version, ...(remove.length > 0 ? { remove } : {}) });
     if (row.sidecar === 'missing') plan.created++;
     else plan.updated++;
     for (const [name, after] of Object.entries(changes)) {

@@ -5,6 +5,7 @@ import type { FieldSpec } from '../../../../shared/fields/field-table';
 import { fieldViewState } from '../../store/field-state';
 import { selectSuggestions } from '../../store/selectors';
 import { useApp, useAppStore } from '../../store/store-context';
+import { MixedValues } from './mixed-values';
 
 function Suggestions({ field, id }: { field: FieldSpec; id: string }) {
   const used = useApp((s) => selectSuggestions(s, field.name));
@@ -30,8 +31,11 @@ export function FieldRow({ field, paths, readOnly }: FieldRowProps) {
   const store = useAppStore();
   const view = useApp(useShallow((s) => fieldViewState(s, paths, field.name)));
   const id = `field-${field.name}`;
-  const listId = `${id}-values`;
-  const describedBy = [view.error ? `${id}-error` : null, view.modified ? `${id}-modified` : null, `${id}-help`].filter(Boolean).join(' ');
+  const listId = `${id}-suggestions`;
+  const mixedId = `${id}-values`;
+  const describedBy = [view.error ? `${id}-error` : null, view.modified ? `${id}-modified` : null, view.mixed ? mixedId : null, `${id}-help`]
+    .filter(Boolean)
+    .join(' ');
   const numeric = field.type !== 'str';
   const text = !numeric && !field.multiline;
   const message = useRef<HTMLParagraphElement>(null);
@@ -93,6 +97,7 @@ export function FieldRow({ field, paths, readOnly }: FieldRowProps) {
         {field.unit && <span className="field-unit">{field.unit}</span>}
       </div>
       {text && !readOnly && <Suggestions field={field} id={listId} />}
+      {view.mixed && !readOnly && <MixedValues field={field} paths={paths} id={mixedId} />}
       {view.error && (
         <p ref={message} id={`${id}-error`} className="field-error">
           {view.error}

@@ -125,7 +125,7 @@ describe('acqmeta set and import under a lab profile', () => {
     await writeFile(labPath('ds/edits.csv'), 'path,species,genotype,region\nraw/good.tif,rat,GFP,\nraw/enum.tif,mouse,WT,S1\n');
     const run = await acqmeta('import', 'lab/ds/edits.csv');
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe(`row 2 (raw/good.tif): Genotype "GFP": use one of the lab's genotype labels: WT, Thy1-GCaMP6s, Cx3cr1-GFP\nNothing was written.\n`);
+    expect(run.stderr).toBe(`row 2, genotype: raw/good.tif: Genotype "GFP": use one of the lab's genotype labels: WT, Thy1-GCaMP6s, Cx3cr1-GFP\nNothing was written.\n`);
     expect(await read('ds/raw/good.tif.json')).toBe(before);
     await writeFile(labPath('ds/edits.csv'), 'path,species,region\nraw/good.tif,rat,\nraw/enum.tif,mouse,S1\n');
     expect((await acqmeta('import', 'lab/ds/edits.csv')).code).toBe(0);

@@ -69,6 +69,16 @@ describe('undo history', () => {
     expect(shown(store, 'b.tif', 'genotype')).toBe('Het');
   });
 
+  it('undoing a saved value of a field the file lacked asks the save to take the key out again', async () => {
+    const { store, backend } = storeWithRows([makeRow('old.tif', {}, { absentFields: ['age'] })]);
+    typeInField(store, ['old.tif'], 'age', ['P30']);
+    await store.getState().saveAll();
+    store.getState().undo();
+    expect(fieldViewState(store.getState(), ['old.tif'], 'age')).toMatchObject({ text: '', modified: true });
+    await store.getState().saveAll();
+    expect(backend.saves[1]).toEqual([{ path: 'old.tif', changes: {}, expected: { size: 1, mtimeMs: 2, sha256: 'saved' }, remove: ['age'] }]);
+  });
+
   it('a conflict while saving an undo asks as usual and writes nothing', async () => {
     const { store, backend } = storeWithRows([makeRow('a.tif', { genotype: 'WT' })]);
     typeInField(store, ['a.tif'], 'genotype', ['KO']);

@@ -74,6 +74,15 @@ describe('applyChanges: one edit, one line', () => {
     expect(applyChanges(sidecarOf(text), { accepted: true })).toBe(canonical);
   });
 
+  it('takes out again a field an older file lacked, giving back its bytes, and says which fields a file lacks', () => {
+    expect(sidecarOf(old).absentFields()).toEqual(['age']);
+    const withAge = applyChanges(sidecarOf(old), { age: 'P60' });
+    expect(sidecarOf(withAge).absentFields()).toEqual([]);
+    expect(applyChanges(sidecarOf(withAge), {}, ['age'])).toBe(old);
+    expect(applyChanges(sidecarOf(old), {}, ['age'])).toBe(old);
+    expect(() => applyChanges(sidecarOf(old), {}, ['colour'])).toThrow('Unknown field "colour"');
+  });
+
   it('writes several edits and re-reads them', () => {
     const text = applyChanges(sidecarOf(canonical), { species: 'rat', branch_order: null, physical_unit_y: 2 });
     expect(changedLines(canonical, text)).toHaveLength(3);

@@ -67,4 +67,12 @@ describe('backend lab profiles', () => {
     expect(codeOf(await h.call('checkValues', { items: [{ path: 'plain.tiff', values: { colour: 'red' } as never }] }))).toBe('BAD_REQUEST');
     expect(codeOf(await h.call('checkValues', { items: [{ path: '../x.tif', values: {} }] }))).toBe('OUTSIDE_FOLDER');
   });
+
+  it('previewImport: a table whose values break the profile has errors by row and column; required may stay empty', async () => {
+    const csv = 'path,Species,region\ncells/multi-channel.ome.tif,Mouse,\n';
+    const preview = await h.ok('previewImport', { fileName: 'edits.csv', base64: Buffer.from(csv).toString('base64') });
+    expect(preview.errors).toEqual([
+      { row: 2, column: 'Species', message: 'cells/multi-channel.ome.tif: Species "Mouse" is not one of mouse, rat (did you mean "mouse"?)' },
+    ]);
+  });
 });
