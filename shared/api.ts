@@ -7,10 +7,13 @@
  * one edit here that the compiler then follows everywhere. Errors cross as data
  * ({@link ApiResult}) with stable {@link ErrorCode}s, never as thrown strings.
  */
+import type { AnalysisEntry, ResultValues, RoiEntry } from './analysis/analysis-types';
+import type { ResultsFormat } from './analysis/results-table';
 import type { FieldValue, FieldValues } from './fields/field-table';
 import type { TableExportFormat } from './sheets/table-export';
 import type { ImportPreview } from './sheets/table-import';
 
+export type { ResultsFormat } from './analysis/results-table';
 export type { TableExportFormat } from './sheets/table-export';
 export type { ImportChange, ImportError, ImportPreview, ImportWarning } from './sheets/table-import';
 
@@ -94,6 +97,8 @@ export interface ImageRow {
   profileProblems: ProfileProblem[];
   /** Editable fields whose key the sidecar lacks (older CloudScope files lack `age`); omitted when none. */
   absentFields?: string[];
+  /** Numeric summary values of the sidecar's analysis records; absent when it has none. */
+  results?: ResultValues;
 }
 
 /** One thing a lab profile (or the field table) finds wrong with an image's values. */
@@ -228,6 +233,9 @@ export interface ImageDetail {
   description: { kind: 'ome' | 'imagej' | 'json' | 'text' | 'none'; text: string };
   /** Plane counts for the preview sliders. */
   planes: { c: number; z: number; t: number };
+  /** The sidecar's ROIs and analysis records as written (empty without a valid sidecar). */
+  rois: RoiEntry[];
+  analyses: AnalysisEntry[];
 }
 
 /** A downsampled, auto-contrasted plane for the preview, as 8-bit gray or RGB. */
@@ -303,6 +311,8 @@ export interface ApiMethods {
    * every change, error and warning. Writes nothing.
    */
   previewImport: { request: { fileName: string; base64: string }; response: ImportPreview };
+  /** The results table (one row per analysis record) of the open folder or of `paths`; reads, never writes. */
+  exportResults: { request: { format: ResultsFormat; paths?: string[] }; response: TableFile };
 }
 
 /** Name of a backend operation. */
@@ -364,6 +374,7 @@ const METHODS: { readonly [K in ApiMethodName]: true } = {
   checkValues: true,
   exportTable: true,
   previewImport: true,
+  exportResults: true,
 };
 
 /** Every method name, for transports that register them one by one. */

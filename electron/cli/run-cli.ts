@@ -7,6 +7,7 @@ import { exportCommand } from './commands/export-command';
 import { importCommand } from './commands/import-command';
 import { profileCommand } from './commands/profile-command';
 import { reportCommand } from './commands/report-command';
+import { resultsCommand } from './commands/results-command';
 import { scanCommand } from './commands/scan-command';
 import { setCommand } from './commands/set-command';
 import { showCommand } from './commands/show-command';
@@ -23,6 +24,7 @@ const COMMANDS: readonly Command[] = [
   importCommand,
   reportCommand,
   profileCommand,
+  resultsCommand,
 ];
 
 /** Runs one command line (the words after `acqmeta`); resolves to the exit code. */

@@ -18,6 +18,7 @@ import './styles/panel.css';
 import './styles/image-header.css';
 import './styles/fields.css';
 import './styles/dialogs.css';
+import './styles/results.css';
 
 /** `localStorage`, or null where the browser refuses it (then preferences do not persist). */
 function prefsStorage(): PrefsStorage | null {

@@ -11,6 +11,7 @@ import { folderHandlers, openFolderAt } from './folder-handlers';
 import { imageHandlers } from './image-handlers';
 import { profileHandlers } from './profile-handlers';
 import { compileRequestValidators, describeSchemaError } from './request-schemas';
+import { resultsHandler } from './results-handler';
 import { saveHandler } from './save-handler';
 import { scanHandler, type ScanControl } from './scan-handler';
 import { tableHandlers } from './table-handlers';
@@ -63,6 +64,7 @@ export function createBackend(options: BackendOptions): Backend {
     ...saveHandler(context),
     ...profileHandlers(context),
     ...tableHandlers(context),
+    ...resultsHandler(context),
   };
   const validators = compileRequestValidators();
   const ready =

@@ -5,6 +5,7 @@
  * Field values are checked for shape only; their rules are the validation module's job.
  */
 import Ajv, { type ValidateFunction } from 'ajv';
+import { RESULTS_FORMATS } from '../../../shared/analysis/results-table';
 import type { ApiMethodName } from '../../../shared/api';
 import { EDITABLE_FIELDS } from '../../../shared/fields/field-table';
 import { TABLE_EXPORT_FORMATS } from '../../../shared/sheets/table-export';
@@ -101,6 +102,14 @@ const REQUEST_SCHEMAS: Record<ApiMethodName, object> = {
     properties: {
       fileName: { type: 'string', minLength: 1, maxLength: 255 },
       base64: { type: 'string', maxLength: MAX_TABLE_BASE64 },
+    },
+  },
+  exportResults: {
+    ...empty,
+    required: ['format'],
+    properties: {
+      format: { enum: [...RESULTS_FORMATS] },
+      paths: { type: 'array', maxItems: 100_000, items: relativePath },
     },
   },
 };

@@ -2,6 +2,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { useApp } from '../store/store-context';
 import { COLUMNS, DEFAULT_VISIBLE_COLUMNS } from '../lib/columns';
+import { isResultColumnKey } from '../lib/result-columns';
+import { ResultColumnList } from './result-column-list';
 
 const HIDEABLE = COLUMNS.filter((c) => c.hideable);
 const GROUPS = [...new Set(HIDEABLE.map((c) => c.group))];
@@ -11,6 +13,7 @@ function ColumnList() {
   const setColumnVisible = useApp((s) => s.setColumnVisible);
   const reset = () => {
     for (const column of HIDEABLE) setColumnVisible(column.key, DEFAULT_VISIBLE_COLUMNS.includes(column.key));
+    for (const key of visible.filter(isResultColumnKey)) setColumnVisible(key, false);
   };
   return (
     <div className="popover column-popover">
@@ -27,6 +30,7 @@ function ColumnList() {
           </fieldset>
         ))}
       </div>
+      <ResultColumnList />
       <div className="popover-footer">
         <button type="button" className="btn btn-small" onClick={reset}>
           Default columns

@@ -6,6 +6,7 @@ import { selectQuickCounts } from '../store/selectors';
 import { useApp } from '../store/store-context';
 import { formatCount } from '../lib/format';
 import { ColumnChooser } from './column-chooser';
+import { ResultsButton } from './results/results-dialog';
 import { HistoryButtons } from './history-buttons';
 import { SaveControl } from './save-control';
 
@@ -83,6 +84,7 @@ export function Toolbar() {
       <FilterBox />
       <QuickFilters />
       <ColumnChooser />
+      <ResultsButton />
       <span className="toolbar-spacer" />
       <HistoryButtons />
       <SaveControl />

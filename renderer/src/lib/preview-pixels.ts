@@ -2,7 +2,7 @@
 import type { PreviewImage } from '../../../shared/api';
 
 /** Decodes base64 into bytes. */
-function decodeBase64(data: string): Uint8Array {
+export function decodeBase64(data: string): Uint8Array<ArrayBuffer> {
   const binary = atob(data);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);

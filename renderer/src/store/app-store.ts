@@ -11,6 +11,7 @@ import { createDialogSlice, type DialogSlice } from './dialog-slice';
 import { createEditsSlice, type EditsSlice } from './edits-slice';
 import { createHistorySlice, type HistorySlice } from './history-slice';
 import { createRowsSlice, type RowsSlice } from './rows-slice';
+import { createResultsSlice, type ResultsSlice } from './results-slice';
 import { createSaveSlice, type SaveSlice } from './save-slice';
 import { createSelectionSlice, type SelectionSlice } from './selection-slice';
 import { createSessionSlice, type SessionSlice } from './session-slice';
@@ -29,7 +30,8 @@ export interface AppState
     DialogSlice,
     SaveSlice,
     ConflictSlice,
-    ClipboardSlice {
+    ClipboardSlice,
+    ResultsSlice {
   /** The backend; only store actions call it. */
   readonly client: ApiClient;
 }
@@ -52,6 +54,7 @@ export function createAppStore(client: ApiClient, storage: PrefsStorage | null =
     ...createSaveSlice(...a),
     ...createConflictSlice(...a),
     ...createClipboardSlice(...a),
+    ...createResultsSlice(...a),
   }));
   if (storage) persistViewPrefs(store, storage);
   return store;

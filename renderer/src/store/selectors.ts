@@ -7,7 +7,8 @@ import type { AppState } from './app-store';
 import { invalidEditCount, isEditable, rowHasChanges, type EditMap } from './edit-logic';
 import { filterWords, matchesQuick, matchesText, sortRows } from './row-query';
 
-function memo<A extends unknown[], R>(inputs: (s: AppState) => readonly [...A], compute: (...args: A) => R): (s: AppState) => R {
+/** Memoizes `compute` on the inputs it reads (compared with Object.is). */
+export function memo<A extends unknown[], R>(inputs: (s: AppState) => readonly [...A], compute: (...args: A) => R): (s: AppState) => R {
   let last: { args: readonly [...A]; result: R } | null = null;
   return (s) => {
     const args = inputs(s);

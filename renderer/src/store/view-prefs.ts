@@ -2,6 +2,7 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { AppState } from './app-store';
 import { COLUMNS } from '../lib/columns';
+import { isResultColumnKey } from '../lib/result-columns';
 import { PANEL_WIDTH } from './view-slice';
 
 /** The part of `localStorage` the preferences need. */
@@ -27,7 +28,8 @@ export function readPrefs(storage: PrefsStorage): Partial<Prefs> {
   if (typeof raw !== 'object' || raw === null) return {};
   const r = raw as Record<string, unknown>;
   const prefs: Partial<Prefs> = {};
-  const known = new Set(COLUMNS.map((c) => c.key));
+  const keys = new Set(COLUMNS.map((c) => c.key));
+  const known = { has: (key: string) => keys.has(key) || isResultColumnKey(key) };
   if (Array.isArray(r.visibleColumns)) {
     prefs.visibleColumns = r.visibleColumns.filter((k): k is string => typeof k === 'string' && known.has(k));
   }

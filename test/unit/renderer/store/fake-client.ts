@@ -1,5 +1,5 @@
 /** A scripted ApiClient and sample rows for store tests. */
-import type { ApiClient, ApiEvent, ApiResult, ImageRow, SaveOutcome, SaveRequest } from '../../../../shared/api';
+import type { ApiClient, ApiEvent, ApiRequest, ApiResult, ImageRow, SaveOutcome, SaveRequest } from '../../../../shared/api';
 import { EDITABLE_FIELDS, type FieldValues } from '../../../../shared/fields/field-table';
 import { createAppStore, type AppStore } from '../../../../renderer/src/store/app-store';
 
@@ -32,6 +32,8 @@ export interface FakeBackend {
   saveOutcome: (save: SaveRequest) => SaveOutcome;
   /** What `reloadRow` returns. */
   reloaded: Map<string, ImageRow>;
+  /** Every `exportResults` request, in order. */
+  exports: ApiRequest<'exportResults'>[];
   emit(event: ApiEvent): void;
 }
 
@@ -44,6 +46,7 @@ export function fakeBackend(rows: ImageRow[], scanId = 'scan-1'): FakeBackend {
   const backend: FakeBackend = {
     saves: [],
     reloaded: new Map(),
+    exports: [],
     saveOutcome: (save) => {
       const row = byPath.get(save.path)!;
       return { path: save.path, ok: true, row: { ...row, sidecar: 'ok', version: { size: 1, mtimeMs: 2, sha256: 'saved' }, values: { ...row.values, ...save.changes } } };
@@ -64,6 +67,10 @@ export function fakeBackend(rows: ImageRow[], scanId = 'scan-1'): FakeBackend {
       },
       getProfiles: () => ok([]),
       checkValues: ({ items }) => ok(items.map(({ path }) => ({ path, problems: [] }))),
+      exportResults: (request) => {
+        backend.exports.push(request);
+        return ok({ fileName: `lab-results.${request.format}`, mimeType: 'text/csv', base64: btoa('path\r\n'), skipped: [], notes: [] });
+      },
       onEvent: (listener) => {
         listeners.add(listener);
         return () => listeners.delete(listener);
