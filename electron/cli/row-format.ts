@@ -34,6 +34,8 @@ export function rowRecord(row: ImageRow): Record<string, unknown> {
       row.fileCalibration === null ? null : { x: row.fileCalibration.x, y: row.fileCalibration.y, unit: row.fileCalibration.unit },
     sidecar: row.sidecar,
     errors: row.errors,
+    profile: row.profile,
+    profile_problems: row.profileProblems.map((p) => p.message),
   };
 }
 
