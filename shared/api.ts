@@ -192,6 +192,15 @@ export interface ValuesToCheck {
   values: FieldValues;
 }
 
+/** What {@link ApiMethods.checkValues} finds for one image. */
+export interface ValuesChecked {
+  path: string;
+  /** Every problem (format first, then the profile's, `required` included); rule `sidecar` when the sidecar is invalid. */
+  problems: ProfileProblem[];
+  /** The profile in force for the image now ({@link ImageRow.profile}). */
+  profile: string | null;
+}
+
 /** The folder the user opened. */
 export interface FolderInfo {
   /** Absolute path on the backend's disk. */
@@ -271,7 +280,7 @@ export type SaveOutcome =
 
 /** An exported table file, for the renderer to offer as a download. */
 export interface TableFile {
-  /** `<folder name>.csv`, `.tsv`, `.xlsx`, or `<folder name>-omero.csv`. */
+  /** `<folder name>.csv`, `.tsv`, `.xlsx`, `<folder name>-omero.csv` or `<folder name>-README.md`. */
   fileName: string;
   mimeType: string;
   /** The file's bytes, base64-encoded. */
@@ -296,18 +305,28 @@ export interface ApiMethods {
     request: { path: string; c: number; z: number; t: number; maxSize: number };
     response: PreviewImage;
   };
-  /** Saves many files; each succeeds or fails on its own. */
+  /**
+   * Saves many files; each succeeds or fails on its own. A change that breaks the lab profile
+   * in force (a closed vocabulary, a pattern, a format, a range; never `required`) fails with
+   * INVALID_VALUE, as in `acqmeta set`.
+   */
   saveSidecars: { request: { saves: SaveRequest[] }; response: SaveOutcome[] };
   /** Every lab profile in force in the open folder (re-read when its file changed). */
   getProfiles: { request: Record<string, never>; response: ProfileInfo[] };
   /**
    * Checks values over each image's stored sidecar with the field table's format checks and
    * the profile in force: all problems of each image (`required` included), as the command line
-   * reports them. Saving is only refused for format problems; see `acqmeta set`.
+   * reports them. `saveSidecars`, `acqmeta set` and `acqmeta import` refuse the format problems
+   * and the profile problems of changed fields other than `required` (see shared/profile/save-rules).
    */
-  checkValues: { request: { items: ValuesToCheck[] }; response: { path: string; problems: ProfileProblem[] }[] };
+  checkValues: { request: { items: ValuesToCheck[] }; response: ValuesChecked[] };
   /** The open folder's images (or those of `paths`) as a table file, read from disk. */
   exportTable: { request: { format: TableExportFormat; paths?: string[] }; response: TableFile };
+  /**
+   * A draft dataset readme (Markdown) of the open folder or of `paths`, from the images and
+   * sidecars on disk and the lab profiles in force, with marked places for what it cannot know.
+   */
+  exportReadme: { request: { paths?: string[] }; response: TableFile };
   /**
    * What importing a table file (CSV, TSV or XLSX) would change, against the sidecars on disk:
    * every change, error and warning. Writes nothing.
@@ -383,6 +402,7 @@ const METHODS: { readonly [K in ApiMethodName]: true } = {
   getProfiles: true,
   checkValues: true,
   exportTable: true,
+  exportReadme: true,
   previewImport: true,
   exportResults: true,
   listPresets: true,

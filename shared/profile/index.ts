@@ -5,11 +5,12 @@
  */
 export { defaultSidecar, withoutAbsent } from './absent';
 export { applyProfile } from './apply-profile';
-export { blocksSaving, checkValues } from './check-values';
+export { checkValues } from './check-values';
+export { blocksSaving } from './save-rules';
 export { completeness, type Completeness, type ImageStatus } from './completeness';
 export { fieldPath } from './field-paths';
 export { checkFolderRules } from './folder-rules';
 export { loadProfile, PROFILE_FILE_NAME, type CompiledProfile, type Profile } from './load-profile';
 export { compileSafePattern } from './safe-pattern';
 export { starterProfile } from './starter-profile';
-export { suggestValue } from './suggest';
+export { looseForm, suggestValue } from './suggest';

@@ -4,7 +4,7 @@
  */
 
 /** Lower case, no spaces, dots, dashes or underscores: `M. Musculus` → `mmusculus`. */
-function looseForm(value: string): string {
+export function looseForm(value: string): string {
   return value.normalize('NFKC').toLowerCase().replace(/[\s._-]+/g, '');
 }
 

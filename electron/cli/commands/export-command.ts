@@ -1,11 +1,15 @@
 /**
- * `acqmeta export <folder> [--format csv|tsv|xlsx|omero] [-o file]`: every image's fields as a table.
+ * `acqmeta export <folder> [--format csv|tsv|xlsx|omero|readme] [-o file]`: every image's
+ * fields as a table, or the folder's draft dataset readme.
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { TABLE_EXPORT_FORMATS, type TableExportFormat } from '../../../shared/sheets/table-export';
 import { exportFormatOfName } from '../../services/sheets/table-file';
-import { exportFolder } from '../../services/sheets/folder-export';
+import { exportFolder, type FolderExport } from '../../services/sheets/folder-export';
+import { exportReadme } from '../../services/sheets/readme-export';
+import { createProfileCache, createProfileFinder } from '../../services/profile';
+import { createTiffScanner } from '../../services/tiff';
 import { lastOption, UsageError } from '../args';
 import { CliError, EXIT, type Command } from '../cli-io';
 import { folderArgument, walkFolder } from '../targets';
@@ -13,8 +17,8 @@ import { folderArgument, walkFolder } from '../targets';
 /** The `export` command. */
 export const exportCommand: Command = {
   name: 'export',
-  summary: 'write every image\'s fields as a CSV, TSV or XLSX table, or an OMERO bulk annotation CSV',
-  help: `Usage: acqmeta export <folder> [--format csv|tsv|xlsx|omero] [-o <file>]
+  summary: 'write every image\'s fields as a CSV, TSV or XLSX table, an OMERO bulk annotation CSV, or a dataset readme',
+  help: `Usage: acqmeta export <folder> [--format csv|tsv|xlsx|omero|readme] [-o <file>]
 
 Writes one row per image under <folder> (subfolders included): the first column "path" is
 the image path relative to <folder>, then one column per editable field, named by its
@@ -29,8 +33,14 @@ left out and reported on stderr.
                      directly in it), "Image Name" (the file name) and one column per field,
                      for: omero metadata populate Project:<id> --file <file>
                      (add --allow_nan when number columns have empty cells: stderr says so)
+  --format readme    a draft dataset readme in Markdown: image count, formats, axes and
+                     sizes, data types, channels, pixel sizes (uncalibrated images named),
+                     acquisition dates, the values of each field with counts, completeness
+                     against the lab profile in force, the file layout, and places marked
+                     **TODO** for what no file tells (instrument, objective and NA, probes,
+                     licence); reads every image's header
   -o <file>          write to <file> instead of stdout; without --format, its name ending
-                     (.csv, .tsv, .xlsx) picks the format
+                     (.csv, .tsv, .xlsx, .md) picks the format
 
 The csv, tsv and xlsx tables can be edited and read back with acqmeta import.
 Exits 1 when some images were left out.`,
@@ -42,22 +52,39 @@ Exits 1 when some images were left out.`,
     if (format === 'xlsx' && outFile === undefined && io.out.isTerminal) {
       throw new CliError(EXIT.usage, 'an XLSX workbook is binary: give -o <file>.xlsx or redirect stdout to a file');
     }
-    const result = await exportFolder(root, path.basename(root), walkFolder(root), format);
+    const result = format === 'readme' ? await readmeOf(root) : await exportFolder(root, path.basename(root), walkFolder(root), format);
     for (const { path: relPath, message } of result.skipped) io.err(`${relPath}: left out, ${message}`);
     if (outFile === undefined) await io.out.bytes(result.file.bytes);
     else {
       await writeFile(path.resolve(io.cwd, outFile), result.file.bytes).catch((error: Error) => {
         throw new CliError(EXIT.conflict, `cannot write ${outFile}: ${error.message}`);
       });
-      io.err(`${result.count} images written to ${outFile}`);
+      io.err(format === 'readme' ? `readme of ${result.count} images written to ${outFile}` : `${result.count} images written to ${outFile}`);
     }
     for (const note of result.file.notes) io.err(note);
     return result.skipped.length > 0 ? EXIT.problems : EXIT.ok;
   },
 };
 
-function exportFormat(given: string | undefined, outFile: string | undefined): TableExportFormat {
-  if (given === undefined) return outFile === undefined ? 'csv' : exportFormatOfName(outFile);
-  if ((TABLE_EXPORT_FORMATS as readonly string[]).includes(given)) return given as TableExportFormat;
-  throw new UsageError(`--format must be one of ${TABLE_EXPORT_FORMATS.join(', ')} (got "${given}")`);
+/** What `export` writes: a table format, or the dataset readme. */
+type ExportFormat = TableExportFormat | 'readme';
+
+const EXPORT_FORMATS: readonly ExportFormat[] = [...TABLE_EXPORT_FORMATS, 'readme'];
+
+function exportFormat(given: string | undefined, outFile: string | undefined): ExportFormat {
+  if (given === undefined) return outFile === undefined ? 'csv' : /\.(md|markdown)$/i.test(outFile) ? 'readme' : exportFormatOfName(outFile);
+  if ((EXPORT_FORMATS as readonly string[]).includes(given)) return given as ExportFormat;
+  throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')} (got "${given}")`);
+}
+
+/** The readme of the folder, every header read by a scanner of its own. */
+async function readmeOf(root: string): Promise<FolderExport> {
+  const scanner = createTiffScanner();
+  try {
+    const finder = createProfileFinder(createProfileCache(), { root });
+    const { file, count } = await exportReadme(root, path.basename(root), walkFolder(root), scanner, finder);
+    return { file, count, skipped: [] };
+  } finally {
+    await scanner.close();
+  }
 }

@@ -2,33 +2,26 @@
  * Lab-profile methods: getProfiles (what is in force, for forms and the toolbar) and
  * checkValues (the problems of values as typed, by the same checks as the command line).
  */
-import path from 'node:path';
-import type { ApiHandlers, ProfileInfo, ProfileProblem } from '../../../shared/api';
+import type { ApiHandlers, ProfileProblem, ValuesChecked, ValuesToCheck } from '../../../shared/api';
 import { checkValues } from '../../../shared/profile';
-import { isInside } from '../folder/inside';
-import { listImages } from '../folder/list-images';
-import { folderProblems, sidecarValues, type LoadedProfile, type ProfileFinder } from '../profile';
+import { profilesUnder, sidecarValues, type ProfileFinder } from '../profile';
+import { mapInOrder } from '../rows/map-in-order';
 import { readEntrySidecar } from '../rows/image-row';
 import { profileFinder, requireFolder, type BackendContext } from './backend-context';
-import { resolveImage } from './confine';
+import { resolveImage, type OpenFolder } from './confine';
 
-async function profileInfo(loaded: LoadedProfile, finder: ProfileFinder, root: string): Promise<ProfileInfo> {
-  const { profile } = loaded;
-  const compiled = profile.compiled;
-  const folder = compiled?.folder ?? null;
-  return {
-    source: profile.source,
-    folder: finder.label(loaded.dir),
-    title: profile.title,
-    description: profile.description,
-    applied: compiled !== null,
-    problems: [...profile.problems],
-    fields: compiled === null ? [] : [...compiled.fields],
-    folderRules: folder === null ? [] : folder.rules.map(({ pattern, required, description }) => ({ pattern, required, description })),
-    folderClosed: folder?.closed ?? false,
-    // Rules of a profile above the open folder are about a larger folder than the one open.
-    folderProblems: isInside(root, loaded.dir) ? await folderProblems(loaded, loaded.dir, finder) : [],
-  };
+/** Images checked at once. */
+const IN_FLIGHT = 32;
+
+async function checkOne(folder: OpenFolder, finder: ProfileFinder, item: ValuesToCheck): Promise<ValuesChecked> {
+  const entry = await resolveImage(folder, item.path);
+  const [read, loaded] = await Promise.all([readEntrySidecar(folder.root, entry), finder.forImage(entry.absPath)]);
+  // An invalid sidecar cannot be saved: its own problems are what the user must fix first.
+  const problems =
+    read.state === 'invalid'
+      ? read.problems.map((message): ProfileProblem => ({ field: null, rule: 'sidecar', message }))
+      : checkValues(sidecarValues(read) ?? {}, item.values, loaded?.profile.compiled ?? null);
+  return { path: item.path, problems, profile: loaded?.profile.source ?? null };
 }
 
 /** Handlers of the lab-profile methods. */
@@ -36,30 +29,13 @@ export function profileHandlers(context: BackendContext): Pick<ApiHandlers, 'get
   return {
     async getProfiles() {
       const folder = requireFolder(context);
-      const finder = profileFinder(context, folder);
-      const folders = new Set([folder.root]);
-      for await (const entry of listImages(folder.root)) folders.add(path.dirname(entry.absPath));
-      const found = new Map<string, LoadedProfile>();
-      for (const dir of folders) {
-        const loaded = await finder.forFolder(dir);
-        if (loaded !== null) found.set(loaded.absPath, loaded);
-      }
-      return Promise.all([...found.values()].map((loaded) => profileInfo(loaded, finder, folder.root)));
+      return profilesUnder(folder.root, profileFinder(context, folder));
     },
     async checkValues(request) {
       const folder = requireFolder(context);
       const finder = profileFinder(context, folder);
-      const results: { path: string; problems: ProfileProblem[] }[] = [];
-      for (const item of request.items) {
-        const entry = await resolveImage(folder, item.path);
-        const [read, loaded] = await Promise.all([readEntrySidecar(folder.root, entry), finder.forImage(entry.absPath)]);
-        // An invalid sidecar cannot be saved: its own problems are what the user must fix first.
-        const problems =
-          read.state === 'invalid'
-            ? read.problems.map((message): ProfileProblem => ({ field: null, rule: 'sidecar', message }))
-            : checkValues(sidecarValues(read) ?? {}, item.values, loaded?.profile.compiled ?? null);
-        results.push({ path: item.path, problems });
-      }
+      const results: ValuesChecked[] = [];
+      for await (const checked of mapInOrder(request.items, IN_FLIGHT, (item) => checkOne(folder, finder, item))) results.push(checked);
       return results;
     },
   };

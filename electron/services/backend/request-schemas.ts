@@ -100,6 +100,7 @@ const REQUEST_SCHEMAS: Record<ApiMethodName, object> = {
       paths: { type: 'array', maxItems: 100_000, items: relativePath },
     },
   },
+  exportReadme: { ...empty, properties: { paths: { type: 'array', maxItems: 100_000, items: relativePath } } },
   previewImport: {
     ...empty,
     required: ['fileName', 'base64'],

@@ -1,10 +1,12 @@
 /**
- * saveSidecars: each file is validated, conflict-checked and written on its own.
+ * saveSidecars: each file is validated (formats, then the lab profile's refusals),
+ * conflict-checked and written on its own.
  */
 import type { ApiHandlers, SaveOutcome, SaveRequest } from '../../../shared/api';
 import { ApiFailure } from '../../../shared/errors';
 import { validateChanges } from '../../../shared/validation';
 import { buildImageRow, composeRow, readEntrySidecar, scanImage, type ImageScan } from '../rows/image-row';
+import { profileRefusals } from '../profile';
 import { saveFieldChanges } from '../sidecar';
 import { profileFinder, requireFolder, type BackendContext } from './backend-context';
 import { checkSidecarInside, resolveImage, type OpenFolder } from './confine';
@@ -33,6 +35,10 @@ async function saveOne(context: BackendContext, folder: OpenFolder, save: SaveRe
   await checkSidecarInside(folder, entry);
   const problems = validateChanges(save.changes);
   if (problems.length > 0) throw new ApiFailure('INVALID_VALUE', problems.join(' '), save.path);
+  const profiles = profileFinder(context, folder);
+  // The lab profile's refusals are those of acqmeta set: never "required", always the same rule.
+  const refused = await profileRefusals(profiles, entry.absPath, save.changes);
+  if (refused.length > 0) throw new ApiFailure('INVALID_VALUE', refused.map((p) => p.message).join(' '), save.path);
   let scan: ImageScan | null = null;
   let creation = {};
   if (entry.sidecar === 'none') {
@@ -49,7 +55,6 @@ async function saveOne(context: BackendContext, folder: OpenFolder, save: SaveRe
     ...creation,
   });
   const saved = await resolveImage(folder, save.path);
-  const profiles = profileFinder(context, folder);
   // The header read for a new sidecar is reused; only the sidecar is read again.
   const row =
     scan === null

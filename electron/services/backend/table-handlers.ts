@@ -1,13 +1,15 @@
 /**
- * Spreadsheet methods: exportTable (a table file to download) and previewImport (what a
- * table file would change). Both read the sidecars on disk; neither writes one.
+ * Spreadsheet and curation exports: exportTable (a table file to download), exportReadme (the
+ * dataset readme) and previewImport (what a table file would change). All read the sidecars
+ * on disk; none writes one.
  */
 import path from 'node:path';
 import type { ApiHandlers } from '../../../shared/api';
 import { listImages, type ImageEntry } from '../folder/list-images';
 import { exportFolder } from '../sheets/folder-export';
+import { exportReadme } from '../sheets/readme-export';
 import { previewTableImport } from '../sheets/import-preview';
-import { requireFolder, type BackendContext } from './backend-context';
+import { profileFinder, requireFolder, type BackendContext } from './backend-context';
 import { resolveImage, type OpenFolder } from './confine';
 
 /** The images of `paths` (each once, in order), or every image of the folder. */
@@ -20,7 +22,7 @@ export async function* exportEntries(folder: OpenFolder, paths: readonly string[
 }
 
 /** Handlers of the spreadsheet methods. */
-export function tableHandlers(context: BackendContext): Pick<ApiHandlers, 'exportTable' | 'previewImport'> {
+export function tableHandlers(context: BackendContext): Pick<ApiHandlers, 'exportTable' | 'exportReadme' | 'previewImport'> {
   return {
     async exportTable(request) {
       const folder = requireFolder(context);
@@ -33,6 +35,12 @@ export function tableHandlers(context: BackendContext): Pick<ApiHandlers, 'expor
         skipped,
         notes: file.notes,
       };
+    },
+    async exportReadme(request) {
+      const folder = requireFolder(context);
+      const name = path.basename(folder.root) || 'folder';
+      const { file } = await exportReadme(folder.root, name, exportEntries(folder, request.paths), context.scanner, profileFinder(context, folder));
+      return { fileName: `${name}${file.suffix}`, mimeType: file.mimeType, base64: Buffer.from(file.bytes).toString('base64'), skipped: [], notes: file.notes };
     },
     async previewImport(request) {
       const folder = requireFolder(context);

@@ -1,10 +1,12 @@
-import { readFile } from 'node:fs/promises';
+import { copyFile, readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../../electron/cli/run-cli';
 import { cliOnLab } from './cli-on-lab';
 
-const { acqmeta, basePath } = cliOnLab();
+const { acqmeta, basePath, labPath } = cliOnLab();
+const VASCULAR = fileURLToPath(new URL('../../../../profiles/vascular-lab.profile.json', import.meta.url));
 
 const HEADER =
   'path,species,sex,genotype,age,region,cell_type,depth,branch_order,direction,condition,condition2,treatment,treatment2,date,note,physical_unit_y,physical_unit_x,physical_label_y,physical_label_x,accepted';
@@ -54,7 +56,7 @@ describe('acqmeta export', () => {
     expect(err).toEqual(['acqmeta export: an XLSX workbook is binary: give -o <file>.xlsx or redirect stdout to a file (see acqmeta export --help)']);
     const bad = await acqmeta('export', 'lab', '--format', 'ods');
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('--format must be one of csv, tsv, xlsx, omero (got "ods")');
+    expect(bad.stderr).toContain('--format must be one of csv, tsv, xlsx, omero, readme (got "ods")');
   });
 
   it('writes an OMERO bulk annotation CSV with a "# header" row, datasets by folder, images by name', async () => {
@@ -68,5 +70,22 @@ describe('acqmeta export', () => {
     expect(lines.slice(3, -1).map((l) => l.split(',').slice(0, 2).join(','))).toEqual([
       'hostile,test_ifd_loop_to_self.tif', 'other,scan_01.oir', 'lab,plain.tiff', 'stacks,float.tif',
     ]);
+  });
+
+  it('writes a draft dataset readme in Markdown: the images, the values, completeness against the profile, places to fill in', async () => {
+    await copyFile(VASCULAR, labPath('acqmeta.profile.json'));
+    const run = await acqmeta('export', 'lab', '--format', 'readme');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^# \*\*TODO\*\* title of the dataset\n\n> Draft made by AcqMeta on \d{4}-\d{2}-\d{2} from the folder `lab`\./);
+    expect(run.stdout).toContain('- **Images:** 6 (3 with a JSON sidecar in CloudScope\'s AcqImage format, 2 without one yet, 1 whose sidecar cannot be read).');
+    expect(run.stdout).toContain('- **Pixel size:** 0.31 × 0.31 µm (1).');
+    expect(run.stdout).toContain('- **Species**: mouse (2).');
+    expect(run.stdout).toContain('- `acqmeta.profile.json` (Vascular imaging lab)');
+    expect(run.stdout).toContain('| Sex | yes | 0 | 0 | 0 | 6 |');
+    expect(run.stdout).toContain('| `lab/cells/` | 1 | .ome.tif | `multi-channel.ome.tif` |');
+    expect(run.stdout).toContain('- **Licence:** **TODO**');
+    const file = await acqmeta('export', 'lab', '-o', 'README.md');
+    expect(file).toMatchObject({ code: 0, stdout: '', stderr: 'readme of 6 images written to README.md\n' });
+    expect(await readFile(basePath('README.md'), 'utf8')).toBe(run.stdout);
   });
 });

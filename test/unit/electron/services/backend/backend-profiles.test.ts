@@ -1,4 +1,4 @@
-import { copyFile, writeFile } from 'node:fs/promises';
+import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -64,8 +64,34 @@ describe('backend lab profiles', () => {
     expect(ome?.problems).toContainEqual({ field: 'genotype', rule: 'required', message: 'Genotype must be filled in' });
     expect(ome?.problems.map((p) => p.field)).not.toContain('sex');
     expect(corrupt?.problems[0]).toMatchObject({ field: null, rule: 'sidecar' });
+    expect([ome?.profile, corrupt?.profile]).toEqual(['acqmeta.profile.json', 'acqmeta.profile.json']);
     expect(codeOf(await h.call('checkValues', { items: [{ path: 'plain.tiff', values: { colour: 'red' } as never }] }))).toBe('BAD_REQUEST');
     expect(codeOf(await h.call('checkValues', { items: [{ path: '../x.tif', values: {} }] }))).toBe('OUTSIDE_FOLDER');
+  });
+
+  it('saveSidecars refuses a change that breaks the profile (as acqmeta set does), never a required field left empty', async () => {
+    const file = path.join(copy.lab, 'cells/multi-channel.ome.tif.json');
+    const before = await readFile(file, 'utf8');
+    const [row] = (await scan()).filter((r) => r.path === 'cells/multi-channel.ome.tif');
+    const save = (changes: Record<string, string>) => h.ok('saveSidecars', { saves: [{ path: 'cells/multi-channel.ome.tif', changes, expected: row!.version }] });
+    const [refused] = await save({ species: 'Mouse', note: 'x' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_VALUE', message: 'Species "Mouse" is not one of mouse, rat (did you mean "mouse"?)' } });
+    expect(await readFile(file, 'utf8')).toBe(before);
+    const [saved] = await save({ species: 'rat', region: '' });
+    expect(saved).toMatchObject({ ok: true, row: { values: { species: 'rat', region: '' } } });
+    if (saved?.ok) expect(saved.row.profileProblems).toContainEqual({ field: 'region', rule: 'required', message: 'Region must be filled in' });
+  });
+
+  it('exportReadme: a Markdown draft with the images, the values and the completeness against the profile', async () => {
+    const file = await h.ok('exportReadme', {});
+    expect(file).toMatchObject({ fileName: `${path.basename(copy.lab)}-README.md`, mimeType: 'text/markdown', skipped: [], notes: [] });
+    const text = Buffer.from(file.base64, 'base64').toString('utf8');
+    expect(text).toContain('- `acqmeta.profile.json` (Vascular imaging lab)');
+    expect(text).toMatch(/\| Sex \| yes \| 0 \| 0 \| 0 \| \d+ \|/);
+    expect(text).toContain('**Licence:** **TODO**');
+    const one = Buffer.from((await h.ok('exportReadme', { paths: ['cells/multi-channel.ome.tif'] })).base64, 'base64').toString('utf8');
+    expect(one).toContain('- **Images:** 1 (1 with a JSON sidecar');
+    expect(codeOf(await h.call('exportReadme', { paths: ['../x.tif'] }))).toBe('OUTSIDE_FOLDER');
   });
 
   it('previewImport: a table whose values break the profile has errors by row and column; required may stay empty', async () => {

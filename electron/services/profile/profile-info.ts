@@ -1,0 +1,43 @@
+/**
+ * The lab profiles in force under a folder, described for the app's toolbar and forms and
+ * for the dataset readme: title, rules per field, folder rules and what they find.
+ */
+import path from 'node:path';
+import type { ProfileInfo } from '../../../shared/api';
+import { isInside } from '../folder/inside';
+import { listImages } from '../folder/list-images';
+import { folderProblems } from './folder-check';
+import type { LoadedProfile } from './profile-cache';
+import type { ProfileFinder } from './profile-finder';
+
+/** What the app and the readme are told about one loaded profile, its folder rules checked under `root`. */
+export async function profileInfo(loaded: LoadedProfile, finder: ProfileFinder, root: string): Promise<ProfileInfo> {
+  const { profile } = loaded;
+  const compiled = profile.compiled;
+  const folder = compiled?.folder ?? null;
+  return {
+    source: profile.source,
+    folder: finder.label(loaded.dir),
+    title: profile.title,
+    description: profile.description,
+    applied: compiled !== null,
+    problems: [...profile.problems],
+    fields: compiled === null ? [] : [...compiled.fields],
+    folderRules: folder === null ? [] : folder.rules.map(({ pattern, required, description }) => ({ pattern, required, description })),
+    folderClosed: folder?.closed ?? false,
+    // Rules of a profile above the open folder are about a larger folder than the one open.
+    folderProblems: isInside(root, loaded.dir) ? await folderProblems(loaded, loaded.dir, finder) : [],
+  };
+}
+
+/** Every profile in force for `root` itself or for a folder holding one of its images, each once. */
+export async function profilesUnder(root: string, finder: ProfileFinder): Promise<ProfileInfo[]> {
+  const folders = new Set([root]);
+  for await (const entry of listImages(root)) folders.add(path.dirname(entry.absPath));
+  const found = new Map<string, LoadedProfile>();
+  for (const dir of folders) {
+    const loaded = await finder.forFolder(dir);
+    if (loaded !== null) found.set(loaded.absPath, loaded);
+  }
+  return Promise.all([...found.values()].map((loaded) => profileInfo(loaded, finder, root)));
+}

@@ -1,0 +1,191 @@
+/**
+ * A draft dataset readme in Markdown, as curators ask of a deposited image dataset (see the
+ * confocal curation primer in ../shared/seeds): what the images are (formats, shapes, data
+ * types, channels, pixel sizes, dates), what the sidecars say (values per field with counts),
+ * how complete that is against the lab profile, the file layout, and clearly marked places
+ * (`**TODO**`) for what no file tells: the instrument, the objective and its NA, the probes,
+ * the sample preparation, the licence. Pure: the backend and the command line give it rows.
+ */
+import type { ImageRow, ProfileInfo } from '../api';
+import { EDITABLE_FIELDS, type FieldSpec, type FieldValue } from '../fields/field-table';
+import { completeness, type Completeness, type FieldCompleteness } from '../profile/completeness';
+import { pythonFloatRepr } from '../sidecar/python-repr';
+import { readmeFacts, type CountedValue, type DateRange, type ReadmeFacts } from './readme-facts';
+
+/** What the readme is made from. */
+export interface ReadmeInput {
+  /** The dataset folder's name. */
+  folderName: string;
+  /** The images, as stored on disk. */
+  rows: readonly ImageRow[];
+  /** The lab profiles in force. */
+  profiles: readonly ProfileInfo[];
+  /** The day the draft is made, `YYYY-MM-DD`. */
+  today: string;
+}
+
+/** The marker of every place a person has to fill in. */
+export const TODO = '**TODO**';
+
+/** Values listed per field before the rest are counted. */
+const SHOWN_VALUES = 12;
+/** Paths listed (uncalibrated, unreadable) before the rest are counted. */
+const SHOWN_PATHS = 10;
+
+/** Text with Markdown's special characters escaped, on one line. */
+export function markdownText(text: string): string {
+  return text.replace(/\s*[\r\n]+\s*/g, ' ').replace(/[\\`*_[\]<>|#]/g, (c) => `\\${c}`);
+}
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+const listed = (values: readonly CountedValue[], unit = ''): string =>
+  values.map((v) => `${markdownText(v.value)}${unit} (${v.images})`).join(', ') || 'none';
+
+function dates(range: DateRange | null, total: number): string {
+  if (range === null) return 'none recorded';
+  const span = range.first === range.last ? range.first : `${range.first} to ${range.last}`;
+  return `${span} (${range.images} of ${plural(total, 'image')})`;
+}
+
+/** Text as a Markdown code span (a backtick inside becomes a quote). */
+const code = (text: string): string => `\`${text.replace(/`/g, "'")}\``;
+
+function someOf(paths: readonly string[]): string {
+  const shown = paths.slice(0, SHOWN_PATHS).map(code);
+  return `${shown.join(', ')}${paths.length > SHOWN_PATHS ? `, and ${paths.length - SHOWN_PATHS} more` : ''}`;
+}
+
+function imagesSection(facts: ReadmeFacts): string[] {
+  const { ok, missing, invalid } = facts.sidecars;
+  const sidecarParts = [
+    `${ok} with a JSON sidecar in CloudScope's AcqImage format`,
+    missing > 0 ? `${missing} without one yet` : null,
+    invalid > 0 ? `${invalid} whose sidecar cannot be read` : null,
+  ].filter((part) => part !== null);
+  const lines = [
+    '## The images',
+    '',
+    `- **Images:** ${facts.images} (${sidecarParts.join(', ')}).`,
+    `- **File formats:** ${listed(facts.formats)}.`,
+    `- **Axes and sizes:** ${listed(facts.shapes)}.`,
+    `- **Data types:** ${listed(facts.dtypes)}.`,
+    `- **Channels per image:** ${listed(facts.channels)}.`,
+    `- **Pixel size:** ${facts.pixelSizes.length === 0 ? 'no image is calibrated' : listed(facts.pixelSizes)}.`,
+  ];
+  if (facts.uncalibrated.length > 0) {
+    lines.push(`- **Uncalibrated** (pixel size in pixels, no physical unit): ${facts.uncalibrated.length} images: ${someOf(facts.uncalibrated)}. ${TODO} give their pixel size in µm.`);
+  }
+  if (facts.unreadable.length > 0) lines.push(`- **Headers that could not be read:** ${someOf(facts.unreadable)}.`);
+  lines.push(`- **Acquired** (image headers): ${dates(facts.acquired, facts.images)}.`, `- **Experiment dates** (Date field): ${dates(facts.experimentDates, facts.images)}.`);
+  return lines;
+}
+
+function valueText(value: FieldValue, spec: FieldSpec): string {
+  if (typeof value === 'number') return spec.type === 'float' ? pythonFloatRepr(value) : String(value);
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  return String(value);
+}
+
+/** One line per field in use: text values with counts, number ranges, the accepted flag. */
+function fieldLine(field: FieldCompleteness, spec: FieldSpec): string | null {
+  if (field.filled === 0) return null;
+  const name = `**${markdownText(spec.displayName)}**`;
+  if (spec.multiline === true) return `- ${name}: written on ${plural(field.filled, 'image')}.`;
+  if (spec.type === 'float' || spec.type === 'int') {
+    const numbers = field.values.map((v) => v.value).filter((v): v is number => typeof v === 'number');
+    const [low, high] = [Math.min(...numbers), Math.max(...numbers)];
+    const span = low === high ? valueText(low, spec) : `${valueText(low, spec)} to ${valueText(high, spec)}`;
+    const distinct = field.values.length > 1 ? `, ${field.values.length} values` : '';
+    return `- ${name}: ${span}${spec.unit === undefined ? '' : ` ${spec.unit}`} (${plural(field.filled, 'image')}${distinct}).`;
+  }
+  const shown = field.values.slice(0, SHOWN_VALUES).map((v) => ({ value: valueText(v.value, spec), images: v.images }));
+  const rest = field.values.length - shown.length;
+  return `- ${name}: ${listed(shown)}${rest > 0 ? `, and ${rest} other values` : ''}.`;
+}
+
+function valuesSection(report: Completeness): string[] {
+  const lines = EDITABLE_FIELDS.flatMap((spec) => {
+    const field = report.fields.find((f) => f.field === spec.name);
+    return field === undefined ? [] : (fieldLine(field, spec) ?? []);
+  });
+  const intro = `Values in the ${plural(report.images, 'sidecar')} that can be read, with the number of images that have each.`;
+  return ['## What the sidecars say', '', intro, '', ...(lines.length > 0 ? lines : ['No field is filled in yet.'])];
+}
+
+function profileLine(profile: ProfileInfo): string {
+  const title = profile.title === null ? '' : ` (${markdownText(profile.title)})`;
+  return `- ${code(profile.source)}${title}${profile.applied ? '' : ': cannot be used; its problems: ' + profile.problems.map(markdownText).join('; ')}`;
+}
+
+function completenessSection(report: Completeness, profiles: readonly ProfileInfo[]): string[] {
+  const lines = ['## Completeness', ''];
+  if (profiles.length === 0) lines.push('No lab profile (`acqmeta.profile.json`) is in force: the counts below are of filled-in fields only.', '');
+  else lines.push(`Checked against the lab profile${profiles.length === 1 ? '' : 's'} in force:`, '', ...profiles.map(profileLine), '');
+  lines.push(`**${report.ready.length} of ${plural(report.images, 'image')} ready** (no problem with the sidecar nor with the profile).`, '');
+  lines.push('| Field | Required | Filled | Valid | Invalid | Empty |', '|---|:-:|--:|--:|--:|--:|');
+  for (const f of report.fields) {
+    if (f.filled === 0 && !f.required) continue;
+    lines.push(`| ${markdownText(f.displayName)} | ${f.required ? 'yes' : ''} | ${f.filled} | ${f.valid} | ${f.invalid} | ${f.empty} |`);
+  }
+  const folderProblems = profiles.flatMap((p) => p.folderProblems);
+  if (folderProblems.length > 0) {
+    lines.push('', 'The folder layout breaks the profile\u2019s folder rules:', '', ...folderProblems.map((p) => `- ${code(p.path)}: ${markdownText(p.message)}`));
+  }
+  return lines;
+}
+
+function layoutSection(facts: ReadmeFacts, folderName: string): string[] {
+  const rows = facts.layout.map((f) => {
+    const where = f.folder === '' ? `${folderName}/` : `${folderName}/${f.folder}/`;
+    return `| ${code(where)} | ${f.images} | ${f.endings.join(', ')} | ${code(f.example)} |`;
+  });
+  return [
+    '## File layout',
+    '',
+    'Every image has its metadata in a JSON sidecar beside it (`<image>.json`).',
+    '',
+    '| Folder | Images | Formats | Example |',
+    '|---|--:|---|---|',
+    ...rows,
+    '',
+    `${TODO} say how files are named (what each part of a name means) and which folders hold raw, processed and analysed data.`,
+  ];
+}
+
+const BY_HAND = [
+  '## To be completed by hand',
+  '',
+  'AcqMeta cannot read these from the files; a repository and a colleague reusing the data need them.',
+  '',
+  `- **Instrument:** ${TODO} microscope manufacturer and model, confocal type (point scanning, spinning disk, ...), detector or camera.`,
+  `- **Objective:** ${TODO} magnification, numerical aperture (NA), immersion.`,
+  `- **Probes and labels:** ${TODO} per channel: the dye, antibody or fluorescent protein, excitation and emission wavelengths.`,
+  `- **Sample:** ${TODO} source (organism, cell type, tissue), fixation, sectioning, mounting.`,
+  `- **Acquisition settings:** ${TODO} laser power, pinhole, z step, frame rate or time interval, averaging.`,
+  `- **Processing:** ${TODO} what was done to the images after acquisition, with software and versions; or "none".`,
+  `- **Licence:** ${TODO} the licence of the data. CC0 1.0 (a public-domain dedication) is the common recommendation for data; check what your publisher and repository allow.`,
+  `- **Citation and contact:** ${TODO} how to cite the dataset, the related publication or DOI, and who to contact.`,
+];
+
+/** The draft readme of a dataset. */
+export function datasetReadme(input: ReadmeInput): string {
+  const facts = readmeFacts(input.rows);
+  const rules = input.profiles.flatMap((p) => p.fields);
+  const status = (rows: readonly ImageRow[]) => rows.map((r) => ({ path: r.path, values: r.values, errors: r.errors, profileProblems: r.profileProblems }));
+  const report = completeness(status(input.rows), rules);
+  const sections = [
+    [
+      `# ${TODO} title of the dataset`,
+      '',
+      `> Draft made by AcqMeta on ${input.today} from the folder ${code(input.folderName)}. Fill in every place marked ${TODO} and check the rest.`,
+      '',
+      `${TODO} one paragraph: what the images show, how and why they were taken.`,
+    ],
+    imagesSection(facts),
+    valuesSection(completeness(status(input.rows.filter((r) => r.sidecar === 'ok')))),
+    completenessSection(report, input.profiles),
+    layoutSection(facts, input.folderName),
+    BY_HAND,
+  ];
+  return `${sections.map((lines) => lines.join('\n')).join('\n\n')}\n`;
+}
