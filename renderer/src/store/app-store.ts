@@ -6,12 +6,14 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ApiClient } from '../../../shared/api';
 import { createClipboardSlice, type ClipboardSlice } from './clipboard-slice';
 import { createConflictSlice, type ConflictSlice } from './conflict-slice';
+import { createCurationSlice, type CurationSlice } from './curation-slice';
 import { createDetailSlice, type DetailSlice } from './detail-slice';
 import { createDialogSlice, type DialogSlice } from './dialog-slice';
 import { createEditsSlice, type EditsSlice } from './edits-slice';
 import { createHistorySlice, type HistorySlice } from './history-slice';
 import { createNamesSlice, type NamesSlice } from './names-slice';
 import { createPresetsSlice, type PresetsSlice } from './presets-slice';
+import { createProfileSlice, type ProfileSlice } from './profile-slice';
 import { createRowsSlice, type RowsSlice } from './rows-slice';
 import { createResultsSlice, type ResultsSlice } from './results-slice';
 import { createSaveSlice, type SaveSlice } from './save-slice';
@@ -37,7 +39,9 @@ export interface AppState
     ResultsSlice,
     PresetsSlice,
     NamesSlice,
-    TablesSlice {
+    TablesSlice,
+    ProfileSlice,
+    CurationSlice {
   /** The backend; only store actions call it. */
   readonly client: ApiClient;
 }
@@ -64,6 +68,8 @@ export function createAppStore(client: ApiClient, storage: PrefsStorage | null =
     ...createPresetsSlice(...a),
     ...createNamesSlice(...a),
     ...createTablesSlice(...a),
+    ...createProfileSlice(...a),
+    ...createCurationSlice(...a),
   }));
   if (storage) persistViewPrefs(store, storage);
   return store;

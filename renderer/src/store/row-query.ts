@@ -4,9 +4,10 @@ import { columnByKey, sortValue } from '../lib/columns';
 import { formatFieldValue } from '../lib/format';
 import { formatResult } from '../lib/result-format';
 import { rowHasChanges, type EditMap } from './edit-logic';
+import { lacksField, problemCount, type LiveProblems } from './problem-logic';
 
 /** The quick filters of the toolbar. */
-export type QuickFilter = 'missing' | 'invalid' | 'unsaved';
+export type QuickFilter = 'missing' | 'invalid' | 'unsaved' | 'not-ready';
 
 /** Sort column and direction. */
 export interface SortSpec {
@@ -14,8 +15,8 @@ export interface SortSpec {
   direction: 'asc' | 'desc';
 }
 
-/** Whether a row passes a quick filter. */
-export function matchesQuick(row: ImageRow, edits: EditMap, quick: QuickFilter): boolean {
+/** Whether a row passes a quick filter (`live`: the profile's problems with pending edits). */
+export function matchesQuick(row: ImageRow, edits: EditMap, quick: QuickFilter, live: LiveProblems = {}): boolean {
   switch (quick) {
     case 'missing':
       return row.sidecar === 'missing';
@@ -23,7 +24,14 @@ export function matchesQuick(row: ImageRow, edits: EditMap, quick: QuickFilter):
       return row.sidecar === 'invalid' || Object.values(edits[row.path] ?? {}).some((e) => e.error !== null);
     case 'unsaved':
       return rowHasChanges(row, edits[row.path]);
+    case 'not-ready':
+      return problemCount(row, edits[row.path], live) > 0;
   }
+}
+
+/** Whether a row passes the Completeness view's field filter: it lacks or breaks field `gap` (null: every row passes). */
+export function matchesGap(row: ImageRow, edits: EditMap, live: LiveProblems, gap: string | null): boolean {
+  return gap === null || lacksField(row, edits[row.path], live, gap);
 }
 
 const haystacks = new WeakMap<ImageRow, string>();

@@ -1,11 +1,13 @@
 /**
  * What a save would do, worked out before anything is written (pure): the requests for the
  * images whose edits are all valid, the files created and updated, each field's old → new
- * values with counts, and the values that cannot be saved as typed.
+ * values with counts, the values that cannot be saved as typed, and those the lab profile
+ * refuses (as `acqmeta set` does: a closed vocabulary, a pattern, a format, a range).
  */
 import type { ImageRow, SaveRequest } from '../../../shared/api';
 import { EDITABLE_FIELDS, editableField, type FieldValue } from '../../../shared/fields/field-table';
 import { changesOf, rowHasChanges, type EditMap } from './edit-logic';
+import { problemsNow, savingRefusals, type LiveProblems } from './problem-logic';
 
 /** One old → new value of a field and how many images it concerns. */
 export interface ValueChange {
@@ -21,11 +23,15 @@ export interface FieldChanges {
   changes: ValueChange[];
 }
 
-/** A value that cannot be saved as typed. */
+/** A value that cannot be saved as typed, or that the lab profile refuses. */
 export interface InvalidValue {
   path: string;
   name: string;
   message: string;
+  /** The lab profile refuses it (else it cannot be stored in the field at all). */
+  profile?: true;
+  /** A value the profile suggests instead. */
+  suggestion?: string;
 }
 
 /** Everything the review before writing shows, and what it sends. */
@@ -39,16 +45,19 @@ export interface SavePlan {
   invalid: InvalidValue[];
   /** Images left unsaved because one of their values is invalid. */
   held: number;
+  /** Images saved that still lack fields the lab profile requires (saving a partial annotation is allowed). */
+  incomplete: number;
 }
 
 const FIELD_INDEX = new Map(EDITABLE_FIELDS.map((f, i) => [f.name, i]));
 
 /**
  * Plans the save of `paths` (all images with edits when omitted). An image with an invalid
- * value is held back whole, so what is written is always a state the user saw as valid.
+ * value, or a value the lab profile refuses (`live`: the profile's problems with the values
+ * being edited), is held back whole, so what is written is always a state the user saw as valid.
  */
-export function planSave(rows: Readonly<Record<string, ImageRow>>, edits: EditMap, paths?: readonly string[]): SavePlan {
-  const plan: SavePlan = { saves: [], created: 0, updated: 0, fields: [], invalid: [], held: 0 };
+export function planSave(rows: Readonly<Record<string, ImageRow>>, edits: EditMap, paths?: readonly string[], live: LiveProblems = {}): SavePlan {
+  const plan: SavePlan = { saves: [], created: 0, updated: 0, fields: [], invalid: [], held: 0, incomplete: 0 };
   const tallies = new Map<string, Map<string, ValueChange>>();
   for (const path of paths ?? Object.keys(edits)) {
     const row = rows[path];
@@ -60,6 +69,13 @@ export function planSave(rows: Readonly<Record<string, ImageRow>>, edits: EditMa
       for (const [name, edit] of invalid) plan.invalid.push({ path, name, message: edit.error ?? '' });
       continue;
     }
+    const refused = savingRefusals(row, pathEdits, live);
+    if (refused.length > 0) {
+      plan.held++;
+      for (const p of refused) plan.invalid.push({ path, name: p.field ?? '', message: p.message, profile: true, ...(p.suggestion === undefined ? {} : { suggestion: p.suggestion }) });
+      continue;
+    }
+    if (problemsNow(row, live).some((p) => p.rule === 'required')) plan.incomplete++;
     const changes = changesOf(row, pathEdits);
     // A field the file lacked, brought back by undo: its key is taken out rather than written.
     const remove = Object.keys(changes).filter((name) => pathEdits[name]?.absent === true);

@@ -119,7 +119,9 @@ export const createSaveSlice: StateCreator<AppState, [], [], SaveSlice> = (set, 
     requestSave: async (paths) => {
       if (get().saving) return;
       dropNoOps();
-      const plan = planSave(get().rows, get().edits, paths);
+      // What the lab profile refuses must be known for the values as they are now.
+      await get().flushProblemChecks();
+      const plan = planSave(get().rows, get().edits, paths, get().liveProblems);
       if (plan.saves.length === 0 && plan.invalid.length === 0) return;
       if (plan.invalid.length > 0 || plan.saves.length > get().reviewAbove) set({ review: plan });
       else await run(plan);
@@ -128,7 +130,8 @@ export const createSaveSlice: StateCreator<AppState, [], [], SaveSlice> = (set, 
     saveAll: async () => {
       if (get().saving) return false;
       dropNoOps();
-      return run(planSave(get().rows, get().edits));
+      await get().flushProblemChecks();
+      return run(planSave(get().rows, get().edits, undefined, get().liveProblems));
     },
 
     confirmReview: async () => {

@@ -5,7 +5,8 @@
 import type { ImageRow } from '../../../shared/api';
 import type { AppState } from './app-store';
 import { invalidEditCount, isEditable, rowHasChanges, type EditMap } from './edit-logic';
-import { filterWords, matchesQuick, matchesText, sortRows } from './row-query';
+import type { LiveProblems } from './problem-logic';
+import { filterWords, matchesGap, matchesQuick, matchesText, sortRows, type QuickFilter } from './row-query';
 
 /** Memoizes `compute` on the inputs it reads (compared with Object.is). */
 export function memo<A extends unknown[], R>(inputs: (s: AppState) => readonly [...A], compute: (...args: A) => R): (s: AppState) => R {
@@ -21,43 +22,47 @@ export function memo<A extends unknown[], R>(inputs: (s: AppState) => readonly [
 
 /** Whether the visible rows depend on pending edits (so typing does not re-filter 10,000 rows for nothing). */
 function filterReadsEdits(s: AppState): boolean {
-  return s.quickFilter === 'invalid' || s.quickFilter === 'unsaved' || s.filterText.trim() !== '';
+  return (s.quickFilter !== null && s.quickFilter !== 'missing') || s.fieldGap !== null || s.filterText.trim() !== '';
+}
+
+/** Whether the visible rows depend on the profile's problems with pending edits. */
+function filterReadsProblems(s: AppState): boolean {
+  return s.quickFilter === 'not-ready' || s.fieldGap !== null;
 }
 
 const NO_EDITS: EditMap = {};
+const NO_PROBLEMS: LiveProblems = {};
 
 /** Paths of the rows the table shows: filtered, then sorted. */
 export const selectVisiblePaths = memo(
-  (s: AppState) => [s.rows, s.rowOrder, filterReadsEdits(s) ? s.edits : NO_EDITS, s.filterText, s.quickFilter, s.sort] as const,
-  (rows, order, edits, text, quick, sort): readonly string[] => {
+  (s: AppState) =>
+    [s.rows, s.rowOrder, filterReadsEdits(s) ? s.edits : NO_EDITS, filterReadsProblems(s) ? s.liveProblems : NO_PROBLEMS, s.filterText, s.quickFilter, s.fieldGap, s.sort] as const,
+  (rows, order, edits, live, text, quick, gap, sort): readonly string[] => {
     const words = filterWords(text);
     const shown: ImageRow[] = [];
     for (const path of order) {
       const row = rows[path];
-      if (row && (quick === null || matchesQuick(row, edits, quick)) && matchesText(row, edits, words)) shown.push(row);
+      if (row && (quick === null || matchesQuick(row, edits, quick, live)) && matchesGap(row, edits, live, gap) && matchesText(row, edits, words)) shown.push(row);
     }
     return sortRows(shown, sort).map((row) => row.path);
   },
 );
 
 /** Counts shown on the quick-filter buttons. */
-export interface QuickCounts {
-  missing: number;
-  invalid: number;
-  unsaved: number;
-}
+export type QuickCounts = Record<QuickFilter, number>;
 
 /** How many rows each quick filter would show. */
 export const selectQuickCounts = memo(
-  (s: AppState) => [s.rows, s.rowOrder, s.edits] as const,
-  (rows, order, edits): QuickCounts => {
-    const counts = { missing: 0, invalid: 0, unsaved: 0 };
+  (s: AppState) => [s.rows, s.rowOrder, s.edits, s.liveProblems] as const,
+  (rows, order, edits, live): QuickCounts => {
+    const counts = { missing: 0, invalid: 0, unsaved: 0, 'not-ready': 0 };
     for (const path of order) {
       const row = rows[path];
       if (!row) continue;
       if (matchesQuick(row, edits, 'missing')) counts.missing++;
       if (matchesQuick(row, edits, 'invalid')) counts.invalid++;
       if (matchesQuick(row, edits, 'unsaved')) counts.unsaved++;
+      if (matchesQuick(row, edits, 'not-ready', live)) counts['not-ready']++;
     }
     return counts;
   },

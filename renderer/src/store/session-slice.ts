@@ -109,6 +109,7 @@ export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = 
         break;
       case 'scan-done':
         set((s) => ({ scan: { ...s.scan, status: 'done', done: event.total, total: event.total } }));
+        void get().loadProfiles();
         break;
       case 'scan-failed':
         set((s) => ({ scan: { ...s.scan, status: 'failed', error: event.error.message } }));

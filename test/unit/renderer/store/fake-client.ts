@@ -1,5 +1,5 @@
 /** A scripted ApiClient and sample rows for store tests. */
-import type { ApiClient, ApiEvent, ApiRequest, ApiResult, ImageRow, SaveOutcome, SaveRequest } from '../../../../shared/api';
+import type { ApiClient, ApiEvent, ApiRequest, ApiResult, ImageRow, ProfileInfo, ProfileProblem, SaveOutcome, SaveRequest, ValuesToCheck } from '../../../../shared/api';
 import { EDITABLE_FIELDS, type FieldValues } from '../../../../shared/fields/field-table';
 import { createAppStore, type AppStore } from '../../../../renderer/src/store/app-store';
 
@@ -34,6 +34,12 @@ export interface FakeBackend {
   reloaded: Map<string, ImageRow>;
   /** Every `exportResults` request, in order. */
   exports: ApiRequest<'exportResults'>[];
+  /** What `getProfiles` answers. */
+  profiles: ProfileInfo[];
+  /** Every `checkValues` request's items, in order. */
+  checks: ValuesToCheck[][];
+  /** What `checkValues` finds for one item (none by default); the profile in force is the row's. */
+  problemsFor: (item: ValuesToCheck) => ProfileProblem[];
   emit(event: ApiEvent): void;
 }
 
@@ -47,6 +53,9 @@ export function fakeBackend(rows: ImageRow[], scanId = 'scan-1'): FakeBackend {
     saves: [],
     reloaded: new Map(),
     exports: [],
+    profiles: [],
+    checks: [],
+    problemsFor: () => [],
     saveOutcome: (save) => {
       const row = byPath.get(save.path)!;
       return { path: save.path, ok: true, row: { ...row, sidecar: 'ok', version: { size: 1, mtimeMs: 2, sha256: 'saved' }, values: { ...row.values, ...save.changes } } };
@@ -69,8 +78,12 @@ export function fakeBackend(rows: ImageRow[], scanId = 'scan-1'): FakeBackend {
         backend.saves.push(saves);
         return ok(saves.map((save) => backend.saveOutcome(save)));
       },
-      getProfiles: () => ok([]),
-      checkValues: ({ items }) => ok(items.map(({ path }) => ({ path, problems: [] }))),
+      getProfiles: () => ok(backend.profiles),
+      checkValues: ({ items }) => {
+        backend.checks.push(items);
+        return ok(items.map((item) => ({ path: item.path, problems: backend.problemsFor(item), profile: byPath.get(item.path)?.profile ?? null })));
+      },
+      exportReadme: () => Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'not used' } }),
       exportResults: (request) => {
         backend.exports.push(request);
         return ok({ fileName: `lab-results.${request.format}`, mimeType: 'text/csv', base64: btoa('path\r\n'), skipped: [], notes: [] });
