@@ -163,6 +163,8 @@ export interface FolderProblem {
   /** Relative to the open folder, `/`-separated (the profile's folder for a missing file). */
   path: string;
   message: string;
+  /** The pattern of the required rule no file matches; absent for a file that matches no rule. */
+  rule?: string;
 }
 
 /** A lab profile in force somewhere in the open folder. */

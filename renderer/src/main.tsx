@@ -20,6 +20,8 @@ import './styles/fields.css';
 import './styles/dialogs.css';
 import './styles/results.css';
 import './styles/bulk.css';
+import './styles/profile-fields.css';
+import './styles/profile.css';
 
 /** `localStorage`, or null where the browser refuses it (then preferences do not persist). */
 function prefsStorage(): PrefsStorage | null {

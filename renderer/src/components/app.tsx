@@ -8,6 +8,8 @@ import { PasteDialog } from './dialogs/paste-dialog';
 import { ReviewDialog } from './dialogs/review-dialog';
 import { SaveReportDialog } from './dialogs/save-report-dialog';
 import { Notices } from './notices';
+import { CompletenessDialog } from './profile/completeness-dialog';
+import { NormalizeDialog } from './profile/normalize-dialog';
 import { StartScreen } from './start-screen';
 import { useDocumentState } from './use-document-state';
 import { useShortcuts } from './use-shortcuts';
@@ -43,6 +45,8 @@ export function App() {
       <ConflictDialog />
       <PasteDialog />
       <BulkDialogs />
+      <CompletenessDialog />
+      <NormalizeDialog />
       <OpenPrompt />
       <FolderPathDialog />
     </>

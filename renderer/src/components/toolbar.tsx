@@ -6,6 +6,8 @@ import { selectQuickCounts } from '../store/selectors';
 import { useApp } from '../store/store-context';
 import { formatCount } from '../lib/format';
 import { ColumnChooser } from './column-chooser';
+import { FieldGapChip } from './profile/field-gap-chip';
+import { ProfileButton } from './profile/profile-button';
 import { ResultsButton } from './results/results-dialog';
 import { HistoryButtons } from './history-buttons';
 import { SaveControl } from './save-control';
@@ -15,6 +17,7 @@ const QUICK_FILTERS: readonly { filter: QuickFilter; label: string; title: strin
   { filter: 'missing', label: 'No sidecar', title: 'Images without a .json sidecar yet' },
   { filter: 'invalid', label: 'Invalid', title: 'Corrupt sidecars and values that cannot be saved as typed' },
   { filter: 'unsaved', label: 'Unsaved', title: 'Images with changes not saved yet' },
+  { filter: 'not-ready', label: 'Not ready', title: 'Images the lab profile finds a problem with (a required field empty, a value it does not allow), or with a read error' },
 ];
 
 function FilterBox() {
@@ -46,9 +49,12 @@ function QuickFilters() {
   const counts = useApp(useShallow(selectQuickCounts));
   const active = useApp((s) => s.quickFilter);
   const toggle = useApp((s) => s.toggleQuickFilter);
+  // "Not ready" is about a lab profile: offered when one is in force (or the filter is on).
+  const profiled = useApp((s) => (s.profiles?.length ?? 0) > 0 || s.quickFilter === 'not-ready');
   return (
     <div className="chip-group" role="group" aria-label="Quick filters">
-      {QUICK_FILTERS.map(({ filter, label, title }) => (
+      <FieldGapChip />
+      {QUICK_FILTERS.filter((q) => q.filter !== 'not-ready' || profiled).map(({ filter, label, title }) => (
         <button
           key={filter}
           type="button"
@@ -81,6 +87,7 @@ export function Toolbar() {
       <button type="button" className="btn" disabled={opening} onClick={() => requestOpenFolder()}>
         Open folder…
       </button>
+      <ProfileButton />
       <span className="toolbar-divider" aria-hidden="true" />
       <FilterBox />
       <QuickFilters />

@@ -1,5 +1,6 @@
 /**
- * The table's columns: four describing the file, then one per editable field of the field table.
+ * The table's columns: those describing the file and its problems, then one per editable field
+ * of the field table.
  */
 import type { ImageRow } from '../../../shared/api';
 import { EDITABLE_FIELDS, type FieldSpec } from '../../../shared/fields/field-table';
@@ -7,7 +8,7 @@ import { formatSizes, pixelCount } from './format';
 import { resultCellSortValue, resultColumn } from './result-columns';
 
 /** What a column shows. */
-export type ColumnKind = 'path' | 'sidecar' | 'dims' | 'dtype' | 'channels' | 'field' | 'result';
+export type ColumnKind = 'path' | 'sidecar' | 'problems' | 'dims' | 'dtype' | 'channels' | 'field' | 'result';
 
 /** One column of the image table. */
 export interface Column {
@@ -35,6 +36,18 @@ export interface Column {
 const FILE_COLUMNS: readonly Column[] = [
   { key: 'path', label: 'Path', longLabel: 'Path', group: 'File', kind: 'path', description: 'Image path inside the opened folder', minWidth: 200, grow: 3, align: 'start', hideable: false },
   { key: 'sidecar', label: 'Sidecar', longLabel: 'Sidecar', group: 'File', kind: 'sidecar', description: 'State of the .json sidecar next to the image', minWidth: 96, grow: 0, align: 'start', hideable: false },
+  {
+    key: 'problems',
+    label: 'Problems',
+    longLabel: 'Problems',
+    group: 'File',
+    kind: 'problems',
+    description: 'What keeps the image from being ready: read errors, values that cannot be saved, and what the lab profile finds',
+    minWidth: 96,
+    grow: 0,
+    align: 'end',
+    hideable: true,
+  },
   { key: 'dims', label: 'Dims', longLabel: 'Dimensions', group: 'File', kind: 'dims', description: 'Axis sizes of the first series', minWidth: 150, grow: 0, align: 'start', hideable: true },
   { key: 'dtype', label: 'DType', longLabel: 'Data type', group: 'File', kind: 'dtype', description: 'Pixel data type', minWidth: 76, grow: 0, align: 'start', hideable: true },
   { key: 'channels', label: 'Ch', longLabel: 'Channels', group: 'File', kind: 'channels', description: 'Number of channels', minWidth: 50, grow: 0, align: 'end', hideable: true },
@@ -65,7 +78,7 @@ function fieldColumn(field: FieldSpec): Column {
 export const COLUMNS: readonly Column[] = [...FILE_COLUMNS, ...EDITABLE_FIELDS.map(fieldColumn)];
 
 /** Columns shown until the user chooses otherwise. */
-export const DEFAULT_VISIBLE_COLUMNS: readonly string[] = ['dims', 'dtype', 'channels', 'species', 'genotype', 'region', 'depth', 'accepted'].filter(
+export const DEFAULT_VISIBLE_COLUMNS: readonly string[] = ['problems', 'dims', 'dtype', 'channels', 'species', 'genotype', 'region', 'depth', 'accepted'].filter(
   (key) => COLUMNS.some((c) => c.key === key),
 );
 
@@ -99,6 +112,8 @@ export function sortValue(row: ImageRow, column: Column): string | number | null
       return row.path;
     case 'sidecar':
       return SIDECAR_ORDER[row.sidecar];
+    case 'problems':
+      return row.errors.length + row.profileProblems.length;
     case 'dims':
       return pixelCount(row.header) ?? (formatSizes(row.header) || null);
     case 'dtype':

@@ -25,6 +25,8 @@ export interface CurationSlice {
   /** Filters the table to the images that lack or break field `name`, and closes the Completeness view. */
   showFieldGap(name: string): void;
   clearFieldGap(): void;
+  /** Filters the table to the images that are not ready (the "Not ready" quick filter), and closes the Completeness view. */
+  showNotReady(): void;
   /** The field whose values the Normalize view shows; null when it is closed. */
   normalizeField: string | null;
   openNormalize(name: string): void;
@@ -51,6 +53,7 @@ export const createCurationSlice: StateCreator<AppState, [], [], CurationSlice> 
 
   showFieldGap: (name) => set({ fieldGap: name, completenessOpen: false }),
   clearFieldGap: () => set({ fieldGap: null }),
+  showNotReady: () => set({ quickFilter: 'not-ready', fieldGap: null, completenessOpen: false }),
 
   openNormalize: (name) => set({ normalizeField: name }),
   closeNormalize: () => set({ normalizeField: null }),

@@ -55,6 +55,14 @@ function ChangesTable({ fields }: { fields: readonly FieldChanges[] }) {
   );
 }
 
+/** `2 invalid values and 1 value the lab profile refuses`. */
+function heldValues(invalid: readonly InvalidValue[]): string {
+  const refused = invalid.filter((v) => v.profile).length;
+  const typed = invalid.length - refused;
+  const parts = [typed > 0 ? plural(typed, 'invalid value') : null, refused > 0 ? `${plural(refused, 'value')} the lab profile refuses` : null];
+  return parts.filter((p) => p !== null).join(' and ');
+}
+
 function InvalidList({ invalid, held }: { invalid: readonly InvalidValue[]; held: number }) {
   const store = useAppStore();
   const jump = (value: InvalidValue) => {
@@ -64,7 +72,7 @@ function InvalidList({ invalid, held }: { invalid: readonly InvalidValue[]; held
   return (
     <div className="callout callout-danger callout-stack">
       <p className="callout-title">
-        {plural(held, 'image')} cannot be saved yet: {held === 1 ? 'it has' : 'they have'} {plural(invalid.length, 'invalid value')}
+        {plural(held, 'image')} cannot be saved yet: {held === 1 ? 'it has' : 'they have'} {heldValues(invalid)}
       </p>
       <ul className="plain-list review-invalid">
         {invalid.slice(0, SHOWN_FILES).map((value) => (
@@ -73,11 +81,15 @@ function InvalidList({ invalid, held }: { invalid: readonly InvalidValue[]; held
               {value.path} · {editableField(value.name)?.displayName ?? value.name}
             </button>
             <span className="small"> — {value.message}</span>
+            {value.profile && <span className="tag tag-profile">lab profile</span>}
           </li>
         ))}
         {invalid.length > SHOWN_FILES && <li className="small">and {plural(invalid.length - SHOWN_FILES, 'more')}</li>}
       </ul>
-      <p className="small">Their edits stay unsaved until fixed; click one to go to its field.</p>
+      <p className="small">
+        Their edits stay unsaved until fixed; click one to go to its field.
+        {invalid.some((v) => v.profile) && ' The lab profile refuses values outside its vocabulary, pattern, format or range, as acqmeta set does.'}
+      </p>
     </div>
   );
 }
@@ -116,6 +128,12 @@ export function ReviewDialog() {
         {count > 0 ? `Save ${plural(count, 'file')}?` : 'Nothing can be saved yet'}
       </h2>
       {count > 0 && <Summary plan={plan} />}
+      {plan.incomplete > 0 && (
+        <p className="small muted review-incomplete">
+          {plural(plan.incomplete, 'image')} still {plan.incomplete === 1 ? 'lacks' : 'lack'} fields the lab profile requires: saving a partial annotation is fine, the
+          Completeness view and acqmeta validate list what is missing.
+        </p>
+      )}
       {plan.invalid.length > 0 && <InvalidList invalid={plan.invalid} held={plan.held} />}
       {count > 0 && (
         <label className="check-line small">

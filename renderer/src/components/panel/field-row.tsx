@@ -5,11 +5,14 @@ import type { FieldSpec } from '../../../../shared/fields/field-table';
 import { fieldViewState } from '../../store/field-state';
 import { selectSuggestions } from '../../store/selectors';
 import { useApp, useAppStore } from '../../store/store-context';
+import { ChoiceInput } from './choice-input';
 import { MixedValues } from './mixed-values';
+import { ProfileNotes, profileNoteIds } from './profile-notes';
+import { useFieldProfile } from './use-field-profile';
 
-function Suggestions({ field, id }: { field: FieldSpec; id: string }) {
+function Suggestions({ field, id, examples }: { field: FieldSpec; id: string; examples: readonly string[] }) {
   const used = useApp((s) => selectSuggestions(s, field.name));
-  const values = [...new Set([...(field.choices ?? []), ...used])];
+  const values = [...new Set([...examples, ...(field.choices ?? []), ...used])];
   return (
     <datalist id={id}>
       {values.map((value) => (
@@ -30,10 +33,11 @@ interface FieldRowProps {
 export function FieldRow({ field, paths, readOnly }: FieldRowProps) {
   const store = useAppStore();
   const view = useApp(useShallow((s) => fieldViewState(s, paths, field.name)));
+  const profile = useFieldProfile(field, paths);
   const id = `field-${field.name}`;
   const listId = `${id}-suggestions`;
   const mixedId = `${id}-values`;
-  const describedBy = [view.error ? `${id}-error` : null, view.modified ? `${id}-modified` : null, view.mixed ? mixedId : null, `${id}-help`]
+  const describedBy = [view.error ? `${id}-error` : null, ...profileNoteIds(id, profile), view.modified ? `${id}-modified` : null, view.mixed ? mixedId : null, `${id}-help`]
     .filter(Boolean)
     .join(' ');
   const numeric = field.type !== 'str';
@@ -60,11 +64,12 @@ export function FieldRow({ field, paths, readOnly }: FieldRowProps) {
     id,
     value: view.text,
     readOnly,
-    placeholder: view.mixed ? '(multiple values)' : undefined,
-    title: field.description,
+    placeholder: view.mixed ? '(multiple values)' : profile.placeholder,
+    title: profile.rules?.description ?? field.description,
     spellCheck: false,
     autoComplete: 'off',
-    'aria-invalid': view.error ? true : undefined,
+    'aria-invalid': view.error || (profile.problem !== null && !profile.problem.required) ? true : undefined,
+    'aria-required': profile.required ? true : undefined,
     'aria-describedby': describedBy,
     onChange: (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => store.getState().setFieldText(paths, field.name, event.target.value),
     onKeyDown: (event: KeyboardEvent) => {
@@ -77,7 +82,7 @@ export function FieldRow({ field, paths, readOnly }: FieldRowProps) {
   };
 
   return (
-    <div className={`field${view.modified ? ' is-modified' : ''}${view.error ? ' is-invalid' : ''}${field.multiline ? ' field-wide' : ''}`}>
+    <div className={`field${view.modified ? ' is-modified' : ''}${view.error ? ' is-invalid' : ''}${profile.problem?.required === false ? ' has-problem' : ''}${profile.required ? ' is-required' : ''}${field.multiline ? ' field-wide' : ''}`}>
       <label htmlFor={id} className="field-label" title={field.description}>
         <span className="modified-dot" aria-hidden="true" />
         <span className="field-label-text">{field.displayName}</span>
@@ -85,24 +90,33 @@ export function FieldRow({ field, paths, readOnly }: FieldRowProps) {
       <div className="field-control">
         {field.multiline ? (
           <textarea {...common} className="input textarea" rows={4} />
+        ) : profile.choices !== null ? (
+          <ChoiceInput
+            {...common}
+            choices={profile.choices}
+            synonyms={profile.rules?.synonyms ?? {}}
+            label={field.displayName}
+            onPick={(value) => store.getState().setFieldText(paths, field.name, value)}
+          />
         ) : (
           <input
             {...common}
             className={`input${numeric ? ' input-number' : ''}`}
             type="text"
             inputMode={field.type === 'int' ? 'numeric' : numeric ? 'decimal' : undefined}
-            list={text && !readOnly ? listId : undefined}
+            list={text && !readOnly && profile.choices === null ? listId : undefined}
           />
         )}
         {field.unit && <span className="field-unit">{field.unit}</span>}
       </div>
-      {text && !readOnly && <Suggestions field={field} id={listId} />}
+      {text && !readOnly && profile.choices === null && <Suggestions field={field} id={listId} examples={profile.examples} />}
       {view.mixed && !readOnly && <MixedValues field={field} paths={paths} id={mixedId} />}
       {view.error && (
         <p ref={message} id={`${id}-error`} className="field-error">
           {view.error}
         </p>
       )}
+      <ProfileNotes field={field} id={id} paths={paths} profile={profile} hasError={view.error !== null} readOnly={readOnly} />
       <span id={`${id}-help`} className="sr-only">
         {field.description}
       </span>

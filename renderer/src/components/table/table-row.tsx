@@ -6,6 +6,7 @@ import { baseName, dirName, formatFieldValue, formatSizes, messageForRow } from 
 import { isChange, type PathEdits } from '../../store/edit-logic';
 import { useApp, useAppStore } from '../../store/store-context';
 import { SidecarBadge } from '../sidecar-badge';
+import { ProblemsCell } from './problems-cell';
 import { ResultCell } from './result-cell';
 import { ROW_HEIGHT } from './row-height';
 
@@ -101,6 +102,8 @@ export const TableRow = memo(function TableRow({ path, index, top, columns, temp
                 <ErrorMark row={row} inline={inlineError} />
               </div>
             );
+          case 'problems':
+            return <ProblemsCell key={column.key} row={row} edits={edits} />;
           case 'dims':
             return (
               <div key={column.key} role="gridcell" className="cell cell-dims" title={inlineError ? row.errors.join('\n') : undefined}>

@@ -12,10 +12,10 @@ describe('checkFolderRules', () => {
   it('reports each missing required file once for the folder, however many files there are', () => {
     const files = Array.from({ length: 50 }, (_, i) => `analysis/r${i}.csv`);
     expect(checkFolderRules(vascular, files, 'ds1')).toEqual([
-      { path: 'ds1', message: 'missing the acquired images (raw/): no file matches ^raw/.+\\.tiff?$' },
-      { path: 'ds1', message: "missing the dataset's readme: no file matches ^README\\.md$" },
+      { path: 'ds1', message: 'missing the acquired images (raw/): no file matches ^raw/.+\\.tiff?$', rule: '^raw/.+\\.tiff?$' },
+      { path: 'ds1', message: "missing the dataset's readme: no file matches ^README\\.md$", rule: '^README\\.md$' },
     ]);
-    expect(checkFolderRules(vascular, ['raw/a.tif'], '')).toEqual([{ path: '.', message: "missing the dataset's readme: no file matches ^README\\.md$" }]);
+    expect(checkFolderRules(vascular, ['raw/a.tif'], '')).toEqual([{ path: '.', message: "missing the dataset's readme: no file matches ^README\\.md$", rule: '^README\\.md$' }]);
   });
 
   it('lists the files that match no rule when the folder is closed', () => {

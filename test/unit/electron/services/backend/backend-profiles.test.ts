@@ -43,8 +43,8 @@ describe('backend lab profiles', () => {
     expect(profile?.fields.find((f) => f.field === 'date')).toMatchObject({ displayName: 'Date', required: true, format: 'date', formatExample: 'YYYY-MM-DD' });
     expect(profile?.folderRules[0]).toEqual({ pattern: '^raw/.+\\.tiff?$', required: true, description: 'the acquired images (raw/)' });
     expect(profile?.folderProblems).toEqual([
-      { path: '.', message: 'missing the acquired images (raw/): no file matches ^raw/.+\\.tiff?$' },
-      { path: '.', message: "missing the dataset's readme: no file matches ^README\\.md$" },
+      { path: '.', message: 'missing the acquired images (raw/): no file matches ^raw/.+\\.tiff?$', rule: '^raw/.+\\.tiff?$' },
+      { path: '.', message: "missing the dataset's readme: no file matches ^README\\.md$", rule: '^README\\.md$' },
     ]);
     await writeFile(path.join(copy.lab, 'acqmeta.profile.json'), '{"title": "Changed", "properties": {"x": {"pattern": "("}}}');
     const [changed] = await h.ok('getProfiles', {});
