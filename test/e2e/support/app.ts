@@ -75,7 +75,8 @@ export const test = base.extend<{ app: AppFixture } & AppOptions>({
       const { url, server } = await startServer(folder);
       const launchOptions = testInfo.project.use.launchOptions as LaunchOptions;
       const browser = await playwright.chromium.launch(launchOptions);
-      const page = await browser.newPage({ viewport: testInfo.project.use.viewport ?? null });
+      const context = await browser.newContext({ viewport: testInfo.project.use.viewport ?? null });
+      const page = await context.newPage();
       await page.goto(url);
       await page.locator('html[data-app-state="ready"]').waitFor();
       await use({ ...app, page });
