@@ -8,7 +8,7 @@ import { formatCount, plural } from '../lib/format';
 const NEXT_THEME: Readonly<Record<ThemeChoice, ThemeChoice>> = { system: 'light', light: 'dark', dark: 'system' };
 const THEME_LABEL: Readonly<Record<ThemeChoice, string>> = { system: 'Theme: System', light: 'Theme: Light', dark: 'Theme: Dark' };
 
-/** How long a confirmation stays in the status bar. */
+/** How long a confirmation stays in the status bar (it fades out over the last part). */
 const CONFIRMATION_MS = 5000;
 
 function ScanText() {
@@ -31,12 +31,12 @@ function Confirmation() {
   return (
     <span className="status-confirmation" role="status">
       {notice && (
-        <>
+        <span key={notice.id} className="status-confirmation-text" style={{ animationDuration: `${CONFIRMATION_MS}ms` }}>
           <svg className="icon icon-small" viewBox="0 0 16 16" aria-hidden="true">
             <path d="M3 8.5l3.2 3L13 4.5" />
           </svg>
           {notice.text}
-        </>
+        </span>
       )}
     </span>
   );

@@ -45,5 +45,8 @@ export function createAppStore(client: ApiClient, storage: PrefsStorage | null =
     ...createSaveSlice(...a),
   }));
   if (storage) persistViewPrefs(store, storage);
+  store.subscribe((s) => {
+    if (s.notices.some((n) => n.resolved?.(s))) s.dropResolvedNotices();
+  });
   return store;
 }

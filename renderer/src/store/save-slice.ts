@@ -119,7 +119,10 @@ export const createSaveSlice: StateCreator<AppState, [], [], SaveSlice> = (set, 
       if (get().saving) return false;
       const summary = selectSaveSummary(get());
       if (summary.invalid > 0) {
-        get().notify('error', `Fix ${plural(summary.invalid, 'invalid value')} to save.`);
+        get().notify('error', `Fix ${plural(summary.invalid, 'invalid value')} to save.`, {
+          key: 'save-invalid',
+          resolved: (st) => selectSaveSummary(st).invalid === 0,
+        });
         return false;
       }
       dropNoOps();
