@@ -188,7 +188,7 @@ export type ApiEvent =
   | { type: 'menu'; command: MenuCommand };
 
 /** Commands the native menu sends to the UI. */
-export type MenuCommand = 'open-folder' | 'save' | 'revert-field' | 'toggle-theme' | 'find';
+export type MenuCommand = 'open-folder' | 'save' | 'revert-field' | 'toggle-theme' | 'find' | 'show-shortcuts';
 
 /** What the renderer holds: one async function per method plus an event subscription. */
 export type ApiClient = {

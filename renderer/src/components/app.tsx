@@ -3,6 +3,7 @@ import { useApp } from '../store/store-context';
 import { ConflictDialog } from './dialogs/conflict-dialog';
 import { FolderPathDialog } from './dialogs/folder-path-dialog';
 import { OpenPrompt } from './dialogs/open-prompt';
+import { ShortcutsDialog } from './dialogs/shortcuts-dialog';
 import { Notices } from './notices';
 import { StartScreen } from './start-screen';
 import { useDocumentState } from './use-document-state';
@@ -37,6 +38,7 @@ export function App() {
       <ConflictDialog />
       <OpenPrompt />
       <FolderPathDialog />
+      <ShortcutsDialog />
     </>
   );
 }

@@ -49,6 +49,7 @@ export function StatusBar() {
   const selected = useApp((s) => s.selected.size);
   const theme = useApp((s) => s.theme);
   const setTheme = useApp((s) => s.setTheme);
+  const setShortcutsOpen = useApp((s) => s.setShortcutsOpen);
   return (
     <footer className="status-bar">
       <span>{plural(total, 'image')}</span>
@@ -57,6 +58,9 @@ export function StatusBar() {
       <ScanText />
       <Confirmation />
       <span className="toolbar-spacer" />
+      <button type="button" className="btn btn-ghost btn-small" title="List the keyboard shortcuts (?)" onClick={() => setShortcutsOpen(true)}>
+        Keyboard shortcuts
+      </button>
       <button type="button" className="btn btn-ghost btn-small" title="Switch between the system, light and dark themes" onClick={() => setTheme(NEXT_THEME[theme])}>
         {THEME_LABEL[theme]}
       </button>

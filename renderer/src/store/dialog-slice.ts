@@ -35,6 +35,9 @@ export interface DialogSlice {
   /** Browser mode's "Open folder…" is asking for a path (a browser cannot show the server's folders). */
   folderPathPrompt: boolean;
   closeFolderPathPrompt(): void;
+  /** The keyboard shortcuts list is shown. */
+  shortcutsOpen: boolean;
+  setShortcutsOpen(open: boolean): void;
   notices: readonly Notice[];
   /** Shows a message, replacing the one of the same cause; the newest few are kept. */
   notify(tone: Notice['tone'], text: string, options?: NoticeOptions): void;
@@ -58,6 +61,7 @@ export const createDialogSlice: StateCreator<AppState, [], [], DialogSlice> = (s
   conflicts: [],
   openPrompt: null,
   folderPathPrompt: false,
+  shortcutsOpen: false,
   notices: [],
 
   notify: (tone, text, options = {}) => {
@@ -81,6 +85,7 @@ export const createDialogSlice: StateCreator<AppState, [], [], DialogSlice> = (s
   },
 
   closeFolderPathPrompt: () => set({ folderPathPrompt: false }),
+  setShortcutsOpen: (shortcutsOpen) => set({ shortcutsOpen }),
 
   requestOpenFolder: (path) => {
     if (path === undefined && get().session?.door === 'browser') set({ folderPathPrompt: true });

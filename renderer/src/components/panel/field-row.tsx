@@ -5,6 +5,7 @@ import type { FieldSpec } from '../../../../shared/fields/field-table';
 import { fieldViewState } from '../../store/field-state';
 import { selectSuggestions } from '../../store/selectors';
 import { useApp, useAppStore } from '../../store/store-context';
+import { focusTable } from '../focus-targets';
 
 function Suggestions({ field, id }: { field: FieldSpec; id: string }) {
   const used = useApp((s) => selectSuggestions(s, field.name));
@@ -25,10 +26,16 @@ interface FieldRowProps {
   readOnly: boolean;
 }
 
-/** A labelled input for `field` over `paths`; Escape reverts the field. */
+/**
+ * A labelled input for `field` over `paths`. Escape reverts the field, or, when there is
+ * nothing to revert, goes back to the table; Alt+↓/↑ go to the next/previous image and keep
+ * this field focused there.
+ */
 export function FieldRow({ field, paths, readOnly }: FieldRowProps) {
   const store = useAppStore();
   const view = useApp(useShallow((s) => fieldViewState(s, paths, field.name)));
+  const focusRequested = useApp((s) => s.fieldFocusRequest === field.name);
+  const input = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
   const id = `field-${field.name}`;
   const listId = `${id}-values`;
   const describedBy = [view.error ? `${id}-error` : null, view.modified ? `${id}-modified` : null, `${id}-help`].filter(Boolean).join(' ');
@@ -42,8 +49,17 @@ export function FieldRow({ field, paths, readOnly }: FieldRowProps) {
     if (element && element.parentElement?.contains(document.activeElement)) element.scrollIntoView({ block: 'nearest' });
   }, [view.error]);
 
+  // The editor of the next image was just mounted by Alt+↓/↑: continue in the same field.
+  useEffect(() => {
+    if (!focusRequested || !input.current) return;
+    input.current.focus();
+    input.current.select();
+    store.getState().requestFieldFocus(null);
+  }, [focusRequested, store]);
+
   const common = {
     id,
+    ref: input,
     value: view.text,
     readOnly,
     placeholder: view.mixed ? '(multiple values)' : undefined,
@@ -54,9 +70,16 @@ export function FieldRow({ field, paths, readOnly }: FieldRowProps) {
     'aria-describedby': describedBy,
     onChange: (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => store.getState().setFieldText(paths, field.name, event.target.value),
     onKeyDown: (event: KeyboardEvent) => {
-      if (event.key !== 'Escape' || readOnly) return;
-      event.preventDefault();
-      store.getState().revertField(paths, field.name);
+      const s = store.getState();
+      if (event.altKey && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
+        event.preventDefault();
+        s.requestFieldFocus(field.name);
+        s.moveCursor({ by: event.key === 'ArrowDown' ? 1 : -1 }, false);
+      } else if (event.key === 'Escape' && !event.altKey) {
+        event.preventDefault();
+        if (!readOnly && (view.modified || view.error)) s.revertField(paths, field.name);
+        else focusTable();
+      }
     },
     onFocus: () => store.getState().setActiveField(field.name),
     onBlur: () => store.getState().setActiveField(null),

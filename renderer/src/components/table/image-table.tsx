@@ -8,6 +8,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { gridTemplate, minTableWidth, shownColumns } from '../../lib/columns';
 import { selectVisiblePaths } from '../../store/selectors';
 import { useApp, useAppStore } from '../../store/store-context';
+import { focusFirstField } from '../focus-targets';
 import { TableHeader } from './table-header';
 import { ROW_HEIGHT } from './row-height';
 import { TableRow } from './table-row';
@@ -74,7 +75,7 @@ export function ImageTable() {
       PageUp: () => s.moveCursor({ by: -page }, event.shiftKey),
       Home: () => s.moveCursor('first', event.shiftKey),
       End: () => s.moveCursor('last', event.shiftKey),
-      Enter: () => document.querySelector<HTMLElement>('.editor-panel :is(input, textarea):not([readonly])')?.focus(),
+      Enter: () => void focusFirstField(),
     };
     if (mod && event.key.toLowerCase() === 'a') {
       s.selectAllVisible();
@@ -92,8 +93,8 @@ export function ImageTable() {
   return (
     <>
       <span id="grid-keys" className="sr-only">
-        Arrow keys move through the images and the editor follows; Shift extends the selection; Up from the first image reaches the column
-        headers, where Enter sorts.
+        Arrow keys move through the images and the editor follows; Shift extends the selection; Enter goes to the first field; Up from the
+        first image reaches the column headers, where Enter sorts. Question mark lists every shortcut.
       </span>
       <div
         ref={scroller}

@@ -21,6 +21,16 @@ describe('acqmeta set', () => {
     expect(unknown.stderr).toContain('Unknown field "colour"');
   });
 
+  it('reads a lone decimal comma as a decimal point and asks for a dot where a comma is ambiguous', async () => {
+    const before = await read('cells/multi-channel.ome.tif.json');
+    const ambiguous = await acqmeta('set', 'lab/cells/multi-channel.ome.tif', '--set', 'depth=1,500');
+    expect(ambiguous.code).toBe(2);
+    expect(ambiguous.stderr).toContain('Depth: use a dot for decimals and no thousands separator (got "1,500")\n');
+    expect(await read('cells/multi-channel.ome.tif.json')).toBe(before);
+    expect((await acqmeta('set', 'lab/cells/multi-channel.ome.tif', '--set', 'depth=12,5')).code).toBe(0);
+    expect(await read('cells/multi-channel.ome.tif.json')).toBe(before.replace('"depth": 75.0', '"depth": 12.5'));
+  });
+
   it('updates and creates sidecars, skips invalid ones untouched, and summarises (exit 1)', async () => {
     const ome = await read('cells/multi-channel.ome.tif.json');
     const corrupt = await read('stacks/multipage.tif.json');

@@ -18,6 +18,10 @@ describe('parseFieldInput', () => {
     ['branch_order', '3', 3],
     ['branch_order', '', null],
     ['physical_unit_x', '0.5', 0.5],
+    ['depth', '12,5', 12.5],
+    ['depth', ' -0,25 ', -0.25],
+    ['depth', ',5', 0.5],
+    ['physical_unit_x', '0,2', 0.2],
   ])('%s ← %j', (name, text, value) => {
     expect(parseFieldInput(name, text)).toEqual({ ok: true, value });
   });
@@ -27,7 +31,10 @@ describe('parseFieldInput', () => {
     ['depth', 'NaN', 'Depth: must be a number in µm (got "NaN")'],
     ['depth', 'Infinity', 'Depth: must be a number in µm (got "Infinity")'],
     ['depth', '1e999', 'Depth: must be a number in µm (got "1e999")'],
-    ['depth', '1,5', 'Depth: must be a number in µm (got "1,5")'],
+    ['depth', '1,500', 'Depth: use a dot for decimals and no thousands separator (got "1,500")'],
+    ['depth', '1.000,5', 'Depth: use a dot for decimals and no thousands separator (got "1.000,5")'],
+    ['depth', '1,2,3', 'Depth: use a dot for decimals and no thousands separator (got "1,2,3")'],
+    ['branch_order', '2,5', 'Branch order: must be a whole number (got 2,5)'],
     ['branch_order', '2.5', 'Branch order: must be a whole number (got 2.5)'],
     ['branch_order', 'two', 'Branch order: must be a whole number (got "two")'],
     ['physical_unit_x', '0', 'Physical Unit X: must be greater than 0'],
