@@ -46,11 +46,19 @@ export interface HeaderValues {
   time: string;
 }
 
+/**
+ * Where a file's pixel size comes from: ImageJ's `unit=` with the resolution tags, OME-XML
+ * `PhysicalSize*`, or the TIFF resolution tags alone in pixels per centimetre or dots per inch.
+ * Inch resolutions are print settings (a 300-dpi photo), not microscope calibrations.
+ */
+export type CalibrationSource = 'imagej' | 'ome' | 'resolution-cm' | 'resolution-inch';
+
 /** A pixel size declared by the image file itself (ImageJ, OME or resolution tags). */
 export interface FileCalibration {
   x: number;
   y: number;
   unit: string;
+  source: CalibrationSource;
 }
 
 /** Sidecar state on disk. */

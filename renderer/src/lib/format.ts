@@ -46,6 +46,21 @@ export function formatMeasure(n: number): string {
   return String(Number(n.toPrecision(6)));
 }
 
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * The header's date (`YYYYMMDD`) and time (`HH:MM:SS`) for people: `5 Nov 2023, 14:22:07`
+ * (months by name, so no one reads 05/11 the wrong way round); a date that is not in that
+ * form is shown as stored.
+ */
+export function formatAcquired(date: string, time: string): string {
+  const match = /^(\d{4})(\d{2})(\d{2})$/.exec(date);
+  const month = match ? MONTHS[Number(match[2]) - 1] : undefined;
+  const dayOfMonth = Number(match?.[3]);
+  if (!match || month === undefined || dayOfMonth < 1 || dayOfMonth > 31) return [date, time].filter(Boolean).join(' ');
+  return [`${dayOfMonth} ${month} ${match[1]}`, time].filter(Boolean).join(', ');
+}
+
 /** The last component of a relative path. */
 export function baseName(path: string): string {
   const i = path.lastIndexOf('/');

@@ -2,7 +2,7 @@
 import { useEffect, useRef, type ChangeEvent, type KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { FieldSpec } from '../../../../shared/fields/field-table';
-import { fieldViewState } from '../../store/field-state';
+import { fieldViewState, type FieldViewState } from '../../store/field-state';
 import { selectSuggestions } from '../../store/selectors';
 import { useApp, useAppStore } from '../../store/store-context';
 import { focusTable } from '../focus-targets';
@@ -19,35 +19,35 @@ function Suggestions({ field, id }: { field: FieldSpec; id: string }) {
   );
 }
 
-interface FieldRowProps {
+/** What a field's input is given. */
+export interface FieldProps {
   field: FieldSpec;
   /** The images edited together. */
   paths: readonly string[];
   readOnly: boolean;
 }
 
+/** The input element's id for a field (labels and messages refer to it). */
+export function fieldId(field: FieldSpec): string {
+  return `field-${field.name}`;
+}
+
+/** `field is-modified is-invalid`: the classes of a field's wrapper for its state. */
+export function fieldClasses(view: FieldViewState): string {
+  return `field${view.modified ? ' is-modified' : ''}${view.error ? ' is-invalid' : ''}`;
+}
+
 /**
- * A labelled input for `field` over `paths`. Escape reverts the field, or, when there is
- * nothing to revert, goes back to the table; Alt+↓/↑ go to the next/previous image and keep
- * this field focused there.
+ * The state and the input of field `name` over `paths`. Escape reverts the field, or, when
+ * there is nothing to revert, goes back to the table; Alt+↓/↑ go to the next/previous image
+ * and keep this field focused there.
  */
-export function FieldRow({ field, paths, readOnly }: FieldRowProps) {
+function useFieldInput({ field, paths, readOnly }: FieldProps) {
   const store = useAppStore();
   const view = useApp(useShallow((s) => fieldViewState(s, paths, field.name)));
   const focusRequested = useApp((s) => s.fieldFocusRequest === field.name);
   const input = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
-  const id = `field-${field.name}`;
-  const listId = `${id}-values`;
-  const describedBy = [view.error ? `${id}-error` : null, view.modified ? `${id}-modified` : null, `${id}-help`].filter(Boolean).join(' ');
-  const numeric = field.type !== 'str';
-  const text = !numeric && !field.multiline;
-  const message = useRef<HTMLParagraphElement>(null);
-
-  // A message appearing under the field being typed in must not be hidden below the panel's edge.
-  useEffect(() => {
-    const element = message.current;
-    if (element && element.parentElement?.contains(document.activeElement)) element.scrollIntoView({ block: 'nearest' });
-  }, [view.error]);
+  const id = fieldId(field);
 
   // The editor of the next image was just mounted by Alt+↓/↑: continue in the same field.
   useEffect(() => {
@@ -57,7 +57,9 @@ export function FieldRow({ field, paths, readOnly }: FieldRowProps) {
     store.getState().requestFieldFocus(null);
   }, [focusRequested, store]);
 
-  const common = {
+  const numeric = field.type !== 'str';
+  const describedBy = [view.error ? `${id}-error` : null, view.modified ? `${id}-modified` : null, `${id}-help`].filter(Boolean).join(' ');
+  const props = {
     id,
     ref: input,
     value: view.text,
@@ -84,28 +86,32 @@ export function FieldRow({ field, paths, readOnly }: FieldRowProps) {
     onFocus: () => store.getState().setActiveField(field.name),
     onBlur: () => store.getState().setActiveField(null),
   };
+  const listId = field.type === 'str' && !field.multiline && !readOnly ? `${id}-values` : undefined;
+  const control = field.multiline ? (
+    <textarea {...props} className="input textarea" rows={4} />
+  ) : (
+    <input
+      {...props}
+      className={`input${numeric ? ' input-number' : ''}`}
+      type="text"
+      inputMode={field.type === 'int' ? 'numeric' : numeric ? 'decimal' : undefined}
+      list={listId}
+    />
+  );
+  return { view, id, control: listId ? [control, <Suggestions key="values" field={field} id={listId} />] : control };
+}
 
+/** A field's message (when what was typed cannot be stored) and its screen-reader notes. */
+export function FieldNotes({ field, view }: { field: FieldSpec; view: FieldViewState }) {
+  const id = fieldId(field);
+  const message = useRef<HTMLParagraphElement>(null);
+  // A message appearing under the field being typed in must not be hidden below the panel's edge.
+  useEffect(() => {
+    const element = message.current;
+    if (element && element.parentElement?.contains(document.activeElement)) element.scrollIntoView({ block: 'nearest' });
+  }, [view.error]);
   return (
-    <div className={`field${view.modified ? ' is-modified' : ''}${view.error ? ' is-invalid' : ''}${field.multiline ? ' field-wide' : ''}`}>
-      <label htmlFor={id} className="field-label" title={field.description}>
-        <span className="modified-dot" aria-hidden="true" />
-        <span className="field-label-text">{field.displayName}</span>
-      </label>
-      <div className="field-control">
-        {field.multiline ? (
-          <textarea {...common} className="input textarea" rows={4} />
-        ) : (
-          <input
-            {...common}
-            className={`input${numeric ? ' input-number' : ''}`}
-            type="text"
-            inputMode={field.type === 'int' ? 'numeric' : numeric ? 'decimal' : undefined}
-            list={text && !readOnly ? listId : undefined}
-          />
-        )}
-        {field.unit && <span className="field-unit">{field.unit}</span>}
-      </div>
-      {text && !readOnly && <Suggestions field={field} id={listId} />}
+    <>
       {view.error && (
         <p ref={message} id={`${id}-error`} className="field-error">
           {view.error}
@@ -119,6 +125,44 @@ export function FieldRow({ field, paths, readOnly }: FieldRowProps) {
           Unsaved change
         </span>
       )}
+    </>
+  );
+}
+
+/** A labelled input for `field` over `paths`, with its unit and message. */
+export function FieldRow(props: FieldProps) {
+  const { field } = props;
+  const { view, id, control } = useFieldInput(props);
+  return (
+    <div className={`${fieldClasses(view)}${field.multiline ? ' field-wide' : ''}`}>
+      <label htmlFor={id} className="field-label" title={field.description}>
+        <span className="modified-dot" aria-hidden="true" />
+        <span className="field-label-text">{field.displayName}</span>
+      </label>
+      <div className="field-control">
+        {control}
+        {field.unit && <span className="field-unit">{field.unit}</span>}
+      </div>
+      <FieldNotes field={field} view={view} />
+    </div>
+  );
+}
+
+/**
+ * The input of `field` alone, for a grid of fields: its label (the field's display name) is
+ * for screen readers and the tooltip, the grid's headings say what it is; its message shows
+ * under it.
+ */
+export function FieldCell(props: FieldProps) {
+  const { field } = props;
+  const { view, id, control } = useFieldInput(props);
+  return (
+    <div className={`${fieldClasses(view)} field-cell`} title={field.description}>
+      <label htmlFor={id} className="sr-only">
+        {field.displayName}
+      </label>
+      <div className="field-control">{control}</div>
+      <FieldNotes field={field} view={view} />
     </div>
   );
 }

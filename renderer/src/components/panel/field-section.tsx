@@ -1,6 +1,7 @@
 /** A titled group of fields (Calibration, Animal, ...) in field-table order. */
 import type { ReactNode } from 'react';
 import { EDITABLE_FIELDS, FIELD_GROUPS, type FieldGroup } from '../../../../shared/fields/field-table';
+import { CalibrationGrid } from './calibration-grid';
 import { FieldRow } from './field-row';
 
 /** The editable groups, in display order. */
@@ -14,7 +15,7 @@ interface FieldSectionProps {
   children?: ReactNode;
 }
 
-/** One group's section. */
+/** One group's section (Calibration as an X/Y grid). */
 export function FieldSection({ group, paths, readOnly, children }: FieldSectionProps) {
   const headingId = `section-${group.toLowerCase()}`;
   return (
@@ -23,11 +24,15 @@ export function FieldSection({ group, paths, readOnly, children }: FieldSectionP
         {group}
       </h3>
       {children}
-      <div className="field-list">
-        {EDITABLE_FIELDS.filter((f) => f.group === group).map((field) => (
-          <FieldRow key={field.name} field={field} paths={paths} readOnly={readOnly} />
-        ))}
-      </div>
+      {group === 'Calibration' ? (
+        <CalibrationGrid paths={paths} readOnly={readOnly} />
+      ) : (
+        <div className="field-list">
+          {EDITABLE_FIELDS.filter((f) => f.group === group).map((field) => (
+            <FieldRow key={field.name} field={field} paths={paths} readOnly={readOnly} />
+          ))}
+        </div>
+      )}
     </section>
   );
 }

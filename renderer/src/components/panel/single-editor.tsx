@@ -6,7 +6,7 @@ import { isEditable } from '../../store/edit-logic';
 import { useApp } from '../../store/store-context';
 import { baseName, dirName } from '../../lib/format';
 import { SidecarBadge } from '../sidecar-badge';
-import { CalibrationOffer } from './calibration-offer';
+import { CalibrationNote, CalibrationWarning } from './calibration-offer';
 import { EDIT_GROUPS, FieldSection } from './field-section';
 import { HeaderSection } from './header-section';
 import { PreviewSection } from './preview-section';
@@ -25,7 +25,7 @@ function Problems({ row }: { row: ImageRow }) {
       </div>
     );
   }
-  // The calibration mismatch is said (with its one-click fix) by the CalibrationOffer below.
+  // The calibration mismatch is said (with its one-click fix) by the CalibrationWarning below.
   const mismatch = calibrationMismatch(row.values, row.fileCalibration);
   const errors = row.errors.filter((error) => error !== mismatch);
   if (errors.length === 0) return null;
@@ -70,11 +70,13 @@ export function SingleEditor({ path }: { path: string }) {
         <SidecarBadge row={row} edits={edits} />
       </div>
       <Problems row={row} />
-      {!readOnly && <CalibrationOffer paths={paths} />}
+      {!readOnly && <CalibrationWarning path={path} />}
       {row.kind === 'tiff' && row.header !== null && <PreviewSection row={row} />}
       <HeaderSection row={row} />
       {EDIT_GROUPS.map((group) => (
-        <FieldSection key={group} group={group} paths={paths} readOnly={readOnly} />
+        <FieldSection key={group} group={group} paths={paths} readOnly={readOnly}>
+          {group === 'Calibration' && !readOnly && <CalibrationNote paths={paths} />}
+        </FieldSection>
       ))}
     </div>
   );

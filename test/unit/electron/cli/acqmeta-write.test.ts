@@ -58,12 +58,15 @@ describe('acqmeta set', () => {
     await copyFile(generatedTiff('imagej-2ch-u16.tif'), labPath('cal/imagej.tif'));
     await copyFile(generatedTiff('ome-3ch-u16.ome.tif'), labPath('cal/ome.ome.tif'));
     await copyFile(generatedTiff('plain-single-u16.tif'), labPath('cal/centimetre.tif'));
+    await copyFile(generatedTiff('plain-dpi-rgb.tif'), labPath('cal/photo.tif'));
     expect((await acqmeta('set', 'lab/cal', '--set', 'species=mouse')).code).toBe(0);
     const calibration = (x: string, y: string) =>
       `"physical_label_x": "um",\n    "physical_label_y": "um",\n    "physical_unit_x": ${x},\n    "physical_unit_y": ${y},`;
     expect(await read('cal/imagej.tif.json')).toContain(calibration('0.29999999988358467', '0.29999999988358467'));
     expect(await read('cal/ome.ome.tif.json')).toContain(calibration('0.25', '0.4'));
     expect(await read('cal/centimetre.tif.json')).toContain(calibration('1.0', '1.0'));
+    // 300 dots per inch is a print resolution, not a microscope calibration: the default stays.
+    expect(await read('cal/photo.tif.json')).toContain('"physical_label_x": "Pixels",\n    "physical_label_y": "Pixels",\n    "physical_unit_x": 1.0,');
     expect((await acqmeta('scan', 'lab/cal', '--json')).code).toBe(0);
 
     await acqmeta('set', 'lab/cal/ome.ome.tif', '--set', 'physical_unit_y=1');
@@ -71,7 +74,7 @@ describe('acqmeta set', () => {
     expect(scan.code).toBe(1);
     const ome = scan.stdout.trimEnd().split('\n').map((line) => JSON.parse(line)).find((r) => r.path === 'ome.ome.tif');
     expect(ome).toMatchObject({
-      file_calibration: { x: 0.25, y: 0.4, unit: 'um' },
+      file_calibration: { x: 0.25, y: 0.4, unit: 'um', source: 'ome' },
       errors: ['File declares 0.25 × 0.4 um per pixel; sidecar has 0.25 × 1.0 um'],
     });
     const before = await read('cal/ome.ome.tif.json');

@@ -42,7 +42,7 @@ describe('edits', () => {
   });
 
   it('adopts the calibration declared by the file, with micrometres stored as "um"', () => {
-    const { store } = storeWithRows([makeRow('a.tif', {}, { fileCalibration: { x: 0.5, y: 0.25, unit: 'µm' } })]);
+    const { store } = storeWithRows([makeRow('a.tif', {}, { fileCalibration: { x: 0.5, y: 0.25, unit: 'µm', source: 'imagej' } })]);
     store.getState().applyFileCalibration(['a.tif']);
     const edits = store.getState().edits['a.tif']!;
     expect(Object.fromEntries(Object.entries(edits).map(([k, e]) => [k, e.value]))).toEqual({
