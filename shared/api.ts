@@ -97,13 +97,25 @@ export interface FolderInfo {
   name: string;
 }
 
+/** The subfolders of a folder the server may open, for browser mode's folder dialog. */
+export interface FolderListing {
+  /** Absolute path of the folder listed. */
+  path: string;
+  /** Its parent when the server may open that too; null at the top. */
+  parent: string | null;
+  /** Its subfolders (name and absolute path), in natural order; hidden ones (`.name`) are left out. */
+  folders: { name: string; path: string }[];
+  /** There were more subfolders than listed. */
+  truncated: boolean;
+}
+
 /** State the UI needs at start-up. */
 export interface SessionInfo {
   /** Which front door served the UI. */
   door: 'electron' | 'browser';
   /** The folder open now, if any (browser mode opens `--root` at start). */
   folder: FolderInfo | null;
-  /** Recently opened folders, newest first. */
+  /** Recently opened folders, newest first (in browser mode, those the server may open). */
   recent: string[];
   /** The bundled sample folder, when available. */
   sampleFolder: string | null;
@@ -166,6 +178,11 @@ export interface ApiMethods {
   getSession: { request: Record<string, never>; response: SessionInfo };
   /** Without `path`, Electron shows the native dialog; null when the user cancels. */
   openFolder: { request: { path?: string }; response: FolderInfo | null };
+  /**
+   * Browser mode only: the subfolders of `path` (without it, of the folder the server was
+   * started with), confined to the folders the server may open.
+   */
+  listFolders: { request: { path?: string }; response: FolderListing };
   /** Starts a scan of the open folder; rows arrive as `scan` events tagged with `scanId`. */
   scanFolder: { request: Record<string, never>; response: { scanId: string } };
   getImageDetail: { request: { path: string }; response: ImageDetail };
@@ -210,6 +227,7 @@ export type ApiClient = {
 const METHODS: { readonly [K in ApiMethodName]: true } = {
   getSession: true,
   openFolder: true,
+  listFolders: true,
   scanFolder: true,
   getImageDetail: true,
   reloadRow: true,

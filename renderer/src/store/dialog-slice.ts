@@ -1,5 +1,6 @@
 /** Modal questions (save conflicts, unsaved changes before opening another folder) and notices. */
 import type { StateCreator } from 'zustand/vanilla';
+import type { ApiResult, FolderListing } from '../../../shared/api';
 import type { AppState } from './app-store';
 import { selectHasUnsaved } from './selectors';
 
@@ -35,6 +36,13 @@ export interface DialogSlice {
   /** Browser mode's "Open folder…" is asking for a path (a browser cannot show the server's folders). */
   folderPathPrompt: boolean;
   closeFolderPathPrompt(): void;
+  /** The subfolders of `path` (without it, of the served folder), for the folder dialog. */
+  listFolders(path?: string): Promise<ApiResult<FolderListing>>;
+  /**
+   * Opens the folder chosen in the folder dialog (asking first about unsaved changes): resolves
+   * with the message to show under the path when it cannot be opened (the dialog stays), else null.
+   */
+  openFolderFromPrompt(path: string): Promise<string | null>;
   /** The keyboard shortcuts list is shown. */
   shortcutsOpen: boolean;
   setShortcutsOpen(open: boolean): void;
@@ -85,6 +93,17 @@ export const createDialogSlice: StateCreator<AppState, [], [], DialogSlice> = (s
   },
 
   closeFolderPathPrompt: () => set({ folderPathPrompt: false }),
+
+  listFolders: (path) => get().client.listFolders(path === undefined ? {} : { path }),
+
+  openFolderFromPrompt: async (path) => {
+    // The same checks as opening (absolute, existing, inside the served folder), without opening yet.
+    const check = await get().client.listFolders({ path });
+    if (!check.ok) return check.error.message;
+    set({ folderPathPrompt: false });
+    get().requestOpenFolder(check.payload.path);
+    return null;
+  },
   setShortcutsOpen: (shortcutsOpen) => set({ shortcutsOpen }),
 
   requestOpenFolder: (path) => {

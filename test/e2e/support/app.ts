@@ -21,11 +21,13 @@ export interface AppFixture {
   folder: string;
   /** Absolute path of a file inside `folder`. */
   file(relative: string): string;
+  /** This test's private settings folder (recent folders), apart from the user's own. */
+  configDir: string;
 }
 
-/** Starts `serve` on `folder` and resolves with the URL it prints. */
-async function startServer(folder: string): Promise<{ url: string; server: ChildProcess }> {
-  const server = spawn(process.execPath, [path.join(ROOT, 'dist/electron/serve.cjs'), '--root', folder], {
+/** Starts `serve` on `folder` with its settings in `configDir`, and resolves with the URL it prints. */
+async function startServer(folder: string, configDir: string): Promise<{ url: string; server: ChildProcess }> {
+  const server = spawn(process.execPath, [path.join(ROOT, 'dist/electron/serve.cjs'), '--root', folder, '--config-dir', configDir], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const lines = createInterface({ input: server.stdout! });
@@ -55,11 +57,11 @@ export const test = base.extend<{ app: AppFixture } & AppOptions>({
       mkdirSync(path.dirname(path.join(folder, relative)), { recursive: true });
       writeFileSync(path.join(folder, relative), content, { flag: 'wx' });
     }
-    const app = { folder, file: (relative: string) => path.join(folder, relative) };
+    // Each test keeps its settings apart, so parallel tests share no recent list or storage.
+    const settings = mkdtempSync(path.join(tmpdir(), 'acqmeta-e2e-settings-'));
+    const app = { folder, file: (relative: string) => path.join(folder, relative), configDir: settings };
     const electron = testInfo.project.metadata?.electron as string | undefined;
     if (electron) {
-      // Each window keeps its settings apart, so parallel tests share no recent list or storage.
-      const settings = mkdtempSync(path.join(tmpdir(), 'acqmeta-e2e-settings-'));
       const electronApp = await _electron.launch({
         executablePath: electron,
         args: [path.join(ROOT, 'dist/electron/main.cjs'), '--open', folder, '--user-data', settings],
@@ -70,9 +72,8 @@ export const test = base.extend<{ app: AppFixture } & AppOptions>({
       // A test may end with unsaved edits: leave without the Save / Don't Save / Cancel prompt.
       await electronApp.evaluate(({ app: electronMain }) => electronMain.exit(0)).catch(() => undefined);
       await electronApp.close().catch(() => undefined);
-      rmSync(settings, { recursive: true, force: true });
     } else {
-      const { url, server } = await startServer(folder);
+      const { url, server } = await startServer(folder, settings);
       const launchOptions = testInfo.project.use.launchOptions as LaunchOptions;
       const browser = await playwright.chromium.launch(launchOptions);
       const context = await browser.newContext({ viewport: testInfo.project.use.viewport ?? null });
@@ -84,6 +85,7 @@ export const test = base.extend<{ app: AppFixture } & AppOptions>({
       server.kill('SIGTERM');
     }
     rmSync(folder, { recursive: true, force: true });
+    rmSync(settings, { recursive: true, force: true });
   },
 });
 
