@@ -1,7 +1,7 @@
 /** The "Columns" menu: show or hide table columns, grouped like the editor. */
-import { useEffect, useRef, useState } from 'react';
 import { useApp } from '../store/store-context';
 import { COLUMNS, DEFAULT_VISIBLE_COLUMNS } from '../lib/columns';
+import { usePopover } from './use-popover';
 
 const HIDEABLE = COLUMNS.filter((c) => c.hideable);
 const GROUPS = [...new Set(HIDEABLE.map((c) => c.group))];
@@ -9,6 +9,8 @@ const GROUPS = [...new Set(HIDEABLE.map((c) => c.group))];
 function ColumnList() {
   const visible = useApp((s) => s.visibleColumns);
   const setColumnVisible = useApp((s) => s.setColumnVisible);
+  const resizedColumns = useApp((s) => Object.keys(s.columnWidths).length);
+  const resetWidths = useApp((s) => s.resetColumnWidths);
   const reset = () => {
     for (const column of HIDEABLE) setColumnVisible(column.key, DEFAULT_VISIBLE_COLUMNS.includes(column.key));
   };
@@ -28,6 +30,9 @@ function ColumnList() {
         ))}
       </div>
       <div className="popover-footer">
+        <button type="button" className="btn btn-small" disabled={resizedColumns === 0} onClick={resetWidths}>
+          Default widths
+        </button>
         <button type="button" className="btn btn-small" onClick={reset}>
           Default columns
         </button>
@@ -38,26 +43,7 @@ function ColumnList() {
 
 /** Button and popover listing every hideable column. */
 export function ColumnChooser() {
-  const [open, setOpen] = useState(false);
-  const root = useRef<HTMLDivElement>(null);
-  const button = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    if (!open) return;
-    const onPointerDown = (event: PointerEvent) => {
-      if (!root.current?.contains(event.target as Node)) setOpen(false);
-    };
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape') return;
-      setOpen(false);
-      button.current?.focus();
-    };
-    document.addEventListener('pointerdown', onPointerDown);
-    document.addEventListener('keydown', onKeyDown);
-    return () => {
-      document.removeEventListener('pointerdown', onPointerDown);
-      document.removeEventListener('keydown', onKeyDown);
-    };
-  }, [open]);
+  const { open, setOpen, root, button } = usePopover();
   return (
     <div className="column-chooser" ref={root}>
       <button ref={button} type="button" className="btn" aria-expanded={open} onClick={() => setOpen(!open)}>

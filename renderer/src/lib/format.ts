@@ -73,6 +73,16 @@ export function dirName(path: string): string {
   return i < 0 ? '' : path.slice(0, i + 1);
 }
 
+/**
+ * A relative path in three parts for shortening in the middle: the outer folders, the folder
+ * holding the file, and the file name (`a/b/`, `c/`, `x.tif`); missing parts are empty.
+ */
+export function splitPath(path: string): { outer: string; inner: string; name: string } {
+  const dir = dirName(path);
+  const cut = dir.lastIndexOf('/', dir.length - 2) + 1;
+  return { outer: dir.slice(0, cut), inner: dir.slice(cut), name: baseName(path) };
+}
+
 /** A row's message without the leading `name.tif: ` (the row already names the file). */
 export function messageForRow(message: string, path: string): string {
   const prefix = `${baseName(path)}: `;

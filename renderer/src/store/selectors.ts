@@ -5,7 +5,8 @@
 import type { ImageRow } from '../../../shared/api';
 import type { AppState } from './app-store';
 import { invalidEditCount, isEditable, rowHasChanges, type EditMap } from './edit-logic';
-import { filterWords, matchesQuick, matchesText, sortRows } from './row-query';
+import { parseFilter } from '../lib/filter-query';
+import { matchesFilter, matchesQuick, sortRows, type QuickFilter } from './row-query';
 
 function memo<A extends unknown[], R>(inputs: (s: AppState) => readonly [...A], compute: (...args: A) => R): (s: AppState) => R {
   let last: { args: readonly [...A]; result: R } | null = null;
@@ -29,34 +30,30 @@ const NO_EDITS: EditMap = {};
 export const selectVisiblePaths = memo(
   (s: AppState) => [s.rows, s.rowOrder, filterReadsEdits(s) ? s.edits : NO_EDITS, s.filterText, s.quickFilter, s.sort] as const,
   (rows, order, edits, text, quick, sort): readonly string[] => {
-    const words = filterWords(text);
+    const query = parseFilter(text);
     const shown: ImageRow[] = [];
     for (const path of order) {
       const row = rows[path];
-      if (row && (quick === null || matchesQuick(row, edits, quick)) && matchesText(row, edits, words)) shown.push(row);
+      if (row && (quick === null || matchesQuick(row, edits, quick)) && matchesFilter(row, edits, query)) shown.push(row);
     }
     return sortRows(shown, sort).map((row) => row.path);
   },
 );
 
 /** Counts shown on the quick-filter buttons. */
-export interface QuickCounts {
-  missing: number;
-  invalid: number;
-  unsaved: number;
-}
+export type QuickCounts = Record<QuickFilter, number>;
+
+const QUICK_FILTERS: readonly QuickFilter[] = ['missing', 'invalid', 'unsaved', 'warnings'];
 
 /** How many rows each quick filter would show. */
 export const selectQuickCounts = memo(
   (s: AppState) => [s.rows, s.rowOrder, s.edits] as const,
   (rows, order, edits): QuickCounts => {
-    const counts = { missing: 0, invalid: 0, unsaved: 0 };
+    const counts: QuickCounts = { missing: 0, invalid: 0, unsaved: 0, warnings: 0 };
     for (const path of order) {
       const row = rows[path];
       if (!row) continue;
-      if (matchesQuick(row, edits, 'missing')) counts.missing++;
-      if (matchesQuick(row, edits, 'invalid')) counts.invalid++;
-      if (matchesQuick(row, edits, 'unsaved')) counts.unsaved++;
+      for (const quick of QUICK_FILTERS) if (matchesQuick(row, edits, quick)) counts[quick]++;
     }
     return counts;
   },

@@ -43,11 +43,12 @@ export function ImageTable() {
   const store = useAppStore();
   const paths = useApp(selectVisiblePaths);
   const visibleKeys = useApp(useShallow((s) => s.visibleColumns));
+  const widths = useApp((s) => s.columnWidths);
   const cursor = useApp((s) => s.cursor);
   const scanning = useApp((s) => s.scan.status === 'scanning');
   const total = useApp((s) => s.rowOrder.length);
   const columns = useMemo(() => shownColumns(visibleKeys), [visibleKeys]);
-  const template = gridTemplate(columns);
+  const template = gridTemplate(columns, widths);
   const scroller = useRef<HTMLDivElement>(null);
 
   // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here; the virtualizer is read fresh each render
@@ -89,12 +90,12 @@ export function ImageTable() {
     event.preventDefault();
   };
 
-  const width = minTableWidth(columns);
+  const width = minTableWidth(columns, widths);
   return (
     <>
       <span id="grid-keys" className="sr-only">
         Arrow keys move through the images and the editor follows; Shift extends the selection; Enter goes to the first field; Up from the
-        first image reaches the column headers, where Enter sorts. Question mark lists every shortcut.
+        first image reaches the column headers, where Enter sorts and Shift with the arrows resizes a column. Question mark lists every shortcut.
       </span>
       <div
         ref={scroller}

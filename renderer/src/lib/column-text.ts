@@ -1,0 +1,40 @@
+/**
+ * The text each column shows for a row (stored values, without pending edits): what the filter
+ * searches and what "fit to content" measures.
+ */
+import type { ImageRow, SidecarState } from '../../../shared/api';
+import type { Column } from './columns';
+import { formatFieldValue, formatSizes, messageForRow } from './format';
+
+/** The sidecar badge's words (`Unsaved` replaces them while a row has unsaved changes). */
+export const SIDECAR_LABELS: Readonly<Record<SidecarState, string>> = { missing: 'None', ok: 'Saved', invalid: 'Invalid' };
+
+/** What `column` shows for `row`: the dims column shows the read error of an unreadable image. */
+export function columnText(row: ImageRow, column: Column): string {
+  switch (column.kind) {
+    case 'path':
+      return row.path;
+    case 'sidecar':
+      return SIDECAR_LABELS[row.sidecar];
+    case 'dims':
+      return row.header ? formatSizes(row.header) : messageForRow(row.errors[0] ?? '', row.path);
+    case 'dtype':
+      return row.header?.dtype ?? '';
+    case 'channels':
+      return row.header ? String(row.header.num_channels) : '';
+    case 'field':
+      return formatFieldValue(row.values[column.key]);
+  }
+}
+
+/** The number a numeric column holds for a row (null when empty or not a number column). */
+export function columnNumber(row: ImageRow, column: Column): number | null {
+  if (column.kind === 'channels') return row.header?.num_channels ?? null;
+  const value = column.kind === 'field' ? row.values[column.key] : null;
+  return typeof value === 'number' ? value : null;
+}
+
+/** Whether a column holds numbers (so `>`, `<`, `=` compare them). */
+export function isNumberColumn(column: Column): boolean {
+  return column.kind === 'channels' || (column.field !== undefined && column.field.type !== 'str');
+}
