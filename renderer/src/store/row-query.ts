@@ -1,9 +1,7 @@
-/** Filtering and sorting of table rows (pure; the selectors memoize it). */
+/** Quick filters and sorting of table rows (pure; the selectors memoize it; the filter text is row-filter's). */
 import type { ImageRow } from '../../../shared/api';
-import { columnNumber, columnText } from '../lib/column-text';
-import { columnByKey, COLUMNS, sortValue } from '../lib/columns';
-import type { Comparison, FilterQuery, FilterTerm } from '../lib/filter-query';
-import { rowHasChanges, type EditMap, type PathEdits } from './edit-logic';
+import { columnByKey, sortValue } from '../lib/columns';
+import { rowHasChanges, type EditMap } from './edit-logic';
 
 /** The quick filters of the toolbar (one at a time, combined with the filter text). */
 export type QuickFilter = 'missing' | 'invalid' | 'unsaved' | 'warnings';
@@ -26,84 +24,6 @@ export function matchesQuick(row: ImageRow, edits: EditMap, quick: QuickFilter):
     case 'warnings':
       return row.errors.length > 0;
   }
-}
-
-/** Separates the columns' texts in a row's search text (nobody types it, so no word spans two columns). */
-const SEPARATOR = '\u0001';
-
-const searchTexts = new WeakMap<ImageRow, string>();
-
-/**
- * A row's lower-case text as the filter searches it, made once per row: every column's text
- * (shown or not) in `COLUMNS` order, then the row's problems, separated by `SEPARATOR`.
- */
-function searchText(row: ImageRow): string {
-  let text = searchTexts.get(row);
-  if (text === undefined) {
-    text = [...COLUMNS.map((column) => columnText(row, column)), row.errors.join(' ')].join(SEPARATOR).toLowerCase();
-    searchTexts.set(row, text);
-  }
-  return text;
-}
-
-const COLUMN_AT: ReadonlyMap<string, number> = new Map(COLUMNS.map((c, i) => [c.key, i]));
-
-/** Where column `key`'s text lies in a row's search text. */
-function segment(text: string, key: string): [number, number] {
-  let start = 0;
-  for (let i = COLUMN_AT.get(key) ?? 0; i > 0; i--) start = text.indexOf(SEPARATOR, start) + 1;
-  const end = text.indexOf(SEPARATOR, start);
-  return [start, end < 0 ? text.length : end];
-}
-
-function compare(value: number | null, op: Comparison, wanted: number): boolean {
-  if (value === null) return false;
-  switch (op) {
-    case '<':
-      return value < wanted;
-    case '<=':
-      return value <= wanted;
-    case '>':
-      return value > wanted;
-    case '>=':
-      return value >= wanted;
-    case '=':
-      return value === wanted;
-  }
-}
-
-/** Whether one term matches the stored values (a field's pending edit is tried as well). */
-function matchesTerm(row: ImageRow, edits: PathEdits | undefined, term: FilterTerm): boolean {
-  if (term.kind === 'unsaved') return rowHasChanges(row, edits);
-  const text = searchText(row);
-  if (term.kind === 'text') return text.includes(term.text) || Object.values(edits ?? {}).some((e) => e.text.toLowerCase().includes(term.text));
-  const edit = edits?.[term.column];
-  if (term.kind === 'compare') {
-    const column = columnByKey(term.column)!;
-    const pending = edit && edit.error === null && typeof edit.value === 'number' ? edit.value : null;
-    return compare(columnNumber(row, column), term.op, term.value) || compare(pending, term.op, term.value);
-  }
-  const [start, end] = segment(text, term.column);
-  const typed = edit?.text.trim().toLowerCase();
-  switch (term.kind) {
-    case 'empty':
-      return start === end || typed === '';
-    case 'equals':
-      return (end - start === term.text.length && text.startsWith(term.text, start)) || typed === term.text;
-    case 'contains': {
-      const at = text.indexOf(term.text, start);
-      return (at >= 0 && at + term.text.length <= end) || (typed?.includes(term.text) ?? false);
-    }
-  }
-}
-
-/**
- * Whether a row matches a parsed filter: every term must match (a `-` term must not). A row
- * being edited matches on what is typed as well, so it does not vanish while the user types.
- */
-export function matchesFilter(row: ImageRow, edits: EditMap, query: FilterQuery): boolean {
-  const pathEdits = edits[row.path];
-  return query.terms.every((term) => matchesTerm(row, pathEdits, term) !== term.negate);
 }
 
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });

@@ -2,11 +2,11 @@
  * Derived state, memoized on the inputs it reads so that components get stable references
  * (a new array only when something it depends on changed).
  */
-import type { ImageRow } from '../../../shared/api';
 import type { AppState } from './app-store';
 import { invalidEditCount, isEditable, rowHasChanges, type EditMap } from './edit-logic';
 import { parseFilter } from '../lib/filter-query';
-import { matchesFilter, matchesQuick, sortRows, type QuickFilter } from './row-query';
+import { filterRows } from './row-filter';
+import { matchesQuick, sortRows, type QuickFilter } from './row-query';
 
 function memo<A extends unknown[], R>(inputs: (s: AppState) => readonly [...A], compute: (...args: A) => R): (s: AppState) => R {
   let last: { args: readonly [...A]; result: R } | null = null;
@@ -30,12 +30,7 @@ const NO_EDITS: EditMap = {};
 export const selectVisiblePaths = memo(
   (s: AppState) => [s.rows, s.rowOrder, filterReadsEdits(s) ? s.edits : NO_EDITS, s.filterText, s.quickFilter, s.sort] as const,
   (rows, order, edits, text, quick, sort): readonly string[] => {
-    const query = parseFilter(text);
-    const shown: ImageRow[] = [];
-    for (const path of order) {
-      const row = rows[path];
-      if (row && (quick === null || matchesQuick(row, edits, quick)) && matchesFilter(row, edits, query)) shown.push(row);
-    }
+    const shown = filterRows(rows, order, edits, parseFilter(text), quick);
     return sortRows(shown, sort).map((row) => row.path);
   },
 );

@@ -12,6 +12,7 @@ import { focusFirstField } from '../focus-targets';
 import { TableHeader } from './table-header';
 import { ROW_HEIGHT } from './row-height';
 import { TableRow } from './table-row';
+import { useSearchWarmup } from './use-search-warmup';
 
 function EmptyTable({ scanning, total }: { scanning: boolean; total: number }) {
   const store = useAppStore();
@@ -50,6 +51,7 @@ export function ImageTable() {
   const columns = useMemo(() => shownColumns(visibleKeys), [visibleKeys]);
   const template = gridTemplate(columns, widths);
   const scroller = useRef<HTMLDivElement>(null);
+  useSearchWarmup();
 
   // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here; the virtualizer is read fresh each render
   const virtualizer = useVirtualizer({
