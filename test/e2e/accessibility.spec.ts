@@ -7,6 +7,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { test, expect } from './support/app';
+import { calibrationImageFiles, IMAGEJ_IMAGE, IMAGEJ_NO_SIDECAR, PHOTO_IMAGE } from './support/calibration-images';
 import { EditorPage } from './support/editor-page';
 
 const OME = 'cells/multi-channel.ome.tif';
@@ -23,6 +24,7 @@ async function seriousFindings(page: Page): Promise<string[]> {
 
 for (const scheme of ['light', 'dark'] as const) {
   test.describe(`in the ${scheme} theme`, () => {
+    test.use({ extraFiles: calibrationImageFiles() });
     test.beforeEach(async ({ app }) => {
       await app.page.emulateMedia({ colorScheme: scheme });
     });
@@ -36,6 +38,24 @@ for (const scheme of ['light', 'dark'] as const) {
       await editor.grid.focus();
       await app.page.keyboard.press('ControlOrMeta+a');
       await expect(editor.panel().getByRole('heading', { name: /^Editing/ })).toBeVisible();
+      expect(await seriousFindings(app.page)).toEqual([]);
+      // Filtered, with the syntax help open and the quick filters on.
+      await editor.filter.fill('genotpye:x');
+      await editor.quickFilter('Warnings').click();
+      await app.page.getByRole('button', { name: 'Filter syntax' }).click();
+      await expect(app.page.getByRole('dialog', { name: 'Filter syntax' })).toBeVisible();
+      expect(await seriousFindings(app.page)).toEqual([]);
+    });
+
+    test('the calibration offers have no serious accessibility findings', async ({ app }) => {
+      const editor = new EditorPage(app.page);
+      for (const image of [IMAGEJ_IMAGE, IMAGEJ_NO_SIDECAR, PHOTO_IMAGE]) {
+        await editor.select(image);
+        await expect(editor.panel().getByText('Size of a pixel')).toBeVisible();
+        expect(await seriousFindings(app.page)).toEqual([]);
+      }
+      await editor.row(IMAGEJ_IMAGE).click({ modifiers: ['ControlOrMeta'] });
+      await expect(editor.panel().getByRole('button', { name: /\(1 image\)$/ })).toBeVisible();
       expect(await seriousFindings(app.page)).toEqual([]);
     });
 
@@ -63,9 +83,17 @@ for (const scheme of ['light', 'dark'] as const) {
       const dialog = app.page.getByRole('dialog');
 
       await app.page.getByRole('button', { name: 'Open folder…' }).click();
-      await expect(dialog).toBeVisible();
+      await expect(dialog.getByRole('button', { name: 'cells' })).toBeVisible();
+      await dialog.getByLabel('Folder path').fill('relative');
+      await dialog.getByRole('button', { name: 'Open', exact: true }).click();
+      await expect(dialog.getByRole('alert')).toBeVisible();
       expect(await seriousFindings(app.page)).toEqual([]);
       await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+      await app.page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
+      await expect(dialog).toBeVisible();
+      expect(await seriousFindings(app.page)).toEqual([]);
+      await dialog.getByRole('button', { name: 'Close' }).click();
 
       await editor.select(BLOBS);
       await editor.type('Genotype', 'WT');
@@ -76,6 +104,14 @@ for (const scheme of ['light', 'dark'] as const) {
       expect(await seriousFindings(app.page)).toEqual([]);
       await dialog.getByRole('button', { name: 'Cancel' }).click();
       await expect(dialog).toBeHidden();
+
+      // Opening another folder with unsaved changes asks first.
+      await app.page.getByRole('button', { name: 'Open folder…' }).click();
+      await dialog.getByRole('button', { name: 'stacks' }).click();
+      await dialog.getByRole('button', { name: 'Open', exact: true }).click();
+      await expect(dialog.getByRole('heading', { name: 'Unsaved changes' })).toBeVisible();
+      expect(await seriousFindings(app.page)).toEqual([]);
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
     });
   });
 }

@@ -61,6 +61,11 @@ export function formatAcquired(date: string, time: string): string {
   return [`${dayOfMonth} ${month} ${match[1]}`, time].filter(Boolean).join(', ');
 }
 
+/** The last component of an absolute folder path on the backend's disk (either separator): `/data/run1` → `run1`. */
+export function folderName(folder: string): string {
+  return folder.split(/[\\/]/).filter((p) => p !== '').pop() ?? folder;
+}
+
 /** The last component of a relative path. */
 export function baseName(path: string): string {
   const i = path.lastIndexOf('/');

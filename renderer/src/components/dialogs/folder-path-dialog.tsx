@@ -8,6 +8,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { FolderListing } from '../../../../shared/api';
 import { useApp, useAppStore } from '../../store/store-context';
+import { folderName } from '../../lib/format';
 import { Modal } from './modal';
 
 /** How long typing pauses before the subfolders of the typed path are listed. */
@@ -15,10 +16,6 @@ const LIST_DELAY_MS = 200;
 
 /** Recent folders shown in the dialog. */
 const RECENT_SHOWN = 5;
-
-function lastComponent(folder: string): string {
-  return folder.split(/[\\/]/).filter((p) => p !== '').pop() ?? folder;
-}
 
 function FolderIcon() {
   return (
@@ -114,7 +111,7 @@ function FolderPathForm() {
           <section className="folder-browser" aria-labelledby="folder-browser-title">
             <div className="folder-browser-head">
               <p id="folder-browser-title" className="modal-label">
-                Folders in <span className="mono">{lastComponent(listing.path)}</span>
+                Folders in <span className="mono">{folderName(listing.path)}</span>
               </p>
               <button type="button" className="btn btn-small" disabled={listing.parent === null} onClick={() => listing.parent && browse(listing.parent)}>
                 Up one level
@@ -147,7 +144,7 @@ function FolderPathForm() {
                 <li key={folder}>
                   <button type="button" className="folder-item" title={`Open ${folder}`} disabled={busy} onClick={() => void open(folder)}>
                     <FolderIcon />
-                    <span className="folder-item-name">{lastComponent(folder)}</span>
+                    <span className="folder-item-name">{folderName(folder)}</span>
                     <span className="folder-item-path mono">{folder}</span>
                   </button>
                 </li>

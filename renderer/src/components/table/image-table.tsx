@@ -14,6 +14,7 @@ import { ROW_HEIGHT } from './row-height';
 import { TableRow } from './table-row';
 import { useSearchWarmup } from './use-search-warmup';
 
+/** What an empty table says, over the grid's body (outside the grid, which may hold rows only). */
 function EmptyTable({ scanning, total }: { scanning: boolean; total: number }) {
   const store = useAppStore();
   const clear = () => {
@@ -94,7 +95,7 @@ export function ImageTable() {
 
   const width = minTableWidth(columns, widths);
   return (
-    <>
+    <div className="table-area">
       <span id="grid-keys" className="sr-only">
         Arrow keys move through the images and the editor follows; Shift extends the selection; Enter goes to the first field; Up from the
         first image reaches the column headers, where Enter sorts and Shift with the arrows resizes a column. Question mark lists every shortcut.
@@ -120,9 +121,9 @@ export function ImageTable() {
               return <TableRow key={path} path={path} index={item.index} top={item.start} columns={columns} template={template} />;
             })}
           </div>
-          {paths.length === 0 && <EmptyTable scanning={scanning} total={total} />}
         </div>
       </div>
-    </>
+      {paths.length === 0 && <EmptyTable scanning={scanning} total={total} />}
+    </div>
   );
 }
