@@ -12,6 +12,7 @@ import './styles/theme.css';
 import './styles/controls.css';
 import './styles/popover.css';
 import './styles/layout.css';
+import './styles/filter.css';
 import './styles/table.css';
 import './styles/panel.css';
 import './styles/image-header.css';
