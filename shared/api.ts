@@ -8,6 +8,11 @@
  * ({@link ApiResult}) with stable {@link ErrorCode}s, never as thrown strings.
  */
 import type { FieldValues } from './fields/field-table';
+import type { TableExportFormat } from './sheets/table-export';
+import type { ImportPreview } from './sheets/table-import';
+
+export type { TableExportFormat } from './sheets/table-export';
+export type { ImportChange, ImportError, ImportPreview, ImportWarning } from './sheets/table-import';
 
 /** Stable error codes; the UI and tests branch on these, never on message text. */
 export type ErrorCode =
@@ -87,6 +92,8 @@ export interface ImageRow {
   values: FieldValues;
   /** Problems to show on the row: image read errors, sidecar errors, calibration mismatch. */
   errors: string[];
+  /** Editable fields whose key the sidecar lacks (older CloudScope files lack `age`); omitted when none. */
+  absentFields?: string[];
 }
 
 /** The folder the user opened. */
@@ -166,12 +173,27 @@ export interface SaveRequest {
   expected: SidecarVersion | null;
   /** Skip the conflict check ("Overwrite with mine"). */
   overwrite?: boolean;
+  /** Fields whose keys are taken out of the file: undo of setting a field the file lacked. */
+  remove?: string[];
 }
 
 /** The result of one file's save. */
 export type SaveOutcome =
   | { path: string; ok: true; row: ImageRow }
   | { path: string; ok: false; error: ApiError };
+
+/** An exported table file, for the renderer to offer as a download. */
+export interface TableFile {
+  /** `<folder name>.csv`, `.tsv`, `.xlsx`, or `<folder name>-omero.csv`. */
+  fileName: string;
+  mimeType: string;
+  /** The file's bytes, base64-encoded. */
+  base64: string;
+  /** Images left out because their sidecar is invalid. */
+  skipped: { path: string; message: string }[];
+  /** Things to tell the user about the file (e.g. OMERO's `--allow_nan` for empty numbers). */
+  notes: string[];
+}
 
 /** Every backend operation: request and response types. */
 export interface ApiMethods {
@@ -194,6 +216,13 @@ export interface ApiMethods {
   };
   /** Saves many files; each succeeds or fails on its own. */
   saveSidecars: { request: { saves: SaveRequest[] }; response: SaveOutcome[] };
+  /** The open folder's images (or those of `paths`) as a table file, read from disk. */
+  exportTable: { request: { format: TableExportFormat; paths?: string[] }; response: TableFile };
+  /**
+   * What importing a table file (CSV, TSV or XLSX) would change, against the sidecars on disk:
+   * every change, error and warning. Writes nothing.
+   */
+  previewImport: { request: { fileName: string; base64: string }; response: ImportPreview };
 }
 
 /** Name of a backend operation. */
@@ -213,7 +242,25 @@ export type ApiEvent =
   | { type: 'menu'; command: MenuCommand };
 
 /** Commands the native menu sends to the UI. */
-export type MenuCommand = 'open-folder' | 'save' | 'revert-field' | 'toggle-theme' | 'find' | 'show-shortcuts';
+export type MenuCommand =
+  | 'open-folder'
+  | 'save'
+  | 'revert-field'
+  | 'toggle-theme'
+  | 'find'
+  | 'undo'
+  | 'redo'
+  | 'copy-metadata'
+  | 'paste-metadata'
+  | 'show-shortcuts';
+
+/** What the native menu shows for the UI's own state, e.g. `Undo Genotype on 40 images`. */
+export interface MenuState {
+  /** The Undo item's text; null when there is nothing to undo. */
+  undo: string | null;
+  /** The Redo item's text; null when there is nothing to redo. */
+  redo: string | null;
+}
 
 /** What the renderer holds: one async function per method plus an event subscription. */
 export type ApiClient = {
@@ -221,6 +268,8 @@ export type ApiClient = {
 } & {
   /** Subscribes to backend events; returns the unsubscribe function. */
   onEvent(listener: (event: ApiEvent) => void): () => void;
+  /** Tells the native menu what Undo and Redo would do (Electron only: browser mode has no native menu). */
+  setMenuState?(state: MenuState): void;
 };
 
 /** One entry per method: a method missing here is a compile error, so no transport forgets one. */
@@ -233,6 +282,8 @@ const METHODS: { readonly [K in ApiMethodName]: true } = {
   reloadRow: true,
   getPreview: true,
   saveSidecars: true,
+  exportTable: true,
+  previewImport: true,
 };
 
 /** Every method name, for transports that register them one by one. */

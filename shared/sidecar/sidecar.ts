@@ -14,7 +14,12 @@ export class Sidecar {
     readonly root: JsonObject,
   ) {}
 
-  /** The 19 editable fields as stored; the field's default where a key is absent. */
+  /** Editable fields whose key the file lacks (older CloudScope files lack `age`). */
+  absentFields(): string[] {
+    return EDITABLE_FIELDS.filter((spec) => memberOf(this.section(spec.section), spec.name) === undefined).map((spec) => spec.name);
+  }
+
+  /** The editable fields as stored; the field's default where a key is absent. */
   fieldValues(): FieldValues {
     const values: FieldValues = {};
     for (const spec of EDITABLE_FIELDS) {
@@ -53,14 +58,16 @@ export class Sidecar {
   }
 }
 
-/** A field section of a checked root (an empty object if, against the checks, it is not one). */
+/** A field section of a checked root (an empty object if, against the checks, it is not one); `top` is the root. */
 export function sectionOf(root: JsonObject, name: FieldSection): JsonObject {
+  if (name === 'top') return root;
   const node = memberOf(root, name);
   return node?.kind === 'object' ? node : { kind: 'object', entries: [], offset: -1 };
 }
 
-/** A stored node as a field value; kinds no field can hold (objects, booleans) read as the default. */
+/** A stored node as a field value; a kind the field cannot hold (an object, a boolean for text) reads as the default. */
 function storedValue(node: JsonNode, spec: FieldSpec): FieldValue {
+  if (spec.type === 'bool') return node.kind === 'literal' && typeof node.value === 'boolean' ? node.value : spec.default;
   if (node.kind === 'string') return node.value;
   if (node.kind === 'number') return numberValue(node);
   if (node.kind === 'literal' && node.value === null) return null;

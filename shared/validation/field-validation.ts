@@ -33,10 +33,23 @@ export function validateChanges(changes: Record<string, unknown>): string[] {
   return problems;
 }
 
+const FLAG_WORDS: Readonly<Record<string, boolean>> = { true: true, yes: true, y: true, '1': true, false: false, no: false, n: false, '0': false };
+
+/** `true`/`false` (also yes/no, y/n, 1/0, any case) as a boolean. */
+function parseFlag(spec: FieldSpec, text: string): { ok: true; value: boolean } | { ok: false; message: string } {
+  const value = FLAG_WORDS[text.toLowerCase()];
+  return value === undefined ? { ok: false, message: typeMessage(spec, JSON.stringify(text)) } : { ok: true, value };
+}
+
 const NUMBER_TEXT = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
 
 /** One decimal comma and no dot, e.g. `12,5` or `,5`: read as `12.5` (not with three digits after it: `1,500`). */
 const DECIMAL_COMMA = /^([-+]?\d*),(\d{1,2}|\d{4,})$/;
+
+/** Whether text is a plain decimal number (`12`, `-0.5`, `1e-5`; no spaces, no commas). */
+export function isNumberText(text: string): boolean {
+  return NUMBER_TEXT.test(text);
+}
 
 /**
  * Number text with an unambiguous decimal comma turned into a dot; null when the text holds a
@@ -61,10 +74,11 @@ export function parseFieldInput(
   if (spec === undefined) return { ok: false, message: unknownFieldMessage(name) };
   const trimmed = text.trim();
   if (spec.type === 'str') return { ok: true, value: trimmed };
+  if (spec.type === 'bool') return parseFlag(spec, trimmed);
   if (trimmed === '' && spec.nullable) return { ok: true, value: null };
   const number = decimalText(trimmed);
   if (number === null) return { ok: false, message: commaMessage(spec, JSON.stringify(trimmed)) };
-  const numeric = NUMBER_TEXT.test(number);
+  const numeric = isNumberText(number);
   const value = Number(number);
   if (!numeric || !Number.isFinite(value)) {
     return { ok: false, message: typeMessage(spec, JSON.stringify(trimmed)) };

@@ -56,8 +56,9 @@ test.describe('screens of the table tools, dialogs and calibration', () => {
       await app.page.getByRole('button', { name: 'Columns' }).click();
       for (const box of await app.page.getByRole('checkbox').all()) await box.check();
       await app.page.keyboard.press('Escape');
+      // Runs in the page; typed structurally because the Node-side project has no DOM types.
       await editor.grid.evaluate((grid) => {
-        grid.scrollLeft = 700;
+        (grid as unknown as { scrollLeft: number }).scrollLeft = 700;
       });
       await app.page.screenshot({ path: `${SHOTS}/${scheme}-table-scrolled.png` });
       await app.page.getByRole('button', { name: 'Columns' }).click();

@@ -59,7 +59,7 @@ test('the Unsaved quick filter shows the images with changes until they are save
   await unsaved.click();
   expect(await editor.shownPaths()).toEqual([OME, IMAGEJ]);
 
-  await editor.save();
+  await editor.saveReviewed(2);
   await expect(editor.bodyRows()).toHaveCount(0);
   await expect(app.page.getByText('No image matches the filter.')).toBeVisible();
   await expect(unsaved).toContainText('0');
@@ -74,7 +74,7 @@ test('editing the whole folder writes every sidecar it can and leaves the others
   await expect(editor.panel()).toContainText('whose header cannot be read, so no sidecar can be made');
 
   await editor.type('Treatment', 'saline');
-  await editor.save();
+  await editor.saveReviewed(3);
   await expect(app.page.getByText('All changes saved')).toBeVisible();
   for (const image of [OME, BLOBS, IMAGEJ]) {
     expect(readFileSync(app.file(`${image}.json`), 'utf8')).toContain('\n    "treatment": "saline",\n');

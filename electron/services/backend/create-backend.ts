@@ -11,6 +11,7 @@ import { imageHandlers } from './image-handlers';
 import { compileRequestValidators, describeSchemaError } from './request-schemas';
 import { saveHandler } from './save-handler';
 import { scanHandler, type ScanControl } from './scan-handler';
+import { tableHandlers } from './table-handlers';
 
 export type { BackendOptions } from './backend-context';
 
@@ -57,6 +58,7 @@ export function createBackend(options: BackendOptions): Backend {
     }),
     ...imageHandlers(context),
     ...saveHandler(context),
+    ...tableHandlers(context),
   };
   const validators = compileRequestValidators();
   const ready =

@@ -7,8 +7,12 @@
 import Ajv, { type ValidateFunction } from 'ajv';
 import type { ApiMethodName } from '../../../shared/api';
 import { EDITABLE_FIELDS } from '../../../shared/fields/field-table';
+import { TABLE_EXPORT_FORMATS } from '../../../shared/sheets/table-export';
 
 const MAX_PATH = 4096;
+
+/** Largest table file `previewImport` takes, as base64 (about 24 MB of file). */
+export const MAX_TABLE_BASE64 = 32 * 1024 * 1024;
 
 const relativePath = { type: 'string', minLength: 1, maxLength: MAX_PATH } as const;
 const empty = { type: 'object', additionalProperties: false } as const;
@@ -34,10 +38,11 @@ const saveRequest = {
     changes: {
       type: 'object',
       propertyNames: { enum: EDITABLE_FIELDS.map((f) => f.name) },
-      additionalProperties: { type: ['string', 'number', 'null'] },
+      additionalProperties: { type: ['string', 'number', 'boolean', 'null'] },
     },
     expected: { anyOf: [{ type: 'null' }, version] },
     overwrite: { type: 'boolean' },
+    remove: { type: 'array', uniqueItems: true, items: { enum: EDITABLE_FIELDS.map((f) => f.name) } },
   },
 } as const;
 
@@ -72,6 +77,22 @@ const REQUEST_SCHEMAS: Record<ApiMethodName, object> = {
     ...empty,
     required: ['saves'],
     properties: { saves: { type: 'array', maxItems: 100_000, items: saveRequest } },
+  },
+  exportTable: {
+    ...empty,
+    required: ['format'],
+    properties: {
+      format: { enum: [...TABLE_EXPORT_FORMATS] },
+      paths: { type: 'array', maxItems: 100_000, items: relativePath },
+    },
+  },
+  previewImport: {
+    ...empty,
+    required: ['fileName', 'base64'],
+    properties: {
+      fileName: { type: 'string', minLength: 1, maxLength: 255 },
+      base64: { type: 'string', maxLength: MAX_TABLE_BASE64 },
+    },
   },
 };
 

@@ -45,6 +45,7 @@ async function saveOne(context: BackendContext, folder: OpenFolder, save: SaveRe
   await saveFieldChanges(entry.absPath, save.changes, {
     expected: save.expected,
     overwrite: save.overwrite === true,
+    ...(save.remove === undefined ? {} : { remove: save.remove }),
     ...creation,
   });
   const saved = await resolveImage(folder, save.path);

@@ -69,6 +69,7 @@ export function composeRow(entry: ImageEntry, scan: ImageScan | null, read: Side
     if (mismatch !== null) errors.push(mismatch);
   }
   const header = info !== null ? info.header : read.state === 'ok' && entry.kind === 'other' ? read.sidecar.headerValues() : null;
+  const absent = read.state === 'ok' ? read.sidecar.absentFields() : [];
   return {
     path: entry.relPath,
     kind: entry.kind,
@@ -78,6 +79,7 @@ export function composeRow(entry: ImageEntry, scan: ImageScan | null, read: Side
     version: read.state === 'missing' ? null : read.version,
     values,
     errors,
+    ...(absent.length > 0 ? { absentFields: absent } : {}),
   };
 }
 

@@ -4,6 +4,9 @@ import { ConflictDialog } from './dialogs/conflict-dialog';
 import { FolderPathDialog } from './dialogs/folder-path-dialog';
 import { OpenPrompt } from './dialogs/open-prompt';
 import { ShortcutsDialog } from './dialogs/shortcuts-dialog';
+import { PasteDialog } from './dialogs/paste-dialog';
+import { ReviewDialog } from './dialogs/review-dialog';
+import { SaveReportDialog } from './dialogs/save-report-dialog';
 import { Notices } from './notices';
 import { StartScreen } from './start-screen';
 import { useDocumentState } from './use-document-state';
@@ -35,7 +38,10 @@ export function App() {
     <>
       {hasFolder ? <Workspace /> : <StartScreen />}
       <Notices />
+      <ReviewDialog />
+      <SaveReportDialog />
       <ConflictDialog />
+      <PasteDialog />
       <OpenPrompt />
       <FolderPathDialog />
       <ShortcutsDialog />

@@ -11,10 +11,3 @@ export function focusFirstField(): boolean {
   field?.focus();
   return field !== null;
 }
-
-/** Whether typing goes into a text control now (so plain keys such as `?` must not act as shortcuts). */
-export function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
-  return target instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit', 'range', 'reset'].includes(target.type);
-}

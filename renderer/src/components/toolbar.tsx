@@ -6,6 +6,7 @@ import { formatCount } from '../lib/format';
 import { QUICK_FILTERS } from '../lib/quick-filters';
 import { ColumnChooser } from './column-chooser';
 import { FilterBox } from './filter-box';
+import { HistoryButtons } from './history-buttons';
 import { SaveControl } from './save-control';
 
 function QuickFilters() {
@@ -54,6 +55,8 @@ export function Toolbar() {
       <FilterBox />
       <QuickFilters />
       <ColumnChooser />
+      <span className="toolbar-spacer" />
+      <HistoryButtons />
       <SaveControl />
     </header>
   );

@@ -37,6 +37,8 @@ export function columnText(row: ImageRow, column: Column): string {
     case 'channels':
       return row.header ? String(row.header.num_channels) : '';
     case 'field':
+      // A yes/no field reads as the table shows it (the accept/reject flag: ✓ or "Rejected").
+      if (column.field?.type === 'bool') return row.values[column.key] === false ? 'rejected' : 'accepted';
       return formatFieldValue(row.values[column.key]);
   }
 }
@@ -50,5 +52,5 @@ export function columnNumber(row: ImageRow, column: Column): number | null {
 
 /** Whether a column holds numbers (so `>`, `<`, `=` compare them). */
 export function isNumberColumn(column: Column): boolean {
-  return column.kind === 'channels' || (column.field !== undefined && column.field.type !== 'str');
+  return column.kind === 'channels' || column.field?.type === 'float' || column.field?.type === 'int';
 }

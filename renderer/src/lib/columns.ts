@@ -38,6 +38,10 @@ const FILE_COLUMNS: readonly Column[] = [
 ];
 
 function fieldColumn(field: FieldSpec): Column {
+  if (field.type === 'bool') {
+    const { name, displayName, group, description } = field;
+    return { key: name, label: displayName, longLabel: displayName, group, kind: 'field', description, minWidth: 96, grow: 0, align: 'start', hideable: true, field };
+  }
   const numeric = field.type !== 'str';
   return {
     key: field.name,
@@ -58,7 +62,7 @@ function fieldColumn(field: FieldSpec): Column {
 export const COLUMNS: readonly Column[] = [...FILE_COLUMNS, ...EDITABLE_FIELDS.map(fieldColumn)];
 
 /** Columns shown until the user chooses otherwise. */
-export const DEFAULT_VISIBLE_COLUMNS: readonly string[] = ['dims', 'dtype', 'channels', 'species', 'genotype', 'region', 'depth'].filter(
+export const DEFAULT_VISIBLE_COLUMNS: readonly string[] = ['dims', 'dtype', 'channels', 'species', 'genotype', 'region', 'depth', 'accepted'].filter(
   (key) => COLUMNS.some((c) => c.key === key),
 );
 
@@ -108,6 +112,7 @@ export function sortValue(row: ImageRow, column: Column): string | number | null
       return row.header?.num_channels ?? null;
     case 'field': {
       const value = row.values[column.key];
+      if (typeof value === 'boolean') return value ? 1 : 0;
       return value === undefined || value === '' ? null : value;
     }
   }

@@ -92,6 +92,9 @@ function tokenize(text: string): Token[] {
   return tokens;
 }
 
+/** Words for a yes/no field, as the column's text has them (`accepted:no` finds the rejected images). */
+const FLAG_WORDS: Readonly<Record<string, string>> = { yes: 'accepted', y: 'accepted', true: 'accepted', '1': 'accepted', accepted: 'accepted', no: 'rejected', n: 'rejected', false: 'rejected', '0': 'rejected', rejected: 'rejected' };
+
 /** The term for `name:value` on column `key`; null while no value is typed yet. */
 function fieldTerm(key: string, token: Token): FilterTerm | null {
   const column = COLUMNS.find((c) => c.key === key)!;
@@ -99,6 +102,7 @@ function fieldTerm(key: string, token: Token): FilterTerm | null {
   if (token.value === null) return null;
   const value = token.value.toLowerCase();
   if (key === 'sidecar' && value === 'unsaved') return { negate, kind: 'unsaved' };
+  if (column.field?.type === 'bool' && FLAG_WORDS[value] !== undefined) return { negate, kind: 'equals', column: key, text: FLAG_WORDS[value] };
   if (value === '' && (op === '' || op === '=')) return { negate, kind: 'empty', column: key };
   const number = Number(value);
   if (isNumberColumn(column) && value.trim() !== '' && Number.isFinite(number)) {

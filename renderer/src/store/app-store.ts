@@ -4,9 +4,12 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ApiClient } from '../../../shared/api';
+import { createClipboardSlice, type ClipboardSlice } from './clipboard-slice';
+import { createConflictSlice, type ConflictSlice } from './conflict-slice';
 import { createDetailSlice, type DetailSlice } from './detail-slice';
 import { createDialogSlice, type DialogSlice } from './dialog-slice';
 import { createEditsSlice, type EditsSlice } from './edits-slice';
+import { createHistorySlice, type HistorySlice } from './history-slice';
 import { createRowsSlice, type RowsSlice } from './rows-slice';
 import { createSaveSlice, type SaveSlice } from './save-slice';
 import { createSelectionSlice, type SelectionSlice } from './selection-slice';
@@ -20,10 +23,13 @@ export interface AppState
     RowsSlice,
     SelectionSlice,
     EditsSlice,
+    HistorySlice,
     ViewSlice,
     DetailSlice,
     DialogSlice,
-    SaveSlice {
+    SaveSlice,
+    ConflictSlice,
+    ClipboardSlice {
   /** The backend; only store actions call it. */
   readonly client: ApiClient;
 }
@@ -39,10 +45,13 @@ export function createAppStore(client: ApiClient, storage: PrefsStorage | null =
     ...createRowsSlice(...a),
     ...createSelectionSlice(...a),
     ...createEditsSlice(...a),
+    ...createHistorySlice(...a),
     ...createViewSlice(...a),
     ...createDetailSlice(...a),
     ...createDialogSlice(...a),
     ...createSaveSlice(...a),
+    ...createConflictSlice(...a),
+    ...createClipboardSlice(...a),
   }));
   if (storage) persistViewPrefs(store, storage);
   store.subscribe((s) => {

@@ -1,14 +1,8 @@
-/** Modal questions (save conflicts, unsaved changes before opening another folder) and notices. */
+/** Modal questions (unsaved changes before opening another folder, the folder path) and notices. */
 import type { StateCreator } from 'zustand/vanilla';
 import type { ApiResult, FolderListing } from '../../../shared/api';
 import type { AppState } from './app-store';
 import { selectHasUnsaved } from './selectors';
-
-/** A file whose save found it changed on disk. */
-export interface Conflict {
-  path: string;
-  message: string;
-}
 
 /** A message in the notice area. */
 export interface Notice {
@@ -29,8 +23,6 @@ export interface NoticeOptions {
 
 /** Dialogs and notices. */
 export interface DialogSlice {
-  /** Conflicts waiting for an answer; the dialog shows the first. */
-  conflicts: readonly Conflict[];
   /** Set while asking what to do with unsaved changes before opening another folder. */
   openPrompt: { path: string | undefined } | null;
   /** Browser mode's "Open folder…" is asking for a path (a browser cannot show the server's folders). */
@@ -66,7 +58,6 @@ let nextNoticeId = 1;
 
 /** Creates the dialog slice. */
 export const createDialogSlice: StateCreator<AppState, [], [], DialogSlice> = (set, get) => ({
-  conflicts: [],
   openPrompt: null,
   folderPathPrompt: false,
   shortcutsOpen: false,

@@ -1,4 +1,4 @@
-/** Keeps the view preferences (sort, columns and their widths, theme, panel width, header shown) across sessions. */
+/** Keeps the view preferences (sort, columns and their widths, theme, panel width, header shown, review size) across sessions. */
 import type { StoreApi } from 'zustand/vanilla';
 import type { AppState } from './app-store';
 import { COLUMNS } from '../lib/columns';
@@ -10,10 +10,18 @@ export type PrefsStorage = Pick<Storage, 'getItem' | 'setItem'>;
 /** Key of the preferences in storage. */
 export const PREFS_KEY = 'acqmeta.view.v1';
 
-type Prefs = Pick<AppState, 'sort' | 'visibleColumns' | 'columnWidths' | 'theme' | 'panelWidth' | 'headerOpen'>;
+type Prefs = Pick<AppState, 'sort' | 'visibleColumns' | 'columnWidths' | 'theme' | 'panelWidth' | 'headerOpen' | 'reviewAbove'>;
 
 function pick(s: AppState): Prefs {
-  return { sort: s.sort, visibleColumns: s.visibleColumns, columnWidths: s.columnWidths, theme: s.theme, panelWidth: s.panelWidth, headerOpen: s.headerOpen };
+  return {
+    sort: s.sort,
+    visibleColumns: s.visibleColumns,
+    columnWidths: s.columnWidths,
+    theme: s.theme,
+    panelWidth: s.panelWidth,
+    headerOpen: s.headerOpen,
+    reviewAbove: s.reviewAbove,
+  };
 }
 
 const isWidth = (w: unknown): w is number => typeof w === 'number' && Number.isFinite(w) && w >= COLUMN_WIDTH.min && w <= COLUMN_WIDTH.max;
@@ -37,6 +45,7 @@ export function readPrefs(storage: PrefsStorage): Partial<Prefs> {
     prefs.columnWidths = Object.fromEntries(Object.entries(r.columnWidths).filter(([key, w]) => known.has(key) && isWidth(w)));
   }
   if (typeof r.headerOpen === 'boolean') prefs.headerOpen = r.headerOpen;
+  if (typeof r.reviewAbove === 'number' && Number.isInteger(r.reviewAbove) && r.reviewAbove >= 1) prefs.reviewAbove = r.reviewAbove;
   if (r.theme === 'system' || r.theme === 'light' || r.theme === 'dark') prefs.theme = r.theme;
   if (typeof r.panelWidth === 'number' && r.panelWidth >= PANEL_WIDTH.min && r.panelWidth <= PANEL_WIDTH.max) prefs.panelWidth = r.panelWidth;
   const sort = r.sort as Record<string, unknown> | null | undefined;

@@ -27,8 +27,6 @@ export interface ViewSlice {
   headerOpen: boolean;
   /** Increments when the filter box should take focus (menu "Find", Ctrl/Cmd+F). */
   findRequest: number;
-  /** A field to focus once the editor shows it (Alt+↓/↑ keep the field while changing image). */
-  fieldFocusRequest: string | null;
   /** Sorts by a column; again on the same column reverses the direction. */
   sortBy(column: string): void;
   setFilterText(text: string): void;
@@ -44,7 +42,6 @@ export interface ViewSlice {
   setPanelWidth(width: number): void;
   setHeaderOpen(open: boolean): void;
   requestFind(): void;
-  requestFieldFocus(name: string | null): void;
 }
 
 /** Creates the view slice. */
@@ -58,7 +55,6 @@ export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set) 
   panelWidth: PANEL_WIDTH.initial,
   headerOpen: true,
   findRequest: 0,
-  fieldFocusRequest: null,
 
   sortBy: (column) =>
     set((s) => ({
@@ -87,5 +83,4 @@ export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set) 
     set({ panelWidth: Math.round(Math.min(PANEL_WIDTH.max, Math.max(PANEL_WIDTH.min, width))) }),
   setHeaderOpen: (headerOpen) => set({ headerOpen }),
   requestFind: () => set((s) => ({ findRequest: s.findRequest + 1 })),
-  requestFieldFocus: (fieldFocusRequest) => set({ fieldFocusRequest }),
 });

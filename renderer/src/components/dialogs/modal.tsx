@@ -10,7 +10,7 @@ interface ModalProps {
   describedBy?: string;
   /** Escape or the close request. */
   onCancel: () => void;
-  /** A wider dialog, for lists and tables. */
+  /** Room for a table (the review, the conflict comparison). */
   wide?: boolean;
   children: ReactNode;
 }
@@ -29,7 +29,7 @@ export function Modal({ labelledBy, describedBy, onCancel, wide = false, childre
   return (
     <dialog
       ref={dialog}
-      className={`modal${wide ? ' modal-wide' : ''}`}
+      className={wide ? 'modal modal-wide' : 'modal'}
       aria-labelledby={labelledBy}
       aria-describedby={describedBy}
       onCancel={(event) => {

@@ -6,6 +6,7 @@ import { fieldViewState, type FieldViewState } from '../../store/field-state';
 import { selectSuggestions } from '../../store/selectors';
 import { useApp, useAppStore } from '../../store/store-context';
 import { focusTable } from '../focus-targets';
+import { MixedValues } from './mixed-values';
 
 function Suggestions({ field, id }: { field: FieldSpec; id: string }) {
   const used = useApp((s) => selectSuggestions(s, field.name));
@@ -45,20 +46,21 @@ export function fieldClasses(view: FieldViewState): string {
 function useFieldInput({ field, paths, readOnly }: FieldProps) {
   const store = useAppStore();
   const view = useApp(useShallow((s) => fieldViewState(s, paths, field.name)));
-  const focusRequested = useApp((s) => s.fieldFocusRequest === field.name);
   const input = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
+  const focus = useApp((s) => (s.fieldFocus?.name === field.name && paths.includes(s.fieldFocus.path) ? s.fieldFocus.seq : null));
   const id = fieldId(field);
 
-  // The editor of the next image was just mounted by Alt+↓/↑: continue in the same field.
+  // "Go to the field": from the review of a save with an invalid value, or Alt+↓/↑ from another image.
   useEffect(() => {
-    if (!focusRequested || !input.current) return;
-    input.current.focus();
-    input.current.select();
-    store.getState().requestFieldFocus(null);
-  }, [focusRequested, store]);
+    if (focus === null) return;
+    input.current?.focus();
+    input.current?.scrollIntoView({ block: 'nearest' });
+  }, [focus]);
 
   const numeric = field.type !== 'str';
-  const describedBy = [view.error ? `${id}-error` : null, view.modified ? `${id}-modified` : null, `${id}-help`].filter(Boolean).join(' ');
+  const describedBy = [view.error ? `${id}-error` : null, view.modified ? `${id}-modified` : null, view.mixed ? `${id}-values` : null, `${id}-help`]
+    .filter(Boolean)
+    .join(' ');
   const props = {
     id,
     ref: input,
@@ -75,8 +77,9 @@ function useFieldInput({ field, paths, readOnly }: FieldProps) {
       const s = store.getState();
       if (event.altKey && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
         event.preventDefault();
-        s.requestFieldFocus(field.name);
         s.moveCursor({ by: event.key === 'ArrowDown' ? 1 : -1 }, false);
+        const next = store.getState().cursor;
+        if (next !== null) s.focusField(next, field.name);
       } else if (event.key === 'Escape' && !event.altKey) {
         event.preventDefault();
         if (!readOnly && (view.modified || view.error)) s.revertField(paths, field.name);
@@ -86,7 +89,7 @@ function useFieldInput({ field, paths, readOnly }: FieldProps) {
     onFocus: () => store.getState().setActiveField(field.name),
     onBlur: () => store.getState().setActiveField(null),
   };
-  const listId = field.type === 'str' && !field.multiline && !readOnly ? `${id}-values` : undefined;
+  const listId = field.type === 'str' && !field.multiline && !readOnly ? `${id}-suggestions` : undefined;
   const control = field.multiline ? (
     <textarea {...props} className="input textarea" rows={4} />
   ) : (
@@ -98,11 +101,11 @@ function useFieldInput({ field, paths, readOnly }: FieldProps) {
       list={listId}
     />
   );
-  return { view, id, control: listId ? [control, <Suggestions key="values" field={field} id={listId} />] : control };
+  return { view, id, control: listId ? [control, <Suggestions key="suggestions" field={field} id={listId} />] : control };
 }
 
-/** A field's message (when what was typed cannot be stored) and its screen-reader notes. */
-export function FieldNotes({ field, view }: { field: FieldSpec; view: FieldViewState }) {
+/** Under a field: the values it has on the selected images when they differ, its message, and its screen-reader notes. */
+function FieldNotes({ field, paths, readOnly, view }: FieldProps & { view: FieldViewState }) {
   const id = fieldId(field);
   const message = useRef<HTMLParagraphElement>(null);
   // A message appearing under the field being typed in must not be hidden below the panel's edge.
@@ -112,6 +115,7 @@ export function FieldNotes({ field, view }: { field: FieldSpec; view: FieldViewS
   }, [view.error]);
   return (
     <>
+      {view.mixed && !readOnly && <MixedValues field={field} paths={paths} id={`${id}-values`} />}
       {view.error && (
         <p ref={message} id={`${id}-error`} className="field-error">
           {view.error}
@@ -143,14 +147,14 @@ export function FieldRow(props: FieldProps) {
         {control}
         {field.unit && <span className="field-unit">{field.unit}</span>}
       </div>
-      <FieldNotes field={field} view={view} />
+      <FieldNotes {...props} view={view} />
     </div>
   );
 }
 
 /**
  * The input of `field` alone, for a grid of fields: its label (the field's display name) is
- * for screen readers and the tooltip, the grid's headings say what it is; its message shows
+ * for screen readers and the tooltip, the grid's headings say what it is; its notes show
  * under it.
  */
 export function FieldCell(props: FieldProps) {
@@ -162,7 +166,7 @@ export function FieldCell(props: FieldProps) {
         {field.displayName}
       </label>
       <div className="field-control">{control}</div>
-      <FieldNotes field={field} view={view} />
+      <FieldNotes {...props} view={view} />
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { useApp } from '../../store/store-context';
 import { plural } from '../../lib/format';
 import { CalibrationNote } from './calibration-offer';
 import { EDIT_GROUPS, FieldSection } from './field-section';
+import { PanelActions } from './panel-actions';
 
 function SelectionSummary({ paths }: { paths: readonly string[] }) {
   const counts = useApp(
@@ -76,6 +77,7 @@ export function MultiEditor() {
           <p className="panel-subtitle">Typing in a field sets it for every selected image. Fields that differ show “(multiple values)”.</p>
         </div>
       </div>
+      {paths.length > 0 && <PanelActions single={false} />}
       <Skipped />
       <SelectionSummary paths={paths} />
       {EDIT_GROUPS.map((group) => (

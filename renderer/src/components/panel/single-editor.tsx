@@ -9,6 +9,7 @@ import { SidecarBadge } from '../sidecar-badge';
 import { CalibrationNote, CalibrationWarning } from './calibration-offer';
 import { EDIT_GROUPS, FieldSection } from './field-section';
 import { HeaderSection } from './header-section';
+import { PanelActions } from './panel-actions';
 import { PreviewSection } from './preview-section';
 
 function Problems({ row }: { row: ImageRow }) {
@@ -69,6 +70,7 @@ export function SingleEditor({ path }: { path: string }) {
         </div>
         <SidecarBadge row={row} edits={edits} />
       </div>
+      {!readOnly && <PanelActions single />}
       <Problems row={row} />
       {!readOnly && <CalibrationWarning path={path} />}
       {row.kind === 'tiff' && row.header !== null && <PreviewSection row={row} />}

@@ -27,6 +27,21 @@ function FieldCell({ row, edits, column }: { row: ImageRow; edits: PathEdits | u
   const stored = row.values[column.key];
   const text = edit ? edit.text : formatFieldValue(stored);
   const state = edit?.error ? ' is-invalid' : edit && isChange(edit, stored) ? ' is-modified' : '';
+  if (column.field?.type === 'bool') {
+    const yes = (edit && edit.error === null ? edit.value : stored) !== false;
+    return (
+      <div role="gridcell" className={`cell align-${column.align}${state}`}>
+        {yes ? (
+          <>
+            <span aria-hidden="true">✓</span>
+            <span className="sr-only">Accepted</span>
+          </>
+        ) : (
+          <span className="flag-state">Rejected</span>
+        )}
+      </div>
+    );
+  }
   return (
     <div role="gridcell" className={`cell align-${column.align}${state}`} title={text.length > 24 ? text : undefined}>
       {column.field?.multiline ? text.replace(/\s*\n\s*/g, ' ⏎ ') : text}

@@ -32,6 +32,13 @@ describe('parseFilter', () => {
     ]);
   });
 
+  it('reads a yes/no field as accepted or rejected', () => {
+    expect(parseFilter('accepted:no accepted:TRUE').terms).toEqual([
+      { negate: false, kind: 'equals', column: 'accepted', text: 'rejected' },
+      { negate: false, kind: 'equals', column: 'accepted', text: 'accepted' },
+    ]);
+  });
+
   it('searches an unknown field as text and says so, but not an axis of the dimensions', () => {
     expect(parseFilter('genotpye:wt Z:30')).toEqual({
       terms: [

@@ -57,6 +57,8 @@ export function fakeBackend(rows: ImageRow[], scanId = 'scan-1'): FakeBackend {
       scanFolder: () => ok({ scanId }),
       getImageDetail: () => Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'not used' } }),
       getPreview: () => Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'not used' } }),
+      exportTable: () => Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'not used' } }),
+      previewImport: () => Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'not used' } }),
       reloadRow: ({ path }) => ok(backend.reloaded.get(path) ?? byPath.get(path)!),
       saveSidecars: ({ saves }) => {
         backend.saves.push(saves);

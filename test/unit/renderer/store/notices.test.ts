@@ -20,14 +20,14 @@ describe('notices', () => {
   });
 
   it('a message goes away by itself once its cause is resolved', () => {
-    const { store } = storeWithRows([makeRow('a.tif')]);
-    store.getState().setFieldText(['a.tif'], 'depth', 'abc');
-    void store.getState().saveAll();
-    expect(texts(store)).toEqual(['Fix 1 invalid value to save.']);
-    store.getState().setFieldText(['a.tif'], 'depth', 'ab');
-    expect(texts(store)).toEqual(['Fix 1 invalid value to save.']);
-    store.getState().setFieldText(['a.tif'], 'depth', '12');
-    expect(texts(store)).toEqual([]);
+    const { store } = storeWithRows([makeRow('a.tif'), makeRow('b.tif')]);
+    store.getState().requestPaste();
+    store.getState().copyMetadata();
+    expect(texts(store)).toEqual(['Copy the metadata of an image first (Ctrl+Shift+C).', 'Select one image to copy its metadata.']);
+    store.getState().selectOnly('a.tif');
+    expect(texts(store)).toEqual(['Copy the metadata of an image first (Ctrl+Shift+C).']);
+    store.getState().copyMetadata();
+    expect(store.getState().notices.filter((n) => n.tone === 'error')).toEqual([]);
   });
 
   it('an open-folder error goes away when a folder opens', async () => {
