@@ -65,7 +65,7 @@ export function FilterBox() {
         type="search"
         className="input filter-input"
         aria-label="Filter images"
-        placeholder="Filter: words or field:value"
+        placeholder="Filter or field:value"
         title="Shows images matching every term: words anywhere, or field:value such as genotype:WT, depth:>100 (Ctrl+F)"
         value={text}
         spellCheck={false}

@@ -15,9 +15,6 @@ function QuickFilters() {
   const toggle = useApp((s) => s.toggleQuickFilter);
   return (
     <div className="chip-group" role="group" aria-label="Quick filters, one at a time, combined with the filter text">
-      <span className="chip-group-label" aria-hidden="true">
-        Only
-      </span>
       {QUICK_FILTERS.map(({ filter, label, title }) => (
         <button
           key={filter}
