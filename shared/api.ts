@@ -7,12 +7,17 @@
  * one edit here that the compiler then follows everywhere. Errors cross as data
  * ({@link ApiResult}) with stable {@link ErrorCode}s, never as thrown strings.
  */
+import type { AnalysisEntry, ResultValues, RoiEntry } from './analysis/analysis-types';
+import type { ResultsFormat } from './analysis/results-table';
 import type { FieldValues } from './fields/field-table';
 import type { TableExportFormat } from './sheets/table-export';
 import type { ImportPreview } from './sheets/table-import';
+import type { PresetList, StoredPreset } from './presets/preset-file';
 
+export type { ResultsFormat } from './analysis/results-table';
 export type { TableExportFormat } from './sheets/table-export';
 export type { ImportChange, ImportError, ImportPreview, ImportWarning } from './sheets/table-import';
+export type { Preset, PresetEntry, PresetList, StoredPreset } from './presets/preset-file';
 
 /** Stable error codes; the UI and tests branch on these, never on message text. */
 export type ErrorCode =
@@ -94,6 +99,8 @@ export interface ImageRow {
   errors: string[];
   /** Editable fields whose key the sidecar lacks (older CloudScope files lack `age`); omitted when none. */
   absentFields?: string[];
+  /** Numeric summary values of the sidecar's analysis records; absent when it has none. */
+  results?: ResultValues;
 }
 
 /** The folder the user opened. */
@@ -151,6 +158,9 @@ export interface ImageDetail {
   description: { kind: 'ome' | 'imagej' | 'json' | 'text' | 'none'; text: string };
   /** Plane counts for the preview sliders. */
   planes: { c: number; z: number; t: number };
+  /** The sidecar's ROIs and analysis records as written (empty without a valid sidecar). */
+  rois: RoiEntry[];
+  analyses: AnalysisEntry[];
 }
 
 /** A downsampled, auto-contrasted plane for the preview, as 8-bit gray or RGB. */
@@ -223,6 +233,16 @@ export interface ApiMethods {
    * every change, error and warning. Writes nothing.
    */
   previewImport: { request: { fileName: string; base64: string }; response: ImportPreview };
+  /** The results table (one row per analysis record) of the open folder or of `paths`; reads, never writes. */
+  exportResults: { request: { format: ResultsFormat; paths?: string[] }; response: TableFile };
+  /** The presets in the user's settings folder, broken files included. */
+  listPresets: { request: Record<string, never>; response: PresetList };
+  /** Adds a preset; one of the same name is replaced only with `overwrite` (else CONFLICT). */
+  savePreset: { request: { name: string; fields: FieldValues; overwrite?: boolean }; response: StoredPreset };
+  /** Renames a preset; CONFLICT when another has the name. */
+  renamePreset: { request: { id: string; name: string }; response: StoredPreset };
+  /** Deletes a preset file (a broken one too). */
+  deletePreset: { request: { id: string }; response: { id: string } };
 }
 
 /** Name of a backend operation. */
@@ -284,6 +304,11 @@ const METHODS: { readonly [K in ApiMethodName]: true } = {
   saveSidecars: true,
   exportTable: true,
   previewImport: true,
+  exportResults: true,
+  listPresets: true,
+  savePreset: true,
+  renamePreset: true,
+  deletePreset: true,
 };
 
 /** Every method name, for transports that register them one by one. */

@@ -52,6 +52,7 @@ function start(): void {
     chooseFolder,
     sampleFolder,
     recent,
+    configDir: userData,
   });
 
   let undoState: MenuState = { undo: null, redo: null };

@@ -24,12 +24,14 @@ async function main(): Promise<number> {
     process.stderr.write(`The user interface is not built (${RENDERER_DIR} is missing): run npm run build first.\n`);
     return 1;
   }
+  // The desktop app's settings folder (per user), so recent folders and presets are kept across runs.
+  const configDir = args.configDir ?? defaultConfigDir();
   const backend = createBackend({
     door: 'browser',
     initialFolder: args.root,
     allowedRoots: [args.root],
-    // The desktop app's list (per user), so recent folders are remembered across runs.
-    recent: createRecentFolders(args.configDir ?? defaultConfigDir()),
+    recent: createRecentFolders(configDir),
+    configDir,
   });
   const token = randomBytes(32).toString('base64url');
   let server: RunningServer;

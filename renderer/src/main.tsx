@@ -20,6 +20,8 @@ import './styles/image-header.css';
 import './styles/fields.css';
 import './styles/dialogs.css';
 import './styles/dialog-lists.css';
+import './styles/results.css';
+import './styles/bulk.css';
 
 /** `localStorage`, or null where the browser refuses it (then preferences do not persist). */
 function prefsStorage(): PrefsStorage | null {

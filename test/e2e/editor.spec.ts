@@ -12,7 +12,7 @@ const BLOBS = 'stacks/_blobs_3d_fiji_skeleton.tif';
 
 test('lists every image of the folder and its subfolders with header and sidecar state', async ({ app }) => {
   const editor = new EditorPage(app.page);
-  await expect(editor.bodyRows()).toHaveCount(6);
+  await expect(editor.bodyRows()).toHaveCount(9);
   await expect(editor.row(OME)).toContainText('C:3');
   await expect(editor.row(OME)).toContainText('int8');
   await expect(editor.row(IMAGEJ)).toContainText(/none/i);
@@ -23,7 +23,7 @@ test('lists every image of the folder and its subfolders with header and sidecar
 
 test('filters by file name and field value, and sorts by a column', async ({ app }) => {
   const editor = new EditorPage(app.page);
-  await editor.filter.fill('mouse');
+  await editor.filter.fill('thy1-gfp');
   await expect(editor.bodyRows()).toHaveCount(1);
   await expect(editor.row(OME)).toBeVisible();
   await editor.filter.fill('cells/');

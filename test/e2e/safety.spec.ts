@@ -60,7 +60,7 @@ test('a corrupt sidecar is shown as such and never overwritten', async ({ app })
   await expect(editor.field('Species')).not.toBeEditable();
   await app.page.keyboard.press('ControlOrMeta+a');
   await editor.type('Condition', 'bulk');
-  await editor.saveReviewed(3);
+  await editor.saveReviewed(6);
   await expect(editor.row(BLOBS)).toContainText(/saved/i);
   await expect(editor.row(BLOBS)).not.toContainText(/unsaved/i);
   expect(readFileSync(corrupt, 'utf8')).toBe(before);
@@ -91,8 +91,8 @@ test('keyboard only: Tab reaches the table, Up reaches the column headers to sor
     for (const name of names) await app.page.keyboard.press(name);
   };
   await editor.filter.focus();
-  // The filter's help, the four quick filters and Columns, then the table.
-  await keys('Tab', 'Tab', 'Tab', 'Tab', 'Tab', 'Tab', 'Tab');
+  // The filter's help, the four quick filters, Columns, Results and Spreadsheet, then the table.
+  await keys('Tab', 'Tab', 'Tab', 'Tab', 'Tab', 'Tab', 'Tab', 'Tab', 'Tab');
   await expect(editor.grid).toBeFocused();
   const [first, second] = await editor.shownPaths();
   await keys('ArrowDown', 'ArrowDown');

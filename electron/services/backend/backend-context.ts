@@ -19,6 +19,8 @@ export interface BackendOptions {
   chooseFolder?: () => Promise<string | null>;
   /** The bundled sample folder, offered on the start screen. */
   sampleFolder?: string | null;
+  /** The per-user settings folder (presets are kept in its `presets/`); no presets without it. */
+  configDir?: string | null;
   /** Recently opened folders; none are remembered without it. */
   recent?: RecentFolders;
   /** The TIFF scanner to use; without it the backend makes (and closes) its own. */

@@ -8,7 +8,9 @@ import type { BackendContext, BackendOptions } from './backend-context';
 import { toBackendError } from './backend-error';
 import { folderHandlers, openFolderAt } from './folder-handlers';
 import { imageHandlers } from './image-handlers';
+import { presetHandlers } from './preset-handlers';
 import { compileRequestValidators, describeSchemaError } from './request-schemas';
+import { resultsHandler } from './results-handler';
 import { saveHandler } from './save-handler';
 import { scanHandler, type ScanControl } from './scan-handler';
 import { tableHandlers } from './table-handlers';
@@ -59,6 +61,8 @@ export function createBackend(options: BackendOptions): Backend {
     ...imageHandlers(context),
     ...saveHandler(context),
     ...tableHandlers(context),
+    ...resultsHandler(context),
+    ...presetHandlers(context),
   };
   const validators = compileRequestValidators();
   const ready =

@@ -1,6 +1,7 @@
 /**
  * Per-image methods: getImageDetail, reloadRow, getPreview.
  */
+import { readAnalyses, readRois } from '../../../shared/analysis';
 import type { ApiHandlers, ImageDetail } from '../../../shared/api';
 import { ApiFailure } from '../../../shared/errors';
 import { buildImageRow, composeRow, readImage } from '../rows/image-row';
@@ -28,6 +29,8 @@ export function imageHandlers(
         tags: info?.tags ?? [],
         description: info?.description ?? { kind: 'none', text: '' },
         planes: info?.planes ?? { c: 0, z: 0, t: 0 },
+        rois: read.state === 'ok' ? readRois(read.sidecar) : [],
+        analyses: read.state === 'ok' ? readAnalyses(read.sidecar) : [],
       };
     },
     async reloadRow(request) {

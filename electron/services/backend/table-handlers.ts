@@ -11,7 +11,7 @@ import { requireFolder, type BackendContext } from './backend-context';
 import { resolveImage, type OpenFolder } from './confine';
 
 /** The images of `paths` (each once, in order), or every image of the folder. */
-async function* exportEntries(folder: OpenFolder, paths: readonly string[] | undefined): AsyncGenerator<ImageEntry> {
+export async function* exportEntries(folder: OpenFolder, paths: readonly string[] | undefined): AsyncGenerator<ImageEntry> {
   if (paths === undefined) {
     yield* listImages(folder.root);
     return;

@@ -2,6 +2,7 @@
  * One image's row: header from the TIFF (or the sidecar), sidecar state, values and problems.
  */
 import { realpath } from 'node:fs/promises';
+import { readAnalyses, resultValues } from '../../../shared/analysis';
 import type { ImageRow } from '../../../shared/api';
 import { toApiError } from '../../../shared/errors';
 import { EDITABLE_FIELDS, type FieldValues } from '../../../shared/fields/field-table';
@@ -70,6 +71,7 @@ export function composeRow(entry: ImageEntry, scan: ImageScan | null, read: Side
   }
   const header = info !== null ? info.header : read.state === 'ok' && entry.kind === 'other' ? read.sidecar.headerValues() : null;
   const absent = read.state === 'ok' ? read.sidecar.absentFields() : [];
+  const results = read.state === 'ok' ? resultValues(readAnalyses(read.sidecar)) : null;
   return {
     path: entry.relPath,
     kind: entry.kind,
@@ -80,6 +82,7 @@ export function composeRow(entry: ImageEntry, scan: ImageScan | null, read: Side
     values,
     errors,
     ...(absent.length > 0 ? { absentFields: absent } : {}),
+    ...(results !== null ? { results } : {}),
   };
 }
 

@@ -18,7 +18,12 @@ export interface ExportFile {
   notes: string[];
 }
 
-const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** Media types of the table file formats. */
+export const TABLE_MIME_TYPES = {
+  csv: 'text/csv',
+  tsv: 'text/tab-separated-values',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+} as const;
 
 /** Encodes the rows of the folder named `folderName` in `format`. */
 export async function encodeExport(format: TableExportFormat, rows: readonly ExportRow[], folderName: string): Promise<ExportFile> {
@@ -27,23 +32,23 @@ export async function encodeExport(format: TableExportFormat, rows: readonly Exp
     case 'csv':
     case 'tsv': {
       const text = formatTable(exportTable(rows, valueText).map((row) => row.map(cellText)), format);
-      return { bytes: utf8(text), mimeType: format === 'csv' ? 'text/csv' : 'text/tab-separated-values', suffix: `.${format}`, notes: [] };
+      return { bytes: utf8(text), mimeType: TABLE_MIME_TYPES[format], suffix: `.${format}`, notes: [] };
     }
     case 'xlsx':
-      return { bytes: await writeWorkbook(exportTable(rows, valueCell)), mimeType: XLSX_MIME, suffix: '.xlsx', notes: [] };
+      return { bytes: await writeWorkbook(exportTable(rows, valueCell)), mimeType: TABLE_MIME_TYPES.xlsx, suffix: '.xlsx', notes: [] };
     case 'omero': {
       const { table, emptyNumbers } = omeroTable(rows, folderName);
       const notes =
         emptyNumbers.length === 0
           ? []
           : [`${emptyNumbers.join(', ')} ha${emptyNumbers.length === 1 ? 's' : 've'} empty cells: run omero metadata populate with --allow_nan (they become NaN)`];
-      return { bytes: utf8(formatTable(table, 'csv')), mimeType: 'text/csv', suffix: '-omero.csv', notes };
+      return { bytes: utf8(formatTable(table, 'csv')), mimeType: TABLE_MIME_TYPES.csv, suffix: '-omero.csv', notes };
     }
   }
 }
 
 /** The format an export file name asks for (`.tsv`, `.xlsx`; `.csv` and anything else: CSV). */
-export function exportFormatOfName(fileName: string): TableExportFormat {
+export function exportFormatOfName(fileName: string): Exclude<TableExportFormat, 'omero'> {
   if (/\.xlsx$/i.test(fileName)) return 'xlsx';
   return /\.(tsv|tab)$/i.test(fileName) ? 'tsv' : 'csv';
 }

@@ -1,5 +1,6 @@
 /** The application shell: start screen or workspace, plus the modal dialogs and notices. */
 import { useApp } from '../store/store-context';
+import { BulkDialogs } from './dialogs/bulk-dialogs';
 import { ConflictDialog } from './dialogs/conflict-dialog';
 import { FolderPathDialog } from './dialogs/folder-path-dialog';
 import { OpenPrompt } from './dialogs/open-prompt';
@@ -42,6 +43,7 @@ export function App() {
       <SaveReportDialog />
       <ConflictDialog />
       <PasteDialog />
+      <BulkDialogs />
       <OpenPrompt />
       <FolderPathDialog />
       <ShortcutsDialog />

@@ -1,7 +1,10 @@
 /** The "Columns" menu: show or hide table columns, grouped like the editor. */
+import { useCallback, useRef, useState } from 'react';
 import { useApp } from '../store/store-context';
 import { COLUMNS, DEFAULT_VISIBLE_COLUMNS } from '../lib/columns';
-import { usePopover } from './use-popover';
+import { isResultColumnKey } from '../lib/result-columns';
+import { ResultColumnList } from './result-column-list';
+import { useDismiss } from './use-dismiss';
 
 const HIDEABLE = COLUMNS.filter((c) => c.hideable);
 const GROUPS = [...new Set(HIDEABLE.map((c) => c.group))];
@@ -13,6 +16,7 @@ function ColumnList() {
   const resetWidths = useApp((s) => s.resetColumnWidths);
   const reset = () => {
     for (const column of HIDEABLE) setColumnVisible(column.key, DEFAULT_VISIBLE_COLUMNS.includes(column.key));
+    for (const key of visible.filter(isResultColumnKey)) setColumnVisible(key, false);
   };
   return (
     <div className="popover column-popover">
@@ -29,6 +33,7 @@ function ColumnList() {
           </fieldset>
         ))}
       </div>
+      <ResultColumnList />
       <div className="popover-footer">
         <button type="button" className="btn btn-small" disabled={resizedColumns === 0} onClick={resetWidths}>
           Default widths
@@ -43,7 +48,10 @@ function ColumnList() {
 
 /** Button and popover listing every hideable column. */
 export function ColumnChooser() {
-  const { open, setOpen, root, button } = usePopover();
+  const [open, setOpen] = useState(false);
+  const root = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  useDismiss(open, root, button, useCallback(() => setOpen(false), []));
   return (
     <div className="column-chooser" ref={root}>
       <button ref={button} type="button" className="btn" aria-expanded={open} onClick={() => setOpen(!open)}>

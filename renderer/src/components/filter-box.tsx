@@ -1,7 +1,7 @@
 /** The filter box of the toolbar and the popover explaining its syntax. */
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useApp } from '../store/store-context';
-import { usePopover } from './use-popover';
+import { useDismiss } from './use-dismiss';
 
 /** The syntax, one line per form: what is typed, and what it shows. */
 const SYNTAX: readonly [string, string][] = [
@@ -17,7 +17,10 @@ const SYNTAX: readonly [string, string][] = [
 ];
 
 function FilterHelp() {
-  const { open, setOpen, root, button } = usePopover();
+  const [open, setOpen] = useState(false);
+  const root = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  useDismiss(open, root, button, useCallback(() => setOpen(false), []));
   return (
     <div className="filter-help" ref={root}>
       <button ref={button} type="button" className="btn btn-icon" aria-label="Filter syntax" aria-expanded={open} title="How to filter" onClick={() => setOpen(!open)}>

@@ -6,8 +6,10 @@ import { formatCount } from '../lib/format';
 import { QUICK_FILTERS } from '../lib/quick-filters';
 import { ColumnChooser } from './column-chooser';
 import { FilterBox } from './filter-box';
+import { ResultsButton } from './results/results-dialog';
 import { HistoryButtons } from './history-buttons';
 import { SaveControl } from './save-control';
+import { TableMenu } from './table-menu';
 
 function QuickFilters() {
   const counts = useApp(useShallow(selectQuickCounts));
@@ -52,6 +54,8 @@ export function Toolbar() {
       <FilterBox />
       <QuickFilters />
       <ColumnChooser />
+      <ResultsButton />
+      <TableMenu />
       <span className="toolbar-spacer" />
       <HistoryButtons />
       <SaveControl />

@@ -5,6 +5,7 @@
 import type { HeaderValues, ImageRow, SidecarState } from '../../../shared/api';
 import type { Column } from './columns';
 import { formatFieldValue, formatSizes, messageForRow } from './format';
+import { resultCellSortValue, resultCellText } from './result-columns';
 
 /** The sidecar badge's words (`Unsaved` replaces them while a row has unsaved changes). */
 export const SIDECAR_LABELS: Readonly<Record<SidecarState, string>> = { missing: 'None', ok: 'Saved', invalid: 'Invalid' };
@@ -40,17 +41,20 @@ export function columnText(row: ImageRow, column: Column): string {
       // A yes/no field reads as the table shows it (the accept/reject flag: ✓ or "Rejected").
       if (column.field?.type === 'bool') return row.values[column.key] === false ? 'rejected' : 'accepted';
       return formatFieldValue(row.values[column.key]);
+    case 'result':
+      return resultCellText(row, column);
   }
 }
 
 /** The number a numeric column holds for a row (null when empty or not a number column). */
 export function columnNumber(row: ImageRow, column: Column): number | null {
   if (column.kind === 'channels') return row.header?.num_channels ?? null;
+  if (column.kind === 'result') return resultCellSortValue(row, column);
   const value = column.kind === 'field' ? row.values[column.key] : null;
   return typeof value === 'number' ? value : null;
 }
 
 /** Whether a column holds numbers (so `>`, `<`, `=` compare them). */
 export function isNumberColumn(column: Column): boolean {
-  return column.kind === 'channels' || column.field?.type === 'float' || column.field?.type === 'int';
+  return column.kind === 'channels' || column.kind === 'result' || column.field?.type === 'float' || column.field?.type === 'int';
 }

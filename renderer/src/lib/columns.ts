@@ -4,9 +4,10 @@
 import type { ImageRow } from '../../../shared/api';
 import { EDITABLE_FIELDS, type FieldSpec } from '../../../shared/fields/field-table';
 import { formatSizes, pixelCount } from './format';
+import { resultCellSortValue, resultColumn } from './result-columns';
 
 /** What a column shows. */
-export type ColumnKind = 'path' | 'sidecar' | 'dims' | 'dtype' | 'channels' | 'field';
+export type ColumnKind = 'path' | 'sidecar' | 'dims' | 'dtype' | 'channels' | 'field' | 'result';
 
 /** One column of the image table. */
 export interface Column {
@@ -27,6 +28,8 @@ export interface Column {
   /** The path and sidecar columns are always shown. */
   hideable: boolean;
   field?: FieldSpec;
+  /** The summary value a `result` column shows (see shared/analysis/result-values). */
+  resultKey?: string;
 }
 
 const FILE_COLUMNS: readonly Column[] = [
@@ -66,14 +69,15 @@ export const DEFAULT_VISIBLE_COLUMNS: readonly string[] = ['dims', 'dtype', 'cha
   (key) => COLUMNS.some((c) => c.key === key),
 );
 
-/** The column with this key. */
+/** The column with this key (result columns included). */
 export function columnByKey(key: string): Column | undefined {
-  return COLUMNS.find((c) => c.key === key);
+  return COLUMNS.find((c) => c.key === key) ?? resultColumn(key);
 }
 
-/** The columns to draw for a set of visible keys, in display order. */
+/** The columns to draw for a set of visible keys, in display order; result columns last, as chosen. */
 export function shownColumns(visible: readonly string[]): Column[] {
-  return COLUMNS.filter((c) => !c.hideable || visible.includes(c.key));
+  const results = visible.map(resultColumn).filter((c) => c !== undefined);
+  return [...COLUMNS.filter((c) => !c.hideable || visible.includes(c.key)), ...results];
 }
 
 /** Widths the user gave columns, by key. */
@@ -115,5 +119,7 @@ export function sortValue(row: ImageRow, column: Column): string | number | null
       if (typeof value === 'boolean') return value ? 1 : 0;
       return value === undefined || value === '' ? null : value;
     }
+    case 'result':
+      return resultCellSortValue(row, column);
   }
 }

@@ -10,10 +10,14 @@ import { createDetailSlice, type DetailSlice } from './detail-slice';
 import { createDialogSlice, type DialogSlice } from './dialog-slice';
 import { createEditsSlice, type EditsSlice } from './edits-slice';
 import { createHistorySlice, type HistorySlice } from './history-slice';
+import { createNamesSlice, type NamesSlice } from './names-slice';
+import { createPresetsSlice, type PresetsSlice } from './presets-slice';
 import { createRowsSlice, type RowsSlice } from './rows-slice';
+import { createResultsSlice, type ResultsSlice } from './results-slice';
 import { createSaveSlice, type SaveSlice } from './save-slice';
 import { createSelectionSlice, type SelectionSlice } from './selection-slice';
 import { createSessionSlice, type SessionSlice } from './session-slice';
+import { createTablesSlice, type TablesSlice } from './tables-slice';
 import { createViewSlice, type ViewSlice } from './view-slice';
 import { persistViewPrefs, type PrefsStorage } from './view-prefs';
 
@@ -29,7 +33,11 @@ export interface AppState
     DialogSlice,
     SaveSlice,
     ConflictSlice,
-    ClipboardSlice {
+    ClipboardSlice,
+    ResultsSlice,
+    PresetsSlice,
+    NamesSlice,
+    TablesSlice {
   /** The backend; only store actions call it. */
   readonly client: ApiClient;
 }
@@ -52,6 +60,10 @@ export function createAppStore(client: ApiClient, storage: PrefsStorage | null =
     ...createSaveSlice(...a),
     ...createConflictSlice(...a),
     ...createClipboardSlice(...a),
+    ...createResultsSlice(...a),
+    ...createPresetsSlice(...a),
+    ...createNamesSlice(...a),
+    ...createTablesSlice(...a),
   }));
   if (storage) persistViewPrefs(store, storage);
   store.subscribe((s) => {

@@ -6,6 +6,7 @@
 import type { ImageRow } from '../../../shared/api';
 import { columnNumber, columnText } from '../lib/column-text';
 import { columnByKey, COLUMNS } from '../lib/columns';
+import { formatResult } from '../lib/result-format';
 import type { Comparison, FilterQuery, FilterTerm } from '../lib/filter-query';
 import { rowHasChanges, type EditMap, type PathEdits } from './edit-logic';
 import { matchesQuick, type QuickFilter } from './row-query';
@@ -17,12 +18,14 @@ const searchTexts = new WeakMap<ImageRow, string>();
 
 /**
  * A row's lower-case text as the filter searches it, made once per row: every column's text
- * (shown or not) in `COLUMNS` order, then the row's problems, separated by `SEPARATOR`.
+ * (shown or not) in `COLUMNS` order, then the row's problems and its analysis results,
+ * separated by `SEPARATOR`.
  */
 function searchText(row: ImageRow): string {
   let text = searchTexts.get(row);
   if (text === undefined) {
-    text = [...COLUMNS.map((column) => columnText(row, column)), row.errors.join(' ')].join(SEPARATOR).toLowerCase();
+    const results = Object.values(row.results ?? {}).map(formatResult).join(' ');
+    text = [...COLUMNS.map((column) => columnText(row, column)), row.errors.join(' '), results].join(SEPARATOR).toLowerCase();
     searchTexts.set(row, text);
   }
   return text;

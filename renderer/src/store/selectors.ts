@@ -8,7 +8,8 @@ import { parseFilter } from '../lib/filter-query';
 import { filterRows } from './row-filter';
 import { matchesQuick, sortRows, type QuickFilter } from './row-query';
 
-function memo<A extends unknown[], R>(inputs: (s: AppState) => readonly [...A], compute: (...args: A) => R): (s: AppState) => R {
+/** Memoizes `compute` on the inputs it reads (compared with Object.is). */
+export function memo<A extends unknown[], R>(inputs: (s: AppState) => readonly [...A], compute: (...args: A) => R): (s: AppState) => R {
   let last: { args: readonly [...A]; result: R } | null = null;
   return (s) => {
     const args = inputs(s);

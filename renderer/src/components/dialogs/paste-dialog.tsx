@@ -4,7 +4,9 @@ import { EDITABLE_FIELDS } from '../../../../shared/fields/field-table';
 import { selectEditablePaths } from '../../store/selectors';
 import { useApp, useAppStore } from '../../store/store-context';
 import { baseName, displayValue, plural } from '../../lib/format';
+import { FieldChecklist } from './field-checklist';
 import { Modal } from './modal';
+import { ModalActions } from './modal-actions';
 
 /** The paste dialog, shown while `pastePrompt` is set. */
 export function PasteDialog() {
@@ -19,13 +21,6 @@ function PasteChoice() {
   const fields = EDITABLE_FIELDS.filter((f) => f.name in copied.values);
   // Filled fields are pasted by default; an empty one only when chosen (it would clear the targets).
   const [chosen, setChosen] = useState(() => new Set(fields.filter((f) => displayValue(copied.values[f.name]) !== '(empty)').map((f) => f.name)));
-  const toggle = (name: string, on: boolean) =>
-    setChosen((current) => {
-      const next = new Set(current);
-      if (on) next.add(name);
-      else next.delete(name);
-      return next;
-    });
   const close = () => store.getState().closePastePrompt();
   return (
     <Modal labelledBy="paste-title" describedBy="paste-text" onCancel={close}>
@@ -35,32 +30,12 @@ function PasteChoice() {
       <p id="paste-text">
         From <strong className="mono">{baseName(copied.source)}</strong> into {plural(targets, 'selected image')}. Choose the fields:
       </p>
-      <div className="paste-fields">
-        {fields.map((field) => (
-          <label key={field.name} className="check-row paste-field">
-            <input type="checkbox" checked={chosen.has(field.name)} onChange={(e) => toggle(field.name, e.target.checked)} />
-            <span className="paste-field-name">{field.displayName}</span>
-            <span className="paste-field-value">{displayValue(copied.values[field.name])}</span>
-          </label>
-        ))}
-      </div>
-      <div className="paste-shortcuts small">
-        <button type="button" className="link-button" onClick={() => setChosen(new Set(fields.map((f) => f.name)))}>
-          All fields
-        </button>
-        <button type="button" className="link-button" onClick={() => setChosen(new Set())}>
-          None
-        </button>
-      </div>
-      <div className="modal-actions">
+      <FieldChecklist fields={fields} values={copied.values} chosen={chosen} onChange={setChosen} />
+      <ModalActions onCancel={close}>
         <button type="button" className="btn btn-primary" disabled={chosen.size === 0} onClick={() => store.getState().pasteMetadata([...chosen])} data-autofocus>
           Paste {plural(chosen.size, 'field')} into {plural(targets, 'image')}
         </button>
-        <span className="toolbar-spacer" />
-        <button type="button" className="btn" onClick={close}>
-          Cancel
-        </button>
-      </div>
+      </ModalActions>
     </Modal>
   );
 }

@@ -6,6 +6,7 @@ import { formatFieldValue, formatSizes, messageForRow, splitPath } from '../../l
 import { isChange, type PathEdits } from '../../store/edit-logic';
 import { useApp, useAppStore } from '../../store/store-context';
 import { SidecarBadge } from '../sidecar-badge';
+import { ResultCell } from './result-cell';
 import { ROW_HEIGHT } from './row-height';
 
 function ErrorMark({ row, inline }: { row: ImageRow; inline: boolean }) {
@@ -124,6 +125,8 @@ export const TableRow = memo(function TableRow({ path, index, top, columns, temp
             );
           case 'field':
             return <FieldCell key={column.key} row={row} edits={edits} column={column} />;
+          case 'result':
+            return <ResultCell key={column.key} row={row} column={column} />;
         }
       })}
     </div>

@@ -1,5 +1,5 @@
 /** A scripted ApiClient and sample rows for store tests. */
-import type { ApiClient, ApiEvent, ApiResult, ImageRow, SaveOutcome, SaveRequest } from '../../../../shared/api';
+import type { ApiClient, ApiEvent, ApiRequest, ApiResult, ImageRow, SaveOutcome, SaveRequest } from '../../../../shared/api';
 import { EDITABLE_FIELDS, type FieldValues } from '../../../../shared/fields/field-table';
 import { createAppStore, type AppStore } from '../../../../renderer/src/store/app-store';
 
@@ -30,6 +30,8 @@ export interface FakeBackend {
   saveOutcome: (save: SaveRequest) => SaveOutcome;
   /** What `reloadRow` returns. */
   reloaded: Map<string, ImageRow>;
+  /** Every `exportResults` request, in order. */
+  exports: ApiRequest<'exportResults'>[];
   emit(event: ApiEvent): void;
 }
 
@@ -42,6 +44,7 @@ export function fakeBackend(rows: ImageRow[], scanId = 'scan-1'): FakeBackend {
   const backend: FakeBackend = {
     saves: [],
     reloaded: new Map(),
+    exports: [],
     saveOutcome: (save) => {
       const row = byPath.get(save.path)!;
       return { path: save.path, ok: true, row: { ...row, sidecar: 'ok', version: { size: 1, mtimeMs: 2, sha256: 'saved' }, values: { ...row.values, ...save.changes } } };
@@ -59,10 +62,18 @@ export function fakeBackend(rows: ImageRow[], scanId = 'scan-1'): FakeBackend {
       getPreview: () => Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'not used' } }),
       exportTable: () => Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'not used' } }),
       previewImport: () => Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'not used' } }),
+      listPresets: () => Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'not used' } }),
+      savePreset: () => Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'not used' } }),
+      renamePreset: () => Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'not used' } }),
+      deletePreset: () => Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'not used' } }),
       reloadRow: ({ path }) => ok(backend.reloaded.get(path) ?? byPath.get(path)!),
       saveSidecars: ({ saves }) => {
         backend.saves.push(saves);
         return ok(saves.map((save) => backend.saveOutcome(save)));
+      },
+      exportResults: (request) => {
+        backend.exports.push(request);
+        return ok({ fileName: `lab-results.${request.format}`, mimeType: 'text/csv', base64: btoa('path\r\n'), skipped: [], notes: [] });
       },
       onEvent: (listener) => {
         listeners.add(listener);
