@@ -1,7 +1,8 @@
 /**
  * The filter: words match every column (DType, dimensions, sidecar state, ...), `field:value`
  * terms pick one column, a help popover lists the syntax, and the quick filters (one at a
- * time, Warnings among them) combine with the text.
+ * time, Warnings among them: a calibration mismatch, a read error, a format warning such as
+ * ls_01's unknown ROI type) combine with the text.
  */
 import { test, expect } from './support/app';
 import { EditorPage } from './support/editor-page';
@@ -12,6 +13,7 @@ const BLOBS = 'stacks/_blobs_3d_fiji_skeleton.tif';
 const STUCK = 'stacks/stuck.tif';
 const CHESS = 'chessboard_GRAY_U16.tif';
 const HOSTILE = 'hostile/test_ifd_loop_to_self.tif';
+const [LS1, LS2, LS3] = ['linescans/ls_01.tif', 'linescans/ls_02.tif', 'linescans/ls_03.tif'];
 
 test('words match every column, and field:value terms match one', async ({ app }) => {
   const editor = new EditorPage(app.page);
@@ -19,16 +21,16 @@ test('words match every column, and field:value terms match one', async ({ app }
     await editor.filter.fill(text);
     return (await editor.shownPaths()).sort();
   };
-  expect(await shown('uint16')).toEqual([CHESS, STUCK]);
+  expect(await shown('uint16')).toEqual([CHESS, LS1, LS2, LS3, STUCK]);
   expect(await shown('Z:30')).toEqual([BLOBS]);
   expect(await shown('dtype:uint8')).toEqual([IMAGEJ, BLOBS].sort());
   expect(await shown('genotype:thy1')).toEqual([OME]);
   expect(await shown('Genotype:=THY1-GFP')).toEqual([OME]);
-  expect(await shown('depth:>100')).toEqual([BLOBS]);
-  expect(await shown('depth:<=100')).toEqual([OME]);
+  expect(await shown('depth:>100')).toEqual([LS1, BLOBS]);
+  expect(await shown('depth:<=100')).toEqual([OME, LS2]);
   expect(await shown('depth:75')).toEqual([OME]);
   expect(await shown('sidecar:none')).toEqual([IMAGEJ, HOSTILE]);
-  expect(await shown('-sidecar:none channels:1')).toEqual([CHESS, BLOBS, STUCK].sort());
+  expect(await shown('-sidecar:none channels:1')).toEqual([CHESS, LS1, LS2, LS3, BLOBS, STUCK]);
   expect(await shown('condition:"control"')).toEqual([BLOBS]);
   expect(await shown('"cell type":"" species:rat')).toEqual([BLOBS]);
   expect(await shown('loop')).toEqual([HOSTILE]);
@@ -58,8 +60,8 @@ test('the filter explains its syntax and how the quick filters combine with it',
 test('the Warnings quick filter shows the images marked with a warning', async ({ app }) => {
   const editor = new EditorPage(app.page);
   const warnings = editor.quickFilter('Warnings');
-  await expect(warnings).toContainText('3');
+  await expect(warnings).toContainText('4');
   await warnings.click();
-  expect((await editor.shownPaths()).sort()).toEqual([CHESS, HOSTILE, STUCK]);
+  expect((await editor.shownPaths()).sort()).toEqual([CHESS, HOSTILE, LS1, STUCK]);
   await expect(editor.quickFilter('No sidecar')).toHaveAttribute('aria-pressed', 'false');
 });

@@ -49,5 +49,5 @@ test('subfolders of the served folder can be picked, and recent folders are offe
   expect(stored[0]).toBe(path.join(app.folder, 'stacks'));
   await recent.getByRole('button', { name: new RegExp(`^${path.basename(app.folder)}`) }).click();
   await expect(dialog).toBeHidden();
-  await expect(editor.bodyRows()).toHaveCount(6);
+  await expect(editor.bodyRows()).toHaveCount(9);
 });

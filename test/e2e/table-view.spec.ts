@@ -81,7 +81,7 @@ test('with many columns the table scrolls sideways and the path column stays in 
     const grid = element as unknown as ScrollBox;
     grid.scrollLeft = grid.scrollWidth;
   });
-  await expect(editor.grid.getByRole('columnheader', { name: 'Physical Label Y' })).toBeInViewport();
+  await expect(editor.grid.getByRole('columnheader').last()).toBeInViewport();
   const pathHeader = editor.grid.getByRole('columnheader', { name: 'Path' });
   const pathCell = editor.row('cells/multi-channel.ome.tif').getByRole('gridcell').first();
   await expect.poll(async () => Math.round((await pathHeader.boundingBox())!.x)).toBe(Math.round(grid.x));
@@ -105,7 +105,7 @@ test('a long path is shortened in the middle: the file name and its folder stay 
 
 test('"select all" in the panel and Ctrl+A both select the images shown, and say so', async ({ app }) => {
   const editor = new EditorPage(app.page);
-  await expect(editor.panel().getByRole('button', { name: 'Select all 7 images' })).toBeVisible();
+  await expect(editor.panel().getByRole('button', { name: 'Select all 10 images' })).toBeVisible();
   await editor.filter.fill('cells/');
   await editor.panel().getByRole('button', { name: 'Select all 2 shown' }).click();
   await expect(editor.panel().getByRole('heading', { name: 'Editing 2 images' })).toBeVisible();
