@@ -9,7 +9,7 @@
  */
 import type { AnalysisEntry, ResultValues, RoiEntry } from './analysis/analysis-types';
 import type { ResultsFormat } from './analysis/results-table';
-import type { FieldValues } from './fields/field-table';
+import type { FieldValue, FieldValues } from './fields/field-table';
 import type { TableExportFormat } from './sheets/table-export';
 import type { ImportPreview } from './sheets/table-import';
 import type { PresetList, StoredPreset } from './presets/preset-file';
@@ -97,10 +97,107 @@ export interface ImageRow {
   values: FieldValues;
   /** Problems to show on the row: image read errors, sidecar errors, calibration mismatch. */
   errors: string[];
+  /** The lab profile in force ({@link ProfileInfo.source}); null when none applies. */
+  profile: string | null;
+  /**
+   * What the profile in force finds wrong with the sidecar (an image without one is checked
+   * as if it had the default values). Empty without a profile or when the sidecar is invalid.
+   * A row is ready when `errors` and `profileProblems` are both empty.
+   */
+  profileProblems: ProfileProblem[];
   /** Editable fields whose key the sidecar lacks (older CloudScope files lack `age`); omitted when none. */
   absentFields?: string[];
   /** Numeric summary values of the sidecar's analysis records; absent when it has none. */
   results?: ResultValues;
+}
+
+/** One thing a lab profile (or the field table) finds wrong with an image's values. */
+export interface ProfileProblem {
+  /** The field's sidecar key (`species`); null when the problem is not about one field. */
+  field: string | null;
+  /**
+   * The rule broken: a JSON Schema keyword (`required`, `enum`, `pattern`, `format`,
+   * `minimum`, `not`, ...), `x-synonyms` for a variant of an allowed value, or `field-table`
+   * for the format checks every sidecar gets.
+   */
+  rule: string;
+  /** One sentence naming the field by display name, the value and the rule. */
+  message: string;
+  /** A value the profile suggests instead (a synonym's value, a near match), if any. */
+  suggestion?: string;
+}
+
+/** What a profile asks of one field, for forms: markers, choice lists, hints. */
+export interface ProfileFieldRules {
+  /** The field's sidecar key. */
+  field: string;
+  displayName: string;
+  /** Must always be filled in. */
+  required: boolean;
+  /** Must be filled in when these fields (sidecar keys) are (an `if`/`then` rule). */
+  requiredWhen: string[];
+  /** A closed vocabulary: only these values. */
+  enum?: FieldValue[];
+  /** An open vocabulary: suggestions only. */
+  examples?: FieldValue[];
+  /** Values that are refused (`not: {const}` or `not: {enum}`), e.g. `Pixels`. */
+  disallowed?: FieldValue[];
+  pattern?: string;
+  /** `date`, `date-time`, `email`, `uri`, ... */
+  format?: string;
+  /** What a value in `format` looks like, e.g. `YYYY-MM-DD`. */
+  formatExample?: string;
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
+  /** Help text from the profile. */
+  description?: string;
+  /** The profile's own message, shown instead of the generic one. */
+  errorMessage?: string;
+  /** Variants that mean an allowed value: variant → value. */
+  synonyms?: Record<string, string>;
+}
+
+/** One `x-folder` rule: a regular expression over paths relative to the profile's folder. */
+export interface FolderRule {
+  pattern: string;
+  required: boolean;
+  description: string;
+}
+
+/** A folder-rule problem: a required file missing, or a file that matches no rule. */
+export interface FolderProblem {
+  /** Relative to the open folder, `/`-separated (the profile's folder for a missing file). */
+  path: string;
+  message: string;
+}
+
+/** A lab profile in force somewhere in the open folder. */
+export interface ProfileInfo {
+  /** The profile file: relative to the open folder when inside it, else absolute. */
+  source: string;
+  /** The folder its folder rules are relative to, like `source`. */
+  folder: string;
+  title: string | null;
+  description: string | null;
+  /** False when the file cannot be used (not JSON, not a valid schema, a bad pattern). */
+  applied: boolean;
+  /** Problems of the file itself, each with line and column; warnings when `applied`. */
+  problems: string[];
+  /** Rules per field, in field-table order (fields the profile says nothing about are left out). */
+  fields: ProfileFieldRules[];
+  folderRules: FolderRule[];
+  /** Files matching no folder rule are reported (`x-folder-closed`). */
+  folderClosed: boolean;
+  /** Folder rules broken under the open folder. */
+  folderProblems: FolderProblem[];
+}
+
+/** Values to check for one image: the fields being edited, over what its sidecar stores. */
+export interface ValuesToCheck {
+  path: string;
+  values: FieldValues;
 }
 
 /** The folder the user opened. */
@@ -226,6 +323,14 @@ export interface ApiMethods {
   };
   /** Saves many files; each succeeds or fails on its own. */
   saveSidecars: { request: { saves: SaveRequest[] }; response: SaveOutcome[] };
+  /** Every lab profile in force in the open folder (re-read when its file changed). */
+  getProfiles: { request: Record<string, never>; response: ProfileInfo[] };
+  /**
+   * Checks values over each image's stored sidecar with the field table's format checks and
+   * the profile in force: all problems of each image (`required` included), as the command line
+   * reports them. Saving is only refused for format problems; see `acqmeta set`.
+   */
+  checkValues: { request: { items: ValuesToCheck[] }; response: { path: string; problems: ProfileProblem[] }[] };
   /** The open folder's images (or those of `paths`) as a table file, read from disk. */
   exportTable: { request: { format: TableExportFormat; paths?: string[] }; response: TableFile };
   /**
@@ -302,6 +407,8 @@ const METHODS: { readonly [K in ApiMethodName]: true } = {
   reloadRow: true,
   getPreview: true,
   saveSidecars: true,
+  getProfiles: true,
+  checkValues: true,
   exportTable: true,
   previewImport: true,
   exportResults: true,

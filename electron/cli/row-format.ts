@@ -36,6 +36,8 @@ export function rowRecord(row: ImageRow): Record<string, unknown> {
         : { x: row.fileCalibration.x, y: row.fileCalibration.y, unit: row.fileCalibration.unit, source: row.fileCalibration.source },
     sidecar: row.sidecar,
     errors: row.errors,
+    profile: row.profile,
+    profile_problems: row.profileProblems.map((p) => p.message),
   };
 }
 

@@ -4,15 +4,23 @@
  */
 import type { HeaderValues } from '../api';
 import { EDITABLE_FIELDS, type FieldSection, type FieldSpec, type FieldValue, type FieldValues } from '../fields/field-table';
-import { memberOf, numberValue, type JsonNode, type JsonObject } from './json-tree';
+import { memberOf, numberValue, toPlain, type JsonNode, type JsonObject } from './json-tree';
 
 /** A structurally valid sidecar: `text` as read, `root` as parsed (never mutated). */
 export class Sidecar {
+  private plainValues: Record<string, unknown> | undefined;
+
   /** Made by `parseSidecar`, which has checked that both field sections are objects. */
   constructor(
     readonly text: string,
     readonly root: JsonObject,
   ) {}
+
+  /** The whole sidecar as plain values (made once; callers must not change it). */
+  plain(): Record<string, unknown> {
+    this.plainValues ??= toPlain(this.root) as Record<string, unknown>;
+    return this.plainValues;
+  }
 
   /** Editable fields whose key the file lacks (older CloudScope files lack `age`). */
   absentFields(): string[] {

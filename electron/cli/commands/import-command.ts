@@ -33,7 +33,8 @@ value changes nothing (Excel keeps 15 significant digits; 1.0 may come back as 1
 exported and not edited imports as no change.
 
 Everything is checked first: unknown columns, repeated paths, paths leaving the folder,
-values that cannot be stored, invalid (corrupt) sidecars and missing sidecars that cannot be
+values that cannot be stored or that break the lab profile in force for their image (a closed
+vocabulary, a pattern, a format, a range; a required field left empty is allowed), invalid (corrupt) sidecars and missing sidecars that cannot be
 created (unreadable TIFF) are all listed with their row and column, and then nothing is
 written. Rows whose path matches no image are left out with a warning; so are runs of values
 that count up (mouse1, mouse2, mouse3 where all held one value: a spreadsheet's drag-fill?),

@@ -3,6 +3,7 @@
  */
 import type { ImageRow } from '../../../shared/api';
 import type { ImageEntry } from '../../services/folder/list-images';
+import { createProfileCache, createProfileFinder } from '../../services/profile';
 import { scanRows } from '../../services/rows/scan-rows';
 import { createTiffScanner } from '../../services/tiff';
 import { EXIT, type CliIo, type Command } from '../cli-io';
@@ -25,9 +26,11 @@ channels, sidecar state (missing, ok, invalid) and errors.
   --json   JSON Lines, one object per image:
            {"path", "header": {shape, dims, sizes, dtype, num_channels, num_scenes, date,
            time} or null, "file_calibration": {"x", "y", "unit"} or null,
-           "sidecar": "missing"|"ok"|"invalid", "errors": [...]}
+           "sidecar": "missing"|"ok"|"invalid", "errors": [...],
+           "profile": the lab profile in force or null, "profile_problems": [...]}
 
-Exits 1 when any image has errors (unreadable TIFF, invalid sidecar, calibration mismatch).`,
+Exits 1 when any image has errors (unreadable TIFF, invalid sidecar, calibration mismatch);
+what the lab profile finds is listed, and checked by acqmeta validate.`,
   syntax: { positionals: { min: 1, max: 1 }, flags: ['--json'] },
   async run(args, io) {
     const root = await folderArgument(io.cwd, args.positionals[0] as string);
@@ -43,8 +46,13 @@ Exits 1 when any image has errors (unreadable TIFF, invalid sidecar, calibration
 
 type Scanner = ReturnType<typeof createTiffScanner>;
 
+/** Rows of every image under `root`, with the problems of the lab profile in force. */
+function rowsOf(root: string, entries: AsyncIterable<ImageEntry> | ImageEntry[], scanner: Scanner): AsyncIterable<ImageRow> {
+  return scanRows(root, entries, scanner, { profiles: createProfileFinder(createProfileCache(), { root }) });
+}
+
 async function scanJson(root: string, io: CliIo, scanner: Scanner): Promise<boolean> {
-  return emit(scanRows(root, walkFolder(root), scanner), io, null, (row) => JSON.stringify(rowRecord(row)));
+  return emit(rowsOf(root, walkFolder(root), scanner), io, null, (row) => JSON.stringify(rowRecord(row)));
 }
 
 async function scanReadable(root: string, io: CliIo, scanner: Scanner): Promise<boolean> {
@@ -53,7 +61,7 @@ async function scanReadable(root: string, io: CliIo, scanner: Scanner): Promise<
   for await (const entry of walkFolder(root)) entries.push(entry);
   const width = Math.min(MAX_PATH_COLUMN, Math.max(4, ...entries.map((e) => e.relPath.length)));
   await io.out.line(listingHeading(width));
-  return emit(scanRows(root, entries, scanner), io, entries.length, (row) => listingLine(row, width));
+  return emit(rowsOf(root, entries, scanner), io, entries.length, (row) => listingLine(row, width));
 }
 
 async function emit(

@@ -9,6 +9,7 @@ import type { ImageEntry } from '../../services/folder/list-images';
 import { createTiffScanner } from '../../services/tiff';
 import { lastOption, UsageError } from '../args';
 import type { Command } from '../cli-io';
+import { profileRefusals } from '../profile-refusals';
 import { imageTargets } from '../targets';
 import { applyPlan, describeDiff, planChanges } from '../write-changes';
 import { refuseAll, writeAndReport } from '../write-report';
@@ -23,10 +24,12 @@ export const setCommand: Command = {
        acqmeta set <image-or-folder>... --from-name <pattern> [--set ...] [--dry-run]
 
 Sets fields in the sidecar of each image given, and of every image under each folder given
-(subfolders included). Every value is checked first: if any is invalid, the problems are
-listed and nothing is written. Missing sidecars are created with the header read from the
-TIFF; invalid (corrupt) sidecars are reported and left untouched. Prints one line per sidecar
-changed, then a summary.
+(subfolders included). Every value is checked first, against the sidecar format and the lab
+profile in force for each image (a closed vocabulary, a pattern, a format, a range): if any
+is invalid, the problems are listed and nothing is written. A field the profile requires may
+stay empty (acqmeta validate reports it). Missing sidecars are created with the header read
+from the TIFF; invalid (corrupt) sidecars are reported and left untouched. Prints one line per
+sidecar changed, then a summary.
 
   --set <field>=<value>   the field's sidecar key and its new value; an empty value clears
                           the field (text becomes "", numbers become none)
@@ -59,6 +62,9 @@ sidecar changed on disk meanwhile or could not be written.`,
     const targets = (await imageTargets(io.cwd, args.positionals)).map((entry) => ({ entry, changes: withNameValues(entry, changes, pattern) }));
     const invalid = targets.flatMap(({ entry, changes: c }) => (c.kind === 'invalid' ? c.problems.map((p) => `${entry.relPath}: ${p}`) : []));
     if (invalid.length > 0) return refuseAll(io, invalid);
+    const valued = targets.flatMap(({ entry, changes: c }) => (c.kind === 'values' ? [{ entry, changes: c.values }] : []));
+    const refusals = await profileRefusals(valued, io.cwd);
+    if (refusals.length > 0) return refuseAll(io, refusals);
     const scanner = createTiffScanner();
     try {
       const write = async ({ entry, changes: c }: (typeof targets)[number]) => {

@@ -4,6 +4,7 @@
 import type { ApiEvent } from '../../../shared/api';
 import { ApiFailure } from '../../../shared/errors';
 import type { RecentFolders } from '../folder/recent-folders';
+import { createProfileFinder, type ProfileCache, type ProfileFinder } from '../profile';
 import type { TiffScanner } from '../tiff';
 import type { OpenFolder } from './confine';
 
@@ -31,6 +32,8 @@ export interface BackendOptions {
 export interface BackendContext {
   readonly options: BackendOptions;
   readonly scanner: TiffScanner;
+  /** Compiled lab profiles, reloaded when their file changes. */
+  readonly profiles: ProfileCache;
   folder: OpenFolder | null;
   emit(event: ApiEvent): void;
   /** Stops the running folder scan, if any: it emits nothing more (a file being read may finish). */
@@ -41,4 +44,9 @@ export interface BackendContext {
 export function requireFolder(context: BackendContext): OpenFolder {
   if (context.folder === null) throw new ApiFailure('NO_FOLDER', 'Open a folder first.');
   return context.folder;
+}
+
+/** A profile finder for one request or scan of the open folder (folder lookups are not kept longer). */
+export function profileFinder(context: BackendContext, folder: OpenFolder): ProfileFinder {
+  return createProfileFinder(context.profiles, { root: folder.root });
 }

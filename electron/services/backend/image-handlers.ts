@@ -5,7 +5,7 @@ import { readAnalyses, readRois } from '../../../shared/analysis';
 import type { ApiHandlers, ImageDetail } from '../../../shared/api';
 import { ApiFailure } from '../../../shared/errors';
 import { buildImageRow, composeRow, readImage } from '../rows/image-row';
-import { requireFolder, type BackendContext } from './backend-context';
+import { profileFinder, requireFolder, type BackendContext } from './backend-context';
 import { resolveImage } from './confine';
 
 /** Handlers of the per-image methods. */
@@ -16,8 +16,8 @@ export function imageHandlers(
     async getImageDetail(request): Promise<ImageDetail> {
       const folder = requireFolder(context);
       const entry = await resolveImage(folder, request.path);
-      const { scan, read } = await readImage(folder.root, entry, context.scanner);
-      const row = composeRow(entry, scan, read);
+      const { scan, read, profile } = await readImage(folder.root, entry, context.scanner, profileFinder(context, folder));
+      const row = composeRow(entry, scan, read, profile);
       const info = scan?.ok === true ? scan.info : null;
       return {
         row,
@@ -35,7 +35,7 @@ export function imageHandlers(
     },
     async reloadRow(request) {
       const folder = requireFolder(context);
-      return buildImageRow(folder.root, await resolveImage(folder, request.path), context.scanner);
+      return buildImageRow(folder.root, await resolveImage(folder, request.path), context.scanner, profileFinder(context, folder));
     },
     async getPreview(request) {
       const folder = requireFolder(context);

@@ -85,6 +85,18 @@ const REQUEST_SCHEMAS: Record<ApiMethodName, object> = {
     required: ['saves'],
     properties: { saves: { type: 'array', maxItems: 100_000, items: saveRequest } },
   },
+  getProfiles: empty,
+  checkValues: {
+    ...empty,
+    required: ['items'],
+    properties: {
+      items: {
+        type: 'array',
+        maxItems: 100_000,
+        items: { ...empty, required: ['path', 'values'], properties: { path: relativePath, values: fieldValues } },
+      },
+    },
+  },
   exportTable: {
     ...empty,
     required: ['format'],

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { ApiHandlers } from '../../../shared/api';
 import { listImages, type ImageEntry } from '../folder/list-images';
 import { batchRows, scanRows } from '../rows/scan-rows';
-import { requireFolder, type BackendContext } from './backend-context';
+import { profileFinder, requireFolder, type BackendContext } from './backend-context';
 import type { OpenFolder } from './confine';
 import { toBackendError } from './backend-error';
 
@@ -43,7 +43,8 @@ async function runScan(context: BackendContext, folder: OpenFolder, scanId: stri
     }
     const total = entries.length;
     let done = 0;
-    for await (const rows of batchRows(scanRows(folder.root, entries, context.scanner, { signal }))) {
+    const profiles = profileFinder(context, folder);
+    for await (const rows of batchRows(scanRows(folder.root, entries, context.scanner, { signal, profiles }))) {
       if (signal.aborted) return;
       done += rows.length;
       context.emit({ type: 'scan-rows', scanId, rows, done, total });

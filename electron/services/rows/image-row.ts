@@ -10,6 +10,7 @@ import { calibrationMismatch, pixelSizeValues, usableCalibration } from '../../.
 import type { TiffInfo } from '../../../shared/tiff';
 import { isInside } from '../folder/inside';
 import type { ImageEntry } from '../folder/list-images';
+import { profileProblemsOf, type LoadedProfile, type ProfileFinder } from '../profile';
 import { readSidecarFile, sidecarPathFor, type SidecarFile } from '../sidecar';
 import type { TiffScanner } from '../tiff';
 
@@ -55,8 +56,8 @@ export async function readEntrySidecar(root: string, entry: ImageEntry): Promise
   }
 }
 
-/** Puts a row together from what was read. */
-export function composeRow(entry: ImageEntry, scan: ImageScan | null, read: SidecarRead): ImageRow {
+/** Puts a row together from what was read, with the problems the profile in force finds. */
+export function composeRow(entry: ImageEntry, scan: ImageScan | null, read: SidecarRead, profile: LoadedProfile | null = null): ImageRow {
   const errors: string[] = [];
   if (scan !== null && !scan.ok) errors.push(scan.message);
   if (read.state !== 'missing') errors.push(...read.problems);
@@ -81,22 +82,36 @@ export function composeRow(entry: ImageEntry, scan: ImageScan | null, read: Side
     version: read.state === 'missing' ? null : read.version,
     values,
     errors,
+    profile: profile?.profile.source ?? null,
+    profileProblems: profileProblemsOf(read, profile),
     ...(absent.length > 0 ? { absentFields: absent } : {}),
     ...(results !== null ? { results } : {}),
   };
 }
 
-/** Reads an image's header (TIFFs only; else null) and its sidecar concurrently; never rejects. */
-export async function readImage(root: string, entry: ImageEntry, scanner: TiffScanner): Promise<{ scan: ImageScan | null; read: SidecarRead }> {
-  const [scan, read] = await Promise.all([
-    entry.kind === 'tiff' ? scanImage(scanner, entry.absPath) : Promise.resolve(null),
-    readEntrySidecar(root, entry),
-  ]);
-  return { scan, read };
+/** What {@link readImage} read of one image. */
+export interface ImageRead {
+  scan: ImageScan | null;
+  read: SidecarRead;
+  /** The profile in force (null without a finder, or when none applies). */
+  profile: LoadedProfile | null;
 }
 
-/** Reads one image and its sidecar concurrently and builds its row; never rejects. */
-export async function buildImageRow(root: string, entry: ImageEntry, scanner: TiffScanner): Promise<ImageRow> {
-  const { scan, read } = await readImage(root, entry, scanner);
-  return composeRow(entry, scan, read);
+/**
+ * Reads an image's header (TIFFs only; else null), its sidecar and, with a finder, the
+ * profile in force, concurrently; never rejects.
+ */
+export async function readImage(root: string, entry: ImageEntry, scanner: TiffScanner, profiles?: ProfileFinder): Promise<ImageRead> {
+  const [scan, read, profile] = await Promise.all([
+    entry.kind === 'tiff' ? scanImage(scanner, entry.absPath) : Promise.resolve(null),
+    readEntrySidecar(root, entry),
+    profiles === undefined ? null : profiles.forImage(entry.absPath),
+  ]);
+  return { scan, read, profile };
+}
+
+/** Reads one image, its sidecar and its profile concurrently and builds its row; never rejects. */
+export async function buildImageRow(root: string, entry: ImageEntry, scanner: TiffScanner, profiles?: ProfileFinder): Promise<ImageRow> {
+  const { scan, read, profile } = await readImage(root, entry, scanner, profiles);
+  return composeRow(entry, scan, read, profile);
 }

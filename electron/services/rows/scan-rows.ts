@@ -3,6 +3,7 @@
  */
 import type { ImageRow } from '../../../shared/api';
 import type { ImageEntry } from '../folder/list-images';
+import type { ProfileFinder } from '../profile';
 import type { TiffScanner } from '../tiff';
 import { buildImageRow } from './image-row';
 import { mapInOrder } from './map-in-order';
@@ -13,6 +14,8 @@ export interface ScanRowsOptions {
   inFlight?: number;
   /** Stops the scan: no further rows are yielded. */
   signal?: AbortSignal;
+  /** Finds the lab profile in force for each image; rows carry its problems. */
+  profiles?: ProfileFinder;
 }
 
 /**
@@ -27,7 +30,7 @@ export function scanRows(
   scanner: TiffScanner,
   options: ScanRowsOptions = {},
 ): AsyncGenerator<ImageRow> {
-  const build = (entry: ImageEntry): Promise<ImageRow> => buildImageRow(root, entry, scanner);
+  const build = (entry: ImageEntry): Promise<ImageRow> => buildImageRow(root, entry, scanner, options.profiles);
   return mapInOrder(entries, options.inFlight ?? 256, build, options.signal);
 }
 

@@ -5,9 +5,10 @@
  */
 import { ApiFailure } from '../../../shared/errors';
 import type { FieldValues } from '../../../shared/fields/field-table';
-import { planRows, readLayout, readRows, type ImportError, type ImportPreview, type RowTarget } from '../../../shared/sheets/table-import';
+import { planRows, readLayout, readRows, type ImportError, type ImportPreview, type RowTarget, type TableLayout } from '../../../shared/sheets/table-import';
 import { resolveImage, type OpenFolder } from '../backend/confine';
 import type { ImageEntry } from '../folder/list-images';
+import { createProfileChecker, type ProfileChecker } from '../profile';
 import { mapInOrder } from '../rows/map-in-order';
 import { readEntrySidecar, scanImage, storedValues, type SidecarRead } from '../rows/image-row';
 import type { TiffScanner } from '../tiff';
@@ -56,6 +57,13 @@ async function creationProblem(row: ChangedRow, scanner: TiffScanner): Promise<I
   return scan.ok ? null : { row: row.row, column: 'path', message: `${row.entry.relPath}: cannot create a sidecar: ${scan.message}` };
 }
 
+/** The problems that refuse a changed row under the lab profile in force, named by column. */
+async function profileProblems(row: ChangedRow, check: ProfileChecker, layout: TableLayout): Promise<ImportError[]> {
+  const problems = await check(row.entry.absPath, row.changes);
+  const column = (field: string | null) => layout.names[layout.fields.findIndex((spec) => spec?.name === field)] ?? field;
+  return problems.map((p) => ({ row: row.row, column: column(p.field), message: `${row.entry.relPath}: ${p.message}` }));
+}
+
 /**
  * Reads a table file and compares every row with the sidecars of `folder`; a changed image
  * without a sidecar must be a TIFF that `scanner` can read (a new sidecar takes its header).
@@ -79,10 +87,12 @@ export async function previewTableImport(fileName: string, bytes: Uint8Array, fo
     const { entry, read } = byRow.get(row) ?? {};
     return entry === undefined || read === undefined ? [] : [{ row, entry, read, changes }];
   });
-  const creation: ImportError[] = [];
+  const creation: ImportError[] = []; // and what the lab profile refuses
   for await (const problem of mapInOrder(changed, IN_FLIGHT, (row) => creationProblem(row, scanner))) {
     if (problem !== null) creation.push(problem);
   }
+  const checkProfile = createProfileChecker({ root: folder.root });
+  for await (const problems of mapInOrder(changed, IN_FLIGHT, (row) => profileProblems(row, checkProfile, layout.layout))) creation.push(...problems);
   preview.errors = [...errors, ...preview.errors, ...creation].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
   return { preview, changed };
 }

@@ -17,8 +17,8 @@ export interface CliRun {
 export interface BuiltCli {
   /** The bundled scan worker, for scanners made inside tests. */
   workerScript: string;
-  /** Runs `acqmeta <args>` in `cwd`. */
-  run(args: readonly string[], cwd: string): Promise<CliRun>;
+  /** Runs `acqmeta <args>` in `cwd`; with `timeoutMs`, a run that takes longer is killed (code -1). */
+  run(args: readonly string[], cwd: string, timeoutMs?: number): Promise<CliRun>;
   remove(): Promise<void>;
 }
 
@@ -28,9 +28,9 @@ export async function buildCli(): Promise<BuiltCli> {
   const cli = path.join(outdir, 'cli.cjs');
   return {
     workerScript: path.join(outdir, 'scan-worker.cjs'),
-    run: (args, cwd) =>
+    run: (args, cwd, timeoutMs) =>
       new Promise((resolve) => {
-        execFile(process.execPath, [cli, ...args], { cwd, encoding: 'utf8' }, (error, stdout, stderr) => {
+        execFile(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', timeout: timeoutMs, killSignal: 'SIGKILL' }, (error, stdout, stderr) => {
           const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
           resolve({ code, stdout, stderr });
         });

@@ -17,6 +17,8 @@ export function makeRow(path: string, values: FieldValues = {}, extra: Partial<I
     version: { size: 100, mtimeMs: 1, sha256: `v-${path}` },
     values: { ...DEFAULTS, ...values },
     errors: [],
+    profile: null,
+    profileProblems: [],
     ...extra,
   };
 }
@@ -71,6 +73,8 @@ export function fakeBackend(rows: ImageRow[], scanId = 'scan-1'): FakeBackend {
         backend.saves.push(saves);
         return ok(saves.map((save) => backend.saveOutcome(save)));
       },
+      getProfiles: () => ok([]),
+      checkValues: ({ items }) => ok(items.map(({ path }) => ({ path, problems: [] }))),
       exportResults: (request) => {
         backend.exports.push(request);
         return ok({ fileName: `lab-results.${request.format}`, mimeType: 'text/csv', base64: btoa('path\r\n'), skipped: [], notes: [] });
