@@ -56,11 +56,19 @@ export interface HeaderValues {
   time: string;
 }
 
+/**
+ * Where a file's pixel size comes from: ImageJ's `unit=` with the resolution tags, OME-XML
+ * `PhysicalSize*`, or the TIFF resolution tags alone in pixels per centimetre or dots per inch.
+ * Inch resolutions are print settings (a 300-dpi photo), not microscope calibrations.
+ */
+export type CalibrationSource = 'imagej' | 'ome' | 'resolution-cm' | 'resolution-inch';
+
 /** A pixel size declared by the image file itself (ImageJ, OME or resolution tags). */
 export interface FileCalibration {
   x: number;
   y: number;
   unit: string;
+  source: CalibrationSource;
 }
 
 /** Sidecar state on disk. */
@@ -211,13 +219,25 @@ export interface FolderInfo {
   name: string;
 }
 
+/** The subfolders of a folder the server may open, for browser mode's folder dialog. */
+export interface FolderListing {
+  /** Absolute path of the folder listed. */
+  path: string;
+  /** Its parent when the server may open that too; null at the top. */
+  parent: string | null;
+  /** Its subfolders (name and absolute path), in natural order; hidden ones (`.name`) are left out. */
+  folders: { name: string; path: string }[];
+  /** There were more subfolders than listed. */
+  truncated: boolean;
+}
+
 /** State the UI needs at start-up. */
 export interface SessionInfo {
   /** Which front door served the UI. */
   door: 'electron' | 'browser';
   /** The folder open now, if any (browser mode opens `--root` at start). */
   folder: FolderInfo | null;
-  /** Recently opened folders, newest first. */
+  /** Recently opened folders, newest first (in browser mode, those the server may open). */
   recent: string[];
   /** The bundled sample folder, when available. */
   sampleFolder: string | null;
@@ -298,6 +318,11 @@ export interface ApiMethods {
   getSession: { request: Record<string, never>; response: SessionInfo };
   /** Without `path`, Electron shows the native dialog; null when the user cancels. */
   openFolder: { request: { path?: string }; response: FolderInfo | null };
+  /**
+   * Browser mode only: the subfolders of `path` (without it, of the folder the server was
+   * started with), confined to the folders the server may open.
+   */
+  listFolders: { request: { path?: string }; response: FolderListing };
   /** Starts a scan of the open folder; rows arrive as `scan` events tagged with `scanId`. */
   scanFolder: { request: Record<string, never>; response: { scanId: string } };
   getImageDetail: { request: { path: string }; response: ImageDetail };
@@ -372,7 +397,8 @@ export type MenuCommand =
   | 'undo'
   | 'redo'
   | 'copy-metadata'
-  | 'paste-metadata';
+  | 'paste-metadata'
+  | 'show-shortcuts';
 
 /** What the native menu shows for the UI's own state, e.g. `Undo Genotype on 40 images`. */
 export interface MenuState {
@@ -396,6 +422,7 @@ export type ApiClient = {
 const METHODS: { readonly [K in ApiMethodName]: true } = {
   getSession: true,
   openFolder: true,
+  listFolders: true,
   scanFolder: true,
   getImageDetail: true,
   reloadRow: true,

@@ -75,7 +75,7 @@ def declared_calibration(tif, page):
     if meta is not None and xres is not None and yres is not None:
         unit = str(meta.get('unit', '')).strip()
         if unit and unit.lower() not in ('pixel', 'pixels', 'inch'):
-            return {'x': float(xres), 'y': float(yres), 'unit': UNIT_LABELS.get(unit, unit)}
+            return {'x': float(xres), 'y': float(yres), 'unit': UNIT_LABELS.get(unit, unit), 'source': 'imagej'}
     if tif.is_ome:
         import xml.etree.ElementTree as etree
         for element in etree.fromstring(tif.pages[0].description).iter():
@@ -91,7 +91,7 @@ def declared_calibration(tif, page):
                         shift = OME_EXPONENTS.get(y_unit, math.nan) - OME_EXPONENTS.get(unit, math.nan)
                         y = y * 10 ** shift if shift >= 0 else y / 10 ** -shift
                 if x > 0 and y > 0:
-                    return {'x': x, 'y': y, 'unit': UNIT_LABELS.get(unit, unit)}
+                    return {'x': x, 'y': y, 'unit': UNIT_LABELS.get(unit, unit), 'source': 'ome'}
                 break
             if element.tag.endswith('}Pixels'):
                 break
@@ -100,7 +100,8 @@ def declared_calibration(tif, page):
     if factor and xres is not None and yres is not None:
         if factor == 25400 and 1 / xres in (72, 96) and 1 / yres in (72, 96):
             return None  # a library's default dpi, not a calibration
-        return {'x': float(xres * factor), 'y': float(yres * factor), 'unit': 'um'}
+        source = 'resolution-inch' if factor == 25400 else 'resolution-cm'
+        return {'x': float(xres * factor), 'y': float(yres * factor), 'unit': 'um', 'source': source}
     return None
 
 

@@ -31,7 +31,9 @@ export function rowRecord(row: ImageRow): Record<string, unknown> {
             time: h.time,
           },
     file_calibration:
-      row.fileCalibration === null ? null : { x: row.fileCalibration.x, y: row.fileCalibration.y, unit: row.fileCalibration.unit },
+      row.fileCalibration === null
+        ? null
+        : { x: row.fileCalibration.x, y: row.fileCalibration.y, unit: row.fileCalibration.unit, source: row.fileCalibration.source },
     sidecar: row.sidecar,
     errors: row.errors,
     profile: row.profile,

@@ -100,7 +100,11 @@ export function buildMenuTemplate(options: MenuOptions, actions: MenuActions): M
     { role: 'windowMenu' },
     {
       role: 'help',
-      submenu: [...sampleItems, ...(mac ? [] : [{ role: 'about', label: 'About AcqMeta' } as MenuItemConstructorOptions])],
+      submenu: [
+        command('Keyboard Shortcuts', 'show-shortcuts', 'CmdOrCtrl+/'),
+        ...sampleItems,
+        ...(mac ? [] : [{ role: 'about', label: 'About AcqMeta' } as MenuItemConstructorOptions]),
+      ],
     },
   ];
 }

@@ -4,7 +4,7 @@
  */
 import type { FileCalibration, HeaderValues } from '../api';
 import { ACCEPTED_FIELD, EXPERIMENT_FIELDS, HEADER_FIELDS, type FieldValues } from '../fields/field-table';
-import { usableCalibration } from './calibration';
+import { pixelSizeValues, usableCalibration } from './calibration';
 import { applyToTree, nodeFor, removeFromTree } from './edit-tree';
 import type { JsonEntry, JsonNode, JsonObject } from './json-tree';
 import { writeJson } from './json-writer';
@@ -29,16 +29,11 @@ export function applyChanges(sidecar: Sidecar, changes: FieldValues, remove: rea
 
 /**
  * A complete new sidecar: all 15 experiment fields, the image's header, the file's own
- * calibration when it declares one (else 1.0 / `Pixels`), then `changes` on top.
+ * calibration when it declares a microscope one (else 1.0 / `Pixels`), then `changes` on top.
  */
 export function createSidecarText(header: HeaderValues, calibration: FileCalibration | null, changes: FieldValues): string {
   const declared = usableCalibration(calibration);
-  const measured: Record<string, string | number> = {
-    ...header,
-    ...(declared === null
-      ? {}
-      : { physical_unit_x: declared.x, physical_unit_y: declared.y, physical_label_x: declared.label, physical_label_y: declared.label }),
-  };
+  const measured: Record<string, string | number | null> = { ...header, ...(declared === null ? {} : pixelSizeValues(declared)) };
   const headerEntries = HEADER_FIELDS.map((spec): JsonEntry => {
     const value = measured[spec.name] ?? spec.default;
     if (spec.type === 'int') return { key: spec.name, value: intNode(value) };

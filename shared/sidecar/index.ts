@@ -3,7 +3,7 @@
  * writing, field edits and calibration checks. Pure: no disk access (see electron/services/sidecar).
  */
 export { applyChanges, createSidecarText } from './apply-changes';
-export { calibrationMismatch } from './calibration';
+export { CALIBRATION_SOURCE_NAMES, calibrationMismatch, declaredPixelSize, holdsPixelSize, pixelSizeValues, storedCalibrationText, usableCalibration, type PixelSize } from './calibration';
 export { parseSidecar, type SidecarParseResult, type SidecarProblem } from './parse-sidecar';
 export { pythonFloatRepr } from './python-repr';
 export { Sidecar } from './sidecar';

@@ -60,7 +60,10 @@ function isScreenDpi([num, den]: [number, number]): boolean {
   return dpi === 72 || dpi === 96;
 }
 
-/** The pixel size the file declares: ImageJ `unit=` + resolution, OME PhysicalSize, or inch/cm resolution. */
+/**
+ * The pixel size the file declares, and where from: ImageJ `unit=` + resolution, OME
+ * PhysicalSize, or cm/inch resolution (an inch one is a print resolution; see `CalibrationSource`).
+ */
 export async function declaredCalibration(file: TiffFile, page: TiffPage, ome: OmeDocument | null): Promise<FileCalibration | null> {
   const x = await pixelSize(file, page, 282);
   const y = await pixelSize(file, page, 283);
@@ -68,7 +71,7 @@ export async function declaredCalibration(file: TiffFile, page: TiffPage, ome: O
   const meta = description === null ? null : parseImageJDescription(description);
   const unit = meta?.unit === undefined ? '' : String(meta.unit).trim();
   if (x !== null && y !== null && unit !== '' && !['pixel', 'pixels', 'inch'].includes(unit.toLowerCase())) {
-    return { x: x[0] / x[1], y: y[0] / y[1], unit: UNIT_LABELS[unit] ?? unit };
+    return { x: x[0] / x[1], y: y[0] / y[1], unit: UNIT_LABELS[unit] ?? unit, source: 'imagej' };
   }
   if (isOme(page) && ome !== null) {
     const attr = ome.images[0]?.pixels[0]?.attributes;
@@ -76,7 +79,7 @@ export async function declaredCalibration(file: TiffFile, page: TiffPage, ome: O
       const sizeX = Number(attr.PhysicalSizeX);
       const unitX = attr.PhysicalSizeXUnit ?? 'µm';
       const sizeY = attr.PhysicalSizeY === undefined ? sizeX : inUnit(Number(attr.PhysicalSizeY), attr.PhysicalSizeYUnit ?? 'µm', unitX);
-      if (sizeX > 0 && sizeY > 0) return { x: sizeX, y: sizeY, unit: UNIT_LABELS[unitX] ?? unitX };
+      if (sizeX > 0 && sizeY > 0) return { x: sizeX, y: sizeY, unit: UNIT_LABELS[unitX] ?? unitX, source: 'ome' };
     }
   }
   const unitEntry = page.entries.find((e) => e.code === 296);
@@ -84,7 +87,7 @@ export async function declaredCalibration(file: TiffFile, page: TiffPage, ome: O
   const factor = resolutionUnit === 2 ? 25400 : resolutionUnit === 3 ? 10000 : null;
   if (factor === null || x === null || y === null) return null;
   if (resolutionUnit === 2 && isScreenDpi(x) && isScreenDpi(y)) return null;
-  return { x: (x[0] * factor) / x[1], y: (y[0] * factor) / y[1], unit: 'um' };
+  return { x: (x[0] * factor) / x[1], y: (y[0] * factor) / y[1], unit: 'um', source: resolutionUnit === 2 ? 'resolution-inch' : 'resolution-cm' };
 }
 
 /** How the description should be pretty-printed. */

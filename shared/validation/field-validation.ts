@@ -5,7 +5,7 @@
 import { editableField, type FieldSpec, type FieldValue } from '../fields/field-table';
 import * as generated from './generated/validators';
 import type { GeneratedValidator } from './generated/validators';
-import { fieldMessage, typeMessage, unknownFieldMessage } from './messages';
+import { commaMessage, fieldMessage, typeMessage, unknownFieldMessage } from './messages';
 
 const validators = generated as unknown as Record<string, GeneratedValidator | undefined>;
 
@@ -43,12 +43,29 @@ function parseFlag(spec: FieldSpec, text: string): { ok: true; value: boolean } 
 
 const NUMBER_TEXT = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
 
+/** One decimal comma and no dot, e.g. `12,5` or `,5`: read as `12.5` (not with three digits after it: `1,500`). */
+const DECIMAL_COMMA = /^([-+]?\d*),(\d{1,2}|\d{4,})$/;
+
 /** Whether text is a plain decimal number (`12`, `-0.5`, `1e-5`; no spaces, no commas). */
 export function isNumberText(text: string): boolean {
   return NUMBER_TEXT.test(text);
 }
 
-/** Turns what the user typed into the value to store, or says why it cannot be stored. */
+/**
+ * Number text with an unambiguous decimal comma turned into a dot; null when the text holds a
+ * comma that could be a thousands separator (`1,500`, `1.000,5`), so the user is asked for a dot.
+ */
+function decimalText(text: string): string | null {
+  if (!text.includes(',')) return text;
+  const comma = DECIMAL_COMMA.exec(text);
+  return comma ? `${comma[1]}.${comma[2]}` : null;
+}
+
+/**
+ * Turns what the user typed into the value to store, or says why it cannot be stored. Numbers
+ * take a dot for decimals; a lone decimal comma (`12,5`) is read as one, any other comma is
+ * refused with a request for a dot. The app, `acqmeta set` and `acqmeta import` share this rule.
+ */
 export function parseFieldInput(
   name: string,
   text: string,
@@ -59,8 +76,10 @@ export function parseFieldInput(
   if (spec.type === 'str') return { ok: true, value: trimmed };
   if (spec.type === 'bool') return parseFlag(spec, trimmed);
   if (trimmed === '' && spec.nullable) return { ok: true, value: null };
-  const numeric = isNumberText(trimmed);
-  const value = Number(trimmed);
+  const number = decimalText(trimmed);
+  if (number === null) return { ok: false, message: commaMessage(spec, JSON.stringify(trimmed)) };
+  const numeric = isNumberText(number);
+  const value = Number(number);
   if (!numeric || !Number.isFinite(value)) {
     return { ok: false, message: typeMessage(spec, JSON.stringify(trimmed)) };
   }

@@ -35,6 +35,11 @@ export function typeMessage(spec: FieldSpec, got: string): string {
   return `${spec.displayName}: ${expectation(spec)} (got ${got})`;
 }
 
+/** The message for a number typed with a comma that may not be a decimal one (`1,500`). */
+export function commaMessage(spec: FieldSpec, got: string): string {
+  return `${spec.displayName}: use a dot for decimals and no thousands separator (got ${got})`;
+}
+
 /**
  * The message for a stored value that failed its field's schema on `keyword`, e.g.
  * `Physical Unit X: must be greater than 0` or `Branch order: must be a whole number (got 2.5)`.

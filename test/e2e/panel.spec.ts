@@ -62,8 +62,8 @@ test.describe('an image that declares its own pixel size', () => {
     const sidecar = app.file(`${CALIBRATED_IMAGE}.json`);
     const before = readFileSync(sidecar, 'utf8');
     await editor.select(CALIBRATED_IMAGE);
-    await expect(editor.panel().getByText('File declares 0.5 × 0.5 um per pixel; sidecar has 1.0 × 1.0 Pixels.')).toBeVisible();
-    const offer = editor.panel().getByRole('button', { name: 'Use file calibration (0.5 × 0.5 um)' });
+    await expect(editor.panel().getByText('The file declares 0.5 × 0.5 um per pixel (ImageJ metadata); the sidecar has 1.0 × 1.0 Pixels.')).toBeVisible();
+    const offer = editor.panel().getByRole('button', { name: 'Use 0.5 × 0.5 um' });
     await offer.click();
     await expect(offer).toBeHidden();
     await expect(editor.field('Physical Unit X')).toHaveValue('0.5');
@@ -79,4 +79,31 @@ test.describe('an image that declares its own pixel size', () => {
       '    "physical_unit_y": 0.5,',
     ]);
   });
+});
+
+test('the header shows the acquisition date as a date and time, the stored text on hover', async ({ app }) => {
+  const editor = new EditorPage(app.page);
+  await editor.select('stacks/stuck.tif');
+  const date = editor.panel().getByText('18 Jan 2015, 15:33:49', { exact: true });
+  await expect(date).toBeVisible();
+  await expect(date).toHaveAttribute('title', 'Stored as date "20150118", time "15:33:49"');
+});
+
+test('calibration is a small X/Y grid of size and unit, X first, with the spec’s names as labels', async ({ app }) => {
+  const editor = new EditorPage(app.page);
+  await editor.select(BLOBS);
+  const calibration = editor.panel().getByRole('region', { name: 'Calibration' });
+  await expect(calibration.getByText('Size of a pixel')).toBeVisible();
+  await expect(calibration.getByText(/How big one pixel is along X/)).toBeVisible();
+  // Runs in the page; typed structurally because the Node-side project has no DOM types.
+  type Labelled = { labels: ArrayLike<{ textContent: string | null }> | null };
+  const order = await calibration.getByRole('textbox').or(calibration.getByRole('combobox')).evaluateAll((inputs) =>
+    (inputs as unknown as Labelled[]).map((input) => input.labels?.[0]?.textContent ?? ''),
+  );
+  expect(order).toEqual(['Physical Unit X', 'Physical Label X', 'Physical Unit Y', 'Physical Label Y']);
+  const sizeX = editor.field('Physical Unit X');
+  const unitX = editor.field('Physical Label X');
+  const [sizeBox, unitBox] = [await sizeX.boundingBox(), await unitX.boundingBox()];
+  expect(Math.abs(sizeBox!.y - unitBox!.y)).toBeLessThan(2);
+  expect(unitBox!.x).toBeGreaterThan(sizeBox!.x);
 });

@@ -4,6 +4,7 @@
  * the screen each one is meant to show.
  */
 import { test, expect } from './support/app';
+import { calibrationImageFiles, IMAGEJ_IMAGE, IMAGEJ_NO_SIDECAR, PHOTO_IMAGE } from './support/calibration-images';
 import { EditorPage } from './support/editor-page';
 
 const SHOTS = 'test-results/screens';
@@ -35,6 +36,60 @@ for (const scheme of ['light', 'dark'] as const) {
     await app.page.screenshot({ path: `${SHOTS}/${scheme}-multi.png` });
   });
 }
+
+test.describe('screens of the table tools, dialogs and calibration', () => {
+  test.use({ extraFiles: calibrationImageFiles() });
+
+  for (const scheme of ['light', 'dark'] as const) {
+    test(`in the ${scheme} theme`, async ({ app }) => {
+      const editor = new EditorPage(app.page);
+      const dialog = app.page.getByRole('dialog');
+      await app.page.emulateMedia({ colorScheme: scheme });
+
+      await editor.filter.fill('depth:>50');
+      await app.page.getByRole('button', { name: 'Filter syntax' }).click();
+      await expect(app.page.getByRole('dialog', { name: 'Filter syntax' })).toBeVisible();
+      await app.page.screenshot({ path: `${SHOTS}/${scheme}-filter.png` });
+      await app.page.keyboard.press('Escape');
+      await editor.filter.fill('');
+
+      await app.page.getByRole('button', { name: 'Columns' }).click();
+      for (const box of await app.page.getByRole('checkbox').all()) await box.check();
+      await app.page.keyboard.press('Escape');
+      // Runs in the page; typed structurally because the Node-side project has no DOM types.
+      await editor.grid.evaluate((grid) => {
+        (grid as unknown as { scrollLeft: number }).scrollLeft = 700;
+      });
+      await app.page.screenshot({ path: `${SHOTS}/${scheme}-table-scrolled.png` });
+      await app.page.getByRole('button', { name: 'Columns' }).click();
+      await app.page.getByRole('button', { name: 'Default columns' }).click();
+      await app.page.keyboard.press('Escape');
+
+      for (const [image, name] of [
+        [IMAGEJ_IMAGE, 'calibration-offer'],
+        [IMAGEJ_NO_SIDECAR, 'calibration-new-sidecar'],
+        [PHOTO_IMAGE, 'calibration-print'],
+      ] as const) {
+        await editor.select(image);
+        await editor.panel().getByText('Size of a pixel').scrollIntoViewIfNeeded();
+        await app.page.screenshot({ path: `${SHOTS}/${scheme}-${name}.png` });
+      }
+      await editor.row(IMAGEJ_IMAGE).click({ modifiers: ['ControlOrMeta'] });
+      await expect(editor.panel().getByRole('heading', { name: 'Editing 2 images' })).toBeVisible();
+      await app.page.screenshot({ path: `${SHOTS}/${scheme}-calibration-multi.png` });
+
+      await app.page.getByRole('button', { name: 'Open folder…' }).click();
+      await dialog.getByLabel('Folder path').fill('relative/path');
+      await dialog.getByRole('button', { name: 'Open', exact: true }).click();
+      await expect(dialog.getByRole('alert')).toBeVisible();
+      await app.page.screenshot({ path: `${SHOTS}/${scheme}-open-folder.png` });
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+      await app.page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
+      await app.page.screenshot({ path: `${SHOTS}/${scheme}-shortcuts.png` });
+    });
+  }
+});
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`ROI, analyses and results screens in the ${scheme} theme`, async ({ app }) => {

@@ -3,6 +3,7 @@
  */
 import type { ImageRow } from '../../../shared/api';
 import { EDITABLE_FIELDS, HEADER_FIELDS } from '../../../shared/fields/field-table';
+import { CALIBRATION_SOURCE_NAMES } from '../../../shared/sidecar';
 import type { TiffInfo } from '../../../shared/tiff';
 import { createProfileCache, createProfileFinder } from '../../services/profile';
 import { composeRow, readImage } from '../../services/rows/image-row';
@@ -77,11 +78,11 @@ function showLines(row: ImageRow, info: TiffInfo | null): string[] {
         ['Byte order', info.byteOrder ?? '-'],
         ['BigTIFF', info.bigTiff ? 'yes' : 'no'],
         ['Planes', `C ${info.planes.c}, Z ${info.planes.z}, T ${info.planes.t}`],
-        ['Calibration', cal === null ? '(none declared)' : `${cal.x} x ${cal.y} ${cal.unit} per pixel`],
+        ['Calibration', cal === null ? '(none declared)' : `${cal.x} x ${cal.y} ${cal.unit} per pixel (${CALIBRATION_SOURCE_NAMES[cal.source]})`],
       ]),
     );
   }
-  lines.push('', `Sidecar: ${row.sidecar}${row.sidecar === 'missing' ? ' (defaults shown)' : ''}`);
+  lines.push('', `Sidecar: ${row.sidecar}${row.sidecar === 'missing' ? ' (the values a new sidecar starts with)' : ''}`);
   lines.push(...pairs(EDITABLE_FIELDS.map((f) => [f.displayName, describeStored(row.values[f.name], f)])));
   if (row.errors.length > 0) lines.push('', 'Problems', ...row.errors.map((e) => `  ${e}`));
   if (row.profile !== null) {

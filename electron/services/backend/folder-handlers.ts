@@ -1,18 +1,32 @@
 /**
- * Session and folder methods: getSession, openFolder.
+ * Session and folder methods: getSession, openFolder, listFolders.
  */
-import { realpath, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { ApiHandlers, FolderInfo } from '../../../shared/api';
+import type { ApiHandlers, FolderInfo, FolderListing } from '../../../shared/api';
 import { ApiFailure } from '../../../shared/errors';
 import { isInside } from '../folder/inside';
 import type { BackendContext } from './backend-context';
+import type { OpenFolder } from './confine';
+
+/** Most subfolders `listFolders` returns. */
+const MAX_LISTED = 1000;
+
+const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+
+/** The allowed roots as real paths (those that exist), or undefined when any folder may be opened. */
+async function realAllowedRoots(context: BackendContext): Promise<string[] | undefined> {
+  const allowed = context.options.allowedRoots;
+  if (allowed === undefined) return undefined;
+  const real = await Promise.all(allowed.map((r) => realpath(r).catch(() => null)));
+  return real.filter((r) => r !== null);
+}
 
 /**
- * Opens `folder` (an absolute path): it must be an existing directory and, when the backend
- * has allowed roots, inside one of them. Cancels a running scan and records the folder as recent.
+ * Checks a folder the user named (an absolute path): it must be an existing directory and,
+ * when the backend has allowed roots, inside one of them (symbolic links resolved).
  */
-export async function openFolderAt(context: BackendContext, folder: string): Promise<FolderInfo> {
+async function allowedFolder(context: BackendContext, folder: string): Promise<OpenFolder> {
   if (folder.includes('\0') || !path.isAbsolute(folder)) {
     throw new ApiFailure('BAD_REQUEST', `"${folder}" is not an absolute folder path.`);
   }
@@ -21,32 +35,69 @@ export async function openFolderAt(context: BackendContext, folder: string): Pro
     throw new ApiFailure('NOT_FOUND', `${root} does not exist.`);
   });
   if (!(await stat(realRoot)).isDirectory()) throw new ApiFailure('NOT_FOUND', `${root} is not a folder.`);
-  const allowed = context.options.allowedRoots;
-  if (allowed !== undefined) {
-    const realAllowed = await Promise.all(allowed.map((r) => realpath(r).catch(() => null)));
-    if (!realAllowed.some((r) => r !== null && isInside(r, realRoot))) {
-      throw new ApiFailure('OUTSIDE_FOLDER', `${root} is outside the folders this server may open.`);
-    }
+  const allowed = await realAllowedRoots(context);
+  if (allowed !== undefined && !allowed.some((r) => isInside(r, realRoot))) {
+    throw new ApiFailure('OUTSIDE_FOLDER', `${root} is outside the folders this server may open.`);
   }
+  return { root, realRoot };
+}
+
+/**
+ * Opens `folder` (an absolute path): it must be an existing directory and, when the backend
+ * has allowed roots, inside one of them. Cancels a running scan and records the folder as recent.
+ */
+export async function openFolderAt(context: BackendContext, folder: string): Promise<FolderInfo> {
+  const opened = await allowedFolder(context, folder);
   context.cancelScan();
-  context.folder = { root, realRoot };
-  context.options.recent?.add(root);
-  return folderInfo(root);
+  context.folder = opened;
+  context.options.recent?.add(opened.root);
+  return folderInfo(opened.root);
 }
 
 function folderInfo(root: string): FolderInfo {
   return { root, name: path.basename(root) || root };
 }
 
+/** The subfolders of an allowed folder; links are followed only when they stay inside the allowed roots. */
+async function listFolders(context: BackendContext, folder: string | undefined): Promise<FolderListing> {
+  const roots = context.options.allowedRoots;
+  const allowed = await realAllowedRoots(context);
+  if (roots === undefined || allowed === undefined) {
+    throw new ApiFailure('BAD_REQUEST', 'The folder list is for browser mode; this window shows the system’s folder dialog.');
+  }
+  const { root, realRoot } = await allowedFolder(context, folder ?? roots[0] ?? '');
+  const entries = await readdir(realRoot, { withFileTypes: true }).catch(() => {
+    throw new ApiFailure('IO', `${root} cannot be read.`);
+  });
+  const names: string[] = [];
+  for (const entry of entries) {
+    if (entry.name.startsWith('.')) continue;
+    if (entry.isDirectory()) names.push(entry.name);
+    else if (entry.isSymbolicLink()) {
+      const target = await realpath(path.join(realRoot, entry.name)).catch(() => null);
+      const isFolder = target !== null && (await stat(target).then((s) => s.isDirectory(), () => false));
+      if (isFolder && allowed.some((r) => isInside(r, target))) names.push(entry.name);
+    }
+  }
+  names.sort(collator.compare);
+  const parent = path.dirname(root);
+  const realParent = await realpath(parent).catch(() => null);
+  const parentAllowed = parent !== root && !allowed.includes(realRoot) && realParent !== null && allowed.some((r) => isInside(r, realParent));
+  const folders = names.slice(0, MAX_LISTED).map((name) => ({ name, path: path.join(root, name) }));
+  return { path: root, parent: parentAllowed ? parent : null, folders, truncated: names.length > MAX_LISTED };
+}
+
 /** Handlers of the session and folder methods. */
-export function folderHandlers(context: BackendContext): Pick<ApiHandlers, 'getSession' | 'openFolder'> {
+export function folderHandlers(context: BackendContext): Pick<ApiHandlers, 'getSession' | 'openFolder' | 'listFolders'> {
   return {
     async getSession() {
-      const { door, recent, sampleFolder } = context.options;
+      const { door, recent, sampleFolder, allowedRoots } = context.options;
+      const listed = recent?.list() ?? [];
       return {
         door,
         folder: context.folder === null ? null : folderInfo(context.folder.root),
-        recent: recent?.list() ?? [],
+        // A recent folder this server may not open would only fail: leave it out.
+        recent: allowedRoots === undefined ? listed : listed.filter((f) => allowedRoots.some((r) => isInside(path.resolve(r), path.resolve(f)))),
         sampleFolder: sampleFolder ?? null,
       };
     },
@@ -59,5 +110,6 @@ export function folderHandlers(context: BackendContext): Pick<ApiHandlers, 'getS
       const chosen = await chooseFolder();
       return chosen === null ? null : openFolderAt(context, chosen);
     },
+    listFolders: (request) => listFolders(context, request.path),
   };
 }

@@ -61,6 +61,11 @@ const REQUEST_SCHEMAS: Record<ApiMethodName, object> = {
     additionalProperties: false,
     properties: { path: { type: 'string', minLength: 1, maxLength: MAX_PATH } },
   },
+  listFolders: {
+    type: 'object',
+    additionalProperties: false,
+    properties: { path: { type: 'string', minLength: 1, maxLength: MAX_PATH } },
+  },
   scanFolder: empty,
   getImageDetail: { ...empty, required: ['path'], properties: { path: relativePath } },
   reloadRow: { ...empty, required: ['path'], properties: { path: relativePath } },

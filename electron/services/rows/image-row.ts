@@ -6,7 +6,7 @@ import { readAnalyses, resultValues } from '../../../shared/analysis';
 import type { ImageRow } from '../../../shared/api';
 import { toApiError } from '../../../shared/errors';
 import { EDITABLE_FIELDS, type FieldValues } from '../../../shared/fields/field-table';
-import { calibrationMismatch } from '../../../shared/sidecar';
+import { calibrationMismatch, pixelSizeValues, usableCalibration } from '../../../shared/sidecar';
 import type { TiffInfo } from '../../../shared/tiff';
 import { isInside } from '../folder/inside';
 import type { ImageEntry } from '../folder/list-images';
@@ -63,7 +63,9 @@ export function composeRow(entry: ImageEntry, scan: ImageScan | null, read: Side
   if (read.state !== 'missing') errors.push(...read.problems);
   const info = scan?.ok === true ? scan.info : null;
   const fileCalibration = info?.fileCalibration ?? null;
-  const values = storedValues(read);
+  // Where there is no sidecar yet, the values are those a new one starts with (its calibration included).
+  const declared = read.state === 'missing' ? usableCalibration(fileCalibration) : null;
+  const values = declared === null ? storedValues(read) : { ...storedValues(read), ...pixelSizeValues(declared) };
   if (read.state === 'ok' && fileCalibration !== null) {
     const mismatch = calibrationMismatch(values, fileCalibration);
     if (mismatch !== null) errors.push(mismatch);

@@ -4,6 +4,7 @@ import { BulkDialogs } from './dialogs/bulk-dialogs';
 import { ConflictDialog } from './dialogs/conflict-dialog';
 import { FolderPathDialog } from './dialogs/folder-path-dialog';
 import { OpenPrompt } from './dialogs/open-prompt';
+import { ShortcutsDialog } from './dialogs/shortcuts-dialog';
 import { PasteDialog } from './dialogs/paste-dialog';
 import { ReviewDialog } from './dialogs/review-dialog';
 import { SaveReportDialog } from './dialogs/save-report-dialog';
@@ -49,6 +50,7 @@ export function App() {
       <NormalizeDialog />
       <OpenPrompt />
       <FolderPathDialog />
+      <ShortcutsDialog />
     </>
   );
 }

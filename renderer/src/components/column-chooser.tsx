@@ -12,6 +12,8 @@ const GROUPS = [...new Set(HIDEABLE.map((c) => c.group))];
 function ColumnList() {
   const visible = useApp((s) => s.visibleColumns);
   const setColumnVisible = useApp((s) => s.setColumnVisible);
+  const resizedColumns = useApp((s) => Object.keys(s.columnWidths).length);
+  const resetWidths = useApp((s) => s.resetColumnWidths);
   const reset = () => {
     for (const column of HIDEABLE) setColumnVisible(column.key, DEFAULT_VISIBLE_COLUMNS.includes(column.key));
     for (const key of visible.filter(isResultColumnKey)) setColumnVisible(key, false);
@@ -33,6 +35,9 @@ function ColumnList() {
       </div>
       <ResultColumnList />
       <div className="popover-footer">
+        <button type="button" className="btn btn-small" disabled={resizedColumns === 0} onClick={resetWidths}>
+          Default widths
+        </button>
         <button type="button" className="btn btn-small" onClick={reset}>
           Default columns
         </button>

@@ -1,11 +1,7 @@
 /** Shown when no folder is open: open one, the sample folder, or a recent one. */
 import { useShallow } from 'zustand/react/shallow';
 import { useApp } from '../store/store-context';
-
-function lastComponent(folder: string): string {
-  const parts = folder.split(/[\\/]/).filter((p) => p !== '');
-  return parts[parts.length - 1] ?? folder;
-}
+import { folderName } from '../lib/format';
 
 /** The start screen. */
 export function StartScreen() {
@@ -40,7 +36,7 @@ export function StartScreen() {
               {recent.map((folder) => (
                 <li key={folder}>
                   <button type="button" className="recent-item" disabled={opening} onClick={() => requestOpenFolder(folder)} title={folder}>
-                    <span className="recent-name">{lastComponent(folder)}</span>
+                    <span className="recent-name">{folderName(folder)}</span>
                     <span className="recent-path">{folder}</span>
                   </button>
                 </li>

@@ -1,14 +1,17 @@
 /** The status bar: how many images, shown and selected; scan progress; confirmations; theme switch. */
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { selectVisiblePaths } from '../store/selectors';
 import { useApp } from '../store/store-context';
+import type { AppState } from '../store/app-store';
 import type { ThemeChoice } from '../store/view-slice';
+import { parseFilter } from '../lib/filter-query';
 import { formatCount, plural } from '../lib/format';
+import { quickFilterLabel } from '../lib/quick-filters';
 
 const NEXT_THEME: Readonly<Record<ThemeChoice, ThemeChoice>> = { system: 'light', light: 'dark', dark: 'system' };
 const THEME_LABEL: Readonly<Record<ThemeChoice, string>> = { system: 'Theme: System', light: 'Theme: Light', dark: 'Theme: Dark' };
 
-/** How long a confirmation stays in the status bar. */
+/** How long a confirmation stays in the status bar (it fades out over the last part). */
 const CONFIRMATION_MS = 5000;
 
 function ScanText() {
@@ -31,15 +34,35 @@ function Confirmation() {
   return (
     <span className="status-confirmation" role="status">
       {notice && (
-        <>
+        <span key={notice.id} className="status-confirmation-text" style={{ animationDuration: `${CONFIRMATION_MS}ms` }}>
           <svg className="icon icon-small" viewBox="0 0 16 16" aria-hidden="true">
             <path d="M3 8.5l3.2 3L13 4.5" />
           </svg>
           {notice.text}
-        </>
+        </span>
       )}
     </span>
   );
+}
+
+/** What is filtering the rows: `“cells/” and No sidecar`; empty when nothing is. */
+function filterDescription(text: string, quick: AppState['quickFilter']): string {
+  return [text.trim() === '' ? null : `“${text.trim()}”`, quick === null ? null : quickFilterLabel(quick)].filter(Boolean).join(' and ');
+}
+
+/** Whether a filter is on and every image it shows (more than one) is selected. */
+function selectsAllShown(s: AppState): boolean {
+  if ((s.filterText.trim() === '' && s.quickFilter === null) || s.selected.size < 2) return false;
+  const shown = selectVisiblePaths(s);
+  return shown.length > 0 && shown.length === s.selected.size && shown.every((path) => s.selected.has(path));
+}
+
+/** Field names in the filter that name no column. */
+function FilterProblems() {
+  const text = useApp((s) => s.filterText);
+  const unknown = useMemo(() => parseFilter(text).unknown, [text]);
+  if (unknown.length === 0) return null;
+  return <span className="status-warning">{unknown.map((name) => `No field named “${name}”: searched as text`).join('; ')}</span>;
 }
 
 /** The bar at the bottom of the workspace. */
@@ -47,16 +70,27 @@ export function StatusBar() {
   const total = useApp((s) => s.rowOrder.length);
   const shown = useApp((s) => selectVisiblePaths(s).length);
   const selected = useApp((s) => s.selected.size);
+  const allShown = useApp(selectsAllShown);
+  const filtering = useApp((s) => filterDescription(s.filterText, s.quickFilter));
   const theme = useApp((s) => s.theme);
   const setTheme = useApp((s) => s.setTheme);
+  const setShortcutsOpen = useApp((s) => s.setShortcutsOpen);
   return (
     <footer className="status-bar">
       <span>{plural(total, 'image')}</span>
-      {shown !== total && <span>{formatCount(shown)} shown</span>}
-      {selected > 0 && <span>{formatCount(selected)} selected</span>}
+      {filtering !== '' && (
+        <span>
+          {formatCount(shown)} shown: {filtering}
+        </span>
+      )}
+      {selected > 0 && <span>{`${formatCount(selected)} selected${allShown ? ' (all shown)' : ''}`}</span>}
+      <FilterProblems />
       <ScanText />
       <Confirmation />
       <span className="toolbar-spacer" />
+      <button type="button" className="btn btn-ghost btn-small" title="List the keyboard shortcuts (?)" onClick={() => setShortcutsOpen(true)}>
+        Keyboard shortcuts
+      </button>
       <button type="button" className="btn btn-ghost btn-small" title="Switch between the system, light and dark themes" onClick={() => setTheme(NEXT_THEME[theme])}>
         {THEME_LABEL[theme]}
       </button>

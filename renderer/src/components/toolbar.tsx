@@ -1,49 +1,17 @@
 /** The toolbar: folder, filter, quick filters, columns and Save. */
-import { useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { QuickFilter } from '../store/row-query';
 import { selectQuickCounts } from '../store/selectors';
 import { useApp } from '../store/store-context';
 import { formatCount } from '../lib/format';
+import { QUICK_FILTERS } from '../lib/quick-filters';
 import { ColumnChooser } from './column-chooser';
+import { FilterBox } from './filter-box';
 import { FieldGapChip } from './profile/field-gap-chip';
 import { ProfileButton } from './profile/profile-button';
 import { ResultsButton } from './results/results-dialog';
 import { HistoryButtons } from './history-buttons';
 import { SaveControl } from './save-control';
 import { TableMenu } from './table-menu';
-
-const QUICK_FILTERS: readonly { filter: QuickFilter; label: string; title: string }[] = [
-  { filter: 'missing', label: 'No sidecar', title: 'Images without a .json sidecar yet' },
-  { filter: 'invalid', label: 'Invalid', title: 'Corrupt sidecars and values that cannot be saved as typed' },
-  { filter: 'unsaved', label: 'Unsaved', title: 'Images with changes not saved yet' },
-  { filter: 'not-ready', label: 'Not ready', title: 'Images the lab profile finds a problem with (a required field empty, a value it does not allow), or with a read error' },
-];
-
-function FilterBox() {
-  const text = useApp((s) => s.filterText);
-  const findRequest = useApp((s) => s.findRequest);
-  const setFilterText = useApp((s) => s.setFilterText);
-  const input = useRef<HTMLInputElement>(null);
-  useEffect(() => {
-    if (findRequest === 0) return;
-    input.current?.focus();
-    input.current?.select();
-  }, [findRequest]);
-  return (
-    <input
-      ref={input}
-      type="search"
-      className="input filter-input"
-      aria-label="Filter images"
-      placeholder="Filter by name or value"
-      title="Shows images whose path or metadata contains every word (Ctrl+F)"
-      value={text}
-      spellCheck={false}
-      onChange={(e) => setFilterText(e.target.value)}
-    />
-  );
-}
 
 function QuickFilters() {
   const counts = useApp(useShallow(selectQuickCounts));
@@ -52,7 +20,7 @@ function QuickFilters() {
   // "Not ready" is about a lab profile: offered when one is in force (or the filter is on).
   const profiled = useApp((s) => (s.profiles?.length ?? 0) > 0 || s.quickFilter === 'not-ready');
   return (
-    <div className="chip-group" role="group" aria-label="Quick filters">
+    <div className="chip-group" role="group" aria-label="Quick filters, one at a time, combined with the filter text">
       <FieldGapChip />
       {QUICK_FILTERS.filter((q) => q.filter !== 'not-ready' || profiled).map(({ filter, label, title }) => (
         <button
@@ -60,7 +28,7 @@ function QuickFilters() {
           type="button"
           className={`chip chip-${filter}`}
           aria-pressed={active === filter}
-          title={title}
+          title={`${title} (one at a time; an image must also match the filter text)`}
           onClick={() => toggle(filter)}
         >
           {label}

@@ -2,10 +2,12 @@
 import { useEffect } from 'react';
 import type { MenuCommand } from '../../../shared/api';
 import { isTextEntry } from '../lib/text-entry';
+import type { AppStore } from '../store/app-store';
 import { runMenuCommand } from '../store/backend-events';
 import { useAppStore } from '../store/store-context';
+import { focusFirstField, focusTable } from './focus-targets';
 
-const SHORTCUTS: Readonly<Record<string, MenuCommand>> = { s: 'save', f: 'find', o: 'open-folder' };
+const SHORTCUTS: Readonly<Record<string, MenuCommand>> = { s: 'save', f: 'find', o: 'open-folder', '/': 'show-shortcuts' };
 
 /**
  * The app's undo/redo and metadata copy/paste for a key press, when focus is not in a text
@@ -20,15 +22,35 @@ function editCommand(event: KeyboardEvent): MenuCommand | null {
   return key === 'y' && !event.shiftKey ? 'redo' : null;
 }
 
+/** What a key without Ctrl/Cmd does: F6 goes to the table (from the table, to the editor); `?` outside text fields lists the shortcuts. */
+function plainKey(store: AppStore, event: KeyboardEvent): (() => void) | null {
+  if (event.ctrlKey || event.metaKey || event.altKey || document.querySelector('dialog[open]') !== null) return null;
+  if (event.key === 'F6') {
+    return () => {
+      const inTable = document.activeElement?.closest('[role="grid"]') != null;
+      if (!inTable || !focusFirstField()) focusTable();
+    };
+  }
+  if (event.key === '?' && !isTextEntry(document.activeElement)) return () => runMenuCommand(store, 'show-shortcuts');
+  return null;
+}
+
 /**
- * Ctrl/Cmd+S saves, Ctrl/Cmd+F focuses the filter, Ctrl/Cmd+O opens a folder; outside text
- * fields, Ctrl/Cmd+Z undoes, Shift+Ctrl/Cmd+Z or Ctrl+Y redoes, Shift+Ctrl/Cmd+C copies the
- * selected image's metadata and Shift+Ctrl/Cmd+V pastes it into the selection.
+ * Ctrl/Cmd+S saves, Ctrl/Cmd+F focuses the filter, Ctrl/Cmd+O opens a folder, Ctrl/Cmd+/ lists
+ * the shortcuts; outside text fields, Ctrl/Cmd+Z undoes, Shift+Ctrl/Cmd+Z or Ctrl+Y redoes,
+ * Shift+Ctrl/Cmd+C copies the selected image's metadata and Shift+Ctrl/Cmd+V pastes it into the
+ * selection, and `?` lists the shortcuts; F6 goes to the table, and from the table to the editor.
  */
 export function useShortcuts(): void {
   const store = useAppStore();
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
+      const plain = plainKey(store, event);
+      if (plain) {
+        event.preventDefault();
+        plain();
+        return;
+      }
       if (!(event.ctrlKey || event.metaKey)) return;
       const command = editCommand(event) ?? (event.altKey || event.shiftKey ? undefined : SHORTCUTS[event.key.toLowerCase()]);
       if (!command) return;

@@ -4,6 +4,7 @@
  */
 import type { ImageRow } from '../../../shared/api';
 import { EDITABLE_FIELDS, type FieldSpec } from '../../../shared/fields/field-table';
+import { columnNumber } from './column-text';
 import { formatSizes, pixelCount } from './format';
 import { resultCellSortValue, resultColumn } from './result-columns';
 
@@ -93,14 +94,23 @@ export function shownColumns(visible: readonly string[]): Column[] {
   return [...COLUMNS.filter((c) => !c.hideable || visible.includes(c.key)), ...results];
 }
 
-/** CSS `grid-template-columns` for these columns. */
-export function gridTemplate(columns: readonly Column[]): string {
-  return columns.map((c) => (c.grow > 0 ? `minmax(${c.minWidth}px, ${c.grow}fr)` : `${c.minWidth}px`)).join(' ');
+/** Widths the user gave columns, by key. */
+export type ColumnWidths = Readonly<Record<string, number>>;
+
+/** CSS `grid-template-columns` for these columns: a width the user gave, else the default (growing columns share what is left). */
+export function gridTemplate(columns: readonly Column[], widths: ColumnWidths = {}): string {
+  return columns
+    .map((c) => {
+      const width = widths[c.key];
+      if (width !== undefined) return `${width}px`;
+      return c.grow > 0 ? `minmax(${c.minWidth}px, ${c.grow}fr)` : `${c.minWidth}px`;
+    })
+    .join(' ');
 }
 
-/** Sum of the columns' narrowest widths. */
-export function minTableWidth(columns: readonly Column[]): number {
-  return columns.reduce((sum, c) => sum + c.minWidth, 0);
+/** The width the columns need at least (wider than the table: it scrolls sideways). */
+export function minTableWidth(columns: readonly Column[], widths: ColumnWidths = {}): number {
+  return columns.reduce((sum, c) => sum + (widths[c.key] ?? c.minWidth), 0);
 }
 
 const SIDECAR_ORDER = { missing: 0, ok: 1, invalid: 2 } as const;
@@ -113,7 +123,7 @@ export function sortValue(row: ImageRow, column: Column): string | number | null
     case 'sidecar':
       return SIDECAR_ORDER[row.sidecar];
     case 'problems':
-      return row.errors.length + row.profileProblems.length;
+      return columnNumber(row, column);
     case 'dims':
       return pixelCount(row.header) ?? (formatSizes(row.header) || null);
     case 'dtype':

@@ -53,6 +53,26 @@ export function formatMeasure(n: number): string {
   return String(Number(n.toPrecision(6)));
 }
 
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * The header's date (`YYYYMMDD`) and time (`HH:MM:SS`) for people: `5 Nov 2023, 14:22:07`
+ * (months by name, so no one reads 05/11 the wrong way round); a date that is not in that
+ * form is shown as stored.
+ */
+export function formatAcquired(date: string, time: string): string {
+  const match = /^(\d{4})(\d{2})(\d{2})$/.exec(date);
+  const month = match ? MONTHS[Number(match[2]) - 1] : undefined;
+  const dayOfMonth = Number(match?.[3]);
+  if (!match || month === undefined || dayOfMonth < 1 || dayOfMonth > 31) return [date, time].filter(Boolean).join(' ');
+  return [`${dayOfMonth} ${month} ${match[1]}`, time].filter(Boolean).join(', ');
+}
+
+/** The last component of an absolute folder path on the backend's disk (either separator): `/data/run1` → `run1`. */
+export function folderName(folder: string): string {
+  return folder.split(/[\\/]/).filter((p) => p !== '').pop() ?? folder;
+}
+
 /** The last component of a relative path. */
 export function baseName(path: string): string {
   const i = path.lastIndexOf('/');
@@ -63,6 +83,16 @@ export function baseName(path: string): string {
 export function dirName(path: string): string {
   const i = path.lastIndexOf('/');
   return i < 0 ? '' : path.slice(0, i + 1);
+}
+
+/**
+ * A relative path in three parts for shortening in the middle: the outer folders, the folder
+ * holding the file, and the file name (`a/b/`, `c/`, `x.tif`); missing parts are empty.
+ */
+export function splitPath(path: string): { outer: string; inner: string; name: string } {
+  const dir = dirName(path);
+  const cut = dir.lastIndexOf('/', dir.length - 2) + 1;
+  return { outer: dir.slice(0, cut), inner: dir.slice(cut), name: baseName(path) };
 }
 
 /** A row's message without the leading `name.tif: ` (the row already names the file). */

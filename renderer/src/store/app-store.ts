@@ -72,5 +72,8 @@ export function createAppStore(client: ApiClient, storage: PrefsStorage | null =
     ...createCurationSlice(...a),
   }));
   if (storage) persistViewPrefs(store, storage);
+  store.subscribe((s) => {
+    if (s.notices.some((n) => n.resolved?.(s))) s.dropResolvedNotices();
+  });
   return store;
 }

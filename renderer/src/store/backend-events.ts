@@ -27,6 +27,9 @@ export function runMenuCommand(store: AppStore, command: MenuCommand): void {
     case 'toggle-theme':
       state.toggleTheme(systemIsDark());
       break;
+    case 'show-shortcuts':
+      state.setShortcutsOpen(true);
+      break;
     case 'copy-metadata':
       state.copyMetadata();
       break;

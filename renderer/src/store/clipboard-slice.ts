@@ -39,7 +39,7 @@ export const createClipboardSlice: StateCreator<AppState, [], [], ClipboardSlice
     const [source] = selected;
     const row = source === undefined ? undefined : rows[source];
     if (selected.size !== 1 || !row || row.sidecar === 'invalid') {
-      get().notify('error', 'Select one image to copy its metadata.');
+      get().notify('error', 'Select one image to copy its metadata.', { resolved: (s) => s.selected.size === 1 });
       return false;
     }
     set({ copied: { source: row.path, values: effectiveValues(row, edits[row.path]) } });
@@ -48,8 +48,10 @@ export const createClipboardSlice: StateCreator<AppState, [], [], ClipboardSlice
   },
 
   requestPaste: () => {
-    if (!get().copied) return get().notify('error', 'Copy the metadata of an image first (Ctrl+Shift+C).');
-    if (selectEditablePaths(get()).length === 0) return get().notify('error', 'Select the images to paste into.');
+    if (!get().copied) return get().notify('error', 'Copy the metadata of an image first (Ctrl+Shift+C).', { resolved: (s) => s.copied !== null });
+    if (selectEditablePaths(get()).length === 0) {
+      return get().notify('error', 'Select the images to paste into.', { resolved: (s) => selectEditablePaths(s).length > 0 });
+    }
     set({ pastePrompt: true });
   },
 

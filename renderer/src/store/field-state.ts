@@ -1,9 +1,7 @@
 /** What the editor shows for one field over one or many images (pure; used with `useShallow`). */
 import type { FieldValues } from '../../../shared/fields/field-table';
 import type { AppState } from './app-store';
-import { calibrationMismatch } from '../../../shared/sidecar/calibration';
-import { describeFileCalibration } from '../lib/calibration';
-import { isChange, isEditable, shownText, type PathEdits } from './edit-logic';
+import { isChange, shownText, type PathEdits } from './edit-logic';
 import type { ImageRow } from '../../../shared/api';
 
 /** A field's text, whether it differs between images, and its pending state. */
@@ -43,30 +41,4 @@ export function effectiveValues(row: ImageRow, edits: PathEdits | undefined): Fi
   const values = { ...row.values };
   for (const [name, edit] of Object.entries(edits ?? {})) if (edit.error === null) values[name] = edit.value;
   return values;
-}
-
-/** Images whose file declares a calibration other than the one they would save. */
-export interface FileCalibrationOffer {
-  count: number;
-  /** `0.5 × 0.5 um` when exactly one image is concerned. */
-  description: string | null;
-  /** `File declares 0.5 × 0.5 um per pixel; sidecar has 1.0 × 1.0 Pixels` when exactly one image is concerned. */
-  mismatch: string | null;
-}
-
-/** Which of `paths` would change if they adopted their file's own calibration. */
-export function calibrationOffer(s: Pick<AppState, 'rows' | 'edits'>, paths: readonly string[]): FileCalibrationOffer {
-  let count = 0;
-  let description: string | null = null;
-  let mismatch: string | null = null;
-  for (const path of paths) {
-    const row = s.rows[path];
-    if (!row?.fileCalibration || !isEditable(row)) continue;
-    const differs = calibrationMismatch(effectiveValues(row, s.edits[path]), row.fileCalibration);
-    if (differs === null) continue;
-    count++;
-    mismatch = differs;
-    description = describeFileCalibration(row.fileCalibration);
-  }
-  return count === 1 ? { count, description, mismatch } : { count, description: null, mismatch: null };
 }

@@ -1,13 +1,11 @@
-/** Filtering and sorting of table rows (pure; the selectors memoize it). */
+/** Quick filters and sorting of table rows (pure; the selectors memoize it; the filter text is row-filter's). */
 import type { ImageRow } from '../../../shared/api';
 import { columnByKey, sortValue } from '../lib/columns';
-import { formatFieldValue } from '../lib/format';
-import { formatResult } from '../lib/result-format';
 import { rowHasChanges, type EditMap } from './edit-logic';
 import { lacksField, problemCount, type LiveProblems } from './problem-logic';
 
-/** The quick filters of the toolbar. */
-export type QuickFilter = 'missing' | 'invalid' | 'unsaved' | 'not-ready';
+/** The quick filters of the toolbar (one at a time, combined with the filter text). */
+export type QuickFilter = 'missing' | 'invalid' | 'unsaved' | 'warnings' | 'not-ready';
 
 /** Sort column and direction. */
 export interface SortSpec {
@@ -24,6 +22,8 @@ export function matchesQuick(row: ImageRow, edits: EditMap, quick: QuickFilter, 
       return row.sidecar === 'invalid' || Object.values(edits[row.path] ?? {}).some((e) => e.error !== null);
     case 'unsaved':
       return rowHasChanges(row, edits[row.path]);
+    case 'warnings':
+      return row.errors.length > 0;
     case 'not-ready':
       return problemCount(row, edits[row.path], live) > 0;
   }
@@ -32,34 +32,6 @@ export function matchesQuick(row: ImageRow, edits: EditMap, quick: QuickFilter, 
 /** Whether a row passes the Completeness view's field filter: it lacks or breaks field `gap` (null: every row passes). */
 export function matchesGap(row: ImageRow, edits: EditMap, live: LiveProblems, gap: string | null): boolean {
   return gap === null || lacksField(row, edits[row.path], live, gap);
-}
-
-const haystacks = new WeakMap<ImageRow, string>();
-
-/** The lower-case text the filter box searches: the path, every stored field value and result value. */
-function haystack(row: ImageRow): string {
-  let text = haystacks.get(row);
-  if (text === undefined) {
-    const results = Object.values(row.results ?? {}).map(formatResult);
-    text = [row.path, ...Object.values(row.values).map(formatFieldValue), ...results].join('\n').toLowerCase();
-    haystacks.set(row, text);
-  }
-  return text;
-}
-
-/**
- * Whether a row matches the filter text: every word must occur in the path, a stored value or
- * a pending edit (so a row being edited does not vanish while the user types).
- */
-export function matchesText(row: ImageRow, edits: EditMap, words: readonly string[]): boolean {
-  if (words.length === 0) return true;
-  const pending = Object.values(edits[row.path] ?? {}).map((e) => e.text.toLowerCase());
-  return words.every((w) => haystack(row).includes(w) || pending.some((p) => p.includes(w)));
-}
-
-/** Splits filter text into lower-case words. */
-export function filterWords(text: string): string[] {
-  return text.toLowerCase().split(/\s+/).filter((w) => w !== '');
 }
 
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });

@@ -21,8 +21,8 @@ export interface SelectionSlice {
   toggleSelected(path: string): void;
   /** Shift+click: selects the visible rows from the anchor to `path`. */
   selectRange(path: string): void;
+  /** Selects every row shown (the filter's, not the whole folder). */
   selectAllVisible(): void;
-  selectAllInFolder(): void;
   /** Arrow keys, Home/End, Page keys; `extend` (Shift) grows the range from the anchor. */
   moveCursor(move: CursorMove, extend: boolean): void;
   clearSelection(): void;
@@ -62,9 +62,6 @@ export const createSelectionSlice: StateCreator<AppState, [], [], SelectionSlice
     const visible = selectVisiblePaths(get());
     set((s) => ({ selected: new Set(visible), cursor: s.cursor ?? visible[0] ?? null, anchor: s.anchor ?? visible[0] ?? null }));
   },
-
-  selectAllInFolder: () =>
-    set((s) => ({ selected: new Set(s.rowOrder), cursor: s.cursor ?? s.rowOrder[0] ?? null, anchor: s.anchor ?? s.rowOrder[0] ?? null })),
 
   moveCursor: (move, extend) => {
     const visible = selectVisiblePaths(get());

@@ -2,11 +2,12 @@
  * Derived state, memoized on the inputs it reads so that components get stable references
  * (a new array only when something it depends on changed).
  */
-import type { ImageRow } from '../../../shared/api';
 import type { AppState } from './app-store';
 import { invalidEditCount, isEditable, rowHasChanges, type EditMap } from './edit-logic';
+import { parseFilter } from '../lib/filter-query';
 import type { LiveProblems } from './problem-logic';
-import { filterWords, matchesGap, matchesQuick, matchesText, sortRows, type QuickFilter } from './row-query';
+import { filterRows } from './row-filter';
+import { matchesQuick, sortRows, type QuickFilter } from './row-query';
 
 /** Memoizes `compute` on the inputs it reads (compared with Object.is). */
 export function memo<A extends unknown[], R>(inputs: (s: AppState) => readonly [...A], compute: (...args: A) => R): (s: AppState) => R {
@@ -22,10 +23,10 @@ export function memo<A extends unknown[], R>(inputs: (s: AppState) => readonly [
 
 /** Whether the visible rows depend on pending edits (so typing does not re-filter 10,000 rows for nothing). */
 function filterReadsEdits(s: AppState): boolean {
-  return (s.quickFilter !== null && s.quickFilter !== 'missing') || s.fieldGap !== null || s.filterText.trim() !== '';
+  return s.quickFilter === 'invalid' || s.quickFilter === 'unsaved' || filterReadsProblems(s) || s.filterText.trim() !== '';
 }
 
-/** Whether the visible rows depend on the profile's problems with pending edits. */
+/** Whether the visible rows depend on what the lab profile finds in pending edits. */
 function filterReadsProblems(s: AppState): boolean {
   return s.quickFilter === 'not-ready' || s.fieldGap !== null;
 }
@@ -38,12 +39,7 @@ export const selectVisiblePaths = memo(
   (s: AppState) =>
     [s.rows, s.rowOrder, filterReadsEdits(s) ? s.edits : NO_EDITS, filterReadsProblems(s) ? s.liveProblems : NO_PROBLEMS, s.filterText, s.quickFilter, s.fieldGap, s.sort] as const,
   (rows, order, edits, live, text, quick, gap, sort): readonly string[] => {
-    const words = filterWords(text);
-    const shown: ImageRow[] = [];
-    for (const path of order) {
-      const row = rows[path];
-      if (row && (quick === null || matchesQuick(row, edits, quick, live)) && matchesGap(row, edits, live, gap) && matchesText(row, edits, words)) shown.push(row);
-    }
+    const shown = filterRows(rows, order, edits, parseFilter(text), quick, live, gap);
     return sortRows(shown, sort).map((row) => row.path);
   },
 );
@@ -51,18 +47,17 @@ export const selectVisiblePaths = memo(
 /** Counts shown on the quick-filter buttons. */
 export type QuickCounts = Record<QuickFilter, number>;
 
+const QUICK_FILTERS: readonly QuickFilter[] = ['missing', 'invalid', 'unsaved', 'warnings', 'not-ready'];
+
 /** How many rows each quick filter would show. */
 export const selectQuickCounts = memo(
   (s: AppState) => [s.rows, s.rowOrder, s.edits, s.liveProblems] as const,
   (rows, order, edits, live): QuickCounts => {
-    const counts = { missing: 0, invalid: 0, unsaved: 0, 'not-ready': 0 };
+    const counts: QuickCounts = { missing: 0, invalid: 0, unsaved: 0, warnings: 0, 'not-ready': 0 };
     for (const path of order) {
       const row = rows[path];
       if (!row) continue;
-      if (matchesQuick(row, edits, 'missing')) counts.missing++;
-      if (matchesQuick(row, edits, 'invalid')) counts.invalid++;
-      if (matchesQuick(row, edits, 'unsaved')) counts.unsaved++;
-      if (matchesQuick(row, edits, 'not-ready', live)) counts['not-ready']++;
+      for (const quick of QUICK_FILTERS) if (matchesQuick(row, edits, quick, live)) counts[quick]++;
     }
     return counts;
   },

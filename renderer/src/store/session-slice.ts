@@ -64,7 +64,8 @@ export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = 
     const result = await get().client.openFolder(path === undefined ? {} : { path });
     set({ opening: false });
     if (!result.ok) {
-      get().notify('error', result.error.message);
+      const before = get().folder;
+      get().notify('error', result.error.message, { key: 'open-folder', resolved: (st) => st.folder !== before });
       return;
     }
     const folder = result.payload;
@@ -86,7 +87,7 @@ export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = 
     if (get().scanSeq !== seq) return;
     if (!result.ok) {
       set({ scan: { ...IDLE, status: 'failed', error: result.error.message } });
-      get().notify('error', result.error.message);
+      get().notify('error', result.error.message, { key: 'scan', resolved: (st) => st.scanSeq !== seq });
       return;
     }
     const early = get().earlyScanEvents.filter((e) => e.scanId === result.payload.scanId);
@@ -113,7 +114,7 @@ export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = 
         break;
       case 'scan-failed':
         set((s) => ({ scan: { ...s.scan, status: 'failed', error: event.error.message } }));
-        get().notify('error', event.error.message);
+        get().notify('error', event.error.message, { key: 'scan', resolved: (st) => st.scan.id !== scan.id });
         break;
     }
   },

@@ -1,10 +1,10 @@
-/** Keeps the view preferences (sort, columns, theme, panel width, header shown, review size, recent name patterns) across sessions. */
+/** Keeps the view preferences (sort, columns and their widths, theme, panel width, header shown, review size, recent name patterns) across sessions. */
 import type { StoreApi } from 'zustand/vanilla';
 import type { AppState } from './app-store';
 import { COLUMNS } from '../lib/columns';
 import { isResultColumnKey } from '../lib/result-columns';
 import { MAX_RECENT_PATTERNS } from './names-slice';
-import { PANEL_WIDTH } from './view-slice';
+import { COLUMN_WIDTH, PANEL_WIDTH } from './view-slice';
 
 /** The part of `localStorage` the preferences need. */
 export type PrefsStorage = Pick<Storage, 'getItem' | 'setItem'>;
@@ -12,11 +12,22 @@ export type PrefsStorage = Pick<Storage, 'getItem' | 'setItem'>;
 /** Key of the preferences in storage. */
 export const PREFS_KEY = 'acqmeta.view.v1';
 
-type Prefs = Pick<AppState, 'sort' | 'visibleColumns' | 'theme' | 'panelWidth' | 'headerOpen' | 'reviewAbove' | 'recentPatterns'>;
+type Prefs = Pick<AppState, 'sort' | 'visibleColumns' | 'columnWidths' | 'theme' | 'panelWidth' | 'headerOpen' | 'reviewAbove' | 'recentPatterns'>;
 
 function pick(s: AppState): Prefs {
-  return { sort: s.sort, visibleColumns: s.visibleColumns, theme: s.theme, panelWidth: s.panelWidth, headerOpen: s.headerOpen, reviewAbove: s.reviewAbove, recentPatterns: s.recentPatterns };
+  return {
+    sort: s.sort,
+    visibleColumns: s.visibleColumns,
+    columnWidths: s.columnWidths,
+    theme: s.theme,
+    panelWidth: s.panelWidth,
+    headerOpen: s.headerOpen,
+    reviewAbove: s.reviewAbove,
+    recentPatterns: s.recentPatterns,
+  };
 }
+
+const isWidth = (w: unknown): w is number => typeof w === 'number' && Number.isFinite(w) && w >= COLUMN_WIDTH.min && w <= COLUMN_WIDTH.max;
 
 /** The stored preferences that are still valid; anything unknown or malformed is ignored. */
 export function readPrefs(storage: PrefsStorage): Partial<Prefs> {
@@ -33,6 +44,9 @@ export function readPrefs(storage: PrefsStorage): Partial<Prefs> {
   const known = { has: (key: string) => keys.has(key) || isResultColumnKey(key) };
   if (Array.isArray(r.visibleColumns)) {
     prefs.visibleColumns = r.visibleColumns.filter((k): k is string => typeof k === 'string' && known.has(k));
+  }
+  if (typeof r.columnWidths === 'object' && r.columnWidths !== null) {
+    prefs.columnWidths = Object.fromEntries(Object.entries(r.columnWidths).filter(([key, w]) => known.has(key) && isWidth(w)));
   }
   if (typeof r.headerOpen === 'boolean') prefs.headerOpen = r.headerOpen;
   if (Array.isArray(r.recentPatterns)) prefs.recentPatterns = r.recentPatterns.filter((p): p is string => typeof p === 'string').slice(0, MAX_RECENT_PATTERNS);

@@ -10,12 +10,17 @@ export type ThemeChoice = 'system' | 'light' | 'dark';
 /** Narrowest and widest editor panel, in CSS pixels. */
 export const PANEL_WIDTH = { min: 340, max: 760, initial: 400 } as const;
 
+/** Narrowest and widest a table column can be made, in CSS pixels. */
+export const COLUMN_WIDTH = { min: 40, max: 1200 } as const;
+
 /** View state and actions. */
 export interface ViewSlice {
   sort: SortSpec | null;
   filterText: string;
   quickFilter: QuickFilter | null;
   visibleColumns: readonly string[];
+  /** Widths the user gave columns (by key); the others take their default width. */
+  columnWidths: Readonly<Record<string, number>>;
   theme: ThemeChoice;
   panelWidth: number;
   /** Whether the editor shows the image header (collapsed by people who only edit). */
@@ -28,6 +33,9 @@ export interface ViewSlice {
   /** Turns a quick filter on (turning the others off), or off when it is on. */
   toggleQuickFilter(filter: QuickFilter): void;
   setColumnVisible(key: string, visible: boolean): void;
+  /** Sets a column's width (kept within `COLUMN_WIDTH`). */
+  setColumnWidth(key: string, width: number): void;
+  resetColumnWidths(): void;
   setTheme(theme: ThemeChoice): void;
   /** Switches to the opposite of the theme shown now. */
   toggleTheme(systemIsDark: boolean): void;
@@ -42,6 +50,7 @@ export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set) 
   filterText: '',
   quickFilter: null,
   visibleColumns: DEFAULT_VISIBLE_COLUMNS,
+  columnWidths: {},
   theme: 'system',
   panelWidth: PANEL_WIDTH.initial,
   headerOpen: true,
@@ -61,6 +70,9 @@ export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set) 
           : [...s.visibleColumns, key]
         : s.visibleColumns.filter((k) => k !== key),
     })),
+  setColumnWidth: (key, width) =>
+    set((s) => ({ columnWidths: { ...s.columnWidths, [key]: Math.round(Math.min(COLUMN_WIDTH.max, Math.max(COLUMN_WIDTH.min, width))) } })),
+  resetColumnWidths: () => set({ columnWidths: {} }),
   setTheme: (theme) => set({ theme }),
   toggleTheme: (systemIsDark) =>
     set((s) => {

@@ -57,8 +57,21 @@ function calibratedTiff(): Uint8Array {
   return bytes;
 }
 
-/** The sidecar as CloudScope writes it (`json.dumps(indent=2, sort_keys=True)`), calibration 1.0 / Pixels. */
-const SIDECAR = `{
+/** The header values of an image, as its sidecar stores them. */
+export interface SidecarHeader {
+  dims: string;
+  dtype: string;
+  num_channels: number;
+  shape: string;
+  sizes: string;
+}
+
+/**
+ * A sidecar as CloudScope writes it (`json.dumps(indent=2, sort_keys=True)`) for an image with
+ * this header, holding the default 1.0 / Pixels calibration.
+ */
+export function cloudscopeSidecar(header: SidecarHeader): string {
+  return `{
   "accepted": false,
   "analysis": [],
   "experiment_metadata": {
@@ -81,21 +94,24 @@ const SIDECAR = `{
   "image_contrast": {},
   "image_header_metadata": {
     "date": "",
-    "dims": "('Y', 'X')",
-    "dtype": "uint8",
-    "num_channels": 1,
+    "dims": "${header.dims}",
+    "dtype": "${header.dtype}",
+    "num_channels": ${header.num_channels},
     "num_scenes": 1,
     "physical_label_x": "Pixels",
     "physical_label_y": "Pixels",
     "physical_unit_x": 1.0,
     "physical_unit_y": 1.0,
-    "shape": "(${HEIGHT}, ${WIDTH})",
-    "sizes": "{'Y': ${HEIGHT}, 'X': ${WIDTH}}",
+    "shape": "${header.shape}",
+    "sizes": "${header.sizes}",
     "time": ""
   },
   "rois": [],
   "version": 2
 }`;
+}
+
+const SIDECAR = cloudscopeSidecar({ dims: "('Y', 'X')", dtype: 'uint8', num_channels: 1, shape: `(${HEIGHT}, ${WIDTH})`, sizes: `{'Y': ${HEIGHT}, 'X': ${WIDTH}}` });
 
 /** The image and its sidecar, for the `extraFiles` option of the app fixture. */
 export function calibratedImageFiles(): Record<string, string | Uint8Array> {

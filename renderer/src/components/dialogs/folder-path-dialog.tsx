@@ -1,22 +1,83 @@
 /**
  * Browser mode's "Open folder…": the folders are on the computer running the server, which a
- * browser cannot browse, so the path is typed (the server refuses folders outside its --root).
+ * browser cannot browse, so the path is typed or picked from the served folder's subfolders or
+ * the recent folders. A folder that cannot be opened is explained under the path, and the
+ * dialog stays open.
  */
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { FolderListing } from '../../../../shared/api';
 import { useApp, useAppStore } from '../../store/store-context';
+import { folderName } from '../../lib/format';
 import { Modal } from './modal';
+
+/** How long typing pauses before the subfolders of the typed path are listed. */
+const LIST_DELAY_MS = 200;
+
+/** Recent folders shown in the dialog. */
+const RECENT_SHOWN = 5;
+
+function FolderIcon() {
+  return (
+    <svg className="icon icon-small" viewBox="0 0 16 16" aria-hidden="true">
+      <path d="M1.5 3.5h4.2l1.5 1.5h7.3v8.5h-13z" />
+    </svg>
+  );
+}
 
 function FolderPathForm() {
   const store = useAppStore();
+  const recent = useApp(useShallow((s) => (s.session?.recent ?? []).slice(0, RECENT_SHOWN)));
   const [path, setPath] = useState(() => store.getState().folder?.root ?? '');
+  const [listing, setListing] = useState<FolderListing | null>(null);
+  const [served, setServed] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    void store
+      .getState()
+      .listFolders()
+      .then((result) => {
+        if (result.ok) setServed(result.payload.path);
+      });
+  }, [store]);
+
+  // The list follows the typed path once typing pauses; a path that cannot be listed keeps the last list.
+  useEffect(() => {
+    let current = true;
+    const timer = setTimeout(() => {
+      const typed = path.trim();
+      void store
+        .getState()
+        .listFolders(typed === '' ? undefined : typed)
+        .then((result) => {
+          if (current && result.ok) setListing(result.payload);
+        });
+    }, LIST_DELAY_MS);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [path, store]);
+
   const cancel = () => store.getState().closeFolderPathPrompt();
+  const browse = (folder: string) => {
+    setPath(folder);
+    setError(null);
+  };
+  const open = async (folder: string) => {
+    setBusy(true);
+    const message = await store.getState().openFolderFromPrompt(folder);
+    setBusy(false);
+    setError(message);
+  };
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const chosen = path.trim();
-    const s = store.getState();
-    s.closeFolderPathPrompt();
-    if (chosen !== '') s.requestOpenFolder(chosen);
+    if (chosen !== '') void open(chosen);
   };
+
   return (
     <Modal labelledBy="folder-path-title" describedBy="folder-path-text" onCancel={cancel}>
       <form onSubmit={submit}>
@@ -24,8 +85,8 @@ function FolderPathForm() {
           Open folder
         </h2>
         <p id="folder-path-text">
-          The folder is on the computer running the AcqMeta server: type its full path. The server opens the folder it was started with and the
-          folders inside it; opening the current folder again reads it afresh.
+          The folders are on the computer running the AcqMeta server, which opens {served ? <span className="mono">{served}</span> : 'the folder it was started with'} and
+          the folders inside it. Type a full path or pick a folder below.
         </p>
         <label className="modal-label modal-field-label" htmlFor="folder-path-input">
           Folder path
@@ -36,15 +97,67 @@ function FolderPathForm() {
           value={path}
           spellCheck={false}
           autoComplete="off"
-          onChange={(event) => setPath(event.target.value)}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? 'folder-path-error' : undefined}
+          onChange={(event) => browse(event.target.value)}
           data-autofocus
         />
+        {error && (
+          <p id="folder-path-error" className="field-error" role="alert">
+            {error}
+          </p>
+        )}
+        {listing && (
+          <section className="folder-browser" aria-labelledby="folder-browser-title">
+            <div className="folder-browser-head">
+              <p id="folder-browser-title" className="modal-label">
+                Folders in <span className="mono">{folderName(listing.path)}</span>
+              </p>
+              <button type="button" className="btn btn-small" disabled={listing.parent === null} onClick={() => listing.parent && browse(listing.parent)}>
+                Up one level
+              </button>
+            </div>
+            {listing.folders.length === 0 ? (
+              <p className="muted small folder-none">No folders inside.</p>
+            ) : (
+              <ul className="plain-list folder-list">
+                {listing.folders.map((folder) => (
+                  <li key={folder.path}>
+                    <button type="button" className="folder-item" title={folder.path} onClick={() => browse(folder.path)}>
+                      <FolderIcon />
+                      {folder.name}
+                    </button>
+                  </li>
+                ))}
+                {listing.truncated && <li className="muted small folder-none">More folders: type the path.</li>}
+              </ul>
+            )}
+          </section>
+        )}
+        {recent.length > 0 && (
+          <section aria-labelledby="folder-recent-title">
+            <p id="folder-recent-title" className="modal-label modal-field-label">
+              Recent folders
+            </p>
+            <ul className="plain-list folder-list">
+              {recent.map((folder) => (
+                <li key={folder}>
+                  <button type="button" className="folder-item" title={`Open ${folder}`} disabled={busy} onClick={() => void open(folder)}>
+                    <FolderIcon />
+                    <span className="folder-item-name">{folderName(folder)}</span>
+                    <span className="folder-item-path mono">{folder}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
         <div className="modal-actions">
           <span className="toolbar-spacer" />
           <button type="button" className="btn" onClick={cancel}>
             Cancel
           </button>
-          <button type="submit" className="btn btn-primary" disabled={path.trim() === ''}>
+          <button type="submit" className="btn btn-primary" disabled={busy || path.trim() === ''}>
             Open
           </button>
         </div>

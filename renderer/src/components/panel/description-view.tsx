@@ -41,7 +41,7 @@ const HANG = 4;
  */
 function CodeLines({ text }: { text: string }) {
   return (
-    <pre className="code-block">
+    <pre className="code-block" tabIndex={0} role="region" aria-label="Image description text">
       {text.split('\n').map((line, i) => {
         const content = line.trimStart();
         const indent = line.length - content.length;

@@ -1,19 +1,21 @@
 /** The right-hand panel: edits the selected image, or all selected images at once. */
+import { selectVisiblePaths } from '../../store/selectors';
 import { useApp, useAppStore } from '../../store/store-context';
-import { plural } from '../../lib/format';
+import { formatCount, plural } from '../../lib/format';
 import { MultiEditor } from './multi-editor';
 import { SingleEditor } from './single-editor';
 
 function NothingSelected() {
   const store = useAppStore();
   const total = useApp((s) => s.rowOrder.length);
+  const shown = useApp((s) => selectVisiblePaths(s).length);
   return (
     <div className="panel-empty">
       <p className="panel-empty-title">No image selected</p>
       <p className="muted">Click a row to see its header and edit its metadata. Shift-click or Ctrl-click rows to edit many at once.</p>
-      {total > 1 && (
-        <button type="button" className="btn" onClick={() => store.getState().selectAllInFolder()}>
-          Select all {plural(total, 'image')}
+      {shown > 1 && (
+        <button type="button" className="btn" onClick={() => store.getState().selectAllVisible()}>
+          {shown === total ? `Select all ${plural(total, 'image')}` : `Select all ${formatCount(shown)} shown`}
         </button>
       )}
     </div>

@@ -1,6 +1,7 @@
 /** A titled group of fields (Calibration, Animal, ...) in field-table order. */
 import type { ReactNode } from 'react';
 import { EDITABLE_FIELDS, FIELD_GROUPS, type FieldGroup } from '../../../../shared/fields/field-table';
+import { CalibrationGrid } from './calibration-grid';
 import { FieldRow } from './field-row';
 import { FlagField } from './flag-field';
 
@@ -15,7 +16,7 @@ interface FieldSectionProps {
   children?: ReactNode;
 }
 
-/** One group's section. */
+/** One group's section (Calibration as an X/Y grid). */
 export function FieldSection({ group, paths, readOnly, children }: FieldSectionProps) {
   const headingId = `section-${group.toLowerCase()}`;
   return (
@@ -24,15 +25,19 @@ export function FieldSection({ group, paths, readOnly, children }: FieldSectionP
         {group}
       </h3>
       {children}
-      <div className="field-list">
-        {EDITABLE_FIELDS.filter((f) => f.group === group).map((field) =>
-          field.type === 'bool' ? (
-            <FlagField key={field.name} field={field} paths={paths} readOnly={readOnly} />
-          ) : (
-            <FieldRow key={field.name} field={field} paths={paths} readOnly={readOnly} />
-          ),
-        )}
-      </div>
+      {group === 'Calibration' ? (
+        <CalibrationGrid paths={paths} readOnly={readOnly} />
+      ) : (
+        <div className="field-list">
+          {EDITABLE_FIELDS.filter((f) => f.group === group).map((field) =>
+            field.type === 'bool' ? (
+              <FlagField key={field.name} field={field} paths={paths} readOnly={readOnly} />
+            ) : (
+              <FieldRow key={field.name} field={field} paths={paths} readOnly={readOnly} />
+            ),
+          )}
+        </div>
+      )}
     </section>
   );
 }

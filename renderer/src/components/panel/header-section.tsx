@@ -4,11 +4,12 @@ import type { HeaderValues, ImageDetail, ImageRow } from '../../../../shared/api
 import { HEADER_FIELDS } from '../../../../shared/fields/field-table';
 import type { Loadable } from '../../store/detail-slice';
 import { useApp } from '../../store/store-context';
-import { fileFacts } from '../../lib/format';
+import { fileFacts, formatAcquired } from '../../lib/format';
 import { DescriptionView, DESCRIPTION_LABELS } from './description-view';
 import { TagsTable } from './tags-table';
 
-const HEADER_ONLY = HEADER_FIELDS.filter((f) => f.group === 'Header');
+/** The read-only header values; time is shown with the date. */
+const HEADER_ONLY = HEADER_FIELDS.filter((f) => f.group === 'Header' && f.name !== 'time');
 
 /** Fields that always take a whole line (Python reprs); others share a line unless long. */
 const ALWAYS_WIDE = new Set(['shape', 'dims', 'sizes']);
@@ -45,11 +46,14 @@ function HeaderBody({ row, detail }: { row: ImageRow; detail: Loadable<ImageDeta
       {header ? (
         <dl className="kv-grid">
           {HEADER_ONLY.map((field) => {
-            const value = String(header[field.name as keyof HeaderValues]);
+            const stored = String(header[field.name as keyof HeaderValues]);
+            const isDate = field.name === 'date';
+            const value = isDate ? formatAcquired(header.date, header.time) : stored;
+            const title = isDate ? `Stored as date "${header.date}", time "${header.time}"` : stored;
             return (
               <div key={field.name} className={`kv${ALWAYS_WIDE.has(field.name) || value.length > WIDE ? ' kv-wide' : ''}`}>
                 <dt title={field.description}>{field.displayName}</dt>
-                <dd className="mono" title={value}>
+                <dd className={isDate ? undefined : 'mono'} title={title}>
                   {value === '' ? '—' : value}
                 </dd>
               </div>

@@ -4,7 +4,7 @@ import { isEditable, rowHasChanges } from '../../store/edit-logic';
 import { selectEditablePaths } from '../../store/selectors';
 import { useApp } from '../../store/store-context';
 import { plural } from '../../lib/format';
-import { CalibrationOffer } from './calibration-offer';
+import { CalibrationNote } from './calibration-offer';
 import { EDIT_GROUPS, FieldSection } from './field-section';
 import { PanelActions } from './panel-actions';
 
@@ -82,7 +82,7 @@ export function MultiEditor() {
       <SelectionSummary paths={paths} />
       {EDIT_GROUPS.map((group) => (
         <FieldSection key={group} group={group} paths={paths} readOnly={paths.length === 0}>
-          {group === 'Calibration' && paths.length > 0 && <CalibrationOffer paths={paths} />}
+          {group === 'Calibration' && paths.length > 0 && <CalibrationNote paths={paths} />}
         </FieldSection>
       ))}
     </div>

@@ -8,7 +8,7 @@ import { baseName, dirName } from '../../lib/format';
 import { imageCalibration } from '../../lib/roi-format';
 import { SidecarBadge } from '../sidecar-badge';
 import { AnalysesSection } from './analyses-section';
-import { CalibrationOffer } from './calibration-offer';
+import { CalibrationNote, CalibrationWarning } from './calibration-offer';
 import { EDIT_GROUPS, FieldSection } from './field-section';
 import { HeaderSection } from './header-section';
 import { PanelActions } from './panel-actions';
@@ -30,7 +30,7 @@ function Problems({ row }: { row: ImageRow }) {
       </div>
     );
   }
-  // The calibration mismatch is said (with its one-click fix) by the CalibrationOffer below.
+  // The calibration mismatch is said (with its one-click fix) by the CalibrationWarning below.
   const mismatch = calibrationMismatch(row.values, row.fileCalibration);
   const errors = row.errors.filter((error) => error !== mismatch);
   if (errors.length === 0) return null;
@@ -79,7 +79,7 @@ export function SingleEditor({ path }: { path: string }) {
       </div>
       {!readOnly && <PanelActions single />}
       <Problems row={row} />
-      {!readOnly && <CalibrationOffer paths={paths} />}
+      {!readOnly && <CalibrationWarning path={path} />}
       {row.kind === 'tiff' && row.header !== null && (
         <PreviewSection
           row={row}
@@ -89,7 +89,9 @@ export function SingleEditor({ path }: { path: string }) {
       {measured && <RoisSection rois={measured.rois} calibration={imageCalibration(row.values)} selected={roi} onSelect={setRoi} />}
       <HeaderSection row={row} />
       {EDIT_GROUPS.map((group) => (
-        <FieldSection key={group} group={group} paths={paths} readOnly={readOnly} />
+        <FieldSection key={group} group={group} paths={paths} readOnly={readOnly}>
+          {group === 'Calibration' && !readOnly && <CalibrationNote paths={paths} />}
+        </FieldSection>
       ))}
       {measured && <AnalysesSection analyses={measured.analyses} rois={measured.rois} selected={roi} onSelect={setRoi} />}
     </div>

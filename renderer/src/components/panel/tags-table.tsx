@@ -6,11 +6,14 @@ function typeText(tag: TagEntry): string {
   return tag.count === 1 ? tag.type : `${tag.type} × ${tag.count}`;
 }
 
-/** Name and code, type and count, and value of every tag; long values are clipped, in full on hover. */
+/**
+ * Name and code, type and count, and value of every tag; long values are clipped, in full on hover.
+ * The scrolling box is a Tab stop, so it scrolls with the keyboard too.
+ */
 export function TagsTable({ tags }: { tags: readonly TagEntry[] }) {
   if (tags.length === 0) return <p className="muted small">No tags.</p>;
   return (
-    <div className="tags-scroll">
+    <div className="tags-scroll" tabIndex={0} role="region" aria-label="All tags">
       <table className="tags-table">
         <thead>
           <tr>

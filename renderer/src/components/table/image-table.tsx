@@ -8,10 +8,13 @@ import { useShallow } from 'zustand/react/shallow';
 import { gridTemplate, minTableWidth, shownColumns } from '../../lib/columns';
 import { selectVisiblePaths } from '../../store/selectors';
 import { useApp, useAppStore } from '../../store/store-context';
+import { focusFirstField } from '../focus-targets';
 import { TableHeader } from './table-header';
 import { ROW_HEIGHT } from './row-height';
 import { TableRow } from './table-row';
+import { useSearchWarmup } from './use-search-warmup';
 
+/** What an empty table says, over the grid's body (outside the grid, which may hold rows only). */
 function EmptyTable({ scanning, total }: { scanning: boolean; total: number }) {
   const store = useAppStore();
   const clear = () => {
@@ -42,12 +45,14 @@ export function ImageTable() {
   const store = useAppStore();
   const paths = useApp(selectVisiblePaths);
   const visibleKeys = useApp(useShallow((s) => s.visibleColumns));
+  const widths = useApp((s) => s.columnWidths);
   const cursor = useApp((s) => s.cursor);
   const scanning = useApp((s) => s.scan.status === 'scanning');
   const total = useApp((s) => s.rowOrder.length);
   const columns = useMemo(() => shownColumns(visibleKeys), [visibleKeys]);
-  const template = gridTemplate(columns);
+  const template = gridTemplate(columns, widths);
   const scroller = useRef<HTMLDivElement>(null);
+  useSearchWarmup();
 
   // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here; the virtualizer is read fresh each render
   const virtualizer = useVirtualizer({
@@ -74,7 +79,7 @@ export function ImageTable() {
       PageUp: () => s.moveCursor({ by: -page }, event.shiftKey),
       Home: () => s.moveCursor('first', event.shiftKey),
       End: () => s.moveCursor('last', event.shiftKey),
-      Enter: () => document.querySelector<HTMLElement>('.editor-panel :is(input, textarea):not([readonly])')?.focus(),
+      Enter: () => void focusFirstField(),
     };
     if (mod && event.key.toLowerCase() === 'a') {
       s.selectAllVisible();
@@ -88,12 +93,12 @@ export function ImageTable() {
     event.preventDefault();
   };
 
-  const width = minTableWidth(columns);
+  const width = minTableWidth(columns, widths);
   return (
-    <>
+    <div className="table-area">
       <span id="grid-keys" className="sr-only">
-        Arrow keys move through the images and the editor follows; Shift extends the selection; Up from the first image reaches the column
-        headers, where Enter sorts.
+        Arrow keys move through the images and the editor follows; Shift extends the selection; Enter goes to the first field; Up from the
+        first image reaches the column headers, where Enter sorts and Shift with the arrows resizes a column. Question mark lists every shortcut.
       </span>
       <div
         ref={scroller}
@@ -116,9 +121,9 @@ export function ImageTable() {
               return <TableRow key={path} path={path} index={item.index} top={item.start} columns={columns} template={template} />;
             })}
           </div>
-          {paths.length === 0 && <EmptyTable scanning={scanning} total={total} />}
         </div>
       </div>
-    </>
+      {paths.length === 0 && <EmptyTable scanning={scanning} total={total} />}
+    </div>
   );
 }

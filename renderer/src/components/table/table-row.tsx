@@ -2,7 +2,7 @@
 import { memo, type MouseEvent } from 'react';
 import type { ImageRow } from '../../../../shared/api';
 import type { Column } from '../../lib/columns';
-import { baseName, dirName, formatFieldValue, formatSizes, messageForRow } from '../../lib/format';
+import { formatFieldValue, formatSizes, messageForRow, splitPath } from '../../lib/format';
 import { isChange, type PathEdits } from '../../store/edit-logic';
 import { useApp, useAppStore } from '../../store/store-context';
 import { SidecarBadge } from '../sidecar-badge';
@@ -88,13 +88,17 @@ export const TableRow = memo(function TableRow({ path, index, top, columns, temp
     >
       {columns.map((column) => {
         switch (column.kind) {
-          case 'path':
+          case 'path': {
+            // Shortened in the middle: the outer folders give way first, then the file's folder, the name last.
+            const { outer, inner, name } = splitPath(path);
             return (
-              <div key={column.key} role="gridcell" className="cell cell-path" title={path} aria-label={path}>
-                {dirName(path) && <span className="path-dir">{dirName(path)}</span>}
-                <span className="path-name">{baseName(path)}</span>
+              <div key={column.key} role="gridcell" className="cell cell-path cell-pinned" title={path} aria-label={path}>
+                {outer && <span className="path-outer">{outer}</span>}
+                {inner && <span className="path-inner">{inner}</span>}
+                <span className="path-name">{name}</span>
               </div>
             );
+          }
           case 'sidecar':
             return (
               <div key={column.key} role="gridcell" className="cell cell-sidecar">

@@ -1,4 +1,5 @@
-import { rm } from 'node:fs/promises';
+import { copyFile, rm } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { cliOnLab } from './cli-on-lab';
 
@@ -61,6 +62,16 @@ describe('acqmeta scan, show, validate, help', () => {
     const shown = JSON.parse(json.stdout);
     expect(shown).toMatchObject({ page_count: 3, sidecar: 'ok', values: { species: 'mouse', depth: 75 }, description: { kind: 'ome' } });
     expect(shown.tags.find((t: { code: number }) => t.code === 256)).toMatchObject({ name: 'ImageWidth' });
+  });
+
+  it('show says where a declared pixel size comes from', async () => {
+    await copyFile(fileURLToPath(new URL('../../../fixtures/tiff/generated/plain-dpi-rgb.tif', import.meta.url)), labPath('photo.tif'));
+    const readable = await acqmeta('show', 'lab/photo.tif');
+    expect(readable.code).toBe(0);
+    expect(readable.stdout).toMatch(/\n {2}Calibration\s+84\.66666666666667 x 84\.66666666666667 um per pixel \(TIFF resolution tags in dots per inch\)\n/);
+    expect(readable.stdout).toContain('\nSidecar: missing (the values a new sidecar starts with)\n');
+    const shown = JSON.parse((await acqmeta('show', 'lab/photo.tif', '--json')).stdout);
+    expect(shown.file_calibration).toEqual({ x: 25400 / 300, y: 25400 / 300, unit: 'um', source: 'resolution-inch' });
   });
 
   it('validate lists one line per problem and exits 1, or 0 when every sidecar is valid', async () => {

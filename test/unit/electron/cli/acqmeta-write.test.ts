@@ -21,6 +21,16 @@ describe('acqmeta set', () => {
     expect(unknown.stderr).toContain('Unknown field "colour"');
   });
 
+  it('reads a lone decimal comma as a decimal point and asks for a dot where a comma is ambiguous', async () => {
+    const before = await read('cells/multi-channel.ome.tif.json');
+    const ambiguous = await acqmeta('set', 'lab/cells/multi-channel.ome.tif', '--set', 'depth=1,500');
+    expect(ambiguous.code).toBe(2);
+    expect(ambiguous.stderr).toContain('Depth: use a dot for decimals and no thousands separator (got "1,500")\n');
+    expect(await read('cells/multi-channel.ome.tif.json')).toBe(before);
+    expect((await acqmeta('set', 'lab/cells/multi-channel.ome.tif', '--set', 'depth=12,5')).code).toBe(0);
+    expect(await read('cells/multi-channel.ome.tif.json')).toBe(before.replace('"depth": 75.0', '"depth": 12.5'));
+  });
+
   it('updates and creates sidecars, skips invalid ones untouched, and summarises (exit 1)', async () => {
     const ome = await read('cells/multi-channel.ome.tif.json');
     const corrupt = await read('stacks/multipage.tif.json');
@@ -48,12 +58,15 @@ describe('acqmeta set', () => {
     await copyFile(generatedTiff('imagej-2ch-u16.tif'), labPath('cal/imagej.tif'));
     await copyFile(generatedTiff('ome-3ch-u16.ome.tif'), labPath('cal/ome.ome.tif'));
     await copyFile(generatedTiff('plain-single-u16.tif'), labPath('cal/centimetre.tif'));
+    await copyFile(generatedTiff('plain-dpi-rgb.tif'), labPath('cal/photo.tif'));
     expect((await acqmeta('set', 'lab/cal', '--set', 'species=mouse')).code).toBe(0);
     const calibration = (x: string, y: string) =>
       `"physical_label_x": "um",\n    "physical_label_y": "um",\n    "physical_unit_x": ${x},\n    "physical_unit_y": ${y},`;
     expect(await read('cal/imagej.tif.json')).toContain(calibration('0.29999999988358467', '0.29999999988358467'));
     expect(await read('cal/ome.ome.tif.json')).toContain(calibration('0.25', '0.4'));
     expect(await read('cal/centimetre.tif.json')).toContain(calibration('1.0', '1.0'));
+    // 300 dots per inch is a print resolution, not a microscope calibration: the default stays.
+    expect(await read('cal/photo.tif.json')).toContain('"physical_label_x": "Pixels",\n    "physical_label_y": "Pixels",\n    "physical_unit_x": 1.0,');
     expect((await acqmeta('scan', 'lab/cal', '--json')).code).toBe(0);
 
     await acqmeta('set', 'lab/cal/ome.ome.tif', '--set', 'physical_unit_y=1');
@@ -61,7 +74,7 @@ describe('acqmeta set', () => {
     expect(scan.code).toBe(1);
     const ome = scan.stdout.trimEnd().split('\n').map((line) => JSON.parse(line)).find((r) => r.path === 'ome.ome.tif');
     expect(ome).toMatchObject({
-      file_calibration: { x: 0.25, y: 0.4, unit: 'um' },
+      file_calibration: { x: 0.25, y: 0.4, unit: 'um', source: 'ome' },
       errors: ['File declares 0.25 × 0.4 um per pixel; sidecar has 0.25 × 1.0 um'],
     });
     const before = await read('cal/ome.ome.tif.json');

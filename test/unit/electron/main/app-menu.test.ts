@@ -30,10 +30,10 @@ function click(item: MenuItemConstructorOptions): void {
 describe('buildMenuTemplate', () => {
   it('sends the UI commands with the usual shortcuts', () => {
     const { template, sent } = build();
-    const shortcuts = ['Open Folder…', 'Save', 'Find…'].map((label) => byLabel(template, label).accelerator);
-    expect(shortcuts).toEqual(['CmdOrCtrl+O', 'CmdOrCtrl+S', 'CmdOrCtrl+F']);
-    for (const label of ['Open Folder…', 'Save', 'Find…', 'Revert Field', 'Toggle Theme']) click(byLabel(template, label));
-    expect(sent).toEqual(['open-folder', 'save', 'find', 'revert-field', 'toggle-theme']);
+    const shortcuts = ['Open Folder…', 'Save', 'Find…', 'Keyboard Shortcuts'].map((label) => byLabel(template, label).accelerator);
+    expect(shortcuts).toEqual(['CmdOrCtrl+O', 'CmdOrCtrl+S', 'CmdOrCtrl+F', 'CmdOrCtrl+/']);
+    for (const label of ['Open Folder…', 'Save', 'Find…', 'Revert Field', 'Toggle Theme', 'Keyboard Shortcuts']) click(byLabel(template, label));
+    expect(sent).toEqual(['open-folder', 'save', 'find', 'revert-field', 'toggle-theme', 'show-shortcuts']);
   });
 
   it('has the standard editing roles', () => {

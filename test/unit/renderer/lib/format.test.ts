@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ImageDetail } from '../../../../shared/api';
-import { fileFacts, formatFieldValue, formatSizes, messageForRow, pixelCount } from '../../../../renderer/src/lib/format';
+import { fileFacts, formatAcquired, formatFieldValue, formatSizes, messageForRow, pixelCount } from '../../../../renderer/src/lib/format';
 import { makeRow } from '../store/fake-client';
 
 const header = makeRow('x.tif').header!;
@@ -41,5 +41,18 @@ describe('format', () => {
   it('drops the file name a row already shows from its message', () => {
     expect(messageForRow('x.tif: IFD loop at offset 8', 'hostile/x.tif')).toBe('IFD loop at offset 8');
     expect(messageForRow('x.tif.json: not valid JSON', 'hostile/x.tif')).toBe('x.tif.json: not valid JSON');
+  });
+});
+
+describe('formatAcquired', () => {
+  it('shows the header date and time with the month by name', () => {
+    expect(formatAcquired('20231105', '14:22:07')).toBe('5 Nov 2023, 14:22:07');
+    expect(formatAcquired('20150118', '')).toBe('18 Jan 2015');
+    expect(formatAcquired('', '')).toBe('');
+  });
+
+  it('shows a date that is not YYYYMMDD as stored', () => {
+    expect(formatAcquired('2023-11-05', '14:22:07')).toBe('2023-11-05 14:22:07');
+    expect(formatAcquired('20231305', '')).toBe('20231305');
   });
 });

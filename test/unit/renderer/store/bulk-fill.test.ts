@@ -31,7 +31,7 @@ describe('presets in the store', () => {
   it('applies a preset to the editable selection as one undo step named after it', async () => {
     const { store } = storeWithPresets([THY1]);
     await store.getState().loadPresets();
-    store.getState().selectAllInFolder();
+    store.getState().selectAllVisible();
     expect(store.getState().applyPreset('thy1.json')).toBe(5);
     expect(selectUndoLabels(store.getState()).undo).toBe('Undo Preset “Thy1 cohort 3” (3 fields) on 2 images');
     expect([shown(store, 'a.tif', 'genotype'), shown(store, 'b.tif', 'depth'), shown(store, 'bad.tif', 'genotype')]).toEqual(['Thy1-GFP', '120', '']);
@@ -83,7 +83,7 @@ describe('fill from names', () => {
 
   it('fills the selection as one undo step and remembers the pattern', async () => {
     const { store } = storeWithRows(paths.map((p) => makeRow(p)));
-    store.getState().selectAllInFolder();
+    store.getState().selectAllVisible();
     store.getState().openNamePrompt();
     expect(store.getState().namePrompt).toBe(true);
     expect(await store.getState().fillFromNames('{date}_{genotype}_m{*}_{region}.tif')).toBe(9);

@@ -38,11 +38,11 @@ describe('edits', () => {
     store.getState().setFieldText(['a.tif', 'b.tif', 'c.tif'], 'condition', 'KO');
     expect(fieldViewState(store.getState(), paths, 'condition')).toMatchObject({ text: 'KO', mixed: false, modified: true });
     expect(Object.keys(store.getState().edits).sort()).toEqual(['a.tif', 'b.tif']);
-    expect(selectQuickCounts(store.getState())).toMatchObject({ missing: 0, invalid: 1, unsaved: 2 });
+    expect(selectQuickCounts(store.getState())).toEqual({ missing: 0, invalid: 1, unsaved: 2, warnings: 0, 'not-ready': 0 });
   });
 
   it('adopts the calibration declared by the file, with micrometres stored as "um"', () => {
-    const { store } = storeWithRows([makeRow('a.tif', {}, { fileCalibration: { x: 0.5, y: 0.25, unit: 'µm' } })]);
+    const { store } = storeWithRows([makeRow('a.tif', {}, { fileCalibration: { x: 0.5, y: 0.25, unit: 'µm', source: 'imagej' } })]);
     store.getState().applyFileCalibration(['a.tif']);
     const edits = store.getState().edits['a.tif']!;
     expect(Object.fromEntries(Object.entries(edits).map(([k, e]) => [k, e.value]))).toEqual({
@@ -73,7 +73,7 @@ describe('edits', () => {
       makeRow('hostile.tif', {}, { sidecar: 'missing', version: null, header: null, errors: ['hostile.tif: IFD loop at offset 8'] }),
     ];
     const { store } = storeWithRows(rows);
-    store.getState().selectAllInFolder();
+    store.getState().selectAllVisible();
     expect(selectEditablePaths(store.getState())).toEqual(['ok.tif', 'new.tif']);
     store.getState().setFieldText(rows.map((r) => r.path), 'condition', 'KO');
     expect(Object.keys(store.getState().edits)).toEqual(['ok.tif', 'new.tif']);

@@ -64,6 +64,10 @@ export function fakeBackend(rows: ImageRow[], scanId = 'scan-1'): FakeBackend {
     client: {
       getSession: () => ok({ door: 'browser' as const, folder: { root: '/lab', name: 'lab' }, recent: [], sampleFolder: null }),
       openFolder: ({ path }) => ok(path ? { root: path, name: path } : null),
+      listFolders: ({ path }) =>
+        path === undefined || path.startsWith('/lab')
+          ? ok({ path: path ?? '/lab', parent: path === undefined || path === '/lab' ? null : '/lab', folders: [], truncated: false })
+          : Promise.resolve({ ok: false, error: { code: 'OUTSIDE_FOLDER', message: `${path} is outside the folders this server may open.` } }),
       scanFolder: () => ok({ scanId }),
       getImageDetail: () => Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'not used' } }),
       getPreview: () => Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'not used' } }),

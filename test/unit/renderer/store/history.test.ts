@@ -107,7 +107,7 @@ describe('undo history', () => {
   });
 
   it('records file calibration and Escape as steps, and skips images that can no longer be edited', () => {
-    const rows = [makeRow('a.tif', {}, { fileCalibration: { x: 0.5, y: 0.5, unit: 'µm' } }), makeRow('b.tif')];
+    const rows = [makeRow('a.tif', {}, { fileCalibration: { x: 0.5, y: 0.5, unit: 'µm', source: 'imagej' } }), makeRow('b.tif')];
     const { store } = storeWithRows(rows);
     store.getState().applyFileCalibration(['a.tif', 'b.tif']);
     expect(shown(store, 'a.tif', 'physical_unit_x')).toBe('0.5');

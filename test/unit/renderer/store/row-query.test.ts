@@ -23,6 +23,46 @@ describe('visible rows', () => {
     expect(selectVisiblePaths(store.getState())).toEqual(['stacks/c.tif', 'stacks/d.tif']);
   });
 
+  it('matches every column: data type, dimensions, sidecar state, problems', () => {
+    const store = setup();
+    const shown = (text: string) => {
+      store.getState().setFilterText(text);
+      return selectVisiblePaths(store.getState());
+    };
+    expect(shown('uint16')).toHaveLength(5);
+    expect(shown('x:512 none')).toEqual(['stacks/c.tif']);
+    expect(shown('json')).toEqual(['stacks/d.tif']);
+  });
+
+  it('field:value terms match one column: contained, exact, empty, compared; - leaves out', () => {
+    const store = setup();
+    const shown = (text: string) => {
+      store.getState().setFilterText(text);
+      return selectVisiblePaths(store.getState());
+    };
+    expect(shown('species:ous')).toEqual(['cells/b.tif', 'cells/a2.tif']);
+    expect(shown('species:=mouse')).toEqual(['cells/b.tif', 'cells/a2.tif']);
+    expect(shown('species:=mous')).toEqual([]);
+    expect(shown('species:""')).toEqual(['stacks/c.tif', 'stacks/d.tif']);
+    expect(shown('depth:>10')).toEqual(['cells/b.tif']);
+    expect(shown('depth:<=5')).toEqual(['cells/a2.tif']);
+    expect(shown('depth:5')).toEqual(['cells/a2.tif']);
+    expect(shown('sidecar:none')).toEqual(['stacks/c.tif']);
+    expect(shown('-sidecar:saved')).toEqual(['stacks/c.tif', 'stacks/d.tif']);
+    expect(shown('genotype:tif')).toEqual([]);
+    store.getState().setFieldText(['cells/b.tif'], 'depth', '3');
+    expect(shown('depth:<=5')).toEqual(['cells/b.tif', 'cells/a2.tif']);
+    expect(shown('sidecar:unsaved')).toEqual(['cells/b.tif']);
+  });
+
+  it('the Warnings quick filter shows rows with problems, together with the text', () => {
+    const store = setup();
+    store.getState().toggleQuickFilter('warnings');
+    expect(selectVisiblePaths(store.getState())).toEqual(['stacks/d.tif']);
+    store.getState().setFilterText('cells/');
+    expect(selectVisiblePaths(store.getState())).toEqual([]);
+  });
+
   it('keeps a row visible while its matching value is being edited', () => {
     const store = setup();
     store.getState().setFilterText('rat');

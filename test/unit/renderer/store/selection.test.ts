@@ -44,12 +44,13 @@ describe('selection', () => {
     expect(selected(store)).toEqual(paths);
   });
 
-  it('select all takes only the visible rows; "select all in folder" takes every row', () => {
+  it('select all takes only the visible rows', () => {
     const { store } = storeWithRows(paths.map((p) => makeRow(p)));
-    store.getState().setFilterText('b');
+    store.getState().setFilterText('b.tif');
     store.getState().selectAllVisible();
     expect(selected(store)).toEqual(['b.tif']);
-    store.getState().selectAllInFolder();
+    store.getState().setFilterText('');
+    store.getState().selectAllVisible();
     expect(selected(store)).toEqual(paths);
   });
 });

@@ -40,7 +40,7 @@ const ROWS = [
   row('raw/day1/m1.tif', { species: 'mouse', depth: 120.5, ...UM }, { profile: PROFILE.source }),
   row('raw/day1/m2.tif', { species: 'mouse', depth: 80, ...UM }, { profile: PROFILE.source, header: { shape: '(10, 256, 256)', dims: "('Z', 'Y', 'X')", sizes: '', dtype: 'uint8', num_channels: 1, num_scenes: 1, date: '20240509', time: '' } }),
   row('raw/day2/m3.ome.tif', { species: 'Mouse' }, { profile: PROFILE.source, profileProblems: [{ field: 'species', rule: 'enum', message: 'Species "Mouse" is not one of mouse, rat' }] }),
-  row('raw/new.tif', {}, { sidecar: 'missing', profile: PROFILE.source, profileProblems: [{ field: 'species', rule: 'required', message: 'Species must be filled in' }], fileCalibration: { x: 0.5, y: 0.5, unit: 'micron' } }),
+  row('raw/new.tif', {}, { sidecar: 'missing', profile: PROFILE.source, profileProblems: [{ field: 'species', rule: 'required', message: 'Species must be filled in' }], fileCalibration: { x: 0.5, y: 0.5, unit: 'micron', source: 'imagej' } }),
   row('other/scan.oir', { note: 'Probe | Alexa *488*' }, { kind: 'other', header: null }),
 ];
 

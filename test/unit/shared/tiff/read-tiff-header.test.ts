@@ -13,7 +13,7 @@ interface Expected {
   tiled?: boolean;
   byteOrder?: string;
   bigTiff?: boolean;
-  fileCalibration?: { x: number; y: number; unit: string } | null;
+  fileCalibration?: { x: number; y: number; unit: string; source: string } | null;
 }
 
 const expected = JSON.parse(readFileSync(path.join(FIXTURES, 'expected.json'), 'utf8')) as Record<string, Expected>;
@@ -101,8 +101,8 @@ describe('header details', () => {
   });
 
   it('converts inch and centimetre resolutions to micrometres', async () => {
-    expect((await read('generated/plain-single-u16.tif')).fileCalibration).toEqual({ x: 1, y: 1, unit: 'um' });
-    expect((await read('generated/plain-dpi-rgb.tif')).fileCalibration).toEqual({ x: 25400 / 300, y: 25400 / 300, unit: 'um' });
+    expect((await read('generated/plain-single-u16.tif')).fileCalibration).toEqual({ x: 1, y: 1, unit: 'um', source: 'resolution-cm' });
+    expect((await read('generated/plain-dpi-rgb.tif')).fileCalibration).toEqual({ x: 25400 / 300, y: 25400 / 300, unit: 'um', source: 'resolution-inch' });
     expect((await read('generated/ome-tzcyx-u8.ome.tif')).fileCalibration).toBeNull();
   });
 
@@ -112,7 +112,7 @@ describe('header details', () => {
     expect(edited.length).toBe(bytes.length);
     expect(edited.equals(bytes)).toBe(false);
     const info = await readTiffHeader(memorySource(new Uint8Array(edited)), { fileName: 'ome-3ch-u16.ome.tif' });
-    expect(info.fileCalibration).toEqual({ x: 0.25, y: 0.4, unit: 'um' });
+    expect(info.fileCalibration).toEqual({ x: 0.25, y: 0.4, unit: 'um', source: 'ome' });
   });
 
   it('does not take a 72 dpi default resolution for a calibration', async () => {

@@ -39,7 +39,7 @@ describe('scan through the worker pool', () => {
   it('reads a header in a worker', async () => {
     const info = await scanner.scan(fixture('generated/imagej-hyperstack-tzcyx-u16.tif'));
     expect(info.header.shape).toBe('(2, 3, 2, 16, 16)');
-    expect(info.fileCalibration).toEqual({ x: 0.5, y: 0.5, unit: 'um' });
+    expect(info.fileCalibration).toEqual({ x: 0.5, y: 0.5, unit: 'um', source: 'imagej' });
   });
 
   it('reads every libtiff sample, IFD loops included, without a crash or a hang', async () => {
