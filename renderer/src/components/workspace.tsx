@@ -5,6 +5,7 @@ import { PanelSplitter } from './panel/panel-splitter';
 import { ScanProgress } from './scan-progress';
 import { StatusBar } from './status-bar';
 import { ImageTable } from './table/image-table';
+import { TableToolbar } from './table-toolbar';
 import { Toolbar } from './toolbar';
 
 /** Everything shown while a folder is open. */
@@ -15,7 +16,10 @@ export function Workspace() {
       <Toolbar />
       <ScanProgress />
       <main className="workspace-main" style={{ gridTemplateColumns: `minmax(0, 1fr) auto ${panelWidth}px` }}>
-        <ImageTable />
+        <section className="table-pane" aria-label="Images">
+          <TableToolbar />
+          <ImageTable />
+        </section>
         <PanelSplitter />
         <EditorPanel />
       </main>
