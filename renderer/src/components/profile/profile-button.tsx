@@ -3,36 +3,8 @@
  * "2 lab profiles" when subfolders have their own; a warning when the file cannot be used)
  * and opens the Completeness view.
  */
-import type { ProfileInfo } from '../../../../shared/api';
 import { useApp, useAppStore } from '../../store/store-context';
-
-/** What the button says about the profiles in force. */
-export interface ProfileSummary {
-  label: string;
-  /** The hover text: which file, from where. */
-  title: string;
-  tone: 'none' | 'ok' | 'broken';
-}
-
-/** The name of a profile as a person reads it: its title, else its file. */
-export function profileName(profile: ProfileInfo): string {
-  return profile.title ?? profile.source;
-}
-
-/** How the toolbar sums up the profiles in force. */
-export function profileSummary(profiles: readonly ProfileInfo[] | null): ProfileSummary {
-  if (profiles === null || profiles.length === 0) {
-    return { label: 'Completeness', title: 'No lab profile (acqmeta.profile.json) is in force in this folder. Open the Completeness view.', tone: 'none' };
-  }
-  const broken = profiles.filter((p) => !p.applied);
-  const files = profiles.map((p) => `${p.source}${p.title === null ? '' : ` (${p.title})`}${p.applied ? '' : ': cannot be used'}`).join('\n');
-  if (profiles.length > 1) {
-    return { label: `${profiles.length} lab profiles`, title: `Lab profiles in force in subfolders:\n${files}\nOpen the Completeness view.`, tone: broken.length > 0 ? 'broken' : 'ok' };
-  }
-  const [profile] = profiles as [ProfileInfo];
-  if (!profile.applied) return { label: 'Profile cannot be used', title: `${files}\nOpen the Completeness view to see why.`, tone: 'broken' };
-  return { label: profileName(profile), title: `Lab profile in force: ${files}\nOpen the Completeness view.`, tone: 'ok' };
-}
+import { profileSummary } from '../../lib/profile-summary';
 
 /** The button; its accessible name starts with "Completeness". */
 export function ProfileButton() {

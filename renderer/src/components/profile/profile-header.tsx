@@ -4,7 +4,7 @@
  */
 import type { ProfileInfo } from '../../../../shared/api';
 import { useApp, useAppStore } from '../../store/store-context';
-import { profileName } from './profile-button';
+import { profileName } from '../../lib/profile-summary';
 
 function ProfileCard({ profile }: { profile: ProfileInfo }) {
   return (
