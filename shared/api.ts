@@ -160,6 +160,11 @@ export interface ApiMethods {
   openFolder: { request: { path?: string }; response: FolderInfo | null };
   /** Starts a scan of the open folder; rows arrive as `scan` events tagged with `scanId`. */
   scanFolder: { request: Record<string, never>; response: { scanId: string } };
+  /**
+   * Stops the running scan (only if it is `scanId`, when given): the rows sent so far stay, a
+   * `scan-cancelled` event follows. `cancelled` is false when no such scan was running.
+   */
+  cancelScan: { request: { scanId?: string }; response: { cancelled: boolean } };
   getImageDetail: { request: { path: string }; response: ImageDetail };
   /** Re-reads one image's row (e.g. "Reload theirs" after a conflict). */
   reloadRow: { request: { path: string }; response: ImageRow };
@@ -184,6 +189,7 @@ export type ApiResponse<K extends ApiMethodName> = ApiMethods[K]['response'];
 export type ApiEvent =
   | { type: 'scan-rows'; scanId: string; rows: ImageRow[]; done: number; total: number | null }
   | { type: 'scan-done'; scanId: string; total: number }
+  | { type: 'scan-cancelled'; scanId: string; done: number }
   | { type: 'scan-failed'; scanId: string; error: ApiError }
   | { type: 'menu'; command: MenuCommand };
 
@@ -203,6 +209,7 @@ const METHODS: { readonly [K in ApiMethodName]: true } = {
   getSession: true,
   openFolder: true,
   scanFolder: true,
+  cancelScan: true,
   getImageDetail: true,
   reloadRow: true,
   getPreview: true,

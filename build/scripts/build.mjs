@@ -17,6 +17,8 @@ const NODE_ENTRIES = {
   cli: 'electron/cli/acqmeta.ts',
   serve: 'electron/server/serve.ts',
   'scan-worker': 'electron/services/tiff/scan-worker.ts',
+  // loaded by scan workers with their first preview (a header scan never loads geotiff)
+  'preview-decoder': 'electron/services/tiff/decode-plane.ts',
 };
 
 await build({

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { MenuCommand } from '../../shared/api';
 import { createBackend } from '../services/backend';
 import { createRecentFolders } from '../services/folder/recent-folders';
+import { defaultCacheDir } from '../services/scan-cache';
 import { buildMenuTemplate } from './app-menu';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { folderToOpen, userDataDir } from './command-line';
@@ -52,6 +53,7 @@ function start(): void {
     chooseFolder,
     sampleFolder,
     recent,
+    cacheDir: defaultCacheDir(),
   });
 
   const refreshMenu = () => {

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createBackend } from '../services/backend';
 import { createRecentFolders } from '../services/folder/recent-folders';
+import { defaultCacheDir } from '../services/scan-cache';
 import { startServer, type RunningServer } from './http-server';
 import { parseServeArgs, SERVE_USAGE } from './serve-args';
 
@@ -30,6 +31,7 @@ async function main(): Promise<number> {
     initialFolder: args.root,
     allowedRoots: [args.root],
     recent: createRecentFolders(configDir),
+    cacheDir: defaultCacheDir(),
   });
   const token = randomBytes(32).toString('base64url');
   let server: RunningServer;

@@ -167,6 +167,9 @@ export function decodeNumbers(bytes: Uint8Array, type: number, littleEndian: boo
   return out;
 }
 
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+const CP1252 = new TextDecoder('windows-1252');
+
 /** Decodes an ASCII value as tifffile does: trailing NULs and whitespace off, UTF-8 else cp1252. */
 export function decodeAscii(bytes: Uint8Array): string {
   let end = bytes.length;
@@ -177,8 +180,8 @@ export function decodeAscii(bytes: Uint8Array): string {
   while (end > start && space(bytes[end - 1])) end--;
   const text = bytes.subarray(start, end);
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(text);
+    return UTF8.decode(text);
   } catch {
-    return new TextDecoder('windows-1252').decode(text);
+    return CP1252.decode(text);
   }
 }

@@ -24,12 +24,16 @@ export interface ReadTiffOptions {
 /** What kind of text the ImageDescription holds. */
 export type DescriptionKind = 'ome' | 'imagej' | 'json' | 'text' | 'none';
 
-/** Everything the scanner reports about one TIFF. */
-export interface TiffInfo {
+/** What a folder listing shows about one TIFF. */
+export interface TiffSummary {
   /** The eight read-only header values, as CloudScope derives them from tifffile's series[0]. */
   header: HeaderValues;
   /** Pixel size declared by the file (ImageJ, OME or resolution tags); null when undeclared. */
   fileCalibration: FileCalibration | null;
+}
+
+/** Everything the scanner reports about one TIFF. */
+export interface TiffInfo extends TiffSummary {
   /** Number of IFDs in the main chain. */
   pageCount: number;
   /** Compression of the first page, by tifffile's names (`NONE`, `LZW`, `ADOBE_DEFLATE`, ...). */

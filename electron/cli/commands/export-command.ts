@@ -5,7 +5,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { EDITABLE_FIELDS, type FieldSpec, type FieldValue } from '../../../shared/fields/field-table';
 import type { ImageEntry } from '../../services/folder/list-images';
-import { readEntrySidecar, storedValues } from '../../services/rows/image-row';
+import { readEntrySidecar } from '../../services/rows/image-row';
 import { mapInOrder } from '../../services/rows/map-in-order';
 import { lastOption, UsageError } from '../args';
 import { CliError, EXIT, type Command } from '../cli-io';
@@ -43,7 +43,7 @@ Exits 1 when some images were left out.`,
         io.err(`${entry.relPath}: left out, invalid sidecar: ${sidecar.problems.join('; ')}`);
         continue;
       }
-      const values = storedValues(sidecar);
+      const { values } = sidecar;
       rows.push([entry.relPath, ...EDITABLE_FIELDS.map((f) => cellText(values[f.name], f))]);
     }
     const text = formatTable(rows, format);

@@ -10,7 +10,7 @@ import { folderHandlers, openFolderAt } from './folder-handlers';
 import { imageHandlers } from './image-handlers';
 import { compileRequestValidators, describeSchemaError } from './request-schemas';
 import { saveHandler } from './save-handler';
-import { scanHandler, type ScanControl } from './scan-handler';
+import { scanHandler } from './scan-handler';
 
 export type { BackendOptions } from './backend-context';
 
@@ -31,11 +31,11 @@ export interface Backend {
 export function createBackend(options: BackendOptions): Backend {
   const listeners = new Set<(event: ApiEvent) => void>();
   const scanner = options.scanner ?? createTiffScanner();
-  let scan: ScanControl | null = null;
   const context: BackendContext = {
     options,
     scanner,
     folder: null,
+    scan: null,
     emit(event) {
       for (const listener of listeners) {
         try {
@@ -46,15 +46,13 @@ export function createBackend(options: BackendOptions): Backend {
       }
     },
     cancelScan() {
-      scan?.stop();
-      scan = null;
+      context.scan?.stop();
+      context.scan = null;
     },
   };
   const handlers: ApiHandlers = {
     ...folderHandlers(context),
-    ...scanHandler(context, (control) => {
-      scan = control;
-    }),
+    ...scanHandler(context),
     ...imageHandlers(context),
     ...saveHandler(context),
   };

@@ -10,7 +10,8 @@ import type { BackendContext } from './backend-context';
 
 /**
  * Opens `folder` (an absolute path): it must be an existing directory and, when the backend
- * has allowed roots, inside one of them. Cancels a running scan and records the folder as recent.
+ * has allowed roots, inside one of them. Cancels a running scan, starts the scanner's workers
+ * for the scan that follows and records the folder as recent.
  */
 export async function openFolderAt(context: BackendContext, folder: string): Promise<FolderInfo> {
   if (folder.includes('\0') || !path.isAbsolute(folder)) {
@@ -29,6 +30,7 @@ export async function openFolderAt(context: BackendContext, folder: string): Pro
     }
   }
   context.cancelScan();
+  context.scanner.warm();
   context.folder = { root, realRoot };
   context.options.recent?.add(root);
   return folderInfo(root);

@@ -1,55 +1,67 @@
 /**
- * The folder scan: walks the open folder and streams rows as `scan-rows` events.
+ * The folder scan: walks the open folder and streams rows as `scan-rows` events, reading only
+ * what changed since the last scan when the backend has a cache folder; and its cancellation.
  */
 import { randomUUID } from 'node:crypto';
 import type { ApiHandlers } from '../../../shared/api';
-import { listImages, type ImageEntry } from '../folder/list-images';
+import { listAhead } from '../folder/list-ahead';
 import { batchRows, scanRows } from '../rows/scan-rows';
+import { openScanCache } from '../scan-cache';
 import { requireFolder, type BackendContext } from './backend-context';
 import type { OpenFolder } from './confine';
 import { toBackendError } from './backend-error';
 
-/** A running scan; after `stop` it emits nothing more. */
-export interface ScanControl {
-  stop(): void;
-}
-
-/** Handler of `scanFolder`; `start` registers the running scan so the next one cancels it. */
-export function scanHandler(
-  context: BackendContext,
-  start: (control: ScanControl) => void,
-): Pick<ApiHandlers, 'scanFolder'> {
+/** Handlers of `scanFolder` and `cancelScan`; a new scan cancels the one under way. */
+export function scanHandler(context: BackendContext): Pick<ApiHandlers, 'scanFolder' | 'cancelScan'> {
   return {
     async scanFolder() {
       const folder = requireFolder(context);
       context.cancelScan();
       const scanId = randomUUID();
       const controller = new AbortController();
+      const progress = { rows: 0 };
+      const scan = { id: scanId, done: () => progress.rows, stop: () => controller.abort() };
+      context.scan = scan;
       // Started on a later turn so the caller holds the scanId before the first event.
-      setImmediate(() => void runScan(context, folder, scanId, controller.signal));
-      start({ stop: () => controller.abort() });
+      setImmediate(() => {
+        void runScan(context, folder, scanId, controller.signal, progress).finally(() => {
+          if (context.scan === scan) context.scan = null;
+        });
+      });
       return { scanId };
+    },
+    async cancelScan(request) {
+      const running = context.scan;
+      if (running === null || (request.scanId !== undefined && request.scanId !== running.id)) return { cancelled: false };
+      context.cancelScan();
+      context.emit({ type: 'scan-cancelled', scanId: running.id, done: running.done() });
+      return { cancelled: true };
     },
   };
 }
 
-async function runScan(context: BackendContext, folder: OpenFolder, scanId: string, signal: AbortSignal): Promise<void> {
+async function runScan(
+  context: BackendContext,
+  folder: OpenFolder,
+  scanId: string,
+  signal: AbortSignal,
+  progress: { rows: number },
+): Promise<void> {
   if (signal.aborted) return;
+  let complete = false;
+  const cache = await openScanCache(context.options.cacheDir ?? null, folder.realRoot, context.scanner.readerId());
   try {
-    const entries: ImageEntry[] = [];
-    for await (const entry of listImages(folder.root)) {
+    const listing = listAhead(folder.root, signal);
+    for await (const rows of batchRows(scanRows(folder.root, listing.entries, context.scanner, { signal, cache }))) {
       if (signal.aborted) return;
-      entries.push(entry);
+      progress.rows += rows.length;
+      context.emit({ type: 'scan-rows', scanId, rows, done: progress.rows, total: listing.total() });
     }
-    const total = entries.length;
-    let done = 0;
-    for await (const rows of batchRows(scanRows(folder.root, entries, context.scanner, { signal }))) {
-      if (signal.aborted) return;
-      done += rows.length;
-      context.emit({ type: 'scan-rows', scanId, rows, done, total });
-    }
-    if (!signal.aborted) context.emit({ type: 'scan-done', scanId, total });
+    complete = !signal.aborted;
+    if (complete) context.emit({ type: 'scan-done', scanId, total: progress.rows });
   } catch (error) {
     if (!signal.aborted) context.emit({ type: 'scan-failed', scanId, error: toBackendError(error) });
+  } finally {
+    await cache.finish(complete);
   }
 }

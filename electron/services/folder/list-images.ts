@@ -6,6 +6,7 @@ import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { isTiffPath } from '../tiff';
 import { isInside } from './inside';
+import { beforeRead } from './read-delay';
 
 /** What the directory listing showed at an image's sidecar path (`<name>.json`). */
 export type SidecarListing = 'none' | 'file' | 'link';
@@ -62,6 +63,7 @@ async function* walk(
 ): AsyncGenerator<ImageEntry> {
   let dirents: Dirent[];
   try {
+    await beforeRead();
     dirents = await readdir(dir, { withFileTypes: true });
   } catch (error) {
     // The root must be readable; a subfolder that is not (permissions, removed) is skipped.

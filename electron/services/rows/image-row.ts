@@ -2,30 +2,68 @@
  * One image's row: header from the TIFF (or the sidecar), sidecar state, values and problems.
  */
 import { realpath } from 'node:fs/promises';
-import type { ImageRow } from '../../../shared/api';
+import type { HeaderValues, ImageRow, SidecarState, SidecarVersion } from '../../../shared/api';
 import { toApiError } from '../../../shared/errors';
 import { EDITABLE_FIELDS, type FieldValues } from '../../../shared/fields/field-table';
 import { calibrationMismatch } from '../../../shared/sidecar';
-import type { TiffInfo } from '../../../shared/tiff';
+import type { TiffInfo, TiffSummary } from '../../../shared/tiff';
 import { isInside } from '../folder/inside';
+import { beforeRead } from '../folder/read-delay';
 import type { ImageEntry } from '../folder/list-images';
 import { readSidecarFile, sidecarPathFor, type SidecarFile } from '../sidecar';
 import type { TiffScanner } from '../tiff';
 
-/** The outcome of reading an image with the scanner. */
-export type ImageScan = { ok: true; info: TiffInfo } | { ok: false; message: string };
+/** The outcome of reading an image with the scanner: its summary (or everything, `TiffInfo`). */
+export type ImageScan<T extends TiffSummary = TiffSummary> = { ok: true; info: T } | { ok: false; message: string };
 
 /** The outcome of reading a sidecar, as the row needs it (null version: the file was not read). */
 export type SidecarRead = SidecarFile | { state: 'invalid'; version: null; problems: string[] };
 
+/** What a row takes from a sidecar, as plain data (the scan cache keeps it). */
+export interface SidecarSummary {
+  state: SidecarState;
+  /** Null when the sidecar is missing or was not read. */
+  version: SidecarVersion | null;
+  problems: string[];
+  /** The editable fields as stored; their defaults when the sidecar is missing or invalid. */
+  values: FieldValues;
+  /** The header values the sidecar stores (used for images without a readable header); null unless ok. */
+  header: HeaderValues | null;
+}
+
 /** The 19 editable fields as the sidecar stores them; their defaults when it is missing or invalid. */
 export function storedValues(read: SidecarRead): FieldValues {
   if (read.state === 'ok') return read.sidecar.fieldValues();
+  return defaultValues();
+}
+
+/** Every editable field at its default. */
+export function defaultValues(): FieldValues {
   return Object.fromEntries(EDITABLE_FIELDS.map((f) => [f.name, f.default]));
 }
 
-/** Reads an image's header; a failure becomes a message instead of a throw. */
+/** The plain-data summary of a sidecar read. */
+export function summarizeSidecar(read: SidecarRead): SidecarSummary {
+  return {
+    state: read.state,
+    version: read.state === 'missing' ? null : read.version,
+    problems: read.state === 'missing' ? [] : read.problems,
+    values: storedValues(read),
+    header: read.state === 'ok' ? read.sidecar.headerValues() : null,
+  };
+}
+
+/** Reads an image's header summary; a failure becomes a message instead of a throw. */
 export async function scanImage(scanner: TiffScanner, absPath: string): Promise<ImageScan> {
+  try {
+    return { ok: true, info: (await scanner.summary(absPath)).info as TiffSummary };
+  } catch (error) {
+    return { ok: false, message: toApiError(error).message };
+  }
+}
+
+/** Reads everything about an image's header (the detail view); a failure becomes a message. */
+async function scanImageDetail(scanner: TiffScanner, absPath: string): Promise<ImageScan<TiffInfo>> {
   try {
     return { ok: true, info: await scanner.scan(absPath) };
   } catch (error) {
@@ -39,57 +77,61 @@ export async function scanImage(scanner: TiffScanner, absPath: string): Promise<
  * A sidecar the listing did not show is not looked up (a scan costs one open less per image);
  * a sidecar that is a link to outside `root` is reported invalid and never read.
  */
-export async function readEntrySidecar(root: string, entry: ImageEntry): Promise<SidecarRead> {
-  if (entry.sidecar === 'none') return { state: 'missing' };
+export async function readEntrySidecar(root: string, entry: ImageEntry): Promise<SidecarSummary> {
+  if (entry.sidecar === 'none') return summarizeSidecar({ state: 'missing' });
   if (entry.sidecar === 'link') {
     const [realRoot, real] = await Promise.all([realpath(root), realpath(sidecarPathFor(entry.absPath)).catch(() => null)]);
     if (real !== null && !isInside(realRoot, real)) {
-      return { state: 'invalid', version: null, problems: ['The sidecar links outside the folder; it is not read.'] };
+      return summarizeSidecar({ state: 'invalid', version: null, problems: ['The sidecar links outside the folder; it is not read.'] });
     }
   }
   try {
-    return await readSidecarFile(entry.absPath);
+    await beforeRead();
+    return summarizeSidecar(await readSidecarFile(entry.absPath));
   } catch (error) {
-    return { state: 'invalid', version: null, problems: [toApiError(error).message] };
+    return summarizeSidecar({ state: 'invalid', version: null, problems: [toApiError(error).message] });
   }
 }
 
 /** Puts a row together from what was read. */
-export function composeRow(entry: ImageEntry, scan: ImageScan | null, read: SidecarRead): ImageRow {
+export function composeRow(entry: ImageEntry, scan: ImageScan | null, read: SidecarSummary): ImageRow {
   const errors: string[] = [];
   if (scan !== null && !scan.ok) errors.push(scan.message);
-  if (read.state !== 'missing') errors.push(...read.problems);
+  errors.push(...read.problems);
   const info = scan?.ok === true ? scan.info : null;
   const fileCalibration = info?.fileCalibration ?? null;
-  const values = storedValues(read);
+  const { values } = read;
   if (read.state === 'ok' && fileCalibration !== null) {
     const mismatch = calibrationMismatch(values, fileCalibration);
     if (mismatch !== null) errors.push(mismatch);
   }
-  const header = info !== null ? info.header : read.state === 'ok' && entry.kind === 'other' ? read.sidecar.headerValues() : null;
+  const header = info !== null ? info.header : entry.kind === 'other' ? read.header : null;
   return {
     path: entry.relPath,
     kind: entry.kind,
     header,
     fileCalibration,
     sidecar: read.state,
-    version: read.state === 'missing' ? null : read.version,
+    version: read.version,
     values,
     errors,
   };
 }
 
-/** Reads an image's header (TIFFs only; else null) and its sidecar concurrently; never rejects. */
-export async function readImage(root: string, entry: ImageEntry, scanner: TiffScanner): Promise<{ scan: ImageScan | null; read: SidecarRead }> {
+/** Reads everything about an image's header (TIFFs only; else null) and its sidecar concurrently; never rejects. */
+export async function readImage(root: string, entry: ImageEntry, scanner: TiffScanner): Promise<{ scan: ImageScan<TiffInfo> | null; read: SidecarSummary }> {
   const [scan, read] = await Promise.all([
-    entry.kind === 'tiff' ? scanImage(scanner, entry.absPath) : Promise.resolve(null),
+    entry.kind === 'tiff' ? scanImageDetail(scanner, entry.absPath) : Promise.resolve(null),
     readEntrySidecar(root, entry),
   ]);
   return { scan, read };
 }
 
-/** Reads one image and its sidecar concurrently and builds its row; never rejects. */
+/** Reads one image's header summary and its sidecar concurrently and builds its row; never rejects. */
 export async function buildImageRow(root: string, entry: ImageEntry, scanner: TiffScanner): Promise<ImageRow> {
-  const { scan, read } = await readImage(root, entry, scanner);
+  const [scan, read] = await Promise.all([
+    entry.kind === 'tiff' ? scanImage(scanner, entry.absPath) : Promise.resolve(null),
+    readEntrySidecar(root, entry),
+  ]);
   return composeRow(entry, scan, read);
 }

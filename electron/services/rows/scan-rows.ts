@@ -3,8 +3,9 @@
  */
 import type { ImageRow } from '../../../shared/api';
 import type { ImageEntry } from '../folder/list-images';
+import { NO_SCAN_CACHE, type ScanCache } from '../scan-cache';
 import type { TiffScanner } from '../tiff';
-import { buildImageRow } from './image-row';
+import { buildCachedRow } from './cached-row';
 import { mapInOrder } from './map-in-order';
 
 /** How a scan runs. */
@@ -13,13 +14,16 @@ export interface ScanRowsOptions {
   inFlight?: number;
   /** Stops the scan: no further rows are yielded. */
   signal?: AbortSignal;
+  /** What the last scan read (see scan-cache); without it every file is read. */
+  cache?: ScanCache;
 }
 
 /**
  * Builds the row of every entry, in the entries' order.
  *
  * Up to `inFlight` files are read concurrently so the scanner's workers never wait for the
- * walk or for the consumer; a slow file only holds back the rows after it.
+ * walk or for the consumer; a slow file only holds back the rows after it. With a cache, only
+ * what changed since the last scan is read.
  */
 export function scanRows(
   root: string,
@@ -27,7 +31,8 @@ export function scanRows(
   scanner: TiffScanner,
   options: ScanRowsOptions = {},
 ): AsyncGenerator<ImageRow> {
-  const build = (entry: ImageEntry): Promise<ImageRow> => buildImageRow(root, entry, scanner);
+  const cache = options.cache ?? NO_SCAN_CACHE;
+  const build = (entry: ImageEntry): Promise<ImageRow> => buildCachedRow(root, entry, scanner, cache);
   return mapInOrder(entries, options.inFlight ?? 256, build, options.signal);
 }
 

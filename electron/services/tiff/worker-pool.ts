@@ -10,9 +10,10 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { PreviewImage } from '../../../shared/api';
-import type { TiffInfo } from '../../../shared/tiff';
+import type { TiffInfo, TiffSummary } from '../../../shared/tiff';
+import type { FileStamp } from '../folder/file-stamp';
 import type { PlaneRequest } from './decode-plane';
-import type { FailureKind, ScanResult, WorkerFailure, WorkerReply, WorkerRequest } from './worker-protocol';
+import type { FailureKind, ScanResult, ScannedFile, WorkerFailure, WorkerReply, WorkerRequest } from './worker-protocol';
 
 /** A file that failed, with the reason the worker or the pool gave. */
 export class FileFailure extends Error {
@@ -37,7 +38,14 @@ export interface PoolOptions {
 }
 
 type Task =
-  | { type: 'scan'; path: string; resolve: (info: TiffInfo) => void; reject: (error: Error) => void }
+  | {
+      type: 'scan';
+      path: string;
+      known: FileStamp | null;
+      detail: boolean;
+      resolve: (file: ScannedFile<TiffSummary | TiffInfo | null>) => void;
+      reject: (error: Error) => void;
+    }
   | { type: 'preview'; path: string; request: PlaneRequest; resolve: (image: PreviewImage) => void; reject: (error: Error) => void };
 
 interface Slot {
@@ -66,14 +74,26 @@ export class WorkerPool {
 
   constructor(private readonly options: PoolOptions) {}
 
-  /** Reads the header of one file. */
-  scan(path: string): Promise<TiffInfo> {
-    return new Promise((resolve, reject) => this.submit({ type: 'scan', path, resolve, reject }));
+  /**
+   * Reads the header of one file: everything when `detail`, else the summary a listing shows.
+   * With `known`, a file that still has that stamp is not read (`info` is null).
+   */
+  scan(path: string, detail = true, known: FileStamp | null = null): Promise<ScannedFile<TiffSummary | TiffInfo | null>> {
+    return new Promise((resolve, reject) => this.submit({ type: 'scan', path, known, detail, resolve, reject }));
   }
 
   /** Decodes one plane of one file. */
   preview(path: string, request: PlaneRequest): Promise<PreviewImage> {
     return new Promise((resolve, reject) => this.submit({ type: 'preview', path, request, resolve, reject }));
+  }
+
+  /** Starts the workers before any work arrives (their start-up is then off the first file's path). */
+  warm(): void {
+    try {
+      while (!this.closed && this.slots.size < this.options.workers) this.spawn().worker.unref();
+    } catch {
+      // the first request reports why the worker cannot start
+    }
   }
 
   /** Rejects what is queued and stops every worker. */
@@ -139,9 +159,11 @@ export class WorkerPool {
       message = { type: 'preview', id, path: first.path, request: first.request };
     } else {
       let count = 0;
-      while (count < this.options.batchSize && this.queue[count]?.type === 'scan') count++;
+      const sameKind = (task: Task | undefined): boolean => task?.type === 'scan' && task.detail === first.detail;
+      while (count < this.options.batchSize && sameKind(this.queue[count])) count++;
       tasks = this.queue.splice(0, count);
-      message = { type: 'scan', id, paths: tasks.map((task) => task.path) };
+      const scans = tasks as Extract<Task, { type: 'scan' }>[];
+      message = { type: 'scan', id, paths: scans.map((task) => task.path), known: scans.map((task) => task.known), detail: first.detail };
     }
     if (slot.inflight.length === 0) this.startWatchdog(slot);
     slot.inflight.push(...tasks);
@@ -156,7 +178,7 @@ export class WorkerPool {
       if (task === undefined) break;
       slot.answered++;
       if (!result.ok) task.reject(failureOf(result));
-      else if (task.type === 'scan' && 'info' in result) task.resolve(result.info);
+      else if (task.type === 'scan' && 'info' in result) task.resolve({ info: result.info, stamp: result.stamp });
       else if (task.type === 'preview' && 'image' in result) task.resolve(result.image);
     }
     if (slot.inflight.length === 0) this.stopWatchdog(slot);

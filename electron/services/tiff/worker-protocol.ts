@@ -2,7 +2,8 @@
  * Messages between the scanner (main thread) and its scan workers.
  */
 import type { PreviewImage } from '../../../shared/api';
-import type { TiffInfo } from '../../../shared/tiff';
+import type { TiffInfo, TiffSummary } from '../../../shared/tiff';
+import type { FileStamp } from '../folder/file-stamp';
 import type { PlaneRequest } from './decode-plane';
 
 /** Why a file failed: `range` for a plane index outside the image, `read` for everything else. */
@@ -15,8 +16,17 @@ export interface WorkerFailure {
   message: string;
 }
 
+/**
+ * A header as read: the summary a listing shows, or everything (`detail`), and the file's
+ * stamp. `info` is null when the file still has the stamp the caller knew (it was not read).
+ */
+export interface ScannedFile<T extends TiffSummary | null = TiffSummary> {
+  info: T;
+  stamp: FileStamp;
+}
+
 /** One file's header, or why it failed. */
-export type ScanResult = { ok: true; info: TiffInfo } | WorkerFailure;
+export type ScanResult = ({ ok: true } & ScannedFile<TiffSummary | TiffInfo | null>) | WorkerFailure;
 
 /** Data every worker starts with. */
 export interface WorkerData {
@@ -24,9 +34,13 @@ export interface WorkerData {
   finished: Int32Array;
 }
 
-/** Work for a worker: a batch of headers to read, or one plane to decode. */
+/**
+ * Work for a worker: a batch of headers to read (summaries, or everything when `detail`), or
+ * one plane to decode. `known[i]`, when given, is the stamp `paths[i]` had when its header was
+ * last read: a file that still has it is not read again.
+ */
 export type WorkerRequest =
-  | { type: 'scan'; id: number; paths: string[] }
+  | { type: 'scan'; id: number; paths: string[]; known: (FileStamp | null)[]; detail: boolean }
   | { type: 'preview'; id: number; path: string; request: PlaneRequest };
 
 /**

@@ -4,7 +4,7 @@
  */
 import { execFile } from 'node:child_process';
 import path from 'node:path';
-import { bundleEntries } from '../services/tiff/build-worker';
+import { bundleEntries, WORKER_ENTRIES } from '../services/tiff/build-worker';
 
 /** What one run of the command printed and returned. */
 export interface CliRun {
@@ -13,7 +13,7 @@ export interface CliRun {
   stderr: string;
 }
 
-/** The bundles: `cli.cjs` and `scan-worker.cjs` in one temporary directory. */
+/** The bundles: `cli.cjs` and the scan worker's in one temporary directory. */
 export interface BuiltCli {
   /** The bundled scan worker, for scanners made inside tests. */
   workerScript: string;
@@ -24,7 +24,7 @@ export interface BuiltCli {
 
 /** Bundles electron/cli/acqmeta.ts and electron/services/tiff/scan-worker.ts with esbuild. */
 export async function buildCli(): Promise<BuiltCli> {
-  const { outdir, remove } = await bundleEntries({ cli: 'electron/cli/acqmeta.ts', 'scan-worker': 'electron/services/tiff/scan-worker.ts' });
+  const { outdir, remove } = await bundleEntries({ cli: 'electron/cli/acqmeta.ts', ...WORKER_ENTRIES });
   const cli = path.join(outdir, 'cli.cjs');
   return {
     workerScript: path.join(outdir, 'scan-worker.cjs'),

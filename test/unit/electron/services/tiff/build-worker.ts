@@ -17,8 +17,14 @@ export async function bundleEntries(entryPoints: Record<string, string>): Promis
   return { outdir, remove: () => rm(outdir, { recursive: true, force: true }) };
 }
 
-/** Bundles electron/services/tiff/scan-worker.ts; returns the script path and a cleanup. */
+/** The scan worker's bundles: the worker and the preview decoder it loads next to it. */
+export const WORKER_ENTRIES = {
+  'scan-worker': 'electron/services/tiff/scan-worker.ts',
+  'preview-decoder': 'electron/services/tiff/decode-plane.ts',
+};
+
+/** Bundles electron/services/tiff/scan-worker.ts (and its preview decoder); returns the script path and a cleanup. */
 export async function buildScanWorker(): Promise<{ script: string; dispose: () => Promise<void> }> {
-  const { outdir, remove } = await bundleEntries({ 'scan-worker': 'electron/services/tiff/scan-worker.ts' });
+  const { outdir, remove } = await bundleEntries(WORKER_ENTRIES);
   return { script: path.join(outdir, 'scan-worker.cjs'), dispose: remove };
 }
