@@ -72,12 +72,15 @@ async function* walk(
   }
   const byName = new Map(dirents.map((d) => [d.name, d]));
   const names = [...byName.keys()].filter((n) => !n.startsWith('.')).sort(compareNames);
+  // `dir` and `realDir` are normalized and a name holds no separator: joining is concatenating
+  const dirPrefix = dir.endsWith(path.sep) ? dir : `${dir}${path.sep}`;
+  const realPrefix = realDir.endsWith(path.sep) ? realDir : `${realDir}${path.sep}`;
   for (const name of names) {
     const dirent = byName.get(name) as Dirent;
-    const absPath = path.join(dir, name);
+    const absPath = dirPrefix + name;
     const relPath = relDir === '' ? name : `${relDir}/${name}`;
     let isDir = dirent.isDirectory();
-    let realPath = path.join(realDir, name);
+    let realPath = realPrefix + name;
     if (dirent.isSymbolicLink()) {
       const target = await resolveLink(absPath, realRoot);
       if (target === null) continue;

@@ -1,43 +1,57 @@
 /**
  * A row built with the scan cache: a TIFF whose stamp is unchanged is not read again (the
- * worker only `stat`s it), nor is a sidecar whose size and modification time are unchanged.
+ * worker only `stat`s it), nor is a sidecar whose size and modification time are unchanged
+ * (the worker `stat`s it with the TIFF, off the main thread).
  */
 import { stat } from 'node:fs/promises';
 import type { ImageRow } from '../../../shared/api';
 import { toApiError } from '../../../shared/errors';
+import type { FileStamp } from '../folder/file-stamp';
 import type { ImageEntry } from '../folder/list-images';
 import type { CachedImage, ScanCache } from '../scan-cache';
 import { sidecarPathFor } from '../sidecar';
 import type { TiffScanner } from '../tiff';
 import { composeRow, readEntrySidecar, type ImageScan, type SidecarSummary } from './image-row';
 
-async function readHeader(entry: ImageEntry, scanner: TiffScanner, known: CachedImage['image']): Promise<{ scan: ImageScan | null; kept: CachedImage['image'] }> {
-  if (entry.kind !== 'tiff') return { scan: null, kept: null };
+/** A header as read, and the sidecar's stamp if the worker took it (undefined: not taken). */
+interface HeaderRead {
+  scan: ImageScan | null;
+  kept: CachedImage['image'];
+  sidecarStamp: FileStamp | null | undefined;
+}
+
+async function readHeader(entry: ImageEntry, scanner: TiffScanner, known: CachedImage['image'], sidecar: boolean): Promise<HeaderRead> {
+  if (entry.kind !== 'tiff') return { scan: null, kept: null, sidecarStamp: undefined };
   try {
-    const { info, stamp } = await scanner.summary(entry.absPath, known?.stamp ?? null);
-    const summary = info ?? known?.summary;
+    const read = await scanner.summary(entry.absPath, { known: known?.stamp ?? null, sidecar });
+    const summary = read.info ?? known?.summary;
     if (summary === undefined) throw new Error('the scanner skipped a file it did not know');
-    return { scan: { ok: true, info: summary }, kept: { stamp, summary } };
+    const kept = read.info === null && known !== null ? known : { stamp: read.stamp, summary };
+    return { scan: { ok: true, info: summary }, kept, sidecarStamp: sidecar ? read.sidecar : undefined };
   } catch (error) {
-    return { scan: { ok: false, message: toApiError(error).message }, kept: null };
+    return { scan: { ok: false, message: toApiError(error).message }, kept: null, sidecarStamp: undefined };
   }
 }
 
-async function readSidecar(root: string, entry: ImageEntry, known: SidecarSummary | null): Promise<{ summary: SidecarSummary; kept: SidecarSummary | null }> {
-  if (entry.sidecar === 'file' && known?.version != null) {
-    const { size, mtimeMs } = known.version;
-    const now = await stat(sidecarPathFor(entry.absPath)).catch(() => null);
-    if (now !== null && now.isFile() && now.size === size && now.mtimeMs === mtimeMs) return { summary: known, kept: known };
-  }
-  const summary = await readEntrySidecar(root, entry);
-  // a link is read every time (its target may change); so is a sidecar that could not be read
-  return { summary, kept: entry.sidecar === 'file' && summary.version !== null ? summary : null };
+/** Whether the sidecar on disk (by its stamp, taken here when the worker did not) is the one `known` was read from. */
+async function unchanged(entry: ImageEntry, known: SidecarSummary, stamp: FileStamp | null | undefined): Promise<boolean> {
+  const now = stamp !== undefined ? stamp : await stat(sidecarPathFor(entry.absPath)).then((s) => (s.isFile() ? s : null), () => null);
+  return now !== null && now.size === known.version?.size && now.mtimeMs === known.version.mtimeMs;
 }
 
 /** Builds an image's row, reading only what changed since `cache` kept it; keeps what was read. Never rejects. */
 export async function buildCachedRow(root: string, entry: ImageEntry, scanner: TiffScanner, cache: ScanCache): Promise<ImageRow> {
   const known = cache.take(entry.relPath);
-  const [header, sidecar] = await Promise.all([readHeader(entry, scanner, known?.image ?? null), readSidecar(root, entry, known?.sidecar ?? null)]);
-  cache.keep(entry.relPath, { image: header.kept, sidecar: sidecar.kept });
-  return composeRow(entry, header.scan, sidecar.summary);
+  // a link is read every time (its target may change); a listed file is compared by its stamp
+  const knownSidecar = entry.sidecar === 'file' && known?.sidecar?.version != null ? known.sidecar : null;
+  const header = readHeader(entry, scanner, known?.image ?? null, knownSidecar !== null);
+  const sidecar =
+    knownSidecar === null
+      ? readEntrySidecar(root, entry)
+      : header.then(async ({ sidecarStamp }) => ((await unchanged(entry, knownSidecar, sidecarStamp)) ? knownSidecar : readEntrySidecar(root, entry)));
+  const [read, summary] = await Promise.all([header, sidecar]);
+  const keptSidecar = entry.sidecar === 'file' && summary.version !== null ? summary : null;
+  const same = known !== undefined && read.kept === known.image && keptSidecar === known.sidecar;
+  cache.keep(entry.relPath, same ? known : { image: read.kept, sidecar: keptSidecar });
+  return composeRow(entry, read.scan, summary);
 }

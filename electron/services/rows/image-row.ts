@@ -37,9 +37,11 @@ export function storedValues(read: SidecarRead): FieldValues {
   return defaultValues();
 }
 
-/** Every editable field at its default. */
+const DEFAULT_VALUES: FieldValues = Object.freeze(Object.fromEntries(EDITABLE_FIELDS.map((f) => [f.name, f.default])));
+
+/** Every editable field at its default (one frozen object shared by every row that has no sidecar). */
 export function defaultValues(): FieldValues {
-  return Object.fromEntries(EDITABLE_FIELDS.map((f) => [f.name, f.default]));
+  return DEFAULT_VALUES;
 }
 
 /** The plain-data summary of a sidecar read. */

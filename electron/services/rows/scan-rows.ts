@@ -36,20 +36,31 @@ export function scanRows(
   return mapInOrder(entries, options.inFlight ?? 256, build, options.signal);
 }
 
-/** Groups rows into batches of at most `maxRows`, cut early once `maxDelayMs` has passed. */
-export async function* batchRows(
-  rows: AsyncIterable<ImageRow>,
-  maxRows = 200,
-  maxDelayMs = 100,
-): AsyncGenerator<ImageRow[]> {
+/** How rows are grouped into events. */
+export interface BatchOptions {
+  /** Rows in the first batch (small, so the first rows show at once). */
+  firstRows: number;
+  /** Most rows in a later batch (each is one event the page parses in one go). */
+  maxRows: number;
+  /** A batch is cut once this long has passed since its first row. */
+  maxDelayMs: number;
+}
+
+/** Sized for the page: the first rows at once, then batches it takes a few milliseconds to parse. */
+const UI_BATCHES: BatchOptions = { firstRows: 50, maxRows: 1000, maxDelayMs: 100 };
+
+/** Groups rows into batches: the first of `firstRows`, each later one twice as large up to `maxRows`, cut early after `maxDelayMs`. */
+export async function* batchRows(rows: AsyncIterable<ImageRow>, options: BatchOptions = UI_BATCHES): AsyncGenerator<ImageRow[]> {
+  let limit = options.firstRows;
   let batch: ImageRow[] = [];
   let started = Date.now();
   for await (const row of rows) {
     if (batch.length === 0) started = Date.now();
     batch.push(row);
-    if (batch.length >= maxRows || Date.now() - started >= maxDelayMs) {
+    if (batch.length >= limit || Date.now() - started >= options.maxDelayMs) {
       yield batch;
       batch = [];
+      limit = Math.min(options.maxRows, limit * 2);
     }
   }
   if (batch.length > 0) yield batch;

@@ -3,7 +3,7 @@
  * damaged or foreign line is a miss, never a wrong row.
  */
 import type { FileCalibration, HeaderValues } from '../../../shared/api';
-import { EDITABLE_FIELDS, type FieldValue, type FieldValues } from '../../../shared/fields/field-table';
+import { EDITABLE_FIELDS, type FieldValue } from '../../../shared/fields/field-table';
 import type { TiffSummary } from '../../../shared/tiff';
 import type { FileStamp } from '../folder/file-stamp';
 import { defaultValues, type SidecarSummary } from '../rows/image-row';
@@ -19,7 +19,6 @@ export interface CachedImage {
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 const HEADER_KEYS = ['shape', 'dims', 'sizes', 'dtype', 'num_channels', 'num_scenes', 'date', 'time'] as const;
-const NUMERIC_HEADER = new Set(['num_channels', 'num_scenes']);
 
 /** Numbers JSON cannot hold (a sidecar may store NaN) travel as a one-element array of their name. */
 function encodeValue(value: FieldValue): Json {
@@ -39,9 +38,10 @@ function encodeHeader(header: HeaderValues): Json {
 
 function decodeHeader(json: unknown): HeaderValues | undefined {
   if (!Array.isArray(json) || json.length !== HEADER_KEYS.length) return undefined;
-  const entries = HEADER_KEYS.map((key, i) => [key, json[i]] as const);
-  if (!entries.every(([key, value]) => typeof value === (NUMERIC_HEADER.has(key) ? 'number' : 'string'))) return undefined;
-  return Object.fromEntries(entries) as unknown as HeaderValues;
+  const [shape, dims, sizes, dtype, num_channels, num_scenes, date, time] = json as unknown[];
+  if (typeof shape !== 'string' || typeof dims !== 'string' || typeof sizes !== 'string' || typeof dtype !== 'string') return undefined;
+  if (typeof num_channels !== 'number' || typeof num_scenes !== 'number' || typeof date !== 'string' || typeof time !== 'string') return undefined;
+  return { shape, dims, sizes, dtype, num_channels, num_scenes, date, time };
 }
 
 function decodeCalibration(json: unknown): FileCalibration | null | undefined {
@@ -71,9 +71,12 @@ function decodeSidecar(json: unknown): SidecarSummary | null | undefined {
   let values = defaultValues();
   if (state === 'ok') {
     if (!Array.isArray(stored) || stored.length !== EDITABLE_FIELDS.length) return undefined;
-    const decoded = stored.map(decodeValue);
-    if (decoded.some((v) => v === undefined)) return undefined;
-    values = Object.fromEntries(EDITABLE_FIELDS.map((f, i) => [f.name, decoded[i] as FieldValue])) as FieldValues;
+    values = {};
+    for (let i = 0; i < stored.length; i++) {
+      const value = decodeValue(stored[i]);
+      if (value === undefined) return undefined;
+      values[(EDITABLE_FIELDS[i] as (typeof EDITABLE_FIELDS)[number]).name] = value;
+    }
   }
   const header = headerJson === 0 ? null : decodeHeader(headerJson);
   if (header === undefined) return undefined;

@@ -20,7 +20,7 @@ import { decodeRecord, encodeRecord, type CachedImage } from './cache-record';
 export interface ScanCache {
   /** What the last scan kept for an image, if anything; each path is taken at most once. */
   take(relPath: string): CachedImage | undefined;
-  /** Keeps what this scan read of an image, for the next one. */
+  /** Keeps what this scan read of an image, for the next one (an image it took unchanged keeps its line as it was). */
   keep(relPath: string, image: CachedImage): void;
   /** Puts the new cache in place: `complete` replaces the old one, else its untaken lines are kept. */
   finish(complete: boolean): Promise<void>;
@@ -51,6 +51,8 @@ export function cacheFileFor(dir: string, realRoot: string): string {
 class OldLines {
   private pos = 0;
   private readonly parsed = new Map<string, CachedImage>();
+  /** The line each taken image was read from, to write it again as it is. */
+  readonly lineOf = new WeakMap<CachedImage, string>();
 
   constructor(private readonly buffer: Buffer) {}
 
@@ -86,7 +88,9 @@ class OldLines {
     const stop = end < 0 ? this.buffer.length : end;
     const line = this.buffer.toString('utf8', this.pos, stop);
     this.pos = stop + 1;
-    return line === '' ? null : decodeRecord(line);
+    const record = line === '' ? null : decodeRecord(line);
+    if (record !== null) this.lineOf.set(record.image, line);
+    return record;
   }
 }
 
@@ -140,7 +144,7 @@ export async function openScanCache(dir: string | null, realRoot: string, reader
   return {
     take: (relPath) => old?.take(relPath),
     keep(relPath, image) {
-      pending.push(encodeRecord(relPath, image));
+      pending.push(old?.lineOf.get(image) ?? encodeRecord(relPath, image));
       if (pending.length >= FLUSH_LINES) flush();
     },
     async finish(complete) {

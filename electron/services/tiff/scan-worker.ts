@@ -3,7 +3,8 @@
  *
  * Reads headers and decodes preview planes, one file at a time. After each file it bumps the
  * shared `finished` counter, so the pool can tell which file of a batch it is stuck on. A file
- * whose stamp the pool already knows is only `stat`ed: unchanged, it is not read again. The
+ * whose stamp the pool already knows is only `stat`ed: unchanged, it is not read again (the
+ * sidecar's stamp is taken here too, off the main thread, when asked for). The
  * preview decoder (geotiff) is a bundle of its own, loaded with the first preview: a worker
  * that only reads headers starts without it.
  */
@@ -14,7 +15,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { readTiffHeader, readTiffSummary } from '../../../shared/tiff';
 import { sameStamp, stampOf, type FileStamp } from '../folder/file-stamp';
 import { withFileSource } from './file-source';
-import type { ScanResult, WorkerData, WorkerFailure, WorkerReply, WorkerRequest } from './worker-protocol';
+import type { ScanFile, ScanResult, WorkerData, WorkerFailure, WorkerReply, WorkerRequest } from './worker-protocol';
 
 if (parentPort === null) throw new Error('scan-worker must run as a worker thread');
 const port = parentPort;
@@ -45,17 +46,26 @@ function failure(error: unknown): WorkerFailure {
   return { ok: false, kind: error instanceof Error && error.name === 'PlaneRangeError' ? 'range' : 'read', message };
 }
 
-async function scanOne(absPath: string, known: FileStamp | null, detail: boolean): Promise<ScanResult> {
+/** The stamp of an image's sidecar; null when there is none (or it is not a file). */
+function sidecarStamp(absPath: string): FileStamp | null {
+  const stat = statSync(`${absPath}.json`, { throwIfNoEntry: false });
+  return stat?.isFile() === true ? stampOf(stat) : null;
+}
+
+async function scanOne(file: ScanFile, detail: boolean): Promise<ScanResult> {
+  const { path: absPath, known } = file;
   try {
+    const sidecar = file.sidecar ? sidecarStamp(absPath) : null;
     if (known !== null) {
       const stamp = stampOf(statSync(absPath));
-      if (sameStamp(stamp, known)) return { ok: true, info: null, stamp };
+      if (sameStamp(stamp, known)) return { ok: true, info: null, stamp, sidecar };
     }
     const options = { fileName: path.basename(absPath) };
     return await withFileSource(absPath, async (source) => ({
       ok: true,
       info: detail ? await readTiffHeader(source, options) : await readTiffSummary(source, options),
       stamp: source.stamp,
+      sidecar,
     }));
   } catch (error) {
     return failure(error);
@@ -67,7 +77,7 @@ async function scanOne(absPath: string, known: FileStamp | null, detail: boolean
 async function handle(message: WorkerRequest): Promise<void> {
   if (message.type === 'scan') {
     const results: ScanResult[] = [];
-    for (const [i, absPath] of message.paths.entries()) results.push(await scanOne(absPath, message.known[i] ?? null, message.detail));
+    for (const file of message.files) results.push(await scanOne(file, message.detail));
     const bytes = encoder.encode(JSON.stringify(results));
     port.postMessage({ type: 'scanned', id: message.id, results: bytes } satisfies WorkerReply, [bytes.buffer]);
     return;

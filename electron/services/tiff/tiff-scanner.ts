@@ -31,9 +31,10 @@ export interface TiffScanner {
   scan(absPath: string): Promise<TiffInfo>;
   /**
    * What a folder listing shows of one TIFF, with the stamp of the file that was read. Given
-   * the stamp the file had when it was last read, an unchanged file is not read (`info` null).
+   * the stamp the file had when it was last read, an unchanged file is not read (`info` null);
+   * with `sidecar`, the stamp of its sidecar comes along.
    */
-  summary(absPath: string, known?: FileStamp | null): Promise<ScannedFile<TiffSummary | null>>;
+  summary(absPath: string, options?: { known?: FileStamp | null; sidecar?: boolean }): Promise<ScannedFile<TiffSummary | null>>;
   /** One plane of series[0], downsampled to `maxSize` and auto-contrasted. */
   preview(absPath: string, request: PlaneRequest): Promise<PreviewImage>;
   /**
@@ -98,12 +99,12 @@ export function createTiffScanner(options: TiffScannerOptions = {}): TiffScanner
   });
   return {
     scan: (absPath) =>
-      pool.scan(absPath, true).then(
+      pool.scan({ path: absPath, known: null, sidecar: false }, true).then(
         (file) => file.info as TiffInfo,
         (error: unknown) => Promise.reject(toApiFailure(error, absPath)),
       ),
-    summary: (absPath, known = null) =>
-      pool.scan(absPath, false, known).then(
+    summary: (absPath, options = {}) =>
+      pool.scan({ path: absPath, known: options.known ?? null, sidecar: options.sidecar === true }, false).then(
         (file) => file as ScannedFile<TiffSummary | null>,
         (error: unknown) => Promise.reject(toApiFailure(error, absPath)),
       ),

@@ -11,9 +11,8 @@
 import { Worker } from 'node:worker_threads';
 import type { PreviewImage } from '../../../shared/api';
 import type { TiffInfo, TiffSummary } from '../../../shared/tiff';
-import type { FileStamp } from '../folder/file-stamp';
 import type { PlaneRequest } from './decode-plane';
-import type { FailureKind, ScanResult, ScannedFile, WorkerFailure, WorkerReply, WorkerRequest } from './worker-protocol';
+import type { FailureKind, ScanFile, ScanResult, ScannedFile, WorkerFailure, WorkerReply, WorkerRequest } from './worker-protocol';
 
 /** A file that failed, with the reason the worker or the pool gave. */
 export class FileFailure extends Error {
@@ -41,7 +40,7 @@ type Task =
   | {
       type: 'scan';
       path: string;
-      known: FileStamp | null;
+      file: ScanFile;
       detail: boolean;
       resolve: (file: ScannedFile<TiffSummary | TiffInfo | null>) => void;
       reject: (error: Error) => void;
@@ -76,10 +75,10 @@ export class WorkerPool {
 
   /**
    * Reads the header of one file: everything when `detail`, else the summary a listing shows.
-   * With `known`, a file that still has that stamp is not read (`info` is null).
+   * With a `known` stamp, a file that still has it is not read (`info` is null).
    */
-  scan(path: string, detail = true, known: FileStamp | null = null): Promise<ScannedFile<TiffSummary | TiffInfo | null>> {
-    return new Promise((resolve, reject) => this.submit({ type: 'scan', path, known, detail, resolve, reject }));
+  scan(file: ScanFile, detail: boolean): Promise<ScannedFile<TiffSummary | TiffInfo | null>> {
+    return new Promise((resolve, reject) => this.submit({ type: 'scan', path: file.path, file, detail, resolve, reject }));
   }
 
   /** Decodes one plane of one file. */
@@ -163,7 +162,7 @@ export class WorkerPool {
       while (count < this.options.batchSize && sameKind(this.queue[count])) count++;
       tasks = this.queue.splice(0, count);
       const scans = tasks as Extract<Task, { type: 'scan' }>[];
-      message = { type: 'scan', id, paths: scans.map((task) => task.path), known: scans.map((task) => task.known), detail: first.detail };
+      message = { type: 'scan', id, files: scans.map((task) => task.file), detail: first.detail };
     }
     if (slot.inflight.length === 0) this.startWatchdog(slot);
     slot.inflight.push(...tasks);
@@ -178,7 +177,7 @@ export class WorkerPool {
       if (task === undefined) break;
       slot.answered++;
       if (!result.ok) task.reject(failureOf(result));
-      else if (task.type === 'scan' && 'info' in result) task.resolve({ info: result.info, stamp: result.stamp });
+      else if (task.type === 'scan' && 'info' in result) task.resolve({ info: result.info, stamp: result.stamp, sidecar: result.sidecar });
       else if (task.type === 'preview' && 'image' in result) task.resolve(result.image);
     }
     if (slot.inflight.length === 0) this.stopWatchdog(slot);

@@ -16,13 +16,24 @@ export interface WorkerFailure {
   message: string;
 }
 
+/** One file of a scan batch. */
+export interface ScanFile {
+  path: string;
+  /** The stamp the file had when its header was last read: a file that still has it is not read again. */
+  known: FileStamp | null;
+  /** Whether to report the stamp of the file's sidecar too (a scan's cache compares it). */
+  sidecar: boolean;
+}
+
 /**
  * A header as read: the summary a listing shows, or everything (`detail`), and the file's
  * stamp. `info` is null when the file still has the stamp the caller knew (it was not read).
+ * `sidecar` is the sidecar's stamp when it was asked for and is a file, else null.
  */
 export interface ScannedFile<T extends TiffSummary | null = TiffSummary> {
   info: T;
   stamp: FileStamp;
+  sidecar: FileStamp | null;
 }
 
 /** One file's header, or why it failed. */
@@ -34,13 +45,9 @@ export interface WorkerData {
   finished: Int32Array;
 }
 
-/**
- * Work for a worker: a batch of headers to read (summaries, or everything when `detail`), or
- * one plane to decode. `known[i]`, when given, is the stamp `paths[i]` had when its header was
- * last read: a file that still has it is not read again.
- */
+/** Work for a worker: a batch of headers to read (summaries, or everything when `detail`), or one plane to decode. */
 export type WorkerRequest =
-  | { type: 'scan'; id: number; paths: string[]; known: (FileStamp | null)[]; detail: boolean }
+  | { type: 'scan'; id: number; files: ScanFile[]; detail: boolean }
   | { type: 'preview'; id: number; path: string; request: PlaneRequest };
 
 /**

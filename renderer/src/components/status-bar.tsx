@@ -1,24 +1,16 @@
-/** The status bar: how many images, shown and selected; scan progress; confirmations; theme switch. */
+/** The status bar: how many images, shown and selected; scan progress (with Cancel); confirmations; theme switch. */
 import { useEffect } from 'react';
 import { selectVisiblePaths } from '../store/selectors';
 import { useApp } from '../store/store-context';
 import type { ThemeChoice } from '../store/view-slice';
 import { formatCount, plural } from '../lib/format';
+import { ScanStatus } from './scan-progress';
 
 const NEXT_THEME: Readonly<Record<ThemeChoice, ThemeChoice>> = { system: 'light', light: 'dark', dark: 'system' };
 const THEME_LABEL: Readonly<Record<ThemeChoice, string>> = { system: 'Theme: System', light: 'Theme: Light', dark: 'Theme: Dark' };
 
 /** How long a confirmation stays in the status bar. */
 const CONFIRMATION_MS = 5000;
-
-function ScanText() {
-  const scan = useApp((s) => s.scan);
-  if (scan.status === 'scanning') {
-    return <span>{scan.total === null ? `Scanning… ${formatCount(scan.done)} images` : `Scanning… ${formatCount(scan.done)} of ${formatCount(scan.total)}`}</span>;
-  }
-  if (scan.status === 'failed') return <span className="text-danger">Scan failed: {scan.error}</span>;
-  return null;
-}
 
 function Confirmation() {
   const notice = useApp((s) => s.notices.findLast((n) => n.tone === 'success') ?? null);
@@ -54,7 +46,7 @@ export function StatusBar() {
       <span>{plural(total, 'image')}</span>
       {shown !== total && <span>{formatCount(shown)} shown</span>}
       {selected > 0 && <span>{formatCount(selected)} selected</span>}
-      <ScanText />
+      <ScanStatus />
       <Confirmation />
       <span className="toolbar-spacer" />
       <button type="button" className="btn btn-ghost btn-small" title="Switch between the system, light and dark themes" onClick={() => setTheme(NEXT_THEME[theme])}>

@@ -1,9 +1,10 @@
 /** What the editor shows for one field over one or many images (pure; used with `useShallow`). */
-import type { FieldValues } from '../../../shared/fields/field-table';
+import type { FieldValue, FieldValues } from '../../../shared/fields/field-table';
 import type { AppState } from './app-store';
 import { calibrationMismatch } from '../../../shared/sidecar/calibration';
 import { describeFileCalibration } from '../lib/calibration';
-import { isChange, isEditable, shownText, type PathEdits } from './edit-logic';
+import { isChange, isEditable, type PathEdits } from './edit-logic';
+import { formatFieldValue } from '../lib/format';
 import type { ImageRow } from '../../../shared/api';
 
 /** A field's text, whether it differs between images, and its pending state. */
@@ -18,24 +19,57 @@ export interface FieldViewState {
   error: string | null;
 }
 
-/** The state of field `name` over `paths`. */
-export function fieldViewState(s: Pick<AppState, 'rows' | 'edits'>, paths: readonly string[], name: string): FieldViewState {
-  let text: string | null = null;
-  let mixed = false;
-  let modified = false;
-  let error: string | null = null;
+interface Accumulator extends FieldViewState {
+  /** The first text seen; null before the first image. */
+  first: string | null;
+  /** The stored value `first` came from (compared before formatting), when it came from one. */
+  value: FieldValue | undefined;
+  fromValue: boolean;
+}
+
+/**
+ * The state of each field of `names` over `paths`, in one pass over the images (100,000 selected
+ * images cost one visit each, not one per field). Stored values are compared before they are
+ * formatted, so only values that differ are formatted.
+ */
+export function fieldViewStates(s: Pick<AppState, 'rows' | 'edits'>, paths: readonly string[], names: readonly string[]): Record<string, FieldViewState> {
+  const accumulators: Accumulator[] = names.map(() => ({ text: '', mixed: false, modified: false, error: null, first: null, value: undefined, fromValue: false }));
   for (const path of paths) {
     const row = s.rows[path];
     if (!row) continue;
     const edits = s.edits[path];
-    const shown = shownText(row, edits, name);
-    if (text === null) text = shown;
-    else if (shown !== text) mixed = true;
-    const edit = edits?.[name];
-    if (edit && isChange(edit, row.values[name])) modified = true;
-    if (edit?.error && error === null) error = edit.error;
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i] as string;
+      const acc = accumulators[i] as Accumulator;
+      const edit = edits?.[name];
+      if (edit !== undefined) {
+        if (acc.first === null) acc.first = edit.text;
+        else if (edit.text !== acc.first) acc.mixed = true;
+        if (isChange(edit, row.values[name])) acc.modified = true;
+        if (edit.error !== null && acc.error === null) acc.error = edit.error;
+      } else if (!acc.mixed) {
+        const value = row.values[name];
+        if (acc.first === null) {
+          acc.first = formatFieldValue(value);
+          acc.value = value;
+          acc.fromValue = true;
+        } else if (!(acc.fromValue && value === acc.value) && formatFieldValue(value) !== acc.first) {
+          acc.mixed = true;
+        }
+      }
+    }
   }
-  return { text: mixed ? '' : (text ?? ''), mixed, modified, error };
+  const states: Record<string, FieldViewState> = {};
+  names.forEach((name, i) => {
+    const { first, mixed, modified, error } = accumulators[i] as Accumulator;
+    states[name] = { text: mixed ? '' : (first ?? ''), mixed, modified, error };
+  });
+  return states;
+}
+
+/** The state of field `name` over `paths`. */
+export function fieldViewState(s: Pick<AppState, 'rows' | 'edits'>, paths: readonly string[], name: string): FieldViewState {
+  return fieldViewStates(s, paths, [name])[name] as FieldViewState;
 }
 
 /** Stored values overlaid with the valid pending edits. */

@@ -5,18 +5,8 @@
 import type { ImageRow } from '../../../shared/api';
 import type { AppState } from './app-store';
 import { invalidEditCount, isEditable, rowHasChanges, type EditMap } from './edit-logic';
-import { filterWords, matchesQuick, matchesText, sortRows } from './row-query';
-
-function memo<A extends unknown[], R>(inputs: (s: AppState) => readonly [...A], compute: (...args: A) => R): (s: AppState) => R {
-  let last: { args: readonly [...A]; result: R } | null = null;
-  return (s) => {
-    const args = inputs(s);
-    if (last && args.length === last.args.length && args.every((a, i) => Object.is(a, last!.args[i]))) return last.result;
-    const result = compute(...(args as A));
-    last = { args, result };
-    return result;
-  };
-}
+import { growMemo, memo, mergeSorted } from './grow-memo';
+import { filterWords, matchesQuick, matchesText, rowComparator, sortRows, type QuickFilter, type SortSpec } from './row-query';
 
 /** Whether the visible rows depend on pending edits (so typing does not re-filter 10,000 rows for nothing). */
 function filterReadsEdits(s: AppState): boolean {
@@ -25,19 +15,28 @@ function filterReadsEdits(s: AppState): boolean {
 
 const NO_EDITS: EditMap = {};
 
-/** Paths of the rows the table shows: filtered, then sorted. */
-export const selectVisiblePaths = memo(
-  (s: AppState) => [s.rows, s.rowOrder, filterReadsEdits(s) ? s.edits : NO_EDITS, s.filterText, s.quickFilter, s.sort] as const,
-  (rows, order, edits, text, quick, sort): readonly string[] => {
-    const words = filterWords(text);
-    const shown: ImageRow[] = [];
-    for (const path of order) {
-      const row = rows[path];
-      if (row && (quick === null || matchesQuick(row, edits, quick)) && matchesText(row, edits, words)) shown.push(row);
-    }
-    return sortRows(shown, sort).map((row) => row.path);
+/** The rows of `paths` that pass the filters, in the order given. */
+function passing(s: AppState, paths: readonly string[], edits: EditMap, text: string, quick: QuickFilter | null): ImageRow[] {
+  const words = filterWords(text);
+  const shown: ImageRow[] = [];
+  for (const path of paths) {
+    const row = s.rows[path];
+    if (row && (quick === null || matchesQuick(row, edits, quick)) && matchesText(row, edits, words)) shown.push(row);
+  }
+  return shown;
+}
+
+/** Paths of the rows the table shows: filtered, then sorted; rows that stream in are merged in. */
+export const selectVisiblePaths = growMemo<readonly string[], readonly [EditMap, string, QuickFilter | null, SortSpec | null]>({
+  inputs: (s) => [filterReadsEdits(s) ? s.edits : NO_EDITS, s.filterText, s.quickFilter, s.sort],
+  full: (s, order, edits, text, quick, sort): readonly string[] => sortRows(passing(s, order, edits, text, quick), sort).map((row) => row.path),
+  grow: (s, previous, added, edits, text, quick, sort): readonly string[] => {
+    const shown = sortRows(passing(s, added, edits, text, quick), sort);
+    if (shown.length === 0) return previous;
+    const compare = rowComparator(sort);
+    return compare === null ? previous.concat(shown.map((row) => row.path)) : mergeSorted(previous, shown, s.rows, compare);
   },
-);
+});
 
 /** Counts shown on the quick-filter buttons. */
 export interface QuickCounts {
@@ -46,16 +45,34 @@ export interface QuickCounts {
   unsaved: number;
 }
 
-/** How many rows each quick filter would show. */
+/** Rows without a sidecar and rows whose sidecar is invalid, whatever is being typed. */
+type StoredCounts = { missing: number; invalid: number };
+
+const selectStoredCounts = growMemo<StoredCounts, readonly []>({
+  inputs: () => [] as const,
+  full: (s, order) => countStored(s, order, { missing: 0, invalid: 0 }),
+  grow: (s, previous, added) => countStored(s, added, { ...previous }),
+});
+
+function countStored(s: AppState, paths: readonly string[], counts: StoredCounts): StoredCounts {
+  for (const path of paths) {
+    const row = s.rows[path];
+    if (!row) continue;
+    if (matchesQuick(row, NO_EDITS, 'missing')) counts.missing++;
+    if (matchesQuick(row, NO_EDITS, 'invalid')) counts.invalid++;
+  }
+  return counts;
+}
+
+/** How many rows each quick filter would show: stored counts plus what pending edits add (edits only are visited). */
 export const selectQuickCounts = memo(
-  (s: AppState) => [s.rows, s.rowOrder, s.edits] as const,
-  (rows, order, edits): QuickCounts => {
-    const counts = { missing: 0, invalid: 0, unsaved: 0 };
-    for (const path of order) {
+  (s: AppState) => [selectStoredCounts(s), s.rows, s.rowsEpoch, s.edits] as const,
+  (stored, rows, _epoch, edits): QuickCounts => {
+    const counts = { ...stored, unsaved: 0 };
+    for (const path of Object.keys(edits)) {
       const row = rows[path];
       if (!row) continue;
-      if (matchesQuick(row, edits, 'missing')) counts.missing++;
-      if (matchesQuick(row, edits, 'invalid')) counts.invalid++;
+      if (!matchesQuick(row, NO_EDITS, 'invalid') && matchesQuick(row, edits, 'invalid')) counts.invalid++;
       if (matchesQuick(row, edits, 'unsaved')) counts.unsaved++;
     }
     return counts;
@@ -70,8 +87,8 @@ export interface SaveSummary {
 
 /** Files with unsaved changes and the number of invalid values. */
 export const selectSaveSummary = memo(
-  (s: AppState) => [s.rows, s.edits] as const,
-  (rows, edits): SaveSummary => {
+  (s: AppState) => [s.rows, s.rowsEpoch, s.edits] as const,
+  (rows, _epoch, edits): SaveSummary => {
     let files = 0;
     for (const [path, pathEdits] of Object.entries(edits)) {
       const row = rows[path];
@@ -89,9 +106,25 @@ export function selectHasUnsaved(s: AppState): boolean {
 
 /** Selected paths whose sidecars may be edited (see `isEditable`), in selection order. */
 export const selectEditablePaths = memo(
-  (s: AppState) => [s.selected, s.rows] as const,
-  (selected, rows): readonly string[] => [...selected].filter((p) => rows[p] !== undefined && isEditable(rows[p])),
+  (s: AppState) => [s.selected, s.rows, s.rowsEpoch] as const,
+  (selected, rows, _epoch): readonly string[] => [...selected].filter((p) => rows[p] !== undefined && isEditable(rows[p])),
 );
+
+/** How often each value of a text field is used, as rows arrive (the map grows in place; the wrapper is new). */
+function valueCounts(name: string): (s: AppState) => { counts: Map<string, number> } {
+  const count = (s: AppState, paths: readonly string[], counts: Map<string, number>): { counts: Map<string, number> } => {
+    for (const path of paths) {
+      const value = s.rows[path]?.values[name];
+      if (typeof value === 'string' && value !== '') counts.set(value, (counts.get(value) ?? 0) + 1);
+    }
+    return { counts };
+  };
+  return growMemo<{ counts: Map<string, number> }, readonly []>({
+    inputs: () => [] as const,
+    full: (s, order) => count(s, order, new Map()),
+    grow: (s, previous, added) => count(s, added, previous.counts),
+  });
+}
 
 const suggestionMemos = new Map<string, (s: AppState) => readonly string[]>();
 
@@ -100,19 +133,14 @@ export function selectSuggestions(s: AppState, name: string): readonly string[] 
   let select = suggestionMemos.get(name);
   if (!select) {
     select = memo(
-      (st: AppState) => [st.rows] as const,
-      (rows) => {
-        const counts = new Map<string, number>();
-        for (const row of Object.values(rows)) {
-          const value = row.values[name];
-          if (typeof value === 'string' && value !== '') counts.set(value, (counts.get(value) ?? 0) + 1);
-        }
-        return [...counts.entries()]
+      (st: AppState) => [counts(st)] as const,
+      ({ counts: used }) =>
+        [...used.entries()]
           .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
           .slice(0, 200)
-          .map(([value]) => value);
-      },
+          .map(([value]) => value),
     );
+    const counts = valueCounts(name);
     suggestionMemos.set(name, select);
   }
   return select(s);

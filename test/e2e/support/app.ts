@@ -23,10 +23,11 @@ export interface AppFixture {
   file(relative: string): string;
 }
 
-/** Starts `serve` on `folder` and resolves with the URL it prints. */
-async function startServer(folder: string): Promise<{ url: string; server: ChildProcess }> {
+/** Starts `serve` on `folder` with `env` added to its environment and resolves with the URL it prints. */
+async function startServer(folder: string, env: Readonly<Record<string, string>>): Promise<{ url: string; server: ChildProcess }> {
   const server = spawn(process.execPath, [path.join(ROOT, 'dist/electron/serve.cjs'), '--root', folder], {
     stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, ...env },
   });
   const lines = createInterface({ input: server.stdout! });
   const url = await new Promise<string>((resolve, reject) => {
@@ -43,13 +44,18 @@ async function startServer(folder: string): Promise<{ url: string; server: Child
 export interface AppOptions {
   /** Files (relative path → content) added to the test's copy of the folder before the app opens it. */
   extraFiles: Readonly<Record<string, string | Uint8Array>>;
+  /** Environment of the browser-mode server, e.g. `ACQMETA_READ_DELAY_MS` for a slow disk. */
+  serverEnv: Readonly<Record<string, string>>;
 }
 
 /** Playwright's `test` with the `app` fixture. */
 export const test = base.extend<{ app: AppFixture } & AppOptions>({
   extraFiles: [{}, { option: true }],
-  app: async ({ playwright, extraFiles }, use, testInfo) => {
+  serverEnv: [{}, { option: true }],
+  app: async ({ playwright, extraFiles, serverEnv }, use, testInfo) => {
     const folder = mkdtempSync(path.join(tmpdir(), 'acqmeta-e2e-'));
+    // each test's scan cache apart from the others' and from the user's
+    const cacheDir = mkdtempSync(path.join(tmpdir(), 'acqmeta-e2e-cache-'));
     cpSync(FIXTURE_FOLDER, folder, { recursive: true });
     for (const [relative, content] of Object.entries(extraFiles)) {
       mkdirSync(path.dirname(path.join(folder, relative)), { recursive: true });
@@ -63,6 +69,7 @@ export const test = base.extend<{ app: AppFixture } & AppOptions>({
       const electronApp = await _electron.launch({
         executablePath: electron,
         args: [path.join(ROOT, 'dist/electron/main.cjs'), '--open', folder, '--user-data', settings],
+        env: { ...process.env, ACQMETA_CACHE_DIR: cacheDir, ...serverEnv } as Record<string, string>,
       });
       const page = await electronApp.firstWindow();
       await page.locator('html[data-app-state="ready"]').waitFor();
@@ -72,7 +79,7 @@ export const test = base.extend<{ app: AppFixture } & AppOptions>({
       await electronApp.close().catch(() => undefined);
       rmSync(settings, { recursive: true, force: true });
     } else {
-      const { url, server } = await startServer(folder);
+      const { url, server } = await startServer(folder, { ACQMETA_CACHE_DIR: cacheDir, ...serverEnv });
       const launchOptions = testInfo.project.use.launchOptions as LaunchOptions;
       const browser = await playwright.chromium.launch(launchOptions);
       const page = await browser.newPage({ viewport: testInfo.project.use.viewport ?? null });
@@ -83,6 +90,7 @@ export const test = base.extend<{ app: AppFixture } & AppOptions>({
       server.kill('SIGTERM');
     }
     rmSync(folder, { recursive: true, force: true });
+    rmSync(cacheDir, { recursive: true, force: true });
   },
 });
 

@@ -1,10 +1,13 @@
 /** One editable field: label, input fitted to the field's type, unit, and validation message. */
 import { useEffect, useRef, type ChangeEvent, type KeyboardEvent } from 'react';
+import { EDITABLE_FIELDS, type FieldSpec } from '../../../../shared/fields/field-table';
 import { useShallow } from 'zustand/react/shallow';
-import type { FieldSpec } from '../../../../shared/fields/field-table';
-import { fieldViewState } from '../../store/field-state';
+import { fieldViewStates, type FieldViewState } from '../../store/field-state';
+import { overRows } from '../../store/grow-memo';
 import { selectSuggestions } from '../../store/selectors';
 import { useApp, useAppStore } from '../../store/store-context';
+
+const FIELD_NAMES = EDITABLE_FIELDS.map((f) => f.name);
 
 function Suggestions({ field, id }: { field: FieldSpec; id: string }) {
   const used = useApp((s) => selectSuggestions(s, field.name));
@@ -28,13 +31,15 @@ interface FieldRowProps {
 /** A labelled input for `field` over `paths`; Escape reverts the field. */
 export function FieldRow({ field, paths, readOnly }: FieldRowProps) {
   const store = useAppStore();
-  const view = useApp(useShallow((s) => fieldViewState(s, paths, field.name)));
+  const view = useApp(useShallow((s) => overRows(paths, 'fields', (rows) => fieldViewStates(rows, paths, FIELD_NAMES))(s)[field.name] as FieldViewState));
   const id = `field-${field.name}`;
   const listId = `${id}-values`;
   const describedBy = [view.error ? `${id}-error` : null, view.modified ? `${id}-modified` : null, `${id}-help`].filter(Boolean).join(' ');
   const numeric = field.type !== 'str';
   const text = !numeric && !field.multiline;
   const message = useRef<HTMLParagraphElement>(null);
+  // the values used in the folder are gathered only for the field being typed in
+  const focused = useApp((s) => s.activeField === field.name);
 
   // A message appearing under the field being typed in must not be hidden below the panel's edge.
   useEffect(() => {
@@ -82,7 +87,7 @@ export function FieldRow({ field, paths, readOnly }: FieldRowProps) {
         )}
         {field.unit && <span className="field-unit">{field.unit}</span>}
       </div>
-      {text && !readOnly && <Suggestions field={field} id={listId} />}
+      {text && !readOnly && focused && <Suggestions field={field} id={listId} />}
       {view.error && (
         <p ref={message} id={`${id}-error`} className="field-error">
           {view.error}

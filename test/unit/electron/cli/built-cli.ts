@@ -30,7 +30,9 @@ export async function buildCli(): Promise<BuiltCli> {
     workerScript: path.join(outdir, 'scan-worker.cjs'),
     run: (args, cwd) =>
       new Promise((resolve) => {
-        execFile(process.execPath, [cli, ...args], { cwd, encoding: 'utf8' }, (error, stdout, stderr) => {
+        // the scan cache of test runs stays with the bundles, out of the user's cache folder
+        const env = { ...process.env, ACQMETA_CACHE_DIR: path.join(outdir, 'cache') };
+        execFile(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env }, (error, stdout, stderr) => {
           const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
           resolve({ code, stdout, stderr });
         });

@@ -30,6 +30,8 @@ export interface FakeBackend {
   saveOutcome: (save: SaveRequest) => SaveOutcome;
   /** What `reloadRow` returns. */
   reloaded: Map<string, ImageRow>;
+  /** The scanId of every `cancelScan` request (null: none given), in order. */
+  cancels: (string | null)[];
   emit(event: ApiEvent): void;
 }
 
@@ -42,6 +44,7 @@ export function fakeBackend(rows: ImageRow[], scanId = 'scan-1'): FakeBackend {
   const backend: FakeBackend = {
     saves: [],
     reloaded: new Map(),
+    cancels: [],
     saveOutcome: (save) => {
       const row = byPath.get(save.path)!;
       return { path: save.path, ok: true, row: { ...row, sidecar: 'ok', version: { size: 1, mtimeMs: 2, sha256: 'saved' }, values: { ...row.values, ...save.changes } } };
@@ -51,6 +54,10 @@ export function fakeBackend(rows: ImageRow[], scanId = 'scan-1'): FakeBackend {
       getSession: () => ok({ door: 'browser' as const, folder: { root: '/lab', name: 'lab' }, recent: [], sampleFolder: null }),
       openFolder: ({ path }) => ok(path ? { root: path, name: path } : null),
       scanFolder: () => ok({ scanId }),
+      cancelScan: ({ scanId: id }) => {
+        backend.cancels.push(id ?? null);
+        return ok({ cancelled: true });
+      },
       getImageDetail: () => Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'not used' } }),
       getPreview: () => Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'not used' } }),
       reloadRow: ({ path }) => ok(backend.reloaded.get(path) ?? byPath.get(path)!),

@@ -8,7 +8,7 @@ import { WorkerPool } from '../../../../../electron/services/tiff/worker-pool';
 const FAKE_WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
 parentPort.on('message', (message) => {
-  const paths = message.type === 'scan' ? message.paths : [message.path];
+  const paths = message.type === 'scan' ? message.files.map((file) => file.path) : [message.path];
   const results = paths.map((p) => {
     if (p === 'hang') for (;;) {}
     if (p === 'oom') { const keep = []; for (;;) keep.push(new Array(1e5).fill(0)); }
@@ -36,7 +36,9 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const settle = (paths: string[]) => Promise.allSettled(paths.map((p) => pool.scan(p)));
+/** A header request for `path`, as the scanner makes it. */
+const scanOf = (target: WorkerPool, p: string) => target.scan({ path: p, known: null, sidecar: false }, true);
+const settle = (paths: string[]) => Promise.allSettled(paths.map((p) => scanOf(pool, p)));
 const reasons = (results: PromiseSettledResult<unknown>[]) =>
   results.map((r) => (r.status === 'fulfilled' ? 'ok' : (r.reason as Error).message));
 
@@ -63,15 +65,15 @@ describe('WorkerPool', () => {
 
   it('rejects everything once closed', async () => {
     const closing = new WorkerPool({ workerScript: () => path.join(dir, 'fake-worker.cjs'), workers: 1, timeoutMs: 500, maxMemoryMb: 32, batchSize: 1 });
-    const queued = Promise.allSettled([closing.scan('hang'), closing.scan('a')]);
+    const queued = Promise.allSettled([scanOf(closing, 'hang'), scanOf(closing, 'a')]);
     await closing.close();
     expect(reasons(await queued)).toEqual(['the scanner was closed', 'the scanner was closed']);
-    await expect(closing.scan('a')).rejects.toThrow('the scanner was closed');
+    await expect(scanOf(closing, 'a')).rejects.toThrow('the scanner was closed');
   });
 
   it('reports a missing worker script on every request instead of crashing', async () => {
     const broken = new WorkerPool({ workerScript: () => { throw new Error('scan-worker.cjs not found'); }, workers: 1, timeoutMs: 500, maxMemoryMb: 32, batchSize: 16 });
-    await expect(broken.scan('a')).rejects.toThrow('scan-worker.cjs not found');
+    await expect(scanOf(broken, 'a')).rejects.toThrow('scan-worker.cjs not found');
     await broken.close();
   });
 });

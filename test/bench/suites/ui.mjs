@@ -1,0 +1,166 @@
+// The app on large folders: browser mode driven in Chromium on 10,000 and 100,000 images (half
+// with sidecars, nested folders), first open (empty scan cache) and second open (the cache of
+// the first), and a slow disk (every read delayed 20 ms). The page measures itself: when the
+// first row and every row were drawn, the long tasks of its main thread (PerformanceObserver),
+// and how long filtering, selecting and editing take until the next frame.
+import { rmSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { markdownTable } from '../bench-kit.mjs';
+import { ensureUiCorpus, freshCacheDir, launchBrowser, longTasksUntil, openApp, pageMemory, startServe, statusText, timedInPage, waitForRows } from '../ui-kit.mjs';
+
+const SECOND = 1000;
+
+/** Opens `folder` in a new server and page; `during(page)` runs while the rows stream in. */
+async function openAndMeasure(browser, folder, env, during = null) {
+  const server = await startServe(folder, env);
+  const page = await openApp(browser, server.url);
+  try {
+    let streaming = null;
+    if (during !== null) {
+      await page.waitForFunction(() => window.__bench.firstRowAt !== null, null, { polling: 50, timeout: 120_000 });
+      streaming = await during(page);
+    }
+    const bench = await waitForRows(page);
+    const filter = await timedInPage(page, 'filter', 'zebrafish');
+    const filtered = await statusText(page);
+    await timedInPage(page, 'filter', '');
+    const selectAll = await timedInPage(page, 'selectAll');
+    const memory = await pageMemory(page);
+    return {
+      firstRows: bench.firstRowAt,
+      allRows: bench.readyAt,
+      tasks: longTasksUntil(bench, bench.readyAt),
+      filter,
+      filtered,
+      selectAll,
+      memory,
+      serverMb: server.peakRssMb(),
+      streaming,
+    };
+  } finally {
+    await page.close();
+    await server.stop();
+  }
+}
+
+/** What a person does while 100,000 rows stream in: scroll, select a row, edit it, filter, select all. */
+async function interactWhileStreaming(page) {
+  await sleep(500);
+  const times = {};
+  times.scroll = await timedInPage(page, 'scroll', 2000);
+  times.select = await timedInPage(page, 'clickRow', 2);
+  await sleep(100);
+  times.edit = await timedInPage(page, 'typeField', ['note', 'checked while scanning']);
+  times.filter = await timedInPage(page, 'filter', 'rat');
+  times.clearFilter = await timedInPage(page, 'filter', '');
+  times.selectAll = await timedInPage(page, 'selectAll');
+  times.rowsAfter = await statusText(page);
+  return times;
+}
+
+/** A slow disk: every read waits 20 ms. Watches progress for a few seconds, interacts, cancels. */
+async function slowDisk(browser, folder) {
+  const cacheDir = freshCacheDir();
+  const server = await startServe(folder, { ACQMETA_CACHE_DIR: cacheDir, ACQMETA_READ_DELAY_MS: '20' });
+  const page = await openApp(browser, server.url);
+  try {
+    await page.waitForFunction(() => window.__bench.firstRowAt !== null, null, { polling: 50, timeout: 120_000 });
+    const progress = [];
+    for (let i = 0; i < 4; i++) {
+      await sleep(1500);
+      progress.push(await statusText(page));
+    }
+    const filter = await timedInPage(page, 'filter', 'mouse');
+    await timedInPage(page, 'filter', '');
+    const selectAll = await timedInPage(page, 'selectAll');
+    const cancelAt = await page.evaluate(() => performance.now());
+    await timedInPage(page, 'cancelScan');
+    await page.waitForFunction(() => document.documentElement.dataset.appState === 'ready', null, { polling: 20, timeout: 30_000 });
+    const cancelled = (await page.evaluate(() => performance.now())) - cancelAt;
+    const bench = await page.evaluate(() => window.__bench);
+    return { firstRows: bench.firstRowAt, progress, filter, selectAll, cancelled, final: await statusText(page), tasks: longTasksUntil(bench) };
+  } finally {
+    await page.close();
+    await server.stop();
+    rmSync(cacheDir, { recursive: true, force: true });
+  }
+}
+
+const ms = (value) => `${Math.round(value)} ms`;
+const s = (value) => `${(value / SECOND).toFixed(2)} s`;
+const mb = (value) => `${Math.round(value)} MB`;
+const mark = (ok) => (ok ? 'yes' : '**no**');
+
+/** Shown rows and progress as the status bar says it, shortened. */
+const status = (text) => text.replace(/Theme:.*$/, '').replace(/\s+/g, ' ').trim();
+
+/** The UI suite. */
+export const suite = {
+  name: 'ui',
+  title: 'The app on large folders (browser mode in Chromium)',
+  async run() {
+    const small = ensureUiCorpus('10k', 10_000);
+    const large = ensureUiCorpus('100k', 100_000);
+    const browser = await launchBrowser();
+    const rows = [];
+    const add = (figure, value, target, ok) => rows.push([figure, value, target, mark(ok)]);
+    try {
+      for (const [label, folder, targets, during] of [
+        ['10,000', small, { first: 0.3 * SECOND, all: 2 * SECOND }, null],
+        ['100,000', large, { first: 0.5 * SECOND, all: Number.POSITIVE_INFINITY }, interactWhileStreaming],
+      ]) {
+        const cacheDir = freshCacheDir();
+        try {
+          console.log(`${label} images: first open ...`);
+          const first = await openAndMeasure(browser, folder, { ACQMETA_CACHE_DIR: cacheDir }, during);
+          console.log(`${label} images: second open ...`);
+          const second = await openAndMeasure(browser, folder, { ACQMETA_CACHE_DIR: cacheDir });
+          add(`${label}: first rows, first open`, ms(first.firstRows), `≤ ${ms(targets.first)}`, first.firstRows <= targets.first);
+          add(`${label}: all rows, first open`, s(first.allRows), Number.isFinite(targets.all) ? `≤ ${s(targets.all)}` : 'opens', first.allRows <= targets.all);
+          add(`${label}: longest main-thread task while rows stream (tasks over 50 ms)`, `${ms(first.tasks.longest)} (${first.tasks.over50})`, '≤ 100 ms', first.tasks.longest <= 100);
+          if (first.streaming !== null) {
+            const t = first.streaming;
+            const worst = Math.max(t.scroll, t.select, t.edit, t.filter, t.clearFilter, t.selectAll);
+            add(
+              `${label}: while streaming — scroll / select a row / edit / filter / clear / select all (to next frame)`,
+              [t.scroll, t.select, t.edit, t.filter, t.clearFilter, t.selectAll].map(ms).join(' / '),
+              'each ≤ 100 ms',
+              worst <= 100,
+            );
+          }
+          add(`${label}: filter (to next frame; ${status(first.filtered)})`, ms(first.filter), '≤ 100 ms', first.filter <= 100);
+          add(`${label}: select all (to next frame)`, ms(first.selectAll), '≤ 100 ms', first.selectAll <= 100);
+          const total = first.memory.rendererRssMb + first.serverMb;
+          add(
+            `${label}: memory — page (JS heap) + server peak`,
+            `${mb(first.memory.rendererRssMb)} (${mb(first.memory.heapMb)}) + ${mb(first.serverMb)} = ${mb(total)}`,
+            '< 1,024 MB',
+            total < 1024,
+          );
+          add(`${label}: second open (scan cache): first rows / all rows`, `${ms(second.firstRows)} / ${s(second.allRows)}`, '', true);
+          const speedUp = first.allRows / second.allRows;
+          add(`${label}: second open speed-up (all rows)`, `${speedUp.toFixed(1)}x`, label === '100,000' ? '≥ 5x' : '', label !== '100,000' || speedUp >= 5);
+        } finally {
+          rmSync(cacheDir, { recursive: true, force: true });
+        }
+      }
+      console.log('slow disk ...');
+      const slow = await slowDisk(browser, small);
+      add('slow disk (20 ms a read), 10,000 images: first rows', ms(slow.firstRows), 'shows progress', true);
+      add('slow disk: status every 1.5 s', slow.progress.map(status).join(' → '), 'progress advances', new Set(slow.progress).size === slow.progress.length);
+      add('slow disk: filter / select all while scanning (to next frame)', `${ms(slow.filter)} / ${ms(slow.selectAll)}`, 'each ≤ 100 ms', Math.max(slow.filter, slow.selectAll) <= 100);
+      add('slow disk: Cancel until the listing is final', `${ms(slow.cancelled)} (${status(slow.final)})`, '', true);
+      add('slow disk: longest main-thread task (tasks over 50 ms)', `${ms(slow.tasks.longest)} (${slow.tasks.over50})`, '≤ 100 ms', slow.tasks.longest <= 100);
+    } finally {
+      await browser.close();
+    }
+    const about =
+      'Browser mode (`serve`) on generated folders of small TIFFs copied from four templates (plain, ImageJ, OME, RGB), ' +
+      '500 to a folder, half with CloudScope sidecars; the page in Debian Chromium (headless) via playwright-core. ' +
+      'Times are from the page navigation (`performance.now()`): first rows = first table row drawn, all rows = every image ' +
+      'listed. First open: empty scan cache; second open: a new server on the cache the first one wrote. Long tasks from ' +
+      'PerformanceObserver (`longtask`, over 50 ms) until all rows were listed. Interactions are timed from the event to ' +
+      'the next drawn frame. Memory: the renderer process RSS (JS heap after a GC) and the server peak RSS (worker threads included).';
+    return `${about}\n\n${markdownTable(['figure', 'measured', 'target', 'met'], rows, ['---', '---:', '---', '---'])}`;
+  },
+};
