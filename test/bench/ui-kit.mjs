@@ -1,5 +1,6 @@
 // Pieces of the UI benchmark: the corpora, browser mode started on a folder, Chromium driven
 // with playwright-core, and what the page measures about itself (Performance API).
+/* global window, document, requestAnimationFrame, MutationObserver, KeyboardEvent, MouseEvent -- code run in the page */
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';

@@ -48,8 +48,8 @@ async function runScan(
   progress: { rows: number },
 ): Promise<void> {
   if (signal.aborted) return;
-  let complete = false;
   const cache = await openScanCache(context.options.cacheDir ?? null, folder.realRoot, context.scanner.readerId());
+  let finished = false;
   try {
     const listing = listAhead(folder.root, signal);
     for await (const rows of batchRows(scanRows(folder.root, listing.entries, context.scanner, { signal, cache }))) {
@@ -57,11 +57,14 @@ async function runScan(
       progress.rows += rows.length;
       context.emit({ type: 'scan-rows', scanId, rows, done: progress.rows, total: listing.total() });
     }
-    complete = !signal.aborted;
-    if (complete) context.emit({ type: 'scan-done', scanId, total: progress.rows });
+    if (signal.aborted) return;
+    // the cache is in place before the scan says it is done (a reopen right after finds it)
+    finished = true;
+    await cache.finish(true);
+    if (!signal.aborted) context.emit({ type: 'scan-done', scanId, total: progress.rows });
   } catch (error) {
     if (!signal.aborted) context.emit({ type: 'scan-failed', scanId, error: toBackendError(error) });
   } finally {
-    await cache.finish(complete);
+    if (!finished) await cache.finish(false);
   }
 }

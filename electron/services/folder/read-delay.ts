@@ -4,12 +4,15 @@
  * benchmark can show how the app behaves on a slow network share. Worker threads inherit the
  * variable. Unset, it costs one environment lookup per read.
  */
-import { setTimeout as sleep } from 'node:timers/promises';
-
 /** The delay the environment asks for, in ms (0 when unset or not a positive number; at most a minute). */
 export function readDelayMs(env: NodeJS.ProcessEnv = process.env): number {
   const ms = Number(env.ACQMETA_READ_DELAY_MS ?? 0);
   return Number.isFinite(ms) && ms > 0 ? Math.min(ms, 60_000) : 0;
+}
+
+/** Resolves after `ms` milliseconds. */
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 /** Waits the configured delay before a read; undefined (nothing to wait for) when there is none. */

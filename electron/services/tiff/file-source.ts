@@ -7,10 +7,9 @@
  * Every read honours the slow-disk test adapter (`ACQMETA_READ_DELAY_MS`).
  */
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { ByteSource } from '../../../shared/tiff';
 import { stampOf, type FileStamp } from '../folder/file-stamp';
-import { readDelayMs } from '../folder/read-delay';
+import { readDelayMs, sleep } from '../folder/read-delay';
 
 /** Reads up to this size are cut from shared slabs instead of allocated one by one. */
 const SLAB_BYTES = 256 * 1024;

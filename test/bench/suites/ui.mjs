@@ -3,6 +3,7 @@
 // the first), and a slow disk (every read delayed 20 ms). The page measures itself: when the
 // first row and every row were drawn, the long tasks of its main thread (PerformanceObserver),
 // and how long filtering, selecting and editing take until the next frame.
+/* global window, document -- code run in the page */
 import { rmSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { markdownTable } from '../bench-kit.mjs';
