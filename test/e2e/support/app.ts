@@ -1,7 +1,8 @@
 /**
  * The `app` fixture: a fresh temp copy of the e2e folder (plus the `extraFiles` option), opened
  * in the real renderer — served by browser mode to Chromium, or in Electron for the `electron`
- * project — and waited on until the folder listing is complete (`data-app-state="ready"`).
+ * project — and waited on until the folder listing is complete (`data-app-state="ready"`; the
+ * `waitForListing` option turns that off for tests of the scan itself).
  */
 import { test as base, _electron, type LaunchOptions, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -40,19 +41,27 @@ async function startServer(folder: string, env: Readonly<Record<string, string>>
   return { url, server };
 }
 
+/** Waits until the folder is fully listed, or (`listed` false) until the workspace is shown. */
+async function waitForApp(page: Page, listed: boolean): Promise<void> {
+  await (listed ? page.locator('html[data-app-state="ready"]') : page.getByRole('grid', { name: 'Images' })).waitFor();
+}
+
 /** Options a spec may set with `test.use(...)`. */
 export interface AppOptions {
   /** Files (relative path → content) added to the test's copy of the folder before the app opens it. */
   extraFiles: Readonly<Record<string, string | Uint8Array>>;
   /** Environment of the browser-mode server, e.g. `ACQMETA_READ_DELAY_MS` for a slow disk. */
   serverEnv: Readonly<Record<string, string>>;
+  /** Whether the test starts once the folder is fully listed (default) or as soon as the page shows the workspace. */
+  waitForListing: boolean;
 }
 
 /** Playwright's `test` with the `app` fixture. */
 export const test = base.extend<{ app: AppFixture } & AppOptions>({
   extraFiles: [{}, { option: true }],
   serverEnv: [{}, { option: true }],
-  app: async ({ playwright, extraFiles, serverEnv }, use, testInfo) => {
+  waitForListing: [true, { option: true }],
+  app: async ({ playwright, extraFiles, serverEnv, waitForListing }, use, testInfo) => {
     const folder = mkdtempSync(path.join(tmpdir(), 'acqmeta-e2e-'));
     // each test's scan cache apart from the others' and from the user's
     const cacheDir = mkdtempSync(path.join(tmpdir(), 'acqmeta-e2e-cache-'));
@@ -72,7 +81,7 @@ export const test = base.extend<{ app: AppFixture } & AppOptions>({
         env: { ...process.env, ACQMETA_CACHE_DIR: cacheDir, ...serverEnv } as Record<string, string>,
       });
       const page = await electronApp.firstWindow();
-      await page.locator('html[data-app-state="ready"]').waitFor();
+      await waitForApp(page, waitForListing);
       await use({ ...app, page });
       // A test may end with unsaved edits: leave without the Save / Don't Save / Cancel prompt.
       await electronApp.evaluate(({ app: electronMain }) => electronMain.exit(0)).catch(() => undefined);
@@ -84,7 +93,7 @@ export const test = base.extend<{ app: AppFixture } & AppOptions>({
       const browser = await playwright.chromium.launch(launchOptions);
       const page = await browser.newPage({ viewport: testInfo.project.use.viewport ?? null });
       await page.goto(url);
-      await page.locator('html[data-app-state="ready"]').waitFor();
+      await waitForApp(page, waitForListing);
       await use({ ...app, page });
       await browser.close();
       server.kill('SIGTERM');

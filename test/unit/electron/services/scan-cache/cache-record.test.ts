@@ -8,7 +8,7 @@ const defaults = Object.fromEntries(EDITABLE_FIELDS.map((f) => [f.name, f.defaul
 describe('scan cache lines', () => {
   it('keep a header, a calibration and stored values as read, numbers JSON cannot hold included', () => {
     const image: CachedImage = {
-      image: { stamp: { size: 1234, mtimeMs: 1715000000123.4567, ino: 42 }, summary: { header, fileCalibration: { x: 0.5, y: 0.25, unit: 'um' } } },
+      image: { stamp: { size: 1234, mtimeMs: 1715000000123.4568, ino: 42 }, summary: { header, fileCalibration: { x: 0.5, y: 0.25, unit: 'um' } } },
       sidecar: {
         state: 'ok',
         version: { size: 900, mtimeMs: 1715000000000.5, sha256: 'a'.repeat(64) },
