@@ -51,7 +51,7 @@ export class BoundedReader {
   }
 
   /** The bytes `[offset, offset + length)`; `what` names them in error messages. */
-  async bytes(offset: number, length: number, what: string): Promise<Uint8Array> {
+  bytes(offset: number, length: number, what: string): Uint8Array {
     this.check(offset, length, what);
     for (const chunk of this.chunks) {
       const start = offset - chunk.start;
@@ -63,7 +63,7 @@ export class BoundedReader {
       throw new TiffReadError(`reading ${what} would exceed the ${this.maxBytes}-byte limit for one header`);
     }
     this.bytesRead += readLength;
-    const bytes = await this.source.read(offset, readLength);
+    const bytes = this.source.read(offset, readLength);
     if (bytes.length !== readLength) {
       throw new TiffReadError(`short read: ${bytes.length} of ${readLength} bytes at ${offset}`);
     }

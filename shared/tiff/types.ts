@@ -3,12 +3,16 @@
  */
 import type { FileCalibration, HeaderValues, TagEntry } from '../api';
 
-/** Random access to the bytes of one file; reading past its end must fail, not pad. */
+/**
+ * Random access to the bytes of one file; reading past its end must fail, not pad.
+ * Synchronous: a header is read in a worker thread, where a blocking read costs nothing but that
+ * thread's time, and a reader without promises reads a folder of small files several times faster.
+ */
 export interface ByteSource {
   /** File size in bytes. */
   size: number;
-  /** Resolves to exactly `length` bytes starting at `offset`. */
-  read(offset: number, length: number): Promise<Uint8Array>;
+  /** Exactly `length` bytes starting at `offset`. */
+  read(offset: number, length: number): Uint8Array;
 }
 
 /** Limits that keep one hostile file from costing more than a normal one. */
