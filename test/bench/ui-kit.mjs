@@ -7,14 +7,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { chromium } from 'playwright-core';
-import { corpus, python, root } from './bench-kit.mjs';
+import { python, root } from './bench-kit.mjs';
 
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--enable-precise-memory-info'];
 
-/** A nested folder of `images` small TIFFs, half with sidecars (`bench-corpus/ui-<name>`), written once. */
+/** Where the UI corpora live (gitignored; apart from the header corpus, which is scanned whole). */
+const UI_CORPUS = path.join(root, 'bench-corpus-ui');
+
+/** A nested folder of `images` small TIFFs, half with sidecars (`bench-corpus-ui/<name>`), written once. */
 export function ensureUiCorpus(name, images) {
-  const folder = path.join(corpus, `ui-${name}`);
+  const folder = path.join(UI_CORPUS, name);
   const marker = path.join(folder, `.complete-${images}`);
   if (existsSync(marker)) return folder;
   rmSync(folder, { recursive: true, force: true });

@@ -37,6 +37,7 @@ Exits 1 when any image has errors (unreadable TIFF, invalid sidecar, calibration
   async run(args, io) {
     const root = await folderArgument(io.cwd, args.positionals[0] as string);
     const scanner = createTiffScanner();
+    scanner.warm(); // the workers start while the folder is walked
     const cache = await openScanCache(args.flags.has('--no-cache') ? null : defaultCacheDir(), await realpath(root), scanner.readerId());
     let complete = false;
     try {
