@@ -75,9 +75,13 @@ function instrument() {
     for (const entry of list.getEntries()) bench.longTasks.push([entry.startTime, entry.duration]);
   }).observe({ type: 'longtask', buffered: true });
   const check = () => {
-    if (bench.firstRowAt === null && document.querySelector('.table-body [role="row"]')) bench.firstRowAt = performance.now();
+    if (bench.firstRowAt === null && document.querySelector('.table-body [role="row"]')) {
+      bench.firstRowAt = performance.now();
+      performance.mark('bench-first-row');
+    }
     if (bench.readyAt === null && document.documentElement.dataset.appState === 'ready' && document.querySelector('.table-body')) {
       bench.readyAt = performance.now();
+      performance.mark('bench-all-rows');
     }
   };
   new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-app-state'] });
@@ -106,12 +110,32 @@ export function launchBrowser() {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }
 
-/** Opens the app at `url` in a new page of `browser`, instrumented. */
-export async function openApp(browser, url) {
+/**
+ * Opens the app at `url` in a new page of `browser`, instrumented; with `trace`, a Chromium
+ * trace runs until {@link stopTrace}.
+ */
+export async function openApp(browser, url, trace = false) {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   await page.addInitScript(instrument);
+  if (trace) await browser.startTracing(page, { categories: ['devtools.timeline', 'blink.user_timing', 'toplevel'] });
   await page.goto(url);
   return page;
+}
+
+/**
+ * Stops the trace of {@link openApp} and returns the longest task of the page's main thread
+ * between the first row and the last (`bench-first-row`, `bench-all-rows` marks) by the CPU
+ * time it used (its thread time): what the task cost, whatever else the machine was doing.
+ */
+export async function stopTrace(browser) {
+  const { traceEvents } = JSON.parse((await browser.stopTracing()).toString('utf8'));
+  const mark = (name) => traceEvents.find((e) => e.name === name)?.ts;
+  const [from, to] = [mark('bench-first-row'), mark('bench-all-rows')];
+  const thread = traceEvents.find((e) => e.name === 'bench-first-row');
+  const tasks = traceEvents.filter(
+    (e) => e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask' && e.pid === thread?.pid && e.tid === thread?.tid && e.ts >= from && e.ts <= to,
+  );
+  return { longestCpu: Math.max(0, ...tasks.map((e) => (e.tdur ?? 0) / 1000)) };
 }
 
 /** Waits until the page has shown every row (or `timeoutMs`), returns the page's own figures. */
@@ -120,9 +144,9 @@ export async function waitForRows(page, timeoutMs = 600_000) {
   return page.evaluate(() => window.__bench);
 }
 
-/** The longest task and the number over 50 ms, of those that started before `until` (ms since the page opened). */
-export function longTasksUntil(bench, until = Number.POSITIVE_INFINITY) {
-  const tasks = bench.longTasks.filter(([start]) => start <= until);
+/** The longest task and the number over 50 ms, of those that started between `from` and `until` (ms since the page opened). */
+export function longTasksBetween(bench, from, until = Number.POSITIVE_INFINITY) {
+  const tasks = bench.longTasks.filter(([start]) => start >= from && start <= until);
   return { longest: Math.max(0, ...tasks.map(([, duration]) => duration)), over50: tasks.length };
 }
 

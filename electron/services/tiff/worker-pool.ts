@@ -62,6 +62,8 @@ interface Slot {
 }
 
 const CLOSED = 'the scanner was closed';
+/** Scan requests in the message to a worker that has nothing to do (then `batchSize`). */
+const FIRST_BATCH = 8;
 const decoder = new TextDecoder();
 
 /** Runs scan and preview requests on worker threads. */
@@ -157,9 +159,11 @@ export class WorkerPool {
       tasks = this.queue.splice(0, 1);
       message = { type: 'preview', id, path: first.path, request: first.request };
     } else {
+      // an idle worker gets a small batch first, so the first answers come back at once
+      const limit = slot.inflight.length === 0 ? Math.min(FIRST_BATCH, this.options.batchSize) : this.options.batchSize;
       let count = 0;
       const sameKind = (task: Task | undefined): boolean => task?.type === 'scan' && task.detail === first.detail;
-      while (count < this.options.batchSize && sameKind(this.queue[count])) count++;
+      while (count < limit && sameKind(this.queue[count])) count++;
       tasks = this.queue.splice(0, count);
       const scans = tasks as Extract<Task, { type: 'scan' }>[];
       message = { type: 'scan', id, files: scans.map((task) => task.file), detail: first.detail };

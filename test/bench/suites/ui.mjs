@@ -7,14 +7,14 @@
 import { rmSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { markdownTable } from '../bench-kit.mjs';
-import { ensureUiCorpus, freshCacheDir, launchBrowser, longTasksUntil, openApp, pageMemory, startServe, statusText, timedInPage, waitForRows } from '../ui-kit.mjs';
+import { ensureUiCorpus, freshCacheDir, launchBrowser, longTasksBetween, openApp, pageMemory, startServe, statusText, stopTrace, timedInPage, waitForRows } from '../ui-kit.mjs';
 
 const SECOND = 1000;
 
 /** Opens `folder` in a new server and page; `during(page)` runs while the rows stream in. */
 async function openAndMeasure(browser, folder, env, during = null) {
   const server = await startServe(folder, env);
-  const page = await openApp(browser, server.url);
+  const page = await openApp(browser, server.url, true);
   try {
     let streaming = null;
     if (during !== null) {
@@ -22,6 +22,7 @@ async function openAndMeasure(browser, folder, env, during = null) {
       streaming = await during(page);
     }
     const bench = await waitForRows(page);
+    const { longestCpu } = await stopTrace(browser);
     const filter = await timedInPage(page, 'filter', 'zebrafish');
     const filtered = await statusText(page);
     await timedInPage(page, 'filter', '');
@@ -30,7 +31,7 @@ async function openAndMeasure(browser, folder, env, during = null) {
     return {
       firstRows: bench.firstRowAt,
       allRows: bench.readyAt,
-      tasks: longTasksUntil(bench, bench.readyAt),
+      tasks: { ...longTasksBetween(bench, bench.firstRowAt, bench.readyAt), longestCpu },
       filter,
       filtered,
       selectAll,
@@ -79,7 +80,7 @@ async function slowDisk(browser, folder) {
     await page.waitForFunction(() => document.documentElement.dataset.appState === 'ready', null, { polling: 20, timeout: 30_000 });
     const cancelled = (await page.evaluate(() => performance.now())) - cancelAt;
     const bench = await page.evaluate(() => window.__bench);
-    return { firstRows: bench.firstRowAt, progress, filter, selectAll, cancelled, final: await statusText(page), tasks: longTasksUntil(bench) };
+    return { firstRows: bench.firstRowAt, progress, filter, selectAll, cancelled, final: await statusText(page), tasks: longTasksBetween(bench, bench.firstRowAt) };
   } finally {
     await page.close();
     await server.stop();
@@ -118,7 +119,12 @@ export const suite = {
           const second = await openAndMeasure(browser, folder, { ACQMETA_CACHE_DIR: cacheDir });
           add(`${label}: first rows, first open`, ms(first.firstRows), `≤ ${ms(targets.first)}`, first.firstRows <= targets.first);
           add(`${label}: all rows, first open`, s(first.allRows), Number.isFinite(targets.all) ? `≤ ${s(targets.all)}` : 'opens', first.allRows <= targets.all);
-          add(`${label}: longest main-thread task while rows stream (tasks over 50 ms)`, `${ms(first.tasks.longest)} (${first.tasks.over50})`, '≤ 100 ms', first.tasks.longest <= 100);
+          add(
+            `${label}: longest main-thread task while rows stream — wall (tasks over 50 ms); CPU`,
+            `${ms(first.tasks.longest)} (${first.tasks.over50}); ${ms(first.tasks.longestCpu)}`,
+            '≤ 100 ms',
+            first.tasks.longest <= 100,
+          );
           if (first.streaming !== null) {
             const t = first.streaming;
             const worst = Math.max(t.scroll, t.select, t.edit, t.filter, t.clearFilter, t.selectAll);
@@ -160,7 +166,9 @@ export const suite = {
       '500 to a folder, half with CloudScope sidecars; the page in Debian Chromium (headless) via playwright-core. ' +
       'Times are from the page navigation (`performance.now()`): first rows = first table row drawn, all rows = every image ' +
       'listed. First open: empty scan cache; second open: a new server on the cache the first one wrote. Long tasks from ' +
-      'PerformanceObserver (`longtask`, over 50 ms) until all rows were listed. Interactions are timed from the event to ' +
+      'PerformanceObserver (`longtask`, over 50 ms, wall time) from the first row to the last, and the longest of those ' +
+      'tasks by the CPU time it used (Chromium trace, thread time: what the task cost whatever else the machine ran). ' +
+      'Interactions are timed from the event to ' +
       'the next drawn frame. Memory: the renderer process RSS (JS heap after a GC) and the server peak RSS (worker threads included).';
     return `${about}\n\n${markdownTable(['figure', 'measured', 'target', 'met'], rows, ['---', '---:', '---', '---'])}`;
   },
