@@ -6,6 +6,7 @@ import { installAppBridge } from './app-bridge';
 import { App } from './components/app';
 import { createAppStore } from './store/app-store';
 import { connectBackendEvents } from './store/backend-events';
+import { prepareFiltersWhenIdle } from './store/filter-prewarm';
 import { StoreProvider } from './store/store-context';
 import type { PrefsStorage } from './store/view-prefs';
 import './styles/theme.css';
@@ -29,6 +30,7 @@ function prefsStorage(): PrefsStorage | null {
 
 const store = createAppStore(createApiClient(), prefsStorage());
 connectBackendEvents(store);
+prepareFiltersWhenIdle(store);
 installAppBridge(store);
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

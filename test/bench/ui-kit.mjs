@@ -117,7 +117,7 @@ export function launchBrowser() {
 export async function openApp(browser, url, trace = false) {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   await page.addInitScript(instrument);
-  if (trace) await browser.startTracing(page, { categories: ['devtools.timeline', 'blink.user_timing', 'toplevel'] });
+  if (trace) await browser.startTracing(page, { categories: ['blink.user_timing', 'toplevel'] });
   await page.goto(url);
   return page;
 }
@@ -177,7 +177,13 @@ export async function pageMemory(page) {
   return { heapMb: usedSize / 1024 / 1024, rendererRssMb: Math.max(...renderers) };
 }
 
-/** The status bar's text. */
+/** The status bar's text, its parts joined with ` · ` (the theme switch left out). */
 export function statusText(page) {
-  return page.evaluate(() => document.querySelector('.status-bar')?.textContent ?? '');
+  return page.evaluate(() =>
+    [...(document.querySelector('.status-bar')?.children ?? [])]
+      .filter((part) => !part.matches('button'))
+      .map((part) => part.textContent.trim())
+      .filter((text) => text !== '')
+      .join(' · '),
+  );
 }

@@ -21,6 +21,8 @@ if (parentPort === null) throw new Error('scan-worker must run as a worker threa
 const port = parentPort;
 const { finished } = workerData as WorkerData;
 const encoder = new TextEncoder();
+/** Longest a file's answer waits for the rest of its batch. */
+const REPLY_MS = 50;
 
 /** The preview decoder's bundle, next to this one (see build/scripts/build.mjs). */
 const PREVIEW_DECODER_FILE = 'preview-decoder.cjs';
@@ -76,10 +78,18 @@ async function scanOne(file: ScanFile, detail: boolean): Promise<ScanResult> {
 
 async function handle(message: WorkerRequest): Promise<void> {
   if (message.type === 'scan') {
-    const results: ScanResult[] = [];
-    for (const file of message.files) results.push(await scanOne(file, message.detail));
-    const bytes = encoder.encode(JSON.stringify(results));
-    port.postMessage({ type: 'scanned', id: message.id, results: bytes } satisfies WorkerReply, [bytes.buffer]);
+    let results: ScanResult[] = [];
+    let sentAt = performance.now();
+    for (const [i, file] of message.files.entries()) {
+      results.push(await scanOne(file, message.detail));
+      // on a slow disk a batch takes long: what is read goes out every REPLY_MS, in order
+      if (i === message.files.length - 1 || performance.now() - sentAt >= REPLY_MS) {
+        const bytes = encoder.encode(JSON.stringify(results));
+        port.postMessage({ type: 'scanned', id: message.id, results: bytes } satisfies WorkerReply, [bytes.buffer]);
+        results = [];
+        sentAt = performance.now();
+      }
+    }
     return;
   }
   try {

@@ -51,9 +51,9 @@ export type WorkerRequest =
   | { type: 'preview'; id: number; path: string; request: PlaneRequest };
 
 /**
- * The answer to one request: every file of a batch, in order (`ScanResult[]` as UTF-8 JSON,
- * transferred rather than copied: several times cheaper than cloning the object graph), or
- * the plane.
+ * The answer to one request: the files of a batch, in order (`ScanResult[]` as UTF-8 JSON,
+ * transferred rather than copied: several times cheaper than cloning the object graph) — in
+ * one message, or in several when the batch is slow to read — or the plane.
  */
 export type WorkerReply =
   | { type: 'scanned'; id: number; results: Uint8Array }

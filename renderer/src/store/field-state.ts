@@ -1,9 +1,9 @@
-/** What the editor shows for one field over one or many images (pure; used with `useShallow`). */
-import type { FieldValue, FieldValues } from '../../../shared/fields/field-table';
+/** What the editor shows for one or many images (pure; used with `useShallow`). */
+import { EDITABLE_FIELDS, type FieldValue, type FieldValues } from '../../../shared/fields/field-table';
 import type { AppState } from './app-store';
 import { calibrationMismatch } from '../../../shared/sidecar/calibration';
 import { describeFileCalibration } from '../lib/calibration';
-import { isChange, isEditable, type PathEdits } from './edit-logic';
+import { isChange, isEditable, rowHasChanges, type PathEdits } from './edit-logic';
 import { formatFieldValue } from '../lib/format';
 import type { ImageRow } from '../../../shared/api';
 
@@ -19,66 +19,6 @@ export interface FieldViewState {
   error: string | null;
 }
 
-interface Accumulator extends FieldViewState {
-  /** The first text seen; null before the first image. */
-  first: string | null;
-  /** The stored value `first` came from (compared before formatting), when it came from one. */
-  value: FieldValue | undefined;
-  fromValue: boolean;
-}
-
-/**
- * The state of each field of `names` over `paths`, in one pass over the images (100,000 selected
- * images cost one visit each, not one per field). Stored values are compared before they are
- * formatted, so only values that differ are formatted.
- */
-export function fieldViewStates(s: Pick<AppState, 'rows' | 'edits'>, paths: readonly string[], names: readonly string[]): Record<string, FieldViewState> {
-  const accumulators: Accumulator[] = names.map(() => ({ text: '', mixed: false, modified: false, error: null, first: null, value: undefined, fromValue: false }));
-  for (const path of paths) {
-    const row = s.rows[path];
-    if (!row) continue;
-    const edits = s.edits[path];
-    for (let i = 0; i < names.length; i++) {
-      const name = names[i] as string;
-      const acc = accumulators[i] as Accumulator;
-      const edit = edits?.[name];
-      if (edit !== undefined) {
-        if (acc.first === null) acc.first = edit.text;
-        else if (edit.text !== acc.first) acc.mixed = true;
-        if (isChange(edit, row.values[name])) acc.modified = true;
-        if (edit.error !== null && acc.error === null) acc.error = edit.error;
-      } else if (!acc.mixed) {
-        const value = row.values[name];
-        if (acc.first === null) {
-          acc.first = formatFieldValue(value);
-          acc.value = value;
-          acc.fromValue = true;
-        } else if (!(acc.fromValue && value === acc.value) && formatFieldValue(value) !== acc.first) {
-          acc.mixed = true;
-        }
-      }
-    }
-  }
-  const states: Record<string, FieldViewState> = {};
-  names.forEach((name, i) => {
-    const { first, mixed, modified, error } = accumulators[i] as Accumulator;
-    states[name] = { text: mixed ? '' : (first ?? ''), mixed, modified, error };
-  });
-  return states;
-}
-
-/** The state of field `name` over `paths`. */
-export function fieldViewState(s: Pick<AppState, 'rows' | 'edits'>, paths: readonly string[], name: string): FieldViewState {
-  return fieldViewStates(s, paths, [name])[name] as FieldViewState;
-}
-
-/** Stored values overlaid with the valid pending edits. */
-export function effectiveValues(row: ImageRow, edits: PathEdits | undefined): FieldValues {
-  const values = { ...row.values };
-  for (const [name, edit] of Object.entries(edits ?? {})) if (edit.error === null) values[name] = edit.value;
-  return values;
-}
-
 /** Images whose file declares a calibration other than the one they would save. */
 export interface FileCalibrationOffer {
   count: number;
@@ -88,19 +28,93 @@ export interface FileCalibrationOffer {
   mismatch: string | null;
 }
 
-/** Which of `paths` would change if they adopted their file's own calibration. */
-export function calibrationOffer(s: Pick<AppState, 'rows' | 'edits'>, paths: readonly string[]): FileCalibrationOffer {
-  let count = 0;
-  let description: string | null = null;
-  let mismatch: string | null = null;
+/** Everything the editor shows about the images it edits. */
+export interface EditView {
+  /** Each editable field's state over the images. */
+  fields: Readonly<Record<string, FieldViewState>>;
+  /** Images without a sidecar yet (saving creates one). */
+  missing: number;
+  /** Images with unsaved changes. */
+  unsaved: number;
+  calibration: FileCalibrationOffer;
+}
+
+/** One field's state as images are added to it. */
+class FieldAccumulator {
+  private first: string | null = null;
+  /** The stored value `first` came from (compared before formatting), when it came from one. */
+  private value: FieldValue | undefined = undefined;
+  private fromValue = false;
+  private mixed = false;
+  private modified = false;
+  private error: string | null = null;
+
+  constructor(readonly name: string) {}
+
+  add(row: ImageRow, edits: PathEdits | undefined): void {
+    const edit = edits?.[this.name];
+    if (edit !== undefined) {
+      if (this.first === null) this.first = edit.text;
+      else if (edit.text !== this.first) this.mixed = true;
+      if (isChange(edit, row.values[this.name])) this.modified = true;
+      if (edit.error !== null && this.error === null) this.error = edit.error;
+    } else if (!this.mixed) {
+      const value = row.values[this.name];
+      if (this.first === null) {
+        this.first = formatFieldValue(value);
+        this.value = value;
+        this.fromValue = true;
+      } else if (!(this.fromValue && value === this.value) && formatFieldValue(value) !== this.first) {
+        this.mixed = true;
+      }
+    }
+  }
+
+  result(): FieldViewState {
+    return { text: this.mixed ? '' : (this.first ?? ''), mixed: this.mixed, modified: this.modified, error: this.error };
+  }
+}
+
+/** Stored values overlaid with the valid pending edits. */
+export function effectiveValues(row: ImageRow, edits: PathEdits | undefined): FieldValues {
+  const values = { ...row.values };
+  for (const [name, edit] of Object.entries(edits ?? {})) if (edit.error === null) values[name] = edit.value;
+  return values;
+}
+
+const FIELD_NAMES = EDITABLE_FIELDS.map((f) => f.name);
+
+/**
+ * The editor's view of `paths`, in one pass over the images (100,000 selected images cost one
+ * visit each, not one per field and figure). Stored values are compared before they are
+ * formatted, so only values that differ are formatted.
+ */
+export function editView(s: Pick<AppState, 'rows' | 'edits'>, paths: readonly string[], names: readonly string[] = FIELD_NAMES): EditView {
+  const fields = names.map((name) => new FieldAccumulator(name));
+  let missing = 0;
+  let unsaved = 0;
+  const calibration: FileCalibrationOffer = { count: 0, description: null, mismatch: null };
   for (const path of paths) {
     const row = s.rows[path];
-    if (!row?.fileCalibration || !isEditable(row)) continue;
-    const differs = calibrationMismatch(effectiveValues(row, s.edits[path]), row.fileCalibration);
-    if (differs === null) continue;
-    count++;
-    mismatch = differs;
-    description = describeFileCalibration(row.fileCalibration);
+    if (!row) continue;
+    const edits = s.edits[path];
+    for (const field of fields) field.add(row, edits);
+    if (row.sidecar === 'missing') missing++;
+    if (edits !== undefined && rowHasChanges(row, edits)) unsaved++;
+    if (row.fileCalibration && isEditable(row)) {
+      const differs = calibrationMismatch(effectiveValues(row, edits), row.fileCalibration);
+      if (differs !== null) {
+        calibration.count++;
+        calibration.mismatch = differs;
+        calibration.description = describeFileCalibration(row.fileCalibration);
+      }
+    }
   }
-  return count === 1 ? { count, description, mismatch } : { count, description: null, mismatch: null };
+  if (calibration.count !== 1) Object.assign(calibration, { description: null, mismatch: null });
+  return { fields: Object.fromEntries(fields.map((field) => [field.name, field.result()])), missing, unsaved, calibration };
+}
+
+/** The state of field `name` over `paths`. */
+export function fieldViewState(s: Pick<AppState, 'rows' | 'edits'>, paths: readonly string[], name: string): FieldViewState {
+  return editView(s, paths, [name]).fields[name] as FieldViewState;
 }

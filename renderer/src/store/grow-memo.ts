@@ -22,22 +22,22 @@ export function memo<A extends unknown[], R>(inputs: (s: AppState) => readonly [
 }
 
 /** What {@link overRows} computes from. */
-export type RowsAndEdits = Pick<AppState, 'rows' | 'edits' | 'selected'>;
+export type RowsAndEdits = Pick<AppState, 'rows' | 'edits'>;
 
 const overRowsSelectors = new WeakMap<object, Map<string, (s: AppState) => unknown>>();
 
 /**
- * A selector of `compute` over rows, edits and the selection that computes again only when
- * one of them changed (rows replaced, not added: a selection never grows by itself) — not on
- * every store update, which comes every frame while a scan streams. The same `key` (an object
- * the computation is about, e.g. the paths of a selection) and `name` give the same selector.
+ * A selector of `compute` over the rows and edits of the images `key` is about (e.g. the paths
+ * of a selection) that computes again only when rows were replaced or edits changed — not on
+ * every store update, which comes every frame while a scan streams (added rows are not among
+ * a selection's). The same `key` (an object) and `name` give the same selector.
  */
 export function overRows<T>(key: object, name: string, compute: (s: RowsAndEdits) => T): (s: AppState) => T {
   let byName = overRowsSelectors.get(key);
   if (byName === undefined) overRowsSelectors.set(key, (byName = new Map()));
   let selector = byName.get(name) as ((s: AppState) => T) | undefined;
   if (selector === undefined) {
-    selector = memo((s: AppState) => [s.rows, s.rowsEpoch, s.edits, s.selected] as const, (rows, _epoch, edits, selected) => compute({ rows, edits, selected }));
+    selector = memo((s: AppState) => [s.rows, s.rowsEpoch, s.edits] as const, (rows, _epoch, edits) => compute({ rows, edits }));
     byName.set(name, selector);
   }
   return selector;

@@ -5,7 +5,8 @@
 import type { ImageRow } from '../../../shared/api';
 import type { AppState } from './app-store';
 import { invalidEditCount, isEditable, rowHasChanges, type EditMap } from './edit-logic';
-import { growMemo, memo, mergeSorted } from './grow-memo';
+import { editView, type EditView } from './field-state';
+import { growMemo, memo, mergeSorted, overRows } from './grow-memo';
 import { filterWords, matchesQuick, matchesText, rowComparator, sortRows, type QuickFilter, type SortSpec } from './row-query';
 
 /** Whether the visible rows depend on pending edits (so typing does not re-filter 10,000 rows for nothing). */
@@ -104,11 +105,42 @@ export function selectHasUnsaved(s: AppState): boolean {
   return summary.files > 0 || summary.invalid > 0;
 }
 
-/** Selected paths whose sidecars may be edited (see `isEditable`), in selection order. */
-export const selectEditablePaths = memo(
+/** The selection as the editor splits it. */
+export interface SelectionParts {
+  /** Selected images whose sidecars may be edited (see `isEditable`), in selection order. */
+  editable: readonly string[];
+  /** Selected images left alone: a sidecar that cannot be read, a header that cannot (so no sidecar can be made). */
+  corrupt: number;
+  unreadable: number;
+}
+
+/** The selection split in one pass over it. */
+export const selectSelection = memo(
   (s: AppState) => [s.selected, s.rows, s.rowsEpoch] as const,
-  (selected, rows, _epoch): readonly string[] => [...selected].filter((p) => rows[p] !== undefined && isEditable(rows[p])),
+  (selected, rows, _epoch): SelectionParts => {
+    const editable: string[] = [];
+    let corrupt = 0;
+    let unreadable = 0;
+    for (const path of selected) {
+      const row = rows[path];
+      if (row === undefined) continue;
+      if (isEditable(row)) editable.push(path);
+      else if (row.sidecar === 'invalid') corrupt++;
+      else unreadable++;
+    }
+    return { editable, corrupt, unreadable };
+  },
 );
+
+/** Selected paths whose sidecars may be edited (see `isEditable`), in selection order. */
+export function selectEditablePaths(s: AppState): readonly string[] {
+  return selectSelection(s).editable;
+}
+
+/** The editor's view of `paths` (fields, counts, calibration offer), computed once per change of rows or edits. */
+export function selectEditView(paths: readonly string[]): (s: AppState) => EditView {
+  return overRows(paths, 'edit-view', (s) => editView(s, paths));
+}
 
 /** How often each value of a text field is used, as rows arrive (the map grows in place; the wrapper is new). */
 function valueCounts(name: string): (s: AppState) => { counts: Map<string, number> } {

@@ -93,8 +93,8 @@ const s = (value) => `${(value / SECOND).toFixed(2)} s`;
 const mb = (value) => `${Math.round(value)} MB`;
 const mark = (ok) => (ok ? 'yes' : '**no**');
 
-/** Shown rows and progress as the status bar says it, shortened. */
-const status = (text) => text.replace(/Theme:.*$/, '').replace(/\s+/g, ' ').trim();
+/** Shown rows and progress as the status bar says it, without its buttons' labels. */
+const status = (text) => text.replace(/(Cancel|Scan again)$/, '').replace(/\s+/g, ' ').trim();
 
 /** The UI suite. */
 export const suite = {

@@ -1,7 +1,5 @@
 /** Offers the calibration the image file declares when the sidecar holds another one. */
-import { useShallow } from 'zustand/react/shallow';
-import { calibrationOffer } from '../../store/field-state';
-import { overRows } from '../../store/grow-memo';
+import { selectEditView } from '../../store/selectors';
 import { useApp, useAppStore } from '../../store/store-context';
 import { plural } from '../../lib/format';
 
@@ -11,7 +9,7 @@ import { plural } from '../../lib/format';
  */
 export function CalibrationOffer({ paths }: { paths: readonly string[] }) {
   const store = useAppStore();
-  const offer = useApp(useShallow(overRows(paths, 'calibration-offer', (s) => calibrationOffer(s, paths))));
+  const offer = useApp((s) => selectEditView(paths)(s).calibration);
   if (offer.count === 0) return null;
   const single = paths.length === 1;
   const label = offer.description ? `Use file calibration (${offer.description})` : `Use file calibration (${plural(offer.count, 'image')})`;

@@ -1,13 +1,10 @@
 /** One editable field: label, input fitted to the field's type, unit, and validation message. */
 import { useEffect, useRef, type ChangeEvent, type KeyboardEvent } from 'react';
-import { EDITABLE_FIELDS, type FieldSpec } from '../../../../shared/fields/field-table';
+import type { FieldSpec } from '../../../../shared/fields/field-table';
 import { useShallow } from 'zustand/react/shallow';
-import { fieldViewStates, type FieldViewState } from '../../store/field-state';
-import { overRows } from '../../store/grow-memo';
-import { selectSuggestions } from '../../store/selectors';
+import type { FieldViewState } from '../../store/field-state';
+import { selectEditView, selectSuggestions } from '../../store/selectors';
 import { useApp, useAppStore } from '../../store/store-context';
-
-const FIELD_NAMES = EDITABLE_FIELDS.map((f) => f.name);
 
 function Suggestions({ field, id }: { field: FieldSpec; id: string }) {
   const used = useApp((s) => selectSuggestions(s, field.name));
@@ -31,7 +28,7 @@ interface FieldRowProps {
 /** A labelled input for `field` over `paths`; Escape reverts the field. */
 export function FieldRow({ field, paths, readOnly }: FieldRowProps) {
   const store = useAppStore();
-  const view = useApp(useShallow((s) => overRows(paths, 'fields', (rows) => fieldViewStates(rows, paths, FIELD_NAMES))(s)[field.name] as FieldViewState));
+  const view = useApp(useShallow((s) => selectEditView(paths)(s).fields[field.name] as FieldViewState));
   const id = `field-${field.name}`;
   const listId = `${id}-values`;
   const describedBy = [view.error ? `${id}-error` : null, view.modified ? `${id}-modified` : null, `${id}-help`].filter(Boolean).join(' ');

@@ -1,8 +1,6 @@
 /** The editor for many images at once: each field shows the common value or "(multiple values)". */
-import { isEditable, rowHasChanges } from '../../store/edit-logic';
-import { selectEditablePaths } from '../../store/selectors';
 import { useShallow } from 'zustand/react/shallow';
-import { memo, overRows } from '../../store/grow-memo';
+import { selectEditablePaths, selectEditView, selectSelection } from '../../store/selectors';
 import { useApp } from '../../store/store-context';
 import { plural } from '../../lib/format';
 import { CalibrationOffer } from './calibration-offer';
@@ -10,18 +8,10 @@ import { EDIT_GROUPS, FieldSection } from './field-section';
 
 function SelectionSummary({ paths }: { paths: readonly string[] }) {
   const counts = useApp(
-    useShallow(
-      overRows(paths, 'selection-summary', (s) => {
-        let missing = 0;
-        let unsaved = 0;
-        for (const path of paths) {
-          const row = s.rows[path];
-          if (row?.sidecar === 'missing') missing++;
-          if (row && rowHasChanges(row, s.edits[path])) unsaved++;
-        }
-        return { missing, unsaved };
-      }),
-    ),
+    useShallow((s) => {
+      const { missing, unsaved } = selectEditView(paths)(s);
+      return { missing, unsaved };
+    }),
   );
   const parts = [
     counts.missing > 0 ? `${plural(counts.missing, 'image')} without a sidecar (saving creates one)` : null,
@@ -37,23 +27,13 @@ function SelectionSummary({ paths }: { paths: readonly string[] }) {
   );
 }
 
-/** Selected images an edit leaves alone: corrupt sidecars, unreadable headers. */
-const selectSkipped = memo(
-  (s) => [s.rows, s.rowsEpoch, s.selected] as const,
-  (rows, _epoch, selected) => {
-    let corrupt = 0;
-    let unreadable = 0;
-    for (const path of selected) {
-      const row = rows[path];
-      if (row?.sidecar === 'invalid') corrupt++;
-      else if (row && !isEditable(row)) unreadable++;
-    }
-    return { corrupt, unreadable };
-  },
-);
-
 function Skipped() {
-  const counts = useApp(useShallow(selectSkipped));
+  const counts = useApp(
+    useShallow((s) => {
+      const { corrupt, unreadable } = selectSelection(s);
+      return { corrupt, unreadable };
+    }),
+  );
   const parts = [
     counts.corrupt === 0 ? null : `${plural(counts.corrupt, 'selected image')} with a sidecar that cannot be read (corrupt, or another version)`,
     counts.unreadable === 0 ? null : `${plural(counts.unreadable, 'selected image')} whose header cannot be read, so no sidecar can be made`,

@@ -4,7 +4,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WorkerPool } from '../../../../../electron/services/tiff/worker-pool';
 
-/** A stand-in worker speaking the scan protocol: "hang", "oom" and "exit" misbehave on purpose. */
+/**
+ * A stand-in worker speaking the scan protocol: "hang", "oom" and "exit" misbehave on purpose;
+ * a batch with "split" is answered one file per message, as a slow batch is.
+ */
 const FAKE_WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
 parentPort.on('message', (message) => {
@@ -16,9 +19,10 @@ parentPort.on('message', (message) => {
     Atomics.add(workerData.finished, 0, 1);
     return p === 'bad' ? { ok: false, kind: 'read', message: 'bad file' } : { ok: true, info: { name: p }, image: { name: p } };
   });
-  parentPort.postMessage(message.type === 'scan'
-    ? { type: 'scanned', id: message.id, results: new TextEncoder().encode(JSON.stringify(results)) }
-    : { type: 'previewed', id: message.id, result: results[0] });
+  const scanned = (part) => ({ type: 'scanned', id: message.id, results: new TextEncoder().encode(JSON.stringify(part)) });
+  if (message.type !== 'scan') parentPort.postMessage({ type: 'previewed', id: message.id, result: results[0] });
+  else if (!paths.includes('split')) parentPort.postMessage(scanned(results));
+  else for (const result of results) parentPort.postMessage(scanned([result]));
 });
 `;
 
@@ -53,6 +57,11 @@ describe('WorkerPool', () => {
 
   it('fails only the file whose worker exits', async () => {
     expect(reasons(await settle(['exit', 'a']))).toEqual(['the reader stopped unexpectedly (exit code 3)', 'ok']);
+  });
+
+  it('takes the answers of one batch in several messages', async () => {
+    const answers = await Promise.all(['a', 'split', 'bad', 'b'].map((p) => scanOf(pool, p).then((file) => file.info, (error: Error) => error.message)));
+    expect(answers).toEqual([{ name: 'a' }, { name: 'split' }, 'bad file', { name: 'b' }]);
   });
 
   it('passes a file error through and keeps the worker', async () => {
