@@ -7,7 +7,17 @@
  * one edit here that the compiler then follows everywhere. Errors cross as data
  * ({@link ApiResult}) with stable {@link ErrorCode}s, never as thrown strings.
  */
-import type { FieldValues } from './fields/field-table';
+import type { AnalysisEntry, ResultValues, RoiEntry } from './analysis/analysis-types';
+import type { ResultsFormat } from './analysis/results-table';
+import type { FieldValue, FieldValues } from './fields/field-table';
+import type { TableExportFormat } from './sheets/table-export';
+import type { ImportPreview } from './sheets/table-import';
+import type { PresetList, StoredPreset } from './presets/preset-file';
+
+export type { ResultsFormat } from './analysis/results-table';
+export type { TableExportFormat } from './sheets/table-export';
+export type { ImportChange, ImportError, ImportPreview, ImportWarning } from './sheets/table-import';
+export type { Preset, PresetEntry, PresetList, StoredPreset } from './presets/preset-file';
 
 /** Stable error codes; the UI and tests branch on these, never on message text. */
 export type ErrorCode =
@@ -79,6 +89,107 @@ export interface ImageRow {
   values: FieldValues;
   /** Problems to show on the row: image read errors, sidecar errors, calibration mismatch. */
   errors: string[];
+  /** The lab profile in force ({@link ProfileInfo.source}); null when none applies. */
+  profile: string | null;
+  /**
+   * What the profile in force finds wrong with the sidecar (an image without one is checked
+   * as if it had the default values). Empty without a profile or when the sidecar is invalid.
+   * A row is ready when `errors` and `profileProblems` are both empty.
+   */
+  profileProblems: ProfileProblem[];
+  /** Editable fields whose key the sidecar lacks (older CloudScope files lack `age`); omitted when none. */
+  absentFields?: string[];
+  /** Numeric summary values of the sidecar's analysis records; absent when it has none. */
+  results?: ResultValues;
+}
+
+/** One thing a lab profile (or the field table) finds wrong with an image's values. */
+export interface ProfileProblem {
+  /** The field's sidecar key (`species`); null when the problem is not about one field. */
+  field: string | null;
+  /**
+   * The rule broken: a JSON Schema keyword (`required`, `enum`, `pattern`, `format`,
+   * `minimum`, `not`, ...), `x-synonyms` for a variant of an allowed value, or `field-table`
+   * for the format checks every sidecar gets.
+   */
+  rule: string;
+  /** One sentence naming the field by display name, the value and the rule. */
+  message: string;
+  /** A value the profile suggests instead (a synonym's value, a near match), if any. */
+  suggestion?: string;
+}
+
+/** What a profile asks of one field, for forms: markers, choice lists, hints. */
+export interface ProfileFieldRules {
+  /** The field's sidecar key. */
+  field: string;
+  displayName: string;
+  /** Must always be filled in. */
+  required: boolean;
+  /** Must be filled in when these fields (sidecar keys) are (an `if`/`then` rule). */
+  requiredWhen: string[];
+  /** A closed vocabulary: only these values. */
+  enum?: FieldValue[];
+  /** An open vocabulary: suggestions only. */
+  examples?: FieldValue[];
+  /** Values that are refused (`not: {const}` or `not: {enum}`), e.g. `Pixels`. */
+  disallowed?: FieldValue[];
+  pattern?: string;
+  /** `date`, `date-time`, `email`, `uri`, ... */
+  format?: string;
+  /** What a value in `format` looks like, e.g. `YYYY-MM-DD`. */
+  formatExample?: string;
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
+  /** Help text from the profile. */
+  description?: string;
+  /** The profile's own message, shown instead of the generic one. */
+  errorMessage?: string;
+  /** Variants that mean an allowed value: variant → value. */
+  synonyms?: Record<string, string>;
+}
+
+/** One `x-folder` rule: a regular expression over paths relative to the profile's folder. */
+export interface FolderRule {
+  pattern: string;
+  required: boolean;
+  description: string;
+}
+
+/** A folder-rule problem: a required file missing, or a file that matches no rule. */
+export interface FolderProblem {
+  /** Relative to the open folder, `/`-separated (the profile's folder for a missing file). */
+  path: string;
+  message: string;
+}
+
+/** A lab profile in force somewhere in the open folder. */
+export interface ProfileInfo {
+  /** The profile file: relative to the open folder when inside it, else absolute. */
+  source: string;
+  /** The folder its folder rules are relative to, like `source`. */
+  folder: string;
+  title: string | null;
+  description: string | null;
+  /** False when the file cannot be used (not JSON, not a valid schema, a bad pattern). */
+  applied: boolean;
+  /** Problems of the file itself, each with line and column; warnings when `applied`. */
+  problems: string[];
+  /** Rules per field, in field-table order (fields the profile says nothing about are left out). */
+  fields: ProfileFieldRules[];
+  folderRules: FolderRule[];
+  /** Files matching no folder rule are reported (`x-folder-closed`). */
+  folderClosed: boolean;
+  /** Folder rules broken under the open folder. */
+  folderProblems: FolderProblem[];
+}
+
+/** Values to check for one image: the fields being edited, over what its sidecar stores. */
+export interface ValuesToCheck {
+  path: string;
+  values: FieldValues;
 }
 
 /** The folder the user opened. */
@@ -124,6 +235,9 @@ export interface ImageDetail {
   description: { kind: 'ome' | 'imagej' | 'json' | 'text' | 'none'; text: string };
   /** Plane counts for the preview sliders. */
   planes: { c: number; z: number; t: number };
+  /** The sidecar's ROIs and analysis records as written (empty without a valid sidecar). */
+  rois: RoiEntry[];
+  analyses: AnalysisEntry[];
 }
 
 /** A downsampled, auto-contrasted plane for the preview, as 8-bit gray or RGB. */
@@ -146,12 +260,27 @@ export interface SaveRequest {
   expected: SidecarVersion | null;
   /** Skip the conflict check ("Overwrite with mine"). */
   overwrite?: boolean;
+  /** Fields whose keys are taken out of the file: undo of setting a field the file lacked. */
+  remove?: string[];
 }
 
 /** The result of one file's save. */
 export type SaveOutcome =
   | { path: string; ok: true; row: ImageRow }
   | { path: string; ok: false; error: ApiError };
+
+/** An exported table file, for the renderer to offer as a download. */
+export interface TableFile {
+  /** `<folder name>.csv`, `.tsv`, `.xlsx`, or `<folder name>-omero.csv`. */
+  fileName: string;
+  mimeType: string;
+  /** The file's bytes, base64-encoded. */
+  base64: string;
+  /** Images left out because their sidecar is invalid. */
+  skipped: { path: string; message: string }[];
+  /** Things to tell the user about the file (e.g. OMERO's `--allow_nan` for empty numbers). */
+  notes: string[];
+}
 
 /** Every backend operation: request and response types. */
 export interface ApiMethods {
@@ -174,6 +303,31 @@ export interface ApiMethods {
   };
   /** Saves many files; each succeeds or fails on its own. */
   saveSidecars: { request: { saves: SaveRequest[] }; response: SaveOutcome[] };
+  /** Every lab profile in force in the open folder (re-read when its file changed). */
+  getProfiles: { request: Record<string, never>; response: ProfileInfo[] };
+  /**
+   * Checks values over each image's stored sidecar with the field table's format checks and
+   * the profile in force: all problems of each image (`required` included), as the command line
+   * reports them. Saving is only refused for format problems; see `acqmeta set`.
+   */
+  checkValues: { request: { items: ValuesToCheck[] }; response: { path: string; problems: ProfileProblem[] }[] };
+  /** The open folder's images (or those of `paths`) as a table file, read from disk. */
+  exportTable: { request: { format: TableExportFormat; paths?: string[] }; response: TableFile };
+  /**
+   * What importing a table file (CSV, TSV or XLSX) would change, against the sidecars on disk:
+   * every change, error and warning. Writes nothing.
+   */
+  previewImport: { request: { fileName: string; base64: string }; response: ImportPreview };
+  /** The results table (one row per analysis record) of the open folder or of `paths`; reads, never writes. */
+  exportResults: { request: { format: ResultsFormat; paths?: string[] }; response: TableFile };
+  /** The presets in the user's settings folder, broken files included. */
+  listPresets: { request: Record<string, never>; response: PresetList };
+  /** Adds a preset; one of the same name is replaced only with `overwrite` (else CONFLICT). */
+  savePreset: { request: { name: string; fields: FieldValues; overwrite?: boolean }; response: StoredPreset };
+  /** Renames a preset; CONFLICT when another has the name. */
+  renamePreset: { request: { id: string; name: string }; response: StoredPreset };
+  /** Deletes a preset file (a broken one too). */
+  deletePreset: { request: { id: string }; response: { id: string } };
 }
 
 /** Name of a backend operation. */
@@ -194,7 +348,24 @@ export type ApiEvent =
   | { type: 'menu'; command: MenuCommand };
 
 /** Commands the native menu sends to the UI. */
-export type MenuCommand = 'open-folder' | 'save' | 'revert-field' | 'toggle-theme' | 'find';
+export type MenuCommand =
+  | 'open-folder'
+  | 'save'
+  | 'revert-field'
+  | 'toggle-theme'
+  | 'find'
+  | 'undo'
+  | 'redo'
+  | 'copy-metadata'
+  | 'paste-metadata';
+
+/** What the native menu shows for the UI's own state, e.g. `Undo Genotype on 40 images`. */
+export interface MenuState {
+  /** The Undo item's text; null when there is nothing to undo. */
+  undo: string | null;
+  /** The Redo item's text; null when there is nothing to redo. */
+  redo: string | null;
+}
 
 /** What the renderer holds: one async function per method plus an event subscription. */
 export type ApiClient = {
@@ -202,6 +373,8 @@ export type ApiClient = {
 } & {
   /** Subscribes to backend events; returns the unsubscribe function. */
   onEvent(listener: (event: ApiEvent) => void): () => void;
+  /** Tells the native menu what Undo and Redo would do (Electron only: browser mode has no native menu). */
+  setMenuState?(state: MenuState): void;
 };
 
 /** One entry per method: a method missing here is a compile error, so no transport forgets one. */
@@ -214,6 +387,15 @@ const METHODS: { readonly [K in ApiMethodName]: true } = {
   reloadRow: true,
   getPreview: true,
   saveSidecars: true,
+  getProfiles: true,
+  checkValues: true,
+  exportTable: true,
+  previewImport: true,
+  exportResults: true,
+  listPresets: true,
+  savePreset: true,
+  renamePreset: true,
+  deletePreset: true,
 };
 
 /** Every method name, for transports that register them one by one. */

@@ -5,7 +5,7 @@ import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { NODE_BUNDLE_OPTIONS } from './node-bundle-options.mjs';
+import { NODE_BUNDLE_OPTIONS, NODE_EXTRA_ENTRIES } from './node-bundle-options.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const nodeOnly = process.argv.includes('--node-only');
@@ -17,8 +17,7 @@ const NODE_ENTRIES = {
   cli: 'electron/cli/acqmeta.ts',
   serve: 'electron/server/serve.ts',
   'scan-worker': 'electron/services/tiff/scan-worker.ts',
-  // loaded by scan workers with their first preview (a header scan never loads geotiff)
-  'preview-decoder': 'electron/services/tiff/decode-plane.ts',
+  ...NODE_EXTRA_ENTRIES,
 };
 
 await build({

@@ -11,6 +11,10 @@ export interface LineOutput {
   write(text: string): Promise<void>;
   /** Writes whatever is queued and waits until the stream has taken it. */
   flush(): Promise<void>;
+  /** Writes what is queued, then binary data as it is (an XLSX workbook). */
+  bytes(data: Uint8Array): Promise<void>;
+  /** Whether the stream is a terminal (binary output is refused there). */
+  isTerminal: boolean;
 }
 
 const CHUNK = 64 * 1024;
@@ -19,13 +23,16 @@ const CHUNK = 64 * 1024;
 export function createLineOutput(stream: Writable, beforeWrite?: () => void): LineOutput {
   let pending: string[] = [];
   let size = 0;
+  const send = async (data: string | Uint8Array): Promise<void> => {
+    beforeWrite?.();
+    if (!stream.write(data)) await new Promise<void>((resolve) => stream.once('drain', resolve));
+  };
   const write = async (): Promise<void> => {
     if (pending.length === 0) return;
     const text = pending.join('');
     pending = [];
     size = 0;
-    beforeWrite?.();
-    if (!stream.write(text)) await new Promise<void>((resolve) => stream.once('drain', resolve));
+    await send(text);
   };
   const queue = async (text: string): Promise<void> => {
     pending.push(text);
@@ -36,6 +43,11 @@ export function createLineOutput(stream: Writable, beforeWrite?: () => void): Li
     line: (text) => queue(`${text}\n`),
     write: queue,
     flush: write,
+    async bytes(data) {
+      await write();
+      await send(data);
+    },
+    isTerminal: (stream as Writable & { isTTY?: boolean }).isTTY === true,
   };
 }
 

@@ -34,6 +34,8 @@ export function rowRecord(row: ImageRow): Record<string, unknown> {
       row.fileCalibration === null ? null : { x: row.fileCalibration.x, y: row.fileCalibration.y, unit: row.fileCalibration.unit },
     sidecar: row.sidecar,
     errors: row.errors,
+    profile: row.profile,
+    profile_problems: row.profileProblems.map((p) => p.message),
   };
 }
 
@@ -70,10 +72,17 @@ export function numberText(value: number, spec: FieldSpec | undefined): string {
   return spec?.type === 'float' ? pythonFloatRepr(value) : String(value);
 }
 
-/** A stored value for a person: text quoted, numbers as on disk, null as `(none)`. */
+/** A value as a table cell: text as it is, numbers as on disk, `true`/`false`, null as empty. */
+export function cellText(value: FieldValue | undefined, spec: FieldSpec | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return numberText(value, spec);
+  return String(value);
+}
+
+/** A stored value for a person: text quoted, numbers as on disk, `true`/`false`, null as `(none)`. */
 export function describeStored(value: FieldValue | undefined, spec?: FieldSpec): string {
   if (value === null || value === undefined) return '(none)';
-  return typeof value === 'string' ? JSON.stringify(value) : numberText(value, spec);
+  return typeof value === 'string' ? JSON.stringify(value) : cellText(value, spec);
 }
 
 /** Drops a leading `<file name>: ` from a message, for lines that already name the file. */

@@ -5,6 +5,9 @@ import { parseArgs, UsageError } from './args';
 import { CliError, EXIT, type CliIo, type Command } from './cli-io';
 import { exportCommand } from './commands/export-command';
 import { importCommand } from './commands/import-command';
+import { profileCommand } from './commands/profile-command';
+import { reportCommand } from './commands/report-command';
+import { resultsCommand } from './commands/results-command';
 import { scanCommand } from './commands/scan-command';
 import { setCommand } from './commands/set-command';
 import { showCommand } from './commands/show-command';
@@ -19,6 +22,9 @@ const COMMANDS: readonly Command[] = [
   validateCommand,
   exportCommand,
   importCommand,
+  reportCommand,
+  profileCommand,
+  resultsCommand,
 ];
 
 /** Runs one command line (the words after `acqmeta`); resolves to the exit code. */

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { ApiFailure } from '../../shared/errors';
 import { editableField, type FieldValue, type FieldValues } from '../../shared/fields/field-table';
 import type { ImageEntry } from '../services/folder/list-images';
-import { scanImage, storedValues } from '../services/rows/image-row';
+import { scanImage, storedValues, type SidecarRead } from '../services/rows/image-row';
 import { readSidecarFile, saveFieldChanges, sidecarNameFor, type SaveOptions } from '../services/sidecar';
 import type { TiffScanner } from '../services/tiff';
 import { describeStored, withoutFileName } from './row-format';
@@ -41,7 +41,11 @@ export type WriteOutcome =
  * never touched (`skipped`).
  */
 export async function planChanges(entry: ImageEntry, changes: FieldValues, scanner: TiffScanner): Promise<ChangePlan> {
-  const read = await readSidecarFile(entry.absPath);
+  return planFromRead(entry, await readSidecarFile(entry.absPath), changes, scanner);
+}
+
+/** Like {@link planChanges}, for a sidecar already read: the write will expect that version. */
+export async function planFromRead(entry: ImageEntry, read: SidecarRead, changes: FieldValues, scanner: TiffScanner): Promise<ChangePlan> {
   if (read.state === 'invalid') {
     const problems = read.problems.map((p) => withoutFileName(p, sidecarNameFor(entry.absPath)));
     return { kind: 'skipped', reason: `invalid sidecar, left as it is: ${problems.join('; ')}` };

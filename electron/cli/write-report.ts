@@ -16,7 +16,8 @@ const IN_FLIGHT = 16;
 /**
  * Runs `write` on every item, a few at a time, and reports in the items' order: the lines
  * `changedLines` gives for a changed sidecar, `<path>: <reason>` on stderr for one that was
- * not written. Resolves to 3 on any conflict or I/O error, 1 when files were skipped, else 0.
+ * not written. `unchanged` counts files left out beforehand as already holding the values.
+ * Resolves to 3 on any conflict or I/O error, 1 when files were skipped, else 0.
  */
 export async function writeAndReport<T extends { entry: ImageEntry }>(
   items: readonly T[],
@@ -24,8 +25,9 @@ export async function writeAndReport<T extends { entry: ImageEntry }>(
   dryRun: boolean,
   write: (item: T) => Promise<WriteOutcome>,
   changedLines: (entry: ImageEntry, outcome: ChangedOutcome) => string[],
+  unchanged = 0,
 ): Promise<number> {
-  const tally = new OutcomeTally();
+  const tally = new OutcomeTally(unchanged);
   const run = async (item: T) => ({ entry: item.entry, outcome: await write(item) });
   for await (const { entry, outcome } of mapInOrder(items, IN_FLIGHT, run)) {
     tally.add(outcome);
@@ -49,7 +51,11 @@ export function refuseAll(io: CliIo, problems: readonly string[]): number {
 
 /** Counts outcomes for the closing summary and the exit code. */
 class OutcomeTally {
-  private readonly counts = { created: 0, updated: 0, unchanged: 0, skipped: 0, conflict: 0, io: 0 };
+  private readonly counts;
+
+  constructor(unchanged: number) {
+    this.counts = { created: 0, updated: 0, unchanged, skipped: 0, conflict: 0, io: 0 };
+  }
 
   add(outcome: WriteOutcome): void {
     this.counts[outcome.kind]++;

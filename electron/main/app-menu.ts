@@ -6,7 +6,7 @@
  * Reload and developer tools appear only in development builds.
  */
 import type { MenuItemConstructorOptions } from 'electron';
-import type { MenuCommand } from '../../shared/api';
+import type { MenuCommand, MenuState } from '../../shared/api';
 
 /** What the menu's own items do. */
 export interface MenuActions {
@@ -27,6 +27,8 @@ export interface MenuOptions {
   recent: readonly string[];
   /** Whether the sample folder is bundled. */
   hasSample: boolean;
+  /** What Undo and Redo would do in the window. */
+  undoState: MenuState;
 }
 
 /** Builds the menu template for `Menu.buildFromTemplate`. */
@@ -37,6 +39,8 @@ export function buildMenuTemplate(options: MenuOptions, actions: MenuActions): M
     ...(accelerator === undefined ? {} : { accelerator }),
     click: () => actions.send(cmd),
   });
+  // The window handles these keys itself (a text field keeps its own undo), so the menu only shows them.
+  const shownKey = (item: MenuItemConstructorOptions): MenuItemConstructorOptions => ({ ...item, registerAccelerator: false });
   const recentItems: MenuItemConstructorOptions[] =
     options.recent.length === 0
       ? [{ label: 'No Recent Folders', enabled: false }]
@@ -62,14 +66,17 @@ export function buildMenuTemplate(options: MenuOptions, actions: MenuActions): M
     {
       label: '&Edit',
       submenu: [
-        { role: 'undo' },
-        { role: 'redo' },
+        shownKey(command(options.undoState.undo ?? 'Undo', 'undo', 'CmdOrCtrl+Z')),
+        shownKey(command(options.undoState.redo ?? 'Redo', 'redo', 'Shift+CmdOrCtrl+Z')),
         sep,
         { role: 'cut' },
         { role: 'copy' },
         { role: 'paste' },
         { role: 'delete' },
         { role: 'selectAll' },
+        sep,
+        shownKey(command('Copy Metadata', 'copy-metadata', 'Shift+CmdOrCtrl+C')),
+        shownKey(command('Paste Metadata…', 'paste-metadata', 'Shift+CmdOrCtrl+V')),
         sep,
         command('Revert Field', 'revert-field'),
       ],

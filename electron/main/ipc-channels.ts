@@ -7,3 +7,6 @@ export const CALL_CHANNEL = 'acqmeta:call';
 
 /** Backend events, pushed from the main process to the window. */
 export const EVENT_CHANNEL = 'acqmeta:event';
+
+/** `send(MENU_STATE_CHANNEL, MenuState)`: the window tells the menu what Undo and Redo would do. */
+export const MENU_STATE_CHANNEL = 'acqmeta:menu-state';

@@ -4,14 +4,14 @@
  */
 import { app, BrowserWindow, dialog, Menu, session, type OpenDialogOptions } from 'electron';
 import path from 'node:path';
-import type { MenuCommand } from '../../shared/api';
+import type { MenuCommand, MenuState } from '../../shared/api';
 import { createBackend } from '../services/backend';
 import { createRecentFolders } from '../services/folder/recent-folders';
 import { defaultCacheDir } from '../services/scan-cache';
 import { buildMenuTemplate } from './app-menu';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { folderToOpen, userDataDir } from './command-line';
-import { connectBackend } from './ipc-bridge';
+import { connectBackend, listenForMenuState } from './ipc-bridge';
 import { EVENT_CHANNEL } from './ipc-channels';
 import { confirmLeave } from './leave-prompt';
 import { createMainWindow } from './main-window';
@@ -53,12 +53,14 @@ function start(): void {
     chooseFolder,
     sampleFolder,
     recent,
+    configDir: userData,
     cacheDir: defaultCacheDir(),
   });
 
+  let undoState: MenuState = { undo: null, redo: null };
   const refreshMenu = () => {
     const template = buildMenuTemplate(
-      { platform: process.platform, isDev: !app.isPackaged, recent: recent.list(), hasSample: sampleFolder !== null },
+      { platform: process.platform, isDev: !app.isPackaged, recent: recent.list(), hasSample: sampleFolder !== null, undoState },
       {
         send: sendMenuCommand,
         openRecent: (folder) => void switchFolder(folder),
@@ -91,6 +93,10 @@ function start(): void {
     },
     (method, request) => (method === 'openFolder' ? vetOpenFolder(request, [...recent.list(), ...(sampleFolder === null ? [] : [sampleFolder])]) : null),
   );
+  listenForMenuState((state) => {
+    undoState = state;
+    refreshMenu();
+  });
   refreshMenu();
   app.setAboutPanelOptions({ applicationName: 'AcqMeta', applicationVersion: app.getVersion() });
   openWindow();

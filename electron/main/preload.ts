@@ -6,11 +6,11 @@
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { API_METHOD_NAMES, type ApiClient, type ApiEvent } from '../../shared/api';
-import { CALL_CHANNEL, EVENT_CHANNEL } from './ipc-channels';
+import { CALL_CHANNEL, EVENT_CHANNEL, MENU_STATE_CHANNEL } from './ipc-channels';
 
 const methods = Object.fromEntries(
   API_METHOD_NAMES.map((name) => [name, (request: unknown) => ipcRenderer.invoke(CALL_CHANNEL, name, request)]),
-) as Omit<ApiClient, 'onEvent'>;
+) as Omit<ApiClient, 'onEvent' | 'setMenuState'>;
 
 const api: ApiClient = {
   ...methods,
@@ -20,6 +20,9 @@ const api: ApiClient = {
     return () => {
       ipcRenderer.removeListener(EVENT_CHANNEL, forward);
     };
+  },
+  setMenuState(state) {
+    ipcRenderer.send(MENU_STATE_CHANNEL, { undo: state.undo, redo: state.redo });
   },
 };
 

@@ -7,10 +7,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApiResult } from '../../shared/api';
 import { toApiError } from '../../shared/errors';
+import { MAX_TABLE_BASE64 } from '../services/backend/request-schemas';
 import type { BackendPort } from './backend-port';
 
-/** The largest request body accepted (a save of many files stays far below it). */
-export const MAX_BODY_BYTES = 5 * 1024 * 1024;
+/** The largest request body accepted: a table file to import (base64) with room to spare. */
+export const MAX_BODY_BYTES = MAX_TABLE_BASE64 + 1024 * 1024;
 
 /** Answers one API call. */
 export async function handleApiCall(

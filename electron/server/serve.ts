@@ -3,10 +3,10 @@
  * 127.0.0.1 and prints the one URL (token included) to open in a browser.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createBackend } from '../services/backend';
+import { defaultConfigDir } from '../services/folder/config-dir';
 import { createRecentFolders } from '../services/folder/recent-folders';
 import { defaultCacheDir } from '../services/scan-cache';
 import { startServer, type RunningServer } from './http-server';
@@ -25,12 +25,14 @@ async function main(): Promise<number> {
     process.stderr.write(`The user interface is not built (${RENDERER_DIR} is missing): run npm run build first.\n`);
     return 1;
   }
-  const configDir = mkdtempSync(path.join(tmpdir(), 'acqmeta-serve-'));
+  // The desktop app's settings folder (per user), so recent folders and presets are kept across runs.
+  const configDir = args.configDir ?? defaultConfigDir();
   const backend = createBackend({
     door: 'browser',
     initialFolder: args.root,
     allowedRoots: [args.root],
     recent: createRecentFolders(configDir),
+    configDir,
     cacheDir: defaultCacheDir(),
   });
   const token = randomBytes(32).toString('base64url');
@@ -39,7 +41,6 @@ async function main(): Promise<number> {
     server = await startServer({ backend, rendererDir: RENDERER_DIR, token, port: args.port });
   } catch (error) {
     await backend.close();
-    rmSync(configDir, { recursive: true, force: true });
     const code = (error as NodeJS.ErrnoException).code;
     process.stderr.write(
       code === 'EADDRINUSE'
@@ -57,10 +58,7 @@ async function main(): Promise<number> {
       void server
         .close()
         .then(() => backend.close())
-        .finally(() => {
-          rmSync(configDir, { recursive: true, force: true });
-          resolve(0);
-        });
+        .finally(() => resolve(0));
     };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);

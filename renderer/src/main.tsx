@@ -6,6 +6,7 @@ import { installAppBridge } from './app-bridge';
 import { App } from './components/app';
 import { createAppStore } from './store/app-store';
 import { connectBackendEvents } from './store/backend-events';
+import { syncMenuState } from './store/menu-state';
 import { prepareFiltersWhenIdle } from './store/filter-prewarm';
 import { StoreProvider } from './store/store-context';
 import type { PrefsStorage } from './store/view-prefs';
@@ -18,6 +19,8 @@ import './styles/panel.css';
 import './styles/image-header.css';
 import './styles/fields.css';
 import './styles/dialogs.css';
+import './styles/results.css';
+import './styles/bulk.css';
 
 /** `localStorage`, or null where the browser refuses it (then preferences do not persist). */
 function prefsStorage(): PrefsStorage | null {
@@ -30,6 +33,7 @@ function prefsStorage(): PrefsStorage | null {
 
 const store = createAppStore(createApiClient(), prefsStorage());
 connectBackendEvents(store);
+syncMenuState(store);
 prepareFiltersWhenIdle(store);
 installAppBridge(store);
 createRoot(document.getElementById('root')!).render(

@@ -6,20 +6,20 @@
  * edit here. Order is the order of the spec (see ../shared/docs/sidecar-format.md).
  */
 
-/** The sidecar object a field lives in. */
-export type FieldSection = 'experiment_metadata' | 'image_header_metadata';
+/** The sidecar object a field lives in: `top` is the sidecar object itself (e.g. `accepted`). */
+export type FieldSection = 'top' | 'experiment_metadata' | 'image_header_metadata';
 
 /** Value types as the spec names them: `float` and `int` may be null where `nullable`. */
-export type FieldType = 'str' | 'float' | 'int';
+export type FieldType = 'str' | 'float' | 'int' | 'bool';
 
 /** The groups of the editor, in display order. */
-export const FIELD_GROUPS = ['Header', 'Calibration', 'Animal', 'Sample', 'Experiment', 'Notes'] as const;
+export const FIELD_GROUPS = ['Review', 'Header', 'Calibration', 'Animal', 'Sample', 'Experiment', 'Notes'] as const;
 
 /** A group of the editor. */
 export type FieldGroup = (typeof FIELD_GROUPS)[number];
 
 /** A value of a field as stored in a sidecar. */
-export type FieldValue = string | number | null;
+export type FieldValue = string | number | boolean | null;
 
 /** Everything the app knows about one field. */
 export interface FieldSpec {
@@ -155,10 +155,24 @@ export const HEADER_FIELDS: readonly FieldSpec[] = [
   calibration('physical_label_x', 'Physical Label X', 'str', 'Unit of Physical Unit X (e.g., um).'),
 ];
 
-/** Every field a user may edit: experiment fields first, then calibration. Names are unique. */
+/** CloudScope's accept/reject flag, a boolean at the top level of the sidecar. */
+export const ACCEPTED_FIELD: FieldSpec = {
+  name: 'accepted',
+  section: 'top',
+  displayName: 'Accepted',
+  type: 'bool',
+  nullable: false,
+  default: true,
+  editable: true,
+  group: 'Review',
+  description: 'Whether the acquisition is accepted (CloudScope\'s accept/reject flag); unchecked means rejected.',
+};
+
+/** Every field a user may edit: experiment fields, calibration, then `accepted`. Names are unique. */
 export const EDITABLE_FIELDS: readonly FieldSpec[] = [
   ...EXPERIMENT_FIELDS,
   ...HEADER_FIELDS.filter((f) => f.editable),
+  ACCEPTED_FIELD,
 ];
 
 /** Looks up an editable field by name (`depth`, `physical_unit_x`, ...). */

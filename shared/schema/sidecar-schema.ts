@@ -4,8 +4,8 @@
  * strict (CloudScope fails on extra or missing keys); analysis records and contrast
  * settings are described but otherwise left open, since they are preserved verbatim.
  */
-import { EXPERIMENT_FIELDS, HEADER_FIELDS } from '../fields/field-table';
-import { sectionSchema, type JsonSchema } from './field-schema';
+import { ACCEPTED_FIELD, EXPERIMENT_FIELDS, HEADER_FIELDS } from '../fields/field-table';
+import { fieldSchema, sectionSchema, type JsonSchema } from './field-schema';
 
 /** The `$id` of the sidecar schema. */
 export const SIDECAR_SCHEMA_ID = 'urn:acqmeta:schema:acqimage-sidecar:2';
@@ -92,7 +92,7 @@ export function buildSidecarSchema(): JsonSchema {
     additionalProperties: false,
     properties: {
       version: { const: 2, description: 'Format version; CloudScope ignores a file with any other value.' },
-      accepted: { type: 'boolean', description: "The user's accept/reject flag for the acquisition." },
+      accepted: fieldSchema(ACCEPTED_FIELD),
       rois: { type: 'array', items: { $ref: '#/$defs/roi' } },
       experiment_metadata: sectionSchema(
         EXPERIMENT_FIELDS,

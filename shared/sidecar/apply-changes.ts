@@ -3,9 +3,9 @@
  * the bytes CloudScope itself writes (`json.dumps(indent=2, sort_keys=True)`).
  */
 import type { FileCalibration, HeaderValues } from '../api';
-import { EXPERIMENT_FIELDS, HEADER_FIELDS, type FieldValues } from '../fields/field-table';
+import { ACCEPTED_FIELD, EXPERIMENT_FIELDS, HEADER_FIELDS, type FieldValues } from '../fields/field-table';
 import { usableCalibration } from './calibration';
-import { applyToTree, nodeFor } from './edit-tree';
+import { applyToTree, nodeFor, removeFromTree } from './edit-tree';
 import type { JsonEntry, JsonNode, JsonObject } from './json-tree';
 import { writeJson } from './json-writer';
 import { pythonIntRepr } from './python-repr';
@@ -18,11 +18,13 @@ import type { Sidecar } from './sidecar';
  * Otherwise the whole file is written as CloudScope writes it: for a file CloudScope wrote,
  * only the edited fields' lines change; numbers and keys not edited keep their text, unknown
  * keys and `_is_dirty` stay, and a field absent from the file is added only when set to
- * something other than its default. Throws `ApiFailure('INVALID_VALUE')` on invalid changes.
+ * something other than its default; the fields in `remove` lose their keys (undo of adding
+ * one). Throws `ApiFailure('INVALID_VALUE')` on invalid changes.
  */
-export function applyChanges(sidecar: Sidecar, changes: FieldValues): string {
-  const { root, changed } = applyToTree(sidecar.root, changes);
-  return changed ? writeJson(root) : sidecar.text;
+export function applyChanges(sidecar: Sidecar, changes: FieldValues, remove: readonly string[] = []): string {
+  const removed = removeFromTree(sidecar.root, remove);
+  const { root, changed } = applyToTree(removed.root, changes);
+  return changed || removed.changed ? writeJson(root) : sidecar.text;
 }
 
 /**
@@ -43,7 +45,7 @@ export function createSidecarText(header: HeaderValues, calibration: FileCalibra
     return { key: spec.name, value: nodeFor(spec, value) };
   });
   const root = object([
-    { key: 'accepted', value: { kind: 'literal', value: true, offset: -1 } },
+    { key: 'accepted', value: nodeFor(ACCEPTED_FIELD, ACCEPTED_FIELD.default) },
     { key: 'analysis', value: { kind: 'array', items: [], offset: -1 } },
     { key: 'experiment_metadata', value: object(EXPERIMENT_FIELDS.map((s) => ({ key: s.name, value: nodeFor(s, s.default) }))) },
     { key: 'image_contrast', value: object([]) },

@@ -4,7 +4,7 @@
  */
 import { ApiFailure } from '../errors';
 import { editableField, type FieldSpec, type FieldValue, type FieldValues } from '../fields/field-table';
-import { validateChanges } from '../validation';
+import { unknownFieldMessage, validateChanges } from '../validation';
 import { memberOf, numberValue, type JsonNode, type JsonObject } from './json-tree';
 import { pythonFloatRepr, pythonIntRepr } from './python-repr';
 import { sectionOf } from './sidecar';
@@ -20,15 +20,35 @@ export function applyToTree(root: JsonObject, changes: FieldValues): { root: Jso
     if (spec === undefined) continue; // validateChanges has rejected unknown names
     const section = sectionOf(next, spec.section);
     if (isStored(memberOf(section, name), spec, value)) continue;
-    next = withMember(next, spec.section, withMember(section, name, nodeFor(spec, value)));
+    const edited = withMember(section, name, nodeFor(spec, value));
+    next = spec.section === 'top' ? edited : withMember(next, spec.section, edited);
     changed = true;
   }
   return { root: next, changed };
 }
 
-/** The node CloudScope would write for a valid value: trimmed text, `75.0`, `3`, `null`. */
+/**
+ * Removes the keys of editable fields from a root (undo of setting a field an older file
+ * lacked, so the file returns to its own bytes); `changed` is false when none was there.
+ */
+export function removeFromTree(root: JsonObject, names: readonly string[]): { root: JsonObject; changed: boolean } {
+  let next = root;
+  let changed = false;
+  for (const name of names) {
+    const spec = editableField(name);
+    if (spec === undefined) throw new ApiFailure('INVALID_VALUE', unknownFieldMessage(name));
+    const section = sectionOf(next, spec.section);
+    if (memberOf(section, name) === undefined) continue;
+    const without: JsonObject = { ...section, entries: section.entries.filter((e) => e.key !== name) };
+    next = spec.section === 'top' ? without : withMember(next, spec.section, without);
+    changed = true;
+  }
+  return { root: next, changed };
+}
+
+/** The node CloudScope would write for a valid value: trimmed text, `75.0`, `3`, `null`, `false`. */
 export function nodeFor(spec: FieldSpec, value: FieldValue): JsonNode {
-  if (value === null) return { kind: 'literal', value: null, offset: -1 };
+  if (value === null || typeof value === 'boolean') return { kind: 'literal', value, offset: -1 };
   if (typeof value === 'string') return { kind: 'string', value: value.trim(), offset: -1 };
   const text = spec.type === 'int' ? pythonIntRepr(value) : pythonFloatRepr(value);
   return { kind: 'number', text, offset: -1 };
@@ -46,7 +66,7 @@ function withMember(object: JsonObject, key: string, value: JsonNode): JsonObjec
 /** Whether `value` is what the node already holds (an absent key holds the default). */
 function isStored(node: JsonNode | undefined, spec: FieldSpec, value: FieldValue): boolean {
   if (node === undefined) return value === spec.default || (typeof value === 'string' && value.trim() === spec.default);
-  if (value === null) return node.kind === 'literal' && node.value === null;
+  if (value === null || typeof value === 'boolean') return node.kind === 'literal' && node.value === value;
   if (typeof value === 'string') return node.kind === 'string' && (node.value === value || node.value === value.trim());
   if (node.kind !== 'number') return false;
   if (spec.type === 'int' && !/^-?\d+$/.test(node.text)) return false;

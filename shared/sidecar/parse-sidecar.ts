@@ -6,7 +6,7 @@ import { EXPERIMENT_FIELDS, HEADER_FIELDS } from '../fields/field-table';
 import { REQUIRED_SIDECAR_KEYS } from '../schema/sidecar-schema';
 import { typeMessage, validateSidecarObject } from '../validation';
 import { readJson, positionOf } from './json-reader';
-import { describeNodeKind, memberOf, toPlain, type JsonNode, type JsonObject } from './json-tree';
+import { describeNodeKind, memberOf, type JsonNode, type JsonObject } from './json-tree';
 import { Sidecar, sectionOf } from './sidecar';
 
 /** A structural problem; `line`/`column` (1-based) point into the text where known. */
@@ -58,8 +58,9 @@ export function parseSidecar(text: string): SidecarParseResult {
     }
   }
   if (problems.length > 0) return { ok: false, problems };
-  const stored = [...validateSidecarObject(toPlain(root)), ...integerTextProblems(root)];
-  return { ok: true, sidecar: new Sidecar(text, root), problems: [...new Set(stored)] };
+  const sidecar = new Sidecar(text, root);
+  const stored = [...validateSidecarObject(sidecar.plain()), ...integerTextProblems(root)];
+  return { ok: true, sidecar, problems: [...new Set(stored)] };
 }
 
 function shown(node: JsonNode): string {

@@ -4,17 +4,30 @@
  */
 import type { HeaderValues } from '../api';
 import { EDITABLE_FIELDS, type FieldSection, type FieldSpec, type FieldValue, type FieldValues } from '../fields/field-table';
-import { memberOf, numberValue, type JsonNode, type JsonObject } from './json-tree';
+import { memberOf, numberValue, toPlain, type JsonNode, type JsonObject } from './json-tree';
 
 /** A structurally valid sidecar: `text` as read, `root` as parsed (never mutated). */
 export class Sidecar {
+  private plainValues: Record<string, unknown> | undefined;
+
   /** Made by `parseSidecar`, which has checked that both field sections are objects. */
   constructor(
     readonly text: string,
     readonly root: JsonObject,
   ) {}
 
-  /** The 19 editable fields as stored; the field's default where a key is absent. */
+  /** The whole sidecar as plain values (made once; callers must not change it). */
+  plain(): Record<string, unknown> {
+    this.plainValues ??= toPlain(this.root) as Record<string, unknown>;
+    return this.plainValues;
+  }
+
+  /** Editable fields whose key the file lacks (older CloudScope files lack `age`). */
+  absentFields(): string[] {
+    return EDITABLE_FIELDS.filter((spec) => memberOf(this.section(spec.section), spec.name) === undefined).map((spec) => spec.name);
+  }
+
+  /** The editable fields as stored; the field's default where a key is absent. */
   fieldValues(): FieldValues {
     const values: FieldValues = {};
     for (const spec of EDITABLE_FIELDS) {
@@ -53,14 +66,16 @@ export class Sidecar {
   }
 }
 
-/** A field section of a checked root (an empty object if, against the checks, it is not one). */
+/** A field section of a checked root (an empty object if, against the checks, it is not one); `top` is the root. */
 export function sectionOf(root: JsonObject, name: FieldSection): JsonObject {
+  if (name === 'top') return root;
   const node = memberOf(root, name);
   return node?.kind === 'object' ? node : { kind: 'object', entries: [], offset: -1 };
 }
 
-/** A stored node as a field value; kinds no field can hold (objects, booleans) read as the default. */
+/** A stored node as a field value; a kind the field cannot hold (an object, a boolean for text) reads as the default. */
 function storedValue(node: JsonNode, spec: FieldSpec): FieldValue {
+  if (spec.type === 'bool') return node.kind === 'literal' && typeof node.value === 'boolean' ? node.value : spec.default;
   if (node.kind === 'string') return node.value;
   if (node.kind === 'number') return numberValue(node);
   if (node.kind === 'literal' && node.value === null) return null;

@@ -33,7 +33,20 @@ export function validateChanges(changes: Record<string, unknown>): string[] {
   return problems;
 }
 
+const FLAG_WORDS: Readonly<Record<string, boolean>> = { true: true, yes: true, y: true, '1': true, false: false, no: false, n: false, '0': false };
+
+/** `true`/`false` (also yes/no, y/n, 1/0, any case) as a boolean. */
+function parseFlag(spec: FieldSpec, text: string): { ok: true; value: boolean } | { ok: false; message: string } {
+  const value = FLAG_WORDS[text.toLowerCase()];
+  return value === undefined ? { ok: false, message: typeMessage(spec, JSON.stringify(text)) } : { ok: true, value };
+}
+
 const NUMBER_TEXT = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
+
+/** Whether text is a plain decimal number (`12`, `-0.5`, `1e-5`; no spaces, no commas). */
+export function isNumberText(text: string): boolean {
+  return NUMBER_TEXT.test(text);
+}
 
 /** Turns what the user typed into the value to store, or says why it cannot be stored. */
 export function parseFieldInput(
@@ -44,8 +57,9 @@ export function parseFieldInput(
   if (spec === undefined) return { ok: false, message: unknownFieldMessage(name) };
   const trimmed = text.trim();
   if (spec.type === 'str') return { ok: true, value: trimmed };
+  if (spec.type === 'bool') return parseFlag(spec, trimmed);
   if (trimmed === '' && spec.nullable) return { ok: true, value: null };
-  const numeric = NUMBER_TEXT.test(trimmed);
+  const numeric = isNumberText(trimmed);
   const value = Number(trimmed);
   if (!numeric || !Number.isFinite(value)) {
     return { ok: false, message: typeMessage(spec, JSON.stringify(trimmed)) };

@@ -2,6 +2,6 @@
  * Validation of field values and whole sidecars against the field table, with messages for
  * people. Runs in the renderer too: it only uses validators generated at build time.
  */
-export { parseFieldInput, validateChanges, validateFieldValue } from './field-validation';
+export { isNumberText, parseFieldInput, validateChanges, validateFieldValue } from './field-validation';
 export { validateSidecarObject } from './sidecar-validation';
-export { describeValue, typeMessage } from './messages';
+export { describeValue, typeMessage, unknownFieldMessage } from './messages';

@@ -25,6 +25,8 @@ function expectation(spec: FieldSpec): string {
       return 'must be a whole number';
     case 'float':
       return spec.unit === undefined ? 'must be a number' : `must be a number in ${spec.unit}`;
+    case 'bool':
+      return 'must be true or false';
   }
 }
 

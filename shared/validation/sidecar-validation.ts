@@ -4,6 +4,7 @@
  */
 import { EXPERIMENT_FIELDS, HEADER_FIELDS, type FieldSpec } from '../fields/field-table';
 import { validateSidecar, type ValidatorError } from './generated/validators';
+import { formatPath, pointerSegments, valueAt } from './json-path';
 import { describeValue, fieldMessage } from './messages';
 
 const SECTIONS: Record<string, readonly FieldSpec[]> = {
@@ -66,35 +67,4 @@ function genericMessage(error: ValidatorError, root: unknown, path: string[], va
     default:
       return `${where}: ${error.message ?? 'is not valid'}`;
   }
-}
-
-/** Splits a JSON Pointer (`/rois/0/data`) into unescaped segments. */
-function pointerSegments(pointer: string): string[] {
-  if (pointer === '') return [];
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-}
-
-/** Writes a path the way a person reads it: `rois[0].data`, `image_contrast["0"]`. */
-function formatPath(root: unknown, path: string[]): string {
-  let out = '';
-  let node = root;
-  for (const segment of path) {
-    if (Array.isArray(node)) out += `[${segment}]`;
-    else if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(segment)) out += out === '' ? segment : `.${segment}`;
-    else out += `[${JSON.stringify(segment)}]`;
-    node = valueAt(node, [segment]);
-  }
-  return out === '' ? 'the top level' : out;
-}
-
-function valueAt(root: unknown, path: string[]): unknown {
-  let node = root;
-  for (const segment of path) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = Array.isArray(node) ? node[Number(segment)] : (node as Record<string, unknown>)[segment];
-  }
-  return node;
 }

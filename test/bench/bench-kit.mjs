@@ -12,15 +12,15 @@ export const corpus = path.join(root, 'bench-corpus');
 /** Debian's Python, which has tifffile and numpy after `install-test-deps.sh bench`. */
 export const python = '/usr/bin/python3';
 
-/** Runs a command with stdout discarded; returns wall seconds, peak RSS (MB) and exit code. */
+/** Runs a command with stdout discarded; returns wall seconds, CPU seconds (user + system), peak RSS (MB) and exit code. */
 export function measure(command, options = {}) {
   const wrapper = [
     'import json, resource, subprocess, sys, time',
     't = time.perf_counter()',
     'code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode',
     'seconds = time.perf_counter() - t',
-    'rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss',
-    'print(json.dumps({"seconds": seconds, "rssMb": rss / 1024, "code": code}))',
+    'usage = resource.getrusage(resource.RUSAGE_CHILDREN)',
+    'print(json.dumps({"seconds": seconds, "cpuSeconds": usage.ru_utime + usage.ru_stime, "rssMb": usage.ru_maxrss / 1024, "code": code}))',
   ].join('\n');
   const out = execFileSync(python, ['-c', wrapper, ...command], { cwd: root, encoding: 'utf8', ...options });
   return JSON.parse(out);

@@ -12,7 +12,7 @@ const BLOBS = 'stacks/_blobs_3d_fiji_skeleton.tif';
 
 test('lists every image of the folder and its subfolders with header and sidecar state', async ({ app }) => {
   const editor = new EditorPage(app.page);
-  await expect(editor.bodyRows()).toHaveCount(6);
+  await expect(editor.bodyRows()).toHaveCount(9);
   await expect(editor.row(OME)).toContainText('C:3');
   await expect(editor.row(OME)).toContainText('int8');
   await expect(editor.row(IMAGEJ)).toContainText(/none/i);
@@ -23,7 +23,7 @@ test('lists every image of the folder and its subfolders with header and sidecar
 
 test('filters by file name and field value, and sorts by a column', async ({ app }) => {
   const editor = new EditorPage(app.page);
-  await editor.filter.fill('mouse');
+  await editor.filter.fill('thy1-gfp');
   await expect(editor.bodyRows()).toHaveCount(1);
   await expect(editor.row(OME)).toBeVisible();
   await editor.filter.fill('cells/');
@@ -56,7 +56,7 @@ test('editing one field and saving changes exactly that line on disk', async ({ 
   expect(after.endsWith('}')).toBe(true);
 });
 
-test('an invalid value is explained under the field and cannot be saved', async ({ app }) => {
+test('an invalid value is explained under the field, cannot be saved, and the save names it and goes to it', async ({ app }) => {
   const editor = new EditorPage(app.page);
   const before = readFileSync(app.file(`${BLOBS}.json`), 'utf8');
   await editor.select(BLOBS);
@@ -65,8 +65,15 @@ test('an invalid value is explained under the field and cannot be saved', async 
   await expect(editor.field('Depth')).toHaveAttribute('aria-invalid', 'true');
   await editor.type('Branch order', '2.5');
   await expect(app.page.getByText('Branch order: must be a whole number (got 2.5)')).toBeVisible();
-  await expect(editor.saveButton).toBeDisabled();
+  await editor.select(OME);
   await editor.save();
+  const review = editor.review();
+  await expect(review).toHaveAccessibleName('Nothing can be saved yet');
+  await expect(review).toContainText('Depth: must be a number in µm (got "abc")');
+  await review.getByRole('button', { name: `${BLOBS} · Depth` }).click();
+  await expect(review).toBeHidden();
+  await expect(editor.field('Depth')).toBeFocused();
+  await expect(editor.row(BLOBS)).toHaveAttribute('aria-selected', 'true');
   expect(readFileSync(app.file(`${BLOBS}.json`), 'utf8')).toBe(before);
   await editor.field('Depth').press('Escape');
   await expect(editor.field('Depth')).toHaveValue('120.5');
@@ -132,7 +139,7 @@ test('many selected images are edited at once', async ({ app }) => {
   await editor.row(BLOBS).click({ modifiers: ['ControlOrMeta'] });
   await expect(app.page.getByText(/editing 2 images/i)).toBeVisible();
   await editor.type('Condition', 'KO');
-  await editor.save();
+  await editor.saveReviewed(2);
   await expect(editor.row(BLOBS)).not.toContainText(/unsaved/i);
   for (const image of [OME, BLOBS]) {
     const sidecar = readFileSync(app.file(`${image}.json`), 'utf8');

@@ -2,7 +2,7 @@
  * Nothing is lost: conflicts ask before overwriting, corrupt sidecars are shown and left alone,
  * hostile TIFFs are one row with an error.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { test, expect, type AppFixture } from './support/app';
 import { EditorPage } from './support/editor-page';
 
@@ -27,6 +27,9 @@ test('a sidecar changed on disk since it was read asks before overwriting', asyn
   const { editor, sidecar, theirs } = await saveAfterTheirChange(app);
   const dialog = app.page.getByRole('dialog');
   await expect(dialog).toContainText('_blobs_3d_fiji_skeleton.tif');
+  // Field by field: where both started, theirs, mine, and what overwriting keeps.
+  await expect(dialog.getByRole('row', { name: /^Genotype/ })).toHaveText(/Genotype\s*\(empty\)\s*—\s*WT\s*mine \(WT\)/);
+  await expect(dialog.getByRole('row', { name: /^Species/ })).toHaveText(/Species\s*rat\s*mouse\s*—\s*theirs kept \(mouse\)/);
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog).toBeHidden();
   expect(readFileSync(sidecar, 'utf8')).toBe(theirs);
@@ -36,8 +39,8 @@ test('a sidecar changed on disk since it was read asks before overwriting', asyn
   await app.page.getByRole('dialog').getByRole('button', { name: 'Overwrite with mine' }).click();
   await expect(editor.row(BLOBS)).not.toContainText(/unsaved/i);
   const mine = readFileSync(sidecar, 'utf8');
-  expect(mine).toContain('"genotype": "WT",');
-  expect(mine).toContain('"species": "rat",');
+  // Only my edit is written over their file: their species stays.
+  expect(mine).toBe(theirs.replace('"genotype": "",', '"genotype": "WT",'));
 });
 
 test('"Reload theirs" drops my edit and shows what is on disk', async ({ app }) => {
@@ -57,7 +60,7 @@ test('a corrupt sidecar is shown as such and never overwritten', async ({ app })
   await expect(editor.field('Species')).not.toBeEditable();
   await app.page.keyboard.press('ControlOrMeta+a');
   await editor.type('Condition', 'bulk');
-  await editor.save();
+  await editor.saveReviewed(6);
   await expect(editor.row(BLOBS)).toContainText(/saved/i);
   await expect(editor.row(BLOBS)).not.toContainText(/unsaved/i);
   expect(readFileSync(corrupt, 'utf8')).toBe(before);
@@ -88,7 +91,8 @@ test('keyboard only: Tab reaches the table, Up reaches the column headers to sor
     for (const name of names) await app.page.keyboard.press(name);
   };
   await editor.filter.focus();
-  await keys('Tab', 'Tab', 'Tab', 'Tab', 'Tab');
+  // The three quick filters, Columns, Results and Spreadsheet, then the table.
+  await keys('Tab', 'Tab', 'Tab', 'Tab', 'Tab', 'Tab', 'Tab');
   await expect(editor.grid).toBeFocused();
   const [first, second] = await editor.shownPaths();
   await keys('ArrowDown', 'ArrowDown');
@@ -116,4 +120,27 @@ test('keyboard only: Tab reaches the table, Up reaches the column headers to sor
   await keys('Escape');
   await expect(species).toHaveValue(stored);
   await expect(editor.row(first!)).not.toContainText(/unsaved/i);
+});
+
+test('a save that fails for some files names each and why, keeps their edits, and retries them', async ({ app }) => {
+  const editor = new EditorPage(app.page);
+  const ome = 'cells/multi-channel.ome.tif';
+  await editor.select(ome);
+  await editor.row(BLOBS).click({ modifiers: ['ControlOrMeta'] });
+  await editor.type('Region', 'CA1');
+  const image = readFileSync(app.file(BLOBS));
+  rmSync(app.file(BLOBS));
+  await editor.save();
+  await editor.review().getByRole('button', { name: 'Save 2 files' }).click();
+  const report = app.page.getByRole('dialog', { name: '1 file could not be saved' });
+  await expect(report).toContainText('1 file saved.');
+  await expect(report).toContainText(`${BLOBS} — the image is gone`);
+  await expect(editor.row(BLOBS)).toContainText(/unsaved/i);
+  expect(readFileSync(app.file(`${ome}.json`), 'utf8')).toContain('"region": "CA1"');
+
+  writeFileSync(app.file(BLOBS), image);
+  await report.getByRole('button', { name: 'Retry 1 failed file' }).click();
+  await expect(report).toBeHidden();
+  await expect(app.page.getByText('All changes saved')).toBeVisible();
+  expect(readFileSync(app.file(`${BLOBS}.json`), 'utf8')).toContain('"region": "CA1"');
 });

@@ -31,7 +31,28 @@ for (const scheme of ['light', 'dark'] as const) {
 
     await editor.grid.focus();
     await app.page.keyboard.press('ControlOrMeta+a');
-    await expect(editor.panel().getByRole('heading', { name: 'Editing 3 images' })).toBeVisible();
+    await expect(editor.panel().getByRole('heading', { name: 'Editing 6 images' })).toBeVisible();
     await app.page.screenshot({ path: `${SHOTS}/${scheme}-multi.png` });
+  });
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`ROI, analyses and results screens in the ${scheme} theme`, async ({ app }) => {
+    const editor = new EditorPage(app.page);
+    await app.page.emulateMedia({ colorScheme: scheme });
+    await editor.select('linescans/ls_01.tif');
+    await editor.panel().getByRole('button', { name: 'ROI 2 on the image' }).click();
+    await expect(editor.panel().getByRole('list', { name: 'ROIs' }).getByRole('button', { name: /^ROI 2/ })).toHaveAttribute('aria-pressed', 'true');
+    await app.page.screenshot({ path: `${SHOTS}/${scheme}-rois.png` });
+
+    await editor.panel().getByRole('article', { name: 'diameter, ROI 2' }).scrollIntoViewIfNeeded();
+    await app.page.screenshot({ path: `${SHOTS}/${scheme}-analyses.png` });
+
+    await editor.row('linescans/ls_03.tif').click({ modifiers: ['Shift'] });
+    await app.page.getByRole('button', { name: 'Results…' }).click();
+    const dialog = app.page.getByRole('dialog', { name: 'Results' });
+    await dialog.getByLabel('Result').selectOption({ label: 'radon_velocity · velocity_mean' });
+    await expect(dialog.getByRole('table', { name: /velocity_mean by genotype/ }).getByRole('row')).toHaveCount(3);
+    await app.page.screenshot({ path: `${SHOTS}/${scheme}-results.png` });
   });
 }

@@ -59,7 +59,7 @@ test('the Unsaved quick filter shows the images with changes until they are save
   await unsaved.click();
   expect(await editor.shownPaths()).toEqual([OME, IMAGEJ]);
 
-  await editor.save();
+  await editor.saveReviewed(2);
   await expect(editor.bodyRows()).toHaveCount(0);
   await expect(app.page.getByText('No image matches the filter.')).toBeVisible();
   await expect(unsaved).toContainText('0');
@@ -68,15 +68,15 @@ test('the Unsaved quick filter shows the images with changes until they are save
 test('editing the whole folder writes every sidecar it can and leaves the others untouched', async ({ app }) => {
   const editor = new EditorPage(app.page);
   const untouched = [FOREIGN, CORRUPT].map((image) => [image, readFileSync(app.file(`${image}.json`), 'utf8')] as const);
-  await app.page.getByRole('button', { name: 'Select all 6 images' }).click();
-  await expect(editor.panel().getByRole('heading', { name: 'Editing 3 images' })).toBeVisible();
+  await app.page.getByRole('button', { name: 'Select all 9 images' }).click();
+  await expect(editor.panel().getByRole('heading', { name: 'Editing 6 images' })).toBeVisible();
   await expect(editor.panel()).toContainText('cannot be read (corrupt, or another version)');
   await expect(editor.panel()).toContainText('whose header cannot be read, so no sidecar can be made');
 
   await editor.type('Treatment', 'saline');
-  await editor.save();
+  await editor.saveReviewed(6);
   await expect(app.page.getByText('All changes saved')).toBeVisible();
-  for (const image of [OME, BLOBS, IMAGEJ]) {
+  for (const image of [OME, BLOBS, IMAGEJ, 'linescans/ls_01.tif', 'linescans/ls_02.tif', 'linescans/ls_03.tif']) {
     expect(readFileSync(app.file(`${image}.json`), 'utf8')).toContain('\n    "treatment": "saline",\n');
   }
   for (const [image, before] of untouched) expect(readFileSync(app.file(`${image}.json`), 'utf8')).toBe(before);

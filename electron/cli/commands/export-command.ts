@@ -1,70 +1,63 @@
 /**
- * `acqmeta export <folder> [--format csv|tsv] [-o file]`: every image's fields as a table.
+ * `acqmeta export <folder> [--format csv|tsv|xlsx|omero] [-o file]`: every image's fields as a table.
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { EDITABLE_FIELDS, type FieldSpec, type FieldValue } from '../../../shared/fields/field-table';
-import type { ImageEntry } from '../../services/folder/list-images';
-import { readEntrySidecar } from '../../services/rows/image-row';
-import { mapInOrder } from '../../services/rows/map-in-order';
+import { TABLE_EXPORT_FORMATS, type TableExportFormat } from '../../../shared/sheets/table-export';
+import { exportFormatOfName } from '../../services/sheets/table-file';
+import { exportFolder } from '../../services/sheets/folder-export';
 import { lastOption, UsageError } from '../args';
 import { CliError, EXIT, type Command } from '../cli-io';
-import { formatTable, type TableFormat } from '../table-text';
-import { numberText } from '../row-format';
 import { folderArgument, walkFolder } from '../targets';
 
 /** The `export` command. */
 export const exportCommand: Command = {
   name: 'export',
-  summary: 'write every image\'s fields as a CSV or TSV table',
-  help: `Usage: acqmeta export <folder> [--format csv|tsv] [-o <file>]
+  summary: 'write every image\'s fields as a CSV, TSV or XLSX table, or an OMERO bulk annotation CSV',
+  help: `Usage: acqmeta export <folder> [--format csv|tsv|xlsx|omero] [-o <file>]
 
 Writes one row per image under <folder> (subfolders included): the first column "path" is
 the image path relative to <folder>, then one column per editable field, named by its
 sidecar key. Images without a sidecar show the defaults. Images whose sidecar is invalid are
-left out and reported on stderr. UTF-8, RFC 4180 quoting, CRLF line ends.
+left out and reported on stderr.
 
-  --format csv|tsv   the table format (default: from the -o file name, else csv)
-  -o <file>          write to <file> instead of stdout
+  --format csv|tsv   UTF-8 text, RFC 4180 quoting, CRLF line ends
+  --format xlsx      an Excel workbook: text cells stay text, numbers are numbers, an
+                     empty cell is no value (needs -o, or stdout not being a terminal)
+  --format omero     an OMERO bulk annotation CSV: a "# header" row of column types, then
+                     "Dataset Name" (the image's subfolder, or <folder>'s own name for images
+                     directly in it), "Image Name" (the file name) and one column per field,
+                     for: omero metadata populate Project:<id> --file <file>
+                     (add --allow_nan when number columns have empty cells: stderr says so)
+  -o <file>          write to <file> instead of stdout; without --format, its name ending
+                     (.csv, .tsv, .xlsx) picks the format
 
-The table can be edited and read back with acqmeta import.
+The csv, tsv and xlsx tables can be edited and read back with acqmeta import.
 Exits 1 when some images were left out.`,
   syntax: { positionals: { min: 1, max: 1 }, options: ['--format', '-o'] },
   async run(args, io) {
     const root = await folderArgument(io.cwd, args.positionals[0] as string);
     const outFile = lastOption(args, '-o');
-    const format = tableFormat(lastOption(args, '--format'), outFile);
-    const rows: string[][] = [['path', ...EDITABLE_FIELDS.map((f) => f.name)]];
-    let skipped = 0;
-    const read = async (entry: ImageEntry) => ({ entry, read: await readEntrySidecar(root, entry) });
-    for await (const { entry, read: sidecar } of mapInOrder(walkFolder(root), 32, read)) {
-      if (sidecar.state === 'invalid') {
-        skipped++;
-        io.err(`${entry.relPath}: left out, invalid sidecar: ${sidecar.problems.join('; ')}`);
-        continue;
-      }
-      const { values } = sidecar;
-      rows.push([entry.relPath, ...EDITABLE_FIELDS.map((f) => cellText(values[f.name], f))]);
+    const format = exportFormat(lastOption(args, '--format'), outFile);
+    if (format === 'xlsx' && outFile === undefined && io.out.isTerminal) {
+      throw new CliError(EXIT.usage, 'an XLSX workbook is binary: give -o <file>.xlsx or redirect stdout to a file');
     }
-    const text = formatTable(rows, format);
-    if (outFile === undefined) await io.out.write(text);
+    const result = await exportFolder(root, path.basename(root), walkFolder(root), format);
+    for (const { path: relPath, message } of result.skipped) io.err(`${relPath}: left out, ${message}`);
+    if (outFile === undefined) await io.out.bytes(result.file.bytes);
     else {
-      await writeFile(path.resolve(io.cwd, outFile), text, 'utf8').catch((error: Error) => {
+      await writeFile(path.resolve(io.cwd, outFile), result.file.bytes).catch((error: Error) => {
         throw new CliError(EXIT.conflict, `cannot write ${outFile}: ${error.message}`);
       });
-      io.err(`${rows.length - 1} images written to ${outFile}`);
+      io.err(`${result.count} images written to ${outFile}`);
     }
-    return skipped > 0 ? EXIT.problems : EXIT.ok;
+    for (const note of result.file.notes) io.err(note);
+    return result.skipped.length > 0 ? EXIT.problems : EXIT.ok;
   },
 };
 
-function tableFormat(given: string | undefined, outFile: string | undefined): TableFormat {
-  if (given === 'csv' || given === 'tsv') return given;
-  if (given !== undefined) throw new UsageError(`--format must be csv or tsv (got "${given}")`);
-  return outFile !== undefined && /\.(tsv|tab)$/i.test(outFile) ? 'tsv' : 'csv';
-}
-
-function cellText(value: FieldValue | undefined, spec: FieldSpec): string {
-  if (value === null || value === undefined) return '';
-  return typeof value === 'string' ? value : numberText(value, spec);
+function exportFormat(given: string | undefined, outFile: string | undefined): TableExportFormat {
+  if (given === undefined) return outFile === undefined ? 'csv' : exportFormatOfName(outFile);
+  if ((TABLE_EXPORT_FORMATS as readonly string[]).includes(given)) return given as TableExportFormat;
+  throw new UsageError(`--format must be one of ${TABLE_EXPORT_FORMATS.join(', ')} (got "${given}")`);
 }

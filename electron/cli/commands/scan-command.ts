@@ -4,6 +4,7 @@
 import { realpath } from 'node:fs/promises';
 import type { ImageRow } from '../../../shared/api';
 import type { ImageEntry } from '../../services/folder/list-images';
+import { createProfileCache, createProfileFinder } from '../../services/profile';
 import { scanRows } from '../../services/rows/scan-rows';
 import { defaultCacheDir, openScanCache } from '../../services/scan-cache';
 import { createTiffScanner } from '../../services/tiff';
@@ -27,22 +28,25 @@ channels, sidecar state (missing, ok, invalid) and errors.
   --json       JSON Lines, one object per image:
                {"path", "header": {shape, dims, sizes, dtype, num_channels, num_scenes, date,
                time} or null, "file_calibration": {"x", "y", "unit"} or null,
-               "sidecar": "missing"|"ok"|"invalid", "errors": [...]}
+               "sidecar": "missing"|"ok"|"invalid", "errors": [...],
+               "profile": the lab profile in force or null, "profile_problems": [...]}
   --no-cache   read every file; without it, images and sidecars whose size and modification
                time are those of the last scan (by the app or this command) are not read again.
                The cache lives in the per-user cache folder (ACQMETA_CACHE_DIR overrides it).
 
-Exits 1 when any image has errors (unreadable TIFF, invalid sidecar, calibration mismatch).`,
+Exits 1 when any image has errors (unreadable TIFF, invalid sidecar, calibration mismatch);
+what the lab profile finds is listed, and checked by acqmeta validate.`,
   syntax: { positionals: { min: 1, max: 1 }, flags: ['--json', '--no-cache'] },
   async run(args, io) {
     const root = await folderArgument(io.cwd, args.positionals[0] as string);
     const scanner = createTiffScanner();
     scanner.warm(); // the workers start while the folder is walked
     const cache = await openScanCache(args.flags.has('--no-cache') ? null : defaultCacheDir(), await realpath(root), scanner.readerId());
+    const profiles = createProfileFinder(createProfileCache(), { root });
+    const rowsOf: RowsOf = (entries) => scanRows(root, entries, scanner, { cache, profiles });
     let complete = false;
     try {
-      const rows = (entries: AsyncIterable<ImageEntry> | Iterable<ImageEntry>) => scanRows(root, entries, scanner, { cache });
-      const failed = args.flags.has('--json') ? await scanJson(root, io, rows) : await scanReadable(root, io, rows);
+      const failed = args.flags.has('--json') ? await scanJson(root, io, rowsOf) : await scanReadable(root, io, rowsOf);
       complete = true;
       return failed ? EXIT.problems : EXIT.ok;
     } finally {
@@ -52,7 +56,7 @@ Exits 1 when any image has errors (unreadable TIFF, invalid sidecar, calibration
   },
 };
 
-/** Rows of the images listed, in their order. */
+/** Rows of the images listed, in their order, with the problems of the lab profile in force. */
 type RowsOf = (entries: AsyncIterable<ImageEntry> | Iterable<ImageEntry>) => AsyncIterable<ImageRow>;
 
 async function scanJson(root: string, io: CliIo, rowsOf: RowsOf): Promise<boolean> {

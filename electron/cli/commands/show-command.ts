@@ -4,6 +4,7 @@
 import type { ImageRow } from '../../../shared/api';
 import { EDITABLE_FIELDS, HEADER_FIELDS } from '../../../shared/fields/field-table';
 import type { TiffInfo } from '../../../shared/tiff';
+import { createProfileCache, createProfileFinder } from '../../services/profile';
 import { composeRow, readImage } from '../../services/rows/image-row';
 import { createTiffScanner } from '../../services/tiff';
 import { EXIT, type Command } from '../cli-io';
@@ -28,8 +29,9 @@ Exits 1 when the image or its sidecar has problems.`,
     const { root, entry } = await imageArgument(io.cwd, args.positionals[0] as string);
     const scanner = createTiffScanner();
     try {
-      const { scan, read } = await readImage(root, entry, scanner);
-      const row = composeRow(entry, scan, read);
+      const profiles = createProfileFinder(createProfileCache(), { root });
+      const { scan, read, profile } = await readImage(root, entry, scanner, profiles);
+      const row = composeRow(entry, scan, read, profile);
       const info = scan?.ok === true ? scan.info : null;
       const lines = args.flags.has('--json') ? [JSON.stringify(showRecord(row, info), null, 2)] : showLines(row, info);
       for (const line of lines) await io.out.line(line);
@@ -82,6 +84,10 @@ function showLines(row: ImageRow, info: TiffInfo | null): string[] {
   lines.push('', `Sidecar: ${row.sidecar}${row.sidecar === 'missing' ? ' (defaults shown)' : ''}`);
   lines.push(...pairs(EDITABLE_FIELDS.map((f) => [f.displayName, describeStored(row.values[f.name], f)])));
   if (row.errors.length > 0) lines.push('', 'Problems', ...row.errors.map((e) => `  ${e}`));
+  if (row.profile !== null) {
+    lines.push('', `Lab profile: ${row.profile}`);
+    lines.push(...(row.profileProblems.length === 0 ? ['  (no problems)'] : row.profileProblems.map((p) => `  ${p.message}`)));
+  }
   if (info !== null) {
     lines.push('', 'Tags (first IFD)');
     lines.push(...info.tags.map((t) => `  ${String(t.code).padStart(5)}  ${t.name} (${t.type}[${t.count}]): ${t.value}`));

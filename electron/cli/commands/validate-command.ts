@@ -1,55 +1,105 @@
 /**
- * `acqmeta validate <folder>`: checks every sidecar under a folder.
+ * `acqmeta validate <folder> [--profile <file>]`: checks every sidecar under a folder, and
+ * with a lab profile in force every image and the folder's layout too.
  */
-import type { ImageEntry } from '../../services/folder/list-images';
-import { mapInOrder } from '../../services/rows/map-in-order';
-import { readSidecarFile, sidecarNameFor } from '../../services/sidecar';
+import path from 'node:path';
+import { PROFILE_FILE_NAME } from '../../../shared/profile';
+import { isInside } from '../../services/folder/inside';
+import { listFiles } from '../../services/folder/list-images';
+import { createProfileCache, createProfileFinder, folderProblems, type LoadedProfile, type ProfileFinder } from '../../services/profile';
 import { EXIT, type Command } from '../cli-io';
+import { imageStatuses } from '../image-status';
+import { profileOption } from '../profile-option';
 import { startProgress } from '../progress';
-import { withoutFileName } from '../row-format';
-import { folderArgument, walkFolder } from '../targets';
+import { folderArgument } from '../targets';
 
 /** The `validate` command. */
 export const validateCommand: Command = {
   name: 'validate',
-  summary: 'check every sidecar under a folder; exit 1 when any has problems',
-  help: `Usage: acqmeta validate <folder>
+  summary: 'check every sidecar (and the lab profile in force) under a folder; exit 1 on any problem',
+  help: `Usage: acqmeta validate <folder> [--profile <file>]
 
-Reads every sidecar next to an image under <folder> (subfolders included) and prints one
-line per problem:
+Reads every sidecar next to an image under <folder> (subfolders included) and checks it
+against the sidecar format and, where one is in force, the lab profile: the
+${PROFILE_FILE_NAME} in the image's folder or in the nearest parent folder that has one
+(above <folder> too). One line per problem, each problem once:
 
-  <sidecar path>: <Display name>: <message>    a field value CloudScope would reject
-  <sidecar path>: <message>                    a structural problem (corrupt JSON, wrong
-                                               version, missing keys, ...)
+  <sidecar>: <Display name>: <message>      a value CloudScope would reject
+  <sidecar>: <message>                      a structural problem (corrupt JSON, wrong
+                                            version, missing keys, ...)
+  <sidecar>: <Field> <value> <rule>         a rule of the profile, e.g.
+      raw/m3.tif.json: Species "Mouse" is not one of mouse, rat (did you mean "mouse"?)
+  <image> (no sidecar): <Field> ...         under a profile, an image without a sidecar is
+                                            checked as the defaults a new one would hold
+  <profile>: line L, column C: <message>    a profile that cannot be used (not applied)
+  <folder>: missing <what>: ...             a required file of the profile's folder rules
+  <file>: matches none of the folder ...    a file outside the rules (x-folder-closed)
 
-Images without a sidecar are fine. A summary goes to stderr.
-Exits 0 when every sidecar is valid, 1 otherwise.`,
-  syntax: { positionals: { min: 1, max: 1 } },
+Folder rules are checked for the profiles in <folder> and its subfolders. Without a profile,
+images without a sidecar are fine. A summary goes to stderr.
+
+  --profile <file>   apply this profile to every image (its folder rules to <folder>)
+
+Exits 0 when nothing is wrong, 1 otherwise.`,
+  syntax: { positionals: { min: 1, max: 1 }, options: ['--profile'] },
   async run(args, io) {
     const root = await folderArgument(io.cwd, args.positionals[0] as string);
-    const withSidecar = async function* (): AsyncGenerator<ImageEntry> {
-      for await (const entry of walkFolder(root)) if (entry.sidecar !== 'none') yield entry;
-    };
-    const check = async (entry: ImageEntry): Promise<{ path: string; problems: string[] }> => {
-      const read = await readSidecarFile(entry.absPath);
-      const problems = read.state === 'missing' ? [] : read.problems.map((p) => withoutFileName(p, sidecarNameFor(entry.absPath)));
-      return { path: `${entry.relPath}.json`, problems };
-    };
+    const cache = createProfileCache();
+    const override = await profileOption(args, io, cache);
+    const finder = createProfileFinder(cache, { root, override });
     const progress = startProgress(io, 'checked', null);
-    let checked = 0;
-    let failing = 0;
+    const tally = { checked: 0, failing: 0, other: 0 };
+    const reported = new Set<LoadedProfile>();
+    const reportProfile = async (loaded: LoadedProfile | null) => {
+      if (loaded === null || reported.has(loaded)) return;
+      reported.add(loaded);
+      tally.other += loaded.profile.problems.length;
+      for (const problem of loaded.profile.problems) await io.out.line(problem);
+    };
     try {
-      for await (const result of mapInOrder(withSidecar(), 32, check)) {
-        checked++;
-        if (result.problems.length > 0) failing++;
-        for (const problem of result.problems) await io.out.line(`${result.path}: ${problem}`);
+      await reportProfile(override ?? null);
+      for await (const image of imageStatuses(root, finder)) {
+        await reportProfile(image.profile);
+        // Without a usable profile, an image without a sidecar has nothing to check.
+        if (image.hasSidecar || image.profile?.profile.compiled != null) tally.checked++;
+        const problems = [...image.errors, ...image.profileProblems.map((p) => p.message)];
+        if (problems.length > 0) tally.failing++;
+        for (const problem of problems) await io.out.line(`${image.where}: ${problem}`);
         progress.tick();
       }
     } finally {
       progress.end();
     }
+    for (const loaded of await profilesWithFolderRules(root, finder, override, reported)) {
+      await reportProfile(loaded);
+      const problems = await folderProblems(loaded, override === undefined ? loaded.dir : root, finder);
+      tally.other += problems.length;
+      for (const problem of problems) await io.out.line(`${problem.path}: ${problem.message}`);
+    }
     await io.out.flush();
-    io.err(`${checked} sidecar${checked === 1 ? '' : 's'} checked, ${failing} with problems`);
-    return failing > 0 ? EXIT.problems : EXIT.ok;
+    const what = reported.size === 0 ? 'sidecar' : 'image';
+    const images = `${tally.checked} ${what}${tally.checked === 1 ? '' : 's'} checked, ${tally.failing} with problems`;
+    io.err(tally.other === 0 ? images : `${images}; ${tally.other} problem${tally.other === 1 ? '' : 's'} with profiles or folder layout`);
+    return tally.failing + tally.other > 0 ? EXIT.problems : EXIT.ok;
   },
 };
+
+/**
+ * The profiles whose folder rules are checked: `--profile`'s, else every profile file in
+ * the folder or its subfolders (one with no image under it still has rules to break).
+ */
+async function profilesWithFolderRules(
+  root: string,
+  finder: ProfileFinder,
+  override: LoadedProfile | undefined,
+  seen: ReadonlySet<LoadedProfile>,
+): Promise<LoadedProfile[]> {
+  if (override !== undefined) return [override];
+  const found = new Set([...seen].filter((loaded) => isInside(root, loaded.dir)));
+  for await (const file of listFiles(root)) {
+    if (file.name !== PROFILE_FILE_NAME) continue;
+    const loaded = await finder.forFolder(path.dirname(file.absPath));
+    if (loaded !== null) found.add(loaded);
+  }
+  return [...found];
+}

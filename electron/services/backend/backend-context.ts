@@ -4,6 +4,7 @@
 import type { ApiEvent } from '../../../shared/api';
 import { ApiFailure } from '../../../shared/errors';
 import type { RecentFolders } from '../folder/recent-folders';
+import { createProfileFinder, type ProfileCache, type ProfileFinder } from '../profile';
 import type { TiffScanner } from '../tiff';
 import type { OpenFolder } from './confine';
 
@@ -19,6 +20,8 @@ export interface BackendOptions {
   chooseFolder?: () => Promise<string | null>;
   /** The bundled sample folder, offered on the start screen. */
   sampleFolder?: string | null;
+  /** The per-user settings folder (presets are kept in its `presets/`); no presets without it. */
+  configDir?: string | null;
   /** Recently opened folders; none are remembered without it. */
   recent?: RecentFolders;
   /** The TIFF scanner to use; without it the backend makes (and closes) its own. */
@@ -40,6 +43,8 @@ export interface RunningScan {
 export interface BackendContext {
   readonly options: BackendOptions;
   readonly scanner: TiffScanner;
+  /** Compiled lab profiles, reloaded when their file changes. */
+  readonly profiles: ProfileCache;
   folder: OpenFolder | null;
   /** The scan under way, if any. */
   scan: RunningScan | null;
@@ -52,4 +57,9 @@ export interface BackendContext {
 export function requireFolder(context: BackendContext): OpenFolder {
   if (context.folder === null) throw new ApiFailure('NO_FOLDER', 'Open a folder first.');
   return context.folder;
+}
+
+/** A profile finder for one request or scan of the open folder (folder lookups are not kept longer). */
+export function profileFinder(context: BackendContext, folder: OpenFolder): ProfileFinder {
+  return createProfileFinder(context.profiles, { root: folder.root });
 }

@@ -3,14 +3,19 @@
  * `call(method, request)` that validates the request, runs the handler and returns errors as data.
  */
 import { API_METHOD_NAMES, type ApiEvent, type ApiHandlers, type ApiMethodName, type ApiResult } from '../../../shared/api';
+import { createProfileCache } from '../profile';
 import { createTiffScanner } from '../tiff';
 import type { BackendContext, BackendOptions } from './backend-context';
 import { toBackendError } from './backend-error';
 import { folderHandlers, openFolderAt } from './folder-handlers';
 import { imageHandlers } from './image-handlers';
+import { presetHandlers } from './preset-handlers';
+import { profileHandlers } from './profile-handlers';
 import { compileRequestValidators, describeSchemaError } from './request-schemas';
+import { resultsHandler } from './results-handler';
 import { saveHandler } from './save-handler';
 import { scanHandler } from './scan-handler';
+import { tableHandlers } from './table-handlers';
 
 export type { BackendOptions } from './backend-context';
 
@@ -34,6 +39,7 @@ export function createBackend(options: BackendOptions): Backend {
   const context: BackendContext = {
     options,
     scanner,
+    profiles: createProfileCache(),
     folder: null,
     scan: null,
     emit(event) {
@@ -55,6 +61,10 @@ export function createBackend(options: BackendOptions): Backend {
     ...scanHandler(context),
     ...imageHandlers(context),
     ...saveHandler(context),
+    ...profileHandlers(context),
+    ...tableHandlers(context),
+    ...resultsHandler(context),
+    ...presetHandlers(context),
   };
   const validators = compileRequestValidators();
   const ready =

@@ -1,10 +1,11 @@
 /**
  * Per-image methods: getImageDetail, reloadRow, getPreview.
  */
+import { readAnalyses, readRois } from '../../../shared/analysis';
 import type { ApiHandlers, ImageDetail } from '../../../shared/api';
 import { ApiFailure } from '../../../shared/errors';
 import { buildImageRow, composeRow, readImage } from '../rows/image-row';
-import { requireFolder, type BackendContext } from './backend-context';
+import { profileFinder, requireFolder, type BackendContext } from './backend-context';
 import { resolveImage } from './confine';
 
 /** Handlers of the per-image methods. */
@@ -15,8 +16,8 @@ export function imageHandlers(
     async getImageDetail(request): Promise<ImageDetail> {
       const folder = requireFolder(context);
       const entry = await resolveImage(folder, request.path);
-      const { scan, read } = await readImage(folder.root, entry, context.scanner);
-      const row = composeRow(entry, scan, read);
+      const { scan, read, profile } = await readImage(folder.root, entry, context.scanner, profileFinder(context, folder));
+      const row = composeRow(entry, scan, read, profile);
       const info = scan?.ok === true ? scan.info : null;
       return {
         row,
@@ -28,11 +29,13 @@ export function imageHandlers(
         tags: info?.tags ?? [],
         description: info?.description ?? { kind: 'none', text: '' },
         planes: info?.planes ?? { c: 0, z: 0, t: 0 },
+        rois: read.sidecar === null ? [] : readRois(read.sidecar),
+        analyses: read.sidecar === null ? [] : readAnalyses(read.sidecar),
       };
     },
     async reloadRow(request) {
       const folder = requireFolder(context);
-      return buildImageRow(folder.root, await resolveImage(folder, request.path), context.scanner);
+      return buildImageRow(folder.root, await resolveImage(folder, request.path), context.scanner, profileFinder(context, folder));
     },
     async getPreview(request) {
       const folder = requireFolder(context);

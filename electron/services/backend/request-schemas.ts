@@ -5,10 +5,16 @@
  * Field values are checked for shape only; their rules are the validation module's job.
  */
 import Ajv, { type ValidateFunction } from 'ajv';
+import { RESULTS_FORMATS } from '../../../shared/analysis/results-table';
 import type { ApiMethodName } from '../../../shared/api';
 import { EDITABLE_FIELDS } from '../../../shared/fields/field-table';
+import { MAX_PRESET_NAME } from '../../../shared/presets/preset-file';
+import { TABLE_EXPORT_FORMATS } from '../../../shared/sheets/table-export';
 
 const MAX_PATH = 4096;
+
+/** Largest table file `previewImport` takes, as base64 (about 24 MB of file). */
+export const MAX_TABLE_BASE64 = 32 * 1024 * 1024;
 
 const relativePath = { type: 'string', minLength: 1, maxLength: MAX_PATH } as const;
 const empty = { type: 'object', additionalProperties: false } as const;
@@ -25,19 +31,25 @@ const version = {
   },
 } as const;
 
+const fieldValues = {
+  type: 'object',
+  propertyNames: { enum: EDITABLE_FIELDS.map((f) => f.name) },
+  additionalProperties: { type: ['string', 'number', 'boolean', 'null'] },
+} as const;
+
+const presetId = { type: 'string', minLength: 6, maxLength: 255, pattern: '^[^./\\\\][^/\\\\]*\\.[jJ][sS][oO][nN]$' } as const;
+const presetName = { type: 'string', minLength: 1, maxLength: MAX_PRESET_NAME } as const;
+
 const saveRequest = {
   type: 'object',
   additionalProperties: false,
   required: ['path', 'changes', 'expected'],
   properties: {
     path: relativePath,
-    changes: {
-      type: 'object',
-      propertyNames: { enum: EDITABLE_FIELDS.map((f) => f.name) },
-      additionalProperties: { type: ['string', 'number', 'null'] },
-    },
+    changes: fieldValues,
     expected: { anyOf: [{ type: 'null' }, version] },
     overwrite: { type: 'boolean' },
+    remove: { type: 'array', uniqueItems: true, items: { enum: EDITABLE_FIELDS.map((f) => f.name) } },
   },
 } as const;
 
@@ -69,6 +81,50 @@ const REQUEST_SCHEMAS: Record<ApiMethodName, object> = {
     required: ['saves'],
     properties: { saves: { type: 'array', maxItems: 100_000, items: saveRequest } },
   },
+  getProfiles: empty,
+  checkValues: {
+    ...empty,
+    required: ['items'],
+    properties: {
+      items: {
+        type: 'array',
+        maxItems: 100_000,
+        items: { ...empty, required: ['path', 'values'], properties: { path: relativePath, values: fieldValues } },
+      },
+    },
+  },
+  exportTable: {
+    ...empty,
+    required: ['format'],
+    properties: {
+      format: { enum: [...TABLE_EXPORT_FORMATS] },
+      paths: { type: 'array', maxItems: 100_000, items: relativePath },
+    },
+  },
+  previewImport: {
+    ...empty,
+    required: ['fileName', 'base64'],
+    properties: {
+      fileName: { type: 'string', minLength: 1, maxLength: 255 },
+      base64: { type: 'string', maxLength: MAX_TABLE_BASE64 },
+    },
+  },
+  exportResults: {
+    ...empty,
+    required: ['format'],
+    properties: {
+      format: { enum: [...RESULTS_FORMATS] },
+      paths: { type: 'array', maxItems: 100_000, items: relativePath },
+    },
+  },
+  listPresets: empty,
+  savePreset: {
+    ...empty,
+    required: ['name', 'fields'],
+    properties: { name: presetName, fields: fieldValues, overwrite: { type: 'boolean' } },
+  },
+  renamePreset: { ...empty, required: ['id', 'name'], properties: { id: presetId, name: presetName } },
+  deletePreset: { ...empty, required: ['id'], properties: { id: presetId } },
 };
 
 /** Compiles every request schema; a method's validator reports the first problem as text. */

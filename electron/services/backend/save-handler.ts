@@ -4,9 +4,9 @@
 import type { ApiHandlers, SaveOutcome, SaveRequest } from '../../../shared/api';
 import { ApiFailure } from '../../../shared/errors';
 import { validateChanges } from '../../../shared/validation';
-import { buildImageRow, composeRow, readEntrySidecar, scanImage, type ImageScan } from '../rows/image-row';
+import { buildImageRow, composeRow, readEntrySidecar, scanImage, summarizeSidecar, type ImageScan } from '../rows/image-row';
 import { saveFieldChanges } from '../sidecar';
-import { requireFolder, type BackendContext } from './backend-context';
+import { profileFinder, requireFolder, type BackendContext } from './backend-context';
 import { checkSidecarInside, resolveImage, type OpenFolder } from './confine';
 import { toBackendError } from './backend-error';
 
@@ -45,10 +45,15 @@ async function saveOne(context: BackendContext, folder: OpenFolder, save: SaveRe
   await saveFieldChanges(entry.absPath, save.changes, {
     expected: save.expected,
     overwrite: save.overwrite === true,
+    ...(save.remove === undefined ? {} : { remove: save.remove }),
     ...creation,
   });
   const saved = await resolveImage(folder, save.path);
+  const profiles = profileFinder(context, folder);
   // The header read for a new sidecar is reused; only the sidecar is read again.
-  const row = scan === null ? await buildImageRow(folder.root, saved, context.scanner) : composeRow(saved, scan, await readEntrySidecar(folder.root, saved));
+  const row =
+    scan === null
+      ? await buildImageRow(folder.root, saved, context.scanner, profiles)
+      : composeRow(saved, scan, summarizeSidecar(await readEntrySidecar(folder.root, saved)), await profiles.forImage(saved.absPath));
   return { path: save.path, ok: true, row };
 }

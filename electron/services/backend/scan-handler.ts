@@ -7,7 +7,7 @@ import type { ApiHandlers } from '../../../shared/api';
 import { listAhead } from '../folder/list-ahead';
 import { batchRows, scanRows } from '../rows/scan-rows';
 import { openScanCache } from '../scan-cache';
-import { requireFolder, type BackendContext } from './backend-context';
+import { profileFinder, requireFolder, type BackendContext } from './backend-context';
 import type { OpenFolder } from './confine';
 import { toBackendError } from './backend-error';
 
@@ -52,7 +52,8 @@ async function runScan(
   let finished = false;
   try {
     const listing = listAhead(folder.root, signal);
-    for await (const rows of batchRows(scanRows(folder.root, listing.entries, context.scanner, { signal, cache }))) {
+    const profiles = profileFinder(context, folder);
+    for await (const rows of batchRows(scanRows(folder.root, listing.entries, context.scanner, { signal, cache, profiles }))) {
       if (signal.aborted) return;
       progress.rows += rows.length;
       context.emit({ type: 'scan-rows', scanId, rows, done: progress.rows, total: listing.total() });

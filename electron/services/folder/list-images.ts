@@ -40,6 +40,16 @@ function listingOf(dirent: Dirent | undefined): SidecarListing {
   return dirent.isSymbolicLink() ? 'link' : dirent.isFile() ? 'file' : 'none';
 }
 
+/** One file found under a folder, with the names in its directory (to tell sidecars apart). */
+export interface FileEntry {
+  /** Relative to the walked folder, `/`-separated. */
+  relPath: string;
+  absPath: string;
+  name: string;
+  /** The directory's listing, by name. */
+  siblings: ReadonlyMap<string, Dirent>;
+}
+
 /**
  * Lists every image under `root`, subfolders included, depth first in code-point order.
  *
@@ -48,6 +58,17 @@ function listingOf(dirent: Dirent | undefined): SidecarListing {
  * Non-TIFF acquisitions are listed only when their sidecar exists (they have no readable header).
  */
 export async function* listImages(root: string): AsyncGenerator<ImageEntry> {
+  for await (const { relPath, absPath, name, siblings } of listFiles(root)) {
+    const kind = imageKind(name);
+    if (kind === null) continue;
+    const sidecar = listingOf(siblings.get(`${name}.json`));
+    if (kind === 'other' && sidecar === 'none') continue;
+    yield { relPath, absPath, kind, sidecar };
+  }
+}
+
+/** Lists every file under `root` as {@link listImages} walks it (same order, links and hidden names). */
+export async function* listFiles(root: string): AsyncGenerator<FileEntry> {
   const absRoot = path.resolve(root);
   const realRoot = await realpath(absRoot);
   const visited = new Set<string>([realRoot]);
@@ -60,7 +81,7 @@ async function* walk(
   relDir: string,
   realRoot: string,
   visited: Set<string>,
-): AsyncGenerator<ImageEntry> {
+): AsyncGenerator<FileEntry> {
   let dirents: Dirent[];
   try {
     await beforeRead();
@@ -95,11 +116,7 @@ async function* walk(
       yield* walk(absPath, realPath, relPath, realRoot, visited);
       continue;
     }
-    const kind = imageKind(name);
-    if (kind === null) continue;
-    const sidecar = listingOf(byName.get(`${name}.json`));
-    if (kind === 'other' && sidecar === 'none') continue;
-    yield { relPath, absPath, kind, sidecar };
+    yield { relPath, absPath, name, siblings: byName };
   }
 }
 

@@ -1,7 +1,8 @@
 /**
  * A row built with the scan cache: a TIFF whose stamp is unchanged is not read again (the
  * worker only `stat`s it), nor is a sidecar whose size and modification time are unchanged
- * (the worker `stat`s it with the TIFF, off the main thread).
+ * (the worker `stat`s it with the TIFF, off the main thread) — unless a lab profile applies to
+ * the image: a profile checks the whole sidecar, which the cache does not keep.
  */
 import { stat } from 'node:fs/promises';
 import type { ImageRow } from '../../../shared/api';
@@ -11,7 +12,8 @@ import type { ImageEntry } from '../folder/list-images';
 import type { CachedImage, ScanCache } from '../scan-cache';
 import { sidecarPathFor } from '../sidecar';
 import type { TiffScanner } from '../tiff';
-import { composeRow, readEntrySidecar, type ImageScan, type SidecarSummary } from './image-row';
+import type { ProfileFinder } from '../profile';
+import { composeRow, readEntrySidecar, summarizeSidecar, type ImageScan, type SidecarSummary } from './image-row';
 
 /** A header as read, and the sidecar's stamp if the worker took it (undefined: not taken). */
 interface HeaderRead {
@@ -39,19 +41,25 @@ async function unchanged(entry: ImageEntry, known: SidecarSummary, stamp: FileSt
   return now !== null && now.size === known.version?.size && now.mtimeMs === known.version.mtimeMs;
 }
 
-/** Builds an image's row, reading only what changed since `cache` kept it; keeps what was read. Never rejects. */
-export async function buildCachedRow(root: string, entry: ImageEntry, scanner: TiffScanner, cache: ScanCache): Promise<ImageRow> {
+/**
+ * Builds an image's row, reading only what changed since `cache` kept it, with the problems
+ * the profile in force finds; keeps what was read. Never rejects.
+ */
+export async function buildCachedRow(root: string, entry: ImageEntry, scanner: TiffScanner, cache: ScanCache, profiles?: ProfileFinder): Promise<ImageRow> {
   const known = cache.take(entry.relPath);
+  const profile = (await profiles?.forImage(entry.absPath)) ?? null;
   // a link is read every time (its target may change); a listed file is compared by its stamp
-  const knownSidecar = entry.sidecar === 'file' && known?.sidecar?.version != null ? known.sidecar : null;
+  const reusable = entry.sidecar === 'file' && known?.sidecar?.version != null && profile?.profile.compiled == null;
+  const knownSidecar = reusable ? (known?.sidecar ?? null) : null;
   const header = readHeader(entry, scanner, known?.image ?? null, knownSidecar !== null);
+  const read = async (): Promise<SidecarSummary> => summarizeSidecar(await readEntrySidecar(root, entry));
   const sidecar =
     knownSidecar === null
-      ? readEntrySidecar(root, entry)
-      : header.then(async ({ sidecarStamp }) => ((await unchanged(entry, knownSidecar, sidecarStamp)) ? knownSidecar : readEntrySidecar(root, entry)));
-  const [read, summary] = await Promise.all([header, sidecar]);
+      ? read()
+      : header.then(async ({ sidecarStamp }) => ((await unchanged(entry, knownSidecar, sidecarStamp)) ? knownSidecar : read()));
+  const [scanned, summary] = await Promise.all([header, sidecar]);
   const keptSidecar = entry.sidecar === 'file' && summary.version !== null ? summary : null;
-  const same = known !== undefined && read.kept === known.image && keptSidecar === known.sidecar;
-  cache.keep(entry.relPath, same ? known : { image: read.kept, sidecar: keptSidecar });
-  return composeRow(entry, read.scan, summary);
+  const same = known !== undefined && scanned.kept === known.image && keptSidecar === known.sidecar;
+  cache.keep(entry.relPath, same ? known : { image: scanned.kept, sidecar: keptSidecar });
+  return composeRow(entry, scanned.scan, summary, profile);
 }

@@ -2,14 +2,16 @@
  * One image's row: header from the TIFF (or the sidecar), sidecar state, values and problems.
  */
 import { realpath } from 'node:fs/promises';
+import { readAnalyses, resultValues, type ResultValues } from '../../../shared/analysis';
 import type { HeaderValues, ImageRow, SidecarState, SidecarVersion } from '../../../shared/api';
 import { toApiError } from '../../../shared/errors';
 import { EDITABLE_FIELDS, type FieldValues } from '../../../shared/fields/field-table';
-import { calibrationMismatch } from '../../../shared/sidecar';
+import { calibrationMismatch, type Sidecar } from '../../../shared/sidecar';
 import type { TiffInfo, TiffSummary } from '../../../shared/tiff';
 import { isInside } from '../folder/inside';
-import { beforeRead } from '../folder/read-delay';
 import type { ImageEntry } from '../folder/list-images';
+import { beforeRead } from '../folder/read-delay';
+import { profileProblemsOf, type LoadedProfile, type ProfileFinder } from '../profile';
 import { readSidecarFile, sidecarPathFor, type SidecarFile } from '../sidecar';
 import type { TiffScanner } from '../tiff';
 
@@ -29,12 +31,12 @@ export interface SidecarSummary {
   values: FieldValues;
   /** The header values the sidecar stores (used for images without a readable header); null unless ok. */
   header: HeaderValues | null;
-}
-
-/** The 19 editable fields as the sidecar stores them; their defaults when it is missing or invalid. */
-export function storedValues(read: SidecarRead): FieldValues {
-  if (read.state === 'ok') return read.sidecar.fieldValues();
-  return defaultValues();
+  /** Editable fields whose key the sidecar lacks. */
+  absentFields: string[];
+  /** Numeric summary values of its analysis records; null when it has none. */
+  results: ResultValues | null;
+  /** The sidecar itself when it was read just now (a lab profile checks it); null from the scan cache. */
+  sidecar: Sidecar | null;
 }
 
 const DEFAULT_VALUES: FieldValues = Object.freeze(Object.fromEntries(EDITABLE_FIELDS.map((f) => [f.name, f.default])));
@@ -44,14 +46,24 @@ export function defaultValues(): FieldValues {
   return DEFAULT_VALUES;
 }
 
+/** The 19 editable fields as the sidecar stores them; their defaults when it is missing or invalid. */
+export function storedValues(read: SidecarRead): FieldValues {
+  if (read.state === 'ok') return read.sidecar.fieldValues();
+  return defaultValues();
+}
+
 /** The plain-data summary of a sidecar read. */
 export function summarizeSidecar(read: SidecarRead): SidecarSummary {
+  const sidecar = read.state === 'ok' ? read.sidecar : null;
   return {
     state: read.state,
     version: read.state === 'missing' ? null : read.version,
     problems: read.state === 'missing' ? [] : read.problems,
     values: storedValues(read),
-    header: read.state === 'ok' ? read.sidecar.headerValues() : null,
+    header: sidecar?.headerValues() ?? null,
+    absentFields: sidecar?.absentFields() ?? [],
+    results: sidecar === null ? null : resultValues(readAnalyses(sidecar)),
+    sidecar,
   };
 }
 
@@ -79,24 +91,27 @@ async function scanImageDetail(scanner: TiffScanner, absPath: string): Promise<I
  * A sidecar the listing did not show is not looked up (a scan costs one open less per image);
  * a sidecar that is a link to outside `root` is reported invalid and never read.
  */
-export async function readEntrySidecar(root: string, entry: ImageEntry): Promise<SidecarSummary> {
-  if (entry.sidecar === 'none') return summarizeSidecar({ state: 'missing' });
+export async function readEntrySidecar(root: string, entry: ImageEntry): Promise<SidecarRead> {
+  if (entry.sidecar === 'none') return { state: 'missing' };
   if (entry.sidecar === 'link') {
     const [realRoot, real] = await Promise.all([realpath(root), realpath(sidecarPathFor(entry.absPath)).catch(() => null)]);
     if (real !== null && !isInside(realRoot, real)) {
-      return summarizeSidecar({ state: 'invalid', version: null, problems: ['The sidecar links outside the folder; it is not read.'] });
+      return { state: 'invalid', version: null, problems: ['The sidecar links outside the folder; it is not read.'] };
     }
   }
   try {
     await beforeRead();
-    return summarizeSidecar(await readSidecarFile(entry.absPath));
+    return await readSidecarFile(entry.absPath);
   } catch (error) {
-    return summarizeSidecar({ state: 'invalid', version: null, problems: [toApiError(error).message] });
+    return { state: 'invalid', version: null, problems: [toApiError(error).message] };
   }
 }
 
-/** Puts a row together from what was read. */
-export function composeRow(entry: ImageEntry, scan: ImageScan | null, read: SidecarSummary): ImageRow {
+/**
+ * Puts a row together from what was read, with the problems the profile in force finds (a
+ * sidecar from the scan cache is read again first when a profile applies: see cached-row).
+ */
+export function composeRow(entry: ImageEntry, scan: ImageScan | null, read: SidecarSummary, profile: LoadedProfile | null = null): ImageRow {
   const errors: string[] = [];
   if (scan !== null && !scan.ok) errors.push(scan.message);
   errors.push(...read.problems);
@@ -108,6 +123,8 @@ export function composeRow(entry: ImageEntry, scan: ImageScan | null, read: Side
     if (mismatch !== null) errors.push(mismatch);
   }
   const header = info !== null ? info.header : entry.kind === 'other' ? read.header : null;
+  // a profile checks the sidecar as read; one taken from the scan cache is never checked (cached-row reads it again when a profile applies)
+  const asRead = read.sidecar !== null ? { state: 'ok' as const, sidecar: read.sidecar } : read.state === 'missing' ? { state: 'missing' as const } : { state: 'invalid' as const };
   return {
     path: entry.relPath,
     kind: entry.kind,
@@ -117,23 +134,40 @@ export function composeRow(entry: ImageEntry, scan: ImageScan | null, read: Side
     version: read.version,
     values,
     errors,
+    profile: profile?.profile.source ?? null,
+    profileProblems: profileProblemsOf(asRead, profile),
+    ...(read.absentFields.length > 0 ? { absentFields: read.absentFields } : {}),
+    ...(read.results !== null ? { results: read.results } : {}),
   };
 }
 
-/** Reads everything about an image's header (TIFFs only; else null) and its sidecar concurrently; never rejects. */
-export async function readImage(root: string, entry: ImageEntry, scanner: TiffScanner): Promise<{ scan: ImageScan<TiffInfo> | null; read: SidecarSummary }> {
-  const [scan, read] = await Promise.all([
-    entry.kind === 'tiff' ? scanImageDetail(scanner, entry.absPath) : Promise.resolve(null),
-    readEntrySidecar(root, entry),
-  ]);
-  return { scan, read };
+/** What {@link readImage} read of one image. */
+export interface ImageRead {
+  scan: ImageScan<TiffInfo> | null;
+  read: SidecarSummary;
+  /** The profile in force (null without a finder, or when none applies). */
+  profile: LoadedProfile | null;
 }
 
-/** Reads one image's header summary and its sidecar concurrently and builds its row; never rejects. */
-export async function buildImageRow(root: string, entry: ImageEntry, scanner: TiffScanner): Promise<ImageRow> {
-  const [scan, read] = await Promise.all([
+/**
+ * Reads everything about an image's header (TIFFs only; else null), its sidecar and, with a
+ * finder, the profile in force, concurrently; never rejects.
+ */
+export async function readImage(root: string, entry: ImageEntry, scanner: TiffScanner, profiles?: ProfileFinder): Promise<ImageRead> {
+  const [scan, read, profile] = await Promise.all([
+    entry.kind === 'tiff' ? scanImageDetail(scanner, entry.absPath) : Promise.resolve(null),
+    readEntrySidecar(root, entry),
+    profiles === undefined ? null : profiles.forImage(entry.absPath),
+  ]);
+  return { scan, read: summarizeSidecar(read), profile };
+}
+
+/** Reads one image's header summary, its sidecar and its profile concurrently and builds its row; never rejects. */
+export async function buildImageRow(root: string, entry: ImageEntry, scanner: TiffScanner, profiles?: ProfileFinder): Promise<ImageRow> {
+  const [scan, read, profile] = await Promise.all([
     entry.kind === 'tiff' ? scanImage(scanner, entry.absPath) : Promise.resolve(null),
     readEntrySidecar(root, entry),
+    profiles === undefined ? null : profiles.forImage(entry.absPath),
   ]);
-  return composeRow(entry, scan, read);
+  return composeRow(entry, scan, summarizeSidecar(read), profile);
 }

@@ -4,6 +4,7 @@
 import type { ImageRow } from '../../../shared/api';
 import type { ImageEntry } from '../folder/list-images';
 import { NO_SCAN_CACHE, type ScanCache } from '../scan-cache';
+import type { ProfileFinder } from '../profile';
 import type { TiffScanner } from '../tiff';
 import { buildCachedRow } from './cached-row';
 import { mapInOrder } from './map-in-order';
@@ -16,6 +17,8 @@ export interface ScanRowsOptions {
   signal?: AbortSignal;
   /** What the last scan read (see scan-cache); without it every file is read. */
   cache?: ScanCache;
+  /** Finds the lab profile in force for each image; rows carry its problems. */
+  profiles?: ProfileFinder;
 }
 
 /**
@@ -32,7 +35,7 @@ export function scanRows(
   options: ScanRowsOptions = {},
 ): AsyncGenerator<ImageRow> {
   const cache = options.cache ?? NO_SCAN_CACHE;
-  const build = (entry: ImageEntry): Promise<ImageRow> => buildCachedRow(root, entry, scanner, cache);
+  const build = (entry: ImageEntry): Promise<ImageRow> => buildCachedRow(root, entry, scanner, cache, options.profiles);
   return mapInOrder(entries, options.inFlight ?? 256, build, options.signal);
 }
 

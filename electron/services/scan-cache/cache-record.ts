@@ -2,6 +2,7 @@
  * One image of the scan cache as one line of JSON, and back. Decoding checks every part, so a
  * damaged or foreign line is a miss, never a wrong row.
  */
+import type { ResultValues } from '../../../shared/analysis';
 import type { FileCalibration, HeaderValues } from '../../../shared/api';
 import { EDITABLE_FIELDS, type FieldValue } from '../../../shared/fields/field-table';
 import type { TiffSummary } from '../../../shared/tiff';
@@ -26,8 +27,7 @@ function encodeValue(value: FieldValue): Json {
 }
 
 function decodeValue(json: unknown): FieldValue | undefined {
-  if (json === null || typeof json === 'string' || typeof json === 'number') return json;
-  if (typeof json === 'boolean') return json as unknown as FieldValue;
+  if (json === null || typeof json === 'string' || typeof json === 'number' || typeof json === 'boolean') return json;
   if (Array.isArray(json) && json.length === 1 && ['NaN', 'Infinity', '-Infinity'].includes(json[0] as string)) return Number(json[0]);
   return undefined;
 }
@@ -56,18 +56,30 @@ function isStamp(json: unknown): json is [number, number, number] {
 }
 
 function encodeSidecar(sidecar: SidecarSummary): Json {
-  const { state, version, problems, values, header } = sidecar;
+  const { state, version, problems, values, header, absentFields, results } = sidecar;
   if (version === null) return 0;
   const stored = state === 'ok' ? EDITABLE_FIELDS.map((f) => encodeValue(values[f.name] ?? null)) : 0;
-  return [state, version.size, version.mtimeMs, version.sha256, problems, stored, header === null ? 0 : encodeHeader(header)];
+  return [state, version.size, version.mtimeMs, version.sha256, problems, stored, header === null ? 0 : encodeHeader(header), absentFields, results ?? 0];
+}
+
+function isStrings(json: unknown): json is string[] {
+  return Array.isArray(json) && json.every((item) => typeof item === 'string');
+}
+
+/** Analysis result values: finite numbers, or the names of the others. */
+function decodeResults(json: unknown): ResultValues | null | undefined {
+  if (json === 0) return null;
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return undefined;
+  const ok = Object.values(json).every((v) => typeof v === 'number' || v === 'NaN' || v === 'Infinity' || v === '-Infinity');
+  return ok ? (json as ResultValues) : undefined;
 }
 
 function decodeSidecar(json: unknown): SidecarSummary | null | undefined {
   if (json === 0) return null;
-  if (!Array.isArray(json) || json.length !== 7) return undefined;
-  const [state, size, mtimeMs, sha256, problems, stored, headerJson] = json as unknown[];
+  if (!Array.isArray(json) || json.length !== 9) return undefined;
+  const [state, size, mtimeMs, sha256, problems, stored, headerJson, absentFields, resultsJson] = json as unknown[];
   if ((state !== 'ok' && state !== 'invalid') || typeof size !== 'number' || typeof mtimeMs !== 'number' || typeof sha256 !== 'string') return undefined;
-  if (!Array.isArray(problems) || !problems.every((p) => typeof p === 'string')) return undefined;
+  if (!isStrings(problems) || !isStrings(absentFields)) return undefined;
   let values = defaultValues();
   if (state === 'ok') {
     if (!Array.isArray(stored) || stored.length !== EDITABLE_FIELDS.length) return undefined;
@@ -79,8 +91,9 @@ function decodeSidecar(json: unknown): SidecarSummary | null | undefined {
     }
   }
   const header = headerJson === 0 ? null : decodeHeader(headerJson);
-  if (header === undefined) return undefined;
-  return { state, version: { size, mtimeMs, sha256 }, problems: problems as string[], values, header };
+  const results = decodeResults(resultsJson);
+  if (header === undefined || results === undefined) return undefined;
+  return { state, version: { size, mtimeMs, sha256 }, problems, values, header, absentFields, results, sidecar: null };
 }
 
 /** The line that keeps `image` for `relPath`. */

@@ -27,7 +27,7 @@ export interface ScanCache {
 }
 
 /** Version of the file layout; a file of another version is ignored. */
-const FORMAT = 'acqmeta-scan-cache/1';
+const FORMAT = 'acqmeta-scan-cache/2';
 /** Cache files kept; the least recently written beyond this are deleted. */
 const MAX_FOLDERS = 64;
 /** Lines buffered before they are written. */

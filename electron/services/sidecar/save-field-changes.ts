@@ -23,6 +23,8 @@ export interface SaveOptions {
   fileCalibration?: FileCalibration | null;
   /** Check and compute everything, write nothing. */
   dryRun?: boolean;
+  /** Fields whose keys are taken out of an existing file (undo of setting a field it lacked). */
+  remove?: readonly string[];
 }
 
 /** What a save did: the resulting text and values, and the version now on disk. */
@@ -53,7 +55,7 @@ export async function saveFieldChanges(imagePath: string, changes: FieldValues, 
   const current = file.state === 'ok' ? file.version : null;
   let text: string;
   if (file.state === 'ok') {
-    text = applyChanges(file.sidecar, changes);
+    text = applyChanges(file.sidecar, changes, options.remove);
     if (text === file.sidecar.text) return { changed: false, version: current, values: file.sidecar.fieldValues(), text };
   } else {
     if (!options.header) {

@@ -47,8 +47,23 @@ export function autoContrast(values: NumericArray, invert = false, range?: [numb
   return toUint8(values, range ?? percentileRange(values), invert);
 }
 
-/** Output size that fits `maxSize` on the longer side, never larger than the source. */
+/** Pixels a preview keeps on the short side of a long, thin image (line scans: every column). */
+const MIN_SHORT_SIDE = 64;
+
+/** Long side over short side from which an image counts as long and thin. */
+const LONG_AND_THIN = 4;
+
+/**
+ * Output size that fits `maxSize` on the longer side, never larger than the source. A long,
+ * thin image keeps up to {@link MIN_SHORT_SIDE} pixels on its short side (never more than
+ * `maxSize`), so a (3000, 24) line scan previews as 24 × 512, not 4 × 512.
+ */
 export function fitSize(width: number, height: number, maxSize: number): { width: number; height: number } {
   const scale = Math.min(1, maxSize / Math.max(width, height, 1));
-  return { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) };
+  const fit = (n: number): number => Math.max(1, Math.round(n * scale));
+  const keep = (n: number): number => Math.max(fit(n), Math.min(n, MIN_SHORT_SIDE, maxSize));
+  return {
+    width: height > LONG_AND_THIN * width ? keep(width) : fit(width),
+    height: width > LONG_AND_THIN * height ? keep(height) : fit(height),
+  };
 }

@@ -78,7 +78,7 @@ export function createHttpClient(env: HttpClientEnvironment = browserEnvironment
 
   const methods = Object.fromEntries(API_METHOD_NAMES.map((name) => [name, (request: unknown) => call(name, request)]));
   const events = eventStream(env, token === null ? 'api/events' : `api/events?token=${encodeURIComponent(token)}`);
-  return { ...(methods as Omit<ApiClient, 'onEvent'>), onEvent: events };
+  return { ...(methods as Omit<ApiClient, 'onEvent' | 'setMenuState'>), onEvent: events };
 }
 
 /** One shared event stream, opened with the first listener and closed with the last. */

@@ -1,8 +1,12 @@
 /** The application shell: start screen or workspace, plus the modal dialogs and notices. */
 import { useApp } from '../store/store-context';
+import { BulkDialogs } from './dialogs/bulk-dialogs';
 import { ConflictDialog } from './dialogs/conflict-dialog';
 import { FolderPathDialog } from './dialogs/folder-path-dialog';
 import { OpenPrompt } from './dialogs/open-prompt';
+import { PasteDialog } from './dialogs/paste-dialog';
+import { ReviewDialog } from './dialogs/review-dialog';
+import { SaveReportDialog } from './dialogs/save-report-dialog';
 import { Notices } from './notices';
 import { StartScreen } from './start-screen';
 import { useDocumentState } from './use-document-state';
@@ -34,7 +38,11 @@ export function App() {
     <>
       {hasFolder ? <Workspace /> : <StartScreen />}
       <Notices />
+      <ReviewDialog />
+      <SaveReportDialog />
       <ConflictDialog />
+      <PasteDialog />
+      <BulkDialogs />
       <OpenPrompt />
       <FolderPathDialog />
     </>

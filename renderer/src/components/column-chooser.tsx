@@ -1,7 +1,10 @@
 /** The "Columns" menu: show or hide table columns, grouped like the editor. */
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useApp } from '../store/store-context';
 import { COLUMNS, DEFAULT_VISIBLE_COLUMNS } from '../lib/columns';
+import { isResultColumnKey } from '../lib/result-columns';
+import { ResultColumnList } from './result-column-list';
+import { useDismiss } from './use-dismiss';
 
 const HIDEABLE = COLUMNS.filter((c) => c.hideable);
 const GROUPS = [...new Set(HIDEABLE.map((c) => c.group))];
@@ -11,6 +14,7 @@ function ColumnList() {
   const setColumnVisible = useApp((s) => s.setColumnVisible);
   const reset = () => {
     for (const column of HIDEABLE) setColumnVisible(column.key, DEFAULT_VISIBLE_COLUMNS.includes(column.key));
+    for (const key of visible.filter(isResultColumnKey)) setColumnVisible(key, false);
   };
   return (
     <div className="popover column-popover">
@@ -27,6 +31,7 @@ function ColumnList() {
           </fieldset>
         ))}
       </div>
+      <ResultColumnList />
       <div className="popover-footer">
         <button type="button" className="btn btn-small" onClick={reset}>
           Default columns
@@ -41,23 +46,7 @@ export function ColumnChooser() {
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    if (!open) return;
-    const onPointerDown = (event: PointerEvent) => {
-      if (!root.current?.contains(event.target as Node)) setOpen(false);
-    };
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape') return;
-      setOpen(false);
-      button.current?.focus();
-    };
-    document.addEventListener('pointerdown', onPointerDown);
-    document.addEventListener('keydown', onKeyDown);
-    return () => {
-      document.removeEventListener('pointerdown', onPointerDown);
-      document.removeEventListener('keydown', onKeyDown);
-    };
-  }, [open]);
+  useDismiss(open, root, button, useCallback(() => setOpen(false), []));
   return (
     <div className="column-chooser" ref={root}>
       <button ref={button} type="button" className="btn" aria-expanded={open} onClick={() => setOpen(!open)}>

@@ -6,7 +6,10 @@ import { selectQuickCounts } from '../store/selectors';
 import { useApp } from '../store/store-context';
 import { formatCount } from '../lib/format';
 import { ColumnChooser } from './column-chooser';
+import { ResultsButton } from './results/results-dialog';
+import { HistoryButtons } from './history-buttons';
 import { SaveControl } from './save-control';
+import { TableMenu } from './table-menu';
 
 const QUICK_FILTERS: readonly { filter: QuickFilter; label: string; title: string }[] = [
   { filter: 'missing', label: 'No sidecar', title: 'Images without a .json sidecar yet' },
@@ -82,6 +85,10 @@ export function Toolbar() {
       <FilterBox />
       <QuickFilters />
       <ColumnChooser />
+      <ResultsButton />
+      <TableMenu />
+      <span className="toolbar-spacer" />
+      <HistoryButtons />
       <SaveControl />
     </header>
   );

@@ -4,9 +4,10 @@
 import type { ImageRow } from '../../../shared/api';
 import { EDITABLE_FIELDS, type FieldSpec } from '../../../shared/fields/field-table';
 import { formatSizes, pixelCount } from './format';
+import { resultCellSortValue, resultColumn } from './result-columns';
 
 /** What a column shows. */
-export type ColumnKind = 'path' | 'sidecar' | 'dims' | 'dtype' | 'channels' | 'field';
+export type ColumnKind = 'path' | 'sidecar' | 'dims' | 'dtype' | 'channels' | 'field' | 'result';
 
 /** One column of the image table. */
 export interface Column {
@@ -27,6 +28,8 @@ export interface Column {
   /** The path and sidecar columns are always shown. */
   hideable: boolean;
   field?: FieldSpec;
+  /** The summary value a `result` column shows (see shared/analysis/result-values). */
+  resultKey?: string;
 }
 
 const FILE_COLUMNS: readonly Column[] = [
@@ -38,6 +41,10 @@ const FILE_COLUMNS: readonly Column[] = [
 ];
 
 function fieldColumn(field: FieldSpec): Column {
+  if (field.type === 'bool') {
+    const { name, displayName, group, description } = field;
+    return { key: name, label: displayName, longLabel: displayName, group, kind: 'field', description, minWidth: 96, grow: 0, align: 'start', hideable: true, field };
+  }
   const numeric = field.type !== 'str';
   return {
     key: field.name,
@@ -58,18 +65,19 @@ function fieldColumn(field: FieldSpec): Column {
 export const COLUMNS: readonly Column[] = [...FILE_COLUMNS, ...EDITABLE_FIELDS.map(fieldColumn)];
 
 /** Columns shown until the user chooses otherwise. */
-export const DEFAULT_VISIBLE_COLUMNS: readonly string[] = ['dims', 'dtype', 'channels', 'species', 'genotype', 'region', 'depth'].filter(
+export const DEFAULT_VISIBLE_COLUMNS: readonly string[] = ['dims', 'dtype', 'channels', 'species', 'genotype', 'region', 'depth', 'accepted'].filter(
   (key) => COLUMNS.some((c) => c.key === key),
 );
 
-/** The column with this key. */
+/** The column with this key (result columns included). */
 export function columnByKey(key: string): Column | undefined {
-  return COLUMNS.find((c) => c.key === key);
+  return COLUMNS.find((c) => c.key === key) ?? resultColumn(key);
 }
 
-/** The columns to draw for a set of visible keys, in display order. */
+/** The columns to draw for a set of visible keys, in display order; result columns last, as chosen. */
 export function shownColumns(visible: readonly string[]): Column[] {
-  return COLUMNS.filter((c) => !c.hideable || visible.includes(c.key));
+  const results = visible.map(resultColumn).filter((c) => c !== undefined);
+  return [...COLUMNS.filter((c) => !c.hideable || visible.includes(c.key)), ...results];
 }
 
 /** CSS `grid-template-columns` for these columns. */
@@ -99,7 +107,10 @@ export function sortValue(row: ImageRow, column: Column): string | number | null
       return row.header?.num_channels ?? null;
     case 'field': {
       const value = row.values[column.key];
+      if (typeof value === 'boolean') return value ? 1 : 0;
       return value === undefined || value === '' ? null : value;
     }
+    case 'result':
+      return resultCellSortValue(row, column);
   }
 }

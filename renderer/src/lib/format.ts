@@ -2,10 +2,17 @@
 import type { HeaderValues, ImageDetail } from '../../../shared/api';
 import type { FieldValue } from '../../../shared/fields/field-table';
 
-/** The text an input shows for a stored value: `null` is empty, numbers as JavaScript prints them. */
+/** The text an input shows for a stored value: `null` is empty, numbers as JavaScript prints them, `true`/`false`. */
 export function formatFieldValue(value: FieldValue | undefined): string {
   if (value === null || value === undefined) return '';
-  return typeof value === 'number' ? String(value) : value;
+  return typeof value === 'string' ? value : String(value);
+}
+
+/** A stored value in a sentence or a review: `(empty)` for nothing, `yes`/`no` for a flag. */
+export function displayValue(value: FieldValue | undefined): string {
+  if (value === null || value === undefined || value === '') return '(empty)';
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  return formatFieldValue(value);
 }
 
 /**

@@ -1,13 +1,6 @@
 /** Turning a backend preview (base64 gray or RGB bytes) into canvas pixels. */
 import type { PreviewImage } from '../../../shared/api';
-
-/** Decodes base64 into bytes. */
-function decodeBase64(data: string): Uint8Array {
-  const binary = atob(data);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
+import { decodeBase64 } from './base64';
 
 /**
  * RGBA pixels (opaque) for `ImageData`, from a gray (1 channel) or RGB (3 channels) preview.

@@ -4,13 +4,20 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ApiClient } from '../../../shared/api';
+import { createClipboardSlice, type ClipboardSlice } from './clipboard-slice';
+import { createConflictSlice, type ConflictSlice } from './conflict-slice';
 import { createDetailSlice, type DetailSlice } from './detail-slice';
 import { createDialogSlice, type DialogSlice } from './dialog-slice';
 import { createEditsSlice, type EditsSlice } from './edits-slice';
+import { createHistorySlice, type HistorySlice } from './history-slice';
+import { createNamesSlice, type NamesSlice } from './names-slice';
+import { createPresetsSlice, type PresetsSlice } from './presets-slice';
 import { createRowsSlice, type RowsSlice } from './rows-slice';
+import { createResultsSlice, type ResultsSlice } from './results-slice';
 import { createSaveSlice, type SaveSlice } from './save-slice';
 import { createSelectionSlice, type SelectionSlice } from './selection-slice';
 import { createSessionSlice, type SessionSlice } from './session-slice';
+import { createTablesSlice, type TablesSlice } from './tables-slice';
 import { createViewSlice, type ViewSlice } from './view-slice';
 import { persistViewPrefs, type PrefsStorage } from './view-prefs';
 
@@ -20,10 +27,17 @@ export interface AppState
     RowsSlice,
     SelectionSlice,
     EditsSlice,
+    HistorySlice,
     ViewSlice,
     DetailSlice,
     DialogSlice,
-    SaveSlice {
+    SaveSlice,
+    ConflictSlice,
+    ClipboardSlice,
+    ResultsSlice,
+    PresetsSlice,
+    NamesSlice,
+    TablesSlice {
   /** The backend; only store actions call it. */
   readonly client: ApiClient;
 }
@@ -39,10 +53,17 @@ export function createAppStore(client: ApiClient, storage: PrefsStorage | null =
     ...createRowsSlice(...a),
     ...createSelectionSlice(...a),
     ...createEditsSlice(...a),
+    ...createHistorySlice(...a),
     ...createViewSlice(...a),
     ...createDetailSlice(...a),
     ...createDialogSlice(...a),
     ...createSaveSlice(...a),
+    ...createConflictSlice(...a),
+    ...createClipboardSlice(...a),
+    ...createResultsSlice(...a),
+    ...createPresetsSlice(...a),
+    ...createNamesSlice(...a),
+    ...createTablesSlice(...a),
   }));
   if (storage) persistViewPrefs(store, storage);
   return store;

@@ -1,5 +1,6 @@
 /** The one place where backend events enter the store. */
 import type { MenuCommand } from '../../../shared/api';
+import { isTextEntry } from '../lib/text-entry';
 import type { AppStore } from './app-store';
 import { batchScanEvents, nextFrame, type FrameScheduler } from './scan-event-batcher';
 
@@ -16,7 +17,7 @@ export function runMenuCommand(store: AppStore, command: MenuCommand): void {
       state.requestOpenFolder();
       break;
     case 'save':
-      void state.saveAll();
+      void state.requestSave();
       break;
     case 'revert-field':
       state.revertActiveField();
@@ -26,6 +27,19 @@ export function runMenuCommand(store: AppStore, command: MenuCommand): void {
       break;
     case 'toggle-theme':
       state.toggleTheme(systemIsDark());
+      break;
+    case 'copy-metadata':
+      state.copyMetadata();
+      break;
+    case 'paste-metadata':
+      state.requestPaste();
+      break;
+    case 'undo':
+    case 'redo':
+      // A text field with the focus keeps its own text undo; elsewhere it is the app's history.
+      if (typeof document !== 'undefined' && isTextEntry(document.activeElement)) document.execCommand(command);
+      else if (command === 'undo') state.undo();
+      else state.redo();
       break;
   }
 }

@@ -1,13 +1,7 @@
-/** Modal questions (save conflicts, unsaved changes before opening another folder) and notices. */
+/** Modal questions (unsaved changes before opening another folder, the folder path) and notices. */
 import type { StateCreator } from 'zustand/vanilla';
 import type { AppState } from './app-store';
 import { selectHasUnsaved } from './selectors';
-
-/** A file whose save found it changed on disk. */
-export interface Conflict {
-  path: string;
-  message: string;
-}
 
 /** A message in the notice area. */
 export interface Notice {
@@ -18,8 +12,6 @@ export interface Notice {
 
 /** Dialogs and notices. */
 export interface DialogSlice {
-  /** Conflicts waiting for an answer; the dialog shows the first. */
-  conflicts: readonly Conflict[];
   /** Set while asking what to do with unsaved changes before opening another folder. */
   openPrompt: { path: string | undefined } | null;
   /** Browser mode's "Open folder…" is asking for a path (a browser cannot show the server's folders). */
@@ -41,7 +33,6 @@ let nextNoticeId = 1;
 
 /** Creates the dialog slice. */
 export const createDialogSlice: StateCreator<AppState, [], [], DialogSlice> = (set, get) => ({
-  conflicts: [],
   openPrompt: null,
   folderPathPrompt: false,
   notices: [],

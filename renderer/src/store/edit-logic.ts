@@ -1,7 +1,7 @@
 /** Pure rules of pending edits: what the user typed, what it parses to, whether it changes anything. */
 import type { ImageRow } from '../../../shared/api';
 import type { FieldValue, FieldValues } from '../../../shared/fields/field-table';
-import { parseFieldInput } from '../../../shared/validation';
+import { parseFieldInput, validateFieldValue } from '../../../shared/validation';
 import { formatFieldValue } from '../lib/format';
 
 /**
@@ -19,6 +19,11 @@ export interface PendingEdit {
   value: FieldValue;
   /** Why the text cannot be stored, for the message under the field. */
   error: string | null;
+  /**
+   * The file lacked this field's key (older CloudScope files lack `age`): saving takes the key
+   * out again, so undoing the setting of such a field gives the file its own bytes back.
+   */
+  absent?: true;
 }
 
 /** Pending edits of one image, by field name. */
@@ -38,6 +43,22 @@ export function editMaker(name: string, text: string): (stored: FieldValue | und
     parsed ??= parseFieldInput(name, text);
     return parsed.ok ? { text, value: parsed.value, error: null } : { text, value: stored ?? null, error: parsed.message };
   };
+}
+
+/** The edit that stores `value` in field `name`, or null when it is what is stored. */
+export function valueEdit(name: string, value: FieldValue, stored: FieldValue | undefined): PendingEdit | null {
+  if (value === (stored ?? null)) return null;
+  return { text: formatFieldValue(value), value, error: validateFieldValue(name, value) };
+}
+
+/** The edit that makes a field show `shown` again, or null when that is what is stored (key absent or not, alike). */
+export function restoredEdit(shown: PendingEdit, stored: FieldValue | undefined, storedAbsent: boolean): PendingEdit | null {
+  return shown.error === null && shown.value === (stored ?? null) && (shown.absent === true) === storedAbsent ? null : shown;
+}
+
+/** Whether a row's sidecar lacks the key of field `name`. */
+export function isAbsent(row: ImageRow, name: string): boolean {
+  return row.absentFields?.includes(name) === true;
 }
 
 /** Whether an edit changes the stored value (an invalid edit always counts: it must be fixed). */

@@ -118,3 +118,25 @@ export function editView(s: Pick<AppState, 'rows' | 'edits'>, paths: readonly st
 export function fieldViewState(s: Pick<AppState, 'rows' | 'edits'>, paths: readonly string[], name: string): FieldViewState {
   return editView(s, paths, [name]).fields[name] as FieldViewState;
 }
+
+/**
+ * The distinct texts field `name` shows over `paths` (a pending edit's text, else the stored
+ * value), most frequent first. Stored values are counted as values and formatted once each, so
+ * 100,000 images cost one visit each.
+ */
+export function distinctValues(s: Pick<AppState, 'rows' | 'edits'>, paths: readonly string[], name: string): { text: string; count: number }[] {
+  const typed = new Map<string, number>();
+  const stored = new Map<FieldValue | undefined, number>();
+  for (const path of paths) {
+    const row = s.rows[path];
+    if (!row) continue;
+    const edit = s.edits[path]?.[name];
+    if (edit !== undefined) typed.set(edit.text, (typed.get(edit.text) ?? 0) + 1);
+    else stored.set(row.values[name], (stored.get(row.values[name]) ?? 0) + 1);
+  }
+  for (const [value, count] of stored) {
+    const text = formatFieldValue(value);
+    typed.set(text, (typed.get(text) ?? 0) + count);
+  }
+  return [...typed.entries()].map(([text, count]) => ({ text, count })).sort((a, b) => b.count - a.count || a.text.localeCompare(b.text));
+}

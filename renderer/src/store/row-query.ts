@@ -2,6 +2,7 @@
 import type { ImageRow } from '../../../shared/api';
 import { columnByKey, sortValue } from '../lib/columns';
 import { formatFieldValue } from '../lib/format';
+import { formatResult } from '../lib/result-format';
 import { rowHasChanges, type EditMap } from './edit-logic';
 
 /** The quick filters of the toolbar. */
@@ -28,13 +29,14 @@ export function matchesQuick(row: ImageRow, edits: EditMap, quick: QuickFilter):
 const haystacks = new WeakMap<ImageRow, string>();
 
 /**
- * The lower-case text the filter box searches: the path and every stored field value (made
- * once per row; `prepareForFilter` makes it ahead, in idle time, for large folders).
+ * The lower-case text the filter box searches: the path, every stored field value and result
+ * value (made once per row; `prepareForFilter` makes it ahead, in idle time, for large folders).
  */
 function haystack(row: ImageRow): string {
   let text = haystacks.get(row);
   if (text === undefined) {
-    text = [row.path, ...Object.values(row.values).map(formatFieldValue)].join('\n').toLowerCase();
+    const results = Object.values(row.results ?? {}).map(formatResult);
+    text = [row.path, ...Object.values(row.values).map(formatFieldValue), ...results].join('\n').toLowerCase();
     haystacks.set(row, text);
   }
   return text;

@@ -1,32 +1,61 @@
-/** Saving pending edits, in batches of requests for the changed files, and answering conflicts. */
+/**
+ * Saving pending edits: a review before writing several files, batched requests with progress,
+ * and a report naming every file that failed and why, with a retry. Images with an invalid value
+ * are held back whole; the others are saved.
+ */
 import type { StateCreator } from 'zustand/vanilla';
-import type { ImageRow, SaveOutcome, SaveRequest } from '../../../shared/api';
+import type { ErrorCode, ImageRow, SaveOutcome, SaveRequest } from '../../../shared/api';
 import type { AppState } from './app-store';
-import type { Conflict } from './dialog-slice';
-import { applyEdits, changesOf, isChange, type EditMap, type EditUpdate, type PathEdits } from './edit-logic';
-import { effectiveValues } from './field-state';
+import { applyEdits, isChange, type EditMap, type EditUpdate } from './edit-logic';
 import { plural } from '../lib/format';
-import { selectSaveSummary } from './selectors';
+import { planSave, type SavePlan } from './save-plan';
+
+/** A file that could not be saved, and why. */
+export interface SaveFailure {
+  path: string;
+  code: ErrorCode;
+  message: string;
+}
+
+/** How a save ended, when something did not go through. */
+export interface SaveReport {
+  saved: number;
+  failures: SaveFailure[];
+  /** Images not sent because one of their values is invalid. */
+  held: number;
+}
 
 /** Save state and actions. */
 export interface SaveSlice {
   saving: boolean;
-  /** Files written so far of those being saved, while saving (large folders save in batches). */
+  /** Files written so far of those being saved. */
   saveProgress: { done: number; total: number } | null;
+  /** The plan the review dialog shows, waiting for "Save" or "Cancel". */
+  review: SavePlan | null;
+  /** The last save's failures, for the report dialog. */
+  saveReport: SaveReport | null;
+  /** Saves of more files than this are reviewed first (1: every save of several files). */
+  reviewAbove: number;
+  /** The user's Save (button, Ctrl+S, menu): shows the review when it is due, else saves. */
+  requestSave(paths?: readonly string[]): Promise<void>;
   /**
-   * Saves every image with valid changes. Resolves true when nothing is left unsaved;
-   * false when values are invalid, a file conflicts (the dialog asks) or a save failed.
+   * Saves every image whose edits are valid, without a review (the leave-with-unsaved prompts
+   * already asked). Resolves true when nothing is left unsaved.
    */
   saveAll(): Promise<boolean>;
-  /** Answers the first conflict: reload their file, overwrite it with my edits, or keep editing. */
-  resolveConflict(choice: 'theirs' | 'mine' | 'cancel'): Promise<void>;
+  /** "Save N files" in the review. */
+  confirmReview(): Promise<void>;
+  cancelReview(): void;
+  /** Saves again the failed files of the report that did not conflict. */
+  retryFailed(): Promise<void>;
+  closeSaveReport(): void;
+  setReviewAbove(files: number): void;
+  /** Sends saves in batches and applies their outcomes; null when the backend could not be reached. */
+  writeSaves(saves: readonly SaveRequest[]): Promise<{ saved: number; failures: SaveFailure[] } | null>;
 }
 
-/** Failures listed one by one before the rest are counted. */
-const LISTED_FAILURES = 3;
-
 /** Files per `saveSidecars` request, so a save of thousands of files shows its progress. */
-export const SAVE_BATCH = 500;
+export const SAVE_BATCH = 250;
 
 /** Updates that remove the saved edits still exactly as sent, keeping anything typed since. */
 function savedEditRemovals(edits: EditMap, sent: EditMap, paths: readonly string[]): EditUpdate[] {
@@ -41,25 +70,18 @@ function savedEditRemovals(edits: EditMap, sent: EditMap, paths: readonly string
 
 /** Creates the save slice. */
 export const createSaveSlice: StateCreator<AppState, [], [], SaveSlice> = (set, get) => {
-  /** Applies per-file outcomes in one update; returns how many saved and how many did not. */
-  function applyOutcomes(outcomes: readonly SaveOutcome[], sent: EditMap): { saved: number; failed: number } {
+  /** Applies one batch's outcomes in one update. */
+  function applyOutcomes(outcomes: readonly SaveOutcome[], sent: EditMap): { saved: number; failures: SaveFailure[] } {
     const saved: ImageRow[] = [];
-    const conflicts: Conflict[] = [];
-    const errors: string[] = [];
+    const failures: SaveFailure[] = [];
     for (const outcome of outcomes) {
       if (outcome.ok) saved.push(outcome.row);
-      else if (outcome.error.code === 'CONFLICT') conflicts.push({ path: outcome.path, message: outcome.error.message });
-      else errors.push(outcome.error.message);
+      else failures.push({ path: outcome.path, code: outcome.error.code, message: outcome.error.message });
     }
     get().addRows(saved);
-    const conflicted = new Set(conflicts.map((c) => c.path));
-    set((s) => ({
-      edits: applyEdits(s.edits, savedEditRemovals(s.edits, sent, saved.map((row) => row.path))),
-      conflicts: conflicts.length === 0 ? s.conflicts : [...s.conflicts.filter((c) => !conflicted.has(c.path)), ...conflicts],
-    }));
-    for (const message of errors.slice(0, LISTED_FAILURES)) get().notify('error', message);
-    if (errors.length > LISTED_FAILURES) get().notify('error', `${plural(errors.length - LISTED_FAILURES, 'more file')} could not be saved.`);
-    return { saved: saved.length, failed: conflicts.length + errors.length };
+    set((s) => ({ edits: applyEdits(s.edits, savedEditRemovals(s.edits, sent, saved.map((row) => row.path))) }));
+    get().queueConflicts(failures.filter((f) => f.code === 'CONFLICT').map(({ path, message }) => ({ path, message })));
+    return { saved: saved.length, failures };
   }
 
   /** Drops edits that no longer change anything (e.g. a value typed back to what is stored). */
@@ -76,86 +98,83 @@ export const createSaveSlice: StateCreator<AppState, [], [], SaveSlice> = (set, 
     });
   }
 
-  /** Sends the saves in batches; null when the first batch could not reach the backend. */
-  async function send(saves: SaveRequest[], sent: EditMap): Promise<{ saved: number; failed: number } | null> {
-    const done = { saved: 0, failed: 0 };
-    set({ saving: true, saveProgress: { done: 0, total: saves.length } });
-    try {
-      for (let start = 0; start < saves.length; start += SAVE_BATCH) {
-        const result = await get().client.saveSidecars({ saves: saves.slice(start, start + SAVE_BATCH) });
-        if (!result.ok) {
-          get().notify('error', result.error.message);
-          return start === 0 ? null : { saved: done.saved, failed: done.failed + saves.length - start };
-        }
-        const outcome = applyOutcomes(result.payload, sent);
-        done.saved += outcome.saved;
-        done.failed += outcome.failed;
-        set({ saveProgress: { done: Math.min(saves.length, start + SAVE_BATCH), total: saves.length } });
-      }
-      return done;
-    } finally {
-      set({ saving: false, saveProgress: null });
-    }
-  }
-
-  /**
-   * "Overwrite with mine": the file ends up with every editable value as this window shows it.
-   * Their file is read again so that only the values that differ are written (unchanged lines
-   * stay as they are); when it cannot be read, my pending changes are written over it.
-   */
-  async function overwriteRequest(row: ImageRow, edits: PathEdits | undefined): Promise<SaveRequest> {
-    const theirs = await get().client.reloadRow({ path: row.path });
-    if (!theirs.ok) return { path: row.path, changes: changesOf(row, edits), expected: row.version, overwrite: true };
-    const mine = effectiveValues(row, edits);
-    const changes = Object.fromEntries(Object.entries(mine).filter(([name, value]) => theirs.payload.values[name] !== value));
-    return { path: row.path, changes, expected: theirs.payload.version, overwrite: true };
+  /** Saves a plan and tells how it went: a notice when all went well, the report otherwise. */
+  async function run(plan: SavePlan): Promise<boolean> {
+    const done = plan.saves.length === 0 ? { saved: 0, failures: [] } : await get().writeSaves(plan.saves);
+    if (done === null) return false;
+    const { saved, failures } = done;
+    const onlyOneConflict = failures.length === 1 && failures[0]!.code === 'CONFLICT' && plan.held === 0;
+    if (failures.length > 0 && !onlyOneConflict) set({ saveReport: { saved, failures, held: plan.held } });
+    else if (saved > 0) get().notify('success', `Saved ${plural(saved, 'file')}.${plan.held > 0 ? ` ${plural(plan.held, 'image')} with invalid values not saved.` : ''}`);
+    return failures.length === 0 && plan.held === 0;
   }
 
   return {
     saving: false,
     saveProgress: null,
+    review: null,
+    saveReport: null,
+    reviewAbove: 1,
+
+    requestSave: async (paths) => {
+      if (get().saving) return;
+      dropNoOps();
+      const plan = planSave(get().rows, get().edits, paths);
+      if (plan.saves.length === 0 && plan.invalid.length === 0) return;
+      if (plan.invalid.length > 0 || plan.saves.length > get().reviewAbove) set({ review: plan });
+      else await run(plan);
+    },
 
     saveAll: async () => {
       if (get().saving) return false;
-      const summary = selectSaveSummary(get());
-      if (summary.invalid > 0) {
-        get().notify('error', `Fix ${plural(summary.invalid, 'invalid value')} to save.`);
-        return false;
-      }
       dropNoOps();
-      const { rows, edits } = get();
-      const saves: SaveRequest[] = [];
-      for (const path of Object.keys(edits)) {
-        const row = rows[path];
-        if (row) saves.push({ path, changes: changesOf(row, edits[path]), expected: row.version });
-      }
-      if (saves.length === 0) return true;
-      const done = await send(saves, edits);
-      if (!done) return false;
-      if (done.saved > 0) get().notify('success', `Saved ${plural(done.saved, 'file')}.`);
-      return done.failed === 0;
+      return run(planSave(get().rows, get().edits));
     },
 
-    resolveConflict: async (choice) => {
-      const conflict = get().conflicts[0];
-      if (!conflict) return;
-      const { path } = conflict;
-      const next = () => set((s) => ({ conflicts: s.conflicts.filter((c) => c.path !== path) }));
-      if (choice === 'cancel') return next();
-      if (choice === 'theirs') {
-        const result = await get().client.reloadRow({ path });
-        if (!result.ok) return get().notify('error', result.error.message);
-        get().addRows([result.payload]);
-        get().dropEdits([path]);
-        get().forgetImage(path);
-        return next();
+    confirmReview: async () => {
+      const plan = get().review;
+      set({ review: null });
+      if (plan) await run(plan);
+    },
+
+    cancelReview: () => set({ review: null }),
+
+    retryFailed: async () => {
+      const report = get().saveReport;
+      set({ saveReport: null });
+      const paths = report?.failures.filter((f) => f.code !== 'CONFLICT').map((f) => f.path) ?? [];
+      if (paths.length > 0) await get().requestSave(paths);
+    },
+
+    closeSaveReport: () => set({ saveReport: null }),
+
+    setReviewAbove: (files) => set({ reviewAbove: Math.max(1, Math.round(files)) }),
+
+    writeSaves: async (saves) => {
+      const done = { saved: 0, failures: [] as SaveFailure[] };
+      const sent = get().edits;
+      set({ saving: true, saveProgress: { done: 0, total: saves.length } });
+      try {
+        for (let start = 0; start < saves.length; start += SAVE_BATCH) {
+          const batch = saves.slice(start, start + SAVE_BATCH);
+          const result = await get().client.saveSidecars({ saves: batch });
+          if (!result.ok) {
+            if (start === 0) {
+              get().notify('error', result.error.message);
+              return null;
+            }
+            done.failures.push(...saves.slice(start).map((s) => ({ path: s.path, code: result.error.code, message: result.error.message })));
+            return done;
+          }
+          const outcome = applyOutcomes(result.payload, sent);
+          done.saved += outcome.saved;
+          done.failures.push(...outcome.failures);
+          set({ saveProgress: { done: Math.min(saves.length, start + SAVE_BATCH), total: saves.length } });
+        }
+        return done;
+      } finally {
+        set({ saving: false, saveProgress: null });
       }
-      const { rows, edits } = get();
-      const row = rows[path];
-      next();
-      if (!row) return;
-      const done = await send([await overwriteRequest(row, edits[path])], edits);
-      if (done && done.saved > 0) get().notify('success', `Saved ${path}.`);
     },
   };
 };

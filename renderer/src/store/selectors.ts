@@ -99,6 +99,18 @@ export const selectSaveSummary = memo(
   },
 );
 
+/** The first value that cannot be saved as typed (by path, then field), for "go to the field". */
+export const selectFirstInvalid = memo(
+  (s: AppState) => [s.edits] as const,
+  (edits): { path: string; name: string } | null => {
+    for (const path of Object.keys(edits).sort()) {
+      const name = Object.keys(edits[path] ?? {}).find((n) => edits[path]?.[n]?.error != null);
+      if (name !== undefined) return { path, name };
+    }
+    return null;
+  },
+);
+
 /** Whether anything typed is not on disk yet. */
 export function selectHasUnsaved(s: AppState): boolean {
   const summary = selectSaveSummary(s);

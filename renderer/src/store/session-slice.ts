@@ -78,7 +78,7 @@ export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = 
     get().clearEdits();
     get().clearSelection();
     get().clearDetails();
-    set({ folder, session: session ? { ...session, folder, recent } : session, conflicts: [], openPrompt: null });
+    set({ folder, session: session ? { ...session, folder, recent } : session, conflicts: [], theirs: {}, review: null, saveReport: null, openPrompt: null });
     await get().startScan();
   },
 

@@ -1,7 +1,9 @@
-/** Keeps the view preferences (sort, columns, theme, panel width, header shown) across sessions. */
+/** Keeps the view preferences (sort, columns, theme, panel width, header shown, review size, recent name patterns) across sessions. */
 import type { StoreApi } from 'zustand/vanilla';
 import type { AppState } from './app-store';
 import { COLUMNS } from '../lib/columns';
+import { isResultColumnKey } from '../lib/result-columns';
+import { MAX_RECENT_PATTERNS } from './names-slice';
 import { PANEL_WIDTH } from './view-slice';
 
 /** The part of `localStorage` the preferences need. */
@@ -10,10 +12,10 @@ export type PrefsStorage = Pick<Storage, 'getItem' | 'setItem'>;
 /** Key of the preferences in storage. */
 export const PREFS_KEY = 'acqmeta.view.v1';
 
-type Prefs = Pick<AppState, 'sort' | 'visibleColumns' | 'theme' | 'panelWidth' | 'headerOpen'>;
+type Prefs = Pick<AppState, 'sort' | 'visibleColumns' | 'theme' | 'panelWidth' | 'headerOpen' | 'reviewAbove' | 'recentPatterns'>;
 
 function pick(s: AppState): Prefs {
-  return { sort: s.sort, visibleColumns: s.visibleColumns, theme: s.theme, panelWidth: s.panelWidth, headerOpen: s.headerOpen };
+  return { sort: s.sort, visibleColumns: s.visibleColumns, theme: s.theme, panelWidth: s.panelWidth, headerOpen: s.headerOpen, reviewAbove: s.reviewAbove, recentPatterns: s.recentPatterns };
 }
 
 /** The stored preferences that are still valid; anything unknown or malformed is ignored. */
@@ -27,11 +29,14 @@ export function readPrefs(storage: PrefsStorage): Partial<Prefs> {
   if (typeof raw !== 'object' || raw === null) return {};
   const r = raw as Record<string, unknown>;
   const prefs: Partial<Prefs> = {};
-  const known = new Set(COLUMNS.map((c) => c.key));
+  const keys = new Set(COLUMNS.map((c) => c.key));
+  const known = { has: (key: string) => keys.has(key) || isResultColumnKey(key) };
   if (Array.isArray(r.visibleColumns)) {
     prefs.visibleColumns = r.visibleColumns.filter((k): k is string => typeof k === 'string' && known.has(k));
   }
   if (typeof r.headerOpen === 'boolean') prefs.headerOpen = r.headerOpen;
+  if (Array.isArray(r.recentPatterns)) prefs.recentPatterns = r.recentPatterns.filter((p): p is string => typeof p === 'string').slice(0, MAX_RECENT_PATTERNS);
+  if (typeof r.reviewAbove === 'number' && Number.isInteger(r.reviewAbove) && r.reviewAbove >= 1) prefs.reviewAbove = r.reviewAbove;
   if (r.theme === 'system' || r.theme === 'light' || r.theme === 'dark') prefs.theme = r.theme;
   if (typeof r.panelWidth === 'number' && r.panelWidth >= PANEL_WIDTH.min && r.panelWidth <= PANEL_WIDTH.max) prefs.panelWidth = r.panelWidth;
   const sort = r.sort as Record<string, unknown> | null | undefined;

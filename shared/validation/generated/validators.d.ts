@@ -35,3 +35,4 @@ export declare const field_physical_unit_y: GeneratedValidator;
 export declare const field_physical_unit_x: GeneratedValidator;
 export declare const field_physical_label_y: GeneratedValidator;
 export declare const field_physical_label_x: GeneratedValidator;
+export declare const field_accepted: GeneratedValidator;

@@ -22,11 +22,13 @@ export interface AppFixture {
   folder: string;
   /** Absolute path of a file inside `folder`. */
   file(relative: string): string;
+  /** This test's private settings folder (recent folders), apart from the user's own. */
+  configDir: string;
 }
 
-/** Starts `serve` on `folder` with `env` added to its environment and resolves with the URL it prints. */
-async function startServer(folder: string, env: Readonly<Record<string, string>>): Promise<{ url: string; server: ChildProcess }> {
-  const server = spawn(process.execPath, [path.join(ROOT, 'dist/electron/serve.cjs'), '--root', folder], {
+/** Starts `serve` on `folder` with its settings in `configDir` and `env` added to its environment; resolves with the URL it prints. */
+async function startServer(folder: string, configDir: string, env: Readonly<Record<string, string>>): Promise<{ url: string; server: ChildProcess }> {
+  const server = spawn(process.execPath, [path.join(ROOT, 'dist/electron/serve.cjs'), '--root', folder, '--config-dir', configDir], {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, ...env },
   });
@@ -70,11 +72,11 @@ export const test = base.extend<{ app: AppFixture } & AppOptions>({
       mkdirSync(path.dirname(path.join(folder, relative)), { recursive: true });
       writeFileSync(path.join(folder, relative), content, { flag: 'wx' });
     }
-    const app = { folder, file: (relative: string) => path.join(folder, relative) };
+    // Each test keeps its settings apart, so parallel tests share no recent list or storage.
+    const settings = mkdtempSync(path.join(tmpdir(), 'acqmeta-e2e-settings-'));
+    const app = { folder, file: (relative: string) => path.join(folder, relative), configDir: settings };
     const electron = testInfo.project.metadata?.electron as string | undefined;
     if (electron) {
-      // Each window keeps its settings apart, so parallel tests share no recent list or storage.
-      const settings = mkdtempSync(path.join(tmpdir(), 'acqmeta-e2e-settings-'));
       const electronApp = await _electron.launch({
         executablePath: electron,
         args: [path.join(ROOT, 'dist/electron/main.cjs'), '--open', folder, '--user-data', settings],
@@ -86,12 +88,12 @@ export const test = base.extend<{ app: AppFixture } & AppOptions>({
       // A test may end with unsaved edits: leave without the Save / Don't Save / Cancel prompt.
       await electronApp.evaluate(({ app: electronMain }) => electronMain.exit(0)).catch(() => undefined);
       await electronApp.close().catch(() => undefined);
-      rmSync(settings, { recursive: true, force: true });
     } else {
-      const { url, server } = await startServer(folder, { ACQMETA_CACHE_DIR: cacheDir, ...serverEnv });
+      const { url, server } = await startServer(folder, settings, { ACQMETA_CACHE_DIR: cacheDir, ...serverEnv });
       const launchOptions = testInfo.project.use.launchOptions as LaunchOptions;
       const browser = await playwright.chromium.launch(launchOptions);
-      const page = await browser.newPage({ viewport: testInfo.project.use.viewport ?? null });
+      const context = await browser.newContext({ viewport: testInfo.project.use.viewport ?? null });
+      const page = await context.newPage();
       await page.goto(url);
       await waitForApp(page, waitForListing);
       await use({ ...app, page });
@@ -99,6 +101,7 @@ export const test = base.extend<{ app: AppFixture } & AppOptions>({
       server.kill('SIGTERM');
     }
     rmSync(folder, { recursive: true, force: true });
+    rmSync(settings, { recursive: true, force: true });
     rmSync(cacheDir, { recursive: true, force: true });
   },
 });

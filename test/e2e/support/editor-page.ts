@@ -55,6 +55,20 @@ export class EditorPage {
     await this.page.keyboard.press('ControlOrMeta+s');
   }
 
+  /** The review shown before several files are written. */
+  review(): Locator {
+    return this.page.getByRole('dialog', { name: /^Save \d+ files?\?$|^Nothing can be saved yet$/ });
+  }
+
+  /** Saves several files: Ctrl+S, then "Save N files" in the review, which must say N; waits until all are saved. */
+  async saveReviewed(files: number): Promise<void> {
+    await this.save();
+    await expect(this.review()).toHaveAccessibleName(`Save ${files} files?`);
+    await this.review().getByRole('button', { name: `Save ${files} files` }).click();
+    await expect(this.review()).toBeHidden();
+    await expect(this.page.getByText('All changes saved')).toBeVisible();
+  }
+
   /** A quick-filter toggle of the toolbar ("No sidecar", "Invalid", "Unsaved"). */
   quickFilter(label: string): Locator {
     return this.page.getByRole('group', { name: 'Quick filters' }).getByRole('button', { name: new RegExp(`^${label}`) });

@@ -10,11 +10,13 @@ interface ModalProps {
   describedBy?: string;
   /** Escape or the close request. */
   onCancel: () => void;
+  /** Room for a table (the review, the conflict comparison). */
+  wide?: boolean;
   children: ReactNode;
 }
 
 /** Shows `children` in a modal dialog for as long as it is mounted. */
-export function Modal({ labelledBy, describedBy, onCancel, children }: ModalProps) {
+export function Modal({ labelledBy, describedBy, onCancel, wide = false, children }: ModalProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const element = dialog.current;
@@ -27,7 +29,7 @@ export function Modal({ labelledBy, describedBy, onCancel, children }: ModalProp
   return (
     <dialog
       ref={dialog}
-      className="modal"
+      className={wide ? 'modal modal-wide' : 'modal'}
       aria-labelledby={labelledBy}
       aria-describedby={describedBy}
       onCancel={(event) => {

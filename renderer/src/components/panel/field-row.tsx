@@ -5,6 +5,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { FieldViewState } from '../../store/field-state';
 import { selectEditView, selectSuggestions } from '../../store/selectors';
 import { useApp, useAppStore } from '../../store/store-context';
+import { MixedValues } from './mixed-values';
 
 function Suggestions({ field, id }: { field: FieldSpec; id: string }) {
   const used = useApp((s) => selectSuggestions(s, field.name));
@@ -30,13 +31,25 @@ export function FieldRow({ field, paths, readOnly }: FieldRowProps) {
   const store = useAppStore();
   const view = useApp(useShallow((s) => selectEditView(paths)(s).fields[field.name] as FieldViewState));
   const id = `field-${field.name}`;
-  const listId = `${id}-values`;
-  const describedBy = [view.error ? `${id}-error` : null, view.modified ? `${id}-modified` : null, `${id}-help`].filter(Boolean).join(' ');
+  const listId = `${id}-suggestions`;
+  const mixedId = `${id}-values`;
+  const describedBy = [view.error ? `${id}-error` : null, view.modified ? `${id}-modified` : null, view.mixed ? mixedId : null, `${id}-help`]
+    .filter(Boolean)
+    .join(' ');
   const numeric = field.type !== 'str';
   const text = !numeric && !field.multiline;
   const message = useRef<HTMLParagraphElement>(null);
   // the values used in the folder are gathered only for the field being typed in
   const focused = useApp((s) => s.activeField === field.name);
+  const input = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
+  const focus = useApp((s) => (s.fieldFocus?.name === field.name && paths.includes(s.fieldFocus.path) ? s.fieldFocus.seq : null));
+
+  // "Go to the field" (e.g. from the review of a save with an invalid value).
+  useEffect(() => {
+    if (focus === null) return;
+    input.current?.focus();
+    input.current?.scrollIntoView({ block: 'center' });
+  }, [focus]);
 
   // A message appearing under the field being typed in must not be hidden below the panel's edge.
   useEffect(() => {
@@ -45,6 +58,7 @@ export function FieldRow({ field, paths, readOnly }: FieldRowProps) {
   }, [view.error]);
 
   const common = {
+    ref: input,
     id,
     value: view.text,
     readOnly,
@@ -85,6 +99,7 @@ export function FieldRow({ field, paths, readOnly }: FieldRowProps) {
         {field.unit && <span className="field-unit">{field.unit}</span>}
       </div>
       {text && !readOnly && focused && <Suggestions field={field} id={listId} />}
+      {view.mixed && !readOnly && <MixedValues field={field} paths={paths} id={mixedId} />}
       {view.error && (
         <p ref={message} id={`${id}-error`} className="field-error">
           {view.error}

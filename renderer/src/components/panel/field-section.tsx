@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react';
 import { EDITABLE_FIELDS, FIELD_GROUPS, type FieldGroup } from '../../../../shared/fields/field-table';
 import { FieldRow } from './field-row';
+import { FlagField } from './flag-field';
 
 /** The editable groups, in display order. */
 export const EDIT_GROUPS: readonly FieldGroup[] = FIELD_GROUPS.filter((group) => EDITABLE_FIELDS.some((f) => f.group === group));
@@ -24,9 +25,13 @@ export function FieldSection({ group, paths, readOnly, children }: FieldSectionP
       </h3>
       {children}
       <div className="field-list">
-        {EDITABLE_FIELDS.filter((f) => f.group === group).map((field) => (
-          <FieldRow key={field.name} field={field} paths={paths} readOnly={readOnly} />
-        ))}
+        {EDITABLE_FIELDS.filter((f) => f.group === group).map((field) =>
+          field.type === 'bool' ? (
+            <FlagField key={field.name} field={field} paths={paths} readOnly={readOnly} />
+          ) : (
+            <FieldRow key={field.name} field={field} paths={paths} readOnly={readOnly} />
+          ),
+        )}
       </div>
     </section>
   );

@@ -5,6 +5,7 @@ import { useApp } from '../../store/store-context';
 import { plural } from '../../lib/format';
 import { CalibrationOffer } from './calibration-offer';
 import { EDIT_GROUPS, FieldSection } from './field-section';
+import { PanelActions } from './panel-actions';
 
 function SelectionSummary({ paths }: { paths: readonly string[] }) {
   const counts = useApp(
@@ -63,6 +64,7 @@ export function MultiEditor() {
           <p className="panel-subtitle">Typing in a field sets it for every selected image. Fields that differ show “(multiple values)”.</p>
         </div>
       </div>
+      {paths.length > 0 && <PanelActions single={false} />}
       <Skipped />
       <SelectionSummary paths={paths} />
       {EDIT_GROUPS.map((group) => (

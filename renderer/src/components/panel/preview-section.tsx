@@ -1,5 +1,5 @@
 /** The preview of one image: a canvas of the chosen plane and sliders for C, Z and T. */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { ImageRow, PreviewImage } from '../../../../shared/api';
 import type { PlaneIndex } from '../../store/detail-slice';
@@ -17,27 +17,42 @@ const AXES: readonly { axis: keyof PlaneIndex; letter: string; label: string }[]
   { axis: 't', letter: 'T', label: 'Time point' },
 ];
 
-function PreviewCanvas({ image, stale }: { image: PreviewImage; stale: boolean }) {
+/** Long, thin images (line scans) are stretched to fill the frame instead of shown as a sliver. */
+const STRETCH_RATIO = 4;
+
+/** Whether a plane is too long and thin to show at its true aspect ratio. */
+function stretchOf(image: PreviewImage): 'tall' | 'wide' | null {
+  const ratio = image.sourceWidth / Math.max(1, image.sourceHeight);
+  return ratio > STRETCH_RATIO ? 'wide' : ratio < 1 / STRETCH_RATIO ? 'tall' : null;
+}
+
+function PreviewCanvas({ image, stale, overlay }: { image: PreviewImage; stale: boolean; overlay?: ReactNode }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     const context = canvas.current?.getContext('2d');
     context?.putImageData(new ImageData(previewToRgba(image), image.width, image.height), 0, 0);
   }, [image]);
+  const stretch = stretchOf(image);
+  const ratio = image.sourceWidth / Math.max(1, image.sourceHeight);
+  // The stage has the drawn image's exact box, so an overlay in image pixels lines up with it.
+  const style = stretch === null ? { aspectRatio: `${image.sourceWidth} / ${image.sourceHeight}`, width: `min(100%, ${Math.round(280 * ratio)}px)` } : undefined;
   return (
-    <canvas
-      ref={canvas}
-      width={image.width}
-      height={image.height}
-      className={`preview-canvas${stale ? ' is-stale' : ''}`}
-      style={{ aspectRatio: `${image.width} / ${image.height}` }}
-      role="img"
-      aria-label={`Preview, ${image.sourceWidth} × ${image.sourceHeight} pixels`}
-    />
+    <div className={`preview-stage${stretch ? ` is-stretched-${stretch}` : ''}`} style={style}>
+      <canvas
+        ref={canvas}
+        width={image.width}
+        height={image.height}
+        className={`preview-canvas${stale ? ' is-stale' : ''}`}
+        role="img"
+        aria-label={`Preview, ${image.sourceWidth} × ${image.sourceHeight} pixels${stretch ? ', stretched to fit' : ''}`}
+      />
+      {overlay}
+    </div>
   );
 }
 
-/** The preview section for a TIFF whose header could be read. */
-export function PreviewSection({ row }: { row: ImageRow }) {
+/** The preview section for a TIFF whose header could be read; `overlay` is drawn over the image. */
+export function PreviewSection({ row, overlay }: { row: ImageRow; overlay?: (image: PreviewImage) => ReactNode }) {
   const [plane, setPlane] = useState<PlaneIndex>({ c: 0, z: 0, t: 0 });
   const detail = useApp((s) => s.details[row.path]);
   const loadPreview = useApp((s) => s.loadPreview);
@@ -55,7 +70,7 @@ export function PreviewSection({ row }: { row: ImageRow }) {
   return (
     <section className="panel-section preview-section" aria-label="Preview">
       <div className={`preview-frame${image ? '' : ' is-empty'}`}>
-        {image && <PreviewCanvas image={image} stale={shown.stale} />}
+        {image && <PreviewCanvas image={image} stale={shown.stale} overlay={overlay?.(image)} />}
         {!image && shown.status === 'error' && <p className="preview-message text-danger">Preview unavailable: {shown.message}</p>}
         {!image && shown.status !== 'error' && detail?.status !== 'error' && <p className="preview-message muted">Loading preview…</p>}
         {!image && detail?.status === 'error' && <p className="preview-message muted">No preview</p>}
@@ -63,7 +78,7 @@ export function PreviewSection({ row }: { row: ImageRow }) {
       {image && (
         <p className="preview-caption muted">
           {formatCount(image.sourceWidth)} × {formatCount(image.sourceHeight)} px
-          {image.sourceWidth > image.width ? ` · shown at ${image.width} × ${image.height}` : ''}
+          {stretchOf(image) !== null ? ' · stretched to fit' : image.sourceWidth > image.width ? ` · shown at ${image.width} × ${image.height}` : ''}
         </p>
       )}
       {AXES.filter(({ axis }) => planes[axis] > 1).map(({ axis, letter, label }) => (

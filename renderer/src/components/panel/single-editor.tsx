@@ -1,15 +1,20 @@
 /** The editor for one image: title, problems, preview, header, then every field group. */
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { ImageRow } from '../../../../shared/api';
 import { calibrationMismatch } from '../../../../shared/sidecar/calibration';
 import { isEditable } from '../../store/edit-logic';
 import { useApp } from '../../store/store-context';
 import { baseName, dirName } from '../../lib/format';
+import { imageCalibration } from '../../lib/roi-format';
 import { SidecarBadge } from '../sidecar-badge';
+import { AnalysesSection } from './analyses-section';
 import { CalibrationOffer } from './calibration-offer';
 import { EDIT_GROUPS, FieldSection } from './field-section';
 import { HeaderSection } from './header-section';
+import { PanelActions } from './panel-actions';
 import { PreviewSection } from './preview-section';
+import { RoiOverlay } from './roi-overlay';
+import { RoisSection } from './rois-section';
 
 function Problems({ row }: { row: ImageRow }) {
   if (row.sidecar === 'invalid') {
@@ -48,7 +53,10 @@ export function SingleEditor({ path }: { path: string }) {
   const edits = useApp((s) => s.edits[path]);
   const loadDetail = useApp((s) => s.loadDetail);
   const known = useApp((s) => s.details[path] !== undefined);
+  const measured = useApp((s) => (s.details[path]?.status === 'ready' ? s.details[path].value : null));
   const paths = useMemo(() => [path], [path]);
+  // The ROI selected in the list or on the preview (its index in the ROI list).
+  const [roi, setRoi] = useState<number | null>(null);
 
   useEffect(() => {
     if (known) return;
@@ -69,13 +77,21 @@ export function SingleEditor({ path }: { path: string }) {
         </div>
         <SidecarBadge row={row} edits={edits} />
       </div>
+      {!readOnly && <PanelActions single />}
       <Problems row={row} />
       {!readOnly && <CalibrationOffer paths={paths} />}
-      {row.kind === 'tiff' && row.header !== null && <PreviewSection row={row} />}
+      {row.kind === 'tiff' && row.header !== null && (
+        <PreviewSection
+          row={row}
+          overlay={(image) => measured && <RoiOverlay rois={measured.rois} width={image.sourceWidth} height={image.sourceHeight} selected={roi} onSelect={setRoi} />}
+        />
+      )}
+      {measured && <RoisSection rois={measured.rois} calibration={imageCalibration(row.values)} selected={roi} onSelect={setRoi} />}
       <HeaderSection row={row} />
       {EDIT_GROUPS.map((group) => (
         <FieldSection key={group} group={group} paths={paths} readOnly={readOnly} />
       ))}
+      {measured && <AnalysesSection analyses={measured.analyses} rois={measured.rois} selected={roi} onSelect={setRoi} />}
     </div>
   );
 }

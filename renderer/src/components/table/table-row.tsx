@@ -6,6 +6,7 @@ import { baseName, dirName, formatFieldValue, formatSizes, messageForRow } from 
 import { isChange, type PathEdits } from '../../store/edit-logic';
 import { useApp, useAppStore } from '../../store/store-context';
 import { SidecarBadge } from '../sidecar-badge';
+import { ResultCell } from './result-cell';
 import { ROW_HEIGHT } from './row-height';
 
 function ErrorMark({ row, inline }: { row: ImageRow; inline: boolean }) {
@@ -27,6 +28,21 @@ function FieldCell({ row, edits, column }: { row: ImageRow; edits: PathEdits | u
   const stored = row.values[column.key];
   const text = edit ? edit.text : formatFieldValue(stored);
   const state = edit?.error ? ' is-invalid' : edit && isChange(edit, stored) ? ' is-modified' : '';
+  if (column.field?.type === 'bool') {
+    const yes = (edit && edit.error === null ? edit.value : stored) !== false;
+    return (
+      <div role="gridcell" className={`cell align-${column.align}${state}`}>
+        {yes ? (
+          <>
+            <span aria-hidden="true">✓</span>
+            <span className="sr-only">Accepted</span>
+          </>
+        ) : (
+          <span className="flag-state">Rejected</span>
+        )}
+      </div>
+    );
+  }
   return (
     <div role="gridcell" className={`cell align-${column.align}${state}`} title={text.length > 24 ? text : undefined}>
       {column.field?.multiline ? text.replace(/\s*\n\s*/g, ' ⏎ ') : text}
@@ -105,6 +121,8 @@ export const TableRow = memo(function TableRow({ path, index, top, columns, temp
             );
           case 'field':
             return <FieldCell key={column.key} row={row} edits={edits} column={column} />;
+          case 'result':
+            return <ResultCell key={column.key} row={row} column={column} />;
         }
       })}
     </div>

@@ -18,7 +18,7 @@ describe('acqmeta scan, show, validate, help', () => {
       'stacks/float.tif',
       'stacks/multipage.tif',
     ]);
-    expect(Object.keys(records[0])).toEqual(['path', 'header', 'file_calibration', 'sidecar', 'errors']);
+    expect(Object.keys(records[0])).toEqual(['path', 'header', 'file_calibration', 'sidecar', 'errors', 'profile', 'profile_problems']);
     expect(Object.keys(records[0].header)).toEqual(['shape', 'dims', 'sizes', 'dtype', 'num_channels', 'num_scenes', 'date', 'time']);
     expect(records[0]).toEqual({
       path: 'cells/multi-channel.ome.tif',
@@ -26,6 +26,8 @@ describe('acqmeta scan, show, validate, help', () => {
       file_calibration: null,
       sidecar: 'ok',
       errors: [],
+      profile: null,
+      profile_problems: [],
     });
     expect(records[1]).toMatchObject({ header: null, sidecar: 'missing', errors: [expect.any(String)] });
     expect(records[2]).toMatchObject({ header: { shape: '(2, 1024, 1024)', time: '14:05:09' }, sidecar: 'ok' });

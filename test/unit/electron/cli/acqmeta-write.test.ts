@@ -1,9 +1,9 @@
-import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { cliOnLab } from './cli-on-lab';
 
-const { acqmeta, labPath, basePath, read, exists } = cliOnLab();
+const { acqmeta, labPath, read, exists } = cliOnLab();
 const generatedTiff = (name: string) => fileURLToPath(new URL(`../../../fixtures/tiff/generated/${name}`, import.meta.url));
 
 describe('acqmeta set', () => {
@@ -77,6 +77,16 @@ describe('acqmeta set', () => {
     expect(await exists('plain.tiff.json')).toBe(false);
   });
 
+  it('sets the accepted flag (--set accepted=false), changing exactly its line', async () => {
+    const before = await read('cells/multi-channel.ome.tif.json');
+    const run = await acqmeta('set', 'lab/cells/multi-channel.ome.tif', '--set', 'accepted=false');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('updated lab/cells/multi-channel.ome.tif.json: Accepted: true → false\n1 sidecar updated, 0 created, 0 unchanged.\n');
+    expect(await read('cells/multi-channel.ome.tif.json')).toBe(before.replace('"accepted": true,', '"accepted": false,'));
+    expect((await acqmeta('set', 'lab/cells/multi-channel.ome.tif', '--set', 'accepted=true')).code).toBe(0);
+    expect(await read('cells/multi-channel.ome.tif.json')).toBe(before);
+  });
+
   it('--dry-run shows what would change and writes nothing', async () => {
     const before = await read('cells/multi-channel.ome.tif.json');
     const run = await acqmeta('set', 'lab/cells', 'lab/plain.tiff', '--set', 'region=V1', '--dry-run');
@@ -88,88 +98,5 @@ describe('acqmeta set', () => {
     );
     expect(await read('cells/multi-channel.ome.tif.json')).toBe(before);
     expect(await exists('plain.tiff.json')).toBe(false);
-  });
-});
-
-describe('acqmeta export and import', () => {
-  it('exports one row per image with valid or missing sidecar, one column per field', async () => {
-    const run = await acqmeta('export', 'lab');
-    expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/^stacks\/multipage\.tif: left out, invalid sidecar/m);
-    const lines = run.stdout.split('\r\n');
-    expect(lines[0]).toBe('path,species,sex,genotype,age,region,cell_type,depth,branch_order,direction,condition,condition2,treatment,treatment2,date,note,physical_unit_y,physical_unit_x,physical_label_y,physical_label_x');
-    expect(lines[1]).toBe('cells/multi-channel.ome.tif,mouse,,,,,,75.0,,,,,,,,0.5 µm steps,1.0,1.0,Pixels,Pixels');
-    expect(lines.map((l) => l.split(',')[0])).toEqual([
-      'path', 'cells/multi-channel.ome.tif', 'hostile/test_ifd_loop_to_self.tif', 'other/scan_01.oir', 'plain.tiff', 'stacks/float.tif', '',
-    ]);
-    const tsv = await acqmeta('export', 'lab', '-o', 'table.tsv');
-    expect(await readFile(basePath('table.tsv'), 'utf8')).toContain('\r\nplain.tiff\t\t');
-    expect(tsv.stdout).toBe('');
-  });
-
-  it('imports an edited table: shows each change, writes only changed lines, creates missing sidecars', async () => {
-    const ome = await read('cells/multi-channel.ome.tif.json');
-    const table = [
-      'path,species,depth,note',
-      'cells/multi-channel.ome.tif,mouse,80,"0.5 µm steps"',
-      'plain.tiff,rat,,"two\nlines"',
-      'other/scan_01.oir,mouse,,',
-    ].join('\r\n');
-    await writeFile(labPath('edits.csv'), table);
-    const dry = await acqmeta('import', 'lab/edits.csv', '--dry-run');
-    expect(dry.code).toBe(0);
-    const changes = [
-      'cells/multi-channel.ome.tif: Depth: 75.0 → 80.0',
-      'plain.tiff: Species: "" → "rat"',
-      'plain.tiff: Note: "" → "two\\nlines"',
-    ];
-    expect(dry.stdout).toBe(`${changes.join('\n')}\nDry run: 1 sidecar to update, 1 to create, 1 unchanged; nothing written.\n`);
-    expect(await read('cells/multi-channel.ome.tif.json')).toBe(ome);
-    const run = await acqmeta('import', 'lab/edits.csv');
-    expect(run.code).toBe(0);
-    expect(run.stdout).toBe(`${changes.join('\n')}\n1 sidecar updated, 1 created, 1 unchanged.\n`);
-    expect(await read('cells/multi-channel.ome.tif.json')).toBe(ome.replace('"depth": 75.0', '"depth": 80.0'));
-    expect(await read('plain.tiff.json')).toContain('\n    "note": "two\\nlines",\n');
-  });
-
-  it('writes nothing when a row names an invalid sidecar or an image it cannot create one for', async () => {
-    const ome = await read('cells/multi-channel.ome.tif.json');
-    const corrupt = await read('stacks/multipage.tif.json');
-    const table = ['path,species', 'cells/multi-channel.ome.tif,rat', 'stacks/multipage.tif,rat', 'hostile/test_ifd_loop_to_self.tif,rat'].join('\n');
-    await writeFile(labPath('edits.csv'), table);
-    for (const extra of [[], ['--dry-run']]) {
-      const run = await acqmeta('import', 'lab/edits.csv', ...extra);
-      expect(run.code).toBe(2);
-      expect(run.stdout).toBe('');
-      expect(run.stderr.trimEnd().split('\n')).toEqual([
-        expect.stringMatching(/^stacks\/multipage\.tif: invalid sidecar, left as it is: not valid JSON/),
-        expect.stringMatching(/^hostile\/test_ifd_loop_to_self\.tif: cannot create a sidecar: IFD loop/),
-        'Nothing was written.',
-      ]);
-    }
-    expect(await read('cells/multi-channel.ome.tif.json')).toBe(ome);
-    expect(await read('stacks/multipage.tif.json')).toBe(corrupt);
-    expect(await exists('hostile/test_ifd_loop_to_self.tif.json')).toBe(false);
-  });
-
-  it('lists every problem of a table and writes nothing (exit 2)', async () => {
-    const ome = await read('cells/multi-channel.ome.tif.json');
-    const table = ['path,species,depth,colour', 'cells/multi-channel.ome.tif,rat,deep,red'].join('\n');
-    await writeFile(basePath('bad-columns.csv'), table);
-    const columns = await acqmeta('import', 'bad-columns.csv', '--root', 'lab');
-    expect(columns.code).toBe(2);
-    expect(columns.stderr).toBe('row 1: unknown column "colour"\nNothing was written.\n');
-    const rows = ['path\tspecies\tdepth', 'cells/multi-channel.ome.tif\trat\tdeep', 'nope.tif\tx\t', '../lab/plain.tiff\tx\t', 'plain.tiff\tx'].join('\n');
-    await writeFile(labPath('bad-rows.tsv'), rows);
-    const run = await acqmeta('import', 'lab/bad-rows.tsv');
-    expect(run.code).toBe(2);
-    expect(run.stderr.trimEnd().split('\n')).toEqual([
-      'row 2 (cells/multi-channel.ome.tif): Depth: must be a number in µm (got "deep")',
-      'row 3 (nope.tif): nope.tif does not exist.',
-      expect.stringMatching(/^row 4 \(\.\.\/lab\/plain\.tiff\): .*leaves the open folder/),
-      'row 5: 2 cells, the header has 3',
-      'Nothing was written.',
-    ]);
-    expect(await read('cells/multi-channel.ome.tif.json')).toBe(ome);
   });
 });

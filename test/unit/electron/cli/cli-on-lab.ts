@@ -12,6 +12,8 @@ import { buildCli, type BuiltCli, type CliRun } from './built-cli';
 export interface CliOnLab {
   /** Runs `acqmeta <args>` in the folder holding `lab/`, so paths read `lab/...`. */
   acqmeta(...args: string[]): Promise<CliRun>;
+  /** Like `acqmeta`, but a run that takes longer than `timeoutMs` is killed (code -1): for hang tests. */
+  acqmetaWithin(timeoutMs: number, ...args: string[]): Promise<CliRun>;
   /** A path inside the copy of `lab/`. */
   labPath(rel: string): string;
   /** A path next to `lab/` (outside it). */
@@ -34,6 +36,7 @@ export function cliOnLab(): CliOnLab {
   const labPath = (rel: string) => path.join(copy.lab, rel);
   return {
     acqmeta: (...args) => cli.run(args, copy.base),
+    acqmetaWithin: (timeoutMs, ...args) => cli.run(args, copy.base, timeoutMs),
     labPath,
     basePath: (rel) => path.join(copy.base, rel),
     read: (rel) => readFile(labPath(rel), 'utf8'),

@@ -7,7 +7,7 @@ function build(options: Partial<MenuOptions> = {}) {
   const sent: MenuCommand[] = [];
   const opened: string[] = [];
   const template = buildMenuTemplate(
-    { platform: 'linux', isDev: false, recent: [], hasSample: true, ...options },
+    { platform: 'linux', isDev: false, recent: [], hasSample: true, undoState: { undo: null, redo: null }, ...options },
     { send: (c) => sent.push(c), openRecent: (f) => opened.push(f), openSample: () => opened.push('<sample>') },
   );
   return { template, sent, opened };
@@ -38,7 +38,18 @@ describe('buildMenuTemplate', () => {
 
   it('has the standard editing roles', () => {
     const roles = items(build().template).map((item) => item.role);
-    expect(roles).toEqual(expect.arrayContaining(['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll', 'quit']));
+    expect(roles).toEqual(expect.arrayContaining(['cut', 'copy', 'paste', 'selectAll', 'quit']));
+  });
+
+  it('names what Undo and Redo would do and leaves their keys to the window', () => {
+    const { template, sent } = build({ undoState: { undo: 'Undo Genotype on 40 images', redo: null } });
+    const undo = byLabel(template, 'Undo Genotype on 40 images');
+    const redo = byLabel(template, 'Redo');
+    expect([undo.accelerator, redo.accelerator]).toEqual(['CmdOrCtrl+Z', 'Shift+CmdOrCtrl+Z']);
+    expect([undo.registerAccelerator, redo.registerAccelerator]).toEqual([false, false]);
+    click(undo);
+    click(redo);
+    expect(sent).toEqual(['undo', 'redo']);
   });
 
   it('lists recent folders, newest first, and opens the one clicked', () => {

@@ -21,6 +21,7 @@ export interface FakeElectron {
   schemes: unknown[];
   protocolHandlers: Map<string, Listener>;
   ipcHandlers: Map<string, Listener>;
+  ipcListeners: Map<string, Listener>;
   windows: FakeWindow[];
   menus: unknown[];
   openedExternally: string[];
@@ -41,6 +42,7 @@ export function createFakeElectron(appData: string): FakeElectron {
     schemes: [],
     protocolHandlers: new Map(),
     ipcHandlers: new Map(),
+    ipcListeners: new Map(),
     windows: [],
     menus: [],
     openedExternally: [],
@@ -96,6 +98,8 @@ export function createFakeElectron(appData: string): FakeElectron {
     ipcMain: {
       handle: (channel: string, handler: Listener) => fake.ipcHandlers.set(channel, handler),
       removeHandler: (channel: string) => fake.ipcHandlers.delete(channel),
+      on: (channel: string, listener: Listener) => fake.ipcListeners.set(channel, listener),
+      removeListener: (channel: string) => fake.ipcListeners.delete(channel),
     },
     BrowserWindow,
     screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },

@@ -4,6 +4,7 @@ import type { BackendPort } from '../../../../electron/server/backend-port';
 
 const electron = vi.hoisted(() => ({
   handlers: new Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>(),
+  listeners: new Map<string, (event: unknown, value: unknown) => void>(),
 }));
 
 vi.mock('electron', () => ({
@@ -11,10 +12,12 @@ vi.mock('electron', () => ({
     handle: (channel: string, handler: (event: unknown, ...args: unknown[]) => Promise<unknown>) =>
       electron.handlers.set(channel, handler),
     removeHandler: (channel: string) => electron.handlers.delete(channel),
+    on: (channel: string, listener: (event: unknown, value: unknown) => void) => electron.listeners.set(channel, listener),
+    removeListener: (channel: string) => electron.listeners.delete(channel),
   },
 }));
 
-const { connectBackend } = await import('../../../../electron/main/ipc-bridge');
+const { connectBackend, listenForMenuState } = await import('../../../../electron/main/ipc-bridge');
 
 const APP_FRAME = { url: 'app://acqmeta/index.html', parent: null };
 
@@ -81,3 +84,19 @@ describe('connectBackend', () => {
     expect(electron.handlers.has('acqmeta:call')).toBe(false);
   });
 });
+
+describe('listenForMenuState', () => {
+  it('takes Undo/Redo labels from the app window only, and only well-formed ones', () => {
+    const states: unknown[] = [];
+    const stop = listenForMenuState((state) => states.push(state));
+    const send = (senderFrame: unknown, value: unknown) => electron.listeners.get('acqmeta:menu-state')?.({ senderFrame }, value);
+    send(APP_FRAME, { undo: 'Undo Genotype', redo: null });
+    send({ url: 'https://evil.example/', parent: null }, { undo: 'Undo evil', redo: null });
+    send(APP_FRAME, { undo: 42, redo: null });
+    send(APP_FRAME, { undo: 'x'.repeat(500), redo: null });
+    expect(states).toEqual([{ undo: 'Undo Genotype', redo: null }]);
+    stop();
+    expect(electron.listeners.has('acqmeta:menu-state')).toBe(false);
+  });
+});
+

@@ -160,4 +160,13 @@ describe('the bundled main process', () => {
     expect(await call('openFolder', { path: path.join(userData, 'Sample Folder') })).toMatchObject({ ok: true });
     expect(await call('openFolder', { path: folder })).toMatchObject({ ok: true, payload: { root: folder } });
   });
+
+  it('shows in its Edit menu what Undo would do, as the window says', () => {
+    const menus = fake.menus.length;
+    fake.ipcListeners.get('acqmeta:menu-state')?.({ senderFrame: APP_FRAME }, { undo: 'Undo Genotype on 40 images', redo: null });
+    expect(fake.menus).toHaveLength(menus + 1);
+    const labels = JSON.stringify(fake.menus.at(-1));
+    expect(labels).toContain('"label":"Undo Genotype on 40 images"');
+    expect(labels).toContain('"label":"Redo"');
+  });
 });

@@ -7,6 +7,7 @@ const electron = vi.hoisted(() => {
     exposed: new Map<string, unknown>(),
     listeners,
     invoke: vi.fn(async (..._args: unknown[]) => ({ ok: true, payload: 'answer' })),
+    send: vi.fn((..._args: unknown[]) => undefined),
   };
 });
 
@@ -14,6 +15,7 @@ vi.mock('electron', () => ({
   contextBridge: { exposeInMainWorld: (key: string, api: unknown) => electron.exposed.set(key, api) },
   ipcRenderer: {
     invoke: electron.invoke,
+    send: electron.send,
     on: (channel: string, listener: (event: unknown, payload: unknown) => void) => electron.listeners.set(channel, listener),
     removeListener: (channel: string) => electron.listeners.delete(channel),
   },
@@ -30,10 +32,10 @@ function api(): ApiClient {
 }
 
 describe('the preload', () => {
-  it('exposes only window.acqmeta: one function per API method plus onEvent', () => {
+  it('exposes only window.acqmeta: one function per API method plus onEvent and setMenuState', () => {
     expect([...electron.exposed.keys()]).toEqual(['acqmeta']);
     const exposed = api() as unknown as Record<string, unknown>;
-    expect(Object.keys(exposed).sort()).toEqual([...API_METHOD_NAMES, 'onEvent'].sort());
+    expect(Object.keys(exposed).sort()).toEqual([...API_METHOD_NAMES, 'onEvent', 'setMenuState'].sort());
     expect(Object.values(exposed).every((value) => typeof value === 'function')).toBe(true);
   });
 
@@ -50,5 +52,10 @@ describe('the preload', () => {
     expect(got).toEqual([[event]]);
     off();
     expect(electron.listeners.has('acqmeta:event')).toBe(false);
+  });
+
+  it('sends the menu state on its own channel, labels only', () => {
+    api().setMenuState?.({ undo: 'Undo Genotype on 2 images', redo: null, extra: 'dropped' } as never);
+    expect(electron.send).toHaveBeenLastCalledWith('acqmeta:menu-state', { undo: 'Undo Genotype on 2 images', redo: null });
   });
 });

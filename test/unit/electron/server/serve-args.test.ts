@@ -12,9 +12,9 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('parseServeArgs', () => {
-  it('reads --root (relative to the working folder) and --port', () => {
-    expect(parseServeArgs(['--root', '.', '--port', '8080'], dir)).toEqual({ root: dir, port: 8080 });
-    expect(parseServeArgs([`--root=${dir}`], '/')).toEqual({ root: dir, port: 0 });
+  it('reads --root (relative to the working folder), --port and --config-dir', () => {
+    expect(parseServeArgs(['--root', '.', '--port', '8080'], dir)).toEqual({ root: dir, port: 8080, configDir: null });
+    expect(parseServeArgs([`--root=${dir}`, '--config-dir', 'settings'], '/')).toEqual({ root: dir, port: 0, configDir: '/settings' });
   });
 
   it.each([

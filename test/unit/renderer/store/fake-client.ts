@@ -1,5 +1,5 @@
 /** A scripted ApiClient and sample rows for store tests. */
-import type { ApiClient, ApiEvent, ApiResult, ImageRow, SaveOutcome, SaveRequest } from '../../../../shared/api';
+import type { ApiClient, ApiEvent, ApiRequest, ApiResult, ImageRow, SaveOutcome, SaveRequest } from '../../../../shared/api';
 import { EDITABLE_FIELDS, type FieldValues } from '../../../../shared/fields/field-table';
 import { createAppStore, type AppStore } from '../../../../renderer/src/store/app-store';
 
@@ -17,6 +17,8 @@ export function makeRow(path: string, values: FieldValues = {}, extra: Partial<I
     version: { size: 100, mtimeMs: 1, sha256: `v-${path}` },
     values: { ...DEFAULTS, ...values },
     errors: [],
+    profile: null,
+    profileProblems: [],
     ...extra,
   };
 }
@@ -32,6 +34,8 @@ export interface FakeBackend {
   reloaded: Map<string, ImageRow>;
   /** The scanId of every `cancelScan` request (null: none given), in order. */
   cancels: (string | null)[];
+  /** Every `exportResults` request, in order. */
+  exports: ApiRequest<'exportResults'>[];
   emit(event: ApiEvent): void;
 }
 
@@ -45,6 +49,7 @@ export function fakeBackend(rows: ImageRow[], scanId = 'scan-1'): FakeBackend {
     saves: [],
     reloaded: new Map(),
     cancels: [],
+    exports: [],
     saveOutcome: (save) => {
       const row = byPath.get(save.path)!;
       return { path: save.path, ok: true, row: { ...row, sidecar: 'ok', version: { size: 1, mtimeMs: 2, sha256: 'saved' }, values: { ...row.values, ...save.changes } } };
@@ -60,10 +65,22 @@ export function fakeBackend(rows: ImageRow[], scanId = 'scan-1'): FakeBackend {
       },
       getImageDetail: () => Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'not used' } }),
       getPreview: () => Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'not used' } }),
+      exportTable: () => Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'not used' } }),
+      previewImport: () => Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'not used' } }),
+      listPresets: () => Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'not used' } }),
+      savePreset: () => Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'not used' } }),
+      renamePreset: () => Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'not used' } }),
+      deletePreset: () => Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'not used' } }),
       reloadRow: ({ path }) => ok(backend.reloaded.get(path) ?? byPath.get(path)!),
       saveSidecars: ({ saves }) => {
         backend.saves.push(saves);
         return ok(saves.map((save) => backend.saveOutcome(save)));
+      },
+      getProfiles: () => ok([]),
+      checkValues: ({ items }) => ok(items.map(({ path }) => ({ path, problems: [] }))),
+      exportResults: (request) => {
+        backend.exports.push(request);
+        return ok({ fileName: `lab-results.${request.format}`, mimeType: 'text/csv', base64: btoa('path\r\n'), skipped: [], notes: [] });
       },
       onEvent: (listener) => {
         listeners.add(listener);

@@ -24,12 +24,26 @@ describe('saving', () => {
     expect(s.notices.at(-1)).toMatchObject({ tone: 'success', text: 'Saved 2 files.' });
   });
 
-  it('refuses to save while a value is invalid', async () => {
-    const { store, backend } = storeWithRows([makeRow('a.tif')]);
+  it('holds back an image with an invalid value and saves the others, naming it', async () => {
+    const { store, backend } = storeWithRows([makeRow('a.tif'), makeRow('b.tif')]);
     store.getState().setFieldText(['a.tif'], 'branch_order', '2.5');
-    expect(await store.getState().saveAll()).toBe(false);
+    store.getState().setFieldText(['b.tif'], 'genotype', 'WT');
+    await store.getState().requestSave();
+    const review = store.getState().review!;
+    expect(review.invalid).toEqual([{ path: 'a.tif', name: 'branch_order', message: 'Branch order: must be a whole number (got 2.5)' }]);
+    expect(review.saves.map((save) => save.path)).toEqual(['b.tif']);
     expect(backend.saves).toEqual([]);
-    expect(store.getState().notices.at(-1)).toMatchObject({ tone: 'error', text: 'Fix 1 invalid value to save.' });
+    await store.getState().confirmReview();
+    expect(backend.saves).toEqual([[{ path: 'b.tif', changes: { genotype: 'WT' }, expected: { size: 100, mtimeMs: 1, sha256: 'v-b.tif' } }]]);
+    expect(store.getState().edits['a.tif']?.branch_order?.text).toBe('2.5');
+    expect(store.getState().notices.at(-1)).toMatchObject({ tone: 'success', text: 'Saved 1 file. 1 image with invalid values not saved.' });
+  });
+
+  it('"go to the field" selects the image and asks the field for the focus', () => {
+    const { store } = storeWithRows([makeRow('a.tif'), makeRow('b.tif')]);
+    store.getState().focusField('b.tif', 'depth');
+    expect([...store.getState().selected]).toEqual(['b.tif']);
+    expect(store.getState().fieldFocus).toMatchObject({ path: 'b.tif', name: 'depth' });
   });
 
   it('asks about a conflict; Cancel keeps my edits and writes nothing', async () => {
@@ -44,16 +58,15 @@ describe('saving', () => {
     expect(backend.saves).toHaveLength(1);
   });
 
-  it('"Overwrite with mine" writes every value as I see it over their newer file, and only what differs', async () => {
+  it('"Overwrite with mine" sends only the fields I edited, so their other changes are kept', async () => {
     const { store, backend } = storeWithRows([makeRow('a.tif', { species: 'rat', depth: 5 })]);
     const succeed = backend.saveOutcome;
     backend.saveOutcome = (save) => (save.overwrite ? succeed(save) : { path: save.path, ok: false, error: { code: 'CONFLICT', message: 'changed', path: save.path } });
-    const theirs = makeRow('a.tif', { species: 'mouse', depth: 5 }, { version: { size: 7, mtimeMs: 9, sha256: 'theirs' } });
-    backend.reloaded.set('a.tif', theirs);
+    backend.reloaded.set('a.tif', makeRow('a.tif', { species: 'mouse', depth: 5 }, { version: { size: 7, mtimeMs: 9, sha256: 'theirs' } }));
     store.getState().setFieldText(['a.tif'], 'genotype', 'WT');
     await store.getState().saveAll();
     await store.getState().resolveConflict('mine');
-    expect(backend.saves[1]).toEqual([{ path: 'a.tif', changes: { species: 'rat', genotype: 'WT' }, expected: theirs.version, overwrite: true }]);
+    expect(backend.saves[1]).toEqual([{ path: 'a.tif', changes: { genotype: 'WT' }, expected: { size: 100, mtimeMs: 1, sha256: 'v-a.tif' }, overwrite: true }]);
     expect(store.getState().rows['a.tif']?.values.genotype).toBe('WT');
     expect(store.getState().edits).toEqual({});
   });
@@ -71,13 +84,67 @@ describe('saving', () => {
     expect(store.getState().conflicts).toEqual([{ path: 'b.tif', message: 'changed' }]);
   });
 
-  it('shows other failures as notices and keeps those edits', async () => {
-    const { store, backend } = storeWithRows([makeRow('a.tif')]);
-    backend.saveOutcome = (save) => ({ path: save.path, ok: false, error: { code: 'IO', message: 'Could not write a.tif.json: disk full', path: save.path } });
-    store.getState().setFieldText(['a.tif'], 'note', 'x');
-    expect(await store.getState().saveAll()).toBe(false);
-    expect(store.getState().notices.at(-1)).toMatchObject({ tone: 'error', text: 'Could not write a.tif.json: disk full' });
-    expect(store.getState().edits['a.tif']?.note?.value).toBe('x');
+  it('reports every file that failed and why, keeps their edits, and retries them', async () => {
+    const { store, backend } = storeWithRows([makeRow('a.tif'), makeRow('b.tif'), makeRow('c.tif')]);
+    const succeed = backend.saveOutcome;
+    backend.saveOutcome = (save) =>
+      save.path === 'a.tif'
+        ? { path: save.path, ok: false, error: { code: 'IO', message: 'a.tif.json could not be saved: the disk is full', path: save.path } }
+        : save.path === 'b.tif'
+          ? { path: save.path, ok: false, error: { code: 'CONFLICT', message: 'b.tif.json changed on disk since it was read', path: save.path } }
+          : succeed(save);
+    store.getState().setReviewAbove(10);
+    store.getState().setFieldText(['a.tif', 'b.tif', 'c.tif'], 'note', 'x');
+    await store.getState().requestSave();
+    expect(store.getState().saveReport).toEqual({
+      saved: 1,
+      held: 0,
+      failures: [
+        { path: 'a.tif', code: 'IO', message: 'a.tif.json could not be saved: the disk is full' },
+        { path: 'b.tif', code: 'CONFLICT', message: 'b.tif.json changed on disk since it was read' },
+      ],
+    });
+    expect(store.getState().conflicts.map((c) => c.path)).toEqual(['b.tif']);
+    expect(Object.keys(store.getState().edits).sort()).toEqual(['a.tif', 'b.tif']);
+    backend.saveOutcome = succeed;
+    await store.getState().retryFailed();
+    expect(backend.saves.at(-1)).toEqual([{ path: 'a.tif', changes: { note: 'x' }, expected: { size: 100, mtimeMs: 1, sha256: 'v-a.tif' } }]);
+    expect(store.getState().saveReport).toBeNull();
+    expect(Object.keys(store.getState().edits)).toEqual(['b.tif']);
+  });
+
+  it('reviews a save of several files: files created and updated, each field\'s old → new values with counts', async () => {
+    const rows = [makeRow('a.tif', { genotype: 'KO' }), makeRow('b.tif'), makeRow('c.tif'), makeRow('d.tif', {}, { sidecar: 'missing', version: null })];
+    const { store, backend } = storeWithRows(rows);
+    store.getState().setFieldText(rows.map((r) => r.path), 'genotype', 'WT');
+    store.getState().setFieldText(['b.tif'], 'depth', '12');
+    await store.getState().requestSave();
+    const review = store.getState().review!;
+    expect(review).toMatchObject({ created: 1, updated: 3, held: 0, invalid: [] });
+    expect(review.fields).toEqual([
+      { name: 'genotype', displayName: 'Genotype', changes: [{ before: '', after: 'WT', count: 3 }, { before: 'KO', after: 'WT', count: 1 }] },
+      { name: 'depth', displayName: 'Depth', changes: [{ before: null, after: 12, count: 1 }] },
+    ]);
+    store.getState().cancelReview();
+    expect(backend.saves).toEqual([]);
+    expect(Object.keys(store.getState().edits)).toHaveLength(4);
+    await store.getState().requestSave();
+    await store.getState().confirmReview();
+    expect(backend.saves[0]).toHaveLength(4);
+    expect(store.getState().edits).toEqual({});
+  });
+
+  it('saves one file, or up to the chosen number of files, without the review', async () => {
+    const { store, backend } = storeWithRows([makeRow('a.tif'), makeRow('b.tif')]);
+    store.getState().setFieldText(['a.tif'], 'sex', 'F');
+    await store.getState().requestSave();
+    expect(store.getState().review).toBeNull();
+    expect(backend.saves).toHaveLength(1);
+    store.getState().setReviewAbove(10);
+    store.getState().setFieldText(['a.tif', 'b.tif'], 'sex', 'M');
+    await store.getState().requestSave();
+    expect(store.getState().review).toBeNull();
+    expect(backend.saves[1]).toHaveLength(2);
   });
 
   it('keeps what was typed while the save was under way', async () => {
@@ -101,10 +168,12 @@ describe('saving', () => {
       if (s.saveProgress && progress.at(-1) !== s.saveProgress) progress.push(s.saveProgress);
     });
     expect(await store.getState().saveAll()).toBe(true);
-    expect(backend.saves.map((batch) => batch.length)).toEqual([500, 500, 100]);
+    expect(backend.saves.map((batch) => batch.length)).toEqual([250, 250, 250, 250, 100]);
     expect(progress).toEqual([
       { done: 0, total: 1100 },
+      { done: 250, total: 1100 },
       { done: 500, total: 1100 },
+      { done: 750, total: 1100 },
       { done: 1000, total: 1100 },
       { done: 1100, total: 1100 },
     ]);

@@ -67,6 +67,22 @@ describe('applyChanges: one edit, one line', () => {
     expect(after.indexOf('    "age": "P60",')).toBe(after.indexOf('    "_is_dirty": false,') + 1);
   });
 
+  it('sets the accepted flag on its own line at the top level, as CloudScope writes it', () => {
+    const text = applyChanges(sidecarOf(canonical), { accepted: false });
+    expect(changedLines(canonical, text)).toEqual([{ line: 2, before: '  "accepted": true,', after: '  "accepted": false,' }]);
+    expect(sidecarOf(text).fieldValues().accepted).toBe(false);
+    expect(applyChanges(sidecarOf(text), { accepted: true })).toBe(canonical);
+  });
+
+  it('takes out again a field an older file lacked, giving back its bytes, and says which fields a file lacks', () => {
+    expect(sidecarOf(old).absentFields()).toEqual(['age']);
+    const withAge = applyChanges(sidecarOf(old), { age: 'P60' });
+    expect(sidecarOf(withAge).absentFields()).toEqual([]);
+    expect(applyChanges(sidecarOf(withAge), {}, ['age'])).toBe(old);
+    expect(applyChanges(sidecarOf(old), {}, ['age'])).toBe(old);
+    expect(() => applyChanges(sidecarOf(old), {}, ['colour'])).toThrow('Unknown field "colour"');
+  });
+
   it('writes several edits and re-reads them', () => {
     const text = applyChanges(sidecarOf(canonical), { species: 'rat', branch_order: null, physical_unit_y: 2 });
     expect(changedLines(canonical, text)).toHaveLength(3);
@@ -95,7 +111,8 @@ describe('applyChanges: invalid values', () => {
     [{ branch_order: 2.5 }, 'Branch order: must be a whole number (got 2.5)'],
     [{ depth: 'abc' }, 'Depth: must be a number in µm (got "abc")'],
     [{ physical_unit_x: 0 }, 'Physical Unit X: must be greater than 0'],
-    [{ foo: 'x' }, 'Unknown field "foo" (known: species, sex, genotype, age, region, cell_type, depth, branch_order, direction, condition, condition2, treatment, treatment2, date, note, physical_unit_y, physical_unit_x, physical_label_y, physical_label_x)'],
+    [{ foo: 'x' }, 'Unknown field "foo" (known: species, sex, genotype, age, region, cell_type, depth, branch_order, direction, condition, condition2, treatment, treatment2, date, note, physical_unit_y, physical_unit_x, physical_label_y, physical_label_x, accepted)'],
+    [{ accepted: 'no' }, 'Accepted: must be true or false (got "no")'],
   ])('refuses %j', (changes, message) => {
     const run = () => applyChanges(sidecarOf(canonical), changes);
     expect(run).toThrow(ApiFailure);

@@ -16,7 +16,7 @@ function withStored(line: string, replacement: string): string {
 }
 
 describe('parseSidecar: valid files', () => {
-  it('reads the 19 editable fields of a CloudScope file', () => {
+  it('reads the 20 editable fields of a CloudScope file', () => {
     const { sidecar, problems } = parsed(fixtureText('canonical.tif.json'));
     expect(problems).toEqual([]);
     expect(sidecar.fieldValues()).toEqual({
@@ -39,6 +39,7 @@ describe('parseSidecar: valid files', () => {
       physical_unit_x: 0.3107,
       physical_label_y: 'µm',
       physical_label_x: 'µm',
+      accepted: true,
     });
     expect(sidecar.text).toBe(fixtureText('canonical.tif.json'));
   });

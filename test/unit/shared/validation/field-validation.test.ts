@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseFieldInput, validateChanges, validateFieldValue } from '../../../../shared/validation';
 
 const KNOWN =
-  'species, sex, genotype, age, region, cell_type, depth, branch_order, direction, condition, condition2, treatment, treatment2, date, note, physical_unit_y, physical_unit_x, physical_label_y, physical_label_x';
+  'species, sex, genotype, age, region, cell_type, depth, branch_order, direction, condition, condition2, treatment, treatment2, date, note, physical_unit_y, physical_unit_x, physical_label_y, physical_label_x, accepted';
 
 describe('parseFieldInput', () => {
   it.each([
@@ -18,6 +18,12 @@ describe('parseFieldInput', () => {
     ['branch_order', '3', 3],
     ['branch_order', '', null],
     ['physical_unit_x', '0.5', 0.5],
+    ['accepted', 'false', false],
+    ['accepted', ' TRUE ', true],
+    ['accepted', 'no', false],
+    ['accepted', 'Yes', true],
+    ['accepted', '0', false],
+    ['accepted', '1', true],
   ])('%s ← %j', (name, text, value) => {
     expect(parseFieldInput(name, text)).toEqual({ ok: true, value });
   });
@@ -33,6 +39,8 @@ describe('parseFieldInput', () => {
     ['physical_unit_x', '0', 'Physical Unit X: must be greater than 0'],
     ['physical_unit_x', '-1', 'Physical Unit X: must be greater than 0'],
     ['physical_unit_x', '', 'Physical Unit X: must be a number (got "")'],
+    ['accepted', '', 'Accepted: must be true or false (got "")'],
+    ['accepted', 'maybe', 'Accepted: must be true or false (got "maybe")'],
     ['foo', 'x', `Unknown field "foo" (known: ${KNOWN})`],
   ])('%s ← %j is refused', (name, text, message) => {
     expect(parseFieldInput(name, text)).toEqual({ ok: false, message });

@@ -30,6 +30,14 @@ describe('backend saveSidecars', () => {
     expect(Object.keys(JSON.parse(text).experiment_metadata)).toHaveLength(15);
   });
 
+  it('sets the accepted flag, a boolean at the top level, on its own line', async () => {
+    const before = await readFile(sidecar('cells/multi-channel.ome.tif'), 'utf8');
+    const row = await h.ok('reloadRow', { path: 'cells/multi-channel.ome.tif' });
+    const [outcome] = await save({ path: row.path, changes: { accepted: false }, expected: row.version });
+    expect(outcome).toMatchObject({ ok: true, row: { values: { accepted: false } } });
+    expect(await readFile(sidecar('cells/multi-channel.ome.tif'), 'utf8')).toBe(before.replace('"accepted": true,', '"accepted": false,'));
+  });
+
   it('changes only the edited line of an existing sidecar', async () => {
     const before = await readFile(sidecar('cells/multi-channel.ome.tif'), 'utf8');
     const row = await h.ok('reloadRow', { path: 'cells/multi-channel.ome.tif' });

@@ -13,8 +13,11 @@ describe('scan cache lines', () => {
         state: 'ok',
         version: { size: 900, mtimeMs: 1715000000000.5, sha256: 'a'.repeat(64) },
         problems: ['note is too long'],
-        values: { ...defaults, species: 'mouse', depth: Number.NaN, physical_unit_x: Number.POSITIVE_INFINITY, branch_order: null },
+        values: { ...defaults, species: 'mouse', depth: Number.NaN, physical_unit_x: Number.POSITIVE_INFINITY, branch_order: null, accepted: true },
         header,
+        absentFields: ['age'],
+        results: { 'diameter/1/0/mean': 3.2, 'diameter/1/0/std': 'NaN' },
+        sidecar: null,
       },
     };
     expect(decodeRecord(encodeRecord('a/b.tif', image))).toEqual({ relPath: 'a/b.tif', image });
@@ -23,7 +26,16 @@ describe('scan cache lines', () => {
   it('keep an invalid sidecar with its defaults, and no image for other formats', () => {
     const image: CachedImage = {
       image: null,
-      sidecar: { state: 'invalid', version: { size: 5, mtimeMs: 1, sha256: 'b'.repeat(64) }, problems: ['x.oir.json: not valid JSON'], values: defaults, header: null },
+      sidecar: {
+        state: 'invalid',
+        version: { size: 5, mtimeMs: 1, sha256: 'b'.repeat(64) },
+        problems: ['x.oir.json: not valid JSON'],
+        values: defaults,
+        header: null,
+        absentFields: [],
+        results: null,
+        sidecar: null,
+      },
     };
     expect(decodeRecord(encodeRecord('x.oir', image))).toEqual({ relPath: 'x.oir', image });
   });

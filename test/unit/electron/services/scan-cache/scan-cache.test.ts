@@ -1,5 +1,6 @@
-import { readFile, realpath, rm, utimes, writeFile } from 'node:fs/promises';
+import { copyFile, readFile, realpath, rm, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiEvent, ImageRow } from '../../../../../shared/api';
 import { cacheFileFor } from '../../../../../electron/services/scan-cache';
@@ -11,6 +12,7 @@ type RowsEvent = Extract<ApiEvent, { type: 'scan-rows' }>;
 /** A fixed modification time, so a file can be rewritten and still look unchanged. */
 const FIXED = new Date('2024-05-06T07:08:09.000Z');
 const OME = 'cells/multi-channel.ome.tif';
+const VASCULAR = fileURLToPath(new URL('../../../../../profiles/vascular-lab.profile.json', import.meta.url));
 
 describe('the scan cache', () => {
   let copy: LabCopy;
@@ -78,12 +80,24 @@ describe('the scan cache', () => {
     expect(second.get(OME)).toMatchObject({ sidecar: 'missing', version: null, values: { species: '' } });
   });
 
+  it('reads sidecars again where a lab profile applies (it checks the whole file), and still reuses the headers', async () => {
+    await copyFile(VASCULAR, file('acqmeta.profile.json'));
+    const first = await scan();
+    expect(first.get(OME)?.profileProblems.map((p) => p.field)).not.toContain('species');
+    await rewriteUnseen(`${OME}.json`, (bytes) => Buffer.from(bytes.toString('utf8').replace('"mouse"', '"horse"')));
+    await rewriteUnseen('plain.tiff', (bytes) => bytes.fill(0, 0, 8));
+    const second = await scan();
+    expect(second.get(OME)?.values.species).toBe('horse');
+    expect(second.get(OME)?.profileProblems.map((p) => p.field)).toContain('species');
+    expect(second.get('plain.tiff')).toEqual(first.get('plain.tiff'));
+  });
+
   it('ignores a damaged cache file and writes a sound one', async () => {
     const first = await scan();
     await writeFile(await cacheFile(), '{"format": "something else"}\n["plain.tiff", 0, 0]\n');
     expect(await scan()).toEqual(first);
     const lines = (await readFile(await cacheFile(), 'utf8')).trim().split('\n');
-    expect(JSON.parse(lines[0] ?? '')).toMatchObject({ format: 'acqmeta-scan-cache/1' });
+    expect(JSON.parse(lines[0] ?? '')).toMatchObject({ format: 'acqmeta-scan-cache/2' });
     expect(lines).toHaveLength(first.size + 1);
   });
 

@@ -40,4 +40,12 @@ describe('fitSize', () => {
     expect(fitSize(16, 12, 512)).toEqual({ width: 16, height: 12 });
     expect(fitSize(7795, 1, 100)).toEqual({ width: 100, height: 1 });
   });
+
+  it('keeps up to 64 pixels (at most maxSize) on the short side of a long, thin image: a line scan keeps its columns', () => {
+    expect(fitSize(24, 3000, 512)).toEqual({ width: 24, height: 512 });
+    expect(fitSize(30000, 100, 512)).toEqual({ width: 512, height: 64 });
+    expect(fitSize(1024, 100, 512)).toEqual({ width: 512, height: 64 });
+    expect(fitSize(2000, 100, 32)).toEqual({ width: 32, height: 32 });
+    expect(fitSize(400, 200, 32)).toEqual({ width: 32, height: 16 });
+  });
 });

@@ -2,11 +2,38 @@
  * Delimited tables (CSV and TSV) as RFC 4180 describes them: quoted fields, CRLF line ends.
  */
 
-/** The two table formats and their delimiters. */
-export const TABLE_DELIMITERS = { csv: ',', tsv: '\t' } as const;
+/**
+ * The delimited formats and their delimiters; `semicolon` is the CSV that spreadsheet programs
+ * write where the comma is the decimal separator.
+ */
+export const TABLE_DELIMITERS = { csv: ',', tsv: '\t', semicolon: ';' } as const;
 
 /** A table format name. */
 export type TableFormat = keyof typeof TABLE_DELIMITERS;
+
+/**
+ * The text of a table file: UTF-8 (with or without a byte-order mark), UTF-16 with its mark
+ * (spreadsheets' "Unicode text"), else Windows-1252 (the "CSV" of older spreadsheet programs).
+ */
+export function decodeTableText(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+}
+
+/**
+ * The format of a table's text: TSV by a `.tsv`/`.tab` name or a tab in the first line;
+ * otherwise CSV, with semicolons when the first line has semicolons and no commas.
+ */
+export function sniffTableFormat(fileName: string, text: string): TableFormat {
+  const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
+  if (/\.(tsv|tab)$/i.test(fileName) || (!/\.csv$/i.test(fileName) && firstLine.includes('\t'))) return 'tsv';
+  return firstLine.includes(';') && !firstLine.includes(',') ? 'semicolon' : 'csv';
+}
 
 /** Formats rows, quoting fields that hold the delimiter, a quote or a line break. */
 export function formatTable(rows: readonly (readonly string[])[], format: TableFormat): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatTable, parseTable, TableSyntaxError } from '../../../../electron/cli/table-text';
+import { formatTable, parseTable, TableSyntaxError } from '../../../../shared/sheets/table-text';
 
 describe('formatTable / parseTable', () => {
   const rows = [

@@ -1,0 +1,43 @@
+/**
+ * Spreadsheet methods: exportTable (a table file to download) and previewImport (what a
+ * table file would change). Both read the sidecars on disk; neither writes one.
+ */
+import path from 'node:path';
+import type { ApiHandlers } from '../../../shared/api';
+import { listImages, type ImageEntry } from '../folder/list-images';
+import { exportFolder } from '../sheets/folder-export';
+import { previewTableImport } from '../sheets/import-preview';
+import { requireFolder, type BackendContext } from './backend-context';
+import { resolveImage, type OpenFolder } from './confine';
+
+/** The images of `paths` (each once, in order), or every image of the folder. */
+export async function* exportEntries(folder: OpenFolder, paths: readonly string[] | undefined): AsyncGenerator<ImageEntry> {
+  if (paths === undefined) {
+    yield* listImages(folder.root);
+    return;
+  }
+  for (const relPath of new Set(paths)) yield await resolveImage(folder, relPath);
+}
+
+/** Handlers of the spreadsheet methods. */
+export function tableHandlers(context: BackendContext): Pick<ApiHandlers, 'exportTable' | 'previewImport'> {
+  return {
+    async exportTable(request) {
+      const folder = requireFolder(context);
+      const name = path.basename(folder.root) || 'folder';
+      const { file, skipped } = await exportFolder(folder.root, name, exportEntries(folder, request.paths), request.format);
+      return {
+        fileName: `${name}${file.suffix}`,
+        mimeType: file.mimeType,
+        base64: Buffer.from(file.bytes).toString('base64'),
+        skipped,
+        notes: file.notes,
+      };
+    },
+    async previewImport(request) {
+      const folder = requireFolder(context);
+      const bytes = Buffer.from(request.base64, 'base64');
+      return (await previewTableImport(request.fileName, bytes, folder, context.scanner)).preview;
+    },
+  };
+}

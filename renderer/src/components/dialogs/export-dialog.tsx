@@ -1,0 +1,83 @@
+/** "Export a table": the folder or the selection, as CSV, TSV, XLSX or OMERO CSV, downloaded. */
+import { useState, type FormEvent } from 'react';
+import type { TableExportFormat } from '../../../../shared/api';
+import type { ExportScope } from '../../store/tables-slice';
+import { selectSaveSummary } from '../../store/selectors';
+import { useApp, useAppStore } from '../../store/store-context';
+import { downloadTableFile } from '../../lib/download';
+import { plural } from '../../lib/format';
+import { Modal } from './modal';
+import { ModalActions } from './modal-actions';
+
+const FORMATS: readonly { format: TableExportFormat; label: string; hint: string }[] = [
+  { format: 'xlsx', label: 'Excel workbook (.xlsx)', hint: 'Numbers as number cells, text as text' },
+  { format: 'csv', label: 'CSV (.csv)', hint: 'Comma-separated, UTF-8' },
+  { format: 'tsv', label: 'TSV (.tsv)', hint: 'Tab-separated, UTF-8' },
+  { format: 'omero', label: 'OMERO bulk annotations (.csv)', hint: 'For omero metadata populate; not for import here' },
+];
+
+/** The dialog, shown while `exportPrompt` is set. */
+export function ExportDialog() {
+  const open = useApp((s) => s.exportPrompt);
+  return open ? <ExportForm /> : null;
+}
+
+function ExportForm() {
+  const store = useAppStore();
+  const total = useApp((s) => s.rowOrder.length);
+  const selected = useApp((s) => s.selected.size);
+  const unsaved = useApp((s) => selectSaveSummary(s).files);
+  const [scope, setScope] = useState<ExportScope>(selected > 1 ? 'selection' : 'folder');
+  const [format, setFormat] = useState<TableExportFormat>('xlsx');
+  const [busy, setBusy] = useState(false);
+  const close = () => store.getState().closeExportPrompt();
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    const file = await store.getState().exportTable(format, scope);
+    setBusy(false);
+    if (!file) return;
+    downloadTableFile(file);
+    for (const note of file.notes) store.getState().notify('success', `${file.fileName}: ${note}.`);
+  };
+  return (
+    <Modal labelledBy="export-title" onCancel={close}>
+      <form onSubmit={(e) => void submit(e)}>
+        <h2 id="export-title" className="modal-title">
+          Export a table
+        </h2>
+        <fieldset className="choice-group">
+          <legend className="modal-label">Images</legend>
+          <label className="check-row">
+            <input type="radio" name="export-scope" checked={scope === 'folder'} onChange={() => setScope('folder')} />
+            All {plural(total, 'image')} of the folder
+          </label>
+          <label className="check-row">
+            <input type="radio" name="export-scope" checked={scope === 'selection'} disabled={selected === 0} onChange={() => setScope('selection')} />
+            The {plural(selected, 'selected image')}
+          </label>
+        </fieldset>
+        <fieldset className="choice-group">
+          <legend className="modal-label">Format</legend>
+          {FORMATS.map((f) => (
+            <label key={f.format} className="check-row choice-row">
+              <input type="radio" name="export-format" checked={format === f.format} onChange={() => setFormat(f.format)} />
+              <span>{f.label}</span>
+              <span className="muted small choice-hint">{f.hint}</span>
+            </label>
+          ))}
+        </fieldset>
+        {unsaved > 0 && (
+          <p className="callout callout-warning bulk-callout small">
+            The table holds what is saved on disk: {plural(unsaved, 'image')} {unsaved === 1 ? 'has' : 'have'} unsaved changes. Save first to include them.
+          </p>
+        )}
+        <ModalActions onCancel={close}>
+          <button type="submit" className="btn btn-primary" disabled={busy} data-autofocus>
+            {busy ? 'Exporting…' : 'Download'}
+          </button>
+        </ModalActions>
+      </form>
+    </Modal>
+  );
+}

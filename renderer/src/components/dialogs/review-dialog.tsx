@@ -1,0 +1,144 @@
+/** The review before writing several files: what changes, in how many files, and what cannot be saved. */
+import { useApp, useAppStore } from '../../store/store-context';
+import type { FieldChanges, InvalidValue, SavePlan } from '../../store/save-plan';
+import { displayValue, plural } from '../../lib/format';
+import { editableField } from '../../../../shared/fields/field-table';
+import { Modal } from './modal';
+
+/** Value changes listed per field before the rest are counted. */
+const SHOWN_CHANGES = 4;
+/** Files listed by name. */
+const SHOWN_FILES = 6;
+/** The review threshold the checkbox sets. */
+const SMALL_SAVE = 10;
+
+function ChangesTable({ fields }: { fields: readonly FieldChanges[] }) {
+  return (
+    <table className="review-table">
+      <caption className="modal-label">Changes</caption>
+      <thead>
+        <tr>
+          <th scope="col">Field</th>
+          <th scope="col">Old → new</th>
+          <th scope="col" className="num">
+            Images
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {fields.flatMap((field) => {
+          const shown = field.changes.slice(0, SHOWN_CHANGES);
+          const rest = field.changes.slice(SHOWN_CHANGES).reduce((n, c) => n + c.count, 0);
+          return [
+            ...shown.map((change, i) => (
+              <tr key={`${field.name}-${i}`}>
+                <th scope="row">{i === 0 ? field.displayName : ''}</th>
+                <td>
+                  <span className="review-old">{displayValue(change.before)}</span> → <span className="review-new">{displayValue(change.after)}</span>
+                </td>
+                <td className="num">{change.count}</td>
+              </tr>
+            )),
+            ...(rest > 0
+              ? [
+                  <tr key={`${field.name}-rest`}>
+                    <th scope="row" />
+                    <td className="muted">{plural(field.changes.length - SHOWN_CHANGES, 'other change')}</td>
+                    <td className="num">{rest}</td>
+                  </tr>,
+                ]
+              : []),
+          ];
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+function InvalidList({ invalid, held }: { invalid: readonly InvalidValue[]; held: number }) {
+  const store = useAppStore();
+  const jump = (value: InvalidValue) => {
+    store.getState().cancelReview();
+    store.getState().focusField(value.path, value.name);
+  };
+  return (
+    <div className="callout callout-danger callout-stack">
+      <p className="callout-title">
+        {plural(held, 'image')} cannot be saved yet: {held === 1 ? 'it has' : 'they have'} {plural(invalid.length, 'invalid value')}
+      </p>
+      <ul className="plain-list review-invalid">
+        {invalid.slice(0, SHOWN_FILES).map((value) => (
+          <li key={`${value.path}\u0000${value.name}`}>
+            <button type="button" className="link-button" onClick={() => jump(value)}>
+              {value.path} · {editableField(value.name)?.displayName ?? value.name}
+            </button>
+            <span className="small"> — {value.message}</span>
+          </li>
+        ))}
+        {invalid.length > SHOWN_FILES && <li className="small">and {plural(invalid.length - SHOWN_FILES, 'more')}</li>}
+      </ul>
+      <p className="small">Their edits stay unsaved until fixed; click one to go to its field.</p>
+    </div>
+  );
+}
+
+function Summary({ plan }: { plan: SavePlan }) {
+  const files = plan.saves.map((s) => s.path);
+  const parts = [plan.updated > 0 ? `${plural(plan.updated, 'sidecar')} updated` : null, plan.created > 0 ? `${plural(plan.created, 'sidecar')} created` : null];
+  return (
+    <>
+      <p id="review-text">{parts.filter(Boolean).join(', ')}.</p>
+      <ChangesTable fields={plan.fields} />
+      <p className="modal-label review-files-label">Files</p>
+      <ul className="change-list review-files">
+        {files.slice(0, SHOWN_FILES).map((path) => (
+          <li key={path} className="mono">
+            {path}
+          </li>
+        ))}
+        {files.length > SHOWN_FILES && <li className="muted">and {plural(files.length - SHOWN_FILES, 'more file')}</li>}
+      </ul>
+    </>
+  );
+}
+
+/** The review dialog, shown while a save waits for the user's go. */
+export function ReviewDialog() {
+  const store = useAppStore();
+  const plan = useApp((s) => s.review);
+  const reviewAbove = useApp((s) => s.reviewAbove);
+  if (!plan) return null;
+  const count = plan.saves.length;
+  const cancel = () => store.getState().cancelReview();
+  return (
+    <Modal labelledBy="review-title" describedBy={count > 0 ? 'review-text' : undefined} onCancel={cancel} wide>
+      <h2 id="review-title" className="modal-title">
+        {count > 0 ? `Save ${plural(count, 'file')}?` : 'Nothing can be saved yet'}
+      </h2>
+      {count > 0 && <Summary plan={plan} />}
+      {plan.invalid.length > 0 && <InvalidList invalid={plan.invalid} held={plan.held} />}
+      {count > 0 && (
+        <label className="check-line small">
+          <input
+            type="checkbox"
+            className="checkbox"
+            checked={reviewAbove >= SMALL_SAVE}
+            onChange={(e) => store.getState().setReviewAbove(e.target.checked ? SMALL_SAVE : 1)}
+          />
+          Save up to {SMALL_SAVE} files at once without this review
+        </label>
+      )}
+      <div className="modal-actions">
+        {count > 0 && (
+          <button type="button" className="btn btn-primary" onClick={() => void store.getState().confirmReview()} data-autofocus>
+            {plan.held === 0 ? `Save ${plural(count, 'file')}` : count === 1 ? 'Save the other file' : `Save the ${count} other files`}
+          </button>
+        )}
+        <span className="toolbar-spacer" />
+        <button type="button" className="btn" onClick={cancel} {...(count === 0 ? { 'data-autofocus': true } : {})}>
+          {count > 0 ? 'Cancel' : 'Close'}
+        </button>
+      </div>
+    </Modal>
+  );
+}

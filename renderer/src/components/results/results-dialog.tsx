@@ -1,0 +1,187 @@
+/**
+ * The Results dialog: a quick look at one summary value pooled over the selection or the
+ * folder (n, mean, median, SD per group and a strip plot), and the export of the results table.
+ */
+import { useMemo, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { RESULTS_FORMATS } from '../../../../shared/analysis/results-table';
+import type { ImageRow, ResultsFormat } from '../../../../shared/api';
+import { downloadTableFile } from '../../lib/download';
+import { formatCount, formatMeasure, plural } from '../../lib/format';
+import { unitFromName } from '../../lib/result-format';
+import type { AnalysisResults } from '../../lib/result-matrix';
+import { defaultChoice, GROUPINGS, rowsResults, summarize, type SummaryChoice } from '../../lib/results-summary';
+import { selectResultKeys } from '../../store/result-selectors';
+import { useApp, useAppStore } from '../../store/store-context';
+import { Modal } from '../dialogs/modal';
+import { groupLabel, StripPlot } from './strip-plot';
+
+type Scope = 'selection' | 'folder';
+
+/** The rows of the scope, in folder order. */
+function useScopeRows(scope: Scope): ImageRow[] {
+  return useApp(
+    useShallow((s) => {
+      const paths = scope === 'folder' ? s.rowOrder : s.rowOrder.filter((p) => s.selected.has(p));
+      return paths.map((p) => s.rows[p]).filter((row) => row !== undefined);
+    }),
+  );
+}
+
+function Select({ id, label, value, onChange, options }: { id: string; label: string; value: string; onChange(value: string): void; options: readonly { value: string; label: string }[] }) {
+  return (
+    <div className="results-control">
+      <label htmlFor={id} className="modal-label">
+        {label}
+      </label>
+      <select id={id} className="input" value={value} onChange={(e) => onChange(e.target.value)}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+const figure = (n: number | null): string => (n === null ? '—' : formatMeasure(n));
+
+interface SummaryProps {
+  rows: readonly ImageRow[];
+  results: readonly AnalysisResults[];
+  choice: SummaryChoice;
+  setChoice(choice: SummaryChoice): void;
+}
+
+function Summary({ rows, results, choice, setChoice }: SummaryProps) {
+  const analysis = results.find((a) => a.analysis === choice.analysis);
+  const stats = summarize(rows, results, choice);
+  const resultOptions = results.flatMap((a) => a.keys.map((key) => ({ value: JSON.stringify([a.analysis, key]), label: `${a.analysis} · ${key}` })));
+  const whereOptions = [{ value: '', label: 'All ROIs' }, ...(analysis?.wheres ?? []).map((w) => ({ value: w.id, label: w.label }))];
+  const groupName = GROUPINGS.find((g) => g.value === choice.groupBy)?.label ?? choice.groupBy;
+  const unit = unitFromName(choice.key);
+  const left = stats.reduce((sum, g) => sum + g.notFinite, 0);
+  const title = `${choice.key} by ${groupName.toLowerCase()}`;
+  return (
+    <>
+      <div className="results-controls">
+        <Select
+          id="results-value"
+          label="Result"
+          value={JSON.stringify([choice.analysis, choice.key])}
+          options={resultOptions}
+          onChange={(value) => {
+            const [name = '', key = ''] = JSON.parse(value) as string[];
+            setChoice({ ...choice, analysis: name, key, where: name === choice.analysis ? choice.where : null });
+          }}
+        />
+        <Select id="results-roi" label="ROI" value={choice.where ?? ''} options={whereOptions} onChange={(where) => setChoice({ ...choice, where: where === '' ? null : where })} />
+        <Select id="results-group" label="Group by" value={choice.groupBy} options={GROUPINGS} onChange={(groupBy) => setChoice({ ...choice, groupBy })} />
+      </div>
+      <StripPlot groups={stats} title={`Strip plot of ${title}; the table below gives the numbers`} />
+      <table className="results-table">
+        <caption className="results-caption">
+          {choice.analysis} · {title}
+          {unit && ` (${unit})`}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">{groupName}</th>
+            <th scope="col">n</th>
+            <th scope="col">Mean</th>
+            <th scope="col">Median</th>
+            <th scope="col">SD</th>
+          </tr>
+        </thead>
+        <tbody>
+          {stats.map((g) => (
+            <tr key={g.group}>
+              <th scope="row">{groupLabel(g.group)}</th>
+              <td>{g.n}</td>
+              <td>{figure(g.mean)}</td>
+              <td>{figure(g.median)}</td>
+              <td>{figure(g.sd)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="muted small results-note">
+        n counts analysis records (one per ROI and image) with a finite value; SD is the sample standard deviation.
+        {left > 0 && ` ${plural(left, 'record')} with NaN or Infinity left out.`}
+      </p>
+    </>
+  );
+}
+
+function ResultsForm({ onClose }: { onClose(): void }) {
+  const store = useAppStore();
+  const selectedCount = useApp((s) => s.selected.size);
+  const exporting = useApp((s) => s.exportingResults);
+  const [scope, setScope] = useState<Scope>(selectedCount > 1 ? 'selection' : 'folder');
+  const rows = useScopeRows(scope);
+  const results = useMemo(() => rowsResults(rows), [rows]);
+  const fallback = useMemo(() => defaultChoice(rows, results), [rows, results]);
+  const [picked, setChoice] = useState<SummaryChoice | null>(null);
+  const choice = picked !== null && results.some((a) => a.analysis === picked.analysis && a.keys.includes(picked.key)) ? picked : fallback;
+  const withResults = rows.filter((row) => row.results !== undefined).length;
+  const invalid = rows.filter((row) => row.sidecar === 'invalid').length;
+
+  const exportAs = async (format: ResultsFormat) => {
+    const paths = scope === 'folder' ? null : rows.map((row) => row.path);
+    const file = await store.getState().exportResults(paths, format);
+    if (file !== null) downloadTableFile(file);
+  };
+
+  return (
+    <Modal labelledBy="results-title" describedBy="results-scope-text" onCancel={onClose} wide>
+      <h2 id="results-title" className="modal-title">
+        Results
+      </h2>
+      <fieldset className="results-scope">
+        <legend className="sr-only">Images</legend>
+        <label className="check-row">
+          <input type="radio" name="results-scope" checked={scope === 'selection'} disabled={selectedCount === 0} onChange={() => setScope('selection')} />
+          Selected images ({selectedCount})
+        </label>
+        <label className="check-row">
+          <input type="radio" name="results-scope" checked={scope === 'folder'} onChange={() => setScope('folder')} />
+          All images in the folder
+        </label>
+      </fieldset>
+      <p id="results-scope-text" className="muted small">
+        {formatCount(withResults)} of {plural(rows.length, 'image')} {withResults === 1 ? 'has' : 'have'} analyses
+        {invalid > 0 && `; ${plural(invalid, 'invalid sidecar')} left out`}.
+      </p>
+      {choice === null ? <p className="results-empty">These images have no analysis results.</p> : <Summary rows={rows} results={results} choice={choice} setChoice={setChoice} />}
+      <p className="muted small results-note">
+        The exported table has one row per analysis record with the image&apos;s fields; NaN values are empty cells, Infinity is written inf.
+      </p>
+      <div className="modal-actions">
+        {RESULTS_FORMATS.map((format) => (
+          <button key={format} type="button" className="btn" disabled={exporting || withResults === 0} onClick={() => void exportAs(format)}>
+            Export {format.toUpperCase()}
+          </button>
+        ))}
+        <span className="toolbar-spacer" />
+        <button type="button" className="btn btn-primary" onClick={onClose} data-autofocus>
+          Close
+        </button>
+      </div>
+    </Modal>
+  );
+}
+
+/** The toolbar's Results button and its dialog. */
+export function ResultsButton() {
+  const [open, setOpen] = useState(false);
+  const any = useApp((s) => selectResultKeys(s).length > 0);
+  return (
+    <>
+      <button type="button" className="btn" disabled={!any} title="Summaries of the analyses CloudScope stored, and their export as a table" onClick={() => setOpen(true)}>
+        Results…
+      </button>
+      {open && <ResultsForm onClose={() => setOpen(false)} />}
+    </>
+  );
+}

@@ -1,0 +1,15 @@
+/**
+ * Lab profiles (see docs: lab profiles): load and compile a profile's JSON Schema, apply it
+ * to sidecars with the "absent" rule, synonyms and folder rules, and word its problems for
+ * people. Pure code; compiling needs `eval`, so only the backend and the command line call it.
+ */
+export { defaultSidecar, withoutAbsent } from './absent';
+export { applyProfile } from './apply-profile';
+export { blocksSaving, checkValues } from './check-values';
+export { completeness, type Completeness, type ImageStatus } from './completeness';
+export { fieldPath } from './field-paths';
+export { checkFolderRules } from './folder-rules';
+export { loadProfile, PROFILE_FILE_NAME, type CompiledProfile, type Profile } from './load-profile';
+export { compileSafePattern } from './safe-pattern';
+export { starterProfile } from './starter-profile';
+export { suggestValue } from './suggest';

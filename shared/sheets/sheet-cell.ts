@@ -1,0 +1,92 @@
+/**
+ * Cells of a table as spreadsheet programs hand them over, and the cell a stored value becomes.
+ *
+ * Text tables (CSV, TSV) only hold strings; an XLSX cell may also be a number, a boolean, a
+ * date or an error (`#N/A`). Rows of a {@link SheetTable} are indexed by row number − 1, so a
+ * message can name the row the user sees.
+ */
+import type { FieldSpec, FieldValue } from '../fields/field-table';
+import { pythonFloatRepr } from '../sidecar';
+
+/** A cell whose formula failed or was never computed; `error` is what a spreadsheet shows. */
+export interface ErrorCell {
+  error: string;
+}
+
+/** One cell: text, a number, a boolean, a date (read as UTC), an error, or empty. */
+export type SheetCell = string | number | boolean | Date | ErrorCell | null;
+
+/** A whole table: `table[r]` is spreadsheet row `r + 1` (the header is row 1). */
+export type SheetTable = SheetCell[][];
+
+/** Marks a switch over a closed union as exhaustive: adding a member is a compile error here. */
+export function unreachable(value: never): never {
+  throw new Error(`unexpected value ${String(value)}`);
+}
+
+/**
+ * A stored value as the text a table holds: text as it is, floats in Python repr (`75.0`,
+ * as the sidecar writes them), whole numbers plainly, `true`/`false`, no value as an empty cell.
+ */
+export function valueText(value: FieldValue | undefined, spec: FieldSpec): string {
+  if (value === null || value === undefined) return '';
+  switch (spec.type) {
+    case 'str':
+    case 'int':
+      return String(value);
+    case 'float':
+      return typeof value === 'number' ? pythonFloatRepr(value) : String(value);
+    case 'bool':
+      return String(value);
+    default:
+      return unreachable(spec.type);
+  }
+}
+
+/** A stored value as a typed cell of a workbook: numbers stay numbers, text text, flags booleans. */
+export function valueCell(value: FieldValue | undefined, spec: FieldSpec): SheetCell {
+  if (value === null || value === undefined) return null;
+  switch (spec.type) {
+    case 'str':
+      return String(value);
+    case 'int':
+    case 'float':
+    case 'bool':
+      return value;
+    default:
+      return unreachable(spec.type);
+  }
+}
+
+/** Whether a cell holds nothing but spaces. */
+export function isBlankCell(cell: SheetCell | undefined): boolean {
+  return cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
+}
+
+/** Whether a cell is an {@link ErrorCell}. */
+export function isErrorCell(cell: SheetCell | undefined): cell is ErrorCell {
+  return typeof cell === 'object' && cell !== null && !(cell instanceof Date);
+}
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+/**
+ * A date cell as text: `YYYY-MM-DD`, with ` HH:MM` (and `:SS`) when it has a time of day.
+ * Spreadsheet dates carry no time zone; readers hand them over as UTC.
+ */
+export function dateText(date: Date): string {
+  const day = `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
+  const [h, m, s] = [date.getUTCHours(), date.getUTCMinutes(), date.getUTCSeconds()];
+  if (h === 0 && m === 0 && s === 0) return day;
+  return `${day} ${pad(h)}:${pad(m)}${s === 0 ? '' : `:${pad(s)}`}`;
+}
+
+/** Any cell as the text a person sees in it (`TRUE`, `2026-03-14`, `#N/A`, `0.5`). */
+export function cellText(cell: SheetCell | undefined): string {
+  if (cell === null || cell === undefined) return '';
+  if (typeof cell === 'string') return cell;
+  if (typeof cell === 'number') return String(cell);
+  if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
+  if (cell instanceof Date) return dateText(cell);
+  return cell.error;
+}

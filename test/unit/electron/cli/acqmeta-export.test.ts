@@ -1,0 +1,72 @@
+import { readFile } from 'node:fs/promises';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../../../electron/cli/run-cli';
+import { cliOnLab } from './cli-on-lab';
+
+const { acqmeta, basePath } = cliOnLab();
+
+const HEADER =
+  'path,species,sex,genotype,age,region,cell_type,depth,branch_order,direction,condition,condition2,treatment,treatment2,date,note,physical_unit_y,physical_unit_x,physical_label_y,physical_label_x,accepted';
+
+describe('acqmeta export', () => {
+  it('exports one row per image with valid or missing sidecar, one column per field', async () => {
+    const run = await acqmeta('export', 'lab');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^stacks\/multipage\.tif: left out, invalid sidecar/m);
+    const lines = run.stdout.split('\r\n');
+    expect(lines[0]).toBe(HEADER);
+    expect(lines[1]).toBe('cells/multi-channel.ome.tif,mouse,,,,,,75.0,,,,,,,,0.5 µm steps,1.0,1.0,Pixels,Pixels,true');
+    expect(lines.map((l) => l.split(',')[0])).toEqual([
+      'path', 'cells/multi-channel.ome.tif', 'hostile/test_ifd_loop_to_self.tif', 'other/scan_01.oir', 'plain.tiff', 'stacks/float.tif', '',
+    ]);
+    const tsv = await acqmeta('export', 'lab', '-o', 'table.tsv');
+    expect(await readFile(basePath('table.tsv'), 'utf8')).toContain('\r\nplain.tiff\t\t');
+    expect(tsv.stdout).toBe('');
+    expect(tsv.stderr).toContain('5 images written to table.tsv\n');
+  });
+
+  it('writes a workbook: text cells as text, numbers as numbers, no value as an empty cell', async () => {
+    await acqmeta('set', 'lab/plain.tiff', '--set', 'genotype=007', '--set', 'date=2026-03-14');
+    const run = await acqmeta('export', 'lab', '--format', 'xlsx', '-o', 'table.xlsx');
+    expect(run.code).toBe(1);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(basePath('table.xlsx'));
+    const sheet = workbook.getWorksheet('AcqMeta')!;
+    expect((sheet.getRow(1).values as unknown[]).slice(1).join(',')).toBe(HEADER);
+    const row = (n: number) => sheet.getRow(n).values as unknown[];
+    expect(row(2)[1]).toBe('cells/multi-channel.ome.tif');
+    expect(row(2)[8]).toBe(75);
+    expect(row(2)[9]).toBeUndefined();
+    expect(row(5)[4]).toBe('007');
+    expect(row(5)[15]).toBe('2026-03-14');
+    expect(row(2)[21]).toBe(true);
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    const piped = await acqmeta('export', 'lab', '--format', 'xlsx');
+    expect(piped.stdout.startsWith('PK')).toBe(true);
+  });
+
+  it('refuses to write a workbook to a terminal, and an unknown format', async () => {
+    const err: string[] = [];
+    const out = { line: async () => {}, write: async () => {}, flush: async () => {}, bytes: async () => {}, isTerminal: true };
+    const io = { out, err: (line: string) => err.push(line), progress: () => {}, showProgress: false, cwd: basePath('.') };
+    expect(await runCli(['export', 'lab', '--format', 'xlsx'], io)).toBe(2);
+    expect(err).toEqual(['acqmeta export: an XLSX workbook is binary: give -o <file>.xlsx or redirect stdout to a file (see acqmeta export --help)']);
+    const bad = await acqmeta('export', 'lab', '--format', 'ods');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--format must be one of csv, tsv, xlsx, omero (got "ods")');
+  });
+
+  it('writes an OMERO bulk annotation CSV with a "# header" row, datasets by folder, images by name', async () => {
+    const run = await acqmeta('export', 'lab', '--format', 'omero', '-o', 'omero.csv');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('depth, branch_order have empty cells: run omero metadata populate with --allow_nan (they become NaN)\n');
+    const lines = (await readFile(basePath('omero.csv'), 'utf8')).split('\r\n');
+    expect(lines[0]).toBe('# header s,s,s,s,s,s,s,s,d,d,s,s,s,s,s,s,s,d,d,s,s,b');
+    expect(lines[1]).toBe(`Dataset Name,Image Name,${HEADER.slice('path,'.length)}`);
+    expect(lines[2]).toBe('cells,multi-channel.ome.tif,mouse,,,,,,75.0,,,,,,,,0.5 µm steps,1.0,1.0,Pixels,Pixels,true');
+    expect(lines.slice(3, -1).map((l) => l.split(',').slice(0, 2).join(','))).toEqual([
+      'hostile,test_ifd_loop_to_self.tif', 'other,scan_01.oir', 'lab,plain.tiff', 'stacks,float.tif',
+    ]);
+  });
+});

@@ -1,0 +1,78 @@
+import { copyFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ApiEvent, ImageRow } from '../../../../../shared/api';
+import type { LabCopy } from '../folder/lab-folder';
+import { codeOf, removeTestBundles, startOnLab, stopOnLab, type Harness } from './backend-harness';
+
+const VASCULAR = fileURLToPath(new URL('../../../../../profiles/vascular-lab.profile.json', import.meta.url));
+
+describe('backend lab profiles', () => {
+  let copy: LabCopy;
+  let h: Harness;
+  beforeEach(async () => {
+    ({ copy, h } = await startOnLab());
+    await copyFile(VASCULAR, path.join(copy.lab, 'acqmeta.profile.json'));
+  });
+  afterEach(() => stopOnLab(copy, h));
+  afterAll(removeTestBundles);
+
+  const scan = async (): Promise<ImageRow[]> => {
+    const { scanId } = await h.ok('scanFolder', {});
+    await h.waitFor((e) => e.type === 'scan-done' && e.scanId === scanId);
+    return h.events.filter((e): e is Extract<ApiEvent, { type: 'scan-rows' }> => e.type === 'scan-rows' && e.scanId === scanId).flatMap((e) => e.rows);
+  };
+
+  it('gives each scanned row the profile in force and its problems, by field', async () => {
+    const rows = await scan();
+    const ome = rows.find((r) => r.path === 'cells/multi-channel.ome.tif');
+    expect(ome?.profile).toBe('acqmeta.profile.json');
+    expect(ome?.profileProblems).toContainEqual({ field: 'sex', rule: 'required', message: 'Sex must be filled in' });
+    expect(ome?.profileProblems.map((p) => p.field)).toEqual(['sex', 'genotype', 'region', 'date', 'physical_label_x', 'physical_label_y']);
+    const corrupt = rows.find((r) => r.path === 'stacks/multipage.tif');
+    expect(corrupt).toMatchObject({ profile: 'acqmeta.profile.json', profileProblems: [] });
+    const reloaded = await h.ok('reloadRow', { path: 'cells/multi-channel.ome.tif' });
+    expect(reloaded.profileProblems).toEqual(ome?.profileProblems);
+  });
+
+  it('getProfiles: the profile in force, its rules per field and its folder problems; reloaded when the file changes', async () => {
+    const [profile, ...others] = await h.ok('getProfiles', {});
+    expect(others).toEqual([]);
+    expect(profile).toMatchObject({ source: 'acqmeta.profile.json', folder: '', title: 'Vascular imaging lab', applied: true, problems: [], folderClosed: false });
+    expect(profile?.fields.find((f) => f.field === 'date')).toMatchObject({ displayName: 'Date', required: true, format: 'date', formatExample: 'YYYY-MM-DD' });
+    expect(profile?.folderRules[0]).toEqual({ pattern: '^raw/.+\\.tiff?$', required: true, description: 'the acquired images (raw/)' });
+    expect(profile?.folderProblems).toEqual([
+      { path: '.', message: 'missing the acquired images (raw/): no file matches ^raw/.+\\.tiff?$' },
+      { path: '.', message: "missing the dataset's readme: no file matches ^README\\.md$" },
+    ]);
+    await writeFile(path.join(copy.lab, 'acqmeta.profile.json'), '{"title": "Changed", "properties": {"x": {"pattern": "("}}}');
+    const [changed] = await h.ok('getProfiles', {});
+    expect(changed).toMatchObject({ title: 'Changed', applied: false, fields: [] });
+    expect(changed?.problems[0]).toMatch(/^acqmeta\.profile\.json: line 1, column \d+: pattern "\(": not a valid regular expression/);
+  });
+
+  it('checkValues: format and profile problems of values as typed, over the stored sidecar', async () => {
+    const [ome, corrupt] = await h.ok('checkValues', {
+      items: [
+        { path: 'cells/multi-channel.ome.tif', values: { species: 'Mouse', depth: 'x' as never, sex: 'female' } },
+        { path: 'stacks/multipage.tif', values: { species: 'rat' } },
+      ],
+    });
+    expect(ome?.problems[0]).toEqual({ field: 'depth', rule: 'field-table', message: 'Depth: must be a number in µm (got "x")' });
+    expect(ome?.problems).toContainEqual({ field: 'species', rule: 'enum', message: 'Species "Mouse" is not one of mouse, rat (did you mean "mouse"?)', suggestion: 'mouse' });
+    expect(ome?.problems).toContainEqual({ field: 'genotype', rule: 'required', message: 'Genotype must be filled in' });
+    expect(ome?.problems.map((p) => p.field)).not.toContain('sex');
+    expect(corrupt?.problems[0]).toMatchObject({ field: null, rule: 'sidecar' });
+    expect(codeOf(await h.call('checkValues', { items: [{ path: 'plain.tiff', values: { colour: 'red' } as never }] }))).toBe('BAD_REQUEST');
+    expect(codeOf(await h.call('checkValues', { items: [{ path: '../x.tif', values: {} }] }))).toBe('OUTSIDE_FOLDER');
+  });
+
+  it('previewImport: a table whose values break the profile has errors by row and column; required may stay empty', async () => {
+    const csv = 'path,Species,region\ncells/multi-channel.ome.tif,Mouse,\n';
+    const preview = await h.ok('previewImport', { fileName: 'edits.csv', base64: Buffer.from(csv).toString('base64') });
+    expect(preview.errors).toEqual([
+      { row: 2, column: 'Species', message: 'cells/multi-channel.ome.tif: Species "Mouse" is not one of mouse, rat (did you mean "mouse"?)' },
+    ]);
+  });
+});
