@@ -289,10 +289,7 @@ export interface ApiMethods {
   openFolder: { request: { path?: string }; response: FolderInfo | null };
   /** Starts a scan of the open folder; rows arrive as `scan` events tagged with `scanId`. */
   scanFolder: { request: Record<string, never>; response: { scanId: string } };
-  /**
-   * Stops the running scan (only if it is `scanId`, when given): the rows sent so far stay, a
-   * `scan-cancelled` event follows. `cancelled` is false when no such scan was running.
-   */
+  /** Stops the running scan (`scanId`'s, when given); rows sent stay; `scan-cancelled` follows; false when none ran. */
   cancelScan: { request: { scanId?: string }; response: { cancelled: boolean } };
   getImageDetail: { request: { path: string }; response: ImageDetail };
   /** Re-reads one image's row (e.g. "Reload theirs" after a conflict). */

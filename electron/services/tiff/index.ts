@@ -4,4 +4,3 @@
 export { isTiffPath } from './is-tiff-path';
 export { createTiffScanner, type TiffScanner, type TiffScannerOptions } from './tiff-scanner';
 export type { PlaneRequest } from './decode-plane';
-export type { ScannedFile } from './worker-protocol';

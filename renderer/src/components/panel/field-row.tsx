@@ -1,7 +1,7 @@
 /** One editable field: label, input fitted to the field's type, unit, and validation message. */
 import { useEffect, useRef, type ChangeEvent, type KeyboardEvent } from 'react';
-import type { FieldSpec } from '../../../../shared/fields/field-table';
 import { useShallow } from 'zustand/react/shallow';
+import type { FieldSpec } from '../../../../shared/fields/field-table';
 import type { FieldViewState } from '../../store/field-state';
 import { selectEditView, selectSuggestions } from '../../store/selectors';
 import { useApp, useAppStore } from '../../store/store-context';
@@ -39,8 +39,6 @@ export function FieldRow({ field, paths, readOnly }: FieldRowProps) {
   const numeric = field.type !== 'str';
   const text = !numeric && !field.multiline;
   const message = useRef<HTMLParagraphElement>(null);
-  // the values used in the folder are gathered only for the field being typed in
-  const focused = useApp((s) => s.activeField === field.name);
   const input = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
   const focus = useApp((s) => (s.fieldFocus?.name === field.name && paths.includes(s.fieldFocus.path) ? s.fieldFocus.seq : null));
 
@@ -98,7 +96,7 @@ export function FieldRow({ field, paths, readOnly }: FieldRowProps) {
         )}
         {field.unit && <span className="field-unit">{field.unit}</span>}
       </div>
-      {text && !readOnly && focused && <Suggestions field={field} id={listId} />}
+      {text && !readOnly && <Suggestions field={field} id={listId} />}
       {view.mixed && !readOnly && <MixedValues field={field} paths={paths} id={mixedId} />}
       {view.error && (
         <p ref={message} id={`${id}-error`} className="field-error">
