@@ -7,7 +7,7 @@ import { App } from './components/app';
 import { createAppStore } from './store/app-store';
 import { connectBackendEvents } from './store/backend-events';
 import { syncMenuState } from './store/menu-state';
-import { prepareFiltersWhenIdle } from './store/filter-prewarm';
+import { prepareWhenIdle } from './store/idle-prepare';
 import { StoreProvider } from './store/store-context';
 import type { PrefsStorage } from './store/view-prefs';
 import './styles/theme.css';
@@ -34,7 +34,7 @@ function prefsStorage(): PrefsStorage | null {
 const store = createAppStore(createApiClient(), prefsStorage());
 connectBackendEvents(store);
 syncMenuState(store);
-prepareFiltersWhenIdle(store);
+prepareWhenIdle(store);
 installAppBridge(store);
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

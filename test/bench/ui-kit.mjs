@@ -50,12 +50,29 @@ export async function startServe(folder, env) {
     url,
     /** Peak resident memory of the server process (its worker threads included), MB. */
     peakRssMb: () => procStatusMb(server.pid, 'VmHWM'),
+    /** CPU seconds the server process has used (its worker threads included). */
+    cpuSeconds: () => processCpuSeconds(server.pid),
     stop: () =>
       new Promise((resolve) => {
         server.once('exit', resolve);
         server.kill('SIGTERM');
       }),
   };
+}
+
+/** User + system CPU seconds of a process, threads included, from /proc/<pid>/stat (Linux). */
+function processCpuSeconds(pid) {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ 100)
+}
+
+/** CPU seconds used by the browser's renderer processes (the page's own work). */
+export async function rendererCpuSeconds(browser) {
+  const session = await browser.newBrowserCDPSession();
+  const { processInfo } = await session.send('SystemInfo.getProcessInfo');
+  await session.detach();
+  return processInfo.filter((p) => p.type === 'renderer').reduce((sum, p) => sum + p.cpuTime, 0);
 }
 
 /** A field of /proc/<pid>/status in MB (Linux). */
@@ -152,9 +169,21 @@ export function longTasksBetween(bench, from, until = Number.POSITIVE_INFINITY) 
 
 /**
  * Runs the page action `name` (see `instrument`) with `arg` and times it until the next frame
- * has been drawn: what a person waits for.
+ * has been drawn: what a person waits for. With `browser`, a trace also gives the CPU time of
+ * the longest task of the page's main thread meanwhile: `{ ms, cpuMs }`.
  */
-export async function timedInPage(page, name, arg) {
+export async function timedInPage(page, name, arg, browser = null) {
+  if (browser === null) return runTimed(page, name, arg);
+  await browser.startTracing(page, { categories: ['toplevel'] });
+  const ms = await runTimed(page, name, arg);
+  const { traceEvents } = JSON.parse((await browser.stopTracing()).toString('utf8'));
+  const tasks = traceEvents.filter((e) => e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask');
+  const perThread = new Map();
+  for (const task of tasks) perThread.set(`${task.pid}:${task.tid}`, Math.max(perThread.get(`${task.pid}:${task.tid}`) ?? 0, (task.tdur ?? 0) / 1000));
+  return { ms, cpuMs: Math.max(0, ...perThread.values()) };
+}
+
+function runTimed(page, name, arg) {
   return page.evaluate(
     async ({ action, value }) => {
       const start = performance.now();

@@ -21,6 +21,7 @@ if (parentPort === null) throw new Error('scan-worker must run as a worker threa
 const port = parentPort;
 const { finished } = workerData as WorkerData;
 const encoder = new TextEncoder();
+const decoder = new TextDecoder();
 /** Longest a file's answer waits for the rest of its batch. */
 const REPLY_MS = 50;
 
@@ -80,10 +81,11 @@ async function handle(message: WorkerRequest): Promise<void> {
   if (message.type === 'scan') {
     let results: ScanResult[] = [];
     let sentAt = performance.now();
-    for (const [i, file] of message.files.entries()) {
+    const files = JSON.parse(decoder.decode(message.files)) as ScanFile[];
+    for (const [i, file] of files.entries()) {
       results.push(await scanOne(file, message.detail));
       // on a slow disk a batch takes long: what is read goes out every REPLY_MS, in order
-      if (i === message.files.length - 1 || performance.now() - sentAt >= REPLY_MS) {
+      if (i === files.length - 1 || performance.now() - sentAt >= REPLY_MS) {
         const bytes = encoder.encode(JSON.stringify(results));
         port.postMessage({ type: 'scanned', id: message.id, results: bytes } satisfies WorkerReply, [bytes.buffer]);
         results = [];

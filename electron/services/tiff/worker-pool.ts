@@ -65,6 +65,7 @@ const CLOSED = 'the scanner was closed';
 /** Scan requests in the message to a worker that has nothing to do (then `batchSize`). */
 const FIRST_BATCH = 8;
 const decoder = new TextDecoder();
+const encoder = new TextEncoder();
 
 /** Runs scan and preview requests on worker threads. */
 export class WorkerPool {
@@ -155,6 +156,7 @@ export class WorkerPool {
     const id = this.nextId++;
     let tasks: Task[];
     let message: WorkerRequest;
+    let transfer: ArrayBuffer[] = [];
     if (first.type === 'preview') {
       tasks = this.queue.splice(0, 1);
       message = { type: 'preview', id, path: first.path, request: first.request };
@@ -166,11 +168,13 @@ export class WorkerPool {
       while (count < limit && sameKind(this.queue[count])) count++;
       tasks = this.queue.splice(0, count);
       const scans = tasks as Extract<Task, { type: 'scan' }>[];
-      message = { type: 'scan', id, files: scans.map((task) => task.file), detail: first.detail };
+      const files = encoder.encode(JSON.stringify(scans.map((task) => task.file)));
+      message = { type: 'scan', id, files, detail: first.detail };
+      transfer = [files.buffer];
     }
     if (slot.inflight.length === 0) this.startWatchdog(slot);
     slot.inflight.push(...tasks);
-    slot.worker.postMessage(message);
+    slot.worker.postMessage(message, transfer);
   }
 
   private onReply(slot: Slot, reply: WorkerReply): void {

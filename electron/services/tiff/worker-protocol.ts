@@ -45,9 +45,13 @@ export interface WorkerData {
   finished: Int32Array;
 }
 
-/** Work for a worker: a batch of headers to read (summaries, or everything when `detail`), or one plane to decode. */
+/**
+ * Work for a worker: a batch of headers to read (summaries, or everything when `detail`; the
+ * files as UTF-8 JSON of `ScanFile[]`, transferred: cheaper than cloning the objects), or one
+ * plane to decode.
+ */
 export type WorkerRequest =
-  | { type: 'scan'; id: number; files: ScanFile[]; detail: boolean }
+  | { type: 'scan'; id: number; files: Uint8Array; detail: boolean }
   | { type: 'preview'; id: number; path: string; request: PlaneRequest };
 
 /**

@@ -3,6 +3,7 @@
  * (a new array only when something it depends on changed).
  */
 import type { ImageRow } from '../../../shared/api';
+import { EDITABLE_FIELDS } from '../../../shared/fields/field-table';
 import type { AppState } from './app-store';
 import { invalidEditCount, isEditable, rowHasChanges, type EditMap } from './edit-logic';
 import { editView, type EditView } from './field-state';
@@ -170,21 +171,32 @@ function valueCounts(name: string): (s: AppState) => { counts: Map<string, numbe
   });
 }
 
+/** The fields whose inputs offer the values used in the folder: single-line text. */
+const SUGGESTED_FIELDS = EDITABLE_FIELDS.filter((f) => f.type === 'str' && !f.multiline).map((f) => f.name);
+
+const countMemos = new Map(SUGGESTED_FIELDS.map((name) => [name, valueCounts(name)]));
 const suggestionMemos = new Map<string, (s: AppState) => readonly string[]>();
+
+/** Counts the values of the rows that arrived since, for every suggested field (in idle time, so opening the editor is quick). */
+export function prepareSuggestions(s: AppState): void {
+  for (const counts of countMemos.values()) counts(s);
+}
 
 /** Values already used in this folder for a text field, most used first (for the input's datalist). */
 export function selectSuggestions(s: AppState, name: string): readonly string[] {
   let select = suggestionMemos.get(name);
   if (!select) {
+    let counts = countMemos.get(name);
+    if (counts === undefined) countMemos.set(name, (counts = valueCounts(name)));
+    const countsOf = counts;
     select = memo(
-      (st: AppState) => [counts(st)] as const,
+      (st: AppState) => [countsOf(st)] as const,
       ({ counts: used }) =>
         [...used.entries()]
           .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
           .slice(0, 200)
           .map(([value]) => value),
     );
-    const counts = valueCounts(name);
     suggestionMemos.set(name, select);
   }
   return select(s);

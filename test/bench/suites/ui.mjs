@@ -2,18 +2,33 @@
 // with sidecars, nested folders), first open (empty scan cache) and second open (the cache of
 // the first), and a slow disk (every read delayed 20 ms). The page measures itself: when the
 // first row and every row were drawn, the long tasks of its main thread (PerformanceObserver),
-// and how long filtering, selecting and editing take until the next frame.
+// and how long filtering, selecting and editing take until the next frame; and what the work
+// cost in CPU time (Chromium traces, /proc), which the machine's other load does not inflate.
 /* global window, document -- code run in the page */
 import { rmSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { markdownTable } from '../bench-kit.mjs';
-import { ensureUiCorpus, freshCacheDir, launchBrowser, longTasksBetween, openApp, pageMemory, startServe, statusText, stopTrace, timedInPage, waitForRows } from '../ui-kit.mjs';
+import {
+  ensureUiCorpus,
+  freshCacheDir,
+  launchBrowser,
+  longTasksBetween,
+  openApp,
+  pageMemory,
+  rendererCpuSeconds,
+  startServe,
+  statusText,
+  stopTrace,
+  timedInPage,
+  waitForRows,
+} from '../ui-kit.mjs';
 
 const SECOND = 1000;
 
 /** Opens `folder` in a new server and page; `during(page)` runs while the rows stream in. */
 async function openAndMeasure(browser, folder, env, during = null) {
   const server = await startServe(folder, env);
+  const cpuBefore = server.cpuSeconds() + (await rendererCpuSeconds(browser));
   const page = await openApp(browser, server.url, true);
   try {
     let streaming = null;
@@ -22,15 +37,17 @@ async function openAndMeasure(browser, folder, env, during = null) {
       streaming = await during(page);
     }
     const bench = await waitForRows(page);
+    const cpu = server.cpuSeconds() + (await rendererCpuSeconds(browser)) - cpuBefore;
     const { longestCpu } = await stopTrace(browser);
-    const filter = await timedInPage(page, 'filter', 'zebrafish');
+    const filter = await timedInPage(page, 'filter', 'zebrafish', browser);
     const filtered = await statusText(page);
     await timedInPage(page, 'filter', '');
-    const selectAll = await timedInPage(page, 'selectAll');
+    const selectAll = await timedInPage(page, 'selectAll', undefined, browser);
     const memory = await pageMemory(page);
     return {
       firstRows: bench.firstRowAt,
       allRows: bench.readyAt,
+      cpu,
       tasks: { ...longTasksBetween(bench, bench.firstRowAt, bench.readyAt), longestCpu },
       filter,
       filtered,
@@ -72,9 +89,9 @@ async function slowDisk(browser, folder) {
       await sleep(1500);
       progress.push(await statusText(page));
     }
-    const filter = await timedInPage(page, 'filter', 'mouse');
+    const filter = await timedInPage(page, 'filter', 'mouse', browser);
     await timedInPage(page, 'filter', '');
-    const selectAll = await timedInPage(page, 'selectAll');
+    const selectAll = await timedInPage(page, 'selectAll', undefined, browser);
     const cancelAt = await page.evaluate(() => performance.now());
     await timedInPage(page, 'cancelScan');
     await page.waitForFunction(() => document.documentElement.dataset.appState === 'ready', null, { polling: 20, timeout: 30_000 });
@@ -92,6 +109,8 @@ const ms = (value) => `${Math.round(value)} ms`;
 const s = (value) => `${(value / SECOND).toFixed(2)} s`;
 const mb = (value) => `${Math.round(value)} MB`;
 const mark = (ok) => (ok ? 'yes' : '**no**');
+/** An interaction's wall time and the CPU time of its longest task. */
+const timed = ({ ms: wall, cpuMs }) => `${ms(wall)} (CPU ${ms(cpuMs)})`;
 
 /** Shown rows and progress as the status bar says it, without its buttons' labels. */
 const status = (text) => text.replace(/(Cancel|Scan again)$/, '').replace(/\s+/g, ' ').trim();
@@ -135,8 +154,8 @@ export const suite = {
               worst <= 100,
             );
           }
-          add(`${label}: filter (to next frame; ${status(first.filtered)})`, ms(first.filter), '≤ 100 ms', first.filter <= 100);
-          add(`${label}: select all (to next frame)`, ms(first.selectAll), '≤ 100 ms', first.selectAll <= 100);
+          add(`${label}: filter (to next frame; CPU of its longest task) — ${status(first.filtered)}`, timed(first.filter), '≤ 100 ms', first.filter.ms <= 100);
+          add(`${label}: select all (to next frame; CPU of its longest task)`, timed(first.selectAll), '≤ 100 ms', first.selectAll.ms <= 100);
           const total = first.memory.rendererRssMb + first.serverMb;
           add(
             `${label}: memory — page (JS heap) + server peak`,
@@ -147,6 +166,12 @@ export const suite = {
           add(`${label}: second open (scan cache): first rows / all rows`, `${ms(second.firstRows)} / ${s(second.allRows)}`, '', true);
           const speedUp = first.allRows / second.allRows;
           add(`${label}: second open speed-up (all rows)`, `${speedUp.toFixed(1)}x`, label === '100,000' ? '≥ 5x' : '', label !== '100,000' || speedUp >= 5);
+          add(
+            `${label}: CPU used by server + page until all rows, first → second open`,
+            `${first.cpu.toFixed(1)} s → ${second.cpu.toFixed(1)} s (${(first.cpu / second.cpu).toFixed(1)}x)`,
+            '',
+            true,
+          );
         } finally {
           rmSync(cacheDir, { recursive: true, force: true });
         }
@@ -155,7 +180,12 @@ export const suite = {
       const slow = await slowDisk(browser, small);
       add('slow disk (20 ms a read), 10,000 images: first rows', ms(slow.firstRows), 'shows progress', true);
       add('slow disk: status every 1.5 s', slow.progress.map(status).join(' → '), 'progress advances', new Set(slow.progress).size === slow.progress.length);
-      add('slow disk: filter / select all while scanning (to next frame)', `${ms(slow.filter)} / ${ms(slow.selectAll)}`, 'each ≤ 100 ms', Math.max(slow.filter, slow.selectAll) <= 100);
+      add(
+        'slow disk: filter / select all while scanning (to next frame; CPU of its longest task)',
+        `${timed(slow.filter)} / ${timed(slow.selectAll)}`,
+        'each ≤ 100 ms',
+        Math.max(slow.filter.ms, slow.selectAll.ms) <= 100,
+      );
       add('slow disk: Cancel until the listing is final', `${ms(slow.cancelled)} (${status(slow.final)})`, '', true);
       add('slow disk: longest main-thread task (tasks over 50 ms)', `${ms(slow.tasks.longest)} (${slow.tasks.over50})`, '≤ 100 ms', slow.tasks.longest <= 100);
     } finally {
@@ -169,7 +199,10 @@ export const suite = {
       'PerformanceObserver (`longtask`, over 50 ms, wall time) from the first row to the last, and the longest of those ' +
       'tasks by the CPU time it used (Chromium trace, thread time: what the task cost whatever else the machine ran). ' +
       'Interactions are timed from the event to ' +
-      'the next drawn frame. Memory: the renderer process RSS (JS heap after a GC) and the server peak RSS (worker threads included).';
+      'the next drawn frame; where a CPU time is given, it is the thread time of the longest task meanwhile (Chromium trace). ' +
+      'CPU used: the server process (worker threads included, /proc) and the renderer processes (Chromium SystemInfo), ' +
+      'from before the page opened until all rows were listed. ' +
+      'Memory: the renderer process RSS (JS heap after a GC) and the server peak RSS (worker threads included).';
     return `${about}\n\n${markdownTable(['figure', 'measured', 'target', 'met'], rows, ['---', '---:', '---', '---'])}`;
   },
 };

@@ -29,7 +29,7 @@ interface FieldRowProps {
 /** A labelled input for `field` over `paths`; Escape reverts the field. */
 export function FieldRow({ field, paths, readOnly }: FieldRowProps) {
   const store = useAppStore();
-  const view = useApp(useShallow((s) => selectEditView(paths)(s).fields[field.name] as FieldViewState));
+  const view = useApp((s) => selectEditView(paths)(s).fields[field.name] as FieldViewState);
   const id = `field-${field.name}`;
   const listId = `${id}-suggestions`;
   const mixedId = `${id}-values`;
@@ -97,7 +97,7 @@ export function FieldRow({ field, paths, readOnly }: FieldRowProps) {
         {field.unit && <span className="field-unit">{field.unit}</span>}
       </div>
       {text && !readOnly && <Suggestions field={field} id={listId} />}
-      {view.mixed && !readOnly && <MixedValues field={field} paths={paths} id={mixedId} />}
+      {view.mixed && !readOnly && <MixedValues field={field} paths={paths} first={view.mixedValues} distinct={view.distinct} id={mixedId} />}
       {view.error && (
         <p ref={message} id={`${id}-error`} className="field-error">
           {view.error}

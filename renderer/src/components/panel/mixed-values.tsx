@@ -1,30 +1,30 @@
 /** Under a field that differs between the selected images: each value with its count; a click sets it for all. */
 import { useState } from 'react';
 import type { FieldSpec } from '../../../../shared/fields/field-table';
-import { distinctValues } from '../../store/field-state';
+import { distinctValues, type ValueCount } from '../../store/field-state';
 import { overRows } from '../../store/grow-memo';
 import { useApp, useAppStore } from '../../store/store-context';
 import { plural } from '../../lib/format';
 
-/** Values shown before "N more". */
-const SHOWN = 5;
-
 interface MixedValuesProps {
   field: FieldSpec;
   paths: readonly string[];
+  /** The most frequent texts (from the editor's view) and how many there are. */
+  first: readonly ValueCount[];
+  distinct: number;
   /** Id for the input's `aria-describedby`. */
   id: string;
 }
 
 /** The value chips of a mixed field. */
-export function MixedValues({ field, paths, id }: MixedValuesProps) {
+export function MixedValues({ field, paths, first, distinct, id }: MixedValuesProps) {
   const store = useAppStore();
   const [all, setAll] = useState(false);
-  const values = useApp(overRows(paths, `distinct:${field.name}`, (s) => distinctValues(s, paths, field.name)));
-  const shown = all ? values : values.slice(0, SHOWN);
+  const every = useApp((s) => (all ? overRows(paths, `distinct:${field.name}`, (rows) => distinctValues(rows, paths, field.name))(s) : null));
+  const shown = every ?? first;
   return (
     <div className="mixed-values" id={id}>
-      <span className="mixed-values-count">{plural(values.length, 'value')}:</span>
+      <span className="mixed-values-count">{plural(distinct, 'value')}:</span>
       {shown.map(({ text, count }) => (
         <button
           key={text}
@@ -37,9 +37,9 @@ export function MixedValues({ field, paths, id }: MixedValuesProps) {
           <span className="chip-count">{count}</span>
         </button>
       ))}
-      {values.length > shown.length && (
+      {distinct > shown.length && (
         <button type="button" className="link-button small" onClick={() => setAll(true)}>
-          {values.length - shown.length} more
+          {distinct - shown.length} more
         </button>
       )}
     </div>

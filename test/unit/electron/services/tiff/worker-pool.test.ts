@@ -11,7 +11,7 @@ import { WorkerPool } from '../../../../../electron/services/tiff/worker-pool';
 const FAKE_WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
 parentPort.on('message', (message) => {
-  const paths = message.type === 'scan' ? message.files.map((file) => file.path) : [message.path];
+  const paths = message.type === 'scan' ? JSON.parse(new TextDecoder().decode(message.files)).map((file) => file.path) : [message.path];
   const results = paths.map((p) => {
     if (p === 'hang') for (;;) {}
     if (p === 'oom') { const keep = []; for (;;) keep.push(new Array(1e5).fill(0)); }

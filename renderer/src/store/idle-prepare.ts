@@ -1,10 +1,11 @@
 /**
- * Prepares what filtering needs (see `prepareForFilter`) for the rows that arrive, in the
- * page's idle time, so that the first filter of 100,000 rows does not do it all in one long
- * task while the user waits.
+ * Prepares, in the page's idle time, what the first filter and the first opened editor need
+ * for the rows that arrive (see `prepareForFilter`, `prepareSuggestions`), so that neither does
+ * it for 100,000 rows in one long task while the user waits.
  */
 import type { AppStore } from './app-store';
 import { prepareForFilter } from './row-query';
+import { prepareSuggestions } from './selectors';
 
 /** Runs `work` when the page is idle, with the time it may take (ms). */
 export type IdleScheduler = (work: (timeLeft: () => number) => void) => void;
@@ -18,7 +19,7 @@ function whenIdle(work: (timeLeft: () => number) => void): void {
 const CHUNK = 250;
 
 /** Keeps preparing rows as they arrive; returns the unsubscribe. */
-export function prepareFiltersWhenIdle(store: AppStore, idle: IdleScheduler = whenIdle): () => void {
+export function prepareWhenIdle(store: AppStore, idle: IdleScheduler = whenIdle): () => void {
   let rows = store.getState().rows;
   let prepared = 0;
   let scheduled = false;
@@ -38,6 +39,7 @@ export function prepareFiltersWhenIdle(store: AppStore, idle: IdleScheduler = wh
       }
     }
     if (prepared < order.length) schedule();
+    else prepareSuggestions(s);
   };
   const schedule = (): void => {
     if (scheduled) return;

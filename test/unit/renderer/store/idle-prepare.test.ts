@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { prepareFiltersWhenIdle } from '../../../../renderer/src/store/filter-prewarm';
+import { prepareWhenIdle } from '../../../../renderer/src/store/idle-prepare';
 import { prepareForFilter } from '../../../../renderer/src/store/row-query';
 import { makeRow, storeWithRows } from './fake-client';
 
@@ -8,13 +8,13 @@ vi.mock('../../../../renderer/src/store/row-query', async (importOriginal) => {
   return { ...actual, prepareForFilter: vi.fn(actual.prepareForFilter) };
 });
 
-describe('preparing filters in idle time', () => {
+describe('preparing in idle time', () => {
   it('prepares every row as rows arrive, a slice per idle period, and again for a new folder', () => {
     const idle: ((timeLeft: () => number) => void)[] = [];
     const rows = Array.from({ length: 600 }, (_, i) => makeRow(`r-${i}.tif`));
     const { store } = storeWithRows(rows.slice(0, 400));
     vi.mocked(prepareForFilter).mockClear();
-    prepareFiltersWhenIdle(store, (work) => idle.push(work));
+    prepareWhenIdle(store, (work) => idle.push(work));
     // an idle period with room for one slice only
     let checks = 0;
     idle.shift()?.(() => (checks++ === 0 ? 10 : 0));
