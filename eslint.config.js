@@ -4,7 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'test/e2e/artifacts/**', 'bench-corpus/**', 'shared/validation/generated/**', 'shared/profile/generated/**'] },
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'test/e2e/artifacts/**', 'bench-corpus/**', 'bench-corpus-ui/**', 'bench-corpus-profile/**', 'shared/validation/generated/**', 'shared/profile/generated/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

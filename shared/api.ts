@@ -325,6 +325,8 @@ export interface ApiMethods {
   listFolders: { request: { path?: string }; response: FolderListing };
   /** Starts a scan of the open folder; rows arrive as `scan` events tagged with `scanId`. */
   scanFolder: { request: Record<string, never>; response: { scanId: string } };
+  /** Stops the running scan (`scanId`'s, when given); rows sent stay; `scan-cancelled` follows; false when none ran. */
+  cancelScan: { request: { scanId?: string }; response: { cancelled: boolean } };
   getImageDetail: { request: { path: string }; response: ImageDetail };
   /** Re-reads one image's row (e.g. "Reload theirs" after a conflict). */
   reloadRow: { request: { path: string }; response: ImageRow };
@@ -384,6 +386,7 @@ export type ApiResponse<K extends ApiMethodName> = ApiMethods[K]['response'];
 export type ApiEvent =
   | { type: 'scan-rows'; scanId: string; rows: ImageRow[]; done: number; total: number | null }
   | { type: 'scan-done'; scanId: string; total: number }
+  | { type: 'scan-cancelled'; scanId: string; done: number }
   | { type: 'scan-failed'; scanId: string; error: ApiError }
   | { type: 'menu'; command: MenuCommand };
 
@@ -424,6 +427,7 @@ const METHODS: { readonly [K in ApiMethodName]: true } = {
   openFolder: true,
   listFolders: true,
   scanFolder: true,
+  cancelScan: true,
   getImageDetail: true,
   reloadRow: true,
   getPreview: true,

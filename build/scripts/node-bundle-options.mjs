@@ -12,8 +12,14 @@ const excelJsApart = {
   },
 };
 
-/** Entry points every set of Node bundles needs beside the ones that load them. */
-export const NODE_EXTRA_ENTRIES = { exceljs: 'electron/services/sheets/exceljs-bundle.ts' };
+/**
+ * Entry points every set of Node bundles needs beside the ones that load them: exceljs, and
+ * the preview decoder (geotiff) that scan workers load with their first preview.
+ */
+export const NODE_EXTRA_ENTRIES = {
+  exceljs: 'electron/services/sheets/exceljs-bundle.ts',
+  'preview-decoder': 'electron/services/tiff/decode-plane.ts',
+};
 
 export const NODE_BUNDLE_OPTIONS = {
   plugins: [excelJsApart],

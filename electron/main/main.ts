@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { MenuCommand, MenuState } from '../../shared/api';
 import { createBackend } from '../services/backend';
 import { createRecentFolders } from '../services/folder/recent-folders';
+import { defaultCacheDir } from '../services/scan-cache';
 import { buildMenuTemplate } from './app-menu';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { folderToOpen, userDataDir } from './command-line';
@@ -53,6 +54,7 @@ function start(): void {
     sampleFolder,
     recent,
     configDir: userData,
+    cacheDir: defaultCacheDir(),
   });
 
   let undoState: MenuState = { undo: null, redo: null };

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { createBackend } from '../services/backend';
 import { defaultConfigDir } from '../services/folder/config-dir';
 import { createRecentFolders } from '../services/folder/recent-folders';
+import { defaultCacheDir } from '../services/scan-cache';
 import { startServer, type RunningServer } from './http-server';
 import { parseServeArgs, SERVE_USAGE } from './serve-args';
 
@@ -32,6 +33,7 @@ async function main(): Promise<number> {
     allowedRoots: [args.root],
     recent: createRecentFolders(configDir),
     configDir,
+    cacheDir: defaultCacheDir(),
   });
   const token = randomBytes(32).toString('base64url');
   let server: RunningServer;

@@ -7,6 +7,7 @@ import { App } from './components/app';
 import { createAppStore } from './store/app-store';
 import { connectBackendEvents } from './store/backend-events';
 import { syncMenuState } from './store/menu-state';
+import { prepareWhenIdle } from './store/idle-prepare';
 import { StoreProvider } from './store/store-context';
 import type { PrefsStorage } from './store/view-prefs';
 import './styles/theme.css';
@@ -37,6 +38,7 @@ function prefsStorage(): PrefsStorage | null {
 const store = createAppStore(createApiClient(), prefsStorage());
 connectBackendEvents(store);
 syncMenuState(store);
+prepareWhenIdle(store);
 installAppBridge(store);
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -13,10 +13,10 @@ import type { TiffFile } from './tiff-file';
 import { decodeAscii, readEntryBytes } from './ifd';
 
 /** `YYYYMMDD` and `HH:MM:SS` from the DateTime tag, else from OME AcquisitionDate, else empty. */
-export async function declaredDateTime(file: TiffFile, page: TiffPage, ome: OmeDocument | null): Promise<{ date: string; time: string }> {
+export function declaredDateTime(file: TiffFile, page: TiffPage, ome: OmeDocument | null): { date: string; time: string } {
   const entry = page.entries.find((e) => e.code === 306 && e.type === 2);
   if (entry !== undefined) {
-    const text = decodeAscii(await readEntryBytes(file.reader, entry, 'tag DateTime (306)', 64));
+    const text = decodeAscii(readEntryBytes(file.reader, entry, 'tag DateTime (306)', 64));
     const match = /^(\d{4})[:-](\d{2})[:-](\d{2})[ T](\d{2}:\d{2}:\d{2})/.exec(text);
     if (match) return { date: `${match[1]}${match[2]}${match[3]}`, time: match[4] ?? '' };
   }
@@ -44,10 +44,10 @@ function inUnit(value: number, from: string, to: string): number {
 }
 
 /** Pixel size (numerator, denominator of 1/resolution) from X/YResolution; null when absent or zero. */
-async function pixelSize(file: TiffFile, page: TiffPage, code: number): Promise<[number, number] | null> {
+function pixelSize(file: TiffFile, page: TiffPage, code: number): [number, number] | null {
   const entry = page.entries.find((e) => e.code === code && (e.type === 5 || e.type === 10) && e.count >= 1);
   if (entry === undefined) return null;
-  const [num, den] = await tagNumbers(file.reader, file.format, entry, 1);
+  const [num, den] = tagNumbers(file.reader, file.format, entry, 1);
   return num === undefined || den === undefined || num === 0 || den === 0 ? null : [den, num];
 }
 
@@ -64,9 +64,9 @@ function isScreenDpi([num, den]: [number, number]): boolean {
  * The pixel size the file declares, and where from: ImageJ `unit=` + resolution, OME
  * PhysicalSize, or cm/inch resolution (an inch one is a print resolution; see `CalibrationSource`).
  */
-export async function declaredCalibration(file: TiffFile, page: TiffPage, ome: OmeDocument | null): Promise<FileCalibration | null> {
-  const x = await pixelSize(file, page, 282);
-  const y = await pixelSize(file, page, 283);
+export function declaredCalibration(file: TiffFile, page: TiffPage, ome: OmeDocument | null): FileCalibration | null {
+  const x = pixelSize(file, page, 282);
+  const y = pixelSize(file, page, 283);
   const description = imagejDescription(page);
   const meta = description === null ? null : parseImageJDescription(description);
   const unit = meta?.unit === undefined ? '' : String(meta.unit).trim();
@@ -83,7 +83,7 @@ export async function declaredCalibration(file: TiffFile, page: TiffPage, ome: O
     }
   }
   const unitEntry = page.entries.find((e) => e.code === 296);
-  const resolutionUnit = unitEntry === undefined ? 2 : ((await tagNumbers(file.reader, file.format, unitEntry, 1))[0] ?? 2);
+  const resolutionUnit = unitEntry === undefined ? 2 : (tagNumbers(file.reader, file.format, unitEntry, 1)[0] ?? 2);
   const factor = resolutionUnit === 2 ? 25400 : resolutionUnit === 3 ? 10000 : null;
   if (factor === null || x === null || y === null) return null;
   if (resolutionUnit === 2 && isScreenDpi(x) && isScreenDpi(y)) return null;

@@ -20,29 +20,29 @@ export interface DetectedSeries {
 }
 
 /** Groups the file's pages into series as tifffile's `TiffFile.series` does. */
-export async function detectSeries(file: TiffFile): Promise<DetectedSeries> {
-  const first = await file.page(0);
+export function detectSeries(file: TiffFile): DetectedSeries {
+  const first = file.page(0);
   const ome = isOme(first) ? parseOme(first.description) : null;
-  const found = await firstMatch(file, ome);
+  const found = firstMatch(file, ome);
   if (found !== null && found.length > 0) return { series: found, ome };
-  return { series: await genericSeries(file), ome };
+  return { series: genericSeries(file), ome };
 }
 
-async function firstMatch(file: TiffFile, ome: OmeDocument | null): Promise<Series[] | null> {
-  const first = await file.page(0);
+function firstMatch(file: TiffFile, ome: OmeDocument | null): Series[] | null {
+  const first = file.page(0);
   if (shapedDescription(first) !== null) return shapedSeries(file);
   if (isLsm(first)) return lsmSeries(file, first);
   const isImageJ = imagejDescription(first) !== null;
   if (isOme(first)) {
-    const series = ome === null ? [] : await omeSeries(file, ome);
+    const series = ome === null ? [] : omeSeries(file, ome);
     if (series.length > 0 || !isImageJ) return series;
   }
   if (isImageJ) {
-    const series = await imagejSeries(file, first);
+    const series = imagejSeries(file, first);
     return series === null ? null : [series];
   }
   if (first.entries.some((e) => e.code === 43314)) return [uniformSeries(file, first)];
-  if (isScanImage(first)) return [await scanImageSeries(file, first)];
-  if (await isUniform(file, first)) return [uniformSeries(file, first)];
+  if (isScanImage(first)) return [scanImageSeries(file, first)];
+  if (isUniform(file, first)) return [uniformSeries(file, first)];
   return null;
 }

@@ -46,9 +46,9 @@ function readOffset(view: DataView, at: number, format: TiffFormat): number {
 }
 
 /** Reads the 8- or 16-byte file header. */
-export async function readFormat(reader: BoundedReader): Promise<TiffFormat> {
+export function readFormat(reader: BoundedReader): TiffFormat {
   if (reader.size < 8) throw new TiffReadError(`not a TIFF file (${reader.size} bytes)`);
-  const head = viewOf(await reader.bytes(0, Math.min(16, reader.size), 'file header'));
+  const head = viewOf(reader.bytes(0, Math.min(16, reader.size), 'file header'));
   const order = head.getUint16(0, false);
   if (order !== 0x4949 && order !== 0x4d4d) throw new TiffReadError('not a TIFF file (no II or MM byte order mark)');
   const littleEndian = order === 0x4949;
@@ -69,28 +69,28 @@ function readUint(bytes: Uint8Array, littleEndian: boolean): number {
 }
 
 /** Reads the number of entries of the IFD at `offset` and the offset of the next IFD. */
-export async function readIfdLink(
+export function readIfdLink(
   reader: BoundedReader,
   format: TiffFormat,
   offset: number,
-): Promise<{ entryCount: number; nextOffset: number }> {
+): { entryCount: number; nextOffset: number } {
   const countSize = format.bigTiff ? 8 : 2;
-  const entryCount = readUint(await reader.bytes(offset, countSize, 'IFD'), format.littleEndian);
+  const entryCount = readUint(reader.bytes(offset, countSize, 'IFD'), format.littleEndian);
   if (entryCount > MAX_ENTRIES) throw new TiffReadError(`corrupt IFD at ${offset}: it claims ${entryCount} entries`);
   const entrySize = format.bigTiff ? 20 : 12;
   const linkAt = offset + countSize + entryCount * entrySize;
-  const link = await reader.bytes(linkAt, format.bigTiff ? 8 : 4, `IFD at ${offset} with ${entryCount} entries`);
+  const link = reader.bytes(linkAt, format.bigTiff ? 8 : 4, `IFD at ${offset} with ${entryCount} entries`);
   return { entryCount, nextOffset: readUint(link, format.littleEndian) };
 }
 
 /** Reads all entries of the IFD at `offset`. */
-export async function readIfdEntries(reader: BoundedReader, format: TiffFormat, offset: number): Promise<IfdEntry[]> {
-  const { entryCount } = await readIfdLink(reader, format, offset);
+export function readIfdEntries(reader: BoundedReader, format: TiffFormat, offset: number): IfdEntry[] {
+  const { entryCount } = readIfdLink(reader, format, offset);
   const countSize = format.bigTiff ? 8 : 2;
   const entrySize = format.bigTiff ? 20 : 12;
   const fieldSize = format.bigTiff ? 8 : 4;
   const start = offset + countSize;
-  const bytes = await reader.bytes(start, entryCount * entrySize, `IFD at ${offset}`);
+  const bytes = reader.bytes(start, entryCount * entrySize, `IFD at ${offset}`);
   const view = viewOf(bytes);
   const entries: IfdEntry[] = [];
   for (let i = 0; i < entryCount; i++) {
@@ -128,12 +128,12 @@ function inlineNumbers(bytes: Uint8Array, at: number, type: number, count: numbe
 }
 
 /** Reads the raw value bytes of an entry, at most `maxCount` values of it. */
-export async function readEntryBytes(
+export function readEntryBytes(
   reader: BoundedReader,
   entry: IfdEntry,
   what: string,
   maxCount = entry.count,
-): Promise<Uint8Array> {
+): Uint8Array {
   const typeSize = TYPE_SIZES[entry.type];
   if (typeSize === undefined) throw new TiffReadError(`${what} has unknown field type ${entry.type}`);
   const total = typeSize * entry.count;
@@ -167,6 +167,9 @@ export function decodeNumbers(bytes: Uint8Array, type: number, littleEndian: boo
   return out;
 }
 
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+const CP1252 = new TextDecoder('windows-1252');
+
 /** Decodes an ASCII value as tifffile does: trailing NULs and whitespace off, UTF-8 else cp1252. */
 export function decodeAscii(bytes: Uint8Array): string {
   let end = bytes.length;
@@ -177,8 +180,8 @@ export function decodeAscii(bytes: Uint8Array): string {
   while (end > start && space(bytes[end - 1])) end--;
   const text = bytes.subarray(start, end);
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(text);
+    return UTF8.decode(text);
   } catch {
-    return new TextDecoder('windows-1252').decode(text);
+    return CP1252.decode(text);
   }
 }

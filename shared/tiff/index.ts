@@ -1,7 +1,7 @@
 /**
  * The TIFF header reader: pure code over a {@link ByteSource}, for Node and the browser.
  */
-export { readTiffHeader, openTiff, type OpenedTiff } from './read-tiff-header';
+export { readTiffHeader, readTiffSummary, openTiff, type OpenedTiff } from './read-tiff-header';
 export { TiffReadError } from './bounded-reader';
 export { locatePlane, PlaneRangeError, type PlaneLocation } from './plane-locator';
-export type { ByteSource, ReadTiffOptions, TiffInfo, DescriptionKind } from './types';
+export type { ByteSource, ReadTiffOptions, TiffInfo, TiffSummary, DescriptionKind } from './types';

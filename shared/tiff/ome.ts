@@ -1,8 +1,8 @@
 /**
- * OME-XML, read with a real XML parser (fast-xml-parser) into the few parts the header needs:
+ * OME-XML, read with the strict XML parser of `xml.ts` into the few parts the header needs:
  * images with their Pixels (dimensions, type, physical size), channels and TiffData.
  */
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { childrenNamed, parseXml } from './xml';
 
 /** One `TiffData` element: which IFDs hold which planes, possibly in another file. */
 export interface OmeTiffData {
@@ -33,62 +33,25 @@ export interface OmeDocument {
   images: OmeImage[];
 }
 
-type XmlNode = Record<string, unknown>;
-
-const ARRAYS = new Set(['Image', 'Pixels', 'Channel', 'TiffData', 'UUID']);
-
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '',
-  removeNSPrefix: true,
-  parseAttributeValue: false,
-  parseTagValue: false,
-  textNodeName: '#text',
-  isArray: (name, _path, _leaf, isAttribute) => !isAttribute && ARRAYS.has(name),
-});
-
-function asNode(value: unknown): XmlNode {
-  return typeof value === 'object' && value !== null ? (value as XmlNode) : {};
-}
-
-function nodes(value: unknown): XmlNode[] {
-  return Array.isArray(value) ? value.map(asNode) : value === undefined ? [] : [asNode(value)];
-}
-
-function attributes(node: XmlNode): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [key, value] of Object.entries(node)) if (typeof value === 'string' && key !== '#text') out[key] = value;
-  return out;
-}
-
-function text(value: unknown): string | null {
-  if (typeof value === 'string') return value;
-  const inner = asNode(value)['#text'];
-  return typeof inner === 'string' || typeof inner === 'number' ? String(inner) : null;
-}
-
 /** Parses OME-XML; null when it is not well-formed XML with an OME root. */
 export function parseOme(xml: string): OmeDocument | null {
-  if (XMLValidator.validate(xml) !== true) return null;
-  const root = asNode(parser.parse(xml)).OME;
-  if (root === undefined) return null;
-  const ome = asNode(root);
-  const uuid = typeof ome.UUID === 'string' ? ome.UUID : null;
-  const images = nodes(ome.Image).map((image) => ({
-    acquisitionDate: text(image.AcquisitionDate),
-    pixels: nodes(image.Pixels).map((pixels) => ({
-      attributes: attributes(pixels),
-      channelSamples: nodes(pixels.Channel).map((channel) => attributes(channel).SamplesPerPixel),
-      tiffData: nodes(pixels.TiffData).map((data) => {
-        const uuid: unknown = Array.isArray(data.UUID) ? data.UUID[0] : data.UUID;
+  const root = parseXml(xml);
+  if (root === null || root.name !== 'OME') return null;
+  const images = childrenNamed(root, 'Image').map((image) => ({
+    acquisitionDate: childrenNamed(image, 'AcquisitionDate')[0]?.text ?? null,
+    pixels: childrenNamed(image, 'Pixels').map((pixels) => ({
+      attributes: pixels.attributes,
+      channelSamples: childrenNamed(pixels, 'Channel').map((channel) => channel.attributes.SamplesPerPixel),
+      tiffData: childrenNamed(pixels, 'TiffData').map((data) => {
+        const uuid = childrenNamed(data, 'UUID')[0];
         return {
-          attributes: attributes(data),
-          uuid: uuid === undefined ? null : { text: text(uuid) || null, fileName: attributes(asNode(uuid)).FileName ?? '' },
+          attributes: data.attributes,
+          uuid: uuid === undefined ? null : { text: uuid.text || null, fileName: uuid.attributes.FileName ?? '' },
         };
       }),
     })),
   }));
-  return { uuid, binaryOnly: ome.BinaryOnly !== undefined, images };
+  return { uuid: root.attributes.UUID ?? null, binaryOnly: childrenNamed(root, 'BinaryOnly').length > 0, images };
 }
 
 /** Python's `int()` of an attribute; throws like Python on anything else. */

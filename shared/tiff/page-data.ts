@@ -18,13 +18,13 @@ export interface DataLayout {
 }
 
 /** Reads the page's strip or tile offsets and byte counts (bounded by the file size). */
-export async function readDataLayout(reader: BoundedReader, format: TiffFormat, page: TiffPage): Promise<DataLayout> {
+export function readDataLayout(reader: BoundedReader, format: TiffFormat, page: TiffPage): DataLayout {
   const find = (code: number): IfdEntry | undefined => page.entries.find((e) => e.code === code);
   const offsetsEntry = find(324) ?? find(273) ?? find(513);
   const countsEntry = find(325) ?? find(279) ?? find(514);
   if (offsetsEntry === undefined) throw new TiffReadError(`page at ${page.offset} has no strip or tile offsets`);
-  const offsets = await tagNumbers(reader, format, offsetsEntry);
-  const byteCounts = countsEntry === undefined ? [pageBytes(page)] : await tagNumbers(reader, format, countsEntry);
+  const offsets = tagNumbers(reader, format, offsetsEntry);
+  const byteCounts = countsEntry === undefined ? [pageBytes(page)] : tagNumbers(reader, format, countsEntry);
   return { offsets, byteCounts };
 }
 

@@ -70,16 +70,16 @@ export function itemSize(dtype: string | null): number {
 const MAX_NUMBERS = 4 * 1024 * 1024;
 
 /** Reads the values of one tag as numbers (rationals as numerator, denominator pairs). */
-export async function tagNumbers(
+export function tagNumbers(
   reader: BoundedReader,
   format: TiffFormat,
   entry: IfdEntry,
   maxCount = entry.count,
-): Promise<number[]> {
+): number[] {
   if (entry.values !== null) return entry.values.slice(0, maxCount);
   const what = `tag ${tagName(entry.code)} (${entry.code})`;
   if (Math.min(entry.count, maxCount) > MAX_NUMBERS) throw new TiffReadError(`${what} has too many values (${entry.count})`);
-  const bytes = await readEntryBytes(reader, entry, what, maxCount);
+  const bytes = readEntryBytes(reader, entry, what, maxCount);
   return decodeNumbers(bytes, entry.type, format.littleEndian);
 }
 
@@ -92,8 +92,8 @@ const TYPE_NUMERIC: Readonly<Record<number, true>> = {
 const PAGE_TAGS = [254, 255, 256, 257, 258, 259, 262, 266, 277, 278, 284, 317, 322, 323, 330, 338, 339, 530, 32997, 32998];
 
 /** Reads the IFD at `offset` as a page. */
-export async function readPage(reader: BoundedReader, format: TiffFormat, offset: number): Promise<TiffPage> {
-  const entries = await readIfdEntries(reader, format, offset);
+export function readPage(reader: BoundedReader, format: TiffFormat, offset: number): TiffPage {
+  const entries = readIfdEntries(reader, format, offset);
   const first = new Map<number, IfdEntry>();
   const descriptions: IfdEntry[] = [];
   for (const entry of entries) {
@@ -107,13 +107,12 @@ export async function readPage(reader: BoundedReader, format: TiffFormat, offset
     if (entry === undefined || !(entry.type in TYPE_NUMERIC)) continue;
     numbers.set(
       code,
-      entry.values ?? (await tagNumbers(reader, format, entry, 4096)),
+      entry.values ?? tagNumbers(reader, format, entry, 4096),
     );
   }
   const values = (code: number): number[] | undefined => numbers.get(code);
   const scalar = (code: number, fallback: number): number => values(code)?.[0] ?? fallback;
-  const text = (entry: IfdEntry): Promise<string> =>
-    readEntryBytes(reader, entry, `tag ${tagName(entry.code)} (${entry.code})`).then(decodeAscii);
+  const text = (entry: IfdEntry): string => decodeAscii(readEntryBytes(reader, entry, `tag ${tagName(entry.code)} (${entry.code})`));
   const software = first.get(305);
 
   const imageWidth = scalar(256, 0);
@@ -166,10 +165,9 @@ export async function readPage(reader: BoundedReader, format: TiffFormat, offset
     subfileType,
     subIfds: values(330) ?? [],
     subsampling: values(530) ?? null,
-    description: descriptions[0] === undefined ? '' : await text(descriptions[0]),
-    description1: descriptions[1] === undefined ? '' : await text(descriptions[1]),
-    // a broken Software tag costs the tag, not the file (tifffile skips it too)
-    software: software?.type === 2 ? await text(software).catch(() => '') : '',
+    description: descriptions[0] === undefined ? '' : text(descriptions[0]),
+    description1: descriptions[1] === undefined ? '' : text(descriptions[1]),
+    software: software?.type === 2 ? softwareText(() => text(software)) : '',
     dtype: dtypeOf(sampleFormat, bitsPerSample),
     shape,
     shaped,
@@ -181,6 +179,15 @@ export async function readPage(reader: BoundedReader, format: TiffFormat, offset
     page.fillOrder, page.predictor, compression, values(338) ?? [], photometric,
   ].join('|');
   return page;
+}
+
+/** A broken Software tag costs the tag, not the file (tifffile skips it too). */
+function softwareText(read: () => string): string {
+  try {
+    return read();
+  } catch {
+    return '';
+  }
 }
 
 /** One value when all samples agree, else the list (tifffile's rule for BitsPerSample/SampleFormat). */

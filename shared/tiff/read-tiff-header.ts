@@ -12,7 +12,8 @@ import type { Series } from './series-types';
 import { formatTags } from './tag-format';
 import { compressionName, tagName } from './tag-names';
 import { TiffFile } from './tiff-file';
-import type { ByteSource, ReadTiffOptions, TiffInfo } from './types';
+import type { OmeDocument } from './ome';
+import type { ByteSource, ReadTiffOptions, TiffInfo, TiffSummary } from './types';
 
 /** An open TIFF with its series, for callers that go on to decode pixels. */
 export interface OpenedTiff {
@@ -35,24 +36,36 @@ function checkDataTags(file: TiffFile, page: TiffPage): void {
   }
 }
 
-/** Opens a TIFF and reads everything {@link readTiffHeader} reports, keeping the parsed structure. */
-export async function openTiff(source: ByteSource, options: ReadTiffOptions = {}): Promise<OpenedTiff> {
-  const file = await TiffFile.open(source, options);
-  const first = await file.page(0);
+/** The file, its first page and its series: what both the summary and the full header start from. */
+function openStructure(source: ByteSource, options: ReadTiffOptions): { file: TiffFile; first: TiffPage; series: Series[]; ome: OmeDocument | null } {
+  const file = TiffFile.open(source, options);
+  const first = file.page(0);
   checkDataTags(file, first);
-  const { series, ome } = await detectSeries(file);
-  const series0 = series[0];
-  if (series0 === undefined) throw new TiffReadError('the file holds no image (its IFDs are empty)');
+  const { series, ome } = detectSeries(file);
+  if (series[0] === undefined) throw new TiffReadError('the file holds no image (its IFDs are empty)');
+  return { file, first, series, ome };
+}
+
+function summaryOf(file: TiffFile, first: TiffPage, series: Series[], ome: OmeDocument | null): TiffSummary {
+  return {
+    header: { ...seriesHeader(series), ...declaredDateTime(file, first, ome) },
+    fileCalibration: declaredCalibration(file, first, ome),
+  };
+}
+
+/** Opens a TIFF and reads everything {@link readTiffHeader} reports, keeping the parsed structure. */
+export function openTiff(source: ByteSource, options: ReadTiffOptions = {}): OpenedTiff {
+  const { file, first, series, ome } = openStructure(source, options);
+  const series0 = series[0] as Series;
   const layout = planeLayout(series0);
   const info: TiffInfo = {
-    header: { ...seriesHeader(series), ...(await declaredDateTime(file, first, ome)) },
-    fileCalibration: await declaredCalibration(file, first, ome),
+    ...summaryOf(file, first, series, ome),
     pageCount: file.pageCount,
     compression: compressionName(first.compression),
     tiled: first.entries.some((e) => e.code === 322),
     byteOrder: file.format.littleEndian ? 'little' : 'big',
     bigTiff: file.format.bigTiff,
-    tags: await formatTags(file, first),
+    tags: formatTags(file, first),
     description: { kind: descriptionKind(first), text: first.description },
     planes: planeCounts(layout),
   };
@@ -66,5 +79,14 @@ export async function openTiff(source: ByteSource, options: ReadTiffOptions = {}
  * Rejects with a {@link TiffReadError} (or another Error) naming the problem.
  */
 export async function readTiffHeader(source: ByteSource, options: ReadTiffOptions = {}): Promise<TiffInfo> {
-  return (await openTiff(source, options)).info;
+  return (openTiff(source, options)).info;
+}
+
+/**
+ * Reads only what a folder listing shows (the header values and the declared pixel size),
+ * with the same checks as {@link readTiffHeader} but without formatting tags or the description.
+ */
+export async function readTiffSummary(source: ByteSource, options: ReadTiffOptions = {}): Promise<TiffSummary> {
+  const { file, first, series, ome } = openStructure(source, options);
+  return summaryOf(file, first, series, ome);
 }

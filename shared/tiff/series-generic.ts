@@ -7,11 +7,11 @@ import { seriesShape, type Series } from './series-types';
 import type { TiffFile } from './tiff-file';
 
 /** tifffile's `is_uniform`: pages 1, 7 and the last look like page 0 (so fewer than 8 pages never are). */
-export async function isUniform(file: TiffFile, first: TiffPage): Promise<boolean> {
+export function isUniform(file: TiffFile, first: TiffPage): boolean {
   if (first.subIfds.length > 0) return false;
   if (file.pageCount < 8) return false;
   for (const index of [1, 7, -1]) {
-    if ((await file.page(index)).hashKey !== first.hashKey) return false;
+    if (file.page(index).hashKey !== first.hashKey) return false;
   }
   return true;
 }
@@ -30,7 +30,7 @@ export function uniformSeries(file: TiffFile, first: TiffPage, kind: Series['kin
 }
 
 /** One series per distinct page hash, in order of first appearance, SubIFDs included. */
-export async function genericSeries(file: TiffFile): Promise<Series[]> {
+export function genericSeries(file: TiffFile): Series[] {
   const groups = new Map<string, { keyframe: TiffPage; offsets: number[]; isSubIfd: boolean }>();
   const add = (page: TiffPage, isSubIfd: boolean): void => {
     if (page.entries.length === 0) return; // an empty IFD has no shape: tifffile skips it
@@ -39,12 +39,12 @@ export async function genericSeries(file: TiffFile): Promise<Series[]> {
     else if (!group.offsets.includes(page.offset)) group.offsets.push(page.offset);
   };
   for (const [index, offset] of file.pageOffsets.entries()) {
-    const page = index === 0 ? await file.pageAt(offset) : await file.readUncached(offset);
+    const page = index === 0 ? file.pageAt(offset) : file.readUncached(offset);
     add(page, false);
     for (const subOffset of page.subIfds) {
       if (subOffset < 8) continue;
       try {
-        add(await file.readUncached(subOffset), true);
+        add(file.readUncached(subOffset), true);
       } catch {
         // tifffile skips an unreadable SubIFD with a warning
       }

@@ -63,7 +63,7 @@ const ORDERS: Readonly<Record<string, string>> = {
 };
 
 /** tifffile's ImageJ series, or null when the metadata do not fit the file (then: generic). */
-export async function imagejSeries(file: TiffFile, page: TiffPage): Promise<Series | null> {
+export function imagejSeries(file: TiffFile, page: TiffPage): Series | null {
   const description = imagejDescription(page);
   const meta = description === null ? null : parseImageJDescription(description);
   if (meta === null) return null;
@@ -83,7 +83,7 @@ export async function imagejSeries(file: TiffFile, page: TiffPage): Promise<Seri
   else images = frames * slices * channels;
   if (images === 1 && file.pageCount > 1) images = file.pageCount;
 
-  const layout = await readDataLayout(file.reader, file.format, page);
+  const layout = readDataLayout(file.reader, file.format, page);
   const firstOffset = layout.offsets[0] ?? 0;
   if (isFinal(page, layout) && firstOffset + images * pageBytes(page) > file.reader.size) return null;
 

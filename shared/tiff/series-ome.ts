@@ -65,7 +65,7 @@ function locatePlanes(file: TiffFile, pixels: OmePixels, axes: string, shape: nu
 }
 
 /** tifffile's OME series; an empty list when no image has planes (then: ImageJ or generic). */
-export async function omeSeries(file: TiffFile, ome: OmeDocument): Promise<Series[]> {
+export function omeSeries(file: TiffFile, ome: OmeDocument): Series[] {
   if (ome.binaryOnly) return [];
   const state: UuidState = { root: ome.uuid };
   const series: Series[] = [];
@@ -84,7 +84,7 @@ export async function omeSeries(file: TiffFile, ome: OmeDocument): Promise<Serie
       const firstLocal = refs.includes(file.pageOffsets[0] ?? -1)
         ? file.pageOffsets[0]
         : refs.find((ref): ref is number => typeof ref === 'number');
-      const keyframe = firstLocal === undefined ? null : await file.pageAt(firstLocal);
+      const keyframe = firstLocal === undefined ? null : file.pageAt(firstLocal);
       if (spp > 1) {
         if (keyframe === null || keyframe.planarConfig === 1) {
           shape = [...shape, spp];
@@ -100,7 +100,7 @@ export async function omeSeries(file: TiffFile, ome: OmeDocument): Promise<Serie
       }
       if (keyframe === null) {
         // every plane is in another file of the dataset: tifffile opens it; trust the XML
-        series.push({ kind: 'ome', shape, axes, dtype: omeDtype(attr.Type), squeeze: true, keyframe: await file.page(0), pages: [] });
+        series.push({ kind: 'ome', shape, axes, dtype: omeDtype(attr.Type), squeeze: true, keyframe: file.page(0), pages: [] });
         continue;
       }
       const squeezed = squeezeAxes(shape, axes).shape;

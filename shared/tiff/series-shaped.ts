@@ -46,7 +46,7 @@ function parseShaped(description: string): ShapedMetadata {
   };
 }
 
-async function makeSeries(file: TiffFile, page: TiffPage, offsets: number[], meta: ShapedMetadata): Promise<Series> {
+function makeSeries(file: TiffFile, page: TiffPage, offsets: number[], meta: ShapedMetadata): Series {
   const reshape = meta.shape;
   let shape: number[];
   let axes: string;
@@ -59,7 +59,7 @@ async function makeSeries(file: TiffFile, page: TiffPage, offsets: number[], met
   }
   const size = product(shape);
   const resize = product(reshape);
-  if (resize > size && resize % size === 0 && isContiguous(page, await readDataLayout(file.reader, file.format, page))) {
+  if (resize > size && resize % size === 0 && isContiguous(page, readDataLayout(file.reader, file.format, page))) {
     axes = `Q${axes}`;
     shape = [resize / size, ...shape];
   }
@@ -72,10 +72,10 @@ async function makeSeries(file: TiffFile, page: TiffPage, offsets: number[], met
 }
 
 /** Series of a list of pages (the main chain or one level of SubIFDs); null: not shaped after all. */
-async function detect(file: TiffFile, offsets: number[], isSubIfd: boolean, out: Series[]): Promise<boolean> {
+function detect(file: TiffFile, offsets: number[], isSubIfd: boolean, out: Series[]): boolean {
   let index = 0;
   while (index < offsets.length) {
-    const keyframe = await file.pageAt(offsets[isSubIfd ? 0 : index] as number);
+    const keyframe = file.pageAt(offsets[isSubIfd ? 0 : index] as number);
     const description = shapedDescription(keyframe);
     if (description === null) return false;
     const meta = parseShaped(description);
@@ -88,24 +88,24 @@ async function detect(file: TiffFile, offsets: number[], isSubIfd: boolean, out:
       if (meta.truncated === true) npages = 1;
       else soffsets = offsets.slice(index, index + npages);
     }
-    const series = await makeSeries(file, keyframe, soffsets, meta);
+    const series = makeSeries(file, keyframe, soffsets, meta);
     out.push(isSubIfd ? { ...series, isSubIfd } : series);
     index += npages;
     if (keyframe.subIfds.length === 0) continue;
-    const spages = await Promise.all(soffsets.map((o) => file.readUncached(o)));
+    const spages = soffsets.map((o) => file.readUncached(o));
     for (let level = 0; level < keyframe.subIfds.length; level++) {
       if ((keyframe.subIfds[level] ?? 0) < 8) continue;
       const levelOffsets = spages.map((p) => p.subIfds[level]);
       if (levelOffsets.some((o) => o === undefined)) return false;
-      if (!(await detect(file, levelOffsets as number[], true, out))) return false;
+      if (!detect(file, levelOffsets as number[], true, out)) return false;
     }
   }
   return true;
 }
 
 /** tifffile's shaped series, or null when a page lacks its shaped description (then: generic). */
-export async function shapedSeries(file: TiffFile): Promise<Series[] | null> {
+export function shapedSeries(file: TiffFile): Series[] | null {
   const out: Series[] = [];
-  if (!(await detect(file, file.pageOffsets, false, out))) return null;
+  if (!(detect(file, file.pageOffsets, false, out))) return null;
   return pyramidize(out, true);
 }

@@ -21,14 +21,14 @@ export function isLsm(page: TiffPage): boolean {
 }
 
 /** tifffile's LSM series: the image planes (even pages) and the thumbnails (odd pages). */
-export async function lsmSeries(file: TiffFile, page: TiffPage): Promise<Series[] | null> {
+export function lsmSeries(file: TiffFile, page: TiffPage): Series[] | null {
   const entry = page.entries.find((e) => e.code === 34412);
   if (entry === undefined || !file.format.littleEndian) return null;
-  const head = viewOf(await file.reader.bytes(entry.valueOffset, 8, 'CZ_LSMINFO'));
+  const head = viewOf(file.reader.bytes(entry.valueOffset, 8, 'CZ_LSMINFO'));
   const magic = head.getUint32(0, true);
   if (magic !== 50350412 && magic !== 67127628) return null;
   const structureSize = Math.max(0, Math.min(head.getInt32(4, true), 380));
-  const info = viewOf(await file.reader.bytes(entry.valueOffset, Math.max(structureSize, 90), 'CZ_LSMINFO'));
+  const info = viewOf(file.reader.bytes(entry.valueOffset, Math.max(structureSize, 90), 'CZ_LSMINFO'));
   const dimension = (axis: string): number => {
     const at = LSM_DIMENSIONS[axis] ?? 0;
     return at + 4 <= structureSize ? info.getInt32(at, true) : 0;
@@ -45,7 +45,7 @@ export async function lsmSeries(file: TiffFile, page: TiffPage): Promise<Series[
     { kind: 'lsm', shape, axes, dtype: page.dtype ?? 'float64', squeeze: true, keyframe: page, pages },
   ];
   if (file.pageCount < 2) throw new TiffReadError('LSM file without its thumbnail page');
-  const thumb = await file.page(1);
+  const thumb = file.page(1);
   if ((thumb.subfileType & 1) !== 0) {
     const thumbs = file.pageOffsets.filter((_, i) => i % 2 === 1);
     let cp = 1;
@@ -74,14 +74,14 @@ export function isScanImage(page: TiffPage): boolean {
 }
 
 /** The non-varying frame data of a ScanImage BigTIFF (v3/v4) as `key -> value text`. */
-async function scanImageFrameData(file: TiffFile): Promise<Map<string, string>> {
+function scanImageFrameData(file: TiffFile): Map<string, string> {
   const data = new Map<string, string>();
   if (!file.format.bigTiff || !file.format.littleEndian || file.reader.size < 32) return data;
-  const head = viewOf(await file.reader.bytes(16, 16, 'ScanImage header'));
+  const head = viewOf(file.reader.bytes(16, 16, 'ScanImage header'));
   const version = head.getUint32(4, true);
   if (head.getUint32(0, true) !== 117637889 || (version !== 3 && version !== 4)) return data;
   const size = head.getUint32(8, true);
-  const text = decodeAscii(await file.reader.bytes(32, size, 'ScanImage frame data'));
+  const text = decodeAscii(file.reader.bytes(32, size, 'ScanImage frame data'));
   for (const line of text.split(/\r?\n/)) {
     const at = line.indexOf('=');
     if (at > 0) data.set(line.slice(0, at).trim(), line.slice(at + 1).trim());
@@ -98,8 +98,8 @@ function matlabLength(value: string): number {
 }
 
 /** tifffile's ScanImage series: Z, T, C from the frame data when present, else one stack. */
-export async function scanImageSeries(file: TiffFile, page: TiffPage): Promise<Series> {
-  const frameData = await scanImageFrameData(file);
+export function scanImageSeries(file: TiffFile, page: TiffPage): Series {
+  const frameData = scanImageFrameData(file);
   const pageCount = file.pageCount;
   const base = { kind: 'scanimage' as const, dtype: page.dtype ?? 'float64', squeeze: true, keyframe: page, pages: [...file.pageOffsets] };
   const channelSave = frameData.get('SI.hChannels.channelSave');

@@ -17,19 +17,19 @@ function formatNumber(value: number): string {
   return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(10)));
 }
 
-async function formatValue(file: TiffFile, entry: IfdEntry): Promise<string> {
+function formatValue(file: TiffFile, entry: IfdEntry): string {
   const what = `tag ${tagName(entry.code)} (${entry.code})`;
   if (TYPE_SIZES[entry.type] === undefined) return '';
   if (entry.type === 2) {
-    const text = decodeAscii(await readEntryBytes(file.reader, entry, what, 4 * MAX_TEXT));
+    const text = decodeAscii(readEntryBytes(file.reader, entry, what, 4 * MAX_TEXT));
     return text.length > MAX_TEXT || entry.count > 4 * MAX_TEXT ? `${text.slice(0, MAX_TEXT)}… (${entry.count} bytes)` : text;
   }
   if (entry.type === 7 || (entry.type === 1 && entry.count > MAX_VALUES)) {
     if (entry.count > MAX_VALUES) return `(${entry.count} bytes)`;
-    const bytes = await readEntryBytes(file.reader, entry, what);
+    const bytes = readEntryBytes(file.reader, entry, what);
     return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join(' ');
   }
-  const raw = await tagNumbers(file.reader, file.format, entry, MAX_VALUES + 1);
+  const raw = tagNumbers(file.reader, file.format, entry, MAX_VALUES + 1);
   const rational = entry.type === 5 || entry.type === 10;
   const values: number[] = [];
   for (let i = 0; i < raw.length; i += rational ? 2 : 1) {
@@ -46,12 +46,12 @@ async function formatValue(file: TiffFile, entry: IfdEntry): Promise<string> {
 }
 
 /** All tags of a page with names, types, counts and shortened values. */
-export async function formatTags(file: TiffFile, page: TiffPage): Promise<TagEntry[]> {
+export function formatTags(file: TiffFile, page: TiffPage): TagEntry[] {
   const tags: TagEntry[] = [];
   for (const entry of page.entries) {
     let value: string;
     try {
-      value = await formatValue(file, entry);
+      value = formatValue(file, entry);
     } catch (error) {
       value = `(unreadable: ${error instanceof Error ? error.message : String(error)})`;
     }

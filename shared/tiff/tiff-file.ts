@@ -13,7 +13,7 @@ const DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
 export class TiffFile {
   /** IFD offsets of the main chain, in order. */
   readonly pageOffsets: number[] = [];
-  private readonly pageCache = new Map<number, Promise<TiffPage>>();
+  private readonly pageCache = new Map<number, TiffPage>();
 
   private constructor(
     readonly reader: BoundedReader,
@@ -22,14 +22,14 @@ export class TiffFile {
   ) {}
 
   /** Reads the header and walks the whole IFD chain, failing on loops and offsets past the end. */
-  static async open(source: ByteSource, options: ReadTiffOptions = {}): Promise<TiffFile> {
+  static open(source: ByteSource, options: ReadTiffOptions = {}): TiffFile {
     const reader = new BoundedReader(source, options.maxBytes ?? DEFAULT_MAX_BYTES);
-    const file = new TiffFile(reader, await readFormat(reader), options.fileName ?? '');
-    await file.walk(options.maxPages ?? DEFAULT_MAX_PAGES);
+    const file = new TiffFile(reader, readFormat(reader), options.fileName ?? '');
+    file.walk(options.maxPages ?? DEFAULT_MAX_PAGES);
     return file;
   }
 
-  private async walk(maxPages: number): Promise<void> {
+  private walk(maxPages: number): void {
     const visited = new Set<number>();
     let offset = this.format.firstIfd;
     if (offset === 0) throw new TiffReadError('the file holds no image (first IFD offset is 0)');
@@ -38,7 +38,7 @@ export class TiffFile {
       if (visited.size >= maxPages) throw new TiffReadError(`more than ${maxPages} pages`);
       visited.add(offset);
       this.pageOffsets.push(offset);
-      offset = (await readIfdLink(this.reader, this.format, offset)).nextOffset;
+      offset = (readIfdLink(this.reader, this.format, offset)).nextOffset;
     }
   }
 
@@ -48,7 +48,7 @@ export class TiffFile {
   }
 
   /** Page `index` of the main chain (negative counts from the end). */
-  page(index: number): Promise<TiffPage> {
+  page(index: number): TiffPage {
     const at = index < 0 ? this.pageOffsets.length + index : index;
     const offset = this.pageOffsets[at];
     if (offset === undefined) throw new RangeError(`page ${index} out of range`);
@@ -56,7 +56,7 @@ export class TiffFile {
   }
 
   /** The page whose IFD starts at `offset` (main chain or SubIFD), cached. */
-  pageAt(offset: number): Promise<TiffPage> {
+  pageAt(offset: number): TiffPage {
     let page = this.pageCache.get(offset);
     if (page === undefined) {
       page = readPage(this.reader, this.format, offset);
@@ -66,7 +66,7 @@ export class TiffFile {
   }
 
   /** Reads a page without caching it (for walks over every page). */
-  readUncached(offset: number): Promise<TiffPage> {
+  readUncached(offset: number): TiffPage {
     return this.pageCache.get(offset) ?? readPage(this.reader, this.format, offset);
   }
 }

@@ -35,6 +35,21 @@ export function bestOf(runs, command, options = {}) {
   return { ...best, rssMb: Math.max(...all.map((r) => r.rssMb)) };
 }
 
+/**
+ * Best of `runs` measurements of each command (`[command, options]` pairs), taken in turns
+ * (A B A B ...) after one warm-up each, so that a change in the machine's load hits all alike.
+ */
+export function bestOfEach(runs, commands) {
+  for (const [command, options] of commands) measure(command, options);
+  const all = commands.map(() => []);
+  for (let run = 0; run < runs; run++) commands.forEach(([command, options], i) => all[i].push(measure(command, options)));
+  return all.map((measured, i) => {
+    if (measured.some((m) => m.code !== 0)) throw new Error(`failed: ${commands[i][0].join(' ')}`);
+    const best = measured.reduce((a, b) => (b.seconds < a.seconds ? b : a));
+    return { ...best, rssMb: Math.max(...measured.map((m) => m.rssMb)) };
+  });
+}
+
 /** Number of TIFF files under `dir`. */
 export function countTiffs(dir) {
   let n = 0;

@@ -1,10 +1,12 @@
 /**
- * `acqmeta scan <folder> [--json]`: one line per image, streamed as files are read.
+ * `acqmeta scan <folder> [--json] [--no-cache]`: one line per image, streamed as files are read.
  */
+import { realpath } from 'node:fs/promises';
 import type { ImageRow } from '../../../shared/api';
 import type { ImageEntry } from '../../services/folder/list-images';
 import { createProfileCache, createProfileFinder } from '../../services/profile';
 import { scanRows } from '../../services/rows/scan-rows';
+import { defaultCacheDir, openScanCache } from '../../services/scan-cache';
 import { createTiffScanner } from '../../services/tiff';
 import { EXIT, type CliIo, type Command } from '../cli-io';
 import { startProgress } from '../progress';
@@ -17,51 +19,57 @@ const MAX_PATH_COLUMN = 60;
 export const scanCommand: Command = {
   name: 'scan',
   summary: 'list every image under a folder with its header and sidecar state',
-  help: `Usage: acqmeta scan <folder> [--json]
+  help: `Usage: acqmeta scan <folder> [--json] [--no-cache]
 
 Lists every image under <folder> (subfolders included, hidden ones skipped): TIFFs, and
 .oir/.czi/.nd2 files that have a sidecar. One line per image with its path, dims, dtype,
 channels, sidecar state (missing, ok, invalid) and errors.
 
-  --json   JSON Lines, one object per image:
-           {"path", "header": {shape, dims, sizes, dtype, num_channels, num_scenes, date,
-           time} or null, "file_calibration": {"x", "y", "unit"} or null,
-           "sidecar": "missing"|"ok"|"invalid", "errors": [...],
-           "profile": the lab profile in force or null, "profile_problems": [...]}
+  --json       JSON Lines, one object per image:
+               {"path", "header": {shape, dims, sizes, dtype, num_channels, num_scenes, date,
+               time} or null, "file_calibration": {"x", "y", "unit"} or null,
+               "sidecar": "missing"|"ok"|"invalid", "errors": [...],
+               "profile": the lab profile in force or null, "profile_problems": [...]}
+  --no-cache   read every file; without it, images and sidecars whose size and modification
+               time are those of the last scan (by the app or this command) are not read again.
+               The cache lives in the per-user cache folder (ACQMETA_CACHE_DIR overrides it).
 
 Exits 1 when any image has errors (unreadable TIFF, invalid sidecar, calibration mismatch);
 what the lab profile finds is listed, and checked by acqmeta validate.`,
-  syntax: { positionals: { min: 1, max: 1 }, flags: ['--json'] },
+  syntax: { positionals: { min: 1, max: 1 }, flags: ['--json', '--no-cache'] },
   async run(args, io) {
     const root = await folderArgument(io.cwd, args.positionals[0] as string);
     const scanner = createTiffScanner();
+    scanner.warm(); // the workers start while the folder is walked
+    const cache = await openScanCache(args.flags.has('--no-cache') ? null : defaultCacheDir(), await realpath(root), scanner.readerId());
+    const profiles = createProfileFinder(createProfileCache(), { root });
+    const rowsOf: RowsOf = (entries) => scanRows(root, entries, scanner, { cache, profiles });
+    let complete = false;
     try {
-      const failed = args.flags.has('--json') ? await scanJson(root, io, scanner) : await scanReadable(root, io, scanner);
+      const failed = args.flags.has('--json') ? await scanJson(root, io, rowsOf) : await scanReadable(root, io, rowsOf);
+      complete = true;
       return failed ? EXIT.problems : EXIT.ok;
     } finally {
+      await cache.finish(complete);
       await scanner.close();
     }
   },
 };
 
-type Scanner = ReturnType<typeof createTiffScanner>;
+/** Rows of the images listed, in their order, with the problems of the lab profile in force. */
+type RowsOf = (entries: AsyncIterable<ImageEntry> | Iterable<ImageEntry>) => AsyncIterable<ImageRow>;
 
-/** Rows of every image under `root`, with the problems of the lab profile in force. */
-function rowsOf(root: string, entries: AsyncIterable<ImageEntry> | ImageEntry[], scanner: Scanner): AsyncIterable<ImageRow> {
-  return scanRows(root, entries, scanner, { profiles: createProfileFinder(createProfileCache(), { root }) });
+async function scanJson(root: string, io: CliIo, rowsOf: RowsOf): Promise<boolean> {
+  return emit(rowsOf(walkFolder(root)), io, null, (row) => JSON.stringify(rowRecord(row)));
 }
 
-async function scanJson(root: string, io: CliIo, scanner: Scanner): Promise<boolean> {
-  return emit(rowsOf(root, walkFolder(root), scanner), io, null, (row) => JSON.stringify(rowRecord(row)));
-}
-
-async function scanReadable(root: string, io: CliIo, scanner: Scanner): Promise<boolean> {
+async function scanReadable(root: string, io: CliIo, rowsOf: RowsOf): Promise<boolean> {
   // The walk is cheap next to reading headers; it gives the path column its width.
   const entries: ImageEntry[] = [];
   for await (const entry of walkFolder(root)) entries.push(entry);
   const width = Math.min(MAX_PATH_COLUMN, Math.max(4, ...entries.map((e) => e.relPath.length)));
   await io.out.line(listingHeading(width));
-  return emit(rowsOf(root, entries, scanner), io, entries.length, (row) => listingLine(row, width));
+  return emit(rowsOf(entries), io, entries.length, (row) => listingLine(row, width));
 }
 
 async function emit(

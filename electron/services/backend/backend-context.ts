@@ -26,6 +26,17 @@ export interface BackendOptions {
   recent?: RecentFolders;
   /** The TIFF scanner to use; without it the backend makes (and closes) its own. */
   scanner?: TiffScanner;
+  /** Folder of the scan cache (see services/scan-cache); without it every scan reads every file. */
+  cacheDir?: string | null;
+}
+
+/** The folder scan under way. */
+export interface RunningScan {
+  readonly id: string;
+  /** Rows sent so far. */
+  done(): number;
+  /** Stops the scan: it emits nothing more. */
+  stop(): void;
 }
 
 /** Mutable state of one backend. */
@@ -35,6 +46,8 @@ export interface BackendContext {
   /** Compiled lab profiles, reloaded when their file changes. */
   readonly profiles: ProfileCache;
   folder: OpenFolder | null;
+  /** The scan under way, if any. */
+  scan: RunningScan | null;
   emit(event: ApiEvent): void;
   /** Stops the running folder scan, if any: it emits nothing more (a file being read may finish). */
   cancelScan(): void;

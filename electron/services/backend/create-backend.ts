@@ -14,7 +14,7 @@ import { profileHandlers } from './profile-handlers';
 import { compileRequestValidators, describeSchemaError } from './request-schemas';
 import { resultsHandler } from './results-handler';
 import { saveHandler } from './save-handler';
-import { scanHandler, type ScanControl } from './scan-handler';
+import { scanHandler } from './scan-handler';
 import { tableHandlers } from './table-handlers';
 
 export type { BackendOptions } from './backend-context';
@@ -36,12 +36,12 @@ export interface Backend {
 export function createBackend(options: BackendOptions): Backend {
   const listeners = new Set<(event: ApiEvent) => void>();
   const scanner = options.scanner ?? createTiffScanner();
-  let scan: ScanControl | null = null;
   const context: BackendContext = {
     options,
     scanner,
     profiles: createProfileCache(),
     folder: null,
+    scan: null,
     emit(event) {
       for (const listener of listeners) {
         try {
@@ -52,15 +52,13 @@ export function createBackend(options: BackendOptions): Backend {
       }
     },
     cancelScan() {
-      scan?.stop();
-      scan = null;
+      context.scan?.stop();
+      context.scan = null;
     },
   };
   const handlers: ApiHandlers = {
     ...folderHandlers(context),
-    ...scanHandler(context, (control) => {
-      scan = control;
-    }),
+    ...scanHandler(context),
     ...imageHandlers(context),
     ...saveHandler(context),
     ...profileHandlers(context),

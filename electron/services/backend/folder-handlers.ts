@@ -44,11 +44,12 @@ async function allowedFolder(context: BackendContext, folder: string): Promise<O
 
 /**
  * Opens `folder` (an absolute path): it must be an existing directory and, when the backend
- * has allowed roots, inside one of them. Cancels a running scan and records the folder as recent.
+ * has allowed roots, inside one of them. Cancels a running scan, starts the scanner's workers for the scan that follows and records the folder as recent.
  */
 export async function openFolderAt(context: BackendContext, folder: string): Promise<FolderInfo> {
   const opened = await allowedFolder(context, folder);
   context.cancelScan();
+  context.scanner.warm();
   context.folder = opened;
   context.options.recent?.add(opened.root);
   return folderInfo(opened.root);

@@ -29,8 +29,8 @@ export function imageHandlers(
         tags: info?.tags ?? [],
         description: info?.description ?? { kind: 'none', text: '' },
         planes: info?.planes ?? { c: 0, z: 0, t: 0 },
-        rois: read.state === 'ok' ? readRois(read.sidecar) : [],
-        analyses: read.state === 'ok' ? readAnalyses(read.sidecar) : [],
+        rois: read.sidecar === null ? [] : readRois(read.sidecar),
+        analyses: read.sidecar === null ? [] : readAnalyses(read.sidecar),
       };
     },
     async reloadRow(request) {

@@ -67,6 +67,7 @@ const REQUEST_SCHEMAS: Record<ApiMethodName, object> = {
     properties: { path: { type: 'string', minLength: 1, maxLength: MAX_PATH } },
   },
   scanFolder: empty,
+  cancelScan: { ...empty, properties: { scanId: { type: 'string', minLength: 1, maxLength: 100 } } },
   getImageDetail: { ...empty, required: ['path'], properties: { path: relativePath } },
   reloadRow: { ...empty, required: ['path'], properties: { path: relativePath } },
   getPreview: {

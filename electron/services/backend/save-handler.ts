@@ -5,7 +5,7 @@
 import type { ApiHandlers, SaveOutcome, SaveRequest } from '../../../shared/api';
 import { ApiFailure } from '../../../shared/errors';
 import { validateChanges } from '../../../shared/validation';
-import { buildImageRow, composeRow, readEntrySidecar, scanImage, type ImageScan } from '../rows/image-row';
+import { buildImageRow, composeRow, readEntrySidecar, scanImage, summarizeSidecar, type ImageScan } from '../rows/image-row';
 import { profileRefusals } from '../profile';
 import { saveFieldChanges } from '../sidecar';
 import { profileFinder, requireFolder, type BackendContext } from './backend-context';
@@ -59,6 +59,6 @@ async function saveOne(context: BackendContext, folder: OpenFolder, save: SaveRe
   const row =
     scan === null
       ? await buildImageRow(folder.root, saved, context.scanner, profiles)
-      : composeRow(saved, scan, await readEntrySidecar(folder.root, saved), await profiles.forImage(saved.absPath));
+      : composeRow(saved, scan, summarizeSidecar(await readEntrySidecar(folder.root, saved)), await profiles.forImage(saved.absPath));
   return { path: save.path, ok: true, row };
 }

@@ -1,56 +1,71 @@
 /**
- * The folder scan: walks the open folder and streams rows as `scan-rows` events.
+ * The folder scan: walks the open folder and streams rows as `scan-rows` events, reading only
+ * what changed since the last scan when the backend has a cache folder; and its cancellation.
  */
 import { randomUUID } from 'node:crypto';
 import type { ApiHandlers } from '../../../shared/api';
-import { listImages, type ImageEntry } from '../folder/list-images';
+import { listAhead } from '../folder/list-ahead';
 import { batchRows, scanRows } from '../rows/scan-rows';
+import { openScanCache } from '../scan-cache';
 import { profileFinder, requireFolder, type BackendContext } from './backend-context';
 import type { OpenFolder } from './confine';
 import { toBackendError } from './backend-error';
 
-/** A running scan; after `stop` it emits nothing more. */
-export interface ScanControl {
-  stop(): void;
-}
-
-/** Handler of `scanFolder`; `start` registers the running scan so the next one cancels it. */
-export function scanHandler(
-  context: BackendContext,
-  start: (control: ScanControl) => void,
-): Pick<ApiHandlers, 'scanFolder'> {
+/** Handlers of `scanFolder` and `cancelScan`; a new scan cancels the one under way. */
+export function scanHandler(context: BackendContext): Pick<ApiHandlers, 'scanFolder' | 'cancelScan'> {
   return {
     async scanFolder() {
       const folder = requireFolder(context);
       context.cancelScan();
       const scanId = randomUUID();
       const controller = new AbortController();
+      const progress = { rows: 0 };
+      const scan = { id: scanId, done: () => progress.rows, stop: () => controller.abort() };
+      context.scan = scan;
       // Started on a later turn so the caller holds the scanId before the first event.
-      setImmediate(() => void runScan(context, folder, scanId, controller.signal));
-      start({ stop: () => controller.abort() });
+      setImmediate(() => {
+        void runScan(context, folder, scanId, controller.signal, progress).finally(() => {
+          if (context.scan === scan) context.scan = null;
+        });
+      });
       return { scanId };
+    },
+    async cancelScan(request) {
+      const running = context.scan;
+      if (running === null || (request.scanId !== undefined && request.scanId !== running.id)) return { cancelled: false };
+      context.cancelScan();
+      context.emit({ type: 'scan-cancelled', scanId: running.id, done: running.done() });
+      return { cancelled: true };
     },
   };
 }
 
-async function runScan(context: BackendContext, folder: OpenFolder, scanId: string, signal: AbortSignal): Promise<void> {
+async function runScan(
+  context: BackendContext,
+  folder: OpenFolder,
+  scanId: string,
+  signal: AbortSignal,
+  progress: { rows: number },
+): Promise<void> {
   if (signal.aborted) return;
+  const cache = await openScanCache(context.options.cacheDir ?? null, folder.realRoot, context.scanner.readerId());
+  let finished = false;
   try {
-    const entries: ImageEntry[] = [];
-    for await (const entry of listImages(folder.root)) {
-      if (signal.aborted) return;
-      entries.push(entry);
-    }
-    const total = entries.length;
-    let done = 0;
+    const listing = listAhead(folder.root, signal);
     const profiles = profileFinder(context, folder);
-    for await (const rows of batchRows(scanRows(folder.root, entries, context.scanner, { signal, profiles }))) {
+    for await (const rows of batchRows(scanRows(folder.root, listing.entries, context.scanner, { signal, cache, profiles }))) {
       if (signal.aborted) return;
-      done += rows.length;
-      context.emit({ type: 'scan-rows', scanId, rows, done, total });
+      progress.rows += rows.length;
+      context.emit({ type: 'scan-rows', scanId, rows, done: progress.rows, total: listing.total() });
     }
-    if (!signal.aborted) context.emit({ type: 'scan-done', scanId, total });
+    if (signal.aborted) return;
+    // the cache is in place before the scan says it is done (a reopen right after finds it)
+    finished = true;
+    await cache.finish(true);
+    if (!signal.aborted) context.emit({ type: 'scan-done', scanId, total: progress.rows });
   } catch (error) {
     if (!signal.aborted) context.emit({ type: 'scan-failed', scanId, error: toBackendError(error) });
+  } finally {
+    if (!finished) await cache.finish(false);
   }
 }

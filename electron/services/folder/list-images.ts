@@ -6,6 +6,7 @@ import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { isTiffPath } from '../tiff';
 import { isInside } from './inside';
+import { beforeRead } from './read-delay';
 
 /** What the directory listing showed at an image's sidecar path (`<name>.json`). */
 export type SidecarListing = 'none' | 'file' | 'link';
@@ -83,6 +84,7 @@ async function* walk(
 ): AsyncGenerator<FileEntry> {
   let dirents: Dirent[];
   try {
+    await beforeRead();
     dirents = await readdir(dir, { withFileTypes: true });
   } catch (error) {
     // The root must be readable; a subfolder that is not (permissions, removed) is skipped.
@@ -91,12 +93,15 @@ async function* walk(
   }
   const byName = new Map(dirents.map((d) => [d.name, d]));
   const names = [...byName.keys()].filter((n) => !n.startsWith('.')).sort(compareNames);
+  // `dir` and `realDir` are normalized and a name holds no separator: joining is concatenating
+  const dirPrefix = dir.endsWith(path.sep) ? dir : `${dir}${path.sep}`;
+  const realPrefix = realDir.endsWith(path.sep) ? realDir : `${realDir}${path.sep}`;
   for (const name of names) {
     const dirent = byName.get(name) as Dirent;
-    const absPath = path.join(dir, name);
+    const absPath = dirPrefix + name;
     const relPath = relDir === '' ? name : `${relDir}/${name}`;
     let isDir = dirent.isDirectory();
-    let realPath = path.join(realDir, name);
+    let realPath = realPrefix + name;
     if (dirent.isSymbolicLink()) {
       const target = await resolveLink(absPath, realRoot);
       if (target === null) continue;

@@ -2,32 +2,82 @@
  * One image's row: header from the TIFF (or the sidecar), sidecar state, values and problems.
  */
 import { realpath } from 'node:fs/promises';
-import { readAnalyses, resultValues } from '../../../shared/analysis';
-import type { ImageRow } from '../../../shared/api';
+import { readAnalyses, resultValues, type ResultValues } from '../../../shared/analysis';
+import type { HeaderValues, ImageRow, SidecarState, SidecarVersion } from '../../../shared/api';
 import { toApiError } from '../../../shared/errors';
 import { EDITABLE_FIELDS, type FieldValues } from '../../../shared/fields/field-table';
-import { calibrationMismatch, pixelSizeValues, usableCalibration } from '../../../shared/sidecar';
-import type { TiffInfo } from '../../../shared/tiff';
+import { calibrationMismatch, pixelSizeValues, usableCalibration, type Sidecar } from '../../../shared/sidecar';
+import type { TiffInfo, TiffSummary } from '../../../shared/tiff';
 import { isInside } from '../folder/inside';
 import type { ImageEntry } from '../folder/list-images';
+import { beforeRead } from '../folder/read-delay';
 import { profileProblemsOf, type LoadedProfile, type ProfileFinder } from '../profile';
 import { readSidecarFile, sidecarPathFor, type SidecarFile } from '../sidecar';
 import type { TiffScanner } from '../tiff';
 
-/** The outcome of reading an image with the scanner. */
-export type ImageScan = { ok: true; info: TiffInfo } | { ok: false; message: string };
+/** The outcome of reading an image with the scanner: its summary (or everything, `TiffInfo`). */
+export type ImageScan<T extends TiffSummary = TiffSummary> = { ok: true; info: T } | { ok: false; message: string };
 
 /** The outcome of reading a sidecar, as the row needs it (null version: the file was not read). */
 export type SidecarRead = SidecarFile | { state: 'invalid'; version: null; problems: string[] };
 
+/** What a row takes from a sidecar, as plain data (the scan cache keeps it). */
+export interface SidecarSummary {
+  state: SidecarState;
+  /** Null when the sidecar is missing or was not read. */
+  version: SidecarVersion | null;
+  problems: string[];
+  /** The editable fields as stored; their defaults when the sidecar is missing or invalid. */
+  values: FieldValues;
+  /** The header values the sidecar stores (used for images without a readable header); null unless ok. */
+  header: HeaderValues | null;
+  /** Editable fields whose key the sidecar lacks. */
+  absentFields: string[];
+  /** Numeric summary values of its analysis records; null when it has none. */
+  results: ResultValues | null;
+  /** The sidecar itself when it was read just now (a lab profile checks it); null from the scan cache. */
+  sidecar: Sidecar | null;
+}
+
+const DEFAULT_VALUES: FieldValues = Object.freeze(Object.fromEntries(EDITABLE_FIELDS.map((f) => [f.name, f.default])));
+
+/** Every editable field at its default (one frozen object shared by every row that has no sidecar). */
+export function defaultValues(): FieldValues {
+  return DEFAULT_VALUES;
+}
+
 /** The 19 editable fields as the sidecar stores them; their defaults when it is missing or invalid. */
 export function storedValues(read: SidecarRead): FieldValues {
   if (read.state === 'ok') return read.sidecar.fieldValues();
-  return Object.fromEntries(EDITABLE_FIELDS.map((f) => [f.name, f.default]));
+  return defaultValues();
 }
 
-/** Reads an image's header; a failure becomes a message instead of a throw. */
+/** The plain-data summary of a sidecar read. */
+export function summarizeSidecar(read: SidecarRead): SidecarSummary {
+  const sidecar = read.state === 'ok' ? read.sidecar : null;
+  return {
+    state: read.state,
+    version: read.state === 'missing' ? null : read.version,
+    problems: read.state === 'missing' ? [] : read.problems,
+    values: storedValues(read),
+    header: sidecar?.headerValues() ?? null,
+    absentFields: sidecar?.absentFields() ?? [],
+    results: sidecar === null ? null : resultValues(readAnalyses(sidecar)),
+    sidecar,
+  };
+}
+
+/** Reads an image's header summary; a failure becomes a message instead of a throw. */
 export async function scanImage(scanner: TiffScanner, absPath: string): Promise<ImageScan> {
+  try {
+    return { ok: true, info: (await scanner.summary(absPath)).info as TiffSummary };
+  } catch (error) {
+    return { ok: false, message: toApiError(error).message };
+  }
+}
+
+/** Reads everything about an image's header (the detail view); a failure becomes a message. */
+async function scanImageDetail(scanner: TiffScanner, absPath: string): Promise<ImageScan<TiffInfo>> {
   try {
     return { ok: true, info: await scanner.scan(absPath) };
   } catch (error) {
@@ -50,68 +100,76 @@ export async function readEntrySidecar(root: string, entry: ImageEntry): Promise
     }
   }
   try {
+    await beforeRead();
     return await readSidecarFile(entry.absPath);
   } catch (error) {
     return { state: 'invalid', version: null, problems: [toApiError(error).message] };
   }
 }
 
-/** Puts a row together from what was read, with the problems the profile in force finds. */
-export function composeRow(entry: ImageEntry, scan: ImageScan | null, read: SidecarRead, profile: LoadedProfile | null = null): ImageRow {
+/**
+ * Puts a row together from what was read, with the problems the profile in force finds (a
+ * sidecar from the scan cache is read again first when a profile applies: see cached-row).
+ */
+export function composeRow(entry: ImageEntry, scan: ImageScan | null, read: SidecarSummary, profile: LoadedProfile | null = null): ImageRow {
   const errors: string[] = [];
   if (scan !== null && !scan.ok) errors.push(scan.message);
-  if (read.state !== 'missing') errors.push(...read.problems);
+  errors.push(...read.problems);
   const info = scan?.ok === true ? scan.info : null;
   const fileCalibration = info?.fileCalibration ?? null;
   // Where there is no sidecar yet, the values are those a new one starts with (its calibration included).
   const declared = read.state === 'missing' ? usableCalibration(fileCalibration) : null;
-  const values = declared === null ? storedValues(read) : { ...storedValues(read), ...pixelSizeValues(declared) };
+  const values = declared === null ? read.values : { ...read.values, ...pixelSizeValues(declared) };
   if (read.state === 'ok' && fileCalibration !== null) {
     const mismatch = calibrationMismatch(values, fileCalibration);
     if (mismatch !== null) errors.push(mismatch);
   }
-  const header = info !== null ? info.header : read.state === 'ok' && entry.kind === 'other' ? read.sidecar.headerValues() : null;
-  const absent = read.state === 'ok' ? read.sidecar.absentFields() : [];
-  const results = read.state === 'ok' ? resultValues(readAnalyses(read.sidecar)) : null;
+  const header = info !== null ? info.header : entry.kind === 'other' ? read.header : null;
+  // a profile checks the sidecar as read; one taken from the scan cache is never checked (cached-row reads it again when a profile applies)
+  const asRead = read.sidecar !== null ? { state: 'ok' as const, sidecar: read.sidecar } : read.state === 'missing' ? { state: 'missing' as const } : { state: 'invalid' as const };
   return {
     path: entry.relPath,
     kind: entry.kind,
     header,
     fileCalibration,
     sidecar: read.state,
-    version: read.state === 'missing' ? null : read.version,
+    version: read.version,
     values,
     errors,
     profile: profile?.profile.source ?? null,
-    profileProblems: profileProblemsOf(read, profile),
-    ...(absent.length > 0 ? { absentFields: absent } : {}),
-    ...(results !== null ? { results } : {}),
+    profileProblems: profileProblemsOf(asRead, profile),
+    ...(read.absentFields.length > 0 ? { absentFields: read.absentFields } : {}),
+    ...(read.results !== null ? { results: read.results } : {}),
   };
 }
 
 /** What {@link readImage} read of one image. */
 export interface ImageRead {
-  scan: ImageScan | null;
-  read: SidecarRead;
+  scan: ImageScan<TiffInfo> | null;
+  read: SidecarSummary;
   /** The profile in force (null without a finder, or when none applies). */
   profile: LoadedProfile | null;
 }
 
 /**
- * Reads an image's header (TIFFs only; else null), its sidecar and, with a finder, the
- * profile in force, concurrently; never rejects.
+ * Reads everything about an image's header (TIFFs only; else null), its sidecar and, with a
+ * finder, the profile in force, concurrently; never rejects.
  */
 export async function readImage(root: string, entry: ImageEntry, scanner: TiffScanner, profiles?: ProfileFinder): Promise<ImageRead> {
+  const [scan, read, profile] = await Promise.all([
+    entry.kind === 'tiff' ? scanImageDetail(scanner, entry.absPath) : Promise.resolve(null),
+    readEntrySidecar(root, entry),
+    profiles === undefined ? null : profiles.forImage(entry.absPath),
+  ]);
+  return { scan, read: summarizeSidecar(read), profile };
+}
+
+/** Reads one image's header summary, its sidecar and its profile concurrently and builds its row; never rejects. */
+export async function buildImageRow(root: string, entry: ImageEntry, scanner: TiffScanner, profiles?: ProfileFinder): Promise<ImageRow> {
   const [scan, read, profile] = await Promise.all([
     entry.kind === 'tiff' ? scanImage(scanner, entry.absPath) : Promise.resolve(null),
     readEntrySidecar(root, entry),
     profiles === undefined ? null : profiles.forImage(entry.absPath),
   ]);
-  return { scan, read, profile };
-}
-
-/** Reads one image, its sidecar and its profile concurrently and builds its row; never rejects. */
-export async function buildImageRow(root: string, entry: ImageEntry, scanner: TiffScanner, profiles?: ProfileFinder): Promise<ImageRow> {
-  const { scan, read, profile } = await readImage(root, entry, scanner, profiles);
-  return composeRow(entry, scan, read, profile);
+  return composeRow(entry, scan, summarizeSidecar(read), profile);
 }

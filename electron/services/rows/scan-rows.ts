@@ -3,9 +3,10 @@
  */
 import type { ImageRow } from '../../../shared/api';
 import type { ImageEntry } from '../folder/list-images';
+import { NO_SCAN_CACHE, type ScanCache } from '../scan-cache';
 import type { ProfileFinder } from '../profile';
 import type { TiffScanner } from '../tiff';
-import { buildImageRow } from './image-row';
+import { buildCachedRow } from './cached-row';
 import { mapInOrder } from './map-in-order';
 
 /** How a scan runs. */
@@ -14,6 +15,8 @@ export interface ScanRowsOptions {
   inFlight?: number;
   /** Stops the scan: no further rows are yielded. */
   signal?: AbortSignal;
+  /** What the last scan read (see scan-cache); without it every file is read. */
+  cache?: ScanCache;
   /** Finds the lab profile in force for each image; rows carry its problems. */
   profiles?: ProfileFinder;
 }
@@ -22,7 +25,8 @@ export interface ScanRowsOptions {
  * Builds the row of every entry, in the entries' order.
  *
  * Up to `inFlight` files are read concurrently so the scanner's workers never wait for the
- * walk or for the consumer; a slow file only holds back the rows after it.
+ * walk or for the consumer; a slow file only holds back the rows after it. With a cache, only
+ * what changed since the last scan is read.
  */
 export function scanRows(
   root: string,
@@ -30,24 +34,36 @@ export function scanRows(
   scanner: TiffScanner,
   options: ScanRowsOptions = {},
 ): AsyncGenerator<ImageRow> {
-  const build = (entry: ImageEntry): Promise<ImageRow> => buildImageRow(root, entry, scanner, options.profiles);
+  const cache = options.cache ?? NO_SCAN_CACHE;
+  const build = (entry: ImageEntry): Promise<ImageRow> => buildCachedRow(root, entry, scanner, cache, options.profiles);
   return mapInOrder(entries, options.inFlight ?? 256, build, options.signal);
 }
 
-/** Groups rows into batches of at most `maxRows`, cut early once `maxDelayMs` has passed. */
-export async function* batchRows(
-  rows: AsyncIterable<ImageRow>,
-  maxRows = 200,
-  maxDelayMs = 100,
-): AsyncGenerator<ImageRow[]> {
+/** How rows are grouped into events. */
+export interface BatchOptions {
+  /** Rows in the first batch (small, so the first rows show at once). */
+  firstRows: number;
+  /** Most rows in a later batch (each is one event the page parses in one go). */
+  maxRows: number;
+  /** A batch is cut once this long has passed since its first row. */
+  maxDelayMs: number;
+}
+
+/** Sized for the page: the first rows at once, then batches it takes a few milliseconds to parse. */
+const UI_BATCHES: BatchOptions = { firstRows: 50, maxRows: 1000, maxDelayMs: 100 };
+
+/** Groups rows into batches: the first of `firstRows`, each later one twice as large up to `maxRows`, cut early after `maxDelayMs`. */
+export async function* batchRows(rows: AsyncIterable<ImageRow>, options: BatchOptions = UI_BATCHES): AsyncGenerator<ImageRow[]> {
+  let limit = options.firstRows;
   let batch: ImageRow[] = [];
   let started = Date.now();
   for await (const row of rows) {
     if (batch.length === 0) started = Date.now();
     batch.push(row);
-    if (batch.length >= maxRows || Date.now() - started >= maxDelayMs) {
+    if (batch.length >= limit || Date.now() - started >= options.maxDelayMs) {
       yield batch;
       batch = [];
+      limit = Math.min(options.maxRows, limit * 2);
     }
   }
   if (batch.length > 0) yield batch;

@@ -37,11 +37,11 @@ export interface PlaneRequest {
 
 type TagValue = number | number[];
 
-async function tagValues(file: TiffFile, page: TiffPage): Promise<Map<number, TagValue>> {
+function tagValues(file: TiffFile, page: TiffPage): Map<number, TagValue> {
   const values = new Map<number, TagValue>();
   for (const entry of page.entries) {
     if (entry.type === 2 || TYPE_SIZES[entry.type] === undefined || values.has(entry.code)) continue;
-    const numbers = await tagNumbers(file.reader, file.format, entry);
+    const numbers = tagNumbers(file.reader, file.format, entry);
     values.set(entry.code, numbers.length === 1 && !ARRAY_TAGS.has(entry.code) ? (numbers[0] as number) : numbers);
   }
   // one BitsPerSample or SampleFormat value for all samples is common; geotiff wants one per sample
@@ -55,11 +55,11 @@ async function tagValues(file: TiffFile, page: TiffPage): Promise<Map<number, Ta
 }
 
 /** Tag values of the plane's page; for an ImageJ virtual stack, the first page shifted to plane `index`. */
-async function planeTags(file: TiffFile, keyframe: TiffPage, pageOffset: number | null, index: number): Promise<Map<number, TagValue>> {
-  if (pageOffset !== null) return tagValues(file, await file.pageAt(pageOffset));
-  const layout = await readDataLayout(file.reader, file.format, keyframe);
+function planeTags(file: TiffFile, keyframe: TiffPage, pageOffset: number | null, index: number): Map<number, TagValue> {
+  if (pageOffset !== null) return tagValues(file, file.pageAt(pageOffset));
+  const layout = readDataLayout(file.reader, file.format, keyframe);
   if (!isContiguous(keyframe, layout)) throw new TiffReadError(`plane ${index} is not stored in this file`);
-  const values = await tagValues(file, keyframe);
+  const values = tagValues(file, keyframe);
   const bytes = pageBytes(keyframe);
   values.set(273, [(layout.offsets[0] ?? 0) + index * bytes]);
   values.set(279, [bytes]);
@@ -94,7 +94,7 @@ function interleaveRgb(planes: ArrayLike<number>[], isUint8: boolean): Uint8Arra
 
 function geotiffSource(source: ByteSource): ConstructorParameters<typeof GeoTIFFImage>[3] {
   const fetchSlice = async (slice: { offset: number; length: number }) => {
-    const bytes = await source.read(slice.offset, slice.length);
+    const bytes = source.read(slice.offset, slice.length);
     const data = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes.buffer : bytes.slice().buffer;
     return { ...slice, data };
   };
@@ -114,14 +114,14 @@ export async function decodePlane(source: ByteSource, request: PlaneRequest, fil
   if (!Number.isInteger(request.maxSize) || request.maxSize < 1 || request.maxSize > MAX_PREVIEW_SIZE) {
     throw new PlaneRangeError(`maxSize must be a whole number from 1 to ${MAX_PREVIEW_SIZE}`);
   }
-  const opened = await openTiff(source, { fileName });
+  const opened = openTiff(source, { fileName });
   const { file, series } = opened;
   const location = locatePlane(opened, request);
   const keyframe = series.keyframe;
   if (location.ifdOffset === null && (series.kind !== 'imagej' || location.pageIndex === 0)) {
     throw new TiffReadError(`plane ${location.pageIndex} is not stored in this file`);
   }
-  const values = await planeTags(file, keyframe, location.ifdOffset, location.pageIndex);
+  const values = planeTags(file, keyframe, location.ifdOffset, location.pageIndex);
   const scalar = (code: number, fallback: number): number => [values.get(code) ?? fallback].flat()[0] ?? fallback;
   const compression = scalar(259, 1);
   if (!DECODABLE.has(compression)) throw new TiffReadError(`the preview cannot decode ${compressionName(compression)} compression`);

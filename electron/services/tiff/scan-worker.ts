@@ -2,19 +2,39 @@
  * Entry point of a scan worker thread (bundled to dist/electron/scan-worker.cjs).
  *
  * Reads headers and decodes preview planes, one file at a time. After each file it bumps the
- * shared `finished` counter, so the pool can tell which file of a batch it is stuck on.
+ * shared `finished` counter, so the pool can tell which file of a batch it is stuck on. A file
+ * whose stamp the pool already knows is only `stat`ed: unchanged, it is not read again (the
+ * sidecar's stamp is taken here too, off the main thread, when asked for). The
+ * preview decoder (geotiff) is a bundle of its own, loaded with the first preview: a worker
+ * that only reads headers starts without it.
  */
+import { statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import { PlaneRangeError, readTiffHeader } from '../../../shared/tiff';
-import { decodePlane } from './decode-plane';
+import { readTiffHeader, readTiffSummary } from '../../../shared/tiff';
+import { sameStamp, stampOf, type FileStamp } from '../folder/file-stamp';
 import { withFileSource } from './file-source';
-import type { ScanResult, WorkerData, WorkerFailure, WorkerReply, WorkerRequest } from './worker-protocol';
+import type { ScanFile, ScanResult, WorkerData, WorkerFailure, WorkerReply, WorkerRequest } from './worker-protocol';
 
 if (parentPort === null) throw new Error('scan-worker must run as a worker thread');
 const port = parentPort;
 const { finished } = workerData as WorkerData;
 const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+/** Longest a file's answer waits for the rest of its batch. */
+const REPLY_MS = 50;
+
+/** The preview decoder's bundle, next to this one (see build/scripts/build.mjs). */
+const PREVIEW_DECODER_FILE = 'preview-decoder.cjs';
+
+type PreviewDecoder = typeof import('./decode-plane');
+let previewDecoder: PreviewDecoder | null = null;
+
+function loadPreviewDecoder(): PreviewDecoder {
+  previewDecoder ??= createRequire(__filename)(path.join(__dirname, PREVIEW_DECODER_FILE)) as PreviewDecoder;
+  return previewDecoder;
+}
 
 function failure(error: unknown): WorkerFailure {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
@@ -25,13 +45,31 @@ function failure(error: unknown): WorkerFailure {
     EMFILE: 'too many open files',
   };
   const message = (code !== undefined ? reasons[code] : undefined) ?? (error instanceof Error ? error.message : String(error));
-  return { ok: false, kind: error instanceof PlaneRangeError ? 'range' : 'read', message };
+  // by name: the preview decoder's bundle has its own copy of the class
+  return { ok: false, kind: error instanceof Error && error.name === 'PlaneRangeError' ? 'range' : 'read', message };
 }
 
-async function scanOne(absPath: string): Promise<ScanResult> {
+/** The stamp of an image's sidecar; null when there is none (or it is not a file). */
+function sidecarStamp(absPath: string): FileStamp | null {
+  const stat = statSync(`${absPath}.json`, { throwIfNoEntry: false });
+  return stat?.isFile() === true ? stampOf(stat) : null;
+}
+
+async function scanOne(file: ScanFile, detail: boolean): Promise<ScanResult> {
+  const { path: absPath, known } = file;
   try {
-    const info = await withFileSource(absPath, (source) => readTiffHeader(source, { fileName: path.basename(absPath) }));
-    return { ok: true, info };
+    const sidecar = file.sidecar ? sidecarStamp(absPath) : null;
+    if (known !== null) {
+      const stamp = stampOf(statSync(absPath));
+      if (sameStamp(stamp, known)) return { ok: true, info: null, stamp, sidecar };
+    }
+    const options = { fileName: path.basename(absPath) };
+    return await withFileSource(absPath, async (source) => ({
+      ok: true,
+      info: detail ? await readTiffHeader(source, options) : await readTiffSummary(source, options),
+      stamp: source.stamp,
+      sidecar,
+    }));
   } catch (error) {
     return failure(error);
   } finally {
@@ -41,13 +79,23 @@ async function scanOne(absPath: string): Promise<ScanResult> {
 
 async function handle(message: WorkerRequest): Promise<void> {
   if (message.type === 'scan') {
-    const results: ScanResult[] = [];
-    for (const absPath of message.paths) results.push(await scanOne(absPath));
-    const bytes = encoder.encode(JSON.stringify(results));
-    port.postMessage({ type: 'scanned', id: message.id, results: bytes } satisfies WorkerReply, [bytes.buffer]);
+    let results: ScanResult[] = [];
+    let sentAt = performance.now();
+    const files = JSON.parse(decoder.decode(message.files)) as ScanFile[];
+    for (const [i, file] of files.entries()) {
+      results.push(await scanOne(file, message.detail));
+      // on a slow disk a batch takes long: what is read goes out every REPLY_MS, in order
+      if (i === files.length - 1 || performance.now() - sentAt >= REPLY_MS) {
+        const bytes = encoder.encode(JSON.stringify(results));
+        port.postMessage({ type: 'scanned', id: message.id, results: bytes } satisfies WorkerReply, [bytes.buffer]);
+        results = [];
+        sentAt = performance.now();
+      }
+    }
     return;
   }
   try {
+    const { decodePlane } = loadPreviewDecoder();
     const image = await withFileSource(message.path, (source) => decodePlane(source, message.request, path.basename(message.path)));
     port.postMessage({ type: 'previewed', id: message.id, result: { ok: true, image } } satisfies WorkerReply);
   } catch (error) {

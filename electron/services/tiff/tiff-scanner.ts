@@ -1,14 +1,17 @@
 /**
  * The TIFF scanner: headers and preview planes read on a pool of worker threads.
  */
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { PreviewImage } from '../../../shared/api';
 import { ApiFailure } from '../../../shared/errors';
-import type { TiffInfo } from '../../../shared/tiff';
+import type { TiffInfo, TiffSummary } from '../../../shared/tiff';
+import type { FileStamp } from '../folder/file-stamp';
 import type { PlaneRequest } from './decode-plane';
 import { FileFailure, WorkerPool } from './worker-pool';
+import type { ScannedFile } from './worker-protocol';
 
 /** How a scanner runs. */
 export interface TiffScannerOptions {
@@ -24,15 +27,34 @@ export interface TiffScannerOptions {
 
 /** Reads TIFF headers and preview planes; every failure is an `UNREADABLE_IMAGE` ApiFailure. */
 export interface TiffScanner {
-  /** The header of one TIFF. */
+  /** The header of one TIFF: everything the detail view shows. */
   scan(absPath: string): Promise<TiffInfo>;
+  /**
+   * What a folder listing shows of one TIFF, with the stamp of the file that was read. Given
+   * the stamp the file had when it was last read, an unchanged file is not read (`info` null);
+   * with `sidecar`, the stamp of its sidecar comes along.
+   */
+  summary(absPath: string, options?: { known?: FileStamp | null; sidecar?: boolean }): Promise<ScannedFile<TiffSummary | null>>;
   /** One plane of series[0], downsampled to `maxSize` and auto-contrasted. */
   preview(absPath: string, request: PlaneRequest): Promise<PreviewImage>;
+  /**
+   * Identifies the code that reads headers (a hash of the worker script), so that headers kept
+   * by the scan cache are read again after an update changed what the reader reports.
+   */
+  readerId(): string;
+  /** Starts the workers now, so that the first scan does not wait for them (idle ones keep no process alive). */
+  warm(): void;
   /** Stops the workers; pending requests are rejected. */
   close(): Promise<void>;
 }
 
 const WORKER_FILE = 'scan-worker.cjs';
+
+/**
+ * Headers sent to a worker in one message: few messages for a large folder, while a batch is
+ * still a small fraction of what the rows consumer keeps in flight (rows stream steadily).
+ */
+const SCAN_BATCH = 64;
 
 /**
  * Where the worker script is: next to this bundle in dist/electron (in a packaged app, its copy
@@ -50,6 +72,14 @@ function findWorkerScript(): string {
   return found;
 }
 
+function scriptHash(script: () => string): string {
+  try {
+    return createHash('sha256').update(readFileSync(script())).digest('hex').slice(0, 32);
+  } catch {
+    return 'unknown';
+  }
+}
+
 function toApiFailure(error: unknown, absPath: string): ApiFailure {
   const message = error instanceof Error ? error.message : String(error);
   const code = error instanceof FileFailure && error.kind === 'range' ? 'BAD_REQUEST' : 'UNREADABLE_IMAGE';
@@ -58,16 +88,32 @@ function toApiFailure(error: unknown, absPath: string): ApiFailure {
 
 /** Creates a scanner; its workers start on first use and idle ones do not keep the process alive. */
 export function createTiffScanner(options: TiffScannerOptions = {}): TiffScanner {
+  const workerScript = (): string => options.workerScript ?? findWorkerScript();
+  let readerId: string | null = null;
   const pool = new WorkerPool({
-    workerScript: () => options.workerScript ?? findWorkerScript(),
+    workerScript,
     workers: Math.max(1, options.workers ?? Math.min(4, availableParallelism() - 1)),
     timeoutMs: options.timeoutMs ?? 30_000,
     maxMemoryMb: options.maxMemoryMb ?? 512,
-    batchSize: 16,
+    batchSize: SCAN_BATCH,
   });
   return {
-    scan: (absPath) => pool.scan(absPath).catch((error: unknown) => Promise.reject(toApiFailure(error, absPath))),
+    scan: (absPath) =>
+      pool.scan({ path: absPath, known: null, sidecar: false }, true).then(
+        (file) => file.info as TiffInfo,
+        (error: unknown) => Promise.reject(toApiFailure(error, absPath)),
+      ),
+    summary: (absPath, options = {}) =>
+      pool.scan({ path: absPath, known: options.known ?? null, sidecar: options.sidecar === true }, false).then(
+        (file) => file as ScannedFile<TiffSummary | null>,
+        (error: unknown) => Promise.reject(toApiFailure(error, absPath)),
+      ),
     preview: (absPath, request) => pool.preview(absPath, request).catch((error: unknown) => Promise.reject(toApiFailure(error, absPath))),
+    readerId: () => {
+      readerId ??= scriptHash(workerScript);
+      return readerId;
+    },
+    warm: () => pool.warm(),
     close: () => pool.close(),
   };
 }

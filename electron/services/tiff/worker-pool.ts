@@ -10,9 +10,9 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { PreviewImage } from '../../../shared/api';
-import type { TiffInfo } from '../../../shared/tiff';
+import type { TiffInfo, TiffSummary } from '../../../shared/tiff';
 import type { PlaneRequest } from './decode-plane';
-import type { FailureKind, ScanResult, WorkerFailure, WorkerReply, WorkerRequest } from './worker-protocol';
+import type { FailureKind, ScanFile, ScanResult, ScannedFile, WorkerFailure, WorkerReply, WorkerRequest } from './worker-protocol';
 
 /** A file that failed, with the reason the worker or the pool gave. */
 export class FileFailure extends Error {
@@ -37,7 +37,14 @@ export interface PoolOptions {
 }
 
 type Task =
-  | { type: 'scan'; path: string; resolve: (info: TiffInfo) => void; reject: (error: Error) => void }
+  | {
+      type: 'scan';
+      path: string;
+      file: ScanFile;
+      detail: boolean;
+      resolve: (file: ScannedFile<TiffSummary | TiffInfo | null>) => void;
+      reject: (error: Error) => void;
+    }
   | { type: 'preview'; path: string; request: PlaneRequest; resolve: (image: PreviewImage) => void; reject: (error: Error) => void };
 
 interface Slot {
@@ -55,7 +62,10 @@ interface Slot {
 }
 
 const CLOSED = 'the scanner was closed';
+/** Scan requests in the message to a worker that has nothing to do (then `batchSize`). */
+const FIRST_BATCH = 8;
 const decoder = new TextDecoder();
+const encoder = new TextEncoder();
 
 /** Runs scan and preview requests on worker threads. */
 export class WorkerPool {
@@ -66,14 +76,26 @@ export class WorkerPool {
 
   constructor(private readonly options: PoolOptions) {}
 
-  /** Reads the header of one file. */
-  scan(path: string): Promise<TiffInfo> {
-    return new Promise((resolve, reject) => this.submit({ type: 'scan', path, resolve, reject }));
+  /**
+   * Reads the header of one file: everything when `detail`, else the summary a listing shows.
+   * With a `known` stamp, a file that still has it is not read (`info` is null).
+   */
+  scan(file: ScanFile, detail: boolean): Promise<ScannedFile<TiffSummary | TiffInfo | null>> {
+    return new Promise((resolve, reject) => this.submit({ type: 'scan', path: file.path, file, detail, resolve, reject }));
   }
 
   /** Decodes one plane of one file. */
   preview(path: string, request: PlaneRequest): Promise<PreviewImage> {
     return new Promise((resolve, reject) => this.submit({ type: 'preview', path, request, resolve, reject }));
+  }
+
+  /** Starts the workers before any work arrives (their start-up is then off the first file's path). */
+  warm(): void {
+    try {
+      while (!this.closed && this.slots.size < this.options.workers) this.spawn().worker.unref();
+    } catch {
+      // the first request reports why the worker cannot start
+    }
   }
 
   /** Rejects what is queued and stops every worker. */
@@ -134,18 +156,25 @@ export class WorkerPool {
     const id = this.nextId++;
     let tasks: Task[];
     let message: WorkerRequest;
+    let transfer: ArrayBuffer[] = [];
     if (first.type === 'preview') {
       tasks = this.queue.splice(0, 1);
       message = { type: 'preview', id, path: first.path, request: first.request };
     } else {
+      // an idle worker gets a small batch first, so the first answers come back at once
+      const limit = slot.inflight.length === 0 ? Math.min(FIRST_BATCH, this.options.batchSize) : this.options.batchSize;
       let count = 0;
-      while (count < this.options.batchSize && this.queue[count]?.type === 'scan') count++;
+      const sameKind = (task: Task | undefined): boolean => task?.type === 'scan' && task.detail === first.detail;
+      while (count < limit && sameKind(this.queue[count])) count++;
       tasks = this.queue.splice(0, count);
-      message = { type: 'scan', id, paths: tasks.map((task) => task.path) };
+      const scans = tasks as Extract<Task, { type: 'scan' }>[];
+      const files = encoder.encode(JSON.stringify(scans.map((task) => task.file)));
+      message = { type: 'scan', id, files, detail: first.detail };
+      transfer = [files.buffer];
     }
     if (slot.inflight.length === 0) this.startWatchdog(slot);
     slot.inflight.push(...tasks);
-    slot.worker.postMessage(message);
+    slot.worker.postMessage(message, transfer);
   }
 
   private onReply(slot: Slot, reply: WorkerReply): void {
@@ -156,7 +185,7 @@ export class WorkerPool {
       if (task === undefined) break;
       slot.answered++;
       if (!result.ok) task.reject(failureOf(result));
-      else if (task.type === 'scan' && 'info' in result) task.resolve(result.info);
+      else if (task.type === 'scan' && 'info' in result) task.resolve({ info: result.info, stamp: result.stamp, sidecar: result.sidecar });
       else if (task.type === 'preview' && 'image' in result) task.resolve(result.image);
     }
     if (slot.inflight.length === 0) this.stopWatchdog(slot);

@@ -2,7 +2,8 @@
  * Messages between the scanner (main thread) and its scan workers.
  */
 import type { PreviewImage } from '../../../shared/api';
-import type { TiffInfo } from '../../../shared/tiff';
+import type { TiffInfo, TiffSummary } from '../../../shared/tiff';
+import type { FileStamp } from '../folder/file-stamp';
 import type { PlaneRequest } from './decode-plane';
 
 /** Why a file failed: `range` for a plane index outside the image, `read` for everything else. */
@@ -15,8 +16,28 @@ export interface WorkerFailure {
   message: string;
 }
 
+/** One file of a scan batch. */
+export interface ScanFile {
+  path: string;
+  /** The stamp the file had when its header was last read: a file that still has it is not read again. */
+  known: FileStamp | null;
+  /** Whether to report the stamp of the file's sidecar too (a scan's cache compares it). */
+  sidecar: boolean;
+}
+
+/**
+ * A header as read: the summary a listing shows, or everything (`detail`), and the file's
+ * stamp. `info` is null when the file still has the stamp the caller knew (it was not read).
+ * `sidecar` is the sidecar's stamp when it was asked for and is a file, else null.
+ */
+export interface ScannedFile<T extends TiffSummary | null = TiffSummary> {
+  info: T;
+  stamp: FileStamp;
+  sidecar: FileStamp | null;
+}
+
 /** One file's header, or why it failed. */
-export type ScanResult = { ok: true; info: TiffInfo } | WorkerFailure;
+export type ScanResult = ({ ok: true } & ScannedFile<TiffSummary | TiffInfo | null>) | WorkerFailure;
 
 /** Data every worker starts with. */
 export interface WorkerData {
@@ -24,15 +45,19 @@ export interface WorkerData {
   finished: Int32Array;
 }
 
-/** Work for a worker: a batch of headers to read, or one plane to decode. */
+/**
+ * Work for a worker: a batch of headers to read (summaries, or everything when `detail`; the
+ * files as UTF-8 JSON of `ScanFile[]`, transferred: cheaper than cloning the objects), or one
+ * plane to decode.
+ */
 export type WorkerRequest =
-  | { type: 'scan'; id: number; paths: string[] }
+  | { type: 'scan'; id: number; files: Uint8Array; detail: boolean }
   | { type: 'preview'; id: number; path: string; request: PlaneRequest };
 
 /**
- * The answer to one request: every file of a batch, in order (`ScanResult[]` as UTF-8 JSON,
- * transferred rather than copied: several times cheaper than cloning the object graph), or
- * the plane.
+ * The answer to one request: the files of a batch, in order (`ScanResult[]` as UTF-8 JSON,
+ * transferred rather than copied: several times cheaper than cloning the object graph) — in
+ * one message, or in several when the batch is slow to read — or the plane.
  */
 export type WorkerReply =
   | { type: 'scanned'; id: number; results: Uint8Array }

@@ -1,4 +1,5 @@
-/** A thin progress bar under the toolbar while the folder is scanned. */
+/** Scan progress: a thin bar under the toolbar, and the status bar's text with Cancel / Scan again. */
+import { formatCount } from '../lib/format';
 import { useApp } from '../store/store-context';
 
 /** Determinate once the number of images is known. */
@@ -20,4 +21,35 @@ export function ScanProgress() {
       <div className="scan-progress-bar" style={known ? { width: `${Math.min(100, (done / total) * 100)}%` } : undefined} />
     </div>
   );
+}
+
+/** The scan's state for the status bar: progress with Cancel, or what a cancelled scan listed with "Scan again". */
+export function ScanStatus() {
+  const scan = useApp((s) => s.scan);
+  const cancelScan = useApp((s) => s.cancelScan);
+  const startScan = useApp((s) => s.startScan);
+  if (scan.status === 'scanning') {
+    return (
+      <span className="scan-status">
+        <span>{scan.total === null ? `Scanning… ${formatCount(scan.done)} images` : `Scanning… ${formatCount(scan.done)} of ${formatCount(scan.total)}`}</span>
+        <button type="button" className="btn btn-small" title="Stop reading the folder; the images listed so far stay" onClick={() => void cancelScan()}>
+          Cancel
+        </button>
+      </span>
+    );
+  }
+  if (scan.status === 'cancelled') {
+    return (
+      <span className="scan-status">
+        <span>
+          Scan cancelled: {scan.total === null ? `${formatCount(scan.done)} images listed` : `${formatCount(scan.done)} of ${formatCount(scan.total)} images listed`}
+        </span>
+        <button type="button" className="btn btn-small" onClick={() => void startScan()}>
+          Scan again
+        </button>
+      </span>
+    );
+  }
+  if (scan.status === 'failed') return <span className="text-danger">Scan failed: {scan.error}</span>;
+  return null;
 }

@@ -1,4 +1,4 @@
-/** The status bar: how many images, shown and selected; scan progress; confirmations; theme switch. */
+/** The status bar: how many images, shown and selected; scan progress (with Cancel); confirmations; theme switch. */
 import { useEffect, useMemo } from 'react';
 import { selectVisiblePaths } from '../store/selectors';
 import { useApp } from '../store/store-context';
@@ -7,21 +7,13 @@ import type { ThemeChoice } from '../store/view-slice';
 import { parseFilter } from '../lib/filter-query';
 import { formatCount, plural } from '../lib/format';
 import { quickFilterLabel } from '../lib/quick-filters';
+import { ScanStatus } from './scan-progress';
 
 const NEXT_THEME: Readonly<Record<ThemeChoice, ThemeChoice>> = { system: 'light', light: 'dark', dark: 'system' };
 const THEME_LABEL: Readonly<Record<ThemeChoice, string>> = { system: 'Theme: System', light: 'Theme: Light', dark: 'Theme: Dark' };
 
 /** How long a confirmation stays in the status bar (it fades out over the last part). */
 const CONFIRMATION_MS = 5000;
-
-function ScanText() {
-  const scan = useApp((s) => s.scan);
-  if (scan.status === 'scanning') {
-    return <span>{scan.total === null ? `Scanning… ${formatCount(scan.done)} images` : `Scanning… ${formatCount(scan.done)} of ${formatCount(scan.total)}`}</span>;
-  }
-  if (scan.status === 'failed') return <span className="text-danger">Scan failed: {scan.error}</span>;
-  return null;
-}
 
 function Confirmation() {
   const notice = useApp((s) => s.notices.findLast((n) => n.tone === 'success') ?? null);
@@ -85,7 +77,7 @@ export function StatusBar() {
       )}
       {selected > 0 && <span>{`${formatCount(selected)} selected${allShown ? ' (all shown)' : ''}`}</span>}
       <FilterProblems />
-      <ScanText />
+      <ScanStatus />
       <Confirmation />
       <span className="toolbar-spacer" />
       <button type="button" className="btn btn-ghost btn-small" title="List the keyboard shortcuts (?)" onClick={() => setShortcutsOpen(true)}>

@@ -5,11 +5,11 @@ import { selectHasUnsaved } from '../store/selectors';
 
 /**
  * Sets `<html data-app-state>` to `ready` once the session is known and the folder (if any) is
- * fully listed, `data-theme` to the chosen theme, and the title to the folder's name.
+ * fully listed (or its scan was cancelled), `data-theme` to the chosen theme, and the title to the folder's name.
  */
 export function useDocumentState(): void {
   const ready = useApp(
-    (s) => s.session !== null && !s.opening && (s.folder === null || s.scan.status === 'done' || s.scan.status === 'failed'),
+    (s) => s.session !== null && !s.opening && (s.folder === null || ['done', 'failed', 'cancelled'].includes(s.scan.status)),
   );
   const theme = useApp((s) => s.theme);
   const folderName = useApp((s) => s.folder?.name ?? null);

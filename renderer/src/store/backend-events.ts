@@ -2,6 +2,7 @@
 import type { MenuCommand } from '../../../shared/api';
 import { isTextEntry } from '../lib/text-entry';
 import type { AppStore } from './app-store';
+import { batchScanEvents, nextFrame, type FrameScheduler } from './scan-event-batcher';
 
 /** Whether the system theme is dark now (the menu's "Toggle theme" switches away from what is shown). */
 function systemIsDark(): boolean {
@@ -46,10 +47,14 @@ export function runMenuCommand(store: AppStore, command: MenuCommand): void {
   }
 }
 
-/** Feeds scan progress and menu commands from the backend into the store; returns the unsubscribe. */
-export function connectBackendEvents(store: AppStore): () => void {
+/**
+ * Feeds scan progress and menu commands from the backend into the store, scan rows at most
+ * once per frame (see scan-event-batcher); returns the unsubscribe.
+ */
+export function connectBackendEvents(store: AppStore, schedule: FrameScheduler = nextFrame): () => void {
+  const scanEvent = batchScanEvents((event) => store.getState().handleScanEvent(event), schedule);
   return store.getState().client.onEvent((event) => {
     if (event.type === 'menu') runMenuCommand(store, event.command);
-    else store.getState().handleScanEvent(event);
+    else scanEvent(event);
   });
 }

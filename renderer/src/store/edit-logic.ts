@@ -90,11 +90,6 @@ export function invalidEditCount(edits: EditMap): number {
   return count;
 }
 
-/** The text a field shows for a row: the pending edit's text, else the stored value. */
-export function shownText(row: ImageRow, edits: PathEdits | undefined, name: string): string {
-  return edits?.[name]?.text ?? formatFieldValue(row.values[name]);
-}
-
 /** One field's new edit for one image; null removes the edit. */
 export interface EditUpdate {
   path: string;

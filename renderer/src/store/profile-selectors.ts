@@ -8,7 +8,7 @@ import type { AppState } from './app-store';
 import { isEditable } from './edit-logic';
 import { effectiveValues } from './field-state';
 import { problemsNow } from './problem-logic';
-import { memo } from './selectors';
+import { memo } from './grow-memo';
 
 /** Rules by field name. */
 export type RulesByField = Readonly<Record<string, ProfileFieldRules>>;
@@ -34,8 +34,8 @@ function profilesFor(profiles: readonly ProfileInfo[], sources: ReadonlySet<stri
 /** What the profiles in force for `paths` ask of each field (for markers, choice lists and hints). */
 export const selectFieldRules = (paths: readonly string[]) =>
   memo(
-    (s: AppState) => [s.profiles, s.rows, paths] as const,
-    (profiles, rows, list): RulesByField => {
+    (s: AppState) => [s.profiles, s.rows, s.rowsEpoch, paths] as const,
+    (profiles, rows, _epoch, list): RulesByField => {
       if (profiles === null || profiles.length === 0) return NO_RULES;
       const sources = new Set(list.map((path) => rows[path]?.profile ?? null));
       const byField = new Map<string, ProfileFieldRules[]>();
@@ -51,8 +51,8 @@ export type CompletenessScope = 'folder' | 'selection';
 
 /** The completeness of the folder or the selection as it is now (pending edits and their problems included). */
 export const selectCompleteness = memo(
-  (s: AppState) => [s.rows, s.rowOrder, s.edits, s.liveProblems, s.profiles, s.completenessScope === 'selection' ? s.selected : null] as const,
-  (rows, order, edits, live, profiles, selected): Completeness => {
+  (s: AppState) => [s.rows, s.rowsEpoch, s.rowOrder, s.edits, s.liveProblems, s.profiles, s.completenessScope === 'selection' ? s.selected : null] as const,
+  (rows, _epoch, order, edits, live, profiles, selected): Completeness => {
     const images: ImageStatus[] = [];
     for (const path of order) {
       const row = rows[path];
@@ -72,8 +72,8 @@ export function selectValueCounts(s: AppState, name: string): ReadonlyMap<string
   let select = valueCountMemos.get(name);
   if (select === undefined) {
     select = memo(
-      (st: AppState) => [st.rows, st.rowOrder, st.edits] as const,
-      (rows, order, edits) => {
+      (st: AppState) => [st.rows, st.rowsEpoch, st.rowOrder, st.edits] as const,
+      (rows, _epoch, order, edits) => {
         const counts = new Map<string, number>();
         for (const path of order) {
           const row = rows[path];

@@ -33,17 +33,9 @@ function searchText(row: ImageRow): string {
   return text;
 }
 
-/**
- * Makes the search texts of `rows[from]` to `rows[from + count]` ahead of the first filter (so
- * that a keystroke does not make 100,000 of them at once); returns where to go on, or null when done.
- */
-export function prepareSearchTexts(rows: Readonly<Record<string, ImageRow>>, order: readonly string[], from: number, count: number): number | null {
-  const end = Math.min(order.length, from + count);
-  for (let i = from; i < end; i++) {
-    const row = rows[order[i]!];
-    if (row) searchText(row);
-  }
-  return end < order.length ? end : null;
+/** Makes a row's search text ahead of the first filter (in idle time: see idle-prepare), so that a keystroke does not make 100,000 of them at once. */
+export function prepareForFilter(row: ImageRow): void {
+  searchText(row);
 }
 
 /** The rows of the folder in scan order, each with its search text. */
@@ -169,9 +161,16 @@ export function filterRows(
   const matchers = query.terms.map(termMatcher);
   const negated = query.terms.map((term) => term.negate);
   for (let i = 0; i < index.rows.length; i++) {
-    const row = index.rows[i]!;
+    let row = index.rows[i]!;
+    let text = index.texts[i]!;
+    // rows are replaced in place (a save, a reload): the index may hold the row it replaced
+    const current = rows[row.path];
+    if (current !== row) {
+      if (current === undefined) continue;
+      row = current;
+      text = searchText(current);
+    }
     if (!kept(row)) continue;
-    const text = index.texts[i]!;
     const pathEdits = editing ? edits[row.path] : undefined;
     let match = true;
     for (let t = 0; t < matchers.length && match; t++) match = matchers[t]!(row, text, pathEdits) !== negated[t];

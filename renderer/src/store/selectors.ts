@@ -2,24 +2,16 @@
  * Derived state, memoized on the inputs it reads so that components get stable references
  * (a new array only when something it depends on changed).
  */
+import type { ImageRow } from '../../../shared/api';
+import { EDITABLE_FIELDS } from '../../../shared/fields/field-table';
 import type { AppState } from './app-store';
 import { invalidEditCount, isEditable, rowHasChanges, type EditMap } from './edit-logic';
-import { parseFilter } from '../lib/filter-query';
-import type { LiveProblems } from './problem-logic';
+import { editView, type EditView } from './field-state';
+import { growMemo, memo, mergeSorted, overRows } from './grow-memo';
+import { parseFilter, type FilterQuery } from '../lib/filter-query';
+import { problemCount, type LiveProblems } from './problem-logic';
 import { filterRows } from './row-filter';
-import { matchesQuick, sortRows, type QuickFilter } from './row-query';
-
-/** Memoizes `compute` on the inputs it reads (compared with Object.is). */
-export function memo<A extends unknown[], R>(inputs: (s: AppState) => readonly [...A], compute: (...args: A) => R): (s: AppState) => R {
-  let last: { args: readonly [...A]; result: R } | null = null;
-  return (s) => {
-    const args = inputs(s);
-    if (last && args.length === last.args.length && args.every((a, i) => Object.is(a, last!.args[i]))) return last.result;
-    const result = compute(...(args as A));
-    last = { args, result };
-    return result;
-  };
-}
+import { matchesQuick, rowComparator, sortRows, type QuickFilter, type SortSpec } from './row-query';
 
 /** Whether the visible rows depend on pending edits (so typing does not re-filter 10,000 rows for nothing). */
 function filterReadsEdits(s: AppState): boolean {
@@ -34,30 +26,68 @@ function filterReadsProblems(s: AppState): boolean {
 const NO_EDITS: EditMap = {};
 const NO_PROBLEMS: LiveProblems = {};
 
-/** Paths of the rows the table shows: filtered, then sorted. */
-export const selectVisiblePaths = memo(
-  (s: AppState) =>
-    [s.rows, s.rowOrder, filterReadsEdits(s) ? s.edits : NO_EDITS, filterReadsProblems(s) ? s.liveProblems : NO_PROBLEMS, s.filterText, s.quickFilter, s.fieldGap, s.sort] as const,
-  (rows, order, edits, live, text, quick, gap, sort): readonly string[] => {
-    const shown = filterRows(rows, order, edits, parseFilter(text), quick, live, gap);
-    return sortRows(shown, sort).map((row) => row.path);
+/** What the table's filters read besides the rows. */
+type FilterInputs = readonly [EditMap, LiveProblems, string, QuickFilter | null, string | null, SortSpec | null];
+
+/** The rows of `paths` that pass the filters, in the order given. */
+function passing(s: AppState, paths: readonly string[], [edits, live, text, quick, gap]: FilterInputs): ImageRow[] {
+  const query: FilterQuery = parseFilter(text);
+  return filterRows(s.rows, paths, edits, query, quick, live, gap);
+}
+
+/** Paths of the rows the table shows: filtered, then sorted; rows that stream in are merged in. */
+export const selectVisiblePaths = growMemo<readonly string[], FilterInputs>({
+  inputs: (s) => [filterReadsEdits(s) ? s.edits : NO_EDITS, filterReadsProblems(s) ? s.liveProblems : NO_PROBLEMS, s.filterText, s.quickFilter, s.fieldGap, s.sort],
+  full: (s, order, ...inputs): readonly string[] => sortRows(passing(s, order, inputs), inputs[5]).map((row) => row.path),
+  grow: (s, previous, added, ...inputs): readonly string[] => {
+    const sort = inputs[5];
+    const shown = sortRows(passing(s, added, inputs), sort);
+    if (shown.length === 0) return previous;
+    const compare = rowComparator(sort);
+    return compare === null ? previous.concat(shown.map((row) => row.path)) : mergeSorted(previous, shown, s.rows, compare);
   },
-);
+});
 
 /** Counts shown on the quick-filter buttons. */
 export type QuickCounts = Record<QuickFilter, number>;
 
-const QUICK_FILTERS: readonly QuickFilter[] = ['missing', 'invalid', 'unsaved', 'warnings', 'not-ready'];
+/** The quick filters' counts over rows as stored (without sidecar, invalid sidecar, warnings, not ready), whatever is being typed. */
+type StoredCounts = Omit<QuickCounts, 'unsaved'>;
 
-/** How many rows each quick filter would show. */
+/** Whether a row is not ready as scanned (no pending edits; the profile's problems as read). */
+function notReadyAsStored(row: ImageRow): boolean {
+  return problemCount(row, undefined, NO_PROBLEMS) > 0;
+}
+
+const selectStoredCounts = growMemo<StoredCounts, readonly []>({
+  inputs: () => [] as const,
+  full: (s, order) => countStored(s, order, { missing: 0, invalid: 0, warnings: 0, 'not-ready': 0 }),
+  grow: (s, previous, added) => countStored(s, added, { ...previous }),
+});
+
+function countStored(s: AppState, paths: readonly string[], counts: StoredCounts): StoredCounts {
+  for (const path of paths) {
+    const row = s.rows[path];
+    if (!row) continue;
+    if (matchesQuick(row, NO_EDITS, 'missing')) counts.missing++;
+    if (matchesQuick(row, NO_EDITS, 'invalid')) counts.invalid++;
+    if (matchesQuick(row, NO_EDITS, 'warnings')) counts.warnings++;
+    if (notReadyAsStored(row)) counts['not-ready']++;
+  }
+  return counts;
+}
+
+/** How many rows each quick filter would show: stored counts plus what pending edits add (edits only are visited). */
 export const selectQuickCounts = memo(
-  (s: AppState) => [s.rows, s.rowOrder, s.edits, s.liveProblems] as const,
-  (rows, order, edits, live): QuickCounts => {
-    const counts: QuickCounts = { missing: 0, invalid: 0, unsaved: 0, warnings: 0, 'not-ready': 0 };
-    for (const path of order) {
+  (s: AppState) => [selectStoredCounts(s), s.rows, s.rowsEpoch, s.edits, s.liveProblems] as const,
+  (stored, rows, _epoch, edits, live): QuickCounts => {
+    const counts: QuickCounts = { ...stored, unsaved: 0 };
+    for (const path of new Set([...Object.keys(edits), ...Object.keys(live)])) {
       const row = rows[path];
       if (!row) continue;
-      for (const quick of QUICK_FILTERS) if (matchesQuick(row, edits, quick, live)) counts[quick]++;
+      if (!matchesQuick(row, NO_EDITS, 'invalid') && matchesQuick(row, edits, 'invalid')) counts.invalid++;
+      if (matchesQuick(row, edits, 'unsaved')) counts.unsaved++;
+      counts['not-ready'] += Number(matchesQuick(row, edits, 'not-ready', live)) - Number(notReadyAsStored(row));
     }
     return counts;
   },
@@ -71,8 +101,8 @@ export interface SaveSummary {
 
 /** Files with unsaved changes and the number of invalid values. */
 export const selectSaveSummary = memo(
-  (s: AppState) => [s.rows, s.edits] as const,
-  (rows, edits): SaveSummary => {
+  (s: AppState) => [s.rows, s.rowsEpoch, s.edits] as const,
+  (rows, _epoch, edits): SaveSummary => {
     let files = 0;
     for (const [path, pathEdits] of Object.entries(edits)) {
       const row = rows[path];
@@ -100,31 +130,84 @@ export function selectHasUnsaved(s: AppState): boolean {
   return summary.files > 0 || summary.invalid > 0;
 }
 
-/** Selected paths whose sidecars may be edited (see `isEditable`), in selection order. */
-export const selectEditablePaths = memo(
-  (s: AppState) => [s.selected, s.rows] as const,
-  (selected, rows): readonly string[] => [...selected].filter((p) => rows[p] !== undefined && isEditable(rows[p])),
+/** The selection as the editor splits it. */
+export interface SelectionParts {
+  /** Selected images whose sidecars may be edited (see `isEditable`), in selection order. */
+  editable: readonly string[];
+  /** Selected images left alone: a sidecar that cannot be read, a header that cannot (so no sidecar can be made). */
+  corrupt: number;
+  unreadable: number;
+}
+
+/** The selection split in one pass over it. */
+export const selectSelection = memo(
+  (s: AppState) => [s.selected, s.rows, s.rowsEpoch] as const,
+  (selected, rows, _epoch): SelectionParts => {
+    const editable: string[] = [];
+    let corrupt = 0;
+    let unreadable = 0;
+    for (const path of selected) {
+      const row = rows[path];
+      if (row === undefined) continue;
+      if (isEditable(row)) editable.push(path);
+      else if (row.sidecar === 'invalid') corrupt++;
+      else unreadable++;
+    }
+    return { editable, corrupt, unreadable };
+  },
 );
 
+/** Selected paths whose sidecars may be edited (see `isEditable`), in selection order. */
+export function selectEditablePaths(s: AppState): readonly string[] {
+  return selectSelection(s).editable;
+}
+
+/** The editor's view of `paths` (fields and counts), computed once per change of rows or edits. */
+export function selectEditView(paths: readonly string[]): (s: AppState) => EditView {
+  return overRows(paths, 'edit-view', (s) => editView(s, paths));
+}
+
+/** How often each value of a text field is used, as rows arrive (the map grows in place; the wrapper is new). */
+function valueCounts(name: string): (s: AppState) => { counts: Map<string, number> } {
+  const count = (s: AppState, paths: readonly string[], counts: Map<string, number>): { counts: Map<string, number> } => {
+    for (const path of paths) {
+      const value = s.rows[path]?.values[name];
+      if (typeof value === 'string' && value !== '') counts.set(value, (counts.get(value) ?? 0) + 1);
+    }
+    return { counts };
+  };
+  return growMemo<{ counts: Map<string, number> }, readonly []>({
+    inputs: () => [] as const,
+    full: (s, order) => count(s, order, new Map()),
+    grow: (s, previous, added) => count(s, added, previous.counts),
+  });
+}
+
+/** The fields whose inputs offer the values used in the folder: single-line text. */
+const SUGGESTED_FIELDS = EDITABLE_FIELDS.filter((f) => f.type === 'str' && !f.multiline).map((f) => f.name);
+
+const countMemos = new Map(SUGGESTED_FIELDS.map((name) => [name, valueCounts(name)]));
 const suggestionMemos = new Map<string, (s: AppState) => readonly string[]>();
+
+/** Counts the values of the rows that arrived since, for every suggested field (in idle time, so opening the editor is quick). */
+export function prepareSuggestions(s: AppState): void {
+  for (const counts of countMemos.values()) counts(s);
+}
 
 /** Values already used in this folder for a text field, most used first (for the input's datalist). */
 export function selectSuggestions(s: AppState, name: string): readonly string[] {
   let select = suggestionMemos.get(name);
   if (!select) {
+    let counts = countMemos.get(name);
+    if (counts === undefined) countMemos.set(name, (counts = valueCounts(name)));
+    const countsOf = counts;
     select = memo(
-      (st: AppState) => [st.rows] as const,
-      (rows) => {
-        const counts = new Map<string, number>();
-        for (const row of Object.values(rows)) {
-          const value = row.values[name];
-          if (typeof value === 'string' && value !== '') counts.set(value, (counts.get(value) ?? 0) + 1);
-        }
-        return [...counts.entries()]
+      (st: AppState) => [countsOf(st)] as const,
+      ({ counts: used }) =>
+        [...used.entries()]
           .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
           .slice(0, 200)
-          .map(([value]) => value);
-      },
+          .map(([value]) => value),
     );
     suggestionMemos.set(name, select);
   }

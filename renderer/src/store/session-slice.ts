@@ -2,6 +2,7 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { ApiEvent, FolderInfo, SessionInfo } from '../../../shared/api';
 import type { AppState } from './app-store';
+import { withRows } from './rows-slice';
 
 /** A backend event about a scan. */
 export type ScanEvent = Extract<ApiEvent, { scanId: string }>;
@@ -10,7 +11,8 @@ export type ScanEvent = Extract<ApiEvent, { scanId: string }>;
 export interface ScanState {
   /** Null until `scanFolder` answers. */
   id: string | null;
-  status: 'idle' | 'scanning' | 'done' | 'failed';
+  /** `cancelled`: the user stopped it; the rows listed so far stay. */
+  status: 'idle' | 'scanning' | 'done' | 'failed' | 'cancelled';
   done: number;
   total: number | null;
   error: string | null;
@@ -33,6 +35,8 @@ export interface SessionSlice {
   /** Opens a folder (the native dialog when `path` is undefined) and scans it; drops all edits. */
   openFolder(path?: string): Promise<void>;
   startScan(): Promise<void>;
+  /** Stops the scan under way; the rows listed so far stay. */
+  cancelScan(): Promise<void>;
   handleScanEvent(event: ScanEvent): void;
 }
 
@@ -95,9 +99,19 @@ export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = 
     for (const event of early) get().handleScanEvent(event);
   },
 
+  cancelScan: async () => {
+    const { scan } = get();
+    if (scan.status !== 'scanning' || scan.id === null) return;
+    const result = await get().client.cancelScan({ scanId: scan.id });
+    if (!result.ok) get().notify('error', result.error.message);
+    else if (result.payload.cancelled && get().scan.id === scan.id) set((s) => ({ scan: { ...s.scan, status: s.scan.status === 'scanning' ? 'cancelled' : s.scan.status } }));
+  },
+
   handleScanEvent: (event) => {
     const { scan } = get();
-    if (scan.status !== 'scanning') return;
+    // rows sent before a cancel may reach us after its answer: they were listed, they stay
+    const lateRows = scan.status === 'cancelled' && event.type === 'scan-rows' && event.scanId === scan.id;
+    if (scan.status !== 'scanning' && !lateRows) return;
     if (scan.id === null) {
       set((s) => ({ earlyScanEvents: [...s.earlyScanEvents, event] }));
       return;
@@ -105,12 +119,14 @@ export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = 
     if (event.scanId !== scan.id) return;
     switch (event.type) {
       case 'scan-rows':
-        get().addRows(event.rows);
-        set((s) => ({ scan: { ...s.scan, done: event.done, total: event.total } }));
+        set((s) => ({ ...withRows(s, event.rows), scan: { ...s.scan, done: event.done, total: event.total } }));
         break;
       case 'scan-done':
         set((s) => ({ scan: { ...s.scan, status: 'done', done: event.total, total: event.total } }));
         void get().loadProfiles();
+        break;
+      case 'scan-cancelled':
+        set((s) => ({ scan: { ...s.scan, status: 'cancelled' } }));
         break;
       case 'scan-failed':
         set((s) => ({ scan: { ...s.scan, status: 'failed', error: event.error.message } }));

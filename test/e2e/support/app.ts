@@ -1,7 +1,8 @@
 /**
  * The `app` fixture: a fresh temp copy of the e2e folder (plus the `extraFiles` option), opened
  * in the real renderer — served by browser mode to Chromium, or in Electron for the `electron`
- * project — and waited on until the folder listing is complete (`data-app-state="ready"`).
+ * project — and waited on until the folder listing is complete (`data-app-state="ready"`; the
+ * `waitForListing` option turns that off for tests of the scan itself).
  */
 import { test as base, _electron, type LaunchOptions, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -25,10 +26,11 @@ export interface AppFixture {
   configDir: string;
 }
 
-/** Starts `serve` on `folder` with its settings in `configDir`, and resolves with the URL it prints. */
-async function startServer(folder: string, configDir: string): Promise<{ url: string; server: ChildProcess }> {
+/** Starts `serve` on `folder` with its settings in `configDir` and `env` added to its environment; resolves with the URL it prints. */
+async function startServer(folder: string, configDir: string, env: Readonly<Record<string, string>>): Promise<{ url: string; server: ChildProcess }> {
   const server = spawn(process.execPath, [path.join(ROOT, 'dist/electron/serve.cjs'), '--root', folder, '--config-dir', configDir], {
     stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, ...env },
   });
   const lines = createInterface({ input: server.stdout! });
   const url = await new Promise<string>((resolve, reject) => {
@@ -41,17 +43,30 @@ async function startServer(folder: string, configDir: string): Promise<{ url: st
   return { url, server };
 }
 
+/** Waits until the folder is fully listed, or (`listed` false) until the workspace is shown. */
+async function waitForApp(page: Page, listed: boolean): Promise<void> {
+  await (listed ? page.locator('html[data-app-state="ready"]') : page.getByRole('grid', { name: 'Images' })).waitFor();
+}
+
 /** Options a spec may set with `test.use(...)`. */
 export interface AppOptions {
   /** Files (relative path → content) added to the test's copy of the folder before the app opens it. */
   extraFiles: Readonly<Record<string, string | Uint8Array>>;
+  /** Environment of the browser-mode server, e.g. `ACQMETA_READ_DELAY_MS` for a slow disk. */
+  serverEnv: Readonly<Record<string, string>>;
+  /** Whether the test starts once the folder is fully listed (default) or as soon as the page shows the workspace. */
+  waitForListing: boolean;
 }
 
 /** Playwright's `test` with the `app` fixture. */
 export const test = base.extend<{ app: AppFixture } & AppOptions>({
   extraFiles: [{}, { option: true }],
-  app: async ({ playwright, extraFiles }, use, testInfo) => {
+  serverEnv: [{}, { option: true }],
+  waitForListing: [true, { option: true }],
+  app: async ({ playwright, extraFiles, serverEnv, waitForListing }, use, testInfo) => {
     const folder = mkdtempSync(path.join(tmpdir(), 'acqmeta-e2e-'));
+    // each test's scan cache apart from the others' and from the user's
+    const cacheDir = mkdtempSync(path.join(tmpdir(), 'acqmeta-e2e-cache-'));
     cpSync(FIXTURE_FOLDER, folder, { recursive: true });
     for (const [relative, content] of Object.entries(extraFiles)) {
       mkdirSync(path.dirname(path.join(folder, relative)), { recursive: true });
@@ -65,27 +80,29 @@ export const test = base.extend<{ app: AppFixture } & AppOptions>({
       const electronApp = await _electron.launch({
         executablePath: electron,
         args: [path.join(ROOT, 'dist/electron/main.cjs'), '--open', folder, '--user-data', settings],
+        env: { ...process.env, ACQMETA_CACHE_DIR: cacheDir, ...serverEnv } as Record<string, string>,
       });
       const page = await electronApp.firstWindow();
-      await page.locator('html[data-app-state="ready"]').waitFor();
+      await waitForApp(page, waitForListing);
       await use({ ...app, page });
       // A test may end with unsaved edits: leave without the Save / Don't Save / Cancel prompt.
       await electronApp.evaluate(({ app: electronMain }) => electronMain.exit(0)).catch(() => undefined);
       await electronApp.close().catch(() => undefined);
     } else {
-      const { url, server } = await startServer(folder, settings);
+      const { url, server } = await startServer(folder, settings, { ACQMETA_CACHE_DIR: cacheDir, ...serverEnv });
       const launchOptions = testInfo.project.use.launchOptions as LaunchOptions;
       const browser = await playwright.chromium.launch(launchOptions);
       const context = await browser.newContext({ viewport: testInfo.project.use.viewport ?? null });
       const page = await context.newPage();
       await page.goto(url);
-      await page.locator('html[data-app-state="ready"]').waitFor();
+      await waitForApp(page, waitForListing);
       await use({ ...app, page });
       await browser.close();
       server.kill('SIGTERM');
     }
     rmSync(folder, { recursive: true, force: true });
     rmSync(settings, { recursive: true, force: true });
+    rmSync(cacheDir, { recursive: true, force: true });
   },
 });
 

@@ -7,6 +7,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { CALIBRATION_SOURCE_NAMES } from '../../../../shared/sidecar';
 import { calibrationOfferPaths, multiCalibrationOffer, singleCalibrationOffer } from '../../store/calibration-offer';
+import { overRows } from '../../store/grow-memo';
 import { useApp, useAppStore } from '../../store/store-context';
 import { dotsPerInch, shownPixelSize, writtenPixelSize } from '../../lib/calibration';
 import { plural } from '../../lib/format';
@@ -60,7 +61,7 @@ function SingleNote({ path }: { path: string }) {
 
 function MultiNote({ paths }: { paths: readonly string[] }) {
   const store = useAppStore();
-  const offer = useApp(useShallow((s) => multiCalibrationOffer(s, paths)));
+  const offer = useApp(overRows(paths, 'calibration-offer', (s) => multiCalibrationOffer(s, paths)));
   if (offer.count === 0 && offer.print === 0) return null;
   const apply = () => {
     const s = store.getState();

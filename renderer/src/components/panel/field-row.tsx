@@ -1,9 +1,8 @@
 /** One editable field: label, input fitted to the field's type, unit, and validation message. */
 import { useEffect, useRef, type ChangeEvent, type KeyboardEvent } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import type { FieldSpec } from '../../../../shared/fields/field-table';
-import { fieldViewState, type FieldViewState } from '../../store/field-state';
-import { selectSuggestions } from '../../store/selectors';
+import type { FieldViewState } from '../../store/field-state';
+import { selectEditView, selectSuggestions } from '../../store/selectors';
 import { useApp, useAppStore } from '../../store/store-context';
 import { focusTable } from '../focus-targets';
 import { ChoiceInput } from './choice-input';
@@ -49,7 +48,7 @@ export function fieldClasses(view: FieldViewState, profile: FieldProfile): strin
  */
 function useFieldInput({ field, paths, readOnly }: FieldProps) {
   const store = useAppStore();
-  const view = useApp(useShallow((s) => fieldViewState(s, paths, field.name)));
+  const view = useApp((s) => selectEditView(paths)(s).fields[field.name] as FieldViewState);
   const profile = useFieldProfile(field, paths);
   const input = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
   const focus = useApp((s) => (s.fieldFocus?.name === field.name && paths.includes(s.fieldFocus.path) ? s.fieldFocus.seq : null));
@@ -130,7 +129,7 @@ function FieldNotes({ field, paths, readOnly, view, profile }: FieldProps & { vi
   }, [view.error]);
   return (
     <>
-      {view.mixed && !readOnly && <MixedValues field={field} paths={paths} id={`${id}-values`} />}
+      {view.mixed && !readOnly && <MixedValues field={field} paths={paths} first={view.mixedValues} distinct={view.distinct} id={`${id}-values`} />}
       {view.error && (
         <p ref={message} id={`${id}-error`} className="field-error">
           {view.error}

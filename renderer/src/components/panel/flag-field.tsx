@@ -1,8 +1,8 @@
 /** A yes/no field (CloudScope's `accepted` flag) as a checkbox; mixed over several images. */
 import { useEffect, useRef } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import type { FieldSpec } from '../../../../shared/fields/field-table';
-import { fieldViewState } from '../../store/field-state';
+import type { FieldViewState } from '../../store/field-state';
+import { selectEditView } from '../../store/selectors';
 import { useApp, useAppStore } from '../../store/store-context';
 
 interface FlagFieldProps {
@@ -15,7 +15,7 @@ interface FlagFieldProps {
 /** A labelled checkbox; a click sets the flag for every image in `paths` (one undo step). */
 export function FlagField({ field, paths, readOnly }: FlagFieldProps) {
   const store = useAppStore();
-  const view = useApp(useShallow((s) => fieldViewState(s, paths, field.name)));
+  const view = useApp((s) => selectEditView(paths)(s).fields[field.name] as FieldViewState);
   const box = useRef<HTMLInputElement>(null);
   const id = `field-${field.name}`;
   const checked = !view.mixed && view.text === 'true';

@@ -1,45 +1,30 @@
 /** Under a field that differs between the selected images: each value with its count; a click sets it for all. */
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import type { FieldSpec } from '../../../../shared/fields/field-table';
-import type { AppState } from '../../store/app-store';
-import { shownText, type EditMap } from '../../store/edit-logic';
+import { distinctValues, type ValueCount } from '../../store/field-state';
+import { overRows } from '../../store/grow-memo';
 import { useApp, useAppStore } from '../../store/store-context';
 import { plural } from '../../lib/format';
-
-/** Values shown before "N more". */
-const SHOWN = 5;
-
-/** The distinct texts a field shows over `paths`, most frequent first. */
-function distinctValues(rows: AppState['rows'], edits: EditMap, paths: readonly string[], name: string): { text: string; count: number }[] {
-  const counts = new Map<string, number>();
-  for (const path of paths) {
-    const row = rows[path];
-    if (row) {
-      const text = shownText(row, edits[path], name);
-      counts.set(text, (counts.get(text) ?? 0) + 1);
-    }
-  }
-  return [...counts.entries()].map(([text, count]) => ({ text, count })).sort((a, b) => b.count - a.count || a.text.localeCompare(b.text));
-}
 
 interface MixedValuesProps {
   field: FieldSpec;
   paths: readonly string[];
+  /** The most frequent texts (from the editor's view) and how many there are. */
+  first: readonly ValueCount[];
+  distinct: number;
   /** Id for the input's `aria-describedby`. */
   id: string;
 }
 
 /** The value chips of a mixed field. */
-export function MixedValues({ field, paths, id }: MixedValuesProps) {
+export function MixedValues({ field, paths, first, distinct, id }: MixedValuesProps) {
   const store = useAppStore();
-  const rows = useApp((s) => s.rows);
-  const edits = useApp((s) => s.edits);
   const [all, setAll] = useState(false);
-  const values = useMemo(() => distinctValues(rows, edits, paths, field.name), [rows, edits, paths, field.name]);
-  const shown = all ? values : values.slice(0, SHOWN);
+  const every = useApp((s) => (all ? overRows(paths, `distinct:${field.name}`, (rows) => distinctValues(rows, paths, field.name))(s) : null));
+  const shown = every ?? first;
   return (
     <div className="mixed-values" id={id}>
-      <span className="mixed-values-count">{plural(values.length, 'value')}:</span>
+      <span className="mixed-values-count">{plural(distinct, 'value')}:</span>
       {shown.map(({ text, count }) => (
         <button
           key={text}
@@ -52,9 +37,9 @@ export function MixedValues({ field, paths, id }: MixedValuesProps) {
           <span className="chip-count">{count}</span>
         </button>
       ))}
-      {values.length > shown.length && (
+      {distinct > shown.length && (
         <button type="button" className="link-button small" onClick={() => setAll(true)}>
-          {values.length - shown.length} more
+          {distinct - shown.length} more
         </button>
       )}
     </div>

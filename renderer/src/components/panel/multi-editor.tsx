@@ -1,7 +1,6 @@
 /** The editor for many images at once: each field shows the common value or "(multiple values)". */
 import { useShallow } from 'zustand/react/shallow';
-import { isEditable, rowHasChanges } from '../../store/edit-logic';
-import { selectEditablePaths } from '../../store/selectors';
+import { selectEditablePaths, selectEditView, selectSelection } from '../../store/selectors';
 import { useApp } from '../../store/store-context';
 import { plural } from '../../lib/format';
 import { CalibrationNote } from './calibration-offer';
@@ -11,13 +10,7 @@ import { PanelActions } from './panel-actions';
 function SelectionSummary({ paths }: { paths: readonly string[] }) {
   const counts = useApp(
     useShallow((s) => {
-      let missing = 0;
-      let unsaved = 0;
-      for (const path of paths) {
-        const row = s.rows[path];
-        if (row?.sidecar === 'missing') missing++;
-        if (row && rowHasChanges(row, s.edits[path])) unsaved++;
-      }
+      const { missing, unsaved } = selectEditView(paths)(s);
       return { missing, unsaved };
     }),
   );
@@ -38,13 +31,7 @@ function SelectionSummary({ paths }: { paths: readonly string[] }) {
 function Skipped() {
   const counts = useApp(
     useShallow((s) => {
-      let corrupt = 0;
-      let unreadable = 0;
-      for (const path of s.selected) {
-        const row = s.rows[path];
-        if (row?.sidecar === 'invalid') corrupt++;
-        else if (row && !isEditable(row)) unreadable++;
-      }
+      const { corrupt, unreadable } = selectSelection(s);
       return { corrupt, unreadable };
     }),
   );

@@ -12,7 +12,6 @@ import { focusFirstField } from '../focus-targets';
 import { TableHeader } from './table-header';
 import { ROW_HEIGHT } from './row-height';
 import { TableRow } from './table-row';
-import { useSearchWarmup } from './use-search-warmup';
 
 /** What an empty table says, over the grid's body (outside the grid, which may hold rows only). */
 function EmptyTable({ scanning, total }: { scanning: boolean; total: number }) {
@@ -52,7 +51,6 @@ export function ImageTable() {
   const columns = useMemo(() => shownColumns(visibleKeys), [visibleKeys]);
   const template = gridTemplate(columns, widths);
   const scroller = useRef<HTMLDivElement>(null);
-  useSearchWarmup();
 
   // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here; the virtualizer is read fresh each render
   const virtualizer = useVirtualizer({

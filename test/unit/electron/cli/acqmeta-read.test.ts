@@ -1,4 +1,4 @@
-import { copyFile, rm } from 'node:fs/promises';
+import { copyFile, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { cliOnLab } from './cli-on-lab';
@@ -48,6 +48,19 @@ describe('acqmeta scan, show, validate, help', () => {
     expect(lines).toHaveLength(4);
     expect(lines[1]).toMatch(/^cells\/multi-channel\.ome\.tif\s+CYX 3x167x439\s+int8\s+3\s+ok$/);
     expect(lines[3]).toMatch(/^plain\.tiff\s+YX 151x157\s+uint8\s+1\s+missing$/);
+  });
+
+  it('scan does not read again what is unchanged since the last scan, unless told --no-cache', async () => {
+    const sidecar = labPath('cells/multi-channel.ome.tif.json');
+    const fixed = new Date('2024-01-02T03:04:05Z');
+    await utimes(sidecar, fixed, fixed);
+    const sidecarState = async (...flags: string[]) => JSON.parse((await acqmeta('scan', 'lab', '--json', ...flags)).stdout.split('\n')[0] ?? '').sidecar;
+    expect(await sidecarState()).toBe('ok');
+    // the same size and modification time, but no longer JSON: only a scan that reads it can tell
+    await writeFile(sidecar, (await readFile(sidecar, 'utf8')).replace('{', '['));
+    await utimes(sidecar, fixed, fixed);
+    expect(await sidecarState()).toBe('ok');
+    expect(await sidecarState('--no-cache')).toBe('invalid');
   });
 
   it('show prints the header, tags, description and sidecar values', async () => {

@@ -13,7 +13,7 @@ export interface CliRun {
   stderr: string;
 }
 
-/** The bundles: `cli.cjs` and `scan-worker.cjs` in one temporary directory. */
+/** The bundles: `cli.cjs` and the scan worker's in one temporary directory. */
 export interface BuiltCli {
   /** The bundled scan worker, for scanners made inside tests. */
   workerScript: string;
@@ -30,7 +30,9 @@ export async function buildCli(): Promise<BuiltCli> {
     workerScript: path.join(outdir, 'scan-worker.cjs'),
     run: (args, cwd, timeoutMs) =>
       new Promise((resolve) => {
-        execFile(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', timeout: timeoutMs, killSignal: 'SIGKILL' }, (error, stdout, stderr) => {
+        // the scan cache of test runs stays with the bundles, out of the user's cache folder
+        const env = { ...process.env, ACQMETA_CACHE_DIR: path.join(outdir, 'cache') };
+        execFile(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env, timeout: timeoutMs, killSignal: 'SIGKILL' }, (error, stdout, stderr) => {
           const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
           resolve({ code, stdout, stderr });
         });

@@ -8,7 +8,7 @@ describe('edits', () => {
     const { store } = storeWithRows([makeRow('a.tif', { depth: 120.5 })]);
     store.getState().setFieldText(['a.tif'], 'depth', 'abc');
     const view = fieldViewState(store.getState(), ['a.tif'], 'depth');
-    expect(view).toEqual({ text: 'abc', mixed: false, modified: true, error: 'Depth: must be a number in µm (got "abc")' });
+    expect(view).toEqual({ text: 'abc', mixed: false, modified: true, error: 'Depth: must be a number in µm (got "abc")', mixedValues: [], distinct: 1 });
     expect(selectSaveSummary(store.getState())).toEqual({ files: 1, invalid: 1 });
   });
 

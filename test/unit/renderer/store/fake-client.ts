@@ -32,6 +32,8 @@ export interface FakeBackend {
   saveOutcome: (save: SaveRequest) => SaveOutcome;
   /** What `reloadRow` returns. */
   reloaded: Map<string, ImageRow>;
+  /** The scanId of every `cancelScan` request (null: none given), in order. */
+  cancels: (string | null)[];
   /** Every `exportResults` request, in order. */
   exports: ApiRequest<'exportResults'>[];
   /** What `getProfiles` answers. */
@@ -52,6 +54,7 @@ export function fakeBackend(rows: ImageRow[], scanId = 'scan-1'): FakeBackend {
   const backend: FakeBackend = {
     saves: [],
     reloaded: new Map(),
+    cancels: [],
     exports: [],
     profiles: [],
     checks: [],
@@ -69,6 +72,10 @@ export function fakeBackend(rows: ImageRow[], scanId = 'scan-1'): FakeBackend {
           ? ok({ path: path ?? '/lab', parent: path === undefined || path === '/lab' ? null : '/lab', folders: [], truncated: false })
           : Promise.resolve({ ok: false, error: { code: 'OUTSIDE_FOLDER', message: `${path} is outside the folders this server may open.` } }),
       scanFolder: () => ok({ scanId }),
+      cancelScan: ({ scanId: id }) => {
+        backend.cancels.push(id ?? null);
+        return ok({ cancelled: true });
+      },
       getImageDetail: () => Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'not used' } }),
       getPreview: () => Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'not used' } }),
       exportTable: () => Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'not used' } }),

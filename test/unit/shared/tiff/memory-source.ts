@@ -14,7 +14,7 @@ export function memorySource(bytes: Uint8Array): ByteSource & { reads: number; b
     size: bytes.length,
     reads: 0,
     bytesRead: 0,
-    async read(offset: number, length: number): Promise<Uint8Array> {
+    read(offset: number, length: number): Uint8Array {
       if (offset < 0 || length < 0 || offset + length > bytes.length) throw new Error(`read past end: ${offset}+${length}`);
       source.reads++;
       source.bytesRead += length;

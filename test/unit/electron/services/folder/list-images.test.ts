@@ -1,8 +1,15 @@
 import { copyFile, mkdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { listImages, type ImageEntry } from '../../../../../electron/services/folder';
+import { beforeRead } from '../../../../../electron/services/folder/read-delay';
 import { labCopyPerTest } from './lab-folder';
+
+// the slow-disk adapter, watched: the listing must wait for it before every folder it reads
+vi.mock('../../../../../electron/services/folder/read-delay', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../../../../electron/services/folder/read-delay')>();
+  return { ...actual, beforeRead: vi.fn(actual.beforeRead) };
+});
 
 async function list(root: string): Promise<ImageEntry[]> {
   const entries: ImageEntry[] = [];
@@ -24,6 +31,12 @@ describe('listImages', () => {
       ['stacks/multipage.tif', 'tiff', 'file'],
     ]);
     expect(entries[0]?.absPath).toBe(path.join(copy.lab, 'cells', 'multi-channel.ome.tif'));
+  });
+
+  it('waits for the slow-disk adapter before reading each folder', async () => {
+    vi.mocked(beforeRead).mockClear();
+    await list(copy.lab);
+    expect(beforeRead).toHaveBeenCalledTimes(5);
   });
 
   it('matches extensions case-insensitively', async () => {

@@ -4,11 +4,14 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WorkerPool } from '../../../../../electron/services/tiff/worker-pool';
 
-/** A stand-in worker speaking the scan protocol: "hang", "oom" and "exit" misbehave on purpose. */
+/**
+ * A stand-in worker speaking the scan protocol: "hang", "oom" and "exit" misbehave on purpose;
+ * a batch with "split" is answered one file per message, as a slow batch is.
+ */
 const FAKE_WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
 parentPort.on('message', (message) => {
-  const paths = message.type === 'scan' ? message.paths : [message.path];
+  const paths = message.type === 'scan' ? JSON.parse(new TextDecoder().decode(message.files)).map((file) => file.path) : [message.path];
   const results = paths.map((p) => {
     if (p === 'hang') for (;;) {}
     if (p === 'oom') { const keep = []; for (;;) keep.push(new Array(1e5).fill(0)); }
@@ -16,9 +19,10 @@ parentPort.on('message', (message) => {
     Atomics.add(workerData.finished, 0, 1);
     return p === 'bad' ? { ok: false, kind: 'read', message: 'bad file' } : { ok: true, info: { name: p }, image: { name: p } };
   });
-  parentPort.postMessage(message.type === 'scan'
-    ? { type: 'scanned', id: message.id, results: new TextEncoder().encode(JSON.stringify(results)) }
-    : { type: 'previewed', id: message.id, result: results[0] });
+  const scanned = (part) => ({ type: 'scanned', id: message.id, results: new TextEncoder().encode(JSON.stringify(part)) });
+  if (message.type !== 'scan') parentPort.postMessage({ type: 'previewed', id: message.id, result: results[0] });
+  else if (!paths.includes('split')) parentPort.postMessage(scanned(results));
+  else for (const result of results) parentPort.postMessage(scanned([result]));
 });
 `;
 
@@ -36,7 +40,9 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const settle = (paths: string[]) => Promise.allSettled(paths.map((p) => pool.scan(p)));
+/** A header request for `path`, as the scanner makes it. */
+const scanOf = (target: WorkerPool, p: string) => target.scan({ path: p, known: null, sidecar: false }, true);
+const settle = (paths: string[]) => Promise.allSettled(paths.map((p) => scanOf(pool, p)));
 const reasons = (results: PromiseSettledResult<unknown>[]) =>
   results.map((r) => (r.status === 'fulfilled' ? 'ok' : (r.reason as Error).message));
 
@@ -53,6 +59,11 @@ describe('WorkerPool', () => {
     expect(reasons(await settle(['exit', 'a']))).toEqual(['the reader stopped unexpectedly (exit code 3)', 'ok']);
   });
 
+  it('takes the answers of one batch in several messages', async () => {
+    const answers = await Promise.all(['a', 'split', 'bad', 'b'].map((p) => scanOf(pool, p).then((file) => file.info, (error: Error) => error.message)));
+    expect(answers).toEqual([{ name: 'a' }, { name: 'split' }, 'bad file', { name: 'b' }]);
+  });
+
   it('passes a file error through and keeps the worker', async () => {
     expect(reasons(await settle(['bad', 'a']))).toEqual(['bad file', 'ok']);
   });
@@ -63,15 +74,15 @@ describe('WorkerPool', () => {
 
   it('rejects everything once closed', async () => {
     const closing = new WorkerPool({ workerScript: () => path.join(dir, 'fake-worker.cjs'), workers: 1, timeoutMs: 500, maxMemoryMb: 32, batchSize: 1 });
-    const queued = Promise.allSettled([closing.scan('hang'), closing.scan('a')]);
+    const queued = Promise.allSettled([scanOf(closing, 'hang'), scanOf(closing, 'a')]);
     await closing.close();
     expect(reasons(await queued)).toEqual(['the scanner was closed', 'the scanner was closed']);
-    await expect(closing.scan('a')).rejects.toThrow('the scanner was closed');
+    await expect(scanOf(closing, 'a')).rejects.toThrow('the scanner was closed');
   });
 
   it('reports a missing worker script on every request instead of crashing', async () => {
     const broken = new WorkerPool({ workerScript: () => { throw new Error('scan-worker.cjs not found'); }, workers: 1, timeoutMs: 500, maxMemoryMb: 32, batchSize: 16 });
-    await expect(broken.scan('a')).rejects.toThrow('scan-worker.cjs not found');
+    await expect(scanOf(broken, 'a')).rejects.toThrow('scan-worker.cjs not found');
     await broken.close();
   });
 });

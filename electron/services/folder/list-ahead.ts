@@ -1,0 +1,58 @@
+/**
+ * A folder listing that runs ahead of its consumer, so a scan knows how many images there
+ * are long before it has read them all, and reading never waits for the walk.
+ */
+import { listImages, type ImageEntry } from './list-images';
+
+/** Entries as they are found, and the count once the walk is over. */
+export interface ListingAhead {
+  /** Every image, in walk order; rethrows a failure of the walk when its turn comes. */
+  entries: AsyncIterable<ImageEntry>;
+  /** The number of images once the whole folder is listed; null until then. */
+  total(): number | null;
+}
+
+/** Starts listing `root` at once; stops early when `signal` aborts. */
+export function listAhead(root: string, signal?: AbortSignal): ListingAhead {
+  const found: (ImageEntry | undefined)[] = [];
+  let finished = false;
+  let failure: { error: unknown } | null = null;
+  let wake: (() => void) | null = null;
+  const notify = (): void => {
+    const waiting = wake;
+    wake = null;
+    waiting?.();
+  };
+  void (async () => {
+    try {
+      for await (const entry of listImages(root)) {
+        if (signal?.aborted === true) break;
+        found.push(entry);
+        notify();
+      }
+    } catch (error) {
+      failure = { error };
+    } finally {
+      finished = true;
+      notify();
+    }
+  })();
+  async function* entries(): AsyncGenerator<ImageEntry> {
+    let next = 0;
+    for (;;) {
+      if (next < found.length) {
+        const entry = found[next] as ImageEntry;
+        found[next++] = undefined; // the consumer holds it now; the listing need not
+        yield entry;
+      } else if (finished) {
+        if (failure !== null) throw failure.error;
+        return;
+      } else {
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+        });
+      }
+    }
+  }
+  return { entries: entries(), total: () => (finished && failure === null ? found.length : null) };
+}

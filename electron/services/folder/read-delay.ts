@@ -1,0 +1,24 @@
+/**
+ * The slow-disk test adapter: `ACQMETA_READ_DELAY_MS=<n>` in the environment makes every
+ * file read (TIFF headers, sidecars, folder listings) wait `n` ms first, so tests and the
+ * benchmark can show how the app behaves on a slow network share. Worker threads inherit the
+ * variable (the scan worker reads it once and blocks each read, as a slow disk would).
+ * Unset, it costs one environment lookup per read.
+ */
+
+/** The delay the environment asks for, in ms (0 when unset or not a positive number; at most a minute). */
+export function readDelayMs(env: NodeJS.ProcessEnv = process.env): number {
+  const ms = Number(env.ACQMETA_READ_DELAY_MS ?? 0);
+  return Number.isFinite(ms) && ms > 0 ? Math.min(ms, 60_000) : 0;
+}
+
+/** Resolves after `ms` milliseconds. */
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Waits the configured delay before a read; undefined (nothing to wait for) when there is none. */
+export function beforeRead(): Promise<void> | undefined {
+  const ms = readDelayMs();
+  return ms > 0 ? sleep(ms) : undefined;
+}

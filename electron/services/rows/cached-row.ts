@@ -1,0 +1,65 @@
+/**
+ * A row built with the scan cache: a TIFF whose stamp is unchanged is not read again (the
+ * worker only `stat`s it), nor is a sidecar whose size and modification time are unchanged
+ * (the worker `stat`s it with the TIFF, off the main thread) — unless a lab profile applies to
+ * the image: a profile checks the whole sidecar, which the cache does not keep.
+ */
+import { stat } from 'node:fs/promises';
+import type { ImageRow } from '../../../shared/api';
+import { toApiError } from '../../../shared/errors';
+import type { FileStamp } from '../folder/file-stamp';
+import type { ImageEntry } from '../folder/list-images';
+import type { CachedImage, ScanCache } from '../scan-cache';
+import { sidecarPathFor } from '../sidecar';
+import type { TiffScanner } from '../tiff';
+import type { ProfileFinder } from '../profile';
+import { composeRow, readEntrySidecar, summarizeSidecar, type ImageScan, type SidecarSummary } from './image-row';
+
+/** A header as read, and the sidecar's stamp if the worker took it (undefined: not taken). */
+interface HeaderRead {
+  scan: ImageScan | null;
+  kept: CachedImage['image'];
+  sidecarStamp: FileStamp | null | undefined;
+}
+
+async function readHeader(entry: ImageEntry, scanner: TiffScanner, known: CachedImage['image'], sidecar: boolean): Promise<HeaderRead> {
+  if (entry.kind !== 'tiff') return { scan: null, kept: null, sidecarStamp: undefined };
+  try {
+    const read = await scanner.summary(entry.absPath, { known: known?.stamp ?? null, sidecar });
+    const summary = read.info ?? known?.summary;
+    if (summary === undefined) throw new Error('the scanner skipped a file it did not know');
+    const kept = read.info === null && known !== null ? known : { stamp: read.stamp, summary };
+    return { scan: { ok: true, info: summary }, kept, sidecarStamp: sidecar ? read.sidecar : undefined };
+  } catch (error) {
+    return { scan: { ok: false, message: toApiError(error).message }, kept: null, sidecarStamp: undefined };
+  }
+}
+
+/** Whether the sidecar on disk (by its stamp, taken here when the worker did not) is the one `known` was read from. */
+async function unchanged(entry: ImageEntry, known: SidecarSummary, stamp: FileStamp | null | undefined): Promise<boolean> {
+  const now = stamp !== undefined ? stamp : await stat(sidecarPathFor(entry.absPath)).then((s) => (s.isFile() ? s : null), () => null);
+  return now !== null && now.size === known.version?.size && now.mtimeMs === known.version.mtimeMs;
+}
+
+/**
+ * Builds an image's row, reading only what changed since `cache` kept it, with the problems
+ * the profile in force finds; keeps what was read. Never rejects.
+ */
+export async function buildCachedRow(root: string, entry: ImageEntry, scanner: TiffScanner, cache: ScanCache, profiles?: ProfileFinder): Promise<ImageRow> {
+  const known = cache.take(entry.relPath);
+  const profile = (await profiles?.forImage(entry.absPath)) ?? null;
+  // a link is read every time (its target may change); a listed file is compared by its stamp
+  const reusable = entry.sidecar === 'file' && known?.sidecar?.version != null && profile?.profile.compiled == null;
+  const knownSidecar = reusable ? (known?.sidecar ?? null) : null;
+  const header = readHeader(entry, scanner, known?.image ?? null, knownSidecar !== null);
+  const read = async (): Promise<SidecarSummary> => summarizeSidecar(await readEntrySidecar(root, entry));
+  const sidecar =
+    knownSidecar === null
+      ? read()
+      : header.then(async ({ sidecarStamp }) => ((await unchanged(entry, knownSidecar, sidecarStamp)) ? knownSidecar : read()));
+  const [scanned, summary] = await Promise.all([header, sidecar]);
+  const keptSidecar = entry.sidecar === 'file' && summary.version !== null ? summary : null;
+  const same = known !== undefined && scanned.kept === known.image && keptSidecar === known.sidecar;
+  cache.keep(entry.relPath, same ? known : { image: scanned.kept, sidecar: keptSidecar });
+  return composeRow(entry, scanned.scan, summary, profile);
+}

@@ -1,0 +1,53 @@
+/**
+ * Prepares, in the page's idle time, what the first filter and the first opened editor need
+ * for the rows that arrive (see `prepareForFilter`, `prepareSuggestions`), so that neither does
+ * it for 100,000 rows in one long task while the user waits.
+ */
+import type { AppStore } from './app-store';
+import { prepareForFilter } from './row-filter';
+import { prepareSuggestions } from './selectors';
+
+/** Runs `work` when the page is idle, with the time it may take (ms). */
+export type IdleScheduler = (work: (timeLeft: () => number) => void) => void;
+
+/** `requestIdleCallback` where the page has it; nothing elsewhere (tests). */
+function whenIdle(work: (timeLeft: () => number) => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback((deadline) => work(() => deadline.timeRemaining()));
+}
+
+/** Rows prepared per check of the time left. */
+const CHUNK = 250;
+
+/** Keeps preparing rows as they arrive; returns the unsubscribe. */
+export function prepareWhenIdle(store: AppStore, idle: IdleScheduler = whenIdle): () => void {
+  let rows = store.getState().rows;
+  let prepared = 0;
+  let scheduled = false;
+  const work = (timeLeft: () => number): void => {
+    scheduled = false;
+    const s = store.getState();
+    if (s.rows !== rows) {
+      rows = s.rows;
+      prepared = 0;
+    }
+    const order = s.rowOrder;
+    while (prepared < order.length && timeLeft() > 1) {
+      const end = Math.min(order.length, prepared + CHUNK);
+      for (; prepared < end; prepared++) {
+        const row = s.rows[order[prepared] as string];
+        if (row) prepareForFilter(row);
+      }
+    }
+    if (prepared < order.length) schedule();
+    else prepareSuggestions(s);
+  };
+  const schedule = (): void => {
+    if (scheduled) return;
+    scheduled = true;
+    idle(work);
+  };
+  schedule();
+  return store.subscribe((s, previous) => {
+    if (s.rowOrder !== previous.rowOrder || s.rows !== previous.rows) schedule();
+  });
+}

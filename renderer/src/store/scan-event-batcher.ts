@@ -1,0 +1,56 @@
+/**
+ * Hands scan events to the store at most once per frame: the row batches that arrive between
+ * two frames become one update, so the page does one round of derived state and rendering per
+ * frame however fast the backend sends rows.
+ */
+import type { ScanEvent } from './session-slice';
+
+/** Runs `flush` before the next frame is drawn. */
+export type FrameScheduler = (flush: () => void) => void;
+
+/** Longest wait for a frame: a hidden page draws none, yet its rows must still arrive. */
+const MAX_WAIT_MS = 100;
+
+/**
+ * The page's frame scheduler: the next animation frame, or `MAX_WAIT_MS` when none comes; where
+ * there are no frames at all (tests), at once.
+ */
+export function nextFrame(flush: () => void): void {
+  if (typeof requestAnimationFrame !== 'function') {
+    flush();
+    return;
+  }
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    flush();
+  };
+  requestAnimationFrame(once);
+  setTimeout(once, MAX_WAIT_MS);
+}
+
+/**
+ * Wraps `deliver` so that consecutive `scan-rows` events of one scan are merged until the
+ * next frame; any other event first delivers what is waiting, so the order holds.
+ */
+export function batchScanEvents(deliver: (event: ScanEvent) => void, schedule: FrameScheduler = nextFrame): (event: ScanEvent) => void {
+  let waiting: Extract<ScanEvent, { type: 'scan-rows' }> | null = null;
+  const flush = () => {
+    const event = waiting;
+    waiting = null;
+    if (event !== null) deliver(event);
+  };
+  return (event) => {
+    if (event.type !== 'scan-rows') {
+      flush();
+      deliver(event);
+    } else if (waiting !== null && waiting.scanId === event.scanId) {
+      waiting = { ...event, rows: waiting.rows.concat(event.rows) };
+    } else {
+      flush();
+      waiting = event;
+      schedule(flush);
+    }
+  };
+}

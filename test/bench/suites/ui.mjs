@@ -1,0 +1,208 @@
+// The app on large folders: browser mode driven in Chromium on 10,000 and 100,000 images (half
+// with sidecars, nested folders), first open (empty scan cache) and second open (the cache of
+// the first), and a slow disk (every read delayed 20 ms). The page measures itself: when the
+// first row and every row were drawn, the long tasks of its main thread (PerformanceObserver),
+// and how long filtering, selecting and editing take until the next frame; and what the work
+// cost in CPU time (Chromium traces, /proc), which the machine's other load does not inflate.
+/* global window, document -- code run in the page */
+import { rmSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { markdownTable } from '../bench-kit.mjs';
+import {
+  ensureUiCorpus,
+  freshCacheDir,
+  launchBrowser,
+  longTasksBetween,
+  openApp,
+  pageMemory,
+  rendererCpuSeconds,
+  startServe,
+  statusText,
+  stopTrace,
+  timedInPage,
+  waitForRows,
+} from '../ui-kit.mjs';
+
+const SECOND = 1000;
+
+/** Opens `folder` in a new server and page; `during(page)` runs while the rows stream in. */
+async function openAndMeasure(browser, folder, env, during = null) {
+  const server = await startServe(folder, env);
+  const cpuBefore = server.cpuSeconds() + (await rendererCpuSeconds(browser));
+  const page = await openApp(browser, server.url, true);
+  try {
+    let streaming = null;
+    if (during !== null) {
+      await page.waitForFunction(() => window.__bench.firstRowAt !== null, null, { polling: 50, timeout: 120_000 });
+      streaming = await during(page);
+    }
+    const bench = await waitForRows(page);
+    const cpu = server.cpuSeconds() + (await rendererCpuSeconds(browser)) - cpuBefore;
+    const { longestCpu } = await stopTrace(browser);
+    const filter = await timedInPage(page, 'filter', 'zebrafish', browser);
+    const filtered = await statusText(page);
+    await timedInPage(page, 'filter', '');
+    const selectAll = await timedInPage(page, 'selectAll', undefined, browser);
+    const memory = await pageMemory(page);
+    return {
+      firstRows: bench.firstRowAt,
+      allRows: bench.readyAt,
+      cpu,
+      tasks: { ...longTasksBetween(bench, bench.firstRowAt, bench.readyAt), longestCpu },
+      filter,
+      filtered,
+      selectAll,
+      memory,
+      serverMb: server.peakRssMb(),
+      streaming,
+    };
+  } finally {
+    await page.close();
+    await server.stop();
+  }
+}
+
+/** What a person does while 100,000 rows stream in: scroll, select a row, edit it, filter, select all. */
+async function interactWhileStreaming(page) {
+  await sleep(500);
+  const times = {};
+  times.scroll = await timedInPage(page, 'scroll', 2000);
+  times.select = await timedInPage(page, 'clickRow', 2);
+  await sleep(100);
+  times.edit = await timedInPage(page, 'typeField', ['note', 'checked while scanning']);
+  times.filter = await timedInPage(page, 'filter', 'rat');
+  times.clearFilter = await timedInPage(page, 'filter', '');
+  times.selectAll = await timedInPage(page, 'selectAll');
+  times.rowsAfter = await statusText(page);
+  return times;
+}
+
+/** A slow disk: every read waits 20 ms. Watches progress for a few seconds, interacts, cancels. */
+async function slowDisk(browser, folder) {
+  const cacheDir = freshCacheDir();
+  const server = await startServe(folder, { ACQMETA_CACHE_DIR: cacheDir, ACQMETA_READ_DELAY_MS: '20' });
+  const page = await openApp(browser, server.url);
+  try {
+    await page.waitForFunction(() => window.__bench.firstRowAt !== null, null, { polling: 50, timeout: 120_000 });
+    const progress = [];
+    for (let i = 0; i < 4; i++) {
+      await sleep(1500);
+      progress.push(await statusText(page));
+    }
+    const filter = await timedInPage(page, 'filter', 'mouse', browser);
+    await timedInPage(page, 'filter', '');
+    const selectAll = await timedInPage(page, 'selectAll', undefined, browser);
+    const cancelAt = await page.evaluate(() => performance.now());
+    await timedInPage(page, 'cancelScan');
+    await page.waitForFunction(() => document.documentElement.dataset.appState === 'ready', null, { polling: 20, timeout: 30_000 });
+    const cancelled = (await page.evaluate(() => performance.now())) - cancelAt;
+    const bench = await page.evaluate(() => window.__bench);
+    return { firstRows: bench.firstRowAt, progress, filter, selectAll, cancelled, final: await statusText(page), tasks: longTasksBetween(bench, bench.firstRowAt) };
+  } finally {
+    await page.close();
+    await server.stop();
+    rmSync(cacheDir, { recursive: true, force: true });
+  }
+}
+
+const ms = (value) => `${Math.round(value)} ms`;
+const s = (value) => `${(value / SECOND).toFixed(2)} s`;
+const mb = (value) => `${Math.round(value)} MB`;
+const mark = (ok) => (ok ? 'yes' : '**no**');
+/** An interaction's wall time and the CPU time of its longest task. */
+const timed = ({ ms: wall, cpuMs }) => `${ms(wall)} (CPU ${ms(cpuMs)})`;
+
+/** Shown rows and progress as the status bar says it, without its buttons' labels. */
+const status = (text) => text.replace(/(Cancel|Scan again)$/, '').replace(/\s+/g, ' ').trim();
+
+/** The UI suite. */
+export const suite = {
+  name: 'ui',
+  title: 'The app on large folders (browser mode in Chromium)',
+  async run() {
+    const small = ensureUiCorpus('10k', 10_000);
+    const large = ensureUiCorpus('100k', 100_000);
+    const browser = await launchBrowser();
+    const rows = [];
+    const add = (figure, value, target, ok) => rows.push([figure, value, target, mark(ok)]);
+    try {
+      for (const [label, folder, targets, during] of [
+        ['10,000', small, { first: 0.3 * SECOND, all: 2 * SECOND }, null],
+        ['100,000', large, { first: 0.5 * SECOND, all: Number.POSITIVE_INFINITY }, interactWhileStreaming],
+      ]) {
+        const cacheDir = freshCacheDir();
+        try {
+          console.log(`${label} images: first open ...`);
+          const first = await openAndMeasure(browser, folder, { ACQMETA_CACHE_DIR: cacheDir }, during);
+          console.log(`${label} images: second open ...`);
+          const second = await openAndMeasure(browser, folder, { ACQMETA_CACHE_DIR: cacheDir });
+          add(`${label}: first rows, first open`, ms(first.firstRows), `≤ ${ms(targets.first)}`, first.firstRows <= targets.first);
+          add(`${label}: all rows, first open`, s(first.allRows), Number.isFinite(targets.all) ? `≤ ${s(targets.all)}` : 'opens', first.allRows <= targets.all);
+          add(
+            `${label}: longest main-thread task while rows stream — wall (tasks over 50 ms); CPU`,
+            `${ms(first.tasks.longest)} (${first.tasks.over50}); ${ms(first.tasks.longestCpu)}`,
+            '≤ 100 ms',
+            first.tasks.longest <= 100,
+          );
+          if (first.streaming !== null) {
+            const t = first.streaming;
+            const worst = Math.max(t.scroll, t.select, t.edit, t.filter, t.clearFilter, t.selectAll);
+            add(
+              `${label}: while streaming — scroll / select a row / edit / filter / clear / select all (to next frame)`,
+              [t.scroll, t.select, t.edit, t.filter, t.clearFilter, t.selectAll].map(ms).join(' / '),
+              'each ≤ 100 ms',
+              worst <= 100,
+            );
+          }
+          add(`${label}: filter (to next frame; CPU of its longest task) — ${status(first.filtered)}`, timed(first.filter), '≤ 100 ms', first.filter.ms <= 100);
+          add(`${label}: select all (to next frame; CPU of its longest task)`, timed(first.selectAll), '≤ 100 ms', first.selectAll.ms <= 100);
+          const total = first.memory.rendererRssMb + first.serverMb;
+          add(
+            `${label}: memory — page (JS heap) + server peak`,
+            `${mb(first.memory.rendererRssMb)} (${mb(first.memory.heapMb)}) + ${mb(first.serverMb)} = ${mb(total)}`,
+            '< 1,024 MB',
+            total < 1024,
+          );
+          add(`${label}: second open (scan cache): first rows / all rows`, `${ms(second.firstRows)} / ${s(second.allRows)}`, '', true);
+          const speedUp = first.allRows / second.allRows;
+          add(`${label}: second open speed-up (all rows)`, `${speedUp.toFixed(1)}x`, label === '100,000' ? '≥ 5x' : '', label !== '100,000' || speedUp >= 5);
+          add(
+            `${label}: CPU used by server + page until all rows, first → second open`,
+            `${first.cpu.toFixed(1)} s → ${second.cpu.toFixed(1)} s (${(first.cpu / second.cpu).toFixed(1)}x)`,
+            '',
+            true,
+          );
+        } finally {
+          rmSync(cacheDir, { recursive: true, force: true });
+        }
+      }
+      console.log('slow disk ...');
+      const slow = await slowDisk(browser, small);
+      add('slow disk (20 ms a read), 10,000 images: first rows', ms(slow.firstRows), 'shows progress', true);
+      add('slow disk: status every 1.5 s', slow.progress.map(status).join(' → '), 'progress advances', new Set(slow.progress).size === slow.progress.length);
+      add(
+        'slow disk: filter / select all while scanning (to next frame; CPU of its longest task)',
+        `${timed(slow.filter)} / ${timed(slow.selectAll)}`,
+        'each ≤ 100 ms',
+        Math.max(slow.filter.ms, slow.selectAll.ms) <= 100,
+      );
+      add('slow disk: Cancel until the listing is final', `${ms(slow.cancelled)} (${status(slow.final)})`, '', true);
+      add('slow disk: longest main-thread task (tasks over 50 ms)', `${ms(slow.tasks.longest)} (${slow.tasks.over50})`, '≤ 100 ms', slow.tasks.longest <= 100);
+    } finally {
+      await browser.close();
+    }
+    const about =
+      'Browser mode (`serve`) on generated folders of small TIFFs copied from four templates (plain, ImageJ, OME, RGB), ' +
+      '500 to a folder, half with CloudScope sidecars; the page in Debian Chromium (headless) via playwright-core. ' +
+      'Times are from the page navigation (`performance.now()`): first rows = first table row drawn, all rows = every image ' +
+      'listed. First open: empty scan cache; second open: a new server on the cache the first one wrote. Long tasks from ' +
+      'PerformanceObserver (`longtask`, over 50 ms, wall time) from the first row to the last, and the longest of those ' +
+      'tasks by the CPU time it used (Chromium trace, thread time: what the task cost whatever else the machine ran). ' +
+      'Interactions are timed from the event to ' +
+      'the next drawn frame; where a CPU time is given, it is the thread time of the longest task meanwhile (Chromium trace). ' +
+      'CPU used: the server process (worker threads included, /proc) and the renderer processes (Chromium SystemInfo), ' +
+      'from before the page opened until all rows were listed. ' +
+      'Memory: the renderer process RSS (JS heap after a GC) and the server peak RSS (worker threads included).';
+    return `${about}\n\n${markdownTable(['figure', 'measured', 'target', 'met'], rows, ['---', '---:', '---', '---'])}`;
+  },
+};

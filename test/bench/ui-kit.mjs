@@ -1,0 +1,218 @@
+// Pieces of the UI benchmark: the corpora, browser mode started on a folder, Chromium driven
+// with playwright-core, and what the page measures about itself (Performance API).
+/* global window, document, requestAnimationFrame, MutationObserver, KeyboardEvent, MouseEvent -- code run in the page */
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { chromium } from 'playwright-core';
+import { python, root } from './bench-kit.mjs';
+
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--enable-precise-memory-info'];
+
+/** Where the UI corpora live (gitignored; apart from the header corpus, which is scanned whole). */
+const UI_CORPUS = path.join(root, 'bench-corpus-ui');
+
+/** A nested folder of `images` small TIFFs, half with sidecars (`bench-corpus-ui/<name>`), written once. */
+export function ensureUiCorpus(name, images) {
+  const folder = path.join(UI_CORPUS, name);
+  const marker = path.join(folder, `.complete-${images}`);
+  if (existsSync(marker)) return folder;
+  rmSync(folder, { recursive: true, force: true });
+  console.log(`writing ${images.toLocaleString('en-US')} images into ${folder} ...`);
+  execFileSync(python, [path.join(root, 'test/bench/make-ui-corpus.py'), folder, String(images)], { stdio: 'inherit' });
+  writeFileSync(marker, '');
+  return folder;
+}
+
+/** A fresh, empty scan-cache folder (the first open of a folder reads everything). */
+export function freshCacheDir() {
+  return mkdtempSync(path.join(os.tmpdir(), 'acqmeta-bench-cache-'));
+}
+
+/** Browser mode on `folder` with `env` added; resolves once it prints its URL. */
+export async function startServe(folder, env) {
+  const server = spawn(process.execPath, [path.join(root, 'dist/electron/serve.cjs'), '--root', folder], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, ...env },
+  });
+  const lines = createInterface({ input: server.stdout });
+  const url = await new Promise((resolve, reject) => {
+    lines.on('line', (line) => {
+      const match = /(http:\/\/127\.0\.0\.1:\d+\/\S*)/.exec(line);
+      if (match) resolve(match[1]);
+    });
+    server.once('exit', (code) => reject(new Error(`serve exited with ${code}`)));
+  });
+  return {
+    url,
+    /** Peak resident memory of the server process (its worker threads included), MB. */
+    peakRssMb: () => procStatusMb(server.pid, 'VmHWM'),
+    /** CPU seconds the server process has used (its worker threads included). */
+    cpuSeconds: () => processCpuSeconds(server.pid),
+    stop: () =>
+      new Promise((resolve) => {
+        server.once('exit', resolve);
+        server.kill('SIGTERM');
+      }),
+  };
+}
+
+/** User + system CPU seconds of a process, threads included, from /proc/<pid>/stat (Linux). */
+function processCpuSeconds(pid) {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ 100)
+}
+
+/** CPU seconds used by the browser's renderer processes (the page's own work). */
+export async function rendererCpuSeconds(browser) {
+  const session = await browser.newBrowserCDPSession();
+  const { processInfo } = await session.send('SystemInfo.getProcessInfo');
+  await session.detach();
+  return processInfo.filter((p) => p.type === 'renderer').reduce((sum, p) => sum + p.cpuTime, 0);
+}
+
+/** A field of /proc/<pid>/status in MB (Linux). */
+function procStatusMb(pid, field) {
+  const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return match ? Number(match[1]) / 1024 : Number.NaN;
+}
+
+/**
+ * Installed before the app's own scripts: records long tasks, when the first row and every row
+ * were shown, and defines the actions a person takes, dispatched the way React hears them.
+ */
+function instrument() {
+  const bench = { longTasks: [], firstRowAt: null, readyAt: null };
+  window.__bench = bench;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) bench.longTasks.push([entry.startTime, entry.duration]);
+  }).observe({ type: 'longtask', buffered: true });
+  const check = () => {
+    if (bench.firstRowAt === null && document.querySelector('.table-body [role="row"]')) {
+      bench.firstRowAt = performance.now();
+      performance.mark('bench-first-row');
+    }
+    if (bench.readyAt === null && document.documentElement.dataset.appState === 'ready' && document.querySelector('.table-body')) {
+      bench.readyAt = performance.now();
+      performance.mark('bench-all-rows');
+    }
+  };
+  new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-app-state'] });
+  const setValue = (input, text) => {
+    Object.getOwnPropertyDescriptor(Object.getPrototypeOf(input), 'value').set.call(input, text);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  };
+  window.__benchActions = {
+    filter: (text) => setValue(document.querySelector('input[aria-label="Filter images"]'), text),
+    selectAll: () => {
+      const grid = document.querySelector('[role="grid"]');
+      grid.focus();
+      grid.dispatchEvent(new KeyboardEvent('keydown', { key: 'a', ctrlKey: true, bubbles: true }));
+    },
+    clickRow: (index) => document.querySelectorAll('.table-body [role="row"]')[index].dispatchEvent(new MouseEvent('click', { bubbles: true })),
+    typeField: ([name, text]) => setValue(document.getElementById(`field-${name}`), text),
+    scroll: (pixels) => {
+      document.querySelector('[role="grid"]').scrollTop += pixels;
+    },
+    cancelScan: () => document.querySelector('.scan-status button')?.click(),
+  };
+}
+
+/** Debian's Chromium, headless. */
+export function launchBrowser() {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+/**
+ * Opens the app at `url` in a new page of `browser`, instrumented; with `trace`, a Chromium
+ * trace runs until {@link stopTrace}.
+ */
+export async function openApp(browser, url, trace = false) {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await page.addInitScript(instrument);
+  if (trace) await browser.startTracing(page, { categories: ['blink.user_timing', 'toplevel'] });
+  await page.goto(url);
+  return page;
+}
+
+/**
+ * Stops the trace of {@link openApp} and returns the longest task of the page's main thread
+ * between the first row and the last (`bench-first-row`, `bench-all-rows` marks) by the CPU
+ * time it used (its thread time): what the task cost, whatever else the machine was doing.
+ */
+export async function stopTrace(browser) {
+  const { traceEvents } = JSON.parse((await browser.stopTracing()).toString('utf8'));
+  const mark = (name) => traceEvents.find((e) => e.name === name)?.ts;
+  const [from, to] = [mark('bench-first-row'), mark('bench-all-rows')];
+  const thread = traceEvents.find((e) => e.name === 'bench-first-row');
+  const tasks = traceEvents.filter(
+    (e) => e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask' && e.pid === thread?.pid && e.tid === thread?.tid && e.ts >= from && e.ts <= to,
+  );
+  return { longestCpu: Math.max(0, ...tasks.map((e) => (e.tdur ?? 0) / 1000)) };
+}
+
+/** Waits until the page has shown every row (or `timeoutMs`), returns the page's own figures. */
+export async function waitForRows(page, timeoutMs = 600_000) {
+  await page.waitForFunction(() => window.__bench.readyAt !== null, null, { timeout: timeoutMs, polling: 200 });
+  return page.evaluate(() => window.__bench);
+}
+
+/** The longest task and the number over 50 ms, of those that started between `from` and `until` (ms since the page opened). */
+export function longTasksBetween(bench, from, until = Number.POSITIVE_INFINITY) {
+  const tasks = bench.longTasks.filter(([start]) => start >= from && start <= until);
+  return { longest: Math.max(0, ...tasks.map(([, duration]) => duration)), over50: tasks.length };
+}
+
+/**
+ * Runs the page action `name` (see `instrument`) with `arg` and times it until the next frame
+ * has been drawn: what a person waits for. With `browser`, a trace also gives the CPU time of
+ * the longest task of the page's main thread meanwhile: `{ ms, cpuMs }`.
+ */
+export async function timedInPage(page, name, arg, browser = null) {
+  if (browser === null) return runTimed(page, name, arg);
+  await browser.startTracing(page, { categories: ['toplevel'] });
+  const ms = await runTimed(page, name, arg);
+  const { traceEvents } = JSON.parse((await browser.stopTracing()).toString('utf8'));
+  const tasks = traceEvents.filter((e) => e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask');
+  const perThread = new Map();
+  for (const task of tasks) perThread.set(`${task.pid}:${task.tid}`, Math.max(perThread.get(`${task.pid}:${task.tid}`) ?? 0, (task.tdur ?? 0) / 1000));
+  return { ms, cpuMs: Math.max(0, ...perThread.values()) };
+}
+
+function runTimed(page, name, arg) {
+  return page.evaluate(
+    async ({ action, value }) => {
+      const start = performance.now();
+      window.__benchActions[action](value);
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+      return performance.now() - start;
+    },
+    { action: name, value: arg },
+  );
+}
+
+/** JS heap in use after a garbage collection, and the renderer process's resident memory, MB. */
+export async function pageMemory(page) {
+  const session = await page.context().newCDPSession(page);
+  await session.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await session.send('Runtime.getHeapUsage');
+  const browserSession = await page.context().browser().newBrowserCDPSession();
+  const { processInfo } = await browserSession.send('SystemInfo.getProcessInfo');
+  const renderers = processInfo.filter((p) => p.type === 'renderer').map((p) => procStatusMb(p.id, 'VmRSS'));
+  return { heapMb: usedSize / 1024 / 1024, rendererRssMb: Math.max(...renderers) };
+}
+
+/** The status bar's text, its parts joined with ` · ` (the theme switch left out). */
+export function statusText(page) {
+  return page.evaluate(() =>
+    [...(document.querySelector('.status-bar')?.children ?? [])]
+      .filter((part) => !part.matches('button'))
+      .map((part) => part.textContent.trim())
+      .filter((text) => text !== '')
+      .join(' · '),
+  );
+}

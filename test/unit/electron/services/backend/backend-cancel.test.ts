@@ -1,0 +1,55 @@
+import { copyFile, mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { ApiEvent } from '../../../../../shared/api';
+import type { LabCopy } from '../folder/lab-folder';
+import { removeTestBundles, startOnLab, stopOnLab, type Harness } from './backend-harness';
+
+type RowsEvent = Extract<ApiEvent, { type: 'scan-rows' }>;
+
+/** Images added to the lab folder, so that a scan on a slow disk takes a while. */
+const EXTRA = 80;
+
+describe('cancelScan', () => {
+  let copy: LabCopy;
+  let h: Harness;
+
+  // a slow disk (every read waits 20 ms; the scanner's workers inherit it), so the scan is under way when cancelled
+  beforeAll(() => {
+    process.env.ACQMETA_READ_DELAY_MS = '20';
+  });
+  afterAll(async () => {
+    delete process.env.ACQMETA_READ_DELAY_MS;
+    await removeTestBundles();
+  });
+  beforeEach(async () => {
+    ({ copy, h } = await startOnLab());
+    await mkdir(path.join(copy.lab, 'many'));
+    for (let i = 0; i < EXTRA; i++) await copyFile(path.join(copy.lab, 'plain.tiff'), path.join(copy.lab, 'many', `copy-${i}.tif`));
+  });
+  afterEach(() => stopOnLab(copy, h));
+
+  const eventsOf = (scanId: string) => h.events.filter((e) => 'scanId' in e && e.scanId === scanId);
+
+  it('stops the scan: the rows sent stay counted, nothing more comes', async () => {
+    const { scanId } = await h.ok('scanFolder', {});
+    await h.waitFor((e) => e.type === 'scan-rows' && e.scanId === scanId);
+    expect(await h.ok('cancelScan', { scanId })).toEqual({ cancelled: true });
+    const sent = eventsOf(scanId).filter((e): e is RowsEvent => e.type === 'scan-rows').flatMap((e) => e.rows).length;
+    expect(eventsOf(scanId).at(-1)).toEqual({ type: 'scan-cancelled', scanId, done: sent });
+    expect(sent).toBeLessThan(EXTRA);
+    // a new scan runs to its end; the cancelled one says nothing more meanwhile
+    const again = await h.ok('scanFolder', {});
+    const done = await h.waitFor((e) => e.type === 'scan-done' && e.scanId === again.scanId);
+    expect(done).toMatchObject({ total: EXTRA + 6 });
+    expect(eventsOf(scanId).at(-1)).toMatchObject({ type: 'scan-cancelled' });
+  });
+
+  it('answers false when no scan, or another scan, is under way', async () => {
+    expect(await h.ok('cancelScan', {})).toEqual({ cancelled: false });
+    const { scanId } = await h.ok('scanFolder', {});
+    expect(await h.ok('cancelScan', { scanId: 'another' })).toEqual({ cancelled: false });
+    expect(await h.ok('cancelScan', {})).toEqual({ cancelled: true });
+    expect(h.events.filter((e) => e.type === 'scan-cancelled')).toEqual([{ type: 'scan-cancelled', scanId, done: expect.any(Number) }]);
+  });
+});

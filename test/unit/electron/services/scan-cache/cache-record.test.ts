@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { EDITABLE_FIELDS } from '../../../../../shared/fields/field-table';
+import { decodeRecord, encodeRecord, type CachedImage } from '../../../../../electron/services/scan-cache/cache-record';
+
+const header = { shape: '(2, 16, 16)', dims: "('C', 'Y', 'X')", sizes: "{'C': 2, 'Y': 16, 'X': 16}", dtype: 'uint16', num_channels: 2, num_scenes: 1, date: '', time: '' };
+const defaults = Object.fromEntries(EDITABLE_FIELDS.map((f) => [f.name, f.default]));
+
+describe('scan cache lines', () => {
+  it('keep a header, a calibration and stored values as read, numbers JSON cannot hold included', () => {
+    const image: CachedImage = {
+      image: { stamp: { size: 1234, mtimeMs: 1715000000123.4568, ino: 42 }, summary: { header, fileCalibration: { x: 0.5, y: 0.25, unit: 'um', source: 'imagej' } } },
+      sidecar: {
+        state: 'ok',
+        version: { size: 900, mtimeMs: 1715000000000.5, sha256: 'a'.repeat(64) },
+        problems: ['note is too long'],
+        values: { ...defaults, species: 'mouse', depth: Number.NaN, physical_unit_x: Number.POSITIVE_INFINITY, branch_order: null, accepted: true },
+        header,
+        absentFields: ['age'],
+        results: { 'diameter/1/0/mean': 3.2, 'diameter/1/0/std': 'NaN' },
+        sidecar: null,
+      },
+    };
+    expect(decodeRecord(encodeRecord('a/b.tif', image))).toEqual({ relPath: 'a/b.tif', image });
+  });
+
+  it('keep an invalid sidecar with its defaults, and no image for other formats', () => {
+    const image: CachedImage = {
+      image: null,
+      sidecar: {
+        state: 'invalid',
+        version: { size: 5, mtimeMs: 1, sha256: 'b'.repeat(64) },
+        problems: ['x.oir.json: not valid JSON'],
+        values: defaults,
+        header: null,
+        absentFields: [],
+        results: null,
+        sidecar: null,
+      },
+    };
+    expect(decodeRecord(encodeRecord('x.oir', image))).toEqual({ relPath: 'x.oir', image });
+  });
+
+  it('turn anything damaged into a miss', () => {
+    const line = encodeRecord('a.tif', { image: { stamp: { size: 1, mtimeMs: 2, ino: 3 }, summary: { header, fileCalibration: null } }, sidecar: null });
+    for (const damaged of [line.slice(0, -3), line.replace('"uint16"', '16'), line.replace('[1,2,3]', '[1,2]'), '[]', 'null', '']) {
+      expect(decodeRecord(damaged)).toBeNull();
+    }
+  });
+});
