@@ -185,7 +185,22 @@ export type ApiEvent =
   | { type: 'scan-rows'; scanId: string; rows: ImageRow[]; done: number; total: number | null }
   | { type: 'scan-done'; scanId: string; total: number }
   | { type: 'scan-failed'; scanId: string; error: ApiError }
+  | FolderChangedEvent
   | { type: 'menu'; command: MenuCommand };
+
+/**
+ * Files of the open folder changed on disk, made by another program (our own saves do not
+ * come back as events). A burst of changes arrives as a few events.
+ */
+export interface FolderChangedEvent {
+  type: 'folder-changed';
+  /** The open folder's `root` (events of a folder no longer open are to be ignored). */
+  root: string;
+  /** Images that appeared or whose image or sidecar changed, read again. */
+  rows: ImageRow[];
+  /** Paths of images that are gone, and of folders that are gone with every image in them. */
+  removed: string[];
+}
 
 /** Commands the native menu sends to the UI. */
 export type MenuCommand = 'open-folder' | 'save' | 'revert-field' | 'toggle-theme' | 'find';

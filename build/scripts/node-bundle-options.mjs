@@ -6,6 +6,7 @@ export const NODE_BUNDLE_OPTIONS = {
   platform: 'node',
   format: 'cjs',
   target: 'node20',
-  external: ['electron'],
+  // @parcel/watcher loads a native module for the platform at run time: it stays in node_modules.
+  external: ['electron', '@parcel/watcher'],
   logLevel: 'warning',
 };

@@ -7,7 +7,7 @@ import { ApiFailure } from '../../shared/errors';
 import { editableField, type FieldValue, type FieldValues } from '../../shared/fields/field-table';
 import type { ImageEntry } from '../services/folder/list-images';
 import { scanImage, storedValues } from '../services/rows/image-row';
-import { readSidecarFile, saveFieldChanges, sidecarNameFor, type SaveOptions } from '../services/sidecar';
+import { readSidecarFile, saveFieldChanges, sidecarNameFor, type SaveOptions, type WriteBatch } from '../services/sidecar';
 import type { TiffScanner } from '../services/tiff';
 import { describeStored, withoutFileName } from './row-format';
 
@@ -20,7 +20,7 @@ export interface FieldDiff {
 
 /** What writing would do to one image's sidecar, worked out before anything is written. */
 export type ChangePlan =
-  | { kind: 'created' | 'updated'; diffs: FieldDiff[]; save: Omit<SaveOptions, 'dryRun'> }
+  | { kind: 'created' | 'updated'; diffs: FieldDiff[]; save: Omit<SaveOptions, 'dryRun' | 'batch'> }
   | { kind: 'unchanged' }
   /** Cannot be written: the sidecar is invalid, or there is no header to create one from. */
   | { kind: 'skipped'; reason: string };
@@ -46,10 +46,7 @@ export async function planChanges(entry: ImageEntry, changes: FieldValues, scann
     const problems = read.problems.map((p) => withoutFileName(p, sidecarNameFor(entry.absPath)));
     return { kind: 'skipped', reason: `invalid sidecar, left as it is: ${problems.join('; ')}` };
   }
-  const current = storedValues(read);
-  const diffs = Object.entries(changes)
-    .filter(([name, value]) => current[name] !== value)
-    .map(([name, after]) => ({ name, before: current[name] ?? null, after }));
+  const diffs = diffsOf(storedValues(read), changes);
   if (diffs.length === 0) return { kind: 'unchanged' };
   if (read.state === 'ok') return { kind: 'updated', diffs, save: { expected: read.version } };
   if (entry.kind !== 'tiff') return { kind: 'skipped', reason: 'no sidecar, and only a TIFF has a header to create one from' };
@@ -58,18 +55,45 @@ export async function planChanges(entry: ImageEntry, changes: FieldValues, scann
   return { kind: 'created', diffs, save: { expected: null, header: scan.info.header, fileCalibration: scan.info.fileCalibration } };
 }
 
+/** The fields of `changes` whose value differs from `stored`. */
+function diffsOf(stored: FieldValues, changes: FieldValues): FieldDiff[] {
+  return Object.entries(changes)
+    .filter(([name, value]) => stored[name] !== value)
+    .map(([name, after]) => ({ name, before: stored[name] ?? null, after }));
+}
+
 /**
  * Writes a plan (with `dryRun`, checks it and writes nothing). The sidecar must still be the
- * one the plan read, else the outcome is a `conflict`.
+ * one the plan read, else the outcome is a `conflict`. With a `batch`, the folder is synced
+ * when the batch finishes.
  */
-export async function applyPlan(entry: ImageEntry, plan: ChangePlan, dryRun: boolean): Promise<WriteOutcome> {
+export async function applyPlan(entry: ImageEntry, plan: ChangePlan, dryRun: boolean, batch?: WriteBatch): Promise<WriteOutcome> {
   if (plan.kind === 'unchanged' || plan.kind === 'skipped') return plan;
   try {
-    await saveFieldChanges(entry.absPath, Object.fromEntries(plan.diffs.map((d) => [d.name, d.after])), { ...plan.save, dryRun });
+    await saveFieldChanges(entry.absPath, Object.fromEntries(plan.diffs.map((d) => [d.name, d.after])), { ...plan.save, dryRun, batch });
   } catch (error) {
     return failureOutcome(error);
   }
   return { kind: plan.kind, diffs: plan.diffs };
+}
+
+/**
+ * Sets `changes` in one image's sidecar (`acqmeta set`): a sidecar the walk listed is read,
+ * edited and written in one go; a missing or invalid one goes through {@link planChanges}
+ * (which reads the TIFF to create it, or says why it is skipped).
+ */
+export async function setFields(entry: ImageEntry, changes: FieldValues, scanner: TiffScanner, batch: WriteBatch): Promise<WriteOutcome> {
+  if (entry.sidecar !== 'none') {
+    try {
+      const result = await saveFieldChanges(entry.absPath, changes, { expected: 'latest', batch });
+      const diffs = diffsOf(result.before ?? {}, changes);
+      return result.changed && diffs.length > 0 ? { kind: 'updated', diffs } : { kind: 'unchanged' };
+    } catch (error) {
+      // Gone or invalid since the walk: the plan creates it or says why it is skipped.
+      if (!(error instanceof ApiFailure) || (error.code !== 'INVALID_SIDECAR' && error.code !== 'INVALID_VALUE')) return failureOutcome(error);
+    }
+  }
+  return applyPlan(entry, await planChanges(entry, changes, scanner), false, batch);
 }
 
 function failureOutcome(error: unknown): WriteOutcome {

@@ -6,6 +6,7 @@ import { app, BrowserWindow, dialog, Menu, session, type OpenDialogOptions } fro
 import path from 'node:path';
 import type { MenuCommand } from '../../shared/api';
 import { createBackend } from '../services/backend';
+import { watchSetting } from '../services/watch';
 import { createRecentFolders } from '../services/folder/recent-folders';
 import { buildMenuTemplate } from './app-menu';
 import { registerAppScheme, serveRenderer } from './app-protocol';
@@ -52,6 +53,7 @@ function start(): void {
     chooseFolder,
     sampleFolder,
     recent,
+    watch: watchSetting(process.env.ACQMETA_WATCH),
   });
 
   const refreshMenu = () => {

@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createBackend } from '../services/backend';
+import { watchSetting } from '../services/watch';
 import { createRecentFolders } from '../services/folder/recent-folders';
 import { startServer, type RunningServer } from './http-server';
 import { parseServeArgs, SERVE_USAGE } from './serve-args';
@@ -30,6 +31,7 @@ async function main(): Promise<number> {
     initialFolder: args.root,
     allowedRoots: [args.root],
     recent: createRecentFolders(configDir),
+    watch: watchSetting(process.env.ACQMETA_WATCH),
   });
   const token = randomBytes(32).toString('base64url');
   let server: RunningServer;

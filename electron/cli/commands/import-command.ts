@@ -5,6 +5,7 @@ import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { ImageEntry } from '../../services/folder/list-images';
 import { mapInOrder } from '../../services/rows/map-in-order';
+import type { WriteBatch } from '../../services/sidecar';
 import { createTiffScanner } from '../../services/tiff';
 import { lastOption } from '../args';
 import { CliError, EXIT, type Command } from '../cli-io';
@@ -49,7 +50,7 @@ sidecar changed on disk meanwhile or could not be written.`,
     const planned = await planRows(plan.rows);
     const blocked = planned.flatMap(({ entry, plan: p }) => (p.kind === 'skipped' ? [`${entry.relPath}: ${p.reason}`] : []));
     if (blocked.length > 0) return refuseAll(io, blocked);
-    const write = ({ entry, plan: p }: (typeof planned)[number]) => applyPlan(entry, p, dryRun);
+    const write = ({ entry, plan: p }: (typeof planned)[number], batch: WriteBatch) => applyPlan(entry, p, dryRun, batch);
     return writeAndReport(planned, io, dryRun, write, (entry, outcome) => outcome.diffs.map((d) => `${entry.relPath}: ${describeDiff(d)}`));
   },
 };

@@ -4,11 +4,12 @@
 import { EDITABLE_FIELDS, type FieldValues } from '../../../shared/fields/field-table';
 import { parseFieldInput, validateChanges } from '../../../shared/validation';
 import type { ImageEntry } from '../../services/folder/list-images';
+import type { WriteBatch } from '../../services/sidecar';
 import { createTiffScanner } from '../../services/tiff';
 import { UsageError } from '../args';
 import type { Command } from '../cli-io';
 import { imageTargets } from '../targets';
-import { applyPlan, describeDiff, planChanges } from '../write-changes';
+import { applyPlan, describeDiff, planChanges, setFields } from '../write-changes';
 import { refuseAll, writeAndReport } from '../write-report';
 
 const FIELD_LIST = EDITABLE_FIELDS.map((f) => `  ${f.name.padEnd(17)} ${f.displayName}${f.unit === undefined ? '' : ` (${f.unit})`}`).join('\n');
@@ -42,7 +43,9 @@ sidecar changed on disk meanwhile or could not be written.`,
     const targets = (await imageTargets(io.cwd, args.positionals)).map((entry) => ({ entry }));
     const scanner = createTiffScanner();
     try {
-      const write = async ({ entry }: { entry: ImageEntry }) => applyPlan(entry, await planChanges(entry, changes, scanner), dryRun);
+      const write = dryRun
+        ? async ({ entry }: { entry: ImageEntry }) => applyPlan(entry, await planChanges(entry, changes, scanner), true)
+        : ({ entry }: { entry: ImageEntry }, batch: WriteBatch) => setFields(entry, changes, scanner, batch);
       return await writeAndReport(targets, io, dryRun, write, (entry, outcome) => {
         const verb = dryRun ? `would ${outcome.kind === 'created' ? 'create' : 'update'}` : outcome.kind;
         return [`${verb} ${entry.relPath}.json: ${outcome.diffs.map(describeDiff).join('; ')}`];

@@ -5,7 +5,9 @@ import type { ApiEvent } from '../../../shared/api';
 import { ApiFailure } from '../../../shared/errors';
 import type { RecentFolders } from '../folder/recent-folders';
 import type { TiffScanner } from '../tiff';
+import type { WatchOptions } from '../watch';
 import type { OpenFolder } from './confine';
+import type { LiveFolder } from './live-folder';
 
 /** How a backend is set up by its front door. */
 export interface BackendOptions {
@@ -23,6 +25,8 @@ export interface BackendOptions {
   recent?: RecentFolders;
   /** The TIFF scanner to use; without it the backend makes (and closes) its own. */
   scanner?: TiffScanner;
+  /** Watch the open folder and send `folder-changed` events; without it nothing is watched. */
+  watch?: WatchOptions;
 }
 
 /** Mutable state of one backend. */
@@ -33,6 +37,8 @@ export interface BackendContext {
   emit(event: ApiEvent): void;
   /** Stops the running folder scan, if any: it emits nothing more (a file being read may finish). */
   cancelScan(): void;
+  /** Watching and temp-file sweeping of the open folder. */
+  readonly live: LiveFolder;
 }
 
 /** The open folder, or NO_FOLDER. */

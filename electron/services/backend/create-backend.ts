@@ -8,6 +8,7 @@ import type { BackendContext, BackendOptions } from './backend-context';
 import { toBackendError } from './backend-error';
 import { folderHandlers, openFolderAt } from './folder-handlers';
 import { imageHandlers } from './image-handlers';
+import { LiveFolder } from './live-folder';
 import { compileRequestValidators, describeSchemaError } from './request-schemas';
 import { saveHandler } from './save-handler';
 import { scanHandler, type ScanControl } from './scan-handler';
@@ -20,7 +21,7 @@ export interface Backend {
   call(method: string, request: unknown): Promise<ApiResult<unknown>>;
   /** Subscribes to events; returns the unsubscribe function. */
   onEvent(listener: (event: ApiEvent) => void): () => void;
-  /** Stops the running scan and closes the scanner the backend made itself. */
+  /** Stops the running scan and the folder watch, and closes the scanner the backend made itself. */
   close(): Promise<void>;
 }
 
@@ -32,23 +33,25 @@ export function createBackend(options: BackendOptions): Backend {
   const listeners = new Set<(event: ApiEvent) => void>();
   const scanner = options.scanner ?? createTiffScanner();
   let scan: ScanControl | null = null;
+  const emit = (event: ApiEvent): void => {
+    for (const listener of listeners) {
+      try {
+        listener(event);
+      } catch {
+        // A listener's failure must not stop the others or the scan.
+      }
+    }
+  };
   const context: BackendContext = {
     options,
     scanner,
     folder: null,
-    emit(event) {
-      for (const listener of listeners) {
-        try {
-          listener(event);
-        } catch {
-          // A listener's failure must not stop the others or the scan.
-        }
-      }
-    },
+    emit,
     cancelScan() {
       scan?.stop();
       scan = null;
     },
+    live: new LiveFolder(scanner, emit, options.watch ?? null),
   };
   const handlers: ApiHandlers = {
     ...folderHandlers(context),
@@ -87,6 +90,7 @@ export function createBackend(options: BackendOptions): Backend {
     async close() {
       await ready;
       context.cancelScan();
+      await context.live.close();
       listeners.clear();
       if (options.scanner === undefined) await scanner.close();
     },

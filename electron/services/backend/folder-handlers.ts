@@ -10,7 +10,8 @@ import type { BackendContext } from './backend-context';
 
 /**
  * Opens `folder` (an absolute path): it must be an existing directory and, when the backend
- * has allowed roots, inside one of them. Cancels a running scan and records the folder as recent.
+ * has allowed roots, inside one of them. Cancels a running scan, watches the new folder (when
+ * the backend watches) and records the folder as recent.
  */
 export async function openFolderAt(context: BackendContext, folder: string): Promise<FolderInfo> {
   if (folder.includes('\0') || !path.isAbsolute(folder)) {
@@ -30,6 +31,7 @@ export async function openFolderAt(context: BackendContext, folder: string): Pro
   }
   context.cancelScan();
   context.folder = { root, realRoot };
+  context.live.open(context.folder);
   context.options.recent?.add(root);
   return folderInfo(root);
 }

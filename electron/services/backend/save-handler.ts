@@ -1,54 +1,71 @@
 /**
- * saveSidecars: each file is validated, conflict-checked and written on its own.
+ * saveSidecars: each file is validated, conflict-checked and written on its own, many files
+ * in flight; the folders written are synced once per request.
  */
-import type { ApiHandlers, SaveOutcome, SaveRequest } from '../../../shared/api';
+import type { ApiHandlers, ImageRow, SaveOutcome, SaveRequest } from '../../../shared/api';
 import { ApiFailure } from '../../../shared/errors';
+import { valueProblems } from '../../../shared/sidecar';
 import { validateChanges } from '../../../shared/validation';
-import { buildImageRow, composeRow, readEntrySidecar, scanImage, type ImageScan } from '../rows/image-row';
-import { saveFieldChanges } from '../sidecar';
+import { composeRow, mapInOrder, scanImage, type ImageScan } from '../rows';
+import { inWriteBatch, saveFieldChanges, type WriteBatch } from '../sidecar';
 import { requireFolder, type BackendContext } from './backend-context';
 import { checkSidecarInside, resolveImage, type OpenFolder } from './confine';
 import { toBackendError } from './backend-error';
 
-/** Handler of `saveSidecars`; saves run one after another so two saves of one file cannot race. */
+/** Files saved at once: enough to keep the disk busy while each file's fsync is under way. */
+const IN_FLIGHT = 64;
+
+/** Handler of `saveSidecars`; saves of the same path run in request order. */
 export function saveHandler(context: BackendContext): Pick<ApiHandlers, 'saveSidecars'> {
   return {
     async saveSidecars(request) {
       const folder = requireFolder(context);
-      const outcomes: SaveOutcome[] = [];
-      for (const save of request.saves) {
-        try {
-          outcomes.push(await saveOne(context, folder, save));
-        } catch (error) {
-          outcomes.push({ path: save.path, ok: false, error: { ...toBackendError(error), path: save.path } });
-        }
-      }
-      return outcomes;
+      return context.live.whileSaving(() =>
+        inWriteBatch(async (batch) => {
+          const chains = new Map<string, Promise<unknown>>();
+          const run = (save: SaveRequest): Promise<SaveOutcome> => {
+            const previous = chains.get(save.path) ?? Promise.resolve();
+            const outcome = previous.then(() => saveOne(context, folder, save, batch)).catch((error: unknown) => failed(save, error));
+            chains.set(save.path, outcome);
+            return outcome;
+          };
+          const outcomes: SaveOutcome[] = [];
+          for await (const outcome of mapInOrder(request.saves, IN_FLIGHT, run)) outcomes.push(outcome);
+          return outcomes;
+        }),
+      );
     },
   };
 }
 
-async function saveOne(context: BackendContext, folder: OpenFolder, save: SaveRequest): Promise<SaveOutcome> {
+function failed(save: SaveRequest, error: unknown): SaveOutcome {
+  return { path: save.path, ok: false, error: { ...toBackendError(error), path: save.path } };
+}
+
+async function saveOne(context: BackendContext, folder: OpenFolder, save: SaveRequest, batch: WriteBatch): Promise<SaveOutcome> {
   const entry = await resolveImage(folder, save.path);
   await checkSidecarInside(folder, entry);
   const problems = validateChanges(save.changes);
   if (problems.length > 0) throw new ApiFailure('INVALID_VALUE', problems.join(' '), save.path);
-  let scan: ImageScan | null = null;
+  // The header is read while the sidecar is written: the new sidecar (if any) and the row need it.
+  const scanning: Promise<ImageScan | null> = entry.kind === 'tiff' ? scanImage(context.scanner, entry.absPath) : Promise.resolve(null);
   let creation = {};
   if (entry.sidecar === 'none') {
     // A new sidecar carries the image's header, as CloudScope would write it.
     if (entry.kind !== 'tiff') throw new ApiFailure('NOT_FOUND', `${save.path} has no sidecar.`, save.path);
-    scan = await scanImage(context.scanner, entry.absPath);
+    const scan = (await scanning) as ImageScan;
     if (!scan.ok) throw new ApiFailure('UNREADABLE_IMAGE', scan.message, save.path);
     creation = { header: scan.info.header, fileCalibration: scan.info.fileCalibration };
   }
-  await saveFieldChanges(entry.absPath, save.changes, {
+  const result = await saveFieldChanges(entry.absPath, save.changes, {
     expected: save.expected,
     overwrite: save.overwrite === true,
+    batch,
     ...creation,
   });
-  const saved = await resolveImage(folder, save.path);
-  // The header read for a new sidecar is reused; only the sidecar is read again.
-  const row = scan === null ? await buildImageRow(folder.root, saved, context.scanner) : composeRow(saved, scan, await readEntrySidecar(folder.root, saved));
+  const version = result.version;
+  if (version === null) throw new Error(`internal: ${save.path} has no sidecar after its save`);
+  const read = { state: 'ok' as const, sidecar: result.sidecar, version, problems: valueProblems(result.sidecar) };
+  const row: ImageRow = composeRow(entry, await scanning, read);
   return { path: save.path, ok: true, row };
 }
