@@ -23,7 +23,9 @@ export type ChangePlan =
   | { kind: 'created' | 'updated'; diffs: FieldDiff[]; save: Omit<SaveOptions, 'dryRun' | 'batch'> }
   | { kind: 'unchanged' }
   /** Cannot be written: the sidecar is invalid, or there is no header to create one from. */
-  | { kind: 'skipped'; reason: string };
+  | { kind: 'skipped'; reason: string }
+  /** The sidecar could not be read (e.g. a folder by its name, permission denied). */
+  | { kind: 'io'; reason: string };
 
 /** What happened to one image's sidecar. */
 export type WriteOutcome =
@@ -38,10 +40,16 @@ export type WriteOutcome =
  * Plans the fields of `changes` that differ from the stored values (none: `unchanged`).
  *
  * A missing sidecar is to be created with the header read from the TIFF; an invalid one is
- * never touched (`skipped`).
+ * never touched (`skipped`); one that cannot be read is an `io` failure.
  */
 export async function planChanges(entry: ImageEntry, changes: FieldValues, scanner: TiffScanner): Promise<ChangePlan> {
-  const read = await readSidecarFile(entry.absPath);
+  let read;
+  try {
+    read = await readSidecarFile(entry.absPath);
+  } catch (error) {
+    if (error instanceof ApiFailure && error.code === 'IO') return { kind: 'io', reason: error.message };
+    throw error;
+  }
   if (read.state === 'invalid') {
     const problems = read.problems.map((p) => withoutFileName(p, sidecarNameFor(entry.absPath)));
     return { kind: 'skipped', reason: `invalid sidecar, left as it is: ${problems.join('; ')}` };
@@ -68,7 +76,7 @@ function diffsOf(stored: FieldValues, changes: FieldValues): FieldDiff[] {
  * when the batch finishes.
  */
 export async function applyPlan(entry: ImageEntry, plan: ChangePlan, dryRun: boolean, batch?: WriteBatch): Promise<WriteOutcome> {
-  if (plan.kind === 'unchanged' || plan.kind === 'skipped') return plan;
+  if (plan.kind === 'unchanged' || plan.kind === 'skipped' || plan.kind === 'io') return plan;
   try {
     await saveFieldChanges(entry.absPath, Object.fromEntries(plan.diffs.map((d) => [d.name, d.after])), { ...plan.save, dryRun, batch });
   } catch (error) {

@@ -48,7 +48,7 @@ sidecar changed on disk meanwhile or could not be written.`,
     if (!plan.ok) return refuseAll(io, plan.problems);
     const dryRun = args.flags.has('--dry-run');
     const planned = await planRows(plan.rows);
-    const blocked = planned.flatMap(({ entry, plan: p }) => (p.kind === 'skipped' ? [`${entry.relPath}: ${p.reason}`] : []));
+    const blocked = planned.flatMap(({ entry, plan: p }) => (p.kind === 'skipped' || p.kind === 'io' ? [`${entry.relPath}: ${p.reason}`] : []));
     if (blocked.length > 0) return refuseAll(io, blocked);
     const write = ({ entry, plan: p }: (typeof planned)[number], batch: WriteBatch) => applyPlan(entry, p, dryRun, batch);
     return writeAndReport(planned, io, dryRun, write, (entry, outcome) => outcome.diffs.map((d) => `${entry.relPath}: ${describeDiff(d)}`));
