@@ -186,6 +186,8 @@ export type ApiEvent =
   | { type: 'scan-done'; scanId: string; total: number }
   | { type: 'scan-failed'; scanId: string; error: ApiError }
   | FolderChangedEvent
+  /** The open folder is being watched from now on: natively, or by polling (network shares). */
+  | { type: 'folder-watching'; root: string; mode: 'native' | 'poll' }
   | { type: 'menu'; command: MenuCommand };
 
 /**

@@ -46,7 +46,9 @@ export class LiveFolder {
           if (generation === this.generation) this.emit({ type: 'folder-changed', root: folder.root, rows, removed });
         });
       this.current = await watchFolder(folder.root, handle, relevant, this.options).catch(() => null);
-      if (this.current !== null && this.saving > 0) this.releases.push(this.current.hold());
+      if (this.current === null) return;
+      if (this.saving > 0) this.releases.push(this.current.hold());
+      if (generation === this.generation) this.emit({ type: 'folder-watching', root: folder.root, mode: this.current.mode });
     });
   }
 

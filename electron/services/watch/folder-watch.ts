@@ -29,8 +29,9 @@ export interface FolderWatch {
 }
 
 /**
- * Starts watching `root`. `handle` gets the absolute paths of changed files and folders, one
- * batch at a time; `relevant` says which file names polling must look at.
+ * Starts watching `root` and resolves once every change from then on will be seen. `handle`
+ * gets the absolute paths of changed files and folders, one batch at a time; `relevant` says
+ * which file names polling must look at.
  */
 export async function watchFolder(
   root: string,
@@ -40,7 +41,7 @@ export async function watchFolder(
 ): Promise<FolderWatch> {
   const batcher = new ChangeBatcher(handle, options.timing ?? DEFAULT_TIMING);
   const onPaths = (paths: string[]): void => batcher.add(paths);
-  const poll = (): Stoppable => startPollWatch(root, onPaths, { relevant, intervalMs: options.pollIntervalMs });
+  const poll = (): Promise<Stoppable> => startPollWatch(root, onPaths, { relevant, intervalMs: options.pollIntervalMs });
   let stopped = false;
   let mode: 'native' | 'poll' = 'poll';
   let source: Stoppable | null = null;
@@ -51,8 +52,11 @@ export async function watchFolder(
       if (stopped || mode === 'poll') return;
       const native = source;
       mode = 'poll';
-      source = poll();
       void native?.stop().catch(() => undefined);
+      void poll().then((polling) => {
+        if (stopped) void polling.stop();
+        else source = polling;
+      });
     };
     try {
       source = await startNativeWatch(root, onPaths, failed);
@@ -61,7 +65,7 @@ export async function watchFolder(
       // No native module for this platform, or out of watch handles (ENOSPC, EMFILE).
     }
   }
-  source ??= poll();
+  source ??= await poll();
   return {
     get mode() {
       return mode;

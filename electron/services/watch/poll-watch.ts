@@ -27,31 +27,32 @@ const STATS_IN_FLIGHT = 64;
 
 /**
  * Polls `root` (hidden files and folders and symbolic links excepted) and calls `onPaths` with
- * the absolute paths that changed since the previous walk. The first walk only takes stock.
+ * the absolute paths that changed since the previous walk. Resolves once the first walk has
+ * taken stock, so that every change from then on is seen.
  */
-export function startPollWatch(root: string, onPaths: (paths: string[]) => void, options: PollOptions): Stoppable {
+export async function startPollWatch(root: string, onPaths: (paths: string[]) => void, options: PollOptions): Promise<Stoppable> {
   const interval = options.intervalMs ?? POLL_INTERVAL_MS;
-  let known: Map<string, string> | null = null;
   let stopped = false;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let walking: Promise<void> = Promise.resolve();
 
-  const cycle = async (): Promise<void> => {
+  const next = (known: Map<string, string>, pause: number): void => {
+    timer = setTimeout(() => {
+      walking = cycle(known);
+    }, pause);
+  };
+  const cycle = async (known: Map<string, string>): Promise<void> => {
     const started = Date.now();
     const seen = await snapshot(root, options.relevant);
     if (stopped) return;
-    if (known !== null) {
-      const changed = [...seen].filter(([file, stamp]) => known?.get(file) !== stamp).map(([file]) => file);
-      for (const file of known.keys()) if (!seen.has(file)) changed.push(file);
-      if (changed.length > 0) onPaths(changed);
-    }
-    known = seen;
-    const pause = Math.max(interval, (Date.now() - started) * LOAD_FACTOR);
-    timer = setTimeout(() => {
-      walking = cycle();
-    }, pause);
+    const changed = [...seen].filter(([file, stamp]) => known.get(file) !== stamp).map(([file]) => file);
+    for (const file of known.keys()) if (!seen.has(file)) changed.push(file);
+    if (changed.length > 0) onPaths(changed);
+    next(seen, Math.max(interval, (Date.now() - started) * LOAD_FACTOR));
   };
-  walking = cycle();
+  const started = Date.now();
+  const first = await snapshot(root, options.relevant);
+  next(first, Math.max(interval, (Date.now() - started) * LOAD_FACTOR));
   return {
     async stop() {
       stopped = true;
