@@ -99,6 +99,14 @@ export interface SessionInfo {
   recent: string[];
   /** The bundled sample folder, when available. */
   sampleFolder: string | null;
+  /** How the open folder is watched, once watching has started (later: a `folder-watching` event). */
+  watching: FolderWatching | null;
+}
+
+/** How a folder is watched for changes: native events, or polling (network shares). */
+export interface FolderWatching {
+  root: string;
+  mode: 'native' | 'poll';
 }
 
 /** One TIFF tag of the first IFD, for the "All tags" view. */
@@ -187,7 +195,7 @@ export type ApiEvent =
   | { type: 'scan-failed'; scanId: string; error: ApiError }
   | FolderChangedEvent
   /** The open folder is being watched from now on: natively, or by polling (network shares). */
-  | { type: 'folder-watching'; root: string; mode: 'native' | 'poll' }
+  | ({ type: 'folder-watching' } & FolderWatching)
   | { type: 'menu'; command: MenuCommand };
 
 /**

@@ -50,6 +50,7 @@ export function folderHandlers(context: BackendContext): Pick<ApiHandlers, 'getS
         folder: context.folder === null ? null : folderInfo(context.folder.root),
         recent: recent?.list() ?? [],
         sampleFolder: sampleFolder ?? null,
+        watching: context.live.watching(),
       };
     },
     async openFolder(request) {

@@ -2,7 +2,7 @@
  * The open folder kept live: watched for changes other programs make (rows read again and
  * sent as `folder-changed` events) and swept of the temp files killed writes left behind.
  */
-import type { ApiEvent } from '../../../shared/api';
+import type { ApiEvent, FolderWatching } from '../../../shared/api';
 import { imageKind } from '../folder/list-images';
 import { sweepStaleTempsUnder } from '../sidecar';
 import type { TiffScanner } from '../tiff';
@@ -20,6 +20,7 @@ export class LiveFolder {
   /** The watch being started or stopped; the next one waits for it. */
   private switching: Promise<void> = Promise.resolve();
   private current: FolderWatch | null = null;
+  private currentRoot = '';
   private generation = 0;
   private sweep = new AbortController();
   private saving = 0;
@@ -47,9 +48,15 @@ export class LiveFolder {
         });
       this.current = await watchFolder(folder.root, handle, relevant, this.options).catch(() => null);
       if (this.current === null) return;
+      this.currentRoot = folder.root;
       if (this.saving > 0) this.releases.push(this.current.hold());
       if (generation === this.generation) this.emit({ type: 'folder-watching', root: folder.root, mode: this.current.mode });
     });
+  }
+
+  /** How the open folder is watched; null before watching has started (or when it is not watched). */
+  watching(): FolderWatching | null {
+    return this.current === null ? null : { root: this.currentRoot, mode: this.current.mode };
   }
 
   /** Runs `task` (a save) with the watcher's batches held back, so it reads settled files. */

@@ -1,5 +1,6 @@
 /** The status bar: how many images, shown and selected; scan progress; confirmations; theme switch. */
 import { useEffect } from 'react';
+import { selectWatchMode } from '../store/disk-slice';
 import { selectVisiblePaths } from '../store/selectors';
 import { useApp } from '../store/store-context';
 import type { ThemeChoice } from '../store/view-slice';
@@ -42,6 +43,21 @@ function Confirmation() {
   );
 }
 
+const WATCH_TEXT = {
+  native: { text: 'Watching for changes', title: 'Changes other programs make to this folder show here as they happen.' },
+  poll: { text: 'Checking for changes every few seconds', title: 'Native change events are not available here (e.g. a network share), so the folder is checked every few seconds.' },
+} as const;
+
+function WatchText() {
+  const mode = useApp(selectWatchMode);
+  if (mode === null) return null;
+  return (
+    <span className="muted" title={WATCH_TEXT[mode].title}>
+      {WATCH_TEXT[mode].text}
+    </span>
+  );
+}
+
 /** The bar at the bottom of the workspace. */
 export function StatusBar() {
   const total = useApp((s) => s.rowOrder.length);
@@ -57,6 +73,7 @@ export function StatusBar() {
       <ScanText />
       <Confirmation />
       <span className="toolbar-spacer" />
+      <WatchText />
       <button type="button" className="btn btn-ghost btn-small" title="Switch between the system, light and dark themes" onClick={() => setTheme(NEXT_THEME[theme])}>
         {THEME_LABEL[theme]}
       </button>

@@ -31,7 +31,7 @@ export interface Column {
 
 const FILE_COLUMNS: readonly Column[] = [
   { key: 'path', label: 'Path', longLabel: 'Path', group: 'File', kind: 'path', description: 'Image path inside the opened folder', minWidth: 200, grow: 3, align: 'start', hideable: false },
-  { key: 'sidecar', label: 'Sidecar', longLabel: 'Sidecar', group: 'File', kind: 'sidecar', description: 'State of the .json sidecar next to the image', minWidth: 96, grow: 0, align: 'start', hideable: false },
+  { key: 'sidecar', label: 'Sidecar', longLabel: 'Sidecar', group: 'File', kind: 'sidecar', description: 'State of the .json sidecar next to the image', minWidth: 128, grow: 0, align: 'start', hideable: false },
   { key: 'dims', label: 'Dims', longLabel: 'Dimensions', group: 'File', kind: 'dims', description: 'Axis sizes of the first series', minWidth: 150, grow: 0, align: 'start', hideable: true },
   { key: 'dtype', label: 'DType', longLabel: 'Data type', group: 'File', kind: 'dtype', description: 'Pixel data type', minWidth: 76, grow: 0, align: 'start', hideable: true },
   { key: 'channels', label: 'Ch', longLabel: 'Channels', group: 'File', kind: 'channels', description: 'Number of channels', minWidth: 50, grow: 0, align: 'end', hideable: true },

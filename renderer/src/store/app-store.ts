@@ -6,6 +6,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ApiClient } from '../../../shared/api';
 import { createDetailSlice, type DetailSlice } from './detail-slice';
 import { createDialogSlice, type DialogSlice } from './dialog-slice';
+import { createDiskSlice, type DiskSlice } from './disk-slice';
 import { createEditsSlice, type EditsSlice } from './edits-slice';
 import { createRowsSlice, type RowsSlice } from './rows-slice';
 import { createSaveSlice, type SaveSlice } from './save-slice';
@@ -23,7 +24,8 @@ export interface AppState
     ViewSlice,
     DetailSlice,
     DialogSlice,
-    SaveSlice {
+    SaveSlice,
+    DiskSlice {
   /** The backend; only store actions call it. */
   readonly client: ApiClient;
 }
@@ -43,6 +45,7 @@ export function createAppStore(client: ApiClient, storage: PrefsStorage | null =
     ...createDetailSlice(...a),
     ...createDialogSlice(...a),
     ...createSaveSlice(...a),
+    ...createDiskSlice(...a),
   }));
   if (storage) persistViewPrefs(store, storage);
   return store;

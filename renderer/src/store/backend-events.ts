@@ -29,10 +29,33 @@ export function runMenuCommand(store: AppStore, command: MenuCommand): void {
   }
 }
 
-/** Feeds scan progress and menu commands from the backend into the store; returns the unsubscribe. */
+/**
+ * Feeds scan progress, changes on disk and menu commands from the backend into the store, and
+ * lets rows held back from a disk change catch up once their edits are gone; returns the
+ * unsubscribe.
+ */
 export function connectBackendEvents(store: AppStore): () => void {
-  return store.getState().client.onEvent((event) => {
-    if (event.type === 'menu') runMenuCommand(store, event.command);
-    else store.getState().handleScanEvent(event);
+  const stopEvents = store.getState().client.onEvent((event) => {
+    const state = store.getState();
+    switch (event.type) {
+      case 'menu':
+        runMenuCommand(store, event.command);
+        break;
+      case 'folder-changed':
+        state.applyFolderChanges(event);
+        break;
+      case 'folder-watching':
+        state.setWatchMode(event.root, event.mode);
+        break;
+      default:
+        state.handleScanEvent(event);
+    }
   });
+  const stopSettling = store.subscribe((state, previous) => {
+    if (state.edits !== previous.edits && Object.keys(state.diskMarks).length > 0) state.settleDiskMarks();
+  });
+  return () => {
+    stopEvents();
+    stopSettling();
+  };
 }

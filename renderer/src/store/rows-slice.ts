@@ -9,6 +9,8 @@ export interface RowsSlice {
   rowOrder: readonly string[];
   /** Adds rows, or replaces those already known (same path). */
   addRows(rows: readonly ImageRow[]): void;
+  /** Removes rows (images gone from disk). */
+  removeRows(paths: readonly string[]): void;
   clearRows(): void;
 }
 
@@ -26,6 +28,14 @@ export const createRowsSlice: StateCreator<AppState, [], [], RowsSlice> = (set) 
         rows[row.path] = row;
       }
       return { rows, rowOrder: added.length > 0 ? [...s.rowOrder, ...added] : s.rowOrder };
+    }),
+  removeRows: (paths) =>
+    set((s) => {
+      const gone = new Set(paths.filter((path) => path in s.rows));
+      if (gone.size === 0) return {};
+      const rows = { ...s.rows };
+      for (const path of gone) delete rows[path];
+      return { rows, rowOrder: s.rowOrder.filter((path) => !gone.has(path)) };
     }),
   clearRows: () => set({ rows: {}, rowOrder: [] }),
 });

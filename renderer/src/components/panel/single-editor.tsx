@@ -2,11 +2,13 @@
 import { useEffect, useMemo } from 'react';
 import type { ImageRow } from '../../../../shared/api';
 import { calibrationMismatch } from '../../../../shared/sidecar/calibration';
+import { activeMark } from '../../store/disk-slice';
 import { isEditable } from '../../store/edit-logic';
 import { useApp } from '../../store/store-context';
 import { baseName, dirName } from '../../lib/format';
 import { SidecarBadge } from '../sidecar-badge';
 import { CalibrationOffer } from './calibration-offer';
+import { DiskChangeNote } from './disk-change-note';
 import { EDIT_GROUPS, FieldSection } from './field-section';
 import { HeaderSection } from './header-section';
 import { PreviewSection } from './preview-section';
@@ -48,6 +50,7 @@ export function SingleEditor({ path }: { path: string }) {
   const edits = useApp((s) => s.edits[path]);
   const loadDetail = useApp((s) => s.loadDetail);
   const known = useApp((s) => s.details[path] !== undefined);
+  const disk = useApp((s) => activeMark(s, path)?.change ?? null);
   const paths = useMemo(() => [path], [path]);
 
   useEffect(() => {
@@ -67,8 +70,9 @@ export function SingleEditor({ path }: { path: string }) {
           </h2>
           {dirName(path) && <p className="panel-subtitle">{dirName(path)}</p>}
         </div>
-        <SidecarBadge row={row} edits={edits} />
+        <SidecarBadge row={row} edits={edits} disk={disk} />
       </div>
+      <DiskChangeNote path={path} />
       <Problems row={row} />
       {!readOnly && <CalibrationOffer paths={paths} />}
       {row.kind === 'tiff' && row.header !== null && <PreviewSection row={row} />}

@@ -48,7 +48,7 @@ export function fakeBackend(rows: ImageRow[], scanId = 'scan-1'): FakeBackend {
     },
     emit: (event) => listeners.forEach((listener) => listener(event)),
     client: {
-      getSession: () => ok({ door: 'browser' as const, folder: { root: '/lab', name: 'lab' }, recent: [], sampleFolder: null }),
+      getSession: () => ok({ door: 'browser' as const, folder: { root: '/lab', name: 'lab' }, recent: [], sampleFolder: null, watching: null }),
       openFolder: ({ path }) => ok(path ? { root: path, name: path } : null),
       scanFolder: () => ok({ scanId }),
       getImageDetail: () => Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'not used' } }),

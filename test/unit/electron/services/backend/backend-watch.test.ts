@@ -45,6 +45,7 @@ describe.each(['native', 'poll'] as const)('backend folder watching (%s)', (mode
     writeFileSync(sidecar, readFileSync(sidecar, 'utf8').replace('"species": "mouse"', '"species": "vole"'));
     const event = await changed;
     expect(event.root).toBe(copy.lab);
+    expect((await h.ok('getSession', {})).watching).toEqual({ root: copy.lab, mode });
     expect(rowOf(event, OME)).toMatchObject({ sidecar: 'ok', values: { species: 'vole' }, header: { dims: "('C', 'Y', 'X')" } });
   });
 
