@@ -10,7 +10,7 @@ import { imageKind, listImages } from '../folder/list-images';
 import { buildImageRow, mapInOrder } from '../rows';
 import { isOwnWriteOnDisk } from '../sidecar';
 import type { TiffScanner } from '../tiff';
-import { resolveImage, type OpenFolder } from './confine';
+import { resolveImage, type OpenFolder, type RealFolders } from './confine';
 
 /** Rows read at once. */
 const IN_FLIGHT = 32;
@@ -38,15 +38,16 @@ export async function readFolderChanges(
 ): Promise<void> {
   const { images, removed } = await classify(folder.root, paths);
   let rows: ImageRow[] = [];
+  const realFolders: RealFolders = new Map();
   const read = async ([relPath, cause]: [string, Cause]): Promise<{ relPath: string; row: ImageRow | 'removed' | null }> => {
+    if (cause === 'sidecar' && (await isOwnWriteOnDisk(path.join(folder.root, ...relPath.split('/'))))) return { relPath, row: null };
     let entry;
     try {
-      entry = await resolveImage(folder, relPath);
+      entry = await resolveImage(folder, relPath, realFolders);
     } catch (error) {
       const gone = error instanceof ApiFailure && (error.code === 'NOT_FOUND' || error.code === 'OUTSIDE_FOLDER');
       return { relPath, row: gone ? 'removed' : null };
     }
-    if (cause === 'sidecar' && (await isOwnWriteOnDisk(entry.absPath))) return { relPath, row: null };
     return { relPath, row: await buildImageRow(folder.root, entry, scanner) };
   };
   const flush = (): void => {

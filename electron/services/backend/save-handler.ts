@@ -9,7 +9,7 @@ import { validateChanges } from '../../../shared/validation';
 import { composeRow, mapInOrder, scanImage, type ImageScan } from '../rows';
 import { inWriteBatch, saveFieldChanges, type WriteBatch } from '../sidecar';
 import { requireFolder, type BackendContext } from './backend-context';
-import { checkSidecarInside, resolveImage, type OpenFolder } from './confine';
+import { checkSidecarInside, resolveImage, type OpenFolder, type RealFolders } from './confine';
 import { toBackendError } from './backend-error';
 
 /** Files saved at once: enough to keep the disk busy while each file's fsync is under way. */
@@ -23,9 +23,10 @@ export function saveHandler(context: BackendContext): Pick<ApiHandlers, 'saveSid
       return context.live.whileSaving(() =>
         inWriteBatch(async (batch) => {
           const chains = new Map<string, Promise<unknown>>();
+          const realFolders: RealFolders = new Map();
           const run = (save: SaveRequest): Promise<SaveOutcome> => {
             const previous = chains.get(save.path) ?? Promise.resolve();
-            const outcome = previous.then(() => saveOne(context, folder, save, batch)).catch((error: unknown) => failed(save, error));
+            const outcome = previous.then(() => saveOne(context, folder, save, batch, realFolders)).catch((error: unknown) => failed(save, error));
             chains.set(save.path, outcome);
             return outcome;
           };
@@ -42,8 +43,14 @@ function failed(save: SaveRequest, error: unknown): SaveOutcome {
   return { path: save.path, ok: false, error: { ...toBackendError(error), path: save.path } };
 }
 
-async function saveOne(context: BackendContext, folder: OpenFolder, save: SaveRequest, batch: WriteBatch): Promise<SaveOutcome> {
-  const entry = await resolveImage(folder, save.path);
+async function saveOne(
+  context: BackendContext,
+  folder: OpenFolder,
+  save: SaveRequest,
+  batch: WriteBatch,
+  realFolders: RealFolders,
+): Promise<SaveOutcome> {
+  const entry = await resolveImage(folder, save.path, realFolders);
   await checkSidecarInside(folder, entry);
   const problems = validateChanges(save.changes);
   if (problems.length > 0) throw new ApiFailure('INVALID_VALUE', problems.join(' '), save.path);

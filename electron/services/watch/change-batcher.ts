@@ -25,6 +25,7 @@ export class ChangeBatcher {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private running: Promise<void> | null = null;
   private holds = 0;
+  private releasedAt = 0;
   private stopped = false;
 
   constructor(
@@ -42,7 +43,7 @@ export class ChangeBatcher {
     this.schedule();
   }
 
-  /** Holds batches back until the returned release is called. */
+  /** Holds batches back until the returned release is called (and a quiet spell has passed). */
   hold(): () => void {
     this.holds += 1;
     let released = false;
@@ -50,6 +51,7 @@ export class ChangeBatcher {
       if (released) return;
       released = true;
       this.holds -= 1;
+      this.releasedAt = Date.now();
       this.schedule();
     };
   }
@@ -66,7 +68,9 @@ export class ChangeBatcher {
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;
     if (this.stopped || this.pending.size === 0 || this.running !== null || this.holds > 0) return;
-    const wait = Math.min(this.timing.quietMs, Math.max(0, this.firstAt + this.timing.maxWaitMs - Date.now()));
+    const now = Date.now();
+    // A release waits a quiet spell too: the next save of a series may hold again at once.
+    const wait = Math.max(Math.min(this.timing.quietMs, this.firstAt + this.timing.maxWaitMs - now), this.releasedAt + this.timing.quietMs - now, 0);
     this.timer = setTimeout(() => this.flush(), wait);
   }
 

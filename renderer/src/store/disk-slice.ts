@@ -79,7 +79,7 @@ export const createDiskSlice: StateCreator<AppState, [], [], DiskSlice> = (set, 
     }
     const removed = new Set(event.removed);
     const under = event.removed.map((p) => `${p}/`);
-    for (const path of s.rowOrder) {
+    for (const path of removed.size === 0 ? [] : s.rowOrder) {
       if (!removed.has(path) && !under.some((prefix) => path.startsWith(prefix))) continue;
       if (hasEdits(s, path)) keep(path, 'removed', null);
       else gone.push(path);
