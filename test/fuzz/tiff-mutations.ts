@@ -45,6 +45,25 @@ function entryAt(ifd: number, index: number, layout: Layout): number {
 
 const HUGE = [0xffffffff, 0x7fffffff, 0x10000000, 0xfffffff0, 1 << 24];
 
+/** One IFD of the main chain, picked at random, and its entry count. */
+interface IfdAt {
+  layout: Layout;
+  ifd: number;
+  count: number;
+}
+
+/** A copy of `bytes` changed by `change` at a random IFD (unchanged when there is none). */
+function inIfd(bytes: Uint8Array, random: Random, change: (out: Uint8Array, at: IfdAt) => void): Uint8Array {
+  const out = bytes.slice();
+  const layout = layoutOf(out);
+  if (layout === null || layout.ifds.length === 0) return out;
+  const ifd = random.pick(layout.ifds);
+  const view = new DataView(out.buffer);
+  const count = layout.big ? Number(view.getBigUint64(ifd, layout.little)) : view.getUint16(ifd, layout.little);
+  change(out, { layout, ifd, count });
+  return out;
+}
+
 /** The mutation strategies, by name (the name is reported with a failing case). */
 export const TIFF_MUTATIONS: Record<string, (bytes: Uint8Array, random: Random) => Uint8Array> = {
   truncate: (bytes, random) => bytes.slice(0, random.below(bytes.length)),
@@ -63,52 +82,30 @@ export const TIFF_MUTATIONS: Record<string, (bytes: Uint8Array, random: Random) 
     out[at] = (out[at] as number) ^ (1 << random.below(8));
     return out;
   },
-  ifdLoop(bytes, random) {
-    const out = bytes.slice();
-    const layout = layoutOf(out);
-    if (layout === null || layout.ifds.length === 0) return out;
-    const from = random.pick(layout.ifds);
-    const view = new DataView(out.buffer);
-    const count = layout.big ? Number(view.getBigUint64(from, layout.little)) : view.getUint16(from, layout.little);
-    putWord(out, entryAt(from, count, layout), random.pick(layout.ifds), layout);
-    return out;
-  },
-  hugeCount(bytes, random) {
-    const out = bytes.slice();
-    const layout = layoutOf(out);
-    if (layout === null || layout.ifds.length === 0) return out;
-    const ifd = random.pick(layout.ifds);
-    const view = new DataView(out.buffer);
-    const count = layout.big ? Number(view.getBigUint64(ifd, layout.little)) : view.getUint16(ifd, layout.little);
-    if (random.below(4) === 0) {
-      // The IFD's own entry count.
-      if (layout.big) putWord(out, ifd, random.pick(HUGE), layout);
-      else if (ifd + 2 <= out.length) view.setUint16(ifd, 0xffff, layout.little);
-      return out;
-    }
-    putWord(out, entryAt(ifd, random.below(Math.max(1, count)), layout) + 4, random.pick(HUGE), layout);
-    return out;
-  },
-  wildOffset(bytes, random) {
-    const out = bytes.slice();
-    const layout = layoutOf(out);
-    if (layout === null || layout.ifds.length === 0) return out;
-    const ifd = random.pick(layout.ifds);
-    const view = new DataView(out.buffer);
-    const count = layout.big ? Number(view.getBigUint64(ifd, layout.little)) : view.getUint16(ifd, layout.little);
-    const value = random.pick([0, 1, out.length - 1, out.length, out.length + 1, ...HUGE, random.below(out.length)]);
-    putWord(out, entryAt(ifd, random.below(Math.max(1, count)), layout) + (layout.big ? 12 : 8), value, layout);
-    return out;
-  },
-  wildType(bytes, random) {
-    const out = bytes.slice();
-    const layout = layoutOf(out);
-    if (layout === null || layout.ifds.length === 0) return out;
-    const ifd = random.pick(layout.ifds);
-    const at = entryAt(ifd, random.below(8), layout) + 2;
-    if (at + 2 <= out.length) new DataView(out.buffer).setUint16(at, random.pick([0, 2, 5, 7, 12, 13, 16, 17, 18, 19, 0xffff]), layout.little);
-    return out;
-  },
+  ifdLoop: (bytes, random) =>
+    inIfd(bytes, random, (out, at) => {
+      putWord(out, entryAt(at.ifd, at.count, at.layout), random.pick(at.layout.ifds), at.layout);
+    }),
+  hugeCount: (bytes, random) =>
+    inIfd(bytes, random, (out, at) => {
+      if (random.below(4) !== 0) {
+        putWord(out, entryAt(at.ifd, random.below(Math.max(1, at.count)), at.layout) + 4, random.pick(HUGE), at.layout);
+      } else if (at.layout.big) {
+        putWord(out, at.ifd, random.pick(HUGE), at.layout); // the IFD's own entry count
+      } else if (at.ifd + 2 <= out.length) {
+        new DataView(out.buffer).setUint16(at.ifd, 0xffff, at.layout.little);
+      }
+    }),
+  wildOffset: (bytes, random) =>
+    inIfd(bytes, random, (out, at) => {
+      const value = random.pick([0, 1, out.length - 1, out.length, out.length + 1, ...HUGE, random.below(out.length)]);
+      putWord(out, entryAt(at.ifd, random.below(Math.max(1, at.count)), at.layout) + (at.layout.big ? 12 : 8), value, at.layout);
+    }),
+  wildType: (bytes, random) =>
+    inIfd(bytes, random, (out, at) => {
+      const where = entryAt(at.ifd, random.below(8), at.layout) + 2;
+      if (where + 2 <= out.length) new DataView(out.buffer).setUint16(where, random.pick([0, 2, 5, 7, 12, 13, 16, 17, 18, 19, 0xffff]), at.layout.little);
+    }),
 };
 
 /** One random mutation of `bytes`, sometimes two stacked; returns the strategy names used. */

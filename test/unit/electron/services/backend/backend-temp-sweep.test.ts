@@ -2,22 +2,12 @@
  * Temp files left by killed writes are removed when a folder is opened and in the folders a
  * save writes to; temp files of live writers stay.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { claimTemp, releaseTemp } from '../../../../../electron/services/sidecar/temp-files';
+import { deadPid, tempOf } from '../sidecar/temp-names';
 import type { LabCopy } from '../folder/lab-folder';
 import { removeTestBundles, startOnLab, stopOnLab, type Harness } from './backend-harness';
-
-/** The name a temp file of process `pid` on this machine has. */
-function tempOf(dir: string, pid: number): string {
-  const ours = claimTemp(dir);
-  releaseTemp(ours);
-  return path.join(dir, path.basename(ours).replace(/^(\.acqmeta-[0-9a-f]{6})-\d+-/, `$1-${pid}-`));
-}
-
-const deadPid = () => Number(spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout);
 
 describe('temp files of killed writes', () => {
   let copy: LabCopy;

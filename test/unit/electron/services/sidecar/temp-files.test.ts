@@ -1,23 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { claimTemp, releaseTemp, STALE_TEMP_AGE_MS, sweepStaleTemps, sweepStaleTempsUnder } from '../../../../../electron/services/sidecar/temp-files';
+import { deadPid, tempOf } from './temp-names';
 import { imageFolder, namesIn } from './temp-folder';
-
-/** The pid of a process that has exited. */
-function deadPid(): number {
-  const child = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
-  return Number(child.stdout);
-}
-
-/** A temp name as this machine's process `pid` would make it. */
-function tempOf(dir: string, pid: number): string {
-  const ours = path.basename(claimTemp(dir));
-  releaseTemp(path.join(dir, ours));
-  const [, host] = /^\.acqmeta-([0-9a-f]{6})-/.exec(ours) ?? [];
-  return `.acqmeta-${host}-${pid}-a1b2c3.tmp`;
-}
 
 function touch(dir: string, name: string, ageMs = 0): void {
   writeFileSync(path.join(dir, name), 'partial');
@@ -28,14 +14,14 @@ function touch(dir: string, name: string, ageMs = 0): void {
 describe('stale temp files', () => {
   it('removes what a killed writer of this machine left, at once', async () => {
     const { dir } = imageFolder();
-    touch(dir, tempOf(dir, deadPid()));
+    touch(dir, path.basename(tempOf(dir, deadPid())));
     expect(await sweepStaleTemps(dir)).toBe(1);
     expect(namesIn(dir)).toEqual(['cell.tif']);
   });
 
   it('keeps a fresh temp file of a live process, of another machine and of an older version', async () => {
     const { dir } = imageFolder();
-    const kept = [tempOf(dir, process.ppid), '.acqmeta-0badc0-123-a1b2c3.tmp', '.acqmeta-0123456789abcdef.tmp'];
+    const kept = [path.basename(tempOf(dir, process.ppid)), '.acqmeta-0badc0-123-a1b2c3.tmp', '.acqmeta-0123456789abcdef.tmp'];
     for (const name of kept) touch(dir, name);
     expect(await sweepStaleTemps(dir)).toBe(0);
     expect(namesIn(dir)).toEqual([...kept, 'cell.tif'].sort());
@@ -43,7 +29,7 @@ describe('stale temp files', () => {
 
   it('removes any of them once older than the safe age', async () => {
     const { dir } = imageFolder();
-    for (const name of [tempOf(dir, process.ppid), '.acqmeta-0badc0-123-a1b2c3.tmp', '.acqmeta-0123456789abcdef.tmp']) {
+    for (const name of [path.basename(tempOf(dir, process.ppid)), '.acqmeta-0badc0-123-a1b2c3.tmp', '.acqmeta-0123456789abcdef.tmp']) {
       touch(dir, name, STALE_TEMP_AGE_MS + 60_000);
     }
     expect(await sweepStaleTemps(dir)).toBe(3);
@@ -67,7 +53,7 @@ describe('stale temp files', () => {
     const dead = deadPid();
     for (const sub of ['a', 'a/b', '.hidden']) {
       mkdirSync(path.join(dir, sub), { recursive: true });
-      touch(path.join(dir, sub), tempOf(dir, dead));
+      touch(path.join(dir, sub), path.basename(tempOf(dir, dead)));
     }
     expect(await sweepStaleTempsUnder(dir)).toBe(2);
     expect(namesIn(path.join(dir, 'a/b'))).toEqual([]);
