@@ -19,8 +19,10 @@ export interface FileSnapshot {
   writable: boolean;
 }
 
+/** Opening never waits (a FIFO under a sidecar's name must not hang the read). */
+const READ = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 /** Opening without following a final symbolic link, where the platform can (not Windows). */
-const NO_FOLLOW = constants.O_NOFOLLOW === undefined ? null : constants.O_RDONLY | constants.O_NOFOLLOW;
+const NO_FOLLOW = constants.O_NOFOLLOW === undefined ? null : READ | constants.O_NOFOLLOW;
 
 /**
  * Reads a file; null when it does not exist. Other failures are thrown as they come. With
@@ -32,7 +34,7 @@ export async function readSnapshot(file: string, name: string, imagePath: string
 export async function readSnapshot(file: string, name: string, imagePath: string, options: { noFollow?: boolean } = {}): Promise<FileSnapshot | null | 'link'> {
   let fd: number;
   try {
-    fd = await openFd(file, options.noFollow === true && NO_FOLLOW !== null ? NO_FOLLOW : 'r');
+    fd = await openFd(file, options.noFollow === true && NO_FOLLOW !== null ? NO_FOLLOW : READ);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return null;
@@ -42,6 +44,7 @@ export async function readSnapshot(file: string, name: string, imagePath: string
   try {
     const stat = await fstatFd(fd);
     if (stat.isDirectory()) throw Object.assign(new Error(`${name} is a folder`), { code: 'EISDIR' });
+    if (!stat.isFile()) throw new ApiFailure('IO', `${name} is not a regular file`, imagePath);
     if (stat.size > MAX_SIDECAR_BYTES) {
       throw new ApiFailure('IO', `${name} is ${Math.round(stat.size / 2 ** 20)} MB, too large to be a sidecar`, imagePath);
     }
