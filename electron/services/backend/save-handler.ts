@@ -4,10 +4,9 @@
  */
 import type { ApiHandlers, ImageRow, SaveOutcome, SaveRequest } from '../../../shared/api';
 import { ApiFailure } from '../../../shared/errors';
-import { valueProblems } from '../../../shared/sidecar';
 import { validateChanges } from '../../../shared/validation';
 import { composeRow, mapInOrder, scanImage, type ImageScan } from '../rows';
-import { inWriteBatch, saveFieldChanges, type WriteBatch } from '../sidecar';
+import { inWriteBatch, problemsAfterEdit, saveFieldChanges, type WriteBatch } from '../sidecar';
 import { requireFolder, type BackendContext } from './backend-context';
 import { checkSidecarInside, resolveImage, type OpenFolder, type RealFolders } from './confine';
 import { toBackendError } from './backend-error';
@@ -72,7 +71,8 @@ async function saveOne(
   });
   const version = result.version;
   if (version === null) throw new Error(`internal: ${save.path} has no sidecar after its save`);
-  const read = { state: 'ok' as const, sidecar: result.sidecar, version, problems: valueProblems(result.sidecar) };
+  const stored = problemsAfterEdit(result.previous?.sha256 ?? null, result.sidecar, version.sha256);
+  const read = { state: 'ok' as const, sidecar: result.sidecar, version, problems: stored };
   const row: ImageRow = composeRow(entry, await scanning, read);
   return { path: save.path, ok: true, row };
 }

@@ -3,6 +3,7 @@
  */
 import type { SidecarVersion } from '../../../shared/api';
 import { parseSidecar, type ParseOptions, type Sidecar } from '../../../shared/sidecar';
+import { noteValueProblems } from './clean-sidecars';
 import { ioFailure, readSnapshot, type FileSnapshot } from './file-snapshot';
 import { sidecarNameFor, sidecarPathFor } from './sidecar-path';
 
@@ -39,5 +40,6 @@ export function sidecarFromSnapshot(snapshot: FileSnapshot | null, name: string,
   }
   const parsed = parseSidecar(text, options);
   if (!parsed.ok) return { state: 'invalid', version, problems: parsed.problems.map((p) => `${name}: ${p.message}`) };
+  if (options.checkValues !== false) noteValueProblems(version.sha256, parsed.problems);
   return { state: 'ok', sidecar: parsed.sidecar, version, problems: parsed.problems };
 }

@@ -38,6 +38,8 @@ export interface SaveResult {
   changed: boolean;
   /** The version on disk afterwards; null when there is still no file. */
   version: SidecarVersion | null;
+  /** The version the save found on disk (and edited); null when there was no sidecar. */
+  previous: SidecarVersion | null;
   /** The stored values before the save; null when there was no sidecar. */
   before: FieldValues | null;
   values: FieldValues;
@@ -70,7 +72,7 @@ export async function saveFieldChanges(imagePath: string, changes: FieldValues, 
     let sidecar: Sidecar;
     if (file.state === 'ok') {
       sidecar = editSidecar(file.sidecar, changes);
-      if (sidecar === file.sidecar) return { changed: false, version: current, before, values: before as FieldValues, text: sidecar.text, sidecar };
+      if (sidecar === file.sidecar) return { changed: false, version: current, previous: current, before, values: before as FieldValues, text: sidecar.text, sidecar };
     } else {
       if (!options.header) {
         throw new ApiFailure('INVALID_VALUE', `${name} does not exist and the image header is unknown, so it cannot be created`, imagePath);
@@ -80,7 +82,7 @@ export async function saveFieldChanges(imagePath: string, changes: FieldValues, 
     if (options.overwrite !== true && options.expected !== 'latest' && !sameVersion(current, options.expected)) {
       throw new ApiFailure('CONFLICT', `${name} changed on disk since it was read`, imagePath);
     }
-    const result = { changed: true, before, values: sidecar.fieldValues(), text: sidecar.text, sidecar };
+    const result = { changed: true, previous: current, before, values: sidecar.fieldValues(), text: sidecar.text, sidecar };
     if (options.dryRun === true) return { ...result, version: current };
     return { ...result, version: await replaceSidecar(imagePath, onDisk, sidecar.text, options.batch) };
   });
