@@ -4,7 +4,8 @@
 // version the renderer would hold. Versions are read before the clock starts.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { root } from './bench-kit.mjs';
@@ -26,7 +27,10 @@ function versionOf(file) {
   return { size: bytes.length, mtimeMs: statSync(file).mtimeMs, sha256: createHash('sha256').update(bytes).digest('hex') };
 }
 
-/** Starts browser mode on `folder` and waits until its scan is done; returns `save` and `close`. */
+/**
+ * Starts browser mode on `folder` and waits until its scan is done; returns `save`, `park` and
+ * `resume` (other writers run while the app is parked on an empty folder) and `close`.
+ */
 export async function startBackendSaver(folder) {
   const server = spawn(process.execPath, [path.join(root, 'dist/electron/serve.cjs'), '--root', folder], { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise((resolve, reject) => {
@@ -37,21 +41,41 @@ export async function startBackendSaver(folder) {
     server.once('exit', (code) => reject(new Error(`serve exited with ${code}`)));
   });
   const headers = { 'Content-Type': 'application/json', 'X-AcqMeta-Token': url.token };
-  const call = async (method, request) => {
-    const result = await (await fetch(`${url.base}/api/${method}`, { method: 'POST', headers, body: JSON.stringify(request) })).json();
-    if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
-    return result.payload;
-  };
-  const events = await fetch(`${url.base}/api/events`, { headers });
-  const { scanId } = await call('scanFolder', {});
+  // A connection per call: the rounds are seconds apart, longer than the server keeps one alive.
+  const call = (method, request) =>
+    new Promise((resolve, reject) => {
+      const req = http.request(`${url.base}/api/${method}`, { method: 'POST', headers, agent: false }, (res) => {
+        const chunks = [];
+        res.on('data', (chunk) => chunks.push(chunk));
+        res.on('end', () => {
+          const result = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+          if (result.ok) resolve(result.payload);
+          else reject(new Error(`${method}: ${result.error.message}`));
+        });
+      });
+      req.on('error', reject);
+      req.end(JSON.stringify(request));
+    });
+  const events = (await fetch(`${url.base}/api/events`, { headers })).body.getReader();
   const decoder = new TextDecoder();
-  let text = '';
-  for await (const chunk of events.body) {
-    text += decoder.decode(chunk, { stream: true });
-    if (text.includes(`"type":"scan-done","scanId":"${scanId}"`)) break;
-  }
+  let received = '';
+  /** Opens the folder and scans it, as the app does, until the scan is done. */
+  const openAndScan = async () => {
+    await call('openFolder', { path: folder });
+    const { scanId } = await call('scanFolder', {});
+    const done = `"type":"scan-done","scanId":"${scanId}"`;
+    while (!received.includes(done)) received += decoder.decode((await events.read()).value, { stream: true });
+    received = '';
+  };
+  await openAndScan();
+  const parked = path.join(folder, '.parked');
+  mkdirSync(parked, { recursive: true });
   const paths = images(folder);
   return {
+    /** Opens an empty folder, so that other writers' changes are not watched meanwhile. */
+    park: () => call('openFolder', { path: parked }),
+    /** Opens the folder again and scans it. */
+    resume: openAndScan,
     /** Sets `field` to `value` in every sidecar; resolves with the seconds the saves took. */
     async save(field, value) {
       const saves = paths.map((p) => ({ path: p, changes: { [field]: value }, expected: versionOf(path.join(folder, `${p}.json`)) }));
