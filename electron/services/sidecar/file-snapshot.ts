@@ -55,16 +55,16 @@ export async function readSnapshot(file: string, name: string, imagePath: string
   }
 }
 
-let groups: number[] | null = null;
+/** This process's user and groups (null on Windows). */
+const identity =
+  process.geteuid === undefined || process.getegid === undefined ? null : { uid: process.geteuid(), groups: [process.getegid(), ...(process.getgroups?.() ?? [])] };
 
 /** Whether this process may write a file with these owner, group and permission bits. */
 function writableBy(stat: Stats): boolean {
-  if (process.geteuid === undefined || process.getegid === undefined) return (stat.mode & 0o200) !== 0; // Windows: the read-only attribute
-  const uid = process.geteuid();
-  if (uid === 0) return true;
-  if (stat.uid === uid) return (stat.mode & 0o200) !== 0;
-  groups ??= [process.getegid(), ...(process.getgroups?.() ?? [])];
-  if (groups.includes(stat.gid)) return (stat.mode & 0o020) !== 0;
+  if (identity === null) return (stat.mode & 0o200) !== 0; // Windows: the read-only attribute
+  if (identity.uid === 0) return true;
+  if (stat.uid === identity.uid) return (stat.mode & 0o200) !== 0;
+  if (identity.groups.includes(stat.gid)) return (stat.mode & 0o020) !== 0;
   return (stat.mode & 0o002) !== 0;
 }
 
