@@ -1,13 +1,11 @@
 /**
  * Entry point of the `acqmeta` command line (bundled to dist/electron/cli.cjs).
  */
-import { widenDiskThreads } from '../services/sidecar/disk-threads';
 import { EXIT } from './cli-io';
 import { exitOnBrokenPipe } from './output';
 import { runCli } from './run-cli';
 import { createTerminalIo } from './terminal-io';
 
-widenDiskThreads();
 exitOnBrokenPipe(process.stdout);
 
 runCli(process.argv.slice(2), createTerminalIo(process.stdout, process.stderr, process.cwd())).then(

@@ -6,7 +6,6 @@ import { app, BrowserWindow, dialog, Menu, session, type OpenDialogOptions } fro
 import path from 'node:path';
 import type { MenuCommand } from '../../shared/api';
 import { createBackend } from '../services/backend';
-import { widenDiskThreads } from '../services/sidecar/disk-threads';
 import { watchSetting } from '../services/watch';
 import { createRecentFolders } from '../services/folder/recent-folders';
 import { buildMenuTemplate } from './app-menu';
@@ -24,7 +23,6 @@ import { denyPermissions, installWebContentsGuards } from './web-contents-guards
 const PROJECT_ROOT = path.join(__dirname, '..', '..');
 const DIST = path.join(__dirname, '..');
 
-widenDiskThreads();
 app.setName('AcqMeta');
 // The same settings folder in development and when packaged (the default follows package.json),
 // unless --user-data names another (tests run several windows side by side).

@@ -7,7 +7,6 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createBackend } from '../services/backend';
-import { widenDiskThreads } from '../services/sidecar/disk-threads';
 import { watchSetting } from '../services/watch';
 import { createRecentFolders } from '../services/folder/recent-folders';
 import { startServer, type RunningServer } from './http-server';
@@ -15,8 +14,6 @@ import { parseServeArgs, SERVE_USAGE } from './serve-args';
 
 /** dist/electron when bundled: the renderer is built next to it. */
 const RENDERER_DIR = path.join(__dirname, '..', 'renderer');
-
-widenDiskThreads();
 
 async function main(): Promise<number> {
   const args = parseServeArgs(process.argv.slice(2), process.cwd());
