@@ -45,6 +45,14 @@ export function activeMark(s: Pick<AppState, 'rows' | 'diskMarks'>, path: string
   return mark !== undefined && s.rows[path] === mark.row ? mark : null;
 }
 
+/** The rows that `removed` names: images, and every image under a folder that is gone. */
+function removedRows(s: AppState, removed: readonly string[]): string[] {
+  const images = removed.filter((path) => s.rows[path] !== undefined);
+  const folders = removed.filter((path) => s.rows[path] === undefined).map((path) => `${path}/`);
+  if (folders.length === 0) return images;
+  return [...images, ...s.rowOrder.filter((path) => folders.some((prefix) => path.startsWith(prefix)))];
+}
+
 function hasEdits(s: AppState, path: string): boolean {
   return Object.keys(s.edits[path] ?? {}).length > 0;
 }
@@ -77,10 +85,7 @@ export const createDiskSlice: StateCreator<AppState, [], [], DiskSlice> = (set, 
       if (current !== undefined && hasEdits(s, row.path) && !sameSidecar(current, row)) keep(row.path, 'changed', row);
       else fresh.push(row);
     }
-    const removed = new Set(event.removed);
-    const under = event.removed.map((p) => `${p}/`);
-    for (const path of removed.size === 0 ? [] : s.rowOrder) {
-      if (!removed.has(path) && !under.some((prefix) => path.startsWith(prefix))) continue;
+    for (const path of removedRows(s, event.removed)) {
       if (hasEdits(s, path)) keep(path, 'removed', null);
       else gone.push(path);
     }
