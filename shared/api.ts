@@ -241,6 +241,14 @@ export interface SessionInfo {
   recent: string[];
   /** The bundled sample folder, when available. */
   sampleFolder: string | null;
+  /** How the open folder is watched, once watching has started (later: a `folder-watching` event). */
+  watching: FolderWatching | null;
+}
+
+/** How a folder is watched for changes: native events, or polling (network shares). */
+export interface FolderWatching {
+  root: string;
+  mode: 'native' | 'poll';
 }
 
 /** One TIFF tag of the first IFD, for the "All tags" view. */
@@ -388,7 +396,24 @@ export type ApiEvent =
   | { type: 'scan-done'; scanId: string; total: number }
   | { type: 'scan-cancelled'; scanId: string; done: number }
   | { type: 'scan-failed'; scanId: string; error: ApiError }
+  | FolderChangedEvent
+  /** The open folder is being watched from now on: natively, or by polling (network shares). */
+  | ({ type: 'folder-watching' } & FolderWatching)
   | { type: 'menu'; command: MenuCommand };
+
+/**
+ * Files of the open folder changed on disk, made by another program (our own saves do not
+ * come back as events). A burst of changes arrives as a few events.
+ */
+export interface FolderChangedEvent {
+  type: 'folder-changed';
+  /** The open folder's `root` (events of a folder no longer open are to be ignored). */
+  root: string;
+  /** Images that appeared or whose image or sidecar changed, read again. */
+  rows: ImageRow[];
+  /** Paths of images that are gone, and of folders that are gone with every image in them. */
+  removed: string[];
+}
 
 /** Commands the native menu sends to the UI. */
 export type MenuCommand =

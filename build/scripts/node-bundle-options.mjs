@@ -28,7 +28,8 @@ export const NODE_BUNDLE_OPTIONS = {
   platform: 'node',
   format: 'cjs',
   target: 'node20',
-  external: ['electron'],
+  // @parcel/watcher loads a native module for the platform at run time: it stays in node_modules.
+  external: ['electron', '@parcel/watcher'],
   // import() of a bundle beside (exceljs.cjs) becomes require(), which also reads from app.asar.
   supported: { 'dynamic-import': false },
   logLevel: 'warning',

@@ -4,38 +4,50 @@
  */
 import type { ImageEntry } from '../services/folder/list-images';
 import { mapInOrder } from '../services/rows/map-in-order';
+import { inWriteBatch, type WriteBatch } from '../services/sidecar';
 import { EXIT, type CliIo } from './cli-io';
 import type { WriteOutcome } from './write-changes';
 
 /** A write that changed (or, in a dry run, would change) a sidecar. */
 export type ChangedOutcome = Extract<WriteOutcome, { kind: 'created' | 'updated' }>;
 
-/** Files written at once. */
-const IN_FLIGHT = 16;
+/** Files written at once: enough to keep the disk's queue full while fsyncs are under way. */
+const IN_FLIGHT = 64;
+
+/** Files per write batch: their folders are synced once per batch, then the batch is reported. */
+const BATCH_FILES = 2_000;
 
 /**
- * Runs `write` on every item, a few at a time, and reports in the items' order: the lines
- * `changedLines` gives for a changed sidecar, `<path>: <reason>` on stderr for one that was
- * not written. `unchanged` counts files left out beforehand as already holding the values.
+ * Runs `write` on every item, many at a time, in batches whose folders are synced once each,
+ * and reports each batch in the items' order once it is durable: the lines `changedLines`
+ * gives for a changed sidecar, `<path>: <reason>` on stderr for one that was not written.
+ * `unchanged` counts files left out beforehand as already holding the values.
  * Resolves to 3 on any conflict or I/O error, 1 when files were skipped, else 0.
  */
 export async function writeAndReport<T extends { entry: ImageEntry }>(
   items: readonly T[],
   io: CliIo,
   dryRun: boolean,
-  write: (item: T) => Promise<WriteOutcome>,
+  write: (item: T, batch: WriteBatch) => Promise<WriteOutcome>,
   changedLines: (entry: ImageEntry, outcome: ChangedOutcome) => string[],
   unchanged = 0,
 ): Promise<number> {
   const tally = new OutcomeTally(unchanged);
-  const run = async (item: T) => ({ entry: item.entry, outcome: await write(item) });
-  for await (const { entry, outcome } of mapInOrder(items, IN_FLIGHT, run)) {
-    tally.add(outcome);
-    if (outcome.kind === 'created' || outcome.kind === 'updated') {
-      for (const line of changedLines(entry, outcome)) await io.out.line(line);
-    } else if (outcome.kind !== 'unchanged') {
-      await io.out.flush();
-      io.err(`${entry.relPath}: ${outcome.reason}`);
+  for (let start = 0; start < items.length; start += BATCH_FILES) {
+    const outcomes = await inWriteBatch(async (batch) => {
+      const run = async (item: T) => ({ entry: item.entry, outcome: await write(item, batch) });
+      const done: { entry: ImageEntry; outcome: WriteOutcome }[] = [];
+      for await (const result of mapInOrder(items.slice(start, start + BATCH_FILES), IN_FLIGHT, run)) done.push(result);
+      return done;
+    });
+    for (const { entry, outcome } of outcomes) {
+      tally.add(outcome);
+      if (outcome.kind === 'created' || outcome.kind === 'updated') {
+        for (const line of changedLines(entry, outcome)) await io.out.line(line);
+      } else if (outcome.kind !== 'unchanged') {
+        await io.out.flush();
+        io.err(`${entry.relPath}: ${outcome.reason}`);
+      }
     }
   }
   await io.out.line(tally.summary(dryRun));

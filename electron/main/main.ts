@@ -6,6 +6,7 @@ import { app, BrowserWindow, dialog, Menu, session, type OpenDialogOptions } fro
 import path from 'node:path';
 import type { MenuCommand, MenuState } from '../../shared/api';
 import { createBackend } from '../services/backend';
+import { watchSetting } from '../services/watch';
 import { createRecentFolders } from '../services/folder/recent-folders';
 import { defaultCacheDir } from '../services/scan-cache';
 import { buildMenuTemplate } from './app-menu';
@@ -55,6 +56,7 @@ function start(): void {
     recent,
     configDir: userData,
     cacheDir: defaultCacheDir(),
+    watch: watchSetting(process.env.ACQMETA_WATCH),
   });
 
   let undoState: MenuState = { undo: null, redo: null };

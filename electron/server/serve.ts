@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createBackend } from '../services/backend';
 import { defaultConfigDir } from '../services/folder/config-dir';
+import { watchSetting } from '../services/watch';
 import { createRecentFolders } from '../services/folder/recent-folders';
 import { defaultCacheDir } from '../services/scan-cache';
 import { startServer, type RunningServer } from './http-server';
@@ -34,6 +35,7 @@ async function main(): Promise<number> {
     recent: createRecentFolders(configDir),
     configDir,
     cacheDir: defaultCacheDir(),
+    watch: watchSetting(process.env.ACQMETA_WATCH),
   });
   const token = randomBytes(32).toString('base64url');
   let server: RunningServer;

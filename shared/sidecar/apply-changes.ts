@@ -9,7 +9,7 @@ import { applyToTree, nodeFor, removeFromTree } from './edit-tree';
 import type { JsonEntry, JsonNode, JsonObject } from './json-tree';
 import { writeJson } from './json-writer';
 import { pythonIntRepr } from './python-repr';
-import type { Sidecar } from './sidecar';
+import { Sidecar } from './sidecar';
 
 /**
  * The file text after applying field changes.
@@ -22,9 +22,14 @@ import type { Sidecar } from './sidecar';
  * one). Throws `ApiFailure('INVALID_VALUE')` on invalid changes.
  */
 export function applyChanges(sidecar: Sidecar, changes: FieldValues, remove: readonly string[] = []): string {
+  return editSidecar(sidecar, changes, remove).text;
+}
+
+/** Like {@link applyChanges}, but the edited sidecar itself (its values need no second parse). */
+export function editSidecar(sidecar: Sidecar, changes: FieldValues, remove: readonly string[] = []): Sidecar {
   const removed = removeFromTree(sidecar.root, remove);
   const { root, changed } = applyToTree(removed.root, changes);
-  return changed || removed.changed ? writeJson(root) : sidecar.text;
+  return changed || removed.changed ? new Sidecar(writeJson(root), root) : sidecar;
 }
 
 /**
@@ -32,6 +37,11 @@ export function applyChanges(sidecar: Sidecar, changes: FieldValues, remove: rea
  * calibration when it declares a microscope one (else 1.0 / `Pixels`), then `changes` on top.
  */
 export function createSidecarText(header: HeaderValues, calibration: FileCalibration | null, changes: FieldValues): string {
+  return createSidecar(header, calibration, changes).text;
+}
+
+/** Like {@link createSidecarText}, but the new sidecar itself. */
+export function createSidecar(header: HeaderValues, calibration: FileCalibration | null, changes: FieldValues): Sidecar {
   const declared = usableCalibration(calibration);
   const measured: Record<string, string | number | null> = { ...header, ...(declared === null ? {} : pixelSizeValues(declared)) };
   const headerEntries = HEADER_FIELDS.map((spec): JsonEntry => {
@@ -48,7 +58,8 @@ export function createSidecarText(header: HeaderValues, calibration: FileCalibra
     { key: 'rois', value: { kind: 'array', items: [], offset: -1 } },
     { key: 'version', value: { kind: 'number', text: '2', offset: -1 } },
   ]);
-  return writeJson(applyToTree(root, changes).root);
+  const edited = applyToTree(root, changes).root;
+  return new Sidecar(writeJson(edited), edited);
 }
 
 function object(entries: JsonEntry[]): JsonObject {

@@ -2,8 +2,8 @@
  * The AcqImage sidecar format (CloudScope version 2): lossless reading, CloudScope-identical
  * writing, field edits and calibration checks. Pure: no disk access (see electron/services/sidecar).
  */
-export { applyChanges, createSidecarText } from './apply-changes';
+export { applyChanges, createSidecar, createSidecarText, editSidecar } from './apply-changes';
 export { CALIBRATION_SOURCE_NAMES, calibrationMismatch, declaredPixelSize, holdsPixelSize, pixelSizeValues, storedCalibrationText, usableCalibration, type PixelSize } from './calibration';
-export { parseSidecar, type SidecarParseResult, type SidecarProblem } from './parse-sidecar';
+export { parseSidecar, valueProblems, type ParseOptions, type SidecarParseResult, type SidecarProblem } from './parse-sidecar';
 export { pythonFloatRepr } from './python-repr';
 export { Sidecar } from './sidecar';

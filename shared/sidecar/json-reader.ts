@@ -24,6 +24,12 @@ const SIMPLE_ESCAPES: Record<string, string> = {
   t: '\t',
 };
 const HEX4 = /^[0-9a-fA-F]{4}$/;
+/** `true`, `false` and `null`, by their first letter. */
+const LITERALS: Readonly<Record<string, { word: string; value: boolean | null }>> = {
+  t: { word: 'true', value: true },
+  f: { word: 'false', value: false },
+  n: { word: 'null', value: null },
+};
 
 class SyntaxProblem {
   constructor(
@@ -99,17 +105,15 @@ class Reader {
     if (c === '{') return this.object(depth + 1);
     if (c === '[') return this.array(depth + 1);
     if (c === '"') return { kind: 'string', value: this.string(), offset };
-    for (const [word, value] of [['true', true], ['false', false], ['null', null]] as const) {
-      if (this.text.startsWith(word, offset)) {
-        this.pos += word.length;
-        return { kind: 'literal', value, offset };
-      }
+    const literal = LITERALS[c ?? ''];
+    if (literal !== undefined && this.text.startsWith(literal.word, offset)) {
+      this.pos += literal.word.length;
+      return { kind: 'literal', value: literal.value, offset };
     }
-    for (const word of ['NaN', 'Infinity', '-Infinity']) {
-      if (this.text.startsWith(word, offset)) {
-        this.pos += word.length;
-        return { kind: 'number', text: word, offset };
-      }
+    const special = c === 'N' ? 'NaN' : c === 'I' ? 'Infinity' : c === '-' && this.text[offset + 1] === 'I' ? '-Infinity' : null;
+    if (special !== null && this.text.startsWith(special, offset)) {
+      this.pos += special.length;
+      return { kind: 'number', text: special, offset };
     }
     NUMBER.lastIndex = offset;
     const match = NUMBER.exec(this.text);

@@ -65,9 +65,15 @@ export function numberValue(node: JsonNumber): number {
 /** Converts a node to plain JavaScript values, e.g. for schema validation. */
 export function toPlain(node: JsonNode): unknown {
   switch (node.kind) {
-    case 'object':
-      // fromEntries defines own properties, so even a "__proto__" key stays data.
-      return Object.fromEntries(node.entries.map((e) => [e.key, toPlain(e.value)]));
+    case 'object': {
+      const plain: Record<string, unknown> = {};
+      for (const entry of node.entries) {
+        // Defined, not assigned, so that even a "__proto__" key stays data.
+        if (entry.key === '__proto__') Object.defineProperty(plain, entry.key, { value: toPlain(entry.value), enumerable: true, writable: true, configurable: true });
+        else plain[entry.key] = toPlain(entry.value);
+      }
+      return plain;
+    }
     case 'array':
       return node.items.map(toPlain);
     case 'string':

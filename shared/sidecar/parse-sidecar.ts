@@ -28,8 +28,17 @@ const CONTAINERS: ReadonlyArray<readonly [string, 'object' | 'array']> = [
   ['analysis', 'array'],
 ];
 
+/** How much {@link parseSidecar} checks. */
+export interface ParseOptions {
+  /**
+   * Check the stored values against the field table (the problems a row shows). Default true;
+   * off where only the structure matters, e.g. just before a save edits the file.
+   */
+  checkValues?: boolean;
+}
+
 /** Parses sidecar text; `ok: false` when CloudScope would not load it (never save over it). */
-export function parseSidecar(text: string): SidecarParseResult {
+export function parseSidecar(text: string, options: ParseOptions = {}): SidecarParseResult {
   const read = readJson(text);
   if (!read.ok) {
     const { line, column } = positionOf(text, read.offset);
@@ -59,8 +68,15 @@ export function parseSidecar(text: string): SidecarParseResult {
   }
   if (problems.length > 0) return { ok: false, problems };
   const sidecar = new Sidecar(text, root);
-  const stored = [...validateSidecarObject(sidecar.plain()), ...integerTextProblems(root)];
-  return { ok: true, sidecar, problems: [...new Set(stored)] };
+  return { ok: true, sidecar, problems: options.checkValues === false ? [] : valueProblems(sidecar) };
+}
+
+/**
+ * What is wrong with the values a structurally valid sidecar stores (fields that break the
+ * field table, ROIs CloudScope would refuse): reported on the row, the file stays editable.
+ */
+export function valueProblems(sidecar: Sidecar): string[] {
+  return [...new Set([...validateSidecarObject(sidecar.plain()), ...integerTextProblems(sidecar.root)])];
 }
 
 function shown(node: JsonNode): string {

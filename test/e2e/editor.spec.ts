@@ -61,10 +61,10 @@ test('an invalid value is explained under the field, cannot be saved, and the sa
   const before = readFileSync(app.file(`${BLOBS}.json`), 'utf8');
   await editor.select(BLOBS);
   await editor.type('Depth', 'abc');
-  await expect(app.page.getByText('Depth: must be a number in µm (got "abc")')).toBeVisible();
+  await expect(app.page.getByText('Depth: must be a number in µm (got "abc")', { exact: true })).toBeVisible();
   await expect(editor.field('Depth')).toHaveAttribute('aria-invalid', 'true');
   await editor.type('Branch order', '2.5');
-  await expect(app.page.getByText('Branch order: must be a whole number (got 2.5)')).toBeVisible();
+  await expect(app.page.getByText('Branch order: must be a whole number (got 2.5)', { exact: true })).toBeVisible();
   await editor.select(OME);
   await editor.save();
   const review = editor.review();
@@ -93,7 +93,7 @@ test('the message of a field at the bottom edge of the panel is scrolled into vi
   });
   await app.page.keyboard.press('End');
   await app.page.keyboard.type('.5');
-  await expect(app.page.getByText('Branch order: must be a whole number (got 2.5)')).toBeInViewport({ ratio: 1 });
+  await expect(app.page.getByText('Branch order: must be a whole number (got 2.5)', { exact: true })).toBeInViewport({ ratio: 1 });
 });
 
 test('each field fits its type: suggestions from the folder, numbers with their unit, a multi-line note', async ({ app }) => {

@@ -37,7 +37,7 @@ test('a sidecar changed on disk since it was read asks before overwriting', asyn
 
   await editor.save();
   await app.page.getByRole('dialog').getByRole('button', { name: 'Overwrite with mine' }).click();
-  await expect(editor.row(BLOBS)).not.toContainText(/unsaved/i);
+  await expect(editor.row(BLOBS)).toContainText('Saved');
   const mine = readFileSync(sidecar, 'utf8');
   // Only my edit is written over their file: their species stays.
   expect(mine).toBe(theirs.replace('"genotype": "",', '"genotype": "WT",'));

@@ -7,6 +7,7 @@ import type { ImportError, ImportWarning } from '../../../shared/sheets/table-im
 import { mapInOrder } from '../../services/rows/map-in-order';
 import { previewTableImport, type ChangedRow } from '../../services/sheets/import-preview';
 import type { OpenFolder } from '../../services/backend/confine';
+import type { WriteBatch } from '../../services/sidecar';
 import { createTiffScanner, type TiffScanner } from '../../services/tiff';
 import { lastOption } from '../args';
 import { CliError, EXIT, type CliIo, type Command } from '../cli-io';
@@ -72,9 +73,9 @@ async function importTable(fileName: string, bytes: Uint8Array, folder: OpenFold
   const planned: { entry: ChangedRow['entry']; plan: ChangePlan }[] = [];
   const plan = async ({ entry, read, changes }: ChangedRow) => ({ entry, plan: await planFromRead(entry, read, changes, scanner) });
   for await (const item of mapInOrder(changed, 16, plan)) planned.push(item);
-  const blocked = planned.flatMap(({ entry, plan: p }) => (p.kind === 'skipped' ? [`${entry.relPath}: ${p.reason}`] : []));
+  const blocked = planned.flatMap(({ entry, plan: p }) => (p.kind === 'skipped' || p.kind === 'io' ? [`${entry.relPath}: ${p.reason}`] : []));
   if (blocked.length > 0) return refuseAll(io, blocked);
-  const write = ({ entry, plan: p }: (typeof planned)[number]) => applyPlan(entry, p, dryRun);
+  const write = ({ entry, plan: p }: (typeof planned)[number], batch: WriteBatch) => applyPlan(entry, p, dryRun, batch);
   const unmatched = preview.warnings.filter((w) => w.kind === 'unmatched-path').length;
   const lines = (entry: ChangedRow['entry'], outcome: ChangedOutcome) => outcome.diffs.map((d) => `${entry.relPath}: ${describeDiff(d)}`);
   const code = await writeAndReport(planned, io, dryRun, write, lines, preview.rows - unmatched - planned.length);

@@ -6,12 +6,13 @@ import { EDITABLE_FIELDS, type FieldValues } from '../../../shared/fields/field-
 import { compileNamePattern, type NamePattern } from '../../../shared/names/name-pattern';
 import { parseFieldInput, validateChanges } from '../../../shared/validation';
 import type { ImageEntry } from '../../services/folder/list-images';
+import type { WriteBatch } from '../../services/sidecar';
 import { createTiffScanner } from '../../services/tiff';
 import { lastOption, UsageError } from '../args';
 import type { Command } from '../cli-io';
 import { profileRefusals } from '../profile-refusals';
 import { imageTargets } from '../targets';
-import { applyPlan, describeDiff, planChanges } from '../write-changes';
+import { applyPlan, describeDiff, planChanges, setFields } from '../write-changes';
 import { refuseAll, writeAndReport } from '../write-report';
 
 const FIELD_LIST = EDITABLE_FIELDS.map((f) => `  ${f.name.padEnd(17)} ${f.displayName}${f.unit === undefined ? '' : ` (${f.unit})`}`).join('\n');
@@ -67,10 +68,10 @@ sidecar changed on disk meanwhile or could not be written.`,
     if (refusals.length > 0) return refuseAll(io, refusals);
     const scanner = createTiffScanner();
     try {
-      const write = async ({ entry, changes: c }: (typeof targets)[number]) => {
+      const write = async ({ entry, changes: c }: (typeof targets)[number], batch: WriteBatch) => {
         // Invalid values were refused above: what is not a set of values is a name that does not match.
         if (c.kind !== 'values') return { kind: 'skipped' as const, reason: 'the file name does not match --from-name; left as it is' };
-        return applyPlan(entry, await planChanges(entry, c.values, scanner), dryRun);
+        return dryRun ? applyPlan(entry, await planChanges(entry, c.values, scanner), true) : setFields(entry, c.values, scanner, batch);
       };
       return await writeAndReport(targets, io, dryRun, write, (entry, outcome) => {
         const verb = dryRun ? `would ${outcome.kind === 'created' ? 'create' : 'update'}` : outcome.kind;

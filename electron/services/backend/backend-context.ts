@@ -6,7 +6,9 @@ import { ApiFailure } from '../../../shared/errors';
 import type { RecentFolders } from '../folder/recent-folders';
 import { createProfileFinder, type ProfileCache, type ProfileFinder } from '../profile';
 import type { TiffScanner } from '../tiff';
+import type { WatchOptions } from '../watch';
 import type { OpenFolder } from './confine';
+import type { LiveFolder } from './live-folder';
 
 /** How a backend is set up by its front door. */
 export interface BackendOptions {
@@ -28,6 +30,8 @@ export interface BackendOptions {
   scanner?: TiffScanner;
   /** Folder of the scan cache (see services/scan-cache); without it every scan reads every file. */
   cacheDir?: string | null;
+  /** Watch the open folder and send `folder-changed` events; without it nothing is watched. */
+  watch?: WatchOptions;
 }
 
 /** The folder scan under way. */
@@ -51,6 +55,8 @@ export interface BackendContext {
   emit(event: ApiEvent): void;
   /** Stops the running folder scan, if any: it emits nothing more (a file being read may finish). */
   cancelScan(): void;
+  /** Watching and temp-file sweeping of the open folder. */
+  readonly live: LiveFolder;
 }
 
 /** The open folder, or NO_FOLDER. */

@@ -30,26 +30,33 @@ function checkRelativePath(relPath: string): void {
 }
 
 /**
+ * Real paths of folders, for resolving many images of a batch of requests with one `lstat`
+ * each instead of a full `realpath`. A cache lives for one batch: a folder replaced by a link
+ * meanwhile is seen by the next.
+ */
+export type RealFolders = Map<string, Promise<string>>;
+
+/**
  * Resolves a request path to an image of the opened folder.
  *
  * Symbolic links are resolved; a path whose real location is outside the folder fails with
- * OUTSIDE_FOLDER, a missing file or a file that is not an image with NOT_FOUND.
+ * OUTSIDE_FOLDER, a missing file or a file that is not an image with NOT_FOUND. With
+ * `realFolders`, the real path of each folder is looked up once per batch.
  */
-export async function resolveImage(folder: OpenFolder, relPath: string): Promise<ImageEntry> {
+export async function resolveImage(folder: OpenFolder, relPath: string, realFolders?: RealFolders): Promise<ImageEntry> {
   checkRelativePath(relPath);
   const absPath = path.join(folder.root, ...relPath.split('/'));
-  let real: string;
+  let found: { real: string; isFile: boolean };
   try {
-    real = await realpath(absPath);
+    found = await realFile(absPath, realFolders);
   } catch {
     throw new ApiFailure('NOT_FOUND', `${relPath} does not exist.`, relPath);
   }
-  if (!isInside(folder.realRoot, real)) {
+  if (!isInside(folder.realRoot, found.real)) {
     throw new ApiFailure('OUTSIDE_FOLDER', `${relPath} links outside the open folder.`, relPath);
   }
   const kind = imageKind(path.basename(relPath));
-  const isFile = await stat(real).then((s) => s.isFile(), () => false);
-  if (kind === null || !isFile) throw new ApiFailure('NOT_FOUND', `${relPath} is not an image.`, relPath);
+  if (kind === null || !found.isFile) throw new ApiFailure('NOT_FOUND', `${relPath} is not an image.`, relPath);
   const sidecar = await sidecarListing(sidecarPathFor(absPath));
   if (kind === 'other' && sidecar === 'none') {
     throw new ApiFailure('NOT_FOUND', `${relPath} has no sidecar (only TIFFs are read without one).`, relPath);
@@ -64,6 +71,22 @@ export async function checkSidecarInside(folder: OpenFolder, entry: ImageEntry):
   if (real === null || !isInside(folder.realRoot, real)) {
     throw new ApiFailure('OUTSIDE_FOLDER', `The sidecar of ${entry.relPath} links outside the open folder.`, entry.relPath);
   }
+}
+
+/** The real path of an existing file and whether it is a regular file; rejects when it does not exist. */
+async function realFile(absPath: string, realFolders: RealFolders | undefined): Promise<{ real: string; isFile: boolean }> {
+  const info = realFolders === undefined ? null : await lstat(absPath);
+  if (info === null || info.isSymbolicLink()) {
+    const real = await realpath(absPath);
+    return { real, isFile: await stat(real).then((s) => s.isFile(), () => false) };
+  }
+  const dir = path.dirname(absPath);
+  let realDir = realFolders?.get(dir);
+  if (realDir === undefined) {
+    realDir = realpath(dir);
+    realFolders?.set(dir, realDir);
+  }
+  return { real: path.join(await realDir, path.basename(absPath)), isFile: info.isFile() };
 }
 
 async function sidecarListing(sidecarPath: string): Promise<SidecarListing> {

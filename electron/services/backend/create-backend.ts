@@ -11,6 +11,7 @@ import { folderHandlers, openFolderAt } from './folder-handlers';
 import { imageHandlers } from './image-handlers';
 import { presetHandlers } from './preset-handlers';
 import { profileHandlers } from './profile-handlers';
+import { LiveFolder } from './live-folder';
 import { compileRequestValidators, describeSchemaError } from './request-schemas';
 import { resultsHandler } from './results-handler';
 import { saveHandler } from './save-handler';
@@ -25,7 +26,7 @@ export interface Backend {
   call(method: string, request: unknown): Promise<ApiResult<unknown>>;
   /** Subscribes to events; returns the unsubscribe function. */
   onEvent(listener: (event: ApiEvent) => void): () => void;
-  /** Stops the running scan and closes the scanner the backend made itself. */
+  /** Stops the running scan and the folder watch, and closes the scanner the backend made itself. */
   close(): Promise<void>;
 }
 
@@ -36,25 +37,27 @@ export interface Backend {
 export function createBackend(options: BackendOptions): Backend {
   const listeners = new Set<(event: ApiEvent) => void>();
   const scanner = options.scanner ?? createTiffScanner();
+  const emit = (event: ApiEvent): void => {
+    for (const listener of listeners) {
+      try {
+        listener(event);
+      } catch {
+        // A listener's failure must not stop the others or the scan.
+      }
+    }
+  };
   const context: BackendContext = {
     options,
     scanner,
     profiles: createProfileCache(),
     folder: null,
     scan: null,
-    emit(event) {
-      for (const listener of listeners) {
-        try {
-          listener(event);
-        } catch {
-          // A listener's failure must not stop the others or the scan.
-        }
-      }
-    },
+    emit,
     cancelScan() {
       context.scan?.stop();
       context.scan = null;
     },
+    live: new LiveFolder(scanner, emit, options.watch ?? null),
   };
   const handlers: ApiHandlers = {
     ...folderHandlers(context),
@@ -95,6 +98,7 @@ export function createBackend(options: BackendOptions): Backend {
     async close() {
       await ready;
       context.cancelScan();
+      await context.live.close();
       listeners.clear();
       if (options.scanner === undefined) await scanner.close();
     },

@@ -44,13 +44,16 @@ async function allowedFolder(context: BackendContext, folder: string): Promise<O
 
 /**
  * Opens `folder` (an absolute path): it must be an existing directory and, when the backend
- * has allowed roots, inside one of them. Cancels a running scan, starts the scanner's workers for the scan that follows and records the folder as recent.
+ * has allowed roots, inside one of them. Cancels a running scan, starts the scanner's workers
+ * for the scan that follows, watches the new folder (when the backend watches) and records
+ * the folder as recent.
  */
 export async function openFolderAt(context: BackendContext, folder: string): Promise<FolderInfo> {
   const opened = await allowedFolder(context, folder);
   context.cancelScan();
   context.scanner.warm();
   context.folder = opened;
+  context.live.open(opened);
   context.options.recent?.add(opened.root);
   return folderInfo(opened.root);
 }
@@ -100,6 +103,7 @@ export function folderHandlers(context: BackendContext): Pick<ApiHandlers, 'getS
         // A recent folder this server may not open would only fail: leave it out.
         recent: allowedRoots === undefined ? listed : listed.filter((f) => allowedRoots.some((r) => isInside(path.resolve(r), path.resolve(f)))),
         sampleFolder: sampleFolder ?? null,
+        watching: context.live.watching(),
       };
     },
     async openFolder(request) {

@@ -1,64 +1,88 @@
 /**
  * saveSidecars: each file is validated (formats, then the lab profile's refusals),
- * conflict-checked and written on its own.
+ * conflict-checked and written on its own, many files in flight; the folders written are
+ * synced once per request.
  */
 import type { ApiHandlers, SaveOutcome, SaveRequest } from '../../../shared/api';
 import { ApiFailure } from '../../../shared/errors';
 import { validateChanges } from '../../../shared/validation';
-import { buildImageRow, composeRow, readEntrySidecar, scanImage, summarizeSidecar, type ImageScan } from '../rows/image-row';
-import { profileRefusals } from '../profile';
-import { saveFieldChanges } from '../sidecar';
+import { profileRefusals, type ProfileFinder } from '../profile';
+import { composeRow, mapInOrder, scanImage, summarizeSidecar, type ImageScan } from '../rows';
+import { inWriteBatch, problemsAfterEdit, saveFieldChanges, type WriteBatch } from '../sidecar';
 import { profileFinder, requireFolder, type BackendContext } from './backend-context';
-import { checkSidecarInside, resolveImage, type OpenFolder } from './confine';
+import { checkSidecarInside, resolveImage, type OpenFolder, type RealFolders } from './confine';
 import { toBackendError } from './backend-error';
 
-/** Handler of `saveSidecars`; saves run one after another so two saves of one file cannot race. */
+/** Files saved at once: enough to keep the disk busy while each file's fsync is under way. */
+const IN_FLIGHT = 64;
+
+/** What every save of one request shares. */
+interface SaveRun {
+  context: BackendContext;
+  folder: OpenFolder;
+  profiles: ProfileFinder;
+  batch: WriteBatch;
+  realFolders: RealFolders;
+}
+
+/** Handler of `saveSidecars`; saves of the same path run in request order. */
 export function saveHandler(context: BackendContext): Pick<ApiHandlers, 'saveSidecars'> {
   return {
     async saveSidecars(request) {
       const folder = requireFolder(context);
-      const outcomes: SaveOutcome[] = [];
-      for (const save of request.saves) {
-        try {
-          outcomes.push(await saveOne(context, folder, save));
-        } catch (error) {
-          outcomes.push({ path: save.path, ok: false, error: { ...toBackendError(error), path: save.path } });
-        }
-      }
-      return outcomes;
+      const profiles = profileFinder(context, folder);
+      return context.live.whileSaving(() =>
+        inWriteBatch(async (batch) => {
+          const shared: SaveRun = { context, folder, profiles, batch, realFolders: new Map() };
+          const chains = new Map<string, Promise<unknown>>();
+          const run = (save: SaveRequest): Promise<SaveOutcome> => {
+            const previous = chains.get(save.path) ?? Promise.resolve();
+            const outcome = previous.then(() => saveOne(shared, save)).catch((error: unknown) => failed(save, error));
+            chains.set(save.path, outcome);
+            return outcome;
+          };
+          const outcomes: SaveOutcome[] = [];
+          for await (const outcome of mapInOrder(request.saves, IN_FLIGHT, run)) outcomes.push(outcome);
+          return outcomes;
+        }),
+      );
     },
   };
 }
 
-async function saveOne(context: BackendContext, folder: OpenFolder, save: SaveRequest): Promise<SaveOutcome> {
-  const entry = await resolveImage(folder, save.path);
+function failed(save: SaveRequest, error: unknown): SaveOutcome {
+  return { path: save.path, ok: false, error: { ...toBackendError(error), path: save.path } };
+}
+
+async function saveOne({ context, folder, profiles, batch, realFolders }: SaveRun, save: SaveRequest): Promise<SaveOutcome> {
+  const entry = await resolveImage(folder, save.path, realFolders);
   await checkSidecarInside(folder, entry);
   const problems = validateChanges(save.changes);
   if (problems.length > 0) throw new ApiFailure('INVALID_VALUE', problems.join(' '), save.path);
-  const profiles = profileFinder(context, folder);
   // The lab profile's refusals are those of acqmeta set: never "required", always the same rule.
   const refused = await profileRefusals(profiles, entry.absPath, save.changes);
   if (refused.length > 0) throw new ApiFailure('INVALID_VALUE', refused.map((p) => p.message).join(' '), save.path);
-  let scan: ImageScan | null = null;
+  // The header is read while the sidecar is written: the new sidecar (if any) and the row need it.
+  const scanning: Promise<ImageScan | null> = entry.kind === 'tiff' ? scanImage(context.scanner, entry.absPath) : Promise.resolve(null);
   let creation = {};
   if (entry.sidecar === 'none') {
     // A new sidecar carries the image's header, as CloudScope would write it.
     if (entry.kind !== 'tiff') throw new ApiFailure('NOT_FOUND', `${save.path} has no sidecar.`, save.path);
-    scan = await scanImage(context.scanner, entry.absPath);
+    const scan = (await scanning) as ImageScan;
     if (!scan.ok) throw new ApiFailure('UNREADABLE_IMAGE', scan.message, save.path);
     creation = { header: scan.info.header, fileCalibration: scan.info.fileCalibration };
   }
-  await saveFieldChanges(entry.absPath, save.changes, {
+  const result = await saveFieldChanges(entry.absPath, save.changes, {
     expected: save.expected,
     overwrite: save.overwrite === true,
+    batch,
     ...(save.remove === undefined ? {} : { remove: save.remove }),
     ...creation,
   });
-  const saved = await resolveImage(folder, save.path);
-  // The header read for a new sidecar is reused; only the sidecar is read again.
-  const row =
-    scan === null
-      ? await buildImageRow(folder.root, saved, context.scanner, profiles)
-      : composeRow(saved, scan, summarizeSidecar(await readEntrySidecar(folder.root, saved)), await profiles.forImage(saved.absPath));
+  const version = result.version;
+  if (version === null) throw new Error(`internal: ${save.path} has no sidecar after its save`);
+  const stored = problemsAfterEdit(result.previous?.sha256 ?? null, result.sidecar, version.sha256);
+  const read = summarizeSidecar({ state: 'ok', sidecar: result.sidecar, version, problems: stored });
+  const row = composeRow(entry, await scanning, read, await profiles.forImage(entry.absPath));
   return { path: save.path, ok: true, row };
 }

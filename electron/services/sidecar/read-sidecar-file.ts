@@ -2,8 +2,9 @@
  * Reads an image's sidecar from disk and says what state it is in.
  */
 import type { SidecarVersion } from '../../../shared/api';
-import { parseSidecar, type Sidecar } from '../../../shared/sidecar';
-import { ioFailure, readSnapshot } from './file-snapshot';
+import { parseSidecar, type ParseOptions, type Sidecar } from '../../../shared/sidecar';
+import { noteValueProblems } from './clean-sidecars';
+import { ioFailure, readSnapshot, type FileSnapshot } from './file-snapshot';
 import { sidecarNameFor, sidecarPathFor } from './sidecar-path';
 
 /** A sidecar on disk: missing, readable (with field problems, if any) or invalid. */
@@ -24,6 +25,11 @@ export async function readSidecarFile(imagePath: string): Promise<SidecarFile> {
   const snapshot = await readSnapshot(sidecarPathFor(imagePath), name, imagePath).catch((error: unknown) => {
     throw ioFailure(error, `${name} could not be read`, imagePath);
   });
+  return sidecarFromSnapshot(snapshot, name);
+}
+
+/** The state of a sidecar read as `snapshot` (null: no file); `name` prefixes its problems. */
+export function sidecarFromSnapshot(snapshot: FileSnapshot | null, name: string, options: ParseOptions = {}): SidecarFile {
   if (snapshot === null) return { state: 'missing' };
   const { version } = snapshot;
   let text: string;
@@ -32,7 +38,8 @@ export async function readSidecarFile(imagePath: string): Promise<SidecarFile> {
   } catch {
     return { state: 'invalid', version, problems: [`${name}: not valid UTF-8 text`] };
   }
-  const parsed = parseSidecar(text);
+  const parsed = parseSidecar(text, options);
   if (!parsed.ok) return { state: 'invalid', version, problems: parsed.problems.map((p) => `${name}: ${p.message}`) };
+  if (options.checkValues !== false) noteValueProblems(version.sha256, parsed.problems);
   return { state: 'ok', sidecar: parsed.sidecar, version, problems: parsed.problems };
 }

@@ -1,5 +1,6 @@
-/** The status bar: how many images, shown and selected; scan progress (with Cancel); confirmations; theme switch. */
+/** The status bar: how many images, shown and selected; scan progress (with Cancel); whether the folder is watched; confirmations; theme switch. */
 import { useEffect, useMemo } from 'react';
+import { selectWatchMode } from '../store/disk-slice';
 import { selectVisiblePaths } from '../store/selectors';
 import { useApp } from '../store/store-context';
 import type { AppState } from '../store/app-store';
@@ -57,6 +58,21 @@ function FilterProblems() {
   return <span className="status-warning">{unknown.map((name) => `No field named “${name}”: searched as text`).join('; ')}</span>;
 }
 
+const WATCH_TEXT = {
+  native: { text: 'Watching for changes', title: 'Changes other programs make to this folder show here as they happen.' },
+  poll: { text: 'Checking for changes every few seconds', title: 'Native change events are not available here (e.g. a network share), so the folder is checked every few seconds.' },
+} as const;
+
+function WatchText() {
+  const mode = useApp(selectWatchMode);
+  if (mode === null) return null;
+  return (
+    <span className="muted" title={WATCH_TEXT[mode].title}>
+      {WATCH_TEXT[mode].text}
+    </span>
+  );
+}
+
 /** The bar at the bottom of the workspace. */
 export function StatusBar() {
   const total = useApp((s) => s.rowOrder.length);
@@ -80,6 +96,7 @@ export function StatusBar() {
       <ScanStatus />
       <Confirmation />
       <span className="toolbar-spacer" />
+      <WatchText />
       <button type="button" className="btn btn-ghost btn-small" title="List the keyboard shortcuts (?)" onClick={() => setShortcutsOpen(true)}>
         Keyboard shortcuts
       </button>

@@ -36,7 +36,7 @@ export interface Column {
 
 const FILE_COLUMNS: readonly Column[] = [
   { key: 'path', label: 'Path', longLabel: 'Path', group: 'File', kind: 'path', description: 'Image path inside the opened folder', minWidth: 200, grow: 3, align: 'start', hideable: false },
-  { key: 'sidecar', label: 'Sidecar', longLabel: 'Sidecar', group: 'File', kind: 'sidecar', description: 'State of the .json sidecar next to the image', minWidth: 96, grow: 0, align: 'start', hideable: false },
+  { key: 'sidecar', label: 'Sidecar', longLabel: 'Sidecar', group: 'File', kind: 'sidecar', description: 'State of the .json sidecar next to the image', minWidth: 128, grow: 0, align: 'start', hideable: false },
   {
     key: 'problems',
     label: 'Problems',

@@ -9,6 +9,7 @@ import { createConflictSlice, type ConflictSlice } from './conflict-slice';
 import { createCurationSlice, type CurationSlice } from './curation-slice';
 import { createDetailSlice, type DetailSlice } from './detail-slice';
 import { createDialogSlice, type DialogSlice } from './dialog-slice';
+import { createDiskSlice, type DiskSlice } from './disk-slice';
 import { createEditsSlice, type EditsSlice } from './edits-slice';
 import { createHistorySlice, type HistorySlice } from './history-slice';
 import { createNamesSlice, type NamesSlice } from './names-slice';
@@ -41,7 +42,8 @@ export interface AppState
     NamesSlice,
     TablesSlice,
     ProfileSlice,
-    CurationSlice {
+    CurationSlice,
+    DiskSlice {
   /** The backend; only store actions call it. */
   readonly client: ApiClient;
 }
@@ -70,6 +72,7 @@ export function createAppStore(client: ApiClient, storage: PrefsStorage | null =
     ...createTablesSlice(...a),
     ...createProfileSlice(...a),
     ...createCurationSlice(...a),
+    ...createDiskSlice(...a),
   }));
   if (storage) persistViewPrefs(store, storage);
   store.subscribe((s) => {

@@ -1,5 +1,5 @@
 /** The one place where backend events enter the store. */
-import type { MenuCommand } from '../../../shared/api';
+import type { ApiEvent, MenuCommand } from '../../../shared/api';
 import { isTextEntry } from '../lib/text-entry';
 import type { AppStore } from './app-store';
 import { batchScanEvents, nextFrame, type FrameScheduler } from './scan-event-batcher';
@@ -48,13 +48,35 @@ export function runMenuCommand(store: AppStore, command: MenuCommand): void {
 }
 
 /**
- * Feeds scan progress and menu commands from the backend into the store, scan rows at most
- * once per frame (see scan-event-batcher); returns the unsubscribe.
+ * Feeds scan progress, changes on disk and menu commands from the backend into the store (scan
+ * rows at most once per frame, see scan-event-batcher; changes on disk after the rows sent
+ * before them), and lets rows held back from a disk change catch up once their edits are gone;
+ * returns the unsubscribe.
  */
 export function connectBackendEvents(store: AppStore, schedule: FrameScheduler = nextFrame): () => void {
-  const scanEvent = batchScanEvents((event) => store.getState().handleScanEvent(event), schedule);
-  return store.getState().client.onEvent((event) => {
+  const deliver = (event: Exclude<ApiEvent, { type: 'menu' }>): void => {
+    const state = store.getState();
+    switch (event.type) {
+      case 'folder-changed':
+        state.applyFolderChanges(event);
+        break;
+      case 'folder-watching':
+        state.setWatchMode(event.root, event.mode);
+        break;
+      default:
+        state.handleScanEvent(event);
+    }
+  };
+  const inOrder = batchScanEvents(deliver, schedule);
+  const stopEvents = store.getState().client.onEvent((event) => {
     if (event.type === 'menu') runMenuCommand(store, event.command);
-    else scanEvent(event);
+    else inOrder(event);
   });
+  const stopSettling = store.subscribe((state, previous) => {
+    if (state.edits !== previous.edits && Object.keys(state.diskMarks).length > 0) state.settleDiskMarks();
+  });
+  return () => {
+    stopEvents();
+    stopSettling();
+  };
 }

@@ -16,6 +16,8 @@ export interface RowsSlice {
   rowsEpoch: number;
   /** Adds rows, or replaces those already known (same path). */
   addRows(rows: readonly ImageRow[]): void;
+  /** Removes rows (images gone from disk). */
+  removeRows(paths: readonly string[]): void;
   clearRows(): void;
 }
 
@@ -42,5 +44,13 @@ export const createRowsSlice: StateCreator<AppState, [], [], RowsSlice> = (set) 
   rowOrder: [],
   rowsEpoch: 0,
   addRows: (incoming) => set((s) => withRows(s, incoming)),
+  removeRows: (paths) =>
+    set((s) => {
+      const rows = s.rows as Record<string, ImageRow>;
+      const gone = new Set(paths.filter((path) => Object.hasOwn(rows, path)));
+      if (gone.size === 0) return {};
+      for (const path of gone) delete rows[path];
+      return { rowOrder: s.rowOrder.filter((path) => !gone.has(path)), rowsEpoch: s.rowsEpoch + 1 };
+    }),
   clearRows: () => set((s) => ({ rows: {}, rowOrder: [], rowsEpoch: s.rowsEpoch + 1 })),
 });

@@ -30,19 +30,26 @@ export function nextFrame(flush: () => void): void {
   setTimeout(once, MAX_WAIT_MS);
 }
 
+type ScanRowsEvent = Extract<ScanEvent, { type: 'scan-rows' }>;
+
+function isScanRows(event: { type: string }): event is ScanRowsEvent {
+  return event.type === 'scan-rows';
+}
+
 /**
  * Wraps `deliver` so that consecutive `scan-rows` events of one scan are merged until the
- * next frame; any other event first delivers what is waiting, so the order holds.
+ * next frame; any other event (of a scan, or a change on disk) first delivers what is waiting,
+ * so the order holds.
  */
-export function batchScanEvents(deliver: (event: ScanEvent) => void, schedule: FrameScheduler = nextFrame): (event: ScanEvent) => void {
-  let waiting: Extract<ScanEvent, { type: 'scan-rows' }> | null = null;
+export function batchScanEvents<E extends { type: string } = ScanEvent>(deliver: (event: E | ScanRowsEvent) => void, schedule: FrameScheduler = nextFrame): (event: E | ScanRowsEvent) => void {
+  let waiting: ScanRowsEvent | null = null;
   const flush = () => {
     const event = waiting;
     waiting = null;
     if (event !== null) deliver(event);
   };
   return (event) => {
-    if (event.type !== 'scan-rows') {
+    if (!isScanRows(event)) {
       flush();
       deliver(event);
     } else if (waiting !== null && waiting.scanId === event.scanId) {

@@ -25,6 +25,8 @@ export interface SelectionSlice {
   selectAllVisible(): void;
   /** Arrow keys, Home/End, Page keys; `extend` (Shift) grows the range from the anchor. */
   moveCursor(move: CursorMove, extend: boolean): void;
+  /** Drops rows that are gone from the selection (and from the anchor and cursor). */
+  deselect(paths: readonly string[]): void;
   clearSelection(): void;
 }
 
@@ -78,6 +80,17 @@ export const createSelectionSlice: StateCreator<AppState, [], [], SelectionSlice
     if (range) set({ selected: new Set(range), cursor: target });
     else get().selectOnly(target);
   },
+
+  deselect: (paths) =>
+    set((s) => {
+      const gone = new Set(paths);
+      if (![...gone].some((path) => s.selected.has(path) || path === s.anchor || path === s.cursor)) return {};
+      return {
+        selected: new Set([...s.selected].filter((path) => !gone.has(path))),
+        anchor: s.anchor !== null && gone.has(s.anchor) ? null : s.anchor,
+        cursor: s.cursor !== null && gone.has(s.cursor) ? null : s.cursor,
+      };
+    }),
 
   clearSelection: () => set({ selected: new Set(), anchor: null, cursor: null }),
 });

@@ -16,6 +16,7 @@ interface Config {
   productName: string;
   directories: { buildResources: string; output: string };
   files: string[];
+  asarUnpack: string[];
   extraResources: Array<{ from: string; to: string }>;
   linux: { target: string[]; category: string; icon: string; maintainer: string };
   mac: { target: string; icon: string };
@@ -34,6 +35,12 @@ describe('build/electron-builder.yml', () => {
     expect(config.productName).toBe('AcqMeta');
     expect(config.directories.buildResources).toBe('build');
     expect(config.files).toEqual(expect.arrayContaining(['dist/**', 'package.json']));
+  });
+
+  it('keeps the scan worker and the watcher\'s native module out of app.asar, where they can be loaded', () => {
+    expect(config.asarUnpack).toEqual(['dist/electron/scan-worker.cjs', 'dist/electron/preview-decoder.cjs', 'node_modules/@parcel/watcher*/**']);
+    const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    expect(Object.keys(pkg.dependencies)).toEqual(['@parcel/watcher']);
   });
 
   it('builds AppImage and deb (Science), dmg and nsis', () => {

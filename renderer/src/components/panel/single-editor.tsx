@@ -2,6 +2,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { ImageRow } from '../../../../shared/api';
 import { calibrationMismatch } from '../../../../shared/sidecar/calibration';
+import { activeMark } from '../../store/disk-slice';
 import { isEditable } from '../../store/edit-logic';
 import { useApp } from '../../store/store-context';
 import { baseName, dirName } from '../../lib/format';
@@ -9,6 +10,7 @@ import { imageCalibration } from '../../lib/roi-format';
 import { SidecarBadge } from '../sidecar-badge';
 import { AnalysesSection } from './analyses-section';
 import { CalibrationNote, CalibrationWarning } from './calibration-offer';
+import { DiskChangeNote } from './disk-change-note';
 import { EDIT_GROUPS, FieldSection } from './field-section';
 import { HeaderSection } from './header-section';
 import { PanelActions } from './panel-actions';
@@ -54,6 +56,7 @@ export function SingleEditor({ path }: { path: string }) {
   const loadDetail = useApp((s) => s.loadDetail);
   const known = useApp((s) => s.details[path] !== undefined);
   const measured = useApp((s) => (s.details[path]?.status === 'ready' ? s.details[path].value : null));
+  const disk = useApp((s) => activeMark(s, path)?.change ?? null);
   const paths = useMemo(() => [path], [path]);
   // The ROI selected in the list or on the preview (its index in the ROI list).
   const [roi, setRoi] = useState<number | null>(null);
@@ -75,9 +78,10 @@ export function SingleEditor({ path }: { path: string }) {
           </h2>
           {dirName(path) && <p className="panel-subtitle">{dirName(path)}</p>}
         </div>
-        <SidecarBadge row={row} edits={edits} />
+        <SidecarBadge row={row} edits={edits} disk={disk} />
       </div>
       {!readOnly && <PanelActions single />}
+      <DiskChangeNote path={path} />
       <Problems row={row} />
       {!readOnly && <CalibrationWarning path={path} />}
       {row.kind === 'tiff' && row.header !== null && (

@@ -3,6 +3,7 @@ import { memo, type MouseEvent } from 'react';
 import type { ImageRow } from '../../../../shared/api';
 import type { Column } from '../../lib/columns';
 import { formatFieldValue, formatSizes, messageForRow, splitPath } from '../../lib/format';
+import { activeMark } from '../../store/disk-slice';
 import { isChange, type PathEdits } from '../../store/edit-logic';
 import { useApp, useAppStore } from '../../store/store-context';
 import { SidecarBadge } from '../sidecar-badge';
@@ -66,6 +67,7 @@ export const TableRow = memo(function TableRow({ path, index, top, columns, temp
   const edits = useApp((s) => s.edits[path]);
   const selected = useApp((s) => s.selected.has(path));
   const isCursor = useApp((s) => s.cursor === path);
+  const disk = useApp((s) => activeMark(s, path)?.change ?? null);
   if (!row) return null;
 
   const onClick = (event: MouseEvent) => {
@@ -102,7 +104,7 @@ export const TableRow = memo(function TableRow({ path, index, top, columns, temp
           case 'sidecar':
             return (
               <div key={column.key} role="gridcell" className="cell cell-sidecar">
-                <SidecarBadge row={row} edits={edits} />
+                <SidecarBadge row={row} edits={edits} disk={disk} />
                 <ErrorMark row={row} inline={inlineError} />
               </div>
             );

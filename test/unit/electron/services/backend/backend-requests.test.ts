@@ -56,6 +56,7 @@ describe('backend requests', () => {
       folder: { root: path.join(copy.lab, 'cells'), name: 'cells' },
       recent: [path.join(copy.lab, 'cells')],
       sampleFolder: null,
+      watching: null,
     });
   });
 

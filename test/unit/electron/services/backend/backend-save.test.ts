@@ -60,6 +60,17 @@ describe('backend saveSidecars', () => {
     expect(await readFile(file, 'utf8')).toBe(theirs.replace('"depth": 75.0', '"depth": 80.0'));
   });
 
+  it('lists the value problems a saved sidecar still stores, and drops those the save fixed', async () => {
+    const row = await h.ok('reloadRow', { path: 'stacks/float.tif' });
+    expect(row.errors).toContain('Branch order: must be a whole number (got 2.5)');
+    const [kept] = await save({ path: row.path, changes: { species: 'rat' }, expected: row.version });
+    expect(kept).toMatchObject({ ok: true, row: { errors: expect.arrayContaining(['Branch order: must be a whole number (got 2.5)']) } });
+    const [fixed] = await save({ path: row.path, changes: { branch_order: 2 }, expected: kept?.ok ? kept.row.version : null });
+    expect(fixed).toMatchObject({ ok: true, row: { errors: [] } });
+    const [again] = await save({ path: row.path, changes: { species: 'vole' }, expected: fixed?.ok ? fixed.row.version : null });
+    expect(again).toMatchObject({ ok: true, row: { errors: [] } });
+  });
+
   it('answers CONFLICT when a sidecar appeared since the row said missing', async () => {
     await writeFile(sidecar('plain.tiff'), await readFile(sidecar('cells/multi-channel.ome.tif')));
     const [outcome] = await save({ path: 'plain.tiff', changes: { species: 'x' }, expected: null });

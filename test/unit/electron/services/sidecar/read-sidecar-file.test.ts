@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -47,6 +48,12 @@ describe('readSidecarFile', () => {
     const { image, sidecar } = imageFolder();
     writeFileSync(sidecar, Buffer.from([0x7b, 0x22, 0xff, 0x22, 0x7d]));
     expect(await readSidecarFile(image)).toMatchObject({ state: 'invalid', problems: ['cell.tif.json: not valid UTF-8 text'] });
+  });
+
+  it.runIf(process.platform !== 'win32')('fails with IO, without waiting, when the sidecar name is a FIFO', async () => {
+    const { image, sidecar } = imageFolder();
+    execFileSync('mkfifo', [sidecar]);
+    await expect(readSidecarFile(image)).rejects.toMatchObject({ code: 'IO', message: 'cell.tif.json is not a regular file' });
   });
 
   it('fails with IO when the sidecar name is a folder', async () => {

@@ -1,0 +1,104 @@
+/**
+ * Turns changed paths under the open folder into what the table needs: the rows of images
+ * that appeared or changed (read again through the row builder) and the paths that are gone.
+ */
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { ImageRow } from '../../../shared/api';
+import { ApiFailure } from '../../../shared/errors';
+import { imageKind, listImages } from '../folder/list-images';
+import { buildImageRow, mapInOrder } from '../rows';
+import { isOwnWriteOnDisk } from '../sidecar';
+import type { TiffScanner } from '../tiff';
+import { resolveImage, type OpenFolder, type RealFolders } from './confine';
+
+/** Rows read at once. */
+const IN_FLIGHT = 32;
+
+/** What changed, in chunks the UI takes in one go. */
+export interface FolderChanges {
+  rows: ImageRow[];
+  removed: string[];
+}
+
+/** What a changed path says about an image: its file changed, or only its sidecar. */
+type Cause = 'image' | 'sidecar';
+
+/**
+ * Reads again the images that `paths` (absolute) touch and calls `emit` with chunks of at
+ * most `chunk` rows. A sidecar that still holds what this process wrote is our own save
+ * coming back and is left out.
+ */
+export async function readFolderChanges(
+  folder: OpenFolder,
+  paths: readonly string[],
+  scanner: TiffScanner,
+  emit: (changes: FolderChanges) => void,
+  chunk = 500,
+): Promise<void> {
+  const { images, removed } = await classify(folder.root, paths);
+  let rows: ImageRow[] = [];
+  const realFolders: RealFolders = new Map();
+  const read = async ([relPath, cause]: [string, Cause]): Promise<{ relPath: string; row: ImageRow | 'removed' | null }> => {
+    if (cause === 'sidecar' && (await isOwnWriteOnDisk(path.join(folder.root, ...relPath.split('/'))))) return { relPath, row: null };
+    let entry;
+    try {
+      entry = await resolveImage(folder, relPath, realFolders);
+    } catch (error) {
+      const gone = error instanceof ApiFailure && (error.code === 'NOT_FOUND' || error.code === 'OUTSIDE_FOLDER');
+      return { relPath, row: gone ? 'removed' : null };
+    }
+    return { relPath, row: await buildImageRow(folder.root, entry, scanner) };
+  };
+  const flush = (): void => {
+    if (rows.length === 0 && removed.length === 0) return;
+    emit({ rows, removed: removed.splice(0) });
+    rows = [];
+  };
+  for await (const { relPath, row } of mapInOrder(images.entries(), IN_FLIGHT, read)) {
+    if (row === 'removed') removed.push(relPath);
+    else if (row !== null) rows.push(row);
+    if (rows.length + removed.length >= chunk) flush();
+  }
+  flush();
+}
+
+/** The images touched (an image's own change outranks its sidecar's) and the folders gone. */
+async function classify(root: string, paths: readonly string[]): Promise<{ images: Map<string, Cause>; removed: string[] }> {
+  const images = new Map<string, Cause>();
+  const removed: string[] = [];
+  const touch = (relPath: string, cause: Cause): void => {
+    if (images.get(relPath) !== 'image') images.set(relPath, cause);
+  };
+  for (const absPath of paths) {
+    const relative = path.relative(root, absPath);
+    const relPath = relative.split(path.sep).join('/');
+    // Outside the folder (`..`), the folder itself, or hidden (our temp files among them).
+    if (relative === '' || path.isAbsolute(relative) || relPath.split('/').some((s) => s.startsWith('.'))) continue;
+    const name = path.basename(relPath);
+    if (imageKind(name) !== null) touch(relPath, 'image');
+    else if (name.endsWith('.json') && imageKind(name.slice(0, -5)) !== null) touch(relPath.slice(0, -5), 'sidecar');
+    else await classifyOther(absPath, relPath, touch, removed);
+  }
+  return { images, removed };
+}
+
+/** A path that names no image or sidecar: a folder that came (its images are read) or went. */
+async function classifyOther(
+  absPath: string,
+  relPath: string,
+  touch: (relPath: string, cause: Cause) => void,
+  removed: string[],
+): Promise<void> {
+  const info = await stat(absPath).catch(() => null);
+  if (info === null) {
+    removed.push(relPath);
+    return;
+  }
+  if (!info.isDirectory()) return;
+  try {
+    for await (const entry of listImages(absPath)) touch(`${relPath}/${entry.relPath}`, 'image');
+  } catch {
+    // Gone again or unreadable: its own events follow.
+  }
+}

@@ -1,0 +1,87 @@
+/**
+ * The open folder kept live: watched for changes other programs make (rows read again and
+ * sent as `folder-changed` events) and swept of the temp files killed writes left behind.
+ */
+import type { ApiEvent, FolderWatching } from '../../../shared/api';
+import { imageKind } from '../folder/list-images';
+import { sweepStaleTempsUnder } from '../sidecar';
+import type { TiffScanner } from '../tiff';
+import { watchFolder, type FolderWatch, type WatchOptions } from '../watch';
+import type { OpenFolder } from './confine';
+import { readFolderChanges } from './folder-changes';
+
+/** File names polling looks at: images and sidecars. */
+function relevant(name: string): boolean {
+  return imageKind(name) !== null || name.endsWith('.json');
+}
+
+/** Watching and sweeping of whichever folder is open. */
+export class LiveFolder {
+  /** The watch being started or stopped; the next one waits for it. */
+  private switching: Promise<void> = Promise.resolve();
+  private current: FolderWatch | null = null;
+  private currentRoot = '';
+  private generation = 0;
+  private sweep = new AbortController();
+  private saving = 0;
+  private releases: (() => void)[] = [];
+
+  /** `options` null: the folder is swept but not watched (no front door wants events). */
+  constructor(
+    private readonly scanner: TiffScanner,
+    private readonly emit: (event: ApiEvent) => void,
+    private readonly options: WatchOptions | null,
+  ) {}
+
+  /** Stops what ran for the previous folder; sweeps `folder` and starts watching it. */
+  open(folder: OpenFolder): void {
+    this.sweep.abort();
+    this.sweep = new AbortController();
+    void sweepStaleTempsUnder(folder.root, this.sweep.signal);
+    const generation = ++this.generation;
+    this.switching = this.switching.then(async () => {
+      await this.stopWatch();
+      if (this.options === null || generation !== this.generation) return;
+      const handle = (paths: string[]) =>
+        readFolderChanges(folder, paths, this.scanner, ({ rows, removed }) => {
+          if (generation === this.generation) this.emit({ type: 'folder-changed', root: folder.root, rows, removed });
+        });
+      this.current = await watchFolder(folder.root, handle, relevant, this.options).catch(() => null);
+      if (this.current === null) return;
+      this.currentRoot = folder.root;
+      if (this.saving > 0) this.releases.push(this.current.hold());
+      if (generation === this.generation) this.emit({ type: 'folder-watching', root: folder.root, mode: this.current.mode });
+    });
+  }
+
+  /** How the open folder is watched; null before watching has started (or when it is not watched). */
+  watching(): FolderWatching | null {
+    return this.current === null ? null : { root: this.currentRoot, mode: this.current.mode };
+  }
+
+  /** Runs `task` (a save) with the watcher's batches held back, so it reads settled files. */
+  async whileSaving<T>(task: () => Promise<T>): Promise<T> {
+    this.saving += 1;
+    if (this.current !== null) this.releases.push(this.current.hold());
+    try {
+      return await task();
+    } finally {
+      this.saving -= 1;
+      if (this.saving === 0) for (const release of this.releases.splice(0)) release();
+    }
+  }
+
+  /** Stops watching and sweeping. */
+  async close(): Promise<void> {
+    this.sweep.abort();
+    this.generation += 1;
+    this.switching = this.switching.then(() => this.stopWatch());
+    await this.switching;
+  }
+
+  private async stopWatch(): Promise<void> {
+    const watch = this.current;
+    this.current = null;
+    await watch?.stop();
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * Watches an open folder, subfolders included: native events where the file system delivers
+ * them, polling where it cannot (network shares) or when native watching fails (out of watch
+ * handles). Changed paths arrive in batches.
+ */
+import { ChangeBatcher, DEFAULT_TIMING, type BatchTiming } from './change-batcher';
+import { needsPolling } from './filesystem-kind';
+import { startNativeWatch, type Stoppable } from './native-watch';
+import { startPollWatch } from './poll-watch';
+
+/** How to watch. */
+export interface WatchOptions {
+  /** `auto` (default): polling on network shares, native events elsewhere, polling when those fail. */
+  mode?: 'auto' | 'native' | 'poll';
+  /** Pause between polling walks. */
+  pollIntervalMs?: number;
+  /** When batches are handed over. */
+  timing?: BatchTiming;
+}
+
+/** A running watch of one folder. */
+export interface FolderWatch {
+  /** How changes are seen now (a native watch that fails turns into polling). */
+  readonly mode: 'native' | 'poll';
+  /** Holds batches back until the returned release is called (while we write ourselves). */
+  hold(): () => void;
+  /** Stops watching; no batch is handed over afterwards. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts watching `root` and resolves once every change from then on will be seen. `handle`
+ * gets the absolute paths of changed files and folders, one batch at a time; `relevant` says
+ * which file names polling must look at.
+ */
+export async function watchFolder(
+  root: string,
+  handle: (paths: string[]) => Promise<void>,
+  relevant: (name: string) => boolean,
+  options: WatchOptions = {},
+): Promise<FolderWatch> {
+  const batcher = new ChangeBatcher(handle, options.timing ?? DEFAULT_TIMING);
+  const onPaths = (paths: string[]): void => batcher.add(paths);
+  const poll = (): Promise<Stoppable> => startPollWatch(root, onPaths, { relevant, intervalMs: options.pollIntervalMs });
+  let stopped = false;
+  let mode: 'native' | 'poll' = 'poll';
+  let source: Stoppable | null = null;
+  const wantsNative = options.mode === 'native' || (options.mode !== 'poll' && !(await needsPolling(root)));
+  if (wantsNative) {
+    const failed = (): void => {
+      // Events were lost (e.g. the kernel's queue overflowed): poll from now on.
+      if (stopped || mode === 'poll') return;
+      const native = source;
+      mode = 'poll';
+      void native?.stop().catch(() => undefined);
+      void poll().then((polling) => {
+        if (stopped) void polling.stop();
+        else source = polling;
+      });
+    };
+    try {
+      source = await startNativeWatch(root, onPaths, failed);
+      mode = 'native';
+    } catch {
+      // No native module for this platform, or out of watch handles (ENOSPC, EMFILE).
+    }
+  }
+  source ??= await poll();
+  return {
+    get mode() {
+      return mode;
+    },
+    hold: () => batcher.hold(),
+    async stop() {
+      stopped = true;
+      await source?.stop().catch(() => undefined);
+      await batcher.stop();
+    },
+  };
+}

@@ -1,0 +1,6 @@
+/**
+ * Watching the open folder for files that appear, disappear or change.
+ */
+export { DEFAULT_TIMING, type BatchTiming } from './change-batcher';
+export { watchFolder, type FolderWatch, type WatchOptions } from './folder-watch';
+export { watchSetting } from './watch-setting';

@@ -1,0 +1,87 @@
+/**
+ * Change detection by polling, for folders native events cannot watch (network shares, or
+ * when the system is out of watch handles): the folder is walked again and again, and files
+ * whose size or modification time changed, appeared or disappeared are reported.
+ */
+import type { Dirent } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Stoppable } from './native-watch';
+
+/** How a polling watch runs. */
+export interface PollOptions {
+  /** Which file names are worth a `stat` (images and sidecars); others are not looked at. */
+  relevant(name: string): boolean;
+  /** Pause between walks; a slow walk stretches it, so polling never takes most of the disk. */
+  intervalMs?: number;
+}
+
+/** Default pause between walks. */
+export const POLL_INTERVAL_MS = 2_000;
+
+/** Walks take at most this share of the time (a 3 s walk of a big share waits 9 s). */
+const LOAD_FACTOR = 4;
+
+/** Files stat'ed at once. */
+const STATS_IN_FLIGHT = 64;
+
+/**
+ * Polls `root` (hidden files and folders and symbolic links excepted) and calls `onPaths` with
+ * the absolute paths that changed since the previous walk. Resolves once the first walk has
+ * taken stock, so that every change from then on is seen.
+ */
+export async function startPollWatch(root: string, onPaths: (paths: string[]) => void, options: PollOptions): Promise<Stoppable> {
+  const interval = options.intervalMs ?? POLL_INTERVAL_MS;
+  let stopped = false;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let walking: Promise<void> = Promise.resolve();
+
+  const next = (known: Map<string, string>, pause: number): void => {
+    timer = setTimeout(() => {
+      walking = cycle(known);
+    }, pause);
+  };
+  const cycle = async (known: Map<string, string>): Promise<void> => {
+    const started = Date.now();
+    const seen = await snapshot(root, options.relevant);
+    if (stopped) return;
+    const changed = [...seen].filter(([file, stamp]) => known.get(file) !== stamp).map(([file]) => file);
+    for (const file of known.keys()) if (!seen.has(file)) changed.push(file);
+    if (changed.length > 0) onPaths(changed);
+    next(seen, Math.max(interval, (Date.now() - started) * LOAD_FACTOR));
+  };
+  const started = Date.now();
+  const first = await snapshot(root, options.relevant);
+  next(first, Math.max(interval, (Date.now() - started) * LOAD_FACTOR));
+  return {
+    async stop() {
+      stopped = true;
+      if (timer !== null) clearTimeout(timer);
+      await walking;
+    },
+  };
+}
+
+/** Size and modification time of every relevant file under `root`, by absolute path. */
+async function snapshot(root: string, relevant: (name: string) => boolean): Promise<Map<string, string>> {
+  const seen = new Map<string, string>();
+  const folders = [root];
+  while (folders.length > 0) {
+    const dir = folders.pop() as string;
+    const entries = await readdir(dir, { withFileTypes: true }).catch(() => [] as Dirent[]);
+    const files: string[] = [];
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) folders.push(full);
+      else if (relevant(entry.name)) files.push(full);
+    }
+    for (let i = 0; i < files.length; i += STATS_IN_FLIGHT) {
+      const stamps = await Promise.all(files.slice(i, i + STATS_IN_FLIGHT).map((file) => stat(file).catch(() => null)));
+      stamps.forEach((info, j) => {
+        if (info !== null) seen.set(files[i + j] as string, `${info.size}:${info.mtimeMs}:${info.isFile() ? 'f' : 'd'}`);
+      });
+    }
+  }
+  return seen;
+}

@@ -1,0 +1,114 @@
+// Bulk writes: one field set in 4,320 existing sidecars by `acqmeta set` and by the app's save
+// path (`saveSidecars` through browser mode), beside Python loops doing json.load / json.dump
+// per file, atomically (temp file, fsync, rename) and in place, on the same files in one run.
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { startBackendSaver } from '../backend-saver.mjs';
+import { corpus, int, markdownTable, measure, python, root } from '../bench-kit.mjs';
+
+const FOLDERS = 12;
+const PER_FOLDER = 360;
+const FILES = FOLDERS * PER_FOLDER;
+const RUNS = 3;
+const TARGET = 1.5;
+const dir = path.join(corpus, 'writes');
+
+/** 4,320 tiny TIFFs with a CloudScope sidecar each (analysis, NaN, ROIs), in 12 folders. */
+function ensureWriteCorpus() {
+  const marker = path.join(dir, '.complete-v1');
+  if (existsSync(marker)) return;
+  rmSync(dir, { recursive: true, force: true });
+  const tiff = path.join(root, 'test/fixtures/tiff/generated/imagej-2ch-u16.tif');
+  const sidecar = readFileSync(path.join(root, 'test/fixtures/sidecars/canonical.tif.json'));
+  for (let f = 0; f < FOLDERS; f++) {
+    const folder = path.join(dir, `animal-${String(f).padStart(2, '0')}`);
+    mkdirSync(folder, { recursive: true });
+    for (let i = 0; i < PER_FOLDER; i++) {
+      const image = path.join(folder, `cell-${String(i).padStart(4, '0')}.tif`);
+      copyFileSync(tiff, image);
+      writeFileSync(`${image}.json`, sidecar);
+    }
+  }
+  writeFileSync(marker, '');
+}
+
+let serial = 0;
+/** A new value of fixed length, so every run rewrites every file with the same size. */
+function nextValue() {
+  serial += 1;
+  return `run-${String(serial).padStart(4, '0')}`;
+}
+
+/** Checks that every sidecar now holds `value` (the run really wrote all files). */
+function checkWritten(value) {
+  const probe = readFileSync(path.join(dir, 'animal-11', 'cell-0359.tif.json'), 'utf8');
+  if (!probe.includes(`"species": "${value}"`)) throw new Error(`the last sidecar does not hold species ${value}`);
+}
+
+function wholeProcess(command) {
+  const value = nextValue();
+  const run = measure(command(value));
+  if (run.code !== 0) throw new Error(`failed (exit ${run.code}): ${command(value).join(' ')}`);
+  checkWritten(value);
+  return run.seconds;
+}
+
+async function backendRun(saver) {
+  await saver.resume();
+  const value = nextValue();
+  const seconds = await saver.save('species', value);
+  checkWritten(value);
+  await saver.park();
+  return seconds;
+}
+
+/** The bulk-write suite. */
+export const suite = {
+  name: 'writes',
+  title: 'Bulk writes against Python loops',
+  async run() {
+    ensureWriteCorpus();
+    const times = { atomic: [], plain: [], set: [], backend: [] };
+    // The app saves with the folder open and scanned; it is parked on an empty folder while
+    // the others write, so that it does not read their changes meanwhile.
+    const saver = await startBackendSaver(dir);
+    await saver.park();
+    try {
+      // Interleaved rounds, so that a busy moment of the machine hits every contender alike.
+      for (let round = 0; round <= RUNS; round++) {
+        times.atomic.push(wholeProcess((v) => [python, 'test/bench/write-loop.py', dir, 'species', v, 'atomic']));
+        times.plain.push(wholeProcess((v) => [python, 'test/bench/write-loop.py', dir, 'species', v, 'plain']));
+        times.set.push(wholeProcess((v) => [process.execPath, 'bin/acqmeta.cjs', 'set', dir, '--set', `species=${v}`]));
+        times.backend.push(await backendRun(saver));
+      }
+    } finally {
+      saver.close();
+    }
+    // The first round warms the page cache and is left out.
+    const best = Object.fromEntries(Object.entries(times).map(([k, v]) => [k, Math.min(...v.slice(1))]));
+    const row = (label, seconds, target) => [
+      label,
+      `${seconds.toFixed(2)} s`,
+      int(FILES / seconds),
+      `${(best.atomic / seconds).toFixed(2)}x`,
+      target,
+    ];
+    const table = markdownTable(
+      ['writer', 'time', 'files/s', 'vs Python atomic', 'target'],
+      [
+        row('`acqmeta set` (atomic, durable)', best.set, `≥ ${TARGET}x`),
+        row('app save path: `saveSidecars` in batches of 500 (atomic, durable)', best.backend, `≥ ${TARGET}x`),
+        row('Python loop, atomic (temp file, fsync, rename)', best.atomic, 'reference'),
+        row('Python loop, plain (write in place, no fsync)', best.plain, '—'),
+      ],
+    );
+    const verdict = [best.set, best.backend].every((s) => best.atomic / s >= TARGET) ? 'Both within target.' : 'NOT within target.';
+    const about =
+      `Species set in ${int(FILES)} existing CloudScope sidecars (2.5 KB each, ${FOLDERS} folders). Best of ${RUNS} interleaved rounds ` +
+      'after a warm-up round. `acqmeta set` and the Python loops: whole process (start-up included). App save path: ' +
+      'the `saveSidecars` calls of one save through browser mode over HTTP, as the renderer sends them, with the folder ' +
+      'open, scanned and watched (the app is parked on an empty folder while the others write). AcqMeta writes every file through a synced temp file and a rename, many files in flight, and ' +
+      'syncs each folder once per batch.';
+    return `${about}\n\n${table}\n\n${verdict}`;
+  },
+};

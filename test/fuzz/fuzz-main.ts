@@ -1,0 +1,42 @@
+/**
+ * `npm run fuzz [-- --seconds N] [--seed S]`: the longer fuzz run of the TIFF header reader and
+ * the sidecar parser (half the time each). Inputs that break a rule are written to
+ * test-results/fuzz/ with their seed and case number; the exit code is 1 when there are any.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fixtureFiles, fuzzRun, type FuzzFinding } from './fuzz-run';
+
+const ROOT = path.resolve(process.argv[2] as string);
+const option = (name: string, fallback: number): number => {
+  const at = process.argv.indexOf(name);
+  return at === -1 ? fallback : Number(process.argv[at + 1]);
+};
+const seconds = option('--seconds', 120);
+const seed = option('--seed', Math.floor(Math.random() * 1e9));
+
+const findings: FuzzFinding[] = [];
+console.log(`fuzzing for ${seconds} s, seed ${seed}`);
+for (const kind of ['tiff', 'sidecar'] as const) {
+  const files = fixtureFiles(path.join(ROOT, 'test/fixtures'), kind);
+  const deadline = Date.now() + (seconds * 1000) / 2;
+  let cases = 0;
+  let maxMemory = 0;
+  for (let round = 0; Date.now() < deadline; round++) {
+    const report = await fuzzRun(kind, files, seed + round, 1_000, () => Date.now() >= deadline);
+    cases += report.cases;
+    maxMemory = Math.max(maxMemory, report.maxCaseMemory);
+    findings.push(...report.findings);
+  }
+  console.log(`${kind}: ${cases} cases, ${findings.filter((f) => f.kind === kind).length} findings, at most ${Math.round(maxMemory / 2 ** 20)} MB per case`);
+}
+if (findings.length > 0) {
+  const out = path.join(ROOT, 'test-results/fuzz');
+  mkdirSync(out, { recursive: true });
+  for (const f of findings) {
+    const file = path.join(out, `${f.kind}-${f.seed}-${f.index}${f.kind === 'tiff' ? '.tif' : '.json'}`);
+    writeFileSync(file, f.input);
+    console.log(`${path.relative(ROOT, file)}: ${f.fixture} (${f.how}): ${f.message}`);
+  }
+}
+process.exit(findings.length > 0 ? 1 : 0);

@@ -1,0 +1,84 @@
+/**
+ * What every fuzz case must satisfy. TIFF: the header reader resolves or rejects with one of
+ * its own errors, within a bounded number of bytes read. Sidecar: reading never throws, and a
+ * readable sidecar edits and round-trips like a real one.
+ */
+import { parseSidecar, applyChanges, editSidecar, valueProblems } from '../../shared/sidecar';
+import { readTiffHeader, TiffReadError } from '../../shared/tiff';
+import type { ByteSource } from '../../shared/tiff';
+
+/** A case that broke a rule: a crash, a runaway read or a broken invariant. */
+export class FuzzFailure extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'FuzzFailure';
+  }
+}
+
+/** Bytes a header may read: the whole file a few times over (cache misses), never more. */
+export function readBudget(size: number): number {
+  return 8 * size + 64 * 1024;
+}
+
+/** The errors the header reader means to throw: its own, and plain `Error`s with a message. */
+function isExpected(error: unknown): boolean {
+  return error instanceof TiffReadError || (error instanceof Error && error.constructor === Error && error.message !== '');
+}
+
+/** Reads a TIFF header from memory; resolves `ok` or `rejected`, or throws a {@link FuzzFailure}. */
+export async function fuzzTiff(bytes: Uint8Array): Promise<'ok' | 'rejected'> {
+  let bytesRead = 0;
+  const source: ByteSource = {
+    size: bytes.length,
+    read(offset, length) {
+      if (offset < 0 || length < 0 || offset + length > bytes.length) throw new FuzzFailure(`read past the end: ${offset}+${length} of ${bytes.length}`);
+      bytesRead += length;
+      if (bytesRead > readBudget(bytes.length)) throw new FuzzFailure(`read ${bytesRead} bytes of a ${bytes.length}-byte file`);
+      return bytes.subarray(offset, offset + length);
+    },
+  };
+  try {
+    await readTiffHeader(source, { maxBytes: readBudget(bytes.length) * 2 });
+    return 'ok';
+  } catch (error) {
+    if (error instanceof FuzzFailure) throw error;
+    if (isExpected(error)) return 'rejected';
+    throw new FuzzFailure(`crashed: ${(error as Error)?.name}: ${(error as Error)?.message}`);
+  }
+}
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** Reads sidecar bytes as the app does; `ok` or `invalid`, or throws a {@link FuzzFailure}. */
+export function fuzzSidecar(bytes: Uint8Array): 'ok' | 'invalid' {
+  let text: string;
+  try {
+    text = UTF8.decode(bytes);
+  } catch {
+    return 'invalid';
+  }
+  const parsed = guard('parseSidecar', () => parseSidecar(text));
+  if (!parsed.ok) {
+    if (parsed.problems.length === 0) throw new FuzzFailure('invalid without a problem');
+    return 'invalid';
+  }
+  const { sidecar } = parsed;
+  guard('fieldValues', () => sidecar.fieldValues());
+  guard('headerValues', () => sidecar.headerValues());
+  guard('valueProblems', () => valueProblems(sidecar));
+  if (guard('applyChanges', () => applyChanges(sidecar, {})) !== text) throw new FuzzFailure('an untouched sidecar did not keep its bytes');
+  const edited = guard('editSidecar', () => editSidecar(sidecar, { species: 'fuzz µ', depth: 1.5 }));
+  const again = guard('parse edited', () => parseSidecar(edited.text));
+  if (!again.ok) throw new FuzzFailure(`the edited sidecar does not parse: ${again.problems[0]?.message}`);
+  const values = again.sidecar.fieldValues();
+  if (values.species !== 'fuzz µ' || values.depth !== 1.5) throw new FuzzFailure('the edit did not stick');
+  return 'ok';
+}
+
+function guard<T>(what: string, run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    throw new FuzzFailure(`${what} threw ${(error as Error)?.name}: ${(error as Error)?.message}`);
+  }
+}

@@ -1,0 +1,94 @@
+/**
+ * Killed mid-write: `acqmeta set` on 1,000 sidecars is SIGKILLed at random moments, many
+ * times. Every sidecar must then hold its old bytes or its new bytes and parse, and the next
+ * complete run must leave no temp file behind.
+ */
+import { spawn } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseSidecar } from '../../../../shared/sidecar';
+import { bundleEntries } from '../services/tiff/build-worker';
+
+const FOLDERS = 4;
+const PER_FOLDER = 250;
+const KILLS = 12;
+const fixture = (rel: string) => fileURLToPath(new URL(`../../../fixtures/${rel}`, import.meta.url));
+
+let cli: string;
+let removeBundle: () => Promise<void>;
+let folder: string;
+const sidecars: string[] = [];
+
+beforeAll(async () => {
+  const built = await bundleEntries({ cli: 'electron/cli/acqmeta.ts', 'scan-worker': 'electron/services/tiff/scan-worker.ts' });
+  cli = path.join(built.outdir, 'cli.cjs');
+  removeBundle = built.remove;
+  folder = mkdtempSync(path.join(tmpdir(), 'acqmeta-kill-'));
+  const text = readFileSync(fixture('sidecars/canonical.tif.json'));
+  for (let f = 0; f < FOLDERS; f++) {
+    mkdirSync(path.join(folder, `run-${f}`));
+    for (let i = 0; i < PER_FOLDER; i++) {
+      const image = path.join(folder, `run-${f}`, `cell-${String(i).padStart(3, '0')}.tif`);
+      copyFileSync(fixture('tiff/generated/imagej-2ch-u16.tif'), image);
+      writeFileSync(`${image}.json`, text);
+      sidecars.push(`${image}.json`);
+    }
+  }
+});
+
+afterAll(async () => {
+  rmSync(folder, { recursive: true, force: true });
+  await removeBundle();
+});
+
+/** Runs `acqmeta set <folder> --set note=<value>`, killed after `killAfterMs` unless null. */
+function setNote(value: string, killAfterMs: number | null): Promise<{ code: number | null; signal: string | null }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [cli, 'set', folder, '--set', `note=${value}`], { stdio: 'ignore' });
+    const timer = killAfterMs === null ? null : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+    child.on('exit', (code, signal) => {
+      if (timer !== null) clearTimeout(timer);
+      resolve({ code, signal });
+    });
+  });
+}
+
+/** Temp files anywhere in the folder. */
+function tempFiles(): string[] {
+  return readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((name) => path.basename(name).startsWith('.acqmeta-'));
+}
+
+/** The sidecar text with the note set, as CloudScope writes it. */
+const withNote = (text: string, value: string) => text.replace(/"note": "[^"]*"/, `"note": "${value}"`);
+
+describe('acqmeta set killed at random moments', () => {
+  it('leaves every sidecar old or new and whole, and the next run leaves no temp file', async () => {
+    const started = Date.now();
+    expect(await setNote('warm-up', null)).toEqual({ code: 0, signal: null });
+    const fullRunMs = Date.now() - started;
+    let before = sidecars.map((file) => readFileSync(file, 'utf8'));
+    let mixed = 0;
+    for (let round = 0; round < KILLS; round++) {
+      const value = `killed-${round}`;
+      const run = await setNote(value, Math.round(fullRunMs * (0.1 + 0.8 * Math.random())));
+      const after = sidecars.map((file) => readFileSync(file, 'utf8'));
+      after.forEach((text, i) => {
+        expect([before[i], withNote(before[i] as string, value)]).toContain(text);
+        expect(parseSidecar(text).ok).toBe(true);
+      });
+      const changed = after.filter((text, i) => text !== before[i]).length;
+      if (run.signal === 'SIGKILL' && changed > 0 && changed < sidecars.length) mixed++;
+      before = after;
+    }
+    // The kills really landed in the middle of writing.
+    expect(mixed).toBeGreaterThan(0);
+
+    expect(await setNote('final', null)).toEqual({ code: 0, signal: null });
+    expect(tempFiles()).toEqual([]);
+    for (const file of sidecars) expect(readFileSync(file, 'utf8')).toContain('"note": "final"');
+  }, 240_000);
+});
+

@@ -1,0 +1,44 @@
+/**
+ * Temp files left by killed writes are removed when a folder is opened and in the folders a
+ * save writes to; temp files of live writers stay.
+ */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { deadPid, tempOf } from '../sidecar/temp-names';
+import type { LabCopy } from '../folder/lab-folder';
+import { removeTestBundles, startOnLab, stopOnLab, type Harness } from './backend-harness';
+
+describe('temp files of killed writes', () => {
+  let copy: LabCopy;
+  let h: Harness;
+  afterEach(async () => {
+    await stopOnLab(copy, h);
+  });
+  afterAll(removeTestBundles);
+
+  it('are removed when the folder is opened, subfolders included; a live writer\'s stay', async () => {
+    ({ copy, h } = await startOnLab(() => ({}), false));
+    mkdirSync(path.join(copy.lab, 'cells/deep'));
+    const dead = [tempOf(copy.lab, deadPid()), tempOf(path.join(copy.lab, 'cells/deep'), deadPid())];
+    const live = tempOf(path.join(copy.lab, 'cells'), process.ppid);
+    for (const file of [...dead, live]) writeFileSync(file, 'half a sidecar');
+    await h.ok('openFolder', { path: copy.lab });
+    await vi.waitFor(() => expect(dead.filter(existsSync)).toEqual([]));
+    expect(existsSync(live)).toBe(true);
+  });
+
+  it('are removed from the folders a save writes to', async () => {
+    ({ copy, h } = await startOnLab(() => ({}), false));
+    // Once these are gone, the sweep of the opening is over.
+    const opening = ['.', 'cells', 'other', 'stacks', 'hostile'].map((dir) => tempOf(path.join(copy.lab, dir), deadPid()));
+    for (const file of opening) writeFileSync(file, 'half a sidecar');
+    await h.ok('openFolder', { path: copy.lab });
+    await vi.waitFor(() => expect(opening.filter(existsSync)).toEqual([]));
+    const dead = tempOf(path.join(copy.lab, 'cells'), deadPid());
+    writeFileSync(dead, 'half a sidecar');
+    const row = await h.ok('reloadRow', { path: 'cells/multi-channel.ome.tif' });
+    await h.ok('saveSidecars', { saves: [{ path: row.path, changes: { species: 'rat' }, expected: row.version }] });
+    expect(existsSync(dead)).toBe(false);
+  });
+});

@@ -1,0 +1,139 @@
+/**
+ * The open folder is live: changes other programs make arrive as `folder-changed` events with
+ * the rows read again; our own saves do not come back; another folder's changes stop.
+ */
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import type { ApiEvent, FolderChangedEvent } from '../../../../../shared/api';
+import type { LabCopy } from '../folder/lab-folder';
+import { removeTestBundles, startOnLab, stopOnLab, type Harness } from './backend-harness';
+
+const OME = 'cells/multi-channel.ome.tif';
+const BURST = 5_000;
+const isChange = (event: ApiEvent): event is FolderChangedEvent => event.type === 'folder-changed';
+
+describe.each(['native', 'poll'] as const)('backend folder watching (%s)', (mode) => {
+  let copy: LabCopy;
+  let h: Harness;
+  const lab = (rel: string) => path.join(copy.lab, rel);
+  const changes = () => h.events.filter(isChange);
+  /** Resolves with the first change event (from now on) that `match`es. */
+  const next = (match: (event: FolderChangedEvent) => boolean) => {
+    const seen = h.events.length;
+    return h.waitFor((event) => h.events.indexOf(event) >= seen && isChange(event) && match(event)) as Promise<FolderChangedEvent>;
+  };
+  const rowOf = (event: FolderChangedEvent, rel: string) => event.rows.find((row) => row.path === rel);
+
+  async function start(): Promise<void> {
+    ({ copy, h } = await startOnLab(() => ({ watch: { mode, pollIntervalMs: 50, timing: { quietMs: 30, maxWaitMs: 200 } } })));
+    await watching(copy.lab);
+  }
+
+  /** Resolves once changes under `root` will be seen. */
+  const watching = (root: string) => h.waitFor((e) => e.type === 'folder-watching' && e.root === root && e.mode === mode);
+
+  afterEach(async () => {
+    await stopOnLab(copy, h);
+  });
+  afterAll(removeTestBundles);
+
+  it('sends the new values of a sidecar another program changed', async () => {
+    await start();
+    const sidecar = lab(`${OME}.json`);
+    const changed = next((e) => rowOf(e, OME) !== undefined);
+    writeFileSync(sidecar, readFileSync(sidecar, 'utf8').replace('"species": "mouse"', '"species": "vole"'));
+    const event = await changed;
+    expect(event.root).toBe(copy.lab);
+    expect((await h.ok('getSession', {})).watching).toEqual({ root: copy.lab, mode });
+    expect(rowOf(event, OME)).toMatchObject({ sidecar: 'ok', values: { species: 'vole' }, header: { dims: "('C', 'Y', 'X')" } });
+  });
+
+  it('sends new images, new folders of images, and the paths of images and folders that are gone', async () => {
+    await start();
+    let event = next((e) => rowOf(e, 'cells/copy.tif') !== undefined);
+    cpSync(lab(OME), lab('cells/copy.tif'));
+    expect(rowOf(await event, 'cells/copy.tif')).toMatchObject({ sidecar: 'missing', kind: 'tiff' });
+
+    event = next((e) => rowOf(e, 'new/deeper/a.tif') !== undefined);
+    mkdirSync(lab('new/deeper'), { recursive: true });
+    cpSync(lab(OME), lab('new/deeper/a.tif'));
+    expect(rowOf(await event, 'new/deeper/a.tif')?.kind).toBe('tiff');
+
+    event = next((e) => e.removed.includes(OME));
+    rmSync(lab(OME));
+    expect((await event).removed).toContain(OME);
+
+    event = next((e) => e.removed.some((p) => p === 'new' || p === 'new/deeper/a.tif'));
+    rmSync(lab('new'), { recursive: true });
+    await event;
+  });
+
+  it('does not send our own saves back', async () => {
+    await start();
+    const row = await h.ok('reloadRow', { path: OME });
+    const [saved] = await h.ok('saveSidecars', { saves: [{ path: OME, changes: { species: 'rat' }, expected: row.version }] });
+    expect(saved?.ok).toBe(true);
+    // Another program's change after ours: once it arrives, ours would have arrived before it.
+    const later = next((e) => rowOf(e, 'other/scan_01.oir') !== undefined);
+    const other = lab('other/scan_01.oir.json');
+    writeFileSync(other, readFileSync(other, 'utf8').replace('"species": "mouse"', '"species": "rat"'));
+    await later;
+    expect(changes().flatMap((e) => e.rows.map((r) => r.path))).not.toContain(OME);
+  });
+
+  it('stops watching a folder once another is opened', async () => {
+    await start();
+    const second = path.join(copy.base, 'second');
+    mkdirSync(second);
+    cpSync(lab(OME), path.join(second, 'b.tif'));
+    await h.ok('openFolder', { path: second });
+    await watching(second);
+    writeFileSync(lab(`${OME}.json`), '{}');
+    const seen = next((e) => e.root === second);
+    cpSync(lab(OME), path.join(second, 'c.tif'));
+    await seen;
+    expect(changes().filter((e) => e.root === copy.lab)).toEqual([]);
+  });
+});
+
+describe('backend folder watching under a burst', () => {
+  let copy: LabCopy;
+  let h: Harness;
+  afterEach(async () => {
+    await stopOnLab(copy, h);
+  });
+  afterAll(removeTestBundles);
+
+  it('batches a script rewriting 5,000 sidecars into a few events carrying every row', async () => {
+    ({ copy, h } = await startOnLab(() => ({ watch: { mode: 'native' } })));
+    await h.waitFor((e) => e.type === 'folder-watching');
+    const burst = path.join(copy.lab, 'burst');
+    mkdirSync(burst);
+    const text = readFileSync(path.join(copy.lab, `${OME}.json`), 'utf8');
+    for (let i = 0; i < BURST; i++) {
+      cpSync(path.join(copy.lab, OME), path.join(burst, `${i}.tif`));
+      writeFileSync(path.join(burst, `${i}.tif.json`), text);
+    }
+    const rows = new Map<string, string>();
+    const count = () => h.events.filter(isChange).length;
+    await h.waitFor(() => {
+      for (const event of h.events.filter(isChange)) for (const row of event.rows) rows.set(row.path, String(row.values.species));
+      return rows.size === BURST;
+    });
+    const first = count();
+    rows.clear();
+    // The script rewrites every sidecar.
+    for (let i = 0; i < BURST; i++) writeFileSync(path.join(burst, `${i}.tif.json`), text.replace('"species": "mouse"', '"species": "vole"'));
+    const done = new Promise<void>((resolve) => {
+      const check = () => {
+        const vole = h.events.filter(isChange).slice(first).flatMap((e) => e.rows).filter((r) => r.values.species === 'vole');
+        if (new Set(vole.map((r) => r.path)).size === BURST) resolve();
+        else setTimeout(check, 50);
+      };
+      check();
+    });
+    await done;
+    expect(count() - first).toBeLessThanOrEqual(40);
+  }, 120_000);
+});

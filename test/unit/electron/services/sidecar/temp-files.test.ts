@@ -1,0 +1,62 @@
+import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { claimTemp, releaseTemp, STALE_TEMP_AGE_MS, sweepStaleTemps, sweepStaleTempsUnder } from '../../../../../electron/services/sidecar/temp-files';
+import { deadPid, tempOf } from './temp-names';
+import { imageFolder, namesIn } from './temp-folder';
+
+function touch(dir: string, name: string, ageMs = 0): void {
+  writeFileSync(path.join(dir, name), 'partial');
+  const when = (Date.now() - ageMs) / 1000;
+  utimesSync(path.join(dir, name), when, when);
+}
+
+describe('stale temp files', () => {
+  it('removes what a killed writer of this machine left, at once', async () => {
+    const { dir } = imageFolder();
+    touch(dir, path.basename(tempOf(dir, deadPid())));
+    expect(await sweepStaleTemps(dir)).toBe(1);
+    expect(namesIn(dir)).toEqual(['cell.tif']);
+  });
+
+  it('keeps a fresh temp file of a live process, of another machine and of an older version', async () => {
+    const { dir } = imageFolder();
+    const kept = [path.basename(tempOf(dir, process.ppid)), '.acqmeta-0badc0-123-a1b2c3.tmp', '.acqmeta-0123456789abcdef.tmp'];
+    for (const name of kept) touch(dir, name);
+    expect(await sweepStaleTemps(dir)).toBe(0);
+    expect(namesIn(dir)).toEqual([...kept, 'cell.tif'].sort());
+  });
+
+  it('removes any of them once older than the safe age', async () => {
+    const { dir } = imageFolder();
+    for (const name of [path.basename(tempOf(dir, process.ppid)), '.acqmeta-0badc0-123-a1b2c3.tmp', '.acqmeta-0123456789abcdef.tmp']) {
+      touch(dir, name, STALE_TEMP_AGE_MS + 60_000);
+    }
+    expect(await sweepStaleTemps(dir)).toBe(3);
+    expect(namesIn(dir)).toEqual(['cell.tif']);
+  });
+
+  it('never removes a temp file this process is writing, nor files that only look alike', async () => {
+    const { dir } = imageFolder();
+    const live = claimTemp(dir);
+    touch(dir, path.basename(live), STALE_TEMP_AGE_MS + 60_000);
+    const others = ['.acqmeta-notes.txt', 'acqmeta-1.tmp', '.acqmeta-x.tmp.json'];
+    for (const name of others) touch(dir, name, STALE_TEMP_AGE_MS + 60_000);
+    expect(await sweepStaleTemps(dir)).toBe(0);
+    releaseTemp(live);
+    expect(await sweepStaleTemps(dir)).toBe(1);
+    expect(namesIn(dir)).toEqual([...others, 'cell.tif'].sort());
+  });
+
+  it('sweeps a whole folder tree, hidden folders excepted', async () => {
+    const { dir } = imageFolder();
+    const dead = deadPid();
+    for (const sub of ['a', 'a/b', '.hidden']) {
+      mkdirSync(path.join(dir, sub), { recursive: true });
+      touch(path.join(dir, sub), path.basename(tempOf(dir, dead)));
+    }
+    expect(await sweepStaleTempsUnder(dir)).toBe(2);
+    expect(namesIn(path.join(dir, 'a/b'))).toEqual([]);
+    expect(namesIn(path.join(dir, '.hidden'))).toHaveLength(1);
+  });
+});
