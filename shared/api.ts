@@ -413,6 +413,8 @@ export interface FolderChangedEvent {
   rows: ImageRow[];
   /** Paths of images that are gone, and of folders that are gone with every image in them. */
   removed: string[];
+  /** A lab profile file came, went or changed: the profiles in force and every row's problems are to be loaded again. */
+  profiles: boolean;
 }
 
 /** Commands the native menu sends to the UI. */

@@ -46,10 +46,11 @@ export function createBackend(options: BackendOptions): Backend {
       }
     }
   };
+  const profiles = createProfileCache();
   const context: BackendContext = {
     options,
     scanner,
-    profiles: createProfileCache(),
+    profiles,
     folder: null,
     scan: null,
     emit,
@@ -57,7 +58,7 @@ export function createBackend(options: BackendOptions): Backend {
       context.scan?.stop();
       context.scan = null;
     },
-    live: new LiveFolder(scanner, emit, options.watch ?? null),
+    live: new LiveFolder(scanner, profiles, emit, options.watch ?? null),
   };
   const handlers: ApiHandlers = {
     ...folderHandlers(context),

@@ -6,7 +6,9 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ImageRow } from '../../../shared/api';
 import { ApiFailure } from '../../../shared/errors';
+import { PROFILE_FILE_NAME } from '../../../shared/profile';
 import { imageKind, listImages } from '../folder/list-images';
+import type { ProfileFinder } from '../profile';
 import { buildImageRow, mapInOrder } from '../rows';
 import { isOwnWriteOnDisk } from '../sidecar';
 import type { TiffScanner } from '../tiff';
@@ -19,25 +21,31 @@ const IN_FLIGHT = 32;
 export interface FolderChanges {
   rows: ImageRow[];
   removed: string[];
+  /** A lab profile file (`acqmeta.profile.json`) came, went or changed. */
+  profiles: boolean;
 }
 
 /** What a changed path says about an image: its file changed, or only its sidecar. */
 type Cause = 'image' | 'sidecar';
 
 /**
- * Reads again the images that `paths` (absolute) touch and calls `emit` with chunks of at
- * most `chunk` rows. A sidecar that still holds what this process wrote is our own save
- * coming back and is left out.
+ * Reads again the images that `paths` (absolute) touch, with the lab profiles in force, and
+ * calls `emit` with chunks of at most `chunk` rows. A sidecar that still holds what this
+ * process wrote is our own save coming back and is left out. When a profile file changed,
+ * every chunk says so (the rows read here already follow it; the others are checked again).
  */
 export async function readFolderChanges(
   folder: OpenFolder,
   paths: readonly string[],
   scanner: TiffScanner,
+  profiles: ProfileFinder,
   emit: (changes: FolderChanges) => void,
   chunk = 500,
 ): Promise<void> {
+  const profileChanged = paths.some((absPath) => path.basename(absPath) === PROFILE_FILE_NAME);
   const { images, removed } = await classify(folder.root, paths);
   let rows: ImageRow[] = [];
+  let emitted = false;
   const realFolders: RealFolders = new Map();
   const read = async ([relPath, cause]: [string, Cause]): Promise<{ relPath: string; row: ImageRow | 'removed' | null }> => {
     if (cause === 'sidecar' && (await isOwnWriteOnDisk(path.join(folder.root, ...relPath.split('/'))))) return { relPath, row: null };
@@ -48,11 +56,12 @@ export async function readFolderChanges(
       const gone = error instanceof ApiFailure && (error.code === 'NOT_FOUND' || error.code === 'OUTSIDE_FOLDER');
       return { relPath, row: gone ? 'removed' : null };
     }
-    return { relPath, row: await buildImageRow(folder.root, entry, scanner) };
+    return { relPath, row: await buildImageRow(folder.root, entry, scanner, profiles) };
   };
   const flush = (): void => {
-    if (rows.length === 0 && removed.length === 0) return;
-    emit({ rows, removed: removed.splice(0) });
+    if (rows.length === 0 && removed.length === 0 && !(profileChanged && !emitted)) return;
+    emit({ rows, removed: removed.splice(0), profiles: profileChanged });
+    emitted = true;
     rows = [];
   };
   for await (const { relPath, row } of mapInOrder(images.entries(), IN_FLIGHT, read)) {

@@ -4,6 +4,7 @@
  */
 import type { ApiEvent, FolderWatching } from '../../../shared/api';
 import { imageKind } from '../folder/list-images';
+import { createProfileFinder, type ProfileCache } from '../profile';
 import { sweepStaleTempsUnder } from '../sidecar';
 import type { TiffScanner } from '../tiff';
 import { watchFolder, type FolderWatch, type WatchOptions } from '../watch';
@@ -29,6 +30,7 @@ export class LiveFolder {
   /** `options` null: the folder is swept but not watched (no front door wants events). */
   constructor(
     private readonly scanner: TiffScanner,
+    private readonly profiles: ProfileCache,
     private readonly emit: (event: ApiEvent) => void,
     private readonly options: WatchOptions | null,
   ) {}
@@ -43,8 +45,8 @@ export class LiveFolder {
       await this.stopWatch();
       if (this.options === null || generation !== this.generation) return;
       const handle = (paths: string[]) =>
-        readFolderChanges(folder, paths, this.scanner, ({ rows, removed }) => {
-          if (generation === this.generation) this.emit({ type: 'folder-changed', root: folder.root, rows, removed });
+        readFolderChanges(folder, paths, this.scanner, createProfileFinder(this.profiles, { root: folder.root }), (changes) => {
+          if (generation === this.generation) this.emit({ type: 'folder-changed', root: folder.root, ...changes });
         });
       this.current = await watchFolder(folder.root, handle, relevant, this.options).catch(() => null);
       if (this.current === null) return;

@@ -102,6 +102,8 @@ export const createDiskSlice: StateCreator<AppState, [], [], DiskSlice> = (set, 
       const what = newlyMarked.removed.length === 1 ? `${newlyMarked.removed[0]} was` : `${plural(newlyMarked.removed.length, 'image')} were`;
       s.notify('error', `${what} deleted on disk: the unsaved edits cannot be saved; revert them to remove the row.`);
     }
+    // A lab profile file changed: the profiles in force, and every image checked against them again.
+    if (event.profiles) void s.reloadProfiles();
   },
 
   setWatchMode: (root, mode) => set({ watching: { root, mode } }),

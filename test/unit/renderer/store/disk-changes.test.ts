@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import type { ImageRow } from '../../../../shared/api';
+import { describe, expect, it, vi } from 'vitest';
+import type { ImageRow, ProfileInfo } from '../../../../shared/api';
 import { createAppStore } from '../../../../renderer/src/store/app-store';
 import { connectBackendEvents } from '../../../../renderer/src/store/backend-events';
 import { activeMark, selectWatchMode } from '../../../../renderer/src/store/disk-slice';
@@ -12,7 +12,7 @@ async function liveStore(rows: ImageRow[]) {
   connectBackendEvents(store);
   await store.getState().loadSession();
   store.getState().addRows(rows);
-  const changed = (rowsIn: ImageRow[], removed: string[] = [], root = '/lab') => backend.emit({ type: 'folder-changed', root, rows: rowsIn, removed });
+  const changed = (rowsIn: ImageRow[], removed: string[] = [], root = '/lab', profiles = false) => backend.emit({ type: 'folder-changed', root, rows: rowsIn, removed, profiles });
   return { store, backend, changed };
 }
 
@@ -95,6 +95,17 @@ describe('changes on disk', () => {
     expect(store.getState().rows['a.tif']?.errors).toEqual(['truncated file']);
     expect(activeMark(store.getState(), 'a.tif')).toBeNull();
     expect(store.getState().edits['a.tif']?.genotype?.text).toBe('WT');
+  });
+
+  it('loads the lab profiles again and checks every image when a profile file changed on disk', async () => {
+    const { store, backend, changed } = await liveStore([makeRow('a.tif', { species: 'vole' })]);
+    const profile: ProfileInfo = { source: 'acqmeta.profile.json', folder: '', title: 'New rules', description: null, applied: true, problems: [], fields: [], folderRules: [], folderClosed: false, folderProblems: [] };
+    backend.profiles = [profile];
+    backend.problemsFor = () => [{ field: 'species', rule: 'enum', message: 'Species "vole" is not one of mouse, rat' }];
+    changed([], [], '/lab', true);
+    await vi.waitFor(() => expect(store.getState().rows['a.tif']?.profileProblems).toHaveLength(1));
+    expect(store.getState().profiles).toEqual([profile]);
+    expect(backend.checks.flat().map((item) => item.path)).toContain('a.tif');
   });
 
   it('ignores the changes of a folder that is no longer open, and says how the open one is watched', async () => {

@@ -4,12 +4,14 @@
  */
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { ApiEvent, FolderChangedEvent } from '../../../../../shared/api';
 import type { LabCopy } from '../folder/lab-folder';
 import { removeTestBundles, startOnLab, stopOnLab, type Harness } from './backend-harness';
 
 const OME = 'cells/multi-channel.ome.tif';
+const VASCULAR = fileURLToPath(new URL('../../../../../profiles/vascular-lab.profile.json', import.meta.url));
 const BURST = 5_000;
 const isChange = (event: ApiEvent): event is FolderChangedEvent => event.type === 'folder-changed';
 
@@ -47,6 +49,19 @@ describe.each(['native', 'poll'] as const)('backend folder watching (%s)', (mode
     expect(event.root).toBe(copy.lab);
     expect((await h.ok('getSession', {})).watching).toEqual({ root: copy.lab, mode });
     expect(rowOf(event, OME)).toMatchObject({ sidecar: 'ok', values: { species: 'vole' }, header: { dims: "('C', 'Y', 'X')" } });
+  });
+
+  it('says when a lab profile file comes, and reads changed rows with the profile in force', async () => {
+    await start();
+    const profiled = next((e) => e.profiles);
+    cpSync(VASCULAR, lab('acqmeta.profile.json'));
+    expect((await profiled).profiles).toBe(true);
+    const sidecar = lab(`${OME}.json`);
+    const changed = next((e) => rowOf(e, OME) !== undefined);
+    writeFileSync(sidecar, readFileSync(sidecar, 'utf8').replace('"species": "mouse"', '"species": "vole"'));
+    const event = await changed;
+    expect(rowOf(event, OME)).toMatchObject({ profile: 'acqmeta.profile.json', values: { species: 'vole' } });
+    expect(rowOf(event, OME)?.profileProblems.map((p) => p.field)).toContain('species');
   });
 
   it('sends new images, new folders of images, and the paths of images and folders that are gone', async () => {
