@@ -44,20 +44,28 @@ interface SearchIndex {
   texts: readonly string[];
 }
 
-let lastIndex: { rows: Readonly<Record<string, ImageRow>>; order: readonly string[]; index: SearchIndex } | null = null;
+/** The rows a filter looks at: rows by path, the paths in order, and `rowsEpoch` (it changes when rows are replaced in place). */
+export interface RowsToFilter {
+  rows: Readonly<Record<string, ImageRow>>;
+  order: readonly string[];
+  epoch: number;
+}
+
+let lastIndex: { input: RowsToFilter; index: SearchIndex } | null = null;
 
 /** The search index of these rows (the last one is kept: rows change far less often than the filter). */
-function searchIndex(rows: Readonly<Record<string, ImageRow>>, order: readonly string[]): SearchIndex {
-  if (lastIndex?.rows === rows && lastIndex.order === order) return lastIndex.index;
+function searchIndex(input: RowsToFilter): SearchIndex {
+  const last = lastIndex?.input;
+  if (last !== undefined && last.rows === input.rows && last.order === input.order && last.epoch === input.epoch) return lastIndex!.index;
   const listed: ImageRow[] = [];
   const texts: string[] = [];
-  for (const path of order) {
-    const row = rows[path];
+  for (const path of input.order) {
+    const row = input.rows[path];
     if (!row) continue;
     listed.push(row);
     texts.push(searchText(row));
   }
-  lastIndex = { rows, order, index: { rows: listed, texts } };
+  lastIndex = { input, index: { rows: listed, texts } };
   return lastIndex.index;
 }
 
@@ -139,8 +147,7 @@ function termMatcher(term: FilterTerm): Matcher {
  * is what the lab profile finds in the pending edits.
  */
 export function filterRows(
-  rows: Readonly<Record<string, ImageRow>>,
-  order: readonly string[],
+  input: RowsToFilter,
   edits: EditMap,
   query: FilterQuery,
   quick: QuickFilter | null,
@@ -151,26 +158,19 @@ export function filterRows(
   const editing = Object.keys(edits).length > 0;
   const kept = (row: ImageRow) => (quick === null || matchesQuick(row, edits, quick, live)) && matchesGap(row, edits, live, gap);
   if (query.terms.length === 0) {
-    for (const path of order) {
-      const row = rows[path];
+    for (const path of input.order) {
+      const row = input.rows[path];
       if (row && kept(row)) shown.push(row);
     }
     return shown;
   }
-  const index = searchIndex(rows, order);
+  const index = searchIndex(input);
   const matchers = query.terms.map(termMatcher);
   const negated = query.terms.map((term) => term.negate);
   for (let i = 0; i < index.rows.length; i++) {
-    let row = index.rows[i]!;
-    let text = index.texts[i]!;
-    // rows are replaced in place (a save, a reload): the index may hold the row it replaced
-    const current = rows[row.path];
-    if (current !== row) {
-      if (current === undefined) continue;
-      row = current;
-      text = searchText(current);
-    }
+    const row = index.rows[i]!;
     if (!kept(row)) continue;
+    const text = index.texts[i]!;
     const pathEdits = editing ? edits[row.path] : undefined;
     let match = true;
     for (let t = 0; t < matchers.length && match; t++) match = matchers[t]!(row, text, pathEdits) !== negated[t];

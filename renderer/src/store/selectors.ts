@@ -32,7 +32,7 @@ type FilterInputs = readonly [EditMap, LiveProblems, string, QuickFilter | null,
 /** The rows of `paths` that pass the filters, in the order given. */
 function passing(s: AppState, paths: readonly string[], [edits, live, text, quick, gap]: FilterInputs): ImageRow[] {
   const query: FilterQuery = parseFilter(text);
-  return filterRows(s.rows, paths, edits, query, quick, live, gap);
+  return filterRows({ rows: s.rows, order: paths, epoch: s.rowsEpoch }, edits, query, quick, live, gap);
 }
 
 /** Paths of the rows the table shows: filtered, then sorted; rows that stream in are merged in. */
