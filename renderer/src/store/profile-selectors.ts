@@ -1,13 +1,13 @@
 /**
  * Derived state of lab profiles, memoized: the rules the editor follows for the selected
- * images, the folder's (or the selection's) completeness as it is now, a field's values in use.
+ * images and what they find wrong per field, the folder's (or the selection's) completeness as it is now, a field's values in use.
  */
-import type { ProfileFieldRules, ProfileInfo } from '../../../shared/api';
+import type { ProfileFieldRules, ProfileInfo, ProfileProblem } from '../../../shared/api';
 import { completeness, type Completeness, type ImageStatus } from '../../../shared/profile/completeness';
 import type { AppState } from './app-store';
 import { isEditable } from './edit-logic';
 import { effectiveValues } from './field-state';
-import { problemsNow } from './problem-logic';
+import { problemsNow, type LiveProblems } from './problem-logic';
 import { memo } from './grow-memo';
 
 /** Rules by field name. */
@@ -31,20 +31,84 @@ function profilesFor(profiles: readonly ProfileInfo[], sources: ReadonlySet<stri
   return profiles.filter((p) => p.applied && sources.has(p.source));
 }
 
+/** A problem of a field as the images being edited have it. */
+export interface FieldProblem {
+  message: string;
+  /** `required` problems are help, not errors: a partial annotation may be saved. */
+  required: boolean;
+  suggestion: string | null;
+  /** How many of the images have this problem. */
+  images: number;
+}
+
+/** The most frequent problem of each field, by field name. */
+export type ProblemsByField = Readonly<Record<string, FieldProblem>>;
+
+const NO_PROBLEMS: ProblemsByField = {};
+
+/** The selectors of one set of paths, shared by every field of the editor (one pass over the images each). */
+interface PathSelectors {
+  rules: (s: AppState) => RulesByField;
+  problems: (s: AppState) => ProblemsByField;
+}
+
+const selectorsByPaths = new WeakMap<readonly string[], PathSelectors>();
+
+function pathSelectors(paths: readonly string[]): PathSelectors {
+  let selectors = selectorsByPaths.get(paths);
+  if (selectors === undefined) {
+    selectors = {
+      rules: memo((s: AppState) => [s.profiles, s.rows, s.rowsEpoch] as const, (profiles, rows, _epoch) => rulesOver(profiles, rows, paths)),
+      problems: memo((s: AppState) => [s.rows, s.rowsEpoch, s.liveProblems] as const, (rows, _epoch, live) => problemsOver(rows, live, paths)),
+    };
+    selectorsByPaths.set(paths, selectors);
+  }
+  return selectors;
+}
+
+function rulesOver(profiles: readonly ProfileInfo[] | null, rows: AppState['rows'], paths: readonly string[]): RulesByField {
+  if (profiles === null || profiles.length === 0) return NO_RULES;
+  const sources = new Set(paths.map((path) => rows[path]?.profile ?? null));
+  const byField = new Map<string, ProfileFieldRules[]>();
+  for (const profile of profilesFor(profiles, sources)) {
+    for (const rules of profile.fields) byField.set(rules.field, [...(byField.get(rules.field) ?? []), rules]);
+  }
+  return Object.fromEntries([...byField].map(([field, list]) => [field, mergeRules(list)]));
+}
+
+/** Per field, the most frequent problem over `paths` (a refusal before a `required` one). */
+function problemsOver(rows: AppState['rows'], live: LiveProblems, paths: readonly string[]): ProblemsByField {
+  const counts = new Map<string, Map<string, { problem: ProfileProblem; images: number }>>();
+  for (const path of paths) {
+    const row = rows[path];
+    if (row === undefined) continue;
+    for (const problem of problemsNow(row, live)) {
+      if (problem.field === null) continue;
+      let byMessage = counts.get(problem.field);
+      if (byMessage === undefined) counts.set(problem.field, (byMessage = new Map()));
+      const seen = byMessage.get(problem.message);
+      if (seen === undefined) byMessage.set(problem.message, { problem, images: 1 });
+      else seen.images++;
+    }
+  }
+  if (counts.size === 0) return NO_PROBLEMS;
+  const byField: Record<string, FieldProblem> = {};
+  for (const [field, byMessage] of counts) {
+    const [first] = [...byMessage.values()].sort((a, b) => Number(a.problem.rule === 'required') - Number(b.problem.rule === 'required') || b.images - a.images);
+    if (first !== undefined) byField[field] = { message: first.problem.message, required: first.problem.rule === 'required', suggestion: first.problem.suggestion ?? null, images: first.images };
+  }
+  return byField;
+}
+
 /** What the profiles in force for `paths` ask of each field (for markers, choice lists and hints). */
-export const selectFieldRules = (paths: readonly string[]) =>
-  memo(
-    (s: AppState) => [s.profiles, s.rows, s.rowsEpoch, paths] as const,
-    (profiles, rows, _epoch, list): RulesByField => {
-      if (profiles === null || profiles.length === 0) return NO_RULES;
-      const sources = new Set(list.map((path) => rows[path]?.profile ?? null));
-      const byField = new Map<string, ProfileFieldRules[]>();
-      for (const profile of profilesFor(profiles, sources)) {
-        for (const rules of profile.fields) byField.set(rules.field, [...(byField.get(rules.field) ?? []), rules]);
-      }
-      return Object.fromEntries([...byField].map(([field, list]) => [field, mergeRules(list)]));
-    },
-  );
+export function selectFieldRules(paths: readonly string[]): (s: AppState) => RulesByField {
+  return pathSelectors(paths).rules;
+}
+
+/** What the profiles find wrong with each field over `paths` now: its most frequent problem, with how many images have it. */
+export function selectFieldProblems(paths: readonly string[]): (s: AppState) => ProblemsByField {
+  return pathSelectors(paths).problems;
+}
 
 /** Which images the Completeness view counts. */
 export type CompletenessScope = 'folder' | 'selection';

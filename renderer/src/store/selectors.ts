@@ -167,44 +167,47 @@ export function selectEditView(paths: readonly string[]): (s: AppState) => EditV
   return overRows(paths, 'edit-view', (s) => editView(s, paths));
 }
 
-/** How often each value of a text field is used, as rows arrive (the map grows in place; the wrapper is new). */
-function valueCounts(name: string): (s: AppState) => { counts: Map<string, number> } {
-  const count = (s: AppState, paths: readonly string[], counts: Map<string, number>): { counts: Map<string, number> } => {
-    for (const path of paths) {
-      const value = s.rows[path]?.values[name];
-      if (typeof value === 'string' && value !== '') counts.set(value, (counts.get(value) ?? 0) + 1);
-    }
-    return { counts };
-  };
-  return growMemo<{ counts: Map<string, number> }, readonly []>({
-    inputs: () => [] as const,
-    full: (s, order) => count(s, order, new Map()),
-    grow: (s, previous, added) => count(s, added, previous.counts),
-  });
-}
-
 /** The fields whose inputs offer the values used in the folder: single-line text. */
 const SUGGESTED_FIELDS = EDITABLE_FIELDS.filter((f) => f.type === 'str' && !f.multiline).map((f) => f.name);
 
-const countMemos = new Map(SUGGESTED_FIELDS.map((name) => [name, valueCounts(name)]));
+/** How often each value of each suggested field is used. */
+type ValueCounts = ReadonlyMap<string, Map<string, number>>;
+
+/** Counts the values of `paths` into `counts` (one look-up of each row for every field). */
+function countValues(s: AppState, paths: readonly string[], counts: ValueCounts): { counts: ValueCounts } {
+  for (const path of paths) {
+    const values = s.rows[path]?.values;
+    if (values === undefined) continue;
+    for (const [name, used] of counts) {
+      const value = values[name];
+      if (typeof value === 'string' && value !== '') used.set(value, (used.get(value) ?? 0) + 1);
+    }
+  }
+  return { counts };
+}
+
+/** Every suggested field's value counts, as rows arrive (the maps grow in place; the wrapper is new). */
+const selectValueCounts = growMemo<{ counts: ValueCounts }, readonly []>({
+  inputs: () => [] as const,
+  full: (s, order) => countValues(s, order, new Map(SUGGESTED_FIELDS.map((name) => [name, new Map()]))),
+  grow: (s, previous, added) => countValues(s, added, previous.counts),
+});
+
 const suggestionMemos = new Map<string, (s: AppState) => readonly string[]>();
 
 /** Counts the values of the rows that arrived since, for every suggested field (in idle time, so opening the editor is quick). */
 export function prepareSuggestions(s: AppState): void {
-  for (const counts of countMemos.values()) counts(s);
+  selectValueCounts(s);
 }
 
 /** Values already used in this folder for a text field, most used first (for the input's datalist). */
 export function selectSuggestions(s: AppState, name: string): readonly string[] {
   let select = suggestionMemos.get(name);
   if (!select) {
-    let counts = countMemos.get(name);
-    if (counts === undefined) countMemos.set(name, (counts = valueCounts(name)));
-    const countsOf = counts;
     select = memo(
-      (st: AppState) => [countsOf(st)] as const,
-      ({ counts: used }) =>
-        [...used.entries()]
+      (st: AppState) => [selectValueCounts(st)] as const,
+      ({ counts }) =>
+        [...(counts.get(name) ?? new Map<string, number>()).entries()]
           .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
           .slice(0, 200)
           .map(([value]) => value),

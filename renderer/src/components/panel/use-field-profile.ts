@@ -3,24 +3,11 @@
  * finds wrong now: for the field's marker, choice list, placeholder, help and message.
  */
 import { useMemo } from 'react';
-import { useShallow } from 'zustand/react/shallow';
-import type { ProfileFieldRules, ProfileProblem } from '../../../../shared/api';
+import type { ProfileFieldRules } from '../../../../shared/api';
 import { editableField, type FieldSpec } from '../../../../shared/fields/field-table';
-import { problemsNow } from '../../store/problem-logic';
-import { selectFieldRules } from '../../store/profile-selectors';
+import { selectFieldProblems, selectFieldRules, type FieldProblem } from '../../store/profile-selectors';
 import { useApp } from '../../store/store-context';
-import type { AppState } from '../../store/app-store';
 import { formatFieldValue } from '../../lib/format';
-
-/** A problem of the field as the images being edited have it. */
-export interface FieldProblem {
-  message: string;
-  /** `required` problems are help, not errors: a partial annotation may be saved. */
-  required: boolean;
-  suggestion: string | null;
-  /** How many of the images have this problem. */
-  images: number;
-}
 
 /** The profile's view of one field. */
 export interface FieldProfile {
@@ -37,6 +24,8 @@ export interface FieldProfile {
   hint: string | null;
   problem: FieldProblem | null;
 }
+
+const NO_PROBLEM: FieldProblem = { message: '', required: false, suggestion: null, images: 0 };
 
 const capitalized = (text: string): string => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 
@@ -61,30 +50,10 @@ function hintOf(rules: ProfileFieldRules | undefined): string | null {
   return text === '' ? null : text;
 }
 
-/** The most frequent problem of field `name` over `paths` (a refusal before a `required` one). */
-function fieldProblem(s: AppState, paths: readonly string[], name: string): FieldProblem | null {
-  const counts = new Map<string, { problem: ProfileProblem; images: number }>();
-  for (const path of paths) {
-    const row = s.rows[path];
-    if (row === undefined) continue;
-    for (const problem of problemsNow(row, s.liveProblems)) {
-      if (problem.field !== name) continue;
-      const seen = counts.get(problem.message);
-      if (seen === undefined) counts.set(problem.message, { problem, images: 1 });
-      else seen.images++;
-    }
-  }
-  const ranked = [...counts.values()].sort((a, b) => Number(a.problem.rule === 'required') - Number(b.problem.rule === 'required') || b.images - a.images);
-  const first = ranked[0];
-  if (first === undefined) return null;
-  return { message: first.problem.message, required: first.problem.rule === 'required', suggestion: first.problem.suggestion ?? null, images: first.images };
-}
-
 /** The profile's rules and problems for `field` over `paths` (none where no profile applies). */
 export function useFieldProfile(field: FieldSpec, paths: readonly string[]): FieldProfile {
-  const select = useMemo(() => selectFieldRules(paths), [paths]);
-  const rules = useApp((s) => select(s)[field.name]);
-  const problem = useApp(useShallow((s) => fieldProblem(s, paths, field.name) ?? { message: '', required: false, suggestion: null, images: 0 }));
+  const rules = useApp((s) => selectFieldRules(paths)(s)[field.name]);
+  const problem = useApp((s) => selectFieldProblems(paths)(s)[field.name] ?? NO_PROBLEM);
   return useMemo(() => {
     const choices = rules?.enum?.map(formatFieldValue) ?? null;
     const conditional = problem.required && (rules?.requiredWhen.length ?? 0) > 0;

@@ -3,7 +3,7 @@ import type { ProfileInfo, ProfileProblem, ValuesToCheck } from '../../../../sha
 import { fieldViewState } from '../../../../renderer/src/store/field-state';
 import { selectUndoLabels } from '../../../../renderer/src/store/history-slice';
 import { PROBLEM_CHECK_DELAY_MS } from '../../../../renderer/src/store/profile-slice';
-import { selectCompleteness, selectFieldRules, selectValueCounts } from '../../../../renderer/src/store/profile-selectors';
+import { selectCompleteness, selectFieldProblems, selectFieldRules, selectValueCounts } from '../../../../renderer/src/store/profile-selectors';
 import { selectQuickCounts, selectVisiblePaths } from '../../../../renderer/src/store/selectors';
 import { makeRow, storeWithRows } from './fake-client';
 
@@ -140,6 +140,17 @@ describe('completeness, the Not ready filter and the field filter', () => {
     await store.getState().loadProfiles();
     expect(selectFieldRules(['a.tif'])(store.getState()).species).toMatchObject({ required: true, enum: ['mouse', 'rat'] });
     expect(selectFieldRules(['free.tif'])(store.getState())).toEqual({});
+  });
+
+  it('gives the editor each field’s most frequent problem over the selection, a refusal before a missing value', async () => {
+    const { store } = labStore();
+    const paths = ['a.tif', 'b.tif', 'c.tif', 'd.tif'];
+    const problems = selectFieldProblems(paths)(store.getState());
+    expect(problems.species).toEqual({ message: 'Species "Mouse" is not one of mouse, rat', required: false, suggestion: 'mouse', images: 2 });
+    store.getState().setFilterText('rat');
+    expect(selectFieldProblems(paths)(store.getState())).toBe(problems);
+    expect(selectFieldProblems(['c.tif'])(store.getState()).species).toMatchObject({ required: true, images: 1 });
+    expect(selectFieldProblems(['d.tif'])(store.getState())).toEqual({});
   });
 });
 
