@@ -47,11 +47,13 @@ async function unchanged(entry: ImageEntry, known: SidecarSummary, stamp: FileSt
  */
 export async function buildCachedRow(root: string, entry: ImageEntry, scanner: TiffScanner, cache: ScanCache, profiles?: ProfileFinder): Promise<ImageRow> {
   const known = cache.take(entry.relPath);
-  const profile = (await profiles?.forImage(entry.absPath)) ?? null;
   // a link is read every time (its target may change); a listed file is compared by its stamp
-  const reusable = entry.sidecar === 'file' && known?.sidecar?.version != null && profile?.profile.compiled == null;
-  const knownSidecar = reusable ? (known?.sidecar ?? null) : null;
-  const header = readHeader(entry, scanner, known?.image ?? null, knownSidecar !== null);
+  const candidate = entry.sidecar === 'file' && known?.sidecar?.version != null ? known.sidecar : null;
+  // the header is read while the profile in force is looked up (the first look-up compiles it)
+  const header = readHeader(entry, scanner, known?.image ?? null, candidate !== null);
+  const profile = (await profiles?.forImage(entry.absPath)) ?? null;
+  // a profile checks the whole file, so where one applies the sidecar is read again
+  const knownSidecar = profile?.profile.compiled == null ? candidate : null;
   const read = async (): Promise<SidecarSummary> => summarizeSidecar(await readEntrySidecar(root, entry));
   const sidecar =
     knownSidecar === null

@@ -73,6 +73,7 @@ export class WorkerPool {
   private readonly queue: Task[] = [];
   private nextId = 1;
   private closed = false;
+  private pumpScheduled = false;
 
   constructor(private readonly options: PoolOptions) {}
 
@@ -115,7 +116,13 @@ export class WorkerPool {
       return;
     }
     this.queue.push(task);
-    this.pump();
+    // Files submitted in one turn of the event loop go out in one message, not one each.
+    if (this.pumpScheduled) return;
+    this.pumpScheduled = true;
+    setImmediate(() => {
+      this.pumpScheduled = false;
+      this.pump();
+    });
   }
 
   private pump(): void {
