@@ -4,14 +4,14 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { startBackendSaver } from '../backend-saver.mjs';
-import { corpus, int, markdownTable, measure, python, root } from '../bench-kit.mjs';
+import { int, markdownTable, measure, python, root } from '../bench-kit.mjs';
 
 const FOLDERS = 12;
 const PER_FOLDER = 360;
 const FILES = FOLDERS * PER_FOLDER;
 const RUNS = 3;
 const TARGET = 1.5;
-const dir = path.join(corpus, 'writes');
+const dir = path.join(root, 'bench-corpus-writes');
 
 /** 4,320 tiny TIFFs with a CloudScope sidecar each (analysis, NaN, ROIs), in 12 folders. */
 function ensureWriteCorpus() {
