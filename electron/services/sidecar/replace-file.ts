@@ -5,7 +5,7 @@ import { constants } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { SidecarVersion } from '../../../shared/api';
-import { closeFd, fchmodFd, fstatFd, fsyncFd, openFd, writeFd } from './fd-calls';
+import { closeFd, fchmodFd, fstatFd, fdatasyncFd, openFd, writeFd } from './fd-calls';
 import { versionOf } from './file-snapshot';
 import { claimTemp, releaseTemp } from './temp-files';
 import { WriteBatch } from './write-batch';
@@ -31,7 +31,7 @@ export async function replaceFile(target: string, bytes: Buffer, mode: number | 
       const stat = await fstatFd(fd);
       // The umask must not narrow the old file's mode.
       if (mode !== undefined && (stat.mode & 0o7777) !== mode) await fchmodFd(fd, mode);
-      await fsyncFd(fd);
+      await fdatasyncFd(fd);
       version = versionOf(bytes, stat.mtimeMs);
     } finally {
       await closeFd(fd);
