@@ -22,9 +22,11 @@ import './styles/fields.css';
 import './styles/dialogs.css';
 import './styles/dialog-lists.css';
 import './styles/results.css';
+import './styles/results-dialog.css';
 import './styles/bulk.css';
 import './styles/profile-fields.css';
 import './styles/profile.css';
+import './styles/completeness.css';
 
 /** `localStorage`, or null where the browser refuses it (then preferences do not persist). */
 function prefsStorage(): PrefsStorage | null {
