@@ -9,6 +9,7 @@ import { ChoiceInput } from './choice-input';
 import { MixedValues } from './mixed-values';
 import { ProfileNotes, profileNoteIds } from './profile-notes';
 import { useFieldProfile, type FieldProfile } from './use-field-profile';
+import { FieldSrNotes } from './field-sr-notes';
 
 function Suggestions({ field, id, examples }: { field: FieldSpec; id: string; examples: readonly string[] }) {
   const used = useApp((s) => selectSuggestions(s, field.name));
@@ -136,14 +137,7 @@ function FieldNotes({ field, paths, readOnly, view, profile }: FieldProps & { vi
         </p>
       )}
       <ProfileNotes field={field} id={id} paths={paths} profile={profile} hasError={view.error !== null} readOnly={readOnly} />
-      <span id={`${id}-help`} className="sr-only">
-        {field.description}
-      </span>
-      {view.modified && (
-        <span id={`${id}-modified`} className="sr-only">
-          Unsaved change
-        </span>
-      )}
+      <FieldSrNotes id={id} field={field} modified={view.modified} />
     </>
   );
 }

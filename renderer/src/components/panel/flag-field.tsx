@@ -4,6 +4,7 @@ import type { FieldSpec } from '../../../../shared/fields/field-table';
 import type { FieldViewState } from '../../store/field-state';
 import { selectEditView } from '../../store/selectors';
 import { useApp, useAppStore } from '../../store/store-context';
+import { FieldSrNotes } from './field-sr-notes';
 
 interface FlagFieldProps {
   field: FieldSpec;
@@ -43,14 +44,7 @@ export function FlagField({ field, paths, readOnly }: FlagFieldProps) {
       <span className={view.mixed ? 'muted small' : 'flag-state'} aria-hidden="true">
         {view.mixed ? '(multiple values)' : checked ? '' : 'Rejected'}
       </span>
-      <span id={`${id}-help`} className="sr-only">
-        {field.description}
-      </span>
-      {view.modified && (
-        <span id={`${id}-modified`} className="sr-only">
-          Unsaved change
-        </span>
-      )}
+      <FieldSrNotes id={id} field={field} modified={view.modified} />
     </div>
   );
 }
