@@ -7,6 +7,7 @@ import { ACCEPTED_FIELD, EXPERIMENT_FIELDS, HEADER_FIELDS, type FieldValues } fr
 import { pixelSizeValues, usableCalibration } from './calibration';
 import { applyToTree, nodeFor, removeFromTree } from './edit-tree';
 import type { JsonEntry, JsonNode, JsonObject } from './json-tree';
+import { spliceJson } from './json-splice';
 import { writeJson } from './json-writer';
 import { pythonIntRepr } from './python-repr';
 import { Sidecar } from './sidecar';
@@ -29,7 +30,8 @@ export function applyChanges(sidecar: Sidecar, changes: FieldValues, remove: rea
 export function editSidecar(sidecar: Sidecar, changes: FieldValues, remove: readonly string[] = []): Sidecar {
   const removed = removeFromTree(sidecar.root, remove);
   const { root, changed } = applyToTree(removed.root, changes);
-  return changed || removed.changed ? new Sidecar(writeJson(root), root) : sidecar;
+  if (!changed && !removed.changed) return sidecar;
+  return new Sidecar(spliceJson(sidecar.text, sidecar.root, root) ?? writeJson(root), root);
 }
 
 /**

@@ -10,7 +10,7 @@ import { toApiError } from '../../../shared/errors';
 import type { FileStamp } from '../folder/file-stamp';
 import type { ImageEntry } from '../folder/list-images';
 import type { CachedImage, ScanCache } from '../scan-cache';
-import { sidecarPathFor } from '../sidecar';
+import { noteValueProblems, sidecarPathFor } from '../sidecar';
 import type { TiffScanner } from '../tiff';
 import type { ProfileFinder } from '../profile';
 import { composeRow, readEntrySidecar, summarizeSidecar, type ImageScan, type SidecarSummary } from './image-row';
@@ -41,6 +41,12 @@ async function unchanged(entry: ImageEntry, known: SidecarSummary, stamp: FileSt
   return now !== null && now.size === known.version?.size && now.mtimeMs === known.version.mtimeMs;
 }
 
+/** A cached summary taken as read: what validating its content found counts, as for a read (saves rely on it). */
+function reuse(known: SidecarSummary): SidecarSummary {
+  if (known.state === 'ok' && known.version !== null) noteValueProblems(known.version.sha256, known.problems);
+  return known;
+}
+
 /**
  * Builds an image's row, reading only what changed since `cache` kept it, with the problems
  * the profile in force finds; keeps what was read. Never rejects.
@@ -58,7 +64,7 @@ export async function buildCachedRow(root: string, entry: ImageEntry, scanner: T
   const sidecar =
     knownSidecar === null
       ? read()
-      : header.then(async ({ sidecarStamp }) => ((await unchanged(entry, knownSidecar, sidecarStamp)) ? knownSidecar : read()));
+      : header.then(async ({ sidecarStamp }) => ((await unchanged(entry, knownSidecar, sidecarStamp)) ? reuse(knownSidecar) : read()));
   const [scanned, summary] = await Promise.all([header, sidecar]);
   const keptSidecar = entry.sidecar === 'file' && summary.version !== null ? summary : null;
   const same = known !== undefined && scanned.kept === known.image && keptSidecar === known.sidecar;

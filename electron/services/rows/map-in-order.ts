@@ -4,18 +4,26 @@
 
 type Settled<R> = { ok: true; value: R } | { ok: false; error: unknown };
 
+/** How many calls run at once: `first` at the start, one more for each result yielded, up to `most`. */
+export interface InFlight {
+  first: number;
+  most: number;
+}
+
 /**
  * Applies `fn` to every item with up to `inFlight` calls running at once; yields results in
  * input order. A rejection is rethrown when its turn comes. Once `signal` aborts, nothing more
- * is started or yielded.
+ * is started or yielded. Starting with fewer calls in flight gets the first results sooner:
+ * their reads do not queue behind hundreds of others.
  */
 export async function* mapInOrder<T, R>(
   items: AsyncIterable<T> | Iterable<T>,
-  inFlight: number,
+  inFlight: number | InFlight,
   fn: (item: T) => Promise<R>,
   signal?: AbortSignal,
 ): AsyncGenerator<R> {
-  const limit = Math.max(1, inFlight);
+  const { first, most } = typeof inFlight === 'number' ? { first: inFlight, most: inFlight } : inFlight;
+  let limit = Math.max(1, Math.min(first, most));
   const iterator = Symbol.asyncIterator in items ? items[Symbol.asyncIterator]() : items[Symbol.iterator]();
   const queue: Promise<Settled<R>>[] = [];
   const stopped = (): boolean => signal?.aborted === true;
@@ -31,6 +39,7 @@ export async function* mapInOrder<T, R>(
     const result = await head;
     if (stopped()) return;
     if (!result.ok) throw result.error;
+    limit = Math.min(most, limit + 1);
     yield result.value;
   }
 }

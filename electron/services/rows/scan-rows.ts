@@ -7,12 +7,12 @@ import { NO_SCAN_CACHE, type ScanCache } from '../scan-cache';
 import type { ProfileFinder } from '../profile';
 import type { TiffScanner } from '../tiff';
 import { buildCachedRow } from './cached-row';
-import { mapInOrder } from './map-in-order';
+import { mapInOrder, type InFlight } from './map-in-order';
 
 /** How a scan runs. */
 export interface ScanRowsOptions {
-  /** Files read at once (the scanner's pool queues what it cannot start yet). Default 256. */
-  inFlight?: number;
+  /** Files read at once (the scanner's pool queues what it cannot start yet). Default: 32 at first, up to 256. */
+  inFlight?: number | InFlight;
   /** Stops the scan: no further rows are yielded. */
   signal?: AbortSignal;
   /** What the last scan read (see scan-cache); without it every file is read. */
@@ -36,7 +36,7 @@ export function scanRows(
 ): AsyncGenerator<ImageRow> {
   const cache = options.cache ?? NO_SCAN_CACHE;
   const build = (entry: ImageEntry): Promise<ImageRow> => buildCachedRow(root, entry, scanner, cache, options.profiles);
-  return mapInOrder(entries, options.inFlight ?? 256, build, options.signal);
+  return mapInOrder(entries, options.inFlight ?? { first: 32, most: 256 }, build, options.signal);
 }
 
 /** How rows are grouped into events. */

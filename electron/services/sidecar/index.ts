@@ -2,7 +2,7 @@
  * Sidecar files on disk: reading with versions, atomic conflict-checked writes, field saves,
  * write batches and the clean-up of temp files left by killed writes.
  */
-export { problemsAfterEdit } from './clean-sidecars';
+export { noteValueProblems, problemsAfterEdit } from './clean-sidecars';
 export { readSidecarFile, type SidecarFile } from './read-sidecar-file';
 export { saveFieldChanges, type SaveOptions, type SaveResult } from './save-field-changes';
 export { sidecarNameFor, sidecarPathFor } from './sidecar-path';

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { mapInOrder } from '../../../../../electron/services/rows/map-in-order';
+
+/** Runs mapInOrder over 0..n-1 with calls that finish in reverse order of a round; records the most calls running at once. */
+async function run(n: number, inFlight: number | { first: number; most: number }) {
+  let running = 0;
+  const peaks: number[] = [];
+  const fn = async (i: number): Promise<number> => {
+    running++;
+    peaks.push(running);
+    await new Promise((resolve) => setTimeout(resolve, (i * 7) % 5));
+    running--;
+    return i * 10;
+  };
+  const out: number[] = [];
+  for await (const value of mapInOrder(Array.from({ length: n }, (_, i) => i), inFlight, fn)) out.push(value);
+  return { out, peaks };
+}
+
+describe('mapInOrder', () => {
+  it('yields every result in input order with at most inFlight calls running', async () => {
+    const { out, peaks } = await run(200, 16);
+    expect(out).toEqual(Array.from({ length: 200 }, (_, i) => i * 10));
+    expect(Math.max(...peaks)).toBe(16);
+  });
+
+  it('starts with `first` calls and adds one per result yielded, up to `most`', async () => {
+    const { out, peaks } = await run(300, { first: 4, most: 40 });
+    expect(out).toEqual(Array.from({ length: 300 }, (_, i) => i * 10));
+    expect(Math.max(...peaks)).toBe(40);
+    // calls started and not yet taken never outnumber `first` plus the results taken
+    let taken = 0;
+    let started = 0;
+    const excess: number[] = [];
+    const fn = async (i: number) => {
+      started++;
+      excess.push(started - taken - (4 + taken));
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      return i;
+    };
+    for await (const value of mapInOrder(Array.from({ length: 30 }, (_, i) => i), { first: 4, most: 40 }, fn)) taken = value + 1;
+    expect(Math.max(...excess)).toBe(0);
+  });
+
+  it('rethrows a failure when its turn comes', async () => {
+    const fn = async (i: number) => {
+      if (i === 3) throw new Error('bad file');
+      return i;
+    };
+    const seen: number[] = [];
+    await expect(async () => {
+      for await (const value of mapInOrder([0, 1, 2, 3, 4], { first: 1, most: 4 }, fn)) seen.push(value);
+    }).rejects.toThrow('bad file');
+    expect(seen).toEqual([0, 1, 2]);
+  });
+});
