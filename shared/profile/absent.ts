@@ -13,9 +13,9 @@ const isObject = (value: unknown): value is Plain => value !== null && typeof va
 
 function withoutAbsentMembers(object: Plain): Plain {
   const out: Plain = {};
-  for (const key in object) {
+  for (const key of Object.keys(object)) {
     const value = object[key];
-    if (Object.hasOwn(object, key) && !isAbsent(value)) out[key] = value;
+    if (!isAbsent(value)) out[key] = value;
   }
   return out;
 }

@@ -13,29 +13,58 @@ import { problemFor } from './problem-messages';
 
 type Plain = Record<string, unknown>;
 
+const isGroup = (error: ErrorObject): boolean => error.keyword === 'anyOf' || error.keyword === 'oneOf';
+
 /** Drops errors inside an `anyOf`/`oneOf` that failed as a whole: the whole says it once. */
 function outermost(errors: readonly ErrorObject[]): readonly ErrorObject[] {
-  const groups = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf').map((e) => `${e.schemaPath}/`);
-  return groups.length === 0 ? errors : errors.filter((e) => !groups.some((g) => e.schemaPath.startsWith(g)));
+  if (!errors.some(isGroup)) return errors;
+  const groups = errors.filter(isGroup).map((e) => `${e.schemaPath}/`);
+  return errors.filter((e) => !groups.some((g) => e.schemaPath.startsWith(g)));
 }
 
 /**
- * Problems already worded, per profile, by the error's place in the schema and then by where
- * and which value: a folder repeats the same few mistakes thousands of times.
+ * Problems already worded, per profile: by the error's place in the schema, then where in the
+ * data, then which value (text as it is, anything else as JSON): a folder repeats the same few
+ * mistakes thousands of times. Nested maps keep each look-up to short keys.
  */
-const worded = new WeakMap<CompiledProfile, Map<string, Map<string, ProfileProblem | null>>>();
+type Worded = Map<string, Map<string, Map<string, ProfileProblem | null>>>;
+const worded = new WeakMap<CompiledProfile, Worded>();
+/** Entries a map of the memo holds before it starts afresh. */
 const WORDED_LIMIT = 4096;
+
+/** The map of `memo` under `key`, made (or started afresh when it has grown too large) as needed. */
+function below<V>(memo: Map<string, V>, key: string, make: () => V, size: (value: V) => number): V {
+  let value = memo.get(key);
+  if (value === undefined || size(value) >= WORDED_LIMIT) {
+    if (memo.size >= WORDED_LIMIT) memo.clear();
+    memo.set(key, (value = make()));
+  }
+  return value;
+}
+
+/** Segments of the data pointers errors name: a folder's errors name the same few places. */
+const segmentsOf = new Map<string, readonly string[]>();
+
+function pointerPath(pointer: string): readonly string[] {
+  let segments = segmentsOf.get(pointer);
+  if (segments === undefined) {
+    if (segmentsOf.size >= WORDED_LIMIT) segmentsOf.clear();
+    segmentsOf.set(pointer, (segments = pointerSegments(pointer)));
+  }
+  return segments;
+}
 
 /** The problem of an error, worded once per profile, schema place, data place and value. */
 function wordedProblem(profile: CompiledProfile, error: ErrorObject, data: Plain): ProfileProblem | null {
   let memo = worded.get(profile);
-  if (memo === undefined || memo.size >= WORDED_LIMIT) worded.set(profile, (memo = new Map()));
-  let byValue = memo.get(error.schemaPath);
-  if (byValue === undefined || byValue.size >= WORDED_LIMIT) memo.set(error.schemaPath, (byValue = new Map()));
+  if (memo === undefined) worded.set(profile, (memo = new Map()));
   const original = error.keyword === 'errorMessage' ? ((error.params as { errors?: ErrorObject[] }).errors?.[0] ?? error) : error;
   const missing = (original.params as { missingProperty?: string }).missingProperty;
-  const at = missing === undefined ? valueAt(data, pointerSegments(original.instancePath)) : missing;
-  const key = `${original.schemaPath}\0${original.instancePath}\0${typeof at === 'string' ? `s${at}` : JSON.stringify(at)}`;
+  const at = missing === undefined ? valueAt(data, pointerPath(original.instancePath)) : missing;
+  const schemaPlace = error === original ? error.schemaPath : `${error.schemaPath} ${original.schemaPath}`;
+  const byPlace = below(memo, schemaPlace, () => new Map(), (map) => map.size);
+  const byValue = below(byPlace, original.instancePath, () => new Map(), (map) => map.size);
+  const key = typeof at === 'string' ? at : `\0${JSON.stringify(at)}`;
   let problem = byValue.get(key);
   if (problem === undefined) {
     problem = problemFor(error, data, profile.schema, profile.fields);
