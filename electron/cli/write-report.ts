@@ -4,7 +4,7 @@
  */
 import type { ImageEntry } from '../services/folder/list-images';
 import { mapInOrder } from '../services/rows/map-in-order';
-import { inWriteBatch, type WriteBatch } from '../services/sidecar';
+import { WriteBatch } from '../services/sidecar';
 import { EXIT, type CliIo } from './cli-io';
 import type { WriteOutcome } from './write-changes';
 
@@ -21,8 +21,9 @@ const BATCH_FILES = 2_000;
  * Runs `write` on every item, many at a time, in batches whose folders are synced once each,
  * and reports each batch in the items' order once it is durable: the lines `changedLines`
  * gives for a changed sidecar, `<path>: <reason>` on stderr for one that was not written.
- * `unchanged` counts files left out beforehand as already holding the values.
- * Resolves to 3 on any conflict or I/O error, 1 when files were skipped, else 0.
+ * The next batch is written while one is synced and reported, so the disk's queue never
+ * runs dry between batches. `unchanged` counts files left out beforehand as already holding
+ * the values. Resolves to 3 on any conflict or I/O error, 1 when files were skipped, else 0.
  */
 export async function writeAndReport<T extends { entry: ImageEntry }>(
   items: readonly T[],
@@ -33,13 +34,7 @@ export async function writeAndReport<T extends { entry: ImageEntry }>(
   unchanged = 0,
 ): Promise<number> {
   const tally = new OutcomeTally(unchanged);
-  for (let start = 0; start < items.length; start += BATCH_FILES) {
-    const outcomes = await inWriteBatch(async (batch) => {
-      const run = async (item: T) => ({ entry: item.entry, outcome: await write(item, batch) });
-      const done: { entry: ImageEntry; outcome: WriteOutcome }[] = [];
-      for await (const result of mapInOrder(items.slice(start, start + BATCH_FILES), IN_FLIGHT, run)) done.push(result);
-      return done;
-    });
+  const report = async (outcomes: readonly Written[]): Promise<void> => {
     for (const { entry, outcome } of outcomes) {
       tally.add(outcome);
       if (outcome.kind === 'created' || outcome.kind === 'updated') {
@@ -49,9 +44,40 @@ export async function writeAndReport<T extends { entry: ImageEntry }>(
         io.err(`${entry.relPath}: ${outcome.reason}`);
       }
     }
+  };
+  const batches = Array.from({ length: Math.ceil(items.length / BATCH_FILES) }, () => new WriteBatch());
+  const run = async (index: number): Promise<Written> => {
+    const item = items[index] as T;
+    return { entry: item.entry, outcome: await write(item, batches[Math.floor(index / BATCH_FILES)] as WriteBatch) };
+  };
+  /** The batches synced and reported so far, in order. */
+  let reported: Promise<void> = Promise.resolve();
+  try {
+    let written: Written[] = [];
+    let count = 0;
+    for await (const result of mapInOrder(items.keys(), IN_FLIGHT, run)) {
+      written.push(result);
+      count++;
+      if (count % BATCH_FILES !== 0 && count !== items.length) continue;
+      const outcomes = written;
+      written = [];
+      const durable = (batches[Math.floor((count - 1) / BATCH_FILES)] as WriteBatch).finish();
+      reported = Promise.all([reported, durable]).then(() => report(outcomes));
+      reported.catch(() => undefined); // awaited below; a failure before then must not go unhandled
+    }
+    await reported;
+  } finally {
+    // after a failure, what was written is still made durable
+    await Promise.all(batches.map((batch) => batch.finish()));
   }
   await io.out.line(tally.summary(dryRun));
   return tally.exitCode();
+}
+
+/** One item's outcome. */
+interface Written {
+  entry: ImageEntry;
+  outcome: WriteOutcome;
 }
 
 /** Lists problems found before anything was written, on stderr; returns exit code 2. */
