@@ -1,7 +1,8 @@
 // The app's save path for the write benchmark: browser mode (dist/electron/serve.cjs) on a
 // folder, opened and scanned as the app does, then timed saves that set one field in every
-// sidecar with `saveSidecars` requests of 500 files (the renderer's batches), each carrying the
-// version the renderer would hold. Versions are read before the clock starts.
+// sidecar with `saveSidecars` requests, each file carrying the version the renderer would hold,
+// sent as the renderer sends them (its batch size, one request ahead of each answer). Versions
+// are read before the clock starts.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -10,7 +11,13 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { root } from './bench-kit.mjs';
 
-const SAVE_BATCH = 500;
+/** The renderer's batch size, read from its source so the benchmark sends what the app sends. */
+export const SAVE_BATCH = (() => {
+  const source = readFileSync(path.join(root, 'renderer/src/store/save-slice.ts'), 'utf8');
+  const match = /export const SAVE_BATCH = (\d+);/.exec(source);
+  if (match === null) throw new Error('SAVE_BATCH not found in renderer/src/store/save-slice.ts');
+  return Number(match[1]);
+})();
 
 function images(dir, rel = '') {
   const found = [];
@@ -79,9 +86,18 @@ export async function startBackendSaver(folder) {
     /** Sets `field` to `value` in every sidecar; resolves with the seconds the saves took. */
     async save(field, value) {
       const saves = paths.map((p) => ({ path: p, changes: { [field]: value }, expected: versionOf(path.join(folder, `${p}.json`)) }));
+      const batches = [];
+      for (let start = 0; start < saves.length; start += SAVE_BATCH) batches.push(saves.slice(start, start + SAVE_BATCH));
+      const requests = [];
+      const send = (index) => {
+        if (index < batches.length) requests[index] ??= call('saveSidecars', { saves: batches[index] });
+      };
       const started = performance.now();
-      for (let start = 0; start < saves.length; start += SAVE_BATCH) {
-        const outcomes = await call('saveSidecars', { saves: saves.slice(start, start + SAVE_BATCH) });
+      // as the renderer's writeSaves: the first request alone, then one request ahead of each answer
+      for (let index = 0; index < batches.length; index++) {
+        send(index);
+        if (index > 0) send(index + 1);
+        const outcomes = await requests[index];
         const failed = outcomes.find((o) => !o.ok);
         if (failed) throw new Error(`${failed.path}: ${failed.error.message}`);
       }

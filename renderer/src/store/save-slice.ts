@@ -57,6 +57,7 @@ export interface SaveSlice {
 /** Files per `saveSidecars` request, so a save of thousands of files shows its progress. */
 export const SAVE_BATCH = 250;
 
+
 /** Updates that remove the saved edits still exactly as sent, keeping anything typed since. */
 function savedEditRemovals(edits: EditMap, sent: EditMap, paths: readonly string[]): EditUpdate[] {
   const updates: EditUpdate[] = [];
@@ -156,23 +157,43 @@ export const createSaveSlice: StateCreator<AppState, [], [], SaveSlice> = (set, 
     writeSaves: async (saves) => {
       const done = { saved: 0, failures: [] as SaveFailure[] };
       const sent = get().edits;
+      const batches: SaveRequest[][] = [];
+      for (let start = 0; start < saves.length; start += SAVE_BATCH) batches.push(saves.slice(start, start + SAVE_BATCH));
+      const requests: ReturnType<AppState['client']['saveSidecars']>[] = [];
+      const send = (index: number): void => {
+        if (index < batches.length) requests[index] ??= get().client.saveSidecars({ saves: batches[index] as SaveRequest[] });
+      };
+      const fail = (batch: readonly SaveRequest[], error: { code: ErrorCode; message: string }): void => {
+        done.failures.push(...batch.map((s) => ({ path: s.path, code: error.code, message: error.message })));
+      };
+      /** The first failed request's error: the batches not sent by then fail with it, unsent. */
+      let stopped: { code: ErrorCode; message: string } | null = null;
       set({ saving: true, saveProgress: { done: 0, total: saves.length } });
       try {
-        for (let start = 0; start < saves.length; start += SAVE_BATCH) {
-          const batch = saves.slice(start, start + SAVE_BATCH);
-          const result = await get().client.saveSidecars({ saves: batch });
+        for (let index = 0; index < batches.length; index++) {
+          const batch = batches[index] as SaveRequest[];
+          if (stopped !== null && requests[index] === undefined) {
+            fail(batch, stopped);
+            continue;
+          }
+          send(index);
+          // Once the first request has succeeded, one more goes out before each answer is
+          // awaited: the backend writes the next batch while it syncs the folders of this one.
+          if (index > 0 && stopped === null) send(index + 1);
+          const result = await (requests[index] as (typeof requests)[number]);
           if (!result.ok) {
-            if (start === 0) {
+            if (index === 0) {
               get().notify('error', result.error.message);
               return null;
             }
-            done.failures.push(...saves.slice(start).map((s) => ({ path: s.path, code: result.error.code, message: result.error.message })));
-            return done;
+            stopped ??= result.error;
+            fail(batch, result.error);
+            continue;
           }
           const outcome = applyOutcomes(result.payload, sent);
           done.saved += outcome.saved;
           done.failures.push(...outcome.failures);
-          set({ saveProgress: { done: Math.min(saves.length, start + SAVE_BATCH), total: saves.length } });
+          set({ saveProgress: { done: Math.min(saves.length, (index + 1) * SAVE_BATCH), total: saves.length } });
         }
         return done;
       } finally {

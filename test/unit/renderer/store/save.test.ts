@@ -180,4 +180,38 @@ describe('saving', () => {
     expect(store.getState()).toMatchObject({ saving: false, saveProgress: null, edits: {} });
     expect(store.getState().notices.at(-1)).toMatchObject({ text: 'Saved 1,100 files.' });
   });
+
+  it('sends the first batch alone, then keeps one request ahead; after a failed request, unsent batches fail with its error', async () => {
+    const rows = Array.from({ length: 1100 }, (_, i) => makeRow(`img-${i}.tif`));
+    const { store, backend } = storeWithRows(rows);
+    const answers: { size: number; answer: (ok: boolean) => void }[] = [];
+    backend.client.saveSidecars = ({ saves }) =>
+      new Promise((resolve) => {
+        answers.push({
+          size: saves.length,
+          answer: (ok) =>
+            resolve(ok ? { ok: true, payload: saves.map((save) => backend.saveOutcome(save)) } : { ok: false, error: { code: 'IO', message: 'the backend stopped' } }),
+        });
+      });
+    store.getState().setFieldText(rows.map((r) => r.path), 'condition', 'KO');
+    const saving = store.getState().saveAll();
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+    await settle();
+    expect(answers).toHaveLength(1); // the first request alone
+    answers[0]!.answer(true);
+    await settle();
+    expect(answers).toHaveLength(3); // the second and, ahead of its answer, the third
+    answers[1]!.answer(false);
+    await settle();
+    expect(answers).toHaveLength(3); // nothing more is sent after a failure
+    answers[2]!.answer(true);
+    await saving;
+    const s = store.getState();
+    expect(Object.keys(s.edits)).toHaveLength(250 + 250 + 100); // the failed batch and the two never sent
+    expect(s.edits['img-250.tif']?.condition?.text).toBe('KO');
+    expect(s.edits['img-600.tif']).toBeUndefined(); // the third batch was written and applied
+    expect(s.rows['img-600.tif']?.values.condition).toBe('KO');
+    expect(s.saveReport?.failures).toHaveLength(600);
+    expect(s.saveReport?.failures[0]).toMatchObject({ path: 'img-250.tif', message: 'the backend stopped' });
+  });
 });
