@@ -5,6 +5,7 @@ import type { ApiEvent } from '../../../shared/api';
 import { ApiFailure } from '../../../shared/errors';
 import type { RecentFolders } from '../folder/recent-folders';
 import { createProfileFinder, type ProfileCache, type ProfileFinder } from '../profile';
+import type { HeaderMemo } from '../rows';
 import type { TiffScanner } from '../tiff';
 import type { WatchOptions } from '../watch';
 import type { OpenFolder } from './confine';
@@ -57,6 +58,8 @@ export interface BackendContext {
   cancelScan(): void;
   /** Watching and temp-file sweeping of the open folder. */
   readonly live: LiveFolder;
+  /** The TIFF headers read for the open folder (a save's row reuses them). */
+  readonly headers: HeaderMemo;
 }
 
 /** The open folder, or NO_FOLDER. */

@@ -4,6 +4,7 @@
  */
 import { API_METHOD_NAMES, type ApiEvent, type ApiHandlers, type ApiMethodName, type ApiResult } from '../../../shared/api';
 import { createProfileCache } from '../profile';
+import { HeaderMemo } from '../rows';
 import { createTiffScanner } from '../tiff';
 import type { BackendContext, BackendOptions } from './backend-context';
 import { toBackendError } from './backend-error';
@@ -59,6 +60,7 @@ export function createBackend(options: BackendOptions): Backend {
       context.scan = null;
     },
     live: new LiveFolder(scanner, profiles, emit, options.watch ?? null),
+    headers: new HeaderMemo(),
   };
   const handlers: ApiHandlers = {
     ...folderHandlers(context),

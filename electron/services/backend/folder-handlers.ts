@@ -52,6 +52,7 @@ export async function openFolderAt(context: BackendContext, folder: string): Pro
   const opened = await allowedFolder(context, folder);
   context.cancelScan();
   context.scanner.warm();
+  context.headers.clear();
   context.folder = opened;
   context.live.open(opened);
   context.options.recent?.add(opened.root);

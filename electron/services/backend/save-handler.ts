@@ -7,7 +7,7 @@ import type { ApiHandlers, SaveOutcome, SaveRequest } from '../../../shared/api'
 import { ApiFailure } from '../../../shared/errors';
 import { validateChanges } from '../../../shared/validation';
 import { profileRefusals, type ProfileFinder } from '../profile';
-import { composeRow, mapInOrder, scanImage, summarizeSidecar, type ImageScan } from '../rows';
+import { composeRow, mapInOrder, summarizeSidecar, type ImageScan } from '../rows';
 import { inWriteBatch, problemsAfterEdit, saveFieldChanges, type WriteBatch } from '../sidecar';
 import { profileFinder, requireFolder, type BackendContext } from './backend-context';
 import { checkSidecarInside, resolveImage, type OpenFolder, type RealFolders } from './confine';
@@ -63,7 +63,7 @@ async function saveOne({ context, folder, profiles, batch, realFolders }: SaveRu
   const refused = await profileRefusals(profiles, entry.absPath, save.changes);
   if (refused.length > 0) throw new ApiFailure('INVALID_VALUE', refused.map((p) => p.message).join(' '), save.path);
   // The header is read while the sidecar is written: the new sidecar (if any) and the row need it.
-  const scanning: Promise<ImageScan | null> = entry.kind === 'tiff' ? scanImage(context.scanner, entry.absPath) : Promise.resolve(null);
+  const scanning: Promise<ImageScan | null> = entry.kind === 'tiff' ? context.headers.scan(context.scanner, entry.relPath, entry.absPath) : Promise.resolve(null);
   let creation = {};
   if (entry.sidecar === 'none') {
     // A new sidecar carries the image's header, as CloudScope would write it.

@@ -53,10 +53,11 @@ async function runScan(
   try {
     const listing = listAhead(folder.root, signal);
     const profiles = profileFinder(context, folder);
-    for await (const rows of batchRows(scanRows(folder.root, listing.entries, context.scanner, { signal, cache, profiles }))) {
+    const rows = scanRows(folder.root, listing.entries, context.scanner, { signal, cache: context.headers.remembering(cache), profiles });
+    for await (const batch of batchRows(rows)) {
       if (signal.aborted) return;
-      progress.rows += rows.length;
-      context.emit({ type: 'scan-rows', scanId, rows, done: progress.rows, total: listing.total() });
+      progress.rows += batch.length;
+      context.emit({ type: 'scan-rows', scanId, rows: batch, done: progress.rows, total: listing.total() });
     }
     if (signal.aborted) return;
     // the cache is in place before the scan says it is done (a reopen right after finds it)

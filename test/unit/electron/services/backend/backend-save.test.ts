@@ -1,7 +1,7 @@
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { copyFile, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { SaveRequest } from '../../../../../shared/api';
+import type { ImageRow, SaveRequest } from '../../../../../shared/api';
 import type { LabCopy } from '../folder/lab-folder';
 import { removeTestBundles, startOnLab, stopOnLab, type Harness } from './backend-harness';
 
@@ -45,6 +45,24 @@ describe('backend saveSidecars', () => {
     expect(outcome?.ok).toBe(true);
     const after = await readFile(sidecar('cells/multi-channel.ome.tif'), 'utf8');
     expect(after).toBe(before.replace('"species": "mouse"', '"species": "rat"'));
+  });
+
+  it('answers with the header of the TIFF as it is now: one read by the scan, or read again once the file changed', async () => {
+    const { scanId } = await h.ok('scanFolder', {});
+    const rows = new Map<string, ImageRow>();
+    await h.waitFor((e) => {
+      if (e.type === 'scan-rows' && e.scanId === scanId) for (const row of e.rows) rows.set(row.path, row);
+      return e.type === 'scan-done' && e.scanId === scanId;
+    });
+    const scanned = rows.get('cells/multi-channel.ome.tif') as ImageRow;
+    const [first] = await save({ path: scanned.path, changes: { species: 'rat' }, expected: scanned.version });
+    expect(first).toMatchObject({ ok: true, row: { header: scanned.header } });
+    // another image under the same name: its header, not the one the scan read
+    await copyFile(path.join(copy.lab, 'plain.tiff'), path.join(copy.lab, 'cells/multi-channel.ome.tif'));
+    const version = first?.ok === true ? first.row.version : null;
+    const [second] = await save({ path: scanned.path, changes: { species: 'mouse' }, expected: version });
+    expect(second).toMatchObject({ ok: true, row: { header: { shape: '(151, 157)', dims: "('Y', 'X')" } } });
+    expect(scanned.header?.shape).not.toBe('(151, 157)');
   });
 
   it('refuses to overwrite a sidecar changed on disk since it was read, unless told to', async () => {
