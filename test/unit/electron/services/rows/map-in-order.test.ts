@@ -24,22 +24,26 @@ describe('mapInOrder', () => {
     expect(Math.max(...peaks)).toBe(16);
   });
 
-  it('starts with `first` calls and adds one per result yielded, up to `most`', async () => {
-    const { out, peaks } = await run(300, { first: 4, most: 40 });
-    expect(out).toEqual(Array.from({ length: 300 }, (_, i) => i * 10));
-    expect(Math.max(...peaks)).toBe(40);
-    // calls started and not yet taken never outnumber `first` plus the results taken
-    let taken = 0;
+  it('starts with `first` calls and adds one per result taken, up to `most`', async () => {
+    const release: (() => void)[] = [];
     let started = 0;
-    const excess: number[] = [];
-    const fn = async (i: number) => {
+    const fn = (i: number) => {
       started++;
-      excess.push(started - taken - (4 + taken));
-      await new Promise((resolve) => setTimeout(resolve, 1));
-      return i;
+      return new Promise<number>((resolve) => (release[i] = () => resolve(i * 10)));
     };
-    for await (const value of mapInOrder(Array.from({ length: 30 }, (_, i) => i), { first: 4, most: 40 }, fn)) taken = value + 1;
-    expect(Math.max(...excess)).toBe(0);
+    const settle = () => new Promise((resolve) => setImmediate(resolve));
+    const results = mapInOrder(Array.from({ length: 60 }, (_, i) => i), { first: 4, most: 10 }, fn);
+    const inFlight: number[] = [];
+    for (let taken = 0; taken < 60; taken++) {
+      const next = results.next();
+      await settle();
+      // running now: what the limit allows after `taken` results (never more than there are items)
+      inFlight.push(started - taken);
+      expect(started - taken).toBe(Math.min(10, 4 + taken, 60 - taken));
+      release[taken]?.();
+      expect((await next).value).toBe(taken * 10);
+    }
+    expect(Math.max(...inFlight)).toBe(10);
   });
 
   it('rethrows a failure when its turn comes', async () => {
