@@ -66,9 +66,10 @@ export async function writeAndReport<T extends { entry: ImageEntry }>(
       reported.catch(() => undefined); // awaited below; a failure before then must not go unhandled
     }
     await reported;
-  } finally {
-    // after a failure, what was written is still made durable
+  } catch (error) {
+    // what was written is still made durable
     await Promise.all(batches.map((batch) => batch.finish()));
+    throw error;
   }
   await io.out.line(tally.summary(dryRun));
   return tally.exitCode();

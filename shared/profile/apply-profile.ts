@@ -33,13 +33,13 @@ const worded = new WeakMap<CompiledProfile, Worded>();
 const WORDED_LIMIT = 4096;
 
 /** The map of `memo` under `key`, made (or started afresh when it has grown too large) as needed. */
-function below<V>(memo: Map<string, V>, key: string, make: () => V, size: (value: V) => number): V {
-  let value = memo.get(key);
-  if (value === undefined || size(value) >= WORDED_LIMIT) {
+function inner<V>(memo: Map<string, Map<string, V>>, key: string): Map<string, V> {
+  let map = memo.get(key);
+  if (map === undefined || map.size >= WORDED_LIMIT) {
     if (memo.size >= WORDED_LIMIT) memo.clear();
-    memo.set(key, (value = make()));
+    memo.set(key, (map = new Map()));
   }
-  return value;
+  return map;
 }
 
 /** Segments of the data pointers errors name: a folder's errors name the same few places. */
@@ -62,8 +62,7 @@ function wordedProblem(profile: CompiledProfile, error: ErrorObject, data: Plain
   const missing = (original.params as { missingProperty?: string }).missingProperty;
   const at = missing === undefined ? valueAt(data, pointerPath(original.instancePath)) : missing;
   const schemaPlace = error === original ? error.schemaPath : `${error.schemaPath} ${original.schemaPath}`;
-  const byPlace = below(memo, schemaPlace, () => new Map(), (map) => map.size);
-  const byValue = below(byPlace, original.instancePath, () => new Map(), (map) => map.size);
+  const byValue = inner(inner(memo, schemaPlace), original.instancePath);
   const key = typeof at === 'string' ? at : `\0${JSON.stringify(at)}`;
   let problem = byValue.get(key);
   if (problem === undefined) {

@@ -4,7 +4,7 @@
  * is written by replacing those values' text. The result is the same as writing the whole tree
  * again, for a fraction of the work (the common bulk edit: one field set in thousands of files).
  */
-import type { JsonNode, JsonObject } from './json-tree';
+import type { JsonArray, JsonNode, JsonObject } from './json-tree';
 import { writeJson } from './json-writer';
 import { compareCodePoints, pythonJsonString } from './python-repr';
 
@@ -69,7 +69,7 @@ class Splicer {
     return text.startsWith(`\n${indent}${close}`, at) ? at + indent.length + 2 : NO;
   }
 
-  private scalar(pos: number, node: JsonNode): number {
+  private scalar(pos: number, node: Exclude<JsonNode, JsonObject | JsonArray>): number {
     switch (node.kind) {
       case 'string':
         return this.string(pos, node.value);
@@ -79,8 +79,6 @@ class Splicer {
         const word = String(node.value);
         return this.text.startsWith(word, pos) ? pos + word.length : NO;
       }
-      default:
-        return NO;
     }
   }
 
