@@ -31,7 +31,8 @@ export function editSidecar(sidecar: Sidecar, changes: FieldValues, remove: read
   const removed = removeFromTree(sidecar.root, remove);
   const { root, changed } = applyToTree(removed.root, changes);
   if (!changed && !removed.changed) return sidecar;
-  return new Sidecar(spliceJson(sidecar.text, sidecar.root, root) ?? writeJson(root), root);
+  const spliced = sidecar.canonical ? spliceJson(sidecar.text, sidecar.root, root) : null;
+  return new Sidecar(spliced ?? writeJson(root), root);
 }
 
 /**

@@ -1,18 +1,22 @@
 /**
  * A tolerant, lossless JSON reader: accepts what Python's `json.loads` accepts (bare `NaN`,
- * `Infinity`, `-Infinity`) and keeps number text and key order (see {@link JsonNode}).
+ * `Infinity`, `-Infinity`) and keeps number text and key order (see {@link JsonNode}). On the
+ * way it notes whether the text is laid out exactly as the writer (CloudScope) lays it out.
  */
 import type { JsonArray, JsonEntry, JsonNode, JsonObject } from './json-tree';
+import { compareCodePoints, pythonJsonString } from './python-repr';
 
-/** The outcome of {@link readJson}; on failure `offset` points at the problem. */
+/**
+ * The outcome of {@link readJson}; on failure `offset` points at the problem. `canonical`: the
+ * text is exactly what `writeJson` makes of `value` (a file CloudScope wrote, untouched since).
+ */
 export type JsonReadResult =
-  | { ok: true; value: JsonNode }
+  | { ok: true; value: JsonNode; canonical: boolean }
   | { ok: false; message: string; offset: number };
 
 /** Deeper nesting than this is refused instead of exhausting the stack. */
 const MAX_DEPTH = 500;
 
-const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?/y;
 const SIMPLE_ESCAPES: Record<string, string> = {
   '"': '"',
   '\\': '\\',
@@ -31,6 +35,16 @@ const LITERALS: Readonly<Record<string, { word: string; value: boolean | null }>
   n: { word: 'null', value: null },
 };
 
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+/** The position after the run of digits at `at`. */
+function digitsFrom(text: string, at: number): number {
+  while (isDigit(text.charCodeAt(at))) at++;
+  return at;
+}
+
 class SyntaxProblem {
   constructor(
     readonly message: string,
@@ -45,7 +59,8 @@ export function readJson(text: string): JsonReadResult {
   }
   const reader = new Reader(text);
   try {
-    return { ok: true, value: reader.document() };
+    const value = reader.document();
+    return { ok: true, value, canonical: reader.canonical };
   } catch (error) {
     if (error instanceof SyntaxProblem) return { ok: false, message: error.message, offset: error.offset };
     throw error;
@@ -66,18 +81,33 @@ export function positionOf(text: string, offset: number): { line: number; column
   return { line, column };
 }
 
+/** A line break and the indent of `level` (two spaces a level), as the writer puts before a member. */
+const BREAKS: string[] = [];
+function lineBreak(level: number): string {
+  return (BREAKS[level] ??= `\n${'  '.repeat(level)}`);
+}
+
 class Reader {
   private pos = 0;
+  /** Whether everything read so far is laid out as the writer would. */
+  canonical = true;
 
   constructor(private readonly text: string) {}
 
   document(): JsonNode {
-    this.skipSpace();
+    this.gap('');
     if (this.pos >= this.text.length) this.fail('the file is empty');
     const value = this.value(0);
-    this.skipSpace();
+    this.gap('');
     if (this.pos < this.text.length) this.fail('unexpected text after the end of the JSON value');
     return value;
+  }
+
+  /** Skips white space; the layout stays canonical only if it was exactly `expected`. */
+  private gap(expected: string): void {
+    const start = this.pos;
+    this.skipSpace();
+    this.gapWas(start, expected);
   }
 
   private fail(message: string, offset = this.pos): never {
@@ -97,48 +127,88 @@ class Reader {
     }
   }
 
+  /** The value at the current position (white space before it already skipped); `depth` is its container's nesting. */
   private value(depth: number): JsonNode {
-    this.skipSpace();
     if (depth > MAX_DEPTH) this.fail(`nested more than ${MAX_DEPTH} levels deep`);
+    const { text } = this;
     const offset = this.pos;
-    const c = this.text[this.pos];
-    if (c === '{') return this.object(depth + 1);
-    if (c === '[') return this.array(depth + 1);
-    if (c === '"') return { kind: 'string', value: this.string(), offset };
-    const literal = LITERALS[c ?? ''];
-    if (literal !== undefined && this.text.startsWith(literal.word, offset)) {
+    const c = text.charCodeAt(offset);
+    if (c === 0x22) return { kind: 'string', value: this.string(), offset };
+    if (c === 0x7b) return this.object(depth + 1);
+    if (c === 0x5b) return this.array(depth + 1);
+    if ((c >= 0x30 && c <= 0x39) || (c === 0x2d && text.charCodeAt(offset + 1) !== 0x49)) return this.number(offset);
+    const literal = LITERALS[text[offset] ?? ''];
+    if (literal !== undefined && text.startsWith(literal.word, offset)) {
       this.pos += literal.word.length;
       return { kind: 'literal', value: literal.value, offset };
     }
-    const special = c === 'N' ? 'NaN' : c === 'I' ? 'Infinity' : c === '-' && this.text[offset + 1] === 'I' ? '-Infinity' : null;
-    if (special !== null && this.text.startsWith(special, offset)) {
+    const special = c === 0x4e ? 'NaN' : c === 0x49 ? 'Infinity' : c === 0x2d ? '-Infinity' : null;
+    if (special !== null && text.startsWith(special, offset)) {
       this.pos += special.length;
       return { kind: 'number', text: special, offset };
     }
-    NUMBER.lastIndex = offset;
-    const match = NUMBER.exec(this.text);
-    if (match === null) this.expected('a value');
-    this.pos += match[0].length;
-    return { kind: 'number', text: match[0], offset };
+    this.expected('a value');
+  }
+
+  /** A number as JSON writes it: `-?(0|[1-9][0-9]*)(.[0-9]+)?([eE][-+]?[0-9]+)?`. */
+  private number(offset: number): JsonNode {
+    const { text } = this;
+    let at = offset;
+    if (text.charCodeAt(at) === 0x2d) at++;
+    const first = text.charCodeAt(at);
+    if (first === 0x30) at++;
+    else if (first >= 0x31 && first <= 0x39) at = digitsFrom(text, at);
+    else this.expected('a value');
+    if (text.charCodeAt(at) === 0x2e && isDigit(text.charCodeAt(at + 1))) at = digitsFrom(text, at + 1);
+    const e = text.charCodeAt(at);
+    if (e === 0x65 || e === 0x45) {
+      const sign = text.charCodeAt(at + 1);
+      const start = sign === 0x2b || sign === 0x2d ? at + 2 : at + 1;
+      if (isDigit(text.charCodeAt(start))) at = digitsFrom(text, start);
+    }
+    this.pos = at;
+    return { kind: 'number', text: text.slice(offset, at), offset };
+  }
+
+  /** The white space after a member: none before a comma; a line break and the outer indent before the closing bracket. */
+  private memberGap(close: string, depth: number): void {
+    const start = this.pos;
+    this.skipSpace();
+    this.gapWas(start, this.text[this.pos] === close ? lineBreak(depth - 1) : '');
+  }
+
+  /** The white space after an opening bracket: none when the container is empty, else a line break and the indent. */
+  private openGap(close: string, depth: number): void {
+    const start = this.pos;
+    this.skipSpace();
+    this.gapWas(start, this.text[this.pos] === close ? '' : lineBreak(depth));
+  }
+
+  /** The layout stays canonical only if the white space from `start` was exactly `expected`. */
+  private gapWas(start: number, expected: string): void {
+    if (this.pos - start !== expected.length || (expected.length > 0 && !this.text.startsWith(expected, start))) this.canonical = false;
   }
 
   private object(depth: number): JsonObject {
     const offset = this.pos++;
     const entries: JsonEntry[] = [];
-    this.skipSpace();
+    this.openGap('}', depth);
     if (this.text[this.pos] === '}') {
       this.pos++;
       return { kind: 'object', entries, offset };
     }
+    let previous: string | null = null;
     for (;;) {
-      this.skipSpace();
       if (this.text[this.pos] !== '"') this.expected('a key in double quotes');
       const key = this.string();
-      this.skipSpace();
+      if (previous !== null && this.canonical && compareCodePoints(previous, key) > 0) this.canonical = false; // the writer sorts keys
+      previous = key;
+      this.gap('');
       if (this.text[this.pos] !== ':') this.expected("':'");
       this.pos++;
+      this.gap(' ');
       entries.push({ key, value: this.value(depth) });
-      this.skipSpace();
+      this.memberGap('}', depth);
       const c = this.text[this.pos];
       this.pos++;
       if (c === '}') return { kind: 'object', entries, offset };
@@ -146,20 +216,21 @@ class Reader {
         this.pos--;
         this.expected("',' or '}'");
       }
+      this.gap(lineBreak(depth));
     }
   }
 
   private array(depth: number): JsonArray {
     const offset = this.pos++;
     const items: JsonNode[] = [];
-    this.skipSpace();
+    this.openGap(']', depth);
     if (this.text[this.pos] === ']') {
       this.pos++;
       return { kind: 'array', items, offset };
     }
     for (;;) {
       items.push(this.value(depth));
-      this.skipSpace();
+      this.memberGap(']', depth);
       const c = this.text[this.pos];
       this.pos++;
       if (c === ']') return { kind: 'array', items, offset };
@@ -167,6 +238,7 @@ class Reader {
         this.pos--;
         this.expected("',' or ']'");
       }
+      this.gap(lineBreak(depth));
     }
   }
 
@@ -176,18 +248,23 @@ class Reader {
     const start = this.pos++;
     let out = '';
     let chunk = this.pos;
+    // only printable ASCII, unescaped: written by the writer as it is
+    let plain = true;
     for (;;) {
       if (this.pos >= text.length) this.fail('a string is not closed', start);
       const c = text.charCodeAt(this.pos);
       if (c === 0x22) {
         out += text.slice(chunk, this.pos++);
+        if (!plain && this.canonical && text.slice(start, this.pos) !== pythonJsonString(out)) this.canonical = false;
         return out;
       }
       if (c < 0x20) this.fail('a control character (such as a line break) inside a string must be escaped');
       if (c !== 0x5c) {
+        if (c > 0x7e) plain = false;
         this.pos++;
         continue;
       }
+      plain = false;
       out += text.slice(chunk, this.pos);
       out += this.escape();
       chunk = this.pos;

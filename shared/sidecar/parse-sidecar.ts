@@ -67,7 +67,7 @@ export function parseSidecar(text: string, options: ParseOptions = {}): SidecarP
     }
   }
   if (problems.length > 0) return { ok: false, problems };
-  const sidecar = new Sidecar(text, root);
+  const sidecar = new Sidecar(text, root, read.canonical);
   return { ok: true, sidecar, problems: options.checkValues === false ? [] : valueProblems(sidecar) };
 }
 

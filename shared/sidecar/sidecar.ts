@@ -9,11 +9,17 @@ import { memberOf, numberValue, toPlain, type JsonNode, type JsonObject } from '
 /** A structurally valid sidecar: `text` as read, `root` as parsed (never mutated). */
 export class Sidecar {
   private plainValues: Record<string, unknown> | undefined;
+  private storedFields: FieldValues | undefined;
 
-  /** Made by `parseSidecar`, which has checked that both field sections are objects. */
+  /**
+   * Made by `parseSidecar`, which has checked that both field sections are objects.
+   * `canonical`: `text` is exactly what `writeJson` makes of `root` and `root`'s offsets point
+   * into it (a file CloudScope wrote, as read), so an edit may replace values in the text.
+   */
   constructor(
     readonly text: string,
     readonly root: JsonObject,
+    readonly canonical = false,
   ) {}
 
   /** The whole sidecar as plain values (made once; callers must not change it). */
@@ -27,14 +33,17 @@ export class Sidecar {
     return EDITABLE_FIELDS.filter((spec) => memberOf(this.section(spec.section), spec.name) === undefined).map((spec) => spec.name);
   }
 
-  /** The editable fields as stored; the field's default where a key is absent. */
+  /** The editable fields as stored; the field's default where a key is absent (made once; callers must not change it). */
   fieldValues(): FieldValues {
-    const values: FieldValues = {};
-    for (const spec of EDITABLE_FIELDS) {
-      const node = memberOf(this.section(spec.section), spec.name);
-      values[spec.name] = node === undefined ? spec.default : storedValue(node, spec);
+    if (this.storedFields === undefined) {
+      const values: FieldValues = {};
+      for (const spec of EDITABLE_FIELDS) {
+        const node = memberOf(this.section(spec.section), spec.name);
+        values[spec.name] = node === undefined ? spec.default : storedValue(node, spec);
+      }
+      this.storedFields = values;
     }
-    return values;
+    return this.storedFields;
   }
 
   /** The eight header values as stored (for images whose header only lives here). */

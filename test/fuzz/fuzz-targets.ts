@@ -4,6 +4,7 @@
  * readable sidecar edits and round-trips like a real one.
  */
 import { parseSidecar, applyChanges, editSidecar, valueProblems } from '../../shared/sidecar';
+import { writeJson } from '../../shared/sidecar/json-writer';
 import { readTiffHeader, TiffReadError } from '../../shared/tiff';
 import type { ByteSource } from '../../shared/tiff';
 
@@ -67,7 +68,9 @@ export function fuzzSidecar(bytes: Uint8Array): 'ok' | 'invalid' {
   guard('headerValues', () => sidecar.headerValues());
   guard('valueProblems', () => valueProblems(sidecar));
   if (guard('applyChanges', () => applyChanges(sidecar, {})) !== text) throw new FuzzFailure('an untouched sidecar did not keep its bytes');
+  if (sidecar.canonical !== (writeJson(sidecar.root) === text)) throw new FuzzFailure(`the reader took the layout for ${sidecar.canonical ? '' : 'not '}the writer's`);
   const edited = guard('editSidecar', () => editSidecar(sidecar, { species: 'fuzz µ', depth: 1.5 }));
+  if (edited.text !== writeJson(edited.root)) throw new FuzzFailure('the edited text is not what the writer makes of the edited tree');
   const again = guard('parse edited', () => parseSidecar(edited.text));
   if (!again.ok) throw new FuzzFailure(`the edited sidecar does not parse: ${again.problems[0]?.message}`);
   const values = again.sidecar.fieldValues();
