@@ -7,6 +7,7 @@ import { CALIBRATION_SOURCE_NAMES, declaredPixelSize, holdsPixelSize, storedCali
 import type { AppState } from './app-store';
 import { isEditable } from './edit-logic';
 import { effectiveValues } from './field-state';
+import { slicedOverPaths, type PathFold } from './sliced-memo';
 
 /** The offer for one image. */
 export interface SingleCalibrationOffer {
@@ -76,21 +77,27 @@ export function calibrationOfferPaths(s: Rows, paths: readonly string[]): string
   return paths.filter((path) => s.rows[path] !== undefined && offerKind(s.rows[path], s) === 'differs');
 }
 
-/** The offer for a selection of many images. */
-export function multiCalibrationOffer(s: Rows, paths: readonly string[]): MultiCalibrationOffer {
+/** The offer for a selection of many images, one image at a time. */
+export function calibrationOfferFold(s: Rows): PathFold<MultiCalibrationOffer> {
   const offer: MultiCalibrationOffer = { count: 0, sources: '', same: true, x: 0, y: 0, label: '', print: 0 };
   const sources = new Set<CalibrationSource>();
-  for (const path of paths) {
-    const row = s.rows[path];
-    const kind = row ? offerKind(row, s) : 'none';
-    if (kind === 'print') offer.print++;
-    if (kind !== 'differs') continue;
-    const size = usableCalibration(row!.fileCalibration)!;
-    if (offer.count === 0) Object.assign(offer, size);
-    else if (size.x !== offer.x || size.y !== offer.y || size.label !== offer.label) offer.same = false;
-    sources.add(row!.fileCalibration!.source);
-    offer.count++;
-  }
-  offer.sources = [...sources].map((source) => CALIBRATION_SOURCE_NAMES[source]).join(', ');
-  return offer;
+  return {
+    add(path) {
+      const row = s.rows[path];
+      const kind = row ? offerKind(row, s) : 'none';
+      if (kind === 'print') offer.print++;
+      if (kind !== 'differs') return;
+      const size = usableCalibration(row!.fileCalibration)!;
+      if (offer.count === 0) Object.assign(offer, size);
+      else if (size.x !== offer.x || size.y !== offer.y || size.label !== offer.label) offer.same = false;
+      sources.add(row!.fileCalibration!.source);
+      offer.count++;
+    },
+    result: () => ({ ...offer, sources: [...sources].map((source) => CALIBRATION_SOURCE_NAMES[source]).join(', ') }),
+  };
+}
+
+/** The offer for `paths`, once per change of rows or edits; null while a long selection is read for the first time. */
+export function selectCalibrationOffer(paths: readonly string[]): (s: AppState) => MultiCalibrationOffer | null {
+  return slicedOverPaths(paths, 'calibration-offer', (s) => [s.rows, s.rowsEpoch, s.edits] as const, (rows, _epoch, edits) => calibrationOfferFold({ rows, edits }));
 }

@@ -4,6 +4,7 @@ import type { AppState } from './app-store';
 import { isChange, rowHasChanges, type PathEdits } from './edit-logic';
 import { formatFieldValue } from '../lib/format';
 import type { ImageRow } from '../../../shared/api';
+import type { PathFold } from './sliced-memo';
 
 /** A text a field shows on some of the images, and on how many. */
 export interface ValueCount {
@@ -26,6 +27,9 @@ export interface FieldViewState {
   /** How many different texts the field shows. */
   distinct: number;
 }
+
+/** What a field shows before the editor's view of a long selection is ready (the editor shows no fields then). */
+export const UNREAD_FIELD: FieldViewState = { text: '', mixed: false, modified: false, error: null, mixedValues: [], distinct: 0 };
 
 /** Texts of a mixed field listed before "N more". */
 export const MIXED_SHOWN = 5;
@@ -146,23 +150,32 @@ export function effectiveValues(row: ImageRow, edits: PathEdits | undefined): Fi
 const FIELD_NAMES = EDITABLE_FIELDS.map((f) => f.name);
 
 /**
- * The editor's view of `paths`, in one pass over the images (100,000 selected images cost one
- * visit each, not one per field and figure). Stored values are compared before they are
- * formatted, so only values that differ are formatted.
+ * The editor's view of images added one at a time (100,000 selected images cost one visit
+ * each, not one per field and figure). Stored values are compared before they are formatted,
+ * so only values that differ are formatted.
  */
-export function editView(s: Pick<AppState, 'rows' | 'edits'>, paths: readonly string[], names: readonly string[] = FIELD_NAMES): EditView {
+export function editViewFold(s: Pick<AppState, 'rows' | 'edits'>, names: readonly string[] = FIELD_NAMES): PathFold<EditView> {
   const fields = names.map((name) => new FieldAccumulator(name));
   let missing = 0;
   let unsaved = 0;
-  for (const path of paths) {
-    const row = s.rows[path];
-    if (!row) continue;
-    const edits = s.edits[path];
-    for (const field of fields) field.add(row, edits);
-    if (row.sidecar === 'missing') missing++;
-    if (edits !== undefined && rowHasChanges(row, edits)) unsaved++;
-  }
-  return { fields: Object.fromEntries(fields.map((field) => [field.name, field.result()])), missing, unsaved };
+  return {
+    add(path) {
+      const row = s.rows[path];
+      if (!row) return;
+      const edits = s.edits[path];
+      for (const field of fields) field.add(row, edits);
+      if (row.sidecar === 'missing') missing++;
+      if (edits !== undefined && rowHasChanges(row, edits)) unsaved++;
+    },
+    result: () => ({ fields: Object.fromEntries(fields.map((field) => [field.name, field.result()])), missing, unsaved }),
+  };
+}
+
+/** The editor's view of `paths`, in one pass over the images. */
+export function editView(s: Pick<AppState, 'rows' | 'edits'>, paths: readonly string[], names: readonly string[] = FIELD_NAMES): EditView {
+  const fold = editViewFold(s, names);
+  for (const path of paths) fold.add(path);
+  return fold.result();
 }
 
 /** The state of field `name` over `paths`. */

@@ -77,7 +77,8 @@ export function growMemo<T, I extends readonly unknown[]>(spec: Growing<T, I>): 
   };
 }
 
-function sameInputs(a: readonly unknown[], b: readonly unknown[]): boolean {
+/** Whether two lists of inputs hold the same values (by identity). */
+export function sameInputs(a: readonly unknown[], b: readonly unknown[]): boolean {
   return a.length === b.length && a.every((x, i) => Object.is(x, b[i]));
 }
 

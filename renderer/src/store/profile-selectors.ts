@@ -9,6 +9,7 @@ import { isEditable } from './edit-logic';
 import { effectiveValues } from './field-state';
 import { problemsNow, type LiveProblems } from './problem-logic';
 import { memo } from './grow-memo';
+import { slicedMemo, type PathFold } from './sliced-memo';
 
 /** Rules by field name. */
 export type RulesByField = Readonly<Record<string, ProfileFieldRules>>;
@@ -49,7 +50,7 @@ const NO_PROBLEMS: ProblemsByField = {};
 /** The selectors of one set of paths, shared by every field of the editor (one pass over the images each). */
 interface PathSelectors {
   rules: (s: AppState) => RulesByField;
-  problems: (s: AppState) => ProblemsByField;
+  problems: (s: AppState) => ProblemsByField | null;
 }
 
 const selectorsByPaths = new WeakMap<readonly string[], PathSelectors>();
@@ -59,7 +60,7 @@ function pathSelectors(paths: readonly string[]): PathSelectors {
   if (selectors === undefined) {
     selectors = {
       rules: memo((s: AppState) => [s.profiles, s.rows, s.rowsEpoch] as const, (profiles, rows, _epoch) => rulesOver(profiles, rows, paths)),
-      problems: memo((s: AppState) => [s.rows, s.rowsEpoch, s.liveProblems] as const, (rows, _epoch, live) => problemsOver(rows, live, paths)),
+      problems: slicedMemo(paths, (s: AppState) => [s.rows, s.rowsEpoch, s.liveProblems] as const, (rows, _epoch, live) => problemsFold(rows, live)),
     };
     selectorsByPaths.set(paths, selectors);
   }
@@ -76,28 +77,32 @@ function rulesOver(profiles: readonly ProfileInfo[] | null, rows: AppState['rows
   return Object.fromEntries([...byField].map(([field, list]) => [field, mergeRules(list)]));
 }
 
-/** Per field, the most frequent problem over `paths` (a refusal before a `required` one). */
-function problemsOver(rows: AppState['rows'], live: LiveProblems, paths: readonly string[]): ProblemsByField {
+/** Per field, the most frequent problem over the images added (a refusal before a `required` one). */
+function problemsFold(rows: AppState['rows'], live: LiveProblems): PathFold<ProblemsByField> {
   const counts = new Map<string, Map<string, { problem: ProfileProblem; images: number }>>();
-  for (const path of paths) {
-    const row = rows[path];
-    if (row === undefined) continue;
-    for (const problem of problemsNow(row, live)) {
-      if (problem.field === null) continue;
-      let byMessage = counts.get(problem.field);
-      if (byMessage === undefined) counts.set(problem.field, (byMessage = new Map()));
-      const seen = byMessage.get(problem.message);
-      if (seen === undefined) byMessage.set(problem.message, { problem, images: 1 });
-      else seen.images++;
-    }
-  }
-  if (counts.size === 0) return NO_PROBLEMS;
-  const byField: Record<string, FieldProblem> = {};
-  for (const [field, byMessage] of counts) {
-    const [first] = [...byMessage.values()].sort((a, b) => Number(a.problem.rule === 'required') - Number(b.problem.rule === 'required') || b.images - a.images);
-    if (first !== undefined) byField[field] = { message: first.problem.message, required: first.problem.rule === 'required', suggestion: first.problem.suggestion ?? null, images: first.images };
-  }
-  return byField;
+  return {
+    add(path) {
+      const row = rows[path];
+      if (row === undefined) return;
+      for (const problem of problemsNow(row, live)) {
+        if (problem.field === null) continue;
+        let byMessage = counts.get(problem.field);
+        if (byMessage === undefined) counts.set(problem.field, (byMessage = new Map()));
+        const seen = byMessage.get(problem.message);
+        if (seen === undefined) byMessage.set(problem.message, { problem, images: 1 });
+        else seen.images++;
+      }
+    },
+    result() {
+      if (counts.size === 0) return NO_PROBLEMS;
+      const byField: Record<string, FieldProblem> = {};
+      for (const [field, byMessage] of counts) {
+        const [first] = [...byMessage.values()].sort((a, b) => Number(a.problem.rule === 'required') - Number(b.problem.rule === 'required') || b.images - a.images);
+        if (first !== undefined) byField[field] = { message: first.problem.message, required: first.problem.rule === 'required', suggestion: first.problem.suggestion ?? null, images: first.images };
+      }
+      return byField;
+    },
+  };
 }
 
 /** What the profiles in force for `paths` ask of each field (for markers, choice lists and hints). */
@@ -105,8 +110,11 @@ export function selectFieldRules(paths: readonly string[]): (s: AppState) => Rul
   return pathSelectors(paths).rules;
 }
 
-/** What the profiles find wrong with each field over `paths` now: its most frequent problem, with how many images have it. */
-export function selectFieldProblems(paths: readonly string[]): (s: AppState) => ProblemsByField {
+/**
+ * What the profiles find wrong with each field over `paths` now: its most frequent problem, with
+ * how many images have it; null while a long selection is read for the first time.
+ */
+export function selectFieldProblems(paths: readonly string[]): (s: AppState) => ProblemsByField | null {
   return pathSelectors(paths).problems;
 }
 

@@ -28,6 +28,10 @@ export interface SelectionSlice {
   /** Drops rows that are gone from the selection (and from the anchor and cursor). */
   deselect(paths: readonly string[]): void;
   clearSelection(): void;
+  /** Counts results of derived state computed in slices (see sliced-memo), so that components reading them update. */
+  backgroundResults: number;
+  /** A result computed in slices is ready. */
+  backgroundResultReady(): void;
 }
 
 function rangeOf(visible: readonly string[], from: string, to: string): string[] | null {
@@ -93,4 +97,7 @@ export const createSelectionSlice: StateCreator<AppState, [], [], SelectionSlice
     }),
 
   clearSelection: () => set({ selected: new Set(), anchor: null, cursor: null }),
+
+  backgroundResults: 0,
+  backgroundResultReady: () => set((s) => ({ backgroundResults: s.backgroundResults + 1 })),
 });

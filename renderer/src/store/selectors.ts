@@ -6,8 +6,9 @@ import type { ImageRow } from '../../../shared/api';
 import { EDITABLE_FIELDS } from '../../../shared/fields/field-table';
 import type { AppState } from './app-store';
 import { invalidEditCount, isEditable, rowHasChanges, type EditMap } from './edit-logic';
-import { editView, type EditView } from './field-state';
-import { growMemo, memo, mergeSorted, overRows } from './grow-memo';
+import { editViewFold, type EditView } from './field-state';
+import { growMemo, memo, mergeSorted } from './grow-memo';
+import { slicedOverPaths } from './sliced-memo';
 import { parseFilter, type FilterQuery } from '../lib/filter-query';
 import { problemCount, type LiveProblems } from './problem-logic';
 import { filterRows } from './row-filter';
@@ -162,9 +163,12 @@ export function selectEditablePaths(s: AppState): readonly string[] {
   return selectSelection(s).editable;
 }
 
-/** The editor's view of `paths` (fields and counts), computed once per change of rows or edits. */
-export function selectEditView(paths: readonly string[]): (s: AppState) => EditView {
-  return overRows(paths, 'edit-view', (s) => editView(s, paths));
+/**
+ * The editor's view of `paths` (fields and counts), computed once per change of rows or edits;
+ * null while a long selection is read for the first time (in slices between frames).
+ */
+export function selectEditView(paths: readonly string[]): (s: AppState) => EditView | null {
+  return slicedOverPaths(paths, 'edit-view', (s) => [s.rows, s.rowsEpoch, s.edits] as const, (rows, _epoch, edits) => editViewFold({ rows, edits }));
 }
 
 /** The fields whose inputs offer the values used in the folder: single-line text. */

@@ -43,50 +43,15 @@ export interface SessionSlice {
 const IDLE: ScanState = { id: null, status: 'idle', done: 0, total: null, error: null };
 
 /** Creates the session slice. */
-export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = (set, get) => ({
-  session: null,
-  startupError: null,
-  folder: null,
-  opening: false,
-  scan: IDLE,
-  earlyScanEvents: [],
-  scanSeq: 0,
-
-  loadSession: async () => {
-    set({ startupError: null });
-    const result = await get().client.getSession({});
-    if (!result.ok) {
-      set({ startupError: result.error.message });
-      return;
-    }
-    set({ session: result.payload, folder: result.payload.folder });
-    if (result.payload.folder) await get().startScan();
-  },
-
-  openFolder: async (path) => {
-    set({ opening: true });
-    const result = await get().client.openFolder(path === undefined ? {} : { path });
-    set({ opening: false });
-    if (!result.ok) {
-      const before = get().folder;
-      get().notify('error', result.error.message, { key: 'open-folder', resolved: (st) => st.folder !== before });
-      return;
-    }
-    const folder = result.payload;
-    if (!folder) return;
-    const { session } = get();
-    const recent = [folder.root, ...(session?.recent ?? []).filter((r) => r !== folder.root)].slice(0, 10);
-    get().clearEdits();
-    get().clearSelection();
-    get().clearDetails();
-    set({ folder, session: session ? { ...session, folder, recent } : session, conflicts: [], theirs: {}, review: null, saveReport: null, openPrompt: null });
-    await get().startScan();
-  },
-
-  startScan: async () => {
+export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = (set, get) => {
+  /**
+   * Marks a new scan as under way (with `also` set in the same update) and asks for it; the
+   * request goes out before the window draws the update (React draws it in a microtask).
+   */
+  const scanNow = async (also: Partial<AppState> = {}): Promise<void> => {
     const seq = get().scanSeq + 1;
     get().clearRows();
-    set({ scanSeq: seq, scan: { ...IDLE, status: 'scanning' }, earlyScanEvents: [] });
+    set({ ...also, scanSeq: seq, scan: { ...IDLE, status: 'scanning' }, earlyScanEvents: [] });
     const result = await get().client.scanFolder({});
     if (get().scanSeq !== seq) return;
     if (!result.ok) {
@@ -97,41 +62,86 @@ export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = 
     const early = get().earlyScanEvents.filter((e) => e.scanId === result.payload.scanId);
     set((s) => ({ scan: { ...s.scan, id: result.payload.scanId }, earlyScanEvents: [] }));
     for (const event of early) get().handleScanEvent(event);
-  },
+  };
 
-  cancelScan: async () => {
-    const { scan } = get();
-    if (scan.status !== 'scanning' || scan.id === null) return;
-    const result = await get().client.cancelScan({ scanId: scan.id });
-    if (!result.ok) get().notify('error', result.error.message);
-    else if (result.payload.cancelled && get().scan.id === scan.id) set((s) => ({ scan: { ...s.scan, status: s.scan.status === 'scanning' ? 'cancelled' : s.scan.status } }));
-  },
+  return {
+    session: null,
+    startupError: null,
+    folder: null,
+    opening: false,
+    scan: IDLE,
+    earlyScanEvents: [],
+    scanSeq: 0,
 
-  handleScanEvent: (event) => {
-    const { scan } = get();
-    // rows sent before a cancel may reach us after its answer: they were listed, they stay
-    const lateRows = scan.status === 'cancelled' && event.type === 'scan-rows' && event.scanId === scan.id;
-    if (scan.status !== 'scanning' && !lateRows) return;
-    if (scan.id === null) {
-      set((s) => ({ earlyScanEvents: [...s.earlyScanEvents, event] }));
-      return;
-    }
-    if (event.scanId !== scan.id) return;
-    switch (event.type) {
-      case 'scan-rows':
-        set((s) => ({ ...withRows(s, event.rows), scan: { ...s.scan, done: event.done, total: event.total } }));
-        break;
-      case 'scan-done':
-        set((s) => ({ scan: { ...s.scan, status: 'done', done: event.total, total: event.total } }));
-        void get().loadProfiles();
-        break;
-      case 'scan-cancelled':
-        set((s) => ({ scan: { ...s.scan, status: 'cancelled' } }));
-        break;
-      case 'scan-failed':
-        set((s) => ({ scan: { ...s.scan, status: 'failed', error: event.error.message } }));
-        get().notify('error', event.error.message, { key: 'scan', resolved: (st) => st.scan.id !== scan.id });
-        break;
-    }
-  },
-});
+    loadSession: async () => {
+      set({ startupError: null });
+      const result = await get().client.getSession({});
+      if (!result.ok) {
+        set({ startupError: result.error.message });
+        return;
+      }
+      const update = { session: result.payload, folder: result.payload.folder };
+      // The scan is asked for before the window draws the folder: its first rows come sooner.
+      if (result.payload.folder) await scanNow(update);
+      else set(update);
+    },
+
+    openFolder: async (path) => {
+      set({ opening: true });
+      const result = await get().client.openFolder(path === undefined ? {} : { path });
+      set({ opening: false });
+      if (!result.ok) {
+        const before = get().folder;
+        get().notify('error', result.error.message, { key: 'open-folder', resolved: (st) => st.folder !== before });
+        return;
+      }
+      const folder = result.payload;
+      if (!folder) return;
+      const { session } = get();
+      const recent = [folder.root, ...(session?.recent ?? []).filter((r) => r !== folder.root)].slice(0, 10);
+      get().clearEdits();
+      get().clearSelection();
+      get().clearDetails();
+      set({ folder, session: session ? { ...session, folder, recent } : session, conflicts: [], theirs: {}, review: null, saveReport: null, openPrompt: null });
+      await get().startScan();
+    },
+
+    startScan: () => scanNow(),
+
+    cancelScan: async () => {
+      const { scan } = get();
+      if (scan.status !== 'scanning' || scan.id === null) return;
+      const result = await get().client.cancelScan({ scanId: scan.id });
+      if (!result.ok) get().notify('error', result.error.message);
+      else if (result.payload.cancelled && get().scan.id === scan.id) set((s) => ({ scan: { ...s.scan, status: s.scan.status === 'scanning' ? 'cancelled' : s.scan.status } }));
+    },
+
+    handleScanEvent: (event) => {
+      const { scan } = get();
+      // rows sent before a cancel may reach us after its answer: they were listed, they stay
+      const lateRows = scan.status === 'cancelled' && event.type === 'scan-rows' && event.scanId === scan.id;
+      if (scan.status !== 'scanning' && !lateRows) return;
+      if (scan.id === null) {
+        set((s) => ({ earlyScanEvents: [...s.earlyScanEvents, event] }));
+        return;
+      }
+      if (event.scanId !== scan.id) return;
+      switch (event.type) {
+        case 'scan-rows':
+          set((s) => ({ ...withRows(s, event.rows), scan: { ...s.scan, done: event.done, total: event.total } }));
+          break;
+        case 'scan-done':
+          set((s) => ({ scan: { ...s.scan, status: 'done', done: event.total, total: event.total } }));
+          void get().loadProfiles();
+          break;
+        case 'scan-cancelled':
+          set((s) => ({ scan: { ...s.scan, status: 'cancelled' } }));
+          break;
+        case 'scan-failed':
+          set((s) => ({ scan: { ...s.scan, status: 'failed', error: event.error.message } }));
+          get().notify('error', event.error.message, { key: 'scan', resolved: (st) => st.scan.id !== scan.id });
+          break;
+      }
+    },
+  };
+};

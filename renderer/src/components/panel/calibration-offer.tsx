@@ -6,8 +6,7 @@
  */
 import { useShallow } from 'zustand/react/shallow';
 import { CALIBRATION_SOURCE_NAMES } from '../../../../shared/sidecar';
-import { calibrationOfferPaths, multiCalibrationOffer, singleCalibrationOffer } from '../../store/calibration-offer';
-import { overRows } from '../../store/grow-memo';
+import { calibrationOfferPaths, selectCalibrationOffer, singleCalibrationOffer } from '../../store/calibration-offer';
 import { useApp, useAppStore } from '../../store/store-context';
 import { dotsPerInch, shownPixelSize, writtenPixelSize } from '../../lib/calibration';
 import { plural } from '../../lib/format';
@@ -61,8 +60,8 @@ function SingleNote({ path }: { path: string }) {
 
 function MultiNote({ paths }: { paths: readonly string[] }) {
   const store = useAppStore();
-  const offer = useApp(overRows(paths, 'calibration-offer', (s) => multiCalibrationOffer(s, paths)));
-  if (offer.count === 0 && offer.print === 0) return null;
+  const offer = useApp(selectCalibrationOffer(paths));
+  if (offer === null || (offer.count === 0 && offer.print === 0)) return null;
   const apply = () => {
     const s = store.getState();
     s.applyFileCalibration(calibrationOfferPaths(s, paths));

@@ -1,7 +1,7 @@
 /** One editable field: label, input fitted to the field's type, unit, and validation message. */
 import { useEffect, useRef, type ChangeEvent, type KeyboardEvent } from 'react';
 import type { FieldSpec } from '../../../../shared/fields/field-table';
-import type { FieldViewState } from '../../store/field-state';
+import { UNREAD_FIELD, type FieldViewState } from '../../store/field-state';
 import { selectEditView, selectSuggestions } from '../../store/selectors';
 import { useApp, useAppStore } from '../../store/store-context';
 import { focusTable } from '../focus-targets';
@@ -49,7 +49,7 @@ export function fieldClasses(view: FieldViewState, profile: FieldProfile): strin
  */
 function useFieldInput({ field, paths, readOnly }: FieldProps) {
   const store = useAppStore();
-  const view = useApp((s) => selectEditView(paths)(s).fields[field.name] as FieldViewState);
+  const view = useApp((s) => selectEditView(paths)(s)?.fields[field.name] ?? UNREAD_FIELD);
   const profile = useFieldProfile(field, paths);
   const input = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
   const focus = useApp((s) => (s.fieldFocus?.name === field.name && paths.includes(s.fieldFocus.path) ? s.fieldFocus.seq : null));

@@ -1,7 +1,7 @@
 /** A yes/no field (CloudScope's `accepted` flag) as a checkbox; mixed over several images. */
 import { useEffect, useRef } from 'react';
 import type { FieldSpec } from '../../../../shared/fields/field-table';
-import type { FieldViewState } from '../../store/field-state';
+import { UNREAD_FIELD } from '../../store/field-state';
 import { selectEditView } from '../../store/selectors';
 import { useApp, useAppStore } from '../../store/store-context';
 import { FieldSrNotes } from './field-sr-notes';
@@ -16,7 +16,7 @@ interface FlagFieldProps {
 /** A labelled checkbox; a click sets the flag for every image in `paths` (one undo step). */
 export function FlagField({ field, paths, readOnly }: FlagFieldProps) {
   const store = useAppStore();
-  const view = useApp((s) => selectEditView(paths)(s).fields[field.name] as FieldViewState);
+  const view = useApp((s) => selectEditView(paths)(s)?.fields[field.name] ?? UNREAD_FIELD);
   const box = useRef<HTMLInputElement>(null);
   const id = `field-${field.name}`;
   const checked = !view.mixed && view.text === 'true';

@@ -4,7 +4,7 @@ import type { FieldSpec } from '../../../../shared/fields/field-table';
 import { distinctValues, type ValueCount } from '../../store/field-state';
 import { overRows } from '../../store/grow-memo';
 import { useApp, useAppStore } from '../../store/store-context';
-import { plural } from '../../lib/format';
+import { formatCount, plural } from '../../lib/format';
 
 interface MixedValuesProps {
   field: FieldSpec;
@@ -34,7 +34,7 @@ export function MixedValues({ field, paths, first, distinct, id }: MixedValuesPr
           onClick={() => store.getState().setFieldText(paths, field.name, text)}
         >
           <span className="chip-value-text">{text === '' ? '(empty)' : text}</span>
-          <span className="chip-count">{count}</span>
+          <span className="chip-count">{formatCount(count)}</span>
         </button>
       ))}
       {distinct > shown.length && (

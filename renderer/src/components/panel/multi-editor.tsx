@@ -1,5 +1,7 @@
 /** The editor for many images at once: each field shows the common value or "(multiple values)". */
 import { useShallow } from 'zustand/react/shallow';
+import { selectCalibrationOffer } from '../../store/calibration-offer';
+import { selectFieldProblems } from '../../store/profile-selectors';
 import { selectEditablePaths, selectEditView, selectSelection } from '../../store/selectors';
 import { useApp } from '../../store/store-context';
 import { plural } from '../../lib/format';
@@ -7,10 +9,15 @@ import { CalibrationNote } from './calibration-offer';
 import { EDIT_GROUPS, FieldSection } from './field-section';
 import { PanelActions } from './panel-actions';
 
+/** Whether everything the editor shows about `paths` has been read (a long selection is read in slices the first time). */
+function useViewsRead(paths: readonly string[]): boolean {
+  return useApp((s) => selectEditView(paths)(s) !== null && selectFieldProblems(paths)(s) !== null && selectCalibrationOffer(paths)(s) !== null);
+}
+
 function SelectionSummary({ paths }: { paths: readonly string[] }) {
   const counts = useApp(
     useShallow((s) => {
-      const { missing, unsaved } = selectEditView(paths)(s);
+      const { missing, unsaved } = selectEditView(paths)(s) ?? { missing: 0, unsaved: 0 };
       return { missing, unsaved };
     }),
   );
@@ -56,6 +63,7 @@ function Skipped() {
 export function MultiEditor() {
   const selected = useApp((s) => s.selected.size);
   const paths = useApp(selectEditablePaths);
+  const read = useViewsRead(paths);
   return (
     <div className="panel-scroll">
       <div className="panel-heading">
@@ -66,12 +74,20 @@ export function MultiEditor() {
       </div>
       {paths.length > 0 && <PanelActions single={false} />}
       <Skipped />
-      <SelectionSummary paths={paths} />
-      {EDIT_GROUPS.map((group) => (
-        <FieldSection key={group} group={group} paths={paths} readOnly={paths.length === 0}>
-          {group === 'Calibration' && paths.length > 0 && <CalibrationNote paths={paths} />}
-        </FieldSection>
-      ))}
+      {read ? (
+        <>
+          <SelectionSummary paths={paths} />
+          {EDIT_GROUPS.map((group) => (
+            <FieldSection key={group} group={group} paths={paths} readOnly={paths.length === 0}>
+              {group === 'Calibration' && paths.length > 0 && <CalibrationNote paths={paths} />}
+            </FieldSection>
+          ))}
+        </>
+      ) : (
+        <p className="panel-reading muted" role="status">
+          Reading the values of {plural(paths.length, 'image')}…
+        </p>
+      )}
     </div>
   );
 }

@@ -53,7 +53,7 @@ function hintOf(rules: ProfileFieldRules | undefined): string | null {
 /** The profile's rules and problems for `field` over `paths` (none where no profile applies). */
 export function useFieldProfile(field: FieldSpec, paths: readonly string[]): FieldProfile {
   const rules = useApp((s) => selectFieldRules(paths)(s)[field.name]);
-  const problem = useApp((s) => selectFieldProblems(paths)(s)[field.name] ?? NO_PROBLEM);
+  const problem = useApp((s) => selectFieldProblems(paths)(s)?.[field.name] ?? NO_PROBLEM);
   return useMemo(() => {
     const choices = rules?.enum?.map(formatFieldValue) ?? null;
     const conditional = problem.required && (rules?.requiredWhen.length ?? 0) > 0;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FileCalibration } from '../../../../shared/api';
-import { calibrationOfferPaths, multiCalibrationOffer, singleCalibrationOffer } from '../../../../renderer/src/store/calibration-offer';
+import { calibrationOfferFold, calibrationOfferPaths, singleCalibrationOffer } from '../../../../renderer/src/store/calibration-offer';
 import { makeRow, storeWithRows } from './fake-client';
 
 const IMAGEJ: FileCalibration = { x: 0.29999999988358467, y: 0.29999999988358467, unit: 'micron', source: 'imagej' };
@@ -16,6 +16,11 @@ describe('the calibration offer', () => {
     makeRow('plain.tif'),
   ]);
   const s = () => store.getState();
+  const offerOver = (paths: string[]) => {
+    const fold = calibrationOfferFold(s());
+    for (const path of paths) fold.add(path);
+    return fold.result();
+  };
 
   it('offers a microscope calibration the sidecar does not have, saying where it comes from and what the sidecar has', () => {
     expect(singleCalibrationOffer(s(), 'differs.tif')).toEqual({ kind: 'differs', source: 'imagej', x: IMAGEJ.x, y: IMAGEJ.y, label: 'um', current: '1.0 × 1.0 Pixels', newSidecar: false });
@@ -33,7 +38,7 @@ describe('the calibration offer', () => {
   it('names a print resolution as such, and leaves it out of the offer for many images', () => {
     expect(singleCalibrationOffer(s(), 'photo.tif')).toMatchObject({ kind: 'print', source: 'resolution-inch' });
     const all = ['differs.tif', 'agrees.tif', 'new.tif', 'photo.tif', 'plain.tif'];
-    expect(multiCalibrationOffer(s(), all)).toEqual({ count: 1, sources: 'ImageJ metadata', same: true, x: IMAGEJ.x, y: IMAGEJ.y, label: 'um', print: 1 });
+    expect(offerOver(all)).toEqual({ count: 1, sources: 'ImageJ metadata', same: true, x: IMAGEJ.x, y: IMAGEJ.y, label: 'um', print: 1 });
     expect(calibrationOfferPaths(s(), all)).toEqual(['differs.tif']);
   });
 });

@@ -65,7 +65,7 @@ describe('profile problems as the user types', () => {
     expect(backend.checks).toEqual([[{ path: 'c.tif', values: { species: 'Mou' } }]]);
     expect(store.getState().liveProblems['c.tif']).toEqual([{ field: 'species', rule: 'enum', message: 'Species "Mou" is not one of mouse, rat' }]);
     expect(selectQuickCounts(store.getState())['not-ready']).toBe(3);
-    expect(selectFieldProblems(['c.tif'])(store.getState()).species?.message).toBe('Species "Mou" is not one of mouse, rat');
+    expect(selectFieldProblems(['c.tif'])(store.getState())?.species?.message).toBe('Species "Mou" is not one of mouse, rat');
     store.getState().setFieldText(['c.tif'], 'species', 'rat');
     await vi.advanceTimersByTimeAsync(PROBLEM_CHECK_DELAY_MS);
     expect(store.getState().liveProblems['c.tif']).toEqual([]);
@@ -147,11 +147,11 @@ describe('completeness, the Not ready filter and the field filter', () => {
     const { store } = labStore();
     const paths = ['a.tif', 'b.tif', 'c.tif', 'd.tif'];
     const problems = selectFieldProblems(paths)(store.getState());
-    expect(problems.species).toEqual({ message: 'Species "Mouse" is not one of mouse, rat', required: false, suggestion: 'mouse', images: 2 });
+    expect(problems?.species).toEqual({ message: 'Species "Mouse" is not one of mouse, rat', required: false, suggestion: 'mouse', images: 2 });
     store.getState().setFilterText('rat');
     expect(selectFieldProblems(paths)(store.getState())).toBe(problems);
-    expect(selectFieldProblems(['c.tif', 'a.tif'])(store.getState()).species).toMatchObject({ required: false, images: 1 });
-    expect(selectFieldProblems(['c.tif'])(store.getState()).species).toMatchObject({ required: true, images: 1 });
+    expect(selectFieldProblems(['c.tif', 'a.tif'])(store.getState())?.species).toMatchObject({ required: false, images: 1 });
+    expect(selectFieldProblems(['c.tif'])(store.getState())?.species).toMatchObject({ required: true, images: 1 });
     expect(selectFieldProblems(['d.tif'])(store.getState())).toEqual({});
   });
 });
