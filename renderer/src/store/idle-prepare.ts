@@ -1,7 +1,8 @@
 /**
  * Prepares, in the page's idle time, what the first filter and the first opened editor need
- * for the rows that arrive (see `prepareForFilter`, `prepareSuggestions`), so that neither does
- * it for 100,000 rows in one long task while the user waits.
+ * for the rows that arrive (the folder's search index: see `prepareForFilter`; the values in
+ * use: `prepareSuggestions`), so that neither does it for 100,000 rows in one long task while
+ * the user waits.
  */
 import type { AppStore } from './app-store';
 import { prepareForFilter } from './row-filter';
@@ -20,25 +21,14 @@ const CHUNK = 250;
 
 /** Keeps preparing rows as they arrive; returns the unsubscribe. */
 export function prepareWhenIdle(store: AppStore, idle: IdleScheduler = whenIdle): () => void {
-  let rows = store.getState().rows;
-  let prepared = 0;
   let scheduled = false;
   const work = (timeLeft: () => number): void => {
     scheduled = false;
     const s = store.getState();
-    if (s.rows !== rows) {
-      rows = s.rows;
-      prepared = 0;
-    }
-    const order = s.rowOrder;
-    while (prepared < order.length && timeLeft() > 1) {
-      const end = Math.min(order.length, prepared + CHUNK);
-      for (; prepared < end; prepared++) {
-        const row = s.rows[order[prepared] as string];
-        if (row) prepareForFilter(row);
-      }
-    }
-    if (prepared < order.length) schedule();
+    const rows = { rows: s.rows, order: s.rowOrder, epoch: s.rowsEpoch };
+    let done = false;
+    while (!done && timeLeft() > 1) done = prepareForFilter(rows, CHUNK);
+    if (!done) schedule();
     else prepareSuggestions(s);
   };
   const schedule = (): void => {
@@ -48,6 +38,6 @@ export function prepareWhenIdle(store: AppStore, idle: IdleScheduler = whenIdle)
   };
   schedule();
   return store.subscribe((s, previous) => {
-    if (s.rowOrder !== previous.rowOrder || s.rows !== previous.rows) schedule();
+    if (s.rowOrder !== previous.rowOrder || s.rows !== previous.rows || s.rowsEpoch !== previous.rowsEpoch) schedule();
   });
 }

@@ -33,11 +33,6 @@ function searchText(row: ImageRow): string {
   return text;
 }
 
-/** Makes a row's search text ahead of the first filter (in idle time: see idle-prepare), so that a keystroke does not make 100,000 of them at once. */
-export function prepareForFilter(row: ImageRow): void {
-  searchText(row);
-}
-
 /** The rows of the folder in scan order, each with its search text. */
 interface SearchIndex {
   rows: readonly ImageRow[];
@@ -51,22 +46,65 @@ export interface RowsToFilter {
   epoch: number;
 }
 
-let lastIndex: { input: RowsToFilter; index: SearchIndex } | null = null;
+/** The index of the folder's rows: made as rows arrive (in idle time) and kept while rows are only appended. */
+interface FolderIndex {
+  rows: ImageRow[];
+  texts: string[];
+  of: RowsToFilter;
+  /** How many paths of `of.order` are in it. */
+  covered: number;
+}
 
-/** The search index of these rows (the last one is kept: rows change far less often than the filter). */
-function searchIndex(input: RowsToFilter): SearchIndex {
-  const last = lastIndex?.input;
-  if (last !== undefined && last.rows === input.rows && last.order === input.order && last.epoch === input.epoch) return lastIndex!.index;
-  const listed: ImageRow[] = [];
-  const texts: string[] = [];
-  for (const path of input.order) {
-    const row = input.rows[path];
+let folderIndex: FolderIndex | null = null;
+
+/** The folder's index when `input` is the same rows with paths appended at most; else null. */
+function continued(input: RowsToFilter): FolderIndex | null {
+  const index = folderIndex;
+  if (index === null || index.of.rows !== input.rows || index.of.epoch !== input.epoch || input.order.length < index.covered) return null;
+  const last = index.covered - 1;
+  return last < 0 || input.order[last] === index.of.order[last] ? index : null;
+}
+
+/** Adds the rows of `order` from the index's end up to `to`. */
+function extend(index: FolderIndex, input: RowsToFilter, to: number): void {
+  for (let i = index.covered; i < to; i++) {
+    const row = input.rows[input.order[i] as string];
     if (!row) continue;
-    listed.push(row);
-    texts.push(searchText(row));
+    index.rows.push(row);
+    index.texts.push(searchText(row));
   }
-  lastIndex = { input, index: { rows: listed, texts } };
-  return lastIndex.index;
+  index.covered = to;
+  index.of = input;
+}
+
+function freshIndex(input: RowsToFilter): FolderIndex {
+  return { rows: [], texts: [], of: input, covered: 0 };
+}
+
+/**
+ * Indexes up to `count` more of the folder's rows ahead of the first filter (in idle time: see
+ * idle-prepare), so that a keystroke does not index 100,000 rows at once; true once all are.
+ */
+export function prepareForFilter(input: RowsToFilter, count: number): boolean {
+  let index = continued(input);
+  if (index === null) index = folderIndex = freshIndex(input);
+  extend(index, input, Math.min(input.order.length, index.covered + count));
+  return index.covered === input.order.length;
+}
+
+/**
+ * The search index of these rows: the folder's, extended by the rows appended since; the
+ * index of a part of the folder (the rows a scan batch added) is made on its own.
+ */
+function searchIndex(input: RowsToFilter): SearchIndex {
+  let index = continued(input);
+  if (index === null) {
+    const sameRows = folderIndex !== null && folderIndex.of.rows === input.rows && folderIndex.of.epoch === input.epoch;
+    index = freshIndex(input);
+    if (!sameRows) folderIndex = index;
+  }
+  extend(index, input, input.order.length);
+  return index;
 }
 
 const COLUMN_AT: ReadonlyMap<string, number> = new Map(COLUMNS.map((c, i) => [c.key, i]));

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ApiEvent, ImageRow } from '../../../../shared/api';
 import { createAppStore, type AppStore } from '../../../../renderer/src/store/app-store';
 import { connectBackendEvents } from '../../../../renderer/src/store/backend-events';
+import { prepareForFilter } from '../../../../renderer/src/store/row-filter';
 import { batchScanEvents } from '../../../../renderer/src/store/scan-event-batcher';
 import type { ScanEvent } from '../../../../renderer/src/store/session-slice';
 import { selectQuickCounts, selectSuggestions, selectVisiblePaths } from '../../../../renderer/src/store/selectors';
@@ -43,6 +44,18 @@ describe('rows streaming in', () => {
       expect(selectVisiblePaths(batched)).toEqual(selectVisiblePaths(whole));
       expect(selectQuickCounts(batched)).toEqual(selectQuickCounts(whole));
       expect(selectSuggestions(batched, 'species')).toEqual(selectSuggestions(whole, 'species'));
+    }
+  });
+
+  it('filters the whole folder alike after rows streamed in under another filter, prepared in idle time or not', () => {
+    const rows = manyRows();
+    const fresh = streamed(rows, rows.length, (store) => store.getState().setFilterText('-species:mouse depth:>20')).getState();
+    for (const prepare of [false, true]) {
+      const store = streamed(rows, 7, (s) => s.getState().setFilterText('zebrafish'));
+      if (prepare) prepareForFilter({ rows: store.getState().rows, order: store.getState().rowOrder.slice(0, 100), epoch: store.getState().rowsEpoch }, 1000);
+      store.getState().setFilterText('-species:mouse depth:>20');
+      expect(selectVisiblePaths(store.getState())).toEqual(selectVisiblePaths(fresh));
+      expect(selectVisiblePaths(store.getState()).length).toBeGreaterThan(50);
     }
   });
 
