@@ -9,7 +9,7 @@ import { memberOf, numberValue, toPlain, type JsonNode, type JsonObject } from '
 /** A structurally valid sidecar: `text` as read, `root` as parsed (never mutated). */
 export class Sidecar {
   private plainValues: Record<string, unknown> | undefined;
-  private storedFields: FieldValues | undefined;
+  private stored: { values: FieldValues; absent: string[] } | undefined;
 
   /**
    * Made by `parseSidecar`, which has checked that both field sections are objects.
@@ -28,22 +28,14 @@ export class Sidecar {
     return this.plainValues;
   }
 
-  /** Editable fields whose key the file lacks (older CloudScope files lack `age`). */
+  /** Editable fields whose key the file lacks (older CloudScope files lack `age`; made once, callers must not change it). */
   absentFields(): string[] {
-    return EDITABLE_FIELDS.filter((spec) => memberOf(this.section(spec.section), spec.name) === undefined).map((spec) => spec.name);
+    return this.storedFields().absent;
   }
 
   /** The editable fields as stored; the field's default where a key is absent (made once; callers must not change it). */
   fieldValues(): FieldValues {
-    if (this.storedFields === undefined) {
-      const values: FieldValues = {};
-      for (const spec of EDITABLE_FIELDS) {
-        const node = memberOf(this.section(spec.section), spec.name);
-        values[spec.name] = node === undefined ? spec.default : storedValue(node, spec);
-      }
-      this.storedFields = values;
-    }
-    return this.storedFields;
+    return this.storedFields().values;
   }
 
   /** The eight header values as stored (for images whose header only lives here). */
@@ -68,6 +60,21 @@ export class Sidecar {
       date: text('date'),
       time: text('time'),
     };
+  }
+
+  /** The editable fields' values and absent keys, in one look at each section. */
+  private storedFields(): { values: FieldValues; absent: string[] } {
+    if (this.stored === undefined) {
+      const values: FieldValues = {};
+      const absent: string[] = [];
+      for (const spec of EDITABLE_FIELDS) {
+        const node = memberOf(this.section(spec.section), spec.name);
+        if (node === undefined) absent.push(spec.name);
+        values[spec.name] = node === undefined ? spec.default : storedValue(node, spec);
+      }
+      this.stored = { values, absent };
+    }
+    return this.stored;
   }
 
   private section(name: FieldSection): JsonObject {

@@ -4,6 +4,7 @@
 import { lstat, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ApiFailure } from '../../../shared/errors';
+import { stampOf, type FileStamp } from '../folder/file-stamp';
 import { isInside } from '../folder/inside';
 import { imageKind, type ImageEntry, type SidecarListing } from '../folder/list-images';
 import { sidecarPathFor } from '../sidecar';
@@ -46,7 +47,7 @@ export type RealFolders = Map<string, Promise<string>>;
 export async function resolveImage(folder: OpenFolder, relPath: string, realFolders?: RealFolders): Promise<ImageEntry> {
   checkRelativePath(relPath);
   const absPath = path.join(folder.root, ...relPath.split('/'));
-  let found: { real: string; isFile: boolean };
+  let found: { real: string; isFile: boolean; stamp: FileStamp };
   try {
     found = await realFile(absPath, realFolders);
   } catch {
@@ -61,7 +62,7 @@ export async function resolveImage(folder: OpenFolder, relPath: string, realFold
   if (kind === 'other' && sidecar === 'none') {
     throw new ApiFailure('NOT_FOUND', `${relPath} has no sidecar (only TIFFs are read without one).`, relPath);
   }
-  return { relPath, absPath, kind, sidecar };
+  return { relPath, absPath, kind, sidecar, stamp: found.stamp };
 }
 
 /** Refuses a sidecar that is a symbolic link to a place outside the opened folder. */
@@ -73,12 +74,13 @@ export async function checkSidecarInside(folder: OpenFolder, entry: ImageEntry):
   }
 }
 
-/** The real path of an existing file and whether it is a regular file; rejects when it does not exist. */
-async function realFile(absPath: string, realFolders: RealFolders | undefined): Promise<{ real: string; isFile: boolean }> {
+/** The real path of an existing file, whether it is a regular file, and its stamp; rejects when it does not exist. */
+async function realFile(absPath: string, realFolders: RealFolders | undefined): Promise<{ real: string; isFile: boolean; stamp: FileStamp }> {
   const info = realFolders === undefined ? null : await lstat(absPath);
   if (info === null || info.isSymbolicLink()) {
     const real = await realpath(absPath);
-    return { real, isFile: await stat(real).then((s) => s.isFile(), () => false) };
+    const target = await stat(real);
+    return { real, isFile: target.isFile(), stamp: stampOf(target) };
   }
   const dir = path.dirname(absPath);
   let realDir = realFolders?.get(dir);
@@ -86,7 +88,7 @@ async function realFile(absPath: string, realFolders: RealFolders | undefined): 
     realDir = realpath(dir);
     realFolders?.set(dir, realDir);
   }
-  return { real: path.join(await realDir, path.basename(absPath)), isFile: info.isFile() };
+  return { real: path.join(await realDir, path.basename(absPath)), isFile: info.isFile(), stamp: stampOf(info) };
 }
 
 async function sidecarListing(sidecarPath: string): Promise<SidecarListing> {

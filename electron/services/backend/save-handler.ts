@@ -63,7 +63,7 @@ async function saveOne({ context, folder, profiles, batch, realFolders }: SaveRu
   const refused = await profileRefusals(profiles, entry.absPath, save.changes);
   if (refused.length > 0) throw new ApiFailure('INVALID_VALUE', refused.map((p) => p.message).join(' '), save.path);
   // The header is read while the sidecar is written: the new sidecar (if any) and the row need it.
-  const scanning: Promise<ImageScan | null> = entry.kind === 'tiff' ? context.headers.scan(context.scanner, entry.relPath, entry.absPath) : Promise.resolve(null);
+  const scanning: Promise<ImageScan | null> = entry.kind === 'tiff' ? context.headers.scan(context.scanner, entry.relPath, entry.absPath, entry.stamp) : Promise.resolve(null);
   let creation = {};
   if (entry.sidecar === 'none') {
     // A new sidecar carries the image's header, as CloudScope would write it.

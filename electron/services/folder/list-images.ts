@@ -5,6 +5,7 @@ import type { Dirent } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { isTiffPath } from '../tiff';
+import type { FileStamp } from './file-stamp';
 import { isInside } from './inside';
 import { beforeRead } from './read-delay';
 
@@ -20,6 +21,8 @@ export interface ImageEntry {
   kind: 'tiff' | 'other';
   /** A hint from the listing (the disk may change before the sidecar is read). */
   sidecar: SidecarListing;
+  /** The image file's size, modification time and inode when a request's path was resolved (a walk leaves it out). */
+  stamp?: FileStamp;
 }
 
 const OTHER_IMAGE = /\.(oir|czi|nd2)$/i;

@@ -40,11 +40,14 @@ export class HeaderMemo {
     this.byPath.clear();
   }
 
-  /** The image's header: the one kept while the file's stamp is unchanged, else read (and kept). */
-  async scan(scanner: TiffScanner, relPath: string, absPath: string): Promise<ImageScan> {
+  /**
+   * The image's header: the one kept while the file's stamp is unchanged, else read (and kept).
+   * `stamp`: the file's stamp when the caller has just taken it (else it is taken here).
+   */
+  async scan(scanner: TiffScanner, relPath: string, absPath: string, stamp?: FileStamp): Promise<ImageScan> {
     const known = this.byPath.get(relPath);
     if (known !== undefined) {
-      const now = await stat(absPath).then(stampOf, () => null);
+      const now = stamp ?? (await stat(absPath).then(stampOf, () => null));
       if (sameStamp(now, known.stamp)) return { ok: true, info: known.summary };
     }
     try {
