@@ -102,6 +102,7 @@ test('each field fits its type: suggestions from the folder, numbers with their 
   const species = editor.field('Species');
   await expect(species).toHaveRole('combobox');
   await expect(species).toHaveAttribute('title', 'Animal species (e.g., mouse, rat).');
+  await species.focus(); // the suggestions are filled in while the field has the focus
   // Runs in the page; typed structurally because the Node-side project has no DOM types.
   type WithList = { list: { options: ArrayLike<{ value: string }> } | null };
   const suggested = await species.evaluate((input) => Array.from((input as unknown as WithList).list?.options ?? [], (o) => o.value));

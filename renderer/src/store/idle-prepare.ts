@@ -26,10 +26,11 @@ export function prepareWhenIdle(store: AppStore, idle: IdleScheduler = whenIdle)
     scheduled = false;
     const s = store.getState();
     const rows = { rows: s.rows, order: s.rowOrder, epoch: s.rowsEpoch };
-    let done = false;
-    while (!done && timeLeft() > 1) done = prepareForFilter(rows, CHUNK);
-    if (!done) schedule();
-    else prepareSuggestions(s);
+    for (const step of [() => prepareForFilter(rows, CHUNK), () => prepareSuggestions(s, CHUNK)]) {
+      let done = false;
+      while (!done && timeLeft() > 1) done = step();
+      if (!done) return schedule();
+    }
   };
   const schedule = (): void => {
     if (scheduled) return;

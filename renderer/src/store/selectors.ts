@@ -178,7 +178,7 @@ const SUGGESTED_FIELDS = EDITABLE_FIELDS.filter((f) => f.type === 'str' && !f.mu
 type ValueCounts = ReadonlyMap<string, Map<string, number>>;
 
 /** Counts the values of `paths` into `counts` (one look-up of each row for every field). */
-function countValues(s: AppState, paths: readonly string[], counts: ValueCounts): { counts: ValueCounts } {
+function countValues(s: AppState, paths: readonly string[], counts: ValueCounts): void {
   for (const path of paths) {
     const values = s.rows[path]?.values;
     if (values === undefined) continue;
@@ -187,21 +187,45 @@ function countValues(s: AppState, paths: readonly string[], counts: ValueCounts)
       if (typeof value === 'string' && value !== '') used.set(value, (used.get(value) ?? 0) + 1);
     }
   }
-  return { counts };
 }
 
-/** Every suggested field's value counts, as rows arrive (the maps grow in place; the wrapper is new). */
-const selectValueCounts = growMemo<{ counts: ValueCounts }, readonly []>({
-  inputs: () => [] as const,
-  full: (s, order) => countValues(s, order, new Map(SUGGESTED_FIELDS.map((name) => [name, new Map()]))),
-  grow: (s, previous, added) => countValues(s, added, previous.counts),
-});
+/** The value counts of the folder's first `covered` rows; the maps grow in place, `made` is new each time they do. */
+interface CountedValues {
+  rows: AppState['rows'];
+  epoch: number;
+  order: readonly string[];
+  covered: number;
+  made: { counts: ValueCounts };
+}
+
+let counted: CountedValues | null = null;
+
+/** The folder's value counts, extended by up to `more` rows (all: every row listed). */
+function valueCounts(s: AppState, more: number | 'all'): CountedValues {
+  let c = counted;
+  const last = (c?.covered ?? 0) - 1;
+  const continues = c !== null && c.rows === s.rows && c.epoch === s.rowsEpoch && s.rowOrder.length > last && (last < 0 || s.rowOrder[last] === c.order[last]);
+  if (c === null || !continues) {
+    c = counted = { rows: s.rows, epoch: s.rowsEpoch, order: s.rowOrder, covered: 0, made: { counts: new Map(SUGGESTED_FIELDS.map((name) => [name, new Map()])) } };
+  }
+  const to = more === 'all' ? s.rowOrder.length : Math.min(s.rowOrder.length, c.covered + more);
+  c.order = s.rowOrder;
+  if (to > c.covered) {
+    countValues(s, s.rowOrder.slice(c.covered, to), c.made.counts);
+    c.covered = to;
+    c.made = { counts: c.made.counts };
+  }
+  return c;
+}
 
 const suggestionMemos = new Map<string, (s: AppState) => readonly string[]>();
 
-/** Counts the values of the rows that arrived since, for every suggested field (in idle time, so opening the editor is quick). */
-export function prepareSuggestions(s: AppState): void {
-  selectValueCounts(s);
+/**
+ * Counts the values of up to `count` more rows for every suggested field (in idle time, so
+ * opening the editor is quick); true once every row listed is counted.
+ */
+export function prepareSuggestions(s: AppState, count: number): boolean {
+  return valueCounts(s, count).covered === s.rowOrder.length;
 }
 
 /** Values already used in this folder for a text field, most used first (for the input's datalist). */
@@ -209,7 +233,7 @@ export function selectSuggestions(s: AppState, name: string): readonly string[] 
   let select = suggestionMemos.get(name);
   if (!select) {
     select = memo(
-      (st: AppState) => [selectValueCounts(st)] as const,
+      (st: AppState) => [valueCounts(st, 'all').made] as const,
       ({ counts }) =>
         [...(counts.get(name) ?? new Map<string, number>()).entries()]
           .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))

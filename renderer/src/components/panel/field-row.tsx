@@ -11,9 +11,13 @@ import { ProfileNotes, profileNoteIds } from './profile-notes';
 import { useFieldProfile, type FieldProfile } from './use-field-profile';
 import { FieldSrNotes } from './field-sr-notes';
 
+const NONE: readonly string[] = [];
+
+/** The values offered while typing in a text field (filled in while the field has the focus: counting them over 100,000 images is not free). */
 function Suggestions({ field, id, examples }: { field: FieldSpec; id: string; examples: readonly string[] }) {
-  const used = useApp((s) => selectSuggestions(s, field.name));
-  const values = [...new Set([...examples, ...(field.choices ?? []), ...used])];
+  const active = useApp((s) => s.activeField === field.name);
+  const used = useApp((s) => (active ? selectSuggestions(s, field.name) : NONE));
+  const values = active ? [...new Set([...examples, ...(field.choices ?? []), ...used])] : NONE;
   return (
     <datalist id={id}>
       {values.map((value) => (

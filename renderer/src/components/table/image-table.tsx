@@ -62,7 +62,10 @@ export function ImageTable() {
 
   const cursorIndex = cursor === null ? -1 : paths.indexOf(cursor);
   useEffect(() => {
-    if (cursorIndex >= 0) virtualizer.scrollToIndex(cursorIndex, { align: 'auto' });
+    if (cursorIndex < 0) return;
+    // A row already in view is not scrolled to: that would make the browser lay out the table again for nothing.
+    const inView = virtualizer.getOffsetForIndex(cursorIndex, 'auto')?.[1] === 'auto';
+    if (!inView) virtualizer.scrollToIndex(cursorIndex, { align: 'auto' });
   }, [cursorIndex, virtualizer]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
