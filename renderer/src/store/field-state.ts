@@ -171,18 +171,6 @@ export function editViewFold(s: Pick<AppState, 'rows' | 'edits'>, names: readonl
   };
 }
 
-/** The editor's view of `paths`, in one pass over the images. */
-export function editView(s: Pick<AppState, 'rows' | 'edits'>, paths: readonly string[], names: readonly string[] = FIELD_NAMES): EditView {
-  const fold = editViewFold(s, names);
-  for (const path of paths) fold.add(path);
-  return fold.result();
-}
-
-/** The state of field `name` over `paths`. */
-export function fieldViewState(s: Pick<AppState, 'rows' | 'edits'>, paths: readonly string[], name: string): FieldViewState {
-  return editView(s, paths, [name]).fields[name] as FieldViewState;
-}
-
 /**
  * Every distinct text field `name` shows over `paths` (a pending edit's text, else the stored
  * value), most frequent first (the full list behind "N more"; the editor's view has the first few).

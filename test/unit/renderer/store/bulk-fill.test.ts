@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ApiResult, PresetList, StoredPreset } from '../../../../shared/api';
-import { fieldViewState } from '../../../../renderer/src/store/field-state';
+import { fieldViewState } from './edit-view';
 import { selectUndoLabels } from '../../../../renderer/src/store/history-slice';
 import { nameFillInputs, previewNameFill } from '../../../../renderer/src/store/name-fill';
 import { readPrefs } from '../../../../renderer/src/store/view-prefs';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldViewState } from '../../../../renderer/src/store/field-state';
+import { fieldViewState } from './edit-view';
 import { selectEditablePaths, selectQuickCounts, selectSaveSummary } from '../../../../renderer/src/store/selectors';
 import { makeRow, storeWithRows } from './fake-client';
 

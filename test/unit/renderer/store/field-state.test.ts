@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { distinctValues, editView } from '../../../../renderer/src/store/field-state';
+import { distinctValues } from '../../../../renderer/src/store/field-state';
+import { editView } from './edit-view';
 import { makeRow, storeWithRows } from './fake-client';
 
 describe("the editor's view of many images", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldViewState } from '../../../../renderer/src/store/field-state';
+import { fieldViewState } from './edit-view';
 import { selectUndoLabels } from '../../../../renderer/src/store/history-slice';
 import { describeStep, HISTORY_LIMITS, recordStep, shownValue, EMPTY_HISTORY, type HistoryStep } from '../../../../renderer/src/store/history';
 import { selectHasUnsaved } from '../../../../renderer/src/store/selectors';

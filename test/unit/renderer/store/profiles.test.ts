@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ProfileInfo, ProfileProblem, ValuesToCheck } from '../../../../shared/api';
-import { fieldViewState } from '../../../../renderer/src/store/field-state';
+import { fieldViewState } from './edit-view';
 import { selectUndoLabels } from '../../../../renderer/src/store/history-slice';
 import { PROBLEM_CHECK_DELAY_MS } from '../../../../renderer/src/store/profile-slice';
 import { selectCompleteness, selectFieldProblems, selectFieldRules, selectValueCounts } from '../../../../renderer/src/store/profile-selectors';

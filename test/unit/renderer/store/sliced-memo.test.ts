@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { editView } from '../../../../renderer/src/store/field-state';
 import { selectEditView } from '../../../../renderer/src/store/selectors';
 import { FOLDED_AT_ONCE } from '../../../../renderer/src/store/sliced-memo';
+import { editView } from './edit-view';
 import { makeRow, storeWithRows } from './fake-client';
 
 /** `count` images, every third one a rat. */
