@@ -17,6 +17,7 @@ export type JsonReadResult =
 /** Deeper nesting than this is refused instead of exhausting the stack. */
 const MAX_DEPTH = 500;
 
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?/y;
 const SIMPLE_ESCAPES: Record<string, string> = {
   '"': '"',
   '\\': '\\',
@@ -34,16 +35,6 @@ const LITERALS: Readonly<Record<string, { word: string; value: boolean | null }>
   f: { word: 'false', value: false },
   n: { word: 'null', value: null },
 };
-
-function isDigit(c: number): boolean {
-  return c >= 0x30 && c <= 0x39;
-}
-
-/** The position after the run of digits at `at`. */
-function digitsFrom(text: string, at: number): number {
-  while (isDigit(text.charCodeAt(at))) at++;
-  return at;
-}
 
 class SyntaxProblem {
   constructor(
@@ -130,58 +121,33 @@ class Reader {
   /** The value at the current position (white space before it already skipped); `depth` is its container's nesting. */
   private value(depth: number): JsonNode {
     if (depth > MAX_DEPTH) this.fail(`nested more than ${MAX_DEPTH} levels deep`);
-    const { text } = this;
     const offset = this.pos;
-    const c = text.charCodeAt(offset);
-    if (c === 0x22) return { kind: 'string', value: this.string(), offset };
-    if (c === 0x7b) return this.object(depth + 1);
-    if (c === 0x5b) return this.array(depth + 1);
-    if ((c >= 0x30 && c <= 0x39) || (c === 0x2d && text.charCodeAt(offset + 1) !== 0x49)) return this.number(offset);
-    const literal = LITERALS[text[offset] ?? ''];
-    if (literal !== undefined && text.startsWith(literal.word, offset)) {
+    const c = this.text[this.pos];
+    if (c === '{') return this.object(depth + 1);
+    if (c === '[') return this.array(depth + 1);
+    if (c === '"') return { kind: 'string', value: this.string(), offset };
+    const literal = LITERALS[c ?? ''];
+    if (literal !== undefined && this.text.startsWith(literal.word, offset)) {
       this.pos += literal.word.length;
       return { kind: 'literal', value: literal.value, offset };
     }
-    const special = c === 0x4e ? 'NaN' : c === 0x49 ? 'Infinity' : c === 0x2d ? '-Infinity' : null;
-    if (special !== null && text.startsWith(special, offset)) {
+    const special = c === 'N' ? 'NaN' : c === 'I' ? 'Infinity' : c === '-' && this.text[offset + 1] === 'I' ? '-Infinity' : null;
+    if (special !== null && this.text.startsWith(special, offset)) {
       this.pos += special.length;
       return { kind: 'number', text: special, offset };
     }
-    this.expected('a value');
+    NUMBER.lastIndex = offset;
+    const match = NUMBER.exec(this.text);
+    if (match === null) this.expected('a value');
+    this.pos += match[0].length;
+    return { kind: 'number', text: match[0], offset };
   }
 
-  /** A number as JSON writes it: `-?(0|[1-9][0-9]*)(.[0-9]+)?([eE][-+]?[0-9]+)?`. */
-  private number(offset: number): JsonNode {
-    const { text } = this;
-    let at = offset;
-    if (text.charCodeAt(at) === 0x2d) at++;
-    const first = text.charCodeAt(at);
-    if (first === 0x30) at++;
-    else if (first >= 0x31 && first <= 0x39) at = digitsFrom(text, at);
-    else this.expected('a value');
-    if (text.charCodeAt(at) === 0x2e && isDigit(text.charCodeAt(at + 1))) at = digitsFrom(text, at + 1);
-    const e = text.charCodeAt(at);
-    if (e === 0x65 || e === 0x45) {
-      const sign = text.charCodeAt(at + 1);
-      const start = sign === 0x2b || sign === 0x2d ? at + 2 : at + 1;
-      if (isDigit(text.charCodeAt(start))) at = digitsFrom(text, start);
-    }
-    this.pos = at;
-    return { kind: 'number', text: text.slice(offset, at), offset };
-  }
-
-  /** The white space after a member: none before a comma; a line break and the outer indent before the closing bracket. */
-  private memberGap(close: string, depth: number): void {
+  /** Skips white space, which must be `beforeClose` when `close` follows it and `otherwise` elsewhere for the layout to stay canonical. */
+  private gapBefore(close: string, beforeClose: string, otherwise: string): void {
     const start = this.pos;
     this.skipSpace();
-    this.gapWas(start, this.text[this.pos] === close ? lineBreak(depth - 1) : '');
-  }
-
-  /** The white space after an opening bracket: none when the container is empty, else a line break and the indent. */
-  private openGap(close: string, depth: number): void {
-    const start = this.pos;
-    this.skipSpace();
-    this.gapWas(start, this.text[this.pos] === close ? '' : lineBreak(depth));
+    this.gapWas(start, this.text[this.pos] === close ? beforeClose : otherwise);
   }
 
   /** The layout stays canonical only if the white space from `start` was exactly `expected`. */
@@ -192,7 +158,7 @@ class Reader {
   private object(depth: number): JsonObject {
     const offset = this.pos++;
     const entries: JsonEntry[] = [];
-    this.openGap('}', depth);
+    this.gapBefore('}', '', lineBreak(depth)); // `{}`, or a line break and the indent
     if (this.text[this.pos] === '}') {
       this.pos++;
       return { kind: 'object', entries, offset };
@@ -208,7 +174,7 @@ class Reader {
       this.pos++;
       this.gap(' ');
       entries.push({ key, value: this.value(depth) });
-      this.memberGap('}', depth);
+      this.gapBefore('}', lineBreak(depth - 1), ''); // none before a comma
       const c = this.text[this.pos];
       this.pos++;
       if (c === '}') return { kind: 'object', entries, offset };
@@ -223,14 +189,14 @@ class Reader {
   private array(depth: number): JsonArray {
     const offset = this.pos++;
     const items: JsonNode[] = [];
-    this.openGap(']', depth);
+    this.gapBefore(']', '', lineBreak(depth));
     if (this.text[this.pos] === ']') {
       this.pos++;
       return { kind: 'array', items, offset };
     }
     for (;;) {
       items.push(this.value(depth));
-      this.memberGap(']', depth);
+      this.gapBefore(']', lineBreak(depth - 1), '');
       const c = this.text[this.pos];
       this.pos++;
       if (c === ']') return { kind: 'array', items, offset };

@@ -24,7 +24,16 @@ export function memo<A extends unknown[], R>(inputs: (s: AppState) => readonly [
 /** What {@link overRows} computes from. */
 export type RowsAndEdits = Pick<AppState, 'rows' | 'edits'>;
 
-const overRowsSelectors = new WeakMap<object, Map<string, (s: AppState) => unknown>>();
+const selectorsByKey = new WeakMap<object, Map<string, unknown>>();
+
+/** The selector named `name` of `key` (e.g. a selection's paths), made once by `make`: every component asking for it shares it. */
+export function selectorOf<S>(key: object, name: string, make: () => S): S {
+  let byName = selectorsByKey.get(key);
+  if (byName === undefined) selectorsByKey.set(key, (byName = new Map()));
+  let selector = byName.get(name) as S | undefined;
+  if (selector === undefined) byName.set(name, (selector = make()));
+  return selector;
+}
 
 /**
  * A selector of `compute` over the rows and edits of the images `key` is about (e.g. the paths
@@ -33,14 +42,74 @@ const overRowsSelectors = new WeakMap<object, Map<string, (s: AppState) => unkno
  * a selection's). The same `key` (an object) and `name` give the same selector.
  */
 export function overRows<T>(key: object, name: string, compute: (s: RowsAndEdits) => T): (s: AppState) => T {
-  let byName = overRowsSelectors.get(key);
-  if (byName === undefined) overRowsSelectors.set(key, (byName = new Map()));
-  let selector = byName.get(name) as ((s: AppState) => T) | undefined;
-  if (selector === undefined) {
-    selector = memo((s: AppState) => [s.rows, s.rowsEpoch, s.edits] as const, (rows, _epoch, edits) => compute({ rows, edits }));
-    byName.set(name, selector);
+  return selectorOf(key, name, () => memo((s: AppState) => [s.rows, s.rowsEpoch, s.edits] as const, (rows, _epoch, edits) => compute({ rows, edits })));
+}
+
+/** Whether `order` begins with the first `count` paths of `before` (rows were only appended since; the last of them is compared). */
+function continues(order: readonly string[], before: readonly string[], count: number): boolean {
+  return order.length >= count && (count === 0 || order[count - 1] === before[count - 1]);
+}
+
+/** The folder's rows as a value built over them in scan order sees them. */
+export interface FolderRows {
+  rows: AppState['rows'];
+  order: readonly string[];
+  epoch: number;
+}
+
+/**
+ * A value built over the folder's rows in scan order, a slice at a time (in idle time), and
+ * kept while rows are only appended: the same rows object and epoch, the order continuing.
+ * Anything else starts it afresh.
+ */
+export class FolderFold<T> {
+  private kept: { of: FolderRows; covered: number; value: T } | null = null;
+
+  /** `start` makes an empty value; `add` adds one row to it. */
+  constructor(
+    private readonly start: () => T,
+    private readonly add: (value: T, row: ImageRow) => void,
+  ) {}
+
+  /**
+   * The value over `input`'s rows, extended by up to `more` of them (all: every one listed);
+   * `covered` counts the paths of `input.order` in it.
+   */
+  extend(input: FolderRows, more: number | 'all'): { value: T; covered: number } {
+    let kept = this.kept;
+    if (kept === null || !this.holds(input) || !continues(input.order, kept.of.order, kept.covered)) {
+      kept = this.kept = { of: input, covered: 0, value: this.start() };
+    }
+    const to = more === 'all' ? input.order.length : Math.min(input.order.length, kept.covered + more);
+    this.addRows(kept.value, input, kept.covered, to);
+    kept.covered = to;
+    kept.of = input;
+    return kept;
   }
-  return selector;
+
+  /** Whether the value kept is over the same rows (object and epoch) as `input`, however far its order goes. */
+  holds(input: FolderRows): boolean {
+    return this.kept !== null && this.kept.of.rows === input.rows && this.kept.of.epoch === input.epoch;
+  }
+
+  /** Whether `input` continues the value kept (no row of it needs to be added again). */
+  continuedBy(input: FolderRows): boolean {
+    return this.kept !== null && this.holds(input) && continues(input.order, this.kept.of.order, this.kept.covered);
+  }
+
+  /** The value over `input`'s rows alone, not kept (a part of the folder, such as a scan batch's rows). */
+  over(input: FolderRows): T {
+    const value = this.start();
+    this.addRows(value, input, 0, input.order.length);
+    return value;
+  }
+
+  private addRows(value: T, input: FolderRows, from: number, to: number): void {
+    for (let i = from; i < to; i++) {
+      const row = input.rows[input.order[i] as string];
+      if (row !== undefined) this.add(value, row);
+    }
+  }
 }
 
 /** How a value is computed over all rows and extended by new ones. */
@@ -65,7 +134,7 @@ export function growMemo<T, I extends readonly unknown[]>(spec: Growing<T, I>): 
     if (last !== null && last.rows === s.rows && last.epoch === s.rowsEpoch && sameInputs(last.inputs, inputs)) {
       if (last.order === order) return last.value;
       const before = last.order.length;
-      if (order.length > before && (before === 0 || order[before - 1] === last.order[before - 1])) {
+      if (order.length > before && continues(order, last.order, before)) {
         const value = spec.grow(s, last.value, order.slice(before), ...inputs);
         last = { ...last, order, value };
         return value;

@@ -8,8 +8,8 @@ import type { AppState } from './app-store';
 import { isEditable } from './edit-logic';
 import { effectiveValues } from './field-state';
 import { problemsNow, type LiveProblems } from './problem-logic';
-import { memo } from './grow-memo';
-import { slicedMemo, type PathFold } from './sliced-memo';
+import { memo, selectorOf } from './grow-memo';
+import { slicedOverPaths, type PathFold } from './sliced-memo';
 
 /** Rules by field name. */
 export type RulesByField = Readonly<Record<string, ProfileFieldRules>>;
@@ -47,24 +47,9 @@ export type ProblemsByField = Readonly<Record<string, FieldProblem>>;
 
 const NO_PROBLEMS: ProblemsByField = {};
 
-/** The selectors of one set of paths, shared by every field of the editor (one pass over the images each). */
-interface PathSelectors {
-  rules: (s: AppState) => RulesByField;
-  problems: (s: AppState) => ProblemsByField | null;
-}
-
-const selectorsByPaths = new WeakMap<readonly string[], PathSelectors>();
-
-function pathSelectors(paths: readonly string[]): PathSelectors {
-  let selectors = selectorsByPaths.get(paths);
-  if (selectors === undefined) {
-    selectors = {
-      rules: memo((s: AppState) => [s.profiles, s.rows, s.rowsEpoch] as const, (profiles, rows, _epoch) => rulesOver(profiles, rows, paths)),
-      problems: slicedMemo(paths, (s: AppState) => [s.rows, s.rowsEpoch, s.liveProblems] as const, (rows, _epoch, live) => problemsFold(rows, live)),
-    };
-    selectorsByPaths.set(paths, selectors);
-  }
-  return selectors;
+/** What the profiles in force for `paths` ask of each field, once per change of profiles or rows. */
+function rulesSelector(paths: readonly string[]): (s: AppState) => RulesByField {
+  return selectorOf(paths, 'profile-rules', () => memo((s: AppState) => [s.profiles, s.rows, s.rowsEpoch] as const, (profiles, rows, _epoch) => rulesOver(profiles, rows, paths)));
 }
 
 function rulesOver(profiles: readonly ProfileInfo[] | null, rows: AppState['rows'], paths: readonly string[]): RulesByField {
@@ -107,7 +92,7 @@ function problemsFold(rows: AppState['rows'], live: LiveProblems): PathFold<Prob
 
 /** What the profiles in force for `paths` ask of each field (for markers, choice lists and hints). */
 export function selectFieldRules(paths: readonly string[]): (s: AppState) => RulesByField {
-  return pathSelectors(paths).rules;
+  return rulesSelector(paths);
 }
 
 /**
@@ -115,7 +100,7 @@ export function selectFieldRules(paths: readonly string[]): (s: AppState) => Rul
  * how many images have it; null while a long selection is read for the first time.
  */
 export function selectFieldProblems(paths: readonly string[]): (s: AppState) => ProblemsByField | null {
-  return pathSelectors(paths).problems;
+  return slicedOverPaths(paths, 'profile-problems', (s: AppState) => [s.rows, s.rowsEpoch, s.liveProblems] as const, (rows, _epoch, live) => problemsFold(rows, live));
 }
 
 /** Which images the Completeness view counts. */

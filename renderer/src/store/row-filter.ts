@@ -9,6 +9,7 @@ import { columnByKey, COLUMNS } from '../lib/columns';
 import { formatResult } from '../lib/result-format';
 import type { Comparison, FilterQuery, FilterTerm } from '../lib/filter-query';
 import { rowHasChanges, type EditMap, type PathEdits } from './edit-logic';
+import { FolderFold, type FolderRows } from './grow-memo';
 import type { LiveProblems } from './problem-logic';
 import { matchesGap, matchesQuick, type QuickFilter } from './row-query';
 
@@ -40,56 +41,23 @@ interface SearchIndex {
 }
 
 /** The rows a filter looks at: rows by path, the paths in order, and `rowsEpoch` (it changes when rows are replaced in place). */
-export interface RowsToFilter {
-  rows: Readonly<Record<string, ImageRow>>;
-  order: readonly string[];
-  epoch: number;
-}
+export type RowsToFilter = FolderRows;
 
-/** The index of the folder's rows: made as rows arrive (in idle time) and kept while rows are only appended. */
-interface FolderIndex {
-  rows: ImageRow[];
-  texts: string[];
-  of: RowsToFilter;
-  /** How many paths of `of.order` are in it. */
-  covered: number;
-}
-
-let folderIndex: FolderIndex | null = null;
-
-/** The folder's index when `input` is the same rows with paths appended at most; else null. */
-function continued(input: RowsToFilter): FolderIndex | null {
-  const index = folderIndex;
-  if (index === null || index.of.rows !== input.rows || index.of.epoch !== input.epoch || input.order.length < index.covered) return null;
-  const last = index.covered - 1;
-  return last < 0 || input.order[last] === index.of.order[last] ? index : null;
-}
-
-/** Adds the rows of `order` from the index's end up to `to`. */
-function extend(index: FolderIndex, input: RowsToFilter, to: number): void {
-  for (let i = index.covered; i < to; i++) {
-    const row = input.rows[input.order[i] as string];
-    if (!row) continue;
+/** The folder's index: made as rows arrive (in idle time) and kept while rows are only appended. */
+const folderIndex = new FolderFold<{ rows: ImageRow[]; texts: string[] }>(
+  () => ({ rows: [], texts: [] }),
+  (index, row) => {
     index.rows.push(row);
     index.texts.push(searchText(row));
-  }
-  index.covered = to;
-  index.of = input;
-}
-
-function freshIndex(input: RowsToFilter): FolderIndex {
-  return { rows: [], texts: [], of: input, covered: 0 };
-}
+  },
+);
 
 /**
  * Indexes up to `count` more of the folder's rows ahead of the first filter (in idle time: see
  * idle-prepare), so that a keystroke does not index 100,000 rows at once; true once all are.
  */
 export function prepareForFilter(input: RowsToFilter, count: number): boolean {
-  let index = continued(input);
-  if (index === null) index = folderIndex = freshIndex(input);
-  extend(index, input, Math.min(input.order.length, index.covered + count));
-  return index.covered === input.order.length;
+  return folderIndex.extend(input, count).covered === input.order.length;
 }
 
 /**
@@ -97,14 +65,8 @@ export function prepareForFilter(input: RowsToFilter, count: number): boolean {
  * index of a part of the folder (the rows a scan batch added) is made on its own.
  */
 function searchIndex(input: RowsToFilter): SearchIndex {
-  let index = continued(input);
-  if (index === null) {
-    const sameRows = folderIndex !== null && folderIndex.of.rows === input.rows && folderIndex.of.epoch === input.epoch;
-    index = freshIndex(input);
-    if (!sameRows) folderIndex = index;
-  }
-  extend(index, input, input.order.length);
-  return index;
+  if (folderIndex.holds(input) && !folderIndex.continuedBy(input)) return folderIndex.over(input);
+  return folderIndex.extend(input, 'all').value;
 }
 
 const COLUMN_AT: ReadonlyMap<string, number> = new Map(COLUMNS.map((c, i) => [c.key, i]));

@@ -57,7 +57,6 @@ export interface SaveSlice {
 /** Files per `saveSidecars` request, so a save of thousands of files shows its progress. */
 export const SAVE_BATCH = 250;
 
-
 /** Updates that remove the saved edits still exactly as sent, keeping anything typed since. */
 function savedEditRemovals(edits: EditMap, sent: EditMap, paths: readonly string[]): EditUpdate[] {
   const updates: EditUpdate[] = [];

@@ -7,7 +7,7 @@ import { EDITABLE_FIELDS } from '../../../shared/fields/field-table';
 import type { AppState } from './app-store';
 import { invalidEditCount, isEditable, rowHasChanges, type EditMap } from './edit-logic';
 import { editViewFold, type EditView } from './field-state';
-import { growMemo, memo, mergeSorted } from './grow-memo';
+import { FolderFold, growMemo, memo, mergeSorted, type FolderRows } from './grow-memo';
 import { slicedOverPaths } from './sliced-memo';
 import { parseFilter, type FilterQuery } from '../lib/filter-query';
 import { problemCount, type LiveProblems } from './problem-logic';
@@ -177,46 +177,19 @@ const SUGGESTED_FIELDS = EDITABLE_FIELDS.filter((f) => f.type === 'str' && !f.mu
 /** How often each value of each suggested field is used. */
 type ValueCounts = ReadonlyMap<string, Map<string, number>>;
 
-/** Counts the values of `paths` into `counts` (one look-up of each row for every field). */
-function countValues(s: AppState, paths: readonly string[], counts: ValueCounts): void {
-  for (const path of paths) {
-    const values = s.rows[path]?.values;
-    if (values === undefined) continue;
+/** Every suggested field's value counts over the folder's rows, counted as rows arrive (in idle time). */
+const valueCounts = new FolderFold<ValueCounts>(
+  () => new Map(SUGGESTED_FIELDS.map((name) => [name, new Map()])),
+  (counts, row) => {
     for (const [name, used] of counts) {
-      const value = values[name];
+      const value = row.values[name];
       if (typeof value === 'string' && value !== '') used.set(value, (used.get(value) ?? 0) + 1);
     }
-  }
-}
+  },
+);
 
-/** The value counts of the folder's first `covered` rows; the maps grow in place, `made` is new each time they do. */
-interface CountedValues {
-  rows: AppState['rows'];
-  epoch: number;
-  order: readonly string[];
-  covered: number;
-  made: { counts: ValueCounts };
-}
-
-let counted: CountedValues | null = null;
-
-/** The folder's value counts, extended by up to `more` rows (all: every row listed). */
-function valueCounts(s: AppState, more: number | 'all'): CountedValues {
-  let c = counted;
-  const last = (c?.covered ?? 0) - 1;
-  const continues = c !== null && c.rows === s.rows && c.epoch === s.rowsEpoch && s.rowOrder.length > last && (last < 0 || s.rowOrder[last] === c.order[last]);
-  if (c === null || !continues) {
-    c = counted = { rows: s.rows, epoch: s.rowsEpoch, order: s.rowOrder, covered: 0, made: { counts: new Map(SUGGESTED_FIELDS.map((name) => [name, new Map()])) } };
-  }
-  const to = more === 'all' ? s.rowOrder.length : Math.min(s.rowOrder.length, c.covered + more);
-  c.order = s.rowOrder;
-  if (to > c.covered) {
-    countValues(s, s.rowOrder.slice(c.covered, to), c.made.counts);
-    c.covered = to;
-    c.made = { counts: c.made.counts };
-  }
-  return c;
-}
+/** The folder's rows as the value counts see them. */
+const folderRows = (s: AppState): FolderRows => ({ rows: s.rows, order: s.rowOrder, epoch: s.rowsEpoch });
 
 const suggestionMemos = new Map<string, (s: AppState) => readonly string[]>();
 
@@ -225,7 +198,7 @@ const suggestionMemos = new Map<string, (s: AppState) => readonly string[]>();
  * opening the editor is quick); true once every row listed is counted.
  */
 export function prepareSuggestions(s: AppState, count: number): boolean {
-  return valueCounts(s, count).covered === s.rowOrder.length;
+  return valueCounts.extend(folderRows(s), count).covered === s.rowOrder.length;
 }
 
 /** Values already used in this folder for a text field, most used first (for the input's datalist). */
@@ -233,8 +206,11 @@ export function selectSuggestions(s: AppState, name: string): readonly string[] 
   let select = suggestionMemos.get(name);
   if (!select) {
     select = memo(
-      (st: AppState) => [valueCounts(st, 'all').made] as const,
-      ({ counts }) =>
+      (st: AppState) => {
+        const { value, covered } = valueCounts.extend(folderRows(st), 'all');
+        return [value, covered] as const;
+      },
+      (counts, _covered) =>
         [...(counts.get(name) ?? new Map<string, number>()).entries()]
           .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
           .slice(0, 200)

@@ -6,7 +6,7 @@
  * does, so what is shown never lags behind what was typed.
  */
 import type { AppState } from './app-store';
-import { sameInputs } from './grow-memo';
+import { sameInputs, selectorOf } from './grow-memo';
 
 /** A computation over paths, one path at a time. */
 export interface PathFold<T> {
@@ -29,7 +29,7 @@ const later = (step: () => void): void => void setTimeout(step, 0);
  * A selector of the fold `start(...inputs)` over `paths`: null while the first computation of a
  * long list is under way; `s.backgroundResultReady()` tells the store when it is done.
  */
-export function slicedMemo<A extends unknown[], T>(
+function slicedMemo<A extends unknown[], T>(
   paths: readonly string[],
   inputs: (s: AppState) => readonly [...A],
   start: (...inputs: A) => PathFold<T>,
@@ -75,8 +75,6 @@ export function slicedMemo<A extends unknown[], T>(
   };
 }
 
-const byPaths = new WeakMap<readonly string[], Map<string, (s: AppState) => unknown>>();
-
 /** The {@link slicedMemo} named `name` of `paths` (one per list and name, so every component reading it shares it). */
 export function slicedOverPaths<A extends unknown[], T>(
   paths: readonly string[],
@@ -84,12 +82,5 @@ export function slicedOverPaths<A extends unknown[], T>(
   inputs: (s: AppState) => readonly [...A],
   start: (...inputs: A) => PathFold<T>,
 ): (s: AppState) => T | null {
-  let byName = byPaths.get(paths);
-  if (byName === undefined) byPaths.set(paths, (byName = new Map()));
-  let selector = byName.get(name) as ((s: AppState) => T | null) | undefined;
-  if (selector === undefined) {
-    selector = slicedMemo(paths, inputs, start);
-    byName.set(name, selector);
-  }
-  return selector;
+  return selectorOf(paths, name, () => slicedMemo(paths, inputs, start));
 }
