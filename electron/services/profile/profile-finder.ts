@@ -35,12 +35,13 @@ export function createProfileFinder(cache: ProfileCache, options: FinderOptions)
   const lookUp = (dir: string): Promise<LoadedProfile | null> => {
     let found = folders.get(dir);
     if (found === undefined) {
+      // The parents are looked at alongside, not after: the first image's lookup climbs to `/`.
+      const parent = path.dirname(dir);
+      const inParent = parent === dir ? Promise.resolve(null) : lookUp(parent);
       found = (async () => {
         const file = path.join(dir, PROFILE_FILE_NAME);
         const isFile = await stat(file).then((s) => s.isFile(), () => false);
-        if (isFile) return cache.load(file, label(file));
-        const parent = path.dirname(dir);
-        return parent === dir ? null : lookUp(parent);
+        return isFile ? cache.load(file, label(file)) : inParent;
       })();
       folders.set(dir, found);
     }

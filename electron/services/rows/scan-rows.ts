@@ -36,7 +36,7 @@ export function scanRows(
 ): AsyncGenerator<ImageRow> {
   const cache = options.cache ?? NO_SCAN_CACHE;
   const build = (entry: ImageEntry): Promise<ImageRow> => buildCachedRow(root, entry, scanner, cache, options.profiles);
-  return mapInOrder(entries, options.inFlight ?? { first: 32, most: 256 }, build, options.signal);
+  return mapInOrder(entries, options.inFlight ?? { first: 64, most: 256 }, build, options.signal);
 }
 
 /** How rows are grouped into events. */

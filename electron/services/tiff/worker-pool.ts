@@ -127,8 +127,9 @@ export class WorkerPool {
 
   private pump(): void {
     while (this.queue.length > 0) {
-      let slot = [...this.slots].find((s) => s.inflight.length <= this.options.batchSize);
-      if (slot === undefined) {
+      let slot = this.leastBusy();
+      // a busy pool grows before a worker gets a second batch
+      if (slot === undefined || (slot.inflight.length > 0 && this.slots.size < this.options.workers)) {
         if (this.slots.size >= this.options.workers) return;
         try {
           slot = this.spawn();
@@ -140,6 +141,15 @@ export class WorkerPool {
       }
       this.dispatch(slot);
     }
+  }
+
+  /** The worker with the fewest files in flight, among those that may take another batch. */
+  private leastBusy(): Slot | undefined {
+    let best: Slot | undefined;
+    for (const slot of this.slots) {
+      if (slot.inflight.length <= this.options.batchSize && (best === undefined || slot.inflight.length < best.inflight.length)) best = slot;
+    }
+    return best;
   }
 
   private spawn(): Slot {

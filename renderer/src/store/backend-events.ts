@@ -2,7 +2,7 @@
 import type { ApiEvent, MenuCommand } from '../../../shared/api';
 import { isTextEntry } from '../lib/text-entry';
 import type { AppStore } from './app-store';
-import { batchScanEvents, nextFrame, type FrameScheduler } from './scan-event-batcher';
+import { batchScanEvents, spacedFrames, type FrameScheduler } from './scan-event-batcher';
 
 /** Whether the system theme is dark now (the menu's "Toggle theme" switches away from what is shown). */
 function systemIsDark(): boolean {
@@ -49,11 +49,11 @@ export function runMenuCommand(store: AppStore, command: MenuCommand): void {
 
 /**
  * Feeds scan progress, changes on disk and menu commands from the backend into the store (scan
- * rows at most once per frame, see scan-event-batcher; changes on disk after the rows sent
+ * rows at most once per frame and a few times a second, see scan-event-batcher; changes on disk after the rows sent
  * before them), and lets rows held back from a disk change catch up once their edits are gone;
  * returns the unsubscribe.
  */
-export function connectBackendEvents(store: AppStore, schedule: FrameScheduler = nextFrame): () => void {
+export function connectBackendEvents(store: AppStore, schedule: FrameScheduler = spacedFrames()): () => void {
   const deliver = (event: Exclude<ApiEvent, { type: 'menu' }>): void => {
     const state = store.getState();
     switch (event.type) {

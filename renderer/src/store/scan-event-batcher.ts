@@ -1,7 +1,7 @@
 /**
- * Hands scan events to the store at most once per frame: the row batches that arrive between
- * two frames become one update, so the page does one round of derived state and rendering per
- * frame however fast the backend sends rows.
+ * Hands scan events to the store at most once per frame, and while rows stream at most a few
+ * times a second: the row batches that arrive in between become one update, so the page does
+ * one round of derived state and rendering per update however fast the backend sends rows.
  */
 import type { ScanEvent } from './session-slice';
 
@@ -28,6 +28,27 @@ export function nextFrame(flush: () => void): void {
   };
   requestAnimationFrame(once);
   setTimeout(once, MAX_WAIT_MS);
+}
+
+/** Time between two deliveries of streamed rows: the count still moves smoothly to the eye. */
+export const ROWS_GAP_MS = 200;
+
+/**
+ * A scheduler that runs at the next frame of `frame`, but no sooner than `gapMs` after the
+ * previous run began; the first run is not held back, so the first rows show at once.
+ */
+export function spacedFrames(gapMs: number = ROWS_GAP_MS, frame: FrameScheduler = nextFrame, now: () => number = () => performance.now()): FrameScheduler {
+  let last = -Infinity;
+  return (flush) => {
+    const run = () =>
+      frame(() => {
+        last = now();
+        flush();
+      });
+    const wait = last + gapMs - now();
+    if (wait <= 0) run();
+    else setTimeout(run, wait);
+  };
 }
 
 type ScanRowsEvent = Extract<ScanEvent, { type: 'scan-rows' }>;

@@ -2,8 +2,7 @@
  * The image table: an ARIA grid, virtualized so that tens of thousands of rows scroll smoothly.
  * The grid element holds keyboard focus; the selected row is its active descendant.
  */
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import { useMemo, useRef, type KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { gridTemplate, minTableWidth, shownColumns } from '../../lib/columns';
 import { selectVisiblePaths } from '../../store/selectors';
@@ -12,6 +11,7 @@ import { focusFirstField } from '../focus-targets';
 import { TableHeader } from './table-header';
 import { ROW_HEIGHT } from './row-height';
 import { TableRow } from './table-row';
+import { useRowWindow } from './use-row-window';
 
 /** What an empty table says, over the grid's body (outside the grid, which may hold rows only). */
 function EmptyTable({ scanning, total }: { scanning: boolean; total: number }) {
@@ -51,22 +51,9 @@ export function ImageTable() {
   const columns = useMemo(() => shownColumns(visibleKeys), [visibleKeys]);
   const template = gridTemplate(columns, widths);
   const scroller = useRef<HTMLDivElement>(null);
-
-  // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here; the virtualizer is read fresh each render
-  const virtualizer = useVirtualizer({
-    count: paths.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 16,
-  });
-
+  const body = useRef<HTMLDivElement>(null);
   const cursorIndex = cursor === null ? -1 : paths.indexOf(cursor);
-  useEffect(() => {
-    if (cursorIndex < 0) return;
-    // A row already in view is not scrolled to: that would make the browser lay out the table again for nothing.
-    const inView = virtualizer.getOffsetForIndex(cursorIndex, 'auto')?.[1] === 'auto';
-    if (!inView) virtualizer.scrollToIndex(cursorIndex, { align: 'auto' });
-  }, [cursorIndex, virtualizer]);
+  const rows = useRowWindow(scroller, body, paths.length, ROW_HEIGHT, cursorIndex);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.target !== event.currentTarget) return;
@@ -116,10 +103,10 @@ export function ImageTable() {
       >
         <div className="table-inner" style={{ minWidth: width }}>
           <TableHeader columns={columns} template={template} />
-          <div role="rowgroup" className="table-body" style={{ height: virtualizer.getTotalSize() }}>
-            {virtualizer.getVirtualItems().map((item) => {
-              const path = paths[item.index]!;
-              return <TableRow key={path} path={path} index={item.index} top={item.start} columns={columns} template={template} />;
+          <div ref={body} role="rowgroup" className="table-body" style={{ height: rows.totalHeight }}>
+            {paths.slice(rows.range.start, rows.range.end).map((path, offset) => {
+              const index = rows.range.start + offset;
+              return <TableRow key={path} path={path} index={index} top={index * ROW_HEIGHT} columns={columns} template={template} />;
             })}
           </div>
         </div>

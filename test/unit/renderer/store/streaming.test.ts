@@ -1,9 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ApiEvent, ImageRow } from '../../../../shared/api';
 import { createAppStore, type AppStore } from '../../../../renderer/src/store/app-store';
 import { connectBackendEvents } from '../../../../renderer/src/store/backend-events';
 import { prepareForFilter } from '../../../../renderer/src/store/row-filter';
-import { batchScanEvents } from '../../../../renderer/src/store/scan-event-batcher';
+import { batchScanEvents, spacedFrames } from '../../../../renderer/src/store/scan-event-batcher';
 import type { ScanEvent } from '../../../../renderer/src/store/session-slice';
 import { selectQuickCounts, selectSuggestions, selectVisiblePaths } from '../../../../renderer/src/store/selectors';
 import { fakeBackend, makeRow, storeWithRows } from './fake-client';
@@ -106,6 +106,32 @@ describe('scan events', () => {
     expect(delivered.slice(1).map((e) => e.type)).toEqual(['scan-rows', 'scan-done']);
     frames.shift()?.();
     expect(delivered).toHaveLength(3);
+  });
+
+  it('delivers the first rows at the next frame and later ones no more often than every 200 ms', () => {
+    vi.useFakeTimers();
+    try {
+      const frames: (() => void)[] = [];
+      const schedule = spacedFrames(200, (flush) => frames.push(flush), () => Date.now());
+      const delivered: number[] = [];
+      const push = batchScanEvents<ScanEvent>((event) => delivered.push(event.type === 'scan-rows' ? event.rows.length : -1), schedule);
+      push(rowsEvent('s', ['a.tif'], 1));
+      expect(frames).toHaveLength(1); // the first batch waits only for a frame
+      frames.shift()?.();
+      push(rowsEvent('s', ['b.tif'], 2));
+      vi.advanceTimersByTime(100);
+      push(rowsEvent('s', ['c.tif', 'd.tif'], 4));
+      expect(frames).toHaveLength(0); // held back: 100 ms since the last delivery
+      vi.advanceTimersByTime(100);
+      expect(frames).toHaveLength(1);
+      frames.shift()?.();
+      expect(delivered).toEqual([1, 3]);
+      vi.advanceTimersByTime(500);
+      push(rowsEvent('s', ['e.tif'], 5));
+      expect(frames).toHaveLength(1); // long after the last delivery: the next frame
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('Cancel stops the scan and keeps the rows listed, those still on their way included', async () => {

@@ -9,7 +9,7 @@ import { WorkerPool } from '../../../../../electron/services/tiff/worker-pool';
  * a batch with "split" is answered one file per message, as a slow batch is.
  */
 const FAKE_WORKER = `
-const { parentPort, workerData } = require('node:worker_threads');
+const { parentPort, workerData, threadId } = require('node:worker_threads');
 parentPort.on('message', (message) => {
   const paths = message.type === 'scan' ? JSON.parse(new TextDecoder().decode(message.files)).map((file) => file.path) : [message.path];
   const results = paths.map((p) => {
@@ -17,7 +17,7 @@ parentPort.on('message', (message) => {
     if (p === 'oom') { const keep = []; for (;;) keep.push(new Array(1e5).fill(0)); }
     if (p === 'exit') process.exit(3);
     Atomics.add(workerData.finished, 0, 1);
-    return p === 'bad' ? { ok: false, kind: 'read', message: 'bad file' } : { ok: true, info: { name: p }, image: { name: p } };
+    return p === 'bad' ? { ok: false, kind: 'read', message: 'bad file' } : { ok: true, info: { name: p, thread: threadId }, image: { name: p } };
   });
   const scanned = (part) => ({ type: 'scanned', id: message.id, results: new TextEncoder().encode(JSON.stringify(part)) });
   if (message.type !== 'scan') parentPort.postMessage({ type: 'previewed', id: message.id, result: results[0] });
@@ -61,7 +61,7 @@ describe('WorkerPool', () => {
 
   it('takes the answers of one batch in several messages', async () => {
     const answers = await Promise.all(['a', 'split', 'bad', 'b'].map((p) => scanOf(pool, p).then((file) => file.info, (error: Error) => error.message)));
-    expect(answers).toEqual([{ name: 'a' }, { name: 'split' }, 'bad file', { name: 'b' }]);
+    expect(answers).toMatchObject([{ name: 'a' }, { name: 'split' }, 'bad file', { name: 'b' }]);
   });
 
   it('passes a file error through and keeps the worker', async () => {
@@ -70,6 +70,17 @@ describe('WorkerPool', () => {
 
   it('runs previews between scans', async () => {
     await expect(pool.preview('p', { c: 0, z: 0, t: 0, maxSize: 8 })).resolves.toEqual({ name: 'p' });
+  });
+
+  it('spreads the first files of a scan over all its workers', async () => {
+    const two = new WorkerPool({ workerScript: () => path.join(dir, 'fake-worker.cjs'), workers: 2, timeoutMs: 500, maxMemoryMb: 32, batchSize: 16 });
+    try {
+      const read = await Promise.all(Array.from({ length: 16 }, (_, i) => scanOf(two, `f${i}`)));
+      const threads = new Set(read.map((file) => (file.info as unknown as { thread: number }).thread));
+      expect(threads.size).toBe(2);
+    } finally {
+      await two.close();
+    }
   });
 
   it('rejects everything once closed', async () => {

@@ -1,0 +1,67 @@
+/**
+ * The table draws only the rows in view. This hook follows the scrolling element (scroll events,
+ * resizes) and answers which rows to draw and how to bring one into view, in constant time
+ * whatever the number of rows (`lib/row-window`).
+ */
+import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { rowsInView, scrollTopToShow, type ListView, type RowRange } from '../../lib/row-window';
+
+/** Rows drawn beyond each edge of the view, so a quick scroll does not show blank space. */
+const OVERSCAN = 16;
+
+/** What the table needs to draw its body. */
+export interface RowWindow {
+  /** The rows to draw. */
+  range: RowRange;
+  /** The height of all rows together. */
+  totalHeight: number;
+}
+
+const NO_VIEW: ListView = { scrollTop: 0, viewHeight: 0, bodyTop: 0 };
+
+function readView(scroller: HTMLElement, body: HTMLElement | null): ListView {
+  return { scrollTop: scroller.scrollTop, viewHeight: scroller.clientHeight, bodyTop: body?.offsetTop ?? 0 };
+}
+
+/**
+ * The rows of `count` equal-height rows (in `body`, inside `scroller`) to draw now. When
+ * `follow` changes to a row's index, the list scrolls as little as needed to show that row.
+ */
+export function useRowWindow(scroller: RefObject<HTMLElement | null>, body: RefObject<HTMLElement | null>, count: number, rowHeight: number, follow: number): RowWindow {
+  // The latest view, read on every scroll; the state changes only when another row comes into view.
+  const latest = useRef<ListView>(NO_VIEW);
+  const [view, setView] = useState<ListView>(NO_VIEW);
+
+  useLayoutEffect(() => {
+    const element = scroller.current;
+    if (element === null) return undefined;
+    const update = () => {
+      const next = readView(element, body.current);
+      latest.current = next;
+      setView((shown) => (sameRows(shown, next, rowHeight) ? shown : next));
+    };
+    update();
+    element.addEventListener('scroll', update, { passive: true });
+    const resizes = new ResizeObserver(update);
+    resizes.observe(element);
+    return () => {
+      element.removeEventListener('scroll', update);
+      resizes.disconnect();
+    };
+  }, [scroller, body, rowHeight]);
+
+  useEffect(() => {
+    const element = scroller.current;
+    const top = follow < 0 ? null : scrollTopToShow(follow, latest.current, rowHeight);
+    if (top === null || element === null) return;
+    element.scrollTo({ top });
+    latest.current = { ...latest.current, scrollTop: top }; // its scroll event comes only with the next frame
+  }, [follow, scroller, rowHeight]);
+
+  return { range: rowsInView(view, rowHeight, count, OVERSCAN), totalHeight: count * rowHeight };
+}
+
+function sameRows(a: ListView, b: ListView, rowHeight: number): boolean {
+  const firstRow = (v: ListView) => Math.floor((v.scrollTop - v.bodyTop) / rowHeight);
+  return a.viewHeight === b.viewHeight && a.bodyTop === b.bodyTop && firstRow(a) === firstRow(b);
+}
