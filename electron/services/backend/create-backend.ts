@@ -37,7 +37,8 @@ export interface Backend {
  */
 export function createBackend(options: BackendOptions): Backend {
   const listeners = new Set<(event: ApiEvent) => void>();
-  const scanner = options.scanner ?? createTiffScanner();
+  // the window stays responsive while a folder is scanned: reading headers gives way to it
+  const scanner = options.scanner ?? createTiffScanner({ background: true });
   const emit = (event: ApiEvent): void => {
     for (const listener of listeners) {
       try {

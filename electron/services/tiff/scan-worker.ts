@@ -10,6 +10,7 @@
  */
 import { statSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { constants, setPriority } from 'node:os';
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { readTiffHeader, readTiffSummary } from '../../../shared/tiff';
@@ -19,7 +20,9 @@ import type { ScanFile, ScanResult, WorkerData, WorkerFailure, WorkerReply, Work
 
 if (parentPort === null) throw new Error('scan-worker must run as a worker thread');
 const port = parentPort;
-const { finished } = workerData as WorkerData;
+const { finished, background } = workerData as WorkerData;
+// On Linux a nice value is per thread: this one alone gives way (elsewhere it would be the whole process).
+if (background && process.platform === 'linux') setPriority(constants.priority.PRIORITY_BELOW_NORMAL);
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 /** Longest a file's answer waits for the rest of its batch. */

@@ -23,6 +23,12 @@ export interface TiffScannerOptions {
   maxMemoryMb?: number;
   /** The bundled worker script (default: scan-worker.cjs next to the running bundle, else dist/electron/). */
   workerScript?: string;
+  /**
+   * Reads as background work, giving way to other threads when the cores are busy (where the
+   * system sets priorities per thread, Linux): for the app, whose window must stay responsive
+   * while a folder is scanned. Default false (the command line has nothing to give way to).
+   */
+  background?: boolean;
 }
 
 /** Reads TIFF headers and preview planes; every failure is an `UNREADABLE_IMAGE` ApiFailure. */
@@ -96,6 +102,7 @@ export function createTiffScanner(options: TiffScannerOptions = {}): TiffScanner
     timeoutMs: options.timeoutMs ?? 30_000,
     maxMemoryMb: options.maxMemoryMb ?? 512,
     batchSize: SCAN_BATCH,
+    background: options.background === true,
   });
   return {
     scan: (absPath) =>

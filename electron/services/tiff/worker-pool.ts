@@ -12,7 +12,7 @@ import { Worker } from 'node:worker_threads';
 import type { PreviewImage } from '../../../shared/api';
 import type { TiffInfo, TiffSummary } from '../../../shared/tiff';
 import type { PlaneRequest } from './decode-plane';
-import type { FailureKind, ScanFile, ScanResult, ScannedFile, WorkerFailure, WorkerReply, WorkerRequest } from './worker-protocol';
+import type { FailureKind, ScanFile, ScanResult, ScannedFile, WorkerData, WorkerFailure, WorkerReply, WorkerRequest } from './worker-protocol';
 
 /** A file that failed, with the reason the worker or the pool gave. */
 export class FileFailure extends Error {
@@ -34,6 +34,8 @@ export interface PoolOptions {
   maxMemoryMb: number;
   /** Most scan requests sent to a worker in one message. */
   batchSize: number;
+  /** Workers lower their own priority (see TiffScannerOptions.background). */
+  background?: boolean;
 }
 
 type Task =
@@ -156,7 +158,7 @@ export class WorkerPool {
     const { maxMemoryMb } = this.options;
     const finished = new Int32Array(new SharedArrayBuffer(4));
     const worker = new Worker(this.options.workerScript(), {
-      workerData: { finished },
+      workerData: { finished, background: this.options.background === true } satisfies WorkerData,
       resourceLimits: { maxOldGenerationSizeMb: maxMemoryMb, maxYoungGenerationSizeMb: 16 },
     });
     const slot: Slot = { worker, inflight: [], finished, answered: 0, seen: 0, movedAt: 0, watchdog: null };

@@ -43,6 +43,8 @@ export type ScanResult = ({ ok: true } & ScannedFile<TiffSummary | TiffInfo | nu
 export interface WorkerData {
   /** Files finished since the worker started, counted by the worker (the pool's watchdog reads it). */
   finished: Int32Array;
+  /** Whether the worker lowers its priority on Linux, where a nice value is per thread. */
+  background: boolean;
 }
 
 /**

@@ -35,11 +35,32 @@ function openDescriptors(): number {
   return readdirSync('/proc/self/fd').length;
 }
 
+/** Threads of this process running below normal priority (a nice value above 0, field 19 of their stat). */
+function loweredThreads(): number {
+  const niceOf = (tid: string) => {
+    const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(') ') + 2).split(' ')[16]);
+  };
+  return readdirSync('/proc/self/task').filter((tid) => niceOf(tid) > 0).length;
+}
+
 describe('scan through the worker pool', () => {
   it('reads a header in a worker', async () => {
     const info = await scanner.scan(fixture('generated/imagej-hyperstack-tzcyx-u16.tif'));
     expect(info.header.shape).toBe('(2, 3, 2, 16, 16)');
     expect(info.fileCalibration).toEqual({ x: 0.5, y: 0.5, unit: 'um', source: 'imagej' });
+  });
+
+  it.runIf(process.platform === 'linux')('reads as background work for the app: its workers alone give way to other threads', async () => {
+    await scanner.scan(fixture('generated/imagej-hyperstack-tzcyx-u16.tif'));
+    expect(loweredThreads()).toBe(0); // the command line's scanner (this one) reads at normal priority
+    const app = createTiffScanner({ workerScript: worker.script, workers: 2, background: true });
+    try {
+      await Promise.all(Array.from({ length: 32 }, () => app.summary(fixture('generated/imagej-hyperstack-tzcyx-u16.tif'))));
+      expect(loweredThreads()).toBe(2);
+    } finally {
+      await app.close();
+    }
   });
 
   it('reads every libtiff sample, IFD loops included, without a crash or a hang', async () => {
