@@ -225,7 +225,11 @@ export interface TableFile {
 
 /** Every backend operation: request and response types. */
 export interface ApiMethods {
-  getSession: { request: Record<string, never>; response: SessionInfo };
+  /**
+   * The state at start-up. With `scan`, a scan of the open folder starts in the same call (what
+   * a window does first; saves a round trip before the first rows); its id is in `scanId`.
+   */
+  getSession: { request: { scan?: boolean }; response: SessionInfo & { scanId: string | null } };
   /** Without `path`, Electron shows the native dialog; null when the user cancels. */
   openFolder: { request: { path?: string }; response: FolderInfo | null };
   /**

@@ -54,6 +54,12 @@ export interface BackendContext {
   /** The scan under way, if any. */
   scan: RunningScan | null;
   emit(event: ApiEvent): void;
+  /**
+   * Resolves once someone listens to the events (at once when someone does), or after
+   * `timeoutMs`: a scan started by the window's first call waits so for the window's event
+   * stream, which may connect just after that call, before its first rows.
+   */
+  listening(timeoutMs: number): Promise<void>;
   /** Stops the running folder scan, if any: it emits nothing more (a file being read may finish). */
   cancelScan(): void;
   /** Watching and temp-file sweeping of the open folder. */

@@ -37,6 +37,8 @@ export interface Backend {
  */
 export function createBackend(options: BackendOptions): Backend {
   const listeners = new Set<(event: ApiEvent) => void>();
+  /** Those waiting for a listener (see BackendContext.listening). */
+  const waiting = new Set<() => void>();
   // the window stays responsive while a folder is scanned: reading headers gives way to it
   const scanner = options.scanner ?? createTiffScanner({ background: true });
   const emit = (event: ApiEvent): void => {
@@ -56,6 +58,18 @@ export function createBackend(options: BackendOptions): Backend {
     folder: null,
     scan: null,
     emit,
+    listening(timeoutMs) {
+      if (listeners.size > 0) return Promise.resolve();
+      return new Promise<void>((resolve) => {
+        const done = () => {
+          clearTimeout(timer);
+          waiting.delete(done);
+          resolve();
+        };
+        const timer = setTimeout(done, timeoutMs).unref();
+        waiting.add(done);
+      });
+    },
     cancelScan() {
       context.scan?.stop();
       context.scan = null;
@@ -97,6 +111,7 @@ export function createBackend(options: BackendOptions): Backend {
     },
     onEvent(listener) {
       listeners.add(listener);
+      for (const done of [...waiting]) done();
       return () => listeners.delete(listener);
     },
     async close() {

@@ -8,6 +8,7 @@ import { ApiFailure } from '../../../shared/errors';
 import { isInside } from '../folder/inside';
 import type { BackendContext } from './backend-context';
 import type { OpenFolder } from './confine';
+import { startScan } from './scan-handler';
 
 /** Most subfolders `listFolders` returns. */
 const MAX_LISTED = 1000;
@@ -95,7 +96,7 @@ async function listFolders(context: BackendContext, folder: string | undefined):
 /** Handlers of the session and folder methods. */
 export function folderHandlers(context: BackendContext): Pick<ApiHandlers, 'getSession' | 'openFolder' | 'listFolders'> {
   return {
-    async getSession() {
+    async getSession(request) {
       const { door, recent, sampleFolder, allowedRoots } = context.options;
       const listed = recent?.list() ?? [];
       return {
@@ -105,6 +106,7 @@ export function folderHandlers(context: BackendContext): Pick<ApiHandlers, 'getS
         recent: allowedRoots === undefined ? listed : listed.filter((f) => allowedRoots.some((r) => isInside(path.resolve(r), path.resolve(f)))),
         sampleFolder: sampleFolder ?? null,
         watching: context.live.watching(),
+        scanId: request.scan === true && context.folder !== null ? startScan(context) : null,
       };
     },
     async openFolder(request) {

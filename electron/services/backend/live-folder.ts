@@ -16,7 +16,14 @@ function relevant(name: string): boolean {
   return imageKind(name) !== null || name.endsWith('.json');
 }
 
-/** Watching and sweeping of whichever folder is open. */
+/** How long after an open with no scan the folder is swept and watched all the same. */
+const START_WITHOUT_SCAN_MS = 2_000;
+
+/**
+ * Watching and sweeping of whichever folder is open. Both walk the whole tree (the watcher
+ * natively, with a `stat` per file), so they start once the folder's first rows are out
+ * ({@link LiveFolder.start}), not while the window loads and asks for them.
+ */
 export class LiveFolder {
   /** The watch being started or stopped; the next one waits for it. */
   private switching: Promise<void> = Promise.resolve();
@@ -24,6 +31,9 @@ export class LiveFolder {
   private currentRoot = '';
   private generation = 0;
   private sweep = new AbortController();
+  /** Starts sweeping and watching the open folder; null once started. */
+  private pending: (() => void) | null = null;
+  private startTimer: NodeJS.Timeout | null = null;
   private saving = 0;
   private releases: (() => void)[] = [];
 
@@ -35,14 +45,42 @@ export class LiveFolder {
     private readonly options: WatchOptions | null,
   ) {}
 
-  /** Stops what ran for the previous folder; sweeps `folder` and starts watching it. */
+  /**
+   * Stops what ran for the previous folder; `folder` is swept and watched from {@link start},
+   * or two seconds from now when no scan calls it.
+   */
   open(folder: OpenFolder): void {
+    this.stopPrevious();
+    const generation = this.generation;
+    this.pending = () => this.begin(folder, generation);
+    this.startTimer = setTimeout(() => this.start(), START_WITHOUT_SCAN_MS);
+    this.startTimer.unref();
+  }
+
+  /** Sweeps and watches the open folder now, unless that has started already: once a scan's first rows are out. */
+  start(): void {
+    this.takePending()?.();
+  }
+
+  private takePending(): (() => void) | null {
+    const begin = this.pending;
+    this.pending = null;
+    if (this.startTimer !== null) clearTimeout(this.startTimer);
+    this.startTimer = null;
+    return begin;
+  }
+
+  private stopPrevious(): void {
+    this.takePending();
     this.sweep.abort();
     this.sweep = new AbortController();
+    this.generation += 1;
+    this.switching = this.switching.then(() => this.stopWatch());
+  }
+
+  private begin(folder: OpenFolder, generation: number): void {
     void sweepStaleTempsUnder(folder.root, this.sweep.signal);
-    const generation = ++this.generation;
     this.switching = this.switching.then(async () => {
-      await this.stopWatch();
       if (this.options === null || generation !== this.generation) return;
       const handle = (paths: string[]) =>
         readFolderChanges(folder, paths, this.scanner, createProfileFinder(this.profiles, { root: folder.root }), (changes) => {
@@ -75,9 +113,7 @@ export class LiveFolder {
 
   /** Stops watching and sweeping. */
   async close(): Promise<void> {
-    this.sweep.abort();
-    this.generation += 1;
-    this.switching = this.switching.then(() => this.stopWatch());
+    this.stopPrevious();
     await this.switching;
   }
 

@@ -55,7 +55,7 @@ const saveRequest = {
 
 /** The request schema of every method. */
 const REQUEST_SCHEMAS: Record<ApiMethodName, object> = {
-  getSession: empty,
+  getSession: { ...empty, properties: { scan: { type: 'boolean' } } },
   openFolder: {
     type: 'object',
     additionalProperties: false,

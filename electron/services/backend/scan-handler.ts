@@ -11,24 +11,32 @@ import { profileFinder, requireFolder, type BackendContext } from './backend-con
 import type { OpenFolder } from './confine';
 import { toBackendError } from './backend-error';
 
+/** Longest a scan's first event waits for someone to listen (see BackendContext.listening). */
+const LISTENER_WAIT_MS = 5_000;
+
+/** Starts a scan of the open folder (cancelling the one under way); returns its id at once, before any of its events. */
+export function startScan(context: BackendContext): string {
+  const folder = requireFolder(context);
+  context.cancelScan();
+  const scanId = randomUUID();
+  const controller = new AbortController();
+  const progress = { rows: 0 };
+  const scan = { id: scanId, done: () => progress.rows, stop: () => controller.abort() };
+  context.scan = scan;
+  // Started on a later turn so the caller holds the scanId before the first event.
+  setImmediate(() => {
+    void runScan(context, folder, scanId, controller.signal, progress).finally(() => {
+      if (context.scan === scan) context.scan = null;
+    });
+  });
+  return scanId;
+}
+
 /** Handlers of `scanFolder` and `cancelScan`; a new scan cancels the one under way. */
 export function scanHandler(context: BackendContext): Pick<ApiHandlers, 'scanFolder' | 'cancelScan'> {
   return {
     async scanFolder() {
-      const folder = requireFolder(context);
-      context.cancelScan();
-      const scanId = randomUUID();
-      const controller = new AbortController();
-      const progress = { rows: 0 };
-      const scan = { id: scanId, done: () => progress.rows, stop: () => controller.abort() };
-      context.scan = scan;
-      // Started on a later turn so the caller holds the scanId before the first event.
-      setImmediate(() => {
-        void runScan(context, folder, scanId, controller.signal, progress).finally(() => {
-          if (context.scan === scan) context.scan = null;
-        });
-      });
-      return { scanId };
+      return { scanId: startScan(context) };
     },
     async cancelScan(request) {
       const running = context.scan;
@@ -48,6 +56,8 @@ async function runScan(
   progress: { rows: number },
 ): Promise<void> {
   if (signal.aborted) return;
+  // the window's event stream may connect just after the call that started the scan
+  const listened = context.listening(LISTENER_WAIT_MS);
   const cache = await openScanCache(context.options.cacheDir ?? null, folder.realRoot, context.scanner.readerId());
   let finished = false;
   try {
@@ -55,18 +65,23 @@ async function runScan(
     const profiles = profileFinder(context, folder);
     const rows = scanRows(folder.root, listing.entries, context.scanner, { signal, cache: context.headers.remembering(cache), profiles });
     for await (const batch of batchRows(rows)) {
+      await listened;
       if (signal.aborted) return;
       progress.rows += batch.length;
       context.emit({ type: 'scan-rows', scanId, rows: batch, done: progress.rows, total: listing.total() });
+      context.live.start(); // the folder's sweep and watch walk the tree: after its first rows
     }
+    await listened;
     if (signal.aborted) return;
     // the cache is in place before the scan says it is done (a reopen right after finds it)
     finished = true;
     await cache.finish(true);
     if (!signal.aborted) context.emit({ type: 'scan-done', scanId, total: progress.rows });
   } catch (error) {
+    await listened;
     if (!signal.aborted) context.emit({ type: 'scan-failed', scanId, error: toBackendError(error) });
   } finally {
+    context.live.start();
     if (!finished) await cache.finish(false);
   }
 }

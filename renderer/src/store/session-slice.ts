@@ -1,6 +1,6 @@
 /** The session, the opened folder and the progress of its scan. */
 import type { StateCreator } from 'zustand/vanilla';
-import type { ApiEvent, FolderInfo, SessionInfo } from '../../../shared/api';
+import type { ApiEvent, ApiResult, FolderInfo, SessionInfo } from '../../../shared/api';
 import type { AppState } from './app-store';
 import { withRows } from './rows-slice';
 
@@ -45,14 +45,18 @@ const IDLE: ScanState = { id: null, status: 'idle', done: 0, total: null, error:
 /** Creates the session slice. */
 export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = (set, get) => {
   /**
-   * Marks a new scan as under way (with `also` set in the same update) and asks for it; the
-   * request goes out before the window draws the update (React draws it in a microtask).
+   * Marks a new scan as under way (with `also` set in the same update), so that its events are
+   * kept until its id is known; returns the scan's sequence number.
    */
-  const scanNow = async (also: Partial<AppState> = {}): Promise<void> => {
+  const beginScan = (also: Partial<AppState> = {}): number => {
     const seq = get().scanSeq + 1;
     get().clearRows();
     set({ ...also, scanSeq: seq, scan: { ...IDLE, status: 'scanning' }, earlyScanEvents: [] });
-    const result = await get().client.scanFolder({});
+    return seq;
+  };
+
+  /** Takes the answer of the request that started scan `seq`: its id, and the events that came before it. */
+  const adoptScan = (seq: number, result: ApiResult<{ scanId: string }>): void => {
     if (get().scanSeq !== seq) return;
     if (!result.ok) {
       set({ scan: { ...IDLE, status: 'failed', error: result.error.message } });
@@ -62,6 +66,12 @@ export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = 
     const early = get().earlyScanEvents.filter((e) => e.scanId === result.payload.scanId);
     set((s) => ({ scan: { ...s.scan, id: result.payload.scanId }, earlyScanEvents: [] }));
     for (const event of early) get().handleScanEvent(event);
+  };
+
+  /** Starts a scan of the open folder; the request goes out before the window draws the update (React draws it in a microtask). */
+  const scanNow = async (also: Partial<AppState> = {}): Promise<void> => {
+    const seq = beginScan(also);
+    adoptScan(seq, await get().client.scanFolder({}));
   };
 
   return {
@@ -74,16 +84,17 @@ export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = 
     scanSeq: 0,
 
     loadSession: async () => {
-      set({ startupError: null });
-      const result = await get().client.getSession({});
+      // The session call also starts the scan of the open folder, whose rows may come before its answer.
+      const seq = beginScan({ startupError: null });
+      const result = await get().client.getSession({ scan: true });
       if (!result.ok) {
-        set({ startupError: result.error.message });
+        set({ startupError: result.error.message, scan: IDLE });
         return;
       }
-      const update = { session: result.payload, folder: result.payload.folder };
-      // The scan is asked for before the window draws the folder: its first rows come sooner.
-      if (result.payload.folder) await scanNow(update);
-      else set(update);
+      const { scanId, ...session } = result.payload;
+      set({ session, folder: session.folder });
+      if (scanId === null) set({ scan: IDLE });
+      else adoptScan(seq, { ok: true, payload: { scanId } });
     },
 
     openFolder: async (path) => {

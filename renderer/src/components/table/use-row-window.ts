@@ -3,7 +3,7 @@
  * resizes) and answers which rows to draw and how to bring one into view, in constant time
  * whatever the number of rows (`lib/row-window`).
  */
-import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import { rowsInView, scrollTopToShow, type ListView, type RowRange } from '../../lib/row-window';
 
 /** Rows drawn beyond each edge of the view, so a quick scroll does not show blank space. */
@@ -17,7 +17,10 @@ export interface RowWindow {
   totalHeight: number;
 }
 
-const NO_VIEW: ListView = { scrollTop: 0, viewHeight: 0, bodyTop: 0 };
+/** Before the table is measured: at the top, as high as the window at most (enough rows for the first frame). */
+function firstGuess(): ListView {
+  return { scrollTop: 0, viewHeight: window.innerHeight, bodyTop: 0 };
+}
 
 function readView(scroller: HTMLElement, body: HTMLElement | null): ListView {
   return { scrollTop: scroller.scrollTop, viewHeight: scroller.clientHeight, bodyTop: body?.offsetTop ?? 0 };
@@ -29,10 +32,10 @@ function readView(scroller: HTMLElement, body: HTMLElement | null): ListView {
  */
 export function useRowWindow(scroller: RefObject<HTMLElement | null>, body: RefObject<HTMLElement | null>, count: number, rowHeight: number, follow: number): RowWindow {
   // The latest view, read on every scroll; the state changes only when another row comes into view.
-  const latest = useRef<ListView>(NO_VIEW);
-  const [view, setView] = useState<ListView>(NO_VIEW);
+  const [view, setView] = useState<ListView>(firstGuess);
+  const latest = useRef<ListView>(view);
 
-  useLayoutEffect(() => {
+  useEffect(() => {
     const element = scroller.current;
     if (element === null) return undefined;
     const update = () => {
@@ -40,7 +43,8 @@ export function useRowWindow(scroller: RefObject<HTMLElement | null>, body: RefO
       latest.current = next;
       setView((shown) => (sameRows(shown, next, rowHeight) ? shown : next));
     };
-    update();
+    // The resize observer's first call measures the table once the browser has laid it out
+    // (reading its size here would make the browser lay out the whole window at once).
     element.addEventListener('scroll', update, { passive: true });
     const resizes = new ResizeObserver(update);
     resizes.observe(element);

@@ -65,7 +65,7 @@ export function fakeBackend(rows: ImageRow[], scanId = 'scan-1'): FakeBackend {
     },
     emit: (event) => listeners.forEach((listener) => listener(event)),
     client: {
-      getSession: () => ok({ door: 'browser' as const, folder: { root: '/lab', name: 'lab' }, recent: [], sampleFolder: null, watching: null }),
+      getSession: ({ scan }) => ok({ door: 'browser' as const, folder: { root: '/lab', name: 'lab' }, recent: [], sampleFolder: null, watching: null, scanId: scan === true ? scanId : null }),
       openFolder: ({ path }) => ok(path ? { root: path, name: path } : null),
       listFolders: ({ path }) =>
         path === undefined || path.startsWith('/lab')

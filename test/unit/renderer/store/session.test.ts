@@ -18,6 +18,25 @@ describe('session and scan', () => {
     expect(store.getState().scan).toMatchObject({ status: 'done', done: 3, total: 3 });
   });
 
+  it('starts the scan with the session call and keeps the rows that arrive before its answer', async () => {
+    const backend = fakeBackend([]);
+    const getSession = backend.client.getSession;
+    const asked: unknown[] = [];
+    backend.client.getSession = (request) => {
+      asked.push(request);
+      backend.emit({ type: 'scan-rows', scanId: 'scan-1', rows: [makeRow('early.tif')], done: 1, total: null });
+      return getSession(request);
+    };
+    backend.client.scanFolder = () => Promise.reject(new Error('no second request: the session call started the scan'));
+    const store = createAppStore(backend.client);
+    connectBackendEvents(store);
+    await store.getState().loadSession();
+    expect(asked).toEqual([{ scan: true }]);
+    expect(store.getState().scan).toMatchObject({ id: 'scan-1', status: 'scanning' });
+    expect(store.getState().rowOrder).toEqual(['early.tif']);
+    expect(store.getState().session).not.toHaveProperty('scanId');
+  });
+
   it('keeps rows that arrive before scanFolder answers', async () => {
     const backend = fakeBackend([]);
     const scanFolder = backend.client.scanFolder;

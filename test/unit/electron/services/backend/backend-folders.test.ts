@@ -13,6 +13,12 @@ describe('listFolders (browser mode’s folder dialog)', () => {
   afterEach(() => stopOnLab(copy, h));
   afterAll(removeTestBundles);
 
+  it('starts no scan from the session call while no folder is open', async () => {
+    expect(await h.ok('getSession', { scan: true })).toMatchObject({ folder: null, scanId: null });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(h.events.filter((e) => e.type.startsWith('scan-'))).toEqual([]);
+  });
+
   it('lists the served folder’s subfolders, sorted, without hidden ones, and no way up from it', async () => {
     await mkdir(path.join(copy.lab, '.thumbnails'));
     await mkdir(path.join(copy.lab, 'cells', 'session 10'));

@@ -31,10 +31,12 @@ export interface Harness {
   ok<K extends ApiMethodName>(method: K, request: ApiRequest<K>): Promise<ApiResponse<K>>;
   /** Resolves on the first event that matches. */
   waitFor(match: (event: ApiEvent) => boolean): Promise<ApiEvent>;
+  /** Starts collecting events (done at once unless the backend was started with `listen` false). */
+  listen(): void;
 }
 
-/** Starts a backend (browser door unless told otherwise) on a scanner from {@link testScanner}. */
-export async function startBackend(options: Partial<BackendOptions> = {}): Promise<Harness> {
+/** Starts a backend (browser door unless told otherwise) on a scanner from {@link testScanner}; with `listen` false, nobody listens to its events yet. */
+export async function startBackend(options: Partial<BackendOptions> = {}, listen = true): Promise<Harness> {
   const scanner = await testScanner();
   const created = createBackend({ door: 'browser', scanner, ...options });
   const backend: Backend = {
@@ -46,7 +48,7 @@ export async function startBackend(options: Partial<BackendOptions> = {}): Promi
   };
   const events: ApiEvent[] = [];
   const waiters: { match: (e: ApiEvent) => boolean; resolve: (e: ApiEvent) => void }[] = [];
-  backend.onEvent((event) => {
+  const collect = (event: ApiEvent) => {
     events.push(event);
     for (const waiter of [...waiters]) {
       if (waiter.match(event)) {
@@ -54,7 +56,8 @@ export async function startBackend(options: Partial<BackendOptions> = {}): Promi
         waiter.resolve(event);
       }
     }
-  });
+  };
+  if (listen) backend.onEvent(collect);
   const call = <K extends ApiMethodName>(method: K, request: ApiRequest<K>) =>
     backend.call(method, request) as Promise<ApiResult<ApiResponse<K>>>;
   return {
@@ -71,6 +74,7 @@ export async function startBackend(options: Partial<BackendOptions> = {}): Promi
       if (seen !== undefined) return Promise.resolve(seen);
       return new Promise((resolve) => waiters.push({ match, resolve }));
     },
+    listen: () => void backend.onEvent(collect),
   };
 }
 

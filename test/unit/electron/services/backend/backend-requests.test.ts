@@ -57,6 +57,7 @@ describe('backend requests', () => {
       recent: [path.join(copy.lab, 'cells')],
       sampleFolder: null,
       watching: null,
+      scanId: null,
     });
   });
 

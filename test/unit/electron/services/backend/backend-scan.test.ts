@@ -2,7 +2,7 @@ import { rm } from 'node:fs/promises';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiEvent, ImageRow } from '../../../../../shared/api';
 import type { LabCopy } from '../folder/lab-folder';
-import { codeOf, removeTestBundles, startOnLab, stopOnLab, type Harness } from './backend-harness';
+import { codeOf, removeTestBundles, startBackend, startOnLab, stopOnLab, type Harness } from './backend-harness';
 
 type RowsEvent = Extract<ApiEvent, { type: 'scan-rows' }>;
 
@@ -45,6 +45,30 @@ describe('backend scan and image methods', () => {
     expect(oir).toMatchObject({ header: { shape: '(2, 1024, 1024)', date: '20240312' }, values: { condition: 'baseline', physical_unit_x: 0.31 } });
     expect(plain).toMatchObject({ header: { shape: '(151, 157)', dims: "('Y', 'X')", dtype: 'uint8' }, version: null, values: { species: '', depth: null, physical_label_x: 'Pixels' } });
     expect(corrupt?.errors.length).toBeGreaterThan(0);
+  });
+
+  it('starts the scan in the session call when the window asks for it, and only then', async () => {
+    expect((await h.ok('getSession', {})).scanId).toBeNull();
+    const { scanId, folder } = await h.ok('getSession', { scan: true });
+    expect(folder?.root).toBe(copy.lab);
+    expect(scanId).toEqual(expect.any(String));
+    await h.waitFor((e) => e.type === 'scan-done' && e.scanId === scanId);
+    expect(rowsOf(scanId!)).toHaveLength(6);
+    expect(h.events.filter((e) => e.type === 'scan-rows' && e.scanId !== scanId)).toEqual([]);
+  });
+
+  it('holds a scan\'s first rows until someone listens, as a browser\'s event stream may connect after its first call', async () => {
+    const quiet = await startBackend({ initialFolder: copy.lab }, false);
+    try {
+      const { scanId } = await quiet.ok('getSession', { scan: true });
+      await new Promise((resolve) => setTimeout(resolve, 300)); // the scan reads meanwhile
+      quiet.listen();
+      await quiet.waitFor((e) => e.type === 'scan-done' && e.scanId === scanId);
+      const rows = quiet.events.filter((e): e is RowsEvent => e.type === 'scan-rows').flatMap((e) => e.rows);
+      expect(rows).toHaveLength(6);
+    } finally {
+      await quiet.backend.close();
+    }
   });
 
   it('cancels the running scan when a new one starts', async () => {

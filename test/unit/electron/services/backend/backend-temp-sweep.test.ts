@@ -17,15 +17,26 @@ describe('temp files of killed writes', () => {
   });
   afterAll(removeTestBundles);
 
-  it('are removed when the folder is opened, subfolders included; a live writer\'s stay', async () => {
+  it('are removed when the folder is opened and scanned, subfolders included; a live writer\'s stay', async () => {
     ({ copy, h } = await startOnLab(() => ({}), false));
     mkdirSync(path.join(copy.lab, 'cells/deep'));
     const dead = [tempOf(copy.lab, deadPid()), tempOf(path.join(copy.lab, 'cells/deep'), deadPid())];
     const live = tempOf(path.join(copy.lab, 'cells'), process.ppid);
     for (const file of [...dead, live]) writeFileSync(file, 'half a sidecar');
     await h.ok('openFolder', { path: copy.lab });
+    await h.ok('scanFolder', {});
     await vi.waitFor(() => expect(dead.filter(existsSync)).toEqual([]));
     expect(existsSync(live)).toBe(true);
+  });
+
+  it('are removed from a folder opened and not scanned all the same, two seconds later', async () => {
+    ({ copy, h } = await startOnLab(() => ({}), false));
+    const dead = tempOf(path.join(copy.lab, 'cells'), deadPid());
+    writeFileSync(dead, 'half a sidecar');
+    await h.ok('openFolder', { path: copy.lab });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(existsSync(dead)).toBe(true); // not while the window would be asking for the first rows
+    await vi.waitFor(() => expect(existsSync(dead)).toBe(false), { timeout: 5_000 });
   });
 
   it('are removed from the folders a save writes to', async () => {
@@ -34,6 +45,7 @@ describe('temp files of killed writes', () => {
     const opening = ['.', 'cells', 'other', 'stacks', 'hostile'].map((dir) => tempOf(path.join(copy.lab, dir), deadPid()));
     for (const file of opening) writeFileSync(file, 'half a sidecar');
     await h.ok('openFolder', { path: copy.lab });
+    await h.ok('scanFolder', {});
     await vi.waitFor(() => expect(opening.filter(existsSync)).toEqual([]));
     const dead = tempOf(path.join(copy.lab, 'cells'), deadPid());
     writeFileSync(dead, 'half a sidecar');

@@ -29,7 +29,11 @@ describe.each(['native', 'poll'] as const)('backend folder watching (%s)', (mode
 
   async function start(): Promise<void> {
     ({ copy, h } = await startOnLab(() => ({ watch: { mode, pollIntervalMs: 50, timing: { quietMs: 30, maxWaitMs: 200 } } })));
+    await h.ok('scanFolder', {}); // as the app does: watching starts once the first rows are out
     await watching(copy.lab);
+    const firstRows = h.events.findIndex((e) => e.type === 'scan-rows');
+    expect(firstRows).toBeGreaterThanOrEqual(0);
+    expect(h.events.findIndex((e) => e.type === 'folder-watching')).toBeGreaterThan(firstRows);
   }
 
   /** Resolves once changes under `root` will be seen. */
@@ -103,6 +107,7 @@ describe.each(['native', 'poll'] as const)('backend folder watching (%s)', (mode
     mkdirSync(second);
     cpSync(lab(OME), path.join(second, 'b.tif'));
     await h.ok('openFolder', { path: second });
+    await h.ok('scanFolder', {});
     await watching(second);
     writeFileSync(lab(`${OME}.json`), '{}');
     const seen = next((e) => e.root === second);
@@ -122,6 +127,7 @@ describe('backend folder watching under a burst', () => {
 
   it('batches a script rewriting 5,000 sidecars into a few events carrying every row', async () => {
     ({ copy, h } = await startOnLab(() => ({ watch: { mode: 'native' } })));
+    await h.ok('scanFolder', {});
     await h.waitFor((e) => e.type === 'folder-watching');
     const burst = path.join(copy.lab, 'burst');
     mkdirSync(burst);
