@@ -350,6 +350,11 @@ export type ApiClient = {
 } & {
   /** Subscribes to backend events; returns the unsubscribe function. */
   onEvent(listener: (event: ApiEvent) => void): () => void;
+  /**
+   * Resolves once the events sent from now on reach the listeners (browser mode: the event
+   * stream is open), or after `timeoutMs`; absent where they always do (Electron's IPC).
+   */
+  eventsReady?(timeoutMs: number): Promise<void>;
   /** Tells the native menu what Undo and Redo would do (Electron only: browser mode has no native menu). */
   setMenuState?(state: MenuState): void;
 };

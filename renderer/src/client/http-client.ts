@@ -12,6 +12,8 @@ export const LOST_CONNECTION = 'Lost connection to the AcqMeta server';
 
 /** What the client hears from one event stream. */
 export interface EventStreamHandlers {
+  /** The stream is connected: what the server sends from now on arrives. */
+  opened(): void;
   /** One `data:` payload. */
   message(data: string): void;
   /** The browser gave up on the stream (it retries dropped streams by itself otherwise). */
@@ -39,6 +41,7 @@ function browserEnvironment(): HttpClientEnvironment {
     fetch: (url, init) => window.fetch(url, init),
     openEventSource: (url, handlers) => {
       const source = new EventSource(url);
+      source.onopen = () => handlers.opened();
       source.onmessage = (event: MessageEvent<string>) => handlers.message(event.data);
       source.onerror = () => {
         if (source.readyState === EventSource.CLOSED) handlers.closed();
@@ -78,23 +81,35 @@ export function createHttpClient(env: HttpClientEnvironment = browserEnvironment
 
   const methods = Object.fromEntries(API_METHOD_NAMES.map((name) => [name, (request: unknown) => call(name, request)]));
   const events = eventStream(env, token === null ? 'api/events' : `api/events?token=${encodeURIComponent(token)}`);
-  return { ...(methods as Omit<ApiClient, 'onEvent' | 'setMenuState'>), onEvent: events };
+  return { ...(methods as Omit<ApiClient, 'onEvent' | 'eventsReady' | 'setMenuState'>), ...events };
 }
 
-/** One shared event stream, opened with the first listener and closed with the last. */
-function eventStream(env: HttpClientEnvironment, url: string): ApiClient['onEvent'] {
+/**
+ * One shared event stream, opened with the first listener and closed with the last; ready
+ * once connected (a scan started before that would send its first rows to no one).
+ */
+function eventStream(env: HttpClientEnvironment, url: string): Pick<ApiClient, 'onEvent' | 'eventsReady'> {
   const listeners = new Set<(event: ApiEvent) => void>();
   let close: (() => void) | null = null;
   let generation = 0;
+  let connected = false;
+  const waiting = new Set<() => void>();
 
   const open = () => {
     const mine = ++generation;
+    connected = false;
     close = env.openEventSource(url, {
+      opened() {
+        if (mine !== generation) return;
+        connected = true;
+        for (const done of [...waiting]) done();
+      },
       message(data) {
         const event = JSON.parse(data) as ApiEvent;
         for (const listener of [...listeners]) listener(event);
       },
       closed() {
+        connected = false;
         env.later(() => {
           if (mine === generation && listeners.size > 0) open();
         }, RECONNECT_MS);
@@ -102,7 +117,7 @@ function eventStream(env: HttpClientEnvironment, url: string): ApiClient['onEven
     });
   };
 
-  return (listener) => {
+  const onEvent: ApiClient['onEvent'] = (listener) => {
     listeners.add(listener);
     if (close === null) open();
     return () => {
@@ -114,6 +129,18 @@ function eventStream(env: HttpClientEnvironment, url: string): ApiClient['onEven
       }
     };
   };
+  const eventsReady = (timeoutMs: number): Promise<void> => {
+    if (connected || close === null) return Promise.resolve(); // open, or nobody listens
+    return new Promise((resolve) => {
+      const done = () => {
+        waiting.delete(done);
+        resolve();
+      };
+      waiting.add(done);
+      env.later(done, timeoutMs);
+    });
+  };
+  return { onEvent, eventsReady };
 }
 
 function ioError(message: string): ApiResult<never> {

@@ -40,6 +40,9 @@ export interface SessionSlice {
   handleScanEvent(event: ScanEvent): void;
 }
 
+/** Longest the first call waits for the event stream to connect. */
+const EVENTS_WAIT_MS = 1_000;
+
 const IDLE: ScanState = { id: null, status: 'idle', done: 0, total: null, error: null };
 
 /** Creates the session slice. */
@@ -84,8 +87,10 @@ export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = 
     scanSeq: 0,
 
     loadSession: async () => {
-      // The session call also starts the scan of the open folder, whose rows may come before its answer.
+      // The session call also starts the scan of the open folder, whose rows may come before its
+      // answer: they are kept, and asked for only once they can reach this window.
       const seq = beginScan({ startupError: null });
+      await get().client.eventsReady?.(EVENTS_WAIT_MS);
       const result = await get().client.getSession({ scan: true });
       if (!result.ok) {
         set({ startupError: result.error.message, scan: IDLE });

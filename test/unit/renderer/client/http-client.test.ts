@@ -39,9 +39,9 @@ const jsonResponse = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 
 describe('createHttpClient', () => {
-  it('has one function per API method plus onEvent', () => {
+  it('has one function per API method plus onEvent and eventsReady', () => {
     const client = createHttpClient(environment(async () => jsonResponse({})).env);
-    expect(Object.keys(client).sort()).toEqual([...API_METHOD_NAMES, 'onEvent'].sort());
+    expect(Object.keys(client).sort()).toEqual([...API_METHOD_NAMES, 'onEvent', 'eventsReady'].sort());
   });
 
   it('posts the request as JSON with the token header and returns the ApiResult', async () => {
@@ -129,5 +129,27 @@ describe('onEvent', () => {
     off();
     timers[0]?.callback();
     expect(streams).toHaveLength(1);
+  });
+
+  it('is ready for events once the stream has connected, at once when nobody listens, or after the wait', async () => {
+    const { env, streams, timers } = environment(async () => jsonResponse({}));
+    const client = createHttpClient(env);
+    await client.eventsReady?.(1000); // nobody listens: nothing to wait for
+    client.onEvent(() => undefined);
+    let ready = false;
+    const waiting = client.eventsReady?.(1000).then(() => (ready = true));
+    await Promise.resolve();
+    expect(ready).toBe(false);
+    streams[0]?.handlers.opened();
+    await waiting;
+    expect(ready).toBe(true);
+    streams[0]?.handlers.closed();
+    let late = false;
+    const timedOut = client.eventsReady?.(1000).then(() => (late = true));
+    await Promise.resolve();
+    expect(late).toBe(false);
+    timers.filter((t) => t.ms === 1000).at(-1)?.callback();
+    await timedOut;
+    expect(late).toBe(true);
   });
 });

@@ -37,6 +37,22 @@ describe('session and scan', () => {
     expect(store.getState().session).not.toHaveProperty('scanId');
   });
 
+  it('asks for the session, and so the scan, only once the event stream can carry its rows', async () => {
+    const backend = fakeBackend([]);
+    const order: string[] = [];
+    let open: () => void = () => undefined;
+    backend.client.eventsReady = () => new Promise<void>((resolve) => (open = () => (order.push('stream open'), resolve())));
+    const getSession = backend.client.getSession;
+    backend.client.getSession = (request) => (order.push('getSession'), getSession(request));
+    const store = createAppStore(backend.client);
+    const loading = store.getState().loadSession();
+    await Promise.resolve();
+    expect(order).toEqual([]);
+    open();
+    await loading;
+    expect(order).toEqual(['stream open', 'getSession']);
+  });
+
   it('keeps rows that arrive before scanFolder answers', async () => {
     const backend = fakeBackend([]);
     const scanFolder = backend.client.scanFolder;
