@@ -31,7 +31,7 @@ export function nextFrame(flush: () => void): void {
 }
 
 /** Time between two deliveries of streamed rows: the count still moves smoothly to the eye. */
-export const ROWS_GAP_MS = 200;
+const ROWS_GAP_MS = 200;
 
 /**
  * A scheduler that runs at the next frame of `frame`, but no sooner than `gapMs` after the
