@@ -3,6 +3,7 @@
  * `call(method, request)` that validates the request, runs the handler and returns errors as data.
  */
 import { API_METHOD_NAMES, type ApiEvent, type ApiHandlers, type ApiMethodName, type ApiResult } from '../../../shared/api';
+import { createWaitList } from '../../../shared/wait-list';
 import { createProfileCache } from '../profile';
 import { HeaderMemo } from '../rows';
 import { createTiffScanner } from '../tiff';
@@ -38,7 +39,10 @@ export interface Backend {
 export function createBackend(options: BackendOptions): Backend {
   const listeners = new Set<(event: ApiEvent) => void>();
   /** Those waiting for a listener (see BackendContext.listening). */
-  const waiting = new Set<() => void>();
+  const waiting = createWaitList((done, ms) => {
+    const timer = setTimeout(done, ms).unref();
+    return () => clearTimeout(timer);
+  });
   // the window stays responsive while a folder is scanned: reading headers gives way to it
   const scanner = options.scanner ?? createTiffScanner({ background: true });
   const emit = (event: ApiEvent): void => {
@@ -58,18 +62,7 @@ export function createBackend(options: BackendOptions): Backend {
     folder: null,
     scan: null,
     emit,
-    listening(timeoutMs) {
-      if (listeners.size > 0) return Promise.resolve();
-      return new Promise<void>((resolve) => {
-        const done = () => {
-          clearTimeout(timer);
-          waiting.delete(done);
-          resolve();
-        };
-        const timer = setTimeout(done, timeoutMs).unref();
-        waiting.add(done);
-      });
-    },
+    listening: (timeoutMs) => (listeners.size > 0 ? Promise.resolve() : waiting.wait(timeoutMs)),
     cancelScan() {
       context.scan?.stop();
       context.scan = null;
@@ -111,7 +104,7 @@ export function createBackend(options: BackendOptions): Backend {
     },
     onEvent(listener) {
       listeners.add(listener);
-      for (const done of [...waiting]) done();
+      waiting.releaseAll();
       return () => listeners.delete(listener);
     },
     async close() {

@@ -6,6 +6,7 @@
  * failures become `IO` results, so callers only ever handle `ApiResult`s.
  */
 import { API_METHOD_NAMES, type ApiClient, type ApiEvent, type ApiResult } from '../../../shared/api';
+import { createWaitList } from '../../../shared/wait-list';
 
 /** The message of every result that failed for want of a server. */
 export const LOST_CONNECTION = 'Lost connection to the AcqMeta server';
@@ -93,7 +94,7 @@ function eventStream(env: HttpClientEnvironment, url: string): Pick<ApiClient, '
   let close: (() => void) | null = null;
   let generation = 0;
   let connected = false;
-  const waiting = new Set<() => void>();
+  const waiting = createWaitList(env.later);
 
   const open = () => {
     const mine = ++generation;
@@ -102,7 +103,7 @@ function eventStream(env: HttpClientEnvironment, url: string): Pick<ApiClient, '
       opened() {
         if (mine !== generation) return;
         connected = true;
-        for (const done of [...waiting]) done();
+        waiting.releaseAll();
       },
       message(data) {
         const event = JSON.parse(data) as ApiEvent;
@@ -130,15 +131,7 @@ function eventStream(env: HttpClientEnvironment, url: string): Pick<ApiClient, '
     };
   };
   const eventsReady = (timeoutMs: number): Promise<void> => {
-    if (connected || close === null) return Promise.resolve(); // open, or nobody listens
-    return new Promise((resolve) => {
-      const done = () => {
-        waiting.delete(done);
-        resolve();
-      };
-      waiting.add(done);
-      env.later(done, timeoutMs);
-    });
+    return connected || close === null ? Promise.resolve() : waiting.wait(timeoutMs); // open, or nobody listens
   };
   return { onEvent, eventsReady };
 }

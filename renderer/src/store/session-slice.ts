@@ -72,8 +72,8 @@ export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = 
   };
 
   /** Starts a scan of the open folder; the request goes out before the window draws the update (React draws it in a microtask). */
-  const scanNow = async (also: Partial<AppState> = {}): Promise<void> => {
-    const seq = beginScan(also);
+  const scanNow = async (): Promise<void> => {
+    const seq = beginScan();
     adoptScan(seq, await get().client.scanFolder({}));
   };
 
