@@ -143,6 +143,11 @@ describe('onEvent', () => {
     streams[0]?.handlers.opened();
     await waiting;
     expect(ready).toBe(true);
+    let again = false;
+    void client.eventsReady?.(1000).then(() => (again = true));
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(again).toBe(true); // connected: no wait at all
     streams[0]?.handlers.closed();
     let late = false;
     const timedOut = client.eventsReady?.(1000).then(() => (late = true));
