@@ -13,12 +13,14 @@ const excelJsApart = {
 };
 
 /**
- * Entry points every set of Node bundles needs beside the ones that load them: exceljs, and
- * the preview decoder (geotiff) that scan workers load with their first preview.
+ * Entry points every set of Node bundles needs beside the ones that load them: exceljs, the
+ * preview decoder (geotiff) that scan workers load with their first preview, and the write
+ * worker of the save path.
  */
 export const NODE_EXTRA_ENTRIES = {
   exceljs: 'electron/services/sheets/exceljs-bundle.ts',
   'preview-decoder': 'electron/services/tiff/decode-plane.ts',
+  'write-worker': 'electron/services/sidecar/write-worker.ts',
 };
 
 export const NODE_BUNDLE_OPTIONS = {

@@ -17,8 +17,18 @@ export interface ResultKeyParts {
 
 /** A result key: `radon_velocity/1/0/velocity_mean` (parts URI-encoded; `/2` ends a repeat). */
 export function resultKey(parts: ResultKeyParts): string {
-  const fields = [parts.analysis, parts.roiId ?? '', parts.channel ?? '', parts.key].map((p) => encodeURIComponent(String(p)));
-  return (parts.occurrence > 1 ? [...fields, String(parts.occurrence)] : fields).join('/');
+  const key = `${encodePart(parts.analysis)}/${encodePart(parts.roiId)}/${encodePart(parts.channel)}/${encodePart(parts.key)}`;
+  return parts.occurrence > 1 ? `${key}/${parts.occurrence}` : key;
+}
+
+/** What `encodeURIComponent` leaves as it is. */
+const UNRESERVED = /^[A-Za-z0-9\-_.!~*'()]*$/;
+
+/** A key part URI-encoded (null: empty); most parts need no encoding, and are not copied. */
+function encodePart(part: string | number | null): string {
+  if (part === null) return '';
+  const text = String(part);
+  return UNRESERVED.test(text) ? text : encodeURIComponent(text);
 }
 
 /** The parts of a result key; null when the text is not one. */

@@ -1,7 +1,7 @@
 /**
- * The few file-descriptor calls of the sidecar read and write paths, as promises over Node's
+ * The few file-descriptor calls of the sidecar reads on the main thread, as promises over Node's
  * callback API: without `FileHandle` objects, which cost several times more per call, a
- * difference that shows when thousands of small files are read and written.
+ * difference that shows when thousands of small files are read.
  */
 import fs from 'node:fs';
 import { promisify } from 'node:util';
@@ -12,16 +12,8 @@ export const openFd: (file: string, flags: string | number, mode?: number) => Pr
 export const closeFd: (fd: number) => Promise<void> = promisify(fs.close);
 /** Stats an open file. */
 export const fstatFd: (fd: number) => Promise<fs.Stats> = promisify(fs.fstat);
-/**
- * Flushes an open file's data to the disk, with the metadata needed to read it back (its
- * size), not its times: what a temp file needs before its rename, and cheaper than `fsync`.
- */
-export const fdatasyncFd: (fd: number) => Promise<void> = promisify(fs.fdatasync);
-/** Changes an open file's permission bits. */
-export const fchmodFd: (fd: number, mode: number) => Promise<void> = promisify(fs.fchmod);
 
 const readAt = promisify(fs.read) as unknown as (fd: number, buffer: Buffer, offset: number, length: number, position: number) => Promise<{ bytesRead: number }>;
-const writeAt = promisify(fs.write) as unknown as (fd: number, buffer: Buffer, offset: number, length: number, position: number) => Promise<{ bytesWritten: number }>;
 
 /** Reads `size` bytes from the start of an open file (fewer when it is shorter now). */
 export async function readFd(fd: number, size: number): Promise<Buffer> {
@@ -33,12 +25,4 @@ export async function readFd(fd: number, size: number): Promise<Buffer> {
     done += count;
   }
   return bytes;
-}
-
-/** Writes all of `bytes` from the start of an open file. */
-export async function writeFd(fd: number, bytes: Buffer): Promise<void> {
-  let done = 0;
-  while (done < bytes.length) {
-    done += (await writeAt(fd, bytes, done, bytes.length - done, done)).bytesWritten;
-  }
 }

@@ -4,7 +4,8 @@
 import type { SidecarVersion } from '../../../shared/api';
 import { parseSidecar, type ParseOptions, type Sidecar } from '../../../shared/sidecar';
 import { noteValueProblems } from './clean-sidecars';
-import { ioFailure, readSnapshot, type FileSnapshot } from './file-snapshot';
+import { ioFailure, readSnapshot } from './file-snapshot';
+import type { FileSnapshot } from './opened-file';
 import { sidecarNameFor, sidecarPathFor } from './sidecar-path';
 
 /** A sidecar on disk: missing, readable (with field problems, if any) or invalid. */

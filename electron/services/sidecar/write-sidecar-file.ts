@@ -5,12 +5,16 @@
 import { realpath } from 'node:fs/promises';
 import type { SidecarVersion } from '../../../shared/api';
 import { ApiFailure } from '../../../shared/errors';
-import { ioFailure, readSnapshot, sameVersion, type FileSnapshot } from './file-snapshot';
+import { ioFailure, sameVersion } from './file-snapshot';
+import type { FileSnapshot } from './opened-file';
 import { replaceFile } from './replace-file';
 import { withSidecarLock } from './sidecar-lock';
 import { sidecarNameFor, sidecarPathFor } from './sidecar-path';
 import type { WriteBatch } from './write-batch';
+import { readInWorker } from './write-worker-client';
 import { rememberWritten } from './written-versions';
+
+const utf8 = new TextEncoder();
 
 /** A sidecar as found just before a write: its bytes (null: no file) and the file a write replaces. */
 export interface SidecarOnDisk {
@@ -25,10 +29,10 @@ export async function readForWrite(imagePath: string): Promise<SidecarOnDisk> {
   const name = sidecarNameFor(imagePath);
   try {
     // Not following links spares a realpath for the usual plain file; a link is resolved once.
-    const plain = await readSnapshot(file, name, imagePath, { noFollow: true });
+    const plain = await readInWorker(file, name, imagePath, true);
     if (plain !== 'link') return { snapshot: plain, target: file };
     const target = await realpath(file).catch(() => file);
-    return { snapshot: await readSnapshot(target, name, imagePath), target };
+    return { snapshot: (await readInWorker(target, name, imagePath, false)) as FileSnapshot | null, target };
   } catch (error) {
     throw ioFailure(error, `${name} could not be read`, imagePath);
   }
@@ -42,7 +46,7 @@ export async function replaceSidecar(imagePath: string, onDisk: SidecarOnDisk, t
   const name = sidecarNameFor(imagePath);
   try {
     if (onDisk.snapshot?.writable === false) throw new ApiFailure('IO', `${name} could not be saved: the file is read-only`, imagePath);
-    const version = await replaceFile(onDisk.target, Buffer.from(text, 'utf8'), onDisk.snapshot?.mode, batch);
+    const version = await replaceFile(onDisk.target, utf8.encode(text), onDisk.snapshot?.mode, batch);
     rememberWritten(sidecarPathFor(imagePath), version);
     return version;
   } catch (error) {

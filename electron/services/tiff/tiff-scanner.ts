@@ -2,7 +2,7 @@
  * The TIFF scanner: headers and preview planes read on a pool of worker threads.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { PreviewImage } from '../../../shared/api';
@@ -10,6 +10,7 @@ import { ApiFailure } from '../../../shared/errors';
 import type { TiffInfo, TiffSummary } from '../../../shared/tiff';
 import type { FileStamp } from '../folder/file-stamp';
 import type { PlaneRequest } from './decode-plane';
+import { findBundledScript } from '../bundled-script';
 import { FileFailure, WorkerPool } from './worker-pool';
 import type { ScannedFile } from './worker-protocol';
 
@@ -62,22 +63,6 @@ const WORKER_FILE = 'scan-worker.cjs';
  */
 const SCAN_BATCH = 64;
 
-/**
- * Where the worker script is: next to this bundle in dist/electron (in a packaged app, its copy
- * unpacked from app.asar, which worker threads cannot load from), else the built one.
- */
-function findWorkerScript(): string {
-  const unpacked = __dirname.replace(/app\.asar(?=[\\/]|$)/, 'app.asar.unpacked');
-  const candidates = [
-    path.join(unpacked, WORKER_FILE),
-    path.join(__dirname, WORKER_FILE),
-    path.resolve(__dirname, '../../../dist/electron', WORKER_FILE),
-  ];
-  const found = candidates.find((candidate) => existsSync(candidate));
-  if (found === undefined) throw new Error(`${WORKER_FILE} not found (run npm run build); looked in ${candidates.join(', ')}`);
-  return found;
-}
-
 function scriptHash(script: () => string): string {
   try {
     return createHash('sha256').update(readFileSync(script())).digest('hex').slice(0, 32);
@@ -94,7 +79,7 @@ function toApiFailure(error: unknown, absPath: string): ApiFailure {
 
 /** Creates a scanner; its workers start on first use and idle ones do not keep the process alive. */
 export function createTiffScanner(options: TiffScannerOptions = {}): TiffScanner {
-  const workerScript = (): string => options.workerScript ?? findWorkerScript();
+  const workerScript = (): string => options.workerScript ?? findBundledScript(WORKER_FILE);
   let readerId: string | null = null;
   const pool = new WorkerPool({
     workerScript,

@@ -13,6 +13,13 @@ describe('result keys', () => {
     expect(parts.map(resultKey).map(parseResultKey)).toEqual(parts);
   });
 
+  it('encode each part exactly as encodeURIComponent does', () => {
+    const texts = [...Array.from({ length: 128 }, (_, code) => `a${String.fromCharCode(code)}b`), 'µm', 'naïve/ß', '', "ok-_.!~*'()"];
+    for (const text of texts) {
+      expect(resultKey({ analysis: text, roiId: 3, channel: null, key: text, occurrence: 1 })).toBe(`${encodeURIComponent(text)}/3//${encodeURIComponent(text)}`);
+    }
+  });
+
   it('parse to null when the text is not a key', () => {
     for (const text of ['', 'a/b', 'a/x/0/k', 'a/1/0/', 'a/1/0/k/0', 'a/1/0/k/1.5', '%E0/1/0/k']) expect(parseResultKey(text)).toBeNull();
   });

@@ -1,25 +1,28 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { rename } from 'node:fs/promises';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readSidecarFile, writeSidecarFile } from '../../../../../electron/services/sidecar';
+import { CANNOT_DENY, denyWrites } from './disk-faults';
 import { imageFolder, namesIn } from './temp-folder';
 
-vi.mock('node:fs/promises', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('node:fs/promises')>();
-  return { ...actual, rename: vi.fn(actual.rename) };
-});
+const isRoot = process.getuid?.() === 0;
 
-describe('writeSidecarFile when the disk fails', () => {
-  it('reports IO, keeps the old bytes and leaves no temp file behind', async () => {
+describe('writeSidecarFile when the disk refuses the write', () => {
+  it('reports IO, keeps the old bytes and leaves no temp file behind', async (ctx) => {
     const { dir, image, sidecar } = imageFolder();
     writeFileSync(sidecar, 'old');
     const read = await readSidecarFile(image);
     if (read.state === 'missing') throw new Error('missing');
-    vi.mocked(rename).mockRejectedValueOnce(Object.assign(new Error('no space left on device'), { code: 'ENOSPC' }));
-    await expect(writeSidecarFile(image, 'new', read.version)).rejects.toMatchObject({
-      code: 'IO',
-      message: 'cell.tif.json could not be saved: the disk is full',
-    });
+    // As root, an immutable sidecar: the temp file is written and synced, its rename refused.
+    const release = denyWrites(sidecar);
+    if (release === null) return ctx.skip(CANNOT_DENY);
+    try {
+      await expect(writeSidecarFile(image, 'new', read.version)).rejects.toMatchObject({
+        code: 'IO',
+        message: `cell.tif.json could not be saved: ${isRoot ? 'permission denied' : 'the file is read-only'}`,
+      });
+    } finally {
+      release();
+    }
     expect(readFileSync(sidecar, 'utf8')).toBe('old');
     expect(namesIn(dir)).toEqual(['cell.tif', 'cell.tif.json']);
     // The queue is not stuck after a failure.

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -79,5 +80,31 @@ describe('writeSidecarFile', () => {
     expect(readlinkSync(sidecar)).toBe(real);
     expect(readFileSync(real, 'utf8')).toBe('new');
     expect(namesIn(path.join(dir, 'store'))).toEqual(['cell.json']);
+  });
+
+  it('writes many sidecars at once, each with its own bytes and the version on disk', async () => {
+    const { dir } = imageFolder();
+    const images = Array.from({ length: 300 }, (_, i) => path.join(dir, `cell-${i}.tif`));
+    for (const image of images) writeFileSync(`${image}.json`, `old ${image}`);
+    const reads = await Promise.all(images.map(versionOnDisk));
+    const versions = await Promise.all(images.map((image, i) => writeSidecarFile(image, `new ${i}`, reads[i] ?? null)));
+    for (const [i, image] of images.entries()) {
+      expect(readFileSync(`${image}.json`, 'utf8')).toBe(`new ${i}`);
+      expect(versions[i]).toEqual(await versionOnDisk(image));
+    }
+    expect(namesIn(dir).filter((name) => name.startsWith('.'))).toEqual([]);
+  });
+
+  it('refuses a sidecar name that is a folder, with the reason', async () => {
+    const { image, sidecar } = imageFolder();
+    mkdirSync(sidecar);
+    await expect(writeSidecarFile(image, 'new', null)).rejects.toMatchObject({ code: 'IO', message: 'cell.tif.json could not be read: it is a folder' });
+  });
+
+  it.runIf(process.platform !== 'win32')('refuses, without waiting, a sidecar name that is a FIFO', async () => {
+    const { dir, image, sidecar } = imageFolder();
+    execFileSync('mkfifo', [sidecar]);
+    await expect(writeSidecarFile(image, 'new', null, { overwrite: true })).rejects.toMatchObject({ code: 'IO', message: 'cell.tif.json is not a regular file' });
+    expect(namesIn(dir)).toEqual(['cell.tif', 'cell.tif.json']);
   });
 });

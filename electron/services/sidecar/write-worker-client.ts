@@ -1,0 +1,100 @@
+/**
+ * The main thread's side of the write worker (see `write-worker.ts`): one worker per process,
+ * started with the first save. Requests made in one turn of the event loop go in one message.
+ * While it has work the worker keeps the process alive; idle, it does not.
+ */
+import { Worker } from 'node:worker_threads';
+import type { ErrorCode, SidecarVersion } from '../../../shared/api';
+import { ApiFailure } from '../../../shared/errors';
+import { findBundledScript } from '../bundled-script';
+import type { FileSnapshot } from './opened-file';
+import type { CarriedError, ReadRequest, ReplaceRequest, WriteReply, WriteRequest } from './write-worker-protocol';
+
+const WORKER_FILE = 'write-worker.cjs';
+
+type Waiting = { resolve: (value: unknown) => void; reject: (error: Error) => void };
+type Unsent = Omit<ReadRequest, 'id'> | Omit<ReplaceRequest, 'id'>;
+
+let worker: Worker | null = null;
+const waiting = new Map<number, Waiting>();
+let queue: WriteRequest[] = [];
+let transfers: ArrayBuffer[] = [];
+let nextId = 1;
+
+/**
+ * Reads a sidecar before its write: null when there is none. With `noFollow`, a symbolic link
+ * is answered with `'link'` (where the platform cannot tell, it is followed). Fails as the
+ * disk fails (errno codes kept), or with `ApiFailure('IO')` for what is not a sidecar.
+ */
+export function readInWorker(file: string, name: string, imagePath: string, noFollow: boolean): Promise<FileSnapshot | 'link' | null> {
+  return send({ type: 'read', file, name, imagePath, noFollow }) as Promise<FileSnapshot | 'link' | null>;
+}
+
+/**
+ * Writes `bytes` to the new file `temp` (with `mode`, null: the default), syncs it and renames
+ * it over `target`; resolves with the version written. On failure the temp file is gone.
+ */
+export function replaceInWorker(temp: string, target: string, bytes: Uint8Array, mode: number | null): Promise<SidecarVersion> {
+  return send({ type: 'replace', temp, target, bytes, mode }, bytes.buffer as ArrayBuffer) as Promise<SidecarVersion>;
+}
+
+function send(request: Unsent, transfer?: ArrayBuffer): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const id = nextId++;
+    waiting.set(id, { resolve, reject });
+    queue.push({ ...request, id } as WriteRequest);
+    if (transfer !== undefined) transfers.push(transfer);
+    if (queue.length === 1) setImmediate(flush);
+  });
+}
+
+function flush(): void {
+  const requests = queue;
+  const moved = transfers;
+  queue = [];
+  transfers = [];
+  let target: Worker;
+  try {
+    target = started();
+  } catch (error) {
+    stopped(error instanceof Error ? error.message : String(error));
+    return;
+  }
+  target.ref();
+  target.postMessage(requests, moved);
+}
+
+function started(): Worker {
+  if (worker !== null) return worker;
+  const created = new Worker(findBundledScript(WORKER_FILE));
+  created.on('message', (replies: WriteReply[]) => {
+    for (const reply of replies) settle(reply);
+    if (waiting.size === 0 && worker === created) created.unref();
+  });
+  created.on('error', (error: Error) => stopped(error.message, created));
+  created.on('exit', (code) => stopped(`exit code ${code}`, created));
+  worker = created;
+  return created;
+}
+
+function settle(reply: WriteReply): void {
+  const entry = waiting.get(reply.id);
+  if (entry === undefined) return;
+  waiting.delete(reply.id);
+  if (reply.ok) entry.resolve(reply.value);
+  else entry.reject(rebuilt(reply.error));
+}
+
+/** The worker is gone (or could not start): everything waiting fails; the next request starts a new one. */
+function stopped(reason: string, which: Worker | null = null): void {
+  if (which !== null && worker !== which) return;
+  worker = null;
+  const failed = [...waiting.values()];
+  waiting.clear();
+  for (const entry of failed) entry.reject(new Error(`the write worker stopped: ${reason}`));
+}
+
+function rebuilt(error: CarriedError): Error {
+  if (error.api === true) return new ApiFailure(error.code as ErrorCode, error.message, error.path);
+  return Object.assign(new Error(error.message), error.code === undefined ? {} : { code: error.code });
+}

@@ -1,0 +1,45 @@
+/**
+ * Messages between the save path (main thread) and its write worker. Both sides send arrays:
+ * the requests of one turn of the event loop go in one message, the answers likewise.
+ */
+import type { SidecarVersion } from '../../../shared/api';
+import type { FileSnapshot } from './opened-file';
+
+/** Read a sidecar before its write: answered with a snapshot, null (no file) or `'link'` (with `noFollow`). */
+export interface ReadRequest {
+  type: 'read';
+  id: number;
+  file: string;
+  /** The sidecar's name and image, for the messages of failures. */
+  name: string;
+  imagePath: string;
+  noFollow: boolean;
+}
+
+/** Write `bytes` to the new file `temp`, sync it and rename it over `target`: answered with the version written. */
+export interface ReplaceRequest {
+  type: 'replace';
+  id: number;
+  temp: string;
+  target: string;
+  bytes: Uint8Array;
+  /** The permission bits to give the file (null: the default for a new file). */
+  mode: number | null;
+}
+
+/** A request to the write worker. */
+export type WriteRequest = ReadRequest | ReplaceRequest;
+
+/** A failure as data (errors do not cross thread boundaries intact). */
+export interface CarriedError {
+  message: string;
+  /** The errno code (`ENOENT`), or the `ApiFailure` code when `api`. */
+  code?: string;
+  api?: boolean;
+  path?: string;
+}
+
+/** The answer to one request. */
+export type WriteReply =
+  | { id: number; ok: true; value: FileSnapshot | SidecarVersion | 'link' | null }
+  | { id: number; ok: false; error: CarriedError };

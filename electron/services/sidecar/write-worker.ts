@@ -1,0 +1,137 @@
+/**
+ * Entry point of the write worker thread (bundled to dist/electron/write-worker.cjs).
+ *
+ * Does the disk work of the save path off the main thread: a sidecar's read, and its
+ * replacement by a synced temp file renamed over it. Calls that take microseconds on a local
+ * disk (reading, writing and stating an open file, closing it) are synchronous, with none of
+ * the main thread's cost of a thread-pool trip and a promise per call. Creating the temp
+ * file, syncing it and renaming it change the folder or wait for the disk: they run in the
+ * thread pool, so those of many files overlap. The main thread keeps the parsing, the edits,
+ * the locks and the temp-file registry.
+ */
+import { closeSync, constants, fchmodSync, fdatasync, fstatSync, open, openSync, readSync, rename, rmSync, writeSync } from 'node:fs';
+import { parentPort } from 'node:worker_threads';
+import type { SidecarVersion } from '../../../shared/api';
+import { ApiFailure } from '../../../shared/errors';
+import { checkOpenedFile, readFlags, snapshotOf, versionOf, type FileSnapshot } from './opened-file';
+import type { CarriedError, ReadRequest, ReplaceRequest, WriteReply, WriteRequest } from './write-worker-protocol';
+
+if (parentPort === null) throw new Error('write-worker must run as a worker thread');
+const port = parentPort;
+
+/** A new file, never an existing one (`wx`). */
+const TEMP_FLAGS = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL;
+
+let replies: WriteReply[] = [];
+let transfers: ArrayBuffer[] = [];
+
+/** Queues an answer; the answers of one turn of the event loop go back in one message. */
+function answer(reply: WriteReply): void {
+  replies.push(reply);
+  if (reply.ok && reply.value !== null && typeof reply.value === 'object' && 'bytes' in reply.value) transfers.push(reply.value.bytes.buffer as ArrayBuffer);
+  if (replies.length === 1) setImmediate(flush);
+}
+
+function flush(): void {
+  const out = replies;
+  const moved = transfers;
+  replies = [];
+  transfers = [];
+  port.postMessage(out, moved);
+}
+
+function failure(id: number, error: unknown): WriteReply {
+  const carried: CarriedError = { message: error instanceof Error ? error.message : String(error) };
+  if (error instanceof ApiFailure) Object.assign(carried, { code: error.code, api: true }, error.path === undefined ? {} : { path: error.path });
+  else if (typeof (error as NodeJS.ErrnoException | null)?.code === 'string') carried.code = (error as NodeJS.ErrnoException).code;
+  return { id, ok: false, error: carried };
+}
+
+function read(request: ReadRequest): FileSnapshot | 'link' | null {
+  let fd: number;
+  try {
+    fd = openSync(request.file, readFlags(request.noFollow));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return null;
+    if (code === 'ELOOP' && request.noFollow) return 'link';
+    throw error;
+  }
+  try {
+    const stat = fstatSync(fd);
+    checkOpenedFile(stat, request.name, request.imagePath);
+    return snapshotOf(readAll(fd, stat.size), stat);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Reads `size` bytes from the start of an open file (fewer when it is shorter now). */
+function readAll(fd: number, size: number): Uint8Array {
+  const bytes = new Uint8Array(size);
+  let done = 0;
+  while (done < size) {
+    const count = readSync(fd, bytes, done, size - done, done);
+    if (count === 0) return bytes.slice(0, done);
+    done += count;
+  }
+  return bytes;
+}
+
+/** Writes, syncs and renames; the temp file is removed on any error. */
+function replace(request: ReplaceRequest): void {
+  const { id, temp, target, bytes, mode } = request;
+  let fd: number | null = null;
+  const fail = (error: unknown): void => {
+    if (fd !== null) quietly(() => closeSync(fd as number));
+    quietly(() => rmSync(temp, { force: true }));
+    answer(failure(id, error));
+  };
+  open(temp, TEMP_FLAGS, mode ?? 0o666, (openError, opened) => {
+    if (openError !== null) return fail(openError);
+    fd = opened;
+    let version: SidecarVersion;
+    try {
+      for (let done = 0; done < bytes.length; ) done += writeSync(opened, bytes, done, bytes.length - done, done);
+      const stat = fstatSync(opened);
+      // The umask must not narrow the old file's mode.
+      if (mode !== null && (stat.mode & 0o7777) !== mode) fchmodSync(opened, mode);
+      version = versionOf(bytes, stat.mtimeMs);
+    } catch (error) {
+      return fail(error);
+    }
+    fdatasync(opened, (syncError) => {
+      if (syncError !== null) return fail(syncError);
+      try {
+        fd = null;
+        closeSync(opened);
+      } catch (error) {
+        return fail(error);
+      }
+      rename(temp, target, (renameError) => (renameError === null ? answer({ id, ok: true, value: version }) : fail(renameError)));
+    });
+  });
+}
+
+/** Clean-up after a failure: what cannot be closed or removed now is left to the temp-file sweep. */
+function quietly(cleanUp: () => void): void {
+  try {
+    cleanUp();
+  } catch {
+    // nothing more to do here
+  }
+}
+
+port.on('message', (requests: WriteRequest[]) => {
+  for (const request of requests) {
+    if (request.type === 'replace') {
+      replace(request);
+      continue;
+    }
+    try {
+      answer({ id: request.id, ok: true, value: read(request) });
+    } catch (error) {
+      answer(failure(request.id, error));
+    }
+  }
+});
