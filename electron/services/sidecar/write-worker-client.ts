@@ -33,9 +33,12 @@ export function readInWorker(file: string, name: string, imagePath: string, noFo
 /**
  * Writes `bytes` to the new file `temp` (with `mode`, null: the default), syncs it and renames
  * it over `target`; resolves with the version written. On failure the temp file is gone.
+ * Bytes that have their buffer to themselves are handed over, not copied: do not use them after.
  */
 export function replaceInWorker(temp: string, target: string, bytes: Uint8Array, mode: number | null): Promise<SidecarVersion> {
-  return send({ type: 'replace', temp, target, bytes, mode }, bytes.buffer as ArrayBuffer) as Promise<SidecarVersion>;
+  // A view into a larger or shared buffer (a pooled Buffer) is copied.
+  const own = bytes.buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+  return send({ type: 'replace', temp, target, bytes, mode }, own ? (bytes.buffer as ArrayBuffer) : undefined) as Promise<SidecarVersion>;
 }
 
 function send(request: Unsent, transfer?: ArrayBuffer): Promise<unknown> {
