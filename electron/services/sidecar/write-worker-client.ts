@@ -8,6 +8,7 @@ import type { ErrorCode, SidecarVersion } from '../../../shared/api';
 import { ApiFailure } from '../../../shared/errors';
 import { findBundledScript } from '../bundled-script';
 import type { FileSnapshot } from './opened-file';
+import { turnBatch } from './turn-batch';
 import type { CarriedError, ReadRequest, ReplaceRequest, WriteReply, WriteRequest } from './write-worker-protocol';
 
 const WORKER_FILE = 'write-worker.cjs';
@@ -17,9 +18,20 @@ type Unsent = Omit<ReadRequest, 'id'> | Omit<ReplaceRequest, 'id'>;
 
 let worker: Worker | null = null;
 const waiting = new Map<number, Waiting>();
-let queue: WriteRequest[] = [];
-let transfers: ArrayBuffer[] = [];
 let nextId = 1;
+
+/** Queues a request; the requests of one turn of the event loop go to the worker in one message. */
+const enqueue = turnBatch<WriteRequest>((requests, moved) => {
+  let target: Worker;
+  try {
+    target = started();
+  } catch (error) {
+    stopped(error instanceof Error ? error.message : String(error));
+    return;
+  }
+  target.ref();
+  target.postMessage(requests, moved);
+});
 
 /**
  * Reads a sidecar before its write: null when there is none. With `noFollow`, a symbolic link
@@ -45,26 +57,8 @@ function send(request: Unsent, transfer?: ArrayBuffer): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const id = nextId++;
     waiting.set(id, { resolve, reject });
-    queue.push({ ...request, id } as WriteRequest);
-    if (transfer !== undefined) transfers.push(transfer);
-    if (queue.length === 1) setImmediate(flush);
+    enqueue({ ...request, id } as WriteRequest, transfer);
   });
-}
-
-function flush(): void {
-  const requests = queue;
-  const moved = transfers;
-  queue = [];
-  transfers = [];
-  let target: Worker;
-  try {
-    target = started();
-  } catch (error) {
-    stopped(error instanceof Error ? error.message : String(error));
-    return;
-  }
-  target.ref();
-  target.postMessage(requests, moved);
 }
 
 function started(): Worker {

@@ -14,7 +14,8 @@ import { parentPort } from 'node:worker_threads';
 import type { SidecarVersion } from '../../../shared/api';
 import { ApiFailure } from '../../../shared/errors';
 import { checkOpenedFile, readFlags, snapshotOf, versionOf, type FileSnapshot } from './opened-file';
-import type { CarriedError, ReadRequest, ReplaceRequest, WriteReply, WriteRequest } from './write-worker-protocol';
+import { turnBatch } from './turn-batch';
+import type { ReadRequest, ReplaceRequest, WriteReply, WriteRequest } from './write-worker-protocol';
 
 if (parentPort === null) throw new Error('write-worker must run as a worker thread');
 const port = parentPort;
@@ -22,29 +23,14 @@ const port = parentPort;
 /** A new file, never an existing one (`wx`). */
 const TEMP_FLAGS = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL;
 
-let replies: WriteReply[] = [];
-let transfers: ArrayBuffer[] = [];
-
 /** Queues an answer; the answers of one turn of the event loop go back in one message. */
-function answer(reply: WriteReply): void {
-  replies.push(reply);
-  if (reply.ok && reply.value !== null && typeof reply.value === 'object' && 'bytes' in reply.value) transfers.push(reply.value.bytes.buffer as ArrayBuffer);
-  if (replies.length === 1) setImmediate(flush);
-}
-
-function flush(): void {
-  const out = replies;
-  const moved = transfers;
-  replies = [];
-  transfers = [];
-  port.postMessage(out, moved);
-}
+const answer = turnBatch<WriteReply>((replies, moved) => port.postMessage(replies, moved));
 
 function failure(id: number, error: unknown): WriteReply {
-  const carried: CarriedError = { message: error instanceof Error ? error.message : String(error) };
-  if (error instanceof ApiFailure) Object.assign(carried, { code: error.code, api: true }, error.path === undefined ? {} : { path: error.path });
-  else if (typeof (error as NodeJS.ErrnoException | null)?.code === 'string') carried.code = (error as NodeJS.ErrnoException).code;
-  return { id, ok: false, error: carried };
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof ApiFailure) return { id, ok: false, error: { message, code: error.code, api: true, ...(error.path === undefined ? {} : { path: error.path }) } };
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  return { id, ok: false, error: typeof code === 'string' ? { message, code } : { message } };
 }
 
 function read(request: ReadRequest): FileSnapshot | 'link' | null {
@@ -129,7 +115,9 @@ port.on('message', (requests: WriteRequest[]) => {
       continue;
     }
     try {
-      answer({ id: request.id, ok: true, value: read(request) });
+      const value = read(request);
+      // The bytes read have a buffer of their own: handed over, not copied.
+      answer({ id: request.id, ok: true, value }, value === null || value === 'link' ? undefined : (value.bytes.buffer as ArrayBuffer));
     } catch (error) {
       answer(failure(request.id, error));
     }
