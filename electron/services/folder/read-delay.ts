@@ -12,6 +12,14 @@ export function readDelayMs(env: NodeJS.ProcessEnv = process.env): number {
   return Number.isFinite(ms) && ms > 0 ? Math.min(ms, 60_000) : 0;
 }
 
+/** What a blocked read waits on (never notified: the wait always times out). */
+const BLOCKER = new Int32Array(new SharedArrayBuffer(4));
+
+/** Blocks this thread `ms` ms (default: the configured delay), as a slow disk blocks a synchronous read (worker threads). */
+export function blockBeforeRead(ms = readDelayMs()): void {
+  if (ms > 0) Atomics.wait(BLOCKER, 0, 0, ms);
+}
+
 /** Resolves after `ms` milliseconds. */
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));

@@ -2,7 +2,8 @@
  * A row built with the scan cache: a TIFF whose stamp is unchanged is not read again (the
  * worker only `stat`s it), nor is a sidecar whose size and modification time are unchanged
  * (the worker `stat`s it with the TIFF, off the main thread) — unless a lab profile applies to
- * the image: a profile checks the whole sidecar, which the cache does not keep.
+ * the image: a profile checks the whole sidecar, which the cache does not keep. A sidecar the
+ * cache cannot spare is read by the worker with its TIFF's header, where it can be.
  */
 import { stat } from 'node:fs/promises';
 import type { ImageRow } from '../../../shared/api';
@@ -11,27 +12,28 @@ import type { FileStamp } from '../folder/file-stamp';
 import type { ImageEntry } from '../folder/list-images';
 import type { CachedImage, ScanCache } from '../scan-cache';
 import { noteValueProblems, sidecarPathFor } from '../sidecar';
-import type { TiffScanner } from '../tiff';
+import type { SidecarBytes, SidecarTask, TiffScanner } from '../tiff';
 import type { ProfileFinder } from '../profile';
-import { composeRow, readEntrySidecar, summarizeSidecar, type ImageScan, type SidecarSummary } from './image-row';
+import { composeRow, readEntrySidecar, sidecarReadBy, summarizeSidecar, type ImageScan, type SidecarSummary } from './image-row';
 
-/** A header as read, and the sidecar's stamp if the worker took it (undefined: not taken). */
+/** A header as read, and the sidecar's stamp or the sidecar itself if the worker took them (undefined: not taken). */
 interface HeaderRead {
   scan: ImageScan | null;
   kept: CachedImage['image'];
   sidecarStamp: FileStamp | null | undefined;
+  sidecarRead: SidecarBytes | undefined;
 }
 
-async function readHeader(entry: ImageEntry, scanner: TiffScanner, known: CachedImage['image'], sidecar: boolean): Promise<HeaderRead> {
-  if (entry.kind !== 'tiff') return { scan: null, kept: null, sidecarStamp: undefined };
+async function readHeader(entry: ImageEntry, scanner: TiffScanner, known: CachedImage['image'], sidecar: SidecarTask): Promise<HeaderRead> {
+  if (entry.kind !== 'tiff') return { scan: null, kept: null, sidecarStamp: undefined, sidecarRead: undefined };
   try {
     const read = await scanner.summary(entry.absPath, { known: known?.stamp ?? null, sidecar });
     const summary = read.info ?? known?.summary;
     if (summary === undefined) throw new Error('the scanner skipped a file it did not know');
     const kept = read.info === null && known !== null ? known : { stamp: read.stamp, summary };
-    return { scan: { ok: true, info: summary }, kept, sidecarStamp: sidecar ? read.sidecar : undefined };
+    return { scan: { ok: true, info: summary }, kept, sidecarStamp: sidecar === 'stamp' ? read.sidecar : undefined, sidecarRead: read.sidecarRead };
   } catch (error) {
-    return { scan: { ok: false, message: toApiError(error).message }, kept: null, sidecarStamp: undefined };
+    return { scan: { ok: false, message: toApiError(error).message }, kept: null, sidecarStamp: undefined, sidecarRead: undefined };
   }
 }
 
@@ -55,16 +57,21 @@ export async function buildCachedRow(root: string, entry: ImageEntry, scanner: T
   const known = cache.take(entry.relPath);
   // a link is read every time (its target may change); a listed file is compared by its stamp
   const candidate = entry.sidecar === 'file' && known?.sidecar?.version != null ? known.sidecar : null;
+  // a sidecar listed as a file comes with the header: its stamp (to compare) or the file itself
+  const task: SidecarTask = entry.sidecar !== 'file' ? null : candidate !== null ? 'stamp' : 'read';
   // the header is read while the profile in force is looked up (the first look-up compiles it)
-  const header = readHeader(entry, scanner, known?.image ?? null, candidate !== null);
+  const header = readHeader(entry, scanner, known?.image ?? null, task);
   const profile = (await profiles?.forImage(entry.absPath)) ?? null;
   // a profile checks the whole file, so where one applies the sidecar is read again
   const knownSidecar = profile?.profile.compiled == null ? candidate : null;
   const read = async (): Promise<SidecarSummary> => summarizeSidecar(await readEntrySidecar(root, entry));
   const sidecar =
-    knownSidecar === null
-      ? read()
-      : header.then(async ({ sidecarStamp }) => ((await unchanged(entry, knownSidecar, sidecarStamp)) ? reuse(knownSidecar) : read()));
+    task === 'read'
+      ? // read here only where the worker could not (not a TIFF, or its header failed)
+        header.then(({ sidecarRead }) => (sidecarRead === undefined ? read() : summarizeSidecar(sidecarReadBy(entry, sidecarRead))))
+      : knownSidecar === null
+        ? read()
+        : header.then(async ({ sidecarStamp }) => ((await unchanged(entry, knownSidecar, sidecarStamp)) ? reuse(knownSidecar) : read()));
   const [scanned, summary] = await Promise.all([header, sidecar]);
   const keptSidecar = entry.sidecar === 'file' && summary.version !== null ? summary : null;
   const same = known !== undefined && scanned.kept === known.image && keptSidecar === known.sidecar;

@@ -12,8 +12,8 @@ import { isInside } from '../folder/inside';
 import type { ImageEntry } from '../folder/list-images';
 import { beforeRead } from '../folder/read-delay';
 import { profileProblemsOf, type LoadedProfile, type ProfileFinder } from '../profile';
-import { readSidecarFile, sidecarPathFor, type SidecarFile } from '../sidecar';
-import type { TiffScanner } from '../tiff';
+import { readSidecarFile, sidecarFromSnapshot, sidecarNameFor, sidecarPathFor, type SidecarFile } from '../sidecar';
+import type { SidecarBytes, TiffScanner } from '../tiff';
 
 /** The outcome of reading an image with the scanner: its summary (or everything, `TiffInfo`). */
 export type ImageScan<T extends TiffSummary = TiffSummary> = { ok: true; info: T } | { ok: false; message: string };
@@ -105,6 +105,13 @@ export async function readEntrySidecar(root: string, entry: ImageEntry): Promise
   } catch (error) {
     return { state: 'invalid', version: null, problems: [toApiError(error).message] };
   }
+}
+
+/** The outcome of a sidecar the scanner read beside its image's header, as {@link readEntrySidecar} words it. */
+export function sidecarReadBy(entry: ImageEntry, bytes: SidecarBytes): SidecarRead {
+  if (bytes === null) return { state: 'missing' };
+  if ('problem' in bytes) return { state: 'invalid', version: null, problems: [bytes.problem] };
+  return sidecarFromSnapshot(bytes, sidecarNameFor(entry.absPath));
 }
 
 /**

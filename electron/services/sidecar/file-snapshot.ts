@@ -1,6 +1,7 @@
 /**
  * Reading a file together with the version that identifies what was read, on this thread
- * (the scan and the watcher; the save path reads in its write worker).
+ * (the watcher, and the sidecars a scan's worker did not read; the save path reads in its
+ * write worker).
  */
 import type { SidecarVersion } from '../../../shared/api';
 import { ApiFailure } from '../../../shared/errors';

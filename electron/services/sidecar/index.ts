@@ -3,7 +3,7 @@
  * write batches and the clean-up of temp files left by killed writes.
  */
 export { noteValueProblems, problemsAfterEdit } from './clean-sidecars';
-export { readSidecarFile, type SidecarFile } from './read-sidecar-file';
+export { readSidecarFile, sidecarFromSnapshot, type SidecarFile } from './read-sidecar-file';
 export { saveFieldChanges, type SaveOptions, type SaveResult } from './save-field-changes';
 export { sidecarNameFor, sidecarPathFor } from './sidecar-path';
 export { sweepStaleTemps, sweepStaleTempsUnder } from './temp-files';

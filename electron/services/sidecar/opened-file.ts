@@ -1,6 +1,6 @@
 /**
- * What both sidecar readers (the async one and the write worker's) check and compute about a
- * file they opened: that it is a regular file of a sidecar's size, its version and whether
+ * What both sidecar readers (the async one, and the synchronous one of the write and scan
+ * workers) check and compute about a file they opened: that it is a regular file of a sidecar's size, its version and whether
  * this process may write it.
  */
 import { createHash } from 'node:crypto';

@@ -9,13 +9,14 @@
  * thread pool, so those of many files overlap. The main thread keeps the parsing, the edits,
  * the locks and the temp-file registry.
  */
-import { closeSync, constants, fchmodSync, fdatasync, fstatSync, open, openSync, readSync, rename, rmSync, writeSync } from 'node:fs';
+import { closeSync, constants, fchmodSync, fdatasync, fstatSync, open, rename, rmSync, writeSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import type { SidecarVersion } from '../../../shared/api';
 import { ApiFailure } from '../../../shared/errors';
-import { checkOpenedFile, readFlags, snapshotOf, versionOf, type FileSnapshot } from './opened-file';
+import { versionOf } from './opened-file';
+import { readSnapshotSync } from './read-snapshot-sync';
 import { turnBatch } from './turn-batch';
-import type { ReadRequest, ReplaceRequest, WriteReply, WriteRequest } from './write-worker-protocol';
+import type { ReplaceRequest, WriteReply, WriteRequest } from './write-worker-protocol';
 
 if (parentPort === null) throw new Error('write-worker must run as a worker thread');
 const port = parentPort;
@@ -31,37 +32,6 @@ function failure(id: number, error: unknown): WriteReply {
   if (error instanceof ApiFailure) return { id, ok: false, error: { message, code: error.code, api: true, ...(error.path === undefined ? {} : { path: error.path }) } };
   const code = (error as NodeJS.ErrnoException | null)?.code;
   return { id, ok: false, error: typeof code === 'string' ? { message, code } : { message } };
-}
-
-function read(request: ReadRequest): FileSnapshot | 'link' | null {
-  let fd: number;
-  try {
-    fd = openSync(request.file, readFlags(request.noFollow));
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return null;
-    if (code === 'ELOOP' && request.noFollow) return 'link';
-    throw error;
-  }
-  try {
-    const stat = fstatSync(fd);
-    checkOpenedFile(stat, request.name, request.imagePath);
-    return snapshotOf(readAll(fd, stat.size), stat);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/** Reads `size` bytes from the start of an open file (fewer when it is shorter now). */
-function readAll(fd: number, size: number): Uint8Array {
-  const bytes = new Uint8Array(size);
-  let done = 0;
-  while (done < size) {
-    const count = readSync(fd, bytes, done, size - done, done);
-    if (count === 0) return bytes.slice(0, done);
-    done += count;
-  }
-  return bytes;
 }
 
 /** Writes, syncs and renames; the temp file is removed on any error. */
@@ -115,7 +85,7 @@ port.on('message', (requests: WriteRequest[]) => {
       continue;
     }
     try {
-      const value = read(request);
+      const value = readSnapshotSync(request.file, request.name, request.imagePath, request.noFollow);
       // The bytes read have a buffer of their own: handed over, not copied.
       answer({ id: request.id, ok: true, value }, value === null || value === 'link' ? undefined : (value.bytes.buffer as ArrayBuffer));
     } catch (error) {

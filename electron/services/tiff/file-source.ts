@@ -9,7 +9,7 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import type { ByteSource } from '../../../shared/tiff';
 import { stampOf, type FileStamp } from '../folder/file-stamp';
-import { readDelayMs } from '../folder/read-delay';
+import { blockBeforeRead, readDelayMs } from '../folder/read-delay';
 
 /** Reads up to this size are cut from shared slabs instead of allocated one by one. */
 const SLAB_BYTES = 256 * 1024;
@@ -35,8 +35,6 @@ function bufferFor(length: number): Uint8Array {
 
 /** The slow-disk test adapter's delay, read once per thread (workers inherit the environment). */
 const READ_DELAY_MS = readDelayMs();
-/** What a delayed read waits on (never notified: the wait always times out). */
-const BLOCKER = new Int32Array(new SharedArrayBuffer(4));
 
 /** An open file as a byte source; `close()` must be called (use {@link withFileSource}). */
 export interface FileSource extends ByteSource {
@@ -64,7 +62,7 @@ function openFileSource(absPath: string, delayMs: number): FileSource {
     size,
     stamp,
     read(offset: number, length: number): Uint8Array {
-      if (delayMs > 0) Atomics.wait(BLOCKER, 0, 0, delayMs); // a slow disk blocks the read, as readSync would
+      blockBeforeRead(delayMs);
       if (!open) throw new Error('file is closed');
       if (offset < 0 || length < 0 || offset + length > size) {
         throw new Error(`read of ${length} bytes at ${offset} is past the end (size ${size})`);

@@ -3,8 +3,9 @@
  *
  * Reads headers and decodes preview planes, one file at a time. After each file it bumps the
  * shared `finished` counter, so the pool can tell which file of a batch it is stuck on. A file
- * whose stamp the pool already knows is only `stat`ed: unchanged, it is not read again (the
- * sidecar's stamp is taken here too, off the main thread, when asked for). The
+ * whose stamp the pool already knows is only `stat`ed: unchanged, it is not read again. When
+ * asked, the sidecar's stamp is taken here too, or the sidecar is read whole (the main thread
+ * parses it): off the main thread, with synchronous calls that cost far less than async ones. The
  * preview decoder (geotiff) is a bundle of its own, loaded with the first preview: a worker
  * that only reads headers starts without it.
  */
@@ -15,8 +16,12 @@ import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { readTiffHeader, readTiffSummary } from '../../../shared/tiff';
 import { sameStamp, stampOf, type FileStamp } from '../folder/file-stamp';
+import { blockBeforeRead } from '../folder/read-delay';
+import { ioFailure } from '../sidecar/file-snapshot';
+import { readSnapshotSync } from '../sidecar/read-snapshot-sync';
+import { sidecarNameFor, sidecarPathFor } from '../sidecar/sidecar-path';
 import { withFileSource } from './file-source';
-import type { ScanFile, ScanResult, WorkerData, WorkerFailure, WorkerReply, WorkerRequest } from './worker-protocol';
+import type { CarriedSidecar, ScanFile, ScanResult, WorkerData, WorkerFailure, WorkerReply, WorkerRequest } from './worker-protocol';
 
 if (parentPort === null) throw new Error('scan-worker must run as a worker thread');
 const port = parentPort;
@@ -58,13 +63,47 @@ function sidecarStamp(absPath: string): FileStamp | null {
   return stat?.isFile() === true ? stampOf(stat) : null;
 }
 
+/** The sidecars read for the answer being gathered, one after another, and their total size. */
+let sidecarBytes: Uint8Array[] = [];
+let sidecarsSize = 0;
+
+/** Reads an image's sidecar (a link is followed, as the listing saw a file); its bytes join the answer's. */
+function readSidecar(absPath: string): CarriedSidecar {
+  const name = sidecarNameFor(absPath);
+  try {
+    blockBeforeRead();
+    const snapshot = readSnapshotSync(sidecarPathFor(absPath), name, absPath, false);
+    if (snapshot === null || snapshot === 'link') return null;
+    const at = sidecarsSize;
+    sidecarBytes.push(snapshot.bytes);
+    sidecarsSize += snapshot.bytes.length;
+    return { at, version: snapshot.version, mode: snapshot.mode, writable: snapshot.writable };
+  } catch (error) {
+    return { problem: ioFailure(error, `${name} could not be read`, absPath).message };
+  }
+}
+
+/** The sidecars read since the last answer, in one buffer of their own (then handed over). */
+function takeSidecars(): Uint8Array<ArrayBuffer> {
+  const all = new Uint8Array(sidecarsSize);
+  let at = 0;
+  for (const bytes of sidecarBytes) {
+    all.set(bytes, at);
+    at += bytes.length;
+  }
+  sidecarBytes = [];
+  sidecarsSize = 0;
+  return all;
+}
+
 async function scanOne(file: ScanFile, detail: boolean): Promise<ScanResult> {
   const { path: absPath, known } = file;
   try {
-    const sidecar = file.sidecar ? sidecarStamp(absPath) : null;
+    const sidecar = file.sidecar === 'stamp' ? sidecarStamp(absPath) : null;
+    const read = file.sidecar === 'read' ? { sidecarRead: readSidecar(absPath) } : {};
     if (known !== null) {
       const stamp = stampOf(statSync(absPath));
-      if (sameStamp(stamp, known)) return { ok: true, info: null, stamp, sidecar };
+      if (sameStamp(stamp, known)) return { ok: true, info: null, stamp, sidecar, ...read };
     }
     const options = { fileName: path.basename(absPath) };
     return await withFileSource(absPath, async (source) => ({
@@ -72,6 +111,7 @@ async function scanOne(file: ScanFile, detail: boolean): Promise<ScanResult> {
       info: detail ? await readTiffHeader(source, options) : await readTiffSummary(source, options),
       stamp: source.stamp,
       sidecar,
+      ...read,
     }));
   } catch (error) {
     return failure(error);
@@ -90,7 +130,8 @@ async function handle(message: WorkerRequest): Promise<void> {
       // on a slow disk a batch takes long: what is read goes out every REPLY_MS, in order
       if (i === files.length - 1 || performance.now() - sentAt >= REPLY_MS) {
         const bytes = encoder.encode(JSON.stringify(results));
-        port.postMessage({ type: 'scanned', id: message.id, results: bytes } satisfies WorkerReply, [bytes.buffer]);
+        const sidecars = takeSidecars();
+        port.postMessage({ type: 'scanned', id: message.id, results: bytes, sidecars } satisfies WorkerReply, [bytes.buffer, sidecars.buffer]);
         results = [];
         sentAt = performance.now();
       }

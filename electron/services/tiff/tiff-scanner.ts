@@ -12,7 +12,7 @@ import type { FileStamp } from '../folder/file-stamp';
 import type { PlaneRequest } from './decode-plane';
 import { findBundledScript } from '../bundled-script';
 import { FileFailure, WorkerPool } from './worker-pool';
-import type { ScannedFile } from './worker-protocol';
+import type { ScannedFile, SidecarTask } from './worker-protocol';
 
 /** How a scanner runs. */
 export interface TiffScannerOptions {
@@ -39,9 +39,9 @@ export interface TiffScanner {
   /**
    * What a folder listing shows of one TIFF, with the stamp of the file that was read. Given
    * the stamp the file had when it was last read, an unchanged file is not read (`info` null);
-   * with `sidecar`, the stamp of its sidecar comes along.
+   * with `sidecar`, the stamp of its sidecar comes along (`'stamp'`), or the sidecar itself (`'read'`).
    */
-  summary(absPath: string, options?: { known?: FileStamp | null; sidecar?: boolean }): Promise<ScannedFile<TiffSummary | null>>;
+  summary(absPath: string, options?: { known?: FileStamp | null; sidecar?: SidecarTask }): Promise<ScannedFile<TiffSummary | null>>;
   /** One plane of series[0], downsampled to `maxSize` and auto-contrasted. */
   preview(absPath: string, request: PlaneRequest): Promise<PreviewImage>;
   /**
@@ -91,12 +91,12 @@ export function createTiffScanner(options: TiffScannerOptions = {}): TiffScanner
   });
   return {
     scan: (absPath) =>
-      pool.scan({ path: absPath, known: null, sidecar: false }, true).then(
+      pool.scan({ path: absPath, known: null, sidecar: null }, true).then(
         (file) => file.info as TiffInfo,
         (error: unknown) => Promise.reject(toApiFailure(error, absPath)),
       ),
     summary: (absPath, options = {}) =>
-      pool.scan({ path: absPath, known: options.known ?? null, sidecar: options.sidecar === true }, false).then(
+      pool.scan({ path: absPath, known: options.known ?? null, sidecar: options.sidecar ?? null }, false).then(
         (file) => file as ScannedFile<TiffSummary | null>,
         (error: unknown) => Promise.reject(toApiFailure(error, absPath)),
       ),

@@ -12,7 +12,18 @@ import { Worker } from 'node:worker_threads';
 import type { PreviewImage } from '../../../shared/api';
 import type { TiffInfo, TiffSummary } from '../../../shared/tiff';
 import type { PlaneRequest } from './decode-plane';
-import type { FailureKind, ScanFile, ScanResult, ScannedFile, WorkerData, WorkerFailure, WorkerReply, WorkerRequest } from './worker-protocol';
+import type {
+  CarriedSidecar,
+  FailureKind,
+  ScanFile,
+  ScanResult,
+  ScannedFile,
+  SidecarBytes,
+  WorkerData,
+  WorkerFailure,
+  WorkerReply,
+  WorkerRequest,
+} from './worker-protocol';
 
 /** A file that failed, with the reason the worker or the pool gave. */
 export class FileFailure extends Error {
@@ -204,7 +215,11 @@ export class WorkerPool {
       if (task === undefined) break;
       slot.answered++;
       if (!result.ok) task.reject(failureOf(result));
-      else if (task.type === 'scan' && 'info' in result) task.resolve({ info: result.info, stamp: result.stamp, sidecar: result.sidecar });
+      else if (task.type === 'scan' && 'info' in result) {
+        const { info, stamp, sidecar, sidecarRead } = result;
+        const sidecars = (reply as Extract<WorkerReply, { type: 'scanned' }>).sidecars;
+        task.resolve(sidecarRead === undefined ? { info, stamp, sidecar } : { info, stamp, sidecar, sidecarRead: sidecarOf(sidecarRead, sidecars) });
+      }
       else if (task.type === 'preview' && 'image' in result) task.resolve(result.image);
     }
     if (slot.inflight.length === 0) this.stopWatchdog(slot);
@@ -246,6 +261,13 @@ export class WorkerPool {
     slot.watchdog = null;
     slot.worker.unref();
   }
+}
+
+/** A sidecar read in a worker, its bytes cut from the answer's `sidecars`. */
+function sidecarOf(carried: CarriedSidecar, sidecars: Uint8Array): SidecarBytes {
+  if (carried === null || 'problem' in carried) return carried;
+  const { at, version, mode, writable } = carried;
+  return { bytes: sidecars.subarray(at, at + version.size), version, mode, writable };
 }
 
 function failureOf(result: WorkerFailure): FileFailure {

@@ -1,9 +1,10 @@
 /**
  * Messages between the scanner (main thread) and its scan workers.
  */
-import type { PreviewImage } from '../../../shared/api';
+import type { PreviewImage, SidecarVersion } from '../../../shared/api';
 import type { TiffInfo, TiffSummary } from '../../../shared/tiff';
 import type { FileStamp } from '../folder/file-stamp';
+import type { FileSnapshot } from '../sidecar/opened-file';
 import type { PlaneRequest } from './decode-plane';
 
 /** Why a file failed: `range` for a plane index outside the image, `read` for everything else. */
@@ -16,28 +17,41 @@ export interface WorkerFailure {
   message: string;
 }
 
+/**
+ * What a scan does about a file's sidecar (`<file>.json`) besides its header: takes its stamp
+ * (a scan's cache compares it), reads it whole (a scan parses it), or leaves it (null).
+ */
+export type SidecarTask = 'stamp' | 'read' | null;
+
 /** One file of a scan batch. */
 export interface ScanFile {
   path: string;
   /** The stamp the file had when its header was last read: a file that still has it is not read again. */
   known: FileStamp | null;
-  /** Whether to report the stamp of the file's sidecar too (a scan's cache compares it). */
-  sidecar: boolean;
+  sidecar: SidecarTask;
 }
+
+/** A sidecar read beside a header: its snapshot, null when there is none, or the problem that stopped the read (as a row words it). */
+export type SidecarBytes = FileSnapshot | null | { problem: string };
 
 /**
  * A header as read: the summary a listing shows, or everything (`detail`), and the file's
  * stamp. `info` is null when the file still has the stamp the caller knew (it was not read).
- * `sidecar` is the sidecar's stamp when it was asked for and is a file, else null.
+ * `sidecar` is the sidecar's stamp when it was asked for and is a file, else null;
+ * `sidecarRead` the sidecar itself when it was asked to be read.
  */
 export interface ScannedFile<T extends TiffSummary | null = TiffSummary> {
   info: T;
   stamp: FileStamp;
   sidecar: FileStamp | null;
+  sidecarRead?: SidecarBytes;
 }
 
-/** One file's header, or why it failed. */
-export type ScanResult = ({ ok: true } & ScannedFile<TiffSummary | TiffInfo | null>) | WorkerFailure;
+/** A sidecar read as it crosses threads: its bytes are at `at` in the reply's `sidecars`. */
+export type CarriedSidecar = { at: number; version: SidecarVersion; mode: number; writable: boolean } | null | { problem: string };
+
+/** One file's header (and sidecar), or why the header failed. */
+export type ScanResult = ({ ok: true } & Omit<ScannedFile<TiffSummary | TiffInfo | null>, 'sidecarRead'> & { sidecarRead?: CarriedSidecar }) | WorkerFailure;
 
 /** Data every worker starts with. */
 export interface WorkerData {
@@ -58,9 +72,10 @@ export type WorkerRequest =
 
 /**
  * The answer to one request: the files of a batch, in order (`ScanResult[]` as UTF-8 JSON,
- * transferred rather than copied: several times cheaper than cloning the object graph) — in
- * one message, or in several when the batch is slow to read — or the plane.
+ * transferred rather than copied: several times cheaper than cloning the object graph; the
+ * bytes of the sidecars read, one after another in `sidecars`) — in one message, or in
+ * several when the batch is slow to read — or the plane.
  */
 export type WorkerReply =
-  | { type: 'scanned'; id: number; results: Uint8Array }
+  | { type: 'scanned'; id: number; results: Uint8Array; sidecars: Uint8Array }
   | { type: 'previewed'; id: number; result: { ok: true; image: PreviewImage } | WorkerFailure };

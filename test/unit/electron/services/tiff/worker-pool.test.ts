@@ -41,7 +41,7 @@ afterAll(async () => {
 });
 
 /** A header request for `path`, as the scanner makes it. */
-const scanOf = (target: WorkerPool, p: string) => target.scan({ path: p, known: null, sidecar: false }, true);
+const scanOf = (target: WorkerPool, p: string) => target.scan({ path: p, known: null, sidecar: null }, true);
 const settle = (paths: string[]) => Promise.allSettled(paths.map((p) => scanOf(pool, p)));
 const reasons = (results: PromiseSettledResult<unknown>[]) =>
   results.map((r) => (r.status === 'fulfilled' ? 'ok' : (r.reason as Error).message));
