@@ -18,7 +18,7 @@ export function ScanProgress() {
       aria-valuemax={known ? total : undefined}
       aria-valuenow={known ? done : undefined}
     >
-      <div className="scan-progress-bar" style={known ? { width: `${Math.min(100, (done / total) * 100)}%` } : undefined} />
+      <div className="scan-progress-bar" style={known ? { transform: `scaleX(${Math.min(1, done / total)})` } : undefined} />
     </div>
   );
 }
