@@ -8,10 +8,12 @@
  * then one line per image. Lines are parsed as the scan asks for them, so the first rows do not
  * wait for the whole file. The new file is written as the scan goes and put in place at the end:
  * a complete scan replaces the old one (forgetting deleted images), a cancelled one keeps the old
- * lines it did not reach. A damaged file or line is a miss, never an error.
+ * lines it did not reach. Until a scan keeps something the old file does not have, nothing is
+ * written: a folder that did not change keeps its file as it is. A damaged file or line is a
+ * miss, never an error.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, rm, stat, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, stat, utimes, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { EDITABLE_FIELDS } from '../../../shared/fields/field-table';
 import { decodeRecord, encodeRecord, type CachedImage } from './cache-record';
@@ -55,6 +57,11 @@ class OldLines {
   readonly lineOf = new WeakMap<CachedImage, string>();
 
   constructor(private readonly buffer: Buffer) {}
+
+  /** Whether every line was parsed and taken. */
+  allTaken(): boolean {
+    return this.pos >= this.buffer.length && this.parsed.size === 0;
+  }
 
   take(relPath: string): CachedImage | undefined {
     const early = this.parsed.get(relPath);
@@ -125,6 +132,14 @@ export async function openScanCache(dir: string | null, realRoot: string, reader
   let handle: Promise<FileHandle | null> | null = null;
   let writes: Promise<void> = Promise.resolve();
   let failed = false;
+  /** The old lines this scan kept as they were, while it kept nothing else (null once it did). */
+  let unchanged: string[] | null = old === null ? null : [];
+
+  /** From here on the new file differs from the old: the lines kept so far go out after all. */
+  const diverge = (): void => {
+    for (const line of unchanged ?? []) pending.push(line);
+    unchanged = null;
+  };
 
   const flush = (): void => {
     if (failed || pending.length === 0) return;
@@ -144,10 +159,22 @@ export async function openScanCache(dir: string | null, realRoot: string, reader
   return {
     take: (relPath) => old?.take(relPath),
     keep(relPath, image) {
-      pending.push(old?.lineOf.get(image) ?? encodeRecord(relPath, image));
+      const line = old?.lineOf.get(image);
+      if (line !== undefined && unchanged !== null) {
+        unchanged.push(line);
+        return;
+      }
+      diverge();
+      pending.push(line ?? encodeRecord(relPath, image));
       if (pending.length >= FLUSH_LINES) flush();
     },
     async finish(complete) {
+      if (unchanged !== null && (old?.allTaken() === true || !complete)) {
+        // every image kept as the old file has it (a cancelled scan: some of them): the file stays, marked as used
+        await utimes(file, new Date(), new Date()).catch(() => undefined);
+        return;
+      }
+      diverge();
       if (!complete && old !== null) for (const line of old.untaken()) pending.push(line);
       flush();
       await writes;

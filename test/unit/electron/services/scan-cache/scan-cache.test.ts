@@ -1,4 +1,4 @@
-import { copyFile, readFile, realpath, rm, utimes, writeFile } from 'node:fs/promises';
+import { copyFile, readFile, realpath, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -114,5 +114,41 @@ describe('the scan cache', () => {
     expect(second.get(OME)).toEqual(first.get(OME));
     expect(second.has('plain.tiff')).toBe(false);
     expect(await readFile(await cacheFile(), 'utf8')).not.toContain('"plain.tiff"');
+  });
+
+  it('leaves the file of a folder that did not change as it is, marked as used', async () => {
+    await scan();
+    const before = await stat(await cacheFile());
+    const bytes = await readFile(await cacheFile());
+    await utimes(await cacheFile(), FIXED, FIXED);
+    await scan();
+    const after = await stat(await cacheFile());
+    expect(after.ino).toBe(before.ino); // not replaced by a new file
+    expect((await readFile(await cacheFile())).equals(bytes)).toBe(true);
+    expect(after.mtimeMs).toBeGreaterThan(FIXED.getTime());
+  });
+
+  it('forgets an image that is gone when nothing else changed', async () => {
+    await scan();
+    expect(await readFile(await cacheFile(), 'utf8')).toContain('"plain.tiff"');
+    await rm(file('plain.tiff'));
+    const second = await scan();
+    const lines = (await readFile(await cacheFile(), 'utf8')).trim().split('\n');
+    expect(lines.join('\n')).not.toContain('"plain.tiff"');
+    expect(lines).toHaveLength(second.size + 1);
+  });
+
+  it('after a change, writes the same lines as a scan that found no cache', async () => {
+    await scan();
+    await writeFile(file(`${OME}.json`), (await readFile(file(`${OME}.json`), 'utf8')).replace('"mouse"', '"rat"'));
+    const changed = await scan();
+    expect(changed.get(OME)?.values.species).toBe('rat');
+    // lines are written as the images are done, so their order may differ
+    const lines = async () => (await readFile(await cacheFile(), 'utf8')).trim().split('\n').sort();
+    const kept = await lines();
+    await rm(await cacheFile());
+    await scan();
+    expect(kept).toEqual(await lines());
+    expect(kept).toHaveLength(changed.size + 1);
   });
 });
