@@ -2,7 +2,7 @@
  * A folder listing that runs ahead of its consumer, so a scan knows how many images there
  * are long before it has read them all, and reading never waits for the walk.
  */
-import { listImages, type ImageEntry } from './list-images';
+import { listImageRuns, type ImageEntry } from './list-images';
 
 /** Entries as they are found, and the count once the walk is over. */
 export interface ListingAhead {
@@ -25,9 +25,9 @@ export function listAhead(root: string, signal?: AbortSignal): ListingAhead {
   };
   void (async () => {
     try {
-      for await (const entry of listImages(root)) {
+      for await (const images of listImageRuns(root)) {
         if (signal?.aborted === true) break;
-        found.push(entry);
+        for (const image of images) found.push(image);
         notify();
       }
     } catch (error) {

@@ -2,6 +2,7 @@ import { copyFile, mkdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { listImages, type ImageEntry } from '../../../../../electron/services/folder';
+import { listImageRuns } from '../../../../../electron/services/folder/list-images';
 import { beforeRead } from '../../../../../electron/services/folder/read-delay';
 import { labCopyPerTest } from './lab-folder';
 
@@ -31,6 +32,23 @@ describe('listImages', () => {
       ['stacks/multipage.tif', 'tiff', 'file'],
     ]);
     expect(entries[0]?.absPath).toBe(path.join(copy.lab, 'cells', 'multi-channel.ome.tif'));
+  });
+
+  it('hands out a folder’s images a run at a time, in the same order, cut where a subfolder comes', async () => {
+    await copyFile(path.join(copy.lab, 'plain.tiff'), path.join(copy.lab, 'a.tif'));
+    await copyFile(path.join(copy.lab, 'plain.tiff'), path.join(copy.lab, 'z.tif'));
+    const runs: string[][] = [];
+    for await (const run of listImageRuns(copy.lab)) runs.push(run.map((e) => e.relPath));
+    expect(runs).toEqual([
+      ['a.tif'],
+      ['cells/multi-channel.ome.tif'],
+      ['hostile/test_ifd_loop_to_self.tif'],
+      ['other/scan_01.oir'],
+      ['plain.tiff'],
+      ['stacks/float.tif', 'stacks/multipage.tif'],
+      ['z.tif'],
+    ]);
+    expect(runs.flat()).toEqual((await list(copy.lab)).map((e) => e.relPath));
   });
 
   it('waits for the slow-disk adapter before reading each folder', async () => {
