@@ -58,6 +58,9 @@ export interface HeaderValues {
   time: string;
 }
 
+/** The header values in the order compact forms keep them (the scan cache, browser mode's event stream). */
+export const HEADER_KEYS = ['shape', 'dims', 'sizes', 'dtype', 'num_channels', 'num_scenes', 'date', 'time'] as const satisfies readonly (keyof HeaderValues)[];
+
 /**
  * Where a file's pixel size comes from: ImageJ's `unit=` with the resolution tags, OME-XML
  * `PhysicalSize*`, or the TIFF resolution tags alone in pixels per centimetre or dots per inch.

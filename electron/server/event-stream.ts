@@ -1,10 +1,11 @@
 /**
  * `GET /api/events`: backend events as a Server-Sent Events stream.
  *
- * Each event is one `data:` line of JSON. A comment line every 15 s keeps proxies and idle
+ * Each event is one `data:` line of JSON, a scan's rows packed (shared/wire-rows.ts). A comment line every 15 s keeps proxies and idle
  * timers from closing the stream; the subscription ends when the browser disconnects.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { toWireEvent } from '../../shared/wire-rows';
 import type { BackendPort } from './backend-port';
 
 /** How often a keep-alive comment is sent. */
@@ -22,7 +23,7 @@ export function handleEventStream(backend: BackendPort, req: IncomingMessage, re
   });
   res.write(`retry: ${RETRY_MS}\n\n`);
   const unsubscribe = backend.onEvent((event) => {
-    res.write(`data: ${JSON.stringify(event)}\n\n`);
+    res.write(`data: ${JSON.stringify(toWireEvent(event))}\n\n`);
   });
   const keepalive = setInterval(() => res.write(': keepalive\n\n'), KEEPALIVE_MS);
   const stop = () => {

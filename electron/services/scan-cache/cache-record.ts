@@ -3,7 +3,7 @@
  * damaged or foreign line is a miss, never a wrong row.
  */
 import type { ResultValues } from '../../../shared/analysis';
-import type { CalibrationSource, FileCalibration, HeaderValues } from '../../../shared/api';
+import { HEADER_KEYS, type CalibrationSource, type FileCalibration, type HeaderValues } from '../../../shared/api';
 import { EDITABLE_FIELDS, type FieldValue } from '../../../shared/fields/field-table';
 import type { TiffSummary } from '../../../shared/tiff';
 import type { FileStamp } from '../folder/file-stamp';
@@ -18,8 +18,6 @@ export interface CachedImage {
 }
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-
-const HEADER_KEYS = ['shape', 'dims', 'sizes', 'dtype', 'num_channels', 'num_scenes', 'date', 'time'] as const;
 
 /** Numbers JSON cannot hold (a sidecar may store NaN) travel as a one-element array of their name. */
 function encodeValue(value: FieldValue): Json {

@@ -1,0 +1,98 @@
+/**
+ * Rows as browser mode's event stream carries them: each row an array, its header and field
+ * values in a fixed order, the parts a row usually lacks left out (field values that are all
+ * defaults too: such rows share one frozen object on arrival, as they do in the backend). Rows are nearly all of a
+ * scan's bytes; packed, they are two fifths of them, which the server writes, the browser
+ * receives and the page parses for every image. Electron's IPC passes rows as they are.
+ */
+import { HEADER_KEYS, type ApiEvent, type FileCalibration, type HeaderValues, type ImageRow, type ProfileProblem, type SidecarState } from './api';
+import type { ResultValues } from './analysis/analysis-types';
+import { EDITABLE_FIELDS, type FieldValue, type FieldValues } from './fields/field-table';
+
+const FIELD_NAMES = EDITABLE_FIELDS.map((f) => f.name);
+const DEFAULTS = EDITABLE_FIELDS.map((f) => f.default);
+/** The values of every row that has only defaults (most images without a sidecar): one object, frozen, as the backend shares it. */
+const DEFAULT_VALUES: FieldValues = Object.freeze(Object.fromEntries(EDITABLE_FIELDS.map((f) => [f.name, f.default])));
+
+/** `0` stands for a part the row lacks (null, none, or left out). */
+type Packed<T> = T | 0;
+
+/** One row, packed. */
+type PackedRow = [
+  path: string,
+  kind: ImageRow['kind'],
+  header: Packed<HeaderValues[keyof HeaderValues][]>,
+  fileCalibration: Packed<FileCalibration>,
+  sidecar: SidecarState,
+  version: Packed<[size: number, mtimeMs: number, sha256: string]>,
+  values: Packed<FieldValue[]>,
+  errors: Packed<string[]>,
+  profile: Packed<string>,
+  profileProblems: Packed<ProfileProblem[]>,
+  absentFields: Packed<string[]>,
+  results: Packed<ResultValues>,
+];
+
+/** A `scan-rows` event as it travels: its rows packed. */
+type PackedRowsEvent = Omit<Extract<ApiEvent, { type: 'scan-rows' }>, 'rows'> & { packed: PackedRow[] };
+
+function packRow(row: ImageRow): PackedRow {
+  const { header, version, values } = row;
+  return [
+    row.path,
+    row.kind,
+    header === null ? 0 : HEADER_KEYS.map((key) => header[key]),
+    row.fileCalibration ?? 0,
+    row.sidecar,
+    version === null ? 0 : [version.size, version.mtimeMs, version.sha256],
+    FIELD_NAMES.every((name, i) => values[name] === DEFAULTS[i]) ? 0 : FIELD_NAMES.map((name) => values[name] ?? null),
+    row.errors.length === 0 ? 0 : row.errors,
+    row.profile ?? 0,
+    row.profileProblems.length === 0 ? 0 : row.profileProblems,
+    row.absentFields ?? 0,
+    row.results ?? 0,
+  ];
+}
+
+function unpackHeader(packed: HeaderValues[keyof HeaderValues][]): HeaderValues {
+  const [shape, dims, sizes, dtype, num_channels, num_scenes, date, time] = packed as [string, string, string, string, number, number, string, string];
+  return { shape, dims, sizes, dtype, num_channels, num_scenes, date, time };
+}
+
+function unpackRow(packed: PackedRow): ImageRow {
+  const [path, kind, header, fileCalibration, sidecar, version, stored, errors, profile, profileProblems, absentFields, results] = packed;
+  let values = DEFAULT_VALUES;
+  if (stored !== 0) {
+    values = {};
+    for (let i = 0; i < FIELD_NAMES.length; i++) values[FIELD_NAMES[i] as string] = stored[i] ?? null;
+  }
+  const row: ImageRow = {
+    path,
+    kind,
+    header: header === 0 ? null : unpackHeader(header),
+    fileCalibration: fileCalibration === 0 ? null : fileCalibration,
+    sidecar,
+    version: version === 0 ? null : { size: version[0], mtimeMs: version[1], sha256: version[2] },
+    values,
+    errors: errors === 0 ? [] : errors,
+    profile: profile === 0 ? null : profile,
+    profileProblems: profileProblems === 0 ? [] : profileProblems,
+  };
+  if (absentFields !== 0) row.absentFields = absentFields;
+  if (results !== 0) row.results = results;
+  return row;
+}
+
+/** An event as the event stream sends it (JSON): a `scan-rows` event with its rows packed. */
+export function toWireEvent(event: ApiEvent): ApiEvent | PackedRowsEvent {
+  if (event.type !== 'scan-rows') return event;
+  const { rows, ...rest } = event;
+  return { ...rest, packed: rows.map(packRow) };
+}
+
+/** The event that {@link toWireEvent} sent (parsed from its JSON). */
+export function fromWireEvent(wire: ApiEvent | PackedRowsEvent): ApiEvent {
+  if (!('packed' in wire)) return wire;
+  const { packed, ...rest } = wire;
+  return { ...rest, rows: packed.map(unpackRow) };
+}
