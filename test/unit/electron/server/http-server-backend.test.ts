@@ -2,10 +2,11 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, wr
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiEvent, ApiResult, ImageRow, SaveOutcome, SessionInfo } from '../../../../shared/api';
+import type { ApiResult, ImageRow, SaveOutcome, SessionInfo } from '../../../../shared/api';
 import { createBackend, type Backend } from '../../../../electron/services/backend';
 import { startServer, type RunningServer } from '../../../../electron/server/http-server';
 import { openEventStream, send } from './raw-http';
+import { fromWireEvent } from '../../../../shared/wire-rows';
 
 const SAMPLE = path.resolve(import.meta.dirname, '../../../../build/sample-folder');
 const TOKEN = 'real-backend-token-bbbbbbbbbbbbbbbbbbbbbbbbbbbb';
@@ -66,7 +67,9 @@ describe('browser mode against the real backend', () => {
     if (!started.ok) throw new Error(started.error.message);
     const rows: ImageRow[] = [];
     for (;;) {
-      const event = (await stream.next()) as ApiEvent;
+      const sent = (await stream.next()) as Parameters<typeof fromWireEvent>[0];
+      const event = fromWireEvent(sent); // as the page's client takes it
+      if (event.type === 'scan-rows') expect(sent).toHaveProperty('packed'); // rows travel packed
       if (event.type === 'scan-rows' && event.scanId === started.payload.scanId) rows.push(...event.rows);
       if (event.type === 'scan-done' && event.scanId === started.payload.scanId) break;
     }
