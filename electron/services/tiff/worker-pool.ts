@@ -79,6 +79,7 @@ const CLOSED = 'the scanner was closed';
 const FIRST_BATCH = 8;
 const decoder = new TextDecoder();
 const encoder = new TextEncoder();
+const NO_BYTES = new Uint8Array(0);
 
 /** Runs scan and preview requests on worker threads. */
 export class WorkerPool {
@@ -210,6 +211,7 @@ export class WorkerPool {
   private onReply(slot: Slot, reply: WorkerReply): void {
     if (!this.slots.has(slot)) return;
     const results = reply.type === 'scanned' ? (JSON.parse(decoder.decode(reply.results)) as ScanResult[]) : [reply.result];
+    const sidecars = reply.type === 'scanned' ? reply.sidecars : NO_BYTES;
     for (const result of results) {
       const task = slot.inflight.shift();
       if (task === undefined) break;
@@ -217,7 +219,6 @@ export class WorkerPool {
       if (!result.ok) task.reject(failureOf(result));
       else if (task.type === 'scan' && 'info' in result) {
         const { info, stamp, sidecar, sidecarRead } = result;
-        const sidecars = (reply as Extract<WorkerReply, { type: 'scanned' }>).sidecars;
         task.resolve(sidecarRead === undefined ? { info, stamp, sidecar } : { info, stamp, sidecar, sidecarRead: sidecarOf(sidecarRead, sidecars) });
       }
       else if (task.type === 'preview' && 'image' in result) task.resolve(result.image);
