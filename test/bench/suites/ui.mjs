@@ -25,11 +25,14 @@ import {
 
 const SECOND = 1000;
 
-/** Opens `folder` in a new server and page; `during(page)` runs while the rows stream in. */
+/**
+ * Opens `folder` in a new server and page, with no tracer attached (a Chromium trace slows the
+ * page it records); `during(page)` runs while the rows stream in.
+ */
 async function openAndMeasure(browser, folder, env, during = null) {
   const server = await startServe(folder, env);
   const cpuBefore = server.cpuSeconds() + (await rendererCpuSeconds(browser));
-  const page = await openApp(browser, server.url, true);
+  const page = await openApp(browser, server.url);
   try {
     let streaming = null;
     if (during !== null) {
@@ -38,7 +41,6 @@ async function openAndMeasure(browser, folder, env, during = null) {
     }
     const bench = await waitForRows(page);
     const cpu = server.cpuSeconds() + (await rendererCpuSeconds(browser)) - cpuBefore;
-    const { longestCpu } = await stopTrace(browser);
     const filter = await timedInPage(page, 'filter', 'zebrafish', browser);
     const filtered = await statusText(page);
     await timedInPage(page, 'filter', '');
@@ -48,7 +50,7 @@ async function openAndMeasure(browser, folder, env, during = null) {
       firstRows: bench.firstRowAt,
       allRows: bench.readyAt,
       cpu,
-      tasks: { ...longTasksBetween(bench, bench.firstRowAt, bench.readyAt), longestCpu },
+      tasks: longTasksBetween(bench, bench.firstRowAt, bench.readyAt),
       filter,
       filtered,
       selectAll,
@@ -59,6 +61,24 @@ async function openAndMeasure(browser, folder, env, during = null) {
   } finally {
     await page.close();
     await server.stop();
+  }
+}
+
+/**
+ * The CPU time of the longest main-thread task while the rows of a first open of `folder`
+ * stream in, from a Chromium trace of an open of its own (fresh scan cache).
+ */
+async function longestTaskCpu(browser, folder) {
+  const cacheDir = freshCacheDir();
+  const server = await startServe(folder, { ACQMETA_CACHE_DIR: cacheDir });
+  const page = await openApp(browser, server.url, true);
+  try {
+    await waitForRows(page);
+    return (await stopTrace(browser)).longestCpu;
+  } finally {
+    await page.close();
+    await server.stop();
+    rmSync(cacheDir, { recursive: true, force: true });
   }
 }
 
@@ -136,11 +156,13 @@ export const suite = {
           const first = await openAndMeasure(browser, folder, { ACQMETA_CACHE_DIR: cacheDir }, during);
           console.log(`${label} images: second open ...`);
           const second = await openAndMeasure(browser, folder, { ACQMETA_CACHE_DIR: cacheDir });
+          console.log(`${label} images: first open, traced ...`);
+          const longestCpu = await longestTaskCpu(browser, folder);
           add(`${label}: first rows, first open`, ms(first.firstRows), `≤ ${ms(targets.first)}`, first.firstRows <= targets.first);
           add(`${label}: all rows, first open`, s(first.allRows), Number.isFinite(targets.all) ? `≤ ${s(targets.all)}` : 'opens', first.allRows <= targets.all);
           add(
             `${label}: longest main-thread task while rows stream — wall (tasks over 50 ms); CPU`,
-            `${ms(first.tasks.longest)} (${first.tasks.over50}); ${ms(first.tasks.longestCpu)}`,
+            `${ms(first.tasks.longest)} (${first.tasks.over50}); ${ms(longestCpu)}`,
             '≤ 100 ms',
             first.tasks.longest <= 100,
           );
@@ -196,8 +218,10 @@ export const suite = {
       '500 to a folder, half with CloudScope sidecars; the page in Debian Chromium (headless) via playwright-core. ' +
       'Times are from the page navigation (`performance.now()`): first rows = first table row drawn, all rows = every image ' +
       'listed. First open: empty scan cache; second open: a new server on the cache the first one wrote. Long tasks from ' +
-      'PerformanceObserver (`longtask`, over 50 ms, wall time) from the first row to the last, and the longest of those ' +
-      'tasks by the CPU time it used (Chromium trace, thread time: what the task cost whatever else the machine ran). ' +
+      'PerformanceObserver (`longtask`, over 50 ms, wall time) from the first row to the last; and the longest ' +
+      'task by the CPU time it used (thread time: what the task cost whatever else the machine ran), from a Chromium ' +
+      'trace of a further first open of its own: a tracer slows the page it records, so every other figure of a first ' +
+      'open is taken with none attached. ' +
       'Interactions are timed from the event to ' +
       'the next drawn frame; where a CPU time is given, it is the thread time of the longest task meanwhile (Chromium trace). ' +
       'CPU used: the server process (worker threads included, /proc) and the renderer processes (Chromium SystemInfo), ' +
