@@ -1,9 +1,10 @@
 /**
  * Rows as browser mode's event stream carries them: each row an array, its header and field
- * values in a fixed order, the parts a row usually lacks left out (field values that are all
- * defaults too: such rows share one frozen object on arrival, as they do in the backend). Rows are nearly all of a
- * scan's bytes; packed, they are two fifths of them, which the server writes, the browser
- * receives and the page parses for every image. Electron's IPC passes rows as they are.
+ * values in a fixed order, the parts a row usually lacks left out, and field values that are
+ * all defaults left out too (such rows share one frozen object on arrival, as they do in the
+ * backend). Rows are nearly all of a scan's bytes; packed, they take a third of them, which
+ * the server writes, the browser receives and the page parses for every image. Electron's IPC
+ * passes rows as they are.
  */
 import { HEADER_KEYS, type ApiEvent, type FileCalibration, type HeaderValues, type ImageRow, type ProfileProblem, type SidecarState } from './api';
 import type { ResultValues } from './analysis/analysis-types';
