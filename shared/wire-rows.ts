@@ -8,12 +8,10 @@
  */
 import { HEADER_KEYS, type ApiEvent, type FileCalibration, type HeaderValues, type ImageRow, type ProfileProblem, type SidecarState } from './api';
 import type { ResultValues } from './analysis/analysis-types';
-import { EDITABLE_FIELDS, type FieldValue, type FieldValues } from './fields/field-table';
+import { DEFAULT_FIELD_VALUES, EDITABLE_FIELDS, type FieldValue } from './fields/field-table';
 
 const FIELD_NAMES = EDITABLE_FIELDS.map((f) => f.name);
 const DEFAULTS = EDITABLE_FIELDS.map((f) => f.default);
-/** The values of every row that has only defaults (most images without a sidecar): one object, frozen, as the backend shares it. */
-const DEFAULT_VALUES: FieldValues = Object.freeze(Object.fromEntries(EDITABLE_FIELDS.map((f) => [f.name, f.default])));
 
 /** `0` stands for a part the row lacks (null, none, or left out). */
 type Packed<T> = T | 0;
@@ -36,6 +34,9 @@ type PackedRow = [
 
 /** A `scan-rows` event as it travels: its rows packed. */
 type PackedRowsEvent = Omit<Extract<ApiEvent, { type: 'scan-rows' }>, 'rows'> & { packed: PackedRow[] };
+
+/** An event as the event stream sends it. */
+export type WireEvent = ApiEvent | PackedRowsEvent;
 
 function packRow(row: ImageRow): PackedRow {
   const { header, version, values } = row;
@@ -62,7 +63,7 @@ function unpackHeader(packed: HeaderValues[keyof HeaderValues][]): HeaderValues 
 
 function unpackRow(packed: PackedRow): ImageRow {
   const [path, kind, header, fileCalibration, sidecar, version, stored, errors, profile, profileProblems, absentFields, results] = packed;
-  let values = DEFAULT_VALUES;
+  let values = DEFAULT_FIELD_VALUES;
   if (stored !== 0) {
     values = {};
     for (let i = 0; i < FIELD_NAMES.length; i++) values[FIELD_NAMES[i] as string] = stored[i] ?? null;
@@ -85,14 +86,14 @@ function unpackRow(packed: PackedRow): ImageRow {
 }
 
 /** An event as the event stream sends it (JSON): a `scan-rows` event with its rows packed. */
-export function toWireEvent(event: ApiEvent): ApiEvent | PackedRowsEvent {
+export function toWireEvent(event: ApiEvent): WireEvent {
   if (event.type !== 'scan-rows') return event;
   const { rows, ...rest } = event;
   return { ...rest, packed: rows.map(packRow) };
 }
 
 /** The event that {@link toWireEvent} sent (parsed from its JSON). */
-export function fromWireEvent(wire: ApiEvent | PackedRowsEvent): ApiEvent {
+export function fromWireEvent(wire: WireEvent): ApiEvent {
   if (!('packed' in wire)) return wire;
   const { packed, ...rest } = wire;
   return { ...rest, rows: packed.map(unpackRow) };

@@ -182,3 +182,6 @@ export function editableField(name: string): FieldSpec | undefined {
 
 /** Values of the editable fields by name, as stored in a sidecar. */
 export type FieldValues = Record<string, FieldValue>;
+
+/** Every editable field at its default: one frozen object, shared by every row that has only defaults. */
+export const DEFAULT_FIELD_VALUES: FieldValues = Object.freeze(Object.fromEntries(EDITABLE_FIELDS.map((f) => [f.name, f.default])));

@@ -15,8 +15,11 @@ export function readDelayMs(env: NodeJS.ProcessEnv = process.env): number {
 /** What a blocked read waits on (never notified: the wait always times out). */
 const BLOCKER = new Int32Array(new SharedArrayBuffer(4));
 
+/** The delay of this thread's blocking reads, read once (a worker thread inherits the environment when it starts). */
+export const THREAD_READ_DELAY_MS = readDelayMs();
+
 /** Blocks this thread `ms` ms (default: the configured delay), as a slow disk blocks a synchronous read (worker threads). */
-export function blockBeforeRead(ms = readDelayMs()): void {
+export function blockBeforeRead(ms = THREAD_READ_DELAY_MS): void {
   if (ms > 0) Atomics.wait(BLOCKER, 0, 0, ms);
 }
 

@@ -65,13 +65,15 @@ export async function buildCachedRow(root: string, entry: ImageEntry, scanner: T
   // a profile checks the whole file, so where one applies the sidecar is read again
   const knownSidecar = profile?.profile.compiled == null ? candidate : null;
   const read = async (): Promise<SidecarSummary> => summarizeSidecar(await readEntrySidecar(root, entry));
-  const sidecar =
-    task === 'read'
-      ? // read here only where the worker could not (not a TIFF, or its header failed)
-        header.then(({ sidecarRead }) => (sidecarRead === undefined ? read() : summarizeSidecar(sidecarReadBy(entry, sidecarRead))))
-      : knownSidecar === null
-        ? read()
-        : header.then(async ({ sidecarStamp }) => ((await unchanged(entry, knownSidecar, sidecarStamp)) ? reuse(knownSidecar) : read()));
+  let sidecar: Promise<SidecarSummary>;
+  if (task === 'read') {
+    // read here only where the worker could not (not a TIFF, or its header failed)
+    sidecar = header.then(({ sidecarRead }) => (sidecarRead === undefined ? read() : summarizeSidecar(sidecarReadBy(entry, sidecarRead))));
+  } else if (knownSidecar === null) {
+    sidecar = read();
+  } else {
+    sidecar = header.then(async ({ sidecarStamp }) => ((await unchanged(entry, knownSidecar, sidecarStamp)) ? reuse(knownSidecar) : read()));
+  }
   const [scanned, summary] = await Promise.all([header, sidecar]);
   const keptSidecar = entry.sidecar === 'file' && summary.version !== null ? summary : null;
   const same = known !== undefined && scanned.kept === known.image && keptSidecar === known.sidecar;

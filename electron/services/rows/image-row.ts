@@ -5,7 +5,7 @@ import { realpath } from 'node:fs/promises';
 import { readAnalyses, resultValues, type ResultValues } from '../../../shared/analysis';
 import type { HeaderValues, ImageRow, SidecarState, SidecarVersion } from '../../../shared/api';
 import { toApiError } from '../../../shared/errors';
-import { EDITABLE_FIELDS, type FieldValues } from '../../../shared/fields/field-table';
+import { DEFAULT_FIELD_VALUES, type FieldValues } from '../../../shared/fields/field-table';
 import { calibrationMismatch, pixelSizeValues, usableCalibration, type Sidecar } from '../../../shared/sidecar';
 import type { TiffInfo, TiffSummary } from '../../../shared/tiff';
 import { isInside } from '../folder/inside';
@@ -39,11 +39,9 @@ export interface SidecarSummary {
   sidecar: Sidecar | null;
 }
 
-const DEFAULT_VALUES: FieldValues = Object.freeze(Object.fromEntries(EDITABLE_FIELDS.map((f) => [f.name, f.default])));
-
 /** Every editable field at its default (one frozen object shared by every row that has no sidecar). */
 export function defaultValues(): FieldValues {
-  return DEFAULT_VALUES;
+  return DEFAULT_FIELD_VALUES;
 }
 
 /** The 19 editable fields as the sidecar stores them; their defaults when it is missing or invalid. */

@@ -9,7 +9,7 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import type { ByteSource } from '../../../shared/tiff';
 import { stampOf, type FileStamp } from '../folder/file-stamp';
-import { blockBeforeRead, readDelayMs } from '../folder/read-delay';
+import { blockBeforeRead, THREAD_READ_DELAY_MS } from '../folder/read-delay';
 
 /** Reads up to this size are cut from shared slabs instead of allocated one by one. */
 const SLAB_BYTES = 256 * 1024;
@@ -33,8 +33,6 @@ function bufferFor(length: number): Uint8Array {
   return view;
 }
 
-/** The slow-disk test adapter's delay, read once per thread (workers inherit the environment). */
-const READ_DELAY_MS = readDelayMs();
 
 /** An open file as a byte source; `close()` must be called (use {@link withFileSource}). */
 export interface FileSource extends ByteSource {
@@ -86,7 +84,7 @@ function openFileSource(absPath: string, delayMs: number): FileSource {
 }
 
 /** Runs `fn` with the file open and closes it on every path; `delayMs` slows every read (tests). */
-export async function withFileSource<T>(absPath: string, fn: (source: FileSource) => Promise<T>, delayMs = READ_DELAY_MS): Promise<T> {
+export async function withFileSource<T>(absPath: string, fn: (source: FileSource) => Promise<T>, delayMs = THREAD_READ_DELAY_MS): Promise<T> {
   const source = openFileSource(absPath, delayMs);
   try {
     return await fn(source);

@@ -7,7 +7,7 @@
  */
 import { API_METHOD_NAMES, type ApiClient, type ApiEvent, type ApiResult } from '../../../shared/api';
 import { createWaitList } from '../../../shared/wait-list';
-import { fromWireEvent } from '../../../shared/wire-rows';
+import { fromWireEvent, type WireEvent } from '../../../shared/wire-rows';
 
 /** The message of every result that failed for want of a server. */
 export const LOST_CONNECTION = 'Lost connection to the AcqMeta server';
@@ -107,7 +107,7 @@ function eventStream(env: HttpClientEnvironment, url: string): Pick<ApiClient, '
         waiting.releaseAll();
       },
       message(data) {
-        const event = fromWireEvent(JSON.parse(data) as Parameters<typeof fromWireEvent>[0]);
+        const event = fromWireEvent(JSON.parse(data) as WireEvent);
         for (const listener of [...listeners]) listener(event);
       },
       closed() {

@@ -6,7 +6,7 @@ import type { ApiResult, ImageRow, SaveOutcome, SessionInfo } from '../../../../
 import { createBackend, type Backend } from '../../../../electron/services/backend';
 import { startServer, type RunningServer } from '../../../../electron/server/http-server';
 import { openEventStream, send } from './raw-http';
-import { fromWireEvent } from '../../../../shared/wire-rows';
+import { fromWireEvent, type WireEvent } from '../../../../shared/wire-rows';
 
 const SAMPLE = path.resolve(import.meta.dirname, '../../../../build/sample-folder');
 const TOKEN = 'real-backend-token-bbbbbbbbbbbbbbbbbbbbbbbbbbbb';
@@ -67,7 +67,7 @@ describe('browser mode against the real backend', () => {
     if (!started.ok) throw new Error(started.error.message);
     const rows: ImageRow[] = [];
     for (;;) {
-      const sent = (await stream.next()) as Parameters<typeof fromWireEvent>[0];
+      const sent = (await stream.next()) as WireEvent;
       const event = fromWireEvent(sent); // as the page's client takes it
       if (event.type === 'scan-rows') expect(sent).toHaveProperty('packed'); // rows travel packed
       if (event.type === 'scan-rows' && event.scanId === started.payload.scanId) rows.push(...event.rows);

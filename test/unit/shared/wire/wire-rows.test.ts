@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ApiEvent, ImageRow } from '../../../../shared/api';
 import { EDITABLE_FIELDS } from '../../../../shared/fields/field-table';
-import { fromWireEvent, toWireEvent } from '../../../../shared/wire-rows';
+import { fromWireEvent, toWireEvent, type WireEvent } from '../../../../shared/wire-rows';
 
 const defaults = Object.fromEntries(EDITABLE_FIELDS.map((f) => [f.name, f.default]));
 
@@ -36,7 +36,7 @@ const bare: ImageRow = {
 };
 
 /** The event the page gets after the server sent `event` through the stream (JSON both ways). */
-const travel = (event: ApiEvent): ApiEvent => fromWireEvent(JSON.parse(JSON.stringify(toWireEvent(event))) as Parameters<typeof fromWireEvent>[0]);
+const travel = (event: ApiEvent): ApiEvent => fromWireEvent(JSON.parse(JSON.stringify(toWireEvent(event))) as WireEvent);
 
 describe('rows on browser mode’s event stream', () => {
   it('arrive as they were sent, every part of them, and parts a row lacks stay absent', () => {
