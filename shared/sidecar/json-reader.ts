@@ -17,7 +17,6 @@ export type JsonReadResult =
 /** Deeper nesting than this is refused instead of exhausting the stack. */
 const MAX_DEPTH = 500;
 
-const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?/y;
 const SIMPLE_ESCAPES: Record<string, string> = {
   '"': '"',
   '\\': '\\',
@@ -78,6 +77,41 @@ function lineBreak(level: number): string {
   return (BREAKS[level] ??= `\n${'  '.repeat(level)}`);
 }
 
+/** Whether a UTF-16 unit is an ASCII digit. */
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+/** The end of the digits from `at` (`at` itself when there are none). */
+function digitsEnd(text: string, at: number): number {
+  let end = at;
+  while (isDigit(text.charCodeAt(end))) end++;
+  return end;
+}
+
+/**
+ * The end of the JSON number at `start` (`start` itself when there is none): the longest
+ * `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?`, an optional part only when it is whole.
+ * Scanned by hand, without the match array a regular expression makes for every number.
+ */
+function numberEnd(text: string, start: number): number {
+  const first = text[start] === '-' ? start + 1 : start;
+  const c = text.charCodeAt(first);
+  if (!isDigit(c)) return start;
+  let end = text[first] === '0' ? first + 1 : digitsEnd(text, first);
+  if (text[end] === '.') {
+    const fraction = digitsEnd(text, end + 1);
+    if (fraction > end + 1) end = fraction;
+  }
+  if (text[end] === 'e' || text[end] === 'E') {
+    const sign = text[end + 1];
+    const digits = sign === '+' || sign === '-' ? end + 2 : end + 1;
+    const exponent = digitsEnd(text, digits);
+    if (exponent > digits) end = exponent;
+  }
+  return end;
+}
+
 class Reader {
   private pos = 0;
   /** Whether everything read so far is laid out as the writer would. */
@@ -136,11 +170,10 @@ class Reader {
       this.pos += special.length;
       return { kind: 'number', text: special, offset };
     }
-    NUMBER.lastIndex = offset;
-    const match = NUMBER.exec(this.text);
-    if (match === null) this.expected('a value');
-    this.pos += match[0].length;
-    return { kind: 'number', text: match[0], offset };
+    const end = numberEnd(this.text, offset);
+    if (end === offset) this.expected('a value');
+    this.pos = end;
+    return { kind: 'number', text: this.text.slice(offset, end), offset };
   }
 
   /** Skips white space, which must be `beforeClose` when `close` follows it and `otherwise` elsewhere for the layout to stay canonical. */

@@ -40,6 +40,22 @@ describe('readJson + writeJson', () => {
     expect(toPlain(tree)).toEqual({ a: [NaN, Infinity, -Infinity, 1, 0.00001, 100, -0, Number('12345678901234567890')] });
   });
 
+  it('accepts exactly the numbers JSON accepts, each kept as written', () => {
+    const numbers = ['0', '-0', '7', '-12', '0.5', '-0.5e+3', '1E-2', '0e0', '10.25E7', '1.', '.5', '01', '-', '+1', '1e', '1e+', '1.e3', '0x1', '-01.0', '2.5e-'];
+    for (const text of numbers) {
+      const doc = `[${text}]`;
+      let valid = true;
+      try {
+        JSON.parse(doc);
+      } catch {
+        valid = false;
+      }
+      const result = readJson(doc);
+      expect({ text, ok: result.ok }).toEqual({ text, ok: valid });
+      if (result.ok && result.value.kind === 'array') expect(result.value.items[0]).toMatchObject({ kind: 'number', text });
+    }
+  });
+
   it('keeps key order and unknown keys when reading', () => {
     expect(Object.keys(toPlain(read('{"b": 1, "a": {"z": 0, "y": 0}, "_x": 2}')) as object)).toEqual(['b', 'a', '_x']);
   });
