@@ -2,11 +2,11 @@
  * The sidecar versions this process wrote last, so that a folder watcher can tell our own
  * writes from other programs' changes.
  */
-import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { SidecarVersion } from '../../../shared/api';
-import { readSnapshot, sameVersion } from './file-snapshot';
+import { sameVersion } from './file-snapshot';
 import { sidecarNameFor, sidecarPathFor } from './sidecar-path';
+import { readInWorker } from './write-worker-client';
 
 /** Enough for the largest batch a watcher has not looked at yet; the oldest go first. */
 const MAX_REMEMBERED = 100_000;
@@ -23,15 +23,14 @@ export function rememberWritten(file: string, version: SidecarVersion): void {
 
 /**
  * Whether the image's sidecar on disk is still exactly what this process last wrote there:
- * a change event for it is our own write coming back. Size and time are compared first, so
- * another program's change costs no read.
+ * a change event for it is our own write coming back. The file is read by the write worker
+ * (blocking calls on its thread, none of this thread's file-system round trips), so a save's
+ * thousands of echoes cost the main thread a message each.
  */
 export async function isOwnWriteOnDisk(imagePath: string): Promise<boolean> {
   const file = sidecarPathFor(imagePath);
   const mine = written.get(path.resolve(file));
   if (mine === undefined) return false;
-  const info = await stat(file).catch(() => null);
-  if (info === null || info.size !== mine.size || info.mtimeMs !== mine.mtimeMs) return false;
-  const snapshot = await readSnapshot(file, sidecarNameFor(imagePath), imagePath).catch(() => null);
-  return snapshot != null && sameVersion(snapshot.version, mine);
+  const snapshot = await readInWorker(file, sidecarNameFor(imagePath), imagePath, false).catch(() => null);
+  return snapshot !== null && snapshot !== 'link' && sameVersion(snapshot.version, mine);
 }
