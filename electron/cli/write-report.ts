@@ -2,6 +2,8 @@
  * Runs the writes of `set` and `import` and reports them: one line per changed sidecar or
  * field on stdout, problems on stderr, a closing summary, and the exit code.
  */
+import path from 'node:path';
+import { acrossFolders } from '../../shared/across-folders';
 import type { ImageEntry } from '../services/folder/list-images';
 import { mapInOrder } from '../services/rows/map-in-order';
 import { WriteBatch } from '../services/sidecar';
@@ -19,11 +21,13 @@ const BATCH_FILES = 2_000;
 
 /**
  * Runs `write` on every item, many at a time, in batches whose folders are synced once each,
- * and reports each batch in the items' order once it is durable: the lines `changedLines`
+ * and reports the items in their order as they become durable: the lines `changedLines`
  * gives for a changed sidecar, `<path>: <reason>` on stderr for one that was not written.
- * The next batch is written while one is synced and reported, so the disk's queue never
- * runs dry between batches. `unchanged` counts files left out beforehand as already holding
- * the values. Resolves to 3 on any conflict or I/O error, 1 when files were skipped, else 0.
+ * Items are written taking each folder in turn ({@link acrossFolders}), so a batch may make
+ * later items durable before earlier ones; those wait to be reported. The next batch is
+ * written while one is synced and reported, so the disk's queue never runs dry between
+ * batches. `unchanged` counts files left out beforehand as already holding the values.
+ * Resolves to 3 on any conflict or I/O error, 1 when files were skipped, else 0.
  */
 export async function writeAndReport<T extends { entry: ImageEntry }>(
   items: readonly T[],
@@ -45,24 +49,35 @@ export async function writeAndReport<T extends { entry: ImageEntry }>(
       }
     }
   };
+  const order = acrossFolders(items, (item) => path.dirname(item.entry.absPath));
   const batches = Array.from({ length: Math.ceil(items.length / BATCH_FILES) }, () => new WriteBatch());
-  const run = async (index: number): Promise<Written> => {
+  const run = async (position: number): Promise<Written & { index: number }> => {
+    const index = order[position] as number;
     const item = items[index] as T;
-    return { entry: item.entry, outcome: await write(item, batches[Math.floor(index / BATCH_FILES)] as WriteBatch) };
+    return { index, entry: item.entry, outcome: await write(item, batches[Math.floor(position / BATCH_FILES)] as WriteBatch) };
+  };
+  /** Durable outcomes by item index; those before `nextToReport` are reported. */
+  const durable: (Written | undefined)[] = new Array(items.length);
+  let nextToReport = 0;
+  const reportDurable = async (outcomes: readonly (Written & { index: number })[]): Promise<void> => {
+    for (const written of outcomes) durable[written.index] = written;
+    const from = nextToReport;
+    while (nextToReport < items.length && durable[nextToReport] !== undefined) nextToReport++;
+    await report(durable.slice(from, nextToReport) as Written[]);
   };
   /** The batches synced and reported so far, in order. */
   let reported: Promise<void> = Promise.resolve();
   try {
-    let written: Written[] = [];
+    let written: (Written & { index: number })[] = [];
     let count = 0;
-    for await (const result of mapInOrder(items.keys(), IN_FLIGHT, run)) {
+    for await (const result of mapInOrder(order.keys(), IN_FLIGHT, run)) {
       written.push(result);
       count++;
       if (count % BATCH_FILES !== 0 && count !== items.length) continue;
       const outcomes = written;
       written = [];
-      const durable = (batches[Math.floor((count - 1) / BATCH_FILES)] as WriteBatch).finish();
-      reported = Promise.all([reported, durable]).then(() => report(outcomes));
+      const synced = (batches[Math.floor((count - 1) / BATCH_FILES)] as WriteBatch).finish();
+      reported = Promise.all([reported, synced]).then(() => reportDurable(outcomes));
       reported.catch(() => undefined); // awaited below; a failure before then must not go unhandled
     }
     await reported;

@@ -1,23 +1,23 @@
 // The app's save path for the write benchmark: browser mode (dist/electron/serve.cjs) on a
 // folder, opened and scanned as the app does, then timed saves that set one field in every
 // sidecar with `saveSidecars` requests, each file carrying the version the renderer would hold,
-// sent as the renderer sends them (its batch size, one request ahead of each answer). Versions
-// are read before the clock starts.
+// sent as the renderer sends them (its order and batch size, one request ahead of each answer).
+// Versions are read before the clock starts.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { root } from './bench-kit.mjs';
+import { importSource, root } from './bench-kit.mjs';
 
-/** The renderer's batch size, read from its source so the benchmark sends what the app sends. */
-export const SAVE_BATCH = (() => {
-  const source = readFileSync(path.join(root, 'renderer/src/store/save-slice.ts'), 'utf8');
-  const match = /export const SAVE_BATCH = (\d+);/.exec(source);
-  if (match === null) throw new Error('SAVE_BATCH not found in renderer/src/store/save-slice.ts');
-  return Number(match[1]);
-})();
+/** The renderer's own batch size and order of saves, so that the benchmark sends what the app sends. */
+const renderer = await importSource([
+  "export { SAVE_BATCH } from './renderer/src/store/save-slice';",
+  "export { acrossFolders, folderOfRelPath } from './shared/across-folders';",
+]);
+/** Files per `saveSidecars` request. */
+export const SAVE_BATCH = renderer.SAVE_BATCH;
 
 function images(dir, rel = '') {
   const found = [];
@@ -85,7 +85,8 @@ export async function startBackendSaver(folder) {
     resume: openAndScan,
     /** Sets `field` to `value` in every sidecar; resolves with the seconds the saves took. */
     async save(field, value) {
-      const saves = paths.map((p) => ({ path: p, changes: { [field]: value }, expected: versionOf(path.join(folder, `${p}.json`)) }));
+      const inTurns = renderer.acrossFolders(paths, renderer.folderOfRelPath).map((index) => paths[index]);
+      const saves = inTurns.map((p) => ({ path: p, changes: { [field]: value }, expected: versionOf(path.join(folder, `${p}.json`)) }));
       const batches = [];
       for (let start = 0; start < saves.length; start += SAVE_BATCH) batches.push(saves.slice(start, start + SAVE_BATCH));
       const requests = [];

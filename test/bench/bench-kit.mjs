@@ -1,9 +1,10 @@
 // Shared pieces of the benchmark suites: paths, the whole-process timer, the corpus, a table.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
 
 /** The repository root. */
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -94,4 +95,23 @@ export function machine() {
   }
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   return `${os.availableParallelism()} cores (${cpu}), ${Math.round(os.totalmem() / 1024 ** 3)} GB RAM, ${os.type()} ${os.release()}, Node ${process.versions.node}, tifffile ${tifffile}`;
+}
+
+/** Imports the project's own TypeScript: `exports` are export lines, paths from the repository root, bundled for Node. */
+export async function importSource(exports) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'acqmeta-bench-source-'));
+  const outfile = path.join(dir, 'source.mjs');
+  try {
+    await build({
+      stdin: { contents: exports.join('\n'), resolveDir: root, loader: 'ts' },
+      bundle: true,
+      format: 'esm',
+      platform: 'node',
+      outfile,
+      logLevel: 'warning',
+    });
+    return await import(pathToFileURL(outfile).href);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -1,11 +1,6 @@
 // Table filter: typing in the filter box over 100,000 rows, against a straightforward filter
 // that rebuilds every row's column texts on each keystroke (the peer), in the same run.
-import { build } from 'esbuild';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { markdownTable, root } from '../bench-kit.mjs';
+import { importSource, markdownTable } from '../bench-kit.mjs';
 
 const ROWS = 100_000;
 /** Milliseconds one keystroke may take at most, so typing stays fluid. */
@@ -14,30 +9,14 @@ const RUNS = 3;
 const TYPED = ['genotype:WT', 'depth:>100', 'uint16', '-sidecar:none region:v1', 'session07/img0042'];
 
 /** The store and the filter code, bundled from the renderer's TypeScript. */
-async function loadStore() {
-  const dir = mkdtempSync(path.join(tmpdir(), 'acqmeta-bench-filter-'));
-  const outfile = path.join(dir, 'filter.mjs');
-  await build({
-    stdin: {
-      contents: [
-        "export { createAppStore } from './renderer/src/store/app-store';",
-        "export { selectVisiblePaths } from './renderer/src/store/selectors';",
-        "export { COLUMNS } from './renderer/src/lib/columns';",
-        "export { columnText } from './renderer/src/lib/column-text';",
-        "export { prepareForFilter } from './renderer/src/store/row-filter';",
-      ].join('\n'),
-      resolveDir: root,
-      loader: 'ts',
-    },
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    outfile,
-    logLevel: 'warning',
-  });
-  const module = await import(pathToFileURL(outfile).href);
-  rmSync(dir, { recursive: true, force: true });
-  return module;
+function loadStore() {
+  return importSource([
+    "export { createAppStore } from './renderer/src/store/app-store';",
+    "export { selectVisiblePaths } from './renderer/src/store/selectors';",
+    "export { COLUMNS } from './renderer/src/lib/columns';",
+    "export { columnText } from './renderer/src/lib/column-text';",
+    "export { prepareForFilter } from './renderer/src/store/row-filter';",
+  ]);
 }
 
 const SPECIES = ['mouse', 'rat', 'zebrafish', ''];

@@ -39,9 +39,12 @@ function fakeIo(events: string[]): CliIo {
 }
 
 describe('writeAndReport', () => {
-  it('reports every batch in order once its folder is synced, and writes the next batch meanwhile', async () => {
+  it('writes taking each folder in turn, reports in order once synced, and writes the next batch meanwhile', async () => {
     const folders = batchFolders(3);
-    const items = Array.from({ length: 4500 }, (_, i) => ({ entry: { relPath: `img-${i}.tif` } as ImageEntry, folder: folders[Math.floor(i / 2000)] as string }));
+    const items = Array.from({ length: 4500 }, (_, i) => {
+      const folder = folders[Math.floor(i / 2000)] as string;
+      return { entry: { relPath: `img-${i}.tif`, absPath: path.join(folder, `img-${i}.tif`) } as ImageEntry, folder };
+    });
     const events: string[] = [];
     const sweptWhenReported: boolean[] = [];
     const code = await writeAndReport(
@@ -65,13 +68,16 @@ describe('writeAndReport', () => {
     expect(reported).toEqual(items.map(({ entry }) => (entry.relPath === 'img-7.tif' ? 'err img-7.tif: disk full' : `out updated ${entry.relPath}`)));
     expect(sweptWhenReported.every(Boolean)).toBe(true);
     expect(events.at(-1)).toBe('out 4499 sidecars updated, 0 created, 0 unchanged, 1 failed to write.');
+    const writes = events.filter((e) => e.startsWith('write '));
+    expect(writes.slice(0, 4)).toEqual(['write img-0.tif', 'write img-2000.tif', 'write img-4000.tif', 'write img-1.tif']);
+    expect(new Set(writes).size).toBe(4500);
     // the second batch's writes began before the first batch was reported
-    expect(events.indexOf('write img-2000.tif')).toBeLessThan(events.indexOf('out updated img-0.tif'));
+    expect(events.indexOf(`write ${writes[2000]?.slice(6)}`)).toBeLessThan(events.indexOf('out updated img-0.tif'));
   });
 
   it('still syncs what was written when a write throws', async () => {
     const [folder] = batchFolders(1) as [string];
-    const items = Array.from({ length: 10 }, (_, i) => ({ entry: { relPath: `img-${i}.tif` } as ImageEntry }));
+    const items = Array.from({ length: 10 }, (_, i) => ({ entry: { relPath: `img-${i}.tif`, absPath: path.join(folder, `img-${i}.tif`) } as ImageEntry }));
     const write = async (item: (typeof items)[number], batch: Parameters<Parameters<typeof writeAndReport>[3]>[1]): Promise<WriteOutcome> => {
       batch.touched(folder);
       if (item.entry.relPath === 'img-5.tif') throw new Error('internal');

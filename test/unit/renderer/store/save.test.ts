@@ -159,6 +159,19 @@ describe('saving', () => {
     expect(Object.keys(store.getState().edits['a.tif'] ?? {})).toEqual(['species']);
   });
 
+  it('sends the files taking each folder in turn, and lists failures in the table\'s order', async () => {
+    const paths = ['a/1.tif', 'a/2.tif', 'a/3.tif', 'b/1.tif', 'b/2.tif'];
+    const { store, backend } = storeWithRows(paths.map((p) => makeRow(p)));
+    const succeed = backend.saveOutcome;
+    backend.saveOutcome = (save) =>
+      save.path === 'a/2.tif' || save.path === 'b/1.tif' ? { path: save.path, ok: false, error: { code: 'IO', message: `${save.path}.json: the disk is full`, path: save.path } } : succeed(save);
+    store.getState().setReviewAbove(10);
+    store.getState().setFieldText(paths, 'note', 'x');
+    await store.getState().requestSave();
+    expect(backend.saves.flat().map((save) => save.path)).toEqual(['a/1.tif', 'b/1.tif', 'a/2.tif', 'b/2.tif', 'a/3.tif']);
+    expect(store.getState().saveReport?.failures.map((f) => f.path)).toEqual(['a/2.tif', 'b/1.tif']);
+  });
+
   it('saves thousands of files in batches and reports how far it got', async () => {
     const rows = Array.from({ length: 1100 }, (_, i) => makeRow(`img-${i}.tif`));
     const { store, backend } = storeWithRows(rows);
