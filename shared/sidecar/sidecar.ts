@@ -67,8 +67,9 @@ export class Sidecar {
     if (this.stored === undefined) {
       const values: FieldValues = {};
       const absent: string[] = [];
+      const sections = { top: this.root, experiment_metadata: this.section('experiment_metadata'), image_header_metadata: this.section('image_header_metadata') };
       for (const spec of EDITABLE_FIELDS) {
-        const node = memberOf(this.section(spec.section), spec.name);
+        const node = memberOf(sections[spec.section], spec.name);
         if (node === undefined) absent.push(spec.name);
         values[spec.name] = node === undefined ? spec.default : storedValue(node, spec);
       }
