@@ -157,7 +157,7 @@ export const createSaveSlice: StateCreator<AppState, [], [], SaveSlice> = (set, 
     writeSaves: async (saves) => {
       const done = { saved: 0, failures: [] as SaveFailure[] };
       const sent = get().edits;
-      // Written taking each folder in turn (the disk is faster so); failures are listed in the saves' order.
+      // Sent taking each folder in turn, which the disk writes faster; failures are listed in the saves' order.
       const order = acrossFolders(saves, (save) => folderOfRelPath(save.path));
       const inTurns = order.map((index) => saves[index] as SaveRequest);
       const batches: SaveRequest[][] = [];
