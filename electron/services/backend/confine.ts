@@ -1,13 +1,13 @@
 /**
  * Path confinement: every path a request names must resolve inside the opened folder.
  */
-import { lstat, realpath, stat } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ApiFailure } from '../../../shared/errors';
 import { stampOf, type FileStamp } from '../folder/file-stamp';
 import { isInside } from '../folder/inside';
-import { imageKind, type ImageEntry, type SidecarListing } from '../folder/list-images';
-import { sidecarPathFor } from '../sidecar';
+import { imageKind, type ImageEntry } from '../folder/list-images';
+import { lookInWorker, sidecarPathFor } from '../sidecar';
 
 /** The folder the user opened: as given (for display) and as resolved (for confinement). */
 export interface OpenFolder {
@@ -41,15 +41,18 @@ export type RealFolders = Map<string, Promise<string>>;
  * Resolves a request path to an image of the opened folder.
  *
  * Symbolic links are resolved; a path whose real location is outside the folder fails with
- * OUTSIDE_FOLDER, a missing file or a file that is not an image with NOT_FOUND. With
+ * OUTSIDE_FOLDER, a missing file or a file that is not an image with NOT_FOUND. The image and
+ * its sidecar's name are looked at (`lstat`) in the write worker, in one message. With
  * `realFolders`, the real path of each folder is looked up once per batch.
  */
-export async function resolveImage(folder: OpenFolder, relPath: string, realFolders?: RealFolders): Promise<ImageEntry> {
+export async function resolveImage(folder: OpenFolder, relPath: string, realFolders: RealFolders = new Map()): Promise<ImageEntry> {
   checkRelativePath(relPath);
   const absPath = path.join(folder.root, ...relPath.split('/'));
+  const look = await lookInWorker(absPath, sidecarPathFor(absPath));
   let found: { real: string; isFile: boolean; stamp: FileStamp };
   try {
-    found = await realFile(absPath, realFolders);
+    if (look.image === null) throw new Error('not found');
+    found = look.image.link ? await linkTarget(absPath) : { real: await realInFolder(absPath, realFolders), isFile: look.image.file, stamp: look.image.stamp };
   } catch {
     throw new ApiFailure('NOT_FOUND', `${relPath} does not exist.`, relPath);
   }
@@ -58,11 +61,10 @@ export async function resolveImage(folder: OpenFolder, relPath: string, realFold
   }
   const kind = imageKind(path.basename(relPath));
   if (kind === null || !found.isFile) throw new ApiFailure('NOT_FOUND', `${relPath} is not an image.`, relPath);
-  const sidecar = await sidecarListing(sidecarPathFor(absPath));
-  if (kind === 'other' && sidecar === 'none') {
+  if (kind === 'other' && look.sidecar === 'none') {
     throw new ApiFailure('NOT_FOUND', `${relPath} has no sidecar (only TIFFs are read without one).`, relPath);
   }
-  return { relPath, absPath, kind, sidecar, stamp: found.stamp };
+  return { relPath, absPath, kind, sidecar: look.sidecar, stamp: found.stamp };
 }
 
 /** Refuses a sidecar that is a symbolic link to a place outside the opened folder. */
@@ -74,28 +76,20 @@ export async function checkSidecarInside(folder: OpenFolder, entry: ImageEntry):
   }
 }
 
-/** The real path of an existing file, whether it is a regular file, and its stamp; rejects when it does not exist. */
-async function realFile(absPath: string, realFolders: RealFolders | undefined): Promise<{ real: string; isFile: boolean; stamp: FileStamp }> {
-  const info = realFolders === undefined ? null : await lstat(absPath);
-  if (info === null || info.isSymbolicLink()) {
-    const real = await realpath(absPath);
-    const target = await stat(real);
-    return { real, isFile: target.isFile(), stamp: stampOf(target) };
-  }
-  const dir = path.dirname(absPath);
-  let realDir = realFolders?.get(dir);
-  if (realDir === undefined) {
-    realDir = realpath(dir);
-    realFolders?.set(dir, realDir);
-  }
-  return { real: path.join(await realDir, path.basename(absPath)), isFile: info.isFile(), stamp: stampOf(info) };
+/** Where a symbolic link leads: the real path, whether it is a regular file, and its stamp. */
+async function linkTarget(absPath: string): Promise<{ real: string; isFile: boolean; stamp: FileStamp }> {
+  const real = await realpath(absPath);
+  const target = await stat(real);
+  return { real, isFile: target.isFile(), stamp: stampOf(target) };
 }
 
-async function sidecarListing(sidecarPath: string): Promise<SidecarListing> {
-  try {
-    const info = await lstat(sidecarPath);
-    return info.isSymbolicLink() ? 'link' : info.isFile() ? 'file' : 'none';
-  } catch {
-    return 'none';
+/** The real path of a file that is not a link: its folder's real path (looked up once per batch) and its name. */
+async function realInFolder(absPath: string, realFolders: RealFolders): Promise<string> {
+  const dir = path.dirname(absPath);
+  let realDir = realFolders.get(dir);
+  if (realDir === undefined) {
+    realDir = realpath(dir);
+    realFolders.set(dir, realDir);
   }
+  return path.join(await realDir, path.basename(absPath));
 }

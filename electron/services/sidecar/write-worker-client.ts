@@ -1,6 +1,6 @@
 /**
  * The main thread's side of the write worker (see `write-worker.ts`): one worker per process,
- * started with the first save. Requests made in one turn of the event loop go in one message.
+ * started with the first request. Requests made in one turn of the event loop go in one message.
  * While it has work the worker keeps the process alive; idle, it does not.
  */
 import { Worker } from 'node:worker_threads';
@@ -9,12 +9,12 @@ import { ApiFailure } from '../../../shared/errors';
 import { findBundledScript } from '../bundled-script';
 import type { FileSnapshot } from './opened-file';
 import { turnBatch } from './turn-batch';
-import type { CarriedError, ReadRequest, ReplaceRequest, WriteReply, WriteRequest } from './write-worker-protocol';
+import type { CarriedError, Look, LookRequest, ReadRequest, ReplaceRequest, WriteReply, WriteRequest } from './write-worker-protocol';
 
 const WORKER_FILE = 'write-worker.cjs';
 
 type Waiting = { resolve: (value: unknown) => void; reject: (error: Error) => void };
-type Unsent = Omit<ReadRequest, 'id'> | Omit<ReplaceRequest, 'id'>;
+type Unsent = Omit<ReadRequest, 'id'> | Omit<ReplaceRequest, 'id'> | Omit<LookRequest, 'id'>;
 
 let worker: Worker | null = null;
 const waiting = new Map<number, Waiting>();
@@ -51,6 +51,11 @@ export function replaceInWorker(temp: string, target: string, bytes: Uint8Array,
   // A view into a larger or shared buffer (a pooled Buffer) is copied.
   const own = bytes.buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
   return send({ type: 'replace', temp, target, bytes, mode }, own ? (bytes.buffer as ArrayBuffer) : undefined) as Promise<SidecarVersion>;
+}
+
+/** `lstat`s an image and its sidecar's name (blocking calls on the worker's thread, one message for both). */
+export function lookInWorker(image: string, sidecar: string): Promise<Look> {
+  return send({ type: 'look', image, sidecar }) as Promise<Look>;
 }
 
 function send(request: Unsent, transfer?: ArrayBuffer): Promise<unknown> {

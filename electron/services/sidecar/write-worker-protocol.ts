@@ -1,8 +1,11 @@
 /**
- * Messages between the save path (main thread) and its write worker. Both sides send arrays:
- * the requests of one turn of the event loop go in one message, the answers likewise.
+ * Messages between the main thread and the write worker (saves, and the path checks of the
+ * backend's requests). Both sides send arrays: the requests of one turn of the event loop go
+ * in one message, the answers likewise.
  */
 import type { SidecarVersion } from '../../../shared/api';
+import type { FileStamp } from '../folder/file-stamp';
+import type { SidecarListing } from '../folder/list-images';
 import type { FileSnapshot } from './opened-file';
 
 /** Read a sidecar before its write: answered with a snapshot, null (no file) or `'link'` (with `noFollow`). */
@@ -27,8 +30,22 @@ export interface ReplaceRequest {
   mode: number | null;
 }
 
+/** Look at an image and its sidecar without following links (`lstat`): answered with a {@link Look}. */
+export interface LookRequest {
+  type: 'look';
+  id: number;
+  image: string;
+  sidecar: string;
+}
+
+/** What a look saw: the image (null: it could not be seen) and what stands under its sidecar's name. */
+export interface Look {
+  image: { link: boolean; file: boolean; stamp: FileStamp } | null;
+  sidecar: SidecarListing;
+}
+
 /** A request to the write worker. */
-export type WriteRequest = ReadRequest | ReplaceRequest;
+export type WriteRequest = ReadRequest | ReplaceRequest | LookRequest;
 
 /** A failure as data (errors do not cross thread boundaries intact). */
 export interface CarriedError {
@@ -41,5 +58,5 @@ export interface CarriedError {
 
 /** The answer to one request. */
 export type WriteReply =
-  | { id: number; ok: true; value: FileSnapshot | SidecarVersion | 'link' | null }
+  | { id: number; ok: true; value: FileSnapshot | SidecarVersion | Look | 'link' | null }
   | { id: number; ok: false; error: CarriedError };

@@ -2,21 +2,23 @@
  * Entry point of the write worker thread (bundled to dist/electron/write-worker.cjs).
  *
  * Does the disk work of the save path off the main thread: a sidecar's read, and its
- * replacement by a synced temp file renamed over it. Calls that take microseconds on a local
+ * replacement by a synced temp file renamed over it; and the `lstat`s that confine the paths
+ * of the backend's requests to the open folder. Calls that take microseconds on a local
  * disk (reading, writing and stating an open file, closing it) are synchronous, with none of
  * the main thread's cost of a thread-pool trip and a promise per call. Creating the temp
  * file, syncing it and renaming it change the folder or wait for the disk: they run in the
  * thread pool, so those of many files overlap. The main thread keeps the parsing, the edits,
  * the locks and the temp-file registry.
  */
-import { closeSync, constants, fchmodSync, fdatasync, fstatSync, open, rename, rmSync, writeSync } from 'node:fs';
+import { closeSync, constants, fchmodSync, fdatasync, fstatSync, lstatSync, open, rename, rmSync, writeSync, type Stats } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import type { SidecarVersion } from '../../../shared/api';
 import { ApiFailure } from '../../../shared/errors';
+import { stampOf } from '../folder/file-stamp';
 import { versionOf } from './opened-file';
 import { readSnapshotSync } from './read-snapshot-sync';
 import { turnBatch } from './turn-batch';
-import type { ReplaceRequest, WriteReply, WriteRequest } from './write-worker-protocol';
+import type { Look, LookRequest, ReplaceRequest, WriteReply, WriteRequest } from './write-worker-protocol';
 
 if (parentPort === null) throw new Error('write-worker must run as a worker thread');
 const port = parentPort;
@@ -69,6 +71,23 @@ function replace(request: ReplaceRequest): void {
   });
 }
 
+/** `lstat` of the image and of its sidecar's name; what cannot be seen (missing, no permission) is null or `'none'`. */
+function look({ image, sidecar }: LookRequest): Look {
+  const seen = (file: string): Stats | null => {
+    try {
+      return lstatSync(file, { throwIfNoEntry: false }) ?? null;
+    } catch {
+      return null;
+    }
+  };
+  const imageInfo = seen(image);
+  const sidecarInfo = seen(sidecar);
+  return {
+    image: imageInfo === null ? null : { link: imageInfo.isSymbolicLink(), file: imageInfo.isFile(), stamp: stampOf(imageInfo) },
+    sidecar: sidecarInfo === null ? 'none' : sidecarInfo.isSymbolicLink() ? 'link' : sidecarInfo.isFile() ? 'file' : 'none',
+  };
+}
+
 /** Clean-up after a failure: what cannot be closed or removed now is left to the temp-file sweep. */
 function quietly(cleanUp: () => void): void {
   try {
@@ -82,6 +101,10 @@ port.on('message', (requests: WriteRequest[]) => {
   for (const request of requests) {
     if (request.type === 'replace') {
       replace(request);
+      continue;
+    }
+    if (request.type === 'look') {
+      answer({ id: request.id, ok: true, value: look(request) });
       continue;
     }
     try {
