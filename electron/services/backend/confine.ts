@@ -48,23 +48,24 @@ export type RealFolders = Map<string, Promise<string>>;
 export async function resolveImage(folder: OpenFolder, relPath: string, realFolders: RealFolders = new Map()): Promise<ImageEntry> {
   checkRelativePath(relPath);
   const absPath = path.join(folder.root, ...relPath.split('/'));
-  const look = await lookInWorker(absPath, sidecarPathFor(absPath));
+  const missing = (): ApiFailure => new ApiFailure('NOT_FOUND', `${relPath} does not exist.`, relPath);
+  const { image, sidecar } = await lookInWorker(absPath, sidecarPathFor(absPath));
+  if (image === null) throw missing();
   let found: { real: string; isFile: boolean; stamp: FileStamp };
   try {
-    if (look.image === null) throw new Error('not found');
-    found = look.image.link ? await linkTarget(absPath) : { real: await realInFolder(absPath, realFolders), isFile: look.image.file, stamp: look.image.stamp };
+    found = image.link ? await linkTarget(absPath) : { real: await realInFolder(absPath, realFolders), isFile: image.file, stamp: image.stamp };
   } catch {
-    throw new ApiFailure('NOT_FOUND', `${relPath} does not exist.`, relPath);
+    throw missing();
   }
   if (!isInside(folder.realRoot, found.real)) {
     throw new ApiFailure('OUTSIDE_FOLDER', `${relPath} links outside the open folder.`, relPath);
   }
   const kind = imageKind(path.basename(relPath));
   if (kind === null || !found.isFile) throw new ApiFailure('NOT_FOUND', `${relPath} is not an image.`, relPath);
-  if (kind === 'other' && look.sidecar === 'none') {
+  if (kind === 'other' && sidecar === 'none') {
     throw new ApiFailure('NOT_FOUND', `${relPath} has no sidecar (only TIFFs are read without one).`, relPath);
   }
-  return { relPath, absPath, kind, sidecar: look.sidecar, stamp: found.stamp };
+  return { relPath, absPath, kind, sidecar, stamp: found.stamp };
 }
 
 /** Refuses a sidecar that is a symbolic link to a place outside the opened folder. */
