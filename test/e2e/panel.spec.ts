@@ -103,7 +103,8 @@ test('calibration is a small X/Y grid of size and unit, X first, with the specâ€
   expect(order).toEqual(['Physical Unit X', 'Physical Label X', 'Physical Unit Y', 'Physical Label Y']);
   const sizeX = editor.field('Physical Unit X');
   const unitX = editor.field('Physical Label X');
+  // Size and unit on one row, measured until the panel has settled (sections above it grow as the image's details arrive).
+  await expect.poll(async () => Math.abs((await sizeX.boundingBox())!.y - (await unitX.boundingBox())!.y)).toBeLessThan(2);
   const [sizeBox, unitBox] = [await sizeX.boundingBox(), await unitX.boundingBox()];
-  expect(Math.abs(sizeBox!.y - unitBox!.y)).toBeLessThan(2);
   expect(unitBox!.x).toBeGreaterThan(sizeBox!.x);
 });

@@ -5,7 +5,7 @@
 import type { ApiEvent, FolderWatching } from '../../../shared/api';
 import { imageKind } from '../folder/list-images';
 import { createProfileFinder, type ProfileCache } from '../profile';
-import { sweepStaleTempsUnder } from '../sidecar';
+import { startWriteWorker, sweepStaleTempsUnder } from '../sidecar';
 import type { TiffScanner } from '../tiff';
 import { watchFolder, type FolderWatch, type WatchOptions } from '../watch';
 import type { OpenFolder } from './confine';
@@ -22,7 +22,8 @@ const START_WITHOUT_SCAN_MS = 2_000;
 /**
  * Watching and sweeping of whichever folder is open. Both walk the whole tree (the watcher
  * natively, with a `stat` per file), so they start once the folder's first rows are out
- * ({@link LiveFolder.start}), not while the window loads and asks for them.
+ * ({@link LiveFolder.start}), not while the window loads and asks for them; the write worker
+ * starts then too.
  */
 export class LiveFolder {
   /** The watch being started or stopped; the next one waits for it. */
@@ -79,6 +80,8 @@ export class LiveFolder {
   }
 
   private begin(folder: OpenFolder, generation: number): void {
+    // The write worker checks the paths of the requests that follow (a click on a row) and writes.
+    startWriteWorker();
     void sweepStaleTempsUnder(folder.root, this.sweep.signal);
     this.switching = this.switching.then(async () => {
       if (this.options === null || generation !== this.generation) return;

@@ -9,5 +9,5 @@ export { sidecarNameFor, sidecarPathFor } from './sidecar-path';
 export { sweepStaleTemps, sweepStaleTempsUnder } from './temp-files';
 export { inWriteBatch, WriteBatch } from './write-batch';
 export { writeSidecarFile } from './write-sidecar-file';
-export { lookInWorker } from './write-worker-client';
+export { lookInWorker, startWriteWorker } from './write-worker-client';
 export { isOwnWriteOnDisk } from './written-versions';
