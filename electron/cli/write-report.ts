@@ -51,7 +51,7 @@ export async function writeAndReport<T extends { entry: ImageEntry }>(
   };
   const order = acrossFolders(items, (item) => path.dirname(item.entry.absPath));
   const batches = Array.from({ length: Math.ceil(items.length / BATCH_FILES) }, () => new WriteBatch());
-  const run = async (position: number): Promise<Written & { index: number }> => {
+  const run = async (position: number): Promise<Written> => {
     const index = order[position] as number;
     const item = items[index] as T;
     return { index, entry: item.entry, outcome: await write(item, batches[Math.floor(position / BATCH_FILES)] as WriteBatch) };
@@ -59,7 +59,7 @@ export async function writeAndReport<T extends { entry: ImageEntry }>(
   /** Durable outcomes by item index; those before `nextToReport` are reported. */
   const durable: (Written | undefined)[] = new Array(items.length);
   let nextToReport = 0;
-  const reportDurable = async (outcomes: readonly (Written & { index: number })[]): Promise<void> => {
+  const reportDurable = async (outcomes: readonly Written[]): Promise<void> => {
     for (const written of outcomes) durable[written.index] = written;
     const from = nextToReport;
     while (nextToReport < items.length && durable[nextToReport] !== undefined) nextToReport++;
@@ -68,7 +68,7 @@ export async function writeAndReport<T extends { entry: ImageEntry }>(
   /** The batches synced and reported so far, in order. */
   let reported: Promise<void> = Promise.resolve();
   try {
-    let written: (Written & { index: number })[] = [];
+    let written: Written[] = [];
     let count = 0;
     for await (const result of mapInOrder(order.keys(), IN_FLIGHT, run)) {
       written.push(result);
@@ -90,8 +90,9 @@ export async function writeAndReport<T extends { entry: ImageEntry }>(
   return tally.exitCode();
 }
 
-/** One item's outcome. */
+/** One item's outcome; `index` is the item's place in the list. */
 interface Written {
+  index: number;
   entry: ImageEntry;
   outcome: WriteOutcome;
 }

@@ -198,8 +198,10 @@ export const createSaveSlice: StateCreator<AppState, [], [], SaveSlice> = (set, 
           done.failures.push(...outcome.failures);
           set({ saveProgress: { done: Math.min(saves.length, (index + 1) * SAVE_BATCH), total: saves.length } });
         }
-        const position = new Map(saves.map((save, index) => [save.path, index]));
-        done.failures.sort((a, b) => (position.get(a.path) ?? 0) - (position.get(b.path) ?? 0));
+        if (done.failures.length > 1) {
+          const position = new Map(saves.map((save, index) => [save.path, index]));
+          done.failures.sort((a, b) => (position.get(a.path) ?? 0) - (position.get(b.path) ?? 0));
+        }
         return done;
       } finally {
         set({ saving: false, saveProgress: null });
