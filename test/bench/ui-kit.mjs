@@ -128,15 +128,45 @@ export function launchBrowser() {
 }
 
 /**
- * Opens the app at `url` in a new page of `browser`, instrumented; with `trace`, a Chromium
- * trace runs until {@link stopTrace}.
+ * A new page of `browser`, instrumented, once Chromium has finished opening its window (see
+ * {@link browserSettled}); navigate it with {@link openApp}.
  */
-export async function openApp(browser, url, trace = false) {
+export async function newAppPage(browser) {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   await page.addInitScript(instrument);
-  if (trace) await browser.startTracing(page, { categories: ['blink.user_timing', 'toplevel'] });
-  await page.goto(url);
+  await browserSettled(browser);
   return page;
+}
+
+/**
+ * Opens the app at `url` in `page` (default: a {@link newAppPage} of `browser`); with `trace`, a
+ * Chromium trace runs until {@link stopTrace}.
+ */
+export async function openApp(browser, url, trace = false, page = null) {
+  const opened = page ?? (await newAppPage(browser));
+  if (trace) await browser.startTracing(opened, { categories: ['blink.user_timing', 'toplevel'] });
+  await opened.goto(url);
+  return opened;
+}
+
+/**
+ * Waits (up to 5 s) until Chromium's own processes have gone quiet. Each new page opens a new
+ * browser window, whose browser-interface renderer (`--top-chrome-webui`) starts up over the
+ * next second, using about 0.8 CPU-seconds here: navigating before then would time the app
+ * while it shares the two cores with Chromium opening a window, which the app does not cause
+ * and which is over before a person types an address into an open window.
+ */
+async function browserSettled(browser) {
+  const session = await browser.newBrowserCDPSession();
+  const cpuSeconds = async () => (await session.send('SystemInfo.getProcessInfo')).processInfo.reduce((sum, p) => sum + p.cpuTime, 0);
+  let before = await cpuSeconds();
+  for (const deadline = Date.now() + 5000; Date.now() < deadline; ) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    const now = await cpuSeconds();
+    if (now - before < 0.02) break; // under 8% of one core
+    before = now;
+  }
+  await session.detach();
 }
 
 /**
