@@ -125,16 +125,23 @@ function termMatcher(term: FilterTerm): Matcher {
     case 'equals': {
       const wanted = term.text;
       return (_row, text, edits) => {
-        const [start, end] = segment(text, key);
-        return (end - start === wanted.length && text.startsWith(wanted, start)) || typed(edits) === wanted;
+        // most rows hold the value nowhere: they are left out without finding the column
+        if (text.includes(wanted)) {
+          const [start, end] = segment(text, key);
+          if (end - start === wanted.length && text.startsWith(wanted, start)) return true;
+        }
+        return typed(edits) === wanted;
       };
     }
     case 'contains': {
       const wanted = term.text;
       return (_row, text, edits) => {
-        const [start, end] = segment(text, key);
-        const at = text.indexOf(wanted, start);
-        return (at >= 0 && at + wanted.length <= end) || (typed(edits)?.includes(wanted) ?? false);
+        if (text.includes(wanted)) {
+          const [start, end] = segment(text, key);
+          const at = text.indexOf(wanted, start);
+          if (at >= 0 && at + wanted.length <= end) return true;
+        }
+        return typed(edits)?.includes(wanted) ?? false;
       };
     }
   }

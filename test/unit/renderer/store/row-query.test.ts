@@ -53,6 +53,11 @@ describe('visible rows', () => {
     store.getState().setFieldText(['cells/b.tif'], 'depth', '3');
     expect(shown('depth:<=5')).toEqual(['cells/b.tif', 'cells/a2.tif']);
     expect(shown('sidecar:unsaved')).toEqual(['cells/b.tif']);
+    // a value only typed, in no column of the row as stored, matches its column's terms too
+    store.getState().setFieldText(['cells/b.tif'], 'species', 'Zebrafish');
+    expect(shown('species:zebra')).toEqual(['cells/b.tif']);
+    expect(shown('species:=zebrafish')).toEqual(['cells/b.tif']);
+    expect(shown('genotype:zebra')).toEqual([]);
   });
 
   it('the Warnings quick filter shows rows with problems, together with the text', () => {
