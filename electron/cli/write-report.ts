@@ -56,14 +56,17 @@ export async function writeAndReport<T extends { entry: ImageEntry }>(
     const item = items[index] as T;
     return { index, entry: item.entry, outcome: await write(item, batches[Math.floor(position / BATCH_FILES)] as WriteBatch) };
   };
-  /** Durable outcomes by item index; those before `nextToReport` are reported. */
+  /** Durable outcomes by item index, until reported (all those before `nextToReport` are). */
   const durable: (Written | undefined)[] = new Array(items.length);
   let nextToReport = 0;
   const reportDurable = async (outcomes: readonly Written[]): Promise<void> => {
     for (const written of outcomes) durable[written.index] = written;
-    const from = nextToReport;
-    while (nextToReport < items.length && durable[nextToReport] !== undefined) nextToReport++;
-    await report(durable.slice(from, nextToReport) as Written[]);
+    const ready: Written[] = [];
+    for (let next = durable[nextToReport]; next !== undefined; next = durable[nextToReport]) {
+      ready.push(next);
+      durable[nextToReport++] = undefined;
+    }
+    await report(ready);
   };
   /** The batches synced and reported so far, in order. */
   let reported: Promise<void> = Promise.resolve();

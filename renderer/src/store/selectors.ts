@@ -30,26 +30,28 @@ const NO_PROBLEMS: LiveProblems = {};
 /** What the table's filters read besides the rows. */
 type FilterInputs = readonly [EditMap, LiveProblems, string, QuickFilter | null, string | null, SortSpec | null];
 
-/** The rows of `paths` that pass the filters, in the order given. */
-function passing(s: AppState, paths: readonly string[], [edits, live, text, quick, gap]: FilterInputs): ImageRow[] {
-  const query: FilterQuery = parseFilter(text);
+/** The rows of `paths` that pass the filters (the filter text parsed as `query`), in the order given. */
+function passing(s: AppState, paths: readonly string[], query: FilterQuery, [edits, live, , quick, gap]: FilterInputs): ImageRow[] {
   return filterRows({ rows: s.rows, order: paths, epoch: s.rowsEpoch }, edits, query, quick, live, gap);
 }
 
 /** Whether nothing filters or sorts the rows: the table shows `rowOrder` as it is (clearing the filter of 100,000 rows costs nothing). */
-function showsEveryRow([, , text, quick, gap, sort]: FilterInputs): boolean {
-  return quick === null && gap === null && sort === null && parseFilter(text).terms.length === 0;
+function showsEveryRow(query: FilterQuery, [, , , quick, gap, sort]: FilterInputs): boolean {
+  return quick === null && gap === null && sort === null && query.terms.length === 0;
 }
 
 /** Paths of the rows the table shows: filtered, then sorted; rows that stream in are merged in. */
 export const selectVisiblePaths = growMemo<readonly string[], FilterInputs>({
   inputs: (s) => [filterReadsEdits(s) ? s.edits : NO_EDITS, filterReadsProblems(s) ? s.liveProblems : NO_PROBLEMS, s.filterText, s.quickFilter, s.fieldGap, s.sort],
-  full: (s, order, ...inputs): readonly string[] =>
-    showsEveryRow(inputs) ? order : sortRows(passing(s, order, inputs), inputs[5]).map((row) => row.path),
+  full: (s, order, ...inputs): readonly string[] => {
+    const query = parseFilter(inputs[2]);
+    return showsEveryRow(query, inputs) ? order : sortRows(passing(s, order, query, inputs), inputs[5]).map((row) => row.path);
+  },
   grow: (s, previous, added, ...inputs): readonly string[] => {
-    if (showsEveryRow(inputs)) return s.rowOrder;
+    const query = parseFilter(inputs[2]);
+    if (showsEveryRow(query, inputs)) return s.rowOrder;
     const sort = inputs[5];
-    const shown = sortRows(passing(s, added, inputs), sort);
+    const shown = sortRows(passing(s, added, query, inputs), sort);
     if (shown.length === 0) return previous;
     const compare = rowComparator(sort);
     return compare === null ? previous.concat(shown.map((row) => row.path)) : mergeSorted(previous, shown, s.rows, compare);

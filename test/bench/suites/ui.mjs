@@ -7,7 +7,7 @@
 /* global window, document -- code run in the page */
 import { rmSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { markdownTable } from '../bench-kit.mjs';
+import { markdownTable, median } from '../bench-kit.mjs';
 import {
   ensureUiCorpus,
   freshCacheDir,
@@ -74,11 +74,6 @@ async function firstOpen(browser, folder, during = null, cacheDir = null) {
   } finally {
     if (cacheDir === null) rmSync(dir, { recursive: true, force: true });
   }
-}
-
-/** The middle value (the lower of the two middle ones for an even count). */
-function median(values) {
-  return [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
 }
 
 /** The item whose `key` is the median of the items' keys. */
