@@ -15,6 +15,7 @@ const NODE_ENTRIES = {
   main: 'electron/main/main.ts',
   preload: 'electron/main/preload.ts',
   cli: 'electron/cli/acqmeta.ts',
+  'cli-launch': 'electron/cli/launch.ts',
   serve: 'electron/server/serve.ts',
   'scan-worker': 'electron/services/tiff/scan-worker.ts',
   ...NODE_EXTRA_ENTRIES,

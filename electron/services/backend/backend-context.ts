@@ -9,6 +9,7 @@ import type { HeaderMemo } from '../rows';
 import type { TiffScanner } from '../tiff';
 import type { WatchOptions } from '../watch';
 import type { OpenFolder } from './confine';
+import type { ImageFolders } from './image-folders';
 import type { LiveFolder } from './live-folder';
 
 /** How a backend is set up by its front door. */
@@ -66,6 +67,8 @@ export interface BackendContext {
   readonly live: LiveFolder;
   /** The TIFF headers read for the open folder (a save's row reuses them). */
   readonly headers: HeaderMemo;
+  /** The open folder's folders that hold images, once a scan has listed them all. */
+  readonly imageFolders: ImageFolders;
 }
 
 /** The open folder, or NO_FOLDER. */

@@ -10,6 +10,7 @@ import { createTiffScanner } from '../tiff';
 import type { BackendContext, BackendOptions } from './backend-context';
 import { toBackendError } from './backend-error';
 import { folderHandlers, openFolderAt } from './folder-handlers';
+import { ImageFolders } from './image-folders';
 import { imageHandlers } from './image-handlers';
 import { presetHandlers } from './preset-handlers';
 import { profileHandlers } from './profile-handlers';
@@ -55,6 +56,7 @@ export function createBackend(options: BackendOptions): Backend {
     }
   };
   const profiles = createProfileCache();
+  const imageFolders = new ImageFolders();
   const context: BackendContext = {
     options,
     scanner,
@@ -67,8 +69,17 @@ export function createBackend(options: BackendOptions): Backend {
       context.scan?.stop();
       context.scan = null;
     },
-    live: new LiveFolder(scanner, profiles, emit, options.watch ?? null),
+    live: new LiveFolder(
+      scanner,
+      profiles,
+      (event) => {
+        imageFolders.noteEvent(event);
+        emit(event);
+      },
+      options.watch ?? null,
+    ),
     headers: new HeaderMemo(),
+    imageFolders,
   };
   const handlers: ApiHandlers = {
     ...folderHandlers(context),

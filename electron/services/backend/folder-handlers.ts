@@ -54,6 +54,7 @@ export async function openFolderAt(context: BackendContext, folder: string): Pro
   context.cancelScan();
   context.scanner.warm();
   context.headers.clear();
+  context.imageFolders.forget();
   context.folder = opened;
   context.live.open(opened);
   context.options.recent?.add(opened.root);

@@ -29,7 +29,7 @@ export function profileHandlers(context: BackendContext): Pick<ApiHandlers, 'get
   return {
     async getProfiles() {
       const folder = requireFolder(context);
-      return profilesUnder(folder.root, profileFinder(context, folder));
+      return profilesUnder(folder.root, profileFinder(context, folder), context.imageFolders.known(folder.root));
     },
     async checkValues(request) {
       const folder = requireFolder(context);

@@ -56,6 +56,7 @@ async function runScan(
   progress: { rows: number },
 ): Promise<void> {
   if (signal.aborted) return;
+  context.imageFolders.scanStarted(folder.root); // before any wait: a later scan's start comes after this one's
   // the window's event stream may connect just after the call that started the scan
   const listened = context.listening(LISTENER_WAIT_MS);
   const cache = await openScanCache(context.options.cacheDir ?? null, folder.realRoot, context.scanner.readerId());
@@ -68,6 +69,7 @@ async function runScan(
       await listened;
       if (signal.aborted) return;
       progress.rows += batch.length;
+      context.imageFolders.noteRows(folder.root, batch);
       context.emit({ type: 'scan-rows', scanId, rows: batch, done: progress.rows, total: listing.total() });
       context.live.start(); // the folder's sweep and watch walk the tree: after its first rows
     }
@@ -76,7 +78,9 @@ async function runScan(
     // the cache is in place before the scan says it is done (a reopen right after finds it)
     finished = true;
     await cache.finish(true);
-    if (!signal.aborted) context.emit({ type: 'scan-done', scanId, total: progress.rows });
+    if (signal.aborted) return;
+    context.imageFolders.scanCompleted(folder.root);
+    context.emit({ type: 'scan-done', scanId, total: progress.rows });
   } catch (error) {
     await listened;
     if (!signal.aborted) context.emit({ type: 'scan-failed', scanId, error: toBackendError(error) });

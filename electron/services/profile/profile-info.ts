@@ -30,10 +30,13 @@ export async function profileInfo(loaded: LoadedProfile, finder: ProfileFinder, 
   };
 }
 
-/** Every profile in force for `root` itself or for a folder holding one of its images, each once. */
-export async function profilesUnder(root: string, finder: ProfileFinder): Promise<ProfileInfo[]> {
-  const folders = new Set([root]);
-  for await (const entry of listImages(root)) folders.add(path.dirname(entry.absPath));
+/**
+ * Every profile in force for `root` itself or for a folder holding one of its images, each
+ * once; `imageFolders` (absolute, `root` among them) saves walking the tree when they are known.
+ */
+export async function profilesUnder(root: string, finder: ProfileFinder, imageFolders: readonly string[] | null = null): Promise<ProfileInfo[]> {
+  const folders = new Set(imageFolders ?? [root]);
+  if (imageFolders === null) for await (const entry of listImages(root)) folders.add(path.dirname(entry.absPath));
   const found = new Map<string, LoadedProfile>();
   for (const dir of folders) {
     const loaded = await finder.forFolder(dir);

@@ -31,7 +31,7 @@ export interface FolderWatch {
 /**
  * Starts watching `root` and resolves once every change from then on will be seen. `handle`
  * gets the absolute paths of changed files and folders, one batch at a time; `relevant` says
- * which file names polling must look at.
+ * which file names polling must look at (and which names native watching takes for files).
  */
 export async function watchFolder(
   root: string,
@@ -59,7 +59,7 @@ export async function watchFolder(
       });
     };
     try {
-      source = await startNativeWatch(root, onPaths, failed);
+      source = await startNativeWatch(root, onPaths, failed, relevant);
       mode = 'native';
     } catch {
       // No native module for this platform, or out of watch handles (ENOSPC, EMFILE).

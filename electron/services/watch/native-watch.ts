@@ -3,7 +3,18 @@
  * inotify watch per directory on Linux, FSEvents on macOS, one handle on Windows), events
  * coalesced in native code. Hidden files and folders (names starting with `.`, our temp
  * files among them) are not watched.
+ *
+ * On Linux, inotify watches one directory at a time, and @parcel/watcher adds a watch for a
+ * new directory only when it sees it created: the subfolders of a folder made with them at
+ * once (`mkdir -p`, a copied tree, an acquisition program making `date/session/`) are never
+ * watched, and a folder filled as it is made may be missed (parcel-bundler/watcher#97, #243).
+ * So each folder created under the watched one is followed with a subscription of its own,
+ * which watches all of it, and is reported once more when that subscription is in place (what
+ * came before is then read). The subscription ends when the folder goes.
  */
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { AsyncSubscription, Event } from '@parcel/watcher';
 
 /** A running watch. */
 export interface Stoppable {
@@ -13,24 +24,80 @@ export interface Stoppable {
 /** Matches a path, relative to the watched folder, with a hidden component. */
 const HIDDEN = /(^|[\\/])\./;
 
+/** Most new folders followed with subscriptions of their own; beyond, the watch is unreliable (and polls). */
+const MAX_FOLLOWED = 1_000;
+
 /**
  * Subscribes to changes under `root`; `onPaths` gets the absolute paths of changed files
  * and folders, `onError` any failure after the start (the watch is then unreliable). Rejects
  * when the subscription cannot be made (no native module, ENOSPC: out of inotify watches).
+ * `isFileName` tells names that are files (images, sidecars) from those that may be folders.
  */
 export async function startNativeWatch(
   root: string,
   onPaths: (paths: string[]) => void,
   onError: (error: Error) => void,
+  isFileName: (name: string) => boolean,
 ): Promise<Stoppable> {
   const watcher = await import('@parcel/watcher');
+  const options = { ignore: [HIDDEN] };
+  const followed = new Map<string, Promise<AsyncSubscription | null>>();
+  let stopped = false;
+
+  const unfollow = (gone: string): void => {
+    for (const [dir, subscription] of followed) {
+      if (dir !== gone && !dir.startsWith(`${gone}${path.sep}`)) continue;
+      followed.delete(dir);
+      void subscription.then((s) => s?.unsubscribe()).catch(() => undefined);
+    }
+  };
+
+  const follow = async (dir: string): Promise<AsyncSubscription | null> => {
+    const info = await stat(dir).catch(() => null);
+    if (stopped || info?.isDirectory() !== true) return null;
+    // An error here is the folder going: its parent's subscription reports that.
+    const subscription = await watcher
+      .subscribe(
+        dir,
+        (error, events) => {
+          if (error === null) forward(events);
+        },
+        options,
+      )
+      .catch(() => null);
+    if (stopped) await subscription?.unsubscribe().catch(() => undefined);
+    else if (subscription !== null) onPaths([dir]);
+    return stopped ? null : subscription;
+  };
+
+  const forward = (events: Event[]): void => {
+    if (events.length === 0) return;
+    onPaths(events.map((event) => event.path));
+    if (process.platform !== 'linux') return;
+    for (const event of events) {
+      if (event.type === 'delete') unfollow(event.path);
+      else if (event.type === 'create' && !followed.has(event.path) && !isFileName(path.basename(event.path))) {
+        followed.set(event.path, follow(event.path));
+        if (followed.size > MAX_FOLLOWED) onError(new Error(`more than ${MAX_FOLLOWED} new folders to follow`));
+      }
+    }
+  };
+
   const subscription = await watcher.subscribe(
     root,
     (error, events) => {
       if (error !== null) onError(error);
-      else if (events.length > 0) onPaths(events.map((event) => event.path));
+      else forward(events);
     },
-    { ignore: [HIDDEN] },
+    options,
   );
-  return { stop: () => subscription.unsubscribe() };
+  return {
+    async stop() {
+      stopped = true;
+      await subscription.unsubscribe();
+      const all = [...followed.values()];
+      followed.clear();
+      await Promise.all(all.map((s) => s.then((sub) => sub?.unsubscribe()).catch(() => undefined)));
+    },
+  };
 }

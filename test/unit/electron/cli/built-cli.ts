@@ -13,26 +13,41 @@ export interface CliRun {
   stderr: string;
 }
 
-/** The bundles: `cli.cjs` and the scan worker's in one temporary directory. */
+/** The bundles: `cli.cjs`, its launcher and the scan worker's in one temporary directory. */
 export interface BuiltCli {
   /** The bundled scan worker, for scanners made inside tests. */
   workerScript: string;
+  /** The bundled command line (what the launcher runs). */
+  cliScript: string;
+  /** The per-user cache folder the runs use (`ACQMETA_CACHE_DIR`). */
+  cacheDir: string;
   /** Runs `acqmeta <args>` in `cwd`; with `timeoutMs`, a run that takes longer is killed (code -1). */
   run(args: readonly string[], cwd: string, timeoutMs?: number): Promise<CliRun>;
   remove(): Promise<void>;
 }
 
-/** Bundles electron/cli/acqmeta.ts and electron/services/tiff/scan-worker.ts with esbuild. */
+/**
+ * Bundles electron/cli/acqmeta.ts, its launcher electron/cli/launch.ts and
+ * electron/services/tiff/scan-worker.ts with esbuild; runs go through the launcher, as
+ * `bin/acqmeta.cjs` does.
+ */
 export async function buildCli(): Promise<BuiltCli> {
-  const { outdir, remove } = await bundleEntries({ cli: 'electron/cli/acqmeta.ts', 'scan-worker': 'electron/services/tiff/scan-worker.ts' });
-  const cli = path.join(outdir, 'cli.cjs');
+  const { outdir, remove } = await bundleEntries({
+    cli: 'electron/cli/acqmeta.ts',
+    'cli-launch': 'electron/cli/launch.ts',
+    'scan-worker': 'electron/services/tiff/scan-worker.ts',
+  });
+  const launcher = path.join(outdir, 'cli-launch.cjs');
+  // the caches of test runs stay with the bundles, out of the user's cache folder
+  const cacheDir = path.join(outdir, 'cache');
   return {
     workerScript: path.join(outdir, 'scan-worker.cjs'),
+    cliScript: path.join(outdir, 'cli.cjs'),
+    cacheDir,
     run: (args, cwd, timeoutMs) =>
       new Promise((resolve) => {
-        // the scan cache of test runs stays with the bundles, out of the user's cache folder
-        const env = { ...process.env, ACQMETA_CACHE_DIR: path.join(outdir, 'cache') };
-        execFile(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env, timeout: timeoutMs, killSignal: 'SIGKILL' }, (error, stdout, stderr) => {
+        const env = { ...process.env, ACQMETA_CACHE_DIR: cacheDir };
+        execFile(process.execPath, [launcher, ...args], { cwd, encoding: 'utf8', env, timeout: timeoutMs, killSignal: 'SIGKILL' }, (error, stdout, stderr) => {
           const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
           resolve({ code, stdout, stderr });
         });

@@ -2,7 +2,7 @@
  * The open folder is live: changes other programs make arrive as `folder-changed` events with
  * the rows read again; our own saves do not come back; another folder's changes stop.
  */
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -14,6 +14,7 @@ const OME = 'cells/multi-channel.ome.tif';
 const VASCULAR = fileURLToPath(new URL('../../../../../profiles/vascular-lab.profile.json', import.meta.url));
 const BURST = 5_000;
 const isChange = (event: ApiEvent): event is FolderChangedEvent => event.type === 'folder-changed';
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe.each(['native', 'poll'] as const)('backend folder watching (%s)', (mode) => {
   let copy: LabCopy;
@@ -85,6 +86,41 @@ describe.each(['native', 'poll'] as const)('backend folder watching (%s)', (mode
 
     event = next((e) => e.removed.some((p) => p === 'new' || p === 'new/deeper/a.tif'));
     rmSync(lab('new'), { recursive: true });
+    await event;
+  });
+
+  it('lists the lab profile of a folder whose first image came after the scan, and not once its images are gone', async () => {
+    await start();
+    await h.waitFor((e) => e.type === 'scan-done');
+    const profiles = async () => (await h.ok('getProfiles', {})).map((p) => p.source);
+    expect(await profiles()).toEqual([]);
+    mkdirSync(lab('animal-7'));
+    await sleep(300);
+    cpSync(VASCULAR, lab('animal-7/acqmeta.profile.json'));
+    let event = next((e) => rowOf(e, 'animal-7/cell.tif') !== undefined);
+    cpSync(lab(OME), lab('animal-7/cell.tif'));
+    expect(rowOf(await event, 'animal-7/cell.tif')?.profile).toBe('animal-7/acqmeta.profile.json');
+    expect(await profiles()).toEqual(['animal-7/acqmeta.profile.json']);
+    event = next((e) => e.removed.includes('animal-7/cell.tif'));
+    rmSync(lab('animal-7/cell.tif'));
+    await event;
+    expect(await profiles()).toEqual([]);
+  });
+
+  it('sees images come and go in the subfolders of a folder moved in, as a session copied from the microscope', async () => {
+    await start();
+    const outside = path.join(path.dirname(copy.lab), 'acquired');
+    mkdirSync(path.join(outside, 'session-12', 'cell-1'), { recursive: true });
+    cpSync(lab(OME), path.join(outside, 'session-12', 'cell-1', 'a.tif'));
+    let event = next((e) => rowOf(e, 'session-12/cell-1/a.tif') !== undefined);
+    renameSync(path.join(outside, 'session-12'), lab('session-12'));
+    await event;
+    await sleep(300); // the microscope writes its next image a moment later
+    event = next((e) => rowOf(e, 'session-12/cell-1/b.tif') !== undefined);
+    cpSync(lab(OME), lab('session-12/cell-1/b.tif'));
+    expect(rowOf(await event, 'session-12/cell-1/b.tif')?.kind).toBe('tiff');
+    event = next((e) => e.removed.includes('session-12/cell-1/a.tif'));
+    rmSync(lab('session-12/cell-1/a.tif'));
     await event;
   });
 
