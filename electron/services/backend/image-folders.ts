@@ -9,7 +9,7 @@
 import path from 'node:path';
 import type { ApiEvent, ImageRow } from '../../../shared/api';
 
-/** Image folders of one open folder (absolute paths, the folder itself included). */
+/** Image folders of one open folder (kept relative, `/`-separated; `''` is the folder itself). */
 export class ImageFolders {
   private root: string | null = null;
   private complete = false;
@@ -27,16 +27,13 @@ export class ImageFolders {
     this.root = root;
     this.complete = false;
     this.folders.clear();
-    this.folders.add(root);
+    this.folders.add('');
   }
 
   /** Notes the folders of rows under `root`. */
   noteRows(root: string, rows: readonly ImageRow[]): void {
     if (root !== this.root) return;
-    for (const row of rows) {
-      const slash = row.path.lastIndexOf('/');
-      this.folders.add(slash < 0 ? root : path.join(root, ...row.path.slice(0, slash).split('/')));
-    }
+    for (const row of rows) this.folders.add(row.path.slice(0, Math.max(0, row.path.lastIndexOf('/'))));
   }
 
   /** The scan of `root` listed every image. */
@@ -51,8 +48,9 @@ export class ImageFolders {
     if (event.removed.length > 0 && event.root === this.root) this.complete = false;
   }
 
-  /** The folders holding images under `root`, or null when they are not known (walk the tree). */
+  /** The folders holding images under `root` (absolute, `root` among them), or null when they are not known (walk the tree). */
   known(root: string): readonly string[] | null {
-    return this.complete && root === this.root ? [...this.folders] : null;
+    if (!this.complete || root !== this.root) return null;
+    return [...this.folders].map((dir) => (dir === '' ? root : path.join(root, ...dir.split('/'))));
   }
 }
