@@ -52,7 +52,8 @@ export async function startNativeWatch(
     }
   };
 
-  const follow = async (dir: string): Promise<AsyncSubscription | null> => {
+  /** Subscribes to `dir` when it is a folder; null when it is not (or is gone, or the watch stopped). */
+  const subscribeFolder = async (dir: string): Promise<AsyncSubscription | null> => {
     const info = await stat(dir).catch(() => null);
     if (stopped || info?.isDirectory() !== true) return null;
     // An error here is the folder going: its parent's subscription reports that.
@@ -66,8 +67,21 @@ export async function startNativeWatch(
       )
       .catch(() => null);
     if (stopped) await subscription?.unsubscribe().catch(() => undefined);
-    else if (subscription !== null) onPaths([dir]);
     return stopped ? null : subscription;
+  };
+
+  /** Follows a path that was created: a folder gets its subscription (and is read again once it is in place); anything else is forgotten. */
+  const follow = (created: string): void => {
+    const following = subscribeFolder(created);
+    followed.set(created, following);
+    void following.then((subscription) => {
+      if (subscription === null) {
+        if (followed.get(created) === following) followed.delete(created);
+        return;
+      }
+      onPaths([created]);
+      if (followed.size > MAX_FOLLOWED) onError(new Error(`more than ${MAX_FOLLOWED} new folders to follow`));
+    });
   };
 
   const forward = (events: Event[]): void => {
@@ -76,10 +90,7 @@ export async function startNativeWatch(
     if (process.platform !== 'linux') return;
     for (const event of events) {
       if (event.type === 'delete') unfollow(event.path);
-      else if (event.type === 'create' && !followed.has(event.path) && !isFileName(path.basename(event.path))) {
-        followed.set(event.path, follow(event.path));
-        if (followed.size > MAX_FOLLOWED) onError(new Error(`more than ${MAX_FOLLOWED} new folders to follow`));
-      }
+      else if (event.type === 'create' && !followed.has(event.path) && !isFileName(path.basename(event.path))) follow(event.path);
     }
   };
 

@@ -161,6 +161,18 @@ describe('backend folder watching under a burst', () => {
   });
   afterAll(removeTestBundles);
 
+  it('keeps native events when over a thousand files that are neither images nor folders come', async () => {
+    ({ copy, h } = await startOnLab(() => ({ watch: { mode: 'native' } })));
+    await h.ok('scanFolder', {});
+    await h.waitFor((e) => e.type === 'folder-watching');
+    for (let i = 0; i < 1_200; i++) writeFileSync(path.join(copy.lab, 'cells', `trace-${i}.csv`), 'x');
+    await sleep(500);
+    const seen = h.waitFor((e) => isChange(e) && e.rows.some((row) => row.path === 'cells/after.tif'));
+    cpSync(path.join(copy.lab, OME), path.join(copy.lab, 'cells', 'after.tif'));
+    await seen;
+    expect((await h.ok('getSession', {})).watching).toEqual({ root: copy.lab, mode: 'native' });
+  });
+
   it('batches a script rewriting 5,000 sidecars into a few events carrying every row', async () => {
     ({ copy, h } = await startOnLab(() => ({ watch: { mode: 'native' } })));
     await h.ok('scanFolder', {});
