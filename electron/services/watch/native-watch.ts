@@ -8,6 +8,7 @@
  * new directory only when it sees it created: the subfolders of a folder made with them at
  * once (`mkdir -p`, a copied tree, an acquisition program making `date/session/`) are never
  * watched, and a folder filled as it is made may be missed (parcel-bundler/watcher#97, #243).
+ * The subfolders of a renamed folder keep being reported under its old name.
  * So each folder created under the watched one is followed with a subscription of its own,
  * which watches all of it, and is reported once more when that subscription is in place (what
  * came before is then read). The subscription ends when the folder goes.

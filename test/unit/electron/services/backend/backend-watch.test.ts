@@ -124,6 +124,21 @@ describe.each(['native', 'poll'] as const)('backend folder watching (%s)', (mode
     await event;
   });
 
+  it('sees images come in the subfolders of a folder renamed while open, under its new name', async () => {
+    ({ copy, h } = await startOnLab(() => ({ watch: { mode, pollIntervalMs: 50, timing: { quietMs: 30, maxWaitMs: 200 } } })));
+    mkdirSync(lab('day-1/cell-1'), { recursive: true });
+    cpSync(lab(OME), lab('day-1/cell-1/a.tif'));
+    await h.ok('scanFolder', {});
+    await watching(copy.lab);
+    let event = next((e) => rowOf(e, 'day-2/cell-1/a.tif') !== undefined);
+    renameSync(lab('day-1'), lab('day-2'));
+    await event;
+    await sleep(300);
+    event = next((e) => rowOf(e, 'day-2/cell-1/b.tif') !== undefined);
+    cpSync(lab(OME), lab('day-2/cell-1/b.tif'));
+    expect(rowOf(await event, 'day-2/cell-1/b.tif')?.kind).toBe('tiff');
+  });
+
   it('does not send our own saves back', async () => {
     await start();
     const row = await h.ok('reloadRow', { path: OME });
