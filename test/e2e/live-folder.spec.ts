@@ -2,7 +2,9 @@
  * The open folder is live: what other programs do to it shows in the table and the editor,
  * and never overwrites or loses what the user has not saved yet.
  */
-import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { test, expect, type AppFixture } from './support/app';
 import { EditorPage } from './support/editor-page';
 
@@ -42,6 +44,21 @@ test('a new image appears and a deleted image disappears', async ({ app }) => {
   rmSync(app.file(IMAGEJ));
   await expect(editor.row(IMAGEJ)).toHaveCount(0);
   await expect(editor.panel()).toContainText('No image selected');
+});
+
+test('a session folder moved in shows its images, and one written later into its subfolder appears', async ({ app }) => {
+  const editor = await watching(app);
+  const acquired = mkdtempSync(path.join(os.tmpdir(), 'acqmeta-e2e-acquired-'));
+  try {
+    mkdirSync(path.join(acquired, 'session-12', 'cell-1'), { recursive: true });
+    copyFileSync(app.file(IMAGEJ), path.join(acquired, 'session-12', 'cell-1', 'a.tif'));
+    renameSync(path.join(acquired, 'session-12'), app.file('session-12'));
+    await expect(editor.row('session-12/cell-1/a.tif')).toBeVisible();
+    copyFileSync(app.file(IMAGEJ), app.file('session-12/cell-1/b.tif'));
+    await expect(editor.row('session-12/cell-1/b.tif')).toBeVisible();
+  } finally {
+    rmSync(acquired, { recursive: true, force: true });
+  }
 });
 
 test('an outside change meeting an unsaved edit marks the row, and the save offers the conflict choice', async ({ app }) => {
