@@ -26,8 +26,9 @@ export interface TiffScannerOptions {
   workerScript?: string;
   /**
    * Reads as background work, giving way to other threads when the cores are busy (where the
-   * system sets priorities per thread, Linux): for the app, whose window must stay responsive
-   * while a folder is scanned. Default false (the command line has nothing to give way to).
+   * system sets priorities per thread, Linux) once a worker's first files are read: for the app,
+   * whose window must stay responsive while a folder is scanned. Default false (the command
+   * line has nothing to give way to).
    */
   background?: boolean;
 }

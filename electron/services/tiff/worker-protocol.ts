@@ -57,7 +57,7 @@ export type ScanResult = ({ ok: true } & Omit<ScannedFile<TiffSummary | TiffInfo
 export interface WorkerData {
   /** Files finished since the worker started, counted by the worker (the pool's watchdog reads it). */
   finished: Int32Array;
-  /** Whether the worker lowers its priority on Linux, where a nice value is per thread. */
+  /** Whether the worker lowers its priority on Linux (where a nice value is per thread), once its first files are read. */
   background: boolean;
 }
 
