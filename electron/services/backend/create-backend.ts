@@ -46,7 +46,9 @@ export function createBackend(options: BackendOptions): Backend {
   });
   // the window stays responsive while a folder is scanned: reading headers gives way to it
   const scanner = options.scanner ?? createTiffScanner({ background: true });
+  const imageFolders = new ImageFolders();
   const emit = (event: ApiEvent): void => {
+    imageFolders.noteEvent(event);
     for (const listener of listeners) {
       try {
         listener(event);
@@ -56,7 +58,6 @@ export function createBackend(options: BackendOptions): Backend {
     }
   };
   const profiles = createProfileCache();
-  const imageFolders = new ImageFolders();
   const context: BackendContext = {
     options,
     scanner,
@@ -69,15 +70,7 @@ export function createBackend(options: BackendOptions): Backend {
       context.scan?.stop();
       context.scan = null;
     },
-    live: new LiveFolder(
-      scanner,
-      profiles,
-      (event) => {
-        imageFolders.noteEvent(event);
-        emit(event);
-      },
-      options.watch ?? null,
-    ),
+    live: new LiveFolder(scanner, profiles, emit, options.watch ?? null),
     headers: new HeaderMemo(),
     imageFolders,
   };

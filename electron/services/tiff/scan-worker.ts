@@ -36,14 +36,11 @@ const { finished, background } = workerData as WorkerData;
 const FILES_BEFORE_GIVING_WAY = 64;
 let filesRead = 0;
 
-/** Counts files read; past the first ones, a background worker lowers its priority (for good: it cannot raise it again). */
-function countRead(files: number): void {
-  const before = filesRead;
-  filesRead += files;
+/** Counts a file read; past the first ones, a background worker lowers its priority (for good: it cannot raise it again). */
+function countRead(): void {
+  filesRead += 1;
   // On Linux a nice value is per thread: this one alone gives way (elsewhere it would be the whole process).
-  if (background && process.platform === 'linux' && before < FILES_BEFORE_GIVING_WAY && filesRead >= FILES_BEFORE_GIVING_WAY) {
-    setPriority(constants.priority.PRIORITY_BELOW_NORMAL);
-  }
+  if (background && process.platform === 'linux' && filesRead === FILES_BEFORE_GIVING_WAY) setPriority(constants.priority.PRIORITY_BELOW_NORMAL);
 }
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -148,7 +145,7 @@ async function handle(message: WorkerRequest): Promise<void> {
     const files = JSON.parse(decoder.decode(message.files)) as ScanFile[];
     for (const [i, file] of files.entries()) {
       results.push(await scanOne(file, message.detail));
-      countRead(1);
+      countRead();
       // on a slow disk a batch takes long: what is read goes out every REPLY_MS, in order
       if (i === files.length - 1 || performance.now() - sentAt >= REPLY_MS) {
         const bytes = encoder.encode(JSON.stringify(results));
