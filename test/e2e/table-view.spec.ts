@@ -72,8 +72,22 @@ test('columns are resized by dragging a header edge or from the keyboard, fitted
   expect(await widthOf(pathHeader)).toBeCloseTo(fitted, 0);
 });
 
+/** Where an element is drawn, and in what background colour. */
+const drawn = (locator: Locator) =>
+  locator.evaluate((element) => {
+    const box = (element as unknown as { getBoundingClientRect(): { x: number; y: number; width: number; height: number } }).getBoundingClientRect();
+    const style = (globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } }).getComputedStyle(element);
+    return { x: Math.round(box.x), y: Math.round(box.y), width: Math.round(box.width), height: Math.round(box.height), background: style.backgroundColor };
+  });
+
 test('with many columns the table scrolls sideways and the path column stays in place', async ({ app }) => {
   const editor = new EditorPage(app.page);
+  const name = 'cells/multi-channel.ome.tif';
+  const row = editor.row(name);
+  // The path the user sees is drawn over the row's own path cell, in the row's colours
+  const shown = app.page.locator('.pinned-path', { hasText: 'multi-channel.ome.tif' });
+  const ownCell = row.getByRole('gridcell').first();
+  expect(await drawn(shown)).toEqual({ ...(await drawn(ownCell)), height: (await drawn(shown)).height, background: (await drawn(row)).background });
   await app.page.getByRole('button', { name: 'Columns' }).click();
   for (const box of await app.page.getByRole('checkbox').all()) await box.check();
   await app.page.keyboard.press('Escape');
@@ -84,10 +98,23 @@ test('with many columns the table scrolls sideways and the path column stays in 
   });
   await expect(editor.grid.getByRole('columnheader').last()).toBeInViewport();
   const pathHeader = editor.grid.getByRole('columnheader', { name: 'Path' });
-  const pathCell = editor.row('cells/multi-channel.ome.tif').getByRole('gridcell').first();
   await expect.poll(async () => Math.round((await pathHeader.boundingBox())!.x)).toBe(Math.round(grid.x));
-  expect(Math.round((await pathCell.boundingBox())!.x)).toBe(Math.round(grid.x));
-  await expect(pathCell).toBeInViewport();
+  expect((await drawn(ownCell)).x).toBeLessThan(Math.round(grid.x));
+  expect((await drawn(shown)).x).toBe(Math.round(grid.x));
+  expect((await drawn(shown)).y).toBe((await drawn(row)).y);
+  await expect(shown).toBeInViewport();
+  await expect(shown).toHaveText('cells/multi-channel.ome.tif');
+  // Hovering the row far from the path, then selecting it: the pinned path follows the row
+  const resting = (await drawn(shown)).background;
+  await row.getByRole('gridcell').last().hover();
+  await expect.poll(async () => (await drawn(shown)).background).not.toBe(resting);
+  expect((await drawn(shown)).background).toBe((await drawn(row)).background);
+  await row.getByRole('gridcell').last().click();
+  await expect(row).toHaveAttribute('aria-selected', 'true');
+  await expect.poll(async () => (await drawn(shown)).background).toBe((await drawn(row)).background);
+  await app.page.mouse.move(grid.x + grid.width / 2, grid.y - 40);
+  await expect.poll(async () => (await drawn(shown)).background).toBe((await drawn(row)).background);
+  expect((await drawn(shown)).background).not.toBe(resting);
 });
 
 test('a long path is shortened in the middle: the file name and its folder stay visible, the whole path on hover', async ({ app }) => {

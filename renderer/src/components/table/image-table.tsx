@@ -9,6 +9,7 @@ import { selectVisiblePaths } from '../../store/selectors';
 import { useApp, useAppStore } from '../../store/store-context';
 import { focusFirstField } from '../focus-targets';
 import { TableHeader } from './table-header';
+import { PinnedPaths, usePinnedHover } from './pinned-paths';
 import { ROW_HEIGHT } from './row-height';
 import { TableRow } from './table-row';
 import { useRowWindow } from './use-row-window';
@@ -54,6 +55,8 @@ export function ImageTable() {
   const body = useRef<HTMLDivElement>(null);
   const cursorIndex = cursor === null ? -1 : paths.indexOf(cursor);
   const rows = useRowWindow(scroller, body, paths.length, ROW_HEIGHT, cursorIndex);
+  usePinnedHover(body);
+  const inView = paths.slice(rows.range.start, rows.range.end);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.target !== event.currentTarget) return;
@@ -103,8 +106,9 @@ export function ImageTable() {
       >
         <div className="table-inner" style={{ minWidth: width }}>
           <TableHeader columns={columns} template={template} />
-          <div ref={body} role="rowgroup" className="table-body" style={{ height: rows.totalHeight }}>
-            {paths.slice(rows.range.start, rows.range.end).map((path, offset) => {
+          <div ref={body} role="rowgroup" className="table-body" style={{ height: rows.totalHeight, gridTemplateColumns: template }}>
+            <PinnedPaths paths={inView} start={rows.range.start} rowHeight={ROW_HEIGHT} />
+            {inView.map((path, offset) => {
               const index = rows.range.start + offset;
               return <TableRow key={path} path={path} index={index} top={index * ROW_HEIGHT} columns={columns} template={template} />;
             })}

@@ -94,7 +94,7 @@ export const TableRow = memo(function TableRow({ path, index, top, columns, temp
             // Shortened in the middle: the outer folders give way first, then the file's folder, the name last.
             const { outer, inner, name } = splitPath(path);
             return (
-              <div key={column.key} role="gridcell" className="cell cell-path cell-pinned" title={path} aria-label={path}>
+              <div key={column.key} role="gridcell" className="cell cell-path" title={path} aria-label={path}>
                 {outer && <span className="path-outer">{outer}</span>}
                 {inner && <span className="path-inner">{inner}</span>}
                 <span className="path-name">{name}</span>
