@@ -16,7 +16,8 @@ const NODE_ENTRIES = {
   preload: 'electron/main/preload.ts',
   cli: 'electron/cli/acqmeta.ts',
   'cli-launch': 'electron/cli/launch.ts',
-  serve: 'electron/server/serve.ts',
+  serve: 'electron/server/serve-launch.ts',
+  'serve-main': 'electron/server/serve.ts',
   'scan-worker': 'electron/services/tiff/scan-worker.ts',
   ...NODE_EXTRA_ENTRIES,
 };

@@ -1,6 +1,7 @@
 /**
  * Browser mode: `npm run -s serve -- --root <folder> [--port <n>]` serves the app on
- * 127.0.0.1 and prints the one URL (token included) to open in a browser.
+ * 127.0.0.1 and prints the one URL (token included) to open in a browser. Bundled to
+ * dist/electron/serve-main.cjs, which the launcher (serve-launch.ts) runs.
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { watchSetting } from '../services/watch';
 import { createRecentFolders } from '../services/folder/recent-folders';
 import { defaultCacheDir } from '../services/scan-cache';
 import { startServer, type RunningServer } from './http-server';
+import { settleInOwnSession } from './own-session';
 import { parseServeArgs, SERVE_USAGE } from './serve-args';
 
 /** dist/electron when bundled: the renderer is built next to it. */
@@ -57,6 +59,7 @@ async function main(): Promise<number> {
     const stop = () => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
+      process.off('disconnect', stop);
       void server
         .close()
         .then(() => backend.close())
@@ -64,6 +67,7 @@ async function main(): Promise<number> {
     };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
+    settleInOwnSession(stop);
   });
 }
 

@@ -46,18 +46,25 @@ export async function startServe(folder, env) {
     });
     server.once('exit', (code) => reject(new Error(`serve exited with ${code}`)));
   });
+  // `serve` runs the server in a session of its own where the kernel shares the CPU by session
+  const pids = [server.pid, ...childPids(server.pid)];
   return {
     url,
-    /** Peak resident memory of the server process (its worker threads included), MB. */
-    peakRssMb: () => procStatusMb(server.pid, 'VmHWM'),
-    /** CPU seconds the server process has used (its worker threads included). */
-    cpuSeconds: () => processCpuSeconds(server.pid),
+    /** Peak resident memory of the server's processes (launcher and server, worker threads included), MB. */
+    peakRssMb: () => pids.reduce((sum, pid) => sum + procStatusMb(pid, 'VmHWM'), 0),
+    /** CPU seconds the server's processes have used (worker threads included). */
+    cpuSeconds: () => pids.reduce((sum, pid) => sum + processCpuSeconds(pid), 0),
     stop: () =>
       new Promise((resolve) => {
         server.once('exit', resolve);
         server.kill('SIGTERM');
       }),
   };
+}
+
+/** The processes `pid` started (Linux). */
+function childPids(pid) {
+  return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ').filter(Boolean).map(Number);
 }
 
 /** User + system CPU seconds of a process, threads included, from /proc/<pid>/stat (Linux). */

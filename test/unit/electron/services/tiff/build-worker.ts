@@ -12,12 +12,14 @@ const root = path.resolve(__dirname, '../../../../..');
 
 /**
  * Bundles `entryPoints` (output name → source file) into `<outdir>/<name>.cjs` in a temporary
- * folder, with the bundles they load beside them (exceljs).
+ * folder (in its subfolder `under`, as dist/electron, when given), with the bundles they load
+ * beside them (exceljs).
  */
-export async function bundleEntries(entryPoints: Record<string, string>): Promise<{ outdir: string; remove: () => Promise<void> }> {
-  const outdir = await mkdtemp(path.join(tmpdir(), 'acqmeta-bundle-'));
+export async function bundleEntries(entryPoints: Record<string, string>, under = ''): Promise<{ outdir: string; remove: () => Promise<void> }> {
+  const folder = await mkdtemp(path.join(tmpdir(), 'acqmeta-bundle-'));
+  const outdir = path.join(folder, under);
   await build({ ...NODE_BUNDLE_OPTIONS, absWorkingDir: root, entryPoints: { ...NODE_EXTRA_ENTRIES, ...entryPoints }, outdir });
-  return { outdir, remove: () => rm(outdir, { recursive: true, force: true }) };
+  return { outdir, remove: () => rm(folder, { recursive: true, force: true }) };
 }
 
 /** Bundles electron/services/tiff/scan-worker.ts; returns the script path and a cleanup. */

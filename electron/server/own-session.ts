@@ -1,0 +1,63 @@
+/**
+ * Browser mode's server gives the browser the CPU first. On Linux the kernel shares the CPU
+ * between sessions (autogroups) before it shares it between their processes, so the browser,
+ * in a session of its own, got as much as the server scanning 100,000 images in the terminal's
+ * session, and the page waited while it drew. The launcher therefore starts the server in a
+ * session of its own, and the server lowers that session's priority (a nice value of 10).
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+
+/** Set in the server's environment when the launcher started it in a session of its own. */
+const OWN_SESSION_ENV = 'ACQMETA_SERVE_OWN_SESSION';
+
+/** The session's nice value: below normal, as the app's scan workers. */
+const SESSION_NICE = 10;
+
+/** Signals passed on to the server; a closed terminal (SIGHUP) stops it as Ctrl+C does. */
+const PASSED_ON: Readonly<Record<string, NodeJS.Signals>> = { SIGINT: 'SIGINT', SIGTERM: 'SIGTERM', SIGHUP: 'SIGTERM' };
+
+/** Whether the kernel shares the CPU by session here (Linux with autogroup on). */
+export function sessionsShareTheCpu(): boolean {
+  if (process.platform !== 'linux') return false;
+  try {
+    return readFileSync('/proc/sys/kernel/sched_autogroup_enabled', 'utf8').trim() === '1';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Runs `node <script> <args>` in a new session, with this process's output, and resolves with
+ * its exit code. Ctrl+C, SIGTERM and a closed terminal are passed on; if this process is killed,
+ * the server sees its channel close and stops.
+ */
+export function runInOwnSession(script: string, args: readonly string[]): Promise<number> {
+  const server = spawn(process.execPath, [...process.execArgv, script, ...args], {
+    detached: true,
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    env: { ...process.env, [OWN_SESSION_ENV]: '1' },
+  });
+  for (const [signal, passed] of Object.entries(PASSED_ON)) process.on(signal, () => server.kill(passed));
+  return new Promise((resolve) => {
+    server.once('error', (error) => {
+      process.stderr.write(`Could not start the server: ${error.message}\n`);
+      resolve(1);
+    });
+    server.once('exit', (code) => resolve(code ?? 1));
+  });
+}
+
+/**
+ * In a server started by {@link runInOwnSession}: lowers its session's priority, and calls
+ * `stop` when the launcher is gone. Elsewhere it does nothing.
+ */
+export function settleInOwnSession(stop: () => void): void {
+  if (process.env[OWN_SESSION_ENV] !== '1' || process.send === undefined) return;
+  try {
+    writeFileSync('/proc/self/autogroup', String(SESSION_NICE));
+  } catch {
+    // not allowed here: the server runs at the session's priority
+  }
+  process.once('disconnect', stop);
+}

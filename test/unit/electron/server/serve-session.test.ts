@@ -1,0 +1,111 @@
+/**
+ * Browser mode's launcher (`npm run serve`): where the kernel shares the CPU by session (Linux,
+ * autogroup), the server runs in a session of its own below normal priority, so the browser
+ * showing the app gets the CPU first; it stops with its launcher, however that ends.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { bundleEntries } from '../services/tiff/build-worker';
+
+const sharesCpuBySession = (() => {
+  try {
+    return readFileSync('/proc/sys/kernel/sched_autogroup_enabled', 'utf8').trim() === '1';
+  } catch {
+    return false;
+  }
+})();
+
+const childrenOf = (pid: number) => readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ').filter(Boolean).map(Number);
+const sessionOf = (pid: number) => Number(readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')[3]);
+const autogroupOf = (pid: number) => readFileSync(`/proc/${pid}/autogroup`, 'utf8').trim();
+const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+
+async function until(check: () => boolean, what: string): Promise<void> {
+  for (const deadline = Date.now() + 10_000; !check(); ) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe.runIf(process.platform === 'linux')('npm run serve', () => {
+  let launcherScript = '';
+  let removeBundle = async () => {};
+  const work = mkdtempSync(path.join(tmpdir(), 'acqmeta-serve-session-'));
+  /** Processes a failed test may leave running. */
+  const running: number[] = [];
+
+  beforeAll(async () => {
+    const { outdir, remove } = await bundleEntries(
+      { serve: 'electron/server/serve-launch.ts', 'serve-main': 'electron/server/serve.ts', 'scan-worker': 'electron/services/tiff/scan-worker.ts' },
+      'electron',
+    );
+    removeBundle = remove;
+    launcherScript = path.join(outdir, 'serve.cjs');
+    mkdirSync(path.join(outdir, '..', 'renderer'));
+    writeFileSync(path.join(outdir, '..', 'renderer', 'index.html'), '<!doctype html><title>AcqMeta test page</title>');
+    mkdirSync(path.join(work, 'folder'));
+  }, 60_000);
+
+  afterEach(() => {
+    for (const pid of running.splice(0)) if (existsSync(`/proc/${pid}`)) process.kill(pid, 'SIGKILL');
+  });
+
+  afterAll(async () => {
+    await removeBundle();
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  /** Starts the launcher; resolves with it, the server's process and the URL it printed. */
+  async function serve(): Promise<{ launcher: ChildProcess; server: number; url: string }> {
+    const launcher = spawn(process.execPath, [launcherScript, '--root', path.join(work, 'folder'), '--config-dir', path.join(work, 'config')], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, ACQMETA_CACHE_DIR: path.join(work, 'cache') },
+    });
+    running.push(launcher.pid!);
+    const url = await new Promise<string>((resolve, reject) => {
+      createInterface({ input: launcher.stdout! }).on('line', (line) => {
+        const match = /(http:\/\/127\.0\.0\.1:\d+\/\S*)/.exec(line);
+        if (match) resolve(match[1]!);
+      });
+      launcher.once('exit', (code) => reject(new Error(`serve exited with ${code}`)));
+    });
+    const children = childrenOf(launcher.pid!);
+    if (sharesCpuBySession) {
+      expect(children).toHaveLength(1);
+      running.push(...children);
+    } else {
+      expect(children).toEqual([]);
+    }
+    return { launcher, server: children[0] ?? launcher.pid!, url };
+  }
+
+  it('serves the app from a session of its own below normal priority, and stops on Ctrl+C', async () => {
+    const { launcher, server, url } = await serve();
+    const page = await fetch(url);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('AcqMeta test page');
+    if (sharesCpuBySession) {
+      expect(sessionOf(server)).toBe(server);
+      expect(sessionOf(launcher.pid!)).toBe(sessionOf(process.pid));
+      expect(autogroupOf(server)).toMatch(/ nice 10$/);
+      // the terminal's session keeps its priority
+      expect(autogroupOf(launcher.pid!)).toBe(autogroupOf(process.pid));
+    }
+    const exit = exited(launcher);
+    launcher.kill('SIGINT');
+    expect(await exit).toBe(0);
+    expect(existsSync(`/proc/${server}`)).toBe(false);
+  }, 30_000);
+
+  it('stops when its launcher is killed', async () => {
+    const { launcher, server } = await serve();
+    const exit = exited(launcher);
+    launcher.kill('SIGKILL');
+    await exit;
+    await until(() => !existsSync(`/proc/${server}`), 'the server to stop');
+  }, 30_000);
+});
