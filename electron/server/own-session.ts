@@ -3,16 +3,18 @@
  * between sessions (autogroups) before it shares it between their processes, so the browser,
  * in a session of its own, got as much as the server scanning 100,000 images in the terminal's
  * session, and the page waited while it drew. The launcher therefore starts the server in a
- * session of its own, and the server lowers that session's priority (a nice value of 10).
+ * session of its own, whose priority the server lowers (a nice value of 10) while a scan streams
+ * its rows after the first batch: the first rows, and every answer outside a scan, come at once.
  */
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
+import type { ApiEvent } from '../../shared/api';
 
 /** Set in the server's environment when the launcher started it in a session of its own. */
 const OWN_SESSION_ENV = 'ACQMETA_SERVE_OWN_SESSION';
 
-/** The session's nice value: below normal, as the app's scan workers. */
-const SESSION_NICE = 10;
+/** The session's nice value while a scan streams: below normal, as the app's scan workers. */
+const SCANNING_NICE = 10;
 
 /** Signals passed on to the server; a closed terminal (SIGHUP) stops it as Ctrl+C does. */
 const PASSED_ON: Readonly<Record<string, NodeJS.Signals>> = { SIGINT: 'SIGINT', SIGTERM: 'SIGTERM', SIGHUP: 'SIGTERM' };
@@ -48,16 +50,29 @@ export function runInOwnSession(script: string, args: readonly string[]): Promis
   });
 }
 
-/**
- * In a server started by {@link runInOwnSession}: lowers its session's priority, and calls
- * `stop` when the launcher is gone. Elsewhere it does nothing.
- */
-export function settleInOwnSession(stop: () => void): void {
-  if (process.env[OWN_SESSION_ENV] !== '1' || process.send === undefined) return;
+/** Sets the nice value of this process's session; false where it may not. */
+function setSessionNice(nice: number): boolean {
   try {
-    writeFileSync('/proc/self/autogroup', String(SESSION_NICE));
+    writeFileSync('/proc/self/autogroup', String(nice));
+    return true;
   } catch {
-    // not allowed here: the server runs at the session's priority
+    return false;
   }
+}
+
+/**
+ * In a server started by {@link runInOwnSession}: gives way while the backend's scans stream
+ * their rows, and calls `stop` when the launcher is gone. Elsewhere it does nothing.
+ */
+export function settleInOwnSession(backend: { onEvent(listener: (event: ApiEvent) => void): () => void }, stop: () => void): void {
+  if (process.env[OWN_SESSION_ENV] !== '1' || process.send === undefined) return;
   process.once('disconnect', stop);
+  let nice = 0;
+  const setNice = (next: number) => {
+    if (next !== nice && setSessionNice(next)) nice = next;
+  };
+  backend.onEvent((event) => {
+    if (event.type === 'scan-rows') setNice(SCANNING_NICE);
+    else if (event.type === 'scan-done' || event.type === 'scan-cancelled' || event.type === 'scan-failed') setNice(0);
+  });
 }

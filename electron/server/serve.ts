@@ -67,7 +67,7 @@ async function main(): Promise<number> {
     };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
-    settleInOwnSession(stop);
+    settleInOwnSession(backend, stop);
   });
 }
 

@@ -1,10 +1,11 @@
 /**
  * Browser mode's launcher (`npm run serve`): where the kernel shares the CPU by session (Linux,
- * autogroup), the server runs in a session of its own below normal priority, so the browser
- * showing the app gets the CPU first; it stops with its launcher, however that ends.
+ * autogroup), the server runs in a session of its own, below normal priority while a scan
+ * streams, so the browser showing the app gets the CPU first; it stops with its launcher,
+ * however that ends.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -48,6 +49,8 @@ describe.runIf(process.platform === 'linux')('npm run serve', () => {
     mkdirSync(path.join(outdir, '..', 'renderer'));
     writeFileSync(path.join(outdir, '..', 'renderer', 'index.html'), '<!doctype html><title>AcqMeta test page</title>');
     mkdirSync(path.join(work, 'folder'));
+    const tiff = path.resolve(__dirname, '../../../fixtures/tiff/skimage/chessboard_GRAY_U16.tif');
+    for (let i = 0; i < 100; i++) copyFileSync(tiff, path.join(work, 'folder', `image-${i}.tif`));
   }, 60_000);
 
   afterEach(() => {
@@ -63,7 +66,8 @@ describe.runIf(process.platform === 'linux')('npm run serve', () => {
   async function serve(): Promise<{ launcher: ChildProcess; server: number; url: string }> {
     const launcher = spawn(process.execPath, [launcherScript, '--root', path.join(work, 'folder'), '--config-dir', path.join(work, 'config')], {
       stdio: ['ignore', 'pipe', 'inherit'],
-      env: { ...process.env, ACQMETA_CACHE_DIR: path.join(work, 'cache') },
+      // a slow disk (every read 20 ms later), so that a scan of the folder lasts
+      env: { ...process.env, ACQMETA_CACHE_DIR: path.join(work, 'cache'), ACQMETA_READ_DELAY_MS: '20' },
     });
     running.push(launcher.pid!);
     const url = await new Promise<string>((resolve, reject) => {
@@ -83,7 +87,7 @@ describe.runIf(process.platform === 'linux')('npm run serve', () => {
     return { launcher, server: children[0] ?? launcher.pid!, url };
   }
 
-  it('serves the app from a session of its own below normal priority, and stops on Ctrl+C', async () => {
+  it('serves the app from a session of its own, below normal priority while a scan streams, and stops on Ctrl+C', async () => {
     const { launcher, server, url } = await serve();
     const page = await fetch(url);
     expect(page.status).toBe(200);
@@ -91,7 +95,12 @@ describe.runIf(process.platform === 'linux')('npm run serve', () => {
     if (sharesCpuBySession) {
       expect(sessionOf(server)).toBe(server);
       expect(sessionOf(launcher.pid!)).toBe(sessionOf(process.pid));
-      expect(autogroupOf(server)).toMatch(/ nice 10$/);
+      expect(autogroupOf(server)).toMatch(/ nice 0$/);
+      const token = new URL(url).searchParams.get('token')!;
+      const scan = await fetch(new URL('/api/scanFolder', url), { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-AcqMeta-Token': token }, body: '{}' });
+      expect(scan.status).toBe(200);
+      await until(() => autogroupOf(server).endsWith(' nice 10'), 'the session to give way while the scan streams');
+      await until(() => autogroupOf(server).endsWith(' nice 0'), 'the session to be back at normal priority after the scan');
       // the terminal's session keeps its priority
       expect(autogroupOf(launcher.pid!)).toBe(autogroupOf(process.pid));
     }
