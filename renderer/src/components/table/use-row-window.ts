@@ -7,7 +7,7 @@ import { useEffect, useRef, useState, type RefObject } from 'react';
 import { rowsInView, scrollTopToShow, type ListView, type RowRange } from '../../lib/row-window';
 
 /** Rows drawn beyond each edge of the view, so a quick scroll does not show blank space. */
-const OVERSCAN = 16;
+const OVERSCAN = 8;
 
 /** What the table needs to draw its body. */
 export interface RowWindow {
