@@ -60,19 +60,29 @@ function setSessionNice(nice: number): boolean {
   }
 }
 
+/** Whether this process is a server that {@link runInOwnSession} started. */
+function inOwnSession(): boolean {
+  return process.env[OWN_SESSION_ENV] === '1' && process.send !== undefined;
+}
+
 /**
- * In a server started by {@link runInOwnSession}: gives way while the backend's scans stream
- * their rows, and calls `stop` when the launcher is gone. Elsewhere it does nothing.
+ * In a server started by {@link runInOwnSession}: the observer of backend events (its `observe`
+ * option) that lowers the session's priority while a scan streams its rows after the first
+ * batch, and restores it when the scan ends. Elsewhere undefined.
  */
-export function settleInOwnSession(backend: { onEvent(listener: (event: ApiEvent) => void): () => void }, stop: () => void): void {
-  if (process.env[OWN_SESSION_ENV] !== '1' || process.send === undefined) return;
-  process.once('disconnect', stop);
+export function scanPriorityObserver(): ((event: ApiEvent) => void) | undefined {
+  if (!inOwnSession()) return undefined;
   let nice = 0;
   const setNice = (next: number) => {
     if (next !== nice && setSessionNice(next)) nice = next;
   };
-  backend.onEvent((event) => {
+  return (event) => {
     if (event.type === 'scan-rows') setNice(SCANNING_NICE);
     else if (event.type === 'scan-done' || event.type === 'scan-cancelled' || event.type === 'scan-failed') setNice(0);
-  });
+  };
+}
+
+/** In a server started by {@link runInOwnSession}: calls `stop` when the launcher is gone. */
+export function stopWithLauncher(stop: () => void): void {
+  if (inOwnSession()) process.once('disconnect', stop);
 }

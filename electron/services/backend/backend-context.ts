@@ -34,6 +34,8 @@ export interface BackendOptions {
   cacheDir?: string | null;
   /** Watch the open folder and send `folder-changed` events; without it nothing is watched. */
   watch?: WatchOptions;
+  /** Sees every event as it is sent, without counting as a listener (a scan's first rows still wait for one). */
+  observe?: (event: ApiEvent) => void;
 }
 
 /** The folder scan under way. */

@@ -49,6 +49,7 @@ export function createBackend(options: BackendOptions): Backend {
   const imageFolders = new ImageFolders();
   const emit = (event: ApiEvent): void => {
     imageFolders.noteEvent(event);
+    options.observe?.(event);
     for (const listener of listeners) {
       try {
         listener(event);

@@ -58,14 +58,18 @@ describe('backend scan and image methods', () => {
   });
 
   it('holds a scan\'s first rows until someone listens, as a browser\'s event stream may connect after its first call', async () => {
-    const quiet = await startBackend({ initialFolder: copy.lab }, false);
+    // an observer (browser mode's server follows scans with one) sees every event but is no listener
+    const observed: ApiEvent[] = [];
+    const quiet = await startBackend({ initialFolder: copy.lab, observe: (event) => observed.push(event) }, false);
     try {
       const { scanId } = await quiet.ok('getSession', { scan: true });
       await new Promise((resolve) => setTimeout(resolve, 300)); // the scan reads meanwhile
+      expect(observed.filter((e) => e.type === 'scan-rows')).toEqual([]);
       quiet.listen();
       await quiet.waitFor((e) => e.type === 'scan-done' && e.scanId === scanId);
       const rows = quiet.events.filter((e): e is RowsEvent => e.type === 'scan-rows').flatMap((e) => e.rows);
       expect(rows).toHaveLength(6);
+      expect(observed.filter((e) => e.type === 'scan-rows' || e.type === 'scan-done')).toEqual(quiet.events.filter((e) => e.type === 'scan-rows' || e.type === 'scan-done'));
     } finally {
       await quiet.backend.close();
     }
