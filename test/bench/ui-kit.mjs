@@ -102,10 +102,12 @@ function instrument() {
     if (bench.firstRowAt === null && document.querySelector('.table-body [role="row"]')) {
       bench.firstRowAt = performance.now();
       performance.mark('bench-first-row');
+      console.debug('bench:first-row');
     }
     if (bench.readyAt === null && document.documentElement.dataset.appState === 'ready' && document.querySelector('.table-body')) {
       bench.readyAt = performance.now();
       performance.mark('bench-all-rows');
+      console.debug('bench:all-rows');
     }
   };
   new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-app-state'] });
@@ -141,6 +143,7 @@ export function launchBrowser() {
 export async function newAppPage(browser) {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   await page.addInitScript(instrument);
+  followMilestones(page);
   await browserSettled(browser);
   return page;
 }
@@ -192,9 +195,43 @@ export async function stopTrace(browser) {
   return { longestCpu: Math.max(0, ...tasks.map((e) => (e.tdur ?? 0) / 1000)) };
 }
 
+/** The `bench:` messages each page has logged (see `instrument`), and who waits for which. */
+const milestones = new WeakMap();
+
+/** Notes the `bench:` messages `page` logs from now on. */
+function followMilestones(page) {
+  const state = { seen: new Set(), waiting: [] };
+  milestones.set(page, state);
+  page.on('console', (message) => {
+    const text = message.text();
+    if (!text.startsWith('bench:')) return;
+    state.seen.add(text);
+    for (const waiter of state.waiting.filter((w) => w.name === text)) waiter.resolve();
+  });
+}
+
+/**
+ * Resolves once the page has logged `bench:<name>` (or rejects after `timeoutMs`). The page says
+ * so itself: polling it with Playwright (waitForFunction) would first evaluate Playwright's
+ * injected script on the page's main thread, 20–30 ms while the app loads.
+ */
+function milestone(page, name, timeoutMs) {
+  const state = milestones.get(page);
+  if (state.seen.has(`bench:${name}`)) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the page did not log bench:${name} within ${timeoutMs} ms`)), timeoutMs);
+    state.waiting.push({ name: `bench:${name}`, resolve: () => (clearTimeout(timer), resolve()) });
+  });
+}
+
+/** Waits until the page has drawn its first row. */
+export function firstRowShown(page, timeoutMs = 120_000) {
+  return milestone(page, 'first-row', timeoutMs);
+}
+
 /** Waits until the page has shown every row (or `timeoutMs`), returns the page's own figures. */
 export async function waitForRows(page, timeoutMs = 600_000) {
-  await page.waitForFunction(() => window.__bench.readyAt !== null, null, { timeout: timeoutMs, polling: 200 });
+  await milestone(page, 'all-rows', timeoutMs);
   return page.evaluate(() => window.__bench);
 }
 
