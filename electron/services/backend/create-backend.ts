@@ -47,16 +47,17 @@ export function createBackend(options: BackendOptions): Backend {
   // the window stays responsive while a folder is scanned: reading headers gives way to it
   const scanner = options.scanner ?? createTiffScanner({ background: true });
   const imageFolders = new ImageFolders();
+  const deliver = (listener: (event: ApiEvent) => void, event: ApiEvent): void => {
+    try {
+      listener(event);
+    } catch {
+      // A listener's failure must not stop the others or the scan.
+    }
+  };
   const emit = (event: ApiEvent): void => {
     imageFolders.noteEvent(event);
-    options.observe?.(event);
-    for (const listener of listeners) {
-      try {
-        listener(event);
-      } catch {
-        // A listener's failure must not stop the others or the scan.
-      }
-    }
+    if (options.observe) deliver(options.observe, event);
+    for (const listener of listeners) deliver(listener, event);
   };
   const profiles = createProfileCache();
   const context: BackendContext = {
