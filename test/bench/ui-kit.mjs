@@ -195,19 +195,23 @@ export async function stopTrace(browser) {
   return { longestCpu: Math.max(0, ...tasks.map((e) => (e.tdur ?? 0) / 1000)) };
 }
 
-/** The `bench:` messages each page has logged (see `instrument`), and who waits for which. */
+/** For each page, a promise per `bench:` message of `instrument`, settled once the page has logged it. */
 const milestones = new WeakMap();
 
-/** Notes the `bench:` messages `page` logs from now on. */
+/** Starts listening for the `bench:` messages `page` logs. */
 function followMilestones(page) {
-  const state = { seen: new Set(), waiting: [] };
-  milestones.set(page, state);
-  page.on('console', (message) => {
-    const text = message.text();
-    if (!text.startsWith('bench:')) return;
-    state.seen.add(text);
-    for (const waiter of state.waiting.filter((w) => w.name === text)) waiter.resolve();
-  });
+  const logged = {};
+  for (const name of ['first-row', 'all-rows']) {
+    logged[name] = new Promise((resolve) => {
+      const onMessage = (message) => {
+        if (message.text() !== `bench:${name}`) return;
+        page.off('console', onMessage);
+        resolve();
+      };
+      page.on('console', onMessage);
+    });
+  }
+  milestones.set(page, logged);
 }
 
 /**
@@ -216,12 +220,10 @@ function followMilestones(page) {
  * injected script on the page's main thread, 20–30 ms while the app loads.
  */
 function milestone(page, name, timeoutMs) {
-  const state = milestones.get(page);
-  if (state.seen.has(`bench:${name}`)) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the page did not log bench:${name} within ${timeoutMs} ms`)), timeoutMs);
-    state.waiting.push({ name: `bench:${name}`, resolve: () => (clearTimeout(timer), resolve()) });
+  const late = new Promise((_, reject) => {
+    setTimeout(() => reject(new Error(`the page did not log bench:${name} within ${timeoutMs} ms`)), timeoutMs).unref();
   });
+  return Promise.race([milestones.get(page)[name], late]);
 }
 
 /** Waits until the page has drawn its first row. */

@@ -5,14 +5,13 @@
  * every row a compositing layer of its own (about a hundred), and redo them at every frame.
  */
 import { memo, useEffect, type RefObject } from 'react';
-import { splitPath } from '../../lib/format';
 import { useApp } from '../../store/store-context';
+import { PathText } from './path-text';
 
 /** The path of one row, in the row's colours; the mouse goes through it to the row beneath. */
 const PinnedPath = memo(function PinnedPath({ path, index, top }: { path: string; index: number; top: number }) {
   const selected = useApp((s) => s.selected.has(path));
   const isCursor = useApp((s) => s.cursor === path);
-  const { outer, inner, name } = splitPath(path);
   return (
     <div
       className={`pinned-path${selected ? ' is-selected' : ''}${isCursor ? ' is-cursor' : ''}${index % 2 ? ' is-odd' : ''}`}
@@ -20,9 +19,7 @@ const PinnedPath = memo(function PinnedPath({ path, index, top }: { path: string
       style={{ transform: `translateY(${top}px)` }}
     >
       <div className="cell cell-path">
-        {outer && <span className="path-outer">{outer}</span>}
-        {inner && <span className="path-inner">{inner}</span>}
-        <span className="path-name">{name}</span>
+        <PathText path={path} />
       </div>
     </div>
   );

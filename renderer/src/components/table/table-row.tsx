@@ -2,11 +2,12 @@
 import { memo, type MouseEvent } from 'react';
 import type { ImageRow } from '../../../../shared/api';
 import type { Column } from '../../lib/columns';
-import { formatFieldValue, formatSizes, messageForRow, splitPath } from '../../lib/format';
+import { formatFieldValue, formatSizes, messageForRow } from '../../lib/format';
 import { activeMark } from '../../store/disk-slice';
 import { isChange, type PathEdits } from '../../store/edit-logic';
 import { useApp, useAppStore } from '../../store/store-context';
 import { SidecarBadge } from '../sidecar-badge';
+import { PathText } from './path-text';
 import { ProblemsCell } from './problems-cell';
 import { ResultCell } from './result-cell';
 import { ROW_HEIGHT } from './row-height';
@@ -90,17 +91,12 @@ export const TableRow = memo(function TableRow({ path, index, top, columns, temp
     >
       {columns.map((column) => {
         switch (column.kind) {
-          case 'path': {
-            // Shortened in the middle: the outer folders give way first, then the file's folder, the name last.
-            const { outer, inner, name } = splitPath(path);
+          case 'path':
             return (
               <div key={column.key} role="gridcell" className="cell cell-path" title={path} aria-label={path}>
-                {outer && <span className="path-outer">{outer}</span>}
-                {inner && <span className="path-inner">{inner}</span>}
-                <span className="path-name">{name}</span>
+                <PathText path={path} />
               </div>
             );
-          }
           case 'sidecar':
             return (
               <div key={column.key} role="gridcell" className="cell cell-sidecar">

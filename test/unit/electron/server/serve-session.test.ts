@@ -9,7 +9,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync,
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { bundleEntries } from '../services/tiff/build-worker';
 
 const sharesCpuBySession = (() => {
@@ -25,12 +25,8 @@ const sessionOf = (pid: number) => Number(readFileSync(`/proc/${pid}/stat`, 'utf
 const autogroupOf = (pid: number) => readFileSync(`/proc/${pid}/autogroup`, 'utf8').trim();
 const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
 
-async function until(check: () => boolean, what: string): Promise<void> {
-  for (const deadline = Date.now() + 10_000; !check(); ) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+/** Polls `check` until it passes (10 s at most). */
+const until = (check: () => void) => vi.waitFor(check, { timeout: 10_000, interval: 50 });
 
 describe.runIf(process.platform === 'linux')('npm run serve', () => {
   let launcherScript = '';
@@ -99,8 +95,8 @@ describe.runIf(process.platform === 'linux')('npm run serve', () => {
       const token = new URL(url).searchParams.get('token')!;
       const scan = await fetch(new URL('/api/scanFolder', url), { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-AcqMeta-Token': token }, body: '{}' });
       expect(scan.status).toBe(200);
-      await until(() => autogroupOf(server).endsWith(' nice 10'), 'the session to give way while the scan streams');
-      await until(() => autogroupOf(server).endsWith(' nice 0'), 'the session to be back at normal priority after the scan');
+      await until(() => expect(autogroupOf(server)).toMatch(/ nice 10$/)); // giving way while the scan streams
+      await until(() => expect(autogroupOf(server)).toMatch(/ nice 0$/)); // back at normal priority after the scan
       // the terminal's session keeps its priority
       expect(autogroupOf(launcher.pid!)).toBe(autogroupOf(process.pid));
     }
@@ -115,6 +111,6 @@ describe.runIf(process.platform === 'linux')('npm run serve', () => {
     const exit = exited(launcher);
     launcher.kill('SIGKILL');
     await exit;
-    await until(() => !existsSync(`/proc/${server}`), 'the server to stop');
+    await until(() => expect(existsSync(`/proc/${server}`)).toBe(false)); // the server stopped
   }, 30_000);
 });
