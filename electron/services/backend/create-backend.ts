@@ -20,6 +20,7 @@ import { resultsHandler } from './results-handler';
 import { saveHandler } from './save-handler';
 import { scanHandler } from './scan-handler';
 import { tableHandlers } from './table-handlers';
+import { warmUpScan } from './warm-up';
 
 export type { BackendOptions } from './backend-context';
 
@@ -87,8 +88,9 @@ export function createBackend(options: BackendOptions): Backend {
     ...presetHandlers(context),
   };
   const validators = compileRequestValidators();
+  // the folder opened at start is scanned once a window loads: the scan's code warms up meanwhile
   const ready =
-    options.initialFolder == null ? Promise.resolve() : openFolderAt(context, options.initialFolder).then(() => undefined, () => undefined);
+    options.initialFolder == null ? Promise.resolve() : openFolderAt(context, options.initialFolder).then(() => void warmUpScan(context), () => undefined);
 
   return {
     async call(method, request) {
