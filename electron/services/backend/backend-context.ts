@@ -11,6 +11,7 @@ import type { WatchOptions } from '../watch';
 import type { OpenFolder } from './confine';
 import type { ImageFolders } from './image-folders';
 import type { LiveFolder } from './live-folder';
+import type { ReadAhead } from './warm-up';
 
 /** How a backend is set up by its front door. */
 export interface BackendOptions {
@@ -71,6 +72,8 @@ export interface BackendContext {
   readonly headers: HeaderMemo;
   /** The open folder's folders that hold images, once a scan has listed them all. */
   readonly imageFolders: ImageFolders;
+  /** The first images of the folder opened at start, read ahead of its first scan (see warm-up). */
+  readAhead: ReadAhead | null;
 }
 
 /** The open folder, or NO_FOLDER. */

@@ -76,6 +76,7 @@ export function createBackend(options: BackendOptions): Backend {
     live: new LiveFolder(scanner, profiles, emit, options.watch ?? null),
     headers: new HeaderMemo(),
     imageFolders,
+    readAhead: null,
   };
   const handlers: ApiHandlers = {
     ...folderHandlers(context),
@@ -88,7 +89,7 @@ export function createBackend(options: BackendOptions): Backend {
     ...presetHandlers(context),
   };
   const validators = compileRequestValidators();
-  // the folder opened at start is scanned once a window loads: the scan's code warms up meanwhile
+  // the folder opened at start is scanned once a window loads: its first rows are read meanwhile
   const ready =
     options.initialFolder == null ? Promise.resolve() : openFolderAt(context, options.initialFolder).then(() => void warmUpScan(context), () => undefined);
 

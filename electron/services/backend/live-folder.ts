@@ -48,7 +48,7 @@ export class LiveFolder {
 
   /**
    * Stops what ran for the previous folder; `folder` is swept and watched from {@link start},
-   * or two seconds from now when no scan calls it.
+   * or two seconds from now when no scan is under way by then.
    */
   open(folder: OpenFolder): void {
     this.stopPrevious();
@@ -63,12 +63,24 @@ export class LiveFolder {
     this.takePending()?.();
   }
 
+  /**
+   * A scan is under way and calls {@link start} once its first rows are out (or it ends): the
+   * two-second fallback must not walk the tree while the window waits for those rows.
+   */
+  scanUnderWay(): void {
+    this.stopTimer();
+  }
+
   private takePending(): (() => void) | null {
     const begin = this.pending;
     this.pending = null;
+    this.stopTimer();
+    return begin;
+  }
+
+  private stopTimer(): void {
     if (this.startTimer !== null) clearTimeout(this.startTimer);
     this.startTimer = null;
-    return begin;
   }
 
   private stopPrevious(): void {

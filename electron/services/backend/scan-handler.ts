@@ -10,6 +10,7 @@ import { openScanCache } from '../scan-cache';
 import { profileFinder, requireFolder, type BackendContext } from './backend-context';
 import type { OpenFolder } from './confine';
 import { toBackendError } from './backend-error';
+import { withReadAhead } from './warm-up';
 
 /** Longest a scan's first event waits for someone to listen (see BackendContext.listening). */
 const LISTENER_WAIT_MS = 5_000;
@@ -61,10 +62,11 @@ async function runScan(
   const listened = context.listening(LISTENER_WAIT_MS);
   const cache = await openScanCache(context.options.cacheDir ?? null, folder.realRoot, context.scanner.readerId());
   let finished = false;
+  context.live.scanUnderWay(); // the `finally` below starts the folder's sweep and watch
   try {
     const listing = listAhead(folder.root, signal);
     const profiles = profileFinder(context, folder);
-    const rows = scanRows(folder.root, listing.entries, context.scanner, { signal, cache: context.headers.remembering(cache), profiles });
+    const rows = scanRows(folder.root, listing.entries, context.scanner, { signal, cache: context.headers.remembering(withReadAhead(context, folder, cache)), profiles });
     for await (const batch of batchRows(rows)) {
       await listened;
       if (signal.aborted) return;

@@ -1,22 +1,31 @@
 /**
- * Warming the scan of the folder opened at start: its first images are read once and their
- * rows thrown away, so the scan's code is compiled before a window asks for its first rows.
+ * Reading ahead the folder opened at start: its first rows are read before a window asks for
+ * them, so the scan's code is compiled and its first batch only has to check that those files
+ * did not change (a `stat` each) before it goes out.
  */
 import { listImages, type ImageEntry } from '../folder/list-images';
-import { scanRows } from '../rows';
+import { FIRST_BATCH_ROWS, scanRows } from '../rows';
+import type { CachedImage, ScanCache } from '../scan-cache';
 import { profileFinder, type BackendContext } from './backend-context';
+import type { OpenFolder } from './confine';
 
 /**
- * Images read to warm up. A new process reads its first files several times slower than later
- * ones, while V8 still interprets the code (10,000-image folder, CPU to the first 32 rows: about
- * 100 ms in a new process, 20 ms in one that has scanned before; after this warm-up, 104 against
- * 148 ms, medians of four). Few enough that a background worker still reads a scan's first
- * batch at normal priority (see scan-worker's FILES_BEFORE_GIVING_WAY).
+ * Images read ahead: a scan's first batch. A new process reads its first files several times
+ * slower than later ones, while V8 still interprets the code (10,000-image folder, CPU to the
+ * first 32 rows: about 100 ms in a new process, 20 ms in one that has scanned before). Few enough
+ * that a background worker still reads a scan's first batches at normal priority (see
+ * scan-worker's FILES_BEFORE_GIVING_WAY).
  */
-const WARM_UP_IMAGES = 16;
+const WARM_UP_IMAGES = FIRST_BATCH_ROWS;
 
 /** Files read at once: one per worker, so a scan that starts meanwhile waits for two files at most. */
 const WARM_UP_IN_FLIGHT = 2;
+
+/** What was read ahead of one folder's scan, by image path relative to the folder. */
+export interface ReadAhead {
+  readonly folder: OpenFolder;
+  readonly images: Map<string, CachedImage>;
+}
 
 /** The first `count` entries of a listing, while `wanted()`. */
 async function* firstOf(entries: AsyncIterable<ImageEntry>, count: number, wanted: () => boolean): AsyncGenerator<ImageEntry> {
@@ -29,18 +38,46 @@ async function* firstOf(entries: AsyncIterable<ImageEntry>, count: number, wante
 
 /**
  * Reads the first images of the open folder as a scan does (headers and sidecars in the
- * workers, rows built on this thread), without the scan cache and without events, until a
- * scan starts; a failure only leaves the code cold.
+ * workers, rows built on this thread), without events, until a scan starts; keeps what it read
+ * in `context.readAhead` for that scan. A failure only leaves the code cold.
  */
 export async function warmUpScan(context: BackendContext): Promise<void> {
   const folder = context.folder;
   if (folder === null) return;
   const wanted = () => context.scan === null && context.folder === folder;
+  const ahead: ReadAhead = { folder, images: new Map() };
+  context.readAhead = ahead;
+  const keeping: ScanCache = {
+    take: () => undefined,
+    keep: (relPath, image) => void ahead.images.set(relPath, image),
+    finish: async () => undefined,
+  };
   try {
     const entries = firstOf(listImages(folder.root), WARM_UP_IMAGES, wanted);
-    const rows = scanRows(folder.root, entries, context.scanner, { inFlight: WARM_UP_IN_FLIGHT, profiles: profileFinder(context, folder) });
+    const rows = scanRows(folder.root, entries, context.scanner, { inFlight: WARM_UP_IN_FLIGHT, cache: keeping, profiles: profileFinder(context, folder) });
     for await (const row of rows) void row;
   } catch {
     // the scan that follows reports what cannot be read
   }
+}
+
+/**
+ * `cache` for a scan of `folder`, with what was read ahead of it in front: an image read ahead
+ * is taken from there (the scan still compares its files' stamps, so a change since is read).
+ * Handed over once; a later scan reads for itself.
+ */
+export function withReadAhead(context: BackendContext, folder: OpenFolder, cache: ScanCache): ScanCache {
+  const ahead = context.readAhead?.folder === folder ? context.readAhead.images : null;
+  context.readAhead = null;
+  if (ahead === null || ahead.size === 0) return cache;
+  return {
+    take(relPath) {
+      const kept = cache.take(relPath); // taken there too, so that its line is not kept twice
+      const read = ahead.get(relPath);
+      ahead.delete(relPath);
+      return read ?? kept;
+    },
+    keep: (relPath, image) => cache.keep(relPath, image),
+    finish: (complete) => cache.finish(complete),
+  };
 }

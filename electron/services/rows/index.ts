@@ -3,5 +3,5 @@
  */
 export { buildImageRow, composeRow, readEntrySidecar, readImage, storedValues, summarizeSidecar, type ImageRead, type ImageScan, type SidecarRead, type SidecarSummary } from './image-row';
 export { HeaderMemo } from './header-memo';
-export { batchRows, scanRows, type ScanRowsOptions } from './scan-rows';
+export { batchRows, FIRST_BATCH_ROWS, scanRows, type ScanRowsOptions } from './scan-rows';
 export { mapInOrder } from './map-in-order';

@@ -49,8 +49,11 @@ export interface BatchOptions {
   maxDelayMs: number;
 }
 
-/** Sized for the page: the first rows at once (about a window's worth), then batches it takes a few milliseconds to parse. */
-const UI_BATCHES: BatchOptions = { firstRows: 32, maxRows: 1000, maxDelayMs: 100 };
+/** Rows in a scan's first event: about a window's worth. */
+export const FIRST_BATCH_ROWS = 32;
+
+/** Sized for the page: the first rows at once, then batches it takes a few milliseconds to parse. */
+const UI_BATCHES: BatchOptions = { firstRows: FIRST_BATCH_ROWS, maxRows: 1000, maxDelayMs: 100 };
 
 /** Groups rows into batches: the first of `firstRows`, each later one twice as large up to `maxRows`, cut early after `maxDelayMs`. */
 export async function* batchRows(rows: AsyncIterable<ImageRow>, options: BatchOptions = UI_BATCHES): AsyncGenerator<ImageRow[]> {

@@ -39,6 +39,24 @@ describe('temp files of killed writes', () => {
     await vi.waitFor(() => expect(existsSync(dead)).toBe(false), { timeout: 5_000 });
   });
 
+  it('wait for the first rows of a scan under way, however long past two seconds they take', async () => {
+    process.env.ACQMETA_READ_DELAY_MS = '1000'; // a slow share: listing and reading take seconds
+    try {
+      ({ copy, h } = await startOnLab(() => ({}), false));
+      const dead = tempOf(path.join(copy.lab, 'cells'), deadPid());
+      writeFileSync(dead, 'half a sidecar');
+      await h.ok('openFolder', { path: copy.lab });
+      await h.ok('scanFolder', {});
+      await new Promise((resolve) => setTimeout(resolve, 2_500));
+      expect(h.events.some((e) => e.type === 'scan-rows')).toBe(false);
+      expect(existsSync(dead)).toBe(true); // no tree walk beside the reads of the first rows
+      await h.waitFor((e) => e.type === 'scan-rows');
+      await vi.waitFor(() => expect(existsSync(dead)).toBe(false), { timeout: 5_000 });
+    } finally {
+      delete process.env.ACQMETA_READ_DELAY_MS;
+    }
+  }, 30_000);
+
   it('are removed from the folders a save writes to', async () => {
     ({ copy, h } = await startOnLab(() => ({}), false));
     // Once these are gone, the sweep of the opening is over.

@@ -1,25 +1,32 @@
 /**
- * The folder opened at start is read once ahead of its scan (its first 16 images, rows thrown
- * away), so the scan's code is warm when a window asks for the first rows; the warm-up sends no
- * events and stops as soon as a scan starts.
+ * The folder opened at start is read ahead of its scan (its first 32 images, a first batch), so
+ * the scan's code is warm and its first rows only need a `stat` of each file when a window asks
+ * for them; a file changed since is read again. The warm-up sends no events and stops as soon as
+ * a scan starts.
  */
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ApiEvent } from '../../../../../shared/api';
 import { createBackend, type Backend } from '../../../../../electron/services/backend';
 import { createTiffScanner, type TiffScanner } from '../../../../../electron/services/tiff';
 import { buildCli, type BuiltCli } from '../../cli/built-cli';
 
 const IMAGES = 40;
+const AHEAD = 32;
 const TIFF = path.resolve(__dirname, '../../../../fixtures/tiff/skimage/chessboard_GRAY_U16.tif');
+const SIDECAR = path.resolve(__dirname, '../../../../fixtures/sidecars/canonical.tif.json');
 
-/** `scanner`, recording the path of every header it is asked to read. */
+/**
+ * `scanner`, recording the file name of every header it is asked for: `name` when it reads it,
+ * `name (stamp)` when it only compares the file's stamp with a header already known.
+ */
 function recording(scanner: TiffScanner, reads: string[]): TiffScanner {
   return {
     scan: (absPath) => scanner.scan(absPath),
     summary: (absPath, options) => {
-      reads.push(path.basename(absPath));
+      reads.push(`${path.basename(absPath)}${options?.known ? ' (stamp)' : ''}`);
       return scanner.summary(absPath, options);
     },
     preview: (absPath, request) => scanner.preview(absPath, request),
@@ -35,21 +42,30 @@ describe('warming up the scan of the folder opened at start', () => {
   let scanner: TiffScanner;
   let backend: Backend | null = null;
   const reads: string[] = [];
-  const events: string[] = [];
+  const events: ApiEvent[] = [];
+  const types = () => events.map((e) => e.type);
   const names = Array.from({ length: IMAGES }, (_, i) => `image-${String(i).padStart(2, '0')}.tif`);
+  const stamped = (list: string[]) => list.map((name) => `${name} (stamp)`);
 
   /** A backend on the folder, its events recorded from the start. */
   function start(): Backend {
     backend = createBackend({ door: 'browser', initialFolder: folder, scanner: recording(scanner, reads) });
-    backend.onEvent((event) => events.push(event.type));
+    backend.onEvent((event) => events.push(event));
     return backend;
   }
+
+  /** The species of every row the scan sent, by image. */
+  const speciesOf = () =>
+    Object.fromEntries(events.flatMap((e) => (e.type === 'scan-rows' ? e.rows : [])).map((row) => [row.path, row.values.species]));
 
   beforeEach(async () => {
     built ??= await buildCli();
     scanner = createTiffScanner({ workerScript: built.workerScript, workers: 2 });
     folder = mkdtempSync(path.join(tmpdir(), 'acqmeta-warm-up-'));
-    for (const name of names) copyFileSync(TIFF, path.join(folder, name));
+    for (const name of names) {
+      copyFileSync(TIFF, path.join(folder, name));
+      copyFileSync(SIDECAR, path.join(folder, `${name}.json`));
+    }
     reads.length = 0;
     events.length = 0;
   });
@@ -63,28 +79,47 @@ describe('warming up the scan of the folder opened at start', () => {
 
   afterAll(() => built?.remove());
 
-  it('reads the first 16 images once, in walk order, and sends nothing', async () => {
+  it('reads the first 32 images once, in walk order, and sends nothing', async () => {
     start();
-    await vi.waitFor(() => expect(reads).toHaveLength(16), { timeout: 10_000, interval: 20 });
+    await vi.waitFor(() => expect(reads).toHaveLength(AHEAD), { timeout: 10_000, interval: 20 });
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(reads).toEqual(names.slice(0, 16));
+    expect(reads).toEqual(names.slice(0, AHEAD));
     expect(events).toEqual([]);
   });
 
-  it('leaves the scan whole: every row, each image read once more', async () => {
+  it('hands them to the scan, which only compares their stamps and reads the rest: every row whole', async () => {
     const opened = start();
-    await vi.waitFor(() => expect(reads).toHaveLength(16), { timeout: 10_000, interval: 20 });
-    const result = await opened.call('getSession', { scan: true });
-    expect(result.ok).toBe(true);
-    await vi.waitFor(() => expect(events).toContain('scan-done'), { timeout: 10_000, interval: 20 });
-    expect(reads.slice(16)).toEqual(names);
+    await vi.waitFor(() => expect(reads).toHaveLength(AHEAD), { timeout: 10_000, interval: 20 });
+    expect((await opened.call('getSession', { scan: true })).ok).toBe(true);
+    await vi.waitFor(() => expect(types()).toContain('scan-done'), { timeout: 10_000, interval: 20 });
+    expect(reads.slice(AHEAD)).toEqual([...stamped(names.slice(0, AHEAD)), ...names.slice(AHEAD)]);
+    expect(speciesOf()).toEqual(Object.fromEntries(names.map((name) => [name, 'mouse'])));
+    // a second scan reads for itself
+    reads.length = 0;
+    expect((await opened.call('scanFolder', {})).ok).toBe(true);
+    await vi.waitFor(() => expect(types().filter((t) => t === 'scan-done')).toHaveLength(2), { timeout: 10_000, interval: 20 });
+    expect(reads).toEqual(names);
+  });
+
+  it('shows what changed on disk after the read ahead: a sidecar rewritten, an image replaced', async () => {
+    const opened = start();
+    await vi.waitFor(() => expect(reads).toHaveLength(AHEAD), { timeout: 10_000, interval: 20 });
+    const sidecar = path.join(folder, `${names[3]}.json`);
+    writeFileSync(sidecar, readFileSync(sidecar, 'utf8').replace('"species": "mouse"', '"species": "rat, a longer name"'));
+    copyFileSync(path.resolve(__dirname, '../../../../fixtures/tiff/generated/imagej-2ch-u16.tif'), path.join(folder, names[5] as string));
+    expect((await opened.call('getSession', { scan: true })).ok).toBe(true);
+    await vi.waitFor(() => expect(types()).toContain('scan-done'), { timeout: 10_000, interval: 20 });
+    expect(speciesOf()[names[3] as string]).toBe('rat, a longer name');
+    const rows = events.flatMap((e) => (e.type === 'scan-rows' ? e.rows : []));
+    expect(rows.find((row) => row.path === names[5])?.header?.num_channels).toBe(2);
+    expect(rows.find((row) => row.path === names[4])?.header?.num_channels).toBe(1);
   });
 
   it('stops once a scan starts: a window asking at once costs no extra reads', async () => {
     const opened = start();
     const result = await opened.call('getSession', { scan: true });
     expect(result.ok).toBe(true);
-    await vi.waitFor(() => expect(events).toContain('scan-done'), { timeout: 10_000, interval: 20 });
+    await vi.waitFor(() => expect(types()).toContain('scan-done'), { timeout: 10_000, interval: 20 });
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(reads).toEqual(names);
   });
