@@ -12,9 +12,9 @@ import type { OpenFolder } from './confine';
 /**
  * Images read ahead: a scan's first batch. A new process reads its first files several times
  * slower than later ones, while V8 still interprets the code (10,000-image folder, CPU to the
- * first 32 rows: about 100 ms in a new process, 20 ms in one that has scanned before). Few enough
- * that a background worker still reads a scan's first batches at normal priority (see
- * scan-worker's FILES_BEFORE_GIVING_WAY).
+ * first 32 rows: about 100 ms in a new process, 20 ms in one that has scanned before). With the
+ * scan's look at the same files, this stays within the files a background worker handles at
+ * normal priority (see scan-worker's FILES_BEFORE_GIVING_WAY).
  */
 const WARM_UP_IMAGES = FIRST_BATCH_ROWS;
 
