@@ -3,6 +3,8 @@
  * statistics package.
  */
 
+import { lazyCollator } from '../text-order';
+
 /** One measured value and the group it belongs to. */
 export interface GroupedValue {
   group: string;
@@ -23,7 +25,7 @@ export interface GroupStats {
   values: number[];
 }
 
-const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+const compareNatural = lazyCollator({ numeric: true, sensitivity: 'base' });
 
 /** The median of ascending values. */
 function medianOf(sorted: readonly number[]): number | null {
@@ -50,6 +52,6 @@ export function summarizeGroups(points: Iterable<GroupedValue>): GroupStats[] {
     if (list) list.push(value);
     else groups.set(group, [value]);
   }
-  const names = [...groups.keys()].sort((a, b) => (a === '' ? 1 : b === '' ? -1 : collator.compare(a, b)));
+  const names = [...groups.keys()].sort((a, b) => (a === '' ? 1 : b === '' ? -1 : compareNatural(a, b)));
   return names.map((name) => statsOf(name, groups.get(name) ?? []));
 }

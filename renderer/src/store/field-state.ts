@@ -1,5 +1,6 @@
 /** What the editor shows for one or many images (pure; used with `useShallow`). */
 import { EDITABLE_FIELDS, type FieldValue, type FieldValues } from '../../../shared/fields/field-table';
+import { lazyCollator } from '../../../shared/text-order';
 import type { AppState } from './app-store';
 import { isChange, rowHasChanges, type PathEdits } from './edit-logic';
 import { formatFieldValue } from '../lib/format';
@@ -118,11 +119,11 @@ function textCounts(typed: Map<string, number>, stored: Map<FieldValue | undefin
   return counts;
 }
 
-const collator = new Intl.Collator();
+const compareText = lazyCollator();
 
 /** Most frequent first, then by text. */
 function byCount(a: ValueCount, b: ValueCount): number {
-  return b.count - a.count || collator.compare(a.text, b.text);
+  return b.count - a.count || compareText(a.text, b.text);
 }
 
 /** The `limit` most frequent texts, most frequent first; only those are sorted. */

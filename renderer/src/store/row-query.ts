@@ -1,5 +1,6 @@
 /** Quick filters and sorting of table rows (pure; the selectors memoize it; the filter text is row-filter's). */
 import type { ImageRow } from '../../../shared/api';
+import { lazyCollator } from '../../../shared/text-order';
 import { columnByKey, sortValue } from '../lib/columns';
 import { rowHasChanges, type EditMap } from './edit-logic';
 import { lacksField, problemCount, type LiveProblems } from './problem-logic';
@@ -34,11 +35,11 @@ export function matchesGap(row: ImageRow, edits: EditMap, live: LiveProblems, ga
   return gap === null || lacksField(row, edits[row.path], live, gap);
 }
 
-const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+const compareNatural = lazyCollator({ numeric: true, sensitivity: 'base' });
 
 function compareValues(a: string | number, b: string | number): number {
   if (typeof a === 'number' && typeof b === 'number') return a - b;
-  return collator.compare(String(a), String(b));
+  return compareNatural(String(a), String(b));
 }
 
 type Keyed = { row: ImageRow; key: string | number | null };
@@ -50,7 +51,7 @@ function compareKeyed(x: Keyed, y: Keyed, sign: number): number {
     const c = compareValues(x.key, y.key);
     if (c !== 0) return c * sign;
   }
-  return collator.compare(x.row.path, y.row.path);
+  return compareNatural(x.row.path, y.row.path);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ImageDetail } from '../../../../shared/api';
-import { fileFacts, formatAcquired, formatFieldValue, formatSizes, messageForRow, pixelCount } from '../../../../renderer/src/lib/format';
+import { fileFacts, formatAcquired, formatCount, formatFieldValue, formatSizes, messageForRow, pixelCount } from '../../../../renderer/src/lib/format';
 import { makeRow } from '../store/fake-client';
 
 const header = makeRow('x.tif').header!;
@@ -41,6 +41,16 @@ describe('format', () => {
   it('drops the file name a row already shows from its message', () => {
     expect(messageForRow('x.tif: IFD loop at offset 8', 'hostile/x.tif')).toBe('IFD loop at offset 8');
     expect(messageForRow('x.tif.json: not valid JSON', 'hostile/x.tif')).toBe('x.tif.json: not valid JSON');
+  });
+});
+
+describe('formatCount', () => {
+  it('groups thousands with commas, as en-US does', () => {
+    const english = new Intl.NumberFormat('en-US');
+    for (const n of [0, 7, 12, 999, 1_000, 9_999, 12_480, 100_000, 999_999, 1_000_000, 1_234_567, 4_320_000_001, -1, -1_234]) {
+      expect(formatCount(n)).toBe(english.format(n));
+    }
+    expect(formatCount(100_000)).toBe('100,000');
   });
 });
 
