@@ -9,3 +9,6 @@ export function lazyCollator(options?: Intl.CollatorOptions): (a: string, b: str
   let collator: Intl.Collator | null = null;
   return (a, b) => (collator ??= new Intl.Collator(undefined, options)).compare(a, b);
 }
+
+/** Natural order, case and accents aside: `img2` before `img10` (paths, groups, column values). */
+export const compareNatural = lazyCollator({ numeric: true, sensitivity: 'base' });

@@ -3,7 +3,7 @@
  * statistics package.
  */
 
-import { lazyCollator } from '../text-order';
+import { compareNatural } from '../text-order';
 
 /** One measured value and the group it belongs to. */
 export interface GroupedValue {
@@ -24,8 +24,6 @@ export interface GroupStats {
   /** The finite values, ascending (for a strip plot). */
   values: number[];
 }
-
-const compareNatural = lazyCollator({ numeric: true, sensitivity: 'base' });
 
 /** The median of ascending values. */
 function medianOf(sorted: readonly number[]): number | null {

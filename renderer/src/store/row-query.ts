@@ -1,6 +1,6 @@
 /** Quick filters and sorting of table rows (pure; the selectors memoize it; the filter text is row-filter's). */
 import type { ImageRow } from '../../../shared/api';
-import { lazyCollator } from '../../../shared/text-order';
+import { compareNatural } from '../../../shared/text-order';
 import { columnByKey, sortValue } from '../lib/columns';
 import { rowHasChanges, type EditMap } from './edit-logic';
 import { lacksField, problemCount, type LiveProblems } from './problem-logic';
@@ -34,8 +34,6 @@ export function matchesQuick(row: ImageRow, edits: EditMap, quick: QuickFilter, 
 export function matchesGap(row: ImageRow, edits: EditMap, live: LiveProblems, gap: string | null): boolean {
   return gap === null || lacksField(row, edits[row.path], live, gap);
 }
-
-const compareNatural = lazyCollator({ numeric: true, sensitivity: 'base' });
 
 function compareValues(a: string | number, b: string | number): number {
   if (typeof a === 'number' && typeof b === 'number') return a - b;
