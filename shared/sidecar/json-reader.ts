@@ -4,7 +4,7 @@
  * way it notes whether the text is laid out exactly as the writer (CloudScope) lays it out.
  */
 import type { JsonArray, JsonEntry, JsonNode, JsonObject } from './json-tree';
-import { compareCodePoints, pythonJsonString } from './python-repr';
+import { compareCodePoints } from './python-repr';
 
 /**
  * The outcome of {@link readJson}; on failure `offset` points at the problem. `canonical`: the
@@ -71,10 +71,23 @@ export function positionOf(text: string, offset: number): { line: number; column
   return { line, column };
 }
 
-/** A line break and the indent of `level` (two spaces a level), as the writer puts before a member. */
-const BREAKS: string[] = [];
-function lineBreak(level: number): string {
-  return (BREAKS[level] ??= `\n${'  '.repeat(level)}`);
+/**
+ * What a run of white space was, as {@link Reader} sees it: nothing, one space, a line break
+ * followed by that many spaces (0 or more; the writer's indent is two spaces a level), or
+ * anything else.
+ */
+const NO_SPACE = -1;
+const ONE_SPACE = -2;
+const OTHER_SPACE = -3;
+
+/** The white space the writer puts before a member of a container at `level`: a line break and its indent. */
+function lineBreak(level: number): number {
+  return 2 * level;
+}
+
+/** Whether a UTF-16 unit is JSON white space. */
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 }
 
 /** Whether a UTF-16 unit is an ASCII digit. */
@@ -112,6 +125,20 @@ function numberEnd(text: string, start: number): number {
   return end;
 }
 
+/** The units the writer escapes with a letter (`\n`) or writes as they are, never as `\u` escapes: `"`, `\` and the printable ASCII among them. */
+function hasShortForm(unit: number): boolean {
+  return (unit >= 0x20 && unit <= 0x7e) || unit === 0x08 || unit === 0x09 || unit === 0x0a || unit === 0x0c || unit === 0x0d;
+}
+
+/**
+ * Whether `\u<hex>` is how the writer (Python's `json.dumps`, `ensure_ascii`) writes `unit`:
+ * four lower-case hex digits, for a unit it has no shorter form for (a control character
+ * without a letter, or anything beyond ASCII, each half of a surrogate pair on its own).
+ */
+function escapeIsCanonical(unit: number, hex: string): boolean {
+  return !hasShortForm(unit) && hex === hex.toLowerCase();
+}
+
 class Reader {
   private pos = 0;
   /** Whether everything read so far is laid out as the writer would. */
@@ -120,19 +147,37 @@ class Reader {
   constructor(private readonly text: string) {}
 
   document(): JsonNode {
-    this.gap('');
+    this.gap(NO_SPACE);
     if (this.pos >= this.text.length) this.fail('the file is empty');
     const value = this.value(0);
-    this.gap('');
+    this.gap(NO_SPACE);
     if (this.pos < this.text.length) this.fail('unexpected text after the end of the JSON value');
     return value;
   }
 
-  /** Skips white space; the layout stays canonical only if it was exactly `expected`. */
-  private gap(expected: string): void {
+  /** Skips white space; the layout stays canonical only if it was `expected` (see {@link NO_SPACE}). */
+  private gap(expected: number): void {
+    if (this.skipGap() !== expected) this.canonical = false;
+  }
+
+  /** Skips white space, which must be `beforeClose` when the unit `close` follows it and `otherwise` elsewhere for the layout to stay canonical. */
+  private gapBefore(close: number, beforeClose: number, otherwise: number): void {
+    const found = this.skipGap();
+    if (found !== (this.text.charCodeAt(this.pos) === close ? beforeClose : otherwise)) this.canonical = false;
+  }
+
+  /** Skips white space and says what it was: {@link NO_SPACE}, {@link ONE_SPACE}, a line break and n spaces (n), or {@link OTHER_SPACE}. */
+  private skipGap(): number {
+    const { text } = this;
     const start = this.pos;
-    this.skipSpace();
-    this.gapWas(start, expected);
+    const first = text.charCodeAt(start);
+    if (!isSpace(first)) return NO_SPACE;
+    let end = start + 1;
+    if (first === 0x0a) while (text.charCodeAt(end) === 0x20) end++;
+    this.pos = end;
+    if (!isSpace(text.charCodeAt(end))) return first === 0x0a ? end - start - 1 : first === 0x20 ? ONE_SPACE : OTHER_SPACE;
+    while (isSpace(text.charCodeAt(this.pos))) this.pos++;
+    return OTHER_SPACE;
   }
 
   private fail(message: string, offset = this.pos): never {
@@ -143,23 +188,15 @@ class Reader {
     this.fail(this.pos >= this.text.length ? `the file ends too early: expected ${what}` : `expected ${what}`);
   }
 
-  private skipSpace(): void {
-    const { text } = this;
-    while (this.pos < text.length) {
-      const c = text.charCodeAt(this.pos);
-      if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09) return;
-      this.pos++;
-    }
-  }
-
   /** The value at the current position (white space before it already skipped); `depth` is its container's nesting. */
   private value(depth: number): JsonNode {
     if (depth > MAX_DEPTH) this.fail(`nested more than ${MAX_DEPTH} levels deep`);
     const offset = this.pos;
-    const c = this.text[this.pos];
-    if (c === '{') return this.object(depth + 1);
-    if (c === '[') return this.array(depth + 1);
-    if (c === '"') return { kind: 'string', value: this.string(), offset };
+    const code = this.text.charCodeAt(offset);
+    if (code === 0x7b) return this.object(depth + 1); // {
+    if (code === 0x5b) return this.array(depth + 1); // [
+    if (code === 0x22) return { kind: 'string', value: this.string(), offset };
+    const c = this.text[offset];
     const literal = LITERALS[c ?? ''];
     if (literal !== undefined && this.text.startsWith(literal.word, offset)) {
       this.pos += literal.word.length;
@@ -176,94 +213,83 @@ class Reader {
     return { kind: 'number', text: this.text.slice(offset, end), offset };
   }
 
-  /** Skips white space, which must be `beforeClose` when `close` follows it and `otherwise` elsewhere for the layout to stay canonical. */
-  private gapBefore(close: string, beforeClose: string, otherwise: string): void {
-    const start = this.pos;
-    this.skipSpace();
-    this.gapWas(start, this.text[this.pos] === close ? beforeClose : otherwise);
-  }
-
-  /** The layout stays canonical only if the white space from `start` was exactly `expected`. */
-  private gapWas(start: number, expected: string): void {
-    if (this.pos - start !== expected.length || (expected.length > 0 && !this.text.startsWith(expected, start))) this.canonical = false;
-  }
-
   private object(depth: number): JsonObject {
+    const { text } = this;
     const offset = this.pos++;
     const entries: JsonEntry[] = [];
-    this.gapBefore('}', '', lineBreak(depth)); // `{}`, or a line break and the indent
-    if (this.text[this.pos] === '}') {
+    this.gapBefore(0x7d, NO_SPACE, lineBreak(depth)); // `{}`, or a line break and the indent
+    if (text.charCodeAt(this.pos) === 0x7d) {
       this.pos++;
       return { kind: 'object', entries, offset };
     }
     let previous: string | null = null;
     for (;;) {
-      if (this.text[this.pos] !== '"') this.expected('a key in double quotes');
+      if (text.charCodeAt(this.pos) !== 0x22) this.expected('a key in double quotes');
       const key = this.string();
       if (previous !== null && this.canonical && compareCodePoints(previous, key) > 0) this.canonical = false; // the writer sorts keys
       previous = key;
-      this.gap('');
-      if (this.text[this.pos] !== ':') this.expected("':'");
+      this.gap(NO_SPACE);
+      if (text.charCodeAt(this.pos) !== 0x3a) this.expected("':'");
       this.pos++;
-      this.gap(' ');
+      this.gap(ONE_SPACE);
       entries.push({ key, value: this.value(depth) });
-      this.gapBefore('}', lineBreak(depth - 1), ''); // none before a comma
-      const c = this.text[this.pos];
-      this.pos++;
-      if (c === '}') return { kind: 'object', entries, offset };
-      if (c !== ',') {
-        this.pos--;
-        this.expected("',' or '}'");
+      this.gapBefore(0x7d, lineBreak(depth - 1), NO_SPACE); // none before a comma
+      const c = text.charCodeAt(this.pos);
+      if (c === 0x7d) {
+        this.pos++;
+        return { kind: 'object', entries, offset };
       }
+      if (c !== 0x2c) this.expected("',' or '}'");
+      this.pos++;
       this.gap(lineBreak(depth));
     }
   }
 
   private array(depth: number): JsonArray {
+    const { text } = this;
     const offset = this.pos++;
     const items: JsonNode[] = [];
-    this.gapBefore(']', '', lineBreak(depth));
-    if (this.text[this.pos] === ']') {
+    this.gapBefore(0x5d, NO_SPACE, lineBreak(depth));
+    if (text.charCodeAt(this.pos) === 0x5d) {
       this.pos++;
       return { kind: 'array', items, offset };
     }
     for (;;) {
       items.push(this.value(depth));
-      this.gapBefore(']', lineBreak(depth - 1), '');
-      const c = this.text[this.pos];
-      this.pos++;
-      if (c === ']') return { kind: 'array', items, offset };
-      if (c !== ',') {
-        this.pos--;
-        this.expected("',' or ']'");
+      this.gapBefore(0x5d, lineBreak(depth - 1), NO_SPACE);
+      const c = text.charCodeAt(this.pos);
+      if (c === 0x5d) {
+        this.pos++;
+        return { kind: 'array', items, offset };
       }
+      if (c !== 0x2c) this.expected("',' or ']'");
+      this.pos++;
       this.gap(lineBreak(depth));
     }
   }
 
-  /** Reads a string starting at its opening quote. */
+  /**
+   * Reads a string starting at its opening quote. On the way, the layout stays canonical only
+   * if every unit is written as Python's `json.dumps` writes it (see {@link escapeIsCanonical}).
+   */
   private string(): string {
     const { text } = this;
     const start = this.pos++;
     let out = '';
     let chunk = this.pos;
-    // only printable ASCII, unescaped: written by the writer as it is
-    let plain = true;
     for (;;) {
       if (this.pos >= text.length) this.fail('a string is not closed', start);
       const c = text.charCodeAt(this.pos);
       if (c === 0x22) {
         out += text.slice(chunk, this.pos++);
-        if (!plain && this.canonical && text.slice(start, this.pos) !== pythonJsonString(out)) this.canonical = false;
         return out;
       }
       if (c < 0x20) this.fail('a control character (such as a line break) inside a string must be escaped');
       if (c !== 0x5c) {
-        if (c > 0x7e) plain = false;
+        if (c > 0x7e) this.canonical = false; // the writer escapes everything beyond ASCII
         this.pos++;
         continue;
       }
-      plain = false;
       out += text.slice(chunk, this.pos);
       out += this.escape();
       chunk = this.pos;
@@ -272,15 +298,19 @@ class Reader {
 
   /** Decodes one backslash escape at the current position. */
   private escape(): string {
-    const letter = this.text[this.pos + 1] ?? '';
+    const at = this.pos;
+    const letter = this.text[at + 1] ?? '';
     const simple = SIMPLE_ESCAPES[letter];
     if (simple !== undefined) {
       this.pos += 2;
+      if (letter === '/') this.canonical = false; // the writer leaves `/` as it is
       return simple;
     }
-    const hex = this.text.slice(this.pos + 2, this.pos + 6);
+    const hex = this.text.slice(at + 2, at + 6);
     if (letter !== 'u' || !HEX4.test(hex)) this.fail('invalid escape in a string');
     this.pos += 6;
-    return String.fromCharCode(parseInt(hex, 16));
+    const unit = parseInt(hex, 16);
+    if (!escapeIsCanonical(unit, hex)) this.canonical = false;
+    return String.fromCharCode(unit);
   }
 }

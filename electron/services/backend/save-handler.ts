@@ -8,7 +8,7 @@ import { ApiFailure } from '../../../shared/errors';
 import { validateChanges } from '../../../shared/validation';
 import { profileRefusals, type ProfileFinder } from '../profile';
 import { composeRow, mapInOrder, summarizeSidecar, type ImageScan } from '../rows';
-import { inWriteBatch, problemsAfterEdit, saveFieldChanges, type WriteBatch } from '../sidecar';
+import { inWriteBatch, noteValueProblems, saveFieldChanges, valueProblemsAfterEdit, type WriteBatch } from '../sidecar';
 import { profileFinder, requireFolder, type BackendContext } from './backend-context';
 import { checkSidecarInside, resolveImage, type OpenFolder, type RealFolders } from './confine';
 import { toBackendError } from './backend-error';
@@ -62,27 +62,28 @@ async function saveOne({ context, folder, profiles, batch, realFolders }: SaveRu
   // The lab profile's refusals are those of acqmeta set: never "required", always the same rule.
   const refused = await profileRefusals(profiles, entry.absPath, save.changes);
   if (refused.length > 0) throw new ApiFailure('INVALID_VALUE', refused.map((p) => p.message).join(' '), save.path);
-  // The header is read while the sidecar is written: the new sidecar (if any) and the row need it.
+  // The header is read while the lab profile in force is looked up.
   const scanning: Promise<ImageScan | null> = entry.kind === 'tiff' ? context.headers.scan(context.scanner, entry.relPath, entry.absPath, entry.stamp) : Promise.resolve(null);
+  const [scan, profile] = await Promise.all([scanning, profiles.forImage(entry.absPath)]);
   let creation = {};
   if (entry.sidecar === 'none') {
     // A new sidecar carries the image's header, as CloudScope would write it.
-    if (entry.kind !== 'tiff') throw new ApiFailure('NOT_FOUND', `${save.path} has no sidecar.`, save.path);
-    const scan = (await scanning) as ImageScan;
+    if (entry.kind !== 'tiff' || scan === null) throw new ApiFailure('NOT_FOUND', `${save.path} has no sidecar.`, save.path);
     if (!scan.ok) throw new ApiFailure('UNREADABLE_IMAGE', scan.message, save.path);
     creation = { header: scan.info.header, fileCalibration: scan.info.fileCalibration };
   }
-  const result = await saveFieldChanges(entry.absPath, save.changes, {
-    expected: save.expected,
-    overwrite: save.overwrite === true,
-    batch,
-    ...(save.remove === undefined ? {} : { remove: save.remove }),
-    ...creation,
-  });
+  // The row is made from the sidecar as saved before it is written; its version is known after.
+  const result = await saveFieldChanges(
+    entry.absPath,
+    save.changes,
+    { expected: save.expected, overwrite: save.overwrite === true, batch, ...(save.remove === undefined ? {} : { remove: save.remove }), ...creation },
+    (saved, previous) => {
+      const problems = valueProblemsAfterEdit(previous?.sha256 ?? null, saved);
+      return { problems, row: composeRow(entry, scan, summarizeSidecar({ state: 'ok', sidecar: saved, version: null, problems }), profile) };
+    },
+  );
   const version = result.version;
   if (version === null) throw new Error(`internal: ${save.path} has no sidecar after its save`);
-  const stored = problemsAfterEdit(result.previous?.sha256 ?? null, result.sidecar, version.sha256);
-  const read = summarizeSidecar({ state: 'ok', sidecar: result.sidecar, version, problems: stored });
-  const row = composeRow(entry, await scanning, read, await profiles.forImage(entry.absPath));
-  return { path: save.path, ok: true, row };
+  noteValueProblems(version.sha256, result.taken.problems);
+  return { path: save.path, ok: true, row: { ...result.taken.row, version } };
 }

@@ -18,8 +18,11 @@ import type { SidecarBytes, TiffScanner } from '../tiff';
 /** The outcome of reading an image with the scanner: its summary (or everything, `TiffInfo`). */
 export type ImageScan<T extends TiffSummary = TiffSummary> = { ok: true; info: T } | { ok: false; message: string };
 
-/** The outcome of reading a sidecar, as the row needs it (null version: the file was not read). */
-export type SidecarRead = SidecarFile | { state: 'invalid'; version: null; problems: string[] };
+/**
+ * The outcome of reading a sidecar, as the row needs it. A null version: an invalid file that
+ * was not read, or a sidecar just edited and not written yet.
+ */
+export type SidecarRead = SidecarFile | { state: 'invalid'; version: null; problems: string[] } | { state: 'ok'; sidecar: Sidecar; version: null; problems: string[] };
 
 /** What a row takes from a sidecar, as plain data (the scan cache keeps it). */
 export interface SidecarSummary {

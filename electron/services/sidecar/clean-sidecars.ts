@@ -19,10 +19,9 @@ export function noteValueProblems(sha256: string, problems: readonly string[]): 
 
 /**
  * The value problems of `edited`, which field edits made from the content `previous` (null:
- * a new sidecar): none when `previous` is known to be clean, else found by validating.
+ * a new sidecar): none when `previous` is known to be clean, else found by validating. Once
+ * it is written, {@link noteValueProblems} records them under its sha256.
  */
-export function problemsAfterEdit(previous: string | null, edited: Sidecar, editedSha256: string): string[] {
-  const problems = previous !== null && clean.has(previous) ? [] : valueProblems(edited);
-  noteValueProblems(editedSha256, problems);
-  return problems;
+export function valueProblemsAfterEdit(previous: string | null, edited: Sidecar): string[] {
+  return previous !== null && clean.has(previous) ? [] : valueProblems(edited);
 }

@@ -2,9 +2,9 @@
  * Sidecar files on disk: reading with versions, atomic conflict-checked writes, field saves,
  * write batches and the clean-up of temp files left by killed writes.
  */
-export { noteValueProblems, problemsAfterEdit } from './clean-sidecars';
+export { noteValueProblems, valueProblemsAfterEdit } from './clean-sidecars';
 export { readSidecarFile, sidecarFromSnapshot, type SidecarFile } from './read-sidecar-file';
-export { saveFieldChanges, type SaveOptions, type SaveResult } from './save-field-changes';
+export { saveFieldChanges, type SaveOptions, type SaveResult, type TakeFromSaved } from './save-field-changes';
 export { sidecarNameFor, sidecarPathFor } from './sidecar-path';
 export { sweepStaleTemps, sweepStaleTempsUnder } from './temp-files';
 export { inWriteBatch, WriteBatch } from './write-batch';

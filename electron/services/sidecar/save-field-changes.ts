@@ -11,7 +11,7 @@ import { sidecarFromSnapshot } from './read-sidecar-file';
 import { withSidecarLock } from './sidecar-lock';
 import { sidecarNameFor } from './sidecar-path';
 import type { WriteBatch } from './write-batch';
-import { readForWrite, replaceSidecar } from './write-sidecar-file';
+import { readForWrite, replaceSidecar, writeTargetOf, type SidecarOnDisk, type WriteTarget } from './write-sidecar-file';
 
 /** How to save: the version the caller read, and what to create a missing sidecar from. */
 export interface SaveOptions {
@@ -34,8 +34,8 @@ export interface SaveOptions {
   remove?: readonly string[];
 }
 
-/** What a save did: the resulting sidecar and values, and the version now on disk. */
-export interface SaveResult {
+/** What a save did: the values before and after, the version now on disk, and what `take` took. */
+export interface SaveResult<T = undefined> {
   /** Whether the file's text changed (or would, with `dryRun`). */
   changed: boolean;
   /** The version on disk afterwards; null when there is still no file. */
@@ -45,10 +45,25 @@ export interface SaveResult {
   /** The stored values before the save; null when there was no sidecar. */
   before: FieldValues | null;
   values: FieldValues;
-  text: string;
-  /** The sidecar as saved (or as it would be, with `dryRun`). */
-  sidecar: Sidecar;
+  /** What `take` made of the sidecar as saved (or as it would be, with `dryRun`). */
+  taken: T;
 }
+
+/**
+ * Takes from the sidecar as saved what a caller needs of it afterwards (a row, its problems).
+ * It runs before the write, so that the sidecar's text and tree are not kept while the disk
+ * syncs: with many files in flight, that kept them past the young generation of the heap.
+ * `previous`: the version the save edited (null: a new sidecar).
+ */
+export type TakeFromSaved<T> = (saved: Sidecar, previous: SidecarVersion | null) => T;
+
+/** A save decided: its result, and the write it needs (null: none). */
+interface PlannedSave<T> {
+  result: SaveResult<T>;
+  write: { target: WriteTarget; bytes: Uint8Array } | null;
+}
+
+const utf8 = new TextEncoder();
 
 /**
  * Applies `changes` to the image's sidecar, creating it when missing.
@@ -59,33 +74,44 @@ export interface SaveResult {
  * text changes. The file is read, edited and replaced under its lock, so the read is the one
  * the write is checked against.
  */
-export async function saveFieldChanges(imagePath: string, changes: FieldValues, options: SaveOptions): Promise<SaveResult> {
+export async function saveFieldChanges<T = undefined>(
+  imagePath: string,
+  changes: FieldValues,
+  options: SaveOptions,
+  take?: TakeFromSaved<T>,
+): Promise<SaveResult<T>> {
   const problems = validateChanges(changes);
   if (problems.length > 0) throw new ApiFailure('INVALID_VALUE', problems.join('; '), imagePath);
   return withSidecarLock(imagePath, async () => {
-    const name = sidecarNameFor(imagePath);
-    const onDisk = await readForWrite(imagePath);
-    const file = sidecarFromSnapshot(onDisk.snapshot, name, { checkValues: false });
-    if (file.state === 'invalid') {
-      throw new ApiFailure('INVALID_SIDECAR', `${file.problems.join('; ')} (the file was left unchanged)`, imagePath);
-    }
-    const current = file.state === 'ok' ? file.version : null;
-    const before = file.state === 'ok' ? file.sidecar.fieldValues() : null;
-    let sidecar: Sidecar;
-    if (file.state === 'ok') {
-      sidecar = editSidecar(file.sidecar, changes, options.remove);
-      if (sidecar === file.sidecar) return { changed: false, version: current, previous: current, before, values: before as FieldValues, text: sidecar.text, sidecar };
-    } else {
-      if (!options.header) {
-        throw new ApiFailure('INVALID_VALUE', `${name} does not exist and the image header is unknown, so it cannot be created`, imagePath);
-      }
-      sidecar = createSidecar(options.header, options.fileCalibration ?? null, changes);
-    }
-    if (options.overwrite !== true && options.expected !== 'latest' && !sameVersion(current, options.expected)) {
-      throw new ApiFailure('CONFLICT', `${name} changed on disk since it was read`, imagePath);
-    }
-    const result = { changed: true, previous: current, before, values: sidecar.fieldValues(), text: sidecar.text, sidecar };
-    if (options.dryRun === true) return { ...result, version: current };
-    return { ...result, version: await replaceSidecar(imagePath, onDisk, sidecar.text, options.batch) };
+    const { result, write } = planSave(imagePath, await readForWrite(imagePath), changes, options, take);
+    if (write === null) return result;
+    return { ...result, version: await replaceSidecar(imagePath, write.target, write.bytes, options.batch) };
   });
+}
+
+/** Everything a save decides from what is on disk, before its write; of the read, only what the write needs is kept. */
+function planSave<T>(imagePath: string, onDisk: SidecarOnDisk, changes: FieldValues, options: SaveOptions, take?: TakeFromSaved<T>): PlannedSave<T> {
+  const name = sidecarNameFor(imagePath);
+  const file = sidecarFromSnapshot(onDisk.snapshot, name, { checkValues: false });
+  if (file.state === 'invalid') {
+    throw new ApiFailure('INVALID_SIDECAR', `${file.problems.join('; ')} (the file was left unchanged)`, imagePath);
+  }
+  const current = file.state === 'ok' ? file.version : null;
+  const before = file.state === 'ok' ? file.sidecar.fieldValues() : null;
+  let sidecar: Sidecar;
+  if (file.state === 'ok') {
+    sidecar = editSidecar(file.sidecar, changes, options.remove);
+  } else {
+    if (!options.header) {
+      throw new ApiFailure('INVALID_VALUE', `${name} does not exist and the image header is unknown, so it cannot be created`, imagePath);
+    }
+    sidecar = createSidecar(options.header, options.fileCalibration ?? null, changes);
+  }
+  const changed = file.state !== 'ok' || sidecar !== file.sidecar;
+  if (changed && options.overwrite !== true && options.expected !== 'latest' && !sameVersion(current, options.expected)) {
+    throw new ApiFailure('CONFLICT', `${name} changed on disk since it was read`, imagePath);
+  }
+  const result = { changed, version: current, previous: current, before, values: sidecar.fieldValues(), taken: take?.(sidecar, current) as T };
+  if (!changed || options.dryRun === true) return { result, write: null };
+  return { result, write: { target: writeTargetOf(onDisk), bytes: utf8.encode(sidecar.text) } };
 }

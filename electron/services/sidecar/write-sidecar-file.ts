@@ -38,15 +38,29 @@ export async function readForWrite(imagePath: string): Promise<SidecarOnDisk> {
   }
 }
 
+/** How a sidecar found on disk is replaced: the file written, its permission bits, whether this process may write it. */
+export interface WriteTarget {
+  file: string;
+  /** The old file's permission bits (kept); undefined when there was no file. */
+  mode: number | undefined;
+  writable: boolean;
+}
+
+/** The target of a write over the sidecar found as `onDisk` (nothing of its bytes is kept). */
+export function writeTargetOf(onDisk: SidecarOnDisk): WriteTarget {
+  return { file: onDisk.target, mode: onDisk.snapshot?.mode, writable: onDisk.snapshot?.writable !== false };
+}
+
 /**
- * Writes `text` over the sidecar found as `onDisk` (callers hold the lock) and returns the new
- * version. A read-only sidecar is refused; the old file's permission bits are kept.
+ * Writes `bytes` over the sidecar at `target` (callers hold the lock) and returns the new
+ * version. A read-only sidecar is refused; the old file's permission bits are kept. Bytes
+ * that have their buffer to themselves are handed to the write worker: do not use them after.
  */
-export async function replaceSidecar(imagePath: string, onDisk: SidecarOnDisk, text: string, batch?: WriteBatch): Promise<SidecarVersion> {
+export async function replaceSidecar(imagePath: string, target: WriteTarget, bytes: Uint8Array, batch?: WriteBatch): Promise<SidecarVersion> {
   const name = sidecarNameFor(imagePath);
   try {
-    if (onDisk.snapshot?.writable === false) throw new ApiFailure('IO', `${name} could not be saved: the file is read-only`, imagePath);
-    const version = await replaceFile(onDisk.target, utf8.encode(text), onDisk.snapshot?.mode, batch);
+    if (!target.writable) throw new ApiFailure('IO', `${name} could not be saved: the file is read-only`, imagePath);
+    const version = await replaceFile(target.file, bytes, target.mode, batch);
     rememberWritten(sidecarPathFor(imagePath), version);
     return version;
   } catch (error) {
@@ -73,6 +87,6 @@ export function writeSidecarFile(
     if (options.overwrite !== true && !sameVersion(onDisk.snapshot?.version ?? null, expected)) {
       throw new ApiFailure('CONFLICT', `${sidecarNameFor(imagePath)} changed on disk since it was read`, imagePath);
     }
-    return replaceSidecar(imagePath, onDisk, text, options.batch);
+    return replaceSidecar(imagePath, writeTargetOf(onDisk), utf8.encode(text), options.batch);
   });
 }

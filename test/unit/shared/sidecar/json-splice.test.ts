@@ -50,6 +50,9 @@ function variants(text: string): string[] {
     text.replace('"species": "', '"species": "\\/'),
     text.replace('"species": "', '"species": "é'), // Python writes \u00e9
     text.replace('"species": "', '"species": "\\u00E9'), // upper-case hex
+    text.replace('"species": "', '"species": "\\u000a'), // Python writes \n
+    text.replace('"species": "', '"species": "\\u0022'), // Python writes \"
+    text.replace('"species": "', '"species": "\u007f'), // Python escapes DEL
     text.replace('"rois": [', '"rois": [ ').replace('"rois": [ ]', '"rois": [  ]'),
     text.replace(/\n}$/, '}'),
   ].filter((variant) => variant !== text);

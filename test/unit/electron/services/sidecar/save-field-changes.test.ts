@@ -25,7 +25,7 @@ describe('saveFieldChanges', () => {
     const after = readFileSync(sidecar, 'utf8').split('\n');
     expect(after.length).toBe(before.length);
     expect(after.filter((line, i) => line !== before[i])).toEqual(['    "depth": 120.0,']);
-    expect(result).toMatchObject({ changed: true, text: readFileSync(sidecar, 'utf8') });
+    expect(result.changed).toBe(true);
     expect(result.values.depth).toBe(120);
     expect(result.version).toEqual((await readOk(image)).version);
   });
@@ -44,7 +44,7 @@ describe('saveFieldChanges', () => {
     const result = await saveFieldChanges(image, { species: 'mouse' }, { expected: null, header: IMAGEJ_2CH_HEADER, fileCalibration: null });
     const expected = fixtureText('minimal-2ch-imagej.tif.json').replace('"species": ""', '"species": "mouse"');
     expect(readFileSync(sidecar, 'utf8')).toBe(expected);
-    expect(result).toMatchObject({ changed: true, text: expected });
+    expect(result).toMatchObject({ changed: true, previous: null, before: null });
     expect(result.version).toEqual((await readOk(image)).version);
     expect(namesIn(dir)).toEqual(['cell.tif', 'cell.tif.json']);
   });
@@ -100,9 +100,9 @@ describe('saveFieldChanges', () => {
 
   it('computes but writes nothing on a dry run', async () => {
     const { image, sidecar, read } = await savedCanonical();
-    const result = await saveFieldChanges(image, { sex: 'M' }, { expected: read.version, dryRun: true });
+    const result = await saveFieldChanges(image, { sex: 'M' }, { expected: read.version, dryRun: true }, (saved) => saved.text);
     expect(result).toMatchObject({ changed: true, version: read.version });
-    expect(result.text).toContain('"sex": "M",');
+    expect(result.taken).toContain('"sex": "M",');
     expect(readFileSync(sidecar, 'utf8')).toBe(fixtureText('canonical.tif.json'));
   });
 });
