@@ -43,6 +43,7 @@ what the lab profile finds is listed, and checked by acqmeta validate.`,
     scanner.warm(); // the workers start while the folder is walked
     const cache = await openScanCache(args.flags.has('--no-cache') ? null : defaultCacheDir(), await realpath(root), scanner.readerId());
     const profiles = createProfileFinder(createProfileCache(), { root });
+    void profiles.forFolder(root); // a lab profile is compiled while the workers start, not with the first rows
     const rowsOf: RowsOf = (entries) => scanRows(root, entries, scanner, { cache, profiles });
     let complete = false;
     try {

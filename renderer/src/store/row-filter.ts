@@ -1,7 +1,8 @@
 /**
  * The filter text applied to rows, fast on 100,000 of them: each row's columns are turned into
  * one lower-case search text once (kept while the row object lives), and the rows of a folder
- * are kept in arrays beside those texts, so a keystroke only parses the query and scans them.
+ * are kept in arrays beside those texts and where each column ends in them, so a keystroke
+ * only parses the query and scans them (a `field:value` term looks at its column alone).
  */
 import type { ImageRow } from '../../../shared/api';
 import { columnNumber, columnText } from '../lib/column-text';
@@ -34,21 +35,32 @@ function searchText(row: ImageRow): string {
   return text;
 }
 
-/** The rows of the folder in scan order, each with its search text. */
+/** Columns at the start of every search text, each followed by `SEPARATOR`. */
+const COLUMN_COUNT = COLUMNS.length;
+
+/**
+ * The rows of the folder in scan order, each with its search text and where its columns end
+ * in it: row `i`'s column `c` ends at `ends[i * COLUMN_COUNT + c]` (its separator), so a term
+ * on one column finds it without searching the text for separators.
+ */
 interface SearchIndex {
   rows: readonly ImageRow[];
   texts: readonly string[];
+  ends: readonly number[];
 }
 
 /** The rows a filter looks at: rows by path, the paths in order, and `rowsEpoch` (it changes when rows are replaced in place). */
 export type RowsToFilter = FolderRows;
 
 /** The folder's index: made as rows arrive (in idle time) and kept while rows are only appended. */
-const folderIndex = new FolderFold<{ rows: ImageRow[]; texts: string[] }>(
-  () => ({ rows: [], texts: [] }),
+const folderIndex = new FolderFold<{ rows: ImageRow[]; texts: string[]; ends: number[] }>(
+  () => ({ rows: [], texts: [], ends: [] }),
   (index, row) => {
+    const text = searchText(row);
     index.rows.push(row);
-    index.texts.push(searchText(row));
+    index.texts.push(text);
+    let end = -1;
+    for (let c = 0; c < COLUMN_COUNT; c++) index.ends.push((end = text.indexOf(SEPARATOR, end + 1)));
   },
 );
 
@@ -71,14 +83,6 @@ function searchIndex(input: RowsToFilter): SearchIndex {
 
 const COLUMN_AT: ReadonlyMap<string, number> = new Map(COLUMNS.map((c, i) => [c.key, i]));
 
-/** Where column `key`'s text lies in a row's search text. */
-function segment(text: string, key: string): [number, number] {
-  let start = 0;
-  for (let i = COLUMN_AT.get(key) ?? 0; i > 0; i--) start = text.indexOf(SEPARATOR, start) + 1;
-  const end = text.indexOf(SEPARATOR, start);
-  return [start, end < 0 ? text.length : end];
-}
-
 function compare(value: number | null, op: Comparison, wanted: number): boolean {
   if (value === null) return false;
   switch (op) {
@@ -95,53 +99,49 @@ function compare(value: number | null, op: Comparison, wanted: number): boolean 
   }
 }
 
-/** A term made ready to test rows: its column looked up once per keystroke, not once per row. */
-type Matcher = (row: ImageRow, text: string, edits: PathEdits | undefined) => boolean;
+/**
+ * A term made ready to test rows: its column looked up once per keystroke, not once per row.
+ * `at` is the row's place in the index.
+ */
+type Matcher = (row: ImageRow, text: string, edits: PathEdits | undefined, at: number) => boolean;
 
-/** The test of one term on a row's stored values (its search text `text`) or a pending edit. */
-function termMatcher(term: FilterTerm): Matcher {
+/** The test of one term on a row's stored values (its search text `text`, its columns' `ends`) or a pending edit. */
+function termMatcher(term: FilterTerm, ends: readonly number[]): Matcher {
   if (term.kind === 'unsaved') return (row, _text, edits) => rowHasChanges(row, edits);
   if (term.kind === 'text') {
     const wanted = term.text;
     return (_row, text, edits) => text.includes(wanted) || (edits !== undefined && Object.values(edits).some((e) => e.text.toLowerCase().includes(wanted)));
   }
   const key = term.column;
+  const column = COLUMN_AT.get(key) ?? 0;
+  /** Where the term's column starts and ends in the search text of the row at `at`. */
+  const startOf = (at: number): number => (column === 0 ? 0 : (ends[at * COLUMN_COUNT + column - 1] as number) + 1);
+  const endOf = (at: number): number => ends[at * COLUMN_COUNT + column] as number;
   if (term.kind === 'compare') {
-    const column = columnByKey(key)!;
+    const spec = columnByKey(key)!;
     const { op, value } = term;
     return (row, _text, edits) => {
       const edit = edits?.[key];
       const pending = edit && edit.error === null && typeof edit.value === 'number' ? edit.value : null;
-      return compare(columnNumber(row, column), op, value) || compare(pending, op, value);
+      return compare(columnNumber(row, spec), op, value) || compare(pending, op, value);
     };
   }
   const typed = (edits: PathEdits | undefined) => edits?.[key]?.text.trim().toLowerCase();
   switch (term.kind) {
     case 'empty':
-      return (_row, text, edits) => {
-        const [start, end] = segment(text, key);
-        return start === end || typed(edits) === '';
-      };
+      return (_row, _text, edits, at) => startOf(at) === endOf(at) || typed(edits) === '';
     case 'equals': {
       const wanted = term.text;
-      return (_row, text, edits) => {
-        // most rows hold the value nowhere: they are left out without finding the column
-        if (text.includes(wanted)) {
-          const [start, end] = segment(text, key);
-          if (end - start === wanted.length && text.startsWith(wanted, start)) return true;
-        }
-        return typed(edits) === wanted;
+      return (_row, text, edits, at) => {
+        const start = startOf(at);
+        return (endOf(at) - start === wanted.length && text.startsWith(wanted, start)) || typed(edits) === wanted;
       };
     }
     case 'contains': {
       const wanted = term.text;
-      return (_row, text, edits) => {
-        if (text.includes(wanted)) {
-          const [start, end] = segment(text, key);
-          const at = text.indexOf(wanted, start);
-          if (at >= 0 && at + wanted.length <= end) return true;
-        }
-        return typed(edits)?.includes(wanted) ?? false;
+      return (_row, text, edits, at) => {
+        const found = text.indexOf(wanted, startOf(at));
+        return (found >= 0 && found + wanted.length <= endOf(at)) || (typed(edits)?.includes(wanted) ?? false);
       };
     }
   }
@@ -172,7 +172,7 @@ export function filterRows(
     return shown;
   }
   const index = searchIndex(input);
-  const matchers = query.terms.map(termMatcher);
+  const matchers = query.terms.map((term) => termMatcher(term, index.ends));
   const negated = query.terms.map((term) => term.negate);
   for (let i = 0; i < index.rows.length; i++) {
     const row = index.rows[i]!;
@@ -180,7 +180,7 @@ export function filterRows(
     const text = index.texts[i]!;
     const pathEdits = editing ? edits[row.path] : undefined;
     let match = true;
-    for (let t = 0; t < matchers.length && match; t++) match = matchers[t]!(row, text, pathEdits) !== negated[t];
+    for (let t = 0; t < matchers.length && match; t++) match = matchers[t]!(row, text, pathEdits, i) !== negated[t];
     if (match) shown.push(row);
   }
   return shown;

@@ -50,6 +50,9 @@ describe('visible rows', () => {
     expect(shown('sidecar:none')).toEqual(['stacks/c.tif']);
     expect(shown('-sidecar:saved')).toEqual(['stacks/c.tif', 'stacks/d.tif']);
     expect(shown('genotype:tif')).toEqual([]);
+    expect(shown('species:thy')).toEqual([]); // in the genotype column, after the species column
+    expect(shown('path:stacks/')).toEqual(['stacks/c.tif', 'stacks/d.tif']);
+    expect(shown('path:=stacks/c.tif')).toEqual(['stacks/c.tif']);
     store.getState().setFieldText(['cells/b.tif'], 'depth', '3');
     expect(shown('depth:<=5')).toEqual(['cells/b.tif', 'cells/a2.tif']);
     expect(shown('sidecar:unsaved')).toEqual(['cells/b.tif']);
