@@ -34,17 +34,14 @@ export interface SaveOptions {
   remove?: readonly string[];
 }
 
-/** What a save did: the values before and after, the version now on disk, and what `take` took. */
+/** What a save did: the values before it, the version now on disk, and what `take` took. */
 export interface SaveResult<T = undefined> {
   /** Whether the file's text changed (or would, with `dryRun`). */
   changed: boolean;
   /** The version on disk afterwards; null when there is still no file. */
   version: SidecarVersion | null;
-  /** The version the save found on disk (and edited); null when there was no sidecar. */
-  previous: SidecarVersion | null;
   /** The stored values before the save; null when there was no sidecar. */
   before: FieldValues | null;
-  values: FieldValues;
   /** What `take` made of the sidecar as saved (or as it would be, with `dryRun`). */
   taken: T;
 }
@@ -111,7 +108,7 @@ function planSave<T>(imagePath: string, onDisk: SidecarOnDisk, changes: FieldVal
   if (changed && options.overwrite !== true && options.expected !== 'latest' && !sameVersion(current, options.expected)) {
     throw new ApiFailure('CONFLICT', `${name} changed on disk since it was read`, imagePath);
   }
-  const result = { changed, version: current, previous: current, before, values: sidecar.fieldValues(), taken: take?.(sidecar, current) as T };
+  const result = { changed, version: current, before, taken: take?.(sidecar, current) as T };
   if (!changed || options.dryRun === true) return { result, write: null };
   return { result, write: { target: writeTargetOf(onDisk), bytes: utf8.encode(sidecar.text) } };
 }

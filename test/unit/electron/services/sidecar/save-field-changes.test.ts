@@ -20,13 +20,13 @@ async function savedCanonical() {
 describe('saveFieldChanges', () => {
   it('changes one line on disk and returns the new version and values', async () => {
     const { image, sidecar, read } = await savedCanonical();
-    const result = await saveFieldChanges(image, { depth: 120 }, { expected: read.version });
+    const result = await saveFieldChanges(image, { depth: 120 }, { expected: read.version }, (saved) => saved.fieldValues());
     const before = fixtureText('canonical.tif.json').split('\n');
     const after = readFileSync(sidecar, 'utf8').split('\n');
     expect(after.length).toBe(before.length);
     expect(after.filter((line, i) => line !== before[i])).toEqual(['    "depth": 120.0,']);
     expect(result.changed).toBe(true);
-    expect(result.values.depth).toBe(120);
+    expect(result.taken.depth).toBe(120);
     expect(result.version).toEqual((await readOk(image)).version);
   });
 
@@ -44,7 +44,7 @@ describe('saveFieldChanges', () => {
     const result = await saveFieldChanges(image, { species: 'mouse' }, { expected: null, header: IMAGEJ_2CH_HEADER, fileCalibration: null });
     const expected = fixtureText('minimal-2ch-imagej.tif.json').replace('"species": ""', '"species": "mouse"');
     expect(readFileSync(sidecar, 'utf8')).toBe(expected);
-    expect(result).toMatchObject({ changed: true, previous: null, before: null });
+    expect(result).toMatchObject({ changed: true, before: null });
     expect(result.version).toEqual((await readOk(image)).version);
     expect(namesIn(dir)).toEqual(['cell.tif', 'cell.tif.json']);
   });
@@ -87,8 +87,8 @@ describe('saveFieldChanges', () => {
     });
     expect(readFileSync(sidecar, 'utf8')).toBe(theirs);
     // "Overwrite with mine" puts my change onto their file: both survive.
-    const result = await saveFieldChanges(image, { depth: 80 }, { expected: read.version, overwrite: true });
-    expect(result.values).toMatchObject({ species: 'rat', depth: 80 });
+    const result = await saveFieldChanges(image, { depth: 80 }, { expected: read.version, overwrite: true }, (saved) => saved.fieldValues());
+    expect(result.taken).toMatchObject({ species: 'rat', depth: 80 });
   });
 
   it('detects a sidecar created by someone else after the image was read without one', async () => {
