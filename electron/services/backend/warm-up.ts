@@ -3,6 +3,7 @@
  * them, so the scan's code is compiled and its first batch only has to check that those files
  * did not change (a `stat` each) before it goes out.
  */
+import { sameStamp } from '../folder/file-stamp';
 import { listImages, type ImageEntry } from '../folder/list-images';
 import { FIRST_BATCH_ROWS, scanRows } from '../rows';
 import type { CachedImage, ScanCache } from '../scan-cache';
@@ -61,6 +62,13 @@ export async function warmUpScan(context: BackendContext): Promise<void> {
   }
 }
 
+/** Whether two records were read from the same TIFF and sidecar (by the TIFF's stamp and the sidecar's version). */
+function sameFiles(a: CachedImage, b: CachedImage): boolean {
+  const [x, y] = [a.sidecar?.version ?? null, b.sidecar?.version ?? null];
+  const sameSidecar = x === null || y === null ? x === y : x.size === y.size && x.mtimeMs === y.mtimeMs && x.sha256 === y.sha256;
+  return sameSidecar && sameStamp(a.image?.stamp ?? null, b.image?.stamp ?? null);
+}
+
 /**
  * `cache` for a scan of `folder`, with what was read ahead of it in front: an image read ahead
  * is taken from there (the scan still compares its files' stamps, so a change since is read).
@@ -75,7 +83,8 @@ export function withReadAhead(context: BackendContext, folder: OpenFolder, cache
       const kept = cache.take(relPath); // taken there too, so that its line is not kept twice
       const read = ahead.get(relPath);
       ahead.delete(relPath);
-      return read ?? kept;
+      // the cache's own record where it describes the same files: kept as it is, its line is written again as it is
+      return read === undefined || (kept !== undefined && sameFiles(kept, read)) ? kept : read;
     },
     keep: (relPath, image) => cache.keep(relPath, image),
     finish: (complete) => cache.finish(complete),

@@ -47,6 +47,15 @@ export function createProfileFinder(cache: ProfileCache, options: FinderOptions)
     }
     return found;
   };
-  const forFolder = (absDir: string) => (options.override !== undefined ? Promise.resolve(options.override) : lookUp(path.resolve(absDir)));
+  const forFolder = (absDir: string): Promise<LoadedProfile | null> => {
+    if (options.override !== undefined) return Promise.resolve(options.override);
+    // a folder named as before is not resolved again (a scan asks once per image)
+    let found = folders.get(absDir);
+    if (found === undefined) {
+      found = lookUp(path.resolve(absDir));
+      folders.set(absDir, found);
+    }
+    return found;
+  };
   return { forFolder, forImage: (absImagePath) => forFolder(path.dirname(absImagePath)), label };
 }

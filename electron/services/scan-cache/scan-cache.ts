@@ -53,8 +53,8 @@ export function cacheFileFor(dir: string, realRoot: string): string {
 class OldLines {
   private pos = 0;
   private readonly parsed = new Map<string, CachedImage>();
-  /** The line each taken image was read from, to write it again as it is. */
-  readonly lineOf = new WeakMap<CachedImage, string>();
+  /** Where the line each taken image was read from starts, to write it again as it is (a number: no copy of the text is held). */
+  readonly lineStartOf = new WeakMap<CachedImage, number>();
 
   constructor(private readonly buffer: Buffer) {}
 
@@ -79,6 +79,12 @@ class OldLines {
     return undefined;
   }
 
+  /** The text of the line that starts at `start`. */
+  lineAt(start: number): string {
+    const end = this.buffer.indexOf(10, start);
+    return this.buffer.toString('utf8', start, end < 0 ? this.buffer.length : end);
+  }
+
   /** The lines not taken, encoded again (parsed ones) or as they were. */
   *untaken(): Generator<string> {
     for (const [relPath, image] of this.parsed) yield encodeRecord(relPath, image);
@@ -93,10 +99,11 @@ class OldLines {
   private nextLine(): { relPath: string; image: CachedImage } | null {
     const end = this.buffer.indexOf(10, this.pos);
     const stop = end < 0 ? this.buffer.length : end;
-    const line = this.buffer.toString('utf8', this.pos, stop);
+    const start = this.pos;
+    const line = this.buffer.toString('utf8', start, stop);
     this.pos = stop + 1;
     const record = line === '' ? null : decodeRecord(line);
-    if (record !== null) this.lineOf.set(record.image, line);
+    if (record !== null) this.lineStartOf.set(record.image, start);
     return record;
   }
 }
@@ -132,12 +139,12 @@ export async function openScanCache(dir: string | null, realRoot: string, reader
   let handle: Promise<FileHandle | null> | null = null;
   let writes: Promise<void> = Promise.resolve();
   let failed = false;
-  /** The old lines this scan kept as they were, while it kept nothing else (null once it did). */
-  let unchanged: string[] | null = old === null ? null : [];
+  /** Where the old lines this scan kept as they were start, while it kept nothing else (null once it did). */
+  let unchanged: number[] | null = old === null ? null : [];
 
   /** From here on the new file differs from the old: the lines kept so far go out after all. */
   const diverge = (): void => {
-    for (const line of unchanged ?? []) pending.push(line);
+    for (const start of unchanged ?? []) pending.push((old as OldLines).lineAt(start));
     unchanged = null;
   };
 
@@ -159,13 +166,13 @@ export async function openScanCache(dir: string | null, realRoot: string, reader
   return {
     take: (relPath) => old?.take(relPath),
     keep(relPath, image) {
-      const line = old?.lineOf.get(image);
-      if (line !== undefined && unchanged !== null) {
-        unchanged.push(line);
+      const start = old?.lineStartOf.get(image);
+      if (start !== undefined && unchanged !== null) {
+        unchanged.push(start);
         return;
       }
       diverge();
-      pending.push(line ?? encodeRecord(relPath, image));
+      pending.push(start !== undefined ? (old as OldLines).lineAt(start) : encodeRecord(relPath, image));
       if (pending.length >= FLUSH_LINES) flush();
     },
     async finish(complete) {

@@ -21,6 +21,7 @@ import { ioFailure } from '../sidecar/file-snapshot';
 import { readSnapshotSync } from '../sidecar/read-snapshot-sync';
 import { sidecarNameFor, sidecarPathFor } from '../sidecar/sidecar-path';
 import { withFileSource } from './file-source';
+import { packResults, unpackFiles } from './scan-batch';
 import type { CarriedSidecar, ScanFile, ScanResult, WorkerData, WorkerFailure, WorkerReply, WorkerRequest } from './worker-protocol';
 
 if (parentPort === null) throw new Error('scan-worker must run as a worker thread');
@@ -42,8 +43,6 @@ function countRead(): void {
   // On Linux a nice value is per thread: this one alone gives way (elsewhere it would be the whole process).
   if (background && process.platform === 'linux' && filesRead === FILES_BEFORE_GIVING_WAY) setPriority(constants.priority.PRIORITY_BELOW_NORMAL);
 }
-const encoder = new TextEncoder();
-const decoder = new TextDecoder();
 /**
  * Longest a file's answer waits for the rest of its batch: short, so the first rows of a scan
  * (read while the worker's code is still cold) need not wait for a whole batch; a batch read
@@ -142,15 +141,15 @@ async function handle(message: WorkerRequest): Promise<void> {
   if (message.type === 'scan') {
     let results: ScanResult[] = [];
     let sentAt = performance.now();
-    const files = JSON.parse(decoder.decode(message.files)) as ScanFile[];
+    const files = unpackFiles(message.files);
     for (const [i, file] of files.entries()) {
       results.push(await scanOne(file, message.detail));
       countRead();
       // on a slow disk a batch takes long: what is read goes out every REPLY_MS, in order
       if (i === files.length - 1 || performance.now() - sentAt >= REPLY_MS) {
-        const bytes = encoder.encode(JSON.stringify(results));
+        const packed = packResults(results);
         const sidecars = takeSidecars();
-        port.postMessage({ type: 'scanned', id: message.id, results: bytes, sidecars } satisfies WorkerReply, [bytes.buffer, sidecars.buffer]);
+        port.postMessage({ type: 'scanned', id: message.id, results: packed, sidecars } satisfies WorkerReply, [packed.stamps.buffer, packed.rest.buffer, sidecars.buffer]);
         results = [];
         sentAt = performance.now();
       }

@@ -16,7 +16,6 @@ import type {
   CarriedSidecar,
   FailureKind,
   ScanFile,
-  ScanResult,
   ScannedFile,
   SidecarBytes,
   WorkerData,
@@ -24,6 +23,7 @@ import type {
   WorkerReply,
   WorkerRequest,
 } from './worker-protocol';
+import { packFiles, unpackResults } from './scan-batch';
 
 /** A file that failed, with the reason the worker or the pool gave. */
 export class FileFailure extends Error {
@@ -77,8 +77,6 @@ interface Slot {
 const CLOSED = 'the scanner was closed';
 /** Scan requests in the message to a worker that has nothing to do (then `batchSize`). */
 const FIRST_BATCH = 8;
-const decoder = new TextDecoder();
-const encoder = new TextEncoder();
 const NO_BYTES = new Uint8Array(0);
 
 /** Runs scan and preview requests on worker threads. */
@@ -198,10 +196,9 @@ export class WorkerPool {
       const sameKind = (task: Task | undefined): boolean => task?.type === 'scan' && task.detail === first.detail;
       while (count < limit && sameKind(this.queue[count])) count++;
       tasks = this.queue.splice(0, count);
-      const scans = tasks as Extract<Task, { type: 'scan' }>[];
-      const files = encoder.encode(JSON.stringify(scans.map((task) => task.file)));
+      const files = packFiles((tasks as Extract<Task, { type: 'scan' }>[]).map((task) => task.file));
       message = { type: 'scan', id, files, detail: first.detail };
-      transfer = [files.buffer];
+      transfer = [files.known.buffer, files.sidecar.buffer];
     }
     if (slot.inflight.length === 0) this.startWatchdog(slot);
     slot.inflight.push(...tasks);
@@ -210,7 +207,7 @@ export class WorkerPool {
 
   private onReply(slot: Slot, reply: WorkerReply): void {
     if (!this.slots.has(slot)) return;
-    const results = reply.type === 'scanned' ? (JSON.parse(decoder.decode(reply.results)) as ScanResult[]) : [reply.result];
+    const results = reply.type === 'scanned' ? unpackResults(reply.results) : [reply.result];
     const sidecars = reply.type === 'scanned' ? reply.sidecars : NO_BYTES;
     for (const result of results) {
       const task = slot.inflight.shift();

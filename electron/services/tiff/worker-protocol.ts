@@ -6,6 +6,7 @@ import type { TiffInfo, TiffSummary } from '../../../shared/tiff';
 import type { FileStamp } from '../folder/file-stamp';
 import type { FileSnapshot } from '../sidecar/opened-file';
 import type { PlaneRequest } from './decode-plane';
+import type { PackedFiles, PackedResults } from './scan-batch';
 
 /** Why a file failed: `range` for a plane index outside the image, `read` for everything else. */
 export type FailureKind = 'read' | 'range';
@@ -63,19 +64,17 @@ export interface WorkerData {
 
 /**
  * Work for a worker: a batch of headers to read (summaries, or everything when `detail`; the
- * files as UTF-8 JSON of `ScanFile[]`, transferred: cheaper than cloning the objects), or one
- * plane to decode.
+ * files packed, see scan-batch), or one plane to decode.
  */
 export type WorkerRequest =
-  | { type: 'scan'; id: number; files: Uint8Array; detail: boolean }
+  | { type: 'scan'; id: number; files: PackedFiles; detail: boolean }
   | { type: 'preview'; id: number; path: string; request: PlaneRequest };
 
 /**
- * The answer to one request: the files of a batch, in order (`ScanResult[]` as UTF-8 JSON,
- * transferred rather than copied: several times cheaper than cloning the object graph; the
- * bytes of the sidecars read, one after another in `sidecars`) — in one message, or in
- * several when the batch is slow to read — or the plane.
+ * The answer to one request: the files of a batch, in order (packed, see scan-batch; their
+ * buffers transferred rather than copied, as is `sidecars`, the bytes of the sidecars read one
+ * after another) — in one message, or in several when the batch is slow to read — or the plane.
  */
 export type WorkerReply =
-  | { type: 'scanned'; id: number; results: Uint8Array; sidecars: Uint8Array }
+  | { type: 'scanned'; id: number; results: PackedResults; sidecars: Uint8Array }
   | { type: 'previewed'; id: number; result: { ok: true; image: PreviewImage } | WorkerFailure };

@@ -4,7 +4,7 @@
  * for them; a file changed since is read again. The warm-up sends no events and stops as soon as
  * a scan starts.
  */
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -48,8 +48,8 @@ describe('warming up the scan of the folder opened at start', () => {
   const stamped = (list: string[]) => list.map((name) => `${name} (stamp)`);
 
   /** A backend on the folder, its events recorded from the start. */
-  function start(): Backend {
-    backend = createBackend({ door: 'browser', initialFolder: folder, scanner: recording(scanner, reads) });
+  function start(cacheDir?: string): Backend {
+    backend = createBackend({ door: 'browser', initialFolder: folder, scanner: recording(scanner, reads), cacheDir });
     backend.onEvent((event) => events.push(event));
     return backend;
   }
@@ -113,6 +113,32 @@ describe('warming up the scan of the folder opened at start', () => {
     const rows = events.flatMap((e) => (e.type === 'scan-rows' ? e.rows : []));
     expect(rows.find((row) => row.path === names[5])?.header?.num_channels).toBe(2);
     expect(rows.find((row) => row.path === names[4])?.header?.num_channels).toBe(1);
+  });
+
+  it('leaves the scan cache of a folder that did not change as it is, though the scan took the images read ahead', async () => {
+    const cacheDir = mkdtempSync(path.join(tmpdir(), 'acqmeta-warm-up-cache-'));
+    try {
+      const scanOnce = async (): Promise<void> => {
+        const opened = start(cacheDir);
+        await vi.waitFor(() => expect(reads).toHaveLength(AHEAD), { timeout: 10_000, interval: 20 });
+        expect((await opened.call('getSession', { scan: true })).ok).toBe(true);
+        await vi.waitFor(() => expect(types()).toContain('scan-done'), { timeout: 10_000, interval: 20 });
+        await opened.close();
+        backend = null;
+      };
+      await scanOnce();
+      const [cacheFile] = readdirSync(cacheDir).map((name) => path.join(cacheDir, name));
+      const before = { ino: statSync(cacheFile as string).ino, bytes: readFileSync(cacheFile as string) };
+      reads.length = 0;
+      events.length = 0;
+      await scanOnce();
+      expect(reads.slice(AHEAD)).toEqual(stamped(names));
+      expect(speciesOf()).toEqual(Object.fromEntries(names.map((name) => [name, 'mouse'])));
+      expect(statSync(cacheFile as string).ino).toBe(before.ino); // not written again
+      expect(readFileSync(cacheFile as string).equals(before.bytes)).toBe(true);
+    } finally {
+      rmSync(cacheDir, { recursive: true, force: true });
+    }
   });
 
   it('stops once a scan starts: a window asking at once costs no extra reads', async () => {

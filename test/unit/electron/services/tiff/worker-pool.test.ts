@@ -11,7 +11,7 @@ import { WorkerPool } from '../../../../../electron/services/tiff/worker-pool';
 const FAKE_WORKER = `
 const { parentPort, workerData, threadId } = require('node:worker_threads');
 parentPort.on('message', (message) => {
-  const paths = message.type === 'scan' ? JSON.parse(new TextDecoder().decode(message.files)).map((file) => file.path) : [message.path];
+  const paths = message.type === 'scan' ? message.files.paths.split('\\0') : [message.path];
   const results = paths.map((p) => {
     if (p === 'hang') for (;;) {}
     if (p === 'oom') { const keep = []; for (;;) keep.push(new Array(1e5).fill(0)); }
@@ -19,7 +19,8 @@ parentPort.on('message', (message) => {
     Atomics.add(workerData.finished, 0, 1);
     return p === 'bad' ? { ok: false, kind: 'read', message: 'bad file' } : { ok: true, info: { name: p, thread: threadId }, image: { name: p } };
   });
-  const scanned = (part) => ({ type: 'scanned', id: message.id, results: new TextEncoder().encode(JSON.stringify(part)) });
+  const packed = (part) => ({ stamps: new Float64Array(part.length * 6).fill(NaN), rest: new TextEncoder().encode(JSON.stringify(part)) });
+  const scanned = (part) => ({ type: 'scanned', id: message.id, results: packed(part) });
   if (message.type !== 'scan') parentPort.postMessage({ type: 'previewed', id: message.id, result: results[0] });
   else if (!paths.includes('split')) parentPort.postMessage(scanned(results));
   else for (const result of results) parentPort.postMessage(scanned([result]));
