@@ -22,8 +22,9 @@ const START_WITHOUT_SCAN_MS = 2_000;
 /**
  * Watching and sweeping of whichever folder is open. Both walk the whole tree (the watcher
  * natively, with a `stat` per file), so they start once the folder's first rows are out
- * ({@link LiveFolder.start}), not while the window loads and asks for them; the write worker
- * starts then too.
+ * ({@link LiveFolder.start}), not while the window asks for them — or, for the folder opened at
+ * start, once its first images are read ahead, while the window still loads (see warm-up); the
+ * write worker starts then too.
  */
 export class LiveFolder {
   /** The watch being started or stopped; the next one waits for it. */

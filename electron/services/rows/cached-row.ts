@@ -37,9 +37,13 @@ async function readHeader(entry: ImageEntry, scanner: TiffScanner, known: Cached
   }
 }
 
-/** Whether the sidecar on disk (by its stamp, taken here when the worker did not) is the one `known` was read from. */
-async function unchanged(entry: ImageEntry, known: SidecarSummary, stamp: FileStamp | null | undefined): Promise<boolean> {
-  const now = stamp !== undefined ? stamp : await stat(sidecarPathFor(entry.absPath)).then((s) => (s.isFile() ? s : null), () => null);
+/** The stamp of an image's sidecar, taken here (where the worker did not take it); null when it is not a file. */
+function sidecarStampOf(entry: ImageEntry): Promise<FileStamp | null> {
+  return stat(sidecarPathFor(entry.absPath)).then((s) => (s.isFile() ? s : null), () => null);
+}
+
+/** Whether a sidecar with stamp `now` is the one `known` was read from. */
+function unchanged(known: SidecarSummary, now: FileStamp | null): boolean {
   return now !== null && now.size === known.version?.size && now.mtimeMs === known.version.mtimeMs;
 }
 
@@ -61,20 +65,23 @@ export async function buildCachedRow(root: string, entry: ImageEntry, scanner: T
   const task: SidecarTask = entry.sidecar !== 'file' ? null : candidate !== null ? 'stamp' : 'read';
   // the header is read while the profile in force is looked up (the first look-up compiles it)
   const header = readHeader(entry, scanner, known?.image ?? null, task);
-  const profile = (await profiles?.forImage(entry.absPath)) ?? null;
+  const profile = profiles === undefined ? null : await profiles.forImage(entry.absPath);
   // a profile checks the whole file, so where one applies the sidecar is read again
   const knownSidecar = profile?.profile.compiled == null ? candidate : null;
   const read = async (): Promise<SidecarSummary> => summarizeSidecar(await readEntrySidecar(root, entry));
-  let sidecar: Promise<SidecarSummary>;
-  if (task === 'read') {
+  // read here, alongside the header, where neither the worker nor the cache gives the sidecar
+  const readHere = task !== 'read' && knownSidecar === null ? read() : null;
+  const scanned = await header;
+  let summary: SidecarSummary;
+  if (readHere !== null) summary = await readHere;
+  else if (task === 'read') {
     // read here only where the worker could not (not a TIFF, or its header failed)
-    sidecar = header.then(({ sidecarRead }) => (sidecarRead === undefined ? read() : summarizeSidecar(sidecarReadBy(entry, sidecarRead))));
-  } else if (knownSidecar === null) {
-    sidecar = read();
+    summary = scanned.sidecarRead === undefined ? await read() : summarizeSidecar(sidecarReadBy(entry, scanned.sidecarRead));
   } else {
-    sidecar = header.then(async ({ sidecarStamp }) => ((await unchanged(entry, knownSidecar, sidecarStamp)) ? reuse(knownSidecar) : read()));
+    const sidecar = knownSidecar as SidecarSummary;
+    const now = scanned.sidecarStamp !== undefined ? scanned.sidecarStamp : await sidecarStampOf(entry);
+    summary = unchanged(sidecar, now) ? reuse(sidecar) : await read();
   }
-  const [scanned, summary] = await Promise.all([header, sidecar]);
   const keptSidecar = entry.sidecar === 'file' && summary.version !== null ? summary : null;
   const same = known !== undefined && scanned.kept === known.image && keptSidecar === known.sidecar;
   cache.keep(entry.relPath, same ? known : { image: scanned.kept, sidecar: keptSidecar });

@@ -11,6 +11,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vites
 import type { ApiEvent } from '../../../../../shared/api';
 import { createBackend, type Backend } from '../../../../../electron/services/backend';
 import { createTiffScanner, type TiffScanner } from '../../../../../electron/services/tiff';
+import type { WatchOptions } from '../../../../../electron/services/watch';
 import { buildCli, type BuiltCli } from '../../cli/built-cli';
 
 const IMAGES = 40;
@@ -48,8 +49,8 @@ describe('warming up the scan of the folder opened at start', () => {
   const stamped = (list: string[]) => list.map((name) => `${name} (stamp)`);
 
   /** A backend on the folder, its events recorded from the start. */
-  function start(cacheDir?: string): Backend {
-    backend = createBackend({ door: 'browser', initialFolder: folder, scanner: recording(scanner, reads), cacheDir });
+  function start(cacheDir?: string, watch?: WatchOptions): Backend {
+    backend = createBackend({ door: 'browser', initialFolder: folder, scanner: recording(scanner, reads), cacheDir, watch });
     backend.onEvent((event) => events.push(event));
     return backend;
   }
@@ -139,6 +140,12 @@ describe('warming up the scan of the folder opened at start', () => {
     } finally {
       rmSync(cacheDir, { recursive: true, force: true });
     }
+  });
+
+  it('then watches the folder, before a window asks for the scan (not two seconds after the open)', async () => {
+    start(undefined, { mode: 'native' });
+    await vi.waitFor(() => expect(reads).toHaveLength(AHEAD), { timeout: 10_000, interval: 20 });
+    await vi.waitFor(() => expect(types()).toEqual(['folder-watching']), { timeout: 1_000, interval: 20 });
   });
 
   it('stops once a scan starts: a window asking at once costs no extra reads', async () => {

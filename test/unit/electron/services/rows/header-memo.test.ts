@@ -61,4 +61,19 @@ describe('HeaderMemo', () => {
     expect(await memo.scan(scanner, 'b.tif', file)).toEqual({ ok: true, info: summaryOf('(5, 6)') });
     expect(reads).toEqual(['b.tif']);
   });
+
+  it('gives back every header value as kept, of many images with the same texts', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'acqmeta-headers-'));
+    dirs.push(dir);
+    const header = { shape: '(2, 32, 32)', dims: "('C', 'Y', 'X')", sizes: "{'C': 2, 'Y': 32, 'X': 32}", dtype: 'uint16', num_channels: 2, num_scenes: 3, date: '2026-11-23', time: '16:20:00' };
+    const fileCalibration = { x: 0.25, y: 0.5, unit: 'micron', source: 'imagej' as const };
+    const memo = new HeaderMemo();
+    const { scanner, reads } = countingScanner({});
+    for (const name of ['c.tif', 'd.tif']) {
+      writeFileSync(path.join(dir, name), 'bytes');
+      memo.remembering(NO_SCAN_CACHE).keep(name, { image: { stamp: stampOf(statSync(path.join(dir, name))), summary: { header: { ...header }, fileCalibration } }, sidecar: null });
+    }
+    for (const name of ['c.tif', 'd.tif']) expect(await memo.scan(scanner, name, path.join(dir, name))).toEqual({ ok: true, info: { header, fileCalibration } });
+    expect(reads).toEqual([]);
+  });
 });
