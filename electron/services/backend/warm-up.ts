@@ -6,6 +6,7 @@
 import { sameStamp } from '../folder/file-stamp';
 import { listImages, type ImageEntry } from '../folder/list-images';
 import { FIRST_BATCH_ROWS, scanRows } from '../rows';
+import { sameVersion } from '../sidecar/file-snapshot';
 import type { CachedImage, ScanCache } from '../scan-cache';
 import { profileFinder, type BackendContext } from './backend-context';
 import type { OpenFolder } from './confine';
@@ -67,9 +68,7 @@ export async function warmUpScan(context: BackendContext): Promise<void> {
 
 /** Whether two records were read from the same TIFF and sidecar (by the TIFF's stamp and the sidecar's version). */
 function sameFiles(a: CachedImage, b: CachedImage): boolean {
-  const [x, y] = [a.sidecar?.version ?? null, b.sidecar?.version ?? null];
-  const sameSidecar = x === null || y === null ? x === y : x.size === y.size && x.mtimeMs === y.mtimeMs && x.sha256 === y.sha256;
-  return sameSidecar && sameStamp(a.image?.stamp ?? null, b.image?.stamp ?? null);
+  return sameVersion(a.sidecar?.version ?? null, b.sidecar?.version ?? null) && sameStamp(a.image?.stamp ?? null, b.image?.stamp ?? null);
 }
 
 /**
