@@ -47,3 +47,52 @@ test('the table draws only the rows in view, and the cursor row is scrolled into
   await expect.poll(() => fullyInView(grid, first)).toBe(true);
   await expect.poll(() => grid.evaluate((element) => (element as unknown as { scrollTop: number }).scrollTop)).toBe(0);
 });
+
+/** The rows drawn, as [index, path, selected], and the pinned paths drawn over them, as [index, path]. */
+async function drawn(grid: Locator): Promise<{ rows: [number, string, boolean][]; pinned: [number, string][] }> {
+  type Element = { getAttribute(name: string): string | null; textContent: string | null; querySelector(selector: string): Element | null };
+  const rows = await grid.locator('.table-body [role="row"]').evaluateAll((elements) =>
+    (elements as unknown as Element[]).map((row): [number, string, boolean] => [
+      Number(row.getAttribute('aria-rowindex')) - 2,
+      row.querySelector('[role="gridcell"]')?.textContent?.trim() ?? '',
+      row.getAttribute('aria-selected') === 'true',
+    ]),
+  );
+  const pinned = await grid.locator('.pinned-path').evaluateAll((elements) =>
+    (elements as unknown as Element[]).map((path): [number, string] => [Number(path.getAttribute('data-row')), path.textContent?.trim() ?? '']),
+  );
+  return { rows, pinned };
+}
+
+test('rows drawn again in place by a filter or a scroll each show their own image, pinned path and selection', async ({ app }) => {
+  const editor = new EditorPage(app.page);
+  const grid = app.page.getByRole('grid', { name: 'Images' });
+  await editor.select('long/cell-000.tif');
+  await editor.filter.fill('long/cell-1');
+  await expect.poll(async () => (await drawn(grid)).rows[0]?.[1]).toBe('long/cell-100.tif');
+
+  const check = async (): Promise<void> => {
+    const { rows, pinned } = await drawn(grid);
+    expect(rows.length).toBeGreaterThan(10);
+    // in order, each the image of its place in the filtered list (cell-100 … cell-199), none selected
+    rows.forEach(([index, shownPath, selected], i) => {
+      expect(index).toBe(rows[0]![0] + i);
+      expect(shownPath).toBe(`long/cell-${100 + index}.tif`);
+      expect(selected).toBe(false);
+    });
+    expect([...pinned].sort((a, b) => a[0] - b[0])).toEqual(rows.map(([index, shownPath]) => [index, shownPath]));
+  };
+  await check();
+  await grid.evaluate((element) => {
+    (element as unknown as { scrollTop: number }).scrollTop = 1_000;
+  });
+  await expect.poll(async () => (await drawn(grid)).rows[0]?.[0]).toBeGreaterThan(0);
+  await check();
+
+  await editor.filter.fill('');
+  await grid.evaluate((element) => {
+    (element as unknown as { scrollTop: number }).scrollTop = 0;
+  });
+  await expect(editor.row('long/cell-000.tif')).toHaveAttribute('aria-selected', 'true');
+  await expect(grid.locator('[role="row"][aria-selected="true"]')).toHaveCount(1);
+});

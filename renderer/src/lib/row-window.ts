@@ -29,6 +29,14 @@ export function rowsInView(view: ListView, rowHeight: number, count: number, ove
 }
 
 /**
+ * The most rows {@link rowsInView} gives for a view `viewHeight` high, wherever it is scrolled:
+ * drawn rows can take their key from `index % windowSlots(...)`, each key once (see image-table).
+ */
+export function windowSlots(viewHeight: number, rowHeight: number, overscan: number): number {
+  return Math.max(1, Math.ceil(viewHeight / rowHeight) + 1 + 2 * overscan);
+}
+
+/**
  * The `scrollTop` that brings row `index` fully into view, moving as little as possible (below
  * the sticky header at the top, above the bottom edge); null when it is in view already.
  */

@@ -107,10 +107,12 @@ export function ImageTable() {
         <div className="table-inner" style={{ minWidth: width }}>
           <TableHeader columns={columns} template={template} />
           <div ref={body} role="rowgroup" className="table-body" style={{ height: rows.totalHeight, gridTemplateColumns: template }}>
-            <PinnedPaths paths={inView} start={rows.range.start} rowHeight={ROW_HEIGHT} />
+            <PinnedPaths paths={inView} start={rows.range.start} rowHeight={ROW_HEIGHT} slots={rows.slots} />
             {inView.map((path, offset) => {
               const index = rows.range.start + offset;
-              return <TableRow key={path} path={path} index={index} top={index * ROW_HEIGHT} columns={columns} template={template} />;
+              // keyed by its place in the window, a row element shows the next image to come there:
+              // a filter or a sort updates the rows drawn instead of replacing them (a scroll, one row)
+              return <TableRow key={index % rows.slots} path={path} index={index} top={index * ROW_HEIGHT} columns={columns} template={template} />;
             })}
           </div>
         </div>

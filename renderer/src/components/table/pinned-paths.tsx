@@ -25,12 +25,16 @@ const PinnedPath = memo(function PinnedPath({ path, index, top }: { path: string
   );
 });
 
-/** The pinned paths of `paths` (the rows in view, the first at `start`), `rowHeight` apart. */
-export function PinnedPaths({ paths, start, rowHeight }: { paths: readonly string[]; start: number; rowHeight: number }) {
+/**
+ * The pinned paths of `paths` (the rows in view, the first at `start`), `rowHeight` apart, each
+ * keyed by its place in the window as the rows are (`slots`: see image-table): the element at a
+ * place stays, so the hovered one stays under the mouse when the rows change beneath it.
+ */
+export function PinnedPaths({ paths, start, rowHeight, slots }: { paths: readonly string[]; start: number; rowHeight: number; slots: number }) {
   return (
     <div className="pinned-paths" aria-hidden="true">
       {paths.map((path, offset) => (
-        <PinnedPath key={path} path={path} index={start + offset} top={(start + offset) * rowHeight} />
+        <PinnedPath key={(start + offset) % slots} path={path} index={start + offset} top={(start + offset) * rowHeight} />
       ))}
     </div>
   );

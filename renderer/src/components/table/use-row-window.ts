@@ -4,7 +4,7 @@
  * whatever the number of rows (`lib/row-window`).
  */
 import { useEffect, useRef, useState, type RefObject } from 'react';
-import { rowsInView, scrollTopToShow, type ListView, type RowRange } from '../../lib/row-window';
+import { rowsInView, scrollTopToShow, windowSlots, type ListView, type RowRange } from '../../lib/row-window';
 
 /** Rows drawn beyond each edge of the view, so a quick scroll does not show blank space. */
 const OVERSCAN = 8;
@@ -15,6 +15,8 @@ export interface RowWindow {
   range: RowRange;
   /** The height of all rows together. */
   totalHeight: number;
+  /** How many rows the range can hold at most while the view keeps its height (see row-window's windowSlots). */
+  slots: number;
 }
 
 /** Before the table is measured: at the top, as high as the window at most (enough rows for the first frame). */
@@ -62,7 +64,7 @@ export function useRowWindow(scroller: RefObject<HTMLElement | null>, body: RefO
     latest.current = { ...latest.current, scrollTop: top }; // its scroll event comes only with the next frame
   }, [follow, scroller, rowHeight]);
 
-  return { range: rowsInView(view, rowHeight, count, OVERSCAN), totalHeight: count * rowHeight };
+  return { range: rowsInView(view, rowHeight, count, OVERSCAN), totalHeight: count * rowHeight, slots: windowSlots(view.viewHeight, rowHeight, OVERSCAN) };
 }
 
 function sameRows(a: ListView, b: ListView, rowHeight: number): boolean {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rowsInView, scrollTopToShow, type ListView } from '../../../../renderer/src/lib/row-window';
+import { rowsInView, scrollTopToShow, windowSlots, type ListView } from '../../../../renderer/src/lib/row-window';
 
 const ROW = 26;
 /** A table 600 px high under a 29 px sticky header, scrolled to `scrollTop`. */
@@ -17,6 +17,19 @@ describe('the rows of a long table that are drawn', () => {
     expect(rowsInView(at(0), ROW, 5, 16)).toEqual({ start: 0, end: 5 });
     expect(rowsInView(at(0), ROW, 0, 16)).toEqual({ start: 0, end: 0 });
     expect(rowsInView({ scrollTop: 0, viewHeight: 0, bodyTop: 0 }, ROW, 100, 16)).toEqual({ start: 0, end: 16 });
+  });
+});
+
+describe('the keys of the rows drawn', () => {
+  it('are distinct as index modulo the window slots, wherever the list is scrolled', () => {
+    for (const viewHeight of [0, 25, 26, 600, 601, 1_234]) {
+      const slots = windowSlots(viewHeight, ROW, 8);
+      for (let scrollTop = 1_000 * ROW; scrollTop <= 1_003 * ROW; scrollTop += 1) {
+        const { start, end } = rowsInView({ scrollTop, viewHeight, bodyTop: 29 }, ROW, 100_000, 8);
+        const keys = new Set(Array.from({ length: end - start }, (_, i) => (start + i) % slots));
+        expect(keys.size, `view ${viewHeight} px scrolled to ${scrollTop}`).toBe(end - start);
+      }
+    }
   });
 });
 
