@@ -5,13 +5,13 @@
  * about a fifth of its time.
  */
 import { stat } from 'node:fs/promises';
-import type { HeaderValues } from '../../../shared/api';
 import { toApiError } from '../../../shared/errors';
 import type { TiffSummary } from '../../../shared/tiff';
 import { sameStamp, stampOf, type FileStamp } from '../folder/file-stamp';
 import type { ScanCache } from '../scan-cache';
 import type { TiffScanner } from '../tiff';
 import type { ImageScan } from './image-row';
+import { sharedSummary } from './summary-pool';
 
 /** A header as read, and the file's stamp then. */
 interface KnownHeader {
@@ -22,49 +22,20 @@ interface KnownHeader {
 /** Headers kept at most (a folder this large starts afresh: what is not kept is read again). */
 const MAX_HEADERS = 250_000;
 
-/** Distinct header texts kept once at most (past this the pool starts afresh). */
-const MAX_TEXTS = 10_000;
-
-/**
- * One copy of each header text: a folder's images share a few shapes, dims, types and dates,
- * and each header read or decoded from the scan cache comes with its own copies. Keeping one
- * cuts what 100,000 kept headers hold, and what the young generation copies into the old
- * (second opens of 100,000 images: 67–70 → 53–61 MB promoted, scavenge pauses 0.8 → 0.6 s).
- */
-class TextPool {
-  private readonly texts = new Map<string, string>();
-
-  /** The pooled copy of `text`. */
-  shared(text: string): string {
-    const known = this.texts.get(text);
-    if (known !== undefined) return known;
-    if (this.texts.size >= MAX_TEXTS) this.texts.clear();
-    this.texts.set(text, text);
-    return text;
-  }
-
-  /** `header` with its texts pooled. */
-  header(header: HeaderValues): HeaderValues {
-    const { shape, dims, sizes, dtype, num_channels, num_scenes, date, time } = header;
-    const shared = (text: string): string => this.shared(text);
-    return { shape: shared(shape), dims: shared(dims), sizes: shared(sizes), dtype: shared(dtype), num_channels, num_scenes, date: shared(date), time: shared(time) };
-  }
-}
-
 /** The headers of one open folder, by the image's path relative to it. */
 export class HeaderMemo {
   private readonly byPath = new Map<string, KnownHeader>();
-  private readonly texts = new TextPool();
 
-  /** Keeps (or, with null, forgets) the header read of an image. */
+  /** Keeps (or, with null, forgets) the header read of an image: its summary as the pool shares it (see summary-pool). */
   remember(relPath: string, known: KnownHeader | null): void {
     if (known === null) {
       this.byPath.delete(relPath);
       return;
     }
     if (this.byPath.size >= MAX_HEADERS && !this.byPath.has(relPath)) this.byPath.clear();
-    const { fileCalibration } = known.summary;
-    this.byPath.set(relPath, { stamp: known.stamp, summary: { header: this.texts.header(known.summary.header), fileCalibration } });
+    const summary = sharedSummary(known.summary);
+    // a summary the scan cache decoded is shared already: its record is kept as it is
+    this.byPath.set(relPath, summary === known.summary ? known : { stamp: known.stamp, summary });
   }
 
   /** Forgets every header (another folder is opened). */

@@ -8,6 +8,7 @@ import { EDITABLE_FIELDS, type FieldValue } from '../../../shared/fields/field-t
 import type { TiffSummary } from '../../../shared/tiff';
 import type { FileStamp } from '../folder/file-stamp';
 import { defaultValues, type SidecarSummary } from '../rows/image-row';
+import { sharedSummary } from '../rows/summary-pool';
 
 /** What the cache keeps of one image. */
 export interface CachedImage {
@@ -129,7 +130,8 @@ export function decodeRecord(line: string): { relPath: string; image: CachedImag
     const fileCalibration = decodeCalibration(imageJson[2]);
     if (header === undefined || fileCalibration === undefined) return null;
     const [size, mtimeMs, ino] = imageJson[0];
-    image = { stamp: { size, mtimeMs, ino }, summary: { header, fileCalibration } };
+    // images with the same header share one summary (see summary-pool)
+    image = { stamp: { size, mtimeMs, ino }, summary: sharedSummary({ header, fileCalibration }) };
   }
   const sidecar = decodeSidecar(sidecarJson);
   if (sidecar === undefined) return null;

@@ -23,6 +23,15 @@ describe('scan cache lines', () => {
     expect(decodeRecord(encodeRecord('a/b.tif', image))).toEqual({ relPath: 'a/b.tif', image });
   });
 
+  it('give images with the same header one summary, as the header memo keeps it', () => {
+    const stamp = { size: 10, mtimeMs: 1, ino: 2 };
+    const line = (relPath: string, x: number) => encodeRecord(relPath, { image: { stamp, summary: { header, fileCalibration: { x, y: x, unit: 'um', source: 'imagej' } } }, sidecar: null });
+    const [a, b, c] = [line('a.tif', 0.5), line('b.tif', 0.5), line('c.tif', 0.75)].map((text) => decodeRecord(text)?.image.image?.summary);
+    expect(b).toBe(a);
+    expect(c).not.toBe(a);
+    expect(c?.fileCalibration?.x).toBe(0.75);
+  });
+
   it('keep an invalid sidecar with its defaults, and no image for other formats', () => {
     const image: CachedImage = {
       image: null,
