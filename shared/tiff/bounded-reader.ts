@@ -46,24 +46,47 @@ export class BoundedReader {
     this.size = source.size;
   }
 
-  /** Fails unless `[offset, offset + length)` lies inside the file. */
-  check(offset: number, length: number, what: string): void {
+  /** Fails unless `[offset, offset + length)` lies inside the file; `what` names the bytes (made only for the message). */
+  check(offset: number, length: number, what: string | (() => string)): void {
     if (!Number.isSafeInteger(offset) || offset < 0 || offset >= this.size) {
-      throw new TiffReadError(`truncated file: ${what} at ${offset} is past the end (size ${this.size})`);
+      throw new TiffReadError(`truncated file: ${named(what)} at ${offset} is past the end (size ${this.size})`);
     }
     if (!Number.isSafeInteger(length) || length < 0 || offset + length > this.size) {
       throw new TiffReadError(
-        `truncated file: ${what} at ${offset} (${length} bytes) runs past the end (size ${this.size})`,
+        `truncated file: ${named(what)} at ${offset} (${length} bytes) runs past the end (size ${this.size})`,
       );
     }
   }
 
   /** The bytes `[offset, offset + length)`; `what` names them in error messages. */
-  bytes(offset: number, length: number, what: string): Uint8Array {
+  bytes(offset: number, length: number, what: string | (() => string)): Uint8Array {
+    const chunk = this.chunkHolding(offset, length, what);
+    const start = offset - chunk.start;
+    return chunk.bytes.subarray(start, start + length);
+  }
+
+  /**
+   * The unsigned integer in the `length` (2, 4 or 8) bytes at `offset`, read as {@link bytes}
+   * reads them but without a view of its own: the walk of a 1,000-page chain reads two a page.
+   * 8-byte values above 2^53 lose precision (and fail later bounds checks).
+   */
+  uint(offset: number, length: number, littleEndian: boolean, what: string | (() => string)): number {
+    const chunk = this.chunkHolding(offset, length, what);
+    const bytes = chunk.bytes;
+    const start = offset - chunk.start;
+    let value = 0;
+    for (let k = 0; k < length; k++) value = value * 256 + (bytes[start + (littleEndian ? length - 1 - k : k)] as number);
+    return value;
+  }
+
+  /** A cached chunk that holds `[offset, offset + length)`, read (and cached) when none does. */
+  private chunkHolding(offset: number, length: number, what: string | (() => string)): Chunk {
     this.check(offset, length, what);
-    for (const chunk of this.chunks) {
+    // the newest first: reads go on through the file
+    for (let i = this.chunks.length - 1; i >= 0; i--) {
+      const chunk = this.chunks[i] as Chunk;
       const start = offset - chunk.start;
-      if (start >= 0 && start + length <= chunk.bytes.length) return chunk.bytes.subarray(start, start + length);
+      if (start >= 0 && start + length <= chunk.bytes.length) return chunk;
     }
     if (this.lastEnd >= 0) {
       const gap = offset - this.lastEnd;
@@ -72,7 +95,7 @@ export class BoundedReader {
     const want = Math.max(length, this.lastEnd < 0 ? FIRST_READ : this.readAhead);
     const readLength = Math.min(want, this.size - offset);
     if (this.bytesRead + readLength > this.maxBytes) {
-      throw new TiffReadError(`reading ${what} would exceed the ${this.maxBytes}-byte limit for one header`);
+      throw new TiffReadError(`reading ${named(what)} would exceed the ${this.maxBytes}-byte limit for one header`);
     }
     this.bytesRead += readLength;
     const bytes = this.source.read(offset, readLength);
@@ -80,8 +103,13 @@ export class BoundedReader {
       throw new TiffReadError(`short read: ${bytes.length} of ${readLength} bytes at ${offset}`);
     }
     if (this.chunks.length >= MAX_CHUNKS) this.chunks.shift();
-    this.chunks.push({ start: offset, bytes });
+    const chunk = { start: offset, bytes };
+    this.chunks.push(chunk);
     this.lastEnd = offset + readLength;
-    return bytes.subarray(0, length);
+    return chunk;
   }
+}
+
+function named(what: string | (() => string)): string {
+  return typeof what === 'string' ? what : what();
 }

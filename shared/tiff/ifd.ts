@@ -61,13 +61,6 @@ export function readFormat(reader: BoundedReader): TiffFormat {
   return { littleEndian, bigTiff: true, firstIfd: Number(head.getBigUint64(8, littleEndian)) };
 }
 
-/** An unsigned integer of 2, 4 or 8 bytes (8-byte values above 2^53 lose precision and fail later bounds checks). */
-function readUint(bytes: Uint8Array, littleEndian: boolean): number {
-  let value = 0;
-  for (let k = 0; k < bytes.length; k++) value = value * 256 + (bytes[littleEndian ? bytes.length - 1 - k : k] ?? 0);
-  return value;
-}
-
 /** Reads the number of entries of the IFD at `offset` and the offset of the next IFD. */
 export function readIfdLink(
   reader: BoundedReader,
@@ -75,12 +68,12 @@ export function readIfdLink(
   offset: number,
 ): { entryCount: number; nextOffset: number } {
   const countSize = format.bigTiff ? 8 : 2;
-  const entryCount = readUint(reader.bytes(offset, countSize, 'IFD'), format.littleEndian);
+  const entryCount = reader.uint(offset, countSize, format.littleEndian, 'IFD');
   if (entryCount > MAX_ENTRIES) throw new TiffReadError(`corrupt IFD at ${offset}: it claims ${entryCount} entries`);
   const entrySize = format.bigTiff ? 20 : 12;
   const linkAt = offset + countSize + entryCount * entrySize;
-  const link = reader.bytes(linkAt, format.bigTiff ? 8 : 4, `IFD at ${offset} with ${entryCount} entries`);
-  return { entryCount, nextOffset: readUint(link, format.littleEndian) };
+  const nextOffset = reader.uint(linkAt, format.bigTiff ? 8 : 4, format.littleEndian, () => `IFD at ${offset} with ${entryCount} entries`);
+  return { entryCount, nextOffset };
 }
 
 /** Reads all entries of the IFD at `offset`. */
@@ -90,7 +83,7 @@ export function readIfdEntries(reader: BoundedReader, format: TiffFormat, offset
   const entrySize = format.bigTiff ? 20 : 12;
   const fieldSize = format.bigTiff ? 8 : 4;
   const start = offset + countSize;
-  const bytes = reader.bytes(start, entryCount * entrySize, `IFD at ${offset}`);
+  const bytes = reader.bytes(start, entryCount * entrySize, () => `IFD at ${offset}`);
   const view = viewOf(bytes);
   const entries: IfdEntry[] = [];
   for (let i = 0; i < entryCount; i++) {
