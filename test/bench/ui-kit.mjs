@@ -27,6 +27,24 @@ export function ensureUiCorpus(name, images) {
   return folder;
 }
 
+/**
+ * Makes `folder` cold, as a folder not opened for a while is (its files' pages gone from
+ * memory; this machine's DAMON drops pages unused for a minute, so a corpus last read a few
+ * minutes before is cold and one read seconds before is warm). As root the kernel drops its
+ * whole page cache, file metadata included; otherwise each file of `folder` is evicted with
+ * posix_fadvise. Returns how it was done.
+ */
+export function evictFromPageCache(folder) {
+  execFileSync('sync');
+  try {
+    writeFileSync('/proc/sys/vm/drop_caches', '3');
+    return 'the page cache and file metadata dropped (drop_caches)';
+  } catch {
+    execFileSync(python, [path.join(root, 'test/bench/evict-page-cache.py'), folder], { stdio: 'ignore' });
+    return "the folder's files evicted from the page cache (posix_fadvise)";
+  }
+}
+
 /** A fresh, empty scan-cache folder (the first open of a folder reads everything). */
 export function freshCacheDir() {
   return mkdtempSync(path.join(os.tmpdir(), 'acqmeta-bench-cache-'));
