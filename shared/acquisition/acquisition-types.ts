@@ -1,0 +1,92 @@
+/**
+ * What the microscope recorded about an image's acquisition: one typed model, filled from every
+ * metadata flavour a file carries (OME-XML, ImageJ, LSM, FluoView, ScanImage, Micro-Manager,
+ * MetaMorph, plain TIFF tags, and the vendor formats' own metadata). Units are normalised
+ * (nm for wavelengths, µm for lengths, s for times); a value nobody recorded is absent, never
+ * guessed. This is the `acquisition` object of `acqmeta show --json` and `scan --json`.
+ */
+
+/** A metadata flavour a value can come from. */
+export type AcquisitionFlavour =
+  | 'ome'
+  | 'imagej'
+  | 'lsm'
+  | 'fluoview'
+  | 'scanimage'
+  | 'micromanager'
+  | 'metamorph'
+  | 'tiff'
+  | 'czi'
+  | 'nd2'
+  | 'lif'
+  | 'oib';
+
+/** The microscope stand. */
+export interface AcquisitionInstrument {
+  manufacturer?: string;
+  model?: string;
+}
+
+/** The objective the image was taken with. */
+export interface AcquisitionObjective {
+  /** As the file names it, e.g. `Plan-Apochromat 63x/1.40 Oil DIC M27`. */
+  name?: string;
+  /** Nominal magnification, e.g. 63. */
+  magnification?: number;
+  /** Numerical aperture, e.g. 1.4. */
+  na?: number;
+  /** Immersion medium as recorded (`Oil`, `Water`, `Air`, ...). */
+  immersion?: string;
+}
+
+/** One channel of the image. */
+export interface AcquisitionChannel {
+  name?: string;
+  /** Fluorophore or dye, e.g. `Alexa Fluor 488`. */
+  fluor?: string;
+  excitation_nm?: number;
+  emission_nm?: number;
+  exposure_s?: number;
+}
+
+/** Physical size of one voxel, in µm. */
+export interface AcquisitionPixelSize {
+  x?: number;
+  y?: number;
+  z?: number;
+}
+
+/** The key of a value in the model, as a dotted path: `objective.na`, `channels.1.emission_nm`. */
+export type AcquisitionKey = string;
+
+/** Where one value came from: the flavour and the key within it (`Objective@LensNA`, `CZ_LSMINFO.VoxelSizeX`). */
+export interface AcquisitionSource {
+  flavour: AcquisitionFlavour;
+  key: string;
+}
+
+/** Two flavours of one file that give different values for the same key (none is picked silently). */
+export interface AcquisitionDisagreement {
+  key: AcquisitionKey;
+  values: { value: string | number; source: AcquisitionSource }[];
+}
+
+/**
+ * An image's acquisition metadata. Every key is optional: absent means no flavour of the file
+ * recorded it. `sources` lists the flavours that were read (in the order they were read),
+ * `origins` where each present value came from, `disagreements` what the flavours disagree on.
+ */
+export interface Acquisition {
+  instrument?: AcquisitionInstrument;
+  objective?: AcquisitionObjective;
+  channels?: AcquisitionChannel[];
+  pixel_size_um?: AcquisitionPixelSize;
+  time_increment_s?: number;
+  /** ISO 8601, with the offset where the file gave one. */
+  acquired_at?: string;
+  /** The acquisition software and its version, as recorded. */
+  software?: string;
+  sources: AcquisitionFlavour[];
+  origins?: Record<AcquisitionKey, AcquisitionSource>;
+  disagreements?: AcquisitionDisagreement[];
+}
