@@ -35,6 +35,8 @@ export interface BackendOptions {
   cacheDir?: string | null;
   /** Watch the open folder and send `folder-changed` events; without it nothing is watched. */
   watch?: WatchOptions;
+  /** How long after an open with no scan under way the folder is swept and watched all the same (default 2 s). */
+  liveWithoutScanMs?: number;
   /** Sees every event as it is sent, without counting as a listener (a scan's first rows still wait for one). */
   observe?: (event: ApiEvent) => void;
 }

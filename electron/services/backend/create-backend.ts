@@ -73,7 +73,7 @@ export function createBackend(options: BackendOptions): Backend {
       context.scan?.stop();
       context.scan = null;
     },
-    live: new LiveFolder(scanner, profiles, emit, options.watch ?? null),
+    live: new LiveFolder(scanner, profiles, emit, options.watch ?? null, options.liveWithoutScanMs),
     headers: new HeaderMemo(),
     imageFolders,
     readAhead: null,

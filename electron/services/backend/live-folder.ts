@@ -45,17 +45,18 @@ export class LiveFolder {
     private readonly profiles: ProfileCache,
     private readonly emit: (event: ApiEvent) => void,
     private readonly options: WatchOptions | null,
+    private readonly withoutScanMs = START_WITHOUT_SCAN_MS,
   ) {}
 
   /**
    * Stops what ran for the previous folder; `folder` is swept and watched from {@link start},
-   * or two seconds from now when no scan is under way by then.
+   * or `withoutScanMs` (two seconds) from now when no scan is under way by then.
    */
   open(folder: OpenFolder): void {
     this.stopPrevious();
     const generation = this.generation;
     this.pending = () => this.begin(folder, generation);
-    this.startTimer = setTimeout(() => this.start(), START_WITHOUT_SCAN_MS);
+    this.startTimer = setTimeout(() => this.start(), this.withoutScanMs);
     this.startTimer.unref();
   }
 

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { isTiffPath } from '../tiff';
 import type { FileStamp } from './file-stamp';
 import { isInside } from './inside';
-import { beforeRead } from './read-delay';
+import { beforeListing } from './read-delay';
 
 /** What the directory listing showed at an image's sidecar path (`<name>.json`). */
 export type SidecarListing = 'none' | 'file' | 'link';
@@ -103,7 +103,7 @@ async function* walk(
 ): AsyncGenerator<FileEntry[]> {
   let dirents: Dirent[];
   try {
-    await beforeRead();
+    await beforeListing(dir);
     dirents = await readdir(dir, { withFileTypes: true });
   } catch (error) {
     // The root must be readable; a subfolder that is not (permissions, removed) is skipped.

@@ -3,8 +3,12 @@
  * file read (TIFF headers, sidecars, folder listings) wait `n` ms first, so tests and the
  * benchmark can show how the app behaves on a slow network share. Worker threads inherit the
  * variable (the scan worker reads it once and blocks each read, as a slow disk would).
- * Unset, it costs one environment lookup per read.
+ * `ACQMETA_READ_GATE=<file>` holds the walk before it lists a folder named in that file (one
+ * name a line) until the file is removed: a test stops a scan at a known point and lets it go,
+ * instead of racing the machine's speed. Unset, each costs one environment lookup per read.
  */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 
 /** The delay the environment asks for, in ms (0 when unset or not a positive number; at most a minute). */
 export function readDelayMs(env: NodeJS.ProcessEnv = process.env): number {
@@ -32,4 +36,26 @@ function sleep(ms: number): Promise<void> {
 export function beforeRead(): Promise<void> | undefined {
   const ms = readDelayMs();
   return ms > 0 ? sleep(ms) : undefined;
+}
+
+/** How often a held walk looks whether its gate is still there (only under `ACQMETA_READ_GATE`). */
+const GATE_POLL_MS = 20;
+
+/** The folder names the gate file holds now; null once it is removed. */
+async function heldNames(gate: string): Promise<Set<string> | null> {
+  try {
+    const text = await readFile(gate, 'utf8');
+    return new Set(text.split(/\r?\n/).filter((line) => line !== ''));
+  } catch {
+    return null;
+  }
+}
+
+/** Waits the configured delay before listing `dir`, and while the gate holds a folder of that name. */
+export async function beforeListing(dir: string): Promise<void> {
+  await beforeRead();
+  const gate = process.env.ACQMETA_READ_GATE;
+  if (gate === undefined || gate === '') return;
+  const name = path.basename(dir);
+  while ((await heldNames(gate))?.has(name) === true) await sleep(GATE_POLL_MS);
 }

@@ -14,7 +14,9 @@ export interface InFlight {
  * Applies `fn` to every item with up to `inFlight` calls running at once; yields results in
  * input order. A rejection is rethrown when its turn comes. Once `signal` aborts, nothing more
  * is started or yielded. Starting with fewer calls in flight gets the first results sooner:
- * their reads do not queue behind hundreds of others.
+ * their reads do not queue behind hundreds of others. A result that is ready is yielded while
+ * the next item is still awaited: a walk held up by a slow share does not hold back the rows
+ * already read.
  */
 export async function* mapInOrder<T, R>(
   items: AsyncIterable<T> | Iterable<T>,
@@ -28,9 +30,14 @@ export async function* mapInOrder<T, R>(
   const queue: Promise<Settled<R>>[] = [];
   const stopped = (): boolean => signal?.aborted === true;
   let exhausted = false;
+  let pending: Promise<IteratorResult<T>> | null = null;
   while (true) {
     while (!exhausted && queue.length < limit && !stopped()) {
-      const next = await iterator.next();
+      pending ??= Promise.resolve(iterator.next());
+      const head = queue[0];
+      const next = head === undefined ? await pending : await Promise.race([pending, head.then((): typeof HEAD_READY => HEAD_READY)]);
+      if (next === HEAD_READY) break;
+      pending = null;
       if (next.done === true) exhausted = true;
       else queue.push(settle(fn, next.value));
     }
@@ -43,6 +50,9 @@ export async function* mapInOrder<T, R>(
     yield result.value;
   }
 }
+
+/** What the race between the next item and the oldest call answers when that call settled first. */
+const HEAD_READY = Symbol('head ready');
 
 async function settle<T, R>(fn: (item: T) => Promise<R>, item: T): Promise<Settled<R>> {
   try {

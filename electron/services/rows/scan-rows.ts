@@ -55,19 +55,62 @@ export const FIRST_BATCH_ROWS = 32;
 /** Sized for the page: the first rows at once, then batches it takes a few milliseconds to parse. */
 const UI_BATCHES: BatchOptions = { firstRows: FIRST_BATCH_ROWS, maxRows: 1000, maxDelayMs: 100 };
 
-/** Groups rows into batches: the first of `firstRows`, each later one twice as large up to `maxRows`, cut early after `maxDelayMs`. */
+/**
+ * Groups rows into batches: the first of `firstRows`, each later one twice as large up to
+ * `maxRows`, cut `maxDelayMs` after its first row even when no further row comes (a walk held
+ * up by a slow share must not hold back the rows already read).
+ */
 export async function* batchRows(rows: AsyncIterable<ImageRow>, options: BatchOptions = UI_BATCHES): AsyncGenerator<ImageRow[]> {
+  const iterator = rows[Symbol.asyncIterator]();
   let limit = options.firstRows;
   let batch: ImageRow[] = [];
-  let started = Date.now();
-  for await (const row of rows) {
-    if (batch.length === 0) started = Date.now();
-    batch.push(row);
-    if (batch.length >= limit || Date.now() - started >= options.maxDelayMs) {
+  let deadline: BatchDeadline | null = null;
+  let next: Promise<IteratorResult<ImageRow>> | null = null;
+  let finished = false;
+  try {
+    for (;;) {
+      next ??= iterator.next();
+      const result = deadline === null ? await next : await Promise.race([next, deadline.reached]);
+      if (result !== DEADLINE) {
+        next = null;
+        if (result.done === true) {
+          finished = true;
+          break;
+        }
+        batch.push(result.value);
+        deadline ??= batchDeadline(options.maxDelayMs);
+        if (batch.length < limit && !deadline.passed()) continue;
+      }
+      deadline?.cancel();
+      deadline = null;
       yield batch;
       batch = [];
       limit = Math.min(options.maxRows, limit * 2);
     }
+  } finally {
+    deadline?.cancel();
+    if (!finished) void iterator.return?.();
   }
   if (batch.length > 0) yield batch;
+}
+
+const DEADLINE = Symbol('deadline');
+
+/** When a batch is due: one timer per batch, not per row. */
+interface BatchDeadline {
+  reached: Promise<typeof DEADLINE>;
+  passed(): boolean;
+  cancel(): void;
+}
+
+function batchDeadline(ms: number): BatchDeadline {
+  let passed = false;
+  let timer: NodeJS.Timeout | undefined;
+  const reached = new Promise<typeof DEADLINE>((resolve) => {
+    timer = setTimeout(() => {
+      passed = true;
+      resolve(DEADLINE);
+    }, ms);
+  });
+  return { reached, passed: () => passed, cancel: () => clearTimeout(timer) };
 }

@@ -49,8 +49,8 @@ describe('warming up the scan of the folder opened at start', () => {
   const stamped = (list: string[]) => list.map((name) => `${name} (stamp)`);
 
   /** A backend on the folder, its events recorded from the start. */
-  function start(cacheDir?: string, watch?: WatchOptions): Backend {
-    backend = createBackend({ door: 'browser', initialFolder: folder, scanner: recording(scanner, reads), cacheDir, watch });
+  function start(cacheDir?: string, watch?: WatchOptions, liveWithoutScanMs?: number): Backend {
+    backend = createBackend({ door: 'browser', initialFolder: folder, scanner: recording(scanner, reads), cacheDir, watch, liveWithoutScanMs });
     backend.onEvent((event) => events.push(event));
     return backend;
   }
@@ -143,9 +143,10 @@ describe('warming up the scan of the folder opened at start', () => {
   });
 
   it('then watches the folder, before a window asks for the scan (not two seconds after the open)', async () => {
-    start(undefined, { mode: 'native' });
+    // the fallback after an open with no scan is an hour away: only the read ahead can start the watch
+    start(undefined, { mode: 'native' }, 3_600_000);
     await vi.waitFor(() => expect(reads).toHaveLength(AHEAD), { timeout: 10_000, interval: 20 });
-    await vi.waitFor(() => expect(types()).toEqual(['folder-watching']), { timeout: 1_000, interval: 20 });
+    await vi.waitFor(() => expect(types()).toEqual(['folder-watching']), { timeout: 10_000, interval: 20 });
   });
 
   it('stops once a scan starts: a window asking at once costs no extra reads', async () => {

@@ -3,13 +3,13 @@ import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { listImages, type ImageEntry } from '../../../../../electron/services/folder';
 import { listImageRuns } from '../../../../../electron/services/folder/list-images';
-import { beforeRead } from '../../../../../electron/services/folder/read-delay';
+import { beforeListing } from '../../../../../electron/services/folder/read-delay';
 import { labCopyPerTest } from './lab-folder';
 
 // the slow-disk adapter, watched: the listing must wait for it before every folder it reads
 vi.mock('../../../../../electron/services/folder/read-delay', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../../../../electron/services/folder/read-delay')>();
-  return { ...actual, beforeRead: vi.fn(actual.beforeRead) };
+  return { ...actual, beforeListing: vi.fn(actual.beforeListing) };
 });
 
 async function list(root: string): Promise<ImageEntry[]> {
@@ -52,9 +52,9 @@ describe('listImages', () => {
   });
 
   it('waits for the slow-disk adapter before reading each folder', async () => {
-    vi.mocked(beforeRead).mockClear();
+    vi.mocked(beforeListing).mockClear();
     await list(copy.lab);
-    expect(beforeRead).toHaveBeenCalledTimes(5);
+    expect(beforeListing).toHaveBeenCalledTimes(5);
   });
 
   it('matches extensions case-insensitively', async () => {

@@ -1,6 +1,8 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { beforeRead, readDelayMs } from '../../../../../electron/services/folder/read-delay';
+import { beforeListing, beforeRead, readDelayMs } from '../../../../../electron/services/folder/read-delay';
 import { withFileSource } from '../../../../../electron/services/tiff/file-source';
 
 const TIFF = path.resolve(__dirname, '../../../../fixtures/tiff/generated/float32.tif');
@@ -44,5 +46,26 @@ describe('the slow-disk adapter', () => {
     const waiting = beforeRead() as Promise<void>;
     expect(await settledAfter(waiting, 49)).toBe(false);
     expect(await settledAfter(waiting, 1)).toBe(true);
+  });
+
+  it('holds the listing of a folder the gate names until the gate is removed, and no other', async () => {
+    const work = mkdtempSync(path.join(tmpdir(), 'acqmeta-gate-'));
+    const gate = path.join(work, 'gate');
+    try {
+      writeFileSync(gate, 'many\n');
+      vi.stubEnv('ACQMETA_READ_GATE', gate);
+      let held = true;
+      const many = beforeListing('/data/lab/many').then(() => {
+        held = false;
+      });
+      await beforeListing('/data/lab/cells');
+      await beforeListing('/data/lab/many-more');
+      expect(held).toBe(true);
+      rmSync(gate);
+      await many;
+      expect(held).toBe(false);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
   });
 });

@@ -57,4 +57,21 @@ describe('mapInOrder', () => {
     }).rejects.toThrow('bad file');
     expect(seen).toEqual([0, 1, 2]);
   });
+
+  it('yields the results it has while the next item is still awaited', async () => {
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    async function* items(): AsyncGenerator<number> {
+      yield 1;
+      yield 2;
+      await held; // a walk held up by a slow share
+      yield 3;
+    }
+    const results = mapInOrder(items(), 64, async (i) => i * 10);
+    expect((await results.next()).value).toBe(10);
+    expect((await results.next()).value).toBe(20);
+    release();
+    expect((await results.next()).value).toBe(30);
+    expect((await results.next()).done).toBe(true);
+  });
 });
