@@ -4,7 +4,20 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'test/e2e/artifacts/**', 'bench-corpus/**', 'bench-corpus-ui/**', 'bench-corpus-profile/**', 'shared/validation/generated/**', 'shared/profile/generated/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'release/**',
+      'node_modules/**',
+      'test-results/**',
+      'test/e2e/artifacts/**',
+      'bench-corpus/**',
+      'bench-corpus-ui/**',
+      'bench-corpus-profile/**',
+      'shared/validation/generated/**',
+      'shared/profile/generated/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -28,7 +41,10 @@ export default tseslint.config(
   {
     files: ['shared/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['node:*', 'fs', 'fs/*', 'path', 'electron', '**/electron/**', '**/renderer/**'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['node:*', 'fs', 'fs/*', 'path', 'electron', '**/electron/**', '**/renderer/**'] },
+      ],
     },
   },
   {

@@ -19,7 +19,15 @@ export type { ResultsFormat } from './analysis/results-table';
 export type { TableExportFormat } from './sheets/table-export';
 export type { ImportChange, ImportError, ImportPreview, ImportWarning } from './sheets/table-import';
 export type { Preset, PresetEntry, PresetList, StoredPreset } from './presets/preset-file';
-export type { FolderProblem, FolderRule, ProfileFieldRules, ProfileInfo, ProfileProblem, ValuesChecked, ValuesToCheck } from './api-profile';
+export type {
+  FolderProblem,
+  FolderRule,
+  ProfileFieldRules,
+  ProfileInfo,
+  ProfileProblem,
+  ValuesChecked,
+  ValuesToCheck,
+} from './api-profile';
 
 /** Stable error codes; the UI and tests branch on these, never on message text. */
 export type ErrorCode =
@@ -59,7 +67,16 @@ export interface HeaderValues {
 }
 
 /** The header values in the order compact forms keep them (the scan cache, browser mode's event stream). */
-export const HEADER_KEYS = ['shape', 'dims', 'sizes', 'dtype', 'num_channels', 'num_scenes', 'date', 'time'] as const satisfies readonly (keyof HeaderValues)[];
+export const HEADER_KEYS = [
+  'shape',
+  'dims',
+  'sizes',
+  'dtype',
+  'num_channels',
+  'num_scenes',
+  'date',
+  'time',
+] as const satisfies readonly (keyof HeaderValues)[];
 
 /**
  * Where a file's pixel size comes from: ImageJ's `unit=` with the resolution tags, OME-XML
@@ -209,9 +226,7 @@ export interface SaveRequest {
 }
 
 /** The result of one file's save. */
-export type SaveOutcome =
-  | { path: string; ok: true; row: ImageRow }
-  | { path: string; ok: false; error: ApiError };
+export type SaveOutcome = { path: string; ok: true; row: ImageRow } | { path: string; ok: false; error: ApiError };
 
 /** An exported table file, for the renderer to offer as a download. */
 export interface TableFile {

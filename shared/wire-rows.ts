@@ -6,7 +6,15 @@
  * the server writes, the browser receives and the page parses for every image. Electron's IPC
  * passes rows as they are.
  */
-import { HEADER_KEYS, type ApiEvent, type FileCalibration, type HeaderValues, type ImageRow, type ProfileProblem, type SidecarState } from './api';
+import {
+  HEADER_KEYS,
+  type ApiEvent,
+  type FileCalibration,
+  type HeaderValues,
+  type ImageRow,
+  type ProfileProblem,
+  type SidecarState,
+} from './api';
 import type { ResultValues } from './analysis/analysis-types';
 import { DEFAULT_FIELD_VALUES, EDITABLE_FIELDS, type FieldValue } from './fields/field-table';
 
@@ -57,12 +65,34 @@ function packRow(row: ImageRow): PackedRow {
 }
 
 function unpackHeader(packed: HeaderValues[keyof HeaderValues][]): HeaderValues {
-  const [shape, dims, sizes, dtype, num_channels, num_scenes, date, time] = packed as [string, string, string, string, number, number, string, string];
+  const [shape, dims, sizes, dtype, num_channels, num_scenes, date, time] = packed as [
+    string,
+    string,
+    string,
+    string,
+    number,
+    number,
+    string,
+    string,
+  ];
   return { shape, dims, sizes, dtype, num_channels, num_scenes, date, time };
 }
 
 function unpackRow(packed: PackedRow): ImageRow {
-  const [path, kind, header, fileCalibration, sidecar, version, stored, errors, profile, profileProblems, absentFields, results] = packed;
+  const [
+    path,
+    kind,
+    header,
+    fileCalibration,
+    sidecar,
+    version,
+    stored,
+    errors,
+    profile,
+    profileProblems,
+    absentFields,
+    results,
+  ] = packed;
   let values = DEFAULT_FIELD_VALUES;
   if (stored !== 0) {
     values = {};

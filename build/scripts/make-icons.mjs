@@ -30,9 +30,16 @@ const png = (size) => path.join(ICONS, `${size}x${size}.png`);
 
 for (const size of SIZES) {
   execFileSync('convert', [
-    '-background', 'none', SOURCE,
-    '-filter', 'Lanczos', '-resize', `${size}x${size}`,
-    '-strip', '-define', 'png:exclude-chunks=date,time',
+    '-background',
+    'none',
+    SOURCE,
+    '-filter',
+    'Lanczos',
+    '-resize',
+    `${size}x${size}`,
+    '-strip',
+    '-define',
+    'png:exclude-chunks=date,time',
     `PNG32:${png(size)}`,
   ]);
 }

@@ -8,7 +8,9 @@
 const excelJsApart = {
   name: 'exceljs-apart',
   setup(build) {
-    build.onResolve({ filter: /[\\/]exceljs-bundle$/ }, (args) => (args.kind === 'dynamic-import' ? { path: './exceljs.cjs', external: true } : undefined));
+    build.onResolve({ filter: /[\\/]exceljs-bundle$/ }, (args) =>
+      args.kind === 'dynamic-import' ? { path: './exceljs.cjs', external: true } : undefined,
+    );
   },
 };
 

@@ -1,4 +1,4 @@
-// `npm test`: build, type-check, lint, unit tests (vitest) and end-to-end tests (Playwright),
+// `npm test`: build, type-check, lint, format check, unit tests (vitest) and end-to-end tests (Playwright),
 // in that order, stopping at the first failing stage. Ends with one summary line
 // `N passed, N failed, N skipped` counted from the runners' JSON reports.
 import { spawnSync } from 'node:child_process';
@@ -29,7 +29,13 @@ const ok =
   stage('Type-check (node)', bin('tsc'), ['-p', 'tsconfig.node.json']) &&
   stage('Type-check (web)', bin('tsc'), ['-p', 'tsconfig.web.json']) &&
   stage('Lint', bin('eslint'), ['.']) &&
-  stage('Unit tests', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${unitReport}`]) &&
+  stage('Format (prettier --check)', bin('prettier'), ['--check', '.']) &&
+  stage('Unit tests', bin('vitest'), [
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${unitReport}`,
+  ]) &&
   stage('End-to-end tests', bin('playwright'), ['test', '-c', 'test/e2e/playwright.config.ts']);
 
 /** Reads pass/fail/skip counts from a runner's JSON report, if it wrote one. */

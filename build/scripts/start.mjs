@@ -25,9 +25,16 @@ let binary = installedBinary();
 let reason = '';
 if (binary === null) {
   console.log("Downloading Electron's binary…");
-  const install = spawnSync(process.execPath, [path.join(electronDir, 'install.js')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const install = spawnSync(process.execPath, [path.join(electronDir, 'install.js')], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   binary = install.status === 0 ? installedBinary() : null;
-  reason = `${install.stderr ?? ''}`.split('\n').find((line) => line.trim() !== '')?.trim() ?? '';
+  reason =
+    `${install.stderr ?? ''}`
+      .split('\n')
+      .find((line) => line.trim() !== '')
+      ?.trim() ?? '';
 }
 if (binary === null) {
   console.error(

@@ -18,7 +18,11 @@ const WRAPPER_END = '\n});';
 
 /** The cache file of `source` (the script at `file`) in `dir`. */
 function codeCacheFile(dir: string, file: string, source: string): string {
-  const key = createHash('sha256').update(`${process.version} ${process.arch}\0`).update(source).digest('hex').slice(0, 32);
+  const key = createHash('sha256')
+    .update(`${process.version} ${process.arch}\0`)
+    .update(source)
+    .digest('hex')
+    .slice(0, 32);
   return path.join(dir, `${path.basename(file)}-${key}.v8cache`);
 }
 
@@ -40,7 +44,8 @@ function writeCache(file: string, data: Buffer): void {
     writeFileSync(temp, data);
     renameSync(temp, file);
     for (const name of readdirSync(dir)) {
-      if (name.startsWith(prefix) && name.endsWith('.v8cache') && name !== path.basename(file)) rmSync(path.join(dir, name), { force: true });
+      if (name.startsWith(prefix) && name.endsWith('.v8cache') && name !== path.basename(file))
+        rmSync(path.join(dir, name), { force: true });
     }
   } catch {
     // a cache folder that cannot be written: the next run compiles again
@@ -57,7 +62,8 @@ export function runWithCodeCache(file: string, cacheDir: string): void {
   const cachedData = readCache(cacheFile);
   const script = new Script(WRAPPER_START + source + WRAPPER_END, { filename: file, cachedData });
   // made at exit, so that the functions compiled during the run are in it
-  if (cachedData === undefined || script.cachedDataRejected === true) process.once('exit', () => writeCache(cacheFile, script.createCachedData()));
+  if (cachedData === undefined || script.cachedDataRejected === true)
+    process.once('exit', () => writeCache(cacheFile, script.createCachedData()));
   const run = script.runInThisContext() as (...args: unknown[]) => void;
   const exports = {};
   const module = { exports, filename: file, id: '.', loaded: false };

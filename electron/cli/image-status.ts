@@ -21,7 +21,10 @@ export interface CliImageStatus extends ImageStatus {
 
 async function statusOf(entry: ImageEntry, finder: ProfileFinder): Promise<CliImageStatus> {
   const missing: SidecarFile = { state: 'missing' };
-  const [read, profile] = await Promise.all([entry.sidecar === 'none' ? missing : readSidecarFile(entry.absPath), finder.forImage(entry.absPath)]);
+  const [read, profile] = await Promise.all([
+    entry.sidecar === 'none' ? missing : readSidecarFile(entry.absPath),
+    finder.forImage(entry.absPath),
+  ]);
   const hasSidecar = read.state !== 'missing';
   return {
     path: entry.relPath,

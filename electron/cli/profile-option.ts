@@ -8,7 +8,11 @@ import { lastOption, type ParsedArgs } from './args';
 import { CliError, EXIT, type CliIo } from './cli-io';
 
 /** The profile of `--profile`, or undefined when none is given; a usage error when the file is missing. */
-export async function profileOption(args: ParsedArgs, io: CliIo, cache: ProfileCache): Promise<LoadedProfile | undefined> {
+export async function profileOption(
+  args: ParsedArgs,
+  io: CliIo,
+  cache: ProfileCache,
+): Promise<LoadedProfile | undefined> {
   const given = lastOption(args, '--profile');
   if (given === undefined) return undefined;
   const loaded = await cache.load(path.resolve(io.cwd, given), given);

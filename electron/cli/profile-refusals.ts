@@ -15,10 +15,16 @@ const NAMED = 3;
  * of each; a problem shared by many images is one line naming a few of them
  * (`a.tif, b.tif and 8 more: ...`).
  */
-export async function profileRefusals(items: readonly { entry: ImageEntry; changes: FieldValues }[], cwd: string): Promise<string[]> {
+export async function profileRefusals(
+  items: readonly { entry: ImageEntry; changes: FieldValues }[],
+  cwd: string,
+): Promise<string[]> {
   const check = createProfileChecker({ root: cwd });
   const byMessage = new Map<string, string[]>();
-  const refusals = async ({ entry, changes }: (typeof items)[number]) => ({ entry, problems: await check(entry.absPath, changes) });
+  const refusals = async ({ entry, changes }: (typeof items)[number]) => ({
+    entry,
+    problems: await check(entry.absPath, changes),
+  });
   for await (const { entry, problems } of mapInOrder(items, 16, refusals)) {
     for (const { message } of problems) byMessage.set(message, [...(byMessage.get(message) ?? []), entry.relPath]);
   }

@@ -33,7 +33,12 @@ export function rowRecord(row: ImageRow): Record<string, unknown> {
     file_calibration:
       row.fileCalibration === null
         ? null
-        : { x: row.fileCalibration.x, y: row.fileCalibration.y, unit: row.fileCalibration.unit, source: row.fileCalibration.source },
+        : {
+            x: row.fileCalibration.x,
+            y: row.fileCalibration.y,
+            unit: row.fileCalibration.unit,
+            source: row.fileCalibration.source,
+          },
     sidecar: row.sidecar,
     errors: row.errors,
     profile: row.profile,
@@ -49,7 +54,14 @@ const SIDECAR = 7;
 
 /** The heading line of the readable listing, for paths `pathWidth` wide. */
 export function listingHeading(pathWidth: number): string {
-  return ['path'.padEnd(pathWidth), 'dims'.padEnd(DIMS), 'dtype'.padEnd(DTYPE), 'ch'.padStart(CHANNELS), 'sidecar'.padEnd(SIDECAR), 'errors']
+  return [
+    'path'.padEnd(pathWidth),
+    'dims'.padEnd(DIMS),
+    'dtype'.padEnd(DTYPE),
+    'ch'.padStart(CHANNELS),
+    'sidecar'.padEnd(SIDECAR),
+    'errors',
+  ]
     .join('  ')
     .trimEnd();
 }

@@ -43,7 +43,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.err(`acqmeta: unknown command "${helpTopic ?? name}" (see acqmeta --help)`);
     return EXIT.usage;
   }
-  if (helpTopic !== undefined || rest.includes('--help') || rest.includes('-h')) return printHelp(io, commandHelp(command));
+  if (helpTopic !== undefined || rest.includes('--help') || rest.includes('-h'))
+    return printHelp(io, commandHelp(command));
   try {
     const code = await command.run(parseArgs(rest, command.syntax), io);
     await io.out.flush();

@@ -23,11 +23,19 @@ export async function imageArgument(cwd: string, given: string): Promise<{ root:
   if (info === null) throw new CliError(EXIT.usage, `${given}: no such file`);
   const kind = imageKind(path.basename(absPath));
   if (!info.isFile() || kind === null) throw new CliError(EXIT.usage, `${given}: not a TIFF or .oir/.czi/.nd2 image`);
-  const hasSidecar = await lstat(sidecarPathFor(absPath)).then(() => true, () => false);
+  const hasSidecar = await lstat(sidecarPathFor(absPath)).then(
+    () => true,
+    () => false,
+  );
   if (kind === 'other' && !hasSidecar) {
     throw new CliError(EXIT.usage, `${given}: has no sidecar (only TIFFs can be read without one)`);
   }
-  const entry: ImageEntry = { relPath: displayPath(cwd, absPath), absPath, kind, sidecar: hasSidecar ? 'file' : 'none' };
+  const entry: ImageEntry = {
+    relPath: displayPath(cwd, absPath),
+    absPath,
+    kind,
+    sidecar: hasSidecar ? 'file' : 'none',
+  };
   return { root: path.dirname(absPath), entry };
 }
 
@@ -50,7 +58,10 @@ export async function imageTargets(cwd: string, given: readonly string[]): Promi
     entries.push(entry);
   };
   for (const target of given) {
-    const isDir = await stat(path.resolve(cwd, target)).then((s) => s.isDirectory(), () => false);
+    const isDir = await stat(path.resolve(cwd, target)).then(
+      (s) => s.isDirectory(),
+      () => false,
+    );
     if (!isDir) {
       add((await imageArgument(cwd, target)).entry);
       continue;

@@ -7,7 +7,13 @@ import { ApiFailure } from '../../shared/errors';
 import { editableField, type FieldValue, type FieldValues } from '../../shared/fields/field-table';
 import type { ImageEntry } from '../services/folder/list-images';
 import { scanImage, storedValues, type SidecarRead } from '../services/rows/image-row';
-import { readSidecarFile, saveFieldChanges, sidecarNameFor, type SaveOptions, type WriteBatch } from '../services/sidecar';
+import {
+  readSidecarFile,
+  saveFieldChanges,
+  sidecarNameFor,
+  type SaveOptions,
+  type WriteBatch,
+} from '../services/sidecar';
 import type { TiffScanner } from '../services/tiff';
 import { describeStored, withoutFileName } from './row-format';
 
@@ -54,7 +60,12 @@ export async function planChanges(entry: ImageEntry, changes: FieldValues, scann
 }
 
 /** Like {@link planChanges}, for a sidecar already read: the write will expect that version. */
-export async function planFromRead(entry: ImageEntry, read: SidecarRead, changes: FieldValues, scanner: TiffScanner): Promise<ChangePlan> {
+export async function planFromRead(
+  entry: ImageEntry,
+  read: SidecarRead,
+  changes: FieldValues,
+  scanner: TiffScanner,
+): Promise<ChangePlan> {
   if (read.state === 'invalid') {
     const problems = read.problems.map((p) => withoutFileName(p, sidecarNameFor(entry.absPath)));
     return { kind: 'skipped', reason: `invalid sidecar, left as it is: ${problems.join('; ')}` };
@@ -62,10 +73,19 @@ export async function planFromRead(entry: ImageEntry, read: SidecarRead, changes
   const diffs = diffsOf(storedValues(read), changes);
   if (diffs.length === 0) return { kind: 'unchanged' };
   if (read.state === 'ok') return { kind: 'updated', diffs, save: { expected: read.version } };
-  if (entry.kind !== 'tiff') return { kind: 'skipped', reason: 'no sidecar, and only a TIFF has a header to create one from' };
+  if (entry.kind !== 'tiff')
+    return { kind: 'skipped', reason: 'no sidecar, and only a TIFF has a header to create one from' };
   const scan = await scanImage(scanner, entry.absPath);
-  if (!scan.ok) return { kind: 'skipped', reason: `cannot create a sidecar: ${withoutFileName(scan.message, path.basename(entry.absPath))}` };
-  return { kind: 'created', diffs, save: { expected: null, header: scan.info.header, fileCalibration: scan.info.fileCalibration } };
+  if (!scan.ok)
+    return {
+      kind: 'skipped',
+      reason: `cannot create a sidecar: ${withoutFileName(scan.message, path.basename(entry.absPath))}`,
+    };
+  return {
+    kind: 'created',
+    diffs,
+    save: { expected: null, header: scan.info.header, fileCalibration: scan.info.fileCalibration },
+  };
 }
 
 /** The fields of `changes` whose value differs from `stored`. */
@@ -80,10 +100,19 @@ function diffsOf(stored: FieldValues, changes: FieldValues): FieldDiff[] {
  * one the plan read, else the outcome is a `conflict`. With a `batch`, the folder is synced
  * when the batch finishes.
  */
-export async function applyPlan(entry: ImageEntry, plan: ChangePlan, dryRun: boolean, batch?: WriteBatch): Promise<WriteOutcome> {
+export async function applyPlan(
+  entry: ImageEntry,
+  plan: ChangePlan,
+  dryRun: boolean,
+  batch?: WriteBatch,
+): Promise<WriteOutcome> {
   if (plan.kind === 'unchanged' || plan.kind === 'skipped' || plan.kind === 'io') return plan;
   try {
-    await saveFieldChanges(entry.absPath, Object.fromEntries(plan.diffs.map((d) => [d.name, d.after])), { ...plan.save, dryRun, batch });
+    await saveFieldChanges(entry.absPath, Object.fromEntries(plan.diffs.map((d) => [d.name, d.after])), {
+      ...plan.save,
+      dryRun,
+      batch,
+    });
   } catch (error) {
     return failureOutcome(error);
   }
@@ -95,7 +124,12 @@ export async function applyPlan(entry: ImageEntry, plan: ChangePlan, dryRun: boo
  * edited and written in one go; a missing or invalid one goes through {@link planChanges}
  * (which reads the TIFF to create it, or says why it is skipped).
  */
-export async function setFields(entry: ImageEntry, changes: FieldValues, scanner: TiffScanner, batch: WriteBatch): Promise<WriteOutcome> {
+export async function setFields(
+  entry: ImageEntry,
+  changes: FieldValues,
+  scanner: TiffScanner,
+  batch: WriteBatch,
+): Promise<WriteOutcome> {
   if (entry.sidecar !== 'none') {
     try {
       const result = await saveFieldChanges(entry.absPath, changes, { expected: 'latest', batch });
@@ -103,7 +137,8 @@ export async function setFields(entry: ImageEntry, changes: FieldValues, scanner
       return result.changed && diffs.length > 0 ? { kind: 'updated', diffs } : { kind: 'unchanged' };
     } catch (error) {
       // Gone or invalid since the walk: the plan creates it or says why it is skipped.
-      if (!(error instanceof ApiFailure) || (error.code !== 'INVALID_SIDECAR' && error.code !== 'INVALID_VALUE')) return failureOutcome(error);
+      if (!(error instanceof ApiFailure) || (error.code !== 'INVALID_SIDECAR' && error.code !== 'INVALID_VALUE'))
+        return failureOutcome(error);
     }
   }
   return applyPlan(entry, await planChanges(entry, changes, scanner), false, batch);

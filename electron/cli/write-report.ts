@@ -54,7 +54,11 @@ export async function writeAndReport<T extends { entry: ImageEntry }>(
   const run = async (position: number): Promise<Written> => {
     const index = order[position] as number;
     const item = items[index] as T;
-    return { index, entry: item.entry, outcome: await write(item, batches[Math.floor(position / BATCH_FILES)] as WriteBatch) };
+    return {
+      index,
+      entry: item.entry,
+      outcome: await write(item, batches[Math.floor(position / BATCH_FILES)] as WriteBatch),
+    };
   };
   /** Durable outcomes by item index, until reported (all those before `nextToReport` are). */
   const durable: (Written | undefined)[] = new Array(items.length);

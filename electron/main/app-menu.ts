@@ -40,7 +40,10 @@ export function buildMenuTemplate(options: MenuOptions, actions: MenuActions): M
     click: () => actions.send(cmd),
   });
   // The window handles these keys itself (a text field keeps its own undo), so the menu only shows them.
-  const shownKey = (item: MenuItemConstructorOptions): MenuItemConstructorOptions => ({ ...item, registerAccelerator: false });
+  const shownKey = (item: MenuItemConstructorOptions): MenuItemConstructorOptions => ({
+    ...item,
+    registerAccelerator: false,
+  });
   const recentItems: MenuItemConstructorOptions[] =
     options.recent.length === 0
       ? [{ label: 'No Recent Folders', enabled: false }]
@@ -88,7 +91,12 @@ export function buildMenuTemplate(options: MenuOptions, actions: MenuActions): M
         command('Toggle Theme', 'toggle-theme'),
         sep,
         ...(options.isDev
-          ? ([{ role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }, sep] as MenuItemConstructorOptions[])
+          ? ([
+              { role: 'reload' },
+              { role: 'forceReload' },
+              { role: 'toggleDevTools' },
+              sep,
+            ] as MenuItemConstructorOptions[])
           : []),
         { role: 'resetZoom' },
         { role: 'zoomIn' },

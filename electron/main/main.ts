@@ -29,7 +29,10 @@ app.setName('AcqMeta');
 // The same settings folder in development and when packaged (the default follows package.json),
 // unless --user-data names another (tests run several windows side by side).
 const userDataOption = userDataDir(process.argv);
-app.setPath('userData', userDataOption === null ? path.join(app.getPath('appData'), 'AcqMeta') : path.resolve(userDataOption));
+app.setPath(
+  'userData',
+  userDataOption === null ? path.join(app.getPath('appData'), 'AcqMeta') : path.resolve(userDataOption),
+);
 app.enableSandbox();
 registerAppScheme();
 installWebContentsGuards();
@@ -63,7 +66,13 @@ function start(): void {
   let undoState: MenuState = { undo: null, redo: null };
   const refreshMenu = () => {
     const template = buildMenuTemplate(
-      { platform: process.platform, isDev: !app.isPackaged, recent: recent.list(), hasSample: sampleFolder !== null, undoState },
+      {
+        platform: process.platform,
+        isDev: !app.isPackaged,
+        recent: recent.list(),
+        hasSample: sampleFolder !== null,
+        undoState,
+      },
       {
         send: sendMenuCommand,
         openRecent: (folder) => void switchFolder(folder),
@@ -81,7 +90,11 @@ function start(): void {
     if (!(await confirmLeave(window, 'opening another folder'))) return;
     const result = await backend.call('openFolder', { path: folder });
     if (!result.ok) {
-      await dialog.showMessageBox(window, { type: 'error', message: 'The folder could not be opened.', detail: result.error.message });
+      await dialog.showMessageBox(window, {
+        type: 'error',
+        message: 'The folder could not be opened.',
+        detail: result.error.message,
+      });
       return;
     }
     refreshMenu();
@@ -94,7 +107,10 @@ function start(): void {
     (method, result) => {
       if (method === 'openFolder' && result.ok) refreshMenu();
     },
-    (method, request) => (method === 'openFolder' ? vetOpenFolder(request, [...recent.list(), ...(sampleFolder === null ? [] : [sampleFolder])]) : null),
+    (method, request) =>
+      method === 'openFolder'
+        ? vetOpenFolder(request, [...recent.list(), ...(sampleFolder === null ? [] : [sampleFolder])])
+        : null,
   );
   listenForMenuState((state) => {
     undoState = state;
@@ -149,6 +165,7 @@ function sendMenuCommand(command: MenuCommand): void {
 
 async function chooseFolder(): Promise<string | null> {
   const options: OpenDialogOptions = { title: 'Open Folder', buttonLabel: 'Open', properties: ['openDirectory'] };
-  const result = mainWindow === null ? await dialog.showOpenDialog(options) : await dialog.showOpenDialog(mainWindow, options);
+  const result =
+    mainWindow === null ? await dialog.showOpenDialog(options) : await dialog.showOpenDialog(mainWindow, options);
   return result.canceled ? null : (result.filePaths[0] ?? null);
 }

@@ -36,7 +36,8 @@ export function parseServeArgs(argv: readonly string[], cwd: string): ServeArgs 
     } else if (flag === '--config-dir') {
       configDir = path.resolve(cwd, value);
     } else {
-      if (!/^\d+$/.test(value) || Number(value) > 65535) return { error: `--port must be a number from 0 to 65535, not ${value}.` };
+      if (!/^\d+$/.test(value) || Number(value) > 65535)
+        return { error: `--port must be a number from 0 to 65535, not ${value}.` };
       port = Number(value);
     }
   }

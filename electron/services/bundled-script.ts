@@ -11,7 +11,11 @@ import path from 'node:path';
  */
 export function findBundledScript(file: string): string {
   const unpacked = __dirname.replace(/app\.asar(?=[\\/]|$)/, 'app.asar.unpacked');
-  const candidates = [path.join(unpacked, file), path.join(__dirname, file), path.resolve(__dirname, '../../dist/electron', file)];
+  const candidates = [
+    path.join(unpacked, file),
+    path.join(__dirname, file),
+    path.resolve(__dirname, '../../dist/electron', file),
+  ];
   const found = candidates.find((candidate) => existsSync(candidate));
   if (found === undefined) throw new Error(`${file} not found (run npm run build); looked in ${candidates.join(', ')}`);
   return found;

@@ -6,5 +6,21 @@
 export type * from './analysis-types';
 export { summarizeGroups, statsOf, type GroupedValue, type GroupStats } from './group-summary';
 export { readAnalyses, readRois, storedValue, storedValueText } from './read-analyses';
-export { decodeResultNumber, parseResultKey, resultKey, resultNumber, resultValues, type ResultKeyParts } from './result-values';
-export { buildResultsTable, RESULTS_FORMATS, resultsSheet, summaryCellText, type ResultsColumn, type ResultsFormat, type ResultsSource, type ResultsTable } from './results-table';
+export {
+  decodeResultNumber,
+  parseResultKey,
+  resultKey,
+  resultNumber,
+  resultValues,
+  type ResultKeyParts,
+} from './result-values';
+export {
+  buildResultsTable,
+  RESULTS_FORMATS,
+  resultsSheet,
+  summaryCellText,
+  type ResultsColumn,
+  type ResultsFormat,
+  type ResultsSource,
+  type ResultsTable,
+} from './results-table';

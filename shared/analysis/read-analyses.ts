@@ -80,7 +80,9 @@ function numbersOf<K extends string>(data: JsonNode | undefined, keys: readonly 
 function roiBounds(type: string, data: JsonNode | undefined): RectBounds | LineBounds | null {
   if (type === 'rectroi') {
     const n = numbersOf(data, ['row_start', 'row_stop', 'col_start', 'col_stop']);
-    return n && { kind: 'rect', rowStart: n.row_start, rowStop: n.row_stop, colStart: n.col_start, colStop: n.col_stop };
+    return (
+      n && { kind: 'rect', rowStart: n.row_start, rowStop: n.row_stop, colStart: n.col_start, colStop: n.col_stop }
+    );
   }
   if (type === 'linesegmentroi') {
     const n = numbersOf(data, ['row0', 'col0', 'row1', 'col1']);

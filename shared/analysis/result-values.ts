@@ -38,10 +38,12 @@ export function parseResultKey(text: string): ResultKeyParts | null {
   try {
     const [analysis = '', roi = '', channel = '', key = '', occurrence = '1'] = fields.map(decodeURIComponent);
     const count = Number(occurrence);
-    const number = (s: string): number | null | undefined => (s === '' ? null : Number.isFinite(Number(s)) ? Number(s) : undefined);
+    const number = (s: string): number | null | undefined =>
+      s === '' ? null : Number.isFinite(Number(s)) ? Number(s) : undefined;
     const roiId = number(roi);
     const channelNumber = number(channel);
-    if (roiId === undefined || channelNumber === undefined || !Number.isInteger(count) || count < 1 || key === '') return null;
+    if (roiId === undefined || channelNumber === undefined || !Number.isInteger(count) || count < 1 || key === '')
+      return null;
     return { analysis, roiId, channel: channelNumber, key, occurrence: count };
   } catch {
     return null;
@@ -76,7 +78,8 @@ export function resultValues(records: readonly AnalysisEntry[]): ResultValues | 
       if (value.kind !== 'number') continue;
       const number = resultNumber(value.text);
       if (number === null) continue;
-      values[resultKey({ analysis: record.name, roiId: record.roiId, channel: record.channel, key, occurrence })] = number;
+      values[resultKey({ analysis: record.name, roiId: record.roiId, channel: record.channel, key, occurrence })] =
+        number;
       any = true;
     }
   }

@@ -34,7 +34,12 @@ export interface ResultsColumn {
   kind: 'text' | 'number' | 'boolean';
 }
 
-const FIELD_KINDS: Readonly<Record<FieldType, ResultsColumn['kind']>> = { str: 'text', float: 'number', int: 'number', bool: 'boolean' };
+const FIELD_KINDS: Readonly<Record<FieldType, ResultsColumn['kind']>> = {
+  str: 'text',
+  float: 'number',
+  int: 'number',
+  bool: 'boolean',
+};
 
 /** The table: every row has one text per column (`''` for a blank cell). */
 export interface ResultsTable {
@@ -83,7 +88,13 @@ export function buildResultsTable(sources: Iterable<ResultsSource>): ResultsTabl
         }
         summary.set(index, summaryCellText(value));
       }
-      const lead = [source.path, ...fields, record.name, record.roiId === null ? '' : String(record.roiId), record.channel === null ? '' : String(record.channel)];
+      const lead = [
+        source.path,
+        ...fields,
+        record.name,
+        record.roiId === null ? '' : String(record.roiId),
+        record.channel === null ? '' : String(record.channel),
+      ];
       rows.push({ lead, summary });
     }
   }
@@ -103,5 +114,8 @@ function typedCell(text: string, kind: ResultsColumn['kind']): SheetCell {
 
 /** The table with its header row as typed cells, for a workbook. */
 export function resultsSheet(table: ResultsTable): SheetTable {
-  return [table.columns.map((c) => c.name), ...table.rows.map((row) => row.map((text, i) => typedCell(text, table.columns[i]?.kind ?? 'text')))];
+  return [
+    table.columns.map((c) => c.name),
+    ...table.rows.map((row) => row.map((text, i) => typedCell(text, table.columns[i]?.kind ?? 'text'))),
+  ];
 }

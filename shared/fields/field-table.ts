@@ -165,7 +165,7 @@ export const ACCEPTED_FIELD: FieldSpec = {
   default: true,
   editable: true,
   group: 'Review',
-  description: 'Whether the acquisition is accepted (CloudScope\'s accept/reject flag); unchecked means rejected.',
+  description: "Whether the acquisition is accepted (CloudScope's accept/reject flag); unchecked means rejected.",
 };
 
 /** Every field a user may edit: experiment fields, calibration, then `accepted`. Names are unique. */
@@ -184,4 +184,6 @@ export function editableField(name: string): FieldSpec | undefined {
 export type FieldValues = Record<string, FieldValue>;
 
 /** Every editable field at its default: one frozen object, shared by every row that has only defaults. */
-export const DEFAULT_FIELD_VALUES: FieldValues = Object.freeze(Object.fromEntries(EDITABLE_FIELDS.map((f) => [f.name, f.default])));
+export const DEFAULT_FIELD_VALUES: FieldValues = Object.freeze(
+  Object.fromEntries(EDITABLE_FIELDS.map((f) => [f.name, f.default])),
+);

@@ -45,7 +45,8 @@ type Piece = { literal: string } | { field: string | null };
 
 /** Compiles a template or (with `re:`) a regular expression. */
 export function compileNamePattern(source: string): NamePatternResult {
-  if (source.length > MAX_PATTERN) return { ok: false, message: `the pattern is longer than ${MAX_PATTERN} characters` };
+  if (source.length > MAX_PATTERN)
+    return { ok: false, message: `the pattern is longer than ${MAX_PATTERN} characters` };
   return source.startsWith(REGEX_PREFIX) ? compileRegex(source.slice(REGEX_PREFIX.length)) : compileTemplate(source);
 }
 
@@ -59,7 +60,9 @@ function compileRegex(source: string): NamePatternResult {
   const groups = Object.keys(re.namedGroups());
   const unknown = groups.filter((g) => !g.startsWith('_') && fieldByKeyOrLabel(g) === undefined);
   if (unknown.length > 0) return { ok: false, message: `no field is named ${unknown.map((g) => `"${g}"`).join(', ')}` };
-  const named = groups.filter((g) => !g.startsWith('_')).map((g) => ({ group: g, field: fieldByKeyOrLabel(g)?.name as string }));
+  const named = groups
+    .filter((g) => !g.startsWith('_'))
+    .map((g) => ({ group: g, field: fieldByKeyOrLabel(g)?.name as string }));
   const twice = named.find((n, i) => named.findIndex((m) => m.field === n.field) !== i);
   if (twice !== undefined) return { ok: false, message: `two groups fill ${twice.field}` };
   if (named.length === 0) return { ok: false, message: 'name a group after a field, e.g. (?<genotype>[^_]+)' };
@@ -85,7 +88,8 @@ function compileTemplate(source: string): NamePatternResult {
   const pieces = templatePieces(source);
   if (typeof pieces === 'string') return { ok: false, message: pieces };
   const fields = pieces.flatMap((p) => ('field' in p && p.field !== null ? [p.field] : []));
-  if (fields.length === 0) return { ok: false, message: 'put at least one {field} in the pattern, e.g. {genotype}_{*}.tif' };
+  if (fields.length === 0)
+    return { ok: false, message: 'put at least one {field} in the pattern, e.g. {genotype}_{*}.tif' };
   const regex = pieces.map((p) => ('literal' in p ? RE2JS.quote(p.literal) : '(.*?)')).join('');
   const re = RE2JS.compile(`^${regex}$`, RE2JS.CASE_INSENSITIVE | RE2JS.DOTALL);
   const slots = pieces.filter((p): p is { field: string | null } => 'field' in p);

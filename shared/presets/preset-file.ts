@@ -65,7 +65,8 @@ export function checkPreset(name: string, fields: Readonly<Record<string, unknow
   const names = Object.keys(fields);
   if (names.length === 0) return { ok: false, message: 'A preset sets at least one field.' };
   const unknown = names.filter((key) => editableField(key) === undefined);
-  if (unknown.length > 0) return { ok: false, message: `No editable field is named ${unknown.map((k) => `"${k}"`).join(', ')}.` };
+  if (unknown.length > 0)
+    return { ok: false, message: `No editable field is named ${unknown.map((k) => `"${k}"`).join(', ')}.` };
   const problems = names.flatMap((key) => validateFieldValue(key, fields[key]) ?? []);
   if (problems.length > 0) return { ok: false, message: problems.join(' ') };
   return { ok: true, preset: { name: name.trim(), fields: inFieldOrder(fields as FieldValues) } };
@@ -84,11 +85,15 @@ export function parsePresetFile(text: string): PresetCheck {
   }
   const file = data as Record<string, unknown>;
   if (file.acqmeta_preset !== PRESET_FORMAT_VERSION) {
-    return { ok: false, message: `This preset is in format ${JSON.stringify(file.acqmeta_preset)}; this AcqMeta reads format ${PRESET_FORMAT_VERSION}.` };
+    return {
+      ok: false,
+      message: `This preset is in format ${JSON.stringify(file.acqmeta_preset)}; this AcqMeta reads format ${PRESET_FORMAT_VERSION}.`,
+    };
   }
   if (typeof file.name !== 'string') return { ok: false, message: 'The preset has no "name" text.' };
   const fields = file.fields;
-  if (typeof fields !== 'object' || fields === null || Array.isArray(fields)) return { ok: false, message: 'The preset has no "fields" object.' };
+  if (typeof fields !== 'object' || fields === null || Array.isArray(fields))
+    return { ok: false, message: 'The preset has no "fields" object.' };
   return checkPreset(file.name, fields as Record<string, unknown>);
 }
 
@@ -111,5 +116,7 @@ export function presetFileName(name: string): string {
 }
 
 function inFieldOrder(fields: FieldValues): FieldValues {
-  return Object.fromEntries(EDITABLE_FIELDS.filter((f) => Object.hasOwn(fields, f.name)).map((f) => [f.name, fields[f.name] ?? null]));
+  return Object.fromEntries(
+    EDITABLE_FIELDS.filter((f) => Object.hasOwn(fields, f.name)).map((f) => [f.name, fields[f.name] ?? null]),
+  );
 }

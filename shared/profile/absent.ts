@@ -9,7 +9,8 @@ import { FIELD_SECTIONS, fieldPath } from './field-paths';
 type Plain = Record<string, unknown>;
 
 const isAbsent = (value: unknown): boolean => value === '' || value === null;
-const isObject = (value: unknown): value is Plain => value !== null && typeof value === 'object' && !Array.isArray(value);
+const isObject = (value: unknown): value is Plain =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
 
 function withoutAbsentMembers(object: Plain): Plain {
   const out: Plain = {};

@@ -58,7 +58,8 @@ function pointerPath(pointer: string): readonly string[] {
 function wordedProblem(profile: CompiledProfile, error: ErrorObject, data: Plain): ProfileProblem | null {
   let memo = worded.get(profile);
   if (memo === undefined) worded.set(profile, (memo = new Map()));
-  const original = error.keyword === 'errorMessage' ? ((error.params as { errors?: ErrorObject[] }).errors?.[0] ?? error) : error;
+  const original =
+    error.keyword === 'errorMessage' ? ((error.params as { errors?: ErrorObject[] }).errors?.[0] ?? error) : error;
   const missing = (original.params as { missingProperty?: string }).missingProperty;
   const at = missing === undefined ? valueAt(data, pointerPath(original.instancePath)) : missing;
   const schemaPlace = error === original ? error.schemaPath : `${error.schemaPath} ${original.schemaPath}`;
@@ -69,14 +70,18 @@ function wordedProblem(profile: CompiledProfile, error: ErrorObject, data: Plain
     problem = problemFor(error, data, profile.schema, profile.fields);
     // A value the field table refuses (a word where a number belongs) is left to its checks.
     const spec = problem?.field == null ? undefined : editableField(problem.field);
-    if (spec !== undefined && problem?.rule !== 'required' && !passesFieldTable(spec, valueAt(data, fieldPath(spec)))) problem = null;
+    if (spec !== undefined && problem?.rule !== 'required' && !passesFieldTable(spec, valueAt(data, fieldPath(spec))))
+      problem = null;
     byValue.set(key, problem);
   }
   return problem;
 }
 
 /** The fields that have synonyms, per profile, with where their values are. */
-const synonymFields = new WeakMap<CompiledProfile, { spec: FieldSpec; path: readonly string[]; synonyms: Record<string, string> }[]>();
+const synonymFields = new WeakMap<
+  CompiledProfile,
+  { spec: FieldSpec; path: readonly string[]; synonyms: Record<string, string> }[]
+>();
 
 /** Adds a problem for each variant named in `x-synonyms` that no other problem already reports. */
 function addSynonymProblems(profile: CompiledProfile, data: Plain, problems: ProfileProblem[]): void {
@@ -84,13 +89,16 @@ function addSynonymProblems(profile: CompiledProfile, data: Plain, problems: Pro
   if (fields === undefined) {
     fields = profile.fields.flatMap((r) => {
       const spec = editableField(r.field);
-      return spec === undefined || r.synonyms === undefined ? [] : [{ spec, path: fieldPath(spec), synonyms: r.synonyms }];
+      return spec === undefined || r.synonyms === undefined
+        ? []
+        : [{ spec, path: fieldPath(spec), synonyms: r.synonyms }];
     });
     synonymFields.set(profile, fields);
   }
   for (const { spec, path, synonyms } of fields) {
     const value = valueAt(data, path);
-    if (typeof value !== 'string' || !Object.hasOwn(synonyms, value) || problems.some((p) => p.field === spec.name)) continue;
+    if (typeof value !== 'string' || !Object.hasOwn(synonyms, value) || problems.some((p) => p.field === spec.name))
+      continue;
     const meant = synonyms[value] as string;
     if (meant === value) continue;
     const message = `${spec.displayName} ${JSON.stringify(value)} is a variant of ${JSON.stringify(meant)} (did you mean ${JSON.stringify(meant)}?)`;

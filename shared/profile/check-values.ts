@@ -36,7 +36,8 @@ export function checkValues(stored: Plain, values: FieldValues, profile: Compile
   const problems: ProfileProblem[] = [];
   for (const [name, value] of Object.entries(values)) {
     const message = validateFieldValue(name, value);
-    if (message !== null) problems.push({ field: editableField(name) === undefined ? null : name, rule: 'field-table', message });
+    if (message !== null)
+      problems.push({ field: editableField(name) === undefined ? null : name, rule: 'field-table', message });
   }
   return profile === null ? problems : [...problems, ...applyProfile(profile, withValues(stored, values))];
 }

@@ -40,7 +40,8 @@ export interface Completeness {
   fields: FieldCompleteness[];
 }
 
-const isFilled = (value: FieldValue | undefined): value is FieldValue => value !== undefined && value !== null && value !== '';
+const isFilled = (value: FieldValue | undefined): value is FieldValue =>
+  value !== undefined && value !== null && value !== '';
 
 /** Counts filled / valid / invalid / empty per editable field and the images that are ready. */
 export function completeness(images: readonly ImageStatus[], rules: readonly ProfileFieldRules[] = []): Completeness {
@@ -53,14 +54,25 @@ export function completeness(images: readonly ImageStatus[], rules: readonly Pro
       if (!isFilled(value)) continue;
       filled++;
       counts.set(value, (counts.get(value) ?? 0) + 1);
-      const broken = image.profileProblems.some((p) => p.field === spec.name && p.rule !== 'required') || validateFieldValue(spec.name, value) !== null;
+      const broken =
+        image.profileProblems.some((p) => p.field === spec.name && p.rule !== 'required') ||
+        validateFieldValue(spec.name, value) !== null;
       if (broken) invalid++;
     }
     const values = [...counts]
       .map(([value, count]) => ({ value, images: count }))
       .sort((a, b) => b.images - a.images || String(a.value).localeCompare(String(b.value)));
     const required = rules.some((r) => r.field === spec.name && r.required);
-    return { field: spec.name, displayName: spec.displayName, required, filled, valid: filled - invalid, invalid, empty: images.length - filled, values };
+    return {
+      field: spec.name,
+      displayName: spec.displayName,
+      required,
+      filled,
+      valid: filled - invalid,
+      invalid,
+      empty: images.length - filled,
+      values,
+    };
   });
   const ready = images.filter((i) => i.errors.length === 0 && i.profileProblems.length === 0).map((i) => i.path);
   return { images: images.length, ready, fields };

@@ -26,4 +26,8 @@ export function fieldAtPath(path: readonly string[]): FieldSpec | undefined {
 }
 
 /** The sidecar objects that hold fields (`experiment_metadata`, `image_header_metadata`). */
-export const FIELD_SECTIONS: ReadonlySet<string> = new Set(ALL_FIELDS.map((spec) => fieldPath(spec)).filter((p) => p.length > 1).map((p) => p[0] as string));
+export const FIELD_SECTIONS: ReadonlySet<string> = new Set(
+  ALL_FIELDS.map((spec) => fieldPath(spec))
+    .filter((p) => p.length > 1)
+    .map((p) => p[0] as string),
+);

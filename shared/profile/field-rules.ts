@@ -29,12 +29,16 @@ export function formatExample(format: string): string | undefined {
   return FORMAT_EXAMPLES[format];
 }
 
-const isObject = (value: unknown): value is Schema => value !== null && typeof value === 'object' && !Array.isArray(value);
-const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+const isObject = (value: unknown): value is Schema =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+const strings = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 const number = (value: unknown): number | undefined => (typeof value === 'number' ? value : undefined);
 const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 const values = (value: unknown): FieldValue[] | undefined =>
-  Array.isArray(value) ? value.filter((v): v is FieldValue => v === null || ['string', 'number', 'boolean'].includes(typeof v)) : undefined;
+  Array.isArray(value)
+    ? value.filter((v): v is FieldValue => v === null || ['string', 'number', 'boolean'].includes(typeof v))
+    : undefined;
 
 /** The `x-synonyms` of a field schema as variant → value (string values only). */
 function synonymsOf(schema: Schema): Record<string, string> | undefined {

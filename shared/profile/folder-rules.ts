@@ -25,7 +25,11 @@ export function checkFolderRules(rules: FolderRules, files: readonly string[], f
   for (const rule of rules.rules) {
     if (!rule.required || files.some((file) => rule.compiled.test(file))) continue;
     const what = rule.description === '' ? 'a required file' : rule.description;
-    problems.push({ path: folder === '' ? '.' : folder, message: `missing ${what}: no file matches ${rule.pattern}`, rule: rule.pattern });
+    problems.push({
+      path: folder === '' ? '.' : folder,
+      message: `missing ${what}: no file matches ${rule.pattern}`,
+      rule: rule.pattern,
+    });
   }
   if (rules.closed) {
     for (const file of files) {

@@ -20,7 +20,10 @@ import { walkSchema } from './schema-walk';
 /** The name a profile file must have to be found next to images. */
 export const PROFILE_FILE_NAME = 'acqmeta.profile.json';
 
-const DRAFT_2020 = new Set(['https://json-schema.org/draft/2020-12/schema', 'https://json-schema.org/draft/2020-12/schema#']);
+const DRAFT_2020 = new Set([
+  'https://json-schema.org/draft/2020-12/schema',
+  'https://json-schema.org/draft/2020-12/schema#',
+]);
 
 /** A profile ready to apply. */
 export interface CompiledProfile {
@@ -48,7 +51,12 @@ type Schema = Record<string, unknown>;
 
 /** Reads, checks and compiles a profile's text; never throws for a bad profile. */
 export function loadProfile(text: string, source: string): Profile {
-  const failed = (problems: string[], schema?: Schema): Profile => ({ source, ...titles(schema), problems, compiled: null });
+  const failed = (problems: string[], schema?: Schema): Profile => ({
+    source,
+    ...titles(schema),
+    problems,
+    compiled: null,
+  });
   const read = readJson(text);
   if (!read.ok) return failed([problemAtOffset({ source, text }, read.offset, `not valid JSON: ${read.message}`)]);
   const file: ProfileText = { source, text, root: read.value };
@@ -59,7 +67,16 @@ export function loadProfile(text: string, source: string): Profile {
   const plain = schema as Schema;
   const version = plain.$schema;
   if (version !== undefined && !(typeof version === 'string' && DRAFT_2020.has(version))) {
-    return failed([problemAt(file, '/$schema', `"$schema" must be https://json-schema.org/draft/2020-12/schema (JSON Schema 2020-12), not ${JSON.stringify(version)}`)], plain);
+    return failed(
+      [
+        problemAt(
+          file,
+          '/$schema',
+          `"$schema" must be https://json-schema.org/draft/2020-12/schema (JSON Schema 2020-12), not ${JSON.stringify(version)}`,
+        ),
+      ],
+      plain,
+    );
   }
   const problems = [...schemaProblems(file, plain), ...annotationProblems(file, plain)];
   if (problems.length > 0) return failed(problems, plain);
@@ -93,8 +110,10 @@ function schemaProblems(file: ProfileText, schema: Schema): string[] {
 function metaMessage(error: ValidatorError): string {
   const segments = pointerSegments(error.instancePath);
   const key = segments.at(-1);
-  const where = key === undefined ? 'the profile' : /^\d+$/.test(key) ? `item ${key} of "${segments.at(-2) ?? ''}"` : `"${key}"`;
-  if (error.keyword === 'enum') return `${where} must be one of ${(error.params.allowedValues as unknown[]).join(', ')}`;
+  const where =
+    key === undefined ? 'the profile' : /^\d+$/.test(key) ? `item ${key} of "${segments.at(-2) ?? ''}"` : `"${key}"`;
+  if (error.keyword === 'enum')
+    return `${where} must be one of ${(error.params.allowedValues as unknown[]).join(', ')}`;
   return `${where} ${error.message ?? 'is not valid'}`;
 }
 
@@ -115,26 +134,38 @@ function annotationProblems(file: ProfileText, schema: Schema): string[] {
     const synonyms = node['x-synonyms'];
     const isMap = synonyms !== null && typeof synonyms === 'object' && !Array.isArray(synonyms);
     if (synonyms !== undefined && !(isMap && Object.values(synonyms).every((v) => typeof v === 'string'))) {
-      problems.push(problemAt(file, `${pointer}/x-synonyms`, '"x-synonyms" must map each variant to the allowed value it means, e.g. {"Mouse": "mouse"}'));
+      problems.push(
+        problemAt(
+          file,
+          `${pointer}/x-synonyms`,
+          '"x-synonyms" must map each variant to the allowed value it means, e.g. {"Mouse": "mouse"}',
+        ),
+      );
     }
   });
   const folder = schema['x-folder'];
-  if (folder !== undefined && !Array.isArray(folder)) problems.push(problemAt(file, '/x-folder', '"x-folder" must be a list of {"pattern", "required", "description"}'));
+  if (folder !== undefined && !Array.isArray(folder))
+    problems.push(problemAt(file, '/x-folder', '"x-folder" must be a list of {"pattern", "required", "description"}'));
   if (Array.isArray(folder)) {
     folder.forEach((rule: unknown, i) => {
       const at = `/x-folder/${i}`;
       const r = (rule ?? {}) as Schema;
       if (typeof rule !== 'object' || rule === null || typeof r.pattern !== 'string') {
-        problems.push(problemAt(file, at, `rule ${i + 1} of "x-folder" needs a "pattern" (a regular expression over paths)`));
+        problems.push(
+          problemAt(file, at, `rule ${i + 1} of "x-folder" needs a "pattern" (a regular expression over paths)`),
+        );
         return;
       }
       checkPattern(r.pattern, `${at}/pattern`);
-      if (r.required !== undefined && typeof r.required !== 'boolean') problems.push(problemAt(file, `${at}/required`, '"required" must be true or false'));
-      if (r.description !== undefined && typeof r.description !== 'string') problems.push(problemAt(file, `${at}/description`, '"description" must be text'));
+      if (r.required !== undefined && typeof r.required !== 'boolean')
+        problems.push(problemAt(file, `${at}/required`, '"required" must be true or false'));
+      if (r.description !== undefined && typeof r.description !== 'string')
+        problems.push(problemAt(file, `${at}/description`, '"description" must be text'));
     });
   }
   const closed = schema['x-folder-closed'];
-  if (closed !== undefined && typeof closed !== 'boolean') problems.push(problemAt(file, '/x-folder-closed', '"x-folder-closed" must be true or false'));
+  if (closed !== undefined && typeof closed !== 'boolean')
+    problems.push(problemAt(file, '/x-folder-closed', '"x-folder-closed" must be true or false'));
   return problems;
 }
 
@@ -144,7 +175,14 @@ function folderRules(schema: Schema): FolderRules | null {
   const rules = list.flatMap((rule: Schema) => {
     const compiled = compileSafePattern(rule.pattern as string);
     if (!compiled.ok) return [];
-    return [{ pattern: rule.pattern as string, required: rule.required === true, description: typeof rule.description === 'string' ? rule.description : '', compiled: compiled.pattern }];
+    return [
+      {
+        pattern: rule.pattern as string,
+        required: rule.required === true,
+        description: typeof rule.description === 'string' ? rule.description : '',
+        compiled: compiled.pattern,
+      },
+    ];
   });
   return { rules, closed: schema['x-folder-closed'] === true };
 }
@@ -158,8 +196,13 @@ function compileProblem(file: ProfileText, message: string): string {
     return problemAt(file, pointer, `unknown format "${unknown[1]}" (known: ${knownFormats().join(', ')})`);
   }
   const unresolved = UNRESOLVED_REF.exec(message);
-  const pointer = unresolved === null ? null : pointerOfKey(file.root, '$ref', (v) => v.kind === 'string' && v.value === unresolved[1]);
-  return pointer === null ? `${file.source}: ${message}` : problemAt(file, pointer, `"$ref" ${unresolved?.[1] ?? ''} points at nothing in the profile`);
+  const pointer =
+    unresolved === null
+      ? null
+      : pointerOfKey(file.root, '$ref', (v) => v.kind === 'string' && v.value === unresolved[1]);
+  return pointer === null
+    ? `${file.source}: ${message}`
+    : problemAt(file, pointer, `"$ref" ${unresolved?.[1] ?? ''} points at nothing in the profile`);
 }
 
 const UNRESOLVED_REF = /^can't resolve reference (.*) from id /;

@@ -92,9 +92,15 @@ function ruleWording(error: ErrorObject, schema: Schema): string {
  * The problem an ajv error stands for, or null for errors that only restate others (`if`).
  * `data` is the sidecar as validated; `rules` give synonyms and candidates for suggestions.
  */
-export function problemFor(error: ErrorObject, data: unknown, schema: Schema, rules: readonly ProfileFieldRules[]): ProfileProblem | null {
+export function problemFor(
+  error: ErrorObject,
+  data: unknown,
+  schema: Schema,
+  rules: readonly ProfileFieldRules[],
+): ProfileProblem | null {
   const custom = error.keyword === 'errorMessage' ? error.message : undefined;
-  const original = error.keyword === 'errorMessage' ? ((error.params as { errors?: ErrorObject[] }).errors?.[0] ?? error) : error;
+  const original =
+    error.keyword === 'errorMessage' ? ((error.params as { errors?: ErrorObject[] }).errors?.[0] ?? error) : error;
   if (original.keyword === 'if') return null;
   const base = pointerSegments(original.instancePath);
   const missing = (original.params as { missingProperty?: string }).missingProperty;
@@ -103,18 +109,31 @@ export function problemFor(error: ErrorObject, data: unknown, schema: Schema, ru
   const name = spec?.displayName ?? formatPath(data, path);
   const field = spec?.editable === true ? spec.name : null;
   if (original.keyword === 'required') {
-    const message = custom === undefined ? `${name} must be filled in${requiredWhen(schema, original.schemaPath, base)}` : `${name}: ${custom}`;
+    const message =
+      custom === undefined
+        ? `${name} must be filled in${requiredWhen(schema, original.schemaPath, base)}`
+        : `${name}: ${custom}`;
     return { field, rule: 'required', message };
   }
   const value = valueAt(data, path);
   const fieldRules = rules.find((r) => r.field === field);
-  const candidates = (original.keyword === 'enum' ? fieldRules?.enum : [...(fieldRules?.enum ?? []), ...(fieldRules?.examples ?? [])]) ?? [];
+  const candidates =
+    (original.keyword === 'enum' ? fieldRules?.enum : [...(fieldRules?.enum ?? []), ...(fieldRules?.examples ?? [])]) ??
+    [];
   const suggestion =
     typeof value === 'string' && field !== null
-      ? suggestValue(value, candidates.filter((c): c is string => typeof c === 'string'), fieldRules?.synonyms)
+      ? suggestValue(
+          value,
+          candidates.filter((c): c is string => typeof c === 'string'),
+          fieldRules?.synonyms,
+        )
       : undefined;
   const wording = custom === undefined ? ` ${ruleWording(original, schema)}` : `: ${custom}`;
   const hint = suggestion === undefined ? '' : ` (did you mean ${JSON.stringify(suggestion)}?)`;
-  const problem: ProfileProblem = { field, rule: original.keyword, message: `${name} ${describeValue(value)}${wording}${hint}` };
+  const problem: ProfileProblem = {
+    field,
+    rule: original.keyword,
+    message: `${name} ${describeValue(value)}${wording}${hint}`,
+  };
   return suggestion === undefined ? problem : { ...problem, suggestion };
 }

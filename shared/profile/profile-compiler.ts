@@ -16,7 +16,8 @@ import { safeRegExp } from './safe-pattern';
 export const PROFILE_ANNOTATIONS = ['x-synonyms', 'x-folder', 'x-folder-closed'] as const;
 
 /** A profile schema compiled, with what ajv warned about while compiling it. */
-export type CompiledSchema = { ok: true; validate: ValidateFunction; warnings: string[] } | { ok: false; message: string };
+export type CompiledSchema =
+  { ok: true; validate: ValidateFunction; warnings: string[] } | { ok: false; message: string };
 
 let ajv: Ajv2020 | null = null;
 /** Where ajv's warnings go while one compile runs (compiles are synchronous). */

@@ -18,7 +18,12 @@ export interface ProfileText {
 function nodeAt(root: JsonNode, segments: readonly string[]): JsonNode {
   let node = root;
   for (const segment of segments) {
-    const next = node.kind === 'object' ? memberOf(node, segment) : node.kind === 'array' ? node.items[Number(segment)] : undefined;
+    const next =
+      node.kind === 'object'
+        ? memberOf(node, segment)
+        : node.kind === 'array'
+          ? node.items[Number(segment)]
+          : undefined;
     if (next === undefined) return node;
     node = next;
   }
@@ -31,13 +36,21 @@ export function problemAt(profile: ProfileText, pointer: string, message: string
 }
 
 /** `<source>: line L, column C: <message>` for a problem at an offset of the text. */
-export function problemAtOffset(profile: Pick<ProfileText, 'source' | 'text'>, offset: number, message: string): string {
+export function problemAtOffset(
+  profile: Pick<ProfileText, 'source' | 'text'>,
+  offset: number,
+  message: string,
+): string {
   const { line, column } = positionOf(profile.text, Math.max(0, offset));
   return `${profile.source}: line ${line}, column ${column}: ${message}`;
 }
 
 /** The JSON Pointer of the first member named `key` (depth first), if `accept`ed, or null. */
-export function pointerOfKey(root: JsonNode, key: string, accept: (value: JsonNode) => boolean = () => true): string | null {
+export function pointerOfKey(
+  root: JsonNode,
+  key: string,
+  accept: (value: JsonNode) => boolean = () => true,
+): string | null {
   const escape = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
   const visit = (node: JsonNode, pointer: string): string | null => {
     if (node.kind === 'object') {

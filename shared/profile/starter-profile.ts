@@ -28,14 +28,21 @@ function usedValues(spec: FieldSpec, images: readonly FieldValues[]): [string, n
 }
 
 /** A field's starter rules, or null when it has nothing to start from. */
-function starterField(spec: FieldSpec, images: readonly FieldValues[], closed: boolean): Record<string, unknown> | null {
+function starterField(
+  spec: FieldSpec,
+  images: readonly FieldValues[],
+  closed: boolean,
+): Record<string, unknown> | null {
   switch (spec.type) {
     case 'str': {
       if (spec.multiline === true) return null; // free text (the note) is no vocabulary
       const used = usedValues(spec, images);
       if (used.length === 0) return null;
       const counts = used.map(([value, n]) => `${value} (${n})`).join(', ');
-      return { description: `${spec.description} In use: ${counts}.`, [closed ? 'enum' : 'examples']: used.map(([value]) => value) };
+      return {
+        description: `${spec.description} In use: ${counts}.`,
+        [closed ? 'enum' : 'examples']: used.map(([value]) => value),
+      };
     }
     case 'float':
     case 'int':
@@ -61,7 +68,11 @@ export function starterProfile(images: readonly FieldValues[], options: StarterO
       const at = keys.slice(0, i + 1).flatMap((key) => ['properties', key]);
       if (valueAt(profile, at) === undefined) setAt(profile, at, { type: 'object' });
     });
-    setAt(profile, keys.flatMap((key) => ['properties', key]), rules);
+    setAt(
+      profile,
+      keys.flatMap((key) => ['properties', key]),
+      rules,
+    );
   }
   return profile;
 }

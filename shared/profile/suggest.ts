@@ -5,7 +5,10 @@
 
 /** Lower case, no spaces, dots, dashes or underscores: `M. Musculus` → `mmusculus`. */
 export function looseForm(value: string): string {
-  return value.normalize('NFKC').toLowerCase().replace(/[\s._-]+/g, '');
+  return value
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s._-]+/g, '');
 }
 
 /** Edit distance counting a swap of two neighbouring letters as one edit; stops once it exceeds `limit`. */
@@ -19,7 +22,8 @@ function distance(a: string, b: string, limit: number): number {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, (before[j - 2] ?? 0) + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        value = Math.min(value, (before[j - 2] ?? 0) + 1);
       current.push(value);
       best = Math.min(best, value);
     }
@@ -35,7 +39,11 @@ function distance(a: string, b: string, limit: number): number {
  * candidate equal to it loosely, else the one nearest candidate within a small edit distance
  * (1 for short words, about one edit per four letters for longer ones). None when unsure.
  */
-export function suggestValue(value: string, candidates: readonly string[], synonyms: Readonly<Record<string, string>> = {}): string | undefined {
+export function suggestValue(
+  value: string,
+  candidates: readonly string[],
+  synonyms: Readonly<Record<string, string>> = {},
+): string | undefined {
   if (Object.hasOwn(synonyms, value)) return synonyms[value];
   const loose = looseForm(value);
   const synonym = Object.entries(synonyms).find(([variant]) => looseForm(variant) === loose);

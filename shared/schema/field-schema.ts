@@ -6,7 +6,12 @@ import type { FieldSpec } from '../fields/field-table';
 /** A JSON Schema (draft 2020-12) as plain data. */
 export type JsonSchema = { [keyword: string]: unknown };
 
-const TYPE_NAMES: Record<FieldSpec['type'], string> = { str: 'string', float: 'number', int: 'integer', bool: 'boolean' };
+const TYPE_NAMES: Record<FieldSpec['type'], string> = {
+  str: 'string',
+  float: 'number',
+  int: 'integer',
+  bool: 'boolean',
+};
 
 /** The schema of one field's stored value: type, nullability, bounds and annotations. */
 export function fieldSchema(spec: FieldSpec): JsonSchema {

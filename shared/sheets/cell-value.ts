@@ -47,7 +47,10 @@ function readNumber(cell: SheetCell | undefined, spec: FieldSpec): CellReading {
   const text = cellText(cell).trim();
   if (AMBIGUOUS_COMMA.test(text)) {
     const [whole, fraction] = text.split(',');
-    return { ok: false, message: `${spec.displayName}: "${text}" could be ${whole}.${fraction} or ${whole}${fraction}; write it without the comma` };
+    return {
+      ok: false,
+      message: `${spec.displayName}: "${text}" could be ${whole}.${fraction} or ${whole}${fraction}; write it without the comma`,
+    };
   }
   return parseFieldInput(spec.name, DECIMAL_COMMA.test(text) ? text.replace(',', '.') : text);
 }

@@ -73,10 +73,15 @@ function imagesSection(facts: ReadmeFacts): string[] {
     `- **Pixel size:** ${facts.pixelSizes.length === 0 ? 'no image is calibrated' : listed(facts.pixelSizes)}.`,
   ];
   if (facts.uncalibrated.length > 0) {
-    lines.push(`- **Uncalibrated** (pixel size in pixels, no physical unit): ${facts.uncalibrated.length} images: ${someOf(facts.uncalibrated)}. ${TODO} give their pixel size in µm.`);
+    lines.push(
+      `- **Uncalibrated** (pixel size in pixels, no physical unit): ${facts.uncalibrated.length} images: ${someOf(facts.uncalibrated)}. ${TODO} give their pixel size in µm.`,
+    );
   }
   if (facts.unreadable.length > 0) lines.push(`- **Headers that could not be read:** ${someOf(facts.unreadable)}.`);
-  lines.push(`- **Acquired** (image headers): ${dates(facts.acquired, facts.images)}.`, `- **Experiment dates** (Date field): ${dates(facts.experimentDates, facts.images)}.`);
+  lines.push(
+    `- **Acquired** (image headers): ${dates(facts.acquired, facts.images)}.`,
+    `- **Experiment dates** (Date field): ${dates(facts.experimentDates, facts.images)}.`,
+  );
   return lines;
 }
 
@@ -119,17 +124,37 @@ function profileLine(profile: ProfileInfo): string {
 
 function completenessSection(report: Completeness, profiles: readonly ProfileInfo[]): string[] {
   const lines = ['## Completeness', ''];
-  if (profiles.length === 0) lines.push('No lab profile (`acqmeta.profile.json`) is in force: the counts below are of filled-in fields only.', '');
-  else lines.push(`Checked against the lab profile${profiles.length === 1 ? '' : 's'} in force:`, '', ...profiles.map(profileLine), '');
-  lines.push(`**${report.ready.length} of ${plural(report.images, 'image')} ready** (no problem with the sidecar nor with the profile).`, '');
+  if (profiles.length === 0)
+    lines.push(
+      'No lab profile (`acqmeta.profile.json`) is in force: the counts below are of filled-in fields only.',
+      '',
+    );
+  else
+    lines.push(
+      `Checked against the lab profile${profiles.length === 1 ? '' : 's'} in force:`,
+      '',
+      ...profiles.map(profileLine),
+      '',
+    );
+  lines.push(
+    `**${report.ready.length} of ${plural(report.images, 'image')} ready** (no problem with the sidecar nor with the profile).`,
+    '',
+  );
   lines.push('| Field | Required | Filled | Valid | Invalid | Empty |', '|---|:-:|--:|--:|--:|--:|');
   for (const f of report.fields) {
     if (f.filled === 0 && !f.required) continue;
-    lines.push(`| ${markdownText(f.displayName)} | ${f.required ? 'yes' : ''} | ${f.filled} | ${f.valid} | ${f.invalid} | ${f.empty} |`);
+    lines.push(
+      `| ${markdownText(f.displayName)} | ${f.required ? 'yes' : ''} | ${f.filled} | ${f.valid} | ${f.invalid} | ${f.empty} |`,
+    );
   }
   const folderProblems = profiles.flatMap((p) => p.folderProblems);
   if (folderProblems.length > 0) {
-    lines.push('', 'The folder layout breaks the profile\u2019s folder rules:', '', ...folderProblems.map((p) => `- ${code(p.path)}: ${markdownText(p.message)}`));
+    lines.push(
+      '',
+      'The folder layout breaks the profile\u2019s folder rules:',
+      '',
+      ...folderProblems.map((p) => `- ${code(p.path)}: ${markdownText(p.message)}`),
+    );
   }
   return lines;
 }
@@ -171,7 +196,8 @@ const BY_HAND = [
 export function datasetReadme(input: ReadmeInput): string {
   const facts = readmeFacts(input.rows);
   const rules = input.profiles.flatMap((p) => p.fields);
-  const status = (rows: readonly ImageRow[]) => rows.map((r) => ({ path: r.path, values: r.values, errors: r.errors, profileProblems: r.profileProblems }));
+  const status = (rows: readonly ImageRow[]) =>
+    rows.map((r) => ({ path: r.path, values: r.values, errors: r.errors, profileProblems: r.profileProblems }));
   const report = completeness(status(input.rows), rules);
   const sections = [
     [

@@ -55,7 +55,11 @@ export function findDragFills(entries: readonly ColumnEntry[]): DragFillRun[] {
   while (start < entries.length) {
     let end = start + 1;
     const direction = step(counted(entries[start]?.after ?? null), counted(entries[end]?.after ?? null));
-    while (direction !== 0 && end < entries.length && step(counted(entries[end - 1]?.after ?? null), counted(entries[end]?.after ?? null)) === direction) {
+    while (
+      direction !== 0 &&
+      end < entries.length &&
+      step(counted(entries[end - 1]?.after ?? null), counted(entries[end]?.after ?? null)) === direction
+    ) {
       end++;
     }
     const run = entries.slice(start, end);

@@ -51,7 +51,11 @@ export function omeroTable(rows: readonly ExportRow[], folderName: string): Omer
   const table = [
     [`# header s`, 's', ...types],
     ['Dataset Name', 'Image Name', ...EDITABLE_FIELDS.map((f) => f.name)],
-    ...rows.map((row, r) => [omeroDatasetName(row.path, folderName), row.path.slice(row.path.lastIndexOf('/') + 1), ...(cells[r] as string[])]),
+    ...rows.map((row, r) => [
+      omeroDatasetName(row.path, folderName),
+      row.path.slice(row.path.lastIndexOf('/') + 1),
+      ...(cells[r] as string[]),
+    ]),
   ];
   return { table, emptyNumbers: EDITABLE_FIELDS.filter((_, c) => hasEmpty[c]).map((f) => f.name) };
 }

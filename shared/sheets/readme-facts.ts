@@ -68,14 +68,21 @@ export function fileEnding(path: string): string {
 }
 
 function formatOf(path: string): string {
-  return FORMATS.find(([pattern]) => pattern.test(path))?.[1] ?? (fileEnding(path).slice(1).toUpperCase() || 'no extension');
+  return (
+    FORMATS.find(([pattern]) => pattern.test(path))?.[1] ?? (fileEnding(path).slice(1).toUpperCase() || 'no extension')
+  );
 }
 
 /** Counts values, most common first, ties in the order `compare` gives (text order by default). */
-function counted(values: Iterable<string>, compare: (a: string, b: string) => number = (a, b) => a.localeCompare(b)): CountedValue[] {
+function counted(
+  values: Iterable<string>,
+  compare: (a: string, b: string) => number = (a, b) => a.localeCompare(b),
+): CountedValue[] {
   const counts = new Map<string, number>();
   for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
-  return [...counts].map(([value, images]) => ({ value, images })).sort((a, b) => b.images - a.images || compare(a.value, b.value));
+  return [...counts]
+    .map(([value, images]) => ({ value, images }))
+    .sort((a, b) => b.images - a.images || compare(a.value, b.value));
 }
 
 /** `('Z', 'Y', 'X')` + `(10, 256, 256)` → `ZYX 10 × 256 × 256`. */
@@ -90,7 +97,8 @@ function unitText(label: string): string {
   return /^(um|µm|μm|microns?|micromet(er|re)s?)$/i.test(label.trim()) ? 'µm' : label.trim();
 }
 
-const isUncalibrated = (label: unknown): boolean => typeof label !== 'string' || label.trim() === '' || label.trim().toLowerCase() === 'pixels';
+const isUncalibrated = (label: unknown): boolean =>
+  typeof label !== 'string' || label.trim() === '' || label.trim().toLowerCase() === 'pixels';
 
 /**
  * A row's pixel size as text, or null when it has none (no unit along X or Y): its sidecar's,
@@ -98,11 +106,24 @@ const isUncalibrated = (label: unknown): boolean => typeof label !== 'string' ||
  */
 function pixelSizeOf(row: ImageRow): string | null {
   const declared = row.sidecar === 'missing' ? usableCalibration(row.fileCalibration) : null;
-  const { physical_unit_x: x, physical_unit_y: y, physical_label_x: lx, physical_label_y: ly } =
-    declared === null ? row.values : { physical_unit_x: declared.x, physical_unit_y: declared.y, physical_label_x: declared.label, physical_label_y: declared.label };
+  const {
+    physical_unit_x: x,
+    physical_unit_y: y,
+    physical_label_x: lx,
+    physical_label_y: ly,
+  } = declared === null
+    ? row.values
+    : {
+        physical_unit_x: declared.x,
+        physical_unit_y: declared.y,
+        physical_label_x: declared.label,
+        physical_label_y: declared.label,
+      };
   if (isUncalibrated(lx) || isUncalibrated(ly) || typeof x !== 'number' || typeof y !== 'number') return null;
   const [unitX, unitY] = [unitText(lx as string), unitText(ly as string)];
-  return unitX === unitY ? `${pythonFloatRepr(x)} × ${pythonFloatRepr(y)} ${unitX}` : `X ${pythonFloatRepr(x)} ${unitX}, Y ${pythonFloatRepr(y)} ${unitY}`;
+  return unitX === unitY
+    ? `${pythonFloatRepr(x)} × ${pythonFloatRepr(y)} ${unitX}`
+    : `X ${pythonFloatRepr(x)} ${unitX}, Y ${pythonFloatRepr(y)} ${unitY}`;
 }
 
 /** `20240502` or `2024-05-02` (a header's or a field's date) as `2024-05-02`; null when it is not a date. */
@@ -145,7 +166,10 @@ export function readmeFacts(rows: readonly ImageRow[]): ReadmeFacts {
     formats: counted(rows.map((r) => formatOf(r.path))),
     shapes: counted(withHeader.map((r) => shapeOf(r.header as HeaderValues))),
     dtypes: counted(withHeader.map((r) => (r.header as HeaderValues).dtype).filter((d) => d !== '')),
-    channels: counted(withHeader.map((r) => String((r.header as HeaderValues).num_channels)), byNumber),
+    channels: counted(
+      withHeader.map((r) => String((r.header as HeaderValues).num_channels)),
+      byNumber,
+    ),
     pixelSizes: counted(rows.flatMap((r) => (r.sidecar === 'invalid' ? [] : (pixelSizeOf(r) ?? [])))),
     uncalibrated: rows.filter((r) => r.sidecar !== 'invalid' && pixelSizeOf(r) === null).map((r) => r.path),
     unreadable: rows.filter((r) => r.kind === 'tiff' && r.header === null).map((r) => r.path),

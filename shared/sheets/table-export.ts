@@ -21,7 +21,10 @@ export interface ExportRow {
  * Builds the table; `cell` turns each stored value into a cell (`valueText` for CSV and TSV,
  * `valueCell` for a workbook's typed cells).
  */
-export function exportTable(rows: readonly ExportRow[], cell: (value: FieldValue | undefined, spec: FieldSpec) => SheetCell): SheetTable {
+export function exportTable(
+  rows: readonly ExportRow[],
+  cell: (value: FieldValue | undefined, spec: FieldSpec) => SheetCell,
+): SheetTable {
   const header: SheetCell[] = ['path', ...EDITABLE_FIELDS.map((f) => f.name)];
   return [header, ...rows.map((row) => [row.path, ...EDITABLE_FIELDS.map((f) => cell(row.values[f.name], f))])];
 }

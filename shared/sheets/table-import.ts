@@ -63,9 +63,7 @@ export interface TableRow {
 
 /** What a row's path is on disk: an image with its stored values, no image, or a problem. */
 export type RowTarget =
-  | { kind: 'image'; values: FieldValues }
-  | { kind: 'unmatched'; message: string }
-  | { kind: 'error'; message: string };
+  { kind: 'image'; values: FieldValues } | { kind: 'unmatched'; message: string } | { kind: 'error'; message: string };
 
 /** The changed fields of one row's image. */
 export interface RowChanges {
@@ -77,11 +75,18 @@ export interface RowChanges {
 const PATH_COLUMN = 'path';
 
 /** Reads the header row: a `path` column, then known fields, each once. */
-export function readLayout(table: SheetTable): { ok: true; layout: TableLayout } | { ok: false; errors: ImportError[] } {
+export function readLayout(
+  table: SheetTable,
+): { ok: true; layout: TableLayout } | { ok: false; errors: ImportError[] } {
   const names = (table[0] ?? []).map((cell) => cellText(cell).trim());
   const pathColumn = names.findIndex((n) => n.toLowerCase() === PATH_COLUMN);
   if (pathColumn === -1) {
-    return { ok: false, errors: [{ row: 1, column: null, message: 'a header row is required, with a "path" column and one column per field' }] };
+    return {
+      ok: false,
+      errors: [
+        { row: 1, column: null, message: 'a header row is required, with a "path" column and one column per field' },
+      ],
+    };
   }
   const errors: ImportError[] = [];
   const seen = new Map<string, string>();
@@ -89,7 +94,12 @@ export function readLayout(table: SheetTable): { ok: true; layout: TableLayout }
     if (i === pathColumn || name === '') return null;
     const spec = fieldByKeyOrLabel(name);
     if (spec === undefined) errors.push({ row: 1, column: name, message: `unknown column "${name}"` });
-    else if (seen.has(spec.name)) errors.push({ row: 1, column: name, message: `"${name}" and "${seen.get(spec.name)}" are both ${spec.displayName}` });
+    else if (seen.has(spec.name))
+      errors.push({
+        row: 1,
+        column: name,
+        message: `"${name}" and "${seen.get(spec.name)}" are both ${spec.displayName}`,
+      });
     else seen.set(spec.name, name);
     return spec ?? null;
   });
@@ -110,7 +120,8 @@ export function readRows(table: SheetTable, layout: TableLayout): { rows: TableR
       return;
     }
     const stray = layout.names.findIndex((name, i) => name === '' && !isBlankCell(cells[i]));
-    if (stray !== -1) errors.push({ row, column: null, message: `a value in column ${stray + 1}, which has no header` });
+    if (stray !== -1)
+      errors.push({ row, column: null, message: `a value in column ${stray + 1}, which has no header` });
     const path = cellText(cells[layout.pathColumn]).trim();
     const column = layout.names[layout.pathColumn] ?? PATH_COLUMN;
     const first = firstRowOf.get(path);
@@ -128,7 +139,11 @@ export function readRows(table: SheetTable, layout: TableLayout): { rows: TableR
  * Compares every row with what its image stores (`targets[i]` is `rows[i]`'s): the changes,
  * every cell that cannot be stored, rows matching no image and drag-fill runs.
  */
-export function planRows(layout: TableLayout, rows: readonly TableRow[], targets: readonly RowTarget[]): { preview: ImportPreview; rowChanges: RowChanges[] } {
+export function planRows(
+  layout: TableLayout,
+  rows: readonly TableRow[],
+  targets: readonly RowTarget[],
+): { preview: ImportPreview; rowChanges: RowChanges[] } {
   const preview: ImportPreview = { rows: rows.length, changes: [], errors: [], warnings: [] };
   const rowChanges: RowChanges[] = [];
   const columns = new Map<number, { row: number; before: FieldValue; after: FieldValue }[]>();
@@ -140,7 +155,12 @@ export function planRows(layout: TableLayout, rows: readonly TableRow[], targets
       return;
     }
     if (target.kind === 'unmatched') {
-      preview.warnings.push({ kind: 'unmatched-path', row, column: pathName, message: `${target.message} The row is left out.` });
+      preview.warnings.push({
+        kind: 'unmatched-path',
+        row,
+        column: pathName,
+        message: `${target.message} The row is left out.`,
+      });
       return;
     }
     const changes: FieldValues = {};
@@ -163,7 +183,12 @@ export function planRows(layout: TableLayout, rows: readonly TableRow[], targets
   });
   for (const [c, entries] of columns) {
     for (const run of findDragFills(entries)) {
-      preview.warnings.push({ kind: 'drag-fill', row: run.rows[0] as number, column: layout.names[c] ?? null, message: describeDragFill(run) });
+      preview.warnings.push({
+        kind: 'drag-fill',
+        row: run.rows[0] as number,
+        column: layout.names[c] ?? null,
+        message: describeDragFill(run),
+      });
     }
   }
   preview.warnings.sort((a, b) => a.row - b.row);

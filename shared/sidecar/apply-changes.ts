@@ -39,14 +39,25 @@ export function editSidecar(sidecar: Sidecar, changes: FieldValues, remove: read
  * A complete new sidecar: all 15 experiment fields, the image's header, the file's own
  * calibration when it declares a microscope one (else 1.0 / `Pixels`), then `changes` on top.
  */
-export function createSidecarText(header: HeaderValues, calibration: FileCalibration | null, changes: FieldValues): string {
+export function createSidecarText(
+  header: HeaderValues,
+  calibration: FileCalibration | null,
+  changes: FieldValues,
+): string {
   return createSidecar(header, calibration, changes).text;
 }
 
 /** Like {@link createSidecarText}, but the new sidecar itself. */
-export function createSidecar(header: HeaderValues, calibration: FileCalibration | null, changes: FieldValues): Sidecar {
+export function createSidecar(
+  header: HeaderValues,
+  calibration: FileCalibration | null,
+  changes: FieldValues,
+): Sidecar {
   const declared = usableCalibration(calibration);
-  const measured: Record<string, string | number | null> = { ...header, ...(declared === null ? {} : pixelSizeValues(declared)) };
+  const measured: Record<string, string | number | null> = {
+    ...header,
+    ...(declared === null ? {} : pixelSizeValues(declared)),
+  };
   const headerEntries = HEADER_FIELDS.map((spec): JsonEntry => {
     const value = measured[spec.name] ?? spec.default;
     if (spec.type === 'int') return { key: spec.name, value: intNode(value) };
@@ -55,7 +66,10 @@ export function createSidecar(header: HeaderValues, calibration: FileCalibration
   const root = object([
     { key: 'accepted', value: nodeFor(ACCEPTED_FIELD, ACCEPTED_FIELD.default) },
     { key: 'analysis', value: { kind: 'array', items: [], offset: -1 } },
-    { key: 'experiment_metadata', value: object(EXPERIMENT_FIELDS.map((s) => ({ key: s.name, value: nodeFor(s, s.default) }))) },
+    {
+      key: 'experiment_metadata',
+      value: object(EXPERIMENT_FIELDS.map((s) => ({ key: s.name, value: nodeFor(s, s.default) }))),
+    },
     { key: 'image_contrast', value: object([]) },
     { key: 'image_header_metadata', value: object(headerEntries) },
     { key: 'rois', value: { kind: 'array', items: [], offset: -1 } },

@@ -26,7 +26,18 @@ export const CALIBRATION_SOURCE_NAMES: Readonly<Record<CalibrationSource, string
   'resolution-inch': 'TIFF resolution tags in dots per inch',
 };
 
-const MICROMETRE = new Set(['um', 'µm', 'μm', 'micron', 'microns', 'micrometer', 'micrometers', 'micrometre', 'micrometres', '\\u00b5m']);
+const MICROMETRE = new Set([
+  'um',
+  'µm',
+  'μm',
+  'micron',
+  'microns',
+  'micrometer',
+  'micrometers',
+  'micrometre',
+  'micrometres',
+  '\\u00b5m',
+]);
 
 /** Relative difference below which two pixel sizes count as equal (float noise). */
 const TOLERANCE = 1e-6;
@@ -52,7 +63,12 @@ export function usableCalibration(file: FileCalibration | null): PixelSize | nul
 
 /** The four calibration fields holding a pixel size. */
 export function pixelSizeValues(size: PixelSize): FieldValues {
-  return { physical_unit_x: size.x, physical_unit_y: size.y, physical_label_x: size.label, physical_label_y: size.label };
+  return {
+    physical_unit_x: size.x,
+    physical_unit_y: size.y,
+    physical_label_x: size.label,
+    physical_label_y: size.label,
+  };
 }
 
 /** Whether the calibration fields of `values` already hold `size` (up to float noise). */
@@ -86,7 +102,10 @@ function labelOf(value: FieldValue | undefined): FieldValue | undefined {
 }
 
 function close(stored: FieldValue | undefined, declared: number): boolean {
-  return typeof stored === 'number' && Math.abs(stored - declared) <= TOLERANCE * Math.max(Math.abs(stored), Math.abs(declared));
+  return (
+    typeof stored === 'number' &&
+    Math.abs(stored - declared) <= TOLERANCE * Math.max(Math.abs(stored), Math.abs(declared))
+  );
 }
 
 function show(value: FieldValue | undefined): string {

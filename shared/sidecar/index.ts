@@ -3,7 +3,22 @@
  * writing, field edits and calibration checks. Pure: no disk access (see electron/services/sidecar).
  */
 export { applyChanges, createSidecar, createSidecarText, editSidecar } from './apply-changes';
-export { CALIBRATION_SOURCE_NAMES, calibrationMismatch, declaredPixelSize, holdsPixelSize, pixelSizeValues, storedCalibrationText, usableCalibration, type PixelSize } from './calibration';
-export { parseSidecar, valueProblems, type ParseOptions, type SidecarParseResult, type SidecarProblem } from './parse-sidecar';
+export {
+  CALIBRATION_SOURCE_NAMES,
+  calibrationMismatch,
+  declaredPixelSize,
+  holdsPixelSize,
+  pixelSizeValues,
+  storedCalibrationText,
+  usableCalibration,
+  type PixelSize,
+} from './calibration';
+export {
+  parseSidecar,
+  valueProblems,
+  type ParseOptions,
+  type SidecarParseResult,
+  type SidecarProblem,
+} from './parse-sidecar';
 export { pythonFloatRepr } from './python-repr';
 export { Sidecar } from './sidecar';

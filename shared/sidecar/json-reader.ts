@@ -11,8 +11,7 @@ import { compareCodePoints } from './python-repr';
  * text is exactly what `writeJson` makes of `value` (a file CloudScope wrote, untouched since).
  */
 export type JsonReadResult =
-  | { ok: true; value: JsonNode; canonical: boolean }
-  | { ok: false; message: string; offset: number };
+  { ok: true; value: JsonNode; canonical: boolean } | { ok: false; message: string; offset: number };
 
 /** Deeper nesting than this is refused instead of exhausting the stack. */
 const MAX_DEPTH = 500;
@@ -45,7 +44,11 @@ class SyntaxProblem {
 /** Parses JSON text into a lossless tree. */
 export function readJson(text: string): JsonReadResult {
   if (text.charCodeAt(0) === 0xfeff) {
-    return { ok: false, message: 'the file starts with a byte order mark (BOM), which CloudScope cannot read', offset: 0 };
+    return {
+      ok: false,
+      message: 'the file starts with a byte order mark (BOM), which CloudScope cannot read',
+      offset: 0,
+    };
   }
   const reader = new Reader(text);
   try {
@@ -127,7 +130,9 @@ function numberEnd(text: string, start: number): number {
 
 /** The units the writer escapes with a letter (`\n`) or writes as they are, never as `\u` escapes: `"`, `\` and the printable ASCII among them. */
 function hasShortForm(unit: number): boolean {
-  return (unit >= 0x20 && unit <= 0x7e) || unit === 0x08 || unit === 0x09 || unit === 0x0a || unit === 0x0c || unit === 0x0d;
+  return (
+    (unit >= 0x20 && unit <= 0x7e) || unit === 0x08 || unit === 0x09 || unit === 0x0a || unit === 0x0c || unit === 0x0d
+  );
 }
 
 /**
@@ -175,7 +180,8 @@ class Reader {
     let end = start + 1;
     if (first === 0x0a) while (text.charCodeAt(end) === 0x20) end++;
     this.pos = end;
-    if (!isSpace(text.charCodeAt(end))) return first === 0x0a ? end - start - 1 : first === 0x20 ? ONE_SPACE : OTHER_SPACE;
+    if (!isSpace(text.charCodeAt(end)))
+      return first === 0x0a ? end - start - 1 : first === 0x20 ? ONE_SPACE : OTHER_SPACE;
     while (isSpace(text.charCodeAt(this.pos))) this.pos++;
     return OTHER_SPACE;
   }
@@ -202,7 +208,8 @@ class Reader {
       this.pos += literal.word.length;
       return { kind: 'literal', value: literal.value, offset };
     }
-    const special = c === 'N' ? 'NaN' : c === 'I' ? 'Infinity' : c === '-' && this.text[offset + 1] === 'I' ? '-Infinity' : null;
+    const special =
+      c === 'N' ? 'NaN' : c === 'I' ? 'Infinity' : c === '-' && this.text[offset + 1] === 'I' ? '-Infinity' : null;
     if (special !== null && this.text.startsWith(special, offset)) {
       this.pos += special.length;
       return { kind: 'number', text: special, offset };

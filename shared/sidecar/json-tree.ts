@@ -69,7 +69,13 @@ export function toPlain(node: JsonNode): unknown {
       const plain: Record<string, unknown> = {};
       for (const entry of node.entries) {
         // Defined, not assigned, so that even a "__proto__" key stays data.
-        if (entry.key === '__proto__') Object.defineProperty(plain, entry.key, { value: toPlain(entry.value), enumerable: true, writable: true, configurable: true });
+        if (entry.key === '__proto__')
+          Object.defineProperty(plain, entry.key, {
+            value: toPlain(entry.value),
+            enumerable: true,
+            writable: true,
+            configurable: true,
+          });
         else plain[entry.key] = toPlain(entry.value);
       }
       return plain;

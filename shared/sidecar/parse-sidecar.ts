@@ -18,8 +18,7 @@ export interface SidecarProblem {
 
 /** The outcome of {@link parseSidecar}. */
 export type SidecarParseResult =
-  | { ok: true; sidecar: Sidecar; problems: string[] }
-  | { ok: false; problems: SidecarProblem[] };
+  { ok: true; sidecar: Sidecar; problems: string[] } | { ok: false; problems: SidecarProblem[] };
 
 const CONTAINERS: ReadonlyArray<readonly [string, 'object' | 'array']> = [
   ['rois', 'array'],
@@ -42,7 +41,10 @@ export function parseSidecar(text: string, options: ParseOptions = {}): SidecarP
   const read = readJson(text);
   if (!read.ok) {
     const { line, column } = positionOf(text, read.offset);
-    return { ok: false, problems: [{ message: `not valid JSON: ${read.message} (line ${line}, column ${column})`, line, column }] };
+    return {
+      ok: false,
+      problems: [{ message: `not valid JSON: ${read.message} (line ${line}, column ${column})`, line, column }],
+    };
   }
   const root = read.value;
   const at = (message: string, node: JsonNode): SidecarProblem => {
@@ -63,7 +65,9 @@ export function parseSidecar(text: string, options: ParseOptions = {}): SidecarP
   for (const [key, kind] of CONTAINERS) {
     const node = memberOf(root, key);
     if (node !== undefined && node.kind !== kind) {
-      problems.push(at(`"${key}" must be ${kind === 'array' ? 'an array' : 'an object'}, not ${describeNodeKind(node)}`, node));
+      problems.push(
+        at(`"${key}" must be ${kind === 'array' ? 'an array' : 'an object'}, not ${describeNodeKind(node)}`, node),
+      );
     }
   }
   if (problems.length > 0) return { ok: false, problems };

@@ -3,7 +3,13 @@
  * and lossless tree.
  */
 import type { HeaderValues } from '../api';
-import { EDITABLE_FIELDS, type FieldSection, type FieldSpec, type FieldValue, type FieldValues } from '../fields/field-table';
+import {
+  EDITABLE_FIELDS,
+  type FieldSection,
+  type FieldSpec,
+  type FieldValue,
+  type FieldValues,
+} from '../fields/field-table';
 import { memberOf, numberValue, toPlain, type JsonNode, type JsonObject } from './json-tree';
 
 /** A structurally valid sidecar: `text` as read, `root` as parsed (never mutated). */
@@ -67,7 +73,11 @@ export class Sidecar {
     if (this.stored === undefined) {
       const values: FieldValues = {};
       const absent: string[] = [];
-      const sections = { top: this.root, experiment_metadata: this.section('experiment_metadata'), image_header_metadata: this.section('image_header_metadata') };
+      const sections = {
+        top: this.root,
+        experiment_metadata: this.section('experiment_metadata'),
+        image_header_metadata: this.section('image_header_metadata'),
+      };
       for (const spec of EDITABLE_FIELDS) {
         const node = memberOf(sections[spec.section], spec.name);
         if (node === undefined) absent.push(spec.name);
@@ -92,7 +102,8 @@ export function sectionOf(root: JsonObject, name: FieldSection): JsonObject {
 
 /** A stored node as a field value; a kind the field cannot hold (an object, a boolean for text) reads as the default. */
 function storedValue(node: JsonNode, spec: FieldSpec): FieldValue {
-  if (spec.type === 'bool') return node.kind === 'literal' && typeof node.value === 'boolean' ? node.value : spec.default;
+  if (spec.type === 'bool')
+    return node.kind === 'literal' && typeof node.value === 'boolean' ? node.value : spec.default;
   if (node.kind === 'string') return node.value;
   if (node.kind === 'number') return numberValue(node);
   if (node.kind === 'literal' && node.value === null) return null;

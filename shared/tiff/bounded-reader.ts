@@ -75,7 +75,8 @@ export class BoundedReader {
     const bytes = chunk.bytes;
     const start = offset - chunk.start;
     let value = 0;
-    for (let k = 0; k < length; k++) value = value * 256 + (bytes[start + (littleEndian ? length - 1 - k : k)] as number);
+    for (let k = 0; k < length; k++)
+      value = value * 256 + (bytes[start + (littleEndian ? length - 1 - k : k)] as number);
     return value;
   }
 

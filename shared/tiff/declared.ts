@@ -13,7 +13,11 @@ import type { TiffFile } from './tiff-file';
 import { decodeAscii, readEntryBytes } from './ifd';
 
 /** `YYYYMMDD` and `HH:MM:SS` from the DateTime tag, else from OME AcquisitionDate, else empty. */
-export function declaredDateTime(file: TiffFile, page: TiffPage, ome: OmeDocument | null): { date: string; time: string } {
+export function declaredDateTime(
+  file: TiffFile,
+  page: TiffPage,
+  ome: OmeDocument | null,
+): { date: string; time: string } {
   const entry = page.entries.find((e) => e.code === 306 && e.type === 2);
   if (entry !== undefined) {
     const text = decodeAscii(readEntryBytes(file.reader, entry, 'tag DateTime (306)', 64));
@@ -28,12 +32,24 @@ export function declaredDateTime(file: TiffFile, page: TiffPage, ome: OmeDocumen
 }
 
 const UNIT_LABELS: Readonly<Record<string, string>> = {
-  micron: 'um', um: 'um', 'µm': 'um', 'μm': 'um', '\\u00B5m': 'um',
+  micron: 'um',
+  um: 'um',
+  µm: 'um',
+  μm: 'um',
+  '\\u00B5m': 'um',
 };
 
 /** Powers of ten of a metre for the OME length units a microscope writes (OME UnitsLength). */
 const OME_EXPONENTS: Readonly<Record<string, number>> = {
-  m: 0, cm: -2, mm: -3, 'µm': -6, 'μm': -6, um: -6, nm: -9, 'Å': -10, pm: -12,
+  m: 0,
+  cm: -2,
+  mm: -3,
+  µm: -6,
+  μm: -6,
+  um: -6,
+  nm: -9,
+  Å: -10,
+  pm: -12,
 };
 
 /** An OME length converted from one unit to another; NaN when either unit is unknown. */
@@ -78,7 +94,10 @@ export function declaredCalibration(file: TiffFile, page: TiffPage, ome: OmeDocu
     if (attr?.PhysicalSizeX !== undefined) {
       const sizeX = Number(attr.PhysicalSizeX);
       const unitX = attr.PhysicalSizeXUnit ?? 'µm';
-      const sizeY = attr.PhysicalSizeY === undefined ? sizeX : inUnit(Number(attr.PhysicalSizeY), attr.PhysicalSizeYUnit ?? 'µm', unitX);
+      const sizeY =
+        attr.PhysicalSizeY === undefined
+          ? sizeX
+          : inUnit(Number(attr.PhysicalSizeY), attr.PhysicalSizeYUnit ?? 'µm', unitX);
       if (sizeX > 0 && sizeY > 0) return { x: sizeX, y: sizeY, unit: UNIT_LABELS[unitX] ?? unitX, source: 'ome' };
     }
   }
@@ -87,7 +106,12 @@ export function declaredCalibration(file: TiffFile, page: TiffPage, ome: OmeDocu
   const factor = resolutionUnit === 2 ? 25400 : resolutionUnit === 3 ? 10000 : null;
   if (factor === null || x === null || y === null) return null;
   if (resolutionUnit === 2 && isScreenDpi(x) && isScreenDpi(y)) return null;
-  return { x: (x[0] * factor) / x[1], y: (y[0] * factor) / y[1], unit: 'um', source: resolutionUnit === 2 ? 'resolution-inch' : 'resolution-cm' };
+  return {
+    x: (x[0] * factor) / x[1],
+    y: (y[0] * factor) / y[1],
+    unit: 'um',
+    source: resolutionUnit === 2 ? 'resolution-inch' : 'resolution-cm',
+  };
 }
 
 /** How the description should be pretty-printed. */

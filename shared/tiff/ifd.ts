@@ -28,7 +28,22 @@ export interface IfdEntry {
 
 /** Bytes per value of each TIFF field type; a type not listed here is unknown. */
 export const TYPE_SIZES: Readonly<Record<number, number>> = {
-  1: 1, 2: 1, 3: 2, 4: 4, 5: 8, 6: 1, 7: 1, 8: 2, 9: 4, 10: 8, 11: 4, 12: 8, 13: 4, 16: 8, 17: 8, 18: 8,
+  1: 1,
+  2: 1,
+  3: 2,
+  4: 4,
+  5: 8,
+  6: 1,
+  7: 1,
+  8: 2,
+  9: 4,
+  10: 8,
+  11: 4,
+  12: 8,
+  13: 4,
+  16: 8,
+  17: 8,
+  18: 8,
 };
 
 /** Largest number of entries in one IFD before it counts as corrupt (as tifffile). */
@@ -72,7 +87,12 @@ export function readIfdLink(
   if (entryCount > MAX_ENTRIES) throw new TiffReadError(`corrupt IFD at ${offset}: it claims ${entryCount} entries`);
   const entrySize = format.bigTiff ? 20 : 12;
   const linkAt = offset + countSize + entryCount * entrySize;
-  const nextOffset = reader.uint(linkAt, format.bigTiff ? 8 : 4, format.littleEndian, () => `IFD at ${offset} with ${entryCount} entries`);
+  const nextOffset = reader.uint(
+    linkAt,
+    format.bigTiff ? 8 : 4,
+    format.littleEndian,
+    () => `IFD at ${offset} with ${entryCount} entries`,
+  );
   return { entryCount, nextOffset };
 }
 
@@ -107,13 +127,21 @@ export function readIfdEntries(reader: BoundedReader, format: TiffFormat, offset
  * Numbers of a small inline value, decoded without a DataView (this runs for every entry of
  * every page read, so it avoids allocations); null for types that are not plain integers.
  */
-function inlineNumbers(bytes: Uint8Array, at: number, type: number, count: number, littleEndian: boolean): number[] | null {
-  const size = type === 1 || type === 6 ? 1 : type === 3 || type === 8 ? 2 : type === 4 || type === 9 || type === 13 ? 4 : 0;
+function inlineNumbers(
+  bytes: Uint8Array,
+  at: number,
+  type: number,
+  count: number,
+  littleEndian: boolean,
+): number[] | null {
+  const size =
+    type === 1 || type === 6 ? 1 : type === 3 || type === 8 ? 2 : type === 4 || type === 9 || type === 13 ? 4 : 0;
   if (size === 0) return null;
   const out: number[] = [];
   for (let i = 0; i < count; i++) {
     let value = 0;
-    for (let k = 0; k < size; k++) value = value * 256 + (bytes[at + i * size + (littleEndian ? size - 1 - k : k)] ?? 0);
+    for (let k = 0; k < size; k++)
+      value = value * 256 + (bytes[at + i * size + (littleEndian ? size - 1 - k : k)] ?? 0);
     if (type === 6 || type === 8 || type === 9) value = value >= 2 ** (8 * size - 1) ? value - 2 ** (8 * size) : value;
     out.push(value);
   }
@@ -143,18 +171,46 @@ export function decodeNumbers(bytes: Uint8Array, type: number, littleEndian: boo
   const size = TYPE_SIZES[type] ?? 1;
   for (let at = 0; at + size <= bytes.length; at += size) {
     switch (type) {
-      case 1: case 2: case 7: out.push(view.getUint8(at)); break;
-      case 6: out.push(view.getInt8(at)); break;
-      case 3: out.push(view.getUint16(at, littleEndian)); break;
-      case 8: out.push(view.getInt16(at, littleEndian)); break;
-      case 4: case 13: out.push(view.getUint32(at, littleEndian)); break;
-      case 9: out.push(view.getInt32(at, littleEndian)); break;
-      case 5: out.push(view.getUint32(at, littleEndian), view.getUint32(at + 4, littleEndian)); break;
-      case 10: out.push(view.getInt32(at, littleEndian), view.getInt32(at + 4, littleEndian)); break;
-      case 11: out.push(view.getFloat32(at, littleEndian)); break;
-      case 12: out.push(view.getFloat64(at, littleEndian)); break;
-      case 16: case 18: out.push(Number(view.getBigUint64(at, littleEndian))); break;
-      case 17: out.push(Number(view.getBigInt64(at, littleEndian))); break;
+      case 1:
+      case 2:
+      case 7:
+        out.push(view.getUint8(at));
+        break;
+      case 6:
+        out.push(view.getInt8(at));
+        break;
+      case 3:
+        out.push(view.getUint16(at, littleEndian));
+        break;
+      case 8:
+        out.push(view.getInt16(at, littleEndian));
+        break;
+      case 4:
+      case 13:
+        out.push(view.getUint32(at, littleEndian));
+        break;
+      case 9:
+        out.push(view.getInt32(at, littleEndian));
+        break;
+      case 5:
+        out.push(view.getUint32(at, littleEndian), view.getUint32(at + 4, littleEndian));
+        break;
+      case 10:
+        out.push(view.getInt32(at, littleEndian), view.getInt32(at + 4, littleEndian));
+        break;
+      case 11:
+        out.push(view.getFloat32(at, littleEndian));
+        break;
+      case 12:
+        out.push(view.getFloat64(at, littleEndian));
+        break;
+      case 16:
+      case 18:
+        out.push(Number(view.getBigUint64(at, littleEndian)));
+        break;
+      case 17:
+        out.push(Number(view.getBigInt64(at, littleEndian)));
+        break;
     }
   }
   return out;

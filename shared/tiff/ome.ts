@@ -64,6 +64,12 @@ export function omeInt(value: string | undefined, name: string): number {
 
 /** numpy dtype of an OME pixel type. */
 export function omeDtype(type: string | undefined): string {
-  const types: Record<string, string> = { float: 'float32', double: 'float64', bit: 'bool', complex: 'complex64', 'double-complex': 'complex128' };
+  const types: Record<string, string> = {
+    float: 'float32',
+    double: 'float64',
+    bit: 'bool',
+    complex: 'complex64',
+    'double-complex': 'complex128',
+  };
   return type === undefined ? 'float64' : (types[type] ?? type);
 }

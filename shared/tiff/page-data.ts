@@ -31,7 +31,12 @@ export function readDataLayout(reader: BoundedReader, format: TiffFormat, page: 
 /** Whether the page's data are one uncompressed run of bytes (tifffile's `is_contiguous`). */
 export function isContiguous(page: TiffPage, layout: DataLayout): boolean {
   const bits = page.bitsPerSample;
-  if (page.sampleFormat === 5 || page.compression !== 1 || typeof bits !== 'number' || ![8, 16, 32, 64].includes(bits)) {
+  if (
+    page.sampleFormat === 5 ||
+    page.compression !== 1 ||
+    typeof bits !== 'number' ||
+    ![8, 16, 32, 64].includes(bits)
+  ) {
     return false;
   }
   if (page.entries.some((e) => e.code === 322)) {

@@ -43,10 +43,22 @@ export interface TiffPage {
 }
 
 const DTYPES: Readonly<Record<string, string>> = {
-  '1,8': 'uint8', '1,16': 'uint16', '1,32': 'uint32', '1,64': 'uint64',
-  '2,8': 'int8', '2,16': 'int16', '2,32': 'int32', '2,64': 'int64',
-  '3,16': 'float16', '3,24': 'float32', '3,32': 'float32', '3,64': 'float64',
-  '6,64': 'complex64', '6,128': 'complex128', '5,32': 'complex64', '5,64': 'complex128',
+  '1,8': 'uint8',
+  '1,16': 'uint16',
+  '1,32': 'uint32',
+  '1,64': 'uint64',
+  '2,8': 'int8',
+  '2,16': 'int16',
+  '2,32': 'int32',
+  '2,64': 'int64',
+  '3,16': 'float16',
+  '3,24': 'float32',
+  '3,32': 'float32',
+  '3,64': 'float64',
+  '6,64': 'complex64',
+  '6,128': 'complex128',
+  '5,32': 'complex64',
+  '5,64': 'complex128',
 };
 
 /** numpy dtype of a sample format and bit depth, as tifffile's SAMPLE_DTYPES table. */
@@ -78,18 +90,34 @@ export function tagNumbers(
 ): number[] {
   if (entry.values !== null) return entry.values.slice(0, maxCount);
   const what = `tag ${tagName(entry.code)} (${entry.code})`;
-  if (Math.min(entry.count, maxCount) > MAX_NUMBERS) throw new TiffReadError(`${what} has too many values (${entry.count})`);
+  if (Math.min(entry.count, maxCount) > MAX_NUMBERS)
+    throw new TiffReadError(`${what} has too many values (${entry.count})`);
   const bytes = readEntryBytes(reader, entry, what, maxCount);
   return decodeNumbers(bytes, entry.type, format.littleEndian);
 }
 
 /** Field types whose values are numbers. */
 const TYPE_NUMERIC: Readonly<Record<number, true>> = {
-  1: true, 3: true, 4: true, 5: true, 6: true, 8: true, 9: true, 10: true, 11: true, 12: true, 13: true, 16: true, 17: true, 18: true,
+  1: true,
+  3: true,
+  4: true,
+  5: true,
+  6: true,
+  8: true,
+  9: true,
+  10: true,
+  11: true,
+  12: true,
+  13: true,
+  16: true,
+  17: true,
+  18: true,
 };
 
 /** Tags a page's properties come from. */
-const PAGE_TAGS = [254, 255, 256, 257, 258, 259, 262, 266, 277, 278, 284, 317, 322, 323, 330, 338, 339, 530, 32997, 32998];
+const PAGE_TAGS = [
+  254, 255, 256, 257, 258, 259, 262, 266, 277, 278, 284, 317, 322, 323, 330, 338, 339, 530, 32997, 32998,
+];
 
 /** Reads the IFD at `offset` as a page. */
 export function readPage(reader: BoundedReader, format: TiffFormat, offset: number): TiffPage {
@@ -105,14 +133,12 @@ export function readPage(reader: BoundedReader, format: TiffFormat, offset: numb
   for (const code of PAGE_TAGS) {
     const entry = first.get(code);
     if (entry === undefined || !(entry.type in TYPE_NUMERIC)) continue;
-    numbers.set(
-      code,
-      entry.values ?? tagNumbers(reader, format, entry, 4096),
-    );
+    numbers.set(code, entry.values ?? tagNumbers(reader, format, entry, 4096));
   }
   const values = (code: number): number[] | undefined => numbers.get(code);
   const scalar = (code: number, fallback: number): number => values(code)?.[0] ?? fallback;
-  const text = (entry: IfdEntry): string => decodeAscii(readEntryBytes(reader, entry, `tag ${tagName(entry.code)} (${entry.code})`));
+  const text = (entry: IfdEntry): string =>
+    decodeAscii(readEntryBytes(reader, entry, `tag ${tagName(entry.code)} (${entry.code})`));
   const software = first.get(305);
 
   const imageWidth = scalar(256, 0);
@@ -144,7 +170,14 @@ export function readPage(reader: BoundedReader, format: TiffFormat, offset: numb
     if (!first.has(278) || (first.get(278)?.count ?? 0) > 1) rowsPerStrip = imageLength;
     rowsPerStrip = Math.min(rowsPerStrip, imageLength);
   }
-  const { shape, shaped, axes } = pageGeometry(imageDepth, imageLength, imageWidth, samplesPerPixel, photometric, planarConfig);
+  const { shape, shaped, axes } = pageGeometry(
+    imageDepth,
+    imageLength,
+    imageWidth,
+    samplesPerPixel,
+    photometric,
+    planarConfig,
+  );
   const page: TiffPage = {
     offset,
     entries,
@@ -175,8 +208,18 @@ export function readPage(reader: BoundedReader, format: TiffFormat, offset: numb
     hashKey: '',
   };
   page.hashKey = [
-    shaped, rowsPerStrip, page.tileWidth, page.tileLength, scalar(32998, 1), sampleFormat, bitsPerSample,
-    page.fillOrder, page.predictor, compression, values(338) ?? [], photometric,
+    shaped,
+    rowsPerStrip,
+    page.tileWidth,
+    page.tileLength,
+    scalar(32998, 1),
+    sampleFormat,
+    bitsPerSample,
+    page.fillOrder,
+    page.predictor,
+    compression,
+    values(338) ?? [],
+    photometric,
   ].join('|');
   return page;
 }

@@ -37,7 +37,10 @@ function checkDataTags(file: TiffFile, page: TiffPage): void {
 }
 
 /** The file, its first page and its series: what both the summary and the full header start from. */
-function openStructure(source: ByteSource, options: ReadTiffOptions): { file: TiffFile; first: TiffPage; series: Series[]; ome: OmeDocument | null } {
+function openStructure(
+  source: ByteSource,
+  options: ReadTiffOptions,
+): { file: TiffFile; first: TiffPage; series: Series[]; ome: OmeDocument | null } {
   const file = TiffFile.open(source, options);
   const first = file.page(0);
   checkDataTags(file, first);
@@ -79,7 +82,7 @@ export function openTiff(source: ByteSource, options: ReadTiffOptions = {}): Ope
  * Rejects with a {@link TiffReadError} (or another Error) naming the problem.
  */
 export async function readTiffHeader(source: ByteSource, options: ReadTiffOptions = {}): Promise<TiffInfo> {
-  return (openTiff(source, options)).info;
+  return openTiff(source, options).info;
 }
 
 /**

@@ -101,7 +101,7 @@ export function pyramidize(series: Series[], isReduced: boolean): Series[] {
     if (top === undefined || top.isSubIfd) continue;
     let last = top;
     let factor: number | null = null;
-    for (let j = i + 1; j < out.length; ) {
+    for (let j = i + 1; j < out.length;) {
       const candidate = out[j];
       if (candidate === undefined) break;
       if (isReduced && (candidate.keyframe.subfileType & 1) === 0) {

@@ -59,7 +59,13 @@ export function imagejDescription(page: TiffPage): string | null {
 }
 
 const ORDERS: Readonly<Record<string, string>> = {
-  czt: 'TZC', default: 'TZC', ctz: 'ZTC', zct: 'TCZ', ztc: 'CTZ', tcz: 'ZCT', tzc: 'CZT',
+  czt: 'TZC',
+  default: 'TZC',
+  ctz: 'ZTC',
+  zct: 'TCZ',
+  ztc: 'CTZ',
+  tcz: 'ZCT',
+  tzc: 'CZT',
 };
 
 /** tifffile's ImageJ series, or null when the metadata do not fit the file (then: generic). */
@@ -108,5 +114,13 @@ export function imagejSeries(file: TiffFile, page: TiffPage): Series | null {
     shape.push(1);
     axes += 'S';
   }
-  return { kind: 'imagej', shape, axes, dtype: page.dtype ?? 'float64', squeeze: true, keyframe: page, pages: [...file.pageOffsets] };
+  return {
+    kind: 'imagej',
+    shape,
+    axes,
+    dtype: page.dtype ?? 'float64',
+    squeeze: true,
+    keyframe: page,
+    pages: [...file.pageOffsets],
+  };
 }

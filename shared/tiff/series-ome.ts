@@ -77,7 +77,8 @@ export function omeSeries(file: TiffFile, ome: OmeDocument): Series[] {
       let shape = [...axes].map((axis) => omeInt(attr[`Size${axis}`], `Size${axis}`));
       const samples = pixels.channelSamples.map((s) => (s === undefined ? 1 : omeInt(s, 'SamplesPerPixel')));
       const spp = samples[0] ?? 1;
-      if (samples.some((s, i) => i > 0 && s !== spp)) throw new Error('OME series cannot handle differing SamplesPerPixel');
+      if (samples.some((s, i) => i > 0 && s !== spp))
+        throw new Error('OME series cannot handle differing SamplesPerPixel');
       if (spp > 1) shape = shape.map((size, i) => (axes[i] === 'C' ? Math.floor(size / spp) : size));
       const refs = locatePlanes(file, pixels, axes, shape, state);
       if (refs.every((ref) => ref === null)) continue;
@@ -100,7 +101,15 @@ export function omeSeries(file: TiffFile, ome: OmeDocument): Series[] {
       }
       if (keyframe === null) {
         // every plane is in another file of the dataset: tifffile opens it; trust the XML
-        series.push({ kind: 'ome', shape, axes, dtype: omeDtype(attr.Type), squeeze: true, keyframe: file.page(0), pages: [] });
+        series.push({
+          kind: 'ome',
+          shape,
+          axes,
+          dtype: omeDtype(attr.Type),
+          squeeze: true,
+          keyframe: file.page(0),
+          pages: [],
+        });
         continue;
       }
       const squeezed = squeezeAxes(shape, axes).shape;

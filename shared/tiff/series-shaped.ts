@@ -27,7 +27,13 @@ interface ShapedMetadata {
 
 function parseShaped(description: string): ShapedMetadata {
   if (description.startsWith('shape=')) {
-    return { shape: description.slice(7, -1).split(',').filter((s) => s.trim() !== '').map((s) => Number.parseInt(s, 10)) };
+    return {
+      shape: description
+        .slice(7, -1)
+        .split(',')
+        .filter((s) => s.trim() !== '')
+        .map((s) => Number.parseInt(s, 10)),
+    };
   }
   let json: unknown;
   try {
@@ -68,7 +74,15 @@ function makeSeries(file: TiffFile, page: TiffPage, offsets: number[], meta: Sha
     axes = reshaped;
     shape = reshape;
   }
-  return { kind: 'shaped', shape, axes, dtype: page.dtype ?? 'float64', squeeze: false, keyframe: page, pages: offsets };
+  return {
+    kind: 'shaped',
+    shape,
+    axes,
+    dtype: page.dtype ?? 'float64',
+    squeeze: false,
+    keyframe: page,
+    pages: offsets,
+  };
 }
 
 /** Series of a list of pages (the main chain or one level of SubIFDs); null: not shaped after all. */
@@ -106,6 +120,6 @@ function detect(file: TiffFile, offsets: number[], isSubIfd: boolean, out: Serie
 /** tifffile's shaped series, or null when a page lacks its shaped description (then: generic). */
 export function shapedSeries(file: TiffFile): Series[] | null {
   const out: Series[] = [];
-  if (!(detect(file, file.pageOffsets, false, out))) return null;
+  if (!detect(file, file.pageOffsets, false, out)) return null;
   return pyramidize(out, true);
 }

@@ -10,7 +10,17 @@ import type { TiffFile } from './tiff-file';
 
 /** Dimension order of each CZ_LSMINFO ScanType, fastest first. */
 const LSM_SCAN_TYPES: Readonly<Record<number, string>> = {
-  0: 'XYZCT', 1: 'XYZCT', 2: 'XYZCT', 3: 'XYTCZ', 4: 'XYZTC', 5: 'XYTCZ', 6: 'XYZTC', 7: 'XYCTZ', 8: 'XYCZT', 9: 'XYTCZ', 10: 'XYZCT',
+  0: 'XYZCT',
+  1: 'XYZCT',
+  2: 'XYZCT',
+  3: 'XYTCZ',
+  4: 'XYZTC',
+  5: 'XYTCZ',
+  6: 'XYZTC',
+  7: 'XYCTZ',
+  8: 'XYCZT',
+  9: 'XYTCZ',
+  10: 'XYZCT',
 };
 /** Byte offset of each dimension in CZ_LSMINFO. */
 const LSM_DIMENSIONS: Readonly<Record<string, number>> = { X: 8, Y: 12, Z: 16, C: 20, T: 24, P: 264, M: 268 };
@@ -101,7 +111,13 @@ function matlabLength(value: string): number {
 export function scanImageSeries(file: TiffFile, page: TiffPage): Series {
   const frameData = scanImageFrameData(file);
   const pageCount = file.pageCount;
-  const base = { kind: 'scanimage' as const, dtype: page.dtype ?? 'float64', squeeze: true, keyframe: page, pages: [...file.pageOffsets] };
+  const base = {
+    kind: 'scanimage' as const,
+    dtype: page.dtype ?? 'float64',
+    squeeze: true,
+    keyframe: page,
+    pages: [...file.pageOffsets],
+  };
   const channelSave = frameData.get('SI.hChannels.channelSave');
   if (channelSave !== undefined) {
     const channels = matlabLength(channelSave);

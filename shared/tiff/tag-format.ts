@@ -22,7 +22,9 @@ function formatValue(file: TiffFile, entry: IfdEntry): string {
   if (TYPE_SIZES[entry.type] === undefined) return '';
   if (entry.type === 2) {
     const text = decodeAscii(readEntryBytes(file.reader, entry, what, 4 * MAX_TEXT));
-    return text.length > MAX_TEXT || entry.count > 4 * MAX_TEXT ? `${text.slice(0, MAX_TEXT)}… (${entry.count} bytes)` : text;
+    return text.length > MAX_TEXT || entry.count > 4 * MAX_TEXT
+      ? `${text.slice(0, MAX_TEXT)}… (${entry.count} bytes)`
+      : text;
   }
   if (entry.type === 7 || (entry.type === 1 && entry.count > MAX_VALUES)) {
     if (entry.count > MAX_VALUES) return `(${entry.count} bytes)`;

@@ -38,7 +38,7 @@ export class TiffFile {
       if (visited.size >= maxPages) throw new TiffReadError(`more than ${maxPages} pages`);
       visited.add(offset);
       this.pageOffsets.push(offset);
-      offset = (readIfdLink(this.reader, this.format, offset)).nextOffset;
+      offset = readIfdLink(this.reader, this.format, offset).nextOffset;
     }
   }
 

@@ -20,11 +20,30 @@ class XmlError extends Error {}
 
 /** XML 1.0 NameStartChar ranges (UTF-16 code units; surrogates pass as halves of astral names). */
 const NAME_START_RANGES = [
-  [0x3a, 0x3a], [0x41, 0x5a], [0x5f, 0x5f], [0x61, 0x7a], [0xc0, 0xd6], [0xd8, 0xf6], [0xf8, 0x2ff], [0x370, 0x37d],
-  [0x37f, 0x1fff], [0x200c, 0x200d], [0x2070, 0x218f], [0x2c00, 0x2fef], [0x3001, 0xdfff], [0xf900, 0xfdcf], [0xfdf0, 0xfffd],
+  [0x3a, 0x3a],
+  [0x41, 0x5a],
+  [0x5f, 0x5f],
+  [0x61, 0x7a],
+  [0xc0, 0xd6],
+  [0xd8, 0xf6],
+  [0xf8, 0x2ff],
+  [0x370, 0x37d],
+  [0x37f, 0x1fff],
+  [0x200c, 0x200d],
+  [0x2070, 0x218f],
+  [0x2c00, 0x2fef],
+  [0x3001, 0xdfff],
+  [0xf900, 0xfdcf],
+  [0xfdf0, 0xfffd],
 ] as const;
 /** What a NameChar adds to NameStartChar. */
-const NAME_EXTRA_RANGES = [[0x2d, 0x2e], [0x30, 0x39], [0xb7, 0xb7], [0x300, 0x36f], [0x203f, 0x2040]] as const;
+const NAME_EXTRA_RANGES = [
+  [0x2d, 0x2e],
+  [0x30, 0x39],
+  [0xb7, 0xb7],
+  [0x300, 0x36f],
+  [0x203f, 0x2040],
+] as const;
 
 function inRanges(code: number, ranges: readonly (readonly [number, number])[]): boolean {
   return ranges.some(([low, high]) => code >= low && code <= high);
@@ -46,7 +65,14 @@ function isSpace(code: number): boolean {
 
 /** Whether a code point may appear in an XML 1.0 document. */
 function isXmlChar(code: number): boolean {
-  return code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
+  return (
+    code === 0x9 ||
+    code === 0xa ||
+    code === 0xd ||
+    (code >= 0x20 && code <= 0xd7ff) ||
+    (code >= 0xe000 && code <= 0xfffd) ||
+    (code >= 0x10000 && code <= 0x10ffff)
+  );
 }
 
 function localName(name: string): string {
@@ -60,7 +86,11 @@ function decodeReferences(raw: string): string {
   return raw.replace(/&([^;&]*);?/g, (whole, ref: string) => {
     if (!whole.endsWith(';')) throw new XmlError('unterminated reference');
     if (ref.startsWith('#')) {
-      const code = /^#x[0-9A-Fa-f]+$/.test(ref) ? Number.parseInt(ref.slice(2), 16) : /^#[0-9]+$/.test(ref) ? Number(ref.slice(1)) : Number.NaN;
+      const code = /^#x[0-9A-Fa-f]+$/.test(ref)
+        ? Number.parseInt(ref.slice(2), 16)
+        : /^#[0-9]+$/.test(ref)
+          ? Number(ref.slice(1))
+          : Number.NaN;
       if (!isXmlChar(code)) throw new XmlError(`invalid character reference &${ref};`);
       return String.fromCodePoint(code);
     }
@@ -115,7 +145,8 @@ function skipMisc(s: Scanner, prolog: boolean): boolean {
   if (s.startsWith('<?')) {
     const at = s.pos;
     s.pos += 2;
-    if (s.name().toLowerCase() === 'xml' && at > (s.xml.charCodeAt(0) === 0xfeff ? 1 : 0)) s.fail('XML declaration not at the start');
+    if (s.name().toLowerCase() === 'xml' && at > (s.xml.charCodeAt(0) === 0xfeff ? 1 : 0))
+      s.fail('XML declaration not at the start');
     s.until('?>', 'processing instruction');
     return true;
   }

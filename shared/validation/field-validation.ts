@@ -33,7 +33,16 @@ export function validateChanges(changes: Record<string, unknown>): string[] {
   return problems;
 }
 
-const FLAG_WORDS: Readonly<Record<string, boolean>> = { true: true, yes: true, y: true, '1': true, false: false, no: false, n: false, '0': false };
+const FLAG_WORDS: Readonly<Record<string, boolean>> = {
+  true: true,
+  yes: true,
+  y: true,
+  '1': true,
+  false: false,
+  no: false,
+  n: false,
+  '0': false,
+};
 
 /** `true`/`false` (also yes/no, y/n, 1/0, any case) as a boolean. */
 function parseFlag(spec: FieldSpec, text: string): { ok: true; value: boolean } | { ok: false; message: string } {

@@ -59,7 +59,10 @@ function genericMessage(error: ValidatorError, root: unknown, path: string[], va
     case 'additionalProperties':
       return `${where}: unexpected key "${String(p.additionalProperty)}"`;
     case 'type':
-      return `${where}: must be ${String(p.type).split(',').map((t) => TYPE_WORDS[t] ?? t).join(' or ')} ${got}`;
+      return `${where}: must be ${String(p.type)
+        .split(',')
+        .map((t) => TYPE_WORDS[t] ?? t)
+        .join(' or ')} ${got}`;
     case 'enum':
       return `${where}: must be one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')} ${got}`;
     case 'const':

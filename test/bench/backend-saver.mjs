@@ -31,7 +31,11 @@ function images(dir, rel = '') {
 
 function versionOf(file) {
   const bytes = readFileSync(file);
-  return { size: bytes.length, mtimeMs: statSync(file).mtimeMs, sha256: createHash('sha256').update(bytes).digest('hex') };
+  return {
+    size: bytes.length,
+    mtimeMs: statSync(file).mtimeMs,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+  };
 }
 
 /**
@@ -39,7 +43,9 @@ function versionOf(file) {
  * `resume` (other writers run while the app is parked on an empty folder) and `close`.
  */
 export async function startBackendSaver(folder) {
-  const server = spawn(process.execPath, [path.join(root, 'dist/electron/serve.cjs'), '--root', folder], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const server = spawn(process.execPath, [path.join(root, 'dist/electron/serve.cjs'), '--root', folder], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const url = await new Promise((resolve, reject) => {
     createInterface({ input: server.stdout }).on('line', (line) => {
       const match = /(http:\/\/127\.0\.0\.1:\d+)\/\?token=(\S+)/.exec(line);
@@ -86,9 +92,14 @@ export async function startBackendSaver(folder) {
     /** Sets `field` to `value` in every sidecar; resolves with the seconds the saves took. */
     async save(field, value) {
       const inTurns = renderer.acrossFolders(paths, renderer.folderOfRelPath).map((index) => paths[index]);
-      const saves = inTurns.map((p) => ({ path: p, changes: { [field]: value }, expected: versionOf(path.join(folder, `${p}.json`)) }));
+      const saves = inTurns.map((p) => ({
+        path: p,
+        changes: { [field]: value },
+        expected: versionOf(path.join(folder, `${p}.json`)),
+      }));
       const batches = [];
-      for (let start = 0; start < saves.length; start += SAVE_BATCH) batches.push(saves.slice(start, start + SAVE_BATCH));
+      for (let start = 0; start < saves.length; start += SAVE_BATCH)
+        batches.push(saves.slice(start, start + SAVE_BATCH));
       const requests = [];
       const send = (index) => {
         if (index < batches.length) requests[index] ??= call('saveSidecars', { saves: batches[index] });

@@ -43,7 +43,8 @@ export function bestOf(runs, command, options = {}) {
 export function bestOfEach(runs, commands) {
   for (const [command, options] of commands) measure(command, options);
   const all = commands.map(() => []);
-  for (let run = 0; run < runs; run++) commands.forEach(([command, options], i) => all[i].push(measure(command, options)));
+  for (let run = 0; run < runs; run++)
+    commands.forEach(([command, options], i) => all[i].push(measure(command, options)));
   return all.map((measured, i) => {
     if (measured.some((m) => m.code !== 0)) throw new Error(`failed: ${commands[i][0].join(' ')}`);
     const best = measured.reduce((a, b) => (b.seconds < a.seconds ? b : a));
@@ -68,8 +69,12 @@ export function ensureCorpus() {
   rmSync(corpus, { recursive: true, force: true });
   const { bavail, bsize } = statfsSync(root);
   const big = bavail * bsize > 4 * 1024 ** 3;
-  console.log(`writing the corpus into ${corpus}${big ? ' (with a 1.1 GB BigTIFF)' : ' (no room for the 1.1 GB BigTIFF)'} ...`);
-  execFileSync(python, [path.join(root, 'test/bench/make-corpus.py'), corpus, ...(big ? ['--big'] : [])], { stdio: 'inherit' });
+  console.log(
+    `writing the corpus into ${corpus}${big ? ' (with a 1.1 GB BigTIFF)' : ' (no room for the 1.1 GB BigTIFF)'} ...`,
+  );
+  execFileSync(python, [path.join(root, 'test/bench/make-corpus.py'), corpus, ...(big ? ['--big'] : [])], {
+    stdio: 'inherit',
+  });
   const info = { big, files: countTiffs(corpus) };
   writeFileSync(marker, JSON.stringify(info));
   return info;
@@ -89,7 +94,9 @@ export function int(n) {
 export function machine() {
   let tifffile = 'not installed';
   try {
-    tifffile = execFileSync(python, ['-c', 'import tifffile; print(tifffile.__version__)'], { encoding: 'utf8' }).trim();
+    tifffile = execFileSync(python, ['-c', 'import tifffile; print(tifffile.__version__)'], {
+      encoding: 'utf8',
+    }).trim();
   } catch {
     // reported as "not installed"
   }

@@ -11,7 +11,9 @@ import { machine, root } from './bench-kit.mjs';
 
 const dir = path.join(root, 'test/bench/suites');
 const suites = [];
-for (const file of readdirSync(dir).filter((f) => f.endsWith('.mjs')).sort()) {
+for (const file of readdirSync(dir)
+  .filter((f) => f.endsWith('.mjs'))
+  .sort()) {
   suites.push((await import(pathToFileURL(path.join(dir, file)).href)).suite);
 }
 const wanted = process.argv.slice(2);

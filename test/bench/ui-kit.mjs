@@ -10,7 +10,13 @@ import { chromium } from 'playwright-core';
 import { python, root } from './bench-kit.mjs';
 
 const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--enable-precise-memory-info'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--enable-precise-memory-info',
+];
 
 /** Where the UI corpora live (gitignored; apart from the header corpus, which is scanned whole). */
 const UI_CORPUS = path.join(root, 'bench-corpus-ui');
@@ -122,13 +128,22 @@ function instrument() {
       performance.mark('bench-first-row');
       console.debug('bench:first-row');
     }
-    if (bench.readyAt === null && document.documentElement.dataset.appState === 'ready' && document.querySelector('.table-body')) {
+    if (
+      bench.readyAt === null &&
+      document.documentElement.dataset.appState === 'ready' &&
+      document.querySelector('.table-body')
+    ) {
       bench.readyAt = performance.now();
       performance.mark('bench-all-rows');
       console.debug('bench:all-rows');
     }
   };
-  new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-app-state'] });
+  new MutationObserver(check).observe(document, {
+    subtree: true,
+    childList: true,
+    attributes: true,
+    attributeFilter: ['data-app-state'],
+  });
   const setValue = (input, text) => {
     Object.getOwnPropertyDescriptor(Object.getPrototypeOf(input), 'value').set.call(input, text);
     input.dispatchEvent(new Event('input', { bubbles: true }));
@@ -140,7 +155,10 @@ function instrument() {
       grid.focus();
       grid.dispatchEvent(new KeyboardEvent('keydown', { key: 'a', ctrlKey: true, bubbles: true }));
     },
-    clickRow: (index) => document.querySelectorAll('.table-body [role="row"]')[index].dispatchEvent(new MouseEvent('click', { bubbles: true })),
+    clickRow: (index) => {
+      const rows = document.querySelectorAll('.table-body [role="row"]');
+      rows[index].dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    },
     typeField: ([name, text]) => setValue(document.getElementById(`field-${name}`), text),
     scroll: (pixels) => {
       document.querySelector('[role="grid"]').scrollTop += pixels;
@@ -186,9 +204,10 @@ export async function openApp(browser, url, trace = false, page = null) {
  */
 async function browserSettled(browser) {
   const session = await browser.newBrowserCDPSession();
-  const cpuSeconds = async () => (await session.send('SystemInfo.getProcessInfo')).processInfo.reduce((sum, p) => sum + p.cpuTime, 0);
+  const cpuSeconds = async () =>
+    (await session.send('SystemInfo.getProcessInfo')).processInfo.reduce((sum, p) => sum + p.cpuTime, 0);
   let before = await cpuSeconds();
-  for (const deadline = Date.now() + 5000; Date.now() < deadline; ) {
+  for (const deadline = Date.now() + 5000; Date.now() < deadline;) {
     await new Promise((resolve) => setTimeout(resolve, 250));
     const now = await cpuSeconds();
     if (now - before < 0.02) break; // under 8% of one core
@@ -208,7 +227,13 @@ export async function stopTrace(browser) {
   const [from, to] = [mark('bench-first-row'), mark('bench-all-rows')];
   const thread = traceEvents.find((e) => e.name === 'bench-first-row');
   const tasks = traceEvents.filter(
-    (e) => e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask' && e.pid === thread?.pid && e.tid === thread?.tid && e.ts >= from && e.ts <= to,
+    (e) =>
+      e.ph === 'X' &&
+      e.name === 'ThreadControllerImpl::RunTask' &&
+      e.pid === thread?.pid &&
+      e.tid === thread?.tid &&
+      e.ts >= from &&
+      e.ts <= to,
   );
   return { longestCpu: Math.max(0, ...tasks.map((e) => (e.tdur ?? 0) / 1000)) };
 }
@@ -273,7 +298,11 @@ export async function timedInPage(page, name, arg, browser = null) {
   const { traceEvents } = JSON.parse((await browser.stopTracing()).toString('utf8'));
   const tasks = traceEvents.filter((e) => e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask');
   const perThread = new Map();
-  for (const task of tasks) perThread.set(`${task.pid}:${task.tid}`, Math.max(perThread.get(`${task.pid}:${task.tid}`) ?? 0, (task.tdur ?? 0) / 1000));
+  for (const task of tasks)
+    perThread.set(
+      `${task.pid}:${task.tid}`,
+      Math.max(perThread.get(`${task.pid}:${task.tid}`) ?? 0, (task.tdur ?? 0) / 1000),
+    );
   return { ms, cpuMs: Math.max(0, ...perThread.values()) };
 }
 

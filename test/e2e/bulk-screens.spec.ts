@@ -10,8 +10,16 @@ import { BulkPage } from './support/bulk-page';
 import { EditorPage } from './support/editor-page';
 
 const SHOTS = 'test-results/screens';
-const TIFF = readFileSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/e2e-folder/cells/multi-channel.ome.tif'));
-const NAMED = ['cohort/20240105_Thy1_m3_CA1.tif', 'cohort/20240105_Thy1_m4_CA3.tif', 'cohort/20240106_WT_m7_V1.tif', 'cohort/20240106_WT_m8_V1.tif', 'cohort/overview_stitched.tif'];
+const TIFF = readFileSync(
+  path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/e2e-folder/cells/multi-channel.ome.tif'),
+);
+const NAMED = [
+  'cohort/20240105_Thy1_m3_CA1.tif',
+  'cohort/20240105_Thy1_m4_CA3.tif',
+  'cohort/20240106_WT_m7_V1.tif',
+  'cohort/20240106_WT_m8_V1.tif',
+  'cohort/overview_stitched.tif',
+];
 
 test.use({ extraFiles: Object.fromEntries(NAMED.map((name) => [name, TIFF])) });
 
@@ -24,14 +32,27 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     const presetsDir = path.join(app.configDir, 'presets');
     mkdirSync(presetsDir, { recursive: true });
-    writeFileSync(path.join(presetsDir, 'wt-controls.json'), JSON.stringify({ acqmeta_preset: 1, name: 'WT controls, P30', fields: { species: 'mouse', genotype: 'WT', age: 'P30', condition: 'control' } }));
-    writeFileSync(path.join(presetsDir, 'old-rig.json'), JSON.stringify({ acqmeta_preset: 1, name: 'Old rig', fields: { physical_unit_x: 0 } }));
+    writeFileSync(
+      path.join(presetsDir, 'wt-controls.json'),
+      JSON.stringify({
+        acqmeta_preset: 1,
+        name: 'WT controls, P30',
+        fields: { species: 'mouse', genotype: 'WT', age: 'P30', condition: 'control' },
+      }),
+    );
+    writeFileSync(
+      path.join(presetsDir, 'old-rig.json'),
+      JSON.stringify({ acqmeta_preset: 1, name: 'Old rig', fields: { physical_unit_x: 0 } }),
+    );
 
     await editor.select('cells/multi-channel.ome.tif');
     await bulk.presetsMenuItem('Save as preset…');
     await bulk.dialog('Save as preset').getByLabel('Preset name').fill('Thy1 cohort 3, P30');
     await shot('preset-save');
-    await bulk.dialog('Save as preset').getByRole('button', { name: /^Save preset/ }).click();
+    await bulk
+      .dialog('Save as preset')
+      .getByRole('button', { name: /^Save preset/ })
+      .click();
     await expect(bulk.dialog('Save as preset')).toBeHidden();
 
     await editor.select(NAMED[0]!);
@@ -57,7 +78,10 @@ for (const scheme of ['light', 'dark'] as const) {
     await editor.saveReviewed(4);
 
     const exported = await bulk.exportTable(/^CSV/);
-    const text = exported.bytes.toString('utf8').replace(/^(stacks\/_blobs_3d_fiji_skeleton\.tif,)rat,/m, '$1mouse,').replaceAll(',CA3,', ',CA1,');
+    const text = exported.bytes
+      .toString('utf8')
+      .replace(/^(stacks\/_blobs_3d_fiji_skeleton\.tif,)rat,/m, '$1mouse,')
+      .replaceAll(',CA3,', ',CA1,');
     const preview = await bulk.importTable('annotations.csv', Buffer.from(text));
     await expect(preview).toHaveAccessibleName('Import annotations.csv?');
     await shot('import');

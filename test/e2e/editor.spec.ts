@@ -56,7 +56,9 @@ test('editing one field and saving changes exactly that line on disk', async ({ 
   expect(after.endsWith('}')).toBe(true);
 });
 
-test('an invalid value is explained under the field, cannot be saved, and the save names it and goes to it', async ({ app }) => {
+test('an invalid value is explained under the field, cannot be saved, and the save names it and goes to it', async ({
+  app,
+}) => {
   const editor = new EditorPage(app.page);
   const before = readFileSync(app.file(`${BLOBS}.json`), 'utf8');
   await editor.select(BLOBS);
@@ -86,17 +88,25 @@ test('the message of a field at the bottom edge of the panel is scrolled into vi
   await branchOrder.focus();
   // Scroll the panel so the field sits exactly on its bottom edge, as after scrolling with the wheel.
   await branchOrder.evaluate((input) => {
-    type Box = { getBoundingClientRect(): { bottom: number }; closest(selector: string): Box | null; scrollTop: number };
+    type Box = {
+      getBoundingClientRect(): { bottom: number };
+      closest(selector: string): Box | null;
+      scrollTop: number;
+    };
     const field = input as unknown as Box;
     const panel = field.closest('.panel-scroll')!;
     panel.scrollTop += Math.ceil(field.getBoundingClientRect().bottom - panel.getBoundingClientRect().bottom) + 1;
   });
   await app.page.keyboard.press('End');
   await app.page.keyboard.type('.5');
-  await expect(app.page.getByText('Branch order: must be a whole number (got 2.5)', { exact: true })).toBeInViewport({ ratio: 1 });
+  await expect(app.page.getByText('Branch order: must be a whole number (got 2.5)', { exact: true })).toBeInViewport({
+    ratio: 1,
+  });
 });
 
-test('each field fits its type: suggestions from the folder, numbers with their unit, a multi-line note', async ({ app }) => {
+test('each field fits its type: suggestions from the folder, numbers with their unit, a multi-line note', async ({
+  app,
+}) => {
   const editor = new EditorPage(app.page);
   await editor.select(BLOBS);
   const species = editor.field('Species');
@@ -105,7 +115,9 @@ test('each field fits its type: suggestions from the folder, numbers with their 
   await species.focus(); // the suggestions are filled in while the field has the focus
   // Runs in the page; typed structurally because the Node-side project has no DOM types.
   type WithList = { list: { options: ArrayLike<{ value: string }> } | null };
-  const suggested = await species.evaluate((input) => Array.from((input as unknown as WithList).list?.options ?? [], (o) => o.value));
+  const suggested = await species.evaluate((input) =>
+    Array.from((input as unknown as WithList).list?.options ?? [], (o) => o.value),
+  );
   expect(suggested).toEqual(expect.arrayContaining(['mouse', 'rat']));
   await expect(editor.field('Depth')).toHaveAttribute('inputmode', 'decimal');
   await expect(editor.panel().getByText('µm', { exact: true })).toBeVisible();

@@ -6,12 +6,16 @@ import { test, expect } from './support/app';
 import { BulkPage } from './support/bulk-page';
 import { EditorPage } from './support/editor-page';
 
-const TIFF = readFileSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/e2e-folder/cells/multi-channel.ome.tif'));
+const TIFF = readFileSync(
+  path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/e2e-folder/cells/multi-channel.ome.tif'),
+);
 const NAMED = ['cohort/20240105_Thy1_m3_CA1.tif', 'cohort/20240106_WT_m4_V1.tif', 'cohort/overview.tif'];
 
 test.use({ extraFiles: Object.fromEntries(NAMED.map((name) => [name, TIFF])) });
 
-test('fill from names previews each file, flags the one that does not match, and fills the others as one step', async ({ app }) => {
+test('fill from names previews each file, flags the one that does not match, and fills the others as one step', async ({
+  app,
+}) => {
   const editor = new EditorPage(app.page);
   const bulk = new BulkPage(app.page);
   await editor.select(NAMED[0]!);
@@ -36,7 +40,9 @@ test('fill from names previews each file, flags the one that does not match, and
 
   // The pattern is remembered for next time.
   await bulk.openNameFill();
-  await expect(bulk.dialog('Fill from file names').getByLabel('Pattern')).toHaveValue('{date}_{genotype}_m{*}_{region}.tif');
+  await expect(bulk.dialog('Fill from file names').getByLabel('Pattern')).toHaveValue(
+    '{date}_{genotype}_m{*}_{region}.tif',
+  );
 });
 
 test('values a name gives that are not valid are shown with their message and left out', async ({ app }) => {
@@ -49,6 +55,8 @@ test('values a name gives that are not valid are shown with their message and le
   await expect(dialog.getByRole('status')).toHaveText('2 of 2 names match · 2 values not valid (left out)');
   await expect(dialog.getByRole('row', { name: /^20240105_Thy1_m3_CA1\.tif/ })).toContainText(/CA1 — Depth/);
   await dialog.getByLabel('Pattern').fill('{date}_{genotype}{region}.tif');
-  await expect(dialog.getByRole('alert')).toContainText('This pattern cannot be used: {region} follows another placeholder');
+  await expect(dialog.getByRole('alert')).toContainText(
+    'This pattern cannot be used: {region} follows another placeholder',
+  );
   await expect(dialog.getByRole('button', { name: /^Fill/ })).toBeDisabled();
 });

@@ -48,8 +48,13 @@ test('the filter explains its syntax and how the quick filters combine with it',
   await expect(help).toContainText('one at a time, and together with the text');
   await app.page.keyboard.press('Escape');
   await expect(help).toBeHidden();
-  await expect(app.page.getByRole('group', { name: 'Quick filters, one at a time, combined with the filter text' })).toBeVisible();
-  await expect(editor.quickFilter('No sidecar')).toHaveAttribute('title', /one at a time; an image must also match the filter text/);
+  await expect(
+    app.page.getByRole('group', { name: 'Quick filters, one at a time, combined with the filter text' }),
+  ).toBeVisible();
+  await expect(editor.quickFilter('No sidecar')).toHaveAttribute(
+    'title',
+    /one at a time; an image must also match the filter text/,
+  );
 
   await editor.filter.fill('cells/');
   await editor.quickFilter('No sidecar').click();

@@ -11,7 +11,9 @@ const BLOBS = 'stacks/_blobs_3d_fiji_skeleton.tif';
 /** The file name the editor's heading shows for a relative path. */
 const nameOf = (path: string) => path.split('/').pop()!;
 
-test('from a field, Alt+Down and Alt+Up go to the next and previous image with the same field focused', async ({ app }) => {
+test('from a field, Alt+Down and Alt+Up go to the next and previous image with the same field focused', async ({
+  app,
+}) => {
   const editor = new EditorPage(app.page);
   const [first, second] = await editor.shownPaths();
   await editor.select(first!);
@@ -43,7 +45,9 @@ test('Escape first reverts the field, then goes back to the table; F6 goes back 
   await expect(editor.grid).toBeFocused();
 });
 
-test('? lists the keyboard shortcuts, Escape-reverts-a-field among them, but types in a text field', async ({ app }) => {
+test('? lists the keyboard shortcuts, Escape-reverts-a-field among them, but types in a text field', async ({
+  app,
+}) => {
   const editor = new EditorPage(app.page);
   await editor.select(BLOBS);
   await editor.grid.focus();
@@ -67,7 +71,9 @@ test('a number typed with a decimal comma is read as a decimal; an ambiguous com
   const editor = new EditorPage(app.page);
   await editor.select(BLOBS);
   await editor.type('Depth', '1,500');
-  await expect(editor.panel().getByText('Depth: use a dot for decimals and no thousands separator (got "1,500")')).toBeVisible();
+  await expect(
+    editor.panel().getByText('Depth: use a dot for decimals and no thousands separator (got "1,500")'),
+  ).toBeVisible();
   await editor.type('Depth', '12,5');
   await expect(editor.field('Depth')).not.toHaveAttribute('aria-invalid', 'true');
   await editor.save();

@@ -46,7 +46,9 @@ test('a new image appears and a deleted image disappears', async ({ app }) => {
   await expect(editor.panel()).toContainText('No image selected');
 });
 
-test('a session folder moved in shows its images, and one written later into its subfolder appears', async ({ app }) => {
+test('a session folder moved in shows its images, and one written later into its subfolder appears', async ({
+  app,
+}) => {
   const editor = await watching(app);
   const acquired = mkdtempSync(path.join(os.tmpdir(), 'acqmeta-e2e-acquired-'));
   try {
@@ -61,14 +63,18 @@ test('a session folder moved in shows its images, and one written later into its
   }
 });
 
-test('an outside change meeting an unsaved edit marks the row, and the save offers the conflict choice', async ({ app }) => {
+test('an outside change meeting an unsaved edit marks the row, and the save offers the conflict choice', async ({
+  app,
+}) => {
   const editor = await watching(app);
   await editor.select(BLOBS);
   await editor.type('Genotype', 'WT');
   const theirs = theirSpecies(app, 'mouse');
 
   await expect(editor.row(BLOBS)).toContainText('Changed on disk');
-  await expect(editor.panel().getByText('Another program changed this sidecar while you were editing it')).toBeVisible();
+  await expect(
+    editor.panel().getByText('Another program changed this sidecar while you were editing it'),
+  ).toBeVisible();
   // The editor keeps the version the user started from, and what they typed.
   await expect(editor.field('Species')).toHaveValue('rat');
   await expect(editor.field('Genotype')).toHaveValue('WT');
@@ -81,7 +87,8 @@ test('an outside change meeting an unsaved edit marks the row, and the save offe
 
   await editor.save();
   const dialog = app.page.getByRole('dialog');
-  for (const choice of ['Reload theirs', 'Overwrite with mine', 'Cancel']) await expect(dialog.getByRole('button', { name: choice })).toBeVisible();
+  for (const choice of ['Reload theirs', 'Overwrite with mine', 'Cancel'])
+    await expect(dialog.getByRole('button', { name: choice })).toBeVisible();
   await dialog.getByRole('button', { name: 'Reload theirs' }).click();
   await expect(editor.field('Species')).toHaveValue('mouse');
   await expect(editor.field('Genotype')).toHaveValue('');

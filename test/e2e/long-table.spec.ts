@@ -9,19 +9,34 @@ import type { Locator } from '@playwright/test';
 import { test, expect } from './support/app';
 import { EditorPage } from './support/editor-page';
 
-const TIFF = readFileSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/e2e-folder/stacks/_blobs_3d_fiji_skeleton.tif'));
+const TIFF = readFileSync(
+  path.resolve(
+    path.dirname(fileURLToPath(import.meta.url)),
+    '../fixtures/e2e-folder/stacks/_blobs_3d_fiji_skeleton.tif',
+  ),
+);
 const MANY = 400;
-test.use({ extraFiles: Object.fromEntries(Array.from({ length: MANY }, (_, i) => [`long/cell-${String(i).padStart(3, '0')}.tif`, TIFF])) });
+test.use({
+  extraFiles: Object.fromEntries(
+    Array.from({ length: MANY }, (_, i) => [`long/cell-${String(i).padStart(3, '0')}.tif`, TIFF]),
+  ),
+});
 
 /** Whether `row` lies wholly inside the grid's viewport, below its sticky header. */
 async function fullyInView(grid: Locator, row: Locator): Promise<boolean> {
-  const [gridBox, headBox, rowBox] = await Promise.all([grid.boundingBox(), grid.locator('.table-row-head').boundingBox(), row.boundingBox()]);
+  const [gridBox, headBox, rowBox] = await Promise.all([
+    grid.boundingBox(),
+    grid.locator('.table-row-head').boundingBox(),
+    row.boundingBox(),
+  ]);
   if (gridBox === null || headBox === null || rowBox === null) return false;
   const clientHeight = await grid.evaluate((element) => (element as unknown as { clientHeight: number }).clientHeight);
   return rowBox.y >= headBox.y + headBox.height - 0.5 && rowBox.y + rowBox.height <= gridBox.y + clientHeight + 0.5;
 }
 
-test('the table draws only the rows in view, and the cursor row is scrolled into view from the keyboard', async ({ app }) => {
+test('the table draws only the rows in view, and the cursor row is scrolled into view from the keyboard', async ({
+  app,
+}) => {
   const editor = new EditorPage(app.page);
   const grid = app.page.getByRole('grid', { name: 'Images' });
   const total = Number(await grid.getAttribute('aria-rowcount')) - 1; // the header is row 1
@@ -50,21 +65,34 @@ test('the table draws only the rows in view, and the cursor row is scrolled into
 
 /** The rows drawn, as [index, path, selected], and the pinned paths drawn over them, as [index, path]. */
 async function drawn(grid: Locator): Promise<{ rows: [number, string, boolean][]; pinned: [number, string][] }> {
-  type Element = { getAttribute(name: string): string | null; textContent: string | null; querySelector(selector: string): Element | null };
-  const rows = await grid.locator('.table-body [role="row"]').evaluateAll((elements) =>
-    (elements as unknown as Element[]).map((row): [number, string, boolean] => [
-      Number(row.getAttribute('aria-rowindex')) - 2,
-      row.querySelector('[role="gridcell"]')?.textContent?.trim() ?? '',
-      row.getAttribute('aria-selected') === 'true',
-    ]),
-  );
-  const pinned = await grid.locator('.pinned-path').evaluateAll((elements) =>
-    (elements as unknown as Element[]).map((path): [number, string] => [Number(path.getAttribute('data-row')), path.textContent?.trim() ?? '']),
-  );
+  type Element = {
+    getAttribute(name: string): string | null;
+    textContent: string | null;
+    querySelector(selector: string): Element | null;
+  };
+  const rows = await grid
+    .locator('.table-body [role="row"]')
+    .evaluateAll((elements) =>
+      (elements as unknown as Element[]).map((row): [number, string, boolean] => [
+        Number(row.getAttribute('aria-rowindex')) - 2,
+        row.querySelector('[role="gridcell"]')?.textContent?.trim() ?? '',
+        row.getAttribute('aria-selected') === 'true',
+      ]),
+    );
+  const pinned = await grid
+    .locator('.pinned-path')
+    .evaluateAll((elements) =>
+      (elements as unknown as Element[]).map((path): [number, string] => [
+        Number(path.getAttribute('data-row')),
+        path.textContent?.trim() ?? '',
+      ]),
+    );
   return { rows, pinned };
 }
 
-test('rows drawn again in place by a filter or a scroll each show their own image, pinned path and selection', async ({ app }) => {
+test('rows drawn again in place by a filter or a scroll each show their own image, pinned path and selection', async ({
+  app,
+}) => {
   const editor = new EditorPage(app.page);
   const grid = app.page.getByRole('grid', { name: 'Images' });
   await editor.select('long/cell-000.tif');

@@ -8,7 +8,9 @@ import { EditorPage } from './support/editor-page';
 const BLOBS = 'stacks/_blobs_3d_fiji_skeleton.tif';
 const OME = 'cells/multi-channel.ome.tif';
 
-test('a message goes away once its cause is resolved, a repeat does not stack, and the confirmation fades', async ({ app }) => {
+test('a message goes away once its cause is resolved, a repeat does not stack, and the confirmation fades', async ({
+  app,
+}) => {
   const editor = new EditorPage(app.page);
   await editor.select(BLOBS);
   await editor.row(OME).click({ modifiers: ['ControlOrMeta'] });
@@ -23,7 +25,9 @@ test('a message goes away once its cause is resolved, a repeat does not stack, a
   await expect(alert).toBeHidden();
   await editor.grid.focus();
   await app.page.keyboard.press('ControlOrMeta+Shift+c');
-  const confirmation = app.page.getByRole('status').filter({ hasText: 'Copied the metadata of _blobs_3d_fiji_skeleton.tif.' });
+  const confirmation = app.page
+    .getByRole('status')
+    .filter({ hasText: 'Copied the metadata of _blobs_3d_fiji_skeleton.tif.' });
   await expect(confirmation).toBeVisible();
   await expect(confirmation).toBeHidden();
 });

@@ -27,7 +27,9 @@ test('a folder that cannot be opened is explained under the path, and the dialog
   await expect(app.page.locator('.notices').getByRole('alert')).toHaveCount(0);
 });
 
-test('subfolders of the served folder can be picked, and recent folders are offered and kept by the server', async ({ app }) => {
+test('subfolders of the served folder can be picked, and recent folders are offered and kept by the server', async ({
+  app,
+}) => {
   const editor = new EditorPage(app.page);
   await app.page.getByRole('button', { name: 'Open folder…' }).click();
   const dialog = app.page.getByRole('dialog', { name: 'Open folder' });

@@ -62,7 +62,11 @@ test.describe('an image that declares its own pixel size', () => {
     const sidecar = app.file(`${CALIBRATED_IMAGE}.json`);
     const before = readFileSync(sidecar, 'utf8');
     await editor.select(CALIBRATED_IMAGE);
-    await expect(editor.panel().getByText('The file declares 0.5 × 0.5 um per pixel (ImageJ metadata); the sidecar has 1.0 × 1.0 Pixels.')).toBeVisible();
+    await expect(
+      editor
+        .panel()
+        .getByText('The file declares 0.5 × 0.5 um per pixel (ImageJ metadata); the sidecar has 1.0 × 1.0 Pixels.'),
+    ).toBeVisible();
     const offer = editor.panel().getByRole('button', { name: 'Use 0.5 × 0.5 um' });
     await offer.click();
     await expect(offer).toBeHidden();
@@ -97,14 +101,17 @@ test('calibration is a small X/Y grid of size and unit, X first, with the spec�
   await expect(calibration.getByText(/How big one pixel is along X/)).toBeVisible();
   // Runs in the page; typed structurally because the Node-side project has no DOM types.
   type Labelled = { labels: ArrayLike<{ textContent: string | null }> | null };
-  const order = await calibration.getByRole('textbox').or(calibration.getByRole('combobox')).evaluateAll((inputs) =>
-    (inputs as unknown as Labelled[]).map((input) => input.labels?.[0]?.textContent ?? ''),
-  );
+  const order = await calibration
+    .getByRole('textbox')
+    .or(calibration.getByRole('combobox'))
+    .evaluateAll((inputs) => (inputs as unknown as Labelled[]).map((input) => input.labels?.[0]?.textContent ?? ''));
   expect(order).toEqual(['Physical Unit X', 'Physical Label X', 'Physical Unit Y', 'Physical Label Y']);
   const sizeX = editor.field('Physical Unit X');
   const unitX = editor.field('Physical Label X');
   // Size and unit on one row, measured until the panel has settled (sections above it grow as the image's details arrive).
-  await expect.poll(async () => Math.abs((await sizeX.boundingBox())!.y - (await unitX.boundingBox())!.y)).toBeLessThan(2);
+  await expect
+    .poll(async () => Math.abs((await sizeX.boundingBox())!.y - (await unitX.boundingBox())!.y))
+    .toBeLessThan(2);
   const [sizeBox, unitBox] = [await sizeX.boundingBox(), await unitX.boundingBox()];
   expect(unitBox!.x).toBeGreaterThan(sizeBox!.x);
 });

@@ -34,6 +34,8 @@ export default defineConfig({
         launchOptions: { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS },
       },
     },
-    ...(electron ? [{ name: 'electron', metadata: { electron }, testIgnore: ['**/screens.spec.ts', '**/accessibility.spec.ts'] }] : []),
+    ...(electron
+      ? [{ name: 'electron', metadata: { electron }, testIgnore: ['**/screens.spec.ts', '**/accessibility.spec.ts'] }]
+      : []),
   ],
 });

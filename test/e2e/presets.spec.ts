@@ -25,7 +25,11 @@ test('a preset saved from one image is applied to a selection as one step, and u
   await save.getByRole('button', { name: 'Save preset of 3 fields' }).click();
   await expect(save).toBeHidden();
   const file = path.join(app.configDir, 'presets', 'thy1-cohort-3-p30.json');
-  expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ acqmeta_preset: 1, name: PRESET, fields: { species: 'mouse', genotype: 'Thy1-GFP', depth: 75 } });
+  expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({
+    acqmeta_preset: 1,
+    name: PRESET,
+    fields: { species: 'mouse', genotype: 'Thy1-GFP', depth: 75 },
+  });
 
   const blobs = readFileSync(app.file(`${BLOBS}.json`), 'utf8');
   await editor.select(BLOBS);
@@ -49,7 +53,10 @@ test('a preset saved from one image is applied to a selection as one step, and u
 test('presets are renamed, exported, deleted and imported; a broken file is listed as broken', async ({ app }) => {
   const presetsDir = path.join(app.configDir, 'presets');
   mkdirSync(presetsDir, { recursive: true });
-  writeFileSync(path.join(presetsDir, 'cohort-a.json'), JSON.stringify({ acqmeta_preset: 1, name: 'Cohort A', fields: { species: 'mouse', age: 'P30' } }));
+  writeFileSync(
+    path.join(presetsDir, 'cohort-a.json'),
+    JSON.stringify({ acqmeta_preset: 1, name: 'Cohort A', fields: { species: 'mouse', age: 'P30' } }),
+  );
   writeFileSync(path.join(presetsDir, 'scratch.json'), '{"acqmeta_preset": 1, "name": "Half written"');
   const editor = new EditorPage(app.page);
   const bulk = new BulkPage(app.page);
@@ -57,7 +64,9 @@ test('presets are renamed, exported, deleted and imported; a broken file is list
   await bulk.presetsMenuItem('Manage presets…');
   const dialog = bulk.dialog('Presets');
   const list = dialog.getByRole('list', { name: 'Presets' });
-  await expect(list.getByRole('listitem', { name: 'scratch.json' })).toContainText('Not a usable preset: This is not a JSON file.');
+  await expect(list.getByRole('listitem', { name: 'scratch.json' })).toContainText(
+    'Not a usable preset: This is not a JSON file.',
+  );
   await expect(list.getByRole('listitem', { name: 'Cohort A' })).toContainText('Species mouse · Age P30');
 
   await list.getByRole('listitem', { name: 'Cohort A' }).getByRole('button', { name: 'Rename…' }).click();
@@ -68,10 +77,17 @@ test('presets are renamed, exported, deleted and imported; a broken file is list
   expect(existsSync(path.join(presetsDir, 'cohort-a-p30.json'))).toBe(true);
   expect(existsSync(path.join(presetsDir, 'cohort-a.json'))).toBe(false);
 
-  const [download] = await Promise.all([app.page.waitForEvent('download'), renamed.getByRole('button', { name: 'Export' }).click()]);
+  const [download] = await Promise.all([
+    app.page.waitForEvent('download'),
+    renamed.getByRole('button', { name: 'Export' }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe('cohort-a-p30.json');
   const exported = readFileSync(await download.path(), 'utf8');
-  expect(JSON.parse(exported)).toEqual({ acqmeta_preset: 1, name: 'Cohort A, P30', fields: { species: 'mouse', age: 'P30' } });
+  expect(JSON.parse(exported)).toEqual({
+    acqmeta_preset: 1,
+    name: 'Cohort A, P30',
+    fields: { species: 'mouse', age: 'P30' },
+  });
 
   await list.getByRole('listitem', { name: 'scratch.json' }).getByRole('button', { name: 'Delete…' }).click();
   await list.getByRole('button', { name: 'Delete', exact: true }).click();
@@ -80,7 +96,10 @@ test('presets are renamed, exported, deleted and imported; a broken file is list
   await list.getByRole('button', { name: 'Delete', exact: true }).click();
   await expect(dialog).toContainText('No presets yet');
 
-  const [chooser] = await Promise.all([app.page.waitForEvent('filechooser'), dialog.getByRole('button', { name: 'Import preset…' }).click()]);
+  const [chooser] = await Promise.all([
+    app.page.waitForEvent('filechooser'),
+    dialog.getByRole('button', { name: 'Import preset…' }).click(),
+  ]);
   await chooser.setFiles({ name: 'cohort-a-p30.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
   await expect(list.getByRole('listitem', { name: 'Cohort A, P30' })).toBeVisible();
   await list.getByRole('listitem', { name: 'Cohort A, P30' }).getByRole('button', { name: 'Apply' }).click();

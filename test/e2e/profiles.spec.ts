@@ -10,7 +10,9 @@ import { COHORT, cohortFiles, ProfilePage, vascularProfile } from './support/pro
 
 test.use({ extraFiles: { ...vascularProfile(), ...cohortFiles() } });
 
-test('the toolbar names the profile in force; fields show required markers and a choice list; picking a value changes the completeness', async ({ app }) => {
+test('the toolbar names the profile in force; fields show required markers and a choice list; picking a value changes the completeness', async ({
+  app,
+}) => {
   const editor = new EditorPage(app.page);
   const profile = new ProfilePage(app.page);
   await expect(profile.button).toHaveAccessibleName('Completeness, lab profile: Vascular imaging lab');
@@ -23,14 +25,19 @@ test('the toolbar names the profile in force; fields show required markers and a
   // Runs in the page; typed structurally because the Node-side project has no DOM types.
   type Styles = { getComputedStyle(element: unknown, pseudo: string): { content: string } };
   const mark = (label: string) =>
-    editor.panel().locator(`label[for="${label}"] .field-label-text`).evaluate((e) => (globalThis as unknown as Styles).getComputedStyle(e, '::after').content);
+    editor
+      .panel()
+      .locator(`label[for="${label}"] .field-label-text`)
+      .evaluate((e) => (globalThis as unknown as Styles).getComputedStyle(e, '::after').content);
   expect(await mark('field-species')).toMatch(/^"\*"/);
   expect(await mark('field-age')).toBe('none');
   await expect(editor.field('Date')).toHaveAttribute('placeholder', 'YYYY-MM-DD');
   await expect(editor.field('Age')).not.toHaveAttribute('aria-required', 'true');
 
   let view = await profile.openCompleteness();
-  await expect(profile.fieldLine('Species')).toHaveAccessibleName(/^Species \(required\): 5 valid · 3 invalid · 4 empty\./);
+  await expect(profile.fieldLine('Species')).toHaveAccessibleName(
+    /^Species \(required\): 5 valid · 3 invalid · 4 empty\./,
+  );
   await view.getByRole('button', { name: 'Close' }).click();
 
   await species.click();
@@ -42,7 +49,9 @@ test('the toolbar names the profile in force; fields show required markers and a
   await expect(choices).toBeHidden();
 
   view = await profile.openCompleteness();
-  await expect(profile.fieldLine('Species')).toHaveAccessibleName(/^Species \(required\): 6 valid · 3 invalid · 3 empty\./);
+  await expect(profile.fieldLine('Species')).toHaveAccessibleName(
+    /^Species \(required\): 6 valid · 3 invalid · 3 empty\./,
+  );
   await profile.fieldLine('Species').click();
   await expect(view).toBeHidden();
   await expect(app.page.getByText('Lacking Species')).toBeVisible();
@@ -51,12 +60,16 @@ test('the toolbar names the profile in force; fields show required markers and a
   expect(await editor.shownPaths()).toEqual(expect.arrayContaining([...COHORT]));
 });
 
-test('problems show as you type, with the suggestion one click away; a refused value is held back at save, an empty required field is not', async ({ app }) => {
+test('problems show as you type, with the suggestion one click away; a refused value is held back at save, an empty required field is not', async ({
+  app,
+}) => {
   const editor = new EditorPage(app.page);
   await editor.select('linescans/ls_01.tif');
   const before = readFileSync(app.file('linescans/ls_01.tif.json'), 'utf8');
   await editor.type('Species', 'Mose');
-  await expect(editor.panel().getByText('Species "Mose" is not one of mouse, rat (did you mean "mouse"?)')).toBeVisible();
+  await expect(
+    editor.panel().getByText('Species "Mose" is not one of mouse, rat (did you mean "mouse"?)'),
+  ).toBeVisible();
   await expect(editor.field('Species')).toHaveAttribute('aria-invalid', 'true');
   await editor.save();
   const review = editor.review();
@@ -73,10 +86,14 @@ test('problems show as you type, with the suggestion one click away; a refused v
   await expect(editor.panel().getByText('Region must be filled in')).toBeVisible();
   await editor.save();
   await expect(app.page.getByText('All changes saved')).toBeVisible();
-  expect(readFileSync(app.file('linescans/ls_01.tif.json'), 'utf8')).toBe(before.replace('"region": "cortex"', '"region": ""'));
+  expect(readFileSync(app.file('linescans/ls_01.tif.json'), 'utf8')).toBe(
+    before.replace('"region": "cortex"', '"region": ""'),
+  );
 });
 
-test('normalize "Mouse" → "mouse" over several images in one step, then save: only those lines change', async ({ app }) => {
+test('normalize "Mouse" → "mouse" over several images in one step, then save: only those lines change', async ({
+  app,
+}) => {
   const editor = new EditorPage(app.page);
   const profile = new ProfilePage(app.page);
   const before = COHORT.map((name) => readFileSync(app.file(`${name}.json`), 'utf8'));
@@ -94,23 +111,32 @@ test('normalize "Mouse" → "mouse" over several images in one step, then save: 
 
   await editor.saveReviewed(3);
   COHORT.forEach((name, i) => {
-    expect(readFileSync(app.file(`${name}.json`), 'utf8')).toBe(before[i]!.replace('"species": "Mouse"', '"species": "mouse"'));
+    expect(readFileSync(app.file(`${name}.json`), 'utf8')).toBe(
+      before[i]!.replace('"species": "Mouse"', '"species": "mouse"'),
+    );
   });
 });
 
-test('the Not ready chip and the Problems column; the Completeness view lists the folder rules and downloads the readme', async ({ app }) => {
+test('the Not ready chip and the Problems column; the Completeness view lists the folder rules and downloads the readme', async ({
+  app,
+}) => {
   const editor = new EditorPage(app.page);
   const profile = new ProfilePage(app.page);
   const chip = editor.quickFilter('Not ready');
   await expect(chip).toContainText('12');
   await chip.click();
   await expect(editor.bodyRows()).toHaveCount(12);
-  await expect(editor.row('cohort/m1.tif').getByRole('gridcell', { name: /problems:/ })).toContainText('Species "Mouse" is not one of mouse, rat');
+  await expect(editor.row('cohort/m1.tif').getByRole('gridcell', { name: /problems:/ })).toContainText(
+    'Species "Mouse" is not one of mouse, rat',
+  );
 
   const view = await profile.openCompleteness();
   await expect(view.getByRole('region', { name: 'Folder layout' })).toContainText("the dataset's readme");
   await expect(view.getByRole('listitem').filter({ hasText: "the dataset's readme" })).toContainText('missing');
-  const [download] = await Promise.all([app.page.waitForEvent('download'), view.getByRole('button', { name: 'Dataset readme (.md)' }).click()]);
+  const [download] = await Promise.all([
+    app.page.waitForEvent('download'),
+    view.getByRole('button', { name: 'Dataset readme (.md)' }).click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/-README\.md$/);
   const text = readFileSync(await download.path(), 'utf8');
   expect(text).toContain('- `acqmeta.profile.json` (Vascular imaging lab)');

@@ -11,7 +11,9 @@ const LS1 = 'linescans/ls_01.tif';
 const LS2 = 'linescans/ls_02.tif';
 const LS3 = 'linescans/ls_03.tif';
 
-test('the ROI list and the ROIs on the preview select each other; unknown types show their raw data', async ({ app }) => {
+test('the ROI list and the ROIs on the preview select each other; unknown types show their raw data', async ({
+  app,
+}) => {
   const editor = new EditorPage(app.page);
   await editor.select(LS1);
   const list = editor.panel().getByRole('list', { name: 'ROIs' });
@@ -46,7 +48,9 @@ test('the ROI list and the ROIs on the preview select each other; unknown types 
   await expect(list).not.toContainText('µm');
 });
 
-test('the analyses show each record with NaN and Infinity as such, units from the names, parameters folded away', async ({ app }) => {
+test('the analyses show each record with NaN and Infinity as such, units from the names, parameters folded away', async ({
+  app,
+}) => {
   const editor = new EditorPage(app.page);
   await editor.select(LS1);
   const block = (name: string) => editor.panel().getByRole('article', { name });
@@ -63,7 +67,10 @@ test('the analyses show each record with NaN and Infinity as such, units from th
   await expect(params).toHaveText(/^enable_motion_gating\s*true$/);
 
   await block('radon_velocity, ROI 2').getByRole('button', { name: 'ROI 2' }).click();
-  await expect(editor.panel().getByRole('button', { name: 'ROI 2 on the image' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(editor.panel().getByRole('button', { name: 'ROI 2 on the image' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
 
   await editor.select(LS2);
   await expect(row('radon_velocity, ROI 2', 'velocity_cv')).toHaveText(/^velocity_cv\s*Infinity$/);
@@ -99,26 +106,55 @@ test('Export results downloads the table of the selection or of the folder', asy
   const dialog = app.page.getByRole('dialog', { name: 'Results' });
   await expect(dialog.getByRole('radio', { name: 'Selected images (2)' })).toBeChecked();
 
-  const [csv] = await Promise.all([app.page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export CSV' }).click()]);
+  const [csv] = await Promise.all([
+    app.page.waitForEvent('download'),
+    dialog.getByRole('button', { name: 'Export CSV' }).click(),
+  ]);
   expect(csv.suggestedFilename()).toMatch(/-results\.csv$/);
   const lines = readFileSync(await csv.path(), 'utf8').split('\r\n');
   const header = (lines[0] ?? '').split(',');
-  const records = lines.slice(1, -1).map((line) => Object.fromEntries(line.split(',').map((cell, i) => [header[i], cell])));
+  const records = lines
+    .slice(1, -1)
+    .map((line) => Object.fromEntries(line.split(',').map((cell, i) => [header[i], cell])));
   expect(records).toHaveLength(16);
   expect(records.map((r) => r.path)).toEqual([...Array(8).fill(LS2), ...Array(8).fill(LS3)]);
-  expect(records[2]).toMatchObject({ genotype: 'APP/PS1', analysis: 'radon_velocity', roi_id: '2', velocity_cv: 'inf', velocity_mean: '1.6785429775851357' });
-  expect(records[15]).toMatchObject({ analysis: 'diameter', roi_id: '4', diameter_um_cv: '', diameter_um_mean: '4.277043168935755', num_qc_edge_violations: '' });
+  expect(records[2]).toMatchObject({
+    genotype: 'APP/PS1',
+    analysis: 'radon_velocity',
+    roi_id: '2',
+    velocity_cv: 'inf',
+    velocity_mean: '1.6785429775851357',
+  });
+  expect(records[15]).toMatchObject({
+    analysis: 'diameter',
+    roi_id: '4',
+    diameter_um_cv: '',
+    diameter_um_mean: '4.277043168935755',
+    num_qc_edge_violations: '',
+  });
 
   await dialog.getByRole('radio', { name: 'All images in the folder' }).check();
-  const [tsv] = await Promise.all([app.page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export TSV' }).click()]);
+  const [tsv] = await Promise.all([
+    app.page.waitForEvent('download'),
+    dialog.getByRole('button', { name: 'Export TSV' }).click(),
+  ]);
   expect(tsv.suggestedFilename()).toMatch(/-results\.tsv$/);
-  const rows = readFileSync(await tsv.path(), 'utf8').trimEnd().split('\r\n');
+  const rows = readFileSync(await tsv.path(), 'utf8')
+    .trimEnd()
+    .split('\r\n');
   expect(rows).toHaveLength(1 + 1 + 3 * 8);
   expect(rows[1]?.split('\t')[0]).toBe('cells/multi-channel.ome.tif');
 
-  const [xlsx] = await Promise.all([app.page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export XLSX' }).click()]);
+  const [xlsx] = await Promise.all([
+    app.page.waitForEvent('download'),
+    dialog.getByRole('button', { name: 'Export XLSX' }).click(),
+  ]);
   expect(xlsx.suggestedFilename()).toMatch(/-results\.xlsx$/);
-  expect(readFileSync(await xlsx.path()).subarray(0, 2).toString()).toBe('PK');
+  expect(
+    readFileSync(await xlsx.path())
+      .subarray(0, 2)
+      .toString(),
+  ).toBe('PK');
 });
 
 test('the results summary gives n, mean, median and SD per group of the selection', async ({ app }) => {
@@ -131,9 +167,15 @@ test('the results summary gives n, mean, median and SD per group of the selectio
   await dialog.getByLabel('Result').selectOption({ label: 'radon_velocity · velocity_mean' });
   await dialog.getByLabel('Group by').selectOption({ label: 'Genotype' });
   const table = dialog.getByRole('table', { name: /velocity_mean by genotype/ });
-  await expect(table.getByRole('row')).toHaveText([/^Genotype\s*n\s*Mean\s*Median\s*SD$/, /^APP\/PS1\s*4\s*1\.96032\s*1\.84807\s*0\.357469$/, /^WT\s*7\s*1\.63991\s*1\.58691\s*0\.474561$/]);
+  await expect(table.getByRole('row')).toHaveText([
+    /^Genotype\s*n\s*Mean\s*Median\s*SD$/,
+    /^APP\/PS1\s*4\s*1\.96032\s*1\.84807\s*0\.357469$/,
+    /^WT\s*7\s*1\.63991\s*1\.58691\s*0\.474561$/,
+  ]);
   await expect(dialog).toContainText('1 record with NaN or Infinity left out.');
-  await expect(dialog.getByRole('img', { name: /Strip plot of velocity_mean by genotype/ }).locator('circle')).toHaveCount(11);
+  await expect(
+    dialog.getByRole('img', { name: /Strip plot of velocity_mean by genotype/ }).locator('circle'),
+  ).toHaveCount(11);
 
   await dialog.getByLabel('ROI', { exact: true }).selectOption({ label: 'ROI 2' });
   await expect(table.getByRole('row').nth(2)).toHaveText(/^WT\s*2\s*1\.67372\s*1\.67372\s*1\.06263$/);

@@ -28,8 +28,12 @@ test('a sidecar changed on disk since it was read asks before overwriting', asyn
   const dialog = app.page.getByRole('dialog');
   await expect(dialog).toContainText('_blobs_3d_fiji_skeleton.tif');
   // Field by field: where both started, theirs, mine, and what overwriting keeps.
-  await expect(dialog.getByRole('row', { name: /^Genotype/ })).toHaveText(/Genotype\s*\(empty\)\s*—\s*WT\s*mine \(WT\)/);
-  await expect(dialog.getByRole('row', { name: /^Species/ })).toHaveText(/Species\s*rat\s*mouse\s*—\s*theirs kept \(mouse\)/);
+  await expect(dialog.getByRole('row', { name: /^Genotype/ })).toHaveText(
+    /Genotype\s*\(empty\)\s*—\s*WT\s*mine \(WT\)/,
+  );
+  await expect(dialog.getByRole('row', { name: /^Species/ })).toHaveText(
+    /Species\s*rat\s*mouse\s*—\s*theirs kept \(mouse\)/,
+  );
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog).toBeHidden();
   expect(readFileSync(sidecar, 'utf8')).toBe(theirs);
@@ -85,7 +89,9 @@ test('keyboard: arrows move through the table and the panel follows', async ({ a
   await expect(editor.panel().getByRole('heading', { level: 2 })).toHaveText(paths[1]!.split('/').pop()!);
 });
 
-test('keyboard only: Tab reaches the table, Up reaches the column headers to sort, Tab goes on to the fields', async ({ app }) => {
+test('keyboard only: Tab reaches the table, Up reaches the column headers to sort, Tab goes on to the fields', async ({
+  app,
+}) => {
   const editor = new EditorPage(app.page);
   const keys = async (...names: string[]) => {
     for (const name of names) await app.page.keyboard.press(name);
@@ -111,7 +117,8 @@ test('keyboard only: Tab reaches the table, Up reaches the column headers to sor
   // On through the panel (splitter, header, calibration, ...) to the first Animal field.
   const species = editor.field('Species');
   // Runs in the page; typed structurally because the Node-side project has no DOM types.
-  const focused = () => species.evaluate((input) => (input as unknown as { matches(selector: string): boolean }).matches(':focus'));
+  const focused = () =>
+    species.evaluate((input) => (input as unknown as { matches(selector: string): boolean }).matches(':focus'));
   for (let tabs = 0; tabs < 20 && !(await focused()); tabs++) await keys('Tab');
   await expect(species).toBeFocused();
   const stored = await species.inputValue();

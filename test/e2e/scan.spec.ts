@@ -20,7 +20,9 @@ writeFileSync(GATE, 'many\n');
 test.use({
   serverEnv: { ACQMETA_READ_GATE: GATE },
   waitForListing: false,
-  extraFiles: Object.fromEntries(Array.from({ length: EXTRA }, (_, i) => [`many/copy-${String(i).padStart(2, '0')}.tif`, TIFF])),
+  extraFiles: Object.fromEntries(
+    Array.from({ length: EXTRA }, (_, i) => [`many/copy-${String(i).padStart(2, '0')}.tif`, TIFF]),
+  ),
 });
 
 test.afterAll(() => rmSync(GATE, { force: true }));

@@ -97,7 +97,12 @@ for (const scheme of ['light', 'dark'] as const) {
     await app.page.emulateMedia({ colorScheme: scheme });
     await editor.select('linescans/ls_01.tif');
     await editor.panel().getByRole('button', { name: 'ROI 2 on the image' }).click();
-    await expect(editor.panel().getByRole('list', { name: 'ROIs' }).getByRole('button', { name: /^ROI 2/ })).toHaveAttribute('aria-pressed', 'true');
+    await expect(
+      editor
+        .panel()
+        .getByRole('list', { name: 'ROIs' })
+        .getByRole('button', { name: /^ROI 2/ }),
+    ).toHaveAttribute('aria-pressed', 'true');
     await app.page.screenshot({ path: `${SHOTS}/${scheme}-rois.png` });
 
     await editor.panel().getByRole('article', { name: 'diameter, ROI 2' }).scrollIntoViewIfNeeded();

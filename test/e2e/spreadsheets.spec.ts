@@ -29,7 +29,9 @@ async function editCell(bytes: Buffer, rowPath: string, column: string, value: E
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-test('an XLSX export edited elsewhere is previewed, applied as one step and saved: only the edited line changes', async ({ app }) => {
+test('an XLSX export edited elsewhere is previewed, applied as one step and saved: only the edited line changes', async ({
+  app,
+}) => {
   const editor = new EditorPage(app.page);
   const bulk = new BulkPage(app.page);
   const before = readFileSync(app.file(`${BLOBS}.json`), 'utf8');
@@ -51,7 +53,9 @@ test('an XLSX export edited elsewhere is previewed, applied as one step and save
 
   await editor.save();
   await expect(app.page.getByText('All changes saved')).toBeVisible();
-  expect(readFileSync(app.file(`${BLOBS}.json`), 'utf8')).toBe(before.replace('"genotype": "",', '"genotype": "Thy1-GFP",'));
+  expect(readFileSync(app.file(`${BLOBS}.json`), 'utf8')).toBe(
+    before.replace('"genotype": "",', '"genotype": "Thy1-GFP",'),
+  );
 });
 
 test('an export imported unedited changes nothing, and says so', async ({ app }) => {
@@ -67,7 +71,9 @@ test('an export imported unedited changes nothing, and says so', async ({ app })
   }
 });
 
-test('an import with errors lists each with its row and column and applies nothing; warnings are shown', async ({ app }) => {
+test('an import with errors lists each with its row and column and applies nothing; warnings are shown', async ({
+  app,
+}) => {
   const editor = new EditorPage(app.page);
   const bulk = new BulkPage(app.page);
   await editor.select(BLOBS);
@@ -76,7 +82,14 @@ test('an import with errors lists each with its row and column and applies nothi
   const lines = exported.bytes.toString('utf8').split('\r\n');
   const header = lines[0]!.split(',');
   const depth = header.indexOf('depth');
-  const broken = lines.map((line, i) => (i === 2 ? line.split(',').map((cell, c) => (c === depth ? 'deep' : cell)).join(',') : line));
+  const broken = lines.map((line, i) =>
+    i === 2
+      ? line
+          .split(',')
+          .map((cell, c) => (c === depth ? 'deep' : cell))
+          .join(',')
+      : line,
+  );
   broken.splice(3, 0, `missing/nowhere.tif${','.repeat(header.length - 1)}`);
   const dialog = await bulk.importTable('broken.csv', Buffer.from(broken.join('\r\n')));
   await expect(dialog).toHaveAccessibleName('broken.csv cannot be imported');

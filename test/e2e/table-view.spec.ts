@@ -11,7 +11,10 @@ import { test, expect } from './support/app';
 import { EditorPage } from './support/editor-page';
 
 const DEEP = 'experiment-2026-11/animal00/session01/img000000.tif';
-const TIFF = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/e2e-folder/stacks/_blobs_3d_fiji_skeleton.tif');
+const TIFF = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../fixtures/e2e-folder/stacks/_blobs_3d_fiji_skeleton.tif',
+);
 
 test.use({ extraFiles: { [DEEP]: readFileSync(TIFF) } });
 
@@ -21,7 +24,10 @@ const widthOf = async (locator: Locator) => (await locator.boundingBox())!.width
 type ScrollBox = { scrollWidth: number; clientWidth: number; scrollLeft: number };
 
 /** Whether an element's content is wider than the element (clipped). */
-const isClipped = (locator: Locator) => locator.evaluate((element) => (element as unknown as ScrollBox).scrollWidth > (element as unknown as ScrollBox).clientWidth);
+const isClipped = (locator: Locator) =>
+  locator.evaluate(
+    (element) => (element as unknown as ScrollBox).scrollWidth > (element as unknown as ScrollBox).clientWidth,
+  );
 
 /** Drags the right edge of a column header by `dx` pixels. */
 async function dragEdge(header: Locator, dx: number): Promise<void> {
@@ -36,14 +42,18 @@ async function dragEdge(header: Locator, dx: number): Promise<void> {
   await page.mouse.up();
 }
 
-test('columns are resized by dragging a header edge or from the keyboard, fitted to their content, and kept', async ({ app }) => {
+test('columns are resized by dragging a header edge or from the keyboard, fitted to their content, and kept', async ({
+  app,
+}) => {
   const editor = new EditorPage(app.page);
   const species = editor.grid.getByRole('columnheader', { name: 'Species' });
   const before = await widthOf(species);
   await dragEdge(species, 80);
   await expect.poll(() => widthOf(species)).toBeCloseTo(before + 80, 0);
   await expect(species).toHaveAttribute('aria-sort', 'none');
-  const speciesColumn = (await editor.grid.getByRole('columnheader').allInnerTexts()).findIndex((text) => text.trim().startsWith('Species'));
+  const speciesColumn = (await editor.grid.getByRole('columnheader').allInnerTexts()).findIndex((text) =>
+    text.trim().startsWith('Species'),
+  );
   const speciesCell = editor.row('stacks/_blobs_3d_fiji_skeleton.tif').getByRole('gridcell').nth(speciesColumn);
   expect(await widthOf(speciesCell)).toBeCloseTo(before + 80, 0);
 
@@ -75,9 +85,19 @@ test('columns are resized by dragging a header edge or from the keyboard, fitted
 /** Where an element is drawn, and in what background colour. */
 const drawn = (locator: Locator) =>
   locator.evaluate((element) => {
-    const box = (element as unknown as { getBoundingClientRect(): { x: number; y: number; width: number; height: number } }).getBoundingClientRect();
-    const style = (globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } }).getComputedStyle(element);
-    return { x: Math.round(box.x), y: Math.round(box.y), width: Math.round(box.width), height: Math.round(box.height), background: style.backgroundColor };
+    const box = (
+      element as unknown as { getBoundingClientRect(): { x: number; y: number; width: number; height: number } }
+    ).getBoundingClientRect();
+    const style = (
+      globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } }
+    ).getComputedStyle(element);
+    return {
+      x: Math.round(box.x),
+      y: Math.round(box.y),
+      width: Math.round(box.width),
+      height: Math.round(box.height),
+      background: style.backgroundColor,
+    };
   });
 
 test('with many columns the table scrolls sideways and the path column stays in place', async ({ app }) => {
@@ -87,7 +107,11 @@ test('with many columns the table scrolls sideways and the path column stays in 
   // The path the user sees is drawn over the row's own path cell, in the row's colours
   const shown = app.page.locator('.pinned-path', { hasText: 'multi-channel.ome.tif' });
   const ownCell = row.getByRole('gridcell').first();
-  expect(await drawn(shown)).toEqual({ ...(await drawn(ownCell)), height: (await drawn(shown)).height, background: (await drawn(row)).background });
+  expect(await drawn(shown)).toEqual({
+    ...(await drawn(ownCell)),
+    height: (await drawn(shown)).height,
+    background: (await drawn(row)).background,
+  });
   await app.page.getByRole('button', { name: 'Columns' }).click();
   for (const box of await app.page.getByRole('checkbox').all()) await box.check();
   await app.page.keyboard.press('Escape');
@@ -117,7 +141,9 @@ test('with many columns the table scrolls sideways and the path column stays in 
   expect((await drawn(shown)).background).not.toBe(resting);
 });
 
-test('a long path is shortened in the middle: the file name and its folder stay visible, the whole path on hover', async ({ app }) => {
+test('a long path is shortened in the middle: the file name and its folder stay visible, the whole path on hover', async ({
+  app,
+}) => {
   const editor = new EditorPage(app.page);
   const pathHeader = editor.grid.getByRole('columnheader', { name: 'Path' });
   await dragEdge(pathHeader, 200 - (await widthOf(pathHeader)));

@@ -67,7 +67,9 @@ test('the Unsaved quick filter shows the images with changes until they are save
 
 test('editing the whole folder writes every sidecar it can and leaves the others untouched', async ({ app }) => {
   const editor = new EditorPage(app.page);
-  const untouched = [FOREIGN, CORRUPT].map((image) => [image, readFileSync(app.file(`${image}.json`), 'utf8')] as const);
+  const untouched = [FOREIGN, CORRUPT].map(
+    (image) => [image, readFileSync(app.file(`${image}.json`), 'utf8')] as const,
+  );
   await app.page.getByRole('button', { name: 'Select all 9 images' }).click();
   await expect(editor.panel().getByRole('heading', { name: 'Editing 6 images' })).toBeVisible();
   await expect(editor.panel()).toContainText('cannot be read (corrupt, or another version)');

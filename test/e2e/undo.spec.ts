@@ -10,9 +10,14 @@ const OME = 'cells/multi-channel.ome.tif';
 const IMAGEJ = 'cells/multi-tiff_Channel_0.tif';
 const BLOBS = 'stacks/_blobs_3d_fiji_skeleton.tif';
 
-test('a saved bulk edit is undone from the table, saved again, and every file gets its own value back', async ({ app }) => {
+test('a saved bulk edit is undone from the table, saved again, and every file gets its own value back', async ({
+  app,
+}) => {
   const editor = new EditorPage(app.page);
-  const original = { ome: readFileSync(app.file(`${OME}.json`), 'utf8'), blobs: readFileSync(app.file(`${BLOBS}.json`), 'utf8') };
+  const original = {
+    ome: readFileSync(app.file(`${OME}.json`), 'utf8'),
+    blobs: readFileSync(app.file(`${BLOBS}.json`), 'utf8'),
+  };
   await editor.select(OME);
   await editor.row(IMAGEJ).click({ modifiers: ['ControlOrMeta'] });
   await editor.row(BLOBS).click({ modifiers: ['ControlOrMeta'] });

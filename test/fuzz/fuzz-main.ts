@@ -28,7 +28,9 @@ for (const kind of ['tiff', 'sidecar'] as const) {
     maxMemory = Math.max(maxMemory, report.maxCaseMemory);
     findings.push(...report.findings);
   }
-  console.log(`${kind}: ${cases} cases, ${findings.filter((f) => f.kind === kind).length} findings, at most ${Math.round(maxMemory / 2 ** 20)} MB per case`);
+  console.log(
+    `${kind}: ${cases} cases, ${findings.filter((f) => f.kind === kind).length} findings, at most ${Math.round(maxMemory / 2 ** 20)} MB per case`,
+  );
 }
 if (findings.length > 0) {
   const out = path.join(ROOT, 'test-results/fuzz');

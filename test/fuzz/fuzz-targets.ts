@@ -23,7 +23,9 @@ export function readBudget(size: number): number {
 
 /** The errors the header reader means to throw: its own, and plain `Error`s with a message. */
 function isExpected(error: unknown): boolean {
-  return error instanceof TiffReadError || (error instanceof Error && error.constructor === Error && error.message !== '');
+  return (
+    error instanceof TiffReadError || (error instanceof Error && error.constructor === Error && error.message !== '')
+  );
 }
 
 /** Reads a TIFF header from memory; resolves `ok` or `rejected`, or throws a {@link FuzzFailure}. */
@@ -32,9 +34,11 @@ export async function fuzzTiff(bytes: Uint8Array): Promise<'ok' | 'rejected'> {
   const source: ByteSource = {
     size: bytes.length,
     read(offset, length) {
-      if (offset < 0 || length < 0 || offset + length > bytes.length) throw new FuzzFailure(`read past the end: ${offset}+${length} of ${bytes.length}`);
+      if (offset < 0 || length < 0 || offset + length > bytes.length)
+        throw new FuzzFailure(`read past the end: ${offset}+${length} of ${bytes.length}`);
       bytesRead += length;
-      if (bytesRead > readBudget(bytes.length)) throw new FuzzFailure(`read ${bytesRead} bytes of a ${bytes.length}-byte file`);
+      if (bytesRead > readBudget(bytes.length))
+        throw new FuzzFailure(`read ${bytesRead} bytes of a ${bytes.length}-byte file`);
       return bytes.subarray(offset, offset + length);
     },
   };
@@ -67,10 +71,13 @@ export function fuzzSidecar(bytes: Uint8Array): 'ok' | 'invalid' {
   guard('fieldValues', () => sidecar.fieldValues());
   guard('headerValues', () => sidecar.headerValues());
   guard('valueProblems', () => valueProblems(sidecar));
-  if (guard('applyChanges', () => applyChanges(sidecar, {})) !== text) throw new FuzzFailure('an untouched sidecar did not keep its bytes');
-  if (sidecar.canonical !== (writeJson(sidecar.root) === text)) throw new FuzzFailure(`the reader took the layout for ${sidecar.canonical ? '' : 'not '}the writer's`);
+  if (guard('applyChanges', () => applyChanges(sidecar, {})) !== text)
+    throw new FuzzFailure('an untouched sidecar did not keep its bytes');
+  if (sidecar.canonical !== (writeJson(sidecar.root) === text))
+    throw new FuzzFailure(`the reader took the layout for ${sidecar.canonical ? '' : 'not '}the writer's`);
   const edited = guard('editSidecar', () => editSidecar(sidecar, { species: 'fuzz µ', depth: 1.5 }));
-  if (edited.text !== writeJson(edited.root)) throw new FuzzFailure('the edited text is not what the writer makes of the edited tree');
+  if (edited.text !== writeJson(edited.root))
+    throw new FuzzFailure('the edited text is not what the writer makes of the edited tree');
   const again = guard('parse edited', () => parseSidecar(edited.text));
   if (!again.ok) throw new FuzzFailure(`the edited sidecar does not parse: ${again.problems[0]?.message}`);
   const values = again.sidecar.fieldValues();

@@ -34,11 +34,52 @@ function nested(depth: number, random: Random): string {
 
 /** Text mutations, by name. */
 const TEXT_MUTATIONS: Record<string, (text: string, random: Random) => string> = {
-  deepNesting: (text, random) => replaceValue(text, random, nested(random.pick([100, 499, 500, 501, 5_000, 200_000]), random)),
-  giantString: (text, random) => replaceValue(text, random, `"${random.pick(['x', 'µ', '\\u00b5', '\\n', '\\ud83d\\ude00']).repeat(random.pick([20_000, 100_000]))}"`),
+  deepNesting: (text, random) =>
+    replaceValue(text, random, nested(random.pick([100, 499, 500, 501, 5_000, 200_000]), random)),
+  giantString: (text, random) =>
+    replaceValue(
+      text,
+      random,
+      `"${random.pick(['x', 'µ', '\\u00b5', '\\n', '\\ud83d\\ude00']).repeat(random.pick([20_000, 100_000]))}"`,
+    ),
   oddNumber: (text, random) =>
-    replaceValue(text, random, random.pick(['1e999', '-1e999', '-0', '1E+400', '0.' + '1'.repeat(400), '9'.repeat(500), 'NaN', '-Infinity', '1.0e', '01', '.5', '+1', '0x10'])),
-  oddValue: (text, random) => replaceValue(text, random, random.pick(['null', 'true', '[]', '{}', '""', '"\\ud800"', '"\\u0000"', '"\\x41"', '[1,]', '{"a"}', '"unterminated'])),
+    replaceValue(
+      text,
+      random,
+      random.pick([
+        '1e999',
+        '-1e999',
+        '-0',
+        '1E+400',
+        '0.' + '1'.repeat(400),
+        '9'.repeat(500),
+        'NaN',
+        '-Infinity',
+        '1.0e',
+        '01',
+        '.5',
+        '+1',
+        '0x10',
+      ]),
+    ),
+  oddValue: (text, random) =>
+    replaceValue(
+      text,
+      random,
+      random.pick([
+        'null',
+        'true',
+        '[]',
+        '{}',
+        '""',
+        '"\\ud800"',
+        '"\\u0000"',
+        '"\\x41"',
+        '[1,]',
+        '{"a"}',
+        '"unterminated',
+      ]),
+    ),
   repeatKey: (text, random) => {
     const keys = [...text.matchAll(/\n( +)("[a-z_]+": [^\n]*?),?\n/g)];
     if (keys.length === 0) return text;
@@ -53,7 +94,11 @@ const TEXT_MUTATIONS: Record<string, (text: string, random: Random) => string> =
   },
   insertToken: (text, random) => {
     const at = random.below(text.length + 1);
-    return text.slice(0, at) + random.pick(['{', '}', '[', ']', ',', ':', '"', '\\', 'NaN', '\u0000', '\ufeff', ' ']) + text.slice(at);
+    return (
+      text.slice(0, at) +
+      random.pick(['{', '}', '[', ']', ',', ':', '"', '\\', 'NaN', '\u0000', '\ufeff', ' ']) +
+      text.slice(at)
+    );
   },
 };
 

@@ -99,12 +99,22 @@ export const TIFF_MUTATIONS: Record<string, (bytes: Uint8Array, random: Random) 
   wildOffset: (bytes, random) =>
     inIfd(bytes, random, (out, at) => {
       const value = random.pick([0, 1, out.length - 1, out.length, out.length + 1, ...HUGE, random.below(out.length)]);
-      putWord(out, entryAt(at.ifd, random.below(Math.max(1, at.count)), at.layout) + (at.layout.big ? 12 : 8), value, at.layout);
+      putWord(
+        out,
+        entryAt(at.ifd, random.below(Math.max(1, at.count)), at.layout) + (at.layout.big ? 12 : 8),
+        value,
+        at.layout,
+      );
     }),
   wildType: (bytes, random) =>
     inIfd(bytes, random, (out, at) => {
       const where = entryAt(at.ifd, random.below(8), at.layout) + 2;
-      if (where + 2 <= out.length) new DataView(out.buffer).setUint16(where, random.pick([0, 2, 5, 7, 12, 13, 16, 17, 18, 19, 0xffff]), at.layout.little);
+      if (where + 2 <= out.length)
+        new DataView(out.buffer).setUint16(
+          where,
+          random.pick([0, 2, 5, 7, 12, 13, 16, 17, 18, 19, 0xffff]),
+          at.layout.little,
+        );
     }),
 };
 

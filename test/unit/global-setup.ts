@@ -10,5 +10,11 @@ import { NODE_BUNDLE_OPTIONS, NODE_EXTRA_ENTRIES } from '../../build/scripts/nod
 const root = path.resolve(__dirname, '../..');
 
 export default async function setup(): Promise<void> {
-  await build({ ...NODE_BUNDLE_OPTIONS, absWorkingDir: root, entryPoints: { 'write-worker': NODE_EXTRA_ENTRIES['write-worker'] as string }, outdir: 'dist/electron', sourcemap: 'linked' });
+  await build({
+    ...NODE_BUNDLE_OPTIONS,
+    absWorkingDir: root,
+    entryPoints: { 'write-worker': NODE_EXTRA_ENTRIES['write-worker'] as string },
+    outdir: 'dist/electron',
+    sourcemap: 'linked',
+  });
 }

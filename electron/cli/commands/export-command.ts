@@ -17,7 +17,7 @@ import { folderArgument, walkFolder } from '../targets';
 /** The `export` command. */
 export const exportCommand: Command = {
   name: 'export',
-  summary: 'write every image\'s fields as a CSV, TSV or XLSX table, an OMERO bulk annotation CSV, or a dataset readme',
+  summary: "write every image's fields as a CSV, TSV or XLSX table, an OMERO bulk annotation CSV, or a dataset readme",
   help: `Usage: acqmeta export <folder> [--format csv|tsv|xlsx|omero|readme] [-o <file>]
 
 Writes one row per image under <folder> (subfolders included): the first column "path" is
@@ -52,14 +52,21 @@ Exits 1 when some images were left out.`,
     if (format === 'xlsx' && outFile === undefined && io.out.isTerminal) {
       throw new CliError(EXIT.usage, 'an XLSX workbook is binary: give -o <file>.xlsx or redirect stdout to a file');
     }
-    const result = format === 'readme' ? await readmeOf(root) : await exportFolder(root, path.basename(root), walkFolder(root), format);
+    const result =
+      format === 'readme'
+        ? await readmeOf(root)
+        : await exportFolder(root, path.basename(root), walkFolder(root), format);
     for (const { path: relPath, message } of result.skipped) io.err(`${relPath}: left out, ${message}`);
     if (outFile === undefined) await io.out.bytes(result.file.bytes);
     else {
       await writeFile(path.resolve(io.cwd, outFile), result.file.bytes).catch((error: Error) => {
         throw new CliError(EXIT.conflict, `cannot write ${outFile}: ${error.message}`);
       });
-      io.err(format === 'readme' ? `readme of ${result.count} images written to ${outFile}` : `${result.count} images written to ${outFile}`);
+      io.err(
+        format === 'readme'
+          ? `readme of ${result.count} images written to ${outFile}`
+          : `${result.count} images written to ${outFile}`,
+      );
     }
     for (const note of result.file.notes) io.err(note);
     return result.skipped.length > 0 ? EXIT.problems : EXIT.ok;
@@ -72,7 +79,8 @@ type ExportFormat = TableExportFormat | 'readme';
 const EXPORT_FORMATS: readonly ExportFormat[] = [...TABLE_EXPORT_FORMATS, 'readme'];
 
 function exportFormat(given: string | undefined, outFile: string | undefined): ExportFormat {
-  if (given === undefined) return outFile === undefined ? 'csv' : /\.(md|markdown)$/i.test(outFile) ? 'readme' : exportFormatOfName(outFile);
+  if (given === undefined)
+    return outFile === undefined ? 'csv' : /\.(md|markdown)$/i.test(outFile) ? 'readme' : exportFormatOfName(outFile);
   if ((EXPORT_FORMATS as readonly string[]).includes(given)) return given as ExportFormat;
   throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')} (got "${given}")`);
 }

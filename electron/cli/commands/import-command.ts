@@ -58,7 +58,14 @@ matched no image, 3 when a sidecar changed on disk meanwhile or could not be wri
     const root = givenRoot === undefined ? path.dirname(tablePath) : await folderArgument(io.cwd, givenRoot);
     const scanner = createTiffScanner();
     try {
-      return await importTable(path.basename(tablePath), bytes, { root, realRoot: await realpath(root) }, scanner, args.flags.has('--dry-run'), io);
+      return await importTable(
+        path.basename(tablePath),
+        bytes,
+        { root, realRoot: await realpath(root) },
+        scanner,
+        args.flags.has('--dry-run'),
+        io,
+      );
     } finally {
       await scanner.close();
     }
@@ -66,24 +73,39 @@ matched no image, 3 when a sidecar changed on disk meanwhile or could not be wri
 };
 
 /** Previews the table, refuses it on any error, else writes its changes and reports them. */
-async function importTable(fileName: string, bytes: Uint8Array, folder: OpenFolder, scanner: TiffScanner, dryRun: boolean, io: CliIo): Promise<number> {
+async function importTable(
+  fileName: string,
+  bytes: Uint8Array,
+  folder: OpenFolder,
+  scanner: TiffScanner,
+  dryRun: boolean,
+  io: CliIo,
+): Promise<number> {
   const { preview, changed } = await previewTableImport(fileName, bytes, folder, scanner);
   if (preview.errors.length > 0) return refuseAll(io, preview.errors.map(describeIssue));
   for (const warning of preview.warnings) io.err(`warning: ${describeIssue(warning)}`);
   const planned: { entry: ChangedRow['entry']; plan: ChangePlan }[] = [];
-  const plan = async ({ entry, read, changes }: ChangedRow) => ({ entry, plan: await planFromRead(entry, read, changes, scanner) });
+  const plan = async ({ entry, read, changes }: ChangedRow) => ({
+    entry,
+    plan: await planFromRead(entry, read, changes, scanner),
+  });
   for await (const item of mapInOrder(changed, 16, plan)) planned.push(item);
-  const blocked = planned.flatMap(({ entry, plan: p }) => (p.kind === 'skipped' || p.kind === 'io' ? [`${entry.relPath}: ${p.reason}`] : []));
+  const blocked = planned.flatMap(({ entry, plan: p }) =>
+    p.kind === 'skipped' || p.kind === 'io' ? [`${entry.relPath}: ${p.reason}`] : [],
+  );
   if (blocked.length > 0) return refuseAll(io, blocked);
   const write = ({ entry, plan: p }: (typeof planned)[number], batch: WriteBatch) => applyPlan(entry, p, dryRun, batch);
   const unmatched = preview.warnings.filter((w) => w.kind === 'unmatched-path').length;
-  const lines = (entry: ChangedRow['entry'], outcome: ChangedOutcome) => outcome.diffs.map((d) => `${entry.relPath}: ${describeDiff(d)}`);
+  const lines = (entry: ChangedRow['entry'], outcome: ChangedOutcome) =>
+    outcome.diffs.map((d) => `${entry.relPath}: ${describeDiff(d)}`);
   const code = await writeAndReport(planned, io, dryRun, write, lines, preview.rows - unmatched - planned.length);
   return unmatched > 0 ? Math.max(code, EXIT.problems) : code;
 }
 
 /** `row 3, depth: m3.tif: Depth: must be a number in µm (got "deep")`. */
 function describeIssue(issue: ImportError | ImportWarning): string {
-  const where = [issue.row === null ? null : `row ${issue.row}`, issue.column].filter((p) => p !== null && p !== '').join(', ');
+  const where = [issue.row === null ? null : `row ${issue.row}`, issue.column]
+    .filter((p) => p !== null && p !== '')
+    .join(', ');
   return where === '' ? issue.message : `${where}: ${issue.message}`;
 }

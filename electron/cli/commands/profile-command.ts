@@ -41,7 +41,11 @@ Exits 2 when the file exists already (nothing written).`,
       if (image.hasSidecar) sidecars++;
     }
     const origin = `from the ${sidecars} sidecar${sidecars === 1 ? '' : 's'} of ${values.length} image${values.length === 1 ? '' : 's'} in ${path.basename(root)} on ${new Date().toISOString().slice(0, 10)}`;
-    const profile = starterProfile(values, { title: `Lab profile for ${path.basename(root)}`, closed: args.flags.has('--closed'), origin });
+    const profile = starterProfile(values, {
+      title: `Lab profile for ${path.basename(root)}`,
+      closed: args.flags.has('--closed'),
+      origin,
+    });
     const text = `${JSON.stringify(profile, null, 2)}\n`;
     const check = loadProfile(text, output);
     if (check.compiled === null) throw new Error(`the starter profile is not usable: ${check.problems.join('; ')}`);
@@ -50,10 +54,13 @@ Exits 2 when the file exists already (nothing written).`,
       return EXIT.ok;
     }
     await writeFile(path.resolve(io.cwd, output), text, { flag: 'wx' }).catch((error: NodeJS.ErrnoException) => {
-      if (error.code === 'EEXIST') throw new CliError(EXIT.usage, `${output} exists already; nothing written (choose another file with -o)`);
+      if (error.code === 'EEXIST')
+        throw new CliError(EXIT.usage, `${output} exists already; nothing written (choose another file with -o)`);
       throw error;
     });
-    io.err(`wrote ${output}: ${check.compiled.fields.length} field${check.compiled.fields.length === 1 ? '' : 's'} with values in use, ${origin}`);
+    io.err(
+      `wrote ${output}: ${check.compiled.fields.length} field${check.compiled.fields.length === 1 ? '' : 's'} with values in use, ${origin}`,
+    );
     return EXIT.ok;
   },
 };

@@ -56,7 +56,9 @@ Exits 0 (the report is information; acqmeta validate exits 1 on problems).`,
     }
     const rules: ProfileFieldRules[] = [...profiles].flatMap((p) => p.profile.compiled?.fields ?? []);
     const report = completeness(images, rules);
-    const lines = args.flags.has('--json') ? [JSON.stringify(reportRecord(given, report, [...profiles]), null, 2)] : reportLines(given, report, [...profiles]);
+    const lines = args.flags.has('--json')
+      ? [JSON.stringify(reportRecord(given, report, [...profiles]), null, 2)]
+      : reportLines(given, report, [...profiles]);
     for (const line of lines) await io.out.line(line);
     return EXIT.ok;
   },
@@ -68,7 +70,11 @@ function reportRecord(folder: string, report: Completeness, profiles: LoadedProf
     images: report.images,
     ready: report.ready.length,
     ready_images: report.ready,
-    profiles: profiles.map(({ profile }) => ({ source: profile.source, title: profile.title, problems: profile.problems })),
+    profiles: profiles.map(({ profile }) => ({
+      source: profile.source,
+      title: profile.title,
+      problems: profile.problems,
+    })),
     fields: report.fields.map((f) => ({
       field: f.field,
       display_name: f.displayName,
@@ -87,9 +93,13 @@ function percent(part: number, whole: number): string {
 }
 
 function reportLines(folder: string, report: Completeness, profiles: LoadedProfile[]): string[] {
-  const lines = [`${folder}: ${report.images} image${report.images === 1 ? '' : 's'}, ${report.ready.length} ready (${percent(report.ready.length, report.images)})`];
+  const lines = [
+    `${folder}: ${report.images} image${report.images === 1 ? '' : 's'}, ${report.ready.length} ready (${percent(report.ready.length, report.images)})`,
+  ];
   for (const { profile } of profiles) {
-    lines.push(`Lab profile: ${profile.source}${profile.title === null ? '' : ` (${profile.title})`}${profile.compiled === null ? ' (cannot be used)' : ''}`);
+    lines.push(
+      `Lab profile: ${profile.source}${profile.title === null ? '' : ` (${profile.title})`}${profile.compiled === null ? ' (cannot be used)' : ''}`,
+    );
     lines.push(...profile.problems.map((p) => `  ${p}`));
   }
   if (profiles.length === 0) lines.push('No lab profile in force (acqmeta profile init makes a starter one).');
@@ -97,7 +107,9 @@ function reportLines(folder: string, report: Completeness, profiles: LoadedProfi
   const cell = (value: string | number) => String(value).padStart(8);
   lines.push('', `${'field'.padEnd(width)}${cell('filled')}${cell('valid')}${cell('invalid')}${cell('empty')}`);
   for (const f of report.fields) {
-    lines.push(`${`${f.displayName}${f.required ? ' *' : ''}`.padEnd(width)}${cell(f.filled)}${cell(f.valid)}${cell(f.invalid)}${cell(f.empty)}`);
+    lines.push(
+      `${`${f.displayName}${f.required ? ' *' : ''}`.padEnd(width)}${cell(f.filled)}${cell(f.valid)}${cell(f.invalid)}${cell(f.empty)}`,
+    );
   }
   if (report.fields.some((f) => f.required)) lines.push('(* required by the profile)');
   const used = report.fields.filter((f) => f.values.length > 0 && editableField(f.field)?.multiline !== true);

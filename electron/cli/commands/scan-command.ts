@@ -41,7 +41,11 @@ what the lab profile finds is listed, and checked by acqmeta validate.`,
     const root = await folderArgument(io.cwd, args.positionals[0] as string);
     const scanner = createTiffScanner();
     scanner.warm(); // the workers start while the folder is walked
-    const cache = await openScanCache(args.flags.has('--no-cache') ? null : defaultCacheDir(), await realpath(root), scanner.readerId());
+    const cache = await openScanCache(
+      args.flags.has('--no-cache') ? null : defaultCacheDir(),
+      await realpath(root),
+      scanner.readerId(),
+    );
     const profiles = createProfileFinder(createProfileCache(), { root });
     void profiles.forFolder(root); // a lab profile is compiled while the workers start, not with the first rows
     const rowsOf: RowsOf = (entries) => scanRows(root, entries, scanner, { cache, profiles });

@@ -15,7 +15,9 @@ import { imageTargets } from '../targets';
 import { applyPlan, describeDiff, planChanges, setFields } from '../write-changes';
 import { refuseAll, writeAndReport } from '../write-report';
 
-const FIELD_LIST = EDITABLE_FIELDS.map((f) => `  ${f.name.padEnd(17)} ${f.displayName}${f.unit === undefined ? '' : ` (${f.unit})`}`).join('\n');
+const FIELD_LIST = EDITABLE_FIELDS.map(
+  (f) => `  ${f.name.padEnd(17)} ${f.displayName}${f.unit === undefined ? '' : ` (${f.unit})`}`,
+).join('\n');
 
 /** The `set` command. */
 export const setCommand: Command = {
@@ -50,28 +52,43 @@ ${FIELD_LIST}
 
 Exits 2 on an invalid value (nothing written), 1 when some sidecars were skipped, 3 when a
 sidecar changed on disk meanwhile or could not be written.`,
-  syntax: { positionals: { min: 1, max: Number.POSITIVE_INFINITY }, flags: ['--dry-run'], options: ['--set', '--from-name'] },
+  syntax: {
+    positionals: { min: 1, max: Number.POSITIVE_INFINITY },
+    flags: ['--dry-run'],
+    options: ['--set', '--from-name'],
+  },
   async run(args, io) {
     const assignments = args.options.get('--set') ?? [];
     const pattern = namePattern(lastOption(args, '--from-name'));
-    if (assignments.length === 0 && pattern === null) throw new UsageError('give at least one --set <field>=<value>, or --from-name <pattern>');
+    if (assignments.length === 0 && pattern === null)
+      throw new UsageError('give at least one --set <field>=<value>, or --from-name <pattern>');
     const { changes, problems } = parseAssignments(assignments);
     const twice = pattern?.fields.find((field) => Object.hasOwn(changes, field));
     if (twice !== undefined) throw new UsageError(`${twice} is given by --set and by --from-name`);
     if (problems.length > 0) return refuseAll(io, problems);
     const dryRun = args.flags.has('--dry-run');
-    const targets = (await imageTargets(io.cwd, args.positionals)).map((entry) => ({ entry, changes: withNameValues(entry, changes, pattern) }));
-    const invalid = targets.flatMap(({ entry, changes: c }) => (c.kind === 'invalid' ? c.problems.map((p) => `${entry.relPath}: ${p}`) : []));
+    const targets = (await imageTargets(io.cwd, args.positionals)).map((entry) => ({
+      entry,
+      changes: withNameValues(entry, changes, pattern),
+    }));
+    const invalid = targets.flatMap(({ entry, changes: c }) =>
+      c.kind === 'invalid' ? c.problems.map((p) => `${entry.relPath}: ${p}`) : [],
+    );
     if (invalid.length > 0) return refuseAll(io, invalid);
-    const valued = targets.flatMap(({ entry, changes: c }) => (c.kind === 'values' ? [{ entry, changes: c.values }] : []));
+    const valued = targets.flatMap(({ entry, changes: c }) =>
+      c.kind === 'values' ? [{ entry, changes: c.values }] : [],
+    );
     const refusals = await profileRefusals(valued, io.cwd);
     if (refusals.length > 0) return refuseAll(io, refusals);
     const scanner = createTiffScanner();
     try {
       const write = async ({ entry, changes: c }: (typeof targets)[number], batch: WriteBatch) => {
         // Invalid values were refused above: what is not a set of values is a name that does not match.
-        if (c.kind !== 'values') return { kind: 'skipped' as const, reason: 'the file name does not match --from-name; left as it is' };
-        return dryRun ? applyPlan(entry, await planChanges(entry, c.values, scanner), true) : setFields(entry, c.values, scanner, batch);
+        if (c.kind !== 'values')
+          return { kind: 'skipped' as const, reason: 'the file name does not match --from-name; left as it is' };
+        return dryRun
+          ? applyPlan(entry, await planChanges(entry, c.values, scanner), true)
+          : setFields(entry, c.values, scanner, batch);
       };
       return await writeAndReport(targets, io, dryRun, write, (entry, outcome) => {
         const verb = dryRun ? `would ${outcome.kind === 'created' ? 'create' : 'update'}` : outcome.kind;
@@ -92,7 +109,8 @@ function namePattern(source: string | undefined): NamePattern | null {
 }
 
 /** One image's changes: the `--set` values plus what its file name gives. */
-type TargetChanges = { kind: 'values'; values: FieldValues } | { kind: 'unmatched' } | { kind: 'invalid'; problems: string[] };
+type TargetChanges =
+  { kind: 'values'; values: FieldValues } | { kind: 'unmatched' } | { kind: 'invalid'; problems: string[] };
 
 function withNameValues(entry: ImageEntry, changes: FieldValues, pattern: NamePattern | null): TargetChanges {
   if (pattern === null) return { kind: 'values', values: changes };

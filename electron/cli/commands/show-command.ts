@@ -66,7 +66,16 @@ function showLines(row: ImageRow, info: TiffInfo | null): string[] {
   };
   const lines = [row.path, '', 'Header'];
   const header = row.header;
-  lines.push(...(header === null ? ['  (not readable)'] : pairs(HEADER_FIELDS.filter((f) => !f.editable).map((f) => [f.displayName, String(header[f.name as keyof typeof header])]))));
+  lines.push(
+    ...(header === null
+      ? ['  (not readable)']
+      : pairs(
+          HEADER_FIELDS.filter((f) => !f.editable).map((f) => [
+            f.displayName,
+            String(header[f.name as keyof typeof header]),
+          ]),
+        )),
+  );
   if (info !== null) {
     const cal = info.fileCalibration;
     lines.push('', 'File');
@@ -78,22 +87,36 @@ function showLines(row: ImageRow, info: TiffInfo | null): string[] {
         ['Byte order', info.byteOrder ?? '-'],
         ['BigTIFF', info.bigTiff ? 'yes' : 'no'],
         ['Planes', `C ${info.planes.c}, Z ${info.planes.z}, T ${info.planes.t}`],
-        ['Calibration', cal === null ? '(none declared)' : `${cal.x} x ${cal.y} ${cal.unit} per pixel (${CALIBRATION_SOURCE_NAMES[cal.source]})`],
+        [
+          'Calibration',
+          cal === null
+            ? '(none declared)'
+            : `${cal.x} x ${cal.y} ${cal.unit} per pixel (${CALIBRATION_SOURCE_NAMES[cal.source]})`,
+        ],
       ]),
     );
   }
-  lines.push('', `Sidecar: ${row.sidecar}${row.sidecar === 'missing' ? ' (the values a new sidecar starts with)' : ''}`);
+  lines.push(
+    '',
+    `Sidecar: ${row.sidecar}${row.sidecar === 'missing' ? ' (the values a new sidecar starts with)' : ''}`,
+  );
   lines.push(...pairs(EDITABLE_FIELDS.map((f) => [f.displayName, describeStored(row.values[f.name], f)])));
   if (row.errors.length > 0) lines.push('', 'Problems', ...row.errors.map((e) => `  ${e}`));
   if (row.profile !== null) {
     lines.push('', `Lab profile: ${row.profile}`);
-    lines.push(...(row.profileProblems.length === 0 ? ['  (no problems)'] : row.profileProblems.map((p) => `  ${p.message}`)));
+    lines.push(
+      ...(row.profileProblems.length === 0 ? ['  (no problems)'] : row.profileProblems.map((p) => `  ${p.message}`)),
+    );
   }
   if (info !== null) {
     lines.push('', 'Tags (first IFD)');
-    lines.push(...info.tags.map((t) => `  ${String(t.code).padStart(5)}  ${t.name} (${t.type}[${t.count}]): ${t.value}`));
+    lines.push(
+      ...info.tags.map((t) => `  ${String(t.code).padStart(5)}  ${t.name} (${t.type}[${t.count}]): ${t.value}`),
+    );
     lines.push('', `Description (${info.description.kind})`);
-    lines.push(...(info.description.text === '' ? ['  (none)'] : info.description.text.split(/\r?\n/).map((l) => `  ${l}`)));
+    lines.push(
+      ...(info.description.text === '' ? ['  (none)'] : info.description.text.split(/\r?\n/).map((l) => `  ${l}`)),
+    );
   }
   return lines;
 }

@@ -6,7 +6,13 @@ import path from 'node:path';
 import { PROFILE_FILE_NAME } from '../../../shared/profile';
 import { isInside } from '../../services/folder/inside';
 import { listFiles } from '../../services/folder/list-images';
-import { createProfileCache, createProfileFinder, folderProblems, type LoadedProfile, type ProfileFinder } from '../../services/profile';
+import {
+  createProfileCache,
+  createProfileFinder,
+  folderProblems,
+  type LoadedProfile,
+  type ProfileFinder,
+} from '../../services/profile';
 import { EXIT, type Command } from '../cli-io';
 import { imageStatuses } from '../image-status';
 import { profileOption } from '../profile-option';
@@ -79,7 +85,11 @@ Exits 0 when nothing is wrong, 1 otherwise.`,
     await io.out.flush();
     const what = reported.size === 0 ? 'sidecar' : 'image';
     const images = `${tally.checked} ${what}${tally.checked === 1 ? '' : 's'} checked, ${tally.failing} with problems`;
-    io.err(tally.other === 0 ? images : `${images}; ${tally.other} problem${tally.other === 1 ? '' : 's'} with profiles or folder layout`);
+    io.err(
+      tally.other === 0
+        ? images
+        : `${images}; ${tally.other} problem${tally.other === 1 ? '' : 's'} with profiles or folder layout`,
+    );
     return tally.failing + tally.other > 0 ? EXIT.problems : EXIT.ok;
   },
 };

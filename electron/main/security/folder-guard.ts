@@ -12,7 +12,11 @@ export function vetOpenFolder(request: unknown, chosen: readonly string[]): ApiE
   if (typeof request !== 'object' || request === null || !('path' in request)) return null;
   const wanted = (request as { path: unknown }).path;
   if (wanted === undefined) return null;
-  if (typeof wanted === 'string' && path.isAbsolute(wanted) && chosen.some((folder) => path.resolve(folder) === path.resolve(wanted))) {
+  if (
+    typeof wanted === 'string' &&
+    path.isAbsolute(wanted) &&
+    chosen.some((folder) => path.resolve(folder) === path.resolve(wanted))
+  ) {
     return null;
   }
   return {

@@ -4,7 +4,20 @@
 import type { ApiError } from '../../../shared/api';
 import { ApiFailure, toApiError } from '../../../shared/errors';
 
-const IO_CODES = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EDQUOT', 'EIO', 'EBUSY', 'EMFILE', 'ENFILE', 'EISDIR', 'ENOTDIR', 'EEXIST']);
+const IO_CODES = new Set([
+  'EACCES',
+  'EPERM',
+  'EROFS',
+  'ENOSPC',
+  'EDQUOT',
+  'EIO',
+  'EBUSY',
+  'EMFILE',
+  'ENFILE',
+  'EISDIR',
+  'ENOTDIR',
+  'EEXIST',
+]);
 
 /** Like `toApiError`, but file-system errors become IO (or NOT_FOUND) instead of INTERNAL. */
 export function toBackendError(error: unknown): ApiError {

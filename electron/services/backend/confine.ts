@@ -45,7 +45,11 @@ export type RealFolders = Map<string, Promise<string>>;
  * its sidecar's name are looked at (`lstat`) in the write worker, in one message. With
  * `realFolders`, the real path of each folder is looked up once per batch.
  */
-export async function resolveImage(folder: OpenFolder, relPath: string, realFolders: RealFolders = new Map()): Promise<ImageEntry> {
+export async function resolveImage(
+  folder: OpenFolder,
+  relPath: string,
+  realFolders: RealFolders = new Map(),
+): Promise<ImageEntry> {
   checkRelativePath(relPath);
   const absPath = path.join(folder.root, ...relPath.split('/'));
   const missing = (): ApiFailure => new ApiFailure('NOT_FOUND', `${relPath} does not exist.`, relPath);
@@ -53,7 +57,9 @@ export async function resolveImage(folder: OpenFolder, relPath: string, realFold
   if (image === null) throw missing();
   let found: { real: string; isFile: boolean; stamp: FileStamp };
   try {
-    found = image.link ? await linkTarget(absPath) : { real: await realInFolder(absPath, realFolders), isFile: image.file, stamp: image.stamp };
+    found = image.link
+      ? await linkTarget(absPath)
+      : { real: await realInFolder(absPath, realFolders), isFile: image.file, stamp: image.stamp };
   } catch {
     throw missing();
   }
@@ -73,7 +79,11 @@ export async function checkSidecarInside(folder: OpenFolder, entry: ImageEntry):
   if (entry.sidecar !== 'link') return;
   const real = await realpath(sidecarPathFor(entry.absPath)).catch(() => null);
   if (real === null || !isInside(folder.realRoot, real)) {
-    throw new ApiFailure('OUTSIDE_FOLDER', `The sidecar of ${entry.relPath} links outside the open folder.`, entry.relPath);
+    throw new ApiFailure(
+      'OUTSIDE_FOLDER',
+      `The sidecar of ${entry.relPath} links outside the open folder.`,
+      entry.relPath,
+    );
   }
 }
 

@@ -2,7 +2,13 @@
  * The backend behind every front door (Electron IPC, the browser-mode server): one
  * `call(method, request)` that validates the request, runs the handler and returns errors as data.
  */
-import { API_METHOD_NAMES, type ApiEvent, type ApiHandlers, type ApiMethodName, type ApiResult } from '../../../shared/api';
+import {
+  API_METHOD_NAMES,
+  type ApiEvent,
+  type ApiHandlers,
+  type ApiMethodName,
+  type ApiResult,
+} from '../../../shared/api';
 import { createWaitList } from '../../../shared/wait-list';
 import { createProfileCache } from '../profile';
 import { HeaderMemo } from '../rows';
@@ -91,7 +97,12 @@ export function createBackend(options: BackendOptions): Backend {
   const validators = compileRequestValidators();
   // the folder opened at start is scanned once a window loads: its first rows are read meanwhile
   const ready =
-    options.initialFolder == null ? Promise.resolve() : openFolderAt(context, options.initialFolder).then(() => void warmUpScan(context), () => undefined);
+    options.initialFolder == null
+      ? Promise.resolve()
+      : openFolderAt(context, options.initialFolder).then(
+          () => void warmUpScan(context),
+          () => undefined,
+        );
 
   return {
     async call(method, request) {

@@ -47,8 +47,12 @@ export async function readFolderChanges(
   let rows: ImageRow[] = [];
   let emitted = false;
   const realFolders: RealFolders = new Map();
-  const read = async ([relPath, cause]: [string, Cause]): Promise<{ relPath: string; row: ImageRow | 'removed' | null }> => {
-    if (cause === 'sidecar' && (await isOwnWriteOnDisk(path.join(folder.root, ...relPath.split('/'))))) return { relPath, row: null };
+  const read = async ([relPath, cause]: [string, Cause]): Promise<{
+    relPath: string;
+    row: ImageRow | 'removed' | null;
+  }> => {
+    if (cause === 'sidecar' && (await isOwnWriteOnDisk(path.join(folder.root, ...relPath.split('/')))))
+      return { relPath, row: null };
     let entry;
     try {
       entry = await resolveImage(folder, relPath, realFolders);
@@ -73,7 +77,10 @@ export async function readFolderChanges(
 }
 
 /** The images touched (an image's own change outranks its sidecar's) and the folders gone. */
-async function classify(root: string, paths: readonly string[]): Promise<{ images: Map<string, Cause>; removed: string[] }> {
+async function classify(
+  root: string,
+  paths: readonly string[],
+): Promise<{ images: Map<string, Cause>; removed: string[] }> {
   const images = new Map<string, Cause>();
   const removed: string[] = [];
   const touch = (relPath: string, cause: Cause): void => {

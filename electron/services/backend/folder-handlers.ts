@@ -70,7 +70,10 @@ async function listFolders(context: BackendContext, folder: string | undefined):
   const roots = context.options.allowedRoots;
   const allowed = await realAllowedRoots(context);
   if (roots === undefined || allowed === undefined) {
-    throw new ApiFailure('BAD_REQUEST', 'The folder list is for browser mode; this window shows the system’s folder dialog.');
+    throw new ApiFailure(
+      'BAD_REQUEST',
+      'The folder list is for browser mode; this window shows the system’s folder dialog.',
+    );
   }
   const { root, realRoot } = await allowedFolder(context, folder ?? roots[0] ?? '');
   const entries = await readdir(realRoot, { withFileTypes: true }).catch(() => {
@@ -82,20 +85,31 @@ async function listFolders(context: BackendContext, folder: string | undefined):
     if (entry.isDirectory()) names.push(entry.name);
     else if (entry.isSymbolicLink()) {
       const target = await realpath(path.join(realRoot, entry.name)).catch(() => null);
-      const isFolder = target !== null && (await stat(target).then((s) => s.isDirectory(), () => false));
+      const isFolder =
+        target !== null &&
+        (await stat(target).then(
+          (s) => s.isDirectory(),
+          () => false,
+        ));
       if (isFolder && allowed.some((r) => isInside(r, target))) names.push(entry.name);
     }
   }
   names.sort(collator.compare);
   const parent = path.dirname(root);
   const realParent = await realpath(parent).catch(() => null);
-  const parentAllowed = parent !== root && !allowed.includes(realRoot) && realParent !== null && allowed.some((r) => isInside(r, realParent));
+  const parentAllowed =
+    parent !== root &&
+    !allowed.includes(realRoot) &&
+    realParent !== null &&
+    allowed.some((r) => isInside(r, realParent));
   const folders = names.slice(0, MAX_LISTED).map((name) => ({ name, path: path.join(root, name) }));
   return { path: root, parent: parentAllowed ? parent : null, folders, truncated: names.length > MAX_LISTED };
 }
 
 /** Handlers of the session and folder methods. */
-export function folderHandlers(context: BackendContext): Pick<ApiHandlers, 'getSession' | 'openFolder' | 'listFolders'> {
+export function folderHandlers(
+  context: BackendContext,
+): Pick<ApiHandlers, 'getSession' | 'openFolder' | 'listFolders'> {
   return {
     async getSession(request) {
       const { door, recent, sampleFolder, allowedRoots } = context.options;
@@ -104,7 +118,10 @@ export function folderHandlers(context: BackendContext): Pick<ApiHandlers, 'getS
         door,
         folder: context.folder === null ? null : folderInfo(context.folder.root),
         // A recent folder this server may not open would only fail: leave it out.
-        recent: allowedRoots === undefined ? listed : listed.filter((f) => allowedRoots.some((r) => isInside(path.resolve(r), path.resolve(f)))),
+        recent:
+          allowedRoots === undefined
+            ? listed
+            : listed.filter((f) => allowedRoots.some((r) => isInside(path.resolve(r), path.resolve(f)))),
         sampleFolder: sampleFolder ?? null,
         watching: context.live.watching(),
         scanId: request.scan === true && context.folder !== null ? startScan(context) : null,

@@ -16,7 +16,12 @@ export function imageHandlers(
     async getImageDetail(request): Promise<ImageDetail> {
       const folder = requireFolder(context);
       const entry = await resolveImage(folder, request.path);
-      const { scan, read, profile } = await readImage(folder.root, entry, context.scanner, profileFinder(context, folder));
+      const { scan, read, profile } = await readImage(
+        folder.root,
+        entry,
+        context.scanner,
+        profileFinder(context, folder),
+      );
       const row = composeRow(entry, scan, read, profile);
       const info = scan?.ok === true ? scan.info : null;
       return {
@@ -35,7 +40,12 @@ export function imageHandlers(
     },
     async reloadRow(request) {
       const folder = requireFolder(context);
-      return buildImageRow(folder.root, await resolveImage(folder, request.path), context.scanner, profileFinder(context, folder));
+      return buildImageRow(
+        folder.root,
+        await resolveImage(folder, request.path),
+        context.scanner,
+        profileFinder(context, folder),
+      );
     },
     async getPreview(request) {
       const folder = requireFolder(context);

@@ -100,14 +100,21 @@ export class LiveFolder {
     this.switching = this.switching.then(async () => {
       if (this.options === null || generation !== this.generation) return;
       const handle = (paths: string[]) =>
-        readFolderChanges(folder, paths, this.scanner, createProfileFinder(this.profiles, { root: folder.root }), (changes) => {
-          if (generation === this.generation) this.emit({ type: 'folder-changed', root: folder.root, ...changes });
-        });
+        readFolderChanges(
+          folder,
+          paths,
+          this.scanner,
+          createProfileFinder(this.profiles, { root: folder.root }),
+          (changes) => {
+            if (generation === this.generation) this.emit({ type: 'folder-changed', root: folder.root, ...changes });
+          },
+        );
       this.current = await watchFolder(folder.root, handle, relevant, this.options).catch(() => null);
       if (this.current === null) return;
       this.currentRoot = folder.root;
       if (this.saving > 0) this.releases.push(this.current.hold());
-      if (generation === this.generation) this.emit({ type: 'folder-watching', root: folder.root, mode: this.current.mode });
+      if (generation === this.generation)
+        this.emit({ type: 'folder-watching', root: folder.root, mode: this.current.mode });
     });
   }
 

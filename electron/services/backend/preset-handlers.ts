@@ -9,11 +9,14 @@ import { createPresetFolder, type PresetFolder } from '../presets/preset-folder'
 import type { BackendContext } from './backend-context';
 
 /** Handlers of the preset methods. */
-export function presetHandlers(context: BackendContext): Pick<ApiHandlers, 'listPresets' | 'savePreset' | 'renamePreset' | 'deletePreset'> {
+export function presetHandlers(
+  context: BackendContext,
+): Pick<ApiHandlers, 'listPresets' | 'savePreset' | 'renamePreset' | 'deletePreset'> {
   const { configDir } = context.options;
   const presets = configDir ? createPresetFolder(configDir) : null;
   const folder = (): PresetFolder => {
-    if (presets === null) throw new ApiFailure('BAD_REQUEST', 'Presets are not available: this window has no settings folder.');
+    if (presets === null)
+      throw new ApiFailure('BAD_REQUEST', 'Presets are not available: this window has no settings folder.');
     return presets;
   };
   return {

@@ -35,7 +35,8 @@ export function profileHandlers(context: BackendContext): Pick<ApiHandlers, 'get
       const folder = requireFolder(context);
       const finder = profileFinder(context, folder);
       const results: ValuesChecked[] = [];
-      for await (const checked of mapInOrder(request.items, IN_FLIGHT, (item) => checkOne(folder, finder, item))) results.push(checked);
+      for await (const checked of mapInOrder(request.items, IN_FLIGHT, (item) => checkOne(folder, finder, item)))
+        results.push(checked);
       return results;
     },
   };

@@ -37,7 +37,12 @@ const fieldValues = {
   additionalProperties: { type: ['string', 'number', 'boolean', 'null'] },
 } as const;
 
-const presetId = { type: 'string', minLength: 6, maxLength: 255, pattern: '^[^./\\\\][^/\\\\]*\\.[jJ][sS][oO][nN]$' } as const;
+const presetId = {
+  type: 'string',
+  minLength: 6,
+  maxLength: 255,
+  pattern: '^[^./\\\\][^/\\\\]*\\.[jJ][sS][oO][nN]$',
+} as const;
 const presetName = { type: 'string', minLength: 1, maxLength: MAX_PRESET_NAME } as const;
 
 const saveRequest = {

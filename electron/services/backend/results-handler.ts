@@ -16,7 +16,13 @@ export function resultsHandler(context: BackendContext): Pick<ApiHandlers, 'expo
       const name = path.basename(folder.root) || 'folder';
       const { table, skipped } = await collectResults(folder.root, exportEntries(folder, request.paths));
       const file = await resultsFile(table, request.format);
-      return { fileName: `${name}${file.suffix}`, mimeType: file.mimeType, base64: Buffer.from(file.bytes).toString('base64'), skipped, notes: file.notes };
+      return {
+        fileName: `${name}${file.suffix}`,
+        mimeType: file.mimeType,
+        base64: Buffer.from(file.bytes).toString('base64'),
+        skipped,
+        notes: file.notes,
+      };
     },
   };
 }

@@ -54,7 +54,10 @@ function failed(save: SaveRequest, error: unknown): SaveOutcome {
   return { path: save.path, ok: false, error: { ...toBackendError(error), path: save.path } };
 }
 
-async function saveOne({ context, folder, profiles, batch, realFolders }: SaveRun, save: SaveRequest): Promise<SaveOutcome> {
+async function saveOne(
+  { context, folder, profiles, batch, realFolders }: SaveRun,
+  save: SaveRequest,
+): Promise<SaveOutcome> {
   const entry = await resolveImage(folder, save.path, realFolders);
   await checkSidecarInside(folder, entry);
   const problems = validateChanges(save.changes);
@@ -63,12 +66,16 @@ async function saveOne({ context, folder, profiles, batch, realFolders }: SaveRu
   const refused = await profileRefusals(profiles, entry.absPath, save.changes);
   if (refused.length > 0) throw new ApiFailure('INVALID_VALUE', refused.map((p) => p.message).join(' '), save.path);
   // The header is read while the lab profile in force is looked up.
-  const scanning: Promise<ImageScan | null> = entry.kind === 'tiff' ? context.headers.scan(context.scanner, entry.relPath, entry.absPath, entry.stamp) : Promise.resolve(null);
+  const scanning: Promise<ImageScan | null> =
+    entry.kind === 'tiff'
+      ? context.headers.scan(context.scanner, entry.relPath, entry.absPath, entry.stamp)
+      : Promise.resolve(null);
   const [scan, profile] = await Promise.all([scanning, profiles.forImage(entry.absPath)]);
   let creation = {};
   if (entry.sidecar === 'none') {
     // A new sidecar carries the image's header, as CloudScope would write it.
-    if (entry.kind !== 'tiff' || scan === null) throw new ApiFailure('NOT_FOUND', `${save.path} has no sidecar.`, save.path);
+    if (entry.kind !== 'tiff' || scan === null)
+      throw new ApiFailure('NOT_FOUND', `${save.path} has no sidecar.`, save.path);
     if (!scan.ok) throw new ApiFailure('UNREADABLE_IMAGE', scan.message, save.path);
     creation = { header: scan.info.header, fileCalibration: scan.info.fileCalibration };
   }
@@ -76,10 +83,24 @@ async function saveOne({ context, folder, profiles, batch, realFolders }: SaveRu
   const result = await saveFieldChanges(
     entry.absPath,
     save.changes,
-    { expected: save.expected, overwrite: save.overwrite === true, batch, ...(save.remove === undefined ? {} : { remove: save.remove }), ...creation },
+    {
+      expected: save.expected,
+      overwrite: save.overwrite === true,
+      batch,
+      ...(save.remove === undefined ? {} : { remove: save.remove }),
+      ...creation,
+    },
     (saved, previous) => {
       const problems = valueProblemsAfterEdit(previous?.sha256 ?? null, saved);
-      return { problems, row: composeRow(entry, scan, summarizeSidecar({ state: 'ok', sidecar: saved, version: null, problems }), profile) };
+      return {
+        problems,
+        row: composeRow(
+          entry,
+          scan,
+          summarizeSidecar({ state: 'ok', sidecar: saved, version: null, problems }),
+          profile,
+        ),
+      };
     },
   );
   const version = result.version;

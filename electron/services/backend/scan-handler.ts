@@ -41,7 +41,8 @@ export function scanHandler(context: BackendContext): Pick<ApiHandlers, 'scanFol
     },
     async cancelScan(request) {
       const running = context.scan;
-      if (running === null || (request.scanId !== undefined && request.scanId !== running.id)) return { cancelled: false };
+      if (running === null || (request.scanId !== undefined && request.scanId !== running.id))
+        return { cancelled: false };
       context.cancelScan();
       context.emit({ type: 'scan-cancelled', scanId: running.id, done: running.done() });
       return { cancelled: true };
@@ -66,7 +67,11 @@ async function runScan(
   try {
     const listing = listAhead(folder.root, signal);
     const profiles = profileFinder(context, folder);
-    const rows = scanRows(folder.root, listing.entries, context.scanner, { signal, cache: context.headers.remembering(withReadAhead(context, folder, cache)), profiles });
+    const rows = scanRows(folder.root, listing.entries, context.scanner, {
+      signal,
+      cache: context.headers.remembering(withReadAhead(context, folder, cache)),
+      profiles,
+    });
     for await (const batch of batchRows(rows)) {
       await listened;
       if (signal.aborted) return;

@@ -13,7 +13,10 @@ import { profileFinder, requireFolder, type BackendContext } from './backend-con
 import { resolveImage, type OpenFolder } from './confine';
 
 /** The images of `paths` (each once, in order), or every image of the folder. */
-export async function* exportEntries(folder: OpenFolder, paths: readonly string[] | undefined): AsyncGenerator<ImageEntry> {
+export async function* exportEntries(
+  folder: OpenFolder,
+  paths: readonly string[] | undefined,
+): AsyncGenerator<ImageEntry> {
   if (paths === undefined) {
     yield* listImages(folder.root);
     return;
@@ -22,12 +25,19 @@ export async function* exportEntries(folder: OpenFolder, paths: readonly string[
 }
 
 /** Handlers of the spreadsheet methods. */
-export function tableHandlers(context: BackendContext): Pick<ApiHandlers, 'exportTable' | 'exportReadme' | 'previewImport'> {
+export function tableHandlers(
+  context: BackendContext,
+): Pick<ApiHandlers, 'exportTable' | 'exportReadme' | 'previewImport'> {
   return {
     async exportTable(request) {
       const folder = requireFolder(context);
       const name = path.basename(folder.root) || 'folder';
-      const { file, skipped } = await exportFolder(folder.root, name, exportEntries(folder, request.paths), request.format);
+      const { file, skipped } = await exportFolder(
+        folder.root,
+        name,
+        exportEntries(folder, request.paths),
+        request.format,
+      );
       return {
         fileName: `${name}${file.suffix}`,
         mimeType: file.mimeType,
@@ -39,8 +49,20 @@ export function tableHandlers(context: BackendContext): Pick<ApiHandlers, 'expor
     async exportReadme(request) {
       const folder = requireFolder(context);
       const name = path.basename(folder.root) || 'folder';
-      const { file } = await exportReadme(folder.root, name, exportEntries(folder, request.paths), context.scanner, profileFinder(context, folder));
-      return { fileName: `${name}${file.suffix}`, mimeType: file.mimeType, base64: Buffer.from(file.bytes).toString('base64'), skipped: [], notes: file.notes };
+      const { file } = await exportReadme(
+        folder.root,
+        name,
+        exportEntries(folder, request.paths),
+        context.scanner,
+        profileFinder(context, folder),
+      );
+      return {
+        fileName: `${name}${file.suffix}`,
+        mimeType: file.mimeType,
+        base64: Buffer.from(file.bytes).toString('base64'),
+        skipped: [],
+        notes: file.notes,
+      };
     },
     async previewImport(request) {
       const folder = requireFolder(context);

@@ -30,7 +30,11 @@ export interface ReadAhead {
 }
 
 /** The first `count` entries of a listing, while `wanted()`. */
-async function* firstOf(entries: AsyncIterable<ImageEntry>, count: number, wanted: () => boolean): AsyncGenerator<ImageEntry> {
+async function* firstOf(
+  entries: AsyncIterable<ImageEntry>,
+  count: number,
+  wanted: () => boolean,
+): AsyncGenerator<ImageEntry> {
   let taken = 0;
   for await (const entry of entries) {
     if (taken++ >= count || !wanted()) return;
@@ -58,7 +62,11 @@ export async function warmUpScan(context: BackendContext): Promise<void> {
   };
   try {
     const entries = firstOf(listImages(folder.root), WARM_UP_IMAGES, wanted);
-    const rows = scanRows(folder.root, entries, context.scanner, { inFlight: WARM_UP_IN_FLIGHT, cache: keeping, profiles: profileFinder(context, folder) });
+    const rows = scanRows(folder.root, entries, context.scanner, {
+      inFlight: WARM_UP_IN_FLIGHT,
+      cache: keeping,
+      profiles: profileFinder(context, folder),
+    });
     for await (const row of rows) void row;
   } catch {
     // the scan that follows reports what cannot be read
@@ -68,7 +76,10 @@ export async function warmUpScan(context: BackendContext): Promise<void> {
 
 /** Whether two records were read from the same TIFF and sidecar (by the TIFF's stamp and the sidecar's version). */
 function sameFiles(a: CachedImage, b: CachedImage): boolean {
-  return sameVersion(a.sidecar?.version ?? null, b.sidecar?.version ?? null) && sameStamp(a.image?.stamp ?? null, b.image?.stamp ?? null);
+  return (
+    sameVersion(a.sidecar?.version ?? null, b.sidecar?.version ?? null) &&
+    sameStamp(a.image?.stamp ?? null, b.image?.stamp ?? null)
+  );
 }
 
 /**

@@ -143,10 +143,7 @@ async function* walk(
   if (run.length > 0) yield run;
 }
 
-async function resolveLink(
-  absPath: string,
-  realRoot: string,
-): Promise<{ realPath: string; isDir: boolean } | null> {
+async function resolveLink(absPath: string, realRoot: string): Promise<{ realPath: string; isDir: boolean } | null> {
   try {
     const realPath = await realpath(absPath);
     if (!isInside(realRoot, realPath)) return null;

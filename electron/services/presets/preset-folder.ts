@@ -7,7 +7,15 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ApiFailure } from '../../../shared/errors';
-import { formatPresetFile, parsePresetFile, presetFileName, type Preset, type PresetEntry, type PresetList, type StoredPreset } from '../../../shared/presets/preset-file';
+import {
+  formatPresetFile,
+  parsePresetFile,
+  presetFileName,
+  type Preset,
+  type PresetEntry,
+  type PresetList,
+  type StoredPreset,
+} from '../../../shared/presets/preset-file';
 
 /** A preset file larger than this is not read. */
 const MAX_PRESET_BYTES = 256 * 1024;
@@ -43,7 +51,8 @@ export function createPresetFolder(configDir: string): PresetFolder {
 
   async function existing(id: string): Promise<StoredPreset> {
     const entry = await readEntry(folder, checkId(id));
-    if (!entry.ok) throw new ApiFailure(entry.message === MISSING ? 'NOT_FOUND' : 'INVALID_VALUE', `${id}: ${entry.message}`);
+    if (!entry.ok)
+      throw new ApiFailure(entry.message === MISSING ? 'NOT_FOUND' : 'INVALID_VALUE', `${id}: ${entry.message}`);
     return entry;
   }
 
@@ -86,7 +95,13 @@ export function createPresetFolder(configDir: string): PresetFolder {
     },
     async remove(id) {
       const file = fileOf(id);
-      if (!(await stat(file).then((s) => s.isFile(), () => false))) throw new ApiFailure('NOT_FOUND', `There is no preset file ${id}.`);
+      if (
+        !(await stat(file).then(
+          (s) => s.isFile(),
+          () => false,
+        ))
+      )
+        throw new ApiFailure('NOT_FOUND', `There is no preset file ${id}.`);
       await rm(file);
     },
   };
@@ -100,7 +115,13 @@ function sameName(a: string, b: string): boolean {
 
 /** A preset id is a plain `.json` file name inside the folder. */
 function checkId(id: string): string {
-  if (id !== path.basename(id) || id.startsWith('.') || !id.toLowerCase().endsWith('.json') || id.includes('\0') || id.includes('\\')) {
+  if (
+    id !== path.basename(id) ||
+    id.startsWith('.') ||
+    !id.toLowerCase().endsWith('.json') ||
+    id.includes('\0') ||
+    id.includes('\\')
+  ) {
     throw new ApiFailure('BAD_REQUEST', `"${id}" is not a preset file name.`);
   }
   return id;
@@ -112,11 +133,16 @@ async function readEntry(folder: string, id: string): Promise<PresetEntry> {
   try {
     const info = await stat(file);
     if (!info.isFile()) return { ok: false, id, message: 'this is not a file' };
-    if (info.size > MAX_PRESET_BYTES) return { ok: false, id, message: `the file is larger than ${MAX_PRESET_BYTES / 1024} KB` };
+    if (info.size > MAX_PRESET_BYTES)
+      return { ok: false, id, message: `the file is larger than ${MAX_PRESET_BYTES / 1024} KB` };
     text = await readFile(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return { ok: false, id, message: code === 'ENOENT' ? MISSING : `the file cannot be read (${code ?? String(error)})` };
+    return {
+      ok: false,
+      id,
+      message: code === 'ENOENT' ? MISSING : `the file cannot be read (${code ?? String(error)})`,
+    };
   }
   const parsed = parsePresetFile(text);
   return parsed.ok ? { ok: true, id, ...parsed.preset } : { ok: false, id, message: parsed.message };

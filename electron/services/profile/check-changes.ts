@@ -26,14 +26,20 @@ export type ProfileChecker = (absImagePath: string, changes: FieldValues) => Pro
  * invalid sidecar is left to the writer, which refuses it anyway; without a profile nothing
  * is read.
  */
-export async function profileRefusals(finder: ProfileFinder, absImagePath: string, changes: FieldValues): Promise<ProfileProblem[]> {
+export async function profileRefusals(
+  finder: ProfileFinder,
+  absImagePath: string,
+  changes: FieldValues,
+): Promise<ProfileProblem[]> {
   const compiled = (await finder.forImage(absImagePath))?.profile.compiled ?? null;
   if (compiled === null) return [];
   const stored = sidecarValues(await readSidecarFile(absImagePath));
   if (stored === null) return [];
   // A value that is already stored is not written, so it is not refused either.
   const changed = new Set(Object.keys(changes).filter((name) => !isStored(stored, name, changes[name] ?? null)));
-  return checkValues(stored, changes, compiled).filter((problem) => problem.rule !== 'field-table' && blocksSaving(problem, changed));
+  return checkValues(stored, changes, compiled).filter(
+    (problem) => problem.rule !== 'field-table' && blocksSaving(problem, changed),
+  );
 }
 
 /** A checker for the images under `options.root` (see {@link profileRefusals}). */

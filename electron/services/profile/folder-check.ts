@@ -18,7 +18,11 @@ function isBookkeeping(name: string, siblings: ReadonlyMap<string, unknown>): bo
  * `folder` (its own folder; the folder named on the command line for `--profile`) that the
  * finder says it is in force for. Problems are labelled by the finder.
  */
-export async function folderProblems(loaded: LoadedProfile, folder: string, finder: ProfileFinder): Promise<FolderProblem[]> {
+export async function folderProblems(
+  loaded: LoadedProfile,
+  folder: string,
+  finder: ProfileFinder,
+): Promise<FolderProblem[]> {
   const rules = loaded.profile.compiled?.folder ?? null;
   if (rules === null) return [];
   const files: string[] = [];

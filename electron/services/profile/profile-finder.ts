@@ -40,7 +40,10 @@ export function createProfileFinder(cache: ProfileCache, options: FinderOptions)
       const inParent = parent === dir ? Promise.resolve(null) : lookUp(parent);
       found = (async () => {
         const file = path.join(dir, PROFILE_FILE_NAME);
-        const isFile = await stat(file).then((s) => s.isFile(), () => false);
+        const isFile = await stat(file).then(
+          (s) => s.isFile(),
+          () => false,
+        );
         return isFile ? cache.load(file, label(file)) : inParent;
       })();
       folders.set(dir, found);

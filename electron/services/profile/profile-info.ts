@@ -23,7 +23,10 @@ export async function profileInfo(loaded: LoadedProfile, finder: ProfileFinder, 
     applied: compiled !== null,
     problems: [...profile.problems],
     fields: compiled === null ? [] : [...compiled.fields],
-    folderRules: folder === null ? [] : folder.rules.map(({ pattern, required, description }) => ({ pattern, required, description })),
+    folderRules:
+      folder === null
+        ? []
+        : folder.rules.map(({ pattern, required, description }) => ({ pattern, required, description })),
     folderClosed: folder?.closed ?? false,
     // Rules of a profile above the open folder are about a larger folder than the one open.
     folderProblems: isInside(root, loaded.dir) ? await folderProblems(loaded, loaded.dir, finder) : [],
@@ -34,7 +37,11 @@ export async function profileInfo(loaded: LoadedProfile, finder: ProfileFinder, 
  * Every profile in force for `root` itself or for a folder holding one of its images, each
  * once; `imageFolders` (absolute, `root` among them) saves walking the tree when they are known.
  */
-export async function profilesUnder(root: string, finder: ProfileFinder, imageFolders: readonly string[] | null = null): Promise<ProfileInfo[]> {
+export async function profilesUnder(
+  root: string,
+  finder: ProfileFinder,
+  imageFolders: readonly string[] | null = null,
+): Promise<ProfileInfo[]> {
   const folders = new Set(imageFolders ?? [root]);
   if (imageFolders === null) for await (const entry of listImages(root)) folders.add(path.dirname(entry.absPath));
   const found = new Map<string, LoadedProfile>();

@@ -14,7 +14,8 @@ const NOTE = 'NaN summary values are empty cells; Infinity is written inf (-inf)
 export async function resultsFile(table: ResultsTable, format: ResultsFormat): Promise<ExportFile> {
   const notes = table.rows.length > 0 ? [NOTE] : [];
   const suffix = `-results.${format}`;
-  if (format === 'xlsx') return { bytes: await writeWorkbook(resultsSheet(table)), mimeType: TABLE_MIME_TYPES[format], suffix, notes };
+  if (format === 'xlsx')
+    return { bytes: await writeWorkbook(resultsSheet(table)), mimeType: TABLE_MIME_TYPES[format], suffix, notes };
   const text = formatTable([table.columns.map((c) => c.name), ...table.rows], format);
   return { bytes: new TextEncoder().encode(text), mimeType: TABLE_MIME_TYPES[format], suffix, notes };
 }

@@ -14,7 +14,14 @@ import type { CachedImage, ScanCache } from '../scan-cache';
 import { noteValueProblems, sidecarPathFor } from '../sidecar';
 import type { SidecarBytes, SidecarTask, TiffScanner } from '../tiff';
 import type { ProfileFinder } from '../profile';
-import { composeRow, readEntrySidecar, sidecarReadBy, summarizeSidecar, type ImageScan, type SidecarSummary } from './image-row';
+import {
+  composeRow,
+  readEntrySidecar,
+  sidecarReadBy,
+  summarizeSidecar,
+  type ImageScan,
+  type SidecarSummary,
+} from './image-row';
 
 /** A header as read, and the sidecar's stamp or the sidecar itself if the worker took them (undefined: not taken). */
 interface HeaderRead {
@@ -24,22 +31,40 @@ interface HeaderRead {
   sidecarRead: SidecarBytes | undefined;
 }
 
-async function readHeader(entry: ImageEntry, scanner: TiffScanner, known: CachedImage['image'], sidecar: SidecarTask): Promise<HeaderRead> {
+async function readHeader(
+  entry: ImageEntry,
+  scanner: TiffScanner,
+  known: CachedImage['image'],
+  sidecar: SidecarTask,
+): Promise<HeaderRead> {
   if (entry.kind !== 'tiff') return { scan: null, kept: null, sidecarStamp: undefined, sidecarRead: undefined };
   try {
     const read = await scanner.summary(entry.absPath, { known: known?.stamp ?? null, sidecar });
     const summary = read.info ?? known?.summary;
     if (summary === undefined) throw new Error('the scanner skipped a file it did not know');
     const kept = read.info === null && known !== null ? known : { stamp: read.stamp, summary };
-    return { scan: { ok: true, info: summary }, kept, sidecarStamp: sidecar === 'stamp' ? read.sidecar : undefined, sidecarRead: read.sidecarRead };
+    return {
+      scan: { ok: true, info: summary },
+      kept,
+      sidecarStamp: sidecar === 'stamp' ? read.sidecar : undefined,
+      sidecarRead: read.sidecarRead,
+    };
   } catch (error) {
-    return { scan: { ok: false, message: toApiError(error).message }, kept: null, sidecarStamp: undefined, sidecarRead: undefined };
+    return {
+      scan: { ok: false, message: toApiError(error).message },
+      kept: null,
+      sidecarStamp: undefined,
+      sidecarRead: undefined,
+    };
   }
 }
 
 /** The stamp of an image's sidecar, taken here (where the worker did not take it); null when it is not a file. */
 function sidecarStampOf(entry: ImageEntry): Promise<FileStamp | null> {
-  return stat(sidecarPathFor(entry.absPath)).then((s) => (s.isFile() ? s : null), () => null);
+  return stat(sidecarPathFor(entry.absPath)).then(
+    (s) => (s.isFile() ? s : null),
+    () => null,
+  );
 }
 
 /** Whether a sidecar with stamp `now` is the one `known` was read from. */
@@ -57,7 +82,13 @@ function reuse(known: SidecarSummary): SidecarSummary {
  * Builds an image's row, reading only what changed since `cache` kept it, with the problems
  * the profile in force finds; keeps what was read. Never rejects.
  */
-export async function buildCachedRow(root: string, entry: ImageEntry, scanner: TiffScanner, cache: ScanCache, profiles?: ProfileFinder): Promise<ImageRow> {
+export async function buildCachedRow(
+  root: string,
+  entry: ImageEntry,
+  scanner: TiffScanner,
+  cache: ScanCache,
+  profiles?: ProfileFinder,
+): Promise<ImageRow> {
   const known = cache.take(entry.relPath);
   // a link is read every time (its target may change); a listed file is compared by its stamp
   const candidate = entry.sidecar === 'file' && known?.sidecar?.version != null ? known.sidecar : null;
@@ -76,7 +107,8 @@ export async function buildCachedRow(root: string, entry: ImageEntry, scanner: T
   if (readHere !== null) summary = await readHere;
   else if (task === 'read') {
     // read here only where the worker could not (not a TIFF, or its header failed)
-    summary = scanned.sidecarRead === undefined ? await read() : summarizeSidecar(sidecarReadBy(entry, scanned.sidecarRead));
+    summary =
+      scanned.sidecarRead === undefined ? await read() : summarizeSidecar(sidecarReadBy(entry, scanned.sidecarRead));
   } else {
     const sidecar = knownSidecar as SidecarSummary;
     const now = scanned.sidecarStamp !== undefined ? scanned.sidecarStamp : await sidecarStampOf(entry);

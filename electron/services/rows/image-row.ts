@@ -22,7 +22,10 @@ export type ImageScan<T extends TiffSummary = TiffSummary> = { ok: true; info: T
  * The outcome of reading a sidecar, as the row needs it. A null version: an invalid file that
  * was not read, or a sidecar just edited and not written yet.
  */
-export type SidecarRead = SidecarFile | { state: 'invalid'; version: null; problems: string[] } | { state: 'ok'; sidecar: Sidecar; version: null; problems: string[] };
+export type SidecarRead =
+  | SidecarFile
+  | { state: 'invalid'; version: null; problems: string[] }
+  | { state: 'ok'; sidecar: Sidecar; version: null; problems: string[] };
 
 /** What a row takes from a sidecar, as plain data (the scan cache keeps it). */
 export interface SidecarSummary {
@@ -95,7 +98,10 @@ async function scanImageDetail(scanner: TiffScanner, absPath: string): Promise<I
 export async function readEntrySidecar(root: string, entry: ImageEntry): Promise<SidecarRead> {
   if (entry.sidecar === 'none') return { state: 'missing' };
   if (entry.sidecar === 'link') {
-    const [realRoot, real] = await Promise.all([realpath(root), realpath(sidecarPathFor(entry.absPath)).catch(() => null)]);
+    const [realRoot, real] = await Promise.all([
+      realpath(root),
+      realpath(sidecarPathFor(entry.absPath)).catch(() => null),
+    ]);
     if (real !== null && !isInside(realRoot, real)) {
       return { state: 'invalid', version: null, problems: ['The sidecar links outside the folder; it is not read.'] };
     }
@@ -119,7 +125,12 @@ export function sidecarReadBy(entry: ImageEntry, bytes: SidecarBytes): SidecarRe
  * Puts a row together from what was read, with the problems the profile in force finds (a
  * sidecar from the scan cache is read again first when a profile applies: see cached-row).
  */
-export function composeRow(entry: ImageEntry, scan: ImageScan | null, read: SidecarSummary, profile: LoadedProfile | null = null): ImageRow {
+export function composeRow(
+  entry: ImageEntry,
+  scan: ImageScan | null,
+  read: SidecarSummary,
+  profile: LoadedProfile | null = null,
+): ImageRow {
   const errors: string[] = [];
   if (scan !== null && !scan.ok) errors.push(scan.message);
   errors.push(...read.problems);
@@ -134,7 +145,12 @@ export function composeRow(entry: ImageEntry, scan: ImageScan | null, read: Side
   }
   const header = info !== null ? info.header : entry.kind === 'other' ? read.header : null;
   // a profile checks the sidecar as read; one taken from the scan cache is never checked (cached-row reads it again when a profile applies)
-  const asRead = read.sidecar !== null ? { state: 'ok' as const, sidecar: read.sidecar } : read.state === 'missing' ? { state: 'missing' as const } : { state: 'invalid' as const };
+  const asRead =
+    read.sidecar !== null
+      ? { state: 'ok' as const, sidecar: read.sidecar }
+      : read.state === 'missing'
+        ? { state: 'missing' as const }
+        : { state: 'invalid' as const };
   return {
     path: entry.relPath,
     kind: entry.kind,
@@ -163,7 +179,12 @@ export interface ImageRead {
  * Reads everything about an image's header (TIFFs only; else null), its sidecar and, with a
  * finder, the profile in force, concurrently; never rejects.
  */
-export async function readImage(root: string, entry: ImageEntry, scanner: TiffScanner, profiles?: ProfileFinder): Promise<ImageRead> {
+export async function readImage(
+  root: string,
+  entry: ImageEntry,
+  scanner: TiffScanner,
+  profiles?: ProfileFinder,
+): Promise<ImageRead> {
   const [scan, read, profile] = await Promise.all([
     entry.kind === 'tiff' ? scanImageDetail(scanner, entry.absPath) : Promise.resolve(null),
     readEntrySidecar(root, entry),
@@ -173,7 +194,12 @@ export async function readImage(root: string, entry: ImageEntry, scanner: TiffSc
 }
 
 /** Reads one image's header summary, its sidecar and its profile concurrently and builds its row; never rejects. */
-export async function buildImageRow(root: string, entry: ImageEntry, scanner: TiffScanner, profiles?: ProfileFinder): Promise<ImageRow> {
+export async function buildImageRow(
+  root: string,
+  entry: ImageEntry,
+  scanner: TiffScanner,
+  profiles?: ProfileFinder,
+): Promise<ImageRow> {
   const [scan, read, profile] = await Promise.all([
     entry.kind === 'tiff' ? scanImage(scanner, entry.absPath) : Promise.resolve(null),
     readEntrySidecar(root, entry),

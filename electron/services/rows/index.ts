@@ -1,7 +1,18 @@
 /**
  * Image rows: what the table shows for each image, built concurrently through the scanner.
  */
-export { buildImageRow, composeRow, readEntrySidecar, readImage, storedValues, summarizeSidecar, type ImageRead, type ImageScan, type SidecarRead, type SidecarSummary } from './image-row';
+export {
+  buildImageRow,
+  composeRow,
+  readEntrySidecar,
+  readImage,
+  storedValues,
+  summarizeSidecar,
+  type ImageRead,
+  type ImageScan,
+  type SidecarRead,
+  type SidecarSummary,
+} from './image-row';
 export { HeaderMemo } from './header-memo';
 export { batchRows, FIRST_BATCH_ROWS, scanRows, type ScanRowsOptions } from './scan-rows';
 export { mapInOrder } from './map-in-order';

@@ -35,7 +35,10 @@ export async function* mapInOrder<T, R>(
     while (!exhausted && queue.length < limit && !stopped()) {
       pending ??= Promise.resolve(iterator.next());
       const head = queue[0];
-      const next = head === undefined ? await pending : await Promise.race([pending, head.then((): typeof HEAD_READY => HEAD_READY)]);
+      const next =
+        head === undefined
+          ? await pending
+          : await Promise.race([pending, head.then((): typeof HEAD_READY => HEAD_READY)]);
       if (next === HEAD_READY) break;
       pending = null;
       if (next.done === true) exhausted = true;

@@ -60,7 +60,10 @@ const UI_BATCHES: BatchOptions = { firstRows: FIRST_BATCH_ROWS, maxRows: 1000, m
  * `maxRows`, cut `maxDelayMs` after its first row even when no further row comes (a walk held
  * up by a slow share must not hold back the rows already read).
  */
-export async function* batchRows(rows: AsyncIterable<ImageRow>, options: BatchOptions = UI_BATCHES): AsyncGenerator<ImageRow[]> {
+export async function* batchRows(
+  rows: AsyncIterable<ImageRow>,
+  options: BatchOptions = UI_BATCHES,
+): AsyncGenerator<ImageRow[]> {
   const iterator = rows[Symbol.asyncIterator]();
   let limit = options.firstRows;
   let batch: ImageRow[] = [];

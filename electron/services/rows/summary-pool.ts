@@ -46,7 +46,12 @@ export function sharedSummary(summary: TiffSummary): TiffSummary {
   if (pooled.has(summary)) return summary;
   const key = keyOf(summary);
   const known = byKey.get(key);
-  if (known !== undefined && sameHeader(known.header, summary.header) && sameCalibration(known.fileCalibration, summary.fileCalibration)) return known;
+  if (
+    known !== undefined &&
+    sameHeader(known.header, summary.header) &&
+    sameCalibration(known.fileCalibration, summary.fileCalibration)
+  )
+    return known;
   if (known !== undefined) return summary; // equal as text, not to the bit (0 and -0): kept apart
   if (byKey.size >= MAX_SUMMARIES) byKey.clear();
   const { header, fileCalibration } = summary;

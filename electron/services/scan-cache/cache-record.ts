@@ -27,7 +27,8 @@ function encodeValue(value: FieldValue): Json {
 
 function decodeValue(json: unknown): FieldValue | undefined {
   if (json === null || typeof json === 'string' || typeof json === 'number' || typeof json === 'boolean') return json;
-  if (Array.isArray(json) && json.length === 1 && ['NaN', 'Infinity', '-Infinity'].includes(json[0] as string)) return Number(json[0]);
+  if (Array.isArray(json) && json.length === 1 && ['NaN', 'Infinity', '-Infinity'].includes(json[0] as string))
+    return Number(json[0]);
   return undefined;
 }
 
@@ -38,8 +39,15 @@ function encodeHeader(header: HeaderValues): Json {
 function decodeHeader(json: unknown): HeaderValues | undefined {
   if (!Array.isArray(json) || json.length !== HEADER_KEYS.length) return undefined;
   const [shape, dims, sizes, dtype, num_channels, num_scenes, date, time] = json as unknown[];
-  if (typeof shape !== 'string' || typeof dims !== 'string' || typeof sizes !== 'string' || typeof dtype !== 'string') return undefined;
-  if (typeof num_channels !== 'number' || typeof num_scenes !== 'number' || typeof date !== 'string' || typeof time !== 'string') return undefined;
+  if (typeof shape !== 'string' || typeof dims !== 'string' || typeof sizes !== 'string' || typeof dtype !== 'string')
+    return undefined;
+  if (
+    typeof num_channels !== 'number' ||
+    typeof num_scenes !== 'number' ||
+    typeof date !== 'string' ||
+    typeof time !== 'string'
+  )
+    return undefined;
   return { shape, dims, sizes, dtype, num_channels, num_scenes, date, time };
 }
 
@@ -47,11 +55,22 @@ function decodeCalibration(json: unknown): FileCalibration | null | undefined {
   if (json === 0) return null;
   if (!Array.isArray(json) || json.length !== 4) return undefined;
   const [x, y, unit, source] = json as unknown[];
-  if (typeof x !== 'number' || typeof y !== 'number' || typeof unit !== 'string' || !SOURCES.has(source as CalibrationSource)) return undefined;
+  if (
+    typeof x !== 'number' ||
+    typeof y !== 'number' ||
+    typeof unit !== 'string' ||
+    !SOURCES.has(source as CalibrationSource)
+  )
+    return undefined;
   return { x, y, unit, source: source as CalibrationSource };
 }
 
-const SOURCES: ReadonlySet<CalibrationSource> = new Set<CalibrationSource>(['imagej', 'ome', 'resolution-cm', 'resolution-inch']);
+const SOURCES: ReadonlySet<CalibrationSource> = new Set<CalibrationSource>([
+  'imagej',
+  'ome',
+  'resolution-cm',
+  'resolution-inch',
+]);
 
 function isStamp(json: unknown): json is [number, number, number] {
   return Array.isArray(json) && json.length === 3 && json.every((n) => typeof n === 'number');
@@ -61,7 +80,17 @@ function encodeSidecar(sidecar: SidecarSummary): Json {
   const { state, version, problems, values, header, absentFields, results } = sidecar;
   if (version === null) return 0;
   const stored = state === 'ok' ? EDITABLE_FIELDS.map((f) => encodeValue(values[f.name] ?? null)) : 0;
-  return [state, version.size, version.mtimeMs, version.sha256, problems, stored, header === null ? 0 : encodeHeader(header), absentFields, results ?? 0];
+  return [
+    state,
+    version.size,
+    version.mtimeMs,
+    version.sha256,
+    problems,
+    stored,
+    header === null ? 0 : encodeHeader(header),
+    absentFields,
+    results ?? 0,
+  ];
 }
 
 function isStrings(json: unknown): json is string[] {
@@ -72,7 +101,9 @@ function isStrings(json: unknown): json is string[] {
 function decodeResults(json: unknown): ResultValues | null | undefined {
   if (json === 0) return null;
   if (typeof json !== 'object' || json === null || Array.isArray(json)) return undefined;
-  const ok = Object.values(json).every((v) => typeof v === 'number' || v === 'NaN' || v === 'Infinity' || v === '-Infinity');
+  const ok = Object.values(json).every(
+    (v) => typeof v === 'number' || v === 'NaN' || v === 'Infinity' || v === '-Infinity',
+  );
   return ok ? (json as ResultValues) : undefined;
 }
 
@@ -80,7 +111,13 @@ function decodeSidecar(json: unknown): SidecarSummary | null | undefined {
   if (json === 0) return null;
   if (!Array.isArray(json) || json.length !== 9) return undefined;
   const [state, size, mtimeMs, sha256, problems, stored, headerJson, absentFields, resultsJson] = json as unknown[];
-  if ((state !== 'ok' && state !== 'invalid') || typeof size !== 'number' || typeof mtimeMs !== 'number' || typeof sha256 !== 'string') return undefined;
+  if (
+    (state !== 'ok' && state !== 'invalid') ||
+    typeof size !== 'number' ||
+    typeof mtimeMs !== 'number' ||
+    typeof sha256 !== 'string'
+  )
+    return undefined;
   if (!isStrings(problems) || !isStrings(absentFields)) return undefined;
   let values = defaultValues();
   if (state === 'ok') {
@@ -107,7 +144,14 @@ export function encodeRecord(relPath: string, image: CachedImage): string {
       : [
           [tiff.stamp.size, tiff.stamp.mtimeMs, tiff.stamp.ino],
           encodeHeader(tiff.summary.header),
-          tiff.summary.fileCalibration === null ? 0 : [tiff.summary.fileCalibration.x, tiff.summary.fileCalibration.y, tiff.summary.fileCalibration.unit, tiff.summary.fileCalibration.source],
+          tiff.summary.fileCalibration === null
+            ? 0
+            : [
+                tiff.summary.fileCalibration.x,
+                tiff.summary.fileCalibration.y,
+                tiff.summary.fileCalibration.unit,
+                tiff.summary.fileCalibration.source,
+              ],
         ];
   const sidecar = image.sidecar === null ? 0 : encodeSidecar(image.sidecar);
   return JSON.stringify([relPath, encodedImage, sidecar]);

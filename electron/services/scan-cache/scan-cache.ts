@@ -120,7 +120,9 @@ async function readOld(file: string, header: string): Promise<OldLines | null> {
 async function prune(dir: string): Promise<void> {
   const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith('.jsonl'));
   if (names.length <= MAX_FOLDERS) return;
-  const dated = await Promise.all(names.map(async (name) => ({ name, mtimeMs: (await stat(path.join(dir, name)).catch(() => null))?.mtimeMs ?? 0 })));
+  const dated = await Promise.all(
+    names.map(async (name) => ({ name, mtimeMs: (await stat(path.join(dir, name)).catch(() => null))?.mtimeMs ?? 0 })),
+  );
   dated.sort((a, b) => b.mtimeMs - a.mtimeMs);
   await Promise.all(dated.slice(MAX_FOLDERS).map(({ name }) => rm(path.join(dir, name), { force: true })));
 }

@@ -40,7 +40,8 @@ export async function exportFolder(
   const skipped: SkippedImage[] = [];
   const read = async (entry: ImageEntry) => ({ entry, read: await readEntrySidecar(root, entry) });
   for await (const { entry, read: sidecar } of mapInOrder(entries, IN_FLIGHT, read)) {
-    if (sidecar.state === 'invalid') skipped.push({ path: entry.relPath, message: `invalid sidecar: ${sidecar.problems.join('; ')}` });
+    if (sidecar.state === 'invalid')
+      skipped.push({ path: entry.relPath, message: `invalid sidecar: ${sidecar.problems.join('; ')}` });
     else rows.push({ path: entry.relPath, values: storedValues(sidecar) });
   }
   return { file: await encodeExport(format, rows, folderName), count: rows.length, skipped };

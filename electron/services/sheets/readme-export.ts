@@ -40,5 +40,8 @@ export async function exportReadme(
   const used = new Set(rows.map((row) => row.profile));
   const profiles = (await profilesUnder(root, finder)).filter((profile) => used.has(profile.source));
   const text = datasetReadme({ folderName, rows, profiles, today });
-  return { file: { bytes: new TextEncoder().encode(text), mimeType: 'text/markdown', suffix: '-README.md', notes: [] }, count: rows.length };
+  return {
+    file: { bytes: new TextEncoder().encode(text), mimeType: 'text/markdown', suffix: '-README.md', notes: [] },
+    count: rows.length,
+  };
 }

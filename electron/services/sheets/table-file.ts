@@ -5,7 +5,13 @@
 import { omeroTable } from '../../../shared/sheets/omero-table';
 import { cellText, valueCell, valueText, type SheetTable } from '../../../shared/sheets/sheet-cell';
 import { exportTable, type ExportRow, type TableExportFormat } from '../../../shared/sheets/table-export';
-import { decodeTableText, formatTable, parseTable, sniffTableFormat, TableSyntaxError } from '../../../shared/sheets/table-text';
+import {
+  decodeTableText,
+  formatTable,
+  parseTable,
+  sniffTableFormat,
+  TableSyntaxError,
+} from '../../../shared/sheets/table-text';
 import { readWorkbook, writeWorkbook } from './xlsx-file';
 
 /** An encoded export, ready to be saved or downloaded. */
@@ -26,22 +32,36 @@ export const TABLE_MIME_TYPES = {
 } as const;
 
 /** Encodes the rows of the folder named `folderName` in `format`. */
-export async function encodeExport(format: TableExportFormat, rows: readonly ExportRow[], folderName: string): Promise<ExportFile> {
+export async function encodeExport(
+  format: TableExportFormat,
+  rows: readonly ExportRow[],
+  folderName: string,
+): Promise<ExportFile> {
   const utf8 = (text: string) => new TextEncoder().encode(text);
   switch (format) {
     case 'csv':
     case 'tsv': {
-      const text = formatTable(exportTable(rows, valueText).map((row) => row.map(cellText)), format);
+      const text = formatTable(
+        exportTable(rows, valueText).map((row) => row.map(cellText)),
+        format,
+      );
       return { bytes: utf8(text), mimeType: TABLE_MIME_TYPES[format], suffix: `.${format}`, notes: [] };
     }
     case 'xlsx':
-      return { bytes: await writeWorkbook(exportTable(rows, valueCell)), mimeType: TABLE_MIME_TYPES.xlsx, suffix: '.xlsx', notes: [] };
+      return {
+        bytes: await writeWorkbook(exportTable(rows, valueCell)),
+        mimeType: TABLE_MIME_TYPES.xlsx,
+        suffix: '.xlsx',
+        notes: [],
+      };
     case 'omero': {
       const { table, emptyNumbers } = omeroTable(rows, folderName);
       const notes =
         emptyNumbers.length === 0
           ? []
-          : [`${emptyNumbers.join(', ')} ha${emptyNumbers.length === 1 ? 's' : 've'} empty cells: run omero metadata populate with --allow_nan (they become NaN)`];
+          : [
+              `${emptyNumbers.join(', ')} ha${emptyNumbers.length === 1 ? 's' : 've'} empty cells: run omero metadata populate with --allow_nan (they become NaN)`,
+            ];
       return { bytes: utf8(formatTable(table, 'csv')), mimeType: TABLE_MIME_TYPES.csv, suffix: '-omero.csv', notes };
     }
   }
@@ -81,7 +101,8 @@ export async function decodeTable(fileName: string, bytes: Uint8Array): Promise<
       throw new TableFileError(null, `${fileName} is not a workbook that can be read: ${(error as Error).message}`);
     }
   }
-  if (/\.xls[xmb]?$/i.test(fileName)) throw new TableFileError(null, `${fileName} is not an XLSX workbook (save it as .xlsx, CSV or TSV)`);
+  if (/\.xls[xmb]?$/i.test(fileName))
+    throw new TableFileError(null, `${fileName} is not an XLSX workbook (save it as .xlsx, CSV or TSV)`);
   const text = decodeTableText(bytes);
   try {
     return parseTable(text, sniffTableFormat(fileName, text));

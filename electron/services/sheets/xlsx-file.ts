@@ -23,7 +23,9 @@ export async function writeWorkbook(table: SheetTable): Promise<Uint8Array> {
   const workbook = await newWorkbook();
   const sheet = workbook.addWorksheet(SHEET_NAME, { views: [{ state: 'frozen', ySplit: 1 }] });
   for (const cells of table) {
-    sheet.addRow(cells.map((cell) => (typeof cell === 'string' ? escapeText(cell) : isErrorCell(cell) ? cell.error : cell)));
+    sheet.addRow(
+      cells.map((cell) => (typeof cell === 'string' ? escapeText(cell) : isErrorCell(cell) ? cell.error : cell)),
+    );
   }
   const header = table[0] ?? [];
   sheet.getRow(1).font = { bold: true };
@@ -41,10 +43,11 @@ export async function writeWorkbook(table: SheetTable): Promise<Uint8Array> {
  * a reader (exceljs, Excel) gives back the very same text.
  */
 function escapeText(text: string): string {
-  return text
-    .replace(/_x([0-9A-F]{4})_/g, '_x005F_x$1_')
+  return text.replace(/_x([0-9A-F]{4})_/g, '_x005F_x$1_').replace(
     // eslint-disable-next-line no-control-regex -- these characters are what is escaped
-    .replace(/[\u0000-\u0008\u000B-\u001F]/g, (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
+    /[\u0000-\u0008\u000B-\u001F]/g,
+    (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`,
+  );
 }
 
 /**

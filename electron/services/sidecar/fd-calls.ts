@@ -13,7 +13,13 @@ export const closeFd: (fd: number) => Promise<void> = promisify(fs.close);
 /** Stats an open file. */
 export const fstatFd: (fd: number) => Promise<fs.Stats> = promisify(fs.fstat);
 
-const readAt = promisify(fs.read) as unknown as (fd: number, buffer: Buffer, offset: number, length: number, position: number) => Promise<{ bytesRead: number }>;
+const readAt = promisify(fs.read) as unknown as (
+  fd: number,
+  buffer: Buffer,
+  offset: number,
+  length: number,
+  position: number,
+) => Promise<{ bytesRead: number }>;
 
 /** Reads `size` bytes from the start of an open file (fewer when it is shorter now). */
 export async function readFd(fd: number, size: number): Promise<Buffer> {

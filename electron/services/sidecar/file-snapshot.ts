@@ -45,6 +45,7 @@ export function ioFailure(error: unknown, what: string, imagePath: string): ApiF
     EISDIR: 'it is a folder',
     EBUSY: 'the file is in use',
   };
-  const reason = (code === undefined ? undefined : reasons[code]) ?? (error instanceof Error ? error.message : String(error));
+  const reason =
+    (code === undefined ? undefined : reasons[code]) ?? (error instanceof Error ? error.message : String(error));
   return new ApiFailure('IO', `${what}: ${reason}`, imagePath);
 }

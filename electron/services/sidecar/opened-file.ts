@@ -35,7 +35,11 @@ export function checkOpenedFile(stat: Stats, name: string, imagePath: string): v
   if (stat.isDirectory()) throw Object.assign(new Error(`${name} is a folder`), { code: 'EISDIR' });
   if (!stat.isFile()) throw new ApiFailure('IO', `${name} is not a regular file`, imagePath);
   if (stat.size > MAX_SIDECAR_BYTES) {
-    throw new ApiFailure('IO', `${name} is ${Math.round(stat.size / 2 ** 20)} MB, too large to be a sidecar`, imagePath);
+    throw new ApiFailure(
+      'IO',
+      `${name} is ${Math.round(stat.size / 2 ** 20)} MB, too large to be a sidecar`,
+      imagePath,
+    );
   }
 }
 
@@ -51,7 +55,9 @@ export function versionOf(bytes: Uint8Array, mtimeMs: number): SidecarVersion {
 
 /** This process's user and groups (null on Windows). */
 const identity =
-  process.geteuid === undefined || process.getegid === undefined ? null : { uid: process.geteuid(), groups: [process.getegid(), ...(process.getgroups?.() ?? [])] };
+  process.geteuid === undefined || process.getegid === undefined
+    ? null
+    : { uid: process.geteuid(), groups: [process.getegid(), ...(process.getgroups?.() ?? [])] };
 
 /** Whether this process may write a file with these owner, group and permission bits. */
 function writableBy(stat: Stats): boolean {

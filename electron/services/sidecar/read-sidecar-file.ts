@@ -30,7 +30,11 @@ export async function readSidecarFile(imagePath: string): Promise<SidecarFile> {
 }
 
 /** The state of a sidecar read as `snapshot` (null: no file); `name` prefixes its problems. */
-export function sidecarFromSnapshot(snapshot: FileSnapshot | null, name: string, options: ParseOptions = {}): SidecarFile {
+export function sidecarFromSnapshot(
+  snapshot: FileSnapshot | null,
+  name: string,
+  options: ParseOptions = {},
+): SidecarFile {
   if (snapshot === null) return { state: 'missing' };
   const { version } = snapshot;
   let text: string;

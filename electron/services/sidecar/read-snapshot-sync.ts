@@ -11,7 +11,12 @@ import { checkOpenedFile, readFlags, snapshotOf, type FileSnapshot } from './ope
  * when `noFollow` and it is a symbolic link (where the platform can tell). Other failures
  * are thrown as they come (errno errors, or `ApiFailure` for what is not a sidecar-sized file).
  */
-export function readSnapshotSync(file: string, name: string, imagePath: string, noFollow: boolean): FileSnapshot | 'link' | null {
+export function readSnapshotSync(
+  file: string,
+  name: string,
+  imagePath: string,
+  noFollow: boolean,
+): FileSnapshot | 'link' | null {
   let fd: number;
   try {
     fd = openSync(file, readFlags(noFollow));

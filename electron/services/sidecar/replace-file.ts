@@ -14,7 +14,12 @@ import { replaceInWorker } from './write-worker-client';
  * file's permission bits) is kept. The folder is synced by `batch.finish()`, or before
  * returning without a batch. The temp file is removed on any error.
  */
-export async function replaceFile(target: string, bytes: Uint8Array, mode: number | undefined, batch?: WriteBatch): Promise<SidecarVersion> {
+export async function replaceFile(
+  target: string,
+  bytes: Uint8Array,
+  mode: number | undefined,
+  batch?: WriteBatch,
+): Promise<SidecarVersion> {
   const dir = path.dirname(target);
   const temp = claimTemp(dir);
   let version: SidecarVersion;

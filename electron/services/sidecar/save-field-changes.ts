@@ -11,7 +11,13 @@ import { sidecarFromSnapshot } from './read-sidecar-file';
 import { withSidecarLock } from './sidecar-lock';
 import { sidecarNameFor } from './sidecar-path';
 import type { WriteBatch } from './write-batch';
-import { readForWrite, replaceSidecar, writeTargetOf, type SidecarOnDisk, type WriteTarget } from './write-sidecar-file';
+import {
+  readForWrite,
+  replaceSidecar,
+  writeTargetOf,
+  type SidecarOnDisk,
+  type WriteTarget,
+} from './write-sidecar-file';
 
 /** How to save: the version the caller read, and what to create a missing sidecar from. */
 export interface SaveOptions {
@@ -87,7 +93,13 @@ export async function saveFieldChanges<T = undefined>(
 }
 
 /** Everything a save decides from what is on disk, before its write; of the read, only what the write needs is kept. */
-function planSave<T>(imagePath: string, onDisk: SidecarOnDisk, changes: FieldValues, options: SaveOptions, take?: TakeFromSaved<T>): PlannedSave<T> {
+function planSave<T>(
+  imagePath: string,
+  onDisk: SidecarOnDisk,
+  changes: FieldValues,
+  options: SaveOptions,
+  take?: TakeFromSaved<T>,
+): PlannedSave<T> {
   const name = sidecarNameFor(imagePath);
   const file = sidecarFromSnapshot(onDisk.snapshot, name, { checkValues: false });
   if (file.state === 'invalid') {
@@ -100,12 +112,21 @@ function planSave<T>(imagePath: string, onDisk: SidecarOnDisk, changes: FieldVal
     sidecar = editSidecar(file.sidecar, changes, options.remove);
   } else {
     if (!options.header) {
-      throw new ApiFailure('INVALID_VALUE', `${name} does not exist and the image header is unknown, so it cannot be created`, imagePath);
+      throw new ApiFailure(
+        'INVALID_VALUE',
+        `${name} does not exist and the image header is unknown, so it cannot be created`,
+        imagePath,
+      );
     }
     sidecar = createSidecar(options.header, options.fileCalibration ?? null, changes);
   }
   const changed = file.state !== 'ok' || sidecar !== file.sidecar;
-  if (changed && options.overwrite !== true && options.expected !== 'latest' && !sameVersion(current, options.expected)) {
+  if (
+    changed &&
+    options.overwrite !== true &&
+    options.expected !== 'latest' &&
+    !sameVersion(current, options.expected)
+  ) {
     throw new ApiFailure('CONFLICT', `${name} changed on disk since it was read`, imagePath);
   }
   const result = { changed, version: current, before, taken: take?.(sidecar, current) as T };

@@ -83,7 +83,13 @@ async function removeStale(dir: string, entries: readonly Dirent[]): Promise<num
     const file = path.join(dir, entry.name);
     const info = await lstat(file).catch(() => null);
     if (info === null || !info.isFile() || !isStaleTemp(file, info.mtimeMs)) continue;
-    if (await rm(file).then(() => true, () => false)) removed += 1;
+    if (
+      await rm(file).then(
+        () => true,
+        () => false,
+      )
+    )
+      removed += 1;
   }
   return removed;
 }

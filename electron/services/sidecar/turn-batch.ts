@@ -7,7 +7,9 @@
  * Returns `add(item, transfer?)`: items added in one turn of the event loop (with the buffers
  * they hand over) are passed to `post` together, once, at the end of that turn.
  */
-export function turnBatch<T>(post: (items: T[], transfers: ArrayBuffer[]) => void): (item: T, transfer?: ArrayBuffer) => void {
+export function turnBatch<T>(
+  post: (items: T[], transfers: ArrayBuffer[]) => void,
+): (item: T, transfer?: ArrayBuffer) => void {
   let items: T[] = [];
   let transfers: ArrayBuffer[] = [];
   const flush = (): void => {

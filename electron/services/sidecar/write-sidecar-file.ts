@@ -56,7 +56,12 @@ export function writeTargetOf(onDisk: SidecarOnDisk): WriteTarget {
  * version. A read-only sidecar is refused; the old file's permission bits are kept. Bytes
  * that have their buffer to themselves are handed to the write worker: do not use them after.
  */
-export async function replaceSidecar(imagePath: string, target: WriteTarget, bytes: Uint8Array, batch?: WriteBatch): Promise<SidecarVersion> {
+export async function replaceSidecar(
+  imagePath: string,
+  target: WriteTarget,
+  bytes: Uint8Array,
+  batch?: WriteBatch,
+): Promise<SidecarVersion> {
   const name = sidecarNameFor(imagePath);
   try {
     if (!target.writable) throw new ApiFailure('IO', `${name} could not be saved: the file is read-only`, imagePath);

@@ -9,7 +9,15 @@ import { ApiFailure } from '../../../shared/errors';
 import { findBundledScript } from '../bundled-script';
 import type { FileSnapshot } from './opened-file';
 import { turnBatch } from './turn-batch';
-import type { CarriedError, Look, LookRequest, ReadRequest, ReplaceRequest, WriteReply, WriteRequest } from './write-worker-protocol';
+import type {
+  CarriedError,
+  Look,
+  LookRequest,
+  ReadRequest,
+  ReplaceRequest,
+  WriteReply,
+  WriteRequest,
+} from './write-worker-protocol';
 
 const WORKER_FILE = 'write-worker.cjs';
 
@@ -38,7 +46,12 @@ const enqueue = turnBatch<WriteRequest>((requests, moved) => {
  * is answered with `'link'` (where the platform cannot tell, it is followed). Fails as the
  * disk fails (errno codes kept), or with `ApiFailure('IO')` for what is not a sidecar.
  */
-export function readInWorker(file: string, name: string, imagePath: string, noFollow: boolean): Promise<FileSnapshot | 'link' | null> {
+export function readInWorker(
+  file: string,
+  name: string,
+  imagePath: string,
+  noFollow: boolean,
+): Promise<FileSnapshot | 'link' | null> {
   return send({ type: 'read', file, name, imagePath, noFollow }) as Promise<FileSnapshot | 'link' | null>;
 }
 
@@ -47,10 +60,19 @@ export function readInWorker(file: string, name: string, imagePath: string, noFo
  * it over `target`; resolves with the version written. On failure the temp file is gone.
  * Bytes that have their buffer to themselves are handed over, not copied: do not use them after.
  */
-export function replaceInWorker(temp: string, target: string, bytes: Uint8Array, mode: number | null): Promise<SidecarVersion> {
+export function replaceInWorker(
+  temp: string,
+  target: string,
+  bytes: Uint8Array,
+  mode: number | null,
+): Promise<SidecarVersion> {
   // A view into a larger or shared buffer (a pooled Buffer) is copied.
-  const own = bytes.buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
-  return send({ type: 'replace', temp, target, bytes, mode }, own ? (bytes.buffer as ArrayBuffer) : undefined) as Promise<SidecarVersion>;
+  const own =
+    bytes.buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+  return send(
+    { type: 'replace', temp, target, bytes, mode },
+    own ? (bytes.buffer as ArrayBuffer) : undefined,
+  ) as Promise<SidecarVersion>;
 }
 
 /** `lstat`s an image and its sidecar's name (blocking calls on the worker's thread, one message for both). */

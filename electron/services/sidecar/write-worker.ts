@@ -10,7 +10,19 @@
  * thread pool, so those of many files overlap. The main thread keeps the parsing, the edits,
  * the locks and the temp-file registry.
  */
-import { closeSync, constants, fchmodSync, fdatasync, fstatSync, lstatSync, open, rename, rmSync, writeSync, type Stats } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fchmodSync,
+  fdatasync,
+  fstatSync,
+  lstatSync,
+  open,
+  rename,
+  rmSync,
+  writeSync,
+  type Stats,
+} from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import type { SidecarVersion } from '../../../shared/api';
 import { ApiFailure } from '../../../shared/errors';
@@ -31,7 +43,12 @@ const answer = turnBatch<WriteReply>((replies, moved) => port.postMessage(replie
 
 function failure(id: number, error: unknown): WriteReply {
   const message = error instanceof Error ? error.message : String(error);
-  if (error instanceof ApiFailure) return { id, ok: false, error: { message, code: error.code, api: true, ...(error.path === undefined ? {} : { path: error.path }) } };
+  if (error instanceof ApiFailure)
+    return {
+      id,
+      ok: false,
+      error: { message, code: error.code, api: true, ...(error.path === undefined ? {} : { path: error.path }) },
+    };
   const code = (error as NodeJS.ErrnoException | null)?.code;
   return { id, ok: false, error: typeof code === 'string' ? { message, code } : { message } };
 }
@@ -50,7 +67,7 @@ function replace(request: ReplaceRequest): void {
     fd = opened;
     let version: SidecarVersion;
     try {
-      for (let done = 0; done < bytes.length; ) done += writeSync(opened, bytes, done, bytes.length - done, done);
+      for (let done = 0; done < bytes.length;) done += writeSync(opened, bytes, done, bytes.length - done, done);
       const stat = fstatSync(opened);
       // The umask must not narrow the old file's mode.
       if (mode !== null && (stat.mode & 0o7777) !== mode) fchmodSync(opened, mode);
@@ -66,7 +83,9 @@ function replace(request: ReplaceRequest): void {
       } catch (error) {
         return fail(error);
       }
-      rename(temp, target, (renameError) => (renameError === null ? answer({ id, ok: true, value: version }) : fail(renameError)));
+      rename(temp, target, (renameError) =>
+        renameError === null ? answer({ id, ok: true, value: version }) : fail(renameError),
+      );
     });
   });
 }
@@ -83,8 +102,12 @@ function look({ image, sidecar }: LookRequest): Look {
   const imageInfo = seen(image);
   const sidecarInfo = seen(sidecar);
   return {
-    image: imageInfo === null ? null : { link: imageInfo.isSymbolicLink(), file: imageInfo.isFile(), stamp: stampOf(imageInfo) },
-    sidecar: sidecarInfo === null ? 'none' : sidecarInfo.isSymbolicLink() ? 'link' : sidecarInfo.isFile() ? 'file' : 'none',
+    image:
+      imageInfo === null
+        ? null
+        : { link: imageInfo.isSymbolicLink(), file: imageInfo.isFile(), stamp: stampOf(imageInfo) },
+    sidecar:
+      sidecarInfo === null ? 'none' : sidecarInfo.isSymbolicLink() ? 'link' : sidecarInfo.isFile() ? 'file' : 'none',
   };
 }
 
@@ -110,7 +133,10 @@ port.on('message', (requests: WriteRequest[]) => {
     try {
       const value = readSnapshotSync(request.file, request.name, request.imagePath, request.noFollow);
       // The bytes read have a buffer of their own: handed over, not copied.
-      answer({ id: request.id, ok: true, value }, value === null || value === 'link' ? undefined : (value.bytes.buffer as ArrayBuffer));
+      answer(
+        { id: request.id, ok: true, value },
+        value === null || value === 'link' ? undefined : (value.bytes.buffer as ArrayBuffer),
+      );
     } catch (error) {
       answer(failure(request.id, error));
     }

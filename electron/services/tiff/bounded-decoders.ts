@@ -19,7 +19,8 @@ interface BlockParameters {
 
 /** Bytes one decoded strip or tile holds at most. */
 function blockBytes(parameters: BlockParameters): number {
-  const bits = typeof parameters.bitsPerSample === 'number' ? [parameters.bitsPerSample] : Array.from(parameters.bitsPerSample);
+  const bits =
+    typeof parameters.bitsPerSample === 'number' ? [parameters.bitsPerSample] : Array.from(parameters.bitsPerSample);
   const pixelBits = parameters.planarConfiguration === 2 ? (bits[0] ?? 8) : bits.reduce((a, b) => a + b, 0);
   return Math.ceil((parameters.tileWidth * pixelBits) / 8) * parameters.tileHeight;
 }
@@ -124,7 +125,9 @@ export function decodeDeflate(input: Uint8Array, capacity: number): Uint8Array {
   try {
     return new Uint8Array(inflateSync(input, { maxOutputLength: Math.max(capacity, 1) }));
   } catch (error) {
-    throw new Error(`corrupt Deflate data (${error instanceof Error ? error.message : String(error)})`, { cause: error });
+    throw new Error(`corrupt Deflate data (${error instanceof Error ? error.message : String(error)})`, {
+      cause: error,
+    });
   }
 }
 

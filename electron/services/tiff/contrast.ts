@@ -10,7 +10,11 @@ const LOW_PERCENTILE = 0.5;
 const HIGH_PERCENTILE = 99.5;
 
 /** The low and high percentile of the finite values, or null when there are none. */
-export function percentileRange(values: NumericArray, low = LOW_PERCENTILE, high = HIGH_PERCENTILE): [number, number] | null {
+export function percentileRange(
+  values: NumericArray,
+  low = LOW_PERCENTILE,
+  high = HIGH_PERCENTILE,
+): [number, number] | null {
   const finite = new Float64Array(values.length);
   let n = 0;
   for (let i = 0; i < values.length; i++) {

@@ -48,14 +48,22 @@ function tagValues(file: TiffFile, page: TiffPage): Map<number, TagValue> {
   for (const code of [258, 339]) {
     const given = [values.get(code) ?? []].flat();
     if (given.length > 0 && given.length < page.samplesPerPixel) {
-      values.set(code, Array.from({ length: page.samplesPerPixel }, (_, i) => given[i] ?? (given[0] as number)));
+      values.set(
+        code,
+        Array.from({ length: page.samplesPerPixel }, (_, i) => given[i] ?? (given[0] as number)),
+      );
     }
   }
   return values;
 }
 
 /** Tag values of the plane's page; for an ImageJ virtual stack, the first page shifted to plane `index`. */
-function planeTags(file: TiffFile, keyframe: TiffPage, pageOffset: number | null, index: number): Map<number, TagValue> {
+function planeTags(
+  file: TiffFile,
+  keyframe: TiffPage,
+  pageOffset: number | null,
+  index: number,
+): Map<number, TagValue> {
   if (pageOffset !== null) return tagValues(file, file.pageAt(pageOffset));
   const layout = readDataLayout(file.reader, file.format, keyframe);
   if (!isContiguous(keyframe, layout)) throw new TiffReadError(`plane ${index} is not stored in this file`);
@@ -77,7 +85,8 @@ function checkData(values: Map<number, TagValue>, size: number, planeBytes: numb
     const end = offset + (counts[i] ?? 0);
     if (end > size) throw new TiffReadError(`truncated file: image data at ${offset} runs past the end (size ${size})`);
   });
-  if (planeBytes > MAX_PLANE_BYTES) throw new TiffReadError(`the plane is too large to preview (${planeBytes} bytes decoded)`);
+  if (planeBytes > MAX_PLANE_BYTES)
+    throw new TiffReadError(`the plane is too large to preview (${planeBytes} bytes decoded)`);
 }
 
 /** Interleaves three sample planes into RGB bytes, auto-contrasted jointly unless already 8-bit. */
@@ -95,12 +104,14 @@ function interleaveRgb(planes: ArrayLike<number>[], isUint8: boolean): Uint8Arra
 function geotiffSource(source: ByteSource): ConstructorParameters<typeof GeoTIFFImage>[3] {
   const fetchSlice = async (slice: { offset: number; length: number }) => {
     const bytes = source.read(slice.offset, slice.length);
-    const data = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes.buffer : bytes.slice().buffer;
+    const data =
+      bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes.buffer : bytes.slice().buffer;
     return { ...slice, data };
   };
   return {
     fetchSlice,
-    fetch: async (slices: { offset: number; length: number }[]) => Promise.all(slices.map(async (s) => (await fetchSlice(s)).data)),
+    fetch: async (slices: { offset: number; length: number }[]) =>
+      Promise.all(slices.map(async (s) => (await fetchSlice(s)).data)),
     get fileSize() {
       return source.size;
     },
@@ -124,7 +135,8 @@ export async function decodePlane(source: ByteSource, request: PlaneRequest, fil
   const values = planeTags(file, keyframe, location.ifdOffset, location.pageIndex);
   const scalar = (code: number, fallback: number): number => [values.get(code) ?? fallback].flat()[0] ?? fallback;
   const compression = scalar(259, 1);
-  if (!DECODABLE.has(compression)) throw new TiffReadError(`the preview cannot decode ${compressionName(compression)} compression`);
+  if (!DECODABLE.has(compression))
+    throw new TiffReadError(`the preview cannot decode ${compressionName(compression)} compression`);
   const width = scalar(256, 0);
   const height = scalar(257, 0);
   const photometric = scalar(262, keyframe.photometric);

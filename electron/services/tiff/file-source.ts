@@ -33,7 +33,6 @@ function bufferFor(length: number): Uint8Array {
   return view;
 }
 
-
 /** An open file as a byte source; `close()` must be called (use {@link withFileSource}). */
 export interface FileSource extends ByteSource {
   /** Size, modification time and inode of the file, from the open descriptor. */
@@ -84,7 +83,11 @@ function openFileSource(absPath: string, delayMs: number): FileSource {
 }
 
 /** Runs `fn` with the file open and closes it on every path; `delayMs` slows every read (tests). */
-export async function withFileSource<T>(absPath: string, fn: (source: FileSource) => Promise<T>, delayMs = THREAD_READ_DELAY_MS): Promise<T> {
+export async function withFileSource<T>(
+  absPath: string,
+  fn: (source: FileSource) => Promise<T>,
+  delayMs = THREAD_READ_DELAY_MS,
+): Promise<T> {
   const source = openFileSource(absPath, delayMs);
   try {
     return await fn(source);

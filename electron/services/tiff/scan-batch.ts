@@ -53,7 +53,11 @@ export function packFiles(files: readonly ScanFile[]): PackedFiles {
 
 /** The files of a packed batch. */
 export function unpackFiles(packed: PackedFiles): ScanFile[] {
-  return packed.paths.split('\0').map((path, i) => ({ path, known: stampAt(packed.known, i * STAMP), sidecar: TASKS[packed.sidecar[i] as number] ?? null }));
+  return packed.paths.split('\0').map((path, i) => ({
+    path,
+    known: stampAt(packed.known, i * STAMP),
+    sidecar: TASKS[packed.sidecar[i] as number] ?? null,
+  }));
 }
 
 /** Packs the answers of a batch. */
@@ -75,7 +79,9 @@ export function packResults(results: readonly ScanResult[]): PackedResults {
 
 /** The answers of a packed batch. */
 export function unpackResults(packed: PackedResults): ScanResult[] {
-  const rest = JSON.parse(decoder.decode(packed.rest)) as (0 | Exclude<ScanResult, { ok: true }> | Omit<Extract<ScanResult, { ok: true }>, 'stamp' | 'sidecar'>)[];
+  const rest = JSON.parse(decoder.decode(packed.rest)) as (
+    0 | Exclude<ScanResult, { ok: true }> | Omit<Extract<ScanResult, { ok: true }>, 'stamp' | 'sidecar'>
+  )[];
   return rest.map((read, i): ScanResult => {
     if (read !== 0 && !read.ok) return read;
     const stamp = stampAt(packed.stamps, i * 2 * STAMP) as FileStamp;

@@ -22,7 +22,15 @@ import { readSnapshotSync } from '../sidecar/read-snapshot-sync';
 import { sidecarNameFor, sidecarPathFor } from '../sidecar/sidecar-path';
 import { withFileSource } from './file-source';
 import { packResults, unpackFiles } from './scan-batch';
-import type { CarriedSidecar, ScanFile, ScanResult, WorkerData, WorkerFailure, WorkerReply, WorkerRequest } from './worker-protocol';
+import type {
+  CarriedSidecar,
+  ScanFile,
+  ScanResult,
+  WorkerData,
+  WorkerFailure,
+  WorkerReply,
+  WorkerRequest,
+} from './worker-protocol';
 
 if (parentPort === null) throw new Error('scan-worker must run as a worker thread');
 const port = parentPort;
@@ -41,7 +49,8 @@ let filesRead = 0;
 function countRead(): void {
   filesRead += 1;
   // On Linux a nice value is per thread: this one alone gives way (elsewhere it would be the whole process).
-  if (background && process.platform === 'linux' && filesRead === FILES_BEFORE_GIVING_WAY) setPriority(constants.priority.PRIORITY_BELOW_NORMAL);
+  if (background && process.platform === 'linux' && filesRead === FILES_BEFORE_GIVING_WAY)
+    setPriority(constants.priority.PRIORITY_BELOW_NORMAL);
 }
 /**
  * Longest a file's answer waits for the rest of its batch: short, so the first rows of a scan
@@ -69,7 +78,8 @@ function failure(error: unknown): WorkerFailure {
     EISDIR: 'is a folder',
     EMFILE: 'too many open files',
   };
-  const message = (code !== undefined ? reasons[code] : undefined) ?? (error instanceof Error ? error.message : String(error));
+  const message =
+    (code !== undefined ? reasons[code] : undefined) ?? (error instanceof Error ? error.message : String(error));
   // by name: the preview decoder's bundle has its own copy of the class
   return { ok: false, kind: error instanceof Error && error.name === 'PlaneRangeError' ? 'range' : 'read', message };
 }
@@ -149,7 +159,11 @@ async function handle(message: WorkerRequest): Promise<void> {
       if (i === files.length - 1 || performance.now() - sentAt >= REPLY_MS) {
         const packed = packResults(results);
         const sidecars = takeSidecars();
-        port.postMessage({ type: 'scanned', id: message.id, results: packed, sidecars } satisfies WorkerReply, [packed.stamps.buffer, packed.rest.buffer, sidecars.buffer]);
+        port.postMessage({ type: 'scanned', id: message.id, results: packed, sidecars } satisfies WorkerReply, [
+          packed.stamps.buffer,
+          packed.rest.buffer,
+          sidecars.buffer,
+        ]);
         results = [];
         sentAt = performance.now();
       }
@@ -158,7 +172,9 @@ async function handle(message: WorkerRequest): Promise<void> {
   }
   try {
     const { decodePlane } = loadPreviewDecoder();
-    const image = await withFileSource(message.path, (source) => decodePlane(source, message.request, path.basename(message.path)));
+    const image = await withFileSource(message.path, (source) =>
+      decodePlane(source, message.request, path.basename(message.path)),
+    );
     port.postMessage({ type: 'previewed', id: message.id, result: { ok: true, image } } satisfies WorkerReply);
   } catch (error) {
     port.postMessage({ type: 'previewed', id: message.id, result: failure(error) } satisfies WorkerReply);

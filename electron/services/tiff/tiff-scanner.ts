@@ -42,7 +42,10 @@ export interface TiffScanner {
    * the stamp the file had when it was last read, an unchanged file is not read (`info` null);
    * with `sidecar`, the stamp of its sidecar comes along (`'stamp'`), or the sidecar itself (`'read'`).
    */
-  summary(absPath: string, options?: { known?: FileStamp | null; sidecar?: SidecarTask }): Promise<ScannedFile<TiffSummary | null>>;
+  summary(
+    absPath: string,
+    options?: { known?: FileStamp | null; sidecar?: SidecarTask },
+  ): Promise<ScannedFile<TiffSummary | null>>;
   /** One plane of series[0], downsampled to `maxSize` and auto-contrasted. */
   preview(absPath: string, request: PlaneRequest): Promise<PreviewImage>;
   /**
@@ -101,7 +104,8 @@ export function createTiffScanner(options: TiffScannerOptions = {}): TiffScanner
         (file) => file as ScannedFile<TiffSummary | null>,
         (error: unknown) => Promise.reject(toApiFailure(error, absPath)),
       ),
-    preview: (absPath, request) => pool.preview(absPath, request).catch((error: unknown) => Promise.reject(toApiFailure(error, absPath))),
+    preview: (absPath, request) =>
+      pool.preview(absPath, request).catch((error: unknown) => Promise.reject(toApiFailure(error, absPath))),
     readerId: () => {
       readerId ??= scriptHash(workerScript);
       return readerId;

@@ -58,7 +58,13 @@ type Task =
       resolve: (file: ScannedFile<TiffSummary | TiffInfo | null>) => void;
       reject: (error: Error) => void;
     }
-  | { type: 'preview'; path: string; request: PlaneRequest; resolve: (image: PreviewImage) => void; reject: (error: Error) => void };
+  | {
+      type: 'preview';
+      path: string;
+      request: PlaneRequest;
+      resolve: (image: PreviewImage) => void;
+      reject: (error: Error) => void;
+    };
 
 interface Slot {
   worker: Worker;
@@ -94,7 +100,9 @@ export class WorkerPool {
    * With a `known` stamp, a file that still has it is not read (`info` is null).
    */
   scan(file: ScanFile, detail: boolean): Promise<ScannedFile<TiffSummary | TiffInfo | null>> {
-    return new Promise((resolve, reject) => this.submit({ type: 'scan', path: file.path, file, detail, resolve, reject }));
+    return new Promise((resolve, reject) =>
+      this.submit({ type: 'scan', path: file.path, file, detail, resolve, reject }),
+    );
   }
 
   /** Decodes one plane of one file. */
@@ -159,7 +167,11 @@ export class WorkerPool {
   private leastBusy(): Slot | undefined {
     let best: Slot | undefined;
     for (const slot of this.slots) {
-      if (slot.inflight.length <= this.options.batchSize && (best === undefined || slot.inflight.length < best.inflight.length)) best = slot;
+      if (
+        slot.inflight.length <= this.options.batchSize &&
+        (best === undefined || slot.inflight.length < best.inflight.length)
+      )
+        best = slot;
     }
     return best;
   }
@@ -216,9 +228,12 @@ export class WorkerPool {
       if (!result.ok) task.reject(failureOf(result));
       else if (task.type === 'scan' && 'info' in result) {
         const { info, stamp, sidecar, sidecarRead } = result;
-        task.resolve(sidecarRead === undefined ? { info, stamp, sidecar } : { info, stamp, sidecar, sidecarRead: sidecarOf(sidecarRead, sidecars) });
-      }
-      else if (task.type === 'preview' && 'image' in result) task.resolve(result.image);
+        task.resolve(
+          sidecarRead === undefined
+            ? { info, stamp, sidecar }
+            : { info, stamp, sidecar, sidecarRead: sidecarOf(sidecarRead, sidecars) },
+        );
+      } else if (task.type === 'preview' && 'image' in result) task.resolve(result.image);
     }
     if (slot.inflight.length === 0) this.stopWatchdog(slot);
     this.pump();
@@ -243,15 +258,18 @@ export class WorkerPool {
     slot.seen = Atomics.load(slot.finished, 0);
     slot.movedAt = Date.now();
     const { timeoutMs } = this.options;
-    slot.watchdog = setInterval(() => {
-      const finished = Atomics.load(slot.finished, 0);
-      if (finished !== slot.seen) {
-        slot.seen = finished;
-        slot.movedAt = Date.now();
-      } else if (Date.now() - slot.movedAt >= timeoutMs) {
-        this.onFailure(slot, `reading took longer than ${timeoutMs / 1000} s`);
-      }
-    }, Math.max(10, timeoutMs / 5));
+    slot.watchdog = setInterval(
+      () => {
+        const finished = Atomics.load(slot.finished, 0);
+        if (finished !== slot.seen) {
+          slot.seen = finished;
+          slot.movedAt = Date.now();
+        } else if (Date.now() - slot.movedAt >= timeoutMs) {
+          this.onFailure(slot, `reading took longer than ${timeoutMs / 1000} s`);
+        }
+      },
+      Math.max(10, timeoutMs / 5),
+    );
   }
 
   private stopWatchdog(slot: Slot): void {

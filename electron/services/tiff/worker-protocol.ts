@@ -49,10 +49,13 @@ export interface ScannedFile<T extends TiffSummary | null = TiffSummary> {
 }
 
 /** A sidecar read as it crosses threads: its bytes are at `at` in the reply's `sidecars`. */
-export type CarriedSidecar = { at: number; version: SidecarVersion; mode: number; writable: boolean } | null | { problem: string };
+export type CarriedSidecar =
+  { at: number; version: SidecarVersion; mode: number; writable: boolean } | null | { problem: string };
 
 /** One file's header (and sidecar), or why the header failed. */
-export type ScanResult = ({ ok: true } & Omit<ScannedFile<TiffSummary | TiffInfo | null>, 'sidecarRead'> & { sidecarRead?: CarriedSidecar }) | WorkerFailure;
+export type ScanResult =
+  | ({ ok: true } & Omit<ScannedFile<TiffSummary | TiffInfo | null>, 'sidecarRead'> & { sidecarRead?: CarriedSidecar })
+  | WorkerFailure;
 
 /** Data every worker starts with. */
 export interface WorkerData {

@@ -70,7 +70,11 @@ export class ChangeBatcher {
     if (this.stopped || this.pending.size === 0 || this.running !== null || this.holds > 0) return;
     const now = Date.now();
     // A release waits a quiet spell too: the next save of a series may hold again at once.
-    const wait = Math.max(Math.min(this.timing.quietMs, this.firstAt + this.timing.maxWaitMs - now), this.releasedAt + this.timing.quietMs - now, 0);
+    const wait = Math.max(
+      Math.min(this.timing.quietMs, this.firstAt + this.timing.maxWaitMs - now),
+      this.releasedAt + this.timing.quietMs - now,
+      0,
+    );
     this.timer = setTimeout(() => this.flush(), wait);
   }
 

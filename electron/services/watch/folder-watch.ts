@@ -41,7 +41,8 @@ export async function watchFolder(
 ): Promise<FolderWatch> {
   const batcher = new ChangeBatcher(handle, options.timing ?? DEFAULT_TIMING);
   const onPaths = (paths: string[]): void => batcher.add(paths);
-  const poll = (): Promise<Stoppable> => startPollWatch(root, onPaths, { relevant, intervalMs: options.pollIntervalMs });
+  const poll = (): Promise<Stoppable> =>
+    startPollWatch(root, onPaths, { relevant, intervalMs: options.pollIntervalMs });
   let stopped = false;
   let mode: 'native' | 'poll' = 'poll';
   let source: Stoppable | null = null;

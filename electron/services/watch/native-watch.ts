@@ -91,7 +91,8 @@ export async function startNativeWatch(
     if (process.platform !== 'linux') return;
     for (const event of events) {
       if (event.type === 'delete') unfollow(event.path);
-      else if (event.type === 'create' && !followed.has(event.path) && !isFileName(path.basename(event.path))) follow(event.path);
+      else if (event.type === 'create' && !followed.has(event.path) && !isFileName(path.basename(event.path)))
+        follow(event.path);
     }
   };
 

@@ -30,7 +30,11 @@ const STATS_IN_FLIGHT = 64;
  * the absolute paths that changed since the previous walk. Resolves once the first walk has
  * taken stock, so that every change from then on is seen.
  */
-export async function startPollWatch(root: string, onPaths: (paths: string[]) => void, options: PollOptions): Promise<Stoppable> {
+export async function startPollWatch(
+  root: string,
+  onPaths: (paths: string[]) => void,
+  options: PollOptions,
+): Promise<Stoppable> {
   const interval = options.intervalMs ?? POLL_INTERVAL_MS;
   let stopped = false;
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -79,7 +83,8 @@ async function snapshot(root: string, relevant: (name: string) => boolean): Prom
     for (let i = 0; i < files.length; i += STATS_IN_FLIGHT) {
       const stamps = await Promise.all(files.slice(i, i + STATS_IN_FLIGHT).map((file) => stat(file).catch(() => null)));
       stamps.forEach((info, j) => {
-        if (info !== null) seen.set(files[i + j] as string, `${info.size}:${info.mtimeMs}:${info.isFile() ? 'f' : 'd'}`);
+        if (info !== null)
+          seen.set(files[i + j] as string, `${info.size}:${info.mtimeMs}:${info.isFile() ? 'f' : 'd'}`);
       });
     }
   }

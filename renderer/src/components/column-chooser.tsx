@@ -26,7 +26,11 @@ function ColumnList() {
             <legend className="section-title">{group}</legend>
             {HIDEABLE.filter((c) => c.group === group).map((column) => (
               <label key={column.key} className="check-row" title={column.description}>
-                <input type="checkbox" checked={visible.includes(column.key)} onChange={(e) => setColumnVisible(column.key, e.target.checked)} />
+                <input
+                  type="checkbox"
+                  checked={visible.includes(column.key)}
+                  onChange={(e) => setColumnVisible(column.key, e.target.checked)}
+                />
                 {column.longLabel}
               </label>
             ))}
@@ -51,7 +55,12 @@ export function ColumnChooser() {
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
-  useDismiss(open, root, button, useCallback(() => setOpen(false), []));
+  useDismiss(
+    open,
+    root,
+    button,
+    useCallback(() => setOpen(false), []),
+  );
   return (
     <div className="column-chooser" ref={root}>
       <button ref={button} type="button" className="btn" aria-expanded={open} onClick={() => setOpen(!open)}>

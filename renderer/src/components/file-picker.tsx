@@ -2,7 +2,11 @@
 import { useRef, type ReactNode } from 'react';
 
 /** The hidden input to render, and `open()` to show the file dialog; `onFile` gets the chosen file. */
-export function useFilePicker(accept: string, label: string, onFile: (file: File) => void): { input: ReactNode; open: () => void } {
+export function useFilePicker(
+  accept: string,
+  label: string,
+  onFile: (file: File) => void,
+): { input: ReactNode; open: () => void } {
   const ref = useRef<HTMLInputElement>(null);
   const input = (
     <input

@@ -20,10 +20,23 @@ function FilterHelp() {
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
-  useDismiss(open, root, button, useCallback(() => setOpen(false), []));
+  useDismiss(
+    open,
+    root,
+    button,
+    useCallback(() => setOpen(false), []),
+  );
   return (
     <div className="filter-help" ref={root}>
-      <button ref={button} type="button" className="btn btn-icon" aria-label="Filter syntax" aria-expanded={open} title="How to filter" onClick={() => setOpen(!open)}>
+      <button
+        ref={button}
+        type="button"
+        className="btn btn-icon"
+        aria-label="Filter syntax"
+        aria-expanded={open}
+        title="How to filter"
+        onClick={() => setOpen(!open)}
+      >
         ?
       </button>
       {open && (
@@ -40,9 +53,10 @@ function FilterHelp() {
             </tbody>
           </table>
           <p className="filter-help-note">
-            Every term must match. Name a field as in the table or the editor, in any case: <span className="mono">cell_type</span>,{' '}
-            <span className="mono">&quot;Cell type&quot;</span>. The quick filters next to the box (No sidecar, Invalid, Unsaved, Warnings) work one at a time, and
-            together with the text: an image must match both.
+            Every term must match. Name a field as in the table or the editor, in any case:{' '}
+            <span className="mono">cell_type</span>, <span className="mono">&quot;Cell type&quot;</span>. The quick
+            filters next to the box (No sidecar, Invalid, Unsaved, Warnings) work one at a time, and together with the
+            text: an image must match both.
           </p>
         </div>
       )}

@@ -7,9 +7,7 @@ import { useDismiss } from './use-dismiss';
 
 /** One entry of the menu; `heading` is a label over the items that follow. */
 export type MenuEntry =
-  | { label: string; onSelect: () => void; disabled?: boolean; title?: string }
-  | { heading: string }
-  | 'separator';
+  { label: string; onSelect: () => void; disabled?: boolean; title?: string } | { heading: string } | 'separator';
 
 interface MenuButtonProps {
   label: string;

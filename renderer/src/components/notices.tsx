@@ -26,7 +26,12 @@ export function Notices() {
               <path d="M8 6.5v3.2M8 11.6v.4" />
             </svg>
             <span className="notice-text">{notice.text}</span>
-            <button type="button" className="btn btn-ghost btn-small" title="Dismiss this message (Escape)" onClick={() => dismiss(notice.id)}>
+            <button
+              type="button"
+              className="btn btn-ghost btn-small"
+              title="Dismiss this message (Escape)"
+              onClick={() => dismiss(notice.id)}
+            >
               Dismiss
             </button>
           </div>

@@ -18,7 +18,10 @@ export function ScanProgress() {
       aria-valuemax={known ? total : undefined}
       aria-valuenow={known ? done : undefined}
     >
-      <div className="scan-progress-bar" style={known ? { transform: `scaleX(${Math.min(1, done / total)})` } : undefined} />
+      <div
+        className="scan-progress-bar"
+        style={known ? { transform: `scaleX(${Math.min(1, done / total)})` } : undefined}
+      />
     </div>
   );
 }
@@ -31,8 +34,17 @@ export function ScanStatus() {
   if (scan.status === 'scanning') {
     return (
       <span className="scan-status">
-        <span>{scan.total === null ? `Scanning… ${formatCount(scan.done)} images` : `Scanning… ${formatCount(scan.done)} of ${formatCount(scan.total)}`}</span>
-        <button type="button" className="btn btn-small" title="Stop reading the folder; the images listed so far stay" onClick={() => void cancelScan()}>
+        <span>
+          {scan.total === null
+            ? `Scanning… ${formatCount(scan.done)} images`
+            : `Scanning… ${formatCount(scan.done)} of ${formatCount(scan.total)}`}
+        </span>
+        <button
+          type="button"
+          className="btn btn-small"
+          title="Stop reading the folder; the images listed so far stay"
+          onClick={() => void cancelScan()}
+        >
           Cancel
         </button>
       </span>
@@ -42,7 +54,10 @@ export function ScanStatus() {
     return (
       <span className="scan-status">
         <span>
-          Scan cancelled: {scan.total === null ? `${formatCount(scan.done)} images listed` : `${formatCount(scan.done)} of ${formatCount(scan.total)} images listed`}
+          Scan cancelled:{' '}
+          {scan.total === null
+            ? `${formatCount(scan.done)} images listed`
+            : `${formatCount(scan.done)} of ${formatCount(scan.total)} images listed`}
         </span>
         <button type="button" className="btn btn-small" onClick={() => void startScan()}>
           Scan again

@@ -4,12 +4,26 @@ import type { DiskChange } from '../store/disk-slice';
 import { rowHasChanges, type PathEdits } from '../store/edit-logic';
 
 const DISK_BADGES: Readonly<Record<DiskChange, { text: string; title: string }>> = {
-  changed: { text: 'Changed on disk', title: 'Another program changed this sidecar while you were editing it: saving asks which version to keep.' },
-  removed: { text: 'Deleted on disk', title: 'This image was deleted on disk while you were editing it: its unsaved edits cannot be saved.' },
+  changed: {
+    text: 'Changed on disk',
+    title: 'Another program changed this sidecar while you were editing it: saving asks which version to keep.',
+  },
+  removed: {
+    text: 'Deleted on disk',
+    title: 'This image was deleted on disk while you were editing it: its unsaved edits cannot be saved.',
+  },
 };
 
 /** Badge for a row's sidecar, counting pending edits as "Unsaved"; a change on disk under unsaved edits comes first. */
-export function SidecarBadge({ row, edits, disk = null }: { row: ImageRow; edits: PathEdits | undefined; disk?: DiskChange | null }) {
+export function SidecarBadge({
+  row,
+  edits,
+  disk = null,
+}: {
+  row: ImageRow;
+  edits: PathEdits | undefined;
+  disk?: DiskChange | null;
+}) {
   if (disk !== null) {
     return (
       <span className="badge badge-disk" title={DISK_BADGES[disk].title}>

@@ -14,13 +14,25 @@ export function StartScreen() {
     <main className="start">
       <div className="start-card">
         <h1 className="start-title">AcqMeta</h1>
-        <p className="start-lead">Edit the experiment metadata kept in CloudScope sidecars next to your microscopy images.</p>
+        <p className="start-lead">
+          Edit the experiment metadata kept in CloudScope sidecars next to your microscopy images.
+        </p>
         <div className="start-actions">
-          <button type="button" className="btn btn-primary btn-large" disabled={opening} onClick={() => requestOpenFolder()}>
+          <button
+            type="button"
+            className="btn btn-primary btn-large"
+            disabled={opening}
+            onClick={() => requestOpenFolder()}
+          >
             Open folder…
           </button>
           {sample && (
-            <button type="button" className="btn btn-large" disabled={opening} onClick={() => requestOpenFolder(sample)}>
+            <button
+              type="button"
+              className="btn btn-large"
+              disabled={opening}
+              onClick={() => requestOpenFolder(sample)}
+            >
               Open sample folder
             </button>
           )}
@@ -35,7 +47,13 @@ export function StartScreen() {
             <ul className="recent-list">
               {recent.map((folder) => (
                 <li key={folder}>
-                  <button type="button" className="recent-item" disabled={opening} onClick={() => requestOpenFolder(folder)} title={folder}>
+                  <button
+                    type="button"
+                    className="recent-item"
+                    disabled={opening}
+                    onClick={() => requestOpenFolder(folder)}
+                    title={folder}
+                  >
                     <span className="recent-name">{folderName(folder)}</span>
                     <span className="recent-path">{folder}</span>
                   </button>

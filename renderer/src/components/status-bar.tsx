@@ -11,7 +11,11 @@ import { quickFilterLabel } from '../lib/quick-filters';
 import { ScanStatus } from './scan-progress';
 
 const NEXT_THEME: Readonly<Record<ThemeChoice, ThemeChoice>> = { system: 'light', light: 'dark', dark: 'system' };
-const THEME_LABEL: Readonly<Record<ThemeChoice, string>> = { system: 'Theme: System', light: 'Theme: Light', dark: 'Theme: Dark' };
+const THEME_LABEL: Readonly<Record<ThemeChoice, string>> = {
+  system: 'Theme: System',
+  light: 'Theme: Light',
+  dark: 'Theme: Dark',
+};
 
 /** How long a confirmation stays in the status bar (it fades out over the last part). */
 const CONFIRMATION_MS = 5000;
@@ -27,7 +31,11 @@ function Confirmation() {
   return (
     <span className="status-confirmation" role="status">
       {notice && (
-        <span key={notice.id} className="status-confirmation-text" style={{ animationDuration: `${CONFIRMATION_MS}ms` }}>
+        <span
+          key={notice.id}
+          className="status-confirmation-text"
+          style={{ animationDuration: `${CONFIRMATION_MS}ms` }}
+        >
           <svg className="icon icon-small" viewBox="0 0 16 16" aria-hidden="true">
             <path d="M3 8.5l3.2 3L13 4.5" />
           </svg>
@@ -40,7 +48,9 @@ function Confirmation() {
 
 /** What is filtering the rows: `“cells/” and No sidecar`; empty when nothing is. */
 function filterDescription(text: string, quick: AppState['quickFilter']): string {
-  return [text.trim() === '' ? null : `“${text.trim()}”`, quick === null ? null : quickFilterLabel(quick)].filter(Boolean).join(' and ');
+  return [text.trim() === '' ? null : `“${text.trim()}”`, quick === null ? null : quickFilterLabel(quick)]
+    .filter(Boolean)
+    .join(' and ');
 }
 
 /** Whether a filter is on and every image it shows (more than one) is selected. */
@@ -55,12 +65,23 @@ function FilterProblems() {
   const text = useApp((s) => s.filterText);
   const unknown = useMemo(() => parseFilter(text).unknown, [text]);
   if (unknown.length === 0) return null;
-  return <span className="status-warning">{unknown.map((name) => `No field named “${name}”: searched as text`).join('; ')}</span>;
+  return (
+    <span className="status-warning">
+      {unknown.map((name) => `No field named “${name}”: searched as text`).join('; ')}
+    </span>
+  );
 }
 
 const WATCH_TEXT = {
-  native: { text: 'Watching for changes', title: 'Changes other programs make to this folder show here as they happen.' },
-  poll: { text: 'Checking for changes every few seconds', title: 'Native change events are not available here (e.g. a network share), so the folder is checked every few seconds.' },
+  native: {
+    text: 'Watching for changes',
+    title: 'Changes other programs make to this folder show here as they happen.',
+  },
+  poll: {
+    text: 'Checking for changes every few seconds',
+    title:
+      'Native change events are not available here (e.g. a network share), so the folder is checked every few seconds.',
+  },
 } as const;
 
 function WatchText() {
@@ -97,10 +118,20 @@ export function StatusBar() {
       <Confirmation />
       <span className="toolbar-spacer" />
       <WatchText />
-      <button type="button" className="btn btn-ghost btn-small" title="List the keyboard shortcuts (?)" onClick={() => setShortcutsOpen(true)}>
+      <button
+        type="button"
+        className="btn btn-ghost btn-small"
+        title="List the keyboard shortcuts (?)"
+        onClick={() => setShortcutsOpen(true)}
+      >
         Keyboard shortcuts
       </button>
-      <button type="button" className="btn btn-ghost btn-small" title="Switch between the system, light and dark themes" onClick={() => setTheme(NEXT_THEME[theme])}>
+      <button
+        type="button"
+        className="btn btn-ghost btn-small"
+        title="Switch between the system, light and dark themes"
+        onClick={() => setTheme(NEXT_THEME[theme])}
+      >
         {THEME_LABEL[theme]}
       </button>
     </footer>

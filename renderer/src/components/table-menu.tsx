@@ -8,7 +8,9 @@ import { MenuButton } from './menu-button';
 export function TableMenu() {
   const store = useAppStore();
   const picker = useFilePicker('.xlsx,.csv,.tsv,.txt', 'Table file to import', (file) => {
-    void file.arrayBuffer().then((bytes) => store.getState().previewTableImport(file.name, encodeBase64(new Uint8Array(bytes))));
+    void file
+      .arrayBuffer()
+      .then((bytes) => store.getState().previewTableImport(file.name, encodeBase64(new Uint8Array(bytes))));
   });
   return (
     <>

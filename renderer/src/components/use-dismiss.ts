@@ -2,7 +2,12 @@
 import { useEffect, type RefObject } from 'react';
 
 /** While `open`, calls `close` on a press outside `root` or on Escape; Escape also focuses `button`. */
-export function useDismiss(open: boolean, root: RefObject<HTMLElement | null>, button: RefObject<HTMLElement | null>, close: () => void): void {
+export function useDismiss(
+  open: boolean,
+  root: RefObject<HTMLElement | null>,
+  button: RefObject<HTMLElement | null>,
+  close: () => void,
+): void {
   useEffect(() => {
     if (!open) return;
     const onPointerDown = (event: PointerEvent) => {

@@ -9,7 +9,10 @@ import { selectHasUnsaved } from '../store/selectors';
  */
 export function useDocumentState(): void {
   const ready = useApp(
-    (s) => s.session !== null && !s.opening && (s.folder === null || ['done', 'failed', 'cancelled'].includes(s.scan.status)),
+    (s) =>
+      s.session !== null &&
+      !s.opening &&
+      (s.folder === null || ['done', 'failed', 'cancelled'].includes(s.scan.status)),
   );
   const theme = useApp((s) => s.theme);
   const folderName = useApp((s) => s.folder?.name ?? null);

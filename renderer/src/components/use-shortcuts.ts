@@ -7,7 +7,12 @@ import { runMenuCommand } from '../store/backend-events';
 import { useAppStore } from '../store/store-context';
 import { focusFirstField, focusTable } from './focus-targets';
 
-const SHORTCUTS: Readonly<Record<string, MenuCommand>> = { s: 'save', f: 'find', o: 'open-folder', '/': 'show-shortcuts' };
+const SHORTCUTS: Readonly<Record<string, MenuCommand>> = {
+  s: 'save',
+  f: 'find',
+  o: 'open-folder',
+  '/': 'show-shortcuts',
+};
 
 /**
  * The app's undo/redo and metadata copy/paste for a key press, when focus is not in a text
@@ -52,7 +57,8 @@ export function useShortcuts(): void {
         return;
       }
       if (!(event.ctrlKey || event.metaKey)) return;
-      const command = editCommand(event) ?? (event.altKey || event.shiftKey ? undefined : SHORTCUTS[event.key.toLowerCase()]);
+      const command =
+        editCommand(event) ?? (event.altKey || event.shiftKey ? undefined : SHORTCUTS[event.key.toLowerCase()]);
       if (!command) return;
       event.preventDefault();
       runMenuCommand(store, command);

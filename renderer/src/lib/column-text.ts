@@ -8,7 +8,11 @@ import { formatFieldValue, formatSizes, messageForRow } from './format';
 import { resultCellSortValue, resultCellText } from './result-columns';
 
 /** The sidecar badge's words (`Unsaved` replaces them while a row has unsaved changes). */
-export const SIDECAR_LABELS: Readonly<Record<SidecarState, string>> = { missing: 'None', ok: 'Saved', invalid: 'Invalid' };
+export const SIDECAR_LABELS: Readonly<Record<SidecarState, string>> = {
+  missing: 'None',
+  ok: 'Saved',
+  invalid: 'Invalid',
+};
 
 /** Dimension texts by header sizes: a folder has few distinct shapes, and parsing each row's costs time at 100,000 rows. */
 const sizesTexts = new Map<string, string>();
@@ -66,5 +70,11 @@ export function columnNumber(row: ImageRow, column: Column): number | null {
 
 /** Whether a column holds numbers (so `>`, `<`, `=` compare them). */
 export function isNumberColumn(column: Column): boolean {
-  return column.kind === 'channels' || column.kind === 'problems' || column.kind === 'result' || column.field?.type === 'float' || column.field?.type === 'int';
+  return (
+    column.kind === 'channels' ||
+    column.kind === 'problems' ||
+    column.kind === 'result' ||
+    column.field?.type === 'float' ||
+    column.field?.type === 'int'
+  );
 }

@@ -35,29 +35,97 @@ export interface Column {
 }
 
 const FILE_COLUMNS: readonly Column[] = [
-  { key: 'path', label: 'Path', longLabel: 'Path', group: 'File', kind: 'path', description: 'Image path inside the opened folder', minWidth: 200, grow: 3, align: 'start', hideable: false },
-  { key: 'sidecar', label: 'Sidecar', longLabel: 'Sidecar', group: 'File', kind: 'sidecar', description: 'State of the .json sidecar next to the image', minWidth: 128, grow: 0, align: 'start', hideable: false },
+  {
+    key: 'path',
+    label: 'Path',
+    longLabel: 'Path',
+    group: 'File',
+    kind: 'path',
+    description: 'Image path inside the opened folder',
+    minWidth: 200,
+    grow: 3,
+    align: 'start',
+    hideable: false,
+  },
+  {
+    key: 'sidecar',
+    label: 'Sidecar',
+    longLabel: 'Sidecar',
+    group: 'File',
+    kind: 'sidecar',
+    description: 'State of the .json sidecar next to the image',
+    minWidth: 128,
+    grow: 0,
+    align: 'start',
+    hideable: false,
+  },
   {
     key: 'problems',
     label: 'Problems',
     longLabel: 'Problems',
     group: 'File',
     kind: 'problems',
-    description: 'What keeps the image from being ready: read errors, values that cannot be saved, and what the lab profile finds',
+    description:
+      'What keeps the image from being ready: read errors, values that cannot be saved, and what the lab profile finds',
     minWidth: 96,
     grow: 0,
     align: 'end',
     hideable: true,
   },
-  { key: 'dims', label: 'Dims', longLabel: 'Dimensions', group: 'File', kind: 'dims', description: 'Axis sizes of the first series', minWidth: 150, grow: 0, align: 'start', hideable: true },
-  { key: 'dtype', label: 'DType', longLabel: 'Data type', group: 'File', kind: 'dtype', description: 'Pixel data type', minWidth: 76, grow: 0, align: 'start', hideable: true },
-  { key: 'channels', label: 'Ch', longLabel: 'Channels', group: 'File', kind: 'channels', description: 'Number of channels', minWidth: 50, grow: 0, align: 'end', hideable: true },
+  {
+    key: 'dims',
+    label: 'Dims',
+    longLabel: 'Dimensions',
+    group: 'File',
+    kind: 'dims',
+    description: 'Axis sizes of the first series',
+    minWidth: 150,
+    grow: 0,
+    align: 'start',
+    hideable: true,
+  },
+  {
+    key: 'dtype',
+    label: 'DType',
+    longLabel: 'Data type',
+    group: 'File',
+    kind: 'dtype',
+    description: 'Pixel data type',
+    minWidth: 76,
+    grow: 0,
+    align: 'start',
+    hideable: true,
+  },
+  {
+    key: 'channels',
+    label: 'Ch',
+    longLabel: 'Channels',
+    group: 'File',
+    kind: 'channels',
+    description: 'Number of channels',
+    minWidth: 50,
+    grow: 0,
+    align: 'end',
+    hideable: true,
+  },
 ];
 
 function fieldColumn(field: FieldSpec): Column {
   if (field.type === 'bool') {
     const { name, displayName, group, description } = field;
-    return { key: name, label: displayName, longLabel: displayName, group, kind: 'field', description, minWidth: 96, grow: 0, align: 'start', hideable: true, field };
+    return {
+      key: name,
+      label: displayName,
+      longLabel: displayName,
+      group,
+      kind: 'field',
+      description,
+      minWidth: 96,
+      grow: 0,
+      align: 'start',
+      hideable: true,
+      field,
+    };
   }
   const numeric = field.type !== 'str';
   return {
@@ -79,9 +147,17 @@ function fieldColumn(field: FieldSpec): Column {
 export const COLUMNS: readonly Column[] = [...FILE_COLUMNS, ...EDITABLE_FIELDS.map(fieldColumn)];
 
 /** Columns shown until the user chooses otherwise. */
-export const DEFAULT_VISIBLE_COLUMNS: readonly string[] = ['problems', 'dims', 'dtype', 'channels', 'species', 'genotype', 'region', 'depth', 'accepted'].filter(
-  (key) => COLUMNS.some((c) => c.key === key),
-);
+export const DEFAULT_VISIBLE_COLUMNS: readonly string[] = [
+  'problems',
+  'dims',
+  'dtype',
+  'channels',
+  'species',
+  'genotype',
+  'region',
+  'depth',
+  'accepted',
+].filter((key) => COLUMNS.some((c) => c.key === key));
 
 /** The column with this key (result columns included). */
 export function columnByKey(key: string): Column | undefined {

@@ -12,7 +12,9 @@ export function parseImageJDescription(text: string): KeyValue[] {
   for (const line of text.split(/\r?\n/)) {
     const eq = line.indexOf('=');
     if (line.trim() === '') continue;
-    entries.push(eq < 0 ? { key: line.trim(), value: '' } : { key: line.slice(0, eq).trim(), value: line.slice(eq + 1).trim() });
+    entries.push(
+      eq < 0 ? { key: line.trim(), value: '' } : { key: line.slice(0, eq).trim(), value: line.slice(eq + 1).trim() },
+    );
   }
   return entries;
 }

@@ -38,7 +38,9 @@ function normalName(name: string): string {
 
 /** Column key by every name a person may use for it. */
 const COLUMN_NAMES: ReadonlyMap<string, string> = new Map(
-  COLUMNS.flatMap((c) => [c.key, c.label, c.longLabel, c.field?.displayName ?? c.key].map((name) => [normalName(name), c.key] as const)),
+  COLUMNS.flatMap((c) =>
+    [c.key, c.label, c.longLabel, c.field?.displayName ?? c.key].map((name) => [normalName(name), c.key] as const),
+  ),
 );
 
 /** Axis letters of the dimensions column (`Z:30` is a word, not a field). */
@@ -60,7 +62,9 @@ interface Token {
 function readPart(text: string, i: number, stopAtColon: boolean): { part: string; quoted: boolean; end: number } {
   if (text[i] === '"') {
     const close = text.indexOf('"', i + 1);
-    return close < 0 ? { part: text.slice(i + 1), quoted: true, end: text.length } : { part: text.slice(i + 1, close), quoted: true, end: close + 1 };
+    return close < 0
+      ? { part: text.slice(i + 1), quoted: true, end: text.length }
+      : { part: text.slice(i + 1, close), quoted: true, end: close + 1 };
   }
   let end = i;
   while (end < text.length && !/\s/.test(text[end]!) && !(stopAtColon && text[end] === ':')) end++;
@@ -93,7 +97,18 @@ function tokenize(text: string): Token[] {
 }
 
 /** Words for a yes/no field, as the column's text has them (`accepted:no` finds the rejected images). */
-const FLAG_WORDS: Readonly<Record<string, string>> = { yes: 'accepted', y: 'accepted', true: 'accepted', '1': 'accepted', accepted: 'accepted', no: 'rejected', n: 'rejected', false: 'rejected', '0': 'rejected', rejected: 'rejected' };
+const FLAG_WORDS: Readonly<Record<string, string>> = {
+  yes: 'accepted',
+  y: 'accepted',
+  true: 'accepted',
+  '1': 'accepted',
+  accepted: 'accepted',
+  no: 'rejected',
+  n: 'rejected',
+  false: 'rejected',
+  '0': 'rejected',
+  rejected: 'rejected',
+};
 
 /** The term for `name:value` on column `key`; null while no value is typed yet. */
 function fieldTerm(key: string, token: Token): FilterTerm | null {
@@ -102,13 +117,16 @@ function fieldTerm(key: string, token: Token): FilterTerm | null {
   if (token.value === null) return null;
   const value = token.value.toLowerCase();
   if (key === 'sidecar' && value === 'unsaved') return { negate, kind: 'unsaved' };
-  if (column.field?.type === 'bool' && FLAG_WORDS[value] !== undefined) return { negate, kind: 'equals', column: key, text: FLAG_WORDS[value] };
+  if (column.field?.type === 'bool' && FLAG_WORDS[value] !== undefined)
+    return { negate, kind: 'equals', column: key, text: FLAG_WORDS[value] };
   if (value === '' && (op === '' || op === '=')) return { negate, kind: 'empty', column: key };
   const number = Number(value);
   if (isNumberColumn(column) && value.trim() !== '' && Number.isFinite(number)) {
     return { negate, kind: 'compare', column: key, op: (op || '=') as Comparison, value: number };
   }
-  return op === '=' ? { negate, kind: 'equals', column: key, text: value } : { negate, kind: 'contains', column: key, text: `${op}${value}` };
+  return op === '='
+    ? { negate, kind: 'equals', column: key, text: value }
+    : { negate, kind: 'contains', column: key, text: `${op}${value}` };
 }
 
 /** Parses what is typed in the filter box. */

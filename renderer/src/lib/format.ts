@@ -75,7 +75,12 @@ export function formatAcquired(date: string, time: string): string {
 
 /** The last component of an absolute folder path on the backend's disk (either separator): `/data/run1` → `run1`. */
 export function folderName(folder: string): string {
-  return folder.split(/[\\/]/).filter((p) => p !== '').pop() ?? folder;
+  return (
+    folder
+      .split(/[\\/]/)
+      .filter((p) => p !== '')
+      .pop() ?? folder
+  );
 }
 
 /** The last component of a relative path. */

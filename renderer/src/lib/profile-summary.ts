@@ -17,20 +17,44 @@ export function profileName(profile: ProfileInfo): string {
 /** Where a profile applies: the folder opened, a subfolder, or a parent of the folder opened (its source is then absolute). */
 export function profileWhere(profile: ProfileInfo): string {
   if (profile.folder === '') return 'in the folder opened';
-  return profile.source.startsWith('/') || /^[A-Za-z]:[\\/]/.test(profile.source) ? 'in a parent of the folder opened' : `for the images under ${profile.folder}/`;
+  return profile.source.startsWith('/') || /^[A-Za-z]:[\\/]/.test(profile.source)
+    ? 'in a parent of the folder opened'
+    : `for the images under ${profile.folder}/`;
 }
 
 /** How the toolbar sums up the profiles in force. */
 export function profileSummary(profiles: readonly ProfileInfo[] | null): ProfileSummary {
   if (profiles === null || profiles.length === 0) {
-    return { label: 'Completeness', title: 'No lab profile (acqmeta.profile.json) is in force in this folder. Open the Completeness view.', tone: 'none' };
+    return {
+      label: 'Completeness',
+      title: 'No lab profile (acqmeta.profile.json) is in force in this folder. Open the Completeness view.',
+      tone: 'none',
+    };
   }
   const broken = profiles.filter((p) => !p.applied);
-  const files = profiles.map((p) => `${p.source}${p.title === null ? '' : ` (${p.title})`}, ${profileWhere(p)}${p.applied ? '' : ': cannot be used'}`).join('\n');
+  const files = profiles
+    .map(
+      (p) =>
+        `${p.source}${p.title === null ? '' : ` (${p.title})`}, ${profileWhere(p)}${p.applied ? '' : ': cannot be used'}`,
+    )
+    .join('\n');
   if (profiles.length > 1) {
-    return { label: `${profiles.length} lab profiles`, title: `Lab profiles in force in subfolders:\n${files}\nOpen the Completeness view.`, tone: broken.length > 0 ? 'broken' : 'ok' };
+    return {
+      label: `${profiles.length} lab profiles`,
+      title: `Lab profiles in force in subfolders:\n${files}\nOpen the Completeness view.`,
+      tone: broken.length > 0 ? 'broken' : 'ok',
+    };
   }
   const [profile] = profiles as [ProfileInfo];
-  if (!profile.applied) return { label: 'Profile cannot be used', title: `${files}\nOpen the Completeness view to see why.`, tone: 'broken' };
-  return { label: profileName(profile), title: `Lab profile in force: ${files}\nOpen the Completeness view.`, tone: 'ok' };
+  if (!profile.applied)
+    return {
+      label: 'Profile cannot be used',
+      title: `${files}\nOpen the Completeness view to see why.`,
+      tone: 'broken',
+    };
+  return {
+    label: profileName(profile),
+    title: `Lab profile in force: ${files}\nOpen the Completeness view.`,
+    tone: 'ok',
+  };
 }

@@ -55,7 +55,9 @@ export function resultMatrix(resultKeys: Iterable<string>): AnalysisResults[] {
   return [...analyses].map(([analysis, entry]) => ({
     analysis,
     keys: [...entry.keys],
-    wheres: [...entry.wheres.values()].sort((a, b) => byId(a.roiId, b.roiId) || byId(a.channel, b.channel) || a.occurrence - b.occurrence),
+    wheres: [...entry.wheres.values()].sort(
+      (a, b) => byId(a.roiId, b.roiId) || byId(a.channel, b.channel) || a.occurrence - b.occurrence,
+    ),
     present: entry.present,
   }));
 }

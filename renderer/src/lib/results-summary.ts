@@ -44,7 +44,9 @@ export function defaultChoice(rows: readonly ImageRow[], results: readonly Analy
   for (const analysis of results) {
     for (const key of analysis.keys) {
       let count = 0;
-      for (const row of rows) for (const where of analysis.wheres) if (row.results?.[matrixKey(analysis.analysis, key, where)] !== undefined) count++;
+      for (const row of rows)
+        for (const where of analysis.wheres)
+          if (row.results?.[matrixKey(analysis.analysis, key, where)] !== undefined) count++;
       const score = count * (/mean/.test(key) ? 2 : 1);
       if (best === null || score > best.count) best = { analysis: analysis.analysis, key, count: score };
     }
@@ -53,7 +55,11 @@ export function defaultChoice(rows: readonly ImageRow[], results: readonly Analy
 }
 
 /** n, mean, median, SD per group of the chosen values (groups with no record left out). */
-export function summarize(rows: readonly ImageRow[], results: readonly AnalysisResults[], choice: SummaryChoice): GroupStats[] {
+export function summarize(
+  rows: readonly ImageRow[],
+  results: readonly AnalysisResults[],
+  choice: SummaryChoice,
+): GroupStats[] {
   const analysis = results.find((a) => a.analysis === choice.analysis);
   if (analysis === undefined) return [];
   const wheres = analysis.wheres.filter((w) => choice.where === null || w.id === choice.where);
@@ -63,7 +69,11 @@ export function summarize(rows: readonly ImageRow[], results: readonly AnalysisR
       const value = row.results?.[matrixKey(analysis.analysis, choice.key, where)];
       if (value === undefined) continue;
       const group =
-        choice.groupBy === GROUP_BY_NOTHING ? 'All' : choice.groupBy === GROUP_BY_ROI ? where.label : formatFieldValue(row.values[choice.groupBy]);
+        choice.groupBy === GROUP_BY_NOTHING
+          ? 'All'
+          : choice.groupBy === GROUP_BY_ROI
+            ? where.label
+            : formatFieldValue(row.values[choice.groupBy]);
       points.push({ group, value: decodeResultNumber(value) });
     }
   }

@@ -31,7 +31,10 @@ function axis(size: unknown, label: unknown): AxisCalibration | null {
 
 /** The calibration stored in a sidecar's values (X: columns, Y: rows). */
 export function imageCalibration(values: FieldValues): ImageCalibration {
-  return { x: axis(values.physical_unit_x, values.physical_label_x), y: axis(values.physical_unit_y, values.physical_label_y) };
+  return {
+    x: axis(values.physical_unit_x, values.physical_label_x),
+    y: axis(values.physical_unit_y, values.physical_label_y),
+  };
 }
 
 /** `2.85 s`: a length in pixels in the axis's unit. */

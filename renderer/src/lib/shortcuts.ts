@@ -30,7 +30,11 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { place: 'Anywhere', keys: ['?', 'Mod+/'], action: 'Show these shortcuts (? outside text fields)' },
   { place: 'Table', keys: ['↓', '↑'], action: 'Next or previous image; the editor follows' },
   { place: 'Table', keys: ['Shift+↓', 'Shift+↑'], action: 'Extend the selection' },
-  { place: 'Table', keys: ['PageDown', 'PageUp', 'Home', 'End'], action: 'Move by a page, to the first or to the last image' },
+  {
+    place: 'Table',
+    keys: ['PageDown', 'PageUp', 'Home', 'End'],
+    action: 'Move by a page, to the first or to the last image',
+  },
   { place: 'Table', keys: ['Mod+A'], action: 'Select all shown images' },
   { place: 'Table', keys: ['Mod+Space'], action: 'Add the image to the selection, or remove it' },
   { place: 'Table', keys: ['Enter'], action: 'Edit: go to the first field' },
@@ -48,5 +52,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
 
 /** The keys of a combination as shown on this platform: `Mod+S` → `['Ctrl', 'S']` or `['⌘', 'S']`. */
 export function keyCaps(combination: string, mac: boolean): string[] {
-  return combination.split(/\+(?!$)/).map((key) => (key === 'Mod' ? (mac ? '⌘' : 'Ctrl') : key === 'Alt' && mac ? '⌥' : key));
+  return combination
+    .split(/\+(?!$)/)
+    .map((key) => (key === 'Mod' ? (mac ? '⌘' : 'Ctrl') : key === 'Alt' && mac ? '⌥' : key));
 }

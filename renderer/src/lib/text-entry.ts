@@ -2,6 +2,7 @@
 export function isTextEntry(element: Element | null): boolean {
   if (element === null) return false;
   if (element instanceof HTMLTextAreaElement) return !element.readOnly;
-  if (element instanceof HTMLInputElement) return !element.readOnly && !['checkbox', 'radio', 'button', 'submit', 'range', 'file'].includes(element.type);
+  if (element instanceof HTMLInputElement)
+    return !element.readOnly && !['checkbox', 'radio', 'button', 'submit', 'range', 'file'].includes(element.type);
   return element instanceof HTMLElement && element.isContentEditable;
 }

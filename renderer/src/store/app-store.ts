@@ -26,7 +26,8 @@ import { persistViewPrefs, type PrefsStorage } from './view-prefs';
 
 /** Everything the renderer knows, and every action it can take. */
 export interface AppState
-  extends SessionSlice,
+  extends
+    SessionSlice,
     RowsSlice,
     SelectionSlice,
     EditsSlice,

@@ -3,7 +3,13 @@
  * `useShallow`, so the views hold primitives only).
  */
 import type { CalibrationSource, ImageRow } from '../../../shared/api';
-import { CALIBRATION_SOURCE_NAMES, declaredPixelSize, holdsPixelSize, storedCalibrationText, usableCalibration } from '../../../shared/sidecar';
+import {
+  CALIBRATION_SOURCE_NAMES,
+  declaredPixelSize,
+  holdsPixelSize,
+  storedCalibrationText,
+  usableCalibration,
+} from '../../../shared/sidecar';
 import type { AppState } from './app-store';
 import { isEditable } from './edit-logic';
 import { effectiveValues } from './field-state';
@@ -28,7 +34,15 @@ export interface SingleCalibrationOffer {
   newSidecar: boolean;
 }
 
-const NONE: SingleCalibrationOffer = { kind: 'none', source: null, x: 0, y: 0, label: '', current: '', newSidecar: false };
+const NONE: SingleCalibrationOffer = {
+  kind: 'none',
+  source: null,
+  x: 0,
+  y: 0,
+  label: '',
+  current: '',
+  newSidecar: false,
+};
 
 type Rows = Pick<AppState, 'rows' | 'edits'>;
 
@@ -37,7 +51,8 @@ function offerKind(row: ImageRow, s: Rows): SingleCalibrationOffer['kind'] {
   if (!row.fileCalibration || !isEditable(row)) return 'none';
   const values = effectiveValues(row, s.edits[row.path]);
   const usable = usableCalibration(row.fileCalibration);
-  if (usable !== null) return !holdsPixelSize(values, usable) ? 'differs' : row.sidecar === 'missing' ? 'new-sidecar' : 'none';
+  if (usable !== null)
+    return !holdsPixelSize(values, usable) ? 'differs' : row.sidecar === 'missing' ? 'new-sidecar' : 'none';
   const declared = declaredPixelSize(row.fileCalibration);
   return declared !== null && !holdsPixelSize(values, declared) ? 'print' : 'none';
 }
@@ -99,5 +114,10 @@ export function calibrationOfferFold(s: Rows): PathFold<MultiCalibrationOffer> {
 
 /** The offer for `paths`, once per change of rows or edits; null while a long selection is read for the first time. */
 export function selectCalibrationOffer(paths: readonly string[]): (s: AppState) => MultiCalibrationOffer | null {
-  return slicedOverPaths(paths, 'calibration-offer', (s) => [s.rows, s.rowsEpoch, s.edits] as const, (rows, _epoch, edits) => calibrationOfferFold({ rows, edits }));
+  return slicedOverPaths(
+    paths,
+    'calibration-offer',
+    (s) => [s.rows, s.rowsEpoch, s.edits] as const,
+    (rows, _epoch, edits) => calibrationOfferFold({ rows, edits }),
+  );
 }

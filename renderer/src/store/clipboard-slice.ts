@@ -48,9 +48,14 @@ export const createClipboardSlice: StateCreator<AppState, [], [], ClipboardSlice
   },
 
   requestPaste: () => {
-    if (!get().copied) return get().notify('error', 'Copy the metadata of an image first (Ctrl+Shift+C).', { resolved: (s) => s.copied !== null });
+    if (!get().copied)
+      return get().notify('error', 'Copy the metadata of an image first (Ctrl+Shift+C).', {
+        resolved: (s) => s.copied !== null,
+      });
     if (selectEditablePaths(get()).length === 0) {
-      return get().notify('error', 'Select the images to paste into.', { resolved: (s) => selectEditablePaths(s).length > 0 });
+      return get().notify('error', 'Select the images to paste into.', {
+        resolved: (s) => selectEditablePaths(s).length > 0,
+      });
     }
     set({ pastePrompt: true });
   },
@@ -60,9 +65,16 @@ export const createClipboardSlice: StateCreator<AppState, [], [], ClipboardSlice
     set({ pastePrompt: false });
     if (!copied) return 0;
     const paths = selectEditablePaths(get());
-    const inputs = paths.flatMap((path) => names.filter((name) => name in copied.values).map((name) => ({ path, name, value: copied.values[name] ?? null })));
+    const inputs = paths.flatMap((path) =>
+      names.filter((name) => name in copied.values).map((name) => ({ path, name, value: copied.values[name] ?? null })),
+    );
     const changed = get().applyFieldInputs(`Paste from ${baseName(copied.source)}`, inputs);
-    get().notify('success', changed === 0 ? 'Nothing to paste: the images already hold these values.' : `Pasted ${plural(names.length, 'field')} into ${plural(paths.length, 'image')}.`);
+    get().notify(
+      'success',
+      changed === 0
+        ? 'Nothing to paste: the images already hold these values.'
+        : `Pasted ${plural(names.length, 'field')} into ${plural(paths.length, 'image')}.`,
+    );
     return changed;
   },
 

@@ -49,7 +49,9 @@ export const createConflictSlice: StateCreator<AppState, [], [], ConflictSlice> 
     if (get().theirs[path]) return;
     set((s) => ({ theirs: { ...s.theirs, [path]: { status: 'loading' } } }));
     const result = await get().client.reloadRow({ path });
-    const value: Loadable<ImageRow> = result.ok ? { status: 'ready', value: result.payload } : { status: 'error', message: result.error.message };
+    const value: Loadable<ImageRow> = result.ok
+      ? { status: 'ready', value: result.payload }
+      : { status: 'error', message: result.error.message };
     set((s) => ({ theirs: { ...s.theirs, [path]: value } }));
   },
 
@@ -76,7 +78,9 @@ export const createConflictSlice: StateCreator<AppState, [], [], ConflictSlice> 
     next();
     if (!row) return;
     // Only what I edited goes over their file as it is now; the backend re-reads it and skips the version check.
-    const done = await get().writeSaves([{ path, changes: changesOf(row, get().edits[path]), expected: row.version, overwrite: true }]);
+    const done = await get().writeSaves([
+      { path, changes: changesOf(row, get().edits[path]), expected: row.version, overwrite: true },
+    ]);
     if (done && done.saved > 0) get().notify('success', `Saved ${path}.`);
     else if (done) for (const failure of done.failures) get().notify('error', failure.message);
   },

@@ -47,7 +47,8 @@ export const createCurationSlice: StateCreator<AppState, [], [], CurationSlice> 
   fieldGap: null,
   normalizeField: null,
 
-  openCompleteness: () => set((s) => ({ completenessOpen: true, completenessScope: s.selected.size > 1 ? s.completenessScope : 'folder' })),
+  openCompleteness: () =>
+    set((s) => ({ completenessOpen: true, completenessScope: s.selected.size > 1 ? s.completenessScope : 'folder' })),
   closeCompleteness: () => set({ completenessOpen: false }),
   setCompletenessScope: (completenessScope) => set({ completenessScope }),
 
@@ -72,7 +73,11 @@ export const createCurationSlice: StateCreator<AppState, [], [], CurationSlice> 
     }
     const changed = get().applyFieldInputs(`Normalize ${editableField(name)?.displayName ?? name}`, inputs);
     set({ normalizeField: null });
-    if (changed > 0) get().notify('success', `Normalized ${plural(byValue.size, 'value')} on ${plural(changed, 'image')}: review and save them.`);
+    if (changed > 0)
+      get().notify(
+        'success',
+        `Normalized ${plural(byValue.size, 'value')} on ${plural(changed, 'image')}: review and save them.`,
+      );
     return changed;
   },
 

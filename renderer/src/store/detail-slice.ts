@@ -54,7 +54,9 @@ export const createDetailSlice: StateCreator<AppState, [], [], DetailSlice> = (s
     set((s) => ({ details: put(s.details, path, { status: 'loading' }) }));
     const result = await get().client.getImageDetail({ path });
     if (get().folder !== folder) return;
-    const value: Loadable<ImageDetail> = result.ok ? { status: 'ready', value: result.payload } : { status: 'error', message: result.error.message };
+    const value: Loadable<ImageDetail> = result.ok
+      ? { status: 'ready', value: result.payload }
+      : { status: 'error', message: result.error.message };
     set((s) => ({ details: put(s.details, path, value) }));
   },
 
@@ -66,7 +68,9 @@ export const createDetailSlice: StateCreator<AppState, [], [], DetailSlice> = (s
     set((s) => ({ previews: put(s.previews, key, { status: 'loading' }) }));
     const result = await get().client.getPreview({ path, ...plane, maxSize });
     if (get().folder !== folder) return;
-    const value: Loadable<PreviewImage> = result.ok ? { status: 'ready', value: result.payload } : { status: 'error', message: result.error.message };
+    const value: Loadable<PreviewImage> = result.ok
+      ? { status: 'ready', value: result.payload }
+      : { status: 'error', message: result.error.message };
     set((s) => ({ previews: put(s.previews, key, value) }));
   },
 
@@ -74,7 +78,9 @@ export const createDetailSlice: StateCreator<AppState, [], [], DetailSlice> = (s
     set((s) => {
       const details = { ...s.details };
       delete details[path];
-      const previews = Object.fromEntries(Object.entries(s.previews).filter(([key]) => !key.startsWith(`${path}\u0000`)));
+      const previews = Object.fromEntries(
+        Object.entries(s.previews).filter(([key]) => !key.startsWith(`${path}\u0000`)),
+      );
       return { details, previews };
     }),
 

@@ -66,7 +66,13 @@ export const createDialogSlice: StateCreator<AppState, [], [], DialogSlice> = (s
   notify: (tone, text, options = {}) => {
     // Confirmations share one key: the status bar shows the newest only.
     const key = options.key ?? (tone === 'success' ? 'success' : text);
-    const notice: Notice = { id: nextNoticeId++, tone, text, key, ...(options.resolved ? { resolved: options.resolved } : {}) };
+    const notice: Notice = {
+      id: nextNoticeId++,
+      tone,
+      text,
+      key,
+      ...(options.resolved ? { resolved: options.resolved } : {}),
+    };
     set((s) => {
       const next = [...s.notices.filter((n) => n.key !== key), notice];
       const errors = next.filter((n) => n.tone === 'error');

@@ -59,7 +59,11 @@ function hasEdits(s: AppState, path: string): boolean {
 
 function sameSidecar(a: ImageRow, b: ImageRow): boolean {
   if (a.version === null || b.version === null) return a.version === b.version && a.sidecar === b.sidecar;
-  return a.version.sha256 === b.version.sha256 && a.version.mtimeMs === b.version.mtimeMs && a.version.size === b.version.size;
+  return (
+    a.version.sha256 === b.version.sha256 &&
+    a.version.mtimeMs === b.version.mtimeMs &&
+    a.version.size === b.version.size
+  );
 }
 
 /** Creates the disk slice. */
@@ -95,11 +99,18 @@ export const createDiskSlice: StateCreator<AppState, [], [], DiskSlice> = (set, 
     for (const row of fresh) if (s.details[row.path] !== undefined) s.forgetImage(row.path);
     if (Object.keys(marks).length > 0) set((st) => ({ diskMarks: { ...st.diskMarks, ...marks } }));
     if (newlyMarked.changed.length > 0) {
-      const what = newlyMarked.changed.length === 1 ? newlyMarked.changed[0] : plural(newlyMarked.changed.length, 'image');
-      s.notify('error', `${what} changed on disk while you were editing: your edits are kept, and saving will ask which version to keep.`);
+      const what =
+        newlyMarked.changed.length === 1 ? newlyMarked.changed[0] : plural(newlyMarked.changed.length, 'image');
+      s.notify(
+        'error',
+        `${what} changed on disk while you were editing: your edits are kept, and saving will ask which version to keep.`,
+      );
     }
     if (newlyMarked.removed.length > 0) {
-      const what = newlyMarked.removed.length === 1 ? `${newlyMarked.removed[0]} was` : `${plural(newlyMarked.removed.length, 'image')} were`;
+      const what =
+        newlyMarked.removed.length === 1
+          ? `${newlyMarked.removed[0]} was`
+          : `${plural(newlyMarked.removed.length, 'image')} were`;
       s.notify('error', `${what} deleted on disk: the unsaved edits cannot be saved; revert them to remove the row.`);
     }
     // A lab profile file changed: the profiles in force, and every image checked against them again.

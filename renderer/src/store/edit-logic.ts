@@ -41,7 +41,9 @@ export function editMaker(name: string, text: string): (stored: FieldValue | und
   return (stored) => {
     if (text === formatFieldValue(stored)) return null;
     parsed ??= parseFieldInput(name, text);
-    return parsed.ok ? { text, value: parsed.value, error: null } : { text, value: stored ?? null, error: parsed.message };
+    return parsed.ok
+      ? { text, value: parsed.value, error: null }
+      : { text, value: stored ?? null, error: parsed.message };
   };
 }
 
@@ -52,8 +54,14 @@ export function valueEdit(name: string, value: FieldValue, stored: FieldValue | 
 }
 
 /** The edit that makes a field show `shown` again, or null when that is what is stored (key absent or not, alike). */
-export function restoredEdit(shown: PendingEdit, stored: FieldValue | undefined, storedAbsent: boolean): PendingEdit | null {
-  return shown.error === null && shown.value === (stored ?? null) && (shown.absent === true) === storedAbsent ? null : shown;
+export function restoredEdit(
+  shown: PendingEdit,
+  stored: FieldValue | undefined,
+  storedAbsent: boolean,
+): PendingEdit | null {
+  return shown.error === null && shown.value === (stored ?? null) && (shown.absent === true) === storedAbsent
+    ? null
+    : shown;
 }
 
 /** Whether a row's sidecar lacks the key of field `name`. */

@@ -103,7 +103,11 @@ export const createEditsSlice: StateCreator<AppState, [], [], EditsSlice> = (set
 
   setFieldText: (paths, name, text) => {
     const visit = `visit-${get().fieldVisit}:${name}`;
-    get().applyFieldInputs(editableField(name)?.displayName ?? name, paths.map((path) => ({ path, name, text })), { coalesceKey: visit });
+    get().applyFieldInputs(
+      editableField(name)?.displayName ?? name,
+      paths.map((path) => ({ path, name, text })),
+      { coalesceKey: visit },
+    );
   },
 
   applyFileCalibration: (paths) => {
@@ -112,7 +116,8 @@ export const createEditsSlice: StateCreator<AppState, [], [], EditsSlice> = (set
     for (const path of paths) {
       const calibration = rows[path]?.fileCalibration;
       if (!calibration) continue;
-      for (const [name, value] of Object.entries(fileCalibrationValues(calibration) ?? {})) inputs.push({ path, name, value });
+      for (const [name, value] of Object.entries(fileCalibrationValues(calibration) ?? {}))
+        inputs.push({ path, name, value });
     }
     get().applyFieldInputs('File calibration', inputs);
   },
@@ -137,5 +142,6 @@ export const createEditsSlice: StateCreator<AppState, [], [], EditsSlice> = (set
     }),
 
   clearEdits: () => set({ edits: {}, history: EMPTY_HISTORY }),
-  setActiveField: (name) => set((s) => ({ activeField: name, fieldVisit: name === null ? s.fieldVisit : s.fieldVisit + 1 })),
+  setActiveField: (name) =>
+    set((s) => ({ activeField: name, fieldVisit: name === null ? s.fieldVisit : s.fieldVisit + 1 })),
 });

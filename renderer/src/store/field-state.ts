@@ -30,7 +30,14 @@ export interface FieldViewState {
 }
 
 /** What a field shows before the editor's view of a long selection is ready (the editor shows no fields then). */
-export const UNREAD_FIELD: FieldViewState = { text: '', mixed: false, modified: false, error: null, mixedValues: [], distinct: 0 };
+export const UNREAD_FIELD: FieldViewState = {
+  text: '',
+  mixed: false,
+  modified: false,
+  error: null,
+  mixedValues: [],
+  distinct: 0,
+};
 
 /** Texts of a mixed field listed before "N more". */
 export const MIXED_SHOWN = 5;
@@ -99,7 +106,8 @@ class FieldAccumulator {
 
   result(): FieldViewState {
     const { mixed, modified, error } = this;
-    if (!mixed) return { text: this.first ?? '', mixed, modified, error, mixedValues: [], distinct: this.first === null ? 0 : 1 };
+    if (!mixed)
+      return { text: this.first ?? '', mixed, modified, error, mixedValues: [], distinct: this.first === null ? 0 : 1 };
     const counts = textCounts(this.typed, this.stored);
     return { text: '', mixed, modified, error, mixedValues: topValues(counts, MIXED_SHOWN), distinct: counts.size };
   }
@@ -155,7 +163,10 @@ const FIELD_NAMES = EDITABLE_FIELDS.map((f) => f.name);
  * each, not one per field and figure). Stored values are compared before they are formatted,
  * so only values that differ are formatted.
  */
-export function editViewFold(s: Pick<AppState, 'rows' | 'edits'>, names: readonly string[] = FIELD_NAMES): PathFold<EditView> {
+export function editViewFold(
+  s: Pick<AppState, 'rows' | 'edits'>,
+  names: readonly string[] = FIELD_NAMES,
+): PathFold<EditView> {
   const fields = names.map((name) => new FieldAccumulator(name));
   let missing = 0;
   let unsaved = 0;
@@ -168,7 +179,11 @@ export function editViewFold(s: Pick<AppState, 'rows' | 'edits'>, names: readonl
       if (row.sidecar === 'missing') missing++;
       if (edits !== undefined && rowHasChanges(row, edits)) unsaved++;
     },
-    result: () => ({ fields: Object.fromEntries(fields.map((field) => [field.name, field.result()])), missing, unsaved }),
+    result: () => ({
+      fields: Object.fromEntries(fields.map((field) => [field.name, field.result()])),
+      missing,
+      unsaved,
+    }),
   };
 }
 
@@ -176,7 +191,11 @@ export function editViewFold(s: Pick<AppState, 'rows' | 'edits'>, names: readonl
  * Every distinct text field `name` shows over `paths` (a pending edit's text, else the stored
  * value), most frequent first (the full list behind "N more"; the editor's view has the first few).
  */
-export function distinctValues(s: Pick<AppState, 'rows' | 'edits'>, paths: readonly string[], name: string): ValueCount[] {
+export function distinctValues(
+  s: Pick<AppState, 'rows' | 'edits'>,
+  paths: readonly string[],
+  name: string,
+): ValueCount[] {
   const typed = new Map<string, number>();
   const stored = new Map<FieldValue | undefined, number>();
   for (const path of paths) {

@@ -10,7 +10,10 @@ import type { AppState } from './app-store';
  * Memoizes `compute` on the inputs it reads, so that components get stable references (a new
  * value only when something it depends on changed).
  */
-export function memo<A extends unknown[], R>(inputs: (s: AppState) => readonly [...A], compute: (...args: A) => R): (s: AppState) => R {
+export function memo<A extends unknown[], R>(
+  inputs: (s: AppState) => readonly [...A],
+  compute: (...args: A) => R,
+): (s: AppState) => R {
   let last: { args: readonly [...A]; result: R } | null = null;
   return (s) => {
     const args = inputs(s);
@@ -42,7 +45,12 @@ export function selectorOf<S>(key: object, name: string, make: () => S): S {
  * a selection's). The same `key` (an object) and `name` give the same selector.
  */
 export function overRows<T>(key: object, name: string, compute: (s: RowsAndEdits) => T): (s: AppState) => T {
-  return selectorOf(key, name, () => memo((s: AppState) => [s.rows, s.rowsEpoch, s.edits] as const, (rows, _epoch, edits) => compute({ rows, edits })));
+  return selectorOf(key, name, () =>
+    memo(
+      (s: AppState) => [s.rows, s.rowsEpoch, s.edits] as const,
+      (rows, _epoch, edits) => compute({ rows, edits }),
+    ),
+  );
 }
 
 /** Whether `order` begins with the first `count` paths of `before` (rows were only appended since; the last of them is compared). */

@@ -33,7 +33,11 @@ export const createHistorySlice: StateCreator<AppState, [], [], HistorySlice> = 
       for (const change of changes) {
         const row = s.rows[change.path];
         if (row && isEditable(row)) {
-          updates.push({ path: change.path, name: change.name, edit: restoredEdit(change[side], row.values[change.name], isAbsent(row, change.name)) });
+          updates.push({
+            path: change.path,
+            name: change.name,
+            edit: restoredEdit(change[side], row.values[change.name], isAbsent(row, change.name)),
+          });
         }
       }
       return { edits: applyEdits(s.edits, updates) };

@@ -42,7 +42,12 @@ export const HISTORY_LIMITS = { steps: 200, changes: 2_000_000 } as const;
 
 /** What a stored value shows when no edit is pending (`absent`: the file lacks the field's key). */
 export function shownValue(value: FieldValue | undefined, absent = false): Shown {
-  return { text: formatFieldValue(value), value: value ?? null, error: null, ...(absent ? { absent: true as const } : {}) };
+  return {
+    text: formatFieldValue(value),
+    value: value ?? null,
+    error: null,
+    ...(absent ? { absent: true as const } : {}),
+  };
 }
 
 /** Whether two shown states are the same to the user (and would save the same). */
@@ -76,8 +81,11 @@ function countChanges(steps: readonly HistoryStep[]): number {
 export function recordStep(history: History, step: HistoryStep): History {
   const top = history.past.at(-1);
   const merged = top ? coalesce(top, step) : null;
-  let past = merged ? [...history.past.slice(0, -1), ...(merged.changes.length > 0 ? [merged] : [])] : [...history.past, step];
-  while (past.length > HISTORY_LIMITS.steps || (past.length > 1 && countChanges(past) > HISTORY_LIMITS.changes)) past = past.slice(1);
+  let past = merged
+    ? [...history.past.slice(0, -1), ...(merged.changes.length > 0 ? [merged] : [])]
+    : [...history.past, step];
+  while (past.length > HISTORY_LIMITS.steps || (past.length > 1 && countChanges(past) > HISTORY_LIMITS.changes))
+    past = past.slice(1);
   return { past, future: [] };
 }
 

@@ -13,7 +13,8 @@ export type IdleScheduler = (work: (timeLeft: () => number) => void) => void;
 
 /** `requestIdleCallback` where the page has it; nothing elsewhere (tests). */
 function whenIdle(work: (timeLeft: () => number) => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback((deadline) => work(() => deadline.timeRemaining()));
+  if (typeof requestIdleCallback === 'function')
+    requestIdleCallback((deadline) => work(() => deadline.timeRemaining()));
 }
 
 /** Rows prepared per check of the time left. */

@@ -33,7 +33,8 @@ export const createNamesSlice: StateCreator<AppState, [], [], NamesSlice> = (set
   recentPatterns: [],
 
   openNamePrompt: () => {
-    if (selectEditablePaths(get()).length === 0) return get().notify('error', 'Select the images to fill from their file names.');
+    if (selectEditablePaths(get()).length === 0)
+      return get().notify('error', 'Select the images to fill from their file names.');
     set({ namePrompt: true });
   },
 
@@ -44,9 +45,17 @@ export const createNamesSlice: StateCreator<AppState, [], [], NamesSlice> = (set
     const preview = previewNameFill(pattern, selectEditablePaths(get()));
     if (!preview.ok) return 0;
     const changed = get().applyFieldInputs('Fill from names', nameFillInputs(preview));
-    set((s) => ({ namePrompt: false, recentPatterns: [pattern, ...s.recentPatterns.filter((p) => p !== pattern)].slice(0, MAX_RECENT_PATTERNS) }));
+    set((s) => ({
+      namePrompt: false,
+      recentPatterns: [pattern, ...s.recentPatterns.filter((p) => p !== pattern)].slice(0, MAX_RECENT_PATTERNS),
+    }));
     const images = plural(preview.matched, 'image');
-    get().notify('success', changed === 0 ? `Nothing to change: the ${images} already hold these values.` : `Filled ${plural(changed, 'field')} on ${images} from their names.`);
+    get().notify(
+      'success',
+      changed === 0
+        ? `Nothing to change: the ${images} already hold these values.`
+        : `Filled ${plural(changed, 'field')} on ${images} from their names.`,
+    );
     return changed;
   },
 });

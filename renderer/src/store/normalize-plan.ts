@@ -31,16 +31,21 @@ export interface Replacement {
  * is nearest to; otherwise a value equal to a more used one but for case, spaces or
  * punctuation becomes that one.
  */
-export function distinctValues(counts: ReadonlyMap<string, number>, rules: ProfileFieldRules | undefined): DistinctValue[] {
+export function distinctValues(
+  counts: ReadonlyMap<string, number>,
+  rules: ProfileFieldRules | undefined,
+): DistinctValue[] {
   const sorted = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   const synonyms = rules?.synonyms ?? {};
   const allowed = rules?.enum?.filter((v): v is string => typeof v === 'string');
   const canonical = new Map<string, string>();
-  for (const value of [...(allowed ?? []), ...sorted.map(([v]) => v)]) if (!canonical.has(looseForm(value))) canonical.set(looseForm(value), value);
+  for (const value of [...(allowed ?? []), ...sorted.map(([v]) => v)])
+    if (!canonical.has(looseForm(value))) canonical.set(looseForm(value), value);
   return sorted.map(([value, images]): DistinctValue => {
     const synonym = Object.hasOwn(synonyms, value) ? synonyms[value] : undefined;
     if (synonym !== undefined && synonym !== value) return { value, images, reason: 'synonym', suggestion: synonym };
-    if (allowed !== undefined && !allowed.includes(value)) return { value, images, reason: 'not-allowed', suggestion: suggestValue(value, allowed, synonyms) ?? '' };
+    if (allowed !== undefined && !allowed.includes(value))
+      return { value, images, reason: 'not-allowed', suggestion: suggestValue(value, allowed, synonyms) ?? '' };
     const same = canonical.get(looseForm(value));
     if (same !== undefined && same !== value) return { value, images, reason: 'near-duplicate', suggestion: same };
     return { value, images, reason: null, suggestion: '' };

@@ -76,7 +76,11 @@ export const createPresetsSlice: StateCreator<AppState, [], [], PresetsSlice> = 
     saveSelectedAsPreset: async (name, fieldNames, overwrite = false) => {
       const { selected, rows, edits } = get();
       const row = selected.size === 1 ? rows[[...selected][0]!] : undefined;
-      if (!row) return { ok: false, error: { code: 'BAD_REQUEST', message: 'Select one image to save its fields as a preset.' } };
+      if (!row)
+        return {
+          ok: false,
+          error: { code: 'BAD_REQUEST', message: 'Select one image to save its fields as a preset.' },
+        };
       const values = effectiveValues(row, edits[row.path]);
       const fields = Object.fromEntries(fieldNames.filter((n) => n in values).map((n) => [n, values[n] ?? null]));
       return keep(name, fields, overwrite, 'Saved the preset');
@@ -90,11 +94,15 @@ export const createPresetsSlice: StateCreator<AppState, [], [], PresetsSlice> = 
         get().notify('error', 'Select the images to apply the preset to.');
         return 0;
       }
-      const inputs = paths.flatMap((path) => Object.entries(preset.fields).map(([name, value]) => ({ path, name, value })));
+      const inputs = paths.flatMap((path) =>
+        Object.entries(preset.fields).map(([name, value]) => ({ path, name, value })),
+      );
       const changed = get().applyFieldInputs(`Preset “${preset.name}”`, inputs);
       get().notify(
         'success',
-        changed === 0 ? `Nothing to change: the images already hold “${preset.name}”.` : `Applied “${preset.name}” to ${plural(paths.length, 'image')}.`,
+        changed === 0
+          ? `Nothing to change: the images already hold “${preset.name}”.`
+          : `Applied “${preset.name}” to ${plural(paths.length, 'image')}.`,
       );
       return changed;
     },

@@ -13,7 +13,12 @@ export interface ShownPreview {
 }
 
 /** The preview of `plane`, falling back on the newest cached plane of the same image while loading. */
-export function shownPreview(s: Pick<AppState, 'previews'>, path: string, plane: PlaneIndex, maxSize: number): ShownPreview {
+export function shownPreview(
+  s: Pick<AppState, 'previews'>,
+  path: string,
+  plane: PlaneIndex,
+  maxSize: number,
+): ShownPreview {
   const current = s.previews[previewKey(path, plane, maxSize)];
   if (current?.status === 'ready') return { image: current.value, stale: false, status: 'ready', message: null };
   if (current?.status === 'error') return { image: null, stale: false, status: 'error', message: current.message };

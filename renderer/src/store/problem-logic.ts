@@ -30,7 +30,9 @@ export function validEditValues(edits: PathEdits): FieldValues {
  * format message instead, and an invalid sidecar's own problems are the row's errors already.
  */
 export function shownLiveProblems(problems: readonly ProfileProblem[], edits: PathEdits): ProfileProblem[] {
-  return problems.filter((p) => p.rule !== 'sidecar' && p.rule !== 'field-table' && (p.field === null || edits[p.field]?.error == null));
+  return problems.filter(
+    (p) => p.rule !== 'sidecar' && p.rule !== 'field-table' && (p.field === null || edits[p.field]?.error == null),
+  );
 }
 
 /** Every reason an image is not ready, in words: read errors, values that cannot be saved, the profile's problems. */

@@ -49,10 +49,19 @@ const NO_PROBLEMS: ProblemsByField = {};
 
 /** What the profiles in force for `paths` ask of each field, once per change of profiles or rows. */
 function rulesSelector(paths: readonly string[]): (s: AppState) => RulesByField {
-  return selectorOf(paths, 'profile-rules', () => memo((s: AppState) => [s.profiles, s.rows, s.rowsEpoch] as const, (profiles, rows, _epoch) => rulesOver(profiles, rows, paths)));
+  return selectorOf(paths, 'profile-rules', () =>
+    memo(
+      (s: AppState) => [s.profiles, s.rows, s.rowsEpoch] as const,
+      (profiles, rows, _epoch) => rulesOver(profiles, rows, paths),
+    ),
+  );
 }
 
-function rulesOver(profiles: readonly ProfileInfo[] | null, rows: AppState['rows'], paths: readonly string[]): RulesByField {
+function rulesOver(
+  profiles: readonly ProfileInfo[] | null,
+  rows: AppState['rows'],
+  paths: readonly string[],
+): RulesByField {
   if (profiles === null || profiles.length === 0) return NO_RULES;
   const sources = new Set(paths.map((path) => rows[path]?.profile ?? null));
   const byField = new Map<string, ProfileFieldRules[]>();
@@ -82,8 +91,17 @@ function problemsFold(rows: AppState['rows'], live: LiveProblems): PathFold<Prob
       if (counts.size === 0) return NO_PROBLEMS;
       const byField: Record<string, FieldProblem> = {};
       for (const [field, byMessage] of counts) {
-        const [first] = [...byMessage.values()].sort((a, b) => Number(a.problem.rule === 'required') - Number(b.problem.rule === 'required') || b.images - a.images);
-        if (first !== undefined) byField[field] = { message: first.problem.message, required: first.problem.rule === 'required', suggestion: first.problem.suggestion ?? null, images: first.images };
+        const [first] = [...byMessage.values()].sort(
+          (a, b) =>
+            Number(a.problem.rule === 'required') - Number(b.problem.rule === 'required') || b.images - a.images,
+        );
+        if (first !== undefined)
+          byField[field] = {
+            message: first.problem.message,
+            required: first.problem.rule === 'required',
+            suggestion: first.problem.suggestion ?? null,
+            images: first.images,
+          };
       }
       return byField;
     },
@@ -100,7 +118,12 @@ export function selectFieldRules(paths: readonly string[]): (s: AppState) => Rul
  * how many images have it; null while a long selection is read for the first time.
  */
 export function selectFieldProblems(paths: readonly string[]): (s: AppState) => ProblemsByField | null {
-  return slicedOverPaths(paths, 'profile-problems', (s: AppState) => [s.rows, s.rowsEpoch, s.liveProblems] as const, (rows, _epoch, live) => problemsFold(rows, live));
+  return slicedOverPaths(
+    paths,
+    'profile-problems',
+    (s: AppState) => [s.rows, s.rowsEpoch, s.liveProblems] as const,
+    (rows, _epoch, live) => problemsFold(rows, live),
+  );
 }
 
 /** Which images the Completeness view counts. */
@@ -108,7 +131,16 @@ export type CompletenessScope = 'folder' | 'selection';
 
 /** The completeness of the folder or the selection as it is now (pending edits and their problems included). */
 export const selectCompleteness = memo(
-  (s: AppState) => [s.rows, s.rowsEpoch, s.rowOrder, s.edits, s.liveProblems, s.profiles, s.completenessScope === 'selection' ? s.selected : null] as const,
+  (s: AppState) =>
+    [
+      s.rows,
+      s.rowsEpoch,
+      s.rowOrder,
+      s.edits,
+      s.liveProblems,
+      s.profiles,
+      s.completenessScope === 'selection' ? s.selected : null,
+    ] as const,
   (rows, _epoch, order, edits, live, profiles, selected): Completeness => {
     const images: ImageStatus[] = [];
     for (const path of order) {
@@ -116,9 +148,17 @@ export const selectCompleteness = memo(
       if (row === undefined || (selected !== null && !selected.has(path))) continue;
       const pathEdits = edits[path];
       const typed = Object.values(pathEdits ?? {}).flatMap((e) => (e.error === null ? [] : [e.error]));
-      images.push({ path, values: effectiveValues(row, pathEdits), errors: [...row.errors, ...typed], profileProblems: problemsNow(row, live) });
+      images.push({
+        path,
+        values: effectiveValues(row, pathEdits),
+        errors: [...row.errors, ...typed],
+        profileProblems: problemsNow(row, live),
+      });
     }
-    return completeness(images, (profiles ?? []).flatMap((p) => p.fields));
+    return completeness(
+      images,
+      (profiles ?? []).flatMap((p) => p.fields),
+    );
   },
 );
 

@@ -76,7 +76,8 @@ export const createProfileSlice: StateCreator<AppState, [], [], ProfileSlice> = 
       const live = { ...s.liveProblems };
       for (const answer of answers) {
         const edits = s.edits[answer.path];
-        if (edits !== undefined && edits === sent.get(answer.path)) live[answer.path] = shownLiveProblems(answer.problems, edits);
+        if (edits !== undefined && edits === sent.get(answer.path))
+          live[answer.path] = shownLiveProblems(answer.problems, edits);
       }
       return { liveProblems: live };
     });
@@ -88,7 +89,9 @@ export const createProfileSlice: StateCreator<AppState, [], [], ProfileSlice> = 
     const items = [...pending].flatMap((path) => {
       const row = s.rows[path];
       const edits = s.edits[path];
-      return row === undefined || edits === undefined || row.profile === null ? [] : [{ item: { path, values: validEditValues(edits) }, sent: edits }];
+      return row === undefined || edits === undefined || row.profile === null
+        ? []
+        : [{ item: { path, values: validEditValues(edits) }, sent: edits }];
     });
     pending.clear();
     if (items.length > 0) await check(items, takeLive);
@@ -141,13 +144,18 @@ export const createProfileSlice: StateCreator<AppState, [], [], ProfileSlice> = 
       try {
         await get().loadProfiles();
         const s = get();
-        const stored = s.rowOrder.flatMap((path) => (s.rows[path] === undefined || s.rows[path].sidecar === 'invalid' ? [] : [{ item: { path, values: {} }, sent: undefined }]));
+        const stored = s.rowOrder.flatMap((path) =>
+          s.rows[path] === undefined || s.rows[path].sidecar === 'invalid'
+            ? []
+            : [{ item: { path, values: {} }, sent: undefined }],
+        );
         const done = await check(stored, (answers) => {
           if (get().folder !== folder || get().scanSeq !== scanSeq) return;
           const rows: ImageRow[] = [];
           for (const answer of answers) {
             const row = get().rows[answer.path];
-            if (row !== undefined && !sameProblems(row, answer.profile, answer.problems)) rows.push({ ...row, profile: answer.profile, profileProblems: answer.problems });
+            if (row !== undefined && !sameProblems(row, answer.profile, answer.problems))
+              rows.push({ ...row, profile: answer.profile, profileProblems: answer.problems });
           }
           get().addRows(rows);
         });
@@ -155,7 +163,13 @@ export const createProfileSlice: StateCreator<AppState, [], [], ProfileSlice> = 
         for (const path of Object.keys(get().edits)) pending.add(path);
         await get().flushProblemChecks();
         const count = get().profiles?.length ?? 0;
-        if (done) get().notify('success', count === 0 ? 'No lab profile is in force.' : `Lab ${count === 1 ? 'profile' : 'profiles'} reloaded; ${plural(stored.length, 'image')} checked again.`);
+        if (done)
+          get().notify(
+            'success',
+            count === 0
+              ? 'No lab profile is in force.'
+              : `Lab ${count === 1 ? 'profile' : 'profiles'} reloaded; ${plural(stored.length, 'image')} checked again.`,
+          );
         else get().notify('error', 'The images could not be checked against the lab profile again.');
       } finally {
         set({ profilesReloading: false });

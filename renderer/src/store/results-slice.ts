@@ -25,7 +25,8 @@ export const createResultsSlice: StateCreator<AppState, [], [], ResultsSlice> = 
       const result = await get().client.exportResults(paths === null ? { format } : { format, paths: [...paths] });
       if (result.ok) {
         const { skipped } = result.payload;
-        if (skipped.length > 0) get().notify('error', `${plural(skipped.length, 'image')} with an invalid sidecar left out of the results.`);
+        if (skipped.length > 0)
+          get().notify('error', `${plural(skipped.length, 'image')} with an invalid sidecar left out of the results.`);
         return result.payload;
       }
       get().notify('error', `The results could not be exported: ${result.error.message}`);

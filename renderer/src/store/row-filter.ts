@@ -27,9 +27,13 @@ const searchTexts = new WeakMap<ImageRow, string>();
 function searchText(row: ImageRow): string {
   let text = searchTexts.get(row);
   if (text === undefined) {
-    const results = Object.values(row.results ?? {}).map(formatResult).join(' ');
+    const results = Object.values(row.results ?? {})
+      .map(formatResult)
+      .join(' ');
     const problems = row.profileProblems.map((p) => p.message).join(' ');
-    text = [...COLUMNS.map((column) => columnText(row, column)), row.errors.join(' '), problems, results].join(SEPARATOR).toLowerCase();
+    text = [...COLUMNS.map((column) => columnText(row, column)), row.errors.join(' '), problems, results]
+      .join(SEPARATOR)
+      .toLowerCase();
     searchTexts.set(row, text);
   }
   return text;
@@ -110,7 +114,9 @@ function termMatcher(term: FilterTerm, ends: readonly number[]): Matcher {
   if (term.kind === 'unsaved') return (row, _text, edits) => rowHasChanges(row, edits);
   if (term.kind === 'text') {
     const wanted = term.text;
-    return (_row, text, edits) => text.includes(wanted) || (edits !== undefined && Object.values(edits).some((e) => e.text.toLowerCase().includes(wanted)));
+    return (_row, text, edits) =>
+      text.includes(wanted) ||
+      (edits !== undefined && Object.values(edits).some((e) => e.text.toLowerCase().includes(wanted)));
   }
   const key = term.column;
   const column = COLUMN_AT.get(key) ?? 0;
@@ -163,7 +169,8 @@ export function filterRows(
 ): ImageRow[] {
   const shown: ImageRow[] = [];
   const editing = Object.keys(edits).length > 0;
-  const kept = (row: ImageRow) => (quick === null || matchesQuick(row, edits, quick, live)) && matchesGap(row, edits, live, gap);
+  const kept = (row: ImageRow) =>
+    (quick === null || matchesQuick(row, edits, quick, live)) && matchesGap(row, edits, live, gap);
   if (query.terms.length === 0) {
     for (const path of input.order) {
       const row = input.rows[path];

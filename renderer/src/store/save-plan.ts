@@ -56,7 +56,12 @@ const FIELD_INDEX = new Map(EDITABLE_FIELDS.map((f, i) => [f.name, i]));
  * value, or a value the lab profile refuses (`live`: the profile's problems with the values
  * being edited), is held back whole, so what is written is always a state the user saw as valid.
  */
-export function planSave(rows: Readonly<Record<string, ImageRow>>, edits: EditMap, paths?: readonly string[], live: LiveProblems = {}): SavePlan {
+export function planSave(
+  rows: Readonly<Record<string, ImageRow>>,
+  edits: EditMap,
+  paths?: readonly string[],
+  live: LiveProblems = {},
+): SavePlan {
   const plan: SavePlan = { saves: [], created: 0, updated: 0, fields: [], invalid: [], held: 0, incomplete: 0 };
   const tallies = new Map<string, Map<string, ValueChange>>();
   for (const path of paths ?? Object.keys(edits)) {
@@ -72,7 +77,14 @@ export function planSave(rows: Readonly<Record<string, ImageRow>>, edits: EditMa
     const refused = savingRefusals(row, pathEdits, live);
     if (refused.length > 0) {
       plan.held++;
-      for (const p of refused) plan.invalid.push({ path, name: p.field ?? '', message: p.message, profile: true, ...(p.suggestion === undefined ? {} : { suggestion: p.suggestion }) });
+      for (const p of refused)
+        plan.invalid.push({
+          path,
+          name: p.field ?? '',
+          message: p.message,
+          profile: true,
+          ...(p.suggestion === undefined ? {} : { suggestion: p.suggestion }),
+        });
       continue;
     }
     if (problemsNow(row, live).some((p) => p.rule === 'required')) plan.incomplete++;

@@ -80,7 +80,16 @@ export const createSaveSlice: StateCreator<AppState, [], [], SaveSlice> = (set, 
       else failures.push({ path: outcome.path, code: outcome.error.code, message: outcome.error.message });
     }
     get().addRows(saved);
-    set((s) => ({ edits: applyEdits(s.edits, savedEditRemovals(s.edits, sent, saved.map((row) => row.path))) }));
+    set((s) => ({
+      edits: applyEdits(
+        s.edits,
+        savedEditRemovals(
+          s.edits,
+          sent,
+          saved.map((row) => row.path),
+        ),
+      ),
+    }));
     get().queueConflicts(failures.filter((f) => f.code === 'CONFLICT').map(({ path, message }) => ({ path, message })));
     return { saved: saved.length, failures };
   }
@@ -106,7 +115,11 @@ export const createSaveSlice: StateCreator<AppState, [], [], SaveSlice> = (set, 
     const { saved, failures } = done;
     const onlyOneConflict = failures.length === 1 && failures[0]!.code === 'CONFLICT' && plan.held === 0;
     if (failures.length > 0 && !onlyOneConflict) set({ saveReport: { saved, failures, held: plan.held } });
-    else if (saved > 0) get().notify('success', `Saved ${plural(saved, 'file')}.${plan.held > 0 ? ` ${plural(plan.held, 'image')} with invalid values not saved.` : ''}`);
+    else if (saved > 0)
+      get().notify(
+        'success',
+        `Saved ${plural(saved, 'file')}.${plan.held > 0 ? ` ${plural(plan.held, 'image')} with invalid values not saved.` : ''}`,
+      );
     return failures.length === 0 && plan.held === 0;
   }
 
@@ -161,10 +174,12 @@ export const createSaveSlice: StateCreator<AppState, [], [], SaveSlice> = (set, 
       const order = acrossFolders(saves, (save) => folderOfRelPath(save.path));
       const inTurns = order.map((index) => saves[index] as SaveRequest);
       const batches: SaveRequest[][] = [];
-      for (let start = 0; start < inTurns.length; start += SAVE_BATCH) batches.push(inTurns.slice(start, start + SAVE_BATCH));
+      for (let start = 0; start < inTurns.length; start += SAVE_BATCH)
+        batches.push(inTurns.slice(start, start + SAVE_BATCH));
       const requests: ReturnType<AppState['client']['saveSidecars']>[] = [];
       const send = (index: number): void => {
-        if (index < batches.length) requests[index] ??= get().client.saveSidecars({ saves: batches[index] as SaveRequest[] });
+        if (index < batches.length)
+          requests[index] ??= get().client.saveSidecars({ saves: batches[index] as SaveRequest[] });
       };
       const fail = (batch: readonly SaveRequest[], error: { code: ErrorCode; message: string }): void => {
         done.failures.push(...batch.map((s) => ({ path: s.path, code: error.code, message: error.message })));

@@ -37,7 +37,11 @@ const ROWS_GAP_MS = 200;
  * A scheduler that runs at the next frame of `frame`, but no sooner than `gapMs` after the
  * previous run began; the first run is not held back, so the first rows show at once.
  */
-export function spacedFrames(gapMs: number = ROWS_GAP_MS, frame: FrameScheduler = nextFrame, now: () => number = () => performance.now()): FrameScheduler {
+export function spacedFrames(
+  gapMs: number = ROWS_GAP_MS,
+  frame: FrameScheduler = nextFrame,
+  now: () => number = () => performance.now(),
+): FrameScheduler {
   let last = -Infinity;
   return (flush) => {
     const run = () =>
@@ -62,7 +66,10 @@ function isScanRows(event: { type: string }): event is ScanRowsEvent {
  * next frame; any other event (of a scan, or a change on disk) first delivers what is waiting,
  * so the order holds.
  */
-export function batchScanEvents<E extends { type: string } = ScanEvent>(deliver: (event: E | ScanRowsEvent) => void, schedule: FrameScheduler = nextFrame): (event: E | ScanRowsEvent) => void {
+export function batchScanEvents<E extends { type: string } = ScanEvent>(
+  deliver: (event: E | ScanRowsEvent) => void,
+  schedule: FrameScheduler = nextFrame,
+): (event: E | ScanRowsEvent) => void {
   let waiting: ScanRowsEvent | null = null;
   const flush = () => {
     const event = waiting;

@@ -66,7 +66,11 @@ export const createSelectionSlice: StateCreator<AppState, [], [], SelectionSlice
 
   selectAllVisible: () => {
     const visible = selectVisiblePaths(get());
-    set((s) => ({ selected: new Set(visible), cursor: s.cursor ?? visible[0] ?? null, anchor: s.anchor ?? visible[0] ?? null }));
+    set((s) => ({
+      selected: new Set(visible),
+      cursor: s.cursor ?? visible[0] ?? null,
+      anchor: s.anchor ?? visible[0] ?? null,
+    }));
   },
 
   moveCursor: (move, extend) => {

@@ -16,7 +16,9 @@ import { matchesQuick, rowComparator, sortRows, type QuickFilter, type SortSpec 
 
 /** Whether the visible rows depend on pending edits (so typing does not re-filter 10,000 rows for nothing). */
 function filterReadsEdits(s: AppState): boolean {
-  return s.quickFilter === 'invalid' || s.quickFilter === 'unsaved' || filterReadsProblems(s) || s.filterText.trim() !== '';
+  return (
+    s.quickFilter === 'invalid' || s.quickFilter === 'unsaved' || filterReadsProblems(s) || s.filterText.trim() !== ''
+  );
 }
 
 /** Whether the visible rows depend on what the lab profile finds in pending edits. */
@@ -31,7 +33,12 @@ const NO_PROBLEMS: LiveProblems = {};
 type FilterInputs = readonly [EditMap, LiveProblems, string, QuickFilter | null, string | null, SortSpec | null];
 
 /** The rows of `paths` that pass the filters (the filter text parsed as `query`), in the order given. */
-function passing(s: AppState, paths: readonly string[], query: FilterQuery, [edits, live, , quick, gap]: FilterInputs): ImageRow[] {
+function passing(
+  s: AppState,
+  paths: readonly string[],
+  query: FilterQuery,
+  [edits, live, , quick, gap]: FilterInputs,
+): ImageRow[] {
   return filterRows({ rows: s.rows, order: paths, epoch: s.rowsEpoch }, edits, query, quick, live, gap);
 }
 
@@ -42,10 +49,19 @@ function showsEveryRow(query: FilterQuery, [, , , quick, gap, sort]: FilterInput
 
 /** Paths of the rows the table shows: filtered, then sorted; rows that stream in are merged in. */
 export const selectVisiblePaths = growMemo<readonly string[], FilterInputs>({
-  inputs: (s) => [filterReadsEdits(s) ? s.edits : NO_EDITS, filterReadsProblems(s) ? s.liveProblems : NO_PROBLEMS, s.filterText, s.quickFilter, s.fieldGap, s.sort],
+  inputs: (s) => [
+    filterReadsEdits(s) ? s.edits : NO_EDITS,
+    filterReadsProblems(s) ? s.liveProblems : NO_PROBLEMS,
+    s.filterText,
+    s.quickFilter,
+    s.fieldGap,
+    s.sort,
+  ],
   full: (s, order, ...inputs): readonly string[] => {
     const query = parseFilter(inputs[2]);
-    return showsEveryRow(query, inputs) ? order : sortRows(passing(s, order, query, inputs), inputs[5]).map((row) => row.path);
+    return showsEveryRow(query, inputs)
+      ? order
+      : sortRows(passing(s, order, query, inputs), inputs[5]).map((row) => row.path);
   },
   grow: (s, previous, added, ...inputs): readonly string[] => {
     const query = parseFilter(inputs[2]);
@@ -54,7 +70,9 @@ export const selectVisiblePaths = growMemo<readonly string[], FilterInputs>({
     const shown = sortRows(passing(s, added, query, inputs), sort);
     if (shown.length === 0) return previous;
     const compare = rowComparator(sort);
-    return compare === null ? previous.concat(shown.map((row) => row.path)) : mergeSorted(previous, shown, s.rows, compare);
+    return compare === null
+      ? previous.concat(shown.map((row) => row.path))
+      : mergeSorted(previous, shown, s.rows, compare);
   },
 });
 
@@ -177,7 +195,12 @@ export function selectEditablePaths(s: AppState): readonly string[] {
  * null while a long selection is read for the first time (in slices between frames).
  */
 export function selectEditView(paths: readonly string[]): (s: AppState) => EditView | null {
-  return slicedOverPaths(paths, 'edit-view', (s) => [s.rows, s.rowsEpoch, s.edits] as const, (rows, _epoch, edits) => editViewFold({ rows, edits }));
+  return slicedOverPaths(
+    paths,
+    'edit-view',
+    (s) => [s.rows, s.rowsEpoch, s.edits] as const,
+    (rows, _epoch, edits) => editViewFold({ rows, edits }),
+  );
 }
 
 /** The fields whose inputs offer the values used in the folder: single-line text. */

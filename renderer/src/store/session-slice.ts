@@ -118,7 +118,15 @@ export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = 
       get().clearEdits();
       get().clearSelection();
       get().clearDetails();
-      set({ folder, session: session ? { ...session, folder, recent } : session, conflicts: [], theirs: {}, review: null, saveReport: null, openPrompt: null });
+      set({
+        folder,
+        session: session ? { ...session, folder, recent } : session,
+        conflicts: [],
+        theirs: {},
+        review: null,
+        saveReport: null,
+        openPrompt: null,
+      });
       await get().startScan();
     },
 
@@ -129,7 +137,8 @@ export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = 
       if (scan.status !== 'scanning' || scan.id === null) return;
       const result = await get().client.cancelScan({ scanId: scan.id });
       if (!result.ok) get().notify('error', result.error.message);
-      else if (result.payload.cancelled && get().scan.id === scan.id) set((s) => ({ scan: { ...s.scan, status: s.scan.status === 'scanning' ? 'cancelled' : s.scan.status } }));
+      else if (result.payload.cancelled && get().scan.id === scan.id)
+        set((s) => ({ scan: { ...s.scan, status: s.scan.status === 'scanning' ? 'cancelled' : s.scan.status } }));
     },
 
     handleScanEvent: (event) => {

@@ -57,8 +57,14 @@ export const createTablesSlice: StateCreator<AppState, [], [], TablesSlice> = (s
     }
     const { skipped } = result.payload;
     if (skipped.length > 0) {
-      const names = skipped.slice(0, 3).map((s) => s.path).join(', ');
-      get().notify('error', `Left out ${plural(skipped.length, 'image')} whose sidecar is invalid: ${names}${skipped.length > 3 ? ', …' : ''}.`);
+      const names = skipped
+        .slice(0, 3)
+        .map((s) => s.path)
+        .join(', ');
+      get().notify(
+        'error',
+        `Left out ${plural(skipped.length, 'image')} whose sidecar is invalid: ${names}${skipped.length > 3 ? ', …' : ''}.`,
+      );
     }
     set({ exportPrompt: false });
     return result.payload;
@@ -86,8 +92,17 @@ export const createTablesSlice: StateCreator<AppState, [], [], TablesSlice> = (s
     const { rows } = get();
     const missed = new Set(preview.changes.filter((c) => !isEditableRow(rows[c.path])).map((c) => c.path)).size;
     const images = new Set(preview.changes.map((c) => c.path)).size - missed;
-    if (missed > 0) get().notify('error', `${plural(missed, 'image')} of the table ${missed === 1 ? 'is' : 'are'} not in the list yet: ${missed === 1 ? 'its' : 'their'} changes were left out.`);
-    get().notify('success', changed === 0 ? `Nothing to change from ${imported.fileName}.` : `Imported ${plural(changed, 'change')} on ${plural(images, 'image')}: review and save them.`);
+    if (missed > 0)
+      get().notify(
+        'error',
+        `${plural(missed, 'image')} of the table ${missed === 1 ? 'is' : 'are'} not in the list yet: ${missed === 1 ? 'its' : 'their'} changes were left out.`,
+      );
+    get().notify(
+      'success',
+      changed === 0
+        ? `Nothing to change from ${imported.fileName}.`
+        : `Imported ${plural(changed, 'change')} on ${plural(images, 'image')}: review and save them.`,
+    );
     return changed;
   },
 

@@ -12,7 +12,10 @@ export type PrefsStorage = Pick<Storage, 'getItem' | 'setItem'>;
 /** Key of the preferences in storage. */
 export const PREFS_KEY = 'acqmeta.view.v1';
 
-type Prefs = Pick<AppState, 'sort' | 'visibleColumns' | 'columnWidths' | 'theme' | 'panelWidth' | 'headerOpen' | 'reviewAbove' | 'recentPatterns'>;
+type Prefs = Pick<
+  AppState,
+  'sort' | 'visibleColumns' | 'columnWidths' | 'theme' | 'panelWidth' | 'headerOpen' | 'reviewAbove' | 'recentPatterns'
+>;
 
 function pick(s: AppState): Prefs {
   return {
@@ -27,7 +30,8 @@ function pick(s: AppState): Prefs {
   };
 }
 
-const isWidth = (w: unknown): w is number => typeof w === 'number' && Number.isFinite(w) && w >= COLUMN_WIDTH.min && w <= COLUMN_WIDTH.max;
+const isWidth = (w: unknown): w is number =>
+  typeof w === 'number' && Number.isFinite(w) && w >= COLUMN_WIDTH.min && w <= COLUMN_WIDTH.max;
 
 /** The stored preferences that are still valid; anything unknown or malformed is ignored. */
 export function readPrefs(storage: PrefsStorage): Partial<Prefs> {
@@ -46,16 +50,28 @@ export function readPrefs(storage: PrefsStorage): Partial<Prefs> {
     prefs.visibleColumns = r.visibleColumns.filter((k): k is string => typeof k === 'string' && known.has(k));
   }
   if (typeof r.columnWidths === 'object' && r.columnWidths !== null) {
-    prefs.columnWidths = Object.fromEntries(Object.entries(r.columnWidths).filter(([key, w]) => known.has(key) && isWidth(w)));
+    prefs.columnWidths = Object.fromEntries(
+      Object.entries(r.columnWidths).filter(([key, w]) => known.has(key) && isWidth(w)),
+    );
   }
   if (typeof r.headerOpen === 'boolean') prefs.headerOpen = r.headerOpen;
-  if (Array.isArray(r.recentPatterns)) prefs.recentPatterns = r.recentPatterns.filter((p): p is string => typeof p === 'string').slice(0, MAX_RECENT_PATTERNS);
-  if (typeof r.reviewAbove === 'number' && Number.isInteger(r.reviewAbove) && r.reviewAbove >= 1) prefs.reviewAbove = r.reviewAbove;
+  if (Array.isArray(r.recentPatterns))
+    prefs.recentPatterns = r.recentPatterns
+      .filter((p): p is string => typeof p === 'string')
+      .slice(0, MAX_RECENT_PATTERNS);
+  if (typeof r.reviewAbove === 'number' && Number.isInteger(r.reviewAbove) && r.reviewAbove >= 1)
+    prefs.reviewAbove = r.reviewAbove;
   if (r.theme === 'system' || r.theme === 'light' || r.theme === 'dark') prefs.theme = r.theme;
-  if (typeof r.panelWidth === 'number' && r.panelWidth >= PANEL_WIDTH.min && r.panelWidth <= PANEL_WIDTH.max) prefs.panelWidth = r.panelWidth;
+  if (typeof r.panelWidth === 'number' && r.panelWidth >= PANEL_WIDTH.min && r.panelWidth <= PANEL_WIDTH.max)
+    prefs.panelWidth = r.panelWidth;
   const sort = r.sort as Record<string, unknown> | null | undefined;
   if (sort === null) prefs.sort = null;
-  else if (sort && typeof sort.column === 'string' && known.has(sort.column) && (sort.direction === 'asc' || sort.direction === 'desc')) {
+  else if (
+    sort &&
+    typeof sort.column === 'string' &&
+    known.has(sort.column) &&
+    (sort.direction === 'asc' || sort.direction === 'desc')
+  ) {
     prefs.sort = { column: sort.column, direction: sort.direction };
   }
   return prefs;

@@ -71,7 +71,12 @@ export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set) 
         : s.visibleColumns.filter((k) => k !== key),
     })),
   setColumnWidth: (key, width) =>
-    set((s) => ({ columnWidths: { ...s.columnWidths, [key]: Math.round(Math.min(COLUMN_WIDTH.max, Math.max(COLUMN_WIDTH.min, width))) } })),
+    set((s) => ({
+      columnWidths: {
+        ...s.columnWidths,
+        [key]: Math.round(Math.min(COLUMN_WIDTH.max, Math.max(COLUMN_WIDTH.min, width))),
+      },
+    })),
   resetColumnWidths: () => set({ columnWidths: {} }),
   setTheme: (theme) => set({ theme }),
   toggleTheme: (systemIsDark) =>

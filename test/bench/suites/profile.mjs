@@ -17,15 +17,36 @@ function sidecar(i) {
     accepted: true,
     analysis: [],
     experiment_metadata: {
-      age: pick(['P30', '8 weeks', '']), branch_order: pick([1, 2, null]), cell_type: pick(['pericyte', 'endothelial']),
-      condition: pick(['baseline', 'stim']), condition2: '', date: i % 7 === 0 ? '3/4/2026' : '2026-03-04', depth: (i * 37) % 1700,
-      direction: '', genotype: pick(['WT', 'Thy1-GCaMP6s', 'wt']), note: '', region: pick(['CA1', 'S1', 'V1', '']),
-      sex: pick(['female', 'male', 'F']), species: pick(['mouse', 'mouse', 'rat', 'Mouse', '']), treatment: pick(['', 'KCl']), treatment2: '',
+      age: pick(['P30', '8 weeks', '']),
+      branch_order: pick([1, 2, null]),
+      cell_type: pick(['pericyte', 'endothelial']),
+      condition: pick(['baseline', 'stim']),
+      condition2: '',
+      date: i % 7 === 0 ? '3/4/2026' : '2026-03-04',
+      depth: (i * 37) % 1700,
+      direction: '',
+      genotype: pick(['WT', 'Thy1-GCaMP6s', 'wt']),
+      note: '',
+      region: pick(['CA1', 'S1', 'V1', '']),
+      sex: pick(['female', 'male', 'F']),
+      species: pick(['mouse', 'mouse', 'rat', 'Mouse', '']),
+      treatment: pick(['', 'KCl']),
+      treatment2: '',
     },
     image_contrast: {},
     image_header_metadata: {
-      date: '', dims: "('Y', 'X')", dtype: 'uint16', num_channels: 1, num_scenes: 1, physical_label_x: label, physical_label_y: label,
-      physical_unit_x: 0.5, physical_unit_y: 0.5, shape: '(64, 64)', sizes: "{'Y': 64, 'X': 64}", time: '',
+      date: '',
+      dims: "('Y', 'X')",
+      dtype: 'uint16',
+      num_channels: 1,
+      num_scenes: 1,
+      physical_label_x: label,
+      physical_label_y: label,
+      physical_unit_x: 0.5,
+      physical_unit_y: 0.5,
+      shape: '(64, 64)',
+      sizes: "{'Y': 64, 'X': 64}",
+      time: '',
     },
     rois: [],
     version: 2,
@@ -67,8 +88,15 @@ function ensureProfileCorpus() {
 
 /** Rows with profile problems in `acqmeta scan --json` (the profile must be applied to be measured). */
 function rowsWithProblems(dir) {
-  const result = spawnSync(process.execPath, ['bin/acqmeta.cjs', 'scan', dir, '--json', '--no-cache'], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 30 });
-  return result.stdout.split('\n').filter(Boolean).filter((line) => JSON.parse(line).profile_problems.length > 0).length;
+  const result = spawnSync(process.execPath, ['bin/acqmeta.cjs', 'scan', dir, '--json', '--no-cache'], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+  });
+  return result.stdout
+    .split('\n')
+    .filter(Boolean)
+    .filter((line) => JSON.parse(line).profile_problems.length > 0).length;
 }
 
 /** Best of RUNS whole-process runs of `args` without and with the profile, interleaved. */
@@ -104,12 +132,24 @@ export const suite = {
     const flagged = rowsWithProblems(dir);
     if (flagged === 0) throw new Error('the profile was not applied: no row has profile problems');
     const rows = [
-      ['`acqmeta scan --json --no-cache` (headers, sidecars)', compare(dir, ['scan', dir, '--json', '--no-cache']), `≤ ${TARGET * 100}%`],
+      [
+        '`acqmeta scan --json --no-cache` (headers, sidecars)',
+        compare(dir, ['scan', dir, '--json', '--no-cache']),
+        `≤ ${TARGET * 100}%`,
+      ],
       ['`acqmeta validate` (sidecars only)', compare(dir, ['validate', dir]), 'none (for information)'],
     ];
     const overhead = (a, b) => `${(100 * (b / a - 1)).toFixed(1)}%`;
     const table = markdownTable(
-      ['command on 10,000 images with sidecars', 'no profile (s)', 'vascular-lab profile (s)', 'overhead', 'target', 'CPU s without → with', 'CPU overhead'],
+      [
+        'command on 10,000 images with sidecars',
+        'no profile (s)',
+        'vascular-lab profile (s)',
+        'overhead',
+        'target',
+        'CPU s without → with',
+        'CPU overhead',
+      ],
       rows.map(([label, t, target]) => [
         label,
         t.without.toFixed(3),

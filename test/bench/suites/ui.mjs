@@ -134,10 +134,21 @@ async function slowDisk(browser, folder) {
     const selectAll = await timedInPage(page, 'selectAll', undefined, browser);
     const cancelAt = await page.evaluate(() => performance.now());
     await timedInPage(page, 'cancelScan');
-    await page.waitForFunction(() => document.documentElement.dataset.appState === 'ready', null, { polling: 20, timeout: 30_000 });
+    await page.waitForFunction(() => document.documentElement.dataset.appState === 'ready', null, {
+      polling: 20,
+      timeout: 30_000,
+    });
     const cancelled = (await page.evaluate(() => performance.now())) - cancelAt;
     const bench = await page.evaluate(() => window.__bench);
-    return { firstRows: bench.firstRowAt, progress, filter, selectAll, cancelled, final: await statusText(page), tasks: longTasksBetween(bench, bench.firstRowAt) };
+    return {
+      firstRows: bench.firstRowAt,
+      progress,
+      filter,
+      selectAll,
+      cancelled,
+      final: await statusText(page),
+      tasks: longTasksBetween(bench, bench.firstRowAt),
+    };
   } finally {
     await page.close();
     await server.stop();
@@ -153,7 +164,11 @@ const mark = (ok) => (ok ? 'yes' : '**no**');
 const timed = ({ ms: wall, cpuMs }) => `${ms(wall)} (CPU ${ms(cpuMs)})`;
 
 /** Shown rows and progress as the status bar says it, without its buttons' labels. */
-const status = (text) => text.replace(/(Cancel|Scan again)$/, '').replace(/\s+/g, ' ').trim();
+const status = (text) =>
+  text
+    .replace(/(Cancel|Scan again)$/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /** The UI suite. */
 export const suite = {
@@ -183,7 +198,10 @@ export const suite = {
             // the last first open leaves its scan cache for the second open
             firsts.push(await firstOpen(browser, folder, during, i === opens ? cacheDir : null));
           }
-          const first = { ...medianBy(firsts, (open) => open.allRows), firstRows: median(firsts.map((open) => open.firstRows)) };
+          const first = {
+            ...medianBy(firsts, (open) => open.allRows),
+            firstRows: median(firsts.map((open) => open.firstRows)),
+          };
           // the same first open again, the folder now in memory: what the second open saves beside the disk
           if (cold) console.log(`${label} images: first open, the folder in memory ...`);
           const warmFirst = cold ? await firstOpen(browser, folder, during) : null;
@@ -194,17 +212,31 @@ export const suite = {
           const runs = (values, format) => (values.length > 1 ? ` (median of ${values.map(format).join(', ')})` : '');
           add(
             `${label}: first rows, first open`,
-            ms(first.firstRows) + runs(firsts.map((open) => open.firstRows), ms),
+            ms(first.firstRows) +
+              runs(
+                firsts.map((open) => open.firstRows),
+                ms,
+              ),
             `≤ ${ms(targets.first)}`,
             first.firstRows <= targets.first,
           );
           add(
             `${label}: all rows, first open${cold ? ' (cold: the folder not in memory)' : ''}`,
-            s(first.allRows) + runs(firsts.map((open) => open.allRows), s),
+            s(first.allRows) +
+              runs(
+                firsts.map((open) => open.allRows),
+                s,
+              ),
             Number.isFinite(targets.all) ? `≤ ${s(targets.all)}` : 'opens',
             first.allRows <= targets.all,
           );
-          if (warmFirst !== null) add(`${label}: all rows, first open again with the folder in memory (for information)`, s(warmFirst.allRows), '', true);
+          if (warmFirst !== null)
+            add(
+              `${label}: all rows, first open again with the folder in memory (for information)`,
+              s(warmFirst.allRows),
+              '',
+              true,
+            );
           add(
             `${label}: longest main-thread task while rows stream — wall (tasks over 50 ms); CPU`,
             `${ms(first.tasks.longest)} (${first.tasks.over50}); ${ms(longestCpu)}`,
@@ -221,8 +253,18 @@ export const suite = {
               worst <= 100,
             );
           }
-          add(`${label}: filter (to next frame; CPU of its longest task) — ${status(first.filtered)}`, timed(first.filter), '≤ 100 ms', first.filter.ms <= 100);
-          add(`${label}: select all (to next frame; CPU of its longest task)`, timed(first.selectAll), '≤ 100 ms', first.selectAll.ms <= 100);
+          add(
+            `${label}: filter (to next frame; CPU of its longest task) — ${status(first.filtered)}`,
+            timed(first.filter),
+            '≤ 100 ms',
+            first.filter.ms <= 100,
+          );
+          add(
+            `${label}: select all (to next frame; CPU of its longest task)`,
+            timed(first.selectAll),
+            '≤ 100 ms',
+            first.selectAll.ms <= 100,
+          );
           const total = first.memory.rendererRssMb + first.serverMb;
           add(
             `${label}: memory — page (JS heap) + server peak`,
@@ -230,9 +272,17 @@ export const suite = {
             '< 1,024 MB',
             total < 1024,
           );
-          add(`${label}: second open (scan cache): first rows / all rows`, `${ms(second.firstRows)} / ${s(second.allRows)}`, '', true);
+          add(
+            `${label}: second open (scan cache): first rows / all rows`,
+            `${ms(second.firstRows)} / ${s(second.allRows)}`,
+            '',
+            true,
+          );
           const speedUp = first.allRows / second.allRows;
-          const againstWarm = warmFirst === null ? '' : ` (against the first open with the folder in memory: ${(warmFirst.allRows / second.allRows).toFixed(1)}x)`;
+          const againstWarm =
+            warmFirst === null
+              ? ''
+              : ` (against the first open with the folder in memory: ${(warmFirst.allRows / second.allRows).toFixed(1)}x)`;
           add(
             `${label}: second open speed-up (all rows)${cold ? ', against the cold first open' : ''}`,
             `${speedUp.toFixed(1)}x${againstWarm}`,
@@ -252,7 +302,12 @@ export const suite = {
       console.log('slow disk ...');
       const slow = await slowDisk(browser, small);
       add('slow disk (20 ms a read), 10,000 images: first rows', ms(slow.firstRows), 'shows progress', true);
-      add('slow disk: status every 1.5 s', slow.progress.map(status).join(' → '), 'progress advances', new Set(slow.progress).size === slow.progress.length);
+      add(
+        'slow disk: status every 1.5 s',
+        slow.progress.map(status).join(' → '),
+        'progress advances',
+        new Set(slow.progress).size === slow.progress.length,
+      );
       add(
         'slow disk: filter / select all while scanning (to next frame; CPU of its longest task)',
         `${timed(slow.filter)} / ${timed(slow.selectAll)}`,
@@ -260,7 +315,12 @@ export const suite = {
         Math.max(slow.filter.ms, slow.selectAll.ms) <= 100,
       );
       add('slow disk: Cancel until the listing is final', `${ms(slow.cancelled)} (${status(slow.final)})`, '', true);
-      add('slow disk: longest main-thread task (tasks over 50 ms)', `${ms(slow.tasks.longest)} (${slow.tasks.over50})`, '≤ 100 ms', slow.tasks.longest <= 100);
+      add(
+        'slow disk: longest main-thread task (tasks over 50 ms)',
+        `${ms(slow.tasks.longest)} (${slow.tasks.over50})`,
+        '≤ 100 ms',
+        slow.tasks.longest <= 100,
+      );
     } finally {
       await browser.close();
     }
@@ -270,8 +330,8 @@ export const suite = {
       'Each page is opened in a new Chromium window and navigated once Chromium has finished opening the window (its ' +
       'browser-interface renderer uses about 0.8 CPU-seconds in its first second, which the app would otherwise share the two cores with). ' +
       'Times are from the page navigation (`performance.now()`): first rows = first table row drawn, all rows = every image ' +
-      'listed (the page logs both to its console, where the benchmark waits for them: polling the page with Playwright would first run Playwright\'s injected script, 20–30 ms, on the page\'s main thread as the app loads). First open: empty scan cache; second open: a new server on the cache the first one wrote. A first open of ' +
-      'the 10,000 images comes first and is not counted (a new browser\'s first page and a corpus not yet in the page cache ' +
+      "listed (the page logs both to its console, where the benchmark waits for them: polling the page with Playwright would first run Playwright's injected script, 20–30 ms, on the page's main thread as the app loads). First open: empty scan cache; second open: a new server on the cache the first one wrote. A first open of " +
+      "the 10,000 images comes first and is not counted (a new browser's first page and a corpus not yet in the page cache " +
       'are slower); the 10,000-image first open is then measured three times and its first rows and all rows are the medians ' +
       '(its other figures are those of the open with the median all rows); the 100,000-image first open is measured once, cold: ' +
       `before it, ${evicted}, as for a folder not opened for a while (this machine drops pages unused for a minute, so without this the ` +

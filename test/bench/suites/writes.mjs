@@ -97,12 +97,18 @@ export const suite = {
       ['writer', 'time', 'files/s', 'vs Python atomic', 'target'],
       [
         row('`acqmeta set` (atomic, durable)', best.set, `≥ ${TARGET}x`),
-        row(`app save path: \`saveSidecars\` in batches of ${SAVE_BATCH}, one request ahead (atomic, durable)`, best.backend, `≥ ${TARGET}x`),
+        row(
+          `app save path: \`saveSidecars\` in batches of ${SAVE_BATCH}, one request ahead (atomic, durable)`,
+          best.backend,
+          `≥ ${TARGET}x`,
+        ),
         row('Python loop, atomic (temp file, fsync, rename)', best.atomic, 'reference'),
         row('Python loop, plain (write in place, no fsync)', best.plain, '—'),
       ],
     );
-    const verdict = [best.set, best.backend].every((s) => best.atomic / s >= TARGET) ? 'Both within target.' : 'NOT within target.';
+    const verdict = [best.set, best.backend].every((s) => best.atomic / s >= TARGET)
+      ? 'Both within target.'
+      : 'NOT within target.';
     const about =
       `Species set in ${int(FILES)} existing CloudScope sidecars (2.5 KB each, ${FOLDERS} folders). Best of ${RUNS} interleaved rounds ` +
       'after a warm-up round. `acqmeta set` and the Python loops: whole process (start-up included). App save path: ' +

@@ -27,11 +27,19 @@ export interface AppFixture {
 }
 
 /** Starts `serve` on `folder` with its settings in `configDir` and `env` added to its environment; resolves with the URL it prints. */
-async function startServer(folder: string, configDir: string, env: Readonly<Record<string, string>>): Promise<{ url: string; server: ChildProcess }> {
-  const server = spawn(process.execPath, [path.join(ROOT, 'dist/electron/serve.cjs'), '--root', folder, '--config-dir', configDir], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, ...env },
-  });
+async function startServer(
+  folder: string,
+  configDir: string,
+  env: Readonly<Record<string, string>>,
+): Promise<{ url: string; server: ChildProcess }> {
+  const server = spawn(
+    process.execPath,
+    [path.join(ROOT, 'dist/electron/serve.cjs'), '--root', folder, '--config-dir', configDir],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, ...env },
+    },
+  );
   const lines = createInterface({ input: server.stdout! });
   const url = await new Promise<string>((resolve, reject) => {
     lines.on('line', (line) => {

@@ -23,7 +23,10 @@ export class BulkPage {
 
   /** Opens the fill-from-names dialog for the selection. */
   async openNameFill(): Promise<Locator> {
-    await this.page.getByRole('group', { name: 'Metadata actions' }).getByRole('button', { name: 'Fill from names…' }).click();
+    await this.page
+      .getByRole('group', { name: 'Metadata actions' })
+      .getByRole('button', { name: 'Fill from names…' })
+      .click();
     return this.dialog('Fill from file names');
   }
 
@@ -39,7 +42,10 @@ export class BulkPage {
     const dialog = this.dialog('Export a table');
     await dialog.getByRole('radio', { name: scope }).check();
     await dialog.getByRole('radio', { name: format }).check();
-    const [download] = await Promise.all([this.page.waitForEvent('download'), dialog.getByRole('button', { name: 'Download' }).click()]);
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download'),
+      dialog.getByRole('button', { name: 'Download' }).click(),
+    ]);
     await expect(dialog).toBeHidden();
     const stream = await download.createReadStream();
     const chunks: Buffer[] = [];
@@ -51,7 +57,9 @@ export class BulkPage {
   async importTable(name: string, buffer: Buffer, mimeType = 'application/octet-stream'): Promise<Locator> {
     const [chooser] = await Promise.all([this.page.waitForEvent('filechooser'), this.spreadsheetMenuItem('Import…')]);
     await chooser.setFiles({ name, mimeType, buffer });
-    const dialog = this.page.getByRole('dialog', { name: new RegExp(`${name.replace('.', '\\.')}|^Nothing to import$`) });
+    const dialog = this.page.getByRole('dialog', {
+      name: new RegExp(`${name.replace('.', '\\.')}|^Nothing to import$`),
+    });
     await expect(dialog).toBeVisible();
     await expect(dialog).not.toHaveAccessibleName(/^Reading/);
     return dialog;

@@ -111,7 +111,13 @@ export function cloudscopeSidecar(header: SidecarHeader): string {
 }`;
 }
 
-const SIDECAR = cloudscopeSidecar({ dims: "('Y', 'X')", dtype: 'uint8', num_channels: 1, shape: `(${HEIGHT}, ${WIDTH})`, sizes: `{'Y': ${HEIGHT}, 'X': ${WIDTH}}` });
+const SIDECAR = cloudscopeSidecar({
+  dims: "('Y', 'X')",
+  dtype: 'uint8',
+  num_channels: 1,
+  shape: `(${HEIGHT}, ${WIDTH})`,
+  sizes: `{'Y': ${HEIGHT}, 'X': ${WIDTH}}`,
+});
 
 /** The image and its sidecar, for the `extraFiles` option of the app fixture. */
 export function calibratedImageFiles(): Record<string, string | Uint8Array> {

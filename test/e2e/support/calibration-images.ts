@@ -24,9 +24,21 @@ export function calibrationImageFiles(): Record<string, string | Uint8Array> {
   const photo = readFileSync(path.join(GENERATED, 'plain-dpi-rgb.tif'));
   return {
     [IMAGEJ_IMAGE]: imagej,
-    [`${IMAGEJ_IMAGE}.json`]: cloudscopeSidecar({ dims: "('C', 'Y', 'X')", dtype: 'uint16', num_channels: 2, shape: '(2, 32, 24)', sizes: "{'C': 2, 'Y': 32, 'X': 24}" }),
+    [`${IMAGEJ_IMAGE}.json`]: cloudscopeSidecar({
+      dims: "('C', 'Y', 'X')",
+      dtype: 'uint16',
+      num_channels: 2,
+      shape: '(2, 32, 24)',
+      sizes: "{'C': 2, 'Y': 32, 'X': 24}",
+    }),
     [IMAGEJ_NO_SIDECAR]: imagej,
     [PHOTO_IMAGE]: photo,
-    [`${PHOTO_IMAGE}.json`]: cloudscopeSidecar({ dims: "('Y', 'X', 'C')", dtype: 'uint8', num_channels: 3, shape: '(10, 12, 3)', sizes: "{'Y': 10, 'X': 12, 'C': 3}" }),
+    [`${PHOTO_IMAGE}.json`]: cloudscopeSidecar({
+      dims: "('Y', 'X', 'C')",
+      dtype: 'uint8',
+      num_channels: 3,
+      shape: '(10, 12, 3)',
+      sizes: "{'Y': 10, 'X': 12, 'C': 3}",
+    }),
   };
 }

@@ -15,7 +15,9 @@ export class EditorPage {
 
   /** The table row whose first cell is this relative path. */
   row(relativePath: string): Locator {
-    return this.grid.getByRole('row').filter({ has: this.page.getByRole('gridcell', { name: relativePath, exact: true }) });
+    return this.grid
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('gridcell', { name: relativePath, exact: true }) });
   }
 
   /** All body rows (not the header row), in display order. */
@@ -64,14 +66,18 @@ export class EditorPage {
   async saveReviewed(files: number): Promise<void> {
     await this.save();
     await expect(this.review()).toHaveAccessibleName(`Save ${files} files?`);
-    await this.review().getByRole('button', { name: `Save ${files} files` }).click();
+    await this.review()
+      .getByRole('button', { name: `Save ${files} files` })
+      .click();
     await expect(this.review()).toBeHidden();
     await expect(this.page.getByText('All changes saved')).toBeVisible();
   }
 
   /** A quick-filter toggle of the toolbar ("No sidecar", "Invalid", "Unsaved"). */
   quickFilter(label: string): Locator {
-    return this.page.getByRole('group', { name: 'Quick filters' }).getByRole('button', { name: new RegExp(`^${label}`) });
+    return this.page
+      .getByRole('group', { name: 'Quick filters' })
+      .getByRole('button', { name: new RegExp(`^${label}`) });
   }
 
   /** The editor panel on the right. */

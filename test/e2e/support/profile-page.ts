@@ -50,7 +50,10 @@ export class ProfilePage {
 
   /** Opens the Normalize view of a field from the Completeness view. */
   async openNormalize(displayName: string): Promise<Locator> {
-    await this.fieldLine(displayName).locator('xpath=..').getByRole('button', { name: /^Normalize|values?…$/ }).click();
+    await this.fieldLine(displayName)
+      .locator('xpath=..')
+      .getByRole('button', { name: /^Normalize|values?…$/ })
+      .click();
     const dialog = this.page.getByRole('dialog', { name: `Normalize ${displayName}` });
     await expect(dialog).toBeVisible();
     return dialog;

@@ -29,7 +29,8 @@ describe('build/sample-folder', () => {
     expect(images.length).toBeGreaterThanOrEqual(3);
     expect(images.length).toBeLessThanOrEqual(5);
     expect(images.some((f) => f.includes('/'))).toBe(true);
-    for (const image of images) expect(readFileSync(path.join(SAMPLE, image)).subarray(0, 2).toString('latin1')).toMatch(/^(II|MM)$/);
+    for (const image of images)
+      expect(readFileSync(path.join(SAMPLE, image)).subarray(0, 2).toString('latin1')).toMatch(/^(II|MM)$/);
     for (const sidecar of sidecars) expect(images).toContain(sidecar.slice(0, -'.json'.length));
     expect(images.filter((image) => !sidecars.includes(`${image}.json`)).length).toBeGreaterThanOrEqual(1);
     expect(sidecars.length).toBeGreaterThanOrEqual(2);
@@ -49,7 +50,14 @@ describe('build/sample-folder', () => {
     expect(keysSorted(value)).toBe(true);
     expect(value.version).toBe(2);
     expect(Object.keys(value)).toEqual(
-      expect.arrayContaining(['version', 'accepted', 'rois', 'experiment_metadata', 'image_header_metadata', 'analysis']),
+      expect.arrayContaining([
+        'version',
+        'accepted',
+        'rois',
+        'experiment_metadata',
+        'image_header_metadata',
+        'analysis',
+      ]),
     );
     expect(Object.keys(value.experiment_metadata ?? {}).sort()).toEqual(EXPERIMENT_FIELDS.map((f) => f.name).sort());
     expect(Object.keys(value.image_header_metadata ?? {}).sort()).toEqual(HEADER_FIELDS.map((f) => f.name).sort());
@@ -57,7 +65,11 @@ describe('build/sample-folder', () => {
   });
 
   it('includes a 16-bit image', () => {
-    const dtypes = sidecars.map((s) => (JSON.parse(readFileSync(path.join(SAMPLE, s), 'utf8')) as { image_header_metadata: { dtype: string } }).image_header_metadata.dtype);
+    const dtypes = sidecars.map(
+      (s) =>
+        (JSON.parse(readFileSync(path.join(SAMPLE, s), 'utf8')) as { image_header_metadata: { dtype: string } })
+          .image_header_metadata.dtype,
+    );
     expect(dtypes).toContain('uint16');
   });
 });

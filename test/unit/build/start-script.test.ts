@@ -16,7 +16,10 @@ function projectWithoutElectronBinary(): string {
   copyFileSync(path.join(ROOT, 'build/scripts/start.mjs'), path.join(dir, 'build/scripts/start.mjs'));
   const electron = path.join(dir, 'node_modules/electron');
   mkdirSync(electron, { recursive: true });
-  writeFileSync(path.join(electron, 'package.json'), JSON.stringify({ name: 'electron', version: '45.4.1', main: 'index.js' }));
+  writeFileSync(
+    path.join(electron, 'package.json'),
+    JSON.stringify({ name: 'electron', version: '45.4.1', main: 'index.js' }),
+  );
   writeFileSync(
     path.join(electron, 'index.js'),
     [

@@ -48,7 +48,10 @@ function Comparison({ path }: { path: string }) {
   const theirs = useApp((s) => s.theirs[path]);
   const row = useApp((s) => s.rows[path]);
   const edits = useApp((s) => s.edits[path]);
-  const rows = useMemo(() => (row ? differences(row, edits, theirs?.status === 'ready' ? theirs.value : null) : []), [row, edits, theirs]);
+  const rows = useMemo(
+    () => (row ? differences(row, edits, theirs?.status === 'ready' ? theirs.value : null) : []),
+    [row, edits, theirs],
+  );
   useEffect(() => {
     void store.getState().loadTheirs(path);
   }, [store, path]);
@@ -73,7 +76,13 @@ function Comparison({ path }: { path: string }) {
               <td>{d.base}</td>
               <td>{d.theirs ?? unchanged}</td>
               <td>{d.mine ?? unchanged}</td>
-              <td>{d.outcome === 'theirs kept' ? `theirs kept (${d.theirs})` : d.outcome === 'mine' ? `mine (${d.mine})` : `mine replaces theirs (${d.mine})`}</td>
+              <td>
+                {d.outcome === 'theirs kept'
+                  ? `theirs kept (${d.theirs})`
+                  : d.outcome === 'mine'
+                    ? `mine (${d.mine})`
+                    : `mine replaces theirs (${d.mine})`}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -105,11 +114,16 @@ export function ConflictDialog() {
         {baseName(conflict.path)} changed on disk
       </h2>
       <p id="conflict-text">
-        Another program changed the sidecar of <strong className="mono">{conflict.path}</strong> after it was opened here. Keep their version and drop your
-        changes to this image, or write the fields you changed over their version (their other changes are kept).
+        Another program changed the sidecar of <strong className="mono">{conflict.path}</strong> after it was opened
+        here. Keep their version and drop your changes to this image, or write the fields you changed over their version
+        (their other changes are kept).
       </p>
       <Comparison path={conflict.path} />
-      {waiting > 0 && <p className="muted small">{waiting === 1 ? '1 more file also changed on disk.' : `${waiting} more files also changed on disk.`}</p>}
+      {waiting > 0 && (
+        <p className="muted small">
+          {waiting === 1 ? '1 more file also changed on disk.' : `${waiting} more files also changed on disk.`}
+        </p>
+      )}
       <div className="modal-actions">
         <button type="button" className="btn" disabled={busy} onClick={() => void answer('theirs')}>
           Reload theirs

@@ -53,7 +53,13 @@ function ExportForm() {
             All {plural(total, 'image')} of the folder
           </label>
           <label className="check-row">
-            <input type="radio" name="export-scope" checked={scope === 'selection'} disabled={selected === 0} onChange={() => setScope('selection')} />
+            <input
+              type="radio"
+              name="export-scope"
+              checked={scope === 'selection'}
+              disabled={selected === 0}
+              onChange={() => setScope('selection')}
+            />
             The {plural(selected, 'selected image')}
           </label>
         </fieldset>
@@ -61,7 +67,12 @@ function ExportForm() {
           <legend className="modal-label">Format</legend>
           {FORMATS.map((f) => (
             <label key={f.format} className="check-row choice-row">
-              <input type="radio" name="export-format" checked={format === f.format} onChange={() => setFormat(f.format)} />
+              <input
+                type="radio"
+                name="export-format"
+                checked={format === f.format}
+                onChange={() => setFormat(f.format)}
+              />
               <span>{f.label}</span>
               <span className="muted small choice-hint">{f.hint}</span>
             </label>
@@ -69,7 +80,8 @@ function ExportForm() {
         </fieldset>
         {unsaved > 0 && (
           <p className="callout callout-warning bulk-callout small">
-            The table holds what is saved on disk: {plural(unsaved, 'image')} {unsaved === 1 ? 'has' : 'have'} unsaved changes. Save first to include them.
+            The table holds what is saved on disk: {plural(unsaved, 'image')} {unsaved === 1 ? 'has' : 'have'} unsaved
+            changes. Save first to include them.
           </p>
         )}
         <ModalActions onCancel={close}>

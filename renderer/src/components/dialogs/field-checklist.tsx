@@ -22,7 +22,11 @@ export function FieldChecklist({ fields, values, chosen, onChange }: FieldCheckl
       <div className="paste-fields">
         {fields.map((field) => (
           <label key={field.name} className="check-row paste-field">
-            <input type="checkbox" checked={chosen.has(field.name)} onChange={(e) => toggle(field.name, e.target.checked)} />
+            <input
+              type="checkbox"
+              checked={chosen.has(field.name)}
+              onChange={(e) => toggle(field.name, e.target.checked)}
+            />
             <span className="paste-field-name">{field.displayName}</span>
             <span className="paste-field-value">{displayValue(values[field.name])}</span>
           </label>

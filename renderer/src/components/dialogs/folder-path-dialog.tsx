@@ -85,8 +85,9 @@ function FolderPathForm() {
           Open folder
         </h2>
         <p id="folder-path-text">
-          The folders are on the computer running the AcqMeta server, which opens {served ? <span className="mono">{served}</span> : 'the folder it was started with'} and
-          the folders inside it. Type a full path or pick a folder below.
+          The folders are on the computer running the AcqMeta server, which opens{' '}
+          {served ? <span className="mono">{served}</span> : 'the folder it was started with'} and the folders inside
+          it. Type a full path or pick a folder below.
         </p>
         <label className="modal-label modal-field-label" htmlFor="folder-path-input">
           Folder path
@@ -113,7 +114,12 @@ function FolderPathForm() {
               <p id="folder-browser-title" className="modal-label">
                 Folders in <span className="mono">{folderName(listing.path)}</span>
               </p>
-              <button type="button" className="btn btn-small" disabled={listing.parent === null} onClick={() => listing.parent && browse(listing.parent)}>
+              <button
+                type="button"
+                className="btn btn-small"
+                disabled={listing.parent === null}
+                onClick={() => listing.parent && browse(listing.parent)}
+              >
                 Up one level
               </button>
             </div>
@@ -123,7 +129,12 @@ function FolderPathForm() {
               <ul className="plain-list folder-list">
                 {listing.folders.map((folder) => (
                   <li key={folder.path}>
-                    <button type="button" className="folder-item" title={folder.path} onClick={() => browse(folder.path)}>
+                    <button
+                      type="button"
+                      className="folder-item"
+                      title={folder.path}
+                      onClick={() => browse(folder.path)}
+                    >
                       <FolderIcon />
                       {folder.name}
                     </button>
@@ -142,7 +153,13 @@ function FolderPathForm() {
             <ul className="plain-list folder-list">
               {recent.map((folder) => (
                 <li key={folder}>
-                  <button type="button" className="folder-item" title={`Open ${folder}`} disabled={busy} onClick={() => void open(folder)}>
+                  <button
+                    type="button"
+                    className="folder-item"
+                    title={`Open ${folder}`}
+                    disabled={busy}
+                    onClick={() => void open(folder)}
+                  >
                     <FolderIcon />
                     <span className="folder-item-name">{folderName(folder)}</span>
                     <span className="folder-item-path mono">{folder}</span>

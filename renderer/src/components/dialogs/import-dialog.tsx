@@ -12,7 +12,8 @@ import { ModalActions } from './modal-actions';
 /** Changes listed by row; the rest are counted. */
 const SHOWN_CHANGES = 500;
 
-const where = (row: number | null, column: string | null) => [row === null ? null : `Row ${row}`, column].filter(Boolean).join(', ') || 'File';
+const where = (row: number | null, column: string | null) =>
+  [row === null ? null : `Row ${row}`, column].filter(Boolean).join(', ') || 'File';
 
 function ErrorTable({ errors }: { errors: readonly ImportError[] }) {
   return (
@@ -60,7 +61,9 @@ function WarningList({ warnings }: { warnings: readonly ImportWarning[] }) {
 function ChangeTable({ changes, blocked }: { changes: readonly ImportChange[]; blocked: boolean }) {
   return (
     <>
-      <p className="modal-label bulk-label">{blocked ? `Changes once the errors are fixed (${changes.length})` : `Changes (${changes.length})`}</p>
+      <p className="modal-label bulk-label">
+        {blocked ? `Changes once the errors are fixed (${changes.length})` : `Changes (${changes.length})`}
+      </p>
       <div className="bulk-table-scroll">
         <table className="review-table bulk-table" aria-label="Changes">
           <thead>
@@ -76,13 +79,16 @@ function ChangeTable({ changes, blocked }: { changes: readonly ImportChange[]; b
                 <td className="mono">{c.path}</td>
                 <td>{editableField(c.field)?.displayName ?? c.field}</td>
                 <td>
-                  <span className="review-old">{displayValue(c.before)}</span> → <span className="review-new">{displayValue(c.after)}</span>
+                  <span className="review-old">{displayValue(c.before)}</span> →{' '}
+                  <span className="review-new">{displayValue(c.after)}</span>
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
-        {changes.length > SHOWN_CHANGES && <p className="small muted">and {plural(changes.length - SHOWN_CHANGES, 'more change')}</p>}
+        {changes.length > SHOWN_CHANGES && (
+          <p className="small muted">and {plural(changes.length - SHOWN_CHANGES, 'more change')}</p>
+        )}
       </div>
     </>
   );
@@ -98,7 +104,8 @@ function summary(fileName: string, preview: ImportPreview): string {
   const images = new Set(preview.changes.map((c) => c.path)).size;
   const rows = plural(preview.rows, 'row');
   if (preview.errors.length > 0) return `${rows} read. Fix the table where the errors say, then import it again.`;
-  if (preview.changes.length === 0) return `${rows} read: every value in ${fileName} is what is saved already, so nothing changes.`;
+  if (preview.changes.length === 0)
+    return `${rows} read: every value in ${fileName} is what is saved already, so nothing changes.`;
   return `${rows} read: ${plural(preview.changes.length, 'change')} on ${plural(images, 'image')}, compared with what is saved on disk.`;
 }
 
@@ -115,14 +122,27 @@ export function ImportDialog() {
       <h2 id="import-title" className="modal-title">
         {title(fileName, preview)}
       </h2>
-      <p id="import-text">{preview === null ? 'Checking every row against the sidecars on disk.' : summary(fileName, preview)}</p>
+      <p id="import-text">
+        {preview === null ? 'Checking every row against the sidecars on disk.' : summary(fileName, preview)}
+      </p>
       {preview && preview.errors.length > 0 && <ErrorTable errors={preview.errors} />}
       {preview && preview.warnings.length > 0 && <WarningList warnings={preview.warnings} />}
-      {preview && preview.changes.length > 0 && <ChangeTable changes={preview.changes} blocked={preview.errors.length > 0} />}
-      {clean && <p className="small muted bulk-note">The changes become unsaved edits, one step you can undo; saving writes them.</p>}
+      {preview && preview.changes.length > 0 && (
+        <ChangeTable changes={preview.changes} blocked={preview.errors.length > 0} />
+      )}
+      {clean && (
+        <p className="small muted bulk-note">
+          The changes become unsaved edits, one step you can undo; saving writes them.
+        </p>
+      )}
       <ModalActions onCancel={close} cancelLabel={clean ? 'Cancel' : 'Close'} focusCancel={!clean}>
         {clean && (
-          <button type="button" className="btn btn-primary" onClick={() => store.getState().applyImport()} data-autofocus>
+          <button
+            type="button"
+            className="btn btn-primary"
+            onClick={() => store.getState().applyImport()}
+            data-autofocus
+          >
             Apply {plural(preview.changes.length, 'change')}
           </button>
         )}

@@ -67,7 +67,9 @@ function PreviewTable({ preview }: { preview: Extract<NameFillPreview, { ok: tru
           ))}
         </tbody>
       </table>
-      {preview.rows.length > SHOWN_ROWS && <p className="small muted">and {plural(preview.rows.length - SHOWN_ROWS, 'more image')}</p>}
+      {preview.rows.length > SHOWN_ROWS && (
+        <p className="small muted">and {plural(preview.rows.length - SHOWN_ROWS, 'more image')}</p>
+      )}
     </div>
   );
 }
@@ -85,7 +87,9 @@ function Summary({ preview, total }: { preview: NameFillPreview; total: number }
     <p className="small name-summary" role="status">
       {preview.matched} of {plural(total, 'name')} match
       {unmatched > 0 && <span className="name-flag"> · {plural(unmatched, 'name')} without a match</span>}
-      {preview.invalid > 0 && <span className="name-flag-invalid"> · {plural(preview.invalid, 'value')} not valid (left out)</span>}
+      {preview.invalid > 0 && (
+        <span className="name-flag-invalid"> · {plural(preview.invalid, 'value')} not valid (left out)</span>
+      )}
     </p>
   );
 }
@@ -98,7 +102,9 @@ export function NameFillForm() {
   const [pattern, setPattern] = useState(() => recent[0] ?? '');
   const deferred = useDeferredValue(pattern);
   const preview = useMemo(() => (deferred.trim() === '' ? null : previewNameFill(deferred, paths)), [deferred, paths]);
-  const filled = preview?.ok ? preview.rows.filter((r) => r.taken && Object.values(r.taken).some((t) => t.ok)).length : 0;
+  const filled = preview?.ok
+    ? preview.rows.filter((r) => r.taken && Object.values(r.taken).some((t) => t.ok)).length
+    : 0;
   const close = () => store.getState().closeNamePrompt();
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -111,8 +117,9 @@ export function NameFillForm() {
           Fill from file names
         </h2>
         <p id="names-text">
-          Takes field values from the names of the {plural(paths.length, 'selected image')}. In a pattern, <code>{'{field}'}</code> takes text for a field
-          and <code>{'{*}'}</code> skips text; or write <code>re:</code> and a regular expression with groups named after fields.
+          Takes field values from the names of the {plural(paths.length, 'selected image')}. In a pattern,{' '}
+          <code>{'{field}'}</code> takes text for a field and <code>{'{*}'}</code> skips text; or write <code>re:</code>{' '}
+          and a regular expression with groups named after fields.
         </p>
         <label className="modal-field-label modal-label" htmlFor="name-pattern">
           Pattern

@@ -19,7 +19,8 @@ export function OpenPrompt() {
       </h2>
       <p id="open-prompt-text">
         {plural(files, 'image')} in this folder {files === 1 ? 'has' : 'have'} changes that are not saved.
-        {invalid > 0 && ` ${plural(invalid, 'value')} must be fixed before they can be saved.`} Opening another folder drops them.
+        {invalid > 0 && ` ${plural(invalid, 'value')} must be fixed before they can be saved.`} Opening another folder
+        drops them.
       </p>
       <div className="modal-actions">
         <button type="button" className="btn btn-primary" disabled={invalid > 0} onClick={() => answer('save')}>

@@ -20,7 +20,9 @@ function PasteChoice() {
   const targets = useApp(selectEditablePaths).length;
   const fields = EDITABLE_FIELDS.filter((f) => f.name in copied.values);
   // Filled fields are pasted by default; an empty one only when chosen (it would clear the targets).
-  const [chosen, setChosen] = useState(() => new Set(fields.filter((f) => displayValue(copied.values[f.name]) !== '(empty)').map((f) => f.name)));
+  const [chosen, setChosen] = useState(
+    () => new Set(fields.filter((f) => displayValue(copied.values[f.name]) !== '(empty)').map((f) => f.name)),
+  );
   const close = () => store.getState().closePastePrompt();
   return (
     <Modal labelledBy="paste-title" describedBy="paste-text" onCancel={close}>
@@ -28,11 +30,18 @@ function PasteChoice() {
         Paste metadata
       </h2>
       <p id="paste-text">
-        From <strong className="mono">{baseName(copied.source)}</strong> into {plural(targets, 'selected image')}. Choose the fields:
+        From <strong className="mono">{baseName(copied.source)}</strong> into {plural(targets, 'selected image')}.
+        Choose the fields:
       </p>
       <FieldChecklist fields={fields} values={copied.values} chosen={chosen} onChange={setChosen} />
       <ModalActions onCancel={close}>
-        <button type="button" className="btn btn-primary" disabled={chosen.size === 0} onClick={() => store.getState().pasteMetadata([...chosen])} data-autofocus>
+        <button
+          type="button"
+          className="btn btn-primary"
+          disabled={chosen.size === 0}
+          onClick={() => store.getState().pasteMetadata([...chosen])}
+          data-autofocus
+        >
           Paste {plural(chosen.size, 'field')} into {plural(targets, 'image')}
         </button>
       </ModalActions>

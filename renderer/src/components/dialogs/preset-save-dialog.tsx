@@ -25,7 +25,12 @@ function PresetSaveForm({ path }: { path: string }) {
     return s.rows[path] ? effectiveValues(s.rows[path], s.edits[path]) : {};
   });
   const [chosen, setChosen] = useState(
-    () => new Set(EDITABLE_FIELDS.filter((f) => PRESET_GROUPS.includes(f.group) && displayValue(values[f.name]) !== '(empty)').map((f) => f.name)),
+    () =>
+      new Set(
+        EDITABLE_FIELDS.filter(
+          (f) => PRESET_GROUPS.includes(f.group) && displayValue(values[f.name]) !== '(empty)',
+        ).map((f) => f.name),
+      ),
   );
   const [name, setName] = useState('');
   const [problem, setProblem] = useState<{ message: string; clash: boolean } | null>(null);
@@ -53,7 +58,8 @@ function PresetSaveForm({ path }: { path: string }) {
           Save as preset
         </h2>
         <p id="preset-save-text">
-          Keep the chosen fields of <strong className="mono">{baseName(path)}</strong> under a name, to apply them to other images later.
+          Keep the chosen fields of <strong className="mono">{baseName(path)}</strong> under a name, to apply them to
+          other images later.
         </p>
         <label className="modal-field-label modal-label" htmlFor="preset-name">
           Preset name

@@ -26,10 +26,20 @@ function RenameForm({ preset, onDone }: { preset: StoredPreset; onDone: () => vo
       className="preset-rename"
       onSubmit={(event) => {
         event.preventDefault();
-        void store.getState().renamePreset(preset.id, name).then((result) => (result.ok ? onDone() : setProblem(result.error.message)));
+        void store
+          .getState()
+          .renamePreset(preset.id, name)
+          .then((result) => (result.ok ? onDone() : setProblem(result.error.message)));
       }}
     >
-      <input className="input" aria-label={`New name for ${preset.name}`} value={name} maxLength={120} onChange={(e) => setName(e.target.value)} autoFocus />
+      <input
+        className="input"
+        aria-label={`New name for ${preset.name}`}
+        value={name}
+        maxLength={120}
+        onChange={(e) => setName(e.target.value)}
+        autoFocus
+      />
       <button type="submit" className="btn btn-small btn-primary">
         Rename
       </button>
@@ -52,7 +62,11 @@ function PresetItem({ entry, targets }: { entry: PresetEntry; targets: number })
   const remove = mode === 'delete' && (
     <div className="preset-confirm" role="group" aria-label={`Delete ${name}?`}>
       <span>Delete {entry.ok ? `“${name}”` : 'this file'}?</span>
-      <button type="button" className="btn btn-small btn-danger" onClick={() => void store.getState().deletePreset(entry.id)}>
+      <button
+        type="button"
+        className="btn btn-small btn-danger"
+        onClick={() => void store.getState().deletePreset(entry.id)}
+      >
         Delete
       </button>
       <button type="button" className="btn btn-small" onClick={() => setMode('view')}>
@@ -92,7 +106,12 @@ function PresetItem({ entry, targets }: { entry: PresetEntry; targets: number })
       {remove ||
         (mode === 'view' && (
           <div className="preset-buttons">
-            <button type="button" className="btn btn-small btn-primary" disabled={targets === 0} onClick={() => store.getState().applyPreset(entry.id)}>
+            <button
+              type="button"
+              className="btn btn-small btn-primary"
+              disabled={targets === 0}
+              onClick={() => store.getState().applyPreset(entry.id)}
+            >
               Apply
             </button>
             <button type="button" className="btn btn-small" onClick={() => setMode('rename')}>
@@ -119,7 +138,11 @@ interface ImportProblem {
 }
 
 /** Imports a preset file's text; a preset of the same name is replaced only with `overwrite`. */
-async function importPreset(store: ReturnType<typeof useAppStore>, text: string, overwrite: boolean): Promise<ImportProblem | null> {
+async function importPreset(
+  store: ReturnType<typeof useAppStore>,
+  text: string,
+  overwrite: boolean,
+): Promise<ImportProblem | null> {
   const result = await store.getState().importPresetFile(text, overwrite);
   return result.ok ? null : { text, message: result.error.message, clash: result.error.code === 'CONFLICT' };
 }
@@ -159,14 +182,18 @@ function PresetManager() {
         Presets
       </h2>
       <p id="presets-text">
-        {targets > 0 ? `Apply sets the preset's fields on the ${plural(targets, 'selected image')}, as one step you can undo.` : 'Select images to apply a preset to them.'}
+        {targets > 0
+          ? `Apply sets the preset's fields on the ${plural(targets, 'selected image')}, as one step you can undo.`
+          : 'Select images to apply a preset to them.'}
       </p>
       {error && (
         <p className="form-error" role="alert">
           {error}
         </p>
       )}
-      {list && presets.length === 0 && <p className="muted preset-empty">No presets yet: select one image and choose Presets › Save as preset…</p>}
+      {list && presets.length === 0 && (
+        <p className="muted preset-empty">No presets yet: select one image and choose Presets › Save as preset…</p>
+      )}
       {presets.length > 0 && (
         <ul className="plain-list preset-list" aria-label="Presets">
           {presets.map((entry) => (
@@ -183,7 +210,11 @@ function PresetManager() {
         <p className="form-error small" role="alert">
           Not imported: {problem.message}{' '}
           {problem.clash && (
-            <button type="button" className="link-button" onClick={() => void importPreset(store, problem.text, true).then(setProblem)}>
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => void importPreset(store, problem.text, true).then(setProblem)}
+            >
               Replace it
             </button>
           )}

@@ -34,7 +34,8 @@ function ChangesTable({ fields }: { fields: readonly FieldChanges[] }) {
               <tr key={`${field.name}-${i}`}>
                 <th scope="row">{i === 0 ? field.displayName : ''}</th>
                 <td>
-                  <span className="review-old">{displayValue(change.before)}</span> → <span className="review-new">{displayValue(change.after)}</span>
+                  <span className="review-old">{displayValue(change.before)}</span> →{' '}
+                  <span className="review-new">{displayValue(change.after)}</span>
                 </td>
                 <td className="num">{change.count}</td>
               </tr>
@@ -59,7 +60,10 @@ function ChangesTable({ fields }: { fields: readonly FieldChanges[] }) {
 function heldValues(invalid: readonly InvalidValue[]): string {
   const refused = invalid.filter((v) => v.profile).length;
   const typed = invalid.length - refused;
-  const parts = [typed > 0 ? plural(typed, 'invalid value') : null, refused > 0 ? `${plural(refused, 'value')} the lab profile refuses` : null];
+  const parts = [
+    typed > 0 ? plural(typed, 'invalid value') : null,
+    refused > 0 ? `${plural(refused, 'value')} the lab profile refuses` : null,
+  ];
   return parts.filter((p) => p !== null).join(' and ');
 }
 
@@ -88,7 +92,8 @@ function InvalidList({ invalid, held }: { invalid: readonly InvalidValue[]; held
       </ul>
       <p className="small">
         Their edits stay unsaved until fixed; click one to go to its field.
-        {invalid.some((v) => v.profile) && ' The lab profile refuses values outside its vocabulary, pattern, format or range, as acqmeta set does.'}
+        {invalid.some((v) => v.profile) &&
+          ' The lab profile refuses values outside its vocabulary, pattern, format or range, as acqmeta set does.'}
       </p>
     </div>
   );
@@ -96,7 +101,10 @@ function InvalidList({ invalid, held }: { invalid: readonly InvalidValue[]; held
 
 function Summary({ plan }: { plan: SavePlan }) {
   const files = plan.saves.map((s) => s.path);
-  const parts = [plan.updated > 0 ? `${plural(plan.updated, 'sidecar')} updated` : null, plan.created > 0 ? `${plural(plan.created, 'sidecar')} created` : null];
+  const parts = [
+    plan.updated > 0 ? `${plural(plan.updated, 'sidecar')} updated` : null,
+    plan.created > 0 ? `${plural(plan.created, 'sidecar')} created` : null,
+  ];
   return (
     <>
       <p id="review-text">{parts.filter(Boolean).join(', ')}.</p>
@@ -130,8 +138,9 @@ export function ReviewDialog() {
       {count > 0 && <Summary plan={plan} />}
       {plan.incomplete > 0 && (
         <p className="small muted review-incomplete">
-          {plural(plan.incomplete, 'image')} still {plan.incomplete === 1 ? 'lacks' : 'lack'} fields the lab profile requires: saving a partial annotation is fine, the
-          Completeness view and acqmeta validate list what is missing.
+          {plural(plan.incomplete, 'image')} still {plan.incomplete === 1 ? 'lacks' : 'lack'} fields the lab profile
+          requires: saving a partial annotation is fine, the Completeness view and acqmeta validate list what is
+          missing.
         </p>
       )}
       {plan.invalid.length > 0 && <InvalidList invalid={plan.invalid} held={plan.held} />}
@@ -148,8 +157,17 @@ export function ReviewDialog() {
       )}
       <div className="modal-actions">
         {count > 0 && (
-          <button type="button" className="btn btn-primary" onClick={() => void store.getState().confirmReview()} data-autofocus>
-            {plan.held === 0 ? `Save ${plural(count, 'file')}` : count === 1 ? 'Save the other file' : `Save the ${count} other files`}
+          <button
+            type="button"
+            className="btn btn-primary"
+            onClick={() => void store.getState().confirmReview()}
+            data-autofocus
+          >
+            {plan.held === 0
+              ? `Save ${plural(count, 'file')}`
+              : count === 1
+                ? 'Save the other file'
+                : `Save the ${count} other files`}
           </button>
         )}
         <span className="toolbar-spacer" />

@@ -26,19 +26,28 @@ export function SaveReportDialog() {
       </h2>
       <p id="report-text">
         {report.saved > 0 ? `${plural(report.saved, 'file')} saved.` : 'Nothing was saved.'}
-        {report.held > 0 && ` ${plural(report.held, 'image')} with invalid values were not sent.`} The others keep their unsaved edits.
+        {report.held > 0 && ` ${plural(report.held, 'image')} with invalid values were not sent.`} The others keep their
+        unsaved edits.
       </p>
       <ul className="change-list report-list">
         {report.failures.map((failure) => (
           <li key={failure.path}>
             <span className="mono">{failure.path}</span>
-            <span className="small"> — {REASONS[failure.code] ? `${REASONS[failure.code]} (${failure.message})` : failure.message}</span>
+            <span className="small">
+              {' '}
+              — {REASONS[failure.code] ? `${REASONS[failure.code]} (${failure.message})` : failure.message}
+            </span>
           </li>
         ))}
       </ul>
       <div className="modal-actions">
         {retryable > 0 && (
-          <button type="button" className="btn btn-primary" onClick={() => void store.getState().retryFailed()} data-autofocus>
+          <button
+            type="button"
+            className="btn btn-primary"
+            onClick={() => void store.getState().retryFailed()}
+            data-autofocus
+          >
             Retry {plural(retryable, 'failed file')}
           </button>
         )}

@@ -25,7 +25,11 @@ function ValuesTable({ values, caption, units }: { values: readonly NamedValue[]
         {values.map(({ key, value }) => (
           <tr key={key}>
             <th scope="row">{key}</th>
-            <td className={`mono${value.kind === 'number' ? ' is-number' : ''}${isNotFinite(value) ? ' is-not-finite' : ''}`}>{storedValueText(value)}</td>
+            <td
+              className={`mono${value.kind === 'number' ? ' is-number' : ''}${isNotFinite(value) ? ' is-not-finite' : ''}`}
+            >
+              {storedValueText(value)}
+            </td>
             {units && <td className="values-unit">{unitFromName(key)}</td>}
           </tr>
         ))}
@@ -34,7 +38,17 @@ function ValuesTable({ values, caption, units }: { values: readonly NamedValue[]
   );
 }
 
-function AnalysisBlock({ record, roi, selected, onSelect }: { record: AnalysisEntry; roi: RoiEntry | undefined; selected: boolean; onSelect(index: number | null): void }) {
+function AnalysisBlock({
+  record,
+  roi,
+  selected,
+  onSelect,
+}: {
+  record: AnalysisEntry;
+  roi: RoiEntry | undefined;
+  selected: boolean;
+  onSelect(index: number | null): void;
+}) {
   const name = record.name || '(no name)';
   const where = record.roiId === null ? 'no ROI' : `ROI ${record.roiId}`;
   return (
@@ -42,12 +56,20 @@ function AnalysisBlock({ record, roi, selected, onSelect }: { record: AnalysisEn
       <header className="analysis-head">
         <h4 className="analysis-name">{name}</h4>
         {roi?.bounds ? (
-          <button type="button" className="roi-chip" aria-pressed={selected} title="Show this ROI on the image" onClick={() => onSelect(selected ? null : roi.index)}>
+          <button
+            type="button"
+            className="roi-chip"
+            aria-pressed={selected}
+            title="Show this ROI on the image"
+            onClick={() => onSelect(selected ? null : roi.index)}
+          >
             <span className="roi-swatch" style={{ background: roiColor(roi.index) }} aria-hidden="true" />
             {where}
           </button>
         ) : (
-          <span className="roi-chip is-static">{roi || record.roiId === null ? where : `${where} (not in the ROI list)`}</span>
+          <span className="roi-chip is-static">
+            {roi || record.roiId === null ? where : `${where} (not in the ROI list)`}
+          </span>
         )}
         {record.channel !== null && <span className="muted small">channel {record.channel}</span>}
       </header>

@@ -36,8 +36,8 @@ export function CalibrationGrid({ paths, readOnly }: { paths: readonly string[];
         ))}
       </div>
       <p className="field-help">
-        How big one pixel is along X (across) and Y (down), e.g. 0.5 um. In line scans Y is time: a size in seconds. Pixels means not
-        calibrated.
+        How big one pixel is along X (across) and Y (down), e.g. 0.5 um. In line scans Y is time: a size in seconds.
+        Pixels means not calibrated.
       </p>
     </div>
   );

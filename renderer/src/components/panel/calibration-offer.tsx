@@ -11,10 +11,23 @@ import { useApp, useAppStore } from '../../store/store-context';
 import { dotsPerInch, shownPixelSize, writtenPixelSize } from '../../lib/calibration';
 import { plural } from '../../lib/format';
 
-function UseButton({ paths, size, anyway = false }: { paths: readonly string[]; size: { x: number; y: number; label: string }; anyway?: boolean }) {
+function UseButton({
+  paths,
+  size,
+  anyway = false,
+}: {
+  paths: readonly string[];
+  size: { x: number; y: number; label: string };
+  anyway?: boolean;
+}) {
   const store = useAppStore();
   return (
-    <button type="button" className="btn btn-small" title={writtenPixelSize(size)} onClick={() => store.getState().applyFileCalibration(paths)}>
+    <button
+      type="button"
+      className="btn btn-small"
+      title={writtenPixelSize(size)}
+      onClick={() => store.getState().applyFileCalibration(paths)}
+    >
       Use {shownPixelSize(size)}
       {anyway ? ' anyway' : ''}
     </button>
@@ -28,8 +41,9 @@ export function CalibrationWarning({ path }: { path: string }) {
   return (
     <div className="callout callout-warning">
       <span>
-        The file declares <strong title={writtenPixelSize(offer)}>{shownPixelSize(offer)}</strong> per pixel ({CALIBRATION_SOURCE_NAMES[offer.source]});{' '}
-        {offer.newSidecar ? 'the new sidecar would have' : 'the sidecar has'} {offer.current}.
+        The file declares <strong title={writtenPixelSize(offer)}>{shownPixelSize(offer)}</strong> per pixel (
+        {CALIBRATION_SOURCE_NAMES[offer.source]}); {offer.newSidecar ? 'the new sidecar would have' : 'the sidecar has'}{' '}
+        {offer.current}.
       </span>
       <UseButton paths={[path]} size={offer} />
     </div>
@@ -41,7 +55,8 @@ function SingleNote({ path }: { path: string }) {
   if (offer.kind === 'new-sidecar' && offer.source !== null) {
     return (
       <p className="field-help">
-        No sidecar yet: saving creates one with the file’s calibration, <span title={writtenPixelSize(offer)}>{shownPixelSize(offer)}</span> per pixel (
+        No sidecar yet: saving creates one with the file’s calibration,{' '}
+        <span title={writtenPixelSize(offer)}>{shownPixelSize(offer)}</span> per pixel (
         {CALIBRATION_SOURCE_NAMES[offer.source]}).
       </p>
     );
@@ -50,8 +65,8 @@ function SingleNote({ path }: { path: string }) {
   return (
     <div className="callout callout-info callout-stack">
       <span>
-        The file states a print resolution of {dotsPerInch(offer)} ({CALIBRATION_SOURCE_NAMES['resolution-inch']}). That is not a microscope
-        calibration, so it is not used; as a pixel size it would be {shownPixelSize(offer)}.
+        The file states a print resolution of {dotsPerInch(offer)} ({CALIBRATION_SOURCE_NAMES['resolution-inch']}). That
+        is not a microscope calibration, so it is not used; as a pixel size it would be {shownPixelSize(offer)}.
       </span>
       <UseButton paths={[path]} size={offer} anyway />
     </div>
@@ -70,18 +85,24 @@ function MultiNote({ paths }: { paths: readonly string[] }) {
     <div className="callout callout-info callout-stack">
       {offer.count > 0 && (
         <span>
-          {plural(offer.count, 'image')} {offer.count === 1 ? 'declares its' : 'declare their'} own pixel size ({offer.sources}), which{' '}
-          {offer.count === 1 ? 'its sidecar does' : 'their sidecars do'} not have.
+          {plural(offer.count, 'image')} {offer.count === 1 ? 'declares its' : 'declare their'} own pixel size (
+          {offer.sources}), which {offer.count === 1 ? 'its sidecar does' : 'their sidecars do'} not have.
         </span>
       )}
       {offer.count > 0 && (
-        <button type="button" className="btn btn-small" title={offer.same ? writtenPixelSize(offer) : undefined} onClick={apply}>
+        <button
+          type="button"
+          className="btn btn-small"
+          title={offer.same ? writtenPixelSize(offer) : undefined}
+          onClick={apply}
+        >
           {offer.same ? `Use ${shownPixelSize(offer)}` : 'Use each file’s calibration'} ({plural(offer.count, 'image')})
         </button>
       )}
       {offer.print > 0 && (
         <span className="small">
-          {plural(offer.print, offer.count > 0 ? 'more image' : 'image')} {offer.print === 1 ? 'states' : 'state'} only a print resolution in dots per inch, which is not a microscope calibration: left as{' '}
+          {plural(offer.print, offer.count > 0 ? 'more image' : 'image')} {offer.print === 1 ? 'states' : 'state'} only
+          a print resolution in dots per inch, which is not a microscope calibration: left as{' '}
           {offer.print === 1 ? 'it is' : 'they are'}.
         </span>
       )}

@@ -29,7 +29,12 @@ interface ChoiceInputProps extends Omit<InputHTMLAttributes<HTMLInputElement>, '
 }
 
 /** The entries for typed `text`: every choice before typing, else those containing it and the synonyms like it. */
-function choicesFor(text: string, choices: readonly string[], synonyms: Readonly<Record<string, string>>, typed: boolean): Choice[] {
+function choicesFor(
+  text: string,
+  choices: readonly string[],
+  synonyms: Readonly<Record<string, string>>,
+  typed: boolean,
+): Choice[] {
   const all = choices.map((value) => ({ label: value, value }));
   if (!typed || text.trim() === '') return all;
   const lower = text.trim().toLowerCase();
@@ -38,7 +43,8 @@ function choicesFor(text: string, choices: readonly string[], synonyms: Readonly
   // One entry per variant that differs only in case or spacing (`F` and `f`): the one typed, else the first.
   const variants = new Map<string, Choice>();
   for (const [variant, value] of Object.entries(synonyms)) {
-    if (variant === value || !choices.includes(value) || loose === '' || !looseForm(variant).startsWith(loose)) continue;
+    if (variant === value || !choices.includes(value) || loose === '' || !looseForm(variant).startsWith(loose))
+      continue;
     const key = `${looseForm(variant)}\u0000${value}`;
     if (!variants.has(key) || variant === text.trim()) variants.set(key, { label: `${variant} → ${value}`, value });
   }
@@ -46,7 +52,21 @@ function choicesFor(text: string, choices: readonly string[], synonyms: Readonly
 }
 
 /** The combobox; `props` are the field's own input props (value, change, keys, ARIA). */
-export function ChoiceInput({ id, ref, value, onChange, choices, synonyms, onPick, label, onKeyDown, onBlur, readOnly, className, ...props }: ChoiceInputProps) {
+export function ChoiceInput({
+  id,
+  ref,
+  value,
+  onChange,
+  choices,
+  synonyms,
+  onPick,
+  label,
+  onKeyDown,
+  onBlur,
+  readOnly,
+  className,
+  ...props
+}: ChoiceInputProps) {
   const [open, setOpen] = useState(false);
   const [typed, setTyped] = useState(false);
   const [active, setActive] = useState(-1);
@@ -58,7 +78,14 @@ export function ChoiceInput({ id, ref, value, onChange, choices, synonyms, onPic
     const list = choicesFor(value, choices, synonyms, fromTyping);
     setTyped(fromTyping);
     setOpen(true);
-    setActive(fromTyping ? 0 : Math.max(0, list.findIndex((c) => c.value === value)));
+    setActive(
+      fromTyping
+        ? 0
+        : Math.max(
+            0,
+            list.findIndex((c) => c.value === value),
+          ),
+    );
   };
   const close = () => {
     setOpen(false);

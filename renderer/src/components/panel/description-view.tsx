@@ -28,7 +28,12 @@ export function DescriptionView({ description }: { description: ImageDetail['des
       </table>
     );
   }
-  const text = description.kind === 'ome' ? indentXml(description.text) : description.kind === 'json' ? prettyJson(description.text) : description.text;
+  const text =
+    description.kind === 'ome'
+      ? indentXml(description.text)
+      : description.kind === 'json'
+        ? prettyJson(description.text)
+        : description.text;
   return <CodeLines text={text} />;
 }
 
@@ -46,7 +51,11 @@ function CodeLines({ text }: { text: string }) {
         const content = line.trimStart();
         const indent = line.length - content.length;
         return (
-          <span key={i} className="code-line" style={{ paddingLeft: `${indent + HANG}ch`, textIndent: `-${indent + HANG}ch` }}>
+          <span
+            key={i}
+            className="code-line"
+            style={{ paddingLeft: `${indent + HANG}ch`, textIndent: `-${indent + HANG}ch` }}
+          >
             {indent > 0 && <span className="code-indent">{line.slice(0, indent)}</span>}
             {content || '\u00a0'}
           </span>

@@ -12,7 +12,9 @@ function NothingSelected() {
   return (
     <div className="panel-empty">
       <p className="panel-empty-title">No image selected</p>
-      <p className="muted">Click a row to see its header and edit its metadata. Shift-click or Ctrl-click rows to edit many at once.</p>
+      <p className="muted">
+        Click a row to see its header and edit its metadata. Shift-click or Ctrl-click rows to edit many at once.
+      </p>
       {shown > 1 && (
         <button type="button" className="btn" onClick={() => store.getState().selectAllVisible()}>
           {shown === total ? `Select all ${plural(total, 'image')}` : `Select all ${formatCount(shown)} shown`}
@@ -28,7 +30,13 @@ export function EditorPanel() {
   const single = useApp((s) => (s.selected.size === 1 ? (s.selected.values().next().value ?? null) : null));
   return (
     <aside className="editor-panel" aria-label="Editor">
-      {count === 0 ? <NothingSelected /> : single !== null ? <SingleEditor key={single} path={single} /> : <MultiEditor />}
+      {count === 0 ? (
+        <NothingSelected />
+      ) : single !== null ? (
+        <SingleEditor key={single} path={single} />
+      ) : (
+        <MultiEditor />
+      )}
     </aside>
   );
 }

@@ -56,7 +56,9 @@ function useFieldInput({ field, paths, readOnly }: FieldProps) {
   const view = useApp((s) => selectEditView(paths)(s)?.fields[field.name] ?? UNREAD_FIELD);
   const profile = useFieldProfile(field, paths);
   const input = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
-  const focus = useApp((s) => (s.fieldFocus?.name === field.name && paths.includes(s.fieldFocus.path) ? s.fieldFocus.seq : null));
+  const focus = useApp((s) =>
+    s.fieldFocus?.name === field.name && paths.includes(s.fieldFocus.path) ? s.fieldFocus.seq : null,
+  );
   const id = fieldId(field);
 
   // "Go to the field": from the review of a save with an invalid value, or Alt+↓/↑ from another image.
@@ -67,7 +69,13 @@ function useFieldInput({ field, paths, readOnly }: FieldProps) {
   }, [focus]);
 
   const numeric = field.type !== 'str';
-  const describedBy = [view.error ? `${id}-error` : null, ...profileNoteIds(id, profile), view.modified ? `${id}-modified` : null, view.mixed ? `${id}-values` : null, `${id}-help`]
+  const describedBy = [
+    view.error ? `${id}-error` : null,
+    ...profileNoteIds(id, profile),
+    view.modified ? `${id}-modified` : null,
+    view.mixed ? `${id}-values` : null,
+    `${id}-help`,
+  ]
     .filter(Boolean)
     .join(' ');
   const props = {
@@ -82,7 +90,8 @@ function useFieldInput({ field, paths, readOnly }: FieldProps) {
     'aria-invalid': view.error || (profile.problem !== null && !profile.problem.required) ? true : undefined,
     'aria-required': profile.required ? true : undefined,
     'aria-describedby': describedBy,
-    onChange: (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => store.getState().setFieldText(paths, field.name, event.target.value),
+    onChange: (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
+      store.getState().setFieldText(paths, field.name, event.target.value),
     onKeyDown: (event: KeyboardEvent) => {
       const s = store.getState();
       if (event.altKey && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
@@ -99,7 +108,8 @@ function useFieldInput({ field, paths, readOnly }: FieldProps) {
     onFocus: () => store.getState().setActiveField(field.name),
     onBlur: () => store.getState().setActiveField(null),
   };
-  const listId = field.type === 'str' && !field.multiline && !readOnly && profile.choices === null ? `${id}-suggestions` : undefined;
+  const listId =
+    field.type === 'str' && !field.multiline && !readOnly && profile.choices === null ? `${id}-suggestions` : undefined;
   const control = field.multiline ? (
     <textarea {...props} className="input textarea" rows={4} />
   ) : profile.choices !== null ? (
@@ -120,27 +130,56 @@ function useFieldInput({ field, paths, readOnly }: FieldProps) {
       list={listId}
     />
   );
-  return { view, profile, id, control: listId ? [control, <Suggestions key="suggestions" field={field} id={listId} examples={profile.examples} />] : control };
+  return {
+    view,
+    profile,
+    id,
+    control: listId
+      ? [control, <Suggestions key="suggestions" field={field} id={listId} examples={profile.examples} />]
+      : control,
+  };
 }
 
 /** Under a field: the values it has on the selected images when they differ, its message, the lab profile's notes, and its screen-reader notes. */
-function FieldNotes({ field, paths, readOnly, view, profile }: FieldProps & { view: FieldViewState; profile: FieldProfile }) {
+function FieldNotes({
+  field,
+  paths,
+  readOnly,
+  view,
+  profile,
+}: FieldProps & { view: FieldViewState; profile: FieldProfile }) {
   const id = fieldId(field);
   const message = useRef<HTMLParagraphElement>(null);
   // A message appearing under the field being typed in must not be hidden below the panel's edge.
   useEffect(() => {
     const element = message.current;
-    if (element && element.parentElement?.contains(document.activeElement)) element.scrollIntoView({ block: 'nearest' });
+    if (element && element.parentElement?.contains(document.activeElement))
+      element.scrollIntoView({ block: 'nearest' });
   }, [view.error]);
   return (
     <>
-      {view.mixed && !readOnly && <MixedValues field={field} paths={paths} first={view.mixedValues} distinct={view.distinct} id={`${id}-values`} />}
+      {view.mixed && !readOnly && (
+        <MixedValues
+          field={field}
+          paths={paths}
+          first={view.mixedValues}
+          distinct={view.distinct}
+          id={`${id}-values`}
+        />
+      )}
       {view.error && (
         <p ref={message} id={`${id}-error`} className="field-error">
           {view.error}
         </p>
       )}
-      <ProfileNotes field={field} id={id} paths={paths} profile={profile} hasError={view.error !== null} readOnly={readOnly} />
+      <ProfileNotes
+        field={field}
+        id={id}
+        paths={paths}
+        profile={profile}
+        hasError={view.error !== null}
+        readOnly={readOnly}
+      />
       <FieldSrNotes id={id} field={field} modified={view.modified} />
     </>
   );

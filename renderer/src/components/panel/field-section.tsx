@@ -6,7 +6,9 @@ import { FieldRow } from './field-row';
 import { FlagField } from './flag-field';
 
 /** The editable groups, in display order. */
-export const EDIT_GROUPS: readonly FieldGroup[] = FIELD_GROUPS.filter((group) => EDITABLE_FIELDS.some((f) => f.group === group));
+export const EDIT_GROUPS: readonly FieldGroup[] = FIELD_GROUPS.filter((group) =>
+  EDITABLE_FIELDS.some((f) => f.group === group),
+);
 
 interface FieldSectionProps {
   group: FieldGroup;

@@ -24,7 +24,10 @@ export function FlagField({ field, paths, readOnly }: FlagFieldProps) {
     if (box.current) box.current.indeterminate = view.mixed;
   }, [view.mixed]);
   const set = (value: boolean) =>
-    store.getState().applyFieldInputs(field.displayName, paths.map((path) => ({ path, name: field.name, value })));
+    store.getState().applyFieldInputs(
+      field.displayName,
+      paths.map((path) => ({ path, name: field.name, value })),
+    );
   return (
     <div className={`field field-flag${view.modified ? ' is-modified' : ''}`}>
       <span className="modified-dot" aria-hidden="true" />

@@ -26,12 +26,21 @@ export function HeaderSection({ row }: { row: ImageRow }) {
   return (
     <section className="panel-section" aria-labelledby="section-header">
       <h3 className="section-title">
-        <button id="section-header" type="button" className="section-toggle" aria-expanded={open} aria-controls="header-body" onClick={() => setOpen(!open)}>
+        <button
+          id="section-header"
+          type="button"
+          className="section-toggle"
+          aria-expanded={open}
+          aria-controls="header-body"
+          onClick={() => setOpen(!open)}
+        >
           <svg className="icon icon-small section-chevron" viewBox="0 0 16 16" aria-hidden="true">
             <path d="M6 4l4 4-4 4" />
           </svg>
           Header
-          {!open && header && <span className="section-summary">{`${header.dtype} · ${header.sizes.replace(/[{}']/g, '')}`}</span>}
+          {!open && header && (
+            <span className="section-summary">{`${header.dtype} · ${header.sizes.replace(/[{}']/g, '')}`}</span>
+          )}
         </button>
       </h3>
       {open && <HeaderBody row={row} detail={detail} />}
@@ -51,7 +60,10 @@ function HeaderBody({ row, detail }: { row: ImageRow; detail: Loadable<ImageDeta
             const value = isDate ? formatAcquired(header.date, header.time) : stored;
             const title = isDate ? `Stored as date "${header.date}", time "${header.time}"` : stored;
             return (
-              <div key={field.name} className={`kv${ALWAYS_WIDE.has(field.name) || value.length > WIDE ? ' kv-wide' : ''}`}>
+              <div
+                key={field.name}
+                className={`kv${ALWAYS_WIDE.has(field.name) || value.length > WIDE ? ' kv-wide' : ''}`}
+              >
                 <dt title={field.description}>{field.displayName}</dt>
                 <dd className={isDate ? undefined : 'mono'} title={title}>
                   {value === '' ? '—' : value}
@@ -61,7 +73,11 @@ function HeaderBody({ row, detail }: { row: ImageRow; detail: Loadable<ImageDeta
           })}
         </dl>
       ) : (
-        <p className="muted">{row.kind === 'tiff' ? 'The image header could not be read.' : 'This file type is not read; its header comes from the sidecar.'}</p>
+        <p className="muted">
+          {row.kind === 'tiff'
+            ? 'The image header could not be read.'
+            : 'This file type is not read; its header comes from the sidecar.'}
+        </p>
       )}
       {detail?.status === 'loading' && <p className="muted small">Reading tags…</p>}
       {detail?.status === 'error' && <p className="text-danger small">{detail.message}</p>}

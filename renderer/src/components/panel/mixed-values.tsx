@@ -20,7 +20,9 @@ interface MixedValuesProps {
 export function MixedValues({ field, paths, first, distinct, id }: MixedValuesProps) {
   const store = useAppStore();
   const [all, setAll] = useState(false);
-  const every = useApp((s) => (all ? overRows(paths, `distinct:${field.name}`, (rows) => distinctValues(rows, paths, field.name))(s) : null));
+  const every = useApp((s) =>
+    all ? overRows(paths, `distinct:${field.name}`, (rows) => distinctValues(rows, paths, field.name))(s) : null,
+  );
   const shown = every ?? first;
   return (
     <div className="mixed-values" id={id}>

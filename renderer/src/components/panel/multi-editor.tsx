@@ -11,7 +11,12 @@ import { PanelActions } from './panel-actions';
 
 /** Whether everything the editor shows about `paths` has been read (a long selection is read in slices the first time). */
 function useViewsRead(paths: readonly string[]): boolean {
-  return useApp((s) => selectEditView(paths)(s) !== null && selectFieldProblems(paths)(s) !== null && selectCalibrationOffer(paths)(s) !== null);
+  return useApp(
+    (s) =>
+      selectEditView(paths)(s) !== null &&
+      selectFieldProblems(paths)(s) !== null &&
+      selectCalibrationOffer(paths)(s) !== null,
+  );
 }
 
 function SelectionSummary({ paths }: { paths: readonly string[] }) {
@@ -43,8 +48,12 @@ function Skipped() {
     }),
   );
   const parts = [
-    counts.corrupt === 0 ? null : `${plural(counts.corrupt, 'selected image')} with a sidecar that cannot be read (corrupt, or another version)`,
-    counts.unreadable === 0 ? null : `${plural(counts.unreadable, 'selected image')} whose header cannot be read, so no sidecar can be made`,
+    counts.corrupt === 0
+      ? null
+      : `${plural(counts.corrupt, 'selected image')} with a sidecar that cannot be read (corrupt, or another version)`,
+    counts.unreadable === 0
+      ? null
+      : `${plural(counts.unreadable, 'selected image')} whose header cannot be read, so no sidecar can be made`,
   ].filter((part) => part !== null);
   if (parts.length === 0) return null;
   return (
@@ -68,8 +77,12 @@ export function MultiEditor() {
     <div className="panel-scroll">
       <div className="panel-heading">
         <div className="panel-heading-text">
-          <h2 className="panel-title">{paths.length > 0 ? `Editing ${plural(paths.length, 'image')}` : `${plural(selected, 'image')} selected`}</h2>
-          <p className="panel-subtitle">Typing in a field sets it for every selected image. Fields that differ show “(multiple values)”.</p>
+          <h2 className="panel-title">
+            {paths.length > 0 ? `Editing ${plural(paths.length, 'image')}` : `${plural(selected, 'image')} selected`}
+          </h2>
+          <p className="panel-subtitle">
+            Typing in a field sets it for every selected image. Fields that differ show “(multiple values)”.
+          </p>
         </div>
       </div>
       {paths.length > 0 && <PanelActions single={false} />}

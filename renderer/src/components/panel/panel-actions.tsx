@@ -21,8 +21,18 @@ export function PanelActions({ single }: { single: boolean }) {
     const presets = (presetList?.presets ?? []).flatMap((p) => (p.ok ? [p] : []));
     const apply: MenuEntry[] =
       presets.length === 0
-        ? [{ label: presetList === null ? 'Loading presets…' : 'No presets yet', onSelect: () => undefined, disabled: true }]
-        : presets.slice(0, MENU_PRESETS).map((p) => ({ label: p.name, onSelect: () => void s.applyPreset(p.id), title: `Apply “${p.name}” to the selected images` }));
+        ? [
+            {
+              label: presetList === null ? 'Loading presets…' : 'No presets yet',
+              onSelect: () => undefined,
+              disabled: true,
+            },
+          ]
+        : presets.slice(0, MENU_PRESETS).map((p) => ({
+            label: p.name,
+            onSelect: () => void s.applyPreset(p.id),
+            title: `Apply “${p.name}” to the selected images`,
+          }));
     return [
       { heading: single ? 'Apply to this image' : 'Apply to the selection' },
       ...apply,
@@ -34,7 +44,12 @@ export function PanelActions({ single }: { single: boolean }) {
   return (
     <div className="panel-actions" role="group" aria-label="Metadata actions">
       {single && (
-        <button type="button" className="btn btn-small" title={`Copy this image's metadata (${MOD}C)`} onClick={() => store.getState().copyMetadata()}>
+        <button
+          type="button"
+          className="btn btn-small"
+          title={`Copy this image's metadata (${MOD}C)`}
+          onClick={() => store.getState().copyMetadata()}
+        >
           Copy metadata
         </button>
       )}
@@ -42,12 +57,20 @@ export function PanelActions({ single }: { single: boolean }) {
         type="button"
         className="btn btn-small"
         disabled={copied === null}
-        title={copied ? `Paste metadata from ${baseName(copied.source)} (${MOD}V)` : 'Copy the metadata of an image first'}
+        title={
+          copied ? `Paste metadata from ${baseName(copied.source)} (${MOD}V)` : 'Copy the metadata of an image first'
+        }
         onClick={() => store.getState().requestPaste()}
       >
         Paste…
       </button>
-      <MenuButton label="Presets" small entries={presetEntries} onOpen={() => void store.getState().loadPresets()} title="Apply, save and manage presets" />
+      <MenuButton
+        label="Presets"
+        small
+        entries={presetEntries}
+        onOpen={() => void store.getState().loadPresets()}
+        title="Apply, save and manage presets"
+      />
       <button
         type="button"
         className="btn btn-small"

@@ -35,7 +35,13 @@ function PreviewCanvas({ image, stale, overlay }: { image: PreviewImage; stale: 
   const stretch = stretchOf(image);
   const ratio = image.sourceWidth / Math.max(1, image.sourceHeight);
   // The stage has the drawn image's exact box, so an overlay in image pixels lines up with it.
-  const style = stretch === null ? { aspectRatio: `${image.sourceWidth} / ${image.sourceHeight}`, width: `min(100%, ${Math.round(280 * ratio)}px)` } : undefined;
+  const style =
+    stretch === null
+      ? {
+          aspectRatio: `${image.sourceWidth} / ${image.sourceHeight}`,
+          width: `min(100%, ${Math.round(280 * ratio)}px)`,
+        }
+      : undefined;
   return (
     <div className={`preview-stage${stretch ? ` is-stretched-${stretch}` : ''}`} style={style}>
       <canvas
@@ -71,14 +77,22 @@ export function PreviewSection({ row, overlay }: { row: ImageRow; overlay?: (ima
     <section className="panel-section preview-section" aria-label="Preview">
       <div className={`preview-frame${image ? '' : ' is-empty'}`}>
         {image && <PreviewCanvas image={image} stale={shown.stale} overlay={overlay?.(image)} />}
-        {!image && shown.status === 'error' && <p className="preview-message text-danger">Preview unavailable: {shown.message}</p>}
-        {!image && shown.status !== 'error' && detail?.status !== 'error' && <p className="preview-message muted">Loading preview…</p>}
+        {!image && shown.status === 'error' && (
+          <p className="preview-message text-danger">Preview unavailable: {shown.message}</p>
+        )}
+        {!image && shown.status !== 'error' && detail?.status !== 'error' && (
+          <p className="preview-message muted">Loading preview…</p>
+        )}
         {!image && detail?.status === 'error' && <p className="preview-message muted">No preview</p>}
       </div>
       {image && (
         <p className="preview-caption muted">
           {formatCount(image.sourceWidth)} × {formatCount(image.sourceHeight)} px
-          {stretchOf(image) !== null ? ' · stretched to fit' : image.sourceWidth > image.width ? ` · shown at ${image.width} × ${image.height}` : ''}
+          {stretchOf(image) !== null
+            ? ' · stretched to fit'
+            : image.sourceWidth > image.width
+              ? ` · shown at ${image.width} × ${image.height}`
+              : ''}
         </p>
       )}
       {AXES.filter(({ axis }) => planes[axis] > 1).map(({ axis, letter, label }) => (

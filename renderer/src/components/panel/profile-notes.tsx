@@ -10,7 +10,10 @@ import type { FieldProfile } from './use-field-profile';
 
 /** The ids of the notes a field's input is described by, when they are shown. */
 export function profileNoteIds(id: string, profile: FieldProfile): string[] {
-  return [profile.problem === null ? null : `${id}-profile-problem`, profile.hint === null ? null : `${id}-profile-hint`].filter((x) => x !== null);
+  return [
+    profile.problem === null ? null : `${id}-profile-problem`,
+    profile.hint === null ? null : `${id}-profile-hint`,
+  ].filter((x) => x !== null);
 }
 
 interface ProfileNotesProps {
@@ -33,16 +36,23 @@ export function ProfileNotes({ field, id, paths, profile, hasError, readOnly }: 
     const s = store.getState();
     const having = paths.filter((path) => {
       const row = s.rows[path];
-      return row !== undefined && problemsNow(row, s.liveProblems).some((p) => p.field === field.name && p.suggestion === suggestion);
+      return (
+        row !== undefined &&
+        problemsNow(row, s.liveProblems).some((p) => p.field === field.name && p.suggestion === suggestion)
+      );
     });
     if (suggestion !== null) s.setFieldText(having, field.name, suggestion);
   };
   return (
     <>
       {problem !== null && !hasError && (
-        <p id={`${id}-profile-problem`} className={problem.required ? 'field-note field-note-required' : 'field-note field-note-problem'}>
+        <p
+          id={`${id}-profile-problem`}
+          className={problem.required ? 'field-note field-note-required' : 'field-note field-note-problem'}
+        >
           {problem.message}
-          {paths.length > 1 && ` (${problem.images === paths.length ? 'all' : problem.images} of ${plural(paths.length, 'image')})`}
+          {paths.length > 1 &&
+            ` (${problem.images === paths.length ? 'all' : problem.images} of ${plural(paths.length, 'image')})`}
           {suggestion !== null && !readOnly && (
             <>
               {' '}

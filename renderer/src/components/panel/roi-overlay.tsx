@@ -84,7 +84,12 @@ export function RoiOverlay({ rois, width, height, selected, onSelect }: RoiOverl
         const at = labelAt(roi, width, height);
         return (
           at && (
-            <span key={roi.index} className={`roi-label${roi.index === selected ? ' is-selected' : ''}`} style={{ ...at, background: roiColor(roi.index) }} aria-hidden="true">
+            <span
+              key={roi.index}
+              className={`roi-label${roi.index === selected ? ' is-selected' : ''}`}
+              style={{ ...at, background: roiColor(roi.index) }}
+              aria-hidden="true"
+            >
               {roi.id ?? '?'}
             </span>
           )

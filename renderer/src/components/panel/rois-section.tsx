@@ -11,7 +11,17 @@ interface RoisSectionProps {
   onSelect(index: number | null): void;
 }
 
-function RoiItem({ roi, calibration, selected, onSelect }: { roi: RoiEntry; calibration: ImageCalibration; selected: boolean; onSelect(index: number | null): void }) {
+function RoiItem({
+  roi,
+  calibration,
+  selected,
+  onSelect,
+}: {
+  roi: RoiEntry;
+  calibration: ImageCalibration;
+  selected: boolean;
+  onSelect(index: number | null): void;
+}) {
   const item = useRef<HTMLLIElement>(null);
   useEffect(() => {
     if (selected) item.current?.scrollIntoView?.({ block: 'nearest' });
@@ -19,8 +29,18 @@ function RoiItem({ roi, calibration, selected, onSelect }: { roi: RoiEntry; cali
   const known = roi.bounds !== null;
   return (
     <li ref={item} className={`roi-item${selected ? ' is-selected' : ''}`}>
-      <button type="button" className="roi-item-head" aria-pressed={selected} disabled={!known} onClick={() => onSelect(selected ? null : roi.index)}>
-        <span className="roi-swatch" style={{ background: known ? roiColor(roi.index) : 'transparent' }} aria-hidden="true" />
+      <button
+        type="button"
+        className="roi-item-head"
+        aria-pressed={selected}
+        disabled={!known}
+        onClick={() => onSelect(selected ? null : roi.index)}
+      >
+        <span
+          className="roi-swatch"
+          style={{ background: known ? roiColor(roi.index) : 'transparent' }}
+          aria-hidden="true"
+        />
         <span className="roi-item-title">{roiTitle(roi)}</span>
         {roi.name && <span className="roi-item-name">{roi.name}</span>}
         <span className="roi-type mono">{roi.type || 'no type'}</span>
@@ -38,7 +58,11 @@ function RoiItem({ roi, calibration, selected, onSelect }: { roi: RoiEntry; cali
       {roi.note && <p className="roi-note">{roi.note}</p>}
       {!known && (
         <details className="disclosure roi-raw">
-          <summary>{roi.type === 'rectroi' || roi.type === 'linesegmentroi' ? 'Bounds cannot be read: raw data' : 'Not drawn (unknown type): raw data'}</summary>
+          <summary>
+            {roi.type === 'rectroi' || roi.type === 'linesegmentroi'
+              ? 'Bounds cannot be read: raw data'
+              : 'Not drawn (unknown type): raw data'}
+          </summary>
           <pre className="code-block">{roi.raw}</pre>
         </details>
       )}
@@ -56,7 +80,13 @@ export function RoisSection({ rois, calibration, selected, onSelect }: RoisSecti
       </h3>
       <ul className="plain-list roi-list" aria-label="ROIs">
         {rois.map((roi) => (
-          <RoiItem key={roi.index} roi={roi} calibration={calibration} selected={roi.index === selected} onSelect={onSelect} />
+          <RoiItem
+            key={roi.index}
+            roi={roi}
+            calibration={calibration}
+            selected={roi.index === selected}
+            onSelect={onSelect}
+          />
         ))}
       </ul>
     </section>

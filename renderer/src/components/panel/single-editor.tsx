@@ -44,7 +44,9 @@ function Problems({ row }: { row: ImageRow }) {
           <li key={error}>{error}</li>
         ))}
       </ul>
-      {noSidecarPossible && <p className="small">No sidecar can be created: it needs the image header, which cannot be read.</p>}
+      {noSidecarPossible && (
+        <p className="small">No sidecar can be created: it needs the image header, which cannot be read.</p>
+      )}
     </div>
   );
 }
@@ -87,17 +89,31 @@ export function SingleEditor({ path }: { path: string }) {
       {row.kind === 'tiff' && row.header !== null && (
         <PreviewSection
           row={row}
-          overlay={(image) => measured && <RoiOverlay rois={measured.rois} width={image.sourceWidth} height={image.sourceHeight} selected={roi} onSelect={setRoi} />}
+          overlay={(image) =>
+            measured && (
+              <RoiOverlay
+                rois={measured.rois}
+                width={image.sourceWidth}
+                height={image.sourceHeight}
+                selected={roi}
+                onSelect={setRoi}
+              />
+            )
+          }
         />
       )}
-      {measured && <RoisSection rois={measured.rois} calibration={imageCalibration(row.values)} selected={roi} onSelect={setRoi} />}
+      {measured && (
+        <RoisSection rois={measured.rois} calibration={imageCalibration(row.values)} selected={roi} onSelect={setRoi} />
+      )}
       <HeaderSection row={row} />
       {EDIT_GROUPS.map((group) => (
         <FieldSection key={group} group={group} paths={paths} readOnly={readOnly}>
           {group === 'Calibration' && !readOnly && <CalibrationNote paths={paths} />}
         </FieldSection>
       ))}
-      {measured && <AnalysesSection analyses={measured.analyses} rois={measured.rois} selected={roi} onSelect={setRoi} />}
+      {measured && (
+        <AnalysesSection analyses={measured.analyses} rois={measured.rois} selected={roi} onSelect={setRoi} />
+      )}
     </div>
   );
 }

@@ -31,8 +31,18 @@ const capitalized = (text: string): string => `${text.charAt(0).toUpperCase()}${
 
 /** The allowed range in words, e.g. `At least 0 and at most 1500.` */
 function rangeText(rules: ProfileFieldRules): string | null {
-  const low = rules.exclusiveMinimum !== undefined ? `more than ${rules.exclusiveMinimum}` : rules.minimum !== undefined ? `at least ${rules.minimum}` : null;
-  const high = rules.exclusiveMaximum !== undefined ? `less than ${rules.exclusiveMaximum}` : rules.maximum !== undefined ? `at most ${rules.maximum}` : null;
+  const low =
+    rules.exclusiveMinimum !== undefined
+      ? `more than ${rules.exclusiveMinimum}`
+      : rules.minimum !== undefined
+        ? `at least ${rules.minimum}`
+        : null;
+  const high =
+    rules.exclusiveMaximum !== undefined
+      ? `less than ${rules.exclusiveMaximum}`
+      : rules.maximum !== undefined
+        ? `at most ${rules.maximum}`
+        : null;
   const text = [low, high].filter((part) => part !== null).join(' and ');
   return text === '' ? null : `${capitalized(text)}.`;
 }
@@ -42,9 +52,12 @@ function hintOf(rules: ProfileFieldRules | undefined): string | null {
   const when = rules.requiredWhen.map((name) => editableField(name)?.displayName ?? name);
   const parts = [
     // A message that explains a pattern is help before typing; others only say what is wrong.
-    rules.description ?? (rules.errorMessage === undefined || rules.pattern === undefined ? null : `${capitalized(rules.errorMessage)}.`),
+    rules.description ??
+      (rules.errorMessage === undefined || rules.pattern === undefined ? null : `${capitalized(rules.errorMessage)}.`),
     rangeText(rules),
-    when.length > 0 && !rules.required ? `Required when ${when.join(' or ')} ${when.length === 1 ? 'is' : 'are'} filled in.` : null,
+    when.length > 0 && !rules.required
+      ? `Required when ${when.join(' or ')} ${when.length === 1 ? 'is' : 'are'} filled in.`
+      : null,
   ];
   const text = parts.filter((p) => p !== null).join(' ');
   return text === '' ? null : text;

@@ -18,7 +18,17 @@ import { useVariantCount } from './use-variants';
 /** Fields whose values can be normalized: one-line text. */
 const TEXT_FIELDS = new Set(EDITABLE_FIELDS.filter((f) => f.type === 'str' && f.multiline !== true).map((f) => f.name));
 
-function Bar({ valid, invalid, empty, required }: { valid: number; invalid: number; empty: number; required: boolean }) {
+function Bar({
+  valid,
+  invalid,
+  empty,
+  required,
+}: {
+  valid: number;
+  invalid: number;
+  empty: number;
+  required: boolean;
+}) {
   return (
     <span className="cbar" aria-hidden="true">
       {valid > 0 && <span className="cbar-valid" style={{ flexGrow: valid }} />}
@@ -29,7 +39,11 @@ function Bar({ valid, invalid, empty, required }: { valid: number; invalid: numb
 }
 
 function counts(f: FieldCompleteness): string {
-  const parts = [f.filled > 0 || f.required ? `${formatCount(f.valid)} valid` : null, f.invalid > 0 ? `${formatCount(f.invalid)} invalid` : null, f.empty > 0 ? `${formatCount(f.empty)} empty` : null];
+  const parts = [
+    f.filled > 0 || f.required ? `${formatCount(f.valid)} valid` : null,
+    f.invalid > 0 ? `${formatCount(f.invalid)} invalid` : null,
+    f.empty > 0 ? `${formatCount(f.empty)} empty` : null,
+  ];
   return parts.filter((p) => p !== null).join(' · ');
 }
 
@@ -45,7 +59,11 @@ function FieldLine({ field }: { field: FieldCompleteness }) {
         className="cfield-main"
         disabled={lacking === 0}
         aria-label={`${field.displayName}${field.required ? ' (required)' : ''}: ${counts(field)}.${lacking > 0 ? ` Show the ${plural(lacking, 'image')} that lack or break it.` : ''}`}
-        title={lacking > 0 ? `Show the ${plural(lacking, 'image')} that lack or break ${field.displayName}` : `Every image has a valid ${field.displayName}`}
+        title={
+          lacking > 0
+            ? `Show the ${plural(lacking, 'image')} that lack or break ${field.displayName}`
+            : `Every image has a valid ${field.displayName}`
+        }
         onClick={() => store.getState().showFieldGap(field.field)}
       >
         <span className="cfield-name">
@@ -60,7 +78,11 @@ function FieldLine({ field }: { field: FieldCompleteness }) {
         <span className="cfield-counts">{counts(field)}</span>
       </button>
       {text ? (
-        <button type="button" className={`btn btn-small cfield-values${variants > 0 ? ' has-variants' : ''}`} onClick={() => store.getState().openNormalize(field.field)}>
+        <button
+          type="button"
+          className={`btn btn-small cfield-values${variants > 0 ? ' has-variants' : ''}`}
+          onClick={() => store.getState().openNormalize(field.field)}
+        >
           {variants > 0 ? `Normalize ${plural(variants, 'variant')}…` : `${plural(field.values.length, 'value')}…`}
         </button>
       ) : (
@@ -78,7 +100,13 @@ function Scope() {
     <div className="segmented" role="radiogroup" aria-label="Images counted">
       {(['folder', 'selection'] as const).map((value) => (
         <label key={value} className={`segmented-item${scope === value ? ' is-on' : ''}`}>
-          <input type="radio" name="completeness-scope" checked={scope === value} disabled={value === 'selection' && selected === 0} onChange={() => store.getState().setCompletenessScope(value)} />
+          <input
+            type="radio"
+            name="completeness-scope"
+            checked={scope === value}
+            disabled={value === 'selection' && selected === 0}
+            onChange={() => store.getState().setCompletenessScope(value)}
+          />
           {value === 'folder' ? 'Folder' : `Selection (${formatCount(selected)})`}
         </label>
       ))}
@@ -88,7 +116,9 @@ function Scope() {
 
 function Readiness() {
   const store = useAppStore();
-  const { images, ready } = useApp(useShallow((s) => ({ images: selectCompleteness(s).images, ready: selectCompleteness(s).ready.length })));
+  const { images, ready } = useApp(
+    useShallow((s) => ({ images: selectCompleteness(s).images, ready: selectCompleteness(s).ready.length })),
+  );
   const notReady = images - ready;
   const percent = images === 0 ? 0 : Math.round((100 * ready) / images);
   return (
@@ -115,8 +145,8 @@ function Readiness() {
 function Legend() {
   return (
     <p className="cbar-legend small muted" aria-hidden="true">
-      <span className="swatch cbar-valid" /> valid <span className="swatch cbar-invalid" /> invalid <span className="swatch cbar-missing" /> empty, required{' '}
-      <span className="swatch cbar-empty" /> empty
+      <span className="swatch cbar-valid" /> valid <span className="swatch cbar-invalid" /> invalid{' '}
+      <span className="swatch cbar-missing" /> empty, required <span className="swatch cbar-empty" /> empty
     </p>
   );
 }
@@ -129,7 +159,12 @@ function ReadmeButton() {
     if (file) downloadTableFile(file);
   };
   return (
-    <button type="button" className="btn" title="A Markdown draft of the dataset's readme from what is saved on disk, with places marked TODO for what no file tells" onClick={() => void download()}>
+    <button
+      type="button"
+      className="btn"
+      title="A Markdown draft of the dataset's readme from what is saved on disk, with places marked TODO for what no file tells"
+      onClick={() => void download()}
+    >
       Dataset readme (.md)
     </button>
   );

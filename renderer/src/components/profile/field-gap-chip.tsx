@@ -11,7 +11,12 @@ export function FieldGapChip() {
   return (
     <span className="chip chip-gap" title={`Only the images whose ${name} is empty or breaks the lab profile`}>
       Lacking {name}
-      <button type="button" className="chip-remove" aria-label={`Show all images again (stop filtering on ${name})`} onClick={() => store.getState().clearFieldGap()}>
+      <button
+        type="button"
+        className="chip-remove"
+        aria-label={`Show all images again (stop filtering on ${name})`}
+        onClick={() => store.getState().clearFieldGap()}
+      >
         <svg className="icon icon-small" viewBox="0 0 16 16" aria-hidden="true">
           <path d="M4.5 4.5l7 7M11.5 4.5l-7 7" />
         </svg>

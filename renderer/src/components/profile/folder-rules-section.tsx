@@ -37,13 +37,16 @@ function ProfileRules({ profile, several }: { profile: ProfileInfo; several: boo
       {stray.length > 0 && (
         <div className="folder-stray">
           <p className="small">
-            {plural(stray.length, 'file')} {stray.length === 1 ? 'matches' : 'match'} none of the rules (the profile lists every file it allows):
+            {plural(stray.length, 'file')} {stray.length === 1 ? 'matches' : 'match'} none of the rules (the profile
+            lists every file it allows):
           </p>
           <ul className="plain-list small mono">
             {stray.slice(0, SHOWN_FILES).map((p) => (
               <li key={p.path}>{p.path}</li>
             ))}
-            {stray.length > SHOWN_FILES && <li className="muted">and {plural(stray.length - SHOWN_FILES, 'more file')}</li>}
+            {stray.length > SHOWN_FILES && (
+              <li className="muted">and {plural(stray.length - SHOWN_FILES, 'more file')}</li>
+            )}
           </ul>
         </div>
       )}

@@ -32,9 +32,13 @@ function NormalizeForm({ name }: { name: string }) {
   const store = useAppStore();
   const values = useDistinctValues(name);
   const allowed = useApp((s) => s.profiles?.flatMap((p) => p.fields).find((r) => r.field === name)?.enum);
-  const [targets, setTargets] = useState<Record<string, string>>(() => Object.fromEntries(values.map((v) => [v.value, v.suggestion])));
+  const [targets, setTargets] = useState<Record<string, string>>(() =>
+    Object.fromEntries(values.map((v) => [v.value, v.suggestion])),
+  );
   const displayName = editableField(name)?.displayName ?? name;
-  const replacements = effectiveReplacements(values.map((v) => ({ from: v.value, to: (targets[v.value] ?? '').trim() })));
+  const replacements = effectiveReplacements(
+    values.map((v) => ({ from: v.value, to: (targets[v.value] ?? '').trim() })),
+  );
   const count = (value: string) => values.find((v) => v.value === value)?.images ?? 0;
   const images = replacements.reduce((sum, r) => sum + count(r.from), 0);
   const total = values.reduce((sum, v) => sum + v.images, 0);
@@ -44,7 +48,10 @@ function NormalizeForm({ name }: { name: string }) {
     event.preventDefault();
     if (replacements.length > 0) store.getState().applyNormalize(name, replacements);
   };
-  const firstVariant = Math.max(0, values.findIndex((v) => v.reason !== null));
+  const firstVariant = Math.max(
+    0,
+    values.findIndex((v) => v.reason !== null),
+  );
   const outside = (to: string) => allowed !== undefined && !allowed.includes(to);
   return (
     <Modal labelledBy="normalize-title" describedBy="normalize-text" onCancel={close} wide>
@@ -53,8 +60,8 @@ function NormalizeForm({ name }: { name: string }) {
           Normalize {displayName}
         </h2>
         <p id="normalize-text" className="small muted">
-          {plural(values.length, 'distinct value')} on {plural(total, 'image')} of the folder (unsaved changes included). Type what a value becomes, or leave it
-          empty to keep it; variants come filled in.
+          {plural(values.length, 'distinct value')} on {plural(total, 'image')} of the folder (unsaved changes
+          included). Type what a value becomes, or leave it empty to keep it; variants come filled in.
         </p>
         <datalist id={listId}>
           {[...new Set([...(allowed ?? []).map(String), ...values.map((v) => v.value)])].map((v) => (
@@ -94,7 +101,11 @@ function NormalizeForm({ name }: { name: string }) {
                         onChange={(e) => setTargets({ ...targets, [v.value]: e.target.value })}
                         {...(i === firstVariant ? { 'data-autofocus': true } : {})}
                       />
-                      {to !== '' && to !== v.value && outside(to) && <p className="field-note field-note-problem">not one of the allowed values: saving will refuse it</p>}
+                      {to !== '' && to !== v.value && outside(to) && (
+                        <p className="field-note field-note-problem">
+                          not one of the allowed values: saving will refuse it
+                        </p>
+                      )}
                     </td>
                   </tr>
                 );
@@ -107,16 +118,17 @@ function NormalizeForm({ name }: { name: string }) {
             <p className="muted">Nothing will change.</p>
           ) : (
             <>
-              <p className="modal-label">
-                Will change {plural(images, 'image')}:
-              </p>
+              <p className="modal-label">Will change {plural(images, 'image')}:</p>
               <ul className="change-list">
                 {replacements.slice(0, SHOWN_CHANGES).map((r) => (
                   <li key={r.from}>
-                    <span className="review-old">{r.from}</span> → <span className="review-new">{r.to}</span> ({plural(count(r.from), 'image')})
+                    <span className="review-old">{r.from}</span> → <span className="review-new">{r.to}</span> (
+                    {plural(count(r.from), 'image')})
                   </li>
                 ))}
-                {replacements.length > SHOWN_CHANGES && <li className="muted">and {plural(replacements.length - SHOWN_CHANGES, 'more value')}</li>}
+                {replacements.length > SHOWN_CHANGES && (
+                  <li className="muted">and {plural(replacements.length - SHOWN_CHANGES, 'more value')}</li>
+                )}
               </ul>
             </>
           )}

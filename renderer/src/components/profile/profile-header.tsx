@@ -10,7 +10,10 @@ function ProfileCard({ profile }: { profile: ProfileInfo }) {
   return (
     <div className={`profile-card${profile.applied ? '' : ' is-broken'}`}>
       <p className="profile-card-title">{profileName(profile)}</p>
-      <p className="profile-card-source mono small" title={profile.folder === '' ? 'In the folder opened' : `For the images under ${profile.folder}`}>
+      <p
+        className="profile-card-source mono small"
+        title={profile.folder === '' ? 'In the folder opened' : `For the images under ${profile.folder}`}
+      >
         {profile.source}
       </p>
       {profile.description !== null && <p className="profile-card-description small muted">{profile.description}</p>}
@@ -40,11 +43,15 @@ export function ProfileHeader() {
         {profiles === null && <p className="muted">Reading the lab profile…</p>}
         {none && (
           <p className="muted small">
-            No lab profile is in force. Put an <code>acqmeta.profile.json</code> in this folder (or a parent) to require fields and fix vocabularies;
-            <code> acqmeta profile init</code> writes a starter one from the values in use. Without one, this view counts filled-in fields.
+            No lab profile is in force. Put an <code>acqmeta.profile.json</code> in this folder (or a parent) to require
+            fields and fix vocabularies;
+            <code> acqmeta profile init</code> writes a starter one from the values in use. Without one, this view
+            counts filled-in fields.
           </p>
         )}
-        {profiles?.map((profile) => <ProfileCard key={profile.source} profile={profile} />)}
+        {profiles?.map((profile) => (
+          <ProfileCard key={profile.source} profile={profile} />
+        ))}
       </div>
       <button
         type="button"

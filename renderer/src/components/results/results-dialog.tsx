@@ -28,7 +28,19 @@ function useScopeRows(scope: Scope): ImageRow[] {
   );
 }
 
-function Select({ id, label, value, onChange, options }: { id: string; label: string; value: string; onChange(value: string): void; options: readonly { value: string; label: string }[] }) {
+function Select({
+  id,
+  label,
+  value,
+  onChange,
+  options,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange(value: string): void;
+  options: readonly { value: string; label: string }[];
+}) {
   return (
     <div className="results-control">
       <label htmlFor={id} className="modal-label">
@@ -57,8 +69,13 @@ interface SummaryProps {
 function Summary({ rows, results, choice, setChoice }: SummaryProps) {
   const analysis = results.find((a) => a.analysis === choice.analysis);
   const stats = summarize(rows, results, choice);
-  const resultOptions = results.flatMap((a) => a.keys.map((key) => ({ value: JSON.stringify([a.analysis, key]), label: `${a.analysis} · ${key}` })));
-  const whereOptions = [{ value: '', label: 'All ROIs' }, ...(analysis?.wheres ?? []).map((w) => ({ value: w.id, label: w.label }))];
+  const resultOptions = results.flatMap((a) =>
+    a.keys.map((key) => ({ value: JSON.stringify([a.analysis, key]), label: `${a.analysis} · ${key}` })),
+  );
+  const whereOptions = [
+    { value: '', label: 'All ROIs' },
+    ...(analysis?.wheres ?? []).map((w) => ({ value: w.id, label: w.label })),
+  ];
   const groupName = GROUPINGS.find((g) => g.value === choice.groupBy)?.label ?? choice.groupBy;
   const unit = unitFromName(choice.key);
   const left = stats.reduce((sum, g) => sum + g.notFinite, 0);
@@ -76,8 +93,20 @@ function Summary({ rows, results, choice, setChoice }: SummaryProps) {
             setChoice({ ...choice, analysis: name, key, where: name === choice.analysis ? choice.where : null });
           }}
         />
-        <Select id="results-roi" label="ROI" value={choice.where ?? ''} options={whereOptions} onChange={(where) => setChoice({ ...choice, where: where === '' ? null : where })} />
-        <Select id="results-group" label="Group by" value={choice.groupBy} options={GROUPINGS} onChange={(groupBy) => setChoice({ ...choice, groupBy })} />
+        <Select
+          id="results-roi"
+          label="ROI"
+          value={choice.where ?? ''}
+          options={whereOptions}
+          onChange={(where) => setChoice({ ...choice, where: where === '' ? null : where })}
+        />
+        <Select
+          id="results-group"
+          label="Group by"
+          value={choice.groupBy}
+          options={GROUPINGS}
+          onChange={(groupBy) => setChoice({ ...choice, groupBy })}
+        />
       </div>
       <StripPlot groups={stats} title={`Strip plot of ${title}; the table below gives the numbers`} />
       <table className="results-table">
@@ -123,7 +152,10 @@ function ResultsForm({ onClose }: { onClose(): void }) {
   const results = useMemo(() => rowsResults(rows), [rows]);
   const fallback = useMemo(() => defaultChoice(rows, results), [rows, results]);
   const [picked, setChoice] = useState<SummaryChoice | null>(null);
-  const choice = picked !== null && results.some((a) => a.analysis === picked.analysis && a.keys.includes(picked.key)) ? picked : fallback;
+  const choice =
+    picked !== null && results.some((a) => a.analysis === picked.analysis && a.keys.includes(picked.key))
+      ? picked
+      : fallback;
   const withResults = rows.filter((row) => row.results !== undefined).length;
   const invalid = rows.filter((row) => row.sidecar === 'invalid').length;
 
@@ -141,7 +173,13 @@ function ResultsForm({ onClose }: { onClose(): void }) {
       <fieldset className="results-scope">
         <legend className="sr-only">Images</legend>
         <label className="check-row">
-          <input type="radio" name="results-scope" checked={scope === 'selection'} disabled={selectedCount === 0} onChange={() => setScope('selection')} />
+          <input
+            type="radio"
+            name="results-scope"
+            checked={scope === 'selection'}
+            disabled={selectedCount === 0}
+            onChange={() => setScope('selection')}
+          />
           Selected images ({selectedCount})
         </label>
         <label className="check-row">
@@ -153,13 +191,24 @@ function ResultsForm({ onClose }: { onClose(): void }) {
         {formatCount(withResults)} of {plural(rows.length, 'image')} {withResults === 1 ? 'has' : 'have'} analyses
         {invalid > 0 && `; ${plural(invalid, 'invalid sidecar')} left out`}.
       </p>
-      {choice === null ? <p className="results-empty">These images have no analysis results.</p> : <Summary rows={rows} results={results} choice={choice} setChoice={setChoice} />}
+      {choice === null ? (
+        <p className="results-empty">These images have no analysis results.</p>
+      ) : (
+        <Summary rows={rows} results={results} choice={choice} setChoice={setChoice} />
+      )}
       <p className="muted small results-note">
-        The exported table has one row per analysis record with the image&apos;s fields; NaN values are empty cells, Infinity is written inf.
+        The exported table has one row per analysis record with the image&apos;s fields; NaN values are empty cells,
+        Infinity is written inf.
       </p>
       <div className="modal-actions">
         {RESULTS_FORMATS.map((format) => (
-          <button key={format} type="button" className="btn" disabled={exporting || withResults === 0} onClick={() => void exportAs(format)}>
+          <button
+            key={format}
+            type="button"
+            className="btn"
+            disabled={exporting || withResults === 0}
+            onClick={() => void exportAs(format)}
+          >
             Export {format.toUpperCase()}
           </button>
         ))}
@@ -178,7 +227,13 @@ export function ResultsButton() {
   const any = useApp((s) => selectResultKeys(s).length > 0);
   return (
     <>
-      <button type="button" className="btn" disabled={!any} title="Summaries of the analyses CloudScope stored, and their export as a table" onClick={() => setOpen(true)}>
+      <button
+        type="button"
+        className="btn"
+        disabled={!any}
+        title="Summaries of the analyses CloudScope stored, and their export as a table"
+        onClick={() => setOpen(true)}
+      >
         Results…
       </button>
       {open && <ResultsForm onClose={() => setOpen(false)} />}

@@ -44,12 +44,16 @@ export function StripPlot({ groups, title }: { groups: readonly GroupStats[]; ti
         return (
           <g key={group.group}>
             <text className="strip-group" x={LEFT - 10} y={mid + 4} textAnchor="end">
-              {groupLabel(group.group).length > 18 ? `${groupLabel(group.group).slice(0, 17)}…` : groupLabel(group.group)}
+              {groupLabel(group.group).length > 18
+                ? `${groupLabel(group.group).slice(0, 17)}…`
+                : groupLabel(group.group)}
             </text>
             {group.values.map((value, i) => (
               <circle key={i} className="strip-dot" cx={x(value)} cy={mid + jitter(i)} r={4} />
             ))}
-            {group.mean !== null && <line className="strip-mean" x1={x(group.mean)} x2={x(group.mean)} y1={mid - 12} y2={mid + 12} />}
+            {group.mean !== null && (
+              <line className="strip-mean" x1={x(group.mean)} x2={x(group.mean)} y1={mid - 12} y2={mid + 12} />
+            )}
           </g>
         );
       })}

@@ -65,7 +65,10 @@ export function ImageTable() {
     const mod = event.ctrlKey || event.metaKey;
     const moves: Record<string, () => void> = {
       ArrowDown: () => s.moveCursor({ by: 1 }, event.shiftKey),
-      ArrowUp: () => (cursorIndex <= 0 && !event.shiftKey ? focusSortButton(event.currentTarget) : s.moveCursor({ by: -1 }, event.shiftKey)),
+      ArrowUp: () =>
+        cursorIndex <= 0 && !event.shiftKey
+          ? focusSortButton(event.currentTarget)
+          : s.moveCursor({ by: -1 }, event.shiftKey),
       PageDown: () => s.moveCursor({ by: page }, event.shiftKey),
       PageUp: () => s.moveCursor({ by: -page }, event.shiftKey),
       Home: () => s.moveCursor('first', event.shiftKey),
@@ -88,8 +91,9 @@ export function ImageTable() {
   return (
     <div className="table-area">
       <span id="grid-keys" className="sr-only">
-        Arrow keys move through the images and the editor follows; Shift extends the selection; Enter goes to the first field; Up from the
-        first image reaches the column headers, where Enter sorts and Shift with the arrows resizes a column. Question mark lists every shortcut.
+        Arrow keys move through the images and the editor follows; Shift extends the selection; Enter goes to the first
+        field; Up from the first image reaches the column headers, where Enter sorts and Shift with the arrows resizes a
+        column. Question mark lists every shortcut.
       </span>
       <div
         ref={scroller}
@@ -106,13 +110,27 @@ export function ImageTable() {
       >
         <div className="table-inner" style={{ minWidth: width }}>
           <TableHeader columns={columns} template={template} />
-          <div ref={body} role="rowgroup" className="table-body" style={{ height: rows.totalHeight, gridTemplateColumns: template }}>
+          <div
+            ref={body}
+            role="rowgroup"
+            className="table-body"
+            style={{ height: rows.totalHeight, gridTemplateColumns: template }}
+          >
             <PinnedPaths paths={inView} start={rows.range.start} rowHeight={ROW_HEIGHT} slots={rows.slots} />
             {inView.map((path, offset) => {
               const index = rows.range.start + offset;
               // keyed by its place in the window, a row element shows the next image to come there:
               // a filter or a sort updates the rows drawn instead of replacing them (a scroll, one row)
-              return <TableRow key={index % rows.slots} path={path} index={index} top={index * ROW_HEIGHT} columns={columns} template={template} />;
+              return (
+                <TableRow
+                  key={index % rows.slots}
+                  path={path}
+                  index={index}
+                  top={index * ROW_HEIGHT}
+                  columns={columns}
+                  template={template}
+                />
+              );
             })}
           </div>
         </div>

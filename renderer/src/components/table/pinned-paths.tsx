@@ -30,11 +30,26 @@ const PinnedPath = memo(function PinnedPath({ path, index, top }: { path: string
  * keyed by its place in the window as the rows are (`slots`: see image-table): the element at a
  * place stays, so the hovered one stays under the mouse when the rows change beneath it.
  */
-export function PinnedPaths({ paths, start, rowHeight, slots }: { paths: readonly string[]; start: number; rowHeight: number; slots: number }) {
+export function PinnedPaths({
+  paths,
+  start,
+  rowHeight,
+  slots,
+}: {
+  paths: readonly string[];
+  start: number;
+  rowHeight: number;
+  slots: number;
+}) {
   return (
     <div className="pinned-paths" aria-hidden="true">
       {paths.map((path, offset) => (
-        <PinnedPath key={(start + offset) % slots} path={path} index={start + offset} top={(start + offset) * rowHeight} />
+        <PinnedPath
+          key={(start + offset) % slots}
+          path={path}
+          index={start + offset}
+          top={(start + offset) * rowHeight}
+        />
       ))}
     </div>
   );
@@ -53,7 +68,8 @@ export function usePinnedHover(body: RefObject<HTMLElement | null>): void {
       if (row !== null) element.querySelector(`.pinned-path[data-row="${row}"]`)?.setAttribute('data-hover', '');
     };
     // Each time the mouse enters a row's cell (also after the rows moved beneath it)
-    const over = (event: MouseEvent) => show((event.target as Element).closest('.table-row')?.id.replace('row-', '') ?? null);
+    const over = (event: MouseEvent) =>
+      show((event.target as Element).closest('.table-row')?.id.replace('row-', '') ?? null);
     const leave = () => show(null);
     element.addEventListener('mouseover', over);
     element.addEventListener('mouseleave', leave);

@@ -25,7 +25,10 @@ export function ProblemsCell({ row, edits }: { row: ImageRow; edits: PathEdits |
     <div role="gridcell" className="cell align-end cell-problems" title={text}>
       <span className="problems-count">
         {messages.length}
-        <span className="sr-only"> {messages.length === 1 ? 'problem' : 'problems'}: {text}</span>
+        <span className="sr-only">
+          {' '}
+          {messages.length === 1 ? 'problem' : 'problems'}: {text}
+        </span>
       </span>
     </div>
   );

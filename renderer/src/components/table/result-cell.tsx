@@ -8,7 +8,11 @@ export function ResultCell({ row, column }: { row: ImageRow; column: Column }) {
   const value = column.resultKey === undefined ? undefined : row.results?.[column.resultKey];
   const text = resultCellText(row, column);
   return (
-    <div role="gridcell" className={`cell align-end cell-number${typeof value === 'string' ? ' is-not-finite' : ''}`} title={value === undefined ? undefined : String(value)}>
+    <div
+      role="gridcell"
+      className={`cell align-end cell-number${typeof value === 'string' ? ' is-not-finite' : ''}`}
+      title={value === undefined ? undefined : String(value)}
+    >
       {text}
     </div>
   );

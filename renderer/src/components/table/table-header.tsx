@@ -53,7 +53,13 @@ function HeaderCell({ column, index }: { column: Column; index: number }) {
       className={`cell cell-head align-${column.align}${column.kind === 'path' ? ' cell-pinned' : ''}`}
       title={column.description}
     >
-      <button type="button" className="sort-button" tabIndex={-1} data-column={column.key} onClick={() => sortBy(column.key)}>
+      <button
+        type="button"
+        className="sort-button"
+        tabIndex={-1}
+        data-column={column.key}
+        onClick={() => sortBy(column.key)}
+      >
         <span className="sort-label">{column.label}</span>
         <svg className={`sort-icon${direction ? ' is-active' : ''}`} viewBox="0 0 10 10" aria-hidden="true">
           {direction === 'desc' ? <path d="M2 3.5l3 3 3-3" /> : <path d="M2 6.5l3-3 3 3" />}
@@ -122,7 +128,13 @@ export function TableHeader({ columns, template }: { columns: readonly Column[];
   const store = useAppStore();
   return (
     <div role="rowgroup" className="table-head">
-      <div role="row" aria-rowindex={1} className="table-row table-row-head" style={{ gridTemplateColumns: template }} onKeyDown={headerKeys(store, columns)}>
+      <div
+        role="row"
+        aria-rowindex={1}
+        className="table-row table-row-head"
+        style={{ gridTemplateColumns: template }}
+        onKeyDown={headerKeys(store, columns)}
+      >
         {columns.map((column, index) => (
           <HeaderCell key={column.key} column={column} index={index} />
         ))}

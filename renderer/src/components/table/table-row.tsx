@@ -108,8 +108,17 @@ export const TableRow = memo(function TableRow({ path, index, top, columns, temp
             return <ProblemsCell key={column.key} row={row} edits={edits} />;
           case 'dims':
             return (
-              <div key={column.key} role="gridcell" className="cell cell-dims" title={inlineError ? row.errors.join('\n') : undefined}>
-                {inlineError ? <span className="cell-error">{messageForRow(row.errors[0] ?? '', path)}</span> : formatSizes(row.header)}
+              <div
+                key={column.key}
+                role="gridcell"
+                className="cell cell-dims"
+                title={inlineError ? row.errors.join('\n') : undefined}
+              >
+                {inlineError ? (
+                  <span className="cell-error">{messageForRow(row.errors[0] ?? '', path)}</span>
+                ) : (
+                  formatSizes(row.header)
+                )}
               </div>
             );
           case 'dtype':

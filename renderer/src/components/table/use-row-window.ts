@@ -32,7 +32,13 @@ function readView(scroller: HTMLElement, body: HTMLElement | null): ListView {
  * The rows of `count` equal-height rows (in `body`, inside `scroller`) to draw now. When
  * `follow` changes to a row's index, the list scrolls as little as needed to show that row.
  */
-export function useRowWindow(scroller: RefObject<HTMLElement | null>, body: RefObject<HTMLElement | null>, count: number, rowHeight: number, follow: number): RowWindow {
+export function useRowWindow(
+  scroller: RefObject<HTMLElement | null>,
+  body: RefObject<HTMLElement | null>,
+  count: number,
+  rowHeight: number,
+  follow: number,
+): RowWindow {
   // The latest view, read on every scroll; the state changes only when another row comes into view.
   const [view, setView] = useState<ListView>(firstGuess);
   const latest = useRef<ListView>(view);
@@ -64,7 +70,11 @@ export function useRowWindow(scroller: RefObject<HTMLElement | null>, body: RefO
     latest.current = { ...latest.current, scrollTop: top }; // its scroll event comes only with the next frame
   }, [follow, scroller, rowHeight]);
 
-  return { range: rowsInView(view, rowHeight, count, OVERSCAN), totalHeight: count * rowHeight, slots: windowSlots(view.viewHeight, rowHeight, OVERSCAN) };
+  return {
+    range: rowsInView(view, rowHeight, count, OVERSCAN),
+    totalHeight: count * rowHeight,
+    slots: windowSlots(view.viewHeight, rowHeight, OVERSCAN),
+  };
 }
 
 function sameRows(a: ListView, b: ListView, rowHeight: number): boolean {

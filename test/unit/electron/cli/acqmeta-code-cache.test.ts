@@ -14,7 +14,8 @@ describe('acqmeta code cache', () => {
   let codeDir: string;
   const copy = labCopyPerTest();
   const scan = () => cli.run(['scan', 'lab', '--json', '--no-cache'], copy.base);
-  const cacheFiles = async () => (await readdir(codeDir).catch(() => [] as string[])).filter((name) => name.endsWith('.v8cache'));
+  const cacheFiles = async () =>
+    (await readdir(codeDir).catch(() => [] as string[])).filter((name) => name.endsWith('.v8cache'));
   /** The one cache file: its name, bytes and inode (a file written again gets a new one: temp file and rename). */
   const theCache = async () => {
     const names = await cacheFiles();

@@ -19,7 +19,10 @@ describe.runIf(onLinux)('acqmeta thread pool', () => {
   beforeAll(async () => {
     cli = await buildCli();
     counter = path.join(path.dirname(cli.cliScript), 'count-threads.cjs');
-    await writeFile(counter, "process.on('exit', () => require('fs').writeSync(2, `threads=${require('fs').readdirSync('/proc/self/task').length}\\n`));\n");
+    await writeFile(
+      counter,
+      "process.on('exit', () => require('fs').writeSync(2, `threads=${require('fs').readdirSync('/proc/self/task').length}\\n`));\n",
+    );
   });
   afterAll(() => cli.remove());
 
@@ -29,11 +32,17 @@ describe.runIf(onLinux)('acqmeta thread pool', () => {
       const env = { ...process.env, ACQMETA_CACHE_DIR: cli.cacheDir, UV_THREADPOOL_SIZE: poolSize };
       if (poolSize === undefined) delete env.UV_THREADPOOL_SIZE;
       const launcher = path.join(path.dirname(cli.cliScript), 'cli-launch.cjs');
-      execFile(process.execPath, ['--require', counter, launcher, 'set', 'lab/cells/multi-channel.ome.tif', '--set', 'species=rat'], { cwd: copy.base, env }, (error, _stdout, stderr) => {
-        const threads = /threads=(\d+)/.exec(stderr)?.[1];
-        if (error !== null || threads === undefined) reject(new Error(`acqmeta set failed: ${error?.message ?? ''} ${stderr}`));
-        else resolve(Number(threads));
-      });
+      execFile(
+        process.execPath,
+        ['--require', counter, launcher, 'set', 'lab/cells/multi-channel.ome.tif', '--set', 'species=rat'],
+        { cwd: copy.base, env },
+        (error, _stdout, stderr) => {
+          const threads = /threads=(\d+)/.exec(stderr)?.[1];
+          if (error !== null || threads === undefined)
+            reject(new Error(`acqmeta set failed: ${error?.message ?? ''} ${stderr}`));
+          else resolve(Number(threads));
+        },
+      );
     });
 
   it('runs its file-system calls in 16 threads, or as many as the environment says', async () => {

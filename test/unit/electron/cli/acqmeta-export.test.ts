@@ -20,7 +20,13 @@ describe('acqmeta export', () => {
     expect(lines[0]).toBe(HEADER);
     expect(lines[1]).toBe('cells/multi-channel.ome.tif,mouse,,,,,,75.0,,,,,,,,0.5 µm steps,1.0,1.0,Pixels,Pixels,true');
     expect(lines.map((l) => l.split(',')[0])).toEqual([
-      'path', 'cells/multi-channel.ome.tif', 'hostile/test_ifd_loop_to_self.tif', 'other/scan_01.oir', 'plain.tiff', 'stacks/float.tif', '',
+      'path',
+      'cells/multi-channel.ome.tif',
+      'hostile/test_ifd_loop_to_self.tif',
+      'other/scan_01.oir',
+      'plain.tiff',
+      'stacks/float.tif',
+      '',
     ]);
     const tsv = await acqmeta('export', 'lab', '-o', 'table.tsv');
     expect(await readFile(basePath('table.tsv'), 'utf8')).toContain('\r\nplain.tiff\t\t');
@@ -50,10 +56,24 @@ describe('acqmeta export', () => {
 
   it('refuses to write a workbook to a terminal, and an unknown format', async () => {
     const err: string[] = [];
-    const out = { line: async () => {}, write: async () => {}, flush: async () => {}, bytes: async () => {}, isTerminal: true };
-    const io = { out, err: (line: string) => err.push(line), progress: () => {}, showProgress: false, cwd: basePath('.') };
+    const out = {
+      line: async () => {},
+      write: async () => {},
+      flush: async () => {},
+      bytes: async () => {},
+      isTerminal: true,
+    };
+    const io = {
+      out,
+      err: (line: string) => err.push(line),
+      progress: () => {},
+      showProgress: false,
+      cwd: basePath('.'),
+    };
     expect(await runCli(['export', 'lab', '--format', 'xlsx'], io)).toBe(2);
-    expect(err).toEqual(['acqmeta export: an XLSX workbook is binary: give -o <file>.xlsx or redirect stdout to a file (see acqmeta export --help)']);
+    expect(err).toEqual([
+      'acqmeta export: an XLSX workbook is binary: give -o <file>.xlsx or redirect stdout to a file (see acqmeta export --help)',
+    ]);
     const bad = await acqmeta('export', 'lab', '--format', 'ods');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--format must be one of csv, tsv, xlsx, omero, readme (got "ods")');
@@ -62,13 +82,18 @@ describe('acqmeta export', () => {
   it('writes an OMERO bulk annotation CSV with a "# header" row, datasets by folder, images by name', async () => {
     const run = await acqmeta('export', 'lab', '--format', 'omero', '-o', 'omero.csv');
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('depth, branch_order have empty cells: run omero metadata populate with --allow_nan (they become NaN)\n');
+    expect(run.stderr).toContain(
+      'depth, branch_order have empty cells: run omero metadata populate with --allow_nan (they become NaN)\n',
+    );
     const lines = (await readFile(basePath('omero.csv'), 'utf8')).split('\r\n');
     expect(lines[0]).toBe('# header s,s,s,s,s,s,s,s,d,d,s,s,s,s,s,s,s,d,d,s,s,b');
     expect(lines[1]).toBe(`Dataset Name,Image Name,${HEADER.slice('path,'.length)}`);
     expect(lines[2]).toBe('cells,multi-channel.ome.tif,mouse,,,,,,75.0,,,,,,,,0.5 µm steps,1.0,1.0,Pixels,Pixels,true');
     expect(lines.slice(3, -1).map((l) => l.split(',').slice(0, 2).join(','))).toEqual([
-      'hostile,test_ifd_loop_to_self.tif', 'other,scan_01.oir', 'lab,plain.tiff', 'stacks,float.tif',
+      'hostile,test_ifd_loop_to_self.tif',
+      'other,scan_01.oir',
+      'lab,plain.tiff',
+      'stacks,float.tif',
     ]);
   });
 
@@ -76,8 +101,12 @@ describe('acqmeta export', () => {
     await copyFile(VASCULAR, labPath('acqmeta.profile.json'));
     const run = await acqmeta('export', 'lab', '--format', 'readme');
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^# \*\*TODO\*\* title of the dataset\n\n> Draft made by AcqMeta on \d{4}-\d{2}-\d{2} from the folder `lab`\./);
-    expect(run.stdout).toContain('- **Images:** 6 (3 with a JSON sidecar in CloudScope\'s AcqImage format, 2 without one yet, 1 whose sidecar cannot be read).');
+    expect(run.stdout).toMatch(
+      /^# \*\*TODO\*\* title of the dataset\n\n> Draft made by AcqMeta on \d{4}-\d{2}-\d{2} from the folder `lab`\./,
+    );
+    expect(run.stdout).toContain(
+      "- **Images:** 6 (3 with a JSON sidecar in CloudScope's AcqImage format, 2 without one yet, 1 whose sidecar cannot be read).",
+    );
     expect(run.stdout).toContain('- **Pixel size:** 0.31 × 0.31 µm (1).');
     expect(run.stdout).toContain('- **Species**: mouse (2).');
     expect(run.stdout).toContain('- `acqmeta.profile.json` (Vascular imaging lab)');

@@ -30,7 +30,9 @@ describe('acqmeta set when writes fail', () => {
       'lab/stacks/float.tif: float.tif.json could not be read: it is a folder',
       expect.stringMatching(/^lab\/stacks\/multipage\.tif: invalid sidecar, left as it is: /),
     ]);
-    expect(run.stdout).toBe('updated lab/other/scan_01.oir.json: Species: "mouse" → "rat"\n1 sidecar updated, 0 created, 0 unchanged, 1 skipped, 2 failed to write.\n');
+    expect(run.stdout).toBe(
+      'updated lab/other/scan_01.oir.json: Species: "mouse" → "rat"\n1 sidecar updated, 0 created, 0 unchanged, 1 skipped, 2 failed to write.\n',
+    );
     expect(await read('cells/multi-channel.ome.tif.json')).toBe(locked);
     expect(await readdir(labPath('stacks/float.tif.json'))).toEqual([]);
     const names = await readdir(labPath('.'), { recursive: true });

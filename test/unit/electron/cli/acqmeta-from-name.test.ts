@@ -20,20 +20,31 @@ describe('acqmeta set --from-name', () => {
       'names/2026-03-14_Thy1-GFP_m3_CA1.tif.json: Date: "" → "2026-03-14"; Genotype: "" → "Thy1-GFP"; Region: "" → "CA1"; Species: "" → "mouse"',
       'names/2026-03-15_WT_m4_V1.TIF.json: Date: "" → "2026-03-15"; Genotype: "" → "WT"; Region: "" → "V1"; Species: "" → "mouse"',
     ];
-    expect(dry.stdout).toBe(`${lines.map((l) => `would create lab/${l}`).join('\n')}\nDry run: 0 sidecars to update, 2 to create, 0 unchanged, 1 skipped; nothing written.\n`);
+    expect(dry.stdout).toBe(
+      `${lines.map((l) => `would create lab/${l}`).join('\n')}\nDry run: 0 sidecars to update, 2 to create, 0 unchanged, 1 skipped; nothing written.\n`,
+    );
     expect(dry.stderr).toBe('lab/names/overview.tif: the file name does not match --from-name; left as it is\n');
     expect(await exists('names/2026-03-14_Thy1-GFP_m3_CA1.tif.json')).toBe(false);
     const run = await acqmeta('set', 'lab/names', '--from-name', pattern, '--set', 'species=mouse');
     expect(run.code).toBe(1);
-    expect(run.stdout).toBe(`${lines.map((l) => `created lab/${l}`).join('\n')}\n0 sidecars updated, 2 created, 0 unchanged, 1 skipped.\n`);
+    expect(run.stdout).toBe(
+      `${lines.map((l) => `created lab/${l}`).join('\n')}\n0 sidecars updated, 2 created, 0 unchanged, 1 skipped.\n`,
+    );
     expect(await read('names/2026-03-15_WT_m4_V1.TIF.json')).toContain('\n    "genotype": "WT",\n');
     expect(await exists('names/overview.tif.json')).toBe(false);
   });
 
   it('takes named groups of a regular expression', async () => {
-    const run = await acqmeta('set', 'lab/names/2026-03-15_WT_m4_V1.TIF', '--from-name', 're:_(?<genotype>[A-Za-z0-9-]+)_m(?<branch_order>\\d+)_');
+    const run = await acqmeta(
+      'set',
+      'lab/names/2026-03-15_WT_m4_V1.TIF',
+      '--from-name',
+      're:_(?<genotype>[A-Za-z0-9-]+)_m(?<branch_order>\\d+)_',
+    );
     expect(run.code).toBe(0);
-    expect(run.stdout).toBe('created lab/names/2026-03-15_WT_m4_V1.TIF.json: Genotype: "" → "WT"; Branch order: (none) → 4\n0 sidecars updated, 1 created, 0 unchanged.\n');
+    expect(run.stdout).toBe(
+      'created lab/names/2026-03-15_WT_m4_V1.TIF.json: Genotype: "" → "WT"; Branch order: (none) → 4\n0 sidecars updated, 1 created, 0 unchanged.\n',
+    );
   });
 
   it('writes nothing when a taken value is invalid (exit 2), and refuses a bad pattern as usage (exit 2)', async () => {
@@ -45,8 +56,14 @@ describe('acqmeta set --from-name', () => {
     );
     expect(await exists('names/2026-03-14_Thy1-GFP_m3_CA1.tif.json')).toBe(false);
     const bad = await acqmeta('set', 'lab/names', '--from-name', '{genotype}{region}');
-    expect([bad.code, bad.stderr]).toEqual([2, 'acqmeta set: --from-name: {region} follows another placeholder: put text between them (see acqmeta set --help)\n']);
+    expect([bad.code, bad.stderr]).toEqual([
+      2,
+      'acqmeta set: --from-name: {region} follows another placeholder: put text between them (see acqmeta set --help)\n',
+    ]);
     const both = await acqmeta('set', 'lab/names', '--from-name', '{genotype}_{*}', '--set', 'genotype=x');
-    expect([both.code, both.stderr]).toEqual([2, 'acqmeta set: genotype is given by --set and by --from-name (see acqmeta set --help)\n']);
+    expect([both.code, both.stderr]).toEqual([
+      2,
+      'acqmeta set: genotype is given by --set and by --from-name (see acqmeta set --help)\n',
+    ]);
   });
 });

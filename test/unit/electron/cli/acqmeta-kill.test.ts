@@ -23,7 +23,10 @@ let folder: string;
 const sidecars: string[] = [];
 
 beforeAll(async () => {
-  const built = await bundleEntries({ cli: 'electron/cli/acqmeta.ts', 'scan-worker': 'electron/services/tiff/scan-worker.ts' });
+  const built = await bundleEntries({
+    cli: 'electron/cli/acqmeta.ts',
+    'scan-worker': 'electron/services/tiff/scan-worker.ts',
+  });
   cli = path.join(built.outdir, 'cli.cjs');
   removeBundle = built.remove;
   folder = mkdtempSync(path.join(tmpdir(), 'acqmeta-kill-'));
@@ -58,7 +61,9 @@ function setNote(value: string, killAfterMs: number | null): Promise<{ code: num
 
 /** Temp files anywhere in the folder. */
 function tempFiles(): string[] {
-  return readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((name) => path.basename(name).startsWith('.acqmeta-'));
+  return readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((name) =>
+    path.basename(name).startsWith('.acqmeta-'),
+  );
 }
 
 /** The sidecar text with the note set, as CloudScope writes it. */
@@ -91,4 +96,3 @@ describe('acqmeta set killed at random moments', () => {
     for (const file of sidecars) expect(readFileSync(file, 'utf8')).toContain('"note": "final"');
   }, 240_000);
 });
-

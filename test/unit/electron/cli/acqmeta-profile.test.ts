@@ -5,10 +5,19 @@ import { cliOnLab } from './cli-on-lab';
 
 const { acqmeta, acqmetaWithin, labPath, read, exists } = cliOnLab();
 const plainTiff = fileURLToPath(new URL('../../../fixtures/tiff/generated/plain-single-u16.tif', import.meta.url));
-const exampleProfile = (name: string) => fileURLToPath(new URL(`../../../../profiles/${name}.profile.json`, import.meta.url));
+const exampleProfile = (name: string) =>
+  fileURLToPath(new URL(`../../../../profiles/${name}.profile.json`, import.meta.url));
 
 /** Values every image of the dataset gets: all that the vascular profile asks, filled in right. */
-const GOOD = ['species=mouse', 'sex=female', 'genotype=WT', 'region=CA1', 'date=2026-03-04', 'physical_label_x=um', 'physical_label_y=um'];
+const GOOD = [
+  'species=mouse',
+  'sex=female',
+  'genotype=WT',
+  'region=CA1',
+  'date=2026-03-04',
+  'physical_label_x=um',
+  'physical_label_y=um',
+];
 
 /** One image per way of breaking the vascular profile, each with the value that breaks it. */
 const BROKEN: Record<string, string> = {
@@ -27,7 +36,8 @@ async function dataset(): Promise<void> {
   await mkdir(labPath('ds/raw'), { recursive: true });
   for (const name of ['good', ...Object.keys(BROKEN)]) await copyFile(plainTiff, labPath(`ds/raw/${name}.tif`));
   expect((await acqmeta('set', 'lab/ds', ...GOOD.flatMap((v) => ['--set', v]))).code).toBe(0);
-  for (const [name, value] of Object.entries(BROKEN)) expect((await acqmeta('set', `lab/ds/raw/${name}.tif`, '--set', value)).code).toBe(0);
+  for (const [name, value] of Object.entries(BROKEN))
+    expect((await acqmeta('set', `lab/ds/raw/${name}.tif`, '--set', value)).code).toBe(0);
   await copyFile(exampleProfile('vascular-lab'), labPath('ds/acqmeta.profile.json'));
 }
 
@@ -50,7 +60,20 @@ describe('acqmeta validate with a lab profile', () => {
     expect(run.stdout).not.toContain('good');
     expect(run.stderr).toBe('9 images checked, 8 with problems; 1 problem with profiles or folder layout\n');
     await writeFile(labPath('ds/README.md'), '# Dataset\n');
-    for (const name of Object.keys(BROKEN)) expect((await acqmeta('set', `lab/ds/raw/${name}.tif`, ...GOOD.flatMap((v) => ['--set', v]), '--set', 'depth=', '--set', 'treatment=')).code).toBe(0);
+    for (const name of Object.keys(BROKEN))
+      expect(
+        (
+          await acqmeta(
+            'set',
+            `lab/ds/raw/${name}.tif`,
+            ...GOOD.flatMap((v) => ['--set', v]),
+            '--set',
+            'depth=',
+            '--set',
+            'treatment=',
+          )
+        ).code,
+      ).toBe(0);
     expect(await acqmeta('validate', 'lab/ds')).toMatchObject({ code: 0, stdout: '' });
   });
 
@@ -69,12 +92,17 @@ describe('acqmeta validate with a lab profile', () => {
     const other = await acqmeta('validate', 'lab/ds', '--profile', exampleProfile('confocal-deposit'));
     expect(other.code).toBe(1);
     expect(other.stdout).toContain('raw/good.tif.json: Cell type must be filled in\n');
-    expect(other.stdout).toContain('raw/calibration.tif.json: Physical Label X "Pixels": the pixel size must be in micrometres (um), not uncalibrated pixels\n');
+    expect(other.stdout).toContain(
+      'raw/calibration.tif.json: Physical Label X "Pixels": the pixel size must be in micrometres (um), not uncalibrated pixels\n',
+    );
     expect((await acqmeta('validate', 'lab/ds', '--profile', 'nope.json')).code).toBe(2);
   });
 
   it('reports a broken profile once, with line and column, and still checks the sidecars', async () => {
-    await writeFile(labPath('acqmeta.profile.json'), '{\n  "properties": {\n    "experiment_metadata": {"properties": {"genotype": {"pattern": "^(WT"}}}\n  }\n}\n');
+    await writeFile(
+      labPath('acqmeta.profile.json'),
+      '{\n  "properties": {\n    "experiment_metadata": {"properties": {"genotype": {"pattern": "^(WT"}}}\n  }\n}\n',
+    );
     const run = await acqmeta('validate', 'lab');
     expect(run.code).toBe(1);
     const lines = run.stdout.trimEnd().split('\n');
@@ -90,7 +118,9 @@ describe('acqmeta validate with a lab profile', () => {
     await writeFile(labPath('acqmeta.profile.json'), JSON.stringify(profile));
     // A backtracking engine would take about 2^20000 steps here: the run would be killed.
     const run = await acqmetaWithin(20_000, 'validate', 'lab/cells');
-    expect(run.stdout).toBe(`multi-channel.ome.tif.json: Note "${'a'.repeat(40)}…" does not match the pattern ^(a+)+$\n`);
+    expect(run.stdout).toBe(
+      `multi-channel.ome.tif.json: Note "${'a'.repeat(40)}…" does not match the pattern ^(a+)+$\n`,
+    );
   });
 });
 
@@ -98,7 +128,16 @@ describe('acqmeta set and import under a lab profile', () => {
   it('set refuses values that break the profile (exit 2, nothing written), never a required field left empty', async () => {
     await dataset();
     const before = await read('ds/raw/good.tif.json');
-    const run = await acqmeta('set', 'lab/ds', '--set', 'species=Mouse', '--set', 'date=yesterday', '--set', 'depth=-1');
+    const run = await acqmeta(
+      'set',
+      'lab/ds',
+      '--set',
+      'species=Mouse',
+      '--set',
+      'date=yesterday',
+      '--set',
+      'depth=-1',
+    );
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toBe(
@@ -122,10 +161,15 @@ describe('acqmeta set and import under a lab profile', () => {
   it('import refuses a table whose values break the profile, and writes nothing', async () => {
     await dataset();
     const before = await read('ds/raw/good.tif.json');
-    await writeFile(labPath('ds/edits.csv'), 'path,species,genotype,region\nraw/good.tif,rat,GFP,\nraw/enum.tif,mouse,WT,S1\n');
+    await writeFile(
+      labPath('ds/edits.csv'),
+      'path,species,genotype,region\nraw/good.tif,rat,GFP,\nraw/enum.tif,mouse,WT,S1\n',
+    );
     const run = await acqmeta('import', 'lab/ds/edits.csv');
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe(`row 2, genotype: raw/good.tif: Genotype "GFP": use one of the lab's genotype labels: WT, Thy1-GCaMP6s, Cx3cr1-GFP\nNothing was written.\n`);
+    expect(run.stderr).toBe(
+      `row 2, genotype: raw/good.tif: Genotype "GFP": use one of the lab's genotype labels: WT, Thy1-GCaMP6s, Cx3cr1-GFP\nNothing was written.\n`,
+    );
     expect(await read('ds/raw/good.tif.json')).toBe(before);
     await writeFile(labPath('ds/edits.csv'), 'path,species,region\nraw/good.tif,rat,\nraw/enum.tif,mouse,S1\n');
     expect((await acqmeta('import', 'lab/ds/edits.csv')).code).toBe(0);
@@ -137,7 +181,9 @@ describe('acqmeta profile init and report', () => {
     await dataset();
     const run = await acqmeta('profile', 'init', 'lab/ds/raw', '--closed');
     expect(run.code).toBe(0);
-    expect(run.stderr).toMatch(/^wrote lab\/ds\/raw\/acqmeta\.profile\.json: \d+ fields with values in use, from the 9 sidecars of 9 images in raw on /);
+    expect(run.stderr).toMatch(
+      /^wrote lab\/ds\/raw\/acqmeta\.profile\.json: \d+ fields with values in use, from the 9 sidecars of 9 images in raw on /,
+    );
     const profile = JSON.parse(await read('ds/raw/acqmeta.profile.json'));
     expect(profile.properties.experiment_metadata.properties.species).toEqual({
       description: 'Animal species (e.g., mouse, rat). In use: mouse (8), Mouse (1).',
@@ -148,7 +194,10 @@ describe('acqmeta profile init and report', () => {
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('exists already; nothing written');
     const printed = await acqmeta('profile', 'init', 'lab/ds/raw', '-o', '-');
-    expect(JSON.parse(printed.stdout).properties.experiment_metadata.properties.species.examples).toEqual(['mouse', 'Mouse']);
+    expect(JSON.parse(printed.stdout).properties.experiment_metadata.properties.species.examples).toEqual([
+      'mouse',
+      'Mouse',
+    ]);
     expect((await acqmeta('profile', 'frobnicate', 'lab')).code).toBe(2);
     expect(await exists('ds/raw/acqmeta.profile.json')).toBe(true);
   });
@@ -163,12 +212,28 @@ describe('acqmeta profile init and report', () => {
     expect(report.profiles).toEqual([{ source: 'acqmeta.profile.json', title: 'Vascular imaging lab', problems: [] }]);
     const species = report.fields.find((f: { field: string }) => f.field === 'species');
     expect(species).toEqual({
-      field: 'species', display_name: 'Species', required: true, filled: 9, valid: 8, invalid: 1, empty: 0,
-      values: [{ value: 'mouse', images: 8 }, { value: 'Mouse', images: 1 }],
+      field: 'species',
+      display_name: 'Species',
+      required: true,
+      filled: 9,
+      valid: 8,
+      invalid: 1,
+      empty: 0,
+      values: [
+        { value: 'mouse', images: 8 },
+        { value: 'Mouse', images: 1 },
+      ],
     });
-    expect(report.fields.find((f: { field: string }) => f.field === 'region')).toMatchObject({ filled: 8, valid: 8, invalid: 0, empty: 1 });
+    expect(report.fields.find((f: { field: string }) => f.field === 'region')).toMatchObject({
+      filled: 8,
+      valid: 8,
+      invalid: 0,
+      empty: 1,
+    });
     const readable = await acqmeta('report', 'lab/ds');
-    expect(readable.stdout).toContain('lab/ds: 9 images, 1 ready (11%)\nLab profile: acqmeta.profile.json (Vascular imaging lab)\n');
+    expect(readable.stdout).toContain(
+      'lab/ds: 9 images, 1 ready (11%)\nLab profile: acqmeta.profile.json (Vascular imaging lab)\n',
+    );
     expect(readable.stdout).toMatch(/\nSpecies \*\s+9\s+8\s+1\s+0\n/);
     expect(readable.stdout).toContain('  Species: "mouse" (8), "Mouse" (1)\n');
   });

@@ -10,7 +10,10 @@ describe('acqmeta scan, show, validate, help', () => {
     const { code, stdout, stderr } = await acqmeta('scan', 'lab', '--json');
     expect(stderr).toBe('');
     expect(code).toBe(1);
-    const records = stdout.trimEnd().split('\n').map((line) => JSON.parse(line));
+    const records = stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(records.map((r) => r.path)).toEqual([
       'cells/multi-channel.ome.tif',
       'hostile/test_ifd_loop_to_self.tif',
@@ -19,11 +22,37 @@ describe('acqmeta scan, show, validate, help', () => {
       'stacks/float.tif',
       'stacks/multipage.tif',
     ]);
-    expect(Object.keys(records[0])).toEqual(['path', 'header', 'file_calibration', 'sidecar', 'errors', 'profile', 'profile_problems']);
-    expect(Object.keys(records[0].header)).toEqual(['shape', 'dims', 'sizes', 'dtype', 'num_channels', 'num_scenes', 'date', 'time']);
+    expect(Object.keys(records[0])).toEqual([
+      'path',
+      'header',
+      'file_calibration',
+      'sidecar',
+      'errors',
+      'profile',
+      'profile_problems',
+    ]);
+    expect(Object.keys(records[0].header)).toEqual([
+      'shape',
+      'dims',
+      'sizes',
+      'dtype',
+      'num_channels',
+      'num_scenes',
+      'date',
+      'time',
+    ]);
     expect(records[0]).toEqual({
       path: 'cells/multi-channel.ome.tif',
-      header: { shape: '(3, 167, 439)', dims: "('C', 'Y', 'X')", sizes: "{'C': 3, 'Y': 167, 'X': 439}", dtype: 'int8', num_channels: 3, num_scenes: 1, date: '', time: '' },
+      header: {
+        shape: '(3, 167, 439)',
+        dims: "('C', 'Y', 'X')",
+        sizes: "{'C': 3, 'Y': 167, 'X': 439}",
+        dtype: 'int8',
+        num_channels: 3,
+        num_scenes: 1,
+        date: '',
+        time: '',
+      },
       file_calibration: null,
       sidecar: 'ok',
       errors: [],
@@ -32,7 +61,11 @@ describe('acqmeta scan, show, validate, help', () => {
     });
     expect(records[1]).toMatchObject({ header: null, sidecar: 'missing', errors: [expect.any(String)] });
     expect(records[2]).toMatchObject({ header: { shape: '(2, 1024, 1024)', time: '14:05:09' }, sidecar: 'ok' });
-    expect(records[3]).toMatchObject({ header: { shape: '(151, 157)', dtype: 'uint8' }, sidecar: 'missing', errors: [] });
+    expect(records[3]).toMatchObject({
+      header: { shape: '(151, 157)', dtype: 'uint8' },
+      sidecar: 'missing',
+      errors: [],
+    });
     expect(records[4]).toMatchObject({ sidecar: 'ok', errors: ['Branch order: must be a whole number (got 2.5)'] });
     expect(records[5]).toMatchObject({ sidecar: 'invalid' });
     expect(records[5].errors[0]).toMatch(/not valid JSON/);
@@ -54,7 +87,8 @@ describe('acqmeta scan, show, validate, help', () => {
     const sidecar = labPath('cells/multi-channel.ome.tif.json');
     const fixed = new Date('2024-01-02T03:04:05Z');
     await utimes(sidecar, fixed, fixed);
-    const sidecarState = async (...flags: string[]) => JSON.parse((await acqmeta('scan', 'lab', '--json', ...flags)).stdout.split('\n')[0] ?? '').sidecar;
+    const sidecarState = async (...flags: string[]) =>
+      JSON.parse((await acqmeta('scan', 'lab', '--json', ...flags)).stdout.split('\n')[0] ?? '').sidecar;
     expect(await sidecarState()).toBe('ok');
     // the same size and modification time, but no longer JSON: only a scan that reads it can tell
     await writeFile(sidecar, (await readFile(sidecar, 'utf8')).replace('{', '['));
@@ -73,15 +107,25 @@ describe('acqmeta scan, show, validate, help', () => {
     expect(readable.stdout).toContain('Description (ome)');
     const json = await acqmeta('show', 'lab/cells/multi-channel.ome.tif', '--json');
     const shown = JSON.parse(json.stdout);
-    expect(shown).toMatchObject({ page_count: 3, sidecar: 'ok', values: { species: 'mouse', depth: 75 }, description: { kind: 'ome' } });
+    expect(shown).toMatchObject({
+      page_count: 3,
+      sidecar: 'ok',
+      values: { species: 'mouse', depth: 75 },
+      description: { kind: 'ome' },
+    });
     expect(shown.tags.find((t: { code: number }) => t.code === 256)).toMatchObject({ name: 'ImageWidth' });
   });
 
   it('show says where a declared pixel size comes from', async () => {
-    await copyFile(fileURLToPath(new URL('../../../fixtures/tiff/generated/plain-dpi-rgb.tif', import.meta.url)), labPath('photo.tif'));
+    await copyFile(
+      fileURLToPath(new URL('../../../fixtures/tiff/generated/plain-dpi-rgb.tif', import.meta.url)),
+      labPath('photo.tif'),
+    );
     const readable = await acqmeta('show', 'lab/photo.tif');
     expect(readable.code).toBe(0);
-    expect(readable.stdout).toMatch(/\n {2}Calibration\s+84\.66666666666667 x 84\.66666666666667 um per pixel \(TIFF resolution tags in dots per inch\)\n/);
+    expect(readable.stdout).toMatch(
+      /\n {2}Calibration\s+84\.66666666666667 x 84\.66666666666667 um per pixel \(TIFF resolution tags in dots per inch\)\n/,
+    );
     expect(readable.stdout).toContain('\nSidecar: missing (the values a new sidecar starts with)\n');
     const shown = JSON.parse((await acqmeta('show', 'lab/photo.tif', '--json')).stdout);
     expect(shown.file_calibration).toEqual({ x: 25400 / 300, y: 25400 / 300, unit: 'um', source: 'resolution-inch' });
@@ -103,18 +147,28 @@ describe('acqmeta scan, show, validate, help', () => {
   it('documents commands and exit codes, and answers bad usage with exit 2 and a hint', async () => {
     const help = await acqmeta('--help');
     expect(help.code).toBe(0);
-    for (const command of ['scan', 'show', 'set', 'validate', 'export', 'import']) expect(help.stdout).toContain(`  ${command} `);
+    for (const command of ['scan', 'show', 'set', 'validate', 'export', 'import'])
+      expect(help.stdout).toContain(`  ${command} `);
     expect(help.stdout).toContain('3  a conflict');
     const setHelp = await acqmeta('set', '--help');
     expect(setHelp.stdout).toContain('--dry-run');
     expect(setHelp.stdout).toContain('branch_order');
     expect((await acqmeta('help', 'set')).stdout).toBe(setHelp.stdout);
-    for (const args of [[], ['frobnicate'], ['help', 'frobnicate'], ['scan'], ['scan', 'lab', '--nope'], ['scan', 'missing-folder']]) {
+    for (const args of [
+      [],
+      ['frobnicate'],
+      ['help', 'frobnicate'],
+      ['scan'],
+      ['scan', 'lab', '--nope'],
+      ['scan', 'missing-folder'],
+    ]) {
       const run = await acqmeta(...args);
       expect(run.code).toBe(2);
       expect(run.stdout).toBe('');
       expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
     }
-    expect((await acqmeta('scan', 'lab', '--nope')).stderr).toBe('acqmeta scan: unknown option --nope (see acqmeta scan --help)\n');
+    expect((await acqmeta('scan', 'lab', '--nope')).stderr).toBe(
+      'acqmeta scan: unknown option --nope (see acqmeta scan --help)\n',
+    );
   });
 });

@@ -20,8 +20,14 @@ describe('acqmeta results', () => {
   afterAll(() => cli.remove());
   beforeEach(async () => {
     base = await mkdtemp(path.join(tmpdir(), 'acqmeta-results-'));
-    await cp(path.join(FIXTURES, 'linescans'), path.join(base, 'linescans'), { filter: (src) => !src.endsWith('.py'), recursive: true });
-    await cp(path.join(FIXTURES, 'e2e-folder'), path.join(base, 'mixed'), { filter: (src) => !src.endsWith('.py'), recursive: true });
+    await cp(path.join(FIXTURES, 'linescans'), path.join(base, 'linescans'), {
+      filter: (src) => !src.endsWith('.py'),
+      recursive: true,
+    });
+    await cp(path.join(FIXTURES, 'e2e-folder'), path.join(base, 'mixed'), {
+      filter: (src) => !src.endsWith('.py'),
+      recursive: true,
+    });
   });
   afterEach(() => rm(base, { recursive: true, force: true }));
 
@@ -40,7 +46,8 @@ describe('acqmeta results', () => {
       ].join(','),
     );
     const header = (lines[0] ?? '').split(',');
-    const record = (line: string | undefined) => Object.fromEntries((line ?? '').split(',').map((cell, i) => [header[i], cell]));
+    const record = (line: string | undefined) =>
+      Object.fromEntries((line ?? '').split(',').map((cell, i) => [header[i], cell]));
     expect(record(lines[2])).toMatchObject({
       path: 'ls_01.tif',
       genotype: 'WT',
@@ -54,8 +61,19 @@ describe('acqmeta results', () => {
       diameter_um_mean: '3.007982374069555',
       num_qc_diameter_violations: '5',
     });
-    expect(record(lines[5])).toMatchObject({ analysis: 'radon_velocity', roi_id: '3', num_windows: '0', velocity_mean: '', velocity_cv: '' });
-    expect(lines.map(record).filter((r) => r.velocity_cv === 'inf').map((r) => [r.path, r.roi_id])).toEqual([['ls_02.tif', '2']]);
+    expect(record(lines[5])).toMatchObject({
+      analysis: 'radon_velocity',
+      roi_id: '3',
+      num_windows: '0',
+      velocity_mean: '',
+      velocity_cv: '',
+    });
+    expect(
+      lines
+        .map(record)
+        .filter((r) => r.velocity_cv === 'inf')
+        .map((r) => [r.path, r.roi_id]),
+    ).toEqual([['ls_02.tif', '2']]);
     expect(lines.filter((l) => l.includes(',APP/PS1,'))).toHaveLength(24);
   });
 
@@ -77,7 +95,9 @@ describe('acqmeta results', () => {
     ]);
     const lines = stdout.trimEnd().split('\r\n');
     expect(lines).toHaveLength(1 + 1 + 3 * 8);
-    expect(lines[1]).toMatch(/^cells\/multi-channel\.ome\.tif,.*,Thy1-GFP,.*,"Imaged at 920 nm, 0\.5 µm steps 🐭",.*,diameter,2,0,inf,3\.2,,/);
+    expect(lines[1]).toMatch(
+      /^cells\/multi-channel\.ome\.tif,.*,Thy1-GFP,.*,"Imaged at 920 nm, 0\.5 µm steps 🐭",.*,diameter,2,0,inf,3\.2,,/,
+    );
     expect(lines.slice(2).every((l) => l.startsWith('linescans/ls_0'))).toBe(true);
   });
 
@@ -90,7 +110,13 @@ describe('acqmeta results', () => {
     const header = (sheet.getRow(1).values as unknown[]).slice(1);
     const cell = (row: number, name: string) => sheet.getRow(row).getCell(header.indexOf(name) + 1).value;
     expect(sheet.rowCount).toBe(1 + 48);
-    expect([cell(2, 'path'), cell(2, 'genotype'), cell(2, 'depth'), cell(2, 'accepted'), cell(2, 'roi_id')]).toEqual(['ls_01.tif', 'WT', 120, true, 1]);
+    expect([cell(2, 'path'), cell(2, 'genotype'), cell(2, 'depth'), cell(2, 'accepted'), cell(2, 'roi_id')]).toEqual([
+      'ls_01.tif',
+      'WT',
+      120,
+      true,
+      1,
+    ]);
     expect(cell(2, 'velocity_mean')).toBe(1.74263643202636);
     expect(cell(6, 'velocity_mean')).toBeNull();
     expect(cell(6, 'num_windows')).toBe(0);
@@ -99,17 +125,32 @@ describe('acqmeta results', () => {
   });
 
   it('refuses formats it cannot write, XLSX to a terminal and folders that do not exist, and writes no sidecar', async () => {
-    const before = await Promise.all((await readdir(path.join(base, 'linescans'))).map((n) => readFile(path.join(base, 'linescans', n))));
+    const before = await Promise.all(
+      (await readdir(path.join(base, 'linescans'))).map((n) => readFile(path.join(base, 'linescans', n))),
+    );
     const omero = await acqmeta('results', 'linescans', '--format', 'omero');
-    expect([omero.code, omero.stderr]).toEqual([2, 'acqmeta results: --format must be one of csv, tsv, xlsx (got "omero") (see acqmeta results --help)\n']);
+    expect([omero.code, omero.stderr]).toEqual([
+      2,
+      'acqmeta results: --format must be one of csv, tsv, xlsx (got "omero") (see acqmeta results --help)\n',
+    ]);
     expect((await acqmeta('results', 'nowhere')).code).toBe(2);
     const err: string[] = [];
-    const out = { line: async () => {}, write: async () => {}, flush: async () => {}, bytes: async () => {}, isTerminal: true };
+    const out = {
+      line: async () => {},
+      write: async () => {},
+      flush: async () => {},
+      bytes: async () => {},
+      isTerminal: true,
+    };
     const io = { out, err: (line: string) => err.push(line), progress: () => {}, showProgress: false, cwd: base };
     expect(await runCli(['results', 'linescans', '--format', 'xlsx'], io)).toBe(2);
-    expect(err).toEqual(['acqmeta results: an XLSX workbook is binary: give -o <file>.xlsx or redirect stdout to a file (see acqmeta results --help)']);
+    expect(err).toEqual([
+      'acqmeta results: an XLSX workbook is binary: give -o <file>.xlsx or redirect stdout to a file (see acqmeta results --help)',
+    ]);
     expect((await acqmeta('--help')).stdout).toContain('  results ');
-    const after = await Promise.all((await readdir(path.join(base, 'linescans'))).map((n) => readFile(path.join(base, 'linescans', n))));
+    const after = await Promise.all(
+      (await readdir(path.join(base, 'linescans'))).map((n) => readFile(path.join(base, 'linescans', n))),
+    );
     expect(after).toEqual(before);
   });
 });

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { cliOnLab } from './cli-on-lab';
 
 const { acqmeta, labPath, read, exists } = cliOnLab();
-const generatedTiff = (name: string) => fileURLToPath(new URL(`../../../fixtures/tiff/generated/${name}`, import.meta.url));
+const generatedTiff = (name: string) =>
+  fileURLToPath(new URL(`../../../fixtures/tiff/generated/${name}`, import.meta.url));
 
 describe('acqmeta set', () => {
   it('writes nothing when any value is invalid, and says why (exit 2)', async () => {
@@ -45,7 +46,9 @@ describe('acqmeta set', () => {
     ]);
     expect(run.stderr).toMatch(/^lab\/hostile\/test_ifd_loop_to_self\.tif: cannot create a sidecar: /m);
     expect(run.stderr).toMatch(/^lab\/stacks\/multipage\.tif: invalid sidecar, left as it is: not valid JSON/m);
-    expect(await read('cells/multi-channel.ome.tif.json')).toBe(ome.replace('"depth": 75.0', '"depth": 12.0').replace('"species": "mouse"', '"species": "zebrafish"'));
+    expect(await read('cells/multi-channel.ome.tif.json')).toBe(
+      ome.replace('"depth": 75.0', '"depth": 12.0').replace('"species": "mouse"', '"species": "zebrafish"'),
+    );
     expect(await read('stacks/multipage.tif.json')).toBe(corrupt);
     const created = await read('plain.tiff.json');
     expect(created).toContain('\n    "shape": "(151, 157)",\n');
@@ -66,13 +69,19 @@ describe('acqmeta set', () => {
     expect(await read('cal/ome.ome.tif.json')).toContain(calibration('0.25', '0.4'));
     expect(await read('cal/centimetre.tif.json')).toContain(calibration('1.0', '1.0'));
     // 300 dots per inch is a print resolution, not a microscope calibration: the default stays.
-    expect(await read('cal/photo.tif.json')).toContain('"physical_label_x": "Pixels",\n    "physical_label_y": "Pixels",\n    "physical_unit_x": 1.0,');
+    expect(await read('cal/photo.tif.json')).toContain(
+      '"physical_label_x": "Pixels",\n    "physical_label_y": "Pixels",\n    "physical_unit_x": 1.0,',
+    );
     expect((await acqmeta('scan', 'lab/cal', '--json')).code).toBe(0);
 
     await acqmeta('set', 'lab/cal/ome.ome.tif', '--set', 'physical_unit_y=1');
     const scan = await acqmeta('scan', 'lab/cal', '--json');
     expect(scan.code).toBe(1);
-    const ome = scan.stdout.trimEnd().split('\n').map((line) => JSON.parse(line)).find((r) => r.path === 'ome.ome.tif');
+    const ome = scan.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line))
+      .find((r) => r.path === 'ome.ome.tif');
     expect(ome).toMatchObject({
       file_calibration: { x: 0.25, y: 0.4, unit: 'um', source: 'ome' },
       errors: ['File declares 0.25 × 0.4 um per pixel; sidecar has 0.25 × 1.0 um'],
@@ -85,7 +94,9 @@ describe('acqmeta set', () => {
   it('clears a field with an empty value and reports files already set as unchanged', async () => {
     const run = await acqmeta('set', 'lab/cells/multi-channel.ome.tif', 'lab/plain.tiff', '--set', 'depth=');
     expect(run.code).toBe(0);
-    expect(run.stdout).toBe('updated lab/cells/multi-channel.ome.tif.json: Depth: 75.0 → (none)\n1 sidecar updated, 0 created, 1 unchanged.\n');
+    expect(run.stdout).toBe(
+      'updated lab/cells/multi-channel.ome.tif.json: Depth: 75.0 → (none)\n1 sidecar updated, 0 created, 1 unchanged.\n',
+    );
     expect(await read('cells/multi-channel.ome.tif.json')).toContain('\n    "depth": null,\n');
     expect(await exists('plain.tiff.json')).toBe(false);
   });
@@ -94,8 +105,12 @@ describe('acqmeta set', () => {
     const before = await read('cells/multi-channel.ome.tif.json');
     const run = await acqmeta('set', 'lab/cells/multi-channel.ome.tif', '--set', 'accepted=false');
     expect(run.code).toBe(0);
-    expect(run.stdout).toBe('updated lab/cells/multi-channel.ome.tif.json: Accepted: true → false\n1 sidecar updated, 0 created, 0 unchanged.\n');
-    expect(await read('cells/multi-channel.ome.tif.json')).toBe(before.replace('"accepted": true,', '"accepted": false,'));
+    expect(run.stdout).toBe(
+      'updated lab/cells/multi-channel.ome.tif.json: Accepted: true → false\n1 sidecar updated, 0 created, 0 unchanged.\n',
+    );
+    expect(await read('cells/multi-channel.ome.tif.json')).toBe(
+      before.replace('"accepted": true,', '"accepted": false,'),
+    );
     expect((await acqmeta('set', 'lab/cells/multi-channel.ome.tif', '--set', 'accepted=true')).code).toBe(0);
     expect(await read('cells/multi-channel.ome.tif.json')).toBe(before);
   });

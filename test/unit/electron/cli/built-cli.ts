@@ -47,10 +47,15 @@ export async function buildCli(): Promise<BuiltCli> {
     run: (args, cwd, timeoutMs) =>
       new Promise((resolve) => {
         const env = { ...process.env, ACQMETA_CACHE_DIR: cacheDir };
-        execFile(process.execPath, [launcher, ...args], { cwd, encoding: 'utf8', env, timeout: timeoutMs, killSignal: 'SIGKILL' }, (error, stdout, stderr) => {
-          const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
-          resolve({ code, stdout, stderr });
-        });
+        execFile(
+          process.execPath,
+          [launcher, ...args],
+          { cwd, encoding: 'utf8', env, timeout: timeoutMs, killSignal: 'SIGKILL' },
+          (error, stdout, stderr) => {
+            const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
+            resolve({ code, stdout, stderr });
+          },
+        );
       }),
     remove,
   };

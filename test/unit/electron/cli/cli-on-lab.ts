@@ -40,6 +40,10 @@ export function cliOnLab(): CliOnLab {
     labPath,
     basePath: (rel) => path.join(copy.base, rel),
     read: (rel) => readFile(labPath(rel), 'utf8'),
-    exists: (rel) => stat(labPath(rel)).then(() => true, () => false),
+    exists: (rel) =>
+      stat(labPath(rel)).then(
+        () => true,
+        () => false,
+      ),
   };
 }

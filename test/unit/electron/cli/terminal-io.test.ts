@@ -19,7 +19,11 @@ function terminal(stdoutIsTTY: boolean, stderrIsTTY: boolean) {
       }),
       { isTTY },
     );
-  const text = (name: 'out' | 'err') => log.filter((l) => l.stream === name).map((l) => l.text).join('');
+  const text = (name: 'out' | 'err') =>
+    log
+      .filter((l) => l.stream === name)
+      .map((l) => l.text)
+      .join('');
   return { out: stream('out', stdoutIsTTY), err: stream('err', stderrIsTTY), log, text };
 }
 

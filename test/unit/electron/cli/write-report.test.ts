@@ -65,11 +65,20 @@ describe('writeAndReport', () => {
     );
     expect(code).toBe(3);
     const reported = events.filter((e) => e.startsWith('out updated') || e.startsWith('err '));
-    expect(reported).toEqual(items.map(({ entry }) => (entry.relPath === 'img-7.tif' ? 'err img-7.tif: disk full' : `out updated ${entry.relPath}`)));
+    expect(reported).toEqual(
+      items.map(({ entry }) =>
+        entry.relPath === 'img-7.tif' ? 'err img-7.tif: disk full' : `out updated ${entry.relPath}`,
+      ),
+    );
     expect(sweptWhenReported.every(Boolean)).toBe(true);
     expect(events.at(-1)).toBe('out 4499 sidecars updated, 0 created, 0 unchanged, 1 failed to write.');
     const writes = events.filter((e) => e.startsWith('write '));
-    expect(writes.slice(0, 4)).toEqual(['write img-0.tif', 'write img-2000.tif', 'write img-4000.tif', 'write img-1.tif']);
+    expect(writes.slice(0, 4)).toEqual([
+      'write img-0.tif',
+      'write img-2000.tif',
+      'write img-4000.tif',
+      'write img-1.tif',
+    ]);
     expect(new Set(writes).size).toBe(4500);
     // the second batch's writes began before the first batch was reported
     expect(events.indexOf(`write ${writes[2000]?.slice(6)}`)).toBeLessThan(events.indexOf('out updated img-0.tif'));
@@ -77,8 +86,13 @@ describe('writeAndReport', () => {
 
   it('still syncs what was written when a write throws', async () => {
     const [folder] = batchFolders(1) as [string];
-    const items = Array.from({ length: 10 }, (_, i) => ({ entry: { relPath: `img-${i}.tif`, absPath: path.join(folder, `img-${i}.tif`) } as ImageEntry }));
-    const write = async (item: (typeof items)[number], batch: Parameters<Parameters<typeof writeAndReport>[3]>[1]): Promise<WriteOutcome> => {
+    const items = Array.from({ length: 10 }, (_, i) => ({
+      entry: { relPath: `img-${i}.tif`, absPath: path.join(folder, `img-${i}.tif`) } as ImageEntry,
+    }));
+    const write = async (
+      item: (typeof items)[number],
+      batch: Parameters<Parameters<typeof writeAndReport>[3]>[1],
+    ): Promise<WriteOutcome> => {
       batch.touched(folder);
       if (item.entry.relPath === 'img-5.tif') throw new Error('internal');
       return { kind: 'updated', diffs: [] };

@@ -30,9 +30,12 @@ function click(item: MenuItemConstructorOptions): void {
 describe('buildMenuTemplate', () => {
   it('sends the UI commands with the usual shortcuts', () => {
     const { template, sent } = build();
-    const shortcuts = ['Open Folder…', 'Save', 'Find…', 'Keyboard Shortcuts'].map((label) => byLabel(template, label).accelerator);
+    const shortcuts = ['Open Folder…', 'Save', 'Find…', 'Keyboard Shortcuts'].map(
+      (label) => byLabel(template, label).accelerator,
+    );
     expect(shortcuts).toEqual(['CmdOrCtrl+O', 'CmdOrCtrl+S', 'CmdOrCtrl+F', 'CmdOrCtrl+/']);
-    for (const label of ['Open Folder…', 'Save', 'Find…', 'Revert Field', 'Toggle Theme', 'Keyboard Shortcuts']) click(byLabel(template, label));
+    for (const label of ['Open Folder…', 'Save', 'Find…', 'Revert Field', 'Toggle Theme', 'Keyboard Shortcuts'])
+      click(byLabel(template, label));
     expect(sent).toEqual(['open-folder', 'save', 'find', 'revert-field', 'toggle-theme', 'show-shortcuts']);
   });
 

@@ -16,7 +16,9 @@ describe('folderToOpen', () => {
 
 describe('userDataDir', () => {
   it('reads --user-data <dir> and --user-data=<dir>, next to --open', () => {
-    expect(userDataDir(['electron', 'main.cjs', '--open', '/data/lab', '--user-data', '/tmp/settings'])).toBe('/tmp/settings');
+    expect(userDataDir(['electron', 'main.cjs', '--open', '/data/lab', '--user-data', '/tmp/settings'])).toBe(
+      '/tmp/settings',
+    );
     expect(userDataDir(['AcqMeta', '--user-data=/tmp/s 2'])).toBe('/tmp/s 2');
     expect(folderToOpen(['AcqMeta', '--user-data=/tmp/s', '--open=/data'])).toBe('/data');
   });

@@ -49,7 +49,12 @@ export function createFakeElectron(appData: string): FakeElectron {
   };
   class BrowserWindow {
     readonly record: FakeWindow;
-    readonly webContents = { send: () => {}, isDestroyed: () => false, executeJavaScript: async () => false, reload: () => {} };
+    readonly webContents = {
+      send: () => {},
+      isDestroyed: () => false,
+      executeJavaScript: async () => false,
+      reload: () => {},
+    };
     constructor(options: FakeWindow['options']) {
       this.record = { options, loaded: [], listeners: new Map() };
       fake.windows.push(this.record);

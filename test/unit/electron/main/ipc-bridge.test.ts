@@ -12,7 +12,8 @@ vi.mock('electron', () => ({
     handle: (channel: string, handler: (event: unknown, ...args: unknown[]) => Promise<unknown>) =>
       electron.handlers.set(channel, handler),
     removeHandler: (channel: string) => electron.handlers.delete(channel),
-    on: (channel: string, listener: (event: unknown, value: unknown) => void) => electron.listeners.set(channel, listener),
+    on: (channel: string, listener: (event: unknown, value: unknown) => void) =>
+      electron.listeners.set(channel, listener),
     removeListener: (channel: string) => electron.listeners.delete(channel),
   },
 }));
@@ -37,7 +38,12 @@ function setup(vet?: (method: string, request: unknown) => ApiError | null) {
   const sent: unknown[][] = [];
   const contents = { isDestroyed: () => false, send: (...args: unknown[]) => sent.push(args) };
   const after: string[] = [];
-  const disconnect = connectBackend(backend, () => contents as never, (method) => after.push(method), vet);
+  const disconnect = connectBackend(
+    backend,
+    () => contents as never,
+    (method) => after.push(method),
+    vet,
+  );
   const invoke = (senderFrame: unknown, method: unknown, request: unknown) =>
     electron.handlers.get('acqmeta:call')?.({ senderFrame }, method, request);
   return { calls, listeners, sent, after, disconnect, invoke };
@@ -89,7 +95,8 @@ describe('listenForMenuState', () => {
   it('takes Undo/Redo labels from the app window only, and only well-formed ones', () => {
     const states: unknown[] = [];
     const stop = listenForMenuState((state) => states.push(state));
-    const send = (senderFrame: unknown, value: unknown) => electron.listeners.get('acqmeta:menu-state')?.({ senderFrame }, value);
+    const send = (senderFrame: unknown, value: unknown) =>
+      electron.listeners.get('acqmeta:menu-state')?.({ senderFrame }, value);
     send(APP_FRAME, { undo: 'Undo Genotype', redo: null });
     send({ url: 'https://evil.example/', parent: null }, { undo: 'Undo evil', redo: null });
     send(APP_FRAME, { undo: 42, redo: null });
@@ -99,4 +106,3 @@ describe('listenForMenuState', () => {
     expect(electron.listeners.has('acqmeta:menu-state')).toBe(false);
   });
 });
-

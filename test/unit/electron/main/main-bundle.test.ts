@@ -22,7 +22,10 @@ const fakeElectron: Plugin = {
   name: 'fake-electron',
   setup(b) {
     b.onResolve({ filter: /^electron$/ }, () => ({ path: 'electron', namespace: 'fake-electron' }));
-    b.onLoad({ filter: /.*/, namespace: 'fake-electron' }, () => ({ contents: `module.exports = globalThis.${GLOBAL};`, loader: 'js' }));
+    b.onLoad({ filter: /.*/, namespace: 'fake-electron' }, () => ({
+      contents: `module.exports = globalThis.${GLOBAL};`,
+      loader: 'js',
+    }));
   },
 };
 
@@ -93,7 +96,9 @@ describe('the bundled main process', () => {
   it('enables the sandbox and registers app:// as a privileged scheme before ready', () => {
     expect(fake.events.indexOf('enableSandbox')).toBeLessThan(fake.events.indexOf('ready'));
     expect(fake.events.indexOf('registerSchemesAsPrivileged')).toBeLessThan(fake.events.indexOf('ready'));
-    expect(fake.schemes).toEqual([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }]);
+    expect(fake.schemes).toEqual([
+      { scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) },
+    ]);
   });
 
   it('keeps its settings in the --user-data folder', () => {
@@ -103,7 +108,12 @@ describe('the bundled main process', () => {
   it('opens one isolated, sandboxed window without Node, with the built preload, on the app page', () => {
     expect(fake.windows).toHaveLength(1);
     const window = fake.windows[0]!;
-    expect(window.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webviewTag: false });
+    expect(window.options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webviewTag: false,
+    });
     const preload = window.options.webPreferences.preload as string;
     expect(preload).toBe(path.join(tmp, 'dist/electron/preload.cjs'));
     expect(existsSync(preload)).toBe(true);
@@ -120,7 +130,11 @@ describe('the bundled main process', () => {
     const csp = page.headers.get('content-security-policy') ?? '';
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toContain('unsafe-eval');
-    for (const url of ['app://acqmeta/%2e%2e/%2e%2e/build/sample-folder/SOURCES.md', 'app://elsewhere/index.html', 'app://acqmeta/missing.js']) {
+    for (const url of [
+      'app://acqmeta/%2e%2e/%2e%2e/build/sample-folder/SOURCES.md',
+      'app://elsewhere/index.html',
+      'app://acqmeta/missing.js',
+    ]) {
       expect(((await serve({ url })) as Response).status).toBe(404);
     }
   });
@@ -163,7 +177,10 @@ describe('the bundled main process', () => {
 
   it('shows in its Edit menu what Undo would do, as the window says', () => {
     const menus = fake.menus.length;
-    fake.ipcListeners.get('acqmeta:menu-state')?.({ senderFrame: APP_FRAME }, { undo: 'Undo Genotype on 40 images', redo: null });
+    fake.ipcListeners.get('acqmeta:menu-state')?.(
+      { senderFrame: APP_FRAME },
+      { undo: 'Undo Genotype on 40 images', redo: null },
+    );
     expect(fake.menus).toHaveLength(menus + 1);
     const labels = JSON.stringify(fake.menus.at(-1));
     expect(labels).toContain('"label":"Undo Genotype on 40 images"');

@@ -16,7 +16,8 @@ vi.mock('electron', () => ({
   ipcRenderer: {
     invoke: electron.invoke,
     send: electron.send,
-    on: (channel: string, listener: (event: unknown, payload: unknown) => void) => electron.listeners.set(channel, listener),
+    on: (channel: string, listener: (event: unknown, payload: unknown) => void) =>
+      electron.listeners.set(channel, listener),
     removeListener: (channel: string) => electron.listeners.delete(channel),
   },
 }));
@@ -40,8 +41,17 @@ describe('the preload', () => {
   });
 
   it('sends each call over the one call channel with its method name', async () => {
-    expect(await api().getPreview({ path: 'a.tif', c: 0, z: 1, t: 0, maxSize: 512 })).toEqual({ ok: true, payload: 'answer' });
-    expect(electron.invoke).toHaveBeenLastCalledWith('acqmeta:call', 'getPreview', { path: 'a.tif', c: 0, z: 1, t: 0, maxSize: 512 });
+    expect(await api().getPreview({ path: 'a.tif', c: 0, z: 1, t: 0, maxSize: 512 })).toEqual({
+      ok: true,
+      payload: 'answer',
+    });
+    expect(electron.invoke).toHaveBeenLastCalledWith('acqmeta:call', 'getPreview', {
+      path: 'a.tif',
+      c: 0,
+      z: 1,
+      t: 0,
+      maxSize: 512,
+    });
   });
 
   it('hands listeners the event payload only, never the IPC event object', () => {
@@ -56,6 +66,9 @@ describe('the preload', () => {
 
   it('sends the menu state on its own channel, labels only', () => {
     api().setMenuState?.({ undo: 'Undo Genotype on 2 images', redo: null, extra: 'dropped' } as never);
-    expect(electron.send).toHaveBeenLastCalledWith('acqmeta:menu-state', { undo: 'Undo Genotype on 2 images', redo: null });
+    expect(electron.send).toHaveBeenLastCalledWith('acqmeta:menu-state', {
+      undo: 'Undo Genotype on 2 images',
+      redo: null,
+    });
   });
 });

@@ -6,7 +6,9 @@ import { bundledSampleFolder, prepareSampleFolder } from '../../../../electron/m
 
 describe('bundledSampleFolder', () => {
   it('is in the resources when packaged and in build/ during development', () => {
-    expect(bundledSampleFolder(true, '/opt/AcqMeta/resources', '/src')).toBe(path.join('/opt/AcqMeta/resources', 'sample-folder'));
+    expect(bundledSampleFolder(true, '/opt/AcqMeta/resources', '/src')).toBe(
+      path.join('/opt/AcqMeta/resources', 'sample-folder'),
+    );
     expect(bundledSampleFolder(false, '/unused', '/src')).toBe(path.join('/src', 'build', 'sample-folder'));
   });
 });

@@ -55,7 +55,12 @@ describe('the token', () => {
     const page = await send(server.port, { path: '/' });
     expect(page.status).toBe(403);
     expect(page.body).toContain('token');
-    const api = await send(server.port, { method: 'POST', path: '/api/getSession', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    const api = await send(server.port, {
+      method: 'POST',
+      path: '/api/getSession',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{}',
+    });
     expect(api.status).toBe(403);
     expect(fake.calls).toEqual([]);
   });
@@ -89,7 +94,9 @@ describe('the Host and Origin checks', () => {
   });
 
   it('accepts localhost:<port> as the Host', async () => {
-    expect((await send(server.port, { path: '/', headers: { host: `localhost:${server.port}`, ...withToken } })).status).toBe(200);
+    expect(
+      (await send(server.port, { path: '/', headers: { host: `localhost:${server.port}`, ...withToken } })).status,
+    ).toBe(200);
   });
 
   it('refuses a foreign Origin even with the token', async () => {
@@ -114,18 +121,39 @@ describe('the API', () => {
     });
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
-    expect(JSON.parse(res.body)).toEqual({ ok: true, payload: { echo: 'getImageDetail', request: { path: 'cells/a.tif' } } });
+    expect(JSON.parse(res.body)).toEqual({
+      ok: true,
+      payload: { echo: 'getImageDetail', request: { path: 'cells/a.tif' } },
+    });
   });
 
   it('answers bad JSON, a wrong content type and an oversized body with BAD_REQUEST results', async () => {
     const before = fake.calls.length;
-    const badJson = await send(server.port, { method: 'POST', path: '/api/getSession', headers: json, body: '{"path": ' });
+    const badJson = await send(server.port, {
+      method: 'POST',
+      path: '/api/getSession',
+      headers: json,
+      body: '{"path": ',
+    });
     expect(badJson.status).toBe(400);
-    expect(JSON.parse(badJson.body)).toEqual({ ok: false, error: { code: 'BAD_REQUEST', message: 'The request body is not valid JSON.' } });
-    const form = await send(server.port, { method: 'POST', path: '/api/getSession', headers: { ...withToken, 'Content-Type': 'text/plain' }, body: '{}' });
+    expect(JSON.parse(badJson.body)).toEqual({
+      ok: false,
+      error: { code: 'BAD_REQUEST', message: 'The request body is not valid JSON.' },
+    });
+    const form = await send(server.port, {
+      method: 'POST',
+      path: '/api/getSession',
+      headers: { ...withToken, 'Content-Type': 'text/plain' },
+      body: '{}',
+    });
     expect(form.status).toBe(415);
     expect(JSON.parse(form.body).error.code).toBe('BAD_REQUEST');
-    const huge = await send(server.port, { method: 'POST', path: '/api/saveSidecars', headers: json, body: `"${'x'.repeat(MAX_BODY_BYTES)}"` });
+    const huge = await send(server.port, {
+      method: 'POST',
+      path: '/api/saveSidecars',
+      headers: json,
+      body: `"${'x'.repeat(MAX_BODY_BYTES)}"`,
+    });
     expect(huge.status).toBe(413);
     expect(JSON.parse(huge.body).error.code).toBe('BAD_REQUEST');
     expect(fake.calls.length).toBe(before);
@@ -138,7 +166,9 @@ describe('the API', () => {
 
   it('refuses GET on a method and POST on a file', async () => {
     expect((await send(server.port, { path: '/api/getSession', headers: withToken })).status).toBe(405);
-    expect((await send(server.port, { method: 'POST', path: '/index.html', headers: json, body: '{}' })).status).toBe(405);
+    expect((await send(server.port, { method: 'POST', path: '/index.html', headers: json, body: '{}' })).status).toBe(
+      405,
+    );
   });
 });
 

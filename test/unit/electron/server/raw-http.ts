@@ -22,11 +22,19 @@ export interface RawResponse {
 export function send(port: number, raw: RawRequest): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(
-      { host: '127.0.0.1', port, method: raw.method ?? 'GET', path: raw.path, headers: { host: `127.0.0.1:${port}`, ...raw.headers } },
+      {
+        host: '127.0.0.1',
+        port,
+        method: raw.method ?? 'GET',
+        path: raw.path,
+        headers: { host: `127.0.0.1:${port}`, ...raw.headers },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+        );
         res.on('error', reject);
       },
     );

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { checkRequest, readCookie, tokenCookieName, type GuardedRequest } from '../../../../electron/server/request-guard';
+import {
+  checkRequest,
+  readCookie,
+  tokenCookieName,
+  type GuardedRequest,
+} from '../../../../electron/server/request-guard';
 
 const CONFIG = { port: 4321, token: 'k3y-0f-thirty-two-random-bytes_base64url' };
 const GOOD: GuardedRequest = {
@@ -13,12 +18,17 @@ const GOOD: GuardedRequest = {
 describe('checkRequest', () => {
   it('accepts the token from the header, the query or the cookie, on either local host name', () => {
     expect(checkRequest(GOOD, CONFIG)).toEqual({ ok: true, tokenFromQuery: false });
-    expect(checkRequest({ ...GOOD, host: 'localhost:4321', headerToken: undefined, queryToken: CONFIG.token }, CONFIG)).toEqual({
+    expect(
+      checkRequest({ ...GOOD, host: 'localhost:4321', headerToken: undefined, queryToken: CONFIG.token }, CONFIG),
+    ).toEqual({
       ok: true,
       tokenFromQuery: true,
     });
     const cookie = `theme=dark; ${tokenCookieName(4321)}=${CONFIG.token}`;
-    expect(checkRequest({ ...GOOD, headerToken: undefined, cookie }, CONFIG)).toEqual({ ok: true, tokenFromQuery: false });
+    expect(checkRequest({ ...GOOD, headerToken: undefined, cookie }, CONFIG)).toEqual({
+      ok: true,
+      tokenFromQuery: false,
+    });
   });
 
   it('refuses a request without a token or with a wrong one', () => {
@@ -39,7 +49,10 @@ describe('checkRequest', () => {
   it.each(['https://evil.example', 'http://localhost:4321', 'http://127.0.0.1:9999', 'null'])(
     'refuses a foreign Origin even with the token: %s',
     (origin) => {
-      expect(checkRequest({ ...GOOD, origin }, CONFIG)).toEqual({ ok: false, reason: 'Forbidden: cross-origin request.' });
+      expect(checkRequest({ ...GOOD, origin }, CONFIG)).toEqual({
+        ok: false,
+        reason: 'Forbidden: cross-origin request.',
+      });
     },
   );
 

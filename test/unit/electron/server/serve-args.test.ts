@@ -14,7 +14,11 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('parseServeArgs', () => {
   it('reads --root (relative to the working folder), --port and --config-dir', () => {
     expect(parseServeArgs(['--root', '.', '--port', '8080'], dir)).toEqual({ root: dir, port: 8080, configDir: null });
-    expect(parseServeArgs([`--root=${dir}`, '--config-dir', 'settings'], '/')).toEqual({ root: dir, port: 0, configDir: '/settings' });
+    expect(parseServeArgs([`--root=${dir}`, '--config-dir', 'settings'], '/')).toEqual({
+      root: dir,
+      port: 0,
+      configDir: '/settings',
+    });
   });
 
   it.each([

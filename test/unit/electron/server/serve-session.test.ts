@@ -20,10 +20,12 @@ const sharesCpuBySession = (() => {
   }
 })();
 
-const childrenOf = (pid: number) => readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ').filter(Boolean).map(Number);
+const childrenOf = (pid: number) =>
+  readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ').filter(Boolean).map(Number);
 const sessionOf = (pid: number) => Number(readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')[3]);
 const autogroupOf = (pid: number) => readFileSync(`/proc/${pid}/autogroup`, 'utf8').trim();
-const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+const exited = (child: ChildProcess) =>
+  new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
 
 /** Polls `check` until it passes (10 s at most). */
 const until = (check: () => void) => vi.waitFor(check, { timeout: 10_000, interval: 50 });
@@ -37,7 +39,11 @@ describe.runIf(process.platform === 'linux')('npm run serve', () => {
 
   beforeAll(async () => {
     const { outdir, remove } = await bundleEntries(
-      { serve: 'electron/server/serve-launch.ts', 'serve-main': 'electron/server/serve.ts', 'scan-worker': 'electron/services/tiff/scan-worker.ts' },
+      {
+        serve: 'electron/server/serve-launch.ts',
+        'serve-main': 'electron/server/serve.ts',
+        'scan-worker': 'electron/services/tiff/scan-worker.ts',
+      },
       'electron',
     );
     removeBundle = remove;
@@ -60,11 +66,15 @@ describe.runIf(process.platform === 'linux')('npm run serve', () => {
 
   /** Starts the launcher; resolves with it, the server's process and the URL it printed. */
   async function serve(): Promise<{ launcher: ChildProcess; server: number; url: string }> {
-    const launcher = spawn(process.execPath, [launcherScript, '--root', path.join(work, 'folder'), '--config-dir', path.join(work, 'config')], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-      // a slow disk (every read 20 ms later), so that a scan of the folder lasts
-      env: { ...process.env, ACQMETA_CACHE_DIR: path.join(work, 'cache'), ACQMETA_READ_DELAY_MS: '20' },
-    });
+    const launcher = spawn(
+      process.execPath,
+      [launcherScript, '--root', path.join(work, 'folder'), '--config-dir', path.join(work, 'config')],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+        // a slow disk (every read 20 ms later), so that a scan of the folder lasts
+        env: { ...process.env, ACQMETA_CACHE_DIR: path.join(work, 'cache'), ACQMETA_READ_DELAY_MS: '20' },
+      },
+    );
     running.push(launcher.pid!);
     const url = await new Promise<string>((resolve, reject) => {
       createInterface({ input: launcher.stdout! }).on('line', (line) => {
@@ -93,7 +103,11 @@ describe.runIf(process.platform === 'linux')('npm run serve', () => {
       expect(sessionOf(launcher.pid!)).toBe(sessionOf(process.pid));
       expect(autogroupOf(server)).toMatch(/ nice 0$/);
       const token = new URL(url).searchParams.get('token')!;
-      const scan = await fetch(new URL('/api/scanFolder', url), { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-AcqMeta-Token': token }, body: '{}' });
+      const scan = await fetch(new URL('/api/scanFolder', url), {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-AcqMeta-Token': token },
+        body: '{}',
+      });
       expect(scan.status).toBe(200);
       await until(() => expect(autogroupOf(server)).toMatch(/ nice 10$/)); // giving way while the scan streams
       await until(() => expect(autogroupOf(server)).toMatch(/ nice 0$/)); // back at normal priority after the scan

@@ -11,6 +11,8 @@ describe('findBundledScript', () => {
   });
 
   it('names the missing bundle and how to make it', () => {
-    expect(() => findBundledScript('no-such-worker.cjs')).toThrow(/^no-such-worker\.cjs not found \(run npm run build\); looked in /);
+    expect(() => findBundledScript('no-such-worker.cjs')).toThrow(
+      /^no-such-worker\.cjs not found \(run npm run build\); looked in /,
+    );
   });
 });

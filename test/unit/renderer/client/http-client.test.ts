@@ -153,7 +153,10 @@ describe('onEvent', () => {
     const timedOut = client.eventsReady?.(1000).then(() => (late = true));
     await Promise.resolve();
     expect(late).toBe(false);
-    timers.filter((t) => t.ms === 1000).at(-1)?.callback();
+    timers
+      .filter((t) => t.ms === 1000)
+      .at(-1)
+      ?.callback();
     await timedOut;
     expect(late).toBe(true);
   });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { dotsPerInch, fileCalibrationValues, shownPixelSize, writtenPixelSize } from '../../../../renderer/src/lib/calibration';
+import {
+  dotsPerInch,
+  fileCalibrationValues,
+  shownPixelSize,
+  writtenPixelSize,
+} from '../../../../renderer/src/lib/calibration';
 
 describe('file calibration', () => {
   it('is shown rounded, marked ≈ when rounding changed it, with the label that would be stored', () => {

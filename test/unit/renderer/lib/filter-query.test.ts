@@ -11,10 +11,28 @@ describe('parseFilter', () => {
   });
 
   it('names fields by key, header or display name, in any case and spacing', () => {
-    const columns = ['genotype:WT', 'Genotype:wt', '"cell type":x', 'cell_type:x', 'CellType:x', 'dtype:uint8', '"Data type":uint8', 'ch:2', 'Depth:>1'].map(
-      (text) => (parseFilter(text).terms[0] as { column: string }).column,
-    );
-    expect(columns).toEqual(['genotype', 'genotype', 'cell_type', 'cell_type', 'cell_type', 'dtype', 'dtype', 'channels', 'depth']);
+    const columns = [
+      'genotype:WT',
+      'Genotype:wt',
+      '"cell type":x',
+      'cell_type:x',
+      'CellType:x',
+      'dtype:uint8',
+      '"Data type":uint8',
+      'ch:2',
+      'Depth:>1',
+    ].map((text) => (parseFilter(text).terms[0] as { column: string }).column);
+    expect(columns).toEqual([
+      'genotype',
+      'genotype',
+      'cell_type',
+      'cell_type',
+      'cell_type',
+      'dtype',
+      'dtype',
+      'channels',
+      'depth',
+    ]);
   });
 
   it('compares numbers, tells exact from contained and empty, and knows the sidecar states', () => {

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { ImageDetail } from '../../../../shared/api';
-import { fileFacts, formatAcquired, formatCount, formatFieldValue, formatSizes, messageForRow, pixelCount } from '../../../../renderer/src/lib/format';
+import {
+  fileFacts,
+  formatAcquired,
+  formatCount,
+  formatFieldValue,
+  formatSizes,
+  messageForRow,
+  pixelCount,
+} from '../../../../renderer/src/lib/format';
 import { makeRow } from '../store/fake-client';
 
 const header = makeRow('x.tif').header!;
@@ -8,7 +16,9 @@ const header = makeRow('x.tif').header!;
 describe('format', () => {
   it('shows dimensions as C:2 Y:512 X:512 from the Python-repr sizes', () => {
     expect(formatSizes(header)).toBe('C:2 Y:512 X:512');
-    expect(formatSizes({ ...header, sizes: "{'T': 3, 'C': 1, 'Z': 5, 'Y': 64, 'X': 32}" })).toBe('T:3 C:1 Z:5 Y:64 X:32');
+    expect(formatSizes({ ...header, sizes: "{'T': 3, 'C': 1, 'Z': 5, 'Y': 64, 'X': 32}" })).toBe(
+      'T:3 C:1 Z:5 Y:64 X:32',
+    );
     expect(formatSizes(null)).toBe('');
   });
 
@@ -23,19 +33,26 @@ describe('format', () => {
   });
 
   it('shows null numbers as empty text', () => {
-    expect([formatFieldValue(null), formatFieldValue(0.5), formatFieldValue(1), formatFieldValue('mouse')]).toEqual(['', '0.5', '1', 'mouse']);
+    expect([formatFieldValue(null), formatFieldValue(0.5), formatFieldValue(1), formatFieldValue('mouse')]).toEqual([
+      '',
+      '0.5',
+      '1',
+      'mouse',
+    ]);
   });
 
   it('says how the file is stored', () => {
-    const detail = { pageCount: 3, compression: 'ADOBE_DEFLATE', tiled: false, byteOrder: 'little', bigTiff: false } as ImageDetail;
+    const detail = {
+      pageCount: 3,
+      compression: 'ADOBE_DEFLATE',
+      tiled: false,
+      byteOrder: 'little',
+      bigTiff: false,
+    } as ImageDetail;
     expect(fileFacts(detail)).toEqual(['3 pages', 'ADOBE_DEFLATE', 'strips', 'little-endian']);
-    expect(fileFacts({ ...detail, pageCount: 1, compression: 'NONE', tiled: true, byteOrder: 'big', bigTiff: true })).toEqual([
-      '1 page',
-      'uncompressed',
-      'tiles',
-      'big-endian',
-      'BigTIFF',
-    ]);
+    expect(
+      fileFacts({ ...detail, pageCount: 1, compression: 'NONE', tiled: true, byteOrder: 'big', bigTiff: true }),
+    ).toEqual(['1 page', 'uncompressed', 'tiles', 'big-endian', 'BigTIFF']);
   });
 
   it('drops the file name a row already shows from its message', () => {
@@ -47,7 +64,9 @@ describe('format', () => {
 describe('formatCount', () => {
   it('groups thousands with commas, as en-US does', () => {
     const english = new Intl.NumberFormat('en-US');
-    for (const n of [0, 7, 12, 999, 1_000, 9_999, 12_480, 100_000, 999_999, 1_000_000, 1_234_567, 4_320_000_001, -1, -1_234]) {
+    for (const n of [
+      0, 7, 12, 999, 1_000, 9_999, 12_480, 100_000, 999_999, 1_000_000, 1_234_567, 4_320_000_001, -1, -1_234,
+    ]) {
       expect(formatCount(n)).toBe(english.format(n));
     }
     expect(formatCount(100_000)).toBe('100,000');

@@ -20,7 +20,8 @@ describe('profileSummary', () => {
   it('names the profile in force and where its file is', () => {
     expect(profileSummary([profile('acqmeta.profile.json', '')])).toEqual({
       label: 'Vascular imaging lab',
-      title: 'Lab profile in force: acqmeta.profile.json (Vascular imaging lab), in the folder opened\nOpen the Completeness view.',
+      title:
+        'Lab profile in force: acqmeta.profile.json (Vascular imaging lab), in the folder opened\nOpen the Completeness view.',
       tone: 'ok',
     });
     expect(profileSummary([profile('/data/lab/acqmeta.profile.json', '/data/lab', { title: null })]).title).toContain(
@@ -29,11 +30,17 @@ describe('profileSummary', () => {
   });
 
   it('says when subfolders have profiles of their own, and when a file cannot be used', () => {
-    const two = profileSummary([profile('acqmeta.profile.json', ''), profile('day2/acqmeta.profile.json', 'day2', { title: 'Day 2', applied: false })]);
+    const two = profileSummary([
+      profile('acqmeta.profile.json', ''),
+      profile('day2/acqmeta.profile.json', 'day2', { title: 'Day 2', applied: false }),
+    ]);
     expect(two.label).toBe('2 lab profiles');
     expect(two.tone).toBe('broken');
     expect(two.title).toContain('day2/acqmeta.profile.json (Day 2), for the images under day2/: cannot be used');
-    expect(profileSummary([profile('acqmeta.profile.json', '', { applied: false })])).toMatchObject({ label: 'Profile cannot be used', tone: 'broken' });
+    expect(profileSummary([profile('acqmeta.profile.json', '', { applied: false })])).toMatchObject({
+      label: 'Profile cannot be used',
+      tone: 'broken',
+    });
   });
 
   it('offers the Completeness view without a profile', () => {

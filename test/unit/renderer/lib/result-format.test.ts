@@ -21,31 +21,56 @@ describe('result names and values', () => {
     expect(formatResult(1.74263643202636)).toBe('1.74264');
     expect(formatResult('-Infinity')).toBe('-Infinity');
     expect(formatResult(undefined)).toBe('');
-    expect(resultLabel('diameter/2/1/diameter_um_mean/2')).toBe('diameter · diameter_um_mean, ROI 2, channel 1 (record 2)');
+    expect(resultLabel('diameter/2/1/diameter_um_mean/2')).toBe(
+      'diameter · diameter_um_mean, ROI 2, channel 1 (record 2)',
+    );
     expect(resultLabel('not a key')).toBeNull();
   });
 });
 
 describe('ROI bounds', () => {
   it('are in pixels, and in the image units when the axis is calibrated', () => {
-    const calibrated = imageCalibration({ physical_unit_x: 0.3107, physical_unit_y: 0.00095, physical_label_x: 'um', physical_label_y: 'seconds' });
+    const calibrated = imageCalibration({
+      physical_unit_x: 0.3107,
+      physical_unit_y: 0.00095,
+      physical_label_x: 'um',
+      physical_label_y: 'seconds',
+    });
     expect(boundsLines({ kind: 'rect', rowStart: 0, rowStop: 3000, colStart: 7, colStop: 12 }, calibrated)).toEqual([
       ['Rows', '0–3000 (3,000 px = 2.85 s)'],
       ['Columns', '7–12 (5 px = 1.5535 µm)'],
     ]);
-    const pixels = imageCalibration({ physical_unit_x: 1, physical_unit_y: 1, physical_label_x: 'Pixels', physical_label_y: 'Pixels' });
-    expect(boundsLines({ kind: 'rect', rowStart: 10, rowStop: 40, colStart: 20, colStop: 60 }, pixels)[1]).toEqual(['Columns', '20–60 (40 px)']);
+    const pixels = imageCalibration({
+      physical_unit_x: 1,
+      physical_unit_y: 1,
+      physical_label_x: 'Pixels',
+      physical_label_y: 'Pixels',
+    });
+    expect(boundsLines({ kind: 'rect', rowStart: 10, rowStop: 40, colStart: 20, colStop: 60 }, pixels)[1]).toEqual([
+      'Columns',
+      '20–60 (40 px)',
+    ]);
   });
 
   it('give a line its ends and its length, in µm only when both axes share the unit', () => {
-    const square = imageCalibration({ physical_unit_x: 0.5, physical_unit_y: 0.5, physical_label_x: 'µm', physical_label_y: 'um' });
+    const square = imageCalibration({
+      physical_unit_x: 0.5,
+      physical_unit_y: 0.5,
+      physical_label_x: 'µm',
+      physical_label_y: 'um',
+    });
     const line = { kind: 'line' as const, row0: 0, col0: 0, row1: 30, col1: 40 };
     expect(boundsLines(line, square)).toEqual([
       ['From', 'row 0, column 0'],
       ['To', 'row 30, column 40'],
       ['Length', '50 px = 25 µm'],
     ]);
-    const scan = imageCalibration({ physical_unit_x: 0.5, physical_unit_y: 0.001, physical_label_x: 'um', physical_label_y: 'seconds' });
+    const scan = imageCalibration({
+      physical_unit_x: 0.5,
+      physical_unit_y: 0.001,
+      physical_label_x: 'um',
+      physical_label_y: 'seconds',
+    });
     expect(boundsLines(line, scan)[2]).toEqual(['Length', '50 px']);
   });
 

@@ -1,12 +1,32 @@
 import { describe, expect, it } from 'vitest';
 import { niceAxis } from '../../../../renderer/src/lib/nice-ticks';
 import { resultMatrix } from '../../../../renderer/src/lib/result-matrix';
-import { defaultChoice, GROUP_BY_NOTHING, GROUP_BY_ROI, rowsResults, summarize } from '../../../../renderer/src/lib/results-summary';
+import {
+  defaultChoice,
+  GROUP_BY_NOTHING,
+  GROUP_BY_ROI,
+  rowsResults,
+  summarize,
+} from '../../../../renderer/src/lib/results-summary';
 import { makeRow } from '../store/fake-client';
 
 const rows = [
-  makeRow('a.tif', { genotype: 'WT' }, { results: { 'radon_velocity/1/0/velocity_mean': 1, 'radon_velocity/2/0/velocity_mean': 3, 'radon_velocity/1/0/num_windows': 50 } }),
-  makeRow('b.tif', { genotype: 'KO' }, { results: { 'radon_velocity/1/0/velocity_mean': 2, 'radon_velocity/2/0/velocity_mean': 'NaN' } }),
+  makeRow(
+    'a.tif',
+    { genotype: 'WT' },
+    {
+      results: {
+        'radon_velocity/1/0/velocity_mean': 1,
+        'radon_velocity/2/0/velocity_mean': 3,
+        'radon_velocity/1/0/num_windows': 50,
+      },
+    },
+  ),
+  makeRow(
+    'b.tif',
+    { genotype: 'KO' },
+    { results: { 'radon_velocity/1/0/velocity_mean': 2, 'radon_velocity/2/0/velocity_mean': 'NaN' } },
+  ),
   makeRow('c.tif', { genotype: '' }, { results: { 'radon_velocity/1/0/velocity_mean': 5 } }),
   makeRow('d.tif', { genotype: 'WT' }),
 ];
@@ -26,11 +46,18 @@ describe('results summary', () => {
       ['ROI 2', [3]],
     ]);
     const roi2 = results[0]?.wheres[1]?.id ?? '';
-    expect(summarize(rows, results, { ...choice, where: roi2, groupBy: GROUP_BY_NOTHING })).toMatchObject([{ group: 'All', n: 1, notFinite: 1 }]);
+    expect(summarize(rows, results, { ...choice, where: roi2, groupBy: GROUP_BY_NOTHING })).toMatchObject([
+      { group: 'All', n: 1, notFinite: 1 },
+    ]);
   });
 
   it('starts with the mean-like value measured most often', () => {
-    expect(defaultChoice(rows, results)).toEqual({ analysis: 'radon_velocity', key: 'velocity_mean', where: null, groupBy: 'genotype' });
+    expect(defaultChoice(rows, results)).toEqual({
+      analysis: 'radon_velocity',
+      key: 'velocity_mean',
+      where: null,
+      groupBy: 'genotype',
+    });
     expect(defaultChoice([], [])).toBeNull();
   });
 

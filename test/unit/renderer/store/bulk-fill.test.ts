@@ -10,11 +10,19 @@ type Store = ReturnType<typeof storeWithRows>['store'];
 const shown = (store: Store, path: string, name: string) => fieldViewState(store.getState(), [path], name).text;
 const ok = <T>(payload: T): Promise<ApiResult<T>> => Promise.resolve({ ok: true, payload });
 
-const THY1: StoredPreset = { id: 'thy1.json', name: 'Thy1 cohort 3', fields: { genotype: 'Thy1-GFP', age: 'P30', depth: 120 } };
+const THY1: StoredPreset = {
+  id: 'thy1.json',
+  name: 'Thy1 cohort 3',
+  fields: { genotype: 'Thy1-GFP', age: 'P30', depth: 120 },
+};
 
 /** A store whose backend lists `presets` and records what is saved. */
 function storeWithPresets(presets: StoredPreset[]) {
-  const made = storeWithRows([makeRow('a.tif', { genotype: 'WT' }), makeRow('b.tif', { age: 'P30' }), makeRow('bad.tif', {}, { sidecar: 'invalid' })]);
+  const made = storeWithRows([
+    makeRow('a.tif', { genotype: 'WT' }),
+    makeRow('b.tif', { age: 'P30' }),
+    makeRow('bad.tif', {}, { sidecar: 'invalid' }),
+  ]);
   const saved: unknown[] = [];
   const list = (): PresetList => ({ folder: '/cfg/presets', presets: presets.map((p) => ({ ok: true, ...p })) });
   made.backend.client.listPresets = () => ok(list());
@@ -34,7 +42,11 @@ describe('presets in the store', () => {
     store.getState().selectAllVisible();
     expect(store.getState().applyPreset('thy1.json')).toBe(5);
     expect(selectUndoLabels(store.getState()).undo).toBe('Undo Preset “Thy1 cohort 3” (3 fields) on 2 images');
-    expect([shown(store, 'a.tif', 'genotype'), shown(store, 'b.tif', 'depth'), shown(store, 'bad.tif', 'genotype')]).toEqual(['Thy1-GFP', '120', '']);
+    expect([
+      shown(store, 'a.tif', 'genotype'),
+      shown(store, 'b.tif', 'depth'),
+      shown(store, 'bad.tif', 'genotype'),
+    ]).toEqual(['Thy1-GFP', '120', '']);
     store.getState().undo();
     expect(store.getState().edits).toEqual({});
     expect(shown(store, 'a.tif', 'genotype')).toBe('WT');
@@ -52,17 +64,30 @@ describe('presets in the store', () => {
 
   it('imports a preset file after checking it, and refuses a broken one without calling the backend', async () => {
     const { store, saved } = storeWithPresets([]);
-    const broken = await store.getState().importPresetFile('{"acqmeta_preset": 1, "name": "X", "fields": {"depth": "deep"}}');
-    expect(broken).toMatchObject({ ok: false, error: { code: 'INVALID_VALUE', message: expect.stringMatching(/^Depth/) } });
+    const broken = await store
+      .getState()
+      .importPresetFile('{"acqmeta_preset": 1, "name": "X", "fields": {"depth": "deep"}}');
+    expect(broken).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_VALUE', message: expect.stringMatching(/^Depth/) },
+    });
     expect(saved).toEqual([]);
     const file = '{"acqmeta_preset": 1, "name": "Rat", "fields": {"species": "rat"}}';
     expect(await store.getState().importPresetFile(file)).toMatchObject({ ok: true, preset: { name: 'Rat' } });
-    expect(store.getState().presetFile('new.json')).toEqual({ fileName: 'rat.json', text: '{\n  "acqmeta_preset": 1,\n  "name": "Rat",\n  "fields": {\n    "species": "rat"\n  }\n}\n' });
+    expect(store.getState().presetFile('new.json')).toEqual({
+      fileName: 'rat.json',
+      text: '{\n  "acqmeta_preset": 1,\n  "name": "Rat",\n  "fields": {\n    "species": "rat"\n  }\n}\n',
+    });
   });
 });
 
 describe('fill from names', () => {
-  const paths = ['raw/20240105_Thy1_m3_CA1.tif', 'raw/20240105_WT_m4_V1.tif', 'raw/overview.tif', 'raw/20240106_WT_m5_x.tif'];
+  const paths = [
+    'raw/20240105_Thy1_m3_CA1.tif',
+    'raw/20240105_WT_m4_V1.tif',
+    'raw/overview.tif',
+    'raw/20240106_WT_m5_x.tif',
+  ];
 
   it('previews what each file name gives, flagging names that do not match and invalid values', () => {
     const preview = previewNameFill('{date}_{genotype}_m{*}_{depth}.tif', paths);
@@ -78,7 +103,10 @@ describe('fill from names', () => {
       { path: paths[3], name: 'date', value: '20240106' },
       { path: paths[3], name: 'genotype', value: 'WT' },
     ]);
-    expect(previewNameFill('{genotype}{region}.tif', paths)).toEqual({ ok: false, message: '{region} follows another placeholder: put text between them' });
+    expect(previewNameFill('{genotype}{region}.tif', paths)).toEqual({
+      ok: false,
+      message: '{region} follows another placeholder: put text between them',
+    });
   });
 
   it('fills the selection as one undo step and remembers the pattern', async () => {
@@ -124,6 +152,15 @@ describe('table import in the store', () => {
 describe('recent name patterns', () => {
   it('are kept with the view preferences, at most eight, text only', () => {
     const stored = { recentPatterns: ['{a}', 3, ...Array.from({ length: 9 }, (_, i) => `p${i}`)] };
-    expect(readPrefs({ getItem: () => JSON.stringify(stored), setItem: () => undefined }).recentPatterns).toEqual(['{a}', 'p0', 'p1', 'p2', 'p3', 'p4', 'p5', 'p6']);
+    expect(readPrefs({ getItem: () => JSON.stringify(stored), setItem: () => undefined }).recentPatterns).toEqual([
+      '{a}',
+      'p0',
+      'p1',
+      'p2',
+      'p3',
+      'p4',
+      'p5',
+      'p6',
+    ]);
   });
 });

@@ -4,7 +4,11 @@ import { makeRow, storeWithRows } from './fake-client';
 
 describe('copy and paste of metadata', () => {
   it('copies what the editor shows for one image (pending edits included) and pastes chosen fields as one undo step', () => {
-    const { store } = storeWithRows([makeRow('a.tif', { species: 'mouse', genotype: 'WT' }), makeRow('b.tif'), makeRow('c.tif', { species: 'rat' })]);
+    const { store } = storeWithRows([
+      makeRow('a.tif', { species: 'mouse', genotype: 'WT' }),
+      makeRow('b.tif'),
+      makeRow('c.tif', { species: 'rat' }),
+    ]);
     store.getState().selectOnly('a.tif');
     store.getState().setFieldText(['a.tif'], 'region', 'CA1');
     expect(store.getState().copyMetadata()).toBe(true);
@@ -17,7 +21,11 @@ describe('copy and paste of metadata', () => {
     expect(store.getState().pasteMetadata(['species', 'region'])).toBe(4);
     expect(store.getState().pastePrompt).toBe(false);
     const edits = store.getState().edits;
-    expect([edits['b.tif']?.species?.value, edits['b.tif']?.region?.value, edits['c.tif']?.species?.value]).toEqual(['mouse', 'CA1', 'mouse']);
+    expect([edits['b.tif']?.species?.value, edits['b.tif']?.region?.value, edits['c.tif']?.species?.value]).toEqual([
+      'mouse',
+      'CA1',
+      'mouse',
+    ]);
     expect(edits['b.tif']?.genotype).toBeUndefined();
     expect(selectUndoLabels(store.getState()).undo).toBe('Undo Paste from a.tif (2 fields) on 2 images');
     store.getState().undo();

@@ -12,7 +12,8 @@ async function liveStore(rows: ImageRow[]) {
   connectBackendEvents(store);
   await store.getState().loadSession();
   store.getState().addRows(rows);
-  const changed = (rowsIn: ImageRow[], removed: string[] = [], root = '/lab', profiles = false) => backend.emit({ type: 'folder-changed', root, rows: rowsIn, removed, profiles });
+  const changed = (rowsIn: ImageRow[], removed: string[] = [], root = '/lab', profiles = false) =>
+    backend.emit({ type: 'folder-changed', root, rows: rowsIn, removed, profiles });
   return { store, backend, changed };
 }
 
@@ -32,7 +33,12 @@ describe('changes on disk', () => {
   });
 
   it('removes images that are gone, with every image of a folder that is gone, and unselects them', async () => {
-    const { store, changed } = await liveStore([makeRow('a.tif'), makeRow('d/b.tif'), makeRow('d/e/c.tif'), makeRow('dd.tif')]);
+    const { store, changed } = await liveStore([
+      makeRow('a.tif'),
+      makeRow('d/b.tif'),
+      makeRow('d/e/c.tif'),
+      makeRow('dd.tif'),
+    ]);
     store.getState().selectOnly('d/b.tif');
     changed([], ['a.tif', 'd']);
     expect(store.getState().rowOrder).toEqual(['dd.tif']);
@@ -48,9 +54,15 @@ describe('changes on disk', () => {
     expect(s.rows['a.tif']).toBe(mine);
     expect(activeMark(s, 'a.tif')?.change).toBe('changed');
     expect(s.edits['a.tif']?.genotype?.text).toBe('WT');
-    expect(s.notices.at(-1)?.text).toBe('a.tif changed on disk while you were editing: your edits are kept, and saving will ask which version to keep.');
+    expect(s.notices.at(-1)?.text).toBe(
+      'a.tif changed on disk while you were editing: your edits are kept, and saving will ask which version to keep.',
+    );
 
-    backend.saveOutcome = (save) => ({ path: save.path, ok: false, error: { code: 'CONFLICT', message: 'a.tif.json changed on disk since it was read', path: save.path } });
+    backend.saveOutcome = (save) => ({
+      path: save.path,
+      ok: false,
+      error: { code: 'CONFLICT', message: 'a.tif.json changed on disk since it was read', path: save.path },
+    });
     expect(await store.getState().saveAll()).toBe(false);
     expect(backend.saves[0]?.[0]?.expected).toEqual(mine?.version);
     s = store.getState();
@@ -83,7 +95,9 @@ describe('changes on disk', () => {
     expect(s.rowOrder).toEqual(['a.tif']);
     expect(activeMark(s, 'a.tif')?.change).toBe('removed');
     expect(s.edits['a.tif']?.genotype?.text).toBe('WT');
-    expect(s.notices.at(-1)?.text).toBe('a.tif was deleted on disk: the unsaved edits cannot be saved; revert them to remove the row.');
+    expect(s.notices.at(-1)?.text).toBe(
+      'a.tif was deleted on disk: the unsaved edits cannot be saved; revert them to remove the row.',
+    );
     store.getState().revertField(['a.tif'], 'genotype');
     expect(store.getState().rowOrder).toEqual([]);
   });
@@ -99,9 +113,22 @@ describe('changes on disk', () => {
 
   it('loads the lab profiles again and checks every image when a profile file changed on disk', async () => {
     const { store, backend, changed } = await liveStore([makeRow('a.tif', { species: 'vole' })]);
-    const profile: ProfileInfo = { source: 'acqmeta.profile.json', folder: '', title: 'New rules', description: null, applied: true, problems: [], fields: [], folderRules: [], folderClosed: false, folderProblems: [] };
+    const profile: ProfileInfo = {
+      source: 'acqmeta.profile.json',
+      folder: '',
+      title: 'New rules',
+      description: null,
+      applied: true,
+      problems: [],
+      fields: [],
+      folderRules: [],
+      folderClosed: false,
+      folderProblems: [],
+    };
     backend.profiles = [profile];
-    backend.problemsFor = () => [{ field: 'species', rule: 'enum', message: 'Species "vole" is not one of mouse, rat' }];
+    backend.problemsFor = () => [
+      { field: 'species', rule: 'enum', message: 'Species "vole" is not one of mouse, rat' },
+    ];
     changed([], [], '/lab', true);
     await vi.waitFor(() => expect(store.getState().rows['a.tif']?.profileProblems).toHaveLength(1));
     expect(store.getState().profiles).toEqual([profile]);

@@ -3,13 +3,21 @@ import { editViewFold, type EditView, type FieldViewState } from '../../../../re
 import type { AppState } from '../../../../renderer/src/store/app-store';
 
 /** The editor's view of `paths` (every field, or those of `names`). */
-export function editView(s: Pick<AppState, 'rows' | 'edits'>, paths: readonly string[], names?: readonly string[]): EditView {
+export function editView(
+  s: Pick<AppState, 'rows' | 'edits'>,
+  paths: readonly string[],
+  names?: readonly string[],
+): EditView {
   const fold = editViewFold(s, names);
   for (const path of paths) fold.add(path);
   return fold.result();
 }
 
 /** The state of field `name` over `paths`. */
-export function fieldViewState(s: Pick<AppState, 'rows' | 'edits'>, paths: readonly string[], name: string): FieldViewState {
+export function fieldViewState(
+  s: Pick<AppState, 'rows' | 'edits'>,
+  paths: readonly string[],
+  name: string,
+): FieldViewState {
   return editView(s, paths, [name]).fields[name] as FieldViewState;
 }

@@ -8,7 +8,14 @@ describe('edits', () => {
     const { store } = storeWithRows([makeRow('a.tif', { depth: 120.5 })]);
     store.getState().setFieldText(['a.tif'], 'depth', 'abc');
     const view = fieldViewState(store.getState(), ['a.tif'], 'depth');
-    expect(view).toEqual({ text: 'abc', mixed: false, modified: true, error: 'Depth: must be a number in µm (got "abc")', mixedValues: [], distinct: 1 });
+    expect(view).toEqual({
+      text: 'abc',
+      mixed: false,
+      modified: true,
+      error: 'Depth: must be a number in µm (got "abc")',
+      mixedValues: [],
+      distinct: 1,
+    });
     expect(selectSaveSummary(store.getState())).toEqual({ files: 1, invalid: 1 });
   });
 
@@ -31,18 +38,34 @@ describe('edits', () => {
   });
 
   it('edits many images at once, shows "(multiple values)" until they agree, and never touches corrupt sidecars', () => {
-    const rows = [makeRow('a.tif', { condition: 'WT' }), makeRow('b.tif', { condition: '' }), makeRow('c.tif', {}, { sidecar: 'invalid' })];
+    const rows = [
+      makeRow('a.tif', { condition: 'WT' }),
+      makeRow('b.tif', { condition: '' }),
+      makeRow('c.tif', {}, { sidecar: 'invalid' }),
+    ];
     const { store } = storeWithRows(rows);
     const paths = ['a.tif', 'b.tif'];
     expect(fieldViewState(store.getState(), paths, 'condition')).toMatchObject({ text: '', mixed: true });
     store.getState().setFieldText(['a.tif', 'b.tif', 'c.tif'], 'condition', 'KO');
-    expect(fieldViewState(store.getState(), paths, 'condition')).toMatchObject({ text: 'KO', mixed: false, modified: true });
+    expect(fieldViewState(store.getState(), paths, 'condition')).toMatchObject({
+      text: 'KO',
+      mixed: false,
+      modified: true,
+    });
     expect(Object.keys(store.getState().edits).sort()).toEqual(['a.tif', 'b.tif']);
-    expect(selectQuickCounts(store.getState())).toEqual({ missing: 0, invalid: 1, unsaved: 2, warnings: 0, 'not-ready': 0 });
+    expect(selectQuickCounts(store.getState())).toEqual({
+      missing: 0,
+      invalid: 1,
+      unsaved: 2,
+      warnings: 0,
+      'not-ready': 0,
+    });
   });
 
   it('adopts the calibration declared by the file, with micrometres stored as "um"', () => {
-    const { store } = storeWithRows([makeRow('a.tif', {}, { fileCalibration: { x: 0.5, y: 0.25, unit: 'µm', source: 'imagej' } })]);
+    const { store } = storeWithRows([
+      makeRow('a.tif', {}, { fileCalibration: { x: 0.5, y: 0.25, unit: 'µm', source: 'imagej' } }),
+    ]);
     store.getState().applyFileCalibration(['a.tif']);
     const edits = store.getState().edits['a.tif']!;
     expect(Object.fromEntries(Object.entries(edits).map(([k, e]) => [k, e.value]))).toEqual({
@@ -70,12 +93,20 @@ describe('edits', () => {
       makeRow('ok.tif'),
       makeRow('new.tif', {}, { sidecar: 'missing', version: null }),
       makeRow('corrupt.tif', {}, { sidecar: 'invalid', errors: ['corrupt.tif.json: not valid JSON'] }),
-      makeRow('hostile.tif', {}, { sidecar: 'missing', version: null, header: null, errors: ['hostile.tif: IFD loop at offset 8'] }),
+      makeRow(
+        'hostile.tif',
+        {},
+        { sidecar: 'missing', version: null, header: null, errors: ['hostile.tif: IFD loop at offset 8'] },
+      ),
     ];
     const { store } = storeWithRows(rows);
     store.getState().selectAllVisible();
     expect(selectEditablePaths(store.getState())).toEqual(['ok.tif', 'new.tif']);
-    store.getState().setFieldText(rows.map((r) => r.path), 'condition', 'KO');
+    store.getState().setFieldText(
+      rows.map((r) => r.path),
+      'condition',
+      'KO',
+    );
     expect(Object.keys(store.getState().edits)).toEqual(['ok.tif', 'new.tif']);
   });
 });

@@ -1,5 +1,16 @@
 /** A scripted ApiClient and sample rows for store tests. */
-import type { ApiClient, ApiEvent, ApiRequest, ApiResult, ImageRow, ProfileInfo, ProfileProblem, SaveOutcome, SaveRequest, ValuesToCheck } from '../../../../shared/api';
+import type {
+  ApiClient,
+  ApiEvent,
+  ApiRequest,
+  ApiResult,
+  ImageRow,
+  ProfileInfo,
+  ProfileProblem,
+  SaveOutcome,
+  SaveRequest,
+  ValuesToCheck,
+} from '../../../../shared/api';
 import { EDITABLE_FIELDS, type FieldValues } from '../../../../shared/fields/field-table';
 import { createAppStore, type AppStore } from '../../../../renderer/src/store/app-store';
 
@@ -11,7 +22,16 @@ export function makeRow(path: string, values: FieldValues = {}, extra: Partial<I
   return {
     path,
     kind: 'tiff',
-    header: { shape: '(2, 512, 512)', dims: "('C', 'Y', 'X')", sizes: "{'C': 2, 'Y': 512, 'X': 512}", dtype: 'uint16', num_channels: 2, num_scenes: 1, date: '', time: '' },
+    header: {
+      shape: '(2, 512, 512)',
+      dims: "('C', 'Y', 'X')",
+      sizes: "{'C': 2, 'Y': 512, 'X': 512}",
+      dtype: 'uint16',
+      num_channels: 2,
+      num_scenes: 1,
+      date: '',
+      time: '',
+    },
     fileCalibration: null,
     sidecar: 'ok',
     version: { size: 100, mtimeMs: 1, sha256: `v-${path}` },
@@ -61,16 +81,41 @@ export function fakeBackend(rows: ImageRow[], scanId = 'scan-1'): FakeBackend {
     problemsFor: () => [],
     saveOutcome: (save) => {
       const row = byPath.get(save.path)!;
-      return { path: save.path, ok: true, row: { ...row, sidecar: 'ok', version: { size: 1, mtimeMs: 2, sha256: 'saved' }, values: { ...row.values, ...save.changes } } };
+      return {
+        path: save.path,
+        ok: true,
+        row: {
+          ...row,
+          sidecar: 'ok',
+          version: { size: 1, mtimeMs: 2, sha256: 'saved' },
+          values: { ...row.values, ...save.changes },
+        },
+      };
     },
     emit: (event) => listeners.forEach((listener) => listener(event)),
     client: {
-      getSession: ({ scan }) => ok({ door: 'browser' as const, folder: { root: '/lab', name: 'lab' }, recent: [], sampleFolder: null, watching: null, scanId: scan === true ? scanId : null }),
+      getSession: ({ scan }) =>
+        ok({
+          door: 'browser' as const,
+          folder: { root: '/lab', name: 'lab' },
+          recent: [],
+          sampleFolder: null,
+          watching: null,
+          scanId: scan === true ? scanId : null,
+        }),
       openFolder: ({ path }) => ok(path ? { root: path, name: path } : null),
       listFolders: ({ path }) =>
         path === undefined || path.startsWith('/lab')
-          ? ok({ path: path ?? '/lab', parent: path === undefined || path === '/lab' ? null : '/lab', folders: [], truncated: false })
-          : Promise.resolve({ ok: false, error: { code: 'OUTSIDE_FOLDER', message: `${path} is outside the folders this server may open.` } }),
+          ? ok({
+              path: path ?? '/lab',
+              parent: path === undefined || path === '/lab' ? null : '/lab',
+              folders: [],
+              truncated: false,
+            })
+          : Promise.resolve({
+              ok: false,
+              error: { code: 'OUTSIDE_FOLDER', message: `${path} is outside the folders this server may open.` },
+            }),
       scanFolder: () => ok({ scanId }),
       cancelScan: ({ scanId: id }) => {
         backend.cancels.push(id ?? null);
@@ -92,12 +137,24 @@ export function fakeBackend(rows: ImageRow[], scanId = 'scan-1'): FakeBackend {
       getProfiles: () => ok(backend.profiles),
       checkValues: ({ items }) => {
         backend.checks.push(items);
-        return ok(items.map((item) => ({ path: item.path, problems: backend.problemsFor(item), profile: byPath.get(item.path)?.profile ?? null })));
+        return ok(
+          items.map((item) => ({
+            path: item.path,
+            problems: backend.problemsFor(item),
+            profile: byPath.get(item.path)?.profile ?? null,
+          })),
+        );
       },
       exportReadme: () => Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'not used' } }),
       exportResults: (request) => {
         backend.exports.push(request);
-        return ok({ fileName: `lab-results.${request.format}`, mimeType: 'text/csv', base64: btoa('path\r\n'), skipped: [], notes: [] });
+        return ok({
+          fileName: `lab-results.${request.format}`,
+          mimeType: 'text/csv',
+          base64: btoa('path\r\n'),
+          skipped: [],
+          notes: [],
+        });
       },
       onEvent: (listener) => {
         listeners.add(listener);

@@ -5,7 +5,8 @@ import { makeRow, storeWithRows } from './fake-client';
 
 describe("the editor's view of many images", () => {
   const species = ['mouse', 'rat', 'Mouse', '', 'zebrafish', 'rat', 'mouse', 'mouse', 'gerbil', 'rat', 'vole', 'Mouse'];
-  const setup = () => storeWithRows(species.map((value, i) => makeRow(`r-${i}.tif`, { species: value, depth: i % 3 === 0 ? null : 5 })));
+  const setup = () =>
+    storeWithRows(species.map((value, i) => makeRow(`r-${i}.tif`, { species: value, depth: i % 3 === 0 ? null : 5 })));
 
   it('lists the values of a mixed field, most frequent first: the first few in the view, all on demand', () => {
     const { store } = setup();
@@ -22,7 +23,10 @@ describe("the editor's view of many images", () => {
     ]);
     // whichever image turns the field mixed, the view counts the same
     for (const order of [paths, [...paths].reverse(), [...paths.slice(5), ...paths.slice(0, 5)]]) {
-      expect(editView(store.getState(), order).fields.species).toMatchObject({ mixedValues: all.slice(0, 5), distinct: 6 });
+      expect(editView(store.getState(), order).fields.species).toMatchObject({
+        mixedValues: all.slice(0, 5),
+        distinct: 6,
+      });
     }
   });
 

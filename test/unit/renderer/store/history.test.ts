@@ -1,11 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { fieldViewState } from './edit-view';
 import { selectUndoLabels } from '../../../../renderer/src/store/history-slice';
-import { describeStep, HISTORY_LIMITS, recordStep, shownValue, EMPTY_HISTORY, type HistoryStep } from '../../../../renderer/src/store/history';
+import {
+  describeStep,
+  HISTORY_LIMITS,
+  recordStep,
+  shownValue,
+  EMPTY_HISTORY,
+  type HistoryStep,
+} from '../../../../renderer/src/store/history';
 import { selectHasUnsaved } from '../../../../renderer/src/store/selectors';
 import { makeRow, storeWithRows } from './fake-client';
 
-const shown = (store: ReturnType<typeof storeWithRows>['store'], path: string, name: string) => fieldViewState(store.getState(), [path], name).text;
+const shown = (store: ReturnType<typeof storeWithRows>['store'], path: string, name: string) =>
+  fieldViewState(store.getState(), [path], name).text;
 
 /** Types `texts` one after another into a field over `paths`, in one focus visit. */
 function typeInField(store: ReturnType<typeof storeWithRows>['store'], paths: string[], name: string, texts: string[]) {
@@ -52,7 +60,11 @@ describe('undo history', () => {
   });
 
   it('undoes a saved bulk edit as unsaved edits that give each image its own previous value back', async () => {
-    const { store, backend } = storeWithRows([makeRow('a.tif', { genotype: 'WT' }), makeRow('b.tif', { genotype: 'KO' }), makeRow('c.tif')]);
+    const { store, backend } = storeWithRows([
+      makeRow('a.tif', { genotype: 'WT' }),
+      makeRow('b.tif', { genotype: 'KO' }),
+      makeRow('c.tif'),
+    ]);
     typeInField(store, ['a.tif', 'b.tif', 'c.tif'], 'genotype', ['Het']);
     expect(await store.getState().saveAll()).toBe(true);
     expect(selectHasUnsaved(store.getState())).toBe(false);
@@ -76,7 +88,9 @@ describe('undo history', () => {
     store.getState().undo();
     expect(fieldViewState(store.getState(), ['old.tif'], 'age')).toMatchObject({ text: '', modified: true });
     await store.getState().saveAll();
-    expect(backend.saves[1]).toEqual([{ path: 'old.tif', changes: {}, expected: { size: 1, mtimeMs: 2, sha256: 'saved' }, remove: ['age'] }]);
+    expect(backend.saves[1]).toEqual([
+      { path: 'old.tif', changes: {}, expected: { size: 1, mtimeMs: 2, sha256: 'saved' }, remove: ['age'] },
+    ]);
   });
 
   it('a conflict while saving an undo asks as usual and writes nothing', async () => {
@@ -84,7 +98,11 @@ describe('undo history', () => {
     typeInField(store, ['a.tif'], 'genotype', ['KO']);
     await store.getState().saveAll();
     store.getState().undo();
-    backend.saveOutcome = (save) => ({ path: save.path, ok: false, error: { code: 'CONFLICT', message: 'changed on disk', path: save.path } });
+    backend.saveOutcome = (save) => ({
+      path: save.path,
+      ok: false,
+      error: { code: 'CONFLICT', message: 'changed on disk', path: save.path },
+    });
     expect(await store.getState().saveAll()).toBe(false);
     expect(store.getState().conflicts.map((c) => c.path)).toEqual(['a.tif']);
     expect(shown(store, 'a.tif', 'genotype')).toBe('WT');
@@ -95,7 +113,10 @@ describe('undo history', () => {
     typeInField(store, ['a.tif'], 'depth', ['1,5x']);
     typeInField(store, ['a.tif'], 'depth', ['80']);
     store.getState().undo();
-    expect(fieldViewState(store.getState(), ['a.tif'], 'depth')).toMatchObject({ text: '1,5x', error: expect.stringContaining('Depth') });
+    expect(fieldViewState(store.getState(), ['a.tif'], 'depth')).toMatchObject({
+      text: '1,5x',
+      error: expect.stringContaining('Depth'),
+    });
   });
 
   it('a new action after an undo clears what could be redone', () => {
@@ -107,7 +128,10 @@ describe('undo history', () => {
   });
 
   it('records file calibration and Escape as steps, and skips images that can no longer be edited', () => {
-    const rows = [makeRow('a.tif', {}, { fileCalibration: { x: 0.5, y: 0.5, unit: 'µm', source: 'imagej' } }), makeRow('b.tif')];
+    const rows = [
+      makeRow('a.tif', {}, { fileCalibration: { x: 0.5, y: 0.5, unit: 'µm', source: 'imagej' } }),
+      makeRow('b.tif'),
+    ];
     const { store } = storeWithRows(rows);
     store.getState().applyFileCalibration(['a.tif', 'b.tif']);
     expect(shown(store, 'a.tif', 'physical_unit_x')).toBe('0.5');
@@ -132,7 +156,12 @@ describe('history limits and names', () => {
   const step = (n: number, paths = 1): HistoryStep => ({
     action: 'Note',
     coalesceKey: null,
-    changes: Array.from({ length: paths }, (_, i) => ({ path: `${i}.tif`, name: 'note', before: shownValue(''), after: shownValue(String(n)) })),
+    changes: Array.from({ length: paths }, (_, i) => ({
+      path: `${i}.tif`,
+      name: 'note',
+      before: shownValue(''),
+      after: shownValue(String(n)),
+    })),
   });
 
   it('keeps at most the step limit', () => {
@@ -143,7 +172,11 @@ describe('history limits and names', () => {
   });
 
   it('names steps of several fields and of one field under another action', () => {
-    const paste: HistoryStep = { action: 'Paste', coalesceKey: null, changes: [...step(1, 2).changes, { ...step(1).changes[0]!, name: 'sex' }] };
+    const paste: HistoryStep = {
+      action: 'Paste',
+      coalesceKey: null,
+      changes: [...step(1, 2).changes, { ...step(1).changes[0]!, name: 'sex' }],
+    };
     expect(describeStep(paste)).toBe('Paste (2 fields) on 2 images');
     expect(describeStep({ ...step(1, 3), action: 'Normalize' })).toBe('Normalize (Note) on 3 images');
   });

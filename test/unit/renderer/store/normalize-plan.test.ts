@@ -13,7 +13,14 @@ const SPECIES: ProfileFieldRules = {
 
 describe('distinctValues', () => {
   it('flags synonyms, values outside the closed vocabulary (with the nearest allowed one) and keeps the allowed', () => {
-    const counts = new Map([['mouse', 5], ['Mouse', 3], ['M. musculus', 2], ['rta', 1], ['hamster', 1], ['rat', 4]]);
+    const counts = new Map([
+      ['mouse', 5],
+      ['Mouse', 3],
+      ['M. musculus', 2],
+      ['rta', 1],
+      ['hamster', 1],
+      ['rat', 4],
+    ]);
     expect(distinctValues(counts, SPECIES)).toEqual([
       { value: 'mouse', images: 5, reason: null, suggestion: '' },
       { value: 'rat', images: 4, reason: null, suggestion: '' },
@@ -25,7 +32,12 @@ describe('distinctValues', () => {
   });
 
   it('without a profile, a value that differs from a more used one only in case or spacing becomes that one', () => {
-    const counts = new Map([['CA1', 6], ['ca1', 2], ['CA 1', 1], ['V1', 3]]);
+    const counts = new Map([
+      ['CA1', 6],
+      ['ca1', 2],
+      ['CA 1', 1],
+      ['V1', 3],
+    ]);
     expect(distinctValues(counts, undefined).map((v) => [v.value, v.reason, v.suggestion])).toEqual([
       ['CA1', null, ''],
       ['V1', null, ''],

@@ -23,7 +23,10 @@ describe('notices', () => {
     const { store } = storeWithRows([makeRow('a.tif'), makeRow('b.tif')]);
     store.getState().requestPaste();
     store.getState().copyMetadata();
-    expect(texts(store)).toEqual(['Copy the metadata of an image first (Ctrl+Shift+C).', 'Select one image to copy its metadata.']);
+    expect(texts(store)).toEqual([
+      'Copy the metadata of an image first (Ctrl+Shift+C).',
+      'Select one image to copy its metadata.',
+    ]);
     store.getState().selectOnly('a.tif');
     expect(texts(store)).toEqual(['Copy the metadata of an image first (Ctrl+Shift+C).']);
     store.getState().copyMetadata();
@@ -32,7 +35,8 @@ describe('notices', () => {
 
   it('an open-folder error goes away when a folder opens', async () => {
     const { store, backend } = storeWithRows([]);
-    backend.client.openFolder = () => Promise.resolve({ ok: false, error: { code: 'NOT_FOUND', message: '/gone does not exist.' } });
+    backend.client.openFolder = () =>
+      Promise.resolve({ ok: false, error: { code: 'NOT_FOUND', message: '/gone does not exist.' } });
     await store.getState().openFolder('/gone');
     expect(texts(store)).toEqual(['/gone does not exist.']);
     backend.client.openFolder = ({ path }) => Promise.resolve({ ok: true, payload: { root: path!, name: 'x' } });

@@ -3,7 +3,12 @@ import type { ProfileInfo, ProfileProblem, ValuesToCheck } from '../../../../sha
 import { fieldViewState } from './edit-view';
 import { selectUndoLabels } from '../../../../renderer/src/store/history-slice';
 import { PROBLEM_CHECK_DELAY_MS } from '../../../../renderer/src/store/profile-slice';
-import { selectCompleteness, selectFieldProblems, selectFieldRules, selectValueCounts } from '../../../../renderer/src/store/profile-selectors';
+import {
+  selectCompleteness,
+  selectFieldProblems,
+  selectFieldRules,
+  selectValueCounts,
+} from '../../../../renderer/src/store/profile-selectors';
 import { selectQuickCounts, selectVisiblePaths } from '../../../../renderer/src/store/selectors';
 import { makeRow, storeWithRows } from './fake-client';
 
@@ -16,8 +21,22 @@ const VASCULAR: ProfileInfo = {
   applied: true,
   problems: [],
   fields: [
-    { field: 'species', displayName: 'Species', required: true, requiredWhen: [], enum: ['mouse', 'rat'], synonyms: { Mouse: 'mouse', 'M. musculus': 'mouse' } },
-    { field: 'date', displayName: 'Date', required: false, requiredWhen: [], format: 'date', formatExample: 'YYYY-MM-DD' },
+    {
+      field: 'species',
+      displayName: 'Species',
+      required: true,
+      requiredWhen: [],
+      enum: ['mouse', 'rat'],
+      synonyms: { Mouse: 'mouse', 'M. musculus': 'mouse' },
+    },
+    {
+      field: 'date',
+      displayName: 'Date',
+      required: false,
+      requiredWhen: [],
+      format: 'date',
+      formatExample: 'YYYY-MM-DD',
+    },
   ],
   folderRules: [],
   folderClosed: false,
@@ -31,14 +50,29 @@ function speciesProblems(item: ValuesToCheck, stored: string): ProfileProblem[] 
   const value = 'species' in item.values ? item.values.species : stored;
   if (value === '' || value === null) return [REQUIRED];
   if (value === 'mouse' || value === 'rat') return [];
-  return [{ field: 'species', rule: 'enum', message: `Species ${JSON.stringify(value)} is not one of mouse, rat`, ...(value === 'Mouse' ? { suggestion: 'mouse' } : {}) }];
+  return [
+    {
+      field: 'species',
+      rule: 'enum',
+      message: `Species ${JSON.stringify(value)} is not one of mouse, rat`,
+      ...(value === 'Mouse' ? { suggestion: 'mouse' } : {}),
+    },
+  ];
 }
 
 /** Three images under the profile: a.tif and b.tif say "Mouse", c.tif says nothing yet. */
 function labStore() {
   const rows = [
-    makeRow('a.tif', { species: 'Mouse' }, { profile: PROFILE, profileProblems: speciesProblems({ path: 'a.tif', values: {} }, 'Mouse') }),
-    makeRow('b.tif', { species: 'Mouse' }, { profile: PROFILE, profileProblems: speciesProblems({ path: 'b.tif', values: {} }, 'Mouse') }),
+    makeRow(
+      'a.tif',
+      { species: 'Mouse' },
+      { profile: PROFILE, profileProblems: speciesProblems({ path: 'a.tif', values: {} }, 'Mouse') },
+    ),
+    makeRow(
+      'b.tif',
+      { species: 'Mouse' },
+      { profile: PROFILE, profileProblems: speciesProblems({ path: 'b.tif', values: {} }, 'Mouse') },
+    ),
     makeRow('c.tif', { species: '' }, { profile: PROFILE, profileProblems: [REQUIRED] }),
     makeRow('d.tif', { species: 'rat' }, { profile: PROFILE }),
   ];
@@ -63,9 +97,13 @@ describe('profile problems as the user types', () => {
     await vi.advanceTimersByTimeAsync(PROBLEM_CHECK_DELAY_MS);
     // One request after the pause, with the values as they are then.
     expect(backend.checks).toEqual([[{ path: 'c.tif', values: { species: 'Mou' } }]]);
-    expect(store.getState().liveProblems['c.tif']).toEqual([{ field: 'species', rule: 'enum', message: 'Species "Mou" is not one of mouse, rat' }]);
+    expect(store.getState().liveProblems['c.tif']).toEqual([
+      { field: 'species', rule: 'enum', message: 'Species "Mou" is not one of mouse, rat' },
+    ]);
     expect(selectQuickCounts(store.getState())['not-ready']).toBe(3);
-    expect(selectFieldProblems(['c.tif'])(store.getState())?.species?.message).toBe('Species "Mou" is not one of mouse, rat');
+    expect(selectFieldProblems(['c.tif'])(store.getState())?.species?.message).toBe(
+      'Species "Mou" is not one of mouse, rat',
+    );
     store.getState().setFieldText(['c.tif'], 'species', 'rat');
     await vi.advanceTimersByTimeAsync(PROBLEM_CHECK_DELAY_MS);
     expect(store.getState().liveProblems['c.tif']).toEqual([]);
@@ -108,7 +146,9 @@ describe('saving with a lab profile', () => {
     store.getState().setFieldText(['c.tif'], 'genotype', 'WT');
     await store.getState().requestSave();
     const review = store.getState().review;
-    expect(review?.invalid).toEqual([{ path: 'a.tif', name: 'species', message: 'Species "Rat" is not one of mouse, rat', profile: true }]);
+    expect(review?.invalid).toEqual([
+      { path: 'a.tif', name: 'species', message: 'Species "Rat" is not one of mouse, rat', profile: true },
+    ]);
     expect(review).toMatchObject({ held: 1, incomplete: 1, saves: [{ path: 'c.tif', changes: { genotype: 'WT' } }] });
     await store.getState().confirmReview();
     expect(backend.saves.flat().map((s) => s.path)).toEqual(['c.tif']);
@@ -139,7 +179,10 @@ describe('completeness, the Not ready filter and the field filter', () => {
     const { store } = labStore();
     store.getState().addRows([makeRow('free.tif')]);
     await store.getState().loadProfiles();
-    expect(selectFieldRules(['a.tif'])(store.getState()).species).toMatchObject({ required: true, enum: ['mouse', 'rat'] });
+    expect(selectFieldRules(['a.tif'])(store.getState()).species).toMatchObject({
+      required: true,
+      enum: ['mouse', 'rat'],
+    });
     expect(selectFieldRules(['free.tif'])(store.getState())).toEqual({});
   });
 
@@ -147,10 +190,18 @@ describe('completeness, the Not ready filter and the field filter', () => {
     const { store } = labStore();
     const paths = ['a.tif', 'b.tif', 'c.tif', 'd.tif'];
     const problems = selectFieldProblems(paths)(store.getState());
-    expect(problems?.species).toEqual({ message: 'Species "Mouse" is not one of mouse, rat', required: false, suggestion: 'mouse', images: 2 });
+    expect(problems?.species).toEqual({
+      message: 'Species "Mouse" is not one of mouse, rat',
+      required: false,
+      suggestion: 'mouse',
+      images: 2,
+    });
     store.getState().setFilterText('rat');
     expect(selectFieldProblems(paths)(store.getState())).toBe(problems);
-    expect(selectFieldProblems(['c.tif', 'a.tif'])(store.getState())?.species).toMatchObject({ required: false, images: 1 });
+    expect(selectFieldProblems(['c.tif', 'a.tif'])(store.getState())?.species).toMatchObject({
+      required: false,
+      images: 1,
+    });
     expect(selectFieldProblems(['c.tif'])(store.getState())?.species).toMatchObject({ required: true, images: 1 });
     expect(selectFieldProblems(['d.tif'])(store.getState())).toEqual({});
   });
@@ -160,13 +211,26 @@ describe('normalizing values', () => {
   it('replaces variants across the folder as one undo step named after the field', () => {
     const { store } = labStore();
     store.getState().setFieldText(['c.tif'], 'species', 'M. musculus');
-    expect([...selectValueCounts(store.getState(), 'species')]).toEqual([['Mouse', 2], ['M. musculus', 1], ['rat', 1]]);
-    const changed = store.getState().applyNormalize('species', [{ from: 'Mouse', to: 'mouse' }, { from: 'M. musculus', to: 'mouse' }, { from: 'rat', to: 'rat' }]);
+    expect([...selectValueCounts(store.getState(), 'species')]).toEqual([
+      ['Mouse', 2],
+      ['M. musculus', 1],
+      ['rat', 1],
+    ]);
+    const changed = store.getState().applyNormalize('species', [
+      { from: 'Mouse', to: 'mouse' },
+      { from: 'M. musculus', to: 'mouse' },
+      { from: 'rat', to: 'rat' },
+    ]);
     expect(changed).toBe(3);
     expect(selectUndoLabels(store.getState()).undo).toBe('Undo Normalize Species on 3 images');
-    expect(['a.tif', 'b.tif', 'c.tif', 'd.tif'].map((p) => fieldViewState(store.getState(), [p], 'species').text)).toEqual(['mouse', 'mouse', 'mouse', 'rat']);
+    expect(
+      ['a.tif', 'b.tif', 'c.tif', 'd.tif'].map((p) => fieldViewState(store.getState(), [p], 'species').text),
+    ).toEqual(['mouse', 'mouse', 'mouse', 'rat']);
     store.getState().undo();
-    expect(['a.tif', 'c.tif'].map((p) => fieldViewState(store.getState(), [p], 'species').text)).toEqual(['Mouse', 'M. musculus']);
+    expect(['a.tif', 'c.tif'].map((p) => fieldViewState(store.getState(), [p], 'species').text)).toEqual([
+      'Mouse',
+      'M. musculus',
+    ]);
   });
 });
 
@@ -178,8 +242,12 @@ describe('reloading profiles', () => {
     backend.profiles = [{ ...VASCULAR, title: 'Changed' }];
     await store.getState().reloadProfiles();
     expect(store.getState().profiles?.[0]?.title).toBe('Changed');
-    expect(store.getState().rows['d.tif']?.profileProblems).toEqual([{ field: 'species', rule: 'enum', message: 'Species "hamster" is not one of mouse, rat' }]);
-    expect(store.getState().liveProblems['d.tif']).toEqual([{ field: 'species', rule: 'enum', message: 'Species "Mouse" is not one of mouse, rat', suggestion: 'mouse' }]);
+    expect(store.getState().rows['d.tif']?.profileProblems).toEqual([
+      { field: 'species', rule: 'enum', message: 'Species "hamster" is not one of mouse, rat' },
+    ]);
+    expect(store.getState().liveProblems['d.tif']).toEqual([
+      { field: 'species', rule: 'enum', message: 'Species "Mouse" is not one of mouse, rat', suggestion: 'mouse' },
+    ]);
     expect(store.getState().profilesReloading).toBe(false);
   });
 });

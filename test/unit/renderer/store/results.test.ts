@@ -48,7 +48,10 @@ describe('result columns', () => {
 
   it('persist in the view preferences, and malformed result keys are dropped', () => {
     const data: Record<string, string> = {
-      [PREFS_KEY]: JSON.stringify({ visibleColumns: ['species', resultColumnKey(MEAN_1), 'result:a/b'], sort: { column: resultColumnKey(MEAN_1), direction: 'desc' } }),
+      [PREFS_KEY]: JSON.stringify({
+        visibleColumns: ['species', resultColumnKey(MEAN_1), 'result:a/b'],
+        sort: { column: resultColumnKey(MEAN_1), direction: 'desc' },
+      }),
     };
     const storage: PrefsStorage = { getItem: (k) => data[k] ?? null, setItem: (k, v) => void (data[k] = v) };
     const s = createAppStore(fakeBackend([]).client, storage).getState();
@@ -63,10 +66,7 @@ describe('exportResults', () => {
     const file = await store.getState().exportResults(['a.tif', 'c.tif'], 'tsv');
     expect(file?.fileName).toBe('lab-results.tsv');
     await store.getState().exportResults(null, 'csv');
-    expect(backend.exports).toEqual([
-      { paths: ['a.tif', 'c.tif'], format: 'tsv' },
-      { format: 'csv' },
-    ]);
+    expect(backend.exports).toEqual([{ paths: ['a.tif', 'c.tif'], format: 'tsv' }, { format: 'csv' }]);
     expect(store.getState().exportingResults).toBe(false);
   });
 

@@ -104,9 +104,21 @@ describe('visible rows', () => {
   it('sorts numbers numerically with empty values last in both directions', () => {
     const store = setup();
     store.getState().sortBy('depth');
-    expect(selectVisiblePaths(store.getState())).toEqual(['cells/a2.tif', 'cells/b.tif', 'cells/a10.tif', 'stacks/c.tif', 'stacks/d.tif']);
+    expect(selectVisiblePaths(store.getState())).toEqual([
+      'cells/a2.tif',
+      'cells/b.tif',
+      'cells/a10.tif',
+      'stacks/c.tif',
+      'stacks/d.tif',
+    ]);
     store.getState().sortBy('depth');
-    expect(selectVisiblePaths(store.getState())).toEqual(['cells/b.tif', 'cells/a2.tif', 'cells/a10.tif', 'stacks/c.tif', 'stacks/d.tif']);
+    expect(selectVisiblePaths(store.getState())).toEqual([
+      'cells/b.tif',
+      'cells/a2.tif',
+      'cells/a10.tif',
+      'stacks/c.tif',
+      'stacks/d.tif',
+    ]);
   });
 
   it('sorts by sidecar state and by dimensions', () => {

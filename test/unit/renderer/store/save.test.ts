@@ -4,7 +4,11 @@ import { makeRow, storeWithRows } from './fake-client';
 
 describe('saving', () => {
   it('sends the changed values of each file with the version it read, then shows the saved rows', async () => {
-    const { store, backend } = storeWithRows([makeRow('a.tif', { depth: 75 }), makeRow('b.tif'), makeRow('c.tif', {}, { sidecar: 'missing', version: null })]);
+    const { store, backend } = storeWithRows([
+      makeRow('a.tif', { depth: 75 }),
+      makeRow('b.tif'),
+      makeRow('c.tif', {}, { sidecar: 'missing', version: null }),
+    ]);
     store.getState().setFieldText(['a.tif'], 'depth', '80');
     store.getState().setFieldText(['b.tif'], 'species', 'b');
     store.getState().setFieldText(['b.tif'], 'species', '');
@@ -30,13 +34,20 @@ describe('saving', () => {
     store.getState().setFieldText(['b.tif'], 'genotype', 'WT');
     await store.getState().requestSave();
     const review = store.getState().review!;
-    expect(review.invalid).toEqual([{ path: 'a.tif', name: 'branch_order', message: 'Branch order: must be a whole number (got 2.5)' }]);
+    expect(review.invalid).toEqual([
+      { path: 'a.tif', name: 'branch_order', message: 'Branch order: must be a whole number (got 2.5)' },
+    ]);
     expect(review.saves.map((save) => save.path)).toEqual(['b.tif']);
     expect(backend.saves).toEqual([]);
     await store.getState().confirmReview();
-    expect(backend.saves).toEqual([[{ path: 'b.tif', changes: { genotype: 'WT' }, expected: { size: 100, mtimeMs: 1, sha256: 'v-b.tif' } }]]);
+    expect(backend.saves).toEqual([
+      [{ path: 'b.tif', changes: { genotype: 'WT' }, expected: { size: 100, mtimeMs: 1, sha256: 'v-b.tif' } }],
+    ]);
     expect(store.getState().edits['a.tif']?.branch_order?.text).toBe('2.5');
-    expect(store.getState().notices.at(-1)).toMatchObject({ tone: 'success', text: 'Saved 1 file. 1 image with invalid values not saved.' });
+    expect(store.getState().notices.at(-1)).toMatchObject({
+      tone: 'success',
+      text: 'Saved 1 file. 1 image with invalid values not saved.',
+    });
   });
 
   it('"go to the field" selects the image and asks the field for the focus', () => {
@@ -48,7 +59,11 @@ describe('saving', () => {
 
   it('asks about a conflict; Cancel keeps my edits and writes nothing', async () => {
     const { store, backend } = storeWithRows([makeRow('a.tif'), makeRow('b.tif')]);
-    backend.saveOutcome = (save) => ({ path: save.path, ok: false, error: { code: 'CONFLICT', message: `${save.path} changed on disk`, path: save.path } });
+    backend.saveOutcome = (save) => ({
+      path: save.path,
+      ok: false,
+      error: { code: 'CONFLICT', message: `${save.path} changed on disk`, path: save.path },
+    });
     store.getState().setFieldText(['a.tif'], 'genotype', 'WT');
     expect(await store.getState().saveAll()).toBe(false);
     expect(store.getState().conflicts).toEqual([{ path: 'a.tif', message: 'a.tif changed on disk' }]);
@@ -61,19 +76,36 @@ describe('saving', () => {
   it('"Overwrite with mine" sends only the fields I edited, so their other changes are kept', async () => {
     const { store, backend } = storeWithRows([makeRow('a.tif', { species: 'rat', depth: 5 })]);
     const succeed = backend.saveOutcome;
-    backend.saveOutcome = (save) => (save.overwrite ? succeed(save) : { path: save.path, ok: false, error: { code: 'CONFLICT', message: 'changed', path: save.path } });
-    backend.reloaded.set('a.tif', makeRow('a.tif', { species: 'mouse', depth: 5 }, { version: { size: 7, mtimeMs: 9, sha256: 'theirs' } }));
+    backend.saveOutcome = (save) =>
+      save.overwrite
+        ? succeed(save)
+        : { path: save.path, ok: false, error: { code: 'CONFLICT', message: 'changed', path: save.path } };
+    backend.reloaded.set(
+      'a.tif',
+      makeRow('a.tif', { species: 'mouse', depth: 5 }, { version: { size: 7, mtimeMs: 9, sha256: 'theirs' } }),
+    );
     store.getState().setFieldText(['a.tif'], 'genotype', 'WT');
     await store.getState().saveAll();
     await store.getState().resolveConflict('mine');
-    expect(backend.saves[1]).toEqual([{ path: 'a.tif', changes: { genotype: 'WT' }, expected: { size: 100, mtimeMs: 1, sha256: 'v-a.tif' }, overwrite: true }]);
+    expect(backend.saves[1]).toEqual([
+      {
+        path: 'a.tif',
+        changes: { genotype: 'WT' },
+        expected: { size: 100, mtimeMs: 1, sha256: 'v-a.tif' },
+        overwrite: true,
+      },
+    ]);
     expect(store.getState().rows['a.tif']?.values.genotype).toBe('WT');
     expect(store.getState().edits).toEqual({});
   });
 
   it('"Reload theirs" shows what is on disk and drops my edits to that file only', async () => {
     const { store, backend } = storeWithRows([makeRow('a.tif', { species: 'rat' }), makeRow('b.tif')]);
-    backend.saveOutcome = (save) => ({ path: save.path, ok: false, error: { code: 'CONFLICT', message: 'changed', path: save.path } });
+    backend.saveOutcome = (save) => ({
+      path: save.path,
+      ok: false,
+      error: { code: 'CONFLICT', message: 'changed', path: save.path },
+    });
     backend.reloaded.set('a.tif', makeRow('a.tif', { species: 'mouse' }));
     store.getState().setFieldText(['a.tif'], 'genotype', 'WT');
     store.getState().setFieldText(['b.tif'], 'genotype', 'KO');
@@ -89,9 +121,17 @@ describe('saving', () => {
     const succeed = backend.saveOutcome;
     backend.saveOutcome = (save) =>
       save.path === 'a.tif'
-        ? { path: save.path, ok: false, error: { code: 'IO', message: 'a.tif.json could not be saved: the disk is full', path: save.path } }
+        ? {
+            path: save.path,
+            ok: false,
+            error: { code: 'IO', message: 'a.tif.json could not be saved: the disk is full', path: save.path },
+          }
         : save.path === 'b.tif'
-          ? { path: save.path, ok: false, error: { code: 'CONFLICT', message: 'b.tif.json changed on disk since it was read', path: save.path } }
+          ? {
+              path: save.path,
+              ok: false,
+              error: { code: 'CONFLICT', message: 'b.tif.json changed on disk since it was read', path: save.path },
+            }
           : succeed(save);
     store.getState().setReviewAbove(10);
     store.getState().setFieldText(['a.tif', 'b.tif', 'c.tif'], 'note', 'x');
@@ -108,21 +148,39 @@ describe('saving', () => {
     expect(Object.keys(store.getState().edits).sort()).toEqual(['a.tif', 'b.tif']);
     backend.saveOutcome = succeed;
     await store.getState().retryFailed();
-    expect(backend.saves.at(-1)).toEqual([{ path: 'a.tif', changes: { note: 'x' }, expected: { size: 100, mtimeMs: 1, sha256: 'v-a.tif' } }]);
+    expect(backend.saves.at(-1)).toEqual([
+      { path: 'a.tif', changes: { note: 'x' }, expected: { size: 100, mtimeMs: 1, sha256: 'v-a.tif' } },
+    ]);
     expect(store.getState().saveReport).toBeNull();
     expect(Object.keys(store.getState().edits)).toEqual(['b.tif']);
   });
 
-  it('reviews a save of several files: files created and updated, each field\'s old → new values with counts', async () => {
-    const rows = [makeRow('a.tif', { genotype: 'KO' }), makeRow('b.tif'), makeRow('c.tif'), makeRow('d.tif', {}, { sidecar: 'missing', version: null })];
+  it("reviews a save of several files: files created and updated, each field's old → new values with counts", async () => {
+    const rows = [
+      makeRow('a.tif', { genotype: 'KO' }),
+      makeRow('b.tif'),
+      makeRow('c.tif'),
+      makeRow('d.tif', {}, { sidecar: 'missing', version: null }),
+    ];
     const { store, backend } = storeWithRows(rows);
-    store.getState().setFieldText(rows.map((r) => r.path), 'genotype', 'WT');
+    store.getState().setFieldText(
+      rows.map((r) => r.path),
+      'genotype',
+      'WT',
+    );
     store.getState().setFieldText(['b.tif'], 'depth', '12');
     await store.getState().requestSave();
     const review = store.getState().review!;
     expect(review).toMatchObject({ created: 1, updated: 3, held: 0, invalid: [] });
     expect(review.fields).toEqual([
-      { name: 'genotype', displayName: 'Genotype', changes: [{ before: '', after: 'WT', count: 3 }, { before: 'KO', after: 'WT', count: 1 }] },
+      {
+        name: 'genotype',
+        displayName: 'Genotype',
+        changes: [
+          { before: '', after: 'WT', count: 3 },
+          { before: 'KO', after: 'WT', count: 1 },
+        ],
+      },
       { name: 'depth', displayName: 'Depth', changes: [{ before: null, after: 12, count: 1 }] },
     ]);
     store.getState().cancelReview();
@@ -159,23 +217,39 @@ describe('saving', () => {
     expect(Object.keys(store.getState().edits['a.tif'] ?? {})).toEqual(['species']);
   });
 
-  it('sends the files taking each folder in turn, and lists failures in the table\'s order', async () => {
+  it("sends the files taking each folder in turn, and lists failures in the table's order", async () => {
     const paths = ['a/1.tif', 'a/2.tif', 'a/3.tif', 'b/1.tif', 'b/2.tif'];
     const { store, backend } = storeWithRows(paths.map((p) => makeRow(p)));
     const succeed = backend.saveOutcome;
     backend.saveOutcome = (save) =>
-      save.path === 'a/2.tif' || save.path === 'b/1.tif' ? { path: save.path, ok: false, error: { code: 'IO', message: `${save.path}.json: the disk is full`, path: save.path } } : succeed(save);
+      save.path === 'a/2.tif' || save.path === 'b/1.tif'
+        ? {
+            path: save.path,
+            ok: false,
+            error: { code: 'IO', message: `${save.path}.json: the disk is full`, path: save.path },
+          }
+        : succeed(save);
     store.getState().setReviewAbove(10);
     store.getState().setFieldText(paths, 'note', 'x');
     await store.getState().requestSave();
-    expect(backend.saves.flat().map((save) => save.path)).toEqual(['a/1.tif', 'b/1.tif', 'a/2.tif', 'b/2.tif', 'a/3.tif']);
+    expect(backend.saves.flat().map((save) => save.path)).toEqual([
+      'a/1.tif',
+      'b/1.tif',
+      'a/2.tif',
+      'b/2.tif',
+      'a/3.tif',
+    ]);
     expect(store.getState().saveReport?.failures.map((f) => f.path)).toEqual(['a/2.tif', 'b/1.tif']);
   });
 
   it('saves thousands of files in batches and reports how far it got', async () => {
     const rows = Array.from({ length: 1100 }, (_, i) => makeRow(`img-${i}.tif`));
     const { store, backend } = storeWithRows(rows);
-    store.getState().setFieldText(rows.map((r) => r.path), 'condition', 'KO');
+    store.getState().setFieldText(
+      rows.map((r) => r.path),
+      'condition',
+      'KO',
+    );
     const progress: unknown[] = [];
     store.subscribe((s) => {
       if (s.saveProgress && progress.at(-1) !== s.saveProgress) progress.push(s.saveProgress);
@@ -203,10 +277,18 @@ describe('saving', () => {
         answers.push({
           size: saves.length,
           answer: (ok) =>
-            resolve(ok ? { ok: true, payload: saves.map((save) => backend.saveOutcome(save)) } : { ok: false, error: { code: 'IO', message: 'the backend stopped' } }),
+            resolve(
+              ok
+                ? { ok: true, payload: saves.map((save) => backend.saveOutcome(save)) }
+                : { ok: false, error: { code: 'IO', message: 'the backend stopped' } },
+            ),
         });
       });
-    store.getState().setFieldText(rows.map((r) => r.path), 'condition', 'KO');
+    store.getState().setFieldText(
+      rows.map((r) => r.path),
+      'condition',
+      'KO',
+    );
     const saving = store.getState().saveAll();
     const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
     await settle();

@@ -18,7 +18,12 @@ describe('selection', () => {
   });
 
   it('ranges follow the sorted, filtered order the table shows', () => {
-    const rows = [makeRow('a.tif', { depth: 3 }), makeRow('b.tif', { depth: 1 }), makeRow('c.tif', { depth: 2 }), makeRow('x.tif', { depth: 1.5 })];
+    const rows = [
+      makeRow('a.tif', { depth: 3 }),
+      makeRow('b.tif', { depth: 1 }),
+      makeRow('c.tif', { depth: 2 }),
+      makeRow('x.tif', { depth: 1.5 }),
+    ];
     const { store } = storeWithRows(rows);
     store.getState().sortBy('depth');
     store.getState().setFilterText('.tif');

@@ -10,7 +10,13 @@ describe('session and scan', () => {
     connectBackendEvents(store);
     await store.getState().loadSession();
     expect(store.getState().scan).toMatchObject({ id: 'scan-1', status: 'scanning' });
-    backend.emit({ type: 'scan-rows', scanId: 'scan-1', rows: [makeRow('a.tif'), makeRow('b.tif')], done: 2, total: 3 });
+    backend.emit({
+      type: 'scan-rows',
+      scanId: 'scan-1',
+      rows: [makeRow('a.tif'), makeRow('b.tif')],
+      done: 2,
+      total: 3,
+    });
     backend.emit({ type: 'scan-rows', scanId: 'other', rows: [makeRow('stale.tif')], done: 1, total: 1 });
     backend.emit({ type: 'scan-rows', scanId: 'scan-1', rows: [makeRow('c.tif')], done: 3, total: 3 });
     backend.emit({ type: 'scan-done', scanId: 'scan-1', total: 3 });
@@ -41,7 +47,8 @@ describe('session and scan', () => {
     const backend = fakeBackend([]);
     const order: string[] = [];
     let open: () => void = () => undefined;
-    backend.client.eventsReady = () => new Promise<void>((resolve) => (open = () => (order.push('stream open'), resolve())));
+    backend.client.eventsReady = () =>
+      new Promise<void>((resolve) => (open = () => (order.push('stream open'), resolve())));
     const getSession = backend.client.getSession;
     backend.client.getSession = (request) => (order.push('getSession'), getSession(request));
     const store = createAppStore(backend.client);

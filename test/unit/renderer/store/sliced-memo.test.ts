@@ -6,7 +6,9 @@ import { makeRow, storeWithRows } from './fake-client';
 
 /** `count` images, every third one a rat. */
 function lab(count: number) {
-  const rows = Array.from({ length: count }, (_, i) => makeRow(`img-${i}.tif`, { species: i % 3 === 0 ? 'rat' : 'mouse' }));
+  const rows = Array.from({ length: count }, (_, i) =>
+    makeRow(`img-${i}.tif`, { species: i % 3 === 0 ? 'rat' : 'mouse' }),
+  );
   return { ...storeWithRows(rows), paths: rows.map((row) => row.path) };
 }
 
@@ -27,7 +29,14 @@ describe('the editor’s view of a long selection', () => {
     expect(store.getState().backgroundResults).toBe(ready + 1);
     const view = selectEditView(paths)(store.getState());
     expect(view).toEqual(editView(store.getState(), paths));
-    expect(view?.fields.species).toMatchObject({ mixed: true, distinct: 2, mixedValues: [{ text: 'mouse', count: 10_000 }, { text: 'rat', count: 5_000 }] });
+    expect(view?.fields.species).toMatchObject({
+      mixed: true,
+      distinct: 2,
+      mixedValues: [
+        { text: 'mouse', count: 10_000 },
+        { text: 'rat', count: 5_000 },
+      ],
+    });
   });
 
   it('follows an edit at once once it has been read, so what was typed shows without waiting', async () => {
@@ -35,7 +44,11 @@ describe('the editor’s view of a long selection', () => {
     selectEditView(paths)(store.getState());
     await vi.runAllTimersAsync();
     store.getState().setFieldText(paths, 'species', 'vole');
-    expect(selectEditView(paths)(store.getState())?.fields.species).toMatchObject({ text: 'vole', mixed: false, modified: true });
+    expect(selectEditView(paths)(store.getState())?.fields.species).toMatchObject({
+      text: 'vole',
+      mixed: false,
+      modified: true,
+    });
   });
 
   it('starts over when an edit comes while it is being read, and gives the view with the edit', async () => {
@@ -44,7 +57,10 @@ describe('the editor’s view of a long selection', () => {
     store.getState().setFieldText(paths.slice(0, 10), 'species', 'vole');
     expect(selectEditView(paths)(store.getState())).toBeNull();
     await vi.runAllTimersAsync();
-    expect(selectEditView(paths)(store.getState())?.fields.species?.mixedValues[0]).toEqual({ text: 'mouse', count: 6_660 });
+    expect(selectEditView(paths)(store.getState())?.fields.species?.mixedValues[0]).toEqual({
+      text: 'mouse',
+      count: 6_660,
+    });
     expect(selectEditView(paths)(store.getState())?.unsaved).toBe(10);
   });
 

@@ -13,7 +13,11 @@ const SPECIES = ['mouse', 'rat', '', 'zebrafish', 'Mouse'];
 /** 300 rows in scan order: paths that do not sort as they come, species and depths that repeat. */
 function manyRows(): ImageRow[] {
   return Array.from({ length: 300 }, (_, i) =>
-    makeRow(`day-${(i * 7) % 13}/cell-${(i * 37) % 300}.tif`, { species: SPECIES[i % 5] ?? '', depth: i % 4 === 0 ? null : (i * 13) % 50 }, i % 9 === 0 ? { sidecar: 'missing', version: null } : {}),
+    makeRow(
+      `day-${(i * 7) % 13}/cell-${(i * 37) % 300}.tif`,
+      { species: SPECIES[i % 5] ?? '', depth: i % 4 === 0 ? null : (i * 13) % 50 },
+      i % 9 === 0 ? { sidecar: 'missing', version: null } : {},
+    ),
   );
 }
 
@@ -33,9 +37,18 @@ function streamed(rows: ImageRow[], size: number, prepare: (store: AppStore) => 
 describe('rows streaming in', () => {
   it.each([
     ['no filter, scan order', (store: AppStore) => void store],
-    ['sorted by depth, descending', (store: AppStore) => (store.getState().sortBy('depth'), store.getState().sortBy('depth'))],
-    ['sorted by path, filtered', (store: AppStore) => (store.getState().sortBy('path'), store.getState().setFilterText('mouse'))],
-    ['sorted by species, only rows without a sidecar', (store: AppStore) => (store.getState().sortBy('species'), store.getState().toggleQuickFilter('missing'))],
+    [
+      'sorted by depth, descending',
+      (store: AppStore) => (store.getState().sortBy('depth'), store.getState().sortBy('depth')),
+    ],
+    [
+      'sorted by path, filtered',
+      (store: AppStore) => (store.getState().sortBy('path'), store.getState().setFilterText('mouse')),
+    ],
+    [
+      'sorted by species, only rows without a sidecar',
+      (store: AppStore) => (store.getState().sortBy('species'), store.getState().toggleQuickFilter('missing')),
+    ],
   ])('shows the same rows, counts and suggestions as if they had come at once: %s', (_name, prepare) => {
     const rows = manyRows();
     const whole = streamed(rows, rows.length, prepare).getState();
@@ -49,10 +62,20 @@ describe('rows streaming in', () => {
 
   it('filters the whole folder alike after rows streamed in under another filter, prepared in idle time or not', () => {
     const rows = manyRows();
-    const fresh = streamed(rows, rows.length, (store) => store.getState().setFilterText('-species:mouse depth:>20')).getState();
+    const fresh = streamed(rows, rows.length, (store) =>
+      store.getState().setFilterText('-species:mouse depth:>20'),
+    ).getState();
     for (const prepare of [false, true]) {
       const store = streamed(rows, 7, (s) => s.getState().setFilterText('zebrafish'));
-      if (prepare) prepareForFilter({ rows: store.getState().rows, order: store.getState().rowOrder.slice(0, 100), epoch: store.getState().rowsEpoch }, 1000);
+      if (prepare)
+        prepareForFilter(
+          {
+            rows: store.getState().rows,
+            order: store.getState().rowOrder.slice(0, 100),
+            epoch: store.getState().rowsEpoch,
+          },
+          1000,
+        );
       store.getState().setFilterText('-species:mouse depth:>20');
       expect(selectVisiblePaths(store.getState())).toEqual(selectVisiblePaths(fresh));
       expect(selectVisiblePaths(store.getState()).length).toBeGreaterThan(50);
@@ -60,7 +83,10 @@ describe('rows streaming in', () => {
   });
 
   it('takes a replaced row into account everywhere (a save or a reload)', () => {
-    const { store } = storeWithRows([makeRow('a.tif', { species: 'mouse' }), makeRow('b.tif', {}, { sidecar: 'missing', version: null })]);
+    const { store } = storeWithRows([
+      makeRow('a.tif', { species: 'mouse' }),
+      makeRow('b.tif', {}, { sidecar: 'missing', version: null }),
+    ]);
     store.getState().setFilterText('mouse');
     expect(selectVisiblePaths(store.getState())).toEqual(['a.tif']);
     expect(selectQuickCounts(store.getState()).missing).toBe(1);
@@ -80,27 +106,62 @@ describe('rows streaming in', () => {
 
   it('counts typed values in the quick filters without visiting every row', () => {
     const { store } = storeWithRows([makeRow('a.tif'), makeRow('b.tif', {}, { sidecar: 'invalid' }), makeRow('c.tif')]);
-    expect(selectQuickCounts(store.getState())).toEqual({ missing: 0, invalid: 1, unsaved: 0, warnings: 0, 'not-ready': 0 });
+    expect(selectQuickCounts(store.getState())).toEqual({
+      missing: 0,
+      invalid: 1,
+      unsaved: 0,
+      warnings: 0,
+      'not-ready': 0,
+    });
     store.getState().setFieldText(['a.tif', 'c.tif'], 'depth', 'deep');
     store.getState().setFieldText(['c.tif'], 'species', 'rat');
-    expect(selectQuickCounts(store.getState())).toEqual({ missing: 0, invalid: 3, unsaved: 2, warnings: 0, 'not-ready': 2 });
+    expect(selectQuickCounts(store.getState())).toEqual({
+      missing: 0,
+      invalid: 3,
+      unsaved: 2,
+      warnings: 0,
+      'not-ready': 2,
+    });
     store.getState().setFieldText(['a.tif', 'c.tif'], 'depth', '12');
-    expect(selectQuickCounts(store.getState())).toEqual({ missing: 0, invalid: 1, unsaved: 2, warnings: 0, 'not-ready': 0 });
+    expect(selectQuickCounts(store.getState())).toEqual({
+      missing: 0,
+      invalid: 1,
+      unsaved: 2,
+      warnings: 0,
+      'not-ready': 0,
+    });
   });
 });
 
 describe('scan events', () => {
-  const rowsEvent = (scanId: string, paths: string[], done: number): ScanEvent => ({ type: 'scan-rows', scanId, rows: paths.map((p) => makeRow(p)), done, total: 10 });
+  const rowsEvent = (scanId: string, paths: string[], done: number): ScanEvent => ({
+    type: 'scan-rows',
+    scanId,
+    rows: paths.map((p) => makeRow(p)),
+    done,
+    total: 10,
+  });
 
   it('reach the store once per frame, merged, and in order with the other events', () => {
     const delivered: ScanEvent[] = [];
     const frames: (() => void)[] = [];
-    const push = batchScanEvents((event) => delivered.push(event), (flush) => frames.push(flush));
+    const push = batchScanEvents(
+      (event) => delivered.push(event),
+      (flush) => frames.push(flush),
+    );
     push(rowsEvent('s', ['a.tif'], 1));
     push(rowsEvent('s', ['b.tif', 'c.tif'], 3));
     expect(delivered).toEqual([]);
     frames.shift()?.();
-    expect(delivered).toEqual([{ type: 'scan-rows', scanId: 's', rows: [makeRow('a.tif'), makeRow('b.tif'), makeRow('c.tif')], done: 3, total: 10 }]);
+    expect(delivered).toEqual([
+      {
+        type: 'scan-rows',
+        scanId: 's',
+        rows: [makeRow('a.tif'), makeRow('b.tif'), makeRow('c.tif')],
+        done: 3,
+        total: 10,
+      },
+    ]);
     push(rowsEvent('s', ['d.tif'], 4));
     push({ type: 'scan-done', scanId: 's', total: 4 });
     expect(delivered.slice(1).map((e) => e.type)).toEqual(['scan-rows', 'scan-done']);
@@ -112,9 +173,16 @@ describe('scan events', () => {
     vi.useFakeTimers();
     try {
       const frames: (() => void)[] = [];
-      const schedule = spacedFrames(200, (flush) => frames.push(flush), () => Date.now());
+      const schedule = spacedFrames(
+        200,
+        (flush) => frames.push(flush),
+        () => Date.now(),
+      );
       const delivered: number[] = [];
-      const push = batchScanEvents<ScanEvent>((event) => delivered.push(event.type === 'scan-rows' ? event.rows.length : -1), schedule);
+      const push = batchScanEvents<ScanEvent>(
+        (event) => delivered.push(event.type === 'scan-rows' ? event.rows.length : -1),
+        schedule,
+      );
       push(rowsEvent('s', ['a.tif'], 1));
       expect(frames).toHaveLength(1); // the first batch waits only for a frame
       frames.shift()?.();

@@ -29,13 +29,23 @@ describe('view preferences', () => {
   });
 
   it('ignores stored values that are unknown or malformed', () => {
-    const storage = memoryStorage({ [PREFS_KEY]: JSON.stringify({ sort: { column: 'nope', direction: 'asc' }, visibleColumns: ['species', 'gone', 3], theme: 'pink', panelWidth: 5, columnWidths: { gone: 100, species: 'wide', depth: 99999, region: 120 } }) });
+    const storage = memoryStorage({
+      [PREFS_KEY]: JSON.stringify({
+        sort: { column: 'nope', direction: 'asc' },
+        visibleColumns: ['species', 'gone', 3],
+        theme: 'pink',
+        panelWidth: 5,
+        columnWidths: { gone: 100, species: 'wide', depth: 99999, region: 120 },
+      }),
+    });
     const s = createAppStore(fakeBackend([]).client, storage).getState();
     expect(s.sort).toBeNull();
     expect(s.visibleColumns).toEqual(['species']);
     expect(s.theme).toBe('system');
     expect(s.panelWidth).toBe(400);
     expect(s.columnWidths).toEqual({ region: 120 });
-    expect(createAppStore(fakeBackend([]).client, memoryStorage({ [PREFS_KEY]: '{oops' })).getState().theme).toBe('system');
+    expect(createAppStore(fakeBackend([]).client, memoryStorage({ [PREFS_KEY]: '{oops' })).getState().theme).toBe(
+      'system',
+    );
   });
 });

@@ -13,7 +13,15 @@ describe('summarizeGroups', () => {
       { group: 'WT', value: Infinity },
     ]);
     expect(stats.map((s) => s.group)).toEqual(['APP/PS1', 'WT', '']);
-    expect(stats[1]).toEqual({ group: 'WT', n: 3, mean: 7 / 3, median: 2, sd: expect.closeTo(Math.sqrt(7 / 3), 12), notFinite: 2, values: [1, 2, 4] });
+    expect(stats[1]).toEqual({
+      group: 'WT',
+      n: 3,
+      mean: 7 / 3,
+      median: 2,
+      sd: expect.closeTo(Math.sqrt(7 / 3), 12),
+      notFinite: 2,
+      values: [1, 2, 4],
+    });
     expect(stats[0]).toMatchObject({ n: 1, mean: 2, median: 2, sd: null });
   });
 

@@ -15,4 +15,11 @@ export function sidecarOf(text: string): Sidecar {
 }
 
 /** The six line-scan fixtures, in file order. */
-export const LINESCANS = ['ls_01.tif.json', 'ls_02.tif.json', 'ls_03.tif.json', 'ls_04.tif.json', 'ls_05.tif.json', 'ls_06.tif.json'];
+export const LINESCANS = [
+  'ls_01.tif.json',
+  'ls_02.tif.json',
+  'ls_03.tif.json',
+  'ls_04.tif.json',
+  'ls_05.tif.json',
+  'ls_06.tif.json',
+];

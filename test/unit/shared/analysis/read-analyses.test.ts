@@ -99,7 +99,9 @@ describe('sidecars with ROIs and analyses stay as CloudScope wrote them', () => 
   it('an edit of a field changes its line only, ROIs, NaN and Infinity included', () => {
     const text = linescanText('ls_02.tif.json');
     const after = applyChanges(sidecarOf(text), { genotype: 'APP/PS1 het' });
-    expect(changedLines(text, after)).toEqual([{ line: expect.any(Number), before: '    "genotype": "APP/PS1",', after: '    "genotype": "APP/PS1 het",' }]);
+    expect(changedLines(text, after)).toEqual([
+      { line: expect.any(Number), before: '    "genotype": "APP/PS1",', after: '    "genotype": "APP/PS1 het",' },
+    ]);
     expect(after).toContain('"velocity_cv": Infinity,');
   });
 });

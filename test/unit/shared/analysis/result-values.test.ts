@@ -9,19 +9,32 @@ describe('result keys', () => {
       { analysis: 'a/b c', roiId: null, channel: null, key: 'x/y', occurrence: 1 },
       { analysis: 'diameter', roiId: 2, channel: 1, key: 'diameter_um_mean', occurrence: 3 },
     ];
-    expect(parts.map(resultKey)).toEqual(['radon_velocity/1/0/velocity_mean', 'a%2Fb%20c///x%2Fy', 'diameter/2/1/diameter_um_mean/3']);
+    expect(parts.map(resultKey)).toEqual([
+      'radon_velocity/1/0/velocity_mean',
+      'a%2Fb%20c///x%2Fy',
+      'diameter/2/1/diameter_um_mean/3',
+    ]);
     expect(parts.map(resultKey).map(parseResultKey)).toEqual(parts);
   });
 
   it('encode each part exactly as encodeURIComponent does', () => {
-    const texts = [...Array.from({ length: 128 }, (_, code) => `a${String.fromCharCode(code)}b`), 'µm', 'naïve/ß', '', "ok-_.!~*'()"];
+    const texts = [
+      ...Array.from({ length: 128 }, (_, code) => `a${String.fromCharCode(code)}b`),
+      'µm',
+      'naïve/ß',
+      '',
+      "ok-_.!~*'()",
+    ];
     for (const text of texts) {
-      expect(resultKey({ analysis: text, roiId: 3, channel: null, key: text, occurrence: 1 })).toBe(`${encodeURIComponent(text)}/3//${encodeURIComponent(text)}`);
+      expect(resultKey({ analysis: text, roiId: 3, channel: null, key: text, occurrence: 1 })).toBe(
+        `${encodeURIComponent(text)}/3//${encodeURIComponent(text)}`,
+      );
     }
   });
 
   it('parse to null when the text is not a key', () => {
-    for (const text of ['', 'a/b', 'a/x/0/k', 'a/1/0/', 'a/1/0/k/0', 'a/1/0/k/1.5', '%E0/1/0/k']) expect(parseResultKey(text)).toBeNull();
+    for (const text of ['', 'a/b', 'a/x/0/k', 'a/1/0/', 'a/1/0/k/0', 'a/1/0/k/1.5', '%E0/1/0/k'])
+      expect(parseResultKey(text)).toBeNull();
   });
 });
 
@@ -41,8 +54,18 @@ describe('resultValues', () => {
 
   it('is null without analyses, and numbers repeated records apart', () => {
     expect(resultValues([])).toBeNull();
-    const record = { index: 0, name: 'diameter', roiId: 1, channel: 0, params: [], summary: [{ key: 'd', value: { kind: 'number' as const, text: '2.0' } }] };
+    const record = {
+      index: 0,
+      name: 'diameter',
+      roiId: 1,
+      channel: 0,
+      params: [],
+      summary: [{ key: 'd', value: { kind: 'number' as const, text: '2.0' } }],
+    };
     const text = { ...record, summary: [{ key: 's', value: { kind: 'string' as const, value: 'x' } }] };
-    expect(resultValues([record, { ...record, index: 1 }, text])).toEqual({ 'diameter/1/0/d': 2, 'diameter/1/0/d/2': 2 });
+    expect(resultValues([record, { ...record, index: 1 }, text])).toEqual({
+      'diameter/1/0/d': 2,
+      'diameter/1/0/d/2': 2,
+    });
   });
 });

@@ -63,27 +63,35 @@ describe('buildResultsTable', () => {
     expect(first[column('physical_unit_y')]).toBe('0.00095');
     expect(first[column('physical_label_x')]).toBe('um');
     expect(first[column('branch_order')]).toBe('');
-    expect([first[column('analysis')], first[column('roi_id')], first[column('channel')]]).toEqual(['radon_velocity', '1', '0']);
+    expect([first[column('analysis')], first[column('roi_id')], first[column('channel')]]).toEqual([
+      'radon_velocity',
+      '1',
+      '0',
+    ]);
     expect(table.rows.filter((r) => r[column('genotype')] === 'APP/PS1')).toHaveLength(24);
   });
 
-  it.each(LINESCANS)('%s: every summary value equals the sidecar text to the last digit (NaN blank, Infinity inf)', (name) => {
-    const rows = table.rows.filter((r) => r[0] === name.replace(/\.json$/, ''));
-    const expected = summaryLines(linescanText(name));
-    expect(rows).toHaveLength(expected.length);
-    rows.forEach((row, i) => {
-      const summary = expected[i] as Map<string, string>;
-      for (const [key, text] of summary) {
-        expect(row[column(key)]).toBe(text === 'NaN' ? '' : text === 'Infinity' ? 'inf' : text);
-      }
-      const others = table.columns.slice(column('channel') + 1).filter((c) => !summary.has(c.name));
-      for (const other of others) expect(row[column(other.name)]).toBe('');
-    });
-  });
+  it.each(LINESCANS)(
+    '%s: every summary value equals the sidecar text to the last digit (NaN blank, Infinity inf)',
+    (name) => {
+      const rows = table.rows.filter((r) => r[0] === name.replace(/\.json$/, ''));
+      const expected = summaryLines(linescanText(name));
+      expect(rows).toHaveLength(expected.length);
+      rows.forEach((row, i) => {
+        const summary = expected[i] as Map<string, string>;
+        for (const [key, text] of summary) {
+          expect(row[column(key)]).toBe(text === 'NaN' ? '' : text === 'Infinity' ? 'inf' : text);
+        }
+        const others = table.columns.slice(column('channel') + 1).filter((c) => !summary.has(c.name));
+        for (const other of others) expect(row[column(other.name)]).toBe('');
+      });
+    },
+  );
 
   it('keeps number text a float round trip would change, and blanks a key a record lacks', () => {
     const canonical = buildResultsTable([source('x.tif', fixtureText('canonical.tif.json'))]);
-    const at = (row: number, name: string) => canonical.rows[row]?.[canonical.columns.findIndex((c) => c.name === name)];
+    const at = (row: number, name: string) =>
+      canonical.rows[row]?.[canonical.columns.findIndex((c) => c.name === name)];
     expect(at(1, 'big')).toBe('1e+16');
     expect(at(1, 'tiny')).toBe('5e-324');
     expect(at(1, 'min_velocity')).toBe('-inf');
@@ -102,16 +110,30 @@ describe('buildResultsTable', () => {
       '"analysis": []',
       '"analysis": [{"analysis_name": "count", "channel": 1, "roi_id": null, "detection_params": {}, "summary": {"channel": 2, "path": "p"}}]',
     );
-    const built = buildResultsTable([source('a.tif', text), source('b.tif', fixtureText('minimal-2ch-imagej.tif.json'))]);
+    const built = buildResultsTable([
+      source('a.tif', text),
+      source('b.tif', fixtureText('minimal-2ch-imagej.tif.json')),
+    ]);
     expect(built.columns.slice(-2).map((c) => c.name)).toEqual(['summary_channel', 'summary_path']);
-    expect(built.rows).toEqual([[
-      'a.tif',
-      ...EDITABLE_FIELDS.map((f) => ({ physical_unit_x: '1.0', physical_unit_y: '1.0', physical_label_x: 'Pixels', physical_label_y: 'Pixels', accepted: 'true' })[f.name] ?? ''),
-      'count',
-      '',
-      '1',
-      '2',
-      'p',
-    ]]);
+    expect(built.rows).toEqual([
+      [
+        'a.tif',
+        ...EDITABLE_FIELDS.map(
+          (f) =>
+            ({
+              physical_unit_x: '1.0',
+              physical_unit_y: '1.0',
+              physical_label_x: 'Pixels',
+              physical_label_y: 'Pixels',
+              accepted: 'true',
+            })[f.name] ?? '',
+        ),
+        'count',
+        '',
+        '1',
+        '2',
+        'p',
+      ],
+    ]);
   });
 });

@@ -15,7 +15,7 @@ const message = (source: string) => {
 describe('templates', () => {
   const pattern = compiled('{date}_{genotype}_m{*}_{region}.tif');
 
-  it('takes each placeholder\'s text and skips {*}', () => {
+  it("takes each placeholder's text and skips {*}", () => {
     expect(pattern.fields).toEqual(['date', 'genotype', 'region']);
     expect(pattern.match('2026-03-14_Thy1-GFP_m3_CA1.tif')).toEqual({
       matched: true,
@@ -48,11 +48,15 @@ describe('templates', () => {
   });
 
   it('takes display names and escaped braces', () => {
-    expect(compiled('{{{Cell type}}}.tif').match('{pyramidal}.tif')).toMatchObject({ values: { cell_type: 'pyramidal' } });
+    expect(compiled('{{{Cell type}}}.tif').match('{pyramidal}.tif')).toMatchObject({
+      values: { cell_type: 'pyramidal' },
+    });
   });
 
   it('says what is wrong with a template', () => {
-    expect(message('{colour}.tif')).toBe('{colour} is not a field (use a sidecar key such as {genotype}, or {*} to skip)');
+    expect(message('{colour}.tif')).toBe(
+      '{colour} is not a field (use a sidecar key such as {genotype}, or {*} to skip)',
+    );
     expect(message('{genotype}{region}')).toBe('{region} follows another placeholder: put text between them');
     expect(message('{sex}_{sex}')).toBe('{sex} appears twice');
     expect(message('{sex')).toBe('the "{" at character 1 is never closed');

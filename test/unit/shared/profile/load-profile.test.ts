@@ -15,7 +15,9 @@ describe('loadProfile', () => {
   it('reports text that is not JSON with file, line and column, and does not apply it', () => {
     const profile = problemsOf('{\n  "title": "x",\n  "properties": {\n');
     expect(profile.compiled).toBeNull();
-    expect(profile.problems).toEqual(['lab/acqmeta.profile.json: line 4, column 1: not valid JSON: the file ends too early: expected a key in double quotes']);
+    expect(profile.problems).toEqual([
+      'lab/acqmeta.profile.json: line 4, column 1: not valid JSON: the file ends too early: expected a key in double quotes',
+    ]);
   });
 
   it.each([
@@ -29,7 +31,8 @@ describe('loadProfile', () => {
   });
 
   it('reports what is not a valid JSON Schema where it is', () => {
-    const text = '{\n  "properties": {\n    "experiment_metadata": {\n      "properties": {\n        "depth": {"minimum": "zero"},\n        "species": {"type": "strin"}\n      }\n    }\n  }\n}';
+    const text =
+      '{\n  "properties": {\n    "experiment_metadata": {\n      "properties": {\n        "depth": {"minimum": "zero"},\n        "species": {"type": "strin"}\n      }\n    }\n  }\n}';
     const profile = problemsOf(text);
     expect(profile.compiled).toBeNull();
     expect(profile.problems).toEqual([
@@ -39,12 +42,15 @@ describe('loadProfile', () => {
   });
 
   it('reports a pattern that does not compile, and one that cannot run in linear time', () => {
-    const text = '{"properties": {"experiment_metadata": {"properties": {\n"genotype": {"pattern": "^(WT"},\n"age": {"pattern": "^P(?=\\\\d)"}}}}}';
+    const text =
+      '{"properties": {"experiment_metadata": {"properties": {\n"genotype": {"pattern": "^(WT"},\n"age": {"pattern": "^P(?=\\\\d)"}}}}}';
     const profile = problemsOf(text);
     expect(profile.compiled).toBeNull();
     expect(profile.problems).toEqual([
       'lab/acqmeta.profile.json: line 2, column 25: pattern "^(WT": not a valid regular expression: Invalid regular expression: /^(WT/u: Unterminated group',
-      expect.stringMatching(/^lab\/acqmeta\.profile\.json: line 3, column 20: pattern "\^P\(\?=\\\\d\)": this regular expression cannot be run in linear time \(lookaround and backreferences are not supported\)/),
+      expect.stringMatching(
+        /^lab\/acqmeta\.profile\.json: line 3, column 20: pattern "\^P\(\?=\\\\d\)": this regular expression cannot be run in linear time \(lookaround and backreferences are not supported\)/,
+      ),
     ]);
   });
 
@@ -54,19 +60,28 @@ describe('loadProfile', () => {
     ]);
     const format = problemsOf('{"properties": {"experiment_metadata": {"properties": {"date": {"format": "dat"}}}}}');
     expect(format.compiled).toBeNull();
-    expect(format.problems[0]).toMatch(/^lab\/acqmeta\.profile\.json: line 1, column \d+: unknown format "dat" \(known: .*\bdate, date-time\b.*\)$/);
+    expect(format.problems[0]).toMatch(
+      /^lab\/acqmeta\.profile\.json: line 1, column \d+: unknown format "dat" \(known: .*\bdate, date-time\b.*\)$/,
+    );
     const ref = problemsOf('{"properties": {\n  "experiment_metadata": {"$ref": "#/$defs/missing"}}}');
-    expect(ref.problems).toEqual(['lab/acqmeta.profile.json: line 2, column 35: "$ref" #/$defs/missing points at nothing in the profile']);
+    expect(ref.problems).toEqual([
+      'lab/acqmeta.profile.json: line 2, column 35: "$ref" #/$defs/missing points at nothing in the profile',
+    ]);
   });
 
   it('warns about an unknown keyword (a typo) but applies the profile; x- keywords of other tools pass quietly', () => {
-    const profile = problemsOf('{"properties": {"experiment_metadata": {\n  "requried": ["species"], "x-other-tool": 1}}}');
+    const profile = problemsOf(
+      '{"properties": {"experiment_metadata": {\n  "requried": ["species"], "x-other-tool": 1}}}',
+    );
     expect(profile.compiled).not.toBeNull();
-    expect(profile.problems).toEqual(['lab/acqmeta.profile.json: line 2, column 15: unknown keyword "requried" is ignored (a typo?)']);
+    expect(profile.problems).toEqual([
+      'lab/acqmeta.profile.json: line 2, column 15: unknown keyword "requried" is ignored (a typo?)',
+    ]);
   });
 
   it('checks the shape of x-synonyms and x-folder', () => {
-    const text = '{"x-folder": [{"pattern": "^raw/", "required": "yes"}, {"description": "no pattern"}],\n "x-folder-closed": 1,\n "properties": {"experiment_metadata": {"properties": {"species": {"x-synonyms": ["Mouse"]}}}}}';
+    const text =
+      '{"x-folder": [{"pattern": "^raw/", "required": "yes"}, {"description": "no pattern"}],\n "x-folder-closed": 1,\n "properties": {"experiment_metadata": {"properties": {"species": {"x-synonyms": ["Mouse"]}}}}}';
     expect(problemsOf(text).problems).toEqual([
       expect.stringMatching(/line 3, column \d+: "x-synonyms" must map each variant to the allowed value it means/),
       expect.stringMatching(/line 1, column \d+: "required" must be true or false$/),
@@ -77,12 +92,23 @@ describe('loadProfile', () => {
 
   it('gives forms what each field asks for', () => {
     const rules = loadProfile(exampleProfileText('vascular-lab'), 'p').compiled?.fields ?? [];
-    expect(rules.find((r) => r.field === 'species')).toMatchObject({ required: true, enum: ['mouse', 'rat'], synonyms: { Mouse: 'mouse' } });
-    expect(rules.find((r) => r.field === 'date')).toMatchObject({ required: true, format: 'date', formatExample: 'YYYY-MM-DD' });
+    expect(rules.find((r) => r.field === 'species')).toMatchObject({
+      required: true,
+      enum: ['mouse', 'rat'],
+      synonyms: { Mouse: 'mouse' },
+    });
+    expect(rules.find((r) => r.field === 'date')).toMatchObject({
+      required: true,
+      format: 'date',
+      formatExample: 'YYYY-MM-DD',
+    });
     expect(rules.find((r) => r.field === 'region')).toMatchObject({ examples: ['CA1', 'S1', 'V1'] });
     expect(rules.find((r) => r.field === 'depth')).toMatchObject({ required: false, minimum: 0, maximum: 1500 });
     expect(rules.find((r) => r.field === 'treatment2')).toMatchObject({ required: false, requiredWhen: ['treatment'] });
-    expect(rules.find((r) => r.field === 'physical_label_x')).toMatchObject({ disallowed: ['Pixels'], errorMessage: 'calibrate: set µm per pixel' });
+    expect(rules.find((r) => r.field === 'physical_label_x')).toMatchObject({
+      disallowed: ['Pixels'],
+      errorMessage: 'calibrate: set µm per pixel',
+    });
     expect(rules.find((r) => r.field === 'condition')).toBeUndefined();
   });
 });

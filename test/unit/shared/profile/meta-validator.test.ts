@@ -15,6 +15,8 @@ describe('the generated meta-schema validator of profiles', () => {
   );
 
   it('needs no runtime module', () => {
-    expect(readFileSync(new URL('shared/profile/generated/meta-validator.js', root), 'utf8')).not.toMatch(/\brequire\(/);
+    expect(readFileSync(new URL('shared/profile/generated/meta-validator.js', root), 'utf8')).not.toMatch(
+      /\brequire\(/,
+    );
   });
 });

@@ -20,7 +20,10 @@ export function experimentProfile(properties: object, section: object = {}): Com
 }
 
 /** A sidecar with the default values and these experiment (and header) values over them. */
-export function sidecarWith(experiment: Record<string, unknown>, header: Record<string, unknown> = {}): Record<string, unknown> {
+export function sidecarWith(
+  experiment: Record<string, unknown>,
+  header: Record<string, unknown> = {},
+): Record<string, unknown> {
   const sidecar = defaultSidecar() as Record<string, Record<string, unknown>>;
   Object.assign(sidecar.experiment_metadata as object, experiment);
   Object.assign(sidecar.image_header_metadata as object, header);

@@ -28,8 +28,16 @@ describe('the sidecar JSON Schema', () => {
     for (const [section, fields] of Object.entries(sections)) {
       expect(Object.keys(schema.properties[section]?.properties ?? {})).toEqual(fields.map((f) => f.name));
     }
-    expect(schema.properties.experiment_metadata?.properties.depth).toMatchObject({ type: ['number', 'null'], default: null, title: 'Depth' });
-    expect(schema.properties.image_header_metadata?.properties.physical_unit_x).toMatchObject({ type: 'number', exclusiveMinimum: 0, default: 1 });
+    expect(schema.properties.experiment_metadata?.properties.depth).toMatchObject({
+      type: ['number', 'null'],
+      default: null,
+      title: 'Depth',
+    });
+    expect(schema.properties.image_header_metadata?.properties.physical_unit_x).toMatchObject({
+      type: 'number',
+      exclusiveMinimum: 0,
+      default: 1,
+    });
   });
 
   it('compiles strictly with ajv and accepts CloudScope-written sidecars', () => {

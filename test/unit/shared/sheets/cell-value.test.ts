@@ -33,7 +33,10 @@ describe('readCell', () => {
     expect(readCell(false, accepted, true)).toEqual({ ok: true, value: false });
     expect(readCell(' No ', accepted, true)).toEqual({ ok: true, value: false });
     expect(readCell('TRUE', accepted, false)).toEqual({ ok: true, value: true });
-    expect(readCell('maybe', accepted, true)).toEqual({ ok: false, message: 'Accepted: must be true or false (got "maybe")' });
+    expect(readCell('maybe', accepted, true)).toEqual({
+      ok: false,
+      message: 'Accepted: must be true or false (got "maybe")',
+    });
     expect(valueText(false, accepted)).toBe('false');
     expect(valueCell(false, accepted)).toBe(false);
     expect(readCell(valueText(true, accepted), accepted, true)).toEqual({ ok: true, value: true });
@@ -42,7 +45,10 @@ describe('readCell', () => {
   it('turns a real date cell into YYYY-MM-DD text for a text field', () => {
     expect(readCell(new Date(Date.UTC(2026, 2, 14)), date, '')).toEqual({ ok: true, value: '2026-03-14' });
     expect(dateText(new Date(Date.UTC(2026, 2, 14, 9, 30)))).toBe('2026-03-14 09:30');
-    expect(readCell(new Date(Date.UTC(2026, 2, 14)), depth, null)).toEqual({ ok: false, message: 'Depth: must be a number in µm (got the date 2026-03-14)' });
+    expect(readCell(new Date(Date.UTC(2026, 2, 14)), depth, null)).toEqual({
+      ok: false,
+      message: 'Depth: must be a number in µm (got the date 2026-03-14)',
+    });
   });
 
   it('reads numbers stored as text, with stray spaces or a decimal comma', () => {
@@ -54,13 +60,19 @@ describe('readCell', () => {
   });
 
   it('refuses a comma that could be a thousands separator', () => {
-    expect(readCell('1,500', depth, null)).toEqual({ ok: false, message: 'Depth: "1,500" could be 1.500 or 1500; write it without the comma' });
+    expect(readCell('1,500', depth, null)).toEqual({
+      ok: false,
+      message: 'Depth: "1,500" could be 1.500 or 1500; write it without the comma',
+    });
   });
 
   it('takes 1.0 for a whole number and refuses 2.5, text, booleans and error cells', () => {
     expect(readCell('1.0', branch, null)).toEqual({ ok: true, value: 1 });
     expect(readCell(2, branch, null)).toEqual({ ok: true, value: 2 });
-    expect(readCell('2.5', branch, null)).toEqual({ ok: false, message: 'Branch order: must be a whole number (got 2.5)' });
+    expect(readCell('2.5', branch, null)).toEqual({
+      ok: false,
+      message: 'Branch order: must be a whole number (got 2.5)',
+    });
     expect(readCell('deep', depth, null)).toEqual({ ok: false, message: 'Depth: must be a number in µm (got "deep")' });
     expect(readCell(true, depth, null)).toEqual({ ok: false, message: 'Depth: must be a number in µm (got TRUE)' });
     expect(readCell({ error: '#N/A' }, depth, 3)).toEqual({ ok: false, message: 'Depth: the cell holds #N/A' });
@@ -88,6 +100,11 @@ describe('readCell', () => {
   });
 
   it('shows any cell as a person sees it', () => {
-    expect([cellText(false), cellText(0.5), cellText(null), cellText({ error: '#REF!' })]).toEqual(['FALSE', '0.5', '', '#REF!']);
+    expect([cellText(false), cellText(0.5), cellText(null), cellText({ error: '#REF!' })]).toEqual([
+      'FALSE',
+      '0.5',
+      '',
+      '#REF!',
+    ]);
   });
 });

@@ -11,7 +11,16 @@ function row(path: string, values: FieldValues = {}, extra: Partial<ImageRow> = 
   return {
     path,
     kind: 'tiff',
-    header: { shape: '(2, 512, 512)', dims: "('C', 'Y', 'X')", sizes: '', dtype: 'uint16', num_channels: 2, num_scenes: 1, date: '20240502', time: '' },
+    header: {
+      shape: '(2, 512, 512)',
+      dims: "('C', 'Y', 'X')",
+      sizes: '',
+      dtype: 'uint16',
+      num_channels: 2,
+      num_scenes: 1,
+      date: '20240502',
+      time: '',
+    },
     fileCalibration: null,
     sidecar: 'ok',
     version: null,
@@ -38,9 +47,41 @@ const PROFILE: ProfileInfo = {
 
 const ROWS = [
   row('raw/day1/m1.tif', { species: 'mouse', depth: 120.5, ...UM }, { profile: PROFILE.source }),
-  row('raw/day1/m2.tif', { species: 'mouse', depth: 80, ...UM }, { profile: PROFILE.source, header: { shape: '(10, 256, 256)', dims: "('Z', 'Y', 'X')", sizes: '', dtype: 'uint8', num_channels: 1, num_scenes: 1, date: '20240509', time: '' } }),
-  row('raw/day2/m3.ome.tif', { species: 'Mouse' }, { profile: PROFILE.source, profileProblems: [{ field: 'species', rule: 'enum', message: 'Species "Mouse" is not one of mouse, rat' }] }),
-  row('raw/new.tif', {}, { sidecar: 'missing', profile: PROFILE.source, profileProblems: [{ field: 'species', rule: 'required', message: 'Species must be filled in' }], fileCalibration: { x: 0.5, y: 0.5, unit: 'micron', source: 'imagej' } }),
+  row(
+    'raw/day1/m2.tif',
+    { species: 'mouse', depth: 80, ...UM },
+    {
+      profile: PROFILE.source,
+      header: {
+        shape: '(10, 256, 256)',
+        dims: "('Z', 'Y', 'X')",
+        sizes: '',
+        dtype: 'uint8',
+        num_channels: 1,
+        num_scenes: 1,
+        date: '20240509',
+        time: '',
+      },
+    },
+  ),
+  row(
+    'raw/day2/m3.ome.tif',
+    { species: 'Mouse' },
+    {
+      profile: PROFILE.source,
+      profileProblems: [{ field: 'species', rule: 'enum', message: 'Species "Mouse" is not one of mouse, rat' }],
+    },
+  ),
+  row(
+    'raw/new.tif',
+    {},
+    {
+      sidecar: 'missing',
+      profile: PROFILE.source,
+      profileProblems: [{ field: 'species', rule: 'required', message: 'Species must be filled in' }],
+      fileCalibration: { x: 0.5, y: 0.5, unit: 'micron', source: 'imagej' },
+    },
+  ),
   row('other/scan.oir', { note: 'Probe | Alexa *488*' }, { kind: 'other', header: null }),
 ];
 
@@ -49,12 +90,28 @@ describe('readmeFacts', () => {
     const facts = readmeFacts(ROWS);
     expect(facts.images).toBe(5);
     expect(facts.sidecars).toEqual({ ok: 4, missing: 1, invalid: 0 });
-    expect(facts.formats).toEqual([{ value: 'TIFF', images: 3 }, { value: 'Olympus OIR', images: 1 }, { value: 'OME-TIFF', images: 1 }]);
-    expect(facts.shapes).toEqual([{ value: 'CYX 2 × 512 × 512', images: 3 }, { value: 'ZYX 10 × 256 × 256', images: 1 }]);
-    expect(facts.dtypes).toEqual([{ value: 'uint16', images: 3 }, { value: 'uint8', images: 1 }]);
-    expect(facts.channels).toEqual([{ value: '2', images: 3 }, { value: '1', images: 1 }]);
+    expect(facts.formats).toEqual([
+      { value: 'TIFF', images: 3 },
+      { value: 'Olympus OIR', images: 1 },
+      { value: 'OME-TIFF', images: 1 },
+    ]);
+    expect(facts.shapes).toEqual([
+      { value: 'CYX 2 × 512 × 512', images: 3 },
+      { value: 'ZYX 10 × 256 × 256', images: 1 },
+    ]);
+    expect(facts.dtypes).toEqual([
+      { value: 'uint16', images: 3 },
+      { value: 'uint8', images: 1 },
+    ]);
+    expect(facts.channels).toEqual([
+      { value: '2', images: 3 },
+      { value: '1', images: 1 },
+    ]);
     // An image without a sidecar has the pixel size its file declares (a new sidecar takes it).
-    expect(facts.pixelSizes).toEqual([{ value: '0.31 × 0.31 µm', images: 2 }, { value: '0.5 × 0.5 µm', images: 1 }]);
+    expect(facts.pixelSizes).toEqual([
+      { value: '0.31 × 0.31 µm', images: 2 },
+      { value: '0.5 × 0.5 µm', images: 1 },
+    ]);
     expect(facts.uncalibrated).toEqual(['raw/day2/m3.ome.tif', 'other/scan.oir']);
     expect(facts.unreadable).toEqual([]);
     expect(facts.acquired).toEqual({ first: '2024-05-02', last: '2024-05-09', images: 4 });
@@ -67,7 +124,12 @@ describe('readmeFacts', () => {
   });
 
   it('names a pixel size with different units per axis (a line scan) and a header that cannot be read', () => {
-    const linescan = row('ls.tif', { physical_unit_x: 0.3107, physical_unit_y: 0.00095, physical_label_x: 'um', physical_label_y: 'seconds' });
+    const linescan = row('ls.tif', {
+      physical_unit_x: 0.3107,
+      physical_unit_y: 0.00095,
+      physical_label_x: 'um',
+      physical_label_y: 'seconds',
+    });
     const broken = row('broken.tif', {}, { header: null, sidecar: 'missing' });
     const facts = readmeFacts([linescan, broken]);
     expect(facts.pixelSizes).toEqual([{ value: 'X 0.3107 µm, Y 0.00095 seconds', images: 1 }]);
@@ -88,9 +150,13 @@ describe('datasetReadme', () => {
   });
 
   it('describes the images, with the uncalibrated ones named', () => {
-    expect(text).toContain('- **Images:** 5 (4 with a JSON sidecar in CloudScope\'s AcqImage format, 1 without one yet).');
+    expect(text).toContain(
+      "- **Images:** 5 (4 with a JSON sidecar in CloudScope's AcqImage format, 1 without one yet).",
+    );
     expect(text).toContain('- **Pixel size:** 0.31 × 0.31 µm (2), 0.5 × 0.5 µm (1).');
-    expect(text).toContain(`- **Uncalibrated** (pixel size in pixels, no physical unit): 2 images: \`raw/day2/m3.ome.tif\`, \`other/scan.oir\`. ${TODO} give their pixel size in µm.`);
+    expect(text).toContain(
+      `- **Uncalibrated** (pixel size in pixels, no physical unit): 2 images: \`raw/day2/m3.ome.tif\`, \`other/scan.oir\`. ${TODO} give their pixel size in µm.`,
+    );
     expect(text).toContain('- **Acquired** (image headers): 2024-05-02 to 2024-05-09 (4 of 5 images).');
   });
 
@@ -111,7 +177,8 @@ describe('datasetReadme', () => {
 
   it('shows the layout and marks what only a person can say, the licence with CC0 recommended', () => {
     expect(text).toContain('| `vessels-2024/raw/day1/` | 2 | .tif | `m1.tif` |');
-    for (const what of ['Instrument', 'Objective', 'Probes and labels', 'Licence']) expect(text).toContain(`- **${what}:** ${TODO}`);
+    for (const what of ['Instrument', 'Objective', 'Probes and labels', 'Licence'])
+      expect(text).toContain(`- **${what}:** ${TODO}`);
     expect(text).toMatch(/CC0 1\.0 .* common recommendation for data/);
   });
 

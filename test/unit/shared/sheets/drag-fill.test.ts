@@ -6,7 +6,9 @@ const column = (before: (string | number | null)[], after: (string | number | nu
 
 describe('findDragFills', () => {
   it('finds a run counting up where the column held one value', () => {
-    const runs = findDragFills(column(['mouse1', 'mouse1', 'mouse1', 'mouse1', 'rat'], ['mouse1', 'mouse2', 'mouse3', 'mouse4', 'rat']));
+    const runs = findDragFills(
+      column(['mouse1', 'mouse1', 'mouse1', 'mouse1', 'rat'], ['mouse1', 'mouse2', 'mouse3', 'mouse4', 'rat']),
+    );
     expect(runs).toEqual([{ rows: [2, 3, 4, 5], values: ['mouse1', 'mouse2', 'mouse3', 'mouse4'], before: 'mouse1' }]);
     expect(describeDragFill(runs[0]!)).toBe(
       'rows 2–5: "mouse1", "mouse2", …, "mouse4" count up where all held "mouse1" before; a spreadsheet\'s drag-fill may have made them',

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { EDITABLE_FIELDS, type FieldValues } from '../../../../shared/fields/field-table';
 import type { SheetTable } from '../../../../shared/sheets/sheet-cell';
-import { planRows, readLayout, readRows, type RowTarget, type TableLayout } from '../../../../shared/sheets/table-import';
+import {
+  planRows,
+  readLayout,
+  readRows,
+  type RowTarget,
+  type TableLayout,
+} from '../../../../shared/sheets/table-import';
 
 const defaults: FieldValues = Object.fromEntries(EDITABLE_FIELDS.map((f) => [f.name, f.default]));
 const image = (values: FieldValues = {}): RowTarget => ({ kind: 'image', values: { ...defaults, ...values } });
@@ -33,9 +39,20 @@ describe('readLayout', () => {
 
 describe('readRows', () => {
   it('keeps row numbers, skips blank rows and reports short rows, stray values and repeated paths', () => {
-    const table: SheetTable = [['path', 'species', ''], ['a.tif', 'rat', null], [], ['', ' ', null], ['b.tif'], ['c.tif', 'x', 'oops'], ['a.tif', 'mouse', '']];
+    const table: SheetTable = [
+      ['path', 'species', ''],
+      ['a.tif', 'rat', null],
+      [],
+      ['', ' ', null],
+      ['b.tif'],
+      ['c.tif', 'x', 'oops'],
+      ['a.tif', 'mouse', ''],
+    ];
     const { rows, errors } = readRows(table, layoutOf(table));
-    expect(rows.map((r) => [r.row, r.path])).toEqual([[2, 'a.tif'], [6, 'c.tif']]);
+    expect(rows.map((r) => [r.row, r.path])).toEqual([
+      [2, 'a.tif'],
+      [6, 'c.tif'],
+    ]);
     expect(errors).toEqual([
       { row: 5, column: null, message: '1 cells, the header has 3' },
       { row: 6, column: null, message: 'a value in column 3, which has no header' },
@@ -76,8 +93,20 @@ describe('planRows', () => {
       { row: 6, column: 'path', message: 'bad.tif: invalid sidecar, left as it is: not valid JSON' },
     ]);
     expect(preview.warnings).toEqual([
-      { kind: 'drag-fill', row: 2, column: 'genotype', message: expect.stringMatching(/^rows 2–5: "mouse1", "mouse2", "mouse3" count up where all held "mouse1" before/) },
-      { kind: 'unmatched-path', row: 4, column: 'path', message: 'gone.tif does not exist: no image here. The row is left out.' },
+      {
+        kind: 'drag-fill',
+        row: 2,
+        column: 'genotype',
+        message: expect.stringMatching(
+          /^rows 2–5: "mouse1", "mouse2", "mouse3" count up where all held "mouse1" before/,
+        ),
+      },
+      {
+        kind: 'unmatched-path',
+        row: 4,
+        column: 'path',
+        message: 'gone.tif does not exist: no image here. The row is left out.',
+      },
     ]);
     expect(rowChanges).toEqual([
       { row: 3, path: 'b.tif', changes: { genotype: 'mouse2' } },

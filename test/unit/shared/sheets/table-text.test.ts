@@ -9,7 +9,9 @@ describe('formatTable / parseTable', () => {
   ];
 
   it('quotes as RFC 4180 says and ends lines with CRLF', () => {
-    expect(formatTable(rows, 'csv')).toBe('path,note,species\r\na.tif,"two\nlines, ""quoted""",mouse\r\nb c.tif,,µ rat\r\n');
+    expect(formatTable(rows, 'csv')).toBe(
+      'path,note,species\r\na.tif,"two\nlines, ""quoted""",mouse\r\nb c.tif,,µ rat\r\n',
+    );
     expect(formatTable([['a,b', 'c\td']], 'tsv')).toBe('a,b\t"c\td"\r\n');
   });
 

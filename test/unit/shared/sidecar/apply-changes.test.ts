@@ -41,7 +41,12 @@ describe('applyChanges: one edit, one line', () => {
     ['depth', 0.00001, '    "depth": 75.0,', '    "depth": 1e-05,'],
     ['depth', null, '    "depth": 75.0,', '    "depth": null,'],
     ['branch_order', 4, '    "branch_order": 3,', '    "branch_order": 4,'],
-    ['note', 'café 🐭\n"x"', '    "note": "first line\\nsecond line \\ud83d\\udc2d \\"quoted\\" back\\\\slash\\ttab",', '    "note": "caf\\u00e9 \\ud83d\\udc2d\\n\\"x\\"",'],
+    [
+      'note',
+      'café 🐭\n"x"',
+      '    "note": "first line\\nsecond line \\ud83d\\udc2d \\"quoted\\" back\\\\slash\\ttab",',
+      '    "note": "caf\\u00e9 \\ud83d\\udc2d\\n\\"x\\"",',
+    ],
     ['region', '  hippocampus\t', '    "region": "caf\\u00e9 cortex",', '    "region": "hippocampus",'],
     ['physical_unit_x', 0.5, '    "physical_unit_x": 0.3107,', '    "physical_unit_x": 0.5,'],
     ['physical_label_y', 'seconds', '    "physical_label_y": "\\u00b5m",', '    "physical_label_y": "seconds",'],
@@ -52,7 +57,15 @@ describe('applyChanges: one edit, one line', () => {
 
   it('keeps NaN, Infinity, 1e+16 and every other number it did not edit as written', () => {
     const text = applyChanges(sidecarOf(canonical), { sex: 'M' });
-    for (const kept of ['NaN,', '"max_velocity": Infinity,', '-Infinity,', '"big": 1e+16,', '0.004408400000000001', '"threshold": 1e-05,', '"zoom": 2.0']) {
+    for (const kept of [
+      'NaN,',
+      '"max_velocity": Infinity,',
+      '-Infinity,',
+      '"big": 1e+16,',
+      '0.004408400000000001',
+      '"threshold": 1e-05,',
+      '"zoom": 2.0',
+    ]) {
       expect(text).toContain(kept);
     }
   });
@@ -69,7 +82,9 @@ describe('applyChanges: one edit, one line', () => {
 
   it('sets the accepted flag on its own line at the top level, as CloudScope writes it', () => {
     const text = applyChanges(sidecarOf(canonical), { accepted: false });
-    expect(changedLines(canonical, text)).toEqual([{ line: 2, before: '  "accepted": true,', after: '  "accepted": false,' }]);
+    expect(changedLines(canonical, text)).toEqual([
+      { line: 2, before: '  "accepted": true,', after: '  "accepted": false,' },
+    ]);
     expect(sidecarOf(text).fieldValues().accepted).toBe(false);
     expect(applyChanges(sidecarOf(text), { accepted: true })).toBe(canonical);
   });
@@ -93,11 +108,14 @@ describe('applyChanges: one edit, one line', () => {
   it('rewrites a whole-number field stored as 2.0 when set to 2', () => {
     const stored = canonical.replace('"branch_order": 3,', '"branch_order": 2.0,');
     const text = applyChanges(sidecarOf(stored), { branch_order: 2 });
-    expect(changedLines(stored, text)).toEqual([{ line: expect.any(Number), before: '    "branch_order": 2.0,', after: '    "branch_order": 2,' }]);
+    expect(changedLines(stored, text)).toEqual([
+      { line: expect.any(Number), before: '    "branch_order": 2.0,', after: '    "branch_order": 2,' },
+    ]);
   });
 
   it('writes a hand-formatted file the way CloudScope would, keeping unknown keys', () => {
-    const compact = '{"version":2,"zeta":{"b":1.50,"a":[NaN]},"accepted":false,"rois":[],"analysis":[],' +
+    const compact =
+      '{"version":2,"zeta":{"b":1.50,"a":[NaN]},"accepted":false,"rois":[],"analysis":[],' +
       '"experiment_metadata":{"species":"mouse"},"image_header_metadata":{}}';
     expect(applyChanges(sidecarOf(compact), { species: 'rat' })).toBe(
       '{\n  "accepted": false,\n  "analysis": [],\n  "experiment_metadata": {\n    "species": "rat"\n  },\n' +
@@ -111,7 +129,10 @@ describe('applyChanges: invalid values', () => {
     [{ branch_order: 2.5 }, 'Branch order: must be a whole number (got 2.5)'],
     [{ depth: 'abc' }, 'Depth: must be a number in µm (got "abc")'],
     [{ physical_unit_x: 0 }, 'Physical Unit X: must be greater than 0'],
-    [{ foo: 'x' }, 'Unknown field "foo" (known: species, sex, genotype, age, region, cell_type, depth, branch_order, direction, condition, condition2, treatment, treatment2, date, note, physical_unit_y, physical_unit_x, physical_label_y, physical_label_x, accepted)'],
+    [
+      { foo: 'x' },
+      'Unknown field "foo" (known: species, sex, genotype, age, region, cell_type, depth, branch_order, direction, condition, condition2, treatment, treatment2, date, note, physical_unit_y, physical_unit_x, physical_label_y, physical_label_x, accepted)',
+    ],
     [{ accepted: 'no' }, 'Accepted: must be true or false (got "no")'],
   ])('refuses %j', (changes, message) => {
     const run = () => applyChanges(sidecarOf(canonical), changes);

@@ -37,11 +37,34 @@ describe('readJson + writeJson', () => {
     expect(writeJson(tree)).toBe(
       '{\n  "a": [\n    NaN,\n    Infinity,\n    -Infinity,\n    1.0,\n    1e-05,\n    1E+2,\n    -0.0,\n    12345678901234567890\n  ]\n}',
     );
-    expect(toPlain(tree)).toEqual({ a: [NaN, Infinity, -Infinity, 1, 0.00001, 100, -0, Number('12345678901234567890')] });
+    expect(toPlain(tree)).toEqual({
+      a: [NaN, Infinity, -Infinity, 1, 0.00001, 100, -0, Number('12345678901234567890')],
+    });
   });
 
   it('accepts exactly the numbers JSON accepts, each kept as written', () => {
-    const numbers = ['0', '-0', '7', '-12', '0.5', '-0.5e+3', '1E-2', '0e0', '10.25E7', '1.', '.5', '01', '-', '+1', '1e', '1e+', '1.e3', '0x1', '-01.0', '2.5e-'];
+    const numbers = [
+      '0',
+      '-0',
+      '7',
+      '-12',
+      '0.5',
+      '-0.5e+3',
+      '1E-2',
+      '0e0',
+      '10.25E7',
+      '1.',
+      '.5',
+      '01',
+      '-',
+      '+1',
+      '1e',
+      '1e+',
+      '1.e3',
+      '0x1',
+      '-01.0',
+      '2.5e-',
+    ];
     for (const text of numbers) {
       const doc = `[${text}]`;
       let valid = true;
@@ -52,7 +75,8 @@ describe('readJson + writeJson', () => {
       }
       const result = readJson(doc);
       expect({ text, ok: result.ok }).toEqual({ text, ok: valid });
-      if (result.ok && result.value.kind === 'array') expect(result.value.items[0]).toMatchObject({ kind: 'number', text });
+      if (result.ok && result.value.kind === 'array')
+        expect(result.value.items[0]).toMatchObject({ kind: 'number', text });
     }
   });
 
@@ -93,9 +117,15 @@ describe('syntax errors', () => {
     ['{"a": nan}', 'not valid JSON: expected a value (line 1, column 7)'],
     ['{"a": "x}', 'not valid JSON: a string is not closed (line 1, column 7)'],
     ['{"a": "\\x"}', 'not valid JSON: invalid escape in a string (line 1, column 8)'],
-    ['{"a": "two\nlines"}', 'not valid JSON: a control character (such as a line break) inside a string must be escaped (line 1, column 11)'],
+    [
+      '{"a": "two\nlines"}',
+      'not valid JSON: a control character (such as a line break) inside a string must be escaped (line 1, column 11)',
+    ],
     ['{"é": 1} x', 'not valid JSON: unexpected text after the end of the JSON value (line 1, column 10)'],
-    ['\ufeff{}', 'not valid JSON: the file starts with a byte order mark (BOM), which CloudScope cannot read (line 1, column 1)'],
+    [
+      '\ufeff{}',
+      'not valid JSON: the file starts with a byte order mark (BOM), which CloudScope cannot read (line 1, column 1)',
+    ],
   ])('%j', (text, message) => {
     expect(jsonProblem(text)).toBe(message);
   });
@@ -105,7 +135,9 @@ describe('syntax errors', () => {
   });
 
   it('refuses absurd nesting instead of overflowing the stack', () => {
-    expect(jsonProblem('['.repeat(100_000))).toBe('not valid JSON: nested more than 500 levels deep (line 1, column 502)');
+    expect(jsonProblem('['.repeat(100_000))).toBe(
+      'not valid JSON: nested more than 500 levels deep (line 1, column 502)',
+    );
   });
 
   it('reports line and column as numbers too', () => {

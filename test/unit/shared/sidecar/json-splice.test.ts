@@ -23,16 +23,33 @@ function random(seed: number): () => number {
   };
 }
 
-const TEXTS = ['', 'mouse', 'Thy1-GCaMP6s', 'café "µm"', 'tab\there', 'back\\slash', '🐭 ok', 'line\nbreak', 'x'.repeat(300)];
+const TEXTS = [
+  '',
+  'mouse',
+  'Thy1-GCaMP6s',
+  'café "µm"',
+  'tab\there',
+  'back\\slash',
+  '🐭 ok',
+  'line\nbreak',
+  'x'.repeat(300),
+];
 
 function valueFor(spec: FieldSpec, next: () => number): FieldValue {
   if (spec.type === 'bool') return next() < 0.5;
   if (spec.type === 'str') return TEXTS[Math.floor(next() * TEXTS.length)] as string;
   if (next() < 0.2) return null;
-  return spec.type === 'int' ? Math.floor(next() * 40) : ([0.5, 75, 1e-5, 1e16, 123.456, 0.1 + 0.2][Math.floor(next() * 6)] as number);
+  return spec.type === 'int'
+    ? Math.floor(next() * 40)
+    : ([0.5, 75, 1e-5, 1e16, 123.456, 0.1 + 0.2][Math.floor(next() * 6)] as number);
 }
 
-const CLOUDSCOPE_FILES = ['canonical.tif.json', 'minimal-2ch-imagej.tif.json', 'old-is-dirty.tif.json', 'missing-rois.tif.json'];
+const CLOUDSCOPE_FILES = [
+  'canonical.tif.json',
+  'minimal-2ch-imagej.tif.json',
+  'old-is-dirty.tif.json',
+  'missing-rois.tif.json',
+];
 
 /** Texts the writer would lay out otherwise, each made from a CloudScope file. */
 function variants(text: string): string[] {
@@ -45,7 +62,9 @@ function variants(text: string): string[] {
     text.replace(/\n {4}"species"/, '\n\t\t"species"'), // tabs
     text.replace(/\n {4}"species"/, '\n     "species"'), // one space too many
     text.replaceAll('\n', '\r\n'), // Windows line ends
-    text.replace('"accepted": true,\n  "analysis"', '"analysis"').replace('"version"', '"accepted": true,\n  "version"'), // keys out of order
+    text
+      .replace('"accepted": true,\n  "analysis"', '"analysis"')
+      .replace('"version"', '"accepted": true,\n  "version"'), // keys out of order
     text.replace('"species": "', '"species": "\\u0041'), // an escape Python would not write
     text.replace('"species": "', '"species": "\\/'),
     text.replace('"species": "', '"species": "é'), // Python writes \u00e9
@@ -59,15 +78,18 @@ function variants(text: string): string[] {
 }
 
 describe('readJson canonical', () => {
-  it.each(CLOUDSCOPE_FILES)('says canonical exactly when the writer gives the text back: %s and its variants', (name) => {
-    const text = fixtureText(name);
-    expect(read(text).canonical).toBe(true);
-    for (const variant of variants(text)) {
-      const { tree, canonical } = read(variant);
-      expect({ variant, canonical }).toEqual({ variant, canonical: writeJson(tree) === variant });
-      expect(canonical).toBe(false);
-    }
-  });
+  it.each(CLOUDSCOPE_FILES)(
+    'says canonical exactly when the writer gives the text back: %s and its variants',
+    (name) => {
+      const text = fixtureText(name);
+      expect(read(text).canonical).toBe(true);
+      for (const variant of variants(text)) {
+        const { tree, canonical } = read(variant);
+        expect({ variant, canonical }).toEqual({ variant, canonical: writeJson(tree) === variant });
+        expect(canonical).toBe(false);
+      }
+    },
+  );
 
   it('agrees with the writer on strings of every kind', () => {
     for (const value of [...TEXTS, '\u0000\u001f\u007f', '"quoted"', 'a/b', '\ud83d\udc2d', 'µm']) {
@@ -88,7 +110,9 @@ describe('spliceJson', () => {
     for (let round = 0; round < 300; round++) {
       const fields = EDITABLE_FIELDS.filter(() => next() < 0.3);
       const changes = Object.fromEntries(
-        fields.map((spec) => [spec.name, valueFor(spec, next)]).filter(([name, value]) => validateChanges({ [name as string]: value as FieldValue }).length === 0),
+        fields
+          .map((spec) => [spec.name, valueFor(spec, next)])
+          .filter(([name, value]) => validateChanges({ [name as string]: value as FieldValue }).length === 0),
       );
       const after = applyToTree(before, changes).root;
       const result = spliceJson(text, before, after);

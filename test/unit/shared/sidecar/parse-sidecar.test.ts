@@ -68,10 +68,22 @@ describe('parseSidecar: valid files', () => {
     ['"physical_unit_x": 0.3107,', '"physical_unit_x": -1.0,', 'Physical Unit X: must be greater than 0'],
     ['"num_channels": 2,', '"num_channels": "2",', 'Channels: must be a whole number (got "2")'],
     ['"accepted": true,', '"accepted": "yes",', 'accepted: must be true or false (got "yes")'],
-    ['"accepted": true,', '"accepted": true, "extra": 1,', 'unknown top-level key "extra": CloudScope warns about it and drops it on its next save'],
+    [
+      '"accepted": true,',
+      '"accepted": true, "extra": 1,',
+      'unknown top-level key "extra": CloudScope warns about it and drops it on its next save',
+    ],
     ['"roi_type": "rectroi",', '"roi_type": "rectroi", "color": "red",', 'rois[0]: unexpected key "color"'],
-    ['"row_stop": 120', '"row_end": 120', 'rois[0].data: required key "row_stop" is missing; rois[0].data: unexpected key "row_end"'],
-    ['"roi_type": "linesegmentroi",', '"roi_type": "polygon",', 'rois[1].roi_type: must be one of "rectroi", "linesegmentroi" (got "polygon")'],
+    [
+      '"row_stop": 120',
+      '"row_end": 120',
+      'rois[0].data: required key "row_stop" is missing; rois[0].data: unexpected key "row_end"',
+    ],
+    [
+      '"roi_type": "linesegmentroi",',
+      '"roi_type": "polygon",',
+      'rois[1].roi_type: must be one of "rectroi", "linesegmentroi" (got "polygon")',
+    ],
   ])('reports a stored %s written as %s', (line, replacement, message) => {
     const { sidecar, problems } = parsed(withStored(line, replacement));
     expect(problems.join('; ')).toBe(message);
@@ -95,10 +107,22 @@ describe('parseSidecar: files the editor must not touch', () => {
   });
 
   it.each([
-    ['{"version": "2", "accepted": true, "rois": [], "experiment_metadata": {}, "image_header_metadata": {}, "analysis": []}', 'version is "2"; only version 2 is supported (line 1, column 13)'],
-    ['{"version": 2.0, "accepted": true, "rois": [], "experiment_metadata": {}, "image_header_metadata": {}, "analysis": []}', 'version is 2.0; only version 2 is supported (line 1, column 13)'],
-    ['{"version": 2, "accepted": true, "rois": {}, "experiment_metadata": [], "image_header_metadata": {}, "analysis": []}', '"rois" must be an array, not an object (line 1, column 42); "experiment_metadata" must be an object, not an array (line 1, column 69)'],
-    ['{}', 'required key "version" is missing; required key "accepted" is missing; required key "rois" is missing; required key "experiment_metadata" is missing; required key "image_header_metadata" is missing; required key "analysis" is missing'],
+    [
+      '{"version": "2", "accepted": true, "rois": [], "experiment_metadata": {}, "image_header_metadata": {}, "analysis": []}',
+      'version is "2"; only version 2 is supported (line 1, column 13)',
+    ],
+    [
+      '{"version": 2.0, "accepted": true, "rois": [], "experiment_metadata": {}, "image_header_metadata": {}, "analysis": []}',
+      'version is 2.0; only version 2 is supported (line 1, column 13)',
+    ],
+    [
+      '{"version": 2, "accepted": true, "rois": {}, "experiment_metadata": [], "image_header_metadata": {}, "analysis": []}',
+      '"rois" must be an array, not an object (line 1, column 42); "experiment_metadata" must be an object, not an array (line 1, column 69)',
+    ],
+    [
+      '{}',
+      'required key "version" is missing; required key "accepted" is missing; required key "rois" is missing; required key "experiment_metadata" is missing; required key "image_header_metadata" is missing; required key "analysis" is missing',
+    ],
     ['[1]', 'the top level must be an object, not an array (line 1, column 1)'],
   ])('%s', (text, messages) => {
     const result = parseSidecar(text);

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { compareCodePoints, pythonFloatRepr, pythonIntRepr, pythonJsonString } from '../../../../shared/sidecar/python-repr';
+import {
+  compareCodePoints,
+  pythonFloatRepr,
+  pythonIntRepr,
+  pythonJsonString,
+} from '../../../../shared/sidecar/python-repr';
 import { fixtureText } from './fixture-text';
 
 /** The double whose IEEE 754 big-endian bits are `hex`. */

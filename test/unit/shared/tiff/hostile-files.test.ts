@@ -14,7 +14,13 @@ function tiff(size: number, build: (view: DataView) => void): Uint8Array {
 /** Writes an IFD of a 4x4 uint8 image at `at` with extra entries, linking to `next`. */
 function ifd(view: DataView, at: number, next: number, extra: [number, number, number, number][] = []): void {
   const entries: [number, number, number, number][] = [
-    [256, 3, 1, 4], [257, 3, 1, 4], [258, 3, 1, 8], [273, 4, 1, 200], [278, 3, 1, 4], [279, 4, 1, 16], ...extra,
+    [256, 3, 1, 4],
+    [257, 3, 1, 4],
+    [258, 3, 1, 8],
+    [273, 4, 1, 200],
+    [278, 3, 1, 4],
+    [279, 4, 1, 16],
+    ...extra,
   ];
   entries.sort((a, b) => a[0] - b[0]);
   view.setUint16(at, entries.length, true);
@@ -30,8 +36,12 @@ function ifd(view: DataView, at: number, next: number, extra: [number, number, n
 
 describe('hostile files fail with a clear error and cost almost nothing', () => {
   it('detects libtiff IFD loops (to itself and back to the first IFD)', async () => {
-    await expect(readTiffHeader(fixtureSource('libtiff/test_ifd_loop_to_self.tif'))).rejects.toThrow('IFD loop at offset 408');
-    await expect(readTiffHeader(fixtureSource('libtiff/test_ifd_loop_to_first.tif'))).rejects.toThrow('IFD loop at offset 10');
+    await expect(readTiffHeader(fixtureSource('libtiff/test_ifd_loop_to_self.tif'))).rejects.toThrow(
+      'IFD loop at offset 408',
+    );
+    await expect(readTiffHeader(fixtureSource('libtiff/test_ifd_loop_to_first.tif'))).rejects.toThrow(
+      'IFD loop at offset 10',
+    );
   });
 
   it('reports an IFD offset past the end', async () => {
@@ -52,7 +62,9 @@ describe('hostile files fail with a clear error and cost almost nothing', () => 
   });
 
   it('rejects an IFD that claims tens of thousands of entries', async () => {
-    await expect(readTiffHeader(fixtureSource('hostile/huge-entry-count.tif'))).rejects.toThrow('corrupt IFD at 8: it claims 60000 entries');
+    await expect(readTiffHeader(fixtureSource('hostile/huge-entry-count.tif'))).rejects.toThrow(
+      'corrupt IFD at 8: it claims 60000 entries',
+    );
   });
 
   it('rejects files that are not TIFFs', async () => {
@@ -61,7 +73,9 @@ describe('hostile files fail with a clear error and cost almost nothing', () => 
   });
 
   it('rejects a file cut in the middle of its first IFD', async () => {
-    await expect(readTiffHeader(fixtureSource('hostile/truncated-in-ifd.tif'))).rejects.toThrow(/^truncated file: IFD at 8/);
+    await expect(readTiffHeader(fixtureSource('hostile/truncated-in-ifd.tif'))).rejects.toThrow(
+      /^truncated file: IFD at 8/,
+    );
   });
 
   it('detects a loop between two big-endian pages', async () => {
@@ -83,7 +97,9 @@ describe('hostile files fail with a clear error and cost almost nothing', () => 
       view.setUint32(4, 8, true);
       for (let i = 0; i < 300; i++) ifd(view, 8 + i * 100, i === 299 ? 0 : 8 + (i + 1) * 100);
     });
-    await expect(readTiffHeader(memorySource(bytes), { maxBytes: 8192 })).rejects.toThrow(/would exceed the 8192-byte limit/);
+    await expect(readTiffHeader(memorySource(bytes), { maxBytes: 8192 })).rejects.toThrow(
+      /would exceed the 8192-byte limit/,
+    );
   });
 
   it('rejects a file whose only IFD is empty', async () => {
@@ -103,6 +119,8 @@ describe('hostile files fail with a clear error and cost almost nothing', () => 
       ifd(view, 8, 0, [[305, 2, 5000, 120]]); // Software claims 5000 bytes at 120
     });
     const info = await readTiffHeader(memorySource(bytes));
-    expect(info.tags.find((tag) => tag.code === 305)?.value).toMatch(/^\(unreadable: truncated file: tag Software \(305\)/);
+    expect(info.tags.find((tag) => tag.code === 305)?.value).toMatch(
+      /^\(unreadable: truncated file: tag Software \(305\)/,
+    );
   });
 });

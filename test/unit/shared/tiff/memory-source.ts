@@ -15,7 +15,8 @@ export function memorySource(bytes: Uint8Array): ByteSource & { reads: number; b
     reads: 0,
     bytesRead: 0,
     read(offset: number, length: number): Uint8Array {
-      if (offset < 0 || length < 0 || offset + length > bytes.length) throw new Error(`read past end: ${offset}+${length}`);
+      if (offset < 0 || length < 0 || offset + length > bytes.length)
+        throw new Error(`read past end: ${offset}+${length}`);
       source.reads++;
       source.bytesRead += length;
       return bytes.slice(offset, offset + length);

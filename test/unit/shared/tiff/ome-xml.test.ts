@@ -16,12 +16,16 @@ function referenceOme(xml: string): OmeDocument | null {
     parseAttributeValue: false,
     parseTagValue: false,
     textNodeName: '#text',
-    isArray: (name, _path, _leaf, isAttribute) => !isAttribute && ['Image', 'Pixels', 'Channel', 'TiffData', 'UUID'].includes(name),
+    isArray: (name, _path, _leaf, isAttribute) =>
+      !isAttribute && ['Image', 'Pixels', 'Channel', 'TiffData', 'UUID'].includes(name),
   });
   const asNode = (value: unknown): Node => (typeof value === 'object' && value !== null ? (value as Node) : {});
-  const nodes = (value: unknown): Node[] => (Array.isArray(value) ? value.map(asNode) : value === undefined ? [] : [asNode(value)]);
+  const nodes = (value: unknown): Node[] =>
+    Array.isArray(value) ? value.map(asNode) : value === undefined ? [] : [asNode(value)];
   const attributes = (node: Node): Record<string, string> =>
-    Object.fromEntries(Object.entries(node).filter(([key, value]) => typeof value === 'string' && key !== '#text' && key !== 'xmlns')) as Record<string, string>;
+    Object.fromEntries(
+      Object.entries(node).filter(([key, value]) => typeof value === 'string' && key !== '#text' && key !== 'xmlns'),
+    ) as Record<string, string>;
   const text = (value: unknown): string | null => {
     if (typeof value === 'string') return value;
     const inner = asNode(value)['#text'];
@@ -42,7 +46,10 @@ function referenceOme(xml: string): OmeDocument | null {
           const uuid: unknown = Array.isArray(data.UUID) ? data.UUID[0] : data.UUID;
           return {
             attributes: attributes(data),
-            uuid: uuid === undefined ? null : { text: text(uuid) || null, fileName: attributes(asNode(uuid)).FileName ?? '' },
+            uuid:
+              uuid === undefined
+                ? null
+                : { text: text(uuid) || null, fileName: attributes(asNode(uuid)).FileName ?? '' },
           };
         }),
       })),
@@ -83,7 +90,10 @@ function variants(xml: string): string[] {
     xml.replace('<Image', '<ome:Image').replace('</Image>', '</ome:Image>'),
     `${xml} trailing text`,
     `<!DOCTYPE OME [ <!ELEMENT OME ANY> ]>${xml}`,
-    xml.replace(/<AcquisitionDate>[^<]*<\/AcquisitionDate>/, '<AcquisitionDate><![CDATA[2020-01-02T03:04:05]]></AcquisitionDate>'),
+    xml.replace(
+      /<AcquisitionDate>[^<]*<\/AcquisitionDate>/,
+      '<AcquisitionDate><![CDATA[2020-01-02T03:04:05]]></AcquisitionDate>',
+    ),
     xml.replace('<Image ', '<Image\u0001 '),
   );
   return out;
@@ -118,7 +128,8 @@ describe('the OME-XML parser', () => {
   });
 
   it.each(FIXTURES)('%s: rejects variants that are not well-formed', async (name) => {
-    for (const variant of notWellFormed(await descriptionOf(name))) expect({ variant, ours: parseOme(variant) }).toEqual({ variant, ours: null });
+    for (const variant of notWellFormed(await descriptionOf(name)))
+      expect({ variant, ours: parseOme(variant) }).toEqual({ variant, ours: null });
   });
 
   it('rejects what is not well-formed and keeps text and attributes decoded', () => {

@@ -20,9 +20,11 @@ const expected = JSON.parse(readFileSync(path.join(FIXTURES, 'expected.json'), '
 
 /** Files tifffile reads with a warning that the reader refuses on purpose (see tiff-headers.md). */
 const REFUSED_ON_PURPOSE: Record<string, string> = {
-  'hostile/huge-description.tif': 'truncated file: tag ImageDescription (270) at 150 (2147483647 bytes) runs past the end (size 288)',
+  'hostile/huge-description.tif':
+    'truncated file: tag ImageDescription (270) at 150 (2147483647 bytes) runs past the end (size 288)',
   'hostile/next-ifd-past-eof.tif': 'truncated file: IFD at 5000 is past the end (size 288)',
-  'hostile/strip-offsets-200m.tif': 'truncated file: tag StripOffsets (273) at 150 (800000000 bytes) runs past the end (size 288)',
+  'hostile/strip-offsets-200m.tif':
+    'truncated file: tag StripOffsets (273) at 150 (800000000 bytes) runs past the end (size 288)',
 };
 
 const readable = Object.entries(expected).filter(([name, e]) => e.error === undefined && !(name in REFUSED_ON_PURPOSE));
@@ -101,14 +103,32 @@ describe('header details', () => {
   });
 
   it('converts inch and centimetre resolutions to micrometres', async () => {
-    expect((await read('generated/plain-single-u16.tif')).fileCalibration).toEqual({ x: 1, y: 1, unit: 'um', source: 'resolution-cm' });
-    expect((await read('generated/plain-dpi-rgb.tif')).fileCalibration).toEqual({ x: 25400 / 300, y: 25400 / 300, unit: 'um', source: 'resolution-inch' });
+    expect((await read('generated/plain-single-u16.tif')).fileCalibration).toEqual({
+      x: 1,
+      y: 1,
+      unit: 'um',
+      source: 'resolution-cm',
+    });
+    expect((await read('generated/plain-dpi-rgb.tif')).fileCalibration).toEqual({
+      x: 25400 / 300,
+      y: 25400 / 300,
+      unit: 'um',
+      source: 'resolution-inch',
+    });
     expect((await read('generated/ome-tzcyx-u8.ome.tif')).fileCalibration).toBeNull();
   });
 
-  it('gives an OME pixel size in X\'s unit when Y is declared in another', async () => {
+  it("gives an OME pixel size in X's unit when Y is declared in another", async () => {
     const bytes = readFileSync(path.join(FIXTURES, 'generated/ome-3ch-u16.ome.tif'));
-    const edited = Buffer.from(bytes.toString('latin1').replace('PhysicalSizeY="0.4" PhysicalSizeYUnit="\u00c2\u00b5m"', 'PhysicalSizeY="400" PhysicalSizeYUnit="nm" '), 'latin1');
+    const edited = Buffer.from(
+      bytes
+        .toString('latin1')
+        .replace(
+          'PhysicalSizeY="0.4" PhysicalSizeYUnit="\u00c2\u00b5m"',
+          'PhysicalSizeY="400" PhysicalSizeYUnit="nm" ',
+        ),
+      'latin1',
+    );
     expect(edited.length).toBe(bytes.length);
     expect(edited.equals(bytes)).toBe(false);
     const info = await readTiffHeader(memorySource(new Uint8Array(edited)), { fileName: 'ome-3ch-u16.ome.tif' });

@@ -37,7 +37,13 @@ describe('ImageDescription', () => {
     expect(imagej.description.text.endsWith('\0')).toBe(false);
     expect((await readTiffHeader(fixtureSource('bioformats/multi-channel.ome.tif'))).description.kind).toBe('ome');
     expect((await readTiffHeader(fixtureSource('generated/shaped-2page-u8.tif'))).description.kind).toBe('json');
-    expect((await readTiffHeader(fixtureSource('generated/plain-3page-u8.tif'))).description).toEqual({ kind: 'none', text: '' });
-    expect((await readTiffHeader(fixtureSource('pims/stuck.tif'))).description).toEqual({ kind: 'text', text: 'shape=(5,512,512)' });
+    expect((await readTiffHeader(fixtureSource('generated/plain-3page-u8.tif'))).description).toEqual({
+      kind: 'none',
+      text: '',
+    });
+    expect((await readTiffHeader(fixtureSource('pims/stuck.tif'))).description).toEqual({
+      kind: 'text',
+      text: 'shape=(5,512,512)',
+    });
   });
 });

@@ -6,7 +6,10 @@ import { validateSidecarObject } from '../../../../shared/validation';
 const root = new URL('../../../../', import.meta.url);
 
 const minimal = (): Record<string, unknown> =>
-  JSON.parse(readFileSync(new URL('test/fixtures/sidecars/minimal-2ch-imagej.tif.json', root), 'utf8')) as Record<string, unknown>;
+  JSON.parse(readFileSync(new URL('test/fixtures/sidecars/minimal-2ch-imagej.tif.json', root), 'utf8')) as Record<
+    string,
+    unknown
+  >;
 
 describe('generated validators', () => {
   it.each(['shared/validation/generated/validators.js', 'shared/validation/generated/validators.d.ts'])(
@@ -37,8 +40,22 @@ describe('validateSidecarObject', () => {
     sidecar.experiment_metadata = { ...(sidecar.experiment_metadata as object), branch_order: 2.5, species: 7 };
     sidecar.image_header_metadata = { ...(sidecar.image_header_metadata as object), physical_unit_x: -2 };
     sidecar.rois = [
-      { roi_id: 1, roi_type: 'rectroi', version: '1.0', name: 'a', note: '', data: { row_start: 0, row_stop: 5, col_start: 0 } },
-      { roi_id: 1.5, roi_type: 'linesegmentroi', version: '2.0', name: 'b', note: '', data: { row0: 0, col0: 0, row1: 1, col1: 'x' } },
+      {
+        roi_id: 1,
+        roi_type: 'rectroi',
+        version: '1.0',
+        name: 'a',
+        note: '',
+        data: { row_start: 0, row_stop: 5, col_start: 0 },
+      },
+      {
+        roi_id: 1.5,
+        roi_type: 'linesegmentroi',
+        version: '2.0',
+        name: 'b',
+        note: '',
+        data: { row0: 0, col0: 0, row1: 1, col1: 'x' },
+      },
     ];
     sidecar.image_contrast = { '0': 'gray' };
     expect(validateSidecarObject(sidecar)).toEqual([

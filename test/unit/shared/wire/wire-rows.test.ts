@@ -9,14 +9,33 @@ const defaults = Object.fromEntries(EDITABLE_FIELDS.map((f) => [f.name, f.defaul
 const full: ImageRow = {
   path: 'mouse 3/session 1/cell-07.ome.tif',
   kind: 'tiff',
-  header: { shape: '(3, 512, 512)', dims: "('C', 'Y', 'X')", sizes: "{'C': 3, 'Y': 512, 'X': 512}", dtype: 'uint16', num_channels: 3, num_scenes: 1, date: '2024-05-06', time: '07:08:09' },
+  header: {
+    shape: '(3, 512, 512)',
+    dims: "('C', 'Y', 'X')",
+    sizes: "{'C': 3, 'Y': 512, 'X': 512}",
+    dtype: 'uint16',
+    num_channels: 3,
+    num_scenes: 1,
+    date: '2024-05-06',
+    time: '07:08:09',
+  },
   fileCalibration: { x: 0.21, y: 0.21, unit: 'µm', source: 'ome' },
   sidecar: 'ok',
   version: { size: 2731, mtimeMs: 1715000000123.457, sha256: 'ab'.repeat(32) },
-  values: { ...defaults, species: 'mouse', depth: 120.5, branch_order: null, accepted: false, note: 'line 1\n"quoted" ünïcode 🐭' },
+  values: {
+    ...defaults,
+    species: 'mouse',
+    depth: 120.5,
+    branch_order: null,
+    accepted: false,
+    note: 'line 1\n"quoted" ünïcode 🐭',
+  },
   errors: ['cell-07.ome.tif.json: pixel size differs from the file (0.21 µm)'],
   profile: 'acqmeta.profile.json',
-  profileProblems: [{ field: 'genotype', rule: 'required', message: 'Genotype is required.' }, { field: 'species', rule: 'x-synonyms', message: 'Use “mouse”.', suggestion: 'mouse' }],
+  profileProblems: [
+    { field: 'genotype', rule: 'required', message: 'Genotype is required.' },
+    { field: 'species', rule: 'x-synonyms', message: 'Use “mouse”.', suggestion: 'mouse' },
+  ],
   absentFields: ['age'],
   results: { 'kymograph/0/diameter_um': 4.2, 'kymograph/0/flow': 'NaN' },
 };
@@ -36,11 +55,18 @@ const bare: ImageRow = {
 };
 
 /** The event the page gets after the server sent `event` through the stream (JSON both ways). */
-const travel = (event: ApiEvent): ApiEvent => fromWireEvent(JSON.parse(JSON.stringify(toWireEvent(event))) as WireEvent);
+const travel = (event: ApiEvent): ApiEvent =>
+  fromWireEvent(JSON.parse(JSON.stringify(toWireEvent(event))) as WireEvent);
 
 describe('rows on browser mode’s event stream', () => {
   it('arrive as they were sent, every part of them, and parts a row lacks stay absent', () => {
-    const event: ApiEvent = { type: 'scan-rows', scanId: 's-1', rows: [full, bare, { ...full, sidecar: 'invalid', absentFields: [] }], done: 3, total: null };
+    const event: ApiEvent = {
+      type: 'scan-rows',
+      scanId: 's-1',
+      rows: [full, bare, { ...full, sidecar: 'invalid', absentFields: [] }],
+      done: 3,
+      total: null,
+    };
     const arrived = travel(event);
     expect(arrived).toStrictEqual(event);
     if (arrived.type !== 'scan-rows') throw new Error(arrived.type);
@@ -50,7 +76,13 @@ describe('rows on browser mode’s event stream', () => {
   });
 
   it('give the rows whose values are all defaults one shared, frozen object', () => {
-    const arrived = travel({ type: 'scan-rows', scanId: 's-1', rows: [bare, { ...bare, path: 'b.oir', values: { ...defaults } }, full], done: 3, total: 3 });
+    const arrived = travel({
+      type: 'scan-rows',
+      scanId: 's-1',
+      rows: [bare, { ...bare, path: 'b.oir', values: { ...defaults } }, full],
+      done: 3,
+      total: 3,
+    });
     if (arrived.type !== 'scan-rows') throw new Error(arrived.type);
     const [a, b, c] = arrived.rows;
     expect(a?.values).toBe(b?.values);
@@ -60,7 +92,13 @@ describe('rows on browser mode’s event stream', () => {
   });
 
   it('take well under half the bytes of the row objects', () => {
-    const event: ApiEvent = { type: 'scan-rows', scanId: 's-1', rows: Array.from({ length: 100 }, (_, i) => ({ ...bare, path: `cell-${i}.tif`, kind: 'tiff' as const })), done: 100, total: 100 };
+    const event: ApiEvent = {
+      type: 'scan-rows',
+      scanId: 's-1',
+      rows: Array.from({ length: 100 }, (_, i) => ({ ...bare, path: `cell-${i}.tif`, kind: 'tiff' as const })),
+      done: 100,
+      total: 100,
+    };
     expect(JSON.stringify(toWireEvent(event)).length).toBeLessThan(JSON.stringify(event).length / 2);
   });
 

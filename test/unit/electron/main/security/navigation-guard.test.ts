@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { decideWindowOpen, externalHttpsUrl, isNavigationAllowed } from '../../../../../electron/main/security/navigation-guard';
+import {
+  decideWindowOpen,
+  externalHttpsUrl,
+  isNavigationAllowed,
+} from '../../../../../electron/main/security/navigation-guard';
 
 describe('isNavigationAllowed', () => {
   it('allows the app pages', () => {

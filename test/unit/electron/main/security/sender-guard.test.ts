@@ -11,12 +11,15 @@ describe('isTrustedSender', () => {
     expect(isTrustedSender({ url: 'app://acqmeta/index.html', parent: top })).toBe(false);
   });
 
-  it.each(['https://example.com/', 'file:///work/main/dist/renderer/index.html', 'app://other/index.html', 'about:blank', ''])(
-    'rejects a top frame of a foreign origin: %s',
-    (url) => {
-      expect(isTrustedSender({ url, parent: null })).toBe(false);
-    },
-  );
+  it.each([
+    'https://example.com/',
+    'file:///work/main/dist/renderer/index.html',
+    'app://other/index.html',
+    'about:blank',
+    '',
+  ])('rejects a top frame of a foreign origin: %s', (url) => {
+    expect(isTrustedSender({ url, parent: null })).toBe(false);
+  });
 
   it('rejects a missing frame (navigated away or destroyed)', () => {
     expect(isTrustedSender(null)).toBe(false);

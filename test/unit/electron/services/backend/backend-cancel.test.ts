@@ -30,7 +30,8 @@ describe('cancelScan', () => {
     await writeFile(GATE, 'many\n');
     ({ copy, h } = await startOnLab());
     await mkdir(path.join(copy.lab, 'many'));
-    for (let i = 0; i < EXTRA; i++) await copyFile(path.join(copy.lab, 'plain.tiff'), path.join(copy.lab, 'many', `copy-${i}.tif`));
+    for (let i = 0; i < EXTRA; i++)
+      await copyFile(path.join(copy.lab, 'plain.tiff'), path.join(copy.lab, 'many', `copy-${i}.tif`));
   });
   afterEach(() => stopOnLab(copy, h));
 
@@ -40,7 +41,9 @@ describe('cancelScan', () => {
     const { scanId } = await h.ok('scanFolder', {});
     await h.waitFor((e) => e.type === 'scan-rows' && e.scanId === scanId);
     expect(await h.ok('cancelScan', { scanId })).toEqual({ cancelled: true });
-    const sent = eventsOf(scanId).filter((e): e is RowsEvent => e.type === 'scan-rows').flatMap((e) => e.rows).length;
+    const sent = eventsOf(scanId)
+      .filter((e): e is RowsEvent => e.type === 'scan-rows')
+      .flatMap((e) => e.rows).length;
     expect(eventsOf(scanId).at(-1)).toEqual({ type: 'scan-cancelled', scanId, done: sent });
     expect(sent).toBe(2); // cells/ and hostile/, walked before many/
     // a new scan runs to its end once the gate opens; the cancelled one says nothing more meanwhile
@@ -56,6 +59,8 @@ describe('cancelScan', () => {
     const { scanId } = await h.ok('scanFolder', {});
     expect(await h.ok('cancelScan', { scanId: 'another' })).toEqual({ cancelled: false });
     expect(await h.ok('cancelScan', {})).toEqual({ cancelled: true });
-    expect(h.events.filter((e) => e.type === 'scan-cancelled')).toEqual([{ type: 'scan-cancelled', scanId, done: expect.any(Number) }]);
+    expect(h.events.filter((e) => e.type === 'scan-cancelled')).toEqual([
+      { type: 'scan-cancelled', scanId, done: expect.any(Number) },
+    ]);
   });
 });

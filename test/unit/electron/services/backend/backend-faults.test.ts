@@ -24,8 +24,12 @@ describe('backend saveSidecars on a failing disk', () => {
     cpSync(lab(`${OME}.json`), lab(`${rel}.json`));
   };
   const versionOf = async (rel: string) => (await h.ok('reloadRow', { path: rel })).version;
-  const summary = (outcomes: SaveOutcome[]) => outcomes.map((o) => (o.ok ? `${o.path}: saved` : `${o.path}: ${o.error.code} ${o.error.message}`));
-  const temps = () => readdirSync(copy.lab, { recursive: true, encoding: 'utf8' }).filter((name) => path.basename(name).startsWith('.acqmeta-'));
+  const summary = (outcomes: SaveOutcome[]) =>
+    outcomes.map((o) => (o.ok ? `${o.path}: saved` : `${o.path}: ${o.error.code} ${o.error.message}`));
+  const temps = () =>
+    readdirSync(copy.lab, { recursive: true, encoding: 'utf8' }).filter((name) =>
+      path.basename(name).startsWith('.acqmeta-'),
+    );
 
   beforeEach(async () => {
     ({ copy, h } = await startOnLab());
@@ -53,7 +57,10 @@ describe('backend saveSidecars on a failing disk', () => {
     rmSync(lab('link/e.tif.json'));
     symlinkSync(path.join(copy.base, 'outside.json'), lab('link/e.tif.json'));
 
-    const saves = [...rels.map((rel, i) => ({ path: rel, expected: versions[i] ?? null })), { path: 'plain.tiff', expected: null }].map((save) => ({
+    const saves = [
+      ...rels.map((rel, i) => ({ path: rel, expected: versions[i] ?? null })),
+      { path: 'plain.tiff', expected: null },
+    ].map((save) => ({
       ...save,
       changes: { species: 'rat' },
     }));
@@ -67,7 +74,8 @@ describe('backend saveSidecars on a failing disk', () => {
       'plain.tiff: IO plain.tiff.json could not be read: it is a folder',
     ]);
     expect(readFileSync(lab('ok/a.tif.json'), 'utf8')).toBe(before.replace('"species": "mouse"', '"species": "rat"'));
-    for (const rel of ['locked/b.tif.json', 'immutable/c.tif.json', 'gone/d.tif.json']) expect(readFileSync(lab(rel), 'utf8')).toBe(before);
+    for (const rel of ['locked/b.tif.json', 'immutable/c.tif.json', 'gone/d.tif.json'])
+      expect(readFileSync(lab(rel), 'utf8')).toBe(before);
     expect(readFileSync(path.join(copy.base, 'outside.json'), 'utf8')).toBe(before);
     expect(readdirSync(lab('plain.tiff.json'))).toEqual([]);
     expect(temps()).toEqual([]);
@@ -92,7 +100,10 @@ describe('backend saveSidecars on a failing disk', () => {
         { path: OME, changes: { species: 'rat' }, expected: versions.ome },
       ],
     });
-    expect(summary(outcomes)).toEqual(['full/x.tif: IO x.tif.json could not be saved: the disk is full', `${OME}: saved`]);
+    expect(summary(outcomes)).toEqual([
+      'full/x.tif: IO x.tif.json could not be saved: the disk is full',
+      `${OME}: saved`,
+    ]);
     expect(readFileSync(lab('full/x.tif.json'), 'utf8')).toBe(before);
     expect(temps()).toEqual([]);
   });

@@ -22,8 +22,15 @@ describe('backend presets', () => {
 
   it('saves a preset as a plain JSON file in the settings folder and lists it', async () => {
     expect(await h.ok('listPresets', {})).toEqual({ folder: presetsDir(), presets: [] });
-    const saved = await h.ok('savePreset', { name: ' Thy1 cohort 3, P30 ', fields: { age: 'P30', species: 'mouse', depth: 120.5 } });
-    expect(saved).toEqual({ id: 'thy1-cohort-3-p30.json', name: 'Thy1 cohort 3, P30', fields: { species: 'mouse', age: 'P30', depth: 120.5 } });
+    const saved = await h.ok('savePreset', {
+      name: ' Thy1 cohort 3, P30 ',
+      fields: { age: 'P30', species: 'mouse', depth: 120.5 },
+    });
+    expect(saved).toEqual({
+      id: 'thy1-cohort-3-p30.json',
+      name: 'Thy1 cohort 3, P30',
+      fields: { species: 'mouse', age: 'P30', depth: 120.5 },
+    });
     expect(readFileSync(path.join(presetsDir(), 'thy1-cohort-3-p30.json'), 'utf8')).toBe(
       '{\n  "acqmeta_preset": 1,\n  "name": "Thy1 cohort 3, P30",\n  "fields": {\n    "species": "mouse",\n    "age": "P30",\n    "depth": 120.5\n  }\n}\n',
     );
@@ -34,14 +41,25 @@ describe('backend presets', () => {
   it('refuses a second preset of the same name unless told to replace it', async () => {
     await h.ok('savePreset', { name: 'Cohort A', fields: { species: 'mouse' } });
     const again = await h.call('savePreset', { name: 'cohort a', fields: { species: 'rat' } });
-    expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: 'A preset named “Cohort A” exists already.' } });
+    expect(again).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: 'A preset named “Cohort A” exists already.' },
+    });
     await h.ok('savePreset', { name: 'cohort a', fields: { species: 'rat' }, overwrite: true });
-    expect((await h.ok('listPresets', {})).presets).toEqual([{ ok: true, id: 'cohort-a.json', name: 'cohort a', fields: { species: 'rat' } }]);
+    expect((await h.ok('listPresets', {})).presets).toEqual([
+      { ok: true, id: 'cohort-a.json', name: 'cohort a', fields: { species: 'rat' } },
+    ]);
   });
 
   it('refuses invalid values, unknown fields and empty presets, and writes nothing', async () => {
-    expect(await h.call('savePreset', { name: 'Deep', fields: { depth: 'deep' } })).toMatchObject({ ok: false, error: { code: 'INVALID_VALUE', message: expect.stringMatching(/^Depth/) } });
-    expect(await h.call('savePreset', { name: 'Empty', fields: {} })).toMatchObject({ ok: false, error: { code: 'INVALID_VALUE', message: 'A preset sets at least one field.' } });
+    expect(await h.call('savePreset', { name: 'Deep', fields: { depth: 'deep' } })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_VALUE', message: expect.stringMatching(/^Depth/) },
+    });
+    expect(await h.call('savePreset', { name: 'Empty', fields: {} })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_VALUE', message: 'A preset sets at least one field.' },
+    });
     expect(codeOf(await h.call('savePreset', { name: 'Header', fields: { shape: '(1, 2)' } }))).toBe('BAD_REQUEST');
     expect(codeOf(await h.call('savePreset', { name: '', fields: { species: 'mouse' } }))).toBe('BAD_REQUEST');
     expect((await h.ok('listPresets', {})).presets).toEqual([]);
@@ -51,7 +69,11 @@ describe('backend presets', () => {
     const a = await h.ok('savePreset', { name: 'Cohort A', fields: { species: 'mouse' } });
     await h.ok('savePreset', { name: 'Cohort B', fields: { species: 'rat' } });
     expect(codeOf(await h.call('renamePreset', { id: a.id, name: 'COHORT B' }))).toBe('CONFLICT');
-    expect(await h.ok('renamePreset', { id: a.id, name: 'Thy1 cohort 3' })).toEqual({ id: 'thy1-cohort-3.json', name: 'Thy1 cohort 3', fields: { species: 'mouse' } });
+    expect(await h.ok('renamePreset', { id: a.id, name: 'Thy1 cohort 3' })).toEqual({
+      id: 'thy1-cohort-3.json',
+      name: 'Thy1 cohort 3',
+      fields: { species: 'mouse' },
+    });
     expect(files()).toEqual(['cohort-b.json', 'thy1-cohort-3.json']);
     expect(codeOf(await h.call('renamePreset', { id: 'gone.json', name: 'X' }))).toBe('NOT_FOUND');
   });
@@ -59,7 +81,10 @@ describe('backend presets', () => {
   it('lists a broken preset file with the reason, after the valid ones, and deletes it', async () => {
     mkdirSync(presetsDir(), { recursive: true });
     writeFileSync(path.join(presetsDir(), 'broken.json'), '{"acqmeta_preset": 1, "name": "Bad", ');
-    writeFileSync(path.join(presetsDir(), 'wrong.json'), JSON.stringify({ acqmeta_preset: 1, name: 'Wrong', fields: { depth: -1, colour: 'red' } }));
+    writeFileSync(
+      path.join(presetsDir(), 'wrong.json'),
+      JSON.stringify({ acqmeta_preset: 1, name: 'Wrong', fields: { depth: -1, colour: 'red' } }),
+    );
     writeFileSync(path.join(presetsDir(), 'notes.txt'), 'not a preset');
     await h.ok('savePreset', { name: 'Good', fields: { sex: 'F' } });
     const { presets } = await h.ok('listPresets', {});
@@ -82,7 +107,10 @@ describe('backend presets', () => {
   it('says presets are not available without a settings folder', async () => {
     const bare = await startBackend();
     try {
-      expect(await bare.call('listPresets', {})).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: expect.stringMatching(/no settings folder/) } });
+      expect(await bare.call('listPresets', {})).toMatchObject({
+        ok: false,
+        error: { code: 'BAD_REQUEST', message: expect.stringMatching(/no settings folder/) },
+      });
     } finally {
       await bare.backend.close();
     }

@@ -24,12 +24,17 @@ describe('backend requests', () => {
     expect(codeOf(await h.backend.call('getSession', null))).toBe('BAD_REQUEST');
     expect(codeOf(await h.backend.call('reloadRow', {}))).toBe('BAD_REQUEST');
     expect(codeOf(await h.backend.call('reloadRow', { path: 7 }))).toBe('BAD_REQUEST');
-    expect(codeOf(await h.backend.call('getPreview', { path: 'plain.tiff', c: 0, z: 0, t: -1, maxSize: 256 }))).toBe('BAD_REQUEST');
+    expect(codeOf(await h.backend.call('getPreview', { path: 'plain.tiff', c: 0, z: 0, t: -1, maxSize: 256 }))).toBe(
+      'BAD_REQUEST',
+    );
     const badField = { saves: [{ path: 'plain.tiff', changes: { password: 'x' }, expected: null }] };
     const result = await h.backend.call('saveSidecars', badField);
     expect(result).toEqual({
       ok: false,
-      error: { code: 'BAD_REQUEST', message: 'saveSidecars: request saves[0].changes has an unexpected key "password".' },
+      error: {
+        code: 'BAD_REQUEST',
+        message: 'saveSidecars: request saves[0].changes has an unexpected key "password".',
+      },
     });
     expect(await h.backend.call('getSession', { extra: 1 })).toMatchObject({
       error: { message: 'getSession: the request must NOT have additional properties (extra).' },
@@ -50,7 +55,10 @@ describe('backend requests', () => {
     expect(codeOf(await h.call('openFolder', { path: copy.base }))).toBe('OUTSIDE_FOLDER');
     await symlink(copy.base, path.join(copy.lab, 'up'));
     expect(codeOf(await h.call('openFolder', { path: path.join(copy.lab, 'up') }))).toBe('OUTSIDE_FOLDER');
-    expect(await h.ok('openFolder', { path: path.join(copy.lab, 'cells') })).toEqual({ root: path.join(copy.lab, 'cells'), name: 'cells' });
+    expect(await h.ok('openFolder', { path: path.join(copy.lab, 'cells') })).toEqual({
+      root: path.join(copy.lab, 'cells'),
+      name: 'cells',
+    });
     expect(await h.ok('getSession', {})).toEqual({
       door: 'browser',
       folder: { root: path.join(copy.lab, 'cells'), name: 'cells' },
@@ -87,7 +95,9 @@ describe('backend requests', () => {
         for (const method of ['reloadRow', 'getImageDetail'] as const) {
           expect(codeOf(await h.call(method, { path: bad }))).toBe('OUTSIDE_FOLDER');
         }
-        const [outcome] = await h.ok('saveSidecars', { saves: [{ path: bad, changes: { species: 'x' }, expected: null }] });
+        const [outcome] = await h.ok('saveSidecars', {
+          saves: [{ path: bad, changes: { species: 'x' }, expected: null }],
+        });
         expect(outcome).toMatchObject({ ok: false, error: { code: 'OUTSIDE_FOLDER' } });
       },
     );
@@ -101,8 +111,12 @@ describe('backend requests', () => {
       await symlink(outside, path.join(copy.lab, 'outdir'));
       await symlink(path.join(outside, 'target.json'), path.join(copy.lab, 'plain.tiff.json'));
       expect(codeOf(await h.call('reloadRow', { path: 'link.tif' }))).toBe('OUTSIDE_FOLDER');
-      expect(codeOf(await h.call('getPreview', { path: 'outdir/secret.tif', c: 0, z: 0, t: 0, maxSize: 64 }))).toBe('OUTSIDE_FOLDER');
-      const [outcome] = await h.ok('saveSidecars', { saves: [{ path: 'plain.tiff', changes: { species: 'x' }, expected: null, overwrite: true }] });
+      expect(codeOf(await h.call('getPreview', { path: 'outdir/secret.tif', c: 0, z: 0, t: 0, maxSize: 64 }))).toBe(
+        'OUTSIDE_FOLDER',
+      );
+      const [outcome] = await h.ok('saveSidecars', {
+        saves: [{ path: 'plain.tiff', changes: { species: 'x' }, expected: null, overwrite: true }],
+      });
       expect(outcome).toMatchObject({ ok: false, error: { code: 'OUTSIDE_FOLDER', path: 'plain.tiff' } });
       expect(await readFile(path.join(outside, 'target.json'), 'utf8')).toBe('outside bytes');
       const row = await h.ok('reloadRow', { path: 'plain.tiff' });

@@ -12,7 +12,16 @@ const LINESCANS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..
 async function snapshot(folder: string): Promise<Record<string, { text: string; mtimeMs: number }>> {
   const names = (await readdir(folder)).filter((name) => name.endsWith('.json')).sort();
   const entries = await Promise.all(
-    names.map(async (name) => [name, { text: await readFile(path.join(folder, name), 'latin1'), mtimeMs: (await stat(path.join(folder, name))).mtimeMs }] as const),
+    names.map(
+      async (name) =>
+        [
+          name,
+          {
+            text: await readFile(path.join(folder, name), 'latin1'),
+            mtimeMs: (await stat(path.join(folder, name))).mtimeMs,
+          },
+        ] as const,
+    ),
   );
   return Object.fromEntries(entries);
 }
@@ -34,7 +43,14 @@ describe('backend: ROIs, analyses and results', () => {
 
   it('getImageDetail carries the ROIs and analysis records, numbers as written', async () => {
     const detail = await h.ok('getImageDetail', { path: 'ls_01.tif' });
-    expect(detail.rois.map((r) => r.type)).toEqual(['rectroi', 'rectroi', 'rectroi', 'rectroi', 'linesegmentroi', 'polygonroi']);
+    expect(detail.rois.map((r) => r.type)).toEqual([
+      'rectroi',
+      'rectroi',
+      'rectroi',
+      'rectroi',
+      'linesegmentroi',
+      'polygonroi',
+    ]);
     expect(detail.analyses).toHaveLength(8);
     const nan = detail.analyses[4]?.summary.find((v) => v.key === 'velocity_mean');
     expect(nan?.value).toEqual({ kind: 'number', text: 'NaN' });
@@ -42,12 +58,26 @@ describe('backend: ROIs, analyses and results', () => {
   });
 
   it('scan rows carry the numeric summary values; rows without analyses carry none', async () => {
-    await writeFile(path.join(folder, 'ls_07.tif.json'), (await readFile(path.join(folder, 'ls_05.tif.json'), 'utf8')).replace(/"analysis": \[[\s\S]*?\n {2}\],/, '"analysis": [],'));
+    await writeFile(
+      path.join(folder, 'ls_07.tif.json'),
+      (await readFile(path.join(folder, 'ls_05.tif.json'), 'utf8')).replace(
+        /"analysis": \[[\s\S]*?\n {2}\],/,
+        '"analysis": [],',
+      ),
+    );
     await cp(path.join(folder, 'ls_05.tif'), path.join(folder, 'ls_07.tif'));
     const { scanId } = await h.ok('scanFolder', {});
     await h.waitFor((e) => e.type === 'scan-done' && e.scanId === scanId);
     const rows = h.events.flatMap((e: ApiEvent): ImageRow[] => (e.type === 'scan-rows' ? e.rows : []));
-    expect(rows.map((r) => r.path)).toEqual(['ls_01.tif', 'ls_02.tif', 'ls_03.tif', 'ls_04.tif', 'ls_05.tif', 'ls_06.tif', 'ls_07.tif']);
+    expect(rows.map((r) => r.path)).toEqual([
+      'ls_01.tif',
+      'ls_02.tif',
+      'ls_03.tif',
+      'ls_04.tif',
+      'ls_05.tif',
+      'ls_06.tif',
+      'ls_07.tif',
+    ]);
     expect(rows[1]?.results?.['radon_velocity/2/0/velocity_cv']).toBe('Infinity');
     expect(rows[0]?.results?.['radon_velocity/1/0/velocity_mean']).toBe(1.74263643202636);
     expect(rows[6]).not.toHaveProperty('results');
@@ -59,14 +89,19 @@ describe('backend: ROIs, analyses and results', () => {
     expect(all.mimeType).toMatch(/^text\/csv/);
     const lines = Buffer.from(all.base64, 'base64').toString('utf8').split('\r\n');
     expect(lines).toHaveLength(1 + 48 + 1);
-    expect(lines[1]).toMatch(/^ls_01\.tif,mouse,,WT,.*,radon_velocity,1,0,57,0\.5914461880500383,1\.74263643202636,1\.9004092829093207,,,,,,$/);
+    expect(lines[1]).toMatch(
+      /^ls_01\.tif,mouse,,WT,.*,radon_velocity,1,0,57,0\.5914461880500383,1\.74263643202636,1\.9004092829093207,,,,,,$/,
+    );
     const some = await h.ok('exportResults', { paths: ['ls_02.tif', 'ls_02.tif'], format: 'tsv' });
     const tsv = Buffer.from(some.base64, 'base64').toString('utf8').trimEnd().split('\r\n');
     expect(tsv).toHaveLength(1 + 8);
     expect(tsv[3]?.split('\t')).toContain('inf');
     expect(tsv.slice(1).every((line) => line.startsWith('ls_02.tif\t'))).toBe(true);
     const xlsx = await h.ok('exportResults', { format: 'xlsx' });
-    expect([xlsx.fileName, xlsx.mimeType]).toEqual([`${path.basename(folder)}-results.xlsx`, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']);
+    expect([xlsx.fileName, xlsx.mimeType]).toEqual([
+      `${path.basename(folder)}-results.xlsx`,
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    ]);
     expect(Buffer.from(xlsx.base64, 'base64').subarray(0, 2).toString()).toBe('PK');
     expect(xlsx.notes).toEqual(['NaN summary values are empty cells; Infinity is written inf (-inf).']);
   });
@@ -84,9 +119,13 @@ describe('backend: ROIs, analyses and results', () => {
     await h.waitFor((e) => e.type === 'scan-done' && e.scanId === scanId);
     expect(await snapshot(folder)).toEqual(before);
     const row = await h.ok('reloadRow', { path: 'ls_01.tif' });
-    const [outcome] = await h.ok('saveSidecars', { saves: [{ path: row.path, changes: { condition: 'awake' }, expected: row.version }] });
+    const [outcome] = await h.ok('saveSidecars', {
+      saves: [{ path: row.path, changes: { condition: 'awake' }, expected: row.version }],
+    });
     expect(outcome?.ok).toBe(true);
     const text = before['ls_01.tif.json']?.text ?? '';
-    expect(await readFile(path.join(folder, 'ls_01.tif.json'), 'latin1')).toBe(text.replace('"condition": "baseline"', '"condition": "awake"'));
+    expect(await readFile(path.join(folder, 'ls_01.tif.json'), 'latin1')).toBe(
+      text.replace('"condition": "baseline"', '"condition": "awake"'),
+    );
   });
 });

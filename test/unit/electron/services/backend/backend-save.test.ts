@@ -35,7 +35,9 @@ describe('backend saveSidecars', () => {
     const row = await h.ok('reloadRow', { path: 'cells/multi-channel.ome.tif' });
     const [outcome] = await save({ path: row.path, changes: { accepted: false }, expected: row.version });
     expect(outcome).toMatchObject({ ok: true, row: { values: { accepted: false } } });
-    expect(await readFile(sidecar('cells/multi-channel.ome.tif'), 'utf8')).toBe(before.replace('"accepted": true,', '"accepted": false,'));
+    expect(await readFile(sidecar('cells/multi-channel.ome.tif'), 'utf8')).toBe(
+      before.replace('"accepted": true,', '"accepted": false,'),
+    );
   });
 
   it('changes only the edited line of an existing sidecar', async () => {
@@ -82,10 +84,21 @@ describe('backend saveSidecars', () => {
     const row = await h.ok('reloadRow', { path: 'stacks/float.tif' });
     expect(row.errors).toContain('Branch order: must be a whole number (got 2.5)');
     const [kept] = await save({ path: row.path, changes: { species: 'rat' }, expected: row.version });
-    expect(kept).toMatchObject({ ok: true, row: { errors: expect.arrayContaining(['Branch order: must be a whole number (got 2.5)']) } });
-    const [fixed] = await save({ path: row.path, changes: { branch_order: 2 }, expected: kept?.ok ? kept.row.version : null });
+    expect(kept).toMatchObject({
+      ok: true,
+      row: { errors: expect.arrayContaining(['Branch order: must be a whole number (got 2.5)']) },
+    });
+    const [fixed] = await save({
+      path: row.path,
+      changes: { branch_order: 2 },
+      expected: kept?.ok ? kept.row.version : null,
+    });
     expect(fixed).toMatchObject({ ok: true, row: { errors: [] } });
-    const [again] = await save({ path: row.path, changes: { species: 'vole' }, expected: fixed?.ok ? fixed.row.version : null });
+    const [again] = await save({
+      path: row.path,
+      changes: { species: 'vole' },
+      expected: fixed?.ok ? fixed.row.version : null,
+    });
     expect(again).toMatchObject({ ok: true, row: { errors: [] } });
   });
 
@@ -103,7 +116,11 @@ describe('backend saveSidecars', () => {
     const outcomes = await save(
       { path: 'stacks/multipage.tif', changes: { species: 'x' }, expected: row.version, overwrite: true },
       { path: 'plain.tiff', changes: { depth: 'abc' }, expected: null },
-      { path: 'other/scan_01.oir', changes: { condition: 'drug' }, expected: (await h.ok('reloadRow', { path: 'other/scan_01.oir' })).version },
+      {
+        path: 'other/scan_01.oir',
+        changes: { condition: 'drug' },
+        expected: (await h.ok('reloadRow', { path: 'other/scan_01.oir' })).version,
+      },
     );
     expect(outcomes.map((o) => (o.ok ? 'ok' : o.error.code))).toEqual(['INVALID_SIDECAR', 'INVALID_VALUE', 'ok']);
     expect(await readFile(file)).toEqual(bytes);

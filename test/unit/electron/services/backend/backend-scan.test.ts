@@ -42,8 +42,15 @@ describe('backend scan and image methods', () => {
     expect(ome?.version?.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(hostile?.header).toBeNull();
     expect(hostile?.errors.length).toBeGreaterThan(0);
-    expect(oir).toMatchObject({ header: { shape: '(2, 1024, 1024)', date: '20240312' }, values: { condition: 'baseline', physical_unit_x: 0.31 } });
-    expect(plain).toMatchObject({ header: { shape: '(151, 157)', dims: "('Y', 'X')", dtype: 'uint8' }, version: null, values: { species: '', depth: null, physical_label_x: 'Pixels' } });
+    expect(oir).toMatchObject({
+      header: { shape: '(2, 1024, 1024)', date: '20240312' },
+      values: { condition: 'baseline', physical_unit_x: 0.31 },
+    });
+    expect(plain).toMatchObject({
+      header: { shape: '(151, 157)', dims: "('Y', 'X')", dtype: 'uint8' },
+      version: null,
+      values: { species: '', depth: null, physical_label_x: 'Pixels' },
+    });
     expect(corrupt?.errors.length).toBeGreaterThan(0);
   });
 
@@ -57,7 +64,7 @@ describe('backend scan and image methods', () => {
     expect(h.events.filter((e) => e.type === 'scan-rows' && e.scanId !== scanId)).toEqual([]);
   });
 
-  it('holds a scan\'s first rows until someone listens, as a browser\'s event stream may connect after its first call', async () => {
+  it("holds a scan's first rows until someone listens, as a browser's event stream may connect after its first call", async () => {
     // an observer (browser mode's server follows scans with one) sees every event but is no listener
     const observed: ApiEvent[] = [];
     const quiet = await startBackend({ initialFolder: copy.lab, observe: (event) => observed.push(event) }, false);
@@ -69,7 +76,9 @@ describe('backend scan and image methods', () => {
       await quiet.waitFor((e) => e.type === 'scan-done' && e.scanId === scanId);
       const rows = quiet.events.filter((e): e is RowsEvent => e.type === 'scan-rows').flatMap((e) => e.rows);
       expect(rows).toHaveLength(6);
-      expect(observed.filter((e) => e.type === 'scan-rows' || e.type === 'scan-done')).toEqual(quiet.events.filter((e) => e.type === 'scan-rows' || e.type === 'scan-done'));
+      expect(observed.filter((e) => e.type === 'scan-rows' || e.type === 'scan-done')).toEqual(
+        quiet.events.filter((e) => e.type === 'scan-rows' || e.type === 'scan-done'),
+      );
     } finally {
       await quiet.backend.close();
     }
@@ -93,7 +102,13 @@ describe('backend scan and image methods', () => {
   it('gives the detail of an image: row, file facts, tags, description, planes', async () => {
     const detail = await h.ok('getImageDetail', { path: 'cells/multi-channel.ome.tif' });
     expect(detail.row.values.species).toBe('mouse');
-    expect(detail).toMatchObject({ pageCount: 3, byteOrder: 'little', bigTiff: false, tiled: false, planes: { c: 3, z: 1, t: 1 } });
+    expect(detail).toMatchObject({
+      pageCount: 3,
+      byteOrder: 'little',
+      bigTiff: false,
+      tiled: false,
+      planes: { c: 3, z: 1, t: 1 },
+    });
     expect(detail.description.kind).toBe('ome');
     expect(detail.tags.some((t) => t.code === 256)).toBe(true);
     const hostile = await h.ok('getImageDetail', { path: 'hostile/test_ifd_loop_to_self.tif' });
@@ -105,6 +120,8 @@ describe('backend scan and image methods', () => {
     expect(Math.max(preview.width, preview.height)).toBeLessThanOrEqual(64);
     expect([preview.sourceWidth, preview.sourceHeight]).toEqual([157, 151]);
     expect(Buffer.from(preview.data, 'base64')).toHaveLength(preview.width * preview.height * preview.channels);
-    expect(codeOf(await h.call('getPreview', { path: 'other/scan_01.oir', c: 0, z: 0, t: 0, maxSize: 64 }))).toBe('UNREADABLE_IMAGE');
+    expect(codeOf(await h.call('getPreview', { path: 'other/scan_01.oir', c: 0, z: 0, t: 0, maxSize: 64 }))).toBe(
+      'UNREADABLE_IMAGE',
+    );
   });
 });

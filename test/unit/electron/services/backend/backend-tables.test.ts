@@ -8,7 +8,12 @@ import { codeOf, removeTestBundles, startOnLab, stopOnLab, type Harness } from '
 /** Every file under a folder with its bytes, to show that nothing was written. */
 async function folderBytes(root: string): Promise<Record<string, string>> {
   const files = (await readdir(root, { recursive: true, withFileTypes: true })).filter((d) => d.isFile());
-  const entries = await Promise.all(files.map(async (d) => [path.relative(root, path.join(d.parentPath, d.name)), (await readFile(path.join(d.parentPath, d.name))).toString('base64')]));
+  const entries = await Promise.all(
+    files.map(async (d) => [
+      path.relative(root, path.join(d.parentPath, d.name)),
+      (await readFile(path.join(d.parentPath, d.name))).toString('base64'),
+    ]),
+  );
   return Object.fromEntries(entries);
 }
 
@@ -25,16 +30,34 @@ describe('backend exportTable and previewImport', () => {
   it('exports the folder or a selection as a file to download, naming images left out', async () => {
     const csv = await h.ok('exportTable', { format: 'csv' });
     expect(csv).toMatchObject({ fileName: 'lab.csv', mimeType: 'text/csv', notes: [] });
-    expect(csv.skipped).toEqual([{ path: 'stacks/multipage.tif', message: expect.stringMatching(/^invalid sidecar: .*not valid JSON/) }]);
+    expect(csv.skipped).toEqual([
+      { path: 'stacks/multipage.tif', message: expect.stringMatching(/^invalid sidecar: .*not valid JSON/) },
+    ]);
     const text = Buffer.from(csv.base64, 'base64').toString('utf8');
-    expect(text.split('\r\n')[1]).toBe('cells/multi-channel.ome.tif,mouse,,,,,,75.0,,,,,,,,0.5 µm steps,1.0,1.0,Pixels,Pixels,true');
-    const selection = await h.ok('exportTable', { format: 'tsv', paths: ['plain.tiff', 'other/scan_01.oir', 'plain.tiff'] });
-    expect(Buffer.from(selection.base64, 'base64').toString('utf8').split('\r\n').map((l) => l.split('\t')[0])).toEqual(['path', 'plain.tiff', 'other/scan_01.oir', '']);
+    expect(text.split('\r\n')[1]).toBe(
+      'cells/multi-channel.ome.tif,mouse,,,,,,75.0,,,,,,,,0.5 µm steps,1.0,1.0,Pixels,Pixels,true',
+    );
+    const selection = await h.ok('exportTable', {
+      format: 'tsv',
+      paths: ['plain.tiff', 'other/scan_01.oir', 'plain.tiff'],
+    });
+    expect(
+      Buffer.from(selection.base64, 'base64')
+        .toString('utf8')
+        .split('\r\n')
+        .map((l) => l.split('\t')[0]),
+    ).toEqual(['path', 'plain.tiff', 'other/scan_01.oir', '']);
     const omero = await h.ok('exportTable', { format: 'omero', paths: ['cells/multi-channel.ome.tif'] });
-    expect(omero).toMatchObject({ fileName: 'lab-omero.csv', notes: ['branch_order has empty cells: run omero metadata populate with --allow_nan (they become NaN)'] });
+    expect(omero).toMatchObject({
+      fileName: 'lab-omero.csv',
+      notes: ['branch_order has empty cells: run omero metadata populate with --allow_nan (they become NaN)'],
+    });
     expect(Buffer.from(omero.base64, 'base64').toString('utf8')).toMatch(/^# header s,s,s,/);
     const xlsx = await h.ok('exportTable', { format: 'xlsx' });
-    expect(xlsx).toMatchObject({ fileName: 'lab.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+    expect(xlsx).toMatchObject({
+      fileName: 'lab.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    });
     expect(codeOf(await h.call('exportTable', { format: 'ods' as 'csv' }))).toBe('BAD_REQUEST');
     expect(codeOf(await h.call('exportTable', { format: 'csv', paths: ['../secret.tif'] }))).toBe('OUTSIDE_FOLDER');
   });
@@ -51,15 +74,31 @@ describe('backend exportTable and previewImport', () => {
     sheet.getRow(5).getCell(column('date')).value = new Date(Date.UTC(2026, 2, 14));
     sheet.addRow(['gone.tif']);
     const before = await folderBytes(copy.lab);
-    const preview = await h.ok('previewImport', { fileName: 'edited.xlsx', base64: Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64') });
+    const preview = await h.ok('previewImport', {
+      fileName: 'edited.xlsx',
+      base64: Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64'),
+    });
     expect(preview).toEqual({
       rows: 6,
       changes: [
         { path: 'cells/multi-channel.ome.tif', field: 'depth', before: 75, after: 80 },
         { path: 'plain.tiff', field: 'date', before: '', after: '2026-03-14' },
       ],
-      errors: [{ row: 3, column: 'branch_order', message: 'hostile/test_ifd_loop_to_self.tif: Branch order: must be a whole number (got "two")' }],
-      warnings: [{ kind: 'unmatched-path', row: 7, column: 'path', message: 'gone.tif does not exist: no image here. The row is left out.' }],
+      errors: [
+        {
+          row: 3,
+          column: 'branch_order',
+          message: 'hostile/test_ifd_loop_to_self.tif: Branch order: must be a whole number (got "two")',
+        },
+      ],
+      warnings: [
+        {
+          kind: 'unmatched-path',
+          row: 7,
+          column: 'path',
+          message: 'gone.tif does not exist: no image here. The row is left out.',
+        },
+      ],
     });
     expect(await folderBytes(copy.lab)).toEqual(before);
   });
@@ -69,10 +108,20 @@ describe('backend exportTable and previewImport', () => {
     const file = path.join(copy.lab, 'cells/multi-channel.ome.tif.json');
     await writeFile(file, (await readFile(file, 'utf8')).replace('"species": "mouse"', '"species": "rat"'));
     const preview = await h.ok('previewImport', { fileName: 'lab.csv', base64: exported.base64 });
-    expect(preview.changes).toEqual([{ path: 'cells/multi-channel.ome.tif', field: 'species', before: 'rat', after: 'mouse' }]);
-    const broken = await h.ok('previewImport', { fileName: 'x.csv', base64: Buffer.from('path,species\r\n"a.tif,x\r\n').toString('base64') });
+    expect(preview.changes).toEqual([
+      { path: 'cells/multi-channel.ome.tif', field: 'species', before: 'rat', after: 'mouse' },
+    ]);
+    const broken = await h.ok('previewImport', {
+      fileName: 'x.csv',
+      base64: Buffer.from('path,species\r\n"a.tif,x\r\n').toString('base64'),
+    });
     expect(broken.errors).toEqual([{ row: 2, column: null, message: 'line 2: a quoted field never ends' }]);
-    const notXlsx = await h.ok('previewImport', { fileName: 'x.xlsx', base64: Buffer.from('PK\u0003\u0004junk').toString('base64') });
-    expect(notXlsx.errors).toEqual([{ row: null, column: null, message: expect.stringMatching(/^x\.xlsx is not a workbook that can be read: /) }]);
+    const notXlsx = await h.ok('previewImport', {
+      fileName: 'x.xlsx',
+      base64: Buffer.from('PK\u0003\u0004junk').toString('base64'),
+    });
+    expect(notXlsx.errors).toEqual([
+      { row: null, column: null, message: expect.stringMatching(/^x\.xlsx is not a workbook that can be read: /) },
+    ]);
   });
 });

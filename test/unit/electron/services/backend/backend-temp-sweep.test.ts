@@ -17,7 +17,7 @@ describe('temp files of killed writes', () => {
   });
   afterAll(removeTestBundles);
 
-  it('are removed when the folder is opened and scanned, subfolders included; a live writer\'s stay', async () => {
+  it("are removed when the folder is opened and scanned, subfolders included; a live writer's stay", async () => {
     ({ copy, h } = await startOnLab(() => ({}), false));
     mkdirSync(path.join(copy.lab, 'cells/deep'));
     const dead = [tempOf(copy.lab, deadPid()), tempOf(path.join(copy.lab, 'cells/deep'), deadPid())];
@@ -60,7 +60,9 @@ describe('temp files of killed writes', () => {
   it('are removed from the folders a save writes to', async () => {
     ({ copy, h } = await startOnLab(() => ({}), false));
     // Once these are gone, the sweep of the opening is over.
-    const opening = ['.', 'cells', 'other', 'stacks', 'hostile'].map((dir) => tempOf(path.join(copy.lab, dir), deadPid()));
+    const opening = ['.', 'cells', 'other', 'stacks', 'hostile'].map((dir) =>
+      tempOf(path.join(copy.lab, dir), deadPid()),
+    );
     for (const file of opening) writeFileSync(file, 'half a sidecar');
     await h.ok('openFolder', { path: copy.lab });
     await h.ok('scanFolder', {});

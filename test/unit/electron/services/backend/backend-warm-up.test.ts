@@ -50,14 +50,23 @@ describe('warming up the scan of the folder opened at start', () => {
 
   /** A backend on the folder, its events recorded from the start. */
   function start(cacheDir?: string, watch?: WatchOptions, liveWithoutScanMs?: number): Backend {
-    backend = createBackend({ door: 'browser', initialFolder: folder, scanner: recording(scanner, reads), cacheDir, watch, liveWithoutScanMs });
+    backend = createBackend({
+      door: 'browser',
+      initialFolder: folder,
+      scanner: recording(scanner, reads),
+      cacheDir,
+      watch,
+      liveWithoutScanMs,
+    });
     backend.onEvent((event) => events.push(event));
     return backend;
   }
 
   /** The species of every row the scan sent, by image. */
   const speciesOf = () =>
-    Object.fromEntries(events.flatMap((e) => (e.type === 'scan-rows' ? e.rows : [])).map((row) => [row.path, row.values.species]));
+    Object.fromEntries(
+      events.flatMap((e) => (e.type === 'scan-rows' ? e.rows : [])).map((row) => [row.path, row.values.species]),
+    );
 
   beforeEach(async () => {
     built ??= await buildCli();
@@ -98,7 +107,10 @@ describe('warming up the scan of the folder opened at start', () => {
     // a second scan reads for itself
     reads.length = 0;
     expect((await opened.call('scanFolder', {})).ok).toBe(true);
-    await vi.waitFor(() => expect(types().filter((t) => t === 'scan-done')).toHaveLength(2), { timeout: 10_000, interval: 20 });
+    await vi.waitFor(() => expect(types().filter((t) => t === 'scan-done')).toHaveLength(2), {
+      timeout: 10_000,
+      interval: 20,
+    });
     expect(reads).toEqual(names);
   });
 
@@ -106,8 +118,14 @@ describe('warming up the scan of the folder opened at start', () => {
     const opened = start();
     await vi.waitFor(() => expect(reads).toHaveLength(AHEAD), { timeout: 10_000, interval: 20 });
     const sidecar = path.join(folder, `${names[3]}.json`);
-    writeFileSync(sidecar, readFileSync(sidecar, 'utf8').replace('"species": "mouse"', '"species": "rat, a longer name"'));
-    copyFileSync(path.resolve(__dirname, '../../../../fixtures/tiff/generated/imagej-2ch-u16.tif'), path.join(folder, names[5] as string));
+    writeFileSync(
+      sidecar,
+      readFileSync(sidecar, 'utf8').replace('"species": "mouse"', '"species": "rat, a longer name"'),
+    );
+    copyFileSync(
+      path.resolve(__dirname, '../../../../fixtures/tiff/generated/imagej-2ch-u16.tif'),
+      path.join(folder, names[5] as string),
+    );
     expect((await opened.call('getSession', { scan: true })).ok).toBe(true);
     await vi.waitFor(() => expect(types()).toContain('scan-done'), { timeout: 10_000, interval: 20 });
     expect(speciesOf()[names[3] as string]).toBe('rat, a longer name');

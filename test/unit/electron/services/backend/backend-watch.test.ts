@@ -24,12 +24,16 @@ describe.each(['native', 'poll'] as const)('backend folder watching (%s)', (mode
   /** Resolves with the first change event (from now on) that `match`es. */
   const next = (match: (event: FolderChangedEvent) => boolean) => {
     const seen = h.events.length;
-    return h.waitFor((event) => h.events.indexOf(event) >= seen && isChange(event) && match(event)) as Promise<FolderChangedEvent>;
+    return h.waitFor(
+      (event) => h.events.indexOf(event) >= seen && isChange(event) && match(event),
+    ) as Promise<FolderChangedEvent>;
   };
   const rowOf = (event: FolderChangedEvent, rel: string) => event.rows.find((row) => row.path === rel);
 
   async function start(): Promise<void> {
-    ({ copy, h } = await startOnLab(() => ({ watch: { mode, pollIntervalMs: 50, timing: { quietMs: 30, maxWaitMs: 200 } } })));
+    ({ copy, h } = await startOnLab(() => ({
+      watch: { mode, pollIntervalMs: 50, timing: { quietMs: 30, maxWaitMs: 200 } },
+    })));
     await h.ok('scanFolder', {}); // as the app does: watching starts once the first rows are out
     await watching(copy.lab);
     const firstRows = h.events.findIndex((e) => e.type === 'scan-rows');
@@ -38,7 +42,8 @@ describe.each(['native', 'poll'] as const)('backend folder watching (%s)', (mode
   }
 
   /** Resolves once changes under `root` will be seen. */
-  const watching = (root: string) => h.waitFor((e) => e.type === 'folder-watching' && e.root === root && e.mode === mode);
+  const watching = (root: string) =>
+    h.waitFor((e) => e.type === 'folder-watching' && e.root === root && e.mode === mode);
 
   afterEach(async () => {
     await stopOnLab(copy, h);
@@ -53,7 +58,11 @@ describe.each(['native', 'poll'] as const)('backend folder watching (%s)', (mode
     const event = await changed;
     expect(event.root).toBe(copy.lab);
     expect((await h.ok('getSession', {})).watching).toEqual({ root: copy.lab, mode });
-    expect(rowOf(event, OME)).toMatchObject({ sidecar: 'ok', values: { species: 'vole' }, header: { dims: "('C', 'Y', 'X')" } });
+    expect(rowOf(event, OME)).toMatchObject({
+      sidecar: 'ok',
+      values: { species: 'vole' },
+      header: { dims: "('C', 'Y', 'X')" },
+    });
   });
 
   it('says when a lab profile file comes, and reads changed rows with the profile in force', async () => {
@@ -123,7 +132,9 @@ describe.each(['native', 'poll'] as const)('backend folder watching (%s)', (mode
   });
 
   it('sees images come in the subfolders of a folder renamed while open, under its new name', async () => {
-    ({ copy, h } = await startOnLab(() => ({ watch: { mode, pollIntervalMs: 50, timing: { quietMs: 30, maxWaitMs: 200 } } })));
+    ({ copy, h } = await startOnLab(() => ({
+      watch: { mode, pollIntervalMs: 50, timing: { quietMs: 30, maxWaitMs: 200 } },
+    })));
     mkdirSync(lab('day-1/cell-1'), { recursive: true });
     cpSync(lab(OME), lab('day-1/cell-1/a.tif'));
     await h.ok('scanFolder', {});
@@ -139,7 +150,9 @@ describe.each(['native', 'poll'] as const)('backend folder watching (%s)', (mode
   it('does not send our own saves back', async () => {
     await start();
     const row = await h.ok('reloadRow', { path: OME });
-    const [saved] = await h.ok('saveSidecars', { saves: [{ path: OME, changes: { species: 'rat' }, expected: row.version }] });
+    const [saved] = await h.ok('saveSidecars', {
+      saves: [{ path: OME, changes: { species: 'rat' }, expected: row.version }],
+    });
     expect(saved?.ok).toBe(true);
     // Another program's change after ours: once it arrives, ours would have arrived before it.
     const later = next((e) => rowOf(e, 'other/scan_01.oir') !== undefined);
@@ -199,16 +212,22 @@ describe('backend folder watching under a burst', () => {
     const rows = new Map<string, string>();
     const count = () => h.events.filter(isChange).length;
     await h.waitFor(() => {
-      for (const event of h.events.filter(isChange)) for (const row of event.rows) rows.set(row.path, String(row.values.species));
+      for (const event of h.events.filter(isChange))
+        for (const row of event.rows) rows.set(row.path, String(row.values.species));
       return rows.size === BURST;
     });
     const first = count();
     rows.clear();
     // The script rewrites every sidecar.
-    for (let i = 0; i < BURST; i++) writeFileSync(path.join(burst, `${i}.tif.json`), text.replace('"species": "mouse"', '"species": "vole"'));
+    for (let i = 0; i < BURST; i++)
+      writeFileSync(path.join(burst, `${i}.tif.json`), text.replace('"species": "mouse"', '"species": "vole"'));
     const done = new Promise<void>((resolve) => {
       const check = () => {
-        const vole = h.events.filter(isChange).slice(first).flatMap((e) => e.rows).filter((r) => r.values.species === 'vole');
+        const vole = h.events
+          .filter(isChange)
+          .slice(first)
+          .flatMap((e) => e.rows)
+          .filter((r) => r.values.species === 'vole');
         if (new Set(vole.map((r) => r.path)).size === BURST) resolve();
         else setTimeout(check, 50);
       };

@@ -19,7 +19,18 @@ describe('createRecentFolders', () => {
     expect(recent.list()).toEqual([]);
     for (let i = 0; i < 12; i++) recent.add(`/data/run-${i}`);
     recent.add('/data/run-5');
-    const expected = ['/data/run-5', '/data/run-11', '/data/run-10', '/data/run-9', '/data/run-8', '/data/run-7', '/data/run-6', '/data/run-4', '/data/run-3', '/data/run-2'];
+    const expected = [
+      '/data/run-5',
+      '/data/run-11',
+      '/data/run-10',
+      '/data/run-9',
+      '/data/run-8',
+      '/data/run-7',
+      '/data/run-6',
+      '/data/run-4',
+      '/data/run-3',
+      '/data/run-2',
+    ];
     expect(recent.list()).toEqual(expected);
     expect(JSON.parse(await readFile(path.join(config, RECENT_FOLDERS_FILE), 'utf8'))).toEqual(expected);
     expect(createRecentFolders(config).list()).toEqual(expected);

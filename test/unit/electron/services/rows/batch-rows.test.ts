@@ -43,7 +43,8 @@ describe('batchRows', () => {
       for (let i = 0; i < 14; i += 1) yield row(`${i}.tif`);
     }
     const sizes: number[] = [];
-    for await (const batch of batchRows(many(), { firstRows: 2, maxRows: 8, maxDelayMs: 60_000 })) sizes.push(batch.length);
+    for await (const batch of batchRows(many(), { firstRows: 2, maxRows: 8, maxDelayMs: 60_000 }))
+      sizes.push(batch.length);
     expect(sizes).toEqual([2, 4, 8]);
   });
 });

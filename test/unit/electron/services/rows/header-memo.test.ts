@@ -14,7 +14,10 @@ afterEach(() => {
 });
 
 function summaryOf(shape: string): TiffSummary {
-  return { header: { shape, dims: '', sizes: '', dtype: 'uint8', num_channels: 1, num_scenes: 1, date: '', time: '' }, fileCalibration: null } as unknown as TiffSummary;
+  return {
+    header: { shape, dims: '', sizes: '', dtype: 'uint8', num_channels: 1, num_scenes: 1, date: '', time: '' },
+    fileCalibration: null,
+  } as unknown as TiffSummary;
 }
 
 /** A scanner that answers from `shapes` by file name and counts its reads. */
@@ -23,7 +26,11 @@ function countingScanner(shapes: Record<string, string>): { scanner: TiffScanner
   const scanner = {
     summary: async (absPath: string) => {
       reads.push(path.basename(absPath));
-      return { info: summaryOf(shapes[path.basename(absPath)] ?? '?'), stamp: stampOf(statSync(absPath)), sidecar: null };
+      return {
+        info: summaryOf(shapes[path.basename(absPath)] ?? '?'),
+        stamp: stampOf(statSync(absPath)),
+        sidecar: null,
+      };
     },
   } as unknown as TiffScanner;
   return { scanner, reads };
@@ -54,7 +61,10 @@ describe('HeaderMemo', () => {
     writeFileSync(file, 'bytes');
     const { scanner, reads } = countingScanner({ 'b.tif': '(5, 6)' });
     const memo = new HeaderMemo();
-    memo.remembering(NO_SCAN_CACHE).keep('b.tif', { image: { stamp: stampOf(statSync(file)), summary: summaryOf('(from the scan)') }, sidecar: null });
+    memo.remembering(NO_SCAN_CACHE).keep('b.tif', {
+      image: { stamp: stampOf(statSync(file)), summary: summaryOf('(from the scan)') },
+      sidecar: null,
+    });
     expect(await memo.scan(scanner, 'b.tif', file)).toEqual({ ok: true, info: summaryOf('(from the scan)') });
     expect(reads).toEqual([]);
     memo.clear();
@@ -65,15 +75,34 @@ describe('HeaderMemo', () => {
   it('gives back every header value as kept, of many images with the same texts', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'acqmeta-headers-'));
     dirs.push(dir);
-    const header = { shape: '(2, 32, 32)', dims: "('C', 'Y', 'X')", sizes: "{'C': 2, 'Y': 32, 'X': 32}", dtype: 'uint16', num_channels: 2, num_scenes: 3, date: '2026-11-23', time: '16:20:00' };
+    const header = {
+      shape: '(2, 32, 32)',
+      dims: "('C', 'Y', 'X')",
+      sizes: "{'C': 2, 'Y': 32, 'X': 32}",
+      dtype: 'uint16',
+      num_channels: 2,
+      num_scenes: 3,
+      date: '2026-11-23',
+      time: '16:20:00',
+    };
     const fileCalibration = { x: 0.25, y: 0.5, unit: 'micron', source: 'imagej' as const };
     const memo = new HeaderMemo();
     const { scanner, reads } = countingScanner({});
     for (const name of ['c.tif', 'd.tif']) {
       writeFileSync(path.join(dir, name), 'bytes');
-      memo.remembering(NO_SCAN_CACHE).keep(name, { image: { stamp: stampOf(statSync(path.join(dir, name))), summary: { header: { ...header }, fileCalibration } }, sidecar: null });
+      memo.remembering(NO_SCAN_CACHE).keep(name, {
+        image: {
+          stamp: stampOf(statSync(path.join(dir, name))),
+          summary: { header: { ...header }, fileCalibration },
+        },
+        sidecar: null,
+      });
     }
-    for (const name of ['c.tif', 'd.tif']) expect(await memo.scan(scanner, name, path.join(dir, name))).toEqual({ ok: true, info: { header, fileCalibration } });
+    for (const name of ['c.tif', 'd.tif'])
+      expect(await memo.scan(scanner, name, path.join(dir, name))).toEqual({
+        ok: true,
+        info: { header, fileCalibration },
+      });
     expect(reads).toEqual([]);
   });
 });

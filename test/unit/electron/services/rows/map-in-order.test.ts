@@ -13,7 +13,12 @@ async function run(n: number, inFlight: number | { first: number; most: number }
     return i * 10;
   };
   const out: number[] = [];
-  for await (const value of mapInOrder(Array.from({ length: n }, (_, i) => i), inFlight, fn)) out.push(value);
+  for await (const value of mapInOrder(
+    Array.from({ length: n }, (_, i) => i),
+    inFlight,
+    fn,
+  ))
+    out.push(value);
   return { out, peaks };
 }
 
@@ -32,7 +37,11 @@ describe('mapInOrder', () => {
       return new Promise<number>((resolve) => (release[i] = () => resolve(i * 10)));
     };
     const settle = () => new Promise((resolve) => setImmediate(resolve));
-    const results = mapInOrder(Array.from({ length: 60 }, (_, i) => i), { first: 4, most: 10 }, fn);
+    const results = mapInOrder(
+      Array.from({ length: 60 }, (_, i) => i),
+      { first: 4, most: 10 },
+      fn,
+    );
     const inFlight: number[] = [];
     for (let taken = 0; taken < 60; taken++) {
       const next = results.next();

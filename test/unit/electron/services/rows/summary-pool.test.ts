@@ -5,7 +5,16 @@ import type { TiffSummary } from '../../../../../shared/tiff';
 /** A new summary object each call, with the given calibration x. */
 function summary(x: number, shape = '(2, 32, 32)'): TiffSummary {
   return {
-    header: { shape, dims: "('C', 'Y', 'X')", sizes: "{'C': 2, 'Y': 32, 'X': 32}", dtype: 'uint16', num_channels: 2, num_scenes: 1, date: '2026-11-23', time: '18:40:00' },
+    header: {
+      shape,
+      dims: "('C', 'Y', 'X')",
+      sizes: "{'C': 2, 'Y': 32, 'X': 32}",
+      dtype: 'uint16',
+      num_channels: 2,
+      num_scenes: 1,
+      date: '2026-11-23',
+      time: '18:40:00',
+    },
     fileCalibration: { x, y: 0.5, unit: 'micron', source: 'imagej' },
   };
 }
@@ -16,7 +25,9 @@ describe('shared header summaries', () => {
     const second = sharedSummary(summary(0.25));
     expect(second).toBe(first);
     expect(first).toEqual(summary(0.25));
-    expect(Object.isFrozen(first) && Object.isFrozen(first.header) && Object.isFrozen(first.fileCalibration)).toBe(true);
+    expect(Object.isFrozen(first) && Object.isFrozen(first.header) && Object.isFrozen(first.fileCalibration)).toBe(
+      true,
+    );
     expect(sharedSummary(first)).toBe(first);
   });
 

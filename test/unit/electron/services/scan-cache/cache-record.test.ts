@@ -2,18 +2,37 @@ import { describe, expect, it } from 'vitest';
 import { EDITABLE_FIELDS } from '../../../../../shared/fields/field-table';
 import { decodeRecord, encodeRecord, type CachedImage } from '../../../../../electron/services/scan-cache/cache-record';
 
-const header = { shape: '(2, 16, 16)', dims: "('C', 'Y', 'X')", sizes: "{'C': 2, 'Y': 16, 'X': 16}", dtype: 'uint16', num_channels: 2, num_scenes: 1, date: '', time: '' };
+const header = {
+  shape: '(2, 16, 16)',
+  dims: "('C', 'Y', 'X')",
+  sizes: "{'C': 2, 'Y': 16, 'X': 16}",
+  dtype: 'uint16',
+  num_channels: 2,
+  num_scenes: 1,
+  date: '',
+  time: '',
+};
 const defaults = Object.fromEntries(EDITABLE_FIELDS.map((f) => [f.name, f.default]));
 
 describe('scan cache lines', () => {
   it('keep a header, a calibration and stored values as read, numbers JSON cannot hold included', () => {
     const image: CachedImage = {
-      image: { stamp: { size: 1234, mtimeMs: 1715000000123.4568, ino: 42 }, summary: { header, fileCalibration: { x: 0.5, y: 0.25, unit: 'um', source: 'imagej' } } },
+      image: {
+        stamp: { size: 1234, mtimeMs: 1715000000123.4568, ino: 42 },
+        summary: { header, fileCalibration: { x: 0.5, y: 0.25, unit: 'um', source: 'imagej' } },
+      },
       sidecar: {
         state: 'ok',
         version: { size: 900, mtimeMs: 1715000000000.5, sha256: 'a'.repeat(64) },
         problems: ['note is too long'],
-        values: { ...defaults, species: 'mouse', depth: Number.NaN, physical_unit_x: Number.POSITIVE_INFINITY, branch_order: null, accepted: true },
+        values: {
+          ...defaults,
+          species: 'mouse',
+          depth: Number.NaN,
+          physical_unit_x: Number.POSITIVE_INFINITY,
+          branch_order: null,
+          accepted: true,
+        },
         header,
         absentFields: ['age'],
         results: { 'diameter/1/0/mean': 3.2, 'diameter/1/0/std': 'NaN' },
@@ -25,8 +44,14 @@ describe('scan cache lines', () => {
 
   it('give images with the same header one summary, as the header memo keeps it', () => {
     const stamp = { size: 10, mtimeMs: 1, ino: 2 };
-    const line = (relPath: string, x: number) => encodeRecord(relPath, { image: { stamp, summary: { header, fileCalibration: { x, y: x, unit: 'um', source: 'imagej' } } }, sidecar: null });
-    const [a, b, c] = [line('a.tif', 0.5), line('b.tif', 0.5), line('c.tif', 0.75)].map((text) => decodeRecord(text)?.image.image?.summary);
+    const line = (relPath: string, x: number) =>
+      encodeRecord(relPath, {
+        image: { stamp, summary: { header, fileCalibration: { x, y: x, unit: 'um', source: 'imagej' } } },
+        sidecar: null,
+      });
+    const [a, b, c] = [line('a.tif', 0.5), line('b.tif', 0.5), line('c.tif', 0.75)].map(
+      (text) => decodeRecord(text)?.image.image?.summary,
+    );
     expect(b).toBe(a);
     expect(c).not.toBe(a);
     expect(c?.fileCalibration?.x).toBe(0.75);
@@ -50,8 +75,18 @@ describe('scan cache lines', () => {
   });
 
   it('turn anything damaged into a miss', () => {
-    const line = encodeRecord('a.tif', { image: { stamp: { size: 1, mtimeMs: 2, ino: 3 }, summary: { header, fileCalibration: null } }, sidecar: null });
-    for (const damaged of [line.slice(0, -3), line.replace('"uint16"', '16'), line.replace('[1,2,3]', '[1,2]'), '[]', 'null', '']) {
+    const line = encodeRecord('a.tif', {
+      image: { stamp: { size: 1, mtimeMs: 2, ino: 3 }, summary: { header, fileCalibration: null } },
+      sidecar: null,
+    });
+    for (const damaged of [
+      line.slice(0, -3),
+      line.replace('"uint16"', '16'),
+      line.replace('[1,2,3]', '[1,2]'),
+      '[]',
+      'null',
+      '',
+    ]) {
       expect(decodeRecord(damaged)).toBeNull();
     }
   });

@@ -32,7 +32,9 @@ describe('the scan cache', () => {
   async function scan(): Promise<Map<string, ImageRow>> {
     const { scanId } = await h.ok('scanFolder', {});
     await h.waitFor((e) => e.type === 'scan-done' && e.scanId === scanId);
-    const rows = h.events.filter((e): e is RowsEvent => e.type === 'scan-rows' && e.scanId === scanId).flatMap((e) => e.rows);
+    const rows = h.events
+      .filter((e): e is RowsEvent => e.type === 'scan-rows' && e.scanId === scanId)
+      .flatMap((e) => e.rows);
     return new Map(rows.map((row) => [row.path, row]));
   }
 

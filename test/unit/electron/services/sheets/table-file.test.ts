@@ -12,7 +12,12 @@ describe('decodeTable', () => {
   it('reads workbook cells as a person sees them, keeping row numbers and padding rows', async () => {
     const bytes = await workbookBytes((sheet) => {
       sheet.getRow(1).values = ['path', 'genotype', 'depth', 'date'];
-      sheet.getRow(2).values = ['a.tif', { richText: [{ text: 'Thy' }, { text: '1' }] }, { formula: '6*2', result: 12 }, new Date(Date.UTC(2026, 2, 14))];
+      sheet.getRow(2).values = [
+        'a.tif',
+        { richText: [{ text: 'Thy' }, { text: '1' }] },
+        { formula: '6*2', result: 12 },
+        new Date(Date.UTC(2026, 2, 14)),
+      ];
       sheet.getRow(4).values = ['b.tif', { text: 'WT', hyperlink: 'https://example.org' }, { error: '#N/A' }];
       sheet.getRow(5).values = ['c.tif', { formula: 'A1' }];
     });
@@ -26,15 +31,30 @@ describe('decodeTable', () => {
   });
 
   it('reads text in UTF-8, UTF-16 and Windows-1252, with commas, tabs or semicolons', async () => {
-    const rows = [['path', 'note'], ['a.tif', 'µm']];
+    const rows = [
+      ['path', 'note'],
+      ['a.tif', 'µm'],
+    ];
     expect(await decodeTable('t.csv', new TextEncoder().encode('\uFEFFpath,note\r\na.tif,µm\r\n'))).toEqual(rows);
-    expect(await decodeTable('t.txt', new Uint8Array([0x70, 0x61, 0x74, 0x68, 0x3b, 0x6e, 0x6f, 0x74, 0x65, 0x0a, 0x61, 0x2e, 0x74, 0x69, 0x66, 0x3b, 0xb5, 0x6d]))).toEqual(rows);
+    expect(
+      await decodeTable(
+        't.txt',
+        new Uint8Array([
+          0x70, 0x61, 0x74, 0x68, 0x3b, 0x6e, 0x6f, 0x74, 0x65, 0x0a, 0x61, 0x2e, 0x74, 0x69, 0x66, 0x3b, 0xb5, 0x6d,
+        ]),
+      ),
+    ).toEqual(rows);
     const utf16 = new Uint8Array([0xff, 0xfe, ...Buffer.from('path\tnote\na.tif\tµm', 'utf16le')]);
     expect(await decodeTable('t.txt', utf16)).toEqual(rows);
   });
 
   it('refuses old binary workbooks and reports the line of broken text', async () => {
-    await expect(decodeTable('old.xls', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0]))).rejects.toThrow(new TableFileError(null, 'old.xls is not an XLSX workbook (save it as .xlsx, CSV or TSV)'));
-    await expect(decodeTable('t.csv', new TextEncoder().encode('a,b\n"x'))).rejects.toMatchObject({ row: 2, message: 'line 2: a quoted field never ends' });
+    await expect(decodeTable('old.xls', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0]))).rejects.toThrow(
+      new TableFileError(null, 'old.xls is not an XLSX workbook (save it as .xlsx, CSV or TSV)'),
+    );
+    await expect(decodeTable('t.csv', new TextEncoder().encode('a,b\n"x'))).rejects.toMatchObject({
+      row: 2,
+      message: 'line 2: a quoted field never ends',
+    });
   });
 });

@@ -47,18 +47,30 @@ describe('readSidecarFile', () => {
   it('reports bytes that are not UTF-8', async () => {
     const { image, sidecar } = imageFolder();
     writeFileSync(sidecar, Buffer.from([0x7b, 0x22, 0xff, 0x22, 0x7d]));
-    expect(await readSidecarFile(image)).toMatchObject({ state: 'invalid', problems: ['cell.tif.json: not valid UTF-8 text'] });
+    expect(await readSidecarFile(image)).toMatchObject({
+      state: 'invalid',
+      problems: ['cell.tif.json: not valid UTF-8 text'],
+    });
   });
 
-  it.runIf(process.platform !== 'win32')('fails with IO, without waiting, when the sidecar name is a FIFO', async () => {
-    const { image, sidecar } = imageFolder();
-    execFileSync('mkfifo', [sidecar]);
-    await expect(readSidecarFile(image)).rejects.toMatchObject({ code: 'IO', message: 'cell.tif.json is not a regular file' });
-  });
+  it.runIf(process.platform !== 'win32')(
+    'fails with IO, without waiting, when the sidecar name is a FIFO',
+    async () => {
+      const { image, sidecar } = imageFolder();
+      execFileSync('mkfifo', [sidecar]);
+      await expect(readSidecarFile(image)).rejects.toMatchObject({
+        code: 'IO',
+        message: 'cell.tif.json is not a regular file',
+      });
+    },
+  );
 
   it('fails with IO when the sidecar name is a folder', async () => {
     const { image, sidecar } = imageFolder();
     mkdirSync(sidecar);
-    await expect(readSidecarFile(image)).rejects.toMatchObject({ code: 'IO', message: 'cell.tif.json could not be read: it is a folder' });
+    await expect(readSidecarFile(image)).rejects.toMatchObject({
+      code: 'IO',
+      message: 'cell.tif.json could not be read: it is a folder',
+    });
   });
 });

@@ -20,7 +20,9 @@ async function savedCanonical() {
 describe('saveFieldChanges', () => {
   it('changes one line on disk and returns the new version and values', async () => {
     const { image, sidecar, read } = await savedCanonical();
-    const result = await saveFieldChanges(image, { depth: 120 }, { expected: read.version }, (saved) => saved.fieldValues());
+    const result = await saveFieldChanges(image, { depth: 120 }, { expected: read.version }, (saved) =>
+      saved.fieldValues(),
+    );
     const before = fixtureText('canonical.tif.json').split('\n');
     const after = readFileSync(sidecar, 'utf8').split('\n');
     expect(after.length).toBe(before.length);
@@ -41,7 +43,11 @@ describe('saveFieldChanges', () => {
 
   it('creates a missing sidecar from the header and the file calibration', async () => {
     const { dir, image, sidecar } = imageFolder();
-    const result = await saveFieldChanges(image, { species: 'mouse' }, { expected: null, header: IMAGEJ_2CH_HEADER, fileCalibration: null });
+    const result = await saveFieldChanges(
+      image,
+      { species: 'mouse' },
+      { expected: null, header: IMAGEJ_2CH_HEADER, fileCalibration: null },
+    );
     const expected = fixtureText('minimal-2ch-imagej.tif.json').replace('"species": ""', '"species": "mouse"');
     expect(readFileSync(sidecar, 'utf8')).toBe(expected);
     expect(result).toMatchObject({ changed: true, before: null });
@@ -63,14 +69,23 @@ describe('saveFieldChanges', () => {
     copyFixture(name, sidecar);
     const file = await readSidecarFile(image);
     if (file.state !== 'invalid') throw new Error(`state ${file.state}`);
-    const attempt = saveFieldChanges(image, { species: 'rat' }, { expected: file.version, overwrite: true, header: IMAGEJ_2CH_HEADER });
-    await expect(attempt).rejects.toMatchObject({ code: 'INVALID_SIDECAR', message: `${file.problems.join('; ')} (the file was left unchanged)` });
+    const attempt = saveFieldChanges(
+      image,
+      { species: 'rat' },
+      { expected: file.version, overwrite: true, header: IMAGEJ_2CH_HEADER },
+    );
+    await expect(attempt).rejects.toMatchObject({
+      code: 'INVALID_SIDECAR',
+      message: `${file.problems.join('; ')} (the file was left unchanged)`,
+    });
     expect(readFileSync(sidecar, 'utf8')).toBe(fixtureText(name));
   });
 
   it('refuses invalid values before touching the file, listing them all', async () => {
     const { image, sidecar, read } = await savedCanonical();
-    await expect(saveFieldChanges(image, { branch_order: 2.5, depth: 'abc', species: 'rat' }, { expected: read.version })).rejects.toMatchObject({
+    await expect(
+      saveFieldChanges(image, { branch_order: 2.5, depth: 'abc', species: 'rat' }, { expected: read.version }),
+    ).rejects.toMatchObject({
       code: 'INVALID_VALUE',
       message: 'Branch order: must be a whole number (got 2.5); Depth: must be a number in µm (got "abc")',
     });
@@ -87,20 +102,29 @@ describe('saveFieldChanges', () => {
     });
     expect(readFileSync(sidecar, 'utf8')).toBe(theirs);
     // "Overwrite with mine" puts my change onto their file: both survive.
-    const result = await saveFieldChanges(image, { depth: 80 }, { expected: read.version, overwrite: true }, (saved) => saved.fieldValues());
+    const result = await saveFieldChanges(image, { depth: 80 }, { expected: read.version, overwrite: true }, (saved) =>
+      saved.fieldValues(),
+    );
     expect(result.taken).toMatchObject({ species: 'rat', depth: 80 });
   });
 
   it('detects a sidecar created by someone else after the image was read without one', async () => {
     const { image, sidecar } = imageFolder();
     copyFixture('old-is-dirty.tif.json', sidecar);
-    await expect(saveFieldChanges(image, { species: 'mouse' }, { expected: null, header: IMAGEJ_2CH_HEADER })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(
+      saveFieldChanges(image, { species: 'mouse' }, { expected: null, header: IMAGEJ_2CH_HEADER }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
     expect(readFileSync(sidecar, 'utf8')).toBe(fixtureText('old-is-dirty.tif.json'));
   });
 
   it('computes but writes nothing on a dry run', async () => {
     const { image, sidecar, read } = await savedCanonical();
-    const result = await saveFieldChanges(image, { sex: 'M' }, { expected: read.version, dryRun: true }, (saved) => saved.text);
+    const result = await saveFieldChanges(
+      image,
+      { sex: 'M' },
+      { expected: read.version, dryRun: true },
+      (saved) => saved.text,
+    );
     expect(result).toMatchObject({ changed: true, version: read.version });
     expect(result.taken).toContain('"sex": "M",');
     expect(readFileSync(sidecar, 'utf8')).toBe(fixtureText('canonical.tif.json'));

@@ -1,7 +1,13 @@
 import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { claimTemp, releaseTemp, STALE_TEMP_AGE_MS, sweepStaleTemps, sweepStaleTempsUnder } from '../../../../../electron/services/sidecar/temp-files';
+import {
+  claimTemp,
+  releaseTemp,
+  STALE_TEMP_AGE_MS,
+  sweepStaleTemps,
+  sweepStaleTempsUnder,
+} from '../../../../../electron/services/sidecar/temp-files';
 import { deadPid, tempOf } from './temp-names';
 import { imageFolder, namesIn } from './temp-folder';
 
@@ -21,7 +27,11 @@ describe('stale temp files', () => {
 
   it('keeps a fresh temp file of a live process, of another machine and of an older version', async () => {
     const { dir } = imageFolder();
-    const kept = [path.basename(tempOf(dir, process.ppid)), '.acqmeta-0badc0-123-a1b2c3.tmp', '.acqmeta-0123456789abcdef.tmp'];
+    const kept = [
+      path.basename(tempOf(dir, process.ppid)),
+      '.acqmeta-0badc0-123-a1b2c3.tmp',
+      '.acqmeta-0123456789abcdef.tmp',
+    ];
     for (const name of kept) touch(dir, name);
     expect(await sweepStaleTemps(dir)).toBe(0);
     expect(namesIn(dir)).toEqual([...kept, 'cell.tif'].sort());
@@ -29,7 +39,11 @@ describe('stale temp files', () => {
 
   it('removes any of them once older than the safe age', async () => {
     const { dir } = imageFolder();
-    for (const name of [path.basename(tempOf(dir, process.ppid)), '.acqmeta-0badc0-123-a1b2c3.tmp', '.acqmeta-0123456789abcdef.tmp']) {
+    for (const name of [
+      path.basename(tempOf(dir, process.ppid)),
+      '.acqmeta-0badc0-123-a1b2c3.tmp',
+      '.acqmeta-0123456789abcdef.tmp',
+    ]) {
       touch(dir, name, STALE_TEMP_AGE_MS + 60_000);
     }
     expect(await sweepStaleTemps(dir)).toBe(3);

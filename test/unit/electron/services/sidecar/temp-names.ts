@@ -13,5 +13,8 @@ export function deadPid(): number {
 export function tempOf(dir: string, pid: number): string {
   const ours = claimTemp(dir);
   releaseTemp(ours);
-  return path.join(dir, path.basename(ours).replace(/^(\.acqmeta-[0-9a-f]{6})-\d+-[0-9a-z]+\.tmp$/, `$1-${pid}-a1b2c3.tmp`));
+  return path.join(
+    dir,
+    path.basename(ours).replace(/^(\.acqmeta-[0-9a-f]{6})-\d+-[0-9a-z]+\.tmp$/, `$1-${pid}-a1b2c3.tmp`),
+  );
 }

@@ -1,5 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  mkdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readSidecarFile, writeSidecarFile } from '../../../../../electron/services/sidecar';
@@ -63,7 +72,10 @@ describe('writeSidecarFile', () => {
     const { dir, image, sidecar } = imageFolder();
     writeFileSync(sidecar, 'old');
     const read = await versionOnDisk(image);
-    const results = await Promise.allSettled([writeSidecarFile(image, 'first', read), writeSidecarFile(image, 'second', read)]);
+    const results = await Promise.allSettled([
+      writeSidecarFile(image, 'first', read),
+      writeSidecarFile(image, 'second', read),
+    ]);
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected']);
     expect(results[1]).toMatchObject({ reason: { code: 'CONFLICT' } });
     expect(readFileSync(sidecar, 'utf8')).toBe('first');
@@ -98,13 +110,19 @@ describe('writeSidecarFile', () => {
   it('refuses a sidecar name that is a folder, with the reason', async () => {
     const { image, sidecar } = imageFolder();
     mkdirSync(sidecar);
-    await expect(writeSidecarFile(image, 'new', null)).rejects.toMatchObject({ code: 'IO', message: 'cell.tif.json could not be read: it is a folder' });
+    await expect(writeSidecarFile(image, 'new', null)).rejects.toMatchObject({
+      code: 'IO',
+      message: 'cell.tif.json could not be read: it is a folder',
+    });
   });
 
   it.runIf(process.platform !== 'win32')('refuses, without waiting, a sidecar name that is a FIFO', async () => {
     const { dir, image, sidecar } = imageFolder();
     execFileSync('mkfifo', [sidecar]);
-    await expect(writeSidecarFile(image, 'new', null, { overwrite: true })).rejects.toMatchObject({ code: 'IO', message: 'cell.tif.json is not a regular file' });
+    await expect(writeSidecarFile(image, 'new', null, { overwrite: true })).rejects.toMatchObject({
+      code: 'IO',
+      message: 'cell.tif.json is not a regular file',
+    });
     expect(namesIn(dir)).toEqual(['cell.tif', 'cell.tif.json']);
   });
 });

@@ -20,7 +20,8 @@ describe('the save path when its write worker cannot run', () => {
     script.path = '';
     await expect(writeSidecarFile(image, 'new', null, { overwrite: true })).rejects.toMatchObject({
       code: 'IO',
-      message: 'cell.tif.json could not be read: the write worker stopped: write-worker.cjs not found (run npm run build)',
+      message:
+        'cell.tif.json could not be read: the write worker stopped: write-worker.cjs not found (run npm run build)',
     });
     // A worker that dies at start: what waits for it fails too, and the next save tries a new one.
     script.path = path.join(dir, 'broken-worker.cjs');

@@ -15,10 +15,18 @@ const root = path.resolve(__dirname, '../../../../..');
  * folder (in its subfolder `under`, as dist/electron, when given), with the bundles they load
  * beside them (exceljs).
  */
-export async function bundleEntries(entryPoints: Record<string, string>, under = ''): Promise<{ outdir: string; remove: () => Promise<void> }> {
+export async function bundleEntries(
+  entryPoints: Record<string, string>,
+  under = '',
+): Promise<{ outdir: string; remove: () => Promise<void> }> {
   const folder = await mkdtemp(path.join(tmpdir(), 'acqmeta-bundle-'));
   const outdir = path.join(folder, under);
-  await build({ ...NODE_BUNDLE_OPTIONS, absWorkingDir: root, entryPoints: { ...NODE_EXTRA_ENTRIES, ...entryPoints }, outdir });
+  await build({
+    ...NODE_BUNDLE_OPTIONS,
+    absWorkingDir: root,
+    entryPoints: { ...NODE_EXTRA_ENTRIES, ...entryPoints },
+    outdir,
+  });
   return { outdir, remove: () => rm(folder, { recursive: true, force: true }) };
 }
 

@@ -35,13 +35,17 @@ function imagesWithSidecars(name: string, count: number): string[] {
   return Array.from({ length: count }, (_, i) => {
     const image = path.join(folder, `cell-${i}.tif`);
     copyFileSync(TIFF, image);
-    writeFileSync(`${image}.json`, canonical.replace('"note": "first line', `"note": "${'é'.repeat(i)}${i}: first line`));
+    writeFileSync(
+      `${image}.json`,
+      canonical.replace('"note": "first line', `"note": "${'é'.repeat(i)}${i}: first line`),
+    );
     return image;
   });
 }
 
 const snapshotOf = (read: SidecarBytes | undefined) => {
-  if (read === undefined || read === null || 'problem' in read) throw new Error(`no sidecar read: ${JSON.stringify(read)}`);
+  if (read === undefined || read === null || 'problem' in read)
+    throw new Error(`no sidecar read: ${JSON.stringify(read)}`);
   return read;
 };
 
@@ -69,7 +73,9 @@ describe('sidecars read by the scan worker beside their images’ headers', () =
     rmSync(`${folder}.json`);
     mkdirSync(`${folder}.json`);
     expect((await scanner.summary(missing as string, { sidecar: 'read' })).sidecarRead).toBeNull();
-    expect((await scanner.summary(folder as string, { sidecar: 'read' })).sidecarRead).toEqual({ problem: 'cell-1.tif.json could not be read: it is a folder' });
+    expect((await scanner.summary(folder as string, { sidecar: 'read' })).sidecarRead).toEqual({
+      problem: 'cell-1.tif.json could not be read: it is a folder',
+    });
     const stamped = await scanner.summary(folder as string, { sidecar: 'stamp' });
     expect(stamped).not.toHaveProperty('sidecarRead');
     expect(stamped.sidecar).toBeNull();

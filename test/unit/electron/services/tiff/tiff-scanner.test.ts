@@ -51,25 +51,33 @@ describe('scan through the worker pool', () => {
     expect(info.fileCalibration).toEqual({ x: 0.5, y: 0.5, unit: 'um', source: 'imagej' });
   });
 
-  it.runIf(process.platform === 'linux')('reads as background work for the app: its workers alone give way to other threads, once their first files are read', async () => {
-    await scanner.scan(fixture('generated/imagej-hyperstack-tzcyx-u16.tif'));
-    expect(loweredThreads()).toBe(0); // the command line's scanner (this one) reads at normal priority
-    const app = createTiffScanner({ workerScript: worker.script, workers: 2, background: true });
-    const read = (count: number) => Promise.all(Array.from({ length: count }, () => app.summary(fixture('generated/imagej-hyperstack-tzcyx-u16.tif'))));
-    try {
-      await read(32);
-      expect(loweredThreads()).toBe(0); // the first rows of a scan do not wait
-      await read(400);
-      expect(loweredThreads()).toBe(2);
-    } finally {
-      await app.close();
-    }
-  });
+  it.runIf(process.platform === 'linux')(
+    'reads as background work for the app: its workers alone give way to other threads, once their first files are read',
+    async () => {
+      await scanner.scan(fixture('generated/imagej-hyperstack-tzcyx-u16.tif'));
+      expect(loweredThreads()).toBe(0); // the command line's scanner (this one) reads at normal priority
+      const app = createTiffScanner({ workerScript: worker.script, workers: 2, background: true });
+      const read = (count: number) =>
+        Promise.all(
+          Array.from({ length: count }, () => app.summary(fixture('generated/imagej-hyperstack-tzcyx-u16.tif'))),
+        );
+      try {
+        await read(32);
+        expect(loweredThreads()).toBe(0); // the first rows of a scan do not wait
+        await read(400);
+        expect(loweredThreads()).toBe(2);
+      } finally {
+        await app.close();
+      }
+    },
+  );
 
   it('reads every libtiff sample, IFD loops included, without a crash or a hang', async () => {
     const names = readdirSync(fixture('libtiff'));
     const results = await Promise.allSettled(names.map((name) => scanner.scan(fixture(`libtiff/${name}`))));
-    const failed = results.flatMap((r, i) => (r.status === 'rejected' ? [[names[i] ?? '', r.reason as ApiFailure] as const] : []));
+    const failed = results.flatMap((r, i) =>
+      r.status === 'rejected' ? [[names[i] ?? '', r.reason as ApiFailure] as const] : [],
+    );
     expect(failed.map(([name]) => name).sort()).toEqual(['test_ifd_loop_to_first.tif', 'test_ifd_loop_to_self.tif']);
     for (const [name, error] of failed) {
       expect(error.code).toBe('UNREADABLE_IMAGE');
@@ -137,8 +145,18 @@ describe('preview through the worker pool', () => {
   });
 
   it('shows the requested plane of a hyperstack', async () => {
-    const first = await scanner.preview(fixture('generated/imagej-hyperstack-tzcyx-u16.tif'), { c: 0, z: 0, t: 0, maxSize: 16 });
-    const last = await scanner.preview(fixture('generated/imagej-hyperstack-tzcyx-u16.tif'), { c: 1, z: 2, t: 1, maxSize: 16 });
+    const first = await scanner.preview(fixture('generated/imagej-hyperstack-tzcyx-u16.tif'), {
+      c: 0,
+      z: 0,
+      t: 0,
+      maxSize: 16,
+    });
+    const last = await scanner.preview(fixture('generated/imagej-hyperstack-tzcyx-u16.tif'), {
+      c: 1,
+      z: 2,
+      t: 1,
+      maxSize: 16,
+    });
     expect(bytes(first)).not.toEqual(bytes(last));
   });
 
@@ -153,15 +171,26 @@ describe('preview through the worker pool', () => {
       // plane z has its bright bar in column 2z
       expect([0, 1, 2, 3, 4, 5, 6, 7].filter((x) => plane[x] === 255)).toEqual([2 * z]);
     }
-    await expect(scanner.preview(virtual, { c: 0, z: 4, t: 0, maxSize: 8 })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(scanner.preview(virtual, { c: 0, z: 4, t: 0, maxSize: 8 })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    });
   });
 
   it('decodes old-style LZW, big-endian float and tiled files', async () => {
     const request = { c: 0, z: 0, t: 0, maxSize: 32 };
-    await expect(scanner.preview(fixture('libtiff/quad-lzw-compat.tiff'), request)).resolves.toMatchObject({ channels: 3 });
-    await expect(scanner.preview(fixture('generated/ome-bigtiff-f32.ome.tif'), request)).resolves.toMatchObject({ channels: 1 });
-    await expect(scanner.preview(fixture('skimage/chessboard_GRAY_U16B.tif'), request)).resolves.toMatchObject({ width: 32 });
-    await expect(scanner.preview(fixture('generated/tiled-u16.tif'), request)).resolves.toMatchObject({ width: 32, height: 27 });
+    await expect(scanner.preview(fixture('libtiff/quad-lzw-compat.tiff'), request)).resolves.toMatchObject({
+      channels: 3,
+    });
+    await expect(scanner.preview(fixture('generated/ome-bigtiff-f32.ome.tif'), request)).resolves.toMatchObject({
+      channels: 1,
+    });
+    await expect(scanner.preview(fixture('skimage/chessboard_GRAY_U16B.tif'), request)).resolves.toMatchObject({
+      width: 32,
+    });
+    await expect(scanner.preview(fixture('generated/tiled-u16.tif'), request)).resolves.toMatchObject({
+      width: 32,
+      height: 27,
+    });
   });
 
   it('says which compression it cannot decode', async () => {
@@ -170,9 +199,16 @@ describe('preview through the worker pool', () => {
   });
 
   it('refuses a plane outside the image as a bad request', async () => {
-    const error = await failureOf(scanner.preview(fixture('generated/imagej-2ch-u16.tif'), { c: 5, z: 0, t: 0, maxSize: 64 }));
-    expect(error).toMatchObject({ code: 'BAD_REQUEST', message: 'imagej-2ch-u16.tif: plane c=5 is out of range (0 to 1)' });
-    const size = await failureOf(scanner.preview(fixture('generated/imagej-2ch-u16.tif'), { c: 0, z: 0, t: 0, maxSize: 0 }));
+    const error = await failureOf(
+      scanner.preview(fixture('generated/imagej-2ch-u16.tif'), { c: 5, z: 0, t: 0, maxSize: 64 }),
+    );
+    expect(error).toMatchObject({
+      code: 'BAD_REQUEST',
+      message: 'imagej-2ch-u16.tif: plane c=5 is out of range (0 to 1)',
+    });
+    const size = await failureOf(
+      scanner.preview(fixture('generated/imagej-2ch-u16.tif'), { c: 0, z: 0, t: 0, maxSize: 0 }),
+    );
     expect(size.code).toBe('BAD_REQUEST');
   });
 

@@ -33,7 +33,13 @@ let pool: WorkerPool;
 beforeAll(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'acqmeta-pool-'));
   writeFileSync(path.join(dir, 'fake-worker.cjs'), FAKE_WORKER);
-  pool = new WorkerPool({ workerScript: () => path.join(dir, 'fake-worker.cjs'), workers: 1, timeoutMs: 500, maxMemoryMb: 32, batchSize: 16 });
+  pool = new WorkerPool({
+    workerScript: () => path.join(dir, 'fake-worker.cjs'),
+    workers: 1,
+    timeoutMs: 500,
+    maxMemoryMb: 32,
+    batchSize: 16,
+  });
 });
 
 afterAll(async () => {
@@ -49,7 +55,12 @@ const reasons = (results: PromiseSettledResult<unknown>[]) =>
 
 describe('WorkerPool', () => {
   it('fails only the file that hangs; the rest of its batch is read by a new worker', async () => {
-    expect(reasons(await settle(['a', 'hang', 'b', 'c']))).toEqual(['ok', 'reading took longer than 0.5 s', 'ok', 'ok']);
+    expect(reasons(await settle(['a', 'hang', 'b', 'c']))).toEqual([
+      'ok',
+      'reading took longer than 0.5 s',
+      'ok',
+      'ok',
+    ]);
   });
 
   it('fails only the file that exhausts the memory limit', async () => {
@@ -61,7 +72,14 @@ describe('WorkerPool', () => {
   });
 
   it('takes the answers of one batch in several messages', async () => {
-    const answers = await Promise.all(['a', 'split', 'bad', 'b'].map((p) => scanOf(pool, p).then((file) => file.info, (error: Error) => error.message)));
+    const answers = await Promise.all(
+      ['a', 'split', 'bad', 'b'].map((p) =>
+        scanOf(pool, p).then(
+          (file) => file.info,
+          (error: Error) => error.message,
+        ),
+      ),
+    );
     expect(answers).toMatchObject([{ name: 'a' }, { name: 'split' }, 'bad file', { name: 'b' }]);
   });
 
@@ -74,7 +92,13 @@ describe('WorkerPool', () => {
   });
 
   it('spreads the first files of a scan over all its workers', async () => {
-    const two = new WorkerPool({ workerScript: () => path.join(dir, 'fake-worker.cjs'), workers: 2, timeoutMs: 500, maxMemoryMb: 32, batchSize: 16 });
+    const two = new WorkerPool({
+      workerScript: () => path.join(dir, 'fake-worker.cjs'),
+      workers: 2,
+      timeoutMs: 500,
+      maxMemoryMb: 32,
+      batchSize: 16,
+    });
     try {
       const read = await Promise.all(Array.from({ length: 16 }, (_, i) => scanOf(two, `f${i}`)));
       const threads = new Set(read.map((file) => (file.info as unknown as { thread: number }).thread));
@@ -85,7 +109,13 @@ describe('WorkerPool', () => {
   });
 
   it('rejects everything once closed', async () => {
-    const closing = new WorkerPool({ workerScript: () => path.join(dir, 'fake-worker.cjs'), workers: 1, timeoutMs: 500, maxMemoryMb: 32, batchSize: 1 });
+    const closing = new WorkerPool({
+      workerScript: () => path.join(dir, 'fake-worker.cjs'),
+      workers: 1,
+      timeoutMs: 500,
+      maxMemoryMb: 32,
+      batchSize: 1,
+    });
     const queued = Promise.allSettled([scanOf(closing, 'hang'), scanOf(closing, 'a')]);
     await closing.close();
     expect(reasons(await queued)).toEqual(['the scanner was closed', 'the scanner was closed']);
@@ -93,7 +123,15 @@ describe('WorkerPool', () => {
   });
 
   it('reports a missing worker script on every request instead of crashing', async () => {
-    const broken = new WorkerPool({ workerScript: () => { throw new Error('scan-worker.cjs not found'); }, workers: 1, timeoutMs: 500, maxMemoryMb: 32, batchSize: 16 });
+    const broken = new WorkerPool({
+      workerScript: () => {
+        throw new Error('scan-worker.cjs not found');
+      },
+      workers: 1,
+      timeoutMs: 500,
+      maxMemoryMb: 32,
+      batchSize: 16,
+    });
     await expect(scanOf(broken, 'a')).rejects.toThrow('scan-worker.cjs not found');
     await broken.close();
   });

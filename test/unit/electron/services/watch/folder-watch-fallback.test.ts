@@ -6,7 +6,9 @@ import { watchFolder } from '../../../../../electron/services/watch';
 
 // The system is out of inotify watches: native watching cannot start.
 vi.mock('@parcel/watcher', () => ({
-  subscribe: vi.fn(() => Promise.reject(Object.assign(new Error('inotify_add_watch: No space left on device'), { code: 'ENOSPC' }))),
+  subscribe: vi.fn(() =>
+    Promise.reject(Object.assign(new Error('inotify_add_watch: No space left on device'), { code: 'ENOSPC' })),
+  ),
 }));
 
 describe('watchFolder when native watching fails', () => {
@@ -16,7 +18,12 @@ describe('watchFolder when native watching fails', () => {
     const reported = new Promise<string[]>((resolve) => {
       seen = resolve;
     });
-    const watch = await watchFolder(dir, async (paths) => seen(paths), () => true, { mode: 'auto', pollIntervalMs: 50, timing: { quietMs: 20, maxWaitMs: 100 } });
+    const watch = await watchFolder(
+      dir,
+      async (paths) => seen(paths),
+      () => true,
+      { mode: 'auto', pollIntervalMs: 50, timing: { quietMs: 20, maxWaitMs: 100 } },
+    );
     try {
       expect(watch.mode).toBe('poll');
       writeFileSync(path.join(dir, 'new.tif'), 'x');

@@ -105,7 +105,9 @@ function inotifyWatches(): number {
       }
     })();
     if (target !== 'anon_inode:inotify') continue;
-    count += readFileSync(`/proc/self/fdinfo/${fd}`, 'utf8').split('\n').filter((line) => line.startsWith('inotify wd:')).length;
+    count += readFileSync(`/proc/self/fdinfo/${fd}`, 'utf8')
+      .split('\n')
+      .filter((line) => line.startsWith('inotify wd:')).length;
   }
   return count;
 }
