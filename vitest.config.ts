@@ -5,6 +5,9 @@ export default defineConfig({
     include: ['test/unit/**/*.test.ts', 'test/unit/**/*.test.tsx'],
     globalSetup: ['test/unit/global-setup.ts'],
     testTimeout: 30_000,
+    // Hooks bundle the CLI and workers with esbuild: seconds, and far more on a loaded machine; a
+    // hook is setup, not the behaviour under test, so its bound only catches a hang.
+    hookTimeout: 180_000,
     pool: 'forks',
   },
 });
