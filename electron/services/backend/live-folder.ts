@@ -16,7 +16,11 @@ function relevant(name: string): boolean {
   return imageKind(name) !== null || name.endsWith('.json');
 }
 
-/** How long after an open with no scan the folder is swept and watched all the same. */
+/**
+ * How long after an open with no scan the folder is swept and watched all the same: a window
+ * asks for its scan well within this, and the sweep and the watcher's walk must not compete
+ * with that scan's first rows; a client that never scans still gets a live folder.
+ */
 const START_WITHOUT_SCAN_MS = 2_000;
 
 /**

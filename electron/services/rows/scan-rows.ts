@@ -11,7 +11,11 @@ import { mapInOrder, type InFlight } from './map-in-order';
 
 /** How a scan runs. */
 export interface ScanRowsOptions {
-  /** Files read at once (the scanner's pool queues what it cannot start yet). Default: 32 at first, up to 256. */
+  /**
+   * Files read at once (the scanner's pool queues what it cannot start yet). Default: 64 at first,
+   * so the first rows' files start at once without queueing behind hundreds of others, then one
+   * more per row up to 256, so the workers never wait for the walk or for the consumer.
+   */
   inFlight?: number | InFlight;
   /** Stops the scan: no further rows are yielded. */
   signal?: AbortSignal;

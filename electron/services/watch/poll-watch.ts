@@ -16,7 +16,7 @@ export interface PollOptions {
   intervalMs?: number;
 }
 
-/** Default pause between walks. */
+/** Default pause between walks: a change on a share shows within a few seconds (LOAD_FACTOR spaces long walks). */
 export const POLL_INTERVAL_MS = 2_000;
 
 /** Walks take at most this share of the time (a 3 s walk of a big share waits 9 s). */
