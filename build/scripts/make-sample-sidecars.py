@@ -1,7 +1,7 @@
 """Writes the sidecars of build/sample-folder the way CloudScope writes them.
 
 Bytes are Python's json.dumps(payload, indent=2, sort_keys=True), UTF-8, no final newline.
-Header values follow sidecar-format.md: tifffile's series[0], an S axis counted as C, other
+Header values follow docs/tiff-headers.md: tifffile's series[0], an S axis counted as C, other
 axis letters replaced by the rank's default. Run with /usr/bin/python3 (Debian
 python3-tifffile): python3 build/scripts/make-sample-sidecars.py
 """

@@ -2,7 +2,7 @@
 """Writes test/fixtures/tiff/expected.json: what tifffile reports for every TIFF fixture.
 
 For each file: tifffile's series[0] shape, axes and dtype and the number of series, turned
-into CloudScope's header strings by its axis rules (shared/docs/sidecar-format.md), plus what
+into CloudScope's header strings by its axis rules (docs/tiff-headers.md), plus what
 the file declares (date, calibration, compression, page count) read straight from the tags.
 A file tifffile refuses is recorded with its error. Run by make-tiff-fixtures.py, or alone:
 
@@ -22,7 +22,7 @@ FIXTURES = os.path.join(ROOT, 'test', 'fixtures', 'tiff')
 
 
 def cloudscope_header(shape, axes, dtype, scenes):
-    """CloudScope's header strings from tifffile's series[0] (sidecar-format.md rules)."""
+    """CloudScope's header strings from tifffile's series[0] (the rules of docs/tiff-headers.md)."""
     letters = axes.replace('S', 'C')
     if all(a in 'TCZYX' for a in letters):
         dims = letters

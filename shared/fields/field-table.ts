@@ -3,7 +3,7 @@
  *
  * The JSON Schema, the ajv validators, the editor's forms, the table's columns and the
  * command line's `--set` names are all derived from these two lists. Adding a field is one
- * edit here. Order is the order of the spec (see ../shared/docs/sidecar-format.md).
+ * edit here. Order is the order of the spec (see docs/sidecar-format.md).
  */
 
 /** The sidecar object a field lives in: `top` is the sidecar object itself (e.g. `accepted`). */

@@ -1,6 +1,6 @@
 /**
  * `x-folder` rules: the layout of a dataset folder as regular expressions over the
- * `/`-separated paths of its files relative to the profile's folder (see docs: lab profiles).
+ * `/`-separated paths of its files relative to the profile's folder (see docs/lab-profiles.md).
  */
 import type { FolderProblem, FolderRule } from '../api';
 import type { SafePattern } from './safe-pattern';

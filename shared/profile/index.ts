@@ -1,5 +1,5 @@
 /**
- * Lab profiles (see docs: lab profiles): load and compile a profile's JSON Schema, apply it
+ * Lab profiles (see docs/lab-profiles.md): load and compile a profile's JSON Schema, apply it
  * to sidecars with the "absent" rule, synonyms and folder rules, and word its problems for
  * people. Pure code; compiling needs `eval`, so only the backend and the command line call it.
  */

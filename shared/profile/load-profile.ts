@@ -1,6 +1,6 @@
 /**
- * Loads a lab profile (a JSON Schema, draft 2020-12, describing a sidecar; see docs: lab
- * profiles) from its text. Nothing here throws on a bad profile: a file that is not JSON,
+ * Loads a lab profile (a JSON Schema, draft 2020-12, describing a sidecar; see
+ * docs/lab-profiles.md) from its text. Nothing here throws on a bad profile: a file that is not JSON,
  * not a valid schema, or has a pattern that cannot run comes back with its problems, each
  * naming the file, the line and column, and what is wrong, and is not applied.
  */

@@ -12,7 +12,7 @@ import addFormats from 'ajv-formats';
 import { validateProfileSchema, type ValidatorError } from './generated/meta-validator';
 import { safeRegExp } from './safe-pattern';
 
-/** Annotations of the profile contract (see docs: lab profiles), known to the compiler. */
+/** Annotations of the profile contract (see docs/lab-profiles.md), known to the compiler. */
 export const PROFILE_ANNOTATIONS = ['x-synonyms', 'x-folder', 'x-folder-closed'] as const;
 
 /** A profile schema compiled, with what ajv warned about while compiling it. */

@@ -1,6 +1,6 @@
 /**
  * The JSON Schema of a whole CloudScope AcqImage sidecar (version 2), as described in
- * ../shared/docs/sidecar-format.md. Field sections come from the field table; ROIs are
+ * docs/sidecar-format.md. Field sections come from the field table; ROIs are
  * strict (CloudScope fails on extra or missing keys); analysis records and contrast
  * settings are described but otherwise left open, since they are preserved verbatim.
  */

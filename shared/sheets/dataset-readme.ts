@@ -1,6 +1,6 @@
 /**
- * A draft dataset readme in Markdown, as curators ask of a deposited image dataset (see the
- * confocal curation primer in ../shared/seeds): what the images are (formats, shapes, data
+ * A draft dataset readme in Markdown, as curators ask of a deposited image dataset (see
+ * docs/user-guide.md, "Dataset readme"): what the images are (formats, shapes, data
  * types, channels, pixel sizes, dates), what the sidecars say (values per field with counts),
  * how complete that is against the lab profile, the file layout, and clearly marked places
  * (`**TODO**`) for what no file tells: the instrument, the objective and its NA, the probes,

@@ -1,7 +1,7 @@
 /**
  * CloudScope's header strings from tifffile's series[0], and the plane sliders of a series.
  *
- * Axis rule (sidecar-format.md): an `S` (samples) axis becomes `C`; if every axis is then one
+ * Axis rule (docs/tiff-headers.md): an `S` (samples) axis becomes `C`; if every axis is then one
  * of T, C, Z, Y, X the axes are used as they are, else they fall back on the rank (2-D `YX`,
  * 3-D `ZYX`, 4-D `CZYX`, 5-D `TCZYX`). For ranks the spec gives no rule for (1-D, 6-D and up)
  * the letters are kept as tifffile names them.

@@ -2,7 +2,7 @@
  * The TIFF file header, image file directories (IFDs) and tag values.
  *
  * A small own IFD walker instead of geotiff or a port of tifffile: measured on a 1,955-file
- * corpus (../shared/docs/tiff-headers.md) a minimal walker reads headers ~4x faster than
+ * corpus (docs/tiff-headers.md) a minimal walker reads headers ~4x faster than
  * tifffile and ~10x faster than geotiff.js, and owning it lets every read be bounded by the
  * file size, every IFD chain be checked for loops and every count be capped — the hostile
  * files that hang or crash geotiff.js become one clear error here.

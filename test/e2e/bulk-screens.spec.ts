@@ -1,6 +1,6 @@
 /**
  * Screenshots of the bulk annotation tools in both themes (test-results/screens/bulk-*.png;
- * the README's copies are in docs/screens/). The assertions check each screen shows its state.
+ * the copies the docs show are in docs/screens/). The assertions check each screen shows its state.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

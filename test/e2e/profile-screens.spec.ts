@@ -1,6 +1,6 @@
 /**
  * Screenshots of the lab-profile screens in both themes (test-results/screens/*-profile-*.png;
- * the README's copies are in docs/screens/). The assertions check each screen shows its state.
+ * the copies the docs show are in docs/screens/). The assertions check each screen shows its state.
  */
 import { test, expect } from './support/app';
 import { EditorPage } from './support/editor-page';

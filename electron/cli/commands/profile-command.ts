@@ -21,7 +21,7 @@ export const profileCommand: Command = {
 Writes a starter lab profile (a JSON Schema, draft 2020-12) made from the sidecars under
 <folder>: each text field's values in use become "examples" (suggestions), most used first,
 with their counts in the field's "description". Edit it to add what the lab requires
-("required" lists, patterns, formats, ranges); see the README, "Lab profiles".
+("required" lists, patterns, formats, ranges); see docs/lab-profiles.md.
 
   -o <file>   where to write it (default: <folder>/${PROFILE_FILE_NAME}, which puts it in
               force for the folder); "-o -" prints it. An existing file is never overwritten.

@@ -4,7 +4,7 @@
  * geotiff stays the pixel decoder (LZW, Deflate, JPEG, PackBits, predictors, bit depths),
  * but it is handed an IFD we parsed ourselves: its own IFD parsing decodes lazily loaded
  * arrays of big-endian files as little-endian, rejects tag type 0 and walks every page
- * without loop checks (../shared/docs/tiff-headers.md). Only the requested page's strips or
+ * without loop checks (docs/tiff-headers.md). Only the requested page's strips or
  * tiles are read, each bounded by the file size, so a 2 GB stack previews in a few reads.
  */
 import { GeoTIFFImage, ImageFileDirectory } from 'geotiff';

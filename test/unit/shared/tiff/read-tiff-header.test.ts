@@ -18,7 +18,7 @@ interface Expected {
 
 const expected = JSON.parse(readFileSync(path.join(FIXTURES, 'expected.json'), 'utf8')) as Record<string, Expected>;
 
-/** Files tifffile reads with a warning that the reader refuses on purpose (see tiff-headers.md). */
+/** Files tifffile reads with a warning that the reader refuses on purpose (see docs/tiff-headers.md). */
 const REFUSED_ON_PURPOSE: Record<string, string> = {
   'hostile/huge-description.tif':
     'truncated file: tag ImageDescription (270) at 150 (2147483647 bytes) runs past the end (size 288)',
