@@ -3,7 +3,7 @@
  * (asked before the window closes) and the browser's leave-page prompt.
  */
 import type { AppStore } from './store/app-store';
-import { selectHasUnsaved } from './store/selectors';
+import { selectHasUnsaved } from './store/selectors/edit-selectors';
 
 /** Functions the Electron main process calls with `webContents.executeJavaScript`. */
 export interface AcqmetaAppBridge {

@@ -7,7 +7,7 @@ import { App } from './components/app';
 import { createAppStore } from './store/app-store';
 import { connectBackendEvents } from './store/backend-events';
 import { syncMenuState } from './store/menu-state';
-import { prepareWhenIdle } from './store/idle-prepare';
+import { prepareWhenIdle } from './store/memo/idle-prepare';
 import { StoreProvider } from './store/store-context';
 import type { PrefsStorage } from './store/view-prefs';
 import './styles/theme.css';

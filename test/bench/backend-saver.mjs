@@ -13,7 +13,7 @@ import { importSource, root } from './bench-kit.mjs';
 
 /** The renderer's own batch size and order of saves, so that the benchmark sends what the app sends. */
 const renderer = await importSource([
-  "export { SAVE_BATCH } from './renderer/src/store/save-slice';",
+  "export { SAVE_BATCH } from './renderer/src/store/slices/save-slice';",
   "export { acrossFolders, folderOfRelPath } from './shared/across-folders';",
 ]);
 /** Files per `saveSidecars` request. */

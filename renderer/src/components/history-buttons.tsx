@@ -1,6 +1,6 @@
 /** Undo and Redo buttons, each saying what it would do (browser mode has no native Edit menu). */
 import { useShallow } from 'zustand/react/shallow';
-import { selectUndoLabels } from '../store/history-slice';
+import { selectUndoLabels } from '../store/slices/history-slice';
 import { useApp } from '../store/store-context';
 
 const MOD = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform) ? '⌘' : 'Ctrl+';

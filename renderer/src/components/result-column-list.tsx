@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { resultLabel } from '../lib/result-format';
 import { resultColumnKey } from '../lib/result-columns';
 import { matrixKey, resultMatrix, type AnalysisResults } from '../lib/result-matrix';
-import { selectResultKeys } from '../store/result-selectors';
+import { selectResultKeys } from '../store/selectors/result-selectors';
 import { useApp } from '../store/store-context';
 
 function AnalysisGrid({ results }: { results: AnalysisResults }) {

@@ -1,7 +1,7 @@
 /** The Save button with what it would save, the first value that cannot be saved, or the progress. */
 import { useShallow } from 'zustand/react/shallow';
 import { editableField } from '../../../shared/fields/field-table';
-import { selectFirstInvalid, selectSaveSummary } from '../store/selectors';
+import { selectFirstInvalid, selectSaveSummary } from '../store/selectors/edit-selectors';
 import { useApp, useAppStore } from '../store/store-context';
 import { baseName, formatCount, plural } from '../lib/format';
 

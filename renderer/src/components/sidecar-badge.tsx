@@ -1,7 +1,7 @@
 /** The sidecar state as a text badge: None, Saved, Invalid, Unsaved, or changed or deleted on disk. */
 import type { ImageRow } from '../../../shared/api';
-import type { DiskChange } from '../store/disk-slice';
-import { rowHasChanges, type PathEdits } from '../store/edit-logic';
+import type { DiskChange } from '../store/slices/disk-slice';
+import { rowHasChanges, type PathEdits } from '../store/logic/edit-logic';
 
 const DISK_BADGES: Readonly<Record<DiskChange, { text: string; title: string }>> = {
   changed: {

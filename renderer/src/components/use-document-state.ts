@@ -1,7 +1,7 @@
 /** Reflects app state on the document: readiness marker, theme and window title. */
 import { useEffect } from 'react';
 import { useApp } from '../store/store-context';
-import { selectHasUnsaved } from '../store/selectors';
+import { selectHasUnsaved } from '../store/selectors/edit-selectors';
 
 /**
  * Sets `<html data-app-state>` to `ready` once the session is known and the folder (if any) is

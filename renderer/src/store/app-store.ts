@@ -4,24 +4,24 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ApiClient } from '../../../shared/api';
-import { createClipboardSlice, type ClipboardSlice } from './clipboard-slice';
-import { createConflictSlice, type ConflictSlice } from './conflict-slice';
-import { createCurationSlice, type CurationSlice } from './curation-slice';
-import { createDetailSlice, type DetailSlice } from './detail-slice';
-import { createDialogSlice, type DialogSlice } from './dialog-slice';
-import { createDiskSlice, type DiskSlice } from './disk-slice';
-import { createEditsSlice, type EditsSlice } from './edits-slice';
-import { createHistorySlice, type HistorySlice } from './history-slice';
-import { createNamesSlice, type NamesSlice } from './names-slice';
-import { createPresetsSlice, type PresetsSlice } from './presets-slice';
-import { createProfileSlice, type ProfileSlice } from './profile-slice';
-import { createRowsSlice, type RowsSlice } from './rows-slice';
-import { createResultsSlice, type ResultsSlice } from './results-slice';
-import { createSaveSlice, type SaveSlice } from './save-slice';
-import { createSelectionSlice, type SelectionSlice } from './selection-slice';
-import { createSessionSlice, type SessionSlice } from './session-slice';
-import { createTablesSlice, type TablesSlice } from './tables-slice';
-import { createViewSlice, type ViewSlice } from './view-slice';
+import { createClipboardSlice, type ClipboardSlice } from './slices/clipboard-slice';
+import { createConflictSlice, type ConflictSlice } from './slices/conflict-slice';
+import { createCurationSlice, type CurationSlice } from './slices/curation-slice';
+import { createDetailSlice, type DetailSlice } from './slices/detail-slice';
+import { createDialogSlice, type DialogSlice } from './slices/dialog-slice';
+import { createDiskSlice, type DiskSlice } from './slices/disk-slice';
+import { createEditsSlice, type EditsSlice } from './slices/edits-slice';
+import { createHistorySlice, type HistorySlice } from './slices/history-slice';
+import { createNamesSlice, type NamesSlice } from './slices/names-slice';
+import { createPresetsSlice, type PresetsSlice } from './slices/presets-slice';
+import { createProfileSlice, type ProfileSlice } from './slices/profile-slice';
+import { createRowsSlice, type RowsSlice } from './slices/rows-slice';
+import { createResultsSlice, type ResultsSlice } from './slices/results-slice';
+import { createSaveSlice, type SaveSlice } from './slices/save-slice';
+import { createSelectionSlice, type SelectionSlice } from './slices/selection-slice';
+import { createSessionSlice, type SessionSlice } from './slices/session-slice';
+import { createTablesSlice, type TablesSlice } from './slices/tables-slice';
+import { createViewSlice, type ViewSlice } from './slices/view-slice';
 import { persistViewPrefs, type PrefsStorage } from './view-prefs';
 
 /** Everything the renderer knows, and every action it can take. */

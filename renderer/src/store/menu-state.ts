@@ -1,6 +1,6 @@
 /** Keeps the native menu's Undo and Redo items naming what they would do (Electron only). */
 import type { AppStore } from './app-store';
-import { selectUndoLabels } from './history-slice';
+import { selectUndoLabels } from './slices/history-slice';
 
 /** Sends the Undo/Redo labels to the menu now and whenever they change; returns the unsubscribe. */
 export function syncMenuState(store: AppStore): () => void {

@@ -3,8 +3,8 @@ import type { StoreApi } from 'zustand/vanilla';
 import type { AppState } from './app-store';
 import { COLUMNS } from '../lib/columns';
 import { isResultColumnKey } from '../lib/result-columns';
-import { MAX_RECENT_PATTERNS } from './names-slice';
-import { COLUMN_WIDTH, PANEL_WIDTH } from './view-slice';
+import { MAX_RECENT_PATTERNS } from './slices/names-slice';
+import { COLUMN_WIDTH, PANEL_WIDTH } from './slices/view-slice';
 
 /** The part of `localStorage` the preferences need. */
 export type PrefsStorage = Pick<Storage, 'getItem' | 'setItem'>;

@@ -5,7 +5,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { ImageRow } from '../../../../shared/api';
 import { EDITABLE_FIELDS } from '../../../../shared/fields/field-table';
-import { changesOf, type PathEdits } from '../../store/edit-logic';
+import { changesOf, type PathEdits } from '../../store/logic/edit-logic';
 import { useApp, useAppStore } from '../../store/store-context';
 import { baseName, displayValue } from '../../lib/format';
 import { Modal } from './modal';

@@ -1,8 +1,8 @@
 /** "Export a table": the folder or the selection, as CSV, TSV, XLSX or OMERO CSV, downloaded. */
 import { useState, type FormEvent } from 'react';
 import type { TableExportFormat } from '../../../../shared/api';
-import type { ExportScope } from '../../store/tables-slice';
-import { selectSaveSummary } from '../../store/selectors';
+import type { ExportScope } from '../../store/slices/tables-slice';
+import { selectSaveSummary } from '../../store/selectors/edit-selectors';
 import { useApp, useAppStore } from '../../store/store-context';
 import { downloadTableFile } from '../../lib/download';
 import { plural } from '../../lib/format';

@@ -5,8 +5,8 @@
  */
 import { useDeferredValue, useMemo, useState, type FormEvent } from 'react';
 import { editableField } from '../../../../shared/fields/field-table';
-import { previewNameFill, type NameFillPreview, type NameFillRow } from '../../store/name-fill';
-import { selectEditablePaths } from '../../store/selectors';
+import { previewNameFill, type NameFillPreview, type NameFillRow } from '../../store/logic/name-fill';
+import { selectEditablePaths } from '../../store/selectors/edit-selectors';
 import { useApp, useAppStore } from '../../store/store-context';
 import { baseName, displayValue, plural } from '../../lib/format';
 import { Modal } from './modal';

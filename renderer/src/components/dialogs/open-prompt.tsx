@@ -1,5 +1,5 @@
 /** Asks what to do with unsaved changes before another folder replaces this one. */
-import { selectSaveSummary } from '../../store/selectors';
+import { selectSaveSummary } from '../../store/selectors/edit-selectors';
 import { useApp, useAppStore } from '../../store/store-context';
 import { plural } from '../../lib/format';
 import { Modal } from './modal';

@@ -1,7 +1,7 @@
 /** Choose which copied fields to paste into the selected images. */
 import { useState } from 'react';
 import { EDITABLE_FIELDS } from '../../../../shared/fields/field-table';
-import { selectEditablePaths } from '../../store/selectors';
+import { selectEditablePaths } from '../../store/selectors/edit-selectors';
 import { useApp, useAppStore } from '../../store/store-context';
 import { baseName, displayValue, plural } from '../../lib/format';
 import { FieldChecklist } from './field-checklist';

@@ -2,7 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import { EDITABLE_FIELDS, type FieldGroup } from '../../../../shared/fields/field-table';
 import { presetNameProblem } from '../../../../shared/presets/preset-file';
-import { effectiveValues } from '../../store/field-state';
+import { effectiveValues } from '../../store/logic/field-state';
 import { useApp, useAppStore } from '../../store/store-context';
 import { baseName, displayValue, plural } from '../../lib/format';
 import { FieldChecklist } from './field-checklist';

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import type { PresetEntry, StoredPreset } from '../../../../shared/api';
 import { editableField } from '../../../../shared/fields/field-table';
-import { selectEditablePaths } from '../../store/selectors';
+import { selectEditablePaths } from '../../store/selectors/edit-selectors';
 import { useApp, useAppStore } from '../../store/store-context';
 import { displayValue, plural } from '../../lib/format';
 import { downloadFile } from '../../lib/download';

@@ -1,6 +1,6 @@
 /** The review before writing several files: what changes, in how many files, and what cannot be saved. */
 import { useApp, useAppStore } from '../../store/store-context';
-import type { FieldChanges, InvalidValue, SavePlan } from '../../store/save-plan';
+import type { FieldChanges, InvalidValue, SavePlan } from '../../store/logic/save-plan';
 import { displayValue, plural } from '../../lib/format';
 import { editableField } from '../../../../shared/fields/field-table';
 import { Modal } from './modal';

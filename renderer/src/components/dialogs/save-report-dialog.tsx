@@ -1,6 +1,6 @@
 /** After a save where some files failed: every failed file and why, and a retry. */
 import { useApp, useAppStore } from '../../store/store-context';
-import type { SaveFailure } from '../../store/save-slice';
+import type { SaveFailure } from '../../store/slices/save-slice';
 import { plural } from '../../lib/format';
 import { Modal } from './modal';
 

@@ -6,7 +6,11 @@
  */
 import { useShallow } from 'zustand/react/shallow';
 import { CALIBRATION_SOURCE_NAMES } from '../../../../shared/sidecar';
-import { calibrationOfferPaths, selectCalibrationOffer, singleCalibrationOffer } from '../../store/calibration-offer';
+import {
+  calibrationOfferPaths,
+  selectCalibrationOffer,
+  singleCalibrationOffer,
+} from '../../store/selectors/calibration-offer';
 import { useApp, useAppStore } from '../../store/store-context';
 import { dotsPerInch, shownPixelSize, writtenPixelSize } from '../../lib/calibration';
 import { plural } from '../../lib/format';

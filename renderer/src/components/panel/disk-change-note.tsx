@@ -1,5 +1,5 @@
 /** Says, in the editor, that the image changed or went away on disk while it had unsaved edits. */
-import { activeMark } from '../../store/disk-slice';
+import { activeMark } from '../../store/slices/disk-slice';
 import { useApp } from '../../store/store-context';
 
 /** The note for one image; nothing when its row is what is on disk. */

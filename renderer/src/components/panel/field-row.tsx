@@ -1,8 +1,8 @@
 /** One editable field: label, input fitted to the field's type, unit, and validation message. */
 import { useEffect, useRef, type ChangeEvent, type KeyboardEvent } from 'react';
 import type { FieldSpec } from '../../../../shared/fields/field-table';
-import { UNREAD_FIELD, type FieldViewState } from '../../store/field-state';
-import { selectEditView, selectSuggestions } from '../../store/selectors';
+import { UNREAD_FIELD, type FieldViewState } from '../../store/logic/field-state';
+import { selectEditView, selectSuggestions } from '../../store/selectors/edit-selectors';
 import { useApp, useAppStore } from '../../store/store-context';
 import { focusTable } from '../focus-targets';
 import { ChoiceInput } from './choice-input';

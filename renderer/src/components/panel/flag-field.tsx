@@ -1,8 +1,8 @@
 /** A yes/no field (CloudScope's `accepted` flag) as a checkbox; mixed over several images. */
 import { useEffect, useRef } from 'react';
 import type { FieldSpec } from '../../../../shared/fields/field-table';
-import { UNREAD_FIELD } from '../../store/field-state';
-import { selectEditView } from '../../store/selectors';
+import { UNREAD_FIELD } from '../../store/logic/field-state';
+import { selectEditView } from '../../store/selectors/edit-selectors';
 import { useApp, useAppStore } from '../../store/store-context';
 import { FieldSrNotes } from './field-sr-notes';
 

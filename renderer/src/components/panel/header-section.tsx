@@ -2,7 +2,7 @@
 import { Fragment } from 'react';
 import type { HeaderValues, ImageDetail, ImageRow } from '../../../../shared/api';
 import { HEADER_FIELDS } from '../../../../shared/fields/field-table';
-import type { Loadable } from '../../store/detail-slice';
+import type { Loadable } from '../../store/slices/detail-slice';
 import { useApp } from '../../store/store-context';
 import { fileFacts, formatAcquired } from '../../lib/format';
 import { DescriptionView, DESCRIPTION_LABELS } from './description-view';

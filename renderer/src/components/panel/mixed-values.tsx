@@ -1,8 +1,8 @@
 /** Under a field that differs between the selected images: each value with its count; a click sets it for all. */
 import { useState } from 'react';
 import type { FieldSpec } from '../../../../shared/fields/field-table';
-import { distinctValues, type ValueCount } from '../../store/field-state';
-import { overRows } from '../../store/grow-memo';
+import { distinctValues, type ValueCount } from '../../store/logic/field-state';
+import { overRows } from '../../store/memo/grow-memo';
 import { useApp, useAppStore } from '../../store/store-context';
 import { formatCount, plural } from '../../lib/format';
 

@@ -1,8 +1,8 @@
 /** The editor for many images at once: each field shows the common value or "(multiple values)". */
 import { useShallow } from 'zustand/react/shallow';
-import { selectCalibrationOffer } from '../../store/calibration-offer';
-import { selectFieldProblems } from '../../store/profile-selectors';
-import { selectEditablePaths, selectEditView, selectSelection } from '../../store/selectors';
+import { selectCalibrationOffer } from '../../store/selectors/calibration-offer';
+import { selectFieldProblems } from '../../store/selectors/profile-selectors';
+import { selectEditablePaths, selectEditView, selectSelection } from '../../store/selectors/edit-selectors';
 import { useApp } from '../../store/store-context';
 import { plural } from '../../lib/format';
 import { CalibrationNote } from './calibration-offer';

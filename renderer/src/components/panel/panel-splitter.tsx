@@ -1,7 +1,7 @@
 /** The draggable (and keyboard-adjustable) border between the table and the editor panel. */
 import { useRef, type KeyboardEvent, type PointerEvent } from 'react';
 import { useApp } from '../../store/store-context';
-import { PANEL_WIDTH } from '../../store/view-slice';
+import { PANEL_WIDTH } from '../../store/slices/view-slice';
 
 /** A vertical separator that resizes the panel. */
 export function PanelSplitter() {

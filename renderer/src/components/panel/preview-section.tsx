@@ -2,8 +2,8 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { ImageRow, PreviewImage } from '../../../../shared/api';
-import type { PlaneIndex } from '../../store/detail-slice';
-import { shownPreview } from '../../store/preview-state';
+import type { PlaneIndex } from '../../store/slices/detail-slice';
+import { shownPreview } from '../../store/selectors/preview-state';
 import { useApp } from '../../store/store-context';
 import { formatCount } from '../../lib/format';
 import { previewToRgba } from '../../lib/preview-pixels';

@@ -4,7 +4,7 @@
  */
 import type { FieldSpec } from '../../../../shared/fields/field-table';
 import { plural } from '../../lib/format';
-import { problemsNow } from '../../store/problem-logic';
+import { problemsNow } from '../../store/logic/problem-logic';
 import { useAppStore } from '../../store/store-context';
 import type { FieldProfile } from './use-field-profile';
 

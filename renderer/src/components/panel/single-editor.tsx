@@ -2,8 +2,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { ImageRow } from '../../../../shared/api';
 import { calibrationMismatch } from '../../../../shared/sidecar/calibration';
-import { activeMark } from '../../store/disk-slice';
-import { isEditable } from '../../store/edit-logic';
+import { activeMark } from '../../store/slices/disk-slice';
+import { isEditable } from '../../store/logic/edit-logic';
 import { useApp } from '../../store/store-context';
 import { baseName, dirName } from '../../lib/format';
 import { imageCalibration } from '../../lib/roi-format';

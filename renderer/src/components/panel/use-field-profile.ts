@@ -5,7 +5,7 @@
 import { useMemo } from 'react';
 import type { ProfileFieldRules } from '../../../../shared/api';
 import { editableField, type FieldSpec } from '../../../../shared/fields/field-table';
-import { selectFieldProblems, selectFieldRules, type FieldProblem } from '../../store/profile-selectors';
+import { selectFieldProblems, selectFieldRules, type FieldProblem } from '../../store/selectors/profile-selectors';
 import { useApp } from '../../store/store-context';
 import { formatFieldValue } from '../../lib/format';
 

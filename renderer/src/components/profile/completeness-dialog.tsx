@@ -6,7 +6,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import type { FieldCompleteness } from '../../../../shared/profile/completeness';
 import { EDITABLE_FIELDS } from '../../../../shared/fields/field-table';
-import { selectCompleteness } from '../../store/profile-selectors';
+import { selectCompleteness } from '../../store/selectors/profile-selectors';
 import { useApp, useAppStore } from '../../store/store-context';
 import { downloadTableFile } from '../../lib/download';
 import { formatCount, plural } from '../../lib/format';

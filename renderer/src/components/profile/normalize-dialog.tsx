@@ -6,7 +6,7 @@
  */
 import { useState, type FormEvent } from 'react';
 import { editableField } from '../../../../shared/fields/field-table';
-import { effectiveReplacements, type DistinctValue, type VariantReason } from '../../store/normalize-plan';
+import { effectiveReplacements, type DistinctValue, type VariantReason } from '../../store/logic/normalize-plan';
 import { useApp, useAppStore } from '../../store/store-context';
 import { formatCount, plural } from '../../lib/format';
 import { Modal } from '../dialogs/modal';

@@ -1,7 +1,7 @@
 /** The distinct values of a text field with their variants, as the Normalize view lists them. */
 import { useMemo } from 'react';
-import { distinctValues, type DistinctValue } from '../../store/normalize-plan';
-import { selectValueCounts } from '../../store/profile-selectors';
+import { distinctValues, type DistinctValue } from '../../store/logic/normalize-plan';
+import { selectValueCounts } from '../../store/selectors/profile-selectors';
 import { useApp } from '../../store/store-context';
 
 /** The values of field `name` in use now, each with its reason to be replaced and its suggestion. */

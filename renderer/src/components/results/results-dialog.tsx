@@ -11,7 +11,7 @@ import { formatCount, formatMeasure, plural } from '../../lib/format';
 import { unitFromName } from '../../lib/result-format';
 import type { AnalysisResults } from '../../lib/result-matrix';
 import { defaultChoice, GROUPINGS, rowsResults, summarize, type SummaryChoice } from '../../lib/results-summary';
-import { selectResultKeys } from '../../store/result-selectors';
+import { selectResultKeys } from '../../store/selectors/result-selectors';
 import { useApp, useAppStore } from '../../store/store-context';
 import { Modal } from '../dialogs/modal';
 import { groupLabel, StripPlot } from './strip-plot';

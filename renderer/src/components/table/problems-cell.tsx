@@ -1,7 +1,7 @@
 /** The Problems cell: how many things keep an image from being ready (listed on hover), or a check when a profile finds none. */
 import type { ImageRow } from '../../../../shared/api';
-import type { PathEdits } from '../../store/edit-logic';
-import { problemMessages } from '../../store/problem-logic';
+import type { PathEdits } from '../../store/logic/edit-logic';
+import { problemMessages } from '../../store/logic/problem-logic';
 import { useApp } from '../../store/store-context';
 
 /** The cell of one row; `edits` are the row's pending edits. */

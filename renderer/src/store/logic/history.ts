@@ -1,0 +1,106 @@
+/**
+ * The undo history, as pure data: each step is one user action (a typing visit in a field, a
+ * bulk edit, a paste, an import, ...) with, for every image and field it touched, what the field
+ * showed before and after. Undo shows the "before" again as pending edits, so it works across
+ * saves: a value that was saved comes back as an unsaved edit, and saving writes it back.
+ */
+import { editableField, type FieldValue } from '../../../../shared/fields/field-table';
+import { formatFieldValue, plural } from '../../lib/format';
+import type { PendingEdit } from './edit-logic';
+
+/** What a field showed: the text, and the value to store when `error` is null. */
+export type Shown = PendingEdit;
+
+/** One field of one image as a step changed it. */
+export interface FieldChange {
+  path: string;
+  name: string;
+  before: Shown;
+  after: Shown;
+}
+
+/** One undoable action. */
+export interface HistoryStep {
+  /** What the user did, e.g. `Genotype`, `Paste`, `Preset “Thy1 cohort 3”`. */
+  action: string;
+  changes: FieldChange[];
+  /** Steps with the same key that touch the same fields merge (typing in one field visit). */
+  coalesceKey: string | null;
+}
+
+/** Steps to undo (oldest first) and to redo (next first). */
+export interface History {
+  past: readonly HistoryStep[];
+  future: readonly HistoryStep[];
+}
+
+/** The empty history. */
+export const EMPTY_HISTORY: History = { past: [], future: [] };
+
+/** At most this many steps, and this many field changes over all steps, are kept. */
+export const HISTORY_LIMITS = { steps: 200, changes: 2_000_000 } as const;
+
+/** What a stored value shows when no edit is pending (`absent`: the file lacks the field's key). */
+export function shownValue(value: FieldValue | undefined, absent = false): Shown {
+  return {
+    text: formatFieldValue(value),
+    value: value ?? null,
+    error: null,
+    ...(absent ? { absent: true as const } : {}),
+  };
+}
+
+/** Whether two shown states are the same to the user (and would save the same). */
+export function sameShown(a: Shown, b: Shown): boolean {
+  return a.text === b.text && a.value === b.value && (a.error === null) === (b.error === null) && a.absent === b.absent;
+}
+
+const changeKey = (change: { path: string; name: string }): string => `${change.path}\u0000${change.name}`;
+
+/**
+ * Merges `step` into `top` when both carry the same coalesce key and `step` touches only fields
+ * `top` already touched; null when they do not merge. Fields brought back to what they showed
+ * before `top` drop out.
+ */
+function coalesce(top: HistoryStep, step: HistoryStep): HistoryStep | null {
+  if (top.coalesceKey === null || top.coalesceKey !== step.coalesceKey) return null;
+  const merged = new Map(top.changes.map((c) => [changeKey(c), c]));
+  for (const change of step.changes) {
+    const earlier = merged.get(changeKey(change));
+    if (!earlier) return null;
+    merged.set(changeKey(change), { ...earlier, after: change.after });
+  }
+  return { ...top, changes: [...merged.values()].filter((c) => !sameShown(c.before, c.after)) };
+}
+
+function countChanges(steps: readonly HistoryStep[]): number {
+  return steps.reduce((sum, step) => sum + step.changes.length, 0);
+}
+
+/** The history after a new step: merged into the last one where it coalesces; redo is cleared. */
+export function recordStep(history: History, step: HistoryStep): History {
+  const top = history.past.at(-1);
+  const merged = top ? coalesce(top, step) : null;
+  let past = merged
+    ? [...history.past.slice(0, -1), ...(merged.changes.length > 0 ? [merged] : [])]
+    : [...history.past, step];
+  while (past.length > HISTORY_LIMITS.steps || (past.length > 1 && countChanges(past) > HISTORY_LIMITS.changes))
+    past = past.slice(1);
+  return { past, future: [] };
+}
+
+/** Whether the step touches several fields (a paste, a preset, an import). */
+function fieldNames(step: HistoryStep): Set<string> {
+  return new Set(step.changes.map((c) => c.name));
+}
+
+/** How a menu item names a step: `Genotype on 40 images`, `Paste (3 fields) on 2 images`. */
+export function describeStep(step: HistoryStep): string {
+  const images = new Set(step.changes.map((c) => c.path)).size;
+  const names = fieldNames(step);
+  const only = names.size === 1 ? editableField([...names][0]!)?.displayName : undefined;
+  const named = only !== undefined && (step.action === only || step.action.endsWith(` ${only}`));
+  const what = named || names.size !== 1 ? step.action : `${step.action} (${only ?? [...names][0]})`;
+  const fields = names.size > 1 && !/\bfields?\b/.test(step.action) ? ` (${plural(names.size, 'field')})` : '';
+  return images === 1 ? `${what}${fields}` : `${what}${fields} on ${plural(images, 'image')}`;
+}

@@ -1,0 +1,226 @@
+/**
+ * Saving pending edits: a review before writing several files, batched requests with progress,
+ * and a report naming every file that failed and why, with a retry. Images with an invalid value
+ * are held back whole; the others are saved.
+ */
+import type { StateCreator } from 'zustand/vanilla';
+import { acrossFolders, folderOfRelPath } from '../../../../shared/across-folders';
+import type { ErrorCode, ImageRow, SaveOutcome, SaveRequest } from '../../../../shared/api';
+import type { AppState } from '../app-store';
+import { applyEdits, isChange, type EditMap, type EditUpdate } from '../logic/edit-logic';
+import { plural } from '../../lib/format';
+import { planSave, type SavePlan } from '../logic/save-plan';
+
+/** A file that could not be saved, and why. */
+export interface SaveFailure {
+  path: string;
+  code: ErrorCode;
+  message: string;
+}
+
+/** How a save ended, when something did not go through. */
+export interface SaveReport {
+  saved: number;
+  failures: SaveFailure[];
+  /** Images not sent because one of their values is invalid. */
+  held: number;
+}
+
+/** Save state and actions. */
+export interface SaveSlice {
+  saving: boolean;
+  /** Files written so far of those being saved. */
+  saveProgress: { done: number; total: number } | null;
+  /** The plan the review dialog shows, waiting for "Save" or "Cancel". */
+  review: SavePlan | null;
+  /** The last save's failures, for the report dialog. */
+  saveReport: SaveReport | null;
+  /** Saves of more files than this are reviewed first (1: every save of several files). */
+  reviewAbove: number;
+  /** The user's Save (button, Ctrl+S, menu): shows the review when it is due, else saves. */
+  requestSave(paths?: readonly string[]): Promise<void>;
+  /**
+   * Saves every image whose edits are valid, without a review (the leave-with-unsaved prompts
+   * already asked). Resolves true when nothing is left unsaved.
+   */
+  saveAll(): Promise<boolean>;
+  /** "Save N files" in the review. */
+  confirmReview(): Promise<void>;
+  cancelReview(): void;
+  /** Saves again the failed files of the report that did not conflict. */
+  retryFailed(): Promise<void>;
+  closeSaveReport(): void;
+  setReviewAbove(files: number): void;
+  /** Sends saves in batches and applies their outcomes; null when the backend could not be reached. */
+  writeSaves(saves: readonly SaveRequest[]): Promise<{ saved: number; failures: SaveFailure[] } | null>;
+}
+
+/** Files per `saveSidecars` request, so a save of thousands of files shows its progress. */
+export const SAVE_BATCH = 250;
+
+/** Updates that remove the saved edits still exactly as sent, keeping anything typed since. */
+function savedEditRemovals(edits: EditMap, sent: EditMap, paths: readonly string[]): EditUpdate[] {
+  const updates: EditUpdate[] = [];
+  for (const path of paths) {
+    for (const [name, edit] of Object.entries(edits[path] ?? {})) {
+      if (sent[path]?.[name] === edit) updates.push({ path, name, edit: null });
+    }
+  }
+  return updates;
+}
+
+/** Creates the save slice. */
+export const createSaveSlice: StateCreator<AppState, [], [], SaveSlice> = (set, get) => {
+  /** Applies one batch's outcomes in one update. */
+  function applyOutcomes(outcomes: readonly SaveOutcome[], sent: EditMap): { saved: number; failures: SaveFailure[] } {
+    const saved: ImageRow[] = [];
+    const failures: SaveFailure[] = [];
+    for (const outcome of outcomes) {
+      if (outcome.ok) saved.push(outcome.row);
+      else failures.push({ path: outcome.path, code: outcome.error.code, message: outcome.error.message });
+    }
+    get().addRows(saved);
+    set((s) => ({
+      edits: applyEdits(
+        s.edits,
+        savedEditRemovals(
+          s.edits,
+          sent,
+          saved.map((row) => row.path),
+        ),
+      ),
+    }));
+    get().queueConflicts(failures.filter((f) => f.code === 'CONFLICT').map(({ path, message }) => ({ path, message })));
+    return { saved: saved.length, failures };
+  }
+
+  /** Drops edits that no longer change anything (e.g. a value typed back to what is stored). */
+  function dropNoOps(): void {
+    set((s) => {
+      const updates: EditUpdate[] = [];
+      for (const [path, pathEdits] of Object.entries(s.edits)) {
+        const row = s.rows[path];
+        for (const [name, edit] of Object.entries(pathEdits)) {
+          if (!row || !isChange(edit, row.values[name])) updates.push({ path, name, edit: null });
+        }
+      }
+      return { edits: applyEdits(s.edits, updates) };
+    });
+  }
+
+  /** Saves a plan and tells how it went: a notice when all went well, the report otherwise. */
+  async function run(plan: SavePlan): Promise<boolean> {
+    const done = plan.saves.length === 0 ? { saved: 0, failures: [] } : await get().writeSaves(plan.saves);
+    if (done === null) return false;
+    const { saved, failures } = done;
+    const onlyOneConflict = failures.length === 1 && failures[0]!.code === 'CONFLICT' && plan.held === 0;
+    if (failures.length > 0 && !onlyOneConflict) set({ saveReport: { saved, failures, held: plan.held } });
+    else if (saved > 0)
+      get().notify(
+        'success',
+        `Saved ${plural(saved, 'file')}.${plan.held > 0 ? ` ${plural(plan.held, 'image')} with invalid values not saved.` : ''}`,
+      );
+    return failures.length === 0 && plan.held === 0;
+  }
+
+  return {
+    saving: false,
+    saveProgress: null,
+    review: null,
+    saveReport: null,
+    reviewAbove: 1,
+
+    requestSave: async (paths) => {
+      if (get().saving) return;
+      dropNoOps();
+      // What the lab profile refuses must be known for the values as they are now.
+      await get().flushProblemChecks();
+      const plan = planSave(get().rows, get().edits, paths, get().liveProblems);
+      if (plan.saves.length === 0 && plan.invalid.length === 0) return;
+      if (plan.invalid.length > 0 || plan.saves.length > get().reviewAbove) set({ review: plan });
+      else await run(plan);
+    },
+
+    saveAll: async () => {
+      if (get().saving) return false;
+      dropNoOps();
+      await get().flushProblemChecks();
+      return run(planSave(get().rows, get().edits, undefined, get().liveProblems));
+    },
+
+    confirmReview: async () => {
+      const plan = get().review;
+      set({ review: null });
+      if (plan) await run(plan);
+    },
+
+    cancelReview: () => set({ review: null }),
+
+    retryFailed: async () => {
+      const report = get().saveReport;
+      set({ saveReport: null });
+      const paths = report?.failures.filter((f) => f.code !== 'CONFLICT').map((f) => f.path) ?? [];
+      if (paths.length > 0) await get().requestSave(paths);
+    },
+
+    closeSaveReport: () => set({ saveReport: null }),
+
+    setReviewAbove: (files) => set({ reviewAbove: Math.max(1, Math.round(files)) }),
+
+    writeSaves: async (saves) => {
+      const done = { saved: 0, failures: [] as SaveFailure[] };
+      const sent = get().edits;
+      // Sent taking each folder in turn, which the disk writes faster; failures are listed in the saves' order.
+      const order = acrossFolders(saves, (save) => folderOfRelPath(save.path));
+      const inTurns = order.map((index) => saves[index] as SaveRequest);
+      const batches: SaveRequest[][] = [];
+      for (let start = 0; start < inTurns.length; start += SAVE_BATCH)
+        batches.push(inTurns.slice(start, start + SAVE_BATCH));
+      const requests: ReturnType<AppState['client']['saveSidecars']>[] = [];
+      const send = (index: number): void => {
+        if (index < batches.length)
+          requests[index] ??= get().client.saveSidecars({ saves: batches[index] as SaveRequest[] });
+      };
+      const fail = (batch: readonly SaveRequest[], error: { code: ErrorCode; message: string }): void => {
+        done.failures.push(...batch.map((s) => ({ path: s.path, code: error.code, message: error.message })));
+      };
+      /** The first failed request's error: the batches not sent by then fail with it, unsent. */
+      let stopped: { code: ErrorCode; message: string } | null = null;
+      set({ saving: true, saveProgress: { done: 0, total: saves.length } });
+      try {
+        for (let index = 0; index < batches.length; index++) {
+          const batch = batches[index] as SaveRequest[];
+          if (stopped !== null && requests[index] === undefined) {
+            fail(batch, stopped);
+            continue;
+          }
+          send(index);
+          // Once the first request has succeeded, one more goes out before each answer is
+          // awaited: the backend writes the next batch while it syncs the folders of this one.
+          if (index > 0 && stopped === null) send(index + 1);
+          const result = await (requests[index] as (typeof requests)[number]);
+          if (!result.ok) {
+            if (index === 0) {
+              get().notify('error', result.error.message);
+              return null;
+            }
+            stopped ??= result.error;
+            fail(batch, result.error);
+            continue;
+          }
+          const outcome = applyOutcomes(result.payload, sent);
+          done.saved += outcome.saved;
+          done.failures.push(...outcome.failures);
+          set({ saveProgress: { done: Math.min(saves.length, (index + 1) * SAVE_BATCH), total: saves.length } });
+        }
+        if (done.failures.length > 1) {
+          const position = new Map(saves.map((save, index) => [save.path, index]));
+          done.failures.sort((a, b) => (position.get(a.path) ?? 0) - (position.get(b.path) ?? 0));
+        }
+        return done;
+      } finally {
+        set({ saving: false, saveProgress: null });
+      }
+    },
+  };
+};
