@@ -1,13 +1,11 @@
 /** The status bar: how many images, shown and selected; scan progress (with Cancel); whether the folder is watched; confirmations; theme switch. */
 import { useEffect, useMemo } from 'react';
 import { selectWatchMode } from '../store/slices/disk-slice';
-import { selectVisiblePaths } from '../store/selectors/edit-selectors';
+import { parseFilter, quickFilterLabel, selectVisiblePaths } from '../store/filter';
 import { useApp } from '../store/store-context';
 import type { AppState } from '../store/app-store';
 import type { ThemeChoice } from '../store/slices/view-slice';
-import { parseFilter } from '../store/filter/filter-query';
 import { formatCount, plural } from '../lib/format';
-import { quickFilterLabel } from '../store/filter/quick-filters';
 import { ScanStatus } from './scan-progress';
 
 const NEXT_THEME: Readonly<Record<ThemeChoice, ThemeChoice>> = { system: 'light', light: 'dark', dark: 'system' };

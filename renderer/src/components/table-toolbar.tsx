@@ -1,9 +1,8 @@
 /** The table's own toolbar, above it: the filter, the quick filters and the columns. */
 import { useShallow } from 'zustand/react/shallow';
-import { selectQuickCounts } from '../store/selectors/edit-selectors';
+import { QUICK_FILTERS, selectQuickCounts } from '../store/filter';
 import { useApp } from '../store/store-context';
 import { formatCount } from '../lib/format';
-import { QUICK_FILTERS } from '../store/filter/quick-filters';
 import { ColumnChooser } from './column-chooser';
 import { FilterBox } from './filter-box';
 import { FieldGapChip } from './profile/field-gap-chip';

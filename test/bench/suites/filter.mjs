@@ -12,10 +12,10 @@ const TYPED = ['genotype:WT', 'depth:>100', 'uint16', '-sidecar:none region:v1',
 function loadStore() {
   return importSource([
     "export { createAppStore } from './renderer/src/store/app-store';",
-    "export { selectVisiblePaths } from './renderer/src/store/selectors/edit-selectors';",
+    "export { selectVisiblePaths } from './renderer/src/store/filter';",
     "export { COLUMNS } from './renderer/src/lib/columns';",
     "export { columnText } from './renderer/src/lib/column-text';",
-    "export { prepareForFilter } from './renderer/src/store/filter/row-filter';",
+    "export { prepareForFilter } from './renderer/src/store/filter';",
   ]);
 }
 

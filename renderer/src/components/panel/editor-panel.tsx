@@ -1,5 +1,5 @@
 /** The right-hand panel: edits the selected image, or all selected images at once. */
-import { selectVisiblePaths } from '../../store/selectors/edit-selectors';
+import { selectVisiblePaths } from '../../store/filter';
 import { useApp, useAppStore } from '../../store/store-context';
 import { formatCount, plural } from '../../lib/format';
 import { MultiEditor } from './multi-editor';

@@ -5,7 +5,7 @@
 import { useMemo, useRef, type KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { gridTemplate, minTableWidth, shownColumns } from '../../lib/columns';
-import { selectVisiblePaths } from '../../store/selectors/edit-selectors';
+import { selectVisiblePaths } from '../../store/filter';
 import { useApp, useAppStore } from '../../store/store-context';
 import { focusFirstField } from '../focus-targets';
 import { TableHeader } from './table-header';

@@ -5,7 +5,7 @@
  */
 import { useRef, type KeyboardEvent, type PointerEvent } from 'react';
 import type { Column } from '../../lib/columns';
-import { selectVisiblePaths } from '../../store/selectors/edit-selectors';
+import { selectVisiblePaths } from '../../store/filter';
 import { useApp, useAppStore } from '../../store/store-context';
 import type { AppStore } from '../../store/app-store';
 import { fittedWidth } from './fit-column';

@@ -1,89 +1,15 @@
 /**
- * The filter text applied to rows, fast on 100,000 of them: each row's columns are turned into
- * one lower-case search text once (kept while the row object lives), and the rows of a folder
- * are kept in arrays beside those texts and where each column ends in them, so a keystroke
- * only parses the query and scans them (a `field:value` term looks at its column alone).
+ * The filter text applied to rows: each parsed term is made into a test once per keystroke and
+ * run over the search index (a `field:value` term looks at its column alone).
  */
 import type { ImageRow } from '../../../../shared/api';
-import { columnNumber, columnText } from '../../lib/column-text';
+import { columnNumber } from '../../lib/column-text';
 import { columnByKey, COLUMNS } from '../../lib/columns';
-import { formatResult } from '../../lib/result-format';
 import type { Comparison, FilterQuery, FilterTerm } from './filter-query';
 import { rowHasChanges, type EditMap, type PathEdits } from '../logic/edit-logic';
-import { FolderFold, type FolderRows } from '../memo/grow-memo';
 import type { LiveProblems } from '../logic/problem-logic';
-import { matchesGap, matchesQuick, type QuickFilter } from '../logic/row-sort';
-
-/** Separates the columns' texts in a row's search text (nobody types it, so no word spans two columns). */
-const SEPARATOR = '\u0001';
-
-const searchTexts = new WeakMap<ImageRow, string>();
-
-/**
- * A row's lower-case text as the filter searches it, made once per row: every column's text
- * (shown or not) in `COLUMNS` order, then the row's problems (read errors, then the lab
- * profile's) and its analysis results, separated by `SEPARATOR`.
- */
-function searchText(row: ImageRow): string {
-  let text = searchTexts.get(row);
-  if (text === undefined) {
-    const results = Object.values(row.results ?? {})
-      .map(formatResult)
-      .join(' ');
-    const problems = row.profileProblems.map((p) => p.message).join(' ');
-    text = [...COLUMNS.map((column) => columnText(row, column)), row.errors.join(' '), problems, results]
-      .join(SEPARATOR)
-      .toLowerCase();
-    searchTexts.set(row, text);
-  }
-  return text;
-}
-
-/** Columns at the start of every search text, each followed by `SEPARATOR`. */
-const COLUMN_COUNT = COLUMNS.length;
-
-/**
- * The rows of the folder in scan order, each with its search text and where its columns end
- * in it: row `i`'s column `c` ends at `ends[i * COLUMN_COUNT + c]` (its separator), so a term
- * on one column finds it without searching the text for separators.
- */
-interface SearchIndex {
-  rows: readonly ImageRow[];
-  texts: readonly string[];
-  ends: readonly number[];
-}
-
-/** The rows a filter looks at: rows by path, the paths in order, and `rowsEpoch` (it changes when rows are replaced in place). */
-export type RowsToFilter = FolderRows;
-
-/** The folder's index: made as rows arrive (in idle time) and kept while rows are only appended. */
-const folderIndex = new FolderFold<{ rows: ImageRow[]; texts: string[]; ends: number[] }>(
-  () => ({ rows: [], texts: [], ends: [] }),
-  (index, row) => {
-    const text = searchText(row);
-    index.rows.push(row);
-    index.texts.push(text);
-    let end = -1;
-    for (let c = 0; c < COLUMN_COUNT; c++) index.ends.push((end = text.indexOf(SEPARATOR, end + 1)));
-  },
-);
-
-/**
- * Indexes up to `count` more of the folder's rows ahead of the first filter (in idle time: see
- * idle-prepare), so that a keystroke does not index 100,000 rows at once; true once all are.
- */
-export function prepareForFilter(input: RowsToFilter, count: number): boolean {
-  return folderIndex.extend(input, count).covered === input.order.length;
-}
-
-/**
- * The search index of these rows: the folder's, extended by the rows appended since; the
- * index of a part of the folder (the rows a scan batch added) is made on its own.
- */
-function searchIndex(input: RowsToFilter): SearchIndex {
-  if (folderIndex.holds(input) && !folderIndex.continuedBy(input)) return folderIndex.over(input);
-  return folderIndex.extend(input, 'all').value;
-}
+import { matchesGap, matchesQuick, type QuickFilter } from './quick-filters';
+import { COLUMN_COUNT, searchIndex, type RowsToFilter } from './search-index';
 
 const COLUMN_AT: ReadonlyMap<string, number> = new Map(COLUMNS.map((c, i) => [c.key, i]));
 

@@ -1,38 +1,12 @@
-/** Quick filters and sorting of table rows (pure; the selectors memoize it; the filter text is row-filter's). */
+/** Sorting of table rows by a column (pure; the table's visible rows are filtered, then sorted). */
 import type { ImageRow } from '../../../../shared/api';
 import { compareNatural } from '../../../../shared/text-order';
 import { columnByKey, sortValue } from '../../lib/columns';
-import { rowHasChanges, type EditMap } from './edit-logic';
-import { lacksField, problemCount, type LiveProblems } from './problem-logic';
-
-/** The quick filters of the toolbar (one at a time, combined with the filter text). */
-export type QuickFilter = 'missing' | 'invalid' | 'unsaved' | 'warnings' | 'not-ready';
 
 /** Sort column and direction. */
 export interface SortSpec {
   column: string;
   direction: 'asc' | 'desc';
-}
-
-/** Whether a row passes a quick filter (`live`: the profile's problems with pending edits). */
-export function matchesQuick(row: ImageRow, edits: EditMap, quick: QuickFilter, live: LiveProblems = {}): boolean {
-  switch (quick) {
-    case 'missing':
-      return row.sidecar === 'missing';
-    case 'invalid':
-      return row.sidecar === 'invalid' || Object.values(edits[row.path] ?? {}).some((e) => e.error !== null);
-    case 'unsaved':
-      return rowHasChanges(row, edits[row.path]);
-    case 'warnings':
-      return row.errors.length > 0;
-    case 'not-ready':
-      return problemCount(row, edits[row.path], live) > 0;
-  }
-}
-
-/** Whether a row passes the Completeness view's field filter: it lacks or breaks field `gap` (null: every row passes). */
-export function matchesGap(row: ImageRow, edits: EditMap, live: LiveProblems, gap: string | null): boolean {
-  return gap === null || lacksField(row, edits[row.path], live, gap);
 }
 
 function compareValues(a: string | number, b: string | number): number {

@@ -5,7 +5,7 @@
  * the user waits.
  */
 import type { AppStore } from '../app-store';
-import { prepareForFilter } from '../filter/row-filter';
+import { prepareForFilter } from '../filter';
 import { prepareSuggestions } from '../selectors/edit-selectors';
 
 /** Runs `work` when the page is idle, with the time it may take (ms). */

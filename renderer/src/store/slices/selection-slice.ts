@@ -4,7 +4,7 @@
  */
 import type { StateCreator } from 'zustand/vanilla';
 import type { AppState } from '../app-store';
-import { selectVisiblePaths } from '../selectors/edit-selectors';
+import { selectVisiblePaths } from '../filter';
 
 /** A keyboard move of the cursor. */
 export type CursorMove = { by: number } | 'first' | 'last';

@@ -2,14 +2,10 @@ import { describe, expect, it, vi } from 'vitest';
 import type { ApiEvent, ImageRow } from '../../../../shared/api';
 import { createAppStore, type AppStore } from '../../../../renderer/src/store/app-store';
 import { connectBackendEvents } from '../../../../renderer/src/store/backend-events';
-import { prepareForFilter } from '../../../../renderer/src/store/filter/row-filter';
+import { prepareForFilter, selectQuickCounts, selectVisiblePaths } from '../../../../renderer/src/store/filter';
 import { batchScanEvents, spacedFrames } from '../../../../renderer/src/store/scan-event-batcher';
 import type { ScanEvent } from '../../../../renderer/src/store/slices/session-slice';
-import {
-  selectQuickCounts,
-  selectSuggestions,
-  selectVisiblePaths,
-} from '../../../../renderer/src/store/selectors/edit-selectors';
+import { selectSuggestions } from '../../../../renderer/src/store/selectors/edit-selectors';
 import { fakeBackend, makeRow, storeWithRows } from './fake-client';
 
 const SPECIES = ['mouse', 'rat', '', 'zebrafish', 'Mouse'];

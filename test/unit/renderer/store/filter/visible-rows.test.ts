@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { selectVisiblePaths } from '../../../../../renderer/src/store/selectors/edit-selectors';
+import { selectVisiblePaths } from '../../../../../renderer/src/store/filter';
 import { makeRow, storeWithRows } from '../fake-client';
 
 function setup() {

@@ -1,10 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import { prepareWhenIdle } from '../../../../../renderer/src/store/memo/idle-prepare';
-import { prepareForFilter } from '../../../../../renderer/src/store/filter/row-filter';
+import { prepareForFilter } from '../../../../../renderer/src/store/filter/search-index';
 import { makeRow, storeWithRows } from '../fake-client';
 
-vi.mock('../../../../../renderer/src/store/filter/row-filter', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../../../../renderer/src/store/filter/row-filter')>();
+vi.mock('../../../../../renderer/src/store/filter/search-index', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../../../../renderer/src/store/filter/search-index')>();
   return { ...actual, prepareForFilter: vi.fn(actual.prepareForFilter) };
 });
 

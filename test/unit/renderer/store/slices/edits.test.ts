@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fieldViewState } from '../edit-view';
-import {
-  selectEditablePaths,
-  selectQuickCounts,
-  selectSaveSummary,
-} from '../../../../../renderer/src/store/selectors/edit-selectors';
+import { selectQuickCounts } from '../../../../../renderer/src/store/filter';
+import { selectEditablePaths, selectSaveSummary } from '../../../../../renderer/src/store/selectors/edit-selectors';
 import { makeRow, storeWithRows } from '../fake-client';
 
 describe('edits', () => {

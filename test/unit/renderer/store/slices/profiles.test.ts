@@ -9,7 +9,7 @@ import {
   selectFieldRules,
   selectValueCounts,
 } from '../../../../../renderer/src/store/selectors/profile-selectors';
-import { selectQuickCounts, selectVisiblePaths } from '../../../../../renderer/src/store/selectors/edit-selectors';
+import { selectQuickCounts, selectVisiblePaths } from '../../../../../renderer/src/store/filter';
 import { makeRow, storeWithRows } from '../fake-client';
 
 const PROFILE = 'acqmeta.profile.json';

@@ -3,7 +3,7 @@ import { shownColumns } from '../../../../../renderer/src/lib/columns';
 import { resultColumnKey } from '../../../../../renderer/src/lib/result-columns';
 import { createAppStore } from '../../../../../renderer/src/store/app-store';
 import { selectResultKeys } from '../../../../../renderer/src/store/selectors/result-selectors';
-import { selectVisiblePaths } from '../../../../../renderer/src/store/selectors/edit-selectors';
+import { selectVisiblePaths } from '../../../../../renderer/src/store/filter';
 import { PREFS_KEY, type PrefsStorage } from '../../../../../renderer/src/store/view-prefs';
 import { fakeBackend, makeRow, storeWithRows } from '../fake-client';
 
