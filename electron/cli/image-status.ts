@@ -3,10 +3,9 @@
  * values and problems and what the lab profile in force finds (no TIFF is read).
  */
 import type { ImageStatus } from '../../shared/profile';
-import type { ImageEntry } from '../services/folder/list-images';
+import type { ImageEntry } from '../services/folder';
 import { profileProblemsOf, type LoadedProfile, type ProfileFinder } from '../services/profile';
-import { storedValues } from '../services/rows/image-row';
-import { mapInOrder } from '../services/rows/map-in-order';
+import { mapInOrder, storedValues } from '../services/rows';
 import { readSidecarFile, sidecarNameFor, type SidecarFile } from '../services/sidecar';
 import { withoutFileName } from './row-format';
 import { walkFolder } from './targets';

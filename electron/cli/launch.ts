@@ -4,7 +4,7 @@
  */
 import '../services/disk-threads'; // first: before anything uses Node's thread pool
 import path from 'node:path';
-import { defaultCacheDir } from '../services/scan-cache/cache-dir';
+import { defaultCacheDir } from '../services/scan-cache';
 import { runWithCodeCache } from './code-cache';
 
 runWithCodeCache(path.join(__dirname, 'cli.cjs'), path.join(defaultCacheDir(), 'code'));

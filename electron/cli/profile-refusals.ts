@@ -3,8 +3,8 @@
  * image before anything is written.
  */
 import type { FieldValues } from '../../shared/fields/field-table';
-import type { ImageEntry } from '../services/folder/list-images';
-import { mapInOrder } from '../services/rows/map-in-order';
+import type { ImageEntry } from '../services/folder';
+import { mapInOrder } from '../services/rows';
 import { createProfileChecker } from '../services/profile';
 
 /** Images listed by name in one refusal before the rest are counted. */

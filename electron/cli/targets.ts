@@ -3,7 +3,7 @@
  */
 import { lstat, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { imageKind, listImages, type ImageEntry } from '../services/folder/list-images';
+import { imageKind, listImages, type ImageEntry } from '../services/folder';
 import { sidecarPathFor } from '../services/sidecar';
 import { CliError, EXIT } from './cli-io';
 

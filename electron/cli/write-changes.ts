@@ -5,8 +5,8 @@
 import path from 'node:path';
 import { ApiFailure } from '../../shared/errors';
 import { editableField, type FieldValue, type FieldValues } from '../../shared/fields/field-table';
-import type { ImageEntry } from '../services/folder/list-images';
-import { scanImage, storedValues, type SidecarRead } from '../services/rows/image-row';
+import type { ImageEntry } from '../services/folder';
+import { scanImage, storedValues, type SidecarRead } from '../services/rows';
 import {
   readSidecarFile,
   saveFieldChanges,

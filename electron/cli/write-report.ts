@@ -4,8 +4,8 @@
  */
 import path from 'node:path';
 import { acrossFolders } from '../../shared/across-folders';
-import type { ImageEntry } from '../services/folder/list-images';
-import { mapInOrder } from '../services/rows/map-in-order';
+import type { ImageEntry } from '../services/folder';
+import { mapInOrder } from '../services/rows';
 import { WriteBatch } from '../services/sidecar';
 import { EXIT, type CliIo } from './cli-io';
 import type { WriteOutcome } from './write-changes';

@@ -7,7 +7,7 @@
  */
 import { ipcMain, type IpcMainEvent, type WebContents } from 'electron';
 import type { ApiError, ApiResult, MenuState } from '../../shared/api';
-import type { BackendPort } from '../server/backend-port';
+import type { BackendPort } from '../services/backend';
 import { CALL_CHANNEL, EVENT_CHANNEL, MENU_STATE_CHANNEL } from './ipc-channels';
 import { isTrustedSender } from './security/sender-guard';
 

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { MenuCommand, MenuState } from '../../shared/api';
 import { createBackend } from '../services/backend';
 import { watchSetting } from '../services/watch';
-import { createRecentFolders } from '../services/folder/recent-folders';
+import { createRecentFolders } from '../services/folder';
 import { defaultCacheDir } from '../services/scan-cache';
 import { buildMenuTemplate } from './app-menu';
 import { registerAppScheme, serveRenderer } from './app-protocol';

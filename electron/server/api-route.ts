@@ -7,8 +7,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApiResult } from '../../shared/api';
 import { toApiError } from '../../shared/errors';
-import { MAX_TABLE_BASE64 } from '../services/backend/request-schemas';
-import type { BackendPort } from './backend-port';
+import { MAX_TABLE_BASE64, type BackendPort } from '../services/backend';
 
 /** The largest request body accepted: a table file to import (base64) with room to spare. */
 export const MAX_BODY_BYTES = MAX_TABLE_BASE64 + 1024 * 1024;

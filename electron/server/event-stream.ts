@@ -6,7 +6,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { toWireEvent } from '../../shared/wire-rows';
-import type { BackendPort } from './backend-port';
+import type { BackendPort } from '../services/backend';
 
 /** How often a keep-alive comment is sent. */
 const KEEPALIVE_MS = 15_000;

@@ -6,7 +6,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { CONTENT_SECURITY_POLICY_HEADER } from '../main/security/content-security-policy';
 import { handleApiCall } from './api-route';
-import type { BackendPort } from './backend-port';
+import type { BackendPort } from '../services/backend';
 import { handleEventStream } from './event-stream';
 import { checkRequest, tokenCookieName } from './request-guard';
 import { sendText, serveStatic } from './static-route';

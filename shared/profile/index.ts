@@ -7,7 +7,7 @@ export { defaultSidecar, withoutAbsent } from './absent';
 export { applyProfile } from './apply-profile';
 export { checkValues } from './check-values';
 export { blocksSaving } from './save-rules';
-export { completeness, type Completeness, type ImageStatus } from './completeness';
+export { completeness, type Completeness, type FieldCompleteness, type ImageStatus } from './completeness';
 export { fieldPath } from './field-paths';
 export { checkFolderRules } from './folder-rules';
 export { loadProfile, PROFILE_FILE_NAME, type CompiledProfile, type Profile } from './load-profile';

@@ -5,3 +5,9 @@ export { readTiffHeader, readTiffSummary, openTiff, type OpenedTiff } from './re
 export { TiffReadError } from './bounded-reader';
 export { locatePlane, PlaneRangeError, type PlaneLocation } from './plane-locator';
 export type { ByteSource, ReadTiffOptions, TiffInfo, TiffSummary, DescriptionKind } from './types';
+// What the Node side's preview decoder reads a plane's strips and tiles with.
+export { TYPE_SIZES } from './ifd';
+export { isContiguous, pageBytes, readDataLayout } from './page-data';
+export { tagNumbers, type TiffPage } from './page';
+export { compressionName } from './tag-names';
+export type { TiffFile } from './tiff-file';

@@ -5,3 +5,4 @@
 export { isNumberText, parseFieldInput, validateChanges, validateFieldValue } from './field-validation';
 export { validateSidecarObject } from './sidecar-validation';
 export { describeValue, typeMessage, unknownFieldMessage } from './messages';
+export { valueAt } from './json-path';

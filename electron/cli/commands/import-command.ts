@@ -4,9 +4,9 @@
 import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { ImportError, ImportWarning } from '../../../shared/sheets/table-import';
-import { mapInOrder } from '../../services/rows/map-in-order';
+import { mapInOrder } from '../../services/rows';
 import { previewTableImport, type ChangedRow } from '../../services/sheets/import-preview';
-import type { OpenFolder } from '../../services/backend/confine';
+import type { OpenFolder } from '../../services/folder';
 import type { WriteBatch } from '../../services/sidecar';
 import { createTiffScanner, type TiffScanner } from '../../services/tiff';
 import { lastOption } from '../args';

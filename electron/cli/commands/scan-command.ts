@@ -3,9 +3,9 @@
  */
 import { realpath } from 'node:fs/promises';
 import type { ImageRow } from '../../../shared/api';
-import type { ImageEntry } from '../../services/folder/list-images';
+import type { ImageEntry } from '../../services/folder';
 import { createProfileCache, createProfileFinder } from '../../services/profile';
-import { scanRows } from '../../services/rows/scan-rows';
+import { scanRows } from '../../services/rows';
 import { defaultCacheDir, openScanCache } from '../../services/scan-cache';
 import { createTiffScanner } from '../../services/tiff';
 import { EXIT, type CliIo, type Command } from '../cli-io';

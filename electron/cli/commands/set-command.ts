@@ -5,7 +5,7 @@ import path from 'node:path';
 import { EDITABLE_FIELDS, type FieldValues } from '../../../shared/fields/field-table';
 import { compileNamePattern, type NamePattern } from '../../../shared/names/name-pattern';
 import { parseFieldInput, validateChanges } from '../../../shared/validation';
-import type { ImageEntry } from '../../services/folder/list-images';
+import type { ImageEntry } from '../../services/folder';
 import type { WriteBatch } from '../../services/sidecar';
 import { createTiffScanner } from '../../services/tiff';
 import { lastOption, UsageError } from '../args';

@@ -6,7 +6,7 @@ import { EDITABLE_FIELDS, HEADER_FIELDS } from '../../../shared/fields/field-tab
 import { CALIBRATION_SOURCE_NAMES } from '../../../shared/sidecar';
 import type { TiffInfo } from '../../../shared/tiff';
 import { createProfileCache, createProfileFinder } from '../../services/profile';
-import { composeRow, readImage } from '../../services/rows/image-row';
+import { composeRow, readImage } from '../../services/rows';
 import { createTiffScanner } from '../../services/tiff';
 import { EXIT, type Command } from '../cli-io';
 import { describeStored, rowRecord } from '../row-format';

@@ -4,8 +4,8 @@
  */
 import path from 'node:path';
 import { PROFILE_FILE_NAME } from '../../../shared/profile';
-import { isInside } from '../../services/folder/inside';
-import { listFiles } from '../../services/folder/list-images';
+import { isInside } from '../../services/disk';
+import { listFiles } from '../../services/folder';
 import {
   createProfileCache,
   createProfileFinder,

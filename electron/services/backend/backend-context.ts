@@ -3,12 +3,11 @@
  */
 import type { ApiEvent } from '../../../shared/api';
 import { ApiFailure } from '../../../shared/errors';
-import type { RecentFolders } from '../folder/recent-folders';
+import type { OpenFolder, RecentFolders } from '../folder';
 import { createProfileFinder, type ProfileCache, type ProfileFinder } from '../profile';
 import type { HeaderMemo } from '../rows';
 import type { TiffScanner } from '../tiff';
 import type { WatchOptions } from '../watch';
-import type { OpenFolder } from './confine';
 import type { ImageFolders } from './image-folders';
 import type { LiveFolder } from './live-folder';
 import type { ReadAhead } from './warm-up';

@@ -30,12 +30,16 @@ import { warmUpScan } from './warm-up';
 
 export type { BackendOptions } from './backend-context';
 
-/** A running backend. */
-export interface Backend {
+/** The backend as a front door (Electron IPC, the browser-mode server) sees it: calls and events; tests may pass a small fake. */
+export interface BackendPort {
   /** Validates and runs one method; never throws. */
   call(method: string, request: unknown): Promise<ApiResult<unknown>>;
   /** Subscribes to events; returns the unsubscribe function. */
   onEvent(listener: (event: ApiEvent) => void): () => void;
+}
+
+/** A running backend. */
+export interface Backend extends BackendPort {
   /** Stops the running scan and the folder watch, and closes the scanner the backend made itself. */
   close(): Promise<void>;
 }

@@ -7,12 +7,11 @@ import path from 'node:path';
 import type { ImageRow } from '../../../shared/api';
 import { ApiFailure } from '../../../shared/errors';
 import { PROFILE_FILE_NAME } from '../../../shared/profile';
-import { imageKind, listImages } from '../folder/list-images';
+import { imageKind, listImages, resolveImage, type OpenFolder, type RealFolders } from '../folder';
 import type { ProfileFinder } from '../profile';
 import { buildImageRow, mapInOrder } from '../rows';
 import { isOwnWriteOnDisk } from '../sidecar';
 import type { TiffScanner } from '../tiff';
-import { resolveImage, type OpenFolder, type RealFolders } from './confine';
 
 /** Rows read at once. */
 const IN_FLIGHT = 32;

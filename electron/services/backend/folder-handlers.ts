@@ -5,9 +5,9 @@ import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ApiHandlers, FolderInfo, FolderListing } from '../../../shared/api';
 import { ApiFailure } from '../../../shared/errors';
-import { isInside } from '../folder/inside';
+import { isInside } from '../disk';
 import type { BackendContext } from './backend-context';
-import type { OpenFolder } from './confine';
+import type { OpenFolder } from '../folder';
 import { startScan } from './scan-handler';
 
 /** Most subfolders `listFolders` returns. */

@@ -4,9 +4,9 @@
 import { readAnalyses, readRois } from '../../../shared/analysis';
 import type { ApiHandlers, ImageDetail } from '../../../shared/api';
 import { ApiFailure } from '../../../shared/errors';
-import { buildImageRow, composeRow, readImage } from '../rows/image-row';
+import { buildImageRow, composeRow, readImage } from '../rows';
 import { profileFinder, requireFolder, type BackendContext } from './backend-context';
-import { resolveImage } from './confine';
+import { resolveImage } from '../folder';
 
 /** Handlers of the per-image methods. */
 export function imageHandlers(

@@ -3,12 +3,11 @@
  * sent as `folder-changed` events) and swept of the temp files killed writes left behind.
  */
 import type { ApiEvent, FolderWatching } from '../../../shared/api';
-import { imageKind } from '../folder/list-images';
+import { imageKind, type OpenFolder } from '../folder';
 import { createProfileFinder, type ProfileCache } from '../profile';
 import { startWriteWorker, sweepStaleTempsUnder } from '../sidecar';
 import type { TiffScanner } from '../tiff';
 import { watchFolder, type FolderWatch, type WatchOptions } from '../watch';
-import type { OpenFolder } from './confine';
 import { readFolderChanges } from './folder-changes';
 
 /** File names polling looks at: images and sidecars. */

@@ -5,10 +5,9 @@
 import type { ApiHandlers, ProfileProblem, ValuesChecked, ValuesToCheck } from '../../../shared/api';
 import { checkValues } from '../../../shared/profile';
 import { profilesUnder, sidecarValues, type ProfileFinder } from '../profile';
-import { mapInOrder } from '../rows/map-in-order';
-import { readEntrySidecar } from '../rows/image-row';
+import { mapInOrder, readEntrySidecar } from '../rows';
 import { profileFinder, requireFolder, type BackendContext } from './backend-context';
-import { resolveImage, type OpenFolder } from './confine';
+import { resolveImage, type OpenFolder } from '../folder';
 
 /** Images checked at once. */
 const IN_FLIGHT = 32;

@@ -5,7 +5,7 @@
  * Field values are checked for shape only; their rules are the validation module's job.
  */
 import Ajv, { type ValidateFunction } from 'ajv';
-import { RESULTS_FORMATS } from '../../../shared/analysis/results-table';
+import { RESULTS_FORMATS } from '../../../shared/analysis';
 import type { ApiMethodName } from '../../../shared/api';
 import { EDITABLE_FIELDS } from '../../../shared/fields/field-table';
 import { MAX_PRESET_NAME } from '../../../shared/presets/preset-file';

@@ -10,7 +10,7 @@ import { profileRefusals, type ProfileFinder } from '../profile';
 import { composeRow, mapInOrder, summarizeSidecar, type ImageScan } from '../rows';
 import { inWriteBatch, noteValueProblems, saveFieldChanges, valueProblemsAfterEdit, type WriteBatch } from '../sidecar';
 import { profileFinder, requireFolder, type BackendContext } from './backend-context';
-import { checkSidecarInside, resolveImage, type OpenFolder, type RealFolders } from './confine';
+import { checkSidecarInside, resolveImage, type OpenFolder, type RealFolders } from '../folder';
 import { toBackendError } from './backend-error';
 
 /** Files saved at once: enough to keep the disk busy while each file's fsync is under way. */

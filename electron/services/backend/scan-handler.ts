@@ -4,11 +4,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ApiHandlers } from '../../../shared/api';
-import { listAhead } from '../folder/list-ahead';
-import { batchRows, scanRows } from '../rows/scan-rows';
+import { listAhead, type OpenFolder } from '../folder';
+import { batchRows, scanRows } from '../rows';
 import { openScanCache } from '../scan-cache';
 import { profileFinder, requireFolder, type BackendContext } from './backend-context';
-import type { OpenFolder } from './confine';
 import { toBackendError } from './backend-error';
 import { withReadAhead } from './warm-up';
 

@@ -5,12 +5,11 @@
  */
 import path from 'node:path';
 import type { ApiHandlers } from '../../../shared/api';
-import { listImages, type ImageEntry } from '../folder/list-images';
+import { listImages, resolveImage, type ImageEntry, type OpenFolder } from '../folder';
 import { exportFolder } from '../sheets/folder-export';
 import { exportReadme } from '../sheets/readme-export';
 import { previewTableImport } from '../sheets/import-preview';
 import { profileFinder, requireFolder, type BackendContext } from './backend-context';
-import { resolveImage, type OpenFolder } from './confine';
 
 /** The images of `paths` (each once, in order), or every image of the folder. */
 export async function* exportEntries(

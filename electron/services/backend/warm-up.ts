@@ -3,13 +3,12 @@
  * them, so the scan's code is compiled and its first batch only has to check that those files
  * did not change (a `stat` each) before it goes out.
  */
-import { sameStamp } from '../folder/file-stamp';
-import { listImages, type ImageEntry } from '../folder/list-images';
+import { sameStamp } from '../disk';
+import { listImages, type ImageEntry, type OpenFolder } from '../folder';
 import { FIRST_BATCH_ROWS, scanRows } from '../rows';
-import { sameVersion } from '../sidecar/file-snapshot';
+import { sameVersion } from '../sidecar';
 import type { CachedImage, ScanCache } from '../scan-cache';
 import { profileFinder, type BackendContext } from './backend-context';
-import type { OpenFolder } from './confine';
 
 /**
  * Images read ahead: a scan's first batch. A new process reads its first files several times

@@ -1,5 +1,9 @@
 /**
- * The opened folder on disk: the image walk and the recent-folders list.
+ * The opened folder on disk: the image walk (all at once or ahead of a scan), the confinement
+ * of request paths to the folder, the recent-folders list and the settings folder.
  */
-export { imageKind, listImages, type ImageEntry, type SidecarListing } from './list-images';
+export { checkSidecarInside, resolveImage, type OpenFolder, type RealFolders } from './confine';
+export { defaultConfigDir } from './config-dir';
+export { listAhead } from './list-ahead';
+export { imageKind, listFiles, listImages, type ImageEntry, type SidecarListing } from './list-images';
 export { createRecentFolders, RECENT_FOLDERS_FILE, type RecentFolders } from './recent-folders';

@@ -5,9 +5,7 @@ import type { Dirent } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { isTiffPath } from '../tiff';
-import type { FileStamp } from './file-stamp';
-import { isInside } from './inside';
-import { beforeListing } from './read-delay';
+import { beforeListing, isInside, type FileStamp } from '../disk';
 
 /** What the directory listing showed at an image's sidecar path (`<name>.json`). */
 export type SidecarListing = 'none' | 'file' | 'link';

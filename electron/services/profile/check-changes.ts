@@ -6,7 +6,7 @@
 import type { ProfileProblem } from '../../../shared/api';
 import { editableField, type FieldValue, type FieldValues } from '../../../shared/fields/field-table';
 import { blocksSaving, checkValues, fieldPath } from '../../../shared/profile';
-import { valueAt } from '../../../shared/validation/json-path';
+import { valueAt } from '../../../shared/validation';
 import { readSidecarFile } from '../sidecar';
 import { sidecarValues } from './image-profile';
 import { createProfileCache } from './profile-cache';

@@ -4,7 +4,7 @@
  */
 import type { FolderProblem } from '../../../shared/api';
 import { checkFolderRules, PROFILE_FILE_NAME } from '../../../shared/profile';
-import { listFiles } from '../folder/list-images';
+import { listFiles } from '../folder';
 import type { LoadedProfile } from './profile-cache';
 import type { ProfileFinder } from './profile-finder';
 

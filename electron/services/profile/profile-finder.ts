@@ -5,7 +5,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { PROFILE_FILE_NAME } from '../../../shared/profile';
-import { isInside } from '../folder/inside';
+import { isInside } from '../disk';
 import type { LoadedProfile, ProfileCache } from './profile-cache';
 
 /** Finds profiles for the folders of one scan or command, looking at each folder once. */

@@ -4,8 +4,8 @@
  */
 import path from 'node:path';
 import type { ProfileInfo } from '../../../shared/api';
-import { isInside } from '../folder/inside';
-import { listImages } from '../folder/list-images';
+import { isInside } from '../disk';
+import { listImages } from '../folder';
 import { folderProblems } from './folder-check';
 import type { LoadedProfile } from './profile-cache';
 import type { ProfileFinder } from './profile-finder';

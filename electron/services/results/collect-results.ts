@@ -2,9 +2,8 @@
  * Reads the sidecars of many images into the results table (read-only: nothing is written).
  */
 import { buildResultsTable, readAnalyses, type ResultsSource, type ResultsTable } from '../../../shared/analysis';
-import type { ImageEntry } from '../folder/list-images';
-import { readEntrySidecar } from '../rows/image-row';
-import { mapInOrder } from '../rows/map-in-order';
+import type { ImageEntry } from '../folder';
+import { mapInOrder, readEntrySidecar } from '../rows';
 import type { SkippedImage } from '../sheets/folder-export';
 
 /** The table and the images whose sidecars could not be read (they have no rows). */

@@ -8,8 +8,8 @@
 import { stat } from 'node:fs/promises';
 import type { ImageRow } from '../../../shared/api';
 import { toApiError } from '../../../shared/errors';
-import type { FileStamp } from '../folder/file-stamp';
-import type { ImageEntry } from '../folder/list-images';
+import type { FileStamp } from '../disk';
+import type { ImageEntry } from '../folder';
 import type { CachedImage, ScanCache } from '../scan-cache';
 import { noteValueProblems, sidecarPathFor } from '../sidecar';
 import type { SidecarBytes, SidecarTask, TiffScanner } from '../tiff';

@@ -7,7 +7,7 @@
 import { stat } from 'node:fs/promises';
 import { toApiError } from '../../../shared/errors';
 import type { TiffSummary } from '../../../shared/tiff';
-import { sameStamp, stampOf, type FileStamp } from '../folder/file-stamp';
+import { sameStamp, stampOf, type FileStamp } from '../disk';
 import type { ScanCache } from '../scan-cache';
 import type { TiffScanner } from '../tiff';
 import type { ImageScan } from './image-row';

@@ -4,8 +4,10 @@
 export {
   buildImageRow,
   composeRow,
+  defaultValues,
   readEntrySidecar,
   readImage,
+  scanImage,
   storedValues,
   summarizeSidecar,
   type ImageRead,
@@ -16,3 +18,4 @@ export {
 export { HeaderMemo } from './header-memo';
 export { batchRows, FIRST_BATCH_ROWS, scanRows, type ScanRowsOptions } from './scan-rows';
 export { mapInOrder } from './map-in-order';
+export { sharedSummary } from './summary-pool';

@@ -2,7 +2,7 @@
  * Turns a stream of images into a stream of rows, many files in flight, order kept.
  */
 import type { ImageRow } from '../../../shared/api';
-import type { ImageEntry } from '../folder/list-images';
+import type { ImageEntry } from '../folder';
 import { NO_SCAN_CACHE, type ScanCache } from '../scan-cache';
 import type { ProfileFinder } from '../profile';
 import type { TiffScanner } from '../tiff';

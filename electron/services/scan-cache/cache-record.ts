@@ -6,9 +6,8 @@ import type { ResultValues } from '../../../shared/analysis';
 import { HEADER_KEYS, type CalibrationSource, type FileCalibration, type HeaderValues } from '../../../shared/api';
 import { EDITABLE_FIELDS, type FieldValue } from '../../../shared/fields/field-table';
 import type { TiffSummary } from '../../../shared/tiff';
-import type { FileStamp } from '../folder/file-stamp';
-import { defaultValues, type SidecarSummary } from '../rows/image-row';
-import { sharedSummary } from '../rows/summary-pool';
+import type { FileStamp } from '../disk';
+import { defaultValues, sharedSummary, type SidecarSummary } from '../rows';
 
 /** What the cache keeps of one image. */
 export interface CachedImage {

@@ -2,11 +2,9 @@
  * Exports a folder's images (or some of them) as a table file: the one export of the command
  * line and the app.
  */
-import type { ExportRow } from '../../../shared/sheets/table-export';
-import type { ImageEntry } from '../folder/list-images';
-import { mapInOrder } from '../rows/map-in-order';
-import { readEntrySidecar, storedValues } from '../rows/image-row';
-import type { TableExportFormat } from '../../../shared/sheets/table-export';
+import type { ExportRow, TableExportFormat } from '../../../shared/sheets/table-export';
+import type { ImageEntry } from '../folder';
+import { mapInOrder, readEntrySidecar, storedValues } from '../rows';
 import { encodeExport, type ExportFile } from './table-file';
 
 /** An image left out of an export, and why. */

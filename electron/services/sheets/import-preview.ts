@@ -14,11 +14,9 @@ import {
   type RowTarget,
   type TableLayout,
 } from '../../../shared/sheets/table-import';
-import { resolveImage, type OpenFolder } from '../backend/confine';
-import type { ImageEntry } from '../folder/list-images';
+import { resolveImage, type ImageEntry, type OpenFolder } from '../folder';
 import { createProfileChecker, type ProfileChecker } from '../profile';
-import { mapInOrder } from '../rows/map-in-order';
-import { readEntrySidecar, scanImage, storedValues, type SidecarRead } from '../rows/image-row';
+import { mapInOrder, readEntrySidecar, scanImage, storedValues, type SidecarRead } from '../rows';
 import type { TiffScanner } from '../tiff';
 import { decodeTable, TableFileError } from './table-file';
 

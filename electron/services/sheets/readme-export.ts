@@ -5,9 +5,9 @@
  */
 import type { ImageRow } from '../../../shared/api';
 import { datasetReadme } from '../../../shared/sheets/dataset-readme';
-import type { ImageEntry } from '../folder/list-images';
+import type { ImageEntry } from '../folder';
 import { profilesUnder, type ProfileFinder } from '../profile';
-import { scanRows } from '../rows/scan-rows';
+import { scanRows } from '../rows';
 import type { TiffScanner } from '../tiff';
 import type { ExportFile } from './table-file';
 

@@ -3,7 +3,10 @@
  * write batches and the clean-up of temp files left by killed writes.
  */
 export { noteValueProblems, valueProblemsAfterEdit } from './clean-sidecars';
+export { ioFailure, sameVersion } from './file-snapshot';
+export type { FileSnapshot } from './opened-file';
 export { readSidecarFile, sidecarFromSnapshot, type SidecarFile } from './read-sidecar-file';
+export { readSnapshotSync } from './read-snapshot-sync';
 export { saveFieldChanges, type SaveOptions, type SaveResult, type TakeFromSaved } from './save-field-changes';
 export { sidecarNameFor, sidecarPathFor } from './sidecar-path';
 export { sweepStaleTemps, sweepStaleTempsUnder } from './temp-files';

@@ -4,8 +4,8 @@
  * in one message, the answers likewise.
  */
 import type { SidecarVersion } from '../../../shared/api';
-import type { FileStamp } from '../folder/file-stamp';
-import type { SidecarListing } from '../folder/list-images';
+import type { FileStamp } from '../disk';
+import type { SidecarListing } from '../folder';
 import type { FileSnapshot } from './opened-file';
 
 /** Read a sidecar before its write: answered with a snapshot, null (no file) or `'link'` (with `noFollow`). */

@@ -26,7 +26,7 @@ import {
 import { parentPort } from 'node:worker_threads';
 import type { SidecarVersion } from '../../../shared/api';
 import { ApiFailure } from '../../../shared/errors';
-import { stampOf } from '../folder/file-stamp';
+import { stampOf } from '../disk';
 import { versionOf } from './opened-file';
 import { readSnapshotSync } from './read-snapshot-sync';
 import { turnBatch } from './turn-batch';

@@ -9,12 +9,21 @@
  */
 import { GeoTIFFImage, ImageFileDirectory } from 'geotiff';
 import type { PreviewImage } from '../../../shared/api';
-import { locatePlane, openTiff, PlaneRangeError, TiffReadError, type ByteSource } from '../../../shared/tiff';
-import { TYPE_SIZES } from '../../../shared/tiff/ifd';
-import { isContiguous, pageBytes, readDataLayout } from '../../../shared/tiff/page-data';
-import { tagNumbers, type TiffPage } from '../../../shared/tiff/page';
-import { compressionName } from '../../../shared/tiff/tag-names';
-import type { TiffFile } from '../../../shared/tiff/tiff-file';
+import {
+  compressionName,
+  isContiguous,
+  locatePlane,
+  openTiff,
+  pageBytes,
+  PlaneRangeError,
+  readDataLayout,
+  tagNumbers,
+  TiffReadError,
+  TYPE_SIZES,
+  type ByteSource,
+  type TiffFile,
+  type TiffPage,
+} from '../../../shared/tiff';
 import { registerBoundedDecoders } from './bounded-decoders';
 import { autoContrast, fitSize } from './contrast';
 

@@ -8,8 +8,7 @@
  */
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import type { ByteSource } from '../../../shared/tiff';
-import { stampOf, type FileStamp } from '../folder/file-stamp';
-import { blockBeforeRead, THREAD_READ_DELAY_MS } from '../folder/read-delay';
+import { blockBeforeRead, stampOf, THREAD_READ_DELAY_MS, type FileStamp } from '../disk';
 
 /** Reads up to this size are cut from shared slabs instead of allocated one by one. */
 const SLAB_BYTES = 256 * 1024;

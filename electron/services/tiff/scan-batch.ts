@@ -4,7 +4,7 @@
  * arrays, and only what was read (a header, a sidecar) or failed travels as JSON. Against JSON
  * of the whole batch this halves the scan's cost on the main thread for 100,000 cached files.
  */
-import type { FileStamp } from '../folder/file-stamp';
+import type { FileStamp } from '../disk';
 import type { ScanFile, ScanResult, SidecarTask } from './worker-protocol';
 
 /** The files of a batch: paths joined by NUL (which no path holds), known stamps and sidecar tasks by index. */

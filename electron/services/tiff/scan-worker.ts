@@ -15,11 +15,8 @@ import { constants, setPriority } from 'node:os';
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { readTiffHeader, readTiffSummary } from '../../../shared/tiff';
-import { sameStamp, stampOf, type FileStamp } from '../folder/file-stamp';
-import { blockBeforeRead } from '../folder/read-delay';
-import { ioFailure } from '../sidecar/file-snapshot';
-import { readSnapshotSync } from '../sidecar/read-snapshot-sync';
-import { sidecarNameFor, sidecarPathFor } from '../sidecar/sidecar-path';
+import { blockBeforeRead, sameStamp, stampOf, type FileStamp } from '../disk';
+import { ioFailure, readSnapshotSync, sidecarNameFor, sidecarPathFor } from '../sidecar';
 import { withFileSource } from './file-source';
 import { packResults, unpackFiles } from './scan-batch';
 import type {

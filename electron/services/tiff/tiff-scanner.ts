@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { PreviewImage } from '../../../shared/api';
 import { ApiFailure } from '../../../shared/errors';
 import type { TiffInfo, TiffSummary } from '../../../shared/tiff';
-import type { FileStamp } from '../folder/file-stamp';
+import type { FileStamp } from '../disk';
 import type { PlaneRequest } from './decode-plane';
 import { findBundledScript } from '../bundled-script';
 import { FileFailure, WorkerPool } from './worker-pool';

@@ -3,8 +3,8 @@
  */
 import type { PreviewImage, SidecarVersion } from '../../../shared/api';
 import type { TiffInfo, TiffSummary } from '../../../shared/tiff';
-import type { FileStamp } from '../folder/file-stamp';
-import type { FileSnapshot } from '../sidecar/opened-file';
+import type { FileStamp } from '../disk';
+import type { FileSnapshot } from '../sidecar';
 import type { PlaneRequest } from './decode-plane';
 import type { PackedFiles, PackedResults } from './scan-batch';
 

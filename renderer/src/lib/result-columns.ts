@@ -3,7 +3,7 @@
  * a result key, since which results exist depends on the folder.
  */
 import type { ImageRow } from '../../../shared/api';
-import { parseResultKey } from '../../../shared/analysis/result-values';
+import { parseResultKey } from '../../../shared/analysis';
 import type { Column } from './columns';
 import { formatResult, resultLabel, resultSortValue, resultWhere, unitFromName } from './result-format';
 

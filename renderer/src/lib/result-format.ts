@@ -1,6 +1,5 @@
 /** How summary values read: units taken from their names, row values as table cells show them. */
-import { decodeResultNumber, parseResultKey } from '../../../shared/analysis/result-values';
-import type { ResultNumber } from '../../../shared/analysis/analysis-types';
+import { decodeResultNumber, parseResultKey, type ResultNumber } from '../../../shared/analysis';
 import { formatMeasure } from './format';
 
 /** Name parts that are units, as shown. */

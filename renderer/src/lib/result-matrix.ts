@@ -2,7 +2,7 @@
  * The results a folder has, arranged for choosing: per analysis, its summary keys (rows) by
  * the ROIs they were measured on (columns).
  */
-import { parseResultKey, resultKey } from '../../../shared/analysis/result-values';
+import { parseResultKey, resultKey } from '../../../shared/analysis';
 import { resultWhere } from './result-format';
 
 /** Where a result was measured: one ROI (and channel, and repeat) of an image. */

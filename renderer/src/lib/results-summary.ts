@@ -3,8 +3,7 @@
  * chosen summary key, grouped by a field of the image or by ROI.
  */
 import type { ImageRow } from '../../../shared/api';
-import { decodeResultNumber } from '../../../shared/analysis/result-values';
-import { summarizeGroups, type GroupStats } from '../../../shared/analysis/group-summary';
+import { decodeResultNumber, summarizeGroups, type GroupStats } from '../../../shared/analysis';
 import { EDITABLE_FIELDS } from '../../../shared/fields/field-table';
 import { formatFieldValue } from './format';
 import { matrixKey, resultMatrix, type AnalysisResults } from './result-matrix';

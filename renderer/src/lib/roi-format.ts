@@ -1,5 +1,5 @@
 /** How ROIs read in the editor: bounds in pixels, and in the image's units when it is calibrated. */
-import type { LineBounds, RectBounds, RoiEntry } from '../../../shared/analysis/analysis-types';
+import type { LineBounds, RectBounds, RoiEntry } from '../../../shared/analysis';
 import type { FieldValues } from '../../../shared/fields/field-table';
 import { formatCount, formatMeasure } from './format';
 

@@ -1,6 +1,5 @@
 /** The Analyses section of the single-image editor (read-only): one block per analysis record. */
-import type { AnalysisEntry, NamedValue, RoiEntry } from '../../../../shared/analysis/analysis-types';
-import { storedValueText } from '../../../../shared/analysis/read-analyses';
+import { storedValueText, type AnalysisEntry, type NamedValue, type RoiEntry } from '../../../../shared/analysis';
 import { unitFromName } from '../../lib/result-format';
 import { roiColor } from '../../lib/roi-format';
 

@@ -5,7 +5,7 @@
  * What is typed is kept as typed (never blocked): the profile's message says what is wrong.
  */
 import { useState, type ChangeEvent, type InputHTMLAttributes, type KeyboardEvent, type Ref } from 'react';
-import { looseForm } from '../../../../shared/profile/suggest';
+import { looseForm } from '../../../../shared/profile';
 
 /** One entry of the list. */
 interface Choice {

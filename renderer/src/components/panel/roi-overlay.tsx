@@ -1,5 +1,5 @@
 /** The ROIs drawn over the preview, in image pixels; a click on one selects it. */
-import type { RoiEntry } from '../../../../shared/analysis/analysis-types';
+import type { RoiEntry } from '../../../../shared/analysis';
 import { roiColor, roiTitle } from '../../lib/roi-format';
 
 interface RoiOverlayProps {

@@ -1,6 +1,6 @@
 /** The ROIs section of the single-image editor (read-only): one entry per ROI, as CloudScope wrote it. */
 import { useEffect, useRef } from 'react';
-import type { RoiEntry } from '../../../../shared/analysis/analysis-types';
+import type { RoiEntry } from '../../../../shared/analysis';
 import { boundsLines, roiColor, roiTitle, type ImageCalibration } from '../../lib/roi-format';
 
 interface RoisSectionProps {

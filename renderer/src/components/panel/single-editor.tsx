@@ -1,7 +1,7 @@
 /** The editor for one image: title, problems, preview, header, then every field group. */
 import { useEffect, useMemo, useState } from 'react';
 import type { ImageRow } from '../../../../shared/api';
-import { calibrationMismatch } from '../../../../shared/sidecar/calibration';
+import { calibrationMismatch } from '../../../../shared/sidecar';
 import { activeMark } from '../../store/slices/disk-slice';
 import { isEditable } from '../../store/logic/edit-logic';
 import { useApp } from '../../store/store-context';

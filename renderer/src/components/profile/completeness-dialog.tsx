@@ -4,7 +4,7 @@
  * lack or break the field), the folder rules, and the dataset readme to download.
  */
 import { useShallow } from 'zustand/react/shallow';
-import type { FieldCompleteness } from '../../../../shared/profile/completeness';
+import type { FieldCompleteness } from '../../../../shared/profile';
 import { EDITABLE_FIELDS } from '../../../../shared/fields/field-table';
 import { selectCompleteness } from '../../store/selectors/profile-selectors';
 import { useApp, useAppStore } from '../../store/store-context';

@@ -4,7 +4,7 @@
  */
 import { useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { RESULTS_FORMATS } from '../../../../shared/analysis/results-table';
+import { RESULTS_FORMATS } from '../../../../shared/analysis';
 import type { ImageRow, ResultsFormat } from '../../../../shared/api';
 import { downloadTableFile } from '../../lib/download';
 import { formatCount, formatMeasure, plural } from '../../lib/format';

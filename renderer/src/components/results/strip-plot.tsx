@@ -1,5 +1,5 @@
 /** A strip plot: every value of each group as a dot on one shared axis, the group's mean as a bar. */
-import type { GroupStats } from '../../../../shared/analysis/group-summary';
+import type { GroupStats } from '../../../../shared/analysis';
 import { formatMeasure } from '../../lib/format';
 import { niceAxis } from '../../lib/nice-ticks';
 

@@ -4,7 +4,7 @@
  * vocabulary, the same words in another case or spacing), and what each would become.
  */
 import type { ProfileFieldRules } from '../../../../shared/api';
-import { looseForm, suggestValue } from '../../../../shared/profile/suggest';
+import { looseForm, suggestValue } from '../../../../shared/profile';
 
 /** Why a value is offered for replacement. */
 export type VariantReason = 'synonym' | 'not-allowed' | 'near-duplicate';

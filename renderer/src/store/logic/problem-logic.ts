@@ -5,7 +5,7 @@
  */
 import type { ImageRow, ProfileProblem } from '../../../../shared/api';
 import type { FieldValues } from '../../../../shared/fields/field-table';
-import { blocksSaving } from '../../../../shared/profile/save-rules';
+import { blocksSaving } from '../../../../shared/profile';
 import { isChange, type PathEdits } from './edit-logic';
 
 /** Problems the profile finds in the values of edited images as they are, by path. */

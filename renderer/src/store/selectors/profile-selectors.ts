@@ -3,7 +3,7 @@
  * images and what they find wrong per field, the folder's (or the selection's) completeness as it is now, a field's values in use.
  */
 import type { ProfileFieldRules, ProfileInfo, ProfileProblem } from '../../../../shared/api';
-import { completeness, type Completeness, type ImageStatus } from '../../../../shared/profile/completeness';
+import { completeness, type Completeness, type ImageStatus } from '../../../../shared/profile';
 import type { AppState } from '../app-store';
 import { isEditable } from '../logic/edit-logic';
 import { effectiveValues } from '../logic/field-state';

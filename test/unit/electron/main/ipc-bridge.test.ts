@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ApiError, ApiEvent, ApiResult } from '../../../../shared/api';
-import type { BackendPort } from '../../../../electron/server/backend-port';
+import type { BackendPort } from '../../../../electron/services/backend';
 
 const electron = vi.hoisted(() => ({
   handlers: new Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>(),

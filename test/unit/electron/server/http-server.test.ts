@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiEvent, ApiResult } from '../../../../shared/api';
 import { CONTENT_SECURITY_POLICY_HEADER } from '../../../../electron/main/security/content-security-policy';
-import type { BackendPort } from '../../../../electron/server/backend-port';
+import type { BackendPort } from '../../../../electron/services/backend';
 import { MAX_BODY_BYTES } from '../../../../electron/server/api-route';
 import { startServer, type RunningServer } from '../../../../electron/server/http-server';
 import { openEventStream, send } from './raw-http';

@@ -3,12 +3,12 @@ import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { listImages, type ImageEntry } from '../../../../../electron/services/folder';
 import { listImageRuns } from '../../../../../electron/services/folder/list-images';
-import { beforeListing } from '../../../../../electron/services/folder/read-delay';
+import { beforeListing } from '../../../../../electron/services/disk/read-delay';
 import { labCopyPerTest } from './lab-folder';
 
 // the slow-disk adapter, watched: the listing must wait for it before every folder it reads
-vi.mock('../../../../../electron/services/folder/read-delay', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../../../../electron/services/folder/read-delay')>();
+vi.mock('../../../../../electron/services/disk/read-delay', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../../../../electron/services/disk/read-delay')>();
   return { ...actual, beforeListing: vi.fn(actual.beforeListing) };
 });
 

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { stampOf } from '../../../../../electron/services/folder/file-stamp';
+import { stampOf } from '../../../../../electron/services/disk/file-stamp';
 import { HeaderMemo } from '../../../../../electron/services/rows/header-memo';
 import { NO_SCAN_CACHE } from '../../../../../electron/services/scan-cache';
 import type { TiffScanner } from '../../../../../electron/services/tiff';

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { beforeListing, beforeRead, readDelayMs } from '../../../../../electron/services/folder/read-delay';
+import { beforeListing, beforeRead, readDelayMs } from '../../../../../electron/services/disk/read-delay';
 import { withFileSource } from '../../../../../electron/services/tiff/file-source';
 
 const TIFF = path.resolve(__dirname, '../../../../fixtures/tiff/generated/float32.tif');

@@ -4,9 +4,8 @@
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ApiFailure } from '../../../shared/errors';
-import { stampOf, type FileStamp } from '../folder/file-stamp';
-import { isInside } from '../folder/inside';
-import { imageKind, type ImageEntry } from '../folder/list-images';
+import { isInside, stampOf, type FileStamp } from '../disk';
+import { imageKind, type ImageEntry } from './list-images';
 import { lookInWorker, sidecarPathFor } from '../sidecar';
 
 /** The folder the user opened: as given (for display) and as resolved (for confinement). */
