@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import doors from './build/eslint/doors.mjs';
 
 export default tseslint.config(
   {
@@ -46,6 +47,13 @@ export default tseslint.config(
         { patterns: ['node:*', 'fs', 'fs/*', 'path', 'electron', '**/electron/**', '**/renderer/**'] },
       ],
     },
+  },
+  {
+    // A folder with an index.ts is entered through it (build/eslint/doors.mjs); tests may open
+    // the room they test.
+    files: ['electron/**/*.ts', 'renderer/**/*.{ts,tsx}'],
+    plugins: { doors },
+    rules: { 'doors/no-deep-import': 'error' },
   },
   {
     rules: {
