@@ -323,7 +323,8 @@ export type ApiEvent =
   | FolderChangedEvent
   /** The open folder is being watched from now on: natively, or by polling (network shares). */
   | ({ type: 'folder-watching' } & FolderWatching)
-  | { type: 'menu'; command: MenuCommand };
+  | { type: 'menu'; command: MenuCommand }
+  | { type: 'window-question'; id: number; question: WindowQuestion };
 
 /**
  * Files of the open folder changed on disk, made by another program (our own saves do not
@@ -354,6 +355,22 @@ export type MenuCommand =
   | 'paste-metadata'
   | 'show-shortcuts';
 
+/**
+ * What the Electron main process asks the window before its unsaved edits would be lost
+ * (closing, or opening another folder from the menu): whether there are any, or to save them
+ * all. The window answers each through {@link ApiClient.answerWindow}.
+ */
+export type WindowQuestion = 'has-unsaved-changes' | 'save-all';
+
+/**
+ * The window's answer to the question numbered `id`: whether anything typed is not saved yet
+ * (invalid values count), or whether saving left nothing unsaved.
+ */
+export interface WindowAnswer {
+  id: number;
+  value: boolean;
+}
+
 /** What the native menu shows for the UI's own state, e.g. `Undo Genotype on 40 images`. */
 export interface MenuState {
   /** The Undo item's text; null when there is nothing to undo. */
@@ -362,10 +379,13 @@ export interface MenuState {
   redo: string | null;
 }
 
-/** What the renderer holds: one async function per method plus an event subscription. */
-export type ApiClient = {
+/** One async function per method, as a client calls them. */
+export type ApiCalls = {
   [K in ApiMethodName]: (request: ApiRequest<K>) => Promise<ApiResult<ApiResponse<K>>>;
-} & {
+};
+
+/** What the renderer holds: one async function per method plus an event subscription. */
+export type ApiClient = ApiCalls & {
   /** Subscribes to backend events; returns the unsubscribe function. */
   onEvent(listener: (event: ApiEvent) => void): () => void;
   /**
@@ -375,6 +395,8 @@ export type ApiClient = {
   eventsReady?(timeoutMs: number): Promise<void>;
   /** Tells the native menu what Undo and Redo would do (Electron only: browser mode has no native menu). */
   setMenuState?(state: MenuState): void;
+  /** Answers a `window-question` event of the main process (Electron only). */
+  answerWindow?(answer: WindowAnswer): void;
 };
 
 /** One entry per method: a method missing here is a compile error, so no transport forgets one. */

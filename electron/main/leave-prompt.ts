@@ -1,14 +1,15 @@
 /**
  * Asks before the window's unsaved edits are lost (closing, or switching folders from the menu).
  *
- * The renderer answers through `window.acqmetaApp` (`hasUnsavedChanges()`, `saveAll()`); the
- * user answers a native Save / Don't Save / Cancel box.
+ * The renderer answers `window-question` events through the preload (`answerWindow`), like
+ * every other message of the typed contract; the user answers a native Save / Don't Save /
+ * Cancel box.
  */
-import { dialog, type BrowserWindow } from 'electron';
+import { dialog, ipcMain, type BrowserWindow, type IpcMainEvent, type WebContents } from 'electron';
+import type { ApiEvent, WindowAnswer, WindowQuestion } from '../../shared/api';
 import { confirmDiscardOrSave, type CloseChoice } from './close-guard';
-
-const HAS_UNSAVED = `typeof window.acqmetaApp?.hasUnsavedChanges === 'function' && window.acqmetaApp.hasUnsavedChanges() === true`;
-const SAVE_ALL = `Promise.resolve(window.acqmetaApp?.saveAll?.()).then((saved) => saved === true)`;
+import { EVENT_CHANNEL, WINDOW_ANSWER_CHANNEL } from './ipc-channels';
+import { isTrustedSender } from './security/sender-guard';
 
 const CHOICES: readonly CloseChoice[] = ['save', 'discard', 'cancel'];
 
@@ -16,11 +17,7 @@ const CHOICES: readonly CloseChoice[] = ['save', 'discard', 'cancel'];
 export function confirmLeave(window: BrowserWindow, action: string): Promise<boolean> {
   const contents = window.webContents;
   return confirmDiscardOrSave({
-    hasUnsavedChanges: () =>
-      contents.executeJavaScript(HAS_UNSAVED).then(
-        (value: unknown) => value === true,
-        () => false,
-      ),
+    hasUnsavedChanges: () => askWindow(contents, 'has-unsaved-changes'),
     ask: async () => {
       const { response } = await dialog.showMessageBox(window, {
         type: 'warning',
@@ -33,10 +30,50 @@ export function confirmLeave(window: BrowserWindow, action: string): Promise<boo
       });
       return CHOICES[response] ?? 'cancel';
     },
-    saveAll: () =>
-      contents.executeJavaScript(SAVE_ALL).then(
-        (value: unknown) => value === true,
-        () => false,
-      ),
+    saveAll: () => askWindow(contents, 'save-all'),
   });
+}
+
+/** Numbers the questions, so that an answer is matched to its own. */
+let lastQuestion = 0;
+
+/**
+ * Asks the page in `contents` a question and resolves with its answer. A page that cannot
+ * answer answers false: one still loading has no edits yet, and one that goes away (closed,
+ * crashed, or replaced by another page) takes its edits with it.
+ */
+export function askWindow(contents: WebContents, question: WindowQuestion): Promise<boolean> {
+  if (contents.isDestroyed() || contents.isCrashed() || contents.isLoadingMainFrame()) return Promise.resolve(false);
+  const id = ++lastQuestion;
+  return new Promise((resolve) => {
+    const finish = (value: boolean): void => {
+      ipcMain.removeListener(WINDOW_ANSWER_CHANNEL, listen);
+      contents.removeListener('destroyed', gone);
+      contents.removeListener('render-process-gone', gone);
+      contents.removeListener('did-start-navigation', navigating);
+      resolve(value);
+    };
+    const gone = (): void => finish(false);
+    const navigating = ({ isMainFrame, isSameDocument }: { isMainFrame: boolean; isSameDocument: boolean }): void => {
+      if (isMainFrame && !isSameDocument) finish(false);
+    };
+    const listen = (event: IpcMainEvent, value: unknown): void => {
+      if (event.sender !== contents || !isTrustedSender(event.senderFrame)) return;
+      const answer = parseWindowAnswer(value);
+      if (answer?.id === id) finish(answer.value);
+    };
+    ipcMain.on(WINDOW_ANSWER_CHANNEL, listen);
+    contents.on('destroyed', gone);
+    contents.on('render-process-gone', gone);
+    contents.on('did-start-navigation', navigating);
+    const event: ApiEvent = { type: 'window-question', id, question };
+    contents.send(EVENT_CHANNEL, event);
+  });
+}
+
+/** A window's answer as sent, or null when it is not one. */
+export function parseWindowAnswer(value: unknown): WindowAnswer | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { id, value: answer } = value as Record<string, unknown>;
+  return typeof id === 'number' && typeof answer === 'boolean' ? { id, value: answer } : null;
 }

@@ -2,7 +2,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createApiClient } from './client/create-client';
-import { installAppBridge } from './app-bridge';
+import { installLeavePrompt } from './leave-prompt';
 import { App } from './components/app';
 import { createAppStore } from './store/app-store';
 import { connectBackendEvents } from './store/backend-events';
@@ -41,7 +41,7 @@ const store = createAppStore(createApiClient(), prefsStorage());
 connectBackendEvents(store);
 syncMenuState(store);
 prepareWhenIdle(store);
-installAppBridge(store);
+installLeavePrompt(store);
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <StoreProvider store={store}>

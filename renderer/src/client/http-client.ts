@@ -5,7 +5,7 @@
  * `X-AcqMeta-Token` header; the server's cookie covers a page loaded without it. Transport
  * failures become `IO` results, so callers only ever handle `ApiResult`s.
  */
-import { API_METHOD_NAMES, type ApiClient, type ApiEvent, type ApiResult } from '../../../shared/api';
+import { API_METHOD_NAMES, type ApiCalls, type ApiClient, type ApiEvent, type ApiResult } from '../../../shared/api';
 import { createWaitList } from '../../../shared/wait-list';
 import { fromWireEvent, type WireEvent } from '../../../shared/wire-rows';
 
@@ -83,7 +83,7 @@ export function createHttpClient(env: HttpClientEnvironment = browserEnvironment
 
   const methods = Object.fromEntries(API_METHOD_NAMES.map((name) => [name, (request: unknown) => call(name, request)]));
   const events = eventStream(env, token === null ? 'api/events' : `api/events?token=${encodeURIComponent(token)}`);
-  return { ...(methods as Omit<ApiClient, 'onEvent' | 'eventsReady' | 'setMenuState'>), ...events };
+  return { ...(methods as ApiCalls), ...events };
 }
 
 /**

@@ -1,8 +1,9 @@
 /** The one place where backend events enter the store. */
-import type { ApiEvent, MenuCommand } from '../../../shared/api';
+import type { ApiEvent, MenuCommand, WindowQuestion } from '../../../shared/api';
 import { isTextEntry } from '../lib/text-entry';
 import type { AppStore } from './app-store';
 import { batchScanEvents, spacedFrames, type FrameScheduler } from './scan-event-batcher';
+import { selectHasUnsaved } from './selectors/edit-selectors';
 
 /** Whether the system theme is dark now (the menu's "Toggle theme" switches away from what is shown). */
 function systemIsDark(): boolean {
@@ -48,13 +49,23 @@ export function runMenuCommand(store: AppStore, command: MenuCommand): void {
 }
 
 /**
- * Feeds scan progress, changes on disk and menu commands from the backend into the store (scan
+ * Answers the Electron main process before unsaved edits would be lost: whether there are any,
+ * or, having saved them all, whether nothing is left unsaved (a failed save answers false).
+ */
+async function answerWindowQuestion(store: AppStore, id: number, question: WindowQuestion): Promise<void> {
+  const state = store.getState();
+  const value = question === 'has-unsaved-changes' ? selectHasUnsaved(state) : await state.saveAll().catch(() => false);
+  state.client.answerWindow?.({ id, value: value === true });
+}
+
+/**
+ * Feeds scan progress, changes on disk, menu commands and the main process's questions from the backend into the store (scan
  * rows at most once per frame and a few times a second, see scan-event-batcher; changes on disk after the rows sent
  * before them), and lets rows held back from a disk change catch up once their edits are gone;
  * returns the unsubscribe.
  */
 export function connectBackendEvents(store: AppStore, schedule: FrameScheduler = spacedFrames()): () => void {
-  const deliver = (event: Exclude<ApiEvent, { type: 'menu' }>): void => {
+  const deliver = (event: Exclude<ApiEvent, { type: 'menu' | 'window-question' }>): void => {
     const state = store.getState();
     switch (event.type) {
       case 'folder-changed':
@@ -70,6 +81,7 @@ export function connectBackendEvents(store: AppStore, schedule: FrameScheduler =
   const inOrder = batchScanEvents(deliver, schedule);
   const stopEvents = store.getState().client.onEvent((event) => {
     if (event.type === 'menu') runMenuCommand(store, event.command);
+    else if (event.type === 'window-question') void answerWindowQuestion(store, event.id, event.question);
     else inOrder(event);
   });
   const stopSettling = store.subscribe((state, previous) => {

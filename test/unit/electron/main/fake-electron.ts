@@ -52,7 +52,6 @@ export function createFakeElectron(appData: string): FakeElectron {
     readonly webContents = {
       send: () => {},
       isDestroyed: () => false,
-      executeJavaScript: async () => false,
       reload: () => {},
     };
     constructor(options: FakeWindow['options']) {

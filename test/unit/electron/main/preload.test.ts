@@ -33,10 +33,12 @@ function api(): ApiClient {
 }
 
 describe('the preload', () => {
-  it('exposes only window.acqmeta: one function per API method plus onEvent and setMenuState', () => {
+  it('exposes only window.acqmeta: one function per API method plus onEvent, setMenuState and answerWindow', () => {
     expect([...electron.exposed.keys()]).toEqual(['acqmeta']);
     const exposed = api() as unknown as Record<string, unknown>;
-    expect(Object.keys(exposed).sort()).toEqual([...API_METHOD_NAMES, 'onEvent', 'setMenuState'].sort());
+    expect(Object.keys(exposed).sort()).toEqual(
+      [...API_METHOD_NAMES, 'onEvent', 'setMenuState', 'answerWindow'].sort(),
+    );
     expect(Object.values(exposed).every((value) => typeof value === 'function')).toBe(true);
   });
 
@@ -70,5 +72,10 @@ describe('the preload', () => {
       undo: 'Undo Genotype on 2 images',
       redo: null,
     });
+  });
+
+  it('sends the answers to the main process’s questions on their own channel, id and value only', () => {
+    api().answerWindow?.({ id: 7, value: true, extra: 'dropped' } as never);
+    expect(electron.send).toHaveBeenLastCalledWith('acqmeta:window-answer', { id: 7, value: true });
   });
 });
