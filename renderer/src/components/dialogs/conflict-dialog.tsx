@@ -9,6 +9,7 @@ import { changesOf, type PathEdits } from '../../store/logic/edit-logic';
 import { useApp, useAppStore } from '../../store/store-context';
 import { baseName, displayValue } from '../../lib/format';
 import { Modal } from './modal';
+import { ModalActions } from './modal-actions';
 
 /** One field either side changed. */
 interface Difference {
@@ -124,18 +125,14 @@ export function ConflictDialog() {
           {waiting === 1 ? '1 more file also changed on disk.' : `${waiting} more files also changed on disk.`}
         </p>
       )}
-      <div className="modal-actions">
+      <ModalActions onCancel={() => void answer('cancel')} cancelDisabled={busy} focusCancel>
         <button type="button" className="btn" disabled={busy} onClick={() => void answer('theirs')}>
           Reload theirs
         </button>
         <button type="button" className="btn btn-danger" disabled={busy} onClick={() => void answer('mine')}>
           Overwrite with mine
         </button>
-        <span className="toolbar-spacer" />
-        <button type="button" className="btn" disabled={busy} onClick={() => void answer('cancel')} data-autofocus>
-          Cancel
-        </button>
-      </div>
+      </ModalActions>
     </Modal>
   );
 }

@@ -10,6 +10,7 @@ import type { FolderListing } from '../../../../shared/api';
 import { useApp, useAppStore } from '../../store/store-context';
 import { folderName } from '../../lib/format';
 import { Modal } from './modal';
+import { ModalActions } from './modal-actions';
 
 /** How long typing pauses before the subfolders of the typed path are listed. */
 const LIST_DELAY_MS = 200;
@@ -169,15 +170,11 @@ function FolderPathForm() {
             </ul>
           </section>
         )}
-        <div className="modal-actions">
-          <span className="toolbar-spacer" />
-          <button type="button" className="btn" onClick={cancel}>
-            Cancel
-          </button>
+        <ModalActions onCancel={cancel}>
           <button type="submit" className="btn btn-primary" disabled={busy || path.trim() === ''}>
             Open
           </button>
-        </div>
+        </ModalActions>
       </form>
     </Modal>
   );

@@ -8,15 +8,29 @@ interface ModalActionsProps {
   cancelLabel?: string;
   /** Give the cancel button the first focus (when there is no safe action to focus). */
   focusCancel?: boolean;
+  /** The cancel button is disabled (while the dialog's answer is being carried out). */
+  cancelDisabled?: boolean;
 }
 
 /** The dialog's actions, then a spacer and the cancel button. */
-export function ModalActions({ children, onCancel, cancelLabel = 'Cancel', focusCancel = false }: ModalActionsProps) {
+export function ModalActions({
+  children,
+  onCancel,
+  cancelLabel = 'Cancel',
+  focusCancel = false,
+  cancelDisabled = false,
+}: ModalActionsProps) {
   return (
     <div className="modal-actions">
       {children}
       <span className="toolbar-spacer" />
-      <button type="button" className="btn" onClick={onCancel} {...(focusCancel ? { 'data-autofocus': true } : {})}>
+      <button
+        type="button"
+        className="btn"
+        disabled={cancelDisabled}
+        onClick={onCancel}
+        {...(focusCancel ? { 'data-autofocus': true } : {})}
+      >
         {cancelLabel}
       </button>
     </div>

@@ -3,6 +3,7 @@ import { selectSaveSummary } from '../../store/selectors/edit-selectors';
 import { useApp, useAppStore } from '../../store/store-context';
 import { plural } from '../../lib/format';
 import { Modal } from './modal';
+import { ModalActions } from './modal-actions';
 
 /** The unsaved-changes prompt, shown while `openPrompt` is set. */
 export function OpenPrompt() {
@@ -22,18 +23,14 @@ export function OpenPrompt() {
         {invalid > 0 && ` ${plural(invalid, 'value')} must be fixed before they can be saved.`} Opening another folder
         drops them.
       </p>
-      <div className="modal-actions">
+      <ModalActions onCancel={() => answer('cancel')} focusCancel>
         <button type="button" className="btn btn-primary" disabled={invalid > 0} onClick={() => answer('save')}>
           Save and open
         </button>
         <button type="button" className="btn btn-danger" onClick={() => answer('discard')}>
           Discard changes
         </button>
-        <span className="toolbar-spacer" />
-        <button type="button" className="btn" onClick={() => answer('cancel')} data-autofocus>
-          Cancel
-        </button>
-      </div>
+      </ModalActions>
     </Modal>
   );
 }

@@ -4,6 +4,7 @@ import type { FieldChanges, InvalidValue, SavePlan } from '../../store/logic/sav
 import { displayValue, plural } from '../../lib/format';
 import { editableField } from '../../../../shared/fields/field-table';
 import { Modal } from './modal';
+import { ModalActions } from './modal-actions';
 
 /** Value changes listed per field before the rest are counted. */
 const SHOWN_CHANGES = 4;
@@ -155,7 +156,7 @@ export function ReviewDialog() {
           Save up to {SMALL_SAVE} files at once without this review
         </label>
       )}
-      <div className="modal-actions">
+      <ModalActions onCancel={cancel} cancelLabel={count > 0 ? 'Cancel' : 'Close'} focusCancel={count === 0}>
         {count > 0 && (
           <button
             type="button"
@@ -170,11 +171,7 @@ export function ReviewDialog() {
                 : `Save the ${count} other files`}
           </button>
         )}
-        <span className="toolbar-spacer" />
-        <button type="button" className="btn" onClick={cancel} {...(count === 0 ? { 'data-autofocus': true } : {})}>
-          {count > 0 ? 'Cancel' : 'Close'}
-        </button>
-      </div>
+      </ModalActions>
     </Modal>
   );
 }

@@ -3,6 +3,7 @@ import { useApp, useAppStore } from '../../store/store-context';
 import type { SaveFailure } from '../../store/slices/save-slice';
 import { plural } from '../../lib/format';
 import { Modal } from './modal';
+import { ModalActions } from './modal-actions';
 
 const REASONS: Partial<Record<SaveFailure['code'], string>> = {
   CONFLICT: 'changed on disk — you will be asked what to do',
@@ -40,7 +41,7 @@ export function SaveReportDialog() {
           </li>
         ))}
       </ul>
-      <div className="modal-actions">
+      <ModalActions onCancel={close} cancelLabel="Close" focusCancel={retryable === 0}>
         {retryable > 0 && (
           <button
             type="button"
@@ -51,11 +52,7 @@ export function SaveReportDialog() {
             Retry {plural(retryable, 'failed file')}
           </button>
         )}
-        <span className="toolbar-spacer" />
-        <button type="button" className="btn" onClick={close} {...(retryable === 0 ? { 'data-autofocus': true } : {})}>
-          Close
-        </button>
-      </div>
+      </ModalActions>
     </Modal>
   );
 }

@@ -3,6 +3,7 @@ import { Fragment } from 'react';
 import { keyCaps, SHORTCUT_PLACES, SHORTCUTS } from '../../lib/shortcuts';
 import { useApp, useAppStore } from '../../store/store-context';
 import { Modal } from './modal';
+import { ModalActions } from './modal-actions';
 
 const MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
@@ -54,12 +55,7 @@ export function ShortcutsDialog() {
           </table>
         ))}
       </div>
-      <div className="modal-actions">
-        <span className="toolbar-spacer" />
-        <button type="button" className="btn" onClick={close} data-autofocus>
-          Close
-        </button>
-      </div>
+      <ModalActions onCancel={close} cancelLabel="Close" focusCancel />
     </Modal>
   );
 }

@@ -14,6 +14,7 @@ import { Modal } from '../dialogs/modal';
 import { FolderRulesSection } from './folder-rules-section';
 import { ProfileHeader } from './profile-header';
 import { useVariantCount } from './use-variants';
+import { ModalActions } from '../dialogs/modal-actions';
 
 /** Fields whose values can be normalized: one-line text. */
 const TEXT_FIELDS = new Set(EDITABLE_FIELDS.filter((f) => f.type === 'str' && f.multiline !== true).map((f) => f.name));
@@ -218,13 +219,9 @@ function CompletenessForm() {
         <Legend />
         <FolderRulesSection />
       </div>
-      <div className="modal-actions">
+      <ModalActions onCancel={close} cancelLabel="Close" focusCancel>
         <ReadmeButton />
-        <span className="toolbar-spacer" />
-        <button type="button" className="btn" onClick={close} data-autofocus>
-          Close
-        </button>
-      </div>
+      </ModalActions>
     </Modal>
   );
 }

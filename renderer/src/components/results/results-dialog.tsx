@@ -15,6 +15,7 @@ import { selectResultKeys } from '../../store/selectors/result-selectors';
 import { useApp, useAppStore } from '../../store/store-context';
 import { Modal } from '../dialogs/modal';
 import { groupLabel, StripPlot } from './strip-plot';
+import { ModalActions } from '../dialogs/modal-actions';
 
 type Scope = 'selection' | 'folder';
 
@@ -200,7 +201,7 @@ function ResultsForm({ onClose }: { onClose(): void }) {
         The exported table has one row per analysis record with the image&apos;s fields; NaN values are empty cells,
         Infinity is written inf.
       </p>
-      <div className="modal-actions">
+      <ModalActions onCancel={onClose} cancelLabel="Close" focusCancel>
         {RESULTS_FORMATS.map((format) => (
           <button
             key={format}
@@ -212,11 +213,7 @@ function ResultsForm({ onClose }: { onClose(): void }) {
             Export {format.toUpperCase()}
           </button>
         ))}
-        <span className="toolbar-spacer" />
-        <button type="button" className="btn btn-primary" onClick={onClose} data-autofocus>
-          Close
-        </button>
-      </div>
+      </ModalActions>
     </Modal>
   );
 }
