@@ -1,8 +1,9 @@
 /**
  * What every service needs of the disk below the folder it works on: a file's stamp (the
  * version the scan cache and the header memo compare), whether a real path lies inside a
- * folder, and the slow-disk hooks that tests and benchmarks hold reads at.
+ * folder, disk errors in words, and the slow-disk hooks that tests and benchmarks hold reads at.
  */
+export { diskErrorReason } from './disk-error';
 export { sameStamp, stampOf, type FileStamp } from './file-stamp';
 export { isInside } from './inside';
 export { beforeListing, beforeRead, blockBeforeRead, THREAD_READ_DELAY_MS } from './read-delay';

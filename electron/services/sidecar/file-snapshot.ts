@@ -5,6 +5,7 @@
  */
 import type { SidecarVersion } from '../../../shared/api';
 import { ApiFailure } from '../../../shared/errors';
+import { diskErrorReason } from '../disk';
 import { closeFd, fstatFd, openFd, readFd } from './fd-calls';
 import { checkOpenedFile, readFlags, snapshotOf, type FileSnapshot } from './opened-file';
 
@@ -35,17 +36,5 @@ export function sameVersion(a: SidecarVersion | null, b: SidecarVersion | null):
 /** An `IO` failure for a disk error, worded for a person. */
 export function ioFailure(error: unknown, what: string, imagePath: string): ApiFailure {
   if (error instanceof ApiFailure) return error;
-  const code = (error as NodeJS.ErrnoException | null)?.code;
-  const reasons: Record<string, string> = {
-    EACCES: 'permission denied',
-    EPERM: 'permission denied',
-    EROFS: 'the disk is read-only',
-    ENOSPC: 'the disk is full',
-    EDQUOT: 'the disk quota is exceeded',
-    EISDIR: 'it is a folder',
-    EBUSY: 'the file is in use',
-  };
-  const reason =
-    (code === undefined ? undefined : reasons[code]) ?? (error instanceof Error ? error.message : String(error));
-  return new ApiFailure('IO', `${what}: ${reason}`, imagePath);
+  return new ApiFailure('IO', `${what}: ${diskErrorReason(error)}`, imagePath);
 }

@@ -15,7 +15,7 @@ import { constants, setPriority } from 'node:os';
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { readTiffHeader, readTiffSummary } from '../../../shared/tiff';
-import { blockBeforeRead, sameStamp, stampOf, type FileStamp } from '../disk';
+import { blockBeforeRead, diskErrorReason, sameStamp, stampOf, type FileStamp } from '../disk';
 import { ioFailure, readSnapshotSync, sidecarNameFor, sidecarPathFor } from '../sidecar';
 import { withFileSource } from './file-source';
 import { packResults, unpackFiles } from './scan-batch';
@@ -68,15 +68,7 @@ function loadPreviewDecoder(): PreviewDecoder {
 }
 
 function failure(error: unknown): WorkerFailure {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  const reasons: Record<string, string> = {
-    ENOENT: 'file not found',
-    EACCES: 'permission denied',
-    EISDIR: 'is a folder',
-    EMFILE: 'too many open files',
-  };
-  const message =
-    (code !== undefined ? reasons[code] : undefined) ?? (error instanceof Error ? error.message : String(error));
+  const message = diskErrorReason(error);
   // by name: the preview decoder's bundle has its own copy of the class
   return { ok: false, kind: error instanceof Error && error.name === 'PlaneRangeError' ? 'range' : 'read', message };
 }
