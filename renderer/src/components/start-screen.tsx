@@ -1,7 +1,7 @@
 /** Shown when no folder is open: open one, the sample folder, or a recent one. */
 import { useShallow } from 'zustand/react/shallow';
 import { useApp } from '../store/store-context';
-import { folderName } from '../lib/format';
+import { RecentFolderList } from './recent-folder-list';
 
 /** The start screen. */
 export function StartScreen() {
@@ -44,22 +44,7 @@ export function StartScreen() {
           {recent.length === 0 ? (
             <p className="muted">Folders you open appear here.</p>
           ) : (
-            <ul className="recent-list">
-              {recent.map((folder) => (
-                <li key={folder}>
-                  <button
-                    type="button"
-                    className="recent-item"
-                    disabled={opening}
-                    onClick={() => requestOpenFolder(folder)}
-                    title={folder}
-                  >
-                    <span className="recent-name">{folderName(folder)}</span>
-                    <span className="recent-path">{folder}</span>
-                  </button>
-                </li>
-              ))}
-            </ul>
+            <RecentFolderList folders={recent} disabled={opening} onOpen={(folder) => requestOpenFolder(folder)} />
           )}
         </section>
         <p className="start-hint muted">

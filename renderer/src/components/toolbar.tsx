@@ -1,5 +1,6 @@
 /** The application bar: the folder and its lab profile, the folder-wide tools, undo/redo and Save. */
 import { useApp } from '../store/store-context';
+import { FolderIcon } from './folder-icon';
 import { ProfileButton } from './profile/profile-button';
 import { ResultsButton } from './results/results-dialog';
 import { HistoryButtons } from './history-buttons';
@@ -14,9 +15,7 @@ export function Toolbar() {
   return (
     <header className="toolbar">
       <div className="toolbar-folder" title={folder?.root}>
-        <svg className="icon" viewBox="0 0 16 16" aria-hidden="true">
-          <path d="M1.5 3.5h4.2l1.5 1.5h7.3v8.5h-13z" />
-        </svg>
+        <FolderIcon />
         <span className="toolbar-folder-name">{folder?.name}</span>
       </div>
       <button type="button" className="btn" disabled={opening} onClick={() => requestOpenFolder()}>

@@ -9,6 +9,8 @@ import { useShallow } from 'zustand/react/shallow';
 import type { FolderListing } from '../../../../shared/api';
 import { useApp, useAppStore } from '../../store/store-context';
 import { folderName } from '../../lib/format';
+import { FolderIcon } from '../folder-icon';
+import { RecentFolderList } from '../recent-folder-list';
 import { Modal } from './modal';
 import { ModalActions } from './modal-actions';
 
@@ -17,14 +19,6 @@ const LIST_DELAY_MS = 200;
 
 /** Recent folders shown in the dialog. */
 const RECENT_SHOWN = 5;
-
-function FolderIcon() {
-  return (
-    <svg className="icon icon-small" viewBox="0 0 16 16" aria-hidden="true">
-      <path d="M1.5 3.5h4.2l1.5 1.5h7.3v8.5h-13z" />
-    </svg>
-  );
-}
 
 function FolderPathForm() {
   const store = useAppStore();
@@ -136,7 +130,7 @@ function FolderPathForm() {
                       title={folder.path}
                       onClick={() => browse(folder.path)}
                     >
-                      <FolderIcon />
+                      <FolderIcon small />
                       {folder.name}
                     </button>
                   </li>
@@ -151,23 +145,7 @@ function FolderPathForm() {
             <p id="folder-recent-title" className="modal-label modal-field-label">
               Recent folders
             </p>
-            <ul className="plain-list folder-list">
-              {recent.map((folder) => (
-                <li key={folder}>
-                  <button
-                    type="button"
-                    className="folder-item"
-                    title={`Open ${folder}`}
-                    disabled={busy}
-                    onClick={() => void open(folder)}
-                  >
-                    <FolderIcon />
-                    <span className="folder-item-name">{folderName(folder)}</span>
-                    <span className="folder-item-path mono">{folder}</span>
-                  </button>
-                </li>
-              ))}
-            </ul>
+            <RecentFolderList folders={recent} disabled={busy} onOpen={(folder) => void open(folder)} compact />
           </section>
         )}
         <ModalActions onCancel={cancel}>
