@@ -7,7 +7,7 @@ export interface KeyValue {
 }
 
 /** Splits an ImageJ description (`ImageJ=1.52s\nimages=3\n...`) into its key/value lines. */
-export function parseImageJDescription(text: string): KeyValue[] {
+export function imageJDescriptionLines(text: string): KeyValue[] {
   const entries: KeyValue[] = [];
   for (const line of text.split(/\r?\n/)) {
     const eq = line.indexOf('=');

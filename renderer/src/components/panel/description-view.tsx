@@ -1,6 +1,6 @@
 /** The ImageDescription, pretty-printed by kind: OME-XML indented, ImageJ as a table, JSON indented. */
 import type { ImageDetail } from '../../../../shared/api';
-import { parseImageJDescription, prettyJson } from '../../lib/description';
+import { imageJDescriptionLines, prettyJson } from '../../lib/description';
 import { indentXml } from '../../lib/xml-indent';
 
 /** How each kind is named in the disclosure's title. */
@@ -18,7 +18,7 @@ export function DescriptionView({ description }: { description: ImageDetail['des
     return (
       <table className="tags-table kv-table">
         <tbody>
-          {parseImageJDescription(description.text).map((entry, i) => (
+          {imageJDescriptionLines(description.text).map((entry, i) => (
             <tr key={`${entry.key}-${i}`}>
               <th scope="row">{entry.key}</th>
               <td className="mono">{entry.value}</td>

@@ -1,7 +1,7 @@
 /** Under a field that differs between the selected images: each value with its count; a click sets it for all. */
 import { useState } from 'react';
 import type { FieldSpec } from '../../../../shared/fields/field-table';
-import { distinctValues, type ValueCount } from '../../store/logic/field-state';
+import { shownValueCounts, type ValueCount } from '../../store/logic/field-state';
 import { overRows } from '../../store/memo/grow-memo';
 import { useApp, useAppStore } from '../../store/store-context';
 import { formatCount, plural } from '../../lib/format';
@@ -21,7 +21,7 @@ export function MixedValues({ field, paths, first, distinct, id }: MixedValuesPr
   const store = useAppStore();
   const [all, setAll] = useState(false);
   const every = useApp((s) =>
-    all ? overRows(paths, `distinct:${field.name}`, (rows) => distinctValues(rows, paths, field.name))(s) : null,
+    all ? overRows(paths, `distinct:${field.name}`, (rows) => shownValueCounts(rows, paths, field.name))(s) : null,
   );
   const shown = every ?? first;
   return (

@@ -191,7 +191,7 @@ export function editViewFold(
  * Every distinct text field `name` shows over `paths` (a pending edit's text, else the stored
  * value), most frequent first (the full list behind "N more"; the editor's view has the first few).
  */
-export function distinctValues(
+export function shownValueCounts(
   s: Pick<AppState, 'rows' | 'edits'>,
   paths: readonly string[],
   name: string,

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parseImageJDescription, prettyJson } from '../../../../renderer/src/lib/description';
+import { imageJDescriptionLines, prettyJson } from '../../../../renderer/src/lib/description';
 
 describe('image descriptions', () => {
   it('splits an ImageJ description into key/value lines', () => {
-    expect(parseImageJDescription('ImageJ=1.52s\nimages=3\nunit=\\u00B5m\n\nloop=false\n')).toEqual([
+    expect(imageJDescriptionLines('ImageJ=1.52s\nimages=3\nunit=\\u00B5m\n\nloop=false\n')).toEqual([
       { key: 'ImageJ', value: '1.52s' },
       { key: 'images', value: '3' },
       { key: 'unit', value: '\\u00B5m' },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { distinctValues } from '../../../../../renderer/src/store/logic/field-state';
+import { shownValueCounts } from '../../../../../renderer/src/store/logic/field-state';
 import { editView } from '../edit-view';
 import { makeRow, storeWithRows } from '../fake-client';
 
@@ -12,7 +12,7 @@ describe("the editor's view of many images", () => {
     const { store } = setup();
     const paths = store.getState().rowOrder;
     store.getState().setFieldText(['r-3.tif'], 'species', 'vole');
-    const all = distinctValues(store.getState(), paths, 'species');
+    const all = shownValueCounts(store.getState(), paths, 'species');
     expect(all).toEqual([
       { text: 'mouse', count: 3 },
       { text: 'rat', count: 3 },
