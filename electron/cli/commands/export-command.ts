@@ -2,7 +2,6 @@
  * `acqmeta export <folder> [--format csv|tsv|xlsx|omero|readme] [-o file]`: every image's
  * fields as a table, or the folder's draft dataset readme.
  */
-import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { TABLE_EXPORT_FORMATS, type TableExportFormat } from '../../../shared/sheets/table-export';
 import { exportFormatOfName } from '../../services/sheets/table-file';
@@ -11,7 +10,8 @@ import { exportReadme } from '../../services/sheets/readme-export';
 import { createProfileCache, createProfileFinder } from '../../services/profile';
 import { createTiffScanner } from '../../services/tiff';
 import { lastOption, UsageError } from '../args';
-import { CliError, EXIT, type Command } from '../cli-io';
+import { EXIT, type Command } from '../cli-io';
+import { refuseWorkbookOnTerminal, writeOutput } from '../file-output';
 import { folderArgument, walkFolder } from '../targets';
 
 /** The `export` command. */
@@ -49,19 +49,14 @@ Exits 1 when some images were left out.`,
     const root = await folderArgument(io.cwd, args.positionals[0] as string);
     const outFile = lastOption(args, '-o');
     const format = exportFormat(lastOption(args, '--format'), outFile);
-    if (format === 'xlsx' && outFile === undefined && io.out.isTerminal) {
-      throw new CliError(EXIT.usage, 'an XLSX workbook is binary: give -o <file>.xlsx or redirect stdout to a file');
-    }
+    refuseWorkbookOnTerminal(format, outFile, io);
     const result =
       format === 'readme'
         ? await readmeOf(root)
         : await exportFolder(root, path.basename(root), walkFolder(root), format);
     for (const { path: relPath, message } of result.skipped) io.err(`${relPath}: left out, ${message}`);
-    if (outFile === undefined) await io.out.bytes(result.file.bytes);
-    else {
-      await writeFile(path.resolve(io.cwd, outFile), result.file.bytes).catch((error: Error) => {
-        throw new CliError(EXIT.conflict, `cannot write ${outFile}: ${error.message}`);
-      });
+    await writeOutput(io, outFile, result.file.bytes);
+    if (outFile !== undefined) {
       io.err(
         format === 'readme'
           ? `readme of ${result.count} images written to ${outFile}`

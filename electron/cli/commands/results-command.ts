@@ -2,13 +2,12 @@
  * `acqmeta results <folder> [--format csv|tsv|xlsx] [-o file]`: every analysis record of the
  * folder as one tidy table (read-only).
  */
-import { writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { RESULTS_FORMATS, type ResultsFormat } from '../../../shared/analysis';
 import { collectResults, resultsFile } from '../../services/results';
 import { exportFormatOfName } from '../../services/sheets/table-file';
 import { lastOption, UsageError } from '../args';
-import { CliError, EXIT, type Command } from '../cli-io';
+import { EXIT, type Command } from '../cli-io';
+import { refuseWorkbookOnTerminal, writeOutput } from '../file-output';
 import { folderArgument, walkFolder } from '../targets';
 
 /** The `results` command. */
@@ -37,17 +36,12 @@ Exits 1 when some images were left out.`,
     const root = await folderArgument(io.cwd, args.positionals[0] as string);
     const outFile = lastOption(args, '-o');
     const format = resultsFormat(lastOption(args, '--format'), outFile);
-    if (format === 'xlsx' && outFile === undefined && io.out.isTerminal) {
-      throw new CliError(EXIT.usage, 'an XLSX workbook is binary: give -o <file>.xlsx or redirect stdout to a file');
-    }
+    refuseWorkbookOnTerminal(format, outFile, io);
     const { table, skipped } = await collectResults(root, walkFolder(root));
     for (const { path: relPath, message } of skipped) io.err(`${relPath}: left out, ${message}`);
     const file = await resultsFile(table, format);
-    if (outFile === undefined) await io.out.bytes(file.bytes);
-    else {
-      await writeFile(path.resolve(io.cwd, outFile), file.bytes).catch((error: Error) => {
-        throw new CliError(EXIT.conflict, `cannot write ${outFile}: ${error.message}`);
-      });
+    await writeOutput(io, outFile, file.bytes);
+    if (outFile !== undefined) {
       const images = new Set(table.rows.map((row) => row[0])).size;
       io.err(`${table.rows.length} records of ${images} images written to ${outFile}`);
     }

@@ -4,11 +4,12 @@
  * on disk; none writes one.
  */
 import path from 'node:path';
-import type { ApiHandlers } from '../../../shared/api';
+import type { ApiHandlers, TableFile } from '../../../shared/api';
 import { listImages, resolveImage, type ImageEntry, type OpenFolder } from '../folder';
 import { exportFolder } from '../sheets/folder-export';
 import { exportReadme } from '../sheets/readme-export';
 import { previewTableImport } from '../sheets/import-preview';
+import type { ExportFile } from '../sheets/table-file';
 import { profileFinder, requireFolder, type BackendContext } from './backend-context';
 
 /** The images of `paths` (each once, in order), or every image of the folder. */
@@ -23,6 +24,22 @@ export async function* exportEntries(
   for (const relPath of new Set(paths)) yield await resolveImage(folder, relPath);
 }
 
+/** The name of the open folder that the files made of it start with. */
+export function exportName(folder: OpenFolder): string {
+  return path.basename(folder.root) || 'folder';
+}
+
+/** A file made of the open folder (named `exportName`), as the renderer offers it for download. */
+export function downloadOf(name: string, file: ExportFile, skipped: TableFile['skipped']): TableFile {
+  return {
+    fileName: `${name}${file.suffix}`,
+    mimeType: file.mimeType,
+    base64: Buffer.from(file.bytes).toString('base64'),
+    skipped,
+    notes: file.notes,
+  };
+}
+
 /** Handlers of the spreadsheet methods. */
 export function tableHandlers(
   context: BackendContext,
@@ -30,24 +47,18 @@ export function tableHandlers(
   return {
     async exportTable(request) {
       const folder = requireFolder(context);
-      const name = path.basename(folder.root) || 'folder';
+      const name = exportName(folder);
       const { file, skipped } = await exportFolder(
         folder.root,
         name,
         exportEntries(folder, request.paths),
         request.format,
       );
-      return {
-        fileName: `${name}${file.suffix}`,
-        mimeType: file.mimeType,
-        base64: Buffer.from(file.bytes).toString('base64'),
-        skipped,
-        notes: file.notes,
-      };
+      return downloadOf(name, file, skipped);
     },
     async exportReadme(request) {
       const folder = requireFolder(context);
-      const name = path.basename(folder.root) || 'folder';
+      const name = exportName(folder);
       const { file } = await exportReadme(
         folder.root,
         name,
@@ -55,13 +66,7 @@ export function tableHandlers(
         context.scanner,
         profileFinder(context, folder),
       );
-      return {
-        fileName: `${name}${file.suffix}`,
-        mimeType: file.mimeType,
-        base64: Buffer.from(file.bytes).toString('base64'),
-        skipped: [],
-        notes: file.notes,
-      };
+      return downloadOf(name, file, []);
     },
     async previewImport(request) {
       const folder = requireFolder(context);

@@ -18,4 +18,5 @@ export {
 export { HeaderMemo } from './header-memo';
 export { batchRows, FIRST_BATCH_ROWS, scanRows, type ScanRowsOptions } from './scan-rows';
 export { mapInOrder } from './map-in-order';
+export { readSidecarsInOrder, type SkippedImage } from './sidecar-reads';
 export { sharedSummary } from './summary-pool';

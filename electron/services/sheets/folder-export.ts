@@ -4,14 +4,8 @@
  */
 import type { ExportRow, TableExportFormat } from '../../../shared/sheets/table-export';
 import type { ImageEntry } from '../folder';
-import { mapInOrder, readEntrySidecar, storedValues } from '../rows';
+import { readSidecarsInOrder, storedValues, type SkippedImage } from '../rows';
 import { encodeExport, type ExportFile } from './table-file';
-
-/** An image left out of an export, and why. */
-export interface SkippedImage {
-  path: string;
-  message: string;
-}
 
 /** An export: the file, and the images left out because their sidecar is invalid. */
 export interface FolderExport {
@@ -20,9 +14,6 @@ export interface FolderExport {
   count: number;
   skipped: SkippedImage[];
 }
-
-/** Sidecars read at once. */
-const IN_FLIGHT = 32;
 
 /**
  * Reads the sidecar of every entry (images without one export their defaults) and encodes
@@ -36,11 +27,7 @@ export async function exportFolder(
 ): Promise<FolderExport> {
   const rows: ExportRow[] = [];
   const skipped: SkippedImage[] = [];
-  const read = async (entry: ImageEntry) => ({ entry, read: await readEntrySidecar(root, entry) });
-  for await (const { entry, read: sidecar } of mapInOrder(entries, IN_FLIGHT, read)) {
-    if (sidecar.state === 'invalid')
-      skipped.push({ path: entry.relPath, message: `invalid sidecar: ${sidecar.problems.join('; ')}` });
-    else rows.push({ path: entry.relPath, values: storedValues(sidecar) });
-  }
+  for await (const { entry, read } of readSidecarsInOrder(root, entries, skipped))
+    if (read.state !== 'invalid') rows.push({ path: entry.relPath, values: storedValues(read) });
   return { file: await encodeExport(format, rows, folderName), count: rows.length, skipped };
 }

@@ -1,10 +1,9 @@
 /** The "Columns" menu: show or hide table columns, grouped like the editor. */
-import { useCallback, useRef, useState } from 'react';
 import { useApp } from '../store/store-context';
 import { COLUMNS, DEFAULT_VISIBLE_COLUMNS } from '../lib/columns';
 import { isResultColumnKey } from '../lib/result-columns';
 import { ResultColumnList } from './result-column-list';
-import { useDismiss } from './use-dismiss';
+import { usePopover } from './use-popover';
 
 const HIDEABLE = COLUMNS.filter((c) => c.hideable);
 const GROUPS = [...new Set(HIDEABLE.map((c) => c.group))];
@@ -52,15 +51,7 @@ function ColumnList() {
 
 /** Button and popover listing every hideable column. */
 export function ColumnChooser() {
-  const [open, setOpen] = useState(false);
-  const root = useRef<HTMLDivElement>(null);
-  const button = useRef<HTMLButtonElement>(null);
-  useDismiss(
-    open,
-    root,
-    button,
-    useCallback(() => setOpen(false), []),
-  );
+  const { open, setOpen, root, button } = usePopover();
   return (
     <div className="column-chooser" ref={root}>
       <button ref={button} type="button" className="btn" aria-expanded={open} onClick={() => setOpen(!open)}>

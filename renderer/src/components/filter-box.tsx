@@ -1,7 +1,7 @@
 /** The filter box of the toolbar and the popover explaining its syntax. */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useApp } from '../store/store-context';
-import { useDismiss } from './use-dismiss';
+import { usePopover } from './use-popover';
 
 /** The syntax, one line per form: what is typed, and what it shows. */
 const SYNTAX: readonly [string, string][] = [
@@ -17,15 +17,7 @@ const SYNTAX: readonly [string, string][] = [
 ];
 
 function FilterHelp() {
-  const [open, setOpen] = useState(false);
-  const root = useRef<HTMLDivElement>(null);
-  const button = useRef<HTMLButtonElement>(null);
-  useDismiss(
-    open,
-    root,
-    button,
-    useCallback(() => setOpen(false), []),
-  );
+  const { open, setOpen, root, button } = usePopover();
   return (
     <div className="filter-help" ref={root}>
       <button

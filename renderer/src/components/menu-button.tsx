@@ -2,8 +2,8 @@
  * A button that opens a menu of actions (WAI-ARIA menu button): arrow keys move between the
  * items, Enter or a click runs one, Escape or a press outside closes the menu.
  */
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { useDismiss } from './use-dismiss';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { usePopover } from './use-popover';
 
 /** One entry of the menu; `heading` is a label over the items that follow. */
 export type MenuEntry =
@@ -23,12 +23,8 @@ interface MenuButtonProps {
 
 /** The menu button and, while open, its menu. */
 export function MenuButton({ label, entries, onOpen, small = false, align = 'left', title }: MenuButtonProps) {
-  const [open, setOpen] = useState(false);
-  const root = useRef<HTMLDivElement>(null);
-  const button = useRef<HTMLButtonElement>(null);
+  const { open, setOpen, root, button } = usePopover();
   const menu = useRef<HTMLDivElement>(null);
-  const close = useCallback(() => setOpen(false), []);
-  useDismiss(open, root, button, close);
   useEffect(() => {
     if (open) menu.current?.querySelector<HTMLElement>('[role="menuitem"]:not(:disabled)')?.focus();
   }, [open]);

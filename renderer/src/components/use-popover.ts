@@ -1,8 +1,21 @@
-/** Closing a popover: a pointer press outside it, or Escape (which returns the focus to its button). */
-import { useEffect, type RefObject } from 'react';
+/** A popover's state, and its closing: a pointer press outside it, or Escape (which returns the focus to its button). */
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
+
+/**
+ * Whether a popover is open, with the refs to give its root element and its button; while open,
+ * a press outside the root or Escape closes it.
+ */
+export function usePopover() {
+  const [open, setOpen] = useState(false);
+  const root = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  const close = useCallback(() => setOpen(false), []);
+  useDismiss(open, root, button, close);
+  return { open, setOpen, root, button };
+}
 
 /** While `open`, calls `close` on a press outside `root` or on Escape; Escape also focuses `button`. */
-export function useDismiss(
+function useDismiss(
   open: boolean,
   root: RefObject<HTMLElement | null>,
   button: RefObject<HTMLElement | null>,
