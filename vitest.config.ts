@@ -4,7 +4,8 @@ export default defineConfig({
   test: {
     include: ['test/unit/**/*.test.ts', 'test/unit/**/*.test.tsx'],
     globalSetup: ['test/unit/global-setup.ts'],
-    testTimeout: 30_000,
+    // Bounds that only catch a hang: CLI tests spawn processes, which take far longer on a loaded machine.
+    testTimeout: 120_000,
     // Hooks bundle the CLI and workers with esbuild: seconds, and far more on a loaded machine; a
     // hook is setup, not the behaviour under test, so its bound only catches a hang.
     hookTimeout: 180_000,
