@@ -81,9 +81,10 @@ export const HEADER_KEYS = [
 /**
  * Where a file's pixel size comes from: ImageJ's `unit=` with the resolution tags, OME-XML
  * `PhysicalSize*`, or the TIFF resolution tags alone in pixels per centimetre or dots per inch.
- * Inch resolutions are print settings (a 300-dpi photo), not microscope calibrations.
+ * Inch resolutions are print settings (a 300-dpi photo), not microscope calibrations. The
+ * vendor formats (`czi`, `nd2`, `lif`, `oib`) give theirs in their own metadata, in µm.
  */
-export type CalibrationSource = 'imagej' | 'ome' | 'resolution-cm' | 'resolution-inch';
+export type CalibrationSource = 'imagej' | 'ome' | 'resolution-cm' | 'resolution-inch' | 'czi' | 'nd2' | 'lif' | 'oib';
 
 /** A pixel size declared by the image file itself (ImageJ, OME or resolution tags). */
 export interface FileCalibration {

@@ -24,6 +24,10 @@ export const CALIBRATION_SOURCE_NAMES: Readonly<Record<CalibrationSource, string
   ome: 'OME-XML',
   'resolution-cm': 'TIFF resolution tags in pixels per cm',
   'resolution-inch': 'TIFF resolution tags in dots per inch',
+  czi: 'Zeiss CZI metadata',
+  nd2: 'Nikon ND2 metadata',
+  lif: 'Leica LIF metadata',
+  oib: 'Olympus OIB metadata',
 };
 
 const MICROMETRE = new Set([

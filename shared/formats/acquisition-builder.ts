@@ -1,0 +1,64 @@
+/**
+ * Fills the acquisition model from a vendor file's metadata, one value at a time, keeping the
+ * place each value came from. Values that are missing, empty or not finite are left out, so
+ * "unknown" stays absent and nothing is guessed.
+ */
+import type { Acquisition, AcquisitionChannel, AcquisitionFlavour, AcquisitionSource } from '../acquisition/acquisition-types';
+
+type Value = string | number | undefined;
+
+/** The model's leaf keys that one call may set. */
+type Group = 'instrument' | 'objective' | 'pixel_size_um';
+type TopKey = 'time_increment_s' | 'acquired_at' | 'software';
+
+function usable(value: Value): value is string | number {
+  if (typeof value === 'number') return Number.isFinite(value);
+  return value !== undefined && value.trim() !== '';
+}
+
+/** Collects one file's acquisition values and where each came from. */
+export class AcquisitionBuilder {
+  private readonly result: Acquisition;
+  private readonly origins: Record<string, AcquisitionSource> = {};
+  private channels: AcquisitionChannel[] = [];
+
+  constructor(private readonly flavour: AcquisitionFlavour) {
+    this.result = { sources: [flavour] };
+  }
+
+  /** Sets `group.field` (e.g. `objective`, `na`) when the value is known; `key` names its origin. */
+  group(group: Group, field: string, value: Value, key: string): void {
+    if (!usable(value)) return;
+    const target = (this.result[group] ??= {}) as Record<string, string | number>;
+    target[field] = typeof value === 'string' ? value.trim() : value;
+    this.origins[`${group}.${field}`] = { flavour: this.flavour, key };
+  }
+
+  /** Sets a top-level value (time increment, acquisition date, software). */
+  top(field: TopKey, value: Value, key: string): void {
+    if (!usable(value)) return;
+    (this.result as unknown as Record<string, string | number>)[field] = typeof value === 'string' ? value.trim() : value;
+    this.origins[field] = { flavour: this.flavour, key };
+  }
+
+  /** Declares that the image has `count` channels (each may stay empty). */
+  channelCount(count: number): void {
+    this.channels = Array.from({ length: count }, (_, i) => this.channels[i] ?? {});
+  }
+
+  /** Sets one field of channel `index` (a channel past the declared count is ignored). */
+  channel(index: number, field: keyof AcquisitionChannel, value: Value, key: string): void {
+    const channel = this.channels[index];
+    if (channel === undefined || !usable(value)) return;
+    (channel as Record<string, string | number>)[field] = typeof value === 'string' ? value.trim() : value;
+    this.origins[`channels.${index}.${field}`] = { flavour: this.flavour, key };
+  }
+
+  /** The model: channels only when one of them is known, origins only when a value is. */
+  build(): Acquisition {
+    const out: Acquisition = { ...this.result };
+    if (this.channels.some((c) => Object.keys(c).length > 0)) out.channels = this.channels.map((c) => ({ ...c }));
+    if (Object.keys(this.origins).length > 0) out.origins = { ...this.origins };
+    return out;
+  }
+}

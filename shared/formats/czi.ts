@@ -1,0 +1,61 @@
+/**
+ * Zeiss CZI header reader: the file header, subblock directory, metadata XML and attachment
+ * directory, read bounded, into the header CloudScope shows for scene 0 (what acqstore gets
+ * from czifile's `scenes[0]`), the pixel size, plane locations and the acquisition model.
+ */
+import type { ByteSource } from '../tiff/types';
+import { fail, headerDateTime, vendorReader } from './bytes';
+import { cziSubblockData, readCziAttachments, readCziDirectory, readCziFileHeader, readCziMetadataXml } from './czi-directory';
+import { cziAcquisition, cziCalibration, cziDateTime } from './czi-metadata';
+import { cziScenes, sceneGeometry, scenePixelType, scenePlaneStore, sceneSizes } from './czi-scene';
+import { headerFromSizes, imageSummary } from './header-strings';
+import type { VendorHeader, VendorReadOptions } from './types';
+import { parseVendorXml } from './xml-tools';
+
+/**
+ * acqstore relabels a line scan's slow axis: when scene 0 has T and X but no Y, T becomes Y
+ * (CloudScope shows every image as Y × X planes).
+ */
+function cloudscopeSizes(sizes: [string, number][]): [string, number][] {
+  const dims = sizes.map(([d]) => d);
+  if (dims.includes('Y') || !dims.includes('T') || !dims.includes('X')) return sizes;
+  return sizes.map(([d, n]) => [d === 'T' ? 'Y' : d, n]);
+}
+
+/** Reads the header of a CZI file. */
+export function readCziHeader(source: ByteSource, options: VendorReadOptions = {}): VendorHeader {
+  const reader = vendorReader(source, options);
+  const file = readCziFileHeader(reader);
+  const scenes = cziScenes(readCziDirectory(reader, file.directoryPosition));
+  const first = scenes[0];
+  if (first === undefined) fail('the CZI file holds no image subblocks');
+  const xml = readCziMetadataXml(reader, file.metadataPosition);
+  const root = xml === '' ? null : parseVendorXml(xml, 'the CZI metadata');
+  const attachments = readCziAttachments(reader, file.attachmentDirectoryPosition).map((a) => a.name);
+  const { dtype } = scenePixelType(first);
+  const sizes = cloudscopeSizes(sceneSizes(first));
+  const store = scenePlaneStore(first);
+  const geometry = sceneGeometry(first);
+  const channelCount = geometry.size[geometry.dims.indexOf('C')] ?? 1;
+  const counts = { c: 1, z: 1, t: 1 };
+  for (const plane of store.planes) {
+    counts.c = Math.max(counts.c, plane.c + 1);
+    counts.z = Math.max(counts.z, plane.z + 1);
+    counts.t = Math.max(counts.t, plane.t + 1);
+  }
+  return {
+    format: 'czi',
+    header: { ...headerFromSizes(sizes, dtype, scenes.length), ...(root === null ? headerDateTime(null) : cziDateTime(root)) },
+    fileCalibration: cziCalibration(root),
+    planes: counts,
+    images: scenes.map((scene) => imageSummary(`Scene ${scene.key}`, sceneSizes(scene), scenePixelType(scene).dtype)),
+    acquisition: cziAcquisition(root, channelCount),
+    store,
+    attachments,
+  };
+}
+
+/** Where the pixel bytes of a CZI subblock tile lie (reads its 80-byte header, nothing else). */
+export function resolveCziSubblock(source: ByteSource, segmentOffset: number): { offset: number; length: number } {
+  return cziSubblockData(vendorReader(source, { maxBytes: 1024 * 1024 }), segmentOffset);
+}
