@@ -7,6 +7,9 @@ import type { Acquisition, AcquisitionChannel, AcquisitionFlavour, AcquisitionSo
 
 type Value = string | number | undefined;
 
+/** Most channels listed: a file that claims more (a hostile count) lists none. */
+const MAX_CHANNELS = 4096;
+
 /** The model's leaf keys that one call may set. */
 type Group = 'instrument' | 'objective' | 'pixel_size_um';
 type TopKey = 'time_increment_s' | 'acquired_at' | 'software';
@@ -41,8 +44,9 @@ export class AcquisitionBuilder {
     this.origins[field] = { flavour: this.flavour, key };
   }
 
-  /** Declares that the image has `count` channels (each may stay empty). */
+  /** Declares that the image has `count` channels (each may stay empty); none past {@link MAX_CHANNELS}. */
   channelCount(count: number): void {
+    if (!Number.isSafeInteger(count) || count < 0 || count > MAX_CHANNELS) return;
     this.channels = Array.from({ length: count }, (_, i) => this.channels[i] ?? {});
   }
 

@@ -124,6 +124,7 @@ function readEntry(reader: BoundedReader, offset: number): { entry: CziEntry; si
     const start = i32(dims, at + 4);
     const size = i32(dims, at + 8);
     const stored = i32(dims, at + 16);
+    if (name !== 'M' && name !== 'S' && (size < 1 || stored < 0)) fail(`subblock entry at ${offset}: dimension ${name} has size ${size} (stored ${stored})`);
     if (name === 'M') entry.mosaicIndex = start;
     else if (name === 'S') entry.sceneIndex = start;
     else {

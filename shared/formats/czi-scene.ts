@@ -4,7 +4,7 @@
  * dimension, dimensions of length 1 are squeezed, `S` holds the colour samples.
  */
 import { cziCompression, pixelType, type CziEntry } from './czi-directory';
-import type { PlaneStore, PlaneTile, StoredPlane } from './types';
+import { MAX_STORED_PLANES, type PlaneStore, type PlaneTile, type StoredPlane } from './types';
 
 /** One scene: its key (S index, 0 when the file has none) and level-0 subblocks. */
 export interface CziScene {
@@ -107,8 +107,17 @@ export function sceneSizes(scene: CziScene): [string, number][] {
   return dims.map((d, i) => [d, size[i] as number] as [string, number]).filter(([, n]) => n > 1);
 }
 
-/** Where each (c, z, t) plane of the scene is stored: the subblocks at that position. */
-export function scenePlaneStore(scene: CziScene): PlaneStore {
+/** The scene's plane counts (1 for an axis it lacks). */
+export function scenePlaneCounts(scene: CziScene): { c: number; z: number; t: number } {
+  const { dims, size } = sceneGeometry(scene);
+  const count = (d: string): number => (dims.includes(d) ? (size[dims.indexOf(d)] as number) : 1);
+  return { c: count('C'), z: count('Z'), t: count('T') };
+}
+
+/** Where each (c, z, t) plane of the scene is stored: the subblocks at that position; null past {@link MAX_STORED_PLANES}. */
+export function scenePlaneStore(scene: CziScene): PlaneStore | null {
+  const counts = scenePlaneCounts(scene);
+  if (counts.c * counts.z * counts.t > MAX_STORED_PLANES) return null;
   const { dims, start, size } = sceneGeometry(scene);
   const { dtype, samples } = scenePixelType(scene);
   const at = (d: string): number => dims.indexOf(d);

@@ -7,9 +7,9 @@ import type { ByteSource } from '../tiff/types';
 import { fail, headerDateTime, vendorReader } from './bytes';
 import { cziSubblockData, readCziAttachments, readCziDirectory, readCziFileHeader, readCziMetadataXml } from './czi-directory';
 import { cziAcquisition, cziCalibration, cziDateTime } from './czi-metadata';
-import { cziScenes, sceneGeometry, scenePixelType, scenePlaneStore, sceneSizes } from './czi-scene';
+import { cziScenes, sceneGeometry, scenePixelType, scenePlaneCounts, scenePlaneStore, sceneSizes } from './czi-scene';
 import { headerFromSizes, imageSummary } from './header-strings';
-import type { VendorHeader, VendorReadOptions } from './types';
+import { tooManyPlanes, type VendorHeader, type VendorReadOptions } from './types';
 import { parseVendorXml } from './xml-tools';
 
 /**
@@ -37,12 +37,7 @@ export function readCziHeader(source: ByteSource, options: VendorReadOptions = {
   const store = scenePlaneStore(first);
   const geometry = sceneGeometry(first);
   const channelCount = geometry.size[geometry.dims.indexOf('C')] ?? 1;
-  const counts = { c: 1, z: 1, t: 1 };
-  for (const plane of store.planes) {
-    counts.c = Math.max(counts.c, plane.c + 1);
-    counts.z = Math.max(counts.z, plane.z + 1);
-    counts.t = Math.max(counts.t, plane.t + 1);
-  }
+  const counts = scenePlaneCounts(first);
   return {
     format: 'czi',
     header: { ...headerFromSizes(sizes, dtype, scenes.length), ...(root === null ? headerDateTime(null) : cziDateTime(root)) },
@@ -50,7 +45,7 @@ export function readCziHeader(source: ByteSource, options: VendorReadOptions = {
     planes: counts,
     images: scenes.map((scene) => imageSummary(`Scene ${scene.key}`, sceneSizes(scene), scenePixelType(scene).dtype)),
     acquisition: cziAcquisition(root, channelCount),
-    store,
+    ...(store === null ? { store, storeNote: tooManyPlanes(counts.c * counts.z * counts.t) } : { store }),
     attachments,
   };
 }

@@ -11,7 +11,7 @@ import { headerFromSizes, imageSummary } from './header-strings';
 import { findLifBlock, readLifXml } from './lif-container';
 import { lifDtype, lifImages, lifSampleBytes, lifSizes, type LifImage } from './lif-image';
 import { lifAcquisition, lifCalibration, lifDateTime } from './lif-metadata';
-import type { PlaneStore, StoredPlane, VendorHeader, VendorReadOptions } from './types';
+import { MAX_STORED_PLANES, tooManyPlanes, type PlaneStore, type StoredPlane, type VendorHeader, type VendorReadOptions } from './types';
 import { parseVendorXml } from './xml-tools';
 
 /** Where each (c, z, t) plane of the image lies in its memory block: uncompressed, at fixed strides. */
@@ -34,6 +34,8 @@ function planeStore(reader: BoundedReader, start: number, image: LifImage): { st
   const time = one('T');
   const channels = image.channels.length > 0 ? image.channels : [{ bytesInc: 0 }];
   const height = slow?.count ?? 1;
+  const total = channels.length * lambda.count * (stack?.count ?? 1) * time.count;
+  if (total > MAX_STORED_PLANES) return { store: null, note: tooManyPlanes(total) };
   const planes: StoredPlane[] = [];
   for (let c = 0; c < channels.length * lambda.count; c++) {
     for (let z = 0; z < (stack?.count ?? 1); z++) {

@@ -12,7 +12,7 @@ import { LOOP_AXIS, nd2Loops, type Nd2Loop } from './nd2-experiment';
 import { decodeLite, liteNumber, type LiteRecord, type LiteValue } from './nd2-lite';
 import { nd2Acquisition, nd2PixelSize } from './nd2-metadata';
 import { decodeVariantXml } from './nd2-variant-xml';
-import type { PlaneStore, StoredPlane, VendorHeader, VendorReadOptions } from './types';
+import { MAX_STORED_PLANES, tooManyPlanes, type PlaneStore, type StoredPlane, type VendorHeader, type VendorReadOptions } from './types';
 import type { BoundedReader } from '../tiff/bounded-reader';
 
 /** The image attributes nd2 derives its shape and dtype from. */
@@ -65,16 +65,17 @@ function nd2Dtype(a: Attributes): string {
   return a.bitsInMemory === 32 ? 'float32' : `uint${bytes * 8}`;
 }
 
-/** Where each (c, z, t) plane of position 0 lies: its frame chunk, with channels interleaved. */
-function planeStore(reader: BoundedReader, map: ChunkMap, rawSizes: [string, number][], a: Attributes, dtype: string): PlaneStore | null {
+/** Where each (c, z, t) plane of position 0 lies: its frame chunk, with channels interleaved; or why not. */
+function planeStore(reader: BoundedReader, map: ChunkMap, rawSizes: [string, number][], a: Attributes, dtype: string): PlaneStore | string {
   const first = map.get('ImageDataSeq|0!');
-  if (first === undefined) return null;
+  if (first === undefined) return 'the file has no ImageDataSeq|0! frame chunk';
   const frame = chunkAt(reader, first.offset, 'ImageDataSeq|0!');
   const header = frame.dataOffset - first.offset;
   const bytesPerSample = Math.floor(a.bitsInMemory / 8);
   const rgb = Math.floor(a.components / (a.channelCount || 1)) === 3;
   const coordDims = rawSizes.filter(([d]) => !'CYXS'.includes(d));
   const count = (d: string): number => rawSizes.find(([x]) => x === d)?.[1] ?? 1;
+  if (count('C') * count('Z') * count('T') > MAX_STORED_PLANES) return tooManyPlanes(count('C') * count('Z') * count('T'));
   const planes: StoredPlane[] = [];
   for (let c = 0; c < count('C'); c++) {
     for (let z = 0; z < count('Z'); z++) {
@@ -128,6 +129,6 @@ export function readNd2Header(source: ByteSource, options: VendorReadOptions = {
     planes: { c: count('C'), z: count('Z'), t: count('T') },
     images: Array.from({ length: positions }, (_, i) => imageSummary(names[i] || `Position ${i}`, sizes, dtype)),
     acquisition: nd2Acquisition({ meta, textInfo, appInfo, loops }),
-    ...(store === null ? { store: null, storeNote: 'the file has no ImageDataSeq|0! frame chunk' } : { store }),
+    ...(typeof store === 'string' ? { store: null, storeNote: store } : { store }),
   };
 }

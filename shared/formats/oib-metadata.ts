@@ -18,7 +18,7 @@ export function oibAxes(main: Settings): [string, number][] {
   for (let i = 0; i < 16; i++) {
     const code = setting(main, `Axis ${i} Parameters Common`, 'AxisCode');
     const size = Number(setting(main, `Axis ${i} Parameters Common`, 'MaxSize'));
-    if (code !== undefined && Number.isSafeInteger(size) && size >= 0) sizes.set(code, size);
+    if (code !== undefined && Number.isSafeInteger(size) && size >= 1) sizes.set(code, size);
   }
   return [...order].reverse().map((a) => [a, sizes.get(a) ?? fail(`the OIF settings give no size for axis ${a}`)] as [string, number]);
 }

@@ -101,6 +101,14 @@ export interface VendorHeader {
   attachments?: string[];
 }
 
+/** Most planes a {@link PlaneStore} lists; a larger image gets no store (and says why). */
+export const MAX_STORED_PLANES = 100_000;
+
+/** The note of an image with more planes than a store lists. */
+export function tooManyPlanes(count: number): string {
+  return `the image has ${count} planes, more than the ${MAX_STORED_PLANES} a header read lists`;
+}
+
 /** A vendor file that cannot be read, with a message that says why. */
 export class VendorReadError extends Error {
   constructor(message: string) {

@@ -1,27 +1,37 @@
 /**
- * A fuzz run: mutants of the fixture files fed to the TIFF header reader and the sidecar
- * parser, replayable from (seed, case). Used by the bounded run in the unit tests and by the
- * longer `npm run fuzz`.
+ * A fuzz run: mutants of the fixture files fed to the TIFF header reader, the vendor-format
+ * readers and the sidecar parser, replayable from (seed, case). Used by the bounded runs in the
+ * unit tests and by the longer `npm run fuzz`.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { FuzzFailure, fuzzSidecar, fuzzTiff } from './fuzz-targets';
+import { FuzzFailure, fuzzSidecar, fuzzTiff, fuzzVendor } from './fuzz-targets';
 import { Random } from './random';
 import { mutateSidecar } from './sidecar-mutations';
 import { mutateTiff } from './tiff-mutations';
+import { mutateVendor } from './vendor-mutations';
+
+/** What a run fuzzes. */
+export type FuzzKind = 'tiff' | 'vendor' | 'sidecar';
+
+const KINDS: Readonly<Record<FuzzKind, { dir: string; files: RegExp; mutate: typeof mutateTiff; run: (bytes: Uint8Array, name: string) => Promise<'ok' | 'rejected' | 'invalid'> | 'ok' | 'rejected' | 'invalid' }>> = {
+  tiff: { dir: 'tiff', files: /\.(tiff?|lsm)$/i, mutate: mutateTiff, run: (bytes) => fuzzTiff(bytes) },
+  vendor: { dir: 'formats', files: /\.(czi|nd2|lif|oib)$/i, mutate: mutateVendor, run: (bytes, name) => fuzzVendor(bytes, name) },
+  sidecar: { dir: 'sidecars', files: /\.json$/, mutate: mutateSidecar, run: (bytes) => fuzzSidecar(bytes) },
+};
 
 /** The fixture files of one kind, by path relative to `test/fixtures`. */
-export function fixtureFiles(fixtures: string, kind: 'tiff' | 'sidecar'): { name: string; bytes: Uint8Array }[] {
-  const dir = path.join(fixtures, kind === 'tiff' ? 'tiff' : 'sidecars');
+export function fixtureFiles(fixtures: string, kind: FuzzKind): { name: string; bytes: Uint8Array }[] {
+  const dir = path.join(fixtures, KINDS[kind].dir);
   const names = readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((name) => (kind === 'tiff' ? /\.(tiff?|lsm)$/i.test(name) : name.endsWith('.json')))
+    .filter((name) => KINDS[kind].files.test(name))
     .sort();
   return names.map((name) => ({ name, bytes: new Uint8Array(readFileSync(path.join(dir, name))) }));
 }
 
 /** One case that broke a rule, with what it takes to replay it. */
 export interface FuzzFinding {
-  kind: 'tiff' | 'sidecar';
+  kind: FuzzKind;
   seed: number;
   index: number;
   fixture: string;
@@ -50,7 +60,7 @@ function memoryNow(): number {
  * always mutates the same fixture in the same way.
  */
 export async function fuzzRun(
-  kind: 'tiff' | 'sidecar',
+  kind: FuzzKind,
   files: readonly { name: string; bytes: Uint8Array }[],
   seed: number,
   cases: number,
@@ -60,10 +70,10 @@ export async function fuzzRun(
   for (let index = 0; index < cases && !until(); index++) {
     const random = new Random(seed * 1_000_003 + index);
     const fixture = random.pick(files);
-    const { bytes, how } = kind === 'tiff' ? mutateTiff(fixture.bytes, random) : mutateSidecar(fixture.bytes, random);
+    const { bytes, how } = KINDS[kind].mutate(fixture.bytes, random);
     const before = memoryNow();
     try {
-      const outcome = kind === 'tiff' ? await fuzzTiff(bytes) : fuzzSidecar(bytes);
+      const outcome = await KINDS[kind].run(bytes, path.basename(fixture.name));
       if (outcome === 'ok') report.accepted++;
       else report.rejected++;
     } catch (error) {

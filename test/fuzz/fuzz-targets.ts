@@ -1,8 +1,10 @@
 /**
  * What every fuzz case must satisfy. TIFF: the header reader resolves or rejects with one of
- * its own errors, within a bounded number of bytes read. Sidecar: reading never throws, and a
- * readable sidecar edits and round-trips like a real one.
+ * its own errors, within a bounded number of bytes read. Vendor files: the same, with only
+ * VendorReadError allowed, and a header that holds together. Sidecar: reading never throws,
+ * and a readable sidecar edits and round-trips like a real one.
  */
+import { readVendorHeader, VendorReadError } from '../../shared/formats';
 import { parseSidecar, applyChanges, editSidecar, valueProblems } from '../../shared/sidecar';
 import { writeJson } from '../../shared/sidecar/json-writer';
 import { readTiffHeader, TiffReadError } from '../../shared/tiff';
@@ -28,10 +30,10 @@ function isExpected(error: unknown): boolean {
   );
 }
 
-/** Reads a TIFF header from memory; resolves `ok` or `rejected`, or throws a {@link FuzzFailure}. */
-export async function fuzzTiff(bytes: Uint8Array): Promise<'ok' | 'rejected'> {
+/** A source over `bytes` that turns a read past the end or past the budget into a {@link FuzzFailure}. */
+function budgetedSource(bytes: Uint8Array): ByteSource {
   let bytesRead = 0;
-  const source: ByteSource = {
+  return {
     size: bytes.length,
     read(offset, length) {
       if (offset < 0 || length < 0 || offset + length > bytes.length)
@@ -42,6 +44,11 @@ export async function fuzzTiff(bytes: Uint8Array): Promise<'ok' | 'rejected'> {
       return bytes.subarray(offset, offset + length);
     },
   };
+}
+
+/** Reads a TIFF header from memory; resolves `ok` or `rejected`, or throws a {@link FuzzFailure}. */
+export async function fuzzTiff(bytes: Uint8Array): Promise<'ok' | 'rejected'> {
+  const source = budgetedSource(bytes);
   try {
     await readTiffHeader(source, { maxBytes: readBudget(bytes.length) * 2 });
     return 'ok';
@@ -50,6 +57,23 @@ export async function fuzzTiff(bytes: Uint8Array): Promise<'ok' | 'rejected'> {
     if (isExpected(error)) return 'rejected';
     throw new FuzzFailure(`crashed: ${(error as Error)?.name}: ${(error as Error)?.message}`);
   }
+}
+
+/** Reads a vendor header from memory as file `name`; `ok` or `rejected`, or throws a {@link FuzzFailure}. */
+export function fuzzVendor(bytes: Uint8Array, name: string): 'ok' | 'rejected' {
+  let header;
+  try {
+    header = readVendorHeader(budgetedSource(bytes), name, { maxBytes: readBudget(bytes.length) * 2 });
+  } catch (error) {
+    if (error instanceof FuzzFailure) throw error;
+    if (error instanceof VendorReadError && error.message !== '') return 'rejected';
+    throw new FuzzFailure(`crashed: ${(error as Error)?.name}: ${(error as Error)?.message}`);
+  }
+  const { header: values, planes, images } = header;
+  if (!/^\(.*\)$/.test(values.shape) || values.num_scenes < 1 || values.num_channels < 1) throw new FuzzFailure(`a broken header: ${JSON.stringify(values)}`);
+  if (images.length !== values.num_scenes) throw new FuzzFailure(`${images.length} images for ${values.num_scenes} scenes`);
+  if (![planes.c, planes.z, planes.t].every((n) => Number.isSafeInteger(n) && n >= 1)) throw new FuzzFailure(`bad plane counts ${JSON.stringify(planes)}`);
+  return 'ok';
 }
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });

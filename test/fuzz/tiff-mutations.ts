@@ -118,15 +118,20 @@ export const TIFF_MUTATIONS: Record<string, (bytes: Uint8Array, random: Random) 
     }),
 };
 
-/** One random mutation of `bytes`, sometimes two stacked; returns the strategy names used. */
-export function mutateTiff(bytes: Uint8Array, random: Random): { bytes: Uint8Array; how: string } {
-  const names = Object.keys(TIFF_MUTATIONS);
+/** One random mutation from `table` applied to `bytes`, sometimes two stacked; returns the strategy names used. */
+export function mutateWith(table: Record<string, (bytes: Uint8Array, random: Random) => Uint8Array>, bytes: Uint8Array, random: Random): { bytes: Uint8Array; how: string } {
+  const names = Object.keys(table);
   let out = bytes;
   const used: string[] = [];
   for (let i = random.below(3) === 0 ? 2 : 1; i > 0; i--) {
     const name = random.pick(names);
-    out = (TIFF_MUTATIONS[name] as (b: Uint8Array, r: Random) => Uint8Array)(out, random);
+    out = (table[name] as (b: Uint8Array, r: Random) => Uint8Array)(out, random);
     used.push(name);
   }
   return { bytes: out, how: used.join('+') };
+}
+
+/** One random mutation of a TIFF, sometimes two stacked. */
+export function mutateTiff(bytes: Uint8Array, random: Random): { bytes: Uint8Array; how: string } {
+  return mutateWith(TIFF_MUTATIONS, bytes, random);
 }
