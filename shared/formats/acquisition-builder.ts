@@ -3,7 +3,12 @@
  * place each value came from. Values that are missing, empty or not finite are left out, so
  * "unknown" stays absent and nothing is guessed.
  */
-import type { Acquisition, AcquisitionChannel, AcquisitionFlavour, AcquisitionSource } from '../acquisition/acquisition-types';
+import type {
+  Acquisition,
+  AcquisitionChannel,
+  AcquisitionFlavour,
+  AcquisitionSource,
+} from '../acquisition/acquisition-types';
 
 type Value = string | number | undefined;
 
@@ -40,7 +45,8 @@ export class AcquisitionBuilder {
   /** Sets a top-level value (time increment, acquisition date, software). */
   top(field: TopKey, value: Value, key: string): void {
     if (!usable(value)) return;
-    (this.result as unknown as Record<string, string | number>)[field] = typeof value === 'string' ? value.trim() : value;
+    (this.result as unknown as Record<string, string | number>)[field] =
+      typeof value === 'string' ? value.trim() : value;
     this.origins[field] = { flavour: this.flavour, key };
   }
 

@@ -83,25 +83,48 @@ const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
  * CloudScope's `date` (YYYYMMDD) and `time` (HH:MM:SS) of a wall-clock time given as its
  * fields, or empty strings when there is none.
  */
-export function headerDateTime(parts: { year: number; month: number; day: number; hour: number; minute: number; second: number } | null): { date: string; time: string } {
+export function headerDateTime(
+  parts: { year: number; month: number; day: number; hour: number; minute: number; second: number } | null,
+): { date: string; time: string } {
   if (parts === null) return { date: '', time: '' };
-  return { date: `${pad(parts.year, 4)}${pad(parts.month)}${pad(parts.day)}`, time: `${pad(parts.hour)}:${pad(parts.minute)}:${pad(parts.second)}` };
+  return {
+    date: `${pad(parts.year, 4)}${pad(parts.month)}${pad(parts.day)}`,
+    time: `${pad(parts.hour)}:${pad(parts.minute)}:${pad(parts.second)}`,
+  };
 }
 
 /** The fields of an ISO 8601 date-time as written (its offset ignored); null when it is not one. */
-export function isoFields(text: string): { year: number; month: number; day: number; hour: number; minute: number; second: number } | null {
+export function isoFields(
+  text: string,
+): { year: number; month: number; day: number; hour: number; minute: number; second: number } | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})/.exec(text.trim());
   if (m === null) return null;
-  const [year, month, day, hour, minute, second] = m.slice(1).map(Number) as [number, number, number, number, number, number];
+  const [year, month, day, hour, minute, second] = m.slice(1).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return null;
   return { year, month, day, hour, minute, second };
 }
 
 /** The UTC fields of a Unix time in milliseconds; null outside years 1601..9999. */
-export function utcFields(ms: number): { year: number; month: number; day: number; hour: number; minute: number; second: number } | null {
+export function utcFields(
+  ms: number,
+): { year: number; month: number; day: number; hour: number; minute: number; second: number } | null {
   if (!Number.isFinite(ms) || ms < -11644473600000 || ms > 253402300799000) return null;
   const d = new Date(ms);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds() };
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+  };
 }
 
 /** ISO 8601 of a Unix time in milliseconds, in UTC with a `Z`, whole seconds kept as written. */

@@ -51,7 +51,11 @@ export interface CziAttachment {
 }
 
 /** Reads the 32-byte segment header at `offset`; fails unless its id is `expected`. */
-function segment(reader: BoundedReader, offset: number, expected: string): { dataOffset: number; usedSize: number; allocatedSize: number } {
+function segment(
+  reader: BoundedReader,
+  offset: number,
+  expected: string,
+): { dataOffset: number; usedSize: number; allocatedSize: number } {
   const head = reader.bytes(offset, SEGMENT_HEADER, () => `${expected} segment header`);
   const id = asciiz(head.subarray(0, 16));
   if (id !== expected) fail(`expected a ${expected} segment at ${offset}, found "${id.slice(0, 16)}"`);
@@ -93,7 +97,15 @@ export function pixelType(value: number): { dtype: string; samples: number } {
 
 /** The name a preview uses for a CZI compression number. */
 export function cziCompression(value: number): string {
-  const names: Record<number, string> = { 0: 'none', 1: 'jpeg', 2: 'lzw', 3: 'jpeg-lossless', 4: 'jpegxr', 5: 'zstd', 6: 'zstd-hdr' };
+  const names: Record<number, string> = {
+    0: 'none',
+    1: 'jpeg',
+    2: 'lzw',
+    3: 'jpeg-lossless',
+    4: 'jpegxr',
+    5: 'zstd',
+    6: 'zstd-hdr',
+  };
   if (names[value] !== undefined) return names[value];
   if (value >= 100 && value < 1000) return `camera-raw-${value}`;
   if (value >= 1000) return `system-raw-${value}`;
@@ -124,7 +136,8 @@ function readEntry(reader: BoundedReader, offset: number): { entry: CziEntry; si
     const start = i32(dims, at + 4);
     const size = i32(dims, at + 8);
     const stored = i32(dims, at + 16);
-    if (name !== 'M' && name !== 'S' && (size < 1 || stored < 0)) fail(`subblock entry at ${offset}: dimension ${name} has size ${size} (stored ${stored})`);
+    if (name !== 'M' && name !== 'S' && (size < 1 || stored < 0))
+      fail(`subblock entry at ${offset}: dimension ${name} has size ${size} (stored ${stored})`);
     if (name === 'M') entry.mosaicIndex = start;
     else if (name === 'S') entry.sceneIndex = start;
     else {
@@ -146,7 +159,12 @@ function readEntry(reader: BoundedReader, offset: number): { entry: CziEntry; si
 export function readCziDirectory(reader: BoundedReader, position: number): CziEntry[] {
   if (position <= 0) fail('the CZI file has no subblock directory');
   const { dataOffset } = segment(reader, position, 'ZISRAWDIRECTORY');
-  const count = checkRange(i32(reader.bytes(dataOffset, 4, 'the subblock count'), 0), 0, MAX_SUBBLOCKS, 'subblock count');
+  const count = checkRange(
+    i32(reader.bytes(dataOffset, 4, 'the subblock count'), 0),
+    0,
+    MAX_SUBBLOCKS,
+    'subblock count',
+  );
   const entries: CziEntry[] = [];
   let offset = dataOffset + 128;
   for (let i = 0; i < count; i++) {
@@ -161,7 +179,12 @@ export function readCziDirectory(reader: BoundedReader, position: number): CziEn
 export function readCziMetadataXml(reader: BoundedReader, position: number): string {
   if (position <= 0) return '';
   const { dataOffset } = segment(reader, position, 'ZISRAWMETADATA');
-  const xmlSize = checkRange(i32(reader.bytes(dataOffset, 4, 'the metadata XML size'), 0), 0, MAX_CZI_XML_BYTES, 'metadata XML size');
+  const xmlSize = checkRange(
+    i32(reader.bytes(dataOffset, 4, 'the metadata XML size'), 0),
+    0,
+    MAX_CZI_XML_BYTES,
+    'metadata XML size',
+  );
   return new TextDecoder('utf-8').decode(reader.bytes(dataOffset + 256, xmlSize, 'the metadata XML'));
 }
 
@@ -169,7 +192,12 @@ export function readCziMetadataXml(reader: BoundedReader, position: number): str
 export function readCziAttachments(reader: BoundedReader, position: number): CziAttachment[] {
   if (position <= 0) return [];
   const { dataOffset } = segment(reader, position, 'ZISRAWATTDIR');
-  const count = checkRange(i32(reader.bytes(dataOffset, 4, 'the attachment count'), 0), 0, MAX_ATTACHMENTS, 'attachment count');
+  const count = checkRange(
+    i32(reader.bytes(dataOffset, 4, 'the attachment count'), 0),
+    0,
+    MAX_ATTACHMENTS,
+    'attachment count',
+  );
   const body = reader.bytes(dataOffset + 256, count * 128, 'the attachment directory');
   const out: CziAttachment[] = [];
   for (let i = 0; i < count; i++) {

@@ -73,11 +73,18 @@ export function cziAcquisition(root: XmlElement | null, channelCount: number): A
   const b = new AcquisitionBuilder('czi');
   const metadata = root === null ? undefined : at(root, 'Metadata');
   const information = at(metadata, 'Information');
-  const application = [textAt(information, 'Application/Name'), textAt(information, 'Application/Version')].filter((s) => s !== undefined);
+  const application = [textAt(information, 'Application/Name'), textAt(information, 'Application/Version')].filter(
+    (s) => s !== undefined,
+  );
   b.top('software', application.join(' '), 'Information/Application/Name+Version');
   const microscope = all(information, 'Instrument/Microscopes/Microscope')[0];
   b.group('instrument', 'model', microscope?.attributes.Name, 'Information/Instrument/Microscopes/Microscope@Name');
-  b.group('instrument', 'manufacturer', textAt(microscope, 'Manufacturer/Manufacturer'), 'Information/Instrument/Microscopes/Microscope/Manufacturer/Manufacturer');
+  b.group(
+    'instrument',
+    'manufacturer',
+    textAt(microscope, 'Manufacturer/Manufacturer'),
+    'Information/Instrument/Microscopes/Microscope/Manufacturer/Manufacturer',
+  );
   const { element: obj, path } = objective(information);
   b.group('objective', 'name', obj?.attributes.Name, `${path}@Name`);
   b.group('objective', 'magnification', numberOf(textAt(obj, 'NominalMagnification')), `${path}/NominalMagnification`);
@@ -97,10 +104,12 @@ export function cziAcquisition(root: XmlElement | null, channelCount: number): A
   const d = distances(root);
   for (const axis of ['X', 'Y', 'Z'] as const) {
     const metres = d.get(axis);
-    if (metres !== undefined && metres > 0) b.group('pixel_size_um', axis.toLowerCase(), metres * 1e6, `Scaling/Items/Distance[@Id='${axis}']/Value`);
+    if (metres !== undefined && metres > 0)
+      b.group('pixel_size_um', axis.toLowerCase(), metres * 1e6, `Scaling/Items/Distance[@Id='${axis}']/Value`);
   }
   b.top('time_increment_s', plannedInterval(root), 'Interval/TimeSpan/Value (the first in the document)');
   const acquired = textAt(information, 'Image/AcquisitionDateAndTime');
-  if (acquired !== undefined && !acquired.startsWith('0001-01-01')) b.top('acquired_at', acquired, 'Information/Image/AcquisitionDateAndTime');
+  if (acquired !== undefined && !acquired.startsWith('0001-01-01'))
+    b.top('acquired_at', acquired, 'Information/Image/AcquisitionDateAndTime');
   return b.build();
 }

@@ -15,7 +15,10 @@ export interface CziScene {
 /** Non-spatial position of an entry in the reference dims, for telling thumbnails from data. */
 function positionKey(entry: CziEntry, refDims: string[]): string {
   const byDim = new Map(entry.dims.map((d, i) => [d, entry.start[i] as number]));
-  return refDims.filter((d) => d !== 'X' && d !== 'Y' && d !== 'S').map((d) => byDim.get(d) ?? 0).join(',');
+  return refDims
+    .filter((d) => d !== 'X' && d !== 'Y' && d !== 'S')
+    .map((d) => byDim.get(d) ?? 0)
+    .join(',');
 }
 
 function isPyramid(entry: CziEntry): boolean {
@@ -33,9 +36,14 @@ function levelZero(entries: CziEntry[]): CziEntry[] {
     const full = filtered.filter((e) => !isPyramid(e));
     const refDims = (filtered[0] as CziEntry).dims;
     const fullKeys = new Set(full.map((e) => positionKey(e, refDims)));
-    if (full.length > 0 && filtered.filter(isPyramid).every((e) => fullKeys.has(positionKey(e, refDims)))) filtered = full;
+    if (full.length > 0 && filtered.filter(isPyramid).every((e) => fullKeys.has(positionKey(e, refDims))))
+      filtered = full;
   }
-  if (filtered.some((e) => e.mosaicIndex >= 0)) filtered = filtered.map((e, i) => ({ e, i })).sort((a, b) => a.e.mosaicIndex - b.e.mosaicIndex || a.i - b.i).map(({ e }) => e);
+  if (filtered.some((e) => e.mosaicIndex >= 0))
+    filtered = filtered
+      .map((e, i) => ({ e, i }))
+      .sort((a, b) => a.e.mosaicIndex - b.e.mosaicIndex || a.i - b.i)
+      .map(({ e }) => e);
   return filtered;
 }
 
@@ -56,7 +64,9 @@ function span(entry: CziEntry, refDims: string[]): { start: number[]; end: numbe
   if (same) return { start: entry.start, end: entry.start.map((s, i) => s + (entry.shape[i] as number)) };
   const index = new Map(entry.dims.map((d, i) => [d, i]));
   const start = refDims.map((d) => entry.start[index.get(d) ?? -1] ?? 0);
-  const end = refDims.map((d, i) => (start[i] as number) + (index.has(d) ? (entry.shape[index.get(d) as number] as number) : 1));
+  const end = refDims.map(
+    (d, i) => (start[i] as number) + (index.has(d) ? (entry.shape[index.get(d) as number] as number) : 1),
+  );
   return { start, end };
 }
 
@@ -97,7 +107,9 @@ export function sceneGeometry(scene: CziScene): { dims: string[]; start: number[
       end[i] = Math.max(end[i] as number, s.end[i] as number);
     });
   }
-  const size = dims.map((d, i) => (d === 'S' ? scenePixelType(scene).samples : (end[i] as number) - (start[i] as number)));
+  const size = dims.map((d, i) =>
+    d === 'S' ? scenePixelType(scene).samples : (end[i] as number) - (start[i] as number),
+  );
   return { dims, start, size };
 }
 
@@ -144,7 +156,8 @@ export function scenePlaneStore(scene: CziScene): PlaneStore | null {
   const planes: StoredPlane[] = [];
   for (let c = 0; c < count('C'); c++) {
     for (let z = 0; z < count('Z'); z++) {
-      for (let t = 0; t < count('T'); t++) planes.push({ c, z, t, tiles: byPosition.get(`${c},${z},${t}`) ?? [], sampleOffset: 0 });
+      for (let t = 0; t < count('T'); t++)
+        planes.push({ c, z, t, tiles: byPosition.get(`${c},${z},${t}`) ?? [], sampleOffset: 0 });
     }
   }
   return {

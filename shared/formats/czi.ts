@@ -5,7 +5,13 @@
  */
 import type { ByteSource } from '../tiff/types';
 import { fail, headerDateTime, vendorReader } from './bytes';
-import { cziSubblockData, readCziAttachments, readCziDirectory, readCziFileHeader, readCziMetadataXml } from './czi-directory';
+import {
+  cziSubblockData,
+  readCziAttachments,
+  readCziDirectory,
+  readCziFileHeader,
+  readCziMetadataXml,
+} from './czi-directory';
 import { cziAcquisition, cziCalibration, cziDateTime } from './czi-metadata';
 import { cziScenes, sceneGeometry, scenePixelType, scenePlaneCounts, scenePlaneStore, sceneSizes } from './czi-scene';
 import { headerFromSizes, imageSummary } from './header-strings';
@@ -40,7 +46,10 @@ export function readCziHeader(source: ByteSource, options: VendorReadOptions = {
   const counts = scenePlaneCounts(first);
   return {
     format: 'czi',
-    header: { ...headerFromSizes(sizes, dtype, scenes.length), ...(root === null ? headerDateTime(null) : cziDateTime(root)) },
+    header: {
+      ...headerFromSizes(sizes, dtype, scenes.length),
+      ...(root === null ? headerDateTime(null) : cziDateTime(root)),
+    },
     fileCalibration: cziCalibration(root),
     planes: counts,
     images: scenes.map((scene) => imageSummary(`Scene ${scene.key}`, sceneSizes(scene), scenePixelType(scene).dtype)),

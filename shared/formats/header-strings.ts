@@ -6,7 +6,11 @@ import { pythonDict, pythonTuple } from '../tiff/header-values';
 import type { VendorImageSummary } from './types';
 
 /** Header values (without date and time) from `[dim, size]` pairs, as acqstore's `str()` writes them. */
-export function headerFromSizes(sizes: [string, number][], dtype: string, numScenes: number): Omit<HeaderValues, 'date' | 'time'> {
+export function headerFromSizes(
+  sizes: [string, number][],
+  dtype: string,
+  numScenes: number,
+): Omit<HeaderValues, 'date' | 'time'> {
   const dims = sizes.map(([d]) => d);
   const shape = sizes.map(([, n]) => n);
   return {

@@ -2,7 +2,21 @@
  * The vendor-format header readers (Zeiss CZI, Nikon ND2, Leica LIF, Olympus OIB): pure code
  * over a {@link ByteSource}, for Node and the browser.
  */
-export { readVendorHeader, isVendorImagePath, vendorFormatOfPath, vendorFormatOfBytes, VENDOR_IMAGE_EXTENSIONS } from './read-vendor-header';
+export {
+  readVendorHeader,
+  isVendorImagePath,
+  vendorFormatOfPath,
+  vendorFormatOfBytes,
+  VENDOR_IMAGE_EXTENSIONS,
+} from './read-vendor-header';
 export { resolveCziSubblock } from './czi';
 export { VendorReadError } from './types';
-export type { VendorFormat, VendorHeader, VendorImageSummary, VendorReadOptions, PlaneStore, PlaneTile, StoredPlane } from './types';
+export type {
+  VendorFormat,
+  VendorHeader,
+  VendorImageSummary,
+  VendorReadOptions,
+  PlaneStore,
+  PlaneTile,
+  StoredPlane,
+} from './types';

@@ -28,12 +28,17 @@ export function readLifXml(reader: BoundedReader): { xml: string; next: number }
 }
 
 /** Walks memory blocks from `start` until the one called `id`; its data's offset and size. */
-export function findLifBlock(reader: BoundedReader, start: number, id: string): { offset: number; size: number } | null {
+export function findLifBlock(
+  reader: BoundedReader,
+  start: number,
+  id: string,
+): { offset: number; size: number } | null {
   let pos = start;
   for (let n = 0; pos < reader.size; n++) {
     if (n >= MAX_BLOCKS) fail(`the LIF file has more than ${MAX_BLOCKS} memory blocks`);
     const head = reader.bytes(pos, 18, () => `the LIF memory block header at ${pos}`);
-    if (head[0] !== 0x70 || head[1] !== 0 || head[2] !== 0 || head[3] !== 0 || head[8] !== 0x2a) fail(`corrupt LIF file: no memory block magic at ${pos}`);
+    if (head[0] !== 0x70 || head[1] !== 0 || head[2] !== 0 || head[3] !== 0 || head[8] !== 0x2a)
+      fail(`corrupt LIF file: no memory block magic at ${pos}`);
     let size = view(head).getUint32(9, true);
     let after = pos + 13;
     if (head[13] !== 0x2a) {
@@ -41,7 +46,12 @@ export function findLifBlock(reader: BoundedReader, start: number, id: string): 
       after = pos + 17;
       if (head[17] !== 0x2a) fail(`corrupt LIF file: no memory byte after the block size at ${pos}`);
     }
-    const idUnits = checkRange(view(reader.bytes(after + 1, 4, 'a LIF memory block id length')).getUint32(0, true), 0, MAX_ID_UNITS, 'LIF memory block id length');
+    const idUnits = checkRange(
+      view(reader.bytes(after + 1, 4, 'a LIF memory block id length')).getUint32(0, true),
+      0,
+      MAX_ID_UNITS,
+      'LIF memory block id length',
+    );
     const blockId = utf16(reader.bytes(after + 5, idUnits * 2, 'a LIF memory block id'));
     const data = after + 5 + idUnits * 2;
     if (size > 0) reader.check(data, size, () => `the data of LIF memory block ${blockId}`);

@@ -46,14 +46,23 @@ function imageOf(element: XmlElement, name: string): LifImage {
     unit: d.attributes.Unit ?? '',
     bytesInc: Number(d.attributes.BytesInc ?? 0),
   }));
-  for (const d of dims) if (!Number.isSafeInteger(d.count) || d.count < 1 || !Number.isSafeInteger(d.bytesInc) || d.bytesInc < 0) fail(`LIF image ${name} has a bad dimension (${d.letter}: ${d.count} elements, ${d.bytesInc} bytes apart)`);
+  for (const d of dims)
+    if (!Number.isSafeInteger(d.count) || d.count < 1 || !Number.isSafeInteger(d.bytesInc) || d.bytesInc < 0)
+      fail(`LIF image ${name} has a bad dimension (${d.letter}: ${d.count} elements, ${d.bytesInc} bytes apart)`);
   const channels = all(description, 'Channels/ChannelDescription').map((c) => ({
     bytesInc: Number(c.attributes.BytesInc ?? 0),
     bits: Number(c.attributes.Resolution ?? 8),
     float: c.attributes.DataType === '1',
   }));
   const memory = child(element, 'Memory');
-  return { name, element, dims, channels, memoryId: memory?.attributes.MemoryBlockID ?? '', memorySize: Number(memory?.attributes.Size ?? 0) };
+  return {
+    name,
+    element,
+    dims,
+    channels,
+    memoryId: memory?.attributes.MemoryBlockID ?? '',
+    memorySize: Number(memory?.attributes.Size ?? 0),
+  };
 }
 
 /** Every image of the file in document order (an element before its children). */

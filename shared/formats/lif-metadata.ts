@@ -18,7 +18,8 @@ export function lifFirstTimestamp(image: LifImage): number | undefined {
   const list = at(image.element, 'Data/Image/TimeStampList');
   if (list === undefined) return undefined;
   const first = list.text.trim().split(/\s+/)[0];
-  if (first !== undefined && /^[0-9a-fA-F]{1,16}$/.test(first)) return Number(BigInt(`0x${first}`) / 10000n) - FILETIME_EPOCH_MS;
+  if (first !== undefined && /^[0-9a-fA-F]{1,16}$/.test(first))
+    return Number(BigInt(`0x${first}`) / 10000n) - FILETIME_EPOCH_MS;
   const stamp = list.children.find((c) => c.name === 'TimeStamp');
   const high = Number(stamp?.attributes.HighInteger);
   const low = Number(stamp?.attributes.LowInteger);
@@ -51,32 +52,59 @@ export function lifCalibration(image: LifImage): FileCalibration | null {
 /** The acquisition model of one LIF image. */
 export function lifAcquisition(image: LifImage, channelCount: number): Acquisition {
   const b = new AcquisitionBuilder('lif');
-  const hardware = all(at(image.element, 'Data/Image'), 'Attachment').find((a) => a.attributes.Name === 'HardwareSetting');
+  const hardware = all(at(image.element, 'Data/Image'), 'Attachment').find(
+    (a) => a.attributes.Name === 'HardwareSetting',
+  );
   const H = 'Attachment[@Name=HardwareSetting]';
   b.top('software', hardware?.attributes.Software, `${H}@Software`);
   b.group('instrument', 'model', hardware?.attributes.SystemTypeName, `${H}@SystemTypeName`);
-  const confocal = hardware === undefined ? undefined : [...descendants(hardware, 'ATLConfocalSettingDefinition'), ...descendants(hardware, 'ATLCameraSettingDefinition')][0];
+  const confocal =
+    hardware === undefined
+      ? undefined
+      : [
+          ...descendants(hardware, 'ATLConfocalSettingDefinition'),
+          ...descendants(hardware, 'ATLCameraSettingDefinition'),
+        ][0];
   const C = `${H}/${confocal?.name ?? 'ATLConfocalSettingDefinition'}`;
   b.group('objective', 'name', confocal?.attributes.ObjectiveName, `${C}@ObjectiveName`);
   b.group('objective', 'magnification', numberOf(confocal?.attributes.Magnification), `${C}@Magnification`);
   b.group('objective', 'na', numberOf(confocal?.attributes.NumericalAperture), `${C}@NumericalAperture`);
   b.group('objective', 'immersion', confocal?.attributes.Immersion, `${C}@Immersion`);
   b.channelCount(channelCount);
-  const active = confocal === undefined ? [] : [...descendants(confocal, 'Detector')].filter((d) => d.attributes.IsActive === '1');
+  const active =
+    confocal === undefined ? [] : [...descendants(confocal, 'Detector')].filter((d) => d.attributes.IsActive === '1');
   const bands = confocal === undefined ? [] : [...descendants(confocal, 'MultiBand')];
   if (active.length === channelCount) {
     active.forEach((detector, i) => {
       const band = bands.find((m) => m.attributes.Channel === detector.attributes.Channel);
-      b.channel(i, 'fluor', band?.attributes.DyeName, `${C}/Spectro/MultiBand[@Channel=${detector.attributes.Channel ?? ''}]@DyeName`);
+      b.channel(
+        i,
+        'fluor',
+        band?.attributes.DyeName,
+        `${C}/Spectro/MultiBand[@Channel=${detector.attributes.Channel ?? ''}]@DyeName`,
+      );
     });
   }
   const byId = (id: number): LifDimension | undefined => image.dims.find((d) => d.id === id);
-  for (const [axis, id] of [['x', 1], ['y', 2], ['z', 3]] as const) {
+  for (const [axis, id] of [
+    ['x', 1],
+    ['y', 2],
+    ['z', 3],
+  ] as const) {
     const d = byId(id);
-    b.group('pixel_size_um', axis, d?.unit === 'm' ? lifStep(d) : undefined, `ImageDescription/Dimensions/DimensionDescription[@DimID=${id}]@Length`);
+    b.group(
+      'pixel_size_um',
+      axis,
+      d?.unit === 'm' ? lifStep(d) : undefined,
+      `ImageDescription/Dimensions/DimensionDescription[@DimID=${id}]@Length`,
+    );
   }
   const t = byId(4);
-  b.top('time_increment_s', t?.unit === 's' ? lifStep(t) : undefined, 'ImageDescription/Dimensions/DimensionDescription[@DimID=4]@Length');
+  b.top(
+    'time_increment_s',
+    t?.unit === 's' ? lifStep(t) : undefined,
+    'ImageDescription/Dimensions/DimensionDescription[@DimID=4]@Length',
+  );
   const ms = lifFirstTimestamp(image);
   b.top('acquired_at', ms === undefined ? undefined : isoUtc(ms), 'Data/Image/TimeStampList (first)');
   return b.build();

@@ -11,16 +11,29 @@ import { headerFromSizes, imageSummary } from './header-strings';
 import { findLifBlock, readLifXml } from './lif-container';
 import { lifDtype, lifImages, lifSampleBytes, lifSizes, type LifImage } from './lif-image';
 import { lifAcquisition, lifCalibration, lifDateTime } from './lif-metadata';
-import { MAX_STORED_PLANES, tooManyPlanes, type PlaneStore, type StoredPlane, type VendorHeader, type VendorReadOptions } from './types';
+import {
+  MAX_STORED_PLANES,
+  tooManyPlanes,
+  type PlaneStore,
+  type StoredPlane,
+  type VendorHeader,
+  type VendorReadOptions,
+} from './types';
 import { parseVendorXml } from './xml-tools';
 
 /** Where each (c, z, t) plane of the image lies in its memory block: uncompressed, at fixed strides. */
-function planeStore(reader: BoundedReader, start: number, image: LifImage): { store: PlaneStore | null; note?: string } {
+function planeStore(
+  reader: BoundedReader,
+  start: number,
+  image: LifImage,
+): { store: PlaneStore | null; note?: string } {
   const [fast, slow] = image.dims;
   const bytes = lifSampleBytes(image);
   if (fast === undefined) return { store: null, note: 'the image has no dimensions' };
-  if (image.dims.some((d) => d.letter === 'M' && d.count > 1)) return { store: null, note: 'mosaic tiles are not located for the preview' };
-  if (image.dims.filter((d) => d.letter === 'C').length > 1) return { store: null, note: 'two wavelength sweeps are not located for the preview' };
+  if (image.dims.some((d) => d.letter === 'M' && d.count > 1))
+    return { store: null, note: 'mosaic tiles are not located for the preview' };
+  if (image.dims.filter((d) => d.letter === 'C').length > 1)
+    return { store: null, note: 'two wavelength sweeps are not located for the preview' };
   if (image.memorySize <= 0) return { store: null, note: 'the image has no memory block' };
   const block = findLifBlock(reader, start, image.memoryId);
   if (block === null) fail(`the LIF file has no memory block ${image.memoryId} for image ${image.name}`);
@@ -40,15 +53,35 @@ function planeStore(reader: BoundedReader, start: number, image: LifImage): { st
   for (let c = 0; c < channels.length * lambda.count; c++) {
     for (let z = 0; z < (stack?.count ?? 1); z++) {
       for (let t = 0; t < time.count; t++) {
-        const offset = block.offset + (channels[c % channels.length]?.bytesInc ?? 0) + Math.floor(c / channels.length) * lambda.inc + z * (stack?.bytesInc ?? 0) + t * time.inc;
+        const offset =
+          block.offset +
+          (channels[c % channels.length]?.bytesInc ?? 0) +
+          Math.floor(c / channels.length) * lambda.inc +
+          z * (stack?.bytesInc ?? 0) +
+          t * time.inc;
         const length = (height - 1) * (slow?.bytesInc ?? 0) + fast.count * fast.bytesInc;
         const inside = offset + length <= block.offset + block.size;
-        planes.push({ c, z, t, sampleOffset: 0, tiles: inside ? [{ kind: 'bytes', offset, length, x: 0, y: 0, width: fast.count, height }] : [] });
+        planes.push({
+          c,
+          z,
+          t,
+          sampleOffset: 0,
+          tiles: inside ? [{ kind: 'bytes', offset, length, x: 0, y: 0, width: fast.count, height }] : [],
+        });
       }
     }
   }
   return {
-    store: { compression: 'none', dtype: lifDtype(image), samples: 1, width: fast.count, height, pixelStride: fast.bytesInc || bytes, rowStride: slow?.bytesInc ?? 0, planes },
+    store: {
+      compression: 'none',
+      dtype: lifDtype(image),
+      samples: 1,
+      width: fast.count,
+      height,
+      pixelStride: fast.bytesInc || bytes,
+      rowStride: slow?.bytesInc ?? 0,
+      planes,
+    },
   };
 }
 

@@ -22,13 +22,16 @@ const MAX_CHUNKS = 2_000_000;
 
 /** Whether the bytes start like an ND2 file (current or JPEG 2000). */
 export function looksLikeNd2(head: Uint8Array): boolean {
-  return startsWith(head, CHUNK_MAGIC) || (startsWith(head, JP2_MAGIC) && startsWith(head.subarray(4), asciiBytes('jP  ')));
+  return (
+    startsWith(head, CHUNK_MAGIC) || (startsWith(head, JP2_MAGIC) && startsWith(head.subarray(4), asciiBytes('jP  ')))
+  );
 }
 
 /** The file's version from its signature chunk; fails on a JPEG 2000 ND2 or another file. */
 export function nd2Version(reader: BoundedReader): [number, number] {
   const head = reader.bytes(0, 112, 'the ND2 signature chunk');
-  if (startsWith(head, JP2_MAGIC)) fail('this is an old ND2 file stored as JPEG 2000 (written before NIS-Elements 4), which is not supported');
+  if (startsWith(head, JP2_MAGIC))
+    fail('this is an old ND2 file stored as JPEG 2000 (written before NIS-Elements 4), which is not supported');
   if (!startsWith(head, CHUNK_MAGIC)) fail('not an ND2 file (no chunk magic at its start)');
   const name = new TextDecoder('latin1').decode(head.subarray(16, 48));
   if (name !== FILE_SIGNATURE) fail('corrupt ND2 file: its first chunk is not the file signature');
@@ -41,7 +44,11 @@ export function nd2Version(reader: BoundedReader): [number, number] {
 export type ChunkMap = Map<string, { offset: number; size: number }>;
 
 /** The chunk header at `offset`: where its data starts and how long it is. */
-export function chunkAt(reader: BoundedReader, offset: number, what: string): { dataOffset: number; dataLength: number; name: Uint8Array } {
+export function chunkAt(
+  reader: BoundedReader,
+  offset: number,
+  what: string,
+): { dataOffset: number; dataLength: number; name: Uint8Array } {
   const head = reader.bytes(offset, 16, () => `the chunk header of ${what}`);
   if (!startsWith(head, CHUNK_MAGIC)) fail(`corrupt ND2 file: no chunk magic at ${offset} (${what})`);
   const nameLength = new DataView(head.buffer, head.byteOffset, 16).getUint32(4, true);
@@ -55,11 +62,14 @@ export function chunkAt(reader: BoundedReader, offset: number, what: string): { 
 export function readChunkMap(reader: BoundedReader): ChunkMap {
   if (reader.size < 40) fail('truncated ND2 file: too short for a chunk map');
   const tail = reader.bytes(reader.size - 40, 40, 'the chunk map signature');
-  if (new TextDecoder('latin1').decode(tail.subarray(0, 32)) !== MAP_SIGNATURE) fail('truncated or corrupt ND2 file: no chunk map signature at its end');
+  if (new TextDecoder('latin1').decode(tail.subarray(0, 32)) !== MAP_SIGNATURE)
+    fail('truncated or corrupt ND2 file: no chunk map signature at its end');
   const location = u64(tail, 32);
   const chunk = chunkAt(reader, location, 'the chunk map');
-  if (!new TextDecoder('latin1').decode(chunk.name).startsWith(FILEMAP_SIGNATURE)) fail(`corrupt ND2 file: no chunk map at ${location}`);
-  if (chunk.dataLength > MAX_MAP_BYTES) fail(`the ND2 chunk map claims ${chunk.dataLength} bytes, more than ${MAX_MAP_BYTES}`);
+  if (!new TextDecoder('latin1').decode(chunk.name).startsWith(FILEMAP_SIGNATURE))
+    fail(`corrupt ND2 file: no chunk map at ${location}`);
+  if (chunk.dataLength > MAX_MAP_BYTES)
+    fail(`the ND2 chunk map claims ${chunk.dataLength} bytes, more than ${MAX_MAP_BYTES}`);
   const data = reader.bytes(chunk.dataOffset, chunk.dataLength, 'the chunk map');
   const map: ChunkMap = new Map();
   const latin1 = new TextDecoder('latin1');
@@ -81,7 +91,9 @@ export function readChunk(reader: BoundedReader, map: ChunkMap, name: string): U
   const entry = map.get(name);
   if (entry === undefined) return undefined;
   const chunk = chunkAt(reader, entry.offset, name);
-  if (!new TextDecoder('latin1').decode(chunk.name).startsWith(name)) fail(`corrupt ND2 file: the chunk at ${entry.offset} is not ${name}`);
-  if (chunk.dataLength > MAX_ND2_CHUNK) fail(`ND2 chunk ${name} claims ${chunk.dataLength} bytes, more than ${MAX_ND2_CHUNK}`);
+  if (!new TextDecoder('latin1').decode(chunk.name).startsWith(name))
+    fail(`corrupt ND2 file: the chunk at ${entry.offset} is not ${name}`);
+  if (chunk.dataLength > MAX_ND2_CHUNK)
+    fail(`ND2 chunk ${name} claims ${chunk.dataLength} bytes, more than ${MAX_ND2_CHUNK}`);
   return reader.bytes(chunk.dataOffset, chunk.dataLength, name);
 }

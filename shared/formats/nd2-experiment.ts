@@ -21,7 +21,13 @@ export interface Nd2Loop {
 }
 
 /** Axis letter of each loop type (nd2's `AXIS._MAP`). */
-export const LOOP_AXIS: Readonly<Record<Nd2Loop['type'], string>> = { TimeLoop: 'T', XYPosLoop: 'P', ZStackLoop: 'Z', NETimeLoop: 'T', CustomLoop: 'U' };
+export const LOOP_AXIS: Readonly<Record<Nd2Loop['type'], string>> = {
+  TimeLoop: 'T',
+  XYPosLoop: 'P',
+  ZStackLoop: 'Z',
+  NETimeLoop: 'T',
+  CustomLoop: 'U',
+};
 
 const MAX_LEVELS = 64;
 
@@ -48,7 +54,13 @@ function singleLoop(exp: LiteValue): Omit<Nd2Loop, 'nestingLevel'> | SpectLoop |
   let params = liteAt(exp, 'uLoopPars');
   if (params === undefined || type > 10) return null;
   const values = liteValues(params);
-  if (typeof params === 'object' && !(params instanceof Uint8Array) && !Array.isArray(params) && Object.keys(params).length === 0) return null;
+  if (
+    typeof params === 'object' &&
+    !(params instanceof Uint8Array) &&
+    !Array.isArray(params) &&
+    Object.keys(params).length === 0
+  )
+    return null;
   if (Array.isArray(params) && values.length === 1) params = values[0];
   switch (type) {
     case 1: {
@@ -65,7 +77,8 @@ function singleLoop(exp: LiteValue): Omit<Nd2Loop, 'nestingLevel'> | SpectLoop |
     case 4: {
       const count = liteNumber(params, 'uiCount') ?? 0;
       let step = liteNumber(params, 'dZStep') ?? 0;
-      if (step === 0 && count > 1) step = Math.abs((liteNumber(params, 'dZHigh') ?? 0) - (liteNumber(params, 'dZLow') ?? 0)) / (count - 1);
+      if (step === 0 && count > 1)
+        step = Math.abs((liteNumber(params, 'dZHigh') ?? 0) - (liteNumber(params, 'dZLow') ?? 0)) / (count - 1);
       return { type: 'ZStackLoop', count, stepUm: step };
     }
     case 6:
@@ -78,7 +91,11 @@ function singleLoop(exp: LiteValue): Omit<Nd2Loop, 'nestingLevel'> | SpectLoop |
         .filter((_, i) => valid[i] === true)
         .map(timeLoop)
         .filter((p) => p !== null);
-      return { type: 'NETimeLoop', count: periods.reduce((sum, p) => sum + p.count, 0), periodMs: periods[0]?.periodMs ?? 0 };
+      return {
+        type: 'NETimeLoop',
+        count: periods.reduce((sum, p) => sum + p.count, 0),
+        periodMs: periods[0]?.periodMs ?? 0,
+      };
     }
     case 0:
       return null;
@@ -97,7 +114,8 @@ function collect(exp: LiteValue, level: number, dest: Nd2Loop[]): void {
   else {
     const prev = dest[dest.length - 1];
     if (prev === undefined || prev.nestingLevel < level) dest.push({ ...loop, nestingLevel: level });
-    else if (prev.nestingLevel === level && prev.type === loop.type && prev.count < loop.count) dest[dest.length - 1] = { ...loop, nestingLevel: level };
+    else if (prev.nestingLevel === level && prev.type === loop.type && prev.count < loop.count)
+      dest[dest.length - 1] = { ...loop, nestingLevel: level };
   }
   const sub = liteValues(liteAt(exp, 'uLoopPars', 'pSubLoops'))[0];
   const subExperiment = liteAt(liteValues(liteAt(sub, 'ppNextLevelEx'))[0], 'SLxExperiment');

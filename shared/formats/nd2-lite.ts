@@ -26,7 +26,8 @@ class Cursor {
   ) {}
 
   need(n: number): void {
-    if (n < 0 || this.pos + n > this.bytes.length) fail(`${this.what}: item at ${this.pos} runs past the end of its ${this.bytes.length} bytes`);
+    if (n < 0 || this.pos + n > this.bytes.length)
+      fail(`${this.what}: item at ${this.pos} runs past the end of its ${this.bytes.length} bytes`);
   }
 }
 
@@ -88,7 +89,8 @@ function readLevel(c: Cursor, itemStart: number, depth: number): LiteValue {
   const length = u64(c.bytes, c.pos + 4);
   c.pos += 12;
   const nestedEnd = itemStart + length;
-  if (nestedEnd < c.pos || nestedEnd > c.bytes.length) fail(`${c.what}: the level at ${itemStart} claims ${length} bytes`);
+  if (nestedEnd < c.pos || nestedEnd > c.bytes.length)
+    fail(`${c.what}: the level at ${itemStart} claims ${length} bytes`);
   const record = readItems(new Cursor(c.bytes.subarray(c.pos, nestedEnd), c.what, c.count), count, depth + 1);
   c.pos = nestedEnd;
   c.need(count * 8);
@@ -113,7 +115,8 @@ function readItems(c: Cursor, count: number, depth: number): LiteRecord {
     c.pos += nameUnits * 2;
     const value = readValue(c, type, itemStart, depth);
     const existing = out[name];
-    if (name === '' && existing !== undefined) out[''] = Array.isArray(existing) ? [...existing, value] : [existing, value];
+    if (name === '' && existing !== undefined)
+      out[''] = Array.isArray(existing) ? [...existing, value] : [existing, value];
     else out[name] = value;
   }
   return out;
@@ -136,7 +139,8 @@ export function liteValues(value: LiteValue | undefined): LiteValue[] {
 export function liteAt(value: LiteValue | undefined, ...path: string[]): LiteValue | undefined {
   let current = value;
   for (const name of path) {
-    if (current === undefined || typeof current !== 'object' || current instanceof Uint8Array || Array.isArray(current)) return undefined;
+    if (current === undefined || typeof current !== 'object' || current instanceof Uint8Array || Array.isArray(current))
+      return undefined;
     current = current[name];
   }
   return current;

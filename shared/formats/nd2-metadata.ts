@@ -40,7 +40,8 @@ function wavelengths(plane: LiteValue, index: number): { excitation: number; emi
   if (excitation === 0 && filter !== undefined) {
     const spectrum = liteAt(filter, 'm_ExcitationSpectrum');
     const points = liteValues(liteAt(spectrum, 'pPoint'));
-    if ((liteNumber(spectrum, 'uiCount') ?? 0) > 1 && points.every((p) => liteNumber(p, 'eType') === 4)) excitation = liteNumber(liteAt(spectrum, 'pPoint'), `Point${index}`, 'dWavelength') ?? 0;
+    if ((liteNumber(spectrum, 'uiCount') ?? 0) > 1 && points.every((p) => liteNumber(p, 'eType') === 4))
+      excitation = liteNumber(liteAt(spectrum, 'pPoint'), `Point${index}`, 'dWavelength') ?? 0;
     if (excitation === 0) excitation = spectrumMax(spectrum);
   }
   if (excitation === 0 && rgb) excitation = RGB_COLORS[index] ?? 0;
@@ -50,7 +51,10 @@ function wavelengths(plane: LiteValue, index: number): { excitation: number; emi
 }
 
 /** The objective's magnification: the metadata's, else the number before `x` in the text info's optics. */
-function magnification(meta: LiteValue | undefined, optics: string | undefined): { value: number | undefined; key: string } {
+function magnification(
+  meta: LiteValue | undefined,
+  optics: string | undefined,
+): { value: number | undefined; key: string } {
   const mag = liteNumber(meta, 'dObjectiveMag') ?? 0;
   if (mag > 0) return { value: mag, key: 'SLxPictureMetadata/dObjectiveMag' };
   const match = optics === undefined ? null : /\s?(\d+)x/i.exec(optics);
@@ -75,11 +79,18 @@ export interface Nd2MetadataParts {
 export function nd2Acquisition({ meta, textInfo, appInfo, loops }: Nd2MetadataParts): Acquisition {
   const b = new AcquisitionBuilder('nd2');
   const M = 'SLxPictureMetadata';
-  const software = [liteString(appInfo, 'm_SWNameString'), liteString(appInfo, 'm_VersionString')].filter((s) => s !== undefined && s !== '');
+  const software = [liteString(appInfo, 'm_SWNameString'), liteString(appInfo, 'm_VersionString')].filter(
+    (s) => s !== undefined && s !== '',
+  );
   b.top('software', software.join(' '), 'CustomDataVar|AppInfo_V1_0/m_SWNameString+m_VersionString');
   const settings = liteValues(liteAt(meta, 'sPicturePlanes', 'sSampleSetting'));
   const device = liteAt(settings[0], 'pDeviceSetting');
-  b.group('instrument', 'model', liteString(device, 'm_sMicroscopePhysFullName') || liteString(device, 'm_sMicroscopeFullName'), `${M}/sPicturePlanes/sSampleSetting/a0/pDeviceSetting/m_sMicroscopePhysFullName`);
+  b.group(
+    'instrument',
+    'model',
+    liteString(device, 'm_sMicroscopePhysFullName') || liteString(device, 'm_sMicroscopeFullName'),
+    `${M}/sPicturePlanes/sSampleSetting/a0/pDeviceSetting/m_sMicroscopePhysFullName`,
+  );
   b.group('objective', 'name', liteString(meta, 'wsObjectiveName'), `${M}/wsObjectiveName`);
   const mag = magnification(meta, liteString(textInfo, 'TextInfoItem_13'));
   b.group('objective', 'magnification', mag.value, mag.key);
@@ -92,20 +103,43 @@ export function nd2Acquisition({ meta, textInfo, appInfo, loops }: Nd2MetadataPa
     b.channel(i, 'name', liteString(plane, 'sDescription'), `${p}/sDescription`);
     b.channel(i, 'fluor', liteString(plane, 'pFluorescentProbe', 'm_sName'), `${p}/pFluorescentProbe/m_sName`);
     const { excitation, emission } = wavelengths(plane, i);
-    b.channel(i, 'excitation_nm', excitation > 0 ? excitation : undefined, `${p} (probe or filter excitation spectrum)`);
+    b.channel(
+      i,
+      'excitation_nm',
+      excitation > 0 ? excitation : undefined,
+      `${p} (probe or filter excitation spectrum)`,
+    );
     b.channel(i, 'emission_nm', emission > 0 ? emission : undefined, `${p} (probe or filter emission spectrum)`);
     const sample = liteNumber(plane, 'uiSampleIndex') || i;
     const exposureMs = liteNumber(meta, 'sPicturePlanes', 'sSampleSetting', `a${sample}`, 'dExposureTime');
-    b.channel(i, 'exposure_s', exposureMs !== undefined && exposureMs > 0 ? exposureMs / 1000 : undefined, `${M}/sPicturePlanes/sSampleSetting/a${sample}/dExposureTime`);
+    b.channel(
+      i,
+      'exposure_s',
+      exposureMs !== undefined && exposureMs > 0 ? exposureMs / 1000 : undefined,
+      `${M}/sPicturePlanes/sSampleSetting/a${sample}/dExposureTime`,
+    );
   });
   const xy = nd2PixelSize(meta);
   b.group('pixel_size_um', 'x', xy, `${M}/dCalibration`);
   b.group('pixel_size_um', 'y', xy, `${M}/dCalibration`);
   const z = loops.find((l) => l.type === 'ZStackLoop');
-  b.group('pixel_size_um', 'z', z?.stepUm !== undefined && z.stepUm !== 0 ? Math.abs(z.stepUm) : undefined, 'SLxExperiment ZStackLoop/dZStep');
+  b.group(
+    'pixel_size_um',
+    'z',
+    z?.stepUm !== undefined && z.stepUm !== 0 ? Math.abs(z.stepUm) : undefined,
+    'SLxExperiment ZStackLoop/dZStep',
+  );
   const time = loops.find((l) => l.type === 'TimeLoop' || l.type === 'NETimeLoop');
-  b.top('time_increment_s', time?.periodMs !== undefined && time.periodMs > 0 ? time.periodMs / 1000 : undefined, `SLxExperiment ${time?.type ?? 'TimeLoop'}/dPeriod`);
+  b.top(
+    'time_increment_s',
+    time?.periodMs !== undefined && time.periodMs > 0 ? time.periodMs / 1000 : undefined,
+    `SLxExperiment ${time?.type ?? 'TimeLoop'}/dPeriod`,
+  );
   const jdn = liteNumber(meta, 'dTimeAbsolute') ?? 0;
-  b.top('acquired_at', jdn > 0 ? isoUtc(Math.round((jdn - JDN_UNIX_EPOCH) * 86_400_000)) : undefined, `${M}/dTimeAbsolute`);
+  b.top(
+    'acquired_at',
+    jdn > 0 ? isoUtc(Math.round((jdn - JDN_UNIX_EPOCH) * 86_400_000)) : undefined,
+    `${M}/dTimeAbsolute`,
+  );
   return b.build();
 }

@@ -20,7 +20,11 @@ function cast(runtype: string, value: string): LiteValue | undefined {
 }
 
 function isEmpty(value: LiteValue): boolean {
-  return typeof value === 'object' && !(value instanceof Uint8Array) && (Array.isArray(value) ? value.length === 0 : Object.keys(value).length === 0);
+  return (
+    typeof value === 'object' &&
+    !(value instanceof Uint8Array) &&
+    (Array.isArray(value) ? value.length === 0 : Object.keys(value).length === 0)
+  );
 }
 
 function decode(element: XmlElement): LiteValue {
@@ -44,5 +48,7 @@ export function decodeVariantXml(bytes: Uint8Array, what: string): LiteRecord {
   const record = typeof value === 'object' && !Array.isArray(value) && !(value instanceof Uint8Array) ? value : {};
   const only = Object.keys(record);
   const unwrapped = only.length === 1 && only[0] === 'i0000000000' ? record.i0000000000 : record;
-  return typeof unwrapped === 'object' && !Array.isArray(unwrapped) && !(unwrapped instanceof Uint8Array) ? unwrapped : {};
+  return typeof unwrapped === 'object' && !Array.isArray(unwrapped) && !(unwrapped instanceof Uint8Array)
+    ? unwrapped
+    : {};
 }

@@ -12,7 +12,14 @@ import { LOOP_AXIS, nd2Loops, type Nd2Loop } from './nd2-experiment';
 import { decodeLite, liteNumber, type LiteRecord, type LiteValue } from './nd2-lite';
 import { nd2Acquisition, nd2PixelSize } from './nd2-metadata';
 import { decodeVariantXml } from './nd2-variant-xml';
-import { MAX_STORED_PLANES, tooManyPlanes, type PlaneStore, type StoredPlane, type VendorHeader, type VendorReadOptions } from './types';
+import {
+  MAX_STORED_PLANES,
+  tooManyPlanes,
+  type PlaneStore,
+  type StoredPlane,
+  type VendorHeader,
+  type VendorReadOptions,
+} from './types';
 import type { BoundedReader } from '../tiff/bounded-reader';
 
 /** The image attributes nd2 derives its shape and dtype from. */
@@ -29,7 +36,8 @@ interface Attributes {
 function chunk(reader: BoundedReader, map: ChunkMap, name: string, root: string): LiteValue | undefined {
   const bytes = readChunk(reader, map, name);
   if (bytes === undefined) return undefined;
-  const decoded: LiteRecord = bytes[0] === 0x3c ? decodeVariantXml(bytes, `ND2 chunk ${name}`) : decodeLite(bytes, `ND2 chunk ${name}`);
+  const decoded: LiteRecord =
+    bytes[0] === 0x3c ? decodeVariantXml(bytes, `ND2 chunk ${name}`) : decodeLite(bytes, `ND2 chunk ${name}`);
   return decoded[root] ?? decoded;
 }
 
@@ -66,7 +74,13 @@ function nd2Dtype(a: Attributes): string {
 }
 
 /** Where each (c, z, t) plane of position 0 lies: its frame chunk, with channels interleaved; or why not. */
-function planeStore(reader: BoundedReader, map: ChunkMap, rawSizes: [string, number][], a: Attributes, dtype: string): PlaneStore | string {
+function planeStore(
+  reader: BoundedReader,
+  map: ChunkMap,
+  rawSizes: [string, number][],
+  a: Attributes,
+  dtype: string,
+): PlaneStore | string {
   const first = map.get('ImageDataSeq|0!');
   if (first === undefined) return 'the file has no ImageDataSeq|0! frame chunk';
   const frame = chunkAt(reader, first.offset, 'ImageDataSeq|0!');
@@ -75,14 +89,28 @@ function planeStore(reader: BoundedReader, map: ChunkMap, rawSizes: [string, num
   const rgb = Math.floor(a.components / (a.channelCount || 1)) === 3;
   const coordDims = rawSizes.filter(([d]) => !'CYXS'.includes(d));
   const count = (d: string): number => rawSizes.find(([x]) => x === d)?.[1] ?? 1;
-  if (count('C') * count('Z') * count('T') > MAX_STORED_PLANES) return tooManyPlanes(count('C') * count('Z') * count('T'));
+  if (count('C') * count('Z') * count('T') > MAX_STORED_PLANES)
+    return tooManyPlanes(count('C') * count('Z') * count('T'));
   const planes: StoredPlane[] = [];
   for (let c = 0; c < count('C'); c++) {
     for (let z = 0; z < count('Z'); z++) {
       for (let t = 0; t < count('T'); t++) {
         const seq = coordDims.reduce((flat, [d, n]) => flat * n + (d === 'Z' ? z : d === 'T' ? t : 0), 0);
         const entry = map.get(`ImageDataSeq|${seq}!`);
-        const tiles = entry === undefined ? [] : [{ kind: 'bytes' as const, offset: entry.offset + header + 8, length: Math.max(entry.size - 8, 0), x: 0, y: 0, width: a.width, height: a.height }];
+        const tiles =
+          entry === undefined
+            ? []
+            : [
+                {
+                  kind: 'bytes' as const,
+                  offset: entry.offset + header + 8,
+                  length: Math.max(entry.size - 8, 0),
+                  x: 0,
+                  y: 0,
+                  width: a.width,
+                  height: a.height,
+                },
+              ];
         planes.push({ c, z, t, tiles, sampleOffset: c * bytesPerSample * (rgb ? 3 : 1) });
       }
     }
@@ -107,12 +135,15 @@ export function readNd2Header(source: ByteSource, options: VendorReadOptions = {
   if (major < 3) fail(`ND2 version ${major}.${minor} (XML metadata chunks) is not supported; only version 3 and later`);
   const map = readChunkMap(reader);
   const meta = chunk(reader, map, 'ImageMetadataSeqLV|0!', 'SLxPictureMetadata');
-  const raw = chunk(reader, map, 'ImageAttributesLV!', 'SLxImageAttributes') ?? fail('the ND2 file has no image attributes chunk');
+  const raw =
+    chunk(reader, map, 'ImageAttributesLV!', 'SLxImageAttributes') ??
+    fail('the ND2 file has no image attributes chunk');
   const experiment = chunk(reader, map, 'ImageMetadataLV!', 'SLxExperiment');
   const textInfo = chunk(reader, map, 'ImageTextInfoLV!', 'SLxImageTextInfo');
   const appInfo = chunk(reader, map, 'CustomDataVar|AppInfo_V1_0!', '');
   const a = attributesOf(raw, meta);
-  if (a.width <= 0 || a.height <= 0 || a.components <= 0) fail(`ND2 image attributes describe an empty image (${a.width} × ${a.height}, ${a.components} components)`);
+  if (a.width <= 0 || a.height <= 0 || a.components <= 0)
+    fail(`ND2 image attributes describe an empty image (${a.width} × ${a.height}, ${a.components} components)`);
   const loops = nd2Loops(experiment);
   const rawSizes = nd2Sizes(loops, a);
   const positions = rawSizes.find(([d]) => d === 'P')?.[1] ?? 1;

@@ -20,7 +20,9 @@ export function oibAxes(main: Settings): [string, number][] {
     const size = Number(setting(main, `Axis ${i} Parameters Common`, 'MaxSize'));
     if (code !== undefined && Number.isSafeInteger(size) && size >= 1) sizes.set(code, size);
   }
-  return [...order].reverse().map((a) => [a, sizes.get(a) ?? fail(`the OIF settings give no size for axis ${a}`)] as [string, number]);
+  return [...order]
+    .reverse()
+    .map((a) => [a, sizes.get(a) ?? fail(`the OIF settings give no size for axis ${a}`)] as [string, number]);
 }
 
 /** uint16 above 8 valid bits, else uint8 (oiffile's rule). */
@@ -45,7 +47,15 @@ export function oibCalibration(main: Settings): FileCalibration | null {
   const R = 'Reference Image Parameter';
   const x = numberOf(setting(main, R, 'WidthConvertValue'));
   const y = numberOf(setting(main, R, 'HeightConvertValue'));
-  if (x === undefined || y === undefined || x <= 0 || y <= 0 || setting(main, R, 'WidthUnit') !== 'um' || setting(main, R, 'HeightUnit') !== 'um') return null;
+  if (
+    x === undefined ||
+    y === undefined ||
+    x <= 0 ||
+    y <= 0 ||
+    setting(main, R, 'WidthUnit') !== 'um' ||
+    setting(main, R, 'HeightUnit') !== 'um'
+  )
+    return null;
   return { x, y, unit: 'um', source: 'oib' };
 }
 
@@ -54,7 +64,9 @@ function axisStep(main: Settings, code: string): { value: number; section: strin
   for (let i = 0; i < 16; i++) {
     const section = `Axis ${i} Parameters Common`;
     if (setting(main, section, 'AxisCode') !== code) continue;
-    const [start, end, size] = ['StartPosition', 'EndPosition', 'MaxSize'].map((k) => numberOf(setting(main, section, k)));
+    const [start, end, size] = ['StartPosition', 'EndPosition', 'MaxSize'].map((k) =>
+      numberOf(setting(main, section, k)),
+    );
     if (start === undefined || end === undefined || size === undefined || size < 2) return undefined;
     const scale: Record<string, number> = { nm: 1e-3, um: 1, mm: 1e3, ms: 1e-3, s: 1 };
     const factor = scale[setting(main, section, 'PixUnit') ?? ''];
@@ -67,11 +79,23 @@ function axisStep(main: Settings, code: string): { value: number; section: strin
 /** The acquisition model of an OIB from its main settings and its first channel's `.pty`. */
 export function oibAcquisition(main: Settings, pty: Settings | undefined, axes: [string, number][]): Acquisition {
   const b = new AcquisitionBuilder('oib');
-  const version = [setting(main, 'Version Info', 'SystemName'), setting(main, 'Version Info', 'SystemVersion')].filter((s) => s !== undefined);
+  const version = [setting(main, 'Version Info', 'SystemName'), setting(main, 'Version Info', 'SystemVersion')].filter(
+    (s) => s !== undefined,
+  );
   b.top('software', version.join(' '), '[Version Info] SystemName+SystemVersion');
-  b.group('instrument', 'model', setting(main, 'Acquisition Parameters Common', 'Acquisition Device'), '[Acquisition Parameters Common] Acquisition Device');
+  b.group(
+    'instrument',
+    'model',
+    setting(main, 'Acquisition Parameters Common', 'Acquisition Device'),
+    '[Acquisition Parameters Common] Acquisition Device',
+  );
   const A = 'Acquisition Parameters Common';
-  b.group('objective', 'name', setting(pty, A, 'ObjectiveLens Name')?.replace(/\s+/g, ' '), `.pty [${A}] ObjectiveLens Name`);
+  b.group(
+    'objective',
+    'name',
+    setting(pty, A, 'ObjectiveLens Name')?.replace(/\s+/g, ' '),
+    `.pty [${A}] ObjectiveLens Name`,
+  );
   b.group('objective', 'magnification', numberOf(setting(pty, A, 'Magnification')), `.pty [${A}] Magnification`);
   b.group('objective', 'na', numberOf(setting(pty, A, 'ObjectiveLens NAValue')), `.pty [${A}] ObjectiveLens NAValue`);
   const channels = axes.find(([a]) => a === 'C')?.[1] ?? 1;
@@ -97,6 +121,10 @@ export function oibAcquisition(main: Settings, pty: Settings | undefined, axes: 
   const when = captured(main);
   const millis = setting(main, A, 'ImageCaputreDate+MilliSec');
   const fraction = millis !== undefined && /^\d{1,3}$/.test(millis) ? `.${millis.padStart(3, '0')}` : '';
-  b.top('acquired_at', when === null ? undefined : `${when.text.trim().replace(' ', 'T')}${fraction}`, `[${A}] ImageCaputreDate(+MilliSec)`);
+  b.top(
+    'acquired_at',
+    when === null ? undefined : `${when.text.trim().replace(' ', 'T')}${fraction}`,
+    `[${A}] ImageCaputreDate(+MilliSec)`,
+  );
   return b.build();
 }

@@ -19,8 +19,11 @@ const MAX_SETTINGS_BYTES = 8 * 1024 * 1024;
 
 /** OIF file names to the compound document's streams, from `OibInfo.txt`. */
 function oibFiles(ole: Ole2File): { main: string; files: Map<string, Ole2Stream> } {
-  const infoStream = ole.streams.get('OibInfo.txt') ?? fail('the compound document has no OibInfo.txt: not an OIB file');
-  const info = parseSettings(ole.readAll(infoStream, MAX_SETTINGS_BYTES), 'OibInfo.txt').get('OibSaveInfo') ?? fail('OibInfo.txt has no [OibSaveInfo] section');
+  const infoStream =
+    ole.streams.get('OibInfo.txt') ?? fail('the compound document has no OibInfo.txt: not an OIB file');
+  const info =
+    parseSettings(ole.readAll(infoStream, MAX_SETTINGS_BYTES), 'OibInfo.txt').get('OibSaveInfo') ??
+    fail('OibInfo.txt has no [OibSaveInfo] section');
   const byBase = new Map([...ole.streams.values()].map((s) => [s.path.split('/').pop() as string, s]));
   const files = new Map<string, Ole2Stream>();
   for (const [key, value] of info) {
@@ -41,21 +44,28 @@ export function readOibHeader(source: ByteSource, options: VendorReadOptions = {
   const reader = vendorReader(source, options);
   const ole = new Ole2File(reader);
   const { main, files } = oibFiles(ole);
-  const read = (name: string): Settings => parseSettings(ole.readAll(files.get(name) ?? fail(`the OIB file has no stream for ${name}`), MAX_SETTINGS_BYTES), name);
+  const read = (name: string): Settings =>
+    parseSettings(
+      ole.readAll(files.get(name) ?? fail(`the OIB file has no stream for ${name}`), MAX_SETTINGS_BYTES),
+      name,
+    );
   const settings = read(main);
   const names = [...files.keys()].sort(natural);
   const ptyName = names.find((n) => /\.pty$/i.test(n) && !/thumb/i.test(n));
   const pty = ptyName === undefined ? undefined : read(ptyName);
   const axes = oibAxes(settings);
   const dtype = oibDtype(settings);
-  const sizes = [...cloudscopeDims(axes.map(([a]) => a).join(''))].map((d, i) => [d, axes[i]?.[1] ?? 1] as [string, number]);
+  const sizes = [...cloudscopeDims(axes.map(([a]) => a).join(''))].map(
+    (d, i) => [d, axes[i]?.[1] ?? 1] as [string, number],
+  );
   const tiffName = names.find((n) => /\.tif$/i.test(n));
   if (tiffName === undefined) fail('the OIB file holds no TIFF plane');
   const tiff = openTiff(ole.source(files.get(tiffName) as Ole2Stream), { maxBytes: 4 * 1024 * 1024 }).info;
   const width = axes.find(([a]) => a === 'X')?.[1];
   const height = axes.find(([a]) => a === 'Y')?.[1];
   const tiffShape = tiff.header.shape;
-  if (width !== undefined && height !== undefined && !tiffShape.endsWith(`${height}, ${width})`)) fail(`the OIB settings say ${height} × ${width} but plane ${tiffName} is ${tiffShape}`);
+  if (width !== undefined && height !== undefined && !tiffShape.endsWith(`${height}, ${width})`))
+    fail(`the OIB settings say ${height} × ${width} but plane ${tiffName} is ${tiffShape}`);
   const count = (a: string): number => axes.find(([x]) => x === a)?.[1] ?? 1;
   return {
     format: 'oib',

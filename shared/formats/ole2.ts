@@ -111,14 +111,30 @@ export class Ole2File {
 
   private readDirectory(start: number): void {
     const sectors = this.chain(start, Math.ceil((MAX_ENTRIES * 128) / this.sectorSize), 'the directory');
-    const raw: { name: string; type: number; left: number; right: number; child: number; start: number; size: number }[] = [];
+    const raw: {
+      name: string;
+      type: number;
+      left: number;
+      right: number;
+      child: number;
+      start: number;
+      size: number;
+    }[] = [];
     for (const s of sectors) {
       const bytes = this.sector(s, 'a directory sector');
       for (let at = 0; at + 128 <= bytes.length; at += 128) {
         const e = bytes.subarray(at, at + 128);
         const ev = view(e);
         const nameBytes = Math.min(ev.getUint16(0x40, true), 64);
-        raw.push({ name: utf16(e.subarray(0, Math.max(nameBytes - 2, 0))), type: e[0x42] as number, left: ev.getUint32(0x44, true), right: ev.getUint32(0x48, true), child: ev.getUint32(0x4c, true), start: ev.getUint32(0x74, true), size: this.sectorSize === 512 ? ev.getUint32(0x78, true) : u64(e, 0x78) });
+        raw.push({
+          name: utf16(e.subarray(0, Math.max(nameBytes - 2, 0))),
+          type: e[0x42] as number,
+          left: ev.getUint32(0x44, true),
+          right: ev.getUint32(0x48, true),
+          child: ev.getUint32(0x4c, true),
+          start: ev.getUint32(0x74, true),
+          size: this.sectorSize === 512 ? ev.getUint32(0x78, true) : u64(e, 0x78),
+        });
       }
     }
     const root = raw[0];
@@ -198,9 +214,12 @@ export class Ole2File {
     return {
       size: stream.size,
       read: (offset, length) => {
-        if (offset < 0 || length < 0 || offset + length > stream.size) fail(`read past the end of stream ${stream.path}`);
+        if (offset < 0 || length < 0 || offset + length > stream.size)
+          fail(`read past the end of stream ${stream.path}`);
         if (length === 0) return new Uint8Array(0);
-        const parts = this.ranges(stream, offset, length).map((r) => this.reader.bytes(r.at, r.length, () => `stream ${stream.path}`));
+        const parts = this.ranges(stream, offset, length).map((r) =>
+          this.reader.bytes(r.at, r.length, () => `stream ${stream.path}`),
+        );
         if (parts.length === 1) return parts[0] as Uint8Array;
         const out = new Uint8Array(length);
         let at = 0;
@@ -215,7 +234,8 @@ export class Ole2File {
 
   /** The whole stream's bytes, failing when it is larger than `max`. */
   readAll(stream: Ole2Stream, max: number): Uint8Array {
-    if (stream.size > max) fail(`stream ${stream.path} is ${stream.size} bytes, more than the ${max} a header read takes`);
+    if (stream.size > max)
+      fail(`stream ${stream.path} is ${stream.size} bytes, more than the ${max} a header read takes`);
     return this.source(stream).read(0, stream.size);
   }
 }

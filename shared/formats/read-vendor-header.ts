@@ -16,7 +16,12 @@ import { looksLikeOle2 } from './ole2';
 import { VendorReadError, type VendorFormat, type VendorHeader, type VendorReadOptions } from './types';
 
 /** The file extensions read as vendor images (lower case, with the dot). `.oir` is not among them: no real OIR file was at hand to test a reader against. */
-export const VENDOR_IMAGE_EXTENSIONS: Readonly<Record<string, VendorFormat>> = { '.czi': 'czi', '.nd2': 'nd2', '.lif': 'lif', '.oib': 'oib' };
+export const VENDOR_IMAGE_EXTENSIONS: Readonly<Record<string, VendorFormat>> = {
+  '.czi': 'czi',
+  '.nd2': 'nd2',
+  '.lif': 'lif',
+  '.oib': 'oib',
+};
 
 const LABELS: Readonly<Record<VendorFormat, string>> = { czi: 'CZI', nd2: 'ND2', lif: 'LIF', oib: 'OIB' };
 
@@ -54,13 +59,22 @@ const READERS: Readonly<Record<VendorFormat, (source: ByteSource, options: Vendo
  */
 export function readVendorHeader(source: ByteSource, fileName: string, options: VendorReadOptions = {}): VendorHeader {
   const promised = vendorFormatOfPath(fileName);
-  if (source.size < 16) throw new VendorReadError(`${promised === null ? 'file' : LABELS[promised]}: the file is ${source.size} bytes, too short for any image header`);
+  if (source.size < 16)
+    throw new VendorReadError(
+      `${promised === null ? 'file' : LABELS[promised]}: the file is ${source.size} bytes, too short for any image header`,
+    );
   const format = vendorFormatOfBytes(source.read(0, 16));
-  if (format === null) throw new VendorReadError(promised === null ? 'not a CZI, ND2, LIF or OIB file (unknown first bytes)' : `not a ${LABELS[promised]} file: its first bytes are not the ${LABELS[promised]} signature`);
+  if (format === null)
+    throw new VendorReadError(
+      promised === null
+        ? 'not a CZI, ND2, LIF or OIB file (unknown first bytes)'
+        : `not a ${LABELS[promised]} file: its first bytes are not the ${LABELS[promised]} signature`,
+    );
   try {
     return READERS[format](source, options);
   } catch (error) {
-    if (error instanceof VendorReadError || error instanceof TiffReadError) throw new VendorReadError(`${LABELS[format]}: ${error.message}`);
+    if (error instanceof VendorReadError || error instanceof TiffReadError)
+      throw new VendorReadError(`${LABELS[format]}: ${error.message}`);
     throw error;
   }
 }

@@ -11,7 +11,8 @@ export const MAX_XML_CHARS = 32 * 1024 * 1024;
 
 /** Parses vendor XML; a clear error when it is too large or not well-formed. */
 export function parseVendorXml(text: string, what: string): XmlElement {
-  if (text.length > MAX_XML_CHARS) fail(`${what} is ${text.length} characters, more than the ${MAX_XML_CHARS} a header read parses`);
+  if (text.length > MAX_XML_CHARS)
+    fail(`${what} is ${text.length} characters, more than the ${MAX_XML_CHARS} a header read parses`);
   const root = parseXml(text.replace(/\0+$/, ''));
   if (root === null) fail(`${what} is not well-formed XML (or uses entities other than the five predefined ones)`);
   return root;

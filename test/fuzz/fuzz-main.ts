@@ -36,7 +36,10 @@ if (findings.length > 0) {
   const out = path.join(ROOT, 'test-results/fuzz');
   mkdirSync(out, { recursive: true });
   for (const f of findings) {
-    const file = path.join(out, `${f.kind}-${f.seed}-${f.index}${f.kind === 'sidecar' ? '.json' : f.kind === 'tiff' ? '.tif' : path.extname(f.fixture)}`);
+    const file = path.join(
+      out,
+      `${f.kind}-${f.seed}-${f.index}${f.kind === 'sidecar' ? '.json' : f.kind === 'tiff' ? '.tif' : path.extname(f.fixture)}`,
+    );
     writeFileSync(file, f.input);
     console.log(`${path.relative(ROOT, file)}: ${f.fixture} (${f.how}): ${f.message}`);
   }

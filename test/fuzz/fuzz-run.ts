@@ -14,9 +14,24 @@ import { mutateVendor } from './vendor-mutations';
 /** What a run fuzzes. */
 export type FuzzKind = 'tiff' | 'vendor' | 'sidecar';
 
-const KINDS: Readonly<Record<FuzzKind, { dir: string; files: RegExp; mutate: typeof mutateTiff; run: (bytes: Uint8Array, name: string) => Promise<'ok' | 'rejected' | 'invalid'> | 'ok' | 'rejected' | 'invalid' }>> = {
+const KINDS: Readonly<
+  Record<
+    FuzzKind,
+    {
+      dir: string;
+      files: RegExp;
+      mutate: typeof mutateTiff;
+      run: (bytes: Uint8Array, name: string) => Promise<'ok' | 'rejected' | 'invalid'> | 'ok' | 'rejected' | 'invalid';
+    }
+  >
+> = {
   tiff: { dir: 'tiff', files: /\.(tiff?|lsm)$/i, mutate: mutateTiff, run: (bytes) => fuzzTiff(bytes) },
-  vendor: { dir: 'formats', files: /\.(czi|nd2|lif|oib)$/i, mutate: mutateVendor, run: (bytes, name) => fuzzVendor(bytes, name) },
+  vendor: {
+    dir: 'formats',
+    files: /\.(czi|nd2|lif|oib)$/i,
+    mutate: mutateVendor,
+    run: (bytes, name) => fuzzVendor(bytes, name),
+  },
   sidecar: { dir: 'sidecars', files: /\.json$/, mutate: mutateSidecar, run: (bytes) => fuzzSidecar(bytes) },
 };
 

@@ -70,9 +70,12 @@ export function fuzzVendor(bytes: Uint8Array, name: string): 'ok' | 'rejected' {
     throw new FuzzFailure(`crashed: ${(error as Error)?.name}: ${(error as Error)?.message}`);
   }
   const { header: values, planes, images } = header;
-  if (!/^\(.*\)$/.test(values.shape) || values.num_scenes < 1 || values.num_channels < 1) throw new FuzzFailure(`a broken header: ${JSON.stringify(values)}`);
-  if (images.length !== values.num_scenes) throw new FuzzFailure(`${images.length} images for ${values.num_scenes} scenes`);
-  if (![planes.c, planes.z, planes.t].every((n) => Number.isSafeInteger(n) && n >= 1)) throw new FuzzFailure(`bad plane counts ${JSON.stringify(planes)}`);
+  if (!/^\(.*\)$/.test(values.shape) || values.num_scenes < 1 || values.num_channels < 1)
+    throw new FuzzFailure(`a broken header: ${JSON.stringify(values)}`);
+  if (images.length !== values.num_scenes)
+    throw new FuzzFailure(`${images.length} images for ${values.num_scenes} scenes`);
+  if (![planes.c, planes.z, planes.t].every((n) => Number.isSafeInteger(n) && n >= 1))
+    throw new FuzzFailure(`bad plane counts ${JSON.stringify(planes)}`);
   return 'ok';
 }
 

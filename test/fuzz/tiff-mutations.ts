@@ -119,7 +119,11 @@ export const TIFF_MUTATIONS: Record<string, (bytes: Uint8Array, random: Random) 
 };
 
 /** One random mutation from `table` applied to `bytes`, sometimes two stacked; returns the strategy names used. */
-export function mutateWith(table: Record<string, (bytes: Uint8Array, random: Random) => Uint8Array>, bytes: Uint8Array, random: Random): { bytes: Uint8Array; how: string } {
+export function mutateWith(
+  table: Record<string, (bytes: Uint8Array, random: Random) => Uint8Array>,
+  bytes: Uint8Array,
+  random: Random,
+): { bytes: Uint8Array; how: string } {
   const names = Object.keys(table);
   let out = bytes;
   const used: string[] = [];

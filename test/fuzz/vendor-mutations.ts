@@ -19,7 +19,16 @@ function putWord(out: Uint8Array, at: number, value: number, wide: boolean): voi
 
 /** A number that is absurd, at an edge of the file, or an offset back into it (a loop). */
 function wildValue(out: Uint8Array, random: Random): number {
-  return random.pick([0, 1, out.length - 1, out.length, out.length + 1, ...HUGE, random.below(out.length), random.below(Math.min(out.length, 4096))]);
+  return random.pick([
+    0,
+    1,
+    out.length - 1,
+    out.length,
+    out.length + 1,
+    ...HUGE,
+    random.below(out.length),
+    random.below(Math.min(out.length, 4096)),
+  ]);
 }
 
 /** The mutation strategies, by name (the name is reported with a failing case). */
@@ -41,7 +50,12 @@ export const VENDOR_MUTATIONS: Record<string, Mutation> = {
   wildTailWord(bytes, random) {
     // the ND2 chunk map and its location live at the end
     const out = bytes.slice();
-    putWord(out, Math.max(0, out.length - 1 - random.below(Math.min(out.length, 4096))), wildValue(out, random), random.below(2) === 0);
+    putWord(
+      out,
+      Math.max(0, out.length - 1 - random.below(Math.min(out.length, 4096))),
+      wildValue(out, random),
+      random.below(2) === 0,
+    );
     return out;
   },
   wildWord(bytes, random) {

@@ -9,7 +9,9 @@ describe('fuzzing the vendor readers (bounded run; `npm run fuzz` runs longer)',
     const files = fixtureFiles(FIXTURES, 'vendor');
     expect(files.map((f) => f.name.split('.').pop())).toEqual(expect.arrayContaining(['czi', 'nd2', 'lif', 'oib']));
     const report = await fuzzRun('vendor', files, 20261123, 1_200);
-    expect(report.findings.map(({ fixture, how, index, message }) => `#${index} ${fixture} (${how}): ${message}`)).toEqual([]);
+    expect(
+      report.findings.map(({ fixture, how, index, message }) => `#${index} ${fixture} (${how}): ${message}`),
+    ).toEqual([]);
     expect(report.accepted).toBeGreaterThan(150);
     expect(report.rejected).toBeGreaterThan(150);
     expect(report.maxCaseMemory).toBeLessThan(128 * 1024 * 1024);

@@ -74,7 +74,11 @@ export function lifBlock(id: string, data: Uint8Array, size = data.length): Uint
 }
 
 /** A LIF: the XML header block (its length in UTF-16 units overridable), then the blocks. */
-export function buildLif(xml = LIF_XML, blocks: Uint8Array[] = [lifBlock('MemBlock_1', new Uint8Array(0)), lifBlock('MemBlock_2', new Uint8Array(16))], xmlUnits = xml.length): Uint8Array {
+export function buildLif(
+  xml = LIF_XML,
+  blocks: Uint8Array[] = [lifBlock('MemBlock_1', new Uint8Array(0)), lifBlock('MemBlock_2', new Uint8Array(16))],
+  xmlUnits = xml.length,
+): Uint8Array {
   const text = utf16(xml);
   const parts = [new Uint8Array(13 + text.length), ...blocks];
   const head = parts[0] as Uint8Array;

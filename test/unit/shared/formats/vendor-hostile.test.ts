@@ -27,12 +27,28 @@ function patched(bytes: Uint8Array, edit: (view: DataView, bytes: Uint8Array) =>
 describe('the hand-built files the hostile tests start from are read', () => {
   it('a minimal CZI and a minimal LIF give their headers', () => {
     expect(readVendorHeader(recordingSource(buildCzi()), 'a.czi').header.shape).toBe('(4, 4)');
-    expect(readVendorHeader(recordingSource(buildLif()), 'a.lif').header).toMatchObject({ shape: '(4, 4)', dims: "('Y', 'X')", num_scenes: 1 });
+    expect(readVendorHeader(recordingSource(buildLif()), 'a.lif').header).toMatchObject({
+      shape: '(4, 4)',
+      dims: "('Y', 'X')",
+      num_scenes: 1,
+    });
   });
 });
 
 describe('every fixture cut short fails with a clear error or still reads, never anything else', () => {
-  const cuts = (size: number): number[] => [0, 15, 16, 100, 600, 4096, Math.floor(size / 4), Math.floor(size / 2), Math.floor((size * 9) / 10), size - 41, size - 1];
+  const cuts = (size: number): number[] => [
+    0,
+    15,
+    16,
+    100,
+    600,
+    4096,
+    Math.floor(size / 4),
+    Math.floor(size / 2),
+    Math.floor((size * 9) / 10),
+    size - 41,
+    size - 1,
+  ];
   it.each(Object.keys(EXPECTED))('%s', (relative) => {
     const bytes = fixtureBytes(relative);
     const name = relative.split('/')[1] as string;
@@ -46,8 +62,12 @@ describe('every fixture cut short fails with a clear error or still reads, never
   });
 
   it('names the format and the missing part', () => {
-    expect(failure(fixtureBytes('nd2/pims_nd2_cluster.nd2').subarray(0, 300_000), 'x.nd2')).toBe('ND2: truncated or corrupt ND2 file: no chunk map signature at its end');
-    expect(failure(fixtureBytes('czi/czitools_DAPI_GFP.czi').subarray(0, 600), 'x.czi')).toMatch(/^CZI: truncated file: .* past the end \(size 600\)$/);
+    expect(failure(fixtureBytes('nd2/pims_nd2_cluster.nd2').subarray(0, 300_000), 'x.nd2')).toBe(
+      'ND2: truncated or corrupt ND2 file: no chunk map signature at its end',
+    );
+    expect(failure(fixtureBytes('czi/czitools_DAPI_GFP.czi').subarray(0, 600), 'x.czi')).toMatch(
+      /^CZI: truncated file: .* past the end \(size 600\)$/,
+    );
     expect(failure(new Uint8Array(10), 'x.lif')).toBe('LIF: the file is 10 bytes, too short for any image header');
   });
 });
@@ -68,7 +88,9 @@ describe('wrong magic', () => {
   it('an old JPEG 2000 ND2 is named as not supported', () => {
     const jp2 = new Uint8Array(512);
     jp2.set([0, 0, 0, 0x0c, 0x6a, 0x50, 0x20, 0x20, 0x0d, 0x0a, 0x87, 0x0a]);
-    expect(failure(jp2, 'old.nd2')).toBe('ND2: this is an old ND2 file stored as JPEG 2000 (written before NIS-Elements 4), which is not supported');
+    expect(failure(jp2, 'old.nd2')).toBe(
+      'ND2: this is an old ND2 file stored as JPEG 2000 (written before NIS-Elements 4), which is not supported',
+    );
   });
 
   it('an OLE2 document that is not an OIB (a Word file, say) is named', () => {
@@ -83,24 +105,42 @@ describe('wrong magic', () => {
 
 describe('absurd sizes are refused before anything is allocated', () => {
   it('CZI: subblock count, dimension count, metadata size, directory position', () => {
-    expect(failure(buildCzi({ subblockCount: 0x7fffffff }), 'a.czi')).toBe('CZI: subblock count is 2147483647, outside 0..500000');
-    expect(failure(buildCzi({ dimensionCount: 1_000_000 }), 'a.czi')).toBe('CZI: dimension count of the subblock entry at 672 is 1000000, outside 0..32');
-    expect(failure(buildCzi({ xmlSize: 0x7fffffff }), 'a.czi')).toBe('CZI: metadata XML size is 2147483647, outside 0..33554432');
-    expect(failure(buildCzi({ xmlSize: 1_000_000 }), 'a.czi')).toMatch(/^CZI: truncated file: the metadata XML at 1312 \(1000000 bytes\) runs past the end/);
-    expect(failure(buildCzi({ directoryPosition: 2 ** 40 }), 'a.czi')).toMatch(/^CZI: truncated file: ZISRAWDIRECTORY segment header at 1099511627776 is past the end/);
-    expect(failure(buildCzi({ directoryPosition: 1024 }), 'a.czi')).toBe('CZI: expected a ZISRAWDIRECTORY segment at 1024, found "ZISRAWMETADATA"');
+    expect(failure(buildCzi({ subblockCount: 0x7fffffff }), 'a.czi')).toBe(
+      'CZI: subblock count is 2147483647, outside 0..500000',
+    );
+    expect(failure(buildCzi({ dimensionCount: 1_000_000 }), 'a.czi')).toBe(
+      'CZI: dimension count of the subblock entry at 672 is 1000000, outside 0..32',
+    );
+    expect(failure(buildCzi({ xmlSize: 0x7fffffff }), 'a.czi')).toBe(
+      'CZI: metadata XML size is 2147483647, outside 0..33554432',
+    );
+    expect(failure(buildCzi({ xmlSize: 1_000_000 }), 'a.czi')).toMatch(
+      /^CZI: truncated file: the metadata XML at 1312 \(1000000 bytes\) runs past the end/,
+    );
+    expect(failure(buildCzi({ directoryPosition: 2 ** 40 }), 'a.czi')).toMatch(
+      /^CZI: truncated file: ZISRAWDIRECTORY segment header at 1099511627776 is past the end/,
+    );
+    expect(failure(buildCzi({ directoryPosition: 1024 }), 'a.czi')).toBe(
+      'CZI: expected a ZISRAWDIRECTORY segment at 1024, found "ZISRAWMETADATA"',
+    );
   });
 
   it('ND2: a chunk that claims a terabyte, a chunk map past the end or on the wrong chunk', () => {
     const nd2 = fixtureBytes('nd2/pims_nd2_cluster.nd2');
     const huge = patched(nd2, (v) => v.setBigUint64(548864 + 8, 2n ** 40n, true));
-    expect(failure(huge, 'x.nd2')).toBe('ND2: ND2 chunk ImageAttributesLV! claims 1099511627776 bytes, more than 16777216');
+    expect(failure(huge, 'x.nd2')).toBe(
+      'ND2: ND2 chunk ImageAttributesLV! claims 1099511627776 bytes, more than 16777216',
+    );
     const far = patched(nd2, (v, b) => v.setBigUint64(b.length - 8, 2n ** 40n, true));
-    expect(failure(far, 'x.nd2')).toMatch(/^ND2: truncated file: the chunk header of the chunk map at 1099511627776 is past the end/);
+    expect(failure(far, 'x.nd2')).toMatch(
+      /^ND2: truncated file: the chunk header of the chunk map at 1099511627776 is past the end/,
+    );
     const wrong = patched(nd2, (v, b) => v.setBigUint64(b.length - 8, 0n, true));
     expect(failure(wrong, 'x.nd2')).toBe('ND2: corrupt ND2 file: no chunk map at 0');
     const v2 = patched(nd2, (_, b) => (b[51] = 0x32));
-    expect(failure(v2, 'x.nd2')).toBe('ND2: ND2 version 2.0 (XML metadata chunks) is not supported; only version 3 and later');
+    expect(failure(v2, 'x.nd2')).toBe(
+      'ND2: ND2 version 2.0 (XML metadata chunks) is not supported; only version 3 and later',
+    );
   });
 
   it('ND2: metadata nested a thousand levels deep', () => {
@@ -118,11 +158,18 @@ describe('absurd sizes are refused before anything is allocated', () => {
   });
 
   it('LIF: an XML header claiming 2^31 characters, a memory block past the end, 100,001 empty blocks', () => {
-    expect(failure(buildLif(LIF_XML, [], 0x7fffffff), 'a.lif')).toBe('LIF: LIF XML header length is 2147483647, outside 1..16777216');
+    expect(failure(buildLif(LIF_XML, [], 0x7fffffff), 'a.lif')).toBe(
+      'LIF: LIF XML header length is 2147483647, outside 1..16777216',
+    );
     const short = buildLif(LIF_XML, [lifBlock('MemBlock_2', new Uint8Array(16), 1_000_000)]);
-    expect(failure(short, 'a.lif')).toMatch(/^LIF: truncated file: the data of LIF memory block MemBlock_2 at \d+ \(1000000 bytes\) runs past the end/);
+    expect(failure(short, 'a.lif')).toMatch(
+      /^LIF: truncated file: the data of LIF memory block MemBlock_2 at \d+ \(1000000 bytes\) runs past the end/,
+    );
     const empty = lifBlock('MemBlock_0', new Uint8Array(0));
-    const many = buildLif(LIF_XML, Array.from({ length: 100_001 }, () => empty));
+    const many = buildLif(
+      LIF_XML,
+      Array.from({ length: 100_001 }, () => empty),
+    );
     expect(failure(many, 'a.lif')).toBe('LIF: the LIF file has more than 100000 memory blocks');
   });
 });
@@ -153,16 +200,24 @@ describe('looping offsets are detected', () => {
 describe('bad XML and entity expansion', () => {
   it('CZI: a billion-laughs metadata document is refused without expanding an entity', () => {
     const source = recordingSource(buildCzi({ xml: billionLaughs('ImageDocument') }));
-    expect(() => readVendorHeader(source, 'a.czi')).toThrow('CZI: the CZI metadata is not well-formed XML (or uses entities other than the five predefined ones)');
+    expect(() => readVendorHeader(source, 'a.czi')).toThrow(
+      'CZI: the CZI metadata is not well-formed XML (or uses entities other than the five predefined ones)',
+    );
   });
 
   it('LIF: a billion-laughs header and a header that is not XML', () => {
-    expect(failure(buildLif(billionLaughs('LMSDataContainerHeader')), 'a.lif')).toBe('LIF: the LIF XML header is not well-formed XML (or uses entities other than the five predefined ones)');
-    expect(failure(buildLif('<LMSDataContainerHeader><Element>'), 'a.lif')).toBe('LIF: the LIF XML header is not well-formed XML (or uses entities other than the five predefined ones)');
+    expect(failure(buildLif(billionLaughs('LMSDataContainerHeader')), 'a.lif')).toBe(
+      'LIF: the LIF XML header is not well-formed XML (or uses entities other than the five predefined ones)',
+    );
+    expect(failure(buildLif('<LMSDataContainerHeader><Element>'), 'a.lif')).toBe(
+      'LIF: the LIF XML header is not well-formed XML (or uses entities other than the five predefined ones)',
+    );
   });
 
   it('LIF: an XML header that describes no image', () => {
-    expect(failure(buildLif('<LMSDataContainerHeader Version="2"><Element Name="f"/></LMSDataContainerHeader>'), 'a.lif')).toBe('LIF: the LIF file describes no image');
+    expect(
+      failure(buildLif('<LMSDataContainerHeader Version="2"><Element Name="f"/></LMSDataContainerHeader>'), 'a.lif'),
+    ).toBe('LIF: the LIF file describes no image');
   });
 
   it('CZI: a directory with no image subblocks', () => {

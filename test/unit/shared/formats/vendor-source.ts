@@ -22,7 +22,8 @@ export function recordingSource(bytes: Uint8Array): RecordingSource {
     bytesRead: 0,
     ranges: [],
     read(offset, length) {
-      if (offset < 0 || length < 0 || offset + length > bytes.length) throw new Error(`read past end: ${offset}+${length}`);
+      if (offset < 0 || length < 0 || offset + length > bytes.length)
+        throw new Error(`read past end: ${offset}+${length}`);
       source.bytesRead += length;
       source.ranges.push([offset, offset + length]);
       return bytes.slice(offset, offset + length);
@@ -53,9 +54,13 @@ export interface ExpectedFormat {
 }
 
 /** expected.json by fixture path (`czi/x.czi`). */
-export const EXPECTED: Record<string, ExpectedFormat> = JSON.parse(readFileSync(path.join(FORMAT_FIXTURES, 'expected.json'), 'utf8'));
+export const EXPECTED: Record<string, ExpectedFormat> = JSON.parse(
+  readFileSync(path.join(FORMAT_FIXTURES, 'expected.json'), 'utf8'),
+);
 
 /** A deep copy with every number rounded to 12 significant digits (float noise of unit conversions). */
 export function rounded<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value), (_, v: unknown) => (typeof v === 'number' && !Number.isInteger(v) ? Number(v.toPrecision(12)) : v)) as T;
+  return JSON.parse(JSON.stringify(value), (_, v: unknown) =>
+    typeof v === 'number' && !Number.isInteger(v) ? Number(v.toPrecision(12)) : v,
+  ) as T;
 }
