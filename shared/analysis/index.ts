@@ -18,7 +18,7 @@ export {
   buildResultsTable,
   RESULTS_FORMATS,
   resultsSheet,
-  summaryCellText,
+  summaryCell,
   type ResultsColumn,
   type ResultsFormat,
   type ResultsSource,

@@ -3,10 +3,13 @@
  * image's fields beside it, as pandas, R or Prism users load it to compare groups.
  *
  * Summary numbers keep the text the sidecar has (no round trip through floats); NaN is an
- * empty cell, infinities are `inf` / `-inf` (what pandas and R read as infinite).
+ * empty cell, infinities are `inf` / `-inf` (what pandas and R read as infinite). Every cell
+ * is typed by what the sidecar stores: numbers are numbers, everything else is text (which
+ * the CSV and TSV files escape against formulas: docs/spreadsheets.md).
  */
 import { EDITABLE_FIELDS, type FieldType, type FieldValues } from '../fields/field-table';
-import { valueText, type SheetCell, type SheetTable } from '../sheets/sheet-cell';
+import { valueTableCell, type ValueCell, type ValueTable } from '../sheets/sheet-cell';
+import { tableNumber, type TableCell } from '../sheets/table-text';
 import type { AnalysisEntry, StoredValue } from './analysis-types';
 import { storedValueText } from './read-analyses';
 
@@ -26,8 +29,8 @@ export interface ResultsSource {
 }
 
 /**
- * A column: finite numbers of a `number` column go into spreadsheets as numbers, `true` and
- * `false` of a `boolean` column as booleans; anything else as text.
+ * A column: what its cells mostly are. `true` and `false` of a `boolean` column go into
+ * workbooks as booleans; a number cell is a number in any column.
  */
 export interface ResultsColumn {
   name: string;
@@ -41,10 +44,10 @@ const FIELD_KINDS: Readonly<Record<FieldType, ResultsColumn['kind']>> = {
   bool: 'boolean',
 };
 
-/** The table: every row has one text per column (`''` for a blank cell). */
+/** The table: every row has one cell per column (`''` for a blank cell). */
 export interface ResultsTable {
   columns: ResultsColumn[];
-  rows: string[][];
+  rows: TableCell[][];
 }
 
 /** The columns before the summary values: path, the field table's fields, record identity. */
@@ -58,12 +61,15 @@ function leadingColumns(): ResultsColumn[] {
   ];
 }
 
-/** A summary value as a cell: NaN and null blank, infinities `inf`, the rest as stored. */
-export function summaryCellText(value: StoredValue): string {
+/** A summary value as a cell: NaN and null blank, infinities `inf`, numbers as numbers, the rest as text. */
+export function summaryCell(value: StoredValue): TableCell {
   if (value.kind === 'null' || (value.kind === 'number' && value.text === 'NaN')) return '';
-  if (value.kind === 'number' && /^-?Infinity$/.test(value.text)) return value.text.replace('Infinity', 'inf');
-  return storedValueText(value);
+  if (value.kind !== 'number') return storedValueText(value);
+  return tableNumber(value.text.replace('Infinity', 'inf'));
 }
+
+/** A record's ROI or channel number as a cell (blank when it has none). */
+const indexCell = (index: number | null): TableCell => (index === null ? '' : tableNumber(String(index)));
 
 /**
  * Builds the table: one column per summary key found (first-seen order, blank where a record
@@ -74,11 +80,11 @@ export function buildResultsTable(sources: Iterable<ResultsSource>): ResultsTabl
   const taken = new Set(leading.map((c) => c.name));
   const summaryColumns = new Map<string, number>();
   const summaryKinds: ResultsColumn[] = [];
-  const rows: { lead: string[]; summary: Map<number, string> }[] = [];
+  const rows: { lead: TableCell[]; summary: Map<number, TableCell> }[] = [];
   for (const source of sources) {
-    const fields = EDITABLE_FIELDS.map((f) => valueText(source.values[f.name], f));
+    const fields = EDITABLE_FIELDS.map((f) => valueTableCell(source.values[f.name], f));
     for (const record of source.analyses) {
-      const summary = new Map<number, string>();
+      const summary = new Map<number, TableCell>();
       for (const { key, value } of record.summary) {
         let index = summaryColumns.get(key);
         if (index === undefined) {
@@ -86,15 +92,9 @@ export function buildResultsTable(sources: Iterable<ResultsSource>): ResultsTabl
           summaryColumns.set(key, index);
           summaryKinds.push({ name: taken.has(key) ? `summary_${key}` : key, kind: 'number' });
         }
-        summary.set(index, summaryCellText(value));
+        summary.set(index, summaryCell(value));
       }
-      const lead = [
-        source.path,
-        ...fields,
-        record.name,
-        record.roiId === null ? '' : String(record.roiId),
-        record.channel === null ? '' : String(record.channel),
-      ];
+      const lead = [source.path, ...fields, record.name, indexCell(record.roiId), indexCell(record.channel)];
       rows.push({ lead, summary });
     }
   }
@@ -105,17 +105,17 @@ export function buildResultsTable(sources: Iterable<ResultsSource>): ResultsTabl
 }
 
 /** A cell of the table as a workbook holds it: finite numbers as numbers, flags as booleans, blank as empty. */
-function typedCell(text: string, kind: ResultsColumn['kind']): SheetCell {
-  if (text === '') return null;
-  if (kind === 'number' && Number.isFinite(Number(text))) return Number(text);
-  if (kind === 'boolean' && (text === 'true' || text === 'false')) return text === 'true';
-  return text;
+function typedCell(cell: TableCell, kind: ResultsColumn['kind']): ValueCell {
+  if (typeof cell !== 'string') return Number.isFinite(Number(cell.number)) ? Number(cell.number) : cell.number;
+  if (cell === '') return null;
+  if (kind === 'boolean' && (cell === 'true' || cell === 'false')) return cell === 'true';
+  return cell;
 }
 
 /** The table with its header row as typed cells, for a workbook. */
-export function resultsSheet(table: ResultsTable): SheetTable {
+export function resultsSheet(table: ResultsTable): ValueTable {
   return [
     table.columns.map((c) => c.name),
-    ...table.rows.map((row) => row.map((text, i) => typedCell(text, table.columns[i]?.kind ?? 'text'))),
+    ...table.rows.map((row) => row.map((cell, i) => typedCell(cell, table.columns[i]?.kind ?? 'text'))),
   ];
 }

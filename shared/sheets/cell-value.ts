@@ -8,11 +8,21 @@
  *   its form: a number kept to Excel's 15 significant digits, or a text field holding a number
  *   (`1.0`, `007`) that came back as that number.
  * - A flag (`accepted`) takes a boolean cell or `true/false/yes/no/1/0` in any case.
+ * - A formula is refused, never read as the result it last computed: what it shows can
+ *   depend on other cells, on links or on other files.
  * Everything else is validated like typed input (`parseFieldInput`).
  */
 import type { FieldSpec, FieldValue } from '../fields/field-table';
 import { isNumberText, parseFieldInput, typeMessage } from '../validation';
-import { cellText, isErrorCell, unreachable, valueText, type SheetCell } from './sheet-cell';
+import {
+  cellText,
+  formulaMessage,
+  isErrorCell,
+  isFormulaCell,
+  unreachable,
+  valueText,
+  type SheetCell,
+} from './sheet-cell';
 
 /** The value a cell sets, or why it cannot be stored. */
 export type CellReading = { ok: true; value: FieldValue } | { ok: false; message: string };
@@ -27,6 +37,7 @@ const AMBIGUOUS_COMMA = /^[-+]?[1-9]\d{0,2},\d{3}$/;
 /** Reads one cell for `spec`, given the value stored now (`current`). */
 export function readCell(cell: SheetCell | undefined, spec: FieldSpec, current: FieldValue): CellReading {
   if (isErrorCell(cell)) return { ok: false, message: `${spec.displayName}: the cell holds ${cell.error}` };
+  if (isFormulaCell(cell)) return { ok: false, message: formulaMessage(`${spec.displayName}: the cell`, cell) };
   if (showsStoredValue(cell, spec, current)) return { ok: true, value: current };
   switch (spec.type) {
     case 'str':

@@ -8,8 +8,13 @@
  * file name, as OMERO names a single-series file it imports. Field columns are named by sidecar
  * key: OMERO can query columns whose names have no spaces. OMERO tables have no empty numbers;
  * `omero metadata populate --allow_nan` stores an empty number cell as NaN.
+ *
+ * Cells are written as they are, without the escape against formulas of the spreadsheet exports:
+ * populate reads the file with Python's `csv` module and stores a text cell's characters as
+ * they are, so a `'` in front would end up in OMERO (see docs/spreadsheets.md).
  */
 import { EDITABLE_FIELDS, type FieldSpec } from '../fields/field-table';
+import { startsLikeFormula } from './formula-escape';
 import { unreachable, valueText } from './sheet-cell';
 import type { ExportRow } from './table-export';
 
@@ -18,6 +23,8 @@ export interface OmeroTable {
   table: string[][];
   /** Fields with empty number cells (populate needs `--allow_nan`). */
   emptyNumbers: string[];
+  /** Text cells that a spreadsheet program would read as formulas. */
+  formulaLike: number;
 }
 
 /** The OMERO column type of a field: a whole-number column with empty cells becomes `d` (NaN). */
@@ -48,14 +55,19 @@ export function omeroTable(rows: readonly ExportRow[], folderName: string): Omer
   const numeric = (spec: FieldSpec) => spec.type === 'int' || spec.type === 'float';
   const hasEmpty = EDITABLE_FIELDS.map((spec, c) => numeric(spec) && cells.some((r) => r[c] === ''));
   const types = EDITABLE_FIELDS.map((spec, c) => columnType(spec, hasEmpty[c] === true));
-  const table = [
-    [`# header s`, 's', ...types],
-    ['Dataset Name', 'Image Name', ...EDITABLE_FIELDS.map((f) => f.name)],
-    ...rows.map((row, r) => [
-      omeroDatasetName(row.path, folderName),
-      row.path.slice(row.path.lastIndexOf('/') + 1),
-      ...(cells[r] as string[]),
-    ]),
-  ];
-  return { table, emptyNumbers: EDITABLE_FIELDS.filter((_, c) => hasEmpty[c]).map((f) => f.name) };
+  const data = rows.map((row, r) => [
+    omeroDatasetName(row.path, folderName),
+    row.path.slice(row.path.lastIndexOf('/') + 1),
+    ...(cells[r] as string[]),
+  ]);
+  const textColumns = ['s', 's', ...types].map((type) => type === 's');
+  return {
+    table: [
+      [`# header s`, 's', ...types],
+      ['Dataset Name', 'Image Name', ...EDITABLE_FIELDS.map((f) => f.name)],
+      ...data,
+    ],
+    emptyNumbers: EDITABLE_FIELDS.filter((_, c) => hasEmpty[c]).map((f) => f.name),
+    formulaLike: data.reduce((n, row) => n + row.filter((t, c) => textColumns[c] && startsLikeFormula(t)).length, 0),
+  };
 }

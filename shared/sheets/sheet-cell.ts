@@ -2,22 +2,38 @@
  * Cells of a table as spreadsheet programs hand them over, and the cell a stored value becomes.
  *
  * Text tables (CSV, TSV) only hold strings; an XLSX cell may also be a number, a boolean, a
- * date or an error (`#N/A`). Rows of a {@link SheetTable} are indexed by row number − 1, so a
- * message can name the row the user sees.
+ * date, an error (`#N/A`) or a formula. Rows of a {@link SheetTable} are indexed by row
+ * number − 1, so a message can name the row the user sees.
  */
 import type { FieldSpec, FieldValue } from '../fields/field-table';
 import { pythonFloatRepr } from '../sidecar';
+import { tableNumber, type TableCell } from './table-text';
 
-/** A cell whose formula failed or was never computed; `error` is what a spreadsheet shows. */
+/** An error value (`#N/A`, `#DIV/0!`): `error` is what a spreadsheet shows. */
 export interface ErrorCell {
   error: string;
 }
 
-/** One cell: text, a number, a boolean, a date (read as UTC), an error, or empty. */
-export type SheetCell = string | number | boolean | Date | ErrorCell | null;
+/**
+ * A formula (`=B2*2`, without its `=`), with the text of the result the workbook last stored
+ * (null: none). An import refuses it rather than take that result unseen.
+ */
+export interface FormulaCell {
+  formula: string;
+  result: string | null;
+}
+
+/** A cell that holds a value: text, a number, a boolean, a date (read as UTC), or empty. */
+export type ValueCell = string | number | boolean | Date | null;
+
+/** One cell as read: a value, an error or a formula. */
+export type SheetCell = ValueCell | ErrorCell | FormulaCell;
 
 /** A whole table: `table[r]` is spreadsheet row `r + 1` (the header is row 1). */
 export type SheetTable = SheetCell[][];
+
+/** A table an export writes: values only, never a formula. */
+export type ValueTable = ValueCell[][];
 
 /** Marks a switch over a closed union as exhaustive: adding a member is a compile error here. */
 export function unreachable(value: never): never {
@@ -43,8 +59,17 @@ export function valueText(value: FieldValue | undefined, spec: FieldSpec): strin
   }
 }
 
+/**
+ * A stored value as a cell of a CSV or TSV export: a number field's number is a number (never
+ * escaped, `-5` stays `-5`), anything else is text ({@link valueText}), escaped when written.
+ */
+export function valueTableCell(value: FieldValue | undefined, spec: FieldSpec): TableCell {
+  const text = valueText(value, spec);
+  return typeof value === 'number' && (spec.type === 'int' || spec.type === 'float') ? tableNumber(text) : text;
+}
+
 /** A stored value as a typed cell of a workbook: numbers stay numbers, text text, flags booleans. */
-export function valueCell(value: FieldValue | undefined, spec: FieldSpec): SheetCell {
+export function valueCell(value: FieldValue | undefined, spec: FieldSpec): ValueCell {
   if (value === null || value === undefined) return null;
   switch (spec.type) {
     case 'str':
@@ -65,7 +90,21 @@ export function isBlankCell(cell: SheetCell | undefined): boolean {
 
 /** Whether a cell is an {@link ErrorCell}. */
 export function isErrorCell(cell: SheetCell | undefined): cell is ErrorCell {
-  return typeof cell === 'object' && cell !== null && !(cell instanceof Date);
+  return typeof cell === 'object' && cell !== null && 'error' in cell;
+}
+
+/** Whether a cell is a {@link FormulaCell}. */
+export function isFormulaCell(cell: SheetCell | undefined): cell is FormulaCell {
+  return typeof cell === 'object' && cell !== null && 'formula' in cell;
+}
+
+/**
+ * Why an import refuses a formula cell: `what` names the cell (`Note`, `the path`), the message
+ * shows the formula and what it last computed.
+ */
+export function formulaMessage(what: string, cell: FormulaCell): string {
+  const shown = cell.result === null ? 'no computed value' : `"${cell.result}"`;
+  return `${what} is the formula =${cell.formula} (showing ${shown}); an import takes values, not formulas: replace it by its value (Paste Special › Values) or type the text`;
 }
 
 const pad = (n: number): string => String(n).padStart(2, '0');
@@ -81,12 +120,12 @@ export function dateText(date: Date): string {
   return `${day} ${pad(h)}:${pad(m)}${s === 0 ? '' : `:${pad(s)}`}`;
 }
 
-/** Any cell as the text a person sees in it (`TRUE`, `2026-03-14`, `#N/A`, `0.5`). */
+/** Any cell as the text a person sees in it (`TRUE`, `2026-03-14`, `#N/A`, `0.5`; a formula: `=B2*2`). */
 export function cellText(cell: SheetCell | undefined): string {
   if (cell === null || cell === undefined) return '';
   if (typeof cell === 'string') return cell;
   if (typeof cell === 'number') return String(cell);
   if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
   if (cell instanceof Date) return dateText(cell);
-  return cell.error;
+  return 'formula' in cell ? `=${cell.formula}` : cell.error;
 }

@@ -3,7 +3,6 @@
  * its sidecar key), one row per image.
  */
 import { EDITABLE_FIELDS, type FieldSpec, type FieldValue, type FieldValues } from '../fields/field-table';
-import type { SheetCell, SheetTable } from './sheet-cell';
 
 /** The formats an export writes: tables to edit and import again, and OMERO's bulk annotation CSV. */
 export const TABLE_EXPORT_FORMATS = ['csv', 'tsv', 'xlsx', 'omero'] as const;
@@ -18,13 +17,13 @@ export interface ExportRow {
 }
 
 /**
- * Builds the table; `cell` turns each stored value into a cell (`valueText` for CSV and TSV,
- * `valueCell` for a workbook's typed cells).
+ * Builds the table; `cell` turns each stored value into a cell (`valueTableCell` for CSV and
+ * TSV, `valueCell` for a workbook's typed cells). The path and the header are text.
  */
-export function exportTable(
+export function exportTable<Cell>(
   rows: readonly ExportRow[],
-  cell: (value: FieldValue | undefined, spec: FieldSpec) => SheetCell,
-): SheetTable {
-  const header: SheetCell[] = ['path', ...EDITABLE_FIELDS.map((f) => f.name)];
+  cell: (value: FieldValue | undefined, spec: FieldSpec) => Cell,
+): (Cell | string)[][] {
+  const header = ['path', ...EDITABLE_FIELDS.map((f) => f.name)];
   return [header, ...rows.map((row) => [row.path, ...EDITABLE_FIELDS.map((f) => cell(row.values[f.name], f))])];
 }

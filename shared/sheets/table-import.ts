@@ -8,7 +8,7 @@ import { fieldByKeyOrLabel } from '../fields/field-lookup';
 import type { FieldSpec, FieldValue, FieldValues } from '../fields/field-table';
 import { readCell } from './cell-value';
 import { describeDragFill, findDragFills } from './drag-fill';
-import { cellText, isBlankCell, type SheetCell, type SheetTable } from './sheet-cell';
+import { cellText, formulaMessage, isBlankCell, isFormulaCell, type SheetCell, type SheetTable } from './sheet-cell';
 
 /** One field of one image that the import changes. */
 export interface ImportChange {
@@ -74,11 +74,18 @@ export interface RowChanges {
 
 const PATH_COLUMN = 'path';
 
-/** Reads the header row: a `path` column, then known fields, each once. */
+/** Reads the header row: a `path` column, then known fields, each once; no formulas. */
 export function readLayout(
   table: SheetTable,
 ): { ok: true; layout: TableLayout } | { ok: false; errors: ImportError[] } {
-  const names = (table[0] ?? []).map((cell) => cellText(cell).trim());
+  const header = table[0] ?? [];
+  const formulas = header.flatMap((cell, c): ImportError[] =>
+    isFormulaCell(cell)
+      ? [{ row: 1, column: null, message: formulaMessage(`the header of column ${c + 1}`, cell) }]
+      : [],
+  );
+  if (formulas.length > 0) return { ok: false, errors: formulas };
+  const names = header.map((cell) => cellText(cell).trim());
   const pathColumn = names.findIndex((n) => n.toLowerCase() === PATH_COLUMN);
   if (pathColumn === -1) {
     return {
@@ -122,10 +129,12 @@ export function readRows(table: SheetTable, layout: TableLayout): { rows: TableR
     const stray = layout.names.findIndex((name, i) => name === '' && !isBlankCell(cells[i]));
     if (stray !== -1)
       errors.push({ row, column: null, message: `a value in column ${stray + 1}, which has no header` });
-    const path = cellText(cells[layout.pathColumn]).trim();
+    const pathCell = cells[layout.pathColumn];
+    const path = cellText(pathCell).trim();
     const column = layout.names[layout.pathColumn] ?? PATH_COLUMN;
     const first = firstRowOf.get(path);
-    if (path === '') errors.push({ row, column, message: 'no path' });
+    if (isFormulaCell(pathCell)) errors.push({ row, column, message: formulaMessage('the path', pathCell) });
+    else if (path === '') errors.push({ row, column, message: 'no path' });
     else if (first !== undefined) errors.push({ row, column, message: `${path} is also on row ${first}` });
     else {
       firstRowOf.set(path, row);

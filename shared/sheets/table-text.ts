@@ -1,6 +1,11 @@
 /**
  * Delimited tables (CSV and TSV) as RFC 4180 describes them: quoted fields, CRLF line ends.
+ *
+ * Tables for spreadsheet programs ({@link formatTable}, {@link parseTable}) escape text cells
+ * that a spreadsheet would run as formulas, and undo it on reading (see `formula-escape.ts`);
+ * tables for other programs ({@link formatTableVerbatim}) hold every cell as it is.
  */
+import { escapeFormulaText, unescapeFormulaText } from './formula-escape';
 
 /**
  * The delimited formats and their delimiters; `semicolon` is the CSV that spreadsheet programs
@@ -35,8 +40,35 @@ export function sniffTableFormat(fileName: string, text: string): TableFormat {
   return firstLine.includes(';') && !firstLine.includes(',') ? 'semicolon' : 'csv';
 }
 
-/** Formats rows, quoting fields that hold the delimiter, a quote or a line break. */
-export function formatTable(rows: readonly (readonly string[])[], format: TableFormat): string {
+/** A number cell of a spreadsheet table, as its text (`75.0`, `-5`, `1e-05`, `inf`): never escaped. */
+export interface TableNumber {
+  readonly number: string;
+}
+
+/** A cell of a spreadsheet table: text (escaped against formulas when written) or a number. */
+export type TableCell = string | TableNumber;
+
+/** A number's text as a cell that is written as it is. */
+export function tableNumber(text: string): TableNumber {
+  return { number: text };
+}
+
+/**
+ * Formats a table for spreadsheet programs: text cells that a spreadsheet would read as a
+ * formula get a leading `'` ({@link escapeFormulaText}), numbers are written as they are.
+ */
+export function formatTable(rows: readonly (readonly TableCell[])[], format: TableFormat): string {
+  return formatTableVerbatim(
+    rows.map((row) => row.map((cell) => (typeof cell === 'string' ? escapeFormulaText(cell) : cell.number))),
+    format,
+  );
+}
+
+/**
+ * Formats rows with every cell as it is, for programs that are not spreadsheets (OMERO's
+ * populate), quoting fields that hold the delimiter, a quote or a line break.
+ */
+export function formatTableVerbatim(rows: readonly (readonly string[])[], format: TableFormat): string {
   const delimiter = TABLE_DELIMITERS[format];
   const quote = (field: string): string =>
     field.includes(delimiter) || /["\r\n]/.test(field) ? `"${field.replaceAll('"', '""')}"` : field;
@@ -55,12 +87,19 @@ export class TableSyntaxError extends Error {
 }
 
 /**
- * Parses a table; a leading byte-order mark and a final line break are ignored.
- *
- * Accepts CRLF and LF line ends. Throws {@link TableSyntaxError} on a quote that never closes
- * or text after a closing quote.
+ * Parses a table written for spreadsheet programs: {@link parseTableVerbatim}, then every cell
+ * with its escape against formulas undone ({@link unescapeFormulaText}).
  */
 export function parseTable(text: string, format: TableFormat): string[][] {
+  return parseTableVerbatim(text, format).map((row) => row.map(unescapeFormulaText));
+}
+
+/**
+ * Parses a table, every cell as it is; a leading byte-order mark and a final line break are
+ * ignored. Accepts CRLF and LF line ends. Throws {@link TableSyntaxError} on a quote that never
+ * closes or text after a closing quote.
+ */
+export function parseTableVerbatim(text: string, format: TableFormat): string[][] {
   const delimiter = TABLE_DELIMITERS[format];
   const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
   const rows: string[][] = [];

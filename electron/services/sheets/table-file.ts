@@ -2,12 +2,13 @@
  * Table files in and out: CSV, TSV and XLSX for export and import, and the OMERO bulk
  * annotation CSV for export. The one engine of the command line and the app.
  */
-import { omeroTable } from '../../../shared/sheets/omero-table';
-import { cellText, valueCell, valueText, type SheetTable } from '../../../shared/sheets/sheet-cell';
+import { omeroTable, type OmeroTable } from '../../../shared/sheets/omero-table';
+import { valueCell, valueTableCell, type SheetTable } from '../../../shared/sheets/sheet-cell';
 import { exportTable, type ExportRow, type TableExportFormat } from '../../../shared/sheets/table-export';
 import {
   decodeTableText,
   formatTable,
+  formatTableVerbatim,
   parseTable,
   sniffTableFormat,
   TableSyntaxError,
@@ -41,10 +42,7 @@ export async function encodeExport(
   switch (format) {
     case 'csv':
     case 'tsv': {
-      const text = formatTable(
-        exportTable(rows, valueText).map((row) => row.map(cellText)),
-        format,
-      );
+      const text = formatTable(exportTable(rows, valueTableCell), format);
       return { bytes: utf8(text), mimeType: TABLE_MIME_TYPES[format], suffix: `.${format}`, notes: [] };
     }
     case 'xlsx':
@@ -55,16 +53,32 @@ export async function encodeExport(
         notes: [],
       };
     case 'omero': {
-      const { table, emptyNumbers } = omeroTable(rows, folderName);
-      const notes =
-        emptyNumbers.length === 0
-          ? []
-          : [
-              `${emptyNumbers.join(', ')} ha${emptyNumbers.length === 1 ? 's' : 've'} empty cells: run omero metadata populate with --allow_nan (they become NaN)`,
-            ];
-      return { bytes: utf8(formatTable(table, 'csv')), mimeType: TABLE_MIME_TYPES.csv, suffix: '-omero.csv', notes };
+      const omero = omeroTable(rows, folderName);
+      return {
+        bytes: utf8(formatTableVerbatim(omero.table, 'csv')),
+        mimeType: TABLE_MIME_TYPES.csv,
+        suffix: '-omero.csv',
+        notes: omeroNotes(omero),
+      };
     }
   }
+}
+
+/**
+ * What to know before running populate: empty number cells need `--allow_nan`; text that a
+ * spreadsheet would run as a formula is written as it is, for OMERO to store as it is.
+ */
+function omeroNotes({ emptyNumbers, formulaLike }: OmeroTable): string[] {
+  const notes: string[] = [];
+  if (emptyNumbers.length > 0)
+    notes.push(
+      `${emptyNumbers.join(', ')} ha${emptyNumbers.length === 1 ? 's' : 've'} empty cells: run omero metadata populate with --allow_nan (they become NaN)`,
+    );
+  if (formulaLike > 0)
+    notes.push(
+      `${formulaLike} cell${formulaLike === 1 ? ' starts' : 's start'} like a formula (=, +, -, @): kept as written for OMERO, so do not open this file in a spreadsheet program`,
+    );
+  return notes;
 }
 
 /** The format an export file name asks for (`.tsv`, `.xlsx`; `.csv` and anything else: CSV). */

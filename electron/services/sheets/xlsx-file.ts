@@ -2,8 +2,8 @@
  * XLSX workbooks, read and written with exceljs (loaded on first use, so commands that never
  * touch a workbook do not pay for it).
  */
-import type { CellValue, Workbook } from 'exceljs';
-import { cellText, isErrorCell, type SheetCell, type SheetTable } from '../../../shared/sheets/sheet-cell';
+import type { Cell, CellValue, Workbook } from 'exceljs';
+import { cellText, type SheetCell, type SheetTable, type ValueTable } from '../../../shared/sheets/sheet-cell';
 
 /** The name of the sheet an export writes. */
 const SHEET_NAME = 'AcqMeta';
@@ -17,16 +17,13 @@ async function newWorkbook(): Promise<Workbook> {
 
 /**
  * Writes a table as a workbook of one sheet: a bold, frozen header row with a filter, text
- * cells as text (never formulas), numbers as numbers, empty values as empty cells.
+ * cells as text cells (`=1+1` is text there, never a formula: no escape needed), numbers as
+ * numbers, empty values as empty cells.
  */
-export async function writeWorkbook(table: SheetTable): Promise<Uint8Array> {
+export async function writeWorkbook(table: ValueTable): Promise<Uint8Array> {
   const workbook = await newWorkbook();
   const sheet = workbook.addWorksheet(SHEET_NAME, { views: [{ state: 'frozen', ySplit: 1 }] });
-  for (const cells of table) {
-    sheet.addRow(
-      cells.map((cell) => (typeof cell === 'string' ? escapeText(cell) : isErrorCell(cell) ? cell.error : cell)),
-    );
-  }
+  for (const cells of table) sheet.addRow(cells.map((cell) => (typeof cell === 'string' ? escapeText(cell) : cell)));
   const header = table[0] ?? [];
   sheet.getRow(1).font = { bold: true };
   if (header.length > 0) sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: header.length } };
@@ -63,7 +60,7 @@ export async function readWorkbook(bytes: Uint8Array): Promise<SheetTable> {
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: SheetCell[] = [];
     row.eachCell({ includeEmpty: true }, (cell, column) => {
-      cells[column - 1] = toSheetCell(cell.value);
+      cells[column - 1] = readCellOf(cell);
     });
     table[rowNumber - 1] = Array.from(cells, (cell) => cell ?? null);
   });
@@ -74,14 +71,22 @@ export async function readWorkbook(bytes: Uint8Array): Promise<SheetTable> {
   });
 }
 
-/** A cell's value as a {@link SheetCell}: rich text joined, a formula as its stored result. */
+/**
+ * A workbook cell as a {@link SheetCell}: a formula (shared ones too, as the cell's own formula)
+ * stays a formula, with the text of the result the workbook stored, so an import can refuse it.
+ */
+function readCellOf(cell: Cell): SheetCell {
+  const value = cell.value;
+  if (typeof value !== 'object' || value === null || !('formula' in value || 'sharedFormula' in value))
+    return toSheetCell(value);
+  return { formula: cell.formula, result: value.result === undefined ? null : cellText(toSheetCell(value.result)) };
+}
+
+/** A cell's value as a {@link SheetCell}: rich text joined, a hyperlink as its text. */
 function toSheetCell(value: CellValue): SheetCell {
   if (value === null || value === undefined) return null;
   if (typeof value !== 'object' || value instanceof Date) return value;
   if ('richText' in value) return value.richText.map((run) => run.text).join('');
-  if ('formula' in value || 'sharedFormula' in value) {
-    return value.result === undefined ? { error: 'a formula with no computed value' } : toSheetCell(value.result);
-  }
   if ('hyperlink' in value) return typeof value.text === 'string' ? value.text : toSheetCell(value.text as CellValue);
   if ('error' in value) return { error: value.error };
   return null;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildResultsTable, readAnalyses, type ResultsSource } from '../../../../shared/analysis';
 import { EDITABLE_FIELDS } from '../../../../shared/fields/field-table';
+import type { TableCell } from '../../../../shared/sheets/table-text';
 import { fixtureText } from '../sidecar/fixture-text';
 import { LINESCANS, linescanText, sidecarOf } from './linescan-fixtures';
 
@@ -26,7 +27,13 @@ function summaryLines(text: string): Map<string, string>[] {
   return records;
 }
 
+/** A table's cells as text (a number cell as its text), to compare with the sidecars' text. */
+function texts(rows: readonly (readonly TableCell[])[]): string[][] {
+  return rows.map((row) => row.map((cell) => (typeof cell === 'string' ? cell : cell.number)));
+}
+
 const table = buildResultsTable(LINESCANS.map((name) => source(name.replace(/\.json$/, ''), linescanText(name))));
+const rows = texts(table.rows);
 const column = (name: string): number => table.columns.findIndex((c) => c.name === name);
 
 describe('buildResultsTable', () => {
@@ -55,8 +62,8 @@ describe('buildResultsTable', () => {
   });
 
   it('has one row per analysis record, with the image fields beside it', () => {
-    expect(table.rows).toHaveLength(6 * 8);
-    const first = table.rows[0] as string[];
+    expect(rows).toHaveLength(6 * 8);
+    const first = rows[0] as string[];
     expect(first[column('path')]).toBe('ls_01.tif');
     expect(first[column('genotype')]).toBe('WT');
     expect(first[column('depth')]).toBe('120.0');
@@ -68,16 +75,16 @@ describe('buildResultsTable', () => {
       '1',
       '0',
     ]);
-    expect(table.rows.filter((r) => r[column('genotype')] === 'APP/PS1')).toHaveLength(24);
+    expect(rows.filter((r) => r[column('genotype')] === 'APP/PS1')).toHaveLength(24);
   });
 
   it.each(LINESCANS)(
     '%s: every summary value equals the sidecar text to the last digit (NaN blank, Infinity inf)',
     (name) => {
-      const rows = table.rows.filter((r) => r[0] === name.replace(/\.json$/, ''));
+      const ofImage = rows.filter((r) => r[0] === name.replace(/\.json$/, ''));
       const expected = summaryLines(linescanText(name));
-      expect(rows).toHaveLength(expected.length);
-      rows.forEach((row, i) => {
+      expect(ofImage).toHaveLength(expected.length);
+      ofImage.forEach((row, i) => {
         const summary = expected[i] as Map<string, string>;
         for (const [key, text] of summary) {
           expect(row[column(key)]).toBe(text === 'NaN' ? '' : text === 'Infinity' ? 'inf' : text);
@@ -91,7 +98,7 @@ describe('buildResultsTable', () => {
   it('keeps number text a float round trip would change, and blanks a key a record lacks', () => {
     const canonical = buildResultsTable([source('x.tif', fixtureText('canonical.tif.json'))]);
     const at = (row: number, name: string) =>
-      canonical.rows[row]?.[canonical.columns.findIndex((c) => c.name === name)];
+      texts(canonical.rows)[row]?.[canonical.columns.findIndex((c) => c.name === name)];
     expect(at(1, 'big')).toBe('1e+16');
     expect(at(1, 'tiny')).toBe('5e-324');
     expect(at(1, 'min_velocity')).toBe('-inf');
@@ -100,7 +107,7 @@ describe('buildResultsTable', () => {
     expect(at(0, 'values')).toBe('[1.0, NaN, 2.5]');
     expect(at(0, 'n')).toBe('');
     expect(at(1, 'n')).toBe('42');
-    const old = table.rows.find((r) => r[0] === 'ls_03.tif' && r[column('analysis')] === 'diameter');
+    const old = rows.find((r) => r[0] === 'ls_03.tif' && r[column('analysis')] === 'diameter');
     expect(old?.[column('num_qc_edge_violations')]).toBe('');
     expect(old?.[column('num_qc_center_violations')]).not.toBe('');
   });
@@ -115,7 +122,7 @@ describe('buildResultsTable', () => {
       source('b.tif', fixtureText('minimal-2ch-imagej.tif.json')),
     ]);
     expect(built.columns.slice(-2).map((c) => c.name)).toEqual(['summary_channel', 'summary_path']);
-    expect(built.rows).toEqual([
+    expect(texts(built.rows)).toEqual([
       [
         'a.tif',
         ...EDITABLE_FIELDS.map(
@@ -134,6 +141,32 @@ describe('buildResultsTable', () => {
         '2',
         'p',
       ],
+    ]);
+  });
+
+  it('types each cell by what the sidecar stores: numbers are numbers, text is text even when it reads "-5"', () => {
+    const text = fixtureText('minimal-2ch-imagej.tif.json')
+      .replace('"depth": null', '"depth": -5.0')
+      .replace('"genotype": ""', '"genotype": "-5"')
+      .replace(
+        '"analysis": []',
+        '"analysis": [{"analysis_name": "=cmd", "channel": 1, "roi_id": 2, "detection_params": {}, "summary": {"n": -3, "low": -Infinity, "label": "-3", "ok": true}}]',
+      );
+    const built = buildResultsTable([source('a.tif', text)]);
+    const cell = (name: string) => built.rows[0]?.[built.columns.findIndex((c) => c.name === name)];
+    expect([cell('depth'), cell('n'), cell('low'), cell('roi_id'), cell('channel')]).toEqual([
+      { number: '-5.0' },
+      { number: '-3' },
+      { number: '-inf' },
+      { number: '2' },
+      { number: '1' },
+    ]);
+    expect([cell('genotype'), cell('label'), cell('analysis'), cell('ok'), cell('branch_order')]).toEqual([
+      '-5',
+      '-3',
+      '=cmd',
+      'true',
+      '',
     ]);
   });
 });

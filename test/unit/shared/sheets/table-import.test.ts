@@ -119,3 +119,51 @@ describe('planRows', () => {
     expect(preview).toEqual({ rows: 1, changes: [], errors: [], warnings: [] });
   });
 });
+
+describe('formula cells of a workbook', () => {
+  const hyperlink = { formula: 'HYPERLINK("http://evil.example","click")', result: 'click' };
+
+  it('are refused in the header, in the path column and in a field column, each with its row and column', () => {
+    expect(readLayout([['path', { formula: 'A1', result: 'path' }]])).toEqual({
+      ok: false,
+      errors: [
+        {
+          row: 1,
+          column: null,
+          message:
+            'the header of column 2 is the formula =A1 (showing "path"); an import takes values, not formulas: replace it by its value (Paste Special › Values) or type the text',
+        },
+      ],
+    });
+    const table: SheetTable = [
+      ['path', 'note', 'depth'],
+      [{ formula: 'B9', result: null }, 'x', null],
+      ['a.tif', hyperlink, { formula: 'C1*2', result: '150' }],
+    ];
+    const layout = layoutOf(table);
+    const { rows, errors } = readRows(table, layout);
+    expect(errors).toEqual([
+      {
+        row: 2,
+        column: 'path',
+        message: expect.stringMatching(/^the path is the formula =B9 \(showing no computed value\); /),
+      },
+    ]);
+    const { preview, rowChanges } = planRows(layout, rows, [image({ note: 'click', depth: 150 })]);
+    expect(preview.errors).toEqual([
+      {
+        row: 3,
+        column: 'note',
+        message: expect.stringMatching(
+          /^a\.tif: Note: the cell is the formula =HYPERLINK\("http:\/\/evil\.example","click"\) \(showing "click"\); an import takes values, not formulas/,
+        ),
+      },
+      {
+        row: 3,
+        column: 'depth',
+        message: expect.stringMatching(/^a\.tif: Depth: the cell is the formula =C1\*2 \(showing "150"\)/),
+      },
+    ]);
+    expect(rowChanges).toEqual([]);
+  });
+});

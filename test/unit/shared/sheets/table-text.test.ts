@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { formatTable, parseTable, TableSyntaxError } from '../../../../shared/sheets/table-text';
+import {
+  formatTable,
+  formatTableVerbatim,
+  parseTable,
+  parseTableVerbatim,
+  TableSyntaxError,
+} from '../../../../shared/sheets/table-text';
 
 describe('formatTable / parseTable', () => {
   const rows = [
@@ -31,5 +37,11 @@ describe('formatTable / parseTable', () => {
   it('reports the line of a quote that never closes or of text after a closing quote', () => {
     expect(() => parseTable('a,b\r\n"x,y\r\n', 'csv')).toThrow(new TableSyntaxError(2, 'a quoted field never ends'));
     expect(() => parseTable('a,b\r\n"x"y,z\r\n', 'csv')).toThrow(new TableSyntaxError(2, 'text after a closing quote'));
+  });
+
+  it('writes and reads a verbatim table cell for cell, formula characters and quotes included', () => {
+    const cells = [['=1+1', "'=1+1", '-5', '@x']];
+    expect(formatTableVerbatim(cells, 'csv')).toBe("=1+1,'=1+1,-5,@x\r\n");
+    expect(parseTableVerbatim("=1+1,'=1+1,-5,@x\r\n", 'csv')).toEqual(cells);
   });
 });

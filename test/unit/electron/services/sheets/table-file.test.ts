@@ -9,7 +9,7 @@ async function workbookBytes(build: (sheet: ExcelJS.Worksheet) => void): Promise
 }
 
 describe('decodeTable', () => {
-  it('reads workbook cells as a person sees them, keeping row numbers and padding rows', async () => {
+  it('reads workbook cells as a person sees them, formulas as formulas, keeping row numbers and padding rows', async () => {
     const bytes = await workbookBytes((sheet) => {
       sheet.getRow(1).values = ['path', 'genotype', 'depth', 'date'];
       sheet.getRow(2).values = [
@@ -23,10 +23,10 @@ describe('decodeTable', () => {
     });
     expect(await decodeTable('lab.xlsx', bytes)).toEqual([
       ['path', 'genotype', 'depth', 'date'],
-      ['a.tif', 'Thy1', 12, new Date(Date.UTC(2026, 2, 14))],
+      ['a.tif', 'Thy1', { formula: '6*2', result: '12' }, new Date(Date.UTC(2026, 2, 14))],
       [null, null, null, null],
       ['b.tif', 'WT', { error: '#N/A' }, null],
-      ['c.tif', { error: 'a formula with no computed value' }, null, null],
+      ['c.tif', { formula: 'A1', result: null }, null, null],
     ]);
   });
 
