@@ -25,14 +25,20 @@ the image path relative to <folder>, then one column per editable field, named b
 sidecar key. Images without a sidecar show the defaults. Images whose sidecar is invalid are
 left out and reported on stderr.
 
-  --format csv|tsv   UTF-8 text, RFC 4180 quoting, CRLF line ends
-  --format xlsx      an Excel workbook: text cells stay text, numbers are numbers, an
-                     empty cell is no value (needs -o, or stdout not being a terminal)
+  --format csv|tsv   UTF-8 text, RFC 4180 quoting, CRLF line ends; text that begins with
+                     =, +, -, @, a tab or a carriage return (or with ') gets a leading ',
+                     so that spreadsheet programs do not run it as a formula (import
+                     takes it off again); numbers are written as they are
+  --format xlsx      an Excel workbook: text cells stay text (never formulas), numbers are
+                     numbers, an empty cell is no value (needs -o, or stdout not being a
+                     terminal)
   --format omero     an OMERO bulk annotation CSV: a "# header" row of column types, then
                      "Dataset Name" (the image's subfolder, or <folder>'s own name for images
                      directly in it), "Image Name" (the file name) and one column per field,
                      for: omero metadata populate Project:<id> --file <file>
-                     (add --allow_nan when number columns have empty cells: stderr says so)
+                     (add --allow_nan when number columns have empty cells: stderr says so);
+                     text is written as it is, for OMERO to store as it is, so do not
+                     open this file in a spreadsheet program (stderr says when it matters)
   --format readme    a draft dataset readme in Markdown: image count, formats, axes and
                      sizes, data types, channels, pixel sizes (uncalibrated images named),
                      acquisition dates, the values of each field with counts, completeness

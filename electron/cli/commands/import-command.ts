@@ -30,8 +30,11 @@ clears its field.
 
 What spreadsheet programs do to data is undone: a date cell becomes YYYY-MM-DD text, numbers
 may be text, have stray spaces or a decimal comma (12,5), and a cell still showing the stored
-value changes nothing (Excel keeps 15 significant digits; 1.0 may come back as 1). So a table
-exported and not edited imports as no change.
+value changes nothing (Excel keeps 15 significant digits; 1.0 may come back as 1). The '
+that export puts before text beginning with =, +, -, @, a tab, a carriage return or ' is
+taken off (any other leading ' is kept). So a table exported and not edited imports as no
+change. A formula cell of a workbook is an error (its row and column are named): paste its
+value instead, as a formula's result can change without the cell being edited.
 
 Everything is checked first: unknown columns, repeated paths, paths leaving the folder,
 values that cannot be stored or that break the lab profile in force for their image (a closed

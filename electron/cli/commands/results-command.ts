@@ -24,8 +24,11 @@ them; NaN is an empty cell and Infinity is written inf. Images without analyses 
 images whose sidecar is invalid are left out and reported on stderr. Nothing is written to
 the sidecars.
 
-  --format csv|tsv   UTF-8 text, RFC 4180 quoting, CRLF line ends
-  --format xlsx      an Excel workbook: numbers are numbers, an empty cell is no value
+  --format csv|tsv   UTF-8 text, RFC 4180 quoting, CRLF line ends; text that begins with
+                     =, +, -, @, a tab or a carriage return (or with ') gets a leading ',
+                     so that spreadsheet programs do not run it as a formula
+  --format xlsx      an Excel workbook: numbers are numbers, text is text (never a
+                     formula), an empty cell is no value
                      (needs -o, or stdout not being a terminal)
   -o <file>          write to <file> instead of stdout; without --format, its name ending
                      (.csv, .tsv, .xlsx) picks the format

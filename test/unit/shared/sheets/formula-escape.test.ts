@@ -69,6 +69,7 @@ describe('CSV and TSV tables for spreadsheets', () => {
     expect(valueTableCell(-5, field('branch_order'))).toEqual({ number: '-5' });
     expect(valueTableCell('-5', field('genotype'))).toBe('-5');
     expect(valueTableCell('-5', field('depth'))).toBe('-5');
+    expect(valueTableCell(-7, field('genotype'))).toBe('-7'); // a text field that holds a JSON number
     expect(valueTableCell(null, field('depth'))).toBe('');
     const written = formatTable(
       [
