@@ -13,7 +13,11 @@ const FORMATS: readonly { format: TableExportFormat; label: string; hint: string
   { format: 'xlsx', label: 'Excel workbook (.xlsx)', hint: 'Numbers as number cells, text as text' },
   { format: 'csv', label: 'CSV (.csv)', hint: 'Comma-separated, UTF-8' },
   { format: 'tsv', label: 'TSV (.tsv)', hint: 'Tab-separated, UTF-8' },
-  { format: 'omero', label: 'OMERO bulk annotations (.csv)', hint: 'For omero metadata populate; not for import here' },
+  {
+    format: 'omero',
+    label: 'OMERO bulk annotations (.csv)',
+    hint: 'For omero metadata populate only: not for spreadsheets or import',
+  },
 ];
 
 /** The dialog, shown while `exportPrompt` is set. */
