@@ -29,3 +29,8 @@ export function toApiError(error: unknown): ApiError {
   const message = error instanceof Error ? error.message : String(error);
   return { code: 'INTERNAL', message };
 }
+
+/** Drops a leading `<file name>: ` from a message, for text that already names the file. */
+export function withoutFileName(message: string, fileName: string): string {
+  return message.startsWith(`${fileName}: `) ? message.slice(fileName.length + 2) : message;
+}

@@ -7,7 +7,7 @@ import type { ImageEntry } from '../services/folder';
 import { profileProblemsOf, type LoadedProfile, type ProfileFinder } from '../services/profile';
 import { mapInOrder, storedValues } from '../services/rows';
 import { readSidecarFile, sidecarNameFor, type SidecarFile } from '../services/sidecar';
-import { withoutFileName } from './row-format';
+import { withoutFileName } from '../../shared/errors';
 import { walkFolder } from './targets';
 
 /** One image's status with where its problems are printed and the profile in force. */

@@ -4,8 +4,8 @@
  */
 import type { FieldValues } from '../../shared/fields/field-table';
 import type { ImageEntry } from '../services/folder';
+import { profileRefusals, type ProfileFinder } from '../services/profile';
 import { mapInOrder } from '../services/rows';
-import { createProfileChecker } from '../services/profile';
 
 /** Images listed by name in one refusal before the rest are counted. */
 const NAMED = 3;
@@ -15,15 +15,14 @@ const NAMED = 3;
  * of each; a problem shared by many images is one line naming a few of them
  * (`a.tif, b.tif and 8 more: ...`).
  */
-export async function profileRefusals(
+export async function refusalsForEveryImage(
   items: readonly { entry: ImageEntry; changes: FieldValues }[],
-  cwd: string,
+  profiles: ProfileFinder,
 ): Promise<string[]> {
-  const check = createProfileChecker({ root: cwd });
   const byMessage = new Map<string, string[]>();
   const refusals = async ({ entry, changes }: (typeof items)[number]) => ({
     entry,
-    problems: await check(entry.absPath, changes),
+    problems: await profileRefusals(profiles, entry.absPath, changes),
   });
   for await (const { entry, problems } of mapInOrder(items, 16, refusals)) {
     for (const { message } of problems) byMessage.set(message, [...(byMessage.get(message) ?? []), entry.relPath]);

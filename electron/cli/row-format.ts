@@ -98,8 +98,3 @@ export function describeStored(value: FieldValue | undefined, spec?: FieldSpec):
   if (value === null || value === undefined) return '(none)';
   return typeof value === 'string' ? JSON.stringify(value) : cellText(value, spec);
 }
-
-/** Drops a leading `<file name>: ` from a message, for lines that already name the file. */
-export function withoutFileName(message: string, fileName: string): string {
-  return message.startsWith(`${fileName}: `) ? message.slice(fileName.length + 2) : message;
-}

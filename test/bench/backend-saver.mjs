@@ -1,8 +1,8 @@
 // The app's save path for the write benchmark: browser mode (dist/electron/serve.cjs) on a
 // folder, opened and scanned as the app does, then timed saves that set one field in every
 // sidecar with `saveSidecars` requests, each file carrying the version the renderer would hold,
-// sent as the renderer sends them (its order and batch size, one request ahead of each answer).
-// Versions are read before the clock starts.
+// sent by the renderer's own code (shared/save-batches.ts: its order, batch size and one
+// request ahead of each answer). Versions are read before the clock starts.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -11,13 +11,12 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { importSource, root } from './bench-kit.mjs';
 
-/** The renderer's own batch size and order of saves, so that the benchmark sends what the app sends. */
-const renderer = await importSource([
-  "export { SAVE_BATCH } from './renderer/src/store/slices/save-slice';",
-  "export { acrossFolders, folderOfRelPath } from './shared/across-folders';",
+/** The renderer's own sending of saves, so that the benchmark sends what the app sends. */
+const sender = await importSource([
+  "export { SAVE_BATCH, saveBatches, sendSaveBatches } from './shared/save-batches';",
 ]);
 /** Files per `saveSidecars` request. */
-export const SAVE_BATCH = renderer.SAVE_BATCH;
+export const SAVE_BATCH = sender.SAVE_BATCH;
 
 function images(dir, rel = '') {
   const found = [];
@@ -61,21 +60,25 @@ export async function startBackendSaver(folder) {
         const chunks = [];
         res.on('data', (chunk) => chunks.push(chunk));
         res.on('end', () => {
-          const result = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-          if (result.ok) resolve(result.payload);
-          else reject(new Error(`${method}: ${result.error.message}`));
+          resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
         });
       });
       req.on('error', reject);
       req.end(JSON.stringify(request));
     });
+  /** The payload of a call that must succeed. */
+  const callOk = async (method, request) => {
+    const result = await call(method, request);
+    if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
+    return result.payload;
+  };
   const events = (await fetch(`${url.base}/api/events`, { headers })).body.getReader();
   const decoder = new TextDecoder();
   let received = '';
   /** Opens the folder and scans it, as the app does, until the scan is done. */
   const openAndScan = async () => {
-    await call('openFolder', { path: folder });
-    const { scanId } = await call('scanFolder', {});
+    await callOk('openFolder', { path: folder });
+    const { scanId } = await callOk('scanFolder', {});
     const done = `"type":"scan-done","scanId":"${scanId}"`;
     while (!received.includes(done)) received += decoder.decode((await events.read()).value, { stream: true });
     received = '';
@@ -86,33 +89,27 @@ export async function startBackendSaver(folder) {
   const paths = images(folder);
   return {
     /** Opens an empty folder, so that other writers' changes are not watched meanwhile. */
-    park: () => call('openFolder', { path: parked }),
+    park: () => callOk('openFolder', { path: parked }),
     /** Opens the folder again and scans it. */
     resume: openAndScan,
     /** Sets `field` to `value` in every sidecar; resolves with the seconds the saves took. */
     async save(field, value) {
-      const inTurns = renderer.acrossFolders(paths, renderer.folderOfRelPath).map((index) => paths[index]);
-      const saves = inTurns.map((p) => ({
+      const saves = paths.map((p) => ({
         path: p,
         changes: { [field]: value },
         expected: versionOf(path.join(folder, `${p}.json`)),
       }));
-      const batches = [];
-      for (let start = 0; start < saves.length; start += SAVE_BATCH)
-        batches.push(saves.slice(start, start + SAVE_BATCH));
-      const requests = [];
-      const send = (index) => {
-        if (index < batches.length) requests[index] ??= call('saveSidecars', { saves: batches[index] });
-      };
       const started = performance.now();
-      // as the renderer's writeSaves: the first request alone, then one request ahead of each answer
-      for (let index = 0; index < batches.length; index++) {
-        send(index);
-        if (index > 0) send(index + 1);
-        const outcomes = await requests[index];
-        const failed = outcomes.find((o) => !o.ok);
-        if (failed) throw new Error(`${failed.path}: ${failed.error.message}`);
-      }
+      await sender.sendSaveBatches(
+        sender.saveBatches(saves),
+        (batch) => call('saveSidecars', { saves: batch }),
+        (_index, _batch, answer) => {
+          if (answer === null) return;
+          if (!answer.ok) throw new Error(`saveSidecars: ${answer.error.message}`);
+          const failed = answer.payload.find((o) => !o.ok);
+          if (failed) throw new Error(`${failed.path}: ${failed.error.message}`);
+        },
+      );
       return (performance.now() - started) / 1000;
     },
     close() {

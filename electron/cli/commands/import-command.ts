@@ -4,15 +4,15 @@
 import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { ImportError, ImportWarning } from '../../../shared/sheets/table-import';
-import { mapInOrder } from '../../services/rows';
-import { previewTableImport, type ChangedRow } from '../../services/sheets/import-preview';
+import { createProfileCache, createProfileFinder } from '../../services/profile';
+import { previewTableImport, versionRead, type ChangedRow } from '../../services/sheets/import-preview';
 import type { OpenFolder } from '../../services/folder';
 import type { WriteBatch } from '../../services/sidecar';
 import { createTiffScanner, type TiffScanner } from '../../services/tiff';
 import { lastOption } from '../args';
 import { CliError, EXIT, type CliIo, type Command } from '../cli-io';
 import { folderArgument } from '../targets';
-import { applyPlan, describeDiff, planFromRead, type ChangePlan } from '../write-changes';
+import { cliWriter, describeDiff } from '../write-changes';
 import { refuseAll, writeAndReport, type ChangedOutcome } from '../write-report';
 
 /** The `import` command. */
@@ -87,21 +87,13 @@ async function importTable(
   const { preview, changed } = await previewTableImport(fileName, bytes, folder, scanner);
   if (preview.errors.length > 0) return refuseAll(io, preview.errors.map(describeIssue));
   for (const warning of preview.warnings) io.err(`warning: ${describeIssue(warning)}`);
-  const planned: { entry: ChangedRow['entry']; plan: ChangePlan }[] = [];
-  const plan = async ({ entry, read, changes }: ChangedRow) => ({
-    entry,
-    plan: await planFromRead(entry, read, changes, scanner),
-  });
-  for await (const item of mapInOrder(changed, 16, plan)) planned.push(item);
-  const blocked = planned.flatMap(({ entry, plan: p }) =>
-    p.kind === 'skipped' || p.kind === 'io' ? [`${entry.relPath}: ${p.reason}`] : [],
-  );
-  if (blocked.length > 0) return refuseAll(io, blocked);
-  const write = ({ entry, plan: p }: (typeof planned)[number], batch: WriteBatch) => applyPlan(entry, p, dryRun, batch);
+  const writer = cliWriter(createProfileFinder(createProfileCache(), { root: folder.root }), scanner, dryRun);
+  const write = ({ entry, read, changes }: ChangedRow, batch: WriteBatch) =>
+    writer.write(entry, { changes, expected: versionRead(read) }, batch);
   const unmatched = preview.warnings.filter((w) => w.kind === 'unmatched-path').length;
   const lines = (entry: ChangedRow['entry'], outcome: ChangedOutcome) =>
     outcome.diffs.map((d) => `${entry.relPath}: ${describeDiff(d)}`);
-  const code = await writeAndReport(planned, io, dryRun, write, lines, preview.rows - unmatched - planned.length);
+  const code = await writeAndReport(changed, io, dryRun, write, lines, preview.rows - unmatched - changed.length);
   return unmatched > 0 ? Math.max(code, EXIT.problems) : code;
 }
 

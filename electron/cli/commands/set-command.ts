@@ -6,13 +6,14 @@ import { EDITABLE_FIELDS, type FieldValues } from '../../../shared/fields/field-
 import { compileNamePattern, type NamePattern } from '../../../shared/names/name-pattern';
 import { parseFieldInput, validateChanges } from '../../../shared/validation';
 import type { ImageEntry } from '../../services/folder';
+import { createProfileCache, createProfileFinder } from '../../services/profile';
 import type { WriteBatch } from '../../services/sidecar';
 import { createTiffScanner } from '../../services/tiff';
 import { lastOption, UsageError } from '../args';
 import type { Command } from '../cli-io';
-import { profileRefusals } from '../profile-refusals';
+import { refusalsForEveryImage } from '../profile-refusals';
 import { imageTargets } from '../targets';
-import { applyPlan, describeDiff, planChanges, setFields } from '../write-changes';
+import { cliWriter, describeDiff } from '../write-changes';
 import { refuseAll, writeAndReport } from '../write-report';
 
 const FIELD_LIST = EDITABLE_FIELDS.map(
@@ -78,17 +79,17 @@ sidecar changed on disk meanwhile or could not be written.`,
     const valued = targets.flatMap(({ entry, changes: c }) =>
       c.kind === 'values' ? [{ entry, changes: c.values }] : [],
     );
-    const refusals = await profileRefusals(valued, io.cwd);
+    const profiles = createProfileFinder(createProfileCache(), { root: io.cwd });
+    const refusals = await refusalsForEveryImage(valued, profiles);
     if (refusals.length > 0) return refuseAll(io, refusals);
     const scanner = createTiffScanner();
     try {
+      const writer = cliWriter(profiles, scanner, dryRun);
       const write = async ({ entry, changes: c }: (typeof targets)[number], batch: WriteBatch) => {
         // Invalid values were refused above: what is not a set of values is a name that does not match.
         if (c.kind !== 'values')
           return { kind: 'skipped' as const, reason: 'the file name does not match --from-name; left as it is' };
-        return dryRun
-          ? applyPlan(entry, await planChanges(entry, c.values, scanner), true)
-          : setFields(entry, c.values, scanner, batch);
+        return writer.write(entry, { changes: c.values, expected: 'latest' }, batch);
       };
       return await writeAndReport(targets, io, dryRun, write, (entry, outcome) => {
         const verb = dryRun ? `would ${outcome.kind === 'created' ? 'create' : 'update'}` : outcome.kind;

@@ -14,7 +14,7 @@ import { createProfileCache } from '../profile';
 import { HeaderMemo } from '../rows';
 import { createTiffScanner } from '../tiff';
 import type { BackendContext, BackendOptions } from './backend-context';
-import { toBackendError } from './backend-error';
+import { toBackendError } from '../disk';
 import { folderHandlers, openFolderAt } from './folder-handlers';
 import { ImageFolders } from './image-folders';
 import { imageHandlers } from './image-handlers';

@@ -1,17 +1,15 @@
 /**
- * saveSidecars: each file is validated (formats, then the lab profile's refusals),
- * conflict-checked and written on its own, many files in flight; the folders written are
- * synced once per request.
+ * saveSidecars: each file goes through the one save path (`saveImageChanges`) on its own,
+ * many files in flight; the folders written are synced once per request.
  */
 import type { ApiHandlers, SaveOutcome, SaveRequest } from '../../../shared/api';
-import { ApiFailure } from '../../../shared/errors';
-import { validateChanges } from '../../../shared/validation';
-import { profileRefusals, type ProfileFinder } from '../profile';
+import type { ProfileFinder } from '../profile';
 import { composeRow, mapInOrder, summarizeSidecar, type ImageScan } from '../rows';
-import { inWriteBatch, noteValueProblems, saveFieldChanges, valueProblemsAfterEdit, type WriteBatch } from '../sidecar';
+import { saveImageChanges } from '../save';
+import { inWriteBatch, noteValueProblems, valueProblemsAfterEdit, type WriteBatch } from '../sidecar';
 import { profileFinder, requireFolder, type BackendContext } from './backend-context';
 import { checkSidecarInside, resolveImage, type OpenFolder, type RealFolders } from '../folder';
-import { toBackendError } from './backend-error';
+import { toBackendError } from '../disk';
 
 /** Files saved at once: enough to keep the disk busy while each file's fsync is under way. */
 const IN_FLIGHT = 64;
@@ -60,51 +58,32 @@ async function saveOne(
 ): Promise<SaveOutcome> {
   const entry = await resolveImage(folder, save.path, realFolders);
   await checkSidecarInside(folder, entry);
-  const problems = validateChanges(save.changes);
-  if (problems.length > 0) throw new ApiFailure('INVALID_VALUE', problems.join(' '), save.path);
-  // The lab profile's refusals are those of acqmeta set: never "required", always the same rule.
-  const refused = await profileRefusals(profiles, entry.absPath, save.changes);
-  if (refused.length > 0) throw new ApiFailure('INVALID_VALUE', refused.map((p) => p.message).join(' '), save.path);
-  // The header is read while the lab profile in force is looked up.
+  // The header is read while the lab profile in force is looked up: the saved row shows both.
   const scanning: Promise<ImageScan | null> =
     entry.kind === 'tiff'
       ? context.headers.scan(context.scanner, entry.relPath, entry.absPath, entry.stamp)
       : Promise.resolve(null);
   const [scan, profile] = await Promise.all([scanning, profiles.forImage(entry.absPath)]);
-  let creation = {};
-  if (entry.sidecar === 'none') {
-    // A new sidecar carries the image's header, as CloudScope would write it.
-    if (entry.kind !== 'tiff' || scan === null)
-      throw new ApiFailure('NOT_FOUND', `${save.path} has no sidecar.`, save.path);
-    if (!scan.ok) throw new ApiFailure('UNREADABLE_IMAGE', scan.message, save.path);
-    creation = { header: scan.info.header, fileCalibration: scan.info.fileCalibration };
-  }
   // The row is made from the sidecar as saved before it is written; its version is known after.
-  const result = await saveFieldChanges(
-    entry.absPath,
-    save.changes,
+  const saved = await saveImageChanges(
+    entry,
     {
+      changes: save.changes,
       expected: save.expected,
       overwrite: save.overwrite === true,
-      batch,
       ...(save.remove === undefined ? {} : { remove: save.remove }),
-      ...creation,
     },
-    (saved, previous) => {
-      const problems = valueProblemsAfterEdit(previous?.sha256 ?? null, saved);
+    { header: () => scanning, profiles, batch },
+    (sidecar, previous) => {
+      const problems = valueProblemsAfterEdit(previous?.sha256 ?? null, sidecar);
       return {
         problems,
-        row: composeRow(
-          entry,
-          scan,
-          summarizeSidecar({ state: 'ok', sidecar: saved, version: null, problems }),
-          profile,
-        ),
+        row: composeRow(entry, scan, summarizeSidecar({ state: 'ok', sidecar, version: null, problems }), profile),
       };
     },
   );
-  const version = result.version;
+  const version = saved.version;
   if (version === null) throw new Error(`internal: ${save.path} has no sidecar after its save`);
-  noteValueProblems(version.sha256, result.taken.problems);
-  return { path: save.path, ok: true, row: { ...result.taken.row, version } };
+  noteValueProblems(version.sha256, saved.taken.problems);
+  return { path: save.path, ok: true, row: { ...saved.taken.row, version } };
 }

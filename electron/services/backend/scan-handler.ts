@@ -8,7 +8,7 @@ import { listAhead, type OpenFolder } from '../folder';
 import { batchRows, scanRows } from '../rows';
 import { openScanCache } from '../scan-cache';
 import { profileFinder, requireFolder, type BackendContext } from './backend-context';
-import { toBackendError } from './backend-error';
+import { toBackendError } from '../disk';
 import { withReadAhead } from './warm-up';
 
 /** Longest a scan's first event waits for someone to listen (see BackendContext.listening). */

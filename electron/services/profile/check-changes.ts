@@ -9,16 +9,13 @@ import { blocksSaving, checkValues, fieldPath } from '../../../shared/profile';
 import { valueAt } from '../../../shared/validation';
 import { readSidecarFile } from '../sidecar';
 import { sidecarValues } from './image-profile';
-import { createProfileCache } from './profile-cache';
-import { createProfileFinder, type FinderOptions, type ProfileFinder } from './profile-finder';
+import type { LoadedProfile } from './profile-cache';
+import type { ProfileFinder } from './profile-finder';
 
 function isStored(stored: Record<string, unknown>, name: string, value: FieldValue): boolean {
   const spec = editableField(name);
   return spec !== undefined && valueAt(stored, fieldPath(spec)) === value;
 }
-
-/** Resolves to the problems that refuse writing `changes` to an image; empty when it may be written. */
-export type ProfileChecker = (absImagePath: string, changes: FieldValues) => Promise<ProfileProblem[]>;
 
 /**
  * The problems that refuse writing `changes` to an image: its changes, set over its stored
@@ -31,19 +28,26 @@ export async function profileRefusals(
   absImagePath: string,
   changes: FieldValues,
 ): Promise<ProfileProblem[]> {
-  const compiled = (await finder.forImage(absImagePath))?.profile.compiled ?? null;
-  if (compiled === null) return [];
+  const loaded = await finder.forImage(absImagePath);
+  if (loaded === null || loaded.profile.compiled === null) return [];
   const stored = sidecarValues(await readSidecarFile(absImagePath));
-  if (stored === null) return [];
+  return stored === null ? [] : refusalsOf(loaded, stored, changes);
+}
+
+/**
+ * The problems that refuse writing `changes` over `stored` (a sidecar's plain values, see
+ * `sidecarValues`) under the profile `loaded` (none without one).
+ */
+export function refusalsOf(
+  loaded: LoadedProfile | null,
+  stored: Record<string, unknown>,
+  changes: FieldValues,
+): ProfileProblem[] {
+  const compiled = loaded?.profile.compiled ?? null;
+  if (compiled === null) return [];
   // A value that is already stored is not written, so it is not refused either.
   const changed = new Set(Object.keys(changes).filter((name) => !isStored(stored, name, changes[name] ?? null)));
   return checkValues(stored, changes, compiled).filter(
     (problem) => problem.rule !== 'field-table' && blocksSaving(problem, changed),
   );
-}
-
-/** A checker for the images under `options.root` (see {@link profileRefusals}). */
-export function createProfileChecker(options: FinderOptions): ProfileChecker {
-  const finder = createProfileFinder(createProfileCache(), options);
-  return (absImagePath, changes) => profileRefusals(finder, absImagePath, changes);
 }

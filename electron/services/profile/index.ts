@@ -2,7 +2,7 @@
  * Lab profiles on disk: which profile is in force where, compiled once per file version,
  * applied to images, to changes before they are written, and to folder layouts.
  */
-export { createProfileChecker, profileRefusals, type ProfileChecker } from './check-changes';
+export { profileRefusals, refusalsOf } from './check-changes';
 export { folderProblems } from './folder-check';
 export { profileProblemsOf, sidecarValues } from './image-profile';
 export { createProfileCache, type LoadedProfile, type ProfileCache } from './profile-cache';

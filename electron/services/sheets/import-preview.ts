@@ -4,6 +4,7 @@
  * save path, the app through its edit history and save.
  */
 import { ApiFailure } from '../../../shared/errors';
+import type { SidecarVersion } from '../../../shared/api';
 import type { FieldValues } from '../../../shared/fields/field-table';
 import {
   planRows,
@@ -15,8 +16,9 @@ import {
   type TableLayout,
 } from '../../../shared/sheets/table-import';
 import { resolveImage, type ImageEntry, type OpenFolder } from '../folder';
-import { createProfileChecker, type ProfileChecker } from '../profile';
+import { createProfileCache, createProfileFinder } from '../profile';
 import { mapInOrder, readEntrySidecar, scanImage, storedValues, type SidecarRead } from '../rows';
+import { ProfileRefusal, saveImageChanges, type SaveContext } from '../save';
 import type { TiffScanner } from '../tiff';
 import { decodeTable, TableFileError } from './table-file';
 
@@ -61,30 +63,38 @@ const failed = (errors: ImportError[]): TableImport => ({
   changed: [],
 });
 
-/** Why a sidecar cannot be created for a changed row (its TIFF cannot be read), or null. */
-async function creationProblem(row: ChangedRow, scanner: TiffScanner): Promise<ImportError | null> {
-  if (row.read.state !== 'missing') return null;
-  const scan = await scanImage(scanner, row.entry.absPath);
-  return scan.ok
-    ? null
-    : { row: row.row, column: 'path', message: `${row.entry.relPath}: cannot create a sidecar: ${scan.message}` };
+/**
+ * Why a changed row cannot be written, asked of the one save path in a dry run: the lab
+ * profile's refusals named by column, else an invalid sidecar or an image whose sidecar cannot
+ * be created (its TIFF cannot be read), on the path column.
+ */
+async function writeProblems(row: ChangedRow, context: SaveContext, layout: TableLayout): Promise<ImportError[]> {
+  try {
+    await saveImageChanges(row.entry, { changes: row.changes, expected: versionRead(row.read) }, context);
+    return [];
+  } catch (error) {
+    if (error instanceof ProfileRefusal) {
+      const column = (field: string | null) =>
+        layout.names[layout.fields.findIndex((spec) => spec?.name === field)] ?? field;
+      return error.problems.map((p) => ({
+        row: row.row,
+        column: column(p.field),
+        message: `${row.entry.relPath}: ${p.message}`,
+      }));
+    }
+    if (!(error instanceof ApiFailure)) throw error;
+    return [{ row: row.row, column: 'path', message: `${row.entry.relPath}: ${error.message}` }];
+  }
 }
 
-/** The problems that refuse a changed row under the lab profile in force, named by column. */
-async function profileProblems(row: ChangedRow, check: ProfileChecker, layout: TableLayout): Promise<ImportError[]> {
-  const problems = await check(row.entry.absPath, row.changes);
-  const column = (field: string | null) =>
-    layout.names[layout.fields.findIndex((spec) => spec?.name === field)] ?? field;
-  return problems.map((p) => ({
-    row: row.row,
-    column: column(p.field),
-    message: `${row.entry.relPath}: ${p.message}`,
-  }));
+/** The version a write of a row expects: the one its sidecar was read at (null: none). */
+export function versionRead(read: SidecarRead): SidecarVersion | null {
+  return read.state === 'missing' ? null : read.version;
 }
 
 /**
- * Reads a table file and compares every row with the sidecars of `folder`; a changed image
- * without a sidecar must be a TIFF that `scanner` can read (a new sidecar takes its header).
+ * Reads a table file and compares every row with the sidecars of `folder`; every changed row
+ * must be one the save path would write (a new sidecar takes its header from `scanner`).
  */
 export async function previewTableImport(
   fileName: string,
@@ -114,15 +124,14 @@ export async function previewTableImport(
     const { entry, read } = byRow.get(row) ?? {};
     return entry === undefined || read === undefined ? [] : [{ row, entry, read, changes }];
   });
-  const creation: ImportError[] = []; // and what the lab profile refuses
-  for await (const problem of mapInOrder(changed, IN_FLIGHT, (row) => creationProblem(row, scanner))) {
-    if (problem !== null) creation.push(problem);
-  }
-  const checkProfile = createProfileChecker({ root: folder.root });
-  for await (const problems of mapInOrder(changed, IN_FLIGHT, (row) =>
-    profileProblems(row, checkProfile, layout.layout),
-  ))
-    creation.push(...problems);
-  preview.errors = [...errors, ...preview.errors, ...creation].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+  const context: SaveContext = {
+    header: (entry) => scanImage(scanner, entry.absPath),
+    profiles: createProfileFinder(createProfileCache(), { root: folder.root }),
+    dryRun: true,
+  };
+  const unwritable: ImportError[] = [];
+  for await (const problems of mapInOrder(changed, IN_FLIGHT, (row) => writeProblems(row, context, layout.layout)))
+    unwritable.push(...problems);
+  preview.errors = [...errors, ...preview.errors, ...unwritable].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
   return { preview, changed };
 }

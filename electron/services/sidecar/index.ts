@@ -7,7 +7,13 @@ export { ioFailure, sameVersion } from './file-snapshot';
 export type { FileSnapshot } from './opened-file';
 export { readSidecarFile, sidecarFromSnapshot, type SidecarFile } from './read-sidecar-file';
 export { readSnapshotSync } from './read-snapshot-sync';
-export { saveFieldChanges, type SaveOptions, type SaveResult, type TakeFromSaved } from './save-field-changes';
+export {
+  saveFieldChanges,
+  type NewSidecarSource,
+  type SaveOptions,
+  type SaveResult,
+  type TakeFromSaved,
+} from './save-field-changes';
 export { sidecarNameFor, sidecarPathFor } from './sidecar-path';
 export { sweepStaleTemps, sweepStaleTempsUnder } from './temp-files';
 export { inWriteBatch, WriteBatch } from './write-batch';

@@ -2,7 +2,7 @@
  * Saves field changes into an image's sidecar: validate, read, edit or create, check, write.
  */
 import type { FileCalibration, HeaderValues, SidecarVersion } from '../../../shared/api';
-import { ApiFailure } from '../../../shared/errors';
+import { ApiFailure, withoutFileName } from '../../../shared/errors';
 import type { FieldValues } from '../../../shared/fields/field-table';
 import { createSidecar, editSidecar, type Sidecar } from '../../../shared/sidecar';
 import { validateChanges } from '../../../shared/validation';
@@ -28,16 +28,28 @@ export interface SaveOptions {
   expected: SidecarVersion | null | 'latest';
   /** Save even if the file changed since `expected` (the changes go onto the current file). */
   overwrite?: boolean;
-  /** The image's header; needed only to create a missing sidecar. */
-  header?: HeaderValues | null;
-  /** Calibration the image file declares, for a new sidecar. */
-  fileCalibration?: FileCalibration | null;
+  /**
+   * What a missing sidecar is created from, asked for only when the file is missing; without
+   * it a missing sidecar is not created. It rejects (an `ApiFailure`) when there is no header.
+   */
+  newSidecar?: () => Promise<NewSidecarSource>;
+  /**
+   * Asked under the lock, with the sidecar as read (null: none): the failure that refuses this
+   * save (a lab profile's refusal), or null to go on.
+   */
+  refuse?: (current: Sidecar | null) => ApiFailure | null;
   /** Check and compute everything, write nothing. */
   dryRun?: boolean;
   /** Many saves in flight: their folders are synced once, by `batch.finish()`. */
   batch?: WriteBatch;
   /** Fields whose keys are taken out of an existing file (undo of setting a field it lacked). */
   remove?: readonly string[];
+}
+
+/** The image's header and the calibration its file declares: what a new sidecar holds. */
+export interface NewSidecarSource {
+  header: HeaderValues;
+  fileCalibration: FileCalibration | null;
 }
 
 /** What a save did: the values before it, the version now on disk, and what `take` took. */
@@ -69,7 +81,8 @@ interface PlannedSave<T> {
 const utf8 = new TextEncoder();
 
 /**
- * Applies `changes` to the image's sidecar, creating it when missing.
+ * Applies `changes` to the image's sidecar, creating it when missing (and when a change
+ * differs from what a new sidecar holds).
  *
  * Fails with `INVALID_VALUE` (every problem listed) before touching anything, `INVALID_SIDECAR`
  * for a file CloudScope could not load (never overwritten), `CONFLICT` when the file is not
@@ -86,7 +99,9 @@ export async function saveFieldChanges<T = undefined>(
   const problems = validateChanges(changes);
   if (problems.length > 0) throw new ApiFailure('INVALID_VALUE', problems.join('; '), imagePath);
   return withSidecarLock(imagePath, async () => {
-    const { result, write } = planSave(imagePath, await readForWrite(imagePath), changes, options, take);
+    const onDisk = await readForWrite(imagePath);
+    const source = onDisk.snapshot === null && options.newSidecar ? await options.newSidecar() : null;
+    const { result, write } = planSave(imagePath, onDisk, source, changes, options, take);
     if (write === null) return result;
     return { ...result, version: await replaceSidecar(imagePath, write.target, write.bytes, options.batch) };
   });
@@ -96,6 +111,7 @@ export async function saveFieldChanges<T = undefined>(
 function planSave<T>(
   imagePath: string,
   onDisk: SidecarOnDisk,
+  source: NewSidecarSource | null,
   changes: FieldValues,
   options: SaveOptions,
   take?: TakeFromSaved<T>,
@@ -103,24 +119,30 @@ function planSave<T>(
   const name = sidecarNameFor(imagePath);
   const file = sidecarFromSnapshot(onDisk.snapshot, name, { checkValues: false });
   if (file.state === 'invalid') {
-    throw new ApiFailure('INVALID_SIDECAR', `${file.problems.join('; ')} (the file was left unchanged)`, imagePath);
+    const problems = file.problems.map((problem) => withoutFileName(problem, name));
+    throw new ApiFailure('INVALID_SIDECAR', `invalid sidecar, left as it is: ${problems.join('; ')}`, imagePath);
   }
+  const refusal = options.refuse?.(file.state === 'ok' ? file.sidecar : null) ?? null;
+  if (refusal !== null) throw refusal;
   const current = file.state === 'ok' ? file.version : null;
   const before = file.state === 'ok' ? file.sidecar.fieldValues() : null;
   let sidecar: Sidecar;
+  let changed: boolean;
   if (file.state === 'ok') {
     sidecar = editSidecar(file.sidecar, changes, options.remove);
+    changed = sidecar !== file.sidecar;
   } else {
-    if (!options.header) {
+    if (source === null) {
       throw new ApiFailure(
         'INVALID_VALUE',
         `${name} does not exist and the image header is unknown, so it cannot be created`,
         imagePath,
       );
     }
-    sidecar = createSidecar(options.header, options.fileCalibration ?? null, changes);
+    sidecar = createSidecar(source.header, source.fileCalibration, changes);
+    // Values that a new sidecar holds anyway are no reason to create one.
+    changed = sidecar.text !== createSidecar(source.header, source.fileCalibration, {}).text;
   }
-  const changed = file.state !== 'ok' || sidecar !== file.sidecar;
   if (
     changed &&
     options.overwrite !== true &&

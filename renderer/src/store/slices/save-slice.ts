@@ -4,8 +4,8 @@
  * are held back whole; the others are saved.
  */
 import type { StateCreator } from 'zustand/vanilla';
-import { acrossFolders, folderOfRelPath } from '../../../../shared/across-folders';
 import type { ErrorCode, ImageRow, SaveOutcome, SaveRequest } from '../../../../shared/api';
+import { saveBatches, sendSaveBatches } from '../../../../shared/save-batches';
 import type { AppState } from '../app-store';
 import { applyEdits, isChange, type EditMap, type EditUpdate } from '../logic/edit-logic';
 import { plural } from '../../lib/format';
@@ -54,9 +54,6 @@ export interface SaveSlice {
   /** Sends saves in batches and applies their outcomes; null when the backend could not be reached. */
   writeSaves(saves: readonly SaveRequest[]): Promise<{ saved: number; failures: SaveFailure[] } | null>;
 }
-
-/** Files per `saveSidecars` request, so a save of thousands of files shows its progress. */
-export const SAVE_BATCH = 250;
 
 /** Updates that remove the saved edits still exactly as sent, keeping anything typed since. */
 function savedEditRemovals(edits: EditMap, sent: EditMap, paths: readonly string[]): EditUpdate[] {
@@ -170,48 +167,37 @@ export const createSaveSlice: StateCreator<AppState, [], [], SaveSlice> = (set, 
     writeSaves: async (saves) => {
       const done = { saved: 0, failures: [] as SaveFailure[] };
       const sent = get().edits;
-      // Sent taking each folder in turn, which the disk writes faster; failures are listed in the saves' order.
-      const order = acrossFolders(saves, (save) => folderOfRelPath(save.path));
-      const inTurns = order.map((index) => saves[index] as SaveRequest);
-      const batches: SaveRequest[][] = [];
-      for (let start = 0; start < inTurns.length; start += SAVE_BATCH)
-        batches.push(inTurns.slice(start, start + SAVE_BATCH));
-      const requests: ReturnType<AppState['client']['saveSidecars']>[] = [];
-      const send = (index: number): void => {
-        if (index < batches.length)
-          requests[index] ??= get().client.saveSidecars({ saves: batches[index] as SaveRequest[] });
-      };
       const fail = (batch: readonly SaveRequest[], error: { code: ErrorCode; message: string }): void => {
         done.failures.push(...batch.map((s) => ({ path: s.path, code: error.code, message: error.message })));
       };
       /** The first failed request's error: the batches not sent by then fail with it, unsent. */
       let stopped: { code: ErrorCode; message: string } | null = null;
+      /** The first request's error: the backend could not be reached, nothing is reported per file. */
+      let unreachable: string | null = null;
+      let answered = 0;
       set({ saving: true, saveProgress: { done: 0, total: saves.length } });
       try {
-        for (let index = 0; index < batches.length; index++) {
-          const batch = batches[index] as SaveRequest[];
-          if (stopped !== null && requests[index] === undefined) {
-            fail(batch, stopped);
-            continue;
-          }
-          send(index);
-          // Once the first request has succeeded, one more goes out before each answer is
-          // awaited: the backend writes the next batch while it syncs the folders of this one.
-          if (index > 0 && stopped === null) send(index + 1);
-          const result = await (requests[index] as (typeof requests)[number]);
-          if (!result.ok) {
-            if (index === 0) {
-              get().notify('error', result.error.message);
-              return null;
+        await sendSaveBatches(
+          saveBatches(saves),
+          (batch) => get().client.saveSidecars({ saves: batch }),
+          (index, batch, answer) => {
+            if (unreachable !== null) return;
+            if (answer === null) return fail(batch, stopped as NonNullable<typeof stopped>);
+            if (!answer.ok) {
+              if (index === 0) unreachable = answer.error.message;
+              else fail(batch, (stopped ??= answer.error));
+              return;
             }
-            stopped ??= result.error;
-            fail(batch, result.error);
-            continue;
-          }
-          const outcome = applyOutcomes(result.payload, sent);
-          done.saved += outcome.saved;
-          done.failures.push(...outcome.failures);
-          set({ saveProgress: { done: Math.min(saves.length, (index + 1) * SAVE_BATCH), total: saves.length } });
+            const outcome = applyOutcomes(answer.payload, sent);
+            done.saved += outcome.saved;
+            done.failures.push(...outcome.failures);
+            answered += batch.length;
+            set({ saveProgress: { done: answered, total: saves.length } });
+          },
+        );
+        if (unreachable !== null) {
+          get().notify('error', unreachable);
+          return null;
         }
         if (done.failures.length > 1) {
           const position = new Map(saves.map((save, index) => [save.path, index]));

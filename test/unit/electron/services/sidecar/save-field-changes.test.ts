@@ -4,6 +4,9 @@ import { readSidecarFile, saveFieldChanges } from '../../../../../electron/servi
 import { fixtureText, IMAGEJ_2CH_HEADER } from '../../../shared/sidecar/fixture-text';
 import { copyFixture, imageFolder, namesIn } from './temp-folder';
 
+/** A new sidecar's source: the ImageJ header, no calibration declared. */
+const fromHeader = () => Promise.resolve({ header: IMAGEJ_2CH_HEADER, fileCalibration: null });
+
 async function readOk(image: string) {
   const file = await readSidecarFile(image);
   if (file.state !== 'ok') throw new Error(`state ${file.state}`);
@@ -43,11 +46,7 @@ describe('saveFieldChanges', () => {
 
   it('creates a missing sidecar from the header and the file calibration', async () => {
     const { dir, image, sidecar } = imageFolder();
-    const result = await saveFieldChanges(
-      image,
-      { species: 'mouse' },
-      { expected: null, header: IMAGEJ_2CH_HEADER, fileCalibration: null },
-    );
+    const result = await saveFieldChanges(image, { species: 'mouse' }, { expected: null, newSidecar: fromHeader });
     const expected = fixtureText('minimal-2ch-imagej.tif.json').replace('"species": ""', '"species": "mouse"');
     expect(readFileSync(sidecar, 'utf8')).toBe(expected);
     expect(result).toMatchObject({ changed: true, before: null });
@@ -72,11 +71,11 @@ describe('saveFieldChanges', () => {
     const attempt = saveFieldChanges(
       image,
       { species: 'rat' },
-      { expected: file.version, overwrite: true, header: IMAGEJ_2CH_HEADER },
+      { expected: file.version, overwrite: true, newSidecar: fromHeader },
     );
     await expect(attempt).rejects.toMatchObject({
       code: 'INVALID_SIDECAR',
-      message: `${file.problems.join('; ')} (the file was left unchanged)`,
+      message: `invalid sidecar, left as it is: ${file.problems.map((p) => p.replace('cell.tif.json: ', '')).join('; ')}`,
     });
     expect(readFileSync(sidecar, 'utf8')).toBe(fixtureText(name));
   });
@@ -112,7 +111,7 @@ describe('saveFieldChanges', () => {
     const { image, sidecar } = imageFolder();
     copyFixture('old-is-dirty.tif.json', sidecar);
     await expect(
-      saveFieldChanges(image, { species: 'mouse' }, { expected: null, header: IMAGEJ_2CH_HEADER }),
+      saveFieldChanges(image, { species: 'mouse' }, { expected: null, newSidecar: fromHeader }),
     ).rejects.toMatchObject({ code: 'CONFLICT' });
     expect(readFileSync(sidecar, 'utf8')).toBe(fixtureText('old-is-dirty.tif.json'));
   });

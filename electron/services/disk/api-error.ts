@@ -1,5 +1,6 @@
 /**
- * Maps anything a handler throws to an {@link ApiError}, disk errors included.
+ * Maps anything a service throws to an {@link ApiError}, disk errors included: the one
+ * classification of failures the app and the command line both report.
  */
 import type { ApiError } from '../../../shared/api';
 import { ApiFailure, toApiError } from '../../../shared/errors';

@@ -1,0 +1,122 @@
+/**
+ * Field changes to one image: the one save path behind the app's saves, browser mode,
+ * `acqmeta set` and `acqmeta import`. It decides, for every door alike, what may be written:
+ * values in the sidecar format, the lab profile's refusals, an invalid sidecar never touched,
+ * a missing one created from the image's header (a TIFF's only), the version check; then it
+ * writes through `saveFieldChanges`.
+ */
+import path from 'node:path';
+import type { ProfileProblem, SidecarVersion } from '../../../shared/api';
+import { ApiFailure, withoutFileName } from '../../../shared/errors';
+import type { FieldValue, FieldValues } from '../../../shared/fields/field-table';
+import type { ImageEntry } from '../folder';
+import { refusalsOf, sidecarValues, type ProfileFinder } from '../profile';
+import { defaultValues, type ImageScan } from '../rows';
+import { saveFieldChanges, type NewSidecarSource, type TakeFromSaved, type WriteBatch } from '../sidecar';
+
+/** One field that changes. */
+export interface FieldDiff {
+  name: string;
+  before: FieldValue;
+  after: FieldValue;
+}
+
+/** What a caller asks of one image's sidecar. */
+export interface ImageChanges {
+  changes: FieldValues;
+  /** The version the caller read; null when it read no sidecar; `'latest'` for whatever is on disk. */
+  expected: SidecarVersion | null | 'latest';
+  /** Save even if the file changed since `expected` (the changes go onto the current file). */
+  overwrite?: boolean;
+  /** Keys taken out of an existing file (undo of setting a field it lacked). */
+  remove?: readonly string[];
+}
+
+/** What the door saving provides: the image's header, the lab profiles, the write batch. */
+export interface SaveContext {
+  /** The image's header as read (null: the image is not a TIFF); asked only to create a sidecar. */
+  header(entry: ImageEntry): Promise<ImageScan | null>;
+  profiles: ProfileFinder;
+  /** Many saves in flight: their folders are synced once, by `batch.finish()`. */
+  batch?: WriteBatch;
+  /** Check everything, write nothing. */
+  dryRun?: boolean;
+}
+
+/** What a save did (or, in a dry run, would do). */
+export interface ImageSaved<T> {
+  kind: 'created' | 'updated' | 'unchanged';
+  /** The fields whose value changed, against the defaults for a new sidecar. */
+  diffs: FieldDiff[];
+  /** The version on disk afterwards (null: still no file). */
+  version: SidecarVersion | null;
+  /** What `take` made of the sidecar as saved. */
+  taken: T;
+}
+
+/** A save the lab profile in force refuses; `problems` name the fields. */
+export class ProfileRefusal extends ApiFailure {
+  constructor(
+    readonly problems: readonly ProfileProblem[],
+    imagePath: string,
+  ) {
+    super('INVALID_VALUE', problems.map((p) => p.message).join(' '), imagePath);
+    this.name = 'ProfileRefusal';
+  }
+}
+
+/**
+ * Saves `request` into the sidecar of `entry`. Fails, with an `ApiFailure` and nothing
+ * written, with `INVALID_VALUE` (the format's or the profile's refusal: {@link ProfileRefusal}),
+ * `INVALID_SIDECAR`, `NOT_FOUND` (no sidecar, and not a TIFF), `UNREADABLE_IMAGE` (no sidecar,
+ * and its header cannot be read), `CONFLICT` or `IO`.
+ */
+export async function saveImageChanges<T = undefined>(
+  entry: ImageEntry,
+  request: ImageChanges,
+  context: SaveContext,
+  take?: TakeFromSaved<T>,
+): Promise<ImageSaved<T>> {
+  const { changes } = request;
+  const profile = await context.profiles.forImage(entry.absPath);
+  const result = await saveFieldChanges(
+    entry.absPath,
+    changes,
+    {
+      expected: request.expected,
+      ...(request.overwrite === undefined ? {} : { overwrite: request.overwrite }),
+      ...(request.remove === undefined ? {} : { remove: request.remove }),
+      ...(context.batch === undefined ? {} : { batch: context.batch }),
+      ...(context.dryRun === undefined ? {} : { dryRun: context.dryRun }),
+      newSidecar: () => newSidecarSource(entry, context),
+      refuse: (current) => {
+        const stored = sidecarValues(current === null ? { state: 'missing' } : { state: 'ok', sidecar: current });
+        const refused = stored === null ? [] : refusalsOf(profile, stored, changes);
+        return refused.length === 0 ? null : new ProfileRefusal(refused, entry.relPath);
+      },
+    },
+    take,
+  );
+  const diffs = diffsOf(result.before ?? defaultValues(), changes);
+  const kind = !result.changed ? 'unchanged' : result.before === null ? 'created' : 'updated';
+  return { kind, diffs, version: result.version, taken: result.taken };
+}
+
+/** The header a new sidecar of `entry` is made from, or why there is none. */
+async function newSidecarSource(entry: ImageEntry, context: SaveContext): Promise<NewSidecarSource> {
+  const scan = entry.kind === 'tiff' ? await context.header(entry) : null;
+  if (scan === null)
+    throw new ApiFailure('NOT_FOUND', 'no sidecar, and only a TIFF has a header to create one from', entry.relPath);
+  if (!scan.ok) {
+    const reason = withoutFileName(scan.message, path.basename(entry.absPath));
+    throw new ApiFailure('UNREADABLE_IMAGE', `cannot create a sidecar: ${reason}`, entry.relPath);
+  }
+  return { header: scan.info.header, fileCalibration: scan.info.fileCalibration };
+}
+
+/** The fields of `changes` whose value differs from `stored`. */
+function diffsOf(stored: FieldValues, changes: FieldValues): FieldDiff[] {
+  return Object.entries(changes)
+    .filter(([name, value]) => stored[name] !== value)
+    .map(([name, after]) => ({ name, before: stored[name] ?? null, after }));
+}

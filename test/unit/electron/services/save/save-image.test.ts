@@ -1,0 +1,126 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ImageEntry } from '../../../../../electron/services/folder';
+import { createProfileCache, createProfileFinder } from '../../../../../electron/services/profile';
+import type { ImageScan } from '../../../../../electron/services/rows';
+import { saveImageChanges, type SaveContext } from '../../../../../electron/services/save';
+import { fixtureText, IMAGEJ_2CH_HEADER } from '../../../shared/sidecar/fixture-text';
+import { copyFixture, imageFolder } from '../sidecar/temp-folder';
+
+/** The image `cell.tif` (or `name`) of a fresh folder as the walk lists it. */
+function entryIn(dir: string, name = 'cell.tif'): ImageEntry {
+  const kind = name.endsWith('.tif') ? 'tiff' : 'other';
+  return { relPath: name, absPath: path.join(dir, name), kind, sidecar: 'none' };
+}
+
+/** A context whose images all have the ImageJ header (or `scan`), under the profiles of `root`. */
+function contextFor(root: string, scan?: ImageScan, dryRun = false): SaveContext {
+  const header = scan ?? ({ ok: true, info: { header: IMAGEJ_2CH_HEADER, fileCalibration: null } } as ImageScan);
+  return {
+    header: () => Promise.resolve(header),
+    profiles: createProfileFinder(createProfileCache(), { root }),
+    dryRun,
+  };
+}
+
+/** A lab profile at `dir` whose Species is one of mouse and rat. */
+function speciesProfile(dir: string): void {
+  const profile = {
+    type: 'object',
+    properties: {
+      experiment_metadata: { type: 'object', properties: { species: { enum: ['mouse', 'rat'] } } },
+    },
+  };
+  writeFileSync(path.join(dir, 'acqmeta.profile.json'), JSON.stringify(profile));
+}
+
+describe('saveImageChanges, the one save path', () => {
+  it('creates a missing sidecar from the header and reports the fields against the defaults', async () => {
+    const { dir, sidecar } = imageFolder();
+    const saved = await saveImageChanges(
+      entryIn(dir),
+      { changes: { species: 'mouse' }, expected: null },
+      contextFor(dir),
+    );
+    expect(saved.kind).toBe('created');
+    expect(saved.diffs).toEqual([{ name: 'species', before: '', after: 'mouse' }]);
+    expect(readFileSync(sidecar, 'utf8')).toBe(
+      fixtureText('minimal-2ch-imagej.tif.json').replace('"species": ""', '"species": "mouse"'),
+    );
+  });
+
+  it('edits an existing sidecar, changing only its line, and says when nothing changes', async () => {
+    const { dir, image, sidecar } = imageFolder();
+    copyFixture('canonical.tif.json', sidecar);
+    const context = contextFor(dir);
+    const saved = await saveImageChanges(entryIn(dir), { changes: { depth: 80 }, expected: 'latest' }, context);
+    expect(saved).toMatchObject({ kind: 'updated', diffs: [{ name: 'depth', before: 75, after: 80 }] });
+    expect(readFileSync(sidecar, 'utf8')).toBe(
+      fixtureText('canonical.tif.json').replace('"depth": 75.0', '"depth": 80.0'),
+    );
+    const again = await saveImageChanges(
+      entryIn(path.dirname(image)),
+      { changes: { depth: 80 }, expected: 'latest' },
+      context,
+    );
+    expect(again.kind).toBe('unchanged');
+  });
+
+  it('creates nothing for an image that is not a TIFF', async () => {
+    const { dir } = imageFolder();
+    writeFileSync(path.join(dir, 'scan.czi'), '');
+    const attempt = saveImageChanges(
+      entryIn(dir, 'scan.czi'),
+      { changes: { species: 'mouse' }, expected: null },
+      contextFor(dir),
+    );
+    await expect(attempt).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: 'no sidecar, and only a TIFF has a header to create one from',
+    });
+    expect(existsSync(path.join(dir, 'scan.czi.json'))).toBe(false);
+  });
+
+  it('creates nothing when the header cannot be read, and says why without the file name twice', async () => {
+    const { dir, sidecar } = imageFolder();
+    const unreadable: ImageScan = { ok: false, message: 'cell.tif: not a TIFF file (bad byte order mark)' };
+    const attempt = saveImageChanges(
+      entryIn(dir),
+      { changes: { species: 'mouse' }, expected: null },
+      contextFor(dir, unreadable),
+    );
+    await expect(attempt).rejects.toMatchObject({
+      code: 'UNREADABLE_IMAGE',
+      message: 'cannot create a sidecar: not a TIFF file (bad byte order mark)',
+    });
+    expect(existsSync(sidecar)).toBe(false);
+  });
+
+  it('refuses what the lab profile refuses, naming the field, and leaves the file as it was', async () => {
+    const { dir, sidecar } = imageFolder();
+    copyFixture('canonical.tif.json', sidecar);
+    speciesProfile(dir);
+    const attempt = saveImageChanges(
+      entryIn(dir),
+      { changes: { species: 'cat' }, expected: 'latest' },
+      contextFor(dir),
+    );
+    await expect(attempt).rejects.toMatchObject({ code: 'INVALID_VALUE', problems: [{ field: 'species' }] });
+    expect(readFileSync(sidecar, 'utf8')).toBe(fixtureText('canonical.tif.json'));
+    // A value the profile allows goes through.
+    await saveImageChanges(entryIn(dir), { changes: { species: 'rat' }, expected: 'latest' }, contextFor(dir));
+    expect(readFileSync(sidecar, 'utf8')).toContain('"species": "rat"');
+  });
+
+  it('checks everything and writes nothing on a dry run', async () => {
+    const { dir, sidecar } = imageFolder();
+    const saved = await saveImageChanges(
+      entryIn(dir),
+      { changes: { species: 'mouse' }, expected: null },
+      contextFor(dir, undefined, true),
+    );
+    expect(saved.kind).toBe('created');
+    expect(existsSync(sidecar)).toBe(false);
+  });
+});
