@@ -38,11 +38,11 @@ export function beforeRead(): Promise<void> | undefined {
   return ms > 0 ? sleep(ms) : undefined;
 }
 
-/** How often a held walk looks whether its gate is still there (only under `ACQMETA_READ_GATE`). */
-const GATE_POLL_MS = 20;
+/** How often a held walk or write looks whether its gate still holds it (only under a gate variable). */
+export const GATE_POLL_MS = 20;
 
-/** The folder names the gate file holds now; null once it is removed. */
-async function heldNames(gate: string): Promise<Set<string> | null> {
+/** The names (one a line) the gate file holds now; null once it is removed. */
+export async function heldNames(gate: string): Promise<Set<string> | null> {
   try {
     const text = await readFile(gate, 'utf8');
     return new Set(text.split(/\r?\n/).filter((line) => line !== ''));

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { constants, type Stats } from 'node:fs';
 import type { SidecarVersion } from '../../../shared/api';
 import { ApiFailure } from '../../../shared/errors';
+import { stampOf, type FileStamp } from '../disk';
 
 /** A file's bytes, its version and its permission bits, taken from one open handle. */
 export interface FileSnapshot {
@@ -15,6 +16,11 @@ export interface FileSnapshot {
   mode: number;
   /** Whether this process may write the file (as `access(W_OK)` says, ACLs aside). */
   writable: boolean;
+}
+
+/** A snapshot with the file's stamp as read: what a write checks first, before it reads the file again. */
+export interface StampedSnapshot extends FileSnapshot {
+  stamp: FileStamp;
 }
 
 /** Larger files are refused rather than read into memory; real sidecars are far smaller. */
@@ -44,8 +50,14 @@ export function checkOpenedFile(stat: Stats, name: string, imagePath: string): v
 }
 
 /** The snapshot of `bytes` read from a file with this `stat`. */
-export function snapshotOf(bytes: Uint8Array, stat: Stats): FileSnapshot {
-  return { bytes, version: versionOf(bytes, stat.mtimeMs), mode: stat.mode & 0o7777, writable: writableBy(stat) };
+export function snapshotOf(bytes: Uint8Array, stat: Stats): StampedSnapshot {
+  return {
+    bytes,
+    version: versionOf(bytes, stat.mtimeMs),
+    stamp: stampOf(stat),
+    mode: stat.mode & 0o7777,
+    writable: writableBy(stat),
+  };
 }
 
 /** The version of some bytes written at `mtimeMs`. */

@@ -4,7 +4,7 @@
  * time and a sync call costs far less than an async one's thread-pool round trip.
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { checkOpenedFile, readFlags, snapshotOf, type FileSnapshot } from './opened-file';
+import { checkOpenedFile, readFlags, snapshotOf, type StampedSnapshot } from './opened-file';
 
 /**
  * Reads `file` from one open handle: its snapshot, null when it does not exist, or `'link'`
@@ -16,7 +16,7 @@ export function readSnapshotSync(
   name: string,
   imagePath: string,
   noFollow: boolean,
-): FileSnapshot | 'link' | null {
+): StampedSnapshot | 'link' | null {
   let fd: number;
   try {
     fd = openSync(file, readFlags(noFollow));

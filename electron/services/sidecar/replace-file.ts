@@ -1,35 +1,50 @@
 /**
- * Atomic replacement of one file: a synced temp file in the same folder, renamed over it.
+ * Atomic replacement of one file: a synced temp file in the same folder, renamed over it if
+ * the file is still what it was read as.
  */
 import path from 'node:path';
 import type { SidecarVersion } from '../../../shared/api';
+import type { Found } from './rename-checks';
 import { claimTemp, releaseTemp } from './temp-files';
 import { WriteBatch } from './write-batch';
 import { replaceInWorker } from './write-worker-client';
 
+/** What a replacement keeps and checks of the file it replaces. */
+export interface Replaced {
+  /** The old file's permission bits (kept); undefined when there was no file. */
+  mode: number | undefined;
+  /** What the new bytes were made from (null: there was no file). */
+  found: Found | null;
+  /** The sidecar's name and image, for the messages of failures. */
+  name: string;
+  imagePath: string;
+}
+
 /**
- * Replaces `target` with `bytes` and returns the written version. The bytes go to a hidden
- * temp file (see `temp-files.ts`), which is synced and then renamed over `target` by the write
- * worker, so readers see the old file or the new one, never half of one; `mode` (the old
- * file's permission bits) is kept. The folder is synced by `batch.finish()`, or before
- * returning without a batch. The temp file is removed on any error.
+ * Replaces `target` with `bytes` and returns the version on disk afterwards. The bytes go to a
+ * hidden temp file (see `temp-files.ts`), which is synced and then renamed over `target` by
+ * the write worker, so readers see the old file or the new one, never half of one. Just before
+ * the rename `target` must still hold the bytes `old.found` was read as, and just after it the bytes
+ * written, else `ApiFailure('CONFLICT')`: another program wrote it meanwhile. The old file's
+ * permission bits are kept. The folder is synced by `batch.finish()`, or before returning
+ * without a batch. The temp file is removed on any error.
  */
 export async function replaceFile(
   target: string,
   bytes: Uint8Array,
-  mode: number | undefined,
+  old: Replaced,
   batch?: WriteBatch,
 ): Promise<SidecarVersion> {
   const dir = path.dirname(target);
   const temp = claimTemp(dir);
-  let version: SidecarVersion;
+  const folders = batch ?? new WriteBatch();
   try {
-    version = await replaceInWorker(temp, target, bytes, mode ?? null);
+    const { mode, ...checked } = old;
+    return await replaceInWorker({ temp, target, bytes, mode: mode ?? null, ...checked });
   } finally {
     releaseTemp(temp);
+    // Also after a failure: the rename may have happened before the check after it failed.
+    folders.touched(dir);
+    if (batch === undefined) await folders.finish();
   }
-  const folders = batch ?? new WriteBatch();
-  folders.touched(dir);
-  if (batch === undefined) await folders.finish();
-  return version;
 }

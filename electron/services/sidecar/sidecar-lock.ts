@@ -1,21 +1,37 @@
 /**
- * One write at a time per sidecar within this process: a read-modify-write of a file runs
- * after every earlier one on that file has settled.
+ * One write at a time per sidecar: within this process, a read-modify-write of a file runs
+ * after every earlier one on that file has settled; across processes and machines, it holds
+ * its folder's lock (see `lock-folder.ts`, shared by this process's writes in flight there:
+ * `folder-holds.ts`) meanwhile.
  */
 import path from 'node:path';
-import { sidecarPathFor } from './sidecar-path';
+import { enterFolder } from './folder-holds';
+import { sidecarNameFor, sidecarPathFor } from './sidecar-path';
 
 const queues = new Map<string, Promise<unknown>>();
 
-/** Runs `task` once every earlier task holding the lock of this image's sidecar has settled. */
-export function withSidecarLock<T>(imagePath: string, task: () => Promise<T>): Promise<T> {
+/**
+ * Runs `task` once every earlier task holding the lock of this image's sidecar has settled,
+ * holding the sidecar's lock across processes too when `acrossProcesses` (not for a dry run,
+ * which writes nothing). Fails as `lockFolder` does.
+ */
+export function withSidecarLock<T>(imagePath: string, acrossProcesses: boolean, task: () => Promise<T>): Promise<T> {
   const key = path.resolve(sidecarPathFor(imagePath));
   const previous = queues.get(key) ?? Promise.resolve();
-  const run = previous.then(task);
+  const run = previous.then(() => (acrossProcesses ? withLockFolder(key, imagePath, task) : task()));
   const tail = run.catch(() => undefined);
   queues.set(key, tail);
   void tail.then(() => {
     if (queues.get(key) === tail) queues.delete(key);
   });
   return run;
+}
+
+async function withLockFolder<T>(file: string, imagePath: string, task: () => Promise<T>): Promise<T> {
+  const leave = await enterFolder(path.dirname(file), sidecarNameFor(imagePath), imagePath);
+  try {
+    return await task();
+  } finally {
+    await leave();
+  }
 }

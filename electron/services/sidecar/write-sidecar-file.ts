@@ -6,11 +6,12 @@ import { realpath } from 'node:fs/promises';
 import type { SidecarVersion } from '../../../shared/api';
 import { ApiFailure } from '../../../shared/errors';
 import { ioFailure, sameVersion } from './file-snapshot';
-import type { FileSnapshot } from './opened-file';
+import type { StampedSnapshot } from './opened-file';
 import { replaceFile } from './replace-file';
 import { withSidecarLock } from './sidecar-lock';
 import { sidecarNameFor, sidecarPathFor } from './sidecar-path';
 import type { WriteBatch } from './write-batch';
+import type { Found } from './rename-checks';
 import { readInWorker } from './write-worker-client';
 import { rememberWritten } from './written-versions';
 
@@ -18,7 +19,7 @@ const utf8 = new TextEncoder();
 
 /** A sidecar as found just before a write: its bytes (null: no file) and the file a write replaces. */
 export interface SidecarOnDisk {
-  snapshot: FileSnapshot | null;
+  snapshot: StampedSnapshot | null;
   /** The sidecar path, or the file a symbolic link there points to (written through). */
   target: string;
 }
@@ -32,29 +33,41 @@ export async function readForWrite(imagePath: string): Promise<SidecarOnDisk> {
     const plain = await readInWorker(file, name, imagePath, true);
     if (plain !== 'link') return { snapshot: plain, target: file };
     const target = await realpath(file).catch(() => file);
-    return { snapshot: (await readInWorker(target, name, imagePath, false)) as FileSnapshot | null, target };
+    return { snapshot: (await readInWorker(target, name, imagePath, false)) as StampedSnapshot | null, target };
   } catch (error) {
     throw ioFailure(error, `${name} could not be read`, imagePath);
   }
 }
 
-/** How a sidecar found on disk is replaced: the file written, its permission bits, whether this process may write it. */
+/**
+ * How a sidecar found on disk is replaced: the file written, its permission bits, whether this
+ * process may write it, and the version found (which must still be there at the rename).
+ */
 export interface WriteTarget {
   file: string;
   /** The old file's permission bits (kept); undefined when there was no file. */
   mode: number | undefined;
   writable: boolean;
+  /** The version read and the file's stamp then (null: there was no file). */
+  found: Found | null;
 }
 
 /** The target of a write over the sidecar found as `onDisk` (nothing of its bytes is kept). */
 export function writeTargetOf(onDisk: SidecarOnDisk): WriteTarget {
-  return { file: onDisk.target, mode: onDisk.snapshot?.mode, writable: onDisk.snapshot?.writable !== false };
+  const { snapshot } = onDisk;
+  return {
+    file: onDisk.target,
+    mode: snapshot?.mode,
+    writable: snapshot?.writable !== false,
+    found: snapshot === null ? null : { version: snapshot.version, stamp: snapshot.stamp },
+  };
 }
 
 /**
  * Writes `bytes` over the sidecar at `target` (callers hold the lock) and returns the new
- * version. A read-only sidecar is refused; the old file's permission bits are kept. Bytes
- * that have their buffer to themselves are handed to the write worker: do not use them after.
+ * version. A read-only sidecar is refused; the old file's permission bits are kept. Another
+ * program's write just before or after the rename fails with `CONFLICT` (see `replaceFile`).
+ * Bytes that have their buffer to themselves are handed to the write worker: do not use them after.
  */
 export async function replaceSidecar(
   imagePath: string,
@@ -65,7 +78,12 @@ export async function replaceSidecar(
   const name = sidecarNameFor(imagePath);
   try {
     if (!target.writable) throw new ApiFailure('IO', `${name} could not be saved: the file is read-only`, imagePath);
-    const version = await replaceFile(target.file, bytes, target.mode, batch);
+    const version = await replaceFile(
+      target.file,
+      bytes,
+      { mode: target.mode, found: target.found, name, imagePath },
+      batch,
+    );
     rememberWritten(sidecarPathFor(imagePath), version);
     return version;
   } catch (error) {
@@ -87,7 +105,7 @@ export function writeSidecarFile(
   expected: SidecarVersion | null,
   options: { overwrite?: boolean; batch?: WriteBatch } = {},
 ): Promise<SidecarVersion> {
-  return withSidecarLock(imagePath, async () => {
+  return withSidecarLock(imagePath, true, async () => {
     const onDisk = await readForWrite(imagePath);
     if (options.overwrite !== true && !sameVersion(onDisk.snapshot?.version ?? null, expected)) {
       throw new ApiFailure('CONFLICT', `${sidecarNameFor(imagePath)} changed on disk since it was read`, imagePath);

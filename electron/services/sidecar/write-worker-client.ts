@@ -7,7 +7,7 @@ import { Worker } from 'node:worker_threads';
 import type { ErrorCode, SidecarVersion } from '../../../shared/api';
 import { ApiFailure } from '../../../shared/errors';
 import { findBundledScript } from '../bundled-script';
-import type { FileSnapshot } from './opened-file';
+import type { StampedSnapshot } from './opened-file';
 import { turnBatch } from './turn-batch';
 import type {
   CarriedError,
@@ -51,26 +51,24 @@ export function readInWorker(
   name: string,
   imagePath: string,
   noFollow: boolean,
-): Promise<FileSnapshot | 'link' | null> {
-  return send({ type: 'read', file, name, imagePath, noFollow }) as Promise<FileSnapshot | 'link' | null>;
+): Promise<StampedSnapshot | 'link' | null> {
+  return send({ type: 'read', file, name, imagePath, noFollow }) as Promise<StampedSnapshot | 'link' | null>;
 }
 
 /**
  * Writes `bytes` to the new file `temp` (with `mode`, null: the default), syncs it and renames
- * it over `target`; resolves with the version written. On failure the temp file is gone.
- * Bytes that have their buffer to themselves are handed over, not copied: do not use them after.
+ * it over `target` if `target` still holds the bytes of `found`; resolves with the version on
+ * disk after the rename. Fails with `CONFLICT` when another program changed `target` just
+ * before or just after the rename. On failure the temp file is gone. Bytes that have their
+ * buffer to themselves are handed over, not copied: do not use them after.
  */
-export function replaceInWorker(
-  temp: string,
-  target: string,
-  bytes: Uint8Array,
-  mode: number | null,
-): Promise<SidecarVersion> {
+export function replaceInWorker(replace: Omit<ReplaceRequest, 'type' | 'id'>): Promise<SidecarVersion> {
+  const { bytes } = replace;
   // A view into a larger or shared buffer (a pooled Buffer) is copied.
   const own =
     bytes.buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
   return send(
-    { type: 'replace', temp, target, bytes, mode },
+    { type: 'replace', ...replace },
     own ? (bytes.buffer as ArrayBuffer) : undefined,
   ) as Promise<SidecarVersion>;
 }

@@ -7,6 +7,7 @@ import type { SidecarVersion } from '../../../shared/api';
 import type { FileStamp } from '../disk';
 import type { SidecarListing } from '../folder';
 import type { FileSnapshot } from './opened-file';
+import type { Found } from './rename-checks';
 
 /** Read a sidecar before its write: answered with a snapshot, null (no file) or `'link'` (with `noFollow`). */
 export interface ReadRequest {
@@ -19,7 +20,10 @@ export interface ReadRequest {
   noFollow: boolean;
 }
 
-/** Write `bytes` to the new file `temp`, sync it and rename it over `target`: answered with the version written. */
+/**
+ * Write `bytes` to the new file `temp`, sync it and rename it over `target` if `target` still
+ * holds what was read before (`found`): answered with the version on disk after the rename.
+ */
 export interface ReplaceRequest {
   type: 'replace';
   id: number;
@@ -28,6 +32,11 @@ export interface ReplaceRequest {
   bytes: Uint8Array;
   /** The permission bits to give the file (null: the default for a new file). */
   mode: number | null;
+  /** What the write was made from (null: there was no file). */
+  found: Found | null;
+  /** The sidecar's name and image, for the messages of failures. */
+  name: string;
+  imagePath: string;
 }
 
 /** Look at an image and its sidecar without following links (`lstat`): answered with a {@link Look}. */

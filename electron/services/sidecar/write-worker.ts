@@ -2,7 +2,8 @@
  * Entry point of the write worker thread (bundled to dist/electron/write-worker.cjs).
  *
  * Does the disk work of the save path off the main thread: a sidecar's read, and its
- * replacement by a synced temp file renamed over it; and the `lstat`s that confine the paths
+ * replacement by a synced temp file renamed over it, with the file checked just before and
+ * just after the rename (`rename-checks.ts`); and the `lstat`s that confine the paths
  * of the backend's requests to the open folder. Calls that take microseconds on a local
  * disk (reading, writing and stating an open file, closing it) are synchronous, with none of
  * the main thread's cost of a thread-pool trip and a promise per call. Creating the temp
@@ -26,9 +27,10 @@ import {
 import { parentPort } from 'node:worker_threads';
 import type { SidecarVersion } from '../../../shared/api';
 import { ApiFailure } from '../../../shared/errors';
-import { stampOf } from '../disk';
+import { atWritePoint, stampOf, type FileStamp, type WritePoint } from '../disk';
 import { versionOf } from './opened-file';
 import { readSnapshotSync } from './read-snapshot-sync';
+import { checkAfterRename, checkBeforeRename } from './rename-checks';
 import { turnBatch } from './turn-batch';
 import type { Look, LookRequest, ReplaceRequest, WriteReply, WriteRequest } from './write-worker-protocol';
 
@@ -53,7 +55,7 @@ function failure(id: number, error: unknown): WriteReply {
   return { id, ok: false, error: typeof code === 'string' ? { message, code } : { message } };
 }
 
-/** Writes, syncs and renames; the temp file is removed on any error. */
+/** Writes, syncs and renames (see `renameChecked`); the temp file is removed on any error. */
 function replace(request: ReplaceRequest): void {
   const { id, temp, target, bytes, mode } = request;
   let fd: number | null = null;
@@ -66,12 +68,14 @@ function replace(request: ReplaceRequest): void {
     if (openError !== null) return fail(openError);
     fd = opened;
     let version: SidecarVersion;
+    let stamp: FileStamp;
     try {
       for (let done = 0; done < bytes.length;) done += writeSync(opened, bytes, done, bytes.length - done, done);
       const stat = fstatSync(opened);
       // The umask must not narrow the old file's mode.
       if (mode !== null && (stat.mode & 0o7777) !== mode) fchmodSync(opened, mode);
       version = versionOf(bytes, stat.mtimeMs);
+      stamp = stampOf(stat);
     } catch (error) {
       return fail(error);
     }
@@ -83,11 +87,40 @@ function replace(request: ReplaceRequest): void {
       } catch (error) {
         return fail(error);
       }
-      rename(temp, target, (renameError) =>
-        renameError === null ? answer({ id, ok: true, value: version }) : fail(renameError),
-      );
+      past('before-check', target, () => renameChecked(request, version, stamp, fail));
     });
   });
+}
+
+/** Renames the synced temp file over the target, checking the target just before and just after. */
+function renameChecked(
+  request: ReplaceRequest,
+  written: SidecarVersion,
+  stamp: FileStamp,
+  fail: (error: unknown) => void,
+): void {
+  try {
+    checkBeforeRename(request);
+  } catch (error) {
+    return fail(error);
+  }
+  rename(request.temp, request.target, (renameError) => {
+    if (renameError !== null) return fail(renameError);
+    past('after-rename', request.target, () => {
+      try {
+        answer({ id: request.id, ok: true, value: checkAfterRename(request, written, stamp) });
+      } catch (error) {
+        fail(error);
+      }
+    });
+  });
+}
+
+/** Runs `next` once the write gate lets the write of `file` past `point`: at once without a gate. */
+function past(point: WritePoint, file: string, next: () => void): void {
+  const held = atWritePoint(point, file);
+  if (held === undefined) next();
+  else void held.then(next, next);
 }
 
 /** `lstat` of the image and of its sidecar's name; what cannot be seen (missing, no permission) is null or `'none'`. */

@@ -1,0 +1,138 @@
+/**
+ * Several writers at once (issue 32): concurrent `acqmeta set` runs over one folder each keep
+ * every edit; a writer killed while it holds the folder's lock does not block the next run for
+ * longer than the stale-lock time; a program that does not lock (CloudScope, a script) and
+ * replaces a sidecar while it is being saved is reported, never overwritten silently. Writers
+ * are held at known points by write gates, so each run meets the others where the test says.
+ */
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { lockFolderOf, STALE_LOCK_MS } from '../../../../electron/services/sidecar/lock-folder';
+import { bundleEntries } from '../services/tiff/build-worker';
+import { sidecarFolder, startCli, storedValue, WriteGate, type GatedRun } from './gated-writers';
+
+const FOLDERS = 2;
+const PER_FOLDER = 100;
+const FILES = FOLDERS * PER_FOLDER;
+const FIELDS = ['species', 'genotype', 'region', 'treatment'];
+
+let cli: string;
+let removeBundle: () => Promise<void>;
+let root: string;
+let sidecars: string[];
+
+beforeAll(async () => {
+  const built = await bundleEntries({
+    cli: 'electron/cli/acqmeta.ts',
+    'scan-worker': 'electron/services/tiff/scan-worker.ts',
+  });
+  cli = path.join(built.outdir, 'cli.cjs');
+  removeBundle = built.remove;
+});
+
+afterAll(async () => {
+  await removeBundle();
+});
+
+afterEach(() => {
+  rmSync(root, { recursive: true, force: true });
+});
+
+/** `acqmeta set <root> --set <field>=<value>`, held by `gate` when given. */
+const setField = (field: string, value: string, gate?: WriteGate): GatedRun =>
+  startCli(cli, ['set', root, '--set', `${field}=${value}`], gate);
+
+/** Hidden entries (temp files, lock folders) left anywhere under the folder. */
+function leftBehind(): string[] {
+  return readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((name) => path.basename(name).startsWith('.'));
+}
+
+describe('concurrent acqmeta set runs over one folder', () => {
+  it.each([2, 4])('keep every edit of %i runs setting different fields, round after round', async (runs) => {
+    ({ root, sidecars } = sidecarFolder(FOLDERS, PER_FOLDER));
+    for (let round = 0; round < 2; round++) {
+      const value = (field: string) => `${field}-${runs}-${round}`;
+      // The first run holds its first writes before their rename, and so the folders' locks;
+      // the others are started then, and each meets a held lock before any is let go.
+      const first = new WriteGate(root, `round-${round}-0`, ['before-check']);
+      const gates = [first];
+      const firstRun = setField(FIELDS[0] as string, value(FIELDS[0] as string), first);
+      const started = [firstRun];
+      await first.reached('before-check', firstRun);
+      for (let i = 1; i < runs; i++) {
+        const gate = new WriteGate(root, `round-${round}-${i}`, ['lock-busy']);
+        const run = setField(FIELDS[i] as string, value(FIELDS[i] as string), gate);
+        gates.push(gate);
+        started.push(run);
+        await gate.reached('lock-busy', run);
+      }
+      for (const gate of gates) gate.release();
+      const results = await Promise.all(started.map((run) => run.done));
+      for (const result of results) {
+        expect(result.stderr).toBe('');
+        expect(result.stdout).toContain(`${FILES} sidecars updated, 0 created, 0 unchanged.`);
+        expect(result.code).toBe(0);
+      }
+      for (const file of sidecars) {
+        for (const field of FIELDS.slice(0, runs)) expect(storedValue(file, field)).toBe(value(field));
+      }
+      for (const gate of gates) rmSync(`${gate.file}.reached`);
+      expect(leftBehind()).toEqual([]);
+    }
+  });
+});
+
+describe('a writer killed while it holds the lock', () => {
+  it('holds up the next run no longer than the stale-lock time, and leaves nothing behind after it', async () => {
+    ({ root, sidecars } = sidecarFolder(1, 20));
+    const gate = new WriteGate(root, 'killed', ['before-check']);
+    const killed = setField('species', 'killed', gate);
+    await gate.reached('before-check', killed);
+    killed.child.kill('SIGKILL');
+    await killed.done;
+    const lock = lockFolderOf(path.join(root, 'animal-0'));
+    expect(existsSync(lock)).toBe(true);
+
+    const started = Date.now();
+    const next = await setField('species', 'next').done;
+    expect(next.stdout).toContain('20 sidecars updated');
+    expect(next.code).toBe(0);
+    // It waited for the lock to go stale, and not much longer (it would give up at twice that).
+    expect(Date.now() - started).toBeLessThan(1.5 * STALE_LOCK_MS);
+    for (const file of sidecars) expect(storedValue(file, 'species')).toBe('next');
+    rmSync(`${gate.file}.reached`);
+    rmSync(gate.file);
+    expect(leftBehind()).toEqual([]);
+  }, 60_000);
+});
+
+describe('a program that does not lock replaces a sidecar while it is being saved', () => {
+  /** Replaces the sidecar as CloudScope saves: a new file renamed over it. */
+  function replaceAsCloudScope(file: string): string {
+    const text = readFileSync(file, 'utf8').replace(/"note": "[^\n]*",/, '"note": "written by CloudScope",');
+    writeFileSync(`${file}.cloudscope`, text);
+    renameSync(`${file}.cloudscope`, file);
+    return text;
+  }
+
+  it.each(['before-check', 'after-rename'] as const)(
+    'is reported as a conflict and its file kept, when it writes at %s',
+    async (point) => {
+      ({ root, sidecars } = sidecarFolder(1, 1));
+      const file = sidecars[0] as string;
+      const gate = new WriteGate(root, 'gate', [point]);
+      const run = setField('species', 'acqmeta', gate);
+      await gate.reached(point, run);
+      const theirs = replaceAsCloudScope(file);
+      gate.release();
+      const result = await run.done;
+      expect(result.code).toBe(3);
+      expect(result.stderr).toContain(
+        'animal-0/cell-000.tif: cell-000.tif.json was changed by another program while it was being saved',
+      );
+      expect(result.stdout).toContain('0 sidecars updated');
+      expect(readFileSync(file, 'utf8')).toBe(theirs);
+    },
+  );
+});
