@@ -7,18 +7,22 @@
  * one edit here that the compiler then follows everywhere. Errors cross as data
  * ({@link ApiResult}) with stable {@link ErrorCode}s, never as thrown strings.
  */
-import type { AnalysisEntry, ResultValues, RoiEntry } from './analysis/analysis-types';
+import type { ResultValues } from './analysis/analysis-types';
 import type { ResultsFormat } from './analysis/results-table';
 import type { FieldValues } from './fields/field-table';
 import type { TableExportFormat } from './sheets/table-export';
 import type { ImportPreview } from './sheets/table-import';
 import type { PresetList, StoredPreset } from './presets/preset-file';
+import type { ImageDetail, PreviewImage } from './api-image';
 import type { ProfileInfo, ProfileProblem, ValuesChecked, ValuesToCheck } from './api-profile';
+import type { UnreadFiles } from './unread-files';
 
 export type { ResultsFormat } from './analysis/results-table';
 export type { TableExportFormat } from './sheets/table-export';
 export type { ImportChange, ImportError, ImportPreview, ImportWarning } from './sheets/table-import';
 export type { Preset, PresetEntry, PresetList, StoredPreset } from './presets/preset-file';
+export type { DamagedSidecar, ImageDetail, PreviewImage, SalvagedValue, TagEntry } from './api-image';
+export type { UnreadFiles } from './unread-files';
 export type {
   FolderProblem,
   FolderRule,
@@ -80,11 +84,12 @@ export const HEADER_KEYS = [
 
 /**
  * Where a file's pixel size comes from: ImageJ's `unit=` with the resolution tags, OME-XML
- * `PhysicalSize*`, or the TIFF resolution tags alone in pixels per centimetre or dots per inch.
- * Inch resolutions are print settings (a 300-dpi photo), not microscope calibrations. The
+ * `PhysicalSize*`, a Zeiss LSM's CZ_LSMINFO voxel size, or the TIFF resolution tags alone in
+ * pixels per centimetre or dots per inch. Inch resolutions are print settings (a 300-dpi photo), not microscope calibrations. The
  * vendor formats (`czi`, `nd2`, `lif`, `oib`) give theirs in their own metadata, in µm.
  */
-export type CalibrationSource = 'imagej' | 'ome' | 'resolution-cm' | 'resolution-inch' | 'czi' | 'nd2' | 'lif' | 'oib';
+export type CalibrationSource =
+  'imagej' | 'ome' | 'lsm' | 'resolution-cm' | 'resolution-inch' | 'czi' | 'nd2' | 'lif' | 'oib';
 
 /** A pixel size declared by the image file itself (ImageJ, OME or resolution tags). */
 export interface FileCalibration {
@@ -174,46 +179,6 @@ export interface FolderWatching {
   mode: 'native' | 'poll';
 }
 
-/** One TIFF tag of the first IFD, for the "All tags" view. */
-export interface TagEntry {
-  code: number;
-  name: string;
-  type: string;
-  count: number;
-  /** Human-readable value, shortened for long arrays. */
-  value: string;
-}
-
-/** Everything the editor's header section shows for one image. */
-export interface ImageDetail {
-  row: ImageRow;
-  pageCount: number | null;
-  compression: string;
-  tiled: boolean;
-  byteOrder: 'little' | 'big' | null;
-  bigTiff: boolean;
-  tags: TagEntry[];
-  /** ImageDescription with NULs stripped; `kind` says how to pretty-print it. */
-  description: { kind: 'ome' | 'imagej' | 'json' | 'text' | 'none'; text: string };
-  /** Plane counts for the preview sliders. */
-  planes: { c: number; z: number; t: number };
-  /** The sidecar's ROIs and analysis records as written (empty without a valid sidecar). */
-  rois: RoiEntry[];
-  analyses: AnalysisEntry[];
-}
-
-/** A downsampled, auto-contrasted plane for the preview, as 8-bit gray or RGB. */
-export interface PreviewImage {
-  width: number;
-  height: number;
-  channels: 1 | 3;
-  /** base64 of width*height*channels bytes, row-major. */
-  data: string;
-  /** Full-size dimensions of the plane. */
-  sourceWidth: number;
-  sourceHeight: number;
-}
-
 /** One file's save: the changed fields and the version the UI read. */
 export interface SaveRequest {
   path: string;
@@ -224,10 +189,19 @@ export interface SaveRequest {
   overwrite?: boolean;
   /** Fields whose keys are taken out of the file: undo of setting a field the file lacked. */
   remove?: string[];
+  /** Create a missing sidecar even when `changes` hold nothing a new one would not (“Create sidecar”). */
+  create?: boolean;
+  /**
+   * Every field value of the version that was read, when the user chose to replace the sidecar
+   * now damaged on disk: a new one is written from the image's header with these values and
+   * `changes`, and the damaged file is kept beside it (`damagedKeptAs`).
+   */
+  replaceDamaged?: FieldValues;
 }
 
-/** The result of one file's save. */
-export type SaveOutcome = { path: string; ok: true; row: ImageRow } | { path: string; ok: false; error: ApiError };
+/** The result of one file's save; `damagedKeptAs` names the copy of a damaged sidecar it replaced. */
+export type SaveOutcome =
+  { path: string; ok: true; row: ImageRow; damagedKeptAs?: string } | { path: string; ok: false; error: ApiError };
 
 /** An exported table file, for the renderer to offer as a download. */
 export interface TableFile {
@@ -318,7 +292,8 @@ export type ApiResponse<K extends ApiMethodName> = ApiMethods[K]['response'];
 /** Events the backend pushes while work is under way. */
 export type ApiEvent =
   | { type: 'scan-rows'; scanId: string; rows: ImageRow[]; done: number; total: number | null }
-  | { type: 'scan-done'; scanId: string; total: number }
+  /** `unread`: the acquisition files that got no row (formats AcqMeta does not read); absent when there are none. */
+  | { type: 'scan-done'; scanId: string; total: number; unread?: UnreadFiles }
   | { type: 'scan-cancelled'; scanId: string; done: number }
   | { type: 'scan-failed'; scanId: string; error: ApiError }
   | FolderChangedEvent

@@ -95,6 +95,11 @@ def declared_calibration(tif, page):
                 break
             if element.tag.endswith('}Pixels'):
                 break
+    if tif.is_lsm:  # CZ_LSMINFO's voxel size, in metres
+        lsm = tif.lsm_metadata
+        x, y = lsm['VoxelSizeX'], lsm['VoxelSizeY']
+        if x > 0 and y > 0:
+            return {'x': x * 1e6, 'y': y * 1e6, 'unit': 'um', 'source': 'lsm'}
     unit = tag_value(page, 296)
     factor = {2: 25400, 3: 10000}.get(int(unit) if unit is not None else 2)
     if factor and xres is not None and yres is not None:

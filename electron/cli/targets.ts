@@ -3,6 +3,7 @@
  */
 import { lstat, stat } from 'node:fs/promises';
 import path from 'node:path';
+import type { UnreadTally } from '../../shared/unread-files';
 import { imageKind, listImages, type ImageEntry } from '../services/folder';
 import { sidecarPathFor } from '../services/sidecar';
 import { CliError, EXIT } from './cli-io';
@@ -42,10 +43,13 @@ export async function imageArgument(cwd: string, given: string): Promise<{ root:
 /**
  * The images under a folder named on the command line. The user's own shell may point
  * anywhere, so a sidecar that is a link is read like a file (the app refuses links that leave
- * the opened folder; the command line has no such boundary).
+ * the opened folder; the command line has no such boundary). Acquisition files that get no
+ * image (formats AcqMeta does not read) are counted in `unread`.
  */
-export async function* walkFolder(root: string): AsyncGenerator<ImageEntry> {
-  for await (const entry of listImages(root)) yield entry.sidecar === 'link' ? { ...entry, sidecar: 'file' } : entry;
+export async function* walkFolder(root: string, unread?: UnreadTally): AsyncGenerator<ImageEntry> {
+  for await (const entry of listImages(root, unread)) {
+    yield entry.sidecar === 'link' ? { ...entry, sidecar: 'file' } : entry;
+  }
 }
 
 /** The images of several arguments (images or folders), each image once, in argument order. */

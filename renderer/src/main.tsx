@@ -18,6 +18,7 @@ import './styles/filter.css';
 import './styles/table.css';
 import './styles/panel.css';
 import './styles/image-header.css';
+import './styles/damaged.css';
 import './styles/fields.css';
 import './styles/dialogs.css';
 import './styles/dialog-lists.css';

@@ -47,24 +47,34 @@ export function createSidecarText(
   return createSidecar(header, calibration, changes).text;
 }
 
+/**
+ * What a new sidecar holds before the changes are applied, besides its empty experiment
+ * fields: `accepted` (CloudScope's default, true) and the 12 values of `image_header_metadata`
+ * (the image's header, the file's own calibration when it declares a microscope one, else
+ * 1.0 / `Pixels`). The save review lists them; {@link createSidecar} writes them.
+ */
+export function newSidecarValues(header: HeaderValues, calibration: FileCalibration | null): FieldValues {
+  const declared = usableCalibration(calibration);
+  const measured: FieldValues = { ...header, ...(declared === null ? {} : pixelSizeValues(declared)) };
+  const values: FieldValues = { accepted: ACCEPTED_FIELD.default };
+  for (const spec of HEADER_FIELDS) values[spec.name] = measured[spec.name] ?? spec.default;
+  return values;
+}
+
 /** Like {@link createSidecarText}, but the new sidecar itself. */
 export function createSidecar(
   header: HeaderValues,
   calibration: FileCalibration | null,
   changes: FieldValues,
 ): Sidecar {
-  const declared = usableCalibration(calibration);
-  const measured: Record<string, string | number | null> = {
-    ...header,
-    ...(declared === null ? {} : pixelSizeValues(declared)),
-  };
+  const starting = newSidecarValues(header, calibration);
   const headerEntries = HEADER_FIELDS.map((spec): JsonEntry => {
-    const value = measured[spec.name] ?? spec.default;
+    const value = starting[spec.name] ?? spec.default;
     if (spec.type === 'int') return { key: spec.name, value: intNode(value) };
     return { key: spec.name, value: nodeFor(spec, value) };
   });
   const root = object([
-    { key: 'accepted', value: nodeFor(ACCEPTED_FIELD, ACCEPTED_FIELD.default) },
+    { key: 'accepted', value: nodeFor(ACCEPTED_FIELD, starting.accepted ?? ACCEPTED_FIELD.default) },
     { key: 'analysis', value: { kind: 'array', items: [], offset: -1 } },
     {
       key: 'experiment_metadata',

@@ -22,6 +22,7 @@ export interface PixelSize {
 export const CALIBRATION_SOURCE_NAMES: Readonly<Record<CalibrationSource, string>> = {
   imagej: 'ImageJ metadata',
   ome: 'OME-XML',
+  lsm: 'Zeiss LSM metadata (CZ_LSMINFO)',
   'resolution-cm': 'TIFF resolution tags in pixels per cm',
   'resolution-inch': 'TIFF resolution tags in dots per inch',
   czi: 'Zeiss CZI metadata',

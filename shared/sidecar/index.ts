@@ -2,7 +2,7 @@
  * The AcqImage sidecar format (CloudScope version 2): lossless reading, CloudScope-identical
  * writing, field edits and calibration checks. Pure: no disk access (see electron/services/sidecar).
  */
-export { applyChanges, createSidecar, createSidecarText, editSidecar } from './apply-changes';
+export { applyChanges, createSidecar, createSidecarText, editSidecar, newSidecarValues } from './apply-changes';
 export {
   CALIBRATION_SOURCE_NAMES,
   calibrationMismatch,
@@ -13,6 +13,7 @@ export {
   usableCalibration,
   type PixelSize,
 } from './calibration';
+export { DAMAGED_TEXT_LIMIT, describeDamagedSidecar } from './damaged-sidecar';
 export {
   parseSidecar,
   valueProblems,
@@ -21,4 +22,5 @@ export {
   type SidecarProblem,
 } from './parse-sidecar';
 export { pythonFloatRepr } from './python-repr';
+export { writtenText } from './salvage-values';
 export { Sidecar } from './sidecar';

@@ -9,6 +9,7 @@ import type { OmeDocument } from './ome';
 import { tagNumbers, type TiffPage } from './page';
 import { imagejDescription, parseImageJDescription } from './series-imagej';
 import { isOme } from './series-ome';
+import { lsmVoxelSize } from './series-vendor';
 import type { TiffFile } from './tiff-file';
 import { decodeAscii, readEntryBytes } from './ifd';
 
@@ -78,7 +79,8 @@ function isScreenDpi([num, den]: [number, number]): boolean {
 
 /**
  * The pixel size the file declares, and where from: ImageJ `unit=` + resolution, OME
- * PhysicalSize, or cm/inch resolution (an inch one is a print resolution; see `CalibrationSource`).
+ * PhysicalSize, Zeiss LSM's CZ_LSMINFO voxel size, or cm/inch resolution (an inch one is a
+ * print resolution; see `CalibrationSource`).
  */
 export function declaredCalibration(file: TiffFile, page: TiffPage, ome: OmeDocument | null): FileCalibration | null {
   const x = pixelSize(file, page, 282);
@@ -101,6 +103,9 @@ export function declaredCalibration(file: TiffFile, page: TiffPage, ome: OmeDocu
       if (sizeX > 0 && sizeY > 0) return { x: sizeX, y: sizeY, unit: UNIT_LABELS[unitX] ?? unitX, source: 'ome' };
     }
   }
+  const voxel = lsmVoxelSize(file, page);
+  // CZ_LSMINFO gives metres; the sidecar is written in µm
+  if (voxel !== null) return { x: voxel.x * 1e6, y: voxel.y * 1e6, unit: 'um', source: 'lsm' };
   const unitEntry = page.entries.find((e) => e.code === 296);
   const resolutionUnit = unitEntry === undefined ? 2 : (tagNumbers(file.reader, file.format, unitEntry, 1)[0] ?? 2);
   const factor = resolutionUnit === 2 ? 25400 : resolutionUnit === 3 ? 10000 : null;

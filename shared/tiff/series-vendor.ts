@@ -30,13 +30,33 @@ export function isLsm(page: TiffPage): boolean {
   return page.entries.some((e) => e.code === 34412);
 }
 
+/** The two magic numbers a CZ_LSMINFO structure starts with (LSM versions 1.3 and 1.5+). */
+const LSM_MAGIC = new Set([50350412, 67127628]);
+/** Byte offsets of VoxelSizeX and VoxelSizeY (float64, metres) in CZ_LSMINFO. */
+const LSM_VOXEL_X = 40;
+const LSM_VOXEL_Y = 48;
+
+/**
+ * The pixel size a Zeiss LSM file declares in CZ_LSMINFO (VoxelSizeX and VoxelSizeY), in
+ * metres; null when the page has no such structure or the sizes are not positive.
+ */
+export function lsmVoxelSize(file: TiffFile, page: TiffPage): { x: number; y: number } | null {
+  const entry = page.entries.find((e) => e.code === 34412);
+  if (entry === undefined || !file.format.littleEndian) return null;
+  const info = viewOf(file.reader.bytes(entry.valueOffset, LSM_VOXEL_Y + 8, 'CZ_LSMINFO'));
+  if (!LSM_MAGIC.has(info.getUint32(0, true)) || info.getInt32(4, true) < LSM_VOXEL_Y + 8) return null;
+  const x = info.getFloat64(LSM_VOXEL_X, true);
+  const y = info.getFloat64(LSM_VOXEL_Y, true);
+  const ok = (v: number): boolean => Number.isFinite(v) && v > 0;
+  return ok(x) && ok(y) ? { x, y } : null;
+}
+
 /** tifffile's LSM series: the image planes (even pages) and the thumbnails (odd pages). */
 export function lsmSeries(file: TiffFile, page: TiffPage): Series[] | null {
   const entry = page.entries.find((e) => e.code === 34412);
   if (entry === undefined || !file.format.littleEndian) return null;
   const head = viewOf(file.reader.bytes(entry.valueOffset, 8, 'CZ_LSMINFO'));
-  const magic = head.getUint32(0, true);
-  if (magic !== 50350412 && magic !== 67127628) return null;
+  if (!LSM_MAGIC.has(head.getUint32(0, true))) return null;
   const structureSize = Math.max(0, Math.min(head.getInt32(4, true), 380));
   const info = viewOf(file.reader.bytes(entry.valueOffset, Math.max(structureSize, 90), 'CZ_LSMINFO'));
   const dimension = (axis: string): number => {

@@ -3,6 +3,7 @@
  */
 import { realpath } from 'node:fs/promises';
 import type { ImageRow } from '../../../shared/api';
+import { unreadSummary, UnreadTally } from '../../../shared/unread-files';
 import type { ImageEntry } from '../../services/folder';
 import { createProfileCache, createProfileFinder } from '../../services/profile';
 import { scanRows } from '../../services/rows';
@@ -34,6 +35,10 @@ channels, sidecar state (missing, ok, invalid) and errors.
                time are those of the last scan (by the app or this command) are not read again.
                The cache lives in the per-user cache folder (ACQMETA_CACHE_DIR overrides it).
 
+Files of acquisition formats AcqMeta does not read (a .czi, .nd2 or .oir without a sidecar,
+.lif, .oib, .ims, .vsi, an OME-Zarr folder, ...) get no line: after the listing they are
+counted by format and named ("3 files not read: 2 CZI, 1 LIF"), on stderr with --json.
+
 Exits 1 when any image has errors (unreadable TIFF, invalid sidecar, calibration mismatch);
 what the lab profile finds is listed, and checked by acqmeta validate.`,
   syntax: { positionals: { min: 1, max: 1 }, flags: ['--json', '--no-cache'] },
@@ -51,7 +56,10 @@ what the lab profile finds is listed, and checked by acqmeta validate.`,
     const rowsOf: RowsOf = (entries) => scanRows(root, entries, scanner, { cache, profiles });
     let complete = false;
     try {
-      const failed = args.flags.has('--json') ? await scanJson(root, io, rowsOf) : await scanReadable(root, io, rowsOf);
+      const unread = new UnreadTally();
+      const json = args.flags.has('--json');
+      const failed = json ? await scanJson(root, io, rowsOf, unread) : await scanReadable(root, io, rowsOf, unread);
+      await reportUnread(unread, io, json);
       complete = true;
       return failed ? EXIT.problems : EXIT.ok;
     } finally {
@@ -64,14 +72,14 @@ what the lab profile finds is listed, and checked by acqmeta validate.`,
 /** Rows of the images listed, in their order, with the problems of the lab profile in force. */
 type RowsOf = (entries: AsyncIterable<ImageEntry> | Iterable<ImageEntry>) => AsyncIterable<ImageRow>;
 
-async function scanJson(root: string, io: CliIo, rowsOf: RowsOf): Promise<boolean> {
-  return emit(rowsOf(walkFolder(root)), io, null, (row) => JSON.stringify(rowRecord(row)));
+async function scanJson(root: string, io: CliIo, rowsOf: RowsOf, unread: UnreadTally): Promise<boolean> {
+  return emit(rowsOf(walkFolder(root, unread)), io, null, (row) => JSON.stringify(rowRecord(row)));
 }
 
-async function scanReadable(root: string, io: CliIo, rowsOf: RowsOf): Promise<boolean> {
+async function scanReadable(root: string, io: CliIo, rowsOf: RowsOf, unread: UnreadTally): Promise<boolean> {
   // The walk is cheap next to reading headers; it gives the path column its width.
   const entries: ImageEntry[] = [];
-  for await (const entry of walkFolder(root)) entries.push(entry);
+  for await (const entry of walkFolder(root, unread)) entries.push(entry);
   const width = Math.min(MAX_PATH_COLUMN, Math.max(4, ...entries.map((e) => e.relPath.length)));
   await io.out.line(listingHeading(width));
   return emit(rowsOf(entries), io, entries.length, (row) => listingLine(row, width));
@@ -95,4 +103,21 @@ async function emit(
     progress.end();
   }
   return failed;
+}
+
+/**
+ * Counts and names the files the walk left out (formats AcqMeta does not read): after the
+ * listing, or on stderr when stdout is JSON Lines (one object per image).
+ */
+async function reportUnread(tally: UnreadTally, io: CliIo, json: boolean): Promise<void> {
+  const unread = tally.result();
+  if (unread.count === 0) return;
+  const more = unread.count - unread.paths.length;
+  const lines = [
+    `${unreadSummary(unread)} (formats AcqMeta does not read yet)`,
+    ...unread.paths.map((p) => `  ${p}`),
+    ...(more > 0 ? [`  and ${more} more`] : []),
+  ];
+  if (json) for (const line of lines) io.err(line);
+  else for (const line of ['', ...lines]) await io.out.line(line);
 }

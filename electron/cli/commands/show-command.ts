@@ -1,9 +1,9 @@
 /**
  * `acqmeta show <image> [--json]`: header, file facts, all tags, description, sidecar values.
  */
-import type { ImageRow } from '../../../shared/api';
+import type { DamagedSidecar, ImageRow } from '../../../shared/api';
 import { EDITABLE_FIELDS, HEADER_FIELDS } from '../../../shared/fields/field-table';
-import { CALIBRATION_SOURCE_NAMES } from '../../../shared/sidecar';
+import { CALIBRATION_SOURCE_NAMES, writtenText } from '../../../shared/sidecar';
 import type { TiffInfo } from '../../../shared/tiff';
 import { createProfileCache, createProfileFinder } from '../../services/profile';
 import { composeRow, readImage } from '../../services/rows';
@@ -20,7 +20,8 @@ export const showCommand: Command = {
 
 Shows the header values, file facts (pages, compression, byte order), the calibration the
 file declares, every tag of the first IFD, the ImageDescription, the sidecar state and the
-value of every editable field (defaults when there is no sidecar).
+value of every editable field (defaults when there is no sidecar; for an invalid sidecar,
+those that can still be read from it, as written, never defaults).
 
   --json   one JSON object with the same facts
 
@@ -31,10 +32,12 @@ Exits 1 when the image or its sidecar has problems.`,
     const scanner = createTiffScanner();
     try {
       const profiles = createProfileFinder(createProfileCache(), { root });
-      const { scan, read, profile } = await readImage(root, entry, scanner, profiles);
+      const { scan, read, profile, damaged } = await readImage(root, entry, scanner, profiles);
       const row = composeRow(entry, scan, read, profile);
       const info = scan?.ok === true ? scan.info : null;
-      const lines = args.flags.has('--json') ? [JSON.stringify(showRecord(row, info), null, 2)] : showLines(row, info);
+      const lines = args.flags.has('--json')
+        ? [JSON.stringify(showRecord(row, info, damaged), null, 2)]
+        : showLines(row, info, damaged);
       for (const line of lines) await io.out.line(line);
       return row.errors.length > 0 ? EXIT.problems : EXIT.ok;
     } finally {
@@ -43,11 +46,18 @@ Exits 1 when the image or its sidecar has problems.`,
   },
 };
 
-function showRecord(row: ImageRow, info: TiffInfo | null): Record<string, unknown> {
+/** An invalid sidecar's values that could be read, by field name, as the file writes them. */
+function damagedValues(damaged: DamagedSidecar): Record<string, string> {
+  return Object.fromEntries(damaged.values.map((v) => [v.name, writtenText(v.value)]));
+}
+
+function showRecord(row: ImageRow, info: TiffInfo | null, damaged: DamagedSidecar | null): Record<string, unknown> {
   return {
     ...rowRecord(row),
     kind: row.kind,
-    values: row.values,
+    // an invalid sidecar's values are unknown: what could be read is given as written, never defaults
+    values: row.sidecar === 'invalid' ? null : row.values,
+    ...(damaged === null ? {} : { values_read_from_damaged_file: damagedValues(damaged) }),
     page_count: info?.pageCount ?? null,
     compression: info?.compression ?? null,
     tiled: info?.tiled ?? null,
@@ -59,7 +69,7 @@ function showRecord(row: ImageRow, info: TiffInfo | null): Record<string, unknow
   };
 }
 
-function showLines(row: ImageRow, info: TiffInfo | null): string[] {
+function showLines(row: ImageRow, info: TiffInfo | null, damaged: DamagedSidecar | null): string[] {
   const pairs = (items: [string, string][]): string[] => {
     const width = Math.max(...items.map(([k]) => k.length));
     return items.map(([k, v]) => `  ${k.padEnd(width)}  ${v}`.trimEnd());
@@ -96,11 +106,15 @@ function showLines(row: ImageRow, info: TiffInfo | null): string[] {
       ]),
     );
   }
-  lines.push(
-    '',
-    `Sidecar: ${row.sidecar}${row.sidecar === 'missing' ? ' (the values a new sidecar starts with)' : ''}`,
-  );
-  lines.push(...pairs(EDITABLE_FIELDS.map((f) => [f.displayName, describeStored(row.values[f.name], f)])));
+  if (row.sidecar === 'invalid') {
+    lines.push('', 'Sidecar: invalid, left untouched', ...damagedLines(damaged, pairs));
+  } else {
+    lines.push(
+      '',
+      `Sidecar: ${row.sidecar}${row.sidecar === 'missing' ? ' (the values a new sidecar starts with)' : ''}`,
+    );
+    lines.push(...pairs(EDITABLE_FIELDS.map((f) => [f.displayName, describeStored(row.values[f.name], f)])));
+  }
   if (row.errors.length > 0) lines.push('', 'Problems', ...row.errors.map((e) => `  ${e}`));
   if (row.profile !== null) {
     lines.push('', `Lab profile: ${row.profile}`);
@@ -119,4 +133,19 @@ function showLines(row: ImageRow, info: TiffInfo | null): string[] {
     );
   }
   return lines;
+}
+
+/** The values read from an invalid sidecar, as written, and the fields not read (never their defaults). */
+function damagedLines(damaged: DamagedSidecar | null, pairs: (items: [string, string][]) => string[]): string[] {
+  if (damaged === null) return ['  (not read)'];
+  const values = damagedValues(damaged);
+  const read = EDITABLE_FIELDS.filter((f) => f.name in values);
+  const missed = EDITABLE_FIELDS.filter((f) => !(f.name in values)).map((f) => f.displayName);
+  const where =
+    damaged.readUntilLine === null ? 'the file' : `the file up to line ${damaged.readUntilLine}, where it is damaged`;
+  return [
+    `  Read from ${where}, as written:`,
+    ...(read.length === 0 ? ['  (none)'] : pairs(read.map((f) => [f.displayName, values[f.name] as string]))),
+    ...(missed.length === 0 ? [] : [`  Not read: ${missed.join(', ')}`]),
+  ];
 }

@@ -16,7 +16,7 @@ export function imageHandlers(
     async getImageDetail(request): Promise<ImageDetail> {
       const folder = requireFolder(context);
       const entry = await resolveImage(folder, request.path);
-      const { scan, read, profile } = await readImage(
+      const { scan, read, profile, damaged } = await readImage(
         folder.root,
         entry,
         context.scanner,
@@ -36,6 +36,7 @@ export function imageHandlers(
         planes: info?.planes ?? { c: 0, z: 0, t: 0 },
         rois: read.sidecar === null ? [] : readRois(read.sidecar),
         analyses: read.sidecar === null ? [] : readAnalyses(read.sidecar),
+        damaged,
       };
     },
     async reloadRow(request) {

@@ -86,7 +86,8 @@ async function runScan(
     await cache.finish(true);
     if (signal.aborted) return;
     context.imageFolders.scanCompleted(folder.root);
-    context.emit({ type: 'scan-done', scanId, total: progress.rows });
+    const unread = listing.unread();
+    context.emit({ type: 'scan-done', scanId, total: progress.rows, ...(unread?.count ? { unread } : {}) });
   } catch (error) {
     await listened;
     if (!signal.aborted) context.emit({ type: 'scan-failed', scanId, error: toBackendError(error) });

@@ -2,6 +2,7 @@
  * A folder listing that runs ahead of its consumer, so a scan knows how many images there
  * are long before it has read them all, and reading never waits for the walk.
  */
+import { UnreadTally, type UnreadFiles } from '../../../shared/unread-files';
 import { listImageRuns, type ImageEntry } from './list-images';
 
 /** Entries as they are found, and the count once the walk is over. */
@@ -10,6 +11,8 @@ export interface ListingAhead {
   entries: AsyncIterable<ImageEntry>;
   /** The number of images once the whole folder is listed; null until then. */
   total(): number | null;
+  /** The acquisition files that get no row (formats AcqMeta does not read), once the whole folder is listed; null until then. */
+  unread(): UnreadFiles | null;
 }
 
 /** Starts listing `root` at once; stops early when `signal` aborts. */
@@ -18,6 +21,7 @@ export function listAhead(root: string, signal?: AbortSignal): ListingAhead {
   let finished = false;
   let failure: { error: unknown } | null = null;
   let wake: (() => void) | null = null;
+  const unread = new UnreadTally();
   const notify = (): void => {
     const waiting = wake;
     wake = null;
@@ -25,7 +29,7 @@ export function listAhead(root: string, signal?: AbortSignal): ListingAhead {
   };
   void (async () => {
     try {
-      for await (const images of listImageRuns(root)) {
+      for await (const images of listImageRuns(root, unread)) {
         if (signal?.aborted === true) break;
         for (const image of images) found.push(image);
         notify();
@@ -54,5 +58,10 @@ export function listAhead(root: string, signal?: AbortSignal): ListingAhead {
       }
     }
   }
-  return { entries: entries(), total: () => (finished && failure === null ? found.length : null) };
+  const complete = (): boolean => finished && failure === null && signal?.aborted !== true;
+  return {
+    entries: entries(),
+    total: () => (finished && failure === null ? found.length : null),
+    unread: () => (complete() ? unread.result() : null),
+  };
 }

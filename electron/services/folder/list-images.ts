@@ -4,6 +4,7 @@
 import type { Dirent } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { isAcquisitionFolder, unreadFormatOf, type UnreadTally } from '../../../shared/unread-files';
 import { isTiffPath } from '../tiff';
 import { beforeListing, isInside, type FileStamp } from '../disk';
 
@@ -56,24 +57,30 @@ export interface FileEntry {
  *
  * Hidden files and folders (name starting with `.`) are skipped. Symbolic links are followed
  * only when they resolve inside `root`, and each real folder is visited once, so link loops end.
- * Non-TIFF acquisitions are listed only when their sidecar exists (they have no readable header).
+ * Non-TIFF acquisitions are listed only when their sidecar exists (they have no readable header);
+ * those left out, and files of formats AcqMeta does not read, are counted in `unread`.
  */
-export async function* listImages(root: string): AsyncGenerator<ImageEntry> {
-  for await (const images of listImageRuns(root)) yield* images;
+export async function* listImages(root: string, unread?: UnreadTally): AsyncGenerator<ImageEntry> {
+  for await (const images of listImageRuns(root, unread)) yield* images;
 }
 
 /**
  * The images of {@link listImages}, in the same order, a folder's run of them at a time (the
- * images between two of its subfolders): a walk of a large tree takes far fewer steps.
+ * images between two of its subfolders): a walk of a large tree takes far fewer steps. Files
+ * of an acquisition format that get no row (a CZI without a sidecar, a LIF, an OME-Zarr
+ * folder, which is not walked into) are counted in `unread`.
  */
-export async function* listImageRuns(root: string): AsyncGenerator<ImageEntry[]> {
-  for await (const files of walkRoot(root)) {
+export async function* listImageRuns(root: string, unread?: UnreadTally): AsyncGenerator<ImageEntry[]> {
+  for await (const files of walkRoot(root, isAcquisitionFolder)) {
     const images: ImageEntry[] = [];
     for (const { relPath, absPath, name, siblings } of files) {
       const kind = imageKind(name);
-      if (kind === null) continue;
-      const sidecar = listingOf(siblings.get(`${name}.json`));
-      if (kind === 'other' && sidecar === 'none') continue;
+      const sidecar = kind === null ? 'none' : listingOf(siblings.get(`${name}.json`));
+      if (kind === null || (kind === 'other' && sidecar === 'none')) {
+        const format = unreadFormatOf(name);
+        if (format !== null) unread?.add(relPath, format);
+        continue;
+      }
       images.push({ relPath, absPath, kind, sidecar });
     }
     if (images.length > 0) yield images;
@@ -85,20 +92,23 @@ export async function* listFiles(root: string): AsyncGenerator<FileEntry> {
   for await (const files of walkRoot(root)) yield* files;
 }
 
-async function* walkRoot(root: string): AsyncGenerator<FileEntry[]> {
+/** Walks `root`; a folder whose name `asFile` accepts is listed as a file instead of walked into. */
+async function* walkRoot(root: string, asFile?: (name: string) => boolean): AsyncGenerator<FileEntry[]> {
   const absRoot = path.resolve(root);
   const realRoot = await realpath(absRoot);
   const visited = new Set<string>([realRoot]);
-  yield* walk(absRoot, realRoot, '', realRoot, visited);
+  yield* walk(absRoot, realRoot, '', { realRoot, visited, asFile });
 }
 
-async function* walk(
-  dir: string,
-  realDir: string,
-  relDir: string,
-  realRoot: string,
-  visited: Set<string>,
-): AsyncGenerator<FileEntry[]> {
+/** What every folder of one walk shares. */
+interface Walk {
+  realRoot: string;
+  visited: Set<string>;
+  asFile: ((name: string) => boolean) | undefined;
+}
+
+async function* walk(dir: string, realDir: string, relDir: string, state: Walk): AsyncGenerator<FileEntry[]> {
+  const { realRoot, visited, asFile } = state;
   let dirents: Dirent[];
   try {
     await beforeListing(dir);
@@ -128,12 +138,12 @@ async function* walk(
     } else if (!isDir && !dirent.isFile()) {
       continue;
     }
-    if (isDir) {
+    if (isDir && asFile?.(name) !== true) {
       if (visited.has(realPath)) continue;
       visited.add(realPath);
       if (run.length > 0) yield run;
       run = [];
-      yield* walk(absPath, realPath, relPath, realRoot, visited);
+      yield* walk(absPath, realPath, relPath, state);
       continue;
     }
     run.push({ relPath, absPath, name, siblings: byName });

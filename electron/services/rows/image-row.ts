@@ -3,10 +3,16 @@
  */
 import { realpath } from 'node:fs/promises';
 import { readAnalyses, resultValues, type ResultValues } from '../../../shared/analysis';
-import type { HeaderValues, ImageRow, SidecarState, SidecarVersion } from '../../../shared/api';
+import type { DamagedSidecar, HeaderValues, ImageRow, SidecarState, SidecarVersion } from '../../../shared/api';
 import { toApiError } from '../../../shared/errors';
 import { DEFAULT_FIELD_VALUES, type FieldValues } from '../../../shared/fields/field-table';
-import { calibrationMismatch, pixelSizeValues, usableCalibration, type Sidecar } from '../../../shared/sidecar';
+import {
+  calibrationMismatch,
+  describeDamagedSidecar,
+  pixelSizeValues,
+  usableCalibration,
+  type Sidecar,
+} from '../../../shared/sidecar';
 import type { TiffInfo, TiffSummary } from '../../../shared/tiff';
 import { beforeRead, isInside } from '../disk';
 import type { ImageEntry } from '../folder';
@@ -172,11 +178,13 @@ export interface ImageRead {
   read: SidecarSummary;
   /** The profile in force (null without a finder, or when none applies). */
   profile: LoadedProfile | null;
+  /** An invalid sidecar's text and the values still readable from it; null when the sidecar is not invalid or was not read. */
+  damaged: DamagedSidecar | null;
 }
 
 /**
- * Reads everything about an image's header (TIFFs only; else null), its sidecar and, with a
- * finder, the profile in force, concurrently; never rejects.
+ * Reads everything about an image's header (TIFFs only; else null), its sidecar (an invalid
+ * one described for the editor) and, with a finder, the profile in force, concurrently; never rejects.
  */
 export async function readImage(
   root: string,
@@ -189,7 +197,8 @@ export async function readImage(
     readEntrySidecar(root, entry),
     profiles === undefined ? null : profiles.forImage(entry.absPath),
   ]);
-  return { scan, read: summarizeSidecar(read), profile };
+  const damaged = 'content' in read ? describeDamagedSidecar(read.content.text, read.content.utf8) : null;
+  return { scan, read: summarizeSidecar(read), profile, damaged };
 }
 
 /** Reads one image's header summary, its sidecar and its profile concurrently and builds its row; never rejects. */

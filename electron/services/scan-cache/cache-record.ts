@@ -67,6 +67,7 @@ function decodeCalibration(json: unknown): FileCalibration | null | undefined {
 const SOURCES: ReadonlySet<CalibrationSource> = new Set<CalibrationSource>([
   'imagej',
   'ome',
+  'lsm',
   'resolution-cm',
   'resolution-inch',
 ]);

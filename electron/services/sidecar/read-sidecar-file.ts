@@ -8,13 +8,20 @@ import { ioFailure, readSnapshot } from './file-snapshot';
 import type { FileSnapshot } from './opened-file';
 import { sidecarNameFor, sidecarPathFor } from './sidecar-path';
 
+/** The text of an invalid sidecar as read (`utf8` false: the bytes were not UTF-8, and `text` is a lenient decoding). */
+export interface InvalidText {
+  text: string;
+  utf8: boolean;
+}
+
 /** A sidecar on disk: missing, readable (with field problems, if any) or invalid. */
 export type SidecarFile =
   | { state: 'missing' }
   | { state: 'ok'; sidecar: Sidecar; version: SidecarVersion; problems: string[] }
-  | { state: 'invalid'; version: SidecarVersion; problems: string[] };
+  | { state: 'invalid'; version: SidecarVersion; problems: string[]; content: InvalidText };
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const LENIENT_UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /**
  * Reads `<image>.json`. Invalid files (not UTF-8, not JSON, wrong version, missing keys) come
@@ -41,10 +48,14 @@ export function sidecarFromSnapshot(
   try {
     text = UTF8.decode(snapshot.bytes);
   } catch {
-    return { state: 'invalid', version, problems: [`${name}: not valid UTF-8 text`] };
+    const content = { text: LENIENT_UTF8.decode(snapshot.bytes), utf8: false };
+    return { state: 'invalid', version, problems: [`${name}: not valid UTF-8 text`], content };
   }
   const parsed = parseSidecar(text, options);
-  if (!parsed.ok) return { state: 'invalid', version, problems: parsed.problems.map((p) => `${name}: ${p.message}`) };
+  if (!parsed.ok) {
+    const problems = parsed.problems.map((p) => `${name}: ${p.message}`);
+    return { state: 'invalid', version, problems, content: { text, utf8: true } };
+  }
   if (options.checkValues !== false) noteValueProblems(version.sha256, parsed.problems);
   return { state: 'ok', sidecar: parsed.sidecar, version, problems: parsed.problems };
 }

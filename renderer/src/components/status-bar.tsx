@@ -7,6 +7,7 @@ import type { AppState } from '../store/app-store';
 import type { ThemeChoice } from '../store/slices/view-slice';
 import { formatCount, plural } from '../lib/format';
 import { ScanStatus } from './scan-progress';
+import { UnreadFilesNote } from './unread-files-note';
 
 const NEXT_THEME: Readonly<Record<ThemeChoice, ThemeChoice>> = { system: 'light', light: 'dark', dark: 'system' };
 const THEME_LABEL: Readonly<Record<ThemeChoice, string>> = {
@@ -105,6 +106,7 @@ export function StatusBar() {
   return (
     <footer className="status-bar">
       <span>{plural(total, 'image')}</span>
+      <UnreadFilesNote />
       {filtering !== '' && (
         <span>
           {formatCount(shown)} shown: {filtering}

@@ -46,6 +46,8 @@ export function columnText(row: ImageRow, column: Column): string {
     case 'channels':
       return row.header ? String(row.header.num_channels) : '';
     case 'field':
+      // An invalid sidecar's values are unknown: the table shows none (never the defaults).
+      if (row.sidecar === 'invalid') return '';
       // A yes/no field reads as the table shows it (the accept/reject flag: ✓ or "Rejected").
       if (column.field?.type === 'bool') return row.values[column.key] === false ? 'rejected' : 'accepted';
       return formatFieldValue(row.values[column.key]);

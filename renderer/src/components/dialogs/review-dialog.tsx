@@ -3,6 +3,7 @@ import { useApp, useAppStore } from '../../store/store-context';
 import type { FieldChanges, InvalidValue, SavePlan } from '../../store/logic/save-plan';
 import { displayValue, plural } from '../../lib/format';
 import { editableField } from '../../../../shared/fields/field-table';
+import { CreatedValuesTable } from './created-values-table';
 import { Modal } from './modal';
 import { ModalActions } from './modal-actions';
 
@@ -68,28 +69,67 @@ function heldValues(invalid: readonly InvalidValue[]): string {
   return parts.filter((p) => p !== null).join(' and ');
 }
 
+/** Invalid values that share a field, a message and a suggestion: one line for all their images. */
+interface HeldGroup {
+  value: InvalidValue;
+  paths: string[];
+}
+
+/** `invalid` grouped by field, message and suggestion, in the order first met. */
+function heldGroups(invalid: readonly InvalidValue[]): HeldGroup[] {
+  const groups = new Map<string, HeldGroup>();
+  for (const value of invalid) {
+    const key = [value.name, value.message, value.suggestion ?? ''].join('\u0000');
+    const group = groups.get(key);
+    if (group) group.paths.push(value.path);
+    else groups.set(key, { value, paths: [value.path] });
+  }
+  return [...groups.values()];
+}
+
+/** `a.tif` or `a.tif, b.tif and 26 more images`. */
+function namedPaths(paths: readonly string[]): string {
+  const named = paths.slice(0, 2).join(', ');
+  return paths.length > 2 ? `${named} and ${plural(paths.length - 2, 'more image')}` : named;
+}
+
 function InvalidList({ invalid, held }: { invalid: readonly InvalidValue[]; held: number }) {
   const store = useAppStore();
   const jump = (value: InvalidValue) => {
     store.getState().cancelReview();
     store.getState().focusField(value.path, value.name);
   };
+  /** Sets the suggested value on every image of the group (one undoable edit), then reviews again. */
+  const applySuggestion = async ({ value, paths }: HeldGroup) => {
+    const s = store.getState();
+    s.cancelReview();
+    s.setFieldText(paths, value.name, value.suggestion ?? '');
+    await store.getState().requestSave();
+  };
+  const groups = heldGroups(invalid);
   return (
     <div className="callout callout-danger callout-stack">
       <p className="callout-title">
         {plural(held, 'image')} cannot be saved yet: {held === 1 ? 'it has' : 'they have'} {heldValues(invalid)}
       </p>
       <ul className="plain-list review-invalid">
-        {invalid.slice(0, SHOWN_FILES).map((value) => (
-          <li key={`${value.path}\u0000${value.name}`}>
-            <button type="button" className="link-button" onClick={() => jump(value)}>
-              {value.path} · {editableField(value.name)?.displayName ?? value.name}
+        {groups.slice(0, SHOWN_FILES).map((group) => (
+          <li key={`${group.value.name}\u0000${group.value.message}\u0000${group.value.suggestion ?? ''}`}>
+            <button type="button" className="link-button" onClick={() => jump(group.value)}>
+              {namedPaths(group.paths)} · {editableField(group.value.name)?.displayName ?? group.value.name}
             </button>
-            <span className="small"> — {value.message}</span>
-            {value.profile && <span className="tag tag-profile">lab profile</span>}
+            <span className="small"> — {group.value.message}</span>
+            {group.value.profile && <span className="tag tag-profile">lab profile</span>}
+            {group.value.suggestion !== undefined && (
+              <button type="button" className="btn btn-small" onClick={() => void applySuggestion(group)}>
+                Use “{group.value.suggestion}” for {group.paths.length === 1 ? 'it' : `all ${group.paths.length}`}
+              </button>
+            )}
           </li>
         ))}
-        {invalid.length > SHOWN_FILES && <li className="small">and {plural(invalid.length - SHOWN_FILES, 'more')}</li>}
+        {groups.length > SHOWN_FILES && (
+          <li className="small">and {plural(groups.length - SHOWN_FILES, 'more problem')}</li>
+        )}
       </ul>
       <p className="small">
         Their edits stay unsaved until fixed; click one to go to its field.
@@ -110,6 +150,7 @@ function Summary({ plan }: { plan: SavePlan }) {
     <>
       <p id="review-text">{parts.filter(Boolean).join(', ')}.</p>
       <ChangesTable fields={plan.fields} />
+      {plan.createdValues.length > 0 && <CreatedValuesTable groups={plan.createdValues} created={plan.created} />}
       <p className="modal-label review-files-label">Files</p>
       <ul className="change-list review-files">
         {files.slice(0, SHOWN_FILES).map((path) => (

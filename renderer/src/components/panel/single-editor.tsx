@@ -10,6 +10,8 @@ import { imageCalibration } from '../../lib/roi-format';
 import { SidecarBadge } from '../sidecar-badge';
 import { AnalysesSection } from './analyses-section';
 import { CalibrationNote, CalibrationWarning } from './calibration-offer';
+import { CreateSidecars } from './create-sidecars';
+import { DamagedSidecarView } from './damaged-sidecar';
 import { DiskChangeNote } from './disk-change-note';
 import { EDIT_GROUPS, FieldSection } from './field-section';
 import { HeaderSection } from './header-section';
@@ -28,7 +30,10 @@ function Problems({ row }: { row: ImageRow }) {
             <li key={error}>{error}</li>
           ))}
         </ul>
-        <p className="small">Repair or remove the file outside AcqMeta to edit this image.</p>
+        <p className="small">
+          AcqMeta leaves it as it is. Below are its text and the values that can still be read from it; once the file is
+          corrected in a text editor, AcqMeta reads it again.
+        </p>
       </div>
     );
   }
@@ -71,6 +76,10 @@ export function SingleEditor({ path }: { path: string }) {
 
   if (!row) return null;
   const readOnly = !isEditable(row);
+  // Folded away with the preview, when there is one.
+  const roiList = measured && (
+    <RoisSection rois={measured.rois} calibration={imageCalibration(row.values)} selected={roi} onSelect={setRoi} />
+  );
   return (
     <div className="panel-scroll">
       <div className="panel-heading">
@@ -85,8 +94,9 @@ export function SingleEditor({ path }: { path: string }) {
       {!readOnly && <PanelActions single />}
       <DiskChangeNote path={path} />
       <Problems row={row} />
+      {!readOnly && <CreateSidecars paths={paths} count={row.sidecar === 'missing' ? 1 : 0} />}
       {!readOnly && <CalibrationWarning path={path} />}
-      {row.kind === 'tiff' && row.header !== null && (
+      {row.kind === 'tiff' && row.header !== null ? (
         <PreviewSection
           row={row}
           overlay={(image) =>
@@ -100,17 +110,28 @@ export function SingleEditor({ path }: { path: string }) {
               />
             )
           }
-        />
-      )}
-      {measured && (
-        <RoisSection rois={measured.rois} calibration={imageCalibration(row.values)} selected={roi} onSelect={setRoi} />
+        >
+          {roiList}
+        </PreviewSection>
+      ) : (
+        roiList
       )}
       <HeaderSection row={row} />
-      {EDIT_GROUPS.map((group) => (
-        <FieldSection key={group} group={group} paths={paths} readOnly={readOnly}>
-          {group === 'Calibration' && !readOnly && <CalibrationNote paths={paths} />}
-        </FieldSection>
-      ))}
+      {row.sidecar === 'invalid' ? (
+        measured?.damaged ? (
+          <DamagedSidecarView damaged={measured.damaged} />
+        ) : (
+          <p className="small muted panel-note">
+            {measured ? 'The sidecar was not read, so none of its values is shown.' : 'Reading the sidecar…'}
+          </p>
+        )
+      ) : (
+        EDIT_GROUPS.map((group) => (
+          <FieldSection key={group} group={group} paths={paths} readOnly={readOnly}>
+            {group === 'Calibration' && !readOnly && <CalibrationNote paths={paths} />}
+          </FieldSection>
+        ))
+      )}
       {measured && (
         <AnalysesSection analyses={measured.analyses} rois={measured.rois} selected={roi} onSelect={setRoi} />
       )}

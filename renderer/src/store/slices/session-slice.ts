@@ -1,6 +1,6 @@
 /** The session, the opened folder and the progress of its scan. */
 import type { StateCreator } from 'zustand/vanilla';
-import type { ApiEvent, ApiResult, FolderInfo, SessionInfo } from '../../../../shared/api';
+import type { ApiEvent, ApiResult, FolderInfo, SessionInfo, UnreadFiles } from '../../../../shared/api';
 import type { AppState } from '../app-store';
 import { withRows } from './rows-slice';
 
@@ -16,6 +16,8 @@ export interface ScanState {
   done: number;
   total: number | null;
   error: string | null;
+  /** The acquisition files the finished scan left out (formats not read); null until it is done, or when there were none. */
+  unread: UnreadFiles | null;
 }
 
 /** Session, folder and scan. */
@@ -43,7 +45,7 @@ export interface SessionSlice {
 /** Longest the first call waits for the event stream to connect. */
 const EVENTS_WAIT_MS = 1_000;
 
-const IDLE: ScanState = { id: null, status: 'idle', done: 0, total: null, error: null };
+const IDLE: ScanState = { id: null, status: 'idle', done: 0, total: null, error: null, unread: null };
 
 /** Creates the session slice. */
 export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = (set, get) => {
@@ -156,7 +158,9 @@ export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = 
           set((s) => ({ ...withRows(s, event.rows), scan: { ...s.scan, done: event.done, total: event.total } }));
           break;
         case 'scan-done':
-          set((s) => ({ scan: { ...s.scan, status: 'done', done: event.total, total: event.total } }));
+          set((s) => ({
+            scan: { ...s.scan, status: 'done', done: event.total, total: event.total, unread: event.unread ?? null },
+          }));
           void get().loadProfiles();
           break;
         case 'scan-cancelled':

@@ -8,7 +8,8 @@ const { acqmeta, labPath } = cliOnLab();
 describe('acqmeta scan, show, validate, help', () => {
   it('scan --json prints one JSON line per image, in order, and exits 1 when some have errors', async () => {
     const { code, stdout, stderr } = await acqmeta('scan', 'lab', '--json');
-    expect(stderr).toBe('');
+    // the CZI without a sidecar gets no line of its own; stdout stays one object per image
+    expect(stderr).toBe('1 file not read: 1 CZI (formats AcqMeta does not read yet)\n  other/scan_02.czi\n');
     expect(code).toBe(1);
     const records = stdout
       .trimEnd()
@@ -78,9 +79,14 @@ describe('acqmeta scan, show, validate, help', () => {
     expect(code).toBe(0);
     const lines = stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^path\s+dims\s+dtype\s+ch\s+sidecar\s+errors$/);
-    expect(lines).toHaveLength(4);
+    expect(lines).toHaveLength(7);
     expect(lines[1]).toMatch(/^cells\/multi-channel\.ome\.tif\s+CYX 3x167x439\s+int8\s+3\s+ok$/);
     expect(lines[3]).toMatch(/^plain\.tiff\s+YX 151x157\s+uint8\s+1\s+missing$/);
+    expect(lines.slice(4)).toEqual([
+      '',
+      '1 file not read: 1 CZI (formats AcqMeta does not read yet)',
+      '  other/scan_02.czi',
+    ]);
   });
 
   it('scan does not read again what is unchanged since the last scan, unless told --no-cache', async () => {
@@ -114,6 +120,26 @@ describe('acqmeta scan, show, validate, help', () => {
       description: { kind: 'ome' },
     });
     expect(shown.tags.find((t: { code: number }) => t.code === 256)).toMatchObject({ name: 'ImageWidth' });
+  });
+
+  it('show gives the values read from a damaged sidecar as written, never the defaults', async () => {
+    const readable = await acqmeta('show', 'lab/stacks/multipage.tif');
+    expect(readable.code).toBe(1);
+    expect(readable.stdout).toContain(
+      '\nSidecar: invalid, left untouched\n  Read from the file up to line 11, where it',
+    );
+    expect(readable.stdout).toMatch(/\n {2}Accepted\s+true\n/);
+    expect(readable.stdout).toMatch(/\n {2}Condition\s+""\n/);
+    expect(readable.stdout).toMatch(/\n {2}Not read: Species, [^\n]*Depth, /);
+    expect(readable.stdout).not.toMatch(/\n {2}Species\s/);
+    const shown = JSON.parse((await acqmeta('show', 'lab/stacks/multipage.tif', '--json')).stdout);
+    expect(shown.values).toBeNull();
+    expect(shown.values_read_from_damaged_file).toMatchObject({
+      accepted: 'true',
+      branch_order: 'null',
+      condition: '""',
+    });
+    expect(shown.values_read_from_damaged_file).not.toHaveProperty('depth');
   });
 
   it('show says where a declared pixel size comes from', async () => {

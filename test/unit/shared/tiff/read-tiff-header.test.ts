@@ -135,6 +135,21 @@ describe('header details', () => {
     expect(info.fileCalibration).toEqual({ x: 0.25, y: 0.4, unit: 'um', source: 'ome' });
   });
 
+  it("reads a Zeiss LSM's pixel size from CZ_LSMINFO, metres to micrometres", async () => {
+    // tifffile: lsm_metadata['VoxelSizeX'] and ['VoxelSizeY'] are 6.918881841365326e-07 (m)
+    expect((await read('zeiss/jimpipeline_test.lsm')).fileCalibration).toEqual({
+      x: 0.6918881841365326,
+      y: 0.6918881841365326,
+      unit: 'um',
+      source: 'lsm',
+    });
+    const bytes = readFileSync(path.join(FIXTURES, 'zeiss/jimpipeline_test.lsm'));
+    const zeroed = new Uint8Array(bytes);
+    zeroed.fill(0, 1820 + 40, 1820 + 56); // VoxelSizeX and Y of the CZ_LSMINFO at offset 1820
+    const info = await readTiffHeader(memorySource(zeroed), { fileName: 'jimpipeline_test.lsm' });
+    expect(info.fileCalibration).toBeNull();
+  });
+
   it('does not take a 72 dpi default resolution for a calibration', async () => {
     expect((await read('skimage/multipage.tif')).fileCalibration).toBeNull();
   });

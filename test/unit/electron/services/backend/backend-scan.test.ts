@@ -1,4 +1,5 @@
-import { rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiEvent, ImageRow } from '../../../../../shared/api';
 import type { LabCopy } from '../folder/lab-folder';
@@ -21,7 +22,9 @@ describe('backend scan and image methods', () => {
   it('streams every row in order with progress, then scan-done', async () => {
     const { scanId } = await h.ok('scanFolder', {});
     const done = await h.waitFor((e) => e.type === 'scan-done' && e.scanId === scanId);
-    expect(done).toEqual({ type: 'scan-done', scanId, total: 6 });
+    // the CZI without a sidecar gets no row: it is counted and named as not read
+    const unread = { count: 1, byFormat: [{ format: 'CZI', count: 1 }], paths: ['other/scan_02.czi'] };
+    expect(done).toEqual({ type: 'scan-done', scanId, total: 6, unread });
     const batches = h.events.filter((e): e is RowsEvent => e.type === 'scan-rows');
     expect(batches.at(-1)).toMatchObject({ done: 6, total: 6 });
     const rows = rowsOf(scanId);
@@ -113,6 +116,16 @@ describe('backend scan and image methods', () => {
     expect(detail.tags.some((t) => t.code === 256)).toBe(true);
     const hostile = await h.ok('getImageDetail', { path: 'hostile/test_ifd_loop_to_self.tif' });
     expect(hostile).toMatchObject({ pageCount: null, tags: [], row: { header: null } });
+    expect(detail.damaged).toBeNull();
+  });
+
+  it("gives an invalid sidecar's text and the values read before the damage", async () => {
+    const detail = await h.ok('getImageDetail', { path: 'stacks/multipage.tif' });
+    const text = await readFile(path.join(copy.lab, 'stacks/multipage.tif.json'), 'utf8');
+    expect(detail.row.sidecar).toBe('invalid');
+    expect(detail.damaged).toMatchObject({ kind: 'json', text, firstLine: 1, cut: false, line: 11, readUntilLine: 11 });
+    expect(detail.damaged?.values).toContainEqual({ section: 'top', name: 'accepted', value: true });
+    expect(detail.damaged?.values.map((v) => v.name)).not.toContain('depth');
   });
 
   it('renders a preview no larger than asked, and none for non-TIFFs', async () => {

@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { listImages, type ImageEntry } from '../../../../../electron/services/folder';
 import { listImageRuns } from '../../../../../electron/services/folder/list-images';
 import { beforeListing } from '../../../../../electron/services/disk/read-delay';
+import { UnreadTally } from '../../../../../shared/unread-files';
 import { labCopyPerTest } from './lab-folder';
 
 // the slow-disk adapter, watched: the listing must wait for it before every folder it reads
@@ -91,6 +92,43 @@ describe('listImages', () => {
     await symlink(path.join(copy.lab, 'cells', 'multi-channel.ome.tif.json'), path.join(copy.lab, 'plain.tiff.json'));
     const plain = (await list(copy.lab)).find((e) => e.relPath === 'plain.tiff');
     expect(plain?.sidecar).toBe('link');
+  });
+
+  it('counts and names the acquisition files that get no row, and only those', async () => {
+    const other = path.join(copy.lab, 'other');
+    for (const name of ['a.nd2', 'b.LIF', 'c.oib', 'd.ims', 'e.oir', 'notes.txt', 'f.nd2.json'])
+      await writeFile(path.join(other, name), 'stand-in');
+    await writeFile(path.join(other, 'g.czi'), 'stand-in');
+    await writeFile(path.join(other, 'g.czi.json'), '{}'); // listed by its sidecar: it has a row
+    await mkdir(path.join(copy.lab, 'plate.ome.zarr', '0', '0'), { recursive: true });
+    await copyFile(path.join(copy.lab, 'plain.tiff'), path.join(copy.lab, 'plate.ome.zarr', '0', '0', 'inside.tif'));
+    const unread = new UnreadTally();
+    const paths: string[] = [];
+    for await (const entry of listImages(copy.lab, unread)) paths.push(entry.relPath);
+    expect(paths).toContain('other/g.czi');
+    // an OME-Zarr folder is one acquisition: counted, not walked into
+    expect(paths.some((p) => p.startsWith('plate.ome.zarr'))).toBe(false);
+    expect(unread.result()).toEqual({
+      count: 7,
+      byFormat: [
+        { format: 'CZI', count: 1 },
+        { format: 'ND2', count: 1 },
+        { format: 'LIF', count: 1 },
+        { format: 'OIB', count: 1 },
+        { format: 'OIR', count: 1 },
+        { format: 'Imaris', count: 1 },
+        { format: 'OME-Zarr', count: 1 },
+      ],
+      paths: [
+        'other/a.nd2',
+        'other/b.LIF',
+        'other/c.oib',
+        'other/d.ims',
+        'other/e.oir',
+        'other/scan_02.czi',
+        'plate.ome.zarr',
+      ],
+    });
   });
 
   it('rejects a root that does not exist', async () => {

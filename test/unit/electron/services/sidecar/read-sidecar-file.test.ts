@@ -42,6 +42,8 @@ describe('readSidecarFile', () => {
     copyFixture(fixture, sidecar);
     const file = await readSidecarFile(image);
     expect(file).toMatchObject({ state: 'invalid', problems: [message], version: { size: statSync(sidecar).size } });
+    // its text comes along, for the editor to show
+    expect(file).toMatchObject({ content: { text: readFileSync(sidecar, 'utf8'), utf8: true } });
   });
 
   it('reports bytes that are not UTF-8', async () => {
@@ -50,6 +52,7 @@ describe('readSidecarFile', () => {
     expect(await readSidecarFile(image)).toMatchObject({
       state: 'invalid',
       problems: ['cell.tif.json: not valid UTF-8 text'],
+      content: { text: '{"\ufffd"}', utf8: false },
     });
   });
 

@@ -1,0 +1,47 @@
+/**
+ * The status bar's note of the acquisition files the scan left out (formats AcqMeta does not
+ * read yet), and its popover naming them.
+ */
+import { unreadSummary } from '../../../shared/unread-files';
+import { useApp } from '../store/store-context';
+import { formatCount, plural } from '../lib/format';
+import { usePopover } from './use-popover';
+
+/** `5 files not read`, a button that shows them by format and by name. */
+export function UnreadFilesNote() {
+  const unread = useApp((s) => s.scan.unread);
+  const { open, setOpen, root, button } = usePopover();
+  if (unread === null || unread.count === 0) return null;
+  const unnamed = unread.count - unread.paths.length;
+  return (
+    <div className="unread-files" ref={root}>
+      <button
+        ref={button}
+        type="button"
+        className="link-button unread-files-button"
+        aria-expanded={open}
+        title={unreadSummary(unread)}
+        onClick={() => setOpen(!open)}
+      >
+        {plural(unread.count, 'file')} not read
+      </button>
+      {open && (
+        <div className="popover unread-files-popover" role="dialog" aria-label="Files not read">
+          <p className="unread-files-title">{unreadSummary(unread)}</p>
+          <p className="unread-files-why">
+            AcqMeta does not read these acquisition formats yet, so they have no row and no sidecar is made for them. A
+            CZI, ND2 or OIR file is listed once it has a sidecar.
+          </p>
+          <ul className="unread-files-list">
+            {unread.paths.map((path) => (
+              <li key={path} className="mono">
+                {path}
+              </li>
+            ))}
+          </ul>
+          {unnamed > 0 && <p className="unread-files-why">and {formatCount(unnamed)} more</p>}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+/**
+ * The per-image part of the API contract (see `api.ts`, which re-exports it): what the editor
+ * shows of one image beyond its row (file facts, tags, ROIs, a damaged sidecar's text) and
+ * its preview plane.
+ */
+import type { AnalysisEntry, RoiEntry } from './analysis/analysis-types';
+import type { ImageRow } from './api';
+import type { SalvagedValue } from './sidecar/salvage-values';
+
+export type { SalvagedValue } from './sidecar/salvage-values';
+
+/** One TIFF tag of the first IFD, for the "All tags" view. */
+export interface TagEntry {
+  code: number;
+  name: string;
+  type: string;
+  count: number;
+  /** Human-readable value, shortened for long arrays. */
+  value: string;
+}
+
+/** Everything the editor's header section shows for one image. */
+export interface ImageDetail {
+  row: ImageRow;
+  pageCount: number | null;
+  compression: string;
+  tiled: boolean;
+  byteOrder: 'little' | 'big' | null;
+  bigTiff: boolean;
+  tags: TagEntry[];
+  /** ImageDescription with NULs stripped; `kind` says how to pretty-print it. */
+  description: { kind: 'ome' | 'imagej' | 'json' | 'text' | 'none'; text: string };
+  /** Plane counts for the preview sliders. */
+  planes: { c: number; z: number; t: number };
+  /** The sidecar's ROIs and analysis records as written (empty without a valid sidecar). */
+  rois: RoiEntry[];
+  analyses: AnalysisEntry[];
+  /** The sidecar's text and what can still be read from it, when it is invalid (null otherwise). */
+  damaged: DamagedSidecar | null;
+}
+
+/**
+ * An invalid sidecar as the editor shows it, read-only: its text (or the part of it around
+ * the problem, when long) with the problem's line, and the values read before the damage.
+ */
+export interface DamagedSidecar {
+  /** What kind of trouble: the text is not JSON, is not UTF-8, or is JSON CloudScope would not load. */
+  kind: 'json' | 'encoding' | 'structure';
+  /** The first problem, in words. */
+  problem: string;
+  /** Where the problem is (1-based), when known. */
+  line: number | null;
+  column: number | null;
+  /** The file's text, or the lines of it around `line` when the file is longer than the editor is sent. */
+  text: string;
+  /** The line number of the first line of `text`. */
+  firstLine: number;
+  /** How many lines the whole file has. */
+  totalLines: number;
+  /** Whether `text` leaves lines of the file out. */
+  cut: boolean;
+  /** The known fields' values read from the text before the damage, in the file's order. */
+  values: SalvagedValue[];
+  /** The line where reading stopped (the damage); null when the whole file was read. */
+  readUntilLine: number | null;
+}
+
+/** A downsampled, auto-contrasted plane for the preview, as 8-bit gray or RGB. */
+export interface PreviewImage {
+  width: number;
+  height: number;
+  channels: 1 | 3;
+  /** base64 of width*height*channels bytes, row-major. */
+  data: string;
+  /** Full-size dimensions of the plane. */
+  sourceWidth: number;
+  sourceHeight: number;
+}

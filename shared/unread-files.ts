@@ -1,0 +1,81 @@
+/**
+ * Acquisition files AcqMeta does not read (yet): microscope formats by their file-name ending
+ * that get no row (a CZI, ND2 or OIR without a sidecar, a LIF, an Imaris file, an OME-Zarr
+ * folder ...). A folder's walk counts them so the app and `acqmeta scan` can say what was
+ * left out, instead of leaving it out in silence.
+ */
+
+/** One format AcqMeta recognises but does not read: its short name and its file-name ending. */
+interface UnreadFormat {
+  name: string;
+  ending: RegExp;
+}
+
+/** Known microscopy formats, in the order their counts are listed. */
+const UNREAD_FORMATS: readonly UnreadFormat[] = [
+  { name: 'CZI', ending: /\.czi$/i },
+  { name: 'ND2', ending: /\.nd2$/i },
+  { name: 'LIF', ending: /\.(lif|lof|xlif)$/i },
+  { name: 'OIB', ending: /\.oib$/i },
+  { name: 'OIF', ending: /\.oif$/i },
+  { name: 'OIR', ending: /\.oir$/i },
+  { name: 'Imaris', ending: /\.ims$/i },
+  { name: 'VSI', ending: /\.vsi$/i },
+  { name: 'SlideBook', ending: /\.sldy?$/i },
+  { name: 'DeltaVision', ending: /\.(dv|r3d)$/i },
+  { name: 'ZVI', ending: /\.zvi$/i },
+  { name: 'MetaMorph', ending: /\.(stk|nd)$/i },
+  { name: 'OME-Zarr', ending: /\.zarr$/i },
+];
+
+/** Paths named per scan; past this many, only counted. */
+export const UNREAD_PATHS_KEPT = 200;
+
+/** The format of a file (or a folder such as `x.ome.zarr`) AcqMeta does not read; null when its name is no known acquisition format. */
+export function unreadFormatOf(name: string): string | null {
+  return UNREAD_FORMATS.find((format) => format.ending.test(name))?.name ?? null;
+}
+
+/** Whether a folder is one acquisition (an OME-Zarr), to be counted as a file rather than walked. */
+export function isAcquisitionFolder(name: string): boolean {
+  return unreadFormatOf(name) === 'OME-Zarr';
+}
+
+/** The files of a folder that AcqMeta did not read, counted by format, the first ones named. */
+export interface UnreadFiles {
+  count: number;
+  /** Per format, in the order of the format list; formats with none left out. */
+  byFormat: { format: string; count: number }[];
+  /** Paths relative to the folder, in walk order: the first {@link UNREAD_PATHS_KEPT}. */
+  paths: string[];
+}
+
+/** Counts unread files as a walk finds them. */
+export class UnreadTally {
+  private count = 0;
+  private readonly counts = new Map<string, number>();
+  private readonly paths: string[] = [];
+
+  /** Notes one file of `format` (a name {@link unreadFormatOf} gave). */
+  add(relPath: string, format: string): void {
+    this.count++;
+    this.counts.set(format, (this.counts.get(format) ?? 0) + 1);
+    if (this.paths.length < UNREAD_PATHS_KEPT) this.paths.push(relPath);
+  }
+
+  /** What was counted so far. */
+  result(): UnreadFiles {
+    const byFormat = UNREAD_FORMATS.flatMap(({ name }) => {
+      const count = this.counts.get(name);
+      return count === undefined ? [] : [{ format: name, count }];
+    });
+    return { count: this.count, byFormat, paths: [...this.paths] };
+  }
+}
+
+/** `5 files not read: 2 CZI, 1 ND2, 2 LIF`; empty text when there are none. */
+export function unreadSummary(unread: UnreadFiles): string {
+  if (unread.count === 0) return '';
+  const files = unread.count === 1 ? '1 file' : `${unread.count.toLocaleString('en-US')} files`;
+  return `${files} not read: ${unread.byFormat.map((f) => `${f.count.toLocaleString('en-US')} ${f.format}`).join(', ')}`;
+}
