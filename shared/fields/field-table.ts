@@ -149,10 +149,10 @@ export const HEADER_FIELDS: readonly FieldSpec[] = [
   header('num_scenes', 'Scenes', 'int', 'Number of series (scenes) in the file.'),
   header('date', 'Date', 'str', 'Acquisition date from the image (YYYYMMDD).'),
   header('time', 'Time', 'str', 'Acquisition time from the image (HH:MM:SS).'),
-  calibration('physical_unit_y', 'Physical Unit Y', 'float', 'Size of one pixel along Y, in Physical Label Y units.'),
-  calibration('physical_unit_x', 'Physical Unit X', 'float', 'Size of one pixel along X, in Physical Label X units.'),
-  calibration('physical_label_y', 'Physical Label Y', 'str', 'Unit of Physical Unit Y (e.g., um, seconds).'),
-  calibration('physical_label_x', 'Physical Label X', 'str', 'Unit of Physical Unit X (e.g., um).'),
+  calibration('physical_unit_y', 'Pixel size Y', 'float', 'Size of one pixel along Y, in Pixel size unit Y.'),
+  calibration('physical_unit_x', 'Pixel size X', 'float', 'Size of one pixel along X, in Pixel size unit X.'),
+  calibration('physical_label_y', 'Pixel size unit Y', 'str', 'Unit of Pixel size Y (e.g., um, seconds).'),
+  calibration('physical_label_x', 'Pixel size unit X', 'str', 'Unit of Pixel size X (e.g., um).'),
 ];
 
 /** CloudScope's accept/reject flag, a boolean at the top level of the sidecar. */

@@ -10,32 +10,43 @@
  *   each group named after a field takes its text; it may match anywhere in the name (anchor it
  *   with `^` and `$`). Groups not named after a field are refused; `(?<_x>…)` may name one that
  *   fills nothing.
+ * A name and a pattern are compared in Unicode NFC (`café` typed on one system matches the
+ * name another system wrote with a decomposed `é`); the text taken is in NFC.
  * Both run on RE2 (re2js), which matches in time linear in the name: a pattern from the user
- * cannot hang the app. Taken text is validated like typed input (`parseFieldInput`).
+ * cannot hang the app. Taken text is validated like typed input (`parseFieldInput`); in a field
+ * the profile gives the `date` format, a compact date (`20240502`) is taken as `2024-05-02`.
  */
 import { RE2JS } from 're2js';
 import type { FieldValues } from '../fields/field-table';
 import { fieldByKeyOrLabel } from '../fields/field-lookup';
 import { parseFieldInput } from '../validation';
+import { inDateFormat } from '../profile/compact-date';
+import { sameNameKey } from '../same-name';
 
 /** The prefix of the regular-expression form. */
 export const REGEX_PREFIX = 're:';
 
+/** No field is a date field (no profile). */
+const NO_FIELDS: ReadonlySet<string> = new Set();
+
 /** Longest pattern accepted, in characters. */
 const MAX_PATTERN = 1000;
+
+/** One field's taken text, and either its value or why it is not valid. */
+export type TakenValue = { text: string } & ({ ok: true; value: FieldValues[string] } | { ok: false; message: string });
 
 /** What one file name gives. */
 export type NameMatch =
   | { matched: false }
-  /** `texts`: the text taken per field; `values`: the valid ones; `problems`: the others. */
-  | { matched: true; texts: Record<string, string>; values: FieldValues; problems: string[] };
+  /** `taken`: each field's text and value; `values`: the valid ones; `problems`: the others' messages. */
+  | { matched: true; taken: Record<string, TakenValue>; values: FieldValues; problems: string[] };
 
 /** A compiled pattern. */
 export interface NamePattern {
   /** The fields it fills, in pattern order. */
   fields: readonly string[];
-  /** Applies the pattern to a file name (no folders). */
-  match(fileName: string): NameMatch;
+  /** Applies the pattern to a file name (no folders); `dateFields` are the fields written `YYYY-MM-DD`. */
+  match(fileName: string, dateFields?: ReadonlySet<string>): NameMatch;
 }
 
 /** A pattern, or why it cannot be used. */
@@ -47,7 +58,8 @@ type Piece = { literal: string } | { field: string | null };
 export function compileNamePattern(source: string): NamePatternResult {
   if (source.length > MAX_PATTERN)
     return { ok: false, message: `the pattern is longer than ${MAX_PATTERN} characters` };
-  return source.startsWith(REGEX_PREFIX) ? compileRegex(source.slice(REGEX_PREFIX.length)) : compileTemplate(source);
+  const nfc = sameNameKey(source);
+  return nfc.startsWith(REGEX_PREFIX) ? compileRegex(nfc.slice(REGEX_PREFIX.length)) : compileTemplate(nfc);
 }
 
 function compileRegex(source: string): NamePatternResult {
@@ -70,15 +82,15 @@ function compileRegex(source: string): NamePatternResult {
     ok: true,
     pattern: {
       fields: named.map((n) => n.field),
-      match(fileName) {
-        const m = re.matcher(fileName);
+      match(fileName, dateFields = NO_FIELDS) {
+        const m = re.matcher(sameNameKey(fileName));
         if (!m.find()) return { matched: false };
         const texts: Record<string, string> = {};
         for (const { group, field } of named) {
           const text = m.group(group);
           if (text !== null) texts[field] = text;
         }
-        return taken(texts);
+        return taken(texts, dateFields);
       },
     },
   };
@@ -108,9 +120,10 @@ function compileTemplate(source: string): NamePatternResult {
     ok: true,
     pattern: {
       fields,
-      match(fileName) {
-        const texts = apply(withExtension ? fileName : withoutExtension(fileName));
-        return texts === null ? { matched: false } : taken(texts);
+      match(fileName, dateFields = NO_FIELDS) {
+        const name = sameNameKey(fileName);
+        const texts = apply(withExtension ? name : withoutExtension(name));
+        return texts === null ? { matched: false } : taken(texts, dateFields);
       },
     },
   };
@@ -156,13 +169,16 @@ function withoutExtension(fileName: string): string {
   return fileName.replace(/\.ome\.tiff?$|\.[^.]*$/i, '');
 }
 
-function taken(texts: Record<string, string>): NameMatch {
+/** The value of each taken text, or why it is not valid; a compact date in a date field as `YYYY-MM-DD`. */
+function taken(texts: Record<string, string>, dateFields: ReadonlySet<string>): NameMatch {
+  const byField: Record<string, TakenValue> = {};
   const values: FieldValues = {};
   const problems: string[] = [];
   for (const [field, text] of Object.entries(texts)) {
-    const parsed = parseFieldInput(field, text);
+    const parsed = parseFieldInput(field, inDateFormat(text, field, dateFields));
     if (parsed.ok) values[field] = parsed.value;
     else problems.push(parsed.message);
+    byField[field] = parsed.ok ? { text, ok: true, value: parsed.value } : { text, ok: false, message: parsed.message };
   }
-  return { matched: true, texts, values, problems };
+  return { matched: true, taken: byField, values, problems };
 }

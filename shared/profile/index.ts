@@ -14,3 +14,4 @@ export { loadProfile, PROFILE_FILE_NAME, type CompiledProfile, type Profile } fr
 export { compileSafePattern } from './safe-pattern';
 export { starterProfile } from './starter-profile';
 export { looseForm, suggestValue } from './suggest';
+export { compactDateAsIso, dateFieldsOf, inDateFormat } from './compact-date';

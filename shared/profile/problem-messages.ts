@@ -6,7 +6,7 @@
 import type { ErrorObject } from 'ajv/dist/2020';
 import type { ProfileFieldRules, ProfileProblem } from '../api';
 import { describeValue } from '../validation/messages';
-import { formatPath, pointerSegments, valueAt } from '../validation/json-path';
+import { placeInWords, pointerSegments, valueAt } from '../validation/json-path';
 import { fieldAtPath } from './field-paths';
 import { formatExample } from './field-rules';
 import { suggestValue } from './suggest';
@@ -78,6 +78,10 @@ function ruleWording(error: ErrorObject, schema: Schema): string {
       return `is shorter than ${String(p.limit)} characters`;
     case 'maxLength':
       return `is longer than ${String(p.limit)} characters`;
+    case 'minItems':
+      return `has fewer than ${String(p.limit)} items`;
+    case 'maxItems':
+      return `has more than ${String(p.limit)} items`;
     case 'multipleOf':
       return `is not a multiple of ${String(p.multipleOf)}`;
     case 'anyOf':
@@ -106,7 +110,7 @@ export function problemFor(
   const missing = (original.params as { missingProperty?: string }).missingProperty;
   const path = original.keyword === 'required' && missing !== undefined ? [...base, missing] : base;
   const spec = fieldAtPath(path);
-  const name = spec?.displayName ?? formatPath(data, path);
+  const name = spec?.displayName ?? placeInWords(data, path);
   const field = spec?.editable === true ? spec.name : null;
   if (original.keyword === 'required') {
     const message =

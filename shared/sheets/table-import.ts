@@ -4,6 +4,7 @@
  *
  * Pure: the caller reads the table (CSV, TSV or XLSX) and looks each row's path up on disk.
  */
+import { sameNameKey } from '../same-name';
 import { fieldByKeyOrLabel } from '../fields/field-lookup';
 import type { FieldSpec, FieldValue, FieldValues } from '../fields/field-table';
 import { readCell } from './cell-value';
@@ -113,7 +114,7 @@ export function readLayout(
   return errors.length > 0 ? { ok: false, errors } : { ok: true, layout: { pathColumn, names, fields } };
 }
 
-/** The data rows (blank ones skipped), each path once; a row's cells must match the header. */
+/** The data rows (blank ones skipped), each path once (two spellings the same under NFC are one); a row's cells must match the header. */
 export function readRows(table: SheetTable, layout: TableLayout): { rows: TableRow[]; errors: ImportError[] } {
   const rows: TableRow[] = [];
   const errors: ImportError[] = [];
@@ -132,12 +133,12 @@ export function readRows(table: SheetTable, layout: TableLayout): { rows: TableR
     const pathCell = cells[layout.pathColumn];
     const path = cellText(pathCell).trim();
     const column = layout.names[layout.pathColumn] ?? PATH_COLUMN;
-    const first = firstRowOf.get(path);
+    const first = firstRowOf.get(sameNameKey(path));
     if (isFormulaCell(pathCell)) errors.push({ row, column, message: formulaMessage('the path', pathCell) });
     else if (path === '') errors.push({ row, column, message: 'no path' });
     else if (first !== undefined) errors.push({ row, column, message: `${path} is also on row ${first}` });
     else {
-      firstRowOf.set(path, row);
+      firstRowOf.set(sameNameKey(path), row);
       rows.push({ row, path, cells });
     }
   });

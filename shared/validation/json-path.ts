@@ -1,6 +1,6 @@
 /**
  * Paths into plain JSON values: JSON Pointers as ajv reports them, and the way a person reads
- * them (`rois[0].data`, `image_contrast["0"]`).
+ * them (`ROI 1, data`, `image contrast, channel "0"`).
  */
 
 /** Splits a JSON Pointer (`/rois/0/data`) into unescaped segments. */
@@ -22,15 +22,36 @@ export function valueAt(root: unknown, path: readonly string[]): unknown {
   return node;
 }
 
-/** Writes a path the way a person reads it: `rois[0].data`, `image_contrast["0"]`. */
-export function formatPath(root: unknown, path: readonly string[]): string {
-  let out = '';
+/** The lists of a sidecar whose items a person counts from 1, by what one item is called. */
+const COUNTED_ITEMS: Readonly<Record<string, string>> = { rois: 'ROI', analysis: 'analysis record' };
+
+/** Keys whose sidecar name says less to a person than a word does. */
+const KEY_WORDS: Readonly<Record<string, string>> = {
+  roi_id: 'id',
+  roi_type: 'type',
+};
+
+/**
+ * Says where a value is the way a person reads it, not as code would: `rois[5].roi_type` is
+ * `ROI 6, type`, `analysis[0].summary` is `analysis record 1, summary`, `image_contrast["0"]` is
+ * `image contrast, channel "0"` (the channel in quotes: it is the key's own text).
+ */
+export function placeInWords(root: unknown, path: readonly string[]): string {
+  const parts: string[] = [];
   let node = root;
+  let parentKey: string | null = null;
   for (const segment of path) {
-    if (Array.isArray(node)) out += `[${segment}]`;
-    else if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(segment)) out += out === '' ? segment : `.${segment}`;
-    else out += `[${JSON.stringify(segment)}]`;
+    if (Array.isArray(node)) {
+      const item = parentKey === null ? undefined : COUNTED_ITEMS[parentKey];
+      if (item !== undefined) parts[parts.length - 1] = `${item} ${Number(segment) + 1}`;
+      else parts.push(`item ${Number(segment) + 1}`);
+    } else if (parentKey === 'image_contrast') {
+      parts.push(`channel ${JSON.stringify(segment)}`);
+    } else {
+      parts.push(KEY_WORDS[segment] ?? segment.replace(/_/g, ' '));
+    }
+    parentKey = Array.isArray(node) ? null : segment;
     node = valueAt(node, [segment]);
   }
-  return out === '' ? 'the top level' : out;
+  return parts.length === 0 ? 'the top level' : parts.join(', ');
 }

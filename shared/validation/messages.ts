@@ -42,7 +42,7 @@ export function commaMessage(spec: FieldSpec, got: string): string {
 
 /**
  * The message for a stored value that failed its field's schema on `keyword`, e.g.
- * `Physical Unit X: must be greater than 0` or `Branch order: must be a whole number (got 2.5)`.
+ * `Pixel size X: must be greater than 0` or `Branch order: must be a whole number (got 2.5)`.
  */
 export function fieldMessage(spec: FieldSpec, value: unknown, keyword: string): string {
   if (keyword === 'exclusiveMinimum') return `${spec.displayName}: must be greater than ${spec.exclusiveMinimum ?? 0}`;

@@ -1,10 +1,10 @@
 /**
  * Whole-sidecar validation with the generated schema validator, worded for people: field
- * problems read `<Display name>: <message>`, structure problems name where, e.g. `rois[0]: ...`.
+ * problems read `<Display name>: <message>`, structure problems name where as a person counts, e.g. `ROI 1, data: ...`.
  */
 import { EXPERIMENT_FIELDS, HEADER_FIELDS, type FieldSpec } from '../fields/field-table';
 import { validateSidecar, type ValidatorError } from './generated/validators';
-import { formatPath, pointerSegments, valueAt } from './json-path';
+import { placeInWords, pointerSegments, valueAt } from './json-path';
 import { describeValue, fieldMessage } from './messages';
 
 const SECTIONS: Record<string, readonly FieldSpec[]> = {
@@ -50,7 +50,7 @@ function messageFor(error: ValidatorError, root: unknown): string | null {
 }
 
 function genericMessage(error: ValidatorError, root: unknown, path: string[], value: unknown): string {
-  const where = formatPath(root, path);
+  const where = placeInWords(root, path);
   const got = `(got ${describeValue(value)})`;
   const p = error.params;
   switch (error.keyword) {

@@ -28,7 +28,7 @@ test('the offer shows the value it writes, rounded, with the exact value on hove
   const offer = panel.getByRole('button', { name: 'Use ≈ 0.3 × 0.3 um' });
   await expect(offer).toHaveAttribute(
     'title',
-    `Writes Physical Unit X ${IMAGEJ_PIXEL_SIZE}, Physical Unit Y ${IMAGEJ_PIXEL_SIZE}, and “um” as both labels.`,
+    `Writes Pixel size X ${IMAGEJ_PIXEL_SIZE}, Pixel size Y ${IMAGEJ_PIXEL_SIZE}, and “um” as both units.`,
   );
   await offer.click();
   await expect(offer).toBeHidden();
@@ -50,8 +50,13 @@ test('an image without a sidecar says that a new sidecar takes the file’s cali
     ),
   ).toBeVisible();
   await expect(panel.getByText(/sidecar has/)).toHaveCount(0);
-  await expect(editor.field('Physical Unit X')).toHaveValue(IMAGEJ_PIXEL_SIZE);
-  await expect(editor.field('Physical Label Y')).toHaveValue('um');
+  // Shown rounded at rest; the exact value on hover and while the field has the focus.
+  const sizeX = editor.field('Pixel size X');
+  await expect(sizeX).toHaveValue('0.3');
+  await expect(sizeX).toHaveAttribute('title', new RegExp(`Exactly ${IMAGEJ_PIXEL_SIZE} \\(shown rounded\\)$`));
+  await sizeX.focus();
+  await expect(sizeX).toHaveValue(IMAGEJ_PIXEL_SIZE);
+  await expect(editor.field('Pixel size unit Y')).toHaveValue('um');
   await editor.type('Species', 'rat');
   await editor.save();
   await expect(editor.row(IMAGEJ_NO_SIDECAR)).not.toContainText(/unsaved|none/i);
@@ -82,7 +87,7 @@ test('a 300-dpi print resolution is named as such, not flagged, and offered as m
     ),
   ).toBeVisible();
   await panel.getByRole('button', { name: 'Use ≈ 0.3 × 0.3 um (1 image)' }).click();
-  await expect(editor.field('Physical Unit X')).toHaveAttribute('placeholder', '(multiple values)');
+  await expect(editor.field('Pixel size X')).toHaveAttribute('placeholder', '(multiple values)');
   await editor.save();
   await expect(editor.row(IMAGEJ_IMAGE)).not.toContainText(/unsaved/i);
   expect(readFileSync(app.file(`${PHOTO_IMAGE}.json`), 'utf8')).toContain('\n    "physical_unit_x": 1.0,\n');

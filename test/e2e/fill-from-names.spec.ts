@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { test, expect } from './support/app';
 import { BulkPage } from './support/bulk-page';
 import { EditorPage } from './support/editor-page';
+import { ProfilePage, vascularProfile } from './support/profile-page';
 
 const TIFF = readFileSync(
   path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/e2e-folder/cells/multi-channel.ome.tif'),
@@ -59,4 +60,54 @@ test('values a name gives that are not valid are shown with their message and le
     'This pattern cannot be used: {region} follows another placeholder',
   );
   await expect(dialog.getByRole('button', { name: /^Fill/ })).toBeDisabled();
+});
+
+test.describe('under a lab profile that writes dates YYYY-MM-DD', () => {
+  const SPECIMEN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/e2e-folder/linescans');
+  /** Two line scans whose sidecars hold a compact date, and the vascular profile (its `date` has the `date` format). */
+  const dated = (name: string, date: string): Record<string, string | Buffer> => ({
+    [name]: readFileSync(path.join(SPECIMEN, 'ls_01.tif')),
+    [`${name}.json`]: readFileSync(path.join(SPECIMEN, 'ls_01.tif.json'), 'utf8').replace(
+      '"date": "2024-05-02"',
+      `"date": "${date}"`,
+    ),
+  });
+  test.use({
+    extraFiles: {
+      ...Object.fromEntries(NAMED.map((name) => [name, TIFF])),
+      ...vascularProfile(),
+      ...dated('dated/a.tif', '20240502'),
+      ...dated('dated/b.tif', '20240503'),
+    },
+  });
+
+  test('a compact date in a name is filled as YYYY-MM-DD', async ({ app }) => {
+    const editor = new EditorPage(app.page);
+    const bulk = new BulkPage(app.page);
+    await editor.select(NAMED[0]!);
+    const dialog = await bulk.openNameFill();
+    await dialog.getByLabel('Pattern').fill('{date}_{genotype}_m{*}_{region}.tif');
+    const preview = dialog.getByRole('table', { name: 'Preview' });
+    await expect(preview.getByRole('row', { name: /^20240105_Thy1_m3_CA1\.tif/ })).toHaveText(
+      /2024-01-05\s*Thy1\s*CA1/,
+    );
+    await dialog.getByRole('button', { name: 'Fill 1 image' }).click();
+    await expect(editor.field('Date')).toHaveValue('2024-01-05');
+  });
+
+  test('Normalize offers each compact date as YYYY-MM-DD, named as a date written otherwise', async ({ app }) => {
+    const profile = new ProfilePage(app.page);
+    await profile.openCompleteness();
+    const normalize = await profile.openNormalize('Date');
+    for (const [compact, iso] of [
+      ['20240502', '2024-05-02'],
+      ['20240503', '2024-05-03'],
+    ] as const) {
+      const row = normalize.getByRole('row', { name: new RegExp(`^${compact}`) });
+      await expect(row).toContainText('the same date, written YYYYMMDD');
+      await expect(row).not.toContainText('case or spacing');
+      await expect(normalize.getByRole('combobox', { name: `${compact} becomes`, exact: true })).toHaveValue(iso);
+    }
+    await app.page.screenshot({ path: 'test-results/screens/light-normalize-dates.png' });
+  });
 });

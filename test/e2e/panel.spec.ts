@@ -34,7 +34,7 @@ test('the header lists every tag and pretty-prints OME-XML and ImageJ descriptio
   const editor = new EditorPage(app.page);
   const panel = editor.panel();
   await editor.select(OME);
-  await expect(panel.getByText("{'C': 3, 'Y': 167, 'X': 439}")).toBeVisible();
+  await expect(panel.getByText('C 3 Ã— Y 167 Ã— X 439', { exact: true })).toBeVisible();
   await panel.getByText('All tags').click();
   await expect(panel.getByRole('row', { name: /^ImageWidth/ })).toContainText('439');
   await expect(panel.getByRole('row', { name: /^Compression/ })).toContainText('8 (ADOBE_DEFLATE)');
@@ -70,8 +70,8 @@ test.describe('an image that declares its own pixel size', () => {
     const offer = editor.panel().getByRole('button', { name: 'Use 0.5 Ã— 0.5 um' });
     await offer.click();
     await expect(offer).toBeHidden();
-    await expect(editor.field('Physical Unit X')).toHaveValue('0.5');
-    await expect(editor.field('Physical Label Y')).toHaveValue('um');
+    await expect(editor.field('Pixel size X')).toHaveValue('0.5');
+    await expect(editor.field('Pixel size unit Y')).toHaveValue('um');
     await expect(editor.row(CALIBRATED_IMAGE)).toContainText(/unsaved/i);
     await editor.save();
     await expect(editor.row(CALIBRATED_IMAGE)).toContainText(/saved/i);
@@ -97,7 +97,7 @@ test('calibration is a small X/Y grid of size and unit, X first, with the specâ€
   const editor = new EditorPage(app.page);
   await editor.select(BLOBS);
   const calibration = editor.panel().getByRole('region', { name: 'Calibration' });
-  await expect(calibration.getByText('Size of a pixel')).toBeVisible();
+  await expect(calibration.getByText('Pixel size', { exact: true })).toBeVisible();
   await expect(calibration.getByText(/How big one pixel is along X/)).toBeVisible();
   // Runs in the page; typed structurally because the Node-side project has no DOM types.
   type Labelled = { labels: ArrayLike<{ textContent: string | null }> | null };
@@ -105,9 +105,9 @@ test('calibration is a small X/Y grid of size and unit, X first, with the specâ€
     .getByRole('textbox')
     .or(calibration.getByRole('combobox'))
     .evaluateAll((inputs) => (inputs as unknown as Labelled[]).map((input) => input.labels?.[0]?.textContent ?? ''));
-  expect(order).toEqual(['Physical Unit X', 'Physical Label X', 'Physical Unit Y', 'Physical Label Y']);
-  const sizeX = editor.field('Physical Unit X');
-  const unitX = editor.field('Physical Label X');
+  expect(order).toEqual(['Pixel size X', 'Pixel size unit X', 'Pixel size Y', 'Pixel size unit Y']);
+  const sizeX = editor.field('Pixel size X');
+  const unitX = editor.field('Pixel size unit X');
   // Size and unit on one row, measured until the panel has settled (sections above it grow as the image's details arrive).
   await expect
     .poll(async () => Math.abs((await sizeX.boundingBox())!.y - (await unitX.boundingBox())!.y))

@@ -15,7 +15,10 @@ test('the toolbar names the profile in force; fields show required markers and a
 }) => {
   const editor = new EditorPage(app.page);
   const profile = new ProfilePage(app.page);
-  await expect(profile.button).toHaveAccessibleName('Completeness, lab profile: Vascular imaging lab');
+  // The button keeps its own name; the profile's follows it, and its name is what it shows (the file is its description).
+  await expect(profile.button).toHaveText(/^Completeness\s*Vascular imaging lab$/);
+  await expect(profile.button).toHaveAccessibleName('Completeness: Vascular imaging lab');
+  await expect(profile.button).toHaveAccessibleDescription(/^Lab profile in force: acqmeta\.profile\.json/);
   await expect(profile.button).toHaveAttribute('title', /acqmeta\.profile\.json/);
 
   await editor.select('cells/multi-tiff_Channel_0.tif');
@@ -142,4 +145,25 @@ test('the Not ready chip and the Problems column; the Completeness view lists th
   expect(text).toContain('- `acqmeta.profile.json` (Vascular imaging lab)');
   expect(text).toContain('- **Species**: mouse (4), Mouse (3), rat (1).');
   expect(text).toContain('**Licence:** **TODO**');
+});
+
+test('images held back by the same refusal are one line, and its suggestion is used for all in one step', async ({
+  app,
+}) => {
+  const editor = new EditorPage(app.page);
+  await editor.select(COHORT[0]);
+  for (const name of COHORT.slice(1)) await editor.row(name).click({ modifiers: ['ControlOrMeta'] });
+  await editor.type('Species', 'Mose');
+  await editor.save();
+  const review = editor.review();
+  const held = review.getByRole('listitem');
+  await expect(held).toHaveCount(1);
+  await expect(held).toContainText('cohort/m1.tif, cohort/m2.tif and 1 more image · Species');
+  await app.page.screenshot({ path: 'test-results/screens/light-held-values.png' });
+  await held.getByRole('button', { name: 'Use “mouse” for all 3' }).click();
+  await expect(editor.review()).toHaveAccessibleName('Save 3 files?');
+  await expect(editor.review()).toContainText('Mouse → mouse');
+  await editor.review().getByRole('button', { name: 'Save 3 files' }).click();
+  await expect(app.page.getByText('All changes saved')).toBeVisible();
+  for (const name of COHORT) expect(readFileSync(app.file(`${name}.json`), 'utf8')).toContain('"species": "mouse"');
 });

@@ -71,7 +71,7 @@ test.describe('screens of the table tools, dialogs and calibration', () => {
         [PHOTO_IMAGE, 'calibration-print'],
       ] as const) {
         await editor.select(image);
-        await editor.panel().getByText('Size of a pixel').scrollIntoViewIfNeeded();
+        await editor.panel().getByText('Pixel size', { exact: true }).scrollIntoViewIfNeeded();
         await app.page.screenshot({ path: `${SHOTS}/${scheme}-${name}.png` });
       }
       await editor.row(IMAGEJ_IMAGE).click({ modifiers: ['ControlOrMeta'] });

@@ -4,9 +4,10 @@
 import path from 'node:path';
 import { EDITABLE_FIELDS, type FieldValues } from '../../../shared/fields/field-table';
 import { compileNamePattern, type NamePattern } from '../../../shared/names/name-pattern';
+import { dateFieldsOf } from '../../../shared/profile';
 import { parseFieldInput, validateChanges } from '../../../shared/validation';
 import type { ImageEntry } from '../../services/folder';
-import { createProfileCache, createProfileFinder } from '../../services/profile';
+import { createProfileCache, createProfileFinder, type ProfileFinder } from '../../services/profile';
 import type { WriteBatch } from '../../services/sidecar';
 import { createTiffScanner } from '../../services/tiff';
 import { lastOption, UsageError } from '../args';
@@ -68,10 +69,13 @@ sidecar changed on disk meanwhile or could not be written.`,
     if (twice !== undefined) throw new UsageError(`${twice} is given by --set and by --from-name`);
     if (problems.length > 0) return refuseAll(io, problems);
     const dryRun = args.flags.has('--dry-run');
-    const targets = (await imageTargets(io.cwd, args.positionals)).map((entry) => ({
-      entry,
-      changes: withNameValues(entry, changes, pattern),
-    }));
+    const profiles = createProfileFinder(createProfileCache(), { root: io.cwd });
+    const targets = await Promise.all(
+      (await imageTargets(io.cwd, args.positionals)).map(async (entry) => ({
+        entry,
+        changes: await withNameValues(entry, changes, pattern, profiles),
+      })),
+    );
     const invalid = targets.flatMap(({ entry, changes: c }) =>
       c.kind === 'invalid' ? c.problems.map((p) => `${entry.relPath}: ${p}`) : [],
     );
@@ -79,7 +83,6 @@ sidecar changed on disk meanwhile or could not be written.`,
     const valued = targets.flatMap(({ entry, changes: c }) =>
       c.kind === 'values' ? [{ entry, changes: c.values }] : [],
     );
-    const profiles = createProfileFinder(createProfileCache(), { root: io.cwd });
     const refusals = await refusalsForEveryImage(valued, profiles);
     if (refusals.length > 0) return refuseAll(io, refusals);
     const scanner = createTiffScanner();
@@ -113,9 +116,16 @@ function namePattern(source: string | undefined): NamePattern | null {
 type TargetChanges =
   { kind: 'values'; values: FieldValues } | { kind: 'unmatched' } | { kind: 'invalid'; problems: string[] };
 
-function withNameValues(entry: ImageEntry, changes: FieldValues, pattern: NamePattern | null): TargetChanges {
+/** One image's changes; a compact date its name gives a field its profile writes `YYYY-MM-DD` is taken in that form. */
+async function withNameValues(
+  entry: ImageEntry,
+  changes: FieldValues,
+  pattern: NamePattern | null,
+  profiles: ProfileFinder,
+): Promise<TargetChanges> {
   if (pattern === null) return { kind: 'values', values: changes };
-  const match = pattern.match(path.basename(entry.absPath));
+  const compiled = (await profiles.forImage(entry.absPath))?.profile.compiled;
+  const match = pattern.match(path.basename(entry.absPath), dateFieldsOf(compiled?.fields ?? []));
   if (!match.matched) return { kind: 'unmatched' };
   if (match.problems.length > 0) return { kind: 'invalid', problems: match.problems };
   return { kind: 'values', values: { ...match.values, ...changes } };

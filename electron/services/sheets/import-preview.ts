@@ -15,7 +15,7 @@ import {
   type RowTarget,
   type TableLayout,
 } from '../../../shared/sheets/table-import';
-import { resolveImage, type ImageEntry, type OpenFolder } from '../folder';
+import { pathOnDisk, resolveImage, type ImageEntry, type OpenFolder } from '../folder';
 import { createProfileCache, createProfileFinder } from '../profile';
 import { mapInOrder, readEntrySidecar, scanImage, storedValues, type SidecarRead } from '../rows';
 import { ProfileRefusal, saveImageChanges, type SaveContext } from '../save';
@@ -41,11 +41,26 @@ const IN_FLIGHT = 16;
 
 type Looked = { target: RowTarget; entry?: ImageEntry; read?: SidecarRead };
 
+/**
+ * The image a row's path names: as written, else the file whose name is the same under NFC
+ * (typed or saved on another system, `café` composed in the table and decomposed on disk).
+ */
+async function resolveRowImage(folder: OpenFolder, path: string): Promise<ImageEntry> {
+  try {
+    return await resolveImage(folder, path);
+  } catch (error) {
+    const onDisk =
+      error instanceof ApiFailure && error.code === 'NOT_FOUND' ? await pathOnDisk(folder.root, path) : null;
+    if (onDisk === null || onDisk === path) throw error;
+    return resolveImage(folder, onDisk);
+  }
+}
+
 /** Looks a row's path up: an image inside the folder with a readable sidecar, or why not. */
 async function lookUp(folder: OpenFolder, path: string): Promise<Looked> {
   let entry: ImageEntry;
   try {
-    entry = await resolveImage(folder, path);
+    entry = await resolveRowImage(folder, path);
   } catch (error) {
     if (error instanceof ApiFailure && error.code === 'NOT_FOUND')
       return { target: { kind: 'unmatched', message: `${error.message.replace(/\.$/, '')}: no image here.` } };
@@ -114,12 +129,14 @@ export async function previewTableImport(
   const { rows, errors } = readRows(table, layout.layout);
   const looked: Looked[] = [];
   for await (const item of mapInOrder(rows, IN_FLIGHT, (row) => lookUp(folder, row.path))) looked.push(item);
+  // A row names its image by the image's name on disk from here on (the app edits that row).
+  const named = rows.map((row, i) => ({ ...row, path: looked[i]?.entry?.relPath ?? row.path }));
   const { preview, rowChanges } = planRows(
     layout.layout,
-    rows,
+    named,
     looked.map((l) => l.target),
   );
-  const byRow = new Map(rows.map((row, i) => [row.row, looked[i] as Looked]));
+  const byRow = new Map(named.map((row, i) => [row.row, looked[i] as Looked]));
   const changed = rowChanges.flatMap(({ row, changes }) => {
     const { entry, read } = byRow.get(row) ?? {};
     return entry === undefined || read === undefined ? [] : [{ row, entry, read, changes }];

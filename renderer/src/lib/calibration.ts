@@ -34,7 +34,7 @@ export function shownPixelSize(size: PixelSize): string {
 
 /** Exactly what adopting a pixel size writes, for the tooltip. */
 export function writtenPixelSize(size: PixelSize): string {
-  return `Writes Physical Unit X ${pythonFloatRepr(size.x)}, Physical Unit Y ${pythonFloatRepr(size.y)}, and “${size.label}” as both labels.`;
+  return `Writes Pixel size X ${pythonFloatRepr(size.x)}, Pixel size Y ${pythonFloatRepr(size.y)}, and “${size.label}” as both units.`;
 }
 
 /** A print resolution in dots per inch from a pixel size in micrometres: `300 dpi`, `300 × 150 dpi`. */

@@ -16,17 +16,35 @@ export function displayValue(value: FieldValue | undefined): string {
 }
 
 /**
- * Axis sizes as `C:2 Y:512 X:512`, read from the header's Python-repr `sizes`
- * (`{'C': 2, 'Y': 512, 'X': 512}`); falls back on `dims` + `shape` when `sizes` is empty.
+ * The axes and their sizes, read from the header's Python-repr `sizes`
+ * (`{'C': 2, 'Y': 512, 'X': 512}`), else from `dims` + `shape`; null when neither says.
  */
+function axisSizes(header: HeaderValues): [axis: string, size: string][] | null {
+  const pairs = [...header.sizes.matchAll(/'([A-Za-z])'\s*:\s*(\d+)/g)].map((m): [string, string] => [m[1]!, m[2]!]);
+  if (pairs.length > 0) return pairs;
+  const axes = [...header.dims.matchAll(/'([A-Za-z])'/g)].map((m) => m[1]!);
+  const sizes = header.shape.match(/\d+/g) ?? [];
+  if (axes.length === 0 || axes.length !== sizes.length) return null;
+  return axes.map((axis, i) => [axis, sizes[i]!]);
+}
+
+/** Axis sizes for the table, compact: `C:2 Y:512 X:512` (the shape as stored when the axes are unknown). */
 export function formatSizes(header: HeaderValues | null): string {
   if (!header) return '';
-  const pairs = [...header.sizes.matchAll(/'([A-Za-z])'\s*:\s*(\d+)/g)].map((m) => `${m[1]}:${m[2]}`);
-  if (pairs.length > 0) return pairs.join(' ');
-  const axes = [...header.dims.matchAll(/'([A-Za-z])'/g)].map((m) => m[1]);
-  const sizes = header.shape.match(/\d+/g) ?? [];
-  if (axes.length === 0 || axes.length !== sizes.length) return header.shape;
-  return axes.map((axis, i) => `${axis}:${sizes[i]}`).join(' ');
+  return (
+    axisSizes(header)
+      ?.map(([axis, size]) => `${axis}:${size}`)
+      .join(' ') ?? header.shape
+  );
+}
+
+/** Axis sizes for people: `C 2 × Y 512 × X 512` (the shape as stored when the axes are unknown). */
+export function formatDimensions(header: HeaderValues): string {
+  return (
+    axisSizes(header)
+      ?.map(([axis, size]) => `${axis} ${size}`)
+      .join(' × ') ?? header.shape
+  );
 }
 
 /** Number of pixels described by `sizes`, for sorting by dimensions; null when unknown. */
@@ -56,6 +74,17 @@ export function plural(n: number, word: string, pluralWord = `${word}s`): string
 /** A measured number in at most 6 significant digits, without trailing zeros: `0.5`, `0.103752`. */
 export function formatMeasure(n: number): string {
   return String(Number(n.toPrecision(6)));
+}
+
+/**
+ * A number field's text as it is shown at rest: `1.08333` for `1.0833333333333333`; null when
+ * rounding to 6 significant digits would change nothing (or the text is not a number).
+ */
+export function roundedNumberText(text: string): string | null {
+  const n = text.trim() === '' ? Number.NaN : Number(text);
+  if (!Number.isFinite(n)) return null;
+  const rounded = formatMeasure(n);
+  return Number(rounded) === n ? null : rounded;
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -93,16 +122,6 @@ export function baseName(path: string): string {
 export function dirName(path: string): string {
   const i = path.lastIndexOf('/');
   return i < 0 ? '' : path.slice(0, i + 1);
-}
-
-/**
- * A relative path in three parts for shortening in the middle: the outer folders, the folder
- * holding the file, and the file name (`a/b/`, `c/`, `x.tif`); missing parts are empty.
- */
-export function splitPath(path: string): { outer: string; inner: string; name: string } {
-  const dir = dirName(path);
-  const cut = dir.lastIndexOf('/', dir.length - 2) + 1;
-  return { outer: dir.slice(0, cut), inner: dir.slice(cut), name: baseName(path) };
 }
 
 /** A row's message without the leading `name.tif: ` (the row already names the file). */

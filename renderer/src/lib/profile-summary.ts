@@ -1,9 +1,10 @@
-/** How the app names the lab profiles in force: the toolbar button's label, tone and hover text. */
+/** How the app names the lab profiles in force: what follows "Completeness" on the toolbar button, its tone and hover text. */
 import type { ProfileInfo } from '../../../shared/api';
 
 /** What the button says about the profiles in force. */
 export interface ProfileSummary {
-  label: string;
+  /** The profile's name (or how many there are, or that it cannot be used); null when none is in force. */
+  label: string | null;
   /** The hover text: which file, from where. */
   title: string;
   tone: 'none' | 'ok' | 'broken';
@@ -26,7 +27,7 @@ export function profileWhere(profile: ProfileInfo): string {
 export function profileSummary(profiles: readonly ProfileInfo[] | null): ProfileSummary {
   if (profiles === null || profiles.length === 0) {
     return {
-      label: 'Completeness',
+      label: null,
       title: 'No lab profile (acqmeta.profile.json) is in force in this folder. Open the Completeness view.',
       tone: 'none',
     };

@@ -7,6 +7,7 @@ import { useDeferredValue, useMemo, useState, type FormEvent } from 'react';
 import { editableField } from '../../../../shared/fields/field-table';
 import { previewNameFill, type NameFillPreview, type NameFillRow } from '../../store/logic/name-fill';
 import { selectEditablePaths } from '../../store/selectors/edit-selectors';
+import { selectDateFieldsByPath } from '../../store/selectors/profile-selectors';
 import { useApp, useAppStore } from '../../store/store-context';
 import { baseName, displayValue, plural } from '../../lib/format';
 import { Modal } from './modal';
@@ -100,8 +101,12 @@ export function NameFillForm() {
   const paths = useApp(selectEditablePaths);
   const recent = useApp((s) => s.recentPatterns);
   const [pattern, setPattern] = useState(() => recent[0] ?? '');
+  const dateFields = useApp(selectDateFieldsByPath);
   const deferred = useDeferredValue(pattern);
-  const preview = useMemo(() => (deferred.trim() === '' ? null : previewNameFill(deferred, paths)), [deferred, paths]);
+  const preview = useMemo(
+    () => (deferred.trim() === '' ? null : previewNameFill(deferred, paths, dateFields)),
+    [deferred, paths, dateFields],
+  );
   const filled = preview?.ok
     ? preview.rows.filter((r) => r.taken && Object.values(r.taken).some((t) => t.ok)).length
     : 0;

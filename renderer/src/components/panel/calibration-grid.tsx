@@ -1,7 +1,7 @@
 /**
- * The four calibration fields as a small grid: a row for X and one for Y, a column for the size
- * of a pixel and one for its unit. The spec's names (Physical Unit X, Physical Label X, ...)
- * stay the fields' labels for screen readers and their tooltips.
+ * The four calibration fields as a small grid: a row for X and one for Y, a column for the pixel
+ * size and one for its unit. The fields' own names (Pixel size X, Pixel size unit X, ...) are
+ * their labels for screen readers and their tooltips.
  */
 import { editableField, type FieldSpec } from '../../../../shared/fields/field-table';
 import { FieldCell } from './field-row';
@@ -20,7 +20,7 @@ export function CalibrationGrid({ paths, readOnly }: { paths: readonly string[];
       <div className="calibration-grid">
         <span aria-hidden="true" />
         <span className="calibration-head" aria-hidden="true">
-          Size of a pixel
+          Pixel size
         </span>
         <span className="calibration-head" aria-hidden="true">
           Unit

@@ -4,15 +4,20 @@ import type { HeaderValues, ImageDetail, ImageRow } from '../../../../shared/api
 import { HEADER_FIELDS } from '../../../../shared/fields/field-table';
 import type { Loadable } from '../../store/slices/detail-slice';
 import { useApp } from '../../store/store-context';
-import { fileFacts, formatAcquired } from '../../lib/format';
+import { fileFacts, formatAcquired, formatDimensions } from '../../lib/format';
 import { DescriptionView, DESCRIPTION_LABELS } from './description-view';
 import { TagsTable } from './tags-table';
 
-/** The read-only header values; time is shown with the date. */
-const HEADER_ONLY = HEADER_FIELDS.filter((f) => f.group === 'Header' && f.name !== 'time');
+/** The Python reprs of the axes, shown together as one line of dimensions. */
+const AXIS_FIELDS = new Set(['shape', 'dims', 'sizes']);
 
-/** Fields that always take a whole line (Python reprs); others share a line unless long. */
-const ALWAYS_WIDE = new Set(['shape', 'dims', 'sizes']);
+/** The other read-only header values; time is shown with the date. */
+const HEADER_ONLY = HEADER_FIELDS.filter((f) => f.group === 'Header' && f.name !== 'time' && !AXIS_FIELDS.has(f.name));
+
+/** The header's axis texts exactly as the sidecar stores them, for the tooltip. */
+function storedAxes(header: HeaderValues): string {
+  return `Stored as shape "${header.shape}", dims "${header.dims}", sizes "${header.sizes}"`;
+}
 
 /** Values longer than this take a whole line instead of half of one. */
 const WIDE = 14;
@@ -39,7 +44,7 @@ export function HeaderSection({ row }: { row: ImageRow }) {
           </svg>
           Header
           {!open && header && (
-            <span className="section-summary">{`${header.dtype} · ${header.sizes.replace(/[{}']/g, '')}`}</span>
+            <span className="section-summary">{`${header.dtype} · ${formatDimensions(header)}`}</span>
           )}
         </button>
       </h3>
@@ -54,16 +59,21 @@ function HeaderBody({ row, detail }: { row: ImageRow; detail: Loadable<ImageDeta
     <div id="header-body">
       {header ? (
         <dl className="kv-grid">
+          <div className="kv kv-wide">
+            <dt title="The size of each axis of the first series (T time, C channels, Z planes, Y rows, X columns).">
+              Dimensions
+            </dt>
+            <dd className="mono" title={storedAxes(header)}>
+              {formatDimensions(header) || '—'}
+            </dd>
+          </div>
           {HEADER_ONLY.map((field) => {
             const stored = String(header[field.name as keyof HeaderValues]);
             const isDate = field.name === 'date';
             const value = isDate ? formatAcquired(header.date, header.time) : stored;
             const title = isDate ? `Stored as date "${header.date}", time "${header.time}"` : stored;
             return (
-              <div
-                key={field.name}
-                className={`kv${ALWAYS_WIDE.has(field.name) || value.length > WIDE ? ' kv-wide' : ''}`}
-              >
+              <div key={field.name} className={`kv${value.length > WIDE ? ' kv-wide' : ''}`}>
                 <dt title={field.description}>{field.displayName}</dt>
                 <dd className={isDate ? undefined : 'mono'} title={title}>
                   {value === '' ? '—' : value}

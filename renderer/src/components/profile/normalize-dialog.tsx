@@ -1,7 +1,7 @@
 /**
  * Normalize a field's values: every distinct value in the folder with its count, the variants
- * flagged (a synonym the profile names, a value outside its closed vocabulary, the same words
- * in another case or spacing) with what they would become; the user edits the replacements,
+ * flagged (a synonym the profile names, a compact date where dates are written YYYY-MM-DD, a
+ * value outside its closed vocabulary, the same words in another case or spacing) with what they would become; the user edits the replacements,
  * sees what will change and applies them as one undo step (saved through the usual review).
  */
 import { useState, type FormEvent } from 'react';
@@ -15,6 +15,7 @@ import { useDistinctValues } from './use-variants';
 
 const REASONS: Readonly<Record<VariantReason, string>> = {
   synonym: 'synonym in the profile',
+  'compact-date': 'the same date, written YYYYMMDD',
   'not-allowed': 'not an allowed value',
   'near-duplicate': 'differs only in case or spacing',
 };

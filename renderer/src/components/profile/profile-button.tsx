@@ -1,12 +1,12 @@
 /**
- * The toolbar's one lab-profile control: it names the profile in force (its file on hover;
- * "2 lab profiles" when subfolders have their own; a warning when the file cannot be used)
- * and opens the Completeness view.
+ * The toolbar's one lab-profile control: "Completeness", followed by the profile in force (its
+ * file on hover; "2 lab profiles" when subfolders have their own; a warning when the file cannot
+ * be used), and opens the Completeness view.
  */
 import { useApp, useAppStore } from '../../store/store-context';
 import { profileSummary } from '../../lib/profile-summary';
 
-/** The button; its accessible name starts with "Completeness". */
+/** The button; its accessible name is what it shows (`Completeness: Vascular imaging lab`), its description the hover text. */
 export function ProfileButton() {
   const store = useAppStore();
   const profiles = useApp((s) => s.profiles);
@@ -18,7 +18,7 @@ export function ProfileButton() {
       className={`btn profile-button profile-${summary.tone}`}
       aria-haspopup="dialog"
       aria-expanded={open}
-      aria-label={summary.tone === 'none' ? 'Completeness' : `Completeness, lab profile: ${summary.label}`}
+      aria-label={summary.label === null ? 'Completeness' : `Completeness: ${summary.label}`}
       title={summary.title}
       onClick={() => store.getState().openCompleteness()}
     >
@@ -26,7 +26,8 @@ export function ProfileButton() {
         <path d="M5 2.5h6M4 3.5H2.5v10.5h11V3.5H12" />
         <path d="M5.5 8.5l1.8 1.8L11 6.6" />
       </svg>
-      <span className="profile-button-label">{summary.label}</span>
+      Completeness
+      {summary.label !== null && <span className="profile-button-label">{summary.label}</span>}
     </button>
   );
 }

@@ -3,6 +3,7 @@
  * `useShallow`, so the views hold primitives only).
  */
 import type { CalibrationSource, ImageRow } from '../../../../shared/api';
+import type { FieldValues } from '../../../../shared/fields/field-table';
 import {
   CALIBRATION_SOURCE_NAMES,
   declaredPixelSize,
@@ -14,6 +15,13 @@ import type { AppState } from '../app-store';
 import { isEditable } from '../logic/edit-logic';
 import { effectiveValues } from '../logic/field-state';
 import { slicedOverPaths, type PathFold } from '../memo/sliced-memo';
+
+/** The sidecar's pixel sizes in 6 significant digits, as a sentence shows them (`1.08333`, not `1.0833333333333333`). */
+function roundedSizes(values: FieldValues): FieldValues {
+  const round = (n: FieldValues[string] | undefined) =>
+    typeof n === 'number' ? Number(n.toPrecision(6)) : (n ?? null);
+  return { ...values, physical_unit_x: round(values.physical_unit_x), physical_unit_y: round(values.physical_unit_y) };
+}
 
 /** The offer for one image. */
 export interface SingleCalibrationOffer {
@@ -67,7 +75,7 @@ export function singleCalibrationOffer(s: Rows, path: string): SingleCalibration
     kind,
     source: row!.fileCalibration!.source,
     ...size,
-    current: storedCalibrationText(effectiveValues(row!, s.edits[path])),
+    current: storedCalibrationText(roundedSizes(effectiveValues(row!, s.edits[path]))),
     newSidecar: row!.sidecar === 'missing',
   };
 }

@@ -3,7 +3,7 @@
  * images and what they find wrong per field, the folder's (or the selection's) completeness as it is now, a field's values in use.
  */
 import type { ProfileFieldRules, ProfileInfo, ProfileProblem } from '../../../../shared/api';
-import { completeness, type Completeness, type ImageStatus } from '../../../../shared/profile';
+import { completeness, dateFieldsOf, type Completeness, type ImageStatus } from '../../../../shared/profile';
 import type { AppState } from '../app-store';
 import { isEditable } from '../logic/edit-logic';
 import { effectiveValues } from '../logic/field-state';
@@ -112,6 +112,20 @@ function problemsFold(rows: AppState['rows'], live: LiveProblems): PathFold<Prob
 export function selectFieldRules(paths: readonly string[]): (s: AppState) => RulesByField {
   return rulesSelector(paths);
 }
+
+const NO_DATE_FIELDS: ReadonlySet<string> = new Set();
+
+/** For each image, the fields its lab profile writes `YYYY-MM-DD` (their `date` format); none where no profile applies. */
+export const selectDateFieldsByPath = memo(
+  (s: AppState) => [s.profiles, s.rows, s.rowsEpoch] as const,
+  (profiles, rows, _epoch) => {
+    const bySource = new Map(profiles?.filter((p) => p.applied).map((p) => [p.source, dateFieldsOf(p.fields)]));
+    return (path: string): ReadonlySet<string> => {
+      const source = rows[path]?.profile;
+      return (source === null || source === undefined ? undefined : bySource.get(source)) ?? NO_DATE_FIELDS;
+    };
+  },
+);
 
 /**
  * What the profiles find wrong with each field over `paths` now: its most frequent problem, with

@@ -7,6 +7,7 @@ import type { StateCreator } from 'zustand/vanilla';
 import type { AppState } from '../app-store';
 import { plural } from '../../lib/format';
 import { selectEditablePaths } from '../selectors/edit-selectors';
+import { selectDateFieldsByPath } from '../selectors/profile-selectors';
 
 /** How many recent patterns are kept. */
 export const MAX_RECENT_PATTERNS = 8;
@@ -42,7 +43,7 @@ export const createNamesSlice: StateCreator<AppState, [], [], NamesSlice> = (set
 
   fillFromNames: async (pattern) => {
     const { nameFillInputs, previewNameFill } = await import('../logic/name-fill');
-    const preview = previewNameFill(pattern, selectEditablePaths(get()));
+    const preview = previewNameFill(pattern, selectEditablePaths(get()), selectDateFieldsByPath(get()));
     if (!preview.ok) return 0;
     const changed = get().applyFieldInputs('Fill from names', nameFillInputs(preview));
     set((s) => ({

@@ -1,4 +1,4 @@
-import { copyFile, mkdir } from 'node:fs/promises';
+import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { cliOnLab } from './cli-on-lab';
 
@@ -65,5 +65,26 @@ describe('acqmeta set --from-name', () => {
       2,
       'acqmeta set: genotype is given by --set and by --from-name (see acqmeta set --help)\n',
     ]);
+  });
+
+  it('takes a compact date as YYYY-MM-DD where the lab profile gives the field the date format', async () => {
+    await mkdir(labPath('dated'));
+    await copyFile(labPath('plain.tiff'), labPath('dated/20240502_WT.tif'));
+    await copyFile(labPath('plain.tiff'), labPath('names/20240503_WT.tif'));
+    const profile = {
+      type: 'object',
+      properties: { experiment_metadata: { properties: { date: { format: 'date' } } } },
+    };
+    await writeFile(labPath('dated/acqmeta.profile.json'), JSON.stringify(profile));
+    const dated = await acqmeta(
+      'set',
+      'lab/dated/20240502_WT.tif',
+      '--from-name',
+      '{date}_{genotype}.tif',
+      '--dry-run',
+    );
+    expect(dated.stdout).toContain('Date: "" → "2024-05-02"');
+    const free = await acqmeta('set', 'lab/names/20240503_WT.tif', '--from-name', '{date}_{genotype}.tif', '--dry-run');
+    expect(free.stdout).toContain('Date: "" → "20240503"');
   });
 });

@@ -47,7 +47,7 @@ describe('acqmeta validate with a lab profile', () => {
     const run = await acqmeta('validate', 'lab/ds');
     expect(run.code).toBe(1);
     expect(run.stdout.trimEnd().split('\n')).toEqual([
-      'raw/calibration.tif.json: Physical Label X "Pixels": calibrate: set µm per pixel',
+      'raw/calibration.tif.json: Pixel size unit X "Pixels": calibrate: set µm per pixel',
       'raw/enum.tif.json: Species "Mouse" is not one of mouse, rat (did you mean "mouse"?)',
       'raw/format.tif.json: Date "3/4/2026" is not a date (YYYY-MM-DD)',
       `raw/pattern.tif.json: Genotype "wt": use one of the lab's genotype labels: WT, Thy1-GCaMP6s, Cx3cr1-GFP (did you mean "WT"?)`,
@@ -93,7 +93,7 @@ describe('acqmeta validate with a lab profile', () => {
     expect(other.code).toBe(1);
     expect(other.stdout).toContain('raw/good.tif.json: Cell type must be filled in\n');
     expect(other.stdout).toContain(
-      'raw/calibration.tif.json: Physical Label X "Pixels": the pixel size must be in micrometres (um), not uncalibrated pixels\n',
+      'raw/calibration.tif.json: Pixel size unit X "Pixels": the pixel size must be in micrometres (um), not uncalibrated pixels\n',
     );
     expect((await acqmeta('validate', 'lab/ds', '--profile', 'nope.json')).code).toBe(2);
   });

@@ -15,7 +15,7 @@ describe('file calibration', () => {
 
   it('tells the exact values written', () => {
     expect(writtenPixelSize({ x: 0.29999999988358467, y: 1, label: 'um' })).toBe(
-      'Writes Physical Unit X 0.29999999988358467, Physical Unit Y 1.0, and “um” as both labels.',
+      'Writes Pixel size X 0.29999999988358467, Pixel size Y 1.0, and “um” as both units.',
     );
   });
 

@@ -4,10 +4,12 @@ import {
   fileFacts,
   formatAcquired,
   formatCount,
+  formatDimensions,
   formatFieldValue,
   formatSizes,
   messageForRow,
   pixelCount,
+  roundedNumberText,
 } from '../../../../renderer/src/lib/format';
 import { makeRow } from '../store/fake-client';
 
@@ -25,6 +27,20 @@ describe('format', () => {
   it('falls back on dims and shape when sizes is empty', () => {
     expect(formatSizes({ ...header, sizes: '', dims: "('Z', 'Y', 'X')", shape: '(5, 64, 32)' })).toBe('Z:5 Y:64 X:32');
     expect(formatSizes({ ...header, sizes: '', dims: '', shape: '(5,)' })).toBe('(5,)');
+  });
+
+  it('shows dimensions for people as Y 512 × X 512, from sizes or from dims and shape', () => {
+    expect(formatDimensions(header)).toBe('C 2 × Y 512 × X 512');
+    expect(formatDimensions({ ...header, sizes: '', dims: "('Z', 'Y', 'X')", shape: '(5, 64, 32)' })).toBe(
+      'Z 5 × Y 64 × X 32',
+    );
+    expect(formatDimensions({ ...header, sizes: '', dims: '', shape: '(5,)' })).toBe('(5,)');
+  });
+
+  it('rounds a long number to 6 significant digits for display, and leaves a short one', () => {
+    expect(roundedNumberText('1.0833333333333333')).toBe('1.08333');
+    expect(roundedNumberText('0.29999999988358467')).toBe('0.3');
+    for (const text of ['0.3107', '1', '1e-05', '', 'abc', '12,5']) expect(roundedNumberText(text), text).toBeNull();
   });
 
   it('counts pixels for sorting', () => {

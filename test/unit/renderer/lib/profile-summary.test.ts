@@ -44,7 +44,7 @@ describe('profileSummary', () => {
   });
 
   it('offers the Completeness view without a profile', () => {
-    expect(profileSummary([])).toMatchObject({ label: 'Completeness', tone: 'none' });
-    expect(profileSummary(null)).toMatchObject({ label: 'Completeness', tone: 'none' });
+    expect(profileSummary([])).toMatchObject({ label: null, tone: 'none' });
+    expect(profileSummary(null)).toMatchObject({ label: null, tone: 'none' });
   });
 });

@@ -19,7 +19,11 @@ describe('templates', () => {
     expect(pattern.fields).toEqual(['date', 'genotype', 'region']);
     expect(pattern.match('2026-03-14_Thy1-GFP_m3_CA1.tif')).toEqual({
       matched: true,
-      texts: { date: '2026-03-14', genotype: 'Thy1-GFP', region: 'CA1' },
+      taken: {
+        date: { text: '2026-03-14', ok: true, value: '2026-03-14' },
+        genotype: { text: 'Thy1-GFP', ok: true, value: 'Thy1-GFP' },
+        region: { text: 'CA1', ok: true, value: 'CA1' },
+      },
       values: { date: '2026-03-14', genotype: 'Thy1-GFP', region: 'CA1' },
       problems: [],
     });
@@ -86,5 +90,41 @@ describe('regular expressions (re:)', () => {
   it('matches a catastrophic pattern in linear time', () => {
     const evil = compiled('re:^(?<genotype>(a+)+)$');
     expect(evil.match(`${'a'.repeat(100_000)}!`)).toEqual({ matched: false });
+  });
+});
+
+describe('compact dates', () => {
+  const pattern = compiled('{date}_{genotype}.tif');
+
+  it('takes a compact date in a date field as YYYY-MM-DD, keeping the text it took', () => {
+    expect(pattern.match('20240502_WT.tif', new Set(['date']))).toMatchObject({
+      taken: { date: { text: '20240502', ok: true, value: '2024-05-02' } },
+      values: { date: '2024-05-02', genotype: 'WT' },
+    });
+    const regex = compiled('re:^(?<date>\\d{8})');
+    expect(regex.match('20240503_x.tif', new Set(['date']))).toMatchObject({ values: { date: '2024-05-03' } });
+  });
+
+  it('leaves it as it is outside a date field, and leaves what is not a calendar day', () => {
+    expect(pattern.match('20240502_WT.tif')).toMatchObject({ values: { date: '20240502' } });
+    expect(pattern.match('20240230_WT.tif', new Set(['date']))).toMatchObject({ values: { date: '20240230' } });
+  });
+});
+
+describe('names spelled on another system', () => {
+  const composed = 'caf\u00e9';
+  const decomposed = 'cafe\u0301';
+
+  it('matches a name and a pattern that are the same under NFC, either way round, and takes NFC text', () => {
+    expect(compiled(`${composed}_{region}.tif`).match(`${decomposed}_CA1.tif`)).toMatchObject({
+      values: { region: 'CA1' },
+    });
+    expect(compiled(`${decomposed}_{region}.tif`).match(`${composed}_CA1.tif`)).toMatchObject({
+      values: { region: 'CA1' },
+    });
+    expect(compiled('{region}_1.tif').match(`${decomposed}_1.tif`)).toMatchObject({ values: { region: composed } });
+    expect(compiled(`re:^${composed}_(?<region>\\w+)`).match(`${decomposed}_V1.tif`)).toMatchObject({
+      values: { region: 'V1' },
+    });
   });
 });

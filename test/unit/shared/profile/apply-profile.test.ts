@@ -104,12 +104,12 @@ describe('keywords', () => {
       compiled({ properties: { image_header_metadata: { properties: { physical_label_x: label } } } });
     const uncalibrated = defaultSidecar();
     expect(messages(section({ not: { const: 'Pixels' } }), uncalibrated)).toEqual([
-      'Physical Label X "Pixels" must not be "Pixels"',
+      'Pixel size unit X "Pixels" must not be "Pixels"',
     ]);
     expect(
       messages(section({ not: { const: 'Pixels' }, errorMessage: 'calibrate: set µm per pixel' }), uncalibrated),
-    ).toEqual(['Physical Label X "Pixels": calibrate: set µm per pixel']);
-    expect(messages(section({ const: 'um' }), uncalibrated)).toEqual(['Physical Label X "Pixels" must be "um"']);
+    ).toEqual(['Pixel size unit X "Pixels": calibrate: set µm per pixel']);
+    expect(messages(section({ const: 'um' }), uncalibrated)).toEqual(['Pixel size unit X "Pixels" must be "um"']);
     expect(messages(section({ not: { const: 'Pixels' } }), sidecarWith({}, { physical_label_x: 'um' }))).toEqual([]);
   });
 
@@ -142,8 +142,8 @@ describe('keywords', () => {
     const profile = compiled({ required: ['reference_image_metadata'], properties: { rois: { maxItems: 0 } } });
     const sidecar = { ...defaultSidecar(), rois: [{}] };
     expect(messages(profile, sidecar)).toEqual([
-      'reference_image_metadata must be filled in',
-      'rois a list must NOT have more than 0 items',
+      'reference image metadata must be filled in',
+      'rois a list has more than 0 items',
     ]);
   });
 });
@@ -202,8 +202,8 @@ describe('synonyms, suggestions and each problem once', () => {
       `Genotype "wt": use one of the lab's genotype labels: WT, Thy1-GCaMP6s, Cx3cr1-GFP (did you mean "WT"?)`,
       'Date "3/4/2026" is not a date (YYYY-MM-DD)',
       'Depth 2000 is more than 1500',
-      'Physical Label X "Pixels": calibrate: set µm per pixel',
-      'Physical Label Y "Pixels": calibrate: set µm per pixel',
+      'Pixel size unit X "Pixels": calibrate: set µm per pixel',
+      'Pixel size unit Y "Pixels": calibrate: set µm per pixel',
     ]);
   });
 });

@@ -82,7 +82,7 @@ describe('readCell', () => {
     expect(readCell('', depth, 75)).toEqual({ ok: true, value: null });
     expect(readCell(null, depth, 75)).toEqual({ ok: true, value: null });
     expect(readCell('', unitX, 0.5)).toMatchObject({ ok: false });
-    expect(readCell('0', unitX, 0.5)).toEqual({ ok: false, message: 'Physical Unit X: must be greater than 0' });
+    expect(readCell('0', unitX, 0.5)).toEqual({ ok: false, message: 'Pixel size X: must be greater than 0' });
   });
 
   it('trims text, and keeps text that still shows the stored value exactly', () => {

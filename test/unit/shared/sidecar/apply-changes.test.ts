@@ -128,7 +128,7 @@ describe('applyChanges: invalid values', () => {
   it.each([
     [{ branch_order: 2.5 }, 'Branch order: must be a whole number (got 2.5)'],
     [{ depth: 'abc' }, 'Depth: must be a number in µm (got "abc")'],
-    [{ physical_unit_x: 0 }, 'Physical Unit X: must be greater than 0'],
+    [{ physical_unit_x: 0 }, 'Pixel size X: must be greater than 0'],
     [
       { foo: 'x' },
       'Unknown field "foo" (known: species, sex, genotype, age, region, cell_type, depth, branch_order, direction, condition, condition2, treatment, treatment2, date, note, physical_unit_y, physical_unit_x, physical_label_y, physical_label_x, accepted)',

@@ -65,7 +65,7 @@ describe('parseSidecar: valid files', () => {
     ['"depth": 75.0,', '"depth": NaN,', 'Depth: must be a number in µm (got NaN)'],
     ['"depth": 75.0,', '"depth": "deep",', 'Depth: must be a number in µm (got "deep")'],
     ['"species": "mouse",', '"species": null,', 'Species: must be text (got null)'],
-    ['"physical_unit_x": 0.3107,', '"physical_unit_x": -1.0,', 'Physical Unit X: must be greater than 0'],
+    ['"physical_unit_x": 0.3107,', '"physical_unit_x": -1.0,', 'Pixel size X: must be greater than 0'],
     ['"num_channels": 2,', '"num_channels": "2",', 'Channels: must be a whole number (got "2")'],
     ['"accepted": true,', '"accepted": "yes",', 'accepted: must be true or false (got "yes")'],
     [
@@ -73,16 +73,16 @@ describe('parseSidecar: valid files', () => {
       '"accepted": true, "extra": 1,',
       'unknown top-level key "extra": CloudScope warns about it and drops it on its next save',
     ],
-    ['"roi_type": "rectroi",', '"roi_type": "rectroi", "color": "red",', 'rois[0]: unexpected key "color"'],
+    ['"roi_type": "rectroi",', '"roi_type": "rectroi", "color": "red",', 'ROI 1: unexpected key "color"'],
     [
       '"row_stop": 120',
       '"row_end": 120',
-      'rois[0].data: required key "row_stop" is missing; rois[0].data: unexpected key "row_end"',
+      'ROI 1, data: required key "row_stop" is missing; ROI 1, data: unexpected key "row_end"',
     ],
     [
       '"roi_type": "linesegmentroi",',
       '"roi_type": "polygon",',
-      'rois[1].roi_type: must be one of "rectroi", "linesegmentroi" (got "polygon")',
+      'ROI 2, type: must be one of "rectroi", "linesegmentroi" (got "polygon")',
     ],
   ])('reports a stored %s written as %s', (line, replacement, message) => {
     const { sidecar, problems } = parsed(withStored(line, replacement));

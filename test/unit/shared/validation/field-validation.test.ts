@@ -43,9 +43,9 @@ describe('parseFieldInput', () => {
     ['branch_order', '2,5', 'Branch order: must be a whole number (got 2,5)'],
     ['branch_order', '2.5', 'Branch order: must be a whole number (got 2.5)'],
     ['branch_order', 'two', 'Branch order: must be a whole number (got "two")'],
-    ['physical_unit_x', '0', 'Physical Unit X: must be greater than 0'],
-    ['physical_unit_x', '-1', 'Physical Unit X: must be greater than 0'],
-    ['physical_unit_x', '', 'Physical Unit X: must be a number (got "")'],
+    ['physical_unit_x', '0', 'Pixel size X: must be greater than 0'],
+    ['physical_unit_x', '-1', 'Pixel size X: must be greater than 0'],
+    ['physical_unit_x', '', 'Pixel size X: must be a number (got "")'],
     ['accepted', '', 'Accepted: must be true or false (got "")'],
     ['accepted', 'maybe', 'Accepted: must be true or false (got "maybe")'],
     ['foo', 'x', `Unknown field "foo" (known: ${KNOWN})`],
@@ -73,9 +73,9 @@ describe('validateFieldValue', () => {
     ['depth', Number.NaN, 'Depth: must be a number in µm (got NaN)'],
     ['depth', Infinity, 'Depth: must be a number in µm (got Infinity)'],
     ['branch_order', 2.5, 'Branch order: must be a whole number (got 2.5)'],
-    ['physical_unit_x', 0, 'Physical Unit X: must be greater than 0'],
-    ['physical_unit_x', null, 'Physical Unit X: must be a number (got null)'],
-    ['physical_label_y', ['um'], 'Physical Label Y: must be text (got a list)'],
+    ['physical_unit_x', 0, 'Pixel size X: must be greater than 0'],
+    ['physical_unit_x', null, 'Pixel size X: must be a number (got null)'],
+    ['physical_label_y', ['um'], 'Pixel size unit Y: must be text (got a list)'],
   ])('refuses %s = %j', (name, value, message) => {
     expect(validateFieldValue(name, value)).toBe(message);
   });

@@ -62,14 +62,14 @@ describe('validateSidecarObject', () => {
       'required key "analysis" is missing',
       'unknown top-level key "extra": CloudScope warns about it and drops it on its next save',
       'version is 3; only version 2 is supported',
-      'rois[0].data: required key "col_stop" is missing',
-      'rois[1].data.col1: must be a number (got "x")',
-      'rois[1].roi_id: must be a whole number (got 1.5)',
-      'rois[1].version: must be "1.0" (got "2.0")',
+      'ROI 1, data: required key "col_stop" is missing',
+      'ROI 2, data, col1: must be a number (got "x")',
+      'ROI 2, id: must be a whole number (got 1.5)',
+      'ROI 2, version: must be "1.0" (got "2.0")',
       'Species: must be text (got 7)',
       'Branch order: must be a whole number (got 2.5)',
-      'Physical Unit X: must be greater than 0',
-      'image_contrast["0"]: must be an object (got "gray")',
+      'Pixel size X: must be greater than 0',
+      'image contrast, channel "0": must be an object (got "gray")',
     ]);
   });
 

@@ -1,4 +1,4 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -123,5 +123,17 @@ describe('backend exportTable and previewImport', () => {
     expect(notXlsx.errors).toEqual([
       { row: null, column: null, message: expect.stringMatching(/^x\.xlsx is not a workbook that can be read: /) },
     ]);
+  });
+
+  it('previews a row whose path is the same as an image’s name under NFC as a change of that image, named as on disk', async () => {
+    const onDisk = 'cafe\u0301_1.tif';
+    await copyFile(path.join(copy.lab, 'plain.tiff'), path.join(copy.lab, onDisk));
+    const table = `path,species\r\ncaf\u00e9_1.tif,mouse\r\n`;
+    const preview = await h.ok('previewImport', { fileName: 'x.csv', base64: Buffer.from(table).toString('base64') });
+    expect(preview).toMatchObject({
+      changes: [{ path: onDisk, field: 'species', before: '', after: 'mouse' }],
+      errors: [],
+      warnings: [],
+    });
   });
 });

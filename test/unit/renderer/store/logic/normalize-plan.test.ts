@@ -45,6 +45,41 @@ describe('distinctValues', () => {
       ['CA 1', 'near-duplicate', 'CA1'],
     ]);
   });
+
+  it('offers a compact date as YYYY-MM-DD in a date field, never as a case or spacing difference', () => {
+    const DATE: ProfileFieldRules = {
+      field: 'date',
+      displayName: 'Date',
+      required: false,
+      requiredWhen: [],
+      format: 'date',
+    };
+    const counts = new Map([
+      ['20240502', 4],
+      ['2024-05-02', 1],
+      ['20240503', 1],
+      ['20240230', 1],
+    ]);
+    expect(distinctValues(counts, DATE).map((v) => [v.value, v.reason, v.suggestion])).toEqual([
+      ['20240502', 'compact-date', '2024-05-02'],
+      ['2024-05-02', null, ''],
+      ['20240230', null, ''],
+      ['20240503', 'compact-date', '2024-05-03'],
+    ]);
+  });
+
+  it('without a date format, offers a compact date only when its YYYY-MM-DD form is in use', () => {
+    const counts = new Map([
+      ['20240502', 2],
+      ['2024-05-02', 1],
+      ['20240503', 1],
+    ]);
+    expect(distinctValues(counts, undefined).map((v) => [v.value, v.reason, v.suggestion])).toEqual([
+      ['20240502', 'compact-date', '2024-05-02'],
+      ['2024-05-02', null, ''],
+      ['20240503', null, ''],
+    ]);
+  });
 });
 
 describe('effectiveReplacements', () => {

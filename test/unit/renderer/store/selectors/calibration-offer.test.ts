@@ -51,7 +51,7 @@ describe('the calibration offer', () => {
     expect(singleCalibrationOffer(s(), 'new.tif')).toMatchObject({
       kind: 'differs',
       newSidecar: true,
-      current: '2.0 × 0.29999999988358467 um',
+      current: '2.0 × 0.3 um',
     });
     s().revertField(['new.tif'], 'physical_unit_x');
   });

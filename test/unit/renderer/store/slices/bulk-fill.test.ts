@@ -90,7 +90,7 @@ describe('fill from names', () => {
   ];
 
   it('previews what each file name gives, flagging names that do not match and invalid values', () => {
-    const preview = previewNameFill('{date}_{genotype}_m{*}_{depth}.tif', paths);
+    const preview = previewNameFill('{date}_{genotype}_m{*}_{depth}.tif', paths, () => new Set());
     expect(preview).toMatchObject({ ok: true, fields: ['date', 'genotype', 'depth'], matched: 3, invalid: 3 });
     if (!preview.ok) throw new Error('pattern refused');
     expect(preview.rows[2]).toEqual({ path: 'raw/overview.tif', taken: null });
@@ -103,7 +103,7 @@ describe('fill from names', () => {
       { path: paths[3], name: 'date', value: '20240106' },
       { path: paths[3], name: 'genotype', value: 'WT' },
     ]);
-    expect(previewNameFill('{genotype}{region}.tif', paths)).toEqual({
+    expect(previewNameFill('{genotype}{region}.tif', paths, () => new Set())).toEqual({
       ok: false,
       message: '{region} follows another placeholder: put text between them',
     });

@@ -186,6 +186,24 @@ describe('completeness, the Not ready filter and the field filter', () => {
     expect(selectFieldRules(['free.tif'])(store.getState())).toEqual({});
   });
 
+  it('fills a compact date from file names in the profile’s date format, and leaves it where no profile applies', async () => {
+    const { store } = labStore();
+    store.getState().addRows([makeRow('free/20240503_x.tif', {}, { profile: null })]);
+    await store.getState().loadProfiles();
+    store.getState().selectAllVisible();
+    await store.getState().fillFromNames('re:^(?<date>\\d{8})');
+    expect(store.getState().edits).toEqual({
+      'free/20240503_x.tif': { date: expect.objectContaining({ value: '20240503' }) },
+    });
+    const { store: named } = storeWithRows([makeRow('20240502_a.tif', {}, { profile: PROFILE })]);
+    named.setState({ profiles: [VASCULAR] });
+    named.getState().selectAllVisible();
+    await named.getState().fillFromNames('{date}_{*}.tif');
+    expect(named.getState().edits).toEqual({
+      '20240502_a.tif': { date: expect.objectContaining({ value: '2024-05-02' }) },
+    });
+  });
+
   it('gives the editor each field’s most frequent problem over the selection, a refusal before a missing value', async () => {
     const { store } = labStore();
     const paths = ['a.tif', 'b.tif', 'c.tif', 'd.tif'];
