@@ -5,6 +5,7 @@
  */
 export type * from './analysis-types';
 export { summarizeGroups, statsOf, type GroupedValue, type GroupStats } from './group-summary';
+export { sampleValues, SAMPLE_UNITS, type Measurement, type SampleUnit, type SampleValues } from './sample-units';
 export { readAnalyses, readRois, storedValue, storedValueText } from './read-analyses';
 export {
   decodeResultNumber,

@@ -75,7 +75,7 @@ async function drawn(grid: Locator): Promise<{ rows: [number, string, boolean][]
     .evaluateAll((elements) =>
       (elements as unknown as Element[]).map((row): [number, string, boolean] => [
         Number(row.getAttribute('aria-rowindex')) - 2,
-        row.querySelector('[role="gridcell"]')?.textContent?.trim() ?? '',
+        row.querySelector('[role="gridcell"] .path-text')?.textContent?.trim() ?? '',
         row.getAttribute('aria-selected') === 'true',
       ]),
     );

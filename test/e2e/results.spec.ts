@@ -169,16 +169,69 @@ test('the results summary gives n, mean, median and SD per group of the selectio
   const table = dialog.getByRole('table', { name: /velocity_mean by genotype/ });
   await expect(table.getByRole('row')).toHaveText([
     /^Genotype\s*n\s*Mean\s*Median\s*SD$/,
-    /^APP\/PS1\s*4\s*1\.96032\s*1\.84807\s*0\.357469$/,
-    /^WT\s*7\s*1\.63991\s*1\.58691\s*0\.474561$/,
+    /^APP\/PS1\s*4 ROIs\s*1\.960\s*1\.848\s*0\.3575$/,
+    /^WT\s*7 ROIs\s*1\.640\s*1\.587\s*0\.4746$/,
   ]);
+  await expect(table.getByRole('cell', { name: '1.640' })).toHaveAttribute('title', /^1\.6399\d+$/);
   await expect(dialog).toContainText('1 record with NaN or Infinity left out.');
   await expect(
     dialog.getByRole('img', { name: /Strip plot of velocity_mean by genotype/ }).locator('circle'),
   ).toHaveCount(11);
 
   await dialog.getByLabel('ROI', { exact: true }).selectOption({ label: 'ROI 2' });
-  await expect(table.getByRole('row').nth(2)).toHaveText(/^WT\s*2\s*1\.67372\s*1\.67372\s*1\.06263$/);
+  await expect(table.getByRole('row').nth(2)).toHaveText(/^WT\s*2 ROIs\s*1\.674\s*1\.674\s*1\.063$/);
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(dialog).toBeHidden();
+});
+
+test('the results summary averages per image, or per animal by a field, before n, mean, median and SD', async ({
+  app,
+}) => {
+  const editor = new EditorPage(app.page);
+  await editor.select(LS1);
+  await editor.row(LS3).click({ modifiers: ['Shift'] });
+  await app.page.getByRole('button', { name: 'Results…' }).click();
+  const dialog = app.page.getByRole('dialog', { name: 'Results' });
+  await dialog.getByLabel('Result').selectOption({ label: 'radon_velocity · velocity_mean' });
+  const each = dialog.getByRole('group', { name: 'Each value is' });
+  await expect(each.getByRole('radio', { name: 'an ROI' })).toBeChecked();
+
+  await each.getByRole('radio', { name: 'an image’s mean' }).check();
+  const table = dialog.getByRole('table', { name: /velocity_mean by genotype, each value an image’s mean/ });
+  // WT: ls_01's three finite ROIs and ls_03's four are averaged first (1.918 and 1.431)
+  await expect(table.getByRole('row')).toHaveText([
+    /^Genotype\s*n\s*Mean\s*Median\s*SD$/,
+    /^APP\/PS1\s*1 image\s*1\.960\s*1\.960\s*—$/,
+    /^WT\s*2 images\s*1\.675\s*1\.675\s*0\.3444$/,
+  ]);
+  await expect(dialog).toContainText('The ROIs of each image are averaged first; n counts images.');
+  await expect(dialog).toContainText('1 record with NaN or Infinity left out.');
+  await expect(
+    dialog.getByRole('img', { name: /Strip plot of velocity_mean by genotype/ }).locator('circle'),
+  ).toHaveCount(3);
+
+  await each.getByRole('radio', { name: /an animal’s mean/ }).check();
+  await expect(dialog.getByText('Choose the field that names each image’s animal.')).toBeVisible();
+  await expect(dialog.getByRole('table')).toHaveCount(0);
+  // The three line scans were taken on one day: by date, each genotype is one animal
+  await each.getByLabel('Field that names the animal').selectOption({ label: 'Date' });
+  await expect(dialog.getByRole('table').getByRole('row')).toHaveText([
+    /^Genotype\s*n\s*Mean\s*Median\s*SD$/,
+    /^APP\/PS1\s*1 animal\s*1\.960\s*1\.960\s*—$/,
+    /^WT\s*1 animal\s*1\.675\s*1\.675\s*—$/,
+  ]);
+  await expect(dialog).toContainText('then the images of each animal (by Date); n counts animals.');
+
+  await each.getByLabel('Field that names the animal').selectOption({ label: 'Sex' });
+  await expect(dialog).toContainText('3 images without a Sex left out.');
+  await expect(dialog.getByRole('table').getByRole('row')).toHaveCount(1);
+
+  await each.getByRole('radio', { name: 'an ROI' }).check();
+  await expect(dialog.getByRole('table').getByRole('row').nth(2)).toHaveText(/^WT\s*7 ROIs\s*/);
+
+  // Figures in the result's unit, where its name gives one
+  await dialog.getByLabel('Result').selectOption({ label: 'diameter · diameter_um_mean' });
+  await expect(dialog.getByRole('table').getByRole('row').first()).toHaveText(
+    /^Genotype\s*n\s*Mean \(µm\)\s*Median \(µm\)\s*SD \(µm\)$/,
+  );
 });

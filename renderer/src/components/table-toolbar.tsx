@@ -1,4 +1,5 @@
 /** The table's own toolbar, above it: the filter, the quick filters and the columns. */
+import { useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { QUICK_FILTERS, selectQuickCounts } from '../store/filter';
 import { useApp } from '../store/store-context';
@@ -6,6 +7,7 @@ import { formatCount } from '../lib/format';
 import { ColumnChooser } from './column-chooser';
 import { FilterBox } from './filter-box';
 import { FieldGapChip } from './profile/field-gap-chip';
+import { useSideScroll } from './use-side-scroll';
 
 function QuickFilters() {
   const counts = useApp(useShallow(selectQuickCounts));
@@ -13,8 +15,17 @@ function QuickFilters() {
   const toggle = useApp((s) => s.toggleQuickFilter);
   // "Not ready" is about a lab profile: offered when one is in force (or the filter is on).
   const profiled = useApp((s) => (s.profiles?.length ?? 0) > 0 || s.quickFilter === 'not-ready');
+  const gap = useApp((s) => s.fieldGap !== null);
+  const row = useRef<HTMLDivElement>(null);
+  useSideScroll(row, `${profiled} ${gap}`);
+  // One line whatever the width: the chips that do not fit scroll into view.
   return (
-    <div className="chip-group" role="group" aria-label="Quick filters, one at a time, combined with the filter text">
+    <div
+      ref={row}
+      className="chip-group chip-scroll"
+      role="group"
+      aria-label="Quick filters, one at a time, combined with the filter text"
+    >
       <FieldGapChip />
       {QUICK_FILTERS.filter((q) => q.filter !== 'not-ready' || profiled).map(({ filter, label, title }) => (
         <button

@@ -1,6 +1,6 @@
 /** How summary values read: units taken from their names, row values as table cells show them. */
 import { decodeResultNumber, parseResultKey, type ResultNumber } from '../../../shared/analysis';
-import { formatMeasure } from './format';
+import { formatCount, formatMeasure } from './format';
 
 /** Name parts that are units, as shown. */
 const UNITS: Readonly<Record<string, string>> = {
@@ -65,4 +65,16 @@ export function resultLabel(key: string): string | null {
   const parts = parseResultKey(key);
   if (parts === null) return null;
   return `${parts.analysis} · ${parts.key}, ${resultWhere(parts.roiId, parts.channel, parts.occurrence)}`;
+}
+
+/**
+ * A summary figure to read: 4 significant digits, trailing zeros kept so a column reads alike
+ * (`1.918`, `0.4430`, `12.50`), whole numbers from 10,000 on (`12,346`); the full value belongs in
+ * a tooltip.
+ */
+export function formatFigure(n: number): string {
+  if (n === 0 || !Number.isFinite(n)) return String(n);
+  if (Math.abs(n) >= 10_000) return formatCount(Math.round(n));
+  const text = n.toPrecision(4);
+  return text.includes('e') ? String(Number(text)) : text;
 }

@@ -1,9 +1,17 @@
 /**
- * What the results summary pools: one value per analysis record (an ROI of an image) for the
- * chosen summary key, grouped by a field of the image or by ROI.
+ * What the results summary pools: the chosen summary key of every analysis record (an ROI of an
+ * image), grouped by a field of the image or by ROI, and counted per ROI, per image or per
+ * animal (the mean of each image, or of each animal's images, first).
  */
 import type { ImageRow } from '../../../shared/api';
-import { decodeResultNumber, summarizeGroups, type GroupStats } from '../../../shared/analysis';
+import {
+  decodeResultNumber,
+  sampleValues,
+  summarizeGroups,
+  type GroupStats,
+  type Measurement,
+  type SampleUnit,
+} from '../../../shared/analysis';
 import { EDITABLE_FIELDS } from '../../../shared/fields/field-table';
 import { formatFieldValue } from './format';
 import { matrixKey, resultMatrix, type AnalysisResults } from './result-matrix';
@@ -21,6 +29,19 @@ export interface SummaryChoice {
   where: string | null;
   /** A field name, {@link GROUP_BY_ROI} or {@link GROUP_BY_NOTHING}. */
   groupBy: string;
+  /** What each value is: an ROI's record, an image's mean or an animal's mean. */
+  unit: SampleUnit;
+  /** The field naming each image's animal (for `unit` `animal`); `''` until one is chosen. */
+  animalField: string;
+}
+
+/** The figures per group, and what was left out before them. */
+export interface ResultsSummary {
+  groups: GroupStats[];
+  /** Records left out because their value is NaN or infinite. */
+  notFinite: number;
+  /** Images left out of the animals' means because their animal field is empty. */
+  withoutAnimal: number;
 }
 
 /** The grouping choices: no grouping, the ROI, then every field of the field table. */
@@ -50,20 +71,23 @@ export function defaultChoice(rows: readonly ImageRow[], results: readonly Analy
       if (best === null || score > best.count) best = { analysis: analysis.analysis, key, count: score };
     }
   }
-  return best && { analysis: best.analysis, key: best.key, where: null, groupBy: 'genotype' };
+  return (
+    best && { analysis: best.analysis, key: best.key, where: null, groupBy: 'genotype', unit: 'roi', animalField: '' }
+  );
 }
 
-/** n, mean, median, SD per group of the chosen values (groups with no record left out). */
+/** n, mean, median, SD per group of the chosen values, each value one `choice.unit` (groups with no record left out). */
 export function summarize(
   rows: readonly ImageRow[],
   results: readonly AnalysisResults[],
   choice: SummaryChoice,
-): GroupStats[] {
+): ResultsSummary {
   const analysis = results.find((a) => a.analysis === choice.analysis);
-  if (analysis === undefined) return [];
+  if (analysis === undefined) return { groups: [], notFinite: 0, withoutAnimal: 0 };
   const wheres = analysis.wheres.filter((w) => choice.where === null || w.id === choice.where);
-  const points: { group: string; value: number }[] = [];
+  const measurements: Measurement[] = [];
   for (const row of rows) {
+    const animal = choice.unit === 'animal' ? formatFieldValue(row.values[choice.animalField]).trim() : '';
     for (const where of wheres) {
       const value = row.results?.[matrixKey(analysis.analysis, choice.key, where)];
       if (value === undefined) continue;
@@ -73,8 +97,9 @@ export function summarize(
           : choice.groupBy === GROUP_BY_ROI
             ? where.label
             : formatFieldValue(row.values[choice.groupBy]);
-      points.push({ group, value: decodeResultNumber(value) });
+      measurements.push({ group, image: row.path, animal, value: decodeResultNumber(value) });
     }
   }
-  return summarizeGroups(points);
+  const sample = sampleValues(measurements, choice.unit);
+  return { groups: summarizeGroups(sample.values), notFinite: sample.notFinite, withoutAnimal: sample.withoutAnimal };
 }

@@ -1,4 +1,4 @@
-/** Keeps the view preferences (sort, columns and their widths, theme, panel width, header shown, review size, recent name patterns) across sessions. */
+/** Keeps the view preferences (sort, columns and their widths, theme, panel width, header and preview shown, review size, recent name patterns) across sessions. */
 import type { StoreApi } from 'zustand/vanilla';
 import type { AppState } from './app-store';
 import { COLUMNS } from '../lib/columns';
@@ -14,7 +14,15 @@ export const PREFS_KEY = 'acqmeta.view.v1';
 
 type Prefs = Pick<
   AppState,
-  'sort' | 'visibleColumns' | 'columnWidths' | 'theme' | 'panelWidth' | 'headerOpen' | 'reviewAbove' | 'recentPatterns'
+  | 'sort'
+  | 'visibleColumns'
+  | 'columnWidths'
+  | 'theme'
+  | 'panelWidth'
+  | 'headerOpen'
+  | 'previewOpen'
+  | 'reviewAbove'
+  | 'recentPatterns'
 >;
 
 function pick(s: AppState): Prefs {
@@ -25,6 +33,7 @@ function pick(s: AppState): Prefs {
     theme: s.theme,
     panelWidth: s.panelWidth,
     headerOpen: s.headerOpen,
+    previewOpen: s.previewOpen,
     reviewAbove: s.reviewAbove,
     recentPatterns: s.recentPatterns,
   };
@@ -55,6 +64,7 @@ export function readPrefs(storage: PrefsStorage): Partial<Prefs> {
     );
   }
   if (typeof r.headerOpen === 'boolean') prefs.headerOpen = r.headerOpen;
+  if (typeof r.previewOpen === 'boolean') prefs.previewOpen = r.previewOpen;
   if (Array.isArray(r.recentPatterns))
     prefs.recentPatterns = r.recentPatterns
       .filter((p): p is string => typeof p === 'string')

@@ -30,7 +30,9 @@ export class EditorPage {
     // Runs in the page; typed structurally because the Node-side project has no DOM types.
     type Row = { querySelector(selector: string): { textContent: string | null } | null };
     return this.bodyRows().evaluateAll((rows) =>
-      (rows as unknown as Row[]).map((row) => row.querySelector('[role="gridcell"]')?.textContent?.trim() ?? ''),
+      (rows as unknown as Row[]).map(
+        (row) => row.querySelector('[role="gridcell"] .path-full')?.textContent?.trim() ?? '',
+      ),
     );
   }
 

@@ -1,12 +1,13 @@
-/** The preview of one image: a canvas of the chosen plane and sliders for C, Z and T. */
+/** The preview of one image: a canvas of the chosen plane and sliders for C, Z and T; it folds away with its ROIs. */
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { ImageRow, PreviewImage } from '../../../../shared/api';
 import type { PlaneIndex } from '../../store/slices/detail-slice';
 import { shownPreview } from '../../store/selectors/preview-state';
 import { useApp } from '../../store/store-context';
-import { formatCount } from '../../lib/format';
+import { formatCount, plural } from '../../lib/format';
 import { previewToRgba } from '../../lib/preview-pixels';
+import { usePreviewOpen } from './use-preview-open';
 
 /** Longest side of the preview the backend renders. */
 const PREVIEW_SIZE = 512;
@@ -57,8 +58,49 @@ function PreviewCanvas({ image, stale, overlay }: { image: PreviewImage; stale: 
   );
 }
 
-/** The preview section for a TIFF whose header could be read; `overlay` is drawn over the image. */
-export function PreviewSection({ row, overlay }: { row: ImageRow; overlay?: (image: PreviewImage) => ReactNode }) {
+/**
+ * The preview section for a TIFF whose header could be read; `overlay` is drawn over the image,
+ * `children` (the ROI list) are shown and hidden with it. Closed, it reads no preview.
+ */
+export function PreviewSection({
+  row,
+  overlay,
+  children,
+}: {
+  row: ImageRow;
+  overlay?: (image: PreviewImage) => ReactNode;
+  children?: ReactNode;
+}) {
+  const [open, setOpen] = usePreviewOpen();
+  const detail = useApp((s) => s.details[row.path]);
+  const rois = detail?.status === 'ready' ? detail.value.rois.length : 0;
+  return (
+    <>
+      <section className="panel-section preview-section" aria-labelledby="section-preview">
+        <h3 className="section-title">
+          <button
+            id="section-preview"
+            type="button"
+            className="section-toggle"
+            aria-expanded={open}
+            onClick={() => setOpen(!open)}
+          >
+            <svg className="icon icon-small section-chevron" viewBox="0 0 16 16" aria-hidden="true">
+              <path d="M6 4l4 4-4 4" />
+            </svg>
+            {rois > 0 ? 'Preview and ROIs' : 'Preview'}
+            {!open && rois > 0 && <span className="section-summary">{plural(rois, 'ROI')}</span>}
+          </button>
+        </h3>
+        {open && <PreviewBody row={row} overlay={overlay} />}
+      </section>
+      {open && children}
+    </>
+  );
+}
+
+/** The canvas, its size and the plane sliders. */
+function PreviewBody({ row, overlay }: { row: ImageRow; overlay?: (image: PreviewImage) => ReactNode }) {
   const [plane, setPlane] = useState<PlaneIndex>({ c: 0, z: 0, t: 0 });
   const detail = useApp((s) => s.details[row.path]);
   const loadPreview = useApp((s) => s.loadPreview);
@@ -74,7 +116,7 @@ export function PreviewSection({ row, overlay }: { row: ImageRow; overlay?: (ima
   const planes = ready ? detail.value.planes : { c: 1, z: 1, t: 1 };
   const image = shown.image;
   return (
-    <section className="panel-section preview-section" aria-label="Preview">
+    <>
       <div className={`preview-frame${image ? '' : ' is-empty'}`}>
         {image && <PreviewCanvas image={image} stale={shown.stale} overlay={overlay?.(image)} />}
         {!image && shown.status === 'error' && (
@@ -113,6 +155,6 @@ export function PreviewSection({ row, overlay }: { row: ImageRow; overlay?: (ima
           </output>
         </div>
       ))}
-    </section>
+    </>
   );
 }

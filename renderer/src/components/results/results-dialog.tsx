@@ -7,14 +7,23 @@ import { useShallow } from 'zustand/react/shallow';
 import { RESULTS_FORMATS } from '../../../../shared/analysis';
 import type { ImageRow, ResultsFormat } from '../../../../shared/api';
 import { downloadTableFile } from '../../lib/download';
-import { formatCount, formatMeasure, plural } from '../../lib/format';
+import { formatCount, plural } from '../../lib/format';
 import { unitFromName } from '../../lib/result-format';
 import type { AnalysisResults } from '../../lib/result-matrix';
-import { defaultChoice, GROUPINGS, rowsResults, summarize, type SummaryChoice } from '../../lib/results-summary';
+import {
+  defaultChoice,
+  GROUPINGS,
+  rowsResults,
+  summarize,
+  type ResultsSummary,
+  type SummaryChoice,
+} from '../../lib/results-summary';
 import { selectResultKeys } from '../../store/selectors/result-selectors';
 import { useApp, useAppStore } from '../../store/store-context';
 import { Modal } from '../dialogs/modal';
-import { groupLabel, StripPlot } from './strip-plot';
+import { animalFieldName, SampleUnitChoice } from './sample-unit-choice';
+import { StripPlot } from './strip-plot';
+import { SummaryTable } from './summary-table';
 import { ModalActions } from '../dialogs/modal-actions';
 
 type Scope = 'selection' | 'folder';
@@ -58,8 +67,6 @@ function Select({
   );
 }
 
-const figure = (n: number | null): string => (n === null ? '—' : formatMeasure(n));
-
 interface SummaryProps {
   rows: readonly ImageRow[];
   results: readonly AnalysisResults[];
@@ -67,9 +74,24 @@ interface SummaryProps {
   setChoice(choice: SummaryChoice): void;
 }
 
+/** What the figures count and what was left out of them, in words. */
+function summaryNote(choice: SummaryChoice, summary: ResultsSummary): string {
+  const animal = animalFieldName(choice.animalField);
+  const counted = {
+    roi: 'n counts ROIs (one analysis record each) with a finite value.',
+    image: 'The ROIs of each image are averaged first; n counts images.',
+    animal: `The ROIs of each image are averaged, then the images of each animal (by ${animal}); n counts animals.`,
+  }[choice.unit];
+  const left = [
+    summary.notFinite > 0 && `${plural(summary.notFinite, 'record')} with NaN or Infinity left out.`,
+    summary.withoutAnimal > 0 && `${plural(summary.withoutAnimal, 'image')} without a ${animal} left out.`,
+  ].filter((part) => part !== false);
+  return [counted, 'SD is the sample standard deviation.', ...left].join(' ');
+}
+
 function Summary({ rows, results, choice, setChoice }: SummaryProps) {
   const analysis = results.find((a) => a.analysis === choice.analysis);
-  const stats = summarize(rows, results, choice);
+  const summary = summarize(rows, results, choice);
   const resultOptions = results.flatMap((a) =>
     a.keys.map((key) => ({ value: JSON.stringify([a.analysis, key]), label: `${a.analysis} · ${key}` })),
   );
@@ -79,8 +101,9 @@ function Summary({ rows, results, choice, setChoice }: SummaryProps) {
   ];
   const groupName = GROUPINGS.find((g) => g.value === choice.groupBy)?.label ?? choice.groupBy;
   const unit = unitFromName(choice.key);
-  const left = stats.reduce((sum, g) => sum + g.notFinite, 0);
   const title = `${choice.key} by ${groupName.toLowerCase()}`;
+  const each = { roi: 'each value an ROI', image: 'each value an image’s mean', animal: 'each value an animal’s mean' };
+  const noAnimal = choice.unit === 'animal' && choice.animalField === '';
   return (
     <>
       <div className="results-controls">
@@ -109,37 +132,26 @@ function Summary({ rows, results, choice, setChoice }: SummaryProps) {
           onChange={(groupBy) => setChoice({ ...choice, groupBy })}
         />
       </div>
-      <StripPlot groups={stats} title={`Strip plot of ${title}; the table below gives the numbers`} />
-      <table className="results-table">
-        <caption className="results-caption">
-          {choice.analysis} · {title}
-          {unit && ` (${unit})`}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">{groupName}</th>
-            <th scope="col">n</th>
-            <th scope="col">Mean</th>
-            <th scope="col">Median</th>
-            <th scope="col">SD</th>
-          </tr>
-        </thead>
-        <tbody>
-          {stats.map((g) => (
-            <tr key={g.group}>
-              <th scope="row">{groupLabel(g.group)}</th>
-              <td>{g.n}</td>
-              <td>{figure(g.mean)}</td>
-              <td>{figure(g.median)}</td>
-              <td>{figure(g.sd)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <p className="muted small results-note">
-        n counts analysis records (one per ROI and image) with a finite value; SD is the sample standard deviation.
-        {left > 0 && ` ${plural(left, 'record')} with NaN or Infinity left out.`}
-      </p>
+      <SampleUnitChoice
+        unit={choice.unit}
+        animalField={choice.animalField}
+        onChange={(sampleUnit, animalField) => setChoice({ ...choice, unit: sampleUnit, animalField })}
+      />
+      {noAnimal ? (
+        <p className="results-empty">Choose the field that names each image’s animal.</p>
+      ) : (
+        <>
+          <StripPlot groups={summary.groups} title={`Strip plot of ${title}; the table below gives the numbers`} />
+          <SummaryTable
+            groups={summary.groups}
+            caption={`${choice.analysis} · ${title}, ${each[choice.unit]}`}
+            groupName={groupName}
+            sampleUnit={choice.unit}
+            unit={unit}
+          />
+          <p className="muted small results-note">{summaryNote(choice, summary)}</p>
+        </>
+      )}
     </>
   );
 }

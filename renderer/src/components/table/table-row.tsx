@@ -27,6 +27,10 @@ function ErrorMark({ row, inline }: { row: ImageRow; inline: boolean }) {
 }
 
 function FieldCell({ row, edits, column }: { row: ImageRow; edits: PathEdits | undefined; column: Column }) {
+  // An invalid sidecar's values are unknown here: its fields' defaults are not shown as its values.
+  if (row.sidecar === 'invalid') {
+    return <div role="gridcell" className="cell" title="Not read: the sidecar is invalid" />;
+  }
   const edit = edits?.[column.key];
   const stored = row.values[column.key];
   const text = edit ? edit.text : formatFieldValue(stored);
@@ -93,7 +97,9 @@ export const TableRow = memo(function TableRow({ path, index, top, columns, temp
         switch (column.kind) {
           case 'path':
             return (
-              <div key={column.key} role="gridcell" className="cell cell-path" title={path} aria-label={path}>
+              <div key={column.key} role="gridcell" className="cell cell-path" title={path}>
+                {/* Named by the whole path as text (a label would not contain the cut path shown). */}
+                <span className="sr-only path-full">{path}</span>
                 <PathText path={path} />
               </div>
             );

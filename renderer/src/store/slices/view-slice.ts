@@ -26,6 +26,11 @@ export interface ViewSlice {
   panelWidth: number;
   /** Whether the editor shows the image header (collapsed by people who only edit). */
   headerOpen: boolean;
+  /**
+   * Whether the editor shows the preview and its ROIs; null until the user opens or closes it,
+   * when it is shown only in a window large enough for it above the fields (see use-preview-open).
+   */
+  previewOpen: boolean | null;
   /** Increments when the filter box should take focus (menu "Find", Ctrl/Cmd+F). */
   findRequest: number;
   /** Sorts by a column; again on the same column reverses the direction. */
@@ -42,6 +47,7 @@ export interface ViewSlice {
   toggleTheme(systemIsDark: boolean): void;
   setPanelWidth(width: number): void;
   setHeaderOpen(open: boolean): void;
+  setPreviewOpen(open: boolean): void;
   requestFind(): void;
 }
 
@@ -55,6 +61,7 @@ export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set) 
   theme: 'system',
   panelWidth: PANEL_WIDTH.initial,
   headerOpen: true,
+  previewOpen: null,
   findRequest: 0,
 
   sortBy: (column) =>
@@ -88,5 +95,6 @@ export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set) 
   setPanelWidth: (width) =>
     set({ panelWidth: Math.round(Math.min(PANEL_WIDTH.max, Math.max(PANEL_WIDTH.min, width))) }),
   setHeaderOpen: (headerOpen) => set({ headerOpen }),
+  setPreviewOpen: (previewOpen) => set({ previewOpen }),
   requestFind: () => set((s) => ({ findRequest: s.findRequest + 1 })),
 });

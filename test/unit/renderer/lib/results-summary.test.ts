@@ -34,21 +34,55 @@ const rows = [
 describe('results summary', () => {
   const results = rowsResults(rows);
 
+  const choice = {
+    analysis: 'radon_velocity',
+    key: 'velocity_mean',
+    where: null,
+    groupBy: 'genotype',
+    unit: 'roi' as const,
+    animalField: '',
+  };
+
   it('pools one value per record, grouped by a field, by ROI or not at all', () => {
-    const choice = { analysis: 'radon_velocity', key: 'velocity_mean', where: null, groupBy: 'genotype' };
-    expect(summarize(rows, results, choice).map((g) => [g.group, g.n, g.mean, g.notFinite])).toEqual([
-      ['KO', 1, 2, 1],
-      ['WT', 2, 2, 0],
-      ['', 1, 5, 0],
+    const summary = summarize(rows, results, choice);
+    expect(summary.groups.map((g) => [g.group, g.n, g.mean])).toEqual([
+      ['KO', 1, 2],
+      ['WT', 2, 2],
+      ['', 1, 5],
     ]);
-    expect(summarize(rows, results, { ...choice, groupBy: GROUP_BY_ROI }).map((g) => [g.group, g.values])).toEqual([
+    expect(summary.notFinite).toBe(1);
+    expect(
+      summarize(rows, results, { ...choice, groupBy: GROUP_BY_ROI }).groups.map((g) => [g.group, g.values]),
+    ).toEqual([
       ['ROI 1', [1, 2, 5]],
       ['ROI 2', [3]],
     ]);
     const roi2 = results[0]?.wheres[1]?.id ?? '';
-    expect(summarize(rows, results, { ...choice, where: roi2, groupBy: GROUP_BY_NOTHING })).toMatchObject([
-      { group: 'All', n: 1, notFinite: 1 },
-    ]);
+    expect(summarize(rows, results, { ...choice, where: roi2, groupBy: GROUP_BY_NOTHING })).toMatchObject({
+      groups: [{ group: 'All', n: 1 }],
+      notFinite: 1,
+    });
+  });
+
+  it('averages per image, and per animal by the field that names it', () => {
+    const perImage = summarize(rows, results, { ...choice, groupBy: GROUP_BY_NOTHING, unit: 'image' });
+    // a.tif: (1 + 3) / 2, b.tif: 2 (its NaN left out), c.tif: 5
+    expect(perImage.groups.map((g) => [g.n, g.values])).toEqual([[3, [2, 2, 5]]]);
+    const animals = [
+      makeRow('m1-a.tif', { genotype: 'WT', age: 'P30', sex: ' m1 ' }, { results: { 'r/1/0/v': 1, 'r/2/0/v': 3 } }),
+      makeRow('m1-b.tif', { genotype: 'WT', sex: 'm1' }, { results: { 'r/1/0/v': 6 } }),
+      makeRow('m2.tif', { genotype: 'WT', sex: 'm2' }, { results: { 'r/1/0/v': 10 } }),
+      makeRow('none.tif', { genotype: 'WT', sex: '' }, { results: { 'r/1/0/v': 100 } }),
+    ];
+    const perAnimal = summarize(animals, rowsResults(animals), {
+      ...choice,
+      analysis: 'r',
+      key: 'v',
+      unit: 'animal',
+      animalField: 'sex',
+    });
+    // m1: images 2 and 6 → 4; m2: 10; none.tif names no animal
+    expect(perAnimal).toMatchObject({ groups: [{ group: 'WT', n: 2, values: [4, 10] }], withoutAnimal: 1 });
   });
 
   it('starts with the mean-like value measured most often', () => {
@@ -57,6 +91,8 @@ describe('results summary', () => {
       key: 'velocity_mean',
       where: null,
       groupBy: 'genotype',
+      unit: 'roi',
+      animalField: '',
     });
     expect(defaultChoice([], [])).toBeNull();
   });

@@ -28,6 +28,16 @@ describe('view preferences', () => {
     expect(again.filterText).toBe('');
   });
 
+  it('keep the preview open or closed once the user chose, and follow the window until then', () => {
+    const storage = memoryStorage();
+    const store = createAppStore(fakeBackend([]).client, storage);
+    expect(store.getState().previewOpen).toBeNull();
+    store.getState().setPreviewOpen(false);
+    expect(createAppStore(fakeBackend([]).client, storage).getState().previewOpen).toBe(false);
+    const junk = memoryStorage({ [PREFS_KEY]: JSON.stringify({ previewOpen: 'yes' }) });
+    expect(createAppStore(fakeBackend([]).client, junk).getState().previewOpen).toBeNull();
+  });
+
   it('ignores stored values that are unknown or malformed', () => {
     const storage = memoryStorage({
       [PREFS_KEY]: JSON.stringify({

@@ -1,0 +1,25 @@
+/** Whether the editor shows the preview: as the user last chose, else only in a window with room for it. */
+import { useSyncExternalStore } from 'react';
+import { useApp } from '../../store/store-context';
+
+/**
+ * A window with room for the preview above the fields. In a smaller one (a 1024 × 700 window,
+ * a 1366 × 768 laptop) the preview starts closed, so that the editor opens on its fields.
+ */
+const ROOMY_WINDOW = '(min-width: 1100px) and (min-height: 800px)';
+
+function onWindowChange(notify: () => void): () => void {
+  const query = matchMedia(ROOMY_WINDOW);
+  query.addEventListener('change', notify);
+  return () => query.removeEventListener('change', notify);
+}
+
+const roomyWindow = (): boolean => matchMedia(ROOMY_WINDOW).matches;
+
+/** The preview's open state and its setter (which the view preferences then keep). */
+export function usePreviewOpen(): [open: boolean, setOpen: (open: boolean) => void] {
+  const chosen = useApp((s) => s.previewOpen);
+  const setOpen = useApp((s) => s.setPreviewOpen);
+  const roomy = useSyncExternalStore(onWindowChange, roomyWindow);
+  return [chosen ?? roomy, setOpen];
+}
