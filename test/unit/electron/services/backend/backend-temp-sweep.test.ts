@@ -2,7 +2,8 @@
  * Temp files left by killed writes are removed when a folder is opened and in the folders a
  * save writes to; temp files of live writers stay.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { deadPid, tempOf } from '../sidecar/temp-names';
@@ -40,20 +41,26 @@ describe('temp files of killed writes', () => {
   });
 
   it('wait for the first rows of a scan under way, however long past two seconds they take', async () => {
-    process.env.ACQMETA_READ_DELAY_MS = '1000'; // a slow share: listing and reading take seconds
+    // A slow share, made certain: the walk is held before it lists the folder until the gate is removed.
+    const gate = path.join(tmpdir(), `acqmeta-sweep-gate-${process.pid}`);
+    process.env.ACQMETA_READ_GATE = gate;
     try {
       ({ copy, h } = await startOnLab(() => ({}), false));
+      writeFileSync(gate, `${path.basename(copy.lab)}\n`);
       const dead = tempOf(path.join(copy.lab, 'cells'), deadPid());
       writeFileSync(dead, 'half a sidecar');
       await h.ok('openFolder', { path: copy.lab });
       await h.ok('scanFolder', {});
+      // Past the two seconds after which a folder opened and not scanned is swept.
       await new Promise((resolve) => setTimeout(resolve, 2_500));
       expect(h.events.some((e) => e.type === 'scan-rows')).toBe(false);
       expect(existsSync(dead)).toBe(true); // no tree walk beside the reads of the first rows
+      rmSync(gate);
       await h.waitFor((e) => e.type === 'scan-rows');
       await vi.waitFor(() => expect(existsSync(dead)).toBe(false), { timeout: 5_000 });
     } finally {
-      delete process.env.ACQMETA_READ_DELAY_MS;
+      delete process.env.ACQMETA_READ_GATE;
+      rmSync(gate, { force: true });
     }
   }, 30_000);
 
