@@ -51,6 +51,7 @@ function failureOutcome(failure: unknown): WriteOutcome {
   const { code, message: reason } = toBackendError(failure);
   if (code === 'INTERNAL') throw failure;
   if (code === 'CONFLICT') return { kind: 'conflict', reason };
+  if (code === 'INVALID_SIDECAR') return { kind: 'skipped', reason: `invalid sidecar, left as it is: ${reason}` };
   return code === 'IO' ? { kind: 'io', reason } : { kind: 'skipped', reason };
 }
 

@@ -49,3 +49,14 @@ test('a field that differs lists its values with counts; choosing one sets it fo
   await expect(editor.row(BLOBS)).toContainText('mouse');
   await expect(app.page.getByRole('button', { name: 'Undo Species on 2 images' })).toBeEnabled();
 });
+
+test('typing into a field whose images differ says which values it replaces', async ({ app }) => {
+  const editor = new EditorPage(app.page);
+  await editor.select(OME);
+  await editor.row(IMAGEJ).click({ modifiers: ['ControlOrMeta'] });
+  await editor.row(BLOBS).click({ modifiers: ['ControlOrMeta'] });
+  await editor.type('Species', 'zebrafish');
+  const note = editor.panel().locator('#field-species-replaces');
+  await expect(note).toHaveText('Replaces 3 different values: (empty) ×1, mouse ×1, rat ×1');
+  await expect(editor.field('Species')).toHaveAttribute('aria-describedby', /field-species-replaces/);
+});

@@ -159,3 +159,16 @@ test('many selected images are edited at once', async ({ app }) => {
     expect(sidecar).toContain('"condition": "KO",');
   }
 });
+
+test('an image without a sidecar gets one with one click, nothing typed', async ({ app }) => {
+  const editor = new EditorPage(app.page);
+  const image = 'cells/multi-tiff_Channel_0.tif';
+  await editor.select(image);
+  await expect(editor.row(image)).toContainText('None');
+  await app.page.screenshot({ path: 'test-results/screens/light-create-sidecar.png' });
+  await editor.panel().getByRole('button', { name: 'Create sidecar' }).click();
+  await expect(editor.row(image)).toContainText('Saved');
+  const created = JSON.parse(readFileSync(app.file(`${image}.json`), 'utf8')) as Record<string, unknown>;
+  expect(created).toMatchObject({ accepted: true, image_header_metadata: { dtype: 'uint8' } });
+  await expect(editor.panel().getByRole('button', { name: 'Create sidecar' })).toHaveCount(0);
+});

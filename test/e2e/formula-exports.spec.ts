@@ -61,7 +61,7 @@ test("Spreadsheet › Export writes formula-like text with a leading ', numbers 
   await form.getByRole('radio', { name: /^OMERO/ }).check();
   const [omero] = await Promise.all([
     app.page.waitForEvent('download'),
-    form.getByRole('button', { name: 'Download' }).click(),
+    form.getByRole('button', { name: 'Download', exact: true }).click(),
   ]);
   const line = readFileSync(await omero.path(), 'utf8').split('\r\n')[2];
   expect(line).toMatch(/^[^,]+,@evil\.tif,mouse,[^,]*,"=HYPERLINK\(""http:\/\/evil\.example"",""click""\)",/);

@@ -100,3 +100,24 @@ test('an import with errors lists each with its row and column and applies nothi
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(editor.quickFilter('Unsaved')).toHaveText(/^Unsaved\s*0$/);
 });
+
+test('an export with unsaved edits offers to save them first, and then holds them', async ({ app }) => {
+  const editor = new EditorPage(app.page);
+  const bulk = new BulkPage(app.page);
+  await editor.select(BLOBS);
+  await editor.type('Genotype', 'Thy1-GFP');
+  await bulk.spreadsheetMenuItem('Export…');
+  const dialog = app.page.getByRole('dialog', { name: 'Export a table' });
+  await expect(dialog).toContainText('1 image has unsaved changes');
+  await expect(dialog.getByRole('button', { name: 'Download saved values', exact: true })).toBeVisible();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+  const exported = await bulk.exportTable(/^CSV/, /^All \d+ images/, 'Save and download');
+  expect(readFileSync(app.file(`${BLOBS}.json`), 'utf8')).toContain('"genotype": "Thy1-GFP"');
+  const line = exported.bytes
+    .toString('utf8')
+    .split('\r\n')
+    .find((l) => l.startsWith(`${BLOBS},`));
+  expect(line).toContain(',Thy1-GFP,');
+  await expect(editor.row(BLOBS)).toContainText('Saved');
+});

@@ -55,6 +55,8 @@ const saveRequest = {
     expected: { anyOf: [{ type: 'null' }, version] },
     overwrite: { type: 'boolean' },
     remove: { type: 'array', uniqueItems: true, items: { enum: EDITABLE_FIELDS.map((f) => f.name) } },
+    replaceDamaged: fieldValues,
+    create: { type: 'boolean' },
   },
 } as const;
 

@@ -72,6 +72,8 @@ async function saveOne(
       expected: save.expected,
       overwrite: save.overwrite === true,
       ...(save.remove === undefined ? {} : { remove: save.remove }),
+      ...(save.replaceDamaged === undefined ? {} : { replaceDamaged: save.replaceDamaged }),
+      ...(save.create === true ? { create: true } : {}),
     },
     { header: () => scanning, profiles, batch },
     (sidecar, previous) => {
@@ -85,5 +87,8 @@ async function saveOne(
   const version = saved.version;
   if (version === null) throw new Error(`internal: ${save.path} has no sidecar after its save`);
   noteValueProblems(version.sha256, saved.taken.problems);
-  return { path: save.path, ok: true, row: { ...saved.taken.row, version } };
+  const row = { ...saved.taken.row, version };
+  return saved.damagedKeptAs === null
+    ? { path: save.path, ok: true, row }
+    : { path: save.path, ok: true, row, damagedKeptAs: saved.damagedKeptAs };
 }

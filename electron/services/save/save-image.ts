@@ -30,6 +30,10 @@ export interface ImageChanges {
   overwrite?: boolean;
   /** Keys taken out of an existing file (undo of setting a field it lacked). */
   remove?: readonly string[];
+  /** The values of the version read, to replace a damaged sidecar with (kept beside it). */
+  replaceDamaged?: FieldValues;
+  /** Create a missing sidecar even when no change differs from what a new one holds. */
+  create?: boolean;
 }
 
 /** What the door saving provides: the image's header, the lab profiles, the write batch. */
@@ -52,6 +56,8 @@ export interface ImageSaved<T> {
   version: SidecarVersion | null;
   /** What `take` made of the sidecar as saved. */
   taken: T;
+  /** The file name a replaced damaged sidecar is kept as; null when none was. */
+  damagedKeptAs: string | null;
 }
 
 /** A save the lab profile in force refuses; `problems` name the fields. */
@@ -86,6 +92,8 @@ export async function saveImageChanges<T = undefined>(
       expected: request.expected,
       ...(request.overwrite === undefined ? {} : { overwrite: request.overwrite }),
       ...(request.remove === undefined ? {} : { remove: request.remove }),
+      ...(request.replaceDamaged === undefined ? {} : { replaceDamaged: request.replaceDamaged }),
+      ...(request.create === undefined ? {} : { create: request.create }),
       ...(context.batch === undefined ? {} : { batch: context.batch }),
       ...(context.dryRun === undefined ? {} : { dryRun: context.dryRun }),
       newSidecar: () => newSidecarSource(entry, context),
@@ -99,7 +107,7 @@ export async function saveImageChanges<T = undefined>(
   );
   const diffs = diffsOf(result.before ?? defaultValues(), changes);
   const kind = !result.changed ? 'unchanged' : result.before === null ? 'created' : 'updated';
-  return { kind, diffs, version: result.version, taken: result.taken };
+  return { kind, diffs, version: result.version, taken: result.taken, damagedKeptAs: result.damagedKeptAs };
 }
 
 /** The header a new sidecar of `entry` is made from, or why there is none. */

@@ -7,7 +7,8 @@ import type { FieldValues } from '../../../shared/fields/field-table';
 import { createSidecar, editSidecar, type Sidecar } from '../../../shared/sidecar';
 import { validateChanges } from '../../../shared/validation';
 import { sameVersion } from './file-snapshot';
-import { sidecarFromSnapshot } from './read-sidecar-file';
+import { keepDamaged } from './keep-damaged';
+import { sidecarFromSnapshot, type SidecarFile } from './read-sidecar-file';
 import { withSidecarLock } from './sidecar-lock';
 import { sidecarNameFor } from './sidecar-path';
 import type { WriteBatch } from './write-batch';
@@ -29,7 +30,7 @@ export interface SaveOptions {
   /** Save even if the file changed since `expected` (the changes go onto the current file). */
   overwrite?: boolean;
   /**
-   * What a missing sidecar is created from, asked for only when the file is missing; without
+   * What a missing (or replaced damaged) sidecar is created from, asked for only then; without
    * it a missing sidecar is not created. It rejects (an `ApiFailure`) when there is no header.
    */
   newSidecar?: () => Promise<NewSidecarSource>;
@@ -44,6 +45,14 @@ export interface SaveOptions {
   batch?: WriteBatch;
   /** Fields whose keys are taken out of an existing file (undo of setting a field it lacked). */
   remove?: readonly string[];
+  /**
+   * The field values of the version the caller read, to replace a damaged (invalid) sidecar
+   * with: a new one from `newSidecar` with these values and `changes`, the damaged file kept
+   * beside it (see `keepDamaged`). Without it an invalid sidecar is never written.
+   */
+  replaceDamaged?: FieldValues;
+  /** Create a missing sidecar even when no change differs from what a new one holds. */
+  create?: boolean;
 }
 
 /** The image's header and the calibration its file declares: what a new sidecar holds. */
@@ -58,10 +67,12 @@ export interface SaveResult<T = undefined> {
   changed: boolean;
   /** The version on disk afterwards; null when there is still no file. */
   version: SidecarVersion | null;
-  /** The stored values before the save; null when there was no sidecar. */
+  /** The stored values before the save (a damaged file's: `replaceDamaged`); null when there was no sidecar. */
   before: FieldValues | null;
   /** What `take` made of the sidecar as saved (or as it would be, with `dryRun`). */
   taken: T;
+  /** Where a damaged sidecar that was replaced is kept (its file name); null when none was. */
+  damagedKeptAs: string | null;
 }
 
 /**
@@ -81,8 +92,8 @@ interface PlannedSave<T> {
 const utf8 = new TextEncoder();
 
 /**
- * Applies `changes` to the image's sidecar, creating it when missing (and when a change
- * differs from what a new sidecar holds).
+ * Applies `changes` to the image's sidecar, creating it when missing (when a change differs
+ * from what a new sidecar holds, or with `create`).
  *
  * Fails with `INVALID_VALUE` (every problem listed) before touching anything, `INVALID_SIDECAR`
  * for a file CloudScope could not load (never overwritten), `CONFLICT` when the file is not
@@ -98,12 +109,18 @@ export async function saveFieldChanges<T = undefined>(
 ): Promise<SaveResult<T>> {
   const problems = validateChanges(changes);
   if (problems.length > 0) throw new ApiFailure('INVALID_VALUE', problems.join('; '), imagePath);
-  return withSidecarLock(imagePath, async () => {
+  return withSidecarLock(imagePath, options.dryRun !== true, async () => {
     const onDisk = await readForWrite(imagePath);
-    const source = onDisk.snapshot === null && options.newSidecar ? await options.newSidecar() : null;
-    const { result, write } = planSave(imagePath, onDisk, source, changes, options, take);
+    const file = sidecarFromSnapshot(onDisk.snapshot, sidecarNameFor(imagePath), { checkValues: false });
+    const rebuild = file.state === 'invalid' && options.replaceDamaged !== undefined;
+    const create = file.state === 'missing' || rebuild;
+    const source = create && options.newSidecar ? await options.newSidecar() : null;
+    const { result, write } = planSave(imagePath, onDisk, file, source, changes, options, take);
     if (write === null) return result;
-    return { ...result, version: await replaceSidecar(imagePath, write.target, write.bytes, options.batch) };
+    const damagedKeptAs =
+      rebuild && onDisk.snapshot !== null ? await keepDamaged(imagePath, onDisk.snapshot, options.batch) : null;
+    const version = await replaceSidecar(imagePath, write.target, write.bytes, options.batch);
+    return { ...result, version, damagedKeptAs };
   });
 }
 
@@ -111,21 +128,22 @@ export async function saveFieldChanges<T = undefined>(
 function planSave<T>(
   imagePath: string,
   onDisk: SidecarOnDisk,
+  file: SidecarFile,
   source: NewSidecarSource | null,
   changes: FieldValues,
   options: SaveOptions,
   take?: TakeFromSaved<T>,
 ): PlannedSave<T> {
   const name = sidecarNameFor(imagePath);
-  const file = sidecarFromSnapshot(onDisk.snapshot, name, { checkValues: false });
-  if (file.state === 'invalid') {
+  const damaged = file.state === 'invalid' ? (options.replaceDamaged ?? null) : null;
+  if (file.state === 'invalid' && damaged === null) {
     const problems = file.problems.map((problem) => withoutFileName(problem, name));
-    throw new ApiFailure('INVALID_SIDECAR', `invalid sidecar, left as it is: ${problems.join('; ')}`, imagePath);
+    throw new ApiFailure('INVALID_SIDECAR', problems.join('; '), imagePath);
   }
   const refusal = options.refuse?.(file.state === 'ok' ? file.sidecar : null) ?? null;
   if (refusal !== null) throw refusal;
-  const current = file.state === 'ok' ? file.version : null;
-  const before = file.state === 'ok' ? file.sidecar.fieldValues() : null;
+  const current = file.state === 'missing' ? null : file.version;
+  const before = file.state === 'ok' ? file.sidecar.fieldValues() : damaged;
   let sidecar: Sidecar;
   let changed: boolean;
   if (file.state === 'ok') {
@@ -139,19 +157,23 @@ function planSave<T>(
         imagePath,
       );
     }
-    sidecar = createSidecar(source.header, source.fileCalibration, changes);
-    // Values that a new sidecar holds anyway are no reason to create one.
-    changed = sidecar.text !== createSidecar(source.header, source.fileCalibration, {}).text;
+    sidecar = createSidecar(source.header, source.fileCalibration, { ...damaged, ...changes });
+    // Values that a new sidecar holds anyway are no reason to create one (a damaged one is replaced).
+    changed =
+      damaged !== null ||
+      options.create === true ||
+      sidecar.text !== createSidecar(source.header, source.fileCalibration, {}).text;
   }
   if (
     changed &&
+    damaged === null &&
     options.overwrite !== true &&
     options.expected !== 'latest' &&
     !sameVersion(current, options.expected)
   ) {
     throw new ApiFailure('CONFLICT', `${name} changed on disk since it was read`, imagePath);
   }
-  const result = { changed, version: current, before, taken: take?.(sidecar, current) as T };
+  const result = { changed, version: current, before, taken: take?.(sidecar, current) as T, damagedKeptAs: null };
   if (!changed || options.dryRun === true) return { result, write: null };
   return { result, write: { target: writeTargetOf(onDisk), bytes: utf8.encode(sidecar.text) } };
 }

@@ -37,14 +37,18 @@ export class BulkPage {
   }
 
   /** Exports the folder (or the selection) in a format; resolves with the downloaded file. */
-  async exportTable(format: RegExp, scope: RegExp = /^All \d+ images/): Promise<{ name: string; bytes: Buffer }> {
+  async exportTable(
+    format: RegExp,
+    scope: RegExp = /^All \d+ images/,
+    button = 'Download',
+  ): Promise<{ name: string; bytes: Buffer }> {
     await this.spreadsheetMenuItem('Export…');
     const dialog = this.dialog('Export a table');
     await dialog.getByRole('radio', { name: scope }).check();
     await dialog.getByRole('radio', { name: format }).check();
     const [download] = await Promise.all([
       this.page.waitForEvent('download'),
-      dialog.getByRole('button', { name: 'Download' }).click(),
+      dialog.getByRole('button', { name: button, exact: true }).click(),
     ]);
     await expect(dialog).toBeHidden();
     const stream = await download.createReadStream();

@@ -35,9 +35,14 @@ function ExportForm() {
   const [format, setFormat] = useState<TableExportFormat>('xlsx');
   const [busy, setBusy] = useState(false);
   const close = () => store.getState().closeExportPrompt();
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  /** Downloads the table; with `saveFirst`, after saving every unsaved image (nothing is exported if one fails). */
+  const download = async (saveFirst: boolean) => {
     setBusy(true);
+    if (saveFirst && !(await store.getState().saveAll())) {
+      setBusy(false);
+      store.getState().notify('error', 'Nothing was exported: not every image could be saved.');
+      return;
+    }
     const file = await store.getState().exportTable(format, scope);
     setBusy(false);
     if (!file) return;
@@ -46,7 +51,12 @@ function ExportForm() {
   };
   return (
     <Modal labelledBy="export-title" onCancel={close}>
-      <form onSubmit={(e) => void submit(e)}>
+      <form
+        onSubmit={(event: FormEvent) => {
+          event.preventDefault();
+          void download(unsaved > 0);
+        }}
+      >
         <h2 id="export-title" className="modal-title">
           Export a table
         </h2>
@@ -85,13 +95,24 @@ function ExportForm() {
         {unsaved > 0 && (
           <p className="callout callout-warning bulk-callout small">
             The table holds what is saved on disk: {plural(unsaved, 'image')} {unsaved === 1 ? 'has' : 'have'} unsaved
-            changes. Save first to include them.
+            changes. “Save and download” saves them first.
           </p>
         )}
         <ModalActions onCancel={close}>
-          <button type="submit" className="btn btn-primary" disabled={busy} data-autofocus>
-            {busy ? 'Exporting…' : 'Download'}
-          </button>
+          {unsaved > 0 ? (
+            <>
+              <button type="submit" className="btn btn-primary" disabled={busy} data-autofocus>
+                {busy ? 'Exporting…' : 'Save and download'}
+              </button>
+              <button type="button" className="btn" disabled={busy} onClick={() => void download(false)}>
+                Download saved values
+              </button>
+            </>
+          ) : (
+            <button type="submit" className="btn btn-primary" disabled={busy} data-autofocus>
+              {busy ? 'Exporting…' : 'Download'}
+            </button>
+          )}
         </ModalActions>
       </form>
     </Modal>

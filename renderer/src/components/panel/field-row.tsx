@@ -6,10 +6,11 @@ import { selectEditView, selectSuggestions } from '../../store/selectors/edit-se
 import { useApp, useAppStore } from '../../store/store-context';
 import { focusTable } from '../focus-targets';
 import { ChoiceInput } from './choice-input';
-import { MixedValues } from './mixed-values';
+import { MixedValues, ReplacedValues } from './mixed-values';
 import { ProfileNotes, profileNoteIds } from './profile-notes';
 import { useFieldProfile, type FieldProfile } from './use-field-profile';
 import { FieldSrNotes } from './field-sr-notes';
+import { roundedNumberText } from '../../lib/format';
 
 const NONE: readonly string[] = [];
 
@@ -49,7 +50,8 @@ export function fieldClasses(view: FieldViewState, profile: FieldProfile): strin
 /**
  * The state and the input of field `name` over `paths`. Escape reverts the field, or, when
  * there is nothing to revert, goes back to the table; Alt+↓/↑ go to the next/previous image
- * and keep this field focused there.
+ * and keep this field focused there. A decimal number is shown at rest in 6 significant digits,
+ * in full while the field has the focus (to edit or copy it) and in its tooltip.
  */
 function useFieldInput({ field, paths, readOnly }: FieldProps) {
   const store = useAppStore();
@@ -60,6 +62,9 @@ function useFieldInput({ field, paths, readOnly }: FieldProps) {
     s.fieldFocus?.name === field.name && paths.includes(s.fieldFocus.path) ? s.fieldFocus.seq : null,
   );
   const id = fieldId(field);
+  const focused = useApp((s) => s.activeField === field.name);
+  const rounded = field.type === 'float' && !focused ? roundedNumberText(view.text) : null;
+  const help = profile.rules?.description ?? field.description;
 
   // "Go to the field": from the review of a save with an invalid value, or Alt+↓/↑ from another image.
   useEffect(() => {
@@ -74,6 +79,7 @@ function useFieldInput({ field, paths, readOnly }: FieldProps) {
     ...profileNoteIds(id, profile),
     view.modified ? `${id}-modified` : null,
     view.mixed ? `${id}-values` : null,
+    view.replaced.length > 0 ? `${id}-replaces` : null,
     `${id}-help`,
   ]
     .filter(Boolean)
@@ -81,10 +87,10 @@ function useFieldInput({ field, paths, readOnly }: FieldProps) {
   const props = {
     id,
     ref: input,
-    value: view.text,
+    value: rounded ?? view.text,
     readOnly,
     placeholder: view.mixed ? '(multiple values)' : profile.placeholder,
-    title: profile.rules?.description ?? field.description,
+    title: rounded === null ? help : `${help}\nExactly ${view.text} (shown rounded)`,
     spellCheck: false,
     autoComplete: 'off',
     'aria-invalid': view.error || (profile.problem !== null && !profile.problem.required) ? true : undefined,
@@ -167,6 +173,7 @@ function FieldNotes({
           id={`${id}-values`}
         />
       )}
+      {!readOnly && <ReplacedValues view={view} id={`${id}-replaces`} />}
       {view.error && (
         <p ref={message} id={`${id}-error`} className="field-error">
           {view.error}

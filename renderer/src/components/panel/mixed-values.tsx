@@ -1,7 +1,10 @@
-/** Under a field that differs between the selected images: each value with its count; a click sets it for all. */
+/**
+ * Under a field that differs between the selected images: each value with its count (a click
+ * sets it for all); once typed into, the different values the edit replaces.
+ */
 import { useState } from 'react';
 import type { FieldSpec } from '../../../../shared/fields/field-table';
-import { shownValueCounts, type ValueCount } from '../../store/logic/field-state';
+import { shownValueCounts, type FieldViewState, type ValueCount } from '../../store/logic/field-state';
 import { overRows } from '../../store/memo/grow-memo';
 import { useApp, useAppStore } from '../../store/store-context';
 import { formatCount, plural } from '../../lib/format';
@@ -45,5 +48,18 @@ export function MixedValues({ field, paths, first, distinct, id }: MixedValuesPr
         </button>
       )}
     </div>
+  );
+}
+
+/** Under a field typed into over images that held different values: which values the edit replaces. */
+export function ReplacedValues({ view, id }: { view: FieldViewState; id: string }) {
+  if (view.replaced.length === 0) return null;
+  const shown = view.replaced.map(({ text, count }) => `${text === '' ? '(empty)' : text} ×${formatCount(count)}`);
+  const more = view.replacedDistinct - view.replaced.length;
+  return (
+    <p className="field-note field-note-problem" id={id} role="status">
+      Replaces {plural(view.replacedDistinct, 'different value')}: {shown.join(', ')}
+      {more > 0 ? ` and ${plural(more, 'other')}` : ''}
+    </p>
   );
 }

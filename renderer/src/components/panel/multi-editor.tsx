@@ -7,6 +7,7 @@ import { useApp } from '../../store/store-context';
 import { plural } from '../../lib/format';
 import { CalibrationNote } from './calibration-offer';
 import { EDIT_GROUPS, FieldSection } from './field-section';
+import { CreateSidecars } from './create-sidecars';
 import { PanelActions } from './panel-actions';
 
 /** Whether everything the editor shows about `paths` has been read (a long selection is read in slices the first time). */
@@ -26,17 +27,13 @@ function SelectionSummary({ paths }: { paths: readonly string[] }) {
       return { missing, unsaved };
     }),
   );
-  const parts = [
-    counts.missing > 0 ? `${plural(counts.missing, 'image')} without a sidecar (saving creates one)` : null,
-    counts.unsaved > 0 ? `${plural(counts.unsaved, 'image')} with unsaved changes` : null,
-  ].filter((p) => p !== null);
-  if (parts.length === 0) return null;
   return (
-    <ul className="plain-list muted small summary-list">
-      {parts.map((part) => (
-        <li key={part}>{part}</li>
-      ))}
-    </ul>
+    <>
+      <CreateSidecars paths={paths} count={counts.missing} />
+      {counts.unsaved > 0 && (
+        <p className="muted small summary-list">{plural(counts.unsaved, 'image')} with unsaved changes</p>
+      )}
+    </>
   );
 }
 

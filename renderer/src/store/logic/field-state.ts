@@ -27,6 +27,13 @@ export interface FieldViewState {
   mixedValues: ValueCount[];
   /** How many different texts the field shows. */
   distinct: number;
+  /**
+   * When the pending edits replace more than one different stored value: the {@link MIXED_SHOWN}
+   * most frequent of those (what typing into a mixed selection overwrites); else empty.
+   */
+  replaced: ValueCount[];
+  /** How many different stored values the pending edits replace. */
+  replacedDistinct: number;
 }
 
 /** What a field shows before the editor's view of a long selection is ready (the editor shows no fields then). */
@@ -37,6 +44,8 @@ export const UNREAD_FIELD: FieldViewState = {
   error: null,
   mixedValues: [],
   distinct: 0,
+  replaced: [],
+  replacedDistinct: 0,
 };
 
 /** Texts of a mixed field listed before "N more". */
@@ -66,13 +75,18 @@ class FieldAccumulator {
   /** After it turned out mixed: typed texts and stored values (formatted once each, at the end), counted. */
   private readonly typed = new Map<string, number>();
   private readonly stored = new Map<FieldValue | undefined, number>();
+  /** The stored values that pending edits change, counted. */
+  private readonly replaced = new Map<FieldValue | undefined, number>();
 
   constructor(readonly name: string) {}
 
   add(row: ImageRow, edits: PathEdits | undefined): void {
     const edit = edits?.[this.name];
     if (edit !== undefined) {
-      if (isChange(edit, row.values[this.name])) this.modified = true;
+      if (isChange(edit, row.values[this.name])) {
+        this.modified = true;
+        increment(this.replaced, row.values[this.name]);
+      }
       if (edit.error !== null && this.error === null) this.error = edit.error;
       if (this.mixed) increment(this.typed, edit.text);
       else if (this.first === null || edit.text === this.first) {
@@ -106,10 +120,25 @@ class FieldAccumulator {
 
   result(): FieldViewState {
     const { mixed, modified, error } = this;
-    if (!mixed)
-      return { text: this.first ?? '', mixed, modified, error, mixedValues: [], distinct: this.first === null ? 0 : 1 };
+    const replacedCounts = this.replaced.size > 1 ? textCounts(new Map(), this.replaced) : null;
+    const replaced = {
+      replaced: replacedCounts === null || replacedCounts.size < 2 ? [] : topValues(replacedCounts, MIXED_SHOWN),
+      replacedDistinct: replacedCounts?.size ?? this.replaced.size,
+    };
+    if (!mixed) {
+      const distinct = this.first === null ? 0 : 1;
+      return { text: this.first ?? '', mixed, modified, error, mixedValues: [], distinct, ...replaced };
+    }
     const counts = textCounts(this.typed, this.stored);
-    return { text: '', mixed, modified, error, mixedValues: topValues(counts, MIXED_SHOWN), distinct: counts.size };
+    return {
+      text: '',
+      mixed,
+      modified,
+      error,
+      mixedValues: topValues(counts, MIXED_SHOWN),
+      distinct: counts.size,
+      ...replaced,
+    };
   }
 }
 

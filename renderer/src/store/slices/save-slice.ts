@@ -7,6 +7,7 @@ import type { StateCreator } from 'zustand/vanilla';
 import type { ErrorCode, ImageRow, SaveOutcome, SaveRequest } from '../../../../shared/api';
 import { saveBatches, sendSaveBatches } from '../../../../shared/save-batches';
 import type { AppState } from '../app-store';
+import type { Conflict } from './conflict-slice';
 import { applyEdits, isChange, type EditMap, type EditUpdate } from '../logic/edit-logic';
 import { plural } from '../../lib/format';
 import { planSave, type SavePlan } from '../logic/save-plan';
@@ -37,8 +38,11 @@ export interface SaveSlice {
   saveReport: SaveReport | null;
   /** Saves of more files than this are reviewed first (1: every save of several files). */
   reviewAbove: number;
-  /** The user's Save (button, Ctrl+S, menu): shows the review when it is due, else saves. */
-  requestSave(paths?: readonly string[]): Promise<void>;
+  /**
+   * The user's Save (button, Ctrl+S, menu): shows the review when it is due, else saves. With
+   * `create`, the images of `paths` without a sidecar get one even with no edit (“Create sidecar”).
+   */
+  requestSave(paths?: readonly string[], create?: boolean): Promise<void>;
   /**
    * Saves every image whose edits are valid, without a review (the leave-with-unsaved prompts
    * already asked). Resolves true when nothing is left unsaved.
@@ -53,6 +57,17 @@ export interface SaveSlice {
   setReviewAbove(files: number): void;
   /** Sends saves in batches and applies their outcomes; null when the backend could not be reached. */
   writeSaves(saves: readonly SaveRequest[]): Promise<{ saved: number; failures: SaveFailure[] } | null>;
+}
+
+/**
+ * The question a failed save asks: a file changed on disk since it was read, or one now damaged
+ * whose version read (a valid row) the app still holds. Other failures are only reported.
+ */
+function asConflict(failure: SaveFailure, row: ImageRow | undefined): Conflict[] {
+  const { path, message } = failure;
+  if (failure.code === 'CONFLICT') return [{ path, message, kind: 'changed' }];
+  if (failure.code === 'INVALID_SIDECAR' && row?.sidecar === 'ok') return [{ path, message, kind: 'damaged' }];
+  return [];
 }
 
 /** Updates that remove the saved edits still exactly as sent, keeping anything typed since. */
@@ -75,6 +90,11 @@ export const createSaveSlice: StateCreator<AppState, [], [], SaveSlice> = (set, 
     for (const outcome of outcomes) {
       if (outcome.ok) saved.push(outcome.row);
       else failures.push({ path: outcome.path, code: outcome.error.code, message: outcome.error.message });
+      if (outcome.ok && outcome.damagedKeptAs !== undefined)
+        get().notify(
+          'success',
+          `Saved ${outcome.path}. The damaged file is kept beside it as ${outcome.damagedKeptAs}.`,
+        );
     }
     get().addRows(saved);
     set((s) => ({
@@ -87,7 +107,7 @@ export const createSaveSlice: StateCreator<AppState, [], [], SaveSlice> = (set, 
         ),
       ),
     }));
-    get().queueConflicts(failures.filter((f) => f.code === 'CONFLICT').map(({ path, message }) => ({ path, message })));
+    get().queueConflicts(failures.flatMap((failure) => asConflict(failure, get().rows[failure.path])));
     return { saved: saved.length, failures };
   }
 
@@ -110,7 +130,8 @@ export const createSaveSlice: StateCreator<AppState, [], [], SaveSlice> = (set, 
     const done = plan.saves.length === 0 ? { saved: 0, failures: [] } : await get().writeSaves(plan.saves);
     if (done === null) return false;
     const { saved, failures } = done;
-    const onlyOneConflict = failures.length === 1 && failures[0]!.code === 'CONFLICT' && plan.held === 0;
+    const onlyOneConflict =
+      failures.length === 1 && get().conflicts.some((c) => c.path === failures[0]!.path) && plan.held === 0;
     if (failures.length > 0 && !onlyOneConflict) set({ saveReport: { saved, failures, held: plan.held } });
     else if (saved > 0)
       get().notify(
@@ -127,12 +148,12 @@ export const createSaveSlice: StateCreator<AppState, [], [], SaveSlice> = (set, 
     saveReport: null,
     reviewAbove: 1,
 
-    requestSave: async (paths) => {
+    requestSave: async (paths, create = false) => {
       if (get().saving) return;
       dropNoOps();
       // What the lab profile refuses must be known for the values as they are now.
       await get().flushProblemChecks();
-      const plan = planSave(get().rows, get().edits, paths, get().liveProblems);
+      const plan = planSave(get().rows, get().edits, paths, get().liveProblems, create);
       if (plan.saves.length === 0 && plan.invalid.length === 0) return;
       if (plan.invalid.length > 0 || plan.saves.length > get().reviewAbove) set({ review: plan });
       else await run(plan);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ImageEntry } from '../../../../../electron/services/folder';
 import { createProfileCache, createProfileFinder } from '../../../../../electron/services/profile';
-import type { ImageScan } from '../../../../../electron/services/rows';
+import { defaultValues, type ImageScan } from '../../../../../electron/services/rows';
 import { saveImageChanges, type SaveContext } from '../../../../../electron/services/save';
 import { fixtureText, IMAGEJ_2CH_HEADER } from '../../../shared/sidecar/fixture-text';
 import { copyFixture, imageFolder } from '../sidecar/temp-folder';
@@ -67,6 +67,20 @@ describe('saveImageChanges, the one save path', () => {
     expect(again.kind).toBe('unchanged');
   });
 
+  it('creates a sidecar with no change only when asked to', async () => {
+    const { dir, sidecar } = imageFolder();
+    const asIs = await saveImageChanges(entryIn(dir), { changes: {}, expected: null }, contextFor(dir));
+    expect(asIs.kind).toBe('unchanged');
+    expect(existsSync(sidecar)).toBe(false);
+    const created = await saveImageChanges(
+      entryIn(dir),
+      { changes: {}, expected: null, create: true },
+      contextFor(dir),
+    );
+    expect(created).toMatchObject({ kind: 'created', diffs: [] });
+    expect(readFileSync(sidecar, 'utf8')).toBe(fixtureText('minimal-2ch-imagej.tif.json'));
+  });
+
   it('creates nothing for an image that is not a TIFF', async () => {
     const { dir } = imageFolder();
     writeFileSync(path.join(dir, 'scan.czi'), '');
@@ -111,6 +125,28 @@ describe('saveImageChanges, the one save path', () => {
     // A value the profile allows goes through.
     await saveImageChanges(entryIn(dir), { changes: { species: 'rat' }, expected: 'latest' }, contextFor(dir));
     expect(readFileSync(sidecar, 'utf8')).toContain('"species": "rat"');
+  });
+
+  it('replaces a damaged sidecar with the version read plus the edits only when asked, keeping the damaged file', async () => {
+    const { dir, sidecar } = imageFolder();
+    copyFixture('corrupt.tif.json', sidecar);
+    const damaged = readFileSync(sidecar);
+    const context = contextFor(dir);
+    const refused = saveImageChanges(entryIn(dir), { changes: { note: 'mine' }, expected: null }, context);
+    await expect(refused).rejects.toMatchObject({ code: 'INVALID_SIDECAR' });
+    expect(readFileSync(sidecar)).toEqual(damaged);
+    const read = { ...defaultValues(), species: 'rat', depth: 85.5, accepted: false };
+    const saved = await saveImageChanges(
+      entryIn(dir),
+      { changes: { note: 'mine' }, expected: null, replaceDamaged: read },
+      context,
+    );
+    expect(saved.damagedKeptAs).toMatch(/^cell\.tif\.json\.damaged-\d{8}T\d{6}Z$/);
+    expect(readFileSync(path.join(dir, saved.damagedKeptAs as string))).toEqual(damaged);
+    const written = readFileSync(sidecar, 'utf8');
+    for (const line of ['"species": "rat"', '"depth": 85.5', '"accepted": false', '"note": "mine"'])
+      expect(written).toContain(line);
+    expect(saved.diffs).toEqual([{ name: 'note', before: '', after: 'mine' }]);
   });
 
   it('checks everything and writes nothing on a dry run', async () => {

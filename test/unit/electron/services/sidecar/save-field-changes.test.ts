@@ -75,7 +75,7 @@ describe('saveFieldChanges', () => {
     );
     await expect(attempt).rejects.toMatchObject({
       code: 'INVALID_SIDECAR',
-      message: `invalid sidecar, left as it is: ${file.problems.map((p) => p.replace('cell.tif.json: ', '')).join('; ')}`,
+      message: `${file.problems.map((p) => p.replace('cell.tif.json: ', '')).join('; ')}`,
     });
     expect(readFileSync(sidecar, 'utf8')).toBe(fixtureText(name));
   });

@@ -40,4 +40,23 @@ describe("the editor's view of many images", () => {
     expect(view.fields.depth).toMatchObject({ mixed: true });
     expect(view.unsaved).toBe(paths.length);
   });
+
+  it('counts the different stored values that typing over a mixed selection replaces', () => {
+    const { store } = setup();
+    const paths = store.getState().rowOrder;
+    store.getState().setFieldText(paths, 'species', 'mouse');
+    expect(editView(store.getState(), paths).fields.species).toMatchObject({
+      replaced: [
+        { text: 'rat', count: 3 },
+        { text: 'Mouse', count: 2 },
+        { text: '', count: 1 },
+        { text: 'gerbil', count: 1 },
+        { text: 'vole', count: 1 },
+      ],
+      replacedDistinct: 6,
+    });
+    // Values that all held one value: nothing different is replaced.
+    store.getState().setFieldText(paths, 'genotype', 'WT');
+    expect(editView(store.getState(), paths).fields.genotype).toMatchObject({ replaced: [], replacedDistinct: 1 });
+  });
 });

@@ -16,6 +16,8 @@ describe('edits', () => {
       error: 'Depth: must be a number in µm (got "abc")',
       mixedValues: [],
       distinct: 1,
+      replaced: [],
+      replacedDistinct: 1,
     });
     expect(selectSaveSummary(store.getState())).toEqual({ files: 1, invalid: 1 });
   });

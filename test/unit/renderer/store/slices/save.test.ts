@@ -66,7 +66,7 @@ describe('saving', () => {
     });
     store.getState().setFieldText(['a.tif'], 'genotype', 'WT');
     expect(await store.getState().saveAll()).toBe(false);
-    expect(store.getState().conflicts).toEqual([{ path: 'a.tif', message: 'a.tif changed on disk' }]);
+    expect(store.getState().conflicts).toEqual([{ path: 'a.tif', message: 'a.tif changed on disk', kind: 'changed' }]);
     await store.getState().resolveConflict('cancel');
     expect(store.getState().conflicts).toEqual([]);
     expect(store.getState().edits['a.tif']?.genotype?.text).toBe('WT');
@@ -113,7 +113,7 @@ describe('saving', () => {
     await store.getState().resolveConflict('theirs');
     expect(store.getState().rows['a.tif']?.values.species).toBe('mouse');
     expect(store.getState().edits['a.tif']).toBeUndefined();
-    expect(store.getState().conflicts).toEqual([{ path: 'b.tif', message: 'changed' }]);
+    expect(store.getState().conflicts).toEqual([{ path: 'b.tif', message: 'changed', kind: 'changed' }]);
   });
 
   it('reports every file that failed and why, keeps their edits, and retries them', async () => {

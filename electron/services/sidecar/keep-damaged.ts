@@ -1,0 +1,28 @@
+/**
+ * A damaged sidecar that is about to be replaced is first kept beside it, byte for byte.
+ */
+import path from 'node:path';
+import type { FileSnapshot } from './opened-file';
+import { replaceFile } from './replace-file';
+import { sidecarPathFor } from './sidecar-path';
+import type { WriteBatch } from './write-batch';
+
+/** `20261124T091502Z`: the UTC time of the copy, in a file name every system accepts. */
+function compactTime(date: Date): string {
+  return date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
+}
+
+/**
+ * Writes `damaged` (the sidecar's bytes as read) to `<image>.json.damaged-<UTC time>` beside
+ * it, atomically and synced with `batch`, and returns that file's name. No scan takes it for a
+ * sidecar: its name does not end in `.json`. Callers hold the sidecar's lock.
+ */
+export async function keepDamaged(imagePath: string, damaged: FileSnapshot, batch?: WriteBatch): Promise<string> {
+  const copy = `${sidecarPathFor(imagePath)}.damaged-${compactTime(new Date())}`;
+  const name = path.basename(copy);
+  await replaceFile(copy, damaged.bytes.slice(), { mode: damaged.mode, found: null, name, imagePath }, batch);
+  return name;
+}
