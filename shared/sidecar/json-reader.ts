@@ -16,7 +16,8 @@ export type JsonReadResult =
 /** Deeper nesting than this is refused instead of exhausting the stack. */
 const MAX_DEPTH = 500;
 
-const SIMPLE_ESCAPES: Record<string, string> = {
+/** What each one-letter JSON escape (`\n`, `\"`, …) stands for. */
+export const SIMPLE_ESCAPES: Readonly<Record<string, string>> = {
   '"': '"',
   '\\': '\\',
   '/': '/',

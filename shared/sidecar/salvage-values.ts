@@ -5,6 +5,7 @@
  * the damage may have cut (`85` of `85.5`) is never taken.
  */
 import { EDITABLE_FIELDS, type FieldSection } from '../fields/field-table';
+import { SIMPLE_ESCAPES } from './json-reader';
 
 /** One value as the file writes it; numbers keep their text (`1.0`, `NaN`). */
 export interface SalvagedValue {
@@ -26,16 +27,6 @@ const KNOWN = new Set([...EDITABLE_FIELDS.map((f) => `${f.section}/${f.name}`), 
 const SECTIONS = new Set<string>(['experiment_metadata', 'image_header_metadata']);
 const LITERALS: Readonly<Record<string, boolean | null>> = { true: true, false: false, null: null };
 const NUMBER = /^(?:-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?|NaN|-?Infinity)/;
-const SIMPLE_ESCAPES: Readonly<Record<string, string>> = {
-  '"': '"',
-  '\\': '\\',
-  '/': '/',
-  b: '\b',
-  f: '\f',
-  n: '\n',
-  r: '\r',
-  t: '\t',
-};
 
 /** A container being walked: its section (null when not a field section) and, in an object, the key whose value comes next. */
 interface Frame {
