@@ -17,6 +17,5 @@ export {
 export { sidecarNameFor, sidecarPathFor } from './sidecar-path';
 export { sweepStaleTemps, sweepStaleTempsUnder } from './temp-files';
 export { inWriteBatch, WriteBatch } from './write-batch';
-export { writeSidecarFile } from './write-sidecar-file';
 export { lookInWorker, startWriteWorker } from './write-worker-client';
 export { isOwnWriteOnDisk } from './written-versions';

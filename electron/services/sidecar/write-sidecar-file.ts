@@ -1,21 +1,18 @@
 /**
- * Conflict-checked sidecar writes: what is on disk is read under the file's lock, compared
- * with what the caller expects, and replaced atomically.
+ * The disk side of a save (`saveFieldChanges` holds the lock): what is at a sidecar's path
+ * now, and its atomic replacement.
  */
 import { realpath } from 'node:fs/promises';
 import type { SidecarVersion } from '../../../shared/api';
 import { ApiFailure } from '../../../shared/errors';
-import { ioFailure, sameVersion } from './file-snapshot';
+import { ioFailure } from './file-snapshot';
 import type { StampedSnapshot } from './opened-file';
 import { replaceFile } from './replace-file';
-import { withSidecarLock } from './sidecar-lock';
 import { sidecarNameFor, sidecarPathFor } from './sidecar-path';
 import type { WriteBatch } from './write-batch';
 import type { Found } from './rename-checks';
 import { readInWorker } from './write-worker-client';
 import { rememberWritten } from './written-versions';
-
-const utf8 = new TextEncoder();
 
 /** A sidecar as found just before a write: its bytes (null: no file) and the file a write replaces. */
 export interface SidecarOnDisk {
@@ -89,27 +86,4 @@ export async function replaceSidecar(
   } catch (error) {
     throw ioFailure(error, `${name} could not be saved`, imagePath);
   }
-}
-
-/**
- * Writes `text` as the image's sidecar and returns the new version.
- *
- * Unless `overwrite`, the file on disk must still be `expected` (null: must not exist), else
- * `ApiFailure('CONFLICT')`. The write is atomic (see `replaceFile`): with a `batch`, its
- * folder is synced when the batch finishes. Symlinks are written through, a read-only sidecar
- * is refused. Writes to one file run one after another.
- */
-export function writeSidecarFile(
-  imagePath: string,
-  text: string,
-  expected: SidecarVersion | null,
-  options: { overwrite?: boolean; batch?: WriteBatch } = {},
-): Promise<SidecarVersion> {
-  return withSidecarLock(imagePath, true, async () => {
-    const onDisk = await readForWrite(imagePath);
-    if (options.overwrite !== true && !sameVersion(onDisk.snapshot?.version ?? null, expected)) {
-      throw new ApiFailure('CONFLICT', `${sidecarNameFor(imagePath)} changed on disk since it was read`, imagePath);
-    }
-    return replaceSidecar(imagePath, writeTargetOf(onDisk), utf8.encode(text), options.batch);
-  });
 }

@@ -1,8 +1,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { writeSidecarFile } from '../../../../../electron/services/sidecar';
+import { saveFieldChanges } from '../../../../../electron/services/sidecar';
 import { imageFolder, namesIn } from './temp-folder';
+
+/** A save over whatever is on disk: it must read the sidecar first, through the worker. */
+const save = (image: string) => saveFieldChanges(image, { depth: 80 }, { expected: null, overwrite: true });
 
 /** The write worker's script: a test sets it to one that cannot run. */
 const script = vi.hoisted(() => ({ path: '' }));
@@ -18,7 +21,7 @@ describe('the save path when its write worker cannot run', () => {
     const { dir, image, sidecar } = imageFolder();
     writeFileSync(sidecar, 'old');
     script.path = '';
-    await expect(writeSidecarFile(image, 'new', null, { overwrite: true })).rejects.toMatchObject({
+    await expect(save(image)).rejects.toMatchObject({
       code: 'IO',
       message:
         'cell.tif.json could not be read: the write worker stopped: write-worker.cjs not found (run npm run build)',
@@ -27,7 +30,7 @@ describe('the save path when its write worker cannot run', () => {
     script.path = path.join(dir, 'broken-worker.cjs');
     writeFileSync(script.path, 'throw new Error("broken on purpose");');
     for (let attempt = 0; attempt < 2; attempt++) {
-      await expect(writeSidecarFile(image, 'new', null, { overwrite: true })).rejects.toMatchObject({
+      await expect(save(image)).rejects.toMatchObject({
         code: 'IO',
         message: 'cell.tif.json could not be read: the write worker stopped: broken on purpose',
       });
