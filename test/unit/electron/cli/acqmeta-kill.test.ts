@@ -1,10 +1,19 @@
 /**
- * Killed mid-write: `acqmeta set` on 1,000 sidecars is SIGKILLed at random moments, many
- * times. Every sidecar must then hold its old bytes or its new bytes and parse, and the next
+ * Killed mid-write: `acqmeta set` on 1,000 sidecars is SIGKILLed, once just after its first
+ * sidecar is renamed into place (held there by the write gate), then at random moments. Every sidecar must then hold its old bytes or its new bytes and parse, and the next
  * complete run must leave no temp file behind.
  */
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,15 +56,36 @@ afterAll(async () => {
   await removeBundle();
 });
 
-/** Runs `acqmeta set <folder> --set note=<value>`, killed after `killAfterMs` unless null. */
-function setNote(value: string, killAfterMs: number | null): Promise<{ code: number | null; signal: string | null }> {
+/** When a run is killed: after some milliseconds, or once its first sidecar is renamed into place. */
+type Kill = { afterMs: number } | 'after-first-rename' | null;
+
+/** Runs `acqmeta set <folder> --set note=<value>`, killed as `kill` says. */
+function setNote(value: string, kill: Kill): Promise<{ code: number | null; signal: string | null }> {
+  // The write gate holds every write just after its rename; the run is killed once one got there.
+  const gate = kill === 'after-first-rename' ? path.join(folder, '..', `${path.basename(folder)}.gate`) : '';
+  if (gate !== '') writeFileSync(gate, 'after-rename\n');
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [cli, 'set', folder, '--set', `note=${value}`], { stdio: 'ignore' });
-    const timer = killAfterMs === null ? null : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+    const child = spawn(process.execPath, [cli, 'set', folder, '--set', `note=${value}`], {
+      stdio: 'ignore',
+      env: { ...process.env, ACQMETA_WRITE_GATE: gate },
+    });
+    const timer =
+      kill !== null && kill !== 'after-first-rename' ? setTimeout(() => child.kill('SIGKILL'), kill.afterMs) : null;
+    let exited = false;
     child.on('exit', (code, signal) => {
+      exited = true;
       if (timer !== null) clearTimeout(timer);
+      if (gate !== '') for (const file of [gate, `${gate}.reached`]) rmSync(file, { force: true });
       resolve({ code, signal });
     });
+    if (gate !== '') {
+      const look = (): void => {
+        if (exited) return;
+        if (existsSync(`${gate}.reached`)) child.kill('SIGKILL');
+        else setTimeout(look, 20);
+      };
+      look();
+    }
   });
 }
 
@@ -69,7 +99,7 @@ function tempFiles(): string[] {
 /** The sidecar text with the note set, as CloudScope writes it. */
 const withNote = (text: string, value: string) => text.replace(/"note": "[^"]*"/, `"note": "${value}"`);
 
-describe('acqmeta set killed at random moments', () => {
+describe('acqmeta set killed mid-write', () => {
   it('leaves every sidecar old or new and whole, and the next run leaves no temp file', async () => {
     const started = Date.now();
     expect(await setNote('warm-up', null)).toEqual({ code: 0, signal: null });
@@ -78,7 +108,10 @@ describe('acqmeta set killed at random moments', () => {
     let mixed = 0;
     for (let round = 0; round < KILLS; round++) {
       const value = `killed-${round}`;
-      const run = await setNote(value, Math.round(fullRunMs * (0.1 + 0.8 * Math.random())));
+      // The first kill lands in the middle of writing for certain; the others at random moments.
+      const kill =
+        round === 0 ? 'after-first-rename' : { afterMs: Math.round(fullRunMs * (0.1 + 0.8 * Math.random())) };
+      const run = await setNote(value, kill);
       const after = sidecars.map((file) => readFileSync(file, 'utf8'));
       after.forEach((text, i) => {
         expect([before[i], withNote(before[i] as string, value)]).toContain(text);
@@ -88,7 +121,7 @@ describe('acqmeta set killed at random moments', () => {
       if (run.signal === 'SIGKILL' && changed > 0 && changed < sidecars.length) mixed++;
       before = after;
     }
-    // The kills really landed in the middle of writing.
+    // The kills really landed in the middle of writing (the first one at least).
     expect(mixed).toBeGreaterThan(0);
 
     expect(await setNote('final', null)).toEqual({ code: 0, signal: null });
