@@ -14,6 +14,7 @@ import type { TableExportFormat } from './sheets/table-export';
 import type { ImportPreview } from './sheets/table-import';
 import type { PresetList, StoredPreset } from './presets/preset-file';
 import type { ImageDetail, PreviewImage } from './api-image';
+import type { SaveOutcome, SaveRequest } from './api-save';
 import type { ProfileInfo, ProfileProblem, ValuesChecked, ValuesToCheck } from './api-profile';
 import type { UnreadFiles } from './unread-files';
 
@@ -22,6 +23,7 @@ export type { TableExportFormat } from './sheets/table-export';
 export type { ImportChange, ImportError, ImportPreview, ImportWarning } from './sheets/table-import';
 export type { Preset, PresetEntry, PresetList, StoredPreset } from './presets/preset-file';
 export type { DamagedSidecar, ImageDetail, PreviewImage, SalvagedValue, TagEntry } from './api-image';
+export type { SaveOutcome, SaveRequest } from './api-save';
 export type { UnreadFiles } from './unread-files';
 export type {
   FolderProblem,
@@ -178,30 +180,6 @@ export interface FolderWatching {
   root: string;
   mode: 'native' | 'poll';
 }
-
-/** One file's save: the changed fields and the version the UI read. */
-export interface SaveRequest {
-  path: string;
-  changes: FieldValues;
-  /** The version that was read; null when the sidecar was missing. */
-  expected: SidecarVersion | null;
-  /** Skip the conflict check ("Overwrite with mine"). */
-  overwrite?: boolean;
-  /** Fields whose keys are taken out of the file: undo of setting a field the file lacked. */
-  remove?: string[];
-  /** Create a missing sidecar even when `changes` hold nothing a new one would not (“Create sidecar”). */
-  create?: boolean;
-  /**
-   * Every field value of the version that was read, when the user chose to replace the sidecar
-   * now damaged on disk: a new one is written from the image's header with these values and
-   * `changes`, and the damaged file is kept beside it (`damagedKeptAs`).
-   */
-  replaceDamaged?: FieldValues;
-}
-
-/** The result of one file's save; `damagedKeptAs` names the copy of a damaged sidecar it replaced. */
-export type SaveOutcome =
-  { path: string; ok: true; row: ImageRow; damagedKeptAs?: string } | { path: string; ok: false; error: ApiError };
 
 /** An exported table file, for the renderer to offer as a download. */
 export interface TableFile {

@@ -1,0 +1,30 @@
+/**
+ * The save part of the API contract (see `api.ts`, which re-exports it): what one file's save
+ * asks for, and what it answers.
+ */
+import type { ApiError, ImageRow, SidecarVersion } from './api';
+import type { FieldValues } from './fields/field-table';
+
+/** One file's save: the changed fields and the version the UI read. */
+export interface SaveRequest {
+  path: string;
+  changes: FieldValues;
+  /** The version that was read; null when the sidecar was missing. */
+  expected: SidecarVersion | null;
+  /** Skip the conflict check ("Overwrite with mine"). */
+  overwrite?: boolean;
+  /** Fields whose keys are taken out of the file: undo of setting a field the file lacked. */
+  remove?: string[];
+  /** Create a missing sidecar even when `changes` hold nothing a new one would not (“Create sidecar”). */
+  create?: boolean;
+  /**
+   * Every field value of the version that was read, when the user chose to replace the sidecar
+   * now damaged on disk: a new one is written from the image's header with these values and
+   * `changes`, and the damaged file is kept beside it (`damagedKeptAs`).
+   */
+  replaceDamaged?: FieldValues;
+}
+
+/** The result of one file's save; `damagedKeptAs` names the copy of a damaged sidecar it replaced. */
+export type SaveOutcome =
+  { path: string; ok: true; row: ImageRow; damagedKeptAs?: string } | { path: string; ok: false; error: ApiError };
