@@ -6,6 +6,7 @@ import type { Loadable } from '../../store/slices/detail-slice';
 import { useApp } from '../../store/store-context';
 import { fileFacts, formatAcquired, formatDimensions } from '../../lib/format';
 import { DescriptionView, DESCRIPTION_LABELS } from './description-view';
+import { SectionToggle } from './section-toggle';
 import { TagsTable } from './tags-table';
 
 /** The Python reprs of the axes, shown together as one line of dimensions. */
@@ -30,24 +31,14 @@ export function HeaderSection({ row }: { row: ImageRow }) {
   const header = row.header;
   return (
     <section className="panel-section" aria-labelledby="section-header">
-      <h3 className="section-title">
-        <button
-          id="section-header"
-          type="button"
-          className="section-toggle"
-          aria-expanded={open}
-          aria-controls="header-body"
-          onClick={() => setOpen(!open)}
-        >
-          <svg className="icon icon-small section-chevron" viewBox="0 0 16 16" aria-hidden="true">
-            <path d="M6 4l4 4-4 4" />
-          </svg>
-          Header
-          {!open && header && (
-            <span className="section-summary">{`${header.dtype} · ${formatDimensions(header)}`}</span>
-          )}
-        </button>
-      </h3>
+      <SectionToggle
+        id="section-header"
+        open={open}
+        onToggle={() => setOpen(!open)}
+        controls="header-body"
+        title="Header"
+        summary={header ? `${header.dtype} · ${formatDimensions(header)}` : null}
+      />
       {open && <HeaderBody row={row} detail={detail} />}
     </section>
   );

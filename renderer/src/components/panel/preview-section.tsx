@@ -7,6 +7,7 @@ import { shownPreview } from '../../store/selectors/preview-state';
 import { useApp } from '../../store/store-context';
 import { formatCount, plural } from '../../lib/format';
 import { previewToRgba } from '../../lib/preview-pixels';
+import { SectionToggle } from './section-toggle';
 import { usePreviewOpen } from './use-preview-open';
 
 /** Longest side of the preview the backend renders. */
@@ -77,21 +78,13 @@ export function PreviewSection({
   return (
     <>
       <section className="panel-section preview-section" aria-labelledby="section-preview">
-        <h3 className="section-title">
-          <button
-            id="section-preview"
-            type="button"
-            className="section-toggle"
-            aria-expanded={open}
-            onClick={() => setOpen(!open)}
-          >
-            <svg className="icon icon-small section-chevron" viewBox="0 0 16 16" aria-hidden="true">
-              <path d="M6 4l4 4-4 4" />
-            </svg>
-            {rois > 0 ? 'Preview and ROIs' : 'Preview'}
-            {!open && rois > 0 && <span className="section-summary">{plural(rois, 'ROI')}</span>}
-          </button>
-        </h3>
+        <SectionToggle
+          id="section-preview"
+          open={open}
+          onToggle={() => setOpen(!open)}
+          title={rois > 0 ? 'Preview and ROIs' : 'Preview'}
+          summary={rois > 0 ? plural(rois, 'ROI') : null}
+        />
         {open && <PreviewBody row={row} overlay={overlay} />}
       </section>
       {open && children}

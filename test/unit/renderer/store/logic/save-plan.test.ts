@@ -22,16 +22,8 @@ describe('planSave: created sidecars', () => {
     const species = { species: valueEdit('species', 'rat', '')! };
     const plan = planSave(rows, { 'a.tif': species, 'b.tif': species, 'c.tif': species });
     expect(plan).toMatchObject({ created: 2, updated: 1 });
-    const header = {
-      shape: '(2, 512, 512)',
-      dims: "('C', 'Y', 'X')",
-      sizes: "{'C': 2, 'Y': 512, 'X': 512}",
-      dtype: 'uint16',
-      num_channels: 2,
-      num_scenes: 1,
-      date: '',
-      time: '',
-    };
+    // The header the rows were read with (makeRow's), as the new sidecars record it.
+    const header = rows['a.tif'].header!;
     expect(plan.createdValues).toEqual([
       { group: 'accepted', counts: [{ values: { accepted: true }, count: 2 }] },
       {
