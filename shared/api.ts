@@ -7,6 +7,7 @@
  * one edit here that the compiler then follows everywhere. Errors cross as data
  * ({@link ApiResult}) with stable {@link ErrorCode}s, never as thrown strings.
  */
+import type { Acquisition } from './acquisition/acquisition-types';
 import type { ResultValues } from './analysis/analysis-types';
 import type { ResultsFormat } from './analysis/results-table';
 import type { FieldValues } from './fields/field-table';
@@ -120,6 +121,8 @@ export interface ImageRow {
   /** From the image for TIFFs, from the sidecar for other formats; null when unreadable. */
   header: HeaderValues | null;
   fileCalibration: FileCalibration | null;
+  /** What the microscope recorded about the acquisition (from the image file); absent when unknown. */
+  acquisition?: Acquisition;
   sidecar: SidecarState;
   /** Null when the sidecar is missing. */
   version: SidecarVersion | null;

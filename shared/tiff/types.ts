@@ -1,6 +1,7 @@
 /**
  * Public types of the TIFF header reader.
  */
+import type { Acquisition } from '../acquisition/acquisition-types';
 import type { FileCalibration, HeaderValues, TagEntry } from '../api';
 
 /**
@@ -34,6 +35,8 @@ export interface TiffSummary {
   header: HeaderValues;
   /** Pixel size declared by the file (ImageJ, OME or resolution tags); null when undeclared. */
   fileCalibration: FileCalibration | null;
+  /** What the microscope recorded about the acquisition; absent when the file records nothing. */
+  acquisition?: Acquisition;
 }
 
 /** Everything the scanner reports about one TIFF. */
