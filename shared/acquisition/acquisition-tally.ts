@@ -38,6 +38,7 @@ const ASPECTS: readonly { label: string; text: (a: Acquisition) => string }[] = 
     text: (a) => (a.pixel_size_um?.z === undefined ? '' : `${shortNumber(a.pixel_size_um.z)} µm`),
   },
   { label: 'Interval', text: (a) => intervalText(a.time_increment_s) },
+  { label: 'Software', text: (a) => a.software ?? '' },
 ];
 
 /** Counts each aspect's values over `acquisitions` (undefined: an image with no acquisition read); aspects no image recorded are left out. */

@@ -138,6 +138,9 @@ describe('acquisitions counted over a selection', () => {
   });
 
   it('leaves out what no image recorded', () => {
-    expect(tallyAcquisitions([fixture('czi/czitools_newCZI_compressed.czi'), undefined])).toEqual([]);
+    expect(tallyAcquisitions([fixture('czi/czitools_newCZI_compressed.czi'), undefined])).toEqual([
+      { label: 'Software', values: [{ value: 'pylibCZIrw 3.2.1', count: 1 }], unknown: 1 },
+    ]);
+    expect(tallyAcquisitions([undefined, { sources: ['tiff'] }])).toEqual([]);
   });
 });

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Acquisition } from '../../../../../shared/acquisition/acquisition-types';
 import { columnText } from '../../../../../renderer/src/lib/column-text';
@@ -6,10 +5,10 @@ import { columnByKey, sortValue } from '../../../../../renderer/src/lib/columns'
 import { selectVisiblePaths } from '../../../../../renderer/src/store/filter';
 import { makeRow, storeWithRows } from '../fake-client';
 
+import formats from '../../../../fixtures/formats/expected.json';
+
 /** Acquisitions read by independent readers from real vendor files (see test/fixtures/SOURCES.md). */
-const expected = JSON.parse(
-  readFileSync(new URL('../../../../fixtures/formats/expected.json', import.meta.url), 'utf8'),
-) as Record<string, { acquisition: Acquisition }>;
+const expected = formats as unknown as Record<string, { acquisition: Acquisition }>;
 const acquisition = (name: string): Acquisition => expected[name]!.acquisition;
 
 function setup() {
