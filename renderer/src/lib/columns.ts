@@ -4,12 +4,14 @@
  */
 import type { ImageRow } from '../../../shared/api';
 import { EDITABLE_FIELDS, type FieldSpec } from '../../../shared/fields/field-table';
+import { IMAGE_FORMAT_NAMES } from '../../../shared/image-format';
 import { columnNumber } from './column-text';
 import { formatSizes, pixelCount } from './format';
 import { resultCellSortValue, resultColumn } from './result-columns';
 
 /** What a column shows. */
-export type ColumnKind = 'path' | 'sidecar' | 'problems' | 'dims' | 'dtype' | 'channels' | 'field' | 'result';
+export type ColumnKind =
+  'path' | 'sidecar' | 'problems' | 'format' | 'dims' | 'dtype' | 'channels' | 'field' | 'result';
 
 /** One column of the image table. */
 export interface Column {
@@ -70,6 +72,18 @@ const FILE_COLUMNS: readonly Column[] = [
     minWidth: 96,
     grow: 0,
     align: 'end',
+    hideable: true,
+  },
+  {
+    key: 'format',
+    label: 'Format',
+    longLabel: 'File format',
+    group: 'File',
+    kind: 'format',
+    description: 'The image file’s format: TIFF, CZI, ND2, LIF, OIB, or OIR (read only by its sidecar)',
+    minWidth: 68,
+    grow: 0,
+    align: 'start',
     hideable: true,
   },
   {
@@ -149,6 +163,7 @@ export const COLUMNS: readonly Column[] = [...FILE_COLUMNS, ...EDITABLE_FIELDS.m
 /** Columns shown until the user chooses otherwise. */
 export const DEFAULT_VISIBLE_COLUMNS: readonly string[] = [
   'problems',
+  'format',
   'dims',
   'dtype',
   'channels',
@@ -200,6 +215,8 @@ export function sortValue(row: ImageRow, column: Column): string | number | null
       return SIDECAR_ORDER[row.sidecar];
     case 'problems':
       return columnNumber(row, column);
+    case 'format':
+      return IMAGE_FORMAT_NAMES[row.format];
     case 'dims':
       return pixelCount(row.header) ?? (formatSizes(row.header) || null);
     case 'dtype':
