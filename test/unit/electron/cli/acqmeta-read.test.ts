@@ -25,6 +25,7 @@ describe('acqmeta scan, show, validate, help', () => {
     ]);
     expect(Object.keys(records[0])).toEqual([
       'path',
+      'format',
       'header',
       'file_calibration',
       'sidecar',
