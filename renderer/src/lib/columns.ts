@@ -81,7 +81,7 @@ const FILE_COLUMNS: readonly Column[] = [
     group: 'File',
     kind: 'format',
     description: 'The image file’s format: TIFF, CZI, ND2, LIF, OIB, or OIR (read only by its sidecar)',
-    minWidth: 68,
+    minWidth: 80,
     grow: 0,
     align: 'start',
     hideable: true,
