@@ -1,4 +1,4 @@
-import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -52,6 +52,26 @@ describe('acqmeta on CZI, ND2, LIF and OIB files', () => {
     }
     const readable = await acqmeta('scan', 'lab/vendor');
     expect(readable.stdout).toMatch(/\nczitools_S3_1Pos_2Mosaic_T1_Z1_CH1\.czi +YX 122x295 +uint16 +1 +missing\n/);
+  });
+
+  it('scan keeps a vendor file’s header in the scan cache, like a TIFF’s', async () => {
+    const czi = labPath(rel('czi'));
+    const fixed = new Date('2024-01-02T03:04:05Z');
+    await utimes(czi, fixed, fixed);
+    const cziRecord = async (...flags: string[]) =>
+      JSON.parse(
+        (await acqmeta('scan', 'lab/vendor', '--json', ...flags)).stdout.split('\n').find((l) => l.includes('.czi')) ??
+          '',
+      );
+    expect(await cziRecord()).toMatchObject({ header: want('czi').header, errors: [] });
+    // the same size, modification time and inode, but no longer a CZI: only a scan that reads it can tell
+    await writeFile(czi, Buffer.alloc((await stat(czi)).size));
+    await utimes(czi, fixed, fixed);
+    expect(await cziRecord()).toMatchObject({ header: want('czi').header, errors: [] });
+    expect(await cziRecord('--no-cache')).toMatchObject({
+      header: null,
+      errors: [expect.stringContaining('not a CZI')],
+    });
   });
 
   it('show gives the format, the header, the file’s images and attachments', async () => {
