@@ -55,12 +55,7 @@ function decodeCalibration(json: unknown): FileCalibration | null | undefined {
   if (json === 0) return null;
   if (!Array.isArray(json) || json.length !== 4) return undefined;
   const [x, y, unit, source] = json as unknown[];
-  if (
-    typeof x !== 'number' ||
-    typeof y !== 'number' ||
-    typeof unit !== 'string' ||
-    !SOURCES.has(source as string)
-  )
+  if (typeof x !== 'number' || typeof y !== 'number' || typeof unit !== 'string' || !SOURCES.has(source as string))
     return undefined;
   return { x, y, unit, source: source as CalibrationSource };
 }
