@@ -5,6 +5,7 @@
  */
 import type { AnalysisEntry, RoiEntry } from './analysis/analysis-types';
 import type { ImageRow } from './api';
+import type { VendorFileDetail } from './formats/types';
 import type { SalvagedValue } from './sidecar/salvage-values';
 
 export type { SalvagedValue } from './sidecar/salvage-values';
@@ -32,6 +33,8 @@ export interface ImageDetail {
   description: { kind: 'ome' | 'imagej' | 'json' | 'text' | 'none'; text: string };
   /** Plane counts for the preview sliders. */
   planes: { c: number; z: number; t: number };
+  /** A CZI, ND2, LIF or OIB file's images (scenes, positions) and attachments; null for other formats. */
+  vendor: VendorFileDetail | null;
   /** The sidecar's ROIs and analysis records as written (empty without a valid sidecar). */
   rois: RoiEntry[];
   analyses: AnalysisEntry[];

@@ -19,6 +19,7 @@ import type { ImageDetail, PreviewImage } from './api-image';
 import type { SaveOutcome, SaveRequest } from './api-save';
 import type { ProfileInfo, ProfileProblem, ValuesChecked, ValuesToCheck } from './api-profile';
 import type { UnreadFiles } from './unread-files';
+import type { ImageFormat } from './image-format';
 
 export type { ResultsFormat } from './analysis/results-table';
 export type { TableExportFormat } from './sheets/table-export';
@@ -117,9 +118,9 @@ export interface SidecarVersion {
 export interface ImageRow {
   /** Relative to the opened folder, `/`-separated. */
   path: string;
-  /** `tiff` images are read by the scanner; `other` (.oir, .czi, .nd2) only have a sidecar. */
-  kind: 'tiff' | 'other';
-  /** From the image for TIFFs, from the sidecar for other formats; null when unreadable. */
+  /** The file's format: every one but `oir` is read by the scanner; an OIR only has its sidecar. */
+  format: ImageFormat;
+  /** From the image file, from the sidecar for an OIR; null when unreadable. */
   header: HeaderValues | null;
   fileCalibration: FileCalibration | null;
   /** What the microscope recorded about the acquisition (from the image file); absent when unknown. */

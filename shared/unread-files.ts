@@ -1,7 +1,7 @@
 /**
  * Acquisition files AcqMeta does not read (yet): microscope formats by their file-name ending
- * that get no row (a CZI, ND2 or OIR without a sidecar, a LIF, an Imaris file, an OME-Zarr
- * folder ...). A folder's walk counts them so the app and `acqmeta scan` can say what was
+ * that get no row (an OIR without a sidecar, a Leica LOF, an Imaris file, an OME-Zarr folder
+ * ...; CZI, ND2, LIF and OIB files are read, and always listed). A folder's walk counts them so the app and `acqmeta scan` can say what was
  * left out, instead of leaving it out in silence.
  */
 
@@ -13,10 +13,8 @@ interface UnreadFormat {
 
 /** Known microscopy formats, in the order their counts are listed. */
 const UNREAD_FORMATS: readonly UnreadFormat[] = [
-  { name: 'CZI', ending: /\.czi$/i },
-  { name: 'ND2', ending: /\.nd2$/i },
-  { name: 'LIF', ending: /\.(lif|lof|xlif)$/i },
-  { name: 'OIB', ending: /\.oib$/i },
+  { name: 'LOF', ending: /\.lof$/i },
+  { name: 'XLIF', ending: /\.xlif$/i },
   { name: 'OIF', ending: /\.oif$/i },
   { name: 'OIR', ending: /\.oir$/i },
   { name: 'Imaris', ending: /\.ims$/i },
@@ -73,7 +71,7 @@ export class UnreadTally {
   }
 }
 
-/** `5 files not read: 2 CZI, 1 ND2, 2 LIF`; empty text when there are none. */
+/** `5 files not read: 2 OIR, 1 Imaris, 2 VSI`; empty text when there are none. */
 export function unreadSummary(unread: UnreadFiles): string {
   if (unread.count === 0) return '';
   const files = unread.count === 1 ? '1 file' : `${unread.count.toLocaleString('en-US')} files`;

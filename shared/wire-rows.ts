@@ -27,7 +27,7 @@ type Packed<T> = T | 0;
 /** One row, packed. */
 type PackedRow = [
   path: string,
-  kind: ImageRow['kind'],
+  format: ImageRow['format'],
   header: Packed<HeaderValues[keyof HeaderValues][]>,
   fileCalibration: Packed<FileCalibration>,
   sidecar: SidecarState,
@@ -50,7 +50,7 @@ function packRow(row: ImageRow): PackedRow {
   const { header, version, values } = row;
   return [
     row.path,
-    row.kind,
+    row.format,
     header === null ? 0 : HEADER_KEYS.map((key) => header[key]),
     row.fileCalibration ?? 0,
     row.sidecar,
@@ -81,7 +81,7 @@ function unpackHeader(packed: HeaderValues[keyof HeaderValues][]): HeaderValues 
 function unpackRow(packed: PackedRow): ImageRow {
   const [
     path,
-    kind,
+    format,
     header,
     fileCalibration,
     sidecar,
@@ -100,7 +100,7 @@ function unpackRow(packed: PackedRow): ImageRow {
   }
   const row: ImageRow = {
     path,
-    kind,
+    format,
     header: header === 0 ? null : unpackHeader(header),
     fileCalibration: fileCalibration === 0 ? null : fileCalibration,
     sidecar,

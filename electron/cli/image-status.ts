@@ -9,6 +9,7 @@ import { profileProblemsOf, type LoadedProfile, type ProfileFinder } from '../se
 import { mapInOrder, scanImage, storedValues } from '../services/rows';
 import { readSidecarFile, sidecarNameFor, type SidecarFile } from '../services/sidecar';
 import type { TiffScanner } from '../services/tiff';
+import { readsFileHeader } from '../../shared/image-format';
 import { calibrationMismatch, headerMismatch } from '../../shared/sidecar';
 import { withoutFileName } from '../../shared/errors';
 import { walkFolder } from './targets';
@@ -23,7 +24,7 @@ export interface CliImageStatus extends ImageStatus {
 
 /** What a valid sidecar says that its image's header contradicts: recorded header, calibration. */
 async function againstImage(entry: ImageEntry, read: SidecarFile, scanner: TiffScanner): Promise<string[]> {
-  if (read.state !== 'ok' || entry.kind !== 'tiff') return [];
+  if (read.state !== 'ok' || !readsFileHeader(entry.format)) return [];
   const scan = await scanImage(scanner, entry.absPath);
   if (!scan.ok) return [scan.message];
   const problems = [

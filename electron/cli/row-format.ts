@@ -17,6 +17,7 @@ export function rowRecord(row: ImageRow): Record<string, unknown> {
   const h = row.header;
   return {
     path: row.path,
+    format: row.format,
     header:
       h === null
         ? null

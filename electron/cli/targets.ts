@@ -3,8 +3,9 @@
  */
 import { lstat, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { readsFileHeader } from '../../shared/image-format';
 import type { UnreadTally } from '../../shared/unread-files';
-import { imageKind, listImages, type ImageEntry } from '../services/folder';
+import { imageFormat, listImages, type ImageEntry } from '../services/folder';
 import { sidecarPathFor } from '../services/sidecar';
 import { CliError, EXIT } from './cli-io';
 
@@ -22,19 +23,20 @@ export async function imageArgument(cwd: string, given: string): Promise<{ root:
   const absPath = path.resolve(cwd, given);
   const info = await stat(absPath).catch(() => null);
   if (info === null) throw new CliError(EXIT.usage, `${given}: no such file`);
-  const kind = imageKind(path.basename(absPath));
-  if (!info.isFile() || kind === null) throw new CliError(EXIT.usage, `${given}: not a TIFF or .oir/.czi/.nd2 image`);
+  const format = imageFormat(path.basename(absPath));
+  if (!info.isFile() || format === null)
+    throw new CliError(EXIT.usage, `${given}: not a TIFF, CZI, ND2, LIF, OIB or OIR image`);
   const hasSidecar = await lstat(sidecarPathFor(absPath)).then(
     () => true,
     () => false,
   );
-  if (kind === 'other' && !hasSidecar) {
-    throw new CliError(EXIT.usage, `${given}: has no sidecar (only TIFFs can be read without one)`);
+  if (!readsFileHeader(format) && !hasSidecar) {
+    throw new CliError(EXIT.usage, `${given}: has no sidecar (an OIR is read only by its sidecar)`);
   }
   const entry: ImageEntry = {
     relPath: displayPath(cwd, absPath),
     absPath,
-    kind,
+    format,
     sidecar: hasSidecar ? 'file' : 'none',
   };
   return { root: path.dirname(absPath), entry };

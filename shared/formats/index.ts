@@ -11,8 +11,10 @@ export {
 } from './read-vendor-header';
 export { resolveCziSubblock } from './czi';
 export { VendorReadError } from './types';
+export { vendorInfoOf, vendorSummaryOf, type VendorInfo } from './vendor-info';
 export type {
   VendorFormat,
+  VendorFileDetail,
   VendorHeader,
   VendorImageSummary,
   VendorReadOptions,

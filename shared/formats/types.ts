@@ -116,3 +116,11 @@ export class VendorReadError extends Error {
     this.name = 'VendorReadError';
   }
 }
+
+/** What the header view lists of a vendor file beyond its header: its images and attachments. */
+export interface VendorFileDetail {
+  /** Every image of the file (image 0 is the one its row describes). */
+  images: VendorImageSummary[];
+  /** Named attachments (CZI only; empty for the other formats). */
+  attachments: string[];
+}

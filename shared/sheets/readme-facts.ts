@@ -4,6 +4,7 @@
  * the acquisition dates and the folders they lie in. Pure; counted from image rows.
  */
 import type { HeaderValues, ImageRow } from '../api';
+import { readsFileHeader } from '../image-format';
 import { usableCalibration } from '../sidecar/calibration';
 import { pythonFloatRepr } from '../sidecar/python-repr';
 
@@ -172,7 +173,7 @@ export function readmeFacts(rows: readonly ImageRow[]): ReadmeFacts {
     ),
     pixelSizes: counted(rows.flatMap((r) => (r.sidecar === 'invalid' ? [] : (pixelSizeOf(r) ?? [])))),
     uncalibrated: rows.filter((r) => r.sidecar !== 'invalid' && pixelSizeOf(r) === null).map((r) => r.path),
-    unreadable: rows.filter((r) => r.kind === 'tiff' && r.header === null).map((r) => r.path),
+    unreadable: rows.filter((r) => readsFileHeader(r.format) && r.header === null).map((r) => r.path),
     acquired: dateRange(withHeader.map((r) => isoDate(r.header?.date))),
     experimentDates: dateRange(rows.filter((r) => r.sidecar === 'ok').map((r) => isoDate(r.values.date))),
     layout: layoutOf(rows),

@@ -6,21 +6,19 @@ import { readFileSync } from 'node:fs';
 import { test, expect } from './support/app';
 import { EditorPage } from './support/editor-page';
 
-const FORMATS = '../fixtures/formats';
-const fixture = (name: string): Buffer => readFileSync(new URL(`${FORMATS}/${name}`, import.meta.url));
 const SHOTS = 'test-results/screens';
 
 test.use({
   extraFiles: {
-    'raw/czitools_100x100.czi': fixture('czi/czitools_100x100.czi'),
-    'raw/zeiss-2.czi': fixture('czi/czitools_100x100.czi'),
-    'raw/pims_nd2_cluster.nd2': fixture('nd2/pims_nd2_cluster.nd2'),
-    'raw/oiffile_test.oib': fixture('oib/oiffile_test.oib'),
-    'raw/sweep.lif': fixture('lif/readlif_LeicaLASX_wavelength-sweep_example.lif'),
+    'raw/scan.oir': 'stand-in for an Olympus OIR file',
+    'raw/second.OIR': 'stand-in for an Olympus OIR file',
+    'raw/leica.lof': 'stand-in for a Leica LOF file',
+    'raw/cells.ims': 'stand-in for an Imaris file',
+    'raw/slide.vsi': 'stand-in for an Olympus VSI file',
     'raw/plate.ome.zarr/.zattrs': '{}',
-    // a CZI with a sidecar is listed (its header from the sidecar): it is not counted
-    'raw/listed.czi': fixture('czi/czitools_100x100.czi'),
-    'raw/listed.czi.json': readFileSync(
+    // an OIR with a sidecar is listed (its header from the sidecar): it is not counted
+    'raw/listed.oir': 'stand-in for an Olympus OIR file',
+    'raw/listed.oir.json': readFileSync(
       new URL('../fixtures/e2e-folder/stacks/_blobs_3d_fiji_skeleton.tif.json', import.meta.url),
     ),
     'raw/notes.txt': 'not an acquisition',
@@ -32,20 +30,20 @@ test('files of formats AcqMeta does not read are counted and named', async ({ ap
   const status = app.page.getByRole('contentinfo');
   await expect(status).toContainText('10 images');
   const note = status.getByRole('button', { name: '6 files not read' });
-  await expect(note).toHaveAttribute('title', '6 files not read: 2 CZI, 1 ND2, 1 LIF, 1 OIB, 1 OME-Zarr');
-  await expect(editor.row('raw/listed.czi')).toBeVisible();
-  await expect(editor.row('raw/sweep.lif')).toHaveCount(0);
+  await expect(note).toHaveAttribute('title', '6 files not read: 1 LOF, 2 OIR, 1 Imaris, 1 VSI, 1 OME-Zarr');
+  await expect(editor.row('raw/listed.oir')).toBeVisible();
+  await expect(editor.row('raw/scan.oir')).toHaveCount(0);
 
   await note.click();
   const popover = app.page.getByRole('dialog', { name: 'Files not read' });
-  await expect(popover.getByText('6 files not read: 2 CZI, 1 ND2, 1 LIF, 1 OIB, 1 OME-Zarr')).toBeVisible();
+  await expect(popover.getByText('6 files not read: 1 LOF, 2 OIR, 1 Imaris, 1 VSI, 1 OME-Zarr')).toBeVisible();
   await expect(popover.getByRole('listitem')).toHaveText([
-    'raw/czitools_100x100.czi',
-    'raw/oiffile_test.oib',
-    'raw/pims_nd2_cluster.nd2',
+    'raw/cells.ims',
+    'raw/leica.lof',
     'raw/plate.ome.zarr',
-    'raw/sweep.lif',
-    'raw/zeiss-2.czi',
+    'raw/scan.oir',
+    'raw/second.OIR',
+    'raw/slide.vsi',
   ]);
 
   await app.page.setViewportSize({ width: 1024, height: 700 });

@@ -1,9 +1,12 @@
 /**
- * `acqmeta show <image> [--json]`: header, file facts, all tags, description, sidecar values.
+ * `acqmeta show <image> [--json]`: header, file facts, all tags and description (a TIFF), the
+ * file's images and attachments (a CZI, ND2, LIF or OIB file), sidecar values.
  */
 import type { DamagedSidecar, ImageRow } from '../../../shared/api';
 import { EDITABLE_FIELDS, HEADER_FIELDS } from '../../../shared/fields/field-table';
 import { CALIBRATION_SOURCE_NAMES, writtenText } from '../../../shared/sidecar';
+import { IMAGE_FORMAT_NAMES, isVendorInfo, type ImageInfo } from '../../../shared/image-format';
+import type { VendorFileDetail } from '../../../shared/formats';
 import type { TiffInfo } from '../../../shared/tiff';
 import { createProfileCache, createProfileFinder } from '../../services/profile';
 import { composeRow, readImage } from '../../services/rows';
@@ -15,13 +18,14 @@ import { imageArgument } from '../targets';
 /** The `show` command. */
 export const showCommand: Command = {
   name: 'show',
-  summary: 'show one image: header, all TIFF tags, description, sidecar values',
+  summary: 'show one image: header, file facts (TIFF tags, vendor images), sidecar values',
   help: `Usage: acqmeta show <image> [--json]
 
-Shows the header values, file facts (pages, compression, byte order), the calibration the
-file declares, every tag of the first IFD, the ImageDescription, the sidecar state and the
-value of every editable field (defaults when there is no sidecar; for an invalid sidecar,
-those that can still be read from it, as written, never defaults).
+Shows the header values, the file's format, its facts (a TIFF: pages, compression, byte
+order, every tag of the first IFD and the ImageDescription; a CZI, ND2, LIF or OIB file: its
+images or scenes and its attachments), the calibration the file declares, the sidecar state
+and the value of every editable field (defaults when there is no sidecar; for an invalid
+sidecar, those that can still be read from it, as written, never defaults).
 
   --json   one JSON object with the same facts
 
@@ -51,10 +55,11 @@ function damagedValues(damaged: DamagedSidecar): Record<string, string> {
   return Object.fromEntries(damaged.values.map((v) => [v.name, writtenText(v.value)]));
 }
 
-function showRecord(row: ImageRow, info: TiffInfo | null, damaged: DamagedSidecar | null): Record<string, unknown> {
+function showRecord(row: ImageRow, read: ImageInfo | null, damaged: DamagedSidecar | null): Record<string, unknown> {
+  const info = tiffInfo(read);
+  const vendor = vendorDetail(read);
   return {
     ...rowRecord(row),
-    kind: row.kind,
     // an invalid sidecar's values are unknown: what could be read is given as written, never defaults
     values: row.sidecar === 'invalid' ? null : row.values,
     ...(damaged === null ? {} : { values_read_from_damaged_file: damagedValues(damaged) }),
@@ -66,15 +71,52 @@ function showRecord(row: ImageRow, info: TiffInfo | null, damaged: DamagedSideca
     planes: info?.planes ?? null,
     tags: info?.tags ?? [],
     description: info?.description ?? { kind: 'none', text: '' },
+    ...(vendor === null ? {} : { images: vendor.images, attachments: vendor.attachments }),
   };
 }
 
-function showLines(row: ImageRow, info: TiffInfo | null, damaged: DamagedSidecar | null): string[] {
+/** A TIFF's facts; null for a vendor file or an image whose header was not read. */
+function tiffInfo(read: ImageInfo | null): TiffInfo | null {
+  return read === null || isVendorInfo(read) ? null : read;
+}
+
+/** A vendor file's images and attachments; null for a TIFF or an image whose header was not read. */
+function vendorDetail(read: ImageInfo | null): VendorFileDetail | null {
+  return read !== null && isVendorInfo(read) ? read.vendor : null;
+}
+
+/** The calibration a file declares, in words. */
+function calibrationText(read: ImageInfo): string {
+  const cal = read.fileCalibration;
+  return cal === null
+    ? '(none declared)'
+    : `${cal.x} x ${cal.y} ${cal.unit} per pixel (${CALIBRATION_SOURCE_NAMES[cal.source]})`;
+}
+
+/** A vendor file's facts: planes, calibration, its images (scenes, positions) and attachments. */
+function vendorLines(
+  read: ImageInfo,
+  vendor: VendorFileDetail,
+  pairs: (items: [string, string][]) => string[],
+): string[] {
+  const lines = pairs([
+    ['Planes', `C ${read.planes.c}, Z ${read.planes.z}, T ${read.planes.t} (image 0)`],
+    ['Calibration', calibrationText(read)],
+  ]);
+  lines.push('', `Images (${vendor.images.length}; the header describes image 0)`);
+  lines.push(...vendor.images.map((image, i) => `  ${i}  ${image.name}  ${image.dims} ${image.shape} ${image.dtype}`));
+  if (vendor.attachments.length > 0) lines.push('', 'Attachments', ...vendor.attachments.map((name) => `  ${name}`));
+  return lines;
+}
+
+function showLines(row: ImageRow, read: ImageInfo | null, damaged: DamagedSidecar | null): string[] {
+  const info = tiffInfo(read);
+  const vendor = vendorDetail(read);
   const pairs = (items: [string, string][]): string[] => {
     const width = Math.max(...items.map(([k]) => k.length));
     return items.map(([k, v]) => `  ${k.padEnd(width)}  ${v}`.trimEnd());
   };
-  const lines = [row.path, '', 'Header'];
+  const lines = [row.path, `Format: ${IMAGE_FORMAT_NAMES[row.format]}`, '', 'Header'];
   const header = row.header;
   lines.push(
     ...(header === null
@@ -86,8 +128,8 @@ function showLines(row: ImageRow, info: TiffInfo | null, damaged: DamagedSidecar
           ]),
         )),
   );
+  if (read !== null && vendor !== null) lines.push('', 'File', ...vendorLines(read, vendor, pairs));
   if (info !== null) {
-    const cal = info.fileCalibration;
     lines.push('', 'File');
     lines.push(
       ...pairs([
@@ -97,12 +139,7 @@ function showLines(row: ImageRow, info: TiffInfo | null, damaged: DamagedSidecar
         ['Byte order', info.byteOrder ?? '-'],
         ['BigTIFF', info.bigTiff ? 'yes' : 'no'],
         ['Planes', `C ${info.planes.c}, Z ${info.planes.z}, T ${info.planes.t}`],
-        [
-          'Calibration',
-          cal === null
-            ? '(none declared)'
-            : `${cal.x} x ${cal.y} ${cal.unit} per pixel (${CALIBRATION_SOURCE_NAMES[cal.source]})`,
-        ],
+        ['Calibration', calibrationText(info)],
       ]),
     );
   }

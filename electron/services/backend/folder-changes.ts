@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { ImageRow } from '../../../shared/api';
 import { ApiFailure } from '../../../shared/errors';
 import { PROFILE_FILE_NAME } from '../../../shared/profile';
-import { imageKind, listImages, resolveImage, type OpenFolder, type RealFolders } from '../folder';
+import { imageFormat, listImages, resolveImage, type OpenFolder, type RealFolders } from '../folder';
 import type { ProfileFinder } from '../profile';
 import { buildImageRow, mapInOrder } from '../rows';
 import { isOwnWriteOnDisk } from '../sidecar';
@@ -91,8 +91,8 @@ async function classify(
     // Outside the folder (`..`), the folder itself, or hidden (our temp files among them).
     if (relative === '' || path.isAbsolute(relative) || relPath.split('/').some((s) => s.startsWith('.'))) continue;
     const name = path.basename(relPath);
-    if (imageKind(name) !== null) touch(relPath, 'image');
-    else if (name.endsWith('.json') && imageKind(name.slice(0, -5)) !== null) touch(relPath.slice(0, -5), 'sidecar');
+    if (imageFormat(name) !== null) touch(relPath, 'image');
+    else if (name.endsWith('.json') && imageFormat(name.slice(0, -5)) !== null) touch(relPath.slice(0, -5), 'sidecar');
     else await classifyOther(absPath, relPath, touch, removed);
   }
   return { images, removed };

@@ -4,6 +4,7 @@
 import { readAnalyses, readRois } from '../../../shared/analysis';
 import type { ApiHandlers, ImageDetail } from '../../../shared/api';
 import { ApiFailure } from '../../../shared/errors';
+import { isVendorInfo, readsFileHeader } from '../../../shared/image-format';
 import { buildImageRow, composeRow, readImage } from '../rows';
 import { profileFinder, requireFolder, type BackendContext } from './backend-context';
 import { resolveImage } from '../folder';
@@ -23,7 +24,9 @@ export function imageHandlers(
         profileFinder(context, folder),
       );
       const row = composeRow(entry, scan, read, profile);
-      const info = scan?.ok === true ? scan.info : null;
+      const scanned = scan?.ok === true ? scan.info : null;
+      const vendor = scanned !== null && isVendorInfo(scanned) ? scanned.vendor : null;
+      const info = scanned !== null && !isVendorInfo(scanned) ? scanned : null;
       return {
         row,
         pageCount: info?.pageCount ?? null,
@@ -33,7 +36,8 @@ export function imageHandlers(
         bigTiff: info?.bigTiff ?? false,
         tags: info?.tags ?? [],
         description: info?.description ?? { kind: 'none', text: '' },
-        planes: info?.planes ?? { c: 0, z: 0, t: 0 },
+        planes: scanned?.planes ?? { c: 0, z: 0, t: 0 },
+        vendor,
         rois: read.sidecar === null ? [] : readRois(read.sidecar),
         analyses: read.sidecar === null ? [] : readAnalyses(read.sidecar),
         damaged,
@@ -51,8 +55,8 @@ export function imageHandlers(
     async getPreview(request) {
       const folder = requireFolder(context);
       const entry = await resolveImage(folder, request.path);
-      if (entry.kind !== 'tiff') {
-        throw new ApiFailure('UNREADABLE_IMAGE', `${entry.relPath} is not a TIFF: there is no preview.`, entry.relPath);
+      if (!readsFileHeader(entry.format)) {
+        throw new ApiFailure('UNREADABLE_IMAGE', `${entry.relPath} is an OIR: there is no preview.`, entry.relPath);
       }
       const { c, z, t, maxSize } = request;
       return context.scanner.preview(entry.absPath, { c, z, t, maxSize });

@@ -3,7 +3,7 @@
  * sent as `folder-changed` events) and swept of the temp files killed writes left behind.
  */
 import type { ApiEvent, FolderWatching } from '../../../shared/api';
-import { imageKind, type OpenFolder } from '../folder';
+import { imageFormat, type OpenFolder } from '../folder';
 import { createProfileFinder, type ProfileCache } from '../profile';
 import { startWriteWorker, sweepStaleTempsUnder } from '../sidecar';
 import type { TiffScanner } from '../tiff';
@@ -12,7 +12,7 @@ import { readFolderChanges } from './folder-changes';
 
 /** File names polling looks at: images and sidecars. */
 function relevant(name: string): boolean {
-  return imageKind(name) !== null || name.endsWith('.json');
+  return imageFormat(name) !== null || name.endsWith('.json');
 }
 
 /**

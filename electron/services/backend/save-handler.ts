@@ -3,6 +3,7 @@
  * many files in flight; the folders written are synced once per request.
  */
 import type { ApiHandlers, SaveOutcome, SaveRequest } from '../../../shared/api';
+import { readsFileHeader } from '../../../shared/image-format';
 import type { ProfileFinder } from '../profile';
 import { composeRow, mapInOrder, summarizeSidecar, type ImageScan } from '../rows';
 import { saveImageChanges } from '../save';
@@ -59,10 +60,9 @@ async function saveOne(
   const entry = await resolveImage(folder, save.path, realFolders);
   await checkSidecarInside(folder, entry);
   // The header is read while the lab profile in force is looked up: the saved row shows both.
-  const scanning: Promise<ImageScan | null> =
-    entry.kind === 'tiff'
-      ? context.headers.scan(context.scanner, entry.relPath, entry.absPath, entry.stamp)
-      : Promise.resolve(null);
+  const scanning: Promise<ImageScan | null> = readsFileHeader(entry.format)
+    ? context.headers.scan(context.scanner, entry.relPath, entry.absPath, entry.stamp)
+    : Promise.resolve(null);
   const [scan, profile] = await Promise.all([scanning, profiles.forImage(entry.absPath)]);
   // The row is made from the sidecar as saved before it is written; its version is known after.
   const saved = await saveImageChanges(

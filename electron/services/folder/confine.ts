@@ -4,8 +4,9 @@
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ApiFailure } from '../../../shared/errors';
+import { readsFileHeader } from '../../../shared/image-format';
 import { isInside, stampOf, type FileStamp } from '../disk';
-import { imageKind, type ImageEntry } from './list-images';
+import { imageFormat, type ImageEntry } from './list-images';
 import { lookInWorker, sidecarPathFor } from '../sidecar';
 
 /** The folder the user opened: as given (for display) and as resolved (for confinement). */
@@ -65,12 +66,12 @@ export async function resolveImage(
   if (!isInside(folder.realRoot, found.real)) {
     throw new ApiFailure('OUTSIDE_FOLDER', `${relPath} links outside the open folder.`, relPath);
   }
-  const kind = imageKind(path.basename(relPath));
-  if (kind === null || !found.isFile) throw new ApiFailure('NOT_FOUND', `${relPath} is not an image.`, relPath);
-  if (kind === 'other' && sidecar === 'none') {
-    throw new ApiFailure('NOT_FOUND', `${relPath} has no sidecar (only TIFFs are read without one).`, relPath);
+  const format = imageFormat(path.basename(relPath));
+  if (format === null || !found.isFile) throw new ApiFailure('NOT_FOUND', `${relPath} is not an image.`, relPath);
+  if (!readsFileHeader(format) && sidecar === 'none') {
+    throw new ApiFailure('NOT_FOUND', `${relPath} has no sidecar (an OIR is read only by its sidecar).`, relPath);
   }
-  return { relPath, absPath, kind, sidecar, stamp: found.stamp };
+  return { relPath, absPath, format, sidecar, stamp: found.stamp };
 }
 
 /** Refuses a sidecar that is a symbolic link to a place outside the opened folder. */

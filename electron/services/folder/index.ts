@@ -6,5 +6,5 @@ export { checkSidecarInside, resolveImage, type OpenFolder, type RealFolders } f
 export { defaultConfigDir } from './config-dir';
 export { pathOnDisk } from './same-name';
 export { listAhead } from './list-ahead';
-export { imageKind, listFiles, listImages, type ImageEntry, type SidecarListing } from './list-images';
+export { imageFormat, listFiles, listImages, type ImageEntry, type SidecarListing } from './list-images';
 export { createRecentFolders, RECENT_FOLDERS_FILE, type RecentFolders } from './recent-folders';

@@ -1,9 +1,12 @@
 /**
- * Walks an opened folder for images: TIFFs, and other acquisitions that have a sidecar.
+ * Walks an opened folder for images: TIFFs, the vendor files AcqMeta reads (CZI, ND2, LIF,
+ * OIB), and Olympus OIR files that have a sidecar.
  */
 import type { Dirent } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { vendorFormatOfPath } from '../../../shared/formats';
+import type { ImageFormat } from '../../../shared/image-format';
 import { isAcquisitionFolder, unreadFormatOf, type UnreadTally } from '../../../shared/unread-files';
 import { isTiffPath } from '../tiff';
 import { beforeListing, isInside, type FileStamp } from '../disk';
@@ -16,25 +19,25 @@ export interface ImageEntry {
   /** Relative to the opened folder, `/`-separated. */
   relPath: string;
   absPath: string;
-  /** `tiff` is read by the scanner; `other` (.oir, .czi, .nd2) is listed only with a sidecar. */
-  kind: 'tiff' | 'other';
+  /** The file's format by its name: every one but `oir` is read by the scanner; an `oir` is listed only with a sidecar. */
+  format: ImageFormat;
   /** A hint from the listing (the disk may change before the sidecar is read). */
   sidecar: SidecarListing;
   /** The image file's size, modification time and inode when a request's path was resolved (a walk leaves it out). */
   stamp?: FileStamp;
 }
 
-const OTHER_IMAGE = /\.(oir|czi|nd2)$/i;
+const OIR_IMAGE = /\.oir$/i;
 
 /** Orders names by code point, the same on every platform. */
 function compareNames(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Classifies a file name: a TIFF, another acquisition format, or not an image. */
-export function imageKind(name: string): 'tiff' | 'other' | null {
+/** The image format a file name stands for; null when it is not an image AcqMeta lists. */
+export function imageFormat(name: string): ImageFormat | null {
   if (isTiffPath(name)) return 'tiff';
-  return OTHER_IMAGE.test(name) ? 'other' : null;
+  return vendorFormatOfPath(name) ?? (OIR_IMAGE.test(name) ? 'oir' : null);
 }
 
 function listingOf(dirent: Dirent | undefined): SidecarListing {
@@ -57,8 +60,8 @@ export interface FileEntry {
  *
  * Hidden files and folders (name starting with `.`) are skipped. Symbolic links are followed
  * only when they resolve inside `root`, and each real folder is visited once, so link loops end.
- * Non-TIFF acquisitions are listed only when their sidecar exists (they have no readable header);
- * those left out, and files of formats AcqMeta does not read, are counted in `unread`.
+ * An OIR is listed only when its sidecar exists (AcqMeta reads no OIR header); those left out,
+ * and files of formats AcqMeta does not read, are counted in `unread`.
  */
 export async function* listImages(root: string, unread?: UnreadTally): AsyncGenerator<ImageEntry> {
   for await (const images of listImageRuns(root, unread)) yield* images;
@@ -67,21 +70,21 @@ export async function* listImages(root: string, unread?: UnreadTally): AsyncGene
 /**
  * The images of {@link listImages}, in the same order, a folder's run of them at a time (the
  * images between two of its subfolders): a walk of a large tree takes far fewer steps. Files
- * of an acquisition format that get no row (a CZI without a sidecar, a LIF, an OME-Zarr
- * folder, which is not walked into) are counted in `unread`.
+ * of an acquisition format that get no row (an OIR without a sidecar, an Imaris file, an
+ * OME-Zarr folder, which is not walked into) are counted in `unread`.
  */
 export async function* listImageRuns(root: string, unread?: UnreadTally): AsyncGenerator<ImageEntry[]> {
   for await (const files of walkRoot(root, isAcquisitionFolder)) {
     const images: ImageEntry[] = [];
     for (const { relPath, absPath, name, siblings } of files) {
-      const kind = imageKind(name);
-      const sidecar = kind === null ? 'none' : listingOf(siblings.get(`${name}.json`));
-      if (kind === null || (kind === 'other' && sidecar === 'none')) {
-        const format = unreadFormatOf(name);
-        if (format !== null) unread?.add(relPath, format);
+      const format = imageFormat(name);
+      const sidecar = format === null ? 'none' : listingOf(siblings.get(`${name}.json`));
+      if (format === null || (format === 'oir' && sidecar === 'none')) {
+        const unreadFormat = unreadFormatOf(name);
+        if (unreadFormat !== null) unread?.add(relPath, unreadFormat);
         continue;
       }
-      images.push({ relPath, absPath, kind, sidecar });
+      images.push({ relPath, absPath, format, sidecar });
     }
     if (images.length > 0) yield images;
   }

@@ -8,6 +8,7 @@
 import { stat } from 'node:fs/promises';
 import type { ImageRow } from '../../../shared/api';
 import { toApiError } from '../../../shared/errors';
+import { readsFileHeader } from '../../../shared/image-format';
 import type { FileStamp } from '../disk';
 import type { ImageEntry } from '../folder';
 import type { CachedImage, ScanCache } from '../scan-cache';
@@ -37,7 +38,8 @@ async function readHeader(
   known: CachedImage['image'],
   sidecar: SidecarTask,
 ): Promise<HeaderRead> {
-  if (entry.kind !== 'tiff') return { scan: null, kept: null, sidecarStamp: undefined, sidecarRead: undefined };
+  if (!readsFileHeader(entry.format))
+    return { scan: null, kept: null, sidecarStamp: undefined, sidecarRead: undefined };
   try {
     const read = await scanner.summary(entry.absPath, { known: known?.stamp ?? null, sidecar });
     const summary = read.info ?? known?.summary;

@@ -1,5 +1,5 @@
 /**
- * One image's row: header from the TIFF (or the sidecar), sidecar state, values and problems.
+ * One image's row: header from the image file (an OIR's from its sidecar), sidecar state, values and problems.
  */
 import { realpath } from 'node:fs/promises';
 import { readAnalyses, resultValues, type ResultValues } from '../../../shared/analysis';
@@ -14,14 +14,15 @@ import {
   usableCalibration,
   type Sidecar,
 } from '../../../shared/sidecar';
-import type { TiffInfo, TiffSummary } from '../../../shared/tiff';
+import { readsFileHeader, type ImageInfo } from '../../../shared/image-format';
+import type { TiffSummary } from '../../../shared/tiff';
 import { beforeRead, isInside } from '../disk';
 import type { ImageEntry } from '../folder';
 import { profileProblemsOf, type LoadedProfile, type ProfileFinder } from '../profile';
 import { readSidecarFile, sidecarFromSnapshot, sidecarNameFor, sidecarPathFor, type SidecarFile } from '../sidecar';
 import type { SidecarBytes, TiffScanner } from '../tiff';
 
-/** The outcome of reading an image with the scanner: its summary (or everything, `TiffInfo`). */
+/** The outcome of reading an image with the scanner: its summary (or everything, `ImageInfo`). */
 export type ImageScan<T extends TiffSummary = TiffSummary> = { ok: true; info: T } | { ok: false; message: string };
 
 /**
@@ -87,7 +88,7 @@ export async function scanImage(scanner: TiffScanner, absPath: string): Promise<
 }
 
 /** Reads everything about an image's header (the detail view); a failure becomes a message. */
-async function scanImageDetail(scanner: TiffScanner, absPath: string): Promise<ImageScan<TiffInfo>> {
+async function scanImageDetail(scanner: TiffScanner, absPath: string): Promise<ImageScan<ImageInfo>> {
   try {
     return { ok: true, info: await scanner.scan(absPath) };
   } catch (error) {
@@ -151,7 +152,7 @@ export function composeRow(
   }
   const wrongImage = info === null ? null : headerMismatch(read.header, info.header);
   if (wrongImage !== null) errors.push(wrongImage);
-  const header = info !== null ? info.header : entry.kind === 'other' ? read.header : null;
+  const header = info !== null ? info.header : readsFileHeader(entry.format) ? null : read.header;
   // a profile checks the sidecar as read; one taken from the scan cache is never checked (cached-row reads it again when a profile applies)
   const asRead =
     read.sidecar !== null
@@ -161,7 +162,7 @@ export function composeRow(
         : { state: 'invalid' as const };
   return {
     path: entry.relPath,
-    kind: entry.kind,
+    format: entry.format,
     header,
     fileCalibration,
     sidecar: read.state,
@@ -172,12 +173,13 @@ export function composeRow(
     profileProblems: profileProblemsOf(asRead, profile),
     ...(read.absentFields.length > 0 ? { absentFields: read.absentFields } : {}),
     ...(read.results !== null ? { results: read.results } : {}),
+    ...(info?.acquisition === undefined ? {} : { acquisition: info.acquisition }),
   };
 }
 
 /** What {@link readImage} read of one image. */
 export interface ImageRead {
-  scan: ImageScan<TiffInfo> | null;
+  scan: ImageScan<ImageInfo> | null;
   read: SidecarSummary;
   /** The profile in force (null without a finder, or when none applies). */
   profile: LoadedProfile | null;
@@ -186,7 +188,7 @@ export interface ImageRead {
 }
 
 /**
- * Reads everything about an image's header (TIFFs only; else null), its sidecar (an invalid
+ * Reads everything about an image's header (null for an OIR, whose header AcqMeta does not read), its sidecar (an invalid
  * one described for the editor) and, with a finder, the profile in force, concurrently; never rejects.
  */
 export async function readImage(
@@ -196,7 +198,7 @@ export async function readImage(
   profiles?: ProfileFinder,
 ): Promise<ImageRead> {
   const [scan, read, profile] = await Promise.all([
-    entry.kind === 'tiff' ? scanImageDetail(scanner, entry.absPath) : Promise.resolve(null),
+    readsFileHeader(entry.format) ? scanImageDetail(scanner, entry.absPath) : Promise.resolve(null),
     readEntrySidecar(root, entry),
     profiles === undefined ? null : profiles.forImage(entry.absPath),
   ]);
@@ -212,7 +214,7 @@ export async function buildImageRow(
   profiles?: ProfileFinder,
 ): Promise<ImageRow> {
   const [scan, read, profile] = await Promise.all([
-    entry.kind === 'tiff' ? scanImage(scanner, entry.absPath) : Promise.resolve(null),
+    readsFileHeader(entry.format) ? scanImage(scanner, entry.absPath) : Promise.resolve(null),
     readEntrySidecar(root, entry),
     profiles === undefined ? null : profiles.forImage(entry.absPath),
   ]);

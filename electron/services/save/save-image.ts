@@ -2,13 +2,14 @@
  * Field changes to one image: the one save path behind the app's saves, browser mode,
  * `acqmeta set` and `acqmeta import`. It decides, for every door alike, what may be written:
  * values in the sidecar format, the lab profile's refusals, an invalid sidecar never touched,
- * a missing one created from the image's header (a TIFF's only), the version check; then it
+ * a missing one created from the image file's header (any format but OIR), the version check; then it
  * writes through `saveFieldChanges`.
  */
 import path from 'node:path';
 import type { ProfileProblem, SidecarVersion } from '../../../shared/api';
 import { ApiFailure, withoutFileName } from '../../../shared/errors';
 import type { FieldValue, FieldValues } from '../../../shared/fields/field-table';
+import { readsFileHeader } from '../../../shared/image-format';
 import type { ImageEntry } from '../folder';
 import { refusalsOf, sidecarValues, type ProfileFinder } from '../profile';
 import { defaultValues, type ImageScan } from '../rows';
@@ -38,7 +39,7 @@ export interface ImageChanges {
 
 /** What the door saving provides: the image's header, the lab profiles, the write batch. */
 export interface SaveContext {
-  /** The image's header as read (null: the image is not a TIFF); asked only to create a sidecar. */
+  /** The image's header as read (null: an OIR, whose header is not read); asked only to create a sidecar. */
   header(entry: ImageEntry): Promise<ImageScan | null>;
   profiles: ProfileFinder;
   /** Many saves in flight: their folders are synced once, by `batch.finish()`. */
@@ -74,7 +75,7 @@ export class ProfileRefusal extends ApiFailure {
 /**
  * Saves `request` into the sidecar of `entry`. Fails, with an `ApiFailure` and nothing
  * written, with `INVALID_VALUE` (the format's or the profile's refusal: {@link ProfileRefusal}),
- * `INVALID_SIDECAR`, `NOT_FOUND` (no sidecar, and not a TIFF), `UNREADABLE_IMAGE` (no sidecar,
+ * `INVALID_SIDECAR`, `NOT_FOUND` (no sidecar, and an OIR), `UNREADABLE_IMAGE` (no sidecar,
  * and its header cannot be read), `CONFLICT` or `IO`.
  */
 export async function saveImageChanges<T = undefined>(
@@ -112,9 +113,9 @@ export async function saveImageChanges<T = undefined>(
 
 /** The header a new sidecar of `entry` is made from, or why there is none. */
 async function newSidecarSource(entry: ImageEntry, context: SaveContext): Promise<NewSidecarSource> {
-  const scan = entry.kind === 'tiff' ? await context.header(entry) : null;
+  const scan = readsFileHeader(entry.format) ? await context.header(entry) : null;
   if (scan === null)
-    throw new ApiFailure('NOT_FOUND', 'no sidecar, and only a TIFF has a header to create one from', entry.relPath);
+    throw new ApiFailure('NOT_FOUND', 'no sidecar, and AcqMeta reads no OIR header to create one from', entry.relPath);
   if (!scan.ok) {
     const reason = withoutFileName(scan.message, path.basename(entry.absPath));
     throw new ApiFailure('UNREADABLE_IMAGE', `cannot create a sidecar: ${reason}`, entry.relPath);

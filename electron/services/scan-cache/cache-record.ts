@@ -5,13 +5,14 @@
 import type { ResultValues } from '../../../shared/analysis';
 import { HEADER_KEYS, type CalibrationSource, type FileCalibration, type HeaderValues } from '../../../shared/api';
 import { EDITABLE_FIELDS, type FieldValue } from '../../../shared/fields/field-table';
+import { CALIBRATION_SOURCE_NAMES } from '../../../shared/sidecar';
 import type { TiffSummary } from '../../../shared/tiff';
 import type { FileStamp } from '../disk';
 import { defaultValues, sharedSummary, type SidecarSummary } from '../rows';
 
 /** What the cache keeps of one image. */
 export interface CachedImage {
-  /** The TIFF as last read: its stamp and header summary (null: another format, or unread). */
+  /** The image file as last read: its stamp and header summary (null: an OIR, or unread). */
   image: { stamp: FileStamp; summary: TiffSummary } | null;
   /** The sidecar as last read; its version's size and modification time are what it is known by. Null: not kept. */
   sidecar: SidecarSummary | null;
@@ -54,23 +55,13 @@ function decodeCalibration(json: unknown): FileCalibration | null | undefined {
   if (json === 0) return null;
   if (!Array.isArray(json) || json.length !== 4) return undefined;
   const [x, y, unit, source] = json as unknown[];
-  if (
-    typeof x !== 'number' ||
-    typeof y !== 'number' ||
-    typeof unit !== 'string' ||
-    !SOURCES.has(source as CalibrationSource)
-  )
+  if (typeof x !== 'number' || typeof y !== 'number' || typeof unit !== 'string' || !SOURCES.has(source as string))
     return undefined;
   return { x, y, unit, source: source as CalibrationSource };
 }
 
-const SOURCES: ReadonlySet<CalibrationSource> = new Set<CalibrationSource>([
-  'imagej',
-  'ome',
-  'lsm',
-  'resolution-cm',
-  'resolution-inch',
-]);
+/** Every source a calibration may have (a vendor file's included). */
+const SOURCES: ReadonlySet<string> = new Set(Object.keys(CALIBRATION_SOURCE_NAMES));
 
 function isStamp(json: unknown): json is [number, number, number] {
   return Array.isArray(json) && json.length === 3 && json.every((n) => typeof n === 'number');

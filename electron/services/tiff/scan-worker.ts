@@ -1,7 +1,8 @@
 /**
  * Entry point of a scan worker thread (bundled to dist/electron/scan-worker.cjs).
  *
- * Reads headers and decodes preview planes, one file at a time. After each file it bumps the
+ * Reads headers (TIFF, and CZI, ND2, LIF and OIB by the vendor readers, through the same
+ * bounded file source) and decodes preview planes, one file at a time. After each file it bumps the
  * shared `finished` counter, so the pool can tell which file of a batch it is stuck on. A file
  * whose stamp the pool already knows is only `stat`ed: unchanged, it is not read again. When
  * asked, the sidecar's stamp is taken here too, or the sidecar is read whole (the main thread
@@ -14,10 +15,12 @@ import { createRequire } from 'node:module';
 import { constants, setPriority } from 'node:os';
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import { readTiffHeader, readTiffSummary } from '../../../shared/tiff';
+import { readVendorHeader, vendorFormatOfPath, vendorInfoOf, vendorSummaryOf } from '../../../shared/formats';
+import type { ImageInfo } from '../../../shared/image-format';
+import { readTiffHeader, readTiffSummary, type TiffSummary } from '../../../shared/tiff';
 import { blockBeforeRead, diskErrorReason, sameStamp, stampOf, type FileStamp } from '../disk';
 import { ioFailure, readSnapshotSync, sidecarNameFor, sidecarPathFor } from '../sidecar';
-import { withFileSource } from './file-source';
+import { withFileSource, type FileSource } from './file-source';
 import { packResults, unpackFiles } from './scan-batch';
 import type {
   CarriedSidecar,
@@ -112,6 +115,16 @@ function takeSidecars(): Uint8Array<ArrayBuffer> {
   return all;
 }
 
+/** A file's header: the summary a listing shows, or everything (`detail`); the reader is chosen by the file's name. */
+async function readHeader(source: FileSource, fileName: string, detail: boolean): Promise<TiffSummary | ImageInfo> {
+  if (vendorFormatOfPath(fileName) !== null) {
+    const read = readVendorHeader(source, fileName);
+    return detail ? vendorInfoOf(read) : vendorSummaryOf(read);
+  }
+  const options = { fileName };
+  return detail ? readTiffHeader(source, options) : readTiffSummary(source, options);
+}
+
 async function scanOne(file: ScanFile, detail: boolean): Promise<ScanResult> {
   const { path: absPath, known } = file;
   try {
@@ -121,10 +134,10 @@ async function scanOne(file: ScanFile, detail: boolean): Promise<ScanResult> {
       const stamp = stampOf(statSync(absPath));
       if (sameStamp(stamp, known)) return { ok: true, info: null, stamp, sidecar, ...read };
     }
-    const options = { fileName: path.basename(absPath) };
+    const fileName = path.basename(absPath);
     return await withFileSource(absPath, async (source) => ({
       ok: true,
-      info: detail ? await readTiffHeader(source, options) : await readTiffSummary(source, options),
+      info: await readHeader(source, fileName, detail),
       stamp: source.stamp,
       sidecar,
       ...read,

@@ -1,5 +1,5 @@
 /**
- * The TIFF scanner: headers and preview planes read on a pool of worker threads.
+ * The image scanner: headers (TIFF, CZI, ND2, LIF, OIB) and preview planes read on a pool of worker threads.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -7,7 +7,8 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { PreviewImage } from '../../../shared/api';
 import { ApiFailure } from '../../../shared/errors';
-import type { TiffInfo, TiffSummary } from '../../../shared/tiff';
+import type { ImageInfo } from '../../../shared/image-format';
+import type { TiffSummary } from '../../../shared/tiff';
 import type { FileStamp } from '../disk';
 import type { PlaneRequest } from './decode-plane';
 import { findBundledScript } from '../bundled-script';
@@ -33,12 +34,12 @@ export interface TiffScannerOptions {
   background?: boolean;
 }
 
-/** Reads TIFF headers and preview planes; every failure is an `UNREADABLE_IMAGE` ApiFailure. */
+/** Reads image headers and preview planes; every failure is an `UNREADABLE_IMAGE` ApiFailure. */
 export interface TiffScanner {
-  /** The header of one TIFF: everything the detail view shows. */
-  scan(absPath: string): Promise<TiffInfo>;
+  /** The header of one image (a TIFF, or a CZI, ND2, LIF or OIB file): everything the detail view shows. */
+  scan(absPath: string): Promise<ImageInfo>;
   /**
-   * What a folder listing shows of one TIFF, with the stamp of the file that was read. Given
+   * What a folder listing shows of one image, with the stamp of the file that was read. Given
    * the stamp the file had when it was last read, an unchanged file is not read (`info` null);
    * with `sidecar`, the stamp of its sidecar comes along (`'stamp'`), or the sidecar itself (`'read'`).
    */
@@ -96,7 +97,7 @@ export function createTiffScanner(options: TiffScannerOptions = {}): TiffScanner
   return {
     scan: (absPath) =>
       pool.scan({ path: absPath, known: null, sidecar: null }, true).then(
-        (file) => file.info as TiffInfo,
+        (file) => file.info as ImageInfo,
         (error: unknown) => Promise.reject(toApiFailure(error, absPath)),
       ),
     summary: (absPath, options = {}) =>

@@ -10,7 +10,8 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { PreviewImage } from '../../../shared/api';
-import type { TiffInfo, TiffSummary } from '../../../shared/tiff';
+import type { ImageInfo } from '../../../shared/image-format';
+import type { TiffSummary } from '../../../shared/tiff';
 import type { PlaneRequest } from './decode-plane';
 import type {
   CarriedSidecar,
@@ -55,7 +56,7 @@ type Task =
       path: string;
       file: ScanFile;
       detail: boolean;
-      resolve: (file: ScannedFile<TiffSummary | TiffInfo | null>) => void;
+      resolve: (file: ScannedFile<TiffSummary | ImageInfo | null>) => void;
       reject: (error: Error) => void;
     }
   | {
@@ -99,7 +100,7 @@ export class WorkerPool {
    * Reads the header of one file: everything when `detail`, else the summary a listing shows.
    * With a `known` stamp, a file that still has it is not read (`info` is null).
    */
-  scan(file: ScanFile, detail: boolean): Promise<ScannedFile<TiffSummary | TiffInfo | null>> {
+  scan(file: ScanFile, detail: boolean): Promise<ScannedFile<TiffSummary | ImageInfo | null>> {
     return new Promise((resolve, reject) =>
       this.submit({ type: 'scan', path: file.path, file, detail, resolve, reject }),
     );

@@ -2,7 +2,8 @@
  * Messages between the scanner (main thread) and its scan workers.
  */
 import type { PreviewImage, SidecarVersion } from '../../../shared/api';
-import type { TiffInfo, TiffSummary } from '../../../shared/tiff';
+import type { ImageInfo } from '../../../shared/image-format';
+import type { TiffSummary } from '../../../shared/tiff';
 import type { FileStamp } from '../disk';
 import type { FileSnapshot } from '../sidecar';
 import type { PlaneRequest } from './decode-plane';
@@ -54,7 +55,7 @@ export type CarriedSidecar =
 
 /** One file's header (and sidecar), or why the header failed. */
 export type ScanResult =
-  | ({ ok: true } & Omit<ScannedFile<TiffSummary | TiffInfo | null>, 'sidecarRead'> & { sidecarRead?: CarriedSidecar })
+  | ({ ok: true } & Omit<ScannedFile<TiffSummary | ImageInfo | null>, 'sidecarRead'> & { sidecarRead?: CarriedSidecar })
   | WorkerFailure;
 
 /** Data every worker starts with. */

@@ -3,6 +3,7 @@
  * searches and what "fit to content" measures.
  */
 import type { HeaderValues, ImageRow, SidecarState } from '../../../shared/api';
+import { IMAGE_FORMAT_NAMES } from '../../../shared/image-format';
 import type { Column } from './columns';
 import { formatFieldValue, formatSizes, messageForRow } from './format';
 import { resultCellSortValue, resultCellText } from './result-columns';
@@ -39,6 +40,8 @@ export function columnText(row: ImageRow, column: Column): string {
       const count = storedProblemCount(row);
       return count === 0 ? '' : String(count);
     }
+    case 'format':
+      return IMAGE_FORMAT_NAMES[row.format];
     case 'dims':
       return row.header ? sizesText(row.header) : messageForRow(row.errors[0] ?? '', row.path);
     case 'dtype':

@@ -4,6 +4,7 @@
  */
 import type { ImageRow } from '../../../shared/api';
 import { EDITABLE_FIELDS, type FieldSpec } from '../../../shared/fields/field-table';
+import { IMAGE_FORMAT_NAMES } from '../../../shared/image-format';
 import { ACQUISITION_COLUMNS, type AcquisitionColumnSpec } from './acquisition-columns';
 import { columnNumber, columnText } from './column-text';
 import { formatSizes, pixelCount } from './format';
@@ -11,7 +12,7 @@ import { resultCellSortValue, resultColumn } from './result-columns';
 
 /** What a column shows. */
 export type ColumnKind =
-  'path' | 'sidecar' | 'problems' | 'dims' | 'dtype' | 'channels' | 'acquisition' | 'field' | 'result';
+  'path' | 'sidecar' | 'problems' | 'format' | 'dims' | 'dtype' | 'channels' | 'acquisition' | 'field' | 'result';
 
 /** One column of the image table. */
 export interface Column {
@@ -74,6 +75,18 @@ const FILE_COLUMNS: readonly Column[] = [
     minWidth: 96,
     grow: 0,
     align: 'end',
+    hideable: true,
+  },
+  {
+    key: 'format',
+    label: 'Format',
+    longLabel: 'File format',
+    group: 'File',
+    kind: 'format',
+    description: 'The image file’s format: TIFF, CZI, ND2, LIF, OIB, or OIR (read only by its sidecar)',
+    minWidth: 80,
+    grow: 0,
+    align: 'start',
     hideable: true,
   },
   {
@@ -174,6 +187,7 @@ export const COLUMNS: readonly Column[] = [
 /** Columns shown until the user chooses otherwise. */
 export const DEFAULT_VISIBLE_COLUMNS: readonly string[] = [
   'problems',
+  'format',
   'dims',
   'dtype',
   'channels',
@@ -225,6 +239,8 @@ export function sortValue(row: ImageRow, column: Column): string | number | null
       return SIDECAR_ORDER[row.sidecar];
     case 'problems':
       return columnNumber(row, column);
+    case 'format':
+      return IMAGE_FORMAT_NAMES[row.format];
     case 'dims':
       return pixelCount(row.header) ?? (formatSizes(row.header) || null);
     case 'dtype':

@@ -15,12 +15,18 @@ export function displayValue(value: FieldValue | undefined): string {
   return formatFieldValue(value);
 }
 
+/** The Python reprs that describe an image's axes (`sizes` may be absent, as for the other images of a vendor file). */
+type AxisTexts = Pick<HeaderValues, 'shape' | 'dims'> & Partial<Pick<HeaderValues, 'sizes'>>;
+
 /**
  * The axes and their sizes, read from the header's Python-repr `sizes`
  * (`{'C': 2, 'Y': 512, 'X': 512}`), else from `dims` + `shape`; null when neither says.
  */
-function axisSizes(header: HeaderValues): [axis: string, size: string][] | null {
-  const pairs = [...header.sizes.matchAll(/'([A-Za-z])'\s*:\s*(\d+)/g)].map((m): [string, string] => [m[1]!, m[2]!]);
+function axisSizes(header: AxisTexts): [axis: string, size: string][] | null {
+  const pairs = [...(header.sizes ?? '').matchAll(/'([A-Za-z])'\s*:\s*(\d+)/g)].map((m): [string, string] => [
+    m[1]!,
+    m[2]!,
+  ]);
   if (pairs.length > 0) return pairs;
   const axes = [...header.dims.matchAll(/'([A-Za-z])'/g)].map((m) => m[1]!);
   const sizes = header.shape.match(/\d+/g) ?? [];
@@ -39,7 +45,7 @@ export function formatSizes(header: HeaderValues | null): string {
 }
 
 /** Axis sizes for people: `C 2 × Y 512 × X 512` (the shape as stored when the axes are unknown). */
-export function formatDimensions(header: HeaderValues): string {
+export function formatDimensions(header: AxisTexts): string {
   return (
     axisSizes(header)
       ?.map(([axis, size]) => `${axis} ${size}`)

@@ -2,12 +2,14 @@
 import { Fragment } from 'react';
 import type { HeaderValues, ImageDetail, ImageRow } from '../../../../shared/api';
 import { HEADER_FIELDS } from '../../../../shared/fields/field-table';
+import { readsFileHeader } from '../../../../shared/image-format';
 import type { Loadable } from '../../store/slices/detail-slice';
 import { useApp } from '../../store/store-context';
 import { fileFacts, formatAcquired, formatDimensions } from '../../lib/format';
 import { DescriptionView, DESCRIPTION_LABELS } from './description-view';
 import { SectionToggle } from './section-toggle';
 import { TagsTable } from './tags-table';
+import { VendorFacts } from './vendor-facts';
 
 /** The Python reprs of the axes, shown together as one line of dimensions. */
 const AXIS_FIELDS = new Set(['shape', 'dims', 'sizes']);
@@ -75,12 +77,15 @@ function HeaderBody({ row, detail }: { row: ImageRow; detail: Loadable<ImageDeta
         </dl>
       ) : (
         <p className="muted">
-          {row.kind === 'tiff'
+          {readsFileHeader(row.format)
             ? 'The image header could not be read.'
             : 'This file type is not read; its header comes from the sidecar.'}
         </p>
       )}
       {detail?.status === 'loading' && <p className="muted small">Reading tags…</p>}
+      {detail?.status === 'ready' && detail.value.vendor !== null && (
+        <VendorFacts format={row.format} vendor={detail.value.vendor} />
+      )}
       {detail?.status === 'error' && <p className="text-danger small">{detail.message}</p>}
       {detail?.status === 'ready' && detail.value.tags.length > 0 && (
         <>

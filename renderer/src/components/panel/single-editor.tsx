@@ -97,7 +97,7 @@ export function SingleEditor({ path }: { path: string }) {
       <Problems row={row} />
       {!readOnly && <CreateSidecars paths={paths} count={row.sidecar === 'missing' ? 1 : 0} />}
       {!readOnly && <CalibrationWarning path={path} />}
-      {row.kind === 'tiff' && row.header !== null ? (
+      {row.format === 'tiff' && row.header !== null ? (
         <PreviewSection
           row={row}
           overlay={(image) =>

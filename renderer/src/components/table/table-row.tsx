@@ -1,6 +1,7 @@
 /** One body row of the image table. */
 import { memo, type MouseEvent } from 'react';
 import type { ImageRow } from '../../../../shared/api';
+import { IMAGE_FORMAT_NAMES } from '../../../../shared/image-format';
 import type { Column } from '../../lib/columns';
 import { formatFieldValue, formatSizes, messageForRow } from '../../lib/format';
 import { activeMark } from '../../store/slices/disk-slice';
@@ -125,6 +126,12 @@ export const TableRow = memo(function TableRow({ path, index, top, columns, temp
                 ) : (
                   formatSizes(row.header)
                 )}
+              </div>
+            );
+          case 'format':
+            return (
+              <div key={column.key} role="gridcell" className={`cell cell-format format-${row.format}`}>
+                {IMAGE_FORMAT_NAMES[row.format]}
               </div>
             );
           case 'dtype':

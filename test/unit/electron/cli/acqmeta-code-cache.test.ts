@@ -31,7 +31,7 @@ describe('acqmeta code cache', () => {
 
   it('is written by a first run and used as it is by the next, which print the same', async () => {
     await rm(codeDir, { recursive: true, force: true });
-    await rm(path.join(copy.lab, 'other', 'scan_02.czi')); // a file not read is named on stderr
+    await rm(path.join(copy.lab, 'other', 'scan_02.oir')); // a file not read is named on stderr
     const first = await scan();
     expect(first.stderr).toBe('');
     const written = await theCache();

@@ -9,7 +9,7 @@ describe('acqmeta scan, show, validate, help', () => {
   it('scan --json prints one JSON line per image, in order, and exits 1 when some have errors', async () => {
     const { code, stdout, stderr } = await acqmeta('scan', 'lab', '--json');
     // the CZI without a sidecar gets no line of its own; stdout stays one object per image
-    expect(stderr).toBe('1 file not read: 1 CZI (formats AcqMeta does not read yet)\n  other/scan_02.czi\n');
+    expect(stderr).toBe('1 file not read: 1 OIR (formats AcqMeta does not read yet)\n  other/scan_02.oir\n');
     expect(code).toBe(1);
     const records = stdout
       .trimEnd()
@@ -25,6 +25,7 @@ describe('acqmeta scan, show, validate, help', () => {
     ]);
     expect(Object.keys(records[0])).toEqual([
       'path',
+      'format',
       'header',
       'file_calibration',
       'sidecar',
@@ -44,6 +45,7 @@ describe('acqmeta scan, show, validate, help', () => {
     ]);
     expect(records[0]).toEqual({
       path: 'cells/multi-channel.ome.tif',
+      format: 'tiff',
       header: {
         shape: '(3, 167, 439)',
         dims: "('C', 'Y', 'X')",
@@ -84,8 +86,8 @@ describe('acqmeta scan, show, validate, help', () => {
     expect(lines[3]).toMatch(/^plain\.tiff\s+YX 151x157\s+uint8\s+1\s+missing$/);
     expect(lines.slice(4)).toEqual([
       '',
-      '1 file not read: 1 CZI (formats AcqMeta does not read yet)',
-      '  other/scan_02.czi',
+      '1 file not read: 1 OIR (formats AcqMeta does not read yet)',
+      '  other/scan_02.oir',
     ]);
   });
 

@@ -21,7 +21,7 @@ export const DEFAULTS: FieldValues = Object.fromEntries(EDITABLE_FIELDS.map((f) 
 export function makeRow(path: string, values: FieldValues = {}, extra: Partial<ImageRow> = {}): ImageRow {
   return {
     path,
-    kind: 'tiff',
+    format: 'tiff',
     header: {
       shape: '(2, 512, 512)',
       dims: "('C', 'Y', 'X')",

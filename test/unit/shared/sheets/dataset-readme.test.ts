@@ -11,7 +11,7 @@ const UM = { physical_unit_x: 0.31, physical_unit_y: 0.31, physical_label_x: 'um
 function row(path: string, values: FieldValues = {}, extra: Partial<ImageRow> = {}): ImageRow {
   return {
     path,
-    kind: 'tiff',
+    format: 'tiff',
     header: {
       shape: '(2, 512, 512)',
       dims: "('C', 'Y', 'X')",
@@ -83,7 +83,7 @@ const ROWS = [
       fileCalibration: { x: 0.5, y: 0.5, unit: 'micron', source: 'imagej' },
     },
   ),
-  row('other/scan.oir', { note: 'Probe | Alexa *488*' }, { kind: 'other', header: null }),
+  row('other/scan.oir', { note: 'Probe | Alexa *488*' }, { format: 'oir', header: null }),
 ];
 
 describe('readmeFacts', () => {

@@ -18,7 +18,7 @@ const DEFAULTS: FieldValues = Object.fromEntries(EDITABLE_FIELDS.map((f) => [f.n
 function row(path: string, values: FieldValues, acquisition?: Acquisition): ImageRow {
   return {
     path,
-    kind: 'tiff',
+    format: 'tiff',
     header: null,
     fileCalibration: null,
     ...(acquisition === undefined ? {} : { acquisition }),

@@ -8,7 +8,7 @@ const defaults = Object.fromEntries(EDITABLE_FIELDS.map((f) => [f.name, f.defaul
 /** A row with every part a row can have. */
 const full: ImageRow = {
   path: 'mouse 3/session 1/cell-07.ome.tif',
-  kind: 'tiff',
+  format: 'tiff',
   header: {
     shape: '(3, 512, 512)',
     dims: "('C', 'Y', 'X')",
@@ -43,7 +43,7 @@ const full: ImageRow = {
 /** A row with none of the optional parts: another format, no sidecar. */
 const bare: ImageRow = {
   path: 'scan_01.oir',
-  kind: 'other',
+  format: 'oir',
   header: null,
   fileCalibration: null,
   sidecar: 'missing',
@@ -95,7 +95,7 @@ describe('rows on browser mode’s event stream', () => {
     const event: ApiEvent = {
       type: 'scan-rows',
       scanId: 's-1',
-      rows: Array.from({ length: 100 }, (_, i) => ({ ...bare, path: `cell-${i}.tif`, kind: 'tiff' as const })),
+      rows: Array.from({ length: 100 }, (_, i) => ({ ...bare, path: `cell-${i}.tif`, format: 'tiff' as const })),
       done: 100,
       total: 100,
     };

@@ -126,7 +126,7 @@ describe('backend requests', () => {
     it('answers NOT_FOUND for missing files and files that are not images', async () => {
       expect(codeOf(await h.call('reloadRow', { path: 'nope.tif' }))).toBe('NOT_FOUND');
       expect(codeOf(await h.call('reloadRow', { path: 'cells/readme.txt' }))).toBe('NOT_FOUND');
-      expect(codeOf(await h.call('reloadRow', { path: 'other/scan_02.czi' }))).toBe('NOT_FOUND');
+      expect(codeOf(await h.call('reloadRow', { path: 'other/scan_02.oir' }))).toBe('NOT_FOUND');
     });
   });
 });

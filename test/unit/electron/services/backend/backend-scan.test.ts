@@ -23,15 +23,15 @@ describe('backend scan and image methods', () => {
     const { scanId } = await h.ok('scanFolder', {});
     const done = await h.waitFor((e) => e.type === 'scan-done' && e.scanId === scanId);
     // the CZI without a sidecar gets no row: it is counted and named as not read
-    const unread = { count: 1, byFormat: [{ format: 'CZI', count: 1 }], paths: ['other/scan_02.czi'] };
+    const unread = { count: 1, byFormat: [{ format: 'OIR', count: 1 }], paths: ['other/scan_02.oir'] };
     expect(done).toEqual({ type: 'scan-done', scanId, total: 6, unread });
     const batches = h.events.filter((e): e is RowsEvent => e.type === 'scan-rows');
     expect(batches.at(-1)).toMatchObject({ done: 6, total: 6 });
     const rows = rowsOf(scanId);
-    expect(rows.map((r) => [r.path, r.kind, r.sidecar])).toEqual([
+    expect(rows.map((r) => [r.path, r.format, r.sidecar])).toEqual([
       ['cells/multi-channel.ome.tif', 'tiff', 'ok'],
       ['hostile/test_ifd_loop_to_self.tif', 'tiff', 'missing'],
-      ['other/scan_01.oir', 'other', 'ok'],
+      ['other/scan_01.oir', 'oir', 'ok'],
       ['plain.tiff', 'tiff', 'missing'],
       ['stacks/float.tif', 'tiff', expect.any(String)],
       ['stacks/multipage.tif', 'tiff', 'invalid'],

@@ -82,12 +82,12 @@ describe.each(['native', 'poll'] as const)('backend folder watching (%s)', (mode
     await start();
     let event = next((e) => rowOf(e, 'cells/copy.tif') !== undefined);
     cpSync(lab(OME), lab('cells/copy.tif'));
-    expect(rowOf(await event, 'cells/copy.tif')).toMatchObject({ sidecar: 'missing', kind: 'tiff' });
+    expect(rowOf(await event, 'cells/copy.tif')).toMatchObject({ sidecar: 'missing', format: 'tiff' });
 
     event = next((e) => rowOf(e, 'new/deeper/a.tif') !== undefined);
     mkdirSync(lab('new/deeper'), { recursive: true });
     cpSync(lab(OME), lab('new/deeper/a.tif'));
-    expect(rowOf(await event, 'new/deeper/a.tif')?.kind).toBe('tiff');
+    expect(rowOf(await event, 'new/deeper/a.tif')?.format).toBe('tiff');
 
     event = next((e) => e.removed.includes(OME));
     rmSync(lab(OME));
@@ -125,7 +125,7 @@ describe.each(['native', 'poll'] as const)('backend folder watching (%s)', (mode
     await event;
     event = next((e) => rowOf(e, 'session-12/cell-1/b.tif') !== undefined);
     cpSync(lab(OME), lab('session-12/cell-1/b.tif'));
-    expect(rowOf(await event, 'session-12/cell-1/b.tif')?.kind).toBe('tiff');
+    expect(rowOf(await event, 'session-12/cell-1/b.tif')?.format).toBe('tiff');
     event = next((e) => e.removed.includes('session-12/cell-1/a.tif'));
     rmSync(lab('session-12/cell-1/a.tif'));
     await event;
@@ -144,7 +144,7 @@ describe.each(['native', 'poll'] as const)('backend folder watching (%s)', (mode
     await event;
     event = next((e) => rowOf(e, 'day-2/cell-1/b.tif') !== undefined);
     cpSync(lab(OME), lab('day-2/cell-1/b.tif'));
-    expect(rowOf(await event, 'day-2/cell-1/b.tif')?.kind).toBe('tiff');
+    expect(rowOf(await event, 'day-2/cell-1/b.tif')?.format).toBe('tiff');
   });
 
   it('does not send our own saves back', async () => {

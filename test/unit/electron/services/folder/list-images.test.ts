@@ -22,12 +22,12 @@ async function list(root: string): Promise<ImageEntry[]> {
 describe('listImages', () => {
   const copy = labCopyPerTest();
 
-  it('lists TIFFs and sidecar-backed acquisitions, subfolders included, in code-point order', async () => {
+  it('lists TIFFs and sidecar-backed OIRs, subfolders included, in code-point order', async () => {
     const entries = await list(copy.lab);
-    expect(entries.map((e) => [e.relPath, e.kind, e.sidecar])).toEqual([
+    expect(entries.map((e) => [e.relPath, e.format, e.sidecar])).toEqual([
       ['cells/multi-channel.ome.tif', 'tiff', 'file'],
       ['hostile/test_ifd_loop_to_self.tif', 'tiff', 'none'],
-      ['other/scan_01.oir', 'other', 'file'],
+      ['other/scan_01.oir', 'oir', 'file'],
       ['plain.tiff', 'tiff', 'none'],
       ['stacks/float.tif', 'tiff', 'file'],
       ['stacks/multipage.tif', 'tiff', 'file'],
@@ -94,40 +94,47 @@ describe('listImages', () => {
     expect(plain?.sidecar).toBe('link');
   });
 
+  it('lists every CZI, ND2, LIF and OIB file by its format, with a sidecar or without', async () => {
+    const other = path.join(copy.lab, 'other');
+    for (const name of ['a.czi', 'b.ND2', 'c.lif', 'd.oib', 'e.lsm', 'e.nd2.json'])
+      await writeFile(path.join(other, name), 'stand-in');
+    await writeFile(path.join(other, 'b.ND2.json'), '{}');
+    const entries = (await list(copy.lab)).filter((e) => e.relPath.startsWith('other/'));
+    expect(entries.map((e) => [e.relPath, e.format, e.sidecar])).toEqual([
+      ['other/a.czi', 'czi', 'none'],
+      ['other/b.ND2', 'nd2', 'file'],
+      ['other/c.lif', 'lif', 'none'],
+      ['other/d.oib', 'oib', 'none'],
+      ['other/e.lsm', 'tiff', 'none'],
+      ['other/scan_01.oir', 'oir', 'file'],
+    ]);
+  });
+
   it('counts and names the acquisition files that get no row, and only those', async () => {
     const other = path.join(copy.lab, 'other');
-    for (const name of ['a.nd2', 'b.LIF', 'c.oib', 'd.ims', 'e.oir', 'notes.txt', 'f.nd2.json'])
+    for (const name of ['a.nd2', 'b.LOF', 'c.oib', 'd.ims', 'e.oir', 'notes.txt', 'f.nd2.json'])
       await writeFile(path.join(other, name), 'stand-in');
-    await writeFile(path.join(other, 'g.czi'), 'stand-in');
-    await writeFile(path.join(other, 'g.czi.json'), '{}'); // listed by its sidecar: it has a row
+    await writeFile(path.join(other, 'g.oir'), 'stand-in');
+    await writeFile(path.join(other, 'g.oir.json'), '{}'); // listed by its sidecar: it has a row
     await mkdir(path.join(copy.lab, 'plate.ome.zarr', '0', '0'), { recursive: true });
     await copyFile(path.join(copy.lab, 'plain.tiff'), path.join(copy.lab, 'plate.ome.zarr', '0', '0', 'inside.tif'));
     const unread = new UnreadTally();
     const paths: string[] = [];
     for await (const entry of listImages(copy.lab, unread)) paths.push(entry.relPath);
-    expect(paths).toContain('other/g.czi');
+    expect(paths).toContain('other/g.oir');
+    expect(paths).toContain('other/a.nd2');
+    expect(paths).toContain('other/c.oib');
     // an OME-Zarr folder is one acquisition: counted, not walked into
     expect(paths.some((p) => p.startsWith('plate.ome.zarr'))).toBe(false);
     expect(unread.result()).toEqual({
-      count: 7,
+      count: 5,
       byFormat: [
-        { format: 'CZI', count: 1 },
-        { format: 'ND2', count: 1 },
-        { format: 'LIF', count: 1 },
-        { format: 'OIB', count: 1 },
-        { format: 'OIR', count: 1 },
+        { format: 'LOF', count: 1 },
+        { format: 'OIR', count: 2 },
         { format: 'Imaris', count: 1 },
         { format: 'OME-Zarr', count: 1 },
       ],
-      paths: [
-        'other/a.nd2',
-        'other/b.LIF',
-        'other/c.oib',
-        'other/d.ims',
-        'other/e.oir',
-        'other/scan_02.czi',
-        'plate.ome.zarr',
-      ],
+      paths: ['other/b.LOF', 'other/d.ims', 'other/e.oir', 'other/scan_02.oir', 'plate.ome.zarr'],
     });
   });
 

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ImageEntry } from '../../../../../electron/services/folder';
+import { imageFormat, type ImageEntry } from '../../../../../electron/services/folder';
 import { createProfileCache, createProfileFinder } from '../../../../../electron/services/profile';
 import { defaultValues, type ImageScan } from '../../../../../electron/services/rows';
 import { saveImageChanges, type SaveContext } from '../../../../../electron/services/save';
@@ -10,8 +10,7 @@ import { copyFixture, imageFolder } from '../sidecar/temp-folder';
 
 /** The image `cell.tif` (or `name`) of a fresh folder as the walk lists it. */
 function entryIn(dir: string, name = 'cell.tif'): ImageEntry {
-  const kind = name.endsWith('.tif') ? 'tiff' : 'other';
-  return { relPath: name, absPath: path.join(dir, name), kind, sidecar: 'none' };
+  return { relPath: name, absPath: path.join(dir, name), format: imageFormat(name) ?? 'tiff', sidecar: 'none' };
 }
 
 /** A context whose images all have the ImageJ header (or `scan`), under the profiles of `root`. */
@@ -81,19 +80,19 @@ describe('saveImageChanges, the one save path', () => {
     expect(readFileSync(sidecar, 'utf8')).toBe(fixtureText('minimal-2ch-imagej.tif.json'));
   });
 
-  it('creates nothing for an image that is not a TIFF', async () => {
+  it('creates nothing for an OIR, whose header AcqMeta does not read', async () => {
     const { dir } = imageFolder();
-    writeFileSync(path.join(dir, 'scan.czi'), '');
+    writeFileSync(path.join(dir, 'scan.oir'), '');
     const attempt = saveImageChanges(
-      entryIn(dir, 'scan.czi'),
+      entryIn(dir, 'scan.oir'),
       { changes: { species: 'mouse' }, expected: null },
       contextFor(dir),
     );
     await expect(attempt).rejects.toMatchObject({
       code: 'NOT_FOUND',
-      message: 'no sidecar, and only a TIFF has a header to create one from',
+      message: 'no sidecar, and AcqMeta reads no OIR header to create one from',
     });
-    expect(existsSync(path.join(dir, 'scan.czi.json'))).toBe(false);
+    expect(existsSync(path.join(dir, 'scan.oir.json'))).toBe(false);
   });
 
   it('creates nothing when the header cannot be read, and says why without the file name twice', async () => {

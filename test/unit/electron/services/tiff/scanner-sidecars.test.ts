@@ -102,7 +102,12 @@ describe('sidecars read by the scan worker beside their images’ headers', () =
   it('still shows the sidecar of an image whose header cannot be read', async () => {
     const [image] = imagesWithSidecars('broken', 1);
     writeFileSync(image as string, 'not a TIFF at all');
-    const entry = { relPath: 'cell-0.tif', absPath: image as string, kind: 'tiff' as const, sidecar: 'file' as const };
+    const entry = {
+      relPath: 'cell-0.tif',
+      absPath: image as string,
+      format: 'tiff' as const,
+      sidecar: 'file' as const,
+    };
     const row = await buildCachedRow(path.dirname(image as string), entry, scanner, NO_SCAN_CACHE);
     expect(row.sidecar).toBe('ok');
     expect(row.values.note).toMatch(/^0: first line\n/);

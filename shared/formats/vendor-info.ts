@@ -1,0 +1,29 @@
+/**
+ * A vendor header as the scanner hands it on: the summary a folder listing keeps (the same
+ * shape as a TIFF's) and everything the header view shows.
+ */
+import type { TiffSummary } from '../tiff/types';
+import type { VendorFileDetail, VendorFormat, VendorHeader } from './types';
+
+/** Everything the header view shows of a vendor file. */
+export interface VendorInfo extends TiffSummary {
+  format: VendorFormat;
+  /** Plane counts of image 0 for the preview sliders. */
+  planes: { c: number; z: number; t: number };
+  vendor: VendorFileDetail;
+}
+
+/** What a folder listing (and the scan cache) keeps of a vendor header. */
+export function vendorSummaryOf(read: VendorHeader): TiffSummary {
+  return { header: read.header, fileCalibration: read.fileCalibration, acquisition: read.acquisition };
+}
+
+/** The header view's facts of a vendor file. */
+export function vendorInfoOf(read: VendorHeader): VendorInfo {
+  return {
+    ...vendorSummaryOf(read),
+    format: read.format,
+    planes: read.planes,
+    vendor: { images: read.images, attachments: read.attachments ?? [] },
+  };
+}
