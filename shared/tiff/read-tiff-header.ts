@@ -1,6 +1,7 @@
 /**
  * Reads what the editor shows about a TIFF from its header alone (no pixel data):
- * CloudScope's header values, the declared calibration, all tags of the first page.
+ * CloudScope's header values, the declared calibration, the acquisition metadata, all tags of
+ * the first page.
  */
 import { declaredCalibration, declaredDateTime, descriptionKind } from './declared';
 import { detectSeries } from './detect-series';
@@ -11,6 +12,7 @@ import type { TiffPage } from './page';
 import type { Series } from './series-types';
 import { formatTags } from './tag-format';
 import { compressionName, tagName } from './tag-names';
+import { tiffAcquisition } from './tiff-acquisition';
 import { TiffFile } from './tiff-file';
 import type { OmeDocument } from './ome';
 import type { ByteSource, ReadTiffOptions, TiffInfo, TiffSummary } from './types';
@@ -50,9 +52,11 @@ function openStructure(
 }
 
 function summaryOf(file: TiffFile, first: TiffPage, series: Series[], ome: OmeDocument | null): TiffSummary {
+  const acquisition = tiffAcquisition(file, first, ome);
   return {
     header: { ...seriesHeader(series), ...declaredDateTime(file, first, ome) },
     fileCalibration: declaredCalibration(file, first, ome),
+    ...(acquisition === undefined ? {} : { acquisition }),
   };
 }
 
