@@ -1,7 +1,8 @@
 /**
  * The acquisition an ImageJ description records: the pixel size (X/YResolution in `unit`),
  * the Z step (`spacing`, in `unit`), the frame interval (`finterval`, in `tunit`, seconds
- * by default) and the ImageJ version that wrote the file.
+ * by default). The `ImageJ=` version is the description's format (tifffile writes `1.11a`), not
+ * the software that acquired the image, and is not read.
  */
 import { AcquisitionBuilder } from './acquisition-builder';
 import type { Acquisition } from './acquisition-types';
@@ -28,9 +29,6 @@ export function imagejAcquisition(
   resolution: { x: [number, number]; y: [number, number] } | undefined,
 ): Acquisition {
   const b = new AcquisitionBuilder('imagej');
-  const version = items.ImageJ;
-  if (typeof version === 'string' || typeof version === 'number')
-    b.top('software', String(version) === '' ? undefined : `ImageJ ${version}`, 'ImageJ');
   const unit = unitOf(items.unit);
   if (!UNCALIBRATED.has(unit.toLowerCase())) {
     if (!isLengthUnit(unit))
