@@ -15,6 +15,7 @@ import {
   type ProfileProblem,
   type SidecarState,
 } from './api';
+import type { Acquisition } from './acquisition/acquisition-types';
 import type { ResultValues } from './analysis/analysis-types';
 import { DEFAULT_FIELD_VALUES, EDITABLE_FIELDS, type FieldValue } from './fields/field-table';
 
@@ -38,6 +39,7 @@ type PackedRow = [
   profileProblems: Packed<ProfileProblem[]>,
   absentFields: Packed<string[]>,
   results: Packed<ResultValues>,
+  acquisition: Packed<Acquisition>,
 ];
 
 /** A `scan-rows` event as it travels: its rows packed. */
@@ -61,6 +63,7 @@ function packRow(row: ImageRow): PackedRow {
     row.profileProblems.length === 0 ? 0 : row.profileProblems,
     row.absentFields ?? 0,
     row.results ?? 0,
+    row.acquisition ?? 0,
   ];
 }
 
@@ -92,6 +95,7 @@ function unpackRow(packed: PackedRow): ImageRow {
     profileProblems,
     absentFields,
     results,
+    acquisition,
   ] = packed;
   let values = DEFAULT_FIELD_VALUES;
   if (stored !== 0) {
@@ -112,6 +116,7 @@ function unpackRow(packed: PackedRow): ImageRow {
   };
   if (absentFields !== 0) row.absentFields = absentFields;
   if (results !== 0) row.results = results;
+  if (acquisition !== 0) row.acquisition = acquisition;
   return row;
 }
 

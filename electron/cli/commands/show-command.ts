@@ -1,5 +1,6 @@
 /**
- * `acqmeta show <image> [--json]`: header, file facts, all tags, description, sidecar values.
+ * `acqmeta show <image> [--json]`: header, file facts, acquisition metadata, all tags,
+ * description, sidecar values.
  */
 import type { DamagedSidecar, ImageRow } from '../../../shared/api';
 import { EDITABLE_FIELDS, HEADER_FIELDS } from '../../../shared/fields/field-table';
@@ -9,6 +10,7 @@ import { createProfileCache, createProfileFinder } from '../../services/profile'
 import { composeRow, readImage } from '../../services/rows';
 import { createTiffScanner } from '../../services/tiff';
 import { EXIT, type Command } from '../cli-io';
+import { acquisitionLines } from '../acquisition-format';
 import { describeStored, rowRecord } from '../row-format';
 import { imageArgument } from '../targets';
 
@@ -19,7 +21,8 @@ export const showCommand: Command = {
   help: `Usage: acqmeta show <image> [--json]
 
 Shows the header values, file facts (pages, compression, byte order), the calibration the
-file declares, every tag of the first IFD, the ImageDescription, the sidecar state and the
+file declares, the acquisition metadata it records (instrument, objective, channels, pixel
+size, interval, date, software, each flavour read), every tag of the first IFD, the ImageDescription, the sidecar state and the
 value of every editable field (defaults when there is no sidecar; for an invalid sidecar,
 those that can still be read from it, as written, never defaults).
 
@@ -106,6 +109,7 @@ function showLines(row: ImageRow, info: TiffInfo | null, damaged: DamagedSidecar
       ]),
     );
   }
+  if (row.kind === 'tiff') lines.push(...acquisitionLines(row.acquisition));
   if (row.sidecar === 'invalid') {
     lines.push('', 'Sidecar: invalid, left untouched', ...damagedLines(damaged, pairs));
   } else {

@@ -169,6 +169,7 @@ export function composeRow(
     profileProblems: profileProblemsOf(asRead, profile),
     ...(read.absentFields.length > 0 ? { absentFields: read.absentFields } : {}),
     ...(read.results !== null ? { results: read.results } : {}),
+    ...(info?.acquisition !== undefined ? { acquisition: info.acquisition } : {}),
   };
 }
 

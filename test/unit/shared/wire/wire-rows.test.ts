@@ -38,6 +38,12 @@ const full: ImageRow = {
   ],
   absentFields: ['age'],
   results: { 'kymograph/0/diameter_um': 4.2, 'kymograph/0/flow': 'NaN' },
+  acquisition: {
+    objective: { name: 'Plan-Apochromat 63x/1.40 Oil', magnification: 63, na: 1.4 },
+    channels: [{ name: 'DAPI', excitation_nm: 405 }],
+    sources: ['ome'],
+    origins: { 'objective.na': { flavour: 'ome', key: 'Objective@LensNA' } },
+  },
 };
 
 /** A row with none of the optional parts: another format, no sidecar. */
