@@ -29,13 +29,16 @@ export interface TiffMetadata {
   tags: PlainTags;
 }
 
-/** A flavour's acquisition, or its failure as a problem. */
+/**
+ * A flavour's acquisition, or its failure as a problem. Only the readers' own errors (plain
+ * `Error`s) are caught: another error (a failing byte source, a bug) goes on to the caller.
+ */
 function attempt(flavour: AcquisitionFlavour, name: string, read: () => Acquisition): Acquisition {
   try {
     return read();
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return { sources: [flavour], problems: [`${name}: could not be read (${reason})`] };
+    if (!(error instanceof Error) || error.constructor !== Error) throw error;
+    return { sources: [flavour], problems: [`${name}: could not be read (${error.message})`] };
   }
 }
 

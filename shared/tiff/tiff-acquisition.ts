@@ -5,6 +5,7 @@
  */
 import { readAcquisition, type TiffMetadata } from '../acquisition/read-acquisition';
 import type { Acquisition } from '../acquisition/acquisition-types';
+import { TiffReadError } from './bounded-reader';
 import { decodeAscii, readEntryBytes } from './ifd';
 import type { OmeDocument } from './ome';
 import { tagNumbers, type TiffPage } from './page';
@@ -76,14 +77,15 @@ function gather(file: TiffFile, page: TiffPage, ome: OmeDocument | null): TiffMe
 }
 
 /**
- * The acquisition metadata of a TIFF's first page; undefined when it records none. Never
- * throws: a tag that cannot be read makes the acquisition a problem, not the header.
+ * The acquisition metadata of a TIFF's first page; undefined when it records none. A tag that
+ * cannot be read (past the end of the file, too large) makes the acquisition a problem, not the
+ * header; only an error of another kind (the byte source failing, a bug) fails the header.
  */
 export function tiffAcquisition(file: TiffFile, page: TiffPage, ome: OmeDocument | null): Acquisition | undefined {
   try {
     return readAcquisition(gather(file, page, ome));
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return { sources: [], problems: [`The acquisition metadata could not be read (${reason})`] };
+    if (!(error instanceof TiffReadError) && !(error instanceof Error && error.constructor === Error)) throw error;
+    return { sources: [], problems: [`The acquisition metadata could not be read (${error.message})`] };
   }
 }
