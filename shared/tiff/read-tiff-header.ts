@@ -51,8 +51,14 @@ function openStructure(
   return { file, first, series, ome };
 }
 
-function summaryOf(file: TiffFile, first: TiffPage, series: Series[], ome: OmeDocument | null): TiffSummary {
-  const acquisition = tiffAcquisition(file, first, ome);
+function summaryOf(
+  file: TiffFile,
+  first: TiffPage,
+  series: Series[],
+  ome: OmeDocument | null,
+  options: ReadTiffOptions,
+): TiffSummary {
+  const acquisition = options.acquisition === false ? undefined : tiffAcquisition(file, first, ome);
   return {
     header: { ...seriesHeader(series), ...declaredDateTime(file, first, ome) },
     fileCalibration: declaredCalibration(file, first, ome),
@@ -66,7 +72,7 @@ export function openTiff(source: ByteSource, options: ReadTiffOptions = {}): Ope
   const series0 = series[0] as Series;
   const layout = planeLayout(series0);
   const info: TiffInfo = {
-    ...summaryOf(file, first, series, ome),
+    ...summaryOf(file, first, series, ome, options),
     pageCount: file.pageCount,
     compression: compressionName(first.compression),
     tiled: first.entries.some((e) => e.code === 322),
@@ -95,5 +101,5 @@ export async function readTiffHeader(source: ByteSource, options: ReadTiffOption
  */
 export async function readTiffSummary(source: ByteSource, options: ReadTiffOptions = {}): Promise<TiffSummary> {
   const { file, first, series, ome } = openStructure(source, options);
-  return summaryOf(file, first, series, ome);
+  return summaryOf(file, first, series, ome, options);
 }

@@ -56,6 +56,9 @@ function countRead(): void {
  */
 const REPLY_MS = 10;
 
+/** `ACQMETA_SKIP_ACQUISITION=1` leaves acquisition metadata unread: the benchmark's reference scan, nothing else. */
+const READ_ACQUISITION = process.env.ACQMETA_SKIP_ACQUISITION !== '1';
+
 /** The preview decoder's bundle, next to this one (see build/scripts/build.mjs). */
 const PREVIEW_DECODER_FILE = 'preview-decoder.cjs';
 
@@ -121,7 +124,7 @@ async function scanOne(file: ScanFile, detail: boolean): Promise<ScanResult> {
       const stamp = stampOf(statSync(absPath));
       if (sameStamp(stamp, known)) return { ok: true, info: null, stamp, sidecar, ...read };
     }
-    const options = { fileName: path.basename(absPath) };
+    const options = { fileName: path.basename(absPath), acquisition: READ_ACQUISITION };
     return await withFileSource(absPath, async (source) => ({
       ok: true,
       info: detail ? await readTiffHeader(source, options) : await readTiffSummary(source, options),
