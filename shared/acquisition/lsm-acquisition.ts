@@ -13,7 +13,8 @@ import { objectiveFromName } from './objective-name';
 /** Random access to the file's bytes (reading past its end throws). */
 export type ReadBytes = (offset: number, length: number) => Uint8Array;
 
-/** Most bytes of scan information read, and most entries walked. */
+/** Bytes of scan information read first (most files need a few kB), and at most. */
+const FIRST_SCAN_INFO_BYTES = 8 * 1024;
 const MAX_SCAN_INFO_BYTES = 256 * 1024;
 const MAX_ENTRIES = 20_000;
 
@@ -62,9 +63,26 @@ function text(bytes: Uint8Array): string {
   return LATIN1.decode(bytes.subarray(0, end < 0 ? bytes.length : end));
 }
 
-/** The scan information tree (the Recording block); throws when it runs past its bounds. */
+class PastBounds extends Error {}
+
+/**
+ * The scan information tree (the Recording block): read in a window that grows fourfold while
+ * the tree runs past it, up to {@link MAX_SCAN_INFO_BYTES}; throws when it runs past that.
+ */
 function readScanInfo(read: ReadBytes, offset: number, fileSize: number): Block {
-  const bytes = read(offset, Math.min(MAX_SCAN_INFO_BYTES, fileSize - offset));
+  const limit = Math.min(MAX_SCAN_INFO_BYTES, fileSize - offset);
+  for (let window = Math.min(FIRST_SCAN_INFO_BYTES, limit); ; window = Math.min(window * 4, limit)) {
+    try {
+      return parseScanInfo(read(offset, window));
+    } catch (error) {
+      if (!(error instanceof PastBounds)) throw error;
+      if (window >= limit) throw new Error('its scan information runs past its bounds', { cause: error });
+    }
+  }
+}
+
+/** Parses the scan information in `bytes`; throws {@link PastBounds} when it runs past them. */
+function parseScanInfo(bytes: Uint8Array): Block {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const recording = newBlock();
   if (bytes.length < 12 || view.getUint32(0, true) !== 0x10000000) return recording;
@@ -73,18 +91,18 @@ function readScanInfo(read: ReadBytes, offset: number, fileSize: number): Block 
   let list: Block[] | null = null;
   const stack: { block: Block; list: Block[] | null }[] = [];
   for (let n = 0; n < MAX_ENTRIES; n++) {
-    if (at + 12 > bytes.length) throw new Error('its scan information runs past its bounds');
+    if (at + 12 > bytes.length) throw new PastBounds();
     const entry = view.getUint32(at, true);
     const type = view.getUint32(at + 4, true);
     const size = view.getUint32(at + 8, true);
     at += 12;
     let value: Value = 0;
     if (type === 2) {
-      if (at + size > bytes.length) throw new Error('its scan information runs past its bounds');
+      if (at + size > bytes.length) throw new PastBounds();
       value = text(bytes.subarray(at, at + size));
       at += size;
     } else if (type === 4 || type === 5) {
-      if (at + (type === 4 ? 4 : 8) > bytes.length) throw new Error('its scan information runs past its bounds');
+      if (at + (type === 4 ? 4 : 8) > bytes.length) throw new PastBounds();
       value = type === 4 ? view.getInt32(at, true) : view.getFloat64(at, true);
       at += type === 4 ? 4 : 8;
     }

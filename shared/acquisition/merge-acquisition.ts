@@ -78,6 +78,11 @@ function originOf(part: Acquisition, key: string): AcquisitionSource {
  * disagreement on `channels.length`.
  */
 export function mergeAcquisitions(parts: readonly Acquisition[]): Acquisition | undefined {
+  // one flavour: nothing to merge (most files)
+  if (parts.length === 1) {
+    const only = parts[0] as Acquisition;
+    return only.origins === undefined && only.problems === undefined ? undefined : only;
+  }
   const merged: Acquisition = { sources: [] };
   const taken = new Map<string, { value: Leaf; source: AcquisitionSource }>();
   const disagreements = new Map<string, AcquisitionDisagreement>();

@@ -9,21 +9,52 @@ import type { Acquisition } from './acquisition-types';
 import { isoDateTime } from './dates';
 import { finiteNumber } from './units';
 
-/** Most characters of ScanImage text read per block (its headers are a few hundred kB at most). */
+/** Most characters of ScanImage text looked at per block (its headers are a few hundred kB at most). */
 const MAX_TEXT = 4 * 1024 * 1024;
 
-/** The `key = value` lines of ScanImage texts (a `scanimage.SI.` prefix read as `SI.`). */
+/** The keys read (ScanImage writes hundreds; only these are looked up). */
+const KEYS = [
+  'state.software.version',
+  'state.internal.triggerTimeString',
+  'state.acq.numberOfZSlices',
+  'state.acq.zStepSize',
+  'SI.VERSION_MAJOR',
+  'SI.VERSION_MINOR',
+  'SI.hStackManager.numSlices',
+  'SI.hStackManager.stackZStepSize',
+  'SI.hScan2D.logAverageFactor',
+  'SI.hRoiManager.scanFramePeriod',
+  'SI.hChannels.channelSave',
+  'SI.hChannels.channelName',
+];
+
+function isLineBreak(code: number | undefined): boolean {
+  return code === undefined || code === 10 || code === 13;
+}
+
+/** The value of `key` on a line `key = value` of `text` (a `scanimage.` prefix allowed); undefined when there is none. */
+function lineValue(text: string, key: string): string | undefined {
+  for (let at = text.indexOf(key); at >= 0; at = text.indexOf(key, at + 1)) {
+    const start = text.startsWith('scanimage.', at - 10) ? at - 10 : at;
+    if (start > 0 && !isLineBreak(text.charCodeAt(start - 1))) continue;
+    let i = at + key.length;
+    while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
+    if (text.charCodeAt(i) !== 61) continue; // '='
+    let end = i + 1;
+    while (end < text.length && !isLineBreak(text.charCodeAt(end))) end++;
+    return text.slice(i + 1, end).trim();
+  }
+  return undefined;
+}
+
+/** The values ScanImage texts give for the keys read (a `scanimage.SI.` prefix read as `SI.`). */
 export function scanImageValues(texts: readonly string[]): Map<string, string> {
   const values = new Map<string, string>();
-  for (const text of texts) {
-    for (const line of text.slice(0, MAX_TEXT).split(/\r\n|\r|\n/)) {
-      const at = line.indexOf('=');
-      if (at <= 0) continue;
-      const key = line
-        .slice(0, at)
-        .trim()
-        .replace(/^scanimage\.SI\./, 'SI.');
-      if (key.startsWith('state.') || key.startsWith('SI.')) values.set(key, line.slice(at + 1).trim());
+  for (const whole of texts) {
+    const text = whole.length > MAX_TEXT ? whole.slice(0, MAX_TEXT) : whole;
+    for (const key of KEYS) {
+      const value = lineValue(text, key);
+      if (value !== undefined) values.set(key, value);
     }
   }
   return values;
