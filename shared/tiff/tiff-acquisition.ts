@@ -9,7 +9,7 @@ import { TiffReadError } from './bounded-reader';
 import { decodeAscii, readEntryBytes } from './ifd';
 import type { OmeDocument } from './ome';
 import { tagNumbers, type TiffPage } from './page';
-import { imagejDescription, parseImageJDescription } from './series-imagej';
+import { imagejItems } from './series-imagej';
 import { isOme } from './series-ome';
 import { isLsm, isScanImage, scanImageFrameText } from './series-vendor';
 import type { TiffFile } from './tiff-file';
@@ -70,8 +70,7 @@ function gather(file: TiffFile, page: TiffPage, ome: OmeDocument | null): TiffMe
   }
   const microManager = asciiTag(file, page, 51123, 'MicroManagerMetadata');
   if (microManager !== undefined) meta.microManager = microManager;
-  const description = imagejDescription(page);
-  const items = description === null ? null : parseImageJDescription(description);
+  const items = imagejItems(page);
   if (items !== null) meta.imagej = items;
   return meta;
 }
