@@ -15,6 +15,7 @@ import {
   type ProfileProblem,
   type SidecarState,
 } from './api';
+import type { Acquisition } from './acquisition/acquisition-types';
 import type { ResultValues } from './analysis/analysis-types';
 import { DEFAULT_FIELD_VALUES, EDITABLE_FIELDS, type FieldValue } from './fields/field-table';
 
@@ -38,15 +39,40 @@ type PackedRow = [
   profileProblems: Packed<ProfileProblem[]>,
   absentFields: Packed<string[]>,
   results: Packed<ResultValues>,
+  /** 1 + the index of the row's acquisition in the event's `acquisitions`. */
+  acquisition: number,
 ];
 
-/** A `scan-rows` event as it travels: its rows packed. */
-type PackedRowsEvent = Omit<Extract<ApiEvent, { type: 'scan-rows' }>, 'rows'> & { packed: PackedRow[] };
+/**
+ * A `scan-rows` event as it travels: its rows packed, and each distinct acquisition once (the
+ * backend's rows share one object for equal acquisitions, so do the page's).
+ */
+type PackedRowsEvent = Omit<Extract<ApiEvent, { type: 'scan-rows' }>, 'rows'> & {
+  packed: PackedRow[];
+  acquisitions?: Acquisition[];
+};
 
 /** An event as the event stream sends it. */
 export type WireEvent = ApiEvent | PackedRowsEvent;
 
-function packRow(row: ImageRow): PackedRow {
+/** The distinct acquisitions of one event's rows, by identity, in order of first use. */
+class AcquisitionTable {
+  readonly list: Acquisition[] = [];
+  private readonly index = new Map<Acquisition, number>();
+
+  /** 0 for none, else 1 + the acquisition's index in {@link list}. */
+  refer(acquisition: Acquisition | undefined): number {
+    if (acquisition === undefined) return 0;
+    let at = this.index.get(acquisition);
+    if (at === undefined) {
+      at = this.list.push(acquisition) - 1;
+      this.index.set(acquisition, at);
+    }
+    return at + 1;
+  }
+}
+
+function packRow(row: ImageRow, acquisitions: AcquisitionTable): PackedRow {
   const { header, version, values } = row;
   return [
     row.path,
@@ -61,6 +87,7 @@ function packRow(row: ImageRow): PackedRow {
     row.profileProblems.length === 0 ? 0 : row.profileProblems,
     row.absentFields ?? 0,
     row.results ?? 0,
+    acquisitions.refer(row.acquisition),
   ];
 }
 
@@ -78,7 +105,7 @@ function unpackHeader(packed: HeaderValues[keyof HeaderValues][]): HeaderValues 
   return { shape, dims, sizes, dtype, num_channels, num_scenes, date, time };
 }
 
-function unpackRow(packed: PackedRow): ImageRow {
+function unpackRow(packed: PackedRow, acquisitions: readonly Acquisition[]): ImageRow {
   const [
     path,
     format,
@@ -92,6 +119,7 @@ function unpackRow(packed: PackedRow): ImageRow {
     profileProblems,
     absentFields,
     results,
+    acquisition,
   ] = packed;
   let values = DEFAULT_FIELD_VALUES;
   if (stored !== 0) {
@@ -112,6 +140,8 @@ function unpackRow(packed: PackedRow): ImageRow {
   };
   if (absentFields !== 0) row.absentFields = absentFields;
   if (results !== 0) row.results = results;
+  const known = acquisition === 0 ? undefined : acquisitions[acquisition - 1];
+  if (known !== undefined) row.acquisition = known;
   return row;
 }
 
@@ -119,12 +149,14 @@ function unpackRow(packed: PackedRow): ImageRow {
 export function toWireEvent(event: ApiEvent): WireEvent {
   if (event.type !== 'scan-rows') return event;
   const { rows, ...rest } = event;
-  return { ...rest, packed: rows.map(packRow) };
+  const acquisitions = new AcquisitionTable();
+  const packed = rows.map((row) => packRow(row, acquisitions));
+  return { ...rest, packed, ...(acquisitions.list.length > 0 ? { acquisitions: acquisitions.list } : {}) };
 }
 
 /** The event that {@link toWireEvent} sent (parsed from its JSON). */
 export function fromWireEvent(wire: WireEvent): ApiEvent {
   if (!('packed' in wire)) return wire;
-  const { packed, ...rest } = wire;
-  return { ...rest, rows: packed.map(unpackRow) };
+  const { packed, acquisitions = [], ...rest } = wire;
+  return { ...rest, rows: packed.map((row) => unpackRow(row, acquisitions)) };
 }

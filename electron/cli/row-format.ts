@@ -4,6 +4,7 @@
 import type { HeaderValues, ImageRow } from '../../shared/api';
 import type { FieldSpec, FieldValue } from '../../shared/fields/field-table';
 import { pythonFloatRepr } from '../../shared/sidecar';
+import { acquisitionRecord } from './acquisition-format';
 
 /** `('C', 'Y', 'X')` + `(2, 512, 512)` → `CYX 2x512x512`. */
 function describeDims(header: HeaderValues): string {
@@ -44,6 +45,7 @@ export function rowRecord(row: ImageRow): Record<string, unknown> {
     errors: row.errors,
     profile: row.profile,
     profile_problems: row.profileProblems.map((p) => p.message),
+    ...(row.acquisition === undefined ? {} : { acquisition: acquisitionRecord(row.acquisition) }),
   };
 }
 

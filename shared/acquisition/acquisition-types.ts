@@ -74,7 +74,8 @@ export interface AcquisitionDisagreement {
 /**
  * An image's acquisition metadata. Every key is optional: absent means no flavour of the file
  * recorded it. `sources` lists the flavours that were read (in the order they were read),
- * `origins` where each present value came from, `disagreements` what the flavours disagree on.
+ * `origins` where each present value came from, `disagreements` what the flavours disagree on,
+ * `problems` what could not be read.
  */
 export interface Acquisition {
   instrument?: AcquisitionInstrument;
@@ -89,4 +90,10 @@ export interface Acquisition {
   sources: AcquisitionFlavour[];
   origins?: Record<AcquisitionKey, AcquisitionSource>;
   disagreements?: AcquisitionDisagreement[];
+  /**
+   * What could not be read, one sentence per problem, naming the flavour (a unit no one knows,
+   * malformed JSON, a structure that runs past its bounds). The values concerned stay absent;
+   * the rest of the image reads as usual.
+   */
+  problems?: string[];
 }

@@ -6,7 +6,7 @@
 import type { FileCalibration } from '../api';
 import type { Acquisition } from '../acquisition/acquisition-types';
 import type { XmlElement } from '../tiff/xml';
-import { AcquisitionBuilder } from './acquisition-builder';
+import { AcquisitionBuilder } from '../acquisition/acquisition-builder';
 import { headerDateTime, isoFields } from './bytes';
 import { all, at, descendants, firstDescendant, numberOf, textAt } from './xml-tools';
 

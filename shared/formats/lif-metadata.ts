@@ -5,7 +5,7 @@
  */
 import type { FileCalibration } from '../api';
 import type { Acquisition } from '../acquisition/acquisition-types';
-import { AcquisitionBuilder } from './acquisition-builder';
+import { AcquisitionBuilder } from '../acquisition/acquisition-builder';
 import { headerDateTime, isoUtc, utcFields } from './bytes';
 import type { LifDimension, LifImage } from './lif-image';
 import { all, at, descendants, numberOf } from './xml-tools';

@@ -4,7 +4,7 @@
  * size, time interval, date and software, read the way the `nd2` package reads them.
  */
 import type { Acquisition } from '../acquisition/acquisition-types';
-import { AcquisitionBuilder } from './acquisition-builder';
+import { AcquisitionBuilder } from '../acquisition/acquisition-builder';
 import { isoUtc } from './bytes';
 import type { Nd2Loop } from './nd2-experiment';
 import { liteAt, liteNumber, liteString, liteValues, type LiteValue } from './nd2-lite';

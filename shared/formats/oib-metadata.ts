@@ -5,7 +5,7 @@
  */
 import type { FileCalibration } from '../api';
 import type { Acquisition } from '../acquisition/acquisition-types';
-import { AcquisitionBuilder } from './acquisition-builder';
+import { AcquisitionBuilder } from '../acquisition/acquisition-builder';
 import { fail, headerDateTime, isoFields } from './bytes';
 import { setting, type Settings } from './oif-ini';
 import { numberOf } from './xml-tools';

@@ -7,7 +7,7 @@ import type { FileCalibration } from '../api';
 import type { DescriptionKind } from './types';
 import type { OmeDocument } from './ome';
 import { tagNumbers, type TiffPage } from './page';
-import { imagejDescription, parseImageJDescription } from './series-imagej';
+import { imagejDescription, imagejItems } from './series-imagej';
 import { isOme } from './series-ome';
 import { lsmVoxelSize } from './series-vendor';
 import type { TiffFile } from './tiff-file';
@@ -85,8 +85,7 @@ function isScreenDpi([num, den]: [number, number]): boolean {
 export function declaredCalibration(file: TiffFile, page: TiffPage, ome: OmeDocument | null): FileCalibration | null {
   const x = pixelSize(file, page, 282);
   const y = pixelSize(file, page, 283);
-  const description = imagejDescription(page);
-  const meta = description === null ? null : parseImageJDescription(description);
+  const meta = imagejItems(page);
   const unit = meta?.unit === undefined ? '' : String(meta.unit).trim();
   if (x !== null && y !== null && unit !== '' && !['pixel', 'pixels', 'inch'].includes(unit.toLowerCase())) {
     return { x: x[0] / x[1], y: y[0] / y[1], unit: UNIT_LABELS[unit] ?? unit, source: 'imagej' };

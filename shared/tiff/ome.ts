@@ -2,7 +2,7 @@
  * OME-XML, read with the strict XML parser of `xml.ts` into the few parts the header needs:
  * images with their Pixels (dimensions, type, physical size), channels and TiffData.
  */
-import { childrenNamed, parseXml } from './xml';
+import { childrenNamed, parseXml, type XmlElement } from './xml';
 
 /** One `TiffData` element: which IFDs hold which planes, possibly in another file. */
 export interface OmeTiffData {
@@ -31,6 +31,8 @@ export interface OmeDocument {
   /** A BinaryOnly file keeps its metadata elsewhere: it has no series of its own. */
   binaryOnly: boolean;
   images: OmeImage[];
+  /** The whole document, for the acquisition reader. */
+  root: XmlElement;
 }
 
 /** Parses OME-XML; null when it is not well-formed XML with an OME root. */
@@ -51,7 +53,7 @@ export function parseOme(xml: string): OmeDocument | null {
       }),
     })),
   }));
-  return { uuid: root.attributes.UUID ?? null, binaryOnly: childrenNamed(root, 'BinaryOnly').length > 0, images };
+  return { uuid: root.attributes.UUID ?? null, binaryOnly: childrenNamed(root, 'BinaryOnly').length > 0, images, root };
 }
 
 /** Python's `int()` of an attribute; throws like Python on anything else. */

@@ -1,6 +1,7 @@
 /**
  * Reads what the editor shows about a TIFF from its header alone (no pixel data):
- * CloudScope's header values, the declared calibration, all tags of the first page.
+ * CloudScope's header values, the declared calibration, the acquisition metadata, all tags of
+ * the first page.
  */
 import { declaredCalibration, declaredDateTime, descriptionKind } from './declared';
 import { detectSeries } from './detect-series';
@@ -11,6 +12,7 @@ import type { TiffPage } from './page';
 import type { Series } from './series-types';
 import { formatTags } from './tag-format';
 import { compressionName, tagName } from './tag-names';
+import { tiffAcquisition } from './tiff-acquisition';
 import { TiffFile } from './tiff-file';
 import type { OmeDocument } from './ome';
 import type { ByteSource, ReadTiffOptions, TiffInfo, TiffSummary } from './types';
@@ -49,10 +51,18 @@ function openStructure(
   return { file, first, series, ome };
 }
 
-function summaryOf(file: TiffFile, first: TiffPage, series: Series[], ome: OmeDocument | null): TiffSummary {
+function summaryOf(
+  file: TiffFile,
+  first: TiffPage,
+  series: Series[],
+  ome: OmeDocument | null,
+  options: ReadTiffOptions,
+): TiffSummary {
+  const acquisition = options.acquisition === false ? undefined : tiffAcquisition(file, first, ome);
   return {
     header: { ...seriesHeader(series), ...declaredDateTime(file, first, ome) },
     fileCalibration: declaredCalibration(file, first, ome),
+    ...(acquisition === undefined ? {} : { acquisition }),
   };
 }
 
@@ -62,7 +72,7 @@ export function openTiff(source: ByteSource, options: ReadTiffOptions = {}): Ope
   const series0 = series[0] as Series;
   const layout = planeLayout(series0);
   const info: TiffInfo = {
-    ...summaryOf(file, first, series, ome),
+    ...summaryOf(file, first, series, ome, options),
     pageCount: file.pageCount,
     compression: compressionName(first.compression),
     tiled: first.entries.some((e) => e.code === 322),
@@ -91,5 +101,5 @@ export async function readTiffHeader(source: ByteSource, options: ReadTiffOption
  */
 export async function readTiffSummary(source: ByteSource, options: ReadTiffOptions = {}): Promise<TiffSummary> {
   const { file, first, series, ome } = openStructure(source, options);
-  return summaryOf(file, first, series, ome);
+  return summaryOf(file, first, series, ome, options);
 }

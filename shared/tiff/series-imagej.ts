@@ -49,6 +49,20 @@ export function parseImageJDescription(description: string): Record<string, Imag
   return 'ImageJ' in result || 'SCIFIO' in result ? result : null;
 }
 
+/** The parsed ImageJ description of each page read (the series, the calibration and the acquisition each ask). */
+const parsedItems = new WeakMap<TiffPage, Record<string, ImageJValue> | null>();
+
+/** The items of a page's ImageJ description, parsed once per page; null when it has none. */
+export function imagejItems(page: TiffPage): Record<string, ImageJValue> | null {
+  let items = parsedItems.get(page);
+  if (items === undefined) {
+    const description = imagejDescription(page);
+    items = description === null ? null : parseImageJDescription(description);
+    parsedItems.set(page, items);
+  }
+  return items;
+}
+
 /** The ImageJ description of a page (first or second ImageDescription), as tifffile finds it. */
 export function imagejDescription(page: TiffPage): string | null {
   for (const description of [page.description, page.description1]) {
@@ -70,8 +84,7 @@ const ORDERS: Readonly<Record<string, string>> = {
 
 /** tifffile's ImageJ series, or null when the metadata do not fit the file (then: generic). */
 export function imagejSeries(file: TiffFile, page: TiffPage): Series | null {
-  const description = imagejDescription(page);
-  const meta = description === null ? null : parseImageJDescription(description);
+  const meta = imagejItems(page);
   if (meta === null) return null;
   const num = (key: string): number => {
     const value = meta[key];

@@ -103,16 +103,20 @@ export function isScanImage(page: TiffPage): boolean {
   );
 }
 
+/** The non-varying frame data of a ScanImage BigTIFF (v3/v4) as text (`key = value` lines); empty when there is none. */
+export function scanImageFrameText(file: TiffFile): string {
+  if (!file.format.bigTiff || !file.format.littleEndian || file.reader.size < 32) return '';
+  const head = viewOf(file.reader.bytes(16, 16, 'ScanImage header'));
+  const version = head.getUint32(4, true);
+  if (head.getUint32(0, true) !== 117637889 || (version !== 3 && version !== 4)) return '';
+  const size = head.getUint32(8, true);
+  return decodeAscii(file.reader.bytes(32, size, 'ScanImage frame data'));
+}
+
 /** The non-varying frame data of a ScanImage BigTIFF (v3/v4) as `key -> value text`. */
 function scanImageFrameData(file: TiffFile): Map<string, string> {
   const data = new Map<string, string>();
-  if (!file.format.bigTiff || !file.format.littleEndian || file.reader.size < 32) return data;
-  const head = viewOf(file.reader.bytes(16, 16, 'ScanImage header'));
-  const version = head.getUint32(4, true);
-  if (head.getUint32(0, true) !== 117637889 || (version !== 3 && version !== 4)) return data;
-  const size = head.getUint32(8, true);
-  const text = decodeAscii(file.reader.bytes(32, size, 'ScanImage frame data'));
-  for (const line of text.split(/\r?\n/)) {
+  for (const line of scanImageFrameText(file).split(/\r?\n/)) {
     const at = line.indexOf('=');
     if (at > 0) data.set(line.slice(0, at).trim(), line.slice(at + 1).trim());
   }

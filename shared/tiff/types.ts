@@ -24,6 +24,8 @@ export interface ReadTiffOptions {
   maxBytes?: number;
   /** The file's own name, used to resolve OME-XML references to "this file". */
   fileName?: string;
+  /** Whether to read the acquisition metadata (default true; the benchmark turns it off to measure its cost). */
+  acquisition?: boolean;
 }
 
 /** What kind of text the ImageDescription holds. */

@@ -1,18 +1,18 @@
 /**
- * A fuzz run: mutants of the fixture files fed to the TIFF header reader, the vendor-format
- * readers and the sidecar parser, replayable from (seed, case). Used by the bounded runs in the
+ * A fuzz run: mutants of the fixture files fed to the TIFF header reader (and its acquisition
+ * metadata), the vendor-format readers and the sidecar parser, replayable from (seed, case). Used by the bounded runs in the
  * unit tests and by the longer `npm run fuzz`.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { FuzzFailure, fuzzSidecar, fuzzTiff, fuzzVendor } from './fuzz-targets';
+import { FuzzFailure, fuzzAcquisition, fuzzSidecar, fuzzTiff, fuzzVendor } from './fuzz-targets';
 import { Random } from './random';
 import { mutateSidecar } from './sidecar-mutations';
 import { mutateTiff } from './tiff-mutations';
 import { mutateVendor } from './vendor-mutations';
 
 /** What a run fuzzes. */
-export type FuzzKind = 'tiff' | 'vendor' | 'sidecar';
+export type FuzzKind = 'tiff' | 'acquisition' | 'vendor' | 'sidecar';
 
 const KINDS: Readonly<
   Record<
@@ -26,6 +26,14 @@ const KINDS: Readonly<
   >
 > = {
   tiff: { dir: 'tiff', files: /\.(tiff?|lsm)$/i, mutate: mutateTiff, run: (bytes) => fuzzTiff(bytes) },
+  // the TIFFs that carry acquisition metadata: OME-XML, LSM scan information, ScanImage, ImageJ
+  acquisition: {
+    dir: '.',
+    files:
+      /^(acquisition\/.*\.tiff?|tiff\/zeiss\/.*\.lsm|tiff\/generated\/(imagej-hyperstack|ome-3ch|scanimage|synthetic).*)$/,
+    mutate: mutateTiff,
+    run: (bytes) => fuzzAcquisition(bytes),
+  },
   vendor: {
     dir: 'formats',
     files: /\.(czi|nd2|lif|oib)$/i,

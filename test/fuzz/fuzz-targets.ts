@@ -1,9 +1,12 @@
 /**
  * What every fuzz case must satisfy. TIFF: the header reader resolves or rejects with one of
- * its own errors, within a bounded number of bytes read. Vendor files: the same, with only
+ * its own errors, within a bounded number of bytes read. Acquisition: the same, and the
+ * acquisition metadata it reports is a well-formed model. Vendor files: the same, with only
  * VendorReadError allowed, and a header that holds together. Sidecar: reading never throws,
  * and a readable sidecar edits and round-trips like a real one.
  */
+import { asAcquisition } from '../../shared/acquisition/acquisition-check';
+import type { Acquisition } from '../../shared/acquisition/acquisition-types';
 import { readVendorHeader, VendorReadError } from '../../shared/formats';
 import { parseSidecar, applyChanges, editSidecar, valueProblems } from '../../shared/sidecar';
 import { writeJson } from '../../shared/sidecar/json-writer';
@@ -57,6 +60,50 @@ export async function fuzzTiff(bytes: Uint8Array): Promise<'ok' | 'rejected'> {
     if (isExpected(error)) return 'rejected';
     throw new FuzzFailure(`crashed: ${(error as Error)?.name}: ${(error as Error)?.message}`);
   }
+}
+
+/** Numbers of the acquisition model: finite, and positive where they measure something. */
+function checkAcquisitionNumbers(acquisition: Acquisition): void {
+  const numbers = [
+    acquisition.objective?.magnification,
+    acquisition.objective?.na,
+    acquisition.pixel_size_um?.x,
+    acquisition.pixel_size_um?.y,
+    acquisition.pixel_size_um?.z,
+    acquisition.time_increment_s,
+    ...(acquisition.channels ?? []).flatMap((c) => [c.excitation_nm, c.emission_nm, c.exposure_s]),
+  ];
+  for (const value of numbers)
+    if (value !== undefined && !(Number.isFinite(value) && value > 0))
+      throw new FuzzFailure(`an acquisition number that is not a positive finite number: ${value}`);
+}
+
+/**
+ * Reads a TIFF header from memory as {@link fuzzTiff} does, and checks its acquisition metadata:
+ * absent, or a well-formed model (every key of its type, numbers finite and positive, a date in
+ * ISO 8601, every value with its origin).
+ */
+export async function fuzzAcquisition(bytes: Uint8Array): Promise<'ok' | 'rejected'> {
+  const source = budgetedSource(bytes);
+  let info;
+  try {
+    info = await readTiffHeader(source, { maxBytes: readBudget(bytes.length) * 2 });
+  } catch (error) {
+    if (error instanceof FuzzFailure) throw error;
+    if (isExpected(error)) return 'rejected';
+    throw new FuzzFailure(`crashed: ${(error as Error)?.name}: ${(error as Error)?.message}`);
+  }
+  const acquisition = info.acquisition;
+  if (acquisition === undefined) return 'ok';
+  if (asAcquisition(JSON.parse(JSON.stringify(acquisition))) === undefined)
+    throw new FuzzFailure(`a malformed acquisition: ${JSON.stringify(acquisition).slice(0, 400)}`);
+  checkAcquisitionNumbers(acquisition);
+  if (acquisition.acquired_at !== undefined && !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/.test(acquisition.acquired_at))
+    throw new FuzzFailure(`acquired_at is not ISO 8601: ${acquisition.acquired_at}`);
+  const origins = Object.keys(acquisition.origins ?? {}).length;
+  if (origins === 0 && (acquisition.problems ?? []).length === 0)
+    throw new FuzzFailure('an acquisition with neither values nor problems');
+  return 'ok';
 }
 
 /** Reads a vendor header from memory as file `name`; `ok` or `rejected`, or throws a {@link FuzzFailure}. */

@@ -1,17 +1,19 @@
 /**
- * `acqmeta show <image> [--json]`: header, file facts, all tags and description (a TIFF), the
- * file's images and attachments (a CZI, ND2, LIF or OIB file), sidecar values.
+ * `acqmeta show <image> [--json]`: header, file facts, acquisition metadata, all tags and
+ * description (a TIFF), the file's images and attachments (a CZI, ND2, LIF or OIB file),
+ * sidecar values.
  */
 import type { DamagedSidecar, ImageRow } from '../../../shared/api';
 import { EDITABLE_FIELDS, HEADER_FIELDS } from '../../../shared/fields/field-table';
 import { CALIBRATION_SOURCE_NAMES, writtenText } from '../../../shared/sidecar';
-import { IMAGE_FORMAT_NAMES, isVendorInfo, type ImageInfo } from '../../../shared/image-format';
+import { IMAGE_FORMAT_NAMES, isVendorInfo, readsFileHeader, type ImageInfo } from '../../../shared/image-format';
 import type { VendorFileDetail } from '../../../shared/formats';
 import type { TiffInfo } from '../../../shared/tiff';
 import { createProfileCache, createProfileFinder } from '../../services/profile';
 import { composeRow, readImage } from '../../services/rows';
 import { createTiffScanner } from '../../services/tiff';
 import { EXIT, type Command } from '../cli-io';
+import { acquisitionLines } from '../acquisition-format';
 import { describeStored, rowRecord } from '../row-format';
 import { imageArgument } from '../targets';
 
@@ -23,9 +25,11 @@ export const showCommand: Command = {
 
 Shows the header values, the file's format, its facts (a TIFF: pages, compression, byte
 order, every tag of the first IFD and the ImageDescription; a CZI, ND2, LIF or OIB file: its
-images or scenes and its attachments), the calibration the file declares, the sidecar state
-and the value of every editable field (defaults when there is no sidecar; for an invalid
-sidecar, those that can still be read from it, as written, never defaults).
+images or scenes and its attachments), the calibration the file declares, the acquisition
+metadata it records (instrument, objective, channels, pixel size, interval, date, software,
+each flavour read), the sidecar state and the value of every editable field (defaults when
+there is no sidecar; for an invalid sidecar, those that can still be read from it, as
+written, never defaults).
 
   --json   one JSON object with the same facts
 
@@ -143,6 +147,7 @@ function showLines(row: ImageRow, read: ImageInfo | null, damaged: DamagedSideca
       ]),
     );
   }
+  if (readsFileHeader(row.format)) lines.push(...acquisitionLines(row.acquisition));
   if (row.sidecar === 'invalid') {
     lines.push('', 'Sidecar: invalid, left untouched', ...damagedLines(damaged, pairs));
   } else {

@@ -1,6 +1,6 @@
 /**
  * One shared copy of each distinct TIFF header summary. A folder's images share a few shapes,
- * types, dates and calibrations, yet every header read, or decoded from the scan cache, comes
+ * types, dates, calibrations and acquisitions, yet every header read, or decoded from the scan cache, comes
  * as objects and texts of its own. The scan cache's decoder and the folder's header memo both
  * take the shared copy: 100,000 kept headers hold a few hundred summaries, not 100,000, and an
  * image whose summary is already shared is kept without a copy or a look-up.
@@ -15,9 +15,16 @@ const byKey = new Map<string, TiffSummary>();
 /** The summaries handed out by this pool (frozen): taking one again costs one look-up here. */
 const pooled = new WeakSet<TiffSummary>();
 
-function keyOf({ header: h, fileCalibration: c }: TiffSummary): string {
+/** An acquisition as text (summaries share one only when they are equal as text). */
+function acquisitionText(summary: TiffSummary): string {
+  return summary.acquisition === undefined ? '' : JSON.stringify(summary.acquisition);
+}
+
+/** The pool's key: every header value, the calibration and the acquisition's text. */
+function keyOf(summary: TiffSummary, acquisition: string): string {
+  const { header: h, fileCalibration: c } = summary;
   const calibration = c === null ? '' : `${c.x}\u0000${c.y}\u0000${c.unit}\u0000${c.source}`;
-  return `${h.shape}\u0000${h.dims}\u0000${h.sizes}\u0000${h.dtype}\u0000${h.num_channels}\u0000${h.num_scenes}\u0000${h.date}\u0000${h.time}\u0000${calibration}`;
+  return `${h.shape}\u0000${h.dims}\u0000${h.sizes}\u0000${h.dtype}\u0000${h.num_channels}\u0000${h.num_scenes}\u0000${h.date}\u0000${h.time}\u0000${calibration}\u0000${acquisition}`;
 }
 
 function sameHeader(a: HeaderValues, b: HeaderValues): boolean {
@@ -44,7 +51,8 @@ function sameCalibration(a: FileCalibration | null, b: FileCalibration | null): 
  */
 export function sharedSummary(summary: TiffSummary): TiffSummary {
   if (pooled.has(summary)) return summary;
-  const key = keyOf(summary);
+  const acquisition = acquisitionText(summary);
+  const key = keyOf(summary, acquisition);
   const known = byKey.get(key);
   if (
     known !== undefined &&
@@ -58,6 +66,7 @@ export function sharedSummary(summary: TiffSummary): TiffSummary {
   const frozen: TiffSummary = Object.freeze({
     header: Object.freeze({ ...header }),
     fileCalibration: fileCalibration === null ? null : Object.freeze({ ...fileCalibration }),
+    ...(summary.acquisition === undefined ? {} : { acquisition: summary.acquisition }),
   });
   byKey.set(key, frozen);
   pooled.add(frozen);

@@ -2,6 +2,7 @@
  * One image of the scan cache as one line of JSON, and back. Decoding checks every part, so a
  * damaged or foreign line is a miss, never a wrong row.
  */
+import { asAcquisition } from '../../../shared/acquisition/acquisition-check';
 import type { ResultValues } from '../../../shared/analysis';
 import { HEADER_KEYS, type CalibrationSource, type FileCalibration, type HeaderValues } from '../../../shared/api';
 import { EDITABLE_FIELDS, type FieldValue } from '../../../shared/fields/field-table';
@@ -143,6 +144,7 @@ export function encodeRecord(relPath: string, image: CachedImage): string {
                 tiff.summary.fileCalibration.unit,
                 tiff.summary.fileCalibration.source,
               ],
+          (tiff.summary.acquisition as unknown as Json | undefined) ?? 0,
         ];
   const sidecar = image.sidecar === null ? 0 : encodeSidecar(image.sidecar);
   return JSON.stringify([relPath, encodedImage, sidecar]);
@@ -160,13 +162,15 @@ export function decodeRecord(line: string): { relPath: string; image: CachedImag
   const [relPath, imageJson, sidecarJson] = json as [string, unknown, unknown];
   let image: CachedImage['image'] = null;
   if (imageJson !== 0) {
-    if (!Array.isArray(imageJson) || imageJson.length !== 3 || !isStamp(imageJson[0])) return null;
+    if (!Array.isArray(imageJson) || imageJson.length !== 4 || !isStamp(imageJson[0])) return null;
     const header = decodeHeader(imageJson[1]);
     const fileCalibration = decodeCalibration(imageJson[2]);
-    if (header === undefined || fileCalibration === undefined) return null;
+    const acquisition = imageJson[3] === 0 ? null : asAcquisition(imageJson[3]);
+    if (header === undefined || fileCalibration === undefined || acquisition === undefined) return null;
     const [size, mtimeMs, ino] = imageJson[0];
+    const summary: TiffSummary = { header, fileCalibration, ...(acquisition === null ? {} : { acquisition }) };
     // images with the same header share one summary (see summary-pool)
-    image = { stamp: { size, mtimeMs, ino }, summary: sharedSummary({ header, fileCalibration }) };
+    image = { stamp: { size, mtimeMs, ino }, summary: sharedSummary(summary) };
   }
   const sidecar = decodeSidecar(sidecarJson);
   if (sidecar === undefined) return null;

@@ -29,7 +29,7 @@ export interface ScanCache {
 }
 
 /** Version of the file layout; a file of another version is ignored. */
-const FORMAT = 'acqmeta-scan-cache/3';
+const FORMAT = 'acqmeta-scan-cache/4';
 /** Cache files kept, so the cache stays bounded on disk; the least recently written beyond this are deleted. */
 const MAX_FOLDERS = 64;
 /** Lines buffered before they are written. */

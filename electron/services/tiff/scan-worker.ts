@@ -59,6 +59,9 @@ function countRead(): void {
  */
 const REPLY_MS = 10;
 
+/** `ACQMETA_SKIP_ACQUISITION=1` leaves acquisition metadata unread: the benchmark's reference scan, nothing else. */
+const READ_ACQUISITION = process.env.ACQMETA_SKIP_ACQUISITION !== '1';
+
 /** The preview decoder's bundle, next to this one (see build/scripts/build.mjs). */
 const PREVIEW_DECODER_FILE = 'preview-decoder.cjs';
 
@@ -121,7 +124,7 @@ async function readHeader(source: FileSource, fileName: string, detail: boolean)
     const read = readVendorHeader(source, fileName);
     return detail ? vendorInfoOf(read) : vendorSummaryOf(read);
   }
-  const options = { fileName };
+  const options = { fileName, acquisition: READ_ACQUISITION };
   return detail ? readTiffHeader(source, options) : readTiffSummary(source, options);
 }
 

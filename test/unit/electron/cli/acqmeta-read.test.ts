@@ -32,6 +32,7 @@ describe('acqmeta scan, show, validate, help', () => {
       'errors',
       'profile',
       'profile_problems',
+      'acquisition',
     ]);
     expect(Object.keys(records[0].header)).toEqual([
       'shape',
@@ -61,6 +62,11 @@ describe('acqmeta scan, show, validate, help', () => {
       errors: [],
       profile: null,
       profile_problems: [],
+      acquisition: {
+        software: 'tifffile.py',
+        sources: ['tiff'],
+        origins: { software: { flavour: 'tiff', key: 'Software' } },
+      },
     });
     expect(records[1]).toMatchObject({ header: null, sidecar: 'missing', errors: [expect.any(String)] });
     expect(records[2]).toMatchObject({ header: { shape: '(2, 1024, 1024)', time: '14:05:09' }, sidecar: 'ok' });

@@ -6,7 +6,7 @@ import { parseXml } from '../../../../shared/tiff/xml';
 import { fixtureSource } from './memory-source';
 
 /** The OME reading as it was done with fast-xml-parser: the reference the own parser must match. */
-function referenceOme(xml: string): OmeDocument | null {
+function referenceOme(xml: string): Omit<OmeDocument, 'root'> | null {
   type Node = Record<string, unknown>;
   if (XMLValidator.validate(xml) !== true) return null;
   const parser = new XMLParser({
@@ -73,6 +73,15 @@ async function descriptionOf(name: string): Promise<string> {
   return (await readTiffHeader(fixtureSource(name))).description.text;
 }
 
+/** What {@link referenceOme} compares: the document without its parsed tree. */
+function ourOme(xml: string): Omit<OmeDocument, 'root'> | null {
+  const document = parseOme(xml);
+  if (document === null) return null;
+  const { root, ...parts } = document;
+  expect(root.name).toBe('OME');
+  return parts;
+}
+
 /** Edited variants of a document that the reference library reads like XML 1.0 does. */
 function variants(xml: string): string[] {
   const out: string[] = [];
@@ -116,20 +125,20 @@ function notWellFormed(xml: string): string[] {
 describe('the OME-XML parser', () => {
   it.each(FIXTURES)('%s: reads what the reference XML library reads', async (name) => {
     const xml = await descriptionOf(name);
-    const ours = parseOme(xml);
+    const ours = ourOme(xml);
     expect(ours).not.toBeNull();
     expect(ours).toEqual(referenceOme(xml));
   });
 
   it.each(FIXTURES)('%s: agrees with the reference on broken and edited variants', async (name) => {
     for (const variant of variants(await descriptionOf(name))) {
-      expect({ variant, ours: parseOme(variant) }).toEqual({ variant, ours: referenceOme(variant) });
+      expect({ variant, ours: ourOme(variant) }).toEqual({ variant, ours: referenceOme(variant) });
     }
   });
 
   it.each(FIXTURES)('%s: rejects variants that are not well-formed', async (name) => {
     for (const variant of notWellFormed(await descriptionOf(name)))
-      expect({ variant, ours: parseOme(variant) }).toEqual({ variant, ours: null });
+      expect({ variant, ours: ourOme(variant) }).toEqual({ variant, ours: null });
   });
 
   it('rejects what is not well-formed and keeps text and attributes decoded', () => {

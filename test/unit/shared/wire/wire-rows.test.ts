@@ -38,6 +38,12 @@ const full: ImageRow = {
   ],
   absentFields: ['age'],
   results: { 'kymograph/0/diameter_um': 4.2, 'kymograph/0/flow': 'NaN' },
+  acquisition: {
+    objective: { name: 'Plan-Apochromat 63x/1.40 Oil', magnification: 63, na: 1.4 },
+    channels: [{ name: 'DAPI', excitation_nm: 405 }],
+    sources: ['ome'],
+    origins: { 'objective.na': { flavour: 'ome', key: 'Objective@LensNA' } },
+  },
 };
 
 /** A row with none of the optional parts: another format, no sidecar. */
@@ -89,6 +95,18 @@ describe('rows on browser mode’s event stream', () => {
     expect(Object.isFrozen(a?.values)).toBe(true);
     expect(c?.values).not.toBe(a?.values);
     expect(a?.values).toEqual(defaults);
+  });
+
+  it('send each distinct acquisition once, and the rows that shared it share it again', () => {
+    const other: ImageRow = { ...full, path: 'other.ome.tif', acquisition: { software: 'ZEN', sources: ['tiff'] } };
+    const rows = [full, { ...full, path: 'b.ome.tif' }, other, bare];
+    const wire = toWireEvent({ type: 'scan-rows', scanId: 's-1', rows, done: 4, total: 4 });
+    expect(JSON.stringify(wire).split('"Plan-Apochromat 63x/1.40 Oil"')).toHaveLength(2);
+    const arrived = fromWireEvent(JSON.parse(JSON.stringify(wire)) as WireEvent);
+    if (arrived.type !== 'scan-rows') throw new Error(arrived.type);
+    expect(arrived.rows.map((row) => row.acquisition)).toEqual(rows.map((row) => row.acquisition));
+    expect(arrived.rows[1]?.acquisition).toBe(arrived.rows[0]?.acquisition);
+    expect(arrived.rows[3]).not.toHaveProperty('acquisition');
   });
 
   it('take well under half the bytes of the row objects', () => {

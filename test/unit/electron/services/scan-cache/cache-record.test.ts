@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Acquisition } from '../../../../../shared/acquisition/acquisition-types';
 import { EDITABLE_FIELDS } from '../../../../../shared/fields/field-table';
 import { decodeRecord, encodeRecord, type CachedImage } from '../../../../../electron/services/scan-cache/cache-record';
 
@@ -55,6 +56,42 @@ describe('scan cache lines', () => {
     expect(b).toBe(a);
     expect(c).not.toBe(a);
     expect(c?.fileCalibration?.x).toBe(0.75);
+  });
+
+  it('keep an image’s acquisition metadata, and refuse one that is damaged', () => {
+    const acquisition: Acquisition = {
+      objective: { name: 'Plan-Apochromat 63x/1.40 Oil', magnification: 63, na: 1.4, immersion: 'Oil' },
+      channels: [{ name: 'DAPI', excitation_nm: 405, emission_nm: 461 }, {}],
+      pixel_size_um: { x: 0.1, y: 0.1, z: 0.5 },
+      acquired_at: '2024-01-02T03:04:05',
+      sources: ['ome', 'tiff'],
+      origins: { 'objective.na': { flavour: 'ome', key: 'Objective@LensNA' } },
+      disagreements: [
+        {
+          key: 'pixel_size_um.x',
+          values: [
+            { value: 0.1, source: { flavour: 'ome', key: 'Pixels@PhysicalSizeX' } },
+            { value: 0.2, source: { flavour: 'tiff', key: 'XResolution' } },
+          ],
+        },
+      ],
+      problems: ['TIFF: DateTime "x" is not a date'],
+    };
+    const image: CachedImage = {
+      image: { stamp: { size: 1, mtimeMs: 2, ino: 3 }, summary: { header, fileCalibration: null, acquisition } },
+      sidecar: null,
+    };
+    const line = encodeRecord('a.tif', image);
+    expect(decodeRecord(line)).toEqual({ relPath: 'a.tif', image });
+    for (const damaged of [
+      line.replace('"na":1.4', '"na":"1.4"'),
+      line.replace('"sources":["ome","tiff"]', '"sources":["ome","jpeg"]'),
+      line.replace('"objective":{', '"objective":{"lens":"x",'),
+      line.replace('"channels":[', '"channels":[3,'),
+    ]) {
+      expect(damaged).not.toBe(line);
+      expect(decodeRecord(damaged)).toBeNull();
+    }
   });
 
   it('keep an invalid sidecar with its defaults, and no image for other formats', () => {

@@ -99,7 +99,7 @@ describe('the scan cache', () => {
     await writeFile(await cacheFile(), '{"format": "something else"}\n["plain.tiff", 0, 0]\n');
     expect(await scan()).toEqual(first);
     const lines = (await readFile(await cacheFile(), 'utf8')).trim().split('\n');
-    expect(JSON.parse(lines[0] ?? '')).toMatchObject({ format: 'acqmeta-scan-cache/3' });
+    expect(JSON.parse(lines[0] ?? '')).toMatchObject({ format: 'acqmeta-scan-cache/4' });
     expect(lines).toHaveLength(first.size + 1);
   });
 

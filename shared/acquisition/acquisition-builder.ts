@@ -3,17 +3,15 @@
  * place each value came from. Values that are missing, empty or not finite are left out, so
  * "unknown" stays absent and nothing is guessed.
  */
-import type {
-  Acquisition,
-  AcquisitionChannel,
-  AcquisitionFlavour,
-  AcquisitionSource,
-} from '../acquisition/acquisition-types';
+import type { Acquisition, AcquisitionChannel, AcquisitionFlavour, AcquisitionSource } from './acquisition-types';
 
 type Value = string | number | undefined;
 
 /** Most channels listed: a file that claims more (a hostile count) lists none. */
 const MAX_CHANNELS = 4096;
+
+/** Most problems noted for one flavour of one file. */
+const MAX_PROBLEMS = 8;
 
 /** The model's leaf keys that one call may set. */
 type Group = 'instrument' | 'objective' | 'pixel_size_um';
@@ -29,6 +27,7 @@ export class AcquisitionBuilder {
   private readonly result: Acquisition;
   private readonly origins: Record<string, AcquisitionSource> = {};
   private channels: AcquisitionChannel[] = [];
+  private readonly problems: string[] = [];
 
   constructor(private readonly flavour: AcquisitionFlavour) {
     this.result = { sources: [flavour] };
@@ -64,9 +63,15 @@ export class AcquisitionBuilder {
     this.origins[`channels.${index}.${field}`] = { flavour: this.flavour, key };
   }
 
-  /** The model: channels only when one of them is known, origins only when a value is. */
+  /** Notes what could not be read (the value concerned stays absent). */
+  problem(message: string): void {
+    if (this.problems.length < MAX_PROBLEMS) this.problems.push(message);
+  }
+
+  /** The model: channels only when one of them is known, origins and problems only when there are any. */
   build(): Acquisition {
     const out: Acquisition = { ...this.result };
+    if (this.problems.length > 0) out.problems = [...this.problems];
     if (this.channels.some((c) => Object.keys(c).length > 0)) out.channels = this.channels.map((c) => ({ ...c }));
     if (Object.keys(this.origins).length > 0) out.origins = { ...this.origins };
     return out;

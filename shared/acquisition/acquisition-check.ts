@@ -1,0 +1,91 @@
+/**
+ * Checks that a value read back from JSON (the scan cache) is an {@link Acquisition}: every
+ * key of the right type, nothing else. A damaged or foreign value is refused, never half-used.
+ */
+import type { Acquisition, AcquisitionFlavour } from './acquisition-types';
+
+const FLAVOURS: ReadonlySet<string> = new Set<AcquisitionFlavour>([
+  'ome',
+  'imagej',
+  'lsm',
+  'fluoview',
+  'scanimage',
+  'micromanager',
+  'metamorph',
+  'tiff',
+  'czi',
+  'nd2',
+  'lif',
+  'oib',
+]);
+
+type Kind = 'string' | 'number';
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Whether `value` is an object whose keys are among `fields`, each of its kind. */
+function isGroup(value: unknown, fields: Readonly<Record<string, Kind>>): boolean {
+  if (!isRecord(value)) return false;
+  return Object.entries(value).every(([key, item]) => fields[key] !== undefined && typeof item === fields[key]);
+}
+
+function isSource(value: unknown): boolean {
+  return isRecord(value) && FLAVOURS.has(value.flavour as string) && typeof value.key === 'string';
+}
+
+const GROUPS: Readonly<Record<string, Readonly<Record<string, Kind>>>> = {
+  instrument: { manufacturer: 'string', model: 'string' },
+  objective: { name: 'string', magnification: 'number', na: 'number', immersion: 'string' },
+  pixel_size_um: { x: 'number', y: 'number', z: 'number' },
+};
+const CHANNEL: Readonly<Record<string, Kind>> = {
+  name: 'string',
+  fluor: 'string',
+  excitation_nm: 'number',
+  emission_nm: 'number',
+  exposure_s: 'number',
+};
+const TOP: Readonly<Record<string, Kind>> = { time_increment_s: 'number', acquired_at: 'string', software: 'string' };
+
+function validKey(key: string, value: unknown): boolean {
+  if (key in GROUPS) return isGroup(value, GROUPS[key] as Record<string, Kind>);
+  if (key in TOP) return typeof value === TOP[key];
+  switch (key) {
+    case 'sources':
+      return Array.isArray(value) && value.every((flavour) => FLAVOURS.has(flavour as string));
+    case 'channels':
+      return Array.isArray(value) && value.every((channel) => isGroup(channel, CHANNEL));
+    case 'origins':
+      return isRecord(value) && Object.values(value).every(isSource);
+    case 'problems':
+      return Array.isArray(value) && value.every((problem) => typeof problem === 'string');
+    case 'disagreements':
+      return (
+        Array.isArray(value) &&
+        value.every(
+          (entry) =>
+            isRecord(entry) &&
+            typeof entry.key === 'string' &&
+            Array.isArray(entry.values) &&
+            entry.values.every(
+              (item) =>
+                isRecord(item) &&
+                (typeof item.value === 'string' || typeof item.value === 'number') &&
+                isSource(item.source),
+            ),
+        )
+      );
+    default:
+      return false;
+  }
+}
+
+/** `json` as an acquisition; undefined when it is not one in every part. */
+export function asAcquisition(json: unknown): Acquisition | undefined {
+  if (!isRecord(json) || !Array.isArray(json.sources)) return undefined;
+  return Object.entries(json).every(([key, value]) => validKey(key, value))
+    ? (json as unknown as Acquisition)
+    : undefined;
+}

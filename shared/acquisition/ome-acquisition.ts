@@ -1,0 +1,162 @@
+/**
+ * The acquisition an OME-XML document records for its first image (schemas 2008-02 to
+ * 2016-06): the microscope of the image's Instrument, the Objective its ObjectiveSettings
+ * name, the channels (Name, Fluor, Excitation/EmissionWavelength, the exposure of their first
+ * Plane, the wavelength of their light source), PhysicalSizeX/Y/Z, TimeIncrement and the
+ * acquisition date. Units are OME's (`…Unit` attributes; the schema's defaults when absent).
+ * Only what the image references is read: an instrument or objective it does not name is
+ * not taken for its own.
+ */
+import { AcquisitionBuilder } from './acquisition-builder';
+import type { Acquisition, AcquisitionChannel } from './acquisition-types';
+import { isoDateTime } from './dates';
+import { isLengthUnit, isTimeUnit, lengthInMicrons, timeInSeconds, wavelengthInNm } from './units';
+import { attributeOrChild, childNode, childNodes, type XmlNode } from './xml-node';
+
+/** Most Plane elements looked through for the channels' exposure times. */
+const MAX_PLANES = 100_000;
+
+/** The element among `candidates` whose ID is `id`. */
+function byId(candidates: XmlNode[], id: string | undefined): XmlNode | undefined {
+  return id === undefined ? undefined : candidates.find((node) => node.attributes.ID === id);
+}
+
+function readInstrument(b: AcquisitionBuilder, root: XmlNode, image: XmlNode): XmlNode | undefined {
+  const instrument = byId(childNodes(root, 'Instrument'), childNode(image, 'InstrumentRef')?.attributes.ID);
+  const microscope = childNode(instrument, 'Microscope');
+  b.group('instrument', 'manufacturer', microscope?.attributes.Manufacturer, 'Instrument/Microscope@Manufacturer');
+  b.group('instrument', 'model', microscope?.attributes.Model, 'Instrument/Microscope@Model');
+  const objectiveId = (childNode(image, 'ObjectiveSettings') ?? childNode(image, 'ObjectiveRef'))?.attributes.ID;
+  const objective = instrument === undefined ? undefined : byId(childNodes(instrument, 'Objective'), objectiveId);
+  if (objective !== undefined) {
+    b.group('objective', 'name', objective.attributes.Model, 'Objective@Model');
+    b.group(
+      'objective',
+      'magnification',
+      positive(attributeOrChild(objective, 'NominalMagnification')),
+      'Objective@NominalMagnification',
+    );
+    b.group('objective', 'na', positive(attributeOrChild(objective, 'LensNA')), 'Objective@LensNA');
+    b.group('objective', 'immersion', attributeOrChild(objective, 'Immersion'), 'Objective@Immersion');
+  }
+  return instrument;
+}
+
+function positive(text: string | undefined): number | undefined {
+  const value = text === undefined ? NaN : Number(text);
+  return text !== undefined && text.trim() !== '' && Number.isFinite(value) && value > 0 ? value : undefined;
+}
+
+/** Reads `name` in the unit of `name + 'Unit'` (default `unit`); a unit the reader does not know is a problem. */
+function withUnit(
+  b: AcquisitionBuilder,
+  node: XmlNode,
+  name: string,
+  fallback: string,
+  convert: (value: string, unit: string) => number | undefined,
+  known: (unit: string) => boolean,
+): number | undefined {
+  const value = node.attributes[name];
+  if (value === undefined) return undefined;
+  const unit = node.attributes[`${name}Unit`] ?? fallback;
+  if (!known(unit)) {
+    b.problem(`OME-XML: ${node.name}@${name}Unit "${unit}" is not a unit AcqMeta knows; ${name} is left out`);
+    return undefined;
+  }
+  return convert(value, unit);
+}
+
+function readPixels(b: AcquisitionBuilder, pixels: XmlNode): void {
+  for (const axis of ['X', 'Y', 'Z'] as const) {
+    const size = withUnit(b, pixels, `PhysicalSize${axis}`, 'µm', lengthInMicrons, isLengthUnit);
+    b.group('pixel_size_um', axis.toLowerCase(), size, `Pixels@PhysicalSize${axis}`);
+  }
+  b.top(
+    'time_increment_s',
+    withUnit(b, pixels, 'TimeIncrement', 's', timeInSeconds, isTimeUnit),
+    'Pixels@TimeIncrement',
+  );
+}
+
+/** The wavelength of the light source a channel's LightSourceSettings name (a Laser, or a LightSource holding one). */
+function lightSourceWavelength(
+  b: AcquisitionBuilder,
+  instrument: XmlNode | undefined,
+  channel: XmlNode,
+): number | undefined {
+  const settings = childNode(channel, 'LightSourceSettings');
+  if (settings === undefined) return undefined;
+  const own = withUnit(b, settings, 'Wavelength', 'nm', wavelengthInNm, isLengthUnit);
+  if (own !== undefined || instrument === undefined) return own;
+  const source = byId(instrument.children, settings.attributes.ID);
+  const laser = source?.name === 'Laser' ? source : childNode(source, 'Laser');
+  return laser === undefined ? undefined : withUnit(b, laser, 'Wavelength', 'nm', wavelengthInNm, isLengthUnit);
+}
+
+/** Exposure time of each channel: that of the first Plane of the channel that gives one. */
+function exposures(b: AcquisitionBuilder, pixels: XmlNode): Map<string, number> {
+  const out = new Map<string, number>();
+  let seen = 0;
+  for (const plane of pixels.children) {
+    if (plane.name !== 'Plane') continue;
+    if (++seen > MAX_PLANES) break;
+    const channel = plane.attributes.TheC ?? '0';
+    if (out.has(channel) || plane.attributes.ExposureTime === undefined) continue;
+    const seconds = withUnit(b, plane, 'ExposureTime', 's', timeInSeconds, isTimeUnit);
+    if (seconds !== undefined) out.set(channel, seconds);
+  }
+  return out;
+}
+
+function readChannels(
+  b: AcquisitionBuilder,
+  instrument: XmlNode | undefined,
+  image: XmlNode,
+  pixels: XmlNode | undefined,
+): void {
+  const modern = pixels === undefined ? [] : childNodes(pixels, 'Channel');
+  const channels = modern.length > 0 ? modern : childNodes(image, 'LogicalChannel');
+  const where = modern.length > 0 ? 'Channel' : 'LogicalChannel';
+  b.channelCount(channels.length);
+  const exposure = pixels === undefined ? new Map<string, number>() : exposures(b, pixels);
+  channels.forEach((channel, i) => {
+    const set = (field: keyof AcquisitionChannel, value: string | number | undefined, key: string): void =>
+      b.channel(i, field, value, `${where}[${i}]@${key}`);
+    set('name', channel.attributes.Name, 'Name');
+    set('fluor', channel.attributes.Fluor, 'Fluor');
+    const excitation = withUnit(b, channel, 'ExcitationWavelength', 'nm', wavelengthInNm, isLengthUnit);
+    set(
+      'excitation_nm',
+      excitation ?? wavelengthInNm(channel.attributes.ExWave, 'nm'),
+      excitation !== undefined ? 'ExcitationWavelength' : 'ExWave',
+    );
+    if (excitation === undefined && channel.attributes.ExWave === undefined)
+      set('excitation_nm', lightSourceWavelength(b, instrument, channel), 'LightSourceSettings@Wavelength');
+    const emission = withUnit(b, channel, 'EmissionWavelength', 'nm', wavelengthInNm, isLengthUnit);
+    set(
+      'emission_nm',
+      emission ?? wavelengthInNm(channel.attributes.EmWave, 'nm'),
+      emission !== undefined ? 'EmissionWavelength' : 'EmWave',
+    );
+    b.channel(i, 'exposure_s', exposure.get(String(i)), `Plane[TheC=${i}]@ExposureTime`);
+  });
+}
+
+/** The acquisition of the first image of an OME document (its root element, `OME`). */
+export function omeAcquisition(root: XmlNode): Acquisition {
+  const b = new AcquisitionBuilder('ome');
+  const image = childNode(root, 'Image');
+  if (image === undefined) return b.build();
+  const instrument = readInstrument(b, root, image);
+  const pixels = childNode(image, 'Pixels');
+  if (pixels !== undefined) readPixels(b, pixels);
+  readChannels(b, instrument, image, pixels);
+  const dateElement = childNode(image, 'AcquisitionDate') ?? childNode(image, 'CreationDate');
+  if (dateElement !== undefined && dateElement.text !== '') {
+    const date = isoDateTime(dateElement.text);
+    if (date === undefined)
+      b.problem(`OME-XML: ${dateElement.name} "${dateElement.text.slice(0, 40)}" is not an ISO 8601 date`);
+    b.top('acquired_at', date, `Image/${dateElement.name}`);
+  }
+  return b.build();
+}

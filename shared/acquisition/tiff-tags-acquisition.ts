@@ -1,0 +1,43 @@
+/**
+ * The acquisition the plain TIFF tags record: Software, DateTime, Make and Model, and a pixel
+ * size from X/YResolution in pixels per centimetre. A resolution per inch is a print
+ * resolution, not a size in the specimen, and is not read.
+ */
+import { AcquisitionBuilder } from './acquisition-builder';
+import type { Acquisition } from './acquisition-types';
+import { tiffDateTime } from './dates';
+
+/** What the first page's plain tags say (absent tags left out). */
+export interface PlainTags {
+  software?: string;
+  dateTime?: string;
+  make?: string;
+  model?: string;
+  /** X/YResolution as [numerator, denominator] and ResolutionUnit (1 none, 2 inch, 3 cm). */
+  resolution?: { x: [number, number]; y: [number, number]; unit: number };
+}
+
+/** µm per pixel from a resolution in pixels per centimetre; undefined when it is not a positive size. */
+function micronsPerPixel([num, den]: [number, number]): number | undefined {
+  if (!(num > 0 && den > 0)) return undefined;
+  return Number(((den / num) * 1e4).toPrecision(12));
+}
+
+/** The acquisition of the plain tags. */
+export function tiffTagsAcquisition(tags: PlainTags): Acquisition {
+  const b = new AcquisitionBuilder('tiff');
+  b.top('software', tags.software, 'Software');
+  if (tags.dateTime !== undefined && tags.dateTime.trim() !== '') {
+    const date = tiffDateTime(tags.dateTime);
+    if (date === undefined) b.problem(`TIFF: DateTime "${tags.dateTime.slice(0, 40)}" is not a date`);
+    b.top('acquired_at', date, 'DateTime');
+  }
+  b.group('instrument', 'manufacturer', tags.make, 'Make');
+  b.group('instrument', 'model', tags.model, 'Model');
+  const resolution = tags.resolution;
+  if (resolution?.unit === 3) {
+    b.group('pixel_size_um', 'x', micronsPerPixel(resolution.x), 'XResolution');
+    b.group('pixel_size_um', 'y', micronsPerPixel(resolution.y), 'YResolution');
+  }
+  return b.build();
+}

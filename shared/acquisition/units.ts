@@ -1,0 +1,96 @@
+/**
+ * Units as the metadata flavours spell them, normalised to the model's: µm for lengths, nm for
+ * wavelengths, s for times. An unknown unit gives no value (never a guess at what was meant).
+ */
+
+/** Powers of ten of a metre, by the spellings OME (UnitsLength), ImageJ and vendors use. */
+const LENGTH_EXPONENTS: Readonly<Record<string, number>> = {
+  m: 0,
+  meter: 0,
+  metre: 0,
+  dm: -1,
+  cm: -2,
+  mm: -3,
+  µm: -6,
+  μm: -6,
+  um: -6,
+  micron: -6,
+  microns: -6,
+  micrometer: -6,
+  micrometre: -6,
+  '\\u00B5m': -6,
+  nm: -9,
+  nanometer: -9,
+  Å: -10,
+  angstrom: -10,
+  pm: -12,
+};
+
+/** Seconds per unit, by OME's UnitsTime spellings and ImageJ's. */
+const TIME_FACTORS: Readonly<Record<string, number>> = {
+  s: 1,
+  sec: 1,
+  second: 1,
+  seconds: 1,
+  ms: 1e-3,
+  msec: 1e-3,
+  µs: 1e-6,
+  μs: 1e-6,
+  us: 1e-6,
+  ns: 1e-9,
+  min: 60,
+  h: 3600,
+  hr: 3600,
+};
+
+/** Significant digits kept after a conversion, so 0.1 mm is 100 µm and not 100.00000000000001. */
+const DIGITS = 12;
+
+function tidy(value: number): number {
+  return Number(value.toPrecision(DIGITS));
+}
+
+/** A number from a text or number; undefined unless finite. */
+export function finiteNumber(value: string | number | undefined | null): number | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  const text = value.trim();
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text)) return undefined;
+  return Number(text);
+}
+
+/** Whether a unit is a length the model knows. */
+export function isLengthUnit(unit: string): boolean {
+  return unit.trim() in LENGTH_EXPONENTS;
+}
+
+/** Whether a unit is a time the model knows. */
+export function isTimeUnit(unit: string): boolean {
+  return unit.trim() in TIME_FACTORS;
+}
+
+/** A length in `unit`, in µm; undefined when the value is not a positive number or the unit unknown. */
+export function lengthInMicrons(value: string | number | undefined, unit: string): number | undefined {
+  return lengthIn(value, unit, -6);
+}
+
+/** A wavelength in `unit`, in nm; undefined when the value is not a positive number or the unit unknown. */
+export function wavelengthInNm(value: string | number | undefined, unit: string): number | undefined {
+  return lengthIn(value, unit, -9);
+}
+
+function lengthIn(value: string | number | undefined, unit: string, exponent: number): number | undefined {
+  const number = finiteNumber(value);
+  const from = LENGTH_EXPONENTS[unit.trim()];
+  if (number === undefined || number <= 0 || from === undefined) return undefined;
+  const shift = from - exponent;
+  return tidy(shift >= 0 ? number * 10 ** shift : number / 10 ** -shift);
+}
+
+/** A time in `unit`, in s; undefined when the value is not a positive number or the unit unknown. */
+export function timeInSeconds(value: string | number | undefined, unit: string): number | undefined {
+  const number = finiteNumber(value);
+  const factor = TIME_FACTORS[unit.trim()];
+  if (number === undefined || number <= 0 || factor === undefined) return undefined;
+  return tidy(number * factor);
+}

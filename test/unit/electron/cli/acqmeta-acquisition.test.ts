@@ -1,0 +1,83 @@
+import { copyFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { cliOnLab } from './cli-on-lab';
+
+const { acqmeta, labPath } = cliOnLab();
+
+function fixture(name: string): string {
+  return fileURLToPath(new URL(`../../../fixtures/${name}`, import.meta.url));
+}
+
+const LSM_ACQUISITION = {
+  objective: { name: 'EC Plan-Neofluar 40x/1.30 Oil DIC M27', magnification: 40, na: 1.3, immersion: 'Oil' },
+  channels: [{ name: 'ChS1', fluor: 'Alexa Fluor 568', excitation_nm: 561 }],
+  pixel_size_um: { x: 0.691888184137, y: 0.691888184137 },
+  acquired_at: '2014-04-03T15:44:37',
+  sources: ['lsm'],
+};
+
+describe('acqmeta show and scan: the acquisition metadata', () => {
+  it('show --json has an acquisition object, numbers as numbers, absent keys left out', async () => {
+    await copyFile(fixture('tiff/zeiss/jimpipeline_test.lsm'), labPath('zeiss.lsm.tif'));
+    const shown = JSON.parse((await acqmeta('show', 'lab/zeiss.lsm.tif', '--json')).stdout);
+    expect(shown.acquisition).toMatchObject(LSM_ACQUISITION);
+    expect(Object.keys(shown.acquisition)).toEqual([
+      'objective',
+      'channels',
+      'pixel_size_um',
+      'acquired_at',
+      'sources',
+      'origins',
+    ]);
+    expect(shown.acquisition.origins['objective.na']).toEqual({
+      flavour: 'lsm',
+      key: 'ScanInformation.Objective (name)',
+    });
+  });
+
+  it('show prints a short Acquisition block', async () => {
+    await copyFile(fixture('tiff/zeiss/jimpipeline_test.lsm'), labPath('zeiss.lsm.tif'));
+    const { code, stdout } = await acqmeta('show', 'lab/zeiss.lsm.tif');
+    expect(code).toBe(0);
+    const block = stdout.slice(stdout.indexOf('\nAcquisition')).split('\n\n')[0];
+    expect(block).toBe(
+      [
+        '',
+        'Acquisition (from lsm)',
+        '  Objective   EC Plan-Neofluar 40x/1.30 Oil DIC M27, 40x, NA 1.3, Oil',
+        '  Channels    ChS1 (Alexa Fluor 568) 561/? nm',
+        '  Pixel size  x 0.691888184137, y 0.691888184137 µm',
+        '  Acquired    2014-04-03T15:44:37',
+      ].join('\n'),
+    );
+  });
+
+  it('every scan --json line carries its image’s acquisition, from the scan cache too', async () => {
+    await copyFile(fixture('tiff/zeiss/jimpipeline_test.lsm'), labPath('zeiss.lsm.tif'));
+    await copyFile(
+      fixture('acquisition/scanimage/jefferis-scanimage_Blank-IPA_1s_16r_032.tif'),
+      labPath('scanimage.tif'),
+    );
+    const scan = async (...flags: string[]) => {
+      const { stdout } = await acqmeta('scan', 'lab', '--json', ...flags);
+      return stdout
+        .trimEnd()
+        .split('\n')
+        .map((line) => JSON.parse(line) as { path: string; acquisition?: Record<string, unknown> });
+    };
+    const first = await scan();
+    const byPath = new Map(first.map((record) => [record.path, record.acquisition]));
+    expect(byPath.get('zeiss.lsm.tif')).toMatchObject(LSM_ACQUISITION);
+    expect(byPath.get('scanimage.tif')).toMatchObject({
+      software: 'ScanImage 3.8',
+      acquired_at: '2014-07-30T21:10:00.731',
+      sources: ['scanimage'],
+    });
+    // an image whose header records nothing has no acquisition key
+    expect(first.find((record) => record.path === 'stacks/float.tif')).not.toHaveProperty('acquisition');
+    // unchanged files come from the scan cache the first scan wrote: the same acquisition
+    expect(await scan()).toEqual(first);
+    expect(await scan('--no-cache')).toEqual(first);
+  });
+});
