@@ -13,6 +13,7 @@ import type { ResultsFormat } from './analysis/results-table';
 import type { FieldValues } from './fields/field-table';
 import type { TableExportFormat } from './sheets/table-export';
 import type { ImportPreview } from './sheets/table-import';
+import type { DatasetDraft } from './sheets/dataset-drafts';
 import type { PresetList, StoredPreset } from './presets/preset-file';
 import type { ImageDetail, PreviewImage } from './api-image';
 import type { SaveOutcome, SaveRequest } from './api-save';
@@ -242,9 +243,10 @@ export interface ApiMethods {
   exportTable: { request: { format: TableExportFormat; paths?: string[] }; response: TableFile };
   /**
    * A draft dataset readme (Markdown) of the open folder or of `paths`, from the images and
-   * sidecars on disk and the lab profiles in force, with marked places for what it cannot know.
+   * sidecars on disk and the lab profiles in force, with marked places for what it cannot know;
+   * with `draft: 'methods'`, the draft of a paper's Methods text instead.
    */
-  exportReadme: { request: { paths?: string[] }; response: TableFile };
+  exportReadme: { request: { paths?: string[]; draft?: DatasetDraft }; response: TableFile };
   /**
    * What importing a table file (CSV, TSV or XLSX) would change, against the sidecars on disk:
    * every change, error and warning. Writes nothing.

@@ -1,12 +1,16 @@
 /**
  * Each image under a folder as `validate`, `report` and `profile init` see it: its sidecar's
- * values and problems and what the lab profile in force finds (no TIFF is read).
+ * values and problems and what the lab profile in force finds. Only with a scanner (validate)
+ * is the image's own header read, to check the sidecar against it.
  */
+import { readsFileHeader } from '../../shared/image-format';
 import type { ImageStatus } from '../../shared/profile';
 import type { ImageEntry } from '../services/folder';
 import { profileProblemsOf, type LoadedProfile, type ProfileFinder } from '../services/profile';
-import { mapInOrder, storedValues } from '../services/rows';
+import { mapInOrder, scanImage, storedValues } from '../services/rows';
 import { readSidecarFile, sidecarNameFor, type SidecarFile } from '../services/sidecar';
+import type { TiffScanner } from '../services/tiff';
+import { calibrationMismatch, headerMismatch } from '../../shared/sidecar';
 import { withoutFileName } from '../../shared/errors';
 import { walkFolder } from './targets';
 
@@ -18,25 +22,51 @@ export interface CliImageStatus extends ImageStatus {
   profile: LoadedProfile | null;
 }
 
-async function statusOf(entry: ImageEntry, finder: ProfileFinder): Promise<CliImageStatus> {
+/** What a valid sidecar says that its image's header contradicts: recorded header, calibration. */
+async function againstImage(entry: ImageEntry, read: SidecarFile, scanner: TiffScanner): Promise<string[]> {
+  if (read.state !== 'ok' || !readsFileHeader(entry.format)) return [];
+  const scan = await scanImage(scanner, entry.absPath);
+  if (!scan.ok) return [scan.message];
+  const problems = [
+    headerMismatch(read.sidecar.headerValues(), scan.info.header),
+    calibrationMismatch(read.sidecar.fieldValues(), scan.info.fileCalibration),
+  ];
+  return problems.filter((problem) => problem !== null);
+}
+
+async function statusOf(
+  entry: ImageEntry,
+  finder: ProfileFinder,
+  scanner: TiffScanner | undefined,
+): Promise<CliImageStatus> {
   const missing: SidecarFile = { state: 'missing' };
   const [read, profile] = await Promise.all([
     entry.sidecar === 'none' ? missing : readSidecarFile(entry.absPath),
     finder.forImage(entry.absPath),
   ]);
   const hasSidecar = read.state !== 'missing';
+  const contradicted = scanner === undefined ? [] : await againstImage(entry, read, scanner);
   return {
     path: entry.relPath,
     where: hasSidecar ? `${entry.relPath}.json` : `${entry.relPath} (no sidecar)`,
     hasSidecar,
     values: storedValues(read),
-    errors: hasSidecar ? read.problems.map((p) => withoutFileName(p, sidecarNameFor(entry.absPath))) : [],
+    errors: hasSidecar
+      ? [...read.problems.map((p) => withoutFileName(p, sidecarNameFor(entry.absPath))), ...contradicted]
+      : [],
     profileProblems: profileProblemsOf(read, profile),
     profile,
   };
 }
 
-/** The status of every image under `root`, in walk order, many sidecars read at once. */
-export function imageStatuses(root: string, finder: ProfileFinder): AsyncGenerator<CliImageStatus> {
-  return mapInOrder(walkFolder(root), 32, (entry) => statusOf(entry, finder));
+/**
+ * The status of every image under `root`, in walk order, many sidecars read at once; with a
+ * `scanner`, each valid sidecar is also checked against its image's header.
+ */
+export function imageStatuses(
+  root: string,
+  finder: ProfileFinder,
+  scanner?: TiffScanner,
+): AsyncGenerator<CliImageStatus> {
+  return mapInOrder(walkFolder(root), 32, (entry) => statusOf(entry, finder, scanner));
 }

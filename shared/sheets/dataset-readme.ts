@@ -1,15 +1,19 @@
 /**
  * A draft dataset readme in Markdown, as curators ask of a deposited image dataset (see
  * docs/user-guide.md, "Dataset readme"): what the images are (formats, shapes, data
- * types, channels, pixel sizes, dates), what the sidecars say (values per field with counts),
- * how complete that is against the lab profile, the file layout, and clearly marked places
- * (`**TODO**`) for what no file tells: the instrument, the objective and its NA, the probes,
- * the sample preparation, the licence. Pure: the backend and the command line give it rows.
+ * types, channels, pixel sizes, dates), how they were taken as the files recorded it
+ * (instrument, objective, channels, z step, interval, with counts), what the sidecars say
+ * (values per field with counts), how complete that is against the lab profile, the file
+ * layout, and clearly marked places (`**TODO**`) for what no file tells: the instrument,
+ * objective and probes where no file names them, the sample preparation, the licence. Pure: the backend and the command line give it rows.
  */
 import type { ImageRow, ProfileInfo } from '../api';
 import { EDITABLE_FIELDS, type FieldSpec, type FieldValue } from '../fields/field-table';
 import { completeness, type Completeness, type FieldCompleteness } from '../profile/completeness';
 import { pythonFloatRepr } from '../sidecar/python-repr';
+import { markdownText, plural, TODO } from './markdown-text';
+import type { AcquisitionAspect } from '../acquisition/acquisition-tally';
+import { acquisitionSection, acquisitionTodos, readmeAspects } from './readme-acquisition';
 import { readmeFacts, type CountedValue, type DateRange, type ReadmeFacts } from './readme-facts';
 
 /** What the readme is made from. */
@@ -24,20 +28,11 @@ export interface ReadmeInput {
   today: string;
 }
 
-/** The marker of every place a person has to fill in. */
-export const TODO = '**TODO**';
-
 /** Values listed per field before the rest are counted. */
 const SHOWN_VALUES = 12;
 /** Paths listed (uncalibrated, unreadable) before the rest are counted. */
 const SHOWN_PATHS = 10;
 
-/** Text with Markdown's special characters escaped, on one line. */
-export function markdownText(text: string): string {
-  return text.replace(/\s*[\r\n]+\s*/g, ' ').replace(/[\\`*_[\]<>|#]/g, (c) => `\\${c}`);
-}
-
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 const listed = (values: readonly CountedValue[], unit = ''): string =>
   values.map((v) => `${markdownText(v.value)}${unit} (${v.images})`).join(', ') || 'none';
 
@@ -177,16 +172,23 @@ function layoutSection(facts: ReadmeFacts, folderName: string): string[] {
   ];
 }
 
-const BY_HAND = [
+/** The acquisition settings a person must give: z step and interval only where no file recorded them. */
+function settingsToAsk(aspects: readonly AcquisitionAspect[]): string {
+  const known = new Set(aspects.map((aspect) => aspect.label));
+  const unknownStep = known.has('Z step') ? [] : ['z step'];
+  const unknownInterval = known.has('Interval') ? [] : ['frame rate or time interval'];
+  return ['laser power', 'pinhole', ...unknownStep, ...unknownInterval, 'averaging'].join(', ');
+}
+
+/** What no file tells, for a person to fill in; the instrument, objective and probes only where no file recorded them. */
+const byHand = (aspects: readonly AcquisitionAspect[]): string[] => [
   '## To be completed by hand',
   '',
   'AcqMeta cannot read these from the files; a repository and a colleague reusing the data need them.',
   '',
-  `- **Instrument:** ${TODO} microscope manufacturer and model, confocal type (point scanning, spinning disk, ...), detector or camera.`,
-  `- **Objective:** ${TODO} magnification, numerical aperture (NA), immersion.`,
-  `- **Probes and labels:** ${TODO} per channel: the dye, antibody or fluorescent protein, excitation and emission wavelengths.`,
+  ...acquisitionTodos(aspects),
   `- **Sample:** ${TODO} source (organism, cell type, tissue), fixation, sectioning, mounting.`,
-  `- **Acquisition settings:** ${TODO} laser power, pinhole, z step, frame rate or time interval, averaging.`,
+  `- **Acquisition settings:** ${TODO} ${settingsToAsk(aspects)}.`,
   `- **Processing:** ${TODO} what was done to the images after acquisition, with software and versions; or "none".`,
   `- **Licence:** ${TODO} the licence of the data. CC0 1.0 (a public-domain dedication) is the common recommendation for data; check what your publisher and repository allow.`,
   `- **Citation and contact:** ${TODO} how to cite the dataset, the related publication or DOI, and who to contact.`,
@@ -199,6 +201,7 @@ export function datasetReadme(input: ReadmeInput): string {
   const status = (rows: readonly ImageRow[]) =>
     rows.map((r) => ({ path: r.path, values: r.values, errors: r.errors, profileProblems: r.profileProblems }));
   const report = completeness(status(input.rows), rules);
+  const aspects = readmeAspects(input.rows);
   const sections = [
     [
       `# ${TODO} title of the dataset`,
@@ -210,8 +213,9 @@ export function datasetReadme(input: ReadmeInput): string {
     imagesSection(facts),
     valuesSection(completeness(status(input.rows.filter((r) => r.sidecar === 'ok')))),
     completenessSection(report, input.profiles),
+    acquisitionSection(aspects, input.rows.length),
     layoutSection(facts, input.folderName),
-    BY_HAND,
-  ];
+    byHand(aspects),
+  ].filter((lines) => lines.length > 0);
   return `${sections.map((lines) => lines.join('\n')).join('\n\n')}\n`;
 }

@@ -14,6 +14,7 @@ export {
   type PixelSize,
 } from './calibration';
 export { DAMAGED_TEXT_LIMIT, describeDamagedSidecar } from './damaged-sidecar';
+export { headerMismatch } from './header-mismatch';
 export {
   parseSidecar,
   valueProblems,

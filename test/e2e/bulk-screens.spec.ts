@@ -72,9 +72,9 @@ for (const scheme of ['light', 'dark'] as const) {
     await names.getByRole('button', { name: 'Fill 4 images' }).click();
 
     await bulk.spreadsheetMenuItem('Export…');
-    await expect(bulk.dialog('Export a table')).toContainText('have unsaved changes');
+    await expect(bulk.dialog('Export')).toContainText('have unsaved changes');
     await shot('export');
-    await bulk.dialog('Export a table').getByRole('button', { name: 'Cancel' }).click();
+    await bulk.dialog('Export').getByRole('button', { name: 'Cancel' }).click();
     await editor.saveReviewed(4);
 
     const exported = await bulk.exportTable(/^CSV/);

@@ -56,7 +56,7 @@ test("Spreadsheet › Export writes formula-like text with a leading ', numbers 
   await dialog.getByRole('button', { name: 'Close' }).click();
 
   await bulk.spreadsheetMenuItem('Export…');
-  const form = app.page.getByRole('dialog', { name: 'Export a table' });
+  const form = app.page.getByRole('dialog', { name: 'Export' });
   await form.getByRole('radio', { name: /selected image/ }).check();
   await form.getByRole('radio', { name: /^OMERO/ }).check();
   const [omero] = await Promise.all([

@@ -107,7 +107,7 @@ test('an export with unsaved edits offers to save them first, and then holds the
   await editor.select(BLOBS);
   await editor.type('Genotype', 'Thy1-GFP');
   await bulk.spreadsheetMenuItem('Export…');
-  const dialog = app.page.getByRole('dialog', { name: 'Export a table' });
+  const dialog = app.page.getByRole('dialog', { name: 'Export' });
   await expect(dialog).toContainText('1 image has unsaved changes');
   await expect(dialog.getByRole('button', { name: 'Download saved values', exact: true })).toBeVisible();
   await dialog.getByRole('button', { name: 'Cancel' }).click();

@@ -1,8 +1,9 @@
 /**
- * `acqmeta export <folder> [--format csv|tsv|xlsx|omero|readme] [-o file]`: every image's
- * fields as a table, or the folder's draft dataset readme.
+ * `acqmeta export <folder> [--format csv|tsv|xlsx|omero|readme|methods] [-o file]`: every
+ * image's fields as a table, or the folder's draft dataset readme or Methods text.
  */
 import path from 'node:path';
+import { DATASET_DRAFTS, type DatasetDraft } from '../../../shared/sheets/dataset-drafts';
 import { TABLE_EXPORT_FORMATS, type TableExportFormat } from '../../../shared/sheets/table-export';
 import { exportFormatOfName } from '../../services/sheets/table-file';
 import { exportFolder, type FolderExport } from '../../services/sheets/folder-export';
@@ -17,8 +18,9 @@ import { folderArgument, walkFolder } from '../targets';
 /** The `export` command. */
 export const exportCommand: Command = {
   name: 'export',
-  summary: "write every image's fields as a CSV, TSV or XLSX table, an OMERO bulk annotation CSV, or a dataset readme",
-  help: `Usage: acqmeta export <folder> [--format csv|tsv|xlsx|omero|readme] [-o <file>]
+  summary:
+    "write every image's fields as a CSV, TSV or XLSX table, an OMERO bulk annotation CSV, a dataset readme or a Methods draft",
+  help: `Usage: acqmeta export <folder> [--format csv|tsv|xlsx|omero|readme|methods] [-o <file>]
 
 Writes one row per image under <folder> (subfolders included): the first column "path" is
 the image path relative to <folder>, then one column per editable field, named by its
@@ -41,10 +43,18 @@ left out and reported on stderr.
                      open this file in a spreadsheet program (stderr says when it matters)
   --format readme    a draft dataset readme in Markdown: image count, formats, axes and
                      sizes, data types, channels, pixel sizes (uncalibrated images named),
-                     acquisition dates, the values of each field with counts, completeness
-                     against the lab profile in force, the file layout, and places marked
-                     **TODO** for what no file tells (instrument, objective and NA, probes,
-                     licence); reads every image's header
+                     acquisition dates, how the images were taken as their files recorded
+                     it (instrument, objective, channels, z step, interval, with counts),
+                     the values of each field with counts, completeness against the lab
+                     profile in force, the file layout, and places marked **TODO** for what
+                     no file tells (the instrument, objective or probes where no file names
+                     them, sample preparation, licence); reads every image's header
+  --format methods   a draft of a paper's Methods text in Markdown: microscope, objectives,
+                     channels with excitation/emission, pixel size, z step and interval as
+                     the files recorded them (with image counts where they differ), and
+                     the images per group of the lab profile's required fields (species,
+                     genotype, sex, condition, treatment without a profile); **TODO** marks
+                     what no file tells
   -o <file>          write to <file> instead of stdout; without --format, its name ending
                      (.csv, .tsv, .xlsx, .md) picks the format
 
@@ -56,16 +66,15 @@ Exits 1 when some images were left out.`,
     const outFile = lastOption(args, '-o');
     const format = exportFormat(lastOption(args, '--format'), outFile);
     refuseWorkbookOnTerminal(format, outFile, io);
-    const result =
-      format === 'readme'
-        ? await readmeOf(root)
-        : await exportFolder(root, path.basename(root), walkFolder(root), format);
+    const result = isDraft(format)
+      ? await draftOf(root, format)
+      : await exportFolder(root, path.basename(root), walkFolder(root), format);
     for (const { path: relPath, message } of result.skipped) io.err(`${relPath}: left out, ${message}`);
     await writeOutput(io, outFile, result.file.bytes);
     if (outFile !== undefined) {
       io.err(
-        format === 'readme'
-          ? `readme of ${result.count} images written to ${outFile}`
+        isDraft(format)
+          ? `${format} of ${result.count} images written to ${outFile}`
           : `${result.count} images written to ${outFile}`,
       );
     }
@@ -74,10 +83,13 @@ Exits 1 when some images were left out.`,
   },
 };
 
-/** What `export` writes: a table format, or the dataset readme. */
-type ExportFormat = TableExportFormat | 'readme';
+/** What `export` writes: a table format, or a dataset draft. */
+type ExportFormat = TableExportFormat | DatasetDraft;
 
-const EXPORT_FORMATS: readonly ExportFormat[] = [...TABLE_EXPORT_FORMATS, 'readme'];
+const EXPORT_FORMATS: readonly ExportFormat[] = [...TABLE_EXPORT_FORMATS, ...DATASET_DRAFTS];
+
+const isDraft = (format: ExportFormat): format is DatasetDraft =>
+  (DATASET_DRAFTS as readonly string[]).includes(format);
 
 function exportFormat(given: string | undefined, outFile: string | undefined): ExportFormat {
   if (given === undefined)
@@ -86,12 +98,12 @@ function exportFormat(given: string | undefined, outFile: string | undefined): E
   throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')} (got "${given}")`);
 }
 
-/** The readme of the folder, every header read by a scanner of its own. */
-async function readmeOf(root: string): Promise<FolderExport> {
+/** A draft of the folder (readme or methods), every header read by a scanner of its own. */
+async function draftOf(root: string, draft: DatasetDraft): Promise<FolderExport> {
   const scanner = createTiffScanner();
   try {
     const finder = createProfileFinder(createProfileCache(), { root });
-    const { file, count } = await exportReadme(root, path.basename(root), walkFolder(root), scanner, finder);
+    const { file, count } = await exportReadme(root, path.basename(root), walkFolder(root), scanner, finder, draft);
     return { file, count, skipped: [] };
   } finally {
     await scanner.close();

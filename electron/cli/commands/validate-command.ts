@@ -13,6 +13,7 @@ import {
   type LoadedProfile,
   type ProfileFinder,
 } from '../../services/profile';
+import { createTiffScanner } from '../../services/tiff';
 import { EXIT, type Command } from '../cli-io';
 import { imageStatuses } from '../image-status';
 import { profileOption } from '../profile-option';
@@ -26,13 +27,19 @@ export const validateCommand: Command = {
   help: `Usage: acqmeta validate <folder> [--profile <file>]
 
 Reads every sidecar next to an image under <folder> (subfolders included) and checks it
-against the sidecar format and, where one is in force, the lab profile: the
+against the sidecar format, against its image (the header the sidecar recorded and its
+calibration, compared with what the image file declares now), and, where one is in force,
+the lab profile: the
 ${PROFILE_FILE_NAME} in the image's folder or in the nearest parent folder that has one
 (above <folder> too). One line per problem, each problem once:
 
   <sidecar>: <Display name>: <message>      a value CloudScope would reject
   <sidecar>: <message>                      a structural problem (corrupt JSON, wrong
                                             version, missing keys, ...)
+  <sidecar>: The sidecar records shape ...  the sidecar does not describe the image beside
+                                            it (copied beside another image, or the image
+                                            replaced); both values are named
+  <sidecar>: File declares ... per pixel    the calibration differs from the file's
   <sidecar>: <Field> <value> <rule>         a rule of the profile, e.g.
       raw/m3.tif.json: Species "Mouse" is not one of mouse, rat (did you mean "mouse"?)
   <image> (no sidecar): <Field> ...         under a profile, an image without a sidecar is
@@ -53,6 +60,7 @@ Exits 0 when nothing is wrong, 1 otherwise.`,
     const cache = createProfileCache();
     const override = await profileOption(args, io, cache);
     const finder = createProfileFinder(cache, { root, override });
+    const scanner = createTiffScanner();
     const progress = startProgress(io, 'checked', null);
     const tally = { checked: 0, failing: 0, other: 0 };
     const reported = new Set<LoadedProfile>();
@@ -64,7 +72,7 @@ Exits 0 when nothing is wrong, 1 otherwise.`,
     };
     try {
       await reportProfile(override ?? null);
-      for await (const image of imageStatuses(root, finder)) {
+      for await (const image of imageStatuses(root, finder, scanner)) {
         await reportProfile(image.profile);
         // Without a usable profile, an image without a sidecar has nothing to check.
         if (image.hasSidecar || image.profile?.profile.compiled != null) tally.checked++;
@@ -75,6 +83,7 @@ Exits 0 when nothing is wrong, 1 otherwise.`,
       }
     } finally {
       progress.end();
+      await scanner.close();
     }
     for (const loaded of await profilesWithFolderRules(root, finder, override, reported)) {
       await reportProfile(loaded);

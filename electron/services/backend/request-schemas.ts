@@ -9,6 +9,7 @@ import { RESULTS_FORMATS } from '../../../shared/analysis';
 import type { ApiMethodName } from '../../../shared/api';
 import { EDITABLE_FIELDS } from '../../../shared/fields/field-table';
 import { MAX_PRESET_NAME } from '../../../shared/presets/preset-file';
+import { DATASET_DRAFTS } from '../../../shared/sheets/dataset-drafts';
 import { TABLE_EXPORT_FORMATS } from '../../../shared/sheets/table-export';
 
 const MAX_PATH = 4096;
@@ -113,7 +114,13 @@ const REQUEST_SCHEMAS: Record<ApiMethodName, object> = {
       paths: { type: 'array', maxItems: 100_000, items: relativePath },
     },
   },
-  exportReadme: { ...empty, properties: { paths: { type: 'array', maxItems: 100_000, items: relativePath } } },
+  exportReadme: {
+    ...empty,
+    properties: {
+      paths: { type: 'array', maxItems: 100_000, items: relativePath },
+      draft: { enum: [...DATASET_DRAFTS] },
+    },
+  },
   previewImport: {
     ...empty,
     required: ['fileName', 'base64'],

@@ -65,6 +65,7 @@ export function tableHandlers(
         exportEntries(folder, request.paths),
         context.scanner,
         profileFinder(context, folder),
+        request.draft,
       );
       return downloadOf(name, file, []);
     },

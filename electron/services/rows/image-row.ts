@@ -9,6 +9,7 @@ import { DEFAULT_FIELD_VALUES, type FieldValues } from '../../../shared/fields/f
 import {
   calibrationMismatch,
   describeDamagedSidecar,
+  headerMismatch,
   pixelSizeValues,
   usableCalibration,
   type Sidecar,
@@ -149,6 +150,8 @@ export function composeRow(
     const mismatch = calibrationMismatch(values, fileCalibration);
     if (mismatch !== null) errors.push(mismatch);
   }
+  const wrongImage = info === null ? null : headerMismatch(read.header, info.header);
+  if (wrongImage !== null) errors.push(wrongImage);
   const header = info !== null ? info.header : readsFileHeader(entry.format) ? null : read.header;
   // a profile checks the sidecar as read; one taken from the scan cache is never checked (cached-row reads it again when a profile applies)
   const asRead =

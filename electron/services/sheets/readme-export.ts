@@ -1,10 +1,10 @@
 /**
- * The dataset readme of a folder (or some of its images) as a file: the images' headers read
- * through the scanner, their sidecars and the lab profiles in force — shared by
- * `acqmeta export --format readme` and the `exportReadme` API method.
+ * The dataset readme (or Methods draft) of a folder or some of its images as a file: the
+ * images' headers read through the scanner, their sidecars and the lab profiles in force —
+ * shared by `acqmeta export --format readme|methods` and the `exportReadme` API method.
  */
 import type { ImageRow } from '../../../shared/api';
-import { datasetReadme } from '../../../shared/sheets/dataset-readme';
+import { datasetDraft, DRAFT_SUFFIXES, type DatasetDraft } from '../../../shared/sheets/dataset-drafts';
 import type { ImageEntry } from '../folder';
 import { profilesUnder, type ProfileFinder } from '../profile';
 import { scanRows } from '../rows';
@@ -24,8 +24,9 @@ export function localDay(now: Date = new Date()): string {
 }
 
 /**
- * Reads every entry (header, sidecar, profile problems) and writes the draft readme of the
- * folder named `folderName`; the profiles described are those in force for these images.
+ * Reads every entry (header, sidecar, profile problems) and writes the draft (readme unless
+ * `draft` says otherwise) of the folder named `folderName`; the profiles described are those
+ * in force for these images.
  */
 export async function exportReadme(
   root: string,
@@ -33,15 +34,21 @@ export async function exportReadme(
   entries: AsyncIterable<ImageEntry> | Iterable<ImageEntry>,
   scanner: TiffScanner,
   finder: ProfileFinder,
+  draft: DatasetDraft = 'readme',
   today: string = localDay(),
 ): Promise<ReadmeExport> {
   const rows: ImageRow[] = [];
   for await (const row of scanRows(root, entries, scanner, { profiles: finder })) rows.push(row);
   const used = new Set(rows.map((row) => row.profile));
   const profiles = (await profilesUnder(root, finder)).filter((profile) => used.has(profile.source));
-  const text = datasetReadme({ folderName, rows, profiles, today });
+  const text = datasetDraft(draft, { folderName, rows, profiles, today });
   return {
-    file: { bytes: new TextEncoder().encode(text), mimeType: 'text/markdown', suffix: '-README.md', notes: [] },
+    file: {
+      bytes: new TextEncoder().encode(text),
+      mimeType: 'text/markdown',
+      suffix: DRAFT_SUFFIXES[draft],
+      notes: [],
+    },
     count: rows.length,
   };
 }

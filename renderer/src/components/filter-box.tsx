@@ -12,6 +12,7 @@ const SYNTAX: readonly [string, string][] = [
   ['region:""', 'The field is empty'],
   ['depth:>100  depth:<=5', 'Numbers compare with >, >=, <, <= and ='],
   ['dtype:uint16  channels:3', 'File columns too: path, dims, dtype, channels'],
+  ['objective:63x  na:>1.2', 'What the microscope recorded: objective, NA, channel, acquired'],
   ['sidecar:none', 'Sidecar state: none, saved, invalid or unsaved'],
   ['-sidecar:none', 'A leading minus leaves those images out'],
 ];

@@ -48,6 +48,8 @@ export function columnText(row: ImageRow, column: Column): string {
       return row.header?.dtype ?? '';
     case 'channels':
       return row.header ? String(row.header.num_channels) : '';
+    case 'acquisition':
+      return row.acquisition === undefined ? '' : column.acquisition!.text(row.acquisition);
     case 'field':
       // An invalid sidecar's values are unknown: the table shows none (never the defaults).
       if (row.sidecar === 'invalid') return '';
@@ -69,6 +71,7 @@ export function columnNumber(row: ImageRow, column: Column): number | null {
   if (column.kind === 'channels') return row.header?.num_channels ?? null;
   if (column.kind === 'problems') return storedProblemCount(row);
   if (column.kind === 'result') return resultCellSortValue(row, column);
+  if (column.kind === 'acquisition') return (row.acquisition && column.acquisition!.number?.(row.acquisition)) ?? null;
   const value = column.kind === 'field' ? row.values[column.key] : null;
   return typeof value === 'number' ? value : null;
 }
@@ -79,6 +82,7 @@ export function isNumberColumn(column: Column): boolean {
     column.kind === 'channels' ||
     column.kind === 'problems' ||
     column.kind === 'result' ||
+    column.acquisition?.number !== undefined ||
     column.field?.type === 'float' ||
     column.field?.type === 'int'
   );

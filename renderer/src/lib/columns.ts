@@ -5,13 +5,14 @@
 import type { ImageRow } from '../../../shared/api';
 import { EDITABLE_FIELDS, type FieldSpec } from '../../../shared/fields/field-table';
 import { IMAGE_FORMAT_NAMES } from '../../../shared/image-format';
-import { columnNumber } from './column-text';
+import { ACQUISITION_COLUMNS, type AcquisitionColumnSpec } from './acquisition-columns';
+import { columnNumber, columnText } from './column-text';
 import { formatSizes, pixelCount } from './format';
 import { resultCellSortValue, resultColumn } from './result-columns';
 
 /** What a column shows. */
 export type ColumnKind =
-  'path' | 'sidecar' | 'problems' | 'format' | 'dims' | 'dtype' | 'channels' | 'field' | 'result';
+  'path' | 'sidecar' | 'problems' | 'format' | 'dims' | 'dtype' | 'channels' | 'acquisition' | 'field' | 'result';
 
 /** One column of the image table. */
 export interface Column {
@@ -34,6 +35,8 @@ export interface Column {
   field?: FieldSpec;
   /** The summary value a `result` column shows (see shared/analysis/result-values). */
   resultKey?: string;
+  /** What an `acquisition` column shows of the image's acquisition. */
+  acquisition?: AcquisitionColumnSpec;
 }
 
 const FILE_COLUMNS: readonly Column[] = [
@@ -124,6 +127,23 @@ const FILE_COLUMNS: readonly Column[] = [
   },
 ];
 
+function acquisitionColumn(spec: AcquisitionColumnSpec): Column {
+  const { key, label, longLabel, description, minWidth } = spec;
+  return {
+    key,
+    label,
+    longLabel,
+    group: 'Acquisition',
+    kind: 'acquisition',
+    description,
+    minWidth,
+    grow: 0,
+    align: spec.number === undefined ? 'start' : 'end',
+    hideable: true,
+    acquisition: spec,
+  };
+}
+
 function fieldColumn(field: FieldSpec): Column {
   if (field.type === 'bool') {
     const { name, displayName, group, description } = field;
@@ -158,7 +178,11 @@ function fieldColumn(field: FieldSpec): Column {
 }
 
 /** Every column in display order. */
-export const COLUMNS: readonly Column[] = [...FILE_COLUMNS, ...EDITABLE_FIELDS.map(fieldColumn)];
+export const COLUMNS: readonly Column[] = [
+  ...FILE_COLUMNS,
+  ...ACQUISITION_COLUMNS.map(acquisitionColumn),
+  ...EDITABLE_FIELDS.map(fieldColumn),
+];
 
 /** Columns shown until the user chooses otherwise. */
 export const DEFAULT_VISIBLE_COLUMNS: readonly string[] = [
@@ -223,6 +247,8 @@ export function sortValue(row: ImageRow, column: Column): string | number | null
       return row.header?.dtype || null;
     case 'channels':
       return row.header?.num_channels ?? null;
+    case 'acquisition':
+      return columnNumber(row, column) ?? (columnText(row, column) || null);
     case 'field': {
       const value = row.values[column.key];
       if (typeof value === 'boolean') return value ? 1 : 0;

@@ -1,4 +1,4 @@
-/** Keeps the view preferences (sort, columns and their widths, theme, panel width, header and preview shown, review size, recent name patterns) across sessions. */
+/** Keeps the view preferences (sort, columns and their widths, theme, panel width, header, acquisition and preview shown, review size, recent name patterns) across sessions. */
 import type { StoreApi } from 'zustand/vanilla';
 import type { AppState } from './app-store';
 import { COLUMNS } from '../lib/columns';
@@ -20,6 +20,7 @@ type Prefs = Pick<
   | 'theme'
   | 'panelWidth'
   | 'headerOpen'
+  | 'acquisitionOpen'
   | 'previewOpen'
   | 'reviewAbove'
   | 'recentPatterns'
@@ -33,6 +34,7 @@ function pick(s: AppState): Prefs {
     theme: s.theme,
     panelWidth: s.panelWidth,
     headerOpen: s.headerOpen,
+    acquisitionOpen: s.acquisitionOpen,
     previewOpen: s.previewOpen,
     reviewAbove: s.reviewAbove,
     recentPatterns: s.recentPatterns,
@@ -64,6 +66,7 @@ export function readPrefs(storage: PrefsStorage): Partial<Prefs> {
     );
   }
   if (typeof r.headerOpen === 'boolean') prefs.headerOpen = r.headerOpen;
+  if (typeof r.acquisitionOpen === 'boolean') prefs.acquisitionOpen = r.acquisitionOpen;
   if (typeof r.previewOpen === 'boolean') prefs.previewOpen = r.previewOpen;
   if (Array.isArray(r.recentPatterns))
     prefs.recentPatterns = r.recentPatterns

@@ -43,7 +43,7 @@ export class BulkPage {
     button = 'Download',
   ): Promise<{ name: string; bytes: Buffer }> {
     await this.spreadsheetMenuItem('Export…');
-    const dialog = this.dialog('Export a table');
+    const dialog = this.dialog('Export');
     await dialog.getByRole('radio', { name: scope }).check();
     await dialog.getByRole('radio', { name: format }).check();
     const [download] = await Promise.all([

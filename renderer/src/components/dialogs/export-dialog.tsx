@@ -1,6 +1,7 @@
-/** "Export a table": the folder or the selection, as CSV, TSV, XLSX or OMERO CSV, downloaded. */
+/** "Export": the folder or the selection, as CSV, TSV, XLSX or OMERO CSV, or as a dataset readme or Methods draft, downloaded. */
 import { useState, type FormEvent } from 'react';
 import type { TableExportFormat } from '../../../../shared/api';
+import { DATASET_DRAFTS, type DatasetDraft } from '../../../../shared/sheets/dataset-drafts';
 import type { ExportScope } from '../../store/slices/tables-slice';
 import { selectSaveSummary } from '../../store/selectors/edit-selectors';
 import { useApp, useAppStore } from '../../store/store-context';
@@ -20,6 +21,22 @@ const FORMATS: readonly { format: TableExportFormat; label: string; hint: string
   },
 ];
 
+const DRAFTS: readonly { format: DatasetDraft; label: string; hint: string }[] = [
+  {
+    format: 'readme',
+    label: 'Dataset readme (.md)',
+    hint: 'What the images are and what their sidecars say, with TODOs',
+  },
+  {
+    format: 'methods',
+    label: 'Methods draft (.md)',
+    hint: 'Microscope, objectives, channels, pixel sizes and group sizes, as the files tell',
+  },
+];
+
+const isDraft = (format: TableExportFormat | DatasetDraft): format is DatasetDraft =>
+  (DATASET_DRAFTS as readonly string[]).includes(format);
+
 /** The dialog, shown while `exportPrompt` is set. */
 export function ExportDialog() {
   const open = useApp((s) => s.exportPrompt);
@@ -32,7 +49,7 @@ function ExportForm() {
   const selected = useApp((s) => s.selected.size);
   const unsaved = useApp((s) => selectSaveSummary(s).files);
   const [scope, setScope] = useState<ExportScope>(selected > 1 ? 'selection' : 'folder');
-  const [format, setFormat] = useState<TableExportFormat>('xlsx');
+  const [format, setFormat] = useState<TableExportFormat | DatasetDraft>('xlsx');
   const [busy, setBusy] = useState(false);
   const close = () => store.getState().closeExportPrompt();
   /** Downloads the table; with `saveFirst`, after saving every unsaved image (nothing is exported if one fails). */
@@ -43,8 +60,11 @@ function ExportForm() {
       store.getState().notify('error', 'Nothing was exported: not every image could be saved.');
       return;
     }
-    const file = await store.getState().exportTable(format, scope);
+    const file = isDraft(format)
+      ? await store.getState().exportReadme(scope, format)
+      : await store.getState().exportTable(format, scope);
     setBusy(false);
+    if (file && isDraft(format)) close();
     if (!file) return;
     downloadTableFile(file);
     for (const note of file.notes) store.getState().notify('success', `${file.fileName}: ${note}.`);
@@ -58,7 +78,7 @@ function ExportForm() {
         }}
       >
         <h2 id="export-title" className="modal-title">
-          Export a table
+          Export
         </h2>
         <fieldset className="choice-group">
           <legend className="modal-label">Images</legend>
@@ -79,7 +99,7 @@ function ExportForm() {
         </fieldset>
         <fieldset className="choice-group">
           <legend className="modal-label">Format</legend>
-          {FORMATS.map((f) => (
+          {[...FORMATS, ...DRAFTS].map((f) => (
             <label key={f.format} className="check-row choice-row">
               <input
                 type="radio"

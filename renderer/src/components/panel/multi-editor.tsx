@@ -5,6 +5,7 @@ import { selectFieldProblems } from '../../store/selectors/profile-selectors';
 import { selectEditablePaths, selectEditView, selectSelection } from '../../store/selectors/edit-selectors';
 import { useApp } from '../../store/store-context';
 import { plural } from '../../lib/format';
+import { AcquisitionTallySection } from './acquisition-section';
 import { CalibrationNote } from './calibration-offer';
 import { EDIT_GROUPS, FieldSection } from './field-section';
 import { CreateSidecars } from './create-sidecars';
@@ -87,6 +88,7 @@ export function MultiEditor() {
       {read ? (
         <>
           <SelectionSummary paths={paths} />
+          <AcquisitionTallySection paths={paths} />
           {EDIT_GROUPS.map((group) => (
             <FieldSection key={group} group={group} paths={paths} readOnly={paths.length === 0}>
               {group === 'Calibration' && paths.length > 0 && <CalibrationNote paths={paths} />}

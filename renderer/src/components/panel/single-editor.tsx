@@ -8,6 +8,7 @@ import { useApp } from '../../store/store-context';
 import { baseName, dirName } from '../../lib/format';
 import { imageCalibration } from '../../lib/roi-format';
 import { SidecarBadge } from '../sidecar-badge';
+import { AcquisitionSection } from './acquisition-section';
 import { AnalysesSection } from './analyses-section';
 import { CalibrationNote, CalibrationWarning } from './calibration-offer';
 import { CreateSidecars } from './create-sidecars';
@@ -117,6 +118,7 @@ export function SingleEditor({ path }: { path: string }) {
         roiList
       )}
       <HeaderSection row={row} />
+      <AcquisitionSection acquisition={row.acquisition} />
       {row.sidecar === 'invalid' ? (
         measured?.damaged ? (
           <DamagedSidecarView damaged={measured.damaged} />

@@ -4,7 +4,8 @@
  * empty; number columns compare with `>`, `>=`, `<`, `<=`, `=` (`depth:>100`); `sidecar:`
  * takes none, saved, invalid or unsaved; quotes hold spaces; a leading `-` leaves matches out.
  * Fields are named by key, table header or display name, in any case, spaces and `_` optional
- * (`cell_type`, `"Cell type"`, `celltype`).
+ * (`cell_type`, `"Cell type"`, `celltype`). An acquisition column may read what is typed its own
+ * way (`objective:63x` finds `63×`).
  */
 import { COLUMNS } from '../../lib/columns';
 import { isNumberColumn } from '../../lib/column-text';
@@ -115,7 +116,7 @@ function fieldTerm(key: string, token: Token): FilterTerm | null {
   const column = COLUMNS.find((c) => c.key === key)!;
   const { negate, op } = token;
   if (token.value === null) return null;
-  const value = token.value.toLowerCase();
+  const value = (column.acquisition?.typed?.(token.value) ?? token.value).toLowerCase();
   if (key === 'sidecar' && value === 'unsaved') return { negate, kind: 'unsaved' };
   if (column.field?.type === 'bool' && FLAG_WORDS[value] !== undefined)
     return { negate, kind: 'equals', column: key, text: FLAG_WORDS[value] };

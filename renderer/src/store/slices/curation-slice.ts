@@ -12,6 +12,7 @@ import { isEditable } from '../logic/edit-logic';
 import { effectiveReplacements, type Replacement } from '../logic/normalize-plan';
 import type { CompletenessScope } from '../selectors/profile-selectors';
 import { plural } from '../../lib/format';
+import type { DatasetDraft } from '../../../../shared/sheets/dataset-drafts';
 
 /** Curation state and actions. */
 export interface CurationSlice {
@@ -36,8 +37,8 @@ export interface CurationSlice {
    * as one undo step (`Normalize Species`); returns how many images changed.
    */
   applyNormalize(name: string, replacements: readonly Replacement[]): number;
-  /** The dataset readme of the folder (or the selected images) as saved on disk; null (and a notice) on failure. */
-  exportReadme(scope: CompletenessScope): Promise<TableFile | null>;
+  /** A draft (the dataset readme unless said otherwise) of the folder or the selected images as saved on disk; null (and a notice) on failure. */
+  exportReadme(scope: CompletenessScope, draft?: DatasetDraft): Promise<TableFile | null>;
 }
 
 /** Creates the curation slice. */
@@ -81,12 +82,15 @@ export const createCurationSlice: StateCreator<AppState, [], [], CurationSlice> 
     return changed;
   },
 
-  exportReadme: async (scope) => {
+  exportReadme: async (scope, draft = 'readme') => {
     const { rowOrder, selected } = get();
     const paths = scope === 'selection' ? rowOrder.filter((path) => selected.has(path)) : undefined;
-    const result = await get().client.exportReadme(paths === undefined ? {} : { paths });
+    const result = await get().client.exportReadme(paths === undefined ? { draft } : { draft, paths });
     if (!result.ok) {
-      get().notify('error', `The readme could not be made: ${result.error.message}`);
+      get().notify(
+        'error',
+        `The ${draft === 'readme' ? 'readme' : 'Methods draft'} could not be made: ${result.error.message}`,
+      );
       return null;
     }
     return result.payload;

@@ -26,6 +26,8 @@ export interface ViewSlice {
   panelWidth: number;
   /** Whether the editor shows the image header (collapsed by people who only edit). */
   headerOpen: boolean;
+  /** Whether the editor shows what the microscope recorded (the Acquisition section). */
+  acquisitionOpen: boolean;
   /**
    * Whether the editor shows the preview and its ROIs; null until the user opens or closes it,
    * when it is shown only in a window large enough for it above the fields (see use-preview-open).
@@ -47,6 +49,7 @@ export interface ViewSlice {
   toggleTheme(systemIsDark: boolean): void;
   setPanelWidth(width: number): void;
   setHeaderOpen(open: boolean): void;
+  setAcquisitionOpen(open: boolean): void;
   setPreviewOpen(open: boolean): void;
   requestFind(): void;
 }
@@ -61,6 +64,7 @@ export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set) 
   theme: 'system',
   panelWidth: PANEL_WIDTH.initial,
   headerOpen: true,
+  acquisitionOpen: true,
   previewOpen: null,
   findRequest: 0,
 
@@ -95,6 +99,7 @@ export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set) 
   setPanelWidth: (width) =>
     set({ panelWidth: Math.round(Math.min(PANEL_WIDTH.max, Math.max(PANEL_WIDTH.min, width))) }),
   setHeaderOpen: (headerOpen) => set({ headerOpen }),
+  setAcquisitionOpen: (acquisitionOpen) => set({ acquisitionOpen }),
   setPreviewOpen: (previewOpen) => set({ previewOpen }),
   requestFind: () => set((s) => ({ findRequest: s.findRequest + 1 })),
 });

@@ -76,7 +76,7 @@ describe('acqmeta export', () => {
     ]);
     const bad = await acqmeta('export', 'lab', '--format', 'ods');
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('--format must be one of csv, tsv, xlsx, omero, readme (got "ods")');
+    expect(bad.stderr).toContain('--format must be one of csv, tsv, xlsx, omero, readme, methods (got "ods")');
   });
 
   it('writes an OMERO bulk annotation CSV with a "# header" row, datasets by folder, images by name', async () => {
@@ -116,5 +116,17 @@ describe('acqmeta export', () => {
     const file = await acqmeta('export', 'lab', '-o', 'README.md');
     expect(file).toMatchObject({ code: 0, stdout: '', stderr: 'readme of 6 images written to README.md\n' });
     expect(await readFile(basePath('README.md'), 'utf8')).toBe(run.stdout);
+  });
+
+  it("writes a Methods draft: acquisition as the files tell, images per group of the profile's required fields", async () => {
+    await copyFile(VASCULAR, labPath('acqmeta.profile.json'));
+    const run = await acqmeta('export', 'lab', '--format', 'methods', '-o', 'methods.md');
+    expect(run).toMatchObject({ code: 0, stdout: '', stderr: 'methods of 6 images written to methods.md\n' });
+    const text = await readFile(basePath('methods.md'), 'utf8');
+    expect(text).toMatch(/^# Methods \(draft\)\n\n> Drafted by AcqMeta on \d{4}-\d{2}-\d{2} from the folder `lab`/);
+    expect(text).toContain(
+      '**Samples.** The dataset comprises 6 images, 3 of them with a sidecar to count from. Species: mouse (n = 2 images); not given for 1 image.',
+    );
+    expect(text).toContain('**TODO** the number of animals per group');
   });
 });

@@ -47,6 +47,7 @@ describe('acqmeta validate with a lab profile', () => {
     const run = await acqmeta('validate', 'lab/ds');
     expect(run.code).toBe(1);
     expect(run.stdout.trimEnd().split('\n')).toEqual([
+      'raw/calibration.tif.json: File declares 1.0 × 1.0 um per pixel; sidecar has 1.0 Pixels × 1.0 um',
       'raw/calibration.tif.json: Pixel size unit X "Pixels": calibrate: set µm per pixel',
       'raw/enum.tif.json: Species "Mouse" is not one of mouse, rat (did you mean "mouse"?)',
       'raw/format.tif.json: Date "3/4/2026" is not a date (YYYY-MM-DD)',

@@ -172,6 +172,22 @@ describe('acqmeta scan, show, validate, help', () => {
     expect([clean.code, clean.stdout]).toEqual([0, '']);
   });
 
+  it('flags a sidecar whose recorded header is not the image beside it, naming both values', async () => {
+    await copyFile(labPath('stacks/float.tif.json'), labPath('plain.tiff.json'));
+    const problem =
+      'The sidecar records shape (20, 20) but the image has (151, 157); data type float64 but the image has uint8: was it copied beside another image, or the image replaced?';
+    const validate = await acqmeta('validate', 'lab');
+    expect(validate.code).toBe(1);
+    expect(validate.stdout).toContain(`plain.tiff.json: ${problem}\n`);
+    const scan = await acqmeta('scan', 'lab', '--json');
+    const plain = scan.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { path: string; errors: string[] })
+      .find((row) => row.path === 'plain.tiff');
+    expect(plain?.errors).toEqual(['Branch order: must be a whole number (got 2.5)', problem]);
+  });
+
   it('documents commands and exit codes, and answers bad usage with exit 2 and a hint', async () => {
     const help = await acqmeta('--help');
     expect(help.code).toBe(0);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ImageRow, ProfileInfo } from '../../../../shared/api';
 import { EDITABLE_FIELDS, type FieldValues } from '../../../../shared/fields/field-table';
-import { datasetReadme, markdownText, TODO } from '../../../../shared/sheets/dataset-readme';
+import { datasetReadme } from '../../../../shared/sheets/dataset-readme';
+import { markdownText, TODO } from '../../../../shared/sheets/markdown-text';
 import { readmeFacts } from '../../../../shared/sheets/readme-facts';
 
 const DEFAULTS: FieldValues = Object.fromEntries(EDITABLE_FIELDS.map((f) => [f.name, f.default]));

@@ -1,0 +1,123 @@
+/**
+ * What the microscope recorded about an image (objective, channels, pixel size, interval),
+ * read from the file itself: a one-line summary, each value with where it was read, and what
+ * the file's metadata flavours disagree on.
+ */
+import { Fragment, useMemo } from 'react';
+import {
+  acquisitionLines,
+  disagreementTexts,
+  FLAVOUR_LABELS,
+} from '../../../../shared/acquisition/acquisition-details';
+import { tallyAcquisitions } from '../../../../shared/acquisition/acquisition-tally';
+import { acquisitionSummary } from '../../../../shared/acquisition/acquisition-text';
+import type { Acquisition } from '../../../../shared/acquisition/acquisition-types';
+import { useApp } from '../../store/store-context';
+import { SectionToggle } from './section-toggle';
+
+/** The Acquisition section of the single-image editor; nothing when the file records nothing. */
+export function AcquisitionSection({ acquisition }: { acquisition: Acquisition | undefined }) {
+  const open = useApp((s) => s.acquisitionOpen);
+  const setOpen = useApp((s) => s.setAcquisitionOpen);
+  const lines = acquisition === undefined ? [] : acquisitionLines(acquisition);
+  if (acquisition === undefined || lines.length === 0) return null;
+  const summary = acquisitionSummary(acquisition);
+  const disagreements = disagreementTexts(acquisition);
+  const read = acquisition.sources.map((flavour) => FLAVOUR_LABELS[flavour]).join(', ');
+  return (
+    <section className="panel-section" aria-labelledby="section-acquisition">
+      <SectionToggle
+        id="section-acquisition"
+        open={open}
+        onToggle={() => setOpen(!open)}
+        controls="acquisition-body"
+        title="Acquisition"
+        summary={summary || null}
+      />
+      {open && (
+        <div id="acquisition-body">
+          {summary !== '' && <p className="acquisition-summary">{summary}</p>}
+          <dl className="kv-grid">
+            {lines.map((line) => (
+              <div key={line.label} className="kv kv-wide">
+                <dt>{line.label}</dt>
+                <dd
+                  className="kv-wrap"
+                  title={line.sources.length > 0 ? `Read from ${line.sources.join('; ')}` : undefined}
+                >
+                  {line.value}
+                </dd>
+              </div>
+            ))}
+          </dl>
+          {disagreements.length > 0 && (
+            <div className="callout callout-warning callout-stack">
+              <p className="callout-title">The file’s metadata disagree</p>
+              <ul className="plain-list small">
+                {disagreements.map((text) => (
+                  <li key={text}>{text}</li>
+                ))}
+              </ul>
+            </div>
+          )}
+          <details className="disclosure">
+            <summary>
+              Where each value was read <span className="muted">({read})</span>
+            </summary>
+            <table className="tags-table acquisition-sources">
+              <tbody>
+                {lines.map((line) => (
+                  <tr key={line.label}>
+                    <th scope="row">{line.label}</th>
+                    <td className="mono">{line.sources.join('; ') || '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </details>
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** For a selection: each aspect of the acquisition with its distinct values and how many images have each. */
+export function AcquisitionTallySection({ paths }: { paths: readonly string[] }) {
+  const open = useApp((s) => s.acquisitionOpen);
+  const setOpen = useApp((s) => s.setAcquisitionOpen);
+  const rows = useApp((s) => s.rows);
+  const aspects = useMemo(() => tallyAcquisitions(paths.map((path) => rows[path]?.acquisition)), [paths, rows]);
+  if (aspects.length === 0) return null;
+  return (
+    <section className="panel-section" aria-labelledby="section-acquisition">
+      <SectionToggle
+        id="section-acquisition"
+        open={open}
+        onToggle={() => setOpen(!open)}
+        controls="acquisition-body"
+        title="Acquisition"
+        summary={aspects.map((a) => `${a.values.length} ${a.label.toLowerCase()}`).join(' · ')}
+      />
+      {open && (
+        <dl id="acquisition-body" className="kv-grid">
+          {aspects.map((aspect) => (
+            <div key={aspect.label} className="kv kv-wide">
+              <dt>{aspect.label}</dt>
+              <dd className="kv-wrap">
+                {aspect.values.map(({ value, count }, i) => (
+                  <Fragment key={value}>
+                    {i > 0 && ' · '}
+                    <span className="fact">
+                      {value} <span className="muted">({count})</span>
+                    </span>
+                  </Fragment>
+                ))}
+                {aspect.unknown > 0 && <span className="muted"> · not recorded ({aspect.unknown})</span>}
+              </dd>
+            </div>
+          ))}
+        </dl>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,98 @@
+/**
+ * An acquisition as labelled lines, each with the places its value was read from, so a person
+ * can check it against the file: the editor's Acquisition details. Pure.
+ */
+import { channelText, instrumentText, intervalText, objectiveText, shortNumber } from './acquisition-text';
+import type { Acquisition, AcquisitionFlavour, AcquisitionSource } from './acquisition-types';
+
+/** How each metadata flavour is named to a person. */
+export const FLAVOUR_LABELS: Readonly<Record<AcquisitionFlavour, string>> = {
+  ome: 'OME-XML',
+  imagej: 'ImageJ',
+  lsm: 'Zeiss LSM',
+  fluoview: 'FluoView',
+  scanimage: 'ScanImage',
+  micromanager: 'Micro-Manager',
+  metamorph: 'MetaMorph',
+  tiff: 'TIFF tags',
+  czi: 'CZI',
+  nd2: 'ND2',
+  lif: 'LIF',
+  oib: 'OIB',
+};
+
+/** One line of the details: what, its value in words, and where it was read. */
+export interface AcquisitionLine {
+  label: string;
+  value: string;
+  /** The distinct places the value's parts came from, in words (`OME-XML Objective@LensNA`). */
+  sources: string[];
+}
+
+function sourceText(source: AcquisitionSource): string {
+  return `${FLAVOUR_LABELS[source.flavour]} ${source.key}`;
+}
+
+/** The sources of every origin key that starts with one of `prefixes`. */
+function sourcesOf(acquisition: Acquisition, prefixes: readonly string[]): string[] {
+  const found = Object.entries(acquisition.origins ?? {})
+    .filter(([key]) => prefixes.some((prefix) => key === prefix || key.startsWith(`${prefix}.`)))
+    .map(([, source]) => sourceText(source));
+  return [...new Set(found)];
+}
+
+function pixelLine(acquisition: Acquisition): string {
+  const { x, y, z } = acquisition.pixel_size_um ?? {};
+  return (
+    [
+      ['X', x],
+      ['Y', y],
+      ['Z', z],
+    ] as const
+  )
+    .filter(([, value]) => value !== undefined)
+    .map(([axis, value]) => `${axis} ${shortNumber(value!, 4)} µm`)
+    .join(' · ');
+}
+
+function channelDetail(acquisition: Acquisition, index: number): string {
+  const channel = acquisition.channels![index]!;
+  const dye = channel.fluor !== undefined && channel.fluor !== channel.name ? ` (${channel.fluor})` : '';
+  const exposure = channel.exposure_s === undefined ? '' : ` · exposure ${intervalText(channel.exposure_s)}`;
+  return `${channelText(channel) || '—'}${dye}${exposure}`;
+}
+
+/** The details of an acquisition, one line per known value (channels one line each), in reading order. */
+export function acquisitionLines(acquisition: Acquisition): AcquisitionLine[] {
+  const objective = acquisition.objective;
+  const objectiveWords = objectiveText(objective);
+  const objectiveValue =
+    objective?.name !== undefined && objective.name !== objectiveWords
+      ? `${objective.name}${objectiveWords === '' ? '' : ` (${objectiveWords})`}`
+      : objectiveWords;
+  const lines: AcquisitionLine[] = [
+    { label: 'Instrument', value: instrumentText(acquisition), sources: sourcesOf(acquisition, ['instrument']) },
+    { label: 'Objective', value: objectiveValue, sources: sourcesOf(acquisition, ['objective']) },
+    ...(acquisition.channels ?? []).map((_, i) => ({
+      label: `Channel ${i + 1}`,
+      value: channelDetail(acquisition, i),
+      sources: sourcesOf(acquisition, [`channels.${i}`]),
+    })),
+    { label: 'Pixel size', value: pixelLine(acquisition), sources: sourcesOf(acquisition, ['pixel_size_um']) },
+    {
+      label: 'Interval',
+      value: intervalText(acquisition.time_increment_s),
+      sources: sourcesOf(acquisition, ['time_increment_s']),
+    },
+    { label: 'Acquired', value: acquisition.acquired_at ?? '', sources: sourcesOf(acquisition, ['acquired_at']) },
+    { label: 'Software', value: acquisition.software ?? '', sources: sourcesOf(acquisition, ['software']) },
+  ];
+  return lines.filter((line) => line.value !== '');
+}
+
+/** What the file's flavours disagree on, in words: `objective.na: 1.4 (OME-XML …) or 1.3 (ImageJ …)`. */
+export function disagreementTexts(acquisition: Acquisition): string[] {
+  return (acquisition.disagreements ?? []).map(
+    (d) => `${d.key}: ${d.values.map((v) => `${v.value} (${sourceText(v.source)})`).join(' or ')}`,
+  );
+}

@@ -1,0 +1,95 @@
+/**
+ * An acquisition in words, the same everywhere it is shown: the editor's one-line summary
+ * ("63×/1.40 Oil · 3 channels: DAPI 405/461, GFP 488/510 · 0.1 µm/px · z 0.5 µm"), the table's
+ * acquisition columns, and the dataset readme. Pure; unknown values are left out, never guessed.
+ */
+import type { Acquisition, AcquisitionChannel, AcquisitionObjective, AcquisitionPixelSize } from './acquisition-types';
+
+/** A number with at most `digits` significant digits and no trailing zeros (`0.1`, `0.166`, `63`). */
+export function shortNumber(value: number, digits = 3): string {
+  if (value === 0) return '0';
+  const magnitude = Math.floor(Math.log10(Math.abs(value)));
+  const decimals = Math.max(0, digits - 1 - magnitude);
+  return String(Number(value.toFixed(Math.min(decimals, 12))));
+}
+
+/** The objective as a microscopist names it: `63×/1.40 Oil`; its recorded name when magnification and NA are unknown. */
+export function objectiveText(objective: AcquisitionObjective | undefined): string {
+  if (objective === undefined) return '';
+  const { magnification, na, immersion, name } = objective;
+  if (magnification === undefined && na === undefined) return name ?? '';
+  const parts = [
+    magnification === undefined ? '' : `${shortNumber(magnification)}×`,
+    na === undefined ? '' : `${magnification === undefined ? 'NA ' : '/'}${na.toFixed(2)}`,
+  ].join('');
+  return immersion === undefined ? parts : `${parts} ${immersion}`;
+}
+
+/** A channel's name (or its dye) with its excitation/emission in nm: `GFP 488/510`, `DAPI`, `ex 561`. */
+export function channelText(channel: AcquisitionChannel): string {
+  const label = channel.name ?? channel.fluor ?? '';
+  const { excitation_nm: ex, emission_nm: em } = channel;
+  const nm = (value: number) => String(Math.round(value));
+  const waves =
+    ex !== undefined && em !== undefined
+      ? `${nm(ex)}/${nm(em)}`
+      : ex !== undefined
+        ? `ex ${nm(ex)}`
+        : em !== undefined
+          ? `em ${nm(em)}`
+          : '';
+  return [label, waves].filter((part) => part !== '').join(' ');
+}
+
+/** The channels as one list: `DAPI 405/461, GFP 488/510`; empty when none is known. */
+export function channelsText(channels: readonly AcquisitionChannel[] | undefined): string {
+  return (channels ?? [])
+    .map(channelText)
+    .filter((text) => text !== '')
+    .join(', ');
+}
+
+/** The lateral pixel size: `0.1 µm/px`, or `0.1 × 0.12 µm/px` when X and Y differ. */
+export function pixelSizeText(size: AcquisitionPixelSize | undefined): string {
+  const { x, y } = size ?? {};
+  if (x === undefined && y === undefined) return '';
+  if (x === undefined || y === undefined || shortNumber(x) === shortNumber(y)) return `${shortNumber((x ?? y)!)} µm/px`;
+  return `${shortNumber(x)} × ${shortNumber(y)} µm/px`;
+}
+
+/** A time step in the unit that reads best: `0.53 s`, `150 ms`, `2 min`. */
+export function intervalText(seconds: number | undefined): string {
+  if (seconds === undefined) return '';
+  if (seconds > 0 && seconds < 1) return `${shortNumber(seconds * 1000)} ms`;
+  if (seconds >= 120) return `${shortNumber(seconds / 60)} min`;
+  return `${shortNumber(seconds)} s`;
+}
+
+/** The acquisition date and time as recorded, to the minute: `2021-06-15 06:09` (the file's clock, no conversion). */
+export function acquiredText(acquiredAt: string | undefined): string {
+  if (acquiredAt === undefined) return '';
+  const match = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}))?/.exec(acquiredAt);
+  return match === null ? acquiredAt : [match[1], match[2]].filter(Boolean).join(' ');
+}
+
+/** The instrument as `manufacturer model`, either part alone when the other is unknown. */
+export function instrumentText(acquisition: Acquisition): string {
+  const { manufacturer, model } = acquisition.instrument ?? {};
+  return [manufacturer, model].filter((part) => part !== undefined && part !== '').join(' ');
+}
+
+/** The one-line summary the editor shows: objective · channels · pixel size · z step · interval. */
+export function acquisitionSummary(acquisition: Acquisition): string {
+  const channels = channelsText(acquisition.channels);
+  const count = acquisition.channels?.length ?? 0;
+  const z = acquisition.pixel_size_um?.z;
+  return [
+    objectiveText(acquisition.objective),
+    count === 0 ? '' : `${count} channel${count === 1 ? '' : 's'}${channels === '' ? '' : `: ${channels}`}`,
+    pixelSizeText(acquisition.pixel_size_um),
+    z === undefined ? '' : `z ${shortNumber(z)} µm`,
+    acquisition.time_increment_s === undefined ? '' : `every ${intervalText(acquisition.time_increment_s)}`,
+  ]
+    .filter((part) => part !== '')
+    .join(' · ');
+}

@@ -1,0 +1,14 @@
+/** Small pieces of Markdown shared by the dataset readme and the methods draft. Pure. */
+
+/** The marker of every place a person has to fill in. */
+export const TODO = '**TODO**';
+
+/** Text with Markdown's special characters escaped, on one line. */
+export function markdownText(text: string): string {
+  return text.replace(/\s*[\r\n]+\s*/g, ' ').replace(/[\\`*_[\]<>|#]/g, (c) => `\\${c}`);
+}
+
+/** `1 image`, `2 images`. */
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}

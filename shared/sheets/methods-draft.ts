@@ -1,0 +1,100 @@
+/**
+ * A draft of the Methods text a paper needs for a dataset: the microscope, objective(s),
+ * channels with excitation/emission, pixel size, z step and interval as the image files
+ * recorded them, and the number of images per group of the fields that define the groups.
+ * Counts are given where images differ; **TODO** marks what no file tells. Pure.
+ */
+import type { AcquisitionAspect, TalliedValue } from '../acquisition/acquisition-tally';
+import type { ImageRow, ProfileInfo } from '../api';
+import type { ReadmeInput } from './dataset-readme';
+import { EDITABLE_FIELDS } from '../fields/field-table';
+import { markdownText, plural, TODO } from './markdown-text';
+import { readmeAspects } from './readme-acquisition';
+
+/** Fields that define groups when no lab profile says which are required. */
+const GROUP_FIELDS = ['species', 'genotype', 'sex', 'condition', 'treatment'];
+/** Fields never counted as groups (free text, dates). */
+const NOT_GROUPS = new Set(['note', 'date', 'depth', 'branch_order']);
+
+/** `a 63×/1.40 Oil objective (118 images) and a 20×/0.80 Air objective (4 images)`; counts only where values differ. */
+function alternatives(values: readonly TalliedValue[], wrap: (value: string) => string): string {
+  const parts = values.map(
+    (v) => `${wrap(markdownText(v.value))}${values.length > 1 ? ` (${plural(v.count, 'image')})` : ''}`,
+  );
+  return parts.length <= 2 ? parts.join(' and ') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+}
+
+function aspectWords(aspects: readonly AcquisitionAspect[], label: string, wrap = (v: string) => v): string | null {
+  const aspect = aspects.find((a) => a.label === label);
+  return aspect === undefined ? null : alternatives(aspect.values, wrap);
+}
+
+function acquisitionParagraph(aspects: readonly AcquisitionAspect[]): string {
+  const instrument = aspectWords(aspects, 'Instrument') ?? `${TODO} (microscope, manufacturer)`;
+  const objective =
+    aspectWords(aspects, 'Objective', (v) => `a ${v} objective`) ?? `${TODO} (objective, NA, immersion)`;
+  const channels = aspectWords(aspects, 'Channels');
+  const pixel = aspectWords(aspects, 'Pixel size');
+  const step = aspectWords(aspects, 'Z step');
+  const interval = aspectWords(aspects, 'Interval');
+  const software = aspectWords(aspects, 'Software');
+  const sentences = [
+    `Images were acquired on ${instrument} with ${objective}.`,
+    channels === null
+      ? `Channels: ${TODO} (dye or probe, excitation and emission wavelengths for each).`
+      : `Channels (name, excitation/emission in nm): ${channels}.`,
+    pixel === null ? `Pixel size: ${TODO}.` : `Pixel size: ${pixel}.`,
+    step === null ? null : `Z step: ${step}.`,
+    interval === null ? null : `Frame interval: ${interval}.`,
+    software === null ? null : `Acquisition software: ${software}.`,
+  ];
+  return `**Image acquisition.** ${sentences.filter((s) => s !== null).join(' ')}`;
+}
+
+/** The fields whose values make the groups: the profiles' required fields, else the usual grouping fields. */
+function groupFields(profiles: readonly ProfileInfo[]): string[] {
+  const required = profiles.flatMap((p) => p.fields.filter((f) => f.required).map((f) => f.field));
+  const chosen = required.length > 0 ? required : GROUP_FIELDS;
+  return [...new Set(chosen)].filter((name) => !NOT_GROUPS.has(name));
+}
+
+function groupLine(rows: readonly ImageRow[], field: string): string | null {
+  const spec = EDITABLE_FIELDS.find((f) => f.name === field);
+  if (spec === undefined || spec.type !== 'str') return null;
+  const counts = new Map<string, number>();
+  for (const row of rows) {
+    const value = row.values[field];
+    if (typeof value === 'string' && value.trim() !== '') counts.set(value.trim(), (counts.get(value.trim()) ?? 0) + 1);
+  }
+  if (counts.size === 0) return null;
+  const values = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const missing = rows.length - values.reduce((sum, [, n]) => sum + n, 0);
+  const listed = values.map(([value, n]) => `${markdownText(value)} (n = ${plural(n, 'image')})`).join(', ');
+  return `${markdownText(spec.displayName)}: ${listed}${missing > 0 ? `; not given for ${plural(missing, 'image')}` : ''}.`;
+}
+
+function samplesParagraph(input: ReadmeInput): string {
+  const annotated = input.rows.filter((row) => row.sidecar === 'ok');
+  const lines = groupFields(input.profiles)
+    .map((field) => groupLine(annotated, field))
+    .filter((line) => line !== null);
+  const counted = lines.length === 0 ? `${TODO} the groups and their sizes.` : lines.join(' ');
+  const annotatedText =
+    annotated.length === input.rows.length ? '' : `, ${annotated.length} of them with a sidecar to count from`;
+  return `**Samples.** The dataset comprises ${plural(input.rows.length, 'image')}${annotatedText}. ${counted} ${TODO} the number of animals per group (the sidecars do not identify animals), sample preparation and labelling.`;
+}
+
+/** The Methods draft of a dataset, in Markdown. */
+export function methodsDraft(input: ReadmeInput): string {
+  const aspects = readmeAspects(input.rows);
+  return [
+    '# Methods (draft)',
+    '',
+    `> Drafted by AcqMeta on ${input.today} from the folder \`${input.folderName.replace(/`/g, "'")}\` and what the microscope recorded in its image files. Check every value against your notes and fill in the places marked ${TODO}.`,
+    '',
+    acquisitionParagraph(aspects),
+    '',
+    samplesParagraph(input),
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,96 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { Acquisition } from '../../../../shared/acquisition/acquisition-types';
+import type { ImageRow, ProfileInfo } from '../../../../shared/api';
+import { EDITABLE_FIELDS, type FieldValues } from '../../../../shared/fields/field-table';
+import { datasetReadme } from '../../../../shared/sheets/dataset-readme';
+import { methodsDraft } from '../../../../shared/sheets/methods-draft';
+
+/** Acquisitions read by independent readers from real vendor files (see test/fixtures/SOURCES.md). */
+const expected = JSON.parse(
+  readFileSync(new URL('../../../fixtures/formats/expected.json', import.meta.url), 'utf8'),
+) as Record<string, { acquisition: Acquisition }>;
+const NIKON = expected['nd2/pims_nd2_cluster.nd2']!.acquisition;
+const LEICA = expected['lif/readlif_testdata_2channel_xz.lif']!.acquisition;
+
+const DEFAULTS: FieldValues = Object.fromEntries(EDITABLE_FIELDS.map((f) => [f.name, f.default]));
+
+function row(path: string, values: FieldValues, acquisition?: Acquisition): ImageRow {
+  return {
+    path,
+    format: 'tiff',
+    header: null,
+    fileCalibration: null,
+    ...(acquisition === undefined ? {} : { acquisition }),
+    sidecar: 'ok',
+    version: null,
+    values: { ...DEFAULTS, ...values },
+    errors: [],
+    profile: null,
+    profileProblems: [],
+  };
+}
+
+const ROWS = [
+  row('a.nd2', { genotype: 'WT', species: 'mouse' }, NIKON),
+  row('b.nd2', { genotype: 'WT', species: 'mouse' }, NIKON),
+  row('c.lif', { genotype: 'KO', species: 'mouse' }, LEICA),
+  row('d.tif', { species: 'mouse' }),
+];
+const INPUT = { folderName: 'cohort3', rows: ROWS, profiles: [], today: '2026-11-24' };
+
+describe('the methods draft', () => {
+  it('names the microscopes, objectives and channels the files recorded, with counts where images differ', () => {
+    const text = methodsDraft(INPUT);
+    expect(text).toContain(
+      'Images were acquired on Nikon Ti (2 images) and TCS SP8 (1 image) with a 60×/0.95 objective (2 images) and a 63×/1.30 GLYC objective (1 image).',
+    );
+    expect(text).toContain(
+      'Channels (name, excitation/emission in nm): 5-FAM/pH 9.0 488/525, FM 4-64/2% CHAPS 561/700 (2 images) and Leica/FITC, Leica/TRITC (1 image).',
+    );
+    expect(text).toContain('Frame interval: 530 ms.');
+  });
+
+  it('counts images per group of the usual grouping fields, and says what no sidecar tells', () => {
+    const text = methodsDraft(INPUT);
+    expect(text).toContain('The dataset comprises 4 images.');
+    expect(text).toContain('Species: mouse (n = 4 images).');
+    expect(text).toContain('Genotype: WT (n = 2 images), KO (n = 1 image); not given for 1 image.');
+    expect(text).toContain('**TODO** the number of animals per group');
+  });
+
+  it("groups by the lab profile's required fields when one is in force", () => {
+    const profile = {
+      source: 'acqmeta.profile.json',
+      fields: [{ field: 'genotype', displayName: 'Genotype', required: true, requiredWhen: [] }],
+    } as unknown as ProfileInfo;
+    const text = methodsDraft({ ...INPUT, profiles: [profile] });
+    expect(text).toContain('Genotype: WT');
+    expect(text).not.toContain('Species: mouse');
+  });
+
+  it('marks every acquisition fact as TODO when no file recorded one', () => {
+    const text = methodsDraft({ ...INPUT, rows: [row('d.tif', {})] });
+    expect(text).toContain('Images were acquired on **TODO** (microscope, manufacturer) with **TODO** (objective');
+    expect(text).toContain('Pixel size: **TODO**.');
+  });
+});
+
+describe('the dataset readme and the acquisition', () => {
+  it('fills instrument, objective and channels from the files and keeps TODO only for the rest', () => {
+    const text = datasetReadme(INPUT);
+    expect(text).toContain('## How the images were taken');
+    expect(text).toContain('- **Objective:** 60×/0.95: 2 images; 63×/1.30 GLYC: 1 image; not recorded: 1 image.');
+    expect(text).not.toMatch(/\*\*Instrument:\*\* \*\*TODO\*\*/);
+    expect(text).not.toMatch(/\*\*Probes and labels:\*\* \*\*TODO\*\*/);
+    expect(text).toContain('**Acquisition settings:** **TODO** laser power, pinhole, averaging.');
+  });
+
+  it('asks for them when no file recorded any', () => {
+    const text = datasetReadme({ ...INPUT, rows: [row('d.tif', {})] });
+    expect(text).not.toContain('## How the images were taken');
+    expect(text).toContain('- **Instrument:** **TODO** microscope manufacturer and model');
+    expect(text).toContain('- **Probes and labels:** **TODO** per channel');
+    expect(text).toContain('laser power, pinhole, z step, frame rate or time interval, averaging');
+  });
+});
