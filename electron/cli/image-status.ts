@@ -3,6 +3,7 @@
  * values and problems and what the lab profile in force finds. Only with a scanner (validate)
  * is the image's own header read, to check the sidecar against it.
  */
+import { readsFileHeader } from '../../shared/image-format';
 import type { ImageStatus } from '../../shared/profile';
 import type { ImageEntry } from '../services/folder';
 import { profileProblemsOf, type LoadedProfile, type ProfileFinder } from '../services/profile';

@@ -42,6 +42,9 @@ test('vendor files are rows with their format and header, a broken one a row wit
   await expect(editor.row('raw/truncated.czi')).toContainText('CZI:');
   await editor.filter.fill('nd2');
   await expect(editor.bodyRows()).toHaveCount(1);
+  await editor.filter.fill('format:czi');
+  await expect(editor.bodyRows()).toHaveCount(2);
+  expect((await editor.shownPaths()).sort()).toEqual([CZI, 'raw/truncated.czi']);
   await editor.filter.fill('');
 
   await editor.select(LIF);

@@ -39,12 +39,12 @@ value instead, as a formula's result can change without the cell being edited.
 Everything is checked first: unknown columns, repeated paths, paths leaving the folder,
 values that cannot be stored or that break the lab profile in force for their image (a closed
 vocabulary, a pattern, a format, a range; a required field left empty is allowed), invalid (corrupt) sidecars and missing sidecars that cannot be
-created (unreadable TIFF) are all listed with their row and column, and then nothing is
+created (an unreadable image file, an OIR) are all listed with their row and column, and then nothing is
 written. Rows whose path matches no image are left out with a warning; so are runs of values
 that count up (mouse1, mouse2, mouse3 where all held one value: a spreadsheet's drag-fill?),
 which are written. Otherwise one line is printed per changed field
 (<path>: <Field>: <old> → <new>) and a summary. Missing sidecars are created (header from
-the TIFF).
+the image file).
 
   --root <folder>   the folder the paths are relative to (default: the table's folder)
   --dry-run         check and show what would change, write nothing

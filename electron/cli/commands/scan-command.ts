@@ -22,12 +22,12 @@ export const scanCommand: Command = {
   summary: 'list every image under a folder with its header and sidecar state',
   help: `Usage: acqmeta scan <folder> [--json] [--no-cache]
 
-Lists every image under <folder> (subfolders included, hidden ones skipped): TIFFs, and
-.oir/.czi/.nd2 files that have a sidecar. One line per image with its path, dims, dtype,
-channels, sidecar state (missing, ok, invalid) and errors.
+Lists every image under <folder> (subfolders included, hidden ones skipped): TIFFs, CZI, ND2,
+LIF and OIB files, and .oir files that have a sidecar. One line per image with its path, dims,
+dtype, channels, sidecar state (missing, ok, invalid) and errors.
 
   --json       JSON Lines, one object per image:
-               {"path", "header": {shape, dims, sizes, dtype, num_channels, num_scenes, date,
+               {"path", "format": "tiff"|"czi"|"nd2"|"lif"|"oib"|"oir", "header": {shape, dims, sizes, dtype, num_channels, num_scenes, date,
                time} or null, "file_calibration": {"x", "y", "unit"} or null,
                "sidecar": "missing"|"ok"|"invalid", "errors": [...],
                "profile": the lab profile in force or null, "profile_problems": [...]}
@@ -35,11 +35,11 @@ channels, sidecar state (missing, ok, invalid) and errors.
                time are those of the last scan (by the app or this command) are not read again.
                The cache lives in the per-user cache folder (ACQMETA_CACHE_DIR overrides it).
 
-Files of acquisition formats AcqMeta does not read (a .czi, .nd2 or .oir without a sidecar,
-.lif, .oib, .ims, .vsi, an OME-Zarr folder, ...) get no line: after the listing they are
-counted by format and named ("3 files not read: 2 CZI, 1 LIF"), on stderr with --json.
+Files of acquisition formats AcqMeta does not read (an .oir without a sidecar, .lof, .ims,
+.vsi, an OME-Zarr folder, ...) get no line: after the listing they are counted by format and
+named ("3 files not read: 2 OIR, 1 Imaris"), on stderr with --json.
 
-Exits 1 when any image has errors (unreadable TIFF, invalid sidecar, calibration mismatch);
+Exits 1 when any image has errors (unreadable image file, invalid sidecar, calibration mismatch);
 what the lab profile finds is listed, and checked by acqmeta validate.`,
   syntax: { positionals: { min: 1, max: 1 }, flags: ['--json', '--no-cache'] },
   async run(args, io) {

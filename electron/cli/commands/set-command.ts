@@ -33,7 +33,7 @@ Sets fields in the sidecar of each image given, and of every image under each fo
 profile in force for each image (a closed vocabulary, a pattern, a format, a range): if any
 is invalid, the problems are listed and nothing is written. A field the profile requires may
 stay empty (acqmeta validate reports it). Missing sidecars are created with the header read
-from the TIFF; invalid (corrupt) sidecars are reported and left untouched. Prints one line per
+from the image file (TIFF, CZI, ND2, LIF, OIB); invalid (corrupt) sidecars are reported and left untouched. Prints one line per
 sidecar changed, then a summary.
 
   --set <field>=<value>   the field's sidecar key and its new value; an empty value clears

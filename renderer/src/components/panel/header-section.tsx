@@ -82,7 +82,9 @@ function HeaderBody({ row, detail }: { row: ImageRow; detail: Loadable<ImageDeta
             : 'This file type is not read; its header comes from the sidecar.'}
         </p>
       )}
-      {detail?.status === 'loading' && <p className="muted small">Reading tags…</p>}
+      {detail?.status === 'loading' && (
+        <p className="muted small">{row.format === 'tiff' ? 'Reading tags…' : 'Reading the file…'}</p>
+      )}
       {detail?.status === 'ready' && detail.value.vendor !== null && (
         <VendorFacts format={row.format} vendor={detail.value.vendor} />
       )}

@@ -17,6 +17,8 @@ interface Expected {
   calibration_um: { x: number; y: number } | null;
   images: unknown[];
   acquisition: { software?: string };
+  /** acqstore's calibration of X and Y: value and label, as CloudScope writes them. */
+  acqstore_calibration?: Record<'x' | 'y', [number, string]>;
 }
 
 const expected = JSON.parse(await readFile(path.join(FORMATS, 'expected.json'), 'utf8')) as Record<string, Expected>;
@@ -128,6 +130,23 @@ describe('backend on vendor files (CZI, ND2, LIF, OIB)', () => {
       expect(header.physical_unit_x).toBeCloseTo(x, 12);
       expect(header.physical_unit_y).toBeCloseTo(y, 12);
     }
+  });
+
+  it('takes a sidecar CloudScope wrote for a CZI as it is, and flags its calibration in metres', async () => {
+    const name = 'czi/czitools_S3_1Pos_2Mosaic_T1_Z1_CH1.czi';
+    const cal = expected[name]?.acqstore_calibration as Record<'x' | 'y', [number, string]>;
+    let text = await readFile(path.join(FORMATS, 'sidecars', `${name}.json`), 'utf8');
+    for (const axis of ['x', 'y'] as const) {
+      text = text
+        .replace(new RegExp(`"physical_unit_${axis}": [^,\n]+`), `"physical_unit_${axis}": ${cal[axis][0]}`)
+        .replace(`"physical_label_${axis}": "um"`, `"physical_label_${axis}": "${cal[axis][1]}"`);
+    }
+    await writeFile(path.join(copy.lab, 'vendor', `${name}.json`), text);
+    const row = await h.ok('reloadRow', { path: `vendor/${name}` });
+    expect(row).toMatchObject({ sidecar: 'ok', header: expected[name]?.header });
+    expect(row.errors).toEqual([
+      'File declares 1.5999999999999999 × 1.5999999999999999 um per pixel; sidecar has 1.5999999999999847e-06 X × 1.6e-06 Y',
+    ]);
   });
 
   it('edits a CZI’s new sidecar in place', async () => {
