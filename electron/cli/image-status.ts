@@ -10,7 +10,6 @@ import { profileProblemsOf, type LoadedProfile, type ProfileFinder } from '../se
 import { mapInOrder, scanImage, storedValues } from '../services/rows';
 import { readSidecarFile, sidecarNameFor, type SidecarFile } from '../services/sidecar';
 import type { TiffScanner } from '../services/tiff';
-import { readsFileHeader } from '../../shared/image-format';
 import { calibrationMismatch, headerMismatch } from '../../shared/sidecar';
 import { withoutFileName } from '../../shared/errors';
 import { walkFolder } from './targets';

@@ -69,7 +69,9 @@ export function AcquisitionSection({ acquisition }: { acquisition: Acquisition |
                 {lines.map((line) => (
                   <tr key={line.label}>
                     <th scope="row">{line.label}</th>
-                    <td className="mono">{line.sources.join('; ') || '—'}</td>
+                    <td className="mono">
+                      {line.sources.length === 0 ? '—' : line.sources.map((source) => <div key={source}>{source}</div>)}
+                    </td>
                   </tr>
                 ))}
               </tbody>

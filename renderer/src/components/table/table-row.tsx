@@ -2,6 +2,7 @@
 import { memo, type MouseEvent } from 'react';
 import type { ImageRow } from '../../../../shared/api';
 import { IMAGE_FORMAT_NAMES } from '../../../../shared/image-format';
+import { columnText } from '../../lib/column-text';
 import type { Column } from '../../lib/columns';
 import { formatFieldValue, formatSizes, messageForRow } from '../../lib/format';
 import { activeMark } from '../../store/slices/disk-slice';
@@ -146,6 +147,19 @@ export const TableRow = memo(function TableRow({ path, index, top, columns, temp
                 {row.header?.num_channels}
               </div>
             );
+          case 'acquisition': {
+            const text = columnText(row, column);
+            return (
+              <div
+                key={column.key}
+                role="gridcell"
+                className={`cell align-${column.align}`}
+                title={text.length > 24 ? text : undefined}
+              >
+                {text}
+              </div>
+            );
+          }
           case 'field':
             return <FieldCell key={column.key} row={row} edits={edits} column={column} />;
           case 'result':
