@@ -10,6 +10,7 @@ export {
   VENDOR_IMAGE_EXTENSIONS,
 } from './read-vendor-header';
 export { resolveCziSubblock } from './czi';
+export { oibPlaneSource } from './oib';
 export { VendorReadError } from './types';
 export { vendorInfoOf, vendorSummaryOf, type VendorInfo } from './vendor-info';
 export type {

@@ -2,7 +2,8 @@
  * Olympus OIB header reader: an OLE2 compound document whose `OibInfo.txt` maps stream names to
  * the OIF file names they stand for; the main `.oif` settings give the image (oiffile's axes,
  * shape and dtype), the first channel's `.pty` the objective, and the first TIFF plane's own
- * header is read through its stream to check the planes are what the settings say.
+ * header is read through its stream to check the planes are what the settings say. A preview
+ * reads a plane's TIFF through its stream the same way ({@link oibPlaneSource}).
  */
 import { cloudscopeDims } from '../tiff/header-values';
 import { openTiff } from '../tiff/read-tiff-header';
@@ -32,6 +33,47 @@ function oibFiles(ole: Ole2File): { main: string; files: Map<string, Ole2Stream>
   }
   const mainKey = info.get('MainFileName') ?? fail('OibInfo.txt names no main file');
   return { main: info.get(mainKey) ?? fail(`OibInfo.txt does not name stream ${mainKey}`), files };
+}
+
+/**
+ * The plane indices in an OIF TIFF file name: its letters with their 1-based numbers, 0-based
+ * (`s_C002Z001T003.tif` → C 1, Z 0, T 2); null for a file that is not a plane.
+ */
+function planeIndices(name: string): Map<string, number> | null {
+  const match = /^s_((?:[A-Z]\d+)+)\.tiff?$/i.exec(name.split('/').pop() ?? '');
+  if (match === null) return null;
+  const letters = [...(match[1] as string).matchAll(/([A-Z])(\d+)/gi)];
+  return new Map(letters.map(([, letter, number]) => [(letter as string).toUpperCase(), Number(number) - 1]));
+}
+
+/**
+ * The TIFF file of plane (c, z, t) of an OIB file, chosen by its OIF name (`s_C001Z002T003.tif`:
+ * a letter missing from the name is index 0, and every other letter must be at its first
+ * index), as a byte source over its stream; `options.maxBytes` bounds the header and the plane.
+ */
+export function oibPlaneSource(
+  source: ByteSource,
+  plane: { c: number; z: number; t: number },
+  options: VendorReadOptions = {},
+): { source: ByteSource; name: string } {
+  const ole = new Ole2File(vendorReader(source, options));
+  const { files } = oibFiles(ole);
+  const wanted = new Map([
+    ['C', plane.c],
+    ['Z', plane.z],
+    ['T', plane.t],
+  ]);
+  for (const [name, stream] of [...files].sort(([a], [b]) => natural(a, b))) {
+    const indices = planeIndices(name);
+    if (indices === null) continue;
+    const at = (letter: string): number => indices.get(letter) ?? 0;
+    if (
+      [...wanted].every(([letter, index]) => at(letter) === index) &&
+      [...indices.keys()].every((l) => wanted.has(l) || at(l) === 0)
+    )
+      return { source: ole.source(stream), name };
+  }
+  fail(`the OIB file has no TIFF plane for C ${plane.c + 1}, Z ${plane.z + 1}, T ${plane.t + 1}`);
 }
 
 /** Natural order of file names (numbers compared as numbers). */

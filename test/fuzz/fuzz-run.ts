@@ -1,11 +1,12 @@
 /**
  * A fuzz run: mutants of the fixture files fed to the TIFF header reader (and its acquisition
- * metadata), the vendor-format readers and the sidecar parser, replayable from (seed, case). Used by the bounded runs in the
- * unit tests and by the longer `npm run fuzz`.
+ * metadata), the vendor-format readers (and the preview decoder of their planes) and the sidecar
+ * parser, replayable from (seed, case). Used by the bounded runs in the unit tests and by the
+ * longer `npm run fuzz`.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { FuzzFailure, fuzzAcquisition, fuzzSidecar, fuzzTiff, fuzzVendor } from './fuzz-targets';
+import { FuzzFailure, fuzzAcquisition, fuzzSidecar, fuzzTiff, fuzzVendorPreview } from './fuzz-targets';
 import { Random } from './random';
 import { mutateSidecar } from './sidecar-mutations';
 import { mutateTiff } from './tiff-mutations';
@@ -38,7 +39,7 @@ const KINDS: Readonly<
     dir: 'formats',
     files: /\.(czi|nd2|lif|oib)$/i,
     mutate: mutateVendor,
-    run: (bytes, name) => fuzzVendor(bytes, name),
+    run: (bytes, name) => fuzzVendorPreview(bytes, name),
   },
   sidecar: { dir: 'sidecars', files: /\.json$/, mutate: mutateSidecar, run: (bytes) => fuzzSidecar(bytes) },
 };

@@ -2,12 +2,14 @@
  * What every fuzz case must satisfy. TIFF: the header reader resolves or rejects with one of
  * its own errors, within a bounded number of bytes read. Acquisition: the same, and the
  * acquisition metadata it reports is a well-formed model. Vendor files: the same, with only
- * VendorReadError allowed, and a header that holds together. Sidecar: reading never throws,
- * and a readable sidecar edits and round-trips like a real one.
+ * VendorReadError allowed, and a header that holds together; then plane 0 decoded for a
+ * preview (as the scan worker does) gives a well-formed picture or one of the readers' errors.
+ * Sidecar: reading never throws, and a readable sidecar edits and round-trips like a real one.
  */
 import { asAcquisition } from '../../shared/acquisition/acquisition-check';
 import type { Acquisition } from '../../shared/acquisition/acquisition-types';
-import { readVendorHeader, VendorReadError } from '../../shared/formats';
+import { decodeVendorSamples, previewOfSamples } from '../../electron/services/tiff/decode-vendor-plane';
+import { oibPlaneSource, readVendorHeader, VendorReadError, type VendorHeader } from '../../shared/formats';
 import { parseSidecar, applyChanges, editSidecar, valueProblems } from '../../shared/sidecar';
 import { writeJson } from '../../shared/sidecar/json-writer';
 import { readTiffHeader, TiffReadError } from '../../shared/tiff';
@@ -106,14 +108,14 @@ export async function fuzzAcquisition(bytes: Uint8Array): Promise<'ok' | 'reject
   return 'ok';
 }
 
-/** Reads a vendor header from memory as file `name`; `ok` or `rejected`, or throws a {@link FuzzFailure}. */
-export function fuzzVendor(bytes: Uint8Array, name: string): 'ok' | 'rejected' {
+/** Reads a vendor header from memory as file `name`: the header, or null when rejected, or throws a {@link FuzzFailure}. */
+function readVendor(bytes: Uint8Array, name: string): VendorHeader | null {
   let header;
   try {
     header = readVendorHeader(budgetedSource(bytes), name, { maxBytes: readBudget(bytes.length) * 2 });
   } catch (error) {
     if (error instanceof FuzzFailure) throw error;
-    if (error instanceof VendorReadError && error.message !== '') return 'rejected';
+    if (error instanceof VendorReadError && error.message !== '') return null;
     throw new FuzzFailure(`crashed: ${(error as Error)?.name}: ${(error as Error)?.message}`);
   }
   const { header: values, planes, images } = header;
@@ -123,6 +125,38 @@ export function fuzzVendor(bytes: Uint8Array, name: string): 'ok' | 'rejected' {
     throw new FuzzFailure(`${images.length} images for ${values.num_scenes} scenes`);
   if (![planes.c, planes.z, planes.t].every((n) => Number.isSafeInteger(n) && n >= 1))
     throw new FuzzFailure(`bad plane counts ${JSON.stringify(planes)}`);
+  return header;
+}
+
+/** Largest plane a fuzz case decodes (the app allows far more; a case's memory is watched). */
+const FUZZ_PLANE_BYTES = 16 * 1024 * 1024;
+
+/** The errors a preview decode means to throw. */
+const PREVIEW_ERRORS = new Set(['VendorReadError', 'TiffReadError', 'PlaneRangeError']);
+
+/**
+ * Reads a vendor header from memory as file `name` (`ok` or `rejected`), then decodes plane 0 of
+ * a readable file as a preview would (an OIB's plane is located in its compound document): a
+ * picture of the size it says, or one of the readers' errors; anything else is a {@link FuzzFailure}.
+ */
+export async function fuzzVendorPreview(bytes: Uint8Array, name: string): Promise<'ok' | 'rejected'> {
+  const header = readVendor(bytes, name);
+  if (header === null) return 'rejected';
+  const plane = { c: 0, z: 0, t: 0 };
+  try {
+    if (header.format === 'oib') {
+      oibPlaneSource(budgetedSource(bytes), plane, { maxBytes: readBudget(bytes.length) * 2 });
+      return 'ok';
+    }
+    const raw = await decodeVendorSamples(budgetedSource(bytes), header, plane, FUZZ_PLANE_BYTES);
+    const image = previewOfSamples(raw, 64);
+    if (Buffer.from(image.data, 'base64').length !== image.width * image.height * image.channels)
+      throw new FuzzFailure(`a preview whose pixels do not fill ${image.width} × ${image.height}`);
+  } catch (error) {
+    if (error instanceof FuzzFailure) throw error;
+    if (!(error instanceof Error && PREVIEW_ERRORS.has(error.name) && error.message !== ''))
+      throw new FuzzFailure(`preview crashed: ${(error as Error)?.name}: ${(error as Error)?.message}`);
+  }
   return 'ok';
 }
 

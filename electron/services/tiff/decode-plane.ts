@@ -1,5 +1,6 @@
 /**
- * Decodes one plane of a TIFF with geotiff, from the IFD our own reader located.
+ * Decodes one preview plane: of a TIFF with geotiff, from the IFD our own reader located; of a
+ * CZI, ND2, LIF or OIB file by `decode-vendor-plane.ts` (chosen by the file's extension).
  *
  * geotiff stays the pixel decoder (LZW, Deflate, JPEG, PackBits, predictors, bit depths),
  * but it is handed an IFD we parsed ourselves: its own IFD parsing decodes lazily loaded
@@ -9,6 +10,7 @@
  */
 import { GeoTIFFImage, ImageFileDirectory } from 'geotiff';
 import type { PreviewImage } from '../../../shared/api';
+import { vendorFormatOfPath } from '../../../shared/formats';
 import {
   compressionName,
   isContiguous,
@@ -26,11 +28,9 @@ import {
 } from '../../../shared/tiff';
 import { registerBoundedDecoders } from './bounded-decoders';
 import { autoContrast, fitSize } from './contrast';
+import { decodeVendorPlane } from './decode-vendor-plane';
+import { MAX_PLANE_BYTES, MAX_PREVIEW_SIZE } from './plane-limits';
 
-/** Most decoded bytes one plane may take before the preview refuses it (16k x 12k uint16). */
-const MAX_PLANE_BYTES = 384 * 1024 * 1024;
-/** Longest side of a preview. */
-const MAX_PREVIEW_SIZE = 4096;
 /** Compressions the preview decodes: none, LZW, JPEG, Deflate, PackBits. */
 const DECODABLE = new Set([1, 5, 7, 8, 32773, 32946]);
 /** Tags geotiff always expects as arrays. */
@@ -128,12 +128,21 @@ function geotiffSource(source: ByteSource): ConstructorParameters<typeof GeoTIFF
   };
 }
 
-/** Decodes plane (c, z, t) of series[0], downsampled to fit `maxSize` and auto-contrasted to 8 bits. */
+/**
+ * Decodes plane (c, z, t) of series[0] of a TIFF, or of image 0 of a CZI, ND2, LIF or OIB file
+ * (by its extension), downsampled to fit `maxSize` and auto-contrasted to 8 bits.
+ */
 export async function decodePlane(source: ByteSource, request: PlaneRequest, fileName: string): Promise<PreviewImage> {
   registerBoundedDecoders();
   if (!Number.isInteger(request.maxSize) || request.maxSize < 1 || request.maxSize > MAX_PREVIEW_SIZE) {
     throw new PlaneRangeError(`maxSize must be a whole number from 1 to ${MAX_PREVIEW_SIZE}`);
   }
+  if (vendorFormatOfPath(fileName) !== null) return decodeVendorPlane(source, request, fileName, decodeTiffPlane);
+  return decodeTiffPlane(source, request, fileName);
+}
+
+/** Decodes plane (c, z, t) of series[0] of a TIFF (`maxSize` already checked). */
+async function decodeTiffPlane(source: ByteSource, request: PlaneRequest, fileName: string): Promise<PreviewImage> {
   const opened = openTiff(source, { fileName });
   const { file, series } = opened;
   const location = locatePlane(opened, request);

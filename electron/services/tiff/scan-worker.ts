@@ -7,8 +7,8 @@
  * whose stamp the pool already knows is only `stat`ed: unchanged, it is not read again. When
  * asked, the sidecar's stamp is taken here too, or the sidecar is read whole (the main thread
  * parses it): off the main thread, with synchronous calls that cost far less than async ones. The
- * preview decoder (geotiff) is a bundle of its own, loaded with the first preview: a worker
- * that only reads headers starts without it.
+ * preview decoder (geotiff for TIFFs, zstddec and zlib for vendor files) is a bundle of its own,
+ * loaded with the first preview: a worker that only reads headers starts without it.
  */
 import { statSync } from 'node:fs';
 import { createRequire } from 'node:module';

@@ -60,8 +60,9 @@ function PreviewCanvas({ image, stale, overlay }: { image: PreviewImage; stale: 
 }
 
 /**
- * The preview section for a TIFF whose header could be read; `overlay` is drawn over the image,
- * `children` (the ROI list) are shown and hidden with it. Closed, it reads no preview.
+ * The preview section for an image whose header could be read (a TIFF, CZI, ND2, LIF or OIB
+ * file); `overlay` is drawn over the image, `children` (the ROI list) are shown and hidden with
+ * it. Closed, it reads no preview.
  */
 export function PreviewSection({
   row,
