@@ -1,6 +1,16 @@
 // Shared pieces of the benchmark suites: paths, the whole-process timer, the corpus, a table.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import {
+  copyFileSync,
+  existsSync,
+  linkSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statfsSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -37,29 +47,68 @@ export function bestOf(runs, command, options = {}) {
 }
 
 /**
- * Best of `runs` measurements of each command (`[command, options]` pairs), taken in turns
- * (A B A B ...) after one warm-up each, so that a change in the machine's load hits all alike.
+ * `runs` measurements of each command (`[command, options]` pairs), taken in turns (A B A B ...)
+ * after one warm-up each, so that a change in the machine's load hits all alike; throws when a run fails.
  */
-export function bestOfEach(runs, commands) {
+export function inTurns(runs, commands) {
   for (const [command, options] of commands) measure(command, options);
   const all = commands.map(() => []);
   for (let run = 0; run < runs; run++)
     commands.forEach(([command, options], i) => all[i].push(measure(command, options)));
-  return all.map((measured, i) => {
+  all.forEach((measured, i) => {
     if (measured.some((m) => m.code !== 0)) throw new Error(`failed: ${commands[i][0].join(' ')}`);
+  });
+  return all;
+}
+
+/** Best of `runs` measurements of each command, taken in turns (see {@link inTurns}); peak RSS of all runs. */
+export function bestOfEach(runs, commands) {
+  return inTurns(runs, commands).map((measured) => {
     const best = measured.reduce((a, b) => (b.seconds < a.seconds ? b : a));
     return { ...best, rssMb: Math.max(...measured.map((m) => m.rssMb)) };
   });
 }
 
+/**
+ * Median wall and CPU seconds of `runs` measurements of each command, taken in turns (see
+ * {@link inTurns}), with every run's wall seconds (`runs`) and the peak RSS of all runs.
+ */
+export function medianOfEach(runs, commands) {
+  return inTurns(runs, commands).map((measured) => ({
+    seconds: median(measured.map((m) => m.seconds)),
+    cpuSeconds: median(measured.map((m) => m.cpuSeconds)),
+    rssMb: Math.max(...measured.map((m) => m.rssMb)),
+    runs: measured.map((m) => m.seconds),
+  }));
+}
+
+/** The TIFF files under `dir` (paths), folder by folder. */
+export function listTiffs(dir) {
+  const files = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.isDirectory()) files.push(...listTiffs(path.join(dir, entry.name)));
+    else if (/\.(tiff?|btf|lsm)$/i.test(entry.name)) files.push(path.join(dir, entry.name));
+  }
+  return files;
+}
+
 /** Number of TIFF files under `dir`. */
 export function countTiffs(dir) {
-  let n = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.isDirectory()) n += countTiffs(path.join(dir, entry.name));
-    else if (/\.(tiff?|btf|lsm)$/i.test(entry.name)) n++;
-  }
-  return n;
+  return listTiffs(dir).length;
+}
+
+/** The rows (parsed JSON lines) of one `acqmeta scan <dir> --json --no-cache`; `env` for the process. */
+export function scanRows(dir, env = process.env) {
+  const result = spawnSync(process.execPath, ['bin/acqmeta.cjs', 'scan', dir, '--json', '--no-cache'], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+    env,
+  });
+  return result.stdout
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line));
 }
 
 /** The mixed header corpus (`bench-corpus/small`, `bench-corpus/multi`), written once. */
@@ -126,4 +175,35 @@ export async function importSource(exports) {
 /** The middle value of `values` (the upper of the two middle ones for an even count). */
 export function median(values) {
   return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+}
+
+/** Makes `to` a hard link to `from`, or a copy where a link cannot be made (another file system). */
+export function linkOrCopy(from, to) {
+  try {
+    linkSync(from, to);
+  } catch {
+    copyFileSync(from, to);
+  }
+}
+
+/**
+ * A byte source (shared/tiff's `ByteSource`) over a file read whole into memory, named `name`,
+ * which counts the bytes (`bytesRead`) and reads (`reads`) asked of it.
+ */
+export function memorySource(file, name = path.basename(file)) {
+  const buffer = readFileSync(file);
+  const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.length);
+  const source = {
+    name,
+    size: bytes.length,
+    bytesRead: 0,
+    reads: 0,
+    read(offset, length) {
+      if (offset < 0 || length < 0 || offset + length > bytes.length) throw new Error('read past the end');
+      source.bytesRead += length;
+      source.reads += 1;
+      return bytes.subarray(offset, offset + length);
+    },
+  };
+  return source;
 }

@@ -1,7 +1,10 @@
 #!/usr/bin/python3
 """Writes the benchmark corpus (run by run-bench.mjs; needs python3-tifffile and numpy).
 
-    make-corpus.py <folder> [--big]
+    make-corpus.py <folder> [--big]     the header corpus (below)
+    make-corpus.py --lab <folder>       a lab's folder for the acquisition suite (see write_lab)
+    make-corpus.py --sized <folder> <bytes>...
+                                        one TIFF stack of each size, <bytes>.tif (the formats suite)
 
 small/         10,000 single-page files of nine kinds (plain, shaped, ImageJ LE/BE, OME, RGB,
                BigTIFF, tiled, Deflate)
@@ -9,7 +12,9 @@ multi/stacks/  160 stacks of 200 pages (ImageJ LE, ImageJ BE, OME, plain)
 multi/long/    10 files of 1,000 pages (plain, ImageJ, OME, shaped)
 multi/big/     with --big: one 1.1 GB BigTIFF of 1,100 pages (written sparse: headers only)
 """
+import json
 import os
+import struct
 import sys
 
 import numpy as np
@@ -95,7 +100,185 @@ def write_big(root):
                      dtype='uint8', bigtiff=True, metadata=None, photometric='minisblack')
 
 
-if __name__ == '__main__':
+LAB_FILES = 10_000
+LAB_SESSION = 100
+# the kind of each of twenty sessions, over and over: the share of each kind in a lab's folder
+LAB_PLAN = ['ome'] * 5 + ['imagej'] * 5 + ['si3'] * 2 + ['si5', 'lsm', 'lsm', 'mm', 'mm', 'camera', 'camera', 'plain']
+SCOPES = [('Carl Zeiss', 'Axio Observer 7'), ('Nikon', 'Eclipse Ti2'), ('Leica', 'DMi8'), ('Olympus', 'IX83')]
+OBJECTIVES = [('Plan-Apochromat 20x/0.8 M27', 20, 0.8, 'Air'), ('Plan-Apochromat 40x/1.3 Oil DIC', 40, 1.3, 'Oil'),
+              ('C-Apochromat 63x/1.2 W Corr', 63, 1.2, 'Water')]
+DYES = [('DAPI', 'DAPI', 405, 461), ('GFP', 'EGFP', 488, 510), ('RFP', 'mCherry', 561, 610), ('Cy5', 'Cy5', 640, 670)]
+PLANE = (np.arange(64 * 64, dtype='uint16').reshape(64, 64) * 13) % 4096
+
+
+def ome_xml(i, sizec, sizez):
+    """Bio-Formats-style OME-XML: instrument, objective, lasers, channels, planes with exposures."""
+    maker, model = SCOPES[i % len(SCOPES)]
+    objective, magnification, na, immersion = OBJECTIVES[i % len(OBJECTIVES)]
+    dyes = DYES[:sizec]
+    lasers = ''.join(f'<Laser ID="LightSource:{c}" Wavelength="{d[2]}" Type="SemiconductorLaser"/>'
+                     for c, d in enumerate(dyes))
+    channels = ''.join(
+        f'<Channel ID="Channel:0:{c}" Name="{d[0]}" Fluor="{d[1]}" ExcitationWavelength="{d[2]}" '
+        f'EmissionWavelength="{d[3]}" SamplesPerPixel="1"><LightSourceSettings ID="LightSource:{c}"/>'
+        '<DetectorSettings ID="Detector:0" Binning="1x1"/></Channel>' for c, d in enumerate(dyes))
+    planes = [(z, c) for z in range(sizez) for c in range(sizec)]
+    tiffdata = ''.join(f'<TiffData FirstC="{c}" FirstT="0" FirstZ="{z}" IFD="{n}" PlaneCount="1"/>'
+                       for n, (z, c) in enumerate(planes))
+    plane = ''.join(f'<Plane TheC="{c}" TheT="0" TheZ="{z}" DeltaT="{0.3 * n:.3f}" ExposureTime="{0.05 * (c + 1)}" '
+                    f'PositionZ="{0.5 * z}"/>' for n, (z, c) in enumerate(planes))
+    return ('<?xml version="1.0" encoding="UTF-8"?><OME xmlns="http://www.openmicroscopy.org/Schemas/OME/2016-06" '
+            'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" Creator="OME Bio-Formats 6.11.1" '
+            'xsi:schemaLocation="http://www.openmicroscopy.org/Schemas/OME/2016-06 '
+            'http://www.openmicroscopy.org/Schemas/OME/2016-06/ome.xsd">'
+            f'<Instrument ID="Instrument:0"><Microscope Manufacturer="{maker}" Model="{model}" Type="Inverted"/>'
+            f'{lasers}<Detector ID="Detector:0" Model="ORCA-Flash4.0 V3" Type="CMOS"/>'
+            f'<Objective ID="Objective:0" Model="{objective}" NominalMagnification="{magnification}" '
+            f'LensNA="{na}" Immersion="{immersion}"/></Instrument>'
+            f'<Image ID="Image:0" Name="img_{i:05d}"><AcquisitionDate>2026-03-{1 + i % 28:02d}T10:{i % 60:02d}:12'
+            '</AcquisitionDate><InstrumentRef ID="Instrument:0"/><ObjectiveSettings ID="Objective:0"/>'
+            '<Pixels BigEndian="false" DimensionOrder="XYCZT" ID="Pixels:0" PhysicalSizeX="0.1625" '
+            f'PhysicalSizeY="0.1625" PhysicalSizeZ="0.5" SizeC="{sizec}" SizeT="1" SizeX="64" SizeY="64" '
+            f'SizeZ="{sizez}" TimeIncrement="0.3" Type="uint16">{channels}{tiffdata}{plane}</Pixels></Image></OME>')
+
+
+def lsm_scan_info(objective, dyes):
+    """LSM scan information: the recording's objective and start, one track, its laser and detectors."""
+    def entry(code, kind=0, value=b''):
+        return struct.pack('<III', code, kind, len(value)) + value
+    text = lambda code, value: entry(code, 2, value.encode() + b'\0')
+    end = entry(0xFFFFFFFF)
+    detectors = b''.join(entry(0x70000000) + entry(0x7000000B, 4, struct.pack('<i', 1))
+                         + text(0x70000014, f'Ch{c + 1}-T1') + text(0x70000026, d[1]) + end
+                         for c, d in enumerate(dyes))
+    return (entry(0x10000000) + text(0x10000004, objective) + entry(0x10000036, 5, struct.pack('<d', 46085.4375))
+            + entry(0x20000000) + entry(0x40000000) + entry(0x40000006, 4, struct.pack('<i', 1))
+            + entry(0x80000000) + entry(0x90000000) + entry(0x90000003, 5, struct.pack('<d', 488.0))
+            + entry(0x90000004, 4, struct.pack('<i', 1)) + end + end
+            + entry(0x60000000) + detectors + end + end + end + end)
+
+
+def write_lsm(path, i):
+    """A Zeiss LSM-like stack: CZ_LSMINFO, scan information, 2 channels x 2 slices, thumbnails between pages."""
+    info = bytearray(500)
+    struct.pack_into('<IiiiiiiiII', info, 0, 0x0400494C, 500, 64, 64, 2, 2, 1, 2, 32, 32)
+    struct.pack_into('<ddd', info, 40, 0.1318e-6, 0.1318e-6, 0.5e-6)
+    with tifffile.TiffWriter(path) as tif:
+        for z in range(2):
+            extratags = [(34412, 4, 125, bytes(info), True)] if z == 0 else []
+            tif.write(np.stack([PLANE, PLANE]), photometric='minisblack', planarconfig='separate',
+                      metadata=None, software=False, extratags=extratags, contiguous=False)
+            tif.write(np.zeros((32, 32, 3), 'uint8'), photometric='rgb', subfiletype=1,
+                      metadata=None, software=False, contiguous=False)
+    with open(path, 'r+b') as fh:
+        at = fh.read().find(bytes(info[:8]))  # pixels are below 4096 and cannot hold the magic number
+        end = fh.seek(0, 2)
+        fh.write(lsm_scan_info(OBJECTIVES[i % 3][0], DYES[1:3]))
+        fh.seek(at + 124)
+        fh.write(struct.pack('<I', end))
+
+
+def scanimage_text(prefix, keys, filler):
+    """ScanImage's header lines: the keys read and the many others it writes (`filler` of them)."""
+    lines = [f'{prefix}{key}{value}' for key, value in keys]
+    groups = ['acq', 'init', 'motor', 'internal', 'hScan2D', 'hPmts', 'hBeams', 'hDisplay']
+    lines += [f'{prefix}{groups[n % 8]}.setting{n} = {n * 0.25}' for n in range(filler)]
+    return '\n'.join(lines) + '\n'
+
+
+def write_scanimage(path, i, version):
+    """ScanImage-like frames: 3's `state.*` description on every frame, or 5's (2015) `SI.*` Software tag."""
+    if version == 3:
+        header = scanimage_text('state.', [
+            ('software.version=', '3.8'), ('internal.triggerTimeString=', f"'3/{1 + i % 28}/2026 10:11:12.345'"),
+            ('acq.numberOfZSlices=', '5'), ('acq.zStepSize=', '1.5')], 200).replace(' = ', '=')
+        texts = {'description': header, 'software': False}
+    else:
+        header = scanimage_text('SI.', [
+            ('VERSION_MAJOR = ', "'2016b'"), ('VERSION_MINOR = ', "'0'"), ('hStackManager.numSlices = ', '2'),
+            ('hStackManager.stackZStepSize = ', '2'), ('hScan2D.logAverageFactor = ', '1'),
+            ('hRoiManager.scanFramePeriod = ', '0.033'), ('hChannels.channelSave = ', '[1;2]'),
+            ('hChannels.channelName = ', "{'Ch1' 'Ch2' 'Ch3' 'Ch4'}")], 300)
+        texts = {'software': header}
+    with tifffile.TiffWriter(path) as tif:
+        for frame in range(5 if version == 3 else 4):
+            frame_data = f'frameNumbers = {frame + 1}\nframeTimestamps_sec = {frame * 0.033}\n'
+            description = texts.get('description', frame_data)
+            tif.write(PLANE, metadata=None, description=description, software=texts['software'], contiguous=False)
+
+
+def write_micromanager(path, i):
+    """Micro-Manager-like pages: the MicroManagerMetadata tag (JSON) on each of two channels."""
+    with tifffile.TiffWriter(path) as tif:
+        for c in range(2):
+            values = {'PixelSizeUm': 0.108, 'Objective-Label': OBJECTIVES[i % 3][0], 'Channel': DYES[c][0],
+                      'Time': f'2026-03-{1 + i % 28:02d} 10:11:12.{c}45 +0100', 'MicroManagerVersion': '2.0.1 20220523'}
+            values.update({f'Device{n}-Property{n}': str(n) for n in range(80)})
+            tif.write(PLANE, metadata=None, software=False, contiguous=False,
+                      extratags=[(51123, 's', 0, json.dumps(values), True)])
+
+
+def lab_writers():
+    """write(path, i) of each kind of file of the lab folder, and its suffix."""
+    return {
+        'ome': ('.ome.tif', lambda p, i: tifffile.imwrite(
+            p, np.broadcast_to(PLANE, (1 + i % 3, 2 + i % 2, 64, 64)), metadata=None, software=False,
+            photometric='minisblack', description=ome_xml(i, 2 + i % 2, 1 + i % 3))),
+        'imagej': ('.tif', lambda p, i: tifffile.imwrite(
+            p, np.broadcast_to(PLANE, (3, 2, 64, 64)), imagej=True, resolution=(1 / 0.2, 1 / 0.2),
+            metadata={'axes': 'ZCYX', 'unit': 'um', 'spacing': 0.5} if i % 2 else
+            {'axes': 'TCYX', 'unit': 'um', 'finterval': 2.0})),
+        'si3': ('.tif', lambda p, i: write_scanimage(p, i, 3)),
+        'si5': ('.tif', lambda p, i: write_scanimage(p, i, 5)),
+        'lsm': ('.lsm', write_lsm),
+        'mm': ('_MMStack.ome.tif', write_micromanager),
+        'camera': ('.tif', lambda p, i: tifffile.imwrite(
+            p, PLANE, metadata=None, software='NIS-Elements AR 5.21.03', datetime='2026:03:04 10:11:12',
+            resolution=(61538.46, 61538.46), resolutionunit='CENTIMETER',
+            extratags=[(271, 's', 0, 'Nikon', True), (272, 's', 0, 'DS-Qi2', True)])),
+        'plain': ('.tif', lambda p, i: tifffile.imwrite(p, PLANE, metadata=None, software=False)),
+    }
+
+
+def write_lab(root):
+    """10,000 images in sessions of 100 (<user>/<date>_<kind>/), each kind as LAB_PLAN shares them out."""
+    writers = lab_writers()
+    counts = {}
+    for session in range(LAB_FILES // LAB_SESSION):
+        kind = LAB_PLAN[session % len(LAB_PLAN)]
+        suffix, write = writers[kind]
+        user = ['ana', 'ben', 'chen', 'dara'][session % 4]
+        folder = os.path.join(root, user, f'2026-{1 + session // 28:02d}-{1 + session % 28:02d}_{kind}')
+        os.makedirs(folder, exist_ok=True)
+        for n in range(LAB_SESSION):
+            write(os.path.join(folder, f'img_{n:04d}{suffix}'), session * LAB_SESSION + n)
+        counts[kind] = counts.get(kind, 0) + LAB_SESSION
+    print(json.dumps(counts))
+
+
+def write_sized(folder, sizes):
+    """A tifffile stack of 64 KiB pages (fewer rows for a small file) of each size, padded to the byte."""
+    os.makedirs(folder, exist_ok=True)
+    for size in sizes:
+        path = os.path.join(folder, f'{size}.tif')
+        rows = max(size // 256, 1)
+        pages, height = max(rows // 256, 1), min(rows, 256)
+        while True:
+            tifffile.imwrite(path, np.zeros((pages, height, 128), 'uint16'), photometric='minisblack')
+            if os.path.getsize(path) <= size:
+                break
+            if pages == 1 and height == 1:
+                raise ValueError(f"no TIFF fits in {size} bytes")
+            pages, height = (pages - 1, height) if pages > 1 else (1, height - 1)
+        with open(path, 'ab') as fh:
+            fh.write(bytes(size - os.path.getsize(path)))
+
+
+if __name__ == '__main__' and sys.argv[1] == '--lab':
+    write_lab(sys.argv[2])
+elif __name__ == '__main__' and sys.argv[1] == '--sized':
+    write_sized(sys.argv[2], [int(size) for size in sys.argv[3:]])
+elif __name__ == '__main__':
     target = sys.argv[1]
     write_small(target)
     write_stacks(target)

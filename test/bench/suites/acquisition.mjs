@@ -1,0 +1,179 @@
+// Acquisition metadata cost: a 10,000-image lab folder (OME-TIFF, ImageJ hyperstacks, ScanImage,
+// LSM, Micro-Manager, camera exports, plain TIFFs) scanned whole process with the acquisition
+// metadata read and with it left unread (ACQMETA_SKIP_ACQUISITION=1), in turns; medians. The
+// header scan's 10,000 single-page files, which carry little acquisition metadata, for comparison.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import {
+  corpus,
+  countTiffs,
+  ensureCorpus,
+  importSource,
+  int,
+  listTiffs,
+  markdownTable,
+  median,
+  medianOfEach,
+  memorySource,
+  python,
+  root,
+  scanRows,
+} from '../bench-kit.mjs';
+
+const RUNS = 9;
+/** Rounds of the in-process reader timing (after one not counted). */
+const READER_ROUNDS = 5;
+/** Most the acquisition metadata may add to the scan's wall time (issue 34). */
+const TARGET = 0.1;
+const LAB = path.join(root, 'bench-corpus-acquisition');
+const { ACQMETA_SKIP_ACQUISITION: _ignored, ...readEnv } = process.env;
+const skipEnv = { ...readEnv, ACQMETA_SKIP_ACQUISITION: '1' };
+
+/** `bench-corpus-acquisition/`: the lab folder of `make-corpus.py --lab`, written once. */
+function ensureLabCorpus() {
+  const marker = path.join(LAB, '.complete-v2.json');
+  if (existsSync(marker)) return JSON.parse(readFileSync(marker, 'utf8'));
+  rmSync(LAB, { recursive: true, force: true });
+  console.log(`writing the lab corpus into ${LAB} ...`);
+  const out = execFileSync(python, [path.join(root, 'test/bench/make-corpus.py'), '--lab', LAB], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const info = { files: countTiffs(LAB), kinds: JSON.parse(out.trim().split('\n').pop()) };
+  writeFileSync(marker, JSON.stringify(info));
+  return info;
+}
+
+/** The command that scans `dir`. */
+function scanCommand(dir) {
+  return [process.execPath, 'bin/acqmeta.cjs', 'scan', dir, '--json', '--no-cache'];
+}
+
+/**
+ * Checks that both scans of `dir` read every file without an error, that the skipped one reports
+ * no acquisition; returns how many rows have one, by flavour, and with problems.
+ */
+function checkRows(dir, files) {
+  const read = scanRows(dir, readEnv);
+  const skipped = scanRows(dir, skipEnv);
+  for (const rows of [read, skipped]) {
+    const bad = rows.filter((row) => row.header === null || row.errors.length > 0);
+    if (rows.length !== files || bad.length > 0)
+      throw new Error(`acqmeta scan read ${rows.length} of ${files} files, ${bad.length} with errors`);
+  }
+  if (skipped.some((row) => row.acquisition !== undefined))
+    throw new Error('ACQMETA_SKIP_ACQUISITION=1 did not leave the acquisition unread');
+  const withAcquisition = read.filter((row) => row.acquisition !== undefined);
+  const flavours = {};
+  for (const row of withAcquisition)
+    for (const flavour of row.acquisition.sources) flavours[flavour] = (flavours[flavour] ?? 0) + 1;
+  const problems = withAcquisition.filter((row) => (row.acquisition.problems ?? []).length > 0).length;
+  const tally = Object.entries(flavours)
+    .sort((a, b) => b[1] - a[1])
+    .map(([flavour, n]) => `${flavour} ${int(n)}`)
+    .join(', ');
+  return `${int(withAcquisition.length)} with an acquisition (${tally}; ${int(problems)} with problems)`;
+}
+
+/**
+ * µs per header of the TIFF reader alone (the summary the scan worker reads), with and without the
+ * acquisition: every tenth file of `dir`, in-process from memory, one thread; medians of rounds in turns.
+ */
+async function readerCost(readTiffSummary, dir) {
+  const sources = listTiffs(dir)
+    .filter((_, i) => i % 10 === 0)
+    .map((file) => memorySource(file));
+  const times = { read: [], skipped: [] };
+  for (let round = 0; round <= READER_ROUNDS; round++) {
+    for (const [key, acquisition] of [
+      ['read', true],
+      ['skipped', false],
+    ]) {
+      const start = performance.now();
+      for (const source of sources) await readTiffSummary(source, { fileName: source.name, acquisition });
+      if (round > 0) times[key].push((1000 * (performance.now() - start)) / sources.length);
+    }
+  }
+  return { files: sources.length, read: median(times.read), skipped: median(times.skipped) };
+}
+
+/** `12.3%` */
+function percent(ratio) {
+  return `${(100 * ratio).toFixed(1)}%`;
+}
+
+/** Median times of the scan of `dir` with the acquisition read and skipped, in turns, and the table row. */
+async function bench(label, dir, files, target, readTiffSummary) {
+  const rows = checkRows(dir, files);
+  const [read, skipped] = medianOfEach(RUNS, [
+    [scanCommand(dir), { env: readEnv }],
+    [scanCommand(dir), { env: skipEnv }],
+  ]);
+  const overhead = read.seconds / skipped.seconds - 1;
+  const paired = median(read.runs.map((seconds, i) => seconds / skipped.runs[i] - 1));
+  const runs = read.runs.map((s, i) => `${s.toFixed(3)}/${skipped.runs[i].toFixed(3)}`).join(', ');
+  const reader = await readerCost(readTiffSummary, dir);
+  const readerCpu = ((reader.read - reader.skipped) * files) / 1e6;
+  return {
+    row: [
+      label,
+      int(files),
+      read.seconds.toFixed(3),
+      skipped.seconds.toFixed(3),
+      `${percent(overhead)}${target && overhead > TARGET ? ' (**over**)' : ''}`,
+      target ? `≤ ${TARGET * 100}%` : 'none (for information)',
+      `${skipped.cpuSeconds.toFixed(2)} → ${read.cpuSeconds.toFixed(2)}`,
+      percent(read.cpuSeconds / skipped.cpuSeconds - 1),
+    ],
+    detail:
+      `${label}: ${rows}. Runs in turns, read/skipped (s): ${runs}; median of the paired overheads ` +
+      `${percent(paired)}; peak RSS ${Math.round(read.rssMb)} MB read, ${Math.round(skipped.rssMb)} MB skipped. ` +
+      `The TIFF reader alone (in-process, ${int(reader.files)} of the files from memory, one thread): ` +
+      `${reader.skipped.toFixed(1)} → ${reader.read.toFixed(1)} µs per header ` +
+      `(+${percent(reader.read / reader.skipped - 1)}), ${readerCpu.toFixed(2)} CPU s over all ${int(files)} files ` +
+      `of the ${(read.cpuSeconds - skipped.cpuSeconds).toFixed(2)} s the whole scan spends more.`,
+  };
+}
+
+/** The acquisition-metadata suite. */
+export const suite = {
+  name: 'acquisition',
+  title: 'Acquisition metadata cost on a 10,000-image scan',
+  async run() {
+    const lab = ensureLabCorpus();
+    ensureCorpus();
+    const small = path.join(corpus, 'small');
+    const { readTiffSummary } = await importSource(["export { readTiffSummary } from './shared/tiff';"]);
+    const results = [
+      await bench('lab folder', LAB, lab.files, true, readTiffSummary),
+      await bench('header scan corpus (single pages)', small, countTiffs(small), false, readTiffSummary),
+    ];
+    const table = markdownTable(
+      [
+        '`acqmeta scan --json --no-cache` of',
+        'files',
+        'acquisition read (s)',
+        'skipped (s)',
+        'overhead (wall)',
+        'target',
+        'CPU s skipped → read',
+        'CPU overhead',
+      ],
+      results.map((r) => r.row),
+    );
+    const kinds = Object.entries(lab.kinds)
+      .map(([kind, n]) => `${kind} ${int(n)}`)
+      .join(', ');
+    const about =
+      `Median of ${RUNS} whole-process runs each, acquisition read and left unread (\`ACQMETA_SKIP_ACQUISITION=1\`, ` +
+      'which the scan worker reads), taken in turns after a warm-up run each, warm page cache. The lab folder ' +
+      '(`make-corpus.py --lab`) holds 100 sessions of 100 images (64×64 uint16 planes, 1 to 9 pages): ' +
+      `${kinds} (ome: OME-TIFF with instrument, objective, lasers, channels and planes; imagej: hyperstacks; ` +
+      'si3/si5: ScanImage 3 descriptions and ScanImage 5 Software tags; lsm: CZ_LSMINFO and scan information; ' +
+      'mm: the MicroManagerMetadata tag; camera: Software, DateTime, Make, Model, resolution in cm). The header ' +
+      "scan's 10,000 single-page files of nine kinds (tifffile-written) for comparison. The JSON lines carry " +
+      'the acquisition objects, so writing them is part of the cost.';
+    return `${about}\n\n${table}\n\n${results.map((r) => `- ${r.detail}`).join('\n')}`;
+  },
+};
