@@ -12,16 +12,20 @@
  * Cells are written as they are, without the escape against formulas of the spreadsheet exports:
  * populate reads the file with Python's `csv` module and stores a text cell's characters as
  * they are, so a `'` in front would end up in OMERO (see docs/spreadsheets.md).
+ *
+ * On request the acquisition columns follow (`acquisition_objective`, …: what the image files
+ * record), numbers as `d` columns, words as `s`.
  */
+import { ACQUISITION_VALUE_COLUMNS, acquisitionValue } from '../acquisition/acquisition-columns';
 import { EDITABLE_FIELDS, type FieldSpec } from '../fields/field-table';
 import { startsLikeFormula } from './formula-escape';
 import { unreachable, valueText } from './sheet-cell';
-import type { ExportRow } from './table-export';
+import type { ExportOptions, ExportRow } from './table-export';
 
 /** The OMERO table as text cells, and the names of number columns with empty cells. */
 export interface OmeroTable {
   table: string[][];
-  /** Fields with empty number cells (populate needs `--allow_nan`). */
+  /** Number columns with empty cells (populate needs `--allow_nan`). */
   emptyNumbers: string[];
   /** Text cells that a spreadsheet program would read as formulas. */
   formulaLike: number;
@@ -49,25 +53,48 @@ export function omeroDatasetName(path: string, folderName: string): string {
   return slash === -1 ? folderName : path.slice(0, slash);
 }
 
-/** Builds the OMERO bulk annotation table for the images of the folder named `folderName`. */
-export function omeroTable(rows: readonly ExportRow[], folderName: string): OmeroTable {
-  const cells = rows.map((row) => EDITABLE_FIELDS.map((f) => valueText(row.values[f.name], f)));
-  const numeric = (spec: FieldSpec) => spec.type === 'int' || spec.type === 'float';
-  const hasEmpty = EDITABLE_FIELDS.map((spec, c) => numeric(spec) && cells.some((r) => r[c] === ''));
-  const types = EDITABLE_FIELDS.map((spec, c) => columnType(spec, hasEmpty[c] === true));
+/** One column of the OMERO table: its name, its type, its cells as text, and whether it is a number column with empty cells. */
+interface OmeroColumn {
+  name: string;
+  type: string;
+  cells: string[];
+  emptyNumbers: boolean;
+}
+
+/** The field columns, named by sidecar key. */
+function fieldColumns(rows: readonly ExportRow[]): OmeroColumn[] {
+  return EDITABLE_FIELDS.map((spec) => {
+    const cells = rows.map((row) => valueText(row.values[spec.name], spec));
+    const hasEmpty = (spec.type === 'int' || spec.type === 'float') && cells.includes('');
+    return { name: spec.name, type: columnType(spec, hasEmpty), cells, emptyNumbers: hasEmpty };
+  });
+}
+
+/** The acquisition columns: numbers `d` (an unknown one empty, NaN with `--allow_nan`), words `s`. */
+function acquisitionColumns(rows: readonly ExportRow[]): OmeroColumn[] {
+  return ACQUISITION_VALUE_COLUMNS.map((column) => {
+    const cells = rows.map((row) => String(acquisitionValue(column, row.acquisition) ?? ''));
+    const numeric = column.number !== undefined;
+    return { name: column.name, type: numeric ? 'd' : 's', cells, emptyNumbers: numeric && cells.includes('') };
+  });
+}
+
+/**
+ * Builds the OMERO bulk annotation table for the images of the folder named `folderName`; with
+ * `options.acquisition`, the acquisition columns follow the fields.
+ */
+export function omeroTable(rows: readonly ExportRow[], folderName: string, options: ExportOptions = {}): OmeroTable {
+  const columns = [...fieldColumns(rows), ...(options.acquisition === true ? acquisitionColumns(rows) : [])];
+  const types = columns.map((c) => c.type);
   const data = rows.map((row, r) => [
     omeroDatasetName(row.path, folderName),
     row.path.slice(row.path.lastIndexOf('/') + 1),
-    ...(cells[r] as string[]),
+    ...columns.map((c) => c.cells[r] as string),
   ]);
   const textColumns = ['s', 's', ...types].map((type) => type === 's');
   return {
-    table: [
-      [`# header s`, 's', ...types],
-      ['Dataset Name', 'Image Name', ...EDITABLE_FIELDS.map((f) => f.name)],
-      ...data,
-    ],
-    emptyNumbers: EDITABLE_FIELDS.filter((_, c) => hasEmpty[c]).map((f) => f.name),
+    table: [[`# header s`, 's', ...types], ['Dataset Name', 'Image Name', ...columns.map((c) => c.name)], ...data],
+    emptyNumbers: columns.filter((c) => c.emptyNumbers).map((c) => c.name),
     formulaLike: data.reduce((n, row) => n + row.filter((t, c) => textColumns[c] && startsLikeFormula(t)).length, 0),
   };
 }

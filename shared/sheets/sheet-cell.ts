@@ -5,6 +5,7 @@
  * date, an error (`#N/A`) or a formula. Rows of a {@link SheetTable} are indexed by row
  * number − 1, so a message can name the row the user sees.
  */
+import type { AcquisitionValue } from '../acquisition/acquisition-columns';
 import type { FieldSpec, FieldValue } from '../fields/field-table';
 import { pythonFloatRepr } from '../sidecar';
 import { tableNumber, type TableCell } from './table-text';
@@ -81,6 +82,16 @@ export function valueCell(value: FieldValue | undefined, spec: FieldSpec): Value
     default:
       return unreachable(spec.type);
   }
+}
+
+/** An acquisition value as a cell of a CSV or TSV export: a number is a number, text is text (escaped when written). */
+export function acquisitionTableCell(value: AcquisitionValue): TableCell {
+  return typeof value === 'number' ? tableNumber(String(value)) : (value ?? '');
+}
+
+/** An acquisition value as a typed cell of a workbook: a number cell, a text cell, or no value. */
+export function acquisitionValueCell(value: AcquisitionValue): ValueCell {
+  return value ?? null;
 }
 
 /** Whether a cell holds nothing but spaces. */

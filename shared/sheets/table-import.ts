@@ -1,9 +1,12 @@
 /**
  * Plans the import of an edited table: the header, each row's path and cells, and the changes
  * against what is stored now, with every error (row, column, message) and every warning.
+ * The acquisition columns an export can add (recognised by name) are read-only: ignored, and
+ * named in the preview once.
  *
  * Pure: the caller reads the table (CSV, TSV or XLSX) and looks each row's path up on disk.
  */
+import { acquisitionColumnNamed } from '../acquisition/acquisition-columns';
 import { sameNameKey } from '../same-name';
 import { fieldByKeyOrLabel } from '../fields/field-lookup';
 import type { FieldSpec, FieldValue, FieldValues } from '../fields/field-table';
@@ -44,6 +47,8 @@ export interface ImportPreview {
   changes: ImportChange[];
   errors: ImportError[];
   warnings: ImportWarning[];
+  /** Headers of the acquisition columns left unread (they are read from the image files); absent when none. */
+  ignoredColumns?: string[];
 }
 
 /** The columns of a table: where the path is, and the field of every other column. */
@@ -51,8 +56,10 @@ export interface TableLayout {
   pathColumn: number;
   /** Header text of each column. */
   names: string[];
-  /** The field of each column; null for the path column and for columns without a header. */
+  /** The field of each column; null for the path column, ignored columns and columns without a header. */
   fields: (FieldSpec | null)[];
+  /** Headers of the acquisition columns, which an import ignores. */
+  ignored: string[];
 }
 
 /** A data row with its path. */
@@ -97,11 +104,13 @@ export function readLayout(
     };
   }
   const errors: ImportError[] = [];
+  const ignored: string[] = [];
   const seen = new Map<string, string>();
   const fields = names.map((name, i): FieldSpec | null => {
     if (i === pathColumn || name === '') return null;
     const spec = fieldByKeyOrLabel(name);
-    if (spec === undefined) errors.push({ row: 1, column: name, message: `unknown column "${name}"` });
+    if (spec === undefined && acquisitionColumnNamed(name) !== undefined) ignored.push(name);
+    else if (spec === undefined) errors.push({ row: 1, column: name, message: `unknown column "${name}"` });
     else if (seen.has(spec.name))
       errors.push({
         row: 1,
@@ -111,7 +120,7 @@ export function readLayout(
     else seen.set(spec.name, name);
     return spec ?? null;
   });
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, layout: { pathColumn, names, fields } };
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, layout: { pathColumn, names, fields, ignored } };
 }
 
 /** The data rows (blank ones skipped), each path once (two spellings the same under NFC are one); a row's cells must match the header. */
@@ -154,7 +163,13 @@ export function planRows(
   rows: readonly TableRow[],
   targets: readonly RowTarget[],
 ): { preview: ImportPreview; rowChanges: RowChanges[] } {
-  const preview: ImportPreview = { rows: rows.length, changes: [], errors: [], warnings: [] };
+  const preview: ImportPreview = {
+    rows: rows.length,
+    changes: [],
+    errors: [],
+    warnings: [],
+    ...(layout.ignored.length > 0 ? { ignoredColumns: [...layout.ignored] } : {}),
+  };
   const rowChanges: RowChanges[] = [];
   const columns = new Map<number, { row: number; before: FieldValue; after: FieldValue }[]>();
   const pathName = layout.names[layout.pathColumn] ?? PATH_COLUMN;

@@ -1,9 +1,12 @@
 /**
  * Spreadsheets in the app: an XLSX export edited by another program (exceljs here) comes back
  * through the import preview, is applied as one step and saved — only the edited line changes;
- * an export imported unedited changes nothing.
+ * an export imported unedited changes nothing; the acquisition columns are exported on request
+ * and ignored by the import.
  */
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { test, expect } from './support/app';
 import { BulkPage } from './support/bulk-page';
@@ -120,4 +123,46 @@ test('an export with unsaved edits offers to save them first, and then holds the
     .find((l) => l.startsWith(`${BLOBS},`));
   expect(line).toContain(',Thy1-GFP,');
   await expect(editor.row(BLOBS)).toContainText('Saved');
+});
+
+test.describe('the acquisition columns', () => {
+  const LSM = 'zeiss/jimpipeline_test.lsm.tif';
+  test.use({
+    extraFiles: {
+      [LSM]: readFileSync(
+        path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/tiff/zeiss/jimpipeline_test.lsm'),
+      ),
+    },
+  });
+
+  test('are exported when checked, off by default, and an import of them ignores them and says so', async ({ app }) => {
+    const bulk = new BulkPage(app.page);
+    await bulk.spreadsheetMenuItem('Export…');
+    const form = bulk.dialog('Export');
+    const checkbox = form.getByRole('checkbox', { name: 'Acquisition columns (read from the files)' });
+    await expect(checkbox).not.toBeChecked();
+    await form.getByRole('radio', { name: /^Dataset readme/ }).check();
+    await expect(checkbox).toBeDisabled();
+    await form.getByRole('button', { name: 'Cancel' }).click();
+
+    const plain = await bulk.exportTable(/^CSV/);
+    expect(plain.bytes.toString('utf8').split('\r\n')[0]).toMatch(/,accepted$/);
+    const exported = await bulk.exportTable(/^CSV/, /^All \d+ images/, 'Download', true);
+    const lines = exported.bytes.toString('utf8').split('\r\n');
+    expect(lines[0]).toBe(
+      `${plain.bytes.toString('utf8').split('\r\n')[0]},acquisition_instrument,acquisition_objective,acquisition_na,acquisition_channels,acquisition_z_step_um,acquisition_interval_s,acquisition_acquired`,
+    );
+    expect(lines.find((line) => line.startsWith(`${LSM},`))).toMatch(
+      /,,40×\/1\.30 Oil,1\.3,ChS1 ex 561,,,2014-04-03 15:44$/,
+    );
+
+    const before = readFileSync(app.file(`${BLOBS}.json`), 'utf8');
+    const dialog = await bulk.importTable(exported.name, exported.bytes);
+    await expect(dialog).toHaveAccessibleName('Nothing to import');
+    await expect(dialog).toContainText('Ignored 7 acquisition columns: they are read from the image files.');
+    await expect(dialog.getByRole('button', { name: /^Apply/ })).toHaveCount(0);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await expect(app.page.getByRole('button', { name: 'Nothing to undo' })).toBeDisabled();
+    expect(readFileSync(app.file(`${BLOBS}.json`), 'utf8')).toBe(before);
+  });
 });

@@ -1,6 +1,7 @@
 /**
- * `acqmeta export <folder> [--format csv|tsv|xlsx|omero|readme|methods] [-o file]`: every
- * image's fields as a table, or the folder's draft dataset readme or Methods text.
+ * `acqmeta export <folder> [--format csv|tsv|xlsx|omero|readme|methods] [--acquisition] [-o file]`:
+ * every image's fields (and, on request, its acquisition) as a table, or the folder's draft
+ * dataset readme or Methods text.
  */
 import path from 'node:path';
 import { DATASET_DRAFTS, type DatasetDraft } from '../../../shared/sheets/dataset-drafts';
@@ -20,7 +21,8 @@ export const exportCommand: Command = {
   name: 'export',
   summary:
     "write every image's fields as a CSV, TSV or XLSX table, an OMERO bulk annotation CSV, a dataset readme or a Methods draft",
-  help: `Usage: acqmeta export <folder> [--format csv|tsv|xlsx|omero|readme|methods] [-o <file>]
+  help: `Usage: acqmeta export <folder> [--format csv|tsv|xlsx|omero|readme|methods] [--acquisition]
+                      [-o <file>]
 
 Writes one row per image under <folder> (subfolders included): the first column "path" is
 the image path relative to <folder>, then one column per editable field, named by its
@@ -55,20 +57,30 @@ left out and reported on stderr.
                      the images per group of the lab profile's required fields (species,
                      genotype, sex, condition, treatment without a profile); **TODO** marks
                      what no file tells
+  --acquisition      (csv, tsv, xlsx, omero) add what each image file records, after the
+                     fields: acquisition_instrument, acquisition_objective, acquisition_na,
+                     acquisition_channels, acquisition_z_step_um, acquisition_interval_s,
+                     acquisition_acquired (the app table's Acquisition columns); NA, z step
+                     and interval are numbers (OMERO type d), the rest text (s); a value the
+                     file does not record is an empty cell. Read-only: import ignores them.
+                     Reads every image's header
   -o <file>          write to <file> instead of stdout; without --format, its name ending
                      (.csv, .tsv, .xlsx, .md) picks the format
 
 The csv, tsv and xlsx tables can be edited and read back with acqmeta import.
 Exits 1 when some images were left out.`,
-  syntax: { positionals: { min: 1, max: 1 }, options: ['--format', '-o'] },
+  syntax: { positionals: { min: 1, max: 1 }, flags: ['--acquisition'], options: ['--format', '-o'] },
   async run(args, io) {
     const root = await folderArgument(io.cwd, args.positionals[0] as string);
     const outFile = lastOption(args, '-o');
     const format = exportFormat(lastOption(args, '--format'), outFile);
+    const acquisition = args.flags.has('--acquisition');
+    if (acquisition && isDraft(format))
+      throw new UsageError(
+        `--acquisition adds columns to a table (csv, tsv, xlsx, omero); a ${format} describes the acquisition already`,
+      );
     refuseWorkbookOnTerminal(format, outFile, io);
-    const result = isDraft(format)
-      ? await draftOf(root, format)
-      : await exportFolder(root, path.basename(root), walkFolder(root), format);
+    const result = isDraft(format) ? await draftOf(root, format) : await tableOf(root, format, acquisition);
     for (const { path: relPath, message } of result.skipped) io.err(`${relPath}: left out, ${message}`);
     await writeOutput(io, outFile, result.file.bytes);
     if (outFile !== undefined) {
@@ -96,6 +108,17 @@ function exportFormat(given: string | undefined, outFile: string | undefined): E
     return outFile === undefined ? 'csv' : /\.(md|markdown)$/i.test(outFile) ? 'readme' : exportFormatOfName(outFile);
   if ((EXPORT_FORMATS as readonly string[]).includes(given)) return given as ExportFormat;
   throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')} (got "${given}")`);
+}
+
+/** The folder's table; with `acquisition`, every header read by a scanner of its own for the acquisition columns. */
+async function tableOf(root: string, format: TableExportFormat, acquisition: boolean): Promise<FolderExport> {
+  if (!acquisition) return exportFolder(root, path.basename(root), walkFolder(root), format);
+  const scanner = createTiffScanner();
+  try {
+    return await exportFolder(root, path.basename(root), walkFolder(root), format, { acquisition: scanner });
+  } finally {
+    await scanner.close();
+  }
 }
 
 /** A draft of the folder (readme or methods), every header read by a scanner of its own. */

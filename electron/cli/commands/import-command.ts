@@ -3,6 +3,7 @@
  */
 import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
+import { ignoredColumnsMessage } from '../../../shared/acquisition/acquisition-columns';
 import type { ImportError, ImportWarning } from '../../../shared/sheets/table-import';
 import { createProfileCache, createProfileFinder } from '../../services/profile';
 import { previewTableImport, versionRead, type ChangedRow } from '../../services/sheets/import-preview';
@@ -26,7 +27,9 @@ workbook (its "AcqMeta" sheet, else its first), or CSV / TSV text (by the name's
 by the first line; UTF-8, UTF-16 or Windows-1252; semicolons where commas are decimal marks).
 A header row is required: a "path" column (image paths relative to the folder, as export
 writes them) and one column per field, named by sidecar key or display name. An empty cell
-clears its field.
+clears its field. The acquisition columns of export --acquisition (acquisition_instrument,
+..., or the app's names: Instrument, Objective, NA, ...) are read-only: they are ignored, and
+stderr says so once.
 
 What spreadsheet programs do to data is undone: a date cell becomes YYYY-MM-DD text, numbers
 may be text, have stray spaces or a decimal comma (12,5), and a cell still showing the stored
@@ -85,6 +88,7 @@ async function importTable(
   io: CliIo,
 ): Promise<number> {
   const { preview, changed } = await previewTableImport(fileName, bytes, folder, scanner);
+  if (preview.ignoredColumns !== undefined) io.err(`${ignoredColumnsMessage(preview.ignoredColumns)}.`);
   if (preview.errors.length > 0) return refuseAll(io, preview.errors.map(describeIssue));
   for (const warning of preview.warnings) io.err(`warning: ${describeIssue(warning)}`);
   const writer = cliWriter(createProfileFinder(createProfileCache(), { root: folder.root }), scanner, dryRun);

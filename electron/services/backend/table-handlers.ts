@@ -53,6 +53,7 @@ export function tableHandlers(
         name,
         exportEntries(folder, request.paths),
         request.format,
+        request.acquisition === true ? { acquisition: context.scanner } : {},
       );
       return downloadOf(name, file, skipped);
     },

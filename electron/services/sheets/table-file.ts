@@ -3,8 +3,19 @@
  * annotation CSV for export. The one engine of the command line and the app.
  */
 import { omeroTable, type OmeroTable } from '../../../shared/sheets/omero-table';
-import { valueCell, valueTableCell, type SheetTable } from '../../../shared/sheets/sheet-cell';
-import { exportTable, type ExportRow, type TableExportFormat } from '../../../shared/sheets/table-export';
+import {
+  acquisitionTableCell,
+  acquisitionValueCell,
+  valueCell,
+  valueTableCell,
+  type SheetTable,
+} from '../../../shared/sheets/sheet-cell';
+import {
+  exportTable,
+  type ExportOptions,
+  type ExportRow,
+  type TableExportFormat,
+} from '../../../shared/sheets/table-export';
 import {
   decodeTableText,
   formatTable,
@@ -32,28 +43,38 @@ export const TABLE_MIME_TYPES = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 } as const;
 
-/** Encodes the rows of the folder named `folderName` in `format`. */
+/**
+ * Encodes the rows of the folder named `folderName` in `format`; with `options.acquisition`,
+ * the acquisition columns follow the fields (numbers as numbers, unknown values empty).
+ */
 export async function encodeExport(
   format: TableExportFormat,
   rows: readonly ExportRow[],
   folderName: string,
+  options: ExportOptions = {},
 ): Promise<ExportFile> {
   const utf8 = (text: string) => new TextEncoder().encode(text);
+  const acquisition = options.acquisition === true;
   switch (format) {
     case 'csv':
     case 'tsv': {
-      const text = formatTable(exportTable(rows, valueTableCell), format);
-      return { bytes: utf8(text), mimeType: TABLE_MIME_TYPES[format], suffix: `.${format}`, notes: [] };
+      const table = exportTable(rows, valueTableCell, acquisition ? acquisitionTableCell : undefined);
+      return {
+        bytes: utf8(formatTable(table, format)),
+        mimeType: TABLE_MIME_TYPES[format],
+        suffix: `.${format}`,
+        notes: [],
+      };
     }
     case 'xlsx':
       return {
-        bytes: await writeWorkbook(exportTable(rows, valueCell)),
+        bytes: await writeWorkbook(exportTable(rows, valueCell, acquisition ? acquisitionValueCell : undefined)),
         mimeType: TABLE_MIME_TYPES.xlsx,
         suffix: '.xlsx',
         notes: [],
       };
     case 'omero': {
-      const omero = omeroTable(rows, folderName);
+      const omero = omeroTable(rows, folderName, options);
       return {
         bytes: utf8(formatTableVerbatim(omero.table, 'csv')),
         mimeType: TABLE_MIME_TYPES.csv,

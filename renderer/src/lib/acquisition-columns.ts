@@ -1,92 +1,36 @@
 /**
  * The table's acquisition columns (hidden until chosen): what the microscope recorded, read
- * from the image file. Their text is what the filter searches (`objective:63x`, `channel:GFP`,
- * `acquired:2026-03`); NA, Z step and Interval are numbers (`na:>1.2`).
+ * from the image file. Their names and values are the exports' too
+ * (`shared/acquisition/acquisition-columns.ts`); here they get their widths and filter input.
+ * Their text is what the filter searches (`objective:63x`, `channel:GFP`, `acquired:2026-03`);
+ * NA, Z step and Interval are numbers (`na:>1.2`).
  */
 import {
-  acquiredText,
-  channelsText,
-  instrumentText,
-  objectiveText,
-  shortNumber,
-} from '../../../shared/acquisition/acquisition-text';
-import type { Acquisition } from '../../../shared/acquisition/acquisition-types';
+  ACQUISITION_VALUE_COLUMNS,
+  type AcquisitionColumn,
+  type AcquisitionColumnKey,
+} from '../../../shared/acquisition/acquisition-columns';
 
-/** One acquisition column: its words for a row's acquisition, and its number when it is a number column. */
-export interface AcquisitionColumnSpec {
-  key: string;
-  label: string;
-  longLabel: string;
-  description: string;
+/** One acquisition column of the table: the shared column, its width and how the filter reads what is typed. */
+export interface AcquisitionColumnSpec extends AcquisitionColumn {
   minWidth: number;
-  text: (acquisition: Acquisition) => string;
-  number?: (acquisition: Acquisition) => number | undefined;
   /** Turns what is typed after `key:` into the column's way of writing it (`63x` → `63×`). */
   typed?: (value: string) => string;
 }
 
-const numberText = (value: number | undefined): string => (value === undefined ? '' : shortNumber(value));
+/** Each column's width and filter input, by key (a column added in shared/ must be given one here). */
+const TABLE_LAYOUT: Record<AcquisitionColumnKey, Pick<AcquisitionColumnSpec, 'minWidth' | 'typed'>> = {
+  instrument: { minWidth: 140 },
+  objective: { minWidth: 130, typed: (value) => value.replace(/(\d)x/g, '$1×') },
+  na: { minWidth: 60 },
+  channel: { minWidth: 180 },
+  zstep: { minWidth: 96 },
+  interval: { minWidth: 96 },
+  acquired: { minWidth: 130 },
+};
 
 /** The acquisition columns in display order. */
-export const ACQUISITION_COLUMNS: readonly AcquisitionColumnSpec[] = [
-  {
-    key: 'instrument',
-    label: 'Instrument',
-    longLabel: 'Instrument',
-    description: 'Microscope manufacturer and model, as the file records them',
-    minWidth: 140,
-    text: instrumentText,
-  },
-  {
-    key: 'objective',
-    label: 'Objective',
-    longLabel: 'Objective',
-    description: 'Objective magnification, numerical aperture and immersion, as the file records them',
-    minWidth: 130,
-    text: (a) => objectiveText(a.objective),
-    typed: (value) => value.replace(/(\d)x/g, '$1×'),
-  },
-  {
-    key: 'na',
-    label: 'NA',
-    longLabel: 'Numerical aperture',
-    description: 'Numerical aperture of the objective',
-    minWidth: 60,
-    text: (a) => (a.objective?.na === undefined ? '' : a.objective.na.toFixed(2)),
-    number: (a) => a.objective?.na,
-  },
-  {
-    key: 'channel',
-    label: 'Channel names',
-    longLabel: 'Channel names',
-    description: 'Channel names or dyes with excitation/emission wavelengths (nm), as the file records them',
-    minWidth: 180,
-    text: (a) => channelsText(a.channels),
-  },
-  {
-    key: 'zstep',
-    label: 'Z step (µm)',
-    longLabel: 'Z step',
-    description: 'Distance between z planes, in µm',
-    minWidth: 96,
-    text: (a) => numberText(a.pixel_size_um?.z),
-    number: (a) => a.pixel_size_um?.z,
-  },
-  {
-    key: 'interval',
-    label: 'Interval (s)',
-    longLabel: 'Frame interval',
-    description: 'Time between frames, in seconds',
-    minWidth: 96,
-    text: (a) => numberText(a.time_increment_s),
-    number: (a) => a.time_increment_s,
-  },
-  {
-    key: 'acquired',
-    label: 'Acquired',
-    longLabel: 'Acquired',
-    description: 'Acquisition date and time, as the file records them (its own clock)',
-    minWidth: 130,
-    text: (a) => acquiredText(a.acquired_at),
-  },
-];
+export const ACQUISITION_COLUMNS: readonly AcquisitionColumnSpec[] = ACQUISITION_VALUE_COLUMNS.map((column) => ({
+  ...column,
+  ...TABLE_LAYOUT[column.key],
+}));

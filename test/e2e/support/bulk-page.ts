@@ -36,16 +36,21 @@ export class BulkPage {
     await this.page.getByRole('menu', { name: 'Spreadsheet' }).getByRole('menuitem', { name }).click();
   }
 
-  /** Exports the folder (or the selection) in a format; resolves with the downloaded file. */
+  /**
+   * Exports the folder (or the selection) in a format, with the acquisition columns when
+   * `acquisition` is set; resolves with the downloaded file.
+   */
   async exportTable(
     format: RegExp,
     scope: RegExp = /^All \d+ images/,
     button = 'Download',
+    acquisition = false,
   ): Promise<{ name: string; bytes: Buffer }> {
     await this.spreadsheetMenuItem('Export…');
     const dialog = this.dialog('Export');
     await dialog.getByRole('radio', { name: scope }).check();
     await dialog.getByRole('radio', { name: format }).check();
+    await dialog.getByRole('checkbox', { name: 'Acquisition columns (read from the files)' }).setChecked(acquisition);
     const [download] = await Promise.all([
       this.page.waitForEvent('download'),
       dialog.getByRole('button', { name: button, exact: true }).click(),

@@ -1,4 +1,8 @@
-/** "Export": the folder or the selection, as CSV, TSV, XLSX or OMERO CSV, or as a dataset readme or Methods draft, downloaded. */
+/**
+ * "Export": the folder or the selection, as CSV, TSV, XLSX or OMERO CSV (optionally with the
+ * acquisition columns, read from the image files), or as a dataset readme or Methods draft,
+ * downloaded.
+ */
 import { useState, type FormEvent } from 'react';
 import type { TableExportFormat } from '../../../../shared/api';
 import { DATASET_DRAFTS, type DatasetDraft } from '../../../../shared/sheets/dataset-drafts';
@@ -50,6 +54,7 @@ function ExportForm() {
   const unsaved = useApp((s) => selectSaveSummary(s).files);
   const [scope, setScope] = useState<ExportScope>(selected > 1 ? 'selection' : 'folder');
   const [format, setFormat] = useState<TableExportFormat | DatasetDraft>('xlsx');
+  const [acquisition, setAcquisition] = useState(false);
   const [busy, setBusy] = useState(false);
   const close = () => store.getState().closeExportPrompt();
   /** Downloads the table; with `saveFirst`, after saving every unsaved image (nothing is exported if one fails). */
@@ -62,7 +67,7 @@ function ExportForm() {
     }
     const file = isDraft(format)
       ? await store.getState().exportReadme(scope, format)
-      : await store.getState().exportTable(format, scope);
+      : await store.getState().exportTable(format, scope, acquisition);
     setBusy(false);
     if (file && isDraft(format)) close();
     if (!file) return;
@@ -111,6 +116,23 @@ function ExportForm() {
               <span className="muted small choice-hint">{f.hint}</span>
             </label>
           ))}
+        </fieldset>
+        <fieldset className="choice-group">
+          <legend className="modal-label">Columns</legend>
+          <label className="check-row choice-row">
+            <input
+              type="checkbox"
+              checked={acquisition && !isDraft(format)}
+              disabled={isDraft(format)}
+              onChange={(event) => setAcquisition(event.target.checked)}
+            />
+            <span>Acquisition columns (read from the files)</span>
+            <span className="muted small choice-hint">
+              {isDraft(format)
+                ? 'The drafts describe the acquisition already'
+                : 'Instrument, objective, NA, channels, z step, interval, date: read-only, an import ignores them'}
+            </span>
+          </label>
         </fieldset>
         {unsaved > 0 && (
           <p className="callout callout-warning bulk-callout small">

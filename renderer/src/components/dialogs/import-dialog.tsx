@@ -1,9 +1,11 @@
 /**
  * The import preview: every change (image, field, old → new), every error (row, column,
- * message) and warning of a table file, applied as one undo step only when there is no error.
+ * message) and warning of a table file, applied as one undo step only when there is no error;
+ * the acquisition columns the import ignored are named once.
  */
 import type { ImportChange, ImportError, ImportPreview, ImportWarning } from '../../../../shared/api';
 import { editableField } from '../../../../shared/fields/field-table';
+import { ignoredColumnsMessage } from '../../../../shared/acquisition/acquisition-columns';
 import { useApp, useAppStore } from '../../store/store-context';
 import { displayValue, plural } from '../../lib/format';
 import { Modal } from './modal';
@@ -125,6 +127,11 @@ export function ImportDialog() {
       <p id="import-text">
         {preview === null ? 'Checking every row against the sidecars on disk.' : summary(fileName, preview)}
       </p>
+      {preview?.ignoredColumns && (
+        <p className="small muted bulk-note" title={preview.ignoredColumns.join(', ')}>
+          {ignoredColumnsMessage(preview.ignoredColumns)}.
+        </p>
+      )}
       {preview && preview.errors.length > 0 && <ErrorTable errors={preview.errors} />}
       {preview && preview.warnings.length > 0 && <WarningList warnings={preview.warnings} />}
       {preview && preview.changes.length > 0 && (

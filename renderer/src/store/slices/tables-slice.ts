@@ -24,8 +24,11 @@ export interface TablesSlice {
   exportPrompt: boolean;
   openExportPrompt(): void;
   closeExportPrompt(): void;
-  /** The folder's or the selected images' table file as saved on disk; null (and a notice) on failure. */
-  exportTable(format: TableExportFormat, scope: ExportScope): Promise<TableFile | null>;
+  /**
+   * The folder's or the selected images' table file as saved on disk (with `acquisition`, the
+   * acquisition columns too, read from the image files); null (and a notice) on failure.
+   */
+  exportTable(format: TableExportFormat, scope: ExportScope, acquisition?: boolean): Promise<TableFile | null>;
   /** The import being previewed. */
   tableImport: TableImport | null;
   /** Asks the backend what importing the file would change, and shows it. */
@@ -47,10 +50,14 @@ export const createTablesSlice: StateCreator<AppState, [], [], TablesSlice> = (s
   openExportPrompt: () => set({ exportPrompt: true }),
   closeExportPrompt: () => set({ exportPrompt: false }),
 
-  exportTable: async (format, scope) => {
+  exportTable: async (format, scope, acquisition = false) => {
     const { rowOrder, selected } = get();
     const paths = scope === 'selection' ? rowOrder.filter((path) => selected.has(path)) : undefined;
-    const result = await get().client.exportTable(paths === undefined ? { format } : { format, paths });
+    const result = await get().client.exportTable({
+      format,
+      ...(paths === undefined ? {} : { paths }),
+      ...(acquisition ? { acquisition } : {}),
+    });
     if (!result.ok) {
       get().notify('error', `The table could not be exported: ${result.error.message}`);
       return null;

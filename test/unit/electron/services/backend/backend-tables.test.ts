@@ -136,4 +136,30 @@ describe('backend exportTable and previewImport', () => {
       warnings: [],
     });
   });
+
+  it('exports the acquisition columns on request, through the backend’s scanner, and previews them as ignored', async () => {
+    await copyFile(
+      path.resolve(__dirname, '../../../../fixtures/tiff/zeiss/jimpipeline_test.lsm'),
+      path.join(copy.lab, 'zeiss.lsm.tif'),
+    );
+    const csv = await h.ok('exportTable', { format: 'csv', acquisition: true });
+    expect(csv.notes).toEqual(["1 image's file could not be read: its acquisition columns are empty"]);
+    const lines = Buffer.from(csv.base64, 'base64').toString('utf8').split('\r\n');
+    expect(lines[0]).toMatch(/,accepted,acquisition_instrument,acquisition_objective,.*,acquisition_acquired$/);
+    expect(lines.find((l) => l.startsWith('zeiss.lsm.tif,'))).toMatch(
+      /,true,,40×\/1\.30 Oil,1\.3,ChS1 ex 561,,,2014-04-03 15:44$/,
+    );
+    expect(codeOf(await h.call('exportTable', { format: 'csv', acquisition: 'yes' as unknown as boolean }))).toBe(
+      'BAD_REQUEST',
+    );
+    const before = await folderBytes(copy.lab);
+    const preview = await h.ok('previewImport', { fileName: 'lab.csv', base64: csv.base64 });
+    expect(preview).toMatchObject({
+      changes: [],
+      errors: [],
+      ignoredColumns: expect.arrayContaining(['acquisition_na']),
+    });
+    expect(preview.ignoredColumns).toHaveLength(7);
+    expect(await folderBytes(copy.lab)).toEqual(before);
+  });
 });

@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { decodeTable, TableFileError } from '../../../../../electron/services/sheets/table-file';
+import { decodeTable, encodeExport, TableFileError } from '../../../../../electron/services/sheets/table-file';
+import type { Acquisition } from '../../../../../shared/acquisition/acquisition-types';
+import { EDITABLE_FIELDS } from '../../../../../shared/fields/field-table';
 
 async function workbookBytes(build: (sheet: ExcelJS.Worksheet) => void): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
@@ -56,5 +58,37 @@ describe('decodeTable', () => {
       row: 2,
       message: 'line 2: a quoted field never ends',
     });
+  });
+});
+
+describe('encodeExport with the acquisition columns', () => {
+  const defaults = Object.fromEntries(EDITABLE_FIELDS.map((f) => [f.name, f.default]));
+  const acquisition: Acquisition = {
+    objective: { magnification: 63, na: 1.4, immersion: 'Oil' },
+    pixel_size_um: { x: 0.1, y: 0.1, z: 0.5 },
+    sources: ['ome'],
+  };
+  const rows = [
+    { path: 'a.tif', values: defaults, acquisition },
+    { path: 'b.tif', values: defaults },
+  ];
+
+  it('writes numbers as number cells, words as text cells and unknown values as no value; off by default', async () => {
+    const plain = await decodeTable('t.xlsx', (await encodeExport('xlsx', rows, 'lab')).bytes);
+    const table = await decodeTable('t.xlsx', (await encodeExport('xlsx', rows, 'lab', { acquisition: true })).bytes);
+    const width = EDITABLE_FIELDS.length + 1;
+    expect(plain[0]).toHaveLength(width);
+    expect(table[0]!.slice(0, width)).toEqual(plain[0]);
+    expect(table[0]!.slice(width)).toEqual([
+      'acquisition_instrument',
+      'acquisition_objective',
+      'acquisition_na',
+      'acquisition_channels',
+      'acquisition_z_step_um',
+      'acquisition_interval_s',
+      'acquisition_acquired',
+    ]);
+    expect(table[1]!.slice(width)).toEqual([null, '63×/1.40 Oil', 1.4, null, 0.5, null, null]);
+    expect(table[2]!.slice(width)).toEqual([null, null, null, null, null, null, null]);
   });
 });
