@@ -30,3 +30,11 @@ function validDate(day: string, time: string): boolean {
   const date = new Date(Date.UTC(y, m - 1, d));
   return date.getUTCMonth() === m - 1 && date.getUTCDate() === d && hh < 24 && mm < 60 && ss < 61;
 }
+
+/**
+ * The calendar day of an acquisition (`2019-06-27`), as the file wrote it: a time in UTC stays
+ * on its UTC day. Null when the file records no acquisition date.
+ */
+export function acquisitionDay(acquiredAt: string | undefined): string | null {
+  return acquiredAt === undefined ? null : (/^\d{4}-\d{2}-\d{2}/.exec(acquiredAt)?.[0] ?? null);
+}

@@ -6,6 +6,7 @@ import { selectEditablePaths, selectEditView, selectSelection } from '../../stor
 import { useApp } from '../../store/store-context';
 import { plural } from '../../lib/format';
 import { AcquisitionTallySection } from './acquisition-section';
+import { DateFillOffer } from './date-fill';
 import { CalibrationNote } from './calibration-offer';
 import { EDIT_GROUPS, FieldSection } from './field-section';
 import { CreateSidecars } from './create-sidecars';
@@ -92,6 +93,7 @@ export function MultiEditor() {
           {EDIT_GROUPS.map((group) => (
             <FieldSection key={group} group={group} paths={paths} readOnly={paths.length === 0}>
               {group === 'Calibration' && paths.length > 0 && <CalibrationNote paths={paths} />}
+              {group === 'Experiment' && paths.length > 0 && <DateFillOffer paths={paths} />}
             </FieldSection>
           ))}
         </>

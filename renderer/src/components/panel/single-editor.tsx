@@ -1,6 +1,7 @@
 /** The editor for one image: title, problems, preview, header, then every field group. */
 import { useEffect, useMemo, useState } from 'react';
 import type { ImageRow } from '../../../../shared/api';
+import { readsFileHeader } from '../../../../shared/image-format';
 import { calibrationMismatch } from '../../../../shared/sidecar';
 import { activeMark } from '../../store/slices/disk-slice';
 import { isEditable } from '../../store/logic/edit-logic';
@@ -10,6 +11,7 @@ import { imageCalibration } from '../../lib/roi-format';
 import { SidecarBadge } from '../sidecar-badge';
 import { AcquisitionSection } from './acquisition-section';
 import { AnalysesSection } from './analyses-section';
+import { DateFillOffer } from './date-fill';
 import { CalibrationNote, CalibrationWarning } from './calibration-offer';
 import { CreateSidecars } from './create-sidecars';
 import { DamagedSidecarView } from './damaged-sidecar';
@@ -97,7 +99,7 @@ export function SingleEditor({ path }: { path: string }) {
       <Problems row={row} />
       {!readOnly && <CreateSidecars paths={paths} count={row.sidecar === 'missing' ? 1 : 0} />}
       {!readOnly && <CalibrationWarning path={path} />}
-      {row.format === 'tiff' && row.header !== null ? (
+      {readsFileHeader(row.format) && row.header !== null ? (
         <PreviewSection
           row={row}
           overlay={(image) =>
@@ -131,6 +133,7 @@ export function SingleEditor({ path }: { path: string }) {
         EDIT_GROUPS.map((group) => (
           <FieldSection key={group} group={group} paths={paths} readOnly={readOnly}>
             {group === 'Calibration' && !readOnly && <CalibrationNote paths={paths} />}
+            {group === 'Experiment' && !readOnly && <DateFillOffer paths={paths} />}
           </FieldSection>
         ))
       )}

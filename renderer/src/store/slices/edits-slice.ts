@@ -17,6 +17,7 @@ import {
 } from '../logic/edit-logic';
 import { EMPTY_HISTORY, recordStep, sameShown, shownValue, type FieldChange, type Shown } from '../logic/history';
 import { fileCalibrationValues } from '../../lib/calibration';
+import { dateToFill } from '../selectors/date-fill';
 import { selectEditablePaths } from '../selectors/edit-selectors';
 
 /** One field's new content for one image: what the user typed, or a value to store. */
@@ -48,6 +49,8 @@ export interface EditsSlice {
   setFieldText(paths: readonly string[], name: string, text: string): void;
   /** Sets each image's calibration to the one its file declares. */
   applyFileCalibration(paths: readonly string[]): void;
+  /** Fills the empty Date field of each image with the day its file records it was acquired. */
+  fillDateFromAcquisition(paths: readonly string[]): void;
   /** Shows a field's stored value again on these images (Escape). */
   revertField(paths: readonly string[], name: string): void;
   /** Reverts the focused field on the selected images. */
@@ -128,6 +131,16 @@ export const createEditsSlice: StateCreator<AppState, [], [], EditsSlice> = (set
         inputs.push({ path, name, value });
     }
     get().applyFieldInputs('File calibration', inputs);
+  },
+
+  fillDateFromAcquisition: (paths) => {
+    const s = get();
+    const inputs: FieldInput[] = [];
+    for (const path of paths) {
+      const day = dateToFill(s, path);
+      if (day !== null) inputs.push({ path, name: 'date', text: day });
+    }
+    s.applyFieldInputs('Date from the acquisition', inputs);
   },
 
   revertField: (paths, name) => {
