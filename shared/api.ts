@@ -19,6 +19,7 @@ import type { ImageDetail, PreviewImage } from './api-image';
 import type { SaveOutcome, SaveRequest } from './api-save';
 import type { ProfileInfo, ProfileProblem, ValuesChecked, ValuesToCheck } from './api-profile';
 import type { UnreadFiles } from './unread-files';
+import type { ChannelTableInfo, ChannelTableSave, ChannelTableSaved } from './api-channels';
 import type { ImageFormat } from './image-format';
 
 export type { ResultsFormat } from './analysis/results-table';
@@ -28,6 +29,7 @@ export type { Preset, PresetEntry, PresetList, StoredPreset } from './presets/pr
 export type { DamagedSidecar, ImageDetail, PreviewImage, SalvagedValue, TagEntry } from './api-image';
 export type { SaveOutcome, SaveRequest } from './api-save';
 export type { UnreadFiles } from './unread-files';
+export type { ChannelTableInfo, ChannelTableSave, ChannelTableSaved } from './api-channels';
 export type {
   FolderProblem,
   FolderRule,
@@ -239,8 +241,11 @@ export interface ApiMethods {
    * and the profile problems of changed fields other than `required` (see shared/profile/save-rules).
    */
   checkValues: { request: { items: ValuesToCheck[] }; response: ValuesChecked[] };
-  /** The open folder's images (or those of `paths`) as a table file, read from disk. */
-  exportTable: { request: { format: TableExportFormat; paths?: string[] }; response: TableFile };
+  /**
+   * The open folder's images (or those of `paths`) as a table file, read from disk; with
+   * `acquisition`, each image's header is read too and the acquisition columns follow the fields.
+   */
+  exportTable: { request: { format: TableExportFormat; paths?: string[]; acquisition?: boolean }; response: TableFile };
   /**
    * A draft dataset readme (Markdown) of the open folder or of `paths`, from the images and
    * sidecars on disk and the lab profiles in force, with marked places for what it cannot know;
@@ -262,6 +267,13 @@ export interface ApiMethods {
   renamePreset: { request: { id: string; name: string }; response: StoredPreset };
   /** Deletes a preset file (a broken one too). */
   deletePreset: { request: { id: string }; response: { id: string } };
+  /** The channel table of a folder (relative; `''` for the open folder) and a draft of it from the image headers. */
+  getChannelTable: { request: { folder: string }; response: ChannelTableInfo };
+  /**
+   * Writes (or, with `table: null`, removes) a folder's own channel table atomically; CONFLICT
+   * when the file on disk is no longer the version the edit was made from.
+   */
+  saveChannelTable: { request: ChannelTableSave; response: ChannelTableSaved };
 }
 
 /** Name of a backend operation. */
@@ -380,6 +392,8 @@ const METHODS: { readonly [K in ApiMethodName]: true } = {
   savePreset: true,
   renamePreset: true,
   deletePreset: true,
+  getChannelTable: true,
+  saveChannelTable: true,
 };
 
 /** Every method name, for transports that register them one by one. */

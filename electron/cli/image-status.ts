@@ -6,6 +6,7 @@
 import { readsFileHeader } from '../../shared/image-format';
 import type { ImageStatus } from '../../shared/profile';
 import type { ImageEntry } from '../services/folder';
+import { channelTableProblem, type LoadedChannelTable } from '../services/channels';
 import { profileProblemsOf, type LoadedProfile, type ProfileFinder } from '../services/profile';
 import { mapInOrder, scanImage, storedValues } from '../services/rows';
 import { readSidecarFile, sidecarNameFor, type SidecarFile } from '../services/sidecar';
@@ -22,14 +23,24 @@ export interface CliImageStatus extends ImageStatus {
   profile: LoadedProfile | null;
 }
 
-/** What a valid sidecar says that its image's header contradicts: recorded header, calibration. */
-async function againstImage(entry: ImageEntry, read: SidecarFile, scanner: TiffScanner): Promise<string[]> {
-  if (read.state !== 'ok' || !readsFileHeader(entry.format)) return [];
+/** What a valid sidecar says that its image's header contradicts (recorded header, calibration), and how the image's channels differ from the channel table in force. */
+async function againstImage(
+  entry: ImageEntry,
+  read: SidecarFile,
+  scanner: TiffScanner,
+  channels: LoadedChannelTable | null,
+): Promise<string[]> {
+  if ((read.state !== 'ok' && channels === null) || !readsFileHeader(entry.format)) return [];
   const scan = await scanImage(scanner, entry.absPath);
-  if (!scan.ok) return [scan.message];
+  if (!scan.ok) return read.state === 'ok' ? [scan.message] : [];
   const problems = [
-    headerMismatch(read.sidecar.headerValues(), scan.info.header),
-    calibrationMismatch(read.sidecar.fieldValues(), scan.info.fileCalibration),
+    ...(read.state === 'ok'
+      ? [
+          headerMismatch(read.sidecar.headerValues(), scan.info.header),
+          calibrationMismatch(read.sidecar.fieldValues(), scan.info.fileCalibration),
+        ]
+      : []),
+    channels === null ? null : channelTableProblem(channels, scan.info.header, scan.info.acquisition),
   ];
   return problems.filter((problem) => problem !== null);
 }
@@ -40,20 +51,22 @@ async function statusOf(
   scanner: TiffScanner | undefined,
 ): Promise<CliImageStatus> {
   const missing: SidecarFile = { state: 'missing' };
-  const [read, profile] = await Promise.all([
+  const [read, profile, channels] = await Promise.all([
     entry.sidecar === 'none' ? missing : readSidecarFile(entry.absPath),
     finder.forImage(entry.absPath),
+    scanner === undefined ? null : finder.channelTableFor(entry.absPath),
   ]);
   const hasSidecar = read.state !== 'missing';
-  const contradicted = scanner === undefined ? [] : await againstImage(entry, read, scanner);
+  const contradicted = scanner === undefined ? [] : await againstImage(entry, read, scanner, channels);
   return {
     path: entry.relPath,
     where: hasSidecar ? `${entry.relPath}.json` : `${entry.relPath} (no sidecar)`,
     hasSidecar,
     values: storedValues(read),
-    errors: hasSidecar
-      ? [...read.problems.map((p) => withoutFileName(p, sidecarNameFor(entry.absPath))), ...contradicted]
-      : [],
+    errors: [
+      ...(hasSidecar ? read.problems.map((p) => withoutFileName(p, sidecarNameFor(entry.absPath))) : []),
+      ...contradicted,
+    ],
     profileProblems: profileProblemsOf(read, profile),
     profile,
   };

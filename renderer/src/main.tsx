@@ -28,6 +28,7 @@ import './styles/bulk.css';
 import './styles/profile-fields.css';
 import './styles/profile.css';
 import './styles/completeness.css';
+import './styles/channel-table.css';
 
 /** `localStorage`, or null where the browser refuses it (then preferences do not persist). */
 function prefsStorage(): PrefsStorage | null {

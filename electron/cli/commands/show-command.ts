@@ -40,8 +40,8 @@ Exits 1 when the image or its sidecar has problems.`,
     const scanner = createTiffScanner();
     try {
       const profiles = createProfileFinder(createProfileCache(), { root });
-      const { scan, read, profile, damaged } = await readImage(root, entry, scanner, profiles);
-      const row = composeRow(entry, scan, read, profile);
+      const { scan, read, profile, channels, damaged } = await readImage(root, entry, scanner, profiles);
+      const row = composeRow(entry, scan, read, profile, channels);
       const info = scan?.ok === true ? scan.info : null;
       const lines = args.flags.has('--json')
         ? [JSON.stringify(showRecord(row, info, damaged), null, 2)]

@@ -19,6 +19,7 @@ import { folderHandlers, openFolderAt } from './folder-handlers';
 import { ImageFolders } from './image-folders';
 import { imageHandlers } from './image-handlers';
 import { presetHandlers } from './preset-handlers';
+import { channelHandlers } from './channel-handlers';
 import { profileHandlers } from './profile-handlers';
 import { LiveFolder } from './live-folder';
 import { compileRequestValidators, describeSchemaError } from './request-schemas';
@@ -97,6 +98,7 @@ export function createBackend(options: BackendOptions): Backend {
     ...tableHandlers(context),
     ...resultsHandler(context),
     ...presetHandlers(context),
+    ...channelHandlers(context),
   };
   const validators = compileRequestValidators();
   // the folder opened at start is scanned once a window loads: its first rows are read meanwhile

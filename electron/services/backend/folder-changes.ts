@@ -6,6 +6,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ImageRow } from '../../../shared/api';
 import { ApiFailure } from '../../../shared/errors';
+import { CHANNEL_TABLE_NAME } from '../../../shared/channels/channel-table';
 import { PROFILE_FILE_NAME } from '../../../shared/profile';
 import { imageFormat, listImages, resolveImage, type OpenFolder, type RealFolders } from '../folder';
 import type { ProfileFinder } from '../profile';
@@ -41,7 +42,10 @@ export async function readFolderChanges(
   emit: (changes: FolderChanges) => void,
   chunk = 500,
 ): Promise<void> {
-  const profileChanged = paths.some((absPath) => path.basename(absPath) === PROFILE_FILE_NAME);
+  // a channel table is a folder rule like a profile: the rows below it are read again
+  const profileChanged = paths.some((absPath) =>
+    [PROFILE_FILE_NAME, CHANNEL_TABLE_NAME].includes(path.basename(absPath)),
+  );
   const { images, removed } = await classify(folder.root, paths);
   let rows: ImageRow[] = [];
   let emitted = false;

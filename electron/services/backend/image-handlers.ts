@@ -17,13 +17,13 @@ export function imageHandlers(
     async getImageDetail(request): Promise<ImageDetail> {
       const folder = requireFolder(context);
       const entry = await resolveImage(folder, request.path);
-      const { scan, read, profile, damaged } = await readImage(
+      const { scan, read, profile, channels, damaged } = await readImage(
         folder.root,
         entry,
         context.scanner,
         profileFinder(context, folder),
       );
-      const row = composeRow(entry, scan, read, profile);
+      const row = composeRow(entry, scan, read, profile, channels);
       const scanned = scan?.ok === true ? scan.info : null;
       const vendor = scanned !== null && isVendorInfo(scanned) ? scanned.vendor : null;
       const info = scanned !== null && !isVendorInfo(scanned) ? scanned : null;

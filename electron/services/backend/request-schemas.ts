@@ -32,6 +32,21 @@ const version = {
   },
 } as const;
 
+const channelFolder = { type: 'string', maxLength: MAX_PATH } as const;
+const channelCell = { type: 'string', maxLength: 10_000 } as const;
+const channelTable = {
+  ...empty,
+  required: ['columns', 'rows'],
+  properties: {
+    columns: { type: 'array', minItems: 1, maxItems: 200, items: { type: 'string', minLength: 1, maxLength: 200 } },
+    rows: {
+      type: 'array',
+      maxItems: 10_000,
+      items: { type: 'object', maxProperties: 200, additionalProperties: channelCell },
+    },
+  },
+} as const;
+
 const fieldValues = {
   type: 'object',
   propertyNames: { enum: EDITABLE_FIELDS.map((f) => f.name) },
@@ -112,6 +127,7 @@ const REQUEST_SCHEMAS: Record<ApiMethodName, object> = {
     properties: {
       format: { enum: [...TABLE_EXPORT_FORMATS] },
       paths: { type: 'array', maxItems: 100_000, items: relativePath },
+      acquisition: { type: 'boolean' },
     },
   },
   exportReadme: {
@@ -145,6 +161,16 @@ const REQUEST_SCHEMAS: Record<ApiMethodName, object> = {
   },
   renamePreset: { ...empty, required: ['id', 'name'], properties: { id: presetId, name: presetName } },
   deletePreset: { ...empty, required: ['id'], properties: { id: presetId } },
+  getChannelTable: { ...empty, required: ['folder'], properties: { folder: channelFolder } },
+  saveChannelTable: {
+    ...empty,
+    required: ['folder', 'table', 'expected'],
+    properties: {
+      folder: channelFolder,
+      table: { anyOf: [{ type: 'null' }, channelTable] },
+      expected: { anyOf: [{ type: 'null' }, version] },
+    },
+  },
 };
 
 /** Compiles every request schema; a method's validator reports the first problem as text. */

@@ -63,7 +63,11 @@ async function saveOne(
   const scanning: Promise<ImageScan | null> = readsFileHeader(entry.format)
     ? context.headers.scan(context.scanner, entry.relPath, entry.absPath, entry.stamp)
     : Promise.resolve(null);
-  const [scan, profile] = await Promise.all([scanning, profiles.forImage(entry.absPath)]);
+  const [scan, profile, channels] = await Promise.all([
+    scanning,
+    profiles.forImage(entry.absPath),
+    profiles.channelTableFor(entry.absPath),
+  ]);
   // The row is made from the sidecar as saved before it is written; its version is known after.
   const saved = await saveImageChanges(
     entry,
@@ -80,7 +84,13 @@ async function saveOne(
       const problems = valueProblemsAfterEdit(previous?.sha256 ?? null, sidecar);
       return {
         problems,
-        row: composeRow(entry, scan, summarizeSidecar({ state: 'ok', sidecar, version: null, problems }), profile),
+        row: composeRow(
+          entry,
+          scan,
+          summarizeSidecar({ state: 'ok', sidecar, version: null, problems }),
+          profile,
+          channels,
+        ),
       };
     },
   );

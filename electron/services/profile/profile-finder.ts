@@ -1,19 +1,24 @@
 /**
- * Which profile is in force for an image: the `acqmeta.profile.json` of its folder or, failing
- * that, of the nearest parent folder that has one, possibly above the folder opened.
+ * The folder rules in force for an image: the lab profile (`acqmeta.profile.json`) and the
+ * channel table (`acqmeta.channels.csv`) of its folder or, failing that, of the nearest parent
+ * folder that has one, possibly above the folder opened.
  */
-import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import { CHANNEL_TABLE_NAME } from '../../../shared/channels/channel-table';
 import { PROFILE_FILE_NAME } from '../../../shared/profile';
+import { readChannelTableFile, type LoadedChannelTable } from '../channels';
 import { isInside } from '../disk';
+import { nearestFileLookup } from './nearest-file';
 import type { LoadedProfile, ProfileCache } from './profile-cache';
 
-/** Finds profiles for the folders of one scan or command, looking at each folder once. */
+/** Finds profiles and channel tables for the folders of one scan or command, looking at each folder once. */
 export interface ProfileFinder {
   /** The profile in force for images directly in `absDir`, or null. */
   forFolder(absDir: string): Promise<LoadedProfile | null>;
   /** The profile in force for an image, or null. */
   forImage(absImagePath: string): Promise<LoadedProfile | null>;
+  /** The channel table in force for an image, or null. */
+  channelTableFor(absImagePath: string): Promise<LoadedChannelTable | null>;
   /** How messages and rows name a profile file or folder: relative to `root` when inside it. */
   label(absPath: string): string;
 }
@@ -31,34 +36,29 @@ export function createProfileFinder(cache: ProfileCache, options: FinderOptions)
   const root = path.resolve(options.root);
   const label = (absPath: string): string =>
     isInside(root, absPath) ? path.relative(root, absPath).split(path.sep).join('/') : absPath;
-  const folders = new Map<string, Promise<LoadedProfile | null>>();
-  const lookUp = (dir: string): Promise<LoadedProfile | null> => {
-    let found = folders.get(dir);
-    if (found === undefined) {
-      // The parents are looked at alongside, not after: the first image's lookup climbs to `/`.
-      const parent = path.dirname(dir);
-      const inParent = parent === dir ? Promise.resolve(null) : lookUp(parent);
-      found = (async () => {
-        const file = path.join(dir, PROFILE_FILE_NAME);
-        const isFile = await stat(file).then(
-          (s) => s.isFile(),
-          () => false,
-        );
-        return isFile ? cache.load(file, label(file)) : inParent;
-      })();
-      folders.set(dir, found);
+  const profileOf = nearestFileLookup(PROFILE_FILE_NAME, (file) => cache.load(file, label(file)));
+  const tableOf = nearestFileLookup(CHANNEL_TABLE_NAME, async (file) => {
+    try {
+      return readChannelTableFile(file, label(file));
+    } catch {
+      return null;
     }
-    return found;
-  };
+  });
+  // a folder named as before is not resolved again (a scan asks once per image)
+  const named = new Map<string, Promise<LoadedProfile | null>>();
   const forFolder = (absDir: string): Promise<LoadedProfile | null> => {
     if (options.override !== undefined) return Promise.resolve(options.override);
-    // a folder named as before is not resolved again (a scan asks once per image)
-    let found = folders.get(absDir);
+    let found = named.get(absDir);
     if (found === undefined) {
-      found = lookUp(path.resolve(absDir));
-      folders.set(absDir, found);
+      found = profileOf(absDir);
+      named.set(absDir, found);
     }
     return found;
   };
-  return { forFolder, forImage: (absImagePath) => forFolder(path.dirname(absImagePath)), label };
+  return {
+    forFolder,
+    forImage: (absImagePath) => forFolder(path.dirname(absImagePath)),
+    channelTableFor: (absImagePath) => tableOf(path.dirname(absImagePath)),
+    label,
+  };
 }

@@ -98,7 +98,10 @@ export async function buildCachedRow(
   const task: SidecarTask = entry.sidecar !== 'file' ? null : candidate !== null ? 'stamp' : 'read';
   // the header is read while the profile in force is looked up (the first look-up compiles it)
   const header = readHeader(entry, scanner, known?.image ?? null, task);
-  const profile = profiles === undefined ? null : await profiles.forImage(entry.absPath);
+  const [profile, channels] =
+    profiles === undefined
+      ? [null, null]
+      : await Promise.all([profiles.forImage(entry.absPath), profiles.channelTableFor(entry.absPath)]);
   // a profile checks the whole file, so where one applies the sidecar is read again
   const knownSidecar = profile?.profile.compiled == null ? candidate : null;
   const read = async (): Promise<SidecarSummary> => summarizeSidecar(await readEntrySidecar(root, entry));
@@ -119,5 +122,5 @@ export async function buildCachedRow(
   const keptSidecar = entry.sidecar === 'file' && summary.version !== null ? summary : null;
   const same = known !== undefined && scanned.kept === known.image && keptSidecar === known.sidecar;
   cache.keep(entry.relPath, same ? known : { image: scanned.kept, sidecar: keptSidecar });
-  return composeRow(entry, scanned.scan, summary, profile);
+  return composeRow(entry, scanned.scan, summary, profile, channels);
 }

@@ -16,6 +16,7 @@ import {
 } from '../../../shared/sidecar';
 import { readsFileHeader, type ImageInfo } from '../../../shared/image-format';
 import type { TiffSummary } from '../../../shared/tiff';
+import { channelTableProblem, type LoadedChannelTable } from '../channels';
 import { beforeRead, isInside } from '../disk';
 import type { ImageEntry } from '../folder';
 import { profileProblemsOf, type LoadedProfile, type ProfileFinder } from '../profile';
@@ -137,6 +138,7 @@ export function composeRow(
   scan: ImageScan | null,
   read: SidecarSummary,
   profile: LoadedProfile | null = null,
+  channels: LoadedChannelTable | null = null,
 ): ImageRow {
   const errors: string[] = [];
   if (scan !== null && !scan.ok) errors.push(scan.message);
@@ -152,6 +154,10 @@ export function composeRow(
   }
   const wrongImage = info === null ? null : headerMismatch(read.header, info.header);
   if (wrongImage !== null) errors.push(wrongImage);
+  if (channels !== null && info !== null) {
+    const mismatch = channelTableProblem(channels, info.header, info.acquisition);
+    if (mismatch !== null) errors.push(mismatch);
+  }
   const header = info !== null ? info.header : readsFileHeader(entry.format) ? null : read.header;
   // a profile checks the sidecar as read; one taken from the scan cache is never checked (cached-row reads it again when a profile applies)
   const asRead =
@@ -183,6 +189,8 @@ export interface ImageRead {
   read: SidecarSummary;
   /** The profile in force (null without a finder, or when none applies). */
   profile: LoadedProfile | null;
+  /** The channel table in force (null without a finder, or when none applies). */
+  channels: LoadedChannelTable | null;
   /** An invalid sidecar's text and the values still readable from it; null when the sidecar is not invalid or was not read. */
   damaged: DamagedSidecar | null;
 }
@@ -197,13 +205,14 @@ export async function readImage(
   scanner: TiffScanner,
   profiles?: ProfileFinder,
 ): Promise<ImageRead> {
-  const [scan, read, profile] = await Promise.all([
+  const [scan, read, profile, channels] = await Promise.all([
     readsFileHeader(entry.format) ? scanImageDetail(scanner, entry.absPath) : Promise.resolve(null),
     readEntrySidecar(root, entry),
     profiles === undefined ? null : profiles.forImage(entry.absPath),
+    profiles === undefined ? null : profiles.channelTableFor(entry.absPath),
   ]);
   const damaged = 'content' in read ? describeDamagedSidecar(read.content.text, read.content.utf8) : null;
-  return { scan, read: summarizeSidecar(read), profile, damaged };
+  return { scan, read: summarizeSidecar(read), profile, channels, damaged };
 }
 
 /** Reads one image's header summary, its sidecar and its profile concurrently and builds its row; never rejects. */
@@ -213,10 +222,11 @@ export async function buildImageRow(
   scanner: TiffScanner,
   profiles?: ProfileFinder,
 ): Promise<ImageRow> {
-  const [scan, read, profile] = await Promise.all([
+  const [scan, read, profile, channels] = await Promise.all([
     readsFileHeader(entry.format) ? scanImage(scanner, entry.absPath) : Promise.resolve(null),
     readEntrySidecar(root, entry),
     profiles === undefined ? null : profiles.forImage(entry.absPath),
+    profiles === undefined ? null : profiles.channelTableFor(entry.absPath),
   ]);
-  return composeRow(entry, scan, summarizeSidecar(read), profile);
+  return composeRow(entry, scan, summarizeSidecar(read), profile, channels);
 }

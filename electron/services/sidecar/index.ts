@@ -14,6 +14,7 @@ export {
   type SaveResult,
   type TakeFromSaved,
 } from './save-field-changes';
+export { replaceFile } from './replace-file';
 export { sidecarNameFor, sidecarPathFor } from './sidecar-path';
 export { sweepStaleTemps, sweepStaleTempsUnder } from './temp-files';
 export { inWriteBatch, WriteBatch } from './write-batch';

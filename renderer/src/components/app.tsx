@@ -1,6 +1,7 @@
 /** The application shell: start screen or workspace, plus the modal dialogs and notices. */
 import { useApp } from '../store/store-context';
 import { BulkDialogs } from './dialogs/bulk-dialogs';
+import { ChannelTableDialog } from './dialogs/channel-table-dialog';
 import { ConflictDialog } from './dialogs/conflict-dialog';
 import { FolderPathDialog } from './dialogs/folder-path-dialog';
 import { OpenPrompt } from './dialogs/open-prompt';
@@ -46,6 +47,7 @@ export function App() {
       <ConflictDialog />
       <PasteDialog />
       <BulkDialogs />
+      <ChannelTableDialog />
       <CompletenessDialog />
       <NormalizeDialog />
       <OpenPrompt />

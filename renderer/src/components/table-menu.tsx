@@ -1,4 +1,7 @@
-/** The toolbar's "Spreadsheet" menu: export a table file, import one (a preview comes first). */
+/**
+ * The toolbar's "Spreadsheet" menu: export a table file, import one (a preview comes first), and
+ * edit the channel table of the selected images' folder (else the open folder).
+ */
 import { useAppStore } from '../store/store-context';
 import { encodeBase64 } from '../lib/base64';
 import { useFilePicker } from './file-picker';
@@ -16,10 +19,16 @@ export function TableMenu() {
     <>
       <MenuButton
         label="Spreadsheet"
-        title="Export the metadata as a table, or import an edited table"
+        title="Export the metadata as a table, import an edited table, or edit the channel table"
         entries={() => [
           { label: 'Export…', onSelect: () => store.getState().openExportPrompt() },
           { label: 'Import…', onSelect: picker.open },
+          'separator',
+          {
+            label: 'Channel table…',
+            title: 'The channels of the selected images’ folder (else the open folder): acqmeta.channels.csv',
+            onSelect: () => void store.getState().openChannelTable(),
+          },
         ]}
       />
       {picker.input}

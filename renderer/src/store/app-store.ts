@@ -4,6 +4,7 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ApiClient } from '../../../shared/api';
+import { createChannelTableSlice, type ChannelTableSlice } from './slices/channel-table-slice';
 import { createClipboardSlice, type ClipboardSlice } from './slices/clipboard-slice';
 import { createConflictSlice, type ConflictSlice } from './slices/conflict-slice';
 import { createCurationSlice, type CurationSlice } from './slices/curation-slice';
@@ -44,7 +45,8 @@ export interface AppState
     TablesSlice,
     ProfileSlice,
     CurationSlice,
-    DiskSlice {
+    DiskSlice,
+    ChannelTableSlice {
   /** The backend; only store actions call it. */
   readonly client: ApiClient;
 }
@@ -74,6 +76,7 @@ export function createAppStore(client: ApiClient, storage: PrefsStorage | null =
     ...createProfileSlice(...a),
     ...createCurationSlice(...a),
     ...createDiskSlice(...a),
+    ...createChannelTableSlice(...a),
   }));
   if (storage) persistViewPrefs(store, storage);
   store.subscribe((s) => {

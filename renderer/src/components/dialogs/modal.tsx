@@ -12,11 +12,13 @@ interface ModalProps {
   onCancel: () => void;
   /** Room for a table (the review, the conflict comparison). */
   wide?: boolean;
+  /** A class of the dialog's own (its size, e.g.). */
+  className?: string;
   children: ReactNode;
 }
 
 /** Shows `children` in a modal dialog for as long as it is mounted. */
-export function Modal({ labelledBy, describedBy, onCancel, wide = false, children }: ModalProps) {
+export function Modal({ labelledBy, describedBy, onCancel, wide = false, className, children }: ModalProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const element = dialog.current;
@@ -29,7 +31,7 @@ export function Modal({ labelledBy, describedBy, onCancel, wide = false, childre
   return (
     <dialog
       ref={dialog}
-      className={wide ? 'modal modal-wide' : 'modal'}
+      className={['modal', wide ? 'modal-wide' : null, className].filter(Boolean).join(' ')}
       aria-labelledby={labelledBy}
       aria-describedby={describedBy}
       onCancel={(event) => {

@@ -2,8 +2,10 @@
  * The undo history, as pure data: each step is one user action (a typing visit in a field, a
  * bulk edit, a paste, an import, ...) with, for every image and field it touched, what the field
  * showed before and after. Undo shows the "before" again as pending edits, so it works across
- * saves: a value that was saved comes back as an unsaved edit, and saving writes it back.
+ * saves: a value that was saved comes back as an unsaved edit, and saving writes it back. A step
+ * may instead have written a whole file (a folder's channel table): undo writes it back at once.
  */
+import type { ChannelTable } from '../../../../shared/channels/channel-table';
 import { editableField, type FieldValue } from '../../../../shared/fields/field-table';
 import { formatFieldValue, plural } from '../../lib/format';
 import type { PendingEdit } from './edit-logic';
@@ -19,6 +21,15 @@ export interface FieldChange {
   after: Shown;
 }
 
+/** A file a step saved as a whole: its content before and after (null: there was, or is, no file). */
+export interface FileStep {
+  kind: 'channel-table';
+  /** The folder whose own table it is, relative to the open folder (`''` for the open folder). */
+  folder: string;
+  before: ChannelTable | null;
+  after: ChannelTable | null;
+}
+
 /** One undoable action. */
 export interface HistoryStep {
   /** What the user did, e.g. `Genotype`, `Paste`, `Preset “Thy1 cohort 3”`. */
@@ -26,6 +37,8 @@ export interface HistoryStep {
   changes: FieldChange[];
   /** Steps with the same key that touch the same fields merge (typing in one field visit). */
   coalesceKey: string | null;
+  /** The file the step saved (its `changes` are then empty): undo and redo write it again. */
+  file?: FileStep;
 }
 
 /** Steps to undo (oldest first) and to redo (next first). */
@@ -94,8 +107,12 @@ function fieldNames(step: HistoryStep): Set<string> {
   return new Set(step.changes.map((c) => c.name));
 }
 
-/** How a menu item names a step: `Genotype on 40 images`, `Paste (3 fields) on 2 images`. */
+/**
+ * How a menu item names a step: `Genotype on 40 images`, `Paste (3 fields) on 2 images`,
+ * `Channel table of raw/day1`.
+ */
 export function describeStep(step: HistoryStep): string {
+  if (step.file) return `Channel table of ${step.file.folder === '' ? 'the folder' : step.file.folder}`;
   const images = new Set(step.changes.map((c) => c.path)).size;
   const names = fieldNames(step);
   const only = names.size === 1 ? editableField([...names][0]!)?.displayName : undefined;

@@ -1,7 +1,9 @@
 /**
  * Undo and redo over the one history every edit is recorded in (see edits-slice.ts). Undoing
  * shows each field's earlier content as a pending edit (or drops the edit where that is what is
- * stored), so it also takes back changes that were saved meanwhile: saving writes them back.
+ * stored), so it also takes back changes that were saved meanwhile: saving writes them back. A
+ * step that saved a whole file (a channel table) is written back at once; it moves in the
+ * history only once the write succeeded, and one such write runs at a time.
  */
 import type { StateCreator } from 'zustand/vanilla';
 import type { AppState } from '../app-store';
@@ -11,9 +13,11 @@ import { describeStep, EMPTY_HISTORY, type FieldChange, type History, type Histo
 /** The history and the actions that walk it. */
 export interface HistorySlice {
   history: History;
-  /** Takes back the last step; false when there is none. */
+  /** A file step is being written back (undo and redo wait for it). */
+  historyBusy: boolean;
+  /** Takes back the last step (a file step once written back); false when there is none, or while busy. */
   undo(): boolean;
-  /** Does again the last step undone; false when there is none. */
+  /** Does again the last step undone (a file step once written again); false when there is none, or while busy. */
   redo(): boolean;
 }
 
@@ -44,31 +48,50 @@ export const createHistorySlice: StateCreator<AppState, [], [], HistorySlice> = 
     });
   }
 
-  function walk(from: 'past' | 'future'): HistoryStep | null {
-    const { history } = get();
+  /**
+   * Moves `step` from one end of the history to the other. It is found by identity, as edits
+   * may be recorded while a file is written; a step no longer there (the history was cleared) stays out.
+   */
+  function move(step: HistoryStep, from: 'past' | 'future'): void {
+    set(({ history: { past, future } }) => {
+      if (!(from === 'past' ? past : future).includes(step)) return {};
+      return {
+        history:
+          from === 'past'
+            ? { past: past.filter((x) => x !== step), future: [step, ...future] }
+            : { past: [...past, step], future: future.filter((x) => x !== step) },
+      };
+    });
+  }
+
+  function walk(from: 'past' | 'future'): boolean {
+    const { history, historyBusy } = get();
     const step = from === 'past' ? history.past.at(-1) : history.future[0];
-    if (!step) return null;
-    show(step.changes, from === 'past' ? 'before' : 'after');
-    set((s) => ({
-      history:
-        from === 'past'
-          ? { past: s.history.past.slice(0, -1), future: [step, ...s.history.future] }
-          : { past: [...s.history.past, step], future: s.history.future.slice(1) },
-    }));
-    return step;
+    if (!step || historyBusy) return false;
+    const side = from === 'past' ? 'before' : 'after';
+    const done = () => get().notify('success', `${from === 'past' ? 'Undone' : 'Redone'}: ${describeStep(step)}.`);
+    if (step.file) {
+      set({ historyBusy: true });
+      void get()
+        .writeFileStep(step.file, side)
+        .then((written) => {
+          set({ historyBusy: false });
+          if (!written) return;
+          move(step, from);
+          done();
+        });
+      return true;
+    }
+    show(step.changes, side);
+    move(step, from);
+    done();
+    return true;
   }
 
   return {
     history: EMPTY_HISTORY,
-    undo: () => {
-      const step = walk('past');
-      if (step) get().notify('success', `Undone: ${describeStep(step)}.`);
-      return step !== null;
-    },
-    redo: () => {
-      const step = walk('future');
-      if (step) get().notify('success', `Redone: ${describeStep(step)}.`);
-      return step !== null;
-    },
+    historyBusy: false,
+    undo: () => walk('past'),
+    redo: () => walk('future'),
   };
 };

@@ -4,13 +4,16 @@ import type {
   ApiEvent,
   ApiRequest,
   ApiResult,
+  ChannelTableSave,
   ImageRow,
   ProfileInfo,
   ProfileProblem,
   SaveOutcome,
   SaveRequest,
+  SidecarVersion,
   ValuesToCheck,
 } from '../../../../shared/api';
+import { CHANNEL_TABLE_NAME, emptyChannelTable, type ChannelTable } from '../../../../shared/channels/channel-table';
 import { EDITABLE_FIELDS, type FieldValues } from '../../../../shared/fields/field-table';
 import { createAppStore, type AppStore } from '../../../../renderer/src/store/app-store';
 
@@ -62,7 +65,24 @@ export interface FakeBackend {
   checks: ValuesToCheck[][];
   /** What `checkValues` finds for one item (none by default); the profile in force is the row's. */
   problemsFor: (item: ValuesToCheck) => ProfileProblem[];
+  /** Each folder's own channel table on the fake disk, with its version (change it to play another program). */
+  channelFiles: Map<string, { table: ChannelTable; version: SidecarVersion }>;
+  /** What `getChannelTable` offers as the draft from the headers. */
+  channelDraft: ChannelTable;
+  /** Every `saveChannelTable` request, in order (a refused one too). */
+  channelSaves: ChannelTableSave[];
   emit(event: ApiEvent): void;
+}
+
+let channelWrites = 0;
+
+/** The channel table file of a folder, as the backend names it. */
+export const channelFile = (folder: string): string => (folder === '' ? '' : `${folder}/`) + CHANNEL_TABLE_NAME;
+
+/** The parent folders of `folder`, nearest first, ending with the open folder `''`. */
+function foldersUp(folder: string): string[] {
+  const parts = folder.split('/').filter(Boolean);
+  return parts.map((_, i) => parts.slice(0, parts.length - i).join('/')).concat('');
 }
 
 const ok = <T>(payload: T): Promise<ApiResult<T>> => Promise.resolve({ ok: true, payload });
@@ -79,6 +99,9 @@ export function fakeBackend(rows: ImageRow[], scanId = 'scan-1'): FakeBackend {
     profiles: [],
     checks: [],
     problemsFor: () => [],
+    channelFiles: new Map(),
+    channelDraft: emptyChannelTable(),
+    channelSaves: [],
     saveOutcome: (save) => {
       const row = byPath.get(save.path)!;
       return {
@@ -144,6 +167,33 @@ export function fakeBackend(rows: ImageRow[], scanId = 'scan-1'): FakeBackend {
             profile: byPath.get(item.path)?.profile ?? null,
           })),
         );
+      },
+      getChannelTable: ({ folder }) => {
+        const own = backend.channelFiles.get(folder);
+        const inForce = foldersUp(folder).find((f) => backend.channelFiles.has(f));
+        return ok({
+          folder,
+          file: channelFile(folder),
+          inForce: inForce === undefined ? null : channelFile(inForce),
+          table: own?.table ?? null,
+          version: own?.version ?? null,
+          problem: null,
+          draft: backend.channelDraft,
+          images: rows.filter((r) => folder === '' || r.path.startsWith(`${folder}/`)).length,
+        });
+      },
+      saveChannelTable: (save) => {
+        backend.channelSaves.push(save);
+        const found = backend.channelFiles.get(save.folder)?.version.sha256 ?? null;
+        if (found !== (save.expected?.sha256 ?? null))
+          return Promise.resolve({
+            ok: false,
+            error: { code: 'CONFLICT', message: `${channelFile(save.folder)} was changed by another program.` },
+          });
+        const version = { size: 1, mtimeMs: 1, sha256: `channels-${++channelWrites}` };
+        if (save.table === null) backend.channelFiles.delete(save.folder);
+        else backend.channelFiles.set(save.folder, { table: save.table, version });
+        return ok({ file: channelFile(save.folder), version: save.table === null ? null : version });
       },
       exportReadme: () => Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'not used' } }),
       exportResults: (request) => {

@@ -1,0 +1,87 @@
+/**
+ * A channel table file on disk: read with its version (for the conflict check of a save), and
+ * written atomically through the same temp-file-and-rename as sidecars, or removed.
+ */
+import { unlink } from 'node:fs/promises';
+import type { Acquisition } from '../../../shared/acquisition/acquisition-types';
+import type { HeaderValues, SidecarVersion } from '../../../shared/api';
+import { channelMismatch } from '../../../shared/channels/channel-check';
+import { channelTableText, parseChannelTable, type ChannelTable } from '../../../shared/channels/channel-table';
+import { ApiFailure } from '../../../shared/errors';
+import { ioFailure, readSnapshotSync, replaceFile } from '../sidecar';
+
+/** A channel table as read: the table, or why it cannot be used. */
+export interface LoadedChannelTable {
+  absPath: string;
+  /** How messages name the file (relative to the folder opened, when inside it). */
+  label: string;
+  table: ChannelTable | null;
+  problem: string | null;
+  version: SidecarVersion;
+}
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Reads the table at `absPath`; null when there is no such file. Never throws for a malformed table. */
+export function readChannelTableFile(absPath: string, label: string): LoadedChannelTable | null {
+  const snapshot = readSnapshotSync(absPath, label, absPath, false);
+  if (snapshot === null || snapshot === 'link') return null;
+  let table: ChannelTable | null = null;
+  let problem: string | null = null;
+  try {
+    table = parseChannelTable(UTF8.decode(snapshot.bytes));
+  } catch (error) {
+    problem = error instanceof TypeError ? `${label} is not UTF-8 text` : (error as Error).message;
+  }
+  return { absPath, label, table, problem, version: snapshot.version };
+}
+
+/**
+ * Writes `table` at `absPath` (or removes the file for null) if the file is still the version
+ * `expected` (null: no file); CONFLICT otherwise. Returns the version written, null once removed.
+ */
+export async function writeChannelTableFile(
+  absPath: string,
+  label: string,
+  table: ChannelTable | null,
+  expected: SidecarVersion | null,
+): Promise<SidecarVersion | null> {
+  let snapshot;
+  try {
+    snapshot = readSnapshotSync(absPath, label, absPath, false);
+  } catch (error) {
+    throw ioFailure(error, `${label} could not be read`, absPath);
+  }
+  const found = snapshot === null || snapshot === 'link' ? null : snapshot;
+  if (found === null ? expected !== null : expected === null || found.version.sha256 !== expected.sha256)
+    throw new ApiFailure(
+      'CONFLICT',
+      `${label} was changed by another program since it was read: reload it to see that version.`,
+      absPath,
+    );
+  if (table === null) {
+    try {
+      if (found !== null) await unlink(absPath);
+    } catch (error) {
+      throw ioFailure(error, `${label} could not be removed`, absPath);
+    }
+    return null;
+  }
+  const bytes = new TextEncoder().encode(channelTableText(table));
+  return replaceFile(absPath, bytes, {
+    mode: found?.mode,
+    found: found === null ? null : { version: found.version, stamp: found.stamp },
+    name: label,
+    imagePath: absPath,
+  });
+}
+
+/** What the table in force says of an image: why the table cannot be used, how the image's channels differ, or null. */
+export function channelTableProblem(
+  loaded: LoadedChannelTable,
+  header: HeaderValues,
+  acquisition: Acquisition | undefined,
+): string | null {
+  if (loaded.table === null) return `The channel table ${loaded.label} cannot be read: ${loaded.problem ?? 'unknown'}`;
+  return channelMismatch(loaded.table, loaded.label, header, acquisition);
+}

@@ -1,0 +1,8 @@
+/** Channel tables on disk (`acqmeta.channels.csv`): read, written, drafted from headers, and the one in force for an image. */
+export {
+  channelTableProblem,
+  readChannelTableFile,
+  writeChannelTableFile,
+  type LoadedChannelTable,
+} from './channel-table-file';
+export { draftForFolder, DRAFT_IMAGES } from './folder-draft';

@@ -1,0 +1,88 @@
+/**
+ * The channel table dialog's grid, as pure functions: which folder it is for, where its rows
+ * came from, the cells as they are saved, and what keeps it from being saved.
+ */
+import type { ChannelTableInfo } from '../../../../shared/api';
+import { folderOfRelPath } from '../../../../shared/across-folders';
+import { channelTableText, type ChannelTable } from '../../../../shared/channels/channel-table';
+import type { ChannelTableProblem } from '../../../../shared/channels/channel-check';
+import { plural } from '../../lib/format';
+
+/**
+ * The folder a channel table is edited for: the nearest folder holding every image of `paths`
+ * (one image: its folder), relative to the open folder; `''` (the open folder) for none.
+ */
+export function channelTableFolder(paths: Iterable<string>): string {
+  let common: string[] | null = null;
+  for (const path of paths) {
+    const parts = folderOfRelPath(path).split('/').filter(Boolean);
+    if (common === null) common = parts;
+    else {
+      let same = 0;
+      while (same < common.length && common[same] === parts[same]) same++;
+      common = common.slice(0, same);
+    }
+  }
+  return (common ?? []).join('/');
+}
+
+/** How the dialog names a folder: `raw/day1`, or `the open folder`. */
+export function folderLabel(folder: string): string {
+  return folder === '' ? 'the open folder' : folder;
+}
+
+/** The grid the dialog starts from: the folder's own table when it can be read, else the draft from the headers. */
+export function startingTable(info: ChannelTableInfo): ChannelTable {
+  const from = info.table ?? info.draft;
+  return { columns: [...from.columns], rows: from.rows.map((row) => ({ ...row })) };
+}
+
+/** Where the grid's rows came from and what saving does, one sentence each, for the dialog. */
+export function channelTableOrigin(info: ChannelTableInfo): string[] {
+  if (info.table !== null) return [`From ${info.file}.`];
+  const lines: string[] = [];
+  if (info.problem !== null) lines.push(`${info.file} cannot be read: ${info.problem}`);
+  lines.push(
+    info.draft.rows.length > 0
+      ? `Drafted from the headers of ${plural(info.images, 'image')}: complete it.`
+      : `No image header here names its channels (${plural(info.images, 'image')}): add the channels.`,
+  );
+  if (info.problem !== null) lines.push(`Saving replaces ${info.file}; that cannot be undone.`);
+  else if (info.inForce !== null && info.inForce !== info.file)
+    lines.push(`The table in force is ${info.inForce}; saving creates one for this folder (${info.file}).`);
+  else lines.push(`Saving creates ${info.file}.`);
+  return lines;
+}
+
+/** The table as it is saved: every column of every row, its text trimmed. */
+export function tidyChannelTable(table: ChannelTable): ChannelTable {
+  return {
+    columns: [...table.columns],
+    rows: table.rows.map((row) => Object.fromEntries(table.columns.map((c) => [c, (row[c] ?? '').trim()]))),
+  };
+}
+
+/** Whether two tables would be saved as the same file. */
+export function sameChannelTable(a: ChannelTable, b: ChannelTable): boolean {
+  return channelTableText(tidyChannelTable(a)) === channelTableText(tidyChannelTable(b));
+}
+
+/** A new row for the table: the next free `Channel:0:<n>` as its Channel ID, the rest empty. */
+export function newChannelRow(table: ChannelTable): Record<string, string> {
+  const ids = new Set(table.rows.map((row) => row['Channel ID'] ?? ''));
+  let n = table.rows.length;
+  while (ids.has(`Channel:0:${n}`)) n++;
+  return { 'Channel ID': `Channel:0:${n}` };
+}
+
+/** Why the grid cannot be saved as it is (shown beside the disabled Save); null when it can. */
+export function channelSaveBlocker(
+  info: ChannelTableInfo,
+  table: ChannelTable,
+  problems: readonly ChannelTableProblem[],
+): string | null {
+  if (problems.length > 0) return `Fix the ${plural(problems.length, 'problem')} listed to save.`;
+  if (table.rows.length === 0) return 'Add at least one channel to save.';
+  if (info.table !== null && sameChannelTable(info.table, table)) return `Nothing changed from ${info.file}.`;
+  return null;
+}

@@ -1,0 +1,40 @@
+/**
+ * The channel-table methods' types: what the editor reads of the table in force for a folder
+ * (with a draft from the image headers), and what it writes back.
+ */
+import type { SidecarVersion } from './api';
+import type { ChannelTable } from './channels/channel-table';
+
+/** The channel table of a folder of the open folder, as the dialog edits it. */
+export interface ChannelTableInfo {
+  /** The folder asked about, relative to the open folder (`''` for the open folder itself). */
+  folder: string;
+  /** Where this folder's own table lives (relative, `/`-separated), whether or not it exists. */
+  file: string;
+  /** The table in force for the folder's images: its own file, a parent folder's, or null. */
+  inForce: string | null;
+  /** The folder's own table as read; null when the folder has none (or it cannot be read). */
+  table: ChannelTable | null;
+  /** The version read of the folder's own table, for the conflict check of a save; null when there is none. */
+  version: SidecarVersion | null;
+  /** Why the folder's own table cannot be read (malformed CSV, not UTF-8); null when it can. */
+  problem: string | null;
+  /** A table drafted from the headers of the images of the folder and below. */
+  draft: ChannelTable;
+  /** How many images the folder and its subfolders hold. */
+  images: number;
+}
+
+/** A save of a folder's own table: `table: null` removes the file (an undone creation). */
+export interface ChannelTableSave {
+  folder: string;
+  table: ChannelTable | null;
+  /** The version the edit was made from (null: there was no file); another one on disk is a CONFLICT. */
+  expected: SidecarVersion | null;
+}
+
+/** What a save left on disk: the new version, null once the file is removed. */
+export interface ChannelTableSaved {
+  file: string;
+  version: SidecarVersion | null;
+}

@@ -1,0 +1,102 @@
+/**
+ * The channel table of a dataset as a person meets it: drafted from the channels the image
+ * files record, checked as it is typed, saved as `acqmeta.channels.csv` beside the images, read
+ * back, and taken back by Undo like any edit. The images are a real ND2 file (two copies).
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { test, expect } from './support/app';
+import { EditorPage } from './support/editor-page';
+
+const ND2 = readFileSync(new URL('../fixtures/formats/nd2/pims_nd2_cluster.nd2', import.meta.url));
+const IMAGES = ['raw/run-a.nd2', 'raw/run-b.nd2'];
+const CSV = 'raw/acqmeta.channels.csv';
+const SHOTS = 'test-results/screens';
+
+test.use({ extraFiles: Object.fromEntries(IMAGES.map((name) => [name, ND2])) });
+
+/** Opens "Channel table…" from the Spreadsheet menu for the folder of `image`; returns the dialog. */
+async function openChannelTable(page: Page, image: string) {
+  await new EditorPage(page).select(image);
+  await page.getByRole('button', { name: 'Spreadsheet' }).click();
+  await page.getByRole('menu', { name: 'Spreadsheet' }).getByRole('menuitem', { name: 'Channel table…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Channel table of raw' });
+  await expect(dialog.getByRole('button', { name: 'Save' })).toBeVisible();
+  return dialog;
+}
+
+test('a drafted table is checked, saved, read back and undone', async ({ app }) => {
+  const page = app.page;
+  let dialog = await openChannelTable(page, IMAGES[0]!);
+  await expect(dialog).toContainText('Drafted from the headers of 2 images: complete it.');
+  await expect(dialog).toContainText(`Saving creates ${CSV}.`);
+  await expect(dialog.getByLabel('Channel Name, channel 1')).toHaveValue('5-FAM/pH 9.0');
+  await expect(dialog.getByLabel('Channel Name, channel 2')).toHaveValue('FM 4-64/2% CHAPS');
+
+  const rrid = dialog.getByLabel('RRID identifier, channel 1');
+  const save = dialog.getByRole('button', { name: 'Save' });
+  await rrid.fill('AB_2336915');
+  const problem = 'Row 1: RRID identifier “AB_2336915” is not of the form RRID:AB_ followed by digits';
+  await expect(dialog.getByRole('list', { name: 'Problems' })).toHaveText(problem);
+  await expect(rrid).toHaveAttribute('aria-invalid', 'true');
+  await expect(rrid).toHaveAccessibleDescription(problem);
+  await expect(save).toBeDisabled();
+  await expect(save).toHaveAccessibleDescription('Fix the 1 problem listed to save.');
+
+  await rrid.fill('RRID:AB_2336915');
+  await dialog.getByLabel('Target Name, channel 1').fill('DNA');
+  await expect(dialog.getByRole('list', { name: 'Problems' })).toBeHidden();
+  await expect(rrid).not.toHaveAttribute('aria-invalid');
+  await save.click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText(`Saved ${CSV}.`)).toBeVisible();
+  const bytes = readFileSync(app.file(CSV), 'utf8');
+  expect(bytes).toBe(
+    'Channel ID,Channel Name,Target Name,Antibody Name,RRID identifier,Fluorophore,Clone,Lot,Vendor,' +
+      'Catalog Number,Excitation Wavelength,Emission Wavelength\r\n' +
+      'Channel:0:0,5-FAM/pH 9.0,DNA,,RRID:AB_2336915,,,,,,488,525\r\n' +
+      'Channel:0:1,FM 4-64/2% CHAPS,,,,,,,,,561,700\r\n',
+  );
+
+  dialog = await openChannelTable(page, IMAGES[1]!);
+  await expect(dialog).toContainText(`From ${CSV}.`);
+  await expect(dialog.getByLabel('RRID identifier, channel 1')).toHaveValue('RRID:AB_2336915');
+  await expect(dialog.getByRole('button', { name: 'Save' })).toHaveAccessibleDescription(
+    `Nothing changed from ${CSV}.`,
+  );
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+
+  await new EditorPage(page).grid.focus();
+  await expect(page.getByRole('button', { name: 'Undo Channel table of raw' })).toBeEnabled();
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect(page.getByRole('button', { name: 'Redo Channel table of raw' })).toBeEnabled();
+  expect(existsSync(app.file(CSV))).toBe(false);
+  await page.keyboard.press('ControlOrMeta+Shift+z');
+  await expect(page.getByRole('button', { name: 'Undo Channel table of raw' })).toBeEnabled();
+  expect(readFileSync(app.file(CSV), 'utf8')).toBe(bytes);
+});
+
+test('a table written by another program meanwhile is not overwritten, and the grid is kept', async ({ app }) => {
+  const dialog = await openChannelTable(app.page, IMAGES[0]!);
+  await dialog.getByLabel('Target Name, channel 2').fill('membranes');
+  const theirs = 'Channel ID,Channel Name\r\nChannel:0:0,Hoechst\r\nChannel:0:1,mCherry\r\n';
+  writeFileSync(app.file(CSV), theirs);
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('was changed by another program');
+  await expect(dialog.getByLabel('Target Name, channel 2')).toHaveValue('membranes');
+  expect(readFileSync(app.file(CSV), 'utf8')).toBe(theirs);
+  await dialog.getByRole('button', { name: 'Reload the table on disk' }).click();
+  await expect(dialog.getByLabel('Channel Name, channel 1')).toHaveValue('Hoechst');
+  await expect(dialog).toContainText(`From ${CSV}.`);
+});
+
+test('the dialog with a drafted table, in the light theme', async ({ app }) => {
+  await app.page.emulateMedia({ colorScheme: 'light' });
+  const dialog = await openChannelTable(app.page, IMAGES[0]!);
+  await expect(dialog.getByLabel('Channel Name, channel 2')).toHaveValue('FM 4-64/2% CHAPS');
+  await dialog.getByLabel('Target Name, channel 1').fill('Nuclei');
+  await dialog.getByLabel('RRID identifier, channel 1').fill('AB_2336915');
+  await expect(dialog.getByRole('list', { name: 'Problems' })).toBeVisible();
+  await app.page.screenshot({ path: `${SHOTS}/channel-table-light.png` });
+});

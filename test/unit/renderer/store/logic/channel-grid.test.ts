@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import type { ChannelTableInfo } from '../../../../../shared/api';
+import { emptyChannelTable } from '../../../../../shared/channels/channel-table';
+import {
+  channelSaveBlocker,
+  channelTableFolder,
+  channelTableOrigin,
+  newChannelRow,
+} from '../../../../../renderer/src/store/logic/channel-grid';
+import { describeStep } from '../../../../../renderer/src/store/logic/history';
+
+const draft = { ...emptyChannelTable(), rows: [{ 'Channel ID': 'Channel:0:0', 'Channel Name': 'DAPI' }] };
+
+function info(extra: Partial<ChannelTableInfo> = {}): ChannelTableInfo {
+  return {
+    folder: 'raw',
+    file: 'raw/acqmeta.channels.csv',
+    inForce: null,
+    table: null,
+    version: null,
+    problem: null,
+    draft,
+    images: 3,
+    ...extra,
+  };
+}
+
+describe('the channel table grid', () => {
+  it('is for the nearest folder holding every selected image', () => {
+    expect(channelTableFolder(['raw/day1/a.tif'])).toBe('raw/day1');
+    expect(channelTableFolder(['raw/day1/a.tif', 'raw/day1/b.tif'])).toBe('raw/day1');
+    expect(channelTableFolder(['raw/day1/a.tif', 'raw/day10/b.tif'])).toBe('raw');
+    expect(channelTableFolder(['raw/day1/a.tif', 'c.tif'])).toBe('');
+    expect(channelTableFolder([])).toBe('');
+  });
+
+  it('says where its rows came from and what saving does', () => {
+    expect(channelTableOrigin(info())).toEqual([
+      'Drafted from the headers of 3 images: complete it.',
+      'Saving creates raw/acqmeta.channels.csv.',
+    ]);
+    expect(channelTableOrigin(info({ table: draft }))).toEqual(['From raw/acqmeta.channels.csv.']);
+    expect(channelTableOrigin(info({ inForce: 'acqmeta.channels.csv' }))[1]).toBe(
+      'The table in force is acqmeta.channels.csv; saving creates one for this folder (raw/acqmeta.channels.csv).',
+    );
+    expect(channelTableOrigin(info({ problem: 'line 2: an unclosed quote' }))).toEqual([
+      'raw/acqmeta.channels.csv cannot be read: line 2: an unclosed quote',
+      'Drafted from the headers of 3 images: complete it.',
+      'Saving replaces raw/acqmeta.channels.csv; that cannot be undone.',
+    ]);
+  });
+
+  it('gives a new row the next free Channel ID', () => {
+    expect(newChannelRow(draft)).toEqual({ 'Channel ID': 'Channel:0:1' });
+    const taken = { ...draft, rows: [{ 'Channel ID': 'Channel:0:1' }] };
+    expect(newChannelRow(taken)).toEqual({ 'Channel ID': 'Channel:0:2' });
+  });
+
+  it('cannot be saved with problems, without rows, or unchanged from the file', () => {
+    const problem = { row: 0, column: 'Channel ID', message: 'Row 1: Channel ID is empty' };
+    expect(channelSaveBlocker(info(), draft, [problem])).toBe('Fix the 1 problem listed to save.');
+    expect(channelSaveBlocker(info(), emptyChannelTable(), [])).toBe('Add at least one channel to save.');
+    expect(channelSaveBlocker(info({ table: draft }), draft, [])).toBe(
+      'Nothing changed from raw/acqmeta.channels.csv.',
+    );
+    expect(channelSaveBlocker(info(), draft, [])).toBeNull();
+  });
+
+  it('names a table step by its folder in the undo menu', () => {
+    const step = (folder: string) => ({
+      action: 'Channel table',
+      changes: [],
+      coalesceKey: null,
+      file: { kind: 'channel-table' as const, folder, before: null, after: draft },
+    });
+    expect(describeStep(step('raw/day1'))).toBe('Channel table of raw/day1');
+    expect(describeStep(step(''))).toBe('Channel table of the folder');
+  });
+});

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { channelMismatch, channelTableProblems } from '../../../../shared/channels/channel-check';
+import { draftChannelTable } from '../../../../shared/channels/channel-draft';
+import { CHANNEL_COLUMNS, channelTableText, parseChannelTable } from '../../../../shared/channels/channel-table';
+
+const header = (num_channels: number) => ({
+  shape: '',
+  dims: '',
+  sizes: '',
+  dtype: 'uint8',
+  num_channels,
+  num_scenes: 1,
+  date: '',
+  time: '',
+});
+
+describe('channel tables', () => {
+  it('reads any column order and case, keeps unknown columns, and writes MITI’s columns first', () => {
+    const table = parseChannelTable('\uFEFFchannel name, Channel ID ,Notes\r\nDAPI,Channel:0:0,"a, b"\n\n');
+    expect(table.columns).toEqual([...CHANNEL_COLUMNS, 'Notes']);
+    expect(table.rows).toEqual([{ 'Channel Name': 'DAPI', 'Channel ID': 'Channel:0:0', Notes: 'a, b' }]);
+    const text = channelTableText(table);
+    expect(text.split('\r\n')[0]).toBe(`${CHANNEL_COLUMNS.join(',')},Notes`);
+    expect(parseChannelTable(text).rows[0]).toMatchObject(table.rows[0]!);
+  });
+
+  it('refuses malformed CSV and a repeated column, naming the line', () => {
+    expect(() => parseChannelTable('Channel ID\r\n"open')).toThrow(/acqmeta\.channels\.csv, line 2/);
+    expect(() => parseChannelTable('Channel ID,channel id\r\n')).toThrow(/appears twice/);
+  });
+
+  it('finds empty and repeated Channel IDs, bad RRIDs and wavelengths that are not nm', () => {
+    const table = parseChannelTable(
+      'Channel ID,RRID identifier,Excitation Wavelength,Emission Wavelength\r\n' +
+        'A,RRID:AB_123,488,525\r\nA,AB_1,488nm,0\r\n,,405,\r\n',
+    );
+    expect(channelTableProblems(table).map((p) => [p.row, p.column])).toEqual([
+      [1, 'Channel ID'],
+      [1, 'RRID identifier'],
+      [1, 'Excitation Wavelength'],
+      [1, 'Emission Wavelength'],
+      [2, 'Channel ID'],
+    ]);
+  });
+
+  it('compares an image’s channel count, then its names where both name every channel', () => {
+    const table = parseChannelTable('Channel ID,Channel Name\r\n1,DAPI\r\n2,GFP\r\n');
+    expect(channelMismatch(table, 't.csv', header(3), undefined)).toBe(
+      'The channel table t.csv lists 2 channels; the image has 3.',
+    );
+    const named = (a: string, b: string) => ({ sources: ['ome' as const], channels: [{ name: a }, { name: b }] });
+    expect(channelMismatch(table, 't.csv', header(2), named('dapi', 'GFP'))).toBeNull();
+    expect(channelMismatch(table, 't.csv', header(2), named('DAPI', 'Cy5'))).toContain('channel 2 “GFP”');
+  });
+
+  it('drafts the layout most images share, with names, fluorophores and wavelengths', () => {
+    const two = {
+      sources: ['ome' as const],
+      channels: [
+        { name: 'DAPI', excitation_nm: 405 },
+        { name: 'GFP', fluor: 'EGFP' },
+      ],
+    };
+    const draft = draftChannelTable([
+      { channelCount: 2, acquisition: two },
+      { channelCount: 2, acquisition: two },
+      { channelCount: 3, acquisition: undefined },
+    ]);
+    expect(draft.rows).toEqual([
+      {
+        'Channel ID': 'Channel:0:0',
+        'Channel Name': 'DAPI',
+        Fluorophore: '',
+        'Excitation Wavelength': '405',
+        'Emission Wavelength': '',
+      },
+      {
+        'Channel ID': 'Channel:0:1',
+        'Channel Name': 'GFP',
+        Fluorophore: 'EGFP',
+        'Excitation Wavelength': '',
+        'Emission Wavelength': '',
+      },
+    ]);
+    expect(draftChannelTable([]).rows).toEqual([]);
+  });
+});
