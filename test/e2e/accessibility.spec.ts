@@ -56,7 +56,12 @@ for (const scheme of ['light', 'dark'] as const) {
       const editor = new EditorPage(app.page);
       for (const image of [IMAGEJ_IMAGE, IMAGEJ_NO_SIDECAR, PHOTO_IMAGE]) {
         await editor.select(image);
-        await expect(editor.panel().getByText('Pixel size', { exact: true })).toBeVisible();
+        await expect(
+          editor
+            .panel()
+            .getByRole('region', { name: 'Calibration' })
+            .locator('.calibration-head', { hasText: /^Pixel size$/ }),
+        ).toBeVisible();
         expect(await seriousFindings(app.page)).toEqual([]);
       }
       await editor.row(IMAGEJ_IMAGE).click({ modifiers: ['ControlOrMeta'] });

@@ -71,7 +71,11 @@ test.describe('screens of the table tools, dialogs and calibration', () => {
         [PHOTO_IMAGE, 'calibration-print'],
       ] as const) {
         await editor.select(image);
-        await editor.panel().getByText('Pixel size', { exact: true }).scrollIntoViewIfNeeded();
+        await editor
+          .panel()
+          .getByRole('region', { name: 'Calibration' })
+          .locator('.calibration-head', { hasText: /^Pixel size$/ })
+          .scrollIntoViewIfNeeded();
         await app.page.screenshot({ path: `${SHOTS}/${scheme}-${name}.png` });
       }
       await editor.row(IMAGEJ_IMAGE).click({ modifiers: ['ControlOrMeta'] });

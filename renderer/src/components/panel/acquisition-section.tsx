@@ -14,11 +14,11 @@ import { acquisitionSummary } from '../../../../shared/acquisition/acquisition-t
 import type { Acquisition } from '../../../../shared/acquisition/acquisition-types';
 import { useApp } from '../../store/store-context';
 import { SectionToggle } from './section-toggle';
+import { useAcquisitionOpen } from './use-preview-open';
 
 /** The Acquisition section of the single-image editor; nothing when the file records nothing. */
 export function AcquisitionSection({ acquisition }: { acquisition: Acquisition | undefined }) {
-  const open = useApp((s) => s.acquisitionOpen);
-  const setOpen = useApp((s) => s.setAcquisitionOpen);
+  const [open, setOpen] = useAcquisitionOpen();
   const lines = acquisition === undefined ? [] : acquisitionLines(acquisition);
   if (acquisition === undefined || lines.length === 0) return null;
   const summary = acquisitionSummary(acquisition);
@@ -85,8 +85,7 @@ export function AcquisitionSection({ acquisition }: { acquisition: Acquisition |
 
 /** For a selection: each aspect of the acquisition with its distinct values and how many images have each. */
 export function AcquisitionTallySection({ paths }: { paths: readonly string[] }) {
-  const open = useApp((s) => s.acquisitionOpen);
-  const setOpen = useApp((s) => s.setAcquisitionOpen);
+  const [open, setOpen] = useAcquisitionOpen();
   const rows = useApp((s) => s.rows);
   const aspects = useMemo(() => tallyAcquisitions(paths.map((path) => rows[path]?.acquisition)), [paths, rows]);
   if (aspects.length === 0) return null;

@@ -1,4 +1,4 @@
-/** Whether the editor shows the preview: as the user last chose, else only in a window with room for it. */
+/** Whether the editor shows its large sections (preview, acquisition): as the user last chose, else only in a window with room for them. */
 import { useSyncExternalStore } from 'react';
 import { useApp } from '../../store/store-context';
 
@@ -16,10 +16,18 @@ function onWindowChange(notify: () => void): () => void {
 
 const roomyWindow = (): boolean => matchMedia(ROOMY_WINDOW).matches;
 
+/** What the user chose, else whether the window has room for a large section. */
+function useRoomyDefault(chosen: boolean | null): boolean {
+  const roomy = useSyncExternalStore(onWindowChange, roomyWindow);
+  return chosen ?? roomy;
+}
+
 /** The preview's open state and its setter (which the view preferences then keep). */
 export function usePreviewOpen(): [open: boolean, setOpen: (open: boolean) => void] {
-  const chosen = useApp((s) => s.previewOpen);
-  const setOpen = useApp((s) => s.setPreviewOpen);
-  const roomy = useSyncExternalStore(onWindowChange, roomyWindow);
-  return [chosen ?? roomy, setOpen];
+  return [useRoomyDefault(useApp((s) => s.previewOpen)), useApp((s) => s.setPreviewOpen)];
+}
+
+/** The Acquisition section's open state and its setter (which the view preferences then keep). */
+export function useAcquisitionOpen(): [open: boolean, setOpen: (open: boolean) => void] {
+  return [useRoomyDefault(useApp((s) => s.acquisitionOpen)), useApp((s) => s.setAcquisitionOpen)];
 }

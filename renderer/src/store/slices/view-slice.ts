@@ -26,8 +26,11 @@ export interface ViewSlice {
   panelWidth: number;
   /** Whether the editor shows the image header (collapsed by people who only edit). */
   headerOpen: boolean;
-  /** Whether the editor shows what the microscope recorded (the Acquisition section). */
-  acquisitionOpen: boolean;
+  /**
+   * Whether the editor shows what the microscope recorded (the Acquisition section); null until
+   * the user opens or closes it, and then open only in a window with room for it.
+   */
+  acquisitionOpen: boolean | null;
   /**
    * Whether the editor shows the preview and its ROIs; null until the user opens or closes it,
    * when it is shown only in a window large enough for it above the fields (see use-preview-open).
@@ -64,7 +67,7 @@ export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set) 
   theme: 'system',
   panelWidth: PANEL_WIDTH.initial,
   headerOpen: true,
-  acquisitionOpen: true,
+  acquisitionOpen: null,
   previewOpen: null,
   findRequest: 0,
 
