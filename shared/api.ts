@@ -20,6 +20,7 @@ import type { SaveOutcome, SaveRequest } from './api-save';
 import type { ProfileInfo, ProfileProblem, ValuesChecked, ValuesToCheck } from './api-profile';
 import type { UnreadFiles } from './unread-files';
 import type { ChannelTableInfo, ChannelTableSave, ChannelTableSaved } from './api-channels';
+import type { MenuCommand, MenuState, WindowAnswer, WindowQuestion } from './api-window';
 import type { ImageFormat } from './image-format';
 
 export type { ResultsFormat } from './analysis/results-table';
@@ -30,6 +31,7 @@ export type { DamagedSidecar, ImageDetail, PreviewImage, SalvagedValue, TagEntry
 export type { SaveOutcome, SaveRequest } from './api-save';
 export type { UnreadFiles } from './unread-files';
 export type { ChannelTableInfo, ChannelTableSave, ChannelTableSaved } from './api-channels';
+export type { MenuCommand, MenuState, WindowAnswer, WindowQuestion } from './api-window';
 export type {
   FolderProblem,
   FolderRule,
@@ -310,45 +312,8 @@ export interface FolderChangedEvent {
   rows: ImageRow[];
   /** Paths of images that are gone, and of folders that are gone with every image in them. */
   removed: string[];
-  /** A lab profile file came, went or changed: the profiles in force and every row's problems are to be loaded again. */
+  /** A lab profile or channel table file came, went or changed: the profiles in force and every row's problems are to be loaded again. */
   profiles: boolean;
-}
-
-/** Commands the native menu sends to the UI. */
-export type MenuCommand =
-  | 'open-folder'
-  | 'save'
-  | 'revert-field'
-  | 'toggle-theme'
-  | 'find'
-  | 'undo'
-  | 'redo'
-  | 'copy-metadata'
-  | 'paste-metadata'
-  | 'show-shortcuts';
-
-/**
- * What the Electron main process asks the window before its unsaved edits would be lost
- * (closing, or opening another folder from the menu): whether there are any, or to save them
- * all. The window answers each through {@link ApiClient.answerWindow}.
- */
-export type WindowQuestion = 'has-unsaved-changes' | 'save-all';
-
-/**
- * The window's answer to the question numbered `id`: whether anything typed is not saved yet
- * (invalid values count), or whether saving left nothing unsaved.
- */
-export interface WindowAnswer {
-  id: number;
-  value: boolean;
-}
-
-/** What the native menu shows for the UI's own state, e.g. `Undo Genotype on 40 images`. */
-export interface MenuState {
-  /** The Undo item's text; null when there is nothing to undo. */
-  undo: string | null;
-  /** The Redo item's text; null when there is nothing to redo. */
-  redo: string | null;
 }
 
 /** One async function per method, as a client calls them. */
