@@ -55,7 +55,8 @@ function lsmOf(file: TiffFile, page: TiffPage): TiffMetadata['lsm'] {
 function gather(file: TiffFile, page: TiffPage, ome: OmeDocument | null): TiffMetadata {
   const meta: TiffMetadata = {
     tags: {
-      software: page.software || undefined,
+      // ScanImage 5 and later keep their frame data in Software: the ScanImage flavour reads it
+      software: page.software.startsWith('SI.') ? undefined : page.software || undefined,
       dateTime: asciiTag(file, page, 306, 'DateTime'),
       make: asciiTag(file, page, 271, 'Make'),
       model: asciiTag(file, page, 272, 'Model'),

@@ -99,4 +99,11 @@ describe('acquisition metadata of real files', () => {
     expect(acquisition?.origins?.software).toEqual({ flavour: 'tiff', key: 'Software' });
     expect(acquisition?.disagreements).toBeUndefined();
   });
+
+  it('a ScanImage 2019 file: frame data in Software is not a second, disagreeing program name', async () => {
+    const acquisition = await readFixture('tiff/generated/scanimage-zc.tif');
+    expect(acquisition?.software).toBe('ScanImage 2019a');
+    expect(acquisition?.sources).toEqual(['scanimage']);
+    expect(acquisition?.disagreements).toBeUndefined();
+  });
 });
