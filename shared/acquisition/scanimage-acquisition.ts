@@ -28,35 +28,26 @@ const KEYS = [
   'SI.hChannels.channelName',
 ];
 
-function isLineBreak(code: number | undefined): boolean {
-  return code === undefined || code === 10 || code === 13;
-}
+/** A `key = value` line of a key read (a `scanimage.` prefix allowed): linear in the text, no backtracking. */
+const KEY_LINE = new RegExp(
+  `^(?:scanimage\\.)?(${KEYS.map((key) => key.replace(/\./g, '\\.')).join('|')})[ \\t]*=([^\\r\\n]*)`,
+  'gm',
+);
 
-/** The value of `key` on a line `key = value` of `text` (a `scanimage.` prefix allowed); undefined when there is none. */
-function lineValue(text: string, key: string): string | undefined {
-  for (let at = text.indexOf(key); at >= 0; at = text.indexOf(key, at + 1)) {
-    const start = text.startsWith('scanimage.', at - 10) ? at - 10 : at;
-    if (start > 0 && !isLineBreak(text.charCodeAt(start - 1))) continue;
-    let i = at + key.length;
-    while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
-    if (text.charCodeAt(i) !== 61) continue; // '='
-    let end = i + 1;
-    while (end < text.length && !isLineBreak(text.charCodeAt(end))) end++;
-    return text.slice(i + 1, end).trim();
+/** The keys read on the `key = value` lines of `text`; the first line of a key wins. */
+function textValues(text: string, values: Map<string, string>): void {
+  const found = new Set<string>();
+  for (const [, key = '', value = ''] of text.matchAll(KEY_LINE)) {
+    if (found.has(key)) continue;
+    found.add(key);
+    values.set(key, value.trim());
   }
-  return undefined;
 }
 
 /** The values ScanImage texts give for the keys read (a `scanimage.SI.` prefix read as `SI.`). */
 export function scanImageValues(texts: readonly string[]): Map<string, string> {
   const values = new Map<string, string>();
-  for (const whole of texts) {
-    const text = whole.length > MAX_TEXT ? whole.slice(0, MAX_TEXT) : whole;
-    for (const key of KEYS) {
-      const value = lineValue(text, key);
-      if (value !== undefined) values.set(key, value);
-    }
-  }
+  for (const whole of texts) textValues(whole.length > MAX_TEXT ? whole.slice(0, MAX_TEXT) : whole, values);
   return values;
 }
 

@@ -48,6 +48,12 @@ describe('hostile acquisition metadata', () => {
     expect(result.acquisition?.software).toBe('ScanImage 3.8');
   });
 
+  it('ScanImage text of a million lines without "=": read in one pass, the key after them found', async () => {
+    const text = `state.junk\n${'x\n'.repeat(1024 * 1024)}state.software.version=5.1\n`;
+    const result = await summary(tiffWithTags([{ code: DESCRIPTION, text }]));
+    expect(result.acquisition?.software).toBe('ScanImage 5.1');
+  });
+
   it('malformed Micro-Manager JSON: its problem is named, the other flavours still read', async () => {
     const bytes = tiffWithTags([
       { code: 51123, text: '{"PixelSizeUm": 0.5, "Time": ' },
