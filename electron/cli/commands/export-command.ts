@@ -1,17 +1,20 @@
 /**
- * `acqmeta export <folder> [--format csv|tsv|xlsx|omero|readme|methods] [--acquisition] [-o file]`:
- * every image's fields (and, on request, its acquisition) as a table, or the folder's draft
- * dataset readme or Methods text.
+ * `acqmeta export <folder> [--format csv|tsv|xlsx|omero|readme|methods|channels] [--acquisition] [-o file]`:
+ * every image's fields (and, on request, its acquisition) as a table, the folder's draft
+ * dataset readme or Methods text, or its channel table.
  */
 import path from 'node:path';
+import { CHANNEL_TABLE_NAME } from '../../../shared/channels/channel-table';
 import { DATASET_DRAFTS, type DatasetDraft } from '../../../shared/sheets/dataset-drafts';
 import { TABLE_EXPORT_FORMATS, type TableExportFormat } from '../../../shared/sheets/table-export';
 import { exportFormatOfName } from '../../services/sheets/table-file';
 import { exportFolder, type FolderExport } from '../../services/sheets/folder-export';
 import { exportReadme } from '../../services/sheets/readme-export';
+import { DRAFT_IMAGES } from '../../services/channels';
 import { createProfileCache, createProfileFinder } from '../../services/profile';
 import { createTiffScanner } from '../../services/tiff';
 import { lastOption, UsageError } from '../args';
+import { CHANNELS_FORMAT, exportChannelTable, isChannelTableName } from '../channel-export';
 import { EXIT, type Command } from '../cli-io';
 import { refuseWorkbookOnTerminal, writeOutput } from '../file-output';
 import { folderArgument, walkFolder } from '../targets';
@@ -20,9 +23,9 @@ import { folderArgument, walkFolder } from '../targets';
 export const exportCommand: Command = {
   name: 'export',
   summary:
-    "write every image's fields as a CSV, TSV or XLSX table, an OMERO bulk annotation CSV, a dataset readme or a Methods draft",
-  help: `Usage: acqmeta export <folder> [--format csv|tsv|xlsx|omero|readme|methods] [--acquisition]
-                      [-o <file>]
+    "write every image's fields as a CSV, TSV or XLSX table, an OMERO bulk annotation CSV, a dataset readme, a Methods draft or the channel table",
+  help: `Usage: acqmeta export <folder> [--format csv|tsv|xlsx|omero|readme|methods|channels]
+                      [--acquisition] [-o <file>]
 
 Writes one row per image under <folder> (subfolders included): the first column "path" is
 the image path relative to <folder>, then one column per editable field, named by its
@@ -57,6 +60,14 @@ left out and reported on stderr.
                      the images per group of the lab profile's required fields (species,
                      genotype, sex, condition, treatment without a profile); **TODO** marks
                      what no file tells
+  --format channels  the channel table (${CHANNEL_TABLE_NAME}) in force for <folder>: its
+                     own, else the nearest one in a folder above it, copied byte for byte;
+                     where none applies, the draft the app's Channel table dialog shows:
+                     one row per channel of the layout most images share, with the channel
+                     names, fluorophores and wavelengths their files recorded (headers of at
+                     most ${DRAFT_IMAGES.toLocaleString('en-US')} images are read). stderr says which it was, and where
+                     the images differ (channel counts, or channels named otherwise); save
+                     it with -o <folder>/${CHANNEL_TABLE_NAME} to put it in force
   --acquisition      (csv, tsv, xlsx, omero) add what each image file records, after the
                      fields: acquisition_instrument, acquisition_objective, acquisition_na,
                      acquisition_channels, acquisition_z_step_um, acquisition_interval_s,
@@ -65,20 +76,25 @@ left out and reported on stderr.
                      file does not record is an empty cell. Read-only: import ignores them.
                      Reads every image's header
   -o <file>          write to <file> instead of stdout; without --format, its name ending
-                     (.csv, .tsv, .xlsx, .md) picks the format
+                     (.csv, .tsv, .xlsx, .md) picks the format, and the name
+                     ${CHANNEL_TABLE_NAME} picks channels; an existing file is replaced
 
 The csv, tsv and xlsx tables can be edited and read back with acqmeta import.
-Exits 1 when some images were left out.`,
+Exits 1 when some images were left out; for channels, also when the table in force cannot be
+read as a channel table, or when the images differ from the draft.`,
   syntax: { positionals: { min: 1, max: 1 }, flags: ['--acquisition'], options: ['--format', '-o'] },
   async run(args, io) {
     const root = await folderArgument(io.cwd, args.positionals[0] as string);
     const outFile = lastOption(args, '-o');
     const format = exportFormat(lastOption(args, '--format'), outFile);
     const acquisition = args.flags.has('--acquisition');
+    if (acquisition && format === CHANNELS_FORMAT)
+      throw new UsageError('--acquisition adds columns to a table (csv, tsv, xlsx, omero), not to the channel table');
     if (acquisition && isDraft(format))
       throw new UsageError(
         `--acquisition adds columns to a table (csv, tsv, xlsx, omero); a ${format} describes the acquisition already`,
       );
+    if (format === CHANNELS_FORMAT) return exportChannelTable(root, args.positionals[0] as string, outFile, io);
     refuseWorkbookOnTerminal(format, outFile, io);
     const result = isDraft(format) ? await draftOf(root, format) : await tableOf(root, format, acquisition);
     for (const { path: relPath, message } of result.skipped) io.err(`${relPath}: left out, ${message}`);
@@ -95,17 +111,20 @@ Exits 1 when some images were left out.`,
   },
 };
 
-/** What `export` writes: a table format, or a dataset draft. */
-type ExportFormat = TableExportFormat | DatasetDraft;
+/** What `export` writes: a table format, a dataset draft, or the channel table. */
+type ExportFormat = TableExportFormat | DatasetDraft | typeof CHANNELS_FORMAT;
 
-const EXPORT_FORMATS: readonly ExportFormat[] = [...TABLE_EXPORT_FORMATS, ...DATASET_DRAFTS];
+const EXPORT_FORMATS: readonly ExportFormat[] = [...TABLE_EXPORT_FORMATS, ...DATASET_DRAFTS, CHANNELS_FORMAT];
 
 const isDraft = (format: ExportFormat): format is DatasetDraft =>
   (DATASET_DRAFTS as readonly string[]).includes(format);
 
 function exportFormat(given: string | undefined, outFile: string | undefined): ExportFormat {
-  if (given === undefined)
-    return outFile === undefined ? 'csv' : /\.(md|markdown)$/i.test(outFile) ? 'readme' : exportFormatOfName(outFile);
+  if (given === undefined) {
+    if (outFile === undefined) return 'csv';
+    if (isChannelTableName(outFile)) return CHANNELS_FORMAT;
+    return /\.(md|markdown)$/i.test(outFile) ? 'readme' : exportFormatOfName(outFile);
+  }
   if ((EXPORT_FORMATS as readonly string[]).includes(given)) return given as ExportFormat;
   throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')} (got "${given}")`);
 }

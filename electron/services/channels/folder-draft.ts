@@ -12,20 +12,37 @@ import type { TiffScanner } from '../tiff';
 /** Most images whose headers a draft reads (the rest are counted). */
 export const DRAFT_IMAGES = 2_000;
 
-/** The draft for the images under `absDir`, and how many images there are. */
-export async function draftForFolder(
-  absDir: string,
-  scanner: TiffScanner,
-): Promise<{ draft: ChannelTable; images: number }> {
+/** One image read for a draft: its channels, or why its header could not be read. */
+export type DraftRead = { absPath: string } & ({ source: ChannelSource } | { message: string });
+
+/** A folder's draft, how many images there are, and each image read for it, in listing order. */
+export interface FolderDraft {
+  draft: ChannelTable;
+  images: number;
+  read: DraftRead[];
+}
+
+/** The draft for the images under `absDir`. */
+export async function draftForFolder(absDir: string, scanner: TiffScanner): Promise<FolderDraft> {
   let images = 0;
   const read: string[] = [];
   for await (const entry of listImages(absDir)) {
     images++;
     if (read.length < DRAFT_IMAGES && readsFileHeader(entry.format)) read.push(entry.absPath);
   }
-  const sources: ChannelSource[] = [];
-  for await (const scan of mapInOrder(read, 8, (absPath) => scanImage(scanner, absPath)))
-    if (scan.ok)
-      sources.push({ channelCount: Number(scan.info.header.num_channels), acquisition: scan.info.acquisition });
-  return { draft: draftChannelTable(sources), images };
+  const reads: DraftRead[] = [];
+  let at = 0;
+  for await (const scan of mapInOrder(read, 8, (absPath) => scanImage(scanner, absPath))) {
+    const absPath = read[at++] as string;
+    reads.push(
+      scan.ok
+        ? {
+            absPath,
+            source: { channelCount: Number(scan.info.header.num_channels), acquisition: scan.info.acquisition },
+          }
+        : { absPath, message: scan.message },
+    );
+  }
+  const sources = reads.flatMap((entry) => ('source' in entry ? [entry.source] : []));
+  return { draft: draftChannelTable(sources), images, read: reads };
 }

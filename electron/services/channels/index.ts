@@ -5,4 +5,4 @@ export {
   writeChannelTableFile,
   type LoadedChannelTable,
 } from './channel-table-file';
-export { draftForFolder, DRAFT_IMAGES } from './folder-draft';
+export { draftForFolder, DRAFT_IMAGES, type DraftRead, type FolderDraft } from './folder-draft';

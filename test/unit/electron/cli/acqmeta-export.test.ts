@@ -76,7 +76,9 @@ describe('acqmeta export', () => {
     ]);
     const bad = await acqmeta('export', 'lab', '--format', 'ods');
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('--format must be one of csv, tsv, xlsx, omero, readme, methods (got "ods")');
+    expect(bad.stderr).toContain(
+      '--format must be one of csv, tsv, xlsx, omero, readme, methods, channels (got "ods")',
+    );
   });
 
   it('writes an OMERO bulk annotation CSV with a "# header" row, datasets by folder, images by name', async () => {

@@ -1,0 +1,96 @@
+/**
+ * `acqmeta export <folder> --format channels`: the channel table in force for the folder,
+ * copied byte for byte, or where none applies the draft the app's dialog shows, drafted from
+ * the image headers; stderr says which, and where the images do not fit the draft.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { CHANNEL_TABLE_NAME, channelTableText } from '../../shared/channels/channel-table';
+import type { LoadedChannelTable } from '../services/channels';
+import { createProfileCache, createProfileFinder } from '../services/profile';
+import { createTiffScanner } from '../services/tiff';
+import { CliError, EXIT, type CliIo } from './cli-io';
+import { checkedDraftForFolder, type CheckedDraft } from './draft-agreement';
+import { writeOutput } from './file-output';
+
+/** The `--format` of a channel table. */
+export const CHANNELS_FORMAT = 'channels';
+
+/** Whether `-o` names a channel table file (`acqmeta.channels.csv`), whose name picks the channels format. */
+export function isChannelTableName(outFile: string): boolean {
+  return path.basename(outFile).toLowerCase() === CHANNEL_TABLE_NAME;
+}
+
+/** What is written, and the stderr lines and exit code that go with it. */
+interface ChannelExport {
+  bytes: Uint8Array;
+  lines: string[];
+  exit: number;
+}
+
+/**
+ * Writes the channel table for the folder `root` (`shown`: as the command line named it) to
+ * `outFile` (relative to the working folder) or stdout; resolves to the exit code.
+ */
+export async function exportChannelTable(
+  root: string,
+  shown: string,
+  outFile: string | undefined,
+  io: CliIo,
+): Promise<number> {
+  const finder = createProfileFinder(createProfileCache(), { root });
+  const inForce = await finder.channelTableFor(path.join(root, CHANNEL_TABLE_NAME));
+  const result = inForce === null ? await draftOf(root, shown) : await copyOf(inForce, shown);
+  await writeOutput(io, outFile, result.bytes);
+  if (outFile !== undefined) io.err(`channel table written to ${outFile}`);
+  for (const line of result.lines) io.err(line);
+  return result.exit;
+}
+
+/** The table in force as stored; exit 1 when it cannot be used as it is. */
+async function copyOf(inForce: LoadedChannelTable, shown: string): Promise<ChannelExport> {
+  const name = path.isAbsolute(inForce.label) ? inForce.label : path.join(shown, inForce.label);
+  const bytes = await readFile(inForce.absPath).catch((error: Error) => {
+    throw new CliError(EXIT.conflict, `cannot read ${name}: ${error.message}`);
+  });
+  const lines = [`the channel table in force for ${shown} is ${name}: copied as stored`];
+  if (inForce.table !== null) return { bytes, lines, exit: EXIT.ok };
+  lines.push(`${name} cannot be used as it is: ${inForce.problem ?? 'unknown'}`);
+  return { bytes, lines, exit: EXIT.problems };
+}
+
+/** The draft from the headers under `root`; exit 1 when a header could not be read or images do not fit it. */
+async function draftOf(root: string, shown: string): Promise<ChannelExport> {
+  const scanner = createTiffScanner();
+  let checked: CheckedDraft;
+  try {
+    checked = await checkedDraftForFolder(root, scanner);
+  } finally {
+    await scanner.close();
+  }
+  const { draft, images, read, unread } = checked;
+  const lines = unread.map(({ absPath, message }) => `${relativeTo(root, absPath)}: left out, ${message}`);
+  const all = images === read ? '' : ` (${count(images, 'image')} in all)`;
+  lines.push(`no channel table applies to ${shown}: drafted from ${count(read, 'image header')}${all}`);
+  if (draft.rows.length === 0) lines.push('no image header gives a channel count: the draft has the columns only');
+  const differ = differences(checked);
+  if (differ !== null) lines.push(differ);
+  const exit = unread.length > 0 || differ !== null ? EXIT.problems : EXIT.ok;
+  return { bytes: new TextEncoder().encode(channelTableText(draft)), lines, exit };
+}
+
+/** How the images read differ from the draft, or null when they all fit it. */
+function differences({ draft, agreeing, others }: CheckedDraft): string | null {
+  if (others.length === 0) return null;
+  const channels = draft.rows.length;
+  const parts = others.map(({ channelCount, images }) =>
+    channelCount === channels
+      ? `${count(images, 'image')} with ${count(channels, 'channel')} ${images === 1 ? 'records' : 'record'} other channel names, fluorophores or wavelengths`
+      : `${count(images, 'image')} ${images === 1 ? 'has' : 'have'} ${count(channelCount, 'channel')}`,
+  );
+  return `the images differ, one table does not fit them all: the draft has the ${count(channels, 'channel')} of ${count(agreeing, 'image')}; ${parts.join(', ')}`;
+}
+
+const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
+const relativeTo = (root: string, absPath: string): string => path.relative(root, absPath).split(path.sep).join('/');
