@@ -12,6 +12,7 @@ import type { TiffPage } from './page';
 import type { Series } from './series-types';
 import { formatTags } from './tag-format';
 import { compressionName, tagName } from './tag-names';
+import { listingAcquisition } from '../acquisition/listing-acquisition';
 import { tiffAcquisition } from './tiff-acquisition';
 import { TiffFile } from './tiff-file';
 import type { OmeDocument } from './ome';
@@ -96,10 +97,14 @@ export async function readTiffHeader(source: ByteSource, options: ReadTiffOption
 }
 
 /**
- * Reads only what a folder listing shows (the header values and the declared pixel size),
- * with the same checks as {@link readTiffHeader} but without formatting tags or the description.
+ * Reads only what a folder listing shows (the header values, the declared pixel size and the
+ * acquisition without its origins: see listing-acquisition), with the same checks as
+ * {@link readTiffHeader} but without formatting tags or the description.
  */
 export async function readTiffSummary(source: ByteSource, options: ReadTiffOptions = {}): Promise<TiffSummary> {
   const { file, first, series, ome } = openStructure(source, options);
-  return summaryOf(file, first, series, ome, options);
+  const summary = summaryOf(file, first, series, ome, options);
+  return summary.acquisition === undefined
+    ? summary
+    : { ...summary, acquisition: listingAcquisition(summary.acquisition) };
 }

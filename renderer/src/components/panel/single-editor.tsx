@@ -120,7 +120,8 @@ export function SingleEditor({ path }: { path: string }) {
         roiList
       )}
       <HeaderSection row={row} />
-      <AcquisitionSection acquisition={row.acquisition} />
+      {/* the detail read's acquisition says where each value was read; the row's does not */}
+      <AcquisitionSection acquisition={measured?.row.acquisition ?? row.acquisition} />
       {row.sidecar === 'invalid' ? (
         measured?.damaged ? (
           <DamagedSidecarView damaged={measured.damaged} />
