@@ -11,7 +11,6 @@ import { EditorPage } from './support/editor-page';
 const ND2 = readFileSync(new URL('../fixtures/formats/nd2/pims_nd2_cluster.nd2', import.meta.url));
 const IMAGES = ['raw/run-a.nd2', 'raw/run-b.nd2'];
 const CSV = 'raw/acqmeta.channels.csv';
-const SHOTS = 'test-results/screens';
 
 test.use({ extraFiles: Object.fromEntries(IMAGES.map((name) => [name, ND2])) });
 
@@ -89,14 +88,4 @@ test('a table written by another program meanwhile is not overwritten, and the g
   await dialog.getByRole('button', { name: 'Reload the table on disk' }).click();
   await expect(dialog.getByLabel('Channel Name, channel 1')).toHaveValue('Hoechst');
   await expect(dialog).toContainText(`From ${CSV}.`);
-});
-
-test('the dialog with a drafted table, in the light theme', async ({ app }) => {
-  await app.page.emulateMedia({ colorScheme: 'light' });
-  const dialog = await openChannelTable(app.page, IMAGES[0]!);
-  await expect(dialog.getByLabel('Channel Name, channel 2')).toHaveValue('FM 4-64/2% CHAPS');
-  await dialog.getByLabel('Target Name, channel 1').fill('Nuclei');
-  await dialog.getByLabel('RRID identifier, channel 1').fill('AB_2336915');
-  await expect(dialog.getByRole('list', { name: 'Problems' })).toBeVisible();
-  await app.page.screenshot({ path: `${SHOTS}/channel-table-light.png` });
 });

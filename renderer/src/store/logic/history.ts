@@ -116,7 +116,9 @@ export function describeStep(step: HistoryStep): string {
   const images = new Set(step.changes.map((c) => c.path)).size;
   const names = fieldNames(step);
   const only = names.size === 1 ? editableField([...names][0]!)?.displayName : undefined;
-  const named = only !== undefined && (step.action === only || step.action.endsWith(` ${only}`));
+  const named =
+    only !== undefined &&
+    (step.action === only || step.action.endsWith(` ${only}`) || step.action.startsWith(`${only} `));
   const what = named || names.size !== 1 ? step.action : `${step.action} (${only ?? [...names][0]})`;
   const fields = names.size > 1 && !/\bfields?\b/.test(step.action) ? ` (${plural(names.size, 'field')})` : '';
   return images === 1 ? `${what}${fields}` : `${what}${fields} on ${plural(images, 'image')}`;

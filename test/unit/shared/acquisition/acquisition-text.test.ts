@@ -97,6 +97,14 @@ describe('acquisition details', () => {
     expect(lines[5]!.value).toBe('X 0.177 µm · Y 0.177 µm');
   });
 
+  it('shows the acquisition time as a person reads it, its zone as written', () => {
+    const acquired = (acquired_at: string) =>
+      acquisitionLines({ acquired_at, sources: ['nd2'] }).find((l) => l.label === 'Acquired')?.value;
+    expect(acquired('2014-06-18T13:55:23.392Z')).toBe('2014-06-18 13:55:23.392 UTC');
+    expect(acquired('2026-03-05T10:11:12+01:00')).toBe('2026-03-05 10:11:12 +01:00');
+    expect(acquired('2019-06-27T18:33:40')).toBe('2019-06-27 18:33:40');
+  });
+
   it('names both values when two flavours disagree', () => {
     const acquisition: Acquisition = {
       sources: ['ome', 'imagej'],

@@ -179,5 +179,6 @@ describe('history limits and names', () => {
     };
     expect(describeStep(paste)).toBe('Paste (2 fields) on 2 images');
     expect(describeStep({ ...step(1, 3), action: 'Normalize' })).toBe('Normalize (Note) on 3 images');
+    expect(describeStep({ ...step(1, 2), action: 'Note from the names' })).toBe('Note from the names on 2 images');
   });
 });
