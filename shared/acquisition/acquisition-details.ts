@@ -64,7 +64,10 @@ function channelDetail(acquisition: Acquisition, index: number): string {
 
 /** An ISO 8601 time as a person reads it: `2014-06-18 13:55:23.392 UTC`, an offset kept as written. */
 function readableTime(iso: string | undefined): string {
-  return (iso ?? '').replace('T', ' ').replace(/Z$/, ' UTC').replace(/([+-]\d{2}:\d{2})$/, ' $1');
+  return (iso ?? '')
+    .replace('T', ' ')
+    .replace(/Z$/, ' UTC')
+    .replace(/([+-]\d{2}:\d{2})$/, ' $1');
 }
 
 /** The details of an acquisition, one line per known value (channels one line each), in reading order. */
@@ -89,7 +92,11 @@ export function acquisitionLines(acquisition: Acquisition): AcquisitionLine[] {
       value: intervalText(acquisition.time_increment_s),
       sources: sourcesOf(acquisition, ['time_increment_s']),
     },
-    { label: 'Acquired', value: readableTime(acquisition.acquired_at), sources: sourcesOf(acquisition, ['acquired_at']) },
+    {
+      label: 'Acquired',
+      value: readableTime(acquisition.acquired_at),
+      sources: sourcesOf(acquisition, ['acquired_at']),
+    },
     { label: 'Software', value: acquisition.software ?? '', sources: sourcesOf(acquisition, ['software']) },
   ];
   return lines.filter((line) => line.value !== '');
