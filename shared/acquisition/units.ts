@@ -46,8 +46,9 @@ const TIME_FACTORS: Readonly<Record<string, number>> = {
 /** Significant digits kept after a conversion, so 0.1 mm is 100 µm and not 100.00000000000001. */
 const DIGITS = 12;
 
-function tidy(value: number): number {
-  return Number(value.toPrecision(DIGITS));
+/** `value` in {@link DIGITS} significant digits; a value that was not converted is kept as written. */
+function tidy(value: number, converted: boolean): number {
+  return converted ? Number(value.toPrecision(DIGITS)) : value;
 }
 
 /** A number from a text or number; undefined unless finite. */
@@ -84,7 +85,7 @@ function lengthIn(value: string | number | undefined, unit: string, exponent: nu
   const from = LENGTH_EXPONENTS[unit.trim()];
   if (number === undefined || number <= 0 || from === undefined) return undefined;
   const shift = from - exponent;
-  return tidy(shift >= 0 ? number * 10 ** shift : number / 10 ** -shift);
+  return tidy(shift >= 0 ? number * 10 ** shift : number / 10 ** -shift, shift !== 0);
 }
 
 /** A time in `unit`, in s; undefined when the value is not a positive number or the unit unknown. */
@@ -92,5 +93,5 @@ export function timeInSeconds(value: string | number | undefined, unit: string):
   const number = finiteNumber(value);
   const factor = TIME_FACTORS[unit.trim()];
   if (number === undefined || number <= 0 || factor === undefined) return undefined;
-  return tidy(number * factor);
+  return tidy(number * factor, factor !== 1);
 }
