@@ -3,7 +3,7 @@
  * read from the file itself: a one-line summary, each value with where it was read, and what
  * the file's metadata flavours disagree on.
  */
-import { Fragment, useMemo } from 'react';
+import { Fragment, useMemo, type ReactNode } from 'react';
 import {
   acquisitionLines,
   disagreementTexts,
@@ -18,77 +18,92 @@ import { useAcquisitionOpen } from './use-preview-open';
 
 /** The Acquisition section of the single-image editor; nothing when the file records nothing. */
 export function AcquisitionSection({ acquisition }: { acquisition: Acquisition | undefined }) {
-  const [open, setOpen] = useAcquisitionOpen();
   const lines = acquisition === undefined ? [] : acquisitionLines(acquisition);
   if (acquisition === undefined || lines.length === 0) return null;
   const summary = acquisitionSummary(acquisition);
   const disagreements = disagreementTexts(acquisition);
   const read = acquisition.sources.map((flavour) => FLAVOUR_LABELS[flavour]).join(', ');
   return (
-    <section className="panel-section" aria-labelledby="section-acquisition">
-      <SectionToggle
-        id="section-acquisition"
-        open={open}
-        onToggle={() => setOpen(!open)}
-        controls="acquisition-body"
-        title="Acquisition"
-        summary={summary || null}
-      />
-      {open && (
-        <div id="acquisition-body">
-          {summary !== '' && <p className="acquisition-summary">{summary}</p>}
-          <dl className="kv-grid">
-            {lines.map((line) => (
-              <div key={line.label} className="kv kv-wide">
-                <dt>{line.label}</dt>
-                <dd
-                  className="kv-wrap"
-                  title={line.sources.length > 0 ? `Read from ${line.sources.join('; ')}` : undefined}
-                >
-                  {line.value}
-                </dd>
-              </div>
-            ))}
-          </dl>
-          {disagreements.length > 0 && (
-            <div className="callout callout-warning callout-stack">
-              <p className="callout-title">The file’s metadata disagree</p>
-              <ul className="plain-list small">
-                {disagreements.map((text) => (
-                  <li key={text}>{text}</li>
-                ))}
-              </ul>
+    <AcquisitionFrame summary={summary || null}>
+      <div id="acquisition-body">
+        {summary !== '' && <p className="acquisition-summary">{summary}</p>}
+        <dl className="kv-grid">
+          {lines.map((line) => (
+            <div key={line.label} className="kv kv-wide">
+              <dt>{line.label}</dt>
+              <dd
+                className="kv-wrap"
+                title={line.sources.length > 0 ? `Read from ${line.sources.join('; ')}` : undefined}
+              >
+                {line.value}
+              </dd>
             </div>
-          )}
-          <details className="disclosure">
-            <summary>
-              Where each value was read <span className="muted">({read})</span>
-            </summary>
-            <table className="tags-table acquisition-sources">
-              <tbody>
-                {lines.map((line) => (
-                  <tr key={line.label}>
-                    <th scope="row">{line.label}</th>
-                    <td className="mono">
-                      {line.sources.length === 0 ? '—' : line.sources.map((source) => <div key={source}>{source}</div>)}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </details>
-        </div>
-      )}
-    </section>
+          ))}
+        </dl>
+        {disagreements.length > 0 && (
+          <div className="callout callout-warning callout-stack">
+            <p className="callout-title">The file’s metadata disagree</p>
+            <ul className="plain-list small">
+              {disagreements.map((text) => (
+                <li key={text}>{text}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+        <details className="disclosure">
+          <summary>
+            Where each value was read <span className="muted">({read})</span>
+          </summary>
+          <table className="tags-table acquisition-sources">
+            <tbody>
+              {lines.map((line) => (
+                <tr key={line.label}>
+                  <th scope="row">{line.label}</th>
+                  <td className="mono">
+                    {line.sources.length === 0 ? '—' : line.sources.map((source) => <div key={source}>{source}</div>)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </details>
+      </div>
+    </AcquisitionFrame>
   );
 }
 
 /** For a selection: each aspect of the acquisition with its distinct values and how many images have each. */
 export function AcquisitionTallySection({ paths }: { paths: readonly string[] }) {
-  const [open, setOpen] = useAcquisitionOpen();
   const rows = useApp((s) => s.rows);
   const aspects = useMemo(() => tallyAcquisitions(paths.map((path) => rows[path]?.acquisition)), [paths, rows]);
   if (aspects.length === 0) return null;
+  return (
+    <AcquisitionFrame summary={aspects.map((a) => `${a.values.length} ${a.label.toLowerCase()}`).join(' · ')}>
+      <dl id="acquisition-body" className="kv-grid">
+        {aspects.map((aspect) => (
+          <div key={aspect.label} className="kv kv-wide">
+            <dt>{aspect.label}</dt>
+            <dd className="kv-wrap">
+              {aspect.values.map(({ value, count }, i) => (
+                <Fragment key={value}>
+                  {i > 0 && ' · '}
+                  <span className="fact">
+                    {value} <span className="muted">({count})</span>
+                  </span>
+                </Fragment>
+              ))}
+              {aspect.unknown > 0 && <span className="muted"> · not recorded ({aspect.unknown})</span>}
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </AcquisitionFrame>
+  );
+}
+
+/** The Acquisition section's heading and fold (open or closed as the user left it); `children` is its body. */
+function AcquisitionFrame({ summary, children }: { summary: string | null; children: ReactNode }) {
+  const [open, setOpen] = useAcquisitionOpen();
   return (
     <section className="panel-section" aria-labelledby="section-acquisition">
       <SectionToggle
@@ -97,28 +112,9 @@ export function AcquisitionTallySection({ paths }: { paths: readonly string[] })
         onToggle={() => setOpen(!open)}
         controls="acquisition-body"
         title="Acquisition"
-        summary={aspects.map((a) => `${a.values.length} ${a.label.toLowerCase()}`).join(' · ')}
+        summary={summary}
       />
-      {open && (
-        <dl id="acquisition-body" className="kv-grid">
-          {aspects.map((aspect) => (
-            <div key={aspect.label} className="kv kv-wide">
-              <dt>{aspect.label}</dt>
-              <dd className="kv-wrap">
-                {aspect.values.map(({ value, count }, i) => (
-                  <Fragment key={value}>
-                    {i > 0 && ' · '}
-                    <span className="fact">
-                      {value} <span className="muted">({count})</span>
-                    </span>
-                  </Fragment>
-                ))}
-                {aspect.unknown > 0 && <span className="muted"> · not recorded ({aspect.unknown})</span>}
-              </dd>
-            </div>
-          ))}
-        </dl>
-      )}
+      {open && children}
     </section>
   );
 }

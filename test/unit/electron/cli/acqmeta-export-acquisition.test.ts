@@ -7,22 +7,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { cliOnLab } from './cli-on-lab';
+import { ACQUISITION_COLUMN_NAMES } from '../../shared/sheets/acquisition-column-names';
 
 const { acqmeta, basePath, labPath } = cliOnLab();
 
 function fixture(name: string): string {
   return fileURLToPath(new URL(`../../../fixtures/${name}`, import.meta.url));
 }
-
-const NAMES = [
-  'acquisition_instrument',
-  'acquisition_objective',
-  'acquisition_na',
-  'acquisition_channels',
-  'acquisition_z_step_um',
-  'acquisition_interval_s',
-  'acquisition_acquired',
-];
 
 /** Puts two images that record an acquisition into the lab folder, without sidecars. */
 async function addAcquisitionImages(): Promise<void> {
@@ -55,7 +46,7 @@ describe('acqmeta export --acquisition', () => {
     const plainLines = (await readFile(basePath('plain.csv'), 'utf8')).split('\r\n');
     const lines = (await readFile(basePath('acquisition.csv'), 'utf8')).split('\r\n');
     expect(lines).toHaveLength(plainLines.length);
-    expect(lines[0]).toBe(`${plainLines[0]},${NAMES.join(',')}`);
+    expect(lines[0]).toBe(`${plainLines[0]},${ACQUISITION_COLUMN_NAMES.join(',')}`);
     const tail = (rowPath: string) => {
       const i = lines.findIndex((line) => line.startsWith(`${rowPath},`));
       expect(lines[i]!.startsWith(`${plainLines[i]},`)).toBe(true);
@@ -80,7 +71,7 @@ describe('acqmeta export --acquisition', () => {
     const plainLines = (await readFile(basePath('plain-omero.csv'), 'utf8')).split('\r\n');
     const lines = bytes.toString('utf8').split('\r\n');
     expect(lines[0]).toBe(`${plainLines[0]},s,s,d,s,d,d,s`);
-    expect(lines[1]).toBe(`${plainLines[1]},${NAMES.join(',')}`);
+    expect(lines[1]).toBe(`${plainLines[1]},${ACQUISITION_COLUMN_NAMES.join(',')}`);
     const zeiss = lines.findIndex((line) => line.startsWith('lab,zeiss.lsm.tif,'));
     expect(lines[zeiss]).toBe(`${plainLines[zeiss]},,40×/1.30 Oil,1.3,ChS1 ex 561,,,2014-04-03 15:44`);
     const hyper = lines.findIndex((line) => line.startsWith('stacks,hyper.tif,'));

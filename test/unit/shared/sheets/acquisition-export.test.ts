@@ -23,6 +23,7 @@ import { formatTable, parseTable } from '../../../../shared/sheets/table-text';
 import { readTiffSummary } from '../../../../shared/tiff';
 import { parseXml } from '../../../../shared/tiff/xml';
 import { memorySource } from '../tiff/memory-source';
+import { ACQUISITION_COLUMN_NAMES } from './acquisition-column-names';
 
 const FIXTURES = path.resolve(__dirname, '../../../fixtures');
 const defaults: FieldValues = Object.fromEntries(EDITABLE_FIELDS.map((f) => [f.name, f.default]));
@@ -51,16 +52,6 @@ const valueOf = (name: string, acquisition: Acquisition | undefined) =>
 const values = (acquisition: Acquisition | undefined) =>
   Object.fromEntries(ACQUISITION_VALUE_COLUMNS.map((c) => [c.name, acquisitionValue(c, acquisition)]));
 
-const NAMES = [
-  'acquisition_instrument',
-  'acquisition_objective',
-  'acquisition_na',
-  'acquisition_channels',
-  'acquisition_z_step_um',
-  'acquisition_interval_s',
-  'acquisition_acquired',
-];
-
 let lsm: Acquisition;
 let hyperstack: Acquisition;
 let instrument: Acquisition;
@@ -77,7 +68,7 @@ beforeAll(async () => {
 
 describe('the acquisition columns', () => {
   it('are named apart from every field, in the table’s order', () => {
-    expect(ACQUISITION_VALUE_COLUMNS.map((c) => c.name)).toEqual(NAMES);
+    expect(ACQUISITION_VALUE_COLUMNS.map((c) => c.name)).toEqual(ACQUISITION_COLUMN_NAMES);
     const fieldNames = EDITABLE_FIELDS.flatMap((f) => [f.name, f.displayName].map((n) => n.toLowerCase()));
     for (const column of ACQUISITION_VALUE_COLUMNS)
       for (const name of [column.name, column.label, column.longLabel])
@@ -131,7 +122,7 @@ describe('exports with the acquisition columns', () => {
     const text = formatTable(exportTable(rows(), valueTableCell, acquisitionTableCell), 'csv');
     const lines = text.split('\r\n');
     expect(without[0]).toBe(['path', ...EDITABLE_FIELDS.map((f) => f.name)].join(','));
-    expect(lines[0]).toBe(`${without[0]},${NAMES.join(',')}`);
+    expect(lines[0]).toBe(`${without[0]},${ACQUISITION_COLUMN_NAMES.join(',')}`);
     expect(lines[1]).toBe(`${without[1]},,40×/1.30 Oil,1.3,ChS1 ex 561,,,2014-04-03 15:44`);
     expect(lines[2]).toBe(`${without[2]},,,,"Cy5, DAPI, FITC",1.75,0.001,`);
     expect(lines[3]).toBe(`${without[3]},,,,,,,`);
@@ -150,7 +141,7 @@ describe('exports with the acquisition columns', () => {
     const plain = omeroTable(rows(), 'lab');
     const { table, emptyNumbers } = omeroTable(rows(), 'lab', { acquisition: true });
     expect(table[0]).toEqual([...plain.table[0]!, 's', 's', 'd', 's', 'd', 'd', 's']);
-    expect(table[1]).toEqual([...plain.table[1]!, ...NAMES]);
+    expect(table[1]).toEqual([...plain.table[1]!, ...ACQUISITION_COLUMN_NAMES]);
     expect(table[2]).toEqual([
       ...plain.table[2]!,
       '',
@@ -204,7 +195,9 @@ describe('an import of a table with the acquisition columns', () => {
       ignoredColumns: ['acquisition_na', 'Objective', 'Z step (µm)'],
     });
     expect(rowChanges).toEqual([]);
-    expect(ignoredColumnsMessage(NAMES)).toBe('Ignored 7 acquisition columns: they are read from the image files');
+    expect(ignoredColumnsMessage(ACQUISITION_COLUMN_NAMES)).toBe(
+      'Ignored 7 acquisition columns: they are read from the image files',
+    );
     expect(ignoredColumnsMessage(['NA'])).toBe('Ignored 1 acquisition column: it is read from the image files');
   });
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeTable, encodeExport, TableFileError } from '../../../../../electron/services/sheets/table-file';
 import type { Acquisition } from '../../../../../shared/acquisition/acquisition-types';
 import { EDITABLE_FIELDS } from '../../../../../shared/fields/field-table';
+import { ACQUISITION_COLUMN_NAMES } from '../../../shared/sheets/acquisition-column-names';
 
 async function workbookBytes(build: (sheet: ExcelJS.Worksheet) => void): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
@@ -79,15 +80,7 @@ describe('encodeExport with the acquisition columns', () => {
     const width = EDITABLE_FIELDS.length + 1;
     expect(plain[0]).toHaveLength(width);
     expect(table[0]!.slice(0, width)).toEqual(plain[0]);
-    expect(table[0]!.slice(width)).toEqual([
-      'acquisition_instrument',
-      'acquisition_objective',
-      'acquisition_na',
-      'acquisition_channels',
-      'acquisition_z_step_um',
-      'acquisition_interval_s',
-      'acquisition_acquired',
-    ]);
+    expect(table[0]!.slice(width)).toEqual(ACQUISITION_COLUMN_NAMES);
     expect(table[1]!.slice(width)).toEqual([null, '63×/1.40 Oil', 1.4, null, 0.5, null, null]);
     expect(table[2]!.slice(width)).toEqual([null, null, null, null, null, null, null]);
   });
