@@ -34,7 +34,8 @@ test('one image: the summary line, each value with where it was read', async ({ 
   await expect(section.getByRole('definition').filter({ hasText: 'Plan Apo λ 60x (60×/0.95)' })).toBeVisible();
   await expect(section.getByRole('definition').filter({ hasText: 'NIS-Elements AR 4.20.01' })).toBeVisible();
   await section.getByText('Where each value was read').click();
-  await expect(section.getByRole('row', { name: /^Objective/ })).toContainText('ND2');
+  await expect(section.getByText('Where each value was read (ND2)')).toBeVisible();
+  await expect(section.getByRole('row', { name: /^Objective/ })).toContainText('SLxPictureMetadata/dObjectiveNA');
   await app.page.setViewportSize({ width: 1440, height: 900 });
   await app.page.screenshot({ path: `${SHOTS}/acquisition-section.png` });
   // folded, the heading keeps the summary

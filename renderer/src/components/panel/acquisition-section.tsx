@@ -23,6 +23,8 @@ export function AcquisitionSection({ acquisition }: { acquisition: Acquisition |
   const summary = acquisitionSummary(acquisition);
   const disagreements = disagreementTexts(acquisition);
   const read = acquisition.sources.map((flavour) => FLAVOUR_LABELS[flavour]).join(', ');
+  // one flavour is named once, in the heading, rather than on every line
+  const onlyFlavour = acquisition.sources.length === 1 ? `${read} ` : '';
   return (
     <AcquisitionFrame summary={summary || null}>
       <div id="acquisition-body">
@@ -60,7 +62,9 @@ export function AcquisitionSection({ acquisition }: { acquisition: Acquisition |
                 <tr key={line.label}>
                   <th scope="row">{line.label}</th>
                   <td className="mono">
-                    {line.sources.length === 0 ? '—' : line.sources.map((source) => <div key={source}>{source}</div>)}
+                    {line.sources.length === 0
+                      ? '—'
+                      : line.sources.map((source) => <SourceKey key={source} text={source} prefix={onlyFlavour} />)}
                   </td>
                 </tr>
               ))}
@@ -69,6 +73,28 @@ export function AcquisitionSection({ acquisition }: { acquisition: Acquisition |
         </details>
       </div>
     </AcquisitionFrame>
+  );
+}
+
+/**
+ * Where a value was read, without `prefix` (the flavour the heading names); a line may break
+ * after each `/` of a key path rather than inside a name.
+ */
+function SourceKey({ text, prefix }: { text: string; prefix: string }) {
+  const key = prefix !== '' && text.startsWith(prefix) ? text.slice(prefix.length) : text;
+  return (
+    <div>
+      {key.split('/').map((part, i) => (
+        <Fragment key={i}>
+          {i > 0 && (
+            <>
+              /<wbr />
+            </>
+          )}
+          {part}
+        </Fragment>
+      ))}
+    </div>
   );
 }
 
