@@ -21,14 +21,22 @@ const CHROMIUM_ARGS = [
 /** Where the UI corpora live (gitignored; apart from the header corpus, which is scanned whole). */
 const UI_CORPUS = path.join(root, 'bench-corpus-ui');
 
-/** A nested folder of `images` small TIFFs, half with sidecars (`bench-corpus-ui/<name>`), written once. */
-export function ensureUiCorpus(name, images) {
+/**
+ * A nested folder of `images` TIFFs, half with sidecars (`bench-corpus-ui/<name>`), written
+ * once: small copies of four templates, or with `mixed` a lab's folder of six kinds from a
+ * single page to 1,000-page stacks, hard-linked (see make-ui-corpus.py).
+ */
+export function ensureUiCorpus(name, images, mixed = false) {
   const folder = path.join(UI_CORPUS, name);
-  const marker = path.join(folder, `.complete-${images}`);
+  const marker = path.join(folder, `.complete-${mixed ? 'mixed-v1-' : ''}${images}`);
   if (existsSync(marker)) return folder;
   rmSync(folder, { recursive: true, force: true });
-  console.log(`writing ${images.toLocaleString('en-US')} images into ${folder} ...`);
-  execFileSync(python, [path.join(root, 'test/bench/make-ui-corpus.py'), folder, String(images)], { stdio: 'inherit' });
+  console.log(`writing ${images.toLocaleString('en-US')} ${mixed ? 'mixed ' : ''}images into ${folder} ...`);
+  execFileSync(
+    python,
+    [path.join(root, 'test/bench/make-ui-corpus.py'), ...(mixed ? ['--mixed'] : []), folder, String(images)],
+    { stdio: 'inherit' },
+  );
   writeFileSync(marker, '');
   return folder;
 }

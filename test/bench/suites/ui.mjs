@@ -7,7 +7,7 @@
 /* global window, document -- code run in the page */
 import { rmSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { markdownTable, median } from '../bench-kit.mjs';
+import { markdownTable, measure, median } from '../bench-kit.mjs';
 import {
   ensureUiCorpus,
   evictFromPageCache,
@@ -170,157 +170,247 @@ const status = (text) =>
     .replace(/\s+/g, ' ')
     .trim();
 
+/** The whole-process wall seconds of `acqmeta scan <folder> --no-cache` (stdout discarded). */
+function referenceScan(folder) {
+  const run = measure([process.execPath, 'bin/acqmeta.cjs', 'scan', folder, '--no-cache']);
+  if (run.code !== 0) throw new Error(`acqmeta scan ${folder} failed`);
+  return run.seconds * SECOND;
+}
+
+/**
+ * Measures the first and second opens of `folder` (`label`: its image count) and adds a row per
+ * figure with `add`. `targets`: first rows, all rows (ms; or `{ timesScan }`, a multiple of the
+ * reference scan) and the second open's speed-up; `opens` first opens (medians), each followed,
+ * with `reference`, by an `acqmeta scan --no-cache` of the same folder (in turns); with `cold`,
+ * the folder is evicted from memory before the first of them. Returns how it was made cold.
+ */
+async function measureFolder(browser, add, { label, folder, targets, during, opens, cold, reference }) {
+  const cacheDir = freshCacheDir();
+  let evicted = '';
+  try {
+    // a scan not counted, as before the first open (not counted) of the uniform folder
+    if (reference) referenceScan(folder);
+    // the large folder is opened the first time cold, as a folder not opened for a while is
+    if (cold) evicted = evictFromPageCache(folder);
+    const firsts = [];
+    const scans = [];
+    for (let i = 1; i <= opens; i++) {
+      console.log(`${label} images: first open ${i} of ${opens}${reference ? ', then the reference scan' : ''} ...`);
+      // the last first open leaves its scan cache for the second open
+      firsts.push(await firstOpen(browser, folder, during, i === opens ? cacheDir : null));
+      if (reference) scans.push(referenceScan(folder));
+    }
+    const first = {
+      ...medianBy(firsts, (open) => open.allRows),
+      firstRows: median(firsts.map((open) => open.firstRows)),
+    };
+    const scan = reference ? median(scans) : null;
+    const allTarget = targets.timesScan === undefined ? targets.all : targets.timesScan * scan;
+    // the same first open again, the folder now in memory: what the second open saves beside the disk
+    if (cold) console.log(`${label} images: first open, the folder in memory ...`);
+    const warmFirst = cold ? await firstOpen(browser, folder, during) : null;
+    console.log(`${label} images: second open ...`);
+    const second = await openAndMeasure(browser, folder, { ACQMETA_CACHE_DIR: cacheDir });
+    console.log(`${label} images: first open, traced ...`);
+    const longestCpu = await longestTaskCpu(browser, folder);
+    const runs = (values, format) => (values.length > 1 ? ` (median of ${values.map(format).join(', ')})` : '');
+    add(
+      `${label}: first rows, first open`,
+      ms(first.firstRows) +
+        runs(
+          firsts.map((open) => open.firstRows),
+          ms,
+        ),
+      `≤ ${ms(targets.first)}`,
+      first.firstRows <= targets.first,
+    );
+    if (reference)
+      add(
+        `${label}: reference — \`acqmeta scan --no-cache\` of the same folder (whole process)`,
+        s(scan) + runs(scans, s),
+        '',
+        true,
+      );
+    add(
+      `${label}: all rows, first open${cold ? ' (cold: the folder not in memory)' : ''}`,
+      s(first.allRows) +
+        runs(
+          firsts.map((open) => open.allRows),
+          s,
+        ) +
+        (reference ? `; ${(first.allRows / scan).toFixed(2)}x the scan` : ''),
+      targets.timesScan !== undefined
+        ? `≤ ${targets.timesScan}x the scan (${s(allTarget)})`
+        : Number.isFinite(allTarget)
+          ? `≤ ${s(allTarget)}`
+          : 'opens',
+      first.allRows <= allTarget,
+    );
+    if (warmFirst !== null)
+      add(
+        `${label}: all rows, first open again with the folder in memory (for information)`,
+        s(warmFirst.allRows),
+        '',
+        true,
+      );
+    add(
+      `${label}: longest main-thread task while rows stream — wall (tasks over 50 ms); CPU`,
+      `${ms(first.tasks.longest)} (${first.tasks.over50}); ${ms(longestCpu)}`,
+      '≤ 100 ms',
+      first.tasks.longest <= 100,
+    );
+    if (first.streaming !== null) {
+      const t = first.streaming;
+      const worst = Math.max(t.scroll, t.select, t.edit, t.filter, t.clearFilter, t.selectAll);
+      add(
+        `${label}: while streaming — scroll / select a row / edit / filter / clear / select all (to next frame)`,
+        [t.scroll, t.select, t.edit, t.filter, t.clearFilter, t.selectAll].map(ms).join(' / '),
+        'each ≤ 100 ms',
+        worst <= 100,
+      );
+    }
+    add(
+      `${label}: filter (to next frame; CPU of its longest task) — ${status(first.filtered)}`,
+      timed(first.filter),
+      '≤ 100 ms',
+      first.filter.ms <= 100,
+    );
+    add(
+      `${label}: select all (to next frame; CPU of its longest task)`,
+      timed(first.selectAll),
+      '≤ 100 ms',
+      first.selectAll.ms <= 100,
+    );
+    const total = first.memory.rendererRssMb + first.serverMb;
+    add(
+      `${label}: memory — page (JS heap) + server peak`,
+      `${mb(first.memory.rendererRssMb)} (${mb(first.memory.heapMb)}) + ${mb(first.serverMb)} = ${mb(total)}`,
+      '< 1,024 MB',
+      total < 1024,
+    );
+    add(
+      `${label}: second open (scan cache): first rows / all rows`,
+      `${ms(second.firstRows)} / ${s(second.allRows)}`,
+      '',
+      true,
+    );
+    const speedUp = first.allRows / second.allRows;
+    const againstWarm =
+      warmFirst === null
+        ? ''
+        : ` (against the first open with the folder in memory: ${(warmFirst.allRows / second.allRows).toFixed(1)}x)`;
+    add(
+      `${label}: second open speed-up (all rows)${cold ? ', against the cold first open' : ''}`,
+      `${speedUp.toFixed(1)}x${againstWarm}`,
+      targets.speedUp ? `≥ ${targets.speedUp}x` : '',
+      !targets.speedUp || speedUp >= targets.speedUp,
+    );
+    add(
+      `${label}: CPU used by server + page until all rows, first → second open`,
+      `${first.cpu.toFixed(1)} s → ${second.cpu.toFixed(1)} s (${(first.cpu / second.cpu).toFixed(1)}x)`,
+      '',
+      true,
+    );
+  } finally {
+    rmSync(cacheDir, { recursive: true, force: true });
+  }
+  return evicted;
+}
+
+/**
+ * The corpora and what is measured on each; `BENCH_UI` (comma-separated names, `slow-disk` for the
+ * slow disk) picks some: all by default.
+ */
+const CASES = [
+  {
+    name: 'uniform-10k',
+    corpus: ['10k', 10_000],
+    label: '10,000',
+    targets: { first: 0.3 * SECOND, all: 2 * SECOND },
+    during: null,
+    opens: 3,
+    cold: false,
+    reference: false,
+  },
+  {
+    name: 'uniform-100k',
+    corpus: ['100k', 100_000],
+    label: '100,000',
+    targets: { first: 0.5 * SECOND, all: Number.POSITIVE_INFINITY, speedUp: 5 },
+    during: interactWhileStreaming,
+    opens: 1,
+    cold: true,
+    reference: false,
+  },
+  {
+    name: 'mixed-10k',
+    corpus: ['mixed-10k', 10_000, true],
+    label: 'mixed 10,000',
+    targets: { first: 0.5 * SECOND, timesScan: 1.3 },
+    during: null,
+    opens: 5,
+    cold: false,
+    reference: true,
+  },
+  {
+    name: 'mixed-100k',
+    corpus: ['mixed-100k', 100_000, true],
+    label: 'mixed 100,000',
+    targets: { first: 0.8 * SECOND, all: Number.POSITIVE_INFINITY },
+    during: interactWhileStreaming,
+    opens: 3,
+    cold: false,
+    reference: true,
+  },
+];
+
 /** The UI suite. */
 export const suite = {
   name: 'ui',
   title: 'The app on large folders (browser mode in Chromium)',
   async run() {
+    const wanted = process.env.BENCH_UI?.split(',') ?? [...CASES.map((c) => c.name), 'slow-disk'];
+    const cases = CASES.filter((c) => wanted.includes(c.name)).map((c) => ({
+      ...c,
+      folder: ensureUiCorpus(...c.corpus),
+    }));
     const small = ensureUiCorpus('10k', 10_000);
-    const large = ensureUiCorpus('100k', 100_000);
     const browser = await launchBrowser();
-    const rows = [];
+    const tables = { uniform: [], mixed: [] };
     let evicted = ''; // how the large folder was made cold
-    const add = (figure, value, target, ok) => rows.push([figure, value, target, mark(ok)]);
+    const adder = (rows) => (figure, value, target, ok) => rows.push([figure, value, target, mark(ok)]);
+    const add = adder(tables.uniform);
     try {
       console.log('warm-up open (not counted) ...');
       await firstOpen(browser, small);
-      for (const [label, folder, targets, during, opens, cold] of [
-        ['10,000', small, { first: 0.3 * SECOND, all: 2 * SECOND }, null, 3, false],
-        ['100,000', large, { first: 0.5 * SECOND, all: Number.POSITIVE_INFINITY }, interactWhileStreaming, 1, true],
-      ]) {
-        const cacheDir = freshCacheDir();
-        try {
-          // the large folder is opened the first time cold, as a folder not opened for a while is
-          if (cold) evicted = evictFromPageCache(folder);
-          const firsts = [];
-          for (let i = 1; i <= opens; i++) {
-            console.log(`${label} images: first open ${i} of ${opens} ...`);
-            // the last first open leaves its scan cache for the second open
-            firsts.push(await firstOpen(browser, folder, during, i === opens ? cacheDir : null));
-          }
-          const first = {
-            ...medianBy(firsts, (open) => open.allRows),
-            firstRows: median(firsts.map((open) => open.firstRows)),
-          };
-          // the same first open again, the folder now in memory: what the second open saves beside the disk
-          if (cold) console.log(`${label} images: first open, the folder in memory ...`);
-          const warmFirst = cold ? await firstOpen(browser, folder, during) : null;
-          console.log(`${label} images: second open ...`);
-          const second = await openAndMeasure(browser, folder, { ACQMETA_CACHE_DIR: cacheDir });
-          console.log(`${label} images: first open, traced ...`);
-          const longestCpu = await longestTaskCpu(browser, folder);
-          const runs = (values, format) => (values.length > 1 ? ` (median of ${values.map(format).join(', ')})` : '');
-          add(
-            `${label}: first rows, first open`,
-            ms(first.firstRows) +
-              runs(
-                firsts.map((open) => open.firstRows),
-                ms,
-              ),
-            `≤ ${ms(targets.first)}`,
-            first.firstRows <= targets.first,
-          );
-          add(
-            `${label}: all rows, first open${cold ? ' (cold: the folder not in memory)' : ''}`,
-            s(first.allRows) +
-              runs(
-                firsts.map((open) => open.allRows),
-                s,
-              ),
-            Number.isFinite(targets.all) ? `≤ ${s(targets.all)}` : 'opens',
-            first.allRows <= targets.all,
-          );
-          if (warmFirst !== null)
-            add(
-              `${label}: all rows, first open again with the folder in memory (for information)`,
-              s(warmFirst.allRows),
-              '',
-              true,
-            );
-          add(
-            `${label}: longest main-thread task while rows stream — wall (tasks over 50 ms); CPU`,
-            `${ms(first.tasks.longest)} (${first.tasks.over50}); ${ms(longestCpu)}`,
-            '≤ 100 ms',
-            first.tasks.longest <= 100,
-          );
-          if (first.streaming !== null) {
-            const t = first.streaming;
-            const worst = Math.max(t.scroll, t.select, t.edit, t.filter, t.clearFilter, t.selectAll);
-            add(
-              `${label}: while streaming — scroll / select a row / edit / filter / clear / select all (to next frame)`,
-              [t.scroll, t.select, t.edit, t.filter, t.clearFilter, t.selectAll].map(ms).join(' / '),
-              'each ≤ 100 ms',
-              worst <= 100,
-            );
-          }
-          add(
-            `${label}: filter (to next frame; CPU of its longest task) — ${status(first.filtered)}`,
-            timed(first.filter),
-            '≤ 100 ms',
-            first.filter.ms <= 100,
-          );
-          add(
-            `${label}: select all (to next frame; CPU of its longest task)`,
-            timed(first.selectAll),
-            '≤ 100 ms',
-            first.selectAll.ms <= 100,
-          );
-          const total = first.memory.rendererRssMb + first.serverMb;
-          add(
-            `${label}: memory — page (JS heap) + server peak`,
-            `${mb(first.memory.rendererRssMb)} (${mb(first.memory.heapMb)}) + ${mb(first.serverMb)} = ${mb(total)}`,
-            '< 1,024 MB',
-            total < 1024,
-          );
-          add(
-            `${label}: second open (scan cache): first rows / all rows`,
-            `${ms(second.firstRows)} / ${s(second.allRows)}`,
-            '',
-            true,
-          );
-          const speedUp = first.allRows / second.allRows;
-          const againstWarm =
-            warmFirst === null
-              ? ''
-              : ` (against the first open with the folder in memory: ${(warmFirst.allRows / second.allRows).toFixed(1)}x)`;
-          add(
-            `${label}: second open speed-up (all rows)${cold ? ', against the cold first open' : ''}`,
-            `${speedUp.toFixed(1)}x${againstWarm}`,
-            label === '100,000' ? '≥ 5x' : '',
-            label !== '100,000' || speedUp >= 5,
-          );
-          add(
-            `${label}: CPU used by server + page until all rows, first → second open`,
-            `${first.cpu.toFixed(1)} s → ${second.cpu.toFixed(1)} s (${(first.cpu / second.cpu).toFixed(1)}x)`,
-            '',
-            true,
-          );
-        } finally {
-          rmSync(cacheDir, { recursive: true, force: true });
-        }
+      for (const c of cases) {
+        const how = await measureFolder(browser, adder(tables[c.name.split('-')[0]]), c);
+        if (c.cold) evicted = how;
       }
-      console.log('slow disk ...');
-      const slow = await slowDisk(browser, small);
-      add('slow disk (20 ms a read), 10,000 images: first rows', ms(slow.firstRows), 'shows progress', true);
-      add(
-        'slow disk: status every 1.5 s',
-        slow.progress.map(status).join(' → '),
-        'progress advances',
-        new Set(slow.progress).size === slow.progress.length,
-      );
-      add(
-        'slow disk: filter / select all while scanning (to next frame; CPU of its longest task)',
-        `${timed(slow.filter)} / ${timed(slow.selectAll)}`,
-        'each ≤ 100 ms',
-        Math.max(slow.filter.ms, slow.selectAll.ms) <= 100,
-      );
-      add('slow disk: Cancel until the listing is final', `${ms(slow.cancelled)} (${status(slow.final)})`, '', true);
-      add(
-        'slow disk: longest main-thread task (tasks over 50 ms)',
-        `${ms(slow.tasks.longest)} (${slow.tasks.over50})`,
-        '≤ 100 ms',
-        slow.tasks.longest <= 100,
-      );
+      if (wanted.includes('slow-disk')) {
+        console.log('slow disk ...');
+        const slow = await slowDisk(browser, small);
+        add('slow disk (20 ms a read), 10,000 images: first rows', ms(slow.firstRows), 'shows progress', true);
+        add(
+          'slow disk: status every 1.5 s',
+          slow.progress.map(status).join(' → '),
+          'progress advances',
+          new Set(slow.progress).size === slow.progress.length,
+        );
+        add(
+          'slow disk: filter / select all while scanning (to next frame; CPU of its longest task)',
+          `${timed(slow.filter)} / ${timed(slow.selectAll)}`,
+          'each ≤ 100 ms',
+          Math.max(slow.filter.ms, slow.selectAll.ms) <= 100,
+        );
+        add('slow disk: Cancel until the listing is final', `${ms(slow.cancelled)} (${status(slow.final)})`, '', true);
+        add(
+          'slow disk: longest main-thread task (tasks over 50 ms)',
+          `${ms(slow.tasks.longest)} (${slow.tasks.over50})`,
+          '≤ 100 ms',
+          slow.tasks.longest <= 100,
+        );
+      }
     } finally {
       await browser.close();
     }
@@ -334,7 +424,7 @@ export const suite = {
       "the 10,000 images comes first and is not counted (a new browser's first page and a corpus not yet in the page cache " +
       'are slower); the 10,000-image first open is then measured three times and its first rows and all rows are the medians ' +
       '(its other figures are those of the open with the median all rows); the 100,000-image first open is measured once, cold: ' +
-      `before it, ${evicted}, as for a folder not opened for a while (this machine drops pages unused for a minute, so without this the ` +
+      `before it, ${evicted || 'the folder is evicted from memory'}, as for a folder not opened for a while (this machine drops pages unused for a minute, so without this the ` +
       'figure depended on how long ago the corpus was last read: 7–8 s warm, 22–24 s cold); the same open is then made again with the ' +
       'folder in memory, for information, and the second open (in memory too) is compared with both. Long tasks from ' +
       'PerformanceObserver (`longtask`, over 50 ms, wall time) from the first row to the last; and the longest ' +
@@ -346,6 +436,20 @@ export const suite = {
       'CPU used: the server process (worker threads included, /proc) and the renderer processes (Chromium SystemInfo), ' +
       'from before the page opened until all rows were listed. ' +
       'Memory: the renderer process RSS (JS heap after a GC) and the server peak RSS (worker threads included).';
-    return `${about}\n\n${markdownTable(['figure', 'measured', 'target', 'met'], rows, ['---', '---:', '---', '---'])}`;
+    const mixed =
+      "**A lab's folder (mixed corpus).** `make-ui-corpus.py --mixed`: six kinds of image cycled (a single page; an ImageJ " +
+      'hyperstack TZCYX of 80 pages; an OME-TIFF ZCYX of 120 pages; an ImageJ 2-channel plane; an ImageJ time series of 600 pages; a ' +
+      "plain 1,000-page stack with no description), 64×64 uint16 planes, each image a hard link to its kind's template, 50 to an " +
+      '`animal-NNN/session-NN/` folder, every other cycle of six with a CloudScope sidecar (written, not linked). The folder is in ' +
+      'memory (warm). Each first open (empty scan cache) is followed by `node bin/acqmeta.cjs scan <folder> --no-cache > /dev/null` ' +
+      'of the same folder, whole process (start-up included), in turns, after one scan not counted: five of each at 10,000 images, ' +
+      'three at 100,000; first rows, all rows and the scan are medians, the other figures those of the open with the median all rows. ' +
+      'The rest as above.';
+    const table = (rows) => markdownTable(['figure', 'measured', 'target', 'met'], rows, ['---', '---:', '---', '---']);
+    return [
+      about,
+      ...(tables.uniform.length > 0 ? [`**Uniform corpus.**\n\n${table(tables.uniform)}`] : []),
+      ...(tables.mixed.length > 0 ? [mixed, table(tables.mixed)] : []),
+    ].join('\n\n');
   },
 };
