@@ -50,6 +50,8 @@ export async function exportChannelTable(
 /** The table in force as stored; exit 1 when it cannot be used as it is. */
 async function copyOf(inForce: LoadedChannelTable, shown: string): Promise<ChannelExport> {
   const name = path.isAbsolute(inForce.label) ? inForce.label : path.join(shown, inForce.label);
+  if (inForce.version === null)
+    throw new CliError(EXIT.conflict, `cannot read ${name}: ${inForce.problem ?? 'unknown'}`);
   const bytes = await readFile(inForce.absPath).catch((error: Error) => {
     throw new CliError(EXIT.conflict, `cannot read ${name}: ${error.message}`);
   });

@@ -17,12 +17,16 @@ export interface LoadedChannelTable {
   label: string;
   table: ChannelTable | null;
   problem: string | null;
-  version: SidecarVersion;
+  /** Null when the file could not be read at all. */
+  version: SidecarVersion | null;
 }
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
-/** Reads the table at `absPath`; null when there is no such file. Never throws for a malformed table. */
+/**
+ * Reads the table at `absPath`; null when there is no such file. Never throws for a malformed
+ * table; throws when the file cannot be read (see {@link unreadableChannelTable}).
+ */
 export function readChannelTableFile(absPath: string, label: string): LoadedChannelTable | null {
   const snapshot = readSnapshotSync(absPath, label, absPath, false);
   if (snapshot === null || snapshot === 'link') return null;
@@ -34,6 +38,12 @@ export function readChannelTableFile(absPath: string, label: string): LoadedChan
     problem = error instanceof TypeError ? `${label} is not UTF-8 text` : (error as Error).message;
   }
   return { absPath, label, table, problem, version: snapshot.version };
+}
+
+/** A table file that exists but could not be read: in force, and unusable, with the reason. */
+export function unreadableChannelTable(absPath: string, label: string, error: unknown): LoadedChannelTable {
+  const reason = error instanceof Error ? error.message : String(error);
+  return { absPath, label, table: null, problem: reason, version: null };
 }
 
 /**

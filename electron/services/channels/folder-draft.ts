@@ -25,24 +25,21 @@ export interface FolderDraft {
 /** The draft for the images under `absDir`. */
 export async function draftForFolder(absDir: string, scanner: TiffScanner): Promise<FolderDraft> {
   let images = 0;
-  const read: string[] = [];
+  const toRead: string[] = [];
   for await (const entry of listImages(absDir)) {
     images++;
-    if (read.length < DRAFT_IMAGES && readsFileHeader(entry.format)) read.push(entry.absPath);
+    if (toRead.length < DRAFT_IMAGES && readsFileHeader(entry.format)) toRead.push(entry.absPath);
   }
-  const reads: DraftRead[] = [];
-  let at = 0;
-  for await (const scan of mapInOrder(read, 8, (absPath) => scanImage(scanner, absPath))) {
-    const absPath = read[at++] as string;
-    reads.push(
-      scan.ok
-        ? {
-            absPath,
-            source: { channelCount: Number(scan.info.header.num_channels), acquisition: scan.info.acquisition },
-          }
-        : { absPath, message: scan.message },
-    );
-  }
-  const sources = reads.flatMap((entry) => ('source' in entry ? [entry.source] : []));
-  return { draft: draftChannelTable(sources), images, read: reads };
+  const read: DraftRead[] = [];
+  const readOne = async (absPath: string): Promise<DraftRead> => {
+    const scan = await scanImage(scanner, absPath);
+    if (!scan.ok) return { absPath, message: scan.message };
+    return {
+      absPath,
+      source: { channelCount: Number(scan.info.header.num_channels), acquisition: scan.info.acquisition },
+    };
+  };
+  for await (const entry of mapInOrder(toRead, 8, readOne)) read.push(entry);
+  const sources = read.flatMap((entry) => ('source' in entry ? [entry.source] : []));
+  return { draft: draftChannelTable(sources), images, read };
 }

@@ -2,7 +2,8 @@
 export {
   channelTableProblem,
   readChannelTableFile,
+  unreadableChannelTable,
   writeChannelTableFile,
   type LoadedChannelTable,
 } from './channel-table-file';
-export { draftForFolder, DRAFT_IMAGES, type DraftRead, type FolderDraft } from './folder-draft';
+export { draftForFolder, DRAFT_IMAGES } from './folder-draft';

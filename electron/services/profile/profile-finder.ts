@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { CHANNEL_TABLE_NAME } from '../../../shared/channels/channel-table';
 import { PROFILE_FILE_NAME } from '../../../shared/profile';
-import { readChannelTableFile, type LoadedChannelTable } from '../channels';
+import { readChannelTableFile, unreadableChannelTable, type LoadedChannelTable } from '../channels';
 import { isInside } from '../disk';
 import { nearestFileLookup } from './nearest-file';
 import type { LoadedProfile, ProfileCache } from './profile-cache';
@@ -40,8 +40,9 @@ export function createProfileFinder(cache: ProfileCache, options: FinderOptions)
   const tableOf = nearestFileLookup(CHANNEL_TABLE_NAME, async (file) => {
     try {
       return readChannelTableFile(file, label(file));
-    } catch {
-      return null;
+    } catch (error) {
+      // a table that cannot be opened is still the one in force: its images are flagged, not checked against another
+      return unreadableChannelTable(file, label(file), error);
     }
   });
   // a folder named as before is not resolved again (a scan asks once per image)

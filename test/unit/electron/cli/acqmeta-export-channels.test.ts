@@ -1,4 +1,4 @@
-import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, truncate, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { cliOnLab } from './cli-on-lab';
@@ -61,6 +61,20 @@ describe('acqmeta export --format channels: the table in force', () => {
 });
 
 describe('acqmeta export --format channels: a draft where no table applies', () => {
+  it('a table that cannot be opened is in force, not replaced by a draft: exit 3, and validate flags the images', async () => {
+    // a sparse file past the size any table may have: refused when opened, never read
+    await writeFile(labPath('acqmeta.channels.csv'), '');
+    await truncate(labPath('acqmeta.channels.csv'), 257 * 1024 * 1024);
+    const run = await acqmeta('export', 'lab', '--format', 'channels');
+    expect(run.code).toBe(3);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('cannot read lab/acqmeta.channels.csv');
+    expect(run.stderr).not.toContain('drafted');
+    const validate = await acqmeta('validate', 'lab');
+    expect(validate.code).toBe(1);
+    expect(validate.stdout).toContain('The channel table acqmeta.channels.csv cannot be read');
+  });
+
   it('drafts the channel names, fluorophores and wavelengths the LSM headers record', async () => {
     await folderOf('zeiss', { 'a.lsm': LSM, 'b.lsm': LSM });
     const run = await acqmeta('export', 'zeiss', '--format', 'channels');
@@ -117,7 +131,7 @@ describe('acqmeta export --format channels: usage', () => {
   it('refuses --acquisition and an unknown format with exit 2, writing nothing', async () => {
     const acquisition = await acqmeta('export', 'lab', '--format', 'channels', '--acquisition', '-o', 'x.csv');
     expect(acquisition.code).toBe(2);
-    expect(acquisition.stderr).toContain('--acquisition adds columns to a table (csv, tsv, xlsx, omero)');
+    expect(acquisition.stderr).toContain('not to the channel table');
     await expect(readFile(basePath('x.csv'))).rejects.toThrow();
     const unknown = await acqmeta('export', 'lab', '--format', 'channel');
     expect(unknown.code).toBe(2);
