@@ -52,25 +52,28 @@ export function AcquisitionSection({ acquisition }: { acquisition: Acquisition |
             </ul>
           </div>
         )}
-        <details className="disclosure">
-          <summary>
-            Where each value was read <span className="muted">({read})</span>
-          </summary>
-          <table className="tags-table acquisition-sources">
-            <tbody>
-              {lines.map((line) => (
-                <tr key={line.label}>
-                  <th scope="row">{line.label}</th>
-                  <td className="mono">
-                    {line.sources.length === 0
-                      ? '—'
-                      : line.sources.map((source) => <SourceKey key={source} text={source} prefix={onlyFlavour} />)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </details>
+        {/* a listing's acquisition has no origins: the sources come with the image's detail read */}
+        {acquisition.origins !== undefined && (
+          <details className="disclosure">
+            <summary>
+              Where each value was read <span className="muted">({read})</span>
+            </summary>
+            <table className="tags-table acquisition-sources">
+              <tbody>
+                {lines.map((line) => (
+                  <tr key={line.label}>
+                    <th scope="row">{line.label}</th>
+                    <td className="mono">
+                      {line.sources.length === 0
+                        ? '—'
+                        : line.sources.map((source) => <SourceKey key={source} text={source} prefix={onlyFlavour} />)}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </details>
+        )}
       </div>
     </AcquisitionFrame>
   );

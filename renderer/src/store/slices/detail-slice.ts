@@ -50,10 +50,11 @@ export const createDetailSlice: StateCreator<AppState, [], [], DetailSlice> = (s
   loadDetail: async (path) => {
     const cached = get().details[path];
     if (cached && cached.status !== 'error') return;
-    const folder = get().folder;
-    set((s) => ({ details: put(s.details, path, { status: 'loading' }) }));
+    const loading: Loadable<ImageDetail> = { status: 'loading' };
+    set((s) => ({ details: put(s.details, path, loading) }));
     const result = await get().client.getImageDetail({ path });
-    if (get().folder !== folder) return;
+    // another folder, or the image forgotten (changed on disk) meanwhile: this answer is stale
+    if (get().details[path] !== loading) return;
     const value: Loadable<ImageDetail> = result.ok
       ? { status: 'ready', value: result.payload }
       : { status: 'error', message: result.error.message };

@@ -134,6 +134,7 @@ export const createDiskSlice: StateCreator<AppState, [], [], DiskSlice> = (set, 
     }
     if (settled.length === 0) return;
     s.addRows(fresh);
+    for (const row of fresh) if (s.details[row.path] !== undefined) s.forgetImage(row.path);
     s.removeRows(gone);
     s.deselect(gone);
     set((st) => {

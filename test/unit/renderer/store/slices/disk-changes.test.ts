@@ -155,4 +155,27 @@ describe('changes on disk', () => {
     expect(Object.values(store.getState().rows).filter((r) => r.values.species === 'vole')).toHaveLength(5_000);
     expect(updates).toBeLessThanOrEqual(3);
   });
+
+  it('never shows a detail read of an older version of the file (the Acquisition section reads it)', async () => {
+    const { store, backend, changed } = await liveStore([makeRow('a.tif', { species: 'rat' })]);
+    let answer: (value: unknown) => void = () => undefined;
+    backend.client.getImageDetail = () => new Promise((resolve) => (answer = resolve)) as never;
+    const loading = store.getState().loadDetail('a.tif');
+    changed([theirs('a.tif', { species: 'vole' })]);
+    answer({ ok: true, payload: { row: makeRow('a.tif', { species: 'rat' }) } });
+    await loading;
+    expect(store.getState().details['a.tif']).toBeUndefined();
+  });
+
+  it('forgets the detail read of a row whose disk change settles once its edits are reverted', async () => {
+    const { store, changed } = await liveStore([makeRow('a.tif', { species: 'rat' })]);
+    store.setState({ details: { 'a.tif': { status: 'ready', value: { row: makeRow('a.tif') } as never } } });
+    store.getState().setFieldText(['a.tif'], 'genotype', 'WT');
+    changed([theirs('a.tif', { species: 'vole' })]);
+    expect(store.getState().details['a.tif']).toBeDefined();
+    store.getState().revertField(['a.tif'], 'genotype');
+    store.getState().settleDiskMarks();
+    expect(store.getState().rows['a.tif']?.values.species).toBe('vole');
+    expect(store.getState().details['a.tif']).toBeUndefined();
+  });
 });
