@@ -28,26 +28,29 @@ const KEYS = [
   'SI.hChannels.channelName',
 ];
 
-/** A `key = value` line of a key read (a `scanimage.` prefix allowed): linear in the text, no backtracking. */
+/**
+ * A `key = value` line of a key read, a `scanimage.` prefix allowed: at the start of the text or
+ * after a CR or LF (not the other line breaks `^` would take). No backtracking: linear in the text.
+ */
 const KEY_LINE = new RegExp(
-  `^(?:scanimage\\.)?(${KEYS.map((key) => key.replace(/\./g, '\\.')).join('|')})[ \\t]*=([^\\r\\n]*)`,
-  'gm',
+  `(?<![^\\r\\n])(?:scanimage\\.)?(${KEYS.map((key) => key.replace(/\./g, '\\.')).join('|')})[ \\t]*=([^\\r\\n]*)`,
+  'g',
 );
 
-/** The keys read on the `key = value` lines of `text`; the first line of a key wins. */
-function textValues(text: string, values: Map<string, string>): void {
+/** Adds to `into` the keys read on the `key = value` lines of `text`; the first line of a key wins. */
+function readKeyLines(text: string, into: Map<string, string>): void {
   const found = new Set<string>();
   for (const [, key = '', value = ''] of text.matchAll(KEY_LINE)) {
     if (found.has(key)) continue;
     found.add(key);
-    values.set(key, value.trim());
+    into.set(key, value.trim());
   }
 }
 
 /** The values ScanImage texts give for the keys read (a `scanimage.SI.` prefix read as `SI.`). */
 export function scanImageValues(texts: readonly string[]): Map<string, string> {
   const values = new Map<string, string>();
-  for (const whole of texts) textValues(whole.length > MAX_TEXT ? whole.slice(0, MAX_TEXT) : whole, values);
+  for (const whole of texts) readKeyLines(whole.length > MAX_TEXT ? whole.slice(0, MAX_TEXT) : whole, values);
   return values;
 }
 

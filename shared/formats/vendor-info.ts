@@ -2,7 +2,7 @@
  * A vendor header as the scanner hands it on: the summary a folder listing keeps (the same
  * shape as a TIFF's) and everything the header view shows.
  */
-import { listingAcquisition } from '../acquisition/listing-acquisition';
+import { withListingAcquisition } from '../acquisition/listing-acquisition';
 import type { TiffSummary } from '../tiff/types';
 import type { VendorFileDetail, VendorFormat, VendorHeader } from './types';
 
@@ -14,18 +14,21 @@ export interface VendorInfo extends TiffSummary {
   vendor: VendorFileDetail;
 }
 
+/** The header values, declared calibration and acquisition of a vendor header. */
+function summaryFields(read: VendorHeader): TiffSummary {
+  const { header, fileCalibration, acquisition } = read;
+  return acquisition === undefined ? { header, fileCalibration } : { header, fileCalibration, acquisition };
+}
+
 /** What a folder listing (and the scan cache) keeps of a vendor header. */
 export function vendorSummaryOf(read: VendorHeader): TiffSummary {
-  const listed = { header: read.header, fileCalibration: read.fileCalibration };
-  return read.acquisition === undefined ? listed : { ...listed, acquisition: listingAcquisition(read.acquisition) };
+  return withListingAcquisition(summaryFields(read));
 }
 
 /** The header view's facts of a vendor file (its acquisition whole, with origins). */
 export function vendorInfoOf(read: VendorHeader): VendorInfo {
   return {
-    header: read.header,
-    fileCalibration: read.fileCalibration,
-    ...(read.acquisition === undefined ? {} : { acquisition: read.acquisition }),
+    ...summaryFields(read),
     format: read.format,
     planes: read.planes,
     vendor: { images: read.images, attachments: read.attachments ?? [] },

@@ -12,7 +12,7 @@ import type { TiffPage } from './page';
 import type { Series } from './series-types';
 import { formatTags } from './tag-format';
 import { compressionName, tagName } from './tag-names';
-import { listingAcquisition } from '../acquisition/listing-acquisition';
+import { withListingAcquisition } from '../acquisition/listing-acquisition';
 import { tiffAcquisition } from './tiff-acquisition';
 import { TiffFile } from './tiff-file';
 import type { OmeDocument } from './ome';
@@ -103,8 +103,5 @@ export async function readTiffHeader(source: ByteSource, options: ReadTiffOption
  */
 export async function readTiffSummary(source: ByteSource, options: ReadTiffOptions = {}): Promise<TiffSummary> {
   const { file, first, series, ome } = openStructure(source, options);
-  const summary = summaryOf(file, first, series, ome, options);
-  return summary.acquisition === undefined
-    ? summary
-    : { ...summary, acquisition: listingAcquisition(summary.acquisition) };
+  return withListingAcquisition(summaryOf(file, first, series, ome, options));
 }
