@@ -7,7 +7,7 @@
 /* global window, document -- code run in the page */
 import { rmSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { markdownTable, measure, median } from '../bench-kit.mjs';
+import { markdownTable, measure, median, python } from '../bench-kit.mjs';
 import {
   ensureUiCorpus,
   evictFromPageCache,
@@ -170,11 +170,36 @@ const status = (text) =>
     .replace(/\s+/g, ' ')
     .trim();
 
-/** The whole-process wall seconds of `acqmeta scan <folder> --no-cache` (stdout discarded). */
-function referenceScan(folder) {
-  const run = measure([process.execPath, 'bin/acqmeta.cjs', 'scan', folder, '--no-cache']);
-  if (run.code !== 0) throw new Error(`acqmeta scan ${folder} failed`);
+/** The whole-process wall time (ms) of `command` (stdout discarded); throws when it fails. */
+function wholeProcess(command) {
+  const run = measure(command);
+  if (run.code !== 0) throw new Error(`failed: ${command.join(' ')}`);
   return run.seconds * SECOND;
+}
+
+/** `acqmeta scan <folder> --no-cache`, whole process (ms). */
+const referenceScan = (folder) => wholeProcess([process.execPath, 'bin/acqmeta.cjs', 'scan', folder, '--no-cache']);
+
+/** tifffile reading every header of `folder` as CloudScope does (`read-tifffile.py`, as the scan suite), whole process (ms). */
+const tifffileRead = (folder) => wholeProcess([python, 'test/bench/read-tifffile.py', folder]);
+
+/**
+ * `rounds` cold first opens of `folder` (`during` as for the warm ones), each in turns with
+ * tifffile reading the same folder's headers, the folder evicted from memory before each of
+ * them. Returns every open, every tifffile time (ms) and how the folder was evicted.
+ */
+async function coldAgainstTifffile(browser, label, folder, during, rounds) {
+  const opens = [];
+  const tifffile = [];
+  let evicted = '';
+  for (let i = 1; i <= rounds; i++) {
+    console.log(`${label} images: cold first open ${i} of ${rounds}, then tifffile cold ...`);
+    evicted = evictFromPageCache(folder);
+    opens.push(await firstOpen(browser, folder, during));
+    evictFromPageCache(folder);
+    tifffile.push(tifffileRead(folder));
+  }
+  return { opens, tifffile, evicted };
 }
 
 /**
@@ -182,9 +207,11 @@ function referenceScan(folder) {
  * figure with `add`. `targets`: first rows, all rows (ms; or `{ timesScan }`, a multiple of the
  * reference scan) and the second open's speed-up; `opens` first opens (medians), each followed,
  * with `reference`, by an `acqmeta scan --no-cache` of the same folder (in turns); with `cold`,
- * the folder is evicted from memory before the first of them. Returns how it was made cold.
+ * the folder is evicted from memory before the first of them. With `coldRounds`, after all that,
+ * that many cold first opens in turns with tifffile reading the folder cold ({@link coldAgainstTifffile}):
+ * all rows must take no longer than tifffile. Returns how the folder was made cold ('' if it was not).
  */
-async function measureFolder(browser, add, { label, folder, targets, during, opens, cold, reference }) {
+async function measureFolder(browser, add, { label, folder, targets, during, opens, cold, reference, coldRounds = 0 }) {
   const cacheDir = freshCacheDir();
   let evicted = '';
   try {
@@ -213,6 +240,9 @@ async function measureFolder(browser, add, { label, folder, targets, during, ope
     const second = await openAndMeasure(browser, folder, { ACQMETA_CACHE_DIR: cacheDir });
     console.log(`${label} images: first open, traced ...`);
     const longestCpu = await longestTaskCpu(browser, folder);
+    // last, so that the figures above are taken as before (a dropped page cache cools more than the folder)
+    const coldRuns = coldRounds > 0 ? await coldAgainstTifffile(browser, label, folder, during, coldRounds) : null;
+    if (coldRuns !== null) evicted = coldRuns.evicted;
     const runs = (values, format) => (values.length > 1 ? ` (median of ${values.map(format).join(', ')})` : '');
     add(
       `${label}: first rows, first open`,
@@ -246,6 +276,24 @@ async function measureFolder(browser, add, { label, folder, targets, during, ope
           : 'opens',
       first.allRows <= allTarget,
     );
+    if (coldRuns !== null) {
+      const coldFirstRows = coldRuns.opens.map((open) => open.firstRows);
+      const coldAllRows = coldRuns.opens.map((open) => open.allRows);
+      const [coldFirst, coldAll, tifffile] = [coldFirstRows, coldAllRows, coldRuns.tifffile].map(median);
+      add(`${label}: first rows, first open, cold`, ms(coldFirst) + runs(coldFirstRows, ms), '', true);
+      add(
+        `${label}: tifffile reading the same headers cold (\`read-tifffile.py\`, whole process)`,
+        s(tifffile) + runs(coldRuns.tifffile, s),
+        '',
+        true,
+      );
+      add(
+        `${label}: all rows, first open, cold`,
+        `${s(coldAll)}${runs(coldAllRows, s)}; ${(coldAll / tifffile).toFixed(2)}x tifffile's time (${(tifffile / coldAll).toFixed(1)}x as fast)`,
+        `≤ tifffile's time (${s(tifffile)})`,
+        coldAll <= tifffile,
+      );
+    }
     if (warmFirst !== null)
       add(
         `${label}: all rows, first open again with the folder in memory (for information)`,
@@ -351,6 +399,7 @@ const CASES = [
     opens: 5,
     cold: false,
     reference: true,
+    coldRounds: 5,
   },
   {
     name: 'mixed-100k',
@@ -361,6 +410,8 @@ const CASES = [
     opens: 3,
     cold: false,
     reference: true,
+    // not cold against tifffile: tifffile alone would take some 200 s a round here (20 s at 10,000)
+    coldRounds: 0,
   },
 ];
 
@@ -377,15 +428,16 @@ export const suite = {
     const small = ensureUiCorpus('10k', 10_000);
     const browser = await launchBrowser();
     const tables = { uniform: [], mixed: [] };
-    let evicted = ''; // how the large folder was made cold
+    const evicted = { uniform: '', mixed: '' }; // how each corpus's folders were made cold
     const adder = (rows) => (figure, value, target, ok) => rows.push([figure, value, target, mark(ok)]);
     const add = adder(tables.uniform);
     try {
       console.log('warm-up open (not counted) ...');
       await firstOpen(browser, small);
       for (const c of cases) {
-        const how = await measureFolder(browser, adder(tables[c.name.split('-')[0]]), c);
-        if (c.cold) evicted = how;
+        const kind = c.name.split('-')[0];
+        const how = await measureFolder(browser, adder(tables[kind]), c);
+        if (how !== '') evicted[kind] = how;
       }
       if (wanted.includes('slow-disk')) {
         console.log('slow disk ...');
@@ -424,7 +476,7 @@ export const suite = {
       "the 10,000 images comes first and is not counted (a new browser's first page and a corpus not yet in the page cache " +
       'are slower); the 10,000-image first open is then measured three times and its first rows and all rows are the medians ' +
       '(its other figures are those of the open with the median all rows); the 100,000-image first open is measured once, cold: ' +
-      `before it, ${evicted || 'the folder is evicted from memory'}, as for a folder not opened for a while (this machine drops pages unused for a minute, so without this the ` +
+      `before it, ${evicted.uniform || 'the folder is evicted from memory'}, as for a folder not opened for a while (this machine drops pages unused for a minute, so without this the ` +
       'figure depended on how long ago the corpus was last read: 7–8 s warm, 22–24 s cold); the same open is then made again with the ' +
       'folder in memory, for information, and the second open (in memory too) is compared with both. Long tasks from ' +
       'PerformanceObserver (`longtask`, over 50 ms, wall time) from the first row to the last; and the longest ' +
@@ -436,15 +488,26 @@ export const suite = {
       'CPU used: the server process (worker threads included, /proc) and the renderer processes (Chromium SystemInfo), ' +
       'from before the page opened until all rows were listed. ' +
       'Memory: the renderer process RSS (JS heap after a GC) and the server peak RSS (worker threads included).';
+    const coldCases = cases.filter((c) => c.name.startsWith('mixed') && c.coldRounds > 0);
     const mixed =
       "**A lab's folder (mixed corpus).** `make-ui-corpus.py --mixed`: six kinds of image cycled (a single page; an ImageJ " +
       'hyperstack TZCYX of 80 pages; an OME-TIFF ZCYX of 120 pages; an ImageJ 2-channel plane; an ImageJ time series of 600 pages; a ' +
       "plain 1,000-page stack with no description), 64×64 uint16 planes, each image a hard link to its kind's template, 50 to an " +
       '`animal-NNN/session-NN/` folder, every other cycle of six with a CloudScope sidecar (written, not linked). The folder is in ' +
-      'memory (warm). Each first open (empty scan cache) is followed by `node bin/acqmeta.cjs scan <folder> --no-cache > /dev/null` ' +
+      'memory (warm) unless said cold. Each first open (empty scan cache) is followed by `node bin/acqmeta.cjs scan <folder> --no-cache > /dev/null` ' +
       'of the same folder, whole process (start-up included), in turns, after one scan not counted: five of each at 10,000 images, ' +
       'three at 100,000; first rows, all rows and the scan are medians, the other figures those of the open with the median all rows. ' +
-      'The rest as above.';
+      'The rest as above.' +
+      coldCases
+        .map(
+          (c) =>
+            ` Cold, at ${c.corpus[1].toLocaleString('en-US')} images, after all the figures above: ${c.coldRounds} first opens (empty scan cache), each followed, in turns, ` +
+            'by `test/bench/read-tifffile.py <folder>` (tifffile, as in the header-scan suite: `series[0]` shape, axes and dtype and the ' +
+            'number of series of every file: it walks the page chain of the plain stacks and reads every page of the OME files, not the sidecars, ' +
+            'which the app reads too), whole process; ' +
+            `before each open and each tifffile run, ${evicted.mixed || 'the folder is evicted from memory'}; medians.`,
+        )
+        .join('');
     const table = (rows) => markdownTable(['figure', 'measured', 'target', 'met'], rows, ['---', '---:', '---', '---']);
     return [
       about,
