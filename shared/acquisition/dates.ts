@@ -24,11 +24,21 @@ export function oleDateTime(days: number): string | undefined {
   return new Date(ms).toISOString().slice(0, 19);
 }
 
+/** Days in month `m` (1–12) of year `y` of the Gregorian calendar. */
+function daysInMonth(y: number, m: number): number {
+  if (m === 2) return y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28;
+  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+}
+
+/** Whether `YYYY-MM-DD` and `HH:MM:SS(.f)` name a real day and time (a leap second allowed). */
 function validDate(day: string, time: string): boolean {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  const [hh, mm, ss] = time.split(':').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCMonth() === m - 1 && date.getUTCDate() === d && hh < 24 && mm < 60 && ss < 61;
+  const y = Number(day.slice(0, 4));
+  const m = Number(day.slice(5, 7));
+  const d = Number(day.slice(8, 10));
+  const hh = Number(time.slice(0, 2));
+  const mm = Number(time.slice(3, 5));
+  const ss = Number(time.slice(6, 8));
+  return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m) && hh < 24 && mm < 60 && ss < 61;
 }
 
 /**
