@@ -26,7 +26,7 @@ function usable(value: Value): value is string | number {
 export class AcquisitionBuilder {
   private readonly result: Acquisition;
   private readonly origins: Record<string, AcquisitionSource> = {};
-  private channels: AcquisitionChannel[] = [];
+  private readonly channels: AcquisitionChannel[] = [];
   private readonly problems: string[] = [];
 
   constructor(private readonly flavour: AcquisitionFlavour) {
@@ -52,7 +52,8 @@ export class AcquisitionBuilder {
   /** Declares that the image has `count` channels (each may stay empty); none past {@link MAX_CHANNELS}. */
   channelCount(count: number): void {
     if (!Number.isSafeInteger(count) || count < 0 || count > MAX_CHANNELS) return;
-    this.channels = Array.from({ length: count }, (_, i) => this.channels[i] ?? {});
+    this.channels.length = Math.min(this.channels.length, count);
+    while (this.channels.length < count) this.channels.push({});
   }
 
   /** Sets one field of channel `index` (a channel past the declared count is ignored). */
@@ -68,12 +69,15 @@ export class AcquisitionBuilder {
     if (this.problems.length < MAX_PROBLEMS) this.problems.push(message);
   }
 
-  /** The model: channels only when one of them is known, origins and problems only when there are any. */
+  /**
+   * The model: channels only when one of them is known, origins and problems only when there
+   * are any. It is built once, at the end: the builder hands over its objects, not copies.
+   */
   build(): Acquisition {
-    const out: Acquisition = { ...this.result };
-    if (this.problems.length > 0) out.problems = [...this.problems];
-    if (this.channels.some((c) => Object.keys(c).length > 0)) out.channels = this.channels.map((c) => ({ ...c }));
-    if (Object.keys(this.origins).length > 0) out.origins = { ...this.origins };
+    const out = this.result;
+    if (this.problems.length > 0) out.problems = this.problems;
+    if (this.channels.some((c) => Object.keys(c).length > 0)) out.channels = this.channels;
+    if (Object.keys(this.origins).length > 0) out.origins = this.origins;
     return out;
   }
 }

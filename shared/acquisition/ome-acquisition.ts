@@ -93,15 +93,17 @@ function lightSourceWavelength(
   return laser === undefined ? undefined : withUnit(b, laser, 'Wavelength', 'nm', wavelengthInNm, isLengthUnit);
 }
 
-/** Exposure time of each channel: that of the first Plane of the channel that gives one. */
-function exposures(b: AcquisitionBuilder, pixels: XmlNode): Map<string, number> {
+/** Exposure time of each of `count` channels: that of the first Plane of the channel that gives one. */
+function exposures(b: AcquisitionBuilder, pixels: XmlNode, count: number): Map<string, number> {
   const out = new Map<string, number>();
   let seen = 0;
   for (const plane of pixels.children) {
+    if (out.size >= count) break;
     if (plane.name !== 'Plane') continue;
     if (++seen > MAX_PLANES) break;
     const channel = plane.attributes.TheC ?? '0';
-    if (out.has(channel) || plane.attributes.ExposureTime === undefined) continue;
+    // a channel past the count is none of the image's: it must not end the search early
+    if (!(Number(channel) < count) || out.has(channel) || plane.attributes.ExposureTime === undefined) continue;
     const seconds = withUnit(b, plane, 'ExposureTime', 's', timeInSeconds, isTimeUnit);
     if (seconds !== undefined) out.set(channel, seconds);
   }
@@ -118,7 +120,7 @@ function readChannels(
   const channels = modern.length > 0 ? modern : childNodes(image, 'LogicalChannel');
   const where = modern.length > 0 ? 'Channel' : 'LogicalChannel';
   b.channelCount(channels.length);
-  const exposure = pixels === undefined ? new Map<string, number>() : exposures(b, pixels);
+  const exposure = pixels === undefined ? new Map<string, number>() : exposures(b, pixels, channels.length);
   channels.forEach((channel, i) => {
     const set = (field: keyof AcquisitionChannel, value: string | number | undefined, key: string): void =>
       b.channel(i, field, value, `${where}[${i}]@${key}`);
