@@ -100,6 +100,15 @@ def link_or_copy(source, target):
         shutil.copyfile(source, target)
 
 
+def nested_folder(root, i, names, per_folder, folders_per_group):
+    """The folder of image i, `<group>/<folder>` named by `names`; made when its first image comes."""
+    folder = os.path.join(root, names[0].format(i // (per_folder * folders_per_group)),
+                          names[1].format((i // per_folder) % folders_per_group))
+    if i % per_folder == 0:
+        os.makedirs(folder, exist_ok=True)
+    return folder
+
+
 def write_mixed(root, count):
     """The mixed folder: image i is of kind i % 6 (hard-linked to its template), in
     `animal-NNN/session-NN/`; the images of every other cycle of kinds have a sidecar (written,
@@ -108,10 +117,7 @@ def write_mixed(root, count):
     os.makedirs(scratch, exist_ok=True)
     kinds = mixed_templates(scratch)
     for i in range(count):
-        folder = os.path.join(root, f'animal-{i // (PER_SESSION * SESSIONS_PER_ANIMAL):03d}',
-                              f'session-{(i // PER_SESSION) % SESSIONS_PER_ANIMAL:02d}')
-        if i % PER_SESSION == 0:
-            os.makedirs(folder, exist_ok=True)
+        folder = nested_folder(root, i, ('animal-{:03d}', 'session-{:02d}'), PER_SESSION, SESSIONS_PER_ANIMAL)
         _, suffix, template, head = kinds[i % len(kinds)]
         path = os.path.join(folder, f'img-{i:06d}{suffix}')
         link_or_copy(template, path)
@@ -132,10 +138,7 @@ def main():
     os.makedirs(root, exist_ok=True)
     kinds = templates(root)
     for i in range(count):
-        folder = os.path.join(root, f'group-{i // (PER_FOLDER * FOLDERS_PER_GROUP):02d}',
-                              f'day-{(i // PER_FOLDER) % FOLDERS_PER_GROUP:02d}')
-        if i % PER_FOLDER == 0:
-            os.makedirs(folder, exist_ok=True)
+        folder = nested_folder(root, i, ('group-{:02d}', 'day-{:02d}'), PER_FOLDER, FOLDERS_PER_GROUP)
         suffix, data, head = kinds[i % len(kinds)]
         path = os.path.join(folder, f'cell-{i:06d}{suffix}')
         with open(path, 'wb') as f:

@@ -52,6 +52,9 @@ const valueOf = (name: string, acquisition: Acquisition | undefined) =>
 const values = (acquisition: Acquisition | undefined) =>
   Object.fromEntries(ACQUISITION_VALUE_COLUMNS.map((c) => [c.name, acquisitionValue(c, acquisition)]));
 
+/** The LSM image's acquisition cells as text: instrument, objective, NA, channels, z step, interval, acquired. */
+const LSM_CELLS = ['', '40×/1.30 Oil', '1.3', 'ChS1 ex 561', '', '', '2014-04-03 15:44'];
+
 let lsm: Acquisition;
 let hyperstack: Acquisition;
 let instrument: Acquisition;
@@ -126,15 +129,7 @@ describe('exports with the acquisition columns', () => {
     expect(lines[1]).toBe(`${without[1]},,40×/1.30 Oil,1.3,ChS1 ex 561,,,2014-04-03 15:44`);
     expect(lines[2]).toBe(`${without[2]},,,,"Cy5, DAPI, FITC",1.75,0.001,`);
     expect(lines[3]).toBe(`${without[3]},,,,,,,`);
-    expect(parseTable(text, 'csv')[1]!.slice(-7)).toEqual([
-      '',
-      '40×/1.30 Oil',
-      '1.3',
-      'ChS1 ex 561',
-      '',
-      '',
-      '2014-04-03 15:44',
-    ]);
+    expect(parseTable(text, 'csv')[1]!.slice(-7)).toEqual(LSM_CELLS);
   });
 
   it('OMERO: numbers d, text s, empty number columns named for --allow_nan; off by default', () => {
@@ -142,16 +137,7 @@ describe('exports with the acquisition columns', () => {
     const { table, emptyNumbers } = omeroTable(rows(), 'lab', { acquisition: true });
     expect(table[0]).toEqual([...plain.table[0]!, 's', 's', 'd', 's', 'd', 'd', 's']);
     expect(table[1]).toEqual([...plain.table[1]!, ...ACQUISITION_COLUMN_NAMES]);
-    expect(table[2]).toEqual([
-      ...plain.table[2]!,
-      '',
-      '40×/1.30 Oil',
-      '1.3',
-      'ChS1 ex 561',
-      '',
-      '',
-      '2014-04-03 15:44',
-    ]);
+    expect(table[2]).toEqual([...plain.table[2]!, ...LSM_CELLS]);
     expect(table[3]!.slice(-7)).toEqual(['', '', '', 'Cy5, DAPI, FITC', '1.75', '0.001', '']);
     expect(emptyNumbers).toEqual([
       ...plain.emptyNumbers,
