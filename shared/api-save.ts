@@ -23,6 +23,13 @@ export interface SaveRequest {
    * `changes`, and the damaged file is kept beside it (`damagedKeptAs`).
    */
   replaceDamaged?: FieldValues;
+  /** What the user did that this save writes, for the change journal: `Genotype`, `Preset “Thy1 cohort 3”`. */
+  action?: string;
+}
+
+/** What a save's change-journal records share: the id of the whole save, over all its requests. */
+export interface SaveJournal {
+  batch: string;
 }
 
 /** The result of one file's save; `damagedKeptAs` names the copy of a damaged sidecar it replaced. */

@@ -16,7 +16,8 @@ import type { ImportPreview } from './sheets/table-import';
 import type { DatasetDraft } from './sheets/dataset-drafts';
 import type { PresetList, StoredPreset } from './presets/preset-file';
 import type { ImageDetail, PreviewImage } from './api-image';
-import type { SaveOutcome, SaveRequest } from './api-save';
+import type { SaveJournal, SaveOutcome, SaveRequest } from './api-save';
+import type { JournalRecord } from './journal';
 import type { ProfileInfo, ProfileProblem, ValuesChecked, ValuesToCheck } from './api-profile';
 import type { UnreadFiles } from './unread-files';
 import type { ChannelTableInfo, ChannelTableSave, ChannelTableSaved } from './api-channels';
@@ -28,7 +29,7 @@ export type { TableExportFormat } from './sheets/table-export';
 export type { ImportChange, ImportError, ImportPreview, ImportWarning } from './sheets/table-import';
 export type { Preset, PresetEntry, PresetList, StoredPreset } from './presets/preset-file';
 export type { DamagedSidecar, ImageDetail, PreviewImage, SalvagedValue, TagEntry } from './api-image';
-export type { SaveOutcome, SaveRequest } from './api-save';
+export type { SaveJournal, SaveOutcome, SaveRequest } from './api-save';
 export type { UnreadFiles } from './unread-files';
 export type { ChannelTableInfo, ChannelTableSave, ChannelTableSaved } from './api-channels';
 export type { MenuCommand, MenuState, WindowAnswer, WindowQuestion } from './api-window';
@@ -233,7 +234,7 @@ export interface ApiMethods {
    * in force (a closed vocabulary, a pattern, a format, a range; never `required`) fails with
    * INVALID_VALUE, as in `acqmeta set`.
    */
-  saveSidecars: { request: { saves: SaveRequest[] }; response: SaveOutcome[] };
+  saveSidecars: { request: { saves: SaveRequest[]; journal?: SaveJournal }; response: SaveOutcome[] };
   /** Every lab profile in force in the open folder (re-read when its file changed). */
   getProfiles: { request: Record<string, never>; response: ProfileInfo[] };
   /**
@@ -276,6 +277,18 @@ export interface ApiMethods {
    * when the file on disk is no longer the version the edit was made from.
    */
   saveChannelTable: { request: ChannelTableSave; response: ChannelTableSaved };
+  /**
+   * The change journal of the open folder: the records of `paths`, or of `batch` (a batch id),
+   * or all of them, paths relative to the open folder, oldest first; reads, never writes.
+   */
+  getJournal: { request: { paths?: string[]; batch?: string }; response: FolderJournal };
+}
+
+/** The change journal's records of some of the open folder's images, and the lines that could not be read. */
+export interface FolderJournal {
+  records: JournalRecord[];
+  /** Each unreadable journal line, in words (a line cut short by a crash). */
+  problems: string[];
 }
 
 /** Name of a backend operation. */
@@ -297,6 +310,8 @@ export type ApiEvent =
   | FolderChangedEvent
   /** The open folder is being watched from now on: natively, or by polling (network shares). */
   | ({ type: 'folder-watching' } & FolderWatching)
+  /** The open folder cannot be written: its change journal is kept in the settings folder, at `dir` (told once per folder). */
+  | { type: 'journal-elsewhere'; root: string; dir: string }
   | { type: 'menu'; command: MenuCommand }
   | { type: 'window-question'; id: number; question: WindowQuestion };
 
@@ -359,6 +374,7 @@ const METHODS: { readonly [K in ApiMethodName]: true } = {
   deletePreset: true,
   getChannelTable: true,
   saveChannelTable: true,
+  getJournal: true,
 };
 
 /** Every method name, for transports that register them one by one. */

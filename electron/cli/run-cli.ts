@@ -5,8 +5,10 @@ import { parseArgs, UsageError } from './args';
 import { CliError, EXIT, type CliIo, type Command } from './cli-io';
 import { exportCommand } from './commands/export-command';
 import { importCommand } from './commands/import-command';
+import { logCommand } from './commands/log-command';
 import { profileCommand } from './commands/profile-command';
 import { reportCommand } from './commands/report-command';
+import { restoreCommand } from './commands/restore-command';
 import { resultsCommand } from './commands/results-command';
 import { scanCommand } from './commands/scan-command';
 import { setCommand } from './commands/set-command';
@@ -22,6 +24,8 @@ const COMMANDS: readonly Command[] = [
   validateCommand,
   exportCommand,
   importCommand,
+  logCommand,
+  restoreCommand,
   reportCommand,
   profileCommand,
   resultsCommand,

@@ -79,6 +79,33 @@ export async function imageTargets(cwd: string, given: readonly string[]): Promi
   return entries;
 }
 
+/** An image or a folder named on the command line: the folder (the image's own, for an image) and the image's name (null: a folder). */
+export async function imageOrFolderArgument(
+  cwd: string,
+  given: string,
+): Promise<{ folder: string; image: string | null }> {
+  const absolute = path.resolve(cwd, given);
+  const info = await stat(absolute).catch(() => null);
+  if (info === null) throw new CliError(EXIT.usage, `${given}: no such file or folder`);
+  return info.isDirectory()
+    ? { folder: absolute, image: null }
+    : { folder: path.dirname(absolute), image: path.basename(absolute) };
+}
+
+/** The arguments that name folders, as absolute paths, in argument order. */
+export async function folderTargets(cwd: string, given: readonly string[]): Promise<string[]> {
+  const absolute = given.map((target) => path.resolve(cwd, target));
+  const isDir = await Promise.all(
+    absolute.map((target) =>
+      stat(target).then(
+        (s) => s.isDirectory(),
+        () => false,
+      ),
+    ),
+  );
+  return absolute.filter((_, i) => isDir[i]);
+}
+
 /** A path as the user would type it from `cwd`, `/`-separated. */
 function displayPath(cwd: string, absPath: string): string {
   const relative = path.relative(cwd, absPath);

@@ -10,6 +10,8 @@ import { scanImage } from '../services/rows';
 import { saveImageChanges, type FieldDiff, type ImageChanges, type SaveContext } from '../services/save';
 import type { WriteBatch } from '../services/sidecar';
 import type { TiffScanner } from '../services/tiff';
+import { journalPlaces, journalWrites } from '../services/journal';
+import type { CliIo } from './cli-io';
 import { describeStored } from './row-format';
 
 /** What happened to one image's sidecar (or, in a dry run, would happen). */
@@ -28,12 +30,26 @@ export interface CliWriter {
   write(entry: ImageEntry, request: ImageChanges, batch?: WriteBatch): Promise<WriteOutcome>;
 }
 
-/** A writer under the lab profiles `profiles` finds, whose new sidecars take their header from `scanner`. */
-export function cliWriter(profiles: ProfileFinder, scanner: TiffScanner, dryRun: boolean): CliWriter {
+/**
+ * A writer under the lab profiles `profiles` finds, whose new sidecars take their header from
+ * `scanner`, journaled as `action` (see `journalWrites`) in the journals of `roots`.
+ */
+export function cliWriter(
+  profiles: ProfileFinder,
+  scanner: TiffScanner,
+  dryRun: boolean,
+  journaled: { action: string; roots: readonly string[]; io: CliIo },
+): CliWriter {
   const header = (entry: ImageEntry) => scanImage(scanner, entry.absPath);
+  const places = journalPlaces({
+    roots: journaled.roots,
+    onFallback: (root, dir) =>
+      journaled.io.err(`warning: ${root} cannot be written; its change journal is kept in ${dir}`),
+  });
+  const journal = journalWrites(places, { tool: 'acqmeta', action: journaled.action });
   return {
     async write(entry, request, batch) {
-      const context: SaveContext = { header, profiles, dryRun, ...(batch === undefined ? {} : { batch }) };
+      const context: SaveContext = { header, profiles, dryRun, journal, ...(batch === undefined ? {} : { batch }) };
       try {
         const saved = await saveImageChanges(entry, request, context);
         if (saved.kind === 'unchanged') return { kind: 'unchanged' };

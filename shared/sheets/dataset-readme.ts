@@ -4,10 +4,13 @@
  * types, channels, pixel sizes, dates), how they were taken as the files recorded it
  * (instrument, objective, channels, z step, interval, with counts), what the sidecars say
  * (values per field with counts), how complete that is against the lab profile, the file
- * layout, and clearly marked places (`**TODO**`) for what no file tells: the instrument,
- * objective and probes where no file names them, the sample preparation, the licence. Pure: the backend and the command line give it rows.
+ * layout, who edited the sidecars when and with which tools (from the change journal), and
+ * clearly marked places (`**TODO**`) for what no file tells: the instrument, objective and
+ * probes where no file names them, the sample preparation, the licence. Pure: the backend and
+ * the command line give it rows and journal records.
  */
 import type { ImageRow, ProfileInfo } from '../api';
+import type { JournalRecord } from '../journal';
 import { EDITABLE_FIELDS, type FieldSpec, type FieldValue } from '../fields/field-table';
 import { completeness, type Completeness, type FieldCompleteness } from '../profile/completeness';
 import { pythonFloatRepr } from '../sidecar/python-repr';
@@ -15,6 +18,7 @@ import { markdownText, plural, TODO } from './markdown-text';
 import type { AcquisitionAspect } from '../acquisition/acquisition-tally';
 import { acquisitionSection, acquisitionTodos, readmeAspects } from './readme-acquisition';
 import { readmeFacts, type CountedValue, type DateRange, type ReadmeFacts } from './readme-facts';
+import { provenanceSection } from './readme-provenance';
 
 /** What the readme is made from. */
 export interface ReadmeInput {
@@ -26,6 +30,8 @@ export interface ReadmeInput {
   profiles: readonly ProfileInfo[];
   /** The day the draft is made, `YYYY-MM-DD`. */
   today: string;
+  /** The folder's change journal, oldest first (those of other images are left out); none: no provenance section. */
+  journal?: readonly JournalRecord[];
 }
 
 /** Values listed per field before the rest are counted. */
@@ -194,6 +200,12 @@ const byHand = (aspects: readonly AcquisitionAspect[]): string[] => [
   `- **Citation and contact:** ${TODO} how to cite the dataset, the related publication or DOI, and who to contact.`,
 ];
 
+/** The journal records of the images the readme describes. */
+function journalOf(input: ReadmeInput): readonly JournalRecord[] {
+  const described = new Set(input.rows.map((row) => row.path));
+  return (input.journal ?? []).filter((record) => described.has(record.path));
+}
+
 /** The draft readme of a dataset. */
 export function datasetReadme(input: ReadmeInput): string {
   const facts = readmeFacts(input.rows);
@@ -215,6 +227,7 @@ export function datasetReadme(input: ReadmeInput): string {
     completenessSection(report, input.profiles),
     acquisitionSection(aspects, input.rows.length),
     layoutSection(facts, input.folderName),
+    provenanceSection(journalOf(input)),
     byHand(aspects),
   ].filter((lines) => lines.length > 0);
   return `${sections.map((lines) => lines.join('\n')).join('\n\n')}\n`;

@@ -1,7 +1,7 @@
 /**
- * `acqmeta export <folder> [--format csv|tsv|xlsx|omero|readme|methods|channels] [--acquisition] [-o file]`:
+ * `acqmeta export <folder> [--format csv|tsv|xlsx|omero|readme|methods|channels|prov] [--acquisition] [-o file]`:
  * every image's fields (and, on request, its acquisition) as a table, the folder's draft
- * dataset readme or Methods text, or its channel table.
+ * dataset readme or Methods text, its channel table, or its change journal as PROV-JSON.
  */
 import path from 'node:path';
 import { CHANNEL_TABLE_NAME } from '../../../shared/channels/channel-table';
@@ -17,14 +17,15 @@ import { lastOption, UsageError } from '../args';
 import { CHANNELS_FORMAT, exportChannelTable, isChannelTableName } from '../channel-export';
 import { EXIT, type Command } from '../cli-io';
 import { refuseWorkbookOnTerminal, writeOutput } from '../file-output';
+import { exportProv, isProvFileName, PROV_FORMAT } from '../prov-export';
 import { folderArgument, walkFolder } from '../targets';
 
 /** The `export` command. */
 export const exportCommand: Command = {
   name: 'export',
   summary:
-    "write every image's fields as a CSV, TSV or XLSX table, an OMERO bulk annotation CSV, a dataset readme, a Methods draft or the channel table",
-  help: `Usage: acqmeta export <folder> [--format csv|tsv|xlsx|omero|readme|methods|channels]
+    "write every image's fields as a CSV, TSV or XLSX table, an OMERO bulk annotation CSV, a dataset readme, a Methods draft, the channel table or the change journal as PROV-JSON",
+  help: `Usage: acqmeta export <folder> [--format csv|tsv|xlsx|omero|readme|methods|channels|prov]
                       [--acquisition] [-o <file>]
 
 Writes one row per image under <folder> (subfolders included): the first column "path" is
@@ -68,6 +69,11 @@ left out and reported on stderr.
                      most ${DRAFT_IMAGES.toLocaleString('en-US')} images are read). stderr says which it was, and where
                      the images differ (channel counts, or channels named otherwise); save
                      it with -o <folder>/${CHANNEL_TABLE_NAME} to put it in force
+  --format prov      the change journal of the images under <folder> (acqmeta log) as a
+                     W3C PROV-JSON document: each sidecar version an entity, each action
+                     (batch) an activity, each user@host a prov:Person and each program a
+                     prov:SoftwareAgent (docs/cli.md, "PROV-JSON"); without journaled
+                     changes, a document without records (stderr says so)
   --acquisition      (csv, tsv, xlsx, omero) add what each image file records, after the
                      fields: acquisition_instrument, acquisition_objective, acquisition_na,
                      acquisition_channels, acquisition_z_step_um, acquisition_interval_s,
@@ -76,7 +82,7 @@ left out and reported on stderr.
                      file does not record is an empty cell. Read-only: import ignores them.
                      Reads every image's header
   -o <file>          write to <file> instead of stdout; without --format, its name ending
-                     (.csv, .tsv, .xlsx, .md) picks the format, and the name
+                     (.csv, .tsv, .xlsx, .md, .json for prov) picks the format, and the name
                      ${CHANNEL_TABLE_NAME} picks channels; an existing file is replaced
 
 The csv, tsv and xlsx tables can be edited and read back with acqmeta import.
@@ -90,11 +96,14 @@ read as a channel table, or when the images differ from the draft.`,
     const acquisition = args.flags.has('--acquisition');
     if (acquisition && format === CHANNELS_FORMAT)
       throw new UsageError('--acquisition adds columns to a table (csv, tsv, xlsx, omero), not to the channel table');
+    if (acquisition && format === PROV_FORMAT)
+      throw new UsageError('--acquisition adds columns to a table (csv, tsv, xlsx, omero), not to the change journal');
     if (acquisition && isDraft(format))
       throw new UsageError(
         `--acquisition adds columns to a table (csv, tsv, xlsx, omero); a ${format} describes the acquisition already`,
       );
     if (format === CHANNELS_FORMAT) return exportChannelTable(root, args.positionals[0] as string, outFile, io);
+    if (format === PROV_FORMAT) return exportProv(root, args.positionals[0] as string, outFile, io);
     refuseWorkbookOnTerminal(format, outFile, io);
     const result = isDraft(format) ? await draftOf(root, format) : await tableOf(root, format, acquisition);
     for (const { path: relPath, message } of result.skipped) io.err(`${relPath}: left out, ${message}`);
@@ -111,10 +120,15 @@ read as a channel table, or when the images differ from the draft.`,
   },
 };
 
-/** What `export` writes: a table format, a dataset draft, or the channel table. */
-type ExportFormat = TableExportFormat | DatasetDraft | typeof CHANNELS_FORMAT;
+/** What `export` writes: a table format, a dataset draft, the channel table, or the journal as PROV-JSON. */
+type ExportFormat = TableExportFormat | DatasetDraft | typeof CHANNELS_FORMAT | typeof PROV_FORMAT;
 
-const EXPORT_FORMATS: readonly ExportFormat[] = [...TABLE_EXPORT_FORMATS, ...DATASET_DRAFTS, CHANNELS_FORMAT];
+const EXPORT_FORMATS: readonly ExportFormat[] = [
+  ...TABLE_EXPORT_FORMATS,
+  ...DATASET_DRAFTS,
+  CHANNELS_FORMAT,
+  PROV_FORMAT,
+];
 
 const isDraft = (format: ExportFormat): format is DatasetDraft =>
   (DATASET_DRAFTS as readonly string[]).includes(format);
@@ -123,6 +137,7 @@ function exportFormat(given: string | undefined, outFile: string | undefined): E
   if (given === undefined) {
     if (outFile === undefined) return 'csv';
     if (isChannelTableName(outFile)) return CHANNELS_FORMAT;
+    if (isProvFileName(outFile)) return PROV_FORMAT;
     return /\.(md|markdown)$/i.test(outFile) ? 'readme' : exportFormatOfName(outFile);
   }
   if ((EXPORT_FORMATS as readonly string[]).includes(given)) return given as ExportFormat;
@@ -145,7 +160,7 @@ async function draftOf(root: string, draft: DatasetDraft): Promise<FolderExport>
   const scanner = createTiffScanner();
   try {
     const finder = createProfileFinder(createProfileCache(), { root });
-    const { file, count } = await exportReadme(root, path.basename(root), walkFolder(root), scanner, finder, draft);
+    const { file, count } = await exportReadme(root, path.basename(root), walkFolder(root), scanner, finder, { draft });
     return { file, count, skipped: [] };
   } finally {
     await scanner.close();

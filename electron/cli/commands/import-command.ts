@@ -91,7 +91,8 @@ async function importTable(
   if (preview.ignoredColumns !== undefined) io.err(`${ignoredColumnsMessage(preview.ignoredColumns)}.`);
   if (preview.errors.length > 0) return refuseAll(io, preview.errors.map(describeIssue));
   for (const warning of preview.warnings) io.err(`warning: ${describeIssue(warning)}`);
-  const writer = cliWriter(createProfileFinder(createProfileCache(), { root: folder.root }), scanner, dryRun);
+  const profiles = createProfileFinder(createProfileCache(), { root: folder.root });
+  const writer = cliWriter(profiles, scanner, dryRun, { action: `import ${fileName}`, roots: [folder.root], io });
   const write = ({ entry, read, changes }: ChangedRow, batch: WriteBatch) =>
     writer.write(entry, { changes, expected: versionRead(read) }, batch);
   const unmatched = preview.warnings.filter((w) => w.kind === 'unmatched-path').length;

@@ -13,7 +13,7 @@ import { createTiffScanner } from '../../services/tiff';
 import { lastOption, UsageError } from '../args';
 import type { Command } from '../cli-io';
 import { refusalsForEveryImage } from '../profile-refusals';
-import { imageTargets } from '../targets';
+import { folderTargets, imageTargets } from '../targets';
 import { cliWriter, describeDiff } from '../write-changes';
 import { refuseAll, writeAndReport } from '../write-report';
 
@@ -87,7 +87,13 @@ sidecar changed on disk meanwhile or could not be written.`,
     if (refusals.length > 0) return refuseAll(io, refusals);
     const scanner = createTiffScanner();
     try {
-      const writer = cliWriter(profiles, scanner, dryRun);
+      const action = [
+        'set',
+        ...assignments.map((a) => `--set ${a}`),
+        ...(pattern === null ? [] : [`--from-name ${lastOption(args, '--from-name') ?? ''}`]),
+      ].join(' ');
+      const roots = await folderTargets(io.cwd, args.positionals);
+      const writer = cliWriter(profiles, scanner, dryRun, { action, roots, io });
       const write = async ({ entry, changes: c }: (typeof targets)[number], batch: WriteBatch) => {
         // Invalid values were refused above: what is not a set of values is a name that does not match.
         if (c.kind !== 'values')

@@ -19,6 +19,7 @@ import { folderHandlers, openFolderAt } from './folder-handlers';
 import { ImageFolders } from './image-folders';
 import { imageHandlers } from './image-handlers';
 import { presetHandlers } from './preset-handlers';
+import { journalHandler } from './journal-handler';
 import { channelHandlers } from './channel-handlers';
 import { profileHandlers } from './profile-handlers';
 import { LiveFolder } from './live-folder';
@@ -84,7 +85,14 @@ export function createBackend(options: BackendOptions): Backend {
       context.scan?.stop();
       context.scan = null;
     },
-    live: new LiveFolder(scanner, profiles, emit, options.watch ?? null, options.liveWithoutScanMs),
+    live: new LiveFolder(
+      scanner,
+      profiles,
+      emit,
+      options.watch ?? null,
+      options.liveWithoutScanMs,
+      options.configDir ?? undefined,
+    ),
     headers: new HeaderMemo(),
     imageFolders,
     readAhead: null,
@@ -99,6 +107,7 @@ export function createBackend(options: BackendOptions): Backend {
     ...resultsHandler(context),
     ...presetHandlers(context),
     ...channelHandlers(context),
+    ...journalHandler(context),
   };
   const validators = compileRequestValidators();
   // the folder opened at start is scanned once a window loads: its first rows are read meanwhile

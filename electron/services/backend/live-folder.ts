@@ -1,9 +1,12 @@
 /**
  * The open folder kept live: watched for changes other programs make (rows read again and
- * sent as `folder-changed` events) and swept of the temp files killed writes left behind.
+ * sent as `folder-changed` events, and journaled as changed outside AcqMeta where the journal
+ * holds records of the image) and swept of the temp files killed writes left behind.
  */
 import type { ApiEvent, FolderWatching } from '../../../shared/api';
-import { imageFormat, type OpenFolder } from '../folder';
+import type { ImageRow } from '../../../shared/api';
+import { defaultConfigDir, imageFormat, type OpenFolder } from '../folder';
+import { outsideChanges, type SidecarNow } from '../journal';
 import { createProfileFinder, type ProfileCache } from '../profile';
 import { startWriteWorker, sweepStaleTempsUnder } from '../sidecar';
 import type { TiffScanner } from '../tiff';
@@ -49,6 +52,7 @@ export class LiveFolder {
     private readonly emit: (event: ApiEvent) => void,
     private readonly options: WatchOptions | null,
     private readonly withoutScanMs = START_WITHOUT_SCAN_MS,
+    private readonly configDir = defaultConfigDir(),
   ) {}
 
   /**
@@ -102,6 +106,7 @@ export class LiveFolder {
     void sweepStaleTempsUnder(folder.root, this.sweep.signal);
     this.switching = this.switching.then(async () => {
       if (this.options === null || generation !== this.generation) return;
+      const outside = outsideChanges(folder.root, this.configDir);
       const handle = (paths: string[]) =>
         readFolderChanges(
           folder,
@@ -109,7 +114,9 @@ export class LiveFolder {
           this.scanner,
           createProfileFinder(this.profiles, { root: folder.root }),
           (changes) => {
-            if (generation === this.generation) this.emit({ type: 'folder-changed', root: folder.root, ...changes });
+            if (generation !== this.generation) return;
+            this.emit({ type: 'folder-changed', root: folder.root, ...changes });
+            void outside.check(changes.rows.map(sidecarNow));
           },
         );
       this.current = await watchFolder(folder.root, handle, relevant, this.options).catch(() => null);
@@ -118,6 +125,7 @@ export class LiveFolder {
       if (this.saving > 0) this.releases.push(this.current.hold());
       if (generation === this.generation)
         this.emit({ type: 'folder-watching', root: folder.root, mode: this.current.mode });
+      void outside.checkAll();
     });
   }
 
@@ -149,4 +157,9 @@ export class LiveFolder {
     this.current = null;
     await watch?.stop();
   }
+}
+
+/** A row's sidecar, as the journal's check of outside changes looks at it. */
+function sidecarNow(row: ImageRow): SidecarNow {
+  return { path: row.path, version: row.version, values: row.sidecar === 'ok' ? row.values : null };
 }

@@ -73,6 +73,7 @@ const saveRequest = {
     remove: { type: 'array', uniqueItems: true, items: { enum: EDITABLE_FIELDS.map((f) => f.name) } },
     replaceDamaged: fieldValues,
     create: { type: 'boolean' },
+    action: { type: 'string', maxLength: 500 },
   },
 } as const;
 
@@ -107,9 +108,23 @@ const REQUEST_SCHEMAS: Record<ApiMethodName, object> = {
   saveSidecars: {
     ...empty,
     required: ['saves'],
-    properties: { saves: { type: 'array', maxItems: 100_000, items: saveRequest } },
+    properties: {
+      saves: { type: 'array', maxItems: 100_000, items: saveRequest },
+      journal: {
+        ...empty,
+        required: ['batch'],
+        properties: { batch: { type: 'string', minLength: 1, maxLength: 100 } },
+      },
+    },
   },
   getProfiles: empty,
+  getJournal: {
+    ...empty,
+    properties: {
+      paths: { type: 'array', maxItems: 100_000, items: relativePath },
+      batch: { type: 'string', minLength: 1, maxLength: 100 },
+    },
+  },
   checkValues: {
     ...empty,
     required: ['items'],

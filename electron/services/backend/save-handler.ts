@@ -1,13 +1,16 @@
 /**
  * saveSidecars: each file goes through the one save path (`saveImageChanges`) on its own,
- * many files in flight; the folders written are synced once per request.
+ * many files in flight; the folders written are synced once per request. Each write is
+ * journaled with its save's action, all of one save under the batch id the renderer gives.
  */
+import { randomUUID } from 'node:crypto';
 import type { ApiHandlers, SaveOutcome, SaveRequest } from '../../../shared/api';
 import { readsFileHeader } from '../../../shared/image-format';
 import type { ProfileFinder } from '../profile';
 import { composeRow, mapInOrder, summarizeSidecar, type ImageScan } from '../rows';
 import { saveImageChanges } from '../save';
-import { inWriteBatch, noteValueProblems, valueProblemsAfterEdit, type WriteBatch } from '../sidecar';
+import { journalPlaces, journalWrites, type JournalPlaces } from '../journal';
+import { inWriteBatch, noteValueProblems, valueProblemsAfterEdit, type JournalHook, type WriteBatch } from '../sidecar';
 import { profileFinder, requireFolder, type BackendContext } from './backend-context';
 import { checkSidecarInside, resolveImage, type OpenFolder, type RealFolders } from '../folder';
 import { toBackendError } from '../disk';
@@ -22,6 +25,23 @@ interface SaveRun {
   profiles: ProfileFinder;
   batch: WriteBatch;
   realFolders: RealFolders;
+  journal: (action: string | undefined) => JournalHook;
+}
+
+/** The journals of each open folder, kept while it is open (what is known of its folders, the fallback told once). */
+const folderJournals = new WeakMap<OpenFolder, JournalPlaces>();
+
+function journalsOf(context: BackendContext, folder: OpenFolder): JournalPlaces {
+  let places = folderJournals.get(folder);
+  if (places === undefined) {
+    places = journalPlaces({
+      roots: [folder.root],
+      ...(context.options.configDir == null ? {} : { configDir: context.options.configDir }),
+      onFallback: (root, dir) => context.emit({ type: 'journal-elsewhere', root, dir }),
+    });
+    folderJournals.set(folder, places);
+  }
+  return places;
 }
 
 /** Handler of `saveSidecars`; saves of the same path run in request order. */
@@ -32,7 +52,11 @@ export function saveHandler(context: BackendContext): Pick<ApiHandlers, 'saveSid
       const profiles = profileFinder(context, folder);
       return context.live.whileSaving(() =>
         inWriteBatch(async (batch) => {
-          const shared: SaveRun = { context, folder, profiles, batch, realFolders: new Map() };
+          const places = journalsOf(context, folder);
+          const batchId = request.journal?.batch ?? randomUUID();
+          const journal = (action: string | undefined) =>
+            journalWrites(places, { tool: 'AcqMeta', action: action ?? 'Save', batch: batchId });
+          const shared: SaveRun = { context, folder, profiles, batch, realFolders: new Map(), journal };
           const chains = new Map<string, Promise<unknown>>();
           const run = (save: SaveRequest): Promise<SaveOutcome> => {
             const previous = chains.get(save.path) ?? Promise.resolve();
@@ -54,7 +78,7 @@ function failed(save: SaveRequest, error: unknown): SaveOutcome {
 }
 
 async function saveOne(
-  { context, folder, profiles, batch, realFolders }: SaveRun,
+  { context, folder, profiles, batch, realFolders, journal }: SaveRun,
   save: SaveRequest,
 ): Promise<SaveOutcome> {
   const entry = await resolveImage(folder, save.path, realFolders);
@@ -79,7 +103,7 @@ async function saveOne(
       ...(save.replaceDamaged === undefined ? {} : { replaceDamaged: save.replaceDamaged }),
       ...(save.create === true ? { create: true } : {}),
     },
-    { header: () => scanning, profiles, batch },
+    { header: () => scanning, profiles, batch, journal: journal(save.action) },
     (sidecar, previous) => {
       const problems = valueProblemsAfterEdit(previous?.sha256 ?? null, sidecar);
       return {

@@ -66,7 +66,7 @@ export function tableHandlers(
         exportEntries(folder, request.paths),
         context.scanner,
         profileFinder(context, folder),
-        request.draft,
+        { draft: request.draft, configDir: context.options.configDir ?? undefined },
       );
       return downloadOf(name, file, []);
     },

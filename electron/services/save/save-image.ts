@@ -13,7 +13,13 @@ import { readsFileHeader } from '../../../shared/image-format';
 import type { ImageEntry } from '../folder';
 import { refusalsOf, sidecarValues, type ProfileFinder } from '../profile';
 import { defaultValues, type ImageScan } from '../rows';
-import { saveFieldChanges, type NewSidecarSource, type TakeFromSaved, type WriteBatch } from '../sidecar';
+import {
+  saveFieldChanges,
+  type JournalHook,
+  type NewSidecarSource,
+  type TakeFromSaved,
+  type WriteBatch,
+} from '../sidecar';
 
 /** One field that changes. */
 export interface FieldDiff {
@@ -46,6 +52,8 @@ export interface SaveContext {
   batch?: WriteBatch;
   /** Check everything, write nothing. */
   dryRun?: boolean;
+  /** The journal record of each write (see `journalWrites`); absent: not journaled. */
+  journal?: JournalHook;
 }
 
 /** What a save did (or, in a dry run, would do). */
@@ -97,6 +105,7 @@ export async function saveImageChanges<T = undefined>(
       ...(request.create === undefined ? {} : { create: request.create }),
       ...(context.batch === undefined ? {} : { batch: context.batch }),
       ...(context.dryRun === undefined ? {} : { dryRun: context.dryRun }),
+      ...(context.journal === undefined ? {} : { journal: context.journal }),
       newSidecar: () => newSidecarSource(entry, context),
       refuse: (current) => {
         const stored = sidecarValues(current === null ? { state: 'missing' } : { state: 'ok', sidecar: current });

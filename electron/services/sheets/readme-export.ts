@@ -1,11 +1,13 @@
 /**
  * The dataset readme (or Methods draft) of a folder or some of its images as a file: the
- * images' headers read through the scanner, their sidecars and the lab profiles in force —
- * shared by `acqmeta export --format readme|methods` and the `exportReadme` API method.
+ * images' headers read through the scanner, their sidecars, the lab profiles in force and (for
+ * the readme) the change journal — shared by `acqmeta export --format readme|methods` and the
+ * `exportReadme` API method.
  */
 import type { ImageRow } from '../../../shared/api';
 import { datasetDraft, DRAFT_SUFFIXES, type DatasetDraft } from '../../../shared/sheets/dataset-drafts';
 import type { ImageEntry } from '../folder';
+import { readFolderJournal } from '../journal';
 import { profilesUnder, type ProfileFinder } from '../profile';
 import { scanRows } from '../rows';
 import type { TiffScanner } from '../tiff';
@@ -17,6 +19,16 @@ export interface ReadmeExport {
   count: number;
 }
 
+/** How a draft is made. */
+export interface ReadmeExportOptions {
+  /** The draft: `readme` (the default) or `methods`. */
+  draft?: DatasetDraft;
+  /** The per-user settings folder, where the journals of folders that cannot be written are kept (default: the user's). */
+  configDir?: string;
+  /** The day the draft is made, `YYYY-MM-DD` (default: today, local time). */
+  today?: string;
+}
+
 /** Today as `YYYY-MM-DD` in local time. */
 export function localDay(now: Date = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, '0');
@@ -25,8 +37,9 @@ export function localDay(now: Date = new Date()): string {
 
 /**
  * Reads every entry (header, sidecar, profile problems) and writes the draft (readme unless
- * `draft` says otherwise) of the folder named `folderName`; the profiles described are those
- * in force for these images.
+ * `options.draft` says otherwise) of the folder named `folderName`; the profiles described are
+ * those in force for these images. The readme's provenance comes from the folder's journal,
+ * whose unreadable lines are the file's notes.
  */
 export async function exportReadme(
   root: string,
@@ -34,20 +47,21 @@ export async function exportReadme(
   entries: AsyncIterable<ImageEntry> | Iterable<ImageEntry>,
   scanner: TiffScanner,
   finder: ProfileFinder,
-  draft: DatasetDraft = 'readme',
-  today: string = localDay(),
+  { draft = 'readme', configDir, today = localDay() }: ReadmeExportOptions = {},
 ): Promise<ReadmeExport> {
   const rows: ImageRow[] = [];
   for await (const row of scanRows(root, entries, scanner, { profiles: finder })) rows.push(row);
   const used = new Set(rows.map((row) => row.profile));
   const profiles = (await profilesUnder(root, finder)).filter((profile) => used.has(profile.source));
-  const text = datasetDraft(draft, { folderName, rows, profiles, today });
+  // the Methods draft says nothing of who edited the sidecars
+  const journal = draft === 'readme' ? await readFolderJournal(root, configDir) : null;
+  const text = datasetDraft(draft, { folderName, rows, profiles, today, journal: journal?.records });
   return {
     file: {
       bytes: new TextEncoder().encode(text),
       mimeType: 'text/markdown',
       suffix: DRAFT_SUFFIXES[draft],
-      notes: [],
+      notes: (journal?.problems ?? []).map((problem) => `change journal: ${problem}`),
     },
     count: rows.length,
   };

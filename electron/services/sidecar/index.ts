@@ -1,6 +1,7 @@
 /**
  * Sidecar files on disk: reading with versions, atomic conflict-checked writes, field saves,
- * write batches and the clean-up of temp files left by killed writes.
+ * write batches (each write's journal record synced before its rename) and the clean-up of
+ * temp files left by killed writes.
  */
 export { noteValueProblems, valueProblemsAfterEdit } from './clean-sidecars';
 export { ioFailure, sameVersion } from './file-snapshot';
@@ -9,6 +10,8 @@ export { readSidecarFile, sidecarFromSnapshot, type SidecarFile } from './read-s
 export { readSnapshotSync } from './read-snapshot-sync';
 export {
   saveFieldChanges,
+  type JournalHook,
+  type JournalWrite,
   type NewSidecarSource,
   type SaveOptions,
   type SaveResult,
@@ -18,5 +21,6 @@ export { replaceFile } from './replace-file';
 export { sidecarNameFor, sidecarPathFor } from './sidecar-path';
 export { sweepStaleTemps, sweepStaleTempsUnder } from './temp-files';
 export { inWriteBatch, WriteBatch } from './write-batch';
-export { lookInWorker, startWriteWorker } from './write-worker-client';
+export { appendJournalInWorker, lookInWorker, startWriteWorker } from './write-worker-client';
+export type { JournalEntry } from './write-worker-protocol';
 export { isOwnWriteOnDisk } from './written-versions';

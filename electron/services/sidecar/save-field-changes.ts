@@ -12,6 +12,7 @@ import { sidecarFromSnapshot, type SidecarFile } from './read-sidecar-file';
 import { withSidecarLock } from './sidecar-lock';
 import { sidecarNameFor } from './sidecar-path';
 import type { WriteBatch } from './write-batch';
+import type { JournalEntry } from './write-worker-protocol';
 import {
   readForWrite,
   replaceSidecar,
@@ -53,7 +54,24 @@ export interface SaveOptions {
   replaceDamaged?: FieldValues;
   /** Create a missing sidecar even when no change differs from what a new one holds. */
   create?: boolean;
+  /** The journal record of the write, asked for only when the save writes (null: none). */
+  journal?: JournalHook;
 }
+
+/** What a write changes, for its journal record. */
+export interface JournalWrite {
+  imagePath: string;
+  /** The stored values before (a damaged file's: `replaceDamaged`; null: there was no sidecar) and after. */
+  before: FieldValues | null;
+  after: FieldValues;
+  /** The fields whose key the sidecar lacked before the write. */
+  absentBefore: readonly string[];
+  /** The version replaced (null: there was no file). */
+  previous: SidecarVersion | null;
+}
+
+/** Makes a write's journal record (null: that folder is not journaled). */
+export type JournalHook = (write: JournalWrite) => Promise<JournalEntry | null>;
 
 /** The image's header and the calibration its file declares: what a new sidecar holds. */
 export interface NewSidecarSource {
@@ -86,7 +104,7 @@ export type TakeFromSaved<T> = (saved: Sidecar, previous: SidecarVersion | null)
 /** A save decided: its result, and the write it needs (null: none). */
 interface PlannedSave<T> {
   result: SaveResult<T>;
-  write: { target: WriteTarget; bytes: Uint8Array } | null;
+  write: { target: WriteTarget; bytes: Uint8Array; after: FieldValues } | null;
 }
 
 const utf8 = new TextEncoder();
@@ -117,9 +135,17 @@ export async function saveFieldChanges<T = undefined>(
     const source = create && options.newSidecar ? await options.newSidecar() : null;
     const { result, write } = planSave(imagePath, onDisk, file, source, changes, options, take);
     if (write === null) return result;
+    const journal =
+      (await options.journal?.({
+        imagePath,
+        before: result.before,
+        after: write.after,
+        absentBefore: file.state === 'ok' ? file.sidecar.absentFields() : [],
+        previous: result.version,
+      })) ?? undefined;
     const damagedKeptAs =
       rebuild && onDisk.snapshot !== null ? await keepDamaged(imagePath, onDisk.snapshot, options.batch) : null;
-    const version = await replaceSidecar(imagePath, write.target, write.bytes, options.batch);
+    const version = await replaceSidecar(imagePath, write.target, write.bytes, options.batch, journal);
     return { ...result, version, damagedKeptAs };
   });
 }
@@ -175,5 +201,6 @@ function planSave<T>(
   }
   const result = { changed, version: current, before, taken: take?.(sidecar, current) as T, damagedKeptAs: null };
   if (!changed || options.dryRun === true) return { result, write: null };
-  return { result, write: { target: writeTargetOf(onDisk), bytes: utf8.encode(sidecar.text) } };
+  const after = options.journal === undefined ? {} : sidecar.fieldValues();
+  return { result, write: { target: writeTargetOf(onDisk), bytes: utf8.encode(sidecar.text), after } };
 }

@@ -13,6 +13,7 @@ import type { WriteBatch } from './write-batch';
 import type { Found } from './rename-checks';
 import { readInWorker } from './write-worker-client';
 import { rememberWritten } from './written-versions';
+import type { JournalEntry } from './write-worker-protocol';
 
 /** A sidecar as found just before a write: its bytes (null: no file) and the file a write replaces. */
 export interface SidecarOnDisk {
@@ -64,6 +65,7 @@ export function writeTargetOf(onDisk: SidecarOnDisk): WriteTarget {
  * Writes `bytes` over the sidecar at `target` (callers hold the lock) and returns the new
  * version. A read-only sidecar is refused; the old file's permission bits are kept. Another
  * program's write just before or after the rename fails with `CONFLICT` (see `replaceFile`).
+ * A `journal` record is synced before the rename.
  * Bytes that have their buffer to themselves are handed to the write worker: do not use them after.
  */
 export async function replaceSidecar(
@@ -71,6 +73,7 @@ export async function replaceSidecar(
   target: WriteTarget,
   bytes: Uint8Array,
   batch?: WriteBatch,
+  journal?: JournalEntry,
 ): Promise<SidecarVersion> {
   const name = sidecarNameFor(imagePath);
   try {
@@ -78,7 +81,7 @@ export async function replaceSidecar(
     const version = await replaceFile(
       target.file,
       bytes,
-      { mode: target.mode, found: target.found, name, imagePath },
+      { mode: target.mode, found: target.found, name, imagePath, ...(journal === undefined ? {} : { journal }) },
       batch,
     );
     rememberWritten(sidecarPathFor(imagePath), version);

@@ -11,6 +11,7 @@ import type { StampedSnapshot } from './opened-file';
 import { turnBatch } from './turn-batch';
 import type {
   CarriedError,
+  JournalRequest,
   Look,
   LookRequest,
   ReadRequest,
@@ -22,7 +23,8 @@ import type {
 const WORKER_FILE = 'write-worker.cjs';
 
 type Waiting = { resolve: (value: unknown) => void; reject: (error: Error) => void };
-type Unsent = Omit<ReadRequest, 'id'> | Omit<ReplaceRequest, 'id'> | Omit<LookRequest, 'id'>;
+type Unsent =
+  Omit<ReadRequest, 'id'> | Omit<ReplaceRequest, 'id'> | Omit<LookRequest, 'id'> | Omit<JournalRequest, 'id'>;
 
 let worker: Worker | null = null;
 const waiting = new Map<number, Waiting>();
@@ -71,6 +73,11 @@ export function replaceInWorker(replace: Omit<ReplaceRequest, 'type' | 'id'>): P
     { type: 'replace', ...replace },
     own ? (bytes.buffer as ArrayBuffer) : undefined,
   ) as Promise<SidecarVersion>;
+}
+
+/** Appends whole lines to this process's journal file in `dir` (shared with its saves); resolves once they are synced. */
+export function appendJournalInWorker(dir: string, text: string): Promise<void> {
+  return send({ type: 'journal', dir, text }) as Promise<void>;
 }
 
 /** `lstat`s an image and its sidecar's name (blocking calls on the worker's thread, one message for both). */

@@ -4,6 +4,7 @@
  * in one message, the answers likewise.
  */
 import type { SidecarVersion } from '../../../shared/api';
+import type { JournalRecord } from '../../../shared/journal';
 import type { FileStamp } from '../disk';
 import type { SidecarListing } from '../folder';
 import type { FileSnapshot } from './opened-file';
@@ -37,6 +38,14 @@ export interface ReplaceRequest {
   /** The sidecar's name and image, for the messages of failures. */
   name: string;
   imagePath: string;
+  /** The write's journal record, synced before the rename (its `after` is the version written); null: none. */
+  journal: JournalEntry | null;
+}
+
+/** A write's journal record, but for the version it writes, and the journal folder it goes to. */
+export interface JournalEntry {
+  dir: string;
+  record: Omit<JournalRecord, 'after'>;
 }
 
 /** Look at an image and its sidecar without following links (`lstat`): answered with a {@link Look}. */
@@ -53,8 +62,16 @@ export interface Look {
   sidecar: SidecarListing;
 }
 
+/** Append whole lines to this process's file in a journal folder: answered (null) once they are synced. */
+export interface JournalRequest {
+  type: 'journal';
+  id: number;
+  dir: string;
+  text: string;
+}
+
 /** A request to the write worker. */
-export type WriteRequest = ReadRequest | ReplaceRequest | LookRequest;
+export type WriteRequest = ReadRequest | ReplaceRequest | LookRequest | JournalRequest;
 
 /** A failure as data (errors do not cross thread boundaries intact). */
 export interface CarriedError {

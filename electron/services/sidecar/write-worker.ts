@@ -30,6 +30,8 @@ import { ApiFailure } from '../../../shared/errors';
 import { atWritePoint, stampOf, type FileStamp, type WritePoint } from '../disk';
 import { versionOf } from './opened-file';
 import { readSnapshotSync } from './read-snapshot-sync';
+import { journalLine } from '../../../shared/journal';
+import { appendToJournal, appendUnsynced } from './journal-appender';
 import { checkAfterRename, checkBeforeRename } from './rename-checks';
 import { turnBatch } from './turn-batch';
 import type { Look, LookRequest, ReplaceRequest, WriteReply, WriteRequest } from './write-worker-protocol';
@@ -87,7 +89,31 @@ function replace(request: ReplaceRequest): void {
       } catch (error) {
         return fail(error);
       }
-      past('before-check', target, () => renameChecked(request, version, stamp, fail));
+      journaled(request, version, fail, (failAfter) =>
+        past('before-check', target, () => renameChecked(request, version, stamp, failAfter)),
+      );
+    });
+  });
+}
+
+/**
+ * Runs `next` once the write's journal record (with the version written) is synced: at once
+ * without one. A write refused after its record was synced appends a line that cancels it.
+ */
+function journaled(
+  request: ReplaceRequest,
+  written: SidecarVersion,
+  fail: (error: unknown) => void,
+  next: (fail: (error: unknown) => void) => void,
+): void {
+  const { journal } = request;
+  if (journal === null) return next(fail);
+  const after = { size: written.size, mtime: written.mtimeMs, sha256: written.sha256 };
+  appendToJournal(journal.dir, journalLine({ ...journal.record, after }), (error) => {
+    if (error !== null) return fail(error);
+    next((failure) => {
+      appendUnsynced(journal.dir, journalLine({ cancel: journal.record.id }));
+      fail(failure);
     });
   });
 }
@@ -161,6 +187,13 @@ port.on('message', (requests: WriteRequest[]) => {
     }
     if (request.type === 'look') {
       answer({ id: request.id, ok: true, value: look(request) });
+      continue;
+    }
+    if (request.type === 'journal') {
+      const { id } = request;
+      appendToJournal(request.dir, request.text, (error) =>
+        answer(error === null ? { id, ok: true, value: null } : failure(id, error)),
+      );
       continue;
     }
     try {

@@ -5,10 +5,12 @@
  * replaces a sidecar while it is being saved is reported, never overwritten silently. Writers
  * are held at known points by write gates, so each run meets the others where the test says.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { lockFolderOf, STALE_LOCK_MS } from '../../../../electron/services/sidecar/lock-folder';
+import { parseJournal, type JournalRecord } from '../../../../shared/journal';
 import { bundleEntries } from '../services/tiff/build-worker';
 import { sidecarFolder, startCli, storedValue, WriteGate, type GatedRun } from './gated-writers';
 
@@ -43,14 +45,34 @@ afterEach(() => {
 const setField = (field: string, value: string, gate?: WriteGate): GatedRun =>
   startCli(cli, ['set', root, '--set', `${field}=${value}`], gate);
 
-/** Hidden entries (temp files, lock folders) left anywhere under the folder. */
+/** Hidden entries (temp files, lock folders) left anywhere under the folder; the change journal's folder is no leftover. */
 function leftBehind(): string[] {
-  return readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((name) => path.basename(name).startsWith('.'));
+  const journal = path.join(root, '.acqmeta', 'journal');
+  if (existsSync(journal)) expect(readdirSync(path.join(root, '.acqmeta'))).toEqual(['journal']);
+  for (const name of existsSync(journal) ? readdirSync(journal) : []) expect(name).toMatch(/\.jsonl$/);
+  return readdirSync(root, { recursive: true, encoding: 'utf8' }).filter(
+    (name) => path.basename(name).startsWith('.') && name !== '.acqmeta',
+  );
+}
+
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+/** The change journal's files in the folder given to the runs: name → its records (each file whole). */
+function journalFiles(): Map<string, JournalRecord[]> {
+  const dir = path.join(root, '.acqmeta', 'journal');
+  const files = new Map<string, JournalRecord[]>();
+  for (const name of existsSync(dir) ? readdirSync(dir) : []) {
+    const parsed = parseJournal(readFileSync(path.join(dir, name), 'utf8'));
+    expect({ name, unreadable: parsed.unreadable }).toEqual({ name, unreadable: [] });
+    files.set(name, parsed.records);
+  }
+  return files;
 }
 
 describe('concurrent acqmeta set runs over one folder', () => {
   it.each([2, 4])('keep every edit of %i runs setting different fields, round after round', async (runs) => {
     ({ root, sidecars } = sidecarFolder(FOLDERS, PER_FOLDER));
+    const original = new Map(sidecars.map((file) => [file, sha256(readFileSync(file))]));
     for (let round = 0; round < 2; round++) {
       const value = (field: string) => `${field}-${runs}-${round}`;
       // The first run holds its first writes before their rename, and so the folders' locks;
@@ -76,6 +98,42 @@ describe('concurrent acqmeta set runs over one folder', () => {
       }
       for (const file of sidecars) {
         for (const field of FIELDS.slice(0, runs)) expect(storedValue(file, field)).toBe(value(field));
+      }
+      // The change journal: one file per run, named for its process, holding a record of each
+      // of its writes (of its field only) in one batch.
+      const journal = journalFiles();
+      expect(journal.size).toBe(runs * (round + 1));
+      started.forEach((run, i) => {
+        const names = [...journal.keys()].filter((name) => name.includes(`-${run.child.pid}-`));
+        expect(names).toHaveLength(1);
+        const records = journal.get(names[0] as string) as JournalRecord[];
+        const field = FIELDS[i] as string;
+        expect(records).toHaveLength(FILES);
+        expect(new Set(records.map((r) => r.path)).size).toBe(FILES);
+        expect(new Set(records.map((r) => r.batch)).size).toBe(1);
+        for (const r of records) {
+          expect(r.action).toBe(`set --set ${field}=${value(field)}`);
+          expect(r.changes).toEqual([
+            { field, old: round === 0 ? expect.anything() : `${field}-${runs}-${round - 1}`, new: value(field) },
+          ]);
+        }
+      });
+      // Each sidecar's records chain from its first version to the one on the disk: every
+      // write of every run, none lost, none of a write that did not happen.
+      const byPath = new Map<string, JournalRecord[]>();
+      for (const record of [...journal.values()].flat())
+        byPath.set(record.path, [...(byPath.get(record.path) ?? []), record]);
+      for (const file of sidecars) {
+        const rel = path.relative(root, file.slice(0, -'.json'.length)).split(path.sep).join('/');
+        const left = [...(byPath.get(rel) ?? [])];
+        expect(left).toHaveLength(runs * (round + 1));
+        let sha = original.get(file) as string;
+        while (left.length > 0) {
+          const next = left.findIndex((r) => r.before?.sha256 === sha);
+          expect({ rel, from: sha, found: next >= 0 }).toEqual({ rel, from: sha, found: true });
+          sha = (left.splice(next, 1)[0] as JournalRecord).after?.sha256 as string;
+        }
+        expect(sha).toBe(sha256(readFileSync(file)));
       }
       for (const gate of gates) rmSync(`${gate.file}.reached`);
       expect(leftBehind()).toEqual([]);
@@ -133,6 +191,13 @@ describe('a program that does not lock replaces a sidecar while it is being save
       );
       expect(result.stdout).toContain('0 sidecars updated');
       expect(readFileSync(file, 'utf8')).toBe(theirs);
+      // the write that did not happen is not in the journal (its record was taken back)
+      const journal = [...journalFiles().values()];
+      expect(journal).toHaveLength(1);
+      expect(journal[0]).toEqual([]);
+      expect(
+        readFileSync(path.join(root, '.acqmeta', 'journal', [...journalFiles().keys()][0] as string), 'utf8'),
+      ).toMatch(/^\{.*\}\n\{"cancel":"[0-9a-f-]+"\}\n$/);
     },
   );
 });

@@ -15,6 +15,7 @@ import type {
 } from '../../../../shared/api';
 import { CHANNEL_TABLE_NAME, emptyChannelTable, type ChannelTable } from '../../../../shared/channels/channel-table';
 import { EDITABLE_FIELDS, type FieldValues } from '../../../../shared/fields/field-table';
+import type { JournalRecord } from '../../../../shared/journal';
 import { createAppStore, type AppStore } from '../../../../renderer/src/store/app-store';
 
 /** Default values of all editable fields. */
@@ -51,6 +52,8 @@ export interface FakeBackend {
   client: ApiClient;
   /** Every `saveSidecars` request, in order. */
   saves: SaveRequest[][];
+  /** The change-journal batch id of every `saveSidecars` request, in order (null: none given). */
+  saveBatchIds: (string | null)[];
   /** Decides one file's save outcome; by default it succeeds with the changes applied. */
   saveOutcome: (save: SaveRequest) => SaveOutcome;
   /** What `reloadRow` returns. */
@@ -71,6 +74,8 @@ export interface FakeBackend {
   channelDraft: ChannelTable;
   /** Every `saveChannelTable` request, in order (a refused one too). */
   channelSaves: ChannelTableSave[];
+  /** The change journal's records, oldest first (what `getJournal` filters). */
+  journal: JournalRecord[];
   emit(event: ApiEvent): void;
 }
 
@@ -93,6 +98,7 @@ export function fakeBackend(rows: ImageRow[], scanId = 'scan-1'): FakeBackend {
   const byPath = new Map(rows.map((r) => [r.path, r]));
   const backend: FakeBackend = {
     saves: [],
+    saveBatchIds: [],
     reloaded: new Map(),
     cancels: [],
     exports: [],
@@ -102,6 +108,7 @@ export function fakeBackend(rows: ImageRow[], scanId = 'scan-1'): FakeBackend {
     channelFiles: new Map(),
     channelDraft: emptyChannelTable(),
     channelSaves: [],
+    journal: [],
     saveOutcome: (save) => {
       const row = byPath.get(save.path)!;
       return {
@@ -153,8 +160,9 @@ export function fakeBackend(rows: ImageRow[], scanId = 'scan-1'): FakeBackend {
       renamePreset: () => Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'not used' } }),
       deletePreset: () => Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'not used' } }),
       reloadRow: ({ path }) => ok(backend.reloaded.get(path) ?? byPath.get(path)!),
-      saveSidecars: ({ saves }) => {
+      saveSidecars: ({ saves, journal }) => {
         backend.saves.push(saves);
+        backend.saveBatchIds.push(journal?.batch ?? null);
         return ok(saves.map((save) => backend.saveOutcome(save)));
       },
       getProfiles: () => ok(backend.profiles),
@@ -195,6 +203,13 @@ export function fakeBackend(rows: ImageRow[], scanId = 'scan-1'): FakeBackend {
         else backend.channelFiles.set(save.folder, { table: save.table, version });
         return ok({ file: channelFile(save.folder), version: save.table === null ? null : version });
       },
+      getJournal: ({ paths, batch }) =>
+        ok({
+          records: backend.journal.filter(
+            (r) => (paths === undefined || paths.includes(r.path)) && (batch === undefined || r.batch === batch),
+          ),
+          problems: [],
+        }),
       exportReadme: () => Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'not used' } }),
       exportResults: (request) => {
         backend.exports.push(request);

@@ -1,0 +1,103 @@
+/**
+ * `acqmeta restore <image-or-folder> --before <record-or-batch-id> [--field F] [--dry-run]`:
+ * puts images back to their state before a journal record or a whole batch, as an ordinary,
+ * journaled write.
+ */
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { SidecarVersion } from '../../../shared/api';
+import { restoresOf, type JournalRecord, type JournalVersion, type RestoreChanges } from '../../../shared/journal';
+import { readFolderJournal } from '../../services/journal';
+import { createProfileCache, createProfileFinder } from '../../services/profile';
+import { readSidecarFile, type WriteBatch } from '../../services/sidecar';
+import { createTiffScanner } from '../../services/tiff';
+import { lastOption, UsageError } from '../args';
+import { CliError, EXIT, type Command } from '../cli-io';
+import { imageOrFolderArgument, imageTargets } from '../targets';
+import { cliWriter, describeDiff } from '../write-changes';
+import { writeAndReport } from '../write-report';
+
+/** The `restore` command. */
+export const restoreCommand: Command = {
+  name: 'restore',
+  summary: 'put images back to their state before a journal record or batch',
+  help: `Usage: acqmeta restore <image-or-folder> --before <record-or-batch-id> [--field <field>] [--dry-run]
+
+Puts back each image the record or batch wrote (of those under the folder given, or the image
+given) to its state just before it: every field that record, or a later journaled write of
+the same image, changed gets its earlier value again, and a key the file lacked is taken out
+again. Ids come from acqmeta log --json (id, batch). The restore is itself journaled. An image
+whose sidecar changed since its latest journaled write (by another program) is not written:
+it is reported as a conflict.
+
+  --before <id>     a record id or a batch id
+  --field <field>   restore this field only (its sidecar key)
+  --dry-run         check and show what would change, write nothing
+
+Exits 2 when the id is not in the journal, 1 when some sidecars were skipped, 3 when a
+sidecar changed since its latest journaled write or could not be written.`,
+  syntax: { positionals: { min: 1, max: 1 }, flags: ['--dry-run'], options: ['--before', '--field'] },
+  async run(args, io) {
+    const id = lastOption(args, '--before');
+    if (id === undefined) throw new UsageError('give --before <record-or-batch-id> (see acqmeta log --json)');
+    const given = args.positionals[0] as string;
+    const { folder, image } = await imageOrFolderArgument(io.cwd, given);
+    const { records, problems } = await readFolderJournal(folder);
+    for (const problem of problems) io.err(`warning: ${problem}`);
+    const restores = restoresOf(
+      image === null ? records : records.filter((r) => r.path === image),
+      id,
+      lastOption(args, '--field'),
+    );
+    if (restores === null) throw new CliError(EXIT.usage, `${given}: no journal record or batch ${id}`);
+    const targets = await restoreTargets(io.cwd, folder, restores);
+    const dryRun = args.flags.has('--dry-run');
+    const profiles = createProfileFinder(createProfileCache(), { root: folder });
+    const scanner = createTiffScanner();
+    try {
+      const action = `restore --before ${id}`;
+      const writer = cliWriter(profiles, scanner, dryRun, { action, roots: [folder], io });
+      const write = async ({ entry, restore }: (typeof targets)[number], batch: WriteBatch) =>
+        writer.write(
+          entry,
+          {
+            changes: restore.values,
+            remove: restore.remove,
+            expected: await expectedVersion(entry.absPath, restore.latest),
+          },
+          batch,
+        );
+      return await writeAndReport(targets, io, dryRun, write, (entry, outcome) => {
+        const verb = dryRun ? 'would restore' : 'restored';
+        return [`${verb} ${entry.relPath}.json: ${outcome.diffs.map(describeDiff).join('; ')}`];
+      });
+    } finally {
+      await scanner.close();
+    }
+  },
+};
+
+/** The image entries of the restores (an image no longer there is bad usage, named). */
+async function restoreTargets(cwd: string, folder: string, restores: readonly RestoreChanges[]) {
+  const files = restores.map((r) => path.join(folder, ...r.path.split('/')));
+  const missing = [];
+  for (const file of files) if ((await stat(file).catch(() => null)) === null) missing.push(file);
+  if (missing.length > 0) throw new CliError(EXIT.usage, `no longer there: ${missing.join(', ')}`);
+  const entries = await imageTargets(cwd, files);
+  return entries.map((entry, i) => ({ entry, restore: restores[i] as RestoreChanges }));
+}
+
+/**
+ * The version an image's sidecar must be at for a restore: the one its latest record wrote, or
+ * the one that record found where its write was cut short (killed after its record was
+ * synced, before its rename). Any other version was written by someone else since.
+ */
+async function expectedVersion(imagePath: string, latest: JournalRecord): Promise<SidecarVersion | null> {
+  const asSaved = (v: JournalVersion | null) =>
+    v === null ? null : { size: v.size, mtimeMs: v.mtime, sha256: v.sha256 };
+  const file = await readSidecarFile(imagePath).catch(() => null);
+  const now = file === null || file.state === 'missing' ? null : file.version.sha256;
+  return now !== null && now === latest.before?.sha256 && now !== latest.after?.sha256
+    ? asSaved(latest.before)
+    : asSaved(latest.after);
+}

@@ -1,0 +1,21 @@
+/**
+ * getJournal: the change journal of the open folder's images, for the History view.
+ */
+import type { ApiHandlers } from '../../../shared/api';
+import { readFolderJournal } from '../journal';
+import { requireFolder, type BackendContext } from './backend-context';
+
+/** Handler of `getJournal`. */
+export function journalHandler(context: BackendContext): Pick<ApiHandlers, 'getJournal'> {
+  return {
+    async getJournal({ paths, batch }) {
+      const folder = requireFolder(context);
+      const journal = await readFolderJournal(folder.root, context.options.configDir ?? undefined);
+      const wanted = paths === undefined ? null : new Set(paths);
+      const records = journal.records.filter(
+        (r) => (wanted === null || wanted.has(r.path)) && (batch === undefined || r.batch === batch),
+      );
+      return { records, problems: journal.problems };
+    },
+  };
+}

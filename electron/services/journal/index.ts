@@ -1,0 +1,8 @@
+/**
+ * The change journal: where a folder's journal lives, the records of each action's writes
+ * (synced by the save path before each rename), and reading them back.
+ */
+export { JOURNAL_DIR, JOURNAL_OFF, journalPlaces, settingsJournalDir, type JournalPlaces } from './journal-places';
+export { journalWrites, type JournalAction } from './journal-writer';
+export { readFolderJournal } from './read-journals';
+export { OUTSIDE_ACTION, outsideChanges, type OutsideChanges, type SidecarNow } from './outside-changes';

@@ -1,0 +1,100 @@
+/**
+ * What the journals of an open folder last recorded of each image: its latest record and the
+ * last value journaled of each field. Read incrementally: each refresh reads only the lines
+ * appended since the last one (the journals are append-only).
+ */
+import { open } from 'node:fs/promises';
+import path from 'node:path';
+import type { FieldValue } from '../../../shared/fields/field-table';
+import { parseJournal, type JournalRecord } from '../../../shared/journal';
+import { isInside } from '../disk';
+import { JOURNAL_DIR, settingsJournalDir } from './journal-places';
+import { ancestorsOf, journalFiles, readJournalFile, subfoldersWithJournals } from './read-journals';
+
+/** One image's journaled state. */
+export interface JournaledImage {
+  latest: JournalRecord;
+  /** The last value each journaled field was given. */
+  values: Map<string, FieldValue>;
+}
+
+/** The journaled state of the images of a folder, from the journals at the folder and above it. */
+export class JournalIndex {
+  private readonly read = new Map<string, number>();
+  private readonly images = new Map<string, JournaledImage>();
+  /** Folders below the root found holding a journal (looked for once, by {@link findSubfolderJournals}). */
+  private below: string[] = [];
+
+  /** `root`: the open folder; `configDir`: the settings folder holding stand-in journals. */
+  constructor(
+    private readonly root: string,
+    private readonly configDir: string,
+  ) {}
+
+  /** The journaled state of an image (path relative to the root, `/`-separated); undefined when never journaled. */
+  get(imagePath: string): JournaledImage | undefined {
+    return this.images.get(imagePath);
+  }
+
+  /** Every journaled image's path. */
+  paths(): string[] {
+    return [...this.images.keys()];
+  }
+
+  /** Looks once through the folder's subfolders for journals of their own (a walk of the tree). */
+  async findSubfolderJournals(): Promise<void> {
+    this.below = await subfoldersWithJournals(this.root, this.configDir);
+  }
+
+  /** Reads the lines appended to the journals since the last refresh. */
+  async refresh(): Promise<void> {
+    for (const dir of [...ancestorsOf(this.root), ...this.below]) {
+      for (const journal of [path.join(dir, JOURNAL_DIR), settingsJournalDir(this.configDir, dir)])
+        for (const file of await journalFiles(journal))
+          if (file.endsWith('.gz')) await this.readCompressed(file, dir);
+          else await this.readFrom(file, dir);
+    }
+  }
+
+  /** Notes a record appended by this process (so that it is not read as news). */
+  note(record: JournalRecord, journalRoot: string): void {
+    this.add(record, journalRoot);
+  }
+
+  /** A compressed journal file is complete: read once (its records may have been read from its plain file: the same again). */
+  private async readCompressed(file: string, journalRoot: string): Promise<void> {
+    if (this.read.has(file)) return;
+    this.read.set(file, 0);
+    for (const record of parseJournal(await readJournalFile(file)).records) this.add(record, journalRoot);
+  }
+
+  private async readFrom(file: string, journalRoot: string): Promise<void> {
+    const from = this.read.get(file) ?? 0;
+    const handle = await open(file, 'r').catch(() => null);
+    if (handle === null) return;
+    try {
+      const { size } = await handle.stat();
+      if (size <= from) return;
+      const bytes = Buffer.alloc(size - from);
+      await handle.read(bytes, 0, bytes.length, from);
+      const end = bytes.lastIndexOf(0x0a) + 1;
+      if (end === 0) return;
+      this.read.set(file, from + end);
+      const { records } = parseJournal(bytes.subarray(0, end).toString('utf8'));
+      for (const record of records) this.add(record, journalRoot);
+    } finally {
+      await handle.close();
+    }
+  }
+
+  private add(record: JournalRecord, journalRoot: string): void {
+    const image = path.join(journalRoot, ...record.path.split('/'));
+    if (!isInside(this.root, image)) return;
+    const key = path.relative(this.root, image).split(path.sep).join('/');
+    const known = this.images.get(key);
+    if (known !== undefined && known.latest.time > record.time) return;
+    const values = known?.values ?? new Map<string, FieldValue>();
+    for (const change of record.changes) values.set(change.field, change.new);
+    this.images.set(key, { latest: record, values });
+  }
+}

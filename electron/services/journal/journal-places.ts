@@ -1,0 +1,123 @@
+/**
+ * Where an image's journal records go: the `.acqmeta/journal/` folder nearest above the image
+ * (its own folder included), else the one of the folder the writer opened that holds the image
+ * (the image's own folder when none does), made on the first write. A folder whose `.acqmeta/` holds `journal-off` is not journaled; a folder that
+ * cannot be written keeps its journal in the per-user settings folder instead.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { isInside } from '../disk';
+import { defaultConfigDir } from '../folder';
+
+/** The folder, under a journaled folder, that holds its journal files. */
+export const JOURNAL_DIR = path.join('.acqmeta', 'journal');
+/** A file in `.acqmeta/` that turns the journal off for the folder and everything below it. */
+export const JOURNAL_OFF = path.join('.acqmeta', 'journal-off');
+
+/** A journal: the folder whose images' paths its records are relative to, and its files' folder. */
+export interface JournalPlace {
+  root: string;
+  dir: string;
+}
+
+/** Finds (and on first use makes) the journals of one writer's images. */
+export interface JournalPlaces {
+  /** The journal of the image at `imagePath`; null when journaling is off there. */
+  placeFor(imagePath: string): Promise<JournalPlace | null>;
+}
+
+/** What the places are decided from. */
+export interface JournalPlacesOptions {
+  /** The folders the writer opened (a command's folder arguments, the app's open folder), first first. */
+  roots: readonly string[];
+  /** The per-user settings folder (the fallback for folders that cannot be written). */
+  configDir?: string;
+  /** Told once per folder whose journal had to go to the settings folder. */
+  onFallback?: (root: string, dir: string) => void;
+}
+
+/** The places of one writer; what it learns of each folder is kept for its lifetime. */
+export function journalPlaces(options: JournalPlacesOptions): JournalPlaces {
+  const found = new Map<string, Promise<JournalPlace | null | undefined>>();
+  const made = new Map<string, Promise<JournalPlace>>();
+  const roots = options.roots.map((root) => path.resolve(root));
+
+  /** The journal at or above `dir` (null: off; undefined: none yet). */
+  function nearest(dir: string): Promise<JournalPlace | null | undefined> {
+    let answer = found.get(dir);
+    if (answer === undefined) {
+      answer = lookIn(dir).then((here) => {
+        if (here !== undefined) return here;
+        const parent = path.dirname(dir);
+        return parent === dir ? undefined : nearest(parent);
+      });
+      found.set(dir, answer);
+    }
+    return answer;
+  }
+
+  function make(root: string): Promise<JournalPlace> {
+    let place = made.get(root);
+    if (place === undefined) {
+      place = makeJournal(root, options.configDir ?? defaultConfigDir(), options.onFallback);
+      made.set(root, place);
+    }
+    return place;
+  }
+
+  return {
+    async placeFor(imagePath) {
+      const place = await nearest(path.dirname(path.resolve(imagePath)));
+      if (place !== undefined) return place;
+      const absPath = path.resolve(imagePath);
+      const opened = roots.find((root) => isInside(root, absPath));
+      return make(opened ?? path.dirname(absPath));
+    },
+  };
+}
+
+async function isDir(file: string): Promise<boolean> {
+  return stat(file).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
+}
+
+async function lookIn(dir: string): Promise<JournalPlace | null | undefined> {
+  if (
+    await stat(path.join(dir, JOURNAL_OFF)).then(
+      () => true,
+      () => false,
+    )
+  )
+    return null;
+  return (await isDir(path.join(dir, JOURNAL_DIR))) ? { root: dir, dir: path.join(dir, JOURNAL_DIR) } : undefined;
+}
+
+/** Makes `root`'s journal folder, or its stand-in in the settings folder when `root` cannot be written. */
+async function makeJournal(
+  root: string,
+  configDir: string,
+  onFallback?: (root: string, dir: string) => void,
+): Promise<JournalPlace> {
+  const dir = path.join(root, JOURNAL_DIR);
+  try {
+    await mkdir(dir, { recursive: true });
+    return { root, dir };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EACCES' && code !== 'EPERM' && code !== 'EROFS') throw error;
+  }
+  const fallback = settingsJournalDir(configDir, root);
+  await mkdir(fallback, { recursive: true });
+  await writeFile(path.join(fallback, 'folder.txt'), `${root}\n`);
+  onFallback?.(root, fallback);
+  return { root, dir: fallback };
+}
+
+/** The settings folder's stand-in for the journal of `root`, a folder that cannot be written. */
+export function settingsJournalDir(configDir: string, root: string): string {
+  const key = createHash('sha256').update(path.resolve(root)).digest('hex').slice(0, 16);
+  return path.join(configDir, 'journals', key);
+}

@@ -1,0 +1,127 @@
+/**
+ * Changes by others: a sidecar that no longer holds what its latest journal record wrote was
+ * changed outside AcqMeta (by CloudScope, a script, another machine without a journal). It
+ * gets a record of its own, with the differences in the fields the journal knows values of.
+ * Only images the journal already holds records of are looked at: a folder AcqMeta never
+ * wrote to gets no journal.
+ */
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import type { SidecarVersion } from '../../../shared/api';
+import type { FieldValues } from '../../../shared/fields/field-table';
+import { journalLine, type JournalChange, type JournalRecord } from '../../../shared/journal';
+import { appendJournalInWorker, isOwnWriteOnDisk, readSidecarFile } from '../sidecar';
+import { JournalIndex, type JournaledImage } from './journal-index';
+import { journalPlaces, type JournalPlaces } from './journal-places';
+import { journalAuthor, journalVersion } from './journal-writer';
+
+/** An image's sidecar as it is now: its version (null: gone) and its field values (null: unreadable). */
+export interface SidecarNow {
+  /** Relative to the open folder, `/`-separated. */
+  path: string;
+  version: SidecarVersion | null;
+  values: FieldValues | null;
+}
+
+/** The record's tool and action for a change made by others. */
+export const OUTSIDE_TOOL = 'another program';
+export const OUTSIDE_ACTION = 'changed outside AcqMeta';
+
+/**
+ * Records, for each sidecar of `now` that changed since its latest journal record (and is not
+ * this process's own write in flight), a "changed outside AcqMeta" record. Returns how many.
+ */
+export async function journalOutsideChanges(
+  root: string,
+  now: readonly SidecarNow[],
+  index: JournalIndex,
+  places: JournalPlaces,
+): Promise<number> {
+  await index.refresh();
+  const batch = randomUUID();
+  let recorded = 0;
+  for (const sidecar of now) {
+    const image = index.get(sidecar.path);
+    if (image === undefined || !changedSince(image.latest, sidecar.version)) continue;
+    const absPath = path.join(root, ...sidecar.path.split('/'));
+    if (await isOwnWriteOnDisk(absPath)) continue;
+    const place = await places.placeFor(absPath);
+    if (place === null) continue;
+    const record = outsideRecord(sidecar, image, batch, path.relative(place.root, absPath));
+    await appendJournalInWorker(place.dir, journalLine(record));
+    index.note(record, place.root);
+    recorded += 1;
+  }
+  return recorded;
+}
+
+/** The sidecars now of every image the journal holds records of, read from disk. */
+export async function journaledSidecarsNow(root: string, index: JournalIndex): Promise<SidecarNow[]> {
+  await index.refresh();
+  const now: SidecarNow[] = [];
+  for (const relPath of index.paths()) {
+    const file = await readSidecarFile(path.join(root, ...relPath.split('/'))).catch(() => null);
+    if (file === null) continue;
+    now.push({
+      path: relPath,
+      version: file.state === 'missing' ? null : file.version,
+      values: file.state === 'ok' ? file.sidecar.fieldValues() : null,
+    });
+  }
+  return now;
+}
+
+/** Whether the sidecar is neither what the latest record wrote nor (a write cut short by a crash) what it found. */
+function changedSince(latest: JournalRecord, version: SidecarVersion | null): boolean {
+  const sha = version?.sha256 ?? null;
+  return sha !== (latest.after?.sha256 ?? null) && sha !== (latest.before?.sha256 ?? null);
+}
+
+function outsideRecord(sidecar: SidecarNow, image: JournaledImage, batch: string, relPath: string): JournalRecord {
+  const changes: JournalChange[] = [];
+  if (sidecar.values !== null)
+    for (const [field, old] of image.values) {
+      const value = sidecar.values[field] ?? null;
+      if (value !== old) changes.push({ field, old, new: value });
+    }
+  return {
+    id: randomUUID(),
+    batch,
+    time: new Date().toISOString(),
+    ...journalAuthor(),
+    tool: OUTSIDE_TOOL,
+    action: OUTSIDE_ACTION,
+    path: relPath.split(path.sep).join('/'),
+    changes,
+    before: image.latest.after,
+    after: journalVersion(sidecar.version),
+  };
+}
+
+/** Records the changes others make to an open folder's journaled sidecars (see {@link outsideChanges}). */
+export interface OutsideChanges {
+  /** Looks for journals in the subfolders, then at every journaled sidecar on disk (after a scan); resolves to the records made. */
+  checkAll(): Promise<number>;
+  /** Looks at sidecars the watcher saw change; resolves to the records made. */
+  check(now: readonly SidecarNow[]): Promise<number>;
+}
+
+/** The recorder of outside changes for the folder `root`; its checks run one at a time and never reject. */
+export function outsideChanges(root: string, configDir: string): OutsideChanges {
+  const index = new JournalIndex(root, configDir);
+  const places = journalPlaces({ roots: [root], configDir });
+  let queue: Promise<unknown> = Promise.resolve();
+  const inTurn = (task: () => Promise<number>): Promise<number> => {
+    const run = queue.then(task).catch(() => 0);
+    queue = run;
+    return run;
+  };
+  return {
+    checkAll: () =>
+      inTurn(async () => {
+        await index.findSubfolderJournals();
+        return journalOutsideChanges(root, await journaledSidecarsNow(root, index), index, places);
+      }),
+    check: (now) => inTurn(() => journalOutsideChanges(root, now, index, places)),
+  };
+}

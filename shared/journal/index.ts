@@ -1,0 +1,13 @@
+/** The change journal's record format (docs/journal.md). */
+export {
+  journalChanges,
+  journalLine,
+  parseJournal,
+  type JournalCancel,
+  type JournalChange,
+  type JournalRecord,
+  type JournalVersion,
+  type ParsedJournal,
+} from './journal-record';
+export { restoreBefore, restoresOf, type RestoreChanges } from './journal-restore';
+export { journalBatches, journalProv, type ProvDocument } from './journal-prov';

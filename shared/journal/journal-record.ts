@@ -1,0 +1,142 @@
+/**
+ * The change journal's records: one JSON object per line, one line per sidecar written. The
+ * format is documented in docs/journal.md; this is its one reader and writer of lines.
+ */
+import type { FieldValue } from '../fields/field-table';
+
+/** A sidecar's version as the journal keeps it: `mtime` in milliseconds since 1970. */
+export interface JournalVersion {
+  size: number;
+  mtime: number;
+  sha256: string;
+}
+
+/** One field's value before and after a write (sidecar keys; null: absent or empty). */
+export interface JournalChange {
+  field: string;
+  old: FieldValue;
+  new: FieldValue;
+  /** The file lacked the key before the write (a restore takes it out again). */
+  added?: true;
+}
+
+/** One sidecar write, as the journal records it. */
+export interface JournalRecord {
+  id: string;
+  /** Shared by the records of one action (a save, a bulk set, an import). */
+  batch: string;
+  /** ISO 8601, UTC. */
+  time: string;
+  user: string;
+  host: string;
+  /** The program and its door: `acqmeta set`, `AcqMeta app`. */
+  tool: string;
+  /** What the person did: `set --from-name …`, `Import annotations.xlsx`, `Preset “Thy1 cohort 3”`. */
+  action: string;
+  /** The image, relative to the folder that holds the journal, `/`-separated. */
+  path: string;
+  changes: JournalChange[];
+  /** The sidecar before the write (null: there was none) and after it. */
+  before: JournalVersion | null;
+  after: JournalVersion | null;
+}
+
+/** A line that takes back a record whose write did not happen (the rename was refused). */
+export interface JournalCancel {
+  cancel: string;
+}
+
+/** What a journal file held: its records, and the lines that could not be read. */
+export interface ParsedJournal {
+  records: JournalRecord[];
+  /** 1-based numbers of lines that are not records; a last line cut short by a crash is `torn`. */
+  unreadable: number[];
+  /** Whether the file ends in a line cut short (a write the crash interrupted). */
+  torn: boolean;
+  /** The ids its cancel lines take back (a record in an earlier file may be among them). */
+  cancelled: string[];
+}
+
+/** The line of `entry`, with its newline. */
+export function journalLine(entry: JournalRecord | JournalCancel): string {
+  return `${JSON.stringify(entry)}\n`;
+}
+
+/**
+ * Reads a journal file's text. Records later taken back by a cancel line are left out; lines
+ * that are not records are counted, never thrown on: a journal is read whatever happened to it.
+ */
+export function parseJournal(text: string): ParsedJournal {
+  const lines = text.split('\n');
+  const last = lines.pop() ?? '';
+  const records: JournalRecord[] = [];
+  const cancelled = new Set<string>();
+  const unreadable: number[] = [];
+  lines.forEach((line, index) => {
+    if (line.trim() === '') return;
+    const entry = parsedLine(line);
+    if (entry === null) unreadable.push(index + 1);
+    else if ('cancel' in entry) cancelled.add(entry.cancel);
+    else records.push(entry);
+  });
+  const torn = last.trim() !== '';
+  if (torn) unreadable.push(lines.length + 1);
+  return { records: records.filter((r) => !cancelled.has(r.id)), unreadable, torn, cancelled: [...cancelled] };
+}
+
+function parsedLine(line: string): JournalRecord | JournalCancel | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    return null;
+  }
+  if (typeof value !== 'object' || value === null) return null;
+  const entry = value as Record<string, unknown>;
+  if (typeof entry.cancel === 'string') return { cancel: entry.cancel };
+  return isRecord(entry) ? (entry as unknown as JournalRecord) : null;
+}
+
+const TEXT_KEYS = ['id', 'batch', 'time', 'user', 'host', 'tool', 'action', 'path'] as const;
+
+function isRecord(entry: Record<string, unknown>): boolean {
+  return (
+    TEXT_KEYS.every((key) => typeof entry[key] === 'string') &&
+    Array.isArray(entry.changes) &&
+    entry.changes.every(isChange) &&
+    isVersionOrNull(entry.before) &&
+    isVersionOrNull(entry.after)
+  );
+}
+
+function isChange(change: unknown): boolean {
+  return typeof change === 'object' && change !== null && typeof (change as JournalChange).field === 'string';
+}
+
+function isVersionOrNull(version: unknown): boolean {
+  if (version === null) return true;
+  if (typeof version !== 'object' || version === undefined) return false;
+  const v = version as JournalVersion;
+  return typeof v.size === 'number' && typeof v.mtime === 'number' && typeof v.sha256 === 'string';
+}
+
+/**
+ * The fields whose values differ between a write's values before and after it, in the order
+ * of `after`'s fields; `absentBefore`: the fields whose key the file lacked.
+ */
+export function journalChanges(
+  before: Readonly<Record<string, FieldValue>>,
+  after: Readonly<Record<string, FieldValue>>,
+  absentBefore: readonly string[] = [],
+): JournalChange[] {
+  const changes: JournalChange[] = [];
+  for (const field of Object.keys(after)) {
+    const from = before[field] ?? null;
+    const to = after[field] ?? null;
+    if (from === to) continue;
+    changes.push(
+      absentBefore.includes(field) ? { field, old: from, new: to, added: true } : { field, old: from, new: to },
+    );
+  }
+  return changes;
+}

@@ -1,0 +1,341 @@
+/**
+ * The change journal from the command line (issue 30): `acqmeta set` and `acqmeta import`
+ * journal each sidecar they write (one JSON line, with the versions before and after as they
+ * are on the disk), `acqmeta log` shows them (human lines or JSON Lines, filtered by field or
+ * date), a dry run and a folder with `.acqmeta/journal-off` journal nothing, and a folder that
+ * cannot be written keeps its journal in the settings folder.
+ */
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import os, { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { JournalRecord } from '../../../../shared/journal';
+import { bundleEntries } from '../services/tiff/build-worker';
+import { makeUnwritable } from '../services/journal/unwritable-folder';
+
+const fixture = (rel: string) => fileURLToPath(new URL(`../../../fixtures/${rel}`, import.meta.url));
+const TIFF = fixture('tiff/generated/imagej-2ch-u16.tif');
+
+let launcher: string;
+let removeBundle: () => Promise<void>;
+/** The test's folder: `exp/` (the images) and `config/` (the per-user settings folder) inside. */
+let base: string;
+let exp: string;
+let configDir: string;
+
+beforeAll(async () => {
+  const built = await bundleEntries({
+    cli: 'electron/cli/acqmeta.ts',
+    'cli-launch': 'electron/cli/launch.ts',
+    'scan-worker': 'electron/services/tiff/scan-worker.ts',
+  });
+  launcher = path.join(built.outdir, 'cli-launch.cjs');
+  removeBundle = built.remove;
+});
+
+afterAll(async () => {
+  await removeBundle();
+});
+
+beforeEach(() => {
+  base = mkdtempSync(path.join(tmpdir(), 'acqmeta-journal-'));
+  exp = path.join(base, 'exp');
+  configDir = path.join(base, 'config');
+  // CloudScope-written sidecars (test/fixtures/sidecars), one image without a sidecar
+  image('a.tif', 'canonical.tif.json');
+  image('b.tif', 'old-is-dirty.tif.json');
+  image('day1/c.tif', 'minimal-2ch-imagej.tif.json');
+  image('day1/new.tif', null);
+});
+
+afterEach(() => {
+  rmSync(base, { recursive: true, force: true });
+});
+
+/** Puts an image at `rel` under exp/, with a copy of the fixture sidecar `sidecar` (none: null). */
+function image(rel: string, sidecar: string | null): void {
+  const file = path.join(exp, rel);
+  mkdirSync(path.dirname(file), { recursive: true });
+  copyFileSync(TIFF, file);
+  if (sidecar !== null) copyFileSync(fixture(`sidecars/${sidecar}`), `${file}.json`);
+}
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `acqmeta <args>` in the test's folder, with its own settings folder. */
+function acqmeta(...args: string[]): Promise<Run> {
+  return new Promise((resolve) => {
+    const env = { ...process.env, XDG_CONFIG_HOME: configDir, ACQMETA_CACHE_DIR: path.join(base, 'cache') };
+    execFile(process.execPath, [launcher, ...args], { cwd: base, env, encoding: 'utf8' }, (error, stdout, stderr) => {
+      const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+/** A sidecar's version as the journal keeps it (null: no file). */
+function versionOf(rel: string): { size: number; mtime: number; sha256: string } | null {
+  const file = path.join(exp, `${rel}.json`);
+  if (!existsSync(file)) return null;
+  const bytes = readFileSync(file);
+  return { size: bytes.length, mtime: statSync(file).mtimeMs, sha256: sha256(bytes) };
+}
+
+const IMAGES = ['a.tif', 'b.tif', 'day1/c.tif', 'day1/new.tif'];
+const versions = () => Object.fromEntries(IMAGES.map((rel) => [rel, versionOf(rel)]));
+
+/** The records of `log --json` output. */
+const records = (run: Run) =>
+  run.stdout
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => JSON.parse(line) as JournalRecord);
+
+/** Files (journal files and folders) under `dir`, relative, sorted; [] when there is none. */
+const listing = (dir: string) =>
+  existsSync(dir) ? readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort() : [];
+
+const JOURNAL_FILE = new RegExp(
+  `^${os
+    .hostname()
+    .replace(/[^A-Za-z0-9.-]/g, '_')
+    .replace(/\./g, '\\.')}-\\d+-[0-9a-z]+-1\\.jsonl$`,
+);
+
+describe('acqmeta set, journaled', () => {
+  it('journals each write with who, when, what, and the sidecar versions before and after as on the disk', async () => {
+    const before = versions();
+    const started = new Date().toISOString();
+    const set = await acqmeta('set', 'exp', '--set', 'genotype=Thy1', '--set', 'age=P30');
+    const ended = new Date().toISOString();
+    expect(set.stderr).toBe('');
+    expect(set.code).toBe(0);
+    const after = versions();
+
+    // one journal file of this run, in the folder given
+    const files = readdirSync(path.join(exp, '.acqmeta', 'journal'));
+    expect(files).toHaveLength(1);
+    expect(files[0]).toMatch(JOURNAL_FILE);
+    // its lines are the records log shows (one per line, oldest first)
+    const onDisk = readFileSync(path.join(exp, '.acqmeta', 'journal', files[0] as string), 'utf8');
+    expect(onDisk.endsWith('\n')).toBe(true);
+
+    const log = await acqmeta('log', 'exp', '--json');
+    expect(log.code).toBe(0);
+    expect(log.stderr).toBe('');
+    const shown = records(log);
+    expect(shown.map((r) => r.path).sort()).toEqual(IMAGES);
+    expect(
+      onDisk
+        .split('\n')
+        .filter((l) => l !== '')
+        .map((l) => (JSON.parse(l) as JournalRecord).id)
+        .sort(),
+    ).toEqual(shown.map((r) => r.id).sort());
+    // ids unique, one batch for the run
+    expect(new Set(shown.map((r) => r.id)).size).toBe(4);
+    expect(new Set(shown.map((r) => r.batch)).size).toBe(1);
+    expect(shown[0]?.batch).not.toBe(shown[0]?.id);
+    const byPath = Object.fromEntries(shown.map((r) => [r.path, r]));
+    for (const rel of IMAGES) {
+      const r = byPath[rel] as JournalRecord;
+      expect(Object.keys(r).sort()).toEqual(
+        ['action', 'after', 'batch', 'before', 'changes', 'host', 'id', 'path', 'time', 'tool', 'user'].sort(),
+      );
+      expect(r.time).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+      expect(r.time >= started && r.time <= ended).toBe(true);
+      expect(r.user).toBe(os.userInfo().username);
+      expect(r.host).toBe(os.hostname());
+      expect(r.tool).toBe('acqmeta');
+      expect(r.action).toBe('set --set genotype=Thy1 --set age=P30');
+      // the real versions: the file as it was, and as it is now
+      expect(r.before).toEqual(before[rel]);
+      expect(r.after).toEqual(after[rel]);
+    }
+    expect(byPath['day1/new.tif']?.before).toBeNull();
+    // the fields changed, with sidecar keys; `added` for the key the old CloudScope file lacked
+    expect(byPath['a.tif']?.changes).toEqual([{ field: 'genotype', old: 'Ai14 × PDGFRb-Cre', new: 'Thy1' }]);
+    expect(byPath['b.tif']?.changes).toEqual(
+      expect.arrayContaining([
+        { field: 'genotype', old: '', new: 'Thy1' },
+        { field: 'age', old: '', new: 'P30', added: true },
+      ]),
+    );
+    expect(byPath['b.tif']?.changes).toHaveLength(2);
+    expect(byPath['day1/c.tif']?.changes).toEqual(
+      expect.arrayContaining([
+        { field: 'genotype', old: '', new: 'Thy1' },
+        { field: 'age', old: '', new: 'P30' },
+      ]),
+    );
+    expect(byPath['day1/c.tif']?.changes).toHaveLength(2);
+    expect(byPath['day1/new.tif']?.changes).toEqual(
+      expect.arrayContaining([
+        { field: 'genotype', old: '', new: 'Thy1' },
+        { field: 'age', old: '', new: 'P30' },
+      ]),
+    );
+  });
+
+  it('shows the journal in human lines, and of one image with paths relative to its folder', async () => {
+    expect((await acqmeta('set', 'exp', '--set', 'genotype=Thy1')).code).toBe(0);
+    const log = await acqmeta('log', 'exp');
+    expect(log.code).toBe(0);
+    expect(log.stderr).toBe('');
+    const lines = log.stdout.split('\n').filter((l) => l !== '');
+    expect(lines).toHaveLength(4);
+    const who = `${os.userInfo().username}@${os.hostname()}`;
+    const head = String.raw`^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC  ${who}  acqmeta: set --set genotype=Thy1  `;
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(new RegExp(`${head}a\\.tif  Genotype: "Ai14 × PDGFRb-Cre" → "Thy1"$`)),
+        expect.stringMatching(new RegExp(`${head}b\\.tif  Genotype: "" → "Thy1"$`)),
+        expect.stringMatching(new RegExp(`${head}day1/c\\.tif  Genotype: "" → "Thy1"$`)),
+        expect.stringMatching(new RegExp(`${head}day1/new\\.tif  created: Genotype: "" → "Thy1"; Pixel size Y: `)),
+      ]),
+    );
+
+    const one = await acqmeta('log', 'exp/day1/c.tif', '--json');
+    expect(one.code).toBe(0);
+    expect(records(one).map((r) => r.path)).toEqual(['c.tif']);
+    const sub = await acqmeta('log', 'exp/day1', '--json');
+    expect(
+      records(sub)
+        .map((r) => r.path)
+        .sort(),
+    ).toEqual(['c.tif', 'new.tif']);
+  });
+
+  it('filters by --field and --since, oldest first; says when nothing was journaled; refuses a bad date', async () => {
+    expect((await acqmeta('set', 'exp', '--set', 'genotype=Thy1')).code).toBe(0);
+    expect((await acqmeta('set', 'exp/a.tif', '--set', 'note=later')).code).toBe(0);
+    const all = records(await acqmeta('log', 'exp', '--json'));
+    expect(all).toHaveLength(5);
+    // oldest first: the note (second run) last
+    expect(all.at(-1)?.action).toBe('set --set note=later');
+    expect([...all].sort((x, y) => (x.time < y.time ? -1 : x.time > y.time ? 1 : 0))).toEqual(all);
+
+    const notes = records(await acqmeta('log', 'exp', '--field', 'note', '--json'));
+    expect(notes.map((r) => [r.path, r.action])).toEqual([['a.tif', 'set --set note=later']]);
+    const genotypes = records(await acqmeta('log', 'exp', '--field', 'genotype', '--json'));
+    expect(genotypes).toHaveLength(4);
+
+    const second = all.at(-1) as JournalRecord;
+    const since = records(await acqmeta('log', 'exp', '--since', second.time, '--json'));
+    expect(since.map((r) => r.id)).toEqual(all.filter((r) => r.time >= second.time).map((r) => r.id));
+    expect(since.map((r) => r.id)).toContain(second.id);
+    expect(since.length).toBeLessThan(all.length);
+    const day = second.time.slice(0, 10);
+    expect(records(await acqmeta('log', 'exp', '--since', day, '--json'))).toHaveLength(5);
+
+    const future = await acqmeta('log', 'exp', '--since', '2999-01-01');
+    expect(future).toEqual({ code: 0, stdout: '', stderr: expect.stringContaining('no journaled changes') });
+    const noSuchField = await acqmeta('log', 'exp', '--field', 'sex');
+    expect(noSuchField).toEqual({ code: 0, stdout: '', stderr: expect.stringContaining('no journaled changes') });
+
+    const bad = await acqmeta('log', 'exp', '--since', 'last tuesday');
+    expect(bad.code).toBe(2);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr).toContain('--since');
+  });
+
+  it('shows no journaled changes for a folder never written, and makes nothing reading it', async () => {
+    const log = await acqmeta('log', 'exp');
+    expect(log).toEqual({ code: 0, stdout: '', stderr: expect.stringContaining('no journaled changes') });
+    expect(existsSync(path.join(exp, '.acqmeta'))).toBe(false);
+  });
+
+  it('journals nothing, and makes no .acqmeta folder, on a dry run', async () => {
+    const before = versions();
+    const dry = await acqmeta('set', 'exp', '--set', 'genotype=Thy1', '--dry-run');
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain('a.tif');
+    expect(versions()).toEqual(before);
+    expect(existsSync(path.join(exp, '.acqmeta'))).toBe(false);
+    expect(existsSync(configDir)).toBe(false);
+  });
+
+  it('journals nothing under a folder whose .acqmeta holds journal-off, and still writes the sidecars', async () => {
+    mkdirSync(path.join(exp, '.acqmeta'));
+    writeFileSync(path.join(exp, '.acqmeta', 'journal-off'), '');
+    const set = await acqmeta('set', 'exp', '--set', 'genotype=Thy1');
+    expect(set.code).toBe(0);
+    expect(readFileSync(path.join(exp, 'a.tif.json'), 'utf8')).toContain('"genotype": "Thy1"');
+    expect(listing(path.join(exp, '.acqmeta'))).toEqual(['journal-off']);
+    expect(listing(path.join(exp, 'day1')).filter((name) => name.startsWith('.'))).toEqual([]);
+    expect(existsSync(configDir)).toBe(false);
+    expect((await acqmeta('log', 'exp')).stderr).toContain('no journaled changes');
+  });
+
+  it("journals an import with its action and the table's changes", async () => {
+    writeFileSync(
+      path.join(exp, 'edits.csv'),
+      ['path,species,note', 'a.tif,rat,"from the table"', 'day1/c.tif,mouse,'].join('\r\n'),
+    );
+    const before = versions();
+    const run = await acqmeta('import', 'exp/edits.csv');
+    expect(run.code).toBe(0);
+    const after = versions();
+    const shown = records(await acqmeta('log', 'exp', '--json'));
+    expect(shown.map((r) => r.path).sort()).toEqual(['a.tif', 'day1/c.tif']);
+    for (const r of shown) {
+      expect(r.tool).toBe('acqmeta');
+      expect(r.action).toBe('import edits.csv');
+      expect(r.before).toEqual(before[r.path]);
+      expect(r.after).toEqual(after[r.path]);
+    }
+    expect(new Set(shown.map((r) => r.batch)).size).toBe(1);
+    const a = shown.find((r) => r.path === 'a.tif') as JournalRecord;
+    expect(a.changes).toEqual(
+      expect.arrayContaining([
+        { field: 'species', old: 'mouse', new: 'rat' },
+        { field: 'note', old: 'first line\nsecond line 🐭 "quoted" back\\slash\ttab', new: 'from the table' },
+      ]),
+    );
+    expect(a.changes).toHaveLength(2);
+    expect(shown.find((r) => r.path === 'day1/c.tif')?.changes).toEqual([{ field: 'species', old: '', new: 'mouse' }]);
+  });
+
+  it('keeps the journal of an opened folder that cannot be written in the settings folder, and log finds it', async () => {
+    const locked = makeUnwritable(exp);
+    if (locked === null) {
+      throw new Error('cannot make a folder unwritable here (neither chmod nor chattr +i works for this user)');
+    }
+    try {
+      const set = await acqmeta('set', 'exp', '--set', 'genotype=Thy1');
+      // exp/ itself cannot be written: only its subfolder's images are (exp/day1 is writable)
+      expect(set.stdout).toContain('updated exp/day1/c.tif.json');
+      expect(set.stdout).toContain('created exp/day1/new.tif.json');
+      expect(set.stdout).toContain('2 failed to write');
+      const key = createHash('sha256').update(exp).digest('hex').slice(0, 16);
+      const stand = path.join(configDir, 'AcqMeta', 'journals', key);
+      expect(set.stderr).toContain(`warning: ${exp} cannot be written; its change journal is kept in ${stand}`);
+      expect(existsSync(path.join(exp, '.acqmeta'))).toBe(false);
+      expect(readFileSync(path.join(stand, 'folder.txt'), 'utf8')).toBe(`${exp}\n`);
+      expect(readdirSync(stand).filter((name) => name.endsWith('.jsonl'))).toHaveLength(1);
+      const shown = records(await acqmeta('log', 'exp', '--json'));
+      expect(shown.map((r) => r.path).sort()).toEqual(['day1/c.tif', 'day1/new.tif']);
+      expect(shown.find((r) => r.path === 'day1/c.tif')?.after).toEqual(versionOf('day1/c.tif'));
+    } finally {
+      locked.undo();
+    }
+  });
+});

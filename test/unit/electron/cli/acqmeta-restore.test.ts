@@ -1,0 +1,293 @@
+/**
+ * `acqmeta restore` (issue 30): puts CloudScope-written sidecars back to their exact earlier
+ * bytes (a key the file lacked taken out again), over a whole batch and after later batches,
+ * one field only, one image only; refuses an unknown id (exit 2); never overwrites a sidecar
+ * another program changed since (exit 3); a dry run writes nothing; the restore is itself
+ * journaled and can be taken back in turn.
+ */
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { JournalRecord } from '../../../../shared/journal';
+import { bundleEntries } from '../services/tiff/build-worker';
+import { startCli, WriteGate } from './gated-writers';
+
+const fixture = (rel: string) => fileURLToPath(new URL(`../../../fixtures/${rel}`, import.meta.url));
+const TIFF = fixture('tiff/generated/imagej-2ch-u16.tif');
+/** CloudScope-written sidecars: the canonical one, and an older one that lacks the `age` key. */
+const CANONICAL = 'canonical.tif.json';
+const OLD = 'old-is-dirty.tif.json';
+
+let outdir: string;
+let removeBundle: () => Promise<void>;
+let base: string;
+let exp: string;
+
+beforeAll(async () => {
+  const built = await bundleEntries({
+    cli: 'electron/cli/acqmeta.ts',
+    'cli-launch': 'electron/cli/launch.ts',
+    'scan-worker': 'electron/services/tiff/scan-worker.ts',
+  });
+  outdir = built.outdir;
+  removeBundle = built.remove;
+});
+
+afterAll(async () => {
+  await removeBundle();
+});
+
+beforeEach(() => {
+  base = mkdtempSync(path.join(tmpdir(), 'acqmeta-restore-'));
+  exp = path.join(base, 'exp');
+  mkdirSync(exp);
+});
+
+afterEach(() => {
+  rmSync(base, { recursive: true, force: true });
+});
+
+/** Puts images under exp/ with copies of CloudScope sidecars: `rel` → fixture sidecar. */
+function images(layout: Record<string, string>): string[] {
+  for (const [rel, sidecar] of Object.entries(layout)) {
+    const file = path.join(exp, rel);
+    mkdirSync(path.dirname(file), { recursive: true });
+    copyFileSync(TIFF, file);
+    copyFileSync(fixture(`sidecars/${sidecar}`), `${file}.json`);
+  }
+  return Object.keys(layout);
+}
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+const env = () => ({
+  ...process.env,
+  XDG_CONFIG_HOME: path.join(base, 'config'),
+  ACQMETA_CACHE_DIR: path.join(base, 'cache'),
+});
+
+/** Runs `acqmeta <args>` in the test's folder (so paths read `exp/...`). */
+function acqmeta(...args: string[]): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [path.join(outdir, 'cli-launch.cjs'), ...args],
+      { cwd: base, env: env(), encoding: 'utf8' },
+      (error, stdout, stderr) => {
+        const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
+}
+
+/** Runs `acqmeta <args>` and expects it to succeed. */
+async function ok(...args: string[]): Promise<Run> {
+  const run = await acqmeta(...args);
+  expect({ args, code: run.code, stderr: run.stderr }).toEqual({ args, code: 0, stderr: '' });
+  return run;
+}
+
+/** The sidecars' bytes, image by image. */
+const bytesOf = (rels: readonly string[]) =>
+  Object.fromEntries(rels.map((rel) => [rel, readFileSync(path.join(exp, `${rel}.json`), 'utf8')]));
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** The journal as `log --json` shows it, oldest first. */
+async function journal(of = 'exp'): Promise<JournalRecord[]> {
+  const run = await acqmeta('log', of, '--json');
+  expect(run.code).toBe(0);
+  return run.stdout
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => JSON.parse(line) as JournalRecord);
+}
+
+/** The batch id of the latest journaled action. */
+const lastBatch = async () => (await journal()).at(-1)?.batch as string;
+
+/** Every journal file's bytes under exp/. */
+const journalFiles = () => {
+  const dir = path.join(exp, '.acqmeta', 'journal');
+  return existsSync(dir) ? readdirSync(dir).map((name) => readFileSync(path.join(dir, name), 'utf8')) : [];
+};
+
+describe('acqmeta restore', () => {
+  it('gives back the exact earlier bytes of CloudScope sidecars, a key the file lacked taken out again', async () => {
+    const rels = images({ 'a.tif': CANONICAL, 'b.tif': OLD });
+    const original = bytesOf(rels);
+    expect(original['b.tif']).not.toContain('"age"');
+    await ok('set', 'exp', '--set', 'age=P60', '--set', 'genotype=Thy1');
+    const b1 = await lastBatch();
+    expect(bytesOf(rels)['b.tif']).toContain('"age": "P60"');
+    await ok('set', 'exp', '--set', 'note=later');
+    const beforeRestore = bytesOf(rels);
+
+    const restore = await ok('restore', 'exp', '--before', b1);
+    expect(restore.stdout).toContain('restored exp/a.tif.json: ');
+    expect(restore.stdout).toContain('restored exp/b.tif.json: ');
+    expect(bytesOf(rels)).toEqual(original);
+
+    // the restore is journaled: its own action and batch, versions as on the disk
+    const records = await journal();
+    const restored = records.filter((r) => r.action === `restore --before ${b1}`);
+    expect(restored.map((r) => r.path).sort()).toEqual(['a.tif', 'b.tif']);
+    expect(new Set(restored.map((r) => r.batch)).size).toBe(1);
+    expect(restored[0]?.batch).not.toBe(b1);
+    for (const r of restored) {
+      expect(r.tool).toBe('acqmeta');
+      expect(r.before?.sha256).toBe(sha256(beforeRestore[r.path] as string));
+      expect(r.after?.sha256).toBe(sha256(original[r.path] as string));
+    }
+    expect(records.slice(-2).every((r) => r.action === `restore --before ${b1}`)).toBe(true);
+    const log = await acqmeta('log', 'exp');
+    expect(log.stdout).toContain(`acqmeta: restore --before ${b1}  b.tif  `);
+
+    // and the restore can be taken back in turn: the bytes before it come back
+    await ok('restore', 'exp', '--before', restored[0]?.batch as string);
+    expect(bytesOf(rels)).toEqual(beforeRestore);
+  });
+
+  it('restores a batch over many images after a later batch changed some of them again', async () => {
+    const layout: Record<string, string> = {};
+    for (let i = 0; i < 6; i++) layout[`g1/cell-${i}.tif`] = i % 2 === 0 ? CANONICAL : OLD;
+    for (let i = 0; i < 6; i++) layout[`g2/cell-${i}.tif`] = i % 2 === 0 ? OLD : CANONICAL;
+    const rels = images(layout);
+    const original = bytesOf(rels);
+    await ok('set', 'exp', '--set', 'genotype=Thy1', '--set', 'age=P30');
+    const b1 = await lastBatch();
+    const afterB1 = bytesOf(rels);
+    await ok('set', 'exp/g1', '--set', 'genotype=Cre', '--set', 'note=second batch');
+    const b2 = await lastBatch();
+    expect(b2).not.toBe(b1);
+
+    // back before the later batch: g1 as B1 left it, g2 untouched
+    const undoB2 = await ok('restore', 'exp', '--before', b2);
+    expect(undoB2.stdout).toContain('6 sidecars updated, 0 created, 0 unchanged.');
+    expect(bytesOf(rels)).toEqual(afterB1);
+
+    // back before the first: every image, the later batch (and its restore) undone with it
+    const undoB1 = await ok('restore', 'exp', '--before', b1);
+    expect(undoB1.stdout).toContain('12 sidecars updated, 0 created, 0 unchanged.');
+    expect(bytesOf(rels)).toEqual(original);
+  });
+
+  it("restores one field only with --field, leaving the batch's other changes", async () => {
+    const rels = images({ 'a.tif': CANONICAL, 'b.tif': OLD });
+    const original = bytesOf(rels);
+    await ok('set', 'exp', '--set', 'genotype=Thy1', '--set', 'age=P60');
+    const b1 = await lastBatch();
+    const genotype = await ok('restore', 'exp', '--before', b1, '--field', 'genotype');
+    expect(genotype.stdout).not.toContain('Age');
+    const now = bytesOf(rels);
+    expect(now['a.tif']).toContain('"genotype": "Ai14 \\u00d7 PDGFRb-Cre"');
+    expect(now['a.tif']).toContain('"age": "P60"');
+    expect(now['b.tif']).toContain('"genotype": ""');
+    expect(now['b.tif']).toContain('"age": "P60"');
+    // and then the other field: the files are as they were
+    await ok('restore', 'exp', '--before', b1, '--field', 'age');
+    expect(bytesOf(rels)).toEqual(original);
+  });
+
+  it('restores one image when given one image of the batch', async () => {
+    const rels = images({ 'a.tif': CANONICAL, 'b.tif': OLD });
+    const original = bytesOf(rels);
+    await ok('set', 'exp', '--set', 'genotype=Thy1');
+    const afterSet = bytesOf(rels);
+    await ok('restore', 'exp/b.tif', '--before', await lastBatch());
+    expect(bytesOf(rels)).toEqual({ 'a.tif': afterSet['a.tif'], 'b.tif': original['b.tif'] });
+  });
+
+  it('does not overwrite a sidecar another program changed since: exit 3, its bytes kept, the others restored', async () => {
+    const rels = images({ 'a.tif': CANONICAL, 'b.tif': OLD });
+    const original = bytesOf(rels);
+    await ok('set', 'exp', '--set', 'genotype=Thy1');
+    const b1 = await lastBatch();
+    // CloudScope saves a.tif's sidecar: a new file renamed over it
+    const file = path.join(exp, 'a.tif.json');
+    const theirs = readFileSync(file, 'utf8').replace(/"note": "[^\n]*",/, '"note": "written by CloudScope",');
+    writeFileSync(`${file}.cloudscope`, theirs);
+    renameSync(`${file}.cloudscope`, file);
+    const before = (await journal()).length;
+
+    const restore = await acqmeta('restore', 'exp', '--before', b1);
+    expect(restore.code).toBe(3);
+    expect(restore.stderr).toContain('a.tif');
+    expect(readFileSync(file, 'utf8')).toBe(theirs);
+    expect(bytesOf(['b.tif'])['b.tif']).toBe(original['b.tif']);
+    // only the write that happened is journaled
+    const records = await journal();
+    expect(records.slice(before).map((r) => [r.path, r.action])).toEqual([['b.tif', `restore --before ${b1}`]]);
+  });
+
+  it('refuses an id that is not in the journal (exit 2) and writes nothing', async () => {
+    const rels = images({ 'a.tif': CANONICAL, 'b.tif': OLD });
+    await ok('set', 'exp', '--set', 'genotype=Thy1');
+    const sidecars = bytesOf(rels);
+    const lines = journalFiles();
+    const restore = await acqmeta('restore', 'exp', '--before', 'no-such-batch');
+    expect(restore.code).toBe(2);
+    expect(restore.stdout).toBe('');
+    expect(restore.stderr).toContain('no-such-batch');
+    expect(bytesOf(rels)).toEqual(sidecars);
+    expect(journalFiles()).toEqual(lines);
+    // without --before: bad usage too
+    const missing = await acqmeta('restore', 'exp', '--field', 'genotype');
+    expect(missing.code).toBe(2);
+  });
+
+  it('shows what it would restore on a dry run, and writes neither sidecars nor journal', async () => {
+    const rels = images({ 'a.tif': CANONICAL, 'b.tif': OLD });
+    await ok('set', 'exp', '--set', 'genotype=Thy1');
+    const b1 = await lastBatch();
+    const sidecars = bytesOf(rels);
+    const lines = journalFiles();
+    const dry = await ok('restore', 'exp', '--before', b1, '--dry-run');
+    expect(dry.stdout).toContain('would restore exp/a.tif.json: Genotype: "Thy1" → "Ai14 × PDGFRb-Cre"');
+    expect(dry.stdout).toContain('would restore exp/b.tif.json: Genotype: "Thy1" → ""');
+    expect(bytesOf(rels)).toEqual(sidecars);
+    expect(journalFiles()).toEqual(lines);
+  });
+
+  it('restores after a write killed once its record was synced but before its rename (the write never happened)', async () => {
+    // The record of a write is synced before the rename: a writer killed between the two leaves
+    // a record whose `after` never came. The file was changed by no other program: it holds
+    // the record's `before`, and restoring an earlier batch must still put it back.
+    const rels = images({ 'a.tif': CANONICAL });
+    const original = bytesOf(rels);
+    await ok('set', 'exp', '--set', 'genotype=Thy1');
+    const b1 = await lastBatch();
+    const afterB1 = bytesOf(rels);
+    const gate = new WriteGate(base, 'kill', ['before-check']);
+    const killed = startCli(path.join(outdir, 'cli.cjs'), ['set', exp, '--set', 'note=never written'], gate);
+    await gate.reached('before-check', killed);
+    killed.child.kill('SIGKILL');
+    await killed.done;
+    gate.release();
+    expect(bytesOf(rels)).toEqual(afterB1);
+    // the killed write's record is in the journal (synced before the rename)
+    expect((await journal()).at(-1)?.action).toBe('set --set note=never written');
+
+    const restore = await acqmeta('restore', 'exp', '--before', b1);
+    expect({ code: restore.code, stderr: restore.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(bytesOf(rels)).toEqual(original);
+  });
+});

@@ -1,0 +1,108 @@
+/**
+ * The app's side of the change journal: each save's writes are journaled with the user's
+ * action under one batch id, `getJournal` reads them back, and a sidecar another program
+ * changes is journaled as changed outside AcqMeta, while the folder is open and at the next
+ * open, with the fields the journal knows.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import type { JournalRecord } from '../../../../../shared/journal';
+import type { LabCopy } from '../folder/lab-folder';
+import { removeTestBundles, startBackend, startOnLab, stopOnLab, type Harness } from './backend-harness';
+
+const OME = 'cells/multi-channel.ome.tif';
+const FLOAT = 'stacks/float.tif';
+const watch = { mode: 'poll' as const, pollIntervalMs: 50, timing: { quietMs: 30, maxWaitMs: 200 } };
+
+describe('backend change journal', () => {
+  let copy: LabCopy;
+  let h: Harness;
+  const lab = (rel: string) => path.join(copy.lab, rel);
+
+  afterEach(async () => {
+    await stopOnLab(copy, h);
+  });
+  afterAll(removeTestBundles);
+
+  /** Opens, scans and waits until the folder is watched (as the app does). */
+  async function openWatched(harness: Harness): Promise<void> {
+    await harness.ok('scanFolder', {});
+    await harness.waitFor((e) => e.type === 'folder-watching' && e.root === copy.lab);
+  }
+
+  async function saveGenotype(paths: string[], value: string, batch: string): Promise<void> {
+    expect((await h.ok('getJournal', {})).records).toEqual([]);
+    const saves = [];
+    for (const p of paths) {
+      const { version } = await h.ok('reloadRow', { path: p });
+      saves.push({ path: p, changes: { genotype: value }, expected: version, action: 'Genotype' });
+    }
+    const outcomes = await h.ok('saveSidecars', { saves, journal: { batch } });
+    expect(outcomes.every((o) => o.ok)).toBe(true);
+  }
+
+  /** The records of `getJournal` once one matches `match` (the check runs after the watcher's event). */
+  async function journalOnceItHas(match: (record: JournalRecord) => boolean): Promise<JournalRecord[]> {
+    let records: JournalRecord[] = [];
+    await vi.waitFor(
+      async () => {
+        records = (await h.ok('getJournal', {})).records;
+        expect(records.some(match)).toBe(true);
+      },
+      { timeout: 30_000, interval: 50 },
+    );
+    return records;
+  }
+
+  it('journals a save with its action under the batch id the renderer gave, and reads it back', async () => {
+    ({ copy, h } = await startOnLab(() => ({ watch })));
+    await openWatched(h);
+    const before = readFileSync(lab(`${FLOAT}.json`));
+    await saveGenotype([FLOAT, OME], 'Thy1', 'save-1');
+    const { records, problems } = await h.ok('getJournal', { paths: [FLOAT] });
+    expect(problems).toEqual([]);
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({
+      batch: 'save-1',
+      tool: 'AcqMeta',
+      action: 'Genotype',
+      path: FLOAT,
+      changes: [{ field: 'genotype', old: '', new: 'Thy1' }],
+      before: { size: before.length },
+    });
+    expect((await h.ok('getJournal', { batch: 'save-1' })).records.map((r) => r.path).sort()).toEqual([OME, FLOAT]);
+  });
+
+  it('journals a sidecar another program changes while the folder is open', async () => {
+    ({ copy, h } = await startOnLab(() => ({ watch })));
+    await openWatched(h);
+    await saveGenotype([FLOAT], 'Thy1', 'save-1');
+    const file = lab(`${FLOAT}.json`);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"genotype": "Thy1"', '"genotype": "Het"'));
+    const records = await journalOnceItHas((r) => r.action === 'changed outside AcqMeta');
+    const outside = records.at(-1) as JournalRecord;
+    expect(outside).toMatchObject({
+      tool: 'another program',
+      path: FLOAT,
+      changes: [{ field: 'genotype', old: 'Thy1', new: 'Het' }],
+      before: records[0]?.after,
+      after: { size: readFileSync(file).length },
+    });
+  });
+
+  it('journals at the next open a change made while the folder was closed, once', async () => {
+    ({ copy, h } = await startOnLab(() => ({ watch })));
+    await openWatched(h);
+    await saveGenotype([FLOAT], 'Thy1', 'save-1');
+    await h.backend.close();
+    const file = lab(`${FLOAT}.json`);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"genotype": "Thy1"', '"genotype": "KO"'));
+    h = await startBackend({ watch });
+    await h.ok('openFolder', { path: copy.lab });
+    await openWatched(h);
+    const records = await journalOnceItHas((r) => r.action === 'changed outside AcqMeta');
+    expect(records.filter((r) => r.action === 'changed outside AcqMeta')).toHaveLength(1);
+    expect(records.at(-1)?.changes).toEqual([{ field: 'genotype', old: 'Thy1', new: 'KO' }]);
+  });
+});
