@@ -29,6 +29,7 @@ import './styles/profile-fields.css';
 import './styles/profile.css';
 import './styles/completeness.css';
 import './styles/channel-table.css';
+import './styles/journal.css';
 
 /** `localStorage`, or null where the browser refuses it (then preferences do not persist). */
 function prefsStorage(): PrefsStorage | null {

@@ -4,6 +4,7 @@ import { BulkDialogs } from './dialogs/bulk-dialogs';
 import { ChannelTableDialog } from './dialogs/channel-table-dialog';
 import { ConflictDialog } from './dialogs/conflict-dialog';
 import { FolderPathDialog } from './dialogs/folder-path-dialog';
+import { JournalTimelineDialog } from './dialogs/journal-timeline-dialog';
 import { OpenPrompt } from './dialogs/open-prompt';
 import { ShortcutsDialog } from './dialogs/shortcuts-dialog';
 import { PasteDialog } from './dialogs/paste-dialog';
@@ -48,6 +49,7 @@ export function App() {
       <PasteDialog />
       <BulkDialogs />
       <ChannelTableDialog />
+      <JournalTimelineDialog />
       <CompletenessDialog />
       <NormalizeDialog />
       <OpenPrompt />

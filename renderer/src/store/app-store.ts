@@ -13,6 +13,7 @@ import { createDialogSlice, type DialogSlice } from './slices/dialog-slice';
 import { createDiskSlice, type DiskSlice } from './slices/disk-slice';
 import { createEditsSlice, type EditsSlice } from './slices/edits-slice';
 import { createHistorySlice, type HistorySlice } from './slices/history-slice';
+import { createJournalSlice, type JournalSlice } from './slices/journal-slice';
 import { createNamesSlice, type NamesSlice } from './slices/names-slice';
 import { createPresetsSlice, type PresetsSlice } from './slices/presets-slice';
 import { createProfileSlice, type ProfileSlice } from './slices/profile-slice';
@@ -46,7 +47,8 @@ export interface AppState
     ProfileSlice,
     CurationSlice,
     DiskSlice,
-    ChannelTableSlice {
+    ChannelTableSlice,
+    JournalSlice {
   /** The backend; only store actions call it. */
   readonly client: ApiClient;
 }
@@ -77,6 +79,7 @@ export function createAppStore(client: ApiClient, storage: PrefsStorage | null =
     ...createCurationSlice(...a),
     ...createDiskSlice(...a),
     ...createChannelTableSlice(...a),
+    ...createJournalSlice(...a),
   }));
   if (storage) persistViewPrefs(store, storage);
   store.subscribe((s) => {

@@ -59,13 +59,14 @@ async function answerWindowQuestion(store: AppStore, id: number, question: Windo
 }
 
 /**
- * Feeds scan progress, changes on disk, menu commands and the main process's questions from the backend into the store (scan
+ * Feeds scan progress, changes on disk, menu commands, the main process's questions and where the change journal had
+ * to go from the backend into the store (scan
  * rows at most once per frame and a few times a second, see scan-event-batcher; changes on disk after the rows sent
  * before them), and lets rows held back from a disk change catch up once their edits are gone;
  * returns the unsubscribe.
  */
 export function connectBackendEvents(store: AppStore, schedule: FrameScheduler = spacedFrames()): () => void {
-  const deliver = (event: Exclude<ApiEvent, { type: 'menu' | 'window-question' }>): void => {
+  const deliver = (event: Exclude<ApiEvent, { type: 'menu' | 'window-question' | 'journal-elsewhere' }>): void => {
     const state = store.getState();
     switch (event.type) {
       case 'folder-changed':
@@ -82,6 +83,10 @@ export function connectBackendEvents(store: AppStore, schedule: FrameScheduler =
   const stopEvents = store.getState().client.onEvent((event) => {
     if (event.type === 'menu') runMenuCommand(store, event.command);
     else if (event.type === 'window-question') void answerWindowQuestion(store, event.id, event.question);
+    else if (event.type === 'journal-elsewhere')
+      store
+        .getState()
+        .notify('error', `This folder cannot be written: its change journal is kept in ${event.dir} instead.`);
     else inOrder(event);
   });
   const stopSettling = store.subscribe((state, previous) => {

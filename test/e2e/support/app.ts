@@ -27,7 +27,7 @@ export interface AppFixture {
 }
 
 /** Starts `serve` on `folder` with its settings in `configDir` and `env` added to its environment; resolves with the URL it prints. */
-async function startServer(
+export async function startServer(
   folder: string,
   configDir: string,
   env: Readonly<Record<string, string>>,

@@ -10,6 +10,7 @@ import { DateFillOffer } from './date-fill';
 import { CalibrationNote } from './calibration-offer';
 import { EDIT_GROUPS, FieldSection } from './field-section';
 import { CreateSidecars } from './create-sidecars';
+import { SelectionHistorySection } from './history-section';
 import { PanelActions } from './panel-actions';
 
 /** Whether everything the editor shows about `paths` has been read (a long selection is read in slices the first time). */
@@ -96,6 +97,7 @@ export function MultiEditor() {
               {group === 'Experiment' && paths.length > 0 && <DateFillOffer paths={paths} />}
             </FieldSection>
           ))}
+          {paths.length > 0 && <SelectionHistorySection paths={paths} />}
         </>
       ) : (
         <p className="panel-reading muted" role="status">

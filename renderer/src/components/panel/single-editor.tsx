@@ -18,6 +18,7 @@ import { DamagedSidecarView } from './damaged-sidecar';
 import { DiskChangeNote } from './disk-change-note';
 import { EDIT_GROUPS, FieldSection } from './field-section';
 import { HeaderSection } from './header-section';
+import { HistorySection } from './history-section';
 import { PanelActions } from './panel-actions';
 import { PreviewSection } from './preview-section';
 import { RoiOverlay } from './roi-overlay';
@@ -138,6 +139,7 @@ export function SingleEditor({ path }: { path: string }) {
           </FieldSection>
         ))
       )}
+      <HistorySection path={path} editable={!readOnly} />
       {measured && (
         <AnalysesSection analyses={measured.analyses} rois={measured.rois} selected={roi} onSelect={setRoi} />
       )}

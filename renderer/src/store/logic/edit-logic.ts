@@ -1,6 +1,6 @@
 /** Pure rules of pending edits: what the user typed, what it parses to, whether it changes anything. */
 import type { ImageRow } from '../../../../shared/api';
-import type { FieldValue, FieldValues } from '../../../../shared/fields/field-table';
+import { editableField, type FieldValue, type FieldValues } from '../../../../shared/fields/field-table';
 import { parseFieldInput, validateFieldValue } from '../../../../shared/validation';
 import { formatFieldValue } from '../../lib/format';
 
@@ -62,6 +62,17 @@ export function restoredEdit(
   return shown.error === null && shown.value === (stored ?? null) && (shown.absent === true) === storedAbsent
     ? null
     : shown;
+}
+
+/**
+ * The edit that takes field `name`'s key out of the file again (a restore of a key the file
+ * lacked): the field shows its default, as a file without the key does. Null when the key is
+ * absent already.
+ */
+export function absentEdit(name: string, storedAbsent: boolean): PendingEdit | null {
+  if (storedAbsent) return null;
+  const value = editableField(name)?.default ?? null;
+  return { text: formatFieldValue(value), value, error: null, absent: true };
 }
 
 /** Whether a row's sidecar lacks the key of field `name`. */

@@ -7,6 +7,7 @@ import type { StateCreator } from 'zustand/vanilla';
 import { editableField, type FieldValue } from '../../../../shared/fields/field-table';
 import type { AppState } from '../app-store';
 import {
+  absentEdit,
   applyEdits,
   editMaker,
   isAbsent,
@@ -17,11 +18,15 @@ import {
 } from '../logic/edit-logic';
 import { EMPTY_HISTORY, recordStep, sameShown, shownValue, type FieldChange, type Shown } from '../logic/history';
 import { fileCalibrationValues } from '../../lib/calibration';
+import { ActionsSinceSave } from '../logic/actions-since-save';
 import { dateToFill } from '../selectors/date-fill';
 import { selectEditablePaths } from '../selectors/edit-selectors';
 
-/** One field's new content for one image: what the user typed, or a value to store. */
-export type FieldInput = { path: string; name: string } & ({ text: string } | { value: FieldValue });
+/**
+ * One field's new content for one image: what the user typed, a value to store, or `absent`:
+ * its key taken out of the file (a restore of a key the file lacked).
+ */
+export type FieldInput = { path: string; name: string } & ({ text: string } | { value: FieldValue } | { absent: true });
 
 /** How an action's inputs are recorded. */
 export interface InputOptions {
@@ -32,6 +37,8 @@ export interface InputOptions {
 /** Edits and the actions on them. */
 export interface EditsSlice {
   edits: EditMap;
+  /** What the user did to each image since its last save (not reactive: read when saving). */
+  actionsSinceSave: ActionsSinceSave;
   /** The field whose input has focus (for the menu's "Revert field"). */
   activeField: string | null;
   /** Counts focus visits to fields: typing within one visit is one undo step. */
@@ -71,6 +78,7 @@ function shownNow(s: AppState, path: string, name: string): Shown {
 /** Creates the edits slice. */
 export const createEditsSlice: StateCreator<AppState, [], [], EditsSlice> = (set, get) => ({
   edits: {},
+  actionsSinceSave: new ActionsSinceSave(),
   activeField: null,
   fieldVisit: 0,
   fieldFocus: null,
@@ -95,6 +103,8 @@ export const createEditsSlice: StateCreator<AppState, [], [], EditsSlice> = (set
         let make = makers.get(key);
         if (!make) makers.set(key, (make = editMaker(input.name, input.text)));
         edit = make(stored);
+      } else if ('absent' in input) {
+        edit = absentEdit(input.name, isAbsent(row, input.name));
       } else {
         edit = valueEdit(input.name, input.value, stored);
       }
@@ -105,6 +115,10 @@ export const createEditsSlice: StateCreator<AppState, [], [], EditsSlice> = (set
       changes.push({ path: input.path, name: input.name, before, after });
     }
     if (changes.length === 0) return 0;
+    s.actionsSinceSave.note(
+      changes.map((c) => c.path),
+      action,
+    );
     set((st) => ({
       edits: applyEdits(st.edits, updates),
       history: recordStep(st.history, { action, changes, coalesceKey: options.coalesceKey ?? null }),
@@ -157,12 +171,16 @@ export const createEditsSlice: StateCreator<AppState, [], [], EditsSlice> = (set
 
   dropEdits: (paths) =>
     set((s) => {
+      s.actionsSinceSave.forget(paths);
       const edits = { ...s.edits };
       for (const path of paths) delete edits[path];
       return { edits };
     }),
 
-  clearEdits: () => set({ edits: {}, history: EMPTY_HISTORY }),
+  clearEdits: () => {
+    get().actionsSinceSave.clear();
+    set({ edits: {}, history: EMPTY_HISTORY });
+  },
   setActiveField: (name) =>
     set((s) => ({ activeField: name, fieldVisit: name === null ? s.fieldVisit : s.fieldVisit + 1 })),
 });

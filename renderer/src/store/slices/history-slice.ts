@@ -83,6 +83,10 @@ export const createHistorySlice: StateCreator<AppState, [], [], HistorySlice> = 
       return true;
     }
     show(step.changes, side);
+    get().actionsSinceSave.note(
+      step.changes.map((c) => c.path),
+      `${from === 'past' ? 'Undo' : 'Redo'} ${step.action}`,
+    );
     move(step, from);
     done();
     return true;

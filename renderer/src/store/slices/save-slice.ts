@@ -97,6 +97,7 @@ export const createSaveSlice: StateCreator<AppState, [], [], SaveSlice> = (set, 
         );
     }
     get().addRows(saved);
+    get().actionsSinceSave.forget(saved.map((row) => row.path));
     set((s) => ({
       edits: applyEdits(
         s.edits,
@@ -197,10 +198,12 @@ export const createSaveSlice: StateCreator<AppState, [], [], SaveSlice> = (set, 
       let unreachable: string | null = null;
       let answered = 0;
       set({ saving: true, saveProgress: { done: 0, total: saves.length } });
+      const { actionsSinceSave } = get();
+      const journal = { batch: newBatchId() };
       try {
         await sendSaveBatches(
-          saveBatches(saves),
-          (batch) => get().client.saveSidecars({ saves: batch }),
+          saveBatches(saves.map((save) => withAction(save, actionsSinceSave.of(save.path)))),
+          (batch) => get().client.saveSidecars({ saves: batch, journal }),
           (index, batch, answer) => {
             if (unreachable !== null) return;
             if (answer === null) return fail(batch, stopped as NonNullable<typeof stopped>);
@@ -231,3 +234,13 @@ export const createSaveSlice: StateCreator<AppState, [], [], SaveSlice> = (set, 
     },
   };
 };
+
+/** `save` with the action the change journal records for it (what the user did to the image since its last save). */
+function withAction(save: SaveRequest, action: string | undefined): SaveRequest {
+  return action === undefined ? save : { ...save, action };
+}
+
+/** A fresh id shared by the change-journal records of one save. */
+function newBatchId(): string {
+  return globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+}

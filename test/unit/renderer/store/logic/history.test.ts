@@ -22,6 +22,9 @@ function typeInField(store: ReturnType<typeof storeWithRows>['store'], paths: st
   store.getState().setActiveField(null);
 }
 
+/** The version the fake backend answers every save with. */
+const SAVED = { size: 1, mtimeMs: 2, sha256: 'saved' };
+
 describe('undo history', () => {
   it('coalesces the keystrokes of one field visit into one step, and a new visit into a new step', () => {
     const { store } = storeWithRows([makeRow('a.tif', { genotype: 'WT' })]);
@@ -73,9 +76,9 @@ describe('undo history', () => {
     expect(fieldViewState(store.getState(), ['a.tif'], 'genotype')).toMatchObject({ text: 'WT', modified: true });
     expect(await store.getState().saveAll()).toBe(true);
     expect(backend.saves[1]).toEqual([
-      { path: 'a.tif', changes: { genotype: 'WT' }, expected: { size: 1, mtimeMs: 2, sha256: 'saved' } },
-      { path: 'b.tif', changes: { genotype: 'KO' }, expected: { size: 1, mtimeMs: 2, sha256: 'saved' } },
-      { path: 'c.tif', changes: { genotype: '' }, expected: { size: 1, mtimeMs: 2, sha256: 'saved' } },
+      { path: 'a.tif', changes: { genotype: 'WT' }, expected: SAVED, action: 'Undo Genotype' },
+      { path: 'b.tif', changes: { genotype: 'KO' }, expected: SAVED, action: 'Undo Genotype' },
+      { path: 'c.tif', changes: { genotype: '' }, expected: SAVED, action: 'Undo Genotype' },
     ]);
     store.getState().redo();
     expect(shown(store, 'b.tif', 'genotype')).toBe('Het');
@@ -89,7 +92,7 @@ describe('undo history', () => {
     expect(fieldViewState(store.getState(), ['old.tif'], 'age')).toMatchObject({ text: '', modified: true });
     await store.getState().saveAll();
     expect(backend.saves[1]).toEqual([
-      { path: 'old.tif', changes: {}, expected: { size: 1, mtimeMs: 2, sha256: 'saved' }, remove: ['age'] },
+      { path: 'old.tif', changes: {}, expected: SAVED, remove: ['age'], action: 'Undo Age' },
     ]);
   });
 

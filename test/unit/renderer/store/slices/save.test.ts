@@ -16,8 +16,13 @@ describe('saving', () => {
     expect(await store.getState().saveAll()).toBe(true);
     expect(backend.saves).toEqual([
       [
-        { path: 'a.tif', changes: { depth: 80 }, expected: { size: 100, mtimeMs: 1, sha256: 'v-a.tif' } },
-        { path: 'c.tif', changes: { species: 'zebrafish' }, expected: null },
+        {
+          path: 'a.tif',
+          changes: { depth: 80 },
+          expected: { size: 100, mtimeMs: 1, sha256: 'v-a.tif' },
+          action: 'Depth',
+        },
+        { path: 'c.tif', changes: { species: 'zebrafish' }, expected: null, action: 'Species' },
       ],
     ]);
     const s = store.getState();
@@ -41,7 +46,14 @@ describe('saving', () => {
     expect(backend.saves).toEqual([]);
     await store.getState().confirmReview();
     expect(backend.saves).toEqual([
-      [{ path: 'b.tif', changes: { genotype: 'WT' }, expected: { size: 100, mtimeMs: 1, sha256: 'v-b.tif' } }],
+      [
+        {
+          path: 'b.tif',
+          changes: { genotype: 'WT' },
+          expected: { size: 100, mtimeMs: 1, sha256: 'v-b.tif' },
+          action: 'Genotype',
+        },
+      ],
     ]);
     expect(store.getState().edits['a.tif']?.branch_order?.text).toBe('2.5');
     expect(store.getState().notices.at(-1)).toMatchObject({
@@ -93,6 +105,7 @@ describe('saving', () => {
         changes: { genotype: 'WT' },
         expected: { size: 100, mtimeMs: 1, sha256: 'v-a.tif' },
         overwrite: true,
+        action: 'Genotype',
       },
     ]);
     expect(store.getState().rows['a.tif']?.values.genotype).toBe('WT');
@@ -149,7 +162,7 @@ describe('saving', () => {
     backend.saveOutcome = succeed;
     await store.getState().retryFailed();
     expect(backend.saves.at(-1)).toEqual([
-      { path: 'a.tif', changes: { note: 'x' }, expected: { size: 100, mtimeMs: 1, sha256: 'v-a.tif' } },
+      { path: 'a.tif', changes: { note: 'x' }, expected: { size: 100, mtimeMs: 1, sha256: 'v-a.tif' }, action: 'Note' },
     ]);
     expect(store.getState().saveReport).toBeNull();
     expect(Object.keys(store.getState().edits)).toEqual(['b.tif']);
@@ -242,6 +255,25 @@ describe('saving', () => {
     expect(store.getState().saveReport?.failures.map((f) => f.path)).toEqual(['a/2.tif', 'b/1.tif']);
   });
 
+  it('tells the change journal every action since the image was last saved, undo included, and only those', async () => {
+    const { store, backend } = storeWithRows([makeRow('a.tif'), makeRow('b.tif')]);
+    const s = () => store.getState();
+    s().setFieldText(['a.tif'], 'age', 'P30');
+    s().setActiveField(null);
+    s().setFieldText(['a.tif', 'b.tif'], 'region', 'CA1');
+    s().setActiveField(null);
+    s().setFieldText(['b.tif'], 'sex', 'F');
+    expect(s().undo()).toBe(true);
+    await s().saveAll();
+    expect(backend.saves.at(-1)?.map((save) => [save.path, save.action])).toEqual([
+      ['a.tif', 'Age; Region'],
+      ['b.tif', 'Region; Sex; Undo Sex'],
+    ]);
+    s().setFieldText(['a.tif'], 'note', 'later');
+    await s().saveAll();
+    expect(backend.saves.at(-1)?.map((save) => [save.path, save.action])).toEqual([['a.tif', 'Note']]);
+  });
+
   it('saves thousands of files in batches and reports how far it got', async () => {
     const rows = Array.from({ length: 1100 }, (_, i) => makeRow(`img-${i}.tif`));
     const { store, backend } = storeWithRows(rows);
@@ -256,6 +288,10 @@ describe('saving', () => {
     });
     expect(await store.getState().saveAll()).toBe(true);
     expect(backend.saves.map((batch) => batch.length)).toEqual([250, 250, 250, 250, 100]);
+    // One save is one batch of the change journal, over all its requests; the next save is another.
+    expect(new Set(backend.saveBatchIds).size).toBe(1);
+    expect(backend.saveBatchIds[0]).toMatch(/\S{8,}/);
+    expect(backend.saves.flat().every((save) => save.action === 'Condition')).toBe(true);
     expect(progress).toEqual([
       { done: 0, total: 1100 },
       { done: 250, total: 1100 },
@@ -266,6 +302,9 @@ describe('saving', () => {
     ]);
     expect(store.getState()).toMatchObject({ saving: false, saveProgress: null, edits: {} });
     expect(store.getState().notices.at(-1)).toMatchObject({ text: 'Saved 1,100 files.' });
+    store.getState().setFieldText(['img-0.tif'], 'condition', 'WT');
+    await store.getState().saveAll();
+    expect(backend.saveBatchIds.at(-1)).not.toBe(backend.saveBatchIds[0]);
   });
 
   it('sends the first batch alone, then keeps one request ahead; after a failed request, unsent batches fail with its error', async () => {

@@ -24,6 +24,17 @@ describe('session and scan', () => {
     expect(store.getState().scan).toMatchObject({ status: 'done', done: 3, total: 3 });
   });
 
+  it('says where the change journal went when the open folder cannot be written', () => {
+    const backend = fakeBackend([]);
+    const store = createAppStore(backend.client);
+    connectBackendEvents(store);
+    backend.emit({ type: 'journal-elsewhere', root: '/lab', dir: '/home/ana/.config/AcqMeta/journals/0123' });
+    expect(store.getState().notices.at(-1)).toMatchObject({
+      tone: 'error',
+      text: 'This folder cannot be written: its change journal is kept in /home/ana/.config/AcqMeta/journals/0123 instead.',
+    });
+  });
+
   it('starts the scan with the session call and keeps the rows that arrive before its answer', async () => {
     const backend = fakeBackend([]);
     const getSession = backend.client.getSession;

@@ -1,0 +1,169 @@
+/**
+ * The History section of the editor: what the change journal recorded of the selected image,
+ * newest first, each field change and each record restorable; for a selection, the way to the
+ * timeline of its actions.
+ */
+import { useEffect, useMemo } from 'react';
+import type { JournalChange, JournalRecord } from '../../../../shared/journal';
+import { plural } from '../../lib/format';
+import { fieldLabel, journalTime, journalTool, journalValue } from '../../lib/journal-format';
+import { personOf } from '../../store/logic/journal-batches';
+import { imageJournalKey, selectImageJournal, type JournalView } from '../../store/slices/journal-slice';
+import { useApp, useAppStore } from '../../store/store-context';
+import { SectionToggle } from './section-toggle';
+
+/** The journal lines that could not be read, as a quiet note. */
+export function JournalProblems({ problems }: { problems: readonly string[] }) {
+  if (problems.length === 0) return null;
+  return (
+    <details className="disclosure journal-problems">
+      <summary className="muted">{plural(problems.length, 'journal line')} could not be read</summary>
+      <ul className="plain-list small muted">
+        {problems.map((problem) => (
+          <li key={problem}>{problem}</li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+/** One field's change in a record, with its Restore button. */
+function ChangeLine({ record, change, editable }: { record: JournalRecord; change: JournalChange; editable: boolean }) {
+  const store = useAppStore();
+  const label = fieldLabel(change.field);
+  const before = journalValue(change.old, change.added);
+  return (
+    <li className="journal-change">
+      <span className="journal-field">{label}</span>
+      <span className="journal-values">
+        <span className="review-old">{before}</span> → <span className="review-new">{journalValue(change.new)}</span>
+      </span>
+      {editable && (
+        <button
+          type="button"
+          className="btn btn-small btn-ghost journal-restore"
+          aria-label={`Restore ${label} to ${before}`}
+          title={`Put ${label} back to ${before}, as it was before this change (an unsaved edit)`}
+          onClick={() => void store.getState().restoreFromJournal({ record, field: change.field })}
+        >
+          Restore
+        </button>
+      )}
+    </li>
+  );
+}
+
+/** One record: what was done, when, by whom, and its changes. */
+function RecordEntry({ record, editable }: { record: JournalRecord; editable: boolean }) {
+  const store = useAppStore();
+  return (
+    <li className="journal-record">
+      <p className="journal-action">{record.action}</p>
+      <p className="journal-meta">
+        <time dateTime={record.time}>{journalTime(record.time)}</time> · {personOf(record)} · {journalTool(record.tool)}
+      </p>
+      {record.changes.length === 0 ? (
+        <p className="muted small">No field changed (a new sidecar with the default values).</p>
+      ) : (
+        <ul className="journal-changes">
+          {record.changes.map((change) => (
+            <ChangeLine key={change.field} record={record} change={change} editable={editable} />
+          ))}
+        </ul>
+      )}
+      {editable && record.changes.length > 0 && (
+        <button
+          type="button"
+          className="btn btn-small journal-restore-record"
+          title="Put every field this change and the later ones wrote back as it was before (unsaved edits)"
+          onClick={() => void store.getState().restoreFromJournal({ record })}
+        >
+          Restore image to before this
+        </button>
+      )}
+    </li>
+  );
+}
+
+/** What stands for a change journal still being read (null: asked for, not yet there) or that could not be read. */
+export function JournalReadState({ view }: { view: JournalView | null }) {
+  if (view?.status === 'failed')
+    return <p className="small field-error">The change journal could not be read: {view.error}</p>;
+  return (
+    <p className="muted small" role="status">
+      Reading the change journal…
+    </p>
+  );
+}
+
+/** The records of one image, newest first (or why there are none to show). */
+function RecordList({ view, editable }: { view: JournalView | null; editable: boolean }) {
+  const newestFirst = useMemo(() => [...(view?.records ?? [])].reverse(), [view]);
+  if (view === null || view.status !== 'ready') return <JournalReadState view={view} />;
+  return (
+    <>
+      {newestFirst.length === 0 ? (
+        <p className="muted small">
+          The change journal has no record of this sidecar yet: every save from AcqMeta or the acqmeta command line is
+          recorded here.
+        </p>
+      ) : (
+        <ol className="journal-records" aria-label="Changes, newest first">
+          {newestFirst.map((record) => (
+            <RecordEntry key={record.id} record={record} editable={editable} />
+          ))}
+        </ol>
+      )}
+      <JournalProblems problems={view.problems} />
+    </>
+  );
+}
+
+/** The History section of the one selected image, read when unfolded and again when its sidecar changes. */
+export function HistorySection({ path, editable }: { path: string; editable: boolean }) {
+  const open = useApp((s) => s.historyOpen);
+  const setOpen = useApp((s) => s.setHistoryOpen);
+  const load = useApp((s) => s.loadImageJournal);
+  const journalKey = useApp((s) => imageJournalKey(s, path));
+  const view = useApp((s) => selectImageJournal(s, path));
+  useEffect(() => {
+    if (open) void load(path);
+  }, [open, path, journalKey, load]);
+  return (
+    <section className="panel-section" aria-labelledby="section-history">
+      <SectionToggle
+        id="section-history"
+        open={open}
+        onToggle={() => setOpen(!open)}
+        controls="history-body"
+        title="History"
+        summary="who changed what, and when"
+      />
+      {open && (
+        <div id="history-body">
+          <RecordList view={view} editable={editable} />
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** The History section of a selection: the way to the timeline of its actions. */
+export function SelectionHistorySection({ paths }: { paths: readonly string[] }) {
+  const store = useAppStore();
+  return (
+    <section className="panel-section" aria-labelledby="section-history">
+      <h3 id="section-history" className="section-title">
+        History
+      </h3>
+      <p className="muted small">Every save, import and bulk set that wrote these sidecars, and restoring one.</p>
+      <button
+        type="button"
+        className="btn btn-small journal-open-timeline"
+        onClick={() => void store.getState().openTimeline(paths)}
+      >
+        Timeline of {plural(paths.length, 'image')}…
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,26 @@
+/** How the change journal's records read in the History section and the timeline. */
+import { editableField, type FieldValue } from '../../../shared/fields/field-table';
+import { displayValue } from './format';
+
+/** A record's time in the reader's own zone and words: `12 Mar 2025, 14:03`. */
+export function journalTime(time: string): string {
+  const date = new Date(time);
+  return Number.isNaN(date.getTime())
+    ? time
+    : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/** Which door wrote a record: `AcqMeta` (the app) or `command line` (`acqmeta`). */
+export function journalTool(tool: string): string {
+  return tool === 'acqmeta' ? 'command line' : tool;
+}
+
+/** A field's name as the editor shows it (the sidecar key for a field it does not know). */
+export function fieldLabel(field: string): string {
+  return editableField(field)?.displayName ?? field;
+}
+
+/** A value as a journal record holds it, in words; `absent`: the file lacked the key. */
+export function journalValue(value: FieldValue, absent = false): string {
+  return absent ? '(not in the file)' : displayValue(value);
+}

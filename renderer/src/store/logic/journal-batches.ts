@@ -1,0 +1,114 @@
+/**
+ * The change journal as a timeline of actions: its records grouped by batch (one save, one
+ * import, one bulk set), newest first, and the filters by field, person and day.
+ */
+import { EDITABLE_FIELDS } from '../../../../shared/fields/field-table';
+import type { JournalRecord } from '../../../../shared/journal';
+
+/** One action of the journal: the records of one batch. */
+export interface JournalBatch {
+  id: string;
+  /** Its first record's time (ISO 8601, UTC). */
+  time: string;
+  /** Who wrote it (`user@host`), in the order first met: normally one. */
+  people: string[];
+  /** The program of its first record (`AcqMeta`: the app, `acqmeta`: the command line). */
+  tool: string;
+  /** What was done, each distinct action once (a save of several undo steps has several). */
+  actions: string[];
+  /** The images it wrote, in the order first met. */
+  paths: string[];
+  /** The fields it changed (sidecar keys), in field-table order. */
+  fields: string[];
+}
+
+/** What the timeline is narrowed to; an empty string lets everything through. */
+export interface TimelineFilter {
+  /** A sidecar key the batch changed. */
+  field: string;
+  /** `user@host`. */
+  person: string;
+  /** First and last local day shown, `YYYY-MM-DD` (as a date input gives them). */
+  from: string;
+  to: string;
+}
+
+/** The filter that lets every batch through. */
+export const NO_TIMELINE_FILTER: TimelineFilter = { field: '', person: '', from: '', to: '' };
+
+const FIELD_ORDER = new Map(EDITABLE_FIELDS.map((field, i) => [field.name, i]));
+
+/** Who wrote a record: `user@host`. */
+export function personOf(record: Pick<JournalRecord, 'user' | 'host'>): string {
+  return `${record.user}@${record.host}`;
+}
+
+/** The local day of an ISO time, `YYYY-MM-DD`. */
+export function localDay(time: string): string {
+  const date = new Date(time);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())}`;
+}
+
+function addOnce<T>(list: T[], item: T): void {
+  if (!list.includes(item)) list.push(item);
+}
+
+/** Sidecar keys in field-table order (unknown keys last, by name). */
+function inFieldOrder(fields: Iterable<string>): string[] {
+  const order = (name: string) => FIELD_ORDER.get(name) ?? FIELD_ORDER.size;
+  return [...fields].sort((a, b) => order(a) - order(b) || (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** `records` (oldest first) grouped by batch, newest batch first. */
+export function journalBatches(records: readonly JournalRecord[]): JournalBatch[] {
+  const batches = new Map<string, JournalBatch>();
+  for (const record of records) {
+    let batch = batches.get(record.batch);
+    if (batch === undefined) {
+      batch = {
+        id: record.batch,
+        time: record.time,
+        people: [],
+        tool: record.tool,
+        actions: [],
+        paths: [],
+        fields: [],
+      };
+      batches.set(record.batch, batch);
+    }
+    addOnce(batch.people, personOf(record));
+    addOnce(batch.actions, record.action);
+    addOnce(batch.paths, record.path);
+    for (const change of record.changes) addOnce(batch.fields, change.field);
+  }
+  return [...batches.values()]
+    .map((batch) => ({ ...batch, fields: inFieldOrder(batch.fields) }))
+    .sort((a, b) => (a.time < b.time ? 1 : a.time > b.time ? -1 : 0));
+}
+
+/** The batches that wrote at least one of `paths`. */
+export function batchesOfPaths(batches: readonly JournalBatch[], paths: readonly string[]): JournalBatch[] {
+  const wanted = new Set(paths);
+  return batches.filter((batch) => batch.paths.some((path) => wanted.has(path)));
+}
+
+/** The batches `filter` lets through. */
+export function filterBatches(batches: readonly JournalBatch[], filter: TimelineFilter): JournalBatch[] {
+  return batches.filter((batch) => {
+    const day = localDay(batch.time);
+    return (
+      (filter.field === '' || batch.fields.includes(filter.field)) &&
+      (filter.person === '' || batch.people.includes(filter.person)) &&
+      (filter.from === '' || day >= filter.from) &&
+      (filter.to === '' || day <= filter.to)
+    );
+  });
+}
+
+/** What the filters may choose from: the fields (field-table order) and the people (by name) of `batches`. */
+export function timelineChoices(batches: readonly JournalBatch[]): { fields: string[]; people: string[] } {
+  const fields = new Set(batches.flatMap((batch) => batch.fields));
+  const people = new Set(batches.flatMap((batch) => batch.people));
+  return { fields: inFieldOrder(fields), people: [...people].sort() };
+}

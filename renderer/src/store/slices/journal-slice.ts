@@ -1,0 +1,142 @@
+/**
+ * The change journal in the editor: the records of the image the History section shows, the
+ * timeline of the folder's (or the selection's) actions, and restoring from them. A restore is
+ * an ordinary edit: one {@link EditsSlice.applyFieldInputs} step, saved with Save like any other.
+ */
+import type { StateCreator } from 'zustand/vanilla';
+import { restoreBefore, restoresOf, type JournalRecord, type RestoreChanges } from '../../../../shared/journal';
+import type { AppState } from '../app-store';
+import { plural } from '../../lib/format';
+import { fieldLabel } from '../../lib/journal-format';
+import { restorePlan, skippedText } from '../logic/journal-restore-plan';
+
+/** Journal records as read: oldest first, with the lines that could not be read. */
+export interface JournalView {
+  status: 'loading' | 'ready' | 'failed';
+  records: readonly JournalRecord[];
+  /** Unreadable journal lines, in words. */
+  problems: readonly string[];
+  /** Why it could not be read, when it failed. */
+  error: string | null;
+}
+
+/** A batch or one record, to restore to before it; `field` limits it to one field. */
+export type RestoreTarget =
+  { record: JournalRecord; field?: string } | { batch: string; action: string; field?: string };
+
+/** Journal state and actions. */
+export interface JournalSlice {
+  /** The History section is unfolded (for this session). */
+  historyOpen: boolean;
+  setHistoryOpen(open: boolean): void;
+  /** The records of the image the History section shows, and what they were read for. */
+  imageJournal: { key: string; view: JournalView } | null;
+  /** Reads the records of `path`, unless read already for its sidecar as it is now. */
+  loadImageJournal(path: string): Promise<void>;
+  /** The timeline dialog, while open: the images it is about (null: the folder) and the folder's journal. */
+  timeline: { paths: readonly string[] | null; view: JournalView } | null;
+  /** Opens the timeline of `paths` (null: the whole folder) and reads the journal. */
+  openTimeline(paths: readonly string[] | null): Promise<void>;
+  closeTimeline(): void;
+  /**
+   * Puts the images `target` wrote back to their state before it (undoing later records too):
+   * pending edits in one undo step, with a notice naming images left out. Resolves with the
+   * number of fields changed.
+   */
+  restoreFromJournal(target: RestoreTarget): Promise<number>;
+}
+
+const LOADING: JournalView = { status: 'loading', records: [], problems: [], error: null };
+
+/** What the records of `path` are read for: the folder, the image and its sidecar's version. */
+export function imageJournalKey(s: Pick<AppState, 'folder' | 'rows'>, path: string): string {
+  return [s.folder?.root ?? '', path, s.rows[path]?.version?.sha256 ?? ''].join('\u0000');
+}
+
+/** The records of `path` as the History section shows them; null until read for its sidecar as it is. */
+export function selectImageJournal(s: AppState, path: string): JournalView | null {
+  return s.imageJournal?.key === imageJournalKey(s, path) ? s.imageJournal.view : null;
+}
+
+/** The undo step's name: `Restore Genotype`, `Restore before “Import annotations.csv”`. */
+function restoreAction(target: RestoreTarget): string {
+  if (target.field !== undefined) return `Restore ${fieldLabel(target.field)}`;
+  return `Restore before “${'record' in target ? target.record.action : target.action}”`;
+}
+
+/** Creates the journal slice. */
+export const createJournalSlice: StateCreator<AppState, [], [], JournalSlice> = (set, get) => {
+  /** The journal's records of `query`, as a view. */
+  async function read(query: { paths?: string[]; batch?: string }): Promise<JournalView> {
+    const result = await get().client.getJournal(query);
+    return result.ok
+      ? { status: 'ready', records: result.payload.records, problems: result.payload.problems, error: null }
+      : { status: 'failed', records: [], problems: [], error: result.error.message };
+  }
+
+  /** What puts back the images `target` wrote, from their records read now (null: it could not be read). */
+  async function restoresFor(target: RestoreTarget): Promise<RestoreChanges[] | null> {
+    if ('record' in target) {
+      const view = await read({ paths: [target.record.path] });
+      if (view.status === 'failed') return null;
+      const record = view.records.find((r) => r.id === target.record.id);
+      const restore = record && restoreBefore(view.records, record, target.field);
+      return restore ? [restore] : [];
+    }
+    const batch = await read({ batch: target.batch });
+    if (batch.status === 'failed') return null;
+    const paths = [...new Set(batch.records.map((r) => r.path))];
+    const view = paths.length === 0 ? batch : await read({ paths });
+    if (view.status === 'failed') return null;
+    return restoresOf(view.records, target.batch, target.field) ?? [];
+  }
+
+  return {
+    historyOpen: false,
+    imageJournal: null,
+    timeline: null,
+
+    setHistoryOpen: (historyOpen) => set({ historyOpen }),
+
+    loadImageJournal: async (path) => {
+      const key = imageJournalKey(get(), path);
+      const current = get().imageJournal;
+      if (current?.key === key && current.view.status !== 'failed') return;
+      set({ imageJournal: { key, view: current?.key === key ? current.view : LOADING } });
+      const view = await read({ paths: [path] });
+      if (get().imageJournal?.key === key) set({ imageJournal: { key, view } });
+    },
+
+    openTimeline: async (paths) => {
+      const timeline = { paths, view: LOADING };
+      set({ timeline });
+      const view = await read({});
+      if (get().timeline === timeline) set({ timeline: { paths, view } });
+    },
+
+    closeTimeline: () => set({ timeline: null }),
+
+    restoreFromJournal: async (target) => {
+      const restores = await restoresFor(target);
+      const s = get();
+      if (restores === null) {
+        s.notify('error', 'The change journal could not be read, so nothing was restored.');
+        return 0;
+      }
+      const plan = restorePlan(restores, s.rows);
+      const changed = s.applyFieldInputs(restoreAction(target), plan.inputs);
+      if (plan.skipped.length > 0) s.notify('error', skippedText(plan.skipped));
+      if (changed > 0) {
+        const images = new Set(
+          get()
+            .history.past.at(-1)
+            ?.changes.map((change) => change.path),
+        ).size;
+        s.notify('success', `Restored ${plural(changed, 'field')} on ${plural(images, 'image')}; Save writes them.`);
+      } else if (plan.skipped.length === 0) {
+        s.notify('success', 'Nothing to restore: the values are already as they were.');
+      }
+      return changed;
+    },
+  };
+};

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import {
+  batchesOfPaths,
+  filterBatches,
+  journalBatches,
+  localDay,
+  NO_TIMELINE_FILTER,
+  timelineChoices,
+} from '../../../../../renderer/src/store/logic/journal-batches';
+import { journalRecord } from '../journal-records';
+
+const importTime = '2025-03-10T09:00:00.000Z';
+const records = [
+  journalRecord('a.tif', [{ field: 'genotype', old: '', new: 'WT' }], {
+    batch: 'import',
+    time: importTime,
+    tool: 'acqmeta',
+    action: 'import annotations.csv',
+  }),
+  journalRecord(
+    'b.tif',
+    [
+      { field: 'condition', old: '', new: 'KO' },
+      { field: 'genotype', old: '', new: 'WT' },
+    ],
+    {
+      batch: 'import',
+      time: importTime,
+      tool: 'acqmeta',
+      action: 'import annotations.csv',
+    },
+  ),
+  journalRecord('a.tif', [{ field: 'species', old: '', new: 'mouse' }], {
+    batch: 'save',
+    time: '2025-03-12T14:03:00.000Z',
+    user: 'bob',
+    action: 'Species',
+  }),
+  journalRecord('b.tif', [{ field: 'depth', old: null, new: 80 }], {
+    batch: 'save',
+    time: '2025-03-12T14:03:01.000Z',
+    user: 'bob',
+    action: 'Depth',
+  }),
+];
+
+describe('journal batches', () => {
+  it('groups records by batch, newest first, with their people, actions, images and fields', () => {
+    expect(journalBatches(records)).toEqual([
+      {
+        id: 'save',
+        time: '2025-03-12T14:03:00.000Z',
+        people: ['bob@lab-pc'],
+        tool: 'AcqMeta',
+        actions: ['Species', 'Depth'],
+        paths: ['a.tif', 'b.tif'],
+        fields: ['species', 'depth'],
+      },
+      {
+        id: 'import',
+        time: importTime,
+        people: ['ada@lab-pc'],
+        tool: 'acqmeta',
+        actions: ['import annotations.csv'],
+        paths: ['a.tif', 'b.tif'],
+        fields: ['genotype', 'condition'],
+      },
+    ]);
+  });
+
+  it('keeps the batches that wrote one of a selection’s images', () => {
+    const more = [...records, journalRecord('c.tif', [{ field: 'age', old: '', new: 'P30' }], { batch: 'c-only' })];
+    expect(batchesOfPaths(journalBatches(more), ['c.tif']).map((b) => b.id)).toEqual(['c-only']);
+    expect(batchesOfPaths(journalBatches(more), ['b.tif']).map((b) => b.id)).toEqual(['save', 'import']);
+  });
+
+  it('filters by field, person and local day, and offers the fields and people there are', () => {
+    const batches = journalBatches(records);
+    const ids = (filter: Partial<typeof NO_TIMELINE_FILTER>) =>
+      filterBatches(batches, { ...NO_TIMELINE_FILTER, ...filter }).map((b) => b.id);
+    expect(ids({})).toEqual(['save', 'import']);
+    expect(ids({ field: 'condition' })).toEqual(['import']);
+    expect(ids({ person: 'bob@lab-pc' })).toEqual(['save']);
+    const saveDay = localDay('2025-03-12T14:03:00.000Z');
+    expect(ids({ from: saveDay })).toEqual(['save']);
+    expect(ids({ to: localDay(importTime) })).toEqual(['import']);
+    expect(ids({ from: saveDay, field: 'condition' })).toEqual([]);
+    expect(timelineChoices(batches)).toEqual({
+      fields: ['species', 'genotype', 'depth', 'condition'],
+      people: ['ada@lab-pc', 'bob@lab-pc'],
+    });
+  });
+});

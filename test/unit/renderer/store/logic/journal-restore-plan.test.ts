@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { restoreBefore, restoresOf } from '../../../../../shared/journal';
+import { restorePlan, skippedText } from '../../../../../renderer/src/store/logic/journal-restore-plan';
+import { makeRow } from '../fake-client';
+import { journalRecord } from '../journal-records';
+
+describe('restore plan', () => {
+  it('turns a restore into the values to store and the keys to take out again', () => {
+    const first = journalRecord(
+      'a.tif',
+      [
+        { field: 'genotype', old: 'WT', new: 'Thy1' },
+        { field: 'age', old: '', new: 'P30', added: true },
+      ],
+      { batch: 'import' },
+    );
+    const later = journalRecord('a.tif', [{ field: 'genotype', old: 'Thy1', new: 'KO' }], { afterSha: 'now' });
+    const restore = restoreBefore([first, later], first)!;
+    const rows = {
+      'a.tif': makeRow('a.tif', { genotype: 'KO', age: 'P30' }, { version: { size: 1, mtimeMs: 1, sha256: 'now' } }),
+    };
+    expect(restorePlan([restore], rows)).toEqual({
+      inputs: [
+        { path: 'a.tif', name: 'genotype', value: 'WT' },
+        { path: 'a.tif', name: 'age', absent: true },
+      ],
+      skipped: [],
+    });
+  });
+
+  it('leaves out images not listed, not editable, or changed on disk since their latest record', () => {
+    const records = ['a.tif', 'b.tif', 'c.tif', 'd.tif'].map((path) =>
+      journalRecord(path, [{ field: 'sex', old: 'F', new: 'M' }], { batch: 'bulk', afterSha: `w-${path}` }),
+    );
+    const restores = restoresOf(records, 'bulk')!;
+    const version = (sha256: string) => ({ version: { size: 1, mtimeMs: 1, sha256 } });
+    const rows = {
+      'a.tif': makeRow('a.tif', { sex: 'M' }, version('w-a.tif')),
+      'b.tif': makeRow('b.tif', { sex: 'M' }, { ...version('w-b.tif'), sidecar: 'invalid' }),
+      'c.tif': makeRow('c.tif', { sex: 'F' }, version('edited elsewhere')),
+    };
+    const plan = restorePlan(restores, rows);
+    expect(plan.inputs).toEqual([{ path: 'a.tif', name: 'sex', value: 'F' }]);
+    expect(plan.skipped).toEqual([
+      { path: 'b.tif', why: 'not-editable' },
+      { path: 'c.tif', why: 'changed-since' },
+      { path: 'd.tif', why: 'not-listed' },
+    ]);
+    expect(skippedText(plan.skipped)).toBe(
+      'Not restored: b.tif (its sidecar cannot be edited); c.tif (changed on disk since its last journal record); d.tif (not in the table).',
+    );
+    expect(skippedText([...plan.skipped, { path: 'e.tif', why: 'not-listed' }])).toMatch(/; and 1 more\.$/);
+  });
+});
