@@ -6,11 +6,12 @@
  * wrote to gets no journal.
  */
 import { randomUUID } from 'node:crypto';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { SidecarVersion } from '../../../shared/api';
 import type { FieldValues } from '../../../shared/fields/field-table';
 import { journalLine, type JournalChange, type JournalRecord } from '../../../shared/journal';
-import { appendJournalInWorker, isOwnWriteOnDisk, readSidecarFile } from '../sidecar';
+import { appendJournalInWorker, isOwnWriteOnDisk, readSidecarFile, sidecarPathFor } from '../sidecar';
 import { JournalIndex, type JournaledImage } from './journal-index';
 import { journalPlaces, type JournalPlaces } from './journal-places';
 import { journalAuthor, journalVersion } from './journal-writer';
@@ -55,12 +56,19 @@ export async function journalOutsideChanges(
   return recorded;
 }
 
-/** The sidecars now of every image the journal holds records of, read from disk. */
+/**
+ * The sidecars now of the images the journal holds records of, read from disk; those whose
+ * size and modification time are still what their latest record wrote are left out unread.
+ */
 export async function journaledSidecarsNow(root: string, index: JournalIndex): Promise<SidecarNow[]> {
   await index.refresh();
   const now: SidecarNow[] = [];
   for (const relPath of index.paths()) {
-    const file = await readSidecarFile(path.join(root, ...relPath.split('/'))).catch(() => null);
+    const imagePath = path.join(root, ...relPath.split('/'));
+    const written = index.get(relPath)?.latest.after ?? null;
+    const seen = await stat(sidecarPathFor(imagePath)).catch(() => null);
+    if (written !== null && seen?.size === written.size && seen.mtimeMs === written.mtime) continue;
+    const file = await readSidecarFile(imagePath).catch(() => null);
     if (file === null) continue;
     now.push({
       path: relPath,
