@@ -4,6 +4,7 @@
  * "unknown" stays absent and nothing is guessed.
  */
 import type { Acquisition, AcquisitionChannel, AcquisitionFlavour, AcquisitionSource } from './acquisition-types';
+import { channelKey, groupKey } from './model-keys';
 
 type Value = string | number | undefined;
 
@@ -17,9 +18,12 @@ const MAX_PROBLEMS = 8;
 type Group = 'instrument' | 'objective' | 'pixel_size_um';
 type TopKey = 'time_increment_s' | 'acquired_at' | 'software';
 
-function usable(value: Value): value is string | number {
-  if (typeof value === 'number') return Number.isFinite(value);
-  return value !== undefined && value.trim() !== '';
+/** `value` as the model keeps it (a text trimmed); undefined when it is missing, empty or not finite. */
+function kept(value: Value): string | number | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  if (value === undefined) return undefined;
+  const text = value.trim();
+  return text === '' ? undefined : text;
 }
 
 /** Collects one file's acquisition values and where each came from. */
@@ -28,6 +32,7 @@ export class AcquisitionBuilder {
   private readonly origins: Record<string, AcquisitionSource> = {};
   private readonly channels: AcquisitionChannel[] = [];
   private readonly problems: string[] = [];
+  private known = false;
 
   constructor(private readonly flavour: AcquisitionFlavour) {
     this.result = { sources: [flavour] };
@@ -35,18 +40,19 @@ export class AcquisitionBuilder {
 
   /** Sets `group.field` (e.g. `objective`, `na`) when the value is known; `key` names its origin. */
   group(group: Group, field: string, value: Value, key: string): void {
-    if (!usable(value)) return;
+    const model = kept(value);
+    if (model === undefined) return;
     const target = (this.result[group] ??= {}) as Record<string, string | number>;
-    target[field] = typeof value === 'string' ? value.trim() : value;
-    this.origins[`${group}.${field}`] = { flavour: this.flavour, key };
+    target[field] = model;
+    this.origin(groupKey(group, field), key);
   }
 
   /** Sets a top-level value (time increment, acquisition date, software). */
   top(field: TopKey, value: Value, key: string): void {
-    if (!usable(value)) return;
-    (this.result as unknown as Record<string, string | number>)[field] =
-      typeof value === 'string' ? value.trim() : value;
-    this.origins[field] = { flavour: this.flavour, key };
+    const model = kept(value);
+    if (model === undefined) return;
+    (this.result as unknown as Record<string, string | number>)[field] = model;
+    this.origin(field, key);
   }
 
   /** Declares that the image has `count` channels (each may stay empty); none past {@link MAX_CHANNELS}. */
@@ -59,9 +65,16 @@ export class AcquisitionBuilder {
   /** Sets one field of channel `index` (a channel past the declared count is ignored). */
   channel(index: number, field: keyof AcquisitionChannel, value: Value, key: string): void {
     const channel = this.channels[index];
-    if (channel === undefined || !usable(value)) return;
-    (channel as Record<string, string | number>)[field] = typeof value === 'string' ? value.trim() : value;
-    this.origins[`channels.${index}.${field}`] = { flavour: this.flavour, key };
+    if (channel === undefined) return;
+    const model = kept(value);
+    if (model === undefined) return;
+    (channel as Record<string, string | number>)[field] = model;
+    this.origin(channelKey(index, field), key);
+  }
+
+  private origin(modelKey: string, key: string): void {
+    this.origins[modelKey] = { flavour: this.flavour, key };
+    this.known = true;
   }
 
   /** Notes what could not be read (the value concerned stays absent). */
@@ -77,7 +90,7 @@ export class AcquisitionBuilder {
     const out = this.result;
     if (this.problems.length > 0) out.problems = this.problems;
     if (this.channels.some((c) => Object.keys(c).length > 0)) out.channels = this.channels;
-    if (Object.keys(this.origins).length > 0) out.origins = this.origins;
+    if (this.known) out.origins = this.origins;
     return out;
   }
 }

@@ -14,7 +14,8 @@ export function isoDateTime(text: string): string | undefined {
 export function tiffDateTime(text: string): string | undefined {
   const match = /^\s*(\d{4})[:-](\d{2})[:-](\d{2})[ T](\d{2}:\d{2}:\d{2})/.exec(text);
   if (match === null) return undefined;
-  return isoDateTime(`${match[1]}-${match[2]}-${match[3]}T${match[4]}`);
+  const day = `${match[1]}-${match[2]}-${match[3]}`;
+  return validDate(day, match[4] as string) ? `${day}T${match[4]}` : undefined;
 }
 
 /** A date and time as days since 1899-12-30 (the OLE automation date LSM files use), in ISO 8601 without an offset. */

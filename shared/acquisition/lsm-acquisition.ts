@@ -63,6 +63,14 @@ function text(bytes: Uint8Array): string {
   return LATIN1.decode(bytes.subarray(0, end < 0 ? bytes.length : end));
 }
 
+/** The value of an entry at `at`: a text (type 2), an int32 (4), a float64 (5); 0 for other types. */
+function entryValue(bytes: Uint8Array, view: DataView, type: number, at: number, size: number): Value {
+  if (type === 2) return text(bytes.subarray(at, at + size));
+  if (type === 4) return view.getInt32(at, true);
+  if (type === 5) return view.getFloat64(at, true);
+  return 0;
+}
+
 class PastBounds extends Error {}
 
 /**
@@ -96,16 +104,10 @@ function parseScanInfo(bytes: Uint8Array): Block {
     const type = view.getUint32(at + 4, true);
     const size = view.getUint32(at + 8, true);
     at += 12;
-    let value: Value = 0;
-    if (type === 2) {
-      if (at + size > bytes.length) throw new PastBounds();
-      value = text(bytes.subarray(at, at + size));
-      at += size;
-    } else if (type === 4 || type === 5) {
-      if (at + (type === 4 ? 4 : 8) > bytes.length) throw new PastBounds();
-      value = type === 4 ? view.getInt32(at, true) : view.getFloat64(at, true);
-      at += type === 4 ? 4 : 8;
-    }
+    const valueAt = at;
+    if (type === 2) at += size;
+    else if (type === 4 || type === 5) at += type === 4 ? 4 : 8;
+    if (at > bytes.length) throw new PastBounds();
     const listName = LISTS[entry];
     if (listName !== undefined) {
       stack.push({ block, list });
@@ -122,19 +124,25 @@ function parseScanInfo(bytes: Uint8Array): Block {
       ({ block, list } = top);
     } else {
       const name = ATTRIBUTES[entry];
-      if (name !== undefined) block.values[name] = value;
+      if (name !== undefined) block.values[name] = entryValue(bytes, view, type, valueAt, size);
     }
   }
   throw new Error(`its scan information has more than ${MAX_ENTRIES} entries`);
 }
 
+/** The items of a list that are acquired (their `key` value is not 0). */
+function acquiredItems(items: Block[] | undefined, key = 'Acquire'): Block[] {
+  const acquired: Block[] = [];
+  for (const item of items ?? []) if (item.values[key] !== 0) acquired.push(item);
+  return acquired;
+}
+
 function readChannels(b: AcquisitionBuilder, recording: Block, count: number): void {
-  const acquired = (item: Block, key = 'Acquire'): boolean => item.values[key] !== 0;
   const channels: { name: Value | undefined; dye: Value | undefined; excitation: number | undefined }[] = [];
-  for (const track of (recording.lists.Tracks ?? []).filter((t) => acquired(t))) {
-    const lines = (track.lists.IlluminationChannels ?? []).filter((l) => acquired(l, 'Aquire'));
+  for (const track of acquiredItems(recording.lists.Tracks)) {
+    const lines = acquiredItems(track.lists.IlluminationChannels, 'Aquire');
     const wavelength = lines.length === 1 ? lines[0]?.values.Wavelength : undefined;
-    for (const detector of (track.lists.DetectionChannels ?? []).filter((d) => acquired(d))) {
+    for (const detector of acquiredItems(track.lists.DetectionChannels)) {
       channels.push({
         name: detector.values.ChannelName,
         dye: detector.values.DyeName,

@@ -5,6 +5,7 @@
  * never dropped silently nor preferred.
  */
 import type { Acquisition, AcquisitionChannel, AcquisitionDisagreement, AcquisitionSource } from './acquisition-types';
+import { channelKey, groupKey } from './model-keys';
 
 /** Numbers closer than this (relative) are the same value written with other rounding or units. */
 const SAME_NUMBER = 1e-4;
@@ -22,45 +23,25 @@ function same(a: Leaf, b: Leaf, key: string): boolean {
   return false;
 }
 
-/** Every leaf value of an acquisition by its dotted key (`objective.na`, `channels.0.name`). */
-function leaves(acquisition: Acquisition): Map<string, Leaf> {
-  const out = new Map<string, Leaf>();
-  const add = (prefix: string, group: object | undefined): void => {
-    for (const [field, value] of Object.entries(group ?? {})) {
-      if (typeof value === 'string' || typeof value === 'number') out.set(`${prefix}${field}`, value);
-    }
-  };
-  add('instrument.', acquisition.instrument);
-  add('objective.', acquisition.objective);
-  add('pixel_size_um.', acquisition.pixel_size_um);
-  add('', {
-    time_increment_s: acquisition.time_increment_s,
-    acquired_at: acquisition.acquired_at,
-    software: acquisition.software,
-  });
-  acquisition.channels?.forEach((channel, i) => add(`channels.${i}.`, channel));
-  return out;
-}
-
-/** Sets a dotted key's value in `target`. */
-function setLeaf(target: Acquisition, key: string, value: Leaf, channelCount: number): void {
-  const parts = key.split('.');
-  if (parts[0] === 'channels') {
-    const index = Number(parts[1]);
-    if (index >= channelCount) return;
-    const channels = (target.channels ??= Array.from({ length: channelCount }, () => ({}) as AcquisitionChannel));
-    (channels[index] as Record<string, Leaf>)[parts[2] as string] = value;
-    return;
-  }
-  if (parts.length === 1) {
-    (target as unknown as Record<string, Leaf>)[key] = value;
-    return;
-  }
-  const record = target as unknown as Record<string, Record<string, Leaf>>;
-  (record[parts[0] as string] ??= {})[parts[1] as string] = value;
-}
-
 type Taken = { value: Leaf; source: AcquisitionSource };
+
+/** The merge so far: the values taken and their origins (in the order taken), the disagreements. */
+interface Merge {
+  merged: Acquisition;
+  taken: Map<string, Taken>;
+  origins: Record<string, AcquisitionSource>;
+  disagreements: Map<string, AcquisitionDisagreement>;
+}
+
+type Group = 'instrument' | 'objective' | 'pixel_size_um';
+type Top = 'time_increment_s' | 'acquired_at' | 'software';
+
+const GROUPS: readonly Group[] = ['instrument', 'objective', 'pixel_size_um'];
+const TOPS: readonly Top[] = ['time_increment_s', 'acquired_at', 'software'];
+
+function isLeaf(value: unknown): value is Leaf {
+  return typeof value === 'string' || typeof value === 'number';
+}
 
 function flavourOf(part: Acquisition): AcquisitionSource['flavour'] {
   return part.sources[0] ?? 'tiff';
@@ -69,6 +50,53 @@ function flavourOf(part: Acquisition): AcquisitionSource['flavour'] {
 /** The origin of a key in one flavour's acquisition (a flavour's builder always records one). */
 function originOf(part: Acquisition, key: string): AcquisitionSource {
   return part.origins?.[key] ?? { flavour: flavourOf(part), key };
+}
+
+function disagree(merge: Merge, key: string, first: Taken, other: Taken): void {
+  const entry = merge.disagreements.get(key) ?? { key, values: [first] };
+  entry.values.push(other);
+  merge.disagreements.set(key, entry);
+}
+
+/** Whether `part`'s value for `key` is the first one given (to be set); a later other value is a disagreement. */
+function take(merge: Merge, part: Acquisition, key: string, value: Leaf): boolean {
+  const source = originOf(part, key);
+  const known = merge.taken.get(key);
+  if (known === undefined) {
+    merge.taken.set(key, { value, source });
+    merge.origins[key] = source;
+    return true;
+  }
+  if (!same(known.value, value, key)) disagree(merge, key, known, { value, source });
+  return false;
+}
+
+/** Takes a part's leaf values (channels aside) in the model's order: the groups, then the top-level values. */
+function mergeValues(merge: Merge, part: Acquisition): void {
+  for (const group of GROUPS) {
+    const values = part[group];
+    if (values === undefined) continue;
+    for (const [field, value] of Object.entries(values)) {
+      if (isLeaf(value) && take(merge, part, groupKey(group, field), value))
+        ((merge.merged[group] ??= {}) as Record<string, Leaf>)[field] = value;
+    }
+  }
+  for (const field of TOPS) {
+    const value = part[field];
+    if (isLeaf(value) && take(merge, part, field, value)) (merge.merged as Record<Top, Leaf>)[field] = value;
+  }
+}
+
+/** Takes the fields of a part's channels (as many as the merge's). */
+function mergeChannels(merge: Merge, channels: readonly AcquisitionChannel[], part: Acquisition): void {
+  const count = channels.length;
+  channels.forEach((channel, i) => {
+    for (const [field, value] of Object.entries(channel)) {
+      if (!isLeaf(value) || !take(merge, part, channelKey(i, field), value)) continue;
+      const merged = (merge.merged.channels ??= Array.from({ length: count }, () => ({}) as AcquisitionChannel));
+      (merged[i] as Record<string, Leaf>)[field] = value;
+    }
+  });
 }
 
 /**
@@ -83,37 +111,25 @@ export function mergeAcquisitions(parts: readonly Acquisition[]): Acquisition | 
     const only = parts[0] as Acquisition;
     return only.origins === undefined && only.problems === undefined ? undefined : only;
   }
-  const merged: Acquisition = { sources: [] };
-  const taken = new Map<string, { value: Leaf; source: AcquisitionSource }>();
-  const disagreements = new Map<string, AcquisitionDisagreement>();
+  const merge: Merge = { merged: { sources: [] }, taken: new Map(), origins: {}, disagreements: new Map() };
+  const { merged } = merge;
   const problems: string[] = [];
-  let channels: { value: number; source: AcquisitionSource } | null = null;
-  const disagree = (key: string, first: Taken, other: Taken): void => {
-    const entry = disagreements.get(key) ?? { key, values: [first] };
-    entry.values.push(other);
-    disagreements.set(key, entry);
-  };
+  let channels: Taken | null = null;
   for (const part of parts) {
     for (const source of part.sources) if (!merged.sources.includes(source)) merged.sources.push(source);
-    problems.push(...(part.problems ?? []));
-    const count = part.channels?.length;
-    const listed = count === undefined ? null : { value: count, source: { flavour: flavourOf(part), key: 'channels' } };
-    if (listed !== null && channels === null) channels = listed;
-    else if (listed !== null && channels !== null && listed.value !== channels.value)
-      disagree('channels.length', channels, listed);
-    for (const [key, value] of leaves(part)) {
-      if (key.startsWith('channels.') && count !== channels?.value) continue;
-      const source = originOf(part, key);
-      const known = taken.get(key);
-      if (known === undefined) {
-        taken.set(key, { value, source });
-        setLeaf(merged, key, value, channels?.value ?? 0);
-      } else if (!same(known.value, value, key)) disagree(key, known, { value, source });
-    }
+    if (part.problems !== undefined) problems.push(...part.problems);
+    const listed = part.channels;
+    const count: Taken | null =
+      listed === undefined ? null : { value: listed.length, source: { flavour: flavourOf(part), key: 'channels' } };
+    if (count !== null && channels === null) channels = count;
+    else if (count !== null && channels !== null && count.value !== channels.value)
+      disagree(merge, 'channels.length', channels, count);
+    mergeValues(merge, part);
+    if (listed !== undefined && listed.length === channels?.value) mergeChannels(merge, listed, part);
   }
-  if (taken.size === 0 && problems.length === 0) return undefined;
-  if (taken.size > 0) merged.origins = Object.fromEntries([...taken].map(([key, { source }]) => [key, source]));
-  if (disagreements.size > 0) merged.disagreements = [...disagreements.values()];
+  if (merge.taken.size === 0 && problems.length === 0) return undefined;
+  if (merge.taken.size > 0) merged.origins = merge.origins;
+  if (merge.disagreements.size > 0) merged.disagreements = [...merge.disagreements.values()];
   if (problems.length > 0) merged.problems = problems;
   return merged;
 }

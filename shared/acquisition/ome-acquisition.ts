@@ -8,7 +8,7 @@
  * not taken for its own.
  */
 import { AcquisitionBuilder } from './acquisition-builder';
-import type { Acquisition, AcquisitionChannel } from './acquisition-types';
+import type { Acquisition } from './acquisition-types';
 import { isoDateTime } from './dates';
 import { isLengthUnit, isTimeUnit, lengthInMicrons, timeInSeconds, wavelengthInNm } from './units';
 import { attributeOrChild, childNode, childNodes, type XmlNode } from './xml-node';
@@ -18,7 +18,9 @@ const MAX_PLANES = 100_000;
 
 /** The element among `candidates` whose ID is `id`. */
 function byId(candidates: XmlNode[], id: string | undefined): XmlNode | undefined {
-  return id === undefined ? undefined : candidates.find((node) => node.attributes.ID === id);
+  if (id === undefined) return undefined;
+  for (const node of candidates) if (node.attributes.ID === id) return node;
+  return undefined;
 }
 
 function readInstrument(b: AcquisitionBuilder, root: XmlNode, image: XmlNode): XmlNode | undefined {
@@ -47,35 +49,51 @@ function positive(text: string | undefined): number | undefined {
   return text !== undefined && text.trim() !== '' && Number.isFinite(value) && value > 0 ? value : undefined;
 }
 
-/** Reads `name` in the unit of `name + 'Unit'` (default `unit`); a unit the reader does not know is a problem. */
-function withUnit(
-  b: AcquisitionBuilder,
-  node: XmlNode,
-  name: string,
-  fallback: string,
-  convert: (value: string, unit: string) => number | undefined,
-  known: (unit: string) => boolean,
-): number | undefined {
-  const value = node.attributes[name];
+/**
+ * An attribute OME measures in a unit: the attribute naming its unit (`…Unit`), the schema's
+ * default unit, the conversion to the model's unit.
+ */
+interface Measured {
+  name: string;
+  unit: string;
+  fallback: string;
+  convert: (value: string, unit: string) => number | undefined;
+  known: (unit: string) => boolean;
+}
+
+function measured(name: string, fallback: string, convert: Measured['convert'], known: Measured['known']): Measured {
+  return { name, unit: `${name}Unit`, fallback, convert, known };
+}
+
+const PHYSICAL_SIZES = (['X', 'Y', 'Z'] as const).map((axis) => ({
+  field: axis.toLowerCase(),
+  attribute: measured(`PhysicalSize${axis}`, 'µm', lengthInMicrons, isLengthUnit),
+  key: `Pixels@PhysicalSize${axis}`,
+}));
+const TIME_INCREMENT = measured('TimeIncrement', 's', timeInSeconds, isTimeUnit);
+const EXPOSURE_TIME = measured('ExposureTime', 's', timeInSeconds, isTimeUnit);
+const WAVELENGTH = measured('Wavelength', 'nm', wavelengthInNm, isLengthUnit);
+const EXCITATION = measured('ExcitationWavelength', 'nm', wavelengthInNm, isLengthUnit);
+const EMISSION = measured('EmissionWavelength', 'nm', wavelengthInNm, isLengthUnit);
+
+/** Reads an attribute in its unit; a unit the reader does not know is a problem. */
+function withUnit(b: AcquisitionBuilder, node: XmlNode, attribute: Measured): number | undefined {
+  const value = node.attributes[attribute.name];
   if (value === undefined) return undefined;
-  const unit = node.attributes[`${name}Unit`] ?? fallback;
-  if (!known(unit)) {
-    b.problem(`OME-XML: ${node.name}@${name}Unit "${unit}" is not a unit AcqMeta knows; ${name} is left out`);
+  const unit = node.attributes[attribute.unit] ?? attribute.fallback;
+  if (!attribute.known(unit)) {
+    b.problem(
+      `OME-XML: ${node.name}@${attribute.unit} "${unit}" is not a unit AcqMeta knows; ${attribute.name} is left out`,
+    );
     return undefined;
   }
-  return convert(value, unit);
+  return attribute.convert(value, unit);
 }
 
 function readPixels(b: AcquisitionBuilder, pixels: XmlNode): void {
-  for (const axis of ['X', 'Y', 'Z'] as const) {
-    const size = withUnit(b, pixels, `PhysicalSize${axis}`, 'µm', lengthInMicrons, isLengthUnit);
-    b.group('pixel_size_um', axis.toLowerCase(), size, `Pixels@PhysicalSize${axis}`);
-  }
-  b.top(
-    'time_increment_s',
-    withUnit(b, pixels, 'TimeIncrement', 's', timeInSeconds, isTimeUnit),
-    'Pixels@TimeIncrement',
-  );
+  for (const { field, attribute, key } of PHYSICAL_SIZES)
+    b.group('pixel_size_um', field, withUnit(b, pixels, attribute), key);
+  b.top('time_increment_s', withUnit(b, pixels, TIME_INCREMENT), 'Pixels@TimeIncrement');
 }
 
 /** The wavelength of the light source a channel's LightSourceSettings name (a Laser, or a LightSource holding one). */
@@ -86,11 +104,11 @@ function lightSourceWavelength(
 ): number | undefined {
   const settings = childNode(channel, 'LightSourceSettings');
   if (settings === undefined) return undefined;
-  const own = withUnit(b, settings, 'Wavelength', 'nm', wavelengthInNm, isLengthUnit);
+  const own = withUnit(b, settings, WAVELENGTH);
   if (own !== undefined || instrument === undefined) return own;
   const source = byId(instrument.children, settings.attributes.ID);
   const laser = source?.name === 'Laser' ? source : childNode(source, 'Laser');
-  return laser === undefined ? undefined : withUnit(b, laser, 'Wavelength', 'nm', wavelengthInNm, isLengthUnit);
+  return laser === undefined ? undefined : withUnit(b, laser, WAVELENGTH);
 }
 
 /** Exposure time of each of `count` channels: that of the first Plane of the channel that gives one. */
@@ -104,10 +122,35 @@ function exposures(b: AcquisitionBuilder, pixels: XmlNode, count: number): Map<s
     const channel = plane.attributes.TheC ?? '0';
     // a channel past the count is none of the image's: it must not end the search early
     if (!(Number(channel) < count) || out.has(channel) || plane.attributes.ExposureTime === undefined) continue;
-    const seconds = withUnit(b, plane, 'ExposureTime', 's', timeInSeconds, isTimeUnit);
+    const seconds = withUnit(b, plane, EXPOSURE_TIME);
     if (seconds !== undefined) out.set(channel, seconds);
   }
   return out;
+}
+
+/** Channel `i`'s values; `where` names the elements the channels are (`Channel`, `LogicalChannel`). */
+function readChannel(
+  b: AcquisitionBuilder,
+  instrument: XmlNode | undefined,
+  channel: XmlNode,
+  i: number,
+  where: string,
+  exposure: Map<string, number>,
+): void {
+  const at = `${where}[${i}]@`;
+  const attributes = channel.attributes;
+  b.channel(i, 'name', attributes.Name, `${at}Name`);
+  b.channel(i, 'fluor', attributes.Fluor, `${at}Fluor`);
+  const excitation = withUnit(b, channel, EXCITATION);
+  if (excitation !== undefined) b.channel(i, 'excitation_nm', excitation, `${at}ExcitationWavelength`);
+  else if (attributes.ExWave !== undefined)
+    b.channel(i, 'excitation_nm', wavelengthInNm(attributes.ExWave, 'nm'), `${at}ExWave`);
+  else
+    b.channel(i, 'excitation_nm', lightSourceWavelength(b, instrument, channel), `${at}LightSourceSettings@Wavelength`);
+  const emission = withUnit(b, channel, EMISSION);
+  if (emission !== undefined) b.channel(i, 'emission_nm', emission, `${at}EmissionWavelength`);
+  else b.channel(i, 'emission_nm', wavelengthInNm(attributes.EmWave, 'nm'), `${at}EmWave`);
+  b.channel(i, 'exposure_s', exposure.get(String(i)), `Plane[TheC=${i}]@ExposureTime`);
 }
 
 function readChannels(
@@ -121,27 +164,7 @@ function readChannels(
   const where = modern.length > 0 ? 'Channel' : 'LogicalChannel';
   b.channelCount(channels.length);
   const exposure = pixels === undefined ? new Map<string, number>() : exposures(b, pixels, channels.length);
-  channels.forEach((channel, i) => {
-    const set = (field: keyof AcquisitionChannel, value: string | number | undefined, key: string): void =>
-      b.channel(i, field, value, `${where}[${i}]@${key}`);
-    set('name', channel.attributes.Name, 'Name');
-    set('fluor', channel.attributes.Fluor, 'Fluor');
-    const excitation = withUnit(b, channel, 'ExcitationWavelength', 'nm', wavelengthInNm, isLengthUnit);
-    set(
-      'excitation_nm',
-      excitation ?? wavelengthInNm(channel.attributes.ExWave, 'nm'),
-      excitation !== undefined ? 'ExcitationWavelength' : 'ExWave',
-    );
-    if (excitation === undefined && channel.attributes.ExWave === undefined)
-      set('excitation_nm', lightSourceWavelength(b, instrument, channel), 'LightSourceSettings@Wavelength');
-    const emission = withUnit(b, channel, 'EmissionWavelength', 'nm', wavelengthInNm, isLengthUnit);
-    set(
-      'emission_nm',
-      emission ?? wavelengthInNm(channel.attributes.EmWave, 'nm'),
-      emission !== undefined ? 'EmissionWavelength' : 'EmWave',
-    );
-    b.channel(i, 'exposure_s', exposure.get(String(i)), `Plane[TheC=${i}]@ExposureTime`);
-  });
+  for (let i = 0; i < channels.length; i++) readChannel(b, instrument, channels[i] as XmlNode, i, where, exposure);
 }
 
 /** The acquisition of the first image of an OME document (its root element, `OME`). */

@@ -14,7 +14,7 @@ import { scanImageAcquisition, scanImageValues } from './scanimage-acquisition';
 import { tiffTagsAcquisition, type PlainTags } from './tiff-tags-acquisition';
 import type { XmlNode } from './xml-node';
 
-/** What the first page of a TIFF holds of each flavour (a flavour the file lacks left out). */
+/** What the first page of a TIFF holds of each flavour (a flavour the file lacks left out or undefined). */
 export interface TiffMetadata {
   /** The root (`OME`) of the page's OME-XML, parsed. */
   ome?: XmlNode;
@@ -30,30 +30,43 @@ export interface TiffMetadata {
 }
 
 /**
- * A flavour's acquisition, or its failure as a problem. Only the readers' own errors (plain
- * `Error`s) are caught: another error (a failing byte source, a bug) goes on to the caller.
+ * Adds a flavour's acquisition to `parts` when it holds a value or a problem; a flavour that
+ * fails is one problem. Only the readers' own errors (plain `Error`s) are caught: another
+ * error (a failing byte source, a bug) goes on to the caller.
  */
-function attempt(flavour: AcquisitionFlavour, name: string, read: () => Acquisition): Acquisition {
+function add(parts: Acquisition[], flavour: AcquisitionFlavour, name: string, read: () => Acquisition): void {
+  let part: Acquisition;
   try {
-    return read();
+    part = read();
   } catch (error) {
     if (!(error instanceof Error) || error.constructor !== Error) throw error;
-    return { sources: [flavour], problems: [`${name}: could not be read (${error.message})`] };
+    part = { sources: [flavour], problems: [`${name}: could not be read (${error.message})`] };
   }
+  if (part.origins !== undefined || part.problems !== undefined) parts.push(part);
+}
+
+/** Whether the page has any of the plain tags (a page without them has nothing to read there). */
+function hasPlainTags(tags: PlainTags): boolean {
+  return (
+    tags.software !== undefined ||
+    tags.dateTime !== undefined ||
+    tags.make !== undefined ||
+    tags.model !== undefined ||
+    tags.resolution !== undefined
+  );
 }
 
 /** The acquisition of a TIFF's first page; undefined when no flavour records anything. */
 export function readAcquisition(meta: TiffMetadata): Acquisition | undefined {
   const parts: Acquisition[] = [];
-  const { ome, lsm, scanImage, microManager, imagej } = meta;
-  if (ome !== undefined) parts.push(attempt('ome', 'OME-XML', () => omeAcquisition(ome)));
-  if (lsm !== undefined) parts.push(attempt('lsm', 'LSM', () => lsmAcquisition(lsm.info, lsm.read, lsm.fileSize)));
+  const { ome, lsm, scanImage, microManager, imagej, tags } = meta;
+  if (ome !== undefined) add(parts, 'ome', 'OME-XML', () => omeAcquisition(ome));
+  if (lsm !== undefined) add(parts, 'lsm', 'LSM', () => lsmAcquisition(lsm.info, lsm.read, lsm.fileSize));
   if (scanImage !== undefined)
-    parts.push(attempt('scanimage', 'ScanImage', () => scanImageAcquisition(scanImageValues(scanImage))));
+    add(parts, 'scanimage', 'ScanImage', () => scanImageAcquisition(scanImageValues(scanImage)));
   if (microManager !== undefined)
-    parts.push(attempt('micromanager', 'Micro-Manager', () => microManagerAcquisition(microManager)));
-  if (imagej !== undefined)
-    parts.push(attempt('imagej', 'ImageJ', () => imagejAcquisition(imagej, meta.tags.resolution)));
-  parts.push(attempt('tiff', 'TIFF tags', () => tiffTagsAcquisition(meta.tags)));
-  return mergeAcquisitions(parts.filter((part) => part.origins !== undefined || part.problems !== undefined));
+    add(parts, 'micromanager', 'Micro-Manager', () => microManagerAcquisition(microManager));
+  if (imagej !== undefined) add(parts, 'imagej', 'ImageJ', () => imagejAcquisition(imagej, tags.resolution));
+  if (hasPlainTags(tags)) add(parts, 'tiff', 'TIFF tags', () => tiffTagsAcquisition(tags));
+  return mergeAcquisitions(parts);
 }

@@ -40,10 +40,12 @@ const KEY_LINE = new RegExp(
 /** Adds to `into` the keys read on the `key = value` lines of `text`; the first line of a key wins. */
 function readKeyLines(text: string, into: Map<string, string>): void {
   const found = new Set<string>();
-  for (const [, key = '', value = ''] of text.matchAll(KEY_LINE)) {
+  KEY_LINE.lastIndex = 0;
+  for (let match = KEY_LINE.exec(text); match !== null; match = KEY_LINE.exec(text)) {
+    const key = match[1] ?? '';
     if (found.has(key)) continue;
     found.add(key);
-    into.set(key, value.trim());
+    into.set(key, (match[2] ?? '').trim());
   }
 }
 
@@ -69,9 +71,17 @@ function numbers(value: string | undefined): number[] | undefined {
   return items.every((n) => n !== undefined) ? (items as number[]) : undefined;
 }
 
+/** A MATLAB string in a cell array: `'text'`, a quote doubled inside. */
+const CELL_STRING = /'((?:[^']|'')*)'/g;
+
 /** The strings of a MATLAB cell array (`{'Channel 1' 'Channel 2'}`). */
 function cellStrings(value: string | undefined): string[] {
-  return [...(value ?? '').matchAll(/'((?:[^']|'')*)'/g)].map((m) => (m[1] ?? '').replace(/''/g, "'"));
+  const strings: string[] = [];
+  const text = value ?? '';
+  CELL_STRING.lastIndex = 0;
+  for (let match = CELL_STRING.exec(text); match !== null; match = CELL_STRING.exec(text))
+    strings.push((match[1] ?? '').replace(/''/g, "'"));
+  return strings;
 }
 
 /** Version 3's `M/D/YYYY HH:MM:SS.mmm` trigger time in ISO 8601. */

@@ -13,12 +13,16 @@ export interface XmlNode {
 
 /** The children of `node` named `name`. */
 export function childNodes(node: XmlNode, name: string): XmlNode[] {
-  return node.children.filter((child) => child.name === name);
+  const named: XmlNode[] = [];
+  for (const child of node.children) if (child.name === name) named.push(child);
+  return named;
 }
 
 /** The first child of `node` named `name`, if any. */
 export function childNode(node: XmlNode | undefined, name: string): XmlNode | undefined {
-  return node?.children.find((child) => child.name === name);
+  if (node === undefined) return undefined;
+  for (const child of node.children) if (child.name === name) return child;
+  return undefined;
 }
 
 /** A value given as an attribute (later schemas) or as a child element's text (the 2008 ones). */

@@ -6,12 +6,12 @@
 import { readAcquisition, type TiffMetadata } from '../acquisition/read-acquisition';
 import type { Acquisition } from '../acquisition/acquisition-types';
 import { TiffReadError } from './bounded-reader';
-import { decodeAscii, readEntryBytes } from './ifd';
+import { decodeAscii, readEntryBytes, type IfdEntry } from './ifd';
 import type { OmeDocument } from './ome';
 import { tagNumbers, type TiffPage } from './page';
-import { imagejItems } from './series-imagej';
+import { imagejDescription, imagejItems } from './series-imagej';
 import { isOme } from './series-ome';
-import { isLsm, isScanImage, scanImageFrameText } from './series-vendor';
+import { isScanImage, scanImageFrameText } from './series-vendor';
 import type { TiffFile } from './tiff-file';
 
 /** Most bytes of a text tag read for the acquisition (a longer one is cut, then fails to parse as a whole). */
@@ -19,31 +19,93 @@ const MAX_TAG_TEXT = 1024 * 1024;
 /** Bytes of CZ_LSMINFO read: its fixed part (the structure is 500 bytes or so). */
 const LSM_INFO_BYTES = 512;
 
-function asciiTag(file: TiffFile, page: TiffPage, code: number, name: string): string | undefined {
-  const entry = page.entries.find((e) => e.code === code && (e.type === 2 || e.type === 1 || e.type === 7));
-  if (entry === undefined) return undefined;
-  return decodeAscii(readEntryBytes(file.reader, entry, `tag ${name} (${code})`, MAX_TAG_TEXT));
+/** The first page's entries the acquisition reads: the first of each code, of a type it can read. */
+interface AcquisitionEntries {
+  dateTime: IfdEntry | undefined;
+  make: IfdEntry | undefined;
+  model: IfdEntry | undefined;
+  xResolution: IfdEntry | undefined;
+  yResolution: IfdEntry | undefined;
+  resolutionUnit: IfdEntry | undefined;
+  lsmInfo: IfdEntry | undefined;
+  microManager: IfdEntry | undefined;
 }
 
-function rational(file: TiffFile, page: TiffPage, code: number): [number, number] | undefined {
-  const entry = page.entries.find((e) => e.code === code && (e.type === 5 || e.type === 10) && e.count >= 1);
+function isText(entry: IfdEntry): boolean {
+  return entry.type === 2 || entry.type === 1 || entry.type === 7;
+}
+
+function isRational(entry: IfdEntry): boolean {
+  return (entry.type === 5 || entry.type === 10) && entry.count >= 1;
+}
+
+/** The entries read, found in one pass over the page's entries. */
+function acquisitionEntries(page: TiffPage): AcquisitionEntries {
+  const found: AcquisitionEntries = {
+    dateTime: undefined,
+    make: undefined,
+    model: undefined,
+    xResolution: undefined,
+    yResolution: undefined,
+    resolutionUnit: undefined,
+    lsmInfo: undefined,
+    microManager: undefined,
+  };
+  for (const entry of page.entries) {
+    switch (entry.code) {
+      case 271:
+        if (isText(entry)) found.make ??= entry;
+        break;
+      case 272:
+        if (isText(entry)) found.model ??= entry;
+        break;
+      case 282:
+        if (isRational(entry)) found.xResolution ??= entry;
+        break;
+      case 283:
+        if (isRational(entry)) found.yResolution ??= entry;
+        break;
+      case 296:
+        found.resolutionUnit ??= entry;
+        break;
+      case 306:
+        if (isText(entry)) found.dateTime ??= entry;
+        break;
+      case 34412:
+        found.lsmInfo ??= entry;
+        break;
+      case 51123:
+        if (isText(entry)) found.microManager ??= entry;
+        break;
+    }
+  }
+  return found;
+}
+
+/** A text tag's value; `what` names the tag in error messages. */
+function asciiTag(file: TiffFile, entry: IfdEntry | undefined, what: string): string | undefined {
+  if (entry === undefined) return undefined;
+  return decodeAscii(readEntryBytes(file.reader, entry, what, MAX_TAG_TEXT));
+}
+
+/** A (S)RATIONAL tag's first value as [numerator, denominator]. */
+function rational(file: TiffFile, entry: IfdEntry | undefined): [number, number] | undefined {
   if (entry === undefined) return undefined;
   const [num, den] = tagNumbers(file.reader, file.format, entry, 1);
   return num === undefined || den === undefined ? undefined : [num, den];
 }
 
-function resolutionOf(file: TiffFile, page: TiffPage): TiffMetadata['tags']['resolution'] {
-  const x = rational(file, page, 282);
-  const y = rational(file, page, 283);
+function resolutionOf(file: TiffFile, entries: AcquisitionEntries): TiffMetadata['tags']['resolution'] {
+  const x = rational(file, entries.xResolution);
+  const y = rational(file, entries.yResolution);
   if (x === undefined || y === undefined) return undefined;
-  const unitEntry = page.entries.find((e) => e.code === 296);
+  const unitEntry = entries.resolutionUnit;
   const unit = unitEntry === undefined ? 2 : (tagNumbers(file.reader, file.format, unitEntry, 1)[0] ?? 2);
   return { x, y, unit };
 }
 
-function lsmOf(file: TiffFile, page: TiffPage): TiffMetadata['lsm'] {
-  const entry = page.entries.find((e) => e.code === 34412);
-  if (entry === undefined || !file.format.littleEndian) return undefined;
+function lsmOf(file: TiffFile, entry: IfdEntry): TiffMetadata['lsm'] {
+  if (!file.format.littleEndian) return undefined;
   const length = Math.min(LSM_INFO_BYTES, file.reader.size - entry.valueOffset);
   return {
     info: file.reader.bytes(entry.valueOffset, length, 'CZ_LSMINFO'),
@@ -52,28 +114,34 @@ function lsmOf(file: TiffFile, page: TiffPage): TiffMetadata['lsm'] {
   };
 }
 
+/** ScanImage's texts that are not empty: the description, the Software tag, the BigTIFF header block. */
+function scanImageTexts(file: TiffFile, page: TiffPage): string[] {
+  const texts: string[] = [];
+  for (const text of [page.description, page.software, scanImageFrameText(file)]) if (text !== '') texts.push(text);
+  return texts;
+}
+
 function gather(file: TiffFile, page: TiffPage, ome: OmeDocument | null): TiffMetadata {
-  const meta: TiffMetadata = {
-    tags: {
-      // ScanImage 5 and later keep their frame data in Software: the ScanImage flavour reads it
-      software: page.software.startsWith('SI.') ? undefined : page.software || undefined,
-      dateTime: asciiTag(file, page, 306, 'DateTime'),
-      make: asciiTag(file, page, 271, 'Make'),
-      model: asciiTag(file, page, 272, 'Model'),
-      resolution: resolutionOf(file, page),
-    },
+  const entries = acquisitionEntries(page);
+  const tags = {
+    // ScanImage 5 and later keep their frame data in Software: the ScanImage flavour reads it
+    software: page.software.startsWith('SI.') ? undefined : page.software || undefined,
+    dateTime: asciiTag(file, entries.dateTime, 'tag DateTime (306)'),
+    make: asciiTag(file, entries.make, 'tag Make (271)'),
+    model: asciiTag(file, entries.model, 'tag Model (272)'),
+    resolution: resolutionOf(file, entries),
   };
-  if (isOme(page) && ome !== null) meta.ome = ome.root;
-  if (isLsm(page)) meta.lsm = lsmOf(file, page);
-  if (isScanImage(page)) {
-    const texts = [page.description, page.software, scanImageFrameText(file)];
-    meta.scanImage = texts.filter((text) => text !== '');
-  }
-  const microManager = asciiTag(file, page, 51123, 'MicroManagerMetadata');
-  if (microManager !== undefined) meta.microManager = microManager;
-  const items = imagejItems(page);
-  if (items !== null) meta.imagej = items;
-  return meta;
+  const lsm = entries.lsmInfo === undefined ? undefined : lsmOf(file, entries.lsmInfo);
+  const scanImage = isScanImage(page) ? scanImageTexts(file, page) : undefined;
+  return {
+    ome: isOme(page) && ome !== null ? ome.root : undefined,
+    lsm,
+    scanImage,
+    microManager: asciiTag(file, entries.microManager, 'tag MicroManagerMetadata (51123)'),
+    // a page without an ImageJ description is not looked up
+    imagej: imagejDescription(page) === null ? undefined : (imagejItems(page) ?? undefined),
+    tags,
+  };
 }
 
 /**
