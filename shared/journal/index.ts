@@ -1,7 +1,9 @@
 /** The change journal's record format (docs/journal.md). */
 export {
+  finishJournalLine,
   journalChanges,
   journalLine,
+  journalLineStart,
   parseJournal,
   type JournalCancel,
   type JournalChange,

@@ -63,6 +63,19 @@ export function journalLine(entry: JournalRecord | JournalCancel): string {
 }
 
 /**
+ * A record's line up to its `after`, which the write worker adds once it knows the version it
+ * wrote ({@link finishJournalLine}): one string to hand over instead of an object graph.
+ */
+export function journalLineStart(record: Omit<JournalRecord, 'after'>): string {
+  return JSON.stringify(record).slice(0, -1);
+}
+
+/** The whole line of a record begun by {@link journalLineStart}, with its newline. */
+export function finishJournalLine(start: string, after: JournalVersion | null): string {
+  return `${start},"after":${JSON.stringify(after)}}\n`;
+}
+
+/**
  * Reads a journal file's text. Records later taken back by a cancel line are left out; lines
  * that are not records are counted, never thrown on: a journal is read whatever happened to it.
  */

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { DEFAULT_FIELD_VALUES } from '../../../shared/fields/field-table';
-import { journalChanges, type JournalVersion } from '../../../shared/journal';
+import { journalChanges, journalLineStart, type JournalVersion } from '../../../shared/journal';
 import type { SidecarVersion } from '../../../shared/api';
 import type { JournalHook } from '../sidecar';
 import type { JournalPlaces } from './journal-places';
@@ -48,10 +48,12 @@ export function journalWrites(places: JournalPlaces, action: JournalAction): Jou
   return async ({ imagePath, before, after, absentBefore, previous }) => {
     const place = await places.placeFor(imagePath);
     if (place === null) return null;
+    const id = randomUUID();
     return {
       dir: place.dir,
-      record: {
-        id: randomUUID(),
+      id,
+      lineStart: journalLineStart({
+        id,
         batch,
         time: new Date().toISOString(),
         user,
@@ -61,7 +63,7 @@ export function journalWrites(places: JournalPlaces, action: JournalAction): Jou
         path: path.relative(place.root, imagePath).split(path.sep).join('/'),
         changes: journalChanges(before ?? DEFAULT_FIELD_VALUES, after, absentBefore),
         before: journalVersion(previous),
-      },
+      }),
     };
   };
 }

@@ -3,7 +3,7 @@
  */
 import type { FileCalibration, HeaderValues, SidecarVersion } from '../../../shared/api';
 import { ApiFailure, withoutFileName } from '../../../shared/errors';
-import type { FieldValues } from '../../../shared/fields/field-table';
+import { DEFAULT_FIELD_VALUES, type FieldValues } from '../../../shared/fields/field-table';
 import { createSidecar, editSidecar, type Sidecar } from '../../../shared/sidecar';
 import { validateChanges } from '../../../shared/validation';
 import { sameVersion } from './file-snapshot';
@@ -201,6 +201,18 @@ function planSave<T>(
   }
   const result = { changed, version: current, before, taken: take?.(sidecar, current) as T, damagedKeptAs: null };
   if (!changed || options.dryRun === true) return { result, write: null };
-  const after = options.journal === undefined ? {} : sidecar.fieldValues();
+  const after = options.journal === undefined ? {} : valuesAfter(file, sidecar, changes, options.remove);
   return { result, write: { target: writeTargetOf(onDisk), bytes: utf8.encode(sidecar.text), after } };
+}
+
+/**
+ * The field values of the sidecar a save writes: an edit's are the values it found with the
+ * changes on top and the removed keys at their defaults (no walk of the new tree); a new
+ * sidecar's are read from it.
+ */
+function valuesAfter(file: SidecarFile, saved: Sidecar, changes: FieldValues, remove?: readonly string[]): FieldValues {
+  if (file.state !== 'ok') return saved.fieldValues();
+  const values = { ...file.sidecar.fieldValues() };
+  for (const name of remove ?? []) values[name] = DEFAULT_FIELD_VALUES[name] ?? null;
+  return Object.assign(values, changes);
 }

@@ -4,7 +4,6 @@
  * in one message, the answers likewise.
  */
 import type { SidecarVersion } from '../../../shared/api';
-import type { JournalRecord } from '../../../shared/journal';
 import type { FileStamp } from '../disk';
 import type { SidecarListing } from '../folder';
 import type { FileSnapshot } from './opened-file';
@@ -42,10 +41,11 @@ export interface ReplaceRequest {
   journal: JournalEntry | null;
 }
 
-/** A write's journal record, but for the version it writes, and the journal folder it goes to. */
+/** A write's journal record, but for the version it writes (`journalLineStart`), and the journal folder it goes to. */
 export interface JournalEntry {
   dir: string;
-  record: Omit<JournalRecord, 'after'>;
+  id: string;
+  lineStart: string;
 }
 
 /** Look at an image and its sidecar without following links (`lstat`): answered with a {@link Look}. */

@@ -30,7 +30,7 @@ import { ApiFailure } from '../../../shared/errors';
 import { atWritePoint, stampOf, type FileStamp, type WritePoint } from '../disk';
 import { versionOf } from './opened-file';
 import { readSnapshotSync } from './read-snapshot-sync';
-import { journalLine } from '../../../shared/journal';
+import { finishJournalLine, journalLine } from '../../../shared/journal';
 import { appendToJournal, appendUnsynced } from './journal-appender';
 import { checkAfterRename, checkBeforeRename } from './rename-checks';
 import { turnBatch } from './turn-batch';
@@ -81,41 +81,52 @@ function replace(request: ReplaceRequest): void {
     } catch (error) {
       return fail(error);
     }
-    fdatasync(opened, (syncError) => {
-      if (syncError !== null) return fail(syncError);
+    syncedWithRecord(request, opened, version, fail, (failAfter) => {
       try {
         fd = null;
         closeSync(opened);
       } catch (error) {
-        return fail(error);
+        return failAfter(error);
       }
-      journaled(request, version, fail, (failAfter) =>
-        past('before-check', target, () => renameChecked(request, version, stamp, failAfter)),
-      );
+      past('before-check', target, () => renameChecked(request, version, stamp, failAfter));
     });
   });
 }
 
 /**
- * Runs `next` once the write's journal record (with the version written) is synced: at once
- * without one. A write refused after its record was synced appends a line that cancels it.
+ * Syncs the temp file `fd` and, at the same time, appends and syncs the write's journal record
+ * (with the version written); runs `next` once both are on disk. A write that fails after its
+ * record may have been synced appends a line that cancels the record; `next` gets the failure
+ * that does so.
  */
-function journaled(
+function syncedWithRecord(
   request: ReplaceRequest,
+  fd: number,
   written: SidecarVersion,
   fail: (error: unknown) => void,
   next: (fail: (error: unknown) => void) => void,
 ): void {
   const { journal } = request;
-  if (journal === null) return next(fail);
+  const failAfter =
+    journal === null
+      ? fail
+      : (failure: unknown) => {
+          appendUnsynced(journal.dir, journalLine({ cancel: journal.id }));
+          fail(failure);
+        };
+  let waiting = journal === null ? 1 : 2;
+  let firstError: Error | null = null;
+  const synced = (error: Error | null): void => {
+    firstError ??= error;
+    waiting -= 1;
+    if (waiting > 0) return;
+    if (firstError !== null) failAfter(firstError);
+    else next(failAfter);
+  };
+  fdatasync(fd, synced);
+  if (journal === null) return;
   const after = { size: written.size, mtime: written.mtimeMs, sha256: written.sha256 };
-  appendToJournal(journal.dir, journalLine({ ...journal.record, after }), (error) => {
-    if (error !== null) return fail(error);
-    next((failure) => {
-      appendUnsynced(journal.dir, journalLine({ cancel: journal.record.id }));
-      fail(failure);
-    });
-  });
+  appendToJournal(journal.dir, finishJournalLine(journal.lineStart, after), synced);
 }
 
 /** Renames the synced temp file over the target, checking the target just before and just after. */
