@@ -4,6 +4,7 @@ import {
   copyFileSync,
   existsSync,
   linkSync,
+  mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
@@ -206,4 +207,29 @@ export function memorySource(file, name = path.basename(file)) {
     },
   };
   return source;
+}
+
+/**
+ * Writes, once, `folders` folders `animal-NN/` of `perFolder` tiny TIFFs `cell-NNNN.tif`, each
+ * with a copy of the CloudScope sidecar `test/fixtures/sidecars/canonical.tif.json` (analysis,
+ * NaN, ROIs): the corpus of the bulk-write suites. Returns the last sidecar's path.
+ */
+export function ensureSidecarCorpus(dir, folders, perFolder) {
+  const marker = path.join(dir, '.complete-v1');
+  const name = (f, i) =>
+    path.join(dir, `animal-${String(f).padStart(2, '0')}`, `cell-${String(i).padStart(4, '0')}.tif`);
+  const last = `${name(folders - 1, perFolder - 1)}.json`;
+  if (existsSync(marker)) return last;
+  rmSync(dir, { recursive: true, force: true });
+  const tiff = path.join(root, 'test/fixtures/tiff/generated/imagej-2ch-u16.tif');
+  const sidecar = readFileSync(path.join(root, 'test/fixtures/sidecars/canonical.tif.json'));
+  for (let f = 0; f < folders; f++) {
+    mkdirSync(path.dirname(name(f, 0)), { recursive: true });
+    for (let i = 0; i < perFolder; i++) {
+      copyFileSync(tiff, name(f, i));
+      writeFileSync(`${name(f, i)}.json`, sidecar);
+    }
+  }
+  writeFileSync(marker, '');
+  return last;
 }

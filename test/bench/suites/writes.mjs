@@ -1,10 +1,10 @@
 // Bulk writes: one field set in 4,320 existing sidecars by `acqmeta set` and by the app's save
 // path (`saveSidecars` through browser mode), beside Python loops doing json.load / json.dump
 // per file, atomically (temp file, fsync, rename) and in place, on the same files in one run.
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { SAVE_BATCH, startBackendSaver } from '../backend-saver.mjs';
-import { int, markdownTable, measure, python, root } from '../bench-kit.mjs';
+import { ensureSidecarCorpus, int, markdownTable, measure, python, root } from '../bench-kit.mjs';
 
 const FOLDERS = 12;
 const PER_FOLDER = 360;
@@ -12,25 +12,6 @@ const FILES = FOLDERS * PER_FOLDER;
 const RUNS = 3;
 const TARGET = 1.5;
 const dir = path.join(root, 'bench-corpus-writes');
-
-/** 4,320 tiny TIFFs with a CloudScope sidecar each (analysis, NaN, ROIs), in 12 folders. */
-function ensureWriteCorpus() {
-  const marker = path.join(dir, '.complete-v1');
-  if (existsSync(marker)) return;
-  rmSync(dir, { recursive: true, force: true });
-  const tiff = path.join(root, 'test/fixtures/tiff/generated/imagej-2ch-u16.tif');
-  const sidecar = readFileSync(path.join(root, 'test/fixtures/sidecars/canonical.tif.json'));
-  for (let f = 0; f < FOLDERS; f++) {
-    const folder = path.join(dir, `animal-${String(f).padStart(2, '0')}`);
-    mkdirSync(folder, { recursive: true });
-    for (let i = 0; i < PER_FOLDER; i++) {
-      const image = path.join(folder, `cell-${String(i).padStart(4, '0')}.tif`);
-      copyFileSync(tiff, image);
-      writeFileSync(`${image}.json`, sidecar);
-    }
-  }
-  writeFileSync(marker, '');
-}
 
 let serial = 0;
 /** A new value of fixed length, so every run rewrites every file with the same size. */
@@ -67,7 +48,7 @@ export const suite = {
   name: 'writes',
   title: 'Bulk writes against Python loops',
   async run() {
-    ensureWriteCorpus();
+    ensureSidecarCorpus(dir, FOLDERS, PER_FOLDER);
     const times = { atomic: [], plain: [], set: [], backend: [] };
     // The app saves with the folder open and scanned; it is parked on an empty folder while
     // the others write, so that it does not read their changes meanwhile.
