@@ -1,9 +1,12 @@
 /** The change journal's record format (docs/journal.md). */
 export {
   finishJournalLine,
+  isOutsideChange,
   journalChanges,
   journalLine,
   journalLineStart,
+  OUTSIDE_ACTION,
+  OUTSIDE_TOOL,
   parseJournal,
   type JournalCancel,
   type JournalChange,

@@ -5,7 +5,7 @@
  * (user@host) and each program an agent. The ids are documented in docs/cli.md ("PROV-JSON").
  * Pure; the same records give the same document, byte for byte.
  */
-import type { JournalRecord, JournalVersion } from './journal-record';
+import { isOutsideChange, type JournalRecord, type JournalVersion } from './journal-record';
 
 /** The namespace of the document's own ids (`acqmeta:`): sidecar versions, batches, agents. */
 export const PROV_NAMESPACE = 'urn:acqmeta:prov:';
@@ -109,16 +109,21 @@ function addBatch({ document, relate }: ProvBuilder, batch: readonly JournalReco
     'acqmeta:tool': first.tool,
     'acqmeta:writes': batch.length,
   };
-  document.agent[person] ??= {
-    'prov:type': qualifiedName('prov:Person'),
-    'prov:label': `${first.user}@${first.host}`,
-    'acqmeta:user': first.user,
-    'acqmeta:host': first.host,
-  };
+  // a change by another program is known, not who made it: the user@host is whose AcqMeta saw it
+  const outside = isOutsideChange(first);
+  if (!outside) {
+    document.agent[person] ??= {
+      'prov:type': qualifiedName('prov:Person'),
+      'prov:label': `${first.user}@${first.host}`,
+      'acqmeta:user': first.user,
+      'acqmeta:host': first.host,
+    };
+  }
   document.agent[program] ??= { 'prov:type': qualifiedName('prov:SoftwareAgent'), 'prov:label': first.tool };
-  relate('wasAssociatedWith', { 'prov:activity': activity, 'prov:agent': person });
+  if (!outside) relate('wasAssociatedWith', { 'prov:activity': activity, 'prov:agent': person });
   relate('wasAssociatedWith', { 'prov:activity': activity, 'prov:agent': program });
-  relate('actedOnBehalfOf', { 'prov:delegate': program, 'prov:responsible': person, 'prov:activity': activity });
+  if (!outside)
+    relate('actedOnBehalfOf', { 'prov:delegate': program, 'prov:responsible': person, 'prov:activity': activity });
 }
 
 /**
@@ -147,7 +152,10 @@ function addWrite(builder: ProvBuilder, record: JournalRecord, found: string | n
       'prov:type': qualifiedName('prov:Revision'),
     });
   }
-  relate('wasAttributedTo', { 'prov:entity': after, 'prov:agent': personOf(record) });
+  relate('wasAttributedTo', {
+    'prov:entity': after,
+    'prov:agent': isOutsideChange(record) ? programOf(record) : personOf(record),
+  });
 }
 
 /** Whether `record` found the very version `previous` (the same image's record before it) wrote. */

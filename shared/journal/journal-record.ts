@@ -41,6 +41,15 @@ export interface JournalRecord {
   after: JournalVersion | null;
 }
 
+/** The tool and action of a record of a change another program made, which AcqMeta saw. */
+export const OUTSIDE_TOOL = 'another program';
+export const OUTSIDE_ACTION = 'changed outside AcqMeta';
+
+/** Whether `record` is of a change another program made (its user@host is whose AcqMeta saw it). */
+export function isOutsideChange(record: JournalRecord): boolean {
+  return record.tool === OUTSIDE_TOOL && record.action === OUTSIDE_ACTION;
+}
+
 /** A line that takes back a record whose write did not happen (the rename was refused). */
 export interface JournalCancel {
   cancel: string;

@@ -6,7 +6,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { SidecarVersion } from '../../../shared/api';
-import { restoresOf, type JournalRecord, type JournalVersion, type RestoreChanges } from '../../../shared/journal';
+import { restoresOf, type JournalRecord, type RestoreChanges } from '../../../shared/journal';
 import { readFolderJournal } from '../../services/journal';
 import { createProfileCache, createProfileFinder } from '../../services/profile';
 import { readSidecarFile, type WriteBatch } from '../../services/sidecar';
@@ -88,16 +88,17 @@ async function restoreTargets(cwd: string, folder: string, restores: readonly Re
 }
 
 /**
- * The version an image's sidecar must be at for a restore: the one its latest record wrote, or
- * the one that record found where its write was cut short (killed after its record was
- * synced, before its rename). Any other version was written by someone else since.
+ * The version a restore edits: the sidecar as it is now, when it holds the bytes its latest
+ * record wrote, or those that record found (its write was cut short: killed after its record
+ * was synced, before its rename); its modification time need not match (a copy, a share that
+ * stamps renames). Any other content was written by someone else since: the latest record's
+ * version is expected, and the save meets the conflict.
  */
 async function expectedVersion(imagePath: string, latest: JournalRecord): Promise<SidecarVersion | null> {
-  const asSaved = (v: JournalVersion | null) =>
-    v === null ? null : { size: v.size, mtimeMs: v.mtime, sha256: v.sha256 };
   const file = await readSidecarFile(imagePath).catch(() => null);
-  const now = file === null || file.state === 'missing' ? null : file.version.sha256;
-  return now !== null && now === latest.before?.sha256 && now !== latest.after?.sha256
-    ? asSaved(latest.before)
-    : asSaved(latest.after);
+  const now = file === null || file.state === 'missing' ? null : file.version;
+  const known = [latest.after?.sha256, latest.before?.sha256];
+  if (now !== null && known.includes(now.sha256)) return now;
+  const { after } = latest;
+  return after === null ? null : { size: after.size, mtimeMs: after.mtime, sha256: after.sha256 };
 }

@@ -5,4 +5,4 @@
 export { JOURNAL_DIR, JOURNAL_OFF, journalPlaces, settingsJournalDir, type JournalPlaces } from './journal-places';
 export { journalWrites, type JournalAction } from './journal-writer';
 export { readFolderJournal } from './read-journals';
-export { OUTSIDE_ACTION, outsideChanges, type OutsideChanges, type SidecarNow } from './outside-changes';
+export { outsideChanges, type OutsideChanges, type SidecarNow } from './outside-changes';

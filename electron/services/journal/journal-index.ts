@@ -6,7 +6,7 @@
 import { open } from 'node:fs/promises';
 import path from 'node:path';
 import type { FieldValue } from '../../../shared/fields/field-table';
-import { parseJournal, type JournalRecord } from '../../../shared/journal';
+import { parseJournal, type JournalRecord, type ParsedJournal } from '../../../shared/journal';
 import { isInside } from '../disk';
 import { JOURNAL_DIR, settingsJournalDir } from './journal-places';
 import { ancestorsOf, journalFiles, readJournalFile, subfoldersWithJournals } from './read-journals';
@@ -65,7 +65,7 @@ export class JournalIndex {
   private async readCompressed(file: string, journalRoot: string): Promise<void> {
     if (this.read.has(file)) return;
     this.read.set(file, 0);
-    for (const record of parseJournal(await readJournalFile(file)).records) this.add(record, journalRoot);
+    this.take(parseJournal(await readJournalFile(file)), journalRoot);
   }
 
   private async readFrom(file: string, journalRoot: string): Promise<void> {
@@ -80,11 +80,29 @@ export class JournalIndex {
       const end = bytes.lastIndexOf(0x0a) + 1;
       if (end === 0) return;
       this.read.set(file, from + end);
-      const { records } = parseJournal(bytes.subarray(0, end).toString('utf8'));
-      for (const record of records) this.add(record, journalRoot);
+      this.take(parseJournal(bytes.subarray(0, end).toString('utf8')), journalRoot);
     } finally {
       await handle.close();
     }
+  }
+
+  /**
+   * Notes that the latest record of an image never landed (its sidecar still holds what the
+   * record found: the write was cut short): the image is as before that record.
+   */
+  notLanded(imagePath: string): void {
+    const image = this.images.get(imagePath);
+    if (image === undefined) return;
+    for (const change of image.latest.changes) image.values.set(change.field, change.old);
+    image.latest = { ...image.latest, changes: [], after: image.latest.before };
+  }
+
+  /** Takes a file's records, and forgets an image whose latest record a cancel line takes back. */
+  private take({ records, cancelled }: ParsedJournal, journalRoot: string): void {
+    for (const record of records) this.add(record, journalRoot);
+    if (cancelled.length === 0) return;
+    const ids = new Set(cancelled);
+    for (const [key, image] of this.images) if (ids.has(image.latest.id)) this.images.delete(key);
   }
 
   private add(record: JournalRecord, journalRoot: string): void {

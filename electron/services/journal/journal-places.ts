@@ -43,15 +43,15 @@ export function journalPlaces(options: JournalPlacesOptions): JournalPlaces {
   const made = new Map<string, Promise<JournalPlace>>();
   const roots = options.roots.map((root) => path.resolve(root));
 
-  /** The journal at or above `dir` (null: off; undefined: none yet). */
+  /** The journal at or above `dir` (null: off at or above it; undefined: none yet). */
   function nearest(dir: string): Promise<JournalPlace | null | undefined> {
     let answer = found.get(dir);
     if (answer === undefined) {
-      answer = lookIn(dir).then((here) => {
-        if (here !== undefined) return here;
-        const parent = path.dirname(dir);
-        return parent === dir ? undefined : nearest(parent);
-      });
+      const parent = path.dirname(dir);
+      answer = Promise.all([lookIn(dir), parent === dir ? undefined : nearest(parent)]).then(([here, above]) =>
+        // off anywhere above wins over a journal here; a journal here over one above
+        here === null || above === null ? null : (here ?? above),
+      );
       found.set(dir, answer);
     }
     return answer;

@@ -10,7 +10,13 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { SidecarVersion } from '../../../shared/api';
 import type { FieldValues } from '../../../shared/fields/field-table';
-import { journalLine, type JournalChange, type JournalRecord } from '../../../shared/journal';
+import {
+  journalLine,
+  OUTSIDE_ACTION,
+  OUTSIDE_TOOL,
+  type JournalChange,
+  type JournalRecord,
+} from '../../../shared/journal';
 import { appendJournalInWorker, isOwnWriteOnDisk, readSidecarFile, sidecarPathFor } from '../sidecar';
 import { JournalIndex, type JournaledImage } from './journal-index';
 import { journalPlaces, type JournalPlaces } from './journal-places';
@@ -23,10 +29,6 @@ export interface SidecarNow {
   version: SidecarVersion | null;
   values: FieldValues | null;
 }
-
-/** The record's tool and action for a change made by others. */
-export const OUTSIDE_TOOL = 'another program';
-export const OUTSIDE_ACTION = 'changed outside AcqMeta';
 
 /**
  * Records, for each sidecar of `now` that changed since its latest journal record (and is not
@@ -43,7 +45,9 @@ export async function journalOutsideChanges(
   let recorded = 0;
   for (const sidecar of now) {
     const image = index.get(sidecar.path);
-    if (image === undefined || !changedSince(image.latest, sidecar.version)) continue;
+    if (image === undefined) continue;
+    if (cutShort(image.latest, sidecar.version)) index.notLanded(sidecar.path);
+    if (!changedSince(image.latest, sidecar.version)) continue;
     const absPath = path.join(root, ...sidecar.path.split('/'));
     if (await isOwnWriteOnDisk(absPath)) continue;
     const place = await places.placeFor(absPath);
@@ -79,10 +83,15 @@ export async function journaledSidecarsNow(root: string, index: JournalIndex): P
   return now;
 }
 
-/** Whether the sidecar is neither what the latest record wrote nor (a write cut short by a crash) what it found. */
+/** Whether the sidecar is not what the latest record wrote. */
 function changedSince(latest: JournalRecord, version: SidecarVersion | null): boolean {
+  return (version?.sha256 ?? null) !== (latest.after?.sha256 ?? null);
+}
+
+/** Whether the sidecar still holds what the latest record found, not what it wrote: that write was cut short. */
+function cutShort(latest: JournalRecord, version: SidecarVersion | null): boolean {
   const sha = version?.sha256 ?? null;
-  return sha !== (latest.after?.sha256 ?? null) && sha !== (latest.before?.sha256 ?? null);
+  return sha !== (latest.after?.sha256 ?? null) && sha === (latest.before?.sha256 ?? null);
 }
 
 function outsideRecord(sidecar: SidecarNow, image: JournaledImage, batch: string, relPath: string): JournalRecord {

@@ -8,6 +8,7 @@ import {
   closeSync,
   fdatasync,
   fsyncSync,
+  ftruncateSync,
   mkdirSync,
   openSync,
   readFileSync,
@@ -31,8 +32,10 @@ const WRITER = `${os.hostname().replace(/[^A-Za-z0-9.-]/g, '_')}-${process.pid}-
 interface OpenJournal {
   fd: number;
   size: number;
-  /** Files this process has started in the folder (the number of the next one's name). */
+  /** Files this process has started in the folder (the number of the current one's name). */
   files: number;
+  /** The file is new: its folder's entry for it is synced with its first group. */
+  unsyncedEntry: boolean;
 }
 
 interface Waiting {
@@ -43,6 +46,8 @@ interface Waiting {
 const open = new Map<string, OpenJournal>();
 const waiting = new Map<string, Waiting[]>();
 const syncing = new Set<string>();
+/** Files started in each folder, kept when a file is given up after an error. */
+const started = new Map<string, number>();
 
 /** Appends `text` (whole lines) to this process's file in `dir`; calls `done` once it is synced. */
 export function appendToJournal(dir: string, text: string, done: (error: Error | null) => void): void {
@@ -52,13 +57,9 @@ export function appendToJournal(dir: string, text: string, done: (error: Error |
   if (!syncing.has(dir)) setImmediate(() => commit(dir));
 }
 
-/** Appends a line no rename waits for (a cancel): written at once, synced with the next group. */
+/** Appends a line no rename waits for (a cancel), synced with its group; a lost one leaves a record whose `after` never came. */
 export function appendUnsynced(dir: string, text: string): void {
-  try {
-    write(dir, text);
-  } catch {
-    // a lost cancel leaves a record of a write that did not happen: readers see its `after` never came
-  }
+  appendToJournal(dir, text, () => undefined);
 }
 
 function commit(dir: string): void {
@@ -74,40 +75,90 @@ function commit(dir: string): void {
   }
   syncing.add(dir);
   fdatasync(journal.fd, (error) => {
+    if (error === null && journal.unsyncedEntry) {
+      // the process's first file here: the folders above may be new too (a first write made them)
+      syncFolders(dir, journal.files === 1 ? 3 : 1);
+      journal.unsyncedEntry = false;
+    }
     syncing.delete(dir);
     for (const w of group) w.done(error);
     if (waiting.has(dir)) commit(dir);
   });
 }
 
-/** Writes `text` at the end of this process's current file in `dir`, starting a new file past the size limit. */
+/**
+ * Writes `text` at the end of this process's current file in `dir`, starting a new file past
+ * the size limit. A write that fails part way is cut back to the last whole line (else the
+ * next line would be glued to the fragment); a file that cannot be cut back is given up.
+ */
 function write(dir: string, text: string): OpenJournal {
   let journal = open.get(dir);
   if (journal !== undefined && journal.size >= JOURNAL_ROTATE_BYTES && !syncing.has(dir)) {
-    fsyncSync(journal.fd);
-    closeSync(journal.fd);
-    compress(path.join(dir, fileName(journal.files)));
-    journal = { ...startFile(dir, journal.files + 1), files: journal.files + 1 };
-    open.set(dir, journal);
+    open.delete(dir);
+    quietly(() => fsyncSync((journal as OpenJournal).fd));
+    quietly(() => closeSync((journal as OpenJournal).fd));
+    compress(dir, path.join(dir, fileName(journal.files)));
+    journal = undefined;
   }
   if (journal === undefined) {
-    journal = { ...startFile(dir, 1), files: 1 };
+    journal = startFile(dir);
     open.set(dir, journal);
   }
   const bytes = Buffer.from(text, 'utf8');
-  for (let done = 0; done < bytes.length;) done += writeSync(journal.fd, bytes, done, bytes.length - done);
+  try {
+    for (let done = 0; done < bytes.length;) done += writeSync(journal.fd, bytes, done, bytes.length - done);
+  } catch (error) {
+    const { fd, size } = journal;
+    try {
+      ftruncateSync(fd, size);
+    } catch {
+      open.delete(dir);
+      quietly(() => closeSync(fd));
+    }
+    throw error;
+  }
   journal.size += bytes.length;
   return journal;
 }
 
+/** The name of this process's file number `number`, zero-padded so that names sort in order. */
 function fileName(number: number): string {
-  return `${WRITER}-${number}.jsonl`;
+  return `${WRITER}-${String(number).padStart(4, '0')}.jsonl`;
 }
 
-function startFile(dir: string, number: number): { fd: number; size: number } {
+function startFile(dir: string): OpenJournal {
+  const files = (started.get(dir) ?? 0) + 1;
   mkdirSync(dir, { recursive: true });
-  const fd = openSync(path.join(dir, fileName(number)), 'a');
-  return { fd, size: 0 };
+  const fd = openSync(path.join(dir, fileName(files)), 'a');
+  started.set(dir, files);
+  return { fd, size: 0, files, unsyncedEntry: true };
+}
+
+/**
+ * Syncs the journal folder `dir` and, with `levels` 3, the two above it (`.acqmeta/` and the
+ * folder journaled): a new file's entry must be on disk before a rename its record covers. A
+ * folder that cannot be synced (Windows, some network shares) keeps what the file system gives.
+ */
+function syncFolders(dir: string, levels: number): void {
+  for (let folder = dir, level = 0; level < levels; folder = path.dirname(folder), level++) {
+    quietly(() => {
+      const fd = openSync(folder, 'r');
+      try {
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
+    });
+  }
+}
+
+/** Clean-up whose failure changes nothing more. */
+function quietly(task: () => void): void {
+  try {
+    task();
+  } catch {
+    // nothing more to do
+  }
 }
 
 /**
@@ -115,7 +166,7 @@ function startFile(dir: string, number: number): { fd: number; size: number } {
  * then the plain file removed (readers take the `.gz` where both are left). On failure the
  * plain file stays, as readable.
  */
-function compress(file: string): void {
+function compress(dir: string, file: string): void {
   const temp = `${file}.gz.partial`;
   try {
     const fd = openSync(temp, 'w');
@@ -127,6 +178,7 @@ function compress(file: string): void {
       closeSync(fd);
     }
     renameSync(temp, `${file}.gz`);
+    syncFolders(dir, 1);
     rmSync(file, { force: true });
   } catch {
     rmSync(temp, { force: true });

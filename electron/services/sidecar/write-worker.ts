@@ -88,7 +88,7 @@ function replace(request: ReplaceRequest): void {
       } catch (error) {
         return failAfter(error);
       }
-      past('before-check', target, () => renameChecked(request, version, stamp, failAfter));
+      past('before-check', target, () => renameChecked(request, version, stamp, failAfter, fail));
     });
   });
 }
@@ -129,25 +129,30 @@ function syncedWithRecord(
   appendToJournal(journal.dir, finishJournalLine(journal.lineStart, after), synced);
 }
 
-/** Renames the synced temp file over the target, checking the target just before and just after. */
+/**
+ * Renames the synced temp file over the target, checking the target just before and just
+ * after. `failBefore` is for a write that did not happen (it cancels its journal record),
+ * `failAfterRename` for one that did (its record stays: another program wrote after it).
+ */
 function renameChecked(
   request: ReplaceRequest,
   written: SidecarVersion,
   stamp: FileStamp,
-  fail: (error: unknown) => void,
+  failBefore: (error: unknown) => void,
+  failAfterRename: (error: unknown) => void,
 ): void {
   try {
     checkBeforeRename(request);
   } catch (error) {
-    return fail(error);
+    return failBefore(error);
   }
   rename(request.temp, request.target, (renameError) => {
-    if (renameError !== null) return fail(renameError);
+    if (renameError !== null) return failBefore(renameError);
     past('after-rename', request.target, () => {
       try {
         answer({ id: request.id, ok: true, value: checkAfterRename(request, written, stamp) });
       } catch (error) {
-        fail(error);
+        failAfterRename(error);
       }
     });
   });

@@ -50,10 +50,6 @@ export function localDay(time: string): string {
   return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())}`;
 }
 
-function addOnce<T>(list: T[], item: T): void {
-  if (!list.includes(item)) list.push(item);
-}
-
 /** Sidecar keys in field-table order (unknown keys last, by name). */
 function inFieldOrder(fields: Iterable<string>): string[] {
   const order = (name: string) => FIELD_ORDER.get(name) ?? FIELD_ORDER.size;
@@ -62,28 +58,32 @@ function inFieldOrder(fields: Iterable<string>): string[] {
 
 /** `records` (oldest first) grouped by batch, newest batch first. */
 export function journalBatches(records: readonly JournalRecord[]): JournalBatch[] {
-  const batches = new Map<string, JournalBatch>();
+  /** Each batch's first record and what it gathers, each value once, in the order first met. */
+  const batches = new Map<
+    string,
+    { first: JournalRecord; people: Set<string>; actions: Set<string>; paths: Set<string>; fields: Set<string> }
+  >();
   for (const record of records) {
     let batch = batches.get(record.batch);
     if (batch === undefined) {
-      batch = {
-        id: record.batch,
-        time: record.time,
-        people: [],
-        tool: record.tool,
-        actions: [],
-        paths: [],
-        fields: [],
-      };
+      batch = { first: record, people: new Set(), actions: new Set(), paths: new Set(), fields: new Set() };
       batches.set(record.batch, batch);
     }
-    addOnce(batch.people, personOf(record));
-    addOnce(batch.actions, record.action);
-    addOnce(batch.paths, record.path);
-    for (const change of record.changes) addOnce(batch.fields, change.field);
+    batch.people.add(personOf(record));
+    batch.actions.add(record.action);
+    batch.paths.add(record.path);
+    for (const change of record.changes) batch.fields.add(change.field);
   }
   return [...batches.values()]
-    .map((batch) => ({ ...batch, fields: inFieldOrder(batch.fields) }))
+    .map(({ first, people, actions, paths, fields }) => ({
+      id: first.batch,
+      time: first.time,
+      people: [...people],
+      tool: first.tool,
+      actions: [...actions],
+      paths: [...paths],
+      fields: inFieldOrder(fields),
+    }))
     .sort((a, b) => (a.time < b.time ? 1 : a.time > b.time ? -1 : 0));
 }
 

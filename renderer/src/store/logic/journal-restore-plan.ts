@@ -23,12 +23,16 @@ export interface RestorePlan {
   skipped: { path: string; why: RestoreSkip }[];
 }
 
-/** Why `row` cannot take `restore`, or null when it can. */
+/**
+ * Why `row` cannot take `restore`, or null when it can: its sidecar must hold what its latest
+ * record wrote, or what that record found (the write was cut short by a crash).
+ */
 function skipReason(row: ImageRow | undefined, restore: RestoreChanges): RestoreSkip | null {
   if (row === undefined) return 'not-listed';
   if (!isEditable(row)) return 'not-editable';
-  const written = restore.latest.after?.sha256 ?? null;
-  return written === (row.version?.sha256 ?? null) ? null : 'changed-since';
+  const now = row.version?.sha256 ?? null;
+  const { after, before } = restore.latest;
+  return now === (after?.sha256 ?? null) || (now !== null && now === before?.sha256) ? null : 'changed-since';
 }
 
 /**

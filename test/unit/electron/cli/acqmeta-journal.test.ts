@@ -117,7 +117,7 @@ const JOURNAL_FILE = new RegExp(
   `^${os
     .hostname()
     .replace(/[^A-Za-z0-9.-]/g, '_')
-    .replace(/\./g, '\\.')}-\\d+-[0-9a-z]+-1\\.jsonl$`,
+    .replace(/\./g, '\\.')}-\\d+-[0-9a-z]+-0001\\.jsonl$`,
 );
 
 describe('acqmeta set, journaled', () => {

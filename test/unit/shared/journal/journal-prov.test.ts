@@ -315,6 +315,28 @@ describe('journalProv', () => {
     expect(outside.entity['acqmeta:sidecar/r3/before']).toMatchObject({ 'acqmeta:sha256': 'changed-elsewhere' });
   });
 
+  it('attributes a change another program made to that program, not to whose AcqMeta saw it', () => {
+    const outside = record({
+      id: 'o1',
+      batch: 'seen',
+      time: '2026-11-27T10:00:00.000Z',
+      path: 'raw/m2.tif',
+      user: 'cy',
+      host: 'office-pc',
+      tool: 'another program',
+      action: 'changed outside AcqMeta',
+      changes: [{ field: 'genotype', old: 'Thy1', new: 'KO' }],
+      before: version('w1'),
+      after: version('w2'),
+    });
+    const doc = journalProv([...HISTORY, outside], 'lab');
+    const attributed = Object.values(doc.wasAttributedTo).find((a) => a['prov:entity'] === 'acqmeta:sidecar/o1');
+    expect(attributed?.['prov:agent']).toBe('acqmeta:software/another%20program');
+    expect(doc.agent).not.toHaveProperty('acqmeta:person/cy@office-pc');
+    const associated = Object.values(doc.wasAssociatedWith).filter((a) => a['prov:activity'] === 'acqmeta:batch/seen');
+    expect(associated.map((a) => a['prov:agent'])).toEqual(['acqmeta:software/another%20program']);
+  });
+
   it('is the same document, byte for byte, whatever order the records come in', () => {
     const shuffled = [HISTORY[3], HISTORY[1], HISTORY[0], HISTORY[2]] as JournalRecord[];
     expect(JSON.stringify(journalProv(shuffled, 'vessels-2024'))).toBe(JSON.stringify(document));

@@ -33,7 +33,7 @@ function append(text: string, into = dir): Promise<void> {
 const files = (into = dir) => readdirSync(into).sort();
 const host = os.hostname().replace(/[^A-Za-z0-9.-]/g, '_');
 /** The name of this process's `n`th file in a folder. */
-const NAME = (n: number) => new RegExp(`^${host.replace(/\./g, '\\.')}-${process.pid}-[0-9a-z]+-${n}\\.jsonl$`);
+const NAME = (n: number) => new RegExp(`^${host.replace(/\./g, '\\.')}-${process.pid}-[0-9a-z]+-0*${n}\\.jsonl$`);
 
 /** A line of about 1 KiB with the number `i`. */
 const line = (i: number) => `${JSON.stringify({ i, pad: 'x'.repeat(1000) })}\n`;

@@ -51,4 +51,15 @@ describe('restore plan', () => {
     );
     expect(skippedText([...plan.skipped, { path: 'e.tif', why: 'not-listed' }])).toMatch(/; and 1 more\.$/);
   });
+
+  it('restores an image whose latest write was cut short (its sidecar still holds what that write found)', () => {
+    const done = journalRecord('a.tif', [{ field: 'sex', old: 'F', new: 'M' }], { batch: 'bulk', afterSha: 'm' });
+    const killed = journalRecord('a.tif', [{ field: 'sex', old: 'M', new: 'X' }], {
+      before: { size: 1, mtime: 1, sha256: 'm' },
+      afterSha: 'never landed',
+    });
+    const rows = { 'a.tif': makeRow('a.tif', { sex: 'M' }, { version: { size: 1, mtimeMs: 9, sha256: 'm' } }) };
+    const plan = restorePlan(restoresOf([done, killed], 'bulk')!, rows);
+    expect(plan).toEqual({ inputs: [{ path: 'a.tif', name: 'sex', value: 'F' }], skipped: [] });
+  });
 });
