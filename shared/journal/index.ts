@@ -8,6 +8,7 @@ export {
   OUTSIDE_ACTION,
   OUTSIDE_TOOL,
   parseJournal,
+  sinceLatest,
   type JournalCancel,
   type JournalChange,
   type JournalRecord,

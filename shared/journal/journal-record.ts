@@ -50,6 +50,16 @@ export function isOutsideChange(record: JournalRecord): boolean {
   return record.tool === OUTSIDE_TOOL && record.action === OUTSIDE_ACTION;
 }
 
+/**
+ * What an image's sidecar (its SHA-256; null: no file) is against its latest journal record:
+ * what the record wrote, what it found (the write was cut short by a crash between its record
+ * and its rename), or anything else (changed since, by another program).
+ */
+export function sinceLatest(latest: JournalRecord, sha256: string | null): 'written' | 'cut-short' | 'changed' {
+  if (sha256 === (latest.after?.sha256 ?? null)) return 'written';
+  return sha256 === (latest.before?.sha256 ?? null) ? 'cut-short' : 'changed';
+}
+
 /** A line that takes back a record whose write did not happen (the rename was refused). */
 export interface JournalCancel {
   cancel: string;

@@ -6,7 +6,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { SidecarVersion } from '../../../shared/api';
-import { restoresOf, type JournalRecord, type RestoreChanges } from '../../../shared/journal';
+import { restoresOf, sinceLatest, type JournalRecord, type RestoreChanges } from '../../../shared/journal';
 import { readFolderJournal } from '../../services/journal';
 import { createProfileCache, createProfileFinder } from '../../services/profile';
 import { readSidecarFile, type WriteBatch } from '../../services/sidecar';
@@ -97,8 +97,7 @@ async function restoreTargets(cwd: string, folder: string, restores: readonly Re
 async function expectedVersion(imagePath: string, latest: JournalRecord): Promise<SidecarVersion | null> {
   const file = await readSidecarFile(imagePath).catch(() => null);
   const now = file === null || file.state === 'missing' ? null : file.version;
-  const known = [latest.after?.sha256, latest.before?.sha256];
-  if (now !== null && known.includes(now.sha256)) return now;
+  if (now !== null && sinceLatest(latest, now.sha256) !== 'changed') return now;
   const { after } = latest;
   return after === null ? null : { size: after.size, mtimeMs: after.mtime, sha256: after.sha256 };
 }

@@ -14,6 +14,7 @@ import {
   journalLine,
   OUTSIDE_ACTION,
   OUTSIDE_TOOL,
+  sinceLatest,
   type JournalChange,
   type JournalRecord,
 } from '../../../shared/journal';
@@ -46,8 +47,9 @@ export async function journalOutsideChanges(
   for (const sidecar of now) {
     const image = index.get(sidecar.path);
     if (image === undefined) continue;
-    if (cutShort(image.latest, sidecar.version)) index.notLanded(sidecar.path);
-    if (!changedSince(image.latest, sidecar.version)) continue;
+    const state = sinceLatest(image.latest, sidecar.version?.sha256 ?? null);
+    if (state === 'cut-short') index.notLanded(sidecar.path);
+    if (state !== 'changed') continue;
     const absPath = path.join(root, ...sidecar.path.split('/'));
     if (await isOwnWriteOnDisk(absPath)) continue;
     const place = await places.placeFor(absPath);
@@ -81,17 +83,6 @@ export async function journaledSidecarsNow(root: string, index: JournalIndex): P
     });
   }
   return now;
-}
-
-/** Whether the sidecar is not what the latest record wrote. */
-function changedSince(latest: JournalRecord, version: SidecarVersion | null): boolean {
-  return (version?.sha256 ?? null) !== (latest.after?.sha256 ?? null);
-}
-
-/** Whether the sidecar still holds what the latest record found, not what it wrote: that write was cut short. */
-function cutShort(latest: JournalRecord, version: SidecarVersion | null): boolean {
-  const sha = version?.sha256 ?? null;
-  return sha !== (latest.after?.sha256 ?? null) && sha === (latest.before?.sha256 ?? null);
 }
 
 function outsideRecord(sidecar: SidecarNow, image: JournaledImage, batch: string, relPath: string): JournalRecord {

@@ -4,7 +4,7 @@
  */
 import type { ImageRow } from '../../../../shared/api';
 import { editableField } from '../../../../shared/fields/field-table';
-import type { RestoreChanges } from '../../../../shared/journal';
+import { sinceLatest, type RestoreChanges } from '../../../../shared/journal';
 import type { FieldInput } from '../slices/edits-slice';
 import { isEditable } from './edit-logic';
 
@@ -31,8 +31,8 @@ function skipReason(row: ImageRow | undefined, restore: RestoreChanges): Restore
   if (row === undefined) return 'not-listed';
   if (!isEditable(row)) return 'not-editable';
   const now = row.version?.sha256 ?? null;
-  const { after, before } = restore.latest;
-  return now === (after?.sha256 ?? null) || (now !== null && now === before?.sha256) ? null : 'changed-since';
+  const state = sinceLatest(restore.latest, now);
+  return state === 'written' || (state === 'cut-short' && now !== null) ? null : 'changed-since';
 }
 
 /**
