@@ -47,7 +47,7 @@ export class BoundedReader {
   }
 
   /** Fails unless `[offset, offset + length)` lies inside the file; `what` names the bytes (made only for the message). */
-  check(offset: number, length: number, what: string | (() => string)): void {
+  check(offset: number, length: number, what: Named): void {
     if (!Number.isSafeInteger(offset) || offset < 0 || offset >= this.size) {
       throw new TiffReadError(`truncated file: ${named(what)} at ${offset} is past the end (size ${this.size})`);
     }
@@ -59,7 +59,7 @@ export class BoundedReader {
   }
 
   /** The bytes `[offset, offset + length)`; `what` names them in error messages. */
-  bytes(offset: number, length: number, what: string | (() => string)): Uint8Array {
+  bytes(offset: number, length: number, what: Named): Uint8Array {
     const chunk = this.chunkHolding(offset, length, what);
     const start = offset - chunk.start;
     return chunk.bytes.subarray(start, start + length);
@@ -70,7 +70,7 @@ export class BoundedReader {
    * reads them but without a view of its own: the walk of a 1,000-page chain reads two a page.
    * 8-byte values above 2^53 lose precision (and fail later bounds checks).
    */
-  uint(offset: number, length: number, littleEndian: boolean, what: string | (() => string)): number {
+  uint(offset: number, length: number, littleEndian: boolean, what: Named): number {
     const chunk = this.chunkHolding(offset, length, what);
     const bytes = chunk.bytes;
     const start = offset - chunk.start;
@@ -81,7 +81,7 @@ export class BoundedReader {
   }
 
   /** A cached chunk that holds `[offset, offset + length)`, read (and cached) when none does. */
-  private chunkHolding(offset: number, length: number, what: string | (() => string)): Chunk {
+  private chunkHolding(offset: number, length: number, what: Named): Chunk {
     this.check(offset, length, what);
     // the newest first: reads go on through the file
     for (let i = this.chunks.length - 1; i >= 0; i--) {
@@ -111,6 +111,10 @@ export class BoundedReader {
   }
 }
 
-function named(what: string | (() => string)): string {
+/** What a read is of, for an error message: a text, or a function that makes it (only when a message is needed). */
+export type Named = string | (() => string);
+
+/** The text of a {@link Named}. */
+export function named(what: Named): string {
   return typeof what === 'string' ? what : what();
 }

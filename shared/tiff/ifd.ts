@@ -7,7 +7,7 @@
  * file size, every IFD chain be checked for loops and every count be capped — the hostile
  * files that hang or crash geotiff.js become one clear error here.
  */
-import { BoundedReader, TiffReadError } from './bounded-reader';
+import { BoundedReader, named, TiffReadError, type Named } from './bounded-reader';
 
 /** Byte order, classic or BigTIFF, and where the first IFD is. */
 export interface TiffFormat {
@@ -152,15 +152,15 @@ function inlineNumbers(
 export function readEntryBytes(
   reader: BoundedReader,
   entry: IfdEntry,
-  what: string,
+  what: Named,
   maxCount = entry.count,
 ): Uint8Array {
   const typeSize = TYPE_SIZES[entry.type];
-  if (typeSize === undefined) throw new TiffReadError(`${what} has unknown field type ${entry.type}`);
+  if (typeSize === undefined) throw new TiffReadError(`${named(what)} has unknown field type ${entry.type}`);
   const total = typeSize * entry.count;
   reader.check(entry.valueOffset, total, what);
   const length = typeSize * Math.min(entry.count, maxCount);
-  if (length > MAX_VALUE_BYTES) throw new TiffReadError(`${what} is too large (${total} bytes)`);
+  if (length > MAX_VALUE_BYTES) throw new TiffReadError(`${named(what)} is too large (${total} bytes)`);
   return reader.bytes(entry.valueOffset, length, what);
 }
 

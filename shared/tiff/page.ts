@@ -4,7 +4,7 @@
  */
 import { TiffReadError, type BoundedReader } from './bounded-reader';
 import { decodeAscii, decodeNumbers, readEntryBytes, readIfdEntries, type IfdEntry, type TiffFormat } from './ifd';
-import { tagName } from './tag-names';
+import { tagLabel } from './tag-names';
 
 /** A parsed page; `shape`/`axes` follow tifffile (`YX`, `YXS`, `SYX`, `ZYX`, ...). */
 export interface TiffPage {
@@ -89,10 +89,9 @@ export function tagNumbers(
   maxCount = entry.count,
 ): number[] {
   if (entry.values !== null) return entry.values.slice(0, maxCount);
-  const what = `tag ${tagName(entry.code)} (${entry.code})`;
   if (Math.min(entry.count, maxCount) > MAX_NUMBERS)
-    throw new TiffReadError(`${what} has too many values (${entry.count})`);
-  const bytes = readEntryBytes(reader, entry, what, maxCount);
+    throw new TiffReadError(`${tagLabel(entry.code)} has too many values (${entry.count})`);
+  const bytes = readEntryBytes(reader, entry, () => tagLabel(entry.code), maxCount);
   return decodeNumbers(bytes, entry.type, format.littleEndian);
 }
 
@@ -137,8 +136,7 @@ export function readPage(reader: BoundedReader, format: TiffFormat, offset: numb
   }
   const values = (code: number): number[] | undefined => numbers.get(code);
   const scalar = (code: number, fallback: number): number => values(code)?.[0] ?? fallback;
-  const text = (entry: IfdEntry): string =>
-    decodeAscii(readEntryBytes(reader, entry, `tag ${tagName(entry.code)} (${entry.code})`));
+  const text = (entry: IfdEntry): string => decodeAscii(readEntryBytes(reader, entry, () => tagLabel(entry.code)));
   const software = first.get(305);
 
   const imageWidth = scalar(256, 0);

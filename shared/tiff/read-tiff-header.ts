@@ -11,7 +11,7 @@ import { TYPE_SIZES } from './ifd';
 import type { TiffPage } from './page';
 import type { Series } from './series-types';
 import { formatTags } from './tag-format';
-import { compressionName, tagName } from './tag-names';
+import { compressionName, tagLabel } from './tag-names';
 import { withListingAcquisition } from '../acquisition/listing-acquisition';
 import { tiffAcquisition } from './tiff-acquisition';
 import { TiffFile } from './tiff-file';
@@ -35,7 +35,7 @@ function checkDataTags(file: TiffFile, page: TiffPage): void {
   for (const entry of page.entries) {
     if (!DATA_TAGS.includes(entry.code)) continue;
     const size = entry.count * (TYPE_SIZES[entry.type] ?? 1);
-    file.reader.check(entry.valueOffset, size, `tag ${tagName(entry.code)} (${entry.code})`);
+    file.reader.check(entry.valueOffset, size, () => tagLabel(entry.code));
   }
 }
 

@@ -5,7 +5,7 @@
 import type { TagEntry } from '../api';
 import { decodeAscii, readEntryBytes, TYPE_SIZES, type IfdEntry } from './ifd';
 import { tagNumbers, type TiffPage } from './page';
-import { tagName, typeName, valueName } from './tag-names';
+import { tagLabel, tagName, typeName, valueName } from './tag-names';
 import type { TiffFile } from './tiff-file';
 
 const MAX_VALUES = 16;
@@ -18,7 +18,7 @@ function formatNumber(value: number): string {
 }
 
 function formatValue(file: TiffFile, entry: IfdEntry): string {
-  const what = `tag ${tagName(entry.code)} (${entry.code})`;
+  const what = tagLabel(entry.code);
   if (TYPE_SIZES[entry.type] === undefined) return '';
   if (entry.type === 2) {
     const text = decodeAscii(readEntryBytes(file.reader, entry, what, 4 * MAX_TEXT));

@@ -247,6 +247,11 @@ export function tagName(code: number): string {
   return TAG_NAMES[code] ?? `Tag${code}`;
 }
 
+/** A tag as error messages name it: `tag XResolution (282)`. */
+export function tagLabel(code: number): string {
+  return `tag ${tagName(code)} (${code})`;
+}
+
 /** Name of a field type, e.g. `SHORT`; unknown types as `unknown (0)`. */
 export function typeName(type: number): string {
   return TYPE_NAMES[type] ?? `unknown (${type})`;
