@@ -2,7 +2,8 @@
 """Writes the benchmark corpus (run by run-bench.mjs; needs python3-tifffile and numpy).
 
     make-corpus.py <folder> [--big]     the header corpus (below)
-    make-corpus.py --lab <folder>       a lab's folder for the acquisition suite (see write_lab)
+    make-corpus.py --lab <folder> [--real]
+                                        a lab's folder for the acquisition suite (see write_lab)
     make-corpus.py --sized <folder> <bytes>...
                                         one TIFF stack of each size, <bytes>.tif (the formats suite)
 
@@ -16,6 +17,7 @@ import json
 import os
 import struct
 import sys
+from typing import NamedTuple
 
 import numpy as np
 import tifffile
@@ -111,7 +113,7 @@ DYES = [('DAPI', 'DAPI', 405, 461), ('GFP', 'EGFP', 488, 510), ('RFP', 'mCherry'
 PLANE = (np.arange(64 * 64, dtype='uint16').reshape(64, 64) * 13) % 4096
 
 
-def ome_xml(i, sizec, sizez):
+def ome_xml(i, sizec, sizez, side=64):
     """Bio-Formats-style OME-XML: instrument, objective, lasers, channels, planes with exposures."""
     maker, model = SCOPES[i % len(SCOPES)]
     objective, magnification, na, immersion = OBJECTIVES[i % len(OBJECTIVES)]
@@ -138,7 +140,7 @@ def ome_xml(i, sizec, sizez):
             f'<Image ID="Image:0" Name="img_{i:05d}"><AcquisitionDate>2026-03-{1 + i % 28:02d}T10:{i % 60:02d}:12'
             '</AcquisitionDate><InstrumentRef ID="Instrument:0"/><ObjectiveSettings ID="Objective:0"/>'
             '<Pixels BigEndian="false" DimensionOrder="XYCZT" ID="Pixels:0" PhysicalSizeX="0.1625" '
-            f'PhysicalSizeY="0.1625" PhysicalSizeZ="0.5" SizeC="{sizec}" SizeT="1" SizeX="64" SizeY="64" '
+            f'PhysicalSizeY="0.1625" PhysicalSizeZ="0.5" SizeC="{sizec}" SizeT="1" SizeX="{side}" SizeY="{side}" '
             f'SizeZ="{sizez}" TimeIncrement="0.3" Type="uint16">{channels}{tiffdata}{plane}</Pixels></Image></OME>')
 
 
@@ -158,20 +160,57 @@ def lsm_scan_info(objective, dyes):
             + entry(0x60000000) + detectors + end + end + end + end)
 
 
-def write_lsm(path, i):
-    """A Zeiss LSM-like stack: CZ_LSMINFO, scan information, 2 channels x 2 slices, thumbnails between pages."""
+class Geometry(NamedTuple):
+    """The planes and page counts of a lab folder's files. `sparse`: the pixels are left as holes
+    (only headers and metadata take disk space); else they are a pattern."""
+    side: int  # planes of side x side uint16
+    ome_z: int  # an OME stack has ome_z, 2 * ome_z or 3 * ome_z slices of 2 or 3 channels
+    hyperstack: int  # an ImageJ hyperstack has this many slices (or time points) of 2 channels
+    si3_frames: int
+    si5_frames: int
+    lsm_z: int  # an LSM stack has this many slices of 2 channels, a thumbnail after each
+    mm_z: int  # a Micro-Manager file has this many slices of 2 channels
+    sparse: bool
+
+
+# small planes, 1 to 9 pages: the metadata is most of each file (the worst case for its cost)
+SMALL_PLANES = Geometry(64, 1, 3, 5, 4, 2, 1, False)
+# a microscope's sizes: 512 x 512 planes, 1 to 100 pages, as stacks, hyperstacks and series are
+MICROSCOPE = Geometry(512, 10, 20, 30, 30, 20, 10, True)
+
+
+def pixels(g, shape):
+    """The pixel arguments of a tifffile write of `shape`: the pattern, or (sparse) the shape alone."""
+    return {'shape': shape, 'dtype': 'uint16'} if g.sparse else {'data': np.broadcast_to(PLANE, shape)}
+
+
+def first_ifd_value_offset(fh, code):
+    """Where the value of tag `code` of a little-endian classic TIFF's first IFD is."""
+    fh.seek(4)
+    (ifd,) = struct.unpack('<I', fh.read(4))
+    fh.seek(ifd)
+    (count,) = struct.unpack('<H', fh.read(2))
+    for _ in range(count):
+        tag, _type, _count, value = struct.unpack('<HHII', fh.read(12))
+        if tag == code:
+            return value
+    raise ValueError(f'tag {code} not in the first IFD')
+
+
+def write_lsm(path, i, g):
+    """A Zeiss LSM-like stack: CZ_LSMINFO, scan information, 2 channels per slice, thumbnails between pages."""
     info = bytearray(500)
-    struct.pack_into('<IiiiiiiiII', info, 0, 0x0400494C, 500, 64, 64, 2, 2, 1, 2, 32, 32)
+    struct.pack_into('<IiiiiiiiII', info, 0, 0x0400494C, 500, g.side, g.side, g.lsm_z, 2, 1, 2, 32, 32)
     struct.pack_into('<ddd', info, 40, 0.1318e-6, 0.1318e-6, 0.5e-6)
     with tifffile.TiffWriter(path) as tif:
-        for z in range(2):
+        for z in range(g.lsm_z):
             extratags = [(34412, 4, 125, bytes(info), True)] if z == 0 else []
-            tif.write(np.stack([PLANE, PLANE]), photometric='minisblack', planarconfig='separate',
+            tif.write(**pixels(g, (2, g.side, g.side)), photometric='minisblack', planarconfig='separate',
                       metadata=None, software=False, extratags=extratags, contiguous=False)
             tif.write(np.zeros((32, 32, 3), 'uint8'), photometric='rgb', subfiletype=1,
                       metadata=None, software=False, contiguous=False)
     with open(path, 'r+b') as fh:
-        at = fh.read().find(bytes(info[:8]))  # pixels are below 4096 and cannot hold the magic number
+        at = first_ifd_value_offset(fh, 34412)
         end = fh.seek(0, 2)
         fh.write(lsm_scan_info(OBJECTIVES[i % 3][0], DYES[1:3]))
         fh.seek(at + 124)
@@ -186,7 +225,7 @@ def scanimage_text(prefix, keys, filler):
     return '\n'.join(lines) + '\n'
 
 
-def write_scanimage(path, i, version):
+def write_scanimage(path, i, version, g):
     """ScanImage-like frames: 3's `state.*` description on every frame, or 5's (2015) `SI.*` Software tag."""
     if version == 3:
         header = scanimage_text('state.', [
@@ -201,48 +240,52 @@ def write_scanimage(path, i, version):
             ('hChannels.channelName = ', "{'Ch1' 'Ch2' 'Ch3' 'Ch4'}")], 300)
         texts = {'software': header}
     with tifffile.TiffWriter(path) as tif:
-        for frame in range(5 if version == 3 else 4):
+        for frame in range(g.si3_frames if version == 3 else g.si5_frames):
             frame_data = f'frameNumbers = {frame + 1}\nframeTimestamps_sec = {frame * 0.033}\n'
             description = texts.get('description', frame_data)
-            tif.write(PLANE, metadata=None, description=description, software=texts['software'], contiguous=False)
+            tif.write(**pixels(g, (g.side, g.side)), metadata=None, description=description,
+                      software=texts['software'], contiguous=False)
 
 
-def write_micromanager(path, i):
-    """Micro-Manager-like pages: the MicroManagerMetadata tag (JSON) on each of two channels."""
+def write_micromanager(path, i, g):
+    """Micro-Manager-like pages: the MicroManagerMetadata tag (JSON) on each page, 2 channels a slice."""
     with tifffile.TiffWriter(path) as tif:
-        for c in range(2):
-            values = {'PixelSizeUm': 0.108, 'Objective-Label': OBJECTIVES[i % 3][0], 'Channel': DYES[c][0],
-                      'Time': f'2026-03-{1 + i % 28:02d} 10:11:12.{c}45 +0100', 'MicroManagerVersion': '2.0.1 20220523'}
-            values.update({f'Device{n}-Property{n}': str(n) for n in range(80)})
-            tif.write(PLANE, metadata=None, software=False, contiguous=False,
-                      extratags=[(51123, 's', 0, json.dumps(values), True)])
+        for _ in range(g.mm_z):
+            for c in range(2):
+                values = {'PixelSizeUm': 0.108, 'Objective-Label': OBJECTIVES[i % 3][0], 'Channel': DYES[c][0],
+                          'Time': f'2026-03-{1 + i % 28:02d} 10:11:12.{c}45 +0100',
+                          'MicroManagerVersion': '2.0.1 20220523'}
+                values.update({f'Device{n}-Property{n}': str(n) for n in range(80)})
+                tif.write(**pixels(g, (g.side, g.side)), metadata=None, software=False, contiguous=False,
+                          extratags=[(51123, 's', 0, json.dumps(values), True)])
 
 
-def lab_writers():
+def lab_writers(g):
     """write(path, i) of each kind of file of the lab folder, and its suffix."""
+    plane = (g.side, g.side)
     return {
         'ome': ('.ome.tif', lambda p, i: tifffile.imwrite(
-            p, np.broadcast_to(PLANE, (1 + i % 3, 2 + i % 2, 64, 64)), metadata=None, software=False,
-            photometric='minisblack', description=ome_xml(i, 2 + i % 2, 1 + i % 3))),
+            p, **pixels(g, (g.ome_z * (1 + i % 3), 2 + i % 2, *plane)), metadata=None, software=False,
+            photometric='minisblack', description=ome_xml(i, 2 + i % 2, g.ome_z * (1 + i % 3), g.side))),
         'imagej': ('.tif', lambda p, i: tifffile.imwrite(
-            p, np.broadcast_to(PLANE, (3, 2, 64, 64)), imagej=True, resolution=(1 / 0.2, 1 / 0.2),
+            p, **pixels(g, (g.hyperstack, 2, *plane)), imagej=True, resolution=(1 / 0.2, 1 / 0.2),
             metadata={'axes': 'ZCYX', 'unit': 'um', 'spacing': 0.5} if i % 2 else
             {'axes': 'TCYX', 'unit': 'um', 'finterval': 2.0})),
-        'si3': ('.tif', lambda p, i: write_scanimage(p, i, 3)),
-        'si5': ('.tif', lambda p, i: write_scanimage(p, i, 5)),
-        'lsm': ('.lsm', write_lsm),
-        'mm': ('_MMStack.ome.tif', write_micromanager),
+        'si3': ('.tif', lambda p, i: write_scanimage(p, i, 3, g)),
+        'si5': ('.tif', lambda p, i: write_scanimage(p, i, 5, g)),
+        'lsm': ('.lsm', lambda p, i: write_lsm(p, i, g)),
+        'mm': ('_MMStack.ome.tif', lambda p, i: write_micromanager(p, i, g)),
         'camera': ('.tif', lambda p, i: tifffile.imwrite(
-            p, PLANE, metadata=None, software='NIS-Elements AR 5.21.03', datetime='2026:03:04 10:11:12',
+            p, **pixels(g, plane), metadata=None, software='NIS-Elements AR 5.21.03', datetime='2026:03:04 10:11:12',
             resolution=(61538.46, 61538.46), resolutionunit='CENTIMETER',
             extratags=[(271, 's', 0, 'Nikon', True), (272, 's', 0, 'DS-Qi2', True)])),
-        'plain': ('.tif', lambda p, i: tifffile.imwrite(p, PLANE, metadata=None, software=False)),
+        'plain': ('.tif', lambda p, i: tifffile.imwrite(p, **pixels(g, plane), metadata=None, software=False)),
     }
 
 
-def write_lab(root):
+def write_lab(root, g):
     """10,000 images in sessions of 100 (<user>/<date>_<kind>/), each kind as LAB_PLAN shares them out."""
-    writers = lab_writers()
+    writers = lab_writers(g)
     counts = {}
     for session in range(LAB_FILES // LAB_SESSION):
         kind = LAB_PLAN[session % len(LAB_PLAN)]
@@ -275,7 +318,7 @@ def write_sized(folder, sizes):
 
 
 if __name__ == '__main__' and sys.argv[1] == '--lab':
-    write_lab(sys.argv[2])
+    write_lab(sys.argv[2], MICROSCOPE if sys.argv[3:] == ['--real'] else SMALL_PLANES)
 elif __name__ == '__main__' and sys.argv[1] == '--sized':
     write_sized(sys.argv[2], [int(size) for size in sys.argv[3:]])
 elif __name__ == '__main__':
