@@ -16,6 +16,8 @@ export interface JournaledImage {
   latest: JournalRecord;
   /** The last value each journaled field was given. */
   values: Map<string, FieldValue>;
+  /** The latest record as it was written, while its write is taken not to have landed (see {@link JournalIndex.notLanded}). */
+  unlanded?: JournalRecord;
 }
 
 /** The journaled state of the images of a folder, from the journals at the folder and above it. */
@@ -92,9 +94,24 @@ export class JournalIndex {
    */
   notLanded(imagePath: string): void {
     const image = this.images.get(imagePath);
-    if (image === undefined) return;
+    if (image === undefined || image.unlanded !== undefined) return;
+    image.unlanded = image.latest;
     for (const change of image.latest.changes) image.values.set(change.field, change.old);
     image.latest = { ...image.latest, changes: [], after: image.latest.before };
+  }
+
+  /**
+   * Whether the sidecar (its SHA-256, null: gone) holds what a record taken as not landed
+   * wrote: then its write was in flight, not cut short, and the record is the latest again.
+   */
+  landedLate(imagePath: string, sha256: string | null): boolean {
+    const image = this.images.get(imagePath);
+    const record = image?.unlanded;
+    if (image === undefined || record === undefined || sha256 !== (record.after?.sha256 ?? null)) return false;
+    for (const change of record.changes) image.values.set(change.field, change.new);
+    image.latest = record;
+    image.unlanded = undefined;
+    return true;
   }
 
   /** Takes a file's records, and forgets an image whose latest record a cancel line takes back. */

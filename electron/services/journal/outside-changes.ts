@@ -31,9 +31,33 @@ export interface SidecarNow {
   values: FieldValues | null;
 }
 
+/** The sidecar of the image `relPath` as it is now; null when it cannot be read. */
+async function sidecarNow(root: string, relPath: string): Promise<SidecarNow | null> {
+  const file = await readSidecarFile(path.join(root, ...relPath.split('/'))).catch(() => null);
+  if (file === null) return null;
+  return {
+    path: relPath,
+    version: file.state === 'missing' ? null : file.version,
+    values: file.state === 'ok' ? file.sidecar.fieldValues() : null,
+  };
+}
+
+/** What became of the latest journaled write of the image of `sidecar`, as the index now knows it. */
+function stateOf(index: JournalIndex, sidecar: SidecarNow): ReturnType<typeof sinceLatest> | null {
+  const sha256 = sidecar.version?.sha256 ?? null;
+  index.landedLate(sidecar.path, sha256);
+  const image = index.get(sidecar.path);
+  return image === undefined ? null : sinceLatest(image.latest, sha256);
+}
+
 /**
  * Records, for each sidecar of `now` that changed since its latest journal record (and is not
  * this process's own write in flight), a "changed outside AcqMeta" record. Returns how many.
+ *
+ * A sidecar of `now` may have been read before a write whose record the journal has since
+ * gained (a record goes to disk before its sidecar is renamed into place): one that does not
+ * hold what its latest record wrote is read again, and the journal after it, before it counts
+ * as changed, or its latest write as cut short.
  */
 export async function journalOutsideChanges(
   root: string,
@@ -44,12 +68,18 @@ export async function journalOutsideChanges(
   await index.refresh();
   const batch = randomUUID();
   let recorded = 0;
-  for (const sidecar of now) {
-    const image = index.get(sidecar.path);
-    if (image === undefined) continue;
-    const state = sinceLatest(image.latest, sidecar.version?.sha256 ?? null);
+  for (const seen of now) {
+    let sidecar: SidecarNow | null = seen;
+    let state = stateOf(index, sidecar);
+    if (state !== 'written' && state !== null) {
+      sidecar = await sidecarNow(root, seen.path);
+      if (sidecar === null) continue;
+      await index.refresh();
+      state = stateOf(index, sidecar);
+    }
     if (state === 'cut-short') index.notLanded(sidecar.path);
-    if (state !== 'changed') continue;
+    const image = index.get(sidecar.path);
+    if (state !== 'changed' || image === undefined) continue;
     const absPath = path.join(root, ...sidecar.path.split('/'));
     if (await isOwnWriteOnDisk(absPath)) continue;
     const place = await places.placeFor(absPath);
@@ -74,13 +104,8 @@ export async function journaledSidecarsNow(root: string, index: JournalIndex): P
     const written = index.get(relPath)?.latest.after ?? null;
     const seen = await stat(sidecarPathFor(imagePath)).catch(() => null);
     if (written !== null && seen?.size === written.size && seen.mtimeMs === written.mtime) continue;
-    const file = await readSidecarFile(imagePath).catch(() => null);
-    if (file === null) continue;
-    now.push({
-      path: relPath,
-      version: file.state === 'missing' ? null : file.version,
-      values: file.state === 'ok' ? file.sidecar.fieldValues() : null,
-    });
+    const sidecar = await sidecarNow(root, relPath);
+    if (sidecar !== null) now.push(sidecar);
   }
   return now;
 }
