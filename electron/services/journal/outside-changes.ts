@@ -55,9 +55,9 @@ function stateOf(index: JournalIndex, sidecar: SidecarNow): ReturnType<typeof si
  * this process's own write in flight), a "changed outside AcqMeta" record. Returns how many.
  *
  * A sidecar of `now` may have been read before a write whose record the journal has since
- * gained (a record goes to disk before its sidecar is renamed into place): one that does not
- * hold what its latest record wrote is read again, and the journal after it, before it counts
- * as changed, or its latest write as cut short.
+ * gained (a record goes to disk before its sidecar is renamed into place): those that do not
+ * hold what their latest record wrote are read again, and the journal once after them, before
+ * one counts as changed, or its latest write as cut short.
  */
 export async function journalOutsideChanges(
   root: string,
@@ -66,17 +66,19 @@ export async function journalOutsideChanges(
   places: JournalPlaces,
 ): Promise<number> {
   await index.refresh();
+  const again: SidecarNow[] = [];
+  for (const seen of now) {
+    const state = stateOf(index, seen);
+    if (state === null || state === 'written') continue;
+    const sidecar = await sidecarNow(root, seen.path);
+    if (sidecar !== null) again.push(sidecar);
+  }
+  if (again.length === 0) return 0;
+  await index.refresh();
   const batch = randomUUID();
   let recorded = 0;
-  for (const seen of now) {
-    let sidecar: SidecarNow | null = seen;
-    let state = stateOf(index, sidecar);
-    if (state !== 'written' && state !== null) {
-      sidecar = await sidecarNow(root, seen.path);
-      if (sidecar === null) continue;
-      await index.refresh();
-      state = stateOf(index, sidecar);
-    }
+  for (const sidecar of again) {
+    const state = stateOf(index, sidecar);
     if (state === 'cut-short') index.notLanded(sidecar.path);
     const image = index.get(sidecar.path);
     if (state !== 'changed' || image === undefined) continue;
