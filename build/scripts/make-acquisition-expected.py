@@ -120,13 +120,19 @@ def attr_or_child(node, name):
     return None if child is None else (child.text or '').strip()
 
 
+def referenced_or_only(candidates, ref):
+    # the element the reference names; with no reference, the only candidate when there is one
+    if ref is None:
+        return candidates[0] if len(candidates) == 1 else None
+    return next((c for c in candidates if c.get('ID') == ref.get('ID')), None)
+
+
 def ome_part(root):
     part = Part()
     image = kid(root, 'Image')
     if image is None:
         return part
-    ref = kid(image, 'InstrumentRef')
-    instrument = next((i for i in kids(root, 'Instrument') if ref is not None and i.get('ID') == ref.get('ID')), None)
+    instrument = referenced_or_only(kids(root, 'Instrument'), kid(image, 'InstrumentRef'))
     microscope = kid(instrument, 'Microscope')
     if microscope is not None:
         part.set('instrument.manufacturer', microscope.get('Manufacturer'))
@@ -134,7 +140,7 @@ def ome_part(root):
     settings = kid(image, 'ObjectiveSettings')
     if settings is None:
         settings = kid(image, 'ObjectiveRef')
-    objective = next((o for o in kids(instrument, 'Objective') if settings is not None and o.get('ID') == settings.get('ID')), None)
+    objective = referenced_or_only(kids(instrument, 'Objective'), settings) if instrument is not None else None
     if objective is not None:
         part.set('objective.name', objective.get('Model'))
         part.set('objective.magnification', number(attr_or_child(objective, 'NominalMagnification')))

@@ -4,8 +4,9 @@
  * name, the channels (Name, Fluor, Excitation/EmissionWavelength, the exposure of their first
  * Plane, the wavelength of their light source), PhysicalSizeX/Y/Z, TimeIncrement and the
  * acquisition date. Units are OME's (`…Unit` attributes; the schema's defaults when absent).
- * Only what the image references is read: an instrument or objective it does not name is
- * not taken for its own.
+ * An instrument or objective the image does not name is taken for its own only when it is the
+ * only one there is (Bio-Formats' OME-TIFFs of 2008–2016 leave the reference out), and its
+ * origin says so; of several, none is guessed.
  */
 import { AcquisitionBuilder } from './acquisition-builder';
 import type { Acquisition } from './acquisition-types';
@@ -23,23 +24,44 @@ function byId(candidates: XmlNode[], id: string | undefined): XmlNode | undefine
   return undefined;
 }
 
+/** Origin prefix of a value read from an element the image does not reference, the only one of its kind. */
+const ONLY_ONE = ' (the only one; the image names none)';
+
+/**
+ * The element among `candidates` that `ref` names; with no `ref`, the only candidate, if there
+ * is exactly one, and the origin prefix that says it was taken as the only one.
+ */
+function referencedOrOnly(
+  candidates: XmlNode[],
+  ref: XmlNode | undefined,
+  name: string,
+): [XmlNode | undefined, string] {
+  if (ref !== undefined) return [byId(candidates, ref.attributes.ID), name];
+  return candidates.length === 1 ? [candidates[0], `${name}${ONLY_ONE}`] : [undefined, name];
+}
+
 function readInstrument(b: AcquisitionBuilder, root: XmlNode, image: XmlNode): XmlNode | undefined {
-  const instrument = byId(childNodes(root, 'Instrument'), childNode(image, 'InstrumentRef')?.attributes.ID);
+  const [instrument, at] = referencedOrOnly(
+    childNodes(root, 'Instrument'),
+    childNode(image, 'InstrumentRef'),
+    'Instrument',
+  );
   const microscope = childNode(instrument, 'Microscope');
-  b.group('instrument', 'manufacturer', microscope?.attributes.Manufacturer, 'Instrument/Microscope@Manufacturer');
-  b.group('instrument', 'model', microscope?.attributes.Model, 'Instrument/Microscope@Model');
-  const objectiveId = (childNode(image, 'ObjectiveSettings') ?? childNode(image, 'ObjectiveRef'))?.attributes.ID;
-  const objective = instrument === undefined ? undefined : byId(childNodes(instrument, 'Objective'), objectiveId);
+  b.group('instrument', 'manufacturer', microscope?.attributes.Manufacturer, `${at}/Microscope@Manufacturer`);
+  b.group('instrument', 'model', microscope?.attributes.Model, `${at}/Microscope@Model`);
+  if (instrument === undefined) return undefined;
+  const ref = childNode(image, 'ObjectiveSettings') ?? childNode(image, 'ObjectiveRef');
+  const [objective, objectiveAt] = referencedOrOnly(childNodes(instrument, 'Objective'), ref, 'Objective');
   if (objective !== undefined) {
-    b.group('objective', 'name', objective.attributes.Model, 'Objective@Model');
+    b.group('objective', 'name', objective.attributes.Model, `${objectiveAt}@Model`);
     b.group(
       'objective',
       'magnification',
       positive(attributeOrChild(objective, 'NominalMagnification')),
-      'Objective@NominalMagnification',
+      `${objectiveAt}@NominalMagnification`,
     );
-    b.group('objective', 'na', positive(attributeOrChild(objective, 'LensNA')), 'Objective@LensNA');
-    b.group('objective', 'immersion', attributeOrChild(objective, 'Immersion'), 'Objective@Immersion');
+    b.group('objective', 'na', positive(attributeOrChild(objective, 'LensNA')), `${objectiveAt}@LensNA`);
+    b.group('objective', 'immersion', attributeOrChild(objective, 'Immersion'), `${objectiveAt}@Immersion`);
   }
   return instrument;
 }
