@@ -57,9 +57,8 @@ function pixelLine(acquisition: Acquisition): string {
 
 function channelDetail(acquisition: Acquisition, index: number): string {
   const channel = acquisition.channels![index]!;
-  const dye = channel.fluor !== undefined && channel.fluor !== channel.name ? ` (${channel.fluor})` : '';
   const exposure = channel.exposure_s === undefined ? '' : ` · exposure ${intervalText(channel.exposure_s)}`;
-  return `${channelText(channel) || '—'}${dye}${exposure}`;
+  return `${channelText(channel) || '—'}${exposure}`;
 }
 
 /** An ISO 8601 time as a person reads it: `2014-06-18 13:55:23.392 UTC`, an offset kept as written. */
@@ -72,15 +71,9 @@ function readableTime(iso: string | undefined): string {
 
 /** The details of an acquisition, one line per known value (channels one line each), in reading order. */
 export function acquisitionLines(acquisition: Acquisition): AcquisitionLine[] {
-  const objective = acquisition.objective;
-  const objectiveWords = objectiveText(objective);
-  const objectiveValue =
-    objective?.name !== undefined && objective.name !== objectiveWords
-      ? `${objective.name}${objectiveWords === '' ? '' : ` (${objectiveWords})`}`
-      : objectiveWords;
   const lines: AcquisitionLine[] = [
     { label: 'Instrument', value: instrumentText(acquisition), sources: sourcesOf(acquisition, ['instrument']) },
-    { label: 'Objective', value: objectiveValue, sources: sourcesOf(acquisition, ['objective']) },
+    { label: 'Objective', value: objectiveText(acquisition.objective), sources: sourcesOf(acquisition, ['objective']) },
     ...(acquisition.channels ?? []).map((_, i) => ({
       label: `Channel ${i + 1}`,
       value: channelDetail(acquisition, i),

@@ -13,21 +13,45 @@ export function shortNumber(value: number, digits = 3): string {
   return String(Number(value.toFixed(Math.min(decimals, 12))));
 }
 
-/** The objective as a microscopist names it: `63×/1.40 Oil`; its recorded name when magnification and NA are unknown. */
-export function objectiveText(objective: AcquisitionObjective | undefined): string {
-  if (objective === undefined) return '';
-  const { magnification, na, immersion, name } = objective;
-  if (magnification === undefined && na === undefined) return name ?? '';
+/** `63×/1.40 Oil` from whichever of magnification, NA and immersion are given. */
+function objectiveNumbers(magnification?: number, na?: number, immersion?: string): string {
   const parts = [
     magnification === undefined ? '' : `${shortNumber(magnification)}×`,
     na === undefined ? '' : `${magnification === undefined ? 'NA ' : '/'}${na.toFixed(2)}`,
   ].join('');
-  return immersion === undefined ? parts : `${parts} ${immersion}`;
+  return [parts, immersion ?? ''].filter((part) => part !== '').join(' ');
 }
 
-/** A channel's name (or its dye) with its excitation/emission in nm: `GFP 488/510`, `DAPI`, `ex 561`. */
+/** Whether `name` states `value` as one of its numbers (`40x/1.30` states 40 and 1.3), within `tolerance`. */
+function states(name: string, value: number, tolerance: number): boolean {
+  return (name.match(/\d+(?:\.\d+)?/g) ?? []).some((text) => Math.abs(Number(text) - value) <= tolerance);
+}
+
+/**
+ * The objective as the file names it, followed by what its name leaves unsaid:
+ * `EC Plan-Neofluar 40x/1.30 Oil`, `Plan Apo λ 60x (NA 0.95)`; without a name, `63×/1.40 Oil`.
+ */
+export function objectiveText(objective: AcquisitionObjective | undefined): string {
+  if (objective === undefined) return '';
+  const { magnification, na, immersion } = objective;
+  const name = objective.name?.replace(/\s+/g, ' ').trim() ?? '';
+  if (name === '') return objectiveNumbers(magnification, na, immersion);
+  const unsaid = objectiveNumbers(
+    magnification !== undefined && states(name, magnification, 1e-6) ? undefined : magnification,
+    na !== undefined && states(name, na, 0.005) ? undefined : na,
+    immersion !== undefined && name.toLowerCase().includes(immersion.toLowerCase()) ? undefined : immersion,
+  );
+  return unsaid === '' ? name : `${name} (${unsaid})`;
+}
+
+/**
+ * A channel as the file names it, its dye when that is another name, and its excitation/emission
+ * in nm: `GFP 488/510`, `ChS1 (Alexa Fluor 568) ex 561`, `DAPI`.
+ */
 export function channelText(channel: AcquisitionChannel): string {
-  const label = channel.name ?? channel.fluor ?? '';
+  const { name, fluor } = channel;
+  const label =
+    name !== undefined && fluor !== undefined && fluor !== name ? `${name} (${fluor})` : (name ?? fluor ?? '');
   const { excitation_nm: ex, emission_nm: em } = channel;
   const nm = (value: number) => String(Math.round(value));
   const waves =

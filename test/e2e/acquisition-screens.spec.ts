@@ -51,11 +51,11 @@ test('the Acquisition section of an ND2 file, with where each value was read', a
   const section = page.getByRole('region', { name: 'Acquisition' });
   await expect(page.getByRole('button', { name: /^Acquisition/ })).toHaveAttribute('aria-expanded', 'true');
   await expect(section.locator('.acquisition-summary')).toHaveText(
-    '60×/0.95 · 2 channels: 5-FAM/pH 9.0 488/525, FM 4-64/2% CHAPS 561/700 · 0.168 µm/px · z 0.5 µm',
+    'Plan Apo λ 60x (NA 0.95) · 2 channels: 5-FAM/pH 9.0 488/525, FM 4-64/2% CHAPS 561/700 · 0.168 µm/px · z 0.5 µm',
   );
   const details: [string, string][] = [
     ['Instrument', 'Nikon Ti'],
-    ['Objective', 'Plan Apo λ 60x (60×/0.95)'],
+    ['Objective', 'Plan Apo λ 60x (NA 0.95)'],
     ['Channel 1', '5-FAM/pH 9.0 488/525 · exposure 997 ms'],
     ['Channel 2', 'FM 4-64/2% CHAPS 561/700'],
     ['Pixel size', 'X 0.1678 µm · Y 0.1678 µm · Z 0.5 µm'],

@@ -29,9 +29,9 @@ test('one image: the summary line, each value with where it was read', async ({ 
   await editor.select(ND2);
   const section = app.page.getByRole('region', { name: 'Acquisition' });
   await expect(section).toContainText(
-    '60×/0.95 · 2 channels: 5-FAM/pH 9.0 488/525, FM 4-64/2% CHAPS 561/700 · 0.168 µm/px · z 0.5 µm',
+    'Plan Apo λ 60x (NA 0.95) · 2 channels: 5-FAM/pH 9.0 488/525, FM 4-64/2% CHAPS 561/700 · 0.168 µm/px · z 0.5 µm',
   );
-  await expect(section.getByRole('definition').filter({ hasText: 'Plan Apo λ 60x (60×/0.95)' })).toBeVisible();
+  await expect(section.getByRole('definition').filter({ hasText: 'Plan Apo λ 60x (NA 0.95)' })).toBeVisible();
   await expect(section.getByRole('definition').filter({ hasText: 'NIS-Elements AR 4.20.01' })).toBeVisible();
   await section.getByText('Where each value was read').click();
   await expect(section.getByText('Where each value was read (ND2)')).toBeVisible();
@@ -40,7 +40,9 @@ test('one image: the summary line, each value with where it was read', async ({ 
   await app.page.screenshot({ path: `${SHOTS}/acquisition-section.png` });
   // folded, the heading keeps the summary
   await app.page.getByRole('button', { name: /^Acquisition/ }).click();
-  await expect(app.page.getByRole('button', { name: /^Acquisition/ })).toContainText('60×/0.95 · 2 channels');
+  await expect(app.page.getByRole('button', { name: /^Acquisition/ })).toContainText(
+    'Plan Apo λ 60x (NA 0.95) · 2 channels',
+  );
 });
 
 test('a selection: each objective with its number of images', async ({ app }) => {
@@ -48,9 +50,9 @@ test('a selection: each objective with its number of images', async ({ app }) =>
   await editor.select(ND2);
   await editor.row(LIF).click({ modifiers: ['Shift'] });
   const section = app.page.getByRole('region', { name: 'Acquisition' });
-  const objective = section.getByRole('definition').filter({ hasText: '60×/0.95' });
-  await expect(objective).toContainText('60×/0.95 (1)');
-  await expect(objective).toContainText('63×/1.30 GLYC (1)');
+  const objective = section.getByRole('definition').filter({ hasText: 'Plan Apo λ 60x (NA 0.95)' });
+  await expect(objective).toContainText('Plan Apo λ 60x (NA 0.95) (1)');
+  await expect(objective).toContainText('HC PL APO CS2 63x/1.30 GLYC (1)');
 });
 
 test('the acquisition columns, and the filter by objective, NA, channel and date', async ({ app }) => {
@@ -60,8 +62,8 @@ test('the acquisition columns, and the filter by objective, NA, channel and date
   await app.page.getByRole('checkbox', { name: 'Channel names' }).check();
   await app.page.keyboard.press('Escape');
   await expect(editor.grid.getByRole('columnheader', { name: 'Objective' })).toBeVisible();
-  await expect(editor.row(LIF)).toContainText('63×/1.30 GLYC');
-  await expect(editor.row(CZI)).toContainText('AF488 493/517');
+  await expect(editor.row(LIF)).toContainText('HC PL APO CS2 63x/1.30 GLYC');
+  await expect(editor.row(CZI)).toContainText('AF488 (Alexa Fluor 488) 493/517');
   await editor.filter.fill('objective:63x');
   expect(await editor.shownPaths()).toEqual([LIF]);
   await editor.filter.fill('raw/ na:>0.9');

@@ -153,7 +153,7 @@ test.describe('the acquisition columns', () => {
       `${plain.bytes.toString('utf8').split('\r\n')[0]},acquisition_instrument,acquisition_objective,acquisition_na,acquisition_channels,acquisition_z_step_um,acquisition_interval_s,acquisition_acquired`,
     );
     expect(lines.find((line) => line.startsWith(`${LSM},`))).toMatch(
-      /,,40×\/1\.30 Oil,1\.3,ChS1 ex 561,,,2014-04-03 15:44$/,
+      /,,EC Plan-Neofluar 40x\/1\.30 Oil DIC M27,1\.3,ChS1 \(Alexa Fluor 568\) ex 561,,,2014-04-03 15:44$/,
     );
 
     const before = readFileSync(app.file(`${BLOBS}.json`), 'utf8');

@@ -14,14 +14,14 @@ import {
 /** One acquisition column of the table: the shared column, its width and how the filter reads what is typed. */
 export interface AcquisitionColumnSpec extends AcquisitionColumn {
   minWidth: number;
-  /** Turns what is typed after `key:` into the column's way of writing it (`63x` → `63×`). */
+  /** Turns what is typed after `key:` into the search text's way of writing it (`63×` → `63x`). */
   typed?: (value: string) => string;
 }
 
 /** Each column's width and filter input, by key (a column added in shared/ must be given one here). */
 const TABLE_LAYOUT: Record<AcquisitionColumnKey, Pick<AcquisitionColumnSpec, 'minWidth' | 'typed'>> = {
   instrument: { minWidth: 140 },
-  objective: { minWidth: 130, typed: (value) => value.replace(/(\d)x/g, '$1×') },
+  objective: { minWidth: 130, typed: (value) => value.replaceAll('×', 'x') },
   na: { minWidth: 60 },
   channel: { minWidth: 180 },
   zstep: { minWidth: 96 },

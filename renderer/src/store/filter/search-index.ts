@@ -29,7 +29,9 @@ function searchText(row: ImageRow): string {
     const problems = row.profileProblems.map((p) => p.message).join(' ');
     text = [...COLUMNS.map((column) => columnText(row, column)), row.errors.join(' '), problems, results]
       .join(SEPARATOR)
-      .toLowerCase();
+      .toLowerCase()
+      // an objective's × reads as the x of its recorded name (`63×/1.40`, `63x/1.40 Oil`): same length
+      .replaceAll('×', 'x');
     searchTexts.set(row, text);
   }
   return text;

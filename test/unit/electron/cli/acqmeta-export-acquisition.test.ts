@@ -52,7 +52,9 @@ describe('acqmeta export --acquisition', () => {
       expect(lines[i]!.startsWith(`${plainLines[i]},`)).toBe(true);
       return lines[i]!.slice(plainLines[i]!.length + 1);
     };
-    expect(tail('zeiss.lsm.tif')).toBe(',40×/1.30 Oil,1.3,ChS1 ex 561,,,2014-04-03 15:44');
+    expect(tail('zeiss.lsm.tif')).toBe(
+      ',EC Plan-Neofluar 40x/1.30 Oil DIC M27,1.3,ChS1 (Alexa Fluor 568) ex 561,,,2014-04-03 15:44',
+    );
     expect(tail('stacks/hyper.tif')).toBe(',,,,2,,2023-11-05 14:22');
     expect(tail('stacks/float.tif')).toBe(',,,,,,');
     expect(tail('other/scan_01.oir')).toBe(',,,,,,');
@@ -73,7 +75,9 @@ describe('acqmeta export --acquisition', () => {
     expect(lines[0]).toBe(`${plainLines[0]},s,s,d,s,d,d,s`);
     expect(lines[1]).toBe(`${plainLines[1]},${ACQUISITION_COLUMN_NAMES.join(',')}`);
     const zeiss = lines.findIndex((line) => line.startsWith('lab,zeiss.lsm.tif,'));
-    expect(lines[zeiss]).toBe(`${plainLines[zeiss]},,40×/1.30 Oil,1.3,ChS1 ex 561,,,2014-04-03 15:44`);
+    expect(lines[zeiss]).toBe(
+      `${plainLines[zeiss]},,EC Plan-Neofluar 40x/1.30 Oil DIC M27,1.3,ChS1 (Alexa Fluor 568) ex 561,,,2014-04-03 15:44`,
+    );
     const hyper = lines.findIndex((line) => line.startsWith('stacks,hyper.tif,'));
     expect(lines[hyper]).toBe(`${plainLines[hyper]},,,,,2,,2023-11-05 14:22`);
   });

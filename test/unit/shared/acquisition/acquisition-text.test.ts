@@ -22,13 +22,13 @@ const fixture = (name: string): Acquisition => expected[name]!.acquisition;
 describe('acquisition in words', () => {
   it('summarises a Nikon confocal stack as a microscopist would say it', () => {
     expect(acquisitionSummary(fixture('nd2/pims_nd2_cluster.nd2'))).toBe(
-      '60×/0.95 · 2 channels: 5-FAM/pH 9.0 488/525, FM 4-64/2% CHAPS 561/700 · 0.168 µm/px · z 0.5 µm',
+      'Plan Apo λ 60x (NA 0.95) · 2 channels: 5-FAM/pH 9.0 488/525, FM 4-64/2% CHAPS 561/700 · 0.168 µm/px · z 0.5 µm',
     );
   });
 
   it('names immersion, dyes without wavelengths and the frame interval', () => {
     expect(acquisitionSummary(fixture('lif/readlif_testdata_2channel_xz.lif'))).toBe(
-      '63×/1.30 GLYC · 2 channels: Leica/FITC, Leica/TRITC · 0.14 µm/px · z 0.14 µm · every 530 ms',
+      'HC PL APO CS2 63x/1.30 GLYC · 2 channels: Leica/FITC, Leica/TRITC · 0.14 µm/px · z 0.14 µm · every 530 ms',
     );
   });
 
@@ -52,6 +52,17 @@ describe('acquisition in words', () => {
     expect(objectiveText({ na: 0.75 })).toBe('NA 0.75');
     expect(objectiveText({ name: 'Objective Observation' })).toBe('Objective Observation');
     expect(objectiveText(undefined)).toBe('');
+    expect(objectiveText({ name: 'Plan Apo λ 60x', magnification: 60, na: 0.95 })).toBe('Plan Apo λ 60x (NA 0.95)');
+    expect(objectiveText({ name: 'EC Plan-Neofluar 40x/1.30 Oil', magnification: 40, na: 1.3, immersion: 'Oil' })).toBe(
+      'EC Plan-Neofluar 40x/1.30 Oil',
+    );
+    expect(objectiveText({ name: 'Objective  Observation', magnification: 44.83, na: 1, immersion: 'Water' })).toBe(
+      'Objective Observation (44.8×/1.00 Water)',
+    );
+    expect(channelText({ name: 'ChS1', fluor: 'Alexa Fluor 568', excitation_nm: 561 })).toBe(
+      'ChS1 (Alexa Fluor 568) ex 561',
+    );
+    expect(channelText({ name: 'DAPI', fluor: 'DAPI' })).toBe('DAPI');
     expect(channelText({ name: 'CH1', excitation_nm: 488 })).toBe('CH1 ex 488');
     expect(channelText({ fluor: 'DAPI', emission_nm: 461.4 })).toBe('DAPI em 461');
     expect(pixelSizeText({ x: 0.1, y: 0.12 })).toBe('0.1 × 0.12 µm/px');
@@ -89,10 +100,10 @@ describe('acquisition details', () => {
     ]);
     expect(lines[1]).toEqual({
       label: 'Objective',
-      value: 'UPLFLN 40X NA:0.75 (40×/0.75)',
+      value: 'UPLFLN 40X NA:0.75',
       sources: ['OIB Reference Image Parameter.ObjectiveName', 'OIB Reference Image Parameter.ObjectiveNA'],
     });
-    expect(lines[3]!.value).toBe('CH2 543/572 (Alexa Fluor 546)');
+    expect(lines[3]!.value).toBe('CH2 (Alexa Fluor 546) 543/572');
     expect(lines[3]!.sources).toEqual(['OIB Channel 2 Parameters.DyeName']);
     expect(lines[5]!.value).toBe('X 0.177 µm · Y 0.177 µm');
   });
@@ -133,8 +144,8 @@ describe('acquisitions counted over a selection', () => {
     expect(objective).toEqual({
       label: 'Objective',
       values: [
-        { value: '60×/0.95', count: 2 },
-        { value: '63×/1.30 GLYC', count: 1 },
+        { value: 'Plan Apo λ 60x (NA 0.95)', count: 2 },
+        { value: 'HC PL APO CS2 63x/1.30 GLYC', count: 1 },
       ],
       unknown: 1,
     });

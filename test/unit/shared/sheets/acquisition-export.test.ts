@@ -53,7 +53,15 @@ const values = (acquisition: Acquisition | undefined) =>
   Object.fromEntries(ACQUISITION_VALUE_COLUMNS.map((c) => [c.name, acquisitionValue(c, acquisition)]));
 
 /** The LSM image's acquisition cells as text: instrument, objective, NA, channels, z step, interval, acquired. */
-const LSM_CELLS = ['', '40×/1.30 Oil', '1.3', 'ChS1 ex 561', '', '', '2014-04-03 15:44'];
+const LSM_CELLS = [
+  '',
+  'EC Plan-Neofluar 40x/1.30 Oil DIC M27',
+  '1.3',
+  'ChS1 (Alexa Fluor 568) ex 561',
+  '',
+  '',
+  '2014-04-03 15:44',
+];
 
 let lsm: Acquisition;
 let hyperstack: Acquisition;
@@ -90,9 +98,9 @@ describe('the acquisition columns', () => {
   it('hold an LSM file’s objective, NA (a number), channel and date; what it does not record is absent', () => {
     expect(values(lsm)).toEqual({
       acquisition_instrument: undefined,
-      acquisition_objective: '40×/1.30 Oil',
+      acquisition_objective: 'EC Plan-Neofluar 40x/1.30 Oil DIC M27',
       acquisition_na: 1.3,
-      acquisition_channels: 'ChS1 ex 561',
+      acquisition_channels: 'ChS1 (Alexa Fluor 568) ex 561',
       acquisition_z_step_um: undefined,
       acquisition_interval_s: undefined,
       acquisition_acquired: '2014-04-03 15:44',
@@ -126,7 +134,9 @@ describe('exports with the acquisition columns', () => {
     const lines = text.split('\r\n');
     expect(without[0]).toBe(['path', ...EDITABLE_FIELDS.map((f) => f.name)].join(','));
     expect(lines[0]).toBe(`${without[0]},${ACQUISITION_COLUMN_NAMES.join(',')}`);
-    expect(lines[1]).toBe(`${without[1]},,40×/1.30 Oil,1.3,ChS1 ex 561,,,2014-04-03 15:44`);
+    expect(lines[1]).toBe(
+      `${without[1]},,EC Plan-Neofluar 40x/1.30 Oil DIC M27,1.3,ChS1 (Alexa Fluor 568) ex 561,,,2014-04-03 15:44`,
+    );
     expect(lines[2]).toBe(`${without[2]},,,,"Cy5, DAPI, FITC",1.75,0.001,`);
     expect(lines[3]).toBe(`${without[3]},,,,,,,`);
     expect(parseTable(text, 'csv')[1]!.slice(-7)).toEqual(LSM_CELLS);

@@ -147,7 +147,7 @@ describe('backend exportTable and previewImport', () => {
     const lines = Buffer.from(csv.base64, 'base64').toString('utf8').split('\r\n');
     expect(lines[0]).toMatch(/,accepted,acquisition_instrument,acquisition_objective,.*,acquisition_acquired$/);
     expect(lines.find((l) => l.startsWith('zeiss.lsm.tif,'))).toMatch(
-      /,true,,40×\/1\.30 Oil,1\.3,ChS1 ex 561,,,2014-04-03 15:44$/,
+      /,true,,EC Plan-Neofluar 40x\/1\.30 Oil DIC M27,1\.3,ChS1 \(Alexa Fluor 568\) ex 561,,,2014-04-03 15:44$/,
     );
     expect(codeOf(await h.call('exportTable', { format: 'csv', acquisition: 'yes' as unknown as boolean }))).toBe(
       'BAD_REQUEST',

@@ -28,6 +28,8 @@ describe('filtering by what the microscope recorded', () => {
       return selectVisiblePaths(store.getState());
     };
     expect(shown('objective:63x')).toEqual(['leica.lif']);
+    expect(shown('objective:63×')).toEqual(['leica.lif']);
+    expect(shown('objective:"apo λ 60x"')).toEqual(['nikon.nd2']);
     expect(shown('na:>0.9')).toEqual(['nikon.nd2', 'leica.lif']);
     expect(shown('channel:AF488')).toEqual(['zeiss.czi']);
     expect(shown('channel:FITC')).toEqual(['leica.lif']);
@@ -41,7 +43,7 @@ describe('filtering by what the microscope recorded', () => {
     const cell = (key: string) => columnText(nd2, columnByKey(key)!);
     expect(['instrument', 'objective', 'na', 'channel', 'zstep', 'acquired'].map(cell)).toEqual([
       'Nikon Ti',
-      '60×/0.95',
+      'Plan Apo λ 60x (NA 0.95)',
       '0.95',
       '5-FAM/pH 9.0 488/525, FM 4-64/2% CHAPS 561/700',
       '0.5',
