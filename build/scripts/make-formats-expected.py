@@ -170,7 +170,12 @@ def czi_acquisition(root, channel_count):
         c = {}
         put(c, 'name', ch.get('Name'))
         put(c, 'fluor', ch.findtext('Fluor'))
-        put(c, 'excitation_nm', number(ch.findtext('ExcitationWavelength')))
+        # the light used (illumination peak, else the first light source's line); the dye's peak apart
+        light = number(ch.findtext('IlluminationWavelength/SinglePeak'))
+        if not light or light <= 0:
+            light = number(ch.findtext('LightSourcesSettings/LightSourceSettings/Wavelength'))
+        put(c, 'excitation_nm', light if light and light > 0 else None)
+        put(c, 'dye_excitation_nm', number(ch.findtext('ExcitationWavelength')))
         put(c, 'emission_nm', number(ch.findtext('EmissionWavelength')))
         exposure = number(ch.findtext('ExposureTime'))
         put(c, 'exposure_s', None if exposure is None else exposure / 1e9)

@@ -44,6 +44,7 @@ const CHANNEL: Readonly<Record<string, Kind>> = {
   name: 'string',
   fluor: 'string',
   excitation_nm: 'number',
+  dye_excitation_nm: 'number',
   emission_nm: 'number',
   exposure_s: 'number',
 };

@@ -3,7 +3,7 @@
  * can check it against the file: the editor's Acquisition details. Pure.
  */
 import { channelText, instrumentText, intervalText, objectiveText, shortNumber } from './acquisition-text';
-import type { Acquisition, AcquisitionFlavour, AcquisitionSource } from './acquisition-types';
+import type { Acquisition, AcquisitionChannel, AcquisitionFlavour, AcquisitionSource } from './acquisition-types';
 
 /** How each metadata flavour is named to a person. */
 export const FLAVOUR_LABELS: Readonly<Record<AcquisitionFlavour, string>> = {
@@ -55,10 +55,16 @@ function pixelLine(acquisition: Acquisition): string {
     .join(' · ');
 }
 
+/** ` · dye excitation peak 353 nm` when the file records the dye's peak apart from the light used. */
+function dyePeakText({ dye_excitation_nm: peak, excitation_nm: light }: AcquisitionChannel): string {
+  if (peak === undefined || (light !== undefined && Math.round(light) === Math.round(peak))) return '';
+  return ` · dye excitation peak ${Math.round(peak)} nm`;
+}
+
 function channelDetail(acquisition: Acquisition, index: number): string {
   const channel = acquisition.channels![index]!;
   const exposure = channel.exposure_s === undefined ? '' : ` · exposure ${intervalText(channel.exposure_s)}`;
-  return `${channelText(channel) || '—'}${exposure}`;
+  return `${channelText(channel) || '—'}${dyePeakText(channel)}${exposure}`;
 }
 
 /** An ISO 8601 time as a person reads it: `2014-06-18 13:55:23.392 UTC`, an offset kept as written. */

@@ -44,7 +44,10 @@ export interface AcquisitionChannel {
   name?: string;
   /** Fluorophore or dye, e.g. `Alexa Fluor 488`. */
   fluor?: string;
+  /** The wavelength of the light that excited the channel (a laser line, an LED's peak). */
   excitation_nm?: number;
+  /** The dye's excitation peak, where the file records it apart from the light used (a CZI's). */
+  dye_excitation_nm?: number;
   emission_nm?: number;
   exposure_s?: number;
 }

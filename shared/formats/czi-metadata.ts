@@ -68,6 +68,20 @@ function objective(information: XmlElement | undefined): { element: XmlElement |
   return { element: chosen, path: `Information/Instrument/Objectives/Objective[@Id='${chosen?.attributes.Id ?? ''}']` };
 }
 
+/**
+ * A channel's excitation: the light used (the illumination's single peak, else the wavelength of
+ * its first light source setting), and apart from it the dye's peak that ZEN records as
+ * `ExcitationWavelength` (DAPI's 353 nm, lit by a 385 nm LED).
+ */
+function readExcitation(b: AcquisitionBuilder, channel: XmlElement, i: number, p: string): void {
+  const peak = numberOf(textAt(channel, 'IlluminationWavelength/SinglePeak'));
+  const laser = numberOf(textAt(channel, 'LightSourcesSettings/LightSourceSettings/Wavelength'));
+  if (peak !== undefined && peak > 0) b.channel(i, 'excitation_nm', peak, `${p}/IlluminationWavelength/SinglePeak`);
+  else if (laser !== undefined && laser > 0)
+    b.channel(i, 'excitation_nm', laser, `${p}/LightSourcesSettings/LightSourceSettings[0]/Wavelength`);
+  b.channel(i, 'dye_excitation_nm', numberOf(textAt(channel, 'ExcitationWavelength')), `${p}/ExcitationWavelength`);
+}
+
 /** The acquisition model of a CZI from its metadata XML. */
 export function cziAcquisition(root: XmlElement | null, channelCount: number): Acquisition {
   const b = new AcquisitionBuilder('czi');
@@ -96,7 +110,7 @@ export function cziAcquisition(root: XmlElement | null, channelCount: number): A
     const p = `Information/Image/Dimensions/Channels/Channel[${i}]`;
     b.channel(i, 'name', ch.attributes.Name, `${p}@Name`);
     b.channel(i, 'fluor', textAt(ch, 'Fluor'), `${p}/Fluor`);
-    b.channel(i, 'excitation_nm', numberOf(textAt(ch, 'ExcitationWavelength')), `${p}/ExcitationWavelength`);
+    readExcitation(b, ch, i, p);
     b.channel(i, 'emission_nm', numberOf(textAt(ch, 'EmissionWavelength')), `${p}/EmissionWavelength`);
     const exposureNs = numberOf(textAt(ch, 'ExposureTime'));
     b.channel(i, 'exposure_s', exposureNs === undefined ? undefined : exposureNs / 1e9, `${p}/ExposureTime`);

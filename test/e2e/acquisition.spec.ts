@@ -63,7 +63,7 @@ test('the acquisition columns, and the filter by objective, NA, channel and date
   await app.page.keyboard.press('Escape');
   await expect(editor.grid.getByRole('columnheader', { name: 'Objective' })).toBeVisible();
   await expect(editor.row(LIF)).toContainText('HC PL APO CS2 63x/1.30 GLYC');
-  await expect(editor.row(CZI)).toContainText('AF488 (Alexa Fluor 488) 493/517');
+  await expect(editor.row(CZI)).toContainText('AF488 (Alexa Fluor 488) 470/517');
   await editor.filter.fill('objective:63x');
   expect(await editor.shownPaths()).toEqual([LIF]);
   await editor.filter.fill('raw/ na:>0.9');

@@ -45,10 +45,10 @@ describe('acqmeta show and scan: the acquisition metadata', () => {
       [
         '',
         'Acquisition (from lsm)',
-        '  Objective   EC Plan-Neofluar 40x/1.30 Oil DIC M27, 40x, NA 1.3, Oil',
-        '  Channels    ChS1 (Alexa Fluor 568) 561/? nm',
-        '  Pixel size  x 0.691888184137, y 0.691888184137 µm',
-        '  Acquired    2014-04-03T15:44:37',
+        '  Objective   EC Plan-Neofluar 40x/1.30 Oil DIC M27',
+        '  Channel 1   ChS1 (Alexa Fluor 568) ex 561',
+        '  Pixel size  X 0.6919 µm · Y 0.6919 µm',
+        '  Acquired    2014-04-03 15:44:37',
       ].join('\n'),
     );
   });
