@@ -289,10 +289,18 @@ def imagej_part(tif, page):
     return part
 
 
+# Converters and libraries as they sign the files they write (docs/acquisition.md): a Software tag
+# or CZI Application naming one says what wrote the file, not what acquired it.
+CONVERSION_PROGRAMS = re.compile(
+    r'\b(tifffile|bio-?formats|loci|bfconvert|aicsimageio|bioio|pylibczirw|imagej|fiji|scikit-image|pillow|imageio)\b', re.I)
+
+
 def tags_part(page):
     part = Part()
     tags = page.tags
-    part.set('software', tags.valueof(305))
+    software = tags.valueof(305)
+    writer = isinstance(software, str) and CONVERSION_PROGRAMS.search(software)
+    part.set('written_by' if writer else 'software', software)
     date = tags.valueof(306)
     if date:
         m = re.match(r'^\s*(\d{4})[:-](\d{2})[:-](\d{2})[ T](\d{2}:\d{2}:\d{2})', date)

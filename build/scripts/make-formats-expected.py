@@ -34,6 +34,7 @@ import datetime
 import importlib.util
 import json
 import os
+import re
 import sys
 import types
 import xml.etree.ElementTree as ET
@@ -145,13 +146,20 @@ def local(tag):
     return tag.rsplit('}', 1)[-1]
 
 
+# Converters and libraries as they sign the files they write (docs/acquisition.md): a Software tag
+# or CZI Application naming one says what wrote the file, not what acquired it.
+CONVERSION_PROGRAMS = re.compile(
+    r'\b(tifffile|bio-?formats|loci|bfconvert|aicsimageio|bioio|pylibczirw|imagej|fiji|scikit-image|pillow|imageio)\b', re.I)
+
+
 def czi_acquisition(root, channel_count):
     acq = {'sources': ['czi']}
     info = root.find('Metadata/Information') if root is not None else None
     find = (lambda path: info.find(path)) if info is not None else (lambda path: None)
     app = [t for t in (info.findtext('Application/Name') if info is not None else None,
                        info.findtext('Application/Version') if info is not None else None) if t]
-    put(acq, 'software', ' '.join(app) if app else None)
+    program = ' '.join(app) if app else None
+    put(acq, 'written_by' if program and CONVERSION_PROGRAMS.search(program) else 'software', program)
     instrument = {}
     micro = find('Instrument/Microscopes/Microscope')
     put(instrument, 'model', micro.get('Name') if micro is not None else None)

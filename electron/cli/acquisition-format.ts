@@ -15,6 +15,7 @@ const KEYS = [
   'time_increment_s',
   'acquired_at',
   'software',
+  'written_by',
   'sources',
   'origins',
   'disagreements',

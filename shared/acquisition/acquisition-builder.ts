@@ -16,7 +16,7 @@ const MAX_PROBLEMS = 8;
 
 /** The model's leaf keys that one call may set. */
 type Group = 'instrument' | 'objective' | 'pixel_size_um';
-type TopKey = 'time_increment_s' | 'acquired_at' | 'software';
+type TopKey = 'time_increment_s' | 'acquired_at' | 'software' | 'written_by';
 
 /** `value` as the model keeps it (a text trimmed); undefined when it is missing, empty or not finite. */
 function kept(value: Value): string | number | undefined {
@@ -47,7 +47,7 @@ export class AcquisitionBuilder {
     this.origin(groupKey(group, field), key);
   }
 
-  /** Sets a top-level value (time increment, acquisition date, software). */
+  /** Sets a top-level value (time increment, acquisition date, software, the program that wrote the file). */
   top(field: TopKey, value: Value, key: string): void {
     const model = kept(value);
     if (model === undefined) return;

@@ -48,7 +48,12 @@ const CHANNEL: Readonly<Record<string, Kind>> = {
   emission_nm: 'number',
   exposure_s: 'number',
 };
-const TOP: Readonly<Record<string, Kind>> = { time_increment_s: 'number', acquired_at: 'string', software: 'string' };
+const TOP: Readonly<Record<string, Kind>> = {
+  time_increment_s: 'number',
+  acquired_at: 'string',
+  software: 'string',
+  written_by: 'string',
+};
 
 function validKey(key: string, value: unknown): boolean {
   if (key in GROUPS) return isGroup(value, GROUPS[key] as Record<string, Kind>);

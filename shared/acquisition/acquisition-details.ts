@@ -97,6 +97,11 @@ export function acquisitionLines(acquisition: Acquisition): AcquisitionLine[] {
       sources: sourcesOf(acquisition, ['acquired_at']),
     },
     { label: 'Software', value: acquisition.software ?? '', sources: sourcesOf(acquisition, ['software']) },
+    {
+      label: 'Converted with',
+      value: acquisition.written_by ?? '',
+      sources: sourcesOf(acquisition, ['written_by']),
+    },
   ];
   return lines.filter((line) => line.value !== '');
 }

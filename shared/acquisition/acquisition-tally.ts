@@ -39,6 +39,7 @@ const ASPECTS: readonly { label: string; text: (a: Acquisition) => string }[] = 
   },
   { label: 'Interval', text: (a) => intervalText(a.time_increment_s) },
   { label: 'Software', text: (a) => a.software ?? '' },
+  { label: 'Converted with', text: (a) => a.written_by ?? '' },
 ];
 
 /** Counts each aspect's values over `acquisitions` (undefined: an image with no acquisition read); aspects no image recorded are left out. */

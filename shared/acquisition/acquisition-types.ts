@@ -90,6 +90,8 @@ export interface Acquisition {
   acquired_at?: string;
   /** The acquisition software and its version, as recorded. */
   software?: string;
+  /** The converter or library that wrote the file (`tifffile.py`, `OME Bio-Formats 6.5.0`), kept apart from the acquisition software. */
+  written_by?: string;
   sources: AcquisitionFlavour[];
   origins?: Record<AcquisitionKey, AcquisitionSource>;
   disagreements?: AcquisitionDisagreement[];

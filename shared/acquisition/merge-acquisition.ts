@@ -34,10 +34,10 @@ interface Merge {
 }
 
 type Group = 'instrument' | 'objective' | 'pixel_size_um';
-type Top = 'time_increment_s' | 'acquired_at' | 'software';
+type Top = 'time_increment_s' | 'acquired_at' | 'software' | 'written_by';
 
 const GROUPS: readonly Group[] = ['instrument', 'objective', 'pixel_size_um'];
-const TOPS: readonly Top[] = ['time_increment_s', 'acquired_at', 'software'];
+const TOPS: readonly Top[] = ['time_increment_s', 'acquired_at', 'software', 'written_by'];
 
 function isLeaf(value: unknown): value is Leaf {
   return typeof value === 'string' || typeof value === 'number';

@@ -1,10 +1,12 @@
 /**
- * The acquisition the plain TIFF tags record: Software, DateTime, Make and Model, and a pixel
+ * The acquisition the plain TIFF tags record: Software (the acquisition software, or the
+ * converter that wrote the file when it names one), DateTime, Make and Model, and a pixel
  * size from X/YResolution in pixels per centimetre. A resolution per inch is a print
  * resolution, not a size in the specimen, and is not read.
  */
 import { AcquisitionBuilder } from './acquisition-builder';
 import type { Acquisition } from './acquisition-types';
+import { isConversionProgram } from './conversion-programs';
 import { tiffDateTime } from './dates';
 
 /** What the first page's plain tags say (absent tags left out). */
@@ -26,7 +28,8 @@ function micronsPerPixel([num, den]: [number, number]): number | undefined {
 /** The acquisition of the plain tags. */
 export function tiffTagsAcquisition(tags: PlainTags): Acquisition {
   const b = new AcquisitionBuilder('tiff');
-  b.top('software', tags.software, 'Software');
+  const writer = tags.software !== undefined && isConversionProgram(tags.software);
+  b.top(writer ? 'written_by' : 'software', tags.software, 'Software');
   if (tags.dateTime !== undefined && tags.dateTime.trim() !== '') {
     const date = tiffDateTime(tags.dateTime);
     if (date === undefined) b.problem(`TIFF: DateTime "${tags.dateTime.slice(0, 40)}" is not a date`);

@@ -7,6 +7,7 @@ import type { FileCalibration } from '../api';
 import type { Acquisition } from '../acquisition/acquisition-types';
 import type { XmlElement } from '../tiff/xml';
 import { AcquisitionBuilder } from '../acquisition/acquisition-builder';
+import { isConversionProgram } from '../acquisition/conversion-programs';
 import { headerDateTime, isoFields } from './bytes';
 import { all, at, descendants, firstDescendant, numberOf, textAt } from './xml-tools';
 
@@ -90,7 +91,8 @@ export function cziAcquisition(root: XmlElement | null, channelCount: number): A
   const application = [textAt(information, 'Application/Name'), textAt(information, 'Application/Version')].filter(
     (s) => s !== undefined,
   );
-  b.top('software', application.join(' '), 'Information/Application/Name+Version');
+  const program = application.join(' ');
+  b.top(isConversionProgram(program) ? 'written_by' : 'software', program, 'Information/Application/Name+Version');
   const microscope = all(information, 'Instrument/Microscopes/Microscope')[0];
   b.group('instrument', 'model', microscope?.attributes.Name, 'Information/Instrument/Microscopes/Microscope@Name');
   b.group(

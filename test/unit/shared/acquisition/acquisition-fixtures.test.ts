@@ -100,7 +100,10 @@ describe('acquisition metadata of real files', () => {
     expect(acquisition?.sources).toEqual(['imagej', 'tiff']);
     expect(acquisition?.origins?.['pixel_size_um.z']).toEqual({ flavour: 'imagej', key: 'spacing+unit' });
     expect(acquisition?.origins?.acquired_at).toEqual({ flavour: 'tiff', key: 'DateTime' });
-    expect(acquisition?.origins?.software).toEqual({ flavour: 'tiff', key: 'Software' });
+    // tifffile wrote it: a converter, not the acquisition software
+    expect(acquisition?.written_by).toBe('tifffile.py');
+    expect(acquisition?.software).toBeUndefined();
+    expect(acquisition?.origins?.written_by).toEqual({ flavour: 'tiff', key: 'Software' });
     expect(acquisition?.disagreements).toBeUndefined();
   });
 

@@ -158,7 +158,7 @@ describe('acquisitions counted over a selection', () => {
 
   it('leaves out what no image recorded', () => {
     expect(tallyAcquisitions([fixture('czi/czitools_newCZI_compressed.czi'), undefined])).toEqual([
-      { label: 'Software', values: [{ value: 'pylibCZIrw 3.2.1', count: 1 }], unknown: 1 },
+      { label: 'Converted with', values: [{ value: 'pylibCZIrw 3.2.1', count: 1 }], unknown: 1 },
     ]);
     expect(tallyAcquisitions([undefined, { sources: ['tiff'] }])).toEqual([]);
   });
