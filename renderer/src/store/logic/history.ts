@@ -5,6 +5,7 @@
  * saves: a value that was saved comes back as an unsaved edit, and saving writes it back. A step
  * may instead have written a whole file (a folder's channel table): undo writes it back at once.
  */
+import type { SidecarVersion } from '../../../../shared/api';
 import type { ChannelTable } from '../../../../shared/channels/channel-table';
 import { editableField, type FieldValue } from '../../../../shared/fields/field-table';
 import { formatFieldValue, plural } from '../../lib/format';
@@ -28,6 +29,11 @@ export interface FileStep {
   folder: string;
   before: ChannelTable | null;
   after: ChannelTable | null;
+  /**
+   * The file's version as this step's last write left it (null: the write removed it). Undo and
+   * redo write only over that version: a file someone changed since is theirs, not put back.
+   */
+  written: SidecarVersion | null;
 }
 
 /** One undoable action. */

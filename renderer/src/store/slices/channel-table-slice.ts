@@ -5,7 +5,7 @@
  * {@link ChannelTableSlice.writeFileStep}.
  */
 import type { StateCreator } from 'zustand/vanilla';
-import type { ChannelTableInfo, SidecarVersion } from '../../../../shared/api';
+import type { ChannelTableInfo } from '../../../../shared/api';
 import { channelTableProblems, type ChannelTableProblem } from '../../../../shared/channels/channel-check';
 import type { ChannelTable } from '../../../../shared/channels/channel-table';
 import type { AppState } from '../app-store';
@@ -38,8 +38,6 @@ export interface ChannelTableEditor {
 export interface ChannelTableSlice {
   /** The dialog, while it is open. */
   channelTable: ChannelTableEditor | null;
-  /** The version of each folder's own table as last read or written here (null: no file), for undo and redo. */
-  channelTableVersions: Readonly<Record<string, SidecarVersion | null>>;
   /** Opens the dialog for `folder`, by default the folder of the selected images (else the open folder), and reads it. */
   openChannelTable(folder?: string): Promise<void>;
   /** Sets one cell of the grid (0-based row). */
@@ -56,8 +54,11 @@ export interface ChannelTableSlice {
   /** Saves the grid (when nothing blocks it) and records the undo step; false when it was not saved. */
   submitChannelTable(): Promise<boolean>;
   closeChannelTable(): void;
-  /** Writes one side of a file step back (undo: `before`, redo: `after`); false, with a notice, when that failed. */
-  writeFileStep(file: FileStep, side: 'before' | 'after'): Promise<boolean>;
+  /**
+   * Writes one side of a file step back (undo: `before`, redo: `after`) over the version the step
+   * wrote; the step as written now, or null, with a notice, when the file changed since or the write failed.
+   */
+  writeFileStep(file: FileStep, side: 'before' | 'after'): Promise<FileStep | null>;
 }
 
 const EMPTY: ChannelTable = { columns: [], rows: [] };
@@ -73,7 +74,6 @@ export const createChannelTableSlice: StateCreator<AppState, [], [], ChannelTabl
     const editor = get().channelTable;
     if (editor?.folder !== folder) return;
     if (result.ok) {
-      set((s) => ({ channelTableVersions: { ...s.channelTableVersions, [folder]: result.payload.version } }));
       apply(editor, result.payload);
     } else if (editor.info === null) {
       set({ channelTable: null });
@@ -100,7 +100,6 @@ export const createChannelTableSlice: StateCreator<AppState, [], [], ChannelTabl
 
   return {
     channelTable: null,
-    channelTableVersions: {},
 
     openChannelTable: async (folder = channelTableFolder(get().selected)) => {
       set({ channelTable: { folder, info: null, table: EMPTY, problems: [], saving: false, failure: null } });
@@ -138,13 +137,16 @@ export const createChannelTableSlice: StateCreator<AppState, [], [], ChannelTabl
         return false;
       }
       const { file, version } = result.payload;
-      set((s) => ({
-        channelTable: null,
-        channelTableVersions: { ...s.channelTableVersions, [editor.folder]: version },
-      }));
+      set({ channelTable: null });
       // A table that could not be read cannot be written back: its save is not undoable.
       if (info.problem === null) {
-        const step: FileStep = { kind: 'channel-table', folder: editor.folder, before: info.table, after: table };
+        const step: FileStep = {
+          kind: 'channel-table',
+          folder: editor.folder,
+          before: info.table,
+          after: table,
+          written: version,
+        };
         set((s) => ({
           history: recordStep(s.history, { action: 'Channel table', changes: [], coalesceKey: null, file: step }),
         }));
@@ -158,15 +160,17 @@ export const createChannelTableSlice: StateCreator<AppState, [], [], ChannelTabl
     },
 
     writeFileStep: async (file, side) => {
-      const expected = get().channelTableVersions[file.folder] ?? null;
-      const result = await get().client.saveChannelTable({ folder: file.folder, table: file[side], expected });
-      if (!result.ok) {
-        const what = `the channel table of ${folderLabel(file.folder)}`;
-        get().notify('error', `Could not ${side === 'before' ? 'undo' : 'redo'} ${what}: ${result.error.message}`);
-        return false;
-      }
-      set((s) => ({ channelTableVersions: { ...s.channelTableVersions, [file.folder]: result.payload.version } }));
-      return true;
+      const table = file[side];
+      const result = await get().client.saveChannelTable({ folder: file.folder, table, expected: file.written });
+      if (result.ok) return { ...file, written: result.payload.version };
+      const what = `the channel table of ${folderLabel(file.folder)}`;
+      const verb = side === 'before' ? 'undo' : 'redo';
+      const why =
+        result.error.code === 'CONFLICT'
+          ? `it was changed outside AcqMeta since AcqMeta wrote it, and ${verb} would take that change back. Open Spreadsheet › Channel table… to see it and edit it`
+          : result.error.message;
+      get().notify('error', `Could not ${verb} ${what}: ${why}`);
+      return null;
     },
   };
 };

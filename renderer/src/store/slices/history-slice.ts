@@ -49,17 +49,18 @@ export const createHistorySlice: StateCreator<AppState, [], [], HistorySlice> = 
   }
 
   /**
-   * Moves `step` from one end of the history to the other. It is found by identity, as edits
-   * may be recorded while a file is written; a step no longer there (the history was cleared) stays out.
+   * Moves `step` from one end of the history to the other, as `moved` (a file step with the
+   * version its write left). It is found by identity, as edits may be recorded while a file is
+   * written; a step no longer there (the history was cleared) stays out.
    */
-  function move(step: HistoryStep, from: 'past' | 'future'): void {
+  function move(step: HistoryStep, from: 'past' | 'future', moved: HistoryStep = step): void {
     set(({ history: { past, future } }) => {
       if (!(from === 'past' ? past : future).includes(step)) return {};
       return {
         history:
           from === 'past'
-            ? { past: past.filter((x) => x !== step), future: [step, ...future] }
-            : { past: [...past, step], future: future.filter((x) => x !== step) },
+            ? { past: past.filter((x) => x !== step), future: [moved, ...future] }
+            : { past: [...past, moved], future: future.filter((x) => x !== step) },
       };
     });
   }
@@ -74,10 +75,10 @@ export const createHistorySlice: StateCreator<AppState, [], [], HistorySlice> = 
       set({ historyBusy: true });
       void get()
         .writeFileStep(step.file, side)
-        .then((written) => {
+        .then((file) => {
           set({ historyBusy: false });
-          if (!written) return;
-          move(step, from);
+          if (file === null) return;
+          move(step, from, { ...step, file });
           done();
         });
       return true;

@@ -71,7 +71,7 @@ describe('the channel table grid', () => {
       action: 'Channel table',
       changes: [],
       coalesceKey: null,
-      file: { kind: 'channel-table' as const, folder, before: null, after: draft },
+      file: { kind: 'channel-table' as const, folder, before: null, after: draft, written: null },
     });
     expect(describeStep(step('raw/day1'))).toBe('Channel table of raw/day1');
     expect(describeStep(step(''))).toBe('Channel table of the folder');

@@ -165,8 +165,22 @@ describe('undo and redo of a channel table save', () => {
     expect(store.getState().history).toBe(history);
     expect(backend.channelFiles.get('raw')?.table).toEqual(table(GFP));
     expect(errors(store)).toEqual([
-      `Could not undo the channel table of raw: ${channelFile('raw')} was changed by another program.`,
+      'Could not undo the channel table of raw: it was changed outside AcqMeta since AcqMeta wrote it, and undo would take that change back. Open Spreadsheet › Channel table… to see it and edit it',
     ]);
+  });
+
+  it('undo after the dialog showed a colleague’s change still refuses: it expects what AcqMeta wrote', async () => {
+    const { store, backend, version } = await saved();
+    backend.channelFiles.set('raw', { table: table(GFP), version: { size: 1, mtimeMs: 1, sha256: 'theirs' } });
+    await store.getState().openChannelTable('raw');
+    expect(store.getState().channelTable?.info?.table).toEqual(table(GFP));
+    store.getState().closeChannelTable();
+    store.getState().undo();
+    await settled(store);
+    expect(backend.channelSaves[1]).toEqual({ folder: 'raw', table: null, expected: version });
+    expect(backend.channelFiles.get('raw')?.table).toEqual(table(GFP));
+    expect(selectUndoLabels(store.getState()).undo).toBe('Undo Channel table of raw');
+    expect(store.getState().redo()).toBe(false);
   });
 
   it('leaves field edits to the history as before, a file step among them', async () => {
