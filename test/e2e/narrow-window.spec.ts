@@ -1,15 +1,15 @@
 /**
  * The window at 1024 × 700: the editor opens on its fields (the preview folded away until asked
- * for, and then kept open), the path column keeps each file name whole and cuts the folders in
- * their middle, and the quick filters stay on one line. Screenshots of the main window and of
+ * for, and then kept open), the path column keeps each file name whole and the start of each
+ * folder, and the quick filters are never cut (on a line of their own when narrow). Screenshots of the main window and of
  * the Results dialog go to test-results/screens/ (or to ACQMETA_SHOTS).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Locator } from '@playwright/test';
 import { test, expect } from './support/app';
 import { EditorPage } from './support/editor-page';
+import { keepsFolderStarts, shownPath } from './support/path-cell';
 
 const SHOTS = process.env.ACQMETA_SHOTS ?? 'test-results/screens';
 const LONG_PATH = 'experiment-2024-05-02/mouse-12-left-hemisphere/session-3/vessel_scan_0007.tif';
@@ -46,44 +46,21 @@ test('the editor opens on its fields with the preview folded away, and keeps the
   await expect(editor.panel().getByRole('img', { name: /^Preview, / })).toBeVisible();
 });
 
-/** The folders a path cell shows around its ellipsis (null when uncut), and whether anything overflows its cell. */
-async function shownPath(cell: Locator): Promise<{ before: string; after: string | null; overflows: boolean }> {
-  type Element = {
-    textContent: string | null;
-    scrollWidth: number;
-    clientWidth: number;
-    querySelector(selector: string): Element | null;
-    querySelectorAll(selector: string): Iterable<Element>;
-  };
-  return cell.evaluate((element) => {
-    const e = element as unknown as Element;
-    const [before, after] = [...e.querySelectorAll('.path-folders')].map((part) => part.textContent ?? '');
-    const box = e.querySelector('.path-text')!;
-    const name = e.querySelector('.path-name')!;
-    return {
-      before: before ?? '',
-      after: e.querySelector('.path-after-cut') ? (after ?? '') : null,
-      overflows: box.scrollWidth > box.clientWidth || name.scrollWidth > name.clientWidth,
-    };
-  });
-}
-
-test('a long path keeps its file name whole and loses the middle of its folders', async ({ app }) => {
+test('a long path keeps its file name whole and the start of each folder', async ({ app }) => {
   const editor = new EditorPage(app.page);
   const cell = editor.row(LONG_PATH).getByRole('gridcell').first();
+  const folders = LONG_PATH.replace('vessel_scan_0007.tif', '');
   await expect(cell).toHaveAttribute('title', LONG_PATH);
   await expect(cell).toHaveAccessibleName(LONG_PATH);
   await expect(cell.locator('.path-text')).toHaveText(LONG_PATH);
   const pinned = editor.grid.locator('.pinned-path').filter({ hasText: 'vessel_scan_0007.tif' }).locator('.cell-path');
   for (const shown of [cell, pinned]) {
-    const { before, after, overflows } = await shownPath(shown);
-    // One ellipsis, as many characters on each side, the name whole: `experim…ssion-3/vessel_scan_0007.tif`
+    // `experime…/mouse-12…/session-3/vessel_scan_0007.tif`: the longest folders cut to their starts, the name whole
+    const { folders: visible, overflows } = await shownPath(shown);
     expect(overflows).toBe(false);
-    expect(before.length).toBeGreaterThan(2);
-    expect(LONG_PATH.startsWith(before)).toBe(true);
-    expect(after).not.toBeNull();
-    expect(LONG_PATH.endsWith(`${after}vessel_scan_0007.tif`)).toBe(true);
-    expect(Math.abs(before.length - after!.length)).toBeLessThanOrEqual(1);
+    expect(visible).not.toBe(folders);
+    expect(keepsFolderStarts(visible, folders)).toBe(true);
+    expect(visible.startsWith('exp')).toBe(true);
   }
   const narrow = await shownPath(cell);
 
@@ -94,37 +71,35 @@ test('a long path keeps its file name whole and loses the middle of its folders'
   await app.page.mouse.down();
   await app.page.mouse.move(grip!.x + grip!.width / 2 + 120, grip!.y + grip!.height / 2, { steps: 4 });
   await app.page.mouse.up();
-  await expect.poll(async () => (await shownPath(cell)).before.length).toBeGreaterThan(narrow.before.length);
+  await expect.poll(async () => (await shownPath(cell)).folders.length).toBeGreaterThan(narrow.folders.length);
   expect(await shownPath(pinned)).toEqual(await shownPath(cell));
   await app.page.screenshot({ path: `${SHOTS}/narrow-wider-path.png` });
   await header.locator('.col-resizer').dblclick();
-  await expect
-    .poll(() => shownPath(cell))
-    .toEqual({ before: LONG_PATH.replace('vessel_scan_0007.tif', ''), after: null, overflows: false });
+  await expect.poll(() => shownPath(cell)).toEqual({ folders, overflows: false });
 });
 
-test('the quick filters stay on one line and scroll into view', async ({ app }) => {
+test('the quick filters are never cut: in a narrow window they take a line of their own', async ({ app }) => {
   const editor = new EditorPage(app.page);
   const group = app.page.getByRole('group', { name: /^Quick filters/ });
   const chips = group.getByRole('button');
   await expect(chips).toHaveCount(4);
-  const tops = await chips.evaluateAll((all) =>
-    all.map((chip) =>
-      Math.round((chip as unknown as { getBoundingClientRect(): { top: number } }).getBoundingClientRect().top),
-    ),
-  );
-  expect(new Set(tops).size).toBe(1);
+  for (const chip of await chips.all()) await expect(chip).toBeInViewport({ ratio: 1 });
+  const filter = await editor.filter.boundingBox();
+  const first = await chips.first().boundingBox();
+  expect(first!.y).toBeGreaterThan(filter!.y + filter!.height - 1);
   const toolbar = await app.page.getByRole('toolbar', { name: 'Table' }).boundingBox();
-  expect(toolbar!.height).toBeLessThan(48);
-
-  await expect(group).toHaveAttribute('data-more-right', '');
-  await expect(editor.quickFilter('Warnings')).not.toBeInViewport({ ratio: 1 });
-  await editor.quickFilter('Warnings').focus();
-  await expect(editor.quickFilter('Warnings')).toBeInViewport({ ratio: 1 });
-  await expect(group).not.toHaveAttribute('data-more-right');
-  await expect(group).toHaveAttribute('data-more-left', '');
+  expect(toolbar!.height).toBeLessThan(90);
   await editor.quickFilter('Warnings').click();
   await expect(editor.quickFilter('Warnings')).toHaveAttribute('aria-pressed', 'true');
+});
+
+test('at 1440 × 900 the quick filters share the filter box’s line', async ({ app }) => {
+  const editor = new EditorPage(app.page);
+  await app.page.setViewportSize({ width: 1440, height: 900 });
+  const chip = editor.quickFilter('Warnings');
+  await expect.poll(async () => (await chip.boundingBox())!.y < (await editor.filter.boundingBox())!.y + 20).toBe(true);
+  const toolbar = await app.page.getByRole('toolbar', { name: 'Table' }).boundingBox();
+  expect(toolbar!.height).toBeLessThan(48);
 });
 
 for (const scheme of ['light', 'dark'] as const) {

@@ -1,5 +1,4 @@
 /** The table's own toolbar, above it: the filter, the quick filters and the columns. */
-import { useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { QUICK_FILTERS, selectQuickCounts } from '../store/filter';
 import { useApp } from '../store/store-context';
@@ -7,7 +6,6 @@ import { formatCount } from '../lib/format';
 import { ColumnChooser } from './column-chooser';
 import { FilterBox } from './filter-box';
 import { FieldGapChip } from './profile/field-gap-chip';
-import { useSideScroll } from './use-side-scroll';
 
 function QuickFilters() {
   const counts = useApp(useShallow(selectQuickCounts));
@@ -15,14 +13,10 @@ function QuickFilters() {
   const toggle = useApp((s) => s.toggleQuickFilter);
   // "Not ready" is about a lab profile: offered when one is in force (or the filter is on).
   const profiled = useApp((s) => (s.profiles?.length ?? 0) > 0 || s.quickFilter === 'not-ready');
-  const gap = useApp((s) => s.fieldGap !== null);
-  const row = useRef<HTMLDivElement>(null);
-  useSideScroll(row, `${profiled} ${gap}`);
-  // One line whatever the width: the chips that do not fit scroll into view.
+  // Never cut: in a narrow window the chips wrap onto a line of their own, below the filter box.
   return (
     <div
-      ref={row}
-      className="chip-group chip-scroll"
+      className="chip-group chip-wrap"
       role="group"
       aria-label="Quick filters, one at a time, combined with the filter text"
     >

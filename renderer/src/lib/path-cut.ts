@@ -1,43 +1,79 @@
 /**
- * Where the path column cuts a path too long for it: in the middle of the folders, with one
- * ellipsis, the start and the end of the folders kept around it and the file name whole.
+ * Where the path column cuts a path too long for it: the longest folders are shortened first,
+ * as few as can be, each keeping its start (where labs put the animal, session or date that
+ * tells rows apart) and ending in an ellipsis; the file name stays whole.
  */
 
-/** The characters of the folders left out, from `start` to `end` (exclusive). */
+/** Characters of the folders left out, from `start` to `end` (exclusive); an ellipsis stands in their place. */
 export interface FolderCut {
   start: number;
   end: number;
 }
 
+/** Characters a cut folder keeps, its ellipsis included, before another folder is cut too. */
+const MIN_KEPT = 6;
+
+/** The cuts that shorten the folders of `folders` (`a/b/`) numbered in `chosen` to at most `longest` characters, their ellipsis included. */
+function cutsKeeping(folders: string, chosen: ReadonlySet<number>, longest: number): FolderCut[] {
+  const cuts: FolderCut[] = [];
+  let start = 0;
+  folders
+    .split('/')
+    .slice(0, -1)
+    .forEach((folder, i) => {
+      if (chosen.has(i) && folder.length > longest)
+        cuts.push({ start: start + longest - 1, end: start + folder.length });
+      start += folder.length + 1;
+    });
+  return cuts;
+}
+
+/** `folders` as shown with `cuts`: each cut replaced by an ellipsis. */
+export function shownFolders(folders: string, cuts: readonly FolderCut[]): string {
+  let shown = '';
+  let at = 0;
+  for (const { start, end } of cuts) {
+    shown += `${folders.slice(at, start)}…`;
+    at = end;
+  }
+  return shown + folders.slice(at);
+}
+
 /**
- * The cut that makes `folders` + `…` + the name fit in `width` pixels, keeping as many of the
- * folders' characters as fit, half before the ellipsis and half after; null when the whole path
- * fits. When not even the ellipsis fits beside the name, all the folders are cut (the name then
- * gives way at its end). `measure` gives the width of folder text in pixels.
+ * The cuts that make `folders` (ending in `/`) fit in `width` pixels beside a name `nameWidth`
+ * wide: as few folders cut as can be (the longest first, each keeping at least its first few
+ * characters), and of those as much of each one's start as fits; null when the whole path fits.
+ * When not even an ellipsis per folder fits, all the folders are one cut (the name then gives
+ * way at its end). `measure` gives the width of folder text in pixels.
  */
 export function cutFolders(
   folders: string,
   nameWidth: number,
   width: number,
   measure: (text: string) => number,
-): FolderCut | null {
+): FolderCut[] | null {
   const room = width - nameWidth;
   if (measure(folders) <= room) return null;
-  const cutKeeping = (kept: number): FolderCut => ({
-    start: Math.ceil(kept / 2),
-    end: folders.length - Math.floor(kept / 2),
-  });
-  const fits = (kept: number): boolean => {
-    const { start, end } = cutKeeping(kept);
-    return measure(`${folders.slice(0, start)}…${folders.slice(end)}`) <= room;
-  };
-  // The most characters kept that fit: the width only grows with each character kept.
-  let low = 0;
-  let high = folders.length - 1;
-  while (low < high) {
-    const mid = Math.ceil((low + high) / 2);
-    if (fits(mid)) low = mid;
-    else high = mid - 1;
+  const lengths = folders
+    .split('/')
+    .slice(0, -1)
+    .map((folder) => folder.length);
+  const longestFirst = lengths.map((_, i) => i).sort((a, b) => lengths[b]! - lengths[a]! || a - b);
+  for (let count = 1; count <= longestFirst.length; count++) {
+    const chosen = new Set(longestFirst.slice(0, count));
+    const fits = (longest: number): boolean =>
+      measure(shownFolders(folders, cutsKeeping(folders, chosen, longest))) <= room;
+    const least = count === longestFirst.length ? 1 : MIN_KEPT;
+    if (!fits(least)) continue;
+    // The longest kept length that fits: the width only grows with it.
+    let low = least;
+    let high = lengths[longestFirst[0]!]!;
+    while (low < high) {
+      const mid = Math.ceil((low + high) / 2);
+      if (fits(mid)) low = mid;
+      else high = mid - 1;
+    }
+    return cutsKeeping(folders, chosen, low);
   }
-  return cutKeeping(low);
+  return [{ start: 0, end: folders.length }];
 }

@@ -1,17 +1,40 @@
 /**
- * An image's relative path as the table shows it: cut, when its column is too narrow, in the
- * middle of the folders with one ellipsis, the file name whole. The cut characters stay in the
+ * An image's relative path as the table shows it: when its column is too narrow, each folder
+ * cut to its start with an ellipsis (lib/path-cut), the file name whole. The cut characters stay in the
  * page (hidden); assistive technology reads the whole path the row's cell holds beside it
  * instead of what is shown.
  */
-import { useRef } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { baseName, dirName } from '../../lib/format';
-import { cutFolders } from '../../lib/path-cut';
+import { cutFolders, type FolderCut } from '../../lib/path-cut';
 import { textWidth, usePathBox } from './use-path-box';
 
 /** The weights of the folders and of the name (see table.css). */
 const FOLDER_WEIGHT = 400;
 const NAME_WEIGHT = 500;
+
+/** The folders with `cuts` hidden, each followed by an ellipsis (drawn by table.css, not part of the text). */
+function CutFolders({ folders, cuts }: { folders: string; cuts: readonly FolderCut[] }) {
+  const parts: ReactNode[] = [];
+  let at = 0;
+  cuts.forEach(({ start, end }, i) => {
+    parts.push(
+      <span key={`shown-${i}`} className={`path-folders${i > 0 ? ' path-after-cut' : ''}`}>
+        {folders.slice(at, start)}
+      </span>,
+      <span key={`cut-${i}`} className="path-hidden">
+        {folders.slice(start, end)}
+      </span>,
+    );
+    at = end;
+  });
+  parts.push(
+    <span key="rest" className="path-folders path-after-cut">
+      {folders.slice(at)}
+    </span>,
+  );
+  return <>{parts}</>;
+}
 
 /** The path, filling its cell. */
 export function PathText({ path }: { path: string }) {
@@ -19,7 +42,7 @@ export function PathText({ path }: { path: string }) {
   const box = usePathBox(ref);
   const folders = dirName(path);
   const name = baseName(path);
-  const cut =
+  const cuts =
     box === null || folders === ''
       ? null
       : cutFolders(folders, textWidth(name, box, NAME_WEIGHT), box.width, (text) =>
@@ -28,14 +51,10 @@ export function PathText({ path }: { path: string }) {
   return (
     // What the cut path looks like is for the eye: the row's cell holds the whole path as text for assistive technology.
     <span ref={ref} className="path-text" aria-hidden="true">
-      {cut === null ? (
+      {cuts === null ? (
         folders && <span className="path-folders">{folders}</span>
       ) : (
-        <>
-          <span className="path-folders">{folders.slice(0, cut.start)}</span>
-          <span className="path-hidden">{folders.slice(cut.start, cut.end)}</span>
-          <span className="path-folders path-after-cut">{folders.slice(cut.end)}</span>
-        </>
+        <CutFolders folders={folders} cuts={cuts} />
       )}
       <span className="path-name">{name}</span>
     </span>
