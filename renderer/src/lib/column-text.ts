@@ -54,7 +54,10 @@ export function columnText(row: ImageRow, column: Column): string {
       // An invalid sidecar's values are unknown: the table shows none (never the defaults).
       if (row.sidecar === 'invalid') return '';
       // A yes/no field reads as the table shows it (the accept/reject flag: ✓ or "Rejected").
-      if (column.field?.type === 'bool') return row.values[column.key] === false ? 'rejected' : 'accepted';
+      if (column.field?.type === 'bool') {
+        if (row.sidecar === 'missing') return '';
+        return row.values[column.key] === false ? 'rejected' : 'accepted';
+      }
       return formatFieldValue(row.values[column.key]);
     case 'result':
       return resultCellText(row, column);

@@ -58,7 +58,7 @@ export function ProfileHeader() {
         className="btn btn-small"
         disabled={reloading}
         title="Read the profile files again and check every image against them"
-        onClick={() => void store.getState().reloadProfiles()}
+        onClick={() => void store.getState().reloadProfiles(true)}
       >
         {reloading ? 'Checking…' : 'Reload profile'}
       </button>

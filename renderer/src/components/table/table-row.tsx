@@ -38,6 +38,8 @@ function FieldCell({ row, edits, column }: { row: ImageRow; edits: PathEdits | u
   const text = edit ? edit.text : formatFieldValue(stored);
   const state = edit?.error ? ' is-invalid' : edit && isChange(edit, stored) ? ' is-modified' : '';
   if (column.field?.type === 'bool') {
+    // Without a sidecar there is no flag yet, only the default a new sidecar would get.
+    if (row.sidecar === 'missing' && edit === undefined) return <div role="gridcell" className="cell" />;
     const yes = (edit && edit.error === null ? edit.value : stored) !== false;
     return (
       <div role="gridcell" className={`cell align-${column.align}${state}`}>

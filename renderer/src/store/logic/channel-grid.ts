@@ -54,12 +54,19 @@ export function channelTableOrigin(info: ChannelTableInfo): string[] {
   return lines;
 }
 
-/** The table as it is saved: every column of every row, its text trimmed. */
+/** The table as it is saved: every column of every row, its text tidied (see tidyCell). */
 export function tidyChannelTable(table: ChannelTable): ChannelTable {
   return {
     columns: [...table.columns],
-    rows: table.rows.map((row) => Object.fromEntries(table.columns.map((c) => [c, (row[c] ?? '').trim()]))),
+    rows: table.rows.map((row) => Object.fromEntries(table.columns.map((c) => [c, tidyCell(c, row[c] ?? '')]))),
   };
+}
+
+/** A cell as it is saved: trimmed; a wavelength typed with its unit (`561nm`, `488 nm`) as the number. */
+function tidyCell(column: string, text: string): string {
+  const trimmed = text.trim();
+  if (!column.endsWith('Wavelength')) return trimmed;
+  return /^(\d+(?:\.\d+)?)\s*nm$/i.exec(trimmed)?.[1] ?? trimmed;
 }
 
 /** Whether two tables would be saved as the same file. */

@@ -114,7 +114,7 @@ export const createDiskSlice: StateCreator<AppState, [], [], DiskSlice> = (set, 
       s.notify('error', `${what} deleted on disk: the unsaved edits cannot be saved; revert them to remove the row.`);
     }
     // A lab profile file changed: the profiles in force, and every image checked against them again.
-    if (event.profiles) void s.reloadProfiles();
+    if (event.profiles) void s.reloadProfiles(false);
   },
 
   setWatchMode: (root, mode) => set({ watching: { root, mode } }),

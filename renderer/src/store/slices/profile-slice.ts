@@ -26,8 +26,12 @@ export interface ProfileSlice {
   liveProblems: LiveProblems;
   /** Asks the backend which profiles are in force (after a scan: the rows carry their problems already). */
   loadProfiles(): Promise<void>;
-  /** The profile files changed: loads them again and checks every image again through the backend. */
-  reloadProfiles(): Promise<void>;
+  /**
+   * The profile files changed: loads them again and checks every image again through the backend.
+   * It says so when asked for (`asked`) or when the profiles in force changed; a change on disk that
+   * left them as they were (a channel table saved) passes without a word.
+   */
+  reloadProfiles(asked: boolean): Promise<void>;
   /** Checks now what is waiting for the pause after typing (before a save is planned). */
   flushProblemChecks(): Promise<void>;
 }
@@ -137,9 +141,9 @@ export const createProfileSlice: StateCreator<AppState, [], [], ProfileSlice> = 
       else get().notify('error', `The lab profiles could not be read: ${result.error.message}`);
     },
 
-    reloadProfiles: async () => {
+    reloadProfiles: async (asked) => {
       if (get().profilesReloading) return;
-      const { folder, scanSeq } = get();
+      const { folder, scanSeq, profiles: before } = get();
       set({ profilesReloading: true });
       try {
         await get().loadProfiles();
@@ -163,14 +167,15 @@ export const createProfileSlice: StateCreator<AppState, [], [], ProfileSlice> = 
         for (const path of Object.keys(get().edits)) pending.add(path);
         await get().flushProblemChecks();
         const count = get().profiles?.length ?? 0;
-        if (done)
+        const changed = JSON.stringify(get().profiles) !== JSON.stringify(before);
+        if (done && (asked || changed))
           get().notify(
             'success',
             count === 0
               ? 'No lab profile is in force.'
               : `Lab ${count === 1 ? 'profile' : 'profiles'} reloaded; ${plural(stored.length, 'image')} checked again.`,
           );
-        else get().notify('error', 'The images could not be checked against the lab profile again.');
+        else if (!done) get().notify('error', 'The images could not be checked against the lab profile again.');
       } finally {
         set({ profilesReloading: false });
       }

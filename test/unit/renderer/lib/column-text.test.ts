@@ -14,4 +14,9 @@ describe('columnText', () => {
     expect(columnText(saved, column('accepted'))).toBe('accepted');
     expect(columnText(saved, column('species'))).toBe('rat');
   });
+
+  it('gives no Accepted flag to an image without a sidecar: there is none yet', () => {
+    const none = makeRow('c.tif', {}, { sidecar: 'missing' });
+    expect(columnText(none, column('accepted'))).toBe('');
+  });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ChannelTableInfo } from '../../../../../shared/api';
 import { emptyChannelTable } from '../../../../../shared/channels/channel-table';
 import {
+  tidyChannelTable,
   channelSaveBlocker,
   channelTableFolder,
   channelTableOrigin,
@@ -48,6 +49,26 @@ describe('the channel table grid', () => {
       'Drafted from the headers of 3 images: complete it.',
       'Saving replaces raw/acqmeta.channels.csv; that cannot be undone.',
     ]);
+  });
+
+  it('reads a wavelength typed with its unit as the number of nm', () => {
+    const typed = {
+      columns: ['Channel ID', 'Excitation Wavelength', 'Emission Wavelength', 'Target Name'],
+      rows: [
+        {
+          'Channel ID': ' Channel:0:0 ',
+          'Excitation Wavelength': '561nm',
+          'Emission Wavelength': '600 NM',
+          'Target Name': '5 nm beads',
+        },
+      ],
+    };
+    expect(tidyChannelTable(typed).rows[0]).toEqual({
+      'Channel ID': 'Channel:0:0',
+      'Excitation Wavelength': '561',
+      'Emission Wavelength': '600',
+      'Target Name': '5 nm beads',
+    });
   });
 
   it('gives a new row the next free Channel ID', () => {

@@ -258,7 +258,7 @@ describe('reloading profiles', () => {
     store.getState().setFieldText(['d.tif'], 'species', 'Mouse');
     stored.set('d.tif', 'hamster');
     backend.profiles = [{ ...VASCULAR, title: 'Changed' }];
-    await store.getState().reloadProfiles();
+    await store.getState().reloadProfiles(false);
     expect(store.getState().profiles?.[0]?.title).toBe('Changed');
     expect(store.getState().rows['d.tif']?.profileProblems).toEqual([
       { field: 'species', rule: 'enum', message: 'Species "hamster" is not one of mouse, rat' },
@@ -267,5 +267,20 @@ describe('reloading profiles', () => {
       { field: 'species', rule: 'enum', message: 'Species "Mouse" is not one of mouse, rat', suggestion: 'mouse' },
     ]);
     expect(store.getState().profilesReloading).toBe(false);
+  });
+
+  it('says nothing when a change on disk left the profiles as they were (a channel table saved)', async () => {
+    const { store } = labStore();
+    await store.getState().loadProfiles();
+    const before = store.getState().notices.length;
+    await store.getState().reloadProfiles(false);
+    expect(store.getState().notices.slice(before)).toEqual([]);
+    await store.getState().reloadProfiles(true);
+    expect(
+      store
+        .getState()
+        .notices.slice(before)
+        .map((n) => n.text),
+    ).toEqual(['Lab profile reloaded; 4 images checked again.']);
   });
 });
