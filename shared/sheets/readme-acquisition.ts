@@ -12,6 +12,12 @@ import { markdownText, ofImages, plural, TODO } from './markdown-text';
 /** Values listed per aspect before the rest are counted. */
 const SHOWN_VALUES = 8;
 
+/** How the images without a value are named, where a draft leaves out a value a file recorded (see draftedAcquisition). */
+const NONE: Readonly<Record<string, string>> = {
+  'Z step': 'none (one plane, or not recorded)',
+  Interval: 'none (one time point, or not recorded)',
+};
+
 /** `63×/1.40 Oil: 118 of 122 images; 20×/0.80 Air: 4 of 122 images`, and how many of the `images` recorded none. */
 function aspectText(aspect: AcquisitionAspect, images: number): string {
   const shown = aspect.values
@@ -19,7 +25,8 @@ function aspectText(aspect: AcquisitionAspect, images: number): string {
     .map((v) => `${markdownText(v.value)}: ${ofImages(v.count, images)}`);
   const rest = aspect.values.length - shown.length;
   const more = rest > 0 ? `; and ${plural(rest, 'other value')}` : '';
-  const none = aspect.unknown > 0 ? `; not recorded: ${ofImages(aspect.unknown, images)}` : '';
+  const none =
+    aspect.unknown > 0 ? `; ${NONE[aspect.label] ?? 'not recorded'}: ${ofImages(aspect.unknown, images)}` : '';
   return `${shown.join('; ')}${more}${none}`;
 }
 

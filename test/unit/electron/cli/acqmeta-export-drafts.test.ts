@@ -73,9 +73,11 @@ describe('the drafts of a mixed folder', () => {
     const lines = (await exported('--format', 'readme')).split('\n');
     expect(lines).toContain('- **Acquired** (image files): 2014-06-18 to 2023-11-05 (4 of 6 images).');
     expect(lines).toContain(
-      '- **Z step:** 0.1403 µm: 1 of 6 images; 0.5 µm: 1 of 6 images; 2 µm: 1 of 6 images; not recorded: 3 of 6 images.',
+      '- **Z step:** 0.1403 µm: 1 of 6 images; 0.5 µm: 1 of 6 images; 2 µm: 1 of 6 images; none (one plane, or not recorded): 3 of 6 images.',
     );
-    expect(lines).toContain('- **Interval:** 530 ms: 1 of 6 images; not recorded: 5 of 6 images.');
+    expect(lines).toContain(
+      '- **Interval:** 530 ms: 1 of 6 images; none (one time point, or not recorded): 5 of 6 images.',
+    );
   });
 
   it('csv --acquisition: the numbers as the files record them, without floating-point noise', async () => {
