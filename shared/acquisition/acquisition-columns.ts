@@ -5,7 +5,14 @@
  * holds the words the table shows; NA, Z step and Interval are numbers. Read-only everywhere:
  * an import recognises these columns by name and ignores them.
  */
-import { acquiredText, channelsText, instrumentText, objectiveText, shortNumber } from './acquisition-text';
+import {
+  acquiredText,
+  channelsText,
+  instrumentText,
+  objectiveText,
+  recordedNumber,
+  shortNumber,
+} from './acquisition-text';
 import type { Acquisition } from './acquisition-types';
 
 /** The key of an acquisition column: the table's column key and the filter's word (`objective:63x`). */
@@ -92,12 +99,16 @@ export const ACQUISITION_VALUE_COLUMNS: readonly AcquisitionColumn[] = [
 ];
 
 /**
- * A column's value in an export: the number of a number column (as recorded, not rounded),
- * the table's words otherwise; undefined (an empty cell) when the file records nothing.
+ * A column's value in an export: the number of a number column as recorded, without
+ * floating-point noise (`1.2`, not `1.2000000000000002`; see {@link recordedNumber}), the table's
+ * words otherwise; undefined (an empty cell) when the file records nothing.
  */
 export function acquisitionValue(column: AcquisitionColumn, acquisition: Acquisition | undefined): AcquisitionValue {
   if (acquisition === undefined) return undefined;
-  if (column.number !== undefined) return column.number(acquisition);
+  if (column.number !== undefined) {
+    const number = column.number(acquisition);
+    return number === undefined ? undefined : Number(recordedNumber(number));
+  }
   const text = column.text(acquisition);
   return text === '' ? undefined : text;
 }

@@ -8,7 +8,7 @@ import {
   intervalText,
   objectiveText,
   pixelSizeText,
-  shortNumber,
+  recordedNumber,
 } from './acquisition-text';
 import type { Acquisition } from './acquisition-types';
 
@@ -27,17 +27,17 @@ export interface AcquisitionAspect {
   unknown: number;
 }
 
-/** The aspects counted, each as the words one image's acquisition gives it ('' when unknown). */
+/** The aspects counted, each as the words one image's acquisition gives it ('' when unknown), numbers as recorded. */
 const ASPECTS: readonly { label: string; text: (a: Acquisition) => string }[] = [
   { label: 'Instrument', text: instrumentText },
   { label: 'Objective', text: (a) => objectiveText(a.objective) },
   { label: 'Channels', text: (a) => channelsText(a.channels) },
-  { label: 'Pixel size', text: (a) => pixelSizeText(a.pixel_size_um) },
+  { label: 'Pixel size', text: (a) => pixelSizeText(a.pixel_size_um, recordedNumber) },
   {
     label: 'Z step',
-    text: (a) => (a.pixel_size_um?.z === undefined ? '' : `${shortNumber(a.pixel_size_um.z)} µm`),
+    text: (a) => (a.pixel_size_um?.z === undefined ? '' : `${recordedNumber(a.pixel_size_um.z)} µm`),
   },
-  { label: 'Interval', text: (a) => intervalText(a.time_increment_s) },
+  { label: 'Interval', text: (a) => intervalText(a.time_increment_s, recordedNumber) },
   { label: 'Software', text: (a) => a.software ?? '' },
   { label: 'Converted with', text: (a) => a.written_by ?? '' },
 ];

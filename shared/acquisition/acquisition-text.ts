@@ -13,6 +13,23 @@ export function shortNumber(value: number, digits = 3): string {
   return String(Number(value.toFixed(Math.min(decimals, 12))));
 }
 
+/** Significant digits a number written by a person or an instrument seldom goes beyond; longer ones were computed. */
+const RECORDED_DIGITS = 6;
+/** Significant digits a computed number (a pixel size from a field of view, a unit conversion) is rounded to. */
+const COMPUTED_DIGITS = 4;
+
+/**
+ * A number as a microscopist would write it: as recorded when, without floating-point noise, it
+ * has few digits (`1.4000000000000001` → `1.4`, `0.0439`, `0.144992`); rounded to 4 significant
+ * digits when it has more, as a program computed it (`0.10481442857142857` → `0.1048`).
+ */
+export function recordedNumber(value: number): string {
+  if (!Number.isFinite(value)) return String(value);
+  const clean = Number(value.toPrecision(12));
+  const digits = clean.toExponential().replace(/e.*$/, '').replace(/\D/g, '').length;
+  return digits <= RECORDED_DIGITS ? String(clean) : shortNumber(value, COMPUTED_DIGITS);
+}
+
 /** `63×/1.40 Oil` from whichever of magnification, NA and immersion are given. */
 function objectiveNumbers(magnification?: number, na?: number, immersion?: string): string {
   const parts = [
@@ -73,20 +90,23 @@ export function channelsText(channels: readonly AcquisitionChannel[] | undefined
     .join(', ');
 }
 
-/** The lateral pixel size: `0.1 µm/px`, or `0.1 × 0.12 µm/px` when X and Y differ. */
-export function pixelSizeText(size: AcquisitionPixelSize | undefined): string {
+/**
+ * The lateral pixel size: `0.1 µm/px`, or `0.1 × 0.12 µm/px` when X and Y differ; each number
+ * written by `number` (short by default, {@link recordedNumber} in the dataset drafts).
+ */
+export function pixelSizeText(size: AcquisitionPixelSize | undefined, number = shortNumber): string {
   const { x, y } = size ?? {};
   if (x === undefined && y === undefined) return '';
-  if (x === undefined || y === undefined || shortNumber(x) === shortNumber(y)) return `${shortNumber((x ?? y)!)} µm/px`;
-  return `${shortNumber(x)} × ${shortNumber(y)} µm/px`;
+  if (x === undefined || y === undefined || number(x) === number(y)) return `${number((x ?? y)!)} µm/px`;
+  return `${number(x)} × ${number(y)} µm/px`;
 }
 
-/** A time step in the unit that reads best: `0.53 s`, `150 ms`, `2 min`. */
-export function intervalText(seconds: number | undefined): string {
+/** A time step in the unit that reads best: `0.53 s`, `150 ms`, `2 min`; its number written by `number` as in {@link pixelSizeText}. */
+export function intervalText(seconds: number | undefined, number = shortNumber): string {
   if (seconds === undefined) return '';
-  if (seconds > 0 && seconds < 1) return `${shortNumber(seconds * 1000)} ms`;
-  if (seconds >= 120) return `${shortNumber(seconds / 60)} min`;
-  return `${shortNumber(seconds)} s`;
+  if (seconds > 0 && seconds < 1) return `${number(seconds * 1000)} ms`;
+  if (seconds >= 120) return `${number(seconds / 60)} min`;
+  return `${number(seconds)} s`;
 }
 
 /** The acquisition date and time as recorded, to the minute: `2021-06-15 06:09` (the file's clock, no conversion). */

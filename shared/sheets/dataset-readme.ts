@@ -13,11 +13,11 @@ import type { ImageRow, ProfileInfo } from '../api';
 import type { JournalRecord } from '../journal';
 import { EDITABLE_FIELDS, type FieldSpec, type FieldValue } from '../fields/field-table';
 import { completeness, type Completeness, type FieldCompleteness } from '../profile/completeness';
-import { pythonFloatRepr } from '../sidecar/python-repr';
-import { markdownText, plural, TODO } from './markdown-text';
+import { markdownText, ofImages, plural, TODO } from './markdown-text';
 import type { AcquisitionAspect } from '../acquisition/acquisition-tally';
 import { acquisitionSection, acquisitionTodos, readmeAspects } from './readme-acquisition';
 import { readmeFacts, type CountedValue, type DateRange, type ReadmeFacts } from './readme-facts';
+import { numberSpan, pixelSizeFieldLine } from './readme-pixel-size';
 import { provenanceSection } from './readme-provenance';
 
 /** What the readme is made from. */
@@ -45,7 +45,7 @@ const listed = (values: readonly CountedValue[], unit = ''): string =>
 function dates(range: DateRange | null, total: number): string {
   if (range === null) return 'none recorded';
   const span = range.first === range.last ? range.first : `${range.first} to ${range.last}`;
-  return `${span} (${range.images} of ${plural(total, 'image')})`;
+  return `${span} (${ofImages(range.images, total)})`;
 }
 
 /** Text as a Markdown code span (a backtick inside becomes a quote). */
@@ -80,39 +80,44 @@ function imagesSection(facts: ReadmeFacts): string[] {
   }
   if (facts.unreadable.length > 0) lines.push(`- **Headers that could not be read:** ${someOf(facts.unreadable)}.`);
   lines.push(
-    `- **Acquired** (image headers): ${dates(facts.acquired, facts.images)}.`,
+    `- **Acquired** (image files): ${dates(facts.acquired, facts.images)}.`,
     `- **Experiment dates** (Date field): ${dates(facts.experimentDates, facts.images)}.`,
   );
   return lines;
 }
 
-function valueText(value: FieldValue, spec: FieldSpec): string {
-  if (typeof value === 'number') return spec.type === 'float' ? pythonFloatRepr(value) : String(value);
+function valueText(value: FieldValue): string {
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   return String(value);
 }
 
-/** One line per field in use: text values with counts, number ranges, the accepted flag. */
-function fieldLine(field: FieldCompleteness, spec: FieldSpec): string | null {
+/** The pixel size fields, whose ranges are given per unit. */
+const PIXEL_SIZE_AXES: Readonly<Record<string, 'x' | 'y'>> = { physical_unit_x: 'x', physical_unit_y: 'y' };
+
+/** One line per field in use over the `images` sidecars: text values with counts, number ranges, the accepted flag. */
+function fieldLine(field: FieldCompleteness, spec: FieldSpec, images: number): string | null {
   if (field.filled === 0) return null;
   const name = `**${markdownText(spec.displayName)}**`;
-  if (spec.multiline === true) return `- ${name}: written on ${plural(field.filled, 'image')}.`;
+  if (spec.multiline === true) return `- ${name}: written on ${ofImages(field.filled, images)}.`;
   if (spec.type === 'float' || spec.type === 'int') {
     const numbers = field.values.map((v) => v.value).filter((v): v is number => typeof v === 'number');
-    const [low, high] = [Math.min(...numbers), Math.max(...numbers)];
-    const span = low === high ? valueText(low, spec) : `${valueText(low, spec)} to ${valueText(high, spec)}`;
-    const distinct = field.values.length > 1 ? `, ${field.values.length} values` : '';
-    return `- ${name}: ${span}${spec.unit === undefined ? '' : ` ${spec.unit}`} (${plural(field.filled, 'image')}${distinct}).`;
+    const distinct = field.values.length > 1 ? `, ${plural(field.values.length, 'value')}` : '';
+    return `- ${name}: ${numberSpan(numbers)}${spec.unit === undefined ? '' : ` ${spec.unit}`} (${ofImages(field.filled, images)}${distinct}).`;
   }
-  const shown = field.values.slice(0, SHOWN_VALUES).map((v) => ({ value: valueText(v.value, spec), images: v.images }));
+  const shown = field.values.slice(0, SHOWN_VALUES).map((v) => ({ value: valueText(v.value), images: v.images }));
   const rest = field.values.length - shown.length;
-  return `- ${name}: ${listed(shown)}${rest > 0 ? `, and ${rest} other values` : ''}.`;
+  return `- ${name}: ${listed(shown)}${rest > 0 ? `, and ${plural(rest, 'other value')}` : ''}.`;
 }
 
-function valuesSection(report: Completeness): string[] {
+/** What the sidecars of `rows` (those that can be read) say, field by field. */
+function valuesSection(rows: readonly ImageRow[]): string[] {
+  const report = completeness(status(rows));
   const lines = EDITABLE_FIELDS.flatMap((spec) => {
     const field = report.fields.find((f) => f.field === spec.name);
-    return field === undefined ? [] : (fieldLine(field, spec) ?? []);
+    const axis = PIXEL_SIZE_AXES[spec.name];
+    if (field === undefined) return [];
+    if (axis !== undefined) return pixelSizeFieldLine(rows, axis, spec.displayName) ?? [];
+    return fieldLine(field, spec, report.images) ?? [];
   });
   const intro = `Values in the ${plural(report.images, 'sidecar')} that can be read, with the number of images that have each.`;
   return ['## What the sidecars say', '', intro, '', ...(lines.length > 0 ? lines : ['No field is filled in yet.'])];
@@ -206,12 +211,14 @@ function journalOf(input: ReadmeInput): readonly JournalRecord[] {
   return (input.journal ?? []).filter((record) => described.has(record.path));
 }
 
+/** The rows as the completeness report reads them. */
+const status = (rows: readonly ImageRow[]) =>
+  rows.map((r) => ({ path: r.path, values: r.values, errors: r.errors, profileProblems: r.profileProblems }));
+
 /** The draft readme of a dataset. */
 export function datasetReadme(input: ReadmeInput): string {
   const facts = readmeFacts(input.rows);
   const rules = input.profiles.flatMap((p) => p.fields);
-  const status = (rows: readonly ImageRow[]) =>
-    rows.map((r) => ({ path: r.path, values: r.values, errors: r.errors, profileProblems: r.profileProblems }));
   const report = completeness(status(input.rows), rules);
   const aspects = readmeAspects(input.rows);
   const sections = [
@@ -223,7 +230,7 @@ export function datasetReadme(input: ReadmeInput): string {
       `${TODO} one paragraph: what the images show, how and why they were taken.`,
     ],
     imagesSection(facts),
-    valuesSection(completeness(status(input.rows.filter((r) => r.sidecar === 'ok')))),
+    valuesSection(input.rows.filter((r) => r.sidecar === 'ok')),
     completenessSection(report, input.profiles),
     acquisitionSection(aspects, input.rows.length),
     layoutSection(facts, input.folderName),

@@ -12,3 +12,8 @@ export function markdownText(text: string): string {
 export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
+
+/** `8 of 14 images`: how many of a set of images something holds for. */
+export function ofImages(n: number, total: number): string {
+  return `${n} of ${plural(total, 'image')}`;
+}

@@ -2,13 +2,13 @@
  * A draft of the Methods text a paper needs for a dataset: the microscope, objective(s),
  * channels with excitation/emission, pixel size, z step and interval as the image files
  * recorded them, and the number of images per group of the fields that define the groups.
- * Counts are given where images differ; **TODO** marks what no file tells. Pure.
+ * Every value says how many of the images it holds for; **TODO** marks what no file tells. Pure.
  */
 import type { AcquisitionAspect, TalliedValue } from '../acquisition/acquisition-tally';
 import type { ImageRow, ProfileInfo } from '../api';
 import type { ReadmeInput } from './dataset-readme';
 import { EDITABLE_FIELDS } from '../fields/field-table';
-import { markdownText, plural, TODO } from './markdown-text';
+import { markdownText, ofImages, plural, TODO } from './markdown-text';
 import { readmeAspects } from './readme-acquisition';
 
 /** Fields that define groups when no lab profile says which are required. */
@@ -16,28 +16,25 @@ const GROUP_FIELDS = ['species', 'genotype', 'sex', 'condition', 'treatment'];
 /** Fields never counted as groups (free text, dates). */
 const NOT_GROUPS = new Set(['note', 'date', 'depth', 'branch_order']);
 
-/** `a 63×/1.40 Oil objective (118 images) and a 20×/0.80 Air objective (4 images)`; counts only where values differ. */
-function alternatives(values: readonly TalliedValue[], wrap: (value: string) => string): string {
-  const parts = values.map(
-    (v) => `${wrap(markdownText(v.value))}${values.length > 1 ? ` (${plural(v.count, 'image')})` : ''}`,
-  );
+/** `a 63×/1.40 Oil objective (118 of 122 images) and a 20×/0.80 Air objective (4 of 122 images)`: every value with its count. */
+function alternatives(values: readonly TalliedValue[], images: number, wrap: (value: string) => string): string {
+  const parts = values.map((v) => `${wrap(markdownText(v.value))} (${ofImages(v.count, images)})`);
   return parts.length <= 2 ? parts.join(' and ') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
 }
 
-function aspectWords(aspects: readonly AcquisitionAspect[], label: string, wrap = (v: string) => v): string | null {
-  const aspect = aspects.find((a) => a.label === label);
-  return aspect === undefined ? null : alternatives(aspect.values, wrap);
-}
-
-function acquisitionParagraph(aspects: readonly AcquisitionAspect[]): string {
-  const instrument = aspectWords(aspects, 'Instrument') ?? `${TODO} (microscope, manufacturer)`;
-  const objective =
-    aspectWords(aspects, 'Objective', (v) => `a ${v} objective`) ?? `${TODO} (objective, NA, immersion)`;
-  const channels = aspectWords(aspects, 'Channels');
-  const pixel = aspectWords(aspects, 'Pixel size');
-  const step = aspectWords(aspects, 'Z step');
-  const interval = aspectWords(aspects, 'Interval');
-  const software = aspectWords(aspects, 'Software');
+function acquisitionParagraph(aspects: readonly AcquisitionAspect[], images: number): string {
+  const aspectWords = (label: string, wrap = (v: string) => v): string | null => {
+    const aspect = aspects.find((a) => a.label === label);
+    return aspect === undefined ? null : alternatives(aspect.values, images, wrap);
+  };
+  const instrument = aspectWords('Instrument') ?? `${TODO} (microscope, manufacturer)`;
+  const objective = aspectWords('Objective', (v) => `a ${v} objective`) ?? `${TODO} (objective, NA, immersion)`;
+  const channels = aspectWords('Channels');
+  const pixel = aspectWords('Pixel size');
+  const step = aspectWords('Z step');
+  const interval = aspectWords('Interval');
+  const software = aspectWords('Software');
+  const converters = aspectWords('Converted with');
   const sentences = [
     `Images were acquired on ${instrument} with ${objective}.`,
     channels === null
@@ -47,6 +44,7 @@ function acquisitionParagraph(aspects: readonly AcquisitionAspect[]): string {
     step === null ? null : `Z step: ${step}.`,
     interval === null ? null : `Frame interval: ${interval}.`,
     software === null ? null : `Acquisition software: ${software}.`,
+    converters === null ? null : `Converted from their original files with: ${converters}.`,
   ];
   return `**Image acquisition.** ${sentences.filter((s) => s !== null).join(' ')}`;
 }
@@ -92,7 +90,7 @@ export function methodsDraft(input: ReadmeInput): string {
     '',
     `> Drafted by AcqMeta on ${input.today} from the folder \`${input.folderName.replace(/`/g, "'")}\` and what the microscope recorded in its image files. Check every value against your notes and fill in the places marked ${TODO}.`,
     '',
-    acquisitionParagraph(aspects),
+    acquisitionParagraph(aspects, input.rows.length),
     '',
     samplesParagraph(input),
     '',

@@ -6,7 +6,9 @@
 import type { HeaderValues, ImageRow } from '../api';
 import { readsFileHeader } from '../image-format';
 import { usableCalibration } from '../sidecar/calibration';
-import { pythonFloatRepr } from '../sidecar/python-repr';
+import { recordedNumber } from '../acquisition/acquisition-text';
+import { headerAxes } from './header-axes';
+import { isUncalibrated, unitText } from './readme-pixel-size';
 
 /** A value and how many images have it, most common first. */
 export interface CountedValue {
@@ -46,7 +48,7 @@ export interface ReadmeFacts {
   uncalibrated: string[];
   /** Images whose header could not be read. */
   unreadable: string[];
-  /** From the image headers. */
+  /** What the image files record: the acquisition's date, else the header's. */
   acquired: DateRange | null;
   /** From the sidecars' Date field. */
   experimentDates: DateRange | null;
@@ -88,18 +90,9 @@ function counted(
 
 /** `('Z', 'Y', 'X')` + `(10, 256, 256)` → `ZYX 10 × 256 × 256`. */
 function shapeOf(header: HeaderValues): string {
-  const axes = header.dims.replace(/[^A-Za-z]/g, '');
-  const sizes = header.shape.match(/\d+/g) ?? [];
+  const { axes, sizes } = headerAxes(header);
   return `${axes} ${sizes.join(' × ')}`.trim();
 }
-
-/** `um` and its spellings as `µm`; other units as written. */
-function unitText(label: string): string {
-  return /^(um|µm|μm|microns?|micromet(er|re)s?)$/i.test(label.trim()) ? 'µm' : label.trim();
-}
-
-const isUncalibrated = (label: unknown): boolean =>
-  typeof label !== 'string' || label.trim() === '' || label.trim().toLowerCase() === 'pixels';
 
 /**
  * A row's pixel size as text, or null when it has none (no unit along X or Y): its sidecar's,
@@ -123,8 +116,8 @@ function pixelSizeOf(row: ImageRow): string | null {
   if (isUncalibrated(lx) || isUncalibrated(ly) || typeof x !== 'number' || typeof y !== 'number') return null;
   const [unitX, unitY] = [unitText(lx as string), unitText(ly as string)];
   return unitX === unitY
-    ? `${pythonFloatRepr(x)} × ${pythonFloatRepr(y)} ${unitX}`
-    : `X ${pythonFloatRepr(x)} ${unitX}, Y ${pythonFloatRepr(y)} ${unitY}`;
+    ? `${recordedNumber(x)} × ${recordedNumber(y)} ${unitX}`
+    : `X ${recordedNumber(x)} ${unitX}, Y ${recordedNumber(y)} ${unitY}`;
 }
 
 /** `20240502` or `2024-05-02` (a header's or a field's date) as `2024-05-02`; null when it is not a date. */
@@ -174,7 +167,7 @@ export function readmeFacts(rows: readonly ImageRow[]): ReadmeFacts {
     pixelSizes: counted(rows.flatMap((r) => (r.sidecar === 'invalid' ? [] : (pixelSizeOf(r) ?? [])))),
     uncalibrated: rows.filter((r) => r.sidecar !== 'invalid' && pixelSizeOf(r) === null).map((r) => r.path),
     unreadable: rows.filter((r) => readsFileHeader(r.format) && r.header === null).map((r) => r.path),
-    acquired: dateRange(withHeader.map((r) => isoDate(r.header?.date))),
+    acquired: dateRange(rows.map((r) => isoDate(r.acquisition?.acquired_at) ?? isoDate(r.header?.date))),
     experimentDates: dateRange(rows.filter((r) => r.sidecar === 'ok').map((r) => isoDate(r.values.date))),
     layout: layoutOf(rows),
   };

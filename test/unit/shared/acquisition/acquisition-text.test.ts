@@ -8,6 +8,7 @@ import {
   intervalText,
   objectiveText,
   pixelSizeText,
+  recordedNumber,
   shortNumber,
 } from '../../../../shared/acquisition/acquisition-text';
 import { tallyAcquisitions } from '../../../../shared/acquisition/acquisition-tally';
@@ -45,6 +46,18 @@ describe('acquisition in words', () => {
     expect(intervalText(2)).toBe('2 s');
     expect(intervalText(300)).toBe('5 min');
     expect(intervalText(undefined)).toBe('');
+  });
+
+  it('writes a recorded number as recorded and a computed one to 4 significant digits', () => {
+    expect(recordedNumber(1.4000000000000001)).toBe('1.4');
+    expect(recordedNumber(0.09999999999999999)).toBe('0.1');
+    expect(recordedNumber(0.0439)).toBe('0.0439');
+    expect(recordedNumber(0.144992)).toBe('0.144992');
+    expect(recordedNumber(0.10481442857142857)).toBe('0.1048');
+    expect(recordedNumber(0.29999999988358467)).toBe('0.3');
+    expect(recordedNumber(530.0000000000001)).toBe('530');
+    expect(intervalText(0.53, recordedNumber)).toBe('530 ms');
+    expect(pixelSizeText({ x: 0.16780898323268245, y: 0.16780898323268245 }, recordedNumber)).toBe('0.1678 µm/px');
   });
 
   it('formats objectives, channels and pixel sizes from partial values', () => {

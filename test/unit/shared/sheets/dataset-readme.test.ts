@@ -158,15 +158,35 @@ describe('datasetReadme', () => {
     expect(text).toContain(
       `- **Uncalibrated** (pixel size in pixels, no physical unit): 2 images: \`raw/day2/m3.ome.tif\`, \`other/scan.oir\`. ${TODO} give their pixel size in µm.`,
     );
-    expect(text).toContain('- **Acquired** (image headers): 2024-05-02 to 2024-05-09 (4 of 5 images).');
+    expect(text).toContain('- **Acquired** (image files): 2024-05-02 to 2024-05-09 (4 of 5 images).');
   });
 
   it('lists the values of each field with counts, from the sidecars only, escaping Markdown', () => {
     expect(text).toContain('- **Species**: mouse (2), Mouse (1).');
-    expect(text).toContain('- **Depth**: 80.0 to 120.5 µm (2 images, 2 values).');
-    expect(text).toContain('- **Note**: written on 1 image.');
+    expect(text).toContain('- **Depth**: 80 to 120.5 µm (2 of 4 images, 2 values).');
+    expect(text).toContain('- **Note**: written on 1 of 4 images.');
     expect(text).not.toContain('Alexa');
     expect(markdownText('a | b *c*\nd')).toBe('a \\| b \\*c\\* d');
+  });
+
+  it('gives pixel sizes per unit, the uncalibrated counted apart, numbers as recorded, and one other value', () => {
+    const pixels = {
+      physical_unit_x: 1.0,
+      physical_unit_y: 1.0,
+      physical_label_x: 'Pixels',
+      physical_label_y: 'Pixels',
+    };
+    const rows = [
+      row('a.tif', { ...UM, physical_unit_x: 0.0439, genotype: 'g0' }),
+      row('b.tif', { ...UM, physical_unit_x: 0.10481442857142857, genotype: 'g1' }),
+      ...Array.from({ length: 11 }, (_, i) => row(`p${i}.tif`, { ...pixels, genotype: `g${i + 2}` })),
+    ];
+    const lines = datasetReadme({ folderName: 'x', rows, profiles: [], today: '2026-11-22' }).split('\n');
+    expect(lines).toContain(
+      '- **Pixel size X**: 0.0439 to 0.1048 µm (2 of 13 images); not calibrated (Pixels): 11 of 13 images.',
+    );
+    expect(lines).toContain('- **Pixel size Y**: 0.31 µm (2 of 13 images); not calibrated (Pixels): 11 of 13 images.');
+    expect(lines.find((line) => line.startsWith('- **Genotype**'))).toMatch(/, and 1 other value\.$/);
   });
 
   it('gives the completeness against the profile and its folder problems', () => {

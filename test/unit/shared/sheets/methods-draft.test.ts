@@ -40,15 +40,15 @@ const ROWS = [
 const INPUT = { folderName: 'cohort3', rows: ROWS, profiles: [], today: '2026-11-24' };
 
 describe('the methods draft', () => {
-  it('names the microscopes, objectives and channels the files recorded, with counts where images differ', () => {
+  it('names the microscopes, objectives and channels the files recorded, each with its count', () => {
     const text = methodsDraft(INPUT);
     expect(text).toContain(
-      'Images were acquired on Nikon Ti (2 images) and TCS SP8 (1 image) with a Plan Apo λ 60x (NA 0.95) objective (2 images) and a HC PL APO CS2 63x/1.30 GLYC objective (1 image).',
+      'Images were acquired on Nikon Ti (2 of 4 images) and TCS SP8 (1 of 4 images) with a Plan Apo λ 60x (NA 0.95) objective (2 of 4 images) and a HC PL APO CS2 63x/1.30 GLYC objective (1 of 4 images).',
     );
     expect(text).toContain(
-      'Channels (name, excitation/emission in nm): 5-FAM/pH 9.0 488/525, FM 4-64/2% CHAPS 561/700 (2 images) and Leica/FITC, Leica/TRITC (1 image).',
+      'Channels (name, excitation/emission in nm): 5-FAM/pH 9.0 488/525, FM 4-64/2% CHAPS 561/700 (2 of 4 images) and Leica/FITC, Leica/TRITC (1 of 4 images).',
     );
-    expect(text).toContain('Frame interval: 530 ms.');
+    expect(text).toContain('Frame interval: 530 ms (1 of 4 images).');
   });
 
   it('counts images per group of the usual grouping fields, and says what no sidecar tells', () => {
@@ -81,7 +81,7 @@ describe('the dataset readme and the acquisition', () => {
     const text = datasetReadme(INPUT);
     expect(text).toContain('## How the images were taken');
     expect(text).toContain(
-      '- **Objective:** Plan Apo λ 60x (NA 0.95): 2 images; HC PL APO CS2 63x/1.30 GLYC: 1 image; not recorded: 1 image.',
+      '- **Objective:** Plan Apo λ 60x (NA 0.95): 2 of 4 images; HC PL APO CS2 63x/1.30 GLYC: 1 of 4 images; not recorded: 1 of 4 images.',
     );
     expect(text).not.toMatch(/\*\*Instrument:\*\* \*\*TODO\*\*/);
     expect(text).not.toMatch(/\*\*Probes and labels:\*\* \*\*TODO\*\*/);
