@@ -36,6 +36,10 @@ test('words match every column, and field:value terms match one', async ({ app }
   expect(await shown('loop')).toEqual([HOSTILE]);
   expect(await shown('genotpye:wt')).toEqual([]);
   await expect(app.page.getByRole('contentinfo')).toContainText('No field named “genotpye”: searched as text');
+  expect(await shown('date:>someday')).toEqual([]);
+  await expect(app.page.getByRole('contentinfo')).toContainText(
+    'Date compares dates: “someday” is not one (type 2013, 2013-05 or 2013-05-06); searched as text',
+  );
 });
 
 test('the filter explains its syntax and how the quick filters combine with it', async ({ app }) => {

@@ -11,8 +11,9 @@ const SYNTAX: readonly [string, string][] = [
   ['genotype:=WT', 'The field is exactly the value'],
   ['region:""', 'The field is empty'],
   ['depth:>100  depth:<=5', 'Numbers compare with >, >=, <, <= and ='],
+  ['acquired:>2013  date:<=2026-03', 'Dates compare too: a year or a month means all of it'],
   ['dtype:uint16  channels:3', 'File columns too: path, dims, dtype, channels'],
-  ['objective:63x  na:>1.2', 'What the microscope recorded: objective, NA, channel, acquired'],
+  ['objective:63x  na:>1.2', 'What the microscope recorded: objective, NA, channel (names and dyes), acquired'],
   ['sidecar:none', 'Sidecar state: none, saved, invalid or unsaved'],
   ['-sidecar:none', 'A leading minus leaves those images out'],
 ];

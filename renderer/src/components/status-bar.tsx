@@ -59,16 +59,12 @@ function selectsAllShown(s: AppState): boolean {
   return shown.length > 0 && shown.length === s.selected.size && shown.every((path) => s.selected.has(path));
 }
 
-/** Field names in the filter that name no column. */
+/** What the filter could not read as typed: field names that name no column, values it cannot compare. */
 function FilterProblems() {
   const text = useApp((s) => s.filterText);
-  const unknown = useMemo(() => parseFilter(text).unknown, [text]);
-  if (unknown.length === 0) return null;
-  return (
-    <span className="status-warning">
-      {unknown.map((name) => `No field named “${name}”: searched as text`).join('; ')}
-    </span>
-  );
+  const problems = useMemo(() => parseFilter(text).problems, [text]);
+  if (problems.length === 0) return null;
+  return <span className="status-warning">{problems.join('; ')}</span>;
 }
 
 const WATCH_TEXT = {

@@ -1,16 +1,18 @@
 /**
  * The filter box's language, parsed once per keystroke (never per row): words match any
  * column; `field:value` matches one column (contains), `field:=value` exactly, `field:""` when
- * empty; number columns compare with `>`, `>=`, `<`, `<=`, `=` (`depth:>100`); `sidecar:`
- * takes none, saved, invalid or unsaved; quotes hold spaces; a leading `-` leaves matches out.
+ * empty; number columns compare with `>`, `>=`, `<`, `<=`, `=` (`depth:>100`), and so do the
+ * date columns, a partial date meaning its period (`acquired:>2013`); `sidecar:` takes none,
+ * saved, invalid or unsaved; quotes hold spaces; a leading `-` leaves matches out.
  * Fields are named by key, table header or display name, in any case, spaces and `_` optional
  * (`cell_type`, `"Cell type"`, `celltype`). An acquisition column may read what is typed its own
  * way (`objective:63x` finds `63×`).
  */
 import { COLUMNS } from '../../lib/columns';
 import { isNumberColumn } from '../../lib/column-text';
+import { dateSpan, type Span } from './spans';
 
-/** A number comparison. */
+/** A comparison of numbers, or of dates. */
 export type Comparison = '<' | '<=' | '>' | '>=' | '=';
 
 /** One term; a row must match every term of the query. */
@@ -19,14 +21,15 @@ export type FilterTerm = { negate: boolean } & (
   | { kind: 'contains' | 'equals'; column: string; text: string }
   | { kind: 'empty'; column: string }
   | { kind: 'compare'; column: string; op: Comparison; value: number }
+  | { kind: 'dates'; column: string; op: Comparison; days: Span }
   | { kind: 'unsaved' }
 );
 
 /** A parsed filter. */
 export interface FilterQuery {
   terms: readonly FilterTerm[];
-  /** Field names that matched no column (those terms search all columns as text instead). */
-  unknown: readonly string[];
+  /** What the filter could not read as typed, in words: a field name that matches no column, a comparison with a value that is not a number or a date. */
+  problems: readonly string[];
 }
 
 /** A name as compared: lower case, without a unit in parentheses, spaces, `_` or `-`. */
@@ -43,6 +46,12 @@ const COLUMN_NAMES: ReadonlyMap<string, string> = new Map(
     [c.key, c.label, c.longLabel, c.field?.displayName ?? c.key].map((name) => [normalName(name), c.key] as const),
   ),
 );
+
+/** Columns holding dates: the acquisition's, and the sidecar's Date field (free text, compared where it reads as a date). */
+const DATE_COLUMNS: ReadonlySet<string> = new Set(['acquired', 'date']);
+
+/** The operators that order values (`=` also matches text exactly). */
+const ORDERINGS: ReadonlySet<string> = new Set(['<', '<=', '>', '>=']);
 
 /** Axis letters of the dimensions column (`Z:30` is a word, not a field). */
 const AXES = /^[tczyxs]$/i;
@@ -111,8 +120,11 @@ const FLAG_WORDS: Readonly<Record<string, string>> = {
   rejected: 'rejected',
 };
 
-/** The term for `name:value` on column `key`; null while no value is typed yet. */
-function fieldTerm(key: string, token: Token): FilterTerm | null {
+/**
+ * The term for `name:value` on column `key`; null while no value is typed yet. A comparison
+ * whose value is not a date or a number is searched as text, and `problems` says why.
+ */
+function fieldTerm(key: string, token: Token, problems: string[]): FilterTerm | null {
   const column = COLUMNS.find((c) => c.key === key)!;
   const { negate, op } = token;
   if (token.value === null) return null;
@@ -121,10 +133,21 @@ function fieldTerm(key: string, token: Token): FilterTerm | null {
   if (column.field?.type === 'bool' && FLAG_WORDS[value] !== undefined)
     return { negate, kind: 'equals', column: key, text: FLAG_WORDS[value] };
   if (value === '' && (op === '' || op === '=')) return { negate, kind: 'empty', column: key };
+  if (value === '' && ORDERINGS.has(op)) return null;
+  if (DATE_COLUMNS.has(key) && op !== '') {
+    const days = dateSpan(value);
+    if (days !== null) return { negate, kind: 'dates', column: key, op: op as Comparison, days };
+    if (op !== '=')
+      problems.push(
+        `${column.longLabel} compares dates: “${token.value}” is not one (type 2013, 2013-05 or 2013-05-06); searched as text`,
+      );
+  }
   const number = Number(value);
   if (isNumberColumn(column) && value.trim() !== '' && Number.isFinite(number)) {
     return { negate, kind: 'compare', column: key, op: (op || '=') as Comparison, value: number };
   }
+  if (isNumberColumn(column) && ORDERINGS.has(op))
+    problems.push(`${column.longLabel} compares numbers: “${token.value}” is not one; searched as text`);
   return op === '='
     ? { negate, kind: 'equals', column: key, text: value }
     : { negate, kind: 'contains', column: key, text: `${op}${value}` };
@@ -133,17 +156,18 @@ function fieldTerm(key: string, token: Token): FilterTerm | null {
 /** Parses what is typed in the filter box. */
 export function parseFilter(text: string): FilterQuery {
   const terms: FilterTerm[] = [];
-  const unknown: string[] = [];
+  const problems: string[] = [];
   for (const token of tokenize(text)) {
     const key = token.name === null ? undefined : COLUMN_NAMES.get(normalName(token.name));
     if (key !== undefined) {
-      const term = fieldTerm(key, token);
+      const term = fieldTerm(key, token, problems);
       if (term !== null) terms.push(term);
       continue;
     }
-    if (token.name !== null && !AXES.test(token.name)) unknown.push(token.name);
+    if (token.name !== null && !AXES.test(token.name))
+      problems.push(`No field named “${token.name}”: searched as text`);
     const words = token.name === null ? (token.value ?? '') : token.raw;
     if (words !== '') terms.push({ negate: token.negate, kind: 'text', text: words.toLowerCase() });
   }
-  return { terms, unknown };
+  return { terms, problems };
 }

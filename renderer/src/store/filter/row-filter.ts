@@ -5,29 +5,14 @@
 import type { ImageRow } from '../../../../shared/api';
 import { columnNumber } from '../../lib/column-text';
 import { columnByKey, COLUMNS } from '../../lib/columns';
-import type { Comparison, FilterQuery, FilterTerm } from './filter-query';
+import type { FilterQuery, FilterTerm } from './filter-query';
 import { rowHasChanges, type EditMap, type PathEdits } from '../logic/edit-logic';
 import type { LiveProblems } from '../logic/problem-logic';
 import { matchesGap, matchesQuick, type QuickFilter } from './quick-filters';
-import { COLUMN_COUNT, searchIndex, type RowsToFilter } from './search-index';
+import { COLUMN_COUNT, NOT_SHOWN, searchIndex, type RowsToFilter } from './search-index';
+import { dateSpan, spanPasses, typedNumberSpan } from './spans';
 
 const COLUMN_AT: ReadonlyMap<string, number> = new Map(COLUMNS.map((c, i) => [c.key, i]));
-
-function compare(value: number | null, op: Comparison, wanted: number): boolean {
-  if (value === null) return false;
-  switch (op) {
-    case '<':
-      return value < wanted;
-    case '<=':
-      return value <= wanted;
-    case '>':
-      return value > wanted;
-    case '>=':
-      return value >= wanted;
-    case '=':
-      return value === wanted;
-  }
-}
 
 /**
  * A term made ready to test rows: its column looked up once per keystroke, not once per row.
@@ -51,22 +36,38 @@ function termMatcher(term: FilterTerm, ends: readonly number[]): Matcher {
   const endOf = (at: number): number => ends[at * COLUMN_COUNT + column] as number;
   if (term.kind === 'compare') {
     const spec = columnByKey(key)!;
-    const { op, value } = term;
+    const { op } = term;
+    const wanted = typedNumberSpan(term.value);
+    const passes = (value: number | null) => value !== null && spanPasses(value, value, op, wanted);
     return (row, _text, edits) => {
       const edit = edits?.[key];
-      const pending = edit && edit.error === null && typeof edit.value === 'number' ? edit.value : null;
-      return compare(columnNumber(row, spec), op, value) || compare(pending, op, value);
+      return (
+        passes(columnNumber(row, spec)) ||
+        (edit?.error === null && typeof edit.value === 'number' && passes(edit.value))
+      );
     };
   }
   const typed = (edits: PathEdits | undefined) => edits?.[key]?.text.trim().toLowerCase();
   switch (term.kind) {
     case 'empty':
       return (_row, _text, edits, at) => startOf(at) === endOf(at) || typed(edits) === '';
+    case 'dates': {
+      const { op, days } = term;
+      const passes = (value: string | undefined) => {
+        const span = value === undefined ? null : dateSpan(value);
+        return span !== null && spanPasses(span.first, span.last, op, days);
+      };
+      return (_row, text, edits, at) => passes(text.slice(startOf(at), endOf(at))) || passes(typed(edits));
+    }
     case 'equals': {
       const wanted = term.text;
       return (_row, text, edits, at) => {
         const start = startOf(at);
-        return (endOf(at) - start === wanted.length && text.startsWith(wanted, start)) || typed(edits) === wanted;
+        const shownEnd = start + wanted.length;
+        return (
+          (text.startsWith(wanted, start) && (shownEnd === endOf(at) || text[shownEnd] === NOT_SHOWN)) ||
+          typed(edits) === wanted
+        );
       };
     }
     case 'contains': {

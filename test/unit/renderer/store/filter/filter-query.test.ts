@@ -63,11 +63,12 @@ describe('parseFilter', () => {
         { negate: false, kind: 'text', text: 'genotpye:wt' },
         { negate: false, kind: 'text', text: 'z:30' },
       ],
-      unknown: ['genotpye'],
+      problems: ['No field named “genotpye”: searched as text'],
     });
   });
 
   it('ignores a field whose value is not typed yet', () => {
     expect(parseFilter('genotype:').terms).toEqual([]);
+    expect(parseFilter('depth:> acquired:<=')).toEqual({ terms: [], problems: [] });
   });
 });
