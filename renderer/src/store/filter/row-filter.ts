@@ -9,7 +9,7 @@ import type { FilterQuery, FilterTerm } from './filter-query';
 import { rowHasChanges, type EditMap, type PathEdits } from '../logic/edit-logic';
 import type { LiveProblems } from '../logic/problem-logic';
 import { matchesGap, matchesQuick, type QuickFilter } from './quick-filters';
-import { COLUMN_COUNT, NOT_SHOWN, searchIndex, type RowsToFilter } from './search-index';
+import { COLUMN_COUNT, searchIndex, type RowsToFilter } from './search-index';
 import { dateSpan, spanPasses, typedNumberSpan } from './spans';
 
 const COLUMN_AT: ReadonlyMap<string, number> = new Map(COLUMNS.map((c, i) => [c.key, i]));
@@ -63,11 +63,7 @@ function termMatcher(term: FilterTerm, ends: readonly number[]): Matcher {
       const wanted = term.text;
       return (_row, text, edits, at) => {
         const start = startOf(at);
-        const shownEnd = start + wanted.length;
-        return (
-          (text.startsWith(wanted, start) && (shownEnd === endOf(at) || text[shownEnd] === NOT_SHOWN)) ||
-          typed(edits) === wanted
-        );
+        return (endOf(at) - start === wanted.length && text.startsWith(wanted, start)) || typed(edits) === wanted;
       };
     }
     case 'contains': {

@@ -6,28 +6,18 @@
  */
 import type { ImageRow } from '../../../../shared/api';
 import { columnText } from '../../lib/column-text';
-import { COLUMNS, type Column } from '../../lib/columns';
+import { COLUMNS } from '../../lib/columns';
 import { formatResult } from '../../lib/result-format';
 import { FolderFold, type FolderRows } from '../memo/grow-memo';
 
 /** Separates the columns' texts in a row's search text (nobody types it, so no word spans two columns). */
 const SEPARATOR = '\u0001';
 
-/** Ends what a column shows in its search text, before the words it holds but does not show (the dyes of named channels). */
-export const NOT_SHOWN = '\u0002';
-
-/** A column's text as the filter searches it: what it shows, then what else it holds, if anything. */
-function columnSearchText(row: ImageRow, column: Column): string {
-  const shown = columnText(row, column);
-  const more = row.acquisition && column.acquisition?.alsoSearched?.(row.acquisition);
-  return more ? `${shown}${NOT_SHOWN}${more}` : shown;
-}
-
 const searchTexts = new WeakMap<ImageRow, string>();
 
 /**
- * A row's lower-case text as the filter searches it, made once per row: every column's search
- * text (shown or not) in `COLUMNS` order, then the row's problems (read errors, then the lab
+ * A row's lower-case text as the filter searches it, made once per row: every column's text
+ * (shown or not) in `COLUMNS` order, then the row's problems (read errors, then the lab
  * profile's) and its analysis results, separated by `SEPARATOR`.
  */
 function searchText(row: ImageRow): string {
@@ -37,7 +27,7 @@ function searchText(row: ImageRow): string {
       .map(formatResult)
       .join(' ');
     const problems = row.profileProblems.map((p) => p.message).join(' ');
-    text = [...COLUMNS.map((column) => columnSearchText(row, column)), row.errors.join(' '), problems, results]
+    text = [...COLUMNS.map((column) => columnText(row, column)), row.errors.join(' '), problems, results]
       .join(SEPARATOR)
       .toLowerCase()
       // an objective's × reads as the x of its recorded name (`63×/1.40`, `63x/1.40 Oil`): same length

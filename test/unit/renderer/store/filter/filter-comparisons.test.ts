@@ -63,7 +63,7 @@ describe('channel: finds channel names and dyes', () => {
   ];
   const shown = filterOf(rows);
 
-  it('matches a dye the cell does not show, in any case, quoted with spaces', () => {
+  it('matches a channel’s dye, in any case, quoted with spaces', () => {
     expect(shown('channel:Alexa')).toEqual(['488.czi', 'two.czi']);
     expect(shown('channel:"alexa fluor 568"')).toEqual(['two.czi']);
     expect(shown('Channel:"Alexa Fluor 488"')).toEqual(['488.czi']);
@@ -73,11 +73,11 @@ describe('channel: finds channel names and dyes', () => {
     expect(shown('note:"words two"')).toEqual([]);
   });
 
-  it('still shows and matches exactly what the cell shows', () => {
-    expect(columnText(rows[1]!, columnByKey('channel')!)).toBe('Ch1 553/568, Ch2');
-    expect(shown('channel:="Ch1 553/568, Ch2"')).toEqual(['two.czi']);
-    expect(shown('channel:=AF488')).toEqual(['488.czi']);
-    expect(shown('channel:="Alexa Fluor 488"')).toEqual([]);
+  it('shows the dye beside the channel name, and matches exactly what the cell shows', () => {
+    expect(columnText(rows[1]!, columnByKey('channel')!)).toBe('Ch1 (Alexa Fluor 555) 553/568, Ch2 (Alexa Fluor 568)');
+    expect(shown('channel:="Ch1 (Alexa Fluor 555) 553/568, Ch2 (Alexa Fluor 568)"')).toEqual(['two.czi']);
+    expect(shown('channel:="AF488 (Alexa Fluor 488)"')).toEqual(['488.czi']);
+    expect(shown('channel:=AF488')).toEqual([]);
     expect(shown('channel:""')).toEqual([]);
   });
 });
