@@ -3,25 +3,34 @@
  * from the headers) and saveChannelTable (an atomic write or removal, checked against the
  * version the edit was made from).
  */
-import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ApiHandlers } from '../../../shared/api';
 import { CHANNEL_TABLE_NAME } from '../../../shared/channels/channel-table';
 import { ApiFailure } from '../../../shared/errors';
-import { draftForFolder, readChannelTableFile, writeChannelTableFile } from '../channels';
-import { isInside } from '../disk';
+import {
+  draftForFolder,
+  readChannelTableFile,
+  unreadableChannelTable,
+  writeChannelTableFile,
+  type LoadedChannelTable,
+} from '../channels';
+import { leavesFolder, resolveFolder, type OpenFolder } from '../folder';
+import type { ProfileFinder } from '../profile';
 import { profileFinder, requireFolder, type BackendContext } from './backend-context';
 
-/** The folder `relFolder` of the open folder as an absolute path; BAD_REQUEST outside it or when it is no folder. */
-async function folderOf(root: string, relFolder: string): Promise<string> {
-  const parts = relFolder.split('/').filter((part) => part !== '');
-  if (relFolder.includes('\0') || parts.some((part) => part === '..' || part === '.'))
-    throw new ApiFailure('BAD_REQUEST', `${relFolder} is not a folder of the open folder.`);
-  const absDir = path.join(root, ...parts);
-  const info = await stat(absDir).catch(() => null);
-  if (!isInside(root, absDir) || info === null || !info.isDirectory())
-    throw new ApiFailure('BAD_REQUEST', `${relFolder || 'The open folder'} is not a folder of the open folder.`);
-  return absDir;
+/** The channel table file of a request's folder, with its label; OUTSIDE_FOLDER when the folder leads outside. */
+async function tableFileOf(
+  folder: OpenFolder,
+  relFolder: string,
+  finder: ProfileFinder,
+): Promise<{ absDir: string; absFile: string; file: string; outside: ApiFailure | null }> {
+  const absDir = await resolveFolder(folder, relFolder);
+  const absFile = path.join(absDir, CHANNEL_TABLE_NAME);
+  const file = finder.label(absFile);
+  const outside = (await leavesFolder(folder.realRoot, absFile))
+    ? new ApiFailure('OUTSIDE_FOLDER', `${file} links outside the open folder; it is not read or written.`, file)
+    : null;
+  return { absDir, absFile, file, outside };
 }
 
 /** Handlers of the channel-table methods. */
@@ -29,12 +38,12 @@ export function channelHandlers(context: BackendContext): Pick<ApiHandlers, 'get
   return {
     async getChannelTable({ folder: relFolder }) {
       const folder = requireFolder(context);
-      const absDir = await folderOf(folder.root, relFolder);
       const finder = profileFinder(context, folder);
-      const absFile = path.join(absDir, CHANNEL_TABLE_NAME);
-      const file = finder.label(absFile);
+      const { absDir, absFile, file, outside } = await tableFileOf(folder, relFolder, finder);
+      const readOwn = (): LoadedChannelTable | null =>
+        outside === null ? readChannelTableFile(absFile, file) : unreadableChannelTable(absFile, file, outside);
       const [own, inForce, { draft, images }] = await Promise.all([
-        Promise.resolve().then(() => readChannelTableFile(absFile, file)),
+        Promise.resolve().then(readOwn),
         finder.channelTableFor(absFile),
         draftForFolder(absDir, context.scanner),
       ]);
@@ -51,9 +60,8 @@ export function channelHandlers(context: BackendContext): Pick<ApiHandlers, 'get
     },
     async saveChannelTable({ folder: relFolder, table, expected }) {
       const folder = requireFolder(context);
-      const absDir = await folderOf(folder.root, relFolder);
-      const absFile = path.join(absDir, CHANNEL_TABLE_NAME);
-      const file = profileFinder(context, folder).label(absFile);
+      const { absFile, file, outside } = await tableFileOf(folder, relFolder, profileFinder(context, folder));
+      if (outside !== null) throw outside;
       return { file, version: await writeChannelTableFile(absFile, file, table, expected) };
     },
   };

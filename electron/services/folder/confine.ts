@@ -1,7 +1,7 @@
 /**
  * Path confinement: every path a request names must resolve inside the opened folder.
  */
-import { realpath, stat } from 'node:fs/promises';
+import { lstat, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ApiFailure } from '../../../shared/errors';
 import { readsFileHeader } from '../../../shared/image-format';
@@ -83,6 +83,40 @@ export async function checkSidecarInside(folder: OpenFolder, entry: ImageEntry):
       'OUTSIDE_FOLDER',
       `The sidecar of ${entry.relPath} links outside the open folder.`,
       entry.relPath,
+    );
+  }
+}
+
+/**
+ * Resolves a request's folder (`''` for the open folder itself) to its path in the open folder.
+ *
+ * Symbolic links are resolved: a folder whose real location is outside the open folder fails
+ * with OUTSIDE_FOLDER, one that does not exist or is not a folder with NOT_FOUND.
+ */
+export async function resolveFolder(folder: OpenFolder, relFolder: string): Promise<string> {
+  if (relFolder !== '') checkRelativePath(relFolder);
+  const absDir = path.join(folder.root, ...relFolder.split('/'));
+  const name = relFolder === '' ? 'The open folder' : relFolder;
+  const real = await realpath(absDir).catch(() => null);
+  if (real !== null && !isInside(folder.realRoot, real)) {
+    throw new ApiFailure('OUTSIDE_FOLDER', `${name} links outside the open folder.`, relFolder);
+  }
+  const info = real === null ? null : await stat(real).catch(() => null);
+  if (info === null || !info.isDirectory()) throw new ApiFailure('NOT_FOUND', `${name} is not a folder.`, relFolder);
+  return absDir;
+}
+
+/**
+ * Whether the file at `absFile` (a channel table, a lab profile) leads outside `realBase` once
+ * symbolic links are resolved; a link to nothing counts as leading outside, a missing file does not.
+ */
+export async function leavesFolder(realBase: string, absFile: string): Promise<boolean> {
+  try {
+    return !isInside(realBase, await realpath(absFile));
+  } catch {
+    return lstat(absFile).then(
+      (info) => info.isSymbolicLink(),
+      () => false,
     );
   }
 }

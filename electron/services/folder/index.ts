@@ -2,7 +2,14 @@
  * The opened folder on disk: the image walk (all at once or ahead of a scan), the confinement
  * of request paths to the folder, the recent-folders list and the settings folder.
  */
-export { checkSidecarInside, resolveImage, type OpenFolder, type RealFolders } from './confine';
+export {
+  checkSidecarInside,
+  leavesFolder,
+  resolveFolder,
+  resolveImage,
+  type OpenFolder,
+  type RealFolders,
+} from './confine';
 export { defaultConfigDir } from './config-dir';
 export { pathOnDisk } from './same-name';
 export { listAhead } from './list-ahead';

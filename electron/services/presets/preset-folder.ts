@@ -1,12 +1,14 @@
 /**
  * The presets folder: one JSON file per preset (format in shared/presets/preset-file.ts) in
  * `<settings>/presets/`. Files are written whole through a synced temp file and a rename; a
- * file that is not a valid preset is listed as broken (it can be deleted), never fatal.
+ * file that is not a valid preset, or that links outside the folder, is listed as broken (it
+ * can be deleted: the link, not what it leads to), never read, never fatal.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, realpath, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ApiFailure } from '../../../shared/errors';
+import { leavesFolder } from '../folder';
 import {
   formatPresetFile,
   parsePresetFile,
@@ -129,6 +131,8 @@ function checkId(id: string): string {
 
 async function readEntry(folder: string, id: string): Promise<PresetEntry> {
   const file = path.join(folder, id);
+  if (await leavesFolder(await realpath(folder).catch(() => folder), file))
+    return { ok: false, id, message: 'the file links outside the presets folder, so it is not read' };
   let text: string;
   try {
     const info = await stat(file);

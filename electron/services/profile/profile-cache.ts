@@ -27,6 +27,11 @@ function unusable(source: string, problem: string): Profile {
   return { source, title: null, description: null, problems: [`${source}: ${problem}`], compiled: null };
 }
 
+/** A profile file that is not read, for `problem`: in force where found, and applied to nothing. */
+export function refusedProfile(absPath: string, source: string, problem: string): LoadedProfile {
+  return { absPath, dir: path.dirname(absPath), profile: unusable(source, problem) };
+}
+
 async function readProfile(absPath: string, source: string): Promise<Profile> {
   let bytes: Buffer;
   try {

@@ -1,15 +1,19 @@
 /**
  * The folder rules in force for an image: the lab profile (`acqmeta.profile.json`) and the
  * channel table (`acqmeta.channels.csv`) of its folder or, failing that, of the nearest parent
- * folder that has one, possibly above the folder opened.
+ * folder that has one, possibly above the folder opened. A file that leads elsewhere through a
+ * symbolic link (outside the folder opened when found in it, outside its own folder when found
+ * above) is not read: it is in force as an unusable file, with the reason.
  */
+import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { CHANNEL_TABLE_NAME } from '../../../shared/channels/channel-table';
 import { PROFILE_FILE_NAME } from '../../../shared/profile';
 import { readChannelTableFile, unreadableChannelTable, type LoadedChannelTable } from '../channels';
 import { isInside } from '../disk';
+import { leavesFolder } from '../folder';
 import { nearestFileLookup } from './nearest-file';
-import type { LoadedProfile, ProfileCache } from './profile-cache';
+import { refusedProfile, type LoadedProfile, type ProfileCache } from './profile-cache';
 
 /** Finds profiles and channel tables for the folders of one scan or command, looking at each folder once. */
 export interface ProfileFinder {
@@ -36,8 +40,22 @@ export function createProfileFinder(cache: ProfileCache, options: FinderOptions)
   const root = path.resolve(options.root);
   const label = (absPath: string): string =>
     isInside(root, absPath) ? path.relative(root, absPath).split(path.sep).join('/') : absPath;
-  const profileOf = nearestFileLookup(PROFILE_FILE_NAME, (file) => cache.load(file, label(file)));
+  const realRoot = realpath(root).catch(() => root);
+  /** Why the file found at `file` is not read (it leads outside the folder it may use); null when it may be read. */
+  const escapes = async (file: string): Promise<string | null> => {
+    const dir = path.dirname(file);
+    const inOpen = isInside(root, dir);
+    const base = inOpen ? await realRoot : await realpath(dir).catch(() => dir);
+    if (!(await leavesFolder(base, file))) return null;
+    return `links outside ${inOpen ? 'the open folder' : 'its own folder'}, so it is not read`;
+  };
+  const profileOf = nearestFileLookup(PROFILE_FILE_NAME, async (file) => {
+    const refused = await escapes(file);
+    return refused === null ? cache.load(file, label(file)) : refusedProfile(file, label(file), refused);
+  });
   const tableOf = nearestFileLookup(CHANNEL_TABLE_NAME, async (file) => {
+    const refused = await escapes(file);
+    if (refused !== null) return unreadableChannelTable(file, label(file), new Error(refused));
     try {
       return readChannelTableFile(file, label(file));
     } catch (error) {
