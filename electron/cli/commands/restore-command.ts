@@ -5,13 +5,14 @@
  */
 import type { SidecarVersion } from '../../../shared/api';
 import { restoresOf, sinceLatest, type JournalRecord, type RestoreChanges } from '../../../shared/journal';
+import type { ImageEntry } from '../../services/folder';
 import { readFolderJournal } from '../../services/journal';
 import { createProfileCache, createProfileFinder } from '../../services/profile';
 import { readSidecarFile, type WriteBatch } from '../../services/sidecar';
 import { createTiffScanner } from '../../services/tiff';
 import { lastOption, UsageError } from '../args';
 import { CliError, EXIT, type Command } from '../cli-io';
-import { imageOrFolderArgument, journaledImages } from '../targets';
+import { imageOrFolderArgument, imageTargets, journaledImages } from '../targets';
 import { cliWriter, describeDiff } from '../write-changes';
 import { writeAndReport } from '../write-report';
 
@@ -28,7 +29,8 @@ again. Ids come from acqmeta log --json (id, batch). The restore is itself journ
 whose sidecar changed since its latest journaled write (by another program) is not written:
 it is reported as a conflict. Journal records are followed only inside the folder given: a
 record whose image is missing, or lies outside it through a link (the image's or its
-sidecar's), stops the restore before anything is written.
+sidecar's), stops the restore before anything is written. An image given is taken as given,
+links followed.
 
   --before <id>     a record id or a batch id
   --field <field>   restore this field only (its sidecar key)
@@ -51,7 +53,7 @@ or could not be written.`,
       lastOption(args, '--field'),
     );
     if (restores === null) throw new CliError(EXIT.usage, `${given}: no journal record or batch ${id}`);
-    const targets = await restoreTargets(io.cwd, folder, restores);
+    const targets = await restoreTargets(io.cwd, folder, restores, image === null ? null : given);
     const dryRun = args.flags.has('--dry-run');
     const profiles = createProfileFinder(createProfileCache(), { root: folder });
     const scanner = createTiffScanner();
@@ -78,14 +80,20 @@ or could not be written.`,
   },
 };
 
-/** The images of the restores, confined to the folder given (see `journaledImages`). */
-async function restoreTargets(cwd: string, folder: string, restores: readonly RestoreChanges[]) {
-  const entries = await journaledImages(
-    cwd,
-    folder,
-    restores.map((r) => r.path),
-  );
-  return entries.map((entry, i) => ({ entry, restore: restores[i] as RestoreChanges }));
+/**
+ * The images of the restores: the image the user named (`given`), taken as given like any
+ * image argument, or else each record's image confined to the folder (see `journaledImages`).
+ */
+async function restoreTargets(cwd: string, folder: string, restores: readonly RestoreChanges[], given: string | null) {
+  const entries =
+    given === null
+      ? await journaledImages(
+          cwd,
+          folder,
+          restores.map((r) => r.path),
+        )
+      : await imageTargets(cwd, [given]);
+  return restores.map((restore, i) => ({ entry: entries[i] as ImageEntry, restore }));
 }
 
 /**

@@ -295,6 +295,18 @@ describe('acqmeta restore', () => {
     expect(bytesOf(rels)).toEqual(original);
   });
 
+  it('follows a link the user named: an image given that is a link out of its folder', async () => {
+    const outside = path.join(base, 'outside');
+    mkdirSync(outside);
+    copyFileSync(TIFF, path.join(outside, 'victim.tif'));
+    symlinkSync(path.join(outside, 'victim.tif'), path.join(exp, 'link.tif'));
+    copyFileSync(fixture(`sidecars/${CANONICAL}`), path.join(exp, 'link.tif.json'));
+    const original = bytesOf(['link.tif']);
+    await ok('set', 'exp/link.tif', '--set', 'genotype=Thy1');
+    await ok('restore', 'exp/link.tif', '--before', await lastBatch());
+    expect(bytesOf(['link.tif'])).toEqual(original);
+  });
+
   describe('with a hostile journal', () => {
     /** Appends `record` to exp/'s journal file, as a line another writer put there. */
     const appendRecord = (record: JournalRecord) => {
