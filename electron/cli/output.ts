@@ -51,6 +51,20 @@ export function createLineOutput(stream: Writable, beforeWrite?: () => void): Li
   };
 }
 
+/** Control characters (C0, DEL, C1) and how each is shown when escaped. */
+// eslint-disable-next-line no-control-regex -- these characters are what is escaped
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+const NAMED_CONTROLS: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/**
+ * Text from files (names, sidecar values, journal records) made safe to print on a terminal:
+ * each control character is shown escaped (`\x1b`, `\r`), so no file can move the cursor,
+ * clear the screen or retitle the window; plain text is unchanged.
+ */
+export function printable(text: string): string {
+  return text.replace(CONTROL, (c) => NAMED_CONTROLS[c] ?? `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
 /**
  * Ends the process quietly when the reader of stdout goes away (`acqmeta scan x | head`).
  */

@@ -1,11 +1,12 @@
 /**
  * Command-line paths: folders to walk and single images, resolved against the working directory.
  */
-import { lstat, stat } from 'node:fs/promises';
+import { lstat, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { ApiFailure } from '../../shared/errors';
 import { readsFileHeader } from '../../shared/image-format';
 import type { UnreadTally } from '../../shared/unread-files';
-import { imageFormat, listImages, type ImageEntry } from '../services/folder';
+import { checkSidecarInside, imageFormat, listImages, resolveImage, type ImageEntry } from '../services/folder';
 import { sidecarPathFor } from '../services/sidecar';
 import { CliError, EXIT } from './cli-io';
 
@@ -90,6 +91,32 @@ export async function imageOrFolderArgument(
   return info.isDirectory()
     ? { folder: absolute, image: null }
     : { folder: path.dirname(absolute), image: path.basename(absolute) };
+}
+
+/**
+ * The images a journal names under `folder` (paths relative to it), confined as the app
+ * confines request paths: links resolved, the image and its sidecar inside the folder's real
+ * path. A journal is data from a shared folder, not the user's word: when any path is missing
+ * or leads outside, nothing is returned and the usage error names each and why.
+ */
+export async function journaledImages(cwd: string, folder: string, relPaths: readonly string[]): Promise<ImageEntry[]> {
+  const open = { root: folder, realRoot: await realpath(folder) };
+  const entries: ImageEntry[] = [];
+  const refused: string[] = [];
+  for (const relPath of relPaths) {
+    try {
+      const entry = await resolveImage(open, relPath);
+      await checkSidecarInside(open, entry);
+      entries.push({ ...entry, relPath: displayPath(cwd, entry.absPath) });
+    } catch (error) {
+      if (!(error instanceof ApiFailure)) throw error;
+      refused.push(error.message);
+    }
+  }
+  if (refused.length > 0) {
+    throw new CliError(EXIT.usage, `${displayPath(cwd, folder) || '.'}: nothing written: ${refused.join(' ')}`);
+  }
+  return entries;
 }
 
 /** The arguments that name folders, as absolute paths, in argument order. */

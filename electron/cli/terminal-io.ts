@@ -4,7 +4,7 @@
  */
 import type { Writable } from 'node:stream';
 import type { CliIo } from './cli-io';
-import { createLineOutput } from './output';
+import { createLineOutput, printable } from './output';
 
 /** A stream that may be a terminal (`process.stdout`, `process.stderr`). */
 export type MaybeTerminal = Writable & { isTTY?: boolean };
@@ -14,7 +14,8 @@ const ERASE_LINE = '\r\x1b[K';
 /**
  * Wires a run to its streams. The progress line is drawn only when stderr is a terminal, and
  * erased before any other line is written to stderr or, when stdout is the same terminal, to
- * stdout, so it never mixes with them.
+ * stdout, so it never mixes with them. Control characters in stderr's lines are escaped (see
+ * `printable`): its messages may name files and quote their contents.
  */
 export function createTerminalIo(stdout: MaybeTerminal, stderr: MaybeTerminal, cwd: string): CliIo {
   let progressShown = false;
@@ -27,7 +28,7 @@ export function createTerminalIo(stdout: MaybeTerminal, stderr: MaybeTerminal, c
     out: createLineOutput(stdout, stdout.isTTY === true ? erase : undefined),
     err: (line) => {
       erase();
-      stderr.write(`${line}\n`);
+      stderr.write(`${line.split('\n').map(printable).join('\n')}\n`);
     },
     progress: (text) => {
       stderr.write(`${ERASE_LINE}${text}`);

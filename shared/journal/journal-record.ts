@@ -134,11 +134,21 @@ const TEXT_KEYS = ['id', 'batch', 'time', 'user', 'host', 'tool', 'action', 'pat
 function isRecord(entry: Record<string, unknown>): boolean {
   return (
     TEXT_KEYS.every((key) => typeof entry[key] === 'string') &&
+    isImagePath(entry.path as string) &&
     Array.isArray(entry.changes) &&
     entry.changes.every(isChange) &&
     isVersionOrNull(entry.before) &&
     isVersionOrNull(entry.after)
   );
+}
+
+/**
+ * Whether a record's path names an image below its journal's folder: relative, `/`-separated,
+ * normalised (no empty, `.` or `..` segment), without a backslash, a drive letter or a NUL.
+ */
+function isImagePath(relPath: string): boolean {
+  if (/[\\\0]|^[A-Za-z]:/.test(relPath)) return false;
+  return relPath.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..');
 }
 
 function isChange(change: unknown): boolean {

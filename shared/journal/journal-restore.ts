@@ -27,7 +27,8 @@ export function restoreBefore(
 ): RestoreChanges | null {
   const from = records.indexOf(record);
   if (from < 0) return null;
-  const values: Record<string, FieldValue> = {};
+  // null prototype: a field named `__proto__` is a value like any other (and refused as unknown)
+  const values: Record<string, FieldValue> = Object.create(null) as Record<string, FieldValue>;
   const remove: string[] = [];
   for (const later of records.slice(from)) {
     for (const change of later.changes) {

@@ -6,6 +6,7 @@ import type { JournalRecord } from '../../../shared/journal';
 import { readFolderJournal } from '../../services/journal';
 import { lastOption, UsageError } from '../args';
 import { EXIT, type Command } from '../cli-io';
+import { printable } from '../output';
 import { imageOrFolderArgument } from '../targets';
 import { describeDiff } from '../write-changes';
 
@@ -40,7 +41,7 @@ Lines of the journal that cannot be read (one cut short by a crash) are named on
         (since === null || r.time >= since),
     );
     const json = args.flags.has('--json');
-    for (const record of shown) await io.out.line(json ? JSON.stringify(record) : recordLine(record));
+    for (const record of shown) await io.out.line(json ? JSON.stringify(record) : printable(recordLine(record)));
     if (!json && shown.length === 0) io.err('no journaled changes');
     return EXIT.ok;
   },

@@ -3,17 +3,16 @@
  * puts images back to their state before a journal record or a whole batch, as an ordinary,
  * journaled write.
  */
-import { stat } from 'node:fs/promises';
-import path from 'node:path';
 import type { SidecarVersion } from '../../../shared/api';
 import { restoresOf, sinceLatest, type JournalRecord, type RestoreChanges } from '../../../shared/journal';
+import type { ImageEntry } from '../../services/folder';
 import { readFolderJournal } from '../../services/journal';
 import { createProfileCache, createProfileFinder } from '../../services/profile';
 import { readSidecarFile, type WriteBatch } from '../../services/sidecar';
 import { createTiffScanner } from '../../services/tiff';
 import { lastOption, UsageError } from '../args';
 import { CliError, EXIT, type Command } from '../cli-io';
-import { imageOrFolderArgument, imageTargets } from '../targets';
+import { imageOrFolderArgument, imageTargets, journaledImages } from '../targets';
 import { cliWriter, describeDiff } from '../write-changes';
 import { writeAndReport } from '../write-report';
 
@@ -28,14 +27,18 @@ given) to its state just before it: every field that record, or a later journale
 the same image, changed gets its earlier value again, and a key the file lacked is taken out
 again. Ids come from acqmeta log --json (id, batch). The restore is itself journaled. An image
 whose sidecar changed since its latest journaled write (by another program) is not written:
-it is reported as a conflict.
+it is reported as a conflict. Journal records are followed only inside the folder given: a
+record whose image is missing, or lies outside it through a link (the image's or its
+sidecar's), stops the restore before anything is written. An image given is taken as given,
+links followed.
 
   --before <id>     a record id or a batch id
   --field <field>   restore this field only (its sidecar key)
   --dry-run         check and show what would change, write nothing
 
-Exits 2 when the id is not in the journal, 1 when some sidecars were skipped, 3 when a
-sidecar changed since its latest journaled write or could not be written.`,
+Exits 2 when the id is not in the journal or a record's image is gone or outside the folder,
+1 when some sidecars were skipped, 3 when a sidecar changed since its latest journaled write
+or could not be written.`,
   syntax: { positionals: { min: 1, max: 1 }, flags: ['--dry-run'], options: ['--before', '--field'] },
   async run(args, io) {
     const id = lastOption(args, '--before');
@@ -50,7 +53,7 @@ sidecar changed since its latest journaled write or could not be written.`,
       lastOption(args, '--field'),
     );
     if (restores === null) throw new CliError(EXIT.usage, `${given}: no journal record or batch ${id}`);
-    const targets = await restoreTargets(io.cwd, folder, restores);
+    const targets = await restoreTargets(io.cwd, folder, restores, image === null ? null : given);
     const dryRun = args.flags.has('--dry-run');
     const profiles = createProfileFinder(createProfileCache(), { root: folder });
     const scanner = createTiffScanner();
@@ -77,14 +80,20 @@ sidecar changed since its latest journaled write or could not be written.`,
   },
 };
 
-/** The image entries of the restores (an image no longer there is bad usage, named). */
-async function restoreTargets(cwd: string, folder: string, restores: readonly RestoreChanges[]) {
-  const files = restores.map((r) => path.join(folder, ...r.path.split('/')));
-  const missing = [];
-  for (const file of files) if ((await stat(file).catch(() => null)) === null) missing.push(file);
-  if (missing.length > 0) throw new CliError(EXIT.usage, `no longer there: ${missing.join(', ')}`);
-  const entries = await imageTargets(cwd, files);
-  return entries.map((entry, i) => ({ entry, restore: restores[i] as RestoreChanges }));
+/**
+ * The images of the restores: the image the user named (`given`), taken as given like any
+ * image argument, or else each record's image confined to the folder (see `journaledImages`).
+ */
+async function restoreTargets(cwd: string, folder: string, restores: readonly RestoreChanges[], given: string | null) {
+  const entries =
+    given === null
+      ? await journaledImages(
+          cwd,
+          folder,
+          restores.map((r) => r.path),
+        )
+      : await imageTargets(cwd, [given]);
+  return restores.map((restore, i) => ({ entry: entries[i] as ImageEntry, restore }));
 }
 
 /**

@@ -10,6 +10,7 @@ import { scanRows } from '../../services/rows';
 import { defaultCacheDir, openScanCache } from '../../services/scan-cache';
 import { createTiffScanner } from '../../services/tiff';
 import { EXIT, type CliIo, type Command } from '../cli-io';
+import { printable } from '../output';
 import { startProgress } from '../progress';
 import { listingHeading, listingLine, rowRecord } from '../row-format';
 import { folderArgument, walkFolder } from '../targets';
@@ -82,7 +83,7 @@ async function scanReadable(root: string, io: CliIo, rowsOf: RowsOf, unread: Unr
   for await (const entry of walkFolder(root, unread)) entries.push(entry);
   const width = Math.min(MAX_PATH_COLUMN, Math.max(4, ...entries.map((e) => e.relPath.length)));
   await io.out.line(listingHeading(width));
-  return emit(rowsOf(entries), io, entries.length, (row) => listingLine(row, width));
+  return emit(rowsOf(entries), io, entries.length, (row) => printable(listingLine(row, width)));
 }
 
 async function emit(
@@ -119,5 +120,5 @@ async function reportUnread(tally: UnreadTally, io: CliIo, json: boolean): Promi
     ...(more > 0 ? [`  and ${more} more`] : []),
   ];
   if (json) for (const line of lines) io.err(line);
-  else for (const line of ['', ...lines]) await io.out.line(line);
+  else for (const line of ['', ...lines]) await io.out.line(printable(line));
 }

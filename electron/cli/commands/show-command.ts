@@ -13,6 +13,7 @@ import { createProfileCache, createProfileFinder } from '../../services/profile'
 import { composeRow, readImage } from '../../services/rows';
 import { createTiffScanner } from '../../services/tiff';
 import { EXIT, type Command } from '../cli-io';
+import { printable } from '../output';
 import { acquisitionLines } from '../acquisition-format';
 import { describeStored, rowRecord } from '../row-format';
 import { imageArgument } from '../targets';
@@ -45,7 +46,7 @@ Exits 1 when the image or its sidecar has problems.`,
       const info = scan?.ok === true ? scan.info : null;
       const lines = args.flags.has('--json')
         ? [JSON.stringify(showRecord(row, info, damaged), null, 2)]
-        : showLines(row, info, damaged);
+        : showLines(row, info, damaged).map(printable);
       for (const line of lines) await io.out.line(line);
       return row.errors.length > 0 ? EXIT.problems : EXIT.ok;
     } finally {

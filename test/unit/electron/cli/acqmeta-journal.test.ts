@@ -3,7 +3,8 @@
  * journal each sidecar they write (one JSON line, with the versions before and after as they
  * are on the disk), `acqmeta log` shows them (human lines or JSON Lines, filtered by field or
  * date), a dry run and a folder with `.acqmeta/journal-off` journal nothing, and a folder that
- * cannot be written keeps its journal in the settings folder.
+ * cannot be written keeps its journal in the settings folder. Text from files (journal records,
+ * file names, sidecar values) reaches the terminal with its control characters escaped.
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -16,6 +17,7 @@ import {
   readFileSync,
   rmSync,
   statSync,
+  appendFileSync,
   writeFileSync,
 } from 'node:fs';
 import os, { tmpdir } from 'node:os';
@@ -337,5 +339,59 @@ describe('acqmeta set, journaled', () => {
     } finally {
       locked.undo();
     }
+  });
+});
+
+/** A control character other than the line break, raw: what a terminal would obey. */
+// eslint-disable-next-line no-control-regex -- these characters are what is looked for
+const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
+
+describe('text from files on the terminal', () => {
+  it("log shows a journal's user, host, tool, action and values with their control characters escaped", async () => {
+    expect((await acqmeta('set', 'exp/a.tif', '--set', 'genotype=Thy1')).code).toBe(0);
+    const [model] = records(await acqmeta('log', 'exp', '--json'));
+    const dir = path.join(exp, '.acqmeta', 'journal');
+    const file = path.join(dir, readdirSync(dir)[0] as string);
+    const forged: JournalRecord = {
+      ...(model as JournalRecord),
+      id: 'forged',
+      user: 'ana\u001b]0;owned\u0007',
+      host: 'lab\u001b[2J',
+      tool: 'acqmeta\u009b2J',
+      action: 'set\r\u001b[1Afake',
+      changes: [{ field: 'note', old: 'x\u001b[31m', new: 'y\u009b0m' }],
+    };
+    appendFileSync(file, `${JSON.stringify(forged)}\n`);
+    const log = await acqmeta('log', 'exp');
+    expect(log.code).toBe(0);
+    expect(log.stdout).not.toMatch(RAW_CONTROL);
+    expect(log.stdout).toContain(String.raw`ana\x1b]0;owned\x07@lab\x1b[2J  acqmeta\x9b2J: set\r\x1b[1Afake  a.tif`);
+    expect(log.stdout).toContain(String.raw`\x9b0m`);
+  });
+
+  it('scan, show, validate, report, set, restore and log escape control characters in file names and values', async () => {
+    const named = 'e\u001b]0;t\u0007\r.tif';
+    image(named, 'canonical.tif.json');
+    const broken = 'bad\u001b[2J.tif';
+    image(broken, null);
+    writeFileSync(path.join(exp, `${broken}.json`), '{\u001b[2J');
+    const set = await acqmeta('set', 'exp', '--set', 'note=n\u001b[2J\u009b1m');
+    const batch = records(await acqmeta('log', 'exp', '--json')).at(-1)?.batch as string;
+    const runs = {
+      set,
+      scan: await acqmeta('scan', 'exp'),
+      show: await acqmeta('show', `exp/${named}`),
+      validate: await acqmeta('validate', 'exp'),
+      report: await acqmeta('report', 'exp'),
+      log: await acqmeta('log', 'exp'),
+      restore: await acqmeta('restore', 'exp', '--before', batch, '--dry-run'),
+    };
+    const raw = Object.entries(runs).filter(([, run]) => RAW_CONTROL.test(run.stdout + run.stderr));
+    expect(raw.map(([command]) => command)).toEqual([]);
+    const escapedName = String.raw`e\x1b]0;t\x07\r.tif`;
+    expect(runs.scan.stdout).toContain(escapedName);
+    expect(runs.show.stdout).toContain(String.raw`[2J\x9b1m`);
+    expect(runs.validate.stdout).toContain(String.raw`bad\x1b[2J.tif`);
+    expect(runs.restore.stdout).toContain(escapedName);
   });
 });

@@ -3,7 +3,9 @@
  * bytes (a key the file lacked taken out again), over a whole batch and after later batches,
  * one field only, one image only; refuses an unknown id (exit 2); never overwrites a sidecar
  * another program changed since (exit 3); a dry run writes nothing; the restore is itself
- * journaled and can be taken back in turn.
+ * journaled and can be taken back in turn. A hostile journal (issue 46) writes nowhere its
+ * records do not name: records whose path is not a plain relative path are not records, a
+ * field named `__proto__` is an unknown field, and links never lead a restore out of the folder.
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -16,6 +18,8 @@ import {
   readFileSync,
   renameSync,
   rmSync,
+  symlinkSync,
+  appendFileSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -289,5 +293,99 @@ describe('acqmeta restore', () => {
     const restore = await acqmeta('restore', 'exp', '--before', b1);
     expect({ code: restore.code, stderr: restore.stderr }).toEqual({ code: 0, stderr: '' });
     expect(bytesOf(rels)).toEqual(original);
+  });
+
+  it('follows a link the user named: an image given that is a link out of its folder', async () => {
+    const outside = path.join(base, 'outside');
+    mkdirSync(outside);
+    copyFileSync(TIFF, path.join(outside, 'victim.tif'));
+    symlinkSync(path.join(outside, 'victim.tif'), path.join(exp, 'link.tif'));
+    copyFileSync(fixture(`sidecars/${CANONICAL}`), path.join(exp, 'link.tif.json'));
+    const original = bytesOf(['link.tif']);
+    await ok('set', 'exp/link.tif', '--set', 'genotype=Thy1');
+    await ok('restore', 'exp/link.tif', '--before', await lastBatch());
+    expect(bytesOf(['link.tif'])).toEqual(original);
+  });
+
+  describe('with a hostile journal', () => {
+    /** Appends `record` to exp/'s journal file, as a line another writer put there. */
+    const appendRecord = (record: JournalRecord) => {
+      const dir = path.join(exp, '.acqmeta', 'journal');
+      const [file] = readdirSync(dir).filter((name) => name.endsWith('.jsonl'));
+      appendFileSync(path.join(dir, file as string), `${JSON.stringify(record)}\n`);
+    };
+    /** A record of b.tif's latest write, taken as the model of a forged one. */
+    const forged = async (id: string, fields: Partial<JournalRecord>): Promise<JournalRecord> => {
+      const model = (await journal()).at(-1) as JournalRecord;
+      return { ...model, id, batch: id, ...fields };
+    };
+
+    it('writes no image for a record whose path is empty, `.`, absolute, escaping or not normalised', async () => {
+      const rels = images({ 'a.tif': CANONICAL, 'b.tif': OLD, 'sub/c.tif': CANONICAL });
+      await ok('set', 'exp/b.tif', '--set', 'genotype=Thy1');
+      const bad = [
+        '',
+        '.',
+        '/b.tif',
+        `${exp}/b.tif`,
+        '../exp/b.tif',
+        'sub/../b.tif',
+        './b.tif',
+        'sub//c.tif',
+        'sub/c.tif/',
+      ];
+      for (const [i, badPath] of bad.entries()) appendRecord(await forged(`K${i}`, { path: badPath }));
+      const sidecars = bytesOf(rels);
+      const lines = journalFiles();
+      for (const i of bad.keys()) {
+        const restore = await acqmeta('restore', 'exp', '--before', `K${i}`);
+        expect({ path: bad[i], code: restore.code }).toEqual({ path: bad[i], code: 2 });
+        expect(restore.stderr).toContain(`no journal record or batch K${i}`);
+        expect(restore.stderr).toMatch(/\.jsonl: line \d+ could not be read/);
+        expect(bytesOf(rels)).toEqual(sidecars);
+        expect(journalFiles()).toEqual(lines);
+      }
+    });
+
+    it('refuses a field named __proto__ as an unknown field, writing nothing', async () => {
+      const rels = images({ 'a.tif': CANONICAL, 'b.tif': OLD });
+      await ok('set', 'exp/b.tif', '--set', 'genotype=Thy1');
+      appendRecord(await forged('K', { changes: [{ field: '__proto__', old: 'x', new: 'y' }] }));
+      const sidecars = bytesOf(rels);
+      const restore = await acqmeta('restore', 'exp', '--before', 'K');
+      expect(restore.code).toBe(1);
+      expect(restore.stderr).toContain('Unknown field "__proto__"');
+      expect(bytesOf(rels)).toEqual(sidecars);
+    });
+
+    it('never writes through a link that leads out of the folder, the image or its sidecar', async () => {
+      const rels = images({ 'a.tif': CANONICAL, 'b.tif': OLD });
+      await ok('set', 'exp/b.tif', '--set', 'genotype=Thy1');
+      const outside = path.join(base, 'outside');
+      mkdirSync(outside);
+      copyFileSync(TIFF, path.join(outside, 'victim.tif'));
+      copyFileSync(fixture(`sidecars/${CANONICAL}`), path.join(outside, 'victim.tif.json'));
+      symlinkSync(outside, path.join(exp, 'lnk'));
+      copyFileSync(TIFF, path.join(exp, 'c.tif'));
+      symlinkSync(path.join(outside, 'victim.tif.json'), path.join(exp, 'c.tif.json'));
+      const victim = readFileSync(path.join(outside, 'victim.tif.json'), 'utf8');
+      // versions that match the victim's sidecar: only the folder's boundary stands in the way
+      const version = { size: Buffer.byteLength(victim), mtime: 0, sha256: sha256(victim) };
+      const changes = [{ field: 'genotype', old: 'written through a link', new: 'x' }];
+      appendRecord(await forged('L', { path: 'lnk/victim.tif', changes, before: version, after: version }));
+      appendRecord(await forged('S', { path: 'c.tif', changes, before: version, after: version }));
+      const sidecars = bytesOf(rels);
+      for (const [id, named] of [
+        ['L', 'lnk/victim.tif'],
+        ['S', 'c.tif'],
+      ] as const) {
+        const restore = await acqmeta('restore', 'exp', '--before', id);
+        expect({ id, code: restore.code }).toEqual({ id, code: 2 });
+        expect(restore.stderr).toContain(`${named}`);
+        expect(restore.stderr).toContain('outside');
+        expect(readFileSync(path.join(outside, 'victim.tif.json'), 'utf8')).toBe(victim);
+        expect(bytesOf(rels)).toEqual(sidecars);
+      }
+    });
   });
 });

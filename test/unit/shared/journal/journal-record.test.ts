@@ -1,7 +1,7 @@
 /**
  * The change journal's lines (issue 30): reading a journal file back whatever happened to it
  * (a line cut short by a crash, a damaged line, blank lines, records taken back by a cancel
- * line), and the changes a write's record lists.
+ * line, a record whose path leads elsewhere), and the changes a write's record lists.
  */
 import { describe, expect, it } from 'vitest';
 import { journalChanges, journalLine, parseJournal, type JournalRecord } from '../../../../shared/journal';
@@ -93,6 +93,27 @@ describe('parseJournal', () => {
     expect(parsed.records.map((r) => r.id)).toEqual(['r1', 'r2']);
     expect(parsed.unreadable).toEqual([6]);
     expect(parsed.torn).toBe(false);
+  });
+
+  it('takes no record whose path is not a plain relative path below its journal: its line is unreadable', () => {
+    const bad = [
+      '',
+      '.',
+      '/abs/a.tif',
+      'C:/a.tif',
+      '..',
+      '../a.tif',
+      'x/../a.tif',
+      './a.tif',
+      'x//a.tif',
+      'x/',
+      'x\\a.tif',
+      'a\0.tif',
+    ];
+    const text = bad.map((p, i) => journalLine(record(`bad${i}`, p))).join('') + journalLine(record('good', 'x/a.tif'));
+    const parsed = parseJournal(text);
+    expect(parsed.records.map((r) => r.id)).toEqual(['good']);
+    expect(parsed.unreadable).toEqual(bad.map((_, i) => i + 1));
   });
 
   it('reads an empty file as no records and nothing unreadable', () => {

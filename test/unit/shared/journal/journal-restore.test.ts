@@ -72,6 +72,12 @@ describe('restoreBefore', () => {
     expect(restoreBefore([...all, r4], r4)).toEqual({ path: 'a.tif', values: { age: 'P30' }, remove: [], latest: r4 });
   });
 
+  it('keeps a field named __proto__ as a value of its own (the save refuses it as an unknown field)', () => {
+    const hostile = rec('rp', 'bp', 'a.tif', [{ field: '__proto__', old: 'x', new: 'y' }]);
+    const restore = restoreBefore([hostile], hostile);
+    expect(restore === null ? null : Object.entries(restore.values)).toEqual([['__proto__', 'x']]);
+  });
+
   it('is null when nothing would change (a field no record from there on changed) or the record is not listed', () => {
     expect(restoreBefore(all, r3, 'genotype')).toBeNull();
     const stranger = rec('rx', 'bx', 'a.tif', [{ field: 'sex', old: '', new: 'F' }]);
