@@ -63,7 +63,7 @@ describe('acqmeta scan, show, validate, help', () => {
       profile: null,
       profile_problems: [],
       // a listing's acquisition has no origins: `show` gives them
-      acquisition: { software: 'tifffile.py', sources: ['tiff'] },
+      acquisition: { written_by: 'tifffile.py', sources: ['tiff'] },
     });
     expect(records[1]).toMatchObject({ header: null, sidecar: 'missing', errors: [expect.any(String)] });
     expect(records[2]).toMatchObject({ header: { shape: '(2, 1024, 1024)', time: '14:05:09' }, sidecar: 'ok' });
@@ -123,7 +123,7 @@ describe('acqmeta scan, show, validate, help', () => {
       sidecar: 'ok',
       values: { species: 'mouse', depth: 75 },
       description: { kind: 'ome' },
-      acquisition: { software: 'tifffile.py', origins: { software: { flavour: 'tiff', key: 'Software' } } },
+      acquisition: { written_by: 'tifffile.py', origins: { written_by: { flavour: 'tiff', key: 'Software' } } },
     });
     expect(shown.tags.find((t: { code: number }) => t.code === 256)).toMatchObject({ name: 'ImageWidth' });
   });
