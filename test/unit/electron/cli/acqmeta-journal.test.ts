@@ -213,15 +213,14 @@ describe('acqmeta set, journaled', () => {
       ]),
     );
 
-    const one = await acqmeta('log', 'exp/day1/c.tif', '--json');
-    expect(one.code).toBe(0);
-    expect(records(one).map((r) => r.path)).toEqual(['c.tif']);
-    const sub = await acqmeta('log', 'exp/day1', '--json');
-    expect(
-      records(sub)
-        .map((r) => r.path)
-        .sort(),
-    ).toEqual(['c.tif', 'new.tif']);
+    // the journal is exp's: given exp/day1 (or an image in it), it is above and not read, but named
+    const one = await acqmeta('log', 'exp/day1/c.tif');
+    expect(one).toEqual({ code: 0, stdout: '', stderr: expect.stringContaining('no journaled changes') });
+    const above = path.join(base, 'exp', '.acqmeta', 'journal');
+    const day1 = path.join(base, 'exp', 'day1');
+    expect(one.stderr).toContain(
+      `warning: the journal ${above} is above ${day1} and not read; give its folder to read it`,
+    );
   });
 
   it('filters by --field and --since, oldest first; says when nothing was journaled; refuses a bad date', async () => {
