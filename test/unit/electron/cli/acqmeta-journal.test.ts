@@ -337,4 +337,22 @@ describe('acqmeta set, journaled', () => {
       locked.undo();
     }
   });
+
+  it('names the journal folder and the reason when the journal folder cannot be written', async () => {
+    expect((await acqmeta('set', 'exp/a.tif', '--set', 'genotype=Thy1')).code).toBe(0);
+    const journal = path.join(exp, '.acqmeta', 'journal');
+    const before = readFileSync(path.join(exp, 'a.tif.json'));
+    const locked = makeUnwritable(journal);
+    if (locked === null) {
+      throw new Error('cannot make a folder unwritable here (neither chmod nor chattr +i works for this user)');
+    }
+    try {
+      const set = await acqmeta('set', 'exp/a.tif', '--set', 'genotype=KO');
+      expect(set.code).not.toBe(0);
+      expect(set.stdout + set.stderr).toContain(`the change journal folder ${journal} cannot be written (`);
+      expect(readFileSync(path.join(exp, 'a.tif.json'))).toEqual(before);
+    } finally {
+      locked.undo();
+    }
+  });
 });
