@@ -3,13 +3,12 @@
  * last value journaled of each field. Read incrementally: each refresh reads only the lines
  * appended since the last one (the journals are append-only).
  */
-import { open } from 'node:fs/promises';
 import path from 'node:path';
 import type { FieldValue } from '../../../shared/fields/field-table';
 import { parseJournal, type JournalRecord, type ParsedJournal } from '../../../shared/journal';
 import { isInside } from '../disk';
-import { JOURNAL_DIR, settingsJournalDir } from './journal-places';
-import { ancestorsOf, journalFiles, readJournalFile, subfoldersWithJournals } from './read-journals';
+import { readJournalFile } from './journal-file';
+import { journalDirsOf, journalFiles, subfoldersWithJournals } from './read-journals';
 
 /** One image's journaled state. */
 export interface JournaledImage {
@@ -20,7 +19,7 @@ export interface JournaledImage {
   unlanded?: JournalRecord;
 }
 
-/** The journaled state of the images of a folder, from the journals at the folder and above it. */
+/** The journaled state of the images of a folder, from its own journal and those of its subfolders (never one above it). */
 export class JournalIndex {
   private readonly read = new Map<string, number>();
   private readonly images = new Map<string, JournaledImage>();
@@ -50,11 +49,11 @@ export class JournalIndex {
 
   /** Reads the lines appended to the journals since the last refresh. */
   async refresh(): Promise<void> {
-    for (const dir of [...ancestorsOf(this.root), ...this.below]) {
-      for (const journal of [path.join(dir, JOURNAL_DIR), settingsJournalDir(this.configDir, dir)])
+    for (const dir of [this.root, ...this.below]) {
+      for (const [journal, within] of journalDirsOf(dir, this.configDir))
         for (const file of await journalFiles(journal))
-          if (file.endsWith('.gz')) await this.readCompressed(file, dir);
-          else await this.readFrom(file, dir);
+          if (file.endsWith('.gz')) await this.readCompressed(file, dir, within);
+          else await this.readFrom(file, dir, within);
     }
   }
 
@@ -64,28 +63,26 @@ export class JournalIndex {
   }
 
   /** A compressed journal file is complete: read once (its records may have been read from its plain file: the same again). */
-  private async readCompressed(file: string, journalRoot: string): Promise<void> {
+  private async readCompressed(file: string, journalRoot: string, within: string): Promise<void> {
     if (this.read.has(file)) return;
     this.read.set(file, 0);
-    this.take(parseJournal(await readJournalFile(file)), journalRoot);
+    const read = await readJournalFile(file, within);
+    if ('text' in read) this.take(parseJournal(read.text), journalRoot);
   }
 
-  private async readFrom(file: string, journalRoot: string): Promise<void> {
+  /** Reads the whole lines appended to a plain journal file since the last refresh; one left out is not read again. */
+  private async readFrom(file: string, journalRoot: string, within: string): Promise<void> {
     const from = this.read.get(file) ?? 0;
-    const handle = await open(file, 'r').catch(() => null);
-    if (handle === null) return;
-    try {
-      const { size } = await handle.stat();
-      if (size <= from) return;
-      const bytes = Buffer.alloc(size - from);
-      await handle.read(bytes, 0, bytes.length, from);
-      const end = bytes.lastIndexOf(0x0a) + 1;
-      if (end === 0) return;
-      this.read.set(file, from + end);
-      this.take(parseJournal(bytes.subarray(0, end).toString('utf8')), journalRoot);
-    } finally {
-      await handle.close();
+    if (from === Infinity) return;
+    const read = await readJournalFile(file, within, from);
+    if ('problem' in read) {
+      this.read.set(file, Infinity);
+      return;
     }
+    const whole = read.text.slice(0, read.text.lastIndexOf('\n') + 1);
+    if (whole === '') return;
+    this.read.set(file, from + Buffer.byteLength(whole));
+    this.take(parseJournal(whole), journalRoot);
   }
 
   /**

@@ -1,9 +1,9 @@
 /**
  * Where an image's journal records go: the `.acqmeta/journal/` folder nearest above the image
- * (its own folder included), else the one of the folder the writer opened that holds the image
- * (the image's own folder when none does), made on the first write. A folder whose `.acqmeta/` holds `journal-off` is not journaled; a folder that
- * cannot be written keeps its journal in the per-user settings folder instead.
- */
+ * (its own folder included) up to the folder the writer opened that holds the image (the
+ * image's own folder when none does), never one above it; else that opened folder's, made on
+ * the first write. A folder up to there whose `.acqmeta/` holds `journal-off` is not journaled;
+ * a folder that cannot be written keeps its journal in the per-user settings folder instead. */
 import { createHash } from 'node:crypto';
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -43,16 +43,18 @@ export function journalPlaces(options: JournalPlacesOptions): JournalPlaces {
   const made = new Map<string, Promise<JournalPlace>>();
   const roots = options.roots.map((root) => path.resolve(root));
 
-  /** The journal at or above `dir` (null: off at or above it; undefined: none yet). */
-  function nearest(dir: string): Promise<JournalPlace | null | undefined> {
-    let answer = found.get(dir);
+  /** The journal at or above `dir`, up to `top` (null: off there; undefined: none yet). */
+  function nearest(dir: string, top: string): Promise<JournalPlace | null | undefined> {
+    const key = `${dir}\0${top}`;
+    let answer = found.get(key);
     if (answer === undefined) {
       const parent = path.dirname(dir);
-      answer = Promise.all([lookIn(dir), parent === dir ? undefined : nearest(parent)]).then(([here, above]) =>
+      const above = dir === top || parent === dir ? undefined : nearest(parent, top);
+      answer = Promise.all([lookIn(dir), above]).then(([here, up]) =>
         // off anywhere above wins over a journal here; a journal here over one above
-        here === null || above === null ? null : (here ?? above),
+        here === null || up === null ? null : (here ?? up),
       );
-      found.set(dir, answer);
+      found.set(key, answer);
     }
     return answer;
   }
@@ -68,11 +70,10 @@ export function journalPlaces(options: JournalPlacesOptions): JournalPlaces {
 
   return {
     async placeFor(imagePath) {
-      const place = await nearest(path.dirname(path.resolve(imagePath)));
-      if (place !== undefined) return place;
       const absPath = path.resolve(imagePath);
-      const opened = roots.find((root) => isInside(root, absPath));
-      return make(opened ?? path.dirname(absPath));
+      const top = roots.find((root) => isInside(root, absPath)) ?? path.dirname(absPath);
+      const place = await nearest(path.dirname(absPath), top);
+      return place === undefined ? make(top) : place;
     },
   };
 }

@@ -1,28 +1,44 @@
 /**
- * Reading a folder's change journal back: every journal that holds records of its images (at
- * the folder or above it, in its subfolders, and their stand-ins in the settings folder), the
- * records' paths made relative to the folder asked about, oldest first.
+ * Reading a folder's change journal back: every journal that holds records of its images (the
+ * folder's own, those of its subfolders, and their stand-ins in the settings folder; never one
+ * above the folder), the records' paths made relative to the folder asked about, oldest first.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
-import { gunzip } from 'node:zlib';
 import type { FolderJournal } from '../../../shared/api';
 import { parseJournal, type JournalRecord } from '../../../shared/journal';
 import { isInside } from '../disk';
 import { defaultConfigDir } from '../folder';
+import { readJournalFile } from './journal-file';
 import { JOURNAL_DIR, settingsJournalDir } from './journal-places';
+
+/**
+ * Most records one reading keeps: a lab writing 200 sidecars every working day for ten years
+ * (250 days a year) has 500,000. The files past it are left out, each named.
+ */
+export const MAX_JOURNAL_RECORDS = 500_000;
 
 /** The journal records of the images under `folder` (absolute), from every journal that holds them. */
 export async function readFolderJournal(folder: string, configDir = defaultConfigDir()): Promise<FolderJournal> {
-  const roots = [...ancestorsOf(folder), ...(await subfoldersWithJournals(folder, configDir))];
+  const roots = [path.resolve(folder), ...(await subfoldersWithJournals(folder, configDir))];
   const records: { record: JournalRecord; order: number }[] = [];
   const problems: string[] = [];
   const cancelled = new Set<string>();
+  for (const journal of await journalsAbove(folder, configDir))
+    problems.push(`the journal ${journal} is above ${folder} and not read; give its folder to read it`);
   for (const root of roots) {
-    for (const dir of [path.join(root, JOURNAL_DIR), settingsJournalDir(configDir, root)]) {
+    for (const [dir, within] of journalDirsOf(root, configDir)) {
       for (const file of await journalFiles(dir)) {
-        const parsed = parseJournal(await readJournalFile(file));
+        if (records.length >= MAX_JOURNAL_RECORDS) {
+          problems.push(`journal file ${file} is past the ${MAX_JOURNAL_RECORDS} records read at most; left out`);
+          continue;
+        }
+        const read = await readJournalFile(file, within);
+        if ('problem' in read) {
+          problems.push(read.problem);
+          continue;
+        }
+        const parsed = parseJournal(read.text);
         for (const id of parsed.cancelled) cancelled.add(id);
         for (const line of parsed.unreadable) {
           const torn = parsed.torn && line === parsed.unreadable.at(-1);
@@ -41,13 +57,24 @@ export async function readFolderJournal(folder: string, configDir = defaultConfi
   return { records: records.map((r) => r.record).filter((r) => !cancelled.has(r.id)), problems };
 }
 
-/** `folder` and every folder above it. */
-export function ancestorsOf(folder: string): string[] {
-  const all: string[] = [];
-  for (let dir = path.resolve(folder); ; dir = path.dirname(dir)) {
-    all.push(dir);
-    if (path.dirname(dir) === dir) return all;
+/** The journal folders of the journaled folder `root`, each with the folder its files' real paths must be inside. */
+export function journalDirsOf(root: string, configDir: string): [dir: string, within: string][] {
+  const standIn = settingsJournalDir(configDir, root);
+  return [
+    [path.join(root, JOURNAL_DIR), root],
+    [standIn, standIn],
+  ];
+}
+
+/** The journal folders above `folder` that hold journal files (not read: a journal is never taken from above). */
+async function journalsAbove(folder: string, configDir: string): Promise<string[]> {
+  const above: string[] = [];
+  for (let dir = path.resolve(folder); path.dirname(dir) !== dir;) {
+    dir = path.dirname(dir);
+    for (const [journal] of journalDirsOf(dir, configDir))
+      if ((await journalFiles(journal)).length > 0) above.push(journal);
   }
+  return above;
 }
 
 /** The folders below `folder` that hold a journal, or its stand-in in `configDir` (hidden folders are not entered). */
@@ -58,8 +85,8 @@ export async function subfoldersWithJournals(folder: string, configDir: string):
     for (const entry of entries) {
       if (!entry.isDirectory() || entry.name.startsWith('.')) continue;
       const child = path.join(dir, entry.name);
-      const journals = [path.join(child, JOURNAL_DIR), settingsJournalDir(configDir, child)];
-      if ((await Promise.all(journals.map(journalFiles))).some((files) => files.length > 0)) found.push(child);
+      const journals = journalDirsOf(child, configDir).map(([journal]) => journalFiles(journal));
+      if ((await Promise.all(journals)).some((files) => files.length > 0)) found.push(child);
       await visit(child);
     }
   };
@@ -77,14 +104,4 @@ export async function journalFiles(dir: string): Promise<string[]> {
     .filter((name) => name.endsWith('.jsonl.gz') || (name.endsWith('.jsonl') && !names.has(`${name}.gz`)))
     .sort()
     .map((name) => path.join(dir, name));
-}
-
-/** A journal file's text (a compressed one unpacked); a file that cannot be read is empty. */
-export async function readJournalFile(file: string): Promise<string> {
-  try {
-    const bytes = await readFile(file);
-    return (file.endsWith('.gz') ? await promisify(gunzip)(bytes) : bytes).toString('utf8');
-  } catch {
-    return '';
-  }
 }

@@ -19,6 +19,7 @@ import {
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { diskErrorReason } from '../disk';
 
 /**
  * Size past which a journal file is closed, kept gzip-compressed (its records repeat the same
@@ -70,7 +71,7 @@ function commit(dir: string): void {
   try {
     journal = write(dir, group.map((w) => w.text).join(''));
   } catch (error) {
-    for (const w of group) w.done(error as Error);
+    for (const w of group) w.done(journalFailure(dir, error));
     return;
   }
   syncing.add(dir);
@@ -81,9 +82,14 @@ function commit(dir: string): void {
       journal.unsyncedEntry = false;
     }
     syncing.delete(dir);
-    for (const w of group) w.done(error);
+    for (const w of group) w.done(error === null ? null : journalFailure(dir, error));
     if (waiting.has(dir)) commit(dir);
   });
+}
+
+/** A failure to write the journal folder `dir`, naming it and the reason (a disk error alone would not say which folder). */
+function journalFailure(dir: string, error: unknown): Error {
+  return new Error(`the change journal folder ${dir} cannot be written (${diskErrorReason(error)})`);
 }
 
 /**

@@ -215,15 +215,14 @@ describe('acqmeta set, journaled', () => {
       ]),
     );
 
-    const one = await acqmeta('log', 'exp/day1/c.tif', '--json');
-    expect(one.code).toBe(0);
-    expect(records(one).map((r) => r.path)).toEqual(['c.tif']);
-    const sub = await acqmeta('log', 'exp/day1', '--json');
-    expect(
-      records(sub)
-        .map((r) => r.path)
-        .sort(),
-    ).toEqual(['c.tif', 'new.tif']);
+    // the journal is exp's: given exp/day1 (or an image in it), it is above and not read, but named
+    const one = await acqmeta('log', 'exp/day1/c.tif');
+    expect(one).toEqual({ code: 0, stdout: '', stderr: expect.stringContaining('no journaled changes') });
+    const above = path.join(base, 'exp', '.acqmeta', 'journal');
+    const day1 = path.join(base, 'exp', 'day1');
+    expect(one.stderr).toContain(
+      `warning: the journal ${above} is above ${day1} and not read; give its folder to read it`,
+    );
   });
 
   it('filters by --field and --since, oldest first; says when nothing was journaled; refuses a bad date', async () => {
@@ -336,6 +335,24 @@ describe('acqmeta set, journaled', () => {
       const shown = records(await acqmeta('log', 'exp', '--json'));
       expect(shown.map((r) => r.path).sort()).toEqual(['day1/c.tif', 'day1/new.tif']);
       expect(shown.find((r) => r.path === 'day1/c.tif')?.after).toEqual(versionOf('day1/c.tif'));
+    } finally {
+      locked.undo();
+    }
+  });
+
+  it('names the journal folder and the reason when the journal folder cannot be written', async () => {
+    expect((await acqmeta('set', 'exp/a.tif', '--set', 'genotype=Thy1')).code).toBe(0);
+    const journal = path.join(exp, '.acqmeta', 'journal');
+    const before = readFileSync(path.join(exp, 'a.tif.json'));
+    const locked = makeUnwritable(journal);
+    if (locked === null) {
+      throw new Error('cannot make a folder unwritable here (neither chmod nor chattr +i works for this user)');
+    }
+    try {
+      const set = await acqmeta('set', 'exp/a.tif', '--set', 'genotype=KO');
+      expect(set.code).not.toBe(0);
+      expect(set.stdout + set.stderr).toContain(`the change journal folder ${journal} cannot be written (`);
+      expect(readFileSync(path.join(exp, 'a.tif.json'))).toEqual(before);
     } finally {
       locked.undo();
     }

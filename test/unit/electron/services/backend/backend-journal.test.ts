@@ -2,12 +2,15 @@
  * The app's side of the change journal: each save's writes are journaled with the user's
  * action under one batch id, `getJournal` reads them back, and a sidecar another program
  * changes is journaled as changed outside AcqMeta, while the folder is open and at the next
- * open, with the fields the journal knows.
+ * open, with the fields the journal knows; hostile journal files (issue 46) are left out and
+ * named, and hang or crash nothing.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import type { JournalRecord } from '../../../../../shared/journal';
+import { journalLine, type JournalRecord } from '../../../../../shared/journal';
 import type { LabCopy } from '../folder/lab-folder';
 import { removeTestBundles, startBackend, startOnLab, stopOnLab, type Harness } from './backend-harness';
 
@@ -91,18 +94,61 @@ describe('backend change journal', () => {
     });
   });
 
-  it('journals at the next open a change made while the folder was closed, once', async () => {
+  /**
+   * Saves genotype Thy1, closes, runs `meanwhile` with the save's record, sets KO as another
+   * program would and opens the folder again; resolves to the save's record.
+   */
+  async function changedWhileClosed(meanwhile: (saved: JournalRecord) => void = () => {}): Promise<JournalRecord> {
     ({ copy, h } = await startOnLab(() => ({ watch })));
     await openWatched(h);
     await saveGenotype([FLOAT], 'Thy1', 'save-1');
+    const [saved] = (await h.ok('getJournal', {})).records as [JournalRecord];
     await h.backend.close();
+    meanwhile(saved);
     const file = lab(`${FLOAT}.json`);
     writeFileSync(file, readFileSync(file, 'utf8').replace('"genotype": "Thy1"', '"genotype": "KO"'));
     h = await startBackend({ watch });
     await h.ok('openFolder', { path: copy.lab });
     await openWatched(h);
+    return saved;
+  }
+
+  it('journals at the next open a change made while the folder was closed, once', async () => {
+    await changedWhileClosed();
     const records = await journalOnceItHas((r) => r.action === 'changed outside AcqMeta');
     expect(records.filter((r) => r.action === 'changed outside AcqMeta')).toHaveLength(1);
     expect(records.at(-1)?.changes).toEqual([{ field: 'genotype', old: 'Thy1', new: 'KO' }]);
   });
+
+  it.runIf(process.platform !== 'win32')(
+    'opens a folder holding hostile journals: leaves them out, names them, and goes on journaling and answering',
+    async () => {
+      const journal = () => lab('.acqmeta/journal');
+      const fifo = () => path.join(journal(), 'evil-1-a-0001.jsonl');
+      const zero = () => path.join(journal(), 'evil-2-a-0001.jsonl.gz');
+      const lines = () => path.join(journal(), 'evil-3-a-0001.jsonl.gz');
+      // a journal planted in the folder above: neither read nor written
+      const above = () => path.join(copy.base, '.acqmeta', 'journal', 'evil-4-a-0001.jsonl');
+      let planted = '';
+      const saved = await changedWhileClosed((record) => {
+        execFileSync('mkfifo', [fifo()]);
+        symlinkSync('/dev/zero', zero());
+        writeFileSync(lines(), gzipSync(Buffer.alloc(16 * 1024 * 1024, 0x0a)));
+        mkdirSync(path.dirname(above()), { recursive: true });
+        planted = journalLine({ ...record, id: 'planted', path: `lab/${FLOAT}`, time: '2030-01-01T00:00:00.000Z' });
+        writeFileSync(above(), planted);
+      });
+      const records = await journalOnceItHas((r) => r.action === 'changed outside AcqMeta');
+      expect(records.map((r) => r.id)).toEqual([saved.id, expect.any(String)]);
+      expect(records.at(-1)?.changes).toEqual([{ field: 'genotype', old: 'Thy1', new: 'KO' }]);
+      expect((await h.ok('getJournal', {})).problems).toEqual([
+        `the journal ${path.dirname(above())} is above ${copy.lab} and not read; give its folder to read it`,
+        `journal file ${fifo()} is not a regular file; left out`,
+        `journal file ${zero()} is a link out of ${copy.lab}; left out`,
+        `journal file ${lines()} has over 100000 lines; left out`,
+      ]);
+      expect(readFileSync(above(), 'utf8')).toBe(planted);
+      expect((await h.ok('getSession', {})).folder?.root).toBe(copy.lab);
+    },
+  );
 });

@@ -1,6 +1,7 @@
 /**
  * Where the change journal goes (issue 30): the nearest `.acqmeta/journal/` at or above the
- * image, else the opened folder holding it, else the image's own folder; made on the first
+ * image up to the opened folder holding it (issue 46: never above it), else that opened folder,
+ * else the image's own folder; made on the first
  * write only; `.acqmeta/journal-off` turns it off; a folder that cannot be written keeps its
  * journal in the settings folder.
  */
@@ -34,22 +35,30 @@ function folder(rel: string): string {
 const journalOf = (dir: string) => path.join(dir, '.acqmeta', 'journal');
 
 describe('journalPlaces', () => {
-  it('uses the nearest existing journal at or above the image, over the opened folder', async () => {
-    const top = folder('top');
+  it('uses the nearest existing journal between the image and the opened folder, over the opened folder', async () => {
     const exp = folder('top/exp');
     folder('top/exp/day1/cells');
-    mkdirSync(journalOf(top), { recursive: true });
-    const places = journalPlaces({ roots: [exp], configDir });
-    expect(await places.placeFor(path.join(exp, 'day1/cells/a.tif'))).toEqual({ root: top, dir: journalOf(top) });
-    expect(existsSync(journalOf(exp))).toBe(false);
-
-    // a nearer journal wins over the one above it (a new writer: what it learnt is per writer)
     mkdirSync(journalOf(path.join(exp, 'day1')), { recursive: true });
-    const later = journalPlaces({ roots: [exp], configDir });
-    expect(await later.placeFor(path.join(exp, 'day1/cells/a.tif'))).toEqual({
+    const places = journalPlaces({ roots: [exp], configDir });
+    expect(await places.placeFor(path.join(exp, 'day1/cells/a.tif'))).toEqual({
       root: path.join(exp, 'day1'),
       dir: journalOf(path.join(exp, 'day1')),
     });
+    expect(existsSync(journalOf(exp))).toBe(false);
+  });
+
+  it('never takes a journal, or a journal-off, above the opened folder', async () => {
+    // a journal planted in a parent (as /tmp/.acqmeta/journal) must not receive this writer's records
+    const top = folder('top');
+    const exp = folder('top/exp');
+    mkdirSync(journalOf(top), { recursive: true });
+    writeFileSync(path.join(top, '.acqmeta', 'journal-off'), '');
+    const places = journalPlaces({ roots: [exp], configDir });
+    expect(await places.placeFor(path.join(exp, 'a.tif'))).toEqual({ root: exp, dir: journalOf(exp) });
+    expect(existsSync(journalOf(exp))).toBe(true);
+    // an image named on its own: its folder is the one opened
+    const loose = journalPlaces({ roots: [], configDir });
+    expect(await loose.placeFor(path.join(exp, 'b.tif'))).toEqual({ root: exp, dir: journalOf(exp) });
   });
 
   it('takes the journal of the image folder itself when it has one', async () => {

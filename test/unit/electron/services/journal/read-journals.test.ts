@@ -1,13 +1,21 @@
 /**
- * Reading a folder's change journal back (issue 30): the journals at the folder and above it,
- * in its (not hidden) subfolders, and their stand-ins in the settings folder; paths made
- * relative to the folder asked about, only its images, oldest first; unreadable lines named.
+ * Reading a folder's change journal back (issue 30): the journals at the folder (never above
+ * it: issue 46), in its (not hidden) subfolders, and their stand-ins in the settings folder;
+ * paths made relative to the folder asked about, only its images, oldest first; unreadable
+ * lines named; hostile files (too large, FIFOs, links out of the folder) left out and named.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readFolderJournal, settingsJournalDir } from '../../../../../electron/services/journal';
+import {
+  MAX_JOURNAL_FILE_BYTES,
+  MAX_JOURNAL_FILE_LINES,
+  MAX_JOURNAL_LINE_BYTES,
+} from '../../../../../electron/services/journal/journal-file';
 import { journalLine, type JournalRecord } from '../../../../../shared/journal';
 
 let base: string;
@@ -51,8 +59,9 @@ const journalOf = (rel: string) => path.join(base, rel, '.acqmeta', 'journal');
 const lines = (...records: JournalRecord[]) => records.map((r) => journalLine(r)).join('');
 
 describe('readFolderJournal', () => {
-  it('reads journals above the folder and in its subfolders, paths relative to the folder, only its images, oldest first', async () => {
-    const exp = path.join(base, 'top', 'exp');
+  it('reads the journals of the folder and its subfolders, paths relative to the folder, only its images, oldest first', async () => {
+    const top = path.join(base, 'top');
+    const exp = path.join(top, 'exp');
     mkdirSync(exp, { recursive: true });
     // the journal of top/ (above the folder asked about): one image inside exp/, one outside it
     journalFile(journalOf('top'), 'pc-1-a-1.jsonl', lines(rec('t1', 'exp/a.tif', 3), rec('t2', 'other/b.tif', 1)));
@@ -65,16 +74,28 @@ describe('readFolderJournal', () => {
     journalFile(journalOf('top/exp/.trash'), 'pc-4-a-1.jsonl', lines(rec('h1', 'x.tif', 0)));
     journalFile(journalOf('top/exp'), 'notes.txt', lines(rec('n1', 'b.tif', 0)));
 
-    const journal = await readFolderJournal(exp, configDir);
+    const journal = await readFolderJournal(top, configDir);
     expect(journal.problems).toEqual([]);
     expect(journal.records.map((r) => [r.id, r.path])).toEqual([
+      ['t2', 'other/b.tif'],
+      ['s1', 'exp/day1/cells/c.tif'],
+      ['t1', 'exp/a.tif'],
+      ['s2', 'exp/day1/cells/c.tif'],
+      ['e1', 'exp/b.tif'],
+    ]);
+    // the rest of each record as the journal keeps it
+    expect(journal.records[2]).toEqual({ ...rec('t1', 'exp/a.tif', 3) });
+
+    // asked about exp/, only exp/'s journals: top/'s is above it, named
+    const below = await readFolderJournal(exp, configDir);
+    expect(below.problems).toEqual([
+      `the journal ${journalOf('top')} is above ${exp} and not read; give its folder to read it`,
+    ]);
+    expect(below.records.map((r) => [r.id, r.path])).toEqual([
       ['s1', 'day1/cells/c.tif'],
-      ['t1', 'a.tif'],
       ['s2', 'day1/cells/c.tif'],
       ['e1', 'b.tif'],
     ]);
-    // the rest of each record as the journal keeps it
-    expect(journal.records[1]).toEqual({ ...rec('t1', 'a.tif', 3) });
   });
 
   it('reads the settings stand-in of the folder (a folder that could not be written)', async () => {
@@ -85,12 +106,18 @@ describe('readFolderJournal', () => {
     expect(journal.records.map((r) => [r.id, r.path])).toEqual([['f1', 'a.tif']]);
   });
 
-  it('reads the settings stand-in of a folder above, paths made relative to the folder asked about', async () => {
+  it('does not read a journal or settings stand-in above the folder (records planted there are not taken), but names them', async () => {
     const top = path.join(base, 'top');
-    mkdirSync(path.join(top, 'exp'), { recursive: true });
+    const exp = path.join(top, 'exp');
+    mkdirSync(exp, { recursive: true });
     journalFile(settingsJournalDir(configDir, top), 'pc-1-a-1.jsonl', lines(rec('f1', 'exp/a.tif', 1)));
-    const journal = await readFolderJournal(path.join(top, 'exp'), configDir);
-    expect(journal.records.map((r) => [r.id, r.path])).toEqual([['f1', 'a.tif']]);
+    journalFile(journalOf('top'), 'pc-2-a-1.jsonl', lines(rec('p1', 'exp/a.tif', 2)));
+    const above = (journal: string) =>
+      `the journal ${journal} is above ${exp} and not read; give its folder to read it`;
+    expect(await readFolderJournal(exp, configDir)).toEqual({
+      records: [],
+      problems: [above(journalOf('top')), above(settingsJournalDir(configDir, top))],
+    });
   });
 
   it('reads the settings stand-in of a subfolder with its own journal beside that journal', async () => {
@@ -147,5 +174,83 @@ describe('readFolderJournal', () => {
     const exp = path.join(base, 'exp');
     mkdirSync(exp);
     expect(await readFolderJournal(exp, configDir)).toEqual({ records: [], problems: [] });
+  });
+
+  describe('hostile journal files', () => {
+    const exp = () => path.join(base, 'exp');
+    /** A good journal file beside the hostile one: it must still be read. */
+    const goodFile = () => journalFile(journalOf('exp'), 'pc-0-a-1.jsonl', lines(rec('g1', 'a.tif', 1)));
+
+    it('leaves out a compressed file that unpacks past the size limit, named once', async () => {
+      goodFile();
+      const bomb = journalFile(journalOf('exp'), 'pc-1-a-1.jsonl.gz', '');
+      const line = lines(rec('b1', 'a.tif', 2));
+      writeFileSync(bomb, gzipSync(line.repeat(Math.ceil(MAX_JOURNAL_FILE_BYTES / line.length) + 1)));
+      expect(await readFolderJournal(exp(), configDir)).toEqual({
+        records: [rec('g1', 'a.tif', 1)],
+        problems: [`journal file ${bomb} is too large (over 8 MiB unpacked); left out`],
+      });
+    });
+
+    it('leaves out a file with a line past the line limit or with too many lines', async () => {
+      goodFile();
+      const long = journalFile(journalOf('exp'), 'pc-1-a-1.jsonl', `${'x'.repeat(MAX_JOURNAL_LINE_BYTES + 1)}\n`);
+      const many = journalFile(journalOf('exp'), 'pc-2-a-1.jsonl', '\n'.repeat(MAX_JOURNAL_FILE_LINES + 1));
+      expect(await readFolderJournal(exp(), configDir)).toEqual({
+        records: [rec('g1', 'a.tif', 1)],
+        problems: [
+          `journal file ${long} has a line over 1 MiB; left out`,
+          `journal file ${many} has over ${MAX_JOURNAL_FILE_LINES} lines; left out`,
+        ],
+      });
+    });
+
+    it.runIf(process.platform !== 'win32')('leaves out a FIFO without waiting on it, also in a subfolder', async () => {
+      goodFile();
+      const fifo = path.join(journalOf('exp'), 'pc-1-a-1.jsonl');
+      execFileSync('mkfifo', [fifo]);
+      mkdirSync(journalOf('exp/day1'), { recursive: true });
+      const deeper = path.join(journalOf('exp/day1'), 'pc-2-a-1.jsonl.gz');
+      execFileSync('mkfifo', [deeper]);
+      expect(await readFolderJournal(exp(), configDir)).toEqual({
+        records: [rec('g1', 'a.tif', 1)],
+        problems: [
+          `journal file ${fifo} is not a regular file; left out`,
+          `journal file ${deeper} is not a regular file; left out`,
+        ],
+      });
+    });
+
+    it.runIf(process.platform !== 'win32')(
+      'leaves out links out of the folder (a planted file, a device), reads one inside it',
+      async () => {
+        goodFile();
+        const planted = journalFile(path.join(base, 'elsewhere'), 'planted.jsonl', lines(rec('x1', 'a.tif', 2)));
+        const outward = path.join(journalOf('exp'), 'pc-1-a-1.jsonl');
+        symlinkSync(planted, outward);
+        const device = path.join(journalOf('exp'), 'pc-2-a-1.jsonl.gz');
+        symlinkSync('/dev/zero', device);
+        const kept = journalFile(path.join(exp(), 'kept'), 'records.txt', lines(rec('k1', 'a.tif', 3)));
+        symlinkSync(kept, path.join(journalOf('exp'), 'pc-3-a-1.jsonl'));
+        expect(await readFolderJournal(exp(), configDir)).toEqual({
+          records: [rec('g1', 'a.tif', 1), rec('k1', 'a.tif', 3)],
+          problems: [
+            `journal file ${outward} is a link out of ${exp()}; left out`,
+            `journal file ${device} is a link out of ${exp()}; left out`,
+          ],
+        });
+      },
+    );
+
+    it('names a damaged compressed file and still reads the rest', async () => {
+      goodFile();
+      const damaged = journalFile(journalOf('exp'), 'pc-1-a-1.jsonl.gz', '');
+      writeFileSync(damaged, gzipSync(lines(rec('d1', 'a.tif', 2))).subarray(0, 20));
+      const journal = await readFolderJournal(exp(), configDir);
+      expect(journal.records).toEqual([rec('g1', 'a.tif', 1)]);
+      expect(journal.problems).toEqual([
+        expect.stringMatching(/^journal file .*pc-1-a-1\.jsonl\.gz could not be read \(.+\); left out$/),
+      ]);
+    });
   });
 });
