@@ -25,7 +25,7 @@ export async function readFolderJournal(folder: string, configDir = defaultConfi
   const problems: string[] = [];
   const cancelled = new Set<string>();
   for (const journal of await journalsAbove(folder, configDir))
-    problems.push(`the journal ${journal} is above ${folder} and not read; give its folder to read it`);
+    problems.push(`the journal ${journal} is above ${folder} and not read; open (or name) that folder to read it`);
   for (const root of roots) {
     for (const [dir, within] of journalDirsOf(root, configDir)) {
       for (const file of await journalFiles(dir)) {

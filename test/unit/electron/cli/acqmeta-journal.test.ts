@@ -221,7 +221,7 @@ describe('acqmeta set, journaled', () => {
     const above = path.join(base, 'exp', '.acqmeta', 'journal');
     const day1 = path.join(base, 'exp', 'day1');
     expect(one.stderr).toContain(
-      `warning: the journal ${above} is above ${day1} and not read; give its folder to read it`,
+      `warning: the journal ${above} is above ${day1} and not read; open (or name) that folder to read it`,
     );
   });
 

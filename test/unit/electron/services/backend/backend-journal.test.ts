@@ -142,7 +142,7 @@ describe('backend change journal', () => {
       expect(records.map((r) => r.id)).toEqual([saved.id, expect.any(String)]);
       expect(records.at(-1)?.changes).toEqual([{ field: 'genotype', old: 'Thy1', new: 'KO' }]);
       expect((await h.ok('getJournal', {})).problems).toEqual([
-        `the journal ${path.dirname(above())} is above ${copy.lab} and not read; give its folder to read it`,
+        `the journal ${path.dirname(above())} is above ${copy.lab} and not read; open (or name) that folder to read it`,
         `journal file ${fifo()} is not a regular file; left out`,
         `journal file ${zero()} is a link out of ${copy.lab}; left out`,
         `journal file ${lines()} has over 100000 lines; left out`,

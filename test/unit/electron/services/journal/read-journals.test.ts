@@ -89,7 +89,7 @@ describe('readFolderJournal', () => {
     // asked about exp/, only exp/'s journals: top/'s is above it, named
     const below = await readFolderJournal(exp, configDir);
     expect(below.problems).toEqual([
-      `the journal ${journalOf('top')} is above ${exp} and not read; give its folder to read it`,
+      `the journal ${journalOf('top')} is above ${exp} and not read; open (or name) that folder to read it`,
     ]);
     expect(below.records.map((r) => [r.id, r.path])).toEqual([
       ['s1', 'day1/cells/c.tif'],
@@ -113,7 +113,7 @@ describe('readFolderJournal', () => {
     journalFile(settingsJournalDir(configDir, top), 'pc-1-a-1.jsonl', lines(rec('f1', 'exp/a.tif', 1)));
     journalFile(journalOf('top'), 'pc-2-a-1.jsonl', lines(rec('p1', 'exp/a.tif', 2)));
     const above = (journal: string) =>
-      `the journal ${journal} is above ${exp} and not read; give its folder to read it`;
+      `the journal ${journal} is above ${exp} and not read; open (or name) that folder to read it`;
     expect(await readFolderJournal(exp, configDir)).toEqual({
       records: [],
       problems: [above(journalOf('top')), above(settingsJournalDir(configDir, top))],
