@@ -3,7 +3,7 @@
  * of request paths to the folder, the recent-folders list and the settings folder.
  */
 export { checkSidecarInside, resolveImage, type OpenFolder, type RealFolders } from './confine';
-export { defaultConfigDir } from './config-dir';
+export { defaultConfigDir, keepInSettings } from './config-dir';
 export { pathOnDisk } from './same-name';
 export { listAhead } from './list-ahead';
 export { imageFormat, listFiles, listImages, type ImageEntry, type SidecarListing } from './list-images';

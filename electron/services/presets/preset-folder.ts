@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ApiFailure } from '../../../shared/errors';
+import { keepInSettings } from '../folder';
 import {
   formatPresetFile,
   parsePresetFile,
@@ -67,8 +68,10 @@ export function createPresetFolder(configDir: string): PresetFolder {
   }
 
   async function write(id: string, preset: Preset): Promise<StoredPreset> {
-    await mkdir(folder, { recursive: true });
-    await writeWhole(fileOf(id), formatPresetFile(preset));
+    await keepInSettings(configDir, `The preset “${preset.name}”`, async () => {
+      await mkdir(folder, { recursive: true });
+      await writeWhole(fileOf(id), formatPresetFile(preset));
+    });
     return { id, ...preset };
   }
 
