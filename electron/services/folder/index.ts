@@ -10,7 +10,7 @@ export {
   type OpenFolder,
   type RealFolders,
 } from './confine';
-export { defaultConfigDir } from './config-dir';
+export { defaultConfigDir, keepInSettings } from './config-dir';
 export { pathOnDisk } from './same-name';
 export { listAhead } from './list-ahead';
 export { imageFormat, listFiles, listImages, type ImageEntry, type SidecarListing } from './list-images';

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isInside } from '../disk';
-import { defaultConfigDir } from '../folder';
+import { defaultConfigDir, keepInSettings } from '../folder';
 
 /** The folder, under a journaled folder, that holds its journal files. */
 export const JOURNAL_DIR = path.join('.acqmeta', 'journal');
@@ -111,8 +111,10 @@ async function makeJournal(
     if (code !== 'EACCES' && code !== 'EPERM' && code !== 'EROFS') throw error;
   }
   const fallback = settingsJournalDir(configDir, root);
-  await mkdir(fallback, { recursive: true });
-  await writeFile(path.join(fallback, 'folder.txt'), `${root}\n`);
+  await keepInSettings(configDir, `The change journal of ${root} (which cannot be written)`, async () => {
+    await mkdir(fallback, { recursive: true });
+    await writeFile(path.join(fallback, 'folder.txt'), `${root}\n`);
+  });
   onFallback?.(root, fallback);
   return { root, dir: fallback };
 }

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, readFile, realpath, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ApiFailure } from '../../../shared/errors';
-import { leavesFolder } from '../folder';
+import { keepInSettings, leavesFolder } from '../folder';
 import {
   formatPresetFile,
   parsePresetFile,
@@ -69,8 +69,10 @@ export function createPresetFolder(configDir: string): PresetFolder {
   }
 
   async function write(id: string, preset: Preset): Promise<StoredPreset> {
-    await mkdir(folder, { recursive: true });
-    await writeWhole(fileOf(id), formatPresetFile(preset));
+    await keepInSettings(configDir, `The preset “${preset.name}”`, async () => {
+      await mkdir(folder, { recursive: true });
+      await writeWhole(fileOf(id), formatPresetFile(preset));
+    });
     return { id, ...preset };
   }
 

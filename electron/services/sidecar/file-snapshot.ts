@@ -33,8 +33,8 @@ export function sameVersion(a: SidecarVersion | null, b: SidecarVersion | null):
   return a.size === b.size && a.mtimeMs === b.mtimeMs && a.sha256 === b.sha256;
 }
 
-/** An `IO` failure for a disk error, worded for a person. */
+/** An `IO` failure for a disk error, worded for a person; the disk error is its `cause`. */
 export function ioFailure(error: unknown, what: string, imagePath: string): ApiFailure {
   if (error instanceof ApiFailure) return error;
-  return new ApiFailure('IO', `${what}: ${diskErrorReason(error)}`, imagePath);
+  return Object.assign(new ApiFailure('IO', `${what}: ${diskErrorReason(error)}`, imagePath), { cause: error });
 }

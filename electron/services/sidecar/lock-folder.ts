@@ -3,14 +3,17 @@
  * (the app, browser mode, the command line), on local disks and network shares (NFS, SMB): a
  * hidden folder in it, `.acqmeta-lock`, made with `mkdir` by `proper-lockfile` (atomic on
  * those file systems too). Its owner touches it while it holds it; one not touched for
- * {@link STALE_LOCK_MS} is a killed owner's and is taken over.
+ * {@link STALE_LOCK_MS} is a killed owner's and is taken over, and one whose owner is known to
+ * have died on this machine (`lock-owner.ts`) at once.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { lock } from 'proper-lockfile';
 import { ApiFailure } from '../../../shared/errors';
 import { atWritePoint } from '../disk';
 import { ioFailure } from './file-snapshot';
+import { removeDeadLock, writeLockOwner } from './lock-owner';
 
 /**
  * A lock folder untouched this long is stale (its owner was killed, or its machine went down):
@@ -37,6 +40,13 @@ const LONGEST_RETRY_MS = 100;
  */
 const CANNOT_MAKE = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOENT', 'ENOTDIR']);
 
+/** The file calls `proper-lockfile` makes, removing a lock folder with its owner file in it. */
+const LOCK_FS = {
+  ...fs,
+  rmdir: (dir: string, done: (error: Error | null) => void) => fs.rm(dir, { recursive: true, force: true }, done),
+  rmdirSync: (dir: string) => fs.rmSync(dir, { recursive: true, force: true }),
+};
+
 /** Undoes a lock: removes its folder (never throws). */
 export type Release = () => Promise<void>;
 
@@ -59,14 +69,17 @@ export async function lockFolder(dir: string, name: string, imagePath: string): 
         lockfilePath: lockFolderOf(dir),
         realpath: false,
         stale: STALE_LOCK_MS,
+        fs: LOCK_FS,
         // Taken over as stale while stalled: the version checks around the rename still hold.
         onCompromised: () => undefined,
       });
+      await writeLockOwner(lockFolderOf(dir));
       return () => release().catch(() => undefined);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code !== undefined && CANNOT_MAKE.has(code)) return () => Promise.resolve();
       if (code !== 'ELOCKED') throw ioFailure(error, `${name} could not be locked`, imagePath);
+      if (await removeDeadLock(lockFolderOf(dir))) continue;
       if (Date.now() >= deadline) {
         throw new ApiFailure(
           'CONFLICT',

@@ -7,6 +7,7 @@ import { DEFAULT_FIELD_VALUES, type FieldValues } from '../../../shared/fields/f
 import { createSidecar, editSidecar, type Sidecar } from '../../../shared/sidecar';
 import { validateChanges } from '../../../shared/validation';
 import { sameVersion } from './file-snapshot';
+import { retriedWhenFull } from './full-disk-retry';
 import { keepDamaged } from './keep-damaged';
 import { sidecarFromSnapshot, type SidecarFile } from './read-sidecar-file';
 import { withSidecarLock } from './sidecar-lock';
@@ -115,7 +116,8 @@ const utf8 = new TextEncoder();
  *
  * Fails with `INVALID_VALUE` (every problem listed) before touching anything, `INVALID_SIDECAR`
  * for a file CloudScope could not load (never overwritten), `CONFLICT` when the file is not
- * `expected` any more (unless `overwrite`), `IO` when the disk refuses. Writes only when the
+ * `expected` any more (unless `overwrite`), `IO` when the disk refuses (one that finds the disk
+ * full is tried again once the saves in flight have ended: `full-disk-retry.ts`). Writes only when the
  * text changes. The file is read, edited and replaced under its lock, so the read is the one
  * the write is checked against.
  */
@@ -127,27 +129,29 @@ export async function saveFieldChanges<T = undefined>(
 ): Promise<SaveResult<T>> {
   const problems = validateChanges(changes);
   if (problems.length > 0) throw new ApiFailure('INVALID_VALUE', problems.join('; '), imagePath);
-  return withSidecarLock(imagePath, options.dryRun !== true, async () => {
-    const onDisk = await readForWrite(imagePath);
-    const file = sidecarFromSnapshot(onDisk.snapshot, sidecarNameFor(imagePath), { checkValues: false });
-    const rebuild = file.state === 'invalid' && options.replaceDamaged !== undefined;
-    const create = file.state === 'missing' || rebuild;
-    const source = create && options.newSidecar ? await options.newSidecar() : null;
-    const { result, write } = planSave(imagePath, onDisk, file, source, changes, options, take);
-    if (write === null) return result;
-    const journal =
-      (await options.journal?.({
-        imagePath,
-        before: result.before,
-        after: write.after,
-        absentBefore: file.state === 'ok' ? file.sidecar.absentFields() : [],
-        previous: result.version,
-      })) ?? undefined;
-    const damagedKeptAs =
-      rebuild && onDisk.snapshot !== null ? await keepDamaged(imagePath, onDisk.snapshot, options.batch) : null;
-    const version = await replaceSidecar(imagePath, write.target, write.bytes, options.batch, journal);
-    return { ...result, version, damagedKeptAs };
-  });
+  return withSidecarLock(imagePath, options.dryRun !== true, () =>
+    retriedWhenFull(async () => {
+      const onDisk = await readForWrite(imagePath);
+      const file = sidecarFromSnapshot(onDisk.snapshot, sidecarNameFor(imagePath), { checkValues: false });
+      const rebuild = file.state === 'invalid' && options.replaceDamaged !== undefined;
+      const create = file.state === 'missing' || rebuild;
+      const source = create && options.newSidecar ? await options.newSidecar() : null;
+      const { result, write } = planSave(imagePath, onDisk, file, source, changes, options, take);
+      if (write === null) return result;
+      const journal =
+        (await options.journal?.({
+          imagePath,
+          before: result.before,
+          after: write.after,
+          absentBefore: file.state === 'ok' ? file.sidecar.absentFields() : [],
+          previous: result.version,
+        })) ?? undefined;
+      const damagedKeptAs =
+        rebuild && onDisk.snapshot !== null ? await keepDamaged(imagePath, onDisk.snapshot, options.batch) : null;
+      const version = await replaceSidecar(imagePath, write.target, write.bytes, options.batch, journal);
+      return { ...result, version, damagedKeptAs };
+    }),
+  );
 }
 
 /** Everything a save decides from what is on disk, before its write; of the read, only what the write needs is kept. */

@@ -1,0 +1,121 @@
+/**
+ * Who holds a folder lock (see `lock-folder.ts`): its owner writes its machine, process id and
+ * the process's start time into a file inside the lock folder, so that a writer meeting a lock
+ * of a process of its own machine that has died takes it over at once instead of waiting for it
+ * to go stale. The start time (from `/proc` on Linux) tells a dead owner from a new process that
+ * got its id. Where there is none (macOS, Windows), or the owner is on another machine, or its
+ * file cannot be read (not written yet by a live owner that just made the lock), the lock is the
+ * stale rule's.
+ */
+import { randomUUID } from 'node:crypto';
+import { readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+
+/** The owner file in a lock folder. */
+const OWNER_FILE = 'owner';
+
+interface LockOwner {
+  host: string;
+  pid: number;
+  /** The process's start, in clock ticks since boot (`/proc/<pid>/stat`); null where unknown. */
+  started: string | null;
+  /** The boot it started in (`/proc/sys/kernel/random/boot_id`); null where unknown. */
+  boot: string | null;
+}
+
+/** The file's text, trimmed; null when it cannot be read. */
+async function textOf(file: string): Promise<string | null> {
+  try {
+    return (await readFile(file, 'utf8')).trim();
+  } catch {
+    return null;
+  }
+}
+
+/** The start time of process `pid` on this machine; null when it does not run or it cannot be told. */
+async function processStart(pid: number): Promise<string | null> {
+  const stat = await textOf(`/proc/${pid}/stat`);
+  if (stat === null) return null;
+  // The name in parentheses may hold spaces; the start time is the 20th field after it.
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? null;
+}
+
+const bootId = (): Promise<string | null> => textOf('/proc/sys/kernel/random/boot_id');
+
+/**
+ * Writes this process as the owner of the lock folder `lockDir`, atomically, and gives the
+ * folder back the modification time its lock set (`proper-lockfile` takes another one for a
+ * lock taken over). A failure only leaves the lock to the stale rule.
+ */
+export async function writeLockOwner(lockDir: string): Promise<void> {
+  const owner: LockOwner = {
+    host: os.hostname(),
+    pid: process.pid,
+    started: await processStart(process.pid),
+    boot: await bootId(),
+  };
+  const temp = path.join(lockDir, `${OWNER_FILE}.${randomUUID()}`);
+  try {
+    const { atime, mtime } = await stat(lockDir);
+    await writeFile(temp, JSON.stringify(owner));
+    await rename(temp, path.join(lockDir, OWNER_FILE));
+    await utimes(lockDir, atime, mtime);
+  } catch {
+    await rm(temp, { force: true }).catch(() => undefined);
+  }
+}
+
+/** The owner read from its text; null when it is not one. */
+function parseOwner(text: string): LockOwner | null {
+  try {
+    const owner = JSON.parse(text) as Partial<LockOwner>;
+    if (typeof owner.host !== 'string' || !Number.isSafeInteger(owner.pid)) return null;
+    return owner as LockOwner;
+  } catch {
+    return null;
+  }
+}
+
+/** Whether the owner is a process of this machine that is known to have ended. */
+async function isDeadHere(owner: LockOwner): Promise<boolean> {
+  if (owner.host !== os.hostname() || owner.started === null) return false;
+  const boot = await bootId();
+  if (owner.boot !== null && boot !== null && owner.boot !== boot) return true;
+  const started = await processStart(owner.pid);
+  return started === null ? !isRunning(owner.pid) : started !== owner.started;
+}
+
+/** Whether a process `pid` runs on this machine (one of another user counts, though it cannot be signalled). */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code !== 'ESRCH';
+  }
+}
+
+/**
+ * Removes the lock folder `lockDir` when its owner is a process of this machine that has died;
+ * resolves whether it did. The folder is first renamed aside and its owner read again, so that
+ * a lock another writer took over and made anew meanwhile is put back, not removed.
+ */
+export async function removeDeadLock(lockDir: string): Promise<boolean> {
+  const text = await textOf(path.join(lockDir, OWNER_FILE));
+  const owner = text === null ? null : parseOwner(text);
+  if (owner === null || !(await isDeadHere(owner))) return false;
+  const aside = `${lockDir}.${randomUUID()}`;
+  try {
+    await rename(lockDir, aside);
+  } catch {
+    return false; // another writer took it over first
+  }
+  if ((await textOf(path.join(aside, OWNER_FILE))) !== text) {
+    await rename(aside, lockDir).catch(() => undefined);
+    await rm(aside, { recursive: true, force: true });
+    return false;
+  }
+  await rm(aside, { recursive: true, force: true });
+  return true;
+}
