@@ -6,9 +6,14 @@ import { unlink } from 'node:fs/promises';
 import type { Acquisition } from '../../../shared/acquisition/acquisition-types';
 import type { HeaderValues, SidecarVersion } from '../../../shared/api';
 import { channelMismatch } from '../../../shared/channels/channel-check';
-import { channelTableText, parseChannelTable, type ChannelTable } from '../../../shared/channels/channel-table';
+import {
+  channelTableText,
+  MAX_CHANNEL_TABLE_BYTES,
+  parseChannelTable,
+  type ChannelTable,
+} from '../../../shared/channels/channel-table';
 import { ApiFailure } from '../../../shared/errors';
-import { ioFailure, readSnapshotSync, replaceFile } from '../sidecar';
+import { ioFailure, readSnapshotSync, replaceFile, type SizeLimit } from '../sidecar';
 
 /** A channel table as read: the table, or why it cannot be used. */
 export interface LoadedChannelTable {
@@ -23,12 +28,16 @@ export interface LoadedChannelTable {
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
+/** A table file larger than this is refused when opened, before any of it is read. */
+const TABLE_LIMIT: SizeLimit = { bytes: MAX_CHANNEL_TABLE_BYTES, of: 'a channel table' };
+
 /**
  * Reads the table at `absPath`; null when there is no such file. Never throws for a malformed
- * table; throws when the file cannot be read (see {@link unreadableChannelTable}).
+ * table or one past a row, column or cell limit; throws when the file cannot be read: not a
+ * regular file, or larger than {@link MAX_CHANNEL_TABLE_BYTES} (see {@link unreadableChannelTable}).
  */
 export function readChannelTableFile(absPath: string, label: string): LoadedChannelTable | null {
-  const snapshot = readSnapshotSync(absPath, label, absPath, false);
+  const snapshot = readSnapshotSync(absPath, label, absPath, false, TABLE_LIMIT);
   if (snapshot === null || snapshot === 'link') return null;
   let table: ChannelTable | null = null;
   let problem: string | null = null;
@@ -58,7 +67,7 @@ export async function writeChannelTableFile(
 ): Promise<SidecarVersion | null> {
   let snapshot;
   try {
-    snapshot = readSnapshotSync(absPath, label, absPath, false);
+    snapshot = readSnapshotSync(absPath, label, absPath, false, TABLE_LIMIT);
   } catch (error) {
     throw ioFailure(error, `${label} could not be read`, absPath);
   }

@@ -37,14 +37,19 @@ export function createProfileFinder(cache: ProfileCache, options: FinderOptions)
   const label = (absPath: string): string =>
     isInside(root, absPath) ? path.relative(root, absPath).split(path.sep).join('/') : absPath;
   const profileOf = nearestFileLookup(PROFILE_FILE_NAME, (file) => cache.load(file, label(file)));
-  const tableOf = nearestFileLookup(CHANNEL_TABLE_NAME, async (file) => {
-    try {
-      return readChannelTableFile(file, label(file));
-    } catch (error) {
-      // a table that cannot be opened is still the one in force: its images are flagged, not checked against another
-      return unreadableChannelTable(file, label(file), error);
-    }
-  });
+  const tableOf = nearestFileLookup(
+    CHANNEL_TABLE_NAME,
+    async (file) => {
+      try {
+        return readChannelTableFile(file, label(file));
+      } catch (error) {
+        // a table that cannot be opened is still the one in force: its images are flagged, not checked against another
+        return unreadableChannelTable(file, label(file), error);
+      }
+    },
+    // a FIFO or device under the table's name is a table in force that cannot be read, not no table
+    (entry) => !entry.isDirectory(),
+  );
   // a folder named as before is not resolved again (a scan asks once per image)
   const named = new Map<string, Promise<LoadedProfile | null>>();
   const forFolder = (absDir: string): Promise<LoadedProfile | null> => {
