@@ -55,9 +55,29 @@ export function unreadableChannelTable(absPath: string, label: string, error: un
   return { absPath, label, table: null, problem: reason, version: null };
 }
 
+/** The bytes of `table` as written, or INVALID_VALUE naming the limit when they could not be read back as a table. */
+function readableTableBytes(table: ChannelTable, label: string, absPath: string): Uint8Array {
+  const text = channelTableText(table);
+  const bytes = new TextEncoder().encode(text);
+  const count = (n: number): string => n.toLocaleString('en-US');
+  if (bytes.length > MAX_CHANNEL_TABLE_BYTES)
+    throw new ApiFailure(
+      'INVALID_VALUE',
+      `${label} was not written: it would be ${count(bytes.length)} bytes; a channel table may be at most ${count(MAX_CHANNEL_TABLE_BYTES)}`,
+      absPath,
+    );
+  try {
+    parseChannelTable(text);
+  } catch (error) {
+    throw new ApiFailure('INVALID_VALUE', `${label} was not written: ${(error as Error).message}`, absPath);
+  }
+  return bytes;
+}
+
 /**
  * Writes `table` at `absPath` (or removes the file for null) if the file is still the version
- * `expected` (null: no file); CONFLICT otherwise. Returns the version written, null once removed.
+ * `expected` (null: no file); CONFLICT otherwise, and INVALID_VALUE for a table past a limit,
+ * which could not be read back. Returns the version written, null once removed.
  */
 export async function writeChannelTableFile(
   absPath: string,
@@ -65,6 +85,7 @@ export async function writeChannelTableFile(
   table: ChannelTable | null,
   expected: SidecarVersion | null,
 ): Promise<SidecarVersion | null> {
+  const bytes = table === null ? null : readableTableBytes(table, label, absPath);
   let snapshot;
   try {
     snapshot = readSnapshotSync(absPath, label, absPath, false, TABLE_LIMIT);
@@ -78,7 +99,7 @@ export async function writeChannelTableFile(
       `${label} was changed by another program since it was read: reload it to see that version.`,
       absPath,
     );
-  if (table === null) {
+  if (bytes === null) {
     try {
       if (found !== null) await unlink(absPath);
     } catch (error) {
@@ -86,7 +107,6 @@ export async function writeChannelTableFile(
     }
     return null;
   }
-  const bytes = new TextEncoder().encode(channelTableText(table));
   return replaceFile(absPath, bytes, {
     mode: found?.mode,
     found: found === null ? null : { version: found.version, stamp: found.stamp },
