@@ -36,19 +36,35 @@ const LETTERS: Readonly<Record<number, string>> = { 1: 'X', 2: 'Y', 3: 'Z', 4: '
 const MAX_IMAGES = 100_000;
 const MAX_DEPTH = 256;
 
-function imageOf(element: XmlElement, name: string): LifImage {
-  const description = at(element, 'Data/Image/ImageDescription');
-  const dims = all(description, 'Dimensions/DimensionDescription').map((d) => ({
+/**
+ * The dimension a `DimensionDescription` of image `name` gives; fails saying which attribute is
+ * wrong, what the file gives and what it must be when its element count or byte step is unusable.
+ */
+function dimensionOf(d: XmlElement, name: string): LifDimension {
+  const dimension = {
     id: Number(d.attributes.DimID),
     letter: LETTERS[Number(d.attributes.DimID)] ?? `D${d.attributes.DimID ?? ''}`,
     count: Number(d.attributes.NumberOfElements),
     length: numberOf(d.attributes.Length),
     unit: d.attributes.Unit ?? '',
     bytesInc: Number(d.attributes.BytesInc ?? 0),
-  }));
-  for (const d of dims)
-    if (!Number.isSafeInteger(d.count) || d.count < 1 || !Number.isSafeInteger(d.bytesInc) || d.bytesInc < 0)
-      fail(`LIF image ${name} has a bad dimension (${d.letter}: ${d.count} elements, ${d.bytesInc} bytes apart)`);
+  };
+  const given = (attribute: string): string => {
+    const text = d.attributes[attribute];
+    if (text === undefined) return `no ${attribute}`;
+    return `${attribute}="${text.length > 40 ? `${text.slice(0, 40)}…` : text}"`;
+  };
+  const what = `LIF image ${name}: its ${dimension.letter} dimension gives`;
+  if (!Number.isSafeInteger(dimension.count) || dimension.count < 1)
+    fail(`${what} ${given('NumberOfElements')}; its number of elements must be a whole number, 1 or more`);
+  if (!Number.isSafeInteger(dimension.bytesInc) || dimension.bytesInc < 0)
+    fail(`${what} ${given('BytesInc')}; the bytes between its elements must be a whole number, 0 or more`);
+  return dimension;
+}
+
+function imageOf(element: XmlElement, name: string): LifImage {
+  const description = at(element, 'Data/Image/ImageDescription');
+  const dims = all(description, 'Dimensions/DimensionDescription').map((d) => dimensionOf(d, name));
   const channels = all(description, 'Channels/ChannelDescription').map((c) => ({
     bytesInc: Number(c.attributes.BytesInc ?? 0),
     bits: Number(c.attributes.Resolution ?? 8),

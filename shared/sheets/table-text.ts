@@ -97,9 +97,10 @@ export function parseTable(text: string, format: TableFormat): string[][] {
 /**
  * Parses a table, every cell as it is; a leading byte-order mark and a final line break are
  * ignored. Accepts CRLF and LF line ends. Throws {@link TableSyntaxError} on a quote that never
- * closes or text after a closing quote.
+ * closes or text after a closing quote. Reads no further than `maxRows` rows (blank ones
+ * included), so a caller that gets `maxRows` back cannot tell whether more follow.
  */
-export function parseTableVerbatim(text: string, format: TableFormat): string[][] {
+export function parseTableVerbatim(text: string, format: TableFormat, maxRows = Infinity): string[][] {
   const delimiter = TABLE_DELIMITERS[format];
   const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
   const rows: string[][] = [];
@@ -144,6 +145,7 @@ export function parseTableVerbatim(text: string, format: TableFormat): string[][
     } else if (ch === '\r' || ch === '\n') {
       endField();
       rows.push(row);
+      if (rows.length >= maxRows) return rows;
       row = [];
       line++;
       i += ch === '\r' && source[i + 1] === '\n' ? 2 : 1;

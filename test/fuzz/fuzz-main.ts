@@ -1,6 +1,7 @@
 /**
  * `npm run fuzz [-- --seconds N] [--seed S]`: the longer fuzz run of the TIFF header reader, its
- * acquisition metadata, the vendor-format readers, the sidecar parser and the journal reader (a fifth of the time each). Inputs that break a rule are written to
+ * acquisition metadata, the vendor-format readers, the sidecar parser, the journal reader and the
+ * channel-table reader (a sixth of the time each). Inputs that break a rule are written to
  * test-results/fuzz/ with their seed and case number; the exit code is 1 when there are any.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -17,7 +18,7 @@ const seed = option('--seed', Math.floor(Math.random() * 1e9));
 
 const findings: FuzzFinding[] = [];
 console.log(`fuzzing for ${seconds} s, seed ${seed}`);
-const KINDS = ['tiff', 'acquisition', 'vendor', 'sidecar', 'journal'] as const;
+const KINDS = ['tiff', 'acquisition', 'vendor', 'sidecar', 'journal', 'channels'] as const;
 for (const kind of KINDS) {
   const files = fixtureFiles(path.join(ROOT, 'test/fixtures'), kind);
   const deadline = Date.now() + (seconds * 1000) / KINDS.length;

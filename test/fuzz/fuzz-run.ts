@@ -1,11 +1,13 @@
 /**
  * A fuzz run: mutants of the fixture files fed to the TIFF header reader (and its acquisition
  * metadata), the vendor-format readers (and the preview decoder of their planes), the sidecar
- * parser and the journal reader, replayable from (seed, case). Used by the bounded runs in the unit tests and by the
+ * parser, the journal reader and the channel-table reader, replayable from (seed, case). Used by the bounded runs in the unit tests and by the
  * longer `npm run fuzz`.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { mutateChannelTable } from './channel-table-mutations';
+import { fuzzChannelTable } from './channel-table-target';
 import { FuzzFailure, fuzzAcquisition, fuzzSidecar, fuzzTiff, fuzzVendorPreview } from './fuzz-targets';
 import { fuzzJournal } from './journal-fuzz-target';
 import { mutateJournal } from './journal-mutations';
@@ -15,7 +17,7 @@ import { mutateTiff } from './tiff-mutations';
 import { mutateVendor } from './vendor-mutations';
 
 /** What a run fuzzes. */
-export type FuzzKind = 'tiff' | 'acquisition' | 'vendor' | 'sidecar' | 'journal';
+export type FuzzKind = 'tiff' | 'acquisition' | 'vendor' | 'sidecar' | 'journal' | 'channels';
 
 const KINDS: Readonly<
   Record<
@@ -45,6 +47,12 @@ const KINDS: Readonly<
   },
   sidecar: { dir: 'sidecars', files: /\.json$/, mutate: mutateSidecar, run: (bytes) => fuzzSidecar(bytes) },
   journal: { dir: 'journals', files: /\.jsonl$/, mutate: mutateJournal, run: (bytes) => fuzzJournal(bytes) },
+  channels: {
+    dir: 'channels',
+    files: /\.csv$/,
+    mutate: mutateChannelTable,
+    run: (bytes) => fuzzChannelTable(bytes),
+  },
 };
 
 /** The fixture files of one kind, by path relative to `test/fixtures`. */

@@ -102,8 +102,8 @@ const TEXT_MUTATIONS: Record<string, (text: string, random: Random) => string> =
   },
 };
 
-/** Byte mutations, by name. */
-const BYTE_MUTATIONS: Record<string, (bytes: Uint8Array, random: Random) => Uint8Array> = {
+/** Byte mutations of a text file, by name (the channel-table mutations use them too). */
+export const BYTE_MUTATIONS: Record<string, (bytes: Uint8Array, random: Random) => Uint8Array> = {
   truncate: (bytes, random) => bytes.slice(0, random.below(bytes.length + 1)),
   flipBits(bytes, random) {
     const out = bytes.slice();
@@ -121,13 +121,26 @@ const BYTE_MUTATIONS: Record<string, (bytes: Uint8Array, random: Random) => Uint
   byteOrderMark: (bytes) => new Uint8Array([0xef, 0xbb, 0xbf, ...bytes]),
 };
 
+/**
+ * One random mutation of a text file's bytes: one of `byteMutations` or, as often, one of
+ * `textMutations` on its text; returns the strategy used.
+ */
+export function mutateTextFile(
+  bytes: Uint8Array,
+  random: Random,
+  byteMutations: Record<string, (bytes: Uint8Array, random: Random) => Uint8Array>,
+  textMutations: Record<string, (text: string, random: Random) => string>,
+): { bytes: Uint8Array; how: string } {
+  if (random.below(2) === 0) {
+    const name = random.pick(Object.keys(byteMutations));
+    return { bytes: (byteMutations[name] as (b: Uint8Array, r: Random) => Uint8Array)(bytes, random), how: name };
+  }
+  const name = random.pick(Object.keys(textMutations));
+  const text = (textMutations[name] as (t: string, r: Random) => string)(decoder.decode(bytes), random);
+  return { bytes: encoder.encode(text), how: name };
+}
+
 /** One random mutation of a sidecar's bytes; returns the strategy used. */
 export function mutateSidecar(bytes: Uint8Array, random: Random): { bytes: Uint8Array; how: string } {
-  if (random.below(2) === 0) {
-    const name = random.pick(Object.keys(BYTE_MUTATIONS));
-    return { bytes: (BYTE_MUTATIONS[name] as (b: Uint8Array, r: Random) => Uint8Array)(bytes, random), how: name };
-  }
-  const name = random.pick(Object.keys(TEXT_MUTATIONS));
-  const text = (TEXT_MUTATIONS[name] as (t: string, r: Random) => string)(decoder.decode(bytes), random);
-  return { bytes: encoder.encode(text), how: name };
+  return mutateTextFile(bytes, random, BYTE_MUTATIONS, TEXT_MUTATIONS);
 }

@@ -8,8 +8,8 @@ import type { ApiHandlers } from '../../../shared/api';
 import { CHANNEL_TABLE_NAME } from '../../../shared/channels/channel-table';
 import { ApiFailure } from '../../../shared/errors';
 import {
+  channelTableInForce,
   draftForFolder,
-  readChannelTableFile,
   unreadableChannelTable,
   writeChannelTableFile,
   type LoadedChannelTable,
@@ -41,7 +41,7 @@ export function channelHandlers(context: BackendContext): Pick<ApiHandlers, 'get
       const finder = profileFinder(context, folder);
       const { absDir, absFile, file, outside } = await tableFileOf(folder, relFolder, finder);
       const readOwn = (): LoadedChannelTable | null =>
-        outside === null ? readChannelTableFile(absFile, file) : unreadableChannelTable(absFile, file, outside);
+        outside === null ? channelTableInForce(absFile, file) : unreadableChannelTable(absFile, file, outside);
       const [own, inForce, { draft, images }] = await Promise.all([
         Promise.resolve().then(readOwn),
         finder.channelTableFor(absFile),

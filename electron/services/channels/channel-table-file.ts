@@ -6,9 +6,14 @@ import { unlink } from 'node:fs/promises';
 import type { Acquisition } from '../../../shared/acquisition/acquisition-types';
 import type { HeaderValues, SidecarVersion } from '../../../shared/api';
 import { channelMismatch } from '../../../shared/channels/channel-check';
-import { channelTableText, parseChannelTable, type ChannelTable } from '../../../shared/channels/channel-table';
+import {
+  channelTableText,
+  MAX_CHANNEL_TABLE_BYTES,
+  parseChannelTable,
+  type ChannelTable,
+} from '../../../shared/channels/channel-table';
 import { ApiFailure } from '../../../shared/errors';
-import { ioFailure, readSnapshotSync, replaceFile } from '../sidecar';
+import { ioFailure, readSnapshotSync, replaceFile, type SizeLimit } from '../sidecar';
 
 /** A channel table as read: the table, or why it cannot be used. */
 export interface LoadedChannelTable {
@@ -23,12 +28,16 @@ export interface LoadedChannelTable {
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
+/** A table file larger than this is refused when opened, before any of it is read. */
+const TABLE_LIMIT: SizeLimit = { bytes: MAX_CHANNEL_TABLE_BYTES, of: 'a channel table' };
+
 /**
  * Reads the table at `absPath`; null when there is no such file. Never throws for a malformed
- * table; throws when the file cannot be read (see {@link unreadableChannelTable}).
+ * table or one past a row, column or cell limit; throws when the file cannot be read: not a
+ * regular file, or larger than {@link MAX_CHANNEL_TABLE_BYTES} (see {@link unreadableChannelTable}).
  */
 export function readChannelTableFile(absPath: string, label: string): LoadedChannelTable | null {
-  const snapshot = readSnapshotSync(absPath, label, absPath, false);
+  const snapshot = readSnapshotSync(absPath, label, absPath, false, TABLE_LIMIT);
   if (snapshot === null || snapshot === 'link') return null;
   let table: ChannelTable | null = null;
   let problem: string | null = null;
@@ -47,8 +56,41 @@ export function unreadableChannelTable(absPath: string, label: string, error: un
 }
 
 /**
+ * The table at `absPath` as it stands in force: read, or unusable with the reason when the file
+ * cannot be read (too large, not a regular file); null when there is no such file. Never throws.
+ */
+export function channelTableInForce(absPath: string, label: string): LoadedChannelTable | null {
+  try {
+    return readChannelTableFile(absPath, label);
+  } catch (error) {
+    // a table that cannot be opened is still the one in force: its images are flagged, not checked against another
+    return unreadableChannelTable(absPath, label, error);
+  }
+}
+
+/** The bytes of `table` as written, or INVALID_VALUE naming the limit when they could not be read back as a table. */
+function readableTableBytes(table: ChannelTable, label: string, absPath: string): Uint8Array {
+  const text = channelTableText(table);
+  const bytes = new TextEncoder().encode(text);
+  const count = (n: number): string => n.toLocaleString('en-US');
+  if (bytes.length > MAX_CHANNEL_TABLE_BYTES)
+    throw new ApiFailure(
+      'INVALID_VALUE',
+      `${label} was not written: it would be ${count(bytes.length)} bytes; a channel table may be at most ${count(MAX_CHANNEL_TABLE_BYTES)}`,
+      absPath,
+    );
+  try {
+    parseChannelTable(text);
+  } catch (error) {
+    throw new ApiFailure('INVALID_VALUE', `${label} was not written: ${(error as Error).message}`, absPath);
+  }
+  return bytes;
+}
+
+/**
  * Writes `table` at `absPath` (or removes the file for null) if the file is still the version
- * `expected` (null: no file); CONFLICT otherwise. Returns the version written, null once removed.
+ * `expected` (null: no file); CONFLICT otherwise, and INVALID_VALUE for a table past a limit,
+ * which could not be read back. Returns the version written, null once removed.
  */
 export async function writeChannelTableFile(
   absPath: string,
@@ -56,9 +98,10 @@ export async function writeChannelTableFile(
   table: ChannelTable | null,
   expected: SidecarVersion | null,
 ): Promise<SidecarVersion | null> {
+  const bytes = table === null ? null : readableTableBytes(table, label, absPath);
   let snapshot;
   try {
-    snapshot = readSnapshotSync(absPath, label, absPath, false);
+    snapshot = readSnapshotSync(absPath, label, absPath, false, TABLE_LIMIT);
   } catch (error) {
     throw ioFailure(error, `${label} could not be read`, absPath);
   }
@@ -69,7 +112,7 @@ export async function writeChannelTableFile(
       `${label} was changed by another program since it was read: reload it to see that version.`,
       absPath,
     );
-  if (table === null) {
+  if (bytes === null) {
     try {
       if (found !== null) await unlink(absPath);
     } catch (error) {
@@ -77,7 +120,6 @@ export async function writeChannelTableFile(
     }
     return null;
   }
-  const bytes = new TextEncoder().encode(channelTableText(table));
   return replaceFile(absPath, bytes, {
     mode: found?.mode,
     found: found === null ? null : { version: found.version, stamp: found.stamp },

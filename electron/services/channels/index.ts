@@ -1,7 +1,7 @@
 /** Channel tables on disk (`acqmeta.channels.csv`): read, written, drafted from headers, and the one in force for an image. */
 export {
+  channelTableInForce,
   channelTableProblem,
-  readChannelTableFile,
   unreadableChannelTable,
   writeChannelTableFile,
   type LoadedChannelTable,

@@ -3,12 +3,17 @@
  * nearest parent that has one, possibly above the folder opened. Each folder is looked at once.
  */
 import { stat } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
 import path from 'node:path';
 
-/** Finds, per folder, what `load` makes of the nearest file named `fileName`; null when there is none. */
+/**
+ * Finds, per folder, what `load` makes of the nearest file named `fileName`; null when there is
+ * none. An entry of that name counts when `counts` says so of it (by default: a regular file).
+ */
 export function nearestFileLookup<T>(
   fileName: string,
   load: (absFile: string) => Promise<T | null>,
+  counts: (entry: Stats) => boolean = (entry) => entry.isFile(),
 ): (absDir: string) => Promise<T | null> {
   const folders = new Map<string, Promise<T | null>>();
   const lookUp = (dir: string): Promise<T | null> => {
@@ -19,11 +24,8 @@ export function nearestFileLookup<T>(
       const inParent = parent === dir ? Promise.resolve(null) : lookUp(parent);
       found = (async () => {
         const file = path.join(dir, fileName);
-        const isFile = await stat(file).then(
-          (s) => s.isFile(),
-          () => false,
-        );
-        return isFile ? load(file) : inParent;
+        const present = await stat(file).then(counts, () => false);
+        return present ? load(file) : inParent;
       })();
       folders.set(dir, found);
     }

@@ -9,7 +9,7 @@ import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { CHANNEL_TABLE_NAME } from '../../../shared/channels/channel-table';
 import { PROFILE_FILE_NAME } from '../../../shared/profile';
-import { readChannelTableFile, unreadableChannelTable, type LoadedChannelTable } from '../channels';
+import { channelTableInForce, unreadableChannelTable, type LoadedChannelTable } from '../channels';
 import { isInside } from '../disk';
 import { leavesFolder } from '../folder';
 import { nearestFileLookup } from './nearest-file';
@@ -53,16 +53,16 @@ export function createProfileFinder(cache: ProfileCache, options: FinderOptions)
     const refused = await escapes(file);
     return refused === null ? cache.load(file, label(file)) : refusedProfile(file, label(file), refused);
   });
-  const tableOf = nearestFileLookup(CHANNEL_TABLE_NAME, async (file) => {
-    const refused = await escapes(file);
-    if (refused !== null) return unreadableChannelTable(file, label(file), new Error(refused));
-    try {
-      return readChannelTableFile(file, label(file));
-    } catch (error) {
-      // a table that cannot be opened is still the one in force: its images are flagged, not checked against another
-      return unreadableChannelTable(file, label(file), error);
-    }
-  });
+  const tableOf = nearestFileLookup(
+    CHANNEL_TABLE_NAME,
+    async (file) => {
+      const refused = await escapes(file);
+      if (refused !== null) return unreadableChannelTable(file, label(file), new Error(refused));
+      return channelTableInForce(file, label(file));
+    },
+    // a FIFO or device under the table's name is a table in force that cannot be read, not no table
+    (entry) => !entry.isDirectory(),
+  );
   // a folder named as before is not resolved again (a scan asks once per image)
   const named = new Map<string, Promise<LoadedProfile | null>>();
   const forFolder = (absDir: string): Promise<LoadedProfile | null> => {

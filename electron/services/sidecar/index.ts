@@ -5,7 +5,7 @@
  */
 export { noteValueProblems, valueProblemsAfterEdit } from './clean-sidecars';
 export { ioFailure, sameVersion } from './file-snapshot';
-export type { FileSnapshot } from './opened-file';
+export type { FileSnapshot, SizeLimit } from './opened-file';
 export { readSidecarFile, sidecarFromSnapshot, type SidecarFile } from './read-sidecar-file';
 export { readSnapshotSync } from './read-snapshot-sync';
 export {

@@ -1,6 +1,6 @@
 /**
  * What both sidecar readers (the async one, and the synchronous one of the write and scan
- * workers) check and compute about a file they opened: that it is a regular file of a sidecar's size, its version and whether
+ * workers) check and compute about a file they opened: that it is a regular file within a size limit, its version and whether
  * this process may write it.
  */
 import { createHash } from 'node:crypto';
@@ -23,8 +23,15 @@ export interface StampedSnapshot extends FileSnapshot {
   stamp: FileStamp;
 }
 
+/** The most bytes a file may have to be read whole into memory, and what the message calls such a file. */
+export interface SizeLimit {
+  bytes: number;
+  /** The kind of file, with its article: `a sidecar`. */
+  of: string;
+}
+
 /** Larger files are refused rather than read into memory; real sidecars are far smaller. */
-const MAX_SIDECAR_BYTES = 256 * 1024 * 1024;
+const SIDECAR_LIMIT: SizeLimit = { bytes: 256 * 1024 * 1024, of: 'a sidecar' };
 
 /** Opening never waits (a FIFO under a sidecar's name must not hang the read). */
 const READ = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
@@ -36,14 +43,19 @@ export function readFlags(noFollow: boolean): number {
   return noFollow && NO_FOLLOW !== null ? NO_FOLLOW : READ;
 }
 
-/** Throws unless the opened file is a regular file small enough to be a sidecar. */
-export function checkOpenedFile(stat: Stats, name: string, imagePath: string): void {
+/** A size in megabytes, rounded up to a tenth so that a file over a limit never reads as at it. */
+function megabytes(bytes: number): string {
+  return `${Math.ceil((bytes / 2 ** 20) * 10) / 10} MB`;
+}
+
+/** Throws unless the opened file is a regular file within `limit` (a sidecar's, unless given). */
+export function checkOpenedFile(stat: Stats, name: string, imagePath: string, limit = SIDECAR_LIMIT): void {
   if (stat.isDirectory()) throw Object.assign(new Error(`${name} is a folder`), { code: 'EISDIR' });
   if (!stat.isFile()) throw new ApiFailure('IO', `${name} is not a regular file`, imagePath);
-  if (stat.size > MAX_SIDECAR_BYTES) {
+  if (stat.size > limit.bytes) {
     throw new ApiFailure(
       'IO',
-      `${name} is ${Math.round(stat.size / 2 ** 20)} MB, too large to be a sidecar`,
+      `${name} is ${megabytes(stat.size)}; ${limit.of} may be at most ${megabytes(limit.bytes)}`,
       imagePath,
     );
   }

@@ -4,18 +4,20 @@
  * time and a sync call costs far less than an async one's thread-pool round trip.
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { checkOpenedFile, readFlags, snapshotOf, type StampedSnapshot } from './opened-file';
+import { checkOpenedFile, readFlags, snapshotOf, type SizeLimit, type StampedSnapshot } from './opened-file';
 
 /**
  * Reads `file` from one open handle: its snapshot, null when it does not exist, or `'link'`
  * when `noFollow` and it is a symbolic link (where the platform can tell). Other failures
- * are thrown as they come (errno errors, or `ApiFailure` for what is not a sidecar-sized file).
+ * are thrown as they come (errno errors, or `ApiFailure` for what is not a regular file within
+ * `limit`, a sidecar's unless given).
  */
 export function readSnapshotSync(
   file: string,
   name: string,
   imagePath: string,
   noFollow: boolean,
+  limit?: SizeLimit,
 ): StampedSnapshot | 'link' | null {
   let fd: number;
   try {
@@ -28,7 +30,7 @@ export function readSnapshotSync(
   }
   try {
     const stat = fstatSync(fd);
-    checkOpenedFile(stat, name, imagePath);
+    checkOpenedFile(stat, name, imagePath, limit);
     return snapshotOf(readAll(fd, stat.size), stat);
   } finally {
     closeSync(fd);

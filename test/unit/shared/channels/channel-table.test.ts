@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { channelMismatch, channelTableProblems } from '../../../../shared/channels/channel-check';
 import { draftChannelTable } from '../../../../shared/channels/channel-draft';
-import { CHANNEL_COLUMNS, channelTableText, parseChannelTable } from '../../../../shared/channels/channel-table';
+import {
+  CHANNEL_COLUMNS,
+  channelTableText,
+  MAX_CHANNEL_CELL_CHARS,
+  MAX_CHANNEL_COLUMNS,
+  MAX_CHANNEL_ROWS,
+  parseChannelTable,
+} from '../../../../shared/channels/channel-table';
 
 const header = (num_channels: number) => ({
   shape: '',
@@ -22,6 +29,26 @@ describe('channel tables', () => {
     const text = channelTableText(table);
     expect(text.split('\r\n')[0]).toBe(`${CHANNEL_COLUMNS.join(',')},Notes`);
     expect(parseChannelTable(text).rows[0]).toMatchObject(table.rows[0]!);
+  });
+
+  it('reads a table at its row, column and cell limits, and refuses one past each, naming the limit', () => {
+    const rows = (n: number) => `Channel ID\r\n${'x\r\n'.repeat(n)}`;
+    expect(parseChannelTable(rows(MAX_CHANNEL_ROWS)).rows).toHaveLength(MAX_CHANNEL_ROWS);
+    expect(() => parseChannelTable(rows(MAX_CHANNEL_ROWS + 1))).toThrow(
+      'acqmeta.channels.csv has more than 10,000 rows below its header (blank ones included); a channel table may have at most 10,000',
+    );
+    // blank lines count: a file of line breaks is refused without keeping a row for each
+    expect(() => parseChannelTable(`Channel ID${'\n'.repeat(4 * 2 ** 20)}`)).toThrow('more than 10,000 rows');
+    const columns = (n: number) => Array.from({ length: n }, (_, i) => `c${i}`).join(',');
+    expect(parseChannelTable(columns(MAX_CHANNEL_COLUMNS)).columns).toContain(`c${MAX_CHANNEL_COLUMNS - 1}`);
+    expect(() => parseChannelTable(`Channel ID\r\n${columns(MAX_CHANNEL_COLUMNS + 1)}`)).toThrow(
+      'acqmeta.channels.csv, row 2: 101 columns; a channel table may have at most 100',
+    );
+    const cell = (n: number) => `Channel ID\r\n"${'µ'.repeat(n)}"`;
+    expect(parseChannelTable(cell(MAX_CHANNEL_CELL_CHARS)).rows[0]!['Channel ID']).toHaveLength(MAX_CHANNEL_CELL_CHARS);
+    expect(() => parseChannelTable(cell(MAX_CHANNEL_CELL_CHARS + 1))).toThrow(
+      'acqmeta.channels.csv, row 2: a cell of 1,048,577 characters; a cell may hold at most 1,048,576',
+    );
   });
 
   it('refuses malformed CSV and a repeated column, naming the line', () => {

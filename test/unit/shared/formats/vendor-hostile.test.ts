@@ -224,3 +224,29 @@ describe('bad XML and entity expansion', () => {
     expect(failure(buildCzi({ subblockCount: 0 }), 'a.czi')).toBe('CZI: the CZI file holds no image subblocks');
   });
 });
+
+describe('LIF dimensions whose counts are not numbers', () => {
+  it('a hand-built LIF names the dimension, the attribute as the file gives it and what it must be', () => {
+    const withY = (attributes: string): Uint8Array =>
+      buildLif(LIF_XML.replace('DimID="2" NumberOfElements="4" Length="3e-6" Unit="m" BytesInc="4"', attributes));
+    expect(failure(withY('DimID="2" NumberOfElements="four" BytesInc="4"'), 'a.lif')).toBe(
+      'LIF: LIF image img: its Y dimension gives NumberOfElements="four"; its number of elements must be a whole number, 1 or more',
+    );
+    expect(failure(withY('DimID="2" BytesInc="4"'), 'a.lif')).toBe(
+      'LIF: LIF image img: its Y dimension gives no NumberOfElements; its number of elements must be a whole number, 1 or more',
+    );
+    expect(failure(withY('DimID="2" NumberOfElements="4" BytesInc="-4"'), 'a.lif')).toBe(
+      'LIF: LIF image img: its Y dimension gives BytesInc="-4"; the bytes between its elements must be a whole number, 0 or more',
+    );
+  });
+
+  it('a fixture whose first element count is overwritten with a letter says so in words', () => {
+    const bytes = fixtureBytes('lif/readlif_testdata_2channel_xz.lif').slice();
+    const attribute = new Uint8Array(Buffer.from('NumberOfElements="', 'utf16le'));
+    const at = Buffer.from(bytes).indexOf(attribute) + attribute.length;
+    bytes[at] = 'x'.charCodeAt(0);
+    expect(failure(bytes, 'a.lif')).toMatch(
+      /^LIF: LIF image .*: its [XYZTCM] dimension gives NumberOfElements="x\d*"; its number of elements must be a whole number, 1 or more$/,
+    );
+  });
+});

@@ -4,10 +4,16 @@
  * (its marked content never shows in an answer or event), written, created or deleted.
  */
 import { copyFile, lstat, mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { API_METHOD_NAMES, type ApiMethodName, type ApiResult } from '../../../../../shared/api';
-import { channelTableText, emptyChannelTable, type ChannelTable } from '../../../../../shared/channels/channel-table';
+import {
+  channelTableText,
+  emptyChannelTable,
+  MAX_CHANNEL_TABLE_BYTES,
+  type ChannelTable,
+} from '../../../../../shared/channels/channel-table';
 import { formatPresetFile } from '../../../../../shared/presets/preset-file';
 import { DEFAULT_FIELD_VALUES } from '../../../../../shared/fields/field-table';
 import type { LabCopy } from '../folder/lab-folder';
@@ -209,6 +215,16 @@ describe('backend with links leading out of the open folder', () => {
     }
     expect(await readdir(path.join(outside, 'empty'))).toEqual([]);
     expect((await lstat(path.join(copy.lab, 'other', 'acqmeta.channels.csv'))).isSymbolicLink()).toBe(true);
+  });
+
+  it('shows a table that cannot be read (a FIFO, one too large) as the folder’s table with its problem', async () => {
+    execFileSync('mkfifo', [path.join(copy.lab, 'cells', 'acqmeta.channels.csv')]);
+    const fifo = await h.ok('getChannelTable', { folder: 'cells' });
+    expect(fifo).toMatchObject({ inForce: 'cells/acqmeta.channels.csv', table: null, version: null });
+    expect(fifo.problem).toMatch(/not a regular file/);
+    await writeFile(path.join(copy.lab, 'acqmeta.channels.csv'), Buffer.alloc(MAX_CHANNEL_TABLE_BYTES + 1, 0x20));
+    const large = await h.ok('getChannelTable', { folder: '' });
+    expect(large.problem).toMatch(/a channel table may be at most/);
   });
 
   it('reports a linked lab profile as a problem and applies nothing from it', async () => {
