@@ -3,6 +3,7 @@
  * (with a draft from the image headers), and what it writes back.
  */
 import type { SidecarVersion } from './api';
+import type { ChannelGroup } from './channels/channel-draft';
 import type { ChannelTable } from './channels/channel-table';
 
 /** The channel table of a folder of the open folder, as the dialog edits it. */
@@ -19,8 +20,13 @@ export interface ChannelTableInfo {
   version: SidecarVersion | null;
   /** Why the folder's own table cannot be read (malformed CSV, not UTF-8); null when it can. */
   problem: string | null;
-  /** A table drafted from the headers of the images of the folder and below. */
+  /** A table drafted from the headers of the images of the folder and below: the first group's. */
   draft: ChannelTable;
+  /**
+   * The images whose headers were read, grouped by the channels they record, the largest first;
+   * each group's first image is relative to the open folder. Two or more: the images disagree.
+   */
+  groups: ChannelGroup[];
   /** How many images the folder and its subfolders hold. */
   images: number;
 }

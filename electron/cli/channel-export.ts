@@ -5,12 +5,12 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { ChannelGroup } from '../../shared/channels/channel-draft';
 import { CHANNEL_TABLE_NAME, channelTableText } from '../../shared/channels/channel-table';
-import type { LoadedChannelTable } from '../services/channels';
+import { draftForFolder, type FolderDraft, type LoadedChannelTable } from '../services/channels';
 import { createProfileCache, createProfileFinder } from '../services/profile';
 import { createTiffScanner } from '../services/tiff';
 import { CliError, EXIT, type CliIo } from './cli-io';
-import { checkedDraftForFolder, type CheckedDraft } from './draft-agreement';
 import { writeOutput } from './file-output';
 
 /** The `--format` of a channel table. */
@@ -64,33 +64,39 @@ async function copyOf(inForce: LoadedChannelTable, shown: string): Promise<Chann
 /** The draft from the headers under `root`; exit 1 when a header could not be read or images do not fit it. */
 async function draftOf(root: string, shown: string): Promise<ChannelExport> {
   const scanner = createTiffScanner();
-  let checked: CheckedDraft;
+  let folderDraft: FolderDraft;
   try {
-    checked = await checkedDraftForFolder(root, scanner);
+    folderDraft = await draftForFolder(root, scanner);
   } finally {
     await scanner.close();
   }
-  const { draft, images, read, unread } = checked;
+  const { draft, groups, images, read } = folderDraft;
+  const unread = read.flatMap((entry) => ('message' in entry ? [entry] : []));
   const lines = unread.map(({ absPath, message }) => `${relativeTo(root, absPath)}: left out, ${message}`);
-  const all = images === read ? '' : ` (${count(images, 'image')} in all)`;
-  lines.push(`no channel table applies to ${shown}: drafted from ${count(read, 'image header')}${all}`);
+  const headers = read.length - unread.length;
+  const all = images === headers ? '' : ` (${count(images, 'image')} in all)`;
+  lines.push(`no channel table applies to ${shown}: drafted from ${count(headers, 'image header')}${all}`);
   if (draft.rows.length === 0) lines.push('no image header gives a channel count: the draft has the columns only');
-  const differ = differences(checked);
+  const differ = differences(groups);
   if (differ !== null) lines.push(differ);
   const exit = unread.length > 0 || differ !== null ? EXIT.problems : EXIT.ok;
   return { bytes: new TextEncoder().encode(channelTableText(draft)), lines, exit };
 }
 
-/** How the images read differ from the draft, or null when they all fit it. */
-function differences({ draft, agreeing, others }: CheckedDraft): string | null {
-  if (others.length === 0) return null;
-  const channels = draft.rows.length;
-  const parts = others.map(({ channelCount, images }) =>
-    channelCount === channels
-      ? `${count(images, 'image')} with ${count(channels, 'channel')} ${images === 1 ? 'records' : 'record'} other channel names, fluorophores or wavelengths`
-      : `${count(images, 'image')} ${images === 1 ? 'has' : 'have'} ${count(channelCount, 'channel')}`,
-  );
-  return `the images differ, one table does not fit them all: the draft has the ${count(channels, 'channel')} of ${count(agreeing, 'image')}; ${parts.join(', ')}`;
+/** How the groups past the drafted one differ from it, by channel count; null when the images agree. */
+function differences([drafted, ...others]: readonly ChannelGroup[]): string | null {
+  if (drafted === undefined || others.length === 0) return null;
+  const channels = drafted.channelCount;
+  const byCount = new Map<number, number>();
+  for (const { channelCount, images } of others) byCount.set(channelCount, (byCount.get(channelCount) ?? 0) + images);
+  const parts = [...byCount]
+    .sort(([a], [b]) => a - b)
+    .map(([channelCount, images]) =>
+      channelCount === channels
+        ? `${count(images, 'image')} with ${count(channels, 'channel')} ${images === 1 ? 'records' : 'record'} other channel names, fluorophores or wavelengths`
+        : `${count(images, 'image')} ${images === 1 ? 'has' : 'have'} ${count(channelCount, 'channel')}`,
+    );
+  return `the images differ, one table does not fit them all: the draft has the ${count(channels, 'channel')} of ${count(drafted.images, 'image')}; ${parts.join(', ')}`;
 }
 
 const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;

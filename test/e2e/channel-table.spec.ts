@@ -1,7 +1,8 @@
 /**
  * The channel table of a dataset as a person meets it: drafted from the channels the image
  * files record, checked as it is typed, saved as `acqmeta.channels.csv` beside the images, read
- * back, and taken back by Undo like any edit. The images are a real ND2 file (two copies).
+ * back, and taken back by Undo like any edit. The images are a real ND2 file (two copies), and
+ * where the images disagree, an OIB file beside them.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
@@ -29,6 +30,7 @@ test('a drafted table is checked, saved, read back and undone', async ({ app }) 
   let dialog = await openChannelTable(page, IMAGES[0]!);
   await expect(dialog).toContainText('Drafted from the headers of 2 images: complete it.');
   await expect(dialog).toContainText(`Saving creates ${CSV}.`);
+  await expect(dialog).not.toContainText('different channels');
   await expect(dialog.getByLabel('Channel Name, channel 1')).toHaveValue('5-FAM/pH 9.0');
   await expect(dialog.getByLabel('Channel Name, channel 2')).toHaveValue('FM 4-64/2% CHAPS');
 
@@ -88,4 +90,37 @@ test('a table written by another program meanwhile is not overwritten, and the g
   await dialog.getByRole('button', { name: 'Reload the table on disk' }).click();
   await expect(dialog.getByLabel('Channel Name, channel 1')).toHaveValue('Hoechst');
   await expect(dialog).toContainText(`From ${CSV}.`);
+});
+
+test.describe('images that record different channels', () => {
+  const OIB = readFileSync(new URL('../fixtures/formats/oib/oiffile_test.oib', import.meta.url));
+  test.use({ extraFiles: { [IMAGES[0]!]: ND2, [IMAGES[1]!]: ND2, 'raw/scope.oib': OIB } });
+
+  test('the dialog names each group, starts from the largest and drafts from the one picked', async ({ app }) => {
+    const page = app.page;
+    const dialog = await openChannelTable(page, IMAGES[0]!);
+    const groups = dialog.getByRole('group', { name: 'Start the draft from:' });
+    await expect(dialog).toContainText('The images record different channels: one table does not fit them all');
+    const nd2 = groups.getByRole('radio', {
+      name: '2 channels (5-FAM/pH 9.0, FM 4-64/2% CHAPS) in 2 images, the first raw/run-a.nd2',
+    });
+    const oib = groups.getByRole('radio', { name: '3 channels (CH1, CH2, TD1) in 1 image, the first raw/scope.oib' });
+    await expect(nd2).toBeChecked();
+    await expect(oib).not.toBeChecked();
+    await expect(dialog.getByLabel('Channel Name, channel 2')).toHaveValue('FM 4-64/2% CHAPS');
+    await page.screenshot({ path: 'test-results/screens/channel-table-groups.png' });
+
+    await oib.check();
+    await expect(dialog.getByLabel('Channel Name, channel 3')).toHaveValue('TD1');
+    await expect(dialog.getByLabel('Fluorophore, channel 2')).toHaveValue('Alexa Fluor 546');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect(dialog).toBeHidden();
+    expect(readFileSync(app.file(CSV), 'utf8')).toBe(
+      'Channel ID,Channel Name,Target Name,Antibody Name,RRID identifier,Fluorophore,Clone,Lot,Vendor,' +
+        'Catalog Number,Excitation Wavelength,Emission Wavelength\r\n' +
+        'Channel:0:0,CH1,,,,,,,,,488,\r\n' +
+        'Channel:0:1,CH2,,,,Alexa Fluor 546,,,,,543,572\r\n' +
+        'Channel:0:2,TD1,,,,,,,,,543,\r\n',
+    );
+  });
 });

@@ -42,7 +42,7 @@ export function channelHandlers(context: BackendContext): Pick<ApiHandlers, 'get
       const { absDir, absFile, file, outside } = await tableFileOf(folder, relFolder, finder);
       const readOwn = (): LoadedChannelTable | null =>
         outside === null ? channelTableInForce(absFile, file) : unreadableChannelTable(absFile, file, outside);
-      const [own, inForce, { draft, images }] = await Promise.all([
+      const [own, inForce, { draft, groups, images }] = await Promise.all([
         Promise.resolve().then(readOwn),
         finder.channelTableFor(absFile),
         draftForFolder(absDir, context.scanner),
@@ -55,6 +55,10 @@ export function channelHandlers(context: BackendContext): Pick<ApiHandlers, 'get
         version: own?.version ?? null,
         problem: own?.problem ?? null,
         draft,
+        groups: groups.map((group) => ({
+          ...group,
+          first: relFolder === '' ? group.first : `${relFolder}/${group.first}`,
+        })),
         images,
       };
     },

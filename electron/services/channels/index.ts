@@ -6,4 +6,4 @@ export {
   writeChannelTableFile,
   type LoadedChannelTable,
 } from './channel-table-file';
-export { draftForFolder, DRAFT_IMAGES } from './folder-draft';
+export { draftForFolder, DRAFT_IMAGES, type FolderDraft } from './folder-draft';

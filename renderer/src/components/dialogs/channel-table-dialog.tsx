@@ -5,7 +5,7 @@
  */
 import type { ChannelTableProblem } from '../../../../shared/channels/channel-check';
 import type { ChannelTableEditor } from '../../store/slices/channel-table-slice';
-import { channelSaveBlocker, channelTableOrigin, folderLabel } from '../../store/logic/channel-grid';
+import { channelGroupText, channelSaveBlocker, channelTableOrigin, folderLabel } from '../../store/logic/channel-grid';
 import { useApp, useAppStore } from '../../store/store-context';
 import { plural } from '../../lib/format';
 import { Modal } from './modal';
@@ -89,6 +89,50 @@ function Grid({ editor }: { editor: ChannelTableEditor }) {
   );
 }
 
+/**
+ * When the images record different channels: says so and names each group; while the grid is a
+ * draft, the person picks the group it starts from.
+ */
+function ChannelGroups({ editor }: { editor: ChannelTableEditor & { info: NonNullable<ChannelTableEditor['info']> } }) {
+  const store = useAppStore();
+  const { info, group, saving } = editor;
+  if (info.groups.length < 2) return null;
+  const drafting = info.table === null;
+  return (
+    <div
+      className="callout callout-warning callout-stack bulk-callout channel-groups"
+      role="group"
+      aria-labelledby="channel-groups-title"
+    >
+      <p id="channel-groups-title" className="callout-title">
+        The images record different channels: one table does not fit them all
+      </p>
+      {drafting ? (
+        <fieldset className="channel-group-choice" disabled={saving}>
+          <legend>Start the draft from:</legend>
+          {info.groups.map((g, i) => (
+            <label key={i} className="check-row">
+              <input
+                type="radio"
+                name="channel-group"
+                checked={group === i}
+                onChange={() => store.getState().startFromGroup(i)}
+              />
+              {channelGroupText(g)}
+            </label>
+          ))}
+        </fieldset>
+      ) : (
+        <ul className="plain-list channel-group-list">
+          {info.groups.map((g, i) => (
+            <li key={i}>{channelGroupText(g)}</li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
 function Problems({ problems }: { problems: readonly ChannelTableProblem[] }) {
   if (problems.length === 0) return null;
   return (
@@ -148,6 +192,7 @@ function Editor({ editor }: { editor: ChannelTableEditor & { info: NonNullable<C
           <p key={line}>{line}</p>
         ))}
       </div>
+      <ChannelGroups editor={editor} />
       {failure && <Failure failure={failure} />}
       {table.rows.length > 0 && <Grid editor={editor} />}
       <p className="channel-add">

@@ -4,6 +4,7 @@
  */
 import type { ChannelTableInfo } from '../../../../shared/api';
 import { folderOfRelPath } from '../../../../shared/across-folders';
+import { groupChannelTable, type ChannelGroup } from '../../../../shared/channels/channel-draft';
 import { channelTableText, type ChannelTable } from '../../../../shared/channels/channel-table';
 import type { ChannelTableProblem } from '../../../../shared/channels/channel-check';
 import { plural } from '../../lib/format';
@@ -35,6 +36,23 @@ export function folderLabel(folder: string): string {
 export function startingTable(info: ChannelTableInfo): ChannelTable {
   const from = info.table ?? info.draft;
   return { columns: [...from.columns], rows: from.rows.map((row) => ({ ...row })) };
+}
+
+/** The grid drafted from one group of `info` (0-based), or null when there is no such group or the folder has its own table. */
+export function groupDraft(info: ChannelTableInfo, group: number): ChannelTable | null {
+  const chosen = info.groups[group];
+  return info.table === null && chosen !== undefined ? groupChannelTable(chosen) : null;
+}
+
+/** Most channel names a group's description lists. */
+const NAMES_SHOWN = 6;
+
+/** How the dialog describes a group: its channels, how many images record them, and the first of those. */
+export function channelGroupText({ channelCount, channels, images, first }: ChannelGroup): string {
+  const names = channels.slice(0, NAMES_SHOWN).map((c, i) => c.name ?? c.fluor ?? `channel ${i + 1} unnamed`);
+  const more = channels.length > NAMES_SHOWN ? ', …' : '';
+  const what = names.length > 0 ? ` (${names.join(', ')}${more})` : ', not named in the files,';
+  return `${plural(channelCount, 'channel')}${what} in ${plural(images, 'image')}, the first ${first}`;
 }
 
 /** Where the grid's rows came from and what saving does, one sentence each, for the dialog. */

@@ -13,6 +13,7 @@ import {
   channelSaveBlocker,
   channelTableFolder,
   folderLabel,
+  groupDraft,
   newChannelRow,
   startingTable,
   tidyChannelTable,
@@ -25,6 +26,10 @@ export interface ChannelTableEditor {
   folder: string;
   /** What was read; null while it is being read. */
   info: ChannelTableInfo | null;
+  /** The group of images (0-based, largest first) whose channels a draft started from. */
+  group: number;
+  /** The grids as typed for the other groups a draft was started from, by group: picking one again brings its grid back. */
+  groupGrids: Readonly<Record<number, ChannelTable>>;
   /** The grid as typed. */
   table: ChannelTable;
   /** What is wrong in the grid, as it would be saved. */
@@ -40,6 +45,12 @@ export interface ChannelTableSlice {
   channelTable: ChannelTableEditor | null;
   /** Opens the dialog for `folder`, by default the folder of the selected images (else the open folder), and reads it. */
   openChannelTable(folder?: string): Promise<void>;
+  /**
+   * Starts the draft again from another group of images (0-based, see `ChannelTableInfo.groups`):
+   * the grid becomes that group's as last typed, or its draft, and the grid left is kept for its
+   * group. Nothing happens while the folder has its own table or a save is under way.
+   */
+  startFromGroup(group: number): void;
   /** Sets one cell of the grid (0-based row). */
   editChannelCell(row: number, column: string, text: string): void;
   /** Adds a row at the end, with the next free Channel ID. */
@@ -94,16 +105,40 @@ export const createChannelTableSlice: StateCreator<AppState, [], [], ChannelTabl
   /** Shows `info` in the dialog: its table in the grid, or (`keepGrid`) the grid as it is. */
   function show(editor: ChannelTableEditor, info: ChannelTableInfo, keepGrid: boolean): void {
     const table = keepGrid ? editor.table : startingTable(info);
+    const group = keepGrid ? editor.group : 0;
+    const groupGrids = keepGrid ? editor.groupGrids : {};
     const problems = channelTableProblems(tidyChannelTable(table));
-    set({ channelTable: { ...editor, info, table, problems, saving: false, failure: null } });
+    set({ channelTable: { ...editor, info, group, groupGrids, table, problems, saving: false, failure: null } });
   }
 
   return {
     channelTable: null,
 
     openChannelTable: async (folder = channelTableFolder(get().selected)) => {
-      set({ channelTable: { folder, info: null, table: EMPTY, problems: [], saving: false, failure: null } });
+      set({
+        channelTable: {
+          folder,
+          info: null,
+          group: 0,
+          groupGrids: {},
+          table: EMPTY,
+          problems: [],
+          saving: false,
+          failure: null,
+        },
+      });
       await read(folder, (editor, info) => show(editor, info, false));
+    },
+
+    startFromGroup: (group) => {
+      const editor = get().channelTable;
+      const draft = editor?.info ? groupDraft(editor.info, group) : null;
+      if (!editor || draft === null || editor.saving || group === editor.group) return;
+      const { [group]: typed, ...others } = editor.groupGrids;
+      const table = typed ?? draft;
+      const groupGrids = { ...others, [editor.group]: editor.table };
+      const problems = channelTableProblems(tidyChannelTable(table));
+      set({ channelTable: { ...editor, group, groupGrids, table, problems } });
     },
 
     editChannelCell: (row, column, text) =>

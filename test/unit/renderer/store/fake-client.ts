@@ -13,6 +13,7 @@ import type {
   SidecarVersion,
   ValuesToCheck,
 } from '../../../../shared/api';
+import type { ChannelGroup } from '../../../../shared/channels/channel-draft';
 import { CHANNEL_TABLE_NAME, emptyChannelTable, type ChannelTable } from '../../../../shared/channels/channel-table';
 import { EDITABLE_FIELDS, type FieldValues } from '../../../../shared/fields/field-table';
 import type { JournalRecord } from '../../../../shared/journal';
@@ -72,6 +73,8 @@ export interface FakeBackend {
   channelFiles: Map<string, { table: ChannelTable; version: SidecarVersion }>;
   /** What `getChannelTable` offers as the draft from the headers. */
   channelDraft: ChannelTable;
+  /** The groups of images `getChannelTable` answers (none by default). */
+  channelGroups: ChannelGroup[];
   /** Every `saveChannelTable` request, in order (a refused one too). */
   channelSaves: ChannelTableSave[];
   /** The change journal's records, oldest first (what `getJournal` filters). */
@@ -107,6 +110,7 @@ export function fakeBackend(rows: ImageRow[], scanId = 'scan-1'): FakeBackend {
     problemsFor: () => [],
     channelFiles: new Map(),
     channelDraft: emptyChannelTable(),
+    channelGroups: [],
     channelSaves: [],
     journal: [],
     saveOutcome: (save) => {
@@ -187,6 +191,7 @@ export function fakeBackend(rows: ImageRow[], scanId = 'scan-1'): FakeBackend {
           version: own?.version ?? null,
           problem: null,
           draft: backend.channelDraft,
+          groups: backend.channelGroups,
           images: rows.filter((r) => folder === '' || r.path.startsWith(`${folder}/`)).length,
         });
       },

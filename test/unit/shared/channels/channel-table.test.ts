@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { channelMismatch, channelTableProblems } from '../../../../shared/channels/channel-check';
-import { draftChannelTable } from '../../../../shared/channels/channel-draft';
+import { channelGroups, draftChannelTable, groupChannelTable } from '../../../../shared/channels/channel-draft';
 import {
   CHANNEL_COLUMNS,
   channelTableText,
@@ -88,11 +88,13 @@ describe('channel tables', () => {
         { name: 'GFP', fluor: 'EGFP' },
       ],
     };
-    const draft = draftChannelTable([
-      { channelCount: 2, acquisition: two },
-      { channelCount: 2, acquisition: two },
-      { channelCount: 3, acquisition: undefined },
-    ]);
+    const draft = draftChannelTable(
+      channelGroups([
+        { path: 'a.tif', channelCount: 2, acquisition: two },
+        { path: 'b.tif', channelCount: 2, acquisition: two },
+        { path: 'c.tif', channelCount: 3, acquisition: undefined },
+      ]),
+    );
     expect(draft.rows).toEqual([
       {
         'Channel ID': 'Channel:0:0',
@@ -109,6 +111,46 @@ describe('channel tables', () => {
         'Emission Wavelength': '',
       },
     ]);
-    expect(draftChannelTable([]).rows).toEqual([]);
+    expect(draftChannelTable(channelGroups([])).rows).toEqual([]);
+  });
+
+  it('groups the images by the channels they record, the largest group first, and agrees on one', () => {
+    // exposures and digits past what the table writes do not part images
+    const named = (...names: string[]) => ({
+      sources: ['ome' as const],
+      channels: names.map((name, i) => ({ name, excitation_nm: 488 + 1e-9 * names.length, exposure_s: i })),
+    });
+    const same = channelGroups([
+      { path: 'x/a.czi', channelCount: 2, acquisition: named('DAPI', 'GFP') },
+      { path: 'x/b.czi', channelCount: 2, acquisition: named('DAPI', 'GFP') },
+    ]);
+    expect(same).toEqual([
+      {
+        channelCount: 2,
+        channels: [
+          { name: 'DAPI', excitation_nm: 488 },
+          { name: 'GFP', excitation_nm: 488 },
+        ],
+        images: 2,
+        first: 'x/a.czi',
+      },
+    ]);
+    const mixed = channelGroups([
+      { path: 'a.oib', channelCount: 3, acquisition: named('CH1', 'CH2', 'TD1') },
+      { path: 'b.nd2', channelCount: 2, acquisition: named('DAPI', 'GFP') },
+      { path: 'c.tif', channelCount: 2, acquisition: undefined },
+      { path: 'd.nd2', channelCount: 2, acquisition: named('DAPI', 'GFP') },
+      { path: 'e.tif', channelCount: 0, acquisition: undefined },
+      { path: 'f.tif', channelCount: 2, acquisition: named('DAPI') },
+    ]);
+    // c.tif records no channels and f.tif fewer than it has: both are two channels not named
+    expect(mixed.map(({ channelCount, images, first }) => ({ channelCount, images, first }))).toEqual([
+      { channelCount: 2, images: 2, first: 'b.nd2' },
+      { channelCount: 2, images: 2, first: 'c.tif' },
+      { channelCount: 3, images: 1, first: 'a.oib' },
+    ]);
+    expect(mixed[1]?.channels).toEqual([]);
+    expect(groupChannelTable(mixed[2]!).rows.map((row) => row['Channel Name'])).toEqual(['CH1', 'CH2', 'TD1']);
+    expect(draftChannelTable(mixed)).toEqual(groupChannelTable(mixed[0]!));
   });
 });

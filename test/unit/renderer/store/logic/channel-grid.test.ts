@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ChannelTableInfo } from '../../../../../shared/api';
 import { emptyChannelTable } from '../../../../../shared/channels/channel-table';
 import {
+  channelGroupText,
   tidyChannelTable,
   channelSaveBlocker,
   channelTableFolder,
@@ -21,6 +22,7 @@ function info(extra: Partial<ChannelTableInfo> = {}): ChannelTableInfo {
     version: null,
     problem: null,
     draft,
+    groups: [],
     images: 3,
     ...extra,
   };
@@ -49,6 +51,18 @@ describe('the channel table grid', () => {
       'Drafted from the headers of 3 images: complete it.',
       'Saving replaces raw/acqmeta.channels.csv; that cannot be undone.',
     ]);
+  });
+
+  it('names a group of images by its channels, its size and its first image', () => {
+    const names = ['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((name) => ({ name }));
+    const group = { channelCount: 7, channels: names, images: 1, first: 'raw/x.czi' };
+    expect(channelGroupText(group)).toBe('7 channels (a, b, c, d, e, f, …) in 1 image, the first raw/x.czi');
+    expect(channelGroupText({ ...group, channelCount: 2, channels: [{ fluor: 'Leica/FITC' }, {}], images: 4 })).toBe(
+      '2 channels (Leica/FITC, channel 2 unnamed) in 4 images, the first raw/x.czi',
+    );
+    expect(channelGroupText({ ...group, channels: [] })).toBe(
+      '7 channels, not named in the files, in 1 image, the first raw/x.czi',
+    );
   });
 
   it('reads a wavelength typed with its unit as the number of nm', () => {

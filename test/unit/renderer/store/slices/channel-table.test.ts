@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { draftChannelTable } from '../../../../../shared/channels/channel-draft';
 import { emptyChannelTable, type ChannelTable } from '../../../../../shared/channels/channel-table';
 import type { AppStore } from '../../../../../renderer/src/store/app-store';
 import { selectUndoLabels } from '../../../../../renderer/src/store/slices/history-slice';
@@ -115,6 +116,57 @@ describe('the channel table dialog', () => {
     backend.channelFiles.set('raw', { table: table(GFP), version: { size: 1, mtimeMs: 1, sha256: 'theirs' } });
     await store.getState().submitChannelTable();
     await store.getState().reloadChannelTable('theirs');
+    expect(store.getState().channelTable?.table.rows).toEqual([GFP]);
+  });
+});
+
+describe('the channel table dialog when the images record different channels', () => {
+  const nd2 = { channelCount: 2, channels: [{ name: '5-FAM' }, { name: 'FM 4-64' }], images: 2, first: 'raw/a.nd2' };
+  const oib = {
+    channelCount: 3,
+    channels: [{ name: 'CH1' }, { name: 'CH2' }, { name: 'TD1' }],
+    images: 1,
+    first: 'raw/c.oib',
+  };
+
+  function disagreeing() {
+    const { store, backend } = setup();
+    backend.channelGroups = [nd2, oib];
+    backend.channelDraft = draftChannelTable(backend.channelGroups);
+    return { store, backend };
+  }
+
+  it('starts from the largest group, starts again from the group picked, and keeps each group’s grid as typed', async () => {
+    const { store, backend } = disagreeing();
+    await store.getState().openChannelTable('raw');
+    const names = () => store.getState().channelTable?.table.rows.map((r) => r['Channel Name']);
+    expect(store.getState().channelTable?.info?.groups).toEqual([nd2, oib]);
+    expect(store.getState().channelTable?.group).toBe(0);
+    expect(names()).toEqual(['5-FAM', 'FM 4-64']);
+    store.getState().startFromGroup(1);
+    expect(store.getState().channelTable?.group).toBe(1);
+    expect(names()).toEqual(['CH1', 'CH2', 'TD1']);
+    store.getState().editChannelCell(2, 'RRID identifier', 'AB_1');
+    expect(store.getState().channelTable?.problems).toEqual([expect.objectContaining({ row: 2 })]);
+    store.getState().startFromGroup(0);
+    expect(names()).toEqual(['5-FAM', 'FM 4-64']);
+    expect(store.getState().channelTable?.problems).toEqual([]);
+    store.getState().startFromGroup(1);
+    expect(store.getState().channelTable?.table.rows[2]?.['RRID identifier']).toBe('AB_1');
+    expect(store.getState().channelTable?.problems).toEqual([expect.objectContaining({ row: 2 })]);
+    store.getState().startFromGroup(0);
+    store.getState().startFromGroup(2);
+    expect(store.getState().channelTable?.group).toBe(0);
+    expect(await store.getState().submitChannelTable()).toBe(true);
+    expect(backend.channelSaves.at(-1)?.table?.rows.map((r) => r['Channel Name'])).toEqual(['5-FAM', 'FM 4-64']);
+  });
+
+  it('keeps the folder’s own table in the grid: a group replaces only a draft', async () => {
+    const { store, backend } = disagreeing();
+    backend.channelFiles.set('raw', { table: table(GFP), version: { size: 1, mtimeMs: 1, sha256: 'own' } });
+    await store.getState().openChannelTable('raw');
+    store.getState().startFromGroup(1);
+    expect(store.getState().channelTable?.group).toBe(0);
     expect(store.getState().channelTable?.table.rows).toEqual([GFP]);
   });
 });
