@@ -1,9 +1,10 @@
 /**
  * `acqmeta log <image-or-folder> [--field F] [--since DATE] [--json]`: the change journal of
- * an image or of every image under a folder, oldest first.
+ * an image or of every image under a folder, oldest first, with the ids `restore` takes and
+ * the images whose sidecar no longer holds what their latest record wrote.
  */
 import type { JournalRecord } from '../../../shared/journal';
-import { readFolderJournal } from '../../services/journal';
+import { readFolderJournal, sidecarsSinceLatest, type SidecarSinceLatest } from '../../services/journal';
 import { lastOption, UsageError } from '../args';
 import { EXIT, type Command } from '../cli-io';
 import { printable } from '../output';
@@ -17,14 +18,24 @@ export const logCommand: Command = {
   help: `Usage: acqmeta log <image-or-folder> [--field <field>] [--since <date>] [--json]
 
 Shows every sidecar write AcqMeta journaled for the image, or for each image under the folder
-(subfolders included), oldest first: when, who (user@host), which tool and action, the image
-and each field's old and new value. The journal lives in the .acqmeta/journal/ folder of the
-folder AcqMeta wrote to (see docs/journal.md).
+(subfolders included), oldest first: each action on a line of its own (when, who (user@host),
+which tool and action, and its batch id), then one line per image it wrote, indented, with the
+record id, the image and each field's old and new value. The journal lives in the
+.acqmeta/journal/ folder of the folder AcqMeta wrote to (see docs/journal.md).
+
+To take a write back, give acqmeta restore --before the batch id (the whole action, all its
+images, also those a filter hides) or a record id (that image alone).
+
+An image whose sidecar is no longer what its latest journal record wrote is marked, in
+brackets at the end of its last line shown: changed outside AcqMeta since (or damaged),
+deleted since, that write cut short (the file is as it found it), or not readable now.
 
   --field <field>   only writes that changed this field (its sidecar key)
   --since <date>    only writes at or after this date (YYYY-MM-DD, or an ISO 8601 time)
   --json            one JSON object per record (JSON Lines), as the journal keeps it, with
-                    paths relative to the folder given (for an image: to its folder)
+                    paths relative to the folder given (for an image: to its folder), and
+                    "sidecarNow" on an image's last record shown when its sidecar differs:
+                    "changed", "deleted", "cut-short" or "unreadable"
 
 Lines of the journal that cannot be read (one cut short by a crash) are named on stderr.`,
   syntax: { positionals: { min: 1, max: 1 }, flags: ['--json'], options: ['--field', '--since'] },
@@ -40,8 +51,12 @@ Lines of the journal that cannot be read (one cut short by a crash) are named on
         (field === undefined || r.changes.some((c) => c.field === field)) &&
         (since === null || r.time >= since),
     );
+    const lastShown = new Map(shown.map((r) => [r.path, r]));
+    const differ = await sidecarsSinceLatest(folder, journal.records, lastShown.keys());
+    const sidecarNow = (r: JournalRecord) => (lastShown.get(r.path) === r ? differ.get(r.path) : undefined);
     const json = args.flags.has('--json');
-    for (const record of shown) await io.out.line(json ? JSON.stringify(record) : printable(recordLine(record)));
+    if (json) for (const r of shown) await io.out.line(JSON.stringify({ ...r, sidecarNow: sidecarNow(r) }));
+    else for (const line of logLines(shown, sidecarNow)) await io.out.line(printable(line));
     if (!json && shown.length === 0) io.err('no journaled changes');
     return EXIT.ok;
   },
@@ -55,11 +70,48 @@ function sinceOption(given: string | undefined): string | null {
   return new Date(time).toISOString();
 }
 
-/** `2026-11-24 09:15:02 UTC  ana@lab-pc  acqmeta: set --set genotype=Thy1  m1.tif  Genotype: (none) → Thy1`. */
-function recordLine(record: JournalRecord): string {
+/**
+ * The text lines of `records`: a line per action (a run of records of one batch, by one
+ * user@host, tool and action) with its batch id, then a line per image with its record id and,
+ * where `sidecarNow` says so, how its sidecar differs now.
+ */
+function logLines(
+  records: readonly JournalRecord[],
+  sidecarNow: (record: JournalRecord) => SidecarSinceLatest | undefined,
+): string[] {
+  const lines: string[] = [];
+  records.forEach((record, i) => {
+    const previous = records[i - 1];
+    if (previous === undefined || actionOf(previous) !== actionOf(record)) lines.push(actionLine(record));
+    const now = sidecarNow(record);
+    const mark = now === undefined ? '' : `  [${SINCE_LATEST[now]}]`;
+    lines.push(`  record ${record.id}  ${record.path}  ${changesOf(record)}${mark}`);
+  });
+  return lines;
+}
+
+/** How a sidecar that differs from its latest record is marked. */
+const SINCE_LATEST: Readonly<Record<SidecarSinceLatest, string>> = {
+  changed: 'sidecar now differs from its latest record: changed outside AcqMeta since, or damaged',
+  deleted: 'sidecar now differs from its latest record: deleted since',
+  'cut-short': 'sidecar now differs from its latest record: that write was cut short, the file is as it found it',
+  unreadable: 'sidecar cannot be read now to compare with its latest record',
+};
+
+/** What the records of one action share: a record that differs starts a line of its own. */
+function actionOf(record: JournalRecord): string {
+  return JSON.stringify([record.batch, record.user, record.host, record.tool, record.action]);
+}
+
+/** `2026-11-24 09:15:02 UTC  ana@lab-pc  acqmeta: set --set genotype=Thy1  batch 580d…`. */
+function actionLine(record: JournalRecord): string {
   const time = `${record.time.slice(0, 10)} ${record.time.slice(11, 19)} UTC`;
+  return `${time}  ${record.user}@${record.host}  ${record.tool}: ${record.action}  batch ${record.batch}`;
+}
+
+/** `Genotype: (none) → Thy1`, or `created: …` for a sidecar the write made. */
+function changesOf(record: JournalRecord): string {
   const changes = record.changes.map((c) => describeDiff({ name: c.field, before: c.old, after: c.new }));
   const listed = changes.join('; ');
-  const what = record.before === null ? `created${listed === '' ? '' : `: ${listed}`}` : listed || 'rewritten';
-  return `${time}  ${record.user}@${record.host}  ${record.tool}: ${record.action}  ${record.path}  ${what}`;
+  return record.before === null ? `created${listed === '' ? '' : `: ${listed}`}` : listed || 'rewritten';
 }

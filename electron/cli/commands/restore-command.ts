@@ -25,12 +25,13 @@ export const restoreCommand: Command = {
 Puts back each image the record or batch wrote (of those under the folder given, or the image
 given) to its state just before it: every field that record, or a later journaled write of
 the same image, changed gets its earlier value again, and a key the file lacked is taken out
-again. Ids come from acqmeta log --json (id, batch). The restore is itself journaled. An image
-whose sidecar changed since its latest journaled write (by another program) is not written:
-it is reported as a conflict. Journal records are followed only inside the folder given: a
-record whose image is missing, or lies outside it through a link (the image's or its
-sidecar's), stops the restore before anything is written. An image given is taken as given,
-links followed.
+again. Ids come from acqmeta log: the batch id on an action's line (batch <id>) takes back the
+whole action, the record id on an image's line (record <id>) that image's write alone; in
+log --json they are batch and id. The restore is itself journaled. An image whose sidecar
+changed since its latest journaled write (by another program) is not written: it is reported
+as a conflict. Journal records are followed only inside the folder given: a record whose
+image is missing, or lies outside it through a link (the image's or its sidecar's), stops the
+restore before anything is written. An image given is taken as given, links followed.
 
   --before <id>     a record id or a batch id
   --field <field>   restore this field only (its sidecar key)
@@ -42,7 +43,7 @@ or could not be written.`,
   syntax: { positionals: { min: 1, max: 1 }, flags: ['--dry-run'], options: ['--before', '--field'] },
   async run(args, io) {
     const id = lastOption(args, '--before');
-    if (id === undefined) throw new UsageError('give --before <record-or-batch-id> (see acqmeta log --json)');
+    if (id === undefined) throw new UsageError('give --before <record-or-batch-id> (see acqmeta log)');
     const given = args.positionals[0] as string;
     const { folder, image } = await imageOrFolderArgument(io.cwd, given);
     const { records, problems } = await readFolderJournal(folder);

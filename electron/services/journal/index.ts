@@ -6,3 +6,4 @@ export { JOURNAL_DIR, JOURNAL_OFF, journalPlaces, settingsJournalDir, type Journ
 export { journalWrites, type JournalAction } from './journal-writer';
 export { readFolderJournal } from './read-journals';
 export { outsideChanges, type OutsideChanges, type SidecarNow } from './outside-changes';
+export { sidecarsSinceLatest, type SidecarSinceLatest } from './sidecars-since-latest';

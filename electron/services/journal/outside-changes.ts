@@ -32,7 +32,7 @@ export interface SidecarNow {
 }
 
 /** The sidecar of the image `relPath` as it is now; null when it cannot be read. */
-async function sidecarNow(root: string, relPath: string): Promise<SidecarNow | null> {
+export async function sidecarNow(root: string, relPath: string): Promise<SidecarNow | null> {
   const file = await readSidecarFile(path.join(root, ...relPath.split('/'))).catch(() => null);
   if (file === null) return null;
   return {

@@ -6,7 +6,7 @@
  * cannot be written keeps its journal in the settings folder. Text from files (journal records,
  * file names, sidecar values) reaches the terminal with its control characters escaped.
  */
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
   copyFileSync,
@@ -203,15 +203,21 @@ describe('acqmeta set, journaled', () => {
     expect(log.code).toBe(0);
     expect(log.stderr).toBe('');
     const lines = log.stdout.split('\n').filter((l) => l !== '');
-    expect(lines).toHaveLength(4);
+    expect(lines).toHaveLength(5);
     const who = `${os.userInfo().username}@${os.hostname()}`;
-    const head = String.raw`^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC  ${who}  acqmeta: set --set genotype=Thy1  `;
-    expect(lines).toEqual(
+    const [batch] = records(await acqmeta('log', 'exp', '--json')).map((r) => r.batch);
+    expect(lines[0]).toMatch(
+      new RegExp(
+        String.raw`^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC  ${who}  acqmeta: set --set genotype=Thy1  batch ${batch}$`,
+      ),
+    );
+    const id = String.raw`^  record [0-9a-f-]{36}  `;
+    expect(lines.slice(1)).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(new RegExp(`${head}a\\.tif  Genotype: "Ai14 × PDGFRb-Cre" → "Thy1"$`)),
-        expect.stringMatching(new RegExp(`${head}b\\.tif  Genotype: "" → "Thy1"$`)),
-        expect.stringMatching(new RegExp(`${head}day1/c\\.tif  Genotype: "" → "Thy1"$`)),
-        expect.stringMatching(new RegExp(`${head}day1/new\\.tif  created: Genotype: "" → "Thy1"; Pixel size Y: `)),
+        expect.stringMatching(new RegExp(`${id}a\\.tif  Genotype: "Ai14 × PDGFRb-Cre" → "Thy1"$`)),
+        expect.stringMatching(new RegExp(`${id}b\\.tif  Genotype: "" → "Thy1"$`)),
+        expect.stringMatching(new RegExp(`${id}day1/c\\.tif  Genotype: "" → "Thy1"$`)),
+        expect.stringMatching(new RegExp(`${id}day1/new\\.tif  created: Genotype: "" → "Thy1"; Pixel size Y: `)),
       ]),
     );
 
@@ -382,7 +388,8 @@ describe('text from files on the terminal', () => {
     const log = await acqmeta('log', 'exp');
     expect(log.code).toBe(0);
     expect(log.stdout).not.toMatch(RAW_CONTROL);
-    expect(log.stdout).toContain(String.raw`ana\x1b]0;owned\x07@lab\x1b[2J  acqmeta\x9b2J: set\r\x1b[1Afake  a.tif`);
+    expect(log.stdout).toContain(String.raw`ana\x1b]0;owned\x07@lab\x1b[2J  acqmeta\x9b2J: set\r\x1b[1Afake  batch `);
+    expect(log.stdout).toContain('  record forged  a.tif  ');
     expect(log.stdout).toContain(String.raw`\x9b0m`);
   });
 
@@ -410,5 +417,81 @@ describe('text from files on the terminal', () => {
     expect(runs.show.stdout).toContain(String.raw`[2J\x9b1m`);
     expect(runs.validate.stdout).toContain(String.raw`bad\x1b[2J.tif`);
     expect(runs.restore.stdout).toContain(escapedName);
+  });
+});
+
+describe('log: the ids restore takes, and sidecars changed since', () => {
+  /** The id on the first line of `log` text output that matches `pattern` (its `(\S+)`). */
+  const idIn = (stdout: string, pattern: RegExp) => {
+    const line = stdout.split('\n').find((l) => pattern.test(l));
+    expect(line, `no line ${pattern} in:\n${stdout}`).toBeDefined();
+    return (pattern.exec(line as string) as RegExpExecArray)[1] as string;
+  };
+  const bytes = (rel: string) => readFileSync(path.join(exp, `${rel}.json`), 'utf8');
+
+  it('shows the batch id of each action and the record id of each image, which restore --before takes', async () => {
+    const original = { a: bytes('a.tif'), b: bytes('b.tif'), c: bytes('day1/c.tif') };
+    expect((await acqmeta('set', 'exp', '--set', 'genotype=Thy1')).code).toBe(0);
+    const log = await acqmeta('log', 'exp');
+    expect(log.code).toBe(0);
+
+    // the record id on b.tif's line takes back b.tif alone
+    const record = idIn(log.stdout, /^ {2}record (\S+) {2}b\.tif {2}/);
+    const one = await acqmeta('restore', 'exp', '--before', record);
+    expect(one.stderr).toBe('');
+    expect(one.code).toBe(0);
+    expect(bytes('b.tif')).toBe(original.b);
+    expect(bytes('a.tif')).not.toBe(original.a);
+
+    // the batch id on the action's line takes back the whole set
+    const batch = idIn(log.stdout, /acqmeta: set --set genotype=Thy1 {2}batch (\S+)$/);
+    const all = await acqmeta('restore', 'exp', '--before', batch);
+    expect(all.stderr).toBe('');
+    expect(all.code).toBe(0);
+    expect(bytes('a.tif')).toBe(original.a);
+    expect(bytes('day1/c.tif')).toBe(original.c);
+  });
+
+  it('marks each image whose sidecar another program changed, deleted or made unreadable since its latest record', async () => {
+    expect((await acqmeta('set', 'exp', '--set', 'genotype=Thy1')).code).toBe(0);
+    expect((await acqmeta('set', 'exp/a.tif', '--set', 'note=later')).code).toBe(0);
+    // after the sets, without AcqMeta: a script edits a.tif's sidecar, b.tif's is deleted,
+    // c.tif's becomes a FIFO (reading it must not hang); day1/new.tif's is left alone
+    const aFile = path.join(exp, 'a.tif.json');
+    writeFileSync(aFile, readFileSync(aFile, 'utf8').replace('"later"', '"edited by a script"'));
+    rmSync(path.join(exp, 'b.tif.json'));
+    const cFile = path.join(exp, 'day1', 'c.tif.json');
+    rmSync(cFile);
+    execFileSync('mkfifo', [cFile]);
+
+    const log = await acqmeta('log', 'exp');
+    expect(log.code).toBe(0);
+    const lineOf = (rel: string) => log.stdout.split('\n').filter((l) => l.includes(`  ${rel}  `));
+    const marked = (l: string) => l.includes('sidecar now differs from its latest record');
+    // a.tif: only its latest line (the note) is marked; its first write is not
+    expect(lineOf('a.tif').map(marked)).toEqual([false, true]);
+    expect(lineOf('a.tif')[1]).toMatch(
+      /Note: .* {2}\[sidecar now differs from its latest record: changed outside AcqMeta since, or damaged\]$/,
+    );
+    expect(lineOf('b.tif')[0]).toContain('[sidecar now differs from its latest record: deleted since]');
+    expect(lineOf('day1/c.tif')[0]).toContain('[sidecar cannot be read now to compare with its latest record]');
+    expect(lineOf('day1/new.tif').map(marked)).toEqual([false]);
+
+    const json = records(await acqmeta('log', 'exp', '--json')) as (JournalRecord & { sidecarNow?: string })[];
+    expect(json.map((r) => [r.path, r.sidecarNow ?? null])).toEqual(
+      expect.arrayContaining([
+        ['a.tif', null],
+        ['a.tif', 'changed'],
+        ['b.tif', 'deleted'],
+        ['day1/c.tif', 'unreadable'],
+        ['day1/new.tif', null],
+      ]),
+    );
+    expect(json).toHaveLength(5);
+    // --field shows a.tif's first write only: that line is its last shown, and is marked
+    const genotype = await acqmeta('log', 'exp/a.tif', '--field', 'genotype');
+    expect(genotype.stdout).toContain(
+      '[sidecar now differs from its latest record: changed outside AcqMeta since, or damaged]',
+    );
   });
 });

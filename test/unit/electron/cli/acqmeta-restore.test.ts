@@ -163,7 +163,7 @@ describe('acqmeta restore', () => {
     }
     expect(records.slice(-2).every((r) => r.action === `restore --before ${b1}`)).toBe(true);
     const log = await acqmeta('log', 'exp');
-    expect(log.stdout).toContain(`acqmeta: restore --before ${b1}  b.tif  `);
+    expect(log.stdout).toContain(`acqmeta: restore --before ${b1}  batch ${restored[0]?.batch}\n`);
 
     // and the restore can be taken back in turn: the bytes before it come back
     await ok('restore', 'exp', '--before', restored[0]?.batch as string);
