@@ -1,6 +1,7 @@
 /** Text formatting shared by the table and the editor panel. */
 import type { HeaderValues, ImageDetail } from '../../../shared/api';
-import type { FieldValue } from '../../../shared/fields/field-table';
+import { recordedNumber } from '../../../shared/acquisition/acquisition-text';
+import type { FieldType, FieldValue } from '../../../shared/fields/field-table';
 
 /** The text an input shows for a stored value: `null` is empty, numbers as JavaScript prints them, `true`/`false`. */
 export function formatFieldValue(value: FieldValue | undefined): string {
@@ -13,6 +14,17 @@ export function displayValue(value: FieldValue | undefined): string {
   if (value === null || value === undefined || value === '') return '(empty)';
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   return formatFieldValue(value);
+}
+
+/**
+ * A field's text among the different values of a selection (its chips, what an edit replaces):
+ * `(empty)` for nothing, a decimal field's number as recorded (`0.1048` for
+ * `0.10481442857142857`), any other text as it is.
+ */
+export function valueChipText(text: string, type: FieldType): string {
+  if (text.trim() === '') return '(empty)';
+  const n = Number(text);
+  return type === 'float' && Number.isFinite(n) ? recordedNumber(n) : text;
 }
 
 /** The Python reprs that describe an image's axes (`sizes` may be absent, as for the other images of a vendor file). */

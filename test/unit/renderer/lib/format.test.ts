@@ -10,6 +10,7 @@ import {
   messageForRow,
   pixelCount,
   roundedNumberText,
+  valueChipText,
 } from '../../../../renderer/src/lib/format';
 import { makeRow } from '../store/fake-client';
 
@@ -99,5 +100,16 @@ describe('formatAcquired', () => {
   it('shows a date that is not YYYYMMDD as stored', () => {
     expect(formatAcquired('2023-11-05', '14:22:07')).toBe('2023-11-05 14:22:07');
     expect(formatAcquired('20231305', '')).toBe('20231305');
+  });
+});
+
+describe('valueChipText', () => {
+  it('shows a decimal field’s number as recorded, never a raw float, and other text as it is', () => {
+    expect(valueChipText('0.10481442857142857', 'float')).toBe('0.1048');
+    expect(valueChipText('0.9969975547008216', 'float')).toBe('0.997');
+    expect(valueChipText('0.144992', 'float')).toBe('0.144992');
+    expect(valueChipText('', 'float')).toBe('(empty)');
+    expect(valueChipText('0012', 'str')).toBe('0012');
+    expect(valueChipText('1234567', 'int')).toBe('1234567');
   });
 });
