@@ -91,9 +91,9 @@ describe('formatCount', () => {
 });
 
 describe('formatAcquired', () => {
-  it('shows the header date and time with the month by name', () => {
-    expect(formatAcquired('20231105', '14:22:07')).toBe('5 Nov 2023, 14:22:07');
-    expect(formatAcquired('20150118', '')).toBe('18 Jan 2015');
+  it('shows the header date and time year first, as the panel shows every date', () => {
+    expect(formatAcquired('20231105', '14:22:07')).toBe('2023-11-05 14:22:07');
+    expect(formatAcquired('20150118', '')).toBe('2015-01-18');
     expect(formatAcquired('', '')).toBe('');
   });
 
