@@ -109,11 +109,26 @@ export function intervalText(seconds: number | undefined, number = shortNumber):
   return `${number(seconds)} s`;
 }
 
-/** The acquisition date and time as recorded, to the minute: `2021-06-15 06:09` (the file's clock, no conversion). */
+/** An ISO 8601 date, its time of day to the minute, and the zone written after the time (`Z` or an offset). */
+const ACQUIRED = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2})(?::\d{2}(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?/i;
+
+/**
+ * The acquisition date and time as recorded, to the minute, with the zone the file gives:
+ * `2014-06-18 13:55 UTC`, `2026-03-05 10:11 +01:00`, and `2019-06-27 18:33` when it gives none
+ * (the file's clock, no conversion).
+ */
 export function acquiredText(acquiredAt: string | undefined): string {
   if (acquiredAt === undefined) return '';
-  const match = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}))?/.exec(acquiredAt);
-  return match === null ? acquiredAt : [match[1], match[2]].filter(Boolean).join(' ');
+  const match = ACQUIRED.exec(acquiredAt);
+  if (match === null) return acquiredAt;
+  const zone = match[3] === undefined ? undefined : match[3].toUpperCase() === 'Z' ? 'UTC' : match[3];
+  return [match[1], match[2], zone].filter(Boolean).join(' ');
+}
+
+/** Whether an acquisition time gives a time of day without saying in which time zone. */
+export function acquiredWithoutZone(acquiredAt: string | undefined): boolean {
+  const match = acquiredAt === undefined ? null : ACQUIRED.exec(acquiredAt);
+  return match !== null && match[2] !== undefined && match[3] === undefined;
 }
 
 /** The instrument as `manufacturer model`, either part alone when the other is unknown. */

@@ -144,6 +144,18 @@ test('a selection takes each file’s own pixel size, and Undo gives every sidec
   for (const path of paths) expect(readFileSync(app.file(`${path}.json`), 'utf8'), path).toBe(SIDECAR);
 });
 
+test('Acquired says when the file records no time zone', async ({ app }) => {
+  const editor = new EditorPage(app.page);
+  await editor.select(ONE_DATED);
+  const acquired = editor
+    .panel()
+    .getByRole('term')
+    .filter({ hasText: /^Acquired$/ })
+    .locator('+ dd');
+  await expect(acquired).toHaveText('2021-03-14 09:26:53 (no time zone recorded)');
+  await app.page.screenshot({ path: 'test-results/screens/light-acquired-no-zone.png' });
+});
+
 test('one image: its empty Date is filled with the day its file records, and Undo empties it again', async ({
   app,
 }) => {

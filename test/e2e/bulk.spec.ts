@@ -60,3 +60,34 @@ test('typing into a field whose images differ says which values it replaces', as
   await expect(note).toHaveText('Replaces 3 different values: (empty) ×1, mouse ×1, rat ×1');
   await expect(editor.field('Species')).toHaveAttribute('aria-describedby', /field-species-replaces/);
 });
+
+test.describe('a computed pixel size', () => {
+  const fixture = (name: string) => readFileSync(new URL(`../fixtures/e2e-folder/linescans/${name}`, import.meta.url));
+  test.use({
+    extraFiles: {
+      'linescans/computed.tif': fixture('ls_01.tif'),
+      'linescans/computed.tif.json': fixture('ls_01.tif.json')
+        .toString()
+        .replace('"physical_unit_x": 0.3107', '"physical_unit_x": 0.10481442857142857')
+        .replace('"physical_unit_y": 0.00095', '"physical_unit_y": 0.9969975547008216'),
+    },
+  });
+
+  test('the chips of a decimal field show its numbers as recorded, the exact value on hover', async ({ app }) => {
+    const editor = new EditorPage(app.page);
+    await editor.select('linescans/computed.tif');
+    await editor.row('linescans/ls_01.tif').click({ modifiers: ['ControlOrMeta'] });
+    const chips = editor.panel().locator('#field-physical_unit_x-values').getByRole('button');
+    await expect(chips).toHaveText(['0.10481', '0.31071']);
+    await expect(chips.first()).toHaveAttribute('title', /“0\.10481442857142857”/);
+    await expect(editor.panel().locator('#field-physical_unit_y-values').getByRole('button')).toHaveText([
+      '0.000951',
+      '0.9971',
+    ]);
+    await app.page.screenshot({ path: 'test-results/screens/light-mixed-value-chips.png' });
+    await editor.type('Pixel size X', '0.5');
+    await expect(editor.panel().locator('#field-physical_unit_x-replaces')).toHaveText(
+      'Replaces 2 different values: 0.1048 ×1, 0.3107 ×1',
+    );
+  });
+});

@@ -92,6 +92,24 @@ test('a table written by another program meanwhile is not overwritten, and the g
   await expect(dialog).toContainText(`From ${CSV}.`);
 });
 
+test('the Channel ID column stays in view beside the channel numbers as the grid scrolls sideways', async ({ app }) => {
+  const dialog = await openChannelTable(app.page, IMAGES[0]!);
+  const grid = dialog.getByRole('group', { name: 'Channels, one row each' });
+  await grid.evaluate((element) => {
+    const scroller = element as unknown as { scrollLeft: number; scrollWidth: number };
+    scroller.scrollLeft = scroller.scrollWidth;
+  });
+  await expect(dialog.getByLabel('Emission Wavelength, channel 1')).toBeInViewport();
+  const id = dialog.getByLabel('Channel ID, channel 1');
+  await expect(id).toBeInViewport({ ratio: 1 });
+  await expect(dialog.getByLabel('Channel Name, channel 1')).not.toBeInViewport({ ratio: 1 });
+  // right after the remove buttons, not under them
+  const remove = await dialog.getByRole('button', { name: 'Remove channel 1' }).locator('..').boundingBox();
+  const cell = await id.locator('..').boundingBox();
+  expect(Math.round(cell!.x)).toBe(Math.round(remove!.x + remove!.width));
+  await app.page.screenshot({ path: 'test-results/screens/light-channel-grid-scrolled.png' });
+});
+
 test.describe('images that record different channels', () => {
   const OIB = readFileSync(new URL('../fixtures/formats/oib/oiffile_test.oib', import.meta.url));
   test.use({ extraFiles: { [IMAGES[0]!]: ND2, [IMAGES[1]!]: ND2, 'raw/scope.oib': OIB } });

@@ -23,8 +23,8 @@ test('the review lists every value the created sidecars get, and the files hold 
   await editor.save();
   const review = editor.review();
   await expect(review).toHaveAccessibleName('Save 2 files?');
-  await expect(review).toContainText('2 sidecars created.');
-  const created = review.getByRole('table', { name: 'The 2 new sidecars also get' });
+  await expect(review).toContainText('2 sidecars will be created.');
+  const created = review.getByRole('table', { name: 'The 2 new sidecars will also hold' });
   const rows = created.getByRole('row');
   await expect(rows.filter({ hasText: /^Accepted/ })).toHaveText([/^Accepted yes \(accepted\)\s*2$/]);
   await expect(rows.filter({ hasText: /^Calibration/ })).toHaveText([
@@ -57,4 +57,17 @@ test('the review lists every value the created sidecars get, and the files hold 
     shape: '(512, 512)',
     dtype: 'uint16',
   });
+});
+
+test('creating sidecars with nothing typed: the review says what they will hold, no empty changes', async ({ app }) => {
+  const editor = new EditorPage(app.page);
+  await editor.select(LSM);
+  await editor.row(IMAGEJ).click({ modifiers: ['ControlOrMeta'] });
+  await editor.panel().getByRole('button', { name: 'Create 2 sidecars' }).click();
+  const review = editor.review();
+  await expect(review).toHaveAccessibleName('Save 2 files?');
+  await expect(review).toContainText('2 sidecars will be created.');
+  await expect(review.getByRole('table')).toHaveCount(1);
+  await expect(review.getByRole('table', { name: 'The 2 new sidecars will hold' })).toContainText('Accepted yes');
+  await app.page.screenshot({ path: `${SHOTS}/light-review-create-only.png` });
 });

@@ -23,6 +23,8 @@ test('a sidecar cut short under unsaved edits can be left alone or receive them,
   const damaged = whole.slice(0, Math.floor(whole.length / 2));
   writeFileSync(sidecar, damaged);
   await expect(editor.row(BLOBS)).toContainText('Changed on disk');
+  const notice = app.page.getByText(`${BLOBS} changed on disk while you were editing`, { exact: false });
+  await expect(notice).toBeVisible();
 
   // First answer: keep my edits, leave the file as it is.
   await editor.save();
@@ -45,6 +47,9 @@ test('a sidecar cut short under unsaved edits can be left alone or receive them,
   await dialog.getByRole('button', { name: 'Write _blobs_3d_fiji_skeleton.tif.json from my version' }).click();
   await expect(app.page.getByText(/The damaged file is kept beside it as/)).toBeVisible();
   await expect(editor.row(BLOBS)).toContainText('Saved');
+  // the conflict is settled: its notice goes
+  await expect(notice).toHaveCount(0);
+  await app.page.screenshot({ path: 'test-results/screens/light-damaged-written.png' });
   const written = JSON.parse(readFileSync(sidecar, 'utf8')) as { experiment_metadata: Record<string, unknown> };
   expect(written.experiment_metadata).toMatchObject({ species: 'rat', genotype: 'WT' });
   const copies = readdirSync(path.dirname(sidecar)).filter((name) =>

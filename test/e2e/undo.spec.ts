@@ -27,7 +27,7 @@ test('a saved bulk edit is undone from the table, saved again, and every file ge
   await editor.save();
   const review = editor.review();
   await expect(review).toHaveAccessibleName('Save 3 files?');
-  await expect(review).toContainText('2 sidecars updated, 1 sidecar created.');
+  await expect(review).toContainText('2 sidecars will be updated, 1 sidecar will be created.');
   const species = review.getByRole('row').filter({ hasText: 'zebrafish' });
   await expect(species).toHaveCount(3);
   for (const change of [/mouse → zebrafish\s*1$/, /rat → zebrafish\s*1$/, /\(empty\) → zebrafish\s*1$/]) {

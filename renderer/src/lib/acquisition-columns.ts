@@ -26,7 +26,7 @@ const TABLE_LAYOUT: Record<AcquisitionColumnKey, Pick<AcquisitionColumnSpec, 'mi
   channel: { minWidth: 180 },
   zstep: { minWidth: 96 },
   interval: { minWidth: 96 },
-  acquired: { minWidth: 130 },
+  acquired: { minWidth: 165 },
 };
 
 /** The acquisition columns in display order. */

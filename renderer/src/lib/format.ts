@@ -1,6 +1,7 @@
 /** Text formatting shared by the table and the editor panel. */
 import type { HeaderValues, ImageDetail } from '../../../shared/api';
-import type { FieldValue } from '../../../shared/fields/field-table';
+import { recordedNumber } from '../../../shared/acquisition/acquisition-text';
+import type { FieldType, FieldValue } from '../../../shared/fields/field-table';
 
 /** The text an input shows for a stored value: `null` is empty, numbers as JavaScript prints them, `true`/`false`. */
 export function formatFieldValue(value: FieldValue | undefined): string {
@@ -13,6 +14,17 @@ export function displayValue(value: FieldValue | undefined): string {
   if (value === null || value === undefined || value === '') return '(empty)';
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   return formatFieldValue(value);
+}
+
+/**
+ * A field's text among the different values of a selection (its chips, what an edit replaces):
+ * `(empty)` for nothing, a decimal field's number as recorded (`0.1048` for
+ * `0.10481442857142857`), any other text as it is.
+ */
+export function valueChipText(text: string, type: FieldType): string {
+  if (text.trim() === '') return '(empty)';
+  const n = Number(text);
+  return type === 'float' && Number.isFinite(n) ? recordedNumber(n) : text;
 }
 
 /** The Python reprs that describe an image's axes (`sizes` may be absent, as for the other images of a vendor file). */
@@ -93,19 +105,19 @@ export function roundedNumberText(text: string): string | null {
   return Number(rounded) === n ? null : rounded;
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
 /**
- * The header's date (`YYYYMMDD`) and time (`HH:MM:SS`) for people: `5 Nov 2023, 14:22:07`
- * (months by name, so no one reads 05/11 the wrong way round); a date that is not in that
- * form is shown as stored.
+ * The header's date (`YYYYMMDD`) and time (`HH:MM:SS`) in the panel's one date style, year
+ * first: `2023-11-05 14:22:07`; a date that is not in that form is shown as stored.
  */
 export function formatAcquired(date: string, time: string): string {
   const match = /^(\d{4})(\d{2})(\d{2})$/.exec(date);
-  const month = match ? MONTHS[Number(match[2]) - 1] : undefined;
+  const month = Number(match?.[2]);
   const dayOfMonth = Number(match?.[3]);
-  if (!match || month === undefined || dayOfMonth < 1 || dayOfMonth > 31) return [date, time].filter(Boolean).join(' ');
-  return [`${dayOfMonth} ${month} ${match[1]}`, time].filter(Boolean).join(', ');
+  const day =
+    match && month >= 1 && month <= 12 && dayOfMonth >= 1 && dayOfMonth <= 31
+      ? `${match[1]}-${match[2]}-${match[3]}`
+      : date;
+  return [day, time].filter(Boolean).join(' ');
 }
 
 /** The last component of an absolute folder path on the backend's disk (either separator): `/data/run1` → `run1`. */

@@ -2,12 +2,13 @@
 import { editableField, type FieldValue } from '../../../shared/fields/field-table';
 import { displayValue } from './format';
 
-/** A record's time in the reader's own zone and words: `12 Mar 2025, 14:03`. */
+/** A record's time on the reader's own clock, in the panel's one date style: `2025-03-12 14:03`. */
 export function journalTime(time: string): string {
   const date = new Date(time);
-  return Number.isNaN(date.getTime())
-    ? time
-    : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  if (Number.isNaN(date.getTime())) return time;
+  const two = (n: number) => String(n).padStart(2, '0');
+  const day = `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())}`;
+  return `${day} ${two(date.getHours())}:${two(date.getMinutes())}`;
 }
 
 /** Which door wrote a record: `AcqMeta` (the app) or `command line` (`acqmeta`). */

@@ -39,13 +39,22 @@ function ValueSet({ group, values }: { group: CreatedGroup['group']; values: Fie
 /**
  * Every value the created sidecars get without being typed: Accepted (CloudScope's default),
  * the calibration the file declares (else 1.0 / Pixels) and the header read from each image,
- * with how many files get each.
+ * with how many files get each; `typed` says whether values typed are listed above it.
  */
-export function CreatedValuesTable({ groups, created }: { groups: readonly CreatedGroup[]; created: number }) {
+export function CreatedValuesTable({
+  groups,
+  created,
+  typed,
+}: {
+  groups: readonly CreatedGroup[];
+  created: number;
+  typed: boolean;
+}) {
+  const subject = created === 1 ? 'The new sidecar' : `The ${created} new sidecars`;
   return (
     <table className="review-table review-created">
       <caption className="modal-label">
-        {created === 1 ? 'The new sidecar also gets' : `The ${created} new sidecars also get`}
+        {subject} {typed ? 'will also hold' : 'will hold'}
       </caption>
       <thead>
         <tr>

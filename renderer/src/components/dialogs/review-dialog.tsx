@@ -1,6 +1,6 @@
 /** The review before writing several files: what changes, in how many files, and what cannot be saved. */
 import { useApp, useAppStore } from '../../store/store-context';
-import type { FieldChanges, InvalidValue, SavePlan } from '../../store/logic/save-plan';
+import { planSummary, type FieldChanges, type InvalidValue, type SavePlan } from '../../store/logic/save-plan';
 import { displayValue, plural } from '../../lib/format';
 import { editableField } from '../../../../shared/fields/field-table';
 import { CreatedValuesTable } from './created-values-table';
@@ -142,15 +142,14 @@ function InvalidList({ invalid, held }: { invalid: readonly InvalidValue[]; held
 
 function Summary({ plan }: { plan: SavePlan }) {
   const files = plan.saves.map((s) => s.path);
-  const parts = [
-    plan.updated > 0 ? `${plural(plan.updated, 'sidecar')} updated` : null,
-    plan.created > 0 ? `${plural(plan.created, 'sidecar')} created` : null,
-  ];
+  const typed = plan.fields.length > 0;
   return (
     <>
-      <p id="review-text">{parts.filter(Boolean).join(', ')}.</p>
-      <ChangesTable fields={plan.fields} />
-      {plan.createdValues.length > 0 && <CreatedValuesTable groups={plan.createdValues} created={plan.created} />}
+      <p id="review-text">{planSummary(plan)}</p>
+      {typed && <ChangesTable fields={plan.fields} />}
+      {plan.createdValues.length > 0 && (
+        <CreatedValuesTable groups={plan.createdValues} created={plan.created} typed={typed} />
+      )}
       <p className="modal-label review-files-label">Files</p>
       <ul className="change-list review-files">
         {files.slice(0, SHOWN_FILES).map((path) => (

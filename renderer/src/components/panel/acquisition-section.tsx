@@ -10,7 +10,7 @@ import {
   FLAVOUR_LABELS,
 } from '../../../../shared/acquisition/acquisition-details';
 import { tallyAcquisitions } from '../../../../shared/acquisition/acquisition-tally';
-import { acquisitionSummary } from '../../../../shared/acquisition/acquisition-text';
+import { acquiredWithoutZone, acquisitionSummary } from '../../../../shared/acquisition/acquisition-text';
 import type { Acquisition } from '../../../../shared/acquisition/acquisition-types';
 import { useApp } from '../../store/store-context';
 import { SectionToggle } from './section-toggle';
@@ -38,6 +38,9 @@ export function AcquisitionSection({ acquisition }: { acquisition: Acquisition |
                 title={line.sources.length > 0 ? `Read from ${line.sources.join('; ')}` : undefined}
               >
                 {line.value}
+                {line.label === 'Acquired' && acquiredWithoutZone(acquisition.acquired_at) && (
+                  <span className="muted"> (no time zone recorded)</span>
+                )}
               </dd>
             </div>
           ))}

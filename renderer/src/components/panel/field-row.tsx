@@ -173,7 +173,7 @@ function FieldNotes({
           id={`${id}-values`}
         />
       )}
-      {!readOnly && <ReplacedValues view={view} id={`${id}-replaces`} />}
+      {!readOnly && <ReplacedValues field={field} view={view} id={`${id}-replaces`} />}
       {view.error && (
         <p ref={message} id={`${id}-error`} className="field-error">
           {view.error}

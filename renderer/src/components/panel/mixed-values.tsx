@@ -7,7 +7,7 @@ import type { FieldSpec } from '../../../../shared/fields/field-table';
 import { shownValueCounts, type FieldViewState, type ValueCount } from '../../store/logic/field-state';
 import { overRows } from '../../store/memo/grow-memo';
 import { useApp, useAppStore } from '../../store/store-context';
-import { formatCount, plural } from '../../lib/format';
+import { formatCount, plural, valueChipText } from '../../lib/format';
 
 interface MixedValuesProps {
   field: FieldSpec;
@@ -38,7 +38,7 @@ export function MixedValues({ field, paths, first, distinct, id }: MixedValuesPr
           title={`Set ${field.displayName} to ${text === '' ? '(empty)' : `“${text}”`} for all ${plural(paths.length, 'image')}`}
           onClick={() => store.getState().setFieldText(paths, field.name, text)}
         >
-          <span className="chip-value-text">{text === '' ? '(empty)' : text}</span>
+          <span className="chip-value-text">{valueChipText(text, field.type)}</span>
           <span className="chip-count">{formatCount(count)}</span>
         </button>
       ))}
@@ -52,9 +52,9 @@ export function MixedValues({ field, paths, first, distinct, id }: MixedValuesPr
 }
 
 /** Under a field typed into over images that held different values: which values the edit replaces. */
-export function ReplacedValues({ view, id }: { view: FieldViewState; id: string }) {
+export function ReplacedValues({ field, view, id }: { field: FieldSpec; view: FieldViewState; id: string }) {
   if (view.replaced.length === 0) return null;
-  const shown = view.replaced.map(({ text, count }) => `${text === '' ? '(empty)' : text} ×${formatCount(count)}`);
+  const shown = view.replaced.map(({ text, count }) => `${valueChipText(text, field.type)} ×${formatCount(count)}`);
   const more = view.replacedDistinct - view.replaced.length;
   return (
     <p className="field-note field-note-problem" id={id} role="status">

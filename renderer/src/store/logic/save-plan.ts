@@ -15,6 +15,7 @@ import {
   type FieldValues,
 } from '../../../../shared/fields/field-table';
 import { newSidecarValues } from '../../../../shared/sidecar';
+import { plural } from '../../lib/format';
 import { changesOf, isEditable, rowHasChanges, type EditMap } from './edit-logic';
 import { problemsNow, savingRefusals, type LiveProblems } from './problem-logic';
 
@@ -193,4 +194,13 @@ export function planSave(
     return byValues === undefined ? [] : [{ group, counts: [...byValues.values()].sort((a, b) => b.count - a.count) }];
   });
   return plan;
+}
+
+/** What a plan will write, said before writing: `2 sidecars will be updated, 1 sidecar will be created.` */
+export function planSummary(plan: Pick<SavePlan, 'updated' | 'created'>): string {
+  const parts = [
+    plan.updated > 0 ? `${plural(plan.updated, 'sidecar')} will be updated` : null,
+    plan.created > 0 ? `${plural(plan.created, 'sidecar')} will be created` : null,
+  ];
+  return `${parts.filter((part) => part !== null).join(', ')}.`;
 }

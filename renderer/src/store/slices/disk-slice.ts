@@ -98,12 +98,16 @@ export const createDiskSlice: StateCreator<AppState, [], [], DiskSlice> = (set, 
     s.deselect(gone);
     for (const row of fresh) if (s.details[row.path] !== undefined) s.forgetImage(row.path);
     if (Object.keys(marks).length > 0) set((st) => ({ diskMarks: { ...st.diskMarks, ...marks } }));
+    // Each message goes once none of its images is marked any more (saved, reloaded, reverted).
+    const unmarked = (paths: readonly string[]) => (st: AppState) =>
+      paths.every((path) => activeMark(st, path) === null);
     if (newlyMarked.changed.length > 0) {
       const what =
         newlyMarked.changed.length === 1 ? newlyMarked.changed[0] : plural(newlyMarked.changed.length, 'image');
       s.notify(
         'error',
         `${what} changed on disk while you were editing: your edits are kept, and saving will ask which version to keep.`,
+        { resolved: unmarked(newlyMarked.changed) },
       );
     }
     if (newlyMarked.removed.length > 0) {
@@ -111,7 +115,9 @@ export const createDiskSlice: StateCreator<AppState, [], [], DiskSlice> = (set, 
         newlyMarked.removed.length === 1
           ? `${newlyMarked.removed[0]} was`
           : `${plural(newlyMarked.removed.length, 'image')} were`;
-      s.notify('error', `${what} deleted on disk: the unsaved edits cannot be saved; revert them to remove the row.`);
+      s.notify('error', `${what} deleted on disk: the unsaved edits cannot be saved; revert them to remove the row.`, {
+        resolved: unmarked(newlyMarked.removed),
+      });
     }
     // A lab profile file changed: the profiles in force, and every image checked against them again.
     if (event.profiles) void s.reloadProfiles(false);

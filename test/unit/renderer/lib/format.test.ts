@@ -10,6 +10,7 @@ import {
   messageForRow,
   pixelCount,
   roundedNumberText,
+  valueChipText,
 } from '../../../../renderer/src/lib/format';
 import { makeRow } from '../store/fake-client';
 
@@ -90,14 +91,25 @@ describe('formatCount', () => {
 });
 
 describe('formatAcquired', () => {
-  it('shows the header date and time with the month by name', () => {
-    expect(formatAcquired('20231105', '14:22:07')).toBe('5 Nov 2023, 14:22:07');
-    expect(formatAcquired('20150118', '')).toBe('18 Jan 2015');
+  it('shows the header date and time year first, as the panel shows every date', () => {
+    expect(formatAcquired('20231105', '14:22:07')).toBe('2023-11-05 14:22:07');
+    expect(formatAcquired('20150118', '')).toBe('2015-01-18');
     expect(formatAcquired('', '')).toBe('');
   });
 
   it('shows a date that is not YYYYMMDD as stored', () => {
     expect(formatAcquired('2023-11-05', '14:22:07')).toBe('2023-11-05 14:22:07');
     expect(formatAcquired('20231305', '')).toBe('20231305');
+  });
+});
+
+describe('valueChipText', () => {
+  it('shows a decimal field’s number as recorded, never a raw float, and other text as it is', () => {
+    expect(valueChipText('0.10481442857142857', 'float')).toBe('0.1048');
+    expect(valueChipText('0.9969975547008216', 'float')).toBe('0.997');
+    expect(valueChipText('0.144992', 'float')).toBe('0.144992');
+    expect(valueChipText('', 'float')).toBe('(empty)');
+    expect(valueChipText('0012', 'str')).toBe('0012');
+    expect(valueChipText('1234567', 'int')).toBe('1234567');
   });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { acquisitionLines, disagreementTexts } from '../../../../shared/acquisition/acquisition-details';
 import {
   acquiredText,
+  acquiredWithoutZone,
   acquisitionSummary,
   channelText,
   intervalText,
@@ -83,10 +84,20 @@ describe('acquisition in words', () => {
     expect(pixelSizeText({ z: 1 })).toBe('');
   });
 
-  it('keeps the date as the file recorded it, to the minute', () => {
-    expect(acquiredText('2019-12-08T20:28:57.9494412Z')).toBe('2019-12-08 20:28');
+  it('keeps the date as the file recorded it, to the minute, with the zone it gives', () => {
+    expect(acquiredText('2019-12-08T20:28:57.9494412Z')).toBe('2019-12-08 20:28 UTC');
+    expect(acquiredText('2026-03-05T10:11:12+01:00')).toBe('2026-03-05 10:11 +01:00');
+    expect(acquiredText('2019-06-27T18:33:40')).toBe('2019-06-27 18:33');
     expect(acquiredText('2012-07-26')).toBe('2012-07-26');
     expect(acquiredText('yesterday')).toBe('yesterday');
+  });
+
+  it('tells a time of day recorded without a zone', () => {
+    expect(acquiredWithoutZone('2019-06-27T18:33:40')).toBe(true);
+    expect(acquiredWithoutZone('2019-12-08T20:28:57.9494412Z')).toBe(false);
+    expect(acquiredWithoutZone('2026-03-05T10:11:12-05:00')).toBe(false);
+    expect(acquiredWithoutZone('2012-07-26')).toBe(false);
+    expect(acquiredWithoutZone(undefined)).toBe(false);
   });
 });
 

@@ -47,7 +47,7 @@ describe('filtering by what the microscope recorded', () => {
       '0.95',
       '5-FAM/pH 9.0 488/525, FM 4-64/2% CHAPS 561/700',
       '0.5',
-      '2014-06-18 13:55',
+      '2014-06-18 13:55 UTC',
     ]);
     expect(sortValue(nd2, columnByKey('na')!)).toBe(0.95);
     expect(sortValue(makeRow('plain.tif'), columnByKey('na')!)).toBeNull();

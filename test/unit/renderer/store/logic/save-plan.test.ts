@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { FileCalibration, ImageRow } from '../../../../../shared/api';
 import { createSidecar } from '../../../../../shared/sidecar';
 import { valueEdit } from '../../../../../renderer/src/store/logic/edit-logic';
-import { planSave } from '../../../../../renderer/src/store/logic/save-plan';
+import { planSave, planSummary } from '../../../../../renderer/src/store/logic/save-plan';
 import { makeRow } from '../fake-client';
 
 const OME_HALF_MICRON: FileCalibration = { x: 0.5, y: 0.5, unit: 'um', source: 'ome' };
@@ -72,5 +72,19 @@ describe('planSave: Create sidecar', () => {
     const plan = planSave(rows, {}, ['a.tif', 'c.tif'], {}, true);
     expect(plan.saves).toEqual([{ path: 'a.tif', changes: {}, expected: null, create: true }]);
     expect(plan).toMatchObject({ created: 1, updated: 0 });
+  });
+});
+
+describe('planSummary', () => {
+  it('says what the save will do before it writes, in the future tense', () => {
+    const rows = { 'a.tif': newRow('a.tif', null), 'b.tif': newRow('b.tif', null), 'c.tif': makeRow('c.tif') };
+    const species = { species: valueEdit('species', 'rat', '')! };
+    expect(planSummary(planSave(rows, { 'a.tif': species, 'c.tif': species }))).toBe(
+      '1 sidecar will be updated, 1 sidecar will be created.',
+    );
+    const onlyCreated = planSave(rows, {}, ['a.tif', 'b.tif'], {}, true);
+    expect(planSummary(onlyCreated)).toBe('2 sidecars will be created.');
+    // only creating: nothing was typed, so the review has no changes to list
+    expect(onlyCreated.fields).toEqual([]);
   });
 });

@@ -76,6 +76,25 @@ describe('changes on disk', () => {
     expect(activeMark(store.getState(), 'a.tif')).toBeNull();
   });
 
+  it('drops the "changed on disk" notice once writing my version over theirs resolves the conflict', async () => {
+    const { store, backend, changed } = await liveStore([makeRow('a.tif', { species: 'rat' })]);
+    store.getState().setFieldText(['a.tif'], 'genotype', 'WT');
+    changed([theirs('a.tif', { species: 'vole' })]);
+    const stale =
+      'a.tif changed on disk while you were editing: your edits are kept, and saving will ask which version to keep.';
+    expect(store.getState().notices.map((n) => n.text)).toContain(stale);
+    const saveOk = backend.saveOutcome;
+    backend.saveOutcome = (save) => ({
+      path: save.path,
+      ok: false,
+      error: { code: 'CONFLICT', message: 'a.tif.json changed on disk since it was read', path: save.path },
+    });
+    await store.getState().saveAll();
+    backend.saveOutcome = saveOk;
+    await store.getState().resolveConflict('mine');
+    expect(store.getState().notices.map((n) => n.text)).toEqual(['Saved a.tif.']);
+  });
+
   it('shows their version once the edits are discarded', async () => {
     const { store, changed } = await liveStore([makeRow('a.tif', { species: 'rat' })]);
     store.getState().setFieldText(['a.tif'], 'genotype', 'WT');
