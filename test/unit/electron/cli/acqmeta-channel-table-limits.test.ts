@@ -40,9 +40,9 @@ describe('a channel table past a limit is in force and unreadable, naming the li
     expect(validate.stdout).not.toContain('lists 10001 channels');
   });
 
-  it('a link to a table past the size limit is refused the same way', async () => {
-    await oversizedTable(basePath('big.csv'));
-    await symlink(basePath('big.csv'), labPath('acqmeta.channels.csv'));
+  it('a link (inside the folder) to a table past the size limit is refused the same way', async () => {
+    await oversizedTable(labPath('big.csv'));
+    await symlink(labPath('big.csv'), labPath('acqmeta.channels.csv'));
     const validate = await acqmeta('validate', 'lab');
     expect(validate.stdout).toContain(TOO_LARGE);
   });
@@ -54,9 +54,9 @@ describe('a channel table past a limit is in force and unreadable, naming the li
     expect(fifo.stdout).toContain('acqmeta.channels.csv is not a regular file');
     const exported = await acqmetaWithin(60_000, 'export', 'lab', '--format', 'channels');
     expect(exported.code).toBe(3);
-    execFileSync('mkfifo', [basePath('pipe.csv')]);
     execFileSync('mkdir', [labPath('sub')]);
-    await symlink(basePath('pipe.csv'), labPath('sub/acqmeta.channels.csv'));
+    execFileSync('mkfifo', [labPath('sub/pipe.csv')]);
+    await symlink(labPath('sub/pipe.csv'), labPath('sub/acqmeta.channels.csv'));
     const linked = await acqmetaWithin(60_000, 'export', 'lab/sub', '--format', 'channels');
     expect(linked.code).toBe(3);
     expect(linked.stderr).toContain('is not a regular file');
