@@ -87,8 +87,14 @@ function commit(dir: string): void {
   });
 }
 
-/** A failure to write the journal folder `dir`, naming it and the reason (a disk error alone would not say which folder). */
+/**
+ * A failure to write the journal folder `dir`, naming it and the reason (a disk error alone would
+ * not say which folder). A full disk is left as it is: it is no fault of the folder, and the save
+ * tries a file that found no room again once the writes beside it have ended.
+ */
 function journalFailure(dir: string, error: unknown): Error {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if ((code === 'ENOSPC' || code === 'EDQUOT') && error instanceof Error) return error;
   return new Error(`the change journal folder ${dir} cannot be written (${diskErrorReason(error)})`);
 }
 
