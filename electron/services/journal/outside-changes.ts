@@ -56,8 +56,8 @@ function stateOf(index: JournalIndex, sidecar: SidecarNow): ReturnType<typeof si
  *
  * A sidecar of `now` may have been read before a write whose record the journal has since
  * gained (a record goes to disk before its sidecar is renamed into place): those that do not
- * hold what their latest record wrote are read again, and the journal once after them, before
- * one counts as changed, or its latest write as cut short.
+ * hold what their latest record wrote are read again, and the journal once after them (with any
+ * journal made in a subfolder since), before one counts as changed, or its latest write as cut short.
  */
 export async function journalOutsideChanges(
   root: string,
@@ -74,6 +74,8 @@ export async function journalOutsideChanges(
     if (sidecar !== null) again.push(sidecar);
   }
   if (again.length === 0) return 0;
+  // a writer given one image journals in that image's folder: a journal made below since the open counts
+  await index.findSubfolderJournals();
   await index.refresh();
   const batch = randomUUID();
   let recorded = 0;
