@@ -119,3 +119,23 @@ export async function removeDeadLock(lockDir: string): Promise<boolean> {
   await rm(aside, { recursive: true, force: true });
   return true;
 }
+
+/** A lock folder moved aside by {@link removeDeadLock} (`.acqmeta-lock.<uuid>`). */
+const ASIDE_LOCK = /^\.acqmeta-lock\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** Whether `name` is that of a lock folder moved aside to be removed. */
+export function isAsideLockName(name: string): boolean {
+  return ASIDE_LOCK.test(name);
+}
+
+/**
+ * Removes a lock folder moved aside by a writer that died before it removed it, when its owner
+ * is a dead process of this machine (one put back for a live owner is left); resolves whether it did.
+ */
+export async function removeDeadAsideLock(asideDir: string): Promise<boolean> {
+  const text = await textOf(path.join(asideDir, OWNER_FILE));
+  const owner = text === null ? null : parseOwner(text);
+  if (owner === null || !(await isDeadHere(owner))) return false;
+  await rm(asideDir, { recursive: true, force: true });
+  return true;
+}

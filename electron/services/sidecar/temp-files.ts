@@ -7,6 +7,7 @@ import type { Dirent } from 'node:fs';
 import { lstat, readdir, rm } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import path from 'node:path';
+import { isAsideLockName, removeDeadAsideLock } from './lock-owner';
 
 /**
  * A temp file whose writer cannot be asked (another machine on a network share, or a name
@@ -70,7 +71,7 @@ function processAlive(pid: number): boolean {
   }
 }
 
-/** Removes the stale temp files directly in `dir`; returns how many. Never throws. */
+/** Removes the stale temp files (and lock folders a dead writer left aside) directly in `dir`; returns how many. Never throws. */
 export async function sweepStaleTemps(dir: string): Promise<number> {
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => [] as Dirent[]);
   return removeStale(dir, entries);
@@ -79,6 +80,10 @@ export async function sweepStaleTemps(dir: string): Promise<number> {
 async function removeStale(dir: string, entries: readonly Dirent[]): Promise<number> {
   let removed = 0;
   for (const entry of entries) {
+    if (entry.isDirectory() && isAsideLockName(entry.name)) {
+      if (await removeDeadAsideLock(path.join(dir, entry.name))) removed += 1;
+      continue;
+    }
     if (!entry.isFile() || !isTempName(entry.name)) continue;
     const file = path.join(dir, entry.name);
     const info = await lstat(file).catch(() => null);

@@ -4,12 +4,13 @@
  * whose owner file is not written yet are left to the stale rule.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { once } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { lockFolderOf } from '../../../../../electron/services/sidecar/lock-folder';
 import { removeDeadLock, writeLockOwner } from '../../../../../electron/services/sidecar/lock-owner';
+import { sweepStaleTemps } from '../../../../../electron/services/sidecar/temp-files';
 import { imageFolder } from './temp-folder';
 
 /** A lock folder owned by this process, whose owner file is then changed by `edit`. */
@@ -69,5 +70,22 @@ describe('removeDeadLock', () => {
     writeFileSync(path.join(lock, 'owner'), '{"host":');
     expect(await removeDeadLock(lock)).toBe(false);
     expect(existsSync(lock)).toBe(true);
+  });
+});
+
+describe('a lock left aside by a writer killed while removing it', () => {
+  it('is swept with the temp files when its owner is dead, and kept when its owner lives', async () => {
+    const pid = await deadPid();
+    const dead = await lockOwnedAs((owner) => (owner.pid = pid));
+    const deadAside = `${dead.lock}.0b7c6a52-1d3e-4f6a-9b2c-3e4d5f6a7b8c`;
+    renameSync(dead.lock, deadAside);
+    expect(await sweepStaleTemps(dead.dir)).toBe(1);
+    expect(readdirSync(dead.dir)).toEqual(['cell.tif']);
+
+    const live = await lockOwnedAs(() => undefined);
+    const liveAside = `${live.lock}.1b7c6a52-1d3e-4f6a-9b2c-3e4d5f6a7b8c`;
+    renameSync(live.lock, liveAside);
+    expect(await sweepStaleTemps(live.dir)).toBe(0);
+    expect(existsSync(liveAside)).toBe(true);
   });
 });
