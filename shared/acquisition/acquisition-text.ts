@@ -10,7 +10,9 @@ export function shortNumber(value: number, digits = 3): string {
   if (value === 0) return '0';
   const magnitude = Math.floor(Math.log10(Math.abs(value)));
   const decimals = Math.max(0, digits - 1 - magnitude);
-  return String(Number(value.toFixed(Math.min(decimals, 12))));
+  // toFixed stops at 12 decimals: smaller numbers keep their digits in exponent form (1.269e-12)
+  if (decimals > 12) return String(Number(value.toPrecision(digits)));
+  return String(Number(value.toFixed(decimals)));
 }
 
 /** Significant digits a number written by a person or an instrument seldom goes beyond; longer ones were computed. */

@@ -1,9 +1,10 @@
 /**
- * Programs that write image files from other files: converters and imaging libraries. A file's
- * Software tag naming one of them says what wrote the file, not what acquired the image.
+ * Programs that write image files from other files: converters, imaging libraries and image
+ * editors. A file's Software tag naming one of them says what wrote the file, not what acquired
+ * the image.
  */
 
-/** Names of converters and libraries as they sign the files they write (case-insensitive). */
+/** Names of converters, libraries and editors as they sign the files they write (case-insensitive). */
 const CONVERSION_PROGRAMS: readonly RegExp[] = [
   /\btifffile\b/i,
   /\bbio-?formats\b/i,
@@ -17,9 +18,17 @@ const CONVERSION_PROGRAMS: readonly RegExp[] = [
   /\bscikit-image\b/i,
   /\bpillow\b/i,
   /\bimageio\b/i,
+  /\bphotoshop\b/i,
+  /\bimagemagick\b/i,
+  /\bgraphicsmagick\b/i,
+  /\bgimp\b/i,
+  /\blibvips\b/i,
+  /\bopencv\b/i,
+  /\bmatlab\b/i,
+  /\bnapari\b/i,
 ];
 
-/** Whether `software` (a Software tag, a CZI's Application) names a converter or library, not acquisition software. */
+/** Whether `software` (a Software tag, a CZI's Application) names a converter, library or editor, not acquisition software. */
 export function isConversionProgram(software: string): boolean {
   return CONVERSION_PROGRAMS.some((pattern) => pattern.test(software));
 }

@@ -1,7 +1,7 @@
 /**
  * Completeness of a folder against its lab profile: per field, how many images have it
  * filled, valid, invalid or empty, and which values are used how often; which images are
- * ready (nothing wrong). Used by `acqmeta report`; pure, so the app can compute it from rows.
+ * ready (a sidecar, and nothing wrong). Used by `acqmeta report`; pure, so the app can compute it from rows.
  */
 import type { ProfileFieldRules, ProfileProblem } from '../api';
 import { EDITABLE_FIELDS, type FieldValue, type FieldValues } from '../fields/field-table';
@@ -10,6 +10,11 @@ import { validateFieldValue } from '../validation';
 /** What is known of one image. */
 export interface ImageStatus {
   path: string;
+  /**
+   * Whether the image has a sidecar (in the app: or unsaved edits that will create one). An
+   * image without one records nothing: its fields count as empty and it is not ready.
+   */
+  hasSidecar: boolean;
   /** The editable fields as stored (defaults without a sidecar). */
   values: FieldValues;
   /** Problems of the image and its sidecar (read errors, format problems). */
@@ -50,6 +55,7 @@ export function completeness(images: readonly ImageStatus[], rules: readonly Pro
     let invalid = 0;
     const counts = new Map<FieldValue, number>();
     for (const image of images) {
+      if (!image.hasSidecar) continue;
       const value = image.values[spec.name];
       if (!isFilled(value)) continue;
       filled++;
@@ -74,6 +80,8 @@ export function completeness(images: readonly ImageStatus[], rules: readonly Pro
       values,
     };
   });
-  const ready = images.filter((i) => i.errors.length === 0 && i.profileProblems.length === 0).map((i) => i.path);
+  const ready = images
+    .filter((i) => i.hasSidecar && i.errors.length === 0 && i.profileProblems.length === 0)
+    .map((i) => i.path);
   return { images: images.length, ready, fields };
 }

@@ -143,7 +143,7 @@ function completenessSection(report: Completeness, profiles: readonly ProfileInf
       '',
     );
   lines.push(
-    `**${report.ready.length} of ${plural(report.images, 'image')} ready** (no problem with the sidecar nor with the profile).`,
+    `**${report.ready.length} of ${plural(report.images, 'image')} ready** (a sidecar with no problem, and nothing the profile flags).`,
     '',
   );
   lines.push('| Field | Required | Filled | Valid | Invalid | Empty |', '|---|:-:|--:|--:|--:|--:|');
@@ -213,7 +213,13 @@ function journalOf(input: ReadmeInput): readonly JournalRecord[] {
 
 /** The rows as the completeness report reads them. */
 const status = (rows: readonly ImageRow[]) =>
-  rows.map((r) => ({ path: r.path, values: r.values, errors: r.errors, profileProblems: r.profileProblems }));
+  rows.map((r) => ({
+    path: r.path,
+    hasSidecar: r.sidecar !== 'missing',
+    values: r.values,
+    errors: r.errors,
+    profileProblems: r.profileProblems,
+  }));
 
 /** The draft readme of a dataset. */
 export function datasetReadme(input: ReadmeInput): string {

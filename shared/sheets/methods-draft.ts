@@ -16,7 +16,7 @@ const GROUP_FIELDS = ['species', 'genotype', 'sex', 'condition', 'treatment'];
 /** Fields never counted as groups (free text, dates). */
 const NOT_GROUPS = new Set(['note', 'date', 'depth', 'branch_order']);
 
-/** `a 63×/1.40 Oil objective (118 of 122 images) and a 20×/0.80 Air objective (4 of 122 images)`: every value with its count. */
+/** `63×/1.40 Oil (118 of 122 images) and 20×/0.80 Air (4 of 122 images)`: every value with its count. */
 function alternatives(values: readonly TalliedValue[], images: number, wrap: (value: string) => string): string {
   const parts = values.map((v) => `${wrap(markdownText(v.value))} (${ofImages(v.count, images)})`);
   return parts.length <= 2 ? parts.join(' and ') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
@@ -28,7 +28,11 @@ function acquisitionParagraph(aspects: readonly AcquisitionAspect[], images: num
     return aspect === undefined ? null : alternatives(aspect.values, images, wrap);
   };
   const instrument = aspectWords('Instrument') ?? `${TODO} (microscope, manufacturer)`;
-  const objective = aspectWords('Objective', (v) => `a ${v} objective`) ?? `${TODO} (objective, NA, immersion)`;
+  const objectives = aspects.find((a) => a.label === 'Objective')?.values.length ?? 0;
+  const objective =
+    objectives === 0
+      ? `${TODO} (objective, NA, immersion)`
+      : `the objective${objectives === 1 ? '' : 's'} ${aspectWords('Objective') as string}`;
   const channels = aspectWords('Channels');
   const pixel = aspectWords('Pixel size');
   const step = aspectWords('Z step');

@@ -164,6 +164,7 @@ export const selectCompleteness = memo(
       const typed = Object.values(pathEdits ?? {}).flatMap((e) => (e.error === null ? [] : [e.error]));
       images.push({
         path,
+        hasSidecar: row.sidecar !== 'missing' || Object.keys(pathEdits ?? {}).length > 0,
         values: effectiveValues(row, pathEdits),
         errors: [...row.errors, ...typed],
         profileProblems: problemsNow(row, live),

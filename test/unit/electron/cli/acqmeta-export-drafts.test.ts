@@ -60,7 +60,7 @@ describe('the drafts of a mixed folder', () => {
     const paragraph = (await exported('--format', 'methods')).split('\n').find((l) => l.startsWith('**Image'));
     expect(paragraph).toBe(
       '**Image acquisition.** Images were acquired on Celldiscoverer 7 (1 of 6 images), Nikon Ti (1 of 6 images) and TCS SP8 (1 of 6 images)' +
-        ' with a 40×/1.20 Water objective (1 of 6 images), a HC PL APO CS2 63x/1.30 GLYC objective (1 of 6 images), a Plan Apo λ 60x (NA 0.95) objective (1 of 6 images) and a Plan-Apochromat 5x/0.35 (Air) objective (1 of 6 images).' +
+        ' with the objectives 40×/1.20 Water (1 of 6 images), HC PL APO CS2 63x/1.30 GLYC (1 of 6 images), Plan Apo λ 60x (NA 0.95) (1 of 6 images) and Plan-Apochromat 5x/0.35 (Air) (1 of 6 images).' +
         ' Channels (name, excitation/emission in nm): 5-FAM/pH 9.0 488/525, FM 4-64/2% CHAPS 561/700 (1 of 6 images), Ch1 (ATTO 488) em 571, T PMT (1 of 6 images), DAPI 385/465 (1 of 6 images) and Leica/FITC, Leica/TRITC (1 of 6 images).' +
         ' Pixel size: 0.1 µm/px (1 of 6 images), 0.1403 µm/px (1 of 6 images), 0.1678 µm/px (1 of 6 images), 0.5 µm/px (1 of 6 images), 0.8303 µm/px (1 of 6 images) and 1.6 µm/px (1 of 6 images).' +
         ' Z step: 0.1403 µm (1 of 6 images), 0.5 µm (1 of 6 images) and 2 µm (1 of 6 images).' +

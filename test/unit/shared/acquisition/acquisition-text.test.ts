@@ -43,6 +43,8 @@ describe('acquisition in words', () => {
     expect(shortNumber(1.2000000000000002)).toBe('1.2');
     expect(shortNumber(44.83)).toBe('44.8');
     expect(shortNumber(0)).toBe('0');
+    expect(shortNumber(1.2691301e-12, 4)).toBe('1.269e-12');
+    expect(recordedNumber(1.2691301e-12)).toBe('1.269e-12');
     expect(intervalText(0.53)).toBe('530 ms');
     expect(intervalText(2)).toBe('2 s');
     expect(intervalText(300)).toBe('5 min');

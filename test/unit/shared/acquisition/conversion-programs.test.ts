@@ -9,6 +9,11 @@ describe('the program that wrote a file', () => {
       expect(isConversionProgram(name), name).toBe(true);
   });
 
+  it('is not acquisition software for the image editors that re-save files', () => {
+    const editors = ['Adobe Photoshop CS2 Macintosh', 'ImageMagick 6.6.2-0 2010-07-08 Q16', 'GIMP 2.10.34'];
+    for (const name of editors) expect(isConversionProgram(name), name).toBe(true);
+  });
+
   it('is acquisition software for the microscopes’ own programs', () => {
     for (const name of ['NIS-Elements AR 4.20.01', 'ZEN 3.4', 'LAS X 3.5.7', 'MetaMorph 7.10', 'ScanImage 2019a'])
       expect(isConversionProgram(name), name).toBe(false);

@@ -19,20 +19,28 @@ describe('completeness', () => {
     const rules = loadProfile(exampleProfileText('vascular-lab'), 'p').compiled!.fields;
     const report = completeness(
       [
-        { path: 'a.tif', values: values({ species: 'mouse', depth: 10 }), errors: [], profileProblems: [] },
+        {
+          path: 'a.tif',
+          hasSidecar: true,
+          values: values({ species: 'mouse', depth: 10 }),
+          errors: [],
+          profileProblems: [],
+        },
         {
           path: 'b.tif',
+          hasSidecar: true,
           values: values({ species: 'Mouse', depth: 'x' }),
           errors: ['Depth: must be a number in µm (got "x")'],
           profileProblems: [{ field: 'species', rule: 'enum', message: '' }],
         },
         {
           path: 'c.tif',
+          hasSidecar: true,
           values: values({ species: 'mouse' }),
           errors: [],
           profileProblems: [{ field: 'region', rule: 'required', message: '' }],
         },
-        { path: 'd.tif', values: values({}), errors: [], profileProblems: [] },
+        { path: 'd.tif', hasSidecar: true, values: values({}), errors: [], profileProblems: [] },
       ],
       rules,
     );
@@ -54,6 +62,18 @@ describe('completeness', () => {
     });
     expect(field('depth')).toMatchObject({ required: false, filled: 2, valid: 1, invalid: 1, empty: 2 });
     expect(field('region')).toMatchObject({ required: true, filled: 0, invalid: 0, empty: 4 });
+  });
+
+  it('counts an image without a sidecar as empty in every field, and not ready', () => {
+    const report = completeness([
+      { path: 'a.tif', hasSidecar: false, values: values({}), errors: [], profileProblems: [] },
+      { path: 'b.tif', hasSidecar: true, values: values({ species: 'mouse' }), errors: [], profileProblems: [] },
+    ]);
+    expect(report.ready).toEqual(['b.tif']);
+    const field = (name: string) => report.fields.find((f) => f.field === name);
+    expect(field('accepted')).toMatchObject({ filled: 1, empty: 1 });
+    expect(field('physical_unit_x')).toMatchObject({ filled: 1, empty: 1 });
+    expect(field('species')).toMatchObject({ filled: 1, empty: 1 });
   });
 });
 

@@ -191,7 +191,7 @@ describe('datasetReadme', () => {
 
   it('gives the completeness against the profile and its folder problems', () => {
     expect(text).toContain('- `acqmeta.profile.json` (Vascular imaging lab)');
-    expect(text).toContain('**3 of 5 images ready** (no problem with the sidecar nor with the profile).');
+    expect(text).toContain('**3 of 5 images ready** (a sidecar with no problem, and nothing the profile flags).');
     expect(text).toContain('| Species | yes | 3 | 2 | 1 | 2 |');
     expect(text).toContain("- `.`: missing the dataset's readme: no file matches ^README\\\\.md$");
   });

@@ -43,7 +43,7 @@ describe('the methods draft', () => {
   it('names the microscopes, objectives and channels the files recorded, each with its count', () => {
     const text = methodsDraft(INPUT);
     expect(text).toContain(
-      'Images were acquired on Nikon Ti (2 of 4 images) and TCS SP8 (1 of 4 images) with a Plan Apo λ 60x (NA 0.95) objective (2 of 4 images) and a HC PL APO CS2 63x/1.30 GLYC objective (1 of 4 images).',
+      'Images were acquired on Nikon Ti (2 of 4 images) and TCS SP8 (1 of 4 images) with the objectives Plan Apo λ 60x (NA 0.95) (2 of 4 images) and HC PL APO CS2 63x/1.30 GLYC (1 of 4 images).',
     );
     expect(text).toContain(
       'Channels (name, excitation/emission in nm): 5-FAM/pH 9.0 488/525, FM 4-64/2% CHAPS 561/700 (2 of 4 images) and Leica/FITC, Leica/TRITC (1 of 4 images).',
