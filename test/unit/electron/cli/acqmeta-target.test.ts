@@ -39,6 +39,11 @@ async function put(rel: string): Promise<void> {
 }
 
 const acqmeta = (...args: string[]) => cli.run(args, base, 60_000);
+const jsonLines = (stdout: string): unknown[] =>
+  stdout
+    .trimEnd()
+    .split('\n')
+    .map((line) => JSON.parse(line));
 
 describe('acqmeta validate --target', () => {
   it('passes a folder laid out as hubmap:confocal needs (the latest version bundled)', async () => {
@@ -70,12 +75,7 @@ describe('acqmeta validate --target', () => {
     );
     const json = await acqmeta('validate', 'dataset', '--target', 'hubmap:confocal', '--json', '--ignore', 'n*.txt');
     expect(json.code).toBe(1);
-    expect(
-      json.stdout
-        .trimEnd()
-        .split('\n')
-        .map((line) => JSON.parse(line)),
-    ).toEqual([
+    expect(jsonLines(json.stdout)).toEqual([
       { kind: 'directory', not_allowed: '.DS_Store' },
       { kind: 'directory', missing: HARDWARE },
     ]);
@@ -85,12 +85,7 @@ describe('acqmeta validate --target', () => {
     await mkdir(path.join(dataset, 'empty'));
     await mkdir(path.join(dataset, 'scratch/inner'), { recursive: true });
     const run = await acqmeta('validate', 'dataset', '--target', 'hubmap:confocal-v2.0', '--json');
-    expect(
-      run.stdout
-        .trimEnd()
-        .split('\n')
-        .map((line) => JSON.parse(line)),
-    ).toEqual([
+    expect(jsonLines(run.stdout)).toEqual([
       { kind: 'directory', not_allowed: 'empty/' },
       { kind: 'directory', not_allowed: 'scratch/' },
       { kind: 'directory', not_allowed: 'scratch/inner/' },
