@@ -162,10 +162,15 @@ def htan(src: Source) -> dict:
     return {'sources': [src.cite(path)], 'components': components}
 
 
-def write(name: str, data: dict) -> None:
-    target = OUT / name
-    target.write_text(json.dumps(data, indent=1, ensure_ascii=False) + '\n', encoding='utf-8')
-    print(f'wrote {target.relative_to(ROOT)}')
+def write_all(outputs: dict) -> None:
+    """Writes every file only once all were made: a source that fails leaves the bundle as it was."""
+    OUT.mkdir(parents=True, exist_ok=True)
+    for name, data in outputs.items():
+        target = OUT / name
+        temp = target.with_suffix('.json.tmp')
+        temp.write_text(json.dumps(data, indent=1, ensure_ascii=False) + '\n', encoding='utf-8')
+        temp.replace(target)
+        print(f'wrote {target.relative_to(ROOT)}')
 
 
 def main() -> None:
@@ -174,11 +179,12 @@ def main() -> None:
     parser.add_argument('--spreadsheet', required=True, help='hubmapconsortium/dataset-metadata-spreadsheet')
     parser.add_argument('--htan', required=True, help='ncihtan/data-models')
     args = parser.parse_args()
-    OUT.mkdir(parents=True, exist_ok=True)
-    write('hubmap-directory-schemas.json',
-          directory_schemas(Source('hubmapconsortium/ingest-validation-tools', args.ingest)))
-    write('hubmap-templates.json', templates(Source('hubmapconsortium/dataset-metadata-spreadsheet', args.spreadsheet)))
-    write('htan-imaging.json', htan(Source('ncihtan/data-models', args.htan)))
+    write_all({
+        'hubmap-directory-schemas.json':
+            directory_schemas(Source('hubmapconsortium/ingest-validation-tools', args.ingest)),
+        'hubmap-templates.json': templates(Source('hubmapconsortium/dataset-metadata-spreadsheet', args.spreadsheet)),
+        'htan-imaging.json': htan(Source('ncihtan/data-models', args.htan)),
+    })
 
 
 if __name__ == '__main__':

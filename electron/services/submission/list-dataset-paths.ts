@@ -9,8 +9,8 @@
  * opened. The walk is bounded in depth and in paths, and a folder it cannot read is an
  * error naming it rather than a silent gap.
  */
-import type { Dirent } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import type { Dir, Dirent } from 'node:fs';
+import { opendir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { diskErrorReason } from '../disk';
 
@@ -30,21 +30,25 @@ async function isFolder(dir: string, dirent: Dirent): Promise<boolean> {
   );
 }
 
-/** Lists `root` (see the module comment); throws an error naming the folder it cannot read or the bound it passed. */
-export async function listDatasetPaths(root: string): Promise<string[]> {
+/** Lists `root` (see the module comment), at most `limit` paths; throws an error naming the folder it cannot read or the bound it passed. */
+export async function listDatasetPaths(root: string, limit = MAX_DATASET_PATHS): Promise<string[]> {
   const paths: string[] = [];
   const stack: string[] = [''];
   while (stack.length > 0) {
     const rel = stack.pop() as string;
     const dir = rel === '' ? root : path.join(root, rel);
-    let dirents: Dirent[];
+    let entries: Dir;
     try {
-      dirents = await readdir(dir, { withFileTypes: true });
+      entries = await opendir(dir, { bufferSize: 256 });
     } catch (error) {
       throw new Error(`${rel === '' ? '.' : rel}: cannot be listed: ${diskErrorReason(error)}`, { cause: error });
     }
     let files = 0;
-    for (const dirent of dirents) {
+    // Read entry by entry: a folder of millions of names is refused without holding them all.
+    for await (const dirent of entries) {
+      if (paths.length + stack.length >= limit) {
+        throw new Error(`more than ${limit.toLocaleString('en')} files: too many to check`);
+      }
       const relPath = rel === '' ? dirent.name : `${rel}/${dirent.name}`;
       if (!(await isFolder(dir, dirent))) {
         files++;
@@ -57,9 +61,6 @@ export async function listDatasetPaths(root: string): Promise<string[]> {
       }
     }
     if (files === 0 && rel !== '') paths.push(`${rel}/`);
-    if (paths.length > MAX_DATASET_PATHS) {
-      throw new Error(`more than ${MAX_DATASET_PATHS.toLocaleString('en')} files: too many to check`);
-    }
   }
   return paths;
 }
