@@ -17,10 +17,10 @@ import type { ParsedArgs } from './args';
 import { CliError, EXIT, type CliIo } from './cli-io';
 import { printable } from './output';
 
-/** The targets bundled, for help texts: `hubmap:confocal, hubmap:histology, …`. */
-export const TARGET_ASSAYS = [...new Set(HUBMAP_DIRECTORY_SCHEMAS.schemas.map((s) => `hubmap:${s.assay}`))]
-  .sort()
-  .join(', ');
+/** The assays bundled, each a target for its latest version: `hubmap:confocal`, … */
+export const TARGET_ASSAYS: readonly string[] = [
+  ...new Set(HUBMAP_DIRECTORY_SCHEMAS.schemas.map((s) => `hubmap:${s.assay}`)),
+].sort();
 
 /** The schema `--target` names; else a usage error that lists the known targets. */
 function targetSchema(given: string): DirectorySchema {
@@ -28,7 +28,7 @@ function targetSchema(given: string): DirectorySchema {
   if (schema !== null) return schema;
   throw new CliError(
     EXIT.usage,
-    `unknown target ${JSON.stringify(given)}; known: ${TARGET_ASSAYS}, each also as <name>-v<version> (--list-targets lists them)`,
+    `unknown target ${JSON.stringify(given)}; known: ${TARGET_ASSAYS.join(', ')}, each also as <name>-v<version> (--list-targets lists them)`,
   );
 }
 

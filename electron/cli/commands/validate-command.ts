@@ -61,8 +61,12 @@ images without a sidecar are fine. A summary goes to stderr.
 With --target, checks only the folder's layout against a repository's directory schema,
 with the verdict of HuBMAP's directory_validator.py: every file under <folder> (hidden
 ones too) must match one of the schema's patterns, and every required pattern some path.
-Targets: ${TARGET_ASSAYS} (the latest version bundled), or
-<target>-v<version>, e.g. hubmap:confocal-v2.3. One line per problem:
+Targets, each for the latest version bundled (add -v<version> for another, e.g.
+hubmap:confocal-v2.0; --list-targets lists them all):
+
+${TARGET_ASSAYS.map((name) => `  ${name}`).join('\n')}
+
+One line per problem:
 
   .: missing <pattern> (required by <target>)   no path matches a required pattern
   <path>: not allowed by <target>               a path no pattern matches
