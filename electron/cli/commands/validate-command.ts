@@ -1,6 +1,7 @@
 /**
  * `acqmeta validate <folder> [--profile <file>]`: checks every sidecar under a folder, and
- * with a lab profile in force every image and the folder's layout too.
+ * with a lab profile in force every image and the folder's layout too; with `--target`, the
+ * folder's layout against a repository's directory schema instead.
  */
 import path from 'node:path';
 import { PROFILE_FILE_NAME } from '../../../shared/profile';
@@ -14,11 +15,12 @@ import {
   type ProfileFinder,
 } from '../../services/profile';
 import { createTiffScanner } from '../../services/tiff';
-import { EXIT, type Command } from '../cli-io';
+import { CliError, EXIT, type Command } from '../cli-io';
 import { printable } from '../output';
 import { imageStatuses } from '../image-status';
 import { profileOption } from '../profile-option';
 import { startProgress } from '../progress';
+import { checkTarget, listTargets, TARGET_ASSAYS } from '../target-check';
 import { folderArgument } from '../targets';
 
 /** The `validate` command. */
@@ -26,6 +28,8 @@ export const validateCommand: Command = {
   name: 'validate',
   summary: 'check every sidecar (and the lab profile in force) under a folder; exit 1 on any problem',
   help: `Usage: acqmeta validate <folder> [--profile <file>]
+       acqmeta validate <folder> --target <target> [--ignore <glob>]... [--json]
+       acqmeta validate --list-targets
 
 Reads every sidecar next to an image under <folder> (subfolders included) and checks it
 against the sidecar format, against its image (the header the sidecar recorded and its
@@ -54,10 +58,44 @@ images without a sidecar are fine. A summary goes to stderr.
 
   --profile <file>   apply this profile to every image (its folder rules to <folder>)
 
+With --target, checks only the folder's layout against a repository's directory schema,
+with the verdict of HuBMAP's directory_validator.py: every file under <folder> (hidden
+ones too) must match one of the schema's patterns, and every required pattern some path.
+Targets, each for the latest version bundled (add -v<version> for another, e.g.
+hubmap:confocal-v2.0; --list-targets lists them all):
+
+${TARGET_ASSAYS.map((name) => `  ${name}`).join('\n')}
+
+One line per problem:
+
+  .: missing <pattern> (required by <target>)   no path matches a required pattern
+  <path>: not allowed by <target>               a path no pattern matches
+
+  --target <target>  the repository and assay (exit 2 for an unknown one, listing them)
+  --ignore <glob>    leave paths that match this fnmatch glob out of "not allowed"
+                     (repeatable; as the ingest tools' dataset ignore globs)
+  --json             one JSON object per problem: {"kind": "directory", "missing":
+                     "<pattern>"} or {"kind": "directory", "not_allowed": "<path>"}
+  --list-targets     list the targets bundled
+
 Exits 0 when nothing is wrong, 1 otherwise.`,
-  syntax: { positionals: { min: 1, max: 1 }, options: ['--profile'] },
+  syntax: {
+    positionals: { min: 0, max: 1 },
+    flags: ['--json', '--list-targets'],
+    options: ['--profile', '--target', '--ignore'],
+  },
   async run(args, io) {
+    if (args.flags.has('--list-targets')) return listTargets(io);
+    if (args.positionals.length === 0) throw new CliError(EXIT.usage, 'missing argument');
     const root = await folderArgument(io.cwd, args.positionals[0] as string);
+    if (args.options.has('--target')) {
+      if (args.options.has('--profile'))
+        throw new CliError(EXIT.usage, '--profile and --target check different things: give one');
+      return checkTarget(root, args, io);
+    }
+    if (args.flags.has('--json') || args.options.has('--ignore')) {
+      throw new CliError(EXIT.usage, '--json and --ignore go with --target');
+    }
     const cache = createProfileCache();
     const override = await profileOption(args, io, cache);
     const finder = createProfileFinder(cache, { root, override });

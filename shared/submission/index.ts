@@ -1,0 +1,29 @@
+/** The repositories' rules for submissions (HuBMAP, HTAN), bundled as data, and the folder-layout check. */
+export type { BundleSource } from './bundle-sources';
+export {
+  HUBMAP_DIRECTORY_SCHEMAS,
+  findTarget,
+  loadDirectorySchemas,
+  targetName,
+  targetNames,
+  type DirectoryPattern,
+  type DirectorySchema,
+  type DirectorySchemaBundle,
+} from './directory-schemas';
+export {
+  checkDirectory,
+  compareCodePoints,
+  type ChecklistItem,
+  type DirectoryProblem,
+  type DirectoryVerdict,
+} from './directory-check';
+export {
+  htanComponents,
+  hubmapTemplates,
+  type ControlledTerm,
+  type HtanAttribute,
+  type HtanComponent,
+  type MetadataTemplate,
+  type TemplateField,
+} from './metadata-templates';
+export { compileGlob } from './python-glob';

@@ -1,0 +1,147 @@
+import { execFileSync } from 'node:child_process';
+import { mkdir, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { buildCli, type BuiltCli } from './built-cli';
+
+/** A confocal dataset that meets every required pattern of hubmap:confocal-v2.3. */
+const CONFOCAL = [
+  'extras/microscope_hardware.json',
+  'raw/channel_layout.tsv',
+  'raw/images/scan.czi',
+  'lab_processed/images/HBM892.MDXS.293.ome.tiff',
+  'lab_processed/images/HBM892.MDXS.293.ome-tiff.channels.csv',
+  'qa_qc/resolution_report/resolution.txt',
+  'qa_qc/illumination_report/illumination.txt',
+];
+const HARDWARE = 'extras\\/microscope_hardware\\.json$';
+
+let cli: BuiltCli;
+let base: string;
+let dataset: string;
+beforeAll(async () => {
+  cli = await buildCli();
+});
+afterAll(async () => {
+  await cli.remove();
+});
+beforeEach(async () => {
+  base = await mkdtemp(path.join(tmpdir(), 'acqmeta-target-'));
+  dataset = path.join(base, 'dataset');
+  for (const rel of CONFOCAL) await put(rel);
+  return () => rm(base, { recursive: true, force: true });
+});
+
+async function put(rel: string): Promise<void> {
+  await mkdir(path.dirname(path.join(dataset, rel)), { recursive: true });
+  await writeFile(path.join(dataset, rel), '');
+}
+
+const acqmeta = (...args: string[]) => cli.run(args, base, 60_000);
+const jsonLines = (stdout: string): unknown[] =>
+  stdout
+    .trimEnd()
+    .split('\n')
+    .map((line) => JSON.parse(line));
+
+describe('acqmeta validate --target', () => {
+  it('passes a folder laid out as hubmap:confocal needs (the latest version bundled)', async () => {
+    const run = await acqmeta('validate', 'dataset', '--target', 'hubmap:confocal');
+    expect(run).toEqual({
+      code: 0,
+      stdout: '',
+      stderr: 'hubmap:confocal-v2.3: the folder layout matches (9 paths checked)\n',
+    });
+  });
+
+  it('names each missing pattern and each file not allowed, exit 1; --json one object each', async () => {
+    await rm(path.join(dataset, 'extras/microscope_hardware.json'));
+    await put('extras/notes.txt');
+    await put('notes.txt');
+    await put('.DS_Store');
+    const run = await acqmeta('validate', 'dataset', '--target', 'hubmap:confocal-v2.3');
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe(
+      [
+        '.DS_Store: not allowed by hubmap:confocal-v2.3',
+        'notes.txt: not allowed by hubmap:confocal-v2.3',
+        `.: missing ${HARDWARE} (required by hubmap:confocal-v2.3)`,
+        '',
+      ].join('\n'),
+    );
+    expect(run.stderr).toBe(
+      'hubmap:confocal-v2.3: 1 required pattern missing, 2 paths not allowed (11 paths checked)\n',
+    );
+    const json = await acqmeta('validate', 'dataset', '--target', 'hubmap:confocal', '--json', '--ignore', 'n*.txt');
+    expect(json.code).toBe(1);
+    expect(jsonLines(json.stdout)).toEqual([
+      { kind: 'directory', not_allowed: '.DS_Store' },
+      { kind: 'directory', missing: HARDWARE },
+    ]);
+  });
+
+  it('an empty folder is listed, a folder with only folders too; older versions by name', async () => {
+    await mkdir(path.join(dataset, 'empty'));
+    await mkdir(path.join(dataset, 'scratch/inner'), { recursive: true });
+    const run = await acqmeta('validate', 'dataset', '--target', 'hubmap:confocal-v2.0', '--json');
+    expect(jsonLines(run.stdout)).toEqual([
+      { kind: 'directory', not_allowed: 'empty/' },
+      { kind: 'directory', not_allowed: 'scratch/' },
+      { kind: 'directory', not_allowed: 'scratch/inner/' },
+    ]);
+  });
+
+  it('prints names with control characters escaped, keeps non-ASCII names; JSON holds them as they are', async () => {
+    await put('raw/images/été\x1b[2J.czi\nx');
+    const run = await acqmeta('validate', 'dataset', '--target', 'hubmap:confocal');
+    expect(run.stdout).toBe('raw/images/été\\x1b[2J.czi\\nx: not allowed by hubmap:confocal-v2.3\n');
+    const json = await acqmeta('validate', 'dataset', '--target', 'hubmap:confocal', '--json');
+    expect(JSON.parse(json.stdout)).toEqual({ kind: 'directory', not_allowed: 'raw/images/été\x1b[2J.czi\nx' });
+  });
+
+  it('does not follow a link to a folder outside, lists a FIFO by name without opening it', async () => {
+    await mkdir(path.join(base, 'outside'));
+    await writeFile(path.join(base, 'outside', 'secret.txt'), '');
+    await symlink(path.join(base, 'outside'), path.join(dataset, 'extras', 'linked'));
+    execFileSync('mkfifo', [path.join(dataset, 'raw', 'images', 'pipe.tiff')]);
+    const run = await acqmeta('validate', 'dataset', '--target', 'hubmap:confocal', '--json');
+    expect(run).toEqual({ code: 0, stdout: '', stderr: expect.stringContaining('(10 paths checked)') });
+  });
+
+  it('checks 10,000 images', async () => {
+    const images = path.join(dataset, 'lab_processed', 'images');
+    for (let i = 0; i < 10_000; i += 500) {
+      await Promise.all(Array.from({ length: 500 }, (_, j) => writeFile(path.join(images, `t${i + j}.ome.tiff`), '')));
+    }
+    await writeFile(path.join(dataset, 't1.tif'), '');
+    expect((await readdir(images)).length).toBe(10_002);
+    const run = await acqmeta('validate', 'dataset', '--target', 'hubmap:confocal');
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('t1.tif: not allowed by hubmap:confocal-v2.3\n');
+    expect(run.stderr).toContain('(10010 paths checked)');
+  });
+
+  it('an unknown target is a usage error (exit 2) naming the known ones; --list-targets lists them', async () => {
+    const run = await acqmeta('validate', 'dataset', '--target', 'hubmap:confocal-v9.9');
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain(
+      'unknown target "hubmap:confocal-v9.9"; known: hubmap:confocal, hubmap:histology, hubmap:imc-2d, hubmap:lightsheet, hubmap:segmentation-mask',
+    );
+    const list = await acqmeta('validate', '--list-targets');
+    expect(list.code).toBe(0);
+    expect(list.stdout).toContain(
+      'hubmap:confocal       (hubmap:confocal-v2.3, the latest bundled)\nhubmap:confocal-v2.0\n',
+    );
+  });
+
+  it('--json and --ignore need --target; --profile does not go with it; a bad glob is refused', async () => {
+    expect((await acqmeta('validate', 'dataset', '--json')).code).toBe(2);
+    expect((await acqmeta('validate', 'dataset', '--ignore', '*')).code).toBe(2);
+    expect((await acqmeta('validate', 'dataset', '--target', 'hubmap:confocal', '--profile', 'p.json')).code).toBe(2);
+    const glob = await acqmeta('validate', 'dataset', '--target', 'hubmap:confocal', '--ignore', '[z-a]');
+    expect(glob.code).toBe(2);
+    expect(glob.stderr).toContain('ignore pattern "[z-a]" cannot be used');
+  });
+});
