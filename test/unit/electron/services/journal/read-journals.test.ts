@@ -16,7 +16,7 @@ import {
   MAX_JOURNAL_FILE_LINES,
   MAX_JOURNAL_LINE_BYTES,
 } from '../../../../../electron/services/journal/journal-file';
-import { journalLine, type JournalRecord } from '../../../../../shared/journal';
+import { journalLine, OUTSIDE_ACTION, OUTSIDE_TOOL, type JournalRecord } from '../../../../../shared/journal';
 
 let base: string;
 let configDir: string;
@@ -168,6 +168,20 @@ describe('readFolderJournal', () => {
     );
     const journal = await readFolderJournal(exp, configDir);
     expect(journal.records.map((r) => r.id)).toEqual(['r2']);
+  });
+
+  it('keeps one of the records two apps made of the same outside change', async () => {
+    const exp = path.join(base, 'exp');
+    const outside = (id: string, second: number, after: string): JournalRecord => ({
+      ...rec(id, 'a.tif', second),
+      tool: OUTSIDE_TOOL,
+      action: OUTSIDE_ACTION,
+      after: { size: 2, mtime: 2, sha256: after },
+    });
+    journalFile(journalOf('exp'), 'pc-1-a-1.jsonl', lines(outside('o1', 1, 'b'), outside('o3', 3, 'c')));
+    journalFile(journalOf('exp'), 'mac-2-a-1.jsonl', lines(outside('o2', 2, 'b')));
+    const journal = await readFolderJournal(exp, configDir);
+    expect(journal.records.map((r) => r.id)).toEqual(['o1', 'o3']);
   });
 
   it('is empty, with no problems, for a folder without any journal', async () => {
