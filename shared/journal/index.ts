@@ -15,5 +15,6 @@ export {
   type JournalVersion,
   type ParsedJournal,
 } from './journal-record';
+export { outsideChangeKey, withoutRepeatedOutsideChanges } from './outside-change-key';
 export { restoreBefore, restoresOf, type RestoreChanges } from './journal-restore';
 export { journalBatches, journalProv, type ProvDocument } from './journal-prov';

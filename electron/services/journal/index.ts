@@ -4,6 +4,6 @@
  */
 export { JOURNAL_DIR, JOURNAL_OFF, journalPlaces, settingsJournalDir, type JournalPlaces } from './journal-places';
 export { journalWrites, type JournalAction } from './journal-writer';
-export { readFolderJournal } from './read-journals';
+export { FolderJournalReader, readFolderJournal } from './folder-journal';
 export { outsideChanges, type OutsideChanges, type SidecarNow } from './outside-changes';
 export { sidecarsSinceLatest, type SidecarSinceLatest } from './sidecars-since-latest';

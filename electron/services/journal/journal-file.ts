@@ -33,9 +33,15 @@ class Refusal extends Error {}
 
 /**
  * The text of the journal file `file` from byte `from` (of the file as stored) on, `within`:
- * the folder its real path must be inside. A file gone meanwhile is empty.
+ * the folder its real path must be inside. A file gone meanwhile is empty. A plain file read on
+ * from `from` (the end of its `linesBefore` whole lines read before) is held to the limits whole.
  */
-export async function readJournalFile(file: string, within: string, from = 0): Promise<JournalFileText> {
+export async function readJournalFile(
+  file: string,
+  within: string,
+  from = 0,
+  linesBefore = 0,
+): Promise<JournalFileText> {
   const leftOut = (why: string) => ({ problem: `journal file ${file} ${why}; left out` });
   let handle: FileHandle | null = null;
   try {
@@ -45,7 +51,7 @@ export async function readJournalFile(file: string, within: string, from = 0): P
     handle = await open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
     if (!(await handle.stat()).isFile()) return leftOut('is not a regular file');
     const source = handle.createReadStream({ start: from, autoClose: false });
-    return { text: await boundedText(source, file.endsWith('.gz')) };
+    return { text: await boundedText(source, file.endsWith('.gz'), from, linesBefore) };
   } catch (error) {
     if (error instanceof Refusal) return leftOut(error.message);
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { text: '' };
@@ -55,16 +61,24 @@ export async function readJournalFile(file: string, within: string, from = 0): P
   }
 }
 
-/** The text `source` gives (unpacked when `gzipped`), refused past the size, line length and line count limits or the time limit. */
-async function boundedText(source: Readable, gzipped: boolean): Promise<string> {
+/**
+ * The text `source` gives (unpacked when `gzipped`), refused past the size, line length and line
+ * count limits (counted from `sizeBefore` and `linesBefore`) or the time limit.
+ */
+async function boundedText(
+  source: Readable,
+  gzipped: boolean,
+  sizeBefore: number,
+  linesBefore: number,
+): Promise<string> {
   const chunks: Buffer[] = [];
   let refusal: Refusal | null = null;
   const refuse = (why: string) => {
     refusal = new Refusal(why);
     return refusal;
   };
-  let size = 0;
-  let lines = 0;
+  let size = sizeBefore;
+  let lines = linesBefore;
   let lineBytes = 0;
   const take = async (input: AsyncIterable<Buffer>) => {
     for await (const chunk of input) {

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import type { FieldValue } from '../../../shared/fields/field-table';
-import { parseJournal, type JournalRecord, type ParsedJournal } from '../../../shared/journal';
+import { outsideChangeKey, parseJournal, type JournalRecord, type ParsedJournal } from '../../../shared/journal';
 import { isInside } from '../disk';
 import { readJournalFile } from './journal-file';
 import { journalDirsOf, journalFiles, subfoldersWithJournals } from './read-journals';
@@ -23,6 +23,8 @@ export interface JournaledImage {
 export class JournalIndex {
   private readonly read = new Map<string, number>();
   private readonly images = new Map<string, JournaledImage>();
+  /** The outside changes recorded (see `outsideChangeKey`), paths relative to the root. */
+  private readonly outside = new Set<string>();
   /** Folders below the root found holding a journal (looked for once, by {@link findSubfolderJournals}). */
   private below: string[] = [];
 
@@ -35,6 +37,12 @@ export class JournalIndex {
   /** The journaled state of an image (path relative to the root, `/`-separated); undefined when never journaled. */
   get(imagePath: string): JournaledImage | undefined {
     return this.images.get(imagePath);
+  }
+
+  /** Whether an outside-change record of the same change as `record` (of the image `imagePath`) was read. */
+  holdsOutsideChange(record: JournalRecord, imagePath: string): boolean {
+    const key = outsideChangeKey(record, imagePath);
+    return key !== null && this.outside.has(key);
   }
 
   /** Every journaled image's path. */
@@ -123,6 +131,8 @@ export class JournalIndex {
     const image = path.join(journalRoot, ...record.path.split('/'));
     if (!isInside(this.root, image)) return;
     const key = path.relative(this.root, image).split(path.sep).join('/');
+    const outside = outsideChangeKey(record, key);
+    if (outside !== null) this.outside.add(outside);
     const known = this.images.get(key);
     if (known !== undefined && known.latest.time > record.time) return;
     const values = known?.values ?? new Map<string, FieldValue>();

@@ -1,11 +1,11 @@
 /**
  * Where an image's journal records go: the `.acqmeta/journal/` folder nearest above the image
  * (its own folder included) up to the folder the writer opened that holds the image (the
- * image's own folder when none does), never one above it; else that opened folder's, made on
- * the first write. A folder up to there whose `.acqmeta/` holds `journal-off` is not journaled;
+ * image's own folder when none does), never one above it; else that opened folder's, made by
+ * the write worker with the first record it appends. A folder up to there whose `.acqmeta/` holds `journal-off` is not journaled;
  * a folder that cannot be written keeps its journal in the per-user settings folder instead. */
 import { createHash } from 'node:crypto';
-import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { access, constants, mkdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isInside } from '../disk';
 import { defaultConfigDir, keepInSettings } from '../folder';
@@ -96,15 +96,20 @@ async function lookIn(dir: string): Promise<JournalPlace | null | undefined> {
   return (await isDir(path.join(dir, JOURNAL_DIR))) ? { root: dir, dir: path.join(dir, JOURNAL_DIR) } : undefined;
 }
 
-/** Makes `root`'s journal folder, or its stand-in in the settings folder when `root` cannot be written. */
+/**
+ * `root`'s journal folder, made by the first record appended (not here: a write that fails
+ * leaves none), or its stand-in in the settings folder, made now, when `root` cannot be
+ * written: the nearest of the journal folder, `.acqmeta/` and `root` that exists is asked.
+ */
 async function makeJournal(
   root: string,
   configDir: string,
   onFallback?: (root: string, dir: string) => void,
 ): Promise<JournalPlace> {
   const dir = path.join(root, JOURNAL_DIR);
+  const existing = (await isDir(dir)) ? dir : (await isDir(path.dirname(dir))) ? path.dirname(dir) : root;
   try {
-    await mkdir(dir, { recursive: true });
+    await access(existing, constants.W_OK);
     return { root, dir };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

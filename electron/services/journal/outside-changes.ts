@@ -58,6 +58,8 @@ function stateOf(index: JournalIndex, sidecar: SidecarNow): ReturnType<typeof si
  * gained (a record goes to disk before its sidecar is renamed into place): those that do not
  * hold what their latest record wrote are read again, and the journal once after them (with any
  * journal made in a subfolder since), before one counts as changed, or its latest write as cut short.
+ * Just before its record is appended, the journal is read on again: a record of the same change
+ * (the same versions before and after) by another app watching the folder is not repeated.
  */
 export async function journalOutsideChanges(
   root: string,
@@ -89,6 +91,9 @@ export async function journalOutsideChanges(
     const place = await places.placeFor(absPath);
     if (place === null) continue;
     const record = outsideRecord(sidecar, image, batch, path.relative(place.root, absPath));
+    // another app on the share may have recorded it since: the journal is read on once more
+    await index.refresh();
+    if (index.holdsOutsideChange(record, sidecar.path)) continue;
     await appendJournalInWorker(place.dir, journalLine(record));
     index.note(record, place.root);
     recorded += 1;

@@ -13,7 +13,9 @@ import {
   openSync,
   readFileSync,
   renameSync,
+  rmdirSync,
   rmSync,
+  unlinkSync,
   writeSync,
 } from 'node:fs';
 import os from 'node:os';
@@ -37,11 +39,21 @@ interface OpenJournal {
   files: number;
   /** The file is new: its folder's entry for it is synced with its first group. */
   unsyncedEntry: boolean;
+  /** The records in it a cancel may take back (a write's, by id), not taken back yet. */
+  cancellable: Set<string>;
+  /** Whether it holds lines no cancel takes back (an outside change's record). */
+  kept: boolean;
+  /** The first folder that making the file made (undefined: its folder was there). */
+  madeFrom: string | undefined;
 }
 
 interface Waiting {
   text: string;
   done: (error: Error | null) => void;
+  /** The id of the write whose record `text` is, which a cancel may take back (undefined: kept). */
+  record?: string;
+  /** The text is a cancel line: of a record of the current file, or of an earlier one. */
+  cancel?: 'in-file' | 'earlier';
 }
 
 const open = new Map<string, OpenJournal>();
@@ -50,23 +62,64 @@ const syncing = new Set<string>();
 /** Files started in each folder, kept when a file is given up after an error. */
 const started = new Map<string, number>();
 
-/** Appends `text` (whole lines) to this process's file in `dir`; calls `done` once it is synced. */
-export function appendToJournal(dir: string, text: string, done: (error: Error | null) => void): void {
-  const queue = waiting.get(dir);
-  if (queue === undefined) waiting.set(dir, [{ text, done }]);
-  else queue.push({ text, done });
+/**
+ * Appends `text` (whole lines) to this process's file in `dir`; calls `done` once it is synced.
+ * `record`: the id of the write whose record `text` is (one {@link cancelRecord} may take back).
+ */
+export function appendToJournal(dir: string, text: string, done: (error: Error | null) => void, record?: string): void {
+  queue(dir, record === undefined ? { text, done } : { text, done, record });
+}
+
+/**
+ * Takes back the record `id` of a write that did not happen, by a line no rename waits for
+ * (synced with its group; a lost one leaves a record whose `after` never came). When the file
+ * this process made holds nothing else then (every record in it taken back), the file goes
+ * instead, and the folders making it made when empty: a folder whose first write failed gains
+ * no journal.
+ */
+export function cancelRecord(dir: string, id: string, line: string): void {
+  const inFile = open.get(dir)?.cancellable.delete(id) === true;
+  queue(dir, { text: line, done: () => undefined, cancel: inFile ? 'in-file' : 'earlier' });
+}
+
+function queue(dir: string, entry: Waiting): void {
+  const entries = waiting.get(dir);
+  if (entries === undefined) waiting.set(dir, [entry]);
+  else entries.push(entry);
   if (!syncing.has(dir)) setImmediate(() => commit(dir));
 }
 
-/** Appends a line no rename waits for (a cancel), synced with its group; a lost one leaves a record whose `after` never came. */
-export function appendUnsynced(dir: string, text: string): void {
-  appendToJournal(dir, text, () => undefined);
+/** Removes this process's file `journal` of `dir` (all its records taken back), then the folders it made, while empty. */
+function removeFile(dir: string, journal: OpenJournal): void {
+  open.delete(dir);
+  quietly(() => closeSync(journal.fd));
+  quietly(() => unlinkSync(path.join(dir, fileName(journal.files))));
+  if (journal.madeFrom === undefined) return;
+  for (let folder = dir; ; folder = path.dirname(folder)) {
+    try {
+      rmdirSync(folder); // only an empty folder: another writer's file keeps it
+    } catch {
+      return;
+    }
+    if (folder === journal.madeFrom || path.dirname(folder) === folder) return;
+  }
 }
 
 function commit(dir: string): void {
   const group = waiting.get(dir);
   if (group === undefined || group.length === 0 || syncing.has(dir)) return;
   waiting.delete(dir);
+  const current = open.get(dir);
+  if (
+    current !== undefined &&
+    current.cancellable.size === 0 &&
+    !current.kept &&
+    group.every((w) => w.cancel === 'in-file')
+  ) {
+    removeFile(dir, current);
+    for (const w of group) w.done(null);
+    return;
+  }
   let journal: OpenJournal;
   try {
     journal = write(dir, group.map((w) => w.text).join(''));
@@ -74,6 +127,9 @@ function commit(dir: string): void {
     for (const w of group) w.done(journalFailure(dir, error));
     return;
   }
+  for (const w of group)
+    if (w.record !== undefined) journal.cancellable.add(w.record);
+    else if (w.cancel === undefined) journal.kept = true;
   syncing.add(dir);
   fdatasync(journal.fd, (error) => {
     if (error === null && journal.unsyncedEntry) {
@@ -140,10 +196,10 @@ function fileName(number: number): string {
 
 function startFile(dir: string): OpenJournal {
   const files = (started.get(dir) ?? 0) + 1;
-  mkdirSync(dir, { recursive: true });
+  const madeFrom = mkdirSync(dir, { recursive: true });
   const fd = openSync(path.join(dir, fileName(files)), 'a');
   started.set(dir, files);
-  return { fd, size: 0, files, unsyncedEntry: true };
+  return { fd, size: 0, files, unsyncedEntry: true, cancellable: new Set(), kept: false, madeFrom };
 }
 
 /**

@@ -31,7 +31,7 @@ import { atWritePoint, stampOf, type FileStamp, type WritePoint } from '../disk'
 import { versionOf } from './opened-file';
 import { readSnapshotSync } from './read-snapshot-sync';
 import { finishJournalLine, journalLine } from '../../../shared/journal';
-import { appendToJournal, appendUnsynced } from './journal-appender';
+import { appendToJournal, cancelRecord } from './journal-appender';
 import { checkAfterRename, checkBeforeRename } from './rename-checks';
 import { turnBatch } from './turn-batch';
 import type { Look, LookRequest, ReplaceRequest, WriteReply, WriteRequest } from './write-worker-protocol';
@@ -111,7 +111,7 @@ function syncedWithRecord(
     journal === null
       ? fail
       : (failure: unknown) => {
-          appendUnsynced(journal.dir, journalLine({ cancel: journal.id }));
+          cancelRecord(journal.dir, journal.id, journalLine({ cancel: journal.id }));
           fail(failure);
         };
   let waiting = journal === null ? 1 : 2;
@@ -126,7 +126,7 @@ function syncedWithRecord(
   fdatasync(fd, synced);
   if (journal === null) return;
   const after = { size: written.size, mtime: written.mtimeMs, sha256: written.sha256 };
-  appendToJournal(journal.dir, finishJournalLine(journal.lineStart, after), synced);
+  appendToJournal(journal.dir, finishJournalLine(journal.lineStart, after), synced, journal.id);
 }
 
 /**

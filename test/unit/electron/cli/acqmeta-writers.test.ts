@@ -193,22 +193,21 @@ describe('a program that does not lock replaces a sidecar while it is being save
       );
       expect(result.stdout).toContain('0 sidecars updated');
       expect(readFileSync(file, 'utf8')).toBe(theirs);
+      if (point === 'before-check') {
+        // the write that did not happen, the first in a folder with no journal, leaves none
+        expect(existsSync(path.join(root, '.acqmeta'))).toBe(false);
+        return;
+      }
       const journal = [...journalFiles().values()];
       expect(journal).toHaveLength(1);
       const lines = readFileSync(
         path.join(root, '.acqmeta', 'journal', [...journalFiles().keys()][0] as string),
         'utf8',
       );
-      if (point === 'before-check') {
-        // the write that did not happen is not in the journal (its record was taken back)
-        expect(journal[0]).toEqual([]);
-        expect(lines).toMatch(/^\{.*\}\n\{"cancel":"[0-9a-f-]+"\}\n$/);
-      } else {
-        // it happened, and CloudScope wrote after it: its record stays, and the next look at
-        // the folder finds CloudScope's version changed outside AcqMeta
-        expect(journal[0]).toHaveLength(1);
-        expect(lines).not.toContain('"cancel"');
-      }
+      // it happened, and CloudScope wrote after it: its record stays, and the next look at
+      // the folder finds CloudScope's version changed outside AcqMeta
+      expect(journal[0]).toHaveLength(1);
+      expect(lines).not.toContain('"cancel"');
     },
   );
 });

@@ -6,7 +6,7 @@
  * named, and hang or crash nothing.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
@@ -36,6 +36,10 @@ describe('backend change journal', () => {
 
   async function saveGenotype(paths: string[], value: string, batch: string): Promise<void> {
     expect((await h.ok('getJournal', {})).records).toEqual([]);
+    await save(paths, value, batch);
+  }
+
+  async function save(paths: string[], value: string, batch: string): Promise<void> {
     const saves = [];
     for (const p of paths) {
       const { version } = await h.ok('reloadRow', { path: p });
@@ -75,6 +79,38 @@ describe('backend change journal', () => {
       before: { size: before.length },
     });
     expect((await h.ok('getJournal', { batch: 'save-1' })).records.map((r) => r.path).sort()).toEqual([OME, FLOAT]);
+  });
+
+  it('keeps the journal read while the folder is open: unchanged files are not read again, appended lines are', async () => {
+    ({ copy, h } = await startOnLab(() => ({ watch })));
+    await openWatched(h);
+    await saveGenotype([FLOAT], 'Thy1', 'save-1');
+    const [saved] = (await h.ok('getJournal', {})).records as [JournalRecord];
+    // another writer's file, with a line still being written
+    const theirs = lab('.acqmeta/journal/pc-9-a-0001.jsonl');
+    const record = (id: string, time: string) => ({ ...saved, id, batch: id, host: 'pc', time, action: 'Species' });
+    writeFileSync(theirs, journalLine(record('t1', '2030-01-01T00:00:00.000Z')) + '{"id":"t2",');
+    const first = await h.ok('getJournal', {});
+    expect(first.records.map((r) => r.id)).toEqual([saved.id, 't1']);
+    expect(first.problems).toEqual([`${theirs}: line 2 was cut short (a write interrupted)`]);
+    // the same bytes, changed in place (never a journal's way): a file whose size is unchanged is not read again
+    const own = lab(`.acqmeta/journal/${readdirSync(lab('.acqmeta/journal')).find((n) => !n.startsWith('pc-'))}`);
+    writeFileSync(own, readFileSync(own, 'utf8').replace('"Genotype"', '"Genotypf"'));
+    writeFileSync(theirs, readFileSync(theirs, 'utf8').replace('"Species"', '"Speciez"'));
+    expect(await h.ok('getJournal', {})).toEqual(first);
+    // the cut line completed, another appended, and a save of this app: each read from where the last read stopped
+    appendFileSync(theirs, `${journalLine(record('t2', '2030-01-02T00:00:00.000Z')).slice('{"id":"t2",'.length)}`);
+    appendFileSync(theirs, journalLine(record('t3', '2030-01-03T00:00:00.000Z')));
+    await save([OME], 'KO', 'save-2');
+    const second = await h.ok('getJournal', {});
+    expect(second.problems).toEqual([]);
+    expect(second.records.map((r) => [r.batch, r.action])).toEqual([
+      ['save-1', 'Genotype'],
+      ['save-2', 'Genotype'],
+      ['t1', 'Species'],
+      ['t2', 'Species'],
+      ['t3', 'Species'],
+    ]);
   });
 
   it('journals a sidecar another program changes while the folder is open', async () => {

@@ -4,14 +4,14 @@
  * a new file once the current one is past JOURNAL_ROTATE_BYTES. Run in this process, as the
  * worker runs it.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   appendToJournal,
-  appendUnsynced,
+  cancelRecord,
   JOURNAL_ROTATE_BYTES,
 } from '../../../../../electron/services/sidecar/journal-appender';
 
@@ -26,8 +26,10 @@ afterEach(() => {
 });
 
 /** Appends `text`; resolves once the appender says it is synced (with what the file held then). */
-function append(text: string, into = dir): Promise<void> {
-  return new Promise((resolve, reject) => appendToJournal(into, text, (error) => (error ? reject(error) : resolve())));
+function append(text: string, into = dir, record?: string): Promise<void> {
+  return new Promise((resolve, reject) =>
+    appendToJournal(into, text, (error) => (error ? reject(error) : resolve()), record),
+  );
 }
 
 const files = (into = dir) => readdirSync(into).sort();
@@ -80,11 +82,39 @@ describe('appendToJournal', () => {
   });
 
   it('writes an unsynced line (a cancel) after the lines before it, in the same file', async () => {
-    await append(line(0));
-    appendUnsynced(dir, '{"cancel":"r0"}\n');
+    await append(line(0), dir, 'r0');
+    await append(line(2));
+    cancelRecord(dir, 'r0', '{"cancel":"r0"}\n');
     await append(line(1));
     expect(files()).toHaveLength(1);
-    expect(readFileSync(path.join(dir, files()[0] as string), 'utf8')).toBe(`${line(0)}{"cancel":"r0"}\n${line(1)}`);
+    expect(readFileSync(path.join(dir, files()[0] as string), 'utf8')).toBe(
+      `${line(0)}${line(2)}{"cancel":"r0"}\n${line(1)}`,
+    );
+  });
+
+  it('takes back the only records of a folder that had no journal by removing the file it made', async () => {
+    await Promise.all([append(line(0), dir, 'r0'), append(line(1), dir, 'r1')]);
+    cancelRecord(dir, 'r0', '{"cancel":"r0"}\n');
+    cancelRecord(dir, 'r1', '{"cancel":"r1"}\n');
+    // the appender takes the cancels up in the turn after them (setImmediate, in order)
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(readdirSync(path.dirname(path.dirname(dir)))).toEqual([]);
+    // a write that lands afterwards makes the journal again, in a file of its own
+    await append(line(2), dir, 'r2');
+    expect(files()).toHaveLength(1);
+    expect(files()[0]).toMatch(NAME(2));
+    expect(readFileSync(path.join(dir, files()[0] as string), 'utf8')).toBe(line(2));
+  });
+
+  it('keeps a file that holds a record no cancel takes back', async () => {
+    await append(line(0));
+    await append(line(1), dir, 'r1');
+    cancelRecord(dir, 'r1', '{"cancel":"r1"}\n');
+    await append(line(2));
+    expect(existsSync(dir)).toBe(true);
+    expect(readFileSync(path.join(dir, files()[0] as string), 'utf8')).toBe(
+      `${line(0)}${line(1)}{"cancel":"r1"}\n${line(2)}`,
+    );
   });
 
   it(`starts a second file once the first is past ${JOURNAL_ROTATE_BYTES} bytes, losing and splitting no line`, async () => {

@@ -55,7 +55,6 @@ describe('journalPlaces', () => {
     writeFileSync(path.join(top, '.acqmeta', 'journal-off'), '');
     const places = journalPlaces({ roots: [exp], configDir });
     expect(await places.placeFor(path.join(exp, 'a.tif'))).toEqual({ root: exp, dir: journalOf(exp) });
-    expect(existsSync(journalOf(exp))).toBe(true);
     // an image named on its own: its folder is the one opened
     const loose = journalPlaces({ roots: [], configDir });
     expect(await loose.placeFor(path.join(exp, 'b.tif'))).toEqual({ root: exp, dir: journalOf(exp) });
@@ -68,7 +67,7 @@ describe('journalPlaces', () => {
     expect(await places.placeFor(path.join(cells, 'a.tif'))).toEqual({ root: cells, dir: journalOf(cells) });
   });
 
-  it('makes the journal of the opened folder that holds the image, on the first placeFor only', async () => {
+  it('names the journal of the opened folder that holds the image, made by its first record only', async () => {
     const other = folder('other');
     const exp = folder('exp');
     folder('exp/day1/cells');
@@ -76,8 +75,8 @@ describe('journalPlaces', () => {
     expect(existsSync(path.join(exp, '.acqmeta'))).toBe(false);
     const place = await places.placeFor(path.join(exp, 'day1/cells/a.tif'));
     expect(place).toEqual({ root: exp, dir: journalOf(exp) });
-    expect(existsSync(journalOf(exp))).toBe(true);
-    // nothing anywhere else, and no settings folder
+    // nothing made yet (the write worker makes it with the first record it appends), and no settings folder
+    expect(existsSync(path.join(exp, '.acqmeta'))).toBe(false);
     expect(existsSync(path.join(other, '.acqmeta'))).toBe(false);
     expect(existsSync(path.join(exp, 'day1', '.acqmeta'))).toBe(false);
     expect(existsSync(configDir)).toBe(false);

@@ -150,4 +150,23 @@ describe('changes by others', () => {
       after: { sha256: other.sha256 },
     });
   });
+
+  it('records a change two apps see at once once: the second finds the first record before appending', async () => {
+    const v0 = putSidecar(withGenotype('WT'));
+    const v1 = putSidecar(withGenotype('Thy1'));
+    written('a', 1, 'WT', 'Thy1', v0, v1);
+    const config = path.join(root, 'config');
+    const [first, second] = [new JournalIndex(root, config), new JournalIndex(root, config)];
+    const other = putSidecar(withGenotype('Het'));
+    const places = journalPlaces({ roots: [root], configDir: config });
+    // the first app records the change just as the second, having read the journal, is about to
+    const racing = {
+      placeFor: async (image: string) => {
+        expect(await check(first, [seen(other, 'Het')])).toBe(1);
+        return places.placeFor(image);
+      },
+    };
+    expect(await journalOutsideChanges(root, [seen(other, 'Het')], second, racing)).toBe(0);
+    expect(records().filter((r) => r.action === OUTSIDE_ACTION)).toHaveLength(1);
+  });
 });

@@ -5,18 +5,18 @@
  * lines named; hostile files (too large, FIFOs, links out of the folder) left out and named.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readFolderJournal, settingsJournalDir } from '../../../../../electron/services/journal';
+import { FolderJournalReader, readFolderJournal, settingsJournalDir } from '../../../../../electron/services/journal';
 import {
   MAX_JOURNAL_FILE_BYTES,
   MAX_JOURNAL_FILE_LINES,
   MAX_JOURNAL_LINE_BYTES,
 } from '../../../../../electron/services/journal/journal-file';
-import { journalLine, type JournalRecord } from '../../../../../shared/journal';
+import { journalLine, OUTSIDE_ACTION, OUTSIDE_TOOL, type JournalRecord } from '../../../../../shared/journal';
 
 let base: string;
 let configDir: string;
@@ -168,6 +168,39 @@ describe('readFolderJournal', () => {
     );
     const journal = await readFolderJournal(exp, configDir);
     expect(journal.records.map((r) => r.id)).toEqual(['r2']);
+  });
+
+  it('keeps one of the records two apps made of the same outside change', async () => {
+    const exp = path.join(base, 'exp');
+    const outside = (id: string, second: number, after: string): JournalRecord => ({
+      ...rec(id, 'a.tif', second),
+      tool: OUTSIDE_TOOL,
+      action: OUTSIDE_ACTION,
+      after: { size: 2, mtime: 2, sha256: after },
+    });
+    journalFile(journalOf('exp'), 'pc-1-a-1.jsonl', lines(outside('o1', 1, 'b'), outside('o3', 3, 'c')));
+    journalFile(journalOf('exp'), 'mac-2-a-1.jsonl', lines(outside('o2', 2, 'b')));
+    const journal = await readFolderJournal(exp, configDir);
+    expect(journal.records.map((r) => r.id)).toEqual(['o1', 'o3']);
+  });
+
+  it('kept open, reads on: a file compressed meanwhile once, a journal made in a subfolder since', async () => {
+    const exp = path.join(base, 'exp');
+    const plain = journalFile(journalOf('exp'), 'pc-1-a-0001.jsonl', lines(rec('r1', 'a.tif', 1)));
+    const reader = new FolderJournalReader(exp, configDir);
+    expect((await reader.read()).records.map((r) => r.id)).toEqual(['r1']);
+    // the writer closes its file: compressed, the plain one removed, and the next started
+    writeFileSync(`${plain}.gz`, gzipSync(readFileSync(plain)));
+    rmSync(plain);
+    journalFile(journalOf('exp'), 'pc-1-a-0002.jsonl', lines(rec('r2', 'a.tif', 2)));
+    journalFile(journalOf('exp/day1'), 'pc-2-a-0001.jsonl', lines(rec('r3', 'b.tif', 3)));
+    const journal = await reader.read();
+    expect(journal.records.map((r) => [r.id, r.path])).toEqual([
+      ['r1', 'a.tif'],
+      ['r2', 'a.tif'],
+      ['r3', 'day1/b.tif'],
+    ]);
+    expect(journal.problems).toEqual([]);
   });
 
   it('is empty, with no problems, for a folder without any journal', async () => {
