@@ -3,6 +3,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import doors from './build/eslint/doors.mjs';
+import rooms from './build/eslint/rooms.mjs';
 
 export default tseslint.config(
   {
@@ -54,6 +55,12 @@ export default tseslint.config(
     files: ['electron/**/*.ts', 'renderer/**/*.{ts,tsx}'],
     plugins: { doors },
     rules: { 'doors/no-deep-import': 'error' },
+  },
+  {
+    // The rooms of electron/services/ import each other one way (build/eslint/rooms.mjs).
+    files: ['electron/services/**/*.ts'],
+    plugins: { rooms },
+    rules: { 'rooms/one-way': 'error' },
   },
   {
     rules: {

@@ -1,6 +1,7 @@
 // The project's own ESLint rule: a folder with an index.ts is entered through that door.
 import fs from 'node:fs';
 import path from 'node:path';
+import { relativeImports } from './relative-imports.mjs';
 
 /** The file names that make a folder's door. */
 const DOOR_FILES = ['index.ts', 'index.tsx'];
@@ -77,10 +78,7 @@ export const noDeepImport = {
   },
   create(context) {
     const importer = context.filename;
-    const check = (source) => {
-      if (!source || source.type !== 'Literal' || typeof source.value !== 'string') return;
-      const specifier = source.value;
-      if (!specifier.startsWith('./') && !specifier.startsWith('../')) return;
+    return relativeImports((source, specifier) => {
       const target = resolveSpecifier(importer, specifier);
       if (target === null) return;
       const folder = bypassedDoor(importer, target);
@@ -94,14 +92,7 @@ export const noDeepImport = {
           door: specifierOf(importer, folder),
         },
       });
-    };
-    return {
-      ImportDeclaration: (node) => check(node.source),
-      ExportAllDeclaration: (node) => check(node.source),
-      ExportNamedDeclaration: (node) => check(node.source),
-      ImportExpression: (node) => check(node.source),
-      TSImportType: (node) => check(node.argument?.literal ?? node.argument),
-    };
+    });
   },
 };
 

@@ -7,8 +7,9 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ChannelGroup } from '../../shared/channels/channel-draft';
 import { CHANNEL_TABLE_NAME, channelTableText } from '../../shared/channels/channel-table';
-import { draftForFolder, type FolderDraft, type LoadedChannelTable } from '../services/channels';
+import type { LoadedChannelTable } from '../services/channels';
 import { createProfileCache, createProfileFinder } from '../services/profile';
+import { draftForFolder, type FolderDraft } from '../services/sheets/folder-draft';
 import { createTiffScanner } from '../services/tiff';
 import { CliError, EXIT, type CliIo } from './cli-io';
 import { writeOutput } from './file-output';
@@ -30,18 +31,20 @@ interface ChannelExport {
 
 /**
  * Writes the channel table for the folder `root` (`shown`: as the command line named it) to
- * `outFile` (relative to the working folder) or stdout; resolves to the exit code.
+ * `outFile` (relative to the working folder; replacing a file there only with `force`) or
+ * stdout; resolves to the exit code.
  */
 export async function exportChannelTable(
   root: string,
   shown: string,
   outFile: string | undefined,
   io: CliIo,
+  force: boolean,
 ): Promise<number> {
   const finder = createProfileFinder(createProfileCache(), { root });
   const inForce = await finder.channelTableFor(path.join(root, CHANNEL_TABLE_NAME));
   const result = inForce === null ? await draftOf(root, shown) : await copyOf(inForce, shown);
-  await writeOutput(io, outFile, result.bytes);
+  await writeOutput(io, outFile, result.bytes, force);
   if (outFile !== undefined) io.err(`channel table written to ${outFile}`);
   for (const line of result.lines) io.err(line);
   return result.exit;

@@ -1,10 +1,16 @@
 /**
- * Where a command's file goes (`export`, `results`): to the file `-o` names, else to stdout,
- * where a binary workbook is refused when stdout is a terminal.
+ * Where a command's file goes (`export`, `results`, `profile init`): to the file `-o` names,
+ * written atomically and never over an existing file unless `--force` is given, else to
+ * stdout, where a binary workbook is refused when stdout is a terminal.
  */
-import { writeFile } from 'node:fs/promises';
+import { lstat } from 'node:fs/promises';
 import path from 'node:path';
+import { writeWhole } from '../services/disk';
+import type { ParsedArgs } from './args';
 import { CliError, EXIT, type CliIo } from './cli-io';
+
+/** The flag that lets `-o` replace a file that exists. */
+export const FORCE = '--force';
 
 /** Refuses, before any work, to write an XLSX workbook to a terminal. */
 export function refuseWorkbookOnTerminal(format: string, outFile: string | undefined, io: CliIo): void {
@@ -13,10 +19,42 @@ export function refuseWorkbookOnTerminal(format: string, outFile: string | undef
   }
 }
 
-/** Writes `bytes` to `outFile` (relative to the working folder), else to stdout. */
-export async function writeOutput(io: CliIo, outFile: string | undefined, bytes: Uint8Array): Promise<void> {
+/** Why nothing was written to `outFile` (exit 2). */
+function existsAlready(outFile: string): CliError {
+  return new CliError(EXIT.usage, `${outFile} exists already; nothing written (${FORCE} replaces it)`);
+}
+
+/**
+ * Whether `--force` was given; refuses it without a file to replace, and refuses, before any
+ * work, an `outFile` that exists (anything by that name, a dangling link too) without it.
+ */
+export async function forceOf(args: ParsedArgs, io: CliIo, outFile: string | undefined): Promise<boolean> {
+  const force = args.flags.has(FORCE);
+  if (outFile === undefined) {
+    if (force) throw new CliError(EXIT.usage, `${FORCE} replaces the file -o names: give -o <file>`);
+    return false;
+  }
+  const exists = await lstat(path.resolve(io.cwd, outFile)).then(
+    () => true,
+    () => false,
+  );
+  if (exists && !force) throw existsAlready(outFile);
+  return force;
+}
+
+/**
+ * Writes `bytes` to `outFile` (relative to the working folder) through a synced temp file and
+ * a rename, else to stdout. Without `force`, a file made there meanwhile is left as it is (exit 2).
+ */
+export async function writeOutput(
+  io: CliIo,
+  outFile: string | undefined,
+  bytes: Uint8Array,
+  force: boolean,
+): Promise<void> {
   if (outFile === undefined) return io.out.bytes(bytes);
-  await writeFile(path.resolve(io.cwd, outFile), bytes).catch((error: Error) => {
+  await writeWhole(path.resolve(io.cwd, outFile), bytes, force).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'EEXIST') throw existsAlready(outFile);
     throw new CliError(EXIT.conflict, `cannot write ${outFile}: ${error.message}`);
   });
 }

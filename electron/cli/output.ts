@@ -15,12 +15,15 @@ export interface LineOutput {
   bytes(data: Uint8Array): Promise<void>;
   /** Whether the stream is a terminal (binary output is refused there). */
   isTerminal: boolean;
+  /** The terminal's width in columns; null when the stream is not a terminal (a pipe, a file). */
+  columns: number | null;
 }
 
 const CHUNK = 64 * 1024;
 
 /** Wraps a stream; output is written in chunks of about 64 KiB, each after `beforeWrite`. */
 export function createLineOutput(stream: Writable, beforeWrite?: () => void): LineOutput {
+  const terminal = stream as Writable & { isTTY?: boolean; columns?: number };
   let pending: string[] = [];
   let size = 0;
   const send = async (data: string | Uint8Array): Promise<void> => {
@@ -47,7 +50,8 @@ export function createLineOutput(stream: Writable, beforeWrite?: () => void): Li
       await write();
       await send(data);
     },
-    isTerminal: (stream as Writable & { isTTY?: boolean }).isTTY === true,
+    isTerminal: terminal.isTTY === true,
+    columns: terminal.isTTY === true && typeof terminal.columns === 'number' ? terminal.columns : null,
   };
 }
 

@@ -20,14 +20,20 @@ export function isProvFileName(outFile: string): boolean {
 
 /**
  * Writes the PROV-JSON of the journal of the folder `root` (`shown`: as the command line named
- * it) to `outFile` (relative to the working folder) or stdout. A folder without journaled
+ * it) to `outFile` (relative to the working folder; replacing a file there only with `force`) or stdout. A folder without journaled
  * changes gets a document without records, and stderr says so; resolves to the exit code (0).
  */
-export async function exportProv(root: string, shown: string, outFile: string | undefined, io: CliIo): Promise<number> {
+export async function exportProv(
+  root: string,
+  shown: string,
+  outFile: string | undefined,
+  io: CliIo,
+  force: boolean,
+): Promise<number> {
   const { records, problems } = await readFolderJournal(root);
   for (const problem of problems) io.err(`warning: ${problem}`);
   const document = journalProv(records, path.basename(root));
-  await writeOutput(io, outFile, new TextEncoder().encode(`${JSON.stringify(document, null, 2)}\n`));
+  await writeOutput(io, outFile, new TextEncoder().encode(`${JSON.stringify(document, null, 2)}\n`), force);
   const batches = Object.keys(document.activity).length;
   if (records.length === 0) io.err(`no journaled changes under ${shown}: the PROV document has no records`);
   else if (outFile !== undefined)

@@ -3,8 +3,10 @@
  */
 import type { HeaderValues, ImageRow } from '../../shared/api';
 import type { FieldSpec, FieldValue } from '../../shared/fields/field-table';
+import { cutFolders, shownFolders } from '../../shared/path-cut';
 import { pythonFloatRepr } from '../../shared/sidecar';
 import { acquisitionRecord } from './acquisition-format';
+import { printable } from './output';
 
 /** `('C', 'Y', 'X')` + `(2, 512, 512)` → `CYX 2x512x512`. */
 function describeDims(header: HeaderValues): string {
@@ -45,7 +47,7 @@ export function rowRecord(row: ImageRow): Record<string, unknown> {
     errors: row.errors,
     profile: row.profile,
     profile_problems: row.profileProblems.map((p) => p.message),
-    ...(row.acquisition === undefined ? {} : { acquisition: acquisitionRecord(row.acquisition) }),
+    acquisition: row.acquisition === undefined ? null : acquisitionRecord(row.acquisition),
   };
 }
 
@@ -54,6 +56,41 @@ const DIMS = 20;
 const DTYPE = 10;
 const CHANNELS = 3;
 const SIDECAR = 7;
+const GAP = 2;
+
+/** The columns after the path, with their gaps, up to the errors heading (errors wrap when there are any). */
+const AFTER_PATH = DIMS + DTYPE + CHANNELS + SIDECAR + 5 * GAP + 'errors'.length;
+
+/** The narrowest path column a terminal gets. */
+const MIN_PATH_COLUMN = 24;
+
+/**
+ * The width of the listing's path column for `paths`: the longest path's. On a terminal
+ * `terminalColumns` wide it is at most what leaves the other columns their room (longer paths
+ * are cut by {@link shownPath}), but never narrower than the longest file name and an
+ * ellipsis, so that every name is shown whole. In a pipe (`null`) every path is whole.
+ */
+export function pathColumnWidth(paths: readonly string[], terminalColumns: number | null): number {
+  const longest = Math.max(4, ...paths.map((p) => p.length));
+  if (terminalColumns === null) return longest;
+  const names = Math.max(...paths.map((p) => p.length - p.lastIndexOf('/')));
+  const room = Math.max(MIN_PATH_COLUMN, terminalColumns - AFTER_PATH, names);
+  return Math.min(longest, room);
+}
+
+/**
+ * `path` in at most `width` characters: whole when it fits, else cut as the app's Path column
+ * cuts it (shared/path-cut.ts): the longest folders shortened to their start and an ellipsis,
+ * as few as can be, the file name whole.
+ */
+export function shownPath(path: string, width: number): string {
+  if (path.length <= width) return path;
+  const cut = path.lastIndexOf('/') + 1;
+  const folders = path.slice(0, cut);
+  const name = path.slice(cut);
+  const cuts = cutFolders(folders, name.length, width, (text) => text.length);
+  return (cuts === null ? folders : shownFolders(folders, cuts)) + name;
+}
 
 /** The heading line of the readable listing, for paths `pathWidth` wide. */
 export function listingHeading(pathWidth: number): string {
@@ -65,22 +102,22 @@ export function listingHeading(pathWidth: number): string {
     'sidecar'.padEnd(SIDECAR),
     'errors',
   ]
-    .join('  ')
+    .join(' '.repeat(GAP))
     .trimEnd();
 }
 
-/** One row as a line of the readable listing. */
+/** One row as a line of the readable listing, its path (made printable) cut to `pathWidth` when longer. */
 export function listingLine(row: ImageRow, pathWidth: number): string {
   const h = row.header;
   return [
-    row.path.padEnd(pathWidth),
+    shownPath(printable(row.path), pathWidth).padEnd(pathWidth),
     (h === null ? '-' : describeDims(h)).padEnd(DIMS),
     (h?.dtype ?? '-').padEnd(DTYPE),
     (h === null ? '-' : String(h.num_channels)).padStart(CHANNELS),
     row.sidecar.padEnd(SIDECAR),
     row.errors.join('; '),
   ]
-    .join('  ')
+    .join(' '.repeat(GAP))
     .trimEnd();
 }
 

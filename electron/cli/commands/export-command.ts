@@ -8,15 +8,15 @@ import { CHANNEL_TABLE_NAME } from '../../../shared/channels/channel-table';
 import { DATASET_DRAFTS, type DatasetDraft } from '../../../shared/sheets/dataset-drafts';
 import { TABLE_EXPORT_FORMATS, type TableExportFormat } from '../../../shared/sheets/table-export';
 import { exportFormatOfName } from '../../services/sheets/table-file';
+import { DRAFT_IMAGES } from '../../services/sheets/folder-draft';
 import { exportFolder, type FolderExport } from '../../services/sheets/folder-export';
 import { exportReadme } from '../../services/sheets/readme-export';
-import { DRAFT_IMAGES } from '../../services/channels';
 import { createProfileCache, createProfileFinder } from '../../services/profile';
 import { createTiffScanner } from '../../services/tiff';
 import { lastOption, UsageError } from '../args';
 import { CHANNELS_FORMAT, exportChannelTable, isChannelTableName } from '../channel-export';
 import { EXIT, type Command } from '../cli-io';
-import { refuseWorkbookOnTerminal, writeOutput } from '../file-output';
+import { forceOf, FORCE, refuseWorkbookOnTerminal, writeOutput } from '../file-output';
 import { exportProv, isProvFileName, PROV_FORMAT } from '../prov-export';
 import { folderArgument, walkFolder } from '../targets';
 
@@ -26,7 +26,7 @@ export const exportCommand: Command = {
   summary:
     "write every image's fields as a CSV, TSV or XLSX table, an OMERO bulk annotation CSV, a dataset readme, a Methods draft, the channel table or the change journal as PROV-JSON",
   help: `Usage: acqmeta export <folder> [--format csv|tsv|xlsx|omero|readme|methods|channels|prov]
-                      [--acquisition] [-o <file>]
+                      [--acquisition] [-o <file> [--force]]
 
 Writes one row per image under <folder> (subfolders included): the first column "path" is
 the image path relative to <folder>, then one column per editable field, named by its
@@ -81,14 +81,16 @@ left out and reported on stderr.
                      and interval are numbers (OMERO type d), the rest text (s); a value the
                      file does not record is an empty cell. Read-only: import ignores them.
                      Reads every image's header
-  -o <file>          write to <file> instead of stdout; without --format, its name ending
-                     (.csv, .tsv, .xlsx, .md, .json for prov) picks the format, and the name
-                     ${CHANNEL_TABLE_NAME} picks channels; an existing file is replaced
+  -o <file>          write to <file> instead of stdout (through a temp file renamed into
+                     place); without --format, its name ending (.csv, .tsv, .xlsx, .md,
+                     .json for prov) picks the format, and the name ${CHANNEL_TABLE_NAME}
+                     picks channels; a file that exists is left as it is (exit 2)
+  --force            let -o replace a file that exists
 
 The csv, tsv and xlsx tables can be edited and read back with acqmeta import.
 Exits 1 when some images were left out; for channels, also when the table in force cannot be
 read as a channel table, or when the images differ from the draft.`,
-  syntax: { positionals: { min: 1, max: 1 }, flags: ['--acquisition'], options: ['--format', '-o'] },
+  syntax: { positionals: { min: 1, max: 1 }, flags: ['--acquisition', FORCE], options: ['--format', '-o'] },
   async run(args, io) {
     const root = await folderArgument(io.cwd, args.positionals[0] as string);
     const outFile = lastOption(args, '-o');
@@ -102,12 +104,13 @@ read as a channel table, or when the images differ from the draft.`,
       throw new UsageError(
         `--acquisition adds columns to a table (csv, tsv, xlsx, omero); a ${format} describes the acquisition already`,
       );
-    if (format === CHANNELS_FORMAT) return exportChannelTable(root, args.positionals[0] as string, outFile, io);
-    if (format === PROV_FORMAT) return exportProv(root, args.positionals[0] as string, outFile, io);
+    const force = await forceOf(args, io, outFile);
+    if (format === CHANNELS_FORMAT) return exportChannelTable(root, args.positionals[0] as string, outFile, io, force);
+    if (format === PROV_FORMAT) return exportProv(root, args.positionals[0] as string, outFile, io, force);
     refuseWorkbookOnTerminal(format, outFile, io);
     const result = isDraft(format) ? await draftOf(root, format) : await tableOf(root, format, acquisition);
     for (const { path: relPath, message } of result.skipped) io.err(`${relPath}: left out, ${message}`);
-    await writeOutput(io, outFile, result.file.bytes);
+    await writeOutput(io, outFile, result.file.bytes, force);
     if (outFile !== undefined) {
       io.err(
         isDraft(format)

@@ -7,14 +7,14 @@ import { collectResults, resultsFile } from '../../services/results';
 import { exportFormatOfName } from '../../services/sheets/table-file';
 import { lastOption, UsageError } from '../args';
 import { EXIT, type Command } from '../cli-io';
-import { refuseWorkbookOnTerminal, writeOutput } from '../file-output';
+import { forceOf, FORCE, refuseWorkbookOnTerminal, writeOutput } from '../file-output';
 import { folderArgument, walkFolder } from '../targets';
 
 /** The `results` command. */
 export const resultsCommand: Command = {
   name: 'results',
   summary: 'write every analysis record (ROI results) of a folder as one CSV, TSV or XLSX table',
-  help: `Usage: acqmeta results <folder> [--format csv|tsv|xlsx] [-o <file>]
+  help: `Usage: acqmeta results <folder> [--format csv|tsv|xlsx] [-o <file> [--force]]
 
 Writes one row per analysis record of every sidecar under <folder> (subfolders included):
 "path" (the image, relative to <folder>), every editable field (experimental, calibration,
@@ -30,20 +30,23 @@ the sidecars.
   --format xlsx      an Excel workbook: numbers are numbers, text is text (never a
                      formula), an empty cell is no value
                      (needs -o, or stdout not being a terminal)
-  -o <file>          write to <file> instead of stdout; without --format, its name ending
-                     (.csv, .tsv, .xlsx) picks the format
+  -o <file>          write to <file> instead of stdout (through a temp file renamed into
+                     place); without --format, its name ending (.csv, .tsv, .xlsx) picks
+                     the format; a file that exists is left as it is (exit 2)
+  --force            let -o replace a file that exists
 
 Exits 1 when some images were left out.`,
-  syntax: { positionals: { min: 1, max: 1 }, options: ['--format', '-o'] },
+  syntax: { positionals: { min: 1, max: 1 }, flags: [FORCE], options: ['--format', '-o'] },
   async run(args, io) {
     const root = await folderArgument(io.cwd, args.positionals[0] as string);
     const outFile = lastOption(args, '-o');
     const format = resultsFormat(lastOption(args, '--format'), outFile);
     refuseWorkbookOnTerminal(format, outFile, io);
+    const force = await forceOf(args, io, outFile);
     const { table, skipped } = await collectResults(root, walkFolder(root));
     for (const { path: relPath, message } of skipped) io.err(`${relPath}: left out, ${message}`);
     const file = await resultsFile(table, format);
-    await writeOutput(io, outFile, file.bytes);
+    await writeOutput(io, outFile, file.bytes, force);
     if (outFile !== undefined) {
       const images = new Set(table.rows.map((row) => row[0])).size;
       io.err(`${table.rows.length} records of ${images} images written to ${outFile}`);

@@ -12,10 +12,8 @@ import { createTiffScanner } from '../../services/tiff';
 import { EXIT, type CliIo, type Command } from '../cli-io';
 import { printable } from '../output';
 import { startProgress } from '../progress';
-import { listingHeading, listingLine, rowRecord } from '../row-format';
+import { listingHeading, listingLine, pathColumnWidth, rowRecord } from '../row-format';
 import { folderArgument, walkFolder } from '../targets';
-
-const MAX_PATH_COLUMN = 60;
 
 /** The `scan` command. */
 export const scanCommand: Command = {
@@ -31,7 +29,8 @@ dtype, channels, sidecar state (missing, ok, invalid) and errors.
                {"path", "format": "tiff"|"czi"|"nd2"|"lif"|"oib"|"oir", "header": {shape, dims, sizes, dtype, num_channels, num_scenes, date,
                time} or null, "file_calibration": {"x", "y", "unit"} or null,
                "sidecar": "missing"|"ok"|"invalid", "errors": [...],
-               "profile": the lab profile in force or null, "profile_problems": [...]}
+               "profile": the lab profile in force or null, "profile_problems": [...],
+               "acquisition": what the header records (docs/cli.md) or null}
   --no-cache   read every file; without it, images and sidecars whose size and modification
                time are those of the last scan (by the app or this command) are not read again.
                The cache lives in the per-user cache folder (ACQMETA_CACHE_DIR overrides it).
@@ -81,7 +80,10 @@ async function scanReadable(root: string, io: CliIo, rowsOf: RowsOf, unread: Unr
   // The walk is cheap next to reading headers; it gives the path column its width.
   const entries: ImageEntry[] = [];
   for await (const entry of walkFolder(root, unread)) entries.push(entry);
-  const width = Math.min(MAX_PATH_COLUMN, Math.max(4, ...entries.map((e) => e.relPath.length)));
+  const width = pathColumnWidth(
+    entries.map((e) => printable(e.relPath)),
+    io.out.columns,
+  );
   await io.out.line(listingHeading(width));
   return emit(rowsOf(entries), io, entries.length, (row) => printable(listingLine(row, width)));
 }

@@ -9,13 +9,13 @@ import { CHANNEL_TABLE_NAME } from '../../../shared/channels/channel-table';
 import { ApiFailure } from '../../../shared/errors';
 import {
   channelTableInForce,
-  draftForFolder,
   unreadableChannelTable,
   writeChannelTableFile,
   type LoadedChannelTable,
 } from '../channels';
 import { leavesFolder, resolveFolder, type OpenFolder } from '../folder';
 import type { ProfileFinder } from '../profile';
+import { draftForFolder } from '../sheets/folder-draft';
 import { profileFinder, requireFolder, type BackendContext } from './backend-context';
 
 /** The channel table file of a request's folder, with its label; OUTSIDE_FOLDER when the folder leads outside. */

@@ -1,4 +1,4 @@
-/** Channel tables on disk (`acqmeta.channels.csv`): read, written, drafted from headers, and the one in force for an image. */
+/** Channel tables on disk (`acqmeta.channels.csv`): read, written, and the one in force for an image. */
 export {
   channelTableInForce,
   channelTableProblem,
@@ -6,4 +6,3 @@ export {
   writeChannelTableFile,
   type LoadedChannelTable,
 } from './channel-table-file';
-export { draftForFolder, DRAFT_IMAGES, type FolderDraft } from './folder-draft';

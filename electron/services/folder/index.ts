@@ -13,5 +13,5 @@ export {
 export { defaultConfigDir, keepInSettings } from './config-dir';
 export { pathOnDisk } from './same-name';
 export { listAhead } from './list-ahead';
-export { imageFormat, listFiles, listImages, type ImageEntry, type SidecarListing } from './list-images';
+export { imageFormat, listFiles, listImages, type ImageEntry } from './list-images';
 export { createRecentFolders, RECENT_FOLDERS_FILE, type RecentFolders } from './recent-folders';

@@ -10,9 +10,7 @@ import type { ImageFormat } from '../../../shared/image-format';
 import { isAcquisitionFolder, unreadFormatOf, type UnreadTally } from '../../../shared/unread-files';
 import { isTiffPath } from '../tiff';
 import { beforeListing, isInside, type FileStamp } from '../disk';
-
-/** What the directory listing showed at an image's sidecar path (`<name>.json`). */
-export type SidecarListing = 'none' | 'file' | 'link';
+import type { SidecarListing } from '../sidecar';
 
 /** One image found under the opened folder. */
 export interface ImageEntry {

@@ -4,10 +4,10 @@
  * file that is not a valid preset, or that links outside the folder, is listed as broken (it
  * can be deleted: the link, not what it leads to), never read, never fatal.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, readFile, realpath, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, realpath, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ApiFailure } from '../../../shared/errors';
+import { writeWhole } from '../disk';
 import { keepInSettings, leavesFolder } from '../folder';
 import {
   formatPresetFile,
@@ -152,22 +152,4 @@ async function readEntry(folder: string, id: string): Promise<PresetEntry> {
   }
   const parsed = parsePresetFile(text);
   return parsed.ok ? { ok: true, id, ...parsed.preset } : { ok: false, id, message: parsed.message };
-}
-
-/** Writes `text` to `file` through a synced temp file in the same folder and a rename. */
-async function writeWhole(file: string, text: string): Promise<void> {
-  const temp = path.join(path.dirname(file), `.acqmeta-${randomBytes(8).toString('hex')}.tmp`);
-  try {
-    const handle = await open(temp, 'wx');
-    try {
-      await handle.writeFile(text, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temp, file);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
 }

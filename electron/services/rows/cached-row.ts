@@ -11,18 +11,11 @@ import { toApiError } from '../../../shared/errors';
 import { readsFileHeader } from '../../../shared/image-format';
 import type { FileStamp } from '../disk';
 import type { ImageEntry } from '../folder';
-import type { CachedImage, ScanCache } from '../scan-cache';
+import type { CachedImage, ScanCache, SidecarSummary } from '../scan-cache';
 import { noteValueProblems, sidecarPathFor } from '../sidecar';
 import type { SidecarBytes, SidecarTask, TiffScanner } from '../tiff';
 import type { ProfileFinder } from '../profile';
-import {
-  composeRow,
-  readEntrySidecar,
-  sidecarReadBy,
-  summarizeSidecar,
-  type ImageScan,
-  type SidecarSummary,
-} from './image-row';
+import { composeRow, readEntrySidecar, sidecarReadBy, summarizeSidecar, type ImageScan } from './image-row';
 
 /** A header as read, and the sidecar's stamp or the sidecar itself if the worker took them (undefined: not taken). */
 interface HeaderRead {

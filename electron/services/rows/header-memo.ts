@@ -8,10 +8,9 @@ import { stat } from 'node:fs/promises';
 import { toApiError } from '../../../shared/errors';
 import type { TiffSummary } from '../../../shared/tiff';
 import { sameStamp, stampOf, type FileStamp } from '../disk';
-import type { ScanCache } from '../scan-cache';
+import { sharedSummary, type ScanCache } from '../scan-cache';
 import type { TiffScanner } from '../tiff';
 import type { ImageScan } from './image-row';
-import { sharedSummary } from './summary-pool';
 
 /** A header as read, and the file's stamp then. */
 interface KnownHeader {

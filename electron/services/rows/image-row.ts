@@ -2,8 +2,8 @@
  * One image's row: header from the image file (an OIR's from its sidecar), sidecar state, values and problems.
  */
 import { realpath } from 'node:fs/promises';
-import { readAnalyses, resultValues, type ResultValues } from '../../../shared/analysis';
-import type { DamagedSidecar, HeaderValues, ImageRow, SidecarState, SidecarVersion } from '../../../shared/api';
+import { readAnalyses, resultValues } from '../../../shared/analysis';
+import type { DamagedSidecar, ImageRow } from '../../../shared/api';
 import { toApiError } from '../../../shared/errors';
 import { DEFAULT_FIELD_VALUES, type FieldValues } from '../../../shared/fields/field-table';
 import {
@@ -20,6 +20,7 @@ import { channelTableProblem, type LoadedChannelTable } from '../channels';
 import { beforeRead, isInside } from '../disk';
 import type { ImageEntry } from '../folder';
 import { profileProblemsOf, type LoadedProfile, type ProfileFinder } from '../profile';
+import type { SidecarSummary } from '../scan-cache';
 import { readSidecarFile, sidecarFromSnapshot, sidecarNameFor, sidecarPathFor, type SidecarFile } from '../sidecar';
 import type { SidecarBytes, TiffScanner } from '../tiff';
 
@@ -34,24 +35,6 @@ export type SidecarRead =
   | SidecarFile
   | { state: 'invalid'; version: null; problems: string[] }
   | { state: 'ok'; sidecar: Sidecar; version: null; problems: string[] };
-
-/** What a row takes from a sidecar, as plain data (the scan cache keeps it). */
-export interface SidecarSummary {
-  state: SidecarState;
-  /** Null when the sidecar is missing or was not read. */
-  version: SidecarVersion | null;
-  problems: string[];
-  /** The editable fields as stored; their defaults when the sidecar is missing or invalid. */
-  values: FieldValues;
-  /** The header values the sidecar stores (used for images without a readable header); null unless ok. */
-  header: HeaderValues | null;
-  /** Editable fields whose key the sidecar lacks. */
-  absentFields: string[];
-  /** Numeric summary values of its analysis records; null when it has none. */
-  results: ResultValues | null;
-  /** The sidecar itself when it was read just now (a lab profile checks it); null from the scan cache. */
-  sidecar: Sidecar | null;
-}
 
 /** Every editable field at its default (one frozen object shared by every row that has no sidecar). */
 export function defaultValues(): FieldValues {

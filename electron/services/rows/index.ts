@@ -13,10 +13,8 @@ export {
   type ImageRead,
   type ImageScan,
   type SidecarRead,
-  type SidecarSummary,
 } from './image-row';
 export { HeaderMemo } from './header-memo';
 export { batchRows, FIRST_BATCH_ROWS, scanRows, type ScanRowsOptions } from './scan-rows';
 export { mapInOrder } from './map-in-order';
 export { readSidecarsInOrder, type SkippedImage } from './sidecar-reads';
-export { sharedSummary } from './summary-pool';

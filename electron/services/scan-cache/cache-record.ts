@@ -4,12 +4,42 @@
  */
 import { asAcquisition } from '../../../shared/acquisition/acquisition-check';
 import type { ResultValues } from '../../../shared/analysis';
-import { HEADER_KEYS, type CalibrationSource, type FileCalibration, type HeaderValues } from '../../../shared/api';
-import { EDITABLE_FIELDS, type FieldValue } from '../../../shared/fields/field-table';
-import { CALIBRATION_SOURCE_NAMES } from '../../../shared/sidecar';
+import {
+  HEADER_KEYS,
+  type CalibrationSource,
+  type FileCalibration,
+  type HeaderValues,
+  type SidecarState,
+  type SidecarVersion,
+} from '../../../shared/api';
+import {
+  DEFAULT_FIELD_VALUES,
+  EDITABLE_FIELDS,
+  type FieldValue,
+  type FieldValues,
+} from '../../../shared/fields/field-table';
+import { CALIBRATION_SOURCE_NAMES, type Sidecar } from '../../../shared/sidecar';
 import type { TiffSummary } from '../../../shared/tiff';
 import type { FileStamp } from '../disk';
-import { defaultValues, sharedSummary, type SidecarSummary } from '../rows';
+import { sharedSummary } from './summary-pool';
+
+/** What a row takes from a sidecar, as plain data (the scan cache keeps it). */
+export interface SidecarSummary {
+  state: SidecarState;
+  /** Null when the sidecar is missing or was not read. */
+  version: SidecarVersion | null;
+  problems: string[];
+  /** The editable fields as stored; their defaults when the sidecar is missing or invalid. */
+  values: FieldValues;
+  /** The header values the sidecar stores (used for images without a readable header); null unless ok. */
+  header: HeaderValues | null;
+  /** Editable fields whose key the sidecar lacks. */
+  absentFields: string[];
+  /** Numeric summary values of its analysis records; null when it has none. */
+  results: ResultValues | null;
+  /** The sidecar itself when it was read just now (a lab profile checks it); null from the scan cache. */
+  sidecar: Sidecar | null;
+}
 
 /** What the cache keeps of one image. */
 export interface CachedImage {
@@ -111,7 +141,7 @@ function decodeSidecar(json: unknown): SidecarSummary | null | undefined {
   )
     return undefined;
   if (!isStrings(problems) || !isStrings(absentFields)) return undefined;
-  let values = defaultValues();
+  let values: FieldValues = DEFAULT_FIELD_VALUES;
   if (state === 'ok') {
     if (!Array.isArray(stored) || stored.length !== EDITABLE_FIELDS.length) return undefined;
     values = {};

@@ -18,7 +18,7 @@ export {
   type TakeFromSaved,
 } from './save-field-changes';
 export { replaceFile } from './replace-file';
-export { sidecarNameFor, sidecarPathFor } from './sidecar-path';
+export { sidecarNameFor, sidecarPathFor, type SidecarListing } from './sidecar-path';
 export { sweepStaleTemps, sweepStaleTempsUnder } from './temp-files';
 export { inWriteBatch, WriteBatch } from './write-batch';
 export { appendJournalInWorker, lookInWorker, startWriteWorker } from './write-worker-client';

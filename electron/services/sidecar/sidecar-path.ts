@@ -1,5 +1,5 @@
 /**
- * Where an image's sidecar lives.
+ * Where an image's sidecar lives, and what a directory listing showed there.
  */
 import path from 'node:path';
 
@@ -12,3 +12,6 @@ export function sidecarPathFor(imagePath: string): string {
 export function sidecarNameFor(imagePath: string): string {
   return path.basename(sidecarPathFor(imagePath));
 }
+
+/** What the directory listing showed at an image's sidecar path (`<name>.json`). */
+export type SidecarListing = 'none' | 'file' | 'link';

@@ -5,7 +5,7 @@
  */
 import type { SidecarVersion } from '../../../shared/api';
 import type { FileStamp } from '../disk';
-import type { SidecarListing } from '../folder';
+import type { SidecarListing } from './sidecar-path';
 import type { FileSnapshot } from './opened-file';
 import type { Found } from './rename-checks';
 

@@ -92,9 +92,9 @@ function checkRows(dir, files) {
     if (rows.length !== files || bad.length > 0)
       throw new Error(`acqmeta scan read ${rows.length} of ${files} files, ${bad.length} with errors`);
   }
-  if (skipped.some((row) => row.acquisition !== undefined))
+  if (skipped.some((row) => row.acquisition !== null))
     throw new Error('ACQMETA_SKIP_ACQUISITION=1 did not leave the acquisition unread');
-  const withAcquisition = read.filter((row) => row.acquisition !== undefined);
+  const withAcquisition = read.filter((row) => row.acquisition !== null);
   const flavours = {};
   for (const row of withAcquisition)
     for (const flavour of row.acquisition.sources) flavours[flavour] = (flavours[flavour] ?? 0) + 1;

@@ -1,12 +1,12 @@
 /**
  * An image's relative path as the table shows it: when its column is too narrow, each folder
- * cut to its start with an ellipsis (lib/path-cut), the file name whole. The cut characters stay in the
+ * cut to its start with an ellipsis (shared/path-cut), the file name whole. The cut characters stay in the
  * page (hidden); assistive technology reads the whole path the row's cell holds beside it
  * instead of what is shown.
  */
 import { useRef, type ReactNode } from 'react';
 import { baseName, dirName } from '../../lib/format';
-import { cutFolders, type FolderCut } from '../../lib/path-cut';
+import { cutFolders, type FolderCut } from '../../../../shared/path-cut';
 import { textWidth, usePathBox } from './use-path-box';
 
 /** The weights of the folders and of the name (see table.css). */

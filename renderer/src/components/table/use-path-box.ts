@@ -1,4 +1,4 @@
-/** The room a path has in its cell, and the width of text in the cell's font, for cutting it to fit (lib/path-cut). */
+/** The room a path has in its cell, and the width of text in the cell's font, for cutting it to fit (shared/path-cut). */
 import { useLayoutEffect, useState, type RefObject } from 'react';
 
 /** A path's room: its width in pixels and the font of its cell (every part but the weight). */

@@ -36,6 +36,19 @@ describe('acqmeta show and scan: the acquisition metadata', () => {
     });
   });
 
+  it('show --json gives "acquisition": null when the header records nothing', async () => {
+    const { stdout } = await acqmeta('show', 'lab/stacks/float.tif', '--json');
+    const shown = JSON.parse(stdout) as Record<string, unknown>;
+    expect(shown).toHaveProperty('acquisition', null);
+    // the key keeps its place: after the keys of scan --json's record, before the values
+    const keys = Object.keys(shown);
+    expect(keys.slice(keys.indexOf('profile_problems'), keys.indexOf('values') + 1)).toEqual([
+      'profile_problems',
+      'acquisition',
+      'values',
+    ]);
+  });
+
   it('show prints a short Acquisition block', async () => {
     await copyFile(fixture('tiff/zeiss/jimpipeline_test.lsm'), labPath('zeiss.lsm.tif'));
     const { code, stdout } = await acqmeta('show', 'lab/zeiss.lsm.tif');
@@ -64,7 +77,7 @@ describe('acqmeta show and scan: the acquisition metadata', () => {
       return stdout
         .trimEnd()
         .split('\n')
-        .map((line) => JSON.parse(line) as { path: string; acquisition?: Record<string, unknown> });
+        .map((line) => JSON.parse(line) as { path: string; acquisition: Record<string, unknown> | null });
     };
     const first = await scan();
     const byPath = new Map(first.map((record) => [record.path, record.acquisition]));
@@ -74,8 +87,8 @@ describe('acqmeta show and scan: the acquisition metadata', () => {
       acquired_at: '2014-07-30T21:10:00.731',
       sources: ['scanimage'],
     });
-    // an image whose header records nothing has no acquisition key
-    expect(first.find((record) => record.path === 'stacks/float.tif')).not.toHaveProperty('acquisition');
+    // an image whose header records nothing has "acquisition": null
+    expect(first.find((record) => record.path === 'stacks/float.tif')).toHaveProperty('acquisition', null);
     // unchanged files come from the scan cache the first scan wrote: the same acquisition
     expect(await scan()).toEqual(first);
     expect(await scan('--no-cache')).toEqual(first);

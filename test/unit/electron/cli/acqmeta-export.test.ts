@@ -62,6 +62,7 @@ describe('acqmeta export', () => {
       flush: async () => {},
       bytes: async () => {},
       isTerminal: true,
+      columns: 80,
     };
     const io = {
       out,

@@ -141,6 +141,7 @@ describe('acqmeta results', () => {
       flush: async () => {},
       bytes: async () => {},
       isTerminal: true,
+      columns: 80,
     };
     const io = { out, err: (line: string) => err.push(line), progress: () => {}, showProgress: false, cwd: base };
     expect(await runCli(['results', 'linescans', '--format', 'xlsx'], io)).toBe(2);

@@ -34,6 +34,7 @@ function fakeIo(events: string[]): CliIo {
     flush: async () => undefined,
     bytes: async () => undefined,
     isTerminal: false,
+    columns: null,
   };
   return { out, err: (line) => events.push(`err ${line}`), progress: () => undefined, showProgress: false, cwd: '/' };
 }

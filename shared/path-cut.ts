@@ -1,7 +1,8 @@
 /**
- * Where the path column cuts a path too long for it: the longest folders are shortened first,
- * as few as can be, each keeping its start (where labs put the animal, session or date that
- * tells rows apart) and ending in an ellipsis; the file name stays whole.
+ * Where the path column (the app's table, `acqmeta scan` on a terminal) cuts a path too long
+ * for it: the longest folders are shortened first, as few as can be, each keeping its start
+ * (where labs put the animal, session or date that tells rows apart) and ending in an
+ * ellipsis; the file name stays whole.
  */
 
 /** Characters of the folders left out, from `start` to `end` (exclusive); an ellipsis stands in their place. */

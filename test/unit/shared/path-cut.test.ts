@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cutFolders, shownFolders } from '../../../../renderer/src/lib/path-cut';
+import { cutFolders, shownFolders } from '../../../shared/path-cut';
 
 /** A monospaced font: 7 px a character. */
 const measure = (text: string) => text.length * 7;

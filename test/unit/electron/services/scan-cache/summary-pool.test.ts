@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sharedSummary } from '../../../../../electron/services/rows/summary-pool';
+import { sharedSummary } from '../../../../../electron/services/scan-cache/summary-pool';
 import type { TiffSummary } from '../../../../../shared/tiff';
 
 /** A new summary object each call, with the given calibration x. */
