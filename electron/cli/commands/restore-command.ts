@@ -20,7 +20,7 @@ import { writeAndReport } from '../write-report';
 /** The `restore` command. */
 export const restoreCommand: Command = {
   name: 'restore',
-  summary: 'put images back to their state before a journal record or batch',
+  summary: 'put images back to their state before a journal record or batch, or rebuild a damaged sidecar',
   help: `Usage: acqmeta restore <image-or-folder> --before <record-or-batch-id> [--field <field>] [--dry-run]
        acqmeta restore <image> --rebuild [--dry-run]
 
