@@ -4,7 +4,6 @@
  * damaged bytes kept beside it, the write journaled; a dry run writes nothing; a readable
  * sidecar is not rebuilt. `acqmeta log` says "damaged: <reason>" for the record of such a change.
  */
-import { execFile } from 'node:child_process';
 import {
   appendFileSync,
   copyFileSync,
@@ -20,35 +19,27 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { journalLine, OUTSIDE_ACTION, OUTSIDE_TOOL, type JournalRecord } from '../../../../shared/journal';
-import { bundleEntries } from '../services/tiff/build-worker';
+import { buildCli, type BuiltCli, type CliRun } from './built-cli';
 
 const fixture = (rel: string) => fileURLToPath(new URL(`../../../fixtures/${rel}`, import.meta.url));
-const TIFF = fixture('tiff/generated/imagej-2ch-u16.tif');
 
-let outdir: string;
-let removeBundle: () => Promise<void>;
+let cli: BuiltCli;
 let base: string;
 let exp: string;
 
 beforeAll(async () => {
-  const built = await bundleEntries({
-    cli: 'electron/cli/acqmeta.ts',
-    'cli-launch': 'electron/cli/launch.ts',
-    'scan-worker': 'electron/services/tiff/scan-worker.ts',
-  });
-  outdir = built.outdir;
-  removeBundle = built.remove;
+  cli = await buildCli();
 });
 
 afterAll(async () => {
-  await removeBundle();
+  await cli.remove();
 });
 
 beforeEach(() => {
   base = mkdtempSync(path.join(tmpdir(), 'acqmeta-rebuild-'));
   exp = path.join(base, 'exp');
   mkdirSync(exp);
-  copyFileSync(TIFF, path.join(exp, 'a.tif'));
+  copyFileSync(fixture('tiff/generated/imagej-2ch-u16.tif'), path.join(exp, 'a.tif'));
   copyFileSync(fixture('sidecars/canonical.tif.json'), path.join(exp, 'a.tif.json'));
 });
 
@@ -57,27 +48,7 @@ afterEach(() => {
 });
 
 /** Runs `acqmeta <args>` in the test's folder (so paths read `exp/...`). */
-function acqmeta(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [path.join(outdir, 'cli-launch.cjs'), ...args],
-      {
-        cwd: base,
-        env: {
-          ...process.env,
-          XDG_CONFIG_HOME: path.join(base, 'config'),
-          ACQMETA_CACHE_DIR: path.join(base, 'cache'),
-        },
-        encoding: 'utf8',
-      },
-      (error, stdout, stderr) => {
-        const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
-}
+const acqmeta = (...args: string[]): Promise<CliRun> => cli.run(args, base);
 
 const sidecarText = () => readFileSync(path.join(exp, 'a.tif.json'), 'utf8');
 const kept = () => readdirSync(exp).filter((name) => name.startsWith('a.tif.json.damaged-'));
