@@ -53,7 +53,10 @@ test('an emptied sidecar the journal knows shows as damaged in History and is re
   );
   await expect(latest).not.toContainText('default values');
 
-  await history.getByRole('button', { name: 'Rebuild from the journal…' }).click();
+  const offer = history.getByRole('button', { name: 'Rebuild from the journal…' });
+  await offer.scrollIntoViewIfNeeded();
+  await app.page.screenshot({ path: `${SHOTS}/rebuild-offer-in-history.png` });
+  await offer.click();
   const review = app.page.getByRole('dialog', { name: 'Rebuild ls_01.tif.json from the journal' });
   const values = review.getByRole('table');
   const row = (field: string) => values.getByRole('row', { name: new RegExp(`^${field} `) });
