@@ -20,12 +20,13 @@ import { writeAndReport } from './write-report';
 /** `  Genotype: Thy1  (record 5b0c…, 2026-11-24 09:15 UTC, set --set genotype=Thy1)`, or `(image header)`. */
 function rebuildLine(line: RebuildLine): string {
   const spec = editableField(line.field);
+  const { from: source } = line;
   const from =
-    line.from === null
-      ? spec?.section === 'image_header_metadata'
-        ? 'image header'
-        : 'a new sidecar'
-      : `record ${line.from.id}, ${line.from.time.slice(0, 10)} ${line.from.time.slice(11, 16)} UTC, ${line.from.action}`;
+    source === 'header'
+      ? 'image header'
+      : source === 'default'
+        ? 'a new sidecar'
+        : `record ${source.id}, ${source.time.slice(0, 10)} ${source.time.slice(11, 16)} UTC, ${source.action}`;
   return `  ${spec?.displayName ?? line.field}: ${describeStored(line.value, spec)}  (${from})`;
 }
 

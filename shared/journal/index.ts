@@ -18,4 +18,4 @@ export {
 export { restoreBefore, restoresOf, type RestoreChanges } from './journal-restore';
 export { journalBatches, journalProv, type ProvDocument } from './journal-prov';
 export { rebuildFromJournal, type RebuildLine, type RebuildPlan } from './journal-rebuild';
-export { damageReason, sidecarDamage, sidecarDamageText, type SidecarDamage } from './sidecar-damage';
+export { damageReason, sidecarDamageText } from './sidecar-damage';

@@ -8,11 +8,11 @@ import { newSidecarValues } from '../sidecar';
 import { validateFieldValue } from '../validation';
 import type { JournalRecord } from './journal-record';
 
-/** One field of a rebuilt sidecar: its value and the record that gave it (null: the header, or a new sidecar's default). */
+/** One field of a rebuilt sidecar: its value and where it comes from (a record, the image's header, a new sidecar's default). */
 export interface RebuildLine {
   field: string;
   value: FieldValue;
-  from: JournalRecord | null;
+  from: JournalRecord | 'header' | 'default';
 }
 
 /** What a rebuild writes: the journal's values (the changes onto a new sidecar) and every value shown for review. */
@@ -41,12 +41,16 @@ export function rebuildFromJournal(
   const base: FieldValues = { ...DEFAULT_FIELD_VALUES, ...newSidecarValues(header, fileCalibration) };
   const changes: FieldValues = {};
   const lines: RebuildLine[] = [];
-  for (const { name } of EDITABLE_FIELDS) {
+  for (const { name, section } of EDITABLE_FIELDS) {
     const journaled = known.get(name);
     if (journaled !== undefined) changes[name] = journaled.value;
     const value = journaled === undefined ? (base[name] ?? null) : journaled.value;
     if (journaled !== undefined || (value !== null && value !== ''))
-      lines.push({ field: name, value, from: journaled?.from ?? null });
+      lines.push({
+        field: name,
+        value,
+        from: journaled?.from ?? (section === 'image_header_metadata' ? 'header' : 'default'),
+      });
   }
   return { changes, lines };
 }

@@ -5,7 +5,6 @@
  */
 import { useMemo, useState } from 'react';
 import type { HeaderValues, ImageRow, SaveRequest } from '../../../../shared/api';
-import { editableField } from '../../../../shared/fields/field-table';
 import { rebuildFromJournal, type JournalRecord, type RebuildLine, type RebuildPlan } from '../../../../shared/journal';
 import { baseName, displayValue } from '../../lib/format';
 import { fieldLabel, journalTime } from '../../lib/journal-format';
@@ -25,9 +24,9 @@ function rebuildRequest(row: ImageRow, plan: RebuildPlan): SaveRequest {
 }
 
 /** Where a value of the rebuilt sidecar comes from, in words. */
-function sourceOf(line: RebuildLine): string {
-  if (line.from !== null) return `${line.from.action}, ${journalTime(line.from.time)}`;
-  return editableField(line.field)?.section === 'image_header_metadata' ? 'the image header' : 'a new sidecar';
+function sourceOf({ from }: RebuildLine): string {
+  if (from === 'header') return 'the image header';
+  return from === 'default' ? 'a new sidecar' : `${from.action}, ${journalTime(from.time)}`;
 }
 
 /** The rebuild's review for the image of `row` (its header known), from its journal `records`. */

@@ -55,7 +55,8 @@ describe('rebuildFromJournal', () => {
     expect(line('genotype')).toEqual({ field: 'genotype', value: 'Thy1', from: second });
     expect(line('depth')).toEqual({ field: 'depth', value: 85.5, from: first });
     expect(line('species')).toEqual({ field: 'species', value: '', from: second });
-    expect(line('accepted')).toEqual({ field: 'accepted', value: true, from: null });
+    expect(line('accepted')).toEqual({ field: 'accepted', value: true, from: 'default' });
+    expect(line('physical_unit_x')).toEqual({ field: 'physical_unit_x', value: 0.5, from: 'header' });
     // a field neither journaled nor holding a value in a new sidecar is not listed
     expect(line('age')).toBeUndefined();
   });
