@@ -92,6 +92,18 @@ describe('acqmeta restore --rebuild', () => {
   });
 });
 
+describe('acqmeta restore --rebuild of a deleted sidecar', () => {
+  it('creates it from the header and the journal, with no copy to keep', async () => {
+    await journaledThenEmptied();
+    rmSync(path.join(exp, 'a.tif.json'));
+    const run = await acqmeta('restore', 'exp/a.tif', '--rebuild');
+    expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(run.stdout).toContain('0 sidecars updated, 1 created');
+    expect(JSON.parse(sidecarText()).experiment_metadata).toMatchObject({ genotype: 'Thy1', depth: 85.5 });
+    expect(kept()).toEqual([]);
+  });
+});
+
 describe('acqmeta log', () => {
   it('says what another program left of a sidecar: damaged, with the reason, or deleted', async () => {
     await journaledThenEmptied();
