@@ -17,7 +17,8 @@ import { describeStored } from './row-format';
 /** What happened to one image's sidecar (or, in a dry run, would happen). */
 export type WriteOutcome =
   | { kind: 'created'; diffs: FieldDiff[] }
-  | { kind: 'updated'; diffs: FieldDiff[] }
+  /** `damagedKeptAs`: the file name a replaced damaged sidecar is kept as. */
+  | { kind: 'updated'; diffs: FieldDiff[]; damagedKeptAs?: string }
   | { kind: 'unchanged' }
   /** Not written: an invalid sidecar, an invalid value, no header to create one from. */
   | { kind: 'skipped'; reason: string }
@@ -55,7 +56,9 @@ export function cliWriter(
         if (saved.kind === 'unchanged') return { kind: 'unchanged' };
         return saved.kind === 'created'
           ? { kind: 'created', diffs: saved.diffs }
-          : { kind: 'updated', diffs: saved.diffs };
+          : saved.damagedKeptAs === null
+            ? { kind: 'updated', diffs: saved.diffs }
+            : { kind: 'updated', diffs: saved.diffs, damagedKeptAs: saved.damagedKeptAs };
       } catch (error) {
         return failureOutcome(error);
       }

@@ -18,3 +18,5 @@ export {
 export { outsideChangeKey, withoutRepeatedOutsideChanges } from './outside-change-key';
 export { restoreBefore, restoresOf, type RestoreChanges } from './journal-restore';
 export { journalBatches, journalProv, type ProvDocument } from './journal-prov';
+export { rebuildFromJournal, type RebuildLine, type RebuildPlan } from './journal-rebuild';
+export { damageReason, sidecarDamageText } from './sidecar-damage';

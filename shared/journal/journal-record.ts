@@ -39,6 +39,10 @@ export interface JournalRecord {
   /** The sidecar before the write (null: there was none) and after it. */
   before: JournalVersion | null;
   after: JournalVersion | null;
+  /** A change by another program that left the sidecar unreadable: why, in words (`not valid JSON: …`). */
+  damaged?: string;
+  /** A change by another program that deleted the sidecar (its `after` is null). */
+  deleted?: true;
 }
 
 /** The tool and action of a record of a change another program made, which AcqMeta saw. */
@@ -138,7 +142,9 @@ function isRecord(entry: Record<string, unknown>): boolean {
     Array.isArray(entry.changes) &&
     entry.changes.every(isChange) &&
     isVersionOrNull(entry.before) &&
-    isVersionOrNull(entry.after)
+    isVersionOrNull(entry.after) &&
+    (entry.damaged === undefined || typeof entry.damaged === 'string') &&
+    (entry.deleted === undefined || entry.deleted === true)
   );
 }
 

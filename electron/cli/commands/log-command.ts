@@ -3,7 +3,7 @@
  * an image or of every image under a folder, oldest first, with the ids `restore` takes and
  * the images whose sidecar no longer holds what their latest record wrote.
  */
-import type { JournalRecord } from '../../../shared/journal';
+import { sidecarDamageText, type JournalRecord } from '../../../shared/journal';
 import { readFolderJournal, sidecarsSinceLatest, type SidecarSinceLatest } from '../../services/journal';
 import { lastOption, UsageError } from '../args';
 import { EXIT, type Command } from '../cli-io';
@@ -32,7 +32,9 @@ deleted since, that write cut short (the file is as it found it), or not readabl
 
   --field <field>   only writes that changed this field (its sidecar key)
   --since <date>    only writes at or after this date (YYYY-MM-DD, or an ISO 8601 time)
-  --json            one JSON object per record (JSON Lines), as the journal keeps it, with
+  --json            one JSON object per record (JSON Lines), as the journal keeps it (a
+                    change by another program that damaged or deleted the sidecar has
+                    "damaged": "<reason>" or "deleted": true), with
                     paths relative to the folder given (for an image: to its folder), and
                     "sidecarNow" on an image's last record shown when its sidecar differs:
                     "changed", "deleted", "cut-short" or "unreadable"
@@ -109,8 +111,10 @@ function actionLine(record: JournalRecord): string {
   return `${time}  ${record.user}@${record.host}  ${record.tool}: ${record.action}  batch ${record.batch}`;
 }
 
-/** `Genotype: (none) → Thy1`, or `created: …` for a sidecar the write made. */
+/** `Genotype: (none) → Thy1`, `created: …` for a sidecar the write made, `damaged: …` or `deleted` by another program. */
 function changesOf(record: JournalRecord): string {
+  const damage = sidecarDamageText(record);
+  if (damage !== null) return damage;
   const changes = record.changes.map((c) => describeDiff({ name: c.field, before: c.old, after: c.new }));
   const listed = changes.join('; ');
   return record.before === null ? `created${listed === '' ? '' : `: ${listed}`}` : listed || 'rewritten';

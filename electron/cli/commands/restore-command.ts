@@ -13,14 +13,16 @@ import { createTiffScanner } from '../../services/tiff';
 import { lastOption, UsageError } from '../args';
 import { CliError, EXIT, type Command } from '../cli-io';
 import { imageOrFolderArgument, imageTargets, journaledImages } from '../targets';
+import { rebuildSidecar } from '../rebuild-sidecar';
 import { cliWriter, describeDiff } from '../write-changes';
 import { writeAndReport } from '../write-report';
 
 /** The `restore` command. */
 export const restoreCommand: Command = {
   name: 'restore',
-  summary: 'put images back to their state before a journal record or batch',
+  summary: 'put images back to their state before a journal record or batch, or rebuild a damaged sidecar',
   help: `Usage: acqmeta restore <image-or-folder> --before <record-or-batch-id> [--field <field>] [--dry-run]
+       acqmeta restore <image> --rebuild [--dry-run]
 
 Puts back each image the record or batch wrote (of those under the folder given, or the image
 given) to its state just before it: every field that record, or a later journaled write of
@@ -35,16 +37,24 @@ restore before anything is written. An image given is taken as given, links foll
 
   --before <id>     a record id or a batch id
   --field <field>   restore this field only (its sidecar key)
+  --rebuild         write the image's damaged (or deleted) sidecar anew: the image header's
+                    values, with each field's last value the journal knows on top; each value
+                    is listed with the record it comes from, and the damaged file is kept
+                    beside it as <image>.json.damaged-<UTC time>
   --dry-run         check and show what would change, write nothing
 
 Exits 2 when the id is not in the journal or a record's image is gone or outside the folder,
 1 when some sidecars were skipped, 3 when a sidecar changed since its latest journaled write
 or could not be written.`,
-  syntax: { positionals: { min: 1, max: 1 }, flags: ['--dry-run'], options: ['--before', '--field'] },
+  syntax: { positionals: { min: 1, max: 1 }, flags: ['--dry-run', '--rebuild'], options: ['--before', '--field'] },
   async run(args, io) {
     const id = lastOption(args, '--before');
-    if (id === undefined) throw new UsageError('give --before <record-or-batch-id> (see acqmeta log)');
     const given = args.positionals[0] as string;
+    if (args.flags.has('--rebuild')) {
+      if (id !== undefined) throw new UsageError('give either --before or --rebuild');
+      return rebuildSidecar(given, args.flags.has('--dry-run'), io);
+    }
+    if (id === undefined) throw new UsageError('give --before <record-or-batch-id> (see acqmeta log)');
     const { folder, image } = await imageOrFolderArgument(io.cwd, given);
     const { records, problems } = await readFolderJournal(folder);
     for (const problem of problems) io.err(`warning: ${problem}`);

@@ -11,6 +11,7 @@ import path from 'node:path';
 import type { SidecarVersion } from '../../../shared/api';
 import type { FieldValues } from '../../../shared/fields/field-table';
 import {
+  damageReason,
   journalLine,
   OUTSIDE_ACTION,
   OUTSIDE_TOOL,
@@ -18,7 +19,7 @@ import {
   type JournalChange,
   type JournalRecord,
 } from '../../../shared/journal';
-import { appendJournalInWorker, isOwnWriteOnDisk, readSidecarFile, sidecarPathFor } from '../sidecar';
+import { appendJournalInWorker, isOwnWriteOnDisk, readSidecarFile, sidecarNameFor, sidecarPathFor } from '../sidecar';
 import { JournalIndex, type JournaledImage } from './journal-index';
 import { journalPlaces, type JournalPlaces } from './journal-places';
 import { journalAuthor, journalVersion } from './journal-writer';
@@ -29,6 +30,8 @@ export interface SidecarNow {
   path: string;
   version: SidecarVersion | null;
   values: FieldValues | null;
+  /** Why a sidecar that is there cannot be read (it is damaged), in words. */
+  damaged?: string;
 }
 
 /** The sidecar of the image `relPath` as it is now; null when it cannot be read. */
@@ -39,6 +42,7 @@ export async function sidecarNow(root: string, relPath: string): Promise<Sidecar
     path: relPath,
     version: file.state === 'missing' ? null : file.version,
     values: file.state === 'ok' ? file.sidecar.fieldValues() : null,
+    ...(file.state === 'invalid' ? { damaged: damageReason(file.problems, sidecarNameFor(relPath)) } : {}),
   };
 }
 
@@ -137,6 +141,8 @@ function outsideRecord(sidecar: SidecarNow, image: JournaledImage, batch: string
     changes,
     before: image.latest.after,
     after: journalVersion(sidecar.version),
+    ...(sidecar.damaged === undefined ? {} : { damaged: sidecar.damaged }),
+    ...(sidecar.version === null ? { deleted: true as const } : {}),
   };
 }
 

@@ -123,7 +123,7 @@ function BatchRow({ batch, field, selected }: { batch: JournalBatch; field: stri
           <span className="timeline-tool">{selected} selected</span>
         )}
       </td>
-      <td>{batch.fields.map(fieldLabel).join(', ')}</td>
+      <td>{[...batch.fields.map(fieldLabel), ...(batch.damage ?? [])].join(', ')}</td>
       <td className="timeline-restore">
         <button
           type="button"

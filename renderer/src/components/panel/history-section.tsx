@@ -4,12 +4,13 @@
  * timeline of its actions.
  */
 import { useEffect, useMemo } from 'react';
-import type { JournalChange, JournalRecord } from '../../../../shared/journal';
+import { sidecarDamageText, type JournalChange, type JournalRecord } from '../../../../shared/journal';
 import { plural } from '../../lib/format';
 import { fieldLabel, journalTime, journalTool, journalValue } from '../../lib/journal-format';
 import { personOf } from '../../store/logic/journal-batches';
 import { imageJournalKey, selectImageJournal, type JournalView } from '../../store/slices/journal-slice';
 import { useApp, useAppStore } from '../../store/store-context';
+import { RebuildOffer } from './rebuild-offer';
 import { SectionToggle } from './section-toggle';
 
 /** The journal lines that could not be read, as a quiet note. */
@@ -56,13 +57,16 @@ function ChangeLine({ record, change, editable }: { record: JournalRecord; chang
 /** One record: what was done, when, by whom, and its changes. */
 function RecordEntry({ record, editable }: { record: JournalRecord; editable: boolean }) {
   const store = useAppStore();
+  const damage = sidecarDamageText(record);
   return (
     <li className="journal-record">
       <p className="journal-action">{record.action}</p>
       <p className="journal-meta">
         <time dateTime={record.time}>{journalTime(record.time)}</time> · {personOf(record)} · {journalTool(record.tool)}
       </p>
-      {record.changes.length === 0 ? (
+      {damage !== null ? (
+        <p className="small field-error journal-damage">The sidecar was left {damage}.</p>
+      ) : record.changes.length === 0 ? (
         <p className="muted small">No field changed (a new sidecar with the default values).</p>
       ) : (
         <ul className="journal-changes">
@@ -96,12 +100,13 @@ export function JournalReadState({ view }: { view: JournalView | null }) {
   );
 }
 
-/** The records of one image, newest first (or why there are none to show). */
-function RecordList({ view, editable }: { view: JournalView | null; editable: boolean }) {
+/** The records of one image, newest first (or why there are none to show), and the offer to rebuild it from them. */
+function RecordList({ path, view, editable }: { path: string; view: JournalView | null; editable: boolean }) {
   const newestFirst = useMemo(() => [...(view?.records ?? [])].reverse(), [view]);
   if (view === null || view.status !== 'ready') return <JournalReadState view={view} />;
   return (
     <>
+      <RebuildOffer path={path} records={view.records} />
       {newestFirst.length === 0 ? (
         <p className="muted small">
           The change journal has no record of this sidecar yet: every save from AcqMeta or the acqmeta command line is
@@ -141,7 +146,7 @@ export function HistorySection({ path, editable }: { path: string; editable: boo
       />
       {open && (
         <div id="history-body">
-          <RecordList view={view} editable={editable} />
+          <RecordList path={path} view={view} editable={editable} />
         </div>
       )}
     </section>

@@ -3,7 +3,7 @@
  * import, one bulk set), newest first, and the filters by field, person and day.
  */
 import { EDITABLE_FIELDS } from '../../../../shared/fields/field-table';
-import type { JournalRecord } from '../../../../shared/journal';
+import { sidecarDamageText, type JournalRecord } from '../../../../shared/journal';
 
 /** One action of the journal: the records of one batch. */
 export interface JournalBatch {
@@ -20,6 +20,8 @@ export interface JournalBatch {
   paths: string[];
   /** The fields it changed (sidecar keys), in field-table order. */
   fields: string[];
+  /** What another program left of sidecars it made unreadable (`damaged: …`, `deleted`), each once; absent when none. */
+  damage?: string[];
 }
 
 /** What the timeline is narrowed to; an empty string lets everything through. */
@@ -61,21 +63,37 @@ export function journalBatches(records: readonly JournalRecord[]): JournalBatch[
   /** Each batch's first record and what it gathers, each value once, in the order first met. */
   const batches = new Map<
     string,
-    { first: JournalRecord; people: Set<string>; actions: Set<string>; paths: Set<string>; fields: Set<string> }
+    {
+      first: JournalRecord;
+      people: Set<string>;
+      actions: Set<string>;
+      paths: Set<string>;
+      fields: Set<string>;
+      damage: Set<string>;
+    }
   >();
   for (const record of records) {
     let batch = batches.get(record.batch);
     if (batch === undefined) {
-      batch = { first: record, people: new Set(), actions: new Set(), paths: new Set(), fields: new Set() };
+      batch = {
+        first: record,
+        people: new Set(),
+        actions: new Set(),
+        paths: new Set(),
+        fields: new Set(),
+        damage: new Set(),
+      };
       batches.set(record.batch, batch);
     }
     batch.people.add(personOf(record));
     batch.actions.add(record.action);
     batch.paths.add(record.path);
     for (const change of record.changes) batch.fields.add(change.field);
+    const damage = sidecarDamageText(record);
+    if (damage !== null) batch.damage.add(damage);
   }
   return [...batches.values()]
-    .map(({ first, people, actions, paths, fields }) => ({
+    .map(({ first, people, actions, paths, fields, damage }) => ({
       id: first.batch,
       time: first.time,
       people: [...people],
@@ -83,6 +101,7 @@ export function journalBatches(records: readonly JournalRecord[]): JournalBatch[
       actions: [...actions],
       paths: [...paths],
       fields: inFieldOrder(fields),
+      ...(damage.size === 0 ? {} : { damage: [...damage] }),
     }))
     .sort((a, b) => (a.time < b.time ? 1 : a.time > b.time ? -1 : 0));
 }

@@ -169,4 +169,20 @@ describe('changes by others', () => {
     expect(await journalOutsideChanges(root, [seen(other, 'Het')], second, racing)).toBe(0);
     expect(records().filter((r) => r.action === OUTSIDE_ACTION)).toHaveLength(1);
   });
+
+  it('records a sidecar another program emptied as damaged, with the reason, and one it deleted as deleted', async () => {
+    const v0 = putSidecar(withGenotype('WT'));
+    const v1 = putSidecar(withGenotype('Thy1'));
+    written('a', 1, 'WT', 'Thy1', v0, v1);
+    const index = new JournalIndex(root, path.join(root, 'config'));
+    const emptied = putSidecar('');
+    expect(await check(index, [{ path: IMAGE, version: emptied, values: null }])).toBe(1);
+    rmSync(path.join(root, `${IMAGE}.json`));
+    expect(await check(index, [{ path: IMAGE, version: null, values: null }])).toBe(1);
+    const outside = records().filter((r) => r.action === OUTSIDE_ACTION);
+    expect(outside.map((r) => [r.damaged, r.deleted, r.changes])).toEqual([
+      ['not valid JSON: the file is empty (line 1, column 1)', undefined, []],
+      [undefined, true, []],
+    ]);
+  });
 });

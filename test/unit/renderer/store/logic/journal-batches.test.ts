@@ -90,4 +90,17 @@ describe('journal batches', () => {
       people: ['ada@lab-pc', 'bob@lab-pc'],
     });
   });
+
+  it('says what another program left of the sidecars it damaged or deleted, each once', () => {
+    const outside = { batch: 'outside', tool: 'another program', action: 'changed outside AcqMeta' };
+    const more = [
+      journalRecord('a.tif', [], { ...outside, damaged: 'not valid JSON: the file is empty (line 1, column 1)' }),
+      journalRecord('b.tif', [], { ...outside, damaged: 'not valid JSON: the file is empty (line 1, column 1)' }),
+      journalRecord('c.tif', [], { ...outside, after: null, deleted: true }),
+    ];
+    expect(journalBatches(more)[0]?.damage).toEqual([
+      'damaged: not valid JSON: the file is empty (line 1, column 1)',
+      'deleted',
+    ]);
+  });
 });
