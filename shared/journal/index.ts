@@ -17,3 +17,9 @@ export {
 } from './journal-record';
 export { restoreBefore, restoresOf, type RestoreChanges } from './journal-restore';
 export { journalBatches, journalProv, type ProvDocument } from './journal-prov';
+export {
+  CHANNEL_TABLE_KIND,
+  keptBeforeText,
+  MAX_KEPT_TABLE_JSON,
+  type ChannelTableRecord,
+} from './channel-table-record';

@@ -6,7 +6,7 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { FolderJournal } from '../../../shared/api';
-import { parseJournal, type JournalRecord } from '../../../shared/journal';
+import { parseJournal, type ChannelTableRecord, type JournalRecord } from '../../../shared/journal';
 import { isInside } from '../disk';
 import { defaultConfigDir } from '../folder';
 import { readJournalFile } from './journal-file';
@@ -22,6 +22,7 @@ export const MAX_JOURNAL_RECORDS = 500_000;
 export async function readFolderJournal(folder: string, configDir = defaultConfigDir()): Promise<FolderJournal> {
   const roots = [path.resolve(folder), ...(await subfoldersWithJournals(folder, configDir))];
   const records: { record: JournalRecord; order: number }[] = [];
+  const tables: ChannelTableRecord[] = [];
   const problems: string[] = [];
   const cancelled = new Set<string>();
   for (const journal of await journalsAbove(folder, configDir))
@@ -50,11 +51,23 @@ export async function readFolderJournal(folder: string, configDir = defaultConfi
           const relative = path.relative(folder, image).split(path.sep).join('/');
           records.push({ record: { ...record, path: relative }, order: records.length });
         }
+        for (const table of parsed.tables) {
+          const file = path.join(root, ...table.file.split('/'));
+          if (isInside(folder, file))
+            tables.push({ ...table, file: path.relative(folder, file).split(path.sep).join('/') });
+        }
       }
     }
   }
   records.sort((a, b) => (a.record.time < b.record.time ? -1 : a.record.time > b.record.time ? 1 : a.order - b.order));
-  return { records: records.map((r) => r.record).filter((r) => !cancelled.has(r.id)), problems };
+  const kept = tables
+    .filter((t) => !cancelled.has(t.id))
+    .sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : 0));
+  return {
+    records: records.map((r) => r.record).filter((r) => !cancelled.has(r.id)),
+    problems,
+    ...(kept.length === 0 ? {} : { tables: kept }),
+  };
 }
 
 /** The journal folders of the journaled folder `root`, each with the folder its files' real paths must be inside. */

@@ -18,7 +18,7 @@ import {
   startingTable,
   tidyChannelTable,
 } from '../logic/channel-grid';
-import { recordStep, type FileStep } from '../logic/history';
+import { describeFileStep, recordStep, type FileStep } from '../logic/history';
 
 /** The dialog's state: the folder, what was read of it, and the grid being edited. */
 export interface ChannelTableEditor {
@@ -169,7 +169,12 @@ export const createChannelTableSlice: StateCreator<AppState, [], [], ChannelTabl
         return false;
       const table = tidyChannelTable(editor.table);
       set({ channelTable: { ...editor, saving: true, failure: null } });
-      const result = await get().client.saveChannelTable({ folder: editor.folder, table, expected: info.version });
+      const result = await get().client.saveChannelTable({
+        folder: editor.folder,
+        table,
+        expected: info.version,
+        action: describeFileStep(editor),
+      });
       if (!result.ok) {
         const current = get().channelTable;
         const failure = { conflict: result.error.code === 'CONFLICT', message: result.error.message };
@@ -201,7 +206,9 @@ export const createChannelTableSlice: StateCreator<AppState, [], [], ChannelTabl
 
     writeFileStep: async (file, side, expected = file.written) => {
       const table = file[side];
-      const result = await get().client.saveChannelTable({ folder: file.folder, table, expected });
+      const undone = `${side === 'before' ? 'Undo' : 'Redo'} ${describeFileStep(file)}`;
+      const action = expected === file.written ? undone : `${undone}, over another program's version`;
+      const result = await get().client.saveChannelTable({ folder: file.folder, table, expected, action });
       if (result.ok) return { ...file, written: result.payload.version };
       if (result.error.code === 'CONFLICT') return 'conflict';
       const verb = side === 'before' ? 'undo' : 'redo';

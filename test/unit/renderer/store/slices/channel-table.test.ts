@@ -91,6 +91,7 @@ describe('the channel table dialog', () => {
         folder: 'raw',
         table: expect.objectContaining({ rows: [expect.objectContaining({ Fluorophore: 'Hoechst 33342' })] }),
         expected: own,
+        action: 'Channel table of raw',
       },
     ]);
     expect(store.getState().channelTable).toBeNull();
@@ -188,13 +189,23 @@ describe('undo and redo of a channel table save', () => {
     const { store, backend, after, version } = await saved();
     expect(store.getState().undo()).toBe(true);
     await settled(store);
-    expect(backend.channelSaves[1]).toEqual({ folder: 'raw', table: null, expected: version });
+    expect(backend.channelSaves[1]).toEqual({
+      folder: 'raw',
+      table: null,
+      expected: version,
+      action: 'Undo Channel table of raw',
+    });
     expect(backend.channelFiles.has('raw')).toBe(false);
     expect(store.getState().history.past).toEqual([]);
     expect(selectUndoLabels(store.getState()).redo).toBe('Redo Channel table of raw');
     expect(store.getState().redo()).toBe(true);
     await settled(store);
-    expect(backend.channelSaves[2]).toEqual({ folder: 'raw', table: after, expected: null });
+    expect(backend.channelSaves[2]).toEqual({
+      folder: 'raw',
+      table: after,
+      expected: null,
+      action: 'Redo Channel table of raw',
+    });
     expect(backend.channelFiles.get('raw')?.table).toEqual(after);
     expect(selectUndoLabels(store.getState()).undo).toBe('Undo Channel table of raw');
   });
@@ -247,7 +258,12 @@ describe('undo and redo of a channel table save', () => {
     store.getState().undo();
     await asked(store);
     await store.getState().resolveFileConflict('mine');
-    expect(backend.channelSaves[2]).toEqual({ folder: 'raw', table: null, expected: THEIRS });
+    expect(backend.channelSaves[2]).toEqual({
+      folder: 'raw',
+      table: null,
+      expected: THEIRS,
+      action: "Undo Channel table of raw, over another program's version",
+    });
     expect(backend.channelFiles.has('raw')).toBe(false);
     expect(selectUndoLabels(store.getState()).redo).toBe('Redo Channel table of raw');
     expect(store.getState().fileConflict).toBeNull();
@@ -289,7 +305,12 @@ describe('undo and redo of a channel table save', () => {
     store.getState().closeChannelTable();
     store.getState().undo();
     await asked(store);
-    expect(backend.channelSaves[1]).toEqual({ folder: 'raw', table: null, expected: version });
+    expect(backend.channelSaves[1]).toEqual({
+      folder: 'raw',
+      table: null,
+      expected: version,
+      action: 'Undo Channel table of raw',
+    });
     expect(backend.channelFiles.get('raw')?.table).toEqual(table(GFP));
     expect(selectUndoLabels(store.getState()).undo).toBe('Undo Channel table of raw');
     expect(store.getState().redo()).toBe(false);
