@@ -123,6 +123,16 @@ test('undo after a colleague added a row asks first, and keep theirs keeps their
   await expect(page.getByText('Kept their version of the channel table of raw')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Undo Channel table of raw' })).toHaveCount(0);
   expect(readFileSync(app.file(CSV), 'utf8')).toBe(theirs);
+
+  await page.getByRole('button', { name: 'History of the folder…' }).click();
+  const timeline = page.getByRole('dialog', { name: 'History of the folder' });
+  const writes = timeline.getByRole('table', { name: 'Channel tables written, newest first' });
+  await expect(writes.getByRole('row')).toHaveCount(2);
+  await expect(writes.getByRole('row', { name: /Channel table of raw/ })).toContainText(
+    `${CSV} · AcqMetacreated: rows 2 added (Channel:0:0, Channel:0:1)`,
+  );
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.screenshot({ path: 'test-results/screens/light-channel-table-timeline.png' });
 });
 
 test('the Channel ID column stays in view beside the channel numbers as the grid scrolls sideways', async ({ app }) => {
