@@ -5,7 +5,7 @@
  */
 import type { ChannelRowChanges } from '../channels/channel-diff';
 import { isJournalPath, isVersionOrNull } from './journal-checks';
-import type { JournalVersion } from './journal-record';
+import type { JournalRecord } from './journal-record';
 
 /** The `kind` of a channel table record. */
 export const CHANNEL_TABLE_KIND = 'channel-table';
@@ -17,24 +17,18 @@ export const CHANNEL_TABLE_KIND = 'channel-table';
  */
 export const MAX_KEPT_TABLE_JSON = 256 * 1024;
 
-/** One channel table write (or removal, `after: null`), as the journal records it. */
-export interface ChannelTableRecord {
+/**
+ * One channel table write (or removal, `after: null`), as the journal records it: a sidecar
+ * record's keys but `path` and `changes`, and its own.
+ */
+export interface ChannelTableRecord extends Omit<JournalRecord, 'path' | 'changes'> {
   kind: typeof CHANNEL_TABLE_KIND;
-  id: string;
-  batch: string;
-  time: string;
-  user: string;
-  host: string;
-  tool: string;
-  action: string;
   /** The table, relative to the folder that holds the journal, `/`-separated. */
   file: string;
   /** The rows the write added, removed and changed, by Channel ID. */
   rows: ChannelRowChanges;
   /** The text of the table before the write; absent when there was none or it was past {@link MAX_KEPT_TABLE_JSON}. */
   beforeText?: string;
-  before: JournalVersion | null;
-  after: JournalVersion | null;
 }
 
 /** The earlier table's text as a record keeps it: `{ beforeText }` when small enough, else nothing. */
