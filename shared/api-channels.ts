@@ -37,6 +37,8 @@ export interface ChannelTableSave {
   table: ChannelTable | null;
   /** The version the edit was made from (null: there was no file); another one on disk is a CONFLICT. */
   expected: SidecarVersion | null;
+  /** What the journal records the write as (the undo step's words: `Undo Channel table of raw`); `Channel table` when absent. */
+  action?: string;
 }
 
 /** What a save left on disk: the new version, null once the file is removed. */

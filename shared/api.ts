@@ -17,7 +17,7 @@ import type { DatasetDraft } from './sheets/dataset-drafts';
 import type { PresetList, StoredPreset } from './presets/preset-file';
 import type { ImageDetail, PreviewImage } from './api-image';
 import type { SaveJournal, SaveOutcome, SaveRequest } from './api-save';
-import type { JournalRecord } from './journal';
+import type { ChannelTableRecord, JournalRecord } from './journal';
 import type { ProfileInfo, ProfileProblem, ValuesChecked, ValuesToCheck } from './api-profile';
 import type { UnreadFiles } from './unread-files';
 import type { ChannelTableInfo, ChannelTableSave, ChannelTableSaved } from './api-channels';
@@ -289,6 +289,8 @@ export interface FolderJournal {
   records: JournalRecord[];
   /** Each unreadable journal line, in words (a line cut short by a crash). */
   problems: string[];
+  /** The records of channel table writes, oldest first; absent when there are none. */
+  tables?: ChannelTableRecord[];
 }
 
 /** Name of a backend operation. */

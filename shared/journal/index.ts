@@ -20,3 +20,9 @@ export { restoreBefore, restoresOf, type RestoreChanges } from './journal-restor
 export { journalBatches, journalProv, type ProvDocument } from './journal-prov';
 export { rebuildFromJournal, type RebuildLine, type RebuildPlan } from './journal-rebuild';
 export { damageReason, sidecarDamageText } from './sidecar-damage';
+export {
+  CHANNEL_TABLE_KIND,
+  keptBeforeText,
+  MAX_KEPT_TABLE_JSON,
+  type ChannelTableRecord,
+} from './channel-table-record';

@@ -3,6 +3,8 @@
  * format is documented in docs/journal.md; this is its one reader and writer of lines.
  */
 import type { FieldValue } from '../fields/field-table';
+import { isChannelTableRecord, type ChannelTableRecord } from './channel-table-record';
+import { isJournalPath, isVersionOrNull } from './journal-checks';
 
 /** A sidecar's version as the journal keeps it: `mtime` in milliseconds since 1970. */
 export interface JournalVersion {
@@ -78,6 +80,8 @@ export interface ParsedJournal {
   torn: boolean;
   /** The ids its cancel lines take back (a record in an earlier file may be among them). */
   cancelled: string[];
+  /** Its records of channel table writes (docs/journal.md), those taken back left out. */
+  tables: ChannelTableRecord[];
 }
 
 /** The line of `entry`, with its newline. */
@@ -106,6 +110,7 @@ export function parseJournal(text: string): ParsedJournal {
   const lines = text.split('\n');
   const last = lines.pop() ?? '';
   const records: JournalRecord[] = [];
+  const tables: ChannelTableRecord[] = [];
   const cancelled = new Set<string>();
   const unreadable: number[] = [];
   lines.forEach((line, index) => {
@@ -113,14 +118,16 @@ export function parseJournal(text: string): ParsedJournal {
     const entry = parsedLine(line);
     if (entry === null) unreadable.push(index + 1);
     else if ('cancel' in entry) cancelled.add(entry.cancel);
+    else if ('kind' in entry) tables.push(entry);
     else records.push(entry);
   });
   const torn = last.trim() !== '';
   if (torn) unreadable.push(lines.length + 1);
-  return { records: records.filter((r) => !cancelled.has(r.id)), unreadable, torn, cancelled: [...cancelled] };
+  const kept = <T extends { id: string }>(entries: T[]) => entries.filter((r) => !cancelled.has(r.id));
+  return { records: kept(records), unreadable, torn, cancelled: [...cancelled], tables: kept(tables) };
 }
 
-function parsedLine(line: string): JournalRecord | JournalCancel | null {
+function parsedLine(line: string): JournalRecord | JournalCancel | ChannelTableRecord | null {
   let value: unknown;
   try {
     value = JSON.parse(line);
@@ -130,6 +137,7 @@ function parsedLine(line: string): JournalRecord | JournalCancel | null {
   if (typeof value !== 'object' || value === null) return null;
   const entry = value as Record<string, unknown>;
   if (typeof entry.cancel === 'string') return { cancel: entry.cancel };
+  if (entry.kind !== undefined) return isChannelTableRecord(entry) ? (entry as unknown as ChannelTableRecord) : null;
   return isRecord(entry) ? (entry as unknown as JournalRecord) : null;
 }
 
@@ -138,7 +146,7 @@ const TEXT_KEYS = ['id', 'batch', 'time', 'user', 'host', 'tool', 'action', 'pat
 function isRecord(entry: Record<string, unknown>): boolean {
   return (
     TEXT_KEYS.every((key) => typeof entry[key] === 'string') &&
-    isImagePath(entry.path as string) &&
+    isJournalPath(entry.path as string) &&
     Array.isArray(entry.changes) &&
     entry.changes.every(isChange) &&
     isVersionOrNull(entry.before) &&
@@ -148,24 +156,8 @@ function isRecord(entry: Record<string, unknown>): boolean {
   );
 }
 
-/**
- * Whether a record's path names an image below its journal's folder: relative, `/`-separated,
- * normalised (no empty, `.` or `..` segment), without a backslash, a drive letter or a NUL.
- */
-function isImagePath(relPath: string): boolean {
-  if (/[\\\0]|^[A-Za-z]:/.test(relPath)) return false;
-  return relPath.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..');
-}
-
 function isChange(change: unknown): boolean {
   return typeof change === 'object' && change !== null && typeof (change as JournalChange).field === 'string';
-}
-
-function isVersionOrNull(version: unknown): boolean {
-  if (version === null) return true;
-  if (typeof version !== 'object' || version === undefined) return false;
-  const v = version as JournalVersion;
-  return typeof v.size === 'number' && typeof v.mtime === 'number' && typeof v.sha256 === 'string';
 }
 
 /**

@@ -92,6 +92,49 @@ test('a table written by another program meanwhile is not overwritten, and the g
   await expect(dialog).toContainText(`From ${CSV}.`);
 });
 
+test('undo after a colleague added a row asks first, and keep theirs keeps their bytes', async ({ app }) => {
+  const page = app.page;
+  let dialog = await openChannelTable(page, IMAGES[0]!);
+  await dialog.getByLabel('Target Name, channel 1').fill('DNA');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+  const theirs = `${readFileSync(app.file(CSV), 'utf8')}Channel:0:2,Cy5,tubulin,,,,,,,,640,670\r\n`;
+  writeFileSync(app.file(CSV), theirs);
+  dialog = await openChannelTable(page, IMAGES[1]!);
+  await expect(dialog.getByLabel('Channel Name, channel 3')).toHaveValue('Cy5');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+
+  await page.getByRole('button', { name: 'Undo Channel table of raw' }).click();
+  const choice = page.getByRole('dialog', { name: `${CSV} changed on disk` });
+  await expect(choice).toContainText('Undo would remove the file, and their version with it.');
+  await expect(choice).toContainText('Their change since AcqMeta wrote it: rows 1 added (Channel:0:2).');
+  const rows = choice.getByRole('table', { name: /^Their rows undo would remove or replace/ });
+  await expect(rows).toHaveAccessibleName(
+    'Their rows undo would remove or replace: Channel:0:0, Channel:0:1, Channel:0:2',
+  );
+  await expect(rows.getByRole('row', { name: /Channel:0:2/ })).toContainText('Cy5, tubulin, 640, 670');
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.screenshot({ path: `test-results/screens/${scheme}-channel-table-undo-conflict.png` });
+  }
+  await choice.getByRole('button', { name: 'Keep theirs, drop the undo step' }).click();
+  await expect(choice).toBeHidden();
+  await expect(page.getByText('Kept their version of the channel table of raw')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Undo Channel table of raw' })).toHaveCount(0);
+  expect(readFileSync(app.file(CSV), 'utf8')).toBe(theirs);
+
+  await page.getByRole('button', { name: 'History of the folder…' }).click();
+  const timeline = page.getByRole('dialog', { name: 'History of the folder' });
+  const writes = timeline.getByRole('table', { name: 'Channel tables written, newest first' });
+  await expect(writes.getByRole('row')).toHaveCount(2);
+  await expect(writes.getByRole('row', { name: /Channel table of raw/ })).toContainText(
+    `${CSV} · AcqMetacreated: rows 2 added (Channel:0:0, Channel:0:1)`,
+  );
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.screenshot({ path: 'test-results/screens/light-channel-table-timeline.png' });
+});
+
 test('the Channel ID column stays in view beside the channel numbers as the grid scrolls sideways', async ({ app }) => {
   const dialog = await openChannelTable(app.page, IMAGES[0]!);
   const grid = dialog.getByRole('group', { name: 'Channels, one row each' });

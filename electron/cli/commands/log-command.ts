@@ -10,6 +10,7 @@ import { EXIT, type Command } from '../cli-io';
 import { printable } from '../output';
 import { imageOrFolderArgument } from '../targets';
 import { describeDiff } from '../write-changes';
+import { channelTableLine, withTables, type LoggedRecord } from '../channel-table-log';
 
 /** The `log` command. */
 export const logCommand: Command = {
@@ -18,7 +19,8 @@ export const logCommand: Command = {
   help: `Usage: acqmeta log <image-or-folder> [--field <field>] [--since <date>] [--json]
 
 Shows every sidecar write AcqMeta journaled for the image, or for each image under the folder
-(subfolders included), oldest first: each action on a line of its own (when, who (user@host),
+(subfolders included), and for a folder each channel table write (acqmeta.channels.csv: the
+rows added, removed and changed, by Channel ID), oldest first: each action on a line of its own (when, who (user@host),
 which tool and action, and its batch id), then one line per image it wrote, indented, with the
 record id, the image and each field's old and new value. The journal lives in the
 .acqmeta/journal/ folder of the folder AcqMeta wrote to (see docs/journal.md).
@@ -37,7 +39,8 @@ deleted since, that write cut short (the file is as it found it), or not readabl
                     "damaged": "<reason>" or "deleted": true), with
                     paths relative to the folder given (for an image: to its folder), and
                     "sidecarNow" on an image's last record shown when its sidecar differs:
-                    "changed", "deleted", "cut-short" or "unreadable"
+                    "changed", "deleted", "cut-short" or "unreadable"; a channel table
+                    write has "kind": "channel-table" and "file" (see docs/journal.md)
 
 Lines of the journal that cannot be read (one cut short by a crash) are named on stderr.`,
   syntax: { positionals: { min: 1, max: 1 }, flags: ['--json'], options: ['--field', '--since'] },
@@ -56,10 +59,15 @@ Lines of the journal that cannot be read (one cut short by a crash) are named on
     const lastShown = new Map(shown.map((r) => [r.path, r]));
     const differ = await sidecarsSinceLatest(folder, journal.records, lastShown.keys());
     const sidecarNow = (r: JournalRecord) => (lastShown.get(r.path) === r ? differ.get(r.path) : undefined);
+    const tables = (image === null && field === undefined ? (journal.tables ?? []) : []).filter(
+      (t) => since === null || t.time >= since,
+    );
+    const listed = withTables(shown, tables);
     const json = args.flags.has('--json');
-    if (json) for (const r of shown) await io.out.line(JSON.stringify({ ...r, sidecarNow: sidecarNow(r) }));
-    else for (const line of logLines(shown, sidecarNow)) await io.out.line(printable(line));
-    if (!json && shown.length === 0) io.err('no journaled changes');
+    if (json)
+      for (const r of listed) await io.out.line(JSON.stringify('kind' in r ? r : { ...r, sidecarNow: sidecarNow(r) }));
+    else for (const line of logLines(listed, sidecarNow)) await io.out.line(printable(line));
+    if (!json && listed.length === 0) io.err('no journaled changes');
     return EXIT.ok;
   },
 };
@@ -78,13 +86,14 @@ function sinceOption(given: string | undefined): string | null {
  * where `sidecarNow` says so, how its sidecar differs now.
  */
 function logLines(
-  records: readonly JournalRecord[],
+  records: readonly LoggedRecord[],
   sidecarNow: (record: JournalRecord) => SidecarSinceLatest | undefined,
 ): string[] {
   const lines: string[] = [];
   records.forEach((record, i) => {
     const previous = records[i - 1];
     if (previous === undefined || actionOf(previous) !== actionOf(record)) lines.push(actionLine(record));
+    if ('kind' in record) return void lines.push(channelTableLine(record));
     const now = sidecarNow(record);
     const mark = now === undefined ? '' : `  [${SINCE_LATEST[now]}]`;
     lines.push(`  record ${record.id}  ${record.path}  ${changesOf(record)}${mark}`);
@@ -101,12 +110,12 @@ const SINCE_LATEST: Readonly<Record<SidecarSinceLatest, string>> = {
 };
 
 /** What the records of one action share: a record that differs starts a line of its own. */
-function actionOf(record: JournalRecord): string {
+function actionOf(record: LoggedRecord): string {
   return JSON.stringify([record.batch, record.user, record.host, record.tool, record.action]);
 }
 
 /** `2026-11-24 09:15:02 UTC  ana@lab-pc  acqmeta: set --set genotype=Thy1  batch 580d…`. */
-function actionLine(record: JournalRecord): string {
+function actionLine(record: LoggedRecord): string {
   const time = `${record.time.slice(0, 10)} ${record.time.slice(11, 19)} UTC`;
   return `${time}  ${record.user}@${record.host}  ${record.tool}: ${record.action}  batch ${record.batch}`;
 }

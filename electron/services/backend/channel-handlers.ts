@@ -1,7 +1,7 @@
 /**
  * Channel-table methods: getChannelTable (a folder's own table, the one in force and a draft
  * from the headers) and saveChannelTable (an atomic write or removal, checked against the
- * version the edit was made from).
+ * version the edit was made from, and journaled).
  */
 import path from 'node:path';
 import type { ApiHandlers } from '../../../shared/api';
@@ -17,6 +17,7 @@ import { leavesFolder, resolveFolder, type OpenFolder } from '../folder';
 import type { ProfileFinder } from '../profile';
 import { draftForFolder } from '../sheets/folder-draft';
 import { profileFinder, requireFolder, type BackendContext } from './backend-context';
+import { journalsOf } from './save-handler';
 
 /** The channel table file of a request's folder, with its label; OUTSIDE_FOLDER when the folder leads outside. */
 async function tableFileOf(
@@ -62,11 +63,12 @@ export function channelHandlers(context: BackendContext): Pick<ApiHandlers, 'get
         images,
       };
     },
-    async saveChannelTable({ folder: relFolder, table, expected }) {
+    async saveChannelTable({ folder: relFolder, table, expected, action }) {
       const folder = requireFolder(context);
       const { absFile, file, outside } = await tableFileOf(folder, relFolder, profileFinder(context, folder));
       if (outside !== null) throw outside;
-      return { file, version: await writeChannelTableFile(absFile, file, table, expected) };
+      const journal = { places: journalsOf(context, folder), tool: 'AcqMeta', action: action ?? 'Channel table' };
+      return { file, version: await writeChannelTableFile(absFile, file, table, expected, journal) };
     },
   };
 }

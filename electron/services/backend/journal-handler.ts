@@ -24,7 +24,9 @@ export function journalHandler(context: BackendContext): Pick<ApiHandlers, 'getJ
       const records = journal.records.filter(
         (r) => (wanted === null || wanted.has(r.path)) && (batch === undefined || r.batch === batch),
       );
-      return { records, problems: journal.problems };
+      // channel tables are not images: only the whole folder's history lists their writes
+      const tables = paths === undefined && batch === undefined ? journal.tables : undefined;
+      return { records, problems: journal.problems, ...(tables === undefined ? {} : { tables }) };
     },
   };
 }

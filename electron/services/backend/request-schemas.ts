@@ -184,6 +184,7 @@ const REQUEST_SCHEMAS: Record<ApiMethodName, object> = {
       folder: channelFolder,
       table: { anyOf: [{ type: 'null' }, channelTable] },
       expected: { anyOf: [{ type: 'null' }, version] },
+      action: { type: 'string', maxLength: 1000 },
     },
   },
 };

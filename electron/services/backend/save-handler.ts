@@ -31,7 +31,8 @@ interface SaveRun {
 /** The journals of each open folder, kept while it is open (what is known of its folders, the fallback told once). */
 const folderJournals = new WeakMap<OpenFolder, JournalPlaces>();
 
-function journalsOf(context: BackendContext, folder: OpenFolder): JournalPlaces {
+/** The journals of the open `folder`, made on first use (the sidecar saves' and the channel tables'). */
+export function journalsOf(context: BackendContext, folder: OpenFolder): JournalPlaces {
   let places = folderJournals.get(folder);
   if (places === undefined) {
     places = journalPlaces({

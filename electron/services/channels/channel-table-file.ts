@@ -13,7 +13,9 @@ import {
   type ChannelTable,
 } from '../../../shared/channels/channel-table';
 import { ApiFailure } from '../../../shared/errors';
-import { ioFailure, readSnapshotSync, replaceFile, type SizeLimit } from '../sidecar';
+import { finishJournalLine, journalLine } from '../../../shared/journal';
+import { channelTableEntry, type ChannelTableJournal, type TableBefore } from '../journal';
+import { appendJournalInWorker, ioFailure, readSnapshotSync, replaceFile, type SizeLimit } from '../sidecar';
 
 /** A channel table as read: the table, or why it cannot be used. */
 export interface LoadedChannelTable {
@@ -87,16 +89,32 @@ function readableTableBytes(table: ChannelTable, label: string, absPath: string)
   return bytes;
 }
 
+/** What a write replaces, for its journal record: the text and table of the bytes found. */
+function tableBefore(found: { bytes: Uint8Array; version: SidecarVersion } | null): TableBefore {
+  if (found === null) return { text: null, table: null, version: null };
+  let text: string | null = null;
+  let table: ChannelTable | null = null;
+  try {
+    text = UTF8.decode(found.bytes);
+    table = parseChannelTable(text);
+  } catch {
+    // a table that cannot be read is journaled as having no rows (its text kept when it is UTF-8)
+  }
+  return { text, table, version: found.version };
+}
+
 /**
  * Writes `table` at `absPath` (or removes the file for null) if the file is still the version
  * `expected` (null: no file); CONFLICT otherwise, and INVALID_VALUE for a table past a limit,
- * which could not be read back. Returns the version written, null once removed.
+ * which could not be read back. With `journal`, the write's record is synced before the file
+ * is replaced or removed. Returns the version written, null once removed.
  */
 export async function writeChannelTableFile(
   absPath: string,
   label: string,
   table: ChannelTable | null,
   expected: SidecarVersion | null,
+  journal: ChannelTableJournal | null = null,
 ): Promise<SidecarVersion | null> {
   const bytes = table === null ? null : readableTableBytes(table, label, absPath);
   let snapshot;
@@ -112,10 +130,14 @@ export async function writeChannelTableFile(
       `${label} was changed by another program since it was read: reload it to see that version.`,
       absPath,
     );
+  if (bytes === null && found === null) return null;
+  const entry = journal === null ? null : await channelTableEntry(journal, absPath, tableBefore(found), table);
   if (bytes === null) {
+    if (entry !== null) await appendJournalInWorker(entry.dir, finishJournalLine(entry.lineStart, null));
     try {
-      if (found !== null) await unlink(absPath);
+      await unlink(absPath);
     } catch (error) {
+      if (entry !== null) await appendJournalInWorker(entry.dir, journalLine({ cancel: entry.id }));
       throw ioFailure(error, `${label} could not be removed`, absPath);
     }
     return null;
@@ -125,6 +147,7 @@ export async function writeChannelTableFile(
     found: found === null ? null : { version: found.version, stamp: found.stamp },
     name: label,
     imagePath: absPath,
+    ...(entry === null ? {} : { journal: entry }),
   });
 }
 

@@ -9,7 +9,12 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { FolderJournal } from '../../../shared/api';
-import { parseJournal, withoutRepeatedOutsideChanges, type JournalRecord } from '../../../shared/journal';
+import {
+  parseJournal,
+  withoutRepeatedOutsideChanges,
+  type ChannelTableRecord,
+  type JournalRecord,
+} from '../../../shared/journal';
 import { isInside } from '../disk';
 import { defaultConfigDir } from '../folder';
 import { readJournalFile } from './journal-file';
@@ -28,6 +33,8 @@ interface FileRead {
   taken: number;
   lines: number;
   records: JournalRecord[];
+  /** Channel-table records, their `file` relative to the folder (empty when outside it). */
+  tables: ChannelTableRecord[];
   cancelled: string[];
   /** Lines that could not be read, and the last line when it is cut short (not taken: it may be completed). */
   problems: string[];
@@ -101,7 +108,16 @@ export class FolderJournalReader {
     // a compressed file, or one that shrank (replaced), is read whole
     const from = before === undefined || file.endsWith('.gz') || size < before.taken ? undefined : before;
     const read = await readJournalFile(file, within, from?.taken ?? 0, from?.lines ?? 0);
-    const was = from ?? { size: 0, taken: 0, lines: 0, records: [], cancelled: [], problems: [], torn: null };
+    const was = from ?? {
+      size: 0,
+      taken: 0,
+      lines: 0,
+      records: [],
+      tables: [],
+      cancelled: [],
+      problems: [],
+      torn: null,
+    };
     if ('problem' in read) return { ...was, size, leftOut: read.problem };
     const end = read.text.lastIndexOf('\n') + 1;
     const parsed = parseJournal(read.text.slice(0, end));
@@ -114,6 +130,10 @@ export class FolderJournalReader {
       taken: was.taken + Buffer.byteLength(read.text.slice(0, end)),
       lines,
       records: [...was.records, ...parsed.records.map((record) => relativeTo(this.folder, root, record))],
+      tables: [
+        ...was.tables,
+        ...parsed.tables.map((table) => ({ ...table, file: relativePath(this.folder, root, table.file) })),
+      ],
       cancelled: [...was.cancelled, ...parsed.cancelled],
       problems,
       torn: tail.trim() === '' ? null : `${file}: line ${lines + 1} was cut short (a write interrupted)`,
@@ -121,15 +141,21 @@ export class FolderJournalReader {
   }
 }
 
-/** The record with its path made relative to `folder` (`/`-separated); its path is then `..`-led when outside it. */
-function relativeTo(folder: string, root: string, record: JournalRecord): JournalRecord {
-  const image = path.join(root, ...record.path.split('/'));
-  return { ...record, path: isInside(folder, image) ? path.relative(folder, image).split(path.sep).join('/') : '' };
+/** `file` (relative to the journaled folder `root`) made relative to `folder`, `/`-separated; empty when outside it. */
+function relativePath(folder: string, root: string, file: string): string {
+  const absolute = path.join(root, ...file.split('/'));
+  return isInside(folder, absolute) ? path.relative(folder, absolute).split(path.sep).join('/') : '';
 }
 
-/** The folder's journal from its files' reads, in file order: records oldest first, cancelled ones and repeated outside changes left out. */
+/** The record with its path made relative to `folder` (empty when outside it). */
+function relativeTo(folder: string, root: string, record: JournalRecord): JournalRecord {
+  return { ...record, path: relativePath(folder, root, record.path) };
+}
+
+/** The folder's journal from its files' reads, in file order: records (and channel-table records) oldest first, cancelled ones and repeated outside changes left out. */
 function assemble(files: [file: string, read: FileRead][], above: string[]): FolderJournal {
   const records: { record: JournalRecord; order: number }[] = [];
+  const tables: ChannelTableRecord[] = [];
   const problems = [...above];
   const cancelled = new Set<string>();
   for (const [file, read] of files) {
@@ -145,8 +171,16 @@ function assemble(files: [file: string, read: FileRead][], above: string[]): Fol
     problems.push(...read.problems);
     if (read.torn !== null) problems.push(read.torn);
     for (const record of read.records) if (record.path !== '') records.push({ record, order: records.length });
+    tables.push(...read.tables.filter((table) => table.file !== ''));
   }
   records.sort((a, b) => (a.record.time < b.record.time ? -1 : a.record.time > b.record.time ? 1 : a.order - b.order));
   const kept = records.map((r) => r.record).filter((r) => !cancelled.has(r.id));
-  return { records: withoutRepeatedOutsideChanges(kept), problems };
+  const keptTables = tables
+    .filter((t) => !cancelled.has(t.id))
+    .sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : 0));
+  return {
+    records: withoutRepeatedOutsideChanges(kept),
+    problems,
+    ...(keptTables.length === 0 ? {} : { tables: keptTables }),
+  };
 }

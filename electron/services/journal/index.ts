@@ -7,3 +7,4 @@ export { journalWrites, type JournalAction } from './journal-writer';
 export { FolderJournalReader, readFolderJournal } from './folder-journal';
 export { outsideChanges, type OutsideChanges, type SidecarNow } from './outside-changes';
 export { sidecarsSinceLatest, type SidecarSinceLatest } from './sidecars-since-latest';
+export { channelTableEntry, type ChannelTableJournal, type TableBefore } from './channel-table-entry';

@@ -3,6 +3,7 @@ import { useApp } from '../store/store-context';
 import { BulkDialogs } from './dialogs/bulk-dialogs';
 import { ChannelTableDialog } from './dialogs/channel-table-dialog';
 import { ConflictDialog } from './dialogs/conflict-dialog';
+import { FileConflictDialog } from './dialogs/file-conflict-dialog';
 import { FolderPathDialog } from './dialogs/folder-path-dialog';
 import { JournalTimelineDialog } from './dialogs/journal-timeline-dialog';
 import { OpenPrompt } from './dialogs/open-prompt';
@@ -46,6 +47,7 @@ export function App() {
       <ReviewDialog />
       <SaveReportDialog />
       <ConflictDialog />
+      <FileConflictDialog />
       <PasteDialog />
       <BulkDialogs />
       <ChannelTableDialog />

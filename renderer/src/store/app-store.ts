@@ -12,6 +12,7 @@ import { createDetailSlice, type DetailSlice } from './slices/detail-slice';
 import { createDialogSlice, type DialogSlice } from './slices/dialog-slice';
 import { createDiskSlice, type DiskSlice } from './slices/disk-slice';
 import { createEditsSlice, type EditsSlice } from './slices/edits-slice';
+import { createFileConflictSlice, type FileConflictSlice } from './slices/file-conflict-slice';
 import { createHistorySlice, type HistorySlice } from './slices/history-slice';
 import { createJournalSlice, type JournalSlice } from './slices/journal-slice';
 import { createNamesSlice, type NamesSlice } from './slices/names-slice';
@@ -48,6 +49,7 @@ export interface AppState
     CurationSlice,
     DiskSlice,
     ChannelTableSlice,
+    FileConflictSlice,
     JournalSlice {
   /** The backend; only store actions call it. */
   readonly client: ApiClient;
@@ -79,6 +81,7 @@ export function createAppStore(client: ApiClient, storage: PrefsStorage | null =
     ...createCurationSlice(...a),
     ...createDiskSlice(...a),
     ...createChannelTableSlice(...a),
+    ...createFileConflictSlice(...a),
     ...createJournalSlice(...a),
   }));
   if (storage) persistViewPrefs(store, storage);

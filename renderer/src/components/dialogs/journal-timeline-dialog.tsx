@@ -18,6 +18,7 @@ import {
 import type { JournalView } from '../../store/slices/journal-slice';
 import { useApp, useAppStore } from '../../store/store-context';
 import { JournalProblems, JournalReadState } from '../panel/history-section';
+import { ChannelTableTimeline } from './channel-table-timeline';
 import { Modal } from './modal';
 import { ModalActions } from './modal-actions';
 
@@ -154,6 +155,7 @@ function Timeline({ paths, view }: { paths: readonly string[] | null; view: Jour
         <p className="timeline-empty">
           The change journal has no record of {paths === null ? 'this folder’s sidecars' : 'these sidecars'} yet.
         </p>
+        <ChannelTableTimeline tables={view.tables} />
         <JournalProblems problems={view.problems} />
       </>
     );
@@ -195,6 +197,7 @@ function Timeline({ paths, view }: { paths: readonly string[] | null; view: Jour
           </tbody>
         </table>
       </div>
+      <ChannelTableTimeline tables={view.tables} />
       <JournalProblems problems={view.problems} />
     </>
   );

@@ -113,12 +113,17 @@ function fieldNames(step: HistoryStep): Set<string> {
   return new Set(step.changes.map((c) => c.name));
 }
 
+/** How a menu item (and the journal) names a channel table's step: `Channel table of raw/day1`. */
+export function describeFileStep(file: Pick<FileStep, 'folder'>): string {
+  return `Channel table of ${file.folder === '' ? 'the folder' : file.folder}`;
+}
+
 /**
  * How a menu item names a step: `Genotype on 40 images`, `Paste (3 fields) on 2 images`,
  * `Channel table of raw/day1`.
  */
 export function describeStep(step: HistoryStep): string {
-  if (step.file) return `Channel table of ${step.file.folder === '' ? 'the folder' : step.file.folder}`;
+  if (step.file) return describeFileStep(step.file);
   const images = new Set(step.changes.map((c) => c.path)).size;
   const names = fieldNames(step);
   const only = names.size === 1 ? editableField([...names][0]!)?.displayName : undefined;

@@ -5,7 +5,7 @@
  * {@link ChannelTableSlice.writeFileStep}.
  */
 import type { StateCreator } from 'zustand/vanilla';
-import type { ChannelTableInfo } from '../../../../shared/api';
+import type { ChannelTableInfo, SidecarVersion } from '../../../../shared/api';
 import { channelTableProblems, type ChannelTableProblem } from '../../../../shared/channels/channel-check';
 import type { ChannelTable } from '../../../../shared/channels/channel-table';
 import type { AppState } from '../app-store';
@@ -18,7 +18,7 @@ import {
   startingTable,
   tidyChannelTable,
 } from '../logic/channel-grid';
-import { recordStep, type FileStep } from '../logic/history';
+import { describeFileStep, recordStep, type FileStep } from '../logic/history';
 
 /** The dialog's state: the folder, what was read of it, and the grid being edited. */
 export interface ChannelTableEditor {
@@ -66,10 +66,15 @@ export interface ChannelTableSlice {
   submitChannelTable(): Promise<boolean>;
   closeChannelTable(): void;
   /**
-   * Writes one side of a file step back (undo: `before`, redo: `after`) over the version the step
-   * wrote; the step as written now, or null, with a notice, when the file changed since or the write failed.
+   * Writes one side of a file step back (undo: `before`, redo: `after`) over the version
+   * `expected`, by default the one the step wrote; the step as written now, `conflict` when the
+   * file is another version, or null, with a notice, when the write failed.
    */
-  writeFileStep(file: FileStep, side: 'before' | 'after'): Promise<FileStep | null>;
+  writeFileStep(
+    file: FileStep,
+    side: 'before' | 'after',
+    expected?: SidecarVersion | null,
+  ): Promise<FileStep | 'conflict' | null>;
 }
 
 const EMPTY: ChannelTable = { columns: [], rows: [] };
@@ -164,7 +169,12 @@ export const createChannelTableSlice: StateCreator<AppState, [], [], ChannelTabl
         return false;
       const table = tidyChannelTable(editor.table);
       set({ channelTable: { ...editor, saving: true, failure: null } });
-      const result = await get().client.saveChannelTable({ folder: editor.folder, table, expected: info.version });
+      const result = await get().client.saveChannelTable({
+        folder: editor.folder,
+        table,
+        expected: info.version,
+        action: describeFileStep(editor),
+      });
       if (!result.ok) {
         const current = get().channelTable;
         const failure = { conflict: result.error.code === 'CONFLICT', message: result.error.message };
@@ -194,17 +204,18 @@ export const createChannelTableSlice: StateCreator<AppState, [], [], ChannelTabl
       if (!get().channelTable?.saving) set({ channelTable: null });
     },
 
-    writeFileStep: async (file, side) => {
+    writeFileStep: async (file, side, expected = file.written) => {
       const table = file[side];
-      const result = await get().client.saveChannelTable({ folder: file.folder, table, expected: file.written });
+      const undone = `${side === 'before' ? 'Undo' : 'Redo'} ${describeFileStep(file)}`;
+      const action = expected === file.written ? undone : `${undone}, over another program's version`;
+      const result = await get().client.saveChannelTable({ folder: file.folder, table, expected, action });
       if (result.ok) return { ...file, written: result.payload.version };
-      const what = `the channel table of ${folderLabel(file.folder)}`;
+      if (result.error.code === 'CONFLICT') return 'conflict';
       const verb = side === 'before' ? 'undo' : 'redo';
-      const why =
-        result.error.code === 'CONFLICT'
-          ? `it was changed outside AcqMeta since AcqMeta wrote it, and ${verb} would take that change back. Open Spreadsheet › Channel table… to see it and edit it`
-          : result.error.message;
-      get().notify('error', `Could not ${verb} ${what}: ${why}`);
+      get().notify(
+        'error',
+        `Could not ${verb} the channel table of ${folderLabel(file.folder)}: ${result.error.message}`,
+      );
       return null;
     },
   };

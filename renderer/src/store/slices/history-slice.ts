@@ -3,11 +3,13 @@
  * shows each field's earlier content as a pending edit (or drops the edit where that is what is
  * stored), so it also takes back changes that were saved meanwhile: saving writes them back. A
  * step that saved a whole file (a channel table) is written back at once; it moves in the
- * history only once the write succeeded, and one such write runs at a time.
+ * history only once the write succeeded, and one such write runs at a time; one that finds the
+ * file changed by another program asks what to do (file-conflict-slice.ts).
  */
 import type { StateCreator } from 'zustand/vanilla';
 import type { AppState } from '../app-store';
 import { applyEdits, isAbsent, isEditable, restoredEdit, type EditUpdate } from '../logic/edit-logic';
+import { moveStep } from '../logic/history-moves';
 import { describeStep, EMPTY_HISTORY, type FieldChange, type History, type HistoryStep } from '../logic/history';
 
 /** The history and the actions that walk it. */
@@ -48,21 +50,9 @@ export const createHistorySlice: StateCreator<AppState, [], [], HistorySlice> = 
     });
   }
 
-  /**
-   * Moves `step` from one end of the history to the other, as `moved` (a file step with the
-   * version its write left). It is found by identity, as edits may be recorded while a file is
-   * written; a step no longer there (the history was cleared) stays out.
-   */
+  /** Moves `step` from one end of the history to the other, as `moved` (see {@link moveStep}). */
   function move(step: HistoryStep, from: 'past' | 'future', moved: HistoryStep = step): void {
-    set(({ history: { past, future } }) => {
-      if (!(from === 'past' ? past : future).includes(step)) return {};
-      return {
-        history:
-          from === 'past'
-            ? { past: past.filter((x) => x !== step), future: [moved, ...future] }
-            : { past: [...past, moved], future: future.filter((x) => x !== step) },
-      };
-    });
+    set(({ history }) => ({ history: moveStep(history, step, from, moved) }));
   }
 
   function walk(from: 'past' | 'future'): boolean {
@@ -77,6 +67,7 @@ export const createHistorySlice: StateCreator<AppState, [], [], HistorySlice> = 
         .writeFileStep(step.file, side)
         .then((file) => {
           set({ historyBusy: false });
+          if (file === 'conflict') return void get().askFileConflict(step, from);
           if (file === null) return;
           move(step, from, { ...step, file });
           done();

@@ -4,7 +4,13 @@
  * an ordinary edit: one {@link EditsSlice.applyFieldInputs} step, saved with Save like any other.
  */
 import type { StateCreator } from 'zustand/vanilla';
-import { restoreBefore, restoresOf, type JournalRecord, type RestoreChanges } from '../../../../shared/journal';
+import {
+  restoreBefore,
+  restoresOf,
+  type ChannelTableRecord,
+  type JournalRecord,
+  type RestoreChanges,
+} from '../../../../shared/journal';
 import type { AppState } from '../app-store';
 import { plural } from '../../lib/format';
 import { fieldLabel } from '../../lib/journal-format';
@@ -18,6 +24,8 @@ export interface JournalView {
   problems: readonly string[];
   /** Why it could not be read, when it failed. */
   error: string | null;
+  /** The folder's channel table writes, oldest first (read for the whole folder's history only). */
+  tables?: readonly ChannelTableRecord[];
 }
 
 /** A batch or one record, to restore to before it; `field` limits it to one field. */
@@ -70,7 +78,13 @@ export const createJournalSlice: StateCreator<AppState, [], [], JournalSlice> = 
   async function read(query: { paths?: string[]; batch?: string }): Promise<JournalView> {
     const result = await get().client.getJournal(query);
     return result.ok
-      ? { status: 'ready', records: result.payload.records, problems: result.payload.problems, error: null }
+      ? {
+          status: 'ready',
+          records: result.payload.records,
+          problems: result.payload.problems,
+          error: null,
+          ...(result.payload.tables === undefined ? {} : { tables: result.payload.tables }),
+        }
       : { status: 'failed', records: [], problems: [], error: result.error.message };
   }
 

@@ -21,6 +21,10 @@ function setup() {
 
 /** Waits until a file step's undo or redo has been written (or refused). */
 const settled = (store: AppStore) => vi.waitFor(() => expect(store.getState().historyBusy).toBe(false));
+/** Waits until an undo or redo that found the file changed asks, their version read. */
+const asked = (store: AppStore) => vi.waitFor(() => expect(store.getState().fileConflict?.theirs.status).toBe('ready'));
+/** The version of a table another program wrote. */
+const THEIRS = { size: 1, mtimeMs: 1, sha256: 'theirs' };
 const errors = (store: AppStore) =>
   store
     .getState()
@@ -87,6 +91,7 @@ describe('the channel table dialog', () => {
         folder: 'raw',
         table: expect.objectContaining({ rows: [expect.objectContaining({ Fluorophore: 'Hoechst 33342' })] }),
         expected: own,
+        action: 'Channel table of raw',
       },
     ]);
     expect(store.getState().channelTable).toBeNull();
@@ -184,13 +189,23 @@ describe('undo and redo of a channel table save', () => {
     const { store, backend, after, version } = await saved();
     expect(store.getState().undo()).toBe(true);
     await settled(store);
-    expect(backend.channelSaves[1]).toEqual({ folder: 'raw', table: null, expected: version });
+    expect(backend.channelSaves[1]).toEqual({
+      folder: 'raw',
+      table: null,
+      expected: version,
+      action: 'Undo Channel table of raw',
+    });
     expect(backend.channelFiles.has('raw')).toBe(false);
     expect(store.getState().history.past).toEqual([]);
     expect(selectUndoLabels(store.getState()).redo).toBe('Redo Channel table of raw');
     expect(store.getState().redo()).toBe(true);
     await settled(store);
-    expect(backend.channelSaves[2]).toEqual({ folder: 'raw', table: after, expected: null });
+    expect(backend.channelSaves[2]).toEqual({
+      folder: 'raw',
+      table: after,
+      expected: null,
+      action: 'Redo Channel table of raw',
+    });
     expect(backend.channelFiles.get('raw')?.table).toEqual(after);
     expect(selectUndoLabels(store.getState()).undo).toBe('Undo Channel table of raw');
   });
@@ -207,29 +222,95 @@ describe('undo and redo of a channel table save', () => {
     expect(backend.channelFiles.get('')?.table).toEqual(table(DAPI));
   });
 
-  it('a failed undo says why and leaves the history as it was', async () => {
+  it('an undo that finds their change writes nothing and asks, showing their version', async () => {
     const { store, backend } = await saved();
     const history = store.getState().history;
-    backend.channelFiles.set('raw', { table: table(GFP), version: { size: 1, mtimeMs: 1, sha256: 'theirs' } });
+    backend.channelFiles.set('raw', { table: table(GFP), version: THEIRS });
     store.getState().undo();
     expect(store.getState().undo()).toBe(false);
-    await settled(store);
+    await asked(store);
     expect(store.getState().history).toBe(history);
-    expect(backend.channelFiles.get('raw')?.table).toEqual(table(GFP));
-    expect(errors(store)).toEqual([
-      'Could not undo the channel table of raw: it was changed outside AcqMeta since AcqMeta wrote it, and undo would take that change back. Open Spreadsheet › Channel table… to see it and edit it',
-    ]);
+    expect(backend.channelFiles.get('raw')).toEqual({ table: table(GFP), version: THEIRS });
+    expect(errors(store)).toEqual([]);
+    const conflict = store.getState().fileConflict!;
+    expect(conflict.from).toBe('past');
+    expect(conflict.theirs).toEqual({ status: 'ready', value: expect.objectContaining({ table: table(GFP) }) });
   });
 
-  it('undo after the dialog showed a colleague’s change still refuses: it expects what AcqMeta wrote', async () => {
+  it('keep theirs leaves their file and drops the undo step, saying so', async () => {
+    const { store, backend } = await saved();
+    backend.channelFiles.set('raw', { table: table(GFP), version: THEIRS });
+    store.getState().undo();
+    await asked(store);
+    await store.getState().resolveFileConflict('theirs');
+    expect(store.getState().fileConflict).toBeNull();
+    expect(backend.channelSaves).toHaveLength(2);
+    expect(backend.channelFiles.get('raw')).toEqual({ table: table(GFP), version: THEIRS });
+    expect(store.getState().history).toEqual({ past: [], future: [] });
+    expect(store.getState().notices.at(-1)?.text).toBe(
+      'Kept their version of the channel table of raw; “Channel table of raw” is dropped from the history.',
+    );
+  });
+
+  it('write mine replaces their version as shown, and the step moves as an undo', async () => {
+    const { store, backend } = await saved();
+    backend.channelFiles.set('raw', { table: table(GFP), version: THEIRS });
+    store.getState().undo();
+    await asked(store);
+    await store.getState().resolveFileConflict('mine');
+    expect(backend.channelSaves[2]).toEqual({
+      folder: 'raw',
+      table: null,
+      expected: THEIRS,
+      action: "Undo Channel table of raw, over another program's version",
+    });
+    expect(backend.channelFiles.has('raw')).toBe(false);
+    expect(selectUndoLabels(store.getState()).redo).toBe('Redo Channel table of raw');
+    expect(store.getState().fileConflict).toBeNull();
+  });
+
+  it('write mine over a version newer than the one shown asks again, writing nothing', async () => {
+    const { store, backend } = await saved();
+    backend.channelFiles.set('raw', { table: table(GFP), version: THEIRS });
+    store.getState().undo();
+    await asked(store);
+    const newer = { size: 2, mtimeMs: 2, sha256: 'newer' };
+    backend.channelFiles.set('raw', { table: table(DAPI), version: newer });
+    await store.getState().resolveFileConflict('mine');
+    await asked(store);
+    expect(backend.channelFiles.get('raw')).toEqual({ table: table(DAPI), version: newer });
+    expect(store.getState().fileConflict?.theirs).toEqual({
+      status: 'ready',
+      value: expect.objectContaining({ table: table(DAPI) }),
+    });
+  });
+
+  it('cancel leaves their file and the step where they were', async () => {
+    const { store, backend } = await saved();
+    const history = store.getState().history;
+    backend.channelFiles.set('raw', { table: table(GFP), version: THEIRS });
+    store.getState().undo();
+    await asked(store);
+    await store.getState().resolveFileConflict('cancel');
+    expect(store.getState().fileConflict).toBeNull();
+    expect(store.getState().history).toBe(history);
+    expect(backend.channelFiles.get('raw')?.table).toEqual(table(GFP));
+  });
+
+  it('undo after the dialog showed a colleague’s change still asks: it expects what AcqMeta wrote', async () => {
     const { store, backend, version } = await saved();
-    backend.channelFiles.set('raw', { table: table(GFP), version: { size: 1, mtimeMs: 1, sha256: 'theirs' } });
+    backend.channelFiles.set('raw', { table: table(GFP), version: THEIRS });
     await store.getState().openChannelTable('raw');
     expect(store.getState().channelTable?.info?.table).toEqual(table(GFP));
     store.getState().closeChannelTable();
     store.getState().undo();
-    await settled(store);
-    expect(backend.channelSaves[1]).toEqual({ folder: 'raw', table: null, expected: version });
+    await asked(store);
+    expect(backend.channelSaves[1]).toEqual({
+      folder: 'raw',
+      table: null,
+      expected: version,
+      action: 'Undo Channel table of raw',
+    });
     expect(backend.channelFiles.get('raw')?.table).toEqual(table(GFP));
     expect(selectUndoLabels(store.getState()).undo).toBe('Undo Channel table of raw');
     expect(store.getState().redo()).toBe(false);

@@ -1,0 +1,47 @@
+/**
+ * The folder's channel table writes in the History timeline, newest first: when, who, the
+ * action and its table, and the rows it added, removed and changed, by Channel ID.
+ */
+import { describeRowChanges } from '../../../../shared/channels/channel-diff';
+import type { ChannelTableRecord } from '../../../../shared/journal';
+import { journalTime, journalTool } from '../../lib/journal-format';
+
+/** The table of channel table writes; nothing when there are none. */
+export function ChannelTableTimeline({ tables }: { tables: readonly ChannelTableRecord[] | undefined }) {
+  if (tables === undefined || tables.length === 0) return null;
+  return (
+    <div className="timeline-scroll">
+      <table className="review-table timeline-table channel-timeline">
+        <caption className="modal-label">Channel tables written, newest first</caption>
+        <thead>
+          <tr>
+            <th scope="col">When</th>
+            <th scope="col">Who</th>
+            <th scope="col">Action</th>
+            <th scope="col">Rows</th>
+          </tr>
+        </thead>
+        <tbody>
+          {[...tables].reverse().map((record) => (
+            <tr key={record.id}>
+              <td className="timeline-when">
+                <time dateTime={record.time}>{journalTime(record.time)}</time>
+              </td>
+              <td>{`${record.user}@${record.host}`}</td>
+              <th scope="row" className="timeline-action">
+                {record.action}
+                <span className="timeline-tool">
+                  {record.file} · {journalTool(record.tool)}
+                </span>
+              </th>
+              <td>
+                {record.before === null ? 'created: ' : record.after === null ? 'removed: ' : ''}
+                {describeRowChanges(record.rows)}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

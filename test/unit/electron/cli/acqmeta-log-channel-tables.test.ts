@@ -1,0 +1,82 @@
+/**
+ * `acqmeta log` of a folder lists the journal's channel table writes among the sidecars':
+ * the table, whether it was created, rewritten or removed, and its rows by Channel ID.
+ */
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, beforeEach, afterEach, expect, it } from 'vitest';
+import { writeChannelTableFile } from '../../../../electron/services/channels';
+import { journalPlaces } from '../../../../electron/services/journal';
+import { emptyChannelTable } from '../../../../shared/channels/channel-table';
+import { bundleEntries } from '../services/tiff/build-worker';
+
+let launcher: string;
+let removeBundle: () => Promise<void>;
+let base: string;
+
+beforeAll(async () => {
+  const built = await bundleEntries({
+    cli: 'electron/cli/acqmeta.ts',
+    'cli-launch': 'electron/cli/launch.ts',
+    'scan-worker': 'electron/services/tiff/scan-worker.ts',
+  });
+  launcher = path.join(built.outdir, 'cli-launch.cjs');
+  removeBundle = built.remove;
+});
+afterAll(async () => {
+  await removeBundle();
+});
+beforeEach(() => {
+  base = mkdtempSync(path.join(tmpdir(), 'acqmeta-log-tables-'));
+  mkdirSync(path.join(base, 'exp', 'raw'), { recursive: true });
+});
+afterEach(() => rmSync(base, { recursive: true, force: true }));
+
+function acqmeta(...args: string[]): Promise<{ code: number; stdout: string }> {
+  return new Promise((resolve) => {
+    const env = { ...process.env, XDG_CONFIG_HOME: path.join(base, 'config') };
+    execFile(process.execPath, [launcher, ...args], { cwd: base, env, encoding: 'utf8' }, (error, stdout) => {
+      resolve({ code: error === null ? 0 : Number(error.code), stdout });
+    });
+  });
+}
+
+it('lists each channel table write of a folder, text and JSON', async () => {
+  const exp = path.join(base, 'exp');
+  const file = path.join(exp, 'raw', 'acqmeta.channels.csv');
+  const places = journalPlaces({ roots: [exp], configDir: path.join(base, 'config') });
+  const table = { ...emptyChannelTable(), rows: [{ 'Channel ID': 'Channel:0:0' }, { 'Channel ID': 'Channel:0:1' }] };
+  const created = await writeChannelTableFile(file, 'raw/acqmeta.channels.csv', table, null, {
+    places,
+    tool: 'AcqMeta',
+    action: 'Channel table of raw',
+  });
+  await writeChannelTableFile(file, 'raw/acqmeta.channels.csv', null, created, {
+    places,
+    tool: 'AcqMeta',
+    action: 'Undo Channel table of raw',
+  });
+
+  const text = await acqmeta('log', 'exp');
+  expect(text.code).toBe(0);
+  const lines = text.stdout.trimEnd().split('\n');
+  expect(lines).toHaveLength(4);
+  expect(lines[0]).toMatch(/ AcqMeta: Channel table of raw {2}batch /);
+  expect(lines[1]).toMatch(
+    /^ {2}record \S+ {2}raw\/acqmeta\.channels\.csv {2}channel table created: rows 2 added \(Channel:0:0, Channel:0:1\)$/,
+  );
+  expect(lines[2]).toMatch(/ AcqMeta: Undo Channel table of raw {2}batch /);
+  expect(lines[3]).toMatch(/channel table removed: rows 2 removed \(Channel:0:0, Channel:0:1\)$/);
+
+  const json = await acqmeta('log', 'exp', '--json');
+  const records = json.stdout
+    .trimEnd()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+  expect(records.map((r) => [r.kind, r.file, r.action, r.after === null])).toEqual([
+    ['channel-table', 'raw/acqmeta.channels.csv', 'Channel table of raw', false],
+    ['channel-table', 'raw/acqmeta.channels.csv', 'Undo Channel table of raw', true],
+  ]);
+});
