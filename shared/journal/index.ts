@@ -16,4 +16,14 @@ export {
   type ParsedJournal,
 } from './journal-record';
 export { restoreBefore, restoresOf, type RestoreChanges } from './journal-restore';
+export {
+  takenBackBy,
+  takingBack,
+  undoOf,
+  undoRecord,
+  type ContestedField,
+  type TakenBack,
+  type UndoChanges,
+} from './journal-undo';
+export { actionName } from './journal-action-name';
 export { journalBatches, journalProv, type ProvDocument } from './journal-prov';
