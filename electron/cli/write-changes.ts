@@ -18,6 +18,8 @@ import { describeStored } from './row-format';
 export type WriteOutcome =
   | { kind: 'created'; diffs: FieldDiff[] }
   | { kind: 'updated'; diffs: FieldDiff[] }
+  /** The sidecar was removed (undoing its creation). */
+  | { kind: 'removed'; diffs: FieldDiff[] }
   | { kind: 'unchanged' }
   /** Not written: an invalid sidecar, an invalid value, no header to create one from. */
   | { kind: 'skipped'; reason: string }
@@ -53,6 +55,7 @@ export function cliWriter(
       try {
         const saved = await saveImageChanges(entry, request, context);
         if (saved.kind === 'unchanged') return { kind: 'unchanged' };
+        if (saved.kind === 'removed') return { kind: 'removed', diffs: [] };
         return saved.kind === 'created'
           ? { kind: 'created', diffs: saved.diffs }
           : { kind: 'updated', diffs: saved.diffs };
