@@ -102,7 +102,7 @@ function Filters({
 /** One action of the timeline, with its Restore button (of one field while the field filter is set). */
 function BatchRow({ batch, field, selected }: { batch: JournalBatch; field: string; selected: number | null }) {
   const store = useAppStore();
-  const action = batch.actions.join(' · ');
+  const action = batch.name;
   const restore = async () => {
     const target = { batch: batch.id, action, ...(field === '' ? {} : { field }) };
     if ((await store.getState().restoreFromJournal(target)) > 0) store.getState().closeTimeline();

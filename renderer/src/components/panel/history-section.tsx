@@ -4,7 +4,7 @@
  * timeline of its actions.
  */
 import { useEffect, useMemo } from 'react';
-import type { JournalChange, JournalRecord } from '../../../../shared/journal';
+import { actionName, type JournalChange, type JournalRecord } from '../../../../shared/journal';
 import { plural } from '../../lib/format';
 import { fieldLabel, journalTime, journalTool, journalValue } from '../../lib/journal-format';
 import { personOf } from '../../store/logic/journal-batches';
@@ -58,7 +58,7 @@ function RecordEntry({ record, editable }: { record: JournalRecord; editable: bo
   const store = useAppStore();
   return (
     <li className="journal-record">
-      <p className="journal-action">{record.action}</p>
+      <p className="journal-action">{actionName([record])}</p>
       <p className="journal-meta">
         <time dateTime={record.time}>{journalTime(record.time)}</time> · {personOf(record)} · {journalTool(record.tool)}
       </p>

@@ -3,7 +3,7 @@
  * import, one bulk set), newest first, and the filters by field, person and day.
  */
 import { EDITABLE_FIELDS } from '../../../../shared/fields/field-table';
-import type { JournalRecord } from '../../../../shared/journal';
+import { actionName, type JournalRecord } from '../../../../shared/journal';
 
 /** One action of the journal: the records of one batch. */
 export interface JournalBatch {
@@ -16,6 +16,8 @@ export interface JournalBatch {
   tool: string;
   /** What was done, each distinct action once (a save of several undo steps has several). */
   actions: string[];
+  /** Its name as shown: `Create 4 sidecars` for one that created sidecars, else its actions (see `actionName`). */
+  name: string;
   /** The images it wrote, in the order first met. */
   paths: string[];
   /** The fields it changed (sidecar keys), in field-table order. */
@@ -61,26 +63,42 @@ export function journalBatches(records: readonly JournalRecord[]): JournalBatch[
   /** Each batch's first record and what it gathers, each value once, in the order first met. */
   const batches = new Map<
     string,
-    { first: JournalRecord; people: Set<string>; actions: Set<string>; paths: Set<string>; fields: Set<string> }
+    {
+      first: JournalRecord;
+      records: JournalRecord[];
+      people: Set<string>;
+      actions: Set<string>;
+      paths: Set<string>;
+      fields: Set<string>;
+    }
   >();
   for (const record of records) {
     let batch = batches.get(record.batch);
     if (batch === undefined) {
-      batch = { first: record, people: new Set(), actions: new Set(), paths: new Set(), fields: new Set() };
+      batch = {
+        first: record,
+        records: [],
+        people: new Set(),
+        actions: new Set(),
+        paths: new Set(),
+        fields: new Set(),
+      };
       batches.set(record.batch, batch);
     }
+    batch.records.push(record);
     batch.people.add(personOf(record));
     batch.actions.add(record.action);
     batch.paths.add(record.path);
     for (const change of record.changes) batch.fields.add(change.field);
   }
   return [...batches.values()]
-    .map(({ first, people, actions, paths, fields }) => ({
+    .map(({ first, records: own, people, actions, paths, fields }) => ({
       id: first.batch,
       time: first.time,
       people: [...people],
       tool: first.tool,
       actions: [...actions],
+      name: actionName(own),
       paths: [...paths],
       fields: inFieldOrder(fields),
     }))
