@@ -5,6 +5,7 @@ import { ChannelTableDialog } from './dialogs/channel-table-dialog';
 import { ConflictDialog } from './dialogs/conflict-dialog';
 import { FolderPathDialog } from './dialogs/folder-path-dialog';
 import { JournalTimelineDialog } from './dialogs/journal-timeline-dialog';
+import { RestoreReviewDialog } from './dialogs/restore-review-dialog';
 import { OpenPrompt } from './dialogs/open-prompt';
 import { ShortcutsDialog } from './dialogs/shortcuts-dialog';
 import { PasteDialog } from './dialogs/paste-dialog';
@@ -50,6 +51,7 @@ export function App() {
       <BulkDialogs />
       <ChannelTableDialog />
       <JournalTimelineDialog />
+      <RestoreReviewDialog />
       <CompletenessDialog />
       <NormalizeDialog />
       <OpenPrompt />

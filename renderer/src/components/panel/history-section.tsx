@@ -10,6 +10,7 @@ import { fieldLabel, journalTime, journalTool, journalValue } from '../../lib/jo
 import { personOf } from '../../store/logic/journal-batches';
 import { imageJournalKey, selectImageJournal, type JournalView } from '../../store/slices/journal-slice';
 import { useApp, useAppStore } from '../../store/store-context';
+import { RestoreButtons } from './restore-buttons';
 import { SectionToggle } from './section-toggle';
 
 /** The journal lines that could not be read, as a quiet note. */
@@ -55,7 +56,6 @@ function ChangeLine({ record, change, editable }: { record: JournalRecord; chang
 
 /** One record: what was done, when, by whom, and its changes. */
 function RecordEntry({ record, editable }: { record: JournalRecord; editable: boolean }) {
-  const store = useAppStore();
   return (
     <li className="journal-record">
       <p className="journal-action">{actionName([record])}</p>
@@ -72,14 +72,9 @@ function RecordEntry({ record, editable }: { record: JournalRecord; editable: bo
         </ul>
       )}
       {editable && record.changes.length > 0 && (
-        <button
-          type="button"
-          className="btn btn-small journal-restore-record"
-          title="Put every field this change and the later ones wrote back as it was before (unsaved edits)"
-          onClick={() => void store.getState().restoreFromJournal({ record })}
-        >
-          Restore image to before this
-        </button>
+        <p className="journal-restore-record">
+          <RestoreButtons target={{ record }} what="this write" />
+        </p>
       )}
     </li>
   );
