@@ -19,6 +19,8 @@ export type WriteOutcome =
   | { kind: 'created'; diffs: FieldDiff[] }
   /** `damagedKeptAs`: the file name a replaced damaged sidecar is kept as. */
   | { kind: 'updated'; diffs: FieldDiff[]; damagedKeptAs?: string }
+  /** The sidecar was removed (undoing its creation). */
+  | { kind: 'removed'; diffs: FieldDiff[] }
   | { kind: 'unchanged' }
   /** Not written: an invalid sidecar, an invalid value, no header to create one from. */
   | { kind: 'skipped'; reason: string }
@@ -54,6 +56,7 @@ export function cliWriter(
       try {
         const saved = await saveImageChanges(entry, request, context);
         if (saved.kind === 'unchanged') return { kind: 'unchanged' };
+        if (saved.kind === 'removed') return { kind: 'removed', diffs: [] };
         return saved.kind === 'created'
           ? { kind: 'created', diffs: saved.diffs }
           : saved.damagedKeptAs === null

@@ -12,7 +12,7 @@ import { printable } from './output';
 import type { WriteOutcome } from './write-changes';
 
 /** A write that changed (or, in a dry run, would change) a sidecar. */
-export type ChangedOutcome = Extract<WriteOutcome, { kind: 'created' | 'updated' }>;
+export type ChangedOutcome = Extract<WriteOutcome, { kind: 'created' | 'updated' | 'removed' }>;
 
 /** Files written at once: enough to keep the disk's queue full while fsyncs are under way. */
 const IN_FLIGHT = 64;
@@ -42,7 +42,7 @@ export async function writeAndReport<T extends { entry: ImageEntry }>(
   const report = async (outcomes: readonly Written[]): Promise<void> => {
     for (const { entry, outcome } of outcomes) {
       tally.add(outcome);
-      if (outcome.kind === 'created' || outcome.kind === 'updated') {
+      if (outcome.kind === 'created' || outcome.kind === 'updated' || outcome.kind === 'removed') {
         for (const line of changedLines(entry, outcome)) await io.out.line(printable(line));
       } else if (outcome.kind !== 'unchanged') {
         await io.out.flush();
@@ -117,7 +117,7 @@ class OutcomeTally {
   private readonly counts;
 
   constructor(unchanged: number) {
-    this.counts = { created: 0, updated: 0, unchanged, skipped: 0, conflict: 0, io: 0 };
+    this.counts = { created: 0, updated: 0, removed: 0, unchanged, skipped: 0, conflict: 0, io: 0 };
   }
 
   add(outcome: WriteOutcome): void {
@@ -136,6 +136,7 @@ class OutcomeTally {
     const parts = dryRun
       ? [`${sidecars} to update`, `${c.created} to create`, `${c.unchanged} unchanged`]
       : [`${sidecars} updated`, `${c.created} created`, `${c.unchanged} unchanged`];
+    if (c.removed > 0) parts.push(dryRun ? `${c.removed} to remove` : `${c.removed} removed`);
     if (c.skipped > 0) parts.push(`${c.skipped} skipped`);
     if (c.conflict > 0) parts.push(`${c.conflict} changed on disk meanwhile (not written)`);
     if (c.io > 0) parts.push(`${c.io} failed to write`);

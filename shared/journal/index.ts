@@ -17,6 +17,16 @@ export {
 } from './journal-record';
 export { outsideChangeKey, withoutRepeatedOutsideChanges } from './outside-change-key';
 export { restoreBefore, restoresOf, type RestoreChanges } from './journal-restore';
+export {
+  takenBackBy,
+  takingBack,
+  undoOf,
+  undoRecord,
+  type ContestedField,
+  type TakenBack,
+  type UndoChanges,
+} from './journal-undo';
+export { actionName } from './journal-action-name';
 export { journalBatches, journalProv, type ProvDocument } from './journal-prov';
 export { rebuildFromJournal, type RebuildLine, type RebuildPlan } from './journal-rebuild';
 export { damageReason, sidecarDamageText } from './sidecar-damage';

@@ -13,12 +13,15 @@ export interface RestoreChanges {
   remove: string[];
   /** The image's latest record: a file no longer at its `after` version was changed since. */
   latest: JournalRecord;
+  /** Going back before the sidecar's creation: the file is removed (`values` and `remove` are empty). */
+  removeSidecar?: true;
 }
 
 /**
  * What puts `path` back to its state just before `record` (one of `records`, all of that image,
  * oldest first): for each field that record or a later one changed, its value before the first
- * of them. `field` limits it to one field. Null when nothing would change.
+ * of them; before a creation (a record whose `before` is null), no sidecar. `field` limits it to
+ * one field. Null when nothing would change.
  */
 export function restoreBefore(
   records: readonly JournalRecord[],
@@ -27,6 +30,16 @@ export function restoreBefore(
 ): RestoreChanges | null {
   const from = records.indexOf(record);
   if (from < 0) return null;
+  const latest = records.at(-1) as JournalRecord;
+  if (record.before === null && field === undefined) {
+    return {
+      path: record.path,
+      values: Object.create(null) as Record<string, FieldValue>,
+      remove: [],
+      latest,
+      removeSidecar: true,
+    };
+  }
   // null prototype: a field named `__proto__` is a value like any other (and refused as unknown)
   const values: Record<string, FieldValue> = Object.create(null) as Record<string, FieldValue>;
   const remove: string[] = [];
@@ -39,7 +52,7 @@ export function restoreBefore(
     }
   }
   if (Object.keys(values).length === 0 && remove.length === 0) return null;
-  return { path: record.path, values, remove, latest: records.at(-1) as JournalRecord };
+  return { path: record.path, values, remove, latest };
 }
 
 /**
@@ -47,17 +60,27 @@ export function restoreBefore(
  * many images, oldest first): one per image the record or batch wrote, in path order.
  */
 export function restoresOf(records: readonly JournalRecord[], id: string, field?: string): RestoreChanges[] | null {
-  const targets = records.filter((r) => r.id === id || r.batch === id);
-  if (targets.length === 0) return null;
+  const targets = firstRecordsOf(records, id);
+  if (targets === null) return null;
+  const byPath = recordsByPath(records);
+  return targets.flatMap((target) => restoreBefore(byPath.get(target.path) ?? [], target, field) ?? []);
+}
+
+/** `records` by image, each image's oldest first. */
+export function recordsByPath(records: readonly JournalRecord[]): Map<string, JournalRecord[]> {
   const byPath = new Map<string, JournalRecord[]>();
   for (const r of records) {
     const list = byPath.get(r.path);
     if (list === undefined) byPath.set(r.path, [r]);
     else list.push(r);
   }
+  return byPath;
+}
+
+/** The first record of `id` (a record or a batch) of each image, in path order; null: none. */
+export function firstRecordsOf(records: readonly JournalRecord[], id: string): JournalRecord[] | null {
   const firstOfEach = new Map<string, JournalRecord>();
-  for (const target of targets) if (!firstOfEach.has(target.path)) firstOfEach.set(target.path, target);
-  return [...firstOfEach.values()]
-    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
-    .flatMap((target) => restoreBefore(byPath.get(target.path) ?? [], target, field) ?? []);
+  for (const r of records) if ((r.id === id || r.batch === id) && !firstOfEach.has(r.path)) firstOfEach.set(r.path, r);
+  if (firstOfEach.size === 0) return null;
+  return [...firstOfEach.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

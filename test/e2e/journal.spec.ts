@@ -3,7 +3,9 @@
  * action and values; one field restored from there is one undo step that Save writes back; and
  * an import by the command line, seen in a new session of the app (a new server and page on
  * the same folder), is restored as a batch from the folder's timeline, giving every sidecar
- * its bytes from before the import. Checked on screen and in the sidecars' bytes on disk.
+ * its bytes from before the import. A bulk action is undone alone (a Note typed later stays, a
+ * field changed again later is shown with both values and kept), or restored to the point in
+ * time before it, each after its review (issue 45). Checked on screen and in the bytes on disk.
  */
 import type { Page } from '@playwright/test';
 import { execFileSync, type ChildProcess } from 'node:child_process';
@@ -114,7 +116,11 @@ test('an import by the command line, restored as a batch in a new session, gives
     await expect(imported).toContainText('command line');
     await expect(imported.getByRole('cell').nth(2)).toHaveText('3');
     await expect(imported).toContainText('Genotype, Condition');
-    await imported.getByRole('button', { name: 'Restore batch' }).click();
+    await imported.getByRole('button', { name: 'Restore to before this' }).click();
+    await page
+      .getByRole('dialog', { name: 'Restore to before “import annotations.csv”' })
+      .getByRole('button', { name: 'Restore to before this' })
+      .click();
     await expect(timeline).toBeHidden();
     await expect(
       page.getByRole('button', { name: 'Undo Restore before “import annotations.csv” (2 fields) on 3 images' }),
@@ -126,4 +132,66 @@ test('an import by the command line, restored as a batch in a new session, gives
     second.server.kill('SIGTERM');
     rmSync(second.cacheDir, { recursive: true, force: true });
   }
+});
+
+/** The command line's bulk set of Genotype and Condition, then a Note typed on one image and a Genotype changed on another. */
+function bulkThenLater(app: AppFixture): Record<string, string> {
+  const before = Object.fromEntries(LINESCANS.map((image) => [image, sidecar(app, image)]));
+  acqmeta('set', app.file('linescans'), '--set', 'genotype=Thy1', '--set', 'condition=cohort 3');
+  acqmeta('set', app.file(IMAGE), '--set', 'note=typed later');
+  acqmeta('set', app.file(LINESCANS[1]!), '--set', 'genotype=KO');
+  return before;
+}
+
+/** Opens the folder's timeline and the review of `operation` on the bulk set. */
+async function reviewBulk(page: Page, operation: 'Undo this action' | 'Restore to before this') {
+  await page.getByRole('button', { name: 'History of the folder…' }).click();
+  const timeline = page.getByRole('dialog', { name: 'History of the folder' });
+  const bulk = timeline.getByRole('row').filter({ hasText: 'set --set genotype=Thy1 --set condition=cohort 3' });
+  await bulk.getByRole('button', { name: operation }).click();
+  const title = operation === 'Undo this action' ? 'Undo' : 'Restore to before';
+  return page.getByRole('dialog', { name: `${title} “set --set genotype=Thy1 --set condition=cohort 3”` });
+}
+
+test('undoing a bulk action keeps a Note typed later, and asks about a field changed again', async ({ app }) => {
+  const editor = new EditorPage(app.page);
+  const before = bulkThenLater(app);
+  await editor.select(LINESCANS[1]!);
+  await expect(editor.field('Genotype')).toHaveValue('KO');
+  const review = await reviewBulk(app.page, 'Undo this action');
+  const contested = review.getByRole('table', { name: /Changed again later/ });
+  await expect(contested.getByRole('row')).toHaveCount(2);
+  await expect(contested.getByRole('row').nth(1)).toContainText(
+    /ls_02\.tif\s*Genotype\s*KO\s*by “set --set genotype=KO”/,
+  );
+  await expect(review.getByRole('checkbox', { name: `Take back Genotype of ${LINESCANS[1]}` })).not.toBeChecked();
+  await app.page.screenshot({ path: 'test-results/screens/restore-undo-review.png' });
+  await review.getByRole('button', { name: 'Undo this action' }).click();
+  await expect(review).toBeHidden();
+  await expect(app.page.getByRole('button', { name: /^Undo Undo of “set --set genotype=Thy1/ })).toBeEnabled();
+
+  await editor.saveReviewed(3);
+  expect(sidecar(app, LINESCANS[2]!)).toBe(before[LINESCANS[2]!]);
+  const first = sidecar(app, IMAGE);
+  expect(first).toContain('"note": "typed later"');
+  expect(first.split('\n').filter((line) => !line.includes('"note"'))).toEqual(
+    before[IMAGE]!.split('\n').filter((line) => !line.includes('"note"')),
+  );
+  expect(sidecar(app, LINESCANS[1]!)).toContain('"genotype": "KO"');
+  expect(sidecar(app, LINESCANS[1]!)).not.toContain('cohort 3');
+});
+
+test('restoring to before a bulk action lists every later change it takes back', async ({ app }) => {
+  const editor = new EditorPage(app.page);
+  const before = bulkThenLater(app);
+  await editor.select(LINESCANS[1]!);
+  await expect(editor.field('Genotype')).toHaveValue('KO');
+  const review = await reviewBulk(app.page, 'Restore to before this');
+  const takenBack = review.getByRole('table', { name: 'Later changes this takes back' });
+  await expect(takenBack.getByRole('row')).toHaveCount(2);
+  await expect(takenBack).toContainText(/ls_01\.tif\s*Note\s*“set --set note=typed later”/);
+  await expect(takenBack).toContainText(/ls_02\.tif\s*Genotype\s*“set --set genotype=KO”\s*Thy1 → KO/);
+  await review.getByRole('button', { name: 'Restore to before this' }).click();
+  await editor.saveReviewed(3);
+  for (const image of LINESCANS) expect(sidecar(app, image), image).toBe(before[image]);
 });

@@ -41,6 +41,8 @@ export interface ImageChanges {
   replaceDamaged?: FieldValues;
   /** Create a missing sidecar even when no change differs from what a new one holds. */
   create?: boolean;
+  /** Remove the sidecar (undoing its creation): only if it is still the `expected` version. */
+  removeSidecar?: boolean;
 }
 
 /** What the door saving provides: the image's header, the lab profiles, the write batch. */
@@ -58,7 +60,7 @@ export interface SaveContext {
 
 /** What a save did (or, in a dry run, would do). */
 export interface ImageSaved<T> {
-  kind: 'created' | 'updated' | 'unchanged';
+  kind: 'created' | 'updated' | 'removed' | 'unchanged';
   /** The fields whose value changed, against the defaults for a new sidecar. */
   diffs: FieldDiff[];
   /** The version on disk afterwards (null: still no file). */
@@ -103,6 +105,7 @@ export async function saveImageChanges<T = undefined>(
       ...(request.remove === undefined ? {} : { remove: request.remove }),
       ...(request.replaceDamaged === undefined ? {} : { replaceDamaged: request.replaceDamaged }),
       ...(request.create === undefined ? {} : { create: request.create }),
+      ...(request.removeSidecar === undefined ? {} : { removeFile: request.removeSidecar }),
       ...(context.batch === undefined ? {} : { batch: context.batch }),
       ...(context.dryRun === undefined ? {} : { dryRun: context.dryRun }),
       ...(context.journal === undefined ? {} : { journal: context.journal }),
@@ -116,7 +119,13 @@ export async function saveImageChanges<T = undefined>(
     take,
   );
   const diffs = diffsOf(result.before ?? defaultValues(), changes);
-  const kind = !result.changed ? 'unchanged' : result.before === null ? 'created' : 'updated';
+  const kind = !result.changed
+    ? 'unchanged'
+    : request.removeSidecar === true
+      ? 'removed'
+      : result.before === null
+        ? 'created'
+        : 'updated';
   return { kind, diffs, version: result.version, taken: result.taken, damagedKeptAs: result.damagedKeptAs };
 }
 

@@ -10,6 +10,7 @@ import { sameVersion } from './file-snapshot';
 import { retriedWhenFull } from './full-disk-retry';
 import { keepDamaged } from './keep-damaged';
 import { sidecarFromSnapshot, type SidecarFile } from './read-sidecar-file';
+import { removeCreated } from './remove-created';
 import { withSidecarLock } from './sidecar-lock';
 import { sidecarNameFor } from './sidecar-path';
 import type { WriteBatch } from './write-batch';
@@ -57,6 +58,11 @@ export interface SaveOptions {
   create?: boolean;
   /** The journal record of the write, asked for only when the save writes (null: none). */
   journal?: JournalHook;
+  /**
+   * Remove the sidecar instead (undoing its creation; `changes` empty): only if it is the
+   * `expected` version (see `removeCreated`).
+   */
+  removeFile?: boolean;
 }
 
 /** What a write changes, for its journal record. */
@@ -82,7 +88,7 @@ export interface NewSidecarSource {
 
 /** What a save did: the values before it, the version now on disk, and what `take` took. */
 export interface SaveResult<T = undefined> {
-  /** Whether the file's text changed (or would, with `dryRun`). */
+  /** Whether the file's text changed, or the file was removed (or would be, with `dryRun`). */
   changed: boolean;
   /** The version on disk afterwards; null when there is still no file. */
   version: SidecarVersion | null;
@@ -133,6 +139,7 @@ export async function saveFieldChanges<T = undefined>(
     retriedWhenFull(async () => {
       const onDisk = await readForWrite(imagePath);
       const file = sidecarFromSnapshot(onDisk.snapshot, sidecarNameFor(imagePath), { checkValues: false });
+      if (options.removeFile === true) return removeCreated<T>(imagePath, onDisk, file, options);
       const rebuild = file.state === 'invalid' && options.replaceDamaged !== undefined;
       const create = file.state === 'missing' || rebuild;
       const source = create && options.newSidecar ? await options.newSidecar() : null;

@@ -15,6 +15,7 @@ import type {
   Look,
   LookRequest,
   ReadRequest,
+  RemoveRequest,
   ReplaceRequest,
   WriteReply,
   WriteRequest,
@@ -24,7 +25,11 @@ const WORKER_FILE = 'write-worker.cjs';
 
 type Waiting = { resolve: (value: unknown) => void; reject: (error: Error) => void };
 type Unsent =
-  Omit<ReadRequest, 'id'> | Omit<ReplaceRequest, 'id'> | Omit<LookRequest, 'id'> | Omit<JournalRequest, 'id'>;
+  | Omit<ReadRequest, 'id'>
+  | Omit<ReplaceRequest, 'id'>
+  | Omit<RemoveRequest, 'id'>
+  | Omit<LookRequest, 'id'>
+  | Omit<JournalRequest, 'id'>;
 
 let worker: Worker | null = null;
 const waiting = new Map<number, Waiting>();
@@ -73,6 +78,14 @@ export function replaceInWorker(replace: Omit<ReplaceRequest, 'type' | 'id'>): P
     { type: 'replace', ...replace },
     own ? (bytes.buffer as ArrayBuffer) : undefined,
   ) as Promise<SidecarVersion>;
+}
+
+/**
+ * Removes `target` if it still holds the bytes of `found`, after syncing its journal record;
+ * fails with `CONFLICT` when another program changed it (nothing removed, the record cancelled).
+ */
+export function removeInWorker(remove: Omit<RemoveRequest, 'type' | 'id'>): Promise<void> {
+  return send({ type: 'remove', ...remove }) as Promise<void>;
 }
 
 /** Appends whole lines to this process's journal file in `dir` (shared with its saves); resolves once they are synced. */

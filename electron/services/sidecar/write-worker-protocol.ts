@@ -41,6 +41,20 @@ export interface ReplaceRequest {
   journal: JournalEntry | null;
 }
 
+/**
+ * Remove `target` if it still holds what was read before (`found`), its journal record (with
+ * `after` null) synced first: answered with null once the file is gone.
+ */
+export interface RemoveRequest {
+  type: 'remove';
+  id: number;
+  target: string;
+  found: Found;
+  name: string;
+  imagePath: string;
+  journal: JournalEntry | null;
+}
+
 /** A write's journal record, but for the version it writes (`journalLineStart`), and the journal folder it goes to. */
 export interface JournalEntry {
   dir: string;
@@ -71,7 +85,7 @@ export interface JournalRequest {
 }
 
 /** A request to the write worker. */
-export type WriteRequest = ReadRequest | ReplaceRequest | LookRequest | JournalRequest;
+export type WriteRequest = ReadRequest | ReplaceRequest | RemoveRequest | LookRequest | JournalRequest;
 
 /** A failure as data (errors do not cross thread boundaries intact). */
 export interface CarriedError {

@@ -33,6 +33,7 @@ import { readSnapshotSync } from './read-snapshot-sync';
 import { finishJournalLine, journalLine } from '../../../shared/journal';
 import { appendToJournal, cancelRecord } from './journal-appender';
 import { checkAfterRename, checkBeforeRename } from './rename-checks';
+import { removeChecked } from './remove-checked';
 import { turnBatch } from './turn-batch';
 import type { Look, LookRequest, ReplaceRequest, WriteReply, WriteRequest } from './write-worker-protocol';
 
@@ -199,6 +200,12 @@ port.on('message', (requests: WriteRequest[]) => {
   for (const request of requests) {
     if (request.type === 'replace') {
       replace(request);
+      continue;
+    }
+    if (request.type === 'remove') {
+      removeChecked(request, (error) =>
+        answer(error === null ? { id: request.id, ok: true, value: null } : failure(request.id, error)),
+      );
       continue;
     }
     if (request.type === 'look') {

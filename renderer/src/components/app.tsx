@@ -6,6 +6,7 @@ import { ConflictDialog } from './dialogs/conflict-dialog';
 import { FileConflictDialog } from './dialogs/file-conflict-dialog';
 import { FolderPathDialog } from './dialogs/folder-path-dialog';
 import { JournalTimelineDialog } from './dialogs/journal-timeline-dialog';
+import { RestoreReviewDialog } from './dialogs/restore-review-dialog';
 import { OpenPrompt } from './dialogs/open-prompt';
 import { ShortcutsDialog } from './dialogs/shortcuts-dialog';
 import { PasteDialog } from './dialogs/paste-dialog';
@@ -52,6 +53,7 @@ export function App() {
       <BulkDialogs />
       <ChannelTableDialog />
       <JournalTimelineDialog />
+      <RestoreReviewDialog />
       <CompletenessDialog />
       <NormalizeDialog />
       <OpenPrompt />

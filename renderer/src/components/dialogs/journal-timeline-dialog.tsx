@@ -1,7 +1,7 @@
 /**
  * The timeline of the change journal: the actions (batches) that wrote the folder's sidecars,
- * or the selected images', newest first, filtered by field, person and day; each can be put
- * back ("Restore batch"), as unsaved edits the user then saves.
+ * or the selected images', newest first, filtered by field, person and day; each can be
+ * undone alone or gone back before, after a review, as unsaved edits the user then saves.
  */
 import { useMemo, useState, type ReactNode } from 'react';
 import { plural } from '../../lib/format';
@@ -16,9 +16,10 @@ import {
   type TimelineFilter,
 } from '../../store/logic/journal-batches';
 import type { JournalView } from '../../store/slices/journal-slice';
-import { useApp, useAppStore } from '../../store/store-context';
+import { useApp } from '../../store/store-context';
 import { JournalProblems, JournalReadState } from '../panel/history-section';
 import { ChannelTableTimeline } from './channel-table-timeline';
+import { RestoreButtons } from '../panel/restore-buttons';
 import { Modal } from './modal';
 import { ModalActions } from './modal-actions';
 
@@ -100,14 +101,9 @@ function Filters({
   );
 }
 
-/** One action of the timeline, with its Restore button (of one field while the field filter is set). */
+/** One action of the timeline, with its two ways back (of one field while the field filter is set). */
 function BatchRow({ batch, field, selected }: { batch: JournalBatch; field: string; selected: number | null }) {
-  const store = useAppStore();
-  const action = batch.actions.join(' · ');
-  const restore = async () => {
-    const target = { batch: batch.id, action, ...(field === '' ? {} : { field }) };
-    if ((await store.getState().restoreFromJournal(target)) > 0) store.getState().closeTimeline();
-  };
+  const target = { batch: batch.id, action: batch.name, ...(field === '' ? {} : { field }) };
   return (
     <tr>
       <td className="timeline-when">
@@ -115,7 +111,7 @@ function BatchRow({ batch, field, selected }: { batch: JournalBatch; field: stri
       </td>
       <td>{batch.people.join(', ')}</td>
       <th scope="row" className="timeline-action">
-        {action}
+        {batch.name}
         <span className="timeline-tool">{journalTool(batch.tool)}</span>
       </th>
       <td className="num">
@@ -126,14 +122,10 @@ function BatchRow({ batch, field, selected }: { batch: JournalBatch; field: stri
       </td>
       <td>{[...batch.fields.map(fieldLabel), ...(batch.damage ?? [])].join(', ')}</td>
       <td className="timeline-restore">
-        <button
-          type="button"
-          className="btn btn-small"
-          title={`Put the ${plural(batch.paths.length, 'image')} it wrote back as they were before it (unsaved edits)`}
-          onClick={() => void restore()}
-        >
-          {field === '' ? 'Restore batch' : `Restore ${fieldLabel(field)}`}
-        </button>
+        <RestoreButtons
+          target={target}
+          what={field === '' ? 'this action' : `this action (${fieldLabel(field)} only)`}
+        />
       </td>
     </tr>
   );
@@ -214,8 +206,8 @@ export function JournalTimelineDialog() {
         History of {timeline.paths === null ? 'the folder' : plural(timeline.paths.length, 'selected image')}
       </h2>
       <p id="timeline-text" className="muted small">
-        Every save, import and bulk set that wrote the sidecars. Restoring puts the images back as unsaved changes, one
-        undo step: Save writes them, after the usual review.
+        Every save, import and bulk set that wrote the sidecars. Undoing an action, or restoring to before it, puts the
+        images back as unsaved changes, one undo step: Save writes them, after the usual review.
       </p>
       <Timeline paths={timeline.paths} view={timeline.view} />
       <ModalActions onCancel={close} cancelLabel="Close" focusCancel />

@@ -4,13 +4,14 @@
  * timeline of its actions.
  */
 import { useEffect, useMemo } from 'react';
-import { sidecarDamageText, type JournalChange, type JournalRecord } from '../../../../shared/journal';
+import { actionName, sidecarDamageText, type JournalChange, type JournalRecord } from '../../../../shared/journal';
 import { plural } from '../../lib/format';
 import { fieldLabel, journalTime, journalTool, journalValue } from '../../lib/journal-format';
 import { personOf } from '../../store/logic/journal-batches';
 import { imageJournalKey, selectImageJournal, type JournalView } from '../../store/slices/journal-slice';
 import { useApp, useAppStore } from '../../store/store-context';
 import { RebuildOffer } from './rebuild-offer';
+import { RestoreButtons } from './restore-buttons';
 import { SectionToggle } from './section-toggle';
 
 /** The journal lines that could not be read, as a quiet note. */
@@ -56,11 +57,10 @@ function ChangeLine({ record, change, editable }: { record: JournalRecord; chang
 
 /** One record: what was done, when, by whom, and its changes. */
 function RecordEntry({ record, editable }: { record: JournalRecord; editable: boolean }) {
-  const store = useAppStore();
   const damage = sidecarDamageText(record);
   return (
     <li className="journal-record">
-      <p className="journal-action">{record.action}</p>
+      <p className="journal-action">{actionName([record])}</p>
       <p className="journal-meta">
         <time dateTime={record.time}>{journalTime(record.time)}</time> · {personOf(record)} · {journalTool(record.tool)}
       </p>
@@ -76,14 +76,9 @@ function RecordEntry({ record, editable }: { record: JournalRecord; editable: bo
         </ul>
       )}
       {editable && record.changes.length > 0 && (
-        <button
-          type="button"
-          className="btn btn-small journal-restore-record"
-          title="Put every field this change and the later ones wrote back as it was before (unsaved edits)"
-          onClick={() => void store.getState().restoreFromJournal({ record })}
-        >
-          Restore image to before this
-        </button>
+        <p className="journal-restore-record">
+          <RestoreButtons target={{ record }} what="this write" />
+        </p>
       )}
     </li>
   );

@@ -3,7 +3,7 @@
  * import, one bulk set), newest first, and the filters by field, person and day.
  */
 import { EDITABLE_FIELDS } from '../../../../shared/fields/field-table';
-import { sidecarDamageText, type JournalRecord } from '../../../../shared/journal';
+import { actionName, sidecarDamageText, type JournalRecord } from '../../../../shared/journal';
 
 /** One action of the journal: the records of one batch. */
 export interface JournalBatch {
@@ -16,6 +16,8 @@ export interface JournalBatch {
   tool: string;
   /** What was done, each distinct action once (a save of several undo steps has several). */
   actions: string[];
+  /** Its name as shown: `Create 4 sidecars` for one that created sidecars, else its actions (see `actionName`). */
+  name: string;
   /** The images it wrote, in the order first met. */
   paths: string[];
   /** The fields it changed (sidecar keys), in field-table order. */
@@ -65,6 +67,7 @@ export function journalBatches(records: readonly JournalRecord[]): JournalBatch[
     string,
     {
       first: JournalRecord;
+      records: JournalRecord[];
       people: Set<string>;
       actions: Set<string>;
       paths: Set<string>;
@@ -77,6 +80,7 @@ export function journalBatches(records: readonly JournalRecord[]): JournalBatch[
     if (batch === undefined) {
       batch = {
         first: record,
+        records: [],
         people: new Set(),
         actions: new Set(),
         paths: new Set(),
@@ -85,6 +89,7 @@ export function journalBatches(records: readonly JournalRecord[]): JournalBatch[
       };
       batches.set(record.batch, batch);
     }
+    batch.records.push(record);
     batch.people.add(personOf(record));
     batch.actions.add(record.action);
     batch.paths.add(record.path);
@@ -93,12 +98,13 @@ export function journalBatches(records: readonly JournalRecord[]): JournalBatch[
     if (damage !== null) batch.damage.add(damage);
   }
   return [...batches.values()]
-    .map(({ first, people, actions, paths, fields, damage }) => ({
+    .map(({ first, records: own, people, actions, paths, fields, damage }) => ({
       id: first.batch,
       time: first.time,
       people: [...people],
       tool: first.tool,
       actions: [...actions],
+      name: actionName(own),
       paths: [...paths],
       fields: inFieldOrder(fields),
       ...(damage.size === 0 ? {} : { damage: [...damage] }),

@@ -15,7 +15,9 @@ export type RestoreSkip =
   /** Its sidecar cannot be edited (corrupt, or no header to make one from). */
   | 'not-editable'
   /** Its sidecar is no longer what its latest journal record wrote: changed since, by a program that does not journal. */
-  | 'changed-since';
+  | 'changed-since'
+  /** Going back before its sidecar's creation removes the file: the command line does that, not the app's edits. */
+  | 'creation';
 
 /** The inputs of a restore, and the images left out. */
 export interface RestorePlan {
@@ -30,6 +32,7 @@ export interface RestorePlan {
 function skipReason(row: ImageRow | undefined, restore: RestoreChanges): RestoreSkip | null {
   if (row === undefined) return 'not-listed';
   if (!isEditable(row)) return 'not-editable';
+  if (restore.removeSidecar === true) return 'creation';
   const now = row.version?.sha256 ?? null;
   const state = sinceLatest(restore.latest, now);
   return state === 'written' || (state === 'cut-short' && now !== null) ? null : 'changed-since';
@@ -62,6 +65,7 @@ const SKIP_TEXTS: Record<RestoreSkip, string> = {
   'not-listed': 'not in the table',
   'not-editable': 'its sidecar cannot be edited',
   'changed-since': 'changed on disk since its last journal record',
+  creation: 'before its creation there was no sidecar: acqmeta restore removes it',
 };
 
 /** Images a notice names before it counts the rest. */

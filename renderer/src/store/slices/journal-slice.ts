@@ -5,6 +5,7 @@
  */
 import type { StateCreator } from 'zustand/vanilla';
 import {
+  actionName,
   restoreBefore,
   restoresOf,
   type ChannelTableRecord,
@@ -15,6 +16,7 @@ import type { AppState } from '../app-store';
 import { plural } from '../../lib/format';
 import { fieldLabel } from '../../lib/journal-format';
 import { restorePlan, skippedText } from '../logic/journal-restore-plan';
+import { chosenRestores, restoreReview, type RestoreMode, type RestoreReview } from '../logic/journal-review';
 
 /** Journal records as read: oldest first, with the lines that could not be read. */
 export interface JournalView {
@@ -52,6 +54,13 @@ export interface JournalSlice {
    * number of fields changed.
    */
   restoreFromJournal(target: RestoreTarget): Promise<number>;
+  /** The review of an undo or a restore to a point in time, while open (see `journal-review.ts`). */
+  restoreReview: RestoreReview | null;
+  /** Reads the journal and opens the review of undoing `target` alone, or of restoring to before it. */
+  reviewRestore(target: RestoreTarget, mode: RestoreMode): Promise<void>;
+  /** Applies the review open, the contested fields whose keys are in `taken` taken back too: one undo step. */
+  confirmRestore(taken: ReadonlySet<string>): number;
+  closeRestoreReview(): void;
 }
 
 const LOADING: JournalView = { status: 'loading', records: [], problems: [], error: null };
@@ -88,21 +97,46 @@ export const createJournalSlice: StateCreator<AppState, [], [], JournalSlice> = 
       : { status: 'failed', records: [], problems: [], error: result.error.message };
   }
 
-  /** What puts back the images `target` wrote, from their records read now (null: it could not be read). */
-  async function restoresFor(target: RestoreTarget): Promise<RestoreChanges[] | null> {
+  /** The records of the images `target` wrote, all of them, read now, and its id (null: they could not be read). */
+  async function recordsFor(target: RestoreTarget): Promise<{ records: readonly JournalRecord[]; id: string } | null> {
     if ('record' in target) {
       const view = await read({ paths: [target.record.path] });
-      if (view.status === 'failed') return null;
-      const record = view.records.find((r) => r.id === target.record.id);
-      const restore = record && restoreBefore(view.records, record, target.field);
-      return restore ? [restore] : [];
+      return view.status === 'failed' ? null : { records: view.records, id: target.record.id };
     }
     const batch = await read({ batch: target.batch });
     if (batch.status === 'failed') return null;
     const paths = [...new Set(batch.records.map((r) => r.path))];
     const view = paths.length === 0 ? batch : await read({ paths });
-    if (view.status === 'failed') return null;
-    return restoresOf(view.records, target.batch, target.field) ?? [];
+    return view.status === 'failed' ? null : { records: view.records, id: target.batch };
+  }
+
+  /** What puts back the images `target` wrote, from their records read now (null: it could not be read). */
+  async function restoresFor(target: RestoreTarget): Promise<RestoreChanges[] | null> {
+    const found = await recordsFor(target);
+    if (found === null) return null;
+    if (!('record' in target)) return restoresOf(found.records, found.id, target.field) ?? [];
+    const record = found.records.find((r) => r.id === found.id);
+    const restore = record && restoreBefore(found.records, record, target.field);
+    return restore ? [restore] : [];
+  }
+
+  /** Applies `restores` as one undo step named `action`, with notices; the number of fields changed. */
+  function applyRestores(restores: readonly RestoreChanges[], action: string): number {
+    const s = get();
+    const plan = restorePlan(restores, s.rows);
+    const changed = s.applyFieldInputs(action, plan.inputs);
+    if (plan.skipped.length > 0) s.notify('error', skippedText(plan.skipped));
+    if (changed > 0) {
+      const images = new Set(
+        get()
+          .history.past.at(-1)
+          ?.changes.map((change) => change.path),
+      ).size;
+      s.notify('success', `Restored ${plural(changed, 'field')} on ${plural(images, 'image')}; Save writes them.`);
+    } else if (plan.skipped.length === 0) {
+      s.notify('success', 'Nothing to restore: the values are already as they were.');
+    }
+    return changed;
   }
 
   return {
@@ -132,25 +166,29 @@ export const createJournalSlice: StateCreator<AppState, [], [], JournalSlice> = 
 
     restoreFromJournal: async (target) => {
       const restores = await restoresFor(target);
-      const s = get();
-      if (restores === null) {
-        s.notify('error', 'The change journal could not be read, so nothing was restored.');
-        return 0;
-      }
-      const plan = restorePlan(restores, s.rows);
-      const changed = s.applyFieldInputs(restoreAction(target), plan.inputs);
-      if (plan.skipped.length > 0) s.notify('error', skippedText(plan.skipped));
-      if (changed > 0) {
-        const images = new Set(
-          get()
-            .history.past.at(-1)
-            ?.changes.map((change) => change.path),
-        ).size;
-        s.notify('success', `Restored ${plural(changed, 'field')} on ${plural(images, 'image')}; Save writes them.`);
-      } else if (plan.skipped.length === 0) {
-        s.notify('success', 'Nothing to restore: the values are already as they were.');
-      }
-      return changed;
+      if (restores !== null) return applyRestores(restores, restoreAction(target));
+      get().notify('error', 'The change journal could not be read, so nothing was restored.');
+      return 0;
     },
+
+    restoreReview: null,
+
+    reviewRestore: async (target, mode) => {
+      const found = await recordsFor(target);
+      const action = 'record' in target ? actionName([target.record]) : target.action;
+      const names = { action, ...(target.field === undefined ? {} : { field: target.field }) };
+      const review = found && restoreReview(found.records, found.id, mode, names);
+      if (review === null) get().notify('error', 'The change journal could not be read, so nothing was restored.');
+      else set({ restoreReview: review });
+    },
+
+    confirmRestore: (taken) => {
+      const review = get().restoreReview;
+      if (review === null) return 0;
+      set({ restoreReview: null, timeline: null });
+      return applyRestores(chosenRestores(review, taken), review.step);
+    },
+
+    closeRestoreReview: () => set({ restoreReview: null }),
   };
 };

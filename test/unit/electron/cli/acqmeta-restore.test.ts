@@ -7,132 +7,37 @@
  * records do not name: records whose path is not a plain relative path are not records, a
  * field named `__proto__` is an unknown field, and links never lead a restore out of the folder.
  */
-import { execFile } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import {
   copyFileSync,
-  existsSync,
   mkdirSync,
-  mkdtempSync,
   readdirSync,
   readFileSync,
   renameSync,
-  rmSync,
   symlinkSync,
   appendFileSync,
   writeFileSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { JournalRecord } from '../../../../shared/journal';
-import { bundleEntries } from '../services/tiff/build-worker';
 import { startCli, WriteGate } from './gated-writers';
-
-const fixture = (rel: string) => fileURLToPath(new URL(`../../../fixtures/${rel}`, import.meta.url));
-const TIFF = fixture('tiff/generated/imagej-2ch-u16.tif');
-/** CloudScope-written sidecars: the canonical one, and an older one that lacks the `age` key. */
-const CANONICAL = 'canonical.tif.json';
-const OLD = 'old-is-dirty.tif.json';
-
-let outdir: string;
-let removeBundle: () => Promise<void>;
-let base: string;
-let exp: string;
-
-beforeAll(async () => {
-  const built = await bundleEntries({
-    cli: 'electron/cli/acqmeta.ts',
-    'cli-launch': 'electron/cli/launch.ts',
-    'scan-worker': 'electron/services/tiff/scan-worker.ts',
-  });
-  outdir = built.outdir;
-  removeBundle = built.remove;
-});
-
-afterAll(async () => {
-  await removeBundle();
-});
-
-beforeEach(() => {
-  base = mkdtempSync(path.join(tmpdir(), 'acqmeta-restore-'));
-  exp = path.join(base, 'exp');
-  mkdirSync(exp);
-});
-
-afterEach(() => {
-  rmSync(base, { recursive: true, force: true });
-});
-
-/** Puts images under exp/ with copies of CloudScope sidecars: `rel` → fixture sidecar. */
-function images(layout: Record<string, string>): string[] {
-  for (const [rel, sidecar] of Object.entries(layout)) {
-    const file = path.join(exp, rel);
-    mkdirSync(path.dirname(file), { recursive: true });
-    copyFileSync(TIFF, file);
-    copyFileSync(fixture(`sidecars/${sidecar}`), `${file}.json`);
-  }
-  return Object.keys(layout);
-}
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-const env = () => ({
-  ...process.env,
-  XDG_CONFIG_HOME: path.join(base, 'config'),
-  ACQMETA_CACHE_DIR: path.join(base, 'cache'),
-});
-
-/** Runs `acqmeta <args>` in the test's folder (so paths read `exp/...`). */
-function acqmeta(...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [path.join(outdir, 'cli-launch.cjs'), ...args],
-      { cwd: base, env: env(), encoding: 'utf8' },
-      (error, stdout, stderr) => {
-        const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
-}
-
-/** Runs `acqmeta <args>` and expects it to succeed. */
-async function ok(...args: string[]): Promise<Run> {
-  const run = await acqmeta(...args);
-  expect({ args, code: run.code, stderr: run.stderr }).toEqual({ args, code: 0, stderr: '' });
-  return run;
-}
-
-/** The sidecars' bytes, image by image. */
-const bytesOf = (rels: readonly string[]) =>
-  Object.fromEntries(rels.map((rel) => [rel, readFileSync(path.join(exp, `${rel}.json`), 'utf8')]));
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
-
-/** The journal as `log --json` shows it, oldest first. */
-async function journal(of = 'exp'): Promise<JournalRecord[]> {
-  const run = await acqmeta('log', of, '--json');
-  expect(run.code).toBe(0);
-  return run.stdout
-    .split('\n')
-    .filter((line) => line !== '')
-    .map((line) => JSON.parse(line) as JournalRecord);
-}
-
-/** The batch id of the latest journaled action. */
-const lastBatch = async () => (await journal()).at(-1)?.batch as string;
-
-/** Every journal file's bytes under exp/. */
-const journalFiles = () => {
-  const dir = path.join(exp, '.acqmeta', 'journal');
-  return existsSync(dir) ? readdirSync(dir).map((name) => readFileSync(path.join(dir, name), 'utf8')) : [];
-};
+import {
+  acqmeta,
+  base,
+  bytesOf,
+  CANONICAL,
+  exp,
+  fixture,
+  images,
+  journal,
+  journalFiles,
+  lastBatch,
+  ok,
+  OLD,
+  outdir,
+  sha256,
+  TIFF,
+} from './restore-cli-harness';
 
 describe('acqmeta restore', () => {
   it('gives back the exact earlier bytes of CloudScope sidecars, a key the file lacked taken out again', async () => {

@@ -3,7 +3,7 @@ import type { JournalChange, JournalRecord } from '../../../../shared/journal';
 
 let nextId = 1;
 
-/** A record of the app writing `changes` to `path`'s sidecar; `after` is the version it wrote. */
+/** A record of the app writing `changes` to `path`'s existing sidecar; `after` is the version it wrote. */
 export function journalRecord(
   path: string,
   changes: JournalChange[],
@@ -21,7 +21,7 @@ export function journalRecord(
     action: 'Save',
     path,
     changes,
-    before: null,
+    before: { size: 1, mtime: 0, sha256: `before-${id}` },
     after: { size: 1, mtime: 1, sha256: afterSha ?? `after-${id}` },
     ...rest,
   };

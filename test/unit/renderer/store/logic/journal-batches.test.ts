@@ -53,6 +53,7 @@ describe('journal batches', () => {
         people: ['bob@lab-pc'],
         tool: 'AcqMeta',
         actions: ['Species', 'Depth'],
+        name: 'Species · Depth',
         paths: ['a.tif', 'b.tif'],
         fields: ['species', 'depth'],
       },
@@ -62,10 +63,18 @@ describe('journal batches', () => {
         people: ['ada@lab-pc'],
         tool: 'acqmeta',
         actions: ['import annotations.csv'],
+        name: 'import annotations.csv',
         paths: ['a.tif', 'b.tif'],
         fields: ['genotype', 'condition'],
       },
     ]);
+  });
+
+  it('names an action that created sidecars for it, not for its Save button', () => {
+    const created = (path: string) => ({ ...journalRecord(path, [], { batch: 'new', action: 'Save' }), before: null });
+    expect(journalBatches([created('a.tif'), created('b.tif')])[0]?.name).toBe('Create 2 sidecars');
+    const edited = journalRecord('c.tif', [{ field: 'age', old: '', new: 'P30' }], { batch: 'new', action: 'Save' });
+    expect(journalBatches([created('a.tif'), created('b.tif'), edited])[0]?.name).toBe('Create 2 sidecars, edit 1');
   });
 
   it('keeps the batches that wrote one of a selection’s images', () => {

@@ -28,6 +28,19 @@ describe('restore plan', () => {
     });
   });
 
+  it('never writes default values over a sidecar whose creation it goes back before (issue 45)', () => {
+    const created = {
+      ...journalRecord('a.tif', [{ field: 'pixelSize', old: null, new: 0.2 }], { afterSha: 'made' }),
+      before: null,
+    };
+    const rows = { 'a.tif': makeRow('a.tif', {}, { version: { size: 1, mtimeMs: 1, sha256: 'made' } }) };
+    const plan = restorePlan([restoreBefore([created], created)!], rows);
+    expect(plan).toEqual({ inputs: [], skipped: [{ path: 'a.tif', why: 'creation' }] });
+    expect(skippedText(plan.skipped)).toBe(
+      'Not restored: a.tif (before its creation there was no sidecar: acqmeta restore removes it).',
+    );
+  });
+
   it('leaves out images not listed, not editable, or changed on disk since their latest record', () => {
     const records = ['a.tif', 'b.tif', 'c.tif', 'd.tif'].map((path) =>
       journalRecord(path, [{ field: 'sex', old: 'F', new: 'M' }], { batch: 'bulk', afterSha: `w-${path}` }),
