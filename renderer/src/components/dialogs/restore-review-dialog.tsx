@@ -22,6 +22,13 @@ function GoingBack({ restores }: { restores: readonly RestoreChanges[] }) {
   return (
     <table className="review-table">
       <caption className="modal-label">{plural(rows.length, 'field')} go back</caption>
+      <thead>
+        <tr>
+          <th scope="col">Image</th>
+          <th scope="col">Field</th>
+          <th scope="col">Goes back to</th>
+        </tr>
+      </thead>
       <tbody>
         {rows.map((row) => (
           <tr key={`${row.path}/${row.field}`}>
