@@ -2,7 +2,7 @@
 // in that order, stopping at the first failing stage. Ends with one summary line
 // `N passed, N failed, N skipped` counted from the runners' JSON reports.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -24,6 +24,8 @@ function stage(title, command, args) {
 
 const unitReport = path.join(reports, 'unit.json');
 const e2eReport = path.join(reports, 'e2e.json');
+// a stage that does not run must count nothing: no report of an earlier run is read
+for (const report of [unitReport, e2eReport]) rmSync(report, { force: true });
 const ok =
   stage('Build', process.execPath, ['build/scripts/build.mjs']) &&
   stage('Type-check (node)', bin('tsc'), ['-p', 'tsconfig.node.json']) &&
