@@ -11,6 +11,7 @@ import { createProfileCache, createProfileFinder } from '../../services/profile'
 import { readSidecarFile, type WriteBatch } from '../../services/sidecar';
 import { createTiffScanner } from '../../services/tiff';
 import { lastOption, UsageError } from '../args';
+import { restoreChannelTable } from '../channel-table-restore';
 import { CliError, EXIT, type Command } from '../cli-io';
 import { imageOrFolderArgument, imageTargets, journaledImages } from '../targets';
 import { rebuildSidecar } from '../rebuild-sidecar';
@@ -56,8 +57,11 @@ or could not be written.`,
     }
     if (id === undefined) throw new UsageError('give --before <record-or-batch-id> (see acqmeta log)');
     const { folder, image } = await imageOrFolderArgument(io.cwd, given);
-    const { records, problems } = await readFolderJournal(folder);
+    const { records, problems, tables = [] } = await readFolderJournal(folder);
     for (const problem of problems) io.err(`warning: ${problem}`);
+    const table =
+      image === null ? await restoreChannelTable(folder, tables, id, args.flags.has('--dry-run'), io) : null;
+    if (table !== null) return table;
     const restores = restoresOf(
       image === null ? records : records.filter((r) => r.path === image),
       id,
