@@ -3,34 +3,24 @@
  * for byte (or removes the file the record created), only while the file holds what AcqMeta
  * wrote; `export --format channels -o` over the folder's own table is journaled and restorable.
  */
-import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
-import { writeChannelTableFile } from '../../../../electron/services/channels';
+import { channelTableInForce, writeChannelTableFile } from '../../../../electron/services/channels';
 import { journalPlaces } from '../../../../electron/services/journal';
 import type { SidecarVersion } from '../../../../shared/api';
 import { emptyChannelTable } from '../../../../shared/channels/channel-table';
-import { bundleEntries } from '../services/tiff/build-worker';
+import { buildCli, type BuiltCli, type CliRun } from './built-cli';
 
-let launcher: string;
-let removeBundle: () => Promise<void>;
+let cli: BuiltCli;
 let base: string;
 let file: string;
 
 beforeAll(async () => {
-  const built = await bundleEntries({
-    cli: 'electron/cli/acqmeta.ts',
-    'cli-launch': 'electron/cli/launch.ts',
-    'scan-worker': 'electron/services/tiff/scan-worker.ts',
-  });
-  launcher = path.join(built.outdir, 'cli-launch.cjs');
-  removeBundle = built.remove;
+  cli = await buildCli();
 });
-afterAll(async () => {
-  await removeBundle();
-});
+afterAll(() => cli.remove());
 beforeEach(() => {
   base = mkdtempSync(path.join(tmpdir(), 'acqmeta-restore-tables-'));
   mkdirSync(path.join(base, 'exp', 'raw'), { recursive: true });
@@ -38,14 +28,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(base, { recursive: true, force: true }));
 
-function acqmeta(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const env = { ...process.env, XDG_CONFIG_HOME: path.join(base, 'config') };
-    execFile(process.execPath, [launcher, ...args], { cwd: base, env, encoding: 'utf8' }, (error, stdout, stderr) => {
-      resolve({ code: error === null ? 0 : Number(error.code), stdout, stderr });
-    });
-  });
-}
+const acqmeta = (...args: string[]): Promise<CliRun> => cli.run(args, base);
 
 /** A colleague's table, in their own spelling (CRLF, quotes), not AcqMeta's. */
 const THEIRS = 'Channel ID,Channel Name\r\n"Channel:0:0","DAPI"\r\nChannel:0:1,GFP\r\n';
@@ -68,8 +51,7 @@ function appWrite(expected: SidecarVersion | null): Promise<SidecarVersion | nul
 }
 
 /** The version of the table on disk, as read by a save. */
-async function versionNow(): Promise<SidecarVersion> {
-  const { channelTableInForce } = await import('../../../../electron/services/channels');
+function versionNow(): SidecarVersion {
   return channelTableInForce(file, 'raw/acqmeta.channels.csv')?.version as SidecarVersion;
 }
 
@@ -85,7 +67,7 @@ async function tableRecords(): Promise<Record<string, unknown>[]> {
 
 it('puts the colleague table back byte for byte, and the restore is journaled', async () => {
   writeFileSync(file, THEIRS);
-  await appWrite(await versionNow());
+  await appWrite(versionNow());
   const [record] = await tableRecords();
 
   const run = await acqmeta('restore', 'exp', '--before', record?.id as string);
@@ -108,7 +90,7 @@ it('removes the table the record created, by its batch id', async () => {
 
 it('with --dry-run shows the rows and writes nothing', async () => {
   writeFileSync(file, THEIRS);
-  await appWrite(await versionNow());
+  await appWrite(versionNow());
   const written = readFileSync(file);
   const [record] = await tableRecords();
   const run = await acqmeta('restore', 'exp', '--before', record?.id as string, '--dry-run');
@@ -120,7 +102,7 @@ it('with --dry-run shows the rows and writes nothing', async () => {
 
 it('refuses a table a colleague changed since, naming it, and writes nothing', async () => {
   writeFileSync(file, THEIRS);
-  await appWrite(await versionNow());
+  await appWrite(versionNow());
   const [record] = await tableRecords();
   const edited = 'Channel ID,Channel Name\r\nChannel:0:0,Hoechst\r\n';
   writeFileSync(file, edited);
@@ -133,7 +115,7 @@ it('refuses a table a colleague changed since, naming it, and writes nothing', a
 it('refuses a table over the kept size: the record did not keep it', async () => {
   const rows = Array.from({ length: 5000 }, (_, i) => `Channel:0:${i},${'x'.repeat(60)}`).join('\r\n');
   writeFileSync(file, `Channel ID,Channel Name\r\n${rows}\r\n`);
-  await appWrite(await versionNow());
+  await appWrite(versionNow());
   const written = readFileSync(file);
   const [record] = await tableRecords();
   const run = await acqmeta('restore', 'exp', '--before', record?.id as string);
