@@ -3,14 +3,16 @@
  * copied byte for byte, or where none applies the draft the app's dialog shows, drafted from
  * the image headers; stderr says which, and where the images do not fit the draft.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { ChannelGroup } from '../../shared/channels/channel-draft';
 import { CHANNEL_TABLE_NAME, channelTableText } from '../../shared/channels/channel-table';
-import type { LoadedChannelTable } from '../services/channels';
+import type { SidecarVersion } from '../../shared/api';
+import { channelTableInForce, type LoadedChannelTable } from '../services/channels';
 import { createProfileCache, createProfileFinder } from '../services/profile';
 import { draftForFolder, type FolderDraft } from '../services/sheets/folder-draft';
 import { createTiffScanner } from '../services/tiff';
+import { writeTableJournaled } from './channel-table-restore';
 import { CliError, EXIT, type CliIo } from './cli-io';
 import { writeOutput } from './file-output';
 
@@ -41,13 +43,40 @@ export async function exportChannelTable(
   io: CliIo,
   force: boolean,
 ): Promise<number> {
+  const own = outFile === undefined ? null : await ownTable(root, path.resolve(io.cwd, outFile));
   const finder = createProfileFinder(createProfileCache(), { root });
   const inForce = await finder.channelTableFor(path.join(root, CHANNEL_TABLE_NAME));
   const result = inForce === null ? await draftOf(root, shown) : await copyOf(inForce, shown);
-  await writeOutput(io, outFile, result.bytes, force);
+  if (own === null) await writeOutput(io, outFile, result.bytes, force);
+  else {
+    const text = new TextDecoder().decode(result.bytes);
+    await writeTableJournaled(root, own.absFile, own.label, text, own.version, CHANNELS_ACTION, io);
+  }
   if (outFile !== undefined) io.err(`channel table written to ${outFile}`);
   for (const line of result.lines) io.err(line);
   return result.exit;
+}
+
+/** The journal's action of an export over the folder's own table. */
+const CHANNELS_ACTION = 'export --format channels';
+
+/**
+ * The folder's own table when `absOut` is it (links resolved), with its version as found before
+ * any work (null: no file), for a journaled write checked against it; null for any other file.
+ */
+async function ownTable(
+  root: string,
+  absOut: string,
+): Promise<{ absFile: string; label: string; version: SidecarVersion | null } | null> {
+  const real = (dir: string) => realpath(dir).catch(() => null);
+  const [outDir, rootDir] = await Promise.all([real(path.dirname(absOut)), real(root)]);
+  if (path.basename(absOut) !== CHANNEL_TABLE_NAME || outDir === null || outDir !== rootDir) return null;
+  const absFile = path.join(root, CHANNEL_TABLE_NAME);
+  return {
+    absFile,
+    label: CHANNEL_TABLE_NAME,
+    version: channelTableInForce(absFile, CHANNEL_TABLE_NAME)?.version ?? null,
+  };
 }
 
 /** The table in force as stored; exit 1 when it cannot be used as it is. */

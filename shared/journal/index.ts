@@ -36,3 +36,4 @@ export {
   MAX_KEPT_TABLE_JSON,
   type ChannelTableRecord,
 } from './channel-table-record';
+export { tableRestoreOf, type TableRestore } from './channel-table-restore';

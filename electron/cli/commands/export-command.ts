@@ -68,7 +68,8 @@ left out and reported on stderr.
                      names, fluorophores and wavelengths their files recorded (headers of at
                      most ${DRAFT_IMAGES.toLocaleString('en-US')} images are read). stderr says which it was, and where
                      the images differ (channel counts, or channels named otherwise); save
-                     it with -o <folder>/${CHANNEL_TABLE_NAME} to put it in force
+                     it with -o <folder>/${CHANNEL_TABLE_NAME} to put it in force; that write
+                     is journaled (acqmeta log lists it, restore --before takes it back)
   --format prov      the change journal of the images under <folder> (acqmeta log) as a
                      W3C PROV-JSON document: each sidecar version an entity, each action
                      (batch) an activity, each user@host a prov:Person and each program a

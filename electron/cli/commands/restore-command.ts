@@ -21,6 +21,7 @@ import { createProfileCache, createProfileFinder } from '../../services/profile'
 import { readSidecarFile, type WriteBatch } from '../../services/sidecar';
 import { createTiffScanner } from '../../services/tiff';
 import { lastOption, UsageError, type ParsedArgs } from '../args';
+import { restoreChannelTable } from '../channel-table-restore';
 import { CliError, EXIT, type CliIo, type Command } from '../cli-io';
 import { imageOrFolderArgument, imageTargets, journaledImages } from '../targets';
 import { cliWriter, describeDiff } from '../write-changes';
@@ -50,6 +51,10 @@ sidecar removes the sidecar (contested when it was edited since).
 later journaled write of the same image, changed gets its earlier value, and a key the file
 lacked is taken out again; going back before a sidecar's creation removes the sidecar. Each
 later change it takes back is printed first (image, field, old → new, action).
+
+A channel-table record's id (from acqmeta log, given a folder) takes --before: the table is
+written back as it was, byte for byte, or removed when that record created it, if the file is
+still what AcqMeta's latest write of it left.
 
 An image whose sidecar changed since its latest journaled write (by another program) is not
 written or removed: it is reported as a conflict. Journal records are followed only inside the
@@ -87,6 +92,11 @@ latest journaled write or could not be written.`,
     const { folder, image } = await imageOrFolderArgument(io.cwd, given);
     const read = await readFolderJournal(folder);
     for (const problem of read.problems) io.err(`warning: ${problem}`);
+    if (image === null && read.tables?.some((t) => t.id === id || t.batch === id) === true) {
+      if (mode === 'undo') throw new UsageError('a channel-table record is taken back with --before <id>');
+      const table = await restoreChannelTable(folder, read.tables, id, args.flags.has('--dry-run'), io);
+      if (table !== null) return table;
+    }
     const records = image === null ? read.records : read.records.filter((r) => r.path === image);
     const found = mode === 'undo' ? undoOf(records, id, field) : restoresOf(records, id, field);
     if (found === null) throw new CliError(EXIT.usage, `${given}: no journal record or batch ${id}`);

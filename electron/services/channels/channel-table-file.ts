@@ -70,9 +70,16 @@ export function channelTableInForce(absPath: string, label: string): LoadedChann
   }
 }
 
-/** The bytes of `table` as written, or INVALID_VALUE naming the limit when they could not be read back as a table. */
-function readableTableBytes(table: ChannelTable, label: string, absPath: string): Uint8Array {
-  const text = channelTableText(table);
+/**
+ * The bytes of `table` as written (a text: those bytes as they are), with the table they hold;
+ * INVALID_VALUE naming the limit when they could not be read back as a table.
+ */
+function readableTableBytes(
+  table: ChannelTable | string,
+  label: string,
+  absPath: string,
+): { bytes: Uint8Array; table: ChannelTable } {
+  const text = typeof table === 'string' ? table : channelTableText(table);
   const bytes = new TextEncoder().encode(text);
   const count = (n: number): string => n.toLocaleString('en-US');
   if (bytes.length > MAX_CHANNEL_TABLE_BYTES)
@@ -82,11 +89,10 @@ function readableTableBytes(table: ChannelTable, label: string, absPath: string)
       absPath,
     );
   try {
-    parseChannelTable(text);
+    return { bytes, table: parseChannelTable(text) };
   } catch (error) {
     throw new ApiFailure('INVALID_VALUE', `${label} was not written: ${(error as Error).message}`, absPath);
   }
-  return bytes;
 }
 
 /** What a write replaces, for its journal record: the text and table of the bytes found. */
@@ -104,7 +110,7 @@ function tableBefore(found: { bytes: Uint8Array; version: SidecarVersion } | nul
 }
 
 /**
- * Writes `table` at `absPath` (or removes the file for null) if the file is still the version
+ * Writes `table` at `absPath` (a text: written byte for byte; null: the file removed) if the file is still the version
  * `expected` (null: no file); CONFLICT otherwise, and INVALID_VALUE for a table past a limit,
  * which could not be read back. With `journal`, the write's record is synced before the file
  * is replaced or removed. Returns the version written, null once removed.
@@ -112,11 +118,12 @@ function tableBefore(found: { bytes: Uint8Array; version: SidecarVersion } | nul
 export async function writeChannelTableFile(
   absPath: string,
   label: string,
-  table: ChannelTable | null,
+  table: ChannelTable | string | null,
   expected: SidecarVersion | null,
   journal: ChannelTableJournal | null = null,
 ): Promise<SidecarVersion | null> {
-  const bytes = table === null ? null : readableTableBytes(table, label, absPath);
+  const written = table === null ? null : readableTableBytes(table, label, absPath);
+  const bytes = written?.bytes ?? null;
   let snapshot;
   try {
     snapshot = readSnapshotSync(absPath, label, absPath, false, TABLE_LIMIT);
@@ -131,7 +138,8 @@ export async function writeChannelTableFile(
       absPath,
     );
   if (bytes === null && found === null) return null;
-  const entry = journal === null ? null : await channelTableEntry(journal, absPath, tableBefore(found), table);
+  const entry =
+    journal === null ? null : await channelTableEntry(journal, absPath, tableBefore(found), written?.table ?? null);
   if (bytes === null) {
     if (entry !== null) await appendJournalInWorker(entry.dir, finishJournalLine(entry.lineStart, null));
     try {
