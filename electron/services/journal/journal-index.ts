@@ -55,6 +55,30 @@ export class JournalIndex {
     this.below = await subfoldersWithJournals(this.root, this.configDir);
   }
 
+  /**
+   * Looks for journals in the folders of images it holds no record of, and in theirs up to the
+   * root (a writer given one image journals in that image's folder, perhaps after the open);
+   * resolves to whether it found one it did not know.
+   */
+  async findJournalsOf(imagePaths: readonly string[]): Promise<boolean> {
+    const looked = new Set([this.root, ...this.below]);
+    let found = false;
+    for (const imagePath of imagePaths) {
+      if (this.images.has(imagePath)) continue;
+      for (let dir = path.dirname(path.join(this.root, ...imagePath.split('/'))); !looked.has(dir);) {
+        looked.add(dir);
+        if (!isInside(this.root, dir)) break;
+        const journals = journalDirsOf(dir, this.configDir).map(([journal]) => journalFiles(journal));
+        if ((await Promise.all(journals)).some((files) => files.length > 0)) {
+          this.below.push(dir);
+          found = true;
+        }
+        dir = path.dirname(dir);
+      }
+    }
+    return found;
+  }
+
   /** Reads the lines appended to the journals since the last refresh. */
   async refresh(): Promise<void> {
     for (const dir of [this.root, ...this.below]) {

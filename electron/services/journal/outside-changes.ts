@@ -62,6 +62,7 @@ function stateOf(index: JournalIndex, sidecar: SidecarNow): ReturnType<typeof si
  * gained (a record goes to disk before its sidecar is renamed into place): those that do not
  * hold what their latest record wrote are read again, and the journal once after them (with any
  * journal made in a subfolder since), before one counts as changed, or its latest write as cut short.
+ * An image the journal holds no record of is looked for first in journals made in its folder since.
  * Just before its record is appended, the journal is read on again: a record of the same change
  * (the same versions before and after) by another app watching the folder is not repeated.
  */
@@ -72,6 +73,8 @@ export async function journalOutsideChanges(
   places: JournalPlaces,
 ): Promise<number> {
   await index.refresh();
+  const unknown = now.map((seen) => seen.path).filter((imagePath) => index.get(imagePath) === undefined);
+  if (unknown.length > 0 && (await index.findJournalsOf(unknown))) await index.refresh();
   const again: SidecarNow[] = [];
   for (const seen of now) {
     const state = stateOf(index, seen);

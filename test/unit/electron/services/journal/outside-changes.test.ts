@@ -10,6 +10,7 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
+  renameSync,
   rmSync,
   statSync,
   writeFileSync,
@@ -53,6 +54,11 @@ const withGenotype = (value: string) => CANONICAL.replace(/"genotype": "[^"]*"/,
 function putSidecar(text: string): SidecarVersion {
   const file = path.join(root, `${IMAGE}.json`);
   writeFileSync(file, text);
+  return versionOf(file);
+}
+
+/** The version of the file as the journal records it. */
+function versionOf(file: string): SidecarVersion {
   const stat = statSync(file);
   return {
     size: stat.size,
@@ -87,11 +93,11 @@ function written(id: string, minute: number, old: string, now: string, before: S
   appendFileSync(path.join(journal, `lab-pc-${id}.jsonl`), journalLine(record));
 }
 
-/** Every record the journal holds, in the order of its files. */
-function records(): JournalRecord[] {
-  return readdirSync(journal)
+/** Every record a journal folder (the open folder's by default) holds, in the order of its files. */
+function records(dir = journal): JournalRecord[] {
+  return readdirSync(dir)
     .sort()
-    .flatMap((name) => parseJournal(readFileSync(path.join(journal, name), 'utf8')).records);
+    .flatMap((name) => parseJournal(readFileSync(path.join(dir, name), 'utf8')).records);
 }
 
 describe('changes by others', () => {
@@ -168,6 +174,32 @@ describe('changes by others', () => {
     };
     expect(await journalOutsideChanges(root, [seen(other, 'Het')], second, racing)).toBe(0);
     expect(records().filter((r) => r.action === OUTSIDE_ACTION)).toHaveLength(1);
+  });
+
+  it('records a change to an image whose only journal was made in its own folder after the open', async () => {
+    const config = path.join(root, 'config');
+    const index = new JournalIndex(root, config);
+    await index.findSubfolderJournals();
+    // `acqmeta set m1/a.tif` while the folder is open: it journals in m1/, which had no journal
+    const sub = path.join(root, 'm1');
+    mkdirSync(path.join(sub, '.acqmeta', 'journal'), { recursive: true });
+    const v0 = putSidecar(withGenotype('WT'));
+    const v1 = putSidecar(withGenotype('Thy1'));
+    written('a', 1, 'WT', 'Thy1', v0, v1);
+    renameSync(path.join(root, `${IMAGE}.json`), path.join(sub, `${IMAGE}.json`));
+    renameSync(path.join(journal, 'lab-pc-a.jsonl'), path.join(sub, '.acqmeta', 'journal', 'lab-pc-a.jsonl'));
+    const mine = { ...seen(v1, 'Thy1'), path: `m1/${IMAGE}` };
+    expect(await check(index, [mine])).toBe(0);
+    // then another program changes it
+    const file = path.join(sub, `${IMAGE}.json`);
+    writeFileSync(file, withGenotype('Het'));
+    expect(await check(index, [{ ...seen(versionOf(file), 'Het'), path: `m1/${IMAGE}` }])).toBe(1);
+    const outside = [...records(), ...records(path.join(sub, '.acqmeta', 'journal'))].filter(
+      (r) => r.action === OUTSIDE_ACTION,
+    );
+    expect(outside.map((r) => [r.path, r.changes])).toEqual([
+      [IMAGE, [{ field: 'genotype', old: 'Thy1', new: 'Het' }]],
+    ]);
   });
 
   it('records a sidecar another program emptied as damaged, with the reason, and one it deleted as deleted', async () => {
