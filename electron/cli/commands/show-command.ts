@@ -9,12 +9,14 @@ import { CALIBRATION_SOURCE_NAMES, writtenText } from '../../../shared/sidecar';
 import { IMAGE_FORMAT_NAMES, isVendorInfo, readsFileHeader, type ImageInfo } from '../../../shared/image-format';
 import type { VendorFileDetail } from '../../../shared/formats';
 import type { TiffInfo } from '../../../shared/tiff';
-import { createProfileCache, createProfileFinder } from '../../services/profile';
+import { matchInstrument, type InstrumentMatch } from '../../../shared/instruments';
+import { createProfileCache, createProfileFinder, type InstrumentCatalogue } from '../../services/profile';
 import { composeRow, readImage } from '../../services/rows';
 import { createTiffScanner } from '../../services/tiff';
 import { EXIT, type Command } from '../cli-io';
 import { printable } from '../output';
 import { acquisitionLines } from '../acquisition-format';
+import { instrumentLines } from '../instrument-format';
 import { describeStored, rowRecord } from '../row-format';
 import { imageArgument } from '../targets';
 
@@ -28,7 +30,8 @@ Shows the header values, the file's format, its facts (a TIFF: pages, compressio
 order, every tag of the first IFD and the ImageDescription; a CZI, ND2, LIF or OIB file: its
 images or scenes and its attachments), the calibration the file declares, the acquisition
 metadata it records (instrument, objective, channels, pixel size, interval, date, software,
-each flavour read), the sidecar state and the value of every editable field (defaults when
+each flavour read), the microscope, objective, light sources and emission filters it matches
+in the lab's catalogue (the nearest acqmeta.instruments/ folder of Micro-Meta App files), the sidecar state and the value of every editable field (defaults when
 there is no sidecar; for an invalid sidecar, those that can still be read from it, as
 written, never defaults).
 
@@ -44,9 +47,15 @@ Exits 1 when the image or its sidecar has problems.`,
       const { scan, read, profile, channels, damaged } = await readImage(root, entry, scanner, profiles);
       const row = composeRow(entry, scan, read, profile, channels);
       const info = scan?.ok === true ? scan.info : null;
+      const catalogue = await profiles.instrumentsFor(entry.absPath);
+      const match =
+        catalogue === null || row.acquisition == null ? null : matchInstrument(row.acquisition, catalogue.descriptions);
       const lines = args.flags.has('--json')
-        ? [JSON.stringify(showRecord(row, info, damaged), null, 2)]
-        : showLines(row, info, damaged).map(printable);
+        ? [JSON.stringify({ ...showRecord(row, info, damaged), ...catalogueRecord(catalogue, match) }, null, 2)]
+        : [
+            ...showLines(row, info, damaged),
+            ...(catalogue === null ? [] : instrumentLines(catalogue.folder, match, catalogue.problems)),
+          ].map(printable);
       for (const line of lines) await io.out.line(line);
       return row.errors.length > 0 ? EXIT.problems : EXIT.ok;
     } finally {
@@ -54,6 +63,17 @@ Exits 1 when the image or its sidecar has problems.`,
     }
   },
 };
+
+/** The catalogue in force and the image matched to it (each null when no `acqmeta.instruments/` is in force). */
+function catalogueRecord(
+  catalogue: InstrumentCatalogue | null,
+  match: InstrumentMatch | null,
+): Record<string, unknown> {
+  return {
+    instrument_catalogue: catalogue === null ? null : { folder: catalogue.folder, problems: catalogue.problems },
+    instrument_match: match,
+  };
+}
 
 /** An invalid sidecar's values that could be read, by field name, as the file writes them. */
 function damagedValues(damaged: DamagedSidecar): Record<string, string> {

@@ -6,5 +6,6 @@ export { profileRefusals, refusalsOf } from './check-changes';
 export { folderProblems } from './folder-check';
 export { profileProblemsOf, sidecarValues } from './image-profile';
 export { createProfileCache, type LoadedProfile, type ProfileCache } from './profile-cache';
+export type { InstrumentCatalogue } from './instrument-catalogue';
 export { createProfileFinder, type FinderOptions, type ProfileFinder } from './profile-finder';
 export { profilesUnder } from './profile-info';

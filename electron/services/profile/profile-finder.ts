@@ -1,6 +1,6 @@
 /**
- * The folder rules in force for an image: the lab profile (`acqmeta.profile.json`) and the
- * channel table (`acqmeta.channels.csv`) of its folder or, failing that, of the nearest parent
+ * The folder rules in force for an image: the lab profile (`acqmeta.profile.json`), the
+ * channel table (`acqmeta.channels.csv`) and the microscope catalogue (`acqmeta.instruments/`) of its folder or, failing that, of the nearest parent
  * folder that has one, possibly above the folder opened. A file that leads elsewhere through a
  * symbolic link (outside the folder opened when found in it, outside its own folder when found
  * above) is not read: it is in force as an unusable file, with the reason.
@@ -8,10 +8,12 @@
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { CHANNEL_TABLE_NAME } from '../../../shared/channels/channel-table';
+import { INSTRUMENTS_FOLDER } from '../../../shared/instruments';
 import { PROFILE_FILE_NAME } from '../../../shared/profile';
 import { channelTableInForce, unreadableChannelTable, type LoadedChannelTable } from '../channels';
 import { isInside } from '../disk';
 import { leavesFolder } from '../folder';
+import { readInstrumentCatalogue, type InstrumentCatalogue } from './instrument-catalogue';
 import { nearestFileLookup } from './nearest-file';
 import { refusedProfile, type LoadedProfile, type ProfileCache } from './profile-cache';
 
@@ -23,6 +25,8 @@ export interface ProfileFinder {
   forImage(absImagePath: string): Promise<LoadedProfile | null>;
   /** The channel table in force for an image, or null. */
   channelTableFor(absImagePath: string): Promise<LoadedChannelTable | null>;
+  /** The lab's microscope catalogue in force for an image (the nearest `acqmeta.instruments/`), or null. */
+  instrumentsFor(absImagePath: string): Promise<InstrumentCatalogue | null>;
   /** How messages and rows name a profile file or folder: relative to `root` when inside it. */
   label(absPath: string): string;
 }
@@ -63,6 +67,19 @@ export function createProfileFinder(cache: ProfileCache, options: FinderOptions)
     // a FIFO or device under the table's name is a table in force that cannot be read, not no table
     (entry) => !entry.isDirectory(),
   );
+  const catalogueOf = nearestFileLookup(
+    INSTRUMENTS_FOLDER,
+    async (dir) => {
+      const refused = await escapes(dir);
+      if (refused === null) return readInstrumentCatalogue(dir, label(dir), escapes);
+      return {
+        folder: label(dir),
+        descriptions: [],
+        problems: [{ file: label(dir), at: '', message: refused, severity: 'error' as const }],
+      };
+    },
+    (entry) => entry.isDirectory(),
+  );
   // a folder named as before is not resolved again (a scan asks once per image)
   const named = new Map<string, Promise<LoadedProfile | null>>();
   const forFolder = (absDir: string): Promise<LoadedProfile | null> => {
@@ -78,6 +95,7 @@ export function createProfileFinder(cache: ProfileCache, options: FinderOptions)
     forFolder,
     forImage: (absImagePath) => forFolder(path.dirname(absImagePath)),
     channelTableFor: (absImagePath) => tableOf(path.dirname(absImagePath)),
+    instrumentsFor: (absImagePath) => catalogueOf(path.dirname(absImagePath)),
     label,
   };
 }

@@ -1,0 +1,74 @@
+/**
+ * A lab's catalogue of microscopes: the Micro-Meta App files (`*.json`) in an
+ * `acqmeta.instruments/` folder. The folder comes from a shared disk: at most
+ * {@link MAX_CATALOGUE_FILES} files are read, each a regular file within the size a description
+ * may have, none through a link that leaves the folder it may use; each file left out is a
+ * problem naming it.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import {
+  MAX_INSTRUMENT_BYTES,
+  readInstrumentDescription,
+  type InstrumentDescription,
+  type InstrumentProblem,
+} from '../../../shared/instruments';
+
+/** The most description files one catalogue folder may hold. */
+export const MAX_CATALOGUE_FILES = 100;
+
+/** The descriptions in force for a folder, and what was wrong with its files. */
+export interface InstrumentCatalogue {
+  /** The catalogue folder, as messages name it. */
+  folder: string;
+  descriptions: InstrumentDescription[];
+  problems: InstrumentProblem[];
+}
+
+/**
+ * Reads the catalogue folder `absDir` (named `label` in messages); `refusal` tells why a file may
+ * not be read (it leads outside the folder it may use), null when it may.
+ */
+export async function readInstrumentCatalogue(
+  absDir: string,
+  label: string,
+  refusal: (absFile: string) => Promise<string | null>,
+): Promise<InstrumentCatalogue> {
+  const catalogue: InstrumentCatalogue = { folder: label, descriptions: [], problems: [] };
+  const problem = (file: string, message: string) =>
+    catalogue.problems.push({ file, at: '', message, severity: 'error' });
+  const names = await readdir(absDir).catch((error: NodeJS.ErrnoException) => {
+    problem(label, `cannot be listed (${error.code ?? error.message})`);
+    return [] as string[];
+  });
+  const files = names.filter((name) => name.toLowerCase().endsWith('.json') && !name.startsWith('.')).sort();
+  if (files.length > MAX_CATALOGUE_FILES)
+    problem(label, `holds ${files.length} descriptions; the first ${MAX_CATALOGUE_FILES} are read`);
+  for (const name of files.slice(0, MAX_CATALOGUE_FILES)) {
+    const absFile = path.join(absDir, name);
+    const file = `${label}/${name}`;
+    const refused = await refusal(absFile);
+    if (refused !== null) {
+      problem(file, refused);
+      continue;
+    }
+    const info = await stat(absFile).catch(() => null);
+    if (info === null || !info.isFile()) {
+      problem(file, 'is not a regular file; not read');
+      continue;
+    }
+    if (info.size > MAX_INSTRUMENT_BYTES) {
+      problem(file, `is ${info.size} bytes; a description may have at most ${MAX_INSTRUMENT_BYTES}`);
+      continue;
+    }
+    const text = await readFile(absFile, 'utf8').catch(() => null);
+    if (text === null) {
+      problem(file, 'cannot be read');
+      continue;
+    }
+    const { description, problems } = readInstrumentDescription(text, file);
+    catalogue.problems.push(...problems);
+    if (description !== null) catalogue.descriptions.push(description);
+  }
+  return catalogue;
+}

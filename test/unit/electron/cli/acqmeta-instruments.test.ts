@@ -1,0 +1,157 @@
+/**
+ * `acqmeta show` matches an image to the lab's microscope catalogue (`acqmeta.instruments/`):
+ * a vendor file against a description of its own microscope, and a catalogue folder holding
+ * hostile files, each named as a problem while the rest is read.
+ */
+import { execFileSync } from 'node:child_process';
+import { copyFile, mkdir, symlink, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { cliOnLab } from './cli-on-lab';
+
+const { acqmeta, labPath, basePath } = cliOnLab();
+
+const fixture = (name: string) => fileURLToPath(new URL(`../../../fixtures/${name}`, import.meta.url));
+const CZI = 'czitools_S3_1Pos_2Mosaic_T1_Z1_CH1.czi';
+
+/** A Micro-Meta App description of the Celldiscoverer 7 the CZI fixture was taken on, as its own metadata gives it. */
+const CD7 = {
+  Name: 'Facility CD7',
+  Schema_ID: 'Instrument.json',
+  ID: 'cd7',
+  Tier: 1,
+  ModelVersion: '2.01.0',
+  MicroscopeStand: { Schema_ID: 'InvertedMicroscopeStand.json', Manufacturer: 'Zeiss', Model: 'Celldiscoverer 7' },
+  components: [
+    {
+      Schema_ID: 'Objective.json',
+      ID: 'obj5',
+      Name: 'CD7 5x',
+      Model: 'Plan-Apochromat 5x/0.35',
+      Magnification: 5,
+      LensNA: 0.35,
+      ImmersionType: 'Air',
+    },
+    {
+      Schema_ID: 'Objective.json',
+      ID: 'obj20',
+      Name: 'CD7 20x',
+      Model: 'Plan-Apochromat 20x/0.7',
+      Magnification: 20,
+      LensNA: 0.7,
+      ImmersionType: 'Air',
+    },
+    {
+      Schema_ID: 'Fluorescence_LightSource_LightEmittingDiode.json',
+      ID: 'led',
+      Name: 'LED 385',
+      LEDModule: [{ PeakWavelength: 385 }],
+    },
+    {
+      Schema_ID: 'EmissionFilter.json',
+      ID: 'em',
+      Name: 'BP 465/70',
+      TransmittanceRange: [{ Wavelength: 465, FWHMBandwidth: 70 }],
+    },
+  ],
+};
+
+async function catalogue(): Promise<void> {
+  await mkdir(labPath('acqmeta.instruments'), { recursive: true });
+  await writeFile(labPath('acqmeta.instruments/cd7.json'), JSON.stringify(CD7));
+  await copyFile(fixture('instruments/abif_axiovert1_.json'), labPath('acqmeta.instruments/abif_axiovert1_.json'));
+  await copyFile(fixture(`formats/czi/${CZI}`), labPath(CZI));
+}
+
+describe('acqmeta show: the lab’s microscope catalogue', () => {
+  it('matches the microscope, objective, light source and emission filter, each with its evidence', async () => {
+    await catalogue();
+    const { code, stdout } = await acqmeta('show', `lab/${CZI}`, '--json');
+    expect(code).toBe(0);
+    const shown = JSON.parse(stdout);
+    expect(shown.instrument_match).toEqual({
+      catalogue: ['acqmeta.instruments/abif_axiovert1_.json', 'acqmeta.instruments/cd7.json'],
+      instrument: {
+        ID: 'cd7',
+        Name: 'Facility CD7',
+        file: 'acqmeta.instruments/cd7.json',
+        evidence: 'by the model the file names (Celldiscoverer 7)',
+        candidates: [],
+      },
+      objective: {
+        ID: 'obj5',
+        Name: 'CD7 5x',
+        file: 'acqmeta.instruments/cd7.json',
+        evidence: 'by model name',
+        candidates: [],
+      },
+      light_sources: [
+        {
+          channel: 0,
+          ID: 'led',
+          Name: 'LED 385',
+          file: 'acqmeta.instruments/cd7.json',
+          evidence: 'a line within 2 nm of the excitation 385 nm',
+          candidates: [],
+        },
+      ],
+      filters: [
+        {
+          channel: 0,
+          ID: 'em',
+          Name: 'BP 465/70',
+          file: 'acqmeta.instruments/cd7.json',
+          evidence: 'its band holds the emission 465 nm',
+          candidates: [],
+        },
+      ],
+    });
+    expect(shown.instrument_catalogue.problems).toContainEqual(
+      expect.objectContaining({ file: 'acqmeta.instruments/abif_axiovert1_.json', at: 'components[24].LensNA' }),
+    );
+  });
+
+  it('prints the catalogue block, placeholders counted, and says when the microscope is not in it', async () => {
+    await catalogue();
+    await writeFile(
+      labPath('acqmeta.instruments/cd7.json'),
+      JSON.stringify({ ...CD7, MicroscopeStand: { Model: 'Axio Observer' } }),
+    );
+    const { code, stdout } = await acqmeta('show', `lab/${CZI}`);
+    expect(code).toBe(0);
+    expect(stdout.slice(stdout.indexOf('\nInstrument catalogue'))).toBe(
+      [
+        '',
+        'Instrument catalogue: acqmeta.instruments/ (2 described)',
+        '  Microscope                  none: not in the catalogue: no microscope is a Celldiscoverer 7',
+        '  Objective                   none: not looked for: the microscope (Celldiscoverer 7) is not in the catalogue',
+        '  Light source, channel 1     none: not looked for: the microscope (Celldiscoverer 7) is not in the catalogue',
+        '  Emission filter, channel 1  none: not looked for: the microscope (Celldiscoverer 7) is not in the catalogue',
+        '  Problems in the catalogue:',
+        '    acqmeta.instruments/abif_axiovert1_.json: 38 values look like placeholders ("999")',
+        '    acqmeta.instruments/abif_axiovert1_.json components[24].LensNA: is 1.3, but the name "100X PLAN APOCHROMAT, NA=1.40, OIL, DIC" says NA 1.4',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('names each hostile file of the catalogue and reads the rest: a FIFO, a link out, an oversized file, broken JSON', async () => {
+    await catalogue();
+    execFileSync('mkfifo', [labPath('acqmeta.instruments/pipe.json')]);
+    await writeFile(basePath('outside.json'), JSON.stringify(CD7));
+    await symlink(basePath('outside.json'), labPath('acqmeta.instruments/link.json'));
+    await writeFile(labPath('acqmeta.instruments/huge.json'), ' '.repeat(5 * 2 ** 20));
+    await writeFile(labPath('acqmeta.instruments/broken.json'), '{"Schema_ID": "Instrument.json", ');
+    const { code, stdout } = await acqmeta('show', `lab/${CZI}`, '--json');
+    expect(code).toBe(0);
+    const shown = JSON.parse(stdout);
+    expect(shown.instrument_match.objective.Name).toBe('CD7 5x');
+    const errors = shown.instrument_catalogue.problems.filter((p: { severity: string }) => p.severity === 'error');
+    expect(errors.map((p: { file: string; message: string }) => `${p.file}: ${p.message}`)).toEqual([
+      expect.stringMatching(/^acqmeta\.instruments\/broken\.json: not valid JSON/),
+      'acqmeta.instruments/huge.json: is 5242880 bytes; a description may have at most 4194304',
+      'acqmeta.instruments/link.json: links outside the open folder, so it is not read',
+      'acqmeta.instruments/pipe.json: is not a regular file; not read',
+    ]);
+  });
+});
