@@ -3,8 +3,10 @@
  * (with a draft from the image headers), and what it writes back.
  */
 import type { SidecarVersion } from './api';
+import type { ChannelRowChanges } from './channels/channel-diff';
 import type { ChannelGroup } from './channels/channel-draft';
 import type { ChannelTable } from './channels/channel-table';
+import type { TableRestoreRefusal } from './journal';
 
 /** The channel table of a folder of the open folder, as the dialog edits it. */
 export interface ChannelTableInfo {
@@ -45,4 +47,23 @@ export interface ChannelTableSave {
 export interface ChannelTableSaved {
   file: string;
   version: SidecarVersion | null;
+}
+
+/** What restoring a channel table to before one of its journal records would write, or why it cannot. */
+export interface ChannelTableRestorePlan {
+  /** The record named. */
+  id: string;
+  /** The table, relative to the open folder. */
+  file: string;
+  /** The record's action and time, as History lists them. */
+  action: string;
+  time: string;
+  /** The restore removes the table (the record created it). */
+  removes: boolean;
+  /** The rows the restore adds, removes and changes, from the table now to the earlier one, by Channel ID. */
+  rows: ChannelRowChanges;
+  /** The version the restore writes over (null: no file); `restoreChannelTable` refuses any other. */
+  expected: SidecarVersion | null;
+  /** Why it cannot be restored (nothing is written); null when it can. */
+  refusal: TableRestoreRefusal | null;
 }

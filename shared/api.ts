@@ -20,7 +20,7 @@ import type { SaveJournal, SaveOutcome, SaveRequest } from './api-save';
 import type { ChannelTableRecord, JournalRecord } from './journal';
 import type { ProfileInfo, ProfileProblem, ValuesChecked, ValuesToCheck } from './api-profile';
 import type { UnreadFiles } from './unread-files';
-import type { ChannelTableInfo, ChannelTableSave, ChannelTableSaved } from './api-channels';
+import type { ChannelTableInfo, ChannelTableRestorePlan, ChannelTableSave, ChannelTableSaved } from './api-channels';
 import type { MenuCommand, MenuState, WindowAnswer, WindowQuestion } from './api-window';
 import type { ImageFormat } from './image-format';
 
@@ -31,7 +31,7 @@ export type { Preset, PresetEntry, PresetList, StoredPreset } from './presets/pr
 export type { DamagedSidecar, ImageDetail, PreviewImage, SalvagedValue, TagEntry } from './api-image';
 export type { SaveJournal, SaveOutcome, SaveRequest } from './api-save';
 export type { UnreadFiles } from './unread-files';
-export type { ChannelTableInfo, ChannelTableSave, ChannelTableSaved } from './api-channels';
+export type { ChannelTableInfo, ChannelTableRestorePlan, ChannelTableSave, ChannelTableSaved } from './api-channels';
 export type { MenuCommand, MenuState, WindowAnswer, WindowQuestion } from './api-window';
 export type {
   FolderProblem,
@@ -278,6 +278,18 @@ export interface ApiMethods {
    */
   saveChannelTable: { request: ChannelTableSave; response: ChannelTableSaved };
   /**
+   * What restoring a channel table to before its journal record (or batch) `id` would write, or
+   * why it cannot (changed since AcqMeta wrote it, earlier text not kept); NOT_FOUND when no
+   * channel table record has that id. Writes nothing.
+   */
+  planChannelTableRestore: { request: { id: string }; response: ChannelTableRestorePlan };
+  /**
+   * Restores the table as `planChannelTableRestore` plans it, journaled, if the file is still
+   * the version `expected` the plan saw; CONFLICT when it changed since AcqMeta wrote it (or
+   * since the plan), INVALID_VALUE when the earlier table cannot be had from the journal.
+   */
+  restoreChannelTable: { request: { id: string; expected: SidecarVersion | null }; response: ChannelTableSaved };
+  /**
    * The change journal of the open folder: the records of `paths`, or of `batch` (a batch id),
    * or all of them, paths relative to the open folder, oldest first; reads, never writes.
    */
@@ -376,6 +388,8 @@ const METHODS: { readonly [K in ApiMethodName]: true } = {
   deletePreset: true,
   getChannelTable: true,
   saveChannelTable: true,
+  planChannelTableRestore: true,
+  restoreChannelTable: true,
   getJournal: true,
 };
 

@@ -36,4 +36,12 @@ export {
   MAX_KEPT_TABLE_JSON,
   type ChannelTableRecord,
 } from './channel-table-record';
-export { tableRestoreOf, type TableRestore } from './channel-table-restore';
+export {
+  planTableRestore,
+  tableRecordOf,
+  tableRestoreOf,
+  type TableNow,
+  type TableRestore,
+  type TableRestorePlan,
+  type TableRestoreRefusal,
+} from './channel-table-restore';

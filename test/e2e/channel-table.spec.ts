@@ -5,8 +5,8 @@
  * where the images disagree, an OIB file beside them.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
 import { test, expect } from './support/app';
+import { openChannelTable } from './support/channel-table-page';
 import { EditorPage } from './support/editor-page';
 
 const ND2 = readFileSync(new URL('../fixtures/formats/nd2/pims_nd2_cluster.nd2', import.meta.url));
@@ -14,16 +14,6 @@ const IMAGES = ['raw/run-a.nd2', 'raw/run-b.nd2'];
 const CSV = 'raw/acqmeta.channels.csv';
 
 test.use({ extraFiles: Object.fromEntries(IMAGES.map((name) => [name, ND2])) });
-
-/** Opens "Channel table…" from the Spreadsheet menu for the folder of `image`; returns the dialog. */
-async function openChannelTable(page: Page, image: string) {
-  await new EditorPage(page).select(image);
-  await page.getByRole('button', { name: 'Spreadsheet' }).click();
-  await page.getByRole('menu', { name: 'Spreadsheet' }).getByRole('menuitem', { name: 'Channel table…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Channel table of raw' });
-  await expect(dialog.getByRole('button', { name: 'Save' })).toBeVisible();
-  return dialog;
-}
 
 test('a drafted table is checked, saved, read back and undone', async ({ app }) => {
   const page = app.page;

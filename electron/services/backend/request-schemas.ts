@@ -33,6 +33,8 @@ const version = {
 } as const;
 
 const channelFolder = { type: 'string', maxLength: MAX_PATH } as const;
+/** A journal record or batch id. */
+const journalId = { type: 'string', minLength: 1, maxLength: 100 } as const;
 const channelCell = { type: 'string', maxLength: 10_000 } as const;
 const channelTable = {
   ...empty,
@@ -113,7 +115,7 @@ const REQUEST_SCHEMAS: Record<ApiMethodName, object> = {
       journal: {
         ...empty,
         required: ['batch'],
-        properties: { batch: { type: 'string', minLength: 1, maxLength: 100 } },
+        properties: { batch: journalId },
       },
     },
   },
@@ -122,7 +124,7 @@ const REQUEST_SCHEMAS: Record<ApiMethodName, object> = {
     ...empty,
     properties: {
       paths: { type: 'array', maxItems: 100_000, items: relativePath },
-      batch: { type: 'string', minLength: 1, maxLength: 100 },
+      batch: journalId,
     },
   },
   checkValues: {
@@ -186,6 +188,12 @@ const REQUEST_SCHEMAS: Record<ApiMethodName, object> = {
       expected: { anyOf: [{ type: 'null' }, version] },
       action: { type: 'string', maxLength: 1000 },
     },
+  },
+  planChannelTableRestore: { ...empty, required: ['id'], properties: { id: journalId } },
+  restoreChannelTable: {
+    ...empty,
+    required: ['id', 'expected'],
+    properties: { id: journalId, expected: { anyOf: [{ type: 'null' }, version] } },
   },
 };
 

@@ -1,4 +1,4 @@
-/** Channel tables on disk (`acqmeta.channels.csv`): read, written, and the one in force for an image. */
+/** Channel tables on disk (`acqmeta.channels.csv`): read, written, restored from the journal, and the one in force for an image. */
 export {
   channelTableInForce,
   channelTableProblem,
@@ -6,3 +6,4 @@ export {
   writeChannelTableFile,
   type LoadedChannelTable,
 } from './channel-table-file';
+export { planChannelTableRestore, writeTableRestore, type PlannedTableRestore } from './channel-table-restore';

@@ -7,6 +7,7 @@ import { FileConflictDialog } from './dialogs/file-conflict-dialog';
 import { FolderPathDialog } from './dialogs/folder-path-dialog';
 import { JournalTimelineDialog } from './dialogs/journal-timeline-dialog';
 import { RestoreReviewDialog } from './dialogs/restore-review-dialog';
+import { TableRestoreDialog } from './dialogs/table-restore-dialog';
 import { OpenPrompt } from './dialogs/open-prompt';
 import { ShortcutsDialog } from './dialogs/shortcuts-dialog';
 import { PasteDialog } from './dialogs/paste-dialog';
@@ -54,6 +55,7 @@ export function App() {
       <ChannelTableDialog />
       <JournalTimelineDialog />
       <RestoreReviewDialog />
+      <TableRestoreDialog />
       <CompletenessDialog />
       <NormalizeDialog />
       <OpenPrompt />

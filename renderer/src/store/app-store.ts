@@ -24,6 +24,7 @@ import { createSaveSlice, type SaveSlice } from './slices/save-slice';
 import { createSelectionSlice, type SelectionSlice } from './slices/selection-slice';
 import { createSessionSlice, type SessionSlice } from './slices/session-slice';
 import { createTablesSlice, type TablesSlice } from './slices/tables-slice';
+import { createTableRestoreSlice, type TableRestoreSlice } from './slices/table-restore-slice';
 import { createViewSlice, type ViewSlice } from './slices/view-slice';
 import { persistViewPrefs, type PrefsStorage } from './view-prefs';
 
@@ -50,7 +51,8 @@ export interface AppState
     DiskSlice,
     ChannelTableSlice,
     FileConflictSlice,
-    JournalSlice {
+    JournalSlice,
+    TableRestoreSlice {
   /** The backend; only store actions call it. */
   readonly client: ApiClient;
 }
@@ -83,6 +85,7 @@ export function createAppStore(client: ApiClient, storage: PrefsStorage | null =
     ...createChannelTableSlice(...a),
     ...createFileConflictSlice(...a),
     ...createJournalSlice(...a),
+    ...createTableRestoreSlice(...a),
   }));
   if (storage) persistViewPrefs(store, storage);
   store.subscribe((s) => {

@@ -1,13 +1,16 @@
 /**
  * The folder's channel table writes in the History timeline, newest first: when, who, the
- * action and its table, and the rows it added, removed and changed, by Channel ID.
+ * action and its table, the rows it added, removed and changed, by Channel ID, and a way back
+ * to before it (reviewed first, see `table-restore-dialog.tsx`).
  */
 import { describeRowChanges } from '../../../../shared/channels/channel-diff';
 import type { ChannelTableRecord } from '../../../../shared/journal';
 import { journalTime, journalTool } from '../../lib/journal-format';
+import { useApp } from '../../store/store-context';
 
 /** The table of channel table writes; nothing when there are none. */
 export function ChannelTableTimeline({ tables }: { tables: readonly ChannelTableRecord[] | undefined }) {
+  const review = useApp((s) => s.reviewTableRestore);
   if (tables === undefined || tables.length === 0) return null;
   return (
     <div className="timeline-scroll">
@@ -19,6 +22,9 @@ export function ChannelTableTimeline({ tables }: { tables: readonly ChannelTable
             <th scope="col">Who</th>
             <th scope="col">Action</th>
             <th scope="col">Rows</th>
+            <th scope="col">
+              <span className="sr-only">Restore</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -37,6 +43,11 @@ export function ChannelTableTimeline({ tables }: { tables: readonly ChannelTable
               <td>
                 {record.before === null ? 'created: ' : record.after === null ? 'removed: ' : ''}
                 {describeRowChanges(record.rows)}
+              </td>
+              <td className="timeline-restore">
+                <button type="button" className="btn btn-small" onClick={() => void review(record.id)}>
+                  Restore to before this
+                </button>
               </td>
             </tr>
           ))}

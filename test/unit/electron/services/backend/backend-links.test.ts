@@ -160,6 +160,8 @@ const WALK: Walk = {
     return answers;
   },
   getJournal: async (h) => [await h.call('getJournal', {}), await h.call('getJournal', { paths: LINKED_IMAGES })],
+  planChannelTableRestore: async (h) => [await h.call('planChannelTableRestore', { id: 'none' })],
+  restoreChannelTable: async (h) => [await h.call('restoreChannelTable', { id: 'none', expected: null })],
 };
 
 describe('backend with links leading out of the open folder', () => {
