@@ -53,7 +53,7 @@ test('restoring before the second save puts the first save’s bytes back, after
   await expect(page.getByText(`Restored ${CSV} to before “Channel table of raw”.`)).toBeVisible();
   expect(readFileSync(app.file(CSV), 'utf8')).toBe(first);
   await expect(writes.getByRole('row')).toHaveCount(4);
-  await expect(writes.getByRole('row').nth(1)).toContainText('restore --before');
+  await expect(writes.getByRole('row').nth(1)).toContainText('Restore before “Channel table of raw”');
   await page.screenshot({ path: 'test-results/screens/light-channel-table-restored-timeline.png' });
 });
 

@@ -50,7 +50,8 @@ export function journalHandler(context: BackendContext): JournalHandlers {
     async restoreChannelTable({ id, expected }) {
       const folder = requireFolder(context);
       const planned = await plan(folder, id);
-      const journal = { places: journalsOf(context, folder), tool: 'AcqMeta', action: `restore --before ${id}` };
+      const action = `Restore before “${planned.plan.action}”`;
+      const journal = { places: journalsOf(context, folder), tool: 'AcqMeta', action };
       return { file: planned.plan.file, version: await writeTableRestore(planned, expected, journal) };
     },
   };
