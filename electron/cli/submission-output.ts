@@ -3,14 +3,13 @@
  * submission's metadata file made from every image's header, acquisition and sidecar, and its
  * to-do (each cell still to fill, and why) on stderr and in `<file>.todo.txt` beside it.
  */
-import { lstat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ImageRow } from '../../shared/api';
 import { requiredMissing, submissionFile, todoLines, type SubmissionFormat } from '../../shared/submission';
 import { scanRows } from '../services/rows';
 import { createTiffScanner } from '../services/tiff';
-import { CliError, EXIT, type CliIo } from './cli-io';
-import { FORCE, writeOutput } from './file-output';
+import { EXIT, type CliIo } from './cli-io';
+import { refuseExisting, writeOutput } from './file-output';
 import { walkFolder } from './targets';
 
 /** The to-do file beside the export `outFile`. */
@@ -39,8 +38,7 @@ export async function exportSubmission(
   { force, dryRun }: SubmissionOptions,
 ): Promise<number> {
   const todoFile = outFile === undefined ? undefined : todoFileOf(outFile);
-  if (todoFile !== undefined && !force && (await exists(path.resolve(io.cwd, todoFile))))
-    throw new CliError(EXIT.usage, `${todoFile} exists already; nothing written (${FORCE} replaces it)`);
+  if (todoFile !== undefined) await refuseExisting(io, todoFile, force);
   const images = await readImages(root);
   const { table, text } = submissionFile(format, path.basename(root), images);
   const lines = todoLines(table.todo);
@@ -64,12 +62,6 @@ export async function exportSubmission(
   for (const line of lines) io.err(`  ${line}`);
   return requiredMissing(table.todo) ? EXIT.problems : EXIT.ok;
 }
-
-const exists = (file: string): Promise<boolean> =>
-  lstat(file).then(
-    () => true,
-    () => false,
-  );
 
 /** Every image under `root`, its header read by a scanner of its own. */
 async function readImages(root: string): Promise<ImageRow[]> {

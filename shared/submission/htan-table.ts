@@ -22,6 +22,7 @@ export const HTAN_FACT_COLUMNS: Readonly<Record<string, FactName>> = {
   PhysicalSizeY: 'pixelSizeY',
   PhysicalSizeZ: 'pixelSizeZ',
   PlaneCount: 'planeCount',
+  DimensionOrder: 'dimensionOrder',
   SizeC: 'sizeC',
   SizeT: 'sizeT',
   SizeX: 'sizeX',

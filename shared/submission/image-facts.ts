@@ -47,6 +47,7 @@ export type FactName =
   | 'sizeC'
   | 'sizeT'
   | 'planeCount'
+  | 'dimensionOrder'
   | 'channels'
   | 'pixelType'
   | 'bytesPerPixel';
@@ -135,6 +136,10 @@ function headerFacts(
   put('sizeC', size('C') * size('S'), HEADER);
   put('sizeT', size('T'), HEADER);
   put('planeCount', size('Z') * size('C') * size('T'), HEADER);
+  // OME's order, fastest axis first, is the header's reversed when it names all five axes
+  const order = [...axes.replace('S', '')].reverse().join('');
+  if ([...'XYZCT'].every((letter) => order.includes(letter)) && order.length === 5)
+    put('dimensionOrder', order, HEADER);
   put('zStack', size('Z') > 1 ? 'Yes' : 'No', HEADER);
   put('tSeries', size('T') > 1 ? 'Yes' : 'No', HEADER);
   put('channels', header.num_channels, HEADER);

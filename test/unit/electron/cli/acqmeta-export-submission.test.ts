@@ -240,6 +240,12 @@ describe('acqmeta export --format htan:imaging-level-2', () => {
       'FLUOVIEW FV1000 2.1.2.5',
     ]);
     expect(pick('multi-channel.ome.tif', ['File Format', 'SizeC', 'PixelType'])).toEqual(['OME-TIFF', '3', 'int8']);
+    expect(pick('pims_nd2_cluster.nd2', ['DimensionOrder', 'PlaneCount', 'SizeZ', 'SizeT'])).toEqual([
+      'XYCZT',
+      '60',
+      '10',
+      '3',
+    ]);
     const todo = (await read('level2.csv.todo.txt')).trimEnd().split('\n');
     const refused = [
       'pims_nd2_cluster.nd2: File Format',
