@@ -49,6 +49,7 @@ export async function exportSubmission(
     if (todoFile !== undefined)
       await writeOutput(io, todoFile, encode(lines.map((line) => `${line}\n`).join('')), force);
   }
+  for (const error of images.flatMap((row) => row.errors)) io.err(`${error} (what it would give is left out)`);
   const what = `${format} metadata of ${images.length} image${images.length === 1 ? '' : 's'}`;
   if (dryRun)
     io.err(`dry run: ${what}${outFile === undefined ? '' : ` for ${outFile} and ${todoFile}`}; nothing written`);

@@ -176,6 +176,20 @@ describe('acqmeta export --format hubmap:…', () => {
     expect(forced.code).toBe(1);
     expect(await read('other.tsv.todo.txt')).toBe(await read('metadata.tsv.todo.txt'));
   });
+
+  it('names an image file it cannot read and an invalid sidecar, whose values are left out', async () => {
+    await writeFile(path.join(base, 'cd7/czitools_WellD6_S1.czi.json'), '{');
+    await writeFile(path.join(base, 'cd7/broken.czi'), (await readFile(fixture(CD7[0]!))).subarray(0, 100));
+    const run = await acqmeta('export', 'cd7', '--format', 'hubmap:confocal', '--dry-run');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      'broken.czi: CZI: truncated file: the CZI file header at 32 (80 bytes) runs past the end (size 100) (what it would give is left out)\n',
+    );
+    expect(run.stderr).toContain('czitools_WellD6_S1.czi.json: not valid JSON: ');
+    expect(run.stderr).toContain(
+      'dataset: acquisition_instrument_model (required): the images differ: "Celldiscoverer 7" (2 images), not recorded (1 image);',
+    );
+  });
 });
 
 describe('acqmeta export --format htan:imaging-level-2', () => {
