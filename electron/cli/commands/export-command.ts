@@ -91,8 +91,8 @@ left out and reported on stderr.
   --format htan:imaging-level-2
                      HTAN's Imaging Level 2 manifest (CSV): one row per image, its file,
                      microscope, objective, magnification, NA, immersion, pixel sizes, sizes,
-                     Z and T flags and pixel type, each checked by the manifest's valid values
-                     For these three: every cell still to fill is listed on stderr and, with
+                     Z and T flags and pixel type, each checked by the manifest's valid values.
+                     For these three, every cell still to fill is listed on stderr and, with
                      -o, in <file>.todo.txt: a required value no file or sidecar supplies, a
                      value the files give that the template does not accept (with "did you
                      mean" for a near miss), images that differ. Nothing is invented. Exits 1
