@@ -7,7 +7,8 @@
  *   three or more characters, or of letters and digits (`Z1`), leaving out company forms and generic words
  *   (`Carl`, `GmbH`, `Inc`, `Microscopy`, `Microsystems`, …). So `Carl Zeiss` may mean
  *   `Zeiss Microscopy`, and `Olympus` `Evident Scientific (Olympus)`, the vendor's old name
- *   being part of HuBMAP's label. They are suggested, never written.
+ *   being part of HuBMAP's label. They are suggested, never written, best first: most
+ *   distinctive words shared, then most words shared.
  */
 
 /** Words that say what a company or an instrument is, not which one: never enough for a suggestion. */
@@ -61,9 +62,17 @@ export function matchTerm(value: string, labels: readonly string[]): TermMatch {
   const exact = labels.find((label) => normaliseTerm(label) === wanted);
   if (exact !== undefined) return { accepted: exact };
   const valueWords = words(value);
+  const allWords = new Set(wanted.split(' '));
+  const shared = (label: string, mine: ReadonlySet<string>, theirs: Iterable<string>) =>
+    [...theirs].filter((word) => mine.has(word)).length;
+  // ranked by distinctive words shared, then by all words shared (`Microsystems` tells Leica's two apart)
   const scored = labels
-    .map((label) => ({ label, shared: [...words(label)].filter((word) => valueWords.has(word)).length }))
-    .filter(({ shared }) => shared > 0)
-    .sort((a, b) => b.shared - a.shared || a.label.localeCompare(b.label));
+    .map((label) => ({
+      label,
+      distinctive: shared(label, valueWords, words(label)),
+      all: shared(label, allWords, normaliseTerm(label).split(' ')),
+    }))
+    .filter(({ distinctive }) => distinctive > 0)
+    .sort((a, b) => b.distinctive - a.distinctive || b.all - a.all || a.label.localeCompare(b.label));
   return { accepted: null, suggestions: scored.slice(0, 3).map(({ label }) => label) };
 }

@@ -45,6 +45,10 @@ describe('matchTerm', () => {
     expect(matchTerm('Carl Zeiss', vendors)).toEqual({ accepted: null, suggestions: ['Zeiss Microscopy'] });
     expect(matchTerm('Olympus', vendors)).toEqual({ accepted: null, suggestions: ['Evident Scientific (Olympus)'] });
     expect(matchTerm('Nikon', vendors)).toEqual({ accepted: null, suggestions: [] });
+    expect(matchTerm('Leica Microsystems CMS GmbH', vendors)).toEqual({
+      accepted: null,
+      suggestions: ['Leica Microsystems', 'Leica Biosystems'],
+    });
     expect(matchTerm('Carl Zeiss Microscopy GmbH', vendors)).toEqual({
       accepted: null,
       suggestions: ['Zeiss Microscopy'],
