@@ -34,12 +34,17 @@ export async function forceOf(args: ParsedArgs, io: CliIo, outFile: string | und
     if (force) throw new CliError(EXIT.usage, `${FORCE} replaces the file -o names: give -o <file>`);
     return false;
   }
-  const exists = await lstat(path.resolve(io.cwd, outFile)).then(
+  await refuseExisting(io, outFile, force);
+  return force;
+}
+
+/** Refuses (exit 2) a `file` that exists (anything by that name, a dangling link too), unless `force`. */
+export async function refuseExisting(io: CliIo, file: string, force: boolean): Promise<void> {
+  const exists = await lstat(path.resolve(io.cwd, file)).then(
     () => true,
     () => false,
   );
-  if (exists && !force) throw existsAlready(outFile);
-  return force;
+  if (exists && !force) throw existsAlready(file);
 }
 
 /**

@@ -27,3 +27,15 @@ export {
   type TemplateField,
 } from './metadata-templates';
 export { compileGlob } from './python-glob';
+export { checkCell, ruleOfAttribute, ruleOfField, type CellCheck, type ColumnRule } from './column-rules';
+export { FORMAT_MAKERS, imageFacts, type Fact, type FactName, type SubmissionImage } from './image-facts';
+export { NOTHING_SUPPLIES, type SubmissionTable, type TodoItem } from './submission-cells';
+export {
+  isSubmissionFormat,
+  submissionFile,
+  SUBMISSION_FORMATS,
+  type SubmissionFile,
+  type SubmissionFormat,
+} from './submission-export';
+export { requiredMissing, todoLines } from './submission-text';
+export { matchTerm, normaliseTerm, type TermMatch } from './term-match';

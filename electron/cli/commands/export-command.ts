@@ -1,7 +1,8 @@
 /**
- * `acqmeta export <folder> [--format csv|tsv|xlsx|omero|readme|methods|channels|prov] [--acquisition] [-o file]`:
+ * `acqmeta export <folder> [--format csv|tsv|xlsx|omero|readme|methods|channels|prov|<target>] [--acquisition] [-o file]`:
  * every image's fields (and, on request, its acquisition) as a table, the folder's draft
- * dataset readme or Methods text, its channel table, or its change journal as PROV-JSON.
+ * dataset readme or Methods text, its channel table, its change journal as PROV-JSON, or a
+ * repository's metadata file (HuBMAP, HTAN) with its to-do.
  */
 import path from 'node:path';
 import { CHANNEL_TABLE_NAME } from '../../../shared/channels/channel-table';
@@ -18,15 +19,21 @@ import { CHANNELS_FORMAT, exportChannelTable, isChannelTableName } from '../chan
 import { EXIT, type Command } from '../cli-io';
 import { forceOf, FORCE, refuseWorkbookOnTerminal, writeOutput } from '../file-output';
 import { exportProv, isProvFileName, PROV_FORMAT } from '../prov-export';
+import { exportSubmission } from '../submission-output';
 import { folderArgument, walkFolder } from '../targets';
+import { isSubmissionFormat, SUBMISSION_FORMATS, type SubmissionFormat } from '../../../shared/submission';
+
+const DRY_RUN = '--dry-run';
 
 /** The `export` command. */
 export const exportCommand: Command = {
   name: 'export',
   summary:
-    "write every image's fields as a CSV, TSV or XLSX table, an OMERO bulk annotation CSV, a dataset readme, a Methods draft, the channel table or the change journal as PROV-JSON",
+    "write every image's fields as a CSV, TSV or XLSX table, an OMERO bulk annotation CSV, a dataset readme, a Methods draft, the channel table, the change journal as PROV-JSON, or a HuBMAP or HTAN metadata file",
   help: `Usage: acqmeta export <folder> [--format csv|tsv|xlsx|omero|readme|methods|channels|prov]
                       [--acquisition] [-o <file> [--force]]
+       acqmeta export <folder> --format ${SUBMISSION_FORMATS.join('|')}
+                      [-o <file> [--force]] [--dry-run]
 
 Writes one row per image under <folder> (subfolders included): the first column "path" is
 the image path relative to <folder>, then one column per editable field, named by its
@@ -75,6 +82,22 @@ left out and reported on stderr.
                      (batch) an activity, each user@host a prov:Person and each program a
                      prov:SoftwareAgent (docs/cli.md, "PROV-JSON"); without journaled
                      changes, a document without records (stderr says so)
+  --format hubmap:confocal|hubmap:imc-2d
+                     HuBMAP's metadata TSV for <folder> as one dataset: one row, the
+                     template's columns in order, metadata_schema_id and the template's
+                     defaults filled, and the values all images agree on (instrument vendor
+                     and model; for imc-2d the channel count and bytes per pixel), each
+                     written only when the template's own regex, bounds and terms accept it
+  --format htan:imaging-level-2
+                     HTAN's Imaging Level 2 manifest (CSV): one row per image, its file,
+                     microscope, objective, magnification, NA, immersion, pixel sizes, sizes,
+                     Z and T flags and pixel type, each checked by the manifest's valid values.
+                     For these three, every cell still to fill is listed on stderr and, with
+                     -o, in <file>.todo.txt: a required value no file or sidecar supplies, a
+                     value the files give that the template does not accept (with "did you
+                     mean" for a near miss), images that differ. Nothing is invented. Exits 1
+                     while a required cell is empty (the files are written all the same)
+  --dry-run          (HuBMAP, HTAN) print the file and its to-do; write nothing
   --acquisition      (csv, tsv, xlsx, omero) add what each image file records, after the
                      fields: acquisition_instrument, acquisition_objective, acquisition_na,
                      acquisition_channels, acquisition_z_step_um, acquisition_interval_s,
@@ -86,12 +109,12 @@ left out and reported on stderr.
                      place); without --format, its name ending (.csv, .tsv, .xlsx, .md,
                      .json for prov) picks the format, and the name ${CHANNEL_TABLE_NAME}
                      picks channels; a file that exists is left as it is (exit 2)
-  --force            let -o replace a file that exists
+  --force            let -o replace a file that exists (and its to-do file)
 
 The csv, tsv and xlsx tables can be edited and read back with acqmeta import.
 Exits 1 when some images were left out; for channels, also when the table in force cannot be
 read as a channel table, or when the images differ from the draft.`,
-  syntax: { positionals: { min: 1, max: 1 }, flags: ['--acquisition', FORCE], options: ['--format', '-o'] },
+  syntax: { positionals: { min: 1, max: 1 }, flags: ['--acquisition', FORCE, DRY_RUN], options: ['--format', '-o'] },
   async run(args, io) {
     const root = await folderArgument(io.cwd, args.positionals[0] as string);
     const outFile = lastOption(args, '-o');
@@ -105,7 +128,15 @@ read as a channel table, or when the images differ from the draft.`,
       throw new UsageError(
         `--acquisition adds columns to a table (csv, tsv, xlsx, omero); a ${format} describes the acquisition already`,
       );
+    const dryRun = args.flags.has(DRY_RUN);
+    if (dryRun && !isSubmissionFormat(format))
+      throw new UsageError(
+        `--dry-run shows a HuBMAP or HTAN export (${SUBMISSION_FORMATS.join(', ')}) before it is written`,
+      );
+    if (acquisition && isSubmissionFormat(format))
+      throw new UsageError(`--acquisition adds columns to a table (csv, tsv, xlsx, omero), not to a ${format} file`);
     const force = await forceOf(args, io, outFile);
+    if (isSubmissionFormat(format)) return exportSubmission(root, format, outFile, io, { force, dryRun });
     if (format === CHANNELS_FORMAT) return exportChannelTable(root, args.positionals[0] as string, outFile, io, force);
     if (format === PROV_FORMAT) return exportProv(root, args.positionals[0] as string, outFile, io, force);
     refuseWorkbookOnTerminal(format, outFile, io);
@@ -124,14 +155,15 @@ read as a channel table, or when the images differ from the draft.`,
   },
 };
 
-/** What `export` writes: a table format, a dataset draft, the channel table, or the journal as PROV-JSON. */
-type ExportFormat = TableExportFormat | DatasetDraft | typeof CHANNELS_FORMAT | typeof PROV_FORMAT;
+/** What `export` writes: a table format, a dataset draft, the channel table, the journal as PROV-JSON, or a submission file. */
+type ExportFormat = TableExportFormat | DatasetDraft | typeof CHANNELS_FORMAT | typeof PROV_FORMAT | SubmissionFormat;
 
 const EXPORT_FORMATS: readonly ExportFormat[] = [
   ...TABLE_EXPORT_FORMATS,
   ...DATASET_DRAFTS,
   CHANNELS_FORMAT,
   PROV_FORMAT,
+  ...SUBMISSION_FORMATS,
 ];
 
 const isDraft = (format: ExportFormat): format is DatasetDraft =>

@@ -1,0 +1,77 @@
+/**
+ * An HTAN `Imaging Level 2` manifest: one row per image, the manifest's attributes in order,
+ * each image's own facts (file, instrument, objective, sizes, Z and T flags) checked by the
+ * attribute's valid values and validation rules.
+ */
+import { ruleOfAttribute } from './column-rules';
+import { imageFacts, type Fact, type FactName, type SubmissionImage } from './image-facts';
+import type { HtanComponent } from './metadata-templates';
+import { fillCell, type SubmissionTable, type TodoItem } from './submission-cells';
+
+/** The attributes an image fact fills. */
+export const HTAN_FACT_COLUMNS: Readonly<Record<string, FactName>> = {
+  'Software and Version': 'software',
+  Microscope: 'microscope',
+  Objective: 'objective',
+  NominalMagnification: 'magnification',
+  LensNA: 'na',
+  Immersion: 'immersion',
+  Zstack: 'zStack',
+  Tseries: 'tSeries',
+  PhysicalSizeX: 'pixelSizeX',
+  PhysicalSizeY: 'pixelSizeY',
+  PhysicalSizeZ: 'pixelSizeZ',
+  PlaneCount: 'planeCount',
+  DimensionOrder: 'dimensionOrder',
+  SizeC: 'sizeC',
+  SizeT: 'sizeT',
+  SizeX: 'sizeX',
+  SizeY: 'sizeY',
+  SizeZ: 'sizeZ',
+  PixelType: 'pixelType',
+};
+
+/** The unit attributes written beside a size the image gives (AcqMeta's sizes are in µm). */
+const UNIT_COLUMNS: Readonly<Record<string, FactName>> = {
+  PhysicalSizeXUnit: 'pixelSizeX',
+  PhysicalSizeYUnit: 'pixelSizeY',
+  PhysicalSizeZUnit: 'pixelSizeZ',
+};
+
+/** The file format as HTAN names it: `OME-TIFF` for `.ome.tif(f)`, else the name's ending. */
+function fileFormat(path: string): string {
+  if (/\.ome\.tiff?$/i.test(path)) return 'OME-TIFF';
+  return /\.([^./]+)$/.exec(path)?.[1]?.toLowerCase() ?? '';
+}
+
+/**
+ * The manifest of `component` for `images` of the folder `folderName`: `Filename` is the
+ * image's path under it, `Component` the component's name without spaces (as HTAN's
+ * manifests write it).
+ */
+export function htanTable(
+  component: HtanComponent,
+  folderName: string,
+  images: readonly SubmissionImage[],
+): SubmissionTable {
+  const todo: TodoItem[] = [];
+  const columns = component.attributes.map((attribute) => attribute.name);
+  const rows = images.map((image) => {
+    const facts = imageFacts(image);
+    const own: Record<string, Fact> = {
+      Component: { value: component.name.replace(/\s+/g, ''), from: 'manifest' },
+      Filename: { value: `${folderName}/${image.path}`, from: "image's path" },
+      'File Format': { value: fileFormat(image.path), from: "image's name" },
+    };
+    return component.attributes.map((attribute) => {
+      const unitOf = UNIT_COLUMNS[attribute.name];
+      const fact =
+        own[attribute.name] ??
+        (unitOf !== undefined && facts[unitOf] !== undefined
+          ? { value: 'µm', from: 'image file' }
+          : facts[HTAN_FACT_COLUMNS[attribute.name] as FactName]);
+      return fillCell(ruleOfAttribute(attribute), fact === undefined ? null : { fact }, image.path, todo, 'HTAN');
+    });
+  });
+  return { columns, rows, todo };
+}

@@ -1,0 +1,41 @@
+/**
+ * A HuBMAP metadata TSV's one row for a dataset: the template's columns in order,
+ * `metadata_schema_id` and the template's defaults filled, the instrument and image facts all
+ * images agree on, each checked by the template's own rules.
+ */
+import { ruleOfField } from './column-rules';
+import { imageFacts, type FactName, type SubmissionImage } from './image-facts';
+import type { MetadataTemplate } from './metadata-templates';
+import { datasetFact, fillCell, type CellSource, type SubmissionTable, type TodoItem } from './submission-cells';
+
+/** The template columns an image fact fills. */
+export const HUBMAP_FACT_COLUMNS: Readonly<Record<string, FactName>> = {
+  acquisition_instrument_vendor: 'vendor',
+  acquisition_instrument_model: 'model',
+  number_of_channels: 'channels',
+  data_precision_bytes: 'bytesPerPixel',
+};
+
+/** The row `dataset` of the TSV: the dataset's one row. */
+export const DATASET_ROW = 'dataset';
+
+/** The metadata table of the dataset made of `images` for `template`. */
+export function hubmapTable(template: MetadataTemplate, images: readonly SubmissionImage[]): SubmissionTable {
+  const facts = images.map(imageFacts);
+  const todo: TodoItem[] = [];
+  const row = template.columns.map((column) => {
+    const field = template.fields.find((f) => f.key === column);
+    const rule = field === undefined ? { name: column, required: false } : ruleOfField(field);
+    return fillCell(rule, sourceOf(template, column, facts), DATASET_ROW, todo, 'HuBMAP');
+  });
+  return { columns: template.columns, rows: [row], todo };
+}
+
+function sourceOf(template: MetadataTemplate, column: string, facts: Parameters<typeof datasetFact>[0]): CellSource {
+  if (column === 'metadata_schema_id' && template.metadataSchemaId !== null)
+    return { fact: { value: template.metadataSchemaId, from: 'template' } };
+  const fact = HUBMAP_FACT_COLUMNS[column];
+  if (fact !== undefined) return datasetFact(facts, fact);
+  const byDefault = template.fields.find((f) => f.key === column)?.default?.label;
+  return byDefault == null ? null : { fact: { value: byDefault, from: "template's default" } };
+}

@@ -1,0 +1,149 @@
+/**
+ * What one image says that a submission's columns can use: its acquisition (instrument,
+ * objective, pixel sizes), its header (axes and sizes, pixel type) and its sidecar's
+ * calibration, each fact with where it came from. A fact nobody recorded is absent.
+ */
+import type { HeaderValues } from '../api';
+import type { Acquisition } from '../acquisition/acquisition-types';
+import type { FieldValues } from '../fields/field-table';
+import type { ImageFormat } from '../image-format';
+import { headerAxes } from '../sheets/header-axes';
+
+/** The parts of an image row a submission is made from. */
+export interface SubmissionImage {
+  /** Relative to the dataset folder, `/`-separated. */
+  readonly path: string;
+  readonly format: ImageFormat;
+  readonly header: HeaderValues | null;
+  readonly acquisition?: Acquisition;
+  /** The sidecar's fields (defaults where it has none). */
+  readonly values: FieldValues;
+}
+
+/** One fact about an image and where it came from (`image file`, `sidecar`, …). */
+export interface Fact {
+  readonly value: string | number;
+  readonly from: string;
+}
+
+/** The facts a column can be filled from. */
+export type FactName =
+  | 'vendor'
+  | 'model'
+  | 'microscope'
+  | 'objective'
+  | 'magnification'
+  | 'na'
+  | 'immersion'
+  | 'software'
+  | 'pixelSizeX'
+  | 'pixelSizeY'
+  | 'pixelSizeZ'
+  | 'zStack'
+  | 'tSeries'
+  | 'sizeX'
+  | 'sizeY'
+  | 'sizeZ'
+  | 'sizeC'
+  | 'sizeT'
+  | 'planeCount'
+  | 'dimensionOrder'
+  | 'channels'
+  | 'pixelType'
+  | 'bytesPerPixel';
+
+/**
+ * The maker of each vendor format, whose acquisition software writes it for its own
+ * instruments: the vendor where the file records no manufacturer.
+ */
+export const FORMAT_MAKERS: Readonly<Partial<Record<ImageFormat, string>>> = {
+  czi: 'Zeiss',
+  nd2: 'Nikon',
+  lif: 'Leica',
+  oib: 'Olympus',
+  oir: 'Olympus',
+};
+
+/** OME's pixel types by numpy dtype name. */
+const PIXEL_TYPES: Readonly<Record<string, string>> = {
+  int8: 'int8',
+  int16: 'int16',
+  int32: 'int32',
+  uint8: 'uint8',
+  uint16: 'uint16',
+  uint32: 'uint32',
+  float32: 'float',
+  float64: 'double',
+  bool: 'bit',
+};
+
+/** Sidecar calibration units as µm factors. */
+const UNIT_UM: Readonly<Record<string, number>> = { um: 1, nm: 1e-3, mm: 1e3 };
+
+const FILE = 'image file';
+const HEADER = 'image header';
+
+/** Every fact `image` gives, by name. */
+export function imageFacts(image: SubmissionImage): Partial<Record<FactName, Fact>> {
+  const facts: Partial<Record<FactName, Fact>> = {};
+  const put = (name: FactName, value: string | number | undefined, from: string) => {
+    if (value !== undefined && value !== '' && !(typeof value === 'number' && !Number.isFinite(value)))
+      facts[name] = { value, from };
+  };
+  const { instrument, objective, pixel_size_um: size, software } = image.acquisition ?? {};
+  const maker = FORMAT_MAKERS[image.format];
+  if (instrument?.manufacturer !== undefined) put('vendor', instrument.manufacturer, FILE);
+  else if (maker !== undefined) put('vendor', maker, `${image.format.toUpperCase()} format, made by ${maker}`);
+  put('model', instrument?.model, FILE);
+  const model = facts.model?.value;
+  const vendor = facts.vendor?.value;
+  if (model !== undefined)
+    put(
+      'microscope',
+      vendor === undefined || String(model).startsWith(String(vendor)) ? model : `${vendor} ${model}`,
+      FILE,
+    );
+  put('objective', objective?.name, FILE);
+  put('magnification', objective?.magnification, FILE);
+  put('na', objective?.na, FILE);
+  put('immersion', objective?.immersion, FILE);
+  put('software', software, FILE);
+  put('pixelSizeX', size?.x ?? calibrationUm(image.values, 'x'), size?.x === undefined ? 'sidecar calibration' : FILE);
+  put('pixelSizeY', size?.y ?? calibrationUm(image.values, 'y'), size?.y === undefined ? 'sidecar calibration' : FILE);
+  put('pixelSizeZ', size?.z, FILE);
+  if (image.header !== null) headerFacts(image.header, put);
+  return facts;
+}
+
+/** The sidecar's pixel size along `axis` in µm, when its unit is a length (not the default `Pixels`). */
+function calibrationUm(values: FieldValues, axis: 'x' | 'y'): number | undefined {
+  const factor = UNIT_UM[String(values[`physical_label_${axis}`])];
+  const size = values[`physical_unit_${axis}`];
+  return factor === undefined || typeof size !== 'number' ? undefined : size * factor;
+}
+
+/** The header's facts: sizes per axis (an axis it lacks has size 1), Z and T flags, pixel type. */
+function headerFacts(
+  header: HeaderValues,
+  put: (name: FactName, value: string | number | undefined, from: string) => void,
+) {
+  const { axes, sizes } = headerAxes(header);
+  if (axes.length === 0 || axes.length !== sizes.length) return;
+  const size = (letter: string) => (axes.includes(letter) ? Number(sizes[axes.indexOf(letter)]) : 1);
+  put('sizeX', size('X'), HEADER);
+  put('sizeY', size('Y'), HEADER);
+  put('sizeZ', size('Z'), HEADER);
+  put('sizeC', size('C') * size('S'), HEADER);
+  put('sizeT', size('T'), HEADER);
+  put('planeCount', size('Z') * size('C') * size('T'), HEADER);
+  // OME's order, fastest axis first, is the header's reversed when it names all five axes
+  const order = [...axes.replace('S', '')].reverse().join('');
+  if ([...'XYZCT'].every((letter) => order.includes(letter)) && order.length === 5)
+    put('dimensionOrder', order, HEADER);
+  put('zStack', size('Z') > 1 ? 'Yes' : 'No', HEADER);
+  put('tSeries', size('T') > 1 ? 'Yes' : 'No', HEADER);
+  put('channels', header.num_channels, HEADER);
+  put('pixelType', PIXEL_TYPES[header.dtype], HEADER);
+  const bits = /^u?int(\d+)$|^float(\d+)$/.exec(header.dtype);
+  if (bits !== null) put('bytesPerPixel', Number(bits[1] ?? bits[2]) / 8, HEADER);
+}
