@@ -54,7 +54,7 @@ export type FactName =
 
 /**
  * The maker of each vendor format, whose acquisition software writes it for its own
- * instruments: the vendor where the file records no manufacturer.
+ * instruments: the vendor where the file names its microscope's model but no manufacturer.
  */
 export const FORMAT_MAKERS: Readonly<Partial<Record<ImageFormat, string>>> = {
   czi: 'Zeiss',
@@ -93,7 +93,9 @@ export function imageFacts(image: SubmissionImage): Partial<Record<FactName, Fac
   const { instrument, objective, pixel_size_um: size, software } = image.acquisition ?? {};
   const maker = FORMAT_MAKERS[image.format];
   if (instrument?.manufacturer !== undefined) put('vendor', instrument.manufacturer, FILE);
-  else if (maker !== undefined) put('vendor', maker, `${image.format.toUpperCase()} format, made by ${maker}`);
+  // a converter may write the format too: only a file naming its microscope was written by the maker's software
+  else if (maker !== undefined && instrument?.model !== undefined)
+    put('vendor', maker, `${image.format.toUpperCase()} format, made by ${maker}`);
   put('model', instrument?.model, FILE);
   const model = facts.model?.value;
   const vendor = facts.vendor?.value;

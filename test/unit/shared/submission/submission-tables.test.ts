@@ -115,4 +115,19 @@ describe('submissionFile', () => {
       ['0.2', 'µm', '', 'Yes', 'Leica DMi8'],
     );
   });
+  it("takes a vendor format's maker only for a file that names its microscope (a converter may write the format)", () => {
+    const czi = (model?: string): SubmissionImage => ({
+      path: 'a.czi',
+      format: 'czi',
+      header: HEADER,
+      acquisition: { ...(model === undefined ? {} : { instrument: { model } }), sources: ['czi'] },
+      values: DEFAULT_FIELD_VALUES,
+    });
+    const reason = (img: SubmissionImage) =>
+      submissionFile('hubmap:confocal', 'd', [img]).table.todo.find(
+        (item) => item.column === 'acquisition_instrument_vendor',
+      )?.reason;
+    expect(reason(czi('Celldiscoverer 7'))).toMatch(/"Zeiss" \(from the CZI format, made by Zeiss\)/);
+    expect(reason(czi())).not.toMatch(/Zeiss/);
+  });
 });
