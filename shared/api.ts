@@ -21,6 +21,7 @@ import type { ChannelTableRecord, JournalRecord } from './journal';
 import type { ProfileInfo, ProfileProblem, ValuesChecked, ValuesToCheck } from './api-profile';
 import type { UnreadFiles } from './unread-files';
 import type { ChannelTableInfo, ChannelTableRestorePlan, ChannelTableSave, ChannelTableSaved } from './api-channels';
+import type { FolderLayoutCheck } from './api-submission';
 import type { MenuCommand, MenuState, WindowAnswer, WindowQuestion } from './api-window';
 import type { ImageFormat } from './image-format';
 
@@ -32,6 +33,7 @@ export type { DamagedSidecar, ImageDetail, PreviewImage, SalvagedValue, TagEntry
 export type { SaveJournal, SaveOutcome, SaveRequest } from './api-save';
 export type { UnreadFiles } from './unread-files';
 export type { ChannelTableInfo, ChannelTableRestorePlan, ChannelTableSave, ChannelTableSaved } from './api-channels';
+export type { FolderLayoutCheck, LayoutPattern } from './api-submission';
 export type { MenuCommand, MenuState, WindowAnswer, WindowQuestion } from './api-window';
 export type {
   FolderProblem,
@@ -294,6 +296,12 @@ export interface ApiMethods {
    * or all of them, paths relative to the open folder, oldest first; reads, never writes.
    */
   getJournal: { request: { paths?: string[]; batch?: string }; response: FolderJournal };
+  /**
+   * The open folder's layout checked against a repository's directory schema (`target`, e.g.
+   * `hubmap:confocal`; omitted: the targets only), paths matching an `ignore` glob allowed;
+   * INVALID_VALUE for an unknown target or a bad glob. Reads, never writes.
+   */
+  checkFolderLayout: { request: { target?: string; ignore?: string[] }; response: FolderLayoutCheck };
 }
 
 /** The change journal's records of some of the open folder's images, and the lines that could not be read. */
@@ -391,6 +399,7 @@ const METHODS: { readonly [K in ApiMethodName]: true } = {
   planChannelTableRestore: true,
   restoreChannelTable: true,
   getJournal: true,
+  checkFolderLayout: true,
 };
 
 /** Every method name, for transports that register them one by one. */

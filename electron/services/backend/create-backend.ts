@@ -19,6 +19,7 @@ import { folderHandlers, openFolderAt } from './folder-handlers';
 import { ImageFolders } from './image-folders';
 import { imageHandlers } from './image-handlers';
 import { presetHandlers } from './preset-handlers';
+import { submissionHandler } from './submission-handler';
 import { journalHandler } from './journal-handler';
 import { channelHandlers } from './channel-handlers';
 import { profileHandlers } from './profile-handlers';
@@ -108,6 +109,7 @@ export function createBackend(options: BackendOptions): Backend {
     ...presetHandlers(context),
     ...channelHandlers(context),
     ...journalHandler(context),
+    ...submissionHandler(context),
   };
   const validators = compileRequestValidators();
   // the folder opened at start is scanned once a window loads: its first rows are read meanwhile

@@ -195,6 +195,13 @@ const REQUEST_SCHEMAS: Record<ApiMethodName, object> = {
     required: ['id', 'expected'],
     properties: { id: journalId, expected: { anyOf: [{ type: 'null' }, version] } },
   },
+  checkFolderLayout: {
+    ...empty,
+    properties: {
+      target: { type: 'string', maxLength: 200 },
+      ignore: { type: 'array', maxItems: 100, items: { type: 'string', maxLength: 1000 } },
+    },
+  },
 };
 
 /** Compiles every request schema; a method's validator reports the first problem as text. */

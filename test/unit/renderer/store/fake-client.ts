@@ -218,6 +218,7 @@ export function fakeBackend(rows: ImageRow[], scanId = 'scan-1'): FakeBackend {
       exportReadme: () => Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'not used' } }),
       planChannelTableRestore: () => Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'not used' } }),
       restoreChannelTable: () => Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'not used' } }),
+      checkFolderLayout: () => Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'not used' } }),
       exportResults: (request) => {
         backend.exports.push(request);
         return ok({

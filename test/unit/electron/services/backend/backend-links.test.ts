@@ -162,6 +162,7 @@ const WALK: Walk = {
   getJournal: async (h) => [await h.call('getJournal', {}), await h.call('getJournal', { paths: LINKED_IMAGES })],
   planChannelTableRestore: async (h) => [await h.call('planChannelTableRestore', { id: 'none' })],
   restoreChannelTable: async (h) => [await h.call('restoreChannelTable', { id: 'none', expected: null })],
+  checkFolderLayout: async (h) => [await h.call('checkFolderLayout', { target: 'hubmap:confocal' })],
 };
 
 describe('backend with links leading out of the open folder', () => {
