@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { restoreBefore, restoresOf } from '../../../../../shared/journal';
+import { restoreBefore, restoresOf, takingBack, undoRecord } from '../../../../../shared/journal';
 import { restorePlan, skippedText } from '../../../../../renderer/src/store/logic/journal-restore-plan';
 import { makeRow } from '../fake-client';
 import { journalRecord } from '../journal-records';
@@ -24,6 +24,7 @@ describe('restore plan', () => {
         { path: 'a.tif', name: 'genotype', value: 'WT' },
         { path: 'a.tif', name: 'age', absent: true },
       ],
+      removals: [],
       skipped: [],
     });
   });
@@ -35,10 +36,37 @@ describe('restore plan', () => {
     };
     const rows = { 'a.tif': makeRow('a.tif', {}, { version: { size: 1, mtimeMs: 1, sha256: 'made' } }) };
     const plan = restorePlan([restoreBefore([created], created)!], rows);
-    expect(plan).toEqual({ inputs: [], skipped: [{ path: 'a.tif', why: 'creation' }] });
-    expect(skippedText(plan.skipped)).toBe(
-      'Not restored: a.tif (before its creation there was no sidecar: acqmeta restore removes it).',
+    expect(plan).toEqual({
+      inputs: [],
+      removals: [{ path: 'a.tif', expected: { size: 1, mtimeMs: 1, sha256: 'made' } }],
+      skipped: [],
+    });
+  });
+
+  it('removes a created sidecar only while it holds what AcqMeta wrote, and no later change is kept', () => {
+    const created = {
+      ...journalRecord('a.tif', [{ field: 'pixelSize', old: null, new: 0.2 }], { afterSha: 'made' }),
+      before: null,
+    };
+    const changed = { 'a.tif': makeRow('a.tif', {}, { version: { size: 1, mtimeMs: 3, sha256: 'by CloudScope' } }) };
+    expect(restorePlan([restoreBefore([created], created)!], changed)).toEqual({
+      inputs: [],
+      removals: [],
+      skipped: [{ path: 'a.tif', why: 'changed-since' }],
+    });
+    const gone = { 'a.tif': makeRow('a.tif', {}, { sidecar: 'missing', version: null }) };
+    expect(restorePlan([restoreBefore([created], created)!], gone)).toEqual({ inputs: [], removals: [], skipped: [] });
+
+    const later = journalRecord('a.tif', [{ field: 'sex', old: 'F', new: 'M' }], { afterSha: 'later' });
+    const rows = { 'a.tif': makeRow('a.tif', { sex: 'M' }, { version: { size: 1, mtimeMs: 4, sha256: 'later' } }) };
+    const undo = undoRecord([created, later], created)!;
+    const kept = restorePlan([undo], rows);
+    expect(kept.skipped).toEqual([{ path: 'a.tif', why: 'changed-later' }]);
+    expect(skippedText(kept.skipped)).toBe(
+      'Not restored: a.tif (later actions changed it: take them back too to remove the sidecar).',
     );
+    const taken = restorePlan([takingBack(undo, new Set(['sex']))], rows);
+    expect(taken.removals).toEqual([{ path: 'a.tif', expected: rows['a.tif'].version }]);
   });
 
   it('leaves out images not listed, not editable, or changed on disk since their latest record', () => {
@@ -73,6 +101,6 @@ describe('restore plan', () => {
     });
     const rows = { 'a.tif': makeRow('a.tif', { sex: 'M' }, { version: { size: 1, mtimeMs: 9, sha256: 'm' } }) };
     const plan = restorePlan(restoresOf([done, killed], 'bulk')!, rows);
-    expect(plan).toEqual({ inputs: [{ path: 'a.tif', name: 'sex', value: 'F' }], skipped: [] });
+    expect(plan).toEqual({ inputs: [{ path: 'a.tif', name: 'sex', value: 'F' }], removals: [], skipped: [] });
   });
 });
