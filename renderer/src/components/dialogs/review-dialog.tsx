@@ -145,7 +145,7 @@ function InvalidList({ invalid, held }: { invalid: readonly InvalidValue[]; held
 function Removals({ removed }: { removed: readonly string[] }) {
   return (
     <div className="review-removed">
-      <p className="modal-label">Sidecars removed</p>
+      <p className="modal-label">Sidecars to remove</p>
       <p>
         Remove {plural(removed.length, 'sidecar')} AcqMeta created:{' '}
         <span className="mono">{sidecarNames(removed)}</span>

@@ -53,23 +53,27 @@ export interface SelectionParts {
   /** Selected images left alone: a sidecar that cannot be read, a header that cannot (so no sidecar can be made). */
   corrupt: number;
   unreadable: number;
+  /** Selected images whose sidecar Save will remove (undoing its creation): they take no edits. */
+  removing: number;
 }
 
 /** The selection split in one pass over it. */
 export const selectSelection = memo(
-  (s: AppState) => [s.selected, s.rows, s.rowsEpoch] as const,
-  (selected, rows, _epoch): SelectionParts => {
+  (s: AppState) => [s.selected, s.rows, s.rowsEpoch, s.removals] as const,
+  (selected, rows, _epoch, removals): SelectionParts => {
     const editable: string[] = [];
     let corrupt = 0;
     let unreadable = 0;
+    let removing = 0;
     for (const path of selected) {
       const row = rows[path];
       if (row === undefined) continue;
-      if (isEditable(row)) editable.push(path);
+      if (Object.hasOwn(removals, path)) removing++;
+      else if (isEditable(row)) editable.push(path);
       else if (row.sidecar === 'invalid') corrupt++;
       else unreadable++;
     }
-    return { editable, corrupt, unreadable };
+    return { editable, corrupt, unreadable, removing };
   },
 );
 
