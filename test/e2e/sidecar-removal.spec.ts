@@ -86,6 +86,14 @@ test('undoing the creation of sidecars removes them on Save, and nothing else', 
   const timeline = app.page.getByRole('dialog', { name: 'History of the folder' });
   await expect(timeline.getByRole('row').filter({ hasText: 'Undo of “Create 2 sidecars”' })).toHaveCount(1);
   await app.page.screenshot({ path: `${SHOTS}/light-timeline-removed.png` });
+
+  // the app's Undo says it does not write the removed files back
+  await timeline.getByRole('button', { name: 'Close' }).click();
+  await app.page.getByRole('button', { name: 'Undo Undo of “Create 2 sidecars” on 2 images' }).click();
+  await expect(app.page.getByText(/Not brought back: /)).toContainText(
+    `Not brought back: ${IMAGEJ}.json, ${LSM}.json (removed by Save; Undo does not write a removed file back: Create sidecar makes a new one).`,
+  );
+  expect(folderFiles(app)).toEqual(before);
 });
 
 test('a created sidecar another program changed before Save is kept, and the report says why', async ({ app }) => {

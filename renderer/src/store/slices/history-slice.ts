@@ -6,7 +6,7 @@
  * history only once the write succeeded, and one such write runs at a time; one that finds the
  * file changed by another program asks what to do (file-conflict-slice.ts). A step that marked
  * sidecars for removal unmarks them on undo; one whose removal Save carried out says that undo
- * does not bring the file back (the app writes sidecars only from values, never old bytes).
+ * does not bring the file back (the removal's record keeps no text to write back).
  */
 import type { StateCreator } from 'zustand/vanilla';
 import type { AppState } from '../app-store';
@@ -70,7 +70,7 @@ export const createHistorySlice: StateCreator<AppState, [], [], HistorySlice> = 
     set({ removals: dropped.removals });
     const gone = removals.filter((r) => !dropped.pending.includes(r.path) && s.rows[r.path]?.sidecar === 'missing');
     if (gone.length === 0) return null;
-    return ` Not brought back: ${sidecarNames(gone.map((r) => r.path))} (removed by Save; undo writes values, not a removed file’s bytes).`;
+    return ` Not brought back: ${sidecarNames(gone.map((r) => r.path))} (removed by Save; Undo does not write a removed file back: Create sidecar makes a new one).`;
   }
 
   /** Moves `step` from one end of the history to the other, as `moved` (see {@link moveStep}). */

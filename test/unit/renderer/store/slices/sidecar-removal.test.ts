@@ -86,7 +86,7 @@ describe('removing sidecars AcqMeta created (undoing their creation)', () => {
       tone: 'error',
       text:
         'Undone: Restore before “Create 2 sidecars” on 2 images. Not brought back: a.czi.json (removed by Save; ' +
-        'undo writes values, not a removed file’s bytes).',
+        'Undo does not write a removed file back: Create sidecar makes a new one).',
     });
     expect(store.getState().edits).toEqual({});
   });
