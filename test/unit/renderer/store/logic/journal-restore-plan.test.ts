@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import type { ImageRow } from '../../../../../shared/api';
 import { restoreBefore, restoresOf, takingBack, undoRecord } from '../../../../../shared/journal';
 import { restorePlan, skippedText } from '../../../../../renderer/src/store/logic/journal-restore-plan';
 import { makeRow } from '../fake-client';
 import { journalRecord } from '../journal-records';
+
+/** The record of the app creating the sidecar of a.tif (its `after` is `made`). */
+const creation = () => ({
+  ...journalRecord('a.tif', [{ field: 'pixelSize', old: null, new: 0.2 }], { afterSha: 'made' }),
+  before: null,
+});
 
 describe('restore plan', () => {
   it('turns a restore into the values to store and the keys to take out again', () => {
@@ -29,33 +36,20 @@ describe('restore plan', () => {
     });
   });
 
-  it('never writes default values over a sidecar whose creation it goes back before (issue 45)', () => {
-    const created = {
-      ...journalRecord('a.tif', [{ field: 'pixelSize', old: null, new: 0.2 }], { afterSha: 'made' }),
-      before: null,
-    };
-    const rows = { 'a.tif': makeRow('a.tif', {}, { version: { size: 1, mtimeMs: 1, sha256: 'made' } }) };
-    const plan = restorePlan([restoreBefore([created], created)!], rows);
-    expect(plan).toEqual({
+  it('removes a created sidecar (issue 45) only while it holds what AcqMeta wrote, and no later change is kept', () => {
+    const created = creation();
+    const planOn = (row: Partial<ImageRow>) =>
+      restorePlan([restoreBefore([created], created)!], { 'a.tif': makeRow('a.tif', {}, row) });
+    const made = { size: 1, mtimeMs: 1, sha256: 'made' };
+    expect(planOn({ version: made })).toEqual({
       inputs: [],
-      removals: [{ path: 'a.tif', expected: { size: 1, mtimeMs: 1, sha256: 'made' } }],
+      removals: [{ path: 'a.tif', expected: made }],
       skipped: [],
     });
-  });
-
-  it('removes a created sidecar only while it holds what AcqMeta wrote, and no later change is kept', () => {
-    const created = {
-      ...journalRecord('a.tif', [{ field: 'pixelSize', old: null, new: 0.2 }], { afterSha: 'made' }),
-      before: null,
-    };
-    const changed = { 'a.tif': makeRow('a.tif', {}, { version: { size: 1, mtimeMs: 3, sha256: 'by CloudScope' } }) };
-    expect(restorePlan([restoreBefore([created], created)!], changed)).toEqual({
-      inputs: [],
-      removals: [],
-      skipped: [{ path: 'a.tif', why: 'changed-since' }],
-    });
-    const gone = { 'a.tif': makeRow('a.tif', {}, { sidecar: 'missing', version: null }) };
-    expect(restorePlan([restoreBefore([created], created)!], gone)).toEqual({ inputs: [], removals: [], skipped: [] });
+    expect(planOn({ version: { ...made, sha256: 'by CloudScope' } }).skipped).toEqual([
+      { path: 'a.tif', why: 'changed-since' },
+    ]);
+    expect(planOn({ sidecar: 'missing', version: null })).toEqual({ inputs: [], removals: [], skipped: [] });
 
     const later = journalRecord('a.tif', [{ field: 'sex', old: 'F', new: 'M' }], { afterSha: 'later' });
     const rows = { 'a.tif': makeRow('a.tif', { sex: 'M' }, { version: { size: 1, mtimeMs: 4, sha256: 'later' } }) };
