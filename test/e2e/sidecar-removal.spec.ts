@@ -68,6 +68,7 @@ test('undoing the creation of sidecars removes them on Save, and nothing else', 
   await expect(editor.row(LSM)).toContainText('Will be removed');
   await expect(editor.row(IMAGEJ)).toContainText('Will be removed');
   await expect(app.page.getByRole('button', { name: 'Undo Undo of “Create 2 sidecars” on 2 images' })).toBeEnabled();
+  await expect(app.page.getByText('2 images with unsaved changes')).toBeVisible();
   await expect(editor.panel()).toContainText('2 selected images whose sidecar Save will remove (Undo keeps it)');
 
   await editor.save();

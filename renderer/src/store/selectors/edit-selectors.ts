@@ -15,14 +15,15 @@ export interface SaveSummary {
   invalid: number;
 }
 
-/** Files with unsaved changes and the number of invalid values. */
+/** Files with unsaved changes (a sidecar to remove counts) and the number of invalid values. */
 export const selectSaveSummary = memo(
-  (s: AppState) => [s.rows, s.rowsEpoch, s.edits] as const,
-  (rows, _epoch, edits): SaveSummary => {
+  (s: AppState) => [s.rows, s.rowsEpoch, s.edits, s.removals] as const,
+  (rows, _epoch, edits, removals): SaveSummary => {
     let files = 0;
+    for (const path of Object.keys(removals)) if (rows[path]) files++;
     for (const [path, pathEdits] of Object.entries(edits)) {
       const row = rows[path];
-      if (row && rowHasChanges(row, pathEdits)) files++;
+      if (row && !Object.hasOwn(removals, path) && rowHasChanges(row, pathEdits)) files++;
     }
     return { files, invalid: invalidEditCount(edits) };
   },

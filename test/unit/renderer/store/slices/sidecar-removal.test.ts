@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SaveRequest } from '../../../../../shared/api';
+import { selectSaveSummary } from '../../../../../renderer/src/store/selectors/edit-selectors';
 import { selectUndoLabels } from '../../../../../renderer/src/store/slices/history-slice';
 import { makeRow, storeWithRows } from '../fake-client';
 import { journalRecord } from '../journal-records';
@@ -28,6 +29,7 @@ describe('removing sidecars AcqMeta created (undoing their creation)', () => {
     expect(Object.keys(s.removals).sort()).toEqual(['a.czi', 'b.czi']);
     expect(s.removals['a.czi']).toEqual(makeRow('a.czi').version);
     expect(s.notices.at(-1)?.text).toBe('2 sidecars AcqMeta created marked for removal; Save removes them.');
+    expect(selectSaveSummary(s)).toEqual({ files: 2, invalid: 0 });
     expect(selectUndoLabels(s).undo).toBe('Undo Restore before “Create 2 sidecars” on 2 images');
 
     s.setFieldText(['a.czi', 'c.tif'], 'genotype', 'WT');
