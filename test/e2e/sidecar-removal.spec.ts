@@ -102,6 +102,10 @@ test('a created sidecar another program changed before Save is kept, and the rep
   await createTwo(app.page);
   await undoCreation(app.page);
   await expect(editor.row(LSM)).toContainText('Will be removed');
+  await editor.select(LSM);
+  await expect(editor.panel()).toContainText('Save removes jimpipeline_test.lsm.json, undoing its creation');
+  await expect(editor.field('Species')).not.toBeEditable();
+  await app.page.screenshot({ path: `${SHOTS}/light-panel-will-be-removed.png` });
   const file = app.file(`${LSM}.json`);
   const theirs = readFileSync(file, 'utf8').replace('"species": ""', '"species": "vole"');
   writeFileSync(file, theirs);
