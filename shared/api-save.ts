@@ -23,6 +23,11 @@ export interface SaveRequest {
    * `changes`, and the damaged file is kept beside it (`damagedKeptAs`).
    */
   replaceDamaged?: FieldValues;
+  /**
+   * Remove the sidecar (undoing its creation), only while it is still the `expected` version:
+   * `changes` are then empty. Another version on disk is a `CONFLICT`, nothing removed.
+   */
+  removeSidecar?: true;
   /** What the user did that this save writes, for the change journal: `Genotype`, `Preset “Thy1 cohort 3”`. */
   action?: string;
 }

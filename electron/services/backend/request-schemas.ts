@@ -75,6 +75,7 @@ const saveRequest = {
     remove: { type: 'array', uniqueItems: true, items: { enum: EDITABLE_FIELDS.map((f) => f.name) } },
     replaceDamaged: fieldValues,
     create: { type: 'boolean' },
+    removeSidecar: { const: true },
     action: { type: 'string', maxLength: 500 },
   },
 } as const;

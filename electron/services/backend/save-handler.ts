@@ -103,6 +103,7 @@ async function saveOne(
       ...(save.remove === undefined ? {} : { remove: save.remove }),
       ...(save.replaceDamaged === undefined ? {} : { replaceDamaged: save.replaceDamaged }),
       ...(save.create === true ? { create: true } : {}),
+      ...(save.removeSidecar === true ? { removeSidecar: true } : {}),
     },
     { header: () => scanning, profiles, batch, journal: journal(save.action) },
     (sidecar, previous) => {
@@ -120,6 +121,10 @@ async function saveOne(
     },
   );
   const version = saved.version;
+  if (version === null && save.removeSidecar === true) {
+    const row = composeRow(entry, scan, summarizeSidecar({ state: 'missing' }), profile, channels);
+    return { path: save.path, ok: true, row };
+  }
   if (version === null) throw new Error(`internal: ${save.path} has no sidecar after its save`);
   noteValueProblems(version.sha256, saved.taken.problems);
   const row = { ...saved.taken.row, version };

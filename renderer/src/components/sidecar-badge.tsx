@@ -1,4 +1,4 @@
-/** The sidecar state as a text badge: None, Saved, Invalid, Unsaved, or changed or deleted on disk. */
+/** The sidecar state as a text badge: None, Saved, Invalid, Unsaved, Will be removed, or changed or deleted on disk. */
 import type { ImageRow } from '../../../shared/api';
 import type { DiskChange } from '../store/slices/disk-slice';
 import { rowHasChanges, type PathEdits } from '../store/logic/edit-logic';
@@ -14,15 +14,20 @@ const DISK_BADGES: Readonly<Record<DiskChange, { text: string; title: string }>>
   },
 };
 
-/** Badge for a row's sidecar, counting pending edits as "Unsaved"; a change on disk under unsaved edits comes first. */
+/**
+ * Badge for a row's sidecar, counting pending edits as "Unsaved"; a change on disk under unsaved
+ * edits comes first, then a removal Save will carry out (`removing`).
+ */
 export function SidecarBadge({
   row,
   edits,
   disk = null,
+  removing = false,
 }: {
   row: ImageRow;
   edits: PathEdits | undefined;
   disk?: DiskChange | null;
+  removing?: boolean;
 }) {
   if (disk !== null) {
     return (
@@ -31,6 +36,12 @@ export function SidecarBadge({
       </span>
     );
   }
+  if (removing)
+    return (
+      <span className="badge badge-removing" title="Save removes this sidecar AcqMeta created (undoing its creation).">
+        Will be removed
+      </span>
+    );
   if (row.sidecar === 'invalid') return <span className="badge badge-invalid">Invalid</span>;
   if (rowHasChanges(row, edits)) return <span className="badge badge-unsaved">Unsaved</span>;
   if (row.sidecar === 'missing') return <span className="badge badge-none">None</span>;

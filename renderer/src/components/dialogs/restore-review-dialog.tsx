@@ -8,16 +8,33 @@ import type { RestoreChanges } from '../../../../shared/journal';
 import { plural } from '../../lib/format';
 import { fieldLabel, journalValue } from '../../lib/journal-format';
 import type { ContestedChoice, RestoreReview } from '../../store/logic/journal-review';
+import { sidecarNames } from '../../store/logic/sidecar-removals';
 import { useApp } from '../../store/store-context';
 import { Modal } from './modal';
 import { ModalActions } from './modal-actions';
 
+/** The sidecars a restore goes back before the creation of: Save removes them. */
+function Removed({ review }: { review: RestoreReview }) {
+  const paths = review.restores.filter((r) => r.removeSidecar === true).map((r) => r.path);
+  if (paths.length === 0) return null;
+  const later = review.contested.some((c) => paths.includes(c.path));
+  return (
+    <p className="restore-removed">
+      Before this action there was no sidecar: Save removes {paths.length === 1 ? 'it' : `these ${paths.length}`}, each
+      only while it still holds what AcqMeta wrote: <span className="mono">{sidecarNames(paths)}</span>.
+      {later && ' One changed again later is removed only when you take those changes back too.'}
+    </p>
+  );
+}
+
 /** Each field a restore writes: image, field, the value it gets. */
 function GoingBack({ restores }: { restores: readonly RestoreChanges[] }) {
+  const removing = restores.some((r) => r.removeSidecar === true);
   const rows = restores.flatMap((r) => [
     ...Object.entries(r.values).map(([field, value]) => ({ path: r.path, field, to: journalValue(value) })),
     ...r.remove.map((field) => ({ path: r.path, field, to: journalValue(null, true) })),
   ]);
+  if (rows.length === 0 && removing) return null;
   if (rows.length === 0) return <p className="muted small">No field goes back without a choice below.</p>;
   return (
     <table className="review-table">
@@ -142,6 +159,7 @@ export function RestoreReviewDialog() {
           : 'Every field this action or a later one changed goes back to its value before it.'}{' '}
         The result is one undo step, unsaved until Save.
       </p>
+      <Removed review={review} />
       <GoingBack restores={review.restores} />
       {undo ? <Contested contested={review.contested} taken={taken} toggle={toggle} /> : <TakenBack review={review} />}
       <ModalActions onCancel={cancel}>

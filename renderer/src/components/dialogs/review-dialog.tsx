@@ -1,6 +1,7 @@
 /** The review before writing several files: what changes, in how many files, and what cannot be saved. */
 import { useApp, useAppStore } from '../../store/store-context';
 import { planSummary, type FieldChanges, type InvalidValue, type SavePlan } from '../../store/logic/save-plan';
+import { sidecarNames } from '../../store/logic/sidecar-removals';
 import { displayValue, plural } from '../../lib/format';
 import { editableField } from '../../../../shared/fields/field-table';
 import { CreatedValuesTable } from './created-values-table';
@@ -140,25 +141,49 @@ function InvalidList({ invalid, held }: { invalid: readonly InvalidValue[]; held
   );
 }
 
+/** The sidecars the save removes, apart from field changes: named, counted, and on what condition. */
+function Removals({ removed }: { removed: readonly string[] }) {
+  return (
+    <div className="review-removed">
+      <p className="modal-label">Sidecars to remove</p>
+      <p>
+        Remove {plural(removed.length, 'sidecar')} AcqMeta created:{' '}
+        <span className="mono">{sidecarNames(removed)}</span>
+      </p>
+      <p className="small muted">
+        Each is removed only while it still holds what AcqMeta wrote; one another program changed since is kept, and
+        named.
+      </p>
+    </div>
+  );
+}
+
 function Summary({ plan }: { plan: SavePlan }) {
-  const files = plan.saves.map((s) => s.path);
+  const files = plan.saves.filter((s) => s.removeSidecar !== true).map((s) => s.path);
   const typed = plan.fields.length > 0;
   return (
     <>
       <p id="review-text">{planSummary(plan)}</p>
+      {plan.removed.length > 0 && <Removals removed={plan.removed} />}
       {typed && <ChangesTable fields={plan.fields} />}
       {plan.createdValues.length > 0 && (
         <CreatedValuesTable groups={plan.createdValues} created={plan.created} typed={typed} />
       )}
-      <p className="modal-label review-files-label">Files</p>
-      <ul className="change-list review-files">
-        {files.slice(0, SHOWN_FILES).map((path) => (
-          <li key={path} className="mono">
-            {path}
-          </li>
-        ))}
-        {files.length > SHOWN_FILES && <li className="muted">and {plural(files.length - SHOWN_FILES, 'more file')}</li>}
-      </ul>
+      {files.length > 0 && (
+        <>
+          <p className="modal-label review-files-label">Files</p>
+          <ul className="change-list review-files">
+            {files.slice(0, SHOWN_FILES).map((path) => (
+              <li key={path} className="mono">
+                {path}
+              </li>
+            ))}
+            {files.length > SHOWN_FILES && (
+              <li className="muted">and {plural(files.length - SHOWN_FILES, 'more file')}</li>
+            )}
+          </ul>
+        </>
+      )}
     </>
   );
 }

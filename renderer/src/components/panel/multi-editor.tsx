@@ -43,8 +43,8 @@ function SelectionSummary({ paths }: { paths: readonly string[] }) {
 function Skipped() {
   const counts = useApp(
     useShallow((s) => {
-      const { corrupt, unreadable } = selectSelection(s);
-      return { corrupt, unreadable };
+      const { corrupt, unreadable, removing } = selectSelection(s);
+      return { corrupt, unreadable, removing };
     }),
   );
   const parts = [
@@ -54,6 +54,9 @@ function Skipped() {
     counts.unreadable === 0
       ? null
       : `${plural(counts.unreadable, 'selected image')} whose header cannot be read, so no sidecar can be made`,
+    counts.removing === 0
+      ? null
+      : `${plural(counts.removing, 'selected image')} whose sidecar Save will remove (Undo keeps it)`,
   ].filter((part) => part !== null);
   if (parts.length === 0) return null;
   return (

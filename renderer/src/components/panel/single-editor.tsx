@@ -68,6 +68,7 @@ export function SingleEditor({ path }: { path: string }) {
   const known = useApp((s) => s.details[path] !== undefined);
   const measured = useApp((s) => (s.details[path]?.status === 'ready' ? s.details[path].value : null));
   const disk = useApp((s) => activeMark(s, path)?.change ?? null);
+  const removing = useApp((s) => Object.hasOwn(s.removals, path));
   const paths = useMemo(() => [path], [path]);
   // The ROI selected in the list or on the preview (its index in the ROI list).
   const [roi, setRoi] = useState<number | null>(null);
@@ -79,7 +80,8 @@ export function SingleEditor({ path }: { path: string }) {
   }, [path, known, loadDetail]);
 
   if (!row) return null;
-  const readOnly = !isEditable(row);
+  // a sidecar Save will remove takes no edits: Undo keeps it
+  const readOnly = !isEditable(row) || removing;
   // Folded away with the preview, when there is one.
   const roiList = measured && (
     <RoisSection rois={measured.rois} calibration={imageCalibration(row.values)} selected={roi} onSelect={setRoi} />
@@ -93,8 +95,16 @@ export function SingleEditor({ path }: { path: string }) {
           </h2>
           {dirName(path) && <p className="panel-subtitle">{dirName(path)}</p>}
         </div>
-        <SidecarBadge row={row} edits={edits} disk={disk} />
+        <SidecarBadge row={row} edits={edits} disk={disk} removing={removing} />
       </div>
+      {removing && (
+        <div className="callout callout-warning" role="status">
+          <p className="small">
+            Save removes {baseName(path)}.json, undoing its creation, while it still holds what AcqMeta wrote. Undo
+            keeps it.
+          </p>
+        </div>
+      )}
       {!readOnly && <PanelActions single />}
       <DiskChangeNote path={path} />
       <Problems row={row} />

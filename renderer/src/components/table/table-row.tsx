@@ -77,6 +77,7 @@ export const TableRow = memo(function TableRow({ path, index, top, columns, temp
   const selected = useApp((s) => s.selected.has(path));
   const isCursor = useApp((s) => s.cursor === path);
   const disk = useApp((s) => activeMark(s, path)?.change ?? null);
+  const removing = useApp((s) => Object.hasOwn(s.removals, path));
   if (!row) return null;
 
   const onClick = (event: MouseEvent) => {
@@ -110,7 +111,7 @@ export const TableRow = memo(function TableRow({ path, index, top, columns, temp
           case 'sidecar':
             return (
               <div key={column.key} role="gridcell" className="cell cell-sidecar">
-                <SidecarBadge row={row} edits={edits} disk={disk} />
+                <SidecarBadge row={row} edits={edits} disk={disk} removing={removing} />
                 <ErrorMark row={row} inline={inlineError} />
               </div>
             );

@@ -10,6 +10,7 @@ import type { ChannelTable } from '../../../../shared/channels/channel-table';
 import { editableField, type FieldValue } from '../../../../shared/fields/field-table';
 import { formatFieldValue, plural } from '../../lib/format';
 import type { PendingEdit } from './edit-logic';
+import type { SidecarRemoval } from './sidecar-removals';
 
 /** What a field showed: the text, and the value to store when `error` is null. */
 export type Shown = PendingEdit;
@@ -45,6 +46,8 @@ export interface HistoryStep {
   coalesceKey: string | null;
   /** The file the step saved (its `changes` are then empty): undo and redo write it again. */
   file?: FileStep;
+  /** Sidecars the step marked for removal on Save (undoing their creation): undo unmarks them. */
+  removals?: readonly SidecarRemoval[];
 }
 
 /** Steps to undo (oldest first) and to redo (next first). */
@@ -124,7 +127,7 @@ export function describeFileStep(file: Pick<FileStep, 'folder'>): string {
  */
 export function describeStep(step: HistoryStep): string {
   if (step.file) return describeFileStep(step.file);
-  const images = new Set(step.changes.map((c) => c.path)).size;
+  const images = new Set([...step.changes, ...(step.removals ?? [])].map((c) => c.path)).size;
   const names = fieldNames(step);
   const only = names.size === 1 ? editableField([...names][0]!)?.displayName : undefined;
   const named =

@@ -18,6 +18,7 @@ import { newSidecarValues } from '../../../../shared/sidecar';
 import { plural } from '../../lib/format';
 import { changesOf, isEditable, rowHasChanges, type EditMap } from './edit-logic';
 import { problemsNow, savingRefusals, type LiveProblems } from './problem-logic';
+import type { RemovalMap } from './sidecar-removals';
 
 /** One old → new value of a field and how many images it concerns. */
 export interface ValueChange {
@@ -66,6 +67,8 @@ export interface SavePlan {
   saves: SaveRequest[];
   created: number;
   updated: number;
+  /** Sidecars removed (undoing their creation), by image path: the review names them apart from field changes. */
+  removed: string[];
   /** Fields in field-table order, each value change most frequent first. */
   fields: FieldChanges[];
   /**
@@ -108,6 +111,7 @@ function countValue<T extends { count: number }>(
  * value, or a value the lab profile refuses (`live`: the profile's problems with the values
  * being edited), is held back whole, so what is written is always a state the user saw as valid.
  * With `create`, an image of `paths` without a sidecar gets one even with no edit (“Create sidecar”).
+ * An image in `removals` has its sidecar removed, at the version given, and its edits are not sent.
  */
 export function planSave(
   rows: Readonly<Record<string, ImageRow>>,
@@ -115,11 +119,13 @@ export function planSave(
   paths?: readonly string[],
   live: LiveProblems = {},
   create = false,
+  removals: RemovalMap = {},
 ): SavePlan {
   const plan: SavePlan = {
     saves: [],
     created: 0,
     updated: 0,
+    removed: [],
     fields: [],
     createdValues: [],
     invalid: [],
@@ -128,9 +134,15 @@ export function planSave(
   };
   const tallies = new Map<string, Map<string, ValueChange>>();
   const createdTallies = new Map<string, Map<string, CreatedCount>>();
-  for (const path of paths ?? Object.keys(edits)) {
+  for (const path of paths ?? [...new Set([...Object.keys(removals), ...Object.keys(edits)])]) {
     const row = rows[path];
     if (!row) continue;
+    const removal = Object.hasOwn(removals, path) ? removals[path] : undefined;
+    if (removal !== undefined) {
+      plan.saves.push({ path, changes: {}, expected: removal, removeSidecar: true });
+      plan.removed.push(path);
+      continue;
+    }
     const creating = create && row.sidecar === 'missing' && isEditable(row);
     const pathEdits = edits[path] ?? {};
     if (!creating && !rowHasChanges(row, pathEdits)) continue;
@@ -197,10 +209,11 @@ export function planSave(
 }
 
 /** What a plan will write, said before writing: `2 sidecars will be updated, 1 sidecar will be created.` */
-export function planSummary(plan: Pick<SavePlan, 'updated' | 'created'>): string {
+export function planSummary(plan: Pick<SavePlan, 'updated' | 'created' | 'removed'>): string {
   const parts = [
     plan.updated > 0 ? `${plural(plan.updated, 'sidecar')} will be updated` : null,
     plan.created > 0 ? `${plural(plan.created, 'sidecar')} will be created` : null,
+    plan.removed.length > 0 ? `${plural(plan.removed.length, 'sidecar')} will be removed` : null,
   ];
   return `${parts.filter((part) => part !== null).join(', ')}.`;
 }

@@ -15,14 +15,15 @@ export interface SaveSummary {
   invalid: number;
 }
 
-/** Files with unsaved changes and the number of invalid values. */
+/** Files with unsaved changes (a sidecar to remove counts) and the number of invalid values. */
 export const selectSaveSummary = memo(
-  (s: AppState) => [s.rows, s.rowsEpoch, s.edits] as const,
-  (rows, _epoch, edits): SaveSummary => {
+  (s: AppState) => [s.rows, s.rowsEpoch, s.edits, s.removals] as const,
+  (rows, _epoch, edits, removals): SaveSummary => {
     let files = 0;
+    for (const path of Object.keys(removals)) if (rows[path]) files++;
     for (const [path, pathEdits] of Object.entries(edits)) {
       const row = rows[path];
-      if (row && rowHasChanges(row, pathEdits)) files++;
+      if (row && !Object.hasOwn(removals, path) && rowHasChanges(row, pathEdits)) files++;
     }
     return { files, invalid: invalidEditCount(edits) };
   },
@@ -53,23 +54,27 @@ export interface SelectionParts {
   /** Selected images left alone: a sidecar that cannot be read, a header that cannot (so no sidecar can be made). */
   corrupt: number;
   unreadable: number;
+  /** Selected images whose sidecar Save will remove (undoing its creation): they take no edits. */
+  removing: number;
 }
 
 /** The selection split in one pass over it. */
 export const selectSelection = memo(
-  (s: AppState) => [s.selected, s.rows, s.rowsEpoch] as const,
-  (selected, rows, _epoch): SelectionParts => {
+  (s: AppState) => [s.selected, s.rows, s.rowsEpoch, s.removals] as const,
+  (selected, rows, _epoch, removals): SelectionParts => {
     const editable: string[] = [];
     let corrupt = 0;
     let unreadable = 0;
+    let removing = 0;
     for (const path of selected) {
       const row = rows[path];
       if (row === undefined) continue;
-      if (isEditable(row)) editable.push(path);
+      if (Object.hasOwn(removals, path)) removing++;
+      else if (isEditable(row)) editable.push(path);
       else if (row.sidecar === 'invalid') corrupt++;
       else unreadable++;
     }
-    return { editable, corrupt, unreadable };
+    return { editable, corrupt, unreadable, removing };
   },
 );
 

@@ -21,6 +21,7 @@ import { fileCalibrationValues } from '../../lib/calibration';
 import { ActionsSinceSave } from '../logic/actions-since-save';
 import { dateToFill } from '../selectors/date-fill';
 import { selectEditablePaths } from '../selectors/edit-selectors';
+import { addRemovals, dropRemovals, type RemovalMap, type SidecarRemoval } from '../logic/sidecar-removals';
 
 /**
  * One field's new content for one image: what the user typed, a value to store, or `absent`:
@@ -32,11 +33,15 @@ export type FieldInput = { path: string; name: string } & ({ text: string } | { 
 export interface InputOptions {
   /** Inputs with the same key that touch the same fields merge into one undo step. */
   coalesceKey?: string;
+  /** Sidecars to remove on Save (undoing their creation), in the same undo step; their rows take no field inputs. */
+  removeSidecars?: readonly SidecarRemoval[];
 }
 
 /** Edits and the actions on them. */
 export interface EditsSlice {
   edits: EditMap;
+  /** Sidecars Save removes (undoing their creation), with the version each must still be. */
+  removals: RemovalMap;
   /** What the user did to each image since its last save (not reactive: read when saving). */
   actionsSinceSave: ActionsSinceSave;
   /** The field whose input has focus (for the menu's "Revert field"). */
@@ -62,7 +67,7 @@ export interface EditsSlice {
   revertField(paths: readonly string[], name: string): void;
   /** Reverts the focused field on the selected images. */
   revertActiveField(): void;
-  /** Forgets every pending edit of these images without recording it (their file was reloaded). */
+  /** Forgets every pending edit and removal of these images without recording it (their file was reloaded). */
   dropEdits(paths: readonly string[]): void;
   /** Forgets all edits and the history (another folder was opened). */
   clearEdits(): void;
@@ -78,6 +83,7 @@ function shownNow(s: AppState, path: string, name: string): Shown {
 /** Creates the edits slice. */
 export const createEditsSlice: StateCreator<AppState, [], [], EditsSlice> = (set, get) => ({
   edits: {},
+  removals: {},
   actionsSinceSave: new ActionsSinceSave(),
   activeField: null,
   fieldVisit: 0,
@@ -93,9 +99,11 @@ export const createEditsSlice: StateCreator<AppState, [], [], EditsSlice> = (set
     const updates: EditUpdate[] = [];
     const changes: FieldChange[] = [];
     const makers = new Map<string, ReturnType<typeof editMaker>>();
+    const marked = addRemovals(s.removals, options.removeSidecars ?? [], s.rows);
     for (const input of inputs) {
       const row = s.rows[input.path];
-      if (!row || !isEditable(row) || !editableField(input.name)) continue;
+      if (!row || !isEditable(row) || !editableField(input.name) || Object.hasOwn(marked.removals, input.path))
+        continue;
       const stored = row.values[input.name];
       let edit;
       if ('text' in input) {
@@ -114,14 +122,17 @@ export const createEditsSlice: StateCreator<AppState, [], [], EditsSlice> = (set
       updates.push({ path: input.path, name: input.name, edit });
       changes.push({ path: input.path, name: input.name, before, after });
     }
-    if (changes.length === 0) return 0;
+    const { taken } = marked;
+    if (changes.length === 0 && taken.length === 0) return 0;
     s.actionsSinceSave.note(
-      changes.map((c) => c.path),
+      [...changes, ...taken].map((c) => c.path),
       action,
     );
+    const removals = taken.length > 0 ? { removals: taken } : {};
     set((st) => ({
       edits: applyEdits(st.edits, updates),
-      history: recordStep(st.history, { action, changes, coalesceKey: options.coalesceKey ?? null }),
+      removals: marked.removals,
+      history: recordStep(st.history, { action, changes, coalesceKey: options.coalesceKey ?? null, ...removals }),
     }));
     return changes.length;
   },
@@ -174,12 +185,12 @@ export const createEditsSlice: StateCreator<AppState, [], [], EditsSlice> = (set
       s.actionsSinceSave.forget(paths);
       const edits = { ...s.edits };
       for (const path of paths) delete edits[path];
-      return { edits };
+      return { edits, removals: dropRemovals(s.removals, paths).removals };
     }),
 
   clearEdits: () => {
     get().actionsSinceSave.clear();
-    set({ edits: {}, history: EMPTY_HISTORY });
+    set({ edits: {}, removals: {}, history: EMPTY_HISTORY });
   },
   setActiveField: (name) =>
     set((s) => ({ activeField: name, fieldVisit: name === null ? s.fieldVisit : s.fieldVisit + 1 })),

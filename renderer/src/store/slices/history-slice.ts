@@ -4,13 +4,16 @@
  * stored), so it also takes back changes that were saved meanwhile: saving writes them back. A
  * step that saved a whole file (a channel table) is written back at once; it moves in the
  * history only once the write succeeded, and one such write runs at a time; one that finds the
- * file changed by another program asks what to do (file-conflict-slice.ts).
+ * file changed by another program asks what to do (file-conflict-slice.ts). A step that marked
+ * sidecars for removal unmarks them on undo; one whose removal Save carried out says that undo
+ * does not bring the file back (the removal's record keeps no text to write back).
  */
 import type { StateCreator } from 'zustand/vanilla';
 import type { AppState } from '../app-store';
 import { applyEdits, isAbsent, isEditable, restoredEdit, type EditUpdate } from '../logic/edit-logic';
 import { moveStep } from '../logic/history-moves';
 import { describeStep, EMPTY_HISTORY, type FieldChange, type History, type HistoryStep } from '../logic/history';
+import { addRemovals, dropRemovals, sidecarNames, type SidecarRemoval } from '../logic/sidecar-removals';
 
 /** The history and the actions that walk it. */
 export interface HistorySlice {
@@ -50,6 +53,26 @@ export const createHistorySlice: StateCreator<AppState, [], [], HistorySlice> = 
     });
   }
 
+  /**
+   * Marks `removals` again (redo) or unmarks them (undo); on undo, the sentence naming those
+   * Save removed already, which undo does not write back (null: none).
+   */
+  function walkRemovals(removals: readonly SidecarRemoval[], side: 'before' | 'after'): string | null {
+    const s = get();
+    if (side === 'after') {
+      set({ removals: addRemovals(s.removals, removals, s.rows).removals });
+      return null;
+    }
+    const dropped = dropRemovals(
+      s.removals,
+      removals.map((r) => r.path),
+    );
+    set({ removals: dropped.removals });
+    const gone = removals.filter((r) => !dropped.pending.includes(r.path) && s.rows[r.path]?.sidecar === 'missing');
+    if (gone.length === 0) return null;
+    return ` Not brought back: ${sidecarNames(gone.map((r) => r.path))} (removed by Save; Undo does not write a removed file back: Create sidecar makes a new one).`;
+  }
+
   /** Moves `step` from one end of the history to the other, as `moved` (see {@link moveStep}). */
   function move(step: HistoryStep, from: 'past' | 'future', moved: HistoryStep = step): void {
     set(({ history }) => ({ history: moveStep(history, step, from, moved) }));
@@ -60,7 +83,11 @@ export const createHistorySlice: StateCreator<AppState, [], [], HistorySlice> = 
     const step = from === 'past' ? history.past.at(-1) : history.future[0];
     if (!step || historyBusy) return false;
     const side = from === 'past' ? 'before' : 'after';
-    const done = () => get().notify('success', `${from === 'past' ? 'Undone' : 'Redone'}: ${describeStep(step)}.`);
+    const done = (note: string | null = null) =>
+      get().notify(
+        note === null ? 'success' : 'error',
+        `${from === 'past' ? 'Undone' : 'Redone'}: ${describeStep(step)}.${note ?? ''}`,
+      );
     if (step.file) {
       set({ historyBusy: true });
       void get()
@@ -75,12 +102,13 @@ export const createHistorySlice: StateCreator<AppState, [], [], HistorySlice> = 
       return true;
     }
     show(step.changes, side);
+    const note = step.removals ? walkRemovals(step.removals, side) : null;
     get().actionsSinceSave.note(
       step.changes.map((c) => c.path),
       `${from === 'past' ? 'Undo' : 'Redo'} ${step.action}`,
     );
     move(step, from);
-    done();
+    done(note);
     return true;
   }
 

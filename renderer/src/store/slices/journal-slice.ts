@@ -124,15 +124,18 @@ export const createJournalSlice: StateCreator<AppState, [], [], JournalSlice> = 
   function applyRestores(restores: readonly RestoreChanges[], action: string): number {
     const s = get();
     const plan = restorePlan(restores, s.rows);
-    const changed = s.applyFieldInputs(action, plan.inputs);
+    const changed = s.applyFieldInputs(action, plan.inputs, { removeSidecars: plan.removals });
     if (plan.skipped.length > 0) s.notify('error', skippedText(plan.skipped));
-    if (changed > 0) {
-      const images = new Set(
-        get()
-          .history.past.at(-1)
-          ?.changes.map((change) => change.path),
-      ).size;
-      s.notify('success', `Restored ${plural(changed, 'field')} on ${plural(images, 'image')}; Save writes them.`);
+    const step = get().history.past.at(-1);
+    const removed = step === s.history.past.at(-1) ? 0 : (step?.removals?.length ?? 0);
+    if (changed > 0 || removed > 0) {
+      const images = new Set(step?.changes.map((change) => change.path)).size;
+      const parts = [
+        changed > 0 ? `Restored ${plural(changed, 'field')} on ${plural(images, 'image')}` : null,
+        removed > 0 ? `${plural(removed, 'sidecar')} AcqMeta created marked for removal` : null,
+      ];
+      const save = changed > 0 ? 'Save writes them' : `Save removes ${removed === 1 ? 'it' : 'them'}`;
+      s.notify('success', `${parts.filter((p) => p !== null).join('; ')}; ${save}.`);
     } else if (plan.skipped.length === 0) {
       s.notify('success', 'Nothing to restore: the values are already as they were.');
     }

@@ -11,6 +11,7 @@ import type { Conflict } from './conflict-slice';
 import { applyEdits, isChange, type EditMap, type EditUpdate } from '../logic/edit-logic';
 import { plural } from '../../lib/format';
 import { planSave, type SavePlan } from '../logic/save-plan';
+import { dropRemovals } from '../logic/sidecar-removals';
 
 /** A file that could not be saved, and why. */
 export interface SaveFailure {
@@ -98,7 +99,12 @@ export const createSaveSlice: StateCreator<AppState, [], [], SaveSlice> = (set, 
     }
     get().addRows(saved);
     get().actionsSinceSave.forget(saved.map((row) => row.path));
+    const removals = dropRemovals(
+      get().removals,
+      outcomes.map((o) => o.path),
+    );
     set((s) => ({
+      removals: removals.removals,
       edits: applyEdits(
         s.edits,
         savedEditRemovals(
@@ -108,7 +114,9 @@ export const createSaveSlice: StateCreator<AppState, [], [], SaveSlice> = (set, 
         ),
       ),
     }));
-    get().queueConflicts(failures.flatMap((failure) => asConflict(failure, get().rows[failure.path])));
+    // a removal refused has nothing of mine to write over theirs: the report names it, no question is asked
+    const asked = failures.filter((failure) => !removals.pending.includes(failure.path));
+    get().queueConflicts(asked.flatMap((failure) => asConflict(failure, get().rows[failure.path])));
     return { saved: saved.length, failures };
   }
 
@@ -154,9 +162,11 @@ export const createSaveSlice: StateCreator<AppState, [], [], SaveSlice> = (set, 
       dropNoOps();
       // What the lab profile refuses must be known for the values as they are now.
       await get().flushProblemChecks();
-      const plan = planSave(get().rows, get().edits, paths, get().liveProblems, create);
+      const plan = planSave(get().rows, get().edits, paths, get().liveProblems, create, get().removals);
       if (plan.saves.length === 0 && plan.invalid.length === 0) return;
-      if (plan.invalid.length > 0 || plan.saves.length > get().reviewAbove) set({ review: plan });
+      // a removal is always reviewed: it takes a file away
+      const reviewed = plan.invalid.length > 0 || plan.removed.length > 0 || plan.saves.length > get().reviewAbove;
+      if (reviewed) set({ review: plan });
       else await run(plan);
     },
 
@@ -164,7 +174,7 @@ export const createSaveSlice: StateCreator<AppState, [], [], SaveSlice> = (set, 
       if (get().saving) return false;
       dropNoOps();
       await get().flushProblemChecks();
-      return run(planSave(get().rows, get().edits, undefined, get().liveProblems));
+      return run(planSave(get().rows, get().edits, undefined, get().liveProblems, false, get().removals));
     },
 
     confirmReview: async () => {

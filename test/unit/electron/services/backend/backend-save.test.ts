@@ -128,4 +128,20 @@ describe('backend saveSidecars', () => {
     await expect(stat(sidecar('plain.tiff'))).rejects.toThrow();
     expect(await readFile(sidecar('other/scan_01.oir'), 'utf8')).toContain('"condition": "drug"');
   });
+
+  it('removes a sidecar it created while it is the version sent, and answers CONFLICT, nothing removed, once changed', async () => {
+    const [created] = await save({ path: 'plain.tiff', changes: { species: 'mouse' }, expected: null });
+    const version = created?.ok === true ? created.row.version : null;
+    const removal = { path: 'plain.tiff', changes: {}, expected: version, removeSidecar: true as const };
+    const theirs = (await readFile(sidecar('plain.tiff'), 'utf8')).replace('"mouse"', '"vole"');
+    await writeFile(sidecar('plain.tiff'), theirs);
+    const [refused] = await save(removal);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT', path: 'plain.tiff' } });
+    expect(await readFile(sidecar('plain.tiff'), 'utf8')).toBe(theirs);
+
+    const [again] = await save({ path: 'plain.tiff', changes: { species: 'rat' }, expected: null, overwrite: true });
+    const [removed] = await save({ ...removal, expected: again?.ok === true ? again.row.version : null });
+    expect(removed).toMatchObject({ ok: true, row: { path: 'plain.tiff', sidecar: 'missing', version: null } });
+    await expect(stat(sidecar('plain.tiff'))).rejects.toThrow();
+  });
 });

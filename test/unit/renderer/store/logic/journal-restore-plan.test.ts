@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { restoreBefore, restoresOf } from '../../../../../shared/journal';
+import type { ImageRow } from '../../../../../shared/api';
+import { restoreBefore, restoresOf, takingBack, undoRecord } from '../../../../../shared/journal';
 import { restorePlan, skippedText } from '../../../../../renderer/src/store/logic/journal-restore-plan';
 import { makeRow } from '../fake-client';
 import { journalRecord } from '../journal-records';
+
+/** The record of the app creating the sidecar of a.tif (its `after` is `made`). */
+const creation = () => ({
+  ...journalRecord('a.tif', [{ field: 'pixelSize', old: null, new: 0.2 }], { afterSha: 'made' }),
+  before: null,
+});
 
 describe('restore plan', () => {
   it('turns a restore into the values to store and the keys to take out again', () => {
@@ -24,21 +31,36 @@ describe('restore plan', () => {
         { path: 'a.tif', name: 'genotype', value: 'WT' },
         { path: 'a.tif', name: 'age', absent: true },
       ],
+      removals: [],
       skipped: [],
     });
   });
 
-  it('never writes default values over a sidecar whose creation it goes back before (issue 45)', () => {
-    const created = {
-      ...journalRecord('a.tif', [{ field: 'pixelSize', old: null, new: 0.2 }], { afterSha: 'made' }),
-      before: null,
-    };
-    const rows = { 'a.tif': makeRow('a.tif', {}, { version: { size: 1, mtimeMs: 1, sha256: 'made' } }) };
-    const plan = restorePlan([restoreBefore([created], created)!], rows);
-    expect(plan).toEqual({ inputs: [], skipped: [{ path: 'a.tif', why: 'creation' }] });
-    expect(skippedText(plan.skipped)).toBe(
-      'Not restored: a.tif (before its creation there was no sidecar: acqmeta restore removes it).',
+  it('removes a created sidecar (issue 45) only while it holds what AcqMeta wrote, and no later change is kept', () => {
+    const created = creation();
+    const planOn = (row: Partial<ImageRow>) =>
+      restorePlan([restoreBefore([created], created)!], { 'a.tif': makeRow('a.tif', {}, row) });
+    const made = { size: 1, mtimeMs: 1, sha256: 'made' };
+    expect(planOn({ version: made })).toEqual({
+      inputs: [],
+      removals: [{ path: 'a.tif', expected: made }],
+      skipped: [],
+    });
+    expect(planOn({ version: { ...made, sha256: 'by CloudScope' } }).skipped).toEqual([
+      { path: 'a.tif', why: 'changed-since' },
+    ]);
+    expect(planOn({ sidecar: 'missing', version: null })).toEqual({ inputs: [], removals: [], skipped: [] });
+
+    const later = journalRecord('a.tif', [{ field: 'sex', old: 'F', new: 'M' }], { afterSha: 'later' });
+    const rows = { 'a.tif': makeRow('a.tif', { sex: 'M' }, { version: { size: 1, mtimeMs: 4, sha256: 'later' } }) };
+    const undo = undoRecord([created, later], created)!;
+    const kept = restorePlan([undo], rows);
+    expect(kept.skipped).toEqual([{ path: 'a.tif', why: 'changed-later' }]);
+    expect(skippedText(kept.skipped)).toBe(
+      'Not restored: a.tif (later actions changed it: take them back too to remove the sidecar).',
     );
+    const taken = restorePlan([takingBack(undo, new Set(['sex']))], rows);
+    expect(taken.removals).toEqual([{ path: 'a.tif', expected: rows['a.tif'].version }]);
   });
 
   it('leaves out images not listed, not editable, or changed on disk since their latest record', () => {
@@ -73,6 +95,6 @@ describe('restore plan', () => {
     });
     const rows = { 'a.tif': makeRow('a.tif', { sex: 'M' }, { version: { size: 1, mtimeMs: 9, sha256: 'm' } }) };
     const plan = restorePlan(restoresOf([done, killed], 'bulk')!, rows);
-    expect(plan).toEqual({ inputs: [{ path: 'a.tif', name: 'sex', value: 'F' }], skipped: [] });
+    expect(plan).toEqual({ inputs: [{ path: 'a.tif', name: 'sex', value: 'F' }], removals: [], skipped: [] });
   });
 });
