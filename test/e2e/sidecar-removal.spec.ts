@@ -64,6 +64,7 @@ test('undoing the creation of sidecars removes them on Save, and nothing else', 
   const editor = new EditorPage(app.page);
   const before = folderFiles(app);
   await createTwo(app.page);
+  const created = readFileSync(app.file(`${LSM}.json`));
   await undoCreation(app.page);
   await expect(editor.row(LSM)).toContainText('Will be removed');
   await expect(editor.row(IMAGEJ)).toContainText('Will be removed');
@@ -92,9 +93,18 @@ test('undoing the creation of sidecars removes them on Save, and nothing else', 
   await timeline.getByRole('button', { name: 'Close' }).click();
   await app.page.getByRole('button', { name: 'Undo Undo of “Create 2 sidecars” on 2 images' }).click();
   await expect(app.page.getByText(/Not brought back: /)).toContainText(
-    `Not brought back: ${IMAGEJ}.json, ${LSM}.json (removed by Save; Undo does not write a removed file back: Create sidecar makes a new one).`,
+    `Not brought back: ${IMAGEJ}.json, ${LSM}.json (removed by Save; Undo does not write a removed file back: Rebuild from the journal, in the image’s History, writes it anew).`,
   );
   expect(folderFiles(app)).toEqual(before);
+  // what the notice points to writes the removed sidecar back as it was
+  await editor.select(LSM);
+  await (await editor.history()).getByRole('button', { name: 'Rebuild from the journal…' }).click();
+  await app.page
+    .getByRole('dialog', { name: /^Rebuild / })
+    .getByRole('button', { name: /^Write / })
+    .click();
+  await expect(editor.row(LSM)).toContainText('Saved');
+  expect(readFileSync(app.file(`${LSM}.json`))).toEqual(created);
 });
 
 test('a created sidecar another program changed before Save is kept, and the report says why', async ({ app }) => {

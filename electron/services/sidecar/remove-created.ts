@@ -39,10 +39,11 @@ export async function removeCreated<T>(
   const before = file.state === 'ok' ? file.sidecar.fieldValues() : null;
   const removed = { ...none, changed: true, before };
   if (options.dryRun === true) return removed;
+  // a removal changes no field: the journal keeps the values the file held (a rebuild writes them back)
   const journal = await options.journal?.({
     imagePath,
     before,
-    after: DEFAULT_FIELD_VALUES,
+    after: before ?? DEFAULT_FIELD_VALUES,
     absentBefore: [],
     previous: snapshot.version,
   });

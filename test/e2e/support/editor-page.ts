@@ -42,6 +42,13 @@ export class EditorPage {
     await expect(this.row(relativePath)).toHaveAttribute('aria-selected', 'true');
   }
 
+  /** Unfolds the editor panel's History section (one image selected) and returns it. */
+  async history(): Promise<Locator> {
+    const toggle = this.panel().getByRole('button', { name: /^History/ });
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+    return this.panel().getByRole('region', { name: 'History' });
+  }
+
   /** The editor input labelled with a field's display name. */
   field(displayName: string): Locator {
     return this.page.getByLabel(displayName, { exact: true });

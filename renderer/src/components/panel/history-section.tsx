@@ -66,6 +66,8 @@ function RecordEntry({ record, editable }: { record: JournalRecord; editable: bo
       </p>
       {damage !== null ? (
         <p className="small field-error journal-damage">The sidecar was left {damage}.</p>
+      ) : record.after === null ? (
+        <p className="muted small">The sidecar was removed (its creation undone); no field changed.</p>
       ) : record.changes.length === 0 ? (
         <p className="muted small">No field changed (a new sidecar with the default values).</p>
       ) : (

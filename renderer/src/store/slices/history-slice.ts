@@ -70,7 +70,7 @@ export const createHistorySlice: StateCreator<AppState, [], [], HistorySlice> = 
     set({ removals: dropped.removals });
     const gone = removals.filter((r) => !dropped.pending.includes(r.path) && s.rows[r.path]?.sidecar === 'missing');
     if (gone.length === 0) return null;
-    return ` Not brought back: ${sidecarNames(gone.map((r) => r.path))} (removed by Save; Undo does not write a removed file back: Create sidecar makes a new one).`;
+    return ` Not brought back: ${sidecarNames(gone.map((r) => r.path))} (removed by Save; Undo does not write a removed file back: Rebuild from the journal, in the image’s History, writes it anew).`;
   }
 
   /** Moves `step` from one end of the history to the other, as `moved` (see {@link moveStep}). */

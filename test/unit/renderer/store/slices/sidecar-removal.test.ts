@@ -88,7 +88,7 @@ describe('removing sidecars AcqMeta created (undoing their creation)', () => {
       tone: 'error',
       text:
         'Undone: Restore before “Create 2 sidecars” on 2 images. Not brought back: a.czi.json (removed by Save; ' +
-        'Undo does not write a removed file back: Create sidecar makes a new one).',
+        'Undo does not write a removed file back: Rebuild from the journal, in the image’s History, writes it anew).',
     });
     expect(store.getState().edits).toEqual({});
   });
