@@ -30,6 +30,7 @@ import './styles/profile.css';
 import './styles/completeness.css';
 import './styles/channel-table.css';
 import './styles/journal.css';
+import './styles/submission.css';
 
 /** `localStorage`, or null where the browser refuses it (then preferences do not persist). */
 function prefsStorage(): PrefsStorage | null {

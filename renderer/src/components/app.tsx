@@ -8,6 +8,7 @@ import { FolderPathDialog } from './dialogs/folder-path-dialog';
 import { JournalTimelineDialog } from './dialogs/journal-timeline-dialog';
 import { RestoreReviewDialog } from './dialogs/restore-review-dialog';
 import { TableRestoreDialog } from './dialogs/table-restore-dialog';
+import { LayoutCheckDialog } from './submission/layout-check-dialog';
 import { OpenPrompt } from './dialogs/open-prompt';
 import { ShortcutsDialog } from './dialogs/shortcuts-dialog';
 import { PasteDialog } from './dialogs/paste-dialog';
@@ -56,6 +57,7 @@ export function App() {
       <JournalTimelineDialog />
       <RestoreReviewDialog />
       <TableRestoreDialog />
+      <LayoutCheckDialog />
       <CompletenessDialog />
       <NormalizeDialog />
       <OpenPrompt />

@@ -25,6 +25,7 @@ import { createSelectionSlice, type SelectionSlice } from './slices/selection-sl
 import { createSessionSlice, type SessionSlice } from './slices/session-slice';
 import { createTablesSlice, type TablesSlice } from './slices/tables-slice';
 import { createTableRestoreSlice, type TableRestoreSlice } from './slices/table-restore-slice';
+import { createLayoutCheckSlice, type LayoutCheckSlice } from './slices/layout-check-slice';
 import { createViewSlice, type ViewSlice } from './slices/view-slice';
 import { persistViewPrefs, type PrefsStorage } from './view-prefs';
 
@@ -52,7 +53,8 @@ export interface AppState
     ChannelTableSlice,
     FileConflictSlice,
     JournalSlice,
-    TableRestoreSlice {
+    TableRestoreSlice,
+    LayoutCheckSlice {
   /** The backend; only store actions call it. */
   readonly client: ApiClient;
 }
@@ -86,6 +88,7 @@ export function createAppStore(client: ApiClient, storage: PrefsStorage | null =
     ...createFileConflictSlice(...a),
     ...createJournalSlice(...a),
     ...createTableRestoreSlice(...a),
+    ...createLayoutCheckSlice(...a),
   }));
   if (storage) persistViewPrefs(store, storage);
   store.subscribe((s) => {

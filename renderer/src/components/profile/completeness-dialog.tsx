@@ -171,6 +171,26 @@ function ReadmeButton() {
   );
 }
 
+/** Leaves Completeness (the lab's rules) for the Submission check (a repository's). */
+function SubmissionButton() {
+  const store = useAppStore();
+  const open = () => {
+    store.getState().closeCompleteness();
+    void store.getState().openLayoutCheck();
+  };
+  return (
+    <button
+      type="button"
+      className="btn"
+      aria-haspopup="dialog"
+      title="Check the folder's files against a repository's rules (the HuBMAP directory schemas)"
+      onClick={open}
+    >
+      Submission check…
+    </button>
+  );
+}
+
 /** The dialog, shown while `completenessOpen` is set. */
 export function CompletenessDialog() {
   const open = useApp((s) => s.completenessOpen);
@@ -221,6 +241,7 @@ function CompletenessForm() {
       </div>
       <ModalActions onCancel={close} cancelLabel="Close" focusCancel>
         <ReadmeButton />
+        <SubmissionButton />
       </ModalActions>
     </Modal>
   );

@@ -1,0 +1,42 @@
+/**
+ * The Submission check: the open folder's layout against a HuBMAP directory schema, as a
+ * person meets it — what is missing and what is not allowed — and again after they add a
+ * required file.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { test, expect } from './support/app';
+
+const SHOTS = 'test-results/screens';
+
+test('checks the folder against a HuBMAP schema, names what is missing, and sees a file added', async ({ app }) => {
+  const { page } = app;
+  await page.getByRole('button', { name: /^Completeness/ }).click();
+  await page.screenshot({ path: `${SHOTS}/light-completeness-submission-button.png` });
+  await page.getByRole('button', { name: 'Submission check…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Submission check: folder layout' });
+  await expect(dialog.getByRole('status')).toContainText(/required patterns missing, \d+ paths not allowed/);
+  await expect(dialog.getByRole('status')).toContainText('checked against hubmap:confocal-v2.3');
+  const hardware = dialog.getByRole('row').filter({ hasText: 'extras/microscope_hardware.json' });
+  await expect(hardware).toContainText('Missing');
+  // the lab's images lie where the schema allows none: each is named
+  await expect(dialog.getByRole('region', { name: /^Not allowed by the schema/ })).toContainText('cells/');
+  await page.setViewportSize({ width: 1280, height: 860 });
+  await page.screenshot({ path: `${SHOTS}/light-submission-check.png` });
+
+  const hardwareFile = app.file('extras/microscope_hardware.json');
+  mkdirSync(path.dirname(hardwareFile), { recursive: true });
+  writeFileSync(hardwareFile, '{}');
+  await dialog.getByRole('button', { name: 'Check again' }).click();
+  await expect(hardware).toContainText('Present');
+
+  await dialog.getByLabel('Target').selectOption('hubmap:histology');
+  await expect(dialog.getByRole('status')).toContainText(/checked against hubmap:histology-v\d/);
+  await expect(dialog.getByRole('table')).toHaveAccessibleName(/^Patterns of hubmap:histology-v/);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toBeHidden();
+  // the target chosen is the one the check opens on next
+  await page.getByRole('button', { name: /^Completeness/ }).click();
+  await page.getByRole('button', { name: 'Submission check…' }).click();
+  await expect(dialog.getByLabel('Target')).toHaveValue('hubmap:histology');
+});
