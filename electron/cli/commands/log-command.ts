@@ -120,10 +120,11 @@ function actionLine(record: LoggedRecord): string {
   return `${time}  ${record.user}@${record.host}  ${record.tool}: ${record.action}  batch ${record.batch}`;
 }
 
-/** `Genotype: (none) → Thy1`, `created: …` for a sidecar the write made, `damaged: …` or `deleted` by another program. */
+/** `Genotype: (none) → Thy1`, `created: …` for a sidecar the write made, `removed` one it took away, `damaged: …` or `deleted` by another program. */
 function changesOf(record: JournalRecord): string {
   const damage = sidecarDamageText(record);
   if (damage !== null) return damage;
+  if (record.after === null) return 'removed';
   const changes = record.changes.map((c) => describeDiff({ name: c.field, before: c.old, after: c.new }));
   const listed = changes.join('; ');
   return record.before === null ? `created${listed === '' ? '' : `: ${listed}`}` : listed || 'rewritten';

@@ -106,10 +106,11 @@ describe('undoing the creation of sidecars', () => {
     const removals = (await journal()).filter((r) => r.action === `restore --undo ${batch}`);
     // the two removals run together: their records' order is the order they were timed
     removals.sort((a, b) => (a.path < b.path ? -1 : 1));
-    expect(removals.map((r) => [r.path, r.after])).toEqual([
-      ['a.tif', null],
-      ['b.tif', null],
+    expect(removals.map((r) => [r.path, r.after, r.changes])).toEqual([
+      ['a.tif', null, []],
+      ['b.tif', null, []],
     ]);
+    expect((await ok('log', 'exp')).stdout).toMatch(/ {2}a\.tif {2}removed\n/);
 
     const again = await created('c.tif'); // a.tif and b.tif are given sidecars again too
     await ok('restore', 'exp', '--before', again);
