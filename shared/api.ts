@@ -22,6 +22,7 @@ import type { ProfileInfo, ProfileProblem, ValuesChecked, ValuesToCheck } from '
 import type { UnreadFiles } from './unread-files';
 import type { ChannelTableInfo, ChannelTableRestorePlan, ChannelTableSave, ChannelTableSaved } from './api-channels';
 import type { FolderLayoutCheck } from './api-submission';
+import type { FolderInfo, FolderListing, FolderWatching, SessionInfo } from './api-session';
 import type { MenuCommand, MenuState, WindowAnswer, WindowQuestion } from './api-window';
 import type { ImageFormat } from './image-format';
 
@@ -34,6 +35,7 @@ export type { SaveJournal, SaveOutcome, SaveRequest } from './api-save';
 export type { UnreadFiles } from './unread-files';
 export type { ChannelTableInfo, ChannelTableRestorePlan, ChannelTableSave, ChannelTableSaved } from './api-channels';
 export type { FolderLayoutCheck, LayoutPattern } from './api-submission';
+export type { FolderInfo, FolderListing, FolderWatching, SessionInfo } from './api-session';
 export type { MenuCommand, MenuState, WindowAnswer, WindowQuestion } from './api-window';
 export type {
   FolderProblem,
@@ -151,46 +153,6 @@ export interface ImageRow {
   absentFields?: string[];
   /** Numeric summary values of the sidecar's analysis records; absent when it has none. */
   results?: ResultValues;
-}
-
-/** The folder the user opened. */
-export interface FolderInfo {
-  /** Absolute path on the backend's disk. */
-  root: string;
-  /** Last path component, for titles. */
-  name: string;
-}
-
-/** The subfolders of a folder the server may open, for browser mode's folder dialog. */
-export interface FolderListing {
-  /** Absolute path of the folder listed. */
-  path: string;
-  /** Its parent when the server may open that too; null at the top. */
-  parent: string | null;
-  /** Its subfolders (name and absolute path), in natural order; hidden ones (`.name`) are left out. */
-  folders: { name: string; path: string }[];
-  /** There were more subfolders than listed. */
-  truncated: boolean;
-}
-
-/** State the UI needs at start-up. */
-export interface SessionInfo {
-  /** Which front door served the UI. */
-  door: 'electron' | 'browser';
-  /** The folder open now, if any (browser mode opens `--root` at start). */
-  folder: FolderInfo | null;
-  /** Recently opened folders, newest first (in browser mode, those the server may open). */
-  recent: string[];
-  /** The bundled sample folder, when available. */
-  sampleFolder: string | null;
-  /** How the open folder is watched, once watching has started (later: a `folder-watching` event). */
-  watching: FolderWatching | null;
-}
-
-/** How a folder is watched for changes: native events, or polling (network shares). */
-export interface FolderWatching {
-  root: string;
-  mode: 'native' | 'poll';
 }
 
 /** An exported table file, for the renderer to offer as a download. */

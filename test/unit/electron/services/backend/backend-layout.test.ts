@@ -3,30 +3,15 @@
  * Submission check shows it; its verdict on folders built from the validator's own cases is
  * the verdict `directory_validator.py` gave.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { buildCaseFolder, DIRECTORY_CASES } from '../submission/directory-cases';
 import { codeOf, removeTestBundles, startBackend, type Harness } from './backend-harness';
 
-interface Case {
-  schema: string;
-  case: string;
-  entries: string[];
-  ignore: string[];
-  not_allowed: string[];
-  missing: string[];
-}
-
-const CASES = (
-  JSON.parse(
-    readFileSync(
-      fileURLToPath(new URL('../../../../fixtures/submission/directory-cases.json', import.meta.url)),
-      'utf8',
-    ),
-  ) as { cases: Case[] }
-).cases.filter((c) => c.schema === 'confocal-v2.3' && c.entries.every((e) => !e.includes('\n')));
+const CASES = DIRECTORY_CASES.filter((c) => c.schema === 'confocal-v2.3' && c.entries.every((e) => !e.includes('\n')));
 
 describe('backend checkFolderLayout', () => {
   let folder: string | null = null;
@@ -34,7 +19,7 @@ describe('backend checkFolderLayout', () => {
   async function close(): Promise<void> {
     if (folder === null) return;
     await h.backend.close();
-    rmSync(folder, { recursive: true, force: true });
+    rmSync(path.dirname(folder), { recursive: true, force: true });
     folder = null;
   }
   afterEach(close);
@@ -42,17 +27,11 @@ describe('backend checkFolderLayout', () => {
 
   async function open(entries: readonly string[]): Promise<void> {
     await close();
-    folder = mkdtempSync(path.join(tmpdir(), 'acqmeta-layout-'));
-    for (const entry of entries) {
-      const at = path.join(folder as string, ...entry.split('/'));
-      if (entry.endsWith('/')) mkdirSync(at, { recursive: true });
-      else {
-        mkdirSync(path.dirname(at), { recursive: true });
-        writeFileSync(at, '');
-      }
-    }
+    const base = await mkdtemp(path.join(tmpdir(), 'acqmeta-layout-'));
+    folder = path.join(base, 'dataset');
+    await buildCaseFolder(folder, entries);
     h = await startBackend();
-    await h.ok('openFolder', { path: folder as string });
+    await h.ok('openFolder', { path: folder });
   }
 
   it('gives the verdict of HuBMAP’s validator on each confocal v2.3 case', async () => {

@@ -1,21 +1,12 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listDatasetPaths } from '../../../../../electron/services/submission';
 import { HUBMAP_DIRECTORY_SCHEMAS, checkDirectory, findTarget } from '../../../../../shared/submission';
-import cases from '../../../../fixtures/submission/directory-cases.json';
+import { buildCaseFolder, CASES_VALIDATOR, DIRECTORY_CASES } from './directory-cases';
 
-interface Case {
-  schema: string;
-  case: string;
-  entries: string[];
-  ignore: string[];
-  not_allowed: string[];
-  missing: string[];
-}
-
-const all = cases.cases as Case[];
+const all = DIRECTORY_CASES;
 const schemas = HUBMAP_DIRECTORY_SCHEMAS.schemas.map((s) => `${s.assay}-v${s.version}`);
 
 let tmp: string;
@@ -26,22 +17,9 @@ afterAll(async () => {
   await rm(tmp, { recursive: true, force: true });
 });
 
-/** Makes the folder a case describes: files empty, `x/` an empty folder. */
-async function build(root: string, entries: readonly string[]): Promise<void> {
-  await mkdir(root);
-  for (const entry of entries) {
-    const target = path.join(root, entry);
-    if (entry.endsWith('/')) await mkdir(target, { recursive: true });
-    else {
-      await mkdir(path.dirname(target), { recursive: true });
-      await writeFile(target, '');
-    }
-  }
-}
-
 describe('the folder-layout check against directory_validator.py', () => {
   it('has at least 20 folders for each bundled schema, from the bundled schemas', () => {
-    expect(cases.validator.path).toBe('src/ingest_validation_tools/directory_validator.py');
+    expect(CASES_VALIDATOR.path).toBe('src/ingest_validation_tools/directory_validator.py');
     for (const schema of schemas) expect(all.filter((c) => c.schema === schema).length).toBeGreaterThanOrEqual(20);
     expect(new Set(all.map((c) => c.schema))).toEqual(new Set(schemas));
   });
@@ -53,7 +31,7 @@ describe('the folder-layout check against directory_validator.py', () => {
     const expected = [];
     for (const [i, folder] of all.filter((c) => c.schema === name).entries()) {
       const root = path.join(tmp, `${name}-${i}`);
-      await build(root, folder.entries);
+      await buildCaseFolder(root, folder.entries);
       const verdict = checkDirectory(await listDatasetPaths(root), schema!, folder.ignore);
       verdicts.push({ case: folder.case, not_allowed: verdict.notAllowed, missing: verdict.missing });
       expected.push({ case: folder.case, not_allowed: folder.not_allowed, missing: folder.missing });
