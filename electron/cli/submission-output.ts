@@ -3,11 +3,8 @@
  * submission's metadata file made from every image's header, acquisition and sidecar, and its
  * to-do (each cell still to fill, and why) on stderr and in `<file>.todo.txt` beside it.
  */
-import path from 'node:path';
-import type { ImageRow } from '../../shared/api';
-import { requiredMissing, submissionFile, todoLines, type SubmissionFormat } from '../../shared/submission';
-import { scanRows } from '../services/rows';
-import { createTiffScanner } from '../services/tiff';
+import { requiredMissing, todoLines, type SubmissionFormat, type SubmissionPart } from '../../shared/submission';
+import { draftSubmission } from '../services/submission';
 import { EXIT, type CliIo } from './cli-io';
 import { refuseExisting, writeOutput } from './file-output';
 import { walkFolder } from './targets';
@@ -39,8 +36,8 @@ export async function exportSubmission(
 ): Promise<number> {
   const todoFile = outFile === undefined ? undefined : todoFileOf(outFile);
   if (todoFile !== undefined) await refuseExisting(io, todoFile, force);
-  const images = await readImages(root);
-  const { table, text } = submissionFile(format, path.basename(root), images);
+  const draft = await draftSubmission(root, format, { entries: walkFolder(root) });
+  const { table, text } = draft.parts[0] as SubmissionPart;
   const lines = todoLines(table.todo);
   const encode = (s: string) => new TextEncoder().encode(s);
   if (dryRun) await io.out.bytes(encode(text));
@@ -49,8 +46,8 @@ export async function exportSubmission(
     if (todoFile !== undefined)
       await writeOutput(io, todoFile, encode(lines.map((line) => `${line}\n`).join('')), force);
   }
-  for (const error of images.flatMap((row) => row.errors)) io.err(`${error} (what it would give is left out)`);
-  const what = `${format} metadata of ${images.length} image${images.length === 1 ? '' : 's'}`;
+  for (const error of draft.unreadable) io.err(`${error} (what it would give is left out)`);
+  const what = `${format} metadata of ${draft.imageCount} image${draft.imageCount === 1 ? '' : 's'}`;
   if (dryRun)
     io.err(`dry run: ${what}${outFile === undefined ? '' : ` for ${outFile} and ${todoFile}`}; nothing written`);
   else if (outFile !== undefined) io.err(`${what} written to ${outFile}; to-do in ${todoFile}`);
@@ -62,16 +59,4 @@ export async function exportSubmission(
   );
   for (const line of lines) io.err(`  ${line}`);
   return requiredMissing(table.todo) ? EXIT.problems : EXIT.ok;
-}
-
-/** Every image under `root`, its header read by a scanner of its own. */
-async function readImages(root: string): Promise<ImageRow[]> {
-  const scanner = createTiffScanner();
-  try {
-    const rows: ImageRow[] = [];
-    for await (const row of scanRows(root, walkFolder(root), scanner)) rows.push(row);
-    return rows;
-  } finally {
-    await scanner.close();
-  }
 }

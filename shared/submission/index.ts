@@ -32,10 +32,11 @@ export { FORMAT_MAKERS, imageFacts, type Fact, type FactName, type SubmissionIma
 export { NOTHING_SUPPLIES, type SubmissionTable, type TodoItem } from './submission-cells';
 export {
   isSubmissionFormat,
-  submissionFile,
+  submissionParts,
   SUBMISSION_FORMATS,
-  type SubmissionFile,
   type SubmissionFormat,
+  type SubmissionInput,
+  type SubmissionPart,
 } from './submission-export';
 export { requiredMissing, todoLines } from './submission-text';
 export { matchTerm, normaliseTerm, type TermMatch } from './term-match';

@@ -1,4 +1,5 @@
-/** The submission files `acqmeta export --format <target>` writes, and the table of each. */
+/** The submission files `acqmeta export --format <target>` writes: the metadata file, then its companions. */
+import type { ChannelTable } from '../channels/channel-table';
 import { htanTable } from './htan-table';
 import { hubmapTable } from './hubmap-table';
 import type { SubmissionImage } from './image-facts';
@@ -17,27 +18,31 @@ export function isSubmissionFormat(format: string): format is SubmissionFormat {
   return (SUBMISSION_FORMATS as readonly string[]).includes(format);
 }
 
-/** A submission file: its table (with its to-do) and its text. */
-export interface SubmissionFile {
+/** One file of a submission: its name (relative to the output folder), its table (with its to-do) and its text. */
+export interface SubmissionPart {
+  readonly name: string;
   readonly table: SubmissionTable;
   readonly text: string;
 }
 
-/** The file of `format` for the dataset folder `folderName` made of `images`. */
-export function submissionFile(
-  format: SubmissionFormat,
-  folderName: string,
-  images: readonly SubmissionImage[],
-): SubmissionFile {
+/** What a submission is made from: the dataset folder's name, its images and the channel table in force (null: none). */
+export interface SubmissionInput {
+  readonly folderName: string;
+  readonly images: readonly SubmissionImage[];
+  readonly channels: ChannelTable | null;
+}
+
+/** The files of `format` for `input`: the metadata file first. */
+export function submissionParts(format: SubmissionFormat, input: SubmissionInput): SubmissionPart[] {
   if (format === 'htan:imaging-level-2') {
     const component = htanComponents().items.find((c) => c.name === 'Imaging Level 2');
     if (component === undefined) throw new Error('HTAN imaging manifests: no Imaging Level 2 component');
-    const table = htanTable(component, folderName, images);
-    return { table, text: submissionFileText(table, 'csv') };
+    const table = htanTable(component, input.folderName, input.images);
+    return [{ name: 'imaging-level-2.csv', table, text: submissionFileText(table, 'csv') }];
   }
   const name = format.slice('hubmap:'.length);
   const template = hubmapTemplates().items.find((t) => t.name === name);
   if (template === undefined) throw new Error(`HuBMAP metadata templates: no ${name} template`);
-  const table = hubmapTable(template, images);
-  return { table, text: submissionFileText(table, 'tsv') };
+  const table = hubmapTable(template, input.images);
+  return [{ name: `${name}-metadata.tsv`, table, text: submissionFileText(table, 'tsv') }];
 }
