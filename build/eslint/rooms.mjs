@@ -9,7 +9,6 @@ import { relativeImports } from './relative-imports.mjs';
  */
 export const ROOM_ORDER = [
   'disk',
-  'submission',
   'sidecar',
   'tiff',
   'folder',
@@ -21,6 +20,7 @@ export const ROOM_ORDER = [
   'save',
   'presets',
   'sheets',
+  'submission',
   'results',
   'watch',
   'backend',

@@ -10,7 +10,8 @@ import {
   hubmapTemplates,
   matchTerm,
   ruleOfField,
-  submissionFile,
+  submissionParts,
+  type SubmissionFormat,
   type SubmissionImage,
 } from '../../../../shared/submission';
 
@@ -32,6 +33,10 @@ const image = (path: string, manufacturer: string, model: string, values = DEFAU
   acquisition: { instrument: { manufacturer, model }, sources: ['ome'] },
   values,
 });
+
+/** The metadata file of `format` for `images` of the folder `folderName`, without a channel table. */
+const submissionFile = (format: SubmissionFormat, folderName: string, images: SubmissionImage[]) =>
+  submissionParts(format, { folderName, images, channels: null })[0]!;
 
 const confocal = hubmapTemplates().items.find((t) => t.name === 'confocal')!;
 const field = (key: string) => ruleOfField(confocal.fields.find((f) => f.key === key)!);
@@ -70,7 +75,7 @@ describe('checkCell', () => {
   });
 });
 
-describe('submissionFile', () => {
+describe('submissionParts: the metadata file', () => {
   it('writes a vendor the template lists; refuses a near miss with did-you-mean; leaves the rest to do', () => {
     const accepted = submissionFile('hubmap:confocal', 'd', [image('a.tif', 'Leica Microsystems', 'STELLARIS 5')]);
     const row = accepted.table.rows[0]!;
