@@ -5,7 +5,13 @@
  * and in `<file>.todo.txt` beside the metadata file.
  */
 import path from 'node:path';
-import { requiredMissing, todoLines, type SubmissionFormat, type SubmissionPart } from '../../shared/submission';
+import {
+  requiredMissing,
+  todoLines,
+  todoSummaryLines,
+  type SubmissionFormat,
+  type SubmissionPart,
+} from '../../shared/submission';
 import { draftSubmission } from '../services/submission';
 import { CliError, EXIT, type CliIo } from './cli-io';
 import { refuseAnyExisting, writeOutput } from './file-output';
@@ -72,7 +78,7 @@ export async function exportSubmission(
   io.err(
     lines.length === 0 ? 'nothing left to fill' : `${plural(lines.length, 'cell')} to fill (${required} required):`,
   );
-  for (const line of lines) io.err(`  ${line}`);
+  for (const line of todoSummaryLines(todo)) io.err(`  ${line}`);
   return requiredMissing(todo) ? EXIT.problems : EXIT.ok;
 }
 

@@ -39,7 +39,7 @@ export {
   type SubmissionInput,
   type SubmissionPart,
 } from './submission-export';
-export { requiredMissing, todoLines } from './submission-text';
+export { requiredMissing, todoLines, todoSummaryLines, TODO_SUMMARY_ROWS } from './submission-text';
 export { ANTIBODIES_FILE } from './antibodies-table';
 export { CONTRIBUTORS_FILE } from './contributors-table';
 export { HTAN_CHANNELS_FILE } from './htan-channels-table';

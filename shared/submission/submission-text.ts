@@ -17,6 +17,32 @@ export function todoLines(todo: readonly TodoItem[]): string[] {
   );
 }
 
+/** Most rows a to-do summary lists one by one for a column and reason; more are one line. */
+export const TODO_SUMMARY_ROWS = 10;
+
+/**
+ * The to-do for a person to read (stderr): as `todoLines`, except that more than
+ * `TODO_SUMMARY_ROWS` rows with the same column, need and reason are one line naming the first
+ * three rows and the count (`…: 10,000 rows: a.tif, b.tif, c.tif and 9,997 more`).
+ */
+export function todoSummaryLines(todo: readonly TodoItem[]): string[] {
+  const groups = new Map<string, TodoItem[]>();
+  for (const item of todo) {
+    const key = JSON.stringify([item.column, item.required, item.reason]);
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [item]);
+    else group.push(item);
+  }
+  return [...groups.values()].flatMap((items) => {
+    if (items.length <= TODO_SUMMARY_ROWS) return todoLines(items);
+    const { column, required, reason } = items[0] as TodoItem;
+    const count = (n: number) => n.toLocaleString('en-US');
+    const named = items.slice(0, 3).map((item) => item.row);
+    const rows = `${count(items.length)} rows: ${named.join(', ')} and ${count(items.length - named.length)} more`;
+    return [`${column} (${required ? 'required' : 'optional'}): ${reason} (${rows})`];
+  });
+}
+
 /** Whether a required cell is still empty. */
 export function requiredMissing(todo: readonly TodoItem[]): boolean {
   return todo.some((item) => item.required);

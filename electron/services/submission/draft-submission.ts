@@ -42,7 +42,7 @@ export async function draftSubmission(
   const images = await readImages(root, options);
   const finder = createProfileFinder(createProfileCache(), { root });
   const inForce = await finder.channelTableFor(path.join(root, CHANNEL_TABLE_NAME));
-  const unreadable = images.flatMap((row) => row.errors);
+  const unreadable = images.flatMap((row) => row.errors.map((error) => namedByPath(row.path, error)));
   if (inForce !== null && inForce.table === null)
     unreadable.push(`${inForce.label}: cannot be used as a channel table: ${inForce.problem ?? 'unknown'}`);
   const parts = submissionParts(format, {
@@ -52,6 +52,17 @@ export async function draftSubmission(
     ...(await dataPathOf(root, options.metadataFolder)),
   });
   return { format, parts, imageCount: images.length, unreadable };
+}
+
+/**
+ * A row's error named by the image's path in the folder: an error that names the file
+ * (`a.tif.json: …`) gets the path of its folder in front, any other (`ROI 6, type: …`) the image's path.
+ */
+function namedByPath(imagePath: string, error: string): string {
+  const name = imagePath.slice(imagePath.lastIndexOf('/') + 1);
+  return error.startsWith(name)
+    ? `${imagePath.slice(0, imagePath.length - name.length)}${error}`
+    : `${imagePath}: ${error}`;
 }
 
 /** `./<folder>` when the metadata file's folder holds the dataset folder `root` (links resolved); else nothing. */

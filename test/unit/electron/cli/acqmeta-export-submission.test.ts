@@ -169,6 +169,17 @@ describe('acqmeta export --format hubmap:…', () => {
       'dataset: acquisition_instrument_model (required): the images differ: "Celldiscoverer 7" (2 images), not recorded (1 image);',
     );
   });
+
+  it('names each problem by the image path in the folder, also when the problem does not name the file', async () => {
+    await mkdir(path.join(base, 'cd7/stacks'));
+    for (const name of ['ls_01.tif', 'ls_01.tif.json'])
+      await copyFile(fixture(`e2e-folder/linescans/${name}`), path.join(base, 'cd7/stacks', name));
+    await copyFile(fixture(CD7[1]!), path.join(base, 'cd7/stacks/copy.czi'));
+    await writeFile(path.join(base, 'cd7/stacks/copy.czi.json'), '{');
+    const run = await acqmeta('export', 'cd7', '--format', 'hubmap:confocal', '--dry-run');
+    expect(run.stderr).toMatch(/^stacks\/ls_01\.tif: ROI 6, type: must be one of /m);
+    expect(run.stderr).toMatch(/^stacks\/copy\.czi\.json: not valid JSON: /m);
+  });
 });
 
 describe('acqmeta export --format htan:imaging-level-2', () => {

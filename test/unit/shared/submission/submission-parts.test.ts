@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { HeaderValues } from '../../../../shared/api';
 import type { ChannelTable } from '../../../../shared/channels/channel-table';
 import { DEFAULT_FIELD_VALUES } from '../../../../shared/fields/field-table';
-import { submissionParts, type SubmissionImage } from '../../../../shared/submission';
+import { submissionParts, todoLines, todoSummaryLines, type SubmissionImage } from '../../../../shared/submission';
 
 const HEADER: HeaderValues = {
   shape: '(2, 64, 64)',
@@ -95,6 +95,22 @@ describe('submissionParts: 10,000 images', () => {
     expect(manifest!.table.todo).toHaveLength(10_000 * perImage);
     expect(channels!.table.rows).toHaveLength(2);
     expect(channels!.table.todo.length).toBeLessThan(20);
+  });
+
+  it('the to-do a person reads is a line per column and reason, naming three rows and counting the rest', () => {
+    const [manifest] = submissionParts('htan:imaging-level-2', { folderName: 'd', images, channels: TABLE });
+    const one = submissionParts('htan:imaging-level-2', { folderName: 'd', images: [image(0)], channels: TABLE })[0]!;
+    const summary = todoSummaryLines(manifest!.table.todo);
+    expect(summary).toHaveLength(one.table.todo.length);
+    const [first] = one.table.todo;
+    expect(summary[0]).toBe(
+      `${first!.column} (${first!.required ? 'required' : 'optional'}): ${first!.reason} (10,000 rows: ${images
+        .slice(0, 3)
+        .map((i) => i.path)
+        .join(', ')} and 9,997 more)`,
+    );
+    const few = manifest!.table.todo.filter((item) => item.column === first!.column).slice(0, 10);
+    expect(todoSummaryLines(few)).toEqual(todoLines(few));
   });
 
   it('HuBMAP: one row, and a to-do no longer than for one image', () => {
