@@ -1,7 +1,7 @@
 /**
  * Test helper: a private copy of the lab fixture folder (test/fixtures/folders/lab).
  */
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,4 +51,16 @@ export function labCopyPerTest(): Pick<LabCopy, 'base' | 'lab'> {
       return current().lab;
     },
   };
+}
+
+/** Every file under a folder (hidden ones too) with its bytes in base64, to show that nothing was written. */
+export async function folderBytes(root: string): Promise<Record<string, string>> {
+  const files = (await readdir(root, { recursive: true, withFileTypes: true })).filter((d) => d.isFile());
+  const entries = await Promise.all(
+    files.map(async (d) => [
+      path.relative(root, path.join(d.parentPath, d.name)),
+      (await readFile(path.join(d.parentPath, d.name))).toString('base64'),
+    ]),
+  );
+  return Object.fromEntries(entries);
 }
