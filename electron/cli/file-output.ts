@@ -19,9 +19,13 @@ export function refuseWorkbookOnTerminal(format: string, outFile: string | undef
   }
 }
 
-/** Why nothing was written to `outFile` (exit 2). */
-function existsAlready(outFile: string): CliError {
-  return new CliError(EXIT.usage, `${outFile} exists already; nothing written (${FORCE} replaces it)`);
+/** Why nothing was written: `files` exist (exit 2). */
+function existsAlready(...files: string[]): CliError {
+  const one = files.length === 1;
+  return new CliError(
+    EXIT.usage,
+    `${files.join(', ')} ${one ? 'exists' : 'exist'} already; nothing written (${FORCE} replaces ${one ? 'it' : 'them'})`,
+  );
 }
 
 /**
@@ -40,11 +44,22 @@ export async function forceOf(args: ParsedArgs, io: CliIo, outFile: string | und
 
 /** Refuses (exit 2) a `file` that exists (anything by that name, a dangling link too), unless `force`. */
 export async function refuseExisting(io: CliIo, file: string, force: boolean): Promise<void> {
-  const exists = await lstat(path.resolve(io.cwd, file)).then(
-    () => true,
-    () => false,
+  return refuseAnyExisting(io, [file], force);
+}
+
+/** Refuses (exit 2), naming each, the `files` that exist (anything by that name, a dangling link too), unless `force`. */
+export async function refuseAnyExisting(io: CliIo, files: readonly string[], force: boolean): Promise<void> {
+  if (force) return;
+  const exists = await Promise.all(
+    files.map((file) =>
+      lstat(path.resolve(io.cwd, file)).then(
+        () => true,
+        () => false,
+      ),
+    ),
   );
-  if (exists && !force) throw existsAlready(file);
+  const found = files.filter((_, i) => exists[i]);
+  if (found.length > 0) throw existsAlready(...found);
 }
 
 /**

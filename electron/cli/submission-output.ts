@@ -1,12 +1,14 @@
 /**
- * `acqmeta export <folder> --format hubmap:confocal|hubmap:imc-2d|htan:imaging-level-2`: the
- * submission's metadata file made from every image's header, acquisition and sidecar, and its
- * to-do (each cell still to fill, and why) on stderr and in `<file>.todo.txt` beside it.
+ * `acqmeta export <folder> --format <hubmap:…|htan:…>`: the submission's metadata file made from
+ * every image's header, acquisition and sidecar, its companion files beside it (contributors,
+ * antibodies, channel metadata), and their to-do (each cell still to fill, and why) on stderr
+ * and in `<file>.todo.txt` beside the metadata file.
  */
+import path from 'node:path';
 import { requiredMissing, todoLines, type SubmissionFormat, type SubmissionPart } from '../../shared/submission';
 import { draftSubmission } from '../services/submission';
-import { EXIT, type CliIo } from './cli-io';
-import { refuseExisting, writeOutput } from './file-output';
+import { CliError, EXIT, type CliIo } from './cli-io';
+import { refuseAnyExisting, writeOutput } from './file-output';
 import { walkFolder } from './targets';
 
 /** The to-do file beside the export `outFile`. */
@@ -16,15 +18,24 @@ export function todoFileOf(outFile: string): string {
 
 /** How the submission is written. */
 export interface SubmissionOptions {
-  /** Replace the export and its to-do file where they exist. */
+  /** Replace the export, its companions and its to-do file where they exist. */
   force: boolean;
-  /** Print the file and its to-do; write nothing. */
+  /** Print the metadata file and the to-do, and list the files; write nothing. */
   dryRun: boolean;
 }
 
+/** A file to write: where (as the command line shows it) and what. */
+interface Target {
+  readonly file: string;
+  readonly text: string;
+}
+
+const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
 /**
- * Writes the submission file of `format` for the folder `root` to `outFile` (relative to the
- * working folder; stdout without it) and its to-do beside it; resolves to the exit code: 1
+ * Writes the submission of `format` for the folder `root`: the metadata file to `outFile`
+ * (relative to the working folder; stdout without it), its companions and its to-do beside it,
+ * none of them until all are known not to exist (or `force`); resolves to the exit code: 1
  * while a required cell is still empty.
  */
 export async function exportSubmission(
@@ -34,29 +45,51 @@ export async function exportSubmission(
   io: CliIo,
   { force, dryRun }: SubmissionOptions,
 ): Promise<number> {
-  const todoFile = outFile === undefined ? undefined : todoFileOf(outFile);
-  if (todoFile !== undefined) await refuseExisting(io, todoFile, force);
-  const draft = await draftSubmission(root, format, { entries: walkFolder(root) });
-  const { table, text } = draft.parts[0] as SubmissionPart;
-  const lines = todoLines(table.todo);
+  const metadataFolder = outFile === undefined ? undefined : path.dirname(path.resolve(io.cwd, outFile));
+  const draft = await draftSubmission(root, format, { entries: walkFolder(root), metadataFolder });
+  const [metadata, ...companions] = draft.parts as [SubmissionPart, ...SubmissionPart[]];
+  const todo = draft.parts.flatMap((part) => part.table.todo);
+  const lines = todoLines(todo);
+  const targets = outFile === undefined ? [] : targetsOf(outFile, draft.parts, lines);
+  await refuseAnyExisting(
+    io,
+    targets.map((target) => target.file),
+    force,
+  );
   const encode = (s: string) => new TextEncoder().encode(s);
-  if (dryRun) await io.out.bytes(encode(text));
-  else {
-    await writeOutput(io, outFile, encode(text), force);
-    if (todoFile !== undefined)
-      await writeOutput(io, todoFile, encode(lines.map((line) => `${line}\n`).join('')), force);
-  }
+  if (dryRun || outFile === undefined) await io.out.bytes(encode(metadata.text));
+  else for (const { file, text } of targets) await writeOutput(io, file, encode(text), force);
   for (const error of draft.unreadable) io.err(`${error} (what it would give is left out)`);
-  const what = `${format} metadata of ${draft.imageCount} image${draft.imageCount === 1 ? '' : 's'}`;
-  if (dryRun)
-    io.err(`dry run: ${what}${outFile === undefined ? '' : ` for ${outFile} and ${todoFile}`}; nothing written`);
-  else if (outFile !== undefined) io.err(`${what} written to ${outFile}; to-do in ${todoFile}`);
-  const required = table.todo.filter((item) => item.required).length;
+  const what = `${format} metadata of ${plural(draft.imageCount, 'image')}`;
+  const files = targets.map((target) => target.file).join(', ');
+  if (dryRun) io.err(`dry run: ${what}${outFile === undefined ? '' : ` for ${files}`}; nothing written`);
+  else if (outFile !== undefined) io.err(`${what} written to ${files}`);
+  if (outFile === undefined && companions.length > 0)
+    io.err(
+      `${companions.map((part) => part.name).join(', ')} not written: they go beside the metadata file (give -o <file>)`,
+    );
+  const required = todo.filter((item) => item.required).length;
   io.err(
-    lines.length === 0
-      ? 'nothing left to fill'
-      : `${lines.length} cell${lines.length === 1 ? '' : 's'} to fill (${required} required):`,
+    lines.length === 0 ? 'nothing left to fill' : `${plural(lines.length, 'cell')} to fill (${required} required):`,
   );
   for (const line of lines) io.err(`  ${line}`);
-  return requiredMissing(table.todo) ? EXIT.problems : EXIT.ok;
+  return requiredMissing(todo) ? EXIT.problems : EXIT.ok;
+}
+
+/** The files written for `-o outFile`: the metadata file, each companion beside it, then the to-do. */
+function targetsOf(outFile: string, parts: readonly SubmissionPart[], lines: readonly string[]): Target[] {
+  const [metadata, ...companions] = parts as [SubmissionPart, ...SubmissionPart[]];
+  const beside = (name: string) => path.join(path.dirname(outFile), name);
+  const targets = [
+    { file: outFile, text: metadata.text },
+    ...companions.map((part) => ({ file: beside(part.name), text: part.text })),
+    { file: todoFileOf(outFile), text: lines.map((line) => `${line}\n`).join('') },
+  ];
+  const clash = companions.find((part) => path.resolve(beside(part.name)) === path.resolve(outFile));
+  if (clash !== undefined)
+    throw new CliError(
+      EXIT.usage,
+      `-o ${outFile}: ${clash.name} is written beside the metadata file; name it otherwise`,
+    );
+  return targets;
 }

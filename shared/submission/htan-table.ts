@@ -47,18 +47,20 @@ function fileFormat(path: string): string {
 /**
  * The manifest of `component` for `images` of the folder `folderName`: `Filename` is the
  * image's path under it, `Component` the component's name without spaces (as HTAN's
- * manifests write it).
+ * manifests write it); `given` fills the attributes it names in every row.
  */
 export function htanTable(
   component: HtanComponent,
   folderName: string,
   images: readonly SubmissionImage[],
+  given: Readonly<Record<string, Fact>> = {},
 ): SubmissionTable {
   const todo: TodoItem[] = [];
   const columns = component.attributes.map((attribute) => attribute.name);
   const rows = images.map((image) => {
     const facts = imageFacts(image);
     const own: Record<string, Fact> = {
+      ...given,
       Component: { value: component.name.replace(/\s+/g, ''), from: 'manifest' },
       Filename: { value: `${folderName}/${image.path}`, from: "image's path" },
       'File Format': { value: fileFormat(image.path), from: "image's name" },

@@ -19,14 +19,19 @@ export const HUBMAP_FACT_COLUMNS: Readonly<Record<string, FactName>> = {
 /** The row `dataset` of the TSV: the dataset's one row. */
 export const DATASET_ROW = 'dataset';
 
-/** The metadata table of the dataset made of `images` for `template`. */
-export function hubmapTable(template: MetadataTemplate, images: readonly SubmissionImage[]): SubmissionTable {
+/** The metadata table of the dataset made of `images` for `template`; `given` fills the columns it names (the paths of files AcqMeta writes). */
+export function hubmapTable(
+  template: MetadataTemplate,
+  images: readonly SubmissionImage[],
+  given: Readonly<Record<string, CellSource>> = {},
+): SubmissionTable {
   const facts = images.map(imageFacts);
   const todo: TodoItem[] = [];
   const row = template.columns.map((column) => {
     const field = template.fields.find((f) => f.key === column);
     const rule = field === undefined ? { name: column, required: false } : ruleOfField(field);
-    return fillCell(rule, sourceOf(template, column, facts), DATASET_ROW, todo, 'HuBMAP');
+    const source = column in given ? (given[column] as CellSource) : sourceOf(template, column, facts);
+    return fillCell(rule, source, DATASET_ROW, todo, 'HuBMAP');
   });
   return { columns: template.columns, rows: [row], todo };
 }

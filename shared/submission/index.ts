@@ -31,6 +31,7 @@ export { checkCell, ruleOfAttribute, ruleOfField, type CellCheck, type ColumnRul
 export { FORMAT_MAKERS, imageFacts, type Fact, type FactName, type SubmissionImage } from './image-facts';
 export { NOTHING_SUPPLIES, type SubmissionTable, type TodoItem } from './submission-cells';
 export {
+  DATA_PATH_UNKNOWN,
   isSubmissionFormat,
   submissionParts,
   SUBMISSION_FORMATS,
@@ -39,4 +40,8 @@ export {
   type SubmissionPart,
 } from './submission-export';
 export { requiredMissing, todoLines } from './submission-text';
+export { ANTIBODIES_FILE } from './antibodies-table';
+export { CONTRIBUTORS_FILE } from './contributors-table';
+export { HTAN_CHANNELS_FILE } from './htan-channels-table';
+export { NO_CHANNEL_TABLE } from './channel-file';
 export { matchTerm, normaliseTerm, type TermMatch } from './term-match';

@@ -1,14 +1,29 @@
-/** The submission files `acqmeta export --format <target>` writes: the metadata file, then its companions. */
+/**
+ * The submission files `acqmeta export --format <target>` writes: the metadata file, then its
+ * companions beside it (HuBMAP: contributors.tsv, antibodies.tsv; HTAN: the channel metadata
+ * CSV), whose names fill the metadata file's path columns.
+ */
 import type { ChannelTable } from '../channels/channel-table';
+import { antibodiesTable, ANTIBODIES_FILE } from './antibodies-table';
+import { contributorsTable, CONTRIBUTORS_FILE } from './contributors-table';
+import { findTarget } from './directory-schemas';
+import { htanChannelsTable, HTAN_CHANNELS_FILE } from './htan-channels-table';
 import { htanTable } from './htan-table';
 import { hubmapTable } from './hubmap-table';
 import type { SubmissionImage } from './image-facts';
 import { htanComponents, hubmapTemplates } from './metadata-templates';
-import type { SubmissionTable } from './submission-cells';
+import type { CellSource, SubmissionTable, TodoItem } from './submission-cells';
 import { submissionFileText } from './submission-text';
 
 /** The submission formats: a HuBMAP metadata TSV, or HTAN's Imaging Level 2 manifest (CSV). */
-export const SUBMISSION_FORMATS = ['hubmap:confocal', 'hubmap:imc-2d', 'htan:imaging-level-2'] as const;
+export const SUBMISSION_FORMATS = [
+  'hubmap:confocal',
+  'hubmap:lightsheet',
+  'hubmap:histology',
+  'hubmap:imc-2d',
+  'hubmap:segmentation-mask',
+  'htan:imaging-level-2',
+] as const;
 
 /** A submission format. */
 export type SubmissionFormat = (typeof SUBMISSION_FORMATS)[number];
@@ -30,19 +45,81 @@ export interface SubmissionInput {
   readonly folderName: string;
   readonly images: readonly SubmissionImage[];
   readonly channels: ChannelTable | null;
+  /**
+   * The dataset folder's path relative to the metadata file's folder (`./<folder>`), given only
+   * when the metadata file is written in the folder that holds the dataset (HuBMAP's upload layout).
+   */
+  readonly dataPath?: string;
 }
 
-/** The files of `format` for `input`: the metadata file first. */
+/** Why data_path is left empty when the metadata file is not beside the dataset folder. */
+export const DATA_PATH_UNKNOWN =
+  "the metadata file is not written in the folder that holds the dataset (HuBMAP's upload layout: the metadata TSV at the upload's top, each dataset a folder in it), so the dataset's path from it is not known: write the metadata file there with -o, or fill it in";
+
+/** The bundled item called `wanted`; throws naming the bundle `what` when it has none. */
+function named<T extends { readonly name: string }>(items: readonly T[], wanted: string, what: string): T {
+  const found = items.find((item) => item.name === wanted);
+  if (found === undefined) throw new Error(`${what}: no ${wanted}`);
+  return found;
+}
+
+const part = (name: string, table: SubmissionTable, delimiter: 'tsv' | 'csv'): SubmissionPart => ({
+  name,
+  table,
+  text: submissionFileText(table, delimiter),
+});
+
+/** The files of `format` for `input`: the metadata file first, then its companions. */
 export function submissionParts(format: SubmissionFormat, input: SubmissionInput): SubmissionPart[] {
-  if (format === 'htan:imaging-level-2') {
-    const component = htanComponents().items.find((c) => c.name === 'Imaging Level 2');
-    if (component === undefined) throw new Error('HTAN imaging manifests: no Imaging Level 2 component');
-    const table = htanTable(component, input.folderName, input.images);
-    return [{ name: 'imaging-level-2.csv', table, text: submissionFileText(table, 'csv') }];
-  }
+  if (format === 'htan:imaging-level-2') return htanParts(input);
   const name = format.slice('hubmap:'.length);
-  const template = hubmapTemplates().items.find((t) => t.name === name);
-  if (template === undefined) throw new Error(`HuBMAP metadata templates: no ${name} template`);
-  const table = hubmapTable(template, input.images);
-  return [{ name: `${name}-metadata.tsv`, table, text: submissionFileText(table, 'tsv') }];
+  const find = (wanted: string) => named(hubmapTemplates().items, wanted, 'HuBMAP metadata templates');
+  const template = find(name);
+  const companions: SubmissionPart[] = [];
+  const given: Record<string, CellSource> = {
+    data_path:
+      input.dataPath === undefined
+        ? { fact: null, reason: DATA_PATH_UNKNOWN }
+        : { fact: { value: input.dataPath, from: 'folder the metadata file is written in' } },
+  };
+  const beside = (column: string, file: string, table: SubmissionTable) => {
+    if (!template.columns.includes(column)) return;
+    companions.push(part(file, table, 'tsv'));
+    given[column] = { fact: { value: `./${file}`, from: 'file AcqMeta writes beside it' } };
+  };
+  beside('contributors_path', CONTRIBUTORS_FILE, contributorsTable(find('contributors')));
+  beside('antibodies_path', ANTIBODIES_FILE, antibodiesTable(find('antibodies'), input.channels, input.images));
+  const table = hubmapTable(template, input.images, given);
+  const todo = [...table.todo, ...channelLayoutTodo(name)];
+  return [part(`${name}-metadata.tsv`, { ...table, todo }, 'tsv'), ...companions];
+}
+
+/** HTAN's Level 2 manifest naming the channel metadata CSV written beside it, and that CSV. */
+function htanParts(input: SubmissionInput): SubmissionPart[] {
+  const find = (wanted: string) => named(htanComponents().items, wanted, 'HTAN imaging manifests');
+  const channelsFile = { value: HTAN_CHANNELS_FILE, from: 'file AcqMeta writes beside it' };
+  const manifest = htanTable(find('Imaging Level 2'), input.folderName, input.images, {
+    'Channel Metadata Filename': channelsFile,
+  });
+  const channels = htanChannelsTable(find('Imaging Level 3 Channels'), input.channels, input.images);
+  return [part('imaging-level-2.csv', manifest, 'csv'), part(HTAN_CHANNELS_FILE, channels, 'csv')];
+}
+
+/**
+ * The to-do for the dataset's channel layout file where the assay's latest directory schema
+ * lists one: HuBMAP publishes no columns for it, so AcqMeta does not write it.
+ */
+function channelLayoutTodo(assay: string): TodoItem[] {
+  const entry = findTarget(`hubmap:${assay}`)?.files.find((file) => file.pattern.includes('channel_layout'));
+  if (entry === undefined) return [];
+  const file = entry.pattern.replace(/\\/g, '').replace(/\$$/, '');
+  return [
+    {
+      row: file,
+      column: 'the file',
+      required: entry.required,
+      reason:
+        'not written: HuBMAP publishes no column names for it (its directory schema says only "a dictionary for channel to moiety"); write it in the dataset folder yourself',
+    },
+  ];
 }

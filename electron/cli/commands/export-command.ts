@@ -2,7 +2,7 @@
  * `acqmeta export <folder> [--format csv|tsv|xlsx|omero|readme|methods|channels|prov|<target>] [--acquisition] [-o file]`:
  * every image's fields (and, on request, its acquisition) as a table, the folder's draft
  * dataset readme or Methods text, its channel table, its change journal as PROV-JSON, or a
- * repository's metadata file (HuBMAP, HTAN) with its to-do.
+ * repository's metadata file (HuBMAP, HTAN) with its companion files and to-do.
  */
 import path from 'node:path';
 import { CHANNEL_TABLE_NAME } from '../../../shared/channels/channel-table';
@@ -82,22 +82,32 @@ left out and reported on stderr.
                      (batch) an activity, each user@host a prov:Person and each program a
                      prov:SoftwareAgent (docs/cli.md, "PROV-JSON"); without journaled
                      changes, a document without records (stderr says so)
-  --format hubmap:confocal|hubmap:imc-2d
+  --format hubmap:confocal|hubmap:lightsheet|hubmap:histology|hubmap:imc-2d|
+           hubmap:segmentation-mask
                      HuBMAP's metadata TSV for <folder> as one dataset: one row, the
                      template's columns in order, metadata_schema_id and the template's
                      defaults filled, and the values all images agree on (instrument vendor
                      and model; for imc-2d the channel count and bytes per pixel), each
-                     written only when the template's own regex, bounds and terms accept it
+                     written only when the template's own regex, bounds and terms accept it.
+                     With -o, beside it: contributors.tsv (header only: add the people) and,
+                     where the template has antibodies_path, antibodies.tsv (one row per
+                     antibody of the channel table in force); contributors_path and
+                     antibodies_path name them, data_path names <folder> when the metadata
+                     file is in the folder that holds it
   --format htan:imaging-level-2
                      HTAN's Imaging Level 2 manifest (CSV): one row per image, its file,
                      microscope, objective, magnification, NA, immersion, pixel sizes, sizes,
-                     Z and T flags and pixel type, each checked by the manifest's valid values.
-                     For these three, every cell still to fill is listed on stderr and, with
-                     -o, in <file>.todo.txt: a required value no file or sidecar supplies, a
-                     value the files give that the template does not accept (with "did you
-                     mean" for a near miss), images that differ. Nothing is invented. Exits 1
-                     while a required cell is empty (the files are written all the same)
-  --dry-run          (HuBMAP, HTAN) print the file and its to-do; write nothing
+                     Z and T flags and pixel type, each checked by the manifest's valid values;
+                     with -o, beside it: imaging-level-3-channels.csv (MITI channel metadata
+                     from the channel table in force), named in Channel Metadata Filename.
+                     For these, every cell still to fill in every file is listed on stderr
+                     and, with -o, in <file>.todo.txt: a required value no file, sidecar or
+                     channel table supplies, a value the template does not accept (with "did
+                     you mean" for a near miss), images that differ, a channel table that does
+                     not fit the images. Nothing is invented. Exits 1 while a required cell is
+                     empty (the files are written all the same)
+  --dry-run          (HuBMAP, HTAN) print the metadata file and the to-do, list the files
+                     it would write; write nothing
   --acquisition      (csv, tsv, xlsx, omero) add what each image file records, after the
                      fields: acquisition_instrument, acquisition_objective, acquisition_na,
                      acquisition_channels, acquisition_z_step_um, acquisition_interval_s,
@@ -109,7 +119,8 @@ left out and reported on stderr.
                      place); without --format, its name ending (.csv, .tsv, .xlsx, .md,
                      .json for prov) picks the format, and the name ${CHANNEL_TABLE_NAME}
                      picks channels; a file that exists is left as it is (exit 2)
-  --force            let -o replace a file that exists (and its to-do file)
+  --force            let -o replace a file that exists (and its companions and to-do file;
+                     without it, each that exists is named and nothing is written)
 
 The csv, tsv and xlsx tables can be edited and read back with acqmeta import.
 Exits 1 when some images were left out; for channels, also when the table in force cannot be

@@ -3,6 +3,7 @@
  * sidecar) and the channel table in force for it, made into the files of a repository's format.
  * What the command line writes and the app's Export shows.
  */
+import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { ImageRow } from '../../../shared/api';
 import { CHANNEL_TABLE_NAME } from '../../../shared/channels/channel-table';
@@ -28,6 +29,8 @@ export interface DraftOptions {
   readonly scanner?: TiffScanner;
   /** The images to read; without it, every image under the folder. */
   readonly entries?: AsyncIterable<ImageEntry>;
+  /** The folder the metadata file is written in: when it holds the dataset folder, data_path is filled. */
+  readonly metadataFolder?: string;
 }
 
 /** The submission of `format` for the dataset folder `root`. */
@@ -46,8 +49,17 @@ export async function draftSubmission(
     folderName: path.basename(root),
     images,
     channels: inForce?.table ?? null,
+    ...(await dataPathOf(root, options.metadataFolder)),
   });
   return { format, parts, imageCount: images.length, unreadable };
+}
+
+/** `./<folder>` when the metadata file's folder holds the dataset folder `root` (links resolved); else nothing. */
+async function dataPathOf(root: string, metadataFolder: string | undefined): Promise<{ dataPath?: string }> {
+  if (metadataFolder === undefined) return {};
+  const real = (dir: string) => realpath(dir).catch(() => path.resolve(dir));
+  const [parent, folder] = await Promise.all([real(path.dirname(root)), real(metadataFolder)]);
+  return parent === folder ? { dataPath: `./${path.basename(root)}` } : {};
 }
 
 /** Every image under `root` (or `entries`), its header read by `scanner` or a scanner of its own. */

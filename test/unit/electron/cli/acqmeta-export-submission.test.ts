@@ -11,7 +11,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parseTableVerbatim } from '../../../../shared/sheets/table-text';
 import {
   checkCell,
+  HTAN_CHANNELS_FILE,
   htanComponents,
+  NO_CHANNEL_TABLE,
   hubmapTemplates,
   ruleOfAttribute,
   ruleOfField,
@@ -80,6 +82,13 @@ function checkedRows(text: string, format: 'tsv' | 'csv', rules: readonly Column
   });
 }
 
+/** The to-do of a confocal export's layout file and companions, without a channel table. */
+const COMPANION_TODO = [
+  'raw/channel_layout.tsv: the file (required): not written: HuBMAP publishes no column names for it (its directory schema says only "a dictionary for channel to moiety"); write it in the dataset folder yourself',
+  'contributors.tsv row 1: first_name, last_name, display_name, affiliation, orcid, is_contact, is_principal_investigator, is_operator, metadata_schema_id (required): AcqMeta knows no people: add one row per contributor with these columns filled, metadata_schema_id 94dae6f8-0756-4ab0-a47b-138e446a9501; is_contact "Yes" on at least one row (HuBMAP refuses an upload without a contact)',
+  `antibodies.tsv: every row (required): ${NO_CHANNEL_TABLE}; the file has its header only`,
+];
+
 /** The to-do lines of `row`'s required cells that are empty and not explained otherwise. */
 const nothingSupplies = (row: string, record: Record<string, string>, rules: readonly ColumnRule[], but: string[]) =>
   rules
@@ -111,15 +120,17 @@ describe('acqmeta export --format hubmap:…', () => {
       'is_targeted',
       'source_storage_duration_value',
       'source_storage_duration_unit',
-      'contributors_path',
-      'data_path',
-      'antibodies_path',
     ]);
-    const todo = [...missing.slice(0, 4), vendor, model, ...missing.slice(4)];
+    expect([row!.contributors_path, row!.data_path, row!.antibodies_path]).toEqual([
+      './contributors.tsv',
+      './cd7',
+      './antibodies.tsv',
+    ]);
+    const todo = [...missing.slice(0, 4), vendor, model, ...missing.slice(4), ...COMPANION_TODO];
     expect(await read('metadata.tsv.todo.txt')).toBe(todo.map((line) => `${line}\n`).join(''));
     expect(run.stderr).toBe(
       [
-        'hubmap:confocal metadata of 2 images written to metadata.tsv; to-do in metadata.tsv.todo.txt',
+        'hubmap:confocal metadata of 2 images written to metadata.tsv, contributors.tsv, antibodies.tsv, metadata.tsv.todo.txt',
         '11 cells to fill (11 required):',
         ...todo.map((line) => `  ${line}`),
         '',
@@ -141,7 +152,8 @@ describe('acqmeta export --format hubmap:…', () => {
       'acquisition_instrument_model',
     ]);
     expect(todo.filter((line) => line.endsWith('no file or sidecar supplies it'))).toEqual(missing);
-    expect(todo).toHaveLength(missing.length + 2);
+    expect(todo.filter((line) => line.startsWith('dataset: '))).toHaveLength(missing.length + 2);
+    expect(todo.filter((line) => !line.startsWith('dataset: '))).toEqual(COMPANION_TODO.slice(1));
   });
 
   it('images of different instruments: vendor and model stay empty, the to-do names the groups', async () => {
@@ -158,7 +170,7 @@ describe('acqmeta export --format hubmap:…', () => {
     const dry = await acqmeta('export', 'cd7', '--format', 'hubmap:confocal', '-o', 'metadata.tsv', '--dry-run');
     expect(dry.code).toBe(1);
     expect(dry.stderr).toContain(
-      'dry run: hubmap:confocal metadata of 2 images for metadata.tsv and metadata.tsv.todo.txt; nothing written\n',
+      'dry run: hubmap:confocal metadata of 2 images for metadata.tsv, contributors.tsv, antibodies.tsv, metadata.tsv.todo.txt; nothing written\n',
     );
     expect((await readdir(base)).sort()).toEqual(['cd7', 'mixed']);
     await acqmeta('export', 'cd7', '--format', 'hubmap:confocal', '-o', 'metadata.tsv');
@@ -167,7 +179,7 @@ describe('acqmeta export --format hubmap:…', () => {
     const refused = await acqmeta('export', 'cd7', '--format', 'hubmap:confocal', '-o', 'other.tsv');
     expect(refused.code).toBe(2);
     expect(refused.stderr).toBe(
-      'acqmeta export: other.tsv.todo.txt exists already; nothing written (--force replaces it) (see acqmeta export --help)\n',
+      'acqmeta export: contributors.tsv, antibodies.tsv, other.tsv.todo.txt exist already; nothing written (--force replaces them) (see acqmeta export --help)\n',
     );
     expect((await readdir(base)).includes('other.tsv')).toBe(false);
     const again = await acqmeta('export', 'cd7', '--format', 'hubmap:confocal', '-o', 'metadata.tsv');
@@ -260,7 +272,10 @@ describe('acqmeta export --format htan:imaging-level-2', () => {
       '10',
       '3',
     ]);
-    const todo = (await read('level2.csv.todo.txt')).trimEnd().split('\n');
+    const todo = (await read('level2.csv.todo.txt'))
+      .trimEnd()
+      .split('\n')
+      .filter((line) => !line.startsWith(HTAN_CHANNELS_FILE));
     const refused = [
       'pims_nd2_cluster.nd2: File Format',
       'readlif_testdata_2channel_xz.lif: File Format',
