@@ -1,11 +1,12 @@
 /**
  * Write submission files: reached from the Submission check on its target's format, it lists
- * the cells the folder's real files leave empty and why, and saves the metadata file and the
- * to-do byte for byte as `acqmeta export --format` writes them; HTAN's manifest, a row per
- * image, groups its to-do by column. Screenshots at two window sizes.
+ * the cells the folder's real files leave empty and why, and saves each file and the to-do byte
+ * for byte as `acqmeta export --format` writes them; HTAN's manifest, a row per image, groups
+ * its to-do by column. Screenshots at two window sizes.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Download, Locator, Page } from '@playwright/test';
@@ -14,17 +15,37 @@ import { test, expect } from './support/app';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SHOTS = 'test-results/screens';
 
-/** Runs the built `acqmeta` in `cwd`; any exit code (1: required cells still empty). */
-function acqmeta(cwd: string, ...args: string[]): string {
-  const run = spawnSync(process.execPath, [path.join(ROOT, 'bin/acqmeta.cjs'), ...args], { cwd, encoding: 'utf8' });
+/** Runs the built `acqmeta`; any exit code but a usage or disk error (1: required cells still empty). */
+function acqmeta(...args: string[]): string {
+  const run = spawnSync(process.execPath, [path.join(ROOT, 'bin/acqmeta.cjs'), ...args], { encoding: 'utf8' });
   if (run.status !== 0 && run.status !== 1) throw new Error(`acqmeta ${args.join(' ')}: ${run.stderr}`);
   return run.stdout;
 }
 
-/** The bytes of the download `click` starts. */
-async function downloaded(page: Page, click: Locator): Promise<{ name: string; bytes: Buffer }> {
-  const [download]: [Download, void] = await Promise.all([page.waitForEvent('download'), click.click()]);
-  return { name: download.suggestedFilename(), bytes: readFileSync(await download.path()) };
+/**
+ * The files `acqmeta export <folder> --format <format> -o <dir>/<metadata>` writes, by name, in a
+ * folder of their own (not the one holding the dataset: the app does not know where its files go).
+ */
+function cliFiles(folder: string, format: string, metadata: string): Record<string, string> {
+  const out = mkdtempSync(path.join(tmpdir(), 'acqmeta-e2e-submission-'));
+  try {
+    acqmeta('export', folder, '--format', format, '-o', path.join(out, metadata));
+    return Object.fromEntries(readdirSync(out).map((name) => [name, readFileSync(path.join(out, name), 'utf8')]));
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+/** The downloads `click` starts (`count` of them), by suggested name, as UTF-8 text. */
+async function downloads(page: Page, click: Locator, count = 1): Promise<Record<string, string>> {
+  const started: Download[] = [];
+  const listen = (download: Download) => void started.push(download);
+  page.on('download', listen);
+  await click.click();
+  await expect.poll(() => started.length).toBe(count);
+  page.off('download', listen);
+  const texts = await Promise.all(started.map(async (d) => readFileSync(await d.path(), 'utf8')));
+  return Object.fromEntries(started.map((d, i) => [d.suggestedFilename(), texts[i]!]));
 }
 
 test('from the Submission check: the cells to fill, and the saved files as the command line writes them', async ({
@@ -44,12 +65,22 @@ test('from the Submission check: the cells to fill, and the saved files as the c
   await expect(dialog.getByLabel('Format')).toHaveValue('hubmap:imc-2d');
   await expect(dialog.getByLabel('Format')).toBeFocused();
   await dialog.getByLabel('Format').selectOption({ label: 'HuBMAP confocal (metadata TSV)' });
-  await expect(dialog.getByRole('status')).toHaveText('9 images read: 11 required cells to fill, 0 optional.');
+  await expect(dialog.getByRole('status')).toHaveText('9 images read: 12 required cells to fill, 0 optional.');
   const files = dialog.getByRole('table', { name: 'Files of hubmap:confocal' });
-  await expect(files.getByRole('row').nth(1)).toHaveText(/^confocal-metadata\.tsv1\s*2311/);
+  await expect(files.getByRole('row').nth(1).getByRole('cell')).toHaveText([
+    'confocal-metadata.tsv',
+    '1',
+    '23',
+    '10',
+    'Save confocal-metadata.tsv',
+  ]);
+  await expect(files.getByRole('row')).toHaveCount(4);
   const todo = dialog.getByRole('table', { name: 'confocal-metadata.tsv' });
-  await expect(todo.getByRole('row').filter({ hasText: 'acquisition_instrument_vendor' })).toHaveText(
-    'acquisition_instrument_vendorRequiredno file or sidecar supplies itdataset',
+  await expect(todo.getByRole('row').filter({ hasText: 'acquisition_instrument_vendor' }).getByRole('cell')).toHaveText(
+    ['acquisition_instrument_vendor', 'Required', 'no file or sidecar supplies it', 'dataset'],
+  );
+  await expect(dialog.getByRole('table', { name: 'antibodies.tsv' })).toContainText(
+    'no channel table (acqmeta.channels.csv) is in force for the folder',
   );
   await expect(dialog.getByRole('region', { name: /^Not read/ })).toContainText(
     'test_ifd_loop_to_self.tif: IFD loop at offset 408',
@@ -62,16 +93,19 @@ test('from the Submission check: the cells to fill, and the saved files as the c
     await page.screenshot({ path: `${SHOTS}/${name}.png` });
   }
 
-  const metadata = await downloaded(page, dialog.getByRole('button', { name: 'Save confocal-metadata.tsv' }));
-  expect(metadata.name).toBe('confocal-metadata.tsv');
-  const printed = acqmeta(app.folder, 'export', '.', '--format', 'hubmap:confocal');
-  expect(metadata.bytes.toString('utf8')).toBe(printed);
-  expect(metadata.bytes.equals(Buffer.from(printed, 'utf8'))).toBe(true);
-
-  const saved = await downloaded(page, dialog.getByRole('button', { name: 'Save to-do list' }));
-  expect(saved.name).toBe('confocal-metadata.tsv.todo.txt');
-  acqmeta(path.dirname(app.folder), 'export', app.folder, '--format', 'hubmap:confocal', '-o', `${app.folder}.tsv`);
-  expect(saved.bytes.toString('utf8')).toBe(readFileSync(`${app.folder}.tsv.todo.txt`, 'utf8'));
+  const metadata = await downloads(page, dialog.getByRole('button', { name: 'Save confocal-metadata.tsv' }));
+  expect(metadata).toEqual({
+    'confocal-metadata.tsv': acqmeta('export', app.folder, '--format', 'hubmap:confocal'),
+  });
+  const written = cliFiles(app.folder, 'hubmap:confocal', 'confocal-metadata.tsv');
+  expect(await downloads(page, dialog.getByRole('button', { name: 'Save all' }), 3)).toEqual({
+    'confocal-metadata.tsv': written['confocal-metadata.tsv'],
+    'contributors.tsv': written['contributors.tsv'],
+    'antibodies.tsv': written['antibodies.tsv'],
+  });
+  expect(await downloads(page, dialog.getByRole('button', { name: 'Save to-do list' }))).toEqual({
+    'confocal-metadata.tsv.todo.txt': written['confocal-metadata.tsv.todo.txt'],
+  });
 });
 
 test('from the Spreadsheet menu: HTAN’s manifest, its to-do grouped by column over the images', async ({ app }) => {
@@ -89,11 +123,15 @@ test('from the Spreadsheet menu: HTAN’s manifest, its to-do grouped by column 
     .getByRole('table', { name: 'imaging-level-2.csv' })
     .getByRole('row')
     .filter({ hasText: 'HTAN Participant ID' });
-  await expect(participant).toHaveCount(1);
-  await expect(participant).toContainText('Required');
-  await expect(participant).toContainText('every row (9)');
+  await expect(participant.getByRole('cell')).toHaveText([
+    'HTAN Participant ID',
+    'Required',
+    'no file or sidecar supplies it',
+    'every row (9)',
+  ]);
 
-  const manifest = await downloaded(page, dialog.getByRole('button', { name: 'Save all' }));
-  expect(manifest.name).toBe('imaging-level-2.csv');
-  expect(manifest.bytes.toString('utf8')).toBe(acqmeta(app.folder, 'export', '.', '--format', 'htan:imaging-level-2'));
+  const written = cliFiles(app.folder, 'htan:imaging-level-2', 'imaging-level-2.csv');
+  const saved = await downloads(page, dialog.getByRole('button', { name: 'Save all' }), 2);
+  expect(Object.keys(saved)).toEqual(['imaging-level-2.csv', 'imaging-level-3-channels.csv']);
+  for (const [name, text] of Object.entries(saved)) expect(text, name).toBe(written[name]);
 });

@@ -33,14 +33,14 @@ export async function saveAllSubmissionFiles(draft: SubmissionExport): Promise<v
 }
 
 /**
- * The to-do as text: one line per cell, `<row>: <column> (required|optional): <why>`, as the
- * command line writes it; with several files, each file's lines under its name.
+ * The to-do as text, as the command line writes it to `<file>.todo.txt`: one line per cell,
+ * `<row>: <column> (required|optional): <why>`, the metadata file's first, then its companions'
+ * (whose rows name their file: `contributors.tsv row 1`).
  */
 export function todoText(draft: SubmissionExport): string {
-  const withTodo = draft.files.filter((file) => file.todo.length > 0);
-  const block = (file: SubmissionExportFile) => todoLines(file.todo).map((line) => `${line}\n`);
-  if (draft.files.length === 1) return withTodo.flatMap(block).join('');
-  return withTodo.map((file) => [`${file.name}:\n`, ...block(file).map((line) => `  ${line}`)].join('')).join('\n');
+  return todoLines(draft.files.flatMap((file) => file.todo))
+    .map((line) => `${line}\n`)
+    .join('');
 }
 
 /** Offers the to-do as `<metadata file>.todo.txt`. */

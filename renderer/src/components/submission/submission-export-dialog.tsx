@@ -138,6 +138,9 @@ export function SubmissionExportDialog() {
             </option>
           ))}
         </select>
+        <p className="small layout-verdict" role="status">
+          {draft === null ? (failure === null ? 'Reading the folder…' : '') : summaryText(draft)}
+        </p>
       </div>
       {unsaved > 0 && (
         <p className="callout callout-warning small">
@@ -150,9 +153,6 @@ export function SubmissionExportDialog() {
           {failure}
         </p>
       )}
-      <p className="small layout-verdict" role="status">
-        {draft === null ? (failure === null ? 'Reading the folder…' : '') : summaryText(draft)}
-      </p>
       {draft !== null && (
         <>
           <FileTable draft={draft} />

@@ -22,30 +22,21 @@ const metadata = {
 };
 
 describe('submission downloads', () => {
-  it('writes one file’s to-do as the command line’s <file>.todo.txt', () => {
-    expect(todoText(draft([metadata]))).toBe(
-      'dataset: parent_sample_id (required): no file or sidecar supplies it\n' +
-        'dataset: slide_id (optional): the images differ\n',
-    );
-  });
-
-  it('writes several files’ to-do each under its name, leaving out files with none', () => {
-    const channels = {
-      name: 'raw/channel_layout.tsv',
+  it('writes the to-do of every file as the command line’s <file>.todo.txt, the metadata file’s first', () => {
+    const contributors = {
+      name: 'contributors.tsv',
       text: '',
-      rows: 2,
-      columns: 3,
-      todo: [{ row: '1', column: 'marker', required: true, reason: 'no file or sidecar supplies it' }],
+      rows: 0,
+      columns: 9,
+      todo: [{ row: 'contributors.tsv row 1', column: 'orcid', required: true, reason: 'AcqMeta knows no people' }],
     };
-    const done = { name: 'contributors.tsv', text: '', rows: 1, columns: 1, todo: [] };
-    expect(todoText(draft([metadata, done, channels]))).toBe(
-      'confocal-metadata.tsv:\n' +
-        '  dataset: parent_sample_id (required): no file or sidecar supplies it\n' +
-        '  dataset: slide_id (optional): the images differ\n' +
-        '\n' +
-        'raw/channel_layout.tsv:\n' +
-        '  1: marker (required): no file or sidecar supplies it\n',
+    const done = { name: 'antibodies.tsv', text: '', rows: 2, columns: 4, todo: [] };
+    expect(todoText(draft([metadata, done, contributors]))).toBe(
+      'dataset: parent_sample_id (required): no file or sidecar supplies it\n' +
+        'dataset: slide_id (optional): the images differ\n' +
+        'contributors.tsv row 1: orcid (required): AcqMeta knows no people\n',
     );
+    expect(todoText(draft([done]))).toBe('');
   });
 
   it('saves a file in a folder of the dataset under its own name', () => {

@@ -21,7 +21,9 @@ describe('the submission export slice', () => {
   it('names the format of a Submission check target, its version set aside', () => {
     expect(formatOfTarget('hubmap:confocal-v2.3')).toBe('hubmap:confocal');
     expect(formatOfTarget('hubmap:imc-2d')).toBe('hubmap:imc-2d');
-    expect(formatOfTarget('hubmap:histology-v2.0')).toBe(null);
+    expect(formatOfTarget('hubmap:histology-v2.0')).toBe('hubmap:histology');
+    // an assay with a directory schema but no metadata template bundled
+    expect(formatOfTarget('hubmap:codex-v2.0')).toBe(null);
   });
 
   it('opens on the check target’s format, else on the format chosen last', async () => {
@@ -32,7 +34,7 @@ describe('the submission export slice', () => {
     await Promise.resolve();
     expect(store.getState().submissionExport?.draft?.format).toBe('hubmap:imc-2d');
     store.getState().closeSubmissionExport();
-    void store.getState().openSubmissionExport('hubmap:histology');
+    void store.getState().openSubmissionExport('hubmap:codex');
     expect(store.getState().submissionExport?.format).toBe('hubmap:imc-2d');
     void store.getState().draftSubmissionExport('htan:imaging-level-2');
     store.getState().closeSubmissionExport();
