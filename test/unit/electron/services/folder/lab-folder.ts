@@ -10,6 +10,16 @@ import { afterEach, beforeEach } from 'vitest';
 /** The fixture folder in the repository (never written by tests). */
 const LAB_FIXTURE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../fixtures/folders/lab');
 
+/** The images of the lab folder that get a row, in the order of a listing (its OIR without a sidecar, `other/scan_02.oir`, gets none). */
+export const LAB_IMAGE_PATHS = [
+  'cells/multi-channel.ome.tif',
+  'hostile/test_ifd_loop_to_self.tif',
+  'other/scan_01.oir',
+  'plain.tiff',
+  'stacks/float.tif',
+  'stacks/multipage.tif',
+];
+
 /** A temporary directory holding `lab/` (a copy of the fixture) that tests may change. */
 export interface LabCopy {
   /** The temporary directory; `lab` is inside it, so tests can put things next to it. */
