@@ -129,6 +129,7 @@ test('from the Spreadsheet menu: HTAN’s manifest, its to-do grouped by column 
     'no file or sidecar supplies it',
     'every row (9)',
   ]);
+  await page.screenshot({ path: `${SHOTS}/submission-export-htan.png` });
 
   const written = cliFiles(app.folder, 'htan:imaging-level-2', 'imaging-level-2.csv');
   const saved = await downloads(page, dialog.getByRole('button', { name: 'Save all' }), 2);
