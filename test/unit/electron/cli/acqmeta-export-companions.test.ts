@@ -9,16 +9,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { parseTableVerbatim } from '../../../../shared/sheets/table-text';
-import {
-  checkCell,
-  htanComponents,
-  hubmapTemplates,
-  ruleOfAttribute,
-  ruleOfField,
-  type ColumnRule,
-} from '../../../../shared/submission';
 import { buildCli, type BuiltCli } from './built-cli';
+import { checkedRows, htanRules, hubmapRules, template } from './submission-rules';
 
 const CZI = fileURLToPath(new URL('../../../fixtures/formats/czi/czitools_DAPI_GFP.czi', import.meta.url));
 const DATASET = 'échantillon';
@@ -49,26 +41,6 @@ const writeTable = (lines: string[]) =>
   writeFile(path.join(base, DATASET, 'acqmeta.channels.csv'), lines.map((line) => `${line}\r\n`).join(''));
 const acqmeta = (...args: string[]) => cli.run(args, base, 120_000);
 const read = (rel: string) => readFile(path.join(base, rel), 'utf8');
-
-const template = (name: string) => hubmapTemplates().items.find((t) => t.name === name)!;
-const hubmapRules = (name: string): ColumnRule[] =>
-  template(name).columns.map((column) => ruleOfField(template(name).fields.find((f) => f.key === column)!));
-const htanRules = (name: string): ColumnRule[] =>
-  htanComponents()
-    .items.find((c) => c.name === name)!
-    .attributes.map(ruleOfAttribute);
-
-/** The rows as records; fails unless the header is the rules' columns and every written cell passes its rule. */
-function checkedRows(text: string, format: 'tsv' | 'csv', rules: readonly ColumnRule[]): Record<string, string>[] {
-  const [header, ...rows] = parseTableVerbatim(text, format);
-  expect(header).toEqual(rules.map((rule) => rule.name));
-  return rows.map((row) => {
-    rules.forEach((rule, i) => {
-      if (row[i] !== '') expect(checkCell(rule, row[i]!), `${rule.name}: ${row[i]}`).toEqual({ text: row[i] });
-    });
-    return Object.fromEntries(rules.map((rule, i) => [rule.name, row[i]!]));
-  });
-}
 
 const todoOf = async (file: string) => (await read(file)).trimEnd().split('\n');
 

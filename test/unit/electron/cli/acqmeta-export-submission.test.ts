@@ -8,18 +8,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { parseTableVerbatim } from '../../../../shared/sheets/table-text';
-import {
-  checkCell,
-  HTAN_CHANNELS_FILE,
-  htanComponents,
-  NO_CHANNEL_TABLE,
-  hubmapTemplates,
-  ruleOfAttribute,
-  ruleOfField,
-  type ColumnRule,
-} from '../../../../shared/submission';
+import { HTAN_CHANNELS_FILE, NO_CHANNEL_TABLE, type ColumnRule } from '../../../../shared/submission';
 import { buildCli, type BuiltCli } from './built-cli';
+import { checkedRows, htanRules, hubmapRules } from './submission-rules';
 
 const fixture = (rel: string) => fileURLToPath(new URL(`../../../fixtures/${rel}`, import.meta.url));
 
@@ -57,30 +48,6 @@ beforeEach(async () => {
 
 const acqmeta = (...args: string[]) => cli.run(args, base, 120_000);
 const read = (rel: string) => readFile(path.join(base, rel), 'utf8');
-
-const template = (name: string) => hubmapTemplates().items.find((t) => t.name === name)!;
-const hubmapRules = (name: string): ColumnRule[] =>
-  template(name).columns.map((column) => ruleOfField(template(name).fields.find((f) => f.key === column)!));
-const htanRules = (): ColumnRule[] =>
-  htanComponents()
-    .items.find((c) => c.name === 'Imaging Level 2')!
-    .attributes.map(ruleOfAttribute);
-
-/**
- * The table's rows as records; fails unless the header is the rules' columns in order and
- * every written cell passes its column's own rules as the bundle states them.
- */
-function checkedRows(text: string, format: 'tsv' | 'csv', rules: readonly ColumnRule[]): Record<string, string>[] {
-  const [header, ...rows] = parseTableVerbatim(text, format);
-  expect(header).toEqual(rules.map((rule) => rule.name));
-  return rows.map((row) => {
-    expect(row).toHaveLength(rules.length);
-    rules.forEach((rule, i) => {
-      if (row[i] !== '') expect(checkCell(rule, row[i]!), `${rule.name}: ${row[i]}`).toEqual({ text: row[i] });
-    });
-    return Object.fromEntries(rules.map((rule, i) => [rule.name, row[i]!]));
-  });
-}
 
 /** The to-do of a confocal export's layout file and companions, without a channel table. */
 const COMPANION_TODO = [
@@ -208,7 +175,7 @@ describe('acqmeta export --format htan:imaging-level-2', () => {
   it('one row per image with its microscope, objective, NA, immersion, pixel sizes and Z/T flags', async () => {
     const run = await acqmeta('export', 'mixed', '--format', 'htan:imaging-level-2', '-o', 'level2.csv');
     expect(run.code).toBe(1);
-    const rules = htanRules();
+    const rules = htanRules('Imaging Level 2');
     const rows = checkedRows(await read('level2.csv'), 'csv', rules);
     const byName = new Map(rows.map((row) => [row.Filename!, row]));
     expect([...byName.keys()]).toEqual(MIXED.map((rel) => `mixed/${path.basename(rel)}`).sort());
