@@ -22,6 +22,7 @@ import type { ProfileInfo, ProfileProblem, ValuesChecked, ValuesToCheck } from '
 import type { UnreadFiles } from './unread-files';
 import type { ChannelTableInfo, ChannelTableRestorePlan, ChannelTableSave, ChannelTableSaved } from './api-channels';
 import type { FolderLayoutCheck } from './api-submission';
+import type { SubmissionExport } from './api-submission-export';
 import type { FolderInfo, FolderListing, FolderWatching, SessionInfo } from './api-session';
 import type { MenuCommand, MenuState, WindowAnswer, WindowQuestion } from './api-window';
 import type { ImageFormat } from './image-format';
@@ -35,6 +36,7 @@ export type { SaveJournal, SaveOutcome, SaveRequest } from './api-save';
 export type { UnreadFiles } from './unread-files';
 export type { ChannelTableInfo, ChannelTableRestorePlan, ChannelTableSave, ChannelTableSaved } from './api-channels';
 export type { FolderLayoutCheck, LayoutPattern } from './api-submission';
+export type { SubmissionExport, SubmissionExportFile, TodoItem } from './api-submission-export';
 export type { FolderInfo, FolderListing, FolderWatching, SessionInfo } from './api-session';
 export type { MenuCommand, MenuState, WindowAnswer, WindowQuestion } from './api-window';
 export type {
@@ -264,6 +266,12 @@ export interface ApiMethods {
    * INVALID_VALUE for an unknown target or a bad glob. Reads, never writes.
    */
   checkFolderLayout: { request: { target?: string; ignore?: string[] }; response: FolderLayoutCheck };
+  /**
+   * The files of a submission format (`hubmap:confocal`, …) drafted from the open folder's images,
+   * sidecars and channel table, each with its to-do, as `acqmeta export --format` writes them;
+   * INVALID_VALUE for an unknown format. Reads, never writes: the renderer offers the files.
+   */
+  exportSubmission: { request: { format: string }; response: SubmissionExport };
 }
 
 /** The change journal's records of some of the open folder's images, and the lines that could not be read. */
@@ -362,6 +370,7 @@ const METHODS: { readonly [K in ApiMethodName]: true } = {
   restoreChannelTable: true,
   getJournal: true,
   checkFolderLayout: true,
+  exportSubmission: true,
 };
 
 /** Every method name, for transports that register them one by one. */

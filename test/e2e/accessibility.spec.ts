@@ -105,6 +105,12 @@ for (const scheme of ['light', 'dark'] as const) {
       expect(await seriousFindings(app.page)).toEqual([]);
       await dialog.getByRole('button', { name: 'Close' }).click();
 
+      await app.page.getByRole('button', { name: 'Spreadsheet' }).click();
+      await app.page.getByRole('menuitem', { name: 'Submission files (HuBMAP, HTAN)…' }).click();
+      await expect(dialog.getByRole('table', { name: 'confocal-metadata.tsv' })).toBeVisible();
+      expect(await seriousFindings(app.page)).toEqual([]);
+      await dialog.getByRole('button', { name: 'Close' }).click();
+
       await editor.select(BLOBS);
       await editor.type('Genotype', 'WT');
       const sidecar = app.file(`${BLOBS}.json`);

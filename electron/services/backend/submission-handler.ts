@@ -1,16 +1,28 @@
 /**
- * checkFolderLayout: the open folder's layout checked against a repository's directory schema,
- * with the same listing and rules as `acqmeta validate --target` (the verdict of HuBMAP's own
- * `directory_validator.py`).
+ * The submission handlers: checkFolderLayout (the open folder's layout checked against a
+ * repository's directory schema, with the same listing and rules as `acqmeta validate --target`,
+ * the verdict of HuBMAP's own `directory_validator.py`) and exportSubmission (the files of a
+ * submission format drafted from the folder, as `acqmeta export --format` writes them).
  */
-import type { ApiHandlers, FolderLayoutCheck } from '../../../shared/api';
+import type { ApiHandlers, FolderLayoutCheck, SubmissionExport } from '../../../shared/api';
 import { ApiFailure } from '../../../shared/errors';
-import { checkDirectory, compileGlob, findTarget, targetName, targetNames } from '../../../shared/submission';
-import { listDatasetPaths } from '../submission';
+import {
+  checkDirectory,
+  compileGlob,
+  findTarget,
+  isSubmissionFormat,
+  requiredMissing,
+  SUBMISSION_FORMATS,
+  targetName,
+  targetNames,
+} from '../../../shared/submission';
+import { draftSubmission, listDatasetPaths } from '../submission';
 import { requireFolder, type BackendContext } from './backend-context';
 
-/** The handler of `checkFolderLayout`. */
-export function submissionHandler(context: BackendContext): Pick<ApiHandlers, 'checkFolderLayout'> {
+/** The handlers of `checkFolderLayout` and `exportSubmission`. */
+export function submissionHandler(
+  context: BackendContext,
+): Pick<ApiHandlers, 'checkFolderLayout' | 'exportSubmission'> {
   return {
     async checkFolderLayout({ target, ignore = [] }): Promise<FolderLayoutCheck> {
       const folder = requireFolder(context);
@@ -37,6 +49,29 @@ export function submissionHandler(context: BackendContext): Pick<ApiHandlers, 'c
           met,
         })),
         notAllowed: [...verdict.notAllowed],
+      };
+    },
+    async exportSubmission({ format }): Promise<SubmissionExport> {
+      const folder = requireFolder(context);
+      if (!isSubmissionFormat(format))
+        throw new ApiFailure(
+          'INVALID_VALUE',
+          `${format} is not a submission format AcqMeta writes (${SUBMISSION_FORMATS.join(', ')}).`,
+        );
+      const draft = await draftSubmission(folder.root, format, { scanner: context.scanner });
+      const files = draft.parts.map(({ name, table, text }) => ({
+        name,
+        text,
+        rows: table.rows.length,
+        columns: table.columns.length,
+        todo: [...table.todo],
+      }));
+      return {
+        format,
+        files,
+        imageCount: draft.imageCount,
+        unreadable: draft.unreadable,
+        requiredMissing: files.some((file) => requiredMissing(file.todo)),
       };
     },
   };

@@ -9,6 +9,7 @@ import { JournalTimelineDialog } from './dialogs/journal-timeline-dialog';
 import { RestoreReviewDialog } from './dialogs/restore-review-dialog';
 import { TableRestoreDialog } from './dialogs/table-restore-dialog';
 import { LayoutCheckDialog } from './submission/layout-check-dialog';
+import { SubmissionExportDialog } from './submission/submission-export-dialog';
 import { OpenPrompt } from './dialogs/open-prompt';
 import { ShortcutsDialog } from './dialogs/shortcuts-dialog';
 import { PasteDialog } from './dialogs/paste-dialog';
@@ -58,6 +59,7 @@ export function App() {
       <RestoreReviewDialog />
       <TableRestoreDialog />
       <LayoutCheckDialog />
+      <SubmissionExportDialog />
       <CompletenessDialog />
       <NormalizeDialog />
       <OpenPrompt />

@@ -1,6 +1,7 @@
 /**
- * The toolbar's "Spreadsheet" menu: export a table file, import one (a preview comes first), and
- * edit the channel table of the selected images' folder (else the open folder).
+ * The toolbar's "Spreadsheet" menu: export a table file or a repository's submission files,
+ * import a table (a preview comes first), and edit the channel table of the selected images'
+ * folder (else the open folder).
  */
 import { useAppStore } from '../store/store-context';
 import { encodeBase64 } from '../lib/base64';
@@ -22,6 +23,11 @@ export function TableMenu() {
         title="Export the metadata as a table, import an edited table, or edit the channel table"
         entries={() => [
           { label: 'Export…', onSelect: () => store.getState().openExportPrompt() },
+          {
+            label: 'Submission files (HuBMAP, HTAN)…',
+            title: 'The repository’s metadata files made from the images and their sidecars, with what is left to fill',
+            onSelect: () => void store.getState().openSubmissionExport(),
+          },
           { label: 'Import…', onSelect: picker.open },
           'separator',
           {

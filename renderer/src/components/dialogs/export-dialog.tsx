@@ -1,7 +1,7 @@
 /**
  * "Export": the folder or the selection, as CSV, TSV, XLSX or OMERO CSV (optionally with the
  * acquisition columns, read from the image files), or as a dataset readme or Methods draft,
- * downloaded.
+ * downloaded; a repository's submission files are a dialog of their own, opened from here.
  */
 import { useState, type FormEvent } from 'react';
 import type { TableExportFormat } from '../../../../shared/api';
@@ -116,6 +116,20 @@ function ExportForm() {
               <span className="muted small choice-hint">{f.hint}</span>
             </label>
           ))}
+          <p className="small export-submission">
+            For a repository:{' '}
+            <button
+              type="button"
+              className="btn btn-small"
+              aria-haspopup="dialog"
+              onClick={() => {
+                close();
+                void store.getState().openSubmissionExport();
+              }}
+            >
+              Submission files (HuBMAP, HTAN)…
+            </button>
+          </p>
         </fieldset>
         <fieldset className="choice-group">
           <legend className="modal-label">Columns</legend>

@@ -76,6 +76,7 @@ export function LayoutCheckDialog() {
   const view = useApp((s) => s.layoutCheck);
   const close = useApp((s) => s.closeLayoutCheck);
   const checkLayout = useApp((s) => s.checkLayout);
+  const openSubmissionExport = useApp((s) => s.openSubmissionExport);
   if (view === null) return null;
   const { check, checking, failure } = view;
   return (
@@ -91,6 +92,7 @@ export function LayoutCheckDialog() {
         <label htmlFor="layout-target-select">Target</label>
         <select
           id="layout-target-select"
+          className="input"
           value={view.target}
           disabled={check === null}
           onChange={(event) => void checkLayout(event.target.value)}
@@ -140,7 +142,20 @@ export function LayoutCheckDialog() {
           <NotAllowed paths={check.notAllowed} />
         </>
       )}
-      <ModalActions onCancel={close} cancelLabel="Close" focusCancel />
+      <ModalActions onCancel={close} cancelLabel="Close" focusCancel>
+        <button
+          type="button"
+          className="btn"
+          aria-haspopup="dialog"
+          title="The repository's metadata files made from the images and their sidecars, with what is left to fill"
+          onClick={() => {
+            close();
+            void openSubmissionExport(view.target);
+          }}
+        >
+          Write submission files…
+        </button>
+      </ModalActions>
     </Modal>
   );
 }

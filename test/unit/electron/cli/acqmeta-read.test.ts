@@ -1,6 +1,7 @@
 import { copyFile, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { LAB_IMAGE_PATHS } from '../services/folder/lab-folder';
 import { cliOnLab } from './cli-on-lab';
 
 const { acqmeta, labPath } = cliOnLab();
@@ -15,14 +16,7 @@ describe('acqmeta scan, show, validate, help', () => {
       .trimEnd()
       .split('\n')
       .map((line) => JSON.parse(line));
-    expect(records.map((r) => r.path)).toEqual([
-      'cells/multi-channel.ome.tif',
-      'hostile/test_ifd_loop_to_self.tif',
-      'other/scan_01.oir',
-      'plain.tiff',
-      'stacks/float.tif',
-      'stacks/multipage.tif',
-    ]);
+    expect(records.map((r) => r.path)).toEqual(LAB_IMAGE_PATHS);
     expect(Object.keys(records[0])).toEqual([
       'path',
       'format',

@@ -1,6 +1,7 @@
 /**
  * Test helper: a backend on a copy of the lab folder, and its events collected.
  */
+import { afterAll, afterEach, beforeEach } from 'vitest';
 import type { ApiEvent, ApiMethodName, ApiRequest, ApiResponse, ApiResult } from '../../../../../shared/api';
 import { createBackend, type Backend, type BackendOptions } from '../../../../../electron/services/backend';
 import { createTiffScanner, type TiffScanner } from '../../../../../electron/services/tiff';
@@ -95,6 +96,34 @@ export async function startOnLab(
   const h = await startBackend(options(copy.lab));
   if (open) await h.ok('openFolder', { path: copy.lab });
   return { copy, h };
+}
+
+/**
+ * Gives every test a backend on its own lab copy, the open folder (call at file or describe
+ * level); `copy` and `h` always point at the running test's.
+ */
+export function labBackendPerTest(): { readonly copy: LabCopy; readonly h: Harness } {
+  let current: { copy: LabCopy; h: Harness } | undefined;
+  beforeEach(async () => {
+    current = await startOnLab();
+  });
+  afterEach(async () => {
+    if (current !== undefined) await stopOnLab(current.copy, current.h);
+    current = undefined;
+  });
+  afterAll(removeTestBundles);
+  const running = () => {
+    if (current === undefined) throw new Error('the backend runs only while a test runs');
+    return current;
+  };
+  return {
+    get copy() {
+      return running().copy;
+    },
+    get h() {
+      return running().h;
+    },
+  };
 }
 
 /** Closes the backend, then removes the copy (even when closing fails). */

@@ -1,21 +1,9 @@
-import { copyFile, readdir, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { LabCopy } from '../folder/lab-folder';
+import { folderBytes, type LabCopy } from '../folder/lab-folder';
 import { codeOf, removeTestBundles, startOnLab, stopOnLab, type Harness } from './backend-harness';
-
-/** Every file under a folder with its bytes, to show that nothing was written. */
-async function folderBytes(root: string): Promise<Record<string, string>> {
-  const files = (await readdir(root, { recursive: true, withFileTypes: true })).filter((d) => d.isFile());
-  const entries = await Promise.all(
-    files.map(async (d) => [
-      path.relative(root, path.join(d.parentPath, d.name)),
-      (await readFile(path.join(d.parentPath, d.name))).toString('base64'),
-    ]),
-  );
-  return Object.fromEntries(entries);
-}
 
 describe('backend exportTable and previewImport', () => {
   let copy: LabCopy;
