@@ -31,7 +31,7 @@ export { checkCell, ruleOfAttribute, ruleOfField, type CellCheck, type ColumnRul
 export { FORMAT_MAKERS, imageFacts, type Fact, type FactName, type SubmissionImage } from './image-facts';
 export { NOTHING_SUPPLIES, type SubmissionTable, type TodoItem } from './submission-cells';
 export {
-  DATA_PATH_UNKNOWN,
+  dataPathUnknown,
   isSubmissionFormat,
   submissionParts,
   SUBMISSION_FORMATS,
@@ -39,7 +39,14 @@ export {
   type SubmissionInput,
   type SubmissionPart,
 } from './submission-export';
-export { requiredMissing, todoLines, todoSummaryLines, TODO_SUMMARY_ROWS } from './submission-text';
+export {
+  requiredMissing,
+  todoGroups,
+  todoLines,
+  todoSummaryLines,
+  TODO_SUMMARY_ROWS,
+  type TodoGroup,
+} from './submission-text';
 export { ANTIBODIES_FILE } from './antibodies-table';
 export { CONTRIBUTORS_FILE } from './contributors-table';
 export { HTAN_CHANNELS_FILE } from './htan-channels-table';

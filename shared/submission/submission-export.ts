@@ -52,9 +52,10 @@ export interface SubmissionInput {
   readonly dataPath?: string;
 }
 
-/** Why data_path is left empty when the metadata file is not beside the dataset folder. */
-export const DATA_PATH_UNKNOWN =
-  "the metadata file is not written in the folder that holds the dataset (HuBMAP's upload layout: the metadata TSV at the upload's top, each dataset a folder in it), so the dataset's path from it is not known: write the metadata file there with -o, or fill it in";
+/** Why data_path is left empty for the dataset folder `folderName` when the metadata file is not known to be beside it. */
+export function dataPathUnknown(folderName: string): string {
+  return `where the metadata file is saved decides it: ./${folderName} when it is saved in the folder that holds the dataset, as HuBMAP's upload layout has it (the metadata TSV at the upload's top, each dataset a folder in it); acqmeta export -o into that folder fills it in`;
+}
 
 /** The bundled item called `wanted`; throws naming the bundle `what` when it has none. */
 function named<T extends { readonly name: string }>(items: readonly T[], wanted: string, what: string): T {
@@ -79,7 +80,7 @@ export function submissionParts(format: SubmissionFormat, input: SubmissionInput
   const given: Record<string, CellSource> = {
     data_path:
       input.dataPath === undefined
-        ? { fact: null, reason: DATA_PATH_UNKNOWN }
+        ? { fact: null, reason: dataPathUnknown(input.folderName) }
         : { fact: { value: input.dataPath, from: 'folder the metadata file is written in' } },
   };
   const beside = (column: string, file: string, table: SubmissionTable) => {

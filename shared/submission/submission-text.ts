@@ -20,26 +20,38 @@ export function todoLines(todo: readonly TodoItem[]): string[] {
 /** Most rows a to-do summary lists one by one for a column and reason; more are one line. */
 export const TODO_SUMMARY_ROWS = 10;
 
+/** The cells of one column left to fill for one reason, and the rows they are in. */
+export interface TodoGroup {
+  readonly column: string;
+  readonly required: boolean;
+  readonly reason: string;
+  readonly rows: string[];
+}
+
+/** `todo` grouped by column, need and reason, in the order each group first appears (HTAN's one row per image gives thousands of cells a reason). */
+export function todoGroups(todo: readonly TodoItem[]): TodoGroup[] {
+  const groups = new Map<string, TodoGroup>();
+  for (const { row, column, required, reason } of todo) {
+    const key = JSON.stringify([column, required, reason]);
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, { column, required, reason, rows: [row] });
+    else group.rows.push(row);
+  }
+  return [...groups.values()];
+}
+
 /**
  * The to-do for a person to read (stderr): as `todoLines`, except that more than
  * `TODO_SUMMARY_ROWS` rows with the same column, need and reason are one line naming the first
  * three rows and the count (`…: 10,000 rows: a.tif, b.tif, c.tif and 9,997 more`).
  */
 export function todoSummaryLines(todo: readonly TodoItem[]): string[] {
-  const groups = new Map<string, TodoItem[]>();
-  for (const item of todo) {
-    const key = JSON.stringify([item.column, item.required, item.reason]);
-    const group = groups.get(key);
-    if (group === undefined) groups.set(key, [item]);
-    else group.push(item);
-  }
-  return [...groups.values()].flatMap((items) => {
-    if (items.length <= TODO_SUMMARY_ROWS) return todoLines(items);
-    const { column, required, reason } = items[0] as TodoItem;
-    const count = (n: number) => n.toLocaleString('en-US');
-    const named = items.slice(0, 3).map((item) => item.row);
-    const rows = `${count(items.length)} rows: ${named.join(', ')} and ${count(items.length - named.length)} more`;
-    return [`${column} (${required ? 'required' : 'optional'}): ${reason} (${rows})`];
+  const count = (n: number) => n.toLocaleString('en-US');
+  return todoGroups(todo).flatMap(({ column, required, reason, rows }) => {
+    if (rows.length <= TODO_SUMMARY_ROWS) return todoLines(rows.map((row) => ({ row, column, required, reason })));
+    const named = rows.slice(0, 3);
+    const which = `${count(rows.length)} rows: ${named.join(', ')} and ${count(rows.length - named.length)} more`;
+    return [`${column} (${required ? 'required' : 'optional'}): ${reason} (${which})`];
   });
 }
 

@@ -6,7 +6,8 @@
 import { useMemo } from 'react';
 import type { SubmissionExportFile } from '../../../../shared/api';
 import { formatCount, plural } from '../../lib/format';
-import { listedTodo, type TodoGroup } from '../../store/logic/submission-todo';
+import type { TodoGroup } from '../../../../shared/submission';
+import { listedTodo } from '../../store/logic/submission-todo';
 
 /** Groups listed in all, so a folder of 10,000 images lists as fast as one of ten. */
 const LISTED_GROUPS = 200;

@@ -4,14 +4,7 @@
  * groups first, and only so many groups listed.
  */
 import type { SubmissionExportFile, TodoItem } from '../../../../shared/api';
-
-/** The cells of one column left to fill for one reason, and the rows they are in. */
-export interface TodoGroup {
-  column: string;
-  required: boolean;
-  reason: string;
-  rows: string[];
-}
+import { todoGroups, type TodoGroup } from '../../../../shared/submission';
 
 /** One file's groups as listed. */
 export interface FileTodo {
@@ -25,15 +18,8 @@ export interface FileTodo {
 }
 
 /** `todo` grouped by column, requiredness and reason, required groups first, each in the table's order. */
-export function todoGroups(todo: readonly TodoItem[]): TodoGroup[] {
-  const groups = new Map<string, TodoGroup>();
-  for (const { row, column, required, reason } of todo) {
-    const key = JSON.stringify([column, required, reason]);
-    const group = groups.get(key);
-    if (group === undefined) groups.set(key, { column, required, reason, rows: [row] });
-    else group.rows.push(row);
-  }
-  const all = [...groups.values()];
+export function requiredFirstGroups(todo: readonly TodoItem[]): TodoGroup[] {
+  const all = todoGroups(todo);
   return [...all.filter((g) => g.required), ...all.filter((g) => !g.required)];
 }
 
@@ -43,7 +29,7 @@ export function listedTodo(files: readonly SubmissionExportFile[], limit: number
   return files
     .filter((file) => file.todo.length > 0)
     .map((file) => {
-      const groups = todoGroups(file.todo);
+      const groups = requiredFirstGroups(file.todo);
       const listed = groups.slice(0, Math.max(room, 0));
       room -= listed.length;
       const hidden = groups.slice(listed.length).reduce((n, g) => n + g.rows.length, 0);

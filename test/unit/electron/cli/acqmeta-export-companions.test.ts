@@ -87,7 +87,7 @@ describe('acqmeta export: HuBMAP companions', () => {
     expect(row!.dataset_type).toBe('Light Sheet');
     expect([row!.contributors_path, row!.data_path]).toEqual(['./contributors.tsv', '']);
     expect(await todoOf('out/meta.tsv.todo.txt')).toContain(
-      "dataset: data_path (required): the metadata file is not written in the folder that holds the dataset (HuBMAP's upload layout: the metadata TSV at the upload's top, each dataset a folder in it), so the dataset's path from it is not known: write the metadata file there with -o, or fill it in",
+      `dataset: data_path (required): where the metadata file is saved decides it: ./${path.basename(DATASET)} when it is saved in the folder that holds the dataset, as HuBMAP's upload layout has it (the metadata TSV at the upload's top, each dataset a folder in it); acqmeta export -o into that folder fills it in`,
     );
     expect((await readdir(path.join(base, 'out'))).sort()).toEqual(
       ['antibodies.tsv', 'contributors.tsv', 'meta.tsv', 'meta.tsv.todo.txt'].sort(),

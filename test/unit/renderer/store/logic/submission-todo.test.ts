@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SubmissionExportFile, TodoItem } from '../../../../../shared/api';
-import { listedTodo, todoGroups } from '../../../../../renderer/src/store/logic/submission-todo';
+import { listedTodo, requiredFirstGroups } from '../../../../../renderer/src/store/logic/submission-todo';
 
 const item = (row: string, column: string, required: boolean, reason = 'no file or sidecar supplies it'): TodoItem => ({
   row,
@@ -11,9 +11,9 @@ const item = (row: string, column: string, required: boolean, reason = 'no file 
 
 const file = (name: string, todo: TodoItem[]): SubmissionExportFile => ({ name, text: '', rows: 3, columns: 4, todo });
 
-describe('todoGroups', () => {
+describe('requiredFirstGroups', () => {
   it('groups cells by column, requiredness and reason, required groups first, each in the table’s order', () => {
-    const groups = todoGroups([
+    const groups = requiredFirstGroups([
       item('a.tif', 'Comment', false),
       item('a.tif', 'Participant', true),
       item('b.tif', 'Participant', true),
