@@ -87,6 +87,8 @@ export interface ProfileInfo {
   folderClosed: boolean;
   /** Folder rules broken under the open folder. */
   folderProblems: FolderProblem[];
+  /** The submission target the profile names (`x-target`, e.g. `hubmap:confocal`); absent when none. */
+  target?: string;
 }
 
 /** Values to check for one image: the fields being edited, over what its sidecar stores. */

@@ -39,3 +39,11 @@ export {
 } from './submission-export';
 export { requiredMissing, todoLines } from './submission-text';
 export { matchTerm, normaliseTerm, type TermMatch } from './term-match';
+export {
+  directoryName,
+  knownTargetNames,
+  resolveTarget,
+  targetShortNames,
+  targetTitle,
+  type SubmissionTarget,
+} from './submission-target';

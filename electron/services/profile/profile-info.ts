@@ -30,6 +30,7 @@ export async function profileInfo(loaded: LoadedProfile, finder: ProfileFinder, 
     folderClosed: folder?.closed ?? false,
     // Rules of a profile above the open folder are about a larger folder than the one open.
     folderProblems: isInside(root, loaded.dir) ? await folderProblems(loaded, loaded.dir, finder) : [],
+    target: compiled?.target ?? undefined,
   };
 }
 

@@ -1,0 +1,74 @@
+/**
+ * A submission target: what a lab profile's `x-target` (or `--target`, or the app's choice) names.
+ * A name is a target when AcqMeta has a directory schema for it (`hubmap:<assay>`,
+ * `hubmap:<assay>-v<version>`), a metadata file format (`htan:imaging-level-2`), or both
+ * (`hubmap:confocal`: the layout and the metadata TSV).
+ */
+import {
+  HUBMAP_DIRECTORY_SCHEMAS,
+  findTarget,
+  targetName,
+  targetNames,
+  type DirectorySchema,
+} from './directory-schemas';
+import { hubmapTemplates } from './metadata-templates';
+import { isSubmissionFormat, SUBMISSION_FORMATS, type SubmissionFormat } from './submission-export';
+
+/** A target resolved: its directory schema and its metadata format, at least one of them known. */
+export interface SubmissionTarget {
+  /** The name as given: `hubmap:confocal`, `hubmap:confocal-v2.0`, `htan:imaging-level-2`. */
+  readonly name: string;
+  /** The folder layout's schema (a short name: the latest version); null: the repository gives none. */
+  readonly directory: DirectorySchema | null;
+  /** The metadata file's format; null: AcqMeta writes none for it. */
+  readonly format: SubmissionFormat | null;
+}
+
+/** The short names of the targets, sorted; each HuBMAP one is also known as `<name>-v<version>`. */
+export function targetShortNames(): string[] {
+  const assays = HUBMAP_DIRECTORY_SCHEMAS.schemas.map((s) => `hubmap:${s.assay}`);
+  return [...new Set([...assays, ...SUBMISSION_FORMATS])].sort();
+}
+
+/** Every name a target may be given by: each short name and each directory schema's version. */
+export function knownTargetNames(): string[] {
+  return [...new Set([...targetNames(), ...SUBMISSION_FORMATS])].sort();
+}
+
+/** The target `name` names, or null when it names neither a directory schema nor a metadata format. */
+export function resolveTarget(name: string): SubmissionTarget | null {
+  const directory = findTarget(name);
+  const assay = directory === null ? name : `hubmap:${directory.assay}`;
+  const format = isSubmissionFormat(assay) ? assay : null;
+  return directory === null && format === null ? null : { name, directory, format };
+}
+
+/** The repository's name for a target's assay: `HuBMAP confocal`, `HTAN imaging level 2`. */
+function assayTitle(target: SubmissionTarget): string {
+  const [repository = '', assay = ''] = (target.directory === null ? target.name : `hubmap:${target.directory.assay}`)
+    .split(':')
+    .map((part) => part.replace(/-/g, ' '));
+  return `${repository === 'htan' ? 'HTAN' : 'HuBMAP'} ${assay}`;
+}
+
+/**
+ * A target as the drafts name it: `HuBMAP confocal (directory schema v2.3, metadata schema id
+ * 3829a2c4-…)`; only what the bundled rules say.
+ */
+export function targetTitle(target: SubmissionTarget): string {
+  const template =
+    target.format?.startsWith('hubmap:') === true
+      ? hubmapTemplates().items.find((t) => `hubmap:${t.name}` === target.format)
+      : undefined;
+  const parts = [
+    target.directory === null ? null : `directory schema v${target.directory.version}`,
+    template?.metadataSchemaId == null ? null : `metadata schema id ${template.metadataSchemaId}`,
+    target.format === 'htan:imaging-level-2' ? 'CSV manifest' : null,
+  ].filter((part) => part !== null);
+  return `${assayTitle(target)}${parts.length === 0 ? '' : ` (${parts.join(', ')})`}`;
+}
+
+/** The directory schema's full name (`hubmap:confocal-v2.3`), or null. */
+export function directoryName(target: SubmissionTarget): string | null {
+  return target.directory === null ? null : targetName(target.directory);
+}
