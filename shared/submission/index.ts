@@ -45,5 +45,6 @@ export {
   resolveTarget,
   targetShortNames,
   targetTitle,
+  verdictCounts,
   type SubmissionTarget,
 } from './submission-target';

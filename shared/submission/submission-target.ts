@@ -4,6 +4,7 @@
  * `hubmap:<assay>-v<version>`), a metadata file format (`htan:imaging-level-2`), or both
  * (`hubmap:confocal`: the layout and the metadata TSV).
  */
+import type { DirectoryVerdict } from './directory-check';
 import {
   HUBMAP_DIRECTORY_SCHEMAS,
   findTarget,
@@ -71,4 +72,13 @@ export function targetTitle(target: SubmissionTarget): string {
 /** The directory schema's full name (`hubmap:confocal-v2.3`), or null. */
 export function directoryName(target: SubmissionTarget): string | null {
   return target.directory === null ? null : targetName(target.directory);
+}
+
+/** A layout verdict's counts in words: `13 required patterns missing`, `18 paths not allowed`; none when it matches. */
+export function verdictCounts(verdict: Pick<DirectoryVerdict, 'missing' | 'notAllowed'>): string[] {
+  const { missing, notAllowed } = verdict;
+  return [
+    missing.length > 0 ? `${missing.length} required pattern${missing.length === 1 ? '' : 's'} missing` : null,
+    notAllowed.length > 0 ? `${notAllowed.length} path${notAllowed.length === 1 ? '' : 's'} not allowed` : null,
+  ].filter((part) => part !== null);
 }
