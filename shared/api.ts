@@ -43,6 +43,7 @@ export type {
   ProfileFieldRules,
   ProfileInfo,
   ProfileProblem,
+  ProfileTarget,
   ValuesChecked,
   ValuesToCheck,
 } from './api-profile';

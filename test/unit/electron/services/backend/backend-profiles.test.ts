@@ -75,6 +75,14 @@ describe('backend lab profiles', () => {
       },
       { path: '.', message: "missing the dataset's readme: no file matches ^README\\.md$", rule: '^README\\.md$' },
     ]);
+    expect(profile?.target).toBeUndefined();
+    await writeFile(path.join(copy.lab, 'acqmeta.profile.json'), '{"x-target": "hubmap:confocal"}');
+    const [targeted] = await h.ok('getProfiles', {});
+    expect(targeted?.target).toEqual({
+      name: 'hubmap:confocal',
+      layout: 'hubmap:confocal-v2.3',
+      format: 'hubmap:confocal',
+    });
     await writeFile(
       path.join(copy.lab, 'acqmeta.profile.json'),
       '{"title": "Changed", "properties": {"x": {"pattern": "("}}}',
