@@ -44,7 +44,9 @@ export {
   knownTargetNames,
   resolveTarget,
   targetShortNames,
+  targetTable,
   targetTitle,
+  targetWords,
   verdictCounts,
   type SubmissionTarget,
 } from './submission-target';

@@ -13,7 +13,9 @@ import {
   type DirectorySchema,
 } from './directory-schemas';
 import { hubmapTemplates } from './metadata-templates';
-import { isSubmissionFormat, SUBMISSION_FORMATS, type SubmissionFormat } from './submission-export';
+import type { SubmissionImage } from './image-facts';
+import type { SubmissionTable } from './submission-cells';
+import { isSubmissionFormat, submissionFile, SUBMISSION_FORMATS, type SubmissionFormat } from './submission-export';
 
 /** A target resolved: its directory schema and its metadata format, at least one of them known. */
 export interface SubmissionTarget {
@@ -44,29 +46,39 @@ export function resolveTarget(name: string): SubmissionTarget | null {
   return directory === null && format === null ? null : { name, directory, format };
 }
 
-/** The repository's name for a target's assay: `HuBMAP confocal`, `HTAN imaging level 2`. */
-function assayTitle(target: SubmissionTarget): string {
+/** A target in words: `HuBMAP`, `confocal`, and what the bundled rules say of it (`directory schema v2.3`, …). */
+export function targetWords(target: SubmissionTarget): { repository: string; assay: string; details: string[] } {
   const [repository = '', assay = ''] = (target.directory === null ? target.name : `hubmap:${target.directory.assay}`)
     .split(':')
     .map((part) => part.replace(/-/g, ' '));
-  return `${repository === 'htan' ? 'HTAN' : 'HuBMAP'} ${assay}`;
-}
-
-/**
- * A target as the drafts name it: `HuBMAP confocal (directory schema v2.3, metadata schema id
- * 3829a2c4-…)`; only what the bundled rules say.
- */
-export function targetTitle(target: SubmissionTarget): string {
   const template =
     target.format?.startsWith('hubmap:') === true
       ? hubmapTemplates().items.find((t) => `hubmap:${t.name}` === target.format)
       : undefined;
-  const parts = [
+  const details = [
     target.directory === null ? null : `directory schema v${target.directory.version}`,
     template?.metadataSchemaId == null ? null : `metadata schema id ${template.metadataSchemaId}`,
     target.format === 'htan:imaging-level-2' ? 'CSV manifest' : null,
   ].filter((part) => part !== null);
-  return `${assayTitle(target)}${parts.length === 0 ? '' : ` (${parts.join(', ')})`}`;
+  return { repository: repository === 'htan' ? 'HTAN' : 'HuBMAP', assay, details };
+}
+
+/**
+ * A target as the drafts and the app name it: `HuBMAP confocal (directory schema v2.3, metadata
+ * schema id 3829a2c4-…)`; only what the bundled rules say.
+ */
+export function targetTitle(target: SubmissionTarget): string {
+  const { repository, assay, details } = targetWords(target);
+  return `${repository} ${assay}${details.length === 0 ? '' : ` (${details.join(', ')})`}`;
+}
+
+/** The metadata table of `format` for a dataset: the one place the drafts and the app make it. */
+export function targetTable(
+  format: SubmissionFormat,
+  folderName: string,
+  images: readonly SubmissionImage[],
+): SubmissionTable {
+  return submissionFile(format, folderName, images).table;
 }
 
 /** The directory schema's full name (`hubmap:confocal-v2.3`), or null. */

@@ -5,13 +5,13 @@
  */
 import path from 'node:path';
 import { PROFILE_FILE_NAME } from '../../../shared/profile';
-import { resolveTarget } from '../../../shared/submission';
 import { isInside } from '../../services/disk';
 import { listFiles } from '../../services/folder';
 import {
   createProfileCache,
   createProfileFinder,
   folderProblems,
+  targetInForce,
   type LoadedProfile,
   type ProfileFinder,
 } from '../../services/profile';
@@ -136,7 +136,7 @@ Exits 0 when nothing is wrong, 1 otherwise.`,
       tally.other += problems.length;
       for (const problem of problems) await io.out.line(printable(`${problem.path}: ${problem.message}`));
     }
-    tally.other += await checkProfileTarget(root, override ?? (await finder.forFolder(root)), io);
+    tally.other += await checkProfileTarget(root, finder, io);
     await io.out.flush();
     const what = reported.size === 0 ? 'sidecar' : 'image';
     const images = `${tally.checked} ${what}${tally.checked === 1 ? '' : 's'} checked, ${tally.failing} with problems`;
@@ -153,11 +153,11 @@ Exits 0 when nothing is wrong, 1 otherwise.`,
  * Checks the layout of `root` against the `x-target` of the profile in force for it, as
  * `--target` would, saying where the target came from; resolves to the number of problems.
  */
-async function checkProfileTarget(root: string, loaded: LoadedProfile | null, io: CliIo): Promise<number> {
-  const name = loaded?.profile.compiled?.target ?? null;
-  const target = name === null ? null : resolveTarget(name);
-  if (loaded === null || target === null) return 0;
-  const from = `the target ${target.name} comes from the lab profile ${loaded.profile.source} (x-target)`;
+async function checkProfileTarget(root: string, finder: ProfileFinder, io: CliIo): Promise<number> {
+  const inForce = await targetInForce(finder, root);
+  if (inForce === null) return 0;
+  const { target, profile } = inForce;
+  const from = `the target ${target.name} comes from the lab profile ${profile} (x-target)`;
   if (target.directory === null) {
     io.err(`${from}; it has no directory schema, so the folder layout is not checked against it`);
     return 0;
