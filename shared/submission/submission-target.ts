@@ -46,11 +46,11 @@ export function resolveTarget(name: string): SubmissionTarget | null {
   return directory === null && format === null ? null : { name, directory, format };
 }
 
-/** A target in words: `HuBMAP`, `confocal`, and what the bundled rules say of it (`directory schema v2.3`, …). */
+/** A target in words: `HuBMAP`, `imc-2d`, and what the bundled rules say of it (`directory schema v2.3`, …). */
 export function targetWords(target: SubmissionTarget): { repository: string; assay: string; details: string[] } {
-  const [repository = '', assay = ''] = (target.directory === null ? target.name : `hubmap:${target.directory.assay}`)
-    .split(':')
-    .map((part) => part.replace(/-/g, ' '));
+  const htan = target.format === 'htan:imaging-level-2';
+  // HuBMAP names its assays as the schemas do (`imc-2d`); HTAN names the manifest's component
+  const assay = htan ? 'Imaging Level 2' : (target.directory?.assay ?? target.name.slice('hubmap:'.length));
   const template =
     target.format?.startsWith('hubmap:') === true
       ? hubmapTemplates().items.find((t) => `hubmap:${t.name}` === target.format)
@@ -58,9 +58,9 @@ export function targetWords(target: SubmissionTarget): { repository: string; ass
   const details = [
     target.directory === null ? null : `directory schema v${target.directory.version}`,
     template?.metadataSchemaId == null ? null : `metadata schema id ${template.metadataSchemaId}`,
-    target.format === 'htan:imaging-level-2' ? 'CSV manifest' : null,
+    htan ? 'CSV manifest' : null,
   ].filter((part) => part !== null);
-  return { repository: repository === 'htan' ? 'HTAN' : 'HuBMAP', assay, details };
+  return { repository: htan ? 'HTAN' : 'HuBMAP', assay, details };
 }
 
 /**

@@ -61,7 +61,7 @@ describe('the drafts with a submission target in force', () => {
 
   it('for HTAN, one row per image: each required attribute with the images that lack it; no layout', () => {
     const text = section(datasetReadme(withTarget('htan:imaging-level-2')));
-    expect(text).toContain('Submission target: HTAN imaging level 2 (CSV manifest)');
+    expect(text).toContain('Submission target: HTAN Imaging Level 2 (CSV manifest)');
     expect(text).toContain('- **Folder layout:** the target has no directory schema.');
     expect(text).toMatch(/required cells to fill: .*`Microscope` \(1 image\)/);
     expect(text).toMatch(/`HTAN Parent Biospecimen ID` \(3 images\)|`HTAN Data File ID` \(3 images\)/);
@@ -73,7 +73,7 @@ describe('the drafts with a submission target in force', () => {
       `${plain}\n**Data deposition.** Data were prepared for deposition to HuBMAP (confocal, directory schema v2.0).\n`,
     );
     expect(methodsDraft(withTarget('htan:imaging-level-2'))).toContain(
-      'Data were prepared for deposition to HTAN (imaging level 2).',
+      'Data were prepared for deposition to HTAN (Imaging Level 2).',
     );
   });
 

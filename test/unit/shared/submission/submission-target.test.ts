@@ -19,9 +19,9 @@ describe('resolveTarget', () => {
     expect(targetTitle(resolveTarget('hubmap:confocal')!)).toBe(
       'HuBMAP confocal (directory schema v2.3, metadata schema id 3829a2c4-e29b-4dca-91f2-af3d427ed57b)',
     );
-    expect(targetTitle(resolveTarget('htan:imaging-level-2')!)).toBe('HTAN imaging level 2 (CSV manifest)');
+    expect(targetTitle(resolveTarget('htan:imaging-level-2')!)).toBe('HTAN Imaging Level 2 (CSV manifest)');
     expect(targetTitle(resolveTarget('hubmap:segmentation-mask')!)).toMatch(
-      /^HuBMAP segmentation mask \(directory schema v2\.\d+\)$/,
+      /^HuBMAP segmentation-mask \(directory schema v2\.\d+\)$/,
     );
   });
 });
