@@ -22,6 +22,7 @@ import type { ProfileInfo, ProfileProblem, ValuesChecked, ValuesToCheck } from '
 import type { UnreadFiles } from './unread-files';
 import type { ChannelTableInfo, ChannelTableRestorePlan, ChannelTableSave, ChannelTableSaved } from './api-channels';
 import type { FolderLayoutCheck } from './api-submission';
+import type { SubmissionMetadataCheck } from './api-submission-metadata';
 import type { FolderInfo, FolderListing, FolderWatching, SessionInfo } from './api-session';
 import type { MenuCommand, MenuState, WindowAnswer, WindowQuestion } from './api-window';
 import type { ImageFormat } from './image-format';
@@ -35,6 +36,7 @@ export type { SaveJournal, SaveOutcome, SaveRequest } from './api-save';
 export type { UnreadFiles } from './unread-files';
 export type { ChannelTableInfo, ChannelTableRestorePlan, ChannelTableSave, ChannelTableSaved } from './api-channels';
 export type { FolderLayoutCheck, LayoutPattern } from './api-submission';
+export type { MetadataColumn, SubmissionMetadataCheck } from './api-submission-metadata';
 export type { FolderInfo, FolderListing, FolderWatching, SessionInfo } from './api-session';
 export type { MenuCommand, MenuState, WindowAnswer, WindowQuestion } from './api-window';
 export type {
@@ -265,6 +267,12 @@ export interface ApiMethods {
    * INVALID_VALUE for an unknown target or a bad glob. Reads, never writes.
    */
   checkFolderLayout: { request: { target?: string; ignore?: string[] }; response: FolderLayoutCheck };
+  /**
+   * The metadata file of a submission target (`target`; omitted: the `x-target` of the profile in
+   * force for the open folder) made from the open folder's images, column by column: each value
+   * with where it came from, or why it is still to fill. INVALID_VALUE for an unknown target. Reads, never writes.
+   */
+  checkSubmissionMetadata: { request: { target?: string }; response: SubmissionMetadataCheck };
 }
 
 /** The change journal's records of some of the open folder's images, and the lines that could not be read. */
@@ -363,6 +371,7 @@ const METHODS: { readonly [K in ApiMethodName]: true } = {
   restoreChannelTable: true,
   getJournal: true,
   checkFolderLayout: true,
+  checkSubmissionMetadata: true,
 };
 
 /** Every method name, for transports that register them one by one. */

@@ -50,3 +50,4 @@ export {
   verdictCounts,
   type SubmissionTarget,
 } from './submission-target';
+export { metadataColumns } from './metadata-columns';

@@ -203,6 +203,7 @@ const REQUEST_SCHEMAS: Record<ApiMethodName, object> = {
       ignore: { type: 'array', maxItems: 100, items: { type: 'string', maxLength: 1000 } },
     },
   },
+  checkSubmissionMetadata: { ...empty, properties: { target: { type: 'string', maxLength: 200 } } },
 };
 
 /** Compiles every request schema; a method's validator reports the first problem as text. */

@@ -26,6 +26,7 @@ import { createSessionSlice, type SessionSlice } from './slices/session-slice';
 import { createTablesSlice, type TablesSlice } from './slices/tables-slice';
 import { createTableRestoreSlice, type TableRestoreSlice } from './slices/table-restore-slice';
 import { createLayoutCheckSlice, type LayoutCheckSlice } from './slices/layout-check-slice';
+import { createTargetMetadataSlice, type TargetMetadataSlice } from './slices/target-metadata-slice';
 import { createViewSlice, type ViewSlice } from './slices/view-slice';
 import { persistViewPrefs, type PrefsStorage } from './view-prefs';
 
@@ -54,7 +55,8 @@ export interface AppState
     FileConflictSlice,
     JournalSlice,
     TableRestoreSlice,
-    LayoutCheckSlice {
+    LayoutCheckSlice,
+    TargetMetadataSlice {
   /** The backend; only store actions call it. */
   readonly client: ApiClient;
 }
@@ -89,6 +91,7 @@ export function createAppStore(client: ApiClient, storage: PrefsStorage | null =
     ...createJournalSlice(...a),
     ...createTableRestoreSlice(...a),
     ...createLayoutCheckSlice(...a),
+    ...createTargetMetadataSlice(...a),
   }));
   if (storage) persistViewPrefs(store, storage);
   store.subscribe((s) => {

@@ -219,6 +219,7 @@ export function fakeBackend(rows: ImageRow[], scanId = 'scan-1'): FakeBackend {
       planChannelTableRestore: () => Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'not used' } }),
       restoreChannelTable: () => Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'not used' } }),
       checkFolderLayout: () => Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'not used' } }),
+      checkSubmissionMetadata: () => Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'not used' } }),
       exportResults: (request) => {
         backend.exports.push(request);
         return ok({

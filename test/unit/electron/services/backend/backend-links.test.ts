@@ -163,6 +163,7 @@ const WALK: Walk = {
   planChannelTableRestore: async (h) => [await h.call('planChannelTableRestore', { id: 'none' })],
   restoreChannelTable: async (h) => [await h.call('restoreChannelTable', { id: 'none', expected: null })],
   checkFolderLayout: async (h) => [await h.call('checkFolderLayout', { target: 'hubmap:confocal' })],
+  checkSubmissionMetadata: async (h) => [await h.call('checkSubmissionMetadata', { target: 'hubmap:confocal' })],
 };
 
 describe('backend with links leading out of the open folder', () => {

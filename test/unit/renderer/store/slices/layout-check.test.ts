@@ -67,3 +67,26 @@ describe('the Submission check opens on', () => {
     expect(asked).toEqual(['hubmap:confocal', 'hubmap:imc-2d', 'hubmap:imc-2d']);
   });
 });
+
+describe("Completeness's target metadata is read for", () => {
+  it("the profile's target (the backend finds it), else the one chosen in the Submission check, else none", async () => {
+    const { store, backend } = storeWithRows([]);
+    const asked: (string | undefined)[] = [];
+    backend.client.checkSubmissionMetadata = (request) => {
+      asked.push(request.target);
+      return Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'not read here' } });
+    };
+    await store.getState().loadTargetMetadata();
+    expect(store.getState().targetMetadata).toBeNull();
+    store.setState({ layoutTarget: 'hubmap:lightsheet' });
+    await store.getState().loadTargetMetadata();
+    expect(store.getState().targetMetadata).toEqual({
+      asked: 'hubmap:lightsheet',
+      check: null,
+      failure: 'not read here',
+    });
+    store.setState({ profiles: [profile('acqmeta.profile.json', '', HISTOLOGY)] });
+    await store.getState().loadTargetMetadata();
+    expect(asked).toEqual(['hubmap:lightsheet', undefined]);
+  });
+});
