@@ -239,6 +239,23 @@ export function fakeBackend(rows: ImageRow[], scanId = 'scan-1'): FakeBackend {
   return backend;
 }
 
+/** A lab profile as `getProfiles` describes it: in `folder` ('' the folder opened), with no rules but `extra`. */
+export function makeProfile(source: string, folder: string, extra: Partial<ProfileInfo> = {}): ProfileInfo {
+  return {
+    source,
+    folder,
+    title: null,
+    description: null,
+    applied: true,
+    problems: [],
+    fields: [],
+    folderRules: [],
+    folderClosed: false,
+    folderProblems: [],
+    ...extra,
+  };
+}
+
 /** A store whose rows are already loaded. */
 export function storeWithRows(rows: ImageRow[]): { store: AppStore; backend: FakeBackend } {
   const backend = fakeBackend(rows);

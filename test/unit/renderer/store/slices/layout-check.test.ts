@@ -1,23 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { ApiRequest, FolderLayoutCheck, ProfileInfo, ProfileTarget } from '../../../../../shared/api';
-import { storeWithRows } from '../fake-client';
+import { makeProfile, storeWithRows } from '../fake-client';
 
 /** A profile in `folder` ('' the folder opened; an absolute source: a parent) naming `target`. */
-function profile(source: string, folder: string, target?: ProfileTarget): ProfileInfo {
-  return {
-    source,
-    folder,
-    title: null,
-    description: null,
-    applied: true,
-    problems: [],
-    fields: [],
-    folderRules: [],
-    folderClosed: false,
-    folderProblems: [],
-    ...(target === undefined ? {} : { target }),
-  };
-}
+const profile = (source: string, folder: string, target?: ProfileTarget): ProfileInfo =>
+  makeProfile(source, folder, target === undefined ? {} : { target });
 
 const HISTOLOGY: ProfileTarget = { name: 'hubmap:histology', layout: 'hubmap:histology-v2.3', format: null };
 const HTAN: ProfileTarget = { name: 'htan:imaging-level-2', layout: null, format: 'htan:imaging-level-2' };
