@@ -87,6 +87,18 @@ export interface ProfileInfo {
   folderClosed: boolean;
   /** Folder rules broken under the open folder. */
   folderProblems: FolderProblem[];
+  /** The submission target the profile names (`x-target`); absent when none. */
+  target?: ProfileTarget;
+}
+
+/** A submission target named by a profile's `x-target`. */
+export interface ProfileTarget {
+  /** As the profile names it: `hubmap:confocal`, `hubmap:confocal-v2.0`, `htan:imaging-level-2`. */
+  name: string;
+  /** The directory schema it checks the layout against (`hubmap:confocal-v2.3`); null: none. */
+  layout: string | null;
+  /** The metadata file AcqMeta writes for it (`hubmap:confocal`); null: none. */
+  format: string | null;
 }
 
 /** Values to check for one image: the fields being edited, over what its sidecar stores. */

@@ -23,6 +23,7 @@ import type { UnreadFiles } from './unread-files';
 import type { ChannelTableInfo, ChannelTableRestorePlan, ChannelTableSave, ChannelTableSaved } from './api-channels';
 import type { FolderLayoutCheck } from './api-submission';
 import type { SubmissionExport } from './api-submission-export';
+import type { SubmissionMetadataCheck } from './api-submission-metadata';
 import type { FolderInfo, FolderListing, FolderWatching, SessionInfo } from './api-session';
 import type { MenuCommand, MenuState, WindowAnswer, WindowQuestion } from './api-window';
 import type { ImageFormat } from './image-format';
@@ -37,6 +38,7 @@ export type { UnreadFiles } from './unread-files';
 export type { ChannelTableInfo, ChannelTableRestorePlan, ChannelTableSave, ChannelTableSaved } from './api-channels';
 export type { FolderLayoutCheck, LayoutPattern } from './api-submission';
 export type { SubmissionExport, SubmissionExportFile, TodoItem } from './api-submission-export';
+export type { MetadataColumn, SubmissionMetadataCheck } from './api-submission-metadata';
 export type { FolderInfo, FolderListing, FolderWatching, SessionInfo } from './api-session';
 export type { MenuCommand, MenuState, WindowAnswer, WindowQuestion } from './api-window';
 export type {
@@ -45,6 +47,7 @@ export type {
   ProfileFieldRules,
   ProfileInfo,
   ProfileProblem,
+  ProfileTarget,
   ValuesChecked,
   ValuesToCheck,
 } from './api-profile';
@@ -272,6 +275,12 @@ export interface ApiMethods {
    * INVALID_VALUE for an unknown format. Reads, never writes: the renderer offers the files.
    */
   exportSubmission: { request: { format: string }; response: SubmissionExport };
+  /**
+   * The metadata file of a submission target (`target`; omitted: the `x-target` of the profile in
+   * force for the open folder) made from the open folder's images, column by column: each value
+   * with where it came from, or why it is still to fill. INVALID_VALUE for an unknown target. Reads, never writes.
+   */
+  checkSubmissionMetadata: { request: { target?: string }; response: SubmissionMetadataCheck };
 }
 
 /** The change journal's records of some of the open folder's images, and the lines that could not be read. */
@@ -371,6 +380,7 @@ const METHODS: { readonly [K in ApiMethodName]: true } = {
   getJournal: true,
   checkFolderLayout: true,
   exportSubmission: true,
+  checkSubmissionMetadata: true,
 };
 
 /** Every method name, for transports that register them one by one. */

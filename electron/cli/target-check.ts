@@ -10,9 +10,10 @@ import {
   findTarget,
   targetName,
   targetNames,
+  verdictCounts,
   type DirectorySchema,
 } from '../../shared/submission';
-import { listDatasetPaths } from '../services/submission';
+import { listDatasetPaths } from '../services/folder';
 import type { ParsedArgs } from './args';
 import { CliError, EXIT, type CliIo } from './cli-io';
 import { printable } from './output';
@@ -55,6 +56,20 @@ export async function checkTarget(root: string, args: ParsedArgs, io: CliIo): Pr
       throw new CliError(EXIT.usage, (error as Error).message);
     }
   }
+  const problems = await checkLayout(root, schema, { ignore, json: args.flags.has('--json') }, io);
+  return problems > 0 ? EXIT.problems : EXIT.ok;
+}
+
+/**
+ * Checks the layout of `root` against `schema`: one line (or JSON object) per problem on
+ * stdout, the verdict on stderr; resolves to the number of problems.
+ */
+export async function checkLayout(
+  root: string,
+  schema: DirectorySchema,
+  { ignore, json }: { ignore: readonly string[]; json: boolean },
+  io: CliIo,
+): Promise<number> {
   let paths: string[];
   try {
     paths = await listDatasetPaths(root);
@@ -63,20 +78,14 @@ export async function checkTarget(root: string, args: ParsedArgs, io: CliIo): Pr
   }
   const verdict = checkDirectory(paths, schema, ignore);
   const name = targetName(schema);
-  const json = args.flags.has('--json');
   for (const problem of verdict.problems) {
     if (json) await io.out.line(JSON.stringify(problem));
     else if ('missing' in problem) await io.out.line(`.: missing ${printable(problem.missing)} (required by ${name})`);
     else await io.out.line(`${printable(problem.not_allowed)}: not allowed by ${name}`);
   }
   await io.out.flush();
-  const counts = [
-    verdict.missing.length > 0 &&
-      `${verdict.missing.length} required pattern${verdict.missing.length === 1 ? '' : 's'} missing`,
-    verdict.notAllowed.length > 0 &&
-      `${verdict.notAllowed.length} path${verdict.notAllowed.length === 1 ? '' : 's'} not allowed`,
-  ].filter((part) => part !== false);
+  const counts = verdictCounts(verdict);
   const checked = `${paths.length} path${paths.length === 1 ? '' : 's'} checked`;
   io.err(`${name}: ${counts.length === 0 ? 'the folder layout matches' : counts.join(', ')} (${checked})`);
-  return verdict.problems.length > 0 ? EXIT.problems : EXIT.ok;
+  return verdict.problems.length;
 }

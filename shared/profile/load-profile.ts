@@ -16,6 +16,7 @@ import { compileSchema, knownFormats, metaSchemaErrors } from './profile-compile
 import { pointerOfKey, problemAt, problemAtOffset, type ProfileText } from './profile-text';
 import { compileSafePattern } from './safe-pattern';
 import { walkSchema } from './schema-walk';
+import { profileTarget, targetProblems } from './target-annotation';
 
 /** The name a profile file must have to be found next to images. */
 export const PROFILE_FILE_NAME = 'acqmeta.profile.json';
@@ -33,6 +34,8 @@ export interface CompiledProfile {
   readonly fields: readonly ProfileFieldRules[];
   /** `x-folder` rules, or null when the profile has none. */
   readonly folder: FolderRules | null;
+  /** The `x-target` named (a target AcqMeta knows), or null. */
+  readonly target: string | null;
 }
 
 /** A loaded profile file: usable (`compiled`) or not, with its problems either way. */
@@ -79,14 +82,21 @@ export function loadProfile(text: string, source: string): Profile {
     );
   }
   const problems = [...schemaProblems(file, plain), ...annotationProblems(file, plain)];
-  if (problems.length > 0) return failed(problems, plain);
+  const target = targetProblems(file, plain);
+  if (problems.length > 0) return failed([...problems, ...target], plain);
   const compiled = compileSchema(plain);
-  if (!compiled.ok) return failed([compileProblem(file, compiled.message)], plain);
+  if (!compiled.ok) return failed([compileProblem(file, compiled.message), ...target], plain);
   return {
     source,
     ...titles(plain),
-    problems: compiled.warnings.flatMap((w) => warningProblem(file, w)),
-    compiled: { schema: plain, validate: compiled.validate, fields: fieldRules(plain), folder: folderRules(plain) },
+    problems: [...compiled.warnings.flatMap((w) => warningProblem(file, w)), ...target],
+    compiled: {
+      schema: plain,
+      validate: compiled.validate,
+      fields: fieldRules(plain),
+      folder: folderRules(plain),
+      target: profileTarget(plain),
+    },
   };
 }
 

@@ -13,12 +13,13 @@ import type { ImageRow, ProfileInfo } from '../api';
 import type { JournalRecord } from '../journal';
 import { EDITABLE_FIELDS, type FieldSpec, type FieldValue } from '../fields/field-table';
 import { completeness, type Completeness, type FieldCompleteness } from '../profile/completeness';
-import { markdownText, ofImages, plural, TODO } from './markdown-text';
+import { codeSpan as code, markdownText, ofImages, plural, TODO } from './markdown-text';
 import type { AcquisitionAspect } from '../acquisition/acquisition-tally';
 import { acquisitionSection, acquisitionTodos, readmeAspects } from './readme-acquisition';
 import { readmeFacts, type CountedValue, type DateRange, type ReadmeFacts } from './readme-facts';
 import { numberSpan, pixelSizeFieldLine } from './readme-pixel-size';
 import { provenanceSection } from './readme-provenance';
+import { targetSection, type TargetReport } from './readme-target';
 
 /** What the readme is made from. */
 export interface ReadmeInput {
@@ -32,6 +33,8 @@ export interface ReadmeInput {
   today: string;
   /** The folder's change journal, oldest first (those of other images are left out); none: no provenance section. */
   journal?: readonly JournalRecord[];
+  /** The submission target in force (the profile's `x-target`) and what is still missing for it; none: not named. */
+  target?: TargetReport;
 }
 
 /** Values listed per field before the rest are counted. */
@@ -47,9 +50,6 @@ function dates(range: DateRange | null, total: number): string {
   const span = range.first === range.last ? range.first : `${range.first} to ${range.last}`;
   return `${span} (${ofImages(range.images, total)})`;
 }
-
-/** Text as a Markdown code span (a backtick inside becomes a quote). */
-const code = (text: string): string => `\`${text.replace(/`/g, "'")}\``;
 
 function someOf(paths: readonly string[]): string {
   const shown = paths.slice(0, SHOWN_PATHS).map(code);
@@ -238,6 +238,7 @@ export function datasetReadme(input: ReadmeInput): string {
     imagesSection(facts),
     valuesSection(input.rows.filter((r) => r.sidecar === 'ok')),
     completenessSection(report, input.profiles),
+    input.target === undefined ? [] : targetSection(input.target),
     acquisitionSection(aspects, input.rows.length),
     layoutSection(facts, input.folderName),
     provenanceSection(journalOf(input)),

@@ -17,3 +17,6 @@ export function plural(n: number, word: string): string {
 export function ofImages(n: number, total: number): string {
   return `${n} of ${plural(total, 'image')}`;
 }
+
+/** Text as a Markdown code span (a backtick inside becomes a quote). */
+export const codeSpan = (text: string): string => `\`${text.replace(/`/g, "'")}\``;

@@ -10,6 +10,7 @@ import type { ReadmeInput } from './dataset-readme';
 import { EDITABLE_FIELDS } from '../fields/field-table';
 import { markdownText, ofImages, plural, TODO } from './markdown-text';
 import { readmeAspects } from './readme-acquisition';
+import { targetSentence } from './readme-target';
 
 /** Fields that define groups when no lab profile says which are required. */
 const GROUP_FIELDS = ['species', 'genotype', 'sex', 'condition', 'treatment'];
@@ -98,5 +99,6 @@ export function methodsDraft(input: ReadmeInput): string {
     '',
     samplesParagraph(input),
     '',
+    ...(input.target === undefined ? [] : [targetSentence(input.target), '']),
   ].join('\n');
 }

@@ -4,7 +4,7 @@
  *
  * - the folder is listed as paths relative to it, `/`-separated: every file (hidden ones
  *   too), and `dir/` for each folder below the top that holds no file directly (see
- *   `listDatasetPaths` in `electron/services/submission/`);
+ *   `listDatasetPaths` in `electron/services/folder/`);
  * - a pattern is a regular expression that must match a whole path (`re.fullmatch`);
  * - every pattern is allowed; one whose `required` is not false must match some path, or it is
  *   missing;

@@ -6,7 +6,7 @@
 import { ruleOfAttribute } from './column-rules';
 import { imageFacts, type Fact, type FactName, type SubmissionImage } from './image-facts';
 import type { HtanComponent } from './metadata-templates';
-import { fillCell, type SubmissionTable, type TodoItem } from './submission-cells';
+import { cellOrigin, fillCell, type SubmissionTable, type TodoItem } from './submission-cells';
 
 /** The attributes an image fact fills. */
 export const HTAN_FACT_COLUMNS: Readonly<Record<string, FactName>> = {
@@ -57,6 +57,7 @@ export function htanTable(
 ): SubmissionTable {
   const todo: TodoItem[] = [];
   const columns = component.attributes.map((attribute) => attribute.name);
+  const sources: (string | null)[][] = [];
   const rows = images.map((image) => {
     const facts = imageFacts(image);
     const own: Record<string, Fact> = {
@@ -65,6 +66,8 @@ export function htanTable(
       Filename: { value: `${folderName}/${image.path}`, from: "image's path" },
       'File Format': { value: fileFormat(image.path), from: "image's name" },
     };
+    const origins: (string | null)[] = [];
+    sources.push(origins);
     return component.attributes.map((attribute) => {
       const unitOf = UNIT_COLUMNS[attribute.name];
       const fact =
@@ -72,8 +75,11 @@ export function htanTable(
         (unitOf !== undefined && facts[unitOf] !== undefined
           ? { value: 'µm', from: 'image file' }
           : facts[HTAN_FACT_COLUMNS[attribute.name] as FactName]);
-      return fillCell(ruleOfAttribute(attribute), fact === undefined ? null : { fact }, image.path, todo, 'HTAN');
+      const source = fact === undefined ? null : { fact };
+      const text = fillCell(ruleOfAttribute(attribute), source, image.path, todo, 'HTAN');
+      origins.push(cellOrigin(source, text));
+      return text;
     });
   });
-  return { columns, rows, todo };
+  return { columns, rows, todo, sources };
 }

@@ -6,7 +6,14 @@
 import { ruleOfField } from './column-rules';
 import { imageFacts, type FactName, type SubmissionImage } from './image-facts';
 import type { MetadataTemplate } from './metadata-templates';
-import { datasetFact, fillCell, type CellSource, type SubmissionTable, type TodoItem } from './submission-cells';
+import {
+  cellOrigin,
+  datasetFact,
+  fillCell,
+  type CellSource,
+  type SubmissionTable,
+  type TodoItem,
+} from './submission-cells';
 
 /** The template columns an image fact fills. */
 export const HUBMAP_FACT_COLUMNS: Readonly<Record<string, FactName>> = {
@@ -27,13 +34,16 @@ export function hubmapTable(
 ): SubmissionTable {
   const facts = images.map(imageFacts);
   const todo: TodoItem[] = [];
+  const sources: (string | null)[] = [];
   const row = template.columns.map((column) => {
     const field = template.fields.find((f) => f.key === column);
     const rule = field === undefined ? { name: column, required: false } : ruleOfField(field);
     const source = column in given ? (given[column] as CellSource) : sourceOf(template, column, facts);
-    return fillCell(rule, source, DATASET_ROW, todo, 'HuBMAP');
+    const text = fillCell(rule, source, DATASET_ROW, todo, 'HuBMAP');
+    sources.push(cellOrigin(source, text));
+    return text;
   });
-  return { columns: template.columns, rows: [row], todo };
+  return { columns: template.columns, rows: [row], todo, sources: [sources] };
 }
 
 function sourceOf(template: MetadataTemplate, column: string, facts: Parameters<typeof datasetFact>[0]): CellSource {

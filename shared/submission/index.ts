@@ -52,3 +52,16 @@ export { CONTRIBUTORS_FILE } from './contributors-table';
 export { HTAN_CHANNELS_FILE } from './htan-channels-table';
 export { NO_CHANNEL_TABLE } from './channel-file';
 export { matchTerm, normaliseTerm, type TermMatch } from './term-match';
+export {
+  directoryName,
+  knownTargetNames,
+  resolveTarget,
+  targetShortNames,
+  targetTable,
+  targetTitle,
+  targetWords,
+  verdictCounts,
+  type SubmissionTarget,
+} from './submission-target';
+export { metadataColumns } from './metadata-columns';
+export { DATASET_ROW } from './hubmap-table';

@@ -20,6 +20,8 @@ export interface SubmissionTable {
   readonly columns: readonly string[];
   readonly rows: readonly (readonly string[])[];
   readonly todo: readonly TodoItem[];
+  /** Where each written cell's value came from (`image file`, `template`, …), parallel to `rows`; null: empty. */
+  readonly sources?: readonly (readonly (string | null)[])[];
 }
 
 /** What fills a cell: a fact, or why none could be taken (the images differ). */
@@ -58,6 +60,10 @@ export function fillCell(
   add(`"${source.fact.value}" (from the ${source.fact.from}) ${checked.problem}${advice}`);
   return '';
 }
+
+/** Where the text `filled` for `source` came from; null for an empty cell. */
+export const cellOrigin = (source: CellSource, filled: string): string | null =>
+  filled === '' || source?.fact == null ? null : source.fact.from;
 
 /**
  * The dataset's value of fact `name`: the one all images give; null when none gives it; when

@@ -40,3 +40,39 @@ test('checks the folder against a HuBMAP schema, names what is missing, and sees
   await page.getByRole('button', { name: 'Submission check…' }).click();
   await expect(dialog.getByLabel('Target')).toHaveValue('hubmap:histology');
 });
+
+test.describe('under a lab profile that names its target', () => {
+  test.use({
+    extraFiles: { 'acqmeta.profile.json': JSON.stringify({ title: 'IMC deposit', 'x-target': 'hubmap:imc-2d' }) },
+  });
+
+  test('Completeness lists what the target requires and where each value comes from; the check opens on it', async ({
+    app,
+  }) => {
+    const { page } = app;
+    await page.getByRole('button', { name: /^Completeness/ }).click();
+    const section = page.getByRole('region', { name: 'For hubmap:imc-2d' });
+    await expect(section).toContainText('named by acqmeta.profile.json');
+    await expect(section.getByRole('status')).toContainText(
+      /\d+ of \d+ required columns filled from the files, \d+ to fill/,
+    );
+    await expect(section.getByRole('row', { name: /^metadata_schema_id/ })).toContainText(/[0-9a-f-]{36}\s*template/);
+    const sample = section.getByRole('row', { name: /^parent_sample_id/ });
+    await expect(sample).toContainText('to fill');
+    await expect(sample).toContainText('no file or sidecar supplies it');
+    await page.setViewportSize({ width: 1280, height: 900 });
+    // the view's list scrolled to the section's heading (scrollIntoView would move the dialog too)
+    const list = page.locator('.completeness-fields');
+    const [heading, top] = await Promise.all([section.getByRole('heading').boundingBox(), list.boundingBox()]);
+    await list.evaluate(
+      (element, by) => void ((element as unknown as { scrollTop: number }).scrollTop += by),
+      (heading?.y ?? 0) - (top?.y ?? 0),
+    );
+    await page.screenshot({ path: `${SHOTS}/light-completeness-target.png` });
+
+    await page.getByRole('button', { name: 'Submission check…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Submission check: folder layout' });
+    await expect(dialog.getByLabel('Target')).toHaveValue('hubmap:imc-2d');
+    await expect(dialog.getByRole('status')).toContainText(/checked against hubmap:imc-2d-v\d/);
+  });
+});

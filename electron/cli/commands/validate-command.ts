@@ -11,16 +11,17 @@ import {
   createProfileCache,
   createProfileFinder,
   folderProblems,
+  targetInForce,
   type LoadedProfile,
   type ProfileFinder,
 } from '../../services/profile';
 import { createTiffScanner } from '../../services/tiff';
-import { CliError, EXIT, type Command } from '../cli-io';
+import { CliError, EXIT, type CliIo, type Command } from '../cli-io';
 import { printable } from '../output';
 import { imageStatuses } from '../image-status';
 import { profileOption } from '../profile-option';
 import { startProgress } from '../progress';
-import { checkTarget, listTargets, TARGET_ASSAYS } from '../target-check';
+import { checkLayout, checkTarget, listTargets, TARGET_ASSAYS } from '../target-check';
 import { folderArgument } from '../targets';
 
 /** The `validate` command. */
@@ -56,6 +57,10 @@ ${PROFILE_FILE_NAME} in the image's folder or in the nearest parent folder that 
 Folder rules are checked for the profiles in <folder> and its subfolders. Without a profile,
 images without a sidecar are fine. A summary goes to stderr.
 
+When the profile in force for <folder> names a submission target ("x-target":
+"hubmap:confocal"), the folder's layout is also checked against that target's directory
+schema, with the lines --target prints and a line on stderr naming the profile it came from.
+
   --profile <file>   apply this profile to every image (its folder rules to <folder>)
 
 With --target, checks only the folder's layout against a repository's directory schema,
@@ -71,7 +76,8 @@ One line per problem:
   .: missing <pattern> (required by <target>)   no path matches a required pattern
   <path>: not allowed by <target>               a path no pattern matches
 
-  --target <target>  the repository and assay (exit 2 for an unknown one, listing them)
+  --target <target>  the repository and assay (exit 2 for an unknown one, listing them);
+                     instead of the profile's x-target
   --ignore <glob>    leave paths that match this fnmatch glob out of "not allowed"
                      (repeatable; as the ingest tools' dataset ignore globs)
   --json             one JSON object per problem: {"kind": "directory", "missing":
@@ -130,6 +136,7 @@ Exits 0 when nothing is wrong, 1 otherwise.`,
       tally.other += problems.length;
       for (const problem of problems) await io.out.line(printable(`${problem.path}: ${problem.message}`));
     }
+    tally.other += await checkProfileTarget(root, finder, io);
     await io.out.flush();
     const what = reported.size === 0 ? 'sidecar' : 'image';
     const images = `${tally.checked} ${what}${tally.checked === 1 ? '' : 's'} checked, ${tally.failing} with problems`;
@@ -141,6 +148,23 @@ Exits 0 when nothing is wrong, 1 otherwise.`,
     return tally.failing + tally.other > 0 ? EXIT.problems : EXIT.ok;
   },
 };
+
+/**
+ * Checks the layout of `root` against the `x-target` of the profile in force for it, as
+ * `--target` would, saying where the target came from; resolves to the number of problems.
+ */
+async function checkProfileTarget(root: string, finder: ProfileFinder, io: CliIo): Promise<number> {
+  const inForce = await targetInForce(finder, root);
+  if (inForce === null) return 0;
+  const { target, profile } = inForce;
+  const from = `the target ${target.name} comes from the lab profile ${profile} (x-target)`;
+  if (target.directory === null) {
+    io.err(`${from}; it has no directory schema, so the folder layout is not checked against it`);
+    return 0;
+  }
+  io.err(`${from}; --target checks another`);
+  return checkLayout(root, target.directory, { ignore: [], json: false }, io);
+}
 
 /**
  * The profiles whose folder rules are checked: `--profile`'s, else every profile file in

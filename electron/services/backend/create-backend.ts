@@ -20,6 +20,7 @@ import { ImageFolders } from './image-folders';
 import { imageHandlers } from './image-handlers';
 import { presetHandlers } from './preset-handlers';
 import { submissionHandler } from './submission-handler';
+import { submissionMetadataHandler } from './submission-metadata-handler';
 import { journalHandler } from './journal-handler';
 import { channelHandlers } from './channel-handlers';
 import { profileHandlers } from './profile-handlers';
@@ -110,6 +111,7 @@ export function createBackend(options: BackendOptions): Backend {
     ...channelHandlers(context),
     ...journalHandler(context),
     ...submissionHandler(context),
+    ...submissionMetadataHandler(context),
   };
   const validators = compileRequestValidators();
   // the folder opened at start is scanned once a window loads: its first rows are read meanwhile

@@ -204,6 +204,7 @@ const REQUEST_SCHEMAS: Record<ApiMethodName, object> = {
     },
   },
   exportSubmission: { ...empty, required: ['format'], properties: { format: { type: 'string', maxLength: 200 } } },
+  checkSubmissionMetadata: { ...empty, properties: { target: { type: 'string', maxLength: 200 } } },
 };
 
 /** Compiles every request schema; a method's validator reports the first problem as text. */

@@ -16,7 +16,8 @@ import {
   targetName,
   targetNames,
 } from '../../../shared/submission';
-import { draftSubmission, listDatasetPaths } from '../submission';
+import { listDatasetPaths } from '../folder';
+import { draftSubmission } from '../submission';
 import { requireFolder, type BackendContext } from './backend-context';
 
 /** The handlers of `checkFolderLayout` and `exportSubmission`. */

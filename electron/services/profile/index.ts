@@ -9,3 +9,4 @@ export { createProfileCache, type LoadedProfile, type ProfileCache } from './pro
 export type { InstrumentCatalogue } from './instrument-catalogue';
 export { createProfileFinder, type FinderOptions, type ProfileFinder } from './profile-finder';
 export { profilesUnder } from './profile-info';
+export { targetInForce, type TargetInForce } from './profile-target';

@@ -3,7 +3,8 @@
  * for the dataset readme: title, rules per field, folder rules and what they find.
  */
 import path from 'node:path';
-import type { ProfileInfo } from '../../../shared/api';
+import type { ProfileInfo, ProfileTarget } from '../../../shared/api';
+import { directoryName, resolveTarget } from '../../../shared/submission';
 import { isInside } from '../disk';
 import { listImages } from '../folder';
 import { folderProblems } from './folder-check';
@@ -30,7 +31,14 @@ export async function profileInfo(loaded: LoadedProfile, finder: ProfileFinder, 
     folderClosed: folder?.closed ?? false,
     // Rules of a profile above the open folder are about a larger folder than the one open.
     folderProblems: isInside(root, loaded.dir) ? await folderProblems(loaded, loaded.dir, finder) : [],
+    target: targetOf(compiled?.target ?? null),
   };
+}
+
+/** A profile's target as the app is told it. */
+function targetOf(name: string | null): ProfileTarget | undefined {
+  const target = name === null ? null : resolveTarget(name);
+  return target === null ? undefined : { name: target.name, layout: directoryName(target), format: target.format };
 }
 
 /**

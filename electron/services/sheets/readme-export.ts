@@ -6,9 +6,11 @@
  */
 import type { ImageRow } from '../../../shared/api';
 import { datasetDraft, DRAFT_SUFFIXES, type DatasetDraft } from '../../../shared/sheets/dataset-drafts';
-import type { ImageEntry } from '../folder';
+import { targetReport } from '../../../shared/sheets/readme-target';
+import type { SubmissionTarget } from '../../../shared/submission';
+import { listDatasetPaths, type ImageEntry } from '../folder';
 import { readFolderJournal } from '../journal';
-import { profilesUnder, type ProfileFinder } from '../profile';
+import { profilesUnder, targetInForce, type ProfileFinder } from '../profile';
 import { scanRows } from '../rows';
 import type { TiffScanner } from '../tiff';
 import type { ExportFile } from './table-file';
@@ -55,7 +57,12 @@ export async function exportReadme(
   const profiles = (await profilesUnder(root, finder)).filter((profile) => used.has(profile.source));
   // the Methods draft says nothing of who edited the sidecars
   const journal = draft === 'readme' ? await readFolderJournal(root, configDir) : null;
-  const text = datasetDraft(draft, { folderName, rows, profiles, today, journal: journal?.records });
+  const inForce = await targetInForce(finder, root);
+  const target =
+    inForce === null
+      ? undefined
+      : targetReport(inForce.target, inForce.profile, await layoutPaths(root, inForce.target), folderName, rows);
+  const text = datasetDraft(draft, { folderName, rows, profiles, today, journal: journal?.records, target });
   return {
     file: {
       bytes: new TextEncoder().encode(text),
@@ -65,4 +72,9 @@ export async function exportReadme(
     },
     count: rows.length,
   };
+}
+
+/** The folder listed as the target's directory schema is checked (none without one). */
+function layoutPaths(root: string, target: SubmissionTarget): Promise<string[]> {
+  return target.directory === null ? Promise.resolve([]) : listDatasetPaths(root);
 }

@@ -1,3 +1,2 @@
-/** A dataset folder on disk, listed for the repositories' folder-layout checks and drafted as a submission. */
+/** A dataset folder on disk drafted as a submission: its images, sidecars and channel table made into a repository's files. */
 export { draftSubmission, type DraftOptions, type SubmissionDraft } from './draft-submission';
-export { listDatasetPaths, MAX_DATASET_DEPTH, MAX_DATASET_PATHS } from './list-dataset-paths';

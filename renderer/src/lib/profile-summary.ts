@@ -1,5 +1,5 @@
 /** How the app names the lab profiles in force: what follows "Completeness" on the toolbar button, its tone and hover text. */
-import type { ProfileInfo } from '../../../shared/api';
+import type { ProfileInfo, ProfileTarget } from '../../../shared/api';
 
 /** What the button says about the profiles in force. */
 export interface ProfileSummary {
@@ -15,12 +15,20 @@ export function profileName(profile: ProfileInfo): string {
   return profile.title ?? profile.source;
 }
 
-/** Where a profile applies: the folder opened, a subfolder, or a parent of the folder opened (its source is then absolute). */
+/** Whether a profile lies in a parent of the folder opened (its source is then absolute). */
+const isAbove = (profile: ProfileInfo): boolean =>
+  profile.source.startsWith('/') || /^[A-Za-z]:[\\/]/.test(profile.source);
+
+/** Where a profile applies: the folder opened, a subfolder, or a parent of the folder opened. */
 export function profileWhere(profile: ProfileInfo): string {
   if (profile.folder === '') return 'in the folder opened';
-  return profile.source.startsWith('/') || /^[A-Za-z]:[\\/]/.test(profile.source)
-    ? 'in a parent of the folder opened'
-    : `for the images under ${profile.folder}/`;
+  return isAbove(profile) ? 'in a parent of the folder opened' : `for the images under ${profile.folder}/`;
+}
+
+/** The submission target of the profile in force for the folder opened (its own, else a parent's), or null. */
+export function folderTarget(profiles: readonly ProfileInfo[] | null): ProfileTarget | null {
+  const inForce = profiles?.find((p) => p.folder === '') ?? profiles?.find(isAbove);
+  return inForce?.target ?? null;
 }
 
 /** How the toolbar sums up the profiles in force. */

@@ -27,6 +27,7 @@ import { createTablesSlice, type TablesSlice } from './slices/tables-slice';
 import { createTableRestoreSlice, type TableRestoreSlice } from './slices/table-restore-slice';
 import { createLayoutCheckSlice, type LayoutCheckSlice } from './slices/layout-check-slice';
 import { createSubmissionExportSlice, type SubmissionExportSlice } from './slices/submission-export-slice';
+import { createTargetMetadataSlice, type TargetMetadataSlice } from './slices/target-metadata-slice';
 import { createViewSlice, type ViewSlice } from './slices/view-slice';
 import { persistViewPrefs, type PrefsStorage } from './view-prefs';
 
@@ -56,7 +57,8 @@ export interface AppState
     JournalSlice,
     TableRestoreSlice,
     LayoutCheckSlice,
-    SubmissionExportSlice {
+    SubmissionExportSlice,
+    TargetMetadataSlice {
   /** The backend; only store actions call it. */
   readonly client: ApiClient;
 }
@@ -92,6 +94,7 @@ export function createAppStore(client: ApiClient, storage: PrefsStorage | null =
     ...createTableRestoreSlice(...a),
     ...createLayoutCheckSlice(...a),
     ...createSubmissionExportSlice(...a),
+    ...createTargetMetadataSlice(...a),
   }));
   if (storage) persistViewPrefs(store, storage);
   store.subscribe((s) => {

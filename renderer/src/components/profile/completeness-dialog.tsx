@@ -1,7 +1,8 @@
 /**
  * The Completeness view: the lab profile in force, how many images are ready, one line per
  * field with a bar of valid / invalid / empty (a click filters the table to the images that
- * lack or break the field), the folder rules, and the dataset readme to download.
+ * lack or break the field), the folder rules, the submission target's metadata columns, and the
+ * dataset readme to download.
  */
 import { useShallow } from 'zustand/react/shallow';
 import type { FieldCompleteness } from '../../../../shared/profile';
@@ -13,6 +14,7 @@ import { formatCount, plural } from '../../lib/format';
 import { Modal } from '../dialogs/modal';
 import { FolderRulesSection } from './folder-rules-section';
 import { ProfileHeader } from './profile-header';
+import { TargetMetadataSection } from './target-metadata-section';
 import { useVariantCount } from './use-variants';
 import { ModalActions } from '../dialogs/modal-actions';
 
@@ -238,6 +240,7 @@ function CompletenessForm() {
         </section>
         <Legend />
         <FolderRulesSection />
+        <TargetMetadataSection />
       </div>
       <ModalActions onCancel={close} cancelLabel="Close" focusCancel>
         <ReadmeButton />

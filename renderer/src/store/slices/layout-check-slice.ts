@@ -5,6 +5,7 @@
  */
 import type { StateCreator } from 'zustand/vanilla';
 import type { FolderLayoutCheck } from '../../../../shared/api';
+import { folderTarget } from '../../lib/profile-summary';
 import type { AppState } from '../app-store';
 
 /** The check open: the target chosen, the last answer, and why it failed. */
@@ -20,9 +21,9 @@ export interface LayoutCheckView {
 /** Submission check state and actions. */
 export interface LayoutCheckSlice {
   layoutCheck: LayoutCheckView | null;
-  /** The target checked last in this session (the one the check opens on). */
-  layoutTarget: string;
-  /** Opens the check and runs it for the target last chosen. */
+  /** The target checked last in this session (the one the check opens on); null before the first check. */
+  layoutTarget: string | null;
+  /** Opens the check and runs it for the folder's profile's target, else the target last chosen. */
   openLayoutCheck(): Promise<void>;
   /** Checks the folder against `target` (and remembers it). */
   checkLayout(target: string): Promise<void>;
@@ -35,9 +36,12 @@ const FIRST_TARGET = 'hubmap:confocal';
 /** Creates the Submission check slice. */
 export const createLayoutCheckSlice: StateCreator<AppState, [], [], LayoutCheckSlice> = (set, get) => ({
   layoutCheck: null,
-  layoutTarget: FIRST_TARGET,
+  layoutTarget: null,
 
-  openLayoutCheck: () => get().checkLayout(get().layoutTarget),
+  openLayoutCheck: () => {
+    const profile = folderTarget(get().profiles);
+    return get().checkLayout(profile?.layout == null ? (get().layoutTarget ?? FIRST_TARGET) : profile.name);
+  },
 
   checkLayout: async (target) => {
     const shown = get().layoutCheck;

@@ -86,4 +86,26 @@ describe('the drafts of a mixed folder', () => {
     const row = lines.find((line) => line.startsWith('tiles.czi,'));
     expect(row?.endsWith(',40×/1.20 Water,1.2,"Ch1 (ATTO 488) em 571, T PMT",,,')).toBe(true);
   });
+
+  it("readme and methods name the profile's target and what is still missing for it, and change nothing else", async () => {
+    const profile = path.join(base, 'acqmeta.profile.json');
+    await writeFile(profile, '{"title": "Deposit"}');
+    const plain = { readme: await exported('--format', 'readme'), methods: await exported('--format', 'methods') };
+    await writeFile(profile, '{"title": "Deposit", "x-target": "hubmap:confocal"}');
+    try {
+      expect(await exported('--format', 'methods')).toBe(
+        `${plain.methods}\n**Data deposition.** Data were prepared for deposition to HuBMAP (confocal, directory schema v2.3).\n`,
+      );
+      const readme = await exported('--format', 'readme');
+      const section = /## Submission target\n[\s\S]*?\n\n(?=## )/.exec(readme)?.[0] ?? '';
+      expect(readme.replace(section, '')).toBe(plain.readme);
+      expect(section).toContain(`named by the lab profile \`${profile}\``);
+      expect(section).toMatch(
+        /checked against `hubmap:confocal-v2\.3`, 6 paths\): \d+ required patterns missing: .*; 6 paths not allowed\./,
+      );
+      expect(section).toMatch(/required cells to fill: `parent_sample_id`.*`acquisition_instrument_vendor`/);
+    } finally {
+      await rm(profile);
+    }
+  });
 });

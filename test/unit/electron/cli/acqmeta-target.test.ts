@@ -145,3 +145,46 @@ describe('acqmeta validate --target', () => {
     expect(glob.stderr).toContain('ignore pattern "[z-a]" cannot be used');
   });
 });
+
+describe("acqmeta validate with the profile's x-target", () => {
+  /** A lab profile above the dataset (a file inside it would be a path the schema does not allow). */
+  const profileAbove = (target: string) =>
+    writeFile(path.join(base, 'acqmeta.profile.json'), JSON.stringify({ 'x-target': target }));
+  const from = (name: string) =>
+    `the target ${name} comes from the lab profile ${path.join(base, 'acqmeta.profile.json')} (x-target); --target checks another\n`;
+
+  it('checks the layout against the target of the profile in force, and says so', async () => {
+    await profileAbove('hubmap:confocal');
+    expect(await acqmeta('validate', 'dataset')).toEqual({
+      code: 0,
+      stdout: '',
+      stderr: `${from('hubmap:confocal')}hubmap:confocal-v2.3: the folder layout matches (9 paths checked)\n2 images checked, 0 with problems\n`,
+    });
+    await rm(path.join(dataset, 'extras/microscope_hardware.json'));
+    await put('notes.txt');
+    const run = await acqmeta('validate', 'dataset');
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe(
+      `notes.txt: not allowed by hubmap:confocal-v2.3\n.: missing ${HARDWARE} (required by hubmap:confocal-v2.3)\n`,
+    );
+    expect(run.stderr).toContain(
+      'hubmap:confocal-v2.3: 1 required pattern missing, 1 path not allowed (10 paths checked)\n2 images checked, 0 with problems; 2 problems with profiles or folder layout\n',
+    );
+  });
+
+  it('--target overrides it; a target without a directory schema is said, not checked', async () => {
+    await profileAbove('hubmap:confocal');
+    await put('notes.txt');
+    const run = await acqmeta('validate', 'dataset', '--target', 'hubmap:confocal-v2.0');
+    expect(run.stderr).not.toContain('x-target');
+    expect(run.stdout).toBe('notes.txt: not allowed by hubmap:confocal-v2.0\n');
+    await writeFile(path.join(base, 'htan.json'), JSON.stringify({ 'x-target': 'htan:imaging-level-2' }));
+    const htan = await acqmeta('validate', 'dataset', '--profile', 'htan.json');
+    expect(htan).toEqual({
+      code: 0,
+      stdout: '',
+      stderr:
+        'the target htan:imaging-level-2 comes from the lab profile htan.json (x-target); it has no directory schema, so the folder layout is not checked against it\n2 images checked, 0 with problems\n',
+    });
+  });
+});

@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { ProfileInfo } from '../../../../shared/api';
 import { profileSummary } from '../../../../renderer/src/lib/profile-summary';
+import { makeProfile } from '../store/fake-client';
 
-const profile = (source: string, folder: string, extra: Partial<ProfileInfo> = {}): ProfileInfo => ({
-  source,
-  folder,
-  title: 'Vascular imaging lab',
-  description: null,
-  applied: true,
-  problems: [],
-  fields: [],
-  folderRules: [],
-  folderClosed: false,
-  folderProblems: [],
-  ...extra,
-});
+const profile = (source: string, folder: string, extra: Partial<ProfileInfo> = {}): ProfileInfo =>
+  makeProfile(source, folder, { title: 'Vascular imaging lab', ...extra });
 
 describe('profileSummary', () => {
   it('names the profile in force and where its file is', () => {

@@ -220,6 +220,7 @@ export function fakeBackend(rows: ImageRow[], scanId = 'scan-1'): FakeBackend {
       restoreChannelTable: () => Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'not used' } }),
       checkFolderLayout: () => Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'not used' } }),
       exportSubmission: () => Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'not used' } }),
+      checkSubmissionMetadata: () => Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'not used' } }),
       exportResults: (request) => {
         backend.exports.push(request);
         return ok({
@@ -237,6 +238,23 @@ export function fakeBackend(rows: ImageRow[], scanId = 'scan-1'): FakeBackend {
     },
   };
   return backend;
+}
+
+/** A lab profile as `getProfiles` describes it: in `folder` ('' the folder opened), with no rules but `extra`. */
+export function makeProfile(source: string, folder: string, extra: Partial<ProfileInfo> = {}): ProfileInfo {
+  return {
+    source,
+    folder,
+    title: null,
+    description: null,
+    applied: true,
+    problems: [],
+    fields: [],
+    folderRules: [],
+    folderClosed: false,
+    folderProblems: [],
+    ...extra,
+  };
 }
 
 /** A store whose rows are already loaded. */

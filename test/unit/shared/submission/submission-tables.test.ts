@@ -9,8 +9,10 @@ import {
   checkCell,
   hubmapTemplates,
   matchTerm,
+  metadataColumns,
   ruleOfField,
   submissionParts,
+  targetTable,
   type SubmissionFormat,
   type SubmissionImage,
 } from '../../../../shared/submission';
@@ -134,5 +136,47 @@ describe('submissionParts: the metadata file', () => {
       )?.reason;
     expect(reason(czi('Celldiscoverer 7'))).toMatch(/"Zeiss" \(from the CZI format, made by Zeiss\)/);
     expect(reason(czi())).not.toMatch(/Zeiss/);
+  });
+});
+
+const columnsOf = (format: 'hubmap:confocal' | 'htan:imaging-level-2', images: SubmissionImage[]) =>
+  Object.fromEntries(metadataColumns(format, targetTable(format, 'ds', images)).map((c) => [c.name, c]));
+
+describe('metadataColumns', () => {
+  it("HuBMAP: the dataset's value with its origin, or to fill with the to-do's reason", () => {
+    const columns = columnsOf('hubmap:confocal', [
+      image('a.tif', 'Leica Microsystems', 'TCS SP8'),
+      image('b.tif', 'Leica Microsystems', 'TCS SP8'),
+    ]);
+    expect(columns.metadata_schema_id).toEqual({
+      name: 'metadata_schema_id',
+      required: true,
+      value: '3829a2c4-e29b-4dca-91f2-af3d427ed57b',
+      from: 'template',
+    });
+    expect(columns.acquisition_instrument_vendor).toEqual({
+      name: 'acquisition_instrument_vendor',
+      required: true,
+      value: 'Leica Microsystems',
+      from: 'image file',
+    });
+    expect(columns.parent_sample_id).toEqual({
+      name: 'parent_sample_id',
+      required: true,
+      value: null,
+      from: null,
+      todo: 'no file or sidecar supplies it',
+    });
+  });
+
+  it('HTAN: one row per image, so each column counts the images that still lack it', () => {
+    const columns = columnsOf('htan:imaging-level-2', [
+      image('a.tif', 'Leica Microsystems', 'TCS SP8'),
+      image('b.tif', '', ''),
+    ]);
+    expect(columns.Microscope).toMatchObject({ required: true, value: null, from: 'image file', missing: 1 });
+    expect(columns.Filename).toMatchObject({ value: null, from: "image's path", missing: 0 });
+    expect(columns.Filename?.todo).toBeUndefined();
+    expect(columns.SizeX).toMatchObject({ from: 'image header', missing: 0 });
   });
 });

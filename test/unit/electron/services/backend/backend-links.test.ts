@@ -164,6 +164,7 @@ const WALK: Walk = {
   restoreChannelTable: async (h) => [await h.call('restoreChannelTable', { id: 'none', expected: null })],
   checkFolderLayout: async (h) => [await h.call('checkFolderLayout', { target: 'hubmap:confocal' })],
   exportSubmission: async (h) => [await h.call('exportSubmission', { format: 'hubmap:confocal' })],
+  checkSubmissionMetadata: async (h) => [await h.call('checkSubmissionMetadata', { target: 'hubmap:confocal' })],
 };
 
 describe('backend with links leading out of the open folder', () => {

@@ -75,6 +75,14 @@ describe('backend lab profiles', () => {
       },
       { path: '.', message: "missing the dataset's readme: no file matches ^README\\.md$", rule: '^README\\.md$' },
     ]);
+    expect(profile?.target).toBeUndefined();
+    await writeFile(path.join(copy.lab, 'acqmeta.profile.json'), '{"x-target": "hubmap:confocal"}');
+    const [targeted] = await h.ok('getProfiles', {});
+    expect(targeted?.target).toEqual({
+      name: 'hubmap:confocal',
+      layout: 'hubmap:confocal-v2.3',
+      format: 'hubmap:confocal',
+    });
     await writeFile(
       path.join(copy.lab, 'acqmeta.profile.json'),
       '{"title": "Changed", "properties": {"x": {"pattern": "("}}}',
@@ -170,5 +178,34 @@ describe('backend lab profiles', () => {
         message: 'cells/multi-channel.ome.tif: Species "Mouse" is not one of mouse, rat (did you mean "mouse"?)',
       },
     ]);
+  });
+
+  it("checkSubmissionMetadata: the folder profile's x-target when none is asked for, and says so", async () => {
+    // the vascular lab's profile names no target
+    expect(await h.ok('checkSubmissionMetadata', {})).toMatchObject({ target: null, columns: [] });
+    await writeFile(path.join(copy.lab, 'acqmeta.profile.json'), '{"x-target": "htan:imaging-level-2"}');
+    const check = await h.ok('checkSubmissionMetadata', {});
+    expect(check).toMatchObject({
+      target: 'htan:imaging-level-2',
+      title: 'HTAN Imaging Level 2 (CSV manifest)',
+      profile: 'acqmeta.profile.json',
+      format: 'htan:imaging-level-2',
+      rows: 'image',
+    });
+    expect(check.images).toBeGreaterThan(1);
+    const filename = check.columns.find((c) => c.name === 'Filename');
+    expect(filename).toMatchObject({ required: true, from: "image's path", missing: 0 });
+  });
+
+  it('checkSubmissionMetadata: a target asked for: its columns and their values, INVALID_VALUE for an unknown one', async () => {
+    const confocal = await h.ok('checkSubmissionMetadata', { target: 'hubmap:confocal' });
+    expect(confocal).toMatchObject({ profile: null, rows: 'dataset', format: 'hubmap:confocal' });
+    expect(confocal.columns.find((c) => c.name === 'metadata_schema_id')).toMatchObject({ from: 'template' });
+    const histology = await h.ok('checkSubmissionMetadata', { target: 'hubmap:histology' });
+    expect(histology).toMatchObject({ target: 'hubmap:histology', format: 'hubmap:histology' });
+    expect(histology.columns.find((c) => c.name === 'dataset_type')).toMatchObject({ value: 'Histology' });
+    const htan = await h.ok('checkSubmissionMetadata', { target: 'htan:imaging-level-2' });
+    expect(htan).toMatchObject({ target: 'htan:imaging-level-2', format: 'htan:imaging-level-2' });
+    expect(codeOf(await h.call('checkSubmissionMetadata', { target: 'hubmap:nope' }))).toBe('INVALID_VALUE');
   });
 });

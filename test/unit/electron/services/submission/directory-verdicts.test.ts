@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listDatasetPaths } from '../../../../../electron/services/submission';
+import { listDatasetPaths } from '../../../../../electron/services/folder';
 import { HUBMAP_DIRECTORY_SCHEMAS, checkDirectory, findTarget } from '../../../../../shared/submission';
 import { buildCaseFolder, CASES_VALIDATOR, DIRECTORY_CASES } from './directory-cases';
 

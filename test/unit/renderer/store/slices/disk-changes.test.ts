@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { ImageRow, ProfileInfo } from '../../../../../shared/api';
+import type { ImageRow } from '../../../../../shared/api';
 import { createAppStore } from '../../../../../renderer/src/store/app-store';
 import { connectBackendEvents } from '../../../../../renderer/src/store/backend-events';
 import { activeMark, selectWatchMode } from '../../../../../renderer/src/store/slices/disk-slice';
-import { fakeBackend, makeRow } from '../fake-client';
+import { fakeBackend, makeProfile, makeRow } from '../fake-client';
 
 /** A store on folder /lab holding `rows`, connected to the fake backend's events. */
 async function liveStore(rows: ImageRow[]) {
@@ -132,18 +132,7 @@ describe('changes on disk', () => {
 
   it('loads the lab profiles again and checks every image when a profile file changed on disk', async () => {
     const { store, backend, changed } = await liveStore([makeRow('a.tif', { species: 'vole' })]);
-    const profile: ProfileInfo = {
-      source: 'acqmeta.profile.json',
-      folder: '',
-      title: 'New rules',
-      description: null,
-      applied: true,
-      problems: [],
-      fields: [],
-      folderRules: [],
-      folderClosed: false,
-      folderProblems: [],
-    };
+    const profile = makeProfile('acqmeta.profile.json', '', { title: 'New rules' });
     backend.profiles = [profile];
     backend.problemsFor = () => [
       { field: 'species', rule: 'enum', message: 'Species "vole" is not one of mouse, rat' },

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { listDatasetPaths } from '../../../../../electron/services/submission';
+import { listDatasetPaths } from '../../../../../electron/services/folder';
 
 let root: string;
 beforeEach(async () => {
