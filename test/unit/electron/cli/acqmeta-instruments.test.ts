@@ -105,6 +105,7 @@ describe('acqmeta show: the lab’s microscope catalogue', () => {
           candidates: [],
         },
       ],
+      warnings: [],
     });
     expect(shown.instrument_catalogue.problems).toContainEqual(
       expect.objectContaining({ file: 'acqmeta.instruments/abif_axiovert1_.json', at: 'components[24].LensNA' }),
