@@ -7,29 +7,15 @@
  * objective and channels. The assertions check each screen shows its state.
  */
 import { readFileSync } from 'node:fs';
-import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './support/app';
 import { EditorPage } from './support/editor-page';
+import { box, fold } from './support/screen-shots';
 
 const SHOTS = 'test-results/screens';
 const ND2 = readFileSync(new URL('../fixtures/formats/nd2/pims_nd2_cluster.nd2', import.meta.url));
 const IMAGES = ['raw/run-a.nd2', 'raw/run-b.nd2'];
 
 test.use({ extraFiles: Object.fromEntries(IMAGES.map((name) => [name, ND2])) });
-
-/** The page's box of `locator`, which must be on screen. */
-async function box(locator: Locator) {
-  const found = await locator.boundingBox();
-  if (!found) throw new Error(`${locator.toString()} is not on screen`);
-  return found;
-}
-
-/** Folds a section of the editor panel if it is open. */
-async function fold(page: Page, title: string) {
-  const toggle = new EditorPage(page).panel().getByRole('button', { name: new RegExp(`^${title}`) });
-  if ((await toggle.getAttribute('aria-expanded')) === 'true') await toggle.click();
-  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
-}
 
 test('the Acquisition section of an ND2 file, with where each value was read', async ({ app }) => {
   const page = app.page;
