@@ -4,7 +4,8 @@
  * catalogue-match-light.png): a real Nikon ND2 file against a catalogue of two microscopes, one
  * of them its own, described in the Micro-Meta App's format. Its objective and first channel
  * match; its second channel's 561 nm line is not in the catalogue; its pixel size does not fit
- * the catalogued camera. The assertions check the words shown.
+ * the catalogued camera. The assertions check the words shown. Then the table's catalogue
+ * column and the `objective:` and `instrument:` filters over the whole e2e folder.
  */
 import { readFileSync } from 'node:fs';
 import { test, expect } from './support/app';
@@ -97,4 +98,21 @@ test('the Acquisition section says what the image matched in the lab’s catalog
     path: `${SHOTS}/catalogue-match-light.png`,
     clip: { x: panel.x, y: shown.y, width: panel.width, height: bottom - shown.y },
   });
+});
+
+test('the catalogue columns, and the filters by what the catalogue matched', async ({ app }) => {
+  const editor = new EditorPage(app.page);
+  await app.page.getByRole('button', { name: 'Columns' }).click();
+  const group = app.page.getByRole('group', { name: 'Lab catalogue' });
+  await group.getByRole('checkbox', { name: 'Objective in the lab’s catalogue' }).check();
+  await app.page.keyboard.press('Escape');
+  await expect(editor.grid.getByRole('columnheader', { name: 'Catalogue objective' })).toBeVisible();
+  await expect(editor.row(IMAGE)).toContainText('Ti obj 1');
+  await editor.filter.fill('objective:"ti obj"');
+  await expect.poll(() => editor.shownPaths()).toEqual([IMAGE]);
+  await editor.filter.fill('instrument:none');
+  await expect.poll(() => editor.shownPaths()).not.toContain(IMAGE);
+  await expect(editor.bodyRows()).toHaveCount(9);
+  await editor.filter.fill('-objective:none');
+  await expect.poll(() => editor.shownPaths()).toEqual([IMAGE]);
 });
