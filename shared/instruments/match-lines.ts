@@ -6,32 +6,32 @@
  */
 import type { InstrumentMatch, PartMatch } from './instrument-match';
 
+/** How a part came out: one component fits; several do; none does; not looked for; nothing recorded to match by. */
+export type MatchStatus = 'matched' | 'ambiguous' | 'not in the catalogue' | 'not looked for' | 'not recorded';
+
 /** One part of the match, in words. */
 export interface MatchLine {
   /** `Microscope`, `Objective`, `Light source, channel 1`, `Emission filter, channel 1`. */
   label: string;
-  /** The catalogue's name of the component matched; null when none, or several, fit. */
+  status: MatchStatus;
+  /** The catalogue's name of the component matched; null unless `matched`. */
   name: string | null;
-  evidence: string;
-  /** `candidates` when several fit equally, `look-alikes` when none fits. */
-  candidatesAre: 'candidates' | 'look-alikes';
-  /** The names of the candidates or look-alikes. */
+  /** Why, without the words of the status: `by model name`, `no light source has a line at 561 nm`. */
+  reason: string;
+  /** The names of the components that fit equally (`ambiguous`) or look alike (`not in the catalogue`). */
   candidates: string[];
-  /** False when the file records nothing to match this part by (the evidence says what). */
-  recorded: boolean;
 }
 
+/** Statuses the evidence of an unmatched part opens with (instrument-match.ts and objective-match.ts word them). */
+const OPENINGS: readonly MatchStatus[] = ['not in the catalogue', 'not looked for'];
+
 function line(label: string, part: PartMatch | null, unrecorded = ''): MatchLine {
-  if (part === null)
-    return { label, name: null, evidence: unrecorded, candidatesAre: 'candidates', candidates: [], recorded: false };
-  return {
-    label,
-    name: part.Name,
-    evidence: part.evidence,
-    candidatesAre: part.evidence.startsWith('not') ? 'look-alikes' : 'candidates',
-    candidates: part.candidates.map((c) => c.Name),
-    recorded: true,
-  };
+  if (part === null) return { label, status: 'not recorded', name: null, reason: unrecorded, candidates: [] };
+  const candidates = part.candidates.map((c) => c.Name);
+  if (part.Name !== null) return { label, status: 'matched', name: part.Name, reason: part.evidence, candidates };
+  const status = OPENINGS.find((opening) => part.evidence.startsWith(`${opening}: `)) ?? 'ambiguous';
+  const reason = status === 'ambiguous' ? part.evidence : part.evidence.slice(status.length + 2);
+  return { label, status, name: null, reason, candidates };
 }
 
 /** The lines of `match`, microscope first. */
@@ -46,8 +46,9 @@ export function matchLines(match: InstrumentMatch): MatchLine[] {
 
 /** A line's match in words: `CD7 5x (by model name)`, or `none: not in the catalogue: …; look-alikes: a, b`. */
 export function matchLineText(match: MatchLine): string {
-  if (!match.recorded) return match.evidence;
-  if (match.name !== null) return `${match.name} (${match.evidence})`;
-  const names = match.candidates.length === 0 ? '' : `; ${match.candidatesAre}: ${match.candidates.join(', ')}`;
-  return `none: ${match.evidence}${names}`;
+  if (match.status === 'not recorded') return match.reason;
+  if (match.status === 'matched') return `${match.name} (${match.reason})`;
+  const evidence = match.status === 'ambiguous' ? match.reason : `${match.status}: ${match.reason}`;
+  const kind = match.status === 'ambiguous' ? 'candidates' : 'look-alikes';
+  return `none: ${evidence}${match.candidates.length === 0 ? '' : `; ${kind}: ${match.candidates.join(', ')}`}`;
 }

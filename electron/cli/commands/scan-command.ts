@@ -4,6 +4,7 @@
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { ImageRow } from '../../../shared/api';
+import type { InstrumentMatch } from '../../../shared/instruments';
 import { unreadSummary, UnreadTally } from '../../../shared/unread-files';
 import type { ImageEntry } from '../../services/folder';
 import { createProfileCache, createProfileFinder, instrumentMatchOf, type ProfileFinder } from '../../services/profile';
@@ -84,10 +85,19 @@ async function scanJson(
   unread: UnreadTally,
   profiles: ProfileFinder,
 ): Promise<boolean> {
+  // images of equal settings share one match: its JSON is written once per match, not per line
+  const matchJson = new WeakMap<InstrumentMatch, string>();
+  const textOf = (match: InstrumentMatch | null): string => {
+    if (match === null) return 'null';
+    let text = matchJson.get(match);
+    if (text === undefined) matchJson.set(match, (text = JSON.stringify(match)));
+    return text;
+  };
   return emit(rowsOf(walkFolder(root, unread)), io, null, async (row) => {
-    // the finder has looked the catalogue up for the row already, and the match is kept per acquisition
+    // the finder has looked the catalogue up for the row already, and the match is kept per setting
     const catalogue = await profiles.instrumentsFor(path.join(root, row.path));
-    return JSON.stringify({ ...rowRecord(row), instrument_match: instrumentMatchOf(catalogue, row.acquisition) });
+    const record = JSON.stringify(rowRecord(row));
+    return `${record.slice(0, -1)},"instrument_match":${textOf(instrumentMatchOf(catalogue, row.acquisition))}}`;
   });
 }
 

@@ -1,15 +1,33 @@
 /**
- * An image matched to the catalogue in force for it, once per catalogue and acquisition: a scan's
- * rows share one acquisition object for equal acquisitions (the summary pool), so a folder of
- * 10,000 images taken with a few settings is matched a few times, and `scan --json`, the row's
- * names and `show` give the same object.
+ * An image matched to the catalogue in force for it, once per catalogue and set of values the
+ * match reads (the microscope's model, the objective, the channels' wavelengths, the pixel size):
+ * a folder of 10,000 images taken with a few settings is matched a few times, however their
+ * dates differ, and `scan --json`, the row's names and `show` give the same object.
  */
 import type { Acquisition } from '../../../shared/acquisition/acquisition-types';
 import type { CatalogueNames } from '../../../shared/api';
 import { matchInstrument, type InstrumentMatch } from '../../../shared/instruments';
 import type { InstrumentCatalogue } from './instrument-catalogue';
 
-const matches = new WeakMap<InstrumentCatalogue, WeakMap<Acquisition, InstrumentMatch>>();
+/** Per catalogue: the match of each acquisition object, and of each key of the values it reads. */
+const matches = new WeakMap<
+  InstrumentCatalogue,
+  { byObject: WeakMap<Acquisition, InstrumentMatch>; byKey: Map<string, InstrumentMatch> }
+>();
+
+/** Keys kept per catalogue: a folder's distinct settings are far fewer; past this the keys start again. */
+const MAX_KEYS = 10_000;
+
+/** What {@link matchInstrument} reads of an acquisition, as text. */
+function matchKey(acquisition: Acquisition): string {
+  const { instrument, objective, channels, pixel_size_um } = acquisition;
+  return JSON.stringify([
+    instrument?.model,
+    objective,
+    channels?.map((c) => [c.excitation_nm, c.emission_nm]),
+    pixel_size_um?.x,
+  ]);
+}
 const names = new WeakMap<InstrumentMatch, CatalogueNames | null>();
 
 /** The image of `acquisition` matched to `catalogue`; null when no catalogue is in force or the file records no acquisition. */
@@ -19,9 +37,18 @@ export function instrumentMatchOf(
 ): InstrumentMatch | null {
   if (catalogue === null || acquisition == null) return null;
   let known = matches.get(catalogue);
-  if (known === undefined) matches.set(catalogue, (known = new WeakMap()));
-  let match = known.get(acquisition);
-  if (match === undefined) known.set(acquisition, (match = matchInstrument(acquisition, catalogue.descriptions)));
+  if (known === undefined) matches.set(catalogue, (known = { byObject: new WeakMap(), byKey: new Map() }));
+  let match = known.byObject.get(acquisition);
+  if (match === undefined) {
+    const key = matchKey(acquisition);
+    match = known.byKey.get(key);
+    if (match === undefined) {
+      match = matchInstrument(acquisition, catalogue.descriptions);
+      if (known.byKey.size >= MAX_KEYS) known.byKey.clear();
+      known.byKey.set(key, match);
+    }
+    known.byObject.set(acquisition, match);
+  }
   return match;
 }
 

@@ -6,31 +6,18 @@
  */
 import { matchLines, type InstrumentMatch, type MatchLine } from '../../../../shared/instruments';
 
-/** Why a part has no match, as its badge says it: from the evidence's opening words. */
-function badgeText(evidence: string): string {
-  if (evidence.startsWith('not in the catalogue')) return 'not in the catalogue';
-  return evidence.startsWith('not looked for') ? 'not looked for' : 'ambiguous';
-}
-
-/** The evidence after the badge, without the words the badge already says. */
-const afterBadge = (evidence: string): string => evidence.replace(/^not in the catalogue: |^not looked for: /, '');
-
 /** One part's line: the name matched and why, or a badge saying why there is none, and the candidates. */
 function PartLine({ line }: { line: MatchLine }) {
-  const unmatched = line.name === null && line.recorded;
+  const badged = line.status !== 'matched' && line.status !== 'not recorded';
   return (
     <div className="kv kv-wide">
       <dt>{line.label.replace(', channel ', ' ch ')}</dt>
       <dd className="kv-wrap">
-        {line.name !== null && <span className="catalogue-name">{line.name} </span>}
-        {unmatched && <span className="badge badge-none">{badgeText(line.evidence)}</span>}
-        <span className="muted">
-          {line.name !== null ? '— ' : ' '}
-          {unmatched ? afterBadge(line.evidence) : line.evidence}
-        </span>
+        {line.name !== null && <span className="catalogue-name">{line.name} —</span>}
+        {badged && <span className="badge badge-none">{line.status}</span>} <span className="muted">{line.reason}</span>
         {line.candidates.length > 0 && (
           <div className="small">
-            {line.candidatesAre === 'look-alikes' ? 'Look-alikes' : 'Candidates'}: {line.candidates.join(' · ')}
+            {line.status === 'ambiguous' ? 'Candidates' : 'Look-alikes'}: {line.candidates.join(' · ')}
           </div>
         )}
       </dd>
