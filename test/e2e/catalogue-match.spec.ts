@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { test, expect } from './support/app';
 import { EditorPage } from './support/editor-page';
-import { box, fold } from './support/screen-shots';
+import { box, expectLines, fold, widestPanel } from './support/screen-shots';
 
 const SHOTS = 'test-results/screens';
 const ND2 = readFileSync(new URL('../fixtures/formats/nd2/pims_nd2_cluster.nd2', import.meta.url));
@@ -18,13 +18,21 @@ const IMAGE = 'raw/run-a.nd2';
 
 const component = (Schema_ID: string, ID: string, Name: string, rest: object) => ({ Schema_ID, ID, Name, ...rest });
 
-/** The widefield microscope the ND2 was taken on, as a facility would describe it. */
-const TI = {
+/** A Micro-Meta App description of a microscope: its stand and its components. */
+const instrument = (ID: string, Name: string, [Manufacturer, Model]: [string, string], components: object[]) => ({
   Schema_ID: 'Instrument.json',
-  ID: 'ti',
-  Name: 'Widefield Ti (room 2.14)',
-  MicroscopeStand: { Schema_ID: 'InvertedMicroscopeStand.json', Manufacturer: 'Nikon', Model: 'Nikon Ti' },
-  components: [
+  ID,
+  Name,
+  MicroscopeStand: { Schema_ID: 'InvertedMicroscopeStand.json', Manufacturer, Model },
+  components,
+});
+
+/** The widefield microscope the ND2 was taken on, as a facility would describe it. */
+const TI = instrument(
+  'ti',
+  'Widefield Ti (room 2.14)',
+  ['Nikon', 'Nikon Ti'],
+  [
     component('Objective.json', 'ti-o1', 'Ti obj 1', { Model: 'Plan Apo λ 60x', Magnification: 60, LensNA: 0.95 }),
     component('Objective.json', 'ti-o2', 'Ti obj 2', { Model: 'Plan Apo VC 60x Oil', Magnification: 60, LensNA: 1.4 }),
     component('Objective.json', 'ti-o3', 'Ti obj 3', { Model: 'Plan Fluor 20x', Magnification: 20, LensNA: 0.5 }),
@@ -38,18 +46,15 @@ const TI = {
     }),
     component('sCMOS.json', 'ti-cam', 'Zyla 4.2', { PixelWidth: 6.5, PixelWidthUnit: 'µm' }),
   ],
-};
+);
 
 /** Another microscope of the facility. */
-const LSM = {
-  Schema_ID: 'Instrument.json',
-  ID: 'lsm',
-  Name: 'LSM880',
-  MicroscopeStand: { Schema_ID: 'InvertedMicroscopeStand.json', Manufacturer: 'Zeiss', Model: 'LSM 880' },
-  components: [
-    component('Objective.json', 'lsm-o3', 'LSM880 obj 3', { Model: 'Plan-Apochromat 63x/1.4 Oil', Magnification: 63 }),
-  ],
-};
+const LSM = instrument(
+  'lsm',
+  'LSM880',
+  ['Zeiss', 'LSM 880'],
+  [component('Objective.json', 'lsm-o3', 'LSM880 obj 3', { Model: 'Plan-Apochromat 63x/1.4 Oil', Magnification: 63 })],
+);
 
 test.use({
   extraFiles: {
@@ -66,27 +71,20 @@ test('the Acquisition section says what the image matched in the lab’s catalog
   await page.setViewportSize({ width: 1440, height: 1200 });
   await editor.select(IMAGE);
   // the widest panel, and the sections above folded: the whole Acquisition section on screen
-  const splitter = page.getByRole('separator', { name: 'Resize editor panel' });
-  await splitter.focus();
-  for (let i = 0; i < 8; i++) await page.keyboard.press('Shift+ArrowLeft');
-  await expect(splitter).toHaveAttribute('aria-valuenow', '760');
+  await widestPanel(page);
   await fold(page, 'Preview');
   await fold(page, 'Header');
   const section = page.getByRole('region', { name: 'Acquisition' });
   const catalogue = section.getByRole('group', { name: 'In the lab’s catalogue' });
   await expect(catalogue).toBeVisible();
-  const lines: [string, string][] = [
+  await expectLines(catalogue, [
     ['Microscope', 'Widefield Ti (room 2.14) — by the model the file names (Nikon Ti)'],
     ['Objective', 'Ti obj 1 — by model name'],
     ['Light source ch 1', '488 nm laser — a line within 2 nm of the excitation 488 nm'],
     ['Light source ch 2', 'not in the catalogue no light source has a line at 561 nm'],
     ['Emission filter ch 1', 'ET525/50m — its band holds the emission 525 nm'],
     ['Emission filter ch 2', 'ET700/75m — its band holds the emission 700 nm'],
-  ];
-  for (const [term, value] of lines) {
-    const line = catalogue.locator('.kv').filter({ has: page.getByRole('term').getByText(term, { exact: true }) });
-    await expect(line.getByRole('definition')).toHaveText(value);
-  }
+  ]);
   await expect(catalogue.locator('.callout-warning')).toContainText(
     "the recorded pixel size 0.1678 µm is 55% off the 0.1083 µm that the camera's 6.5 µm pixel ÷ 60× gives",
   );

@@ -19,3 +19,19 @@ export async function fold(page: Page, title: string) {
   if ((await toggle.getAttribute('aria-expanded')) === 'true') await toggle.click();
   await expect(toggle).toHaveAttribute('aria-expanded', 'false');
 }
+
+/** Widens the editor panel to its widest (760 px) from the keyboard. */
+export async function widestPanel(page: Page) {
+  const splitter = page.getByRole('separator', { name: 'Resize editor panel' });
+  await splitter.focus();
+  for (let i = 0; i < 8; i++) await page.keyboard.press('Shift+ArrowLeft');
+  await expect(splitter).toHaveAttribute('aria-valuenow', '760');
+}
+
+/** Checks the value of each `[term, value]` of the key–value lines in `scope`. */
+export async function expectLines(scope: Locator, lines: readonly [string, string][]) {
+  for (const [term, value] of lines) {
+    const line = scope.locator('.kv').filter({ has: scope.page().getByRole('term').getByText(term, { exact: true }) });
+    await expect(line.getByRole('definition')).toHaveText(value);
+  }
+}

@@ -4,28 +4,11 @@
  * system matched, never a point scanner).
  */
 import { describe, expect, it } from 'vitest';
-import type { Acquisition } from '../../../../shared/acquisition/acquisition-types';
-import { matchInstrument, type InstrumentDescription } from '../../../../shared/instruments';
+import { matchInstrument } from '../../../../shared/instruments';
 import { cameraPixelOf, pixelSizeWarning } from '../../../../shared/instruments/pixel-size-check';
+import { takenOnWidefield, WIDEFIELD } from './widefield';
 
-/** A widefield microscope: a 40× objective and an sCMOS camera of 6.5 µm pixels. */
-const WIDEFIELD: InstrumentDescription = {
-  file: 'acqmeta.instruments/widefield.json',
-  id: 'wf',
-  name: 'Widefield 1',
-  stand: { model: 'Axio Observer 7' },
-  components: [
-    { kind: 'objective', schemaId: 'Objective.json', id: 'o40', name: 'WF 40x', magnification: 40, na: 0.95 },
-    { kind: 'detector', schemaId: 'sCMOS.json', id: 'cam', name: 'Orca', pixel_size_um: 6.5 },
-  ],
-};
-
-const taken = (x: number, magnification = 40): Acquisition => ({
-  instrument: { model: 'Axio Observer 7' },
-  objective: { magnification, na: 0.95 },
-  pixel_size_um: { x, y: x },
-  sources: ['ome'],
-});
+const taken = (x: number, magnification = 40) => takenOnWidefield({ x, magnification });
 
 describe('the pixel size against the camera', () => {
   it('passes within 5% of camera pixel ÷ magnification and flags beyond', () => {
@@ -68,7 +51,7 @@ describe('the pixel size against the camera', () => {
 });
 
 function camera() {
-  return WIDEFIELD.components[1]!;
+  return WIDEFIELD.components[2]!;
 }
 
 function pmt() {

@@ -4,25 +4,12 @@
  * share one match object, and any value it reads (the pixel size, a wavelength) makes another.
  */
 import { describe, expect, it } from 'vitest';
-import type { Acquisition } from '../../../../../shared/acquisition/acquisition-types';
-import type { InstrumentDescription } from '../../../../../shared/instruments';
 import {
   catalogueNamesOf,
   instrumentMatchOf,
   type InstrumentCatalogue,
 } from '../../../../../electron/services/profile';
-
-const WIDEFIELD: InstrumentDescription = {
-  file: 'acqmeta.instruments/wf.json',
-  id: 'wf',
-  name: 'Widefield 1',
-  stand: { model: 'Axio Observer 7' },
-  components: [
-    { kind: 'objective', schemaId: 'Objective.json', id: 'o40', name: 'WF 40x', magnification: 40, na: 0.95 },
-    { kind: 'light-source', schemaId: 'Laser.json', id: 'l488', name: '488 laser', wavelengths_nm: [488] },
-    { kind: 'detector', schemaId: 'sCMOS.json', id: 'cam', name: 'Orca', pixel_size_um: 6.5 },
-  ],
-};
+import { takenOnWidefield, WIDEFIELD } from '../../../shared/instruments/widefield';
 
 const catalogue = (): InstrumentCatalogue => ({
   folder: 'acqmeta.instruments',
@@ -30,14 +17,7 @@ const catalogue = (): InstrumentCatalogue => ({
   problems: [],
 });
 
-const taken = (day: number, x = 0.1625, ex = 488): Acquisition => ({
-  instrument: { model: 'Axio Observer 7' },
-  objective: { magnification: 40, na: 0.95 },
-  channels: [{ excitation_nm: ex }],
-  pixel_size_um: { x, y: x },
-  acquired_at: `2026-03-0${day}T10:00:00Z`,
-  sources: ['ome'],
-});
+const taken = (day: number, x = 0.1625, ex = 488) => takenOnWidefield({ day, x, ex });
 
 describe('the match in force, once per setting', () => {
   it('is one object for images whose acquisitions differ only in what the match does not read', () => {
