@@ -5,6 +5,7 @@
  */
 import type { AnalysisEntry, RoiEntry } from './analysis/analysis-types';
 import type { ImageRow } from './api';
+import type { InstrumentMatch } from './instruments/instrument-match';
 import type { VendorFileDetail } from './formats/types';
 import type { SalvagedValue } from './sidecar/salvage-values';
 
@@ -40,6 +41,8 @@ export interface ImageDetail {
   analyses: AnalysisEntry[];
   /** The sidecar's text and what can still be read from it, when it is invalid (null otherwise). */
   damaged: DamagedSidecar | null;
+  /** The image matched to the lab's microscope catalogue in force (`acqmeta.instruments/`); null when none is in force or the file records no acquisition. */
+  instrumentMatch: InstrumentMatch | null;
 }
 
 /**

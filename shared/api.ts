@@ -128,6 +128,12 @@ export interface SidecarVersion {
   sha256: string;
 }
 
+/** The names of the lab's microscope and objective (`acqmeta.instruments/`) an image matched; each absent when unmatched. */
+export interface CatalogueNames {
+  instrument?: string;
+  objective?: string;
+}
+
 /** One image of the opened folder, as the table shows it. */
 export interface ImageRow {
   /** Relative to the opened folder, `/`-separated. */
@@ -158,6 +164,8 @@ export interface ImageRow {
   absentFields?: string[];
   /** Numeric summary values of the sidecar's analysis records; absent when it has none. */
   results?: ResultValues;
+  /** What the image matched in the lab's microscope catalogue in force; absent when nothing (or no catalogue). */
+  catalogue?: CatalogueNames;
 }
 
 /** An exported table file, for the renderer to offer as a download. */

@@ -10,6 +10,7 @@ import {
   HEADER_KEYS,
   type ApiEvent,
   type FileCalibration,
+  type CatalogueNames,
   type HeaderValues,
   type ImageRow,
   type ProfileProblem,
@@ -41,40 +42,53 @@ type PackedRow = [
   results: Packed<ResultValues>,
   /** 1 + the index of the row's acquisition in the event's `acquisitions`. */
   acquisition: number,
+  /** 1 + the index of the row's catalogue names in the event's `catalogues`; 0 (or absent) for none. */
+  catalogue?: number,
 ];
 
 /**
- * A `scan-rows` event as it travels: its rows packed, and each distinct acquisition once (the
- * backend's rows share one object for equal acquisitions, so do the page's).
+ * A `scan-rows` event as it travels: its rows packed, and each distinct acquisition and pair of
+ * catalogue names once (the backend's rows share one object for equal acquisitions, so do the
+ * page's).
  */
 type PackedRowsEvent = Omit<Extract<ApiEvent, { type: 'scan-rows' }>, 'rows'> & {
   packed: PackedRow[];
   acquisitions?: Acquisition[];
+  catalogues?: CatalogueNames[];
 };
 
 /** An event as the event stream sends it. */
 export type WireEvent = ApiEvent | PackedRowsEvent;
 
-/** The distinct acquisitions of one event's rows, by identity, in order of first use. */
-class AcquisitionTable {
-  readonly list: Acquisition[] = [];
-  private readonly index = new Map<Acquisition, number>();
+/** The distinct values of one event's rows (by `key`: by identity unless told), in order of first use. */
+class ValueTable<T> {
+  readonly list: T[] = [];
+  private readonly index = new Map<unknown, number>();
 
-  /** 0 for none, else 1 + the acquisition's index in {@link list}. */
-  refer(acquisition: Acquisition | undefined): number {
-    if (acquisition === undefined) return 0;
-    let at = this.index.get(acquisition);
+  constructor(private readonly key: (value: T) => unknown = (value) => value) {}
+
+  /** 0 for none, else 1 + the value's index in {@link list}. */
+  refer(value: T | undefined): number {
+    if (value === undefined) return 0;
+    const key = this.key(value);
+    let at = this.index.get(key);
     if (at === undefined) {
-      at = this.list.push(acquisition) - 1;
-      this.index.set(acquisition, at);
+      at = this.list.push(value) - 1;
+      this.index.set(key, at);
     }
     return at + 1;
   }
 }
 
-function packRow(row: ImageRow, acquisitions: AcquisitionTable): PackedRow {
+/** An event's tables of shared values. */
+interface Tables {
+  acquisitions: ValueTable<Acquisition>;
+  catalogues: ValueTable<CatalogueNames>;
+}
+
+function packRow(row: ImageRow, tables: Tables): PackedRow {
   const { header, version, values } = row;
-  return [
+  const packed: PackedRow = [
     row.path,
     row.format,
     header === null ? 0 : HEADER_KEYS.map((key) => header[key]),
@@ -87,8 +101,11 @@ function packRow(row: ImageRow, acquisitions: AcquisitionTable): PackedRow {
     row.profileProblems.length === 0 ? 0 : row.profileProblems,
     row.absentFields ?? 0,
     row.results ?? 0,
-    acquisitions.refer(row.acquisition),
+    tables.acquisitions.refer(row.acquisition),
   ];
+  // a row without a match (most rows, and all without a catalogue) ends at its acquisition
+  if (row.catalogue !== undefined) packed[13] = tables.catalogues.refer(row.catalogue);
+  return packed;
 }
 
 function unpackHeader(packed: HeaderValues[keyof HeaderValues][]): HeaderValues {
@@ -105,7 +122,11 @@ function unpackHeader(packed: HeaderValues[keyof HeaderValues][]): HeaderValues 
   return { shape, dims, sizes, dtype, num_channels, num_scenes, date, time };
 }
 
-function unpackRow(packed: PackedRow, acquisitions: readonly Acquisition[]): ImageRow {
+function unpackRow(
+  packed: PackedRow,
+  acquisitions: readonly Acquisition[],
+  catalogues: readonly CatalogueNames[],
+): ImageRow {
   const [
     path,
     format,
@@ -120,6 +141,7 @@ function unpackRow(packed: PackedRow, acquisitions: readonly Acquisition[]): Ima
     absentFields,
     results,
     acquisition,
+    catalogue = 0,
   ] = packed;
   let values = DEFAULT_FIELD_VALUES;
   if (stored !== 0) {
@@ -142,6 +164,8 @@ function unpackRow(packed: PackedRow, acquisitions: readonly Acquisition[]): Ima
   if (results !== 0) row.results = results;
   const known = acquisition === 0 ? undefined : acquisitions[acquisition - 1];
   if (known !== undefined) row.acquisition = known;
+  const names = catalogue === 0 ? undefined : catalogues[catalogue - 1];
+  if (names !== undefined) row.catalogue = names;
   return row;
 }
 
@@ -149,14 +173,23 @@ function unpackRow(packed: PackedRow, acquisitions: readonly Acquisition[]): Ima
 export function toWireEvent(event: ApiEvent): WireEvent {
   if (event.type !== 'scan-rows') return event;
   const { rows, ...rest } = event;
-  const acquisitions = new AcquisitionTable();
-  const packed = rows.map((row) => packRow(row, acquisitions));
-  return { ...rest, packed, ...(acquisitions.list.length > 0 ? { acquisitions: acquisitions.list } : {}) };
+  const tables: Tables = {
+    acquisitions: new ValueTable<Acquisition>(),
+    catalogues: new ValueTable<CatalogueNames>((names) => `${names.instrument ?? ''}\u0000${names.objective ?? ''}`),
+  };
+  const packed = rows.map((row) => packRow(row, tables));
+  const { acquisitions, catalogues } = tables;
+  return {
+    ...rest,
+    packed,
+    ...(acquisitions.list.length > 0 ? { acquisitions: acquisitions.list } : {}),
+    ...(catalogues.list.length > 0 ? { catalogues: catalogues.list } : {}),
+  };
 }
 
 /** The event that {@link toWireEvent} sent (parsed from its JSON). */
 export function fromWireEvent(wire: WireEvent): ApiEvent {
   if (!('packed' in wire)) return wire;
-  const { packed, acquisitions = [], ...rest } = wire;
-  return { ...rest, rows: packed.map((row) => unpackRow(row, acquisitions)) };
+  const { packed, acquisitions = [], catalogues = [], ...rest } = wire;
+  return { ...rest, rows: packed.map((row) => unpackRow(row, acquisitions, catalogues)) };
 }

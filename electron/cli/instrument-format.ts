@@ -1,19 +1,12 @@
 /**
  * The lab's microscope catalogue as `acqmeta show` prints it for one image: each part matched,
- * with its evidence, the candidates when several fit or none does, and the catalogue's problems.
+ * with its evidence, the candidates when several fit or none does, what to check in the image
+ * (a pixel size that does not fit the camera), and the catalogue's problems.
  */
-import type { InstrumentMatch, InstrumentProblem, PartMatch } from '../../shared/instruments';
+import { matchLines, matchLineText, type InstrumentMatch, type InstrumentProblem } from '../../shared/instruments';
 
 /** Problem lines printed before the rest are counted. */
 const SHOWN_PROBLEMS = 5;
-
-/** `63X PLAN APOCHROMAT (by model name)`, or `none: not in the catalogue: …; look-alikes: a, b`. */
-function partText(match: PartMatch): string {
-  if (match.Name !== null) return `${match.Name} (${match.evidence})`;
-  const kind = match.evidence.startsWith('not') ? 'look-alikes' : 'candidates';
-  const names = match.candidates.length === 0 ? '' : `; ${kind}: ${match.candidates.map((c) => c.Name).join(', ')}`;
-  return `none: ${match.evidence}${names}`;
-}
 
 /** The catalogue's problems in lines: placeholders counted per file, the others one by one. */
 function problemLines(problems: readonly InstrumentProblem[]): string[] {
@@ -35,14 +28,10 @@ export function instrumentLines(
   const lines = ['', `Instrument catalogue: ${folder}/ (${match?.catalogue.length ?? 0} described)`];
   if (match === null) lines.push('  (no acquisition metadata read to match)');
   else {
-    const rows: [string, string][] = [
-      ['Microscope', match.instrument === null ? 'the file names no model' : partText(match.instrument)],
-      ['Objective', match.objective === null ? 'the file records none' : partText(match.objective)],
-      ...match.light_sources.map((m): [string, string] => [`Light source, channel ${m.channel + 1}`, partText(m)]),
-      ...match.filters.map((m): [string, string] => [`Emission filter, channel ${m.channel + 1}`, partText(m)]),
-    ];
-    const width = Math.max(...rows.map(([k]) => k.length));
-    lines.push(...rows.map(([k, v]) => `  ${k.padEnd(width)}  ${v}`));
+    const rows = matchLines(match);
+    const width = Math.max(...rows.map((row) => row.label.length));
+    lines.push(...rows.map((row) => `  ${row.label.padEnd(width)}  ${matchLineText(row)}`));
+    lines.push(...match.warnings.map((warning) => `  Check: ${warning}`));
   }
   const all = problemLines(problems);
   if (all.length > 0)

@@ -11,3 +11,5 @@ export { matchObjective, NA_TOLERANCE, normalisedImmersion, normalisedObjectiveN
 export type { ObjectiveMatch } from './objective-match';
 export { LINE_TOLERANCE_NM, matchInstrument } from './instrument-match';
 export type { ChannelPartMatch, InstrumentMatch, MatchedComponent, PartMatch } from './instrument-match';
+export { matchLines, matchLineText } from './match-lines';
+export type { MatchLine, MatchStatus } from './match-lines';

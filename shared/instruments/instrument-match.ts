@@ -7,6 +7,7 @@
 import type { Acquisition } from '../acquisition/acquisition-types';
 import type { InstrumentComponent, InstrumentDescription } from './instrument-types';
 import { matchObjective } from './objective-match';
+import { pixelSizeCheck } from './pixel-size-check';
 
 /** How far a recorded excitation may be from a light source's line, in nm. */
 export const LINE_TOLERANCE_NM = 2;
@@ -43,6 +44,8 @@ export interface InstrumentMatch {
   objective: PartMatch | null;
   light_sources: ChannelPartMatch[];
   filters: ChannelPartMatch[];
+  /** What to check in the image against the microscope matched: a pixel size that does not fit its camera. */
+  warnings: string[];
 }
 
 const named = (component: { id: string; name: string }, file: string): MatchedComponent => ({
@@ -175,11 +178,14 @@ export function matchInstrument(
           evidence: found.evidence,
           candidates: found.candidates.map((c) => named(c, fileOf(c))),
         };
+  // the camera is known only on one microscope: the one matched, or the catalogue's only one
+  const magnification = found?.objective?.magnification ?? recorded?.magnification;
   const match = {
     catalogue: catalogue.map((d) => d.file),
     instrument,
     objective,
     ...channelMatches(acquisition, scope),
+    warnings: scope.length === 1 ? pixelSizeCheck(acquisition, scope, magnification) : [],
   };
   return scope.length === 0 && instrument !== null
     ? withoutMicroscope(match, acquisition.instrument?.model ?? '')

@@ -7,29 +7,15 @@
  * objective and channels. The assertions check each screen shows its state.
  */
 import { readFileSync } from 'node:fs';
-import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './support/app';
 import { EditorPage } from './support/editor-page';
+import { box, expectLines, fold, widestPanel } from './support/screen-shots';
 
 const SHOTS = 'test-results/screens';
 const ND2 = readFileSync(new URL('../fixtures/formats/nd2/pims_nd2_cluster.nd2', import.meta.url));
 const IMAGES = ['raw/run-a.nd2', 'raw/run-b.nd2'];
 
 test.use({ extraFiles: Object.fromEntries(IMAGES.map((name) => [name, ND2])) });
-
-/** The page's box of `locator`, which must be on screen. */
-async function box(locator: Locator) {
-  const found = await locator.boundingBox();
-  if (!found) throw new Error(`${locator.toString()} is not on screen`);
-  return found;
-}
-
-/** Folds a section of the editor panel if it is open. */
-async function fold(page: Page, title: string) {
-  const toggle = new EditorPage(page).panel().getByRole('button', { name: new RegExp(`^${title}`) });
-  if ((await toggle.getAttribute('aria-expanded')) === 'true') await toggle.click();
-  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
-}
 
 test('the Acquisition section of an ND2 file, with where each value was read', async ({ app }) => {
   const page = app.page;
@@ -39,10 +25,7 @@ test('the Acquisition section of an ND2 file, with where each value was read', a
   await page.setViewportSize({ width: 1440, height: 1200 });
   await editor.select(IMAGES[0]!);
   // the widest panel, so that most sources fit on one line
-  const splitter = page.getByRole('separator', { name: 'Resize editor panel' });
-  await splitter.focus();
-  for (let i = 0; i < 8; i++) await page.keyboard.press('Shift+ArrowLeft');
-  await expect(splitter).toHaveAttribute('aria-valuenow', '760');
+  await widestPanel(page);
   // the section right under the image's name: the preview and the header folded
   await fold(page, 'Preview');
   await fold(page, 'Header');
@@ -53,18 +36,14 @@ test('the Acquisition section of an ND2 file, with where each value was read', a
   await expect(section.locator('.acquisition-summary')).toHaveText(
     'Plan Apo λ 60x (NA 0.95) · 2 channels: 5-FAM/pH 9.0 488/525, FM 4-64/2% CHAPS 561/700 · 0.168 µm/px · z 0.5 µm',
   );
-  const details: [string, string][] = [
+  await expectLines(section, [
     ['Instrument', 'Nikon Ti'],
     ['Objective', 'Plan Apo λ 60x (NA 0.95)'],
     ['Channel 1', '5-FAM/pH 9.0 488/525 · exposure 997 ms'],
     ['Channel 2', 'FM 4-64/2% CHAPS 561/700'],
     ['Pixel size', 'X 0.1678 µm · Y 0.1678 µm · Z 0.5 µm'],
     ['Software', 'NIS-Elements AR 4.20.01 (Build 982)'],
-  ];
-  for (const [term, value] of details) {
-    const line = section.locator('.kv').filter({ has: page.getByRole('term').getByText(term, { exact: true }) });
-    await expect(line.getByRole('definition')).toHaveText(value);
-  }
+  ]);
   await section.getByText('Where each value was read').click();
   await expect(section.getByText('Where each value was read (ND2)')).toBeVisible();
   // the one flavour is named in the heading, not again on each line

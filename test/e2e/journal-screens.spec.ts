@@ -5,24 +5,17 @@
  * an image written by an import, an app save and a bulk set, and the folder's timeline of those
  * actions. The assertions check each screen shows its state.
  */
-import type { Locator } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test, expect } from './support/app';
 import { EditorPage } from './support/editor-page';
+import { box } from './support/screen-shots';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SHOTS = 'test-results/screens';
 const LINESCANS = ['linescans/ls_01.tif', 'linescans/ls_02.tif', 'linescans/ls_03.tif'];
-
-/** The page's box of `locator`, which must be on screen. */
-async function box(locator: Locator) {
-  const found = await locator.boundingBox();
-  if (!found) throw new Error(`${locator.toString()} is not on screen`);
-  return found;
-}
 
 test('the History section and the timeline of a folder written by an import, the app and a bulk set', async ({
   app,

@@ -2,10 +2,12 @@
  * `acqmeta scan <folder> [--json] [--no-cache]`: one line per image, streamed as files are read.
  */
 import { realpath } from 'node:fs/promises';
+import path from 'node:path';
 import type { ImageRow } from '../../../shared/api';
+import type { InstrumentMatch } from '../../../shared/instruments';
 import { unreadSummary, UnreadTally } from '../../../shared/unread-files';
 import type { ImageEntry } from '../../services/folder';
-import { createProfileCache, createProfileFinder } from '../../services/profile';
+import { createProfileCache, createProfileFinder, instrumentMatchOf, type ProfileFinder } from '../../services/profile';
 import { scanRows } from '../../services/rows';
 import { defaultCacheDir, openScanCache } from '../../services/scan-cache';
 import { createTiffScanner } from '../../services/tiff';
@@ -30,7 +32,9 @@ dtype, channels, sidecar state (missing, ok, invalid) and errors.
                time} or null, "file_calibration": {"x", "y", "unit"} or null,
                "sidecar": "missing"|"ok"|"invalid", "errors": [...],
                "profile": the lab profile in force or null, "profile_problems": [...],
-               "acquisition": what the header records (docs/cli.md) or null}
+               "acquisition": what the header records (docs/cli.md) or null,
+               "instrument_match": the image matched to the lab's microscope catalogue
+               (acqmeta.instruments/), as acqmeta show --json gives it, or null}
   --no-cache   read every file; without it, images and sidecars whose size and modification
                time are those of the last scan (by the app or this command) are not read again.
                The cache lives in the per-user cache folder (ACQMETA_CACHE_DIR overrides it).
@@ -58,7 +62,9 @@ what the lab profile finds is listed, and checked by acqmeta validate.`,
     try {
       const unread = new UnreadTally();
       const json = args.flags.has('--json');
-      const failed = json ? await scanJson(root, io, rowsOf, unread) : await scanReadable(root, io, rowsOf, unread);
+      const failed = json
+        ? await scanJson(root, io, rowsOf, unread, profiles)
+        : await scanReadable(root, io, rowsOf, unread);
       await reportUnread(unread, io, json);
       complete = true;
       return failed ? EXIT.problems : EXIT.ok;
@@ -72,8 +78,27 @@ what the lab profile finds is listed, and checked by acqmeta validate.`,
 /** Rows of the images listed, in their order, with the problems of the lab profile in force. */
 type RowsOf = (entries: AsyncIterable<ImageEntry> | Iterable<ImageEntry>) => AsyncIterable<ImageRow>;
 
-async function scanJson(root: string, io: CliIo, rowsOf: RowsOf, unread: UnreadTally): Promise<boolean> {
-  return emit(rowsOf(walkFolder(root, unread)), io, null, (row) => JSON.stringify(rowRecord(row)));
+async function scanJson(
+  root: string,
+  io: CliIo,
+  rowsOf: RowsOf,
+  unread: UnreadTally,
+  profiles: ProfileFinder,
+): Promise<boolean> {
+  // images of equal settings share one match: its JSON is written once per match, not per line
+  const matchJson = new WeakMap<InstrumentMatch, string>();
+  const textOf = (match: InstrumentMatch | null): string => {
+    if (match === null) return 'null';
+    let text = matchJson.get(match);
+    if (text === undefined) matchJson.set(match, (text = JSON.stringify(match)));
+    return text;
+  };
+  return emit(rowsOf(walkFolder(root, unread)), io, null, async (row) => {
+    // the finder has looked the catalogue up for the row already, and the match is kept per setting
+    const catalogue = await profiles.instrumentsFor(path.join(root, row.path));
+    const record = JSON.stringify(rowRecord(row));
+    return `${record.slice(0, -1)},"instrument_match":${textOf(instrumentMatchOf(catalogue, row.acquisition))}}`;
+  });
 }
 
 async function scanReadable(root: string, io: CliIo, rowsOf: RowsOf, unread: UnreadTally): Promise<boolean> {
@@ -92,14 +117,14 @@ async function emit(
   rows: AsyncIterable<ImageRow>,
   io: CliIo,
   total: number | null,
-  format: (row: ImageRow) => string,
+  format: (row: ImageRow) => string | Promise<string>,
 ): Promise<boolean> {
   const progress = startProgress(io, 'scanned', total);
   let failed = false;
   try {
     for await (const row of rows) {
       if (row.errors.length > 0) failed = true;
-      await io.out.line(format(row));
+      await io.out.line(await format(row));
       progress.tick();
     }
   } finally {

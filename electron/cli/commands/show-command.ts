@@ -9,8 +9,13 @@ import { CALIBRATION_SOURCE_NAMES, writtenText } from '../../../shared/sidecar';
 import { IMAGE_FORMAT_NAMES, isVendorInfo, readsFileHeader, type ImageInfo } from '../../../shared/image-format';
 import type { VendorFileDetail } from '../../../shared/formats';
 import type { TiffInfo } from '../../../shared/tiff';
-import { matchInstrument, type InstrumentMatch } from '../../../shared/instruments';
-import { createProfileCache, createProfileFinder, type InstrumentCatalogue } from '../../services/profile';
+import type { InstrumentMatch } from '../../../shared/instruments';
+import {
+  createProfileCache,
+  createProfileFinder,
+  instrumentMatchOf,
+  type InstrumentCatalogue,
+} from '../../services/profile';
 import { composeRow, readImage } from '../../services/rows';
 import { createTiffScanner } from '../../services/tiff';
 import { EXIT, type Command } from '../cli-io';
@@ -44,12 +49,17 @@ Exits 1 when the image or its sidecar has problems.`,
     const scanner = createTiffScanner();
     try {
       const profiles = createProfileFinder(createProfileCache(), { root });
-      const { scan, read, profile, channels, damaged } = await readImage(root, entry, scanner, profiles);
-      const row = composeRow(entry, scan, read, profile, channels);
+      const {
+        scan,
+        read,
+        profile,
+        channels,
+        instruments: catalogue,
+        damaged,
+      } = await readImage(root, entry, scanner, profiles);
       const info = scan?.ok === true ? scan.info : null;
-      const catalogue = await profiles.instrumentsFor(entry.absPath);
-      const match =
-        catalogue === null || row.acquisition == null ? null : matchInstrument(row.acquisition, catalogue.descriptions);
+      const match = instrumentMatchOf(catalogue, info?.acquisition);
+      const row = composeRow(entry, scan, read, profile, channels, match);
       const lines = args.flags.has('--json')
         ? [JSON.stringify({ ...showRecord(row, info, damaged), ...catalogueRecord(catalogue, match) }, null, 2)]
         : [

@@ -8,6 +8,7 @@ import { isVendorInfo, readsFileHeader } from '../../../shared/image-format';
 import { buildImageRow, composeRow, readImage } from '../rows';
 import { profileFinder, requireFolder, type BackendContext } from './backend-context';
 import { resolveImage } from '../folder';
+import { instrumentMatchOf } from '../profile';
 
 /** Handlers of the per-image methods. */
 export function imageHandlers(
@@ -17,14 +18,15 @@ export function imageHandlers(
     async getImageDetail(request): Promise<ImageDetail> {
       const folder = requireFolder(context);
       const entry = await resolveImage(folder, request.path);
-      const { scan, read, profile, channels, damaged } = await readImage(
+      const { scan, read, profile, channels, instruments, damaged } = await readImage(
         folder.root,
         entry,
         context.scanner,
         profileFinder(context, folder),
       );
-      const row = composeRow(entry, scan, read, profile, channels);
       const scanned = scan?.ok === true ? scan.info : null;
+      const match = instrumentMatchOf(instruments, scanned?.acquisition);
+      const row = composeRow(entry, scan, read, profile, channels, match);
       const vendor = scanned !== null && isVendorInfo(scanned) ? scanned.vendor : null;
       const info = scanned !== null && !isVendorInfo(scanned) ? scanned : null;
       return {
@@ -41,6 +43,7 @@ export function imageHandlers(
         rois: read.sidecar === null ? [] : readRois(read.sidecar),
         analyses: read.sidecar === null ? [] : readAnalyses(read.sidecar),
         damaged,
+        instrumentMatch: match,
       };
     },
     async reloadRow(request) {

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ApiHandlers, SaveOutcome, SaveRequest } from '../../../shared/api';
 import { readsFileHeader } from '../../../shared/image-format';
-import type { ProfileFinder } from '../profile';
+import { instrumentMatchOf, type ProfileFinder } from '../profile';
 import { composeRow, mapInOrder, summarizeSidecar, type ImageScan } from '../rows';
 import { saveImageChanges } from '../save';
 import { journalPlaces, journalWrites, type JournalPlaces } from '../journal';
@@ -88,11 +88,13 @@ async function saveOne(
   const scanning: Promise<ImageScan | null> = readsFileHeader(entry.format)
     ? context.headers.scan(context.scanner, entry.relPath, entry.absPath, entry.stamp)
     : Promise.resolve(null);
-  const [scan, profile, channels] = await Promise.all([
+  const [scan, profile, channels, instruments] = await Promise.all([
     scanning,
     profiles.forImage(entry.absPath),
     profiles.channelTableFor(entry.absPath),
+    profiles.instrumentsFor(entry.absPath),
   ]);
+  const match = instrumentMatchOf(instruments, scan?.ok === true ? scan.info.acquisition : null);
   // The row is made from the sidecar as saved before it is written; its version is known after.
   const saved = await saveImageChanges(
     entry,
@@ -116,13 +118,14 @@ async function saveOne(
           summarizeSidecar({ state: 'ok', sidecar, version: null, problems }),
           profile,
           channels,
+          match,
         ),
       };
     },
   );
   const version = saved.version;
   if (version === null && save.removeSidecar === true) {
-    const row = composeRow(entry, scan, summarizeSidecar({ state: 'missing' }), profile, channels);
+    const row = composeRow(entry, scan, summarizeSidecar({ state: 'missing' }), profile, channels, match);
     return { path: save.path, ok: true, row };
   }
   if (version === null) throw new Error(`internal: ${save.path} has no sidecar after its save`);

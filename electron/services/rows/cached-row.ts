@@ -14,7 +14,7 @@ import type { ImageEntry } from '../folder';
 import type { CachedImage, ScanCache, SidecarSummary } from '../scan-cache';
 import { noteValueProblems, sidecarPathFor } from '../sidecar';
 import type { SidecarBytes, SidecarTask, TiffScanner } from '../tiff';
-import type { ProfileFinder } from '../profile';
+import { instrumentMatchOf, type ProfileFinder } from '../profile';
 import { composeRow, readEntrySidecar, sidecarReadBy, summarizeSidecar, type ImageScan } from './image-row';
 
 /** A header as read, and the sidecar's stamp or the sidecar itself if the worker took them (undefined: not taken). */
@@ -91,10 +91,14 @@ export async function buildCachedRow(
   const task: SidecarTask = entry.sidecar !== 'file' ? null : candidate !== null ? 'stamp' : 'read';
   // the header is read while the profile in force is looked up (the first look-up compiles it)
   const header = readHeader(entry, scanner, known?.image ?? null, task);
-  const [profile, channels] =
+  const [profile, channels, instruments] =
     profiles === undefined
-      ? [null, null]
-      : await Promise.all([profiles.forImage(entry.absPath), profiles.channelTableFor(entry.absPath)]);
+      ? [null, null, null]
+      : await Promise.all([
+          profiles.forImage(entry.absPath),
+          profiles.channelTableFor(entry.absPath),
+          profiles.instrumentsFor(entry.absPath),
+        ]);
   // a profile checks the whole file, so where one applies the sidecar is read again
   const knownSidecar = profile?.profile.compiled == null ? candidate : null;
   const read = async (): Promise<SidecarSummary> => summarizeSidecar(await readEntrySidecar(root, entry));
@@ -115,5 +119,6 @@ export async function buildCachedRow(
   const keptSidecar = entry.sidecar === 'file' && summary.version !== null ? summary : null;
   const same = known !== undefined && scanned.kept === known.image && keptSidecar === known.sidecar;
   cache.keep(entry.relPath, same ? known : { image: scanned.kept, sidecar: keptSidecar });
-  return composeRow(entry, scanned.scan, summary, profile, channels);
+  const match = instrumentMatchOf(instruments, scanned.scan?.ok === true ? scanned.scan.info.acquisition : null);
+  return composeRow(entry, scanned.scan, summary, profile, channels, match);
 }

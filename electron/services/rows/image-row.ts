@@ -19,7 +19,15 @@ import type { TiffSummary } from '../../../shared/tiff';
 import { channelTableProblem, type LoadedChannelTable } from '../channels';
 import { beforeRead, isInside } from '../disk';
 import type { ImageEntry } from '../folder';
-import { profileProblemsOf, type LoadedProfile, type ProfileFinder } from '../profile';
+import {
+  catalogueNamesOf,
+  instrumentMatchOf,
+  profileProblemsOf,
+  type InstrumentCatalogue,
+  type LoadedProfile,
+  type ProfileFinder,
+} from '../profile';
+import type { InstrumentMatch } from '../../../shared/instruments';
 import type { SidecarSummary } from '../scan-cache';
 import { readSidecarFile, sidecarFromSnapshot, sidecarNameFor, sidecarPathFor, type SidecarFile } from '../sidecar';
 import type { SidecarBytes, TiffScanner } from '../tiff';
@@ -114,7 +122,8 @@ export function sidecarReadBy(entry: ImageEntry, bytes: SidecarBytes): SidecarRe
 
 /**
  * Puts a row together from what was read, with the problems the profile in force finds (a
- * sidecar from the scan cache is read again first when a profile applies: see cached-row).
+ * sidecar from the scan cache is read again first when a profile applies: see cached-row) and
+ * the names of what `match` (the image matched to the catalogue in force) found.
  */
 export function composeRow(
   entry: ImageEntry,
@@ -122,6 +131,7 @@ export function composeRow(
   read: SidecarSummary,
   profile: LoadedProfile | null = null,
   channels: LoadedChannelTable | null = null,
+  match: InstrumentMatch | null = null,
 ): ImageRow {
   const errors: string[] = [];
   if (scan !== null && !scan.ok) errors.push(scan.message);
@@ -163,8 +173,11 @@ export function composeRow(
     ...(read.absentFields.length > 0 ? { absentFields: read.absentFields } : {}),
     ...(read.results !== null ? { results: read.results } : {}),
     ...(info?.acquisition === undefined ? {} : { acquisition: info.acquisition }),
+    ...withCatalogue(catalogueNamesOf(match)),
   };
 }
+
+const withCatalogue = (names: ImageRow['catalogue'] | null) => (names === null ? {} : { catalogue: names });
 
 /** What {@link readImage} read of one image. */
 export interface ImageRead {
@@ -174,6 +187,8 @@ export interface ImageRead {
   profile: LoadedProfile | null;
   /** The channel table in force (null without a finder, or when none applies). */
   channels: LoadedChannelTable | null;
+  /** The microscope catalogue in force (null without a finder, or when none applies). */
+  instruments: InstrumentCatalogue | null;
   /** An invalid sidecar's text and the values still readable from it; null when the sidecar is not invalid or was not read. */
   damaged: DamagedSidecar | null;
 }
@@ -188,14 +203,15 @@ export async function readImage(
   scanner: TiffScanner,
   profiles?: ProfileFinder,
 ): Promise<ImageRead> {
-  const [scan, read, profile, channels] = await Promise.all([
+  const [scan, read, profile, channels, instruments] = await Promise.all([
     readsFileHeader(entry.format) ? scanImageDetail(scanner, entry.absPath) : Promise.resolve(null),
     readEntrySidecar(root, entry),
     profiles === undefined ? null : profiles.forImage(entry.absPath),
     profiles === undefined ? null : profiles.channelTableFor(entry.absPath),
+    profiles === undefined ? null : profiles.instrumentsFor(entry.absPath),
   ]);
   const damaged = 'content' in read ? describeDamagedSidecar(read.content.text, read.content.utf8) : null;
-  return { scan, read: summarizeSidecar(read), profile, channels, damaged };
+  return { scan, read: summarizeSidecar(read), profile, channels, instruments, damaged };
 }
 
 /** Reads one image's header summary, its sidecar and its profile concurrently and builds its row; never rejects. */
@@ -205,11 +221,13 @@ export async function buildImageRow(
   scanner: TiffScanner,
   profiles?: ProfileFinder,
 ): Promise<ImageRow> {
-  const [scan, read, profile, channels] = await Promise.all([
+  const [scan, read, profile, channels, instruments] = await Promise.all([
     readsFileHeader(entry.format) ? scanImage(scanner, entry.absPath) : Promise.resolve(null),
     readEntrySidecar(root, entry),
     profiles === undefined ? null : profiles.forImage(entry.absPath),
     profiles === undefined ? null : profiles.channelTableFor(entry.absPath),
+    profiles === undefined ? null : profiles.instrumentsFor(entry.absPath),
   ]);
-  return composeRow(entry, scan, summarizeSidecar(read), profile, channels);
+  const match = instrumentMatchOf(instruments, scan?.ok === true ? scan.info.acquisition : null);
+  return composeRow(entry, scan, summarizeSidecar(read), profile, channels, match);
 }

@@ -14,6 +14,7 @@ const SYNTAX: readonly [string, string][] = [
   ['acquired:>2013  date:<=2026-03', 'Dates compare too: a year or a month means all of it'],
   ['dtype:uint16  channels:3', 'File columns too: path, dims, dtype, channels'],
   ['objective:63x  na:>1.2', 'What the microscope recorded: objective, NA, channel (names and dyes), acquired'],
+  ['objective:"obj 3"  instrument:none', 'Also the names matched in the lab’s catalogue; none: matched nothing'],
   ['sidecar:none', 'Sidecar state: none, saved, invalid or unsaved'],
   ['-sidecar:none', 'A leading minus leaves those images out'],
 ];

@@ -50,6 +50,8 @@ export function columnText(row: ImageRow, column: Column): string {
       return row.header ? String(row.header.num_channels) : '';
     case 'acquisition':
       return row.acquisition === undefined ? '' : column.acquisition!.text(row.acquisition);
+    case 'catalogue':
+      return row.catalogue?.[column.catalogue!] ?? '';
     case 'field':
       // An invalid sidecar's values are unknown: the table shows none (never the defaults).
       if (row.sidecar === 'invalid') return '';

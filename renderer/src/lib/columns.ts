@@ -2,7 +2,7 @@
  * The table's columns: those describing the file and its problems, then one per editable field
  * of the field table.
  */
-import type { ImageRow } from '../../../shared/api';
+import type { CatalogueNames, ImageRow } from '../../../shared/api';
 import { EDITABLE_FIELDS, type FieldSpec } from '../../../shared/fields/field-table';
 import { IMAGE_FORMAT_NAMES } from '../../../shared/image-format';
 import { ACQUISITION_COLUMNS, type AcquisitionColumnSpec } from './acquisition-columns';
@@ -12,7 +12,17 @@ import { resultCellSortValue, resultColumn } from './result-columns';
 
 /** What a column shows. */
 export type ColumnKind =
-  'path' | 'sidecar' | 'problems' | 'format' | 'dims' | 'dtype' | 'channels' | 'acquisition' | 'field' | 'result';
+  | 'path'
+  | 'sidecar'
+  | 'problems'
+  | 'format'
+  | 'dims'
+  | 'dtype'
+  | 'channels'
+  | 'acquisition'
+  | 'catalogue'
+  | 'field'
+  | 'result';
 
 /** One column of the image table. */
 export interface Column {
@@ -37,6 +47,8 @@ export interface Column {
   resultKey?: string;
   /** What an `acquisition` column shows of the image's acquisition. */
   acquisition?: AcquisitionColumnSpec;
+  /** What a `catalogue` column shows: the name of the microscope or objective the image matched in the lab's catalogue. */
+  catalogue?: keyof CatalogueNames;
 }
 
 const FILE_COLUMNS: readonly Column[] = [
@@ -144,6 +156,27 @@ function acquisitionColumn(spec: AcquisitionColumnSpec): Column {
   };
 }
 
+/** The columns of what the image matched in the lab's microscope catalogue (`acqmeta.instruments/`), blank when nothing. */
+const CATALOGUE_COLUMNS: readonly Column[] = (
+  [
+    ['instrument', 'Microscope', 'the microscope'],
+    ['objective', 'Objective', 'the objective'],
+  ] as const
+).map(([part, name, what]) => ({
+  key: `catalogue_${part}`,
+  // not `Objective (catalogue)`: a name in parentheses is dropped from a filter's field names, and `objective:` is the recorded one's
+  label: `Catalogue ${name.toLowerCase()}`,
+  longLabel: `${name} in the lab’s catalogue`,
+  group: 'Lab catalogue',
+  kind: 'catalogue',
+  description: `The name of ${what} the image matched in the lab’s catalogue (acqmeta.instruments/); blank when none did`,
+  minWidth: 140,
+  grow: 0,
+  align: 'start',
+  hideable: true,
+  catalogue: part,
+}));
+
 function fieldColumn(field: FieldSpec): Column {
   if (field.type === 'bool') {
     const { name, displayName, group, description } = field;
@@ -181,6 +214,7 @@ function fieldColumn(field: FieldSpec): Column {
 export const COLUMNS: readonly Column[] = [
   ...FILE_COLUMNS,
   ...ACQUISITION_COLUMNS.map(acquisitionColumn),
+  ...CATALOGUE_COLUMNS,
   ...EDITABLE_FIELDS.map(fieldColumn),
 ];
 
@@ -249,6 +283,8 @@ export function sortValue(row: ImageRow, column: Column): string | number | null
       return row.header?.num_channels ?? null;
     case 'acquisition':
       return columnNumber(row, column) ?? (columnText(row, column) || null);
+    case 'catalogue':
+      return columnText(row, column) || null;
     case 'field': {
       const value = row.values[column.key];
       if (typeof value === 'boolean') return value ? 1 : 0;

@@ -30,7 +30,7 @@ const READER_ROUNDS = 5;
 /** Most the acquisition metadata may add to the scan's wall time (issue 34). */
 const TARGET = 0.1;
 /** The lab folder in both geometries: small planes (the worst case) and a microscope's sizes. */
-const LABS = {
+export const LABS = {
   small: { dir: path.join(root, 'bench-corpus-acquisition'), args: [] },
   microscope: { dir: path.join(root, 'bench-corpus-acquisition-real'), args: ['--real'] },
 };
@@ -40,7 +40,7 @@ const { ACQMETA_SKIP_ACQUISITION: _ignored, ...readEnv } = process.env;
 const skipEnv = { ...readEnv, ACQMETA_SKIP_ACQUISITION: '1' };
 
 /** A lab folder of `make-corpus.py --lab` (`LABS.small` or `LABS.microscope`), written once. */
-function ensureLabCorpus({ dir, args }) {
+export function ensureLabCorpus({ dir, args }) {
   const marker = path.join(dir, LAB_MARKER);
   if (existsSync(marker)) return JSON.parse(readFileSync(marker, 'utf8'));
   rmSync(dir, { recursive: true, force: true });

@@ -12,12 +12,23 @@ import {
 import { tallyAcquisitions } from '../../../../shared/acquisition/acquisition-tally';
 import { acquiredWithoutZone, acquisitionSummary } from '../../../../shared/acquisition/acquisition-text';
 import type { Acquisition } from '../../../../shared/acquisition/acquisition-types';
+import type { InstrumentMatch } from '../../../../shared/instruments';
 import { useApp } from '../../store/store-context';
+import { CatalogueMatch } from './catalogue-match';
 import { SectionToggle } from './section-toggle';
 import { useAcquisitionOpen } from './use-preview-open';
 
-/** The Acquisition section of the single-image editor; nothing when the file records nothing. */
-export function AcquisitionSection({ acquisition }: { acquisition: Acquisition | undefined }) {
+/**
+ * The Acquisition section of the single-image editor, with the image matched to the lab's
+ * catalogue (`match`, null when none is in force); nothing when the file records nothing.
+ */
+export function AcquisitionSection({
+  acquisition,
+  match,
+}: {
+  acquisition: Acquisition | undefined;
+  match: InstrumentMatch | null;
+}) {
   const lines = acquisition === undefined ? [] : acquisitionLines(acquisition);
   if (acquisition === undefined || lines.length === 0) return null;
   const summary = acquisitionSummary(acquisition);
@@ -45,6 +56,7 @@ export function AcquisitionSection({ acquisition }: { acquisition: Acquisition |
             </div>
           ))}
         </dl>
+        <CatalogueMatch match={match} />
         {disagreements.length > 0 && (
           <div className="callout callout-warning callout-stack">
             <p className="callout-title">The file’s metadata disagree</p>

@@ -132,7 +132,10 @@ export function SingleEditor({ path }: { path: string }) {
       )}
       <HeaderSection row={row} />
       {/* the detail read's acquisition says where each value was read; the row's does not */}
-      <AcquisitionSection acquisition={measured?.row.acquisition ?? row.acquisition} />
+      <AcquisitionSection
+        acquisition={measured?.row.acquisition ?? row.acquisition}
+        match={measured?.instrumentMatch ?? null}
+      />
       {row.sidecar === 'invalid' ? (
         measured?.damaged ? (
           <DamagedSidecarView damaged={measured.damaged} />

@@ -150,7 +150,8 @@ export const TableRow = memo(function TableRow({ path, index, top, columns, temp
                 {row.header?.num_channels}
               </div>
             );
-          case 'acquisition': {
+          case 'acquisition':
+          case 'catalogue': {
             const text = columnText(row, column);
             return (
               <div

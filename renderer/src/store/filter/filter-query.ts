@@ -6,7 +6,9 @@
  * saved, invalid or unsaved; quotes hold spaces; a leading `-` leaves matches out.
  * Fields are named by key, table header or display name, in any case, spaces and `_` optional
  * (`cell_type`, `"Cell type"`, `celltype`). An acquisition column may read what is typed its own
- * way (`objective:63x` finds `63×`).
+ * way (`objective:63x` finds `63×`). `instrument:` and `objective:` also search the names the
+ * image matched in the lab's catalogue, and `instrument:none`, `objective:none` find the images
+ * that matched none.
  */
 import { COLUMNS } from '../../lib/columns';
 import { isNumberColumn } from '../../lib/column-text';
@@ -18,7 +20,8 @@ export type Comparison = '<' | '<=' | '>' | '>=' | '=';
 /** One term; a row must match every term of the query. */
 export type FilterTerm = { negate: boolean } & (
   | { kind: 'text'; text: string }
-  | { kind: 'contains' | 'equals'; column: string; text: string }
+  /** `also`: a second column searched too (the catalogue's name beside the recorded instrument or objective). */
+  | { kind: 'contains' | 'equals'; column: string; text: string; also?: string }
   | { kind: 'empty'; column: string }
   | { kind: 'compare'; column: string; op: Comparison; value: number }
   | { kind: 'dates'; column: string; op: Comparison; days: Span }
@@ -49,6 +52,12 @@ const COLUMN_NAMES: ReadonlyMap<string, string> = new Map(
 
 /** Columns holding dates: the acquisition's, and the sidecar's Date field (free text, compared where it reads as a date). */
 const DATE_COLUMNS: ReadonlySet<string> = new Set(['acquired', 'date']);
+
+/** The recorded acquisition columns whose filter also searches the name matched in the lab's catalogue. */
+const CATALOGUE_TWINS: Readonly<Record<string, string>> = {
+  instrument: 'catalogue_instrument',
+  objective: 'catalogue_objective',
+};
 
 /** The operators that order values (`=` also matches text exactly). */
 const ORDERINGS: ReadonlySet<string> = new Set(['<', '<=', '>', '>=']);
@@ -130,6 +139,9 @@ function fieldTerm(key: string, token: Token, problems: string[]): FilterTerm | 
   if (token.value === null) return null;
   const value = (column.acquisition?.typed?.(token.value) ?? token.value).toLowerCase();
   if (key === 'sidecar' && value === 'unsaved') return { negate, kind: 'unsaved' };
+  const twin = CATALOGUE_TWINS[key];
+  if (twin !== undefined && value === 'none' && (op === '' || op === '='))
+    return { negate, kind: 'empty', column: twin };
   if (column.field?.type === 'bool' && FLAG_WORDS[value] !== undefined)
     return { negate, kind: 'equals', column: key, text: FLAG_WORDS[value] };
   if (value === '' && (op === '' || op === '=')) return { negate, kind: 'empty', column: key };
@@ -148,9 +160,10 @@ function fieldTerm(key: string, token: Token, problems: string[]): FilterTerm | 
   }
   if (isNumberColumn(column) && ORDERINGS.has(op))
     problems.push(`${column.longLabel} compares numbers: “${token.value}” is not one; searched as text`);
+  const also = twin === undefined ? {} : { also: twin };
   return op === '='
-    ? { negate, kind: 'equals', column: key, text: value }
-    : { negate, kind: 'contains', column: key, text: `${op}${value}` };
+    ? { negate, kind: 'equals', column: key, text: value, ...also }
+    : { negate, kind: 'contains', column: key, text: `${op}${value}`, ...also };
 }
 
 /** Parses what is typed in the filter box. */

@@ -31,9 +31,7 @@ function termMatcher(term: FilterTerm, ends: readonly number[]): Matcher {
   }
   const key = term.column;
   const column = COLUMN_AT.get(key) ?? 0;
-  /** Where the term's column starts and ends in the search text of the row at `at`. */
-  const startOf = (at: number): number => (column === 0 ? 0 : (ends[at * COLUMN_COUNT + column - 1] as number) + 1);
-  const endOf = (at: number): number => ends[at * COLUMN_COUNT + column] as number;
+  const { startOf, endOf } = columnSpan(column, ends);
   if (term.kind === 'compare') {
     const spec = columnByKey(key)!;
     const { op } = term;
@@ -59,21 +57,43 @@ function termMatcher(term: FilterTerm, ends: readonly number[]): Matcher {
       };
       return (_row, text, edits, at) => passes(text.slice(startOf(at), endOf(at))) || passes(typed(edits));
     }
-    case 'equals': {
-      const wanted = term.text;
-      return (_row, text, edits, at) => {
-        const start = startOf(at);
-        return (endOf(at) - start === wanted.length && text.startsWith(wanted, start)) || typed(edits) === wanted;
-      };
-    }
+    case 'equals':
     case 'contains': {
-      const wanted = term.text;
-      return (_row, text, edits, at) => {
-        const found = text.indexOf(wanted, startOf(at));
-        return (found >= 0 && found + wanted.length <= endOf(at)) || (typed(edits)?.includes(wanted) ?? false);
-      };
+      const inColumn = textMatcher(term.kind, term.text, columnSpan(column, ends));
+      const inTwin =
+        term.also === undefined
+          ? null
+          : textMatcher(term.kind, term.text, columnSpan(COLUMN_AT.get(term.also) ?? 0, ends));
+      const inEdit = (edits: PathEdits | undefined) =>
+        term.kind === 'equals' ? typed(edits) === term.text : (typed(edits)?.includes(term.text) ?? false);
+      return (_row, text, edits, at) => inColumn(text, at) || (inTwin?.(text, at) ?? false) || inEdit(edits);
     }
   }
+}
+
+/** Where column `column` starts and ends in the search text of the row at `at`. */
+function columnSpan(column: number, ends: readonly number[]) {
+  return {
+    startOf: (at: number): number => (column === 0 ? 0 : (ends[at * COLUMN_COUNT + column - 1] as number) + 1),
+    endOf: (at: number): number => ends[at * COLUMN_COUNT + column] as number,
+  };
+}
+
+/** Whether a row's text in a column (its `span`) is `wanted` (`equals`) or holds it (`contains`). */
+function textMatcher(
+  kind: 'equals' | 'contains',
+  wanted: string,
+  { startOf, endOf }: ReturnType<typeof columnSpan>,
+): (text: string, at: number) => boolean {
+  if (kind === 'equals')
+    return (text, at) => {
+      const start = startOf(at);
+      return endOf(at) - start === wanted.length && text.startsWith(wanted, start);
+    };
+  return (text, at) => {
+    const found = text.indexOf(wanted, startOf(at));
+    return found >= 0 && found + wanted.length <= endOf(at);
+  };
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
- * `acqmeta show` matches an image to the lab's microscope catalogue (`acqmeta.instruments/`):
- * a vendor file against a description of its own microscope, and a catalogue folder holding
- * hostile files, each named as a problem while the rest is read.
+ * `acqmeta show` and `scan --json` match an image to the lab's microscope catalogue
+ * (`acqmeta.instruments/`): a vendor file against a description of its own microscope, and a
+ * catalogue folder holding hostile files, each named as a problem while the rest is read.
  */
 import { execFileSync } from 'node:child_process';
 import { copyFile, mkdir, symlink, writeFile } from 'node:fs/promises';
@@ -105,6 +105,7 @@ describe('acqmeta show: the lab’s microscope catalogue', () => {
           candidates: [],
         },
       ],
+      warnings: [],
     });
     expect(shown.instrument_catalogue.problems).toContainEqual(
       expect.objectContaining({ file: 'acqmeta.instruments/abif_axiovert1_.json', at: 'components[24].LensNA' }),
@@ -153,5 +154,41 @@ describe('acqmeta show: the lab’s microscope catalogue', () => {
       'acqmeta.instruments/link.json: links outside the open folder, so it is not read',
       'acqmeta.instruments/pipe.json: is not a regular file; not read',
     ]);
+  });
+});
+
+describe('acqmeta scan --json: the match on every line', () => {
+  it('gives each image in a catalogue’s reach the match show gives, and null where none is in force', async () => {
+    await mkdir(labPath('cd7/acqmeta.instruments'), { recursive: true });
+    await writeFile(labPath('cd7/acqmeta.instruments/cd7.json'), JSON.stringify(CD7));
+    await copyFile(fixture(`formats/czi/${CZI}`), labPath(`cd7/${CZI}`));
+    const shown = JSON.parse((await acqmeta('show', `lab/cd7/${CZI}`, '--json')).stdout);
+    const { stdout } = await acqmeta('scan', 'lab', '--json', '--no-cache');
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    const byPath = new Map(lines.map((line) => [line.path, line.instrument_match]));
+    // show names the files from the image's folder, scan from the folder scanned
+    const scanned = JSON.stringify(byPath.get(`cd7/${CZI}`)).replaceAll('"cd7/acqmeta.', '"acqmeta.');
+    expect(JSON.parse(scanned)).toEqual(shown.instrument_match);
+    expect(shown.instrument_match.objective.Name).toBe('CD7 5x');
+    const elsewhere = lines.filter((line) => !line.path.startsWith('cd7/'));
+    expect(elsewhere.length).toBeGreaterThan(0);
+    expect(elsewhere.every((line) => line.instrument_match === null)).toBe(true);
+  });
+
+  it('keeps a hostile catalogue a problem: the scan lists every image, unmatched', async () => {
+    await mkdir(labPath('acqmeta.instruments'), { recursive: true });
+    await writeFile(labPath('acqmeta.instruments/broken.json'), '{"Schema_ID": "Instrument.json", ');
+    await copyFile(fixture(`formats/czi/${CZI}`), labPath(CZI));
+    const { code, stdout } = await acqmeta('scan', 'lab', '--json', '--no-cache');
+    const czi = stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line))
+      .find((line) => line.path === CZI);
+    expect(code).toBe(1);
+    expect(czi.instrument_match).toMatchObject({ catalogue: [], instrument: { ID: null }, objective: { ID: null } });
   });
 });

@@ -27,6 +27,7 @@ describe('acqmeta scan, show, validate, help', () => {
       'profile',
       'profile_problems',
       'acquisition',
+      'instrument_match',
     ]);
     expect(Object.keys(records[0].header)).toEqual([
       'shape',
@@ -58,6 +59,8 @@ describe('acqmeta scan, show, validate, help', () => {
       profile_problems: [],
       // a listing's acquisition has no origins: `show` gives them
       acquisition: { written_by: 'tifffile.py', sources: ['tiff'] },
+      // no acqmeta.instruments/ is in force
+      instrument_match: null,
     });
     expect(records[1]).toMatchObject({ header: null, sidecar: 'missing', errors: [expect.any(String)] });
     expect(records[2]).toMatchObject({ header: { shape: '(2, 1024, 1024)', time: '14:05:09' }, sidecar: 'ok' });

@@ -44,6 +44,7 @@ const full: ImageRow = {
     sources: ['ome'],
     origins: { 'objective.na': { flavour: 'ome', key: 'Objective@LensNA' } },
   },
+  catalogue: { instrument: 'LSM880', objective: 'LSM880 obj 3' },
 };
 
 /** A row with none of the optional parts: another format, no sidecar. */
@@ -107,6 +108,22 @@ describe('rows on browser mode’s event stream', () => {
     expect(arrived.rows.map((row) => row.acquisition)).toEqual(rows.map((row) => row.acquisition));
     expect(arrived.rows[1]?.acquisition).toBe(arrived.rows[0]?.acquisition);
     expect(arrived.rows[3]).not.toHaveProperty('acquisition');
+  });
+
+  it('send each distinct pair of catalogue names once; a row without one costs no byte for it', () => {
+    const objectiveOnly: ImageRow = { ...full, path: 'c.ome.tif', catalogue: { objective: 'LSM880 obj 3' } };
+    const rows = [full, { ...full, path: 'b.ome.tif', catalogue: { ...full.catalogue } }, objectiveOnly, bare];
+    const wire = toWireEvent({ type: 'scan-rows', scanId: 's-1', rows, done: 4, total: 4 });
+    expect(JSON.stringify(wire).split('"LSM880 obj 3"')).toHaveLength(3);
+    const arrived = fromWireEvent(JSON.parse(JSON.stringify(wire)) as WireEvent);
+    if (arrived.type !== 'scan-rows') throw new Error(arrived.type);
+    expect(arrived.rows.map((row) => row.catalogue)).toEqual(rows.map((row) => row.catalogue));
+    expect(arrived.rows[1]?.catalogue).toBe(arrived.rows[0]?.catalogue);
+    expect(arrived.rows[3]).not.toHaveProperty('catalogue');
+    const unmatched = toWireEvent({ type: 'scan-rows', scanId: 's-1', rows: [bare], done: 1, total: 1 });
+    if (!('packed' in unmatched)) throw new Error('not packed');
+    expect(unmatched.packed[0]).toHaveLength(13);
+    expect(unmatched).not.toHaveProperty('catalogues');
   });
 
   it('take well under half the bytes of the row objects', () => {

@@ -1,0 +1,69 @@
+/**
+ * An image matched to the catalogue in force for it, once per catalogue and set of values the
+ * match reads (the microscope's model, the objective, the channels' wavelengths, the pixel size):
+ * a folder of 10,000 images taken with a few settings is matched a few times, however their
+ * dates differ, and `scan --json`, the row's names and `show` give the same object.
+ */
+import type { Acquisition } from '../../../shared/acquisition/acquisition-types';
+import type { CatalogueNames } from '../../../shared/api';
+import { matchInstrument, type InstrumentMatch } from '../../../shared/instruments';
+import type { InstrumentCatalogue } from './instrument-catalogue';
+
+/** Per catalogue: the match of each acquisition object, and of each key of the values it reads. */
+const matches = new WeakMap<
+  InstrumentCatalogue,
+  { byObject: WeakMap<Acquisition, InstrumentMatch>; byKey: Map<string, InstrumentMatch> }
+>();
+
+/** Keys kept per catalogue: a folder's distinct settings are far fewer; past this the keys start again. */
+const MAX_KEYS = 10_000;
+
+/** What {@link matchInstrument} reads of an acquisition, as text. */
+function matchKey(acquisition: Acquisition): string {
+  const { instrument, objective, channels, pixel_size_um } = acquisition;
+  return JSON.stringify([
+    instrument?.model,
+    objective,
+    channels?.map((c) => [c.excitation_nm, c.emission_nm]),
+    pixel_size_um?.x,
+  ]);
+}
+const names = new WeakMap<InstrumentMatch, CatalogueNames | null>();
+
+/** The image of `acquisition` matched to `catalogue`; null when no catalogue is in force or the file records no acquisition. */
+export function instrumentMatchOf(
+  catalogue: InstrumentCatalogue | null,
+  acquisition: Acquisition | null | undefined,
+): InstrumentMatch | null {
+  if (catalogue === null || acquisition == null) return null;
+  let known = matches.get(catalogue);
+  if (known === undefined) matches.set(catalogue, (known = { byObject: new WeakMap(), byKey: new Map() }));
+  let match = known.byObject.get(acquisition);
+  if (match === undefined) {
+    const key = matchKey(acquisition);
+    match = known.byKey.get(key);
+    if (match === undefined) {
+      match = matchInstrument(acquisition, catalogue.descriptions);
+      if (known.byKey.size >= MAX_KEYS) known.byKey.clear();
+      known.byKey.set(key, match);
+    }
+    known.byObject.set(acquisition, match);
+  }
+  return match;
+}
+
+/** The names a row carries of `match` (one object per match); null when neither the microscope nor the objective matched. */
+export function catalogueNamesOf(match: InstrumentMatch | null): CatalogueNames | null {
+  if (match === null) return null;
+  let known = names.get(match);
+  if (known === undefined) {
+    const instrument = match.instrument?.Name ?? undefined;
+    const objective = match.objective?.Name ?? undefined;
+    known =
+      instrument === undefined && objective === undefined
+        ? null
+        : { ...(instrument === undefined ? {} : { instrument }), ...(objective === undefined ? {} : { objective }) };
+    names.set(match, known);
+  }
+  return known;
+}
