@@ -58,7 +58,7 @@ test('a selection: each objective with its number of images', async ({ app }) =>
 test('the acquisition columns, and the filter by objective, NA, channel and date', async ({ app }) => {
   const editor = new EditorPage(app.page);
   await app.page.getByRole('button', { name: 'Columns' }).click();
-  await app.page.getByRole('checkbox', { name: 'Objective' }).check();
+  await app.page.getByRole('checkbox', { name: 'Objective', exact: true }).check();
   await app.page.getByRole('checkbox', { name: 'Channel names' }).check();
   await app.page.keyboard.press('Escape');
   await expect(editor.grid.getByRole('columnheader', { name: 'Objective' })).toBeVisible();
