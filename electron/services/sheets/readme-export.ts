@@ -1,7 +1,7 @@
 /**
  * The dataset readme (or Methods draft) of a folder or some of its images as a file: the
- * images' headers read through the scanner, their sidecars, the lab profiles in force and (for
- * the readme) the change journal — shared by `acqmeta export --format readme|methods` and the
+ * images' headers read through the scanner, their sidecars, the lab profiles in force, (for
+ * the readme) the change journal and (for the Methods draft) the microscope catalogue's match — shared by `acqmeta export --format readme|methods` and the
  * `exportReadme` API method.
  */
 import type { ImageRow } from '../../../shared/api';
@@ -10,7 +10,7 @@ import { targetReport } from '../../../shared/sheets/readme-target';
 import type { SubmissionTarget } from '../../../shared/submission';
 import { listDatasetPaths, type ImageEntry } from '../folder';
 import { readFolderJournal } from '../journal';
-import { profilesUnder, targetInForce, type ProfileFinder } from '../profile';
+import { profilesUnder, targetInForce, withHardware, type ProfileFinder } from '../profile';
 import { scanRows } from '../rows';
 import type { TiffScanner } from '../tiff';
 import type { ExportFile } from './table-file';
@@ -62,7 +62,9 @@ export async function exportReadme(
     inForce === null
       ? undefined
       : targetReport(inForce.target, inForce.profile, await layoutPaths(root, inForce.target), folderName, rows);
-  const text = datasetDraft(draft, { folderName, rows, profiles, today, journal: journal?.records, target });
+  // the Methods draft names the microscope parts the images matched in the lab's catalogue
+  const drafted = draft === 'methods' ? await withHardware(root, rows, finder) : rows;
+  const text = datasetDraft(draft, { folderName, rows: drafted, profiles, today, journal: journal?.records, target });
   return {
     file: {
       bytes: new TextEncoder().encode(text),
