@@ -57,14 +57,14 @@ export async function exportReadme(
   const profiles = (await profilesUnder(root, finder)).filter((profile) => used.has(profile.source));
   // the Methods draft says nothing of who edited the sidecars
   const journal = draft === 'readme' ? await readFolderJournal(root, configDir) : null;
+  // what the images matched in the lab's catalogue: the Methods draft names it, the target's metadata uses it
+  const matched = await withHardware(root, rows, finder);
   const inForce = await targetInForce(finder, root);
   const target =
     inForce === null
       ? undefined
-      : targetReport(inForce.target, inForce.profile, await layoutPaths(root, inForce.target), folderName, rows);
-  // the Methods draft names the microscope parts the images matched in the lab's catalogue
-  const drafted = draft === 'methods' ? await withHardware(root, rows, finder) : rows;
-  const text = datasetDraft(draft, { folderName, rows: drafted, profiles, today, journal: journal?.records, target });
+      : targetReport(inForce.target, inForce.profile, await layoutPaths(root, inForce.target), folderName, matched);
+  const text = datasetDraft(draft, { folderName, rows: matched, profiles, today, journal: journal?.records, target });
   return {
     file: {
       bytes: new TextEncoder().encode(text),
