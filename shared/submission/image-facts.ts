@@ -139,15 +139,17 @@ function lensFacts(
   put: (name: FactName, value: string | number | undefined, from: string) => void,
 ) {
   const from = descriptionOf(file);
+  // a placeholder (`999`) is no value, whether text or number
   const fill = (name: FactName, value: string | number | undefined) => {
-    if (facts[name] === undefined) put(name, value, from);
+    if (facts[name] === undefined && realValue(value === undefined ? undefined : String(value)) !== undefined)
+      put(name, value, from);
   };
   fill('objective', realValue(component.model) ?? realValue(component.name));
   fill('magnification', component.magnification);
   fill('na', component.na);
   fill('immersion', component.immersion);
-  if (component.workingDistance !== undefined && facts.workingDistance === undefined) {
-    put('workingDistance', component.workingDistance, from);
+  fill('workingDistance', component.workingDistance);
+  if (facts.workingDistance?.from === from) {
     const unit = realValue(component.workingDistanceUnit);
     put('workingDistanceUnit', unit === undefined ? undefined : (LENGTH_UNITS[unit.toLowerCase()] ?? unit), from);
   }
