@@ -111,11 +111,11 @@ function targetsOf(
     ),
     { file: todoFileOf(outFile), text: lines.map((line) => `${line}\n`).join('') },
   ];
-  const clash = companions.find((part) => path.resolve(beside(part.name)) === path.resolve(outFile));
+  const clash = companions.find((_, i) => path.resolve(targets[i + 1]?.file ?? '') === path.resolve(outFile));
   if (clash !== undefined)
     throw new CliError(
       EXIT.usage,
-      `-o ${outFile}: ${clash.name} is written beside the metadata file; name it otherwise`,
+      `-o ${outFile}: ${clash.name} is written ${clash.inDataset === true ? 'there in the dataset folder' : 'beside the metadata file'}; name it otherwise`,
     );
   return targets;
 }

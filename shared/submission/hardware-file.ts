@@ -46,16 +46,18 @@ function notWritten(images: readonly SubmissionImage[], read: DescriptionText | 
 /**
  * The description to write for the assay `assay` (its text, when every image matched one
  * microscope and `read` is its file read), or the to-do saying why not; nothing when the assay's
- * directory schema does not ask for the file, or for one microscope matched without `read` (a
- * preview of the metadata that reads no files: the export writes it).
+ * directory schema does not ask for the file, when the dataset holds it already (`present`: the
+ * lab's own is never replaced), or for one microscope matched without `read` (a preview of the
+ * metadata that reads no files: the export writes it).
  */
 export function hardwareFile(
   assay: string,
   images: readonly SubmissionImage[],
   read: DescriptionText | null,
+  present = false,
 ): { text: string } | { todo: TodoItem } | null {
   const entry = findTarget(`hubmap:${assay}`)?.files.find((file) => file.pattern.includes('microscope_hardware'));
-  if (entry === undefined) return null;
+  if (entry === undefined || present) return null;
   const sole = soleDescription(images);
   if (sole !== null && read === null) return null;
   if (read !== null && 'text' in read && read.file === sole) return { text: read.text };

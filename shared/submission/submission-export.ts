@@ -56,6 +56,8 @@ export interface SubmissionInput {
   readonly dataPath?: string;
   /** The microscope description every image matched (see soleDescription), as read; absent: none. */
   readonly description?: DescriptionText;
+  /** Whether the dataset folder holds extras/microscope_hardware.json already (then it is neither written nor asked for). */
+  readonly hardwarePresent?: boolean;
 }
 
 /** Why data_path is left empty for the dataset folder `folderName` when the metadata file is not known to be beside it. */
@@ -97,7 +99,7 @@ export function submissionParts(format: SubmissionFormat, input: SubmissionInput
   beside('contributors_path', CONTRIBUTORS_FILE, contributorsTable(find('contributors')));
   beside('antibodies_path', ANTIBODIES_FILE, antibodiesTable(find('antibodies'), input.channels, input.images));
   const table = hubmapTable(template, input.images, given);
-  const hardware = hardwareFile(name, input.images, input.description ?? null);
+  const hardware = hardwareFile(name, input.images, input.description ?? null, input.hardwarePresent);
   if (hardware !== null && 'text' in hardware)
     companions.push({
       name: HARDWARE_FILE,

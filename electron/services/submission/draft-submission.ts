@@ -4,12 +4,13 @@
  * microscope catalogue (with the description file of the one microscope all matched), made into
  * the files of a repository's format. What the command line writes and the app's Export shows.
  */
-import { readFile, realpath, stat } from 'node:fs/promises';
+import { lstat, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ImageRow } from '../../../shared/api';
 import { CHANNEL_TABLE_NAME } from '../../../shared/channels/channel-table';
 import { MAX_INSTRUMENT_BYTES } from '../../../shared/instruments';
 import {
+  HARDWARE_FILE,
   soleDescription,
   submissionParts,
   type DescriptionText,
@@ -50,7 +51,12 @@ export async function draftSubmission(
 ): Promise<SubmissionDraft> {
   const finder = createProfileFinder(createProfileCache(), { root });
   const images = await withHardware(root, await readImages(root, options), finder);
-  const sole = soleDescription(images);
+  // the lab's own description in the dataset is never replaced
+  const hardwarePresent = await lstat(path.join(root, HARDWARE_FILE)).then(
+    () => true,
+    () => false,
+  );
+  const sole = hardwarePresent ? null : soleDescription(images);
   const inForce = await finder.channelTableFor(path.join(root, CHANNEL_TABLE_NAME));
   const unreadable = images.flatMap((row) => row.errors.map((error) => namedByPath(row.path, error)));
   if (inForce !== null && inForce.table === null)
@@ -61,6 +67,7 @@ export async function draftSubmission(
     channels: inForce?.table ?? null,
     ...(await dataPathOf(root, options.metadataFolder)),
     ...(sole === null ? {} : { description: await readDescription(root, sole) }),
+    hardwarePresent,
   });
   return { format, parts, imageCount: images.length, unreadable };
 }

@@ -110,6 +110,17 @@ describe('acqmeta export: the lab’s microscope catalogue in a HuBMAP submissio
     expect(missing.filter((line) => line.includes('microscope_hardware'))).toEqual([]);
   });
 
+  it('leaves a description the dataset holds already as it is, and asks for nothing', async () => {
+    await catalogue();
+    await mkdir(path.join(base, DATASET, 'extras'));
+    await writeFile(path.join(base, HARDWARE), '{"mine": true}\n');
+    const run = await acqmeta('export', DATASET, '--format', 'hubmap:confocal', '-o', 'upload.tsv');
+    expect(run.code).toBe(1);
+    expect(await read(HARDWARE)).toBe('{"mine": true}\n');
+    expect((await todoOf('upload.tsv.todo.txt')).filter((line) => line.startsWith('extras/'))).toEqual([]);
+    expect(run.stderr).toContain('written to upload.tsv, contributors.tsv, antibodies.tsv, upload.tsv.todo.txt\n');
+  });
+
   it('writes none when the images did not all match one microscope, and says which matched', async () => {
     await catalogue();
     await copyFile(fixture(TILES_CZI), path.join(base, DATASET, TILES_CZI));
