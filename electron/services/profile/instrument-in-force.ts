@@ -79,7 +79,7 @@ export function catalogueNamesOf(match: InstrumentMatch | null): CatalogueNames 
  * The catalogue's components the image of `acquisition` matched (see matchedHardware); undefined
  * when no catalogue is in force, nothing matched when the file records no acquisition.
  */
-export function hardwareOf(
+function hardwareOf(
   catalogue: InstrumentCatalogue | null,
   acquisition: Acquisition | null | undefined,
 ): MatchedHardware | undefined {
