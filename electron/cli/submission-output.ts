@@ -1,9 +1,11 @@
 /**
  * `acqmeta export <folder> --format <hubmap:…|htan:…>`: the submission's metadata file made from
  * every image's header, acquisition and sidecar, its companion files beside it (contributors,
- * antibodies, channel metadata), and their to-do (each cell still to fill, and why) on stderr
- * and in `<file>.todo.txt` beside the metadata file.
+ * antibodies, channel metadata) or in the dataset folder (the microscope's description), and
+ * their to-do (each cell still to fill, and why) on stderr and in `<file>.todo.txt` beside the
+ * metadata file.
  */
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import {
   requiredMissing,
@@ -30,10 +32,11 @@ export interface SubmissionOptions {
   dryRun: boolean;
 }
 
-/** A file to write: where (as the command line shows it) and what. */
+/** A file to write: where (as the command line shows it), what, and whether in the dataset folder. */
 interface Target {
   readonly file: string;
   readonly text: string;
+  readonly inDataset?: boolean;
 }
 
 const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
@@ -56,7 +59,8 @@ export async function exportSubmission(
   const [metadata, ...companions] = draft.parts as [SubmissionPart, ...SubmissionPart[]];
   const todo = draft.parts.flatMap((part) => part.table.todo);
   const lines = todoLines(todo);
-  const targets = outFile === undefined ? [] : targetsOf(outFile, draft.parts, lines);
+  const targets =
+    outFile === undefined ? [] : targetsOf(outFile, path.relative(io.cwd, root) || '.', draft.parts, lines);
   await refuseAnyExisting(
     io,
     targets.map((target) => target.file),
@@ -64,7 +68,11 @@ export async function exportSubmission(
   );
   const encode = (s: string) => new TextEncoder().encode(s);
   if (dryRun || outFile === undefined) await io.out.bytes(encode(metadata.text));
-  else for (const { file, text } of targets) await writeOutput(io, file, encode(text), force);
+  else
+    for (const { file, text, inDataset } of targets) {
+      if (inDataset) await mkdir(path.dirname(path.resolve(io.cwd, file)), { recursive: true });
+      await writeOutput(io, file, encode(text), force);
+    }
   for (const error of draft.unreadable) io.err(`${error} (what it would give is left out)`);
   const what = `${format} metadata of ${plural(draft.imageCount, 'image')}`;
   const files = targets.map((target) => target.file).join(', ');
@@ -82,20 +90,32 @@ export async function exportSubmission(
   return requiredMissing(todo) ? EXIT.problems : EXIT.ok;
 }
 
-/** The files written for `-o outFile`: the metadata file, each companion beside it, then the to-do. */
-function targetsOf(outFile: string, parts: readonly SubmissionPart[], lines: readonly string[]): Target[] {
+/**
+ * The files written for `-o outFile`: the metadata file, each companion beside it (or in the
+ * dataset folder `root`, as the command line shows it), then the to-do.
+ */
+function targetsOf(
+  outFile: string,
+  root: string,
+  parts: readonly SubmissionPart[],
+  lines: readonly string[],
+): Target[] {
   const [metadata, ...companions] = parts as [SubmissionPart, ...SubmissionPart[]];
   const beside = (name: string) => path.join(path.dirname(outFile), name);
   const targets = [
     { file: outFile, text: metadata.text },
-    ...companions.map((part) => ({ file: beside(part.name), text: part.text })),
+    ...companions.map((part) =>
+      part.inDataset === true
+        ? { file: path.join(root, part.name), text: part.text, inDataset: true }
+        : { file: beside(part.name), text: part.text },
+    ),
     { file: todoFileOf(outFile), text: lines.map((line) => `${line}\n`).join('') },
   ];
-  const clash = companions.find((part) => path.resolve(beside(part.name)) === path.resolve(outFile));
+  const clash = companions.find((_, i) => path.resolve(targets[i + 1]?.file ?? '') === path.resolve(outFile));
   if (clash !== undefined)
     throw new CliError(
       EXIT.usage,
-      `-o ${outFile}: ${clash.name} is written beside the metadata file; name it otherwise`,
+      `-o ${outFile}: ${clash.name} is written ${clash.inDataset === true ? 'there in the dataset folder' : 'beside the metadata file'}; name it otherwise`,
     );
   return targets;
 }

@@ -42,19 +42,26 @@ const ASPECTS: readonly { label: string; text: (a: Acquisition) => string }[] = 
   { label: 'Converted with', text: (a) => a.written_by ?? '' },
 ];
 
+/** The aspect `label` of images whose values are `texts` ('' where an image has none), counted. */
+export function tallyTexts(label: string, texts: readonly string[]): AcquisitionAspect {
+  const counts = new Map<string, number>();
+  let unknown = 0;
+  for (const value of texts) {
+    if (value === '') unknown++;
+    else counts.set(value, (counts.get(value) ?? 0) + 1);
+  }
+  const values = [...counts]
+    .map(([value, count]) => ({ value, count }))
+    .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+  return { label, values, unknown };
+}
+
 /** Counts each aspect's values over `acquisitions` (undefined: an image with no acquisition read); aspects no image recorded are left out. */
 export function tallyAcquisitions(acquisitions: readonly (Acquisition | undefined)[]): AcquisitionAspect[] {
-  return ASPECTS.map(({ label, text }) => {
-    const counts = new Map<string, number>();
-    let unknown = 0;
-    for (const acquisition of acquisitions) {
-      const value = acquisition === undefined ? '' : text(acquisition);
-      if (value === '') unknown++;
-      else counts.set(value, (counts.get(value) ?? 0) + 1);
-    }
-    const values = [...counts]
-      .map(([value, count]) => ({ value, count }))
-      .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
-    return { label, values, unknown };
-  }).filter((aspect) => aspect.values.length > 0);
+  return ASPECTS.map(({ label, text }) =>
+    tallyTexts(
+      label,
+      acquisitions.map((acquisition) => (acquisition === undefined ? '' : text(acquisition))),
+    ),
+  ).filter((aspect) => aspect.values.length > 0);
 }

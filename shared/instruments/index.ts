@@ -13,3 +13,5 @@ export { LINE_TOLERANCE_NM, matchInstrument } from './instrument-match';
 export type { ChannelPartMatch, InstrumentMatch, MatchedComponent, PartMatch } from './instrument-match';
 export { matchLines, matchLineText } from './match-lines';
 export type { MatchLine, MatchStatus } from './match-lines';
+export { componentWords, matchedHardware, microscopeWords, realValue, standModel } from './matched-hardware';
+export type { MatchedHardware, MatchedPart } from './matched-hardware';

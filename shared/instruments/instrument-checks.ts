@@ -15,7 +15,7 @@ const LIGHT_NM = { min: 200, max: 2500 };
 const MAX_NA = 1.7;
 
 /** A value the Micro-Meta App's users type where they do not know one: three or more nines. */
-function isPlaceholder(value: unknown): boolean {
+export function isPlaceholder(value: unknown): boolean {
   return (typeof value === 'string' || typeof value === 'number') && /^9{3,}$/.test(String(value).trim());
 }
 

@@ -42,6 +42,10 @@ export interface InstrumentComponent {
   immersion?: string;
   /** An objective's correction class (`Correction`: `PlanApochromat`, …). */
   correction?: string;
+  /** An objective's working distance (`WorkingDistance`), in `workingDistanceUnit`. */
+  workingDistance?: number;
+  /** The unit of the working distance (`WorkingDistanceUnit`: `mm`, `µm`), as written. */
+  workingDistanceUnit?: string;
   /** A light source's lines: a laser's wavelength, an LED module's peak, in nm. */
   wavelengths_nm?: number[];
   /** A filter's or dichroic's transmitted bands. */

@@ -171,6 +171,8 @@ function readComponent(item: Json, at: string, field: FieldReader): InstrumentCo
       ...optional('na', field.number(item, 'LensNA', prefix)),
       ...optional('immersion', field.text(item, 'ImmersionType', prefix)),
       ...optional('correction', field.text(item, 'Correction', prefix)),
+      ...optional('workingDistance', field.number(item, 'WorkingDistance', prefix)),
+      ...optional('workingDistanceUnit', field.text(item, 'WorkingDistanceUnit', prefix)),
     });
   if (kind === 'light-source') {
     const lines = [field.number(item, 'Wavelength', prefix), field.number(item, 'PeakWavelength', prefix)]

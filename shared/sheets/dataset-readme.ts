@@ -10,6 +10,7 @@
  * the command line give it rows and journal records.
  */
 import type { ImageRow, ProfileInfo } from '../api';
+import type { MatchedHardware } from '../instruments';
 import type { JournalRecord } from '../journal';
 import { EDITABLE_FIELDS, type FieldSpec, type FieldValue } from '../fields/field-table';
 import { completeness, type Completeness, type FieldCompleteness } from '../profile/completeness';
@@ -21,12 +22,15 @@ import { numberSpan, pixelSizeFieldLine } from './readme-pixel-size';
 import { provenanceSection } from './readme-provenance';
 import { targetSection, type TargetReport } from './readme-target';
 
+/** An image of a draft: its row, and what it matched in the lab's microscope descriptions (absent: none in force). */
+export type DraftRow = ImageRow & { readonly hardware?: MatchedHardware };
+
 /** What the readme is made from. */
 export interface ReadmeInput {
   /** The dataset folder's name. */
   folderName: string;
   /** The images, as stored on disk. */
-  rows: readonly ImageRow[];
+  rows: readonly DraftRow[];
   /** The lab profiles in force. */
   profiles: readonly ProfileInfo[];
   /** The day the draft is made, `YYYY-MM-DD`. */

@@ -2,13 +2,18 @@
  * A draft of the Methods text a paper needs for a dataset: the microscope, objective(s),
  * channels with excitation/emission, pixel size, z step and interval as the image files
  * recorded them, and the number of images per group of the fields that define the groups.
- * Every value says how many of the images it holds for; **TODO** marks what no file tells. Pure.
+ * Where images matched the lab's microscope descriptions, the microscope, objective, light
+ * sources and emission filters are named as the descriptions give them (manufacturer, model,
+ * catalogue number), the description files named as a source. Every value says how many of the
+ * images it holds for; **TODO** marks what no file tells. Pure.
  */
-import type { AcquisitionAspect, TalliedValue } from '../acquisition/acquisition-tally';
+import { tallyTexts, type AcquisitionAspect, type TalliedValue } from '../acquisition/acquisition-tally';
+import { instrumentText, objectiveText } from '../acquisition/acquisition-text';
 import type { ImageRow, ProfileInfo } from '../api';
-import type { ReadmeInput } from './dataset-readme';
+import { componentWords, microscopeWords, type MatchedHardware, type MatchedPart } from '../instruments';
+import type { DraftRow, ReadmeInput } from './dataset-readme';
 import { EDITABLE_FIELDS } from '../fields/field-table';
-import { markdownText, ofImages, plural, TODO } from './markdown-text';
+import { codeSpan, markdownText, ofImages, plural, TODO } from './markdown-text';
 import { readmeAspects } from './readme-acquisition';
 import { targetSentence } from './readme-target';
 
@@ -40,11 +45,15 @@ function acquisitionParagraph(aspects: readonly AcquisitionAspect[], images: num
   const interval = aspectWords('Interval');
   const software = aspectWords('Software');
   const converters = aspectWords('Converted with');
+  const lights = aspectWords('Light sources');
+  const filters = aspectWords('Emission filters');
   const sentences = [
     `Images were acquired on ${instrument} with ${objective}.`,
     channels === null
       ? `Channels: ${TODO} (dye or probe, excitation and emission wavelengths for each).`
       : `Channels (name, excitation/emission in nm): ${channels}.`,
+    lights === null ? null : `Light sources: ${lights}.`,
+    filters === null ? null : `Emission filters: ${filters}.`,
     pixel === null ? `Pixel size: ${TODO}.` : `Pixel size: ${pixel}.`,
     step === null ? null : `Z step: ${step}.`,
     interval === null ? null : `Frame interval: ${interval}.`,
@@ -87,13 +96,74 @@ function samplesParagraph(input: ReadmeInput): string {
   return `**Samples.** The dataset comprises ${plural(input.rows.length, 'image')}${annotatedText}. ${counted} ${TODO} the number of animals per group (the sidecars do not identify animals), sample preparation and labelling.`;
 }
 
+/** The parts' names, each once, joined: `X-Cite 120 LED (Excelitas), …`. */
+const partsWords = (parts: readonly MatchedPart[]): string =>
+  [...new Set(parts.map((part) => componentWords(part.component)))].join(', ');
+
+/**
+ * The aspects of the draft: the files' own, except that a microscope or objective an image
+ * matched in the lab's descriptions is named as they give it, and the light sources and emission
+ * filters matched are aspects of their own.
+ */
+function draftAspects(rows: readonly DraftRow[]): AcquisitionAspect[] {
+  const aspects = readmeAspects(rows);
+  if (!rows.some((row) => row.hardware !== undefined)) return aspects;
+  const each = (text: (row: DraftRow, hardware: MatchedHardware | undefined) => string) =>
+    rows.map((row) => text(row, row.hardware));
+  const matched: Record<string, string[]> = {
+    Instrument: each((row, hw) =>
+      hw?.microscope == null
+        ? row.acquisition === undefined
+          ? ''
+          : instrumentText(row.acquisition)
+        : microscopeWords(hw.microscope),
+    ),
+    Objective: each((row, hw) =>
+      hw?.objective == null ? objectiveText(row.acquisition?.objective) : componentWords(hw.objective.component),
+    ),
+  };
+  const own = aspects.map((aspect) => (aspect.label in matched ? null : aspect)).filter((a) => a !== null);
+  return [
+    ...Object.entries(matched).map(([label, texts]) => tallyTexts(label, texts)),
+    ...own,
+    tallyTexts(
+      'Light sources',
+      each((_, hw) => partsWords(hw?.lightSources ?? [])),
+    ),
+    tallyTexts(
+      'Emission filters',
+      each((_, hw) => partsWords(hw?.filters ?? [])),
+    ),
+  ].filter((aspect) => aspect.values.length > 0);
+}
+
+/** The description files whose components the draft names, each once, in order. */
+function descriptionFiles(rows: readonly DraftRow[]): string[] {
+  const files = rows.flatMap(({ hardware: hw }) =>
+    hw === undefined
+      ? []
+      : [
+          hw.microscope?.file,
+          hw.objective?.file,
+          ...hw.lightSources.map((p) => p.file),
+          ...hw.filters.map((p) => p.file),
+        ],
+  );
+  return [...new Set(files.filter((file) => file !== undefined))].sort();
+}
+
 /** The Methods draft of a dataset, in Markdown. */
 export function methodsDraft(input: ReadmeInput): string {
-  const aspects = readmeAspects(input.rows);
+  const aspects = draftAspects(input.rows);
+  const files = descriptionFiles(input.rows);
+  const described =
+    files.length === 0
+      ? ''
+      : `, and the lab's microscope description${files.length === 1 ? '' : 's'} ${files.map(codeSpan).join(', ')}`;
   return [
     '# Methods (draft)',
     '',
-    `> Drafted by AcqMeta on ${input.today} from the folder \`${input.folderName.replace(/`/g, "'")}\` and what the microscope recorded in its image files. Check every value against your notes and fill in the places marked ${TODO}.`,
+    `> Drafted by AcqMeta on ${input.today} from the folder \`${input.folderName.replace(/`/g, "'")}\` and what the microscope recorded in its image files${described}. Check every value against your notes and fill in the places marked ${TODO}.`,
     '',
     acquisitionParagraph(aspects, input.rows.length),
     '',

@@ -1,8 +1,10 @@
 /**
  * An HTAN `Imaging Level 2` manifest: one row per image, the manifest's attributes in order,
- * each image's own facts (file, instrument, objective, sizes, Z and T flags) checked by the
- * attribute's valid values and validation rules.
+ * each image's own facts (file, instrument, objective, sizes, Z and T flags; what the file does
+ * not record of its microscope and objective from the lab's description of them) checked by the
+ * attribute's valid values and validation rules; the immersion medium as HTAN's term.
  */
+import { normalisedImmersion } from '../instruments';
 import { ruleOfAttribute } from './column-rules';
 import { imageFacts, type Fact, type FactName, type SubmissionImage } from './image-facts';
 import type { HtanComponent } from './metadata-templates';
@@ -15,6 +17,8 @@ export const HTAN_FACT_COLUMNS: Readonly<Record<string, FactName>> = {
   Objective: 'objective',
   NominalMagnification: 'magnification',
   LensNA: 'na',
+  WorkingDistance: 'workingDistance',
+  WorkingDistanceUnit: 'workingDistanceUnit',
   Immersion: 'immersion',
   Zstack: 'zStack',
   Tseries: 'tSeries',
@@ -30,6 +34,22 @@ export const HTAN_FACT_COLUMNS: Readonly<Record<string, FactName>> = {
   SizeZ: 'sizeZ',
   PixelType: 'pixelType',
 };
+
+/** HTAN's `Immersion` terms by the medium as normalisedImmersion names it (the Micro-Meta App's `ImmersionType`, a vendor's word). */
+const IMMERSION_TERMS: Readonly<Record<string, string>> = {
+  air: 'Air',
+  oil: 'Oil',
+  water: 'Water',
+  glycerol: 'Other',
+  silicone: 'Other',
+  multi: 'Other',
+};
+
+/** An immersion fact as HTAN's term; a medium without one stays as written (and is refused with a to-do). */
+function immersionTerm(fact: Fact | undefined): Fact | undefined {
+  const term = fact === undefined ? undefined : IMMERSION_TERMS[normalisedImmersion(String(fact.value)) ?? ''];
+  return term === undefined || fact === undefined ? fact : { ...fact, value: term };
+}
 
 /** The unit attributes written beside a size the image gives (AcqMeta's sizes are in µm). */
 const UNIT_COLUMNS: Readonly<Record<string, FactName>> = {
@@ -74,7 +94,9 @@ export function htanTable(
         own[attribute.name] ??
         (unitOf !== undefined && facts[unitOf] !== undefined
           ? { value: 'µm', from: 'image file' }
-          : facts[HTAN_FACT_COLUMNS[attribute.name] as FactName]);
+          : attribute.name === 'Immersion'
+            ? immersionTerm(facts.immersion)
+            : facts[HTAN_FACT_COLUMNS[attribute.name] as FactName]);
       const source = fact === undefined ? null : { fact };
       const text = fillCell(ruleOfAttribute(attribute), source, image.path, todo, 'HTAN');
       origins.push(cellOrigin(source, text));

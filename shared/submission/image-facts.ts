@@ -1,12 +1,14 @@
 /**
  * What one image says that a submission's columns can use: its acquisition (instrument,
- * objective, pixel sizes), its header (axes and sizes, pixel type) and its sidecar's
- * calibration, each fact with where it came from. A fact nobody recorded is absent.
+ * objective, pixel sizes), its header (axes and sizes, pixel type), its sidecar's calibration
+ * and, for what the file does not record, the lab's description of the microscope and objective
+ * it matched; each fact with where it came from. A fact nobody recorded is absent.
  */
 import type { HeaderValues } from '../api';
 import type { Acquisition } from '../acquisition/acquisition-types';
 import type { FieldValues } from '../fields/field-table';
 import type { ImageFormat } from '../image-format';
+import { realValue, type MatchedHardware } from '../instruments';
 import { headerAxes } from '../sheets/header-axes';
 
 /** The parts of an image row a submission is made from. */
@@ -18,6 +20,8 @@ export interface SubmissionImage {
   readonly acquisition?: Acquisition;
   /** The sidecar's fields (defaults where it has none). */
   readonly values: FieldValues;
+  /** What it matched in the lab's microscope descriptions; absent when none is in force. */
+  readonly hardware?: MatchedHardware;
 }
 
 /** One fact about an image and where it came from (`image file`, `sidecar`, …). */
@@ -35,6 +39,8 @@ export type FactName =
   | 'magnification'
   | 'na'
   | 'immersion'
+  | 'workingDistance'
+  | 'workingDistanceUnit'
   | 'software'
   | 'pixelSizeX'
   | 'pixelSizeY'
@@ -92,9 +98,11 @@ export function imageFacts(image: SubmissionImage): Partial<Record<FactName, Fac
   };
   const { instrument, objective, pixel_size_um: size, software } = image.acquisition ?? {};
   const maker = FORMAT_MAKERS[image.format];
+  const { microscope: described, objective: lens } = image.hardware ?? {};
   if (instrument?.manufacturer !== undefined) put('vendor', instrument.manufacturer, FILE);
+  else if (described != null) put('vendor', realValue(described.stand.manufacturer), descriptionOf(described.file));
   // a converter may write the format too: only a file naming its microscope was written by the maker's software
-  else if (maker !== undefined && instrument?.model !== undefined)
+  if (facts.vendor === undefined && maker !== undefined && instrument?.model !== undefined)
     put('vendor', maker, `${image.format.toUpperCase()} format, made by ${maker}`);
   put('model', instrument?.model, FILE);
   const model = facts.model?.value;
@@ -109,12 +117,42 @@ export function imageFacts(image: SubmissionImage): Partial<Record<FactName, Fac
   put('magnification', objective?.magnification, FILE);
   put('na', objective?.na, FILE);
   put('immersion', objective?.immersion, FILE);
+  if (lens != null) lensFacts(lens, facts, put);
   put('software', software, FILE);
   put('pixelSizeX', size?.x ?? calibrationUm(image.values, 'x'), size?.x === undefined ? 'sidecar calibration' : FILE);
   put('pixelSizeY', size?.y ?? calibrationUm(image.values, 'y'), size?.y === undefined ? 'sidecar calibration' : FILE);
   put('pixelSizeZ', size?.z, FILE);
   if (image.header !== null) headerFacts(image.header, put);
   return facts;
+}
+
+/** Where a fact from the lab's description `file` came from. */
+const descriptionOf = (file: string): string => `microscope description ${file}`;
+
+/** Lengths as OME (and HTAN) spell their units. */
+const LENGTH_UNITS: Readonly<Record<string, string>> = { um: 'µm', μm: 'µm', micron: 'µm', microns: 'µm' };
+
+/** The objective's facts the file does not record, from the lab's description of the objective it matched. */
+function lensFacts(
+  { component, file }: NonNullable<MatchedHardware['objective']>,
+  facts: Partial<Record<FactName, Fact>>,
+  put: (name: FactName, value: string | number | undefined, from: string) => void,
+) {
+  const from = descriptionOf(file);
+  // a placeholder (`999`) is no value, whether text or number
+  const fill = (name: FactName, value: string | number | undefined) => {
+    if (facts[name] === undefined && realValue(value === undefined ? undefined : String(value)) !== undefined)
+      put(name, value, from);
+  };
+  fill('objective', realValue(component.model) ?? realValue(component.name));
+  fill('magnification', component.magnification);
+  fill('na', component.na);
+  fill('immersion', component.immersion);
+  fill('workingDistance', component.workingDistance);
+  if (facts.workingDistance?.from === from) {
+    const unit = realValue(component.workingDistanceUnit);
+    put('workingDistanceUnit', unit === undefined ? undefined : (LENGTH_UNITS[unit.toLowerCase()] ?? unit), from);
+  }
 }
 
 /** The sidecar's pixel size along `axis` in µm, when its unit is a length (not the default `Pixels`). */

@@ -1,12 +1,14 @@
 /**
  * The submission files `acqmeta export --format <target>` writes: the metadata file, then its
  * companions beside it (HuBMAP: contributors.tsv, antibodies.tsv; HTAN: the channel metadata
- * CSV), whose names fill the metadata file's path columns.
+ * CSV), whose names fill the metadata file's path columns, and HuBMAP's microscope description
+ * in the dataset folder (extras/microscope_hardware.json).
  */
 import type { ChannelTable } from '../channels/channel-table';
 import { antibodiesTable, ANTIBODIES_FILE } from './antibodies-table';
 import { contributorsTable, CONTRIBUTORS_FILE } from './contributors-table';
 import { findTarget } from './directory-schemas';
+import { hardwareFile, HARDWARE_FILE, type DescriptionText } from './hardware-file';
 import { htanChannelsTable, HTAN_CHANNELS_FILE } from './htan-channels-table';
 import { htanTable } from './htan-table';
 import { hubmapTable } from './hubmap-table';
@@ -38,6 +40,8 @@ export interface SubmissionPart {
   readonly name: string;
   readonly table: SubmissionTable;
   readonly text: string;
+  /** Written in the dataset folder, its name relative to it (`extras/microscope_hardware.json`), not beside the metadata file. */
+  readonly inDataset?: true;
 }
 
 /** What a submission is made from: the dataset folder's name, its images and the channel table in force (null: none). */
@@ -50,6 +54,10 @@ export interface SubmissionInput {
    * when the metadata file is written in the folder that holds the dataset (HuBMAP's upload layout).
    */
   readonly dataPath?: string;
+  /** The microscope description every image matched (see soleDescription), as read; absent: none. */
+  readonly description?: DescriptionText;
+  /** Whether the dataset folder holds extras/microscope_hardware.json already (then it is neither written nor asked for). */
+  readonly hardwarePresent?: boolean;
 }
 
 /** Why data_path is left empty for the dataset folder `folderName` when the metadata file is not known to be beside it. */
@@ -91,7 +99,19 @@ export function submissionParts(format: SubmissionFormat, input: SubmissionInput
   beside('contributors_path', CONTRIBUTORS_FILE, contributorsTable(find('contributors')));
   beside('antibodies_path', ANTIBODIES_FILE, antibodiesTable(find('antibodies'), input.channels, input.images));
   const table = hubmapTable(template, input.images, given);
-  const todo = [...table.todo, ...channelLayoutTodo(name)];
+  const hardware = hardwareFile(name, input.images, input.description ?? null, input.hardwarePresent);
+  if (hardware !== null && 'text' in hardware)
+    companions.push({
+      name: HARDWARE_FILE,
+      table: { columns: [], rows: [], todo: [] },
+      text: hardware.text,
+      inDataset: true,
+    });
+  const todo = [
+    ...table.todo,
+    ...channelLayoutTodo(name),
+    ...(hardware !== null && 'todo' in hardware ? [hardware.todo] : []),
+  ];
   return [part(`${name}-metadata.tsv`, { ...table, todo }, 'tsv'), ...companions];
 }
 

@@ -65,13 +65,13 @@ test('from the Submission check: the cells to fill, and the saved files as the c
   await expect(dialog.getByLabel('Format')).toHaveValue('hubmap:imc-2d');
   await expect(dialog.getByLabel('Format')).toBeFocused();
   await dialog.getByLabel('Format').selectOption({ label: 'HuBMAP confocal (metadata TSV)' });
-  await expect(dialog.getByRole('status')).toHaveText('9 images read: 12 required cells to fill, 0 optional.');
+  await expect(dialog.getByRole('status')).toHaveText('9 images read: 13 required cells to fill, 0 optional.');
   const files = dialog.getByRole('table', { name: 'Files of hubmap:confocal' });
   await expect(files.getByRole('row').nth(1).getByRole('cell')).toHaveText([
     'confocal-metadata.tsv',
     '1',
     '23',
-    '10',
+    '11',
     'Save confocal-metadata.tsv',
   ]);
   await expect(files.getByRole('row')).toHaveCount(4);

@@ -1,13 +1,13 @@
 /**
  * checkSubmissionMetadata: the metadata file of a submission target (the one asked for, else the
  * `x-target` of the profile in force for the open folder) made from the open folder's images, as
- * `acqmeta export --format <target>` makes it, column by column.
+ * `acqmeta export --format <target>` makes it (with the lab's microscope catalogue), column by column.
  */
 import type { ApiHandlers, ImageRow, SubmissionMetadataCheck } from '../../../shared/api';
 import { ApiFailure } from '../../../shared/errors';
 import { metadataColumns, resolveTarget, targetTable, targetTitle } from '../../../shared/submission';
 import { listImages } from '../folder';
-import { targetInForce } from '../profile';
+import { targetInForce, withHardware } from '../profile';
 import { scanRows } from '../rows';
 import { profileFinder, requireFolder, type BackendContext } from './backend-context';
 import { exportName } from './table-handlers';
@@ -38,7 +38,8 @@ export function submissionMetadataHandler(context: BackendContext): Pick<ApiHand
       if (target.format === null) return { ...NONE, ...named };
       const rows: ImageRow[] = [];
       for await (const row of scanRows(folder.root, listImages(folder.root), context.scanner)) rows.push(row);
-      const table = targetTable(target.format, exportName(folder), rows);
+      // what the files do not record of the microscope comes from the lab's catalogue, as in the export
+      const table = targetTable(target.format, exportName(folder), await withHardware(folder.root, rows, finder));
       return {
         ...named,
         format: target.format,

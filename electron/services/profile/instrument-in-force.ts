@@ -4,10 +4,17 @@
  * a folder of 10,000 images taken with a few settings is matched a few times, however their
  * dates differ, and `scan --json`, the row's names and `show` give the same object.
  */
+import path from 'node:path';
 import type { Acquisition } from '../../../shared/acquisition/acquisition-types';
 import type { CatalogueNames } from '../../../shared/api';
-import { matchInstrument, type InstrumentMatch } from '../../../shared/instruments';
+import {
+  matchedHardware,
+  matchInstrument,
+  type InstrumentMatch,
+  type MatchedHardware,
+} from '../../../shared/instruments';
 import type { InstrumentCatalogue } from './instrument-catalogue';
+import type { ProfileFinder } from './profile-finder';
 
 /** Per catalogue: the match of each acquisition object, and of each key of the values it reads. */
 const matches = new WeakMap<
@@ -66,4 +73,33 @@ export function catalogueNamesOf(match: InstrumentMatch | null): CatalogueNames 
     names.set(match, known);
   }
   return known;
+}
+
+/**
+ * The catalogue's components the image of `acquisition` matched (see matchedHardware); undefined
+ * when no catalogue is in force, nothing matched when the file records no acquisition.
+ */
+function hardwareOf(
+  catalogue: InstrumentCatalogue | null,
+  acquisition: Acquisition | null | undefined,
+): MatchedHardware | undefined {
+  if (catalogue === null) return undefined;
+  const match = instrumentMatchOf(catalogue, acquisition);
+  return match === null
+    ? { microscope: null, objective: null, lightSources: [], filters: [] }
+    : matchedHardware(match, catalogue.descriptions);
+}
+
+/** The images of the folder `root`, each with what it matched in the catalogue in force for it (`hardware`, absent without one). */
+export function withHardware<T extends { readonly path: string; readonly acquisition?: Acquisition }>(
+  root: string,
+  images: readonly T[],
+  finder: ProfileFinder,
+): Promise<(T & { readonly hardware?: MatchedHardware })[]> {
+  return Promise.all(
+    images.map(async (image) => {
+      const hardware = hardwareOf(await finder.instrumentsFor(path.join(root, image.path)), image.acquisition);
+      return hardware === undefined ? image : { ...image, hardware };
+    }),
+  );
 }

@@ -1,7 +1,7 @@
 /**
  * The dataset readme (or Methods draft) of a folder or some of its images as a file: the
- * images' headers read through the scanner, their sidecars, the lab profiles in force and (for
- * the readme) the change journal — shared by `acqmeta export --format readme|methods` and the
+ * images' headers read through the scanner, their sidecars, the lab profiles in force, (for
+ * the readme) the change journal and (for the Methods draft) the microscope catalogue's match — shared by `acqmeta export --format readme|methods` and the
  * `exportReadme` API method.
  */
 import type { ImageRow } from '../../../shared/api';
@@ -10,7 +10,7 @@ import { targetReport } from '../../../shared/sheets/readme-target';
 import type { SubmissionTarget } from '../../../shared/submission';
 import { listDatasetPaths, type ImageEntry } from '../folder';
 import { readFolderJournal } from '../journal';
-import { profilesUnder, targetInForce, type ProfileFinder } from '../profile';
+import { profilesUnder, targetInForce, withHardware, type ProfileFinder } from '../profile';
 import { scanRows } from '../rows';
 import type { TiffScanner } from '../tiff';
 import type { ExportFile } from './table-file';
@@ -57,12 +57,14 @@ export async function exportReadme(
   const profiles = (await profilesUnder(root, finder)).filter((profile) => used.has(profile.source));
   // the Methods draft says nothing of who edited the sidecars
   const journal = draft === 'readme' ? await readFolderJournal(root, configDir) : null;
+  // what the images matched in the lab's catalogue: the Methods draft names it, the target's metadata uses it
+  const matched = await withHardware(root, rows, finder);
   const inForce = await targetInForce(finder, root);
   const target =
     inForce === null
       ? undefined
-      : targetReport(inForce.target, inForce.profile, await layoutPaths(root, inForce.target), folderName, rows);
-  const text = datasetDraft(draft, { folderName, rows, profiles, today, journal: journal?.records, target });
+      : targetReport(inForce.target, inForce.profile, await layoutPaths(root, inForce.target), folderName, matched);
+  const text = datasetDraft(draft, { folderName, rows: matched, profiles, today, journal: journal?.records, target });
   return {
     file: {
       bytes: new TextEncoder().encode(text),

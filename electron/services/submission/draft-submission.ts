@@ -1,15 +1,25 @@
 /**
  * A submission drafted from a dataset folder: every image under it read (header, acquisition,
- * sidecar) and the channel table in force for it, made into the files of a repository's format.
- * What the command line writes and the app's Export shows.
+ * sidecar), the channel table in force for it and what each image matched in the lab's
+ * microscope catalogue (with the description file of the one microscope all matched), made into
+ * the files of a repository's format. What the command line writes and the app's Export shows.
  */
-import { realpath } from 'node:fs/promises';
+import { lstat, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ImageRow } from '../../../shared/api';
 import { CHANNEL_TABLE_NAME } from '../../../shared/channels/channel-table';
-import { submissionParts, type SubmissionFormat, type SubmissionPart } from '../../../shared/submission';
+import { MAX_INSTRUMENT_BYTES } from '../../../shared/instruments';
+import {
+  HARDWARE_FILE,
+  soleDescription,
+  submissionParts,
+  type DescriptionText,
+  type SubmissionFormat,
+  type SubmissionPart,
+} from '../../../shared/submission';
+import { diskErrorReason } from '../disk';
 import { listImages, type ImageEntry } from '../folder';
-import { createProfileCache, createProfileFinder } from '../profile';
+import { createProfileCache, createProfileFinder, withHardware } from '../profile';
 import { scanRows } from '../rows';
 import { createTiffScanner, type TiffScanner } from '../tiff';
 
@@ -39,8 +49,14 @@ export async function draftSubmission(
   format: SubmissionFormat,
   options: DraftOptions = {},
 ): Promise<SubmissionDraft> {
-  const images = await readImages(root, options);
   const finder = createProfileFinder(createProfileCache(), { root });
+  const images = await withHardware(root, await readImages(root, options), finder);
+  // the lab's own description in the dataset is never replaced
+  const hardwarePresent = await lstat(path.join(root, HARDWARE_FILE)).then(
+    () => true,
+    () => false,
+  );
+  const sole = hardwarePresent ? null : soleDescription(images);
   const inForce = await finder.channelTableFor(path.join(root, CHANNEL_TABLE_NAME));
   const unreadable = images.flatMap((row) => row.errors.map((error) => namedByPath(row.path, error)));
   if (inForce !== null && inForce.table === null)
@@ -50,8 +66,25 @@ export async function draftSubmission(
     images,
     channels: inForce?.table ?? null,
     ...(await dataPathOf(root, options.metadataFolder)),
+    ...(sole === null ? {} : { description: await readDescription(root, sole) }),
+    hardwarePresent,
   });
   return { format, parts, imageCount: images.length, unreadable };
+}
+
+/** The description file `file` (as the catalogue names it: relative to `root` when inside it), its bytes as text unchanged. */
+async function readDescription(root: string, file: string): Promise<DescriptionText> {
+  const abs = path.resolve(root, file);
+  try {
+    const info = await stat(abs);
+    if (!info.isFile() || info.size > MAX_INSTRUMENT_BYTES)
+      return { file, problem: `is not a regular file of at most ${MAX_INSTRUMENT_BYTES} bytes` };
+    // fatal: text that is not UTF-8 would not be written back as the same bytes
+    return { file, text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(await readFile(abs)) };
+  } catch (error) {
+    const reason = error instanceof TypeError ? 'is not UTF-8 text' : diskErrorReason(error);
+    return { file, problem: `cannot be read (${reason})` };
+  }
 }
 
 /**

@@ -15,6 +15,7 @@ export function savedName(file: Pick<SubmissionExportFile, 'name'>): string {
 function mimeType(name: string): string {
   if (name.endsWith('.tsv')) return 'text/tab-separated-values;charset=utf-8';
   if (name.endsWith('.csv')) return 'text/csv;charset=utf-8';
+  if (name.endsWith('.json')) return 'application/json;charset=utf-8';
   return 'text/plain;charset=utf-8';
 }
 

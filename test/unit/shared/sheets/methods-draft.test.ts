@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { Acquisition } from '../../../../shared/acquisition/acquisition-types';
 import type { ImageRow, ProfileInfo } from '../../../../shared/api';
 import { EDITABLE_FIELDS, type FieldValues } from '../../../../shared/fields/field-table';
-import { datasetReadme } from '../../../../shared/sheets/dataset-readme';
+import { matchedHardware, matchInstrument, readInstrumentDescription } from '../../../../shared/instruments';
+import { datasetReadme, type DraftRow } from '../../../../shared/sheets/dataset-readme';
 import { methodsDraft } from '../../../../shared/sheets/methods-draft';
 
 /** Acquisitions read by independent readers from real vendor files (see test/fixtures/SOURCES.md). */
@@ -73,6 +74,93 @@ describe('the methods draft', () => {
     const text = methodsDraft({ ...INPUT, rows: [row('d.tif', {})] });
     expect(text).toContain('Images were acquired on **TODO** (microscope, manufacturer) with **TODO** (objective');
     expect(text).toContain('Pixel size: **TODO**.');
+  });
+});
+
+/** A lab's description of the Nikon the ND2 fixture was taken on: the stand's catalogue number a placeholder. */
+const TI2 = readInstrumentDescription(
+  JSON.stringify({
+    Name: 'Facility Ti2',
+    Schema_ID: 'Instrument.json',
+    ID: 'ti2',
+    MicroscopeStand: {
+      Schema_ID: 'InvertedMicroscopeStand.json',
+      Manufacturer: 'Nikon',
+      Model: 'Nikon Ti',
+      CatalogNumber: '999',
+    },
+    components: [
+      {
+        Schema_ID: 'Objective.json',
+        ID: 'o60',
+        Name: 'Ti 60x',
+        Model: 'Plan Apo λ 60x',
+        Manufacturer: 'Nikon',
+        CatalogNumber: 'MRD00605',
+        Magnification: 60,
+        LensNA: 0.95,
+      },
+      {
+        Schema_ID: 'Fluorescence_LightSource_Laser.json',
+        ID: 'l488',
+        Name: 'Laser 488',
+        Model: 'OBIS 488',
+        Manufacturer: 'Coherent',
+        CatalogNumber: '99999',
+        Wavelength: 488,
+      },
+      {
+        Schema_ID: 'Fluorescence_LightSource_Laser.json',
+        ID: 'l561',
+        Name: 'Laser 561',
+        Model: 'OBIS 561',
+        Manufacturer: 'Coherent',
+        Wavelength: 561,
+      },
+      {
+        Schema_ID: 'EmissionFilter.json',
+        ID: 'em',
+        Name: 'ET525/50',
+        Manufacturer: 'Chroma',
+        TransmittanceRange: [{ Wavelength: 525, FWHMBandwidth: 50 }],
+      },
+    ],
+  }),
+  'acqmeta.instruments/ti2.json',
+).description!;
+
+/** The rows as the backend gives them with the catalogue `[TI2]` in force. */
+const matched = (rows: readonly ImageRow[]): DraftRow[] =>
+  rows.map((r) => ({
+    ...r,
+    hardware:
+      r.acquisition === undefined
+        ? { microscope: null, objective: null, lightSources: [], filters: [] }
+        : matchedHardware(matchInstrument(r.acquisition, [TI2]), [TI2]),
+  }));
+
+describe('the methods draft and the lab’s microscope catalogue', () => {
+  it('names the matched microscope, objective, light sources and filter with maker and catalogue number, never a placeholder', () => {
+    const text = methodsDraft({ ...INPUT, rows: matched(ROWS) });
+    expect(text).toContain(
+      'Images were acquired on Nikon Ti (Facility Ti2) (2 of 4 images) and TCS SP8 (1 of 4 images) with the objectives Plan Apo λ 60x (Nikon MRD00605) (2 of 4 images) and HC PL APO CS2 63x/1.30 GLYC (1 of 4 images).',
+    );
+    expect(text).toContain('Light sources: OBIS 488 (Coherent), OBIS 561 (Coherent) (2 of 4 images).');
+    expect(text).toContain('Emission filters: ET525/50 (Chroma) (2 of 4 images).');
+    expect(text).not.toMatch(/999/);
+    expect(text).toContain(
+      "what the microscope recorded in its image files, and the lab's microscope description `acqmeta.instruments/ti2.json`.",
+    );
+  });
+
+  it('is byte for byte the draft of before when no catalogue is in force, or none of its parts matched', () => {
+    expect(methodsDraft(INPUT)).toContain(
+      '> Drafted by AcqMeta on 2026-11-24 from the folder `cohort3` and what the microscope recorded in its image files. Check every value',
+    );
+    const unmatched = matched(ROWS.filter((r) => r.path !== 'a.nd2' && r.path !== 'b.nd2'));
+    expect(methodsDraft({ ...INPUT, rows: unmatched })).toBe(
+      methodsDraft({ ...INPUT, rows: ROWS.filter((r) => r.path !== 'a.nd2' && r.path !== 'b.nd2') }),
+    );
   });
 });
 

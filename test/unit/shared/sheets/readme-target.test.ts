@@ -55,7 +55,7 @@ describe('the drafts with a submission target in force', () => {
     );
     // the vendor: one image records none, so the dataset's is left to the person
     expect(lines[5]).toMatch(
-      /^- \*\*Metadata file\*\* \(`acqmeta export --format hubmap:confocal`\): \d+ required cells to fill: .*`parent_sample_id`.*`acquisition_instrument_vendor`.*`data_path`, `raw\/channel_layout\.tsv`\.$/,
+      /^- \*\*Metadata file\*\* \(`acqmeta export --format hubmap:confocal`\): \d+ required cells to fill: .*`parent_sample_id`.*`acquisition_instrument_vendor`.*`data_path`, `raw\/channel_layout\.tsv`, `extras\/microscope_hardware\.json`\.$/,
     );
   });
 

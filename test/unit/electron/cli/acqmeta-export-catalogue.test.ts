@@ -1,0 +1,183 @@
+/**
+ * `acqmeta export` with the lab's microscope catalogue (`acqmeta.instruments/`) above a dataset
+ * folder of real CZI files: HuBMAP's extras/microscope_hardware.json is the catalogue file's
+ * bytes when every image matched its microscope (and `validate --target` then finds it), a to-do
+ * naming what matched when they did not; HTAN's manifest and HuBMAP's vendor take what the files
+ * do not record from the catalogue, each cell naming it as its source; the Methods draft names
+ * the parts matched.
+ */
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { buildCli, type BuiltCli } from './built-cli';
+import { checkedRows, htanRules } from './submission-rules';
+
+const fixture = (name: string) => fileURLToPath(new URL(`../../../fixtures/formats/czi/${name}`, import.meta.url));
+/** Taken on a Celldiscoverer 7 with a Plan-Apochromat 5x/0.35 (the file names both). */
+const CD7_CZI = 'czitools_S3_1Pos_2Mosaic_T1_Z1_CH1.czi';
+/** Names no microscope; its objective only as 40x/1.2 water. */
+const TILES_CZI = 'aicspylibczi_tiles.czi';
+const DATASET = 'dataset';
+
+/** The facility's description of its Celldiscoverer 7, as the Micro-Meta App writes one (placeholders and all). */
+const CD7 = {
+  Name: 'Facility CD7',
+  Schema_ID: 'Instrument.json',
+  ID: 'cd7',
+  ModelVersion: '2.01.0',
+  MicroscopeStand: {
+    Schema_ID: 'InvertedMicroscopeStand.json',
+    Manufacturer: 'Zeiss',
+    Model: 'Celldiscoverer 7',
+    CatalogNumber: '999',
+  },
+  components: [
+    {
+      Schema_ID: 'Objective.json',
+      ID: 'obj5',
+      Name: 'CD7 5x',
+      Manufacturer: 'Zeiss',
+      Model: 'Plan-Apochromat 5x/0.35',
+      CatalogNumber: '421020-9900',
+      Magnification: 5,
+      LensNA: 0.35,
+      ImmersionType: 'Air',
+      WorkingDistance: 5.1,
+      WorkingDistanceUnit: 'mm',
+    },
+    {
+      Schema_ID: 'Objective.json',
+      ID: 'obj40',
+      Name: 'CD7 40x water',
+      Manufacturer: 'Zeiss',
+      Model: 'C-Apochromat 40x/1.2 W',
+      CatalogNumber: '99999',
+      Magnification: 40,
+      LensNA: 1.2,
+      ImmersionType: 'Water Dipping',
+      WorkingDistance: 280,
+      WorkingDistanceUnit: 'um',
+    },
+  ],
+};
+/** The file's own bytes: indented, CRLF line ends, a final line end; written back as they are. */
+const CD7_TEXT = `${JSON.stringify(CD7, null, 4).replace(/\n/g, '\r\n')}\r\n`;
+const DESCRIPTION = 'acqmeta.instruments/cd7.json';
+
+let cli: BuiltCli;
+let base: string;
+beforeAll(async () => {
+  cli = await buildCli();
+});
+afterAll(async () => {
+  await cli.remove();
+});
+beforeEach(async () => {
+  base = await mkdtemp(path.join(tmpdir(), 'acqmeta-catalogue-export-'));
+  await mkdir(path.join(base, DATASET));
+  await copyFile(fixture(CD7_CZI), path.join(base, DATASET, CD7_CZI));
+  return () => rm(base, { recursive: true, force: true });
+});
+
+const catalogue = async () => {
+  await mkdir(path.join(base, 'acqmeta.instruments'));
+  await writeFile(path.join(base, DESCRIPTION), CD7_TEXT);
+};
+const acqmeta = (...args: string[]) => cli.run(args, base, 120_000);
+const read = (rel: string) => readFile(path.join(base, rel), 'utf8');
+const todoOf = async (file: string) => (await read(file)).trimEnd().split('\n');
+const HARDWARE = `${DATASET}/extras/microscope_hardware.json`;
+
+describe('acqmeta export: the lab’s microscope catalogue in a HuBMAP submission', () => {
+  it('writes the one microscope’s description, its bytes as they are, in the dataset; validate counts it', async () => {
+    await catalogue();
+    const run = await acqmeta('export', DATASET, '--format', 'hubmap:confocal', '-o', 'upload.tsv');
+    expect(run.code).toBe(1);
+    expect(await readFile(path.join(base, HARDWARE))).toEqual(Buffer.from(CD7_TEXT));
+    expect(run.stderr).toContain(`${HARDWARE}, upload.tsv.todo.txt\n`);
+    const todo = await todoOf('upload.tsv.todo.txt');
+    expect(todo.filter((line) => line.startsWith('extras/'))).toEqual([]);
+    // the file names the model, not its maker: the description does, and HuBMAP's term is offered
+    expect(todo).toContain(
+      `dataset: acquisition_instrument_vendor (required): "Zeiss" (from the microscope description ${path.join(base, DESCRIPTION)}) is not in the template's list; did you mean "Zeiss Microscopy"? Choose one of the list, or ask HuBMAP to add it`,
+    );
+    const validate = await acqmeta('validate', DATASET, '--target', 'hubmap:confocal', '--json');
+    // the layout check finds it where HuBMAP's directory schema wants it: not among the missing
+    const missing = validate.stdout.split('\n').filter((line) => line.includes('"missing"'));
+    expect(missing.length).toBeGreaterThan(0);
+    expect(missing.filter((line) => line.includes('microscope_hardware'))).toEqual([]);
+  });
+
+  it('leaves a description the dataset holds already as it is, and asks for nothing', async () => {
+    await catalogue();
+    await mkdir(path.join(base, DATASET, 'extras'));
+    await writeFile(path.join(base, HARDWARE), '{"mine": true}\n');
+    const run = await acqmeta('export', DATASET, '--format', 'hubmap:confocal', '-o', 'upload.tsv');
+    expect(run.code).toBe(1);
+    expect(await read(HARDWARE)).toBe('{"mine": true}\n');
+    expect((await todoOf('upload.tsv.todo.txt')).filter((line) => line.startsWith('extras/'))).toEqual([]);
+    expect(run.stderr).toContain('written to upload.tsv, contributors.tsv, antibodies.tsv, upload.tsv.todo.txt\n');
+  });
+
+  it('writes none when the images did not all match one microscope, and says which matched', async () => {
+    await catalogue();
+    await copyFile(fixture(TILES_CZI), path.join(base, DATASET, TILES_CZI));
+    const run = await acqmeta('export', DATASET, '--format', 'hubmap:lightsheet', '-o', 'upload.tsv');
+    expect(run.code).toBe(1);
+    expect(await readdir(path.join(base, DATASET))).not.toContain('extras');
+    expect(await todoOf('upload.tsv.todo.txt')).toContain(
+      `extras/microscope_hardware.json: the file (optional): not written: the images did not all match one microscope of the lab's catalogue (Facility CD7 (${path.join(base, DESCRIPTION)}): 1 image; no microscope of the catalogue: 1 image); a dataset's file describes the one microscope it was taken on: write it in the dataset folder yourself`,
+    );
+  });
+
+  it('without a catalogue, says none is in force and writes none', async () => {
+    const run = await acqmeta('export', DATASET, '--format', 'hubmap:confocal', '-o', 'upload.tsv');
+    expect(run.code).toBe(1);
+    expect(await readdir(path.join(base, DATASET))).toEqual([CD7_CZI]);
+    const validate = await acqmeta('validate', DATASET, '--target', 'hubmap:confocal', '--json');
+    expect(validate.stdout).toContain('{"kind":"directory","missing":"extras\\\\/microscope_hardware\\\\.json$"}');
+    expect((await todoOf('upload.tsv.todo.txt')).find((line) => line.startsWith('extras/'))).toMatch(
+      /^extras\/microscope_hardware\.json: the file \(required\): not written: no lab catalogue of microscopes/,
+    );
+  });
+});
+
+describe('acqmeta export: the lab’s microscope catalogue in an HTAN manifest and the Methods draft', () => {
+  it('fills what the files do not record from the objective matched, with HTAN’s terms', async () => {
+    await catalogue();
+    await copyFile(fixture(TILES_CZI), path.join(base, DATASET, TILES_CZI));
+    const run = await acqmeta('export', DATASET, '--format', 'htan:imaging-level-2', '-o', 'level2.csv');
+    expect(run.code).toBe(1);
+    const rows = checkedRows(await read('level2.csv'), 'csv', htanRules('Imaging Level 2'));
+    const columns = [
+      'Objective',
+      'NominalMagnification',
+      'LensNA',
+      'WorkingDistance',
+      'WorkingDistanceUnit',
+      'Immersion',
+    ];
+    const of = (file: string) => {
+      const row = rows.find((r) => r.Filename === `${DATASET}/${file}`)!;
+      return columns.map((column) => row[column]);
+    };
+    // the CD7 file records its objective; the working distance only the description gives
+    expect(of(CD7_CZI)).toEqual(['Plan-Apochromat 5x/0.35', '5', '0.35', '5.1', 'mm', 'Air']);
+    // the tiles file records 40x/1.2 water only (its NA as written): the objective's name and distance (µm) come from the description
+    expect(of(TILES_CZI)).toEqual(['C-Apochromat 40x/1.2 W', '40', '1.2000000000000002', '280', 'µm', 'Water']);
+  });
+
+  it('names the microscope and objective matched in the Methods draft, and the description as its source', async () => {
+    await catalogue();
+    const run = await acqmeta('export', DATASET, '--format', 'methods', '-o', 'methods.md');
+    expect(run.code).toBe(0);
+    const text = await read('methods.md');
+    expect(text).toContain(
+      'Images were acquired on Zeiss Celldiscoverer 7 (Facility CD7) (1 of 1 image) with the objective Plan-Apochromat 5x/0.35 (Zeiss 421020-9900) (1 of 1 image).',
+    );
+    expect(text).toContain(`and the lab's microscope description \`${path.join(base, DESCRIPTION)}\`.`);
+    expect(text).not.toMatch(/999\b/);
+  });
+});
