@@ -13,3 +13,6 @@ export { LINE_TOLERANCE_NM, matchInstrument } from './instrument-match';
 export type { ChannelPartMatch, InstrumentMatch, MatchedComponent, PartMatch } from './instrument-match';
 export { matchLines, matchLineText } from './match-lines';
 export type { MatchLine, MatchStatus } from './match-lines';
+export { applyInstrumentEdits, NEW_MODEL_VERSION, newInstrumentText } from './instrument-edit';
+export { instrumentSpecs } from './instrument-specs';
+export { draftInstrument } from './instrument-draft';
