@@ -45,7 +45,7 @@ async function findings(page: Page): Promise<string[]> {
 
 test('an objective’s NA corrected, saved in place, and undone', async ({ app }) => {
   const page = app.page;
-  await page.setViewportSize({ width: 1440, height: 1000 });
+  await page.setViewportSize({ width: 1600, height: 1000 });
   const dialog = await openCatalogue(page);
   await expect(dialog).toContainText('The catalogue in force for cells: acqmeta.instruments/, 1 microscope described.');
 
@@ -59,6 +59,12 @@ test('an objective’s NA corrected, saved in place, and undone', async ({ app }
   await expect(na).toHaveAccessibleDescription(/is 1\.3, but the name .* says NA 1\.4/);
   const save = dialog.getByRole('button', { name: 'Save' });
   await expect(save).toHaveAccessibleDescription('Nothing changed.');
+  // as opened: the placeholders and the objective whose NA its name contradicts flagged
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    expect(await findings(page)).toEqual([]);
+    await page.screenshot({ path: `test-results/screens/instrument-catalogue-${scheme}.png` });
+  }
 
   // checked as typed: a value out of range holds the save back, a non-number too
   await na.fill('14');
@@ -70,12 +76,6 @@ test('an objective’s NA corrected, saved in place, and undone', async ({ app }
   await na.fill('1.4');
   await expect(na).not.toHaveAttribute('aria-invalid');
   await expect(dialog.getByRole('tab', { name: 'ABIF Axiovert1 •' })).toBeVisible();
-
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    expect(await findings(page)).toEqual([]);
-    await page.screenshot({ path: `test-results/screens/instrument-catalogue-${scheme}.png` });
-  }
 
   await save.click();
   await expect(dialog).toBeHidden();

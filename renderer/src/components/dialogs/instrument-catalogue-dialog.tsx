@@ -18,6 +18,7 @@ import {
   isObject,
   isRequired,
   problemsAt,
+  problemPlace,
   problemsOffCells,
   type ComponentGroup,
   type EditTarget,
@@ -36,6 +37,9 @@ import { InstrumentDraftOffer } from './instrument-draft-offer';
 import { Modal } from './modal';
 import { ModalActions } from './modal-actions';
 
+/** Problems above the tables shown at once; more are folded under their count. */
+const OPEN_PROBLEMS = 3;
+
 type Ready = InstrumentCatalogueEditor & { info: NonNullable<InstrumentCatalogueEditor['info']> };
 
 /** The description's own field the editor shows above its stand's: the microscope's name. */
@@ -43,20 +47,43 @@ const DESCRIPTION_FIELDS: InstrumentFieldSpec[] = [
   { key: 'Name', label: 'Microscope name', type: 'text', requiredFromTier: 1 },
 ];
 
-function ProblemList({ problems, label }: { problems: readonly InstrumentProblem[]; label: string }) {
+/** Problems listed above the tables; more than {@link OPEN_PROBLEMS} are folded under their count. */
+function ProblemList({
+  problems,
+  label,
+  place = (at) => at,
+}: {
+  problems: readonly InstrumentProblem[];
+  label: string;
+  place?: (at: string) => string;
+}) {
   if (problems.length === 0) return null;
   const errors = problems.some((p) => p.severity === 'error');
+  const list = (
+    <ul className="plain-list instrument-problems" aria-label={label}>
+      {problems.map((p, i) => (
+        <li key={i}>
+          {p.at !== '' && <span className="instrument-problem-place">{place(p.at)}: </span>}
+          {p.message}
+        </li>
+      ))}
+    </ul>
+  );
   return (
     <div className={`callout ${errors ? 'callout-danger' : 'callout-warning'} callout-stack bulk-callout`}>
-      <p className="callout-title">{label}</p>
-      <ul className="plain-list instrument-problems" aria-label={label}>
-        {problems.map((p, i) => (
-          <li key={i}>
-            {p.at !== '' && <span className="mono">{p.at}: </span>}
-            {p.message}
-          </li>
-        ))}
-      </ul>
+      {problems.length > OPEN_PROBLEMS ? (
+        <details className="disclosure">
+          <summary className="callout-title">
+            {label}: {problems.length}
+          </summary>
+          {list}
+        </details>
+      ) : (
+        <>
+          <p className="callout-title">{label}</p>
+          {list}
+        </>
+      )}
     </div>
   );
 }
@@ -248,7 +275,11 @@ function FilePanel({ editor, file }: { editor: Ready; file: InstrumentFileEditor
         {file.read === null ? ' — a new file: Save creates it' : ''} · tier {tier}
         {tier === 1 && root.Tier === undefined ? ' (none given)' : ''} · fields marked * are required at this tier
       </p>
-      <ProblemList problems={problemsOffCells(file.shown.problems, cells)} label="Problems in this file" />
+      <ProblemList
+        problems={problemsOffCells(file.shown.problems, cells)}
+        label="Problems elsewhere in this file"
+        place={(at) => problemPlace(root, at, editor.info.specs.components)}
+      />
       <StandFields editor={editor} file={file} tier={tier} />
       {groups.map((group) => (
         <GroupTable key={group.spec.schemaId} editor={editor} file={file} group={group} tier={tier} />
@@ -352,7 +383,7 @@ function Editor({ editor }: { editor: Ready }) {
   const blocker = instrumentSaveBlocker(editor);
   const close = () => store.getState().closeInstrumentCatalogue();
   return (
-    <Modal labelledBy="instrument-title" describedBy="instrument-origin" onCancel={close} className="channel-dialog">
+    <Modal labelledBy="instrument-title" describedBy="instrument-origin" onCancel={close} className="instrument-dialog">
       <h2 id="instrument-title" className="modal-title">
         Instrument catalogue
       </h2>

@@ -38,7 +38,12 @@ export function InstrumentCell({ target, field, value, typed, problems, required
     'aria-invalid': messages.length > 0 ? true : undefined,
     'aria-describedby': described.length > 0 ? described.join(' ') : undefined,
     title: messages.length > 0 ? messages.join('\n') : undefined,
-    className: ['input', missing ? 'instrument-missing' : null, typed ? null : problemTone(problems)]
+    className: [
+      'input',
+      field.type === 'number' ? 'instrument-number' : null,
+      missing ? 'instrument-missing' : null,
+      typed ? null : problemTone(problems),
+    ]
       .filter(Boolean)
       .join(' '),
   };

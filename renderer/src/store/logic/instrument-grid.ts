@@ -167,6 +167,21 @@ export function problemsOffCells(
 }
 
 /**
+ * Where a problem is, in words: `Objective “10X PLAN NEOFLUAR” · CatalogNumber` for
+ * `components[20].CatalogNumber`, `Stand · Model`, else the JSON path as it is.
+ */
+export function problemPlace(root: JsonObject | null, at: string, specs: readonly InstrumentComponentSpec[]): string {
+  const inComponent = /^components\[(\d+)\](?:\.(.+))?$/.exec(at);
+  if (inComponent === null) return at.replace(/^MicroscopeStand(\.|$)/, (_, dot) => (dot ? 'Stand · ' : 'Stand'));
+  const list = root?.components;
+  const component = Array.isArray(list) ? list[Number(inComponent[1])] : undefined;
+  if (!isObject(component)) return at;
+  const type = specs.find((spec) => spec.schemaId === component.Schema_ID)?.label ?? String(component.Schema_ID ?? '?');
+  const name = typeof component.Name === 'string' && component.Name !== '' ? ` “${component.Name}”` : '';
+  return `${type.replace(/\.json$/, '')}${name}${inComponent[2] ? ` · ${inComponent[2]}` : ''}`;
+}
+
+/**
  * The file a new description of `name` gets in the catalogue folder `folder`: the name in
  * lower case, runs of anything but letters and digits made one `-` (`LSM 880 (room 2)` →
  * `lsm-880-room-2.json`), numbered when `taken` holds it already.

@@ -6,6 +6,7 @@ import {
   descriptionTier,
   isRequired,
   newDescriptionFile,
+  problemPlace,
   problemsAt,
   shownDescription,
   typedValue,
@@ -77,6 +78,21 @@ describe('a description shown as its edits leave it', () => {
     expect(descriptionTier({})).toBe(1);
     expect(isRequired(WD, 1)).toBe(false);
     expect(isRequired(WD, 3)).toBe(true);
+  });
+});
+
+describe('a problem’s place in words', () => {
+  it('names the component by its type and name, and the stand', () => {
+    const { root } = shownDescription(FILE, ABIF, []);
+    expect(problemPlace(root, 'components[24].LensNA', [OBJECTIVE])).toBe(
+      'Objective “100X PLAN APOCHROMAT, NA=1.40, OIL, DIC” · LensNA',
+    );
+    expect(problemPlace(root, 'components[24]', [OBJECTIVE])).toBe(
+      'Objective “100X PLAN APOCHROMAT, NA=1.40, OIL, DIC”',
+    );
+    expect(problemPlace(root, 'components[0].Version', [])).toMatch(/^[A-Za-z_]+ “Zen” · Version$/);
+    expect(problemPlace(root, 'MicroscopeStand.CatalogNumber', [])).toBe('Stand · CatalogNumber');
+    expect(problemPlace(root, 'components[999].Model', [])).toBe('components[999].Model');
   });
 });
 
