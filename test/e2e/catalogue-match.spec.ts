@@ -81,7 +81,7 @@ test('the Acquisition section says what the image matched in the lab’s catalog
     ['Microscope', 'Widefield Ti (room 2.14) — by the model the file names (Nikon Ti)'],
     ['Objective', 'Ti obj 1 — by model name'],
     ['Light source ch 1', '488 nm laser — a line within 2 nm of the excitation 488 nm'],
-    ['Light source ch 2', 'not in the catalogue no light source has a line at 561 nm'],
+    ['Light source ch 2', 'not in the catalogue no light source has a line at 561 nm Add to catalogue…'],
     ['Emission filter ch 1', 'ET525/50m — its band holds the emission 525 nm'],
     ['Emission filter ch 2', 'ET700/75m — its band holds the emission 700 nm'],
   ]);
@@ -96,6 +96,15 @@ test('the Acquisition section says what the image matched in the lab’s catalog
     path: `${SHOTS}/catalogue-match-light.png`,
     clip: { x: panel.x, y: shown.y, width: panel.width, height: bottom - shown.y },
   });
+
+  // the part not in the catalogue offers to add it: the editor opens with the header's draft
+  await catalogue.getByRole('button', { name: 'Add to catalogue: Light source, channel 2' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Instrument catalogue' });
+  await expect(dialog.getByRole('tablist', { name: 'Microscopes' }).getByRole('tab')).toHaveText([
+    'LSM880',
+    'Widefield Ti (room 2.14)',
+  ]);
+  await expect(dialog.getByRole('group', { name: `The header of ${IMAGE} records` })).toBeVisible();
 });
 
 test('the catalogue columns, and the filters by what the catalogue matched', async ({ app }) => {

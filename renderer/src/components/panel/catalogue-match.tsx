@@ -17,7 +17,7 @@ function PartLine({ line, path }: { line: MatchLine; path: string }) {
       <dt>{line.label.replace(', channel ', ' ch ')}</dt>
       <dd className="kv-wrap">
         {line.name !== null && <span className="catalogue-name">{line.name} —</span>}
-        {badged && <span className="badge badge-none">{line.status}</span>} <span className="muted">{line.reason}</span>
+        {badged && <span className="badge badge-none">{line.status}</span>} <span className="muted">{line.reason}</span>{' '}
         {line.status === 'not in the catalogue' && (
           <button
             type="button"
