@@ -105,6 +105,20 @@ test('the Acquisition section says what the image matched in the lab’s catalog
     'Widefield Ti (room 2.14)',
   ]);
   await expect(dialog.getByRole('group', { name: `The header of ${IMAGE} records` })).toBeVisible();
+
+  // a component renamed and saved: the panel's match and the table's column show the new name
+  await dialog.getByRole('tab', { name: 'Widefield Ti (room 2.14)' }).click();
+  await dialog.getByLabel('Name, Ti obj 1').fill('Ti objective one');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+  await expectLines(catalogue, [['Objective', 'Ti objective one — by model name']]);
+  await app.page.getByRole('button', { name: 'Columns' }).click();
+  await app.page
+    .getByRole('group', { name: 'Lab catalogue' })
+    .getByRole('checkbox', { name: 'Objective in the lab’s catalogue' })
+    .check();
+  await app.page.keyboard.press('Escape');
+  await expect(editor.row(IMAGE)).toContainText('Ti objective one');
 });
 
 test('the catalogue columns, and the filters by what the catalogue matched', async ({ app }) => {

@@ -106,6 +106,16 @@ export interface InstrumentCatalogueSlice {
   ): Promise<InstrumentFileStep | null>;
 }
 
+/** Rows read again after a catalogue write, at most: a larger folder's columns follow its next scan. */
+const ROW_REFRESH_LIMIT = 5_000;
+/** Rows asked for at once. */
+const ROWS_IN_FLIGHT = 16;
+
+/** The folder a description file's catalogue applies to: the one holding its `acqmeta.instruments/`. */
+function catalogueScope(file: string): string {
+  return file.split('/').slice(0, -2).join('/');
+}
+
 /** A file's editor, as read. */
 function fromRead(info: InstrumentCatalogueInfo['files'][number]): InstrumentFileEditor {
   const { file, text, version, problems } = info;
@@ -196,9 +206,31 @@ export const createInstrumentCatalogueSlice: StateCreator<AppState, [], [], Inst
     return null;
   }
 
-  /** The image details shown are read again: the panel's match follows the catalogue saved. */
-  function refreshMatches(): void {
+  /**
+   * After `file` was written: the image details are read again (the panel's match follows the
+   * catalogue), and so are the rows under the catalogue's folder, at most
+   * {@link ROW_REFRESH_LIMIT}, which take their new catalogue names (the table's columns).
+   */
+  function refreshMatches(file: string): void {
     set({ details: {} });
+    const scope = catalogueScope(file);
+    const paths = Object.keys(get().rows)
+      .filter((path) => scope === '' || path.startsWith(`${scope}/`))
+      .slice(0, ROW_REFRESH_LIMIT);
+    void (async () => {
+      for (let i = 0; i < paths.length; i += ROWS_IN_FLIGHT) {
+        const answers = await Promise.all(
+          paths.slice(i, i + ROWS_IN_FLIGHT).map((path) => get().client.reloadRow({ path })),
+        );
+        const rows = answers.flatMap((answer) => {
+          const row = answer.ok ? get().rows[answer.payload.path] : undefined;
+          if (!answer.ok || !row) return [];
+          const { catalogue: _old, ...rest } = row;
+          return [answer.payload.catalogue ? { ...rest, catalogue: answer.payload.catalogue } : rest];
+        });
+        get().addRows(rows);
+      }
+    })();
   }
 
   return {
@@ -331,7 +363,7 @@ export const createInstrumentCatalogueSlice: StateCreator<AppState, [], [], Inst
             message: result.error.message,
           };
           if (current) set({ instrumentCatalogue: { ...current, saving: false, failure } });
-          if (saved.length > 0) refreshMatches();
+          if (saved.length > 0) refreshMatches(saved[0]!);
           return false;
         }
         const step: InstrumentFileStep = {
@@ -358,7 +390,7 @@ export const createInstrumentCatalogueSlice: StateCreator<AppState, [], [], Inst
         }));
       }
       set({ instrumentCatalogue: null });
-      refreshMatches();
+      refreshMatches(saved[0]!);
       get().notify('success', `Saved ${saved.join(', ')}.`);
       return true;
     },
@@ -376,7 +408,7 @@ export const createInstrumentCatalogueSlice: StateCreator<AppState, [], [], Inst
         action: undone,
       });
       if (result.ok) {
-        refreshMatches();
+        refreshMatches(file.file);
         return { ...file, written: result.payload.version };
       }
       const verb = side === 'before' ? 'undo' : 'redo';

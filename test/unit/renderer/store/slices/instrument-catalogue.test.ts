@@ -61,14 +61,17 @@ describe('the instrument catalogue editor', () => {
     await store.getState().openInstrumentCatalogue();
     store.getState().editInstrumentCell(O100, NA, '1.4');
     store.setState({ details: { 'raw/a.tif': { status: 'loading' } } });
+    backend.reloaded.set('raw/b.tif', makeRow('raw/b.tif', {}, { catalogue: { objective: '100×' } }));
     expect(await store.getState().submitInstrumentCatalogue()).toBe(true);
     expect(store.getState().instrumentCatalogue).toBeNull();
     expect(backend.instrumentSaves).toEqual([
       { file: FILE, text: FIXED, expected: ORIGINAL, action: 'Instrument description abif-axiovert1.json' },
     ]);
     expect(backend.instrumentFiles.get(FILE)?.text).toBe(FIXED);
-    // the panel's match is read again
+    // the panel's match is read again, and the rows take their new catalogue names
     expect(store.getState().details).toEqual({});
+    await vi.waitFor(() => expect(store.getState().rows['raw/b.tif']?.catalogue).toEqual({ objective: '100×' }));
+    expect(store.getState().rows['raw/a.tif']?.catalogue).toBeUndefined();
     expect(texts(store)).toContain(`Saved ${FILE}.`);
     expect(selectUndoLabels(store.getState()).undo).toBe('Undo Instrument description abif-axiovert1.json');
 
