@@ -17,10 +17,16 @@ import type { DatasetDraft } from './sheets/dataset-drafts';
 import type { PresetList, StoredPreset } from './presets/preset-file';
 import type { ImageDetail, PreviewImage } from './api-image';
 import type { SaveJournal, SaveOutcome, SaveRequest } from './api-save';
-import type { ChannelTableRecord, JournalRecord } from './journal';
+import type { ChannelTableRecord, InstrumentFileRecord, JournalRecord } from './journal';
 import type { ProfileInfo, ProfileProblem, ValuesChecked, ValuesToCheck } from './api-profile';
 import type { UnreadFiles } from './unread-files';
 import type { ChannelTableInfo, ChannelTableRestorePlan, ChannelTableSave, ChannelTableSaved } from './api-channels';
+import type {
+  InstrumentCatalogueInfo,
+  InstrumentDraft,
+  InstrumentFileSave,
+  InstrumentFileSaved,
+} from './api-instruments';
 import type { FolderLayoutCheck } from './api-submission';
 import type { SubmissionExport } from './api-submission-export';
 import type { SubmissionMetadataCheck } from './api-submission-metadata';
@@ -36,6 +42,14 @@ export type { DamagedSidecar, ImageDetail, PreviewImage, SalvagedValue, TagEntry
 export type { SaveJournal, SaveOutcome, SaveRequest } from './api-save';
 export type { UnreadFiles } from './unread-files';
 export type { ChannelTableInfo, ChannelTableRestorePlan, ChannelTableSave, ChannelTableSaved } from './api-channels';
+export type {
+  InstrumentCatalogueInfo,
+  InstrumentDraft,
+  InstrumentEdit,
+  InstrumentFileInfo,
+  InstrumentFileSave,
+  InstrumentFileSaved,
+} from './api-instruments';
 export type { FolderLayoutCheck, LayoutPattern } from './api-submission';
 export type { SubmissionExport, SubmissionExportFile, TodoItem } from './api-submission-export';
 export type { MetadataColumn, SubmissionMetadataCheck } from './api-submission-metadata';
@@ -267,6 +281,20 @@ export interface ApiMethods {
    */
   restoreChannelTable: { request: { id: string; expected: SidecarVersion | null }; response: ChannelTableSaved };
   /**
+   * The microscope catalogue in force for a folder (relative; `''` for the open folder): each
+   * description file with its text, version and problems, and the editor's field specs.
+   */
+  getInstrumentCatalogue: { request: { folder: string }; response: InstrumentCatalogueInfo };
+  /**
+   * Writes (or, with `text: null`, removes) one description file atomically, journaled;
+   * BAD_REQUEST unless it is a `.json` file directly in an `acqmeta.instruments` folder,
+   * INVALID_VALUE when the text is not a usable description, CONFLICT when the file on disk is
+   * no longer the version the edit was made from.
+   */
+  saveInstrumentFile: { request: InstrumentFileSave; response: InstrumentFileSaved };
+  /** A description drafted from what an image (relative path) records of its hardware. Reads, never writes. */
+  draftInstrumentFromImage: { request: { path: string }; response: InstrumentDraft };
+  /**
    * The change journal of the open folder: the records of `paths`, or of `batch` (a batch id),
    * or all of them, paths relative to the open folder, oldest first; reads, never writes.
    */
@@ -298,6 +326,8 @@ export interface FolderJournal {
   problems: string[];
   /** The records of channel table writes, oldest first; absent when there are none. */
   tables?: ChannelTableRecord[];
+  /** The records of microscope description writes (`acqmeta.instruments/`), oldest first; absent when there are none. */
+  instruments?: InstrumentFileRecord[];
 }
 
 /** Name of a backend operation. */
@@ -336,7 +366,7 @@ export interface FolderChangedEvent {
   rows: ImageRow[];
   /** Paths of images that are gone, and of folders that are gone with every image in them. */
   removed: string[];
-  /** A lab profile or channel table file came, went or changed: the profiles in force and every row's problems are to be loaded again. */
+  /** A lab profile, channel table or microscope description came, went or changed: the profiles in force and every row's problems are to be loaded again. */
   profiles: boolean;
 }
 
@@ -385,6 +415,9 @@ const METHODS: { readonly [K in ApiMethodName]: true } = {
   saveChannelTable: true,
   planChannelTableRestore: true,
   restoreChannelTable: true,
+  getInstrumentCatalogue: true,
+  saveInstrumentFile: true,
+  draftInstrumentFromImage: true,
   getJournal: true,
   checkFolderLayout: true,
   exportSubmission: true,

@@ -15,3 +15,6 @@ export { matchLines, matchLineText } from './match-lines';
 export type { MatchLine, MatchStatus } from './match-lines';
 export { componentWords, matchedHardware, microscopeWords, realValue, standModel } from './matched-hardware';
 export type { MatchedHardware, MatchedPart } from './matched-hardware';
+export { applyInstrumentEdits, NEW_MODEL_VERSION, newInstrumentText } from './instrument-edit';
+export { instrumentSpecs } from './instrument-specs';
+export { draftInstrument } from './instrument-draft';

@@ -36,7 +36,10 @@ const KINDS: [pattern: RegExp, kind: InstrumentComponentKind][] = [
   [/^FilterCube\.json$/, 'filter-cube'],
   [/LightSource/, 'light-source'],
   [/Software\.json$/, 'software'],
-  [/^(CCD|EMCCD|CMOS|sCMOS|PMT|GaAsP|HyD|APD|Camera|PointDetector|Detector)[^/]*\.json$/i, 'detector'],
+  [
+    /^(CCD|EMCCD|CMOS|sCMOS|PMT|PhotoMultiplierTube|HybridPhotoDetector|PhotoDiode|IntensifiedCamera|GenericDetector|GaAsP|HyD|APD|Camera|PointDetector|Detector)[^/]*\.json$/i,
+    'detector',
+  ],
 ];
 
 /** The kind of a component from its `Schema_ID`. */

@@ -31,6 +31,12 @@ export { journalBatches, journalProv, type ProvDocument } from './journal-prov';
 export { rebuildFromJournal, type RebuildLine, type RebuildPlan } from './journal-rebuild';
 export { damageReason, sidecarDamageText } from './sidecar-damage';
 export {
+  INSTRUMENT_FILE_KIND,
+  keptInstrumentText,
+  MAX_KEPT_INSTRUMENT_JSON,
+  type InstrumentFileRecord,
+} from './instrument-file-record';
+export {
   CHANNEL_TABLE_KIND,
   keptBeforeText,
   MAX_KEPT_TABLE_JSON,

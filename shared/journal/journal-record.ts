@@ -4,6 +4,7 @@
  */
 import type { FieldValue } from '../fields/field-table';
 import { isChannelTableRecord, type ChannelTableRecord } from './channel-table-record';
+import { INSTRUMENT_FILE_KIND, isInstrumentFileRecord, type InstrumentFileRecord } from './instrument-file-record';
 import { isJournalPath, isVersionOrNull } from './journal-checks';
 
 /** A sidecar's version as the journal keeps it: `mtime` in milliseconds since 1970. */
@@ -82,6 +83,8 @@ export interface ParsedJournal {
   cancelled: string[];
   /** Its records of channel table writes (docs/journal.md), those taken back left out. */
   tables: ChannelTableRecord[];
+  /** Its records of microscope description writes, those taken back left out. */
+  instruments: InstrumentFileRecord[];
 }
 
 /** The line of `entry`, with its newline. */
@@ -111,6 +114,7 @@ export function parseJournal(text: string): ParsedJournal {
   const last = lines.pop() ?? '';
   const records: JournalRecord[] = [];
   const tables: ChannelTableRecord[] = [];
+  const instruments: InstrumentFileRecord[] = [];
   const cancelled = new Set<string>();
   const unreadable: number[] = [];
   lines.forEach((line, index) => {
@@ -118,16 +122,24 @@ export function parseJournal(text: string): ParsedJournal {
     const entry = parsedLine(line);
     if (entry === null) unreadable.push(index + 1);
     else if ('cancel' in entry) cancelled.add(entry.cancel);
+    else if ('kind' in entry && entry.kind === INSTRUMENT_FILE_KIND) instruments.push(entry);
     else if ('kind' in entry) tables.push(entry);
     else records.push(entry);
   });
   const torn = last.trim() !== '';
   if (torn) unreadable.push(lines.length + 1);
   const kept = <T extends { id: string }>(entries: T[]) => entries.filter((r) => !cancelled.has(r.id));
-  return { records: kept(records), unreadable, torn, cancelled: [...cancelled], tables: kept(tables) };
+  return {
+    records: kept(records),
+    unreadable,
+    torn,
+    cancelled: [...cancelled],
+    tables: kept(tables),
+    instruments: kept(instruments),
+  };
 }
 
-function parsedLine(line: string): JournalRecord | JournalCancel | ChannelTableRecord | null {
+function parsedLine(line: string): JournalRecord | JournalCancel | ChannelTableRecord | InstrumentFileRecord | null {
   let value: unknown;
   try {
     value = JSON.parse(line);
@@ -137,6 +149,8 @@ function parsedLine(line: string): JournalRecord | JournalCancel | ChannelTableR
   if (typeof value !== 'object' || value === null) return null;
   const entry = value as Record<string, unknown>;
   if (typeof entry.cancel === 'string') return { cancel: entry.cancel };
+  if (entry.kind === INSTRUMENT_FILE_KIND)
+    return isInstrumentFileRecord(entry) ? (entry as unknown as InstrumentFileRecord) : null;
   if (entry.kind !== undefined) return isChannelTableRecord(entry) ? (entry as unknown as ChannelTableRecord) : null;
   return isRecord(entry) ? (entry as unknown as JournalRecord) : null;
 }

@@ -81,7 +81,7 @@ test('the Acquisition section says what the image matched in the lab’s catalog
     ['Microscope', 'Widefield Ti (room 2.14) — by the model the file names (Nikon Ti)'],
     ['Objective', 'Ti obj 1 — by model name'],
     ['Light source ch 1', '488 nm laser — a line within 2 nm of the excitation 488 nm'],
-    ['Light source ch 2', 'not in the catalogue no light source has a line at 561 nm'],
+    ['Light source ch 2', 'not in the catalogue no light source has a line at 561 nm Add to catalogue…'],
     ['Emission filter ch 1', 'ET525/50m — its band holds the emission 525 nm'],
     ['Emission filter ch 2', 'ET700/75m — its band holds the emission 700 nm'],
   ]);
@@ -96,6 +96,29 @@ test('the Acquisition section says what the image matched in the lab’s catalog
     path: `${SHOTS}/catalogue-match-light.png`,
     clip: { x: panel.x, y: shown.y, width: panel.width, height: bottom - shown.y },
   });
+
+  // the part not in the catalogue offers to add it: the editor opens with the header's draft
+  await catalogue.getByRole('button', { name: 'Add to catalogue: Light source, channel 2' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Instrument catalogue' });
+  await expect(dialog.getByRole('tablist', { name: 'Microscopes' }).getByRole('tab')).toHaveText([
+    'LSM880',
+    'Widefield Ti (room 2.14)',
+  ]);
+  await expect(dialog.getByRole('group', { name: `The header of ${IMAGE} records` })).toBeVisible();
+
+  // a component renamed and saved: the panel's match and the table's column show the new name
+  await dialog.getByRole('tab', { name: 'Widefield Ti (room 2.14)' }).click();
+  await dialog.getByLabel('Name, Ti obj 1').fill('Ti objective one');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+  await expectLines(catalogue, [['Objective', 'Ti objective one — by model name']]);
+  await app.page.getByRole('button', { name: 'Columns' }).click();
+  await app.page
+    .getByRole('group', { name: 'Lab catalogue' })
+    .getByRole('checkbox', { name: 'Objective in the lab’s catalogue' })
+    .check();
+  await app.page.keyboard.press('Escape');
+  await expect(editor.row(IMAGE)).toContainText('Ti objective one');
 });
 
 test('the catalogue columns, and the filters by what the catalogue matched', async ({ app }) => {

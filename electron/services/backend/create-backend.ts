@@ -23,6 +23,7 @@ import { submissionHandler } from './submission-handler';
 import { submissionMetadataHandler } from './submission-metadata-handler';
 import { journalHandler } from './journal-handler';
 import { channelHandlers } from './channel-handlers';
+import { instrumentHandlers } from './instrument-handlers';
 import { profileHandlers } from './profile-handlers';
 import { LiveFolder } from './live-folder';
 import { compileRequestValidators, describeSchemaError } from './request-schemas';
@@ -109,6 +110,7 @@ export function createBackend(options: BackendOptions): Backend {
     ...resultsHandler(context),
     ...presetHandlers(context),
     ...channelHandlers(context),
+    ...instrumentHandlers(context),
     ...journalHandler(context),
     ...submissionHandler(context),
     ...submissionMetadataHandler(context),

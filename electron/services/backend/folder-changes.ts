@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { ImageRow } from '../../../shared/api';
 import { ApiFailure } from '../../../shared/errors';
 import { CHANNEL_TABLE_NAME } from '../../../shared/channels/channel-table';
+import { INSTRUMENTS_FOLDER } from '../../../shared/instruments';
 import { PROFILE_FILE_NAME } from '../../../shared/profile';
 import { imageFormat, listImages, resolveImage, type OpenFolder, type RealFolders } from '../folder';
 import type { ProfileFinder } from '../profile';
@@ -21,7 +22,7 @@ const IN_FLIGHT = 32;
 export interface FolderChanges {
   rows: ImageRow[];
   removed: string[];
-  /** A lab profile file (`acqmeta.profile.json`) came, went or changed. */
+  /** A lab profile file (`acqmeta.profile.json`), channel table or microscope description came, went or changed. */
   profiles: boolean;
 }
 
@@ -42,9 +43,11 @@ export async function readFolderChanges(
   emit: (changes: FolderChanges) => void,
   chunk = 500,
 ): Promise<void> {
-  // a channel table is a folder rule like a profile: the rows below it are read again
-  const profileChanged = paths.some((absPath) =>
-    [PROFILE_FILE_NAME, CHANNEL_TABLE_NAME].includes(path.basename(absPath)),
+  // a channel table or a microscope description is a folder rule like a profile: the rows below it are read again
+  const profileChanged = paths.some(
+    (absPath) =>
+      [PROFILE_FILE_NAME, CHANNEL_TABLE_NAME, INSTRUMENTS_FOLDER].includes(path.basename(absPath)) ||
+      path.basename(path.dirname(absPath)) === INSTRUMENTS_FOLDER,
   );
   const { images, removed } = await classify(folder.root, paths);
   let rows: ImageRow[] = [];

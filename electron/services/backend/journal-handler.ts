@@ -40,9 +40,16 @@ export function journalHandler(context: BackendContext): JournalHandlers {
       const records = journal.records.filter(
         (r) => (wanted === null || wanted.has(r.path)) && (batch === undefined || r.batch === batch),
       );
-      // channel tables are not images: only the whole folder's history lists their writes
-      const tables = paths === undefined && batch === undefined ? journal.tables : undefined;
-      return { records, problems: journal.problems, ...(tables === undefined ? {} : { tables }) };
+      // channel tables and descriptions are not images: only the whole folder's history lists their writes
+      const whole = paths === undefined && batch === undefined;
+      const tables = whole ? journal.tables : undefined;
+      const instruments = whole ? journal.instruments : undefined;
+      return {
+        records,
+        problems: journal.problems,
+        ...(tables === undefined ? {} : { tables }),
+        ...(instruments === undefined ? {} : { instruments }),
+      };
     },
     async planChannelTableRestore({ id }) {
       return (await plan(requireFolder(context), id)).plan;

@@ -196,6 +196,19 @@ const REQUEST_SCHEMAS: Record<ApiMethodName, object> = {
     required: ['id', 'expected'],
     properties: { id: journalId, expected: { anyOf: [{ type: 'null' }, version] } },
   },
+  getInstrumentCatalogue: { ...empty, required: ['folder'], properties: { folder: channelFolder } },
+  saveInstrumentFile: {
+    ...empty,
+    required: ['file', 'text', 'expected'],
+    properties: {
+      file: relativePath,
+      // a description may be 4 MiB; its text as JSON has at most as many characters
+      text: { anyOf: [{ type: 'null' }, { type: 'string', maxLength: 4 * 2 ** 20 }] },
+      expected: { anyOf: [{ type: 'null' }, version] },
+      action: { type: 'string', maxLength: 1000 },
+    },
+  },
+  draftInstrumentFromImage: { ...empty, required: ['path'], properties: { path: relativePath } },
   checkFolderLayout: {
     ...empty,
     properties: {

@@ -13,6 +13,7 @@ import {
   parseJournal,
   withoutRepeatedOutsideChanges,
   type ChannelTableRecord,
+  type InstrumentFileRecord,
   type JournalRecord,
 } from '../../../shared/journal';
 import { isInside } from '../disk';
@@ -35,6 +36,7 @@ interface FileRead {
   records: JournalRecord[];
   /** Channel-table records, their `file` relative to the folder (empty when outside it). */
   tables: ChannelTableRecord[];
+  instruments: InstrumentFileRecord[];
   cancelled: string[];
   /** Lines that could not be read, and the last line when it is cut short (not taken: it may be completed). */
   problems: string[];
@@ -114,6 +116,7 @@ export class FolderJournalReader {
       lines: 0,
       records: [],
       tables: [],
+      instruments: [],
       cancelled: [],
       problems: [],
       torn: null,
@@ -133,6 +136,10 @@ export class FolderJournalReader {
       tables: [
         ...was.tables,
         ...parsed.tables.map((table) => ({ ...table, file: relativePath(this.folder, root, table.file) })),
+      ],
+      instruments: [
+        ...was.instruments,
+        ...parsed.instruments.map((written) => ({ ...written, file: relativePath(this.folder, root, written.file) })),
       ],
       cancelled: [...was.cancelled, ...parsed.cancelled],
       problems,
@@ -156,6 +163,7 @@ function relativeTo(folder: string, root: string, record: JournalRecord): Journa
 function assemble(files: [file: string, read: FileRead][], above: string[]): FolderJournal {
   const records: { record: JournalRecord; order: number }[] = [];
   const tables: ChannelTableRecord[] = [];
+  const instruments: InstrumentFileRecord[] = [];
   const problems = [...above];
   const cancelled = new Set<string>();
   for (const [file, read] of files) {
@@ -172,15 +180,18 @@ function assemble(files: [file: string, read: FileRead][], above: string[]): Fol
     if (read.torn !== null) problems.push(read.torn);
     for (const record of read.records) if (record.path !== '') records.push({ record, order: records.length });
     tables.push(...read.tables.filter((table) => table.file !== ''));
+    instruments.push(...read.instruments.filter((written) => written.file !== ''));
   }
   records.sort((a, b) => (a.record.time < b.record.time ? -1 : a.record.time > b.record.time ? 1 : a.order - b.order));
   const kept = records.map((r) => r.record).filter((r) => !cancelled.has(r.id));
-  const keptTables = tables
-    .filter((t) => !cancelled.has(t.id))
-    .sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : 0));
+  const inOrder = <T extends { id: string; time: string }>(entries: T[]): T[] =>
+    entries.filter((t) => !cancelled.has(t.id)).sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : 0));
+  const keptTables = inOrder(tables);
+  const keptInstruments = inOrder(instruments);
   return {
     records: withoutRepeatedOutsideChanges(kept),
     problems,
     ...(keptTables.length === 0 ? {} : { tables: keptTables }),
+    ...(keptInstruments.length === 0 ? {} : { instruments: keptInstruments }),
   };
 }

@@ -8,3 +8,4 @@ export { FolderJournalReader, readFolderJournal } from './folder-journal';
 export { outsideChanges, type OutsideChanges, type SidecarNow } from './outside-changes';
 export { sidecarsSinceLatest, type SidecarSinceLatest } from './sidecars-since-latest';
 export { channelTableEntry, type ChannelTableJournal, type TableBefore } from './channel-table-entry';
+export { instrumentFileEntry } from './instrument-file-entry';

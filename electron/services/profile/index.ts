@@ -7,6 +7,7 @@ export { folderProblems } from './folder-check';
 export { profileProblemsOf, sidecarValues } from './image-profile';
 export { createProfileCache, type LoadedProfile, type ProfileCache } from './profile-cache';
 export type { InstrumentCatalogue } from './instrument-catalogue';
+export { writeInstrumentFile } from './instrument-file';
 export { catalogueNamesOf, instrumentMatchOf, withHardware } from './instrument-in-force';
 export { createProfileFinder, type FinderOptions, type ProfileFinder } from './profile-finder';
 export { profilesUnder } from './profile-info';

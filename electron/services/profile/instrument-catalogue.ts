@@ -5,14 +5,10 @@
  * may have, none through a link that leaves the folder it may use; each file left out is a
  * problem naming it.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import {
-  MAX_INSTRUMENT_BYTES,
-  readInstrumentDescription,
-  type InstrumentDescription,
-  type InstrumentProblem,
-} from '../../../shared/instruments';
+import type { InstrumentDescription, InstrumentProblem } from '../../../shared/instruments';
+import { readInstrumentFile, type InstrumentFileRead } from './instrument-file';
 
 /** The most description files one catalogue folder may hold. */
 export const MAX_CATALOGUE_FILES = 100;
@@ -22,6 +18,9 @@ export interface InstrumentCatalogue {
   /** The catalogue folder, as messages name it. */
   folder: string;
   descriptions: InstrumentDescription[];
+  /** Each description file read (or found unreadable), with its text and version, sorted by name. */
+  files: InstrumentFileRead[];
+  /** Every problem: the folder's, and each file's. */
   problems: InstrumentProblem[];
 }
 
@@ -34,7 +33,7 @@ export async function readInstrumentCatalogue(
   label: string,
   refusal: (absFile: string) => Promise<string | null>,
 ): Promise<InstrumentCatalogue> {
-  const catalogue: InstrumentCatalogue = { folder: label, descriptions: [], problems: [] };
+  const catalogue: InstrumentCatalogue = { folder: label, descriptions: [], files: [], problems: [] };
   const problem = (file: string, message: string) =>
     catalogue.problems.push({ file, at: '', message, severity: 'error' });
   const names = await readdir(absDir).catch((error: NodeJS.ErrnoException) => {
@@ -52,23 +51,11 @@ export async function readInstrumentCatalogue(
       problem(file, refused);
       continue;
     }
-    const info = await stat(absFile).catch(() => null);
-    if (info === null || !info.isFile()) {
-      problem(file, 'is not a regular file; not read');
-      continue;
-    }
-    if (info.size > MAX_INSTRUMENT_BYTES) {
-      problem(file, `is ${info.size} bytes; a description may have at most ${MAX_INSTRUMENT_BYTES}`);
-      continue;
-    }
-    const text = await readFile(absFile, 'utf8').catch(() => null);
-    if (text === null) {
-      problem(file, 'cannot be read');
-      continue;
-    }
-    const { description, problems } = readInstrumentDescription(text, file);
-    catalogue.problems.push(...problems);
-    if (description !== null) catalogue.descriptions.push(description);
+    const read = readInstrumentFile(absFile, file);
+    if (read === null) continue;
+    catalogue.files.push(read);
+    catalogue.problems.push(...read.problems);
+    if (read.description !== null) catalogue.descriptions.push(read.description);
   }
   return catalogue;
 }

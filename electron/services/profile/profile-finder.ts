@@ -75,6 +75,7 @@ export function createProfileFinder(cache: ProfileCache, options: FinderOptions)
       return {
         folder: label(dir),
         descriptions: [],
+        files: [],
         problems: [{ file: label(dir), at: '', message: refused, severity: 'error' as const }],
       };
     },

@@ -2,6 +2,7 @@
 import { useApp } from '../store/store-context';
 import { BulkDialogs } from './dialogs/bulk-dialogs';
 import { ChannelTableDialog } from './dialogs/channel-table-dialog';
+import { InstrumentCatalogueDialog } from './dialogs/instrument-catalogue-dialog';
 import { ConflictDialog } from './dialogs/conflict-dialog';
 import { FileConflictDialog } from './dialogs/file-conflict-dialog';
 import { FolderPathDialog } from './dialogs/folder-path-dialog';
@@ -55,6 +56,7 @@ export function App() {
       <PasteDialog />
       <BulkDialogs />
       <ChannelTableDialog />
+      <InstrumentCatalogueDialog />
       <JournalTimelineDialog />
       <RestoreReviewDialog />
       <TableRestoreDialog />

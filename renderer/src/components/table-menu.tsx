@@ -1,7 +1,7 @@
 /**
  * The toolbar's "Spreadsheet" menu: export a table file or a repository's submission files,
- * import a table (a preview comes first), and edit the channel table of the selected images'
- * folder (else the open folder).
+ * import a table (a preview comes first), and edit the channel table and the lab's instrument
+ * catalogue of the selected images' folder (else the open folder).
  */
 import { useAppStore } from '../store/store-context';
 import { encodeBase64 } from '../lib/base64';
@@ -34,6 +34,11 @@ export function TableMenu() {
             label: 'Channel table…',
             title: 'The channels of the selected images’ folder (else the open folder): acqmeta.channels.csv',
             onSelect: () => void store.getState().openChannelTable(),
+          },
+          {
+            label: 'Instrument catalogue…',
+            title: 'The lab’s microscope descriptions in force for the selected images’ folder: acqmeta.instruments/',
+            onSelect: () => void store.getState().openInstrumentCatalogue(),
           },
         ]}
       />

@@ -14,6 +14,7 @@ import { createDiskSlice, type DiskSlice } from './slices/disk-slice';
 import { createEditsSlice, type EditsSlice } from './slices/edits-slice';
 import { createFileConflictSlice, type FileConflictSlice } from './slices/file-conflict-slice';
 import { createHistorySlice, type HistorySlice } from './slices/history-slice';
+import { createInstrumentCatalogueSlice, type InstrumentCatalogueSlice } from './slices/instrument-catalogue-slice';
 import { createJournalSlice, type JournalSlice } from './slices/journal-slice';
 import { createNamesSlice, type NamesSlice } from './slices/names-slice';
 import { createPresetsSlice, type PresetsSlice } from './slices/presets-slice';
@@ -53,6 +54,7 @@ export interface AppState
     CurationSlice,
     DiskSlice,
     ChannelTableSlice,
+    InstrumentCatalogueSlice,
     FileConflictSlice,
     JournalSlice,
     TableRestoreSlice,
@@ -89,6 +91,7 @@ export function createAppStore(client: ApiClient, storage: PrefsStorage | null =
     ...createCurationSlice(...a),
     ...createDiskSlice(...a),
     ...createChannelTableSlice(...a),
+    ...createInstrumentCatalogueSlice(...a),
     ...createFileConflictSlice(...a),
     ...createJournalSlice(...a),
     ...createTableRestoreSlice(...a),

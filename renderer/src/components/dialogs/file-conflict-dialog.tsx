@@ -57,7 +57,7 @@ function Body({ conflict }: { conflict: FileConflict }) {
   const store = useAppStore();
   const { step, from, theirs, busy } = conflict;
   const file = step.file;
-  if (!file) return null;
+  if (file?.kind !== 'channel-table') return null;
   const verb = from === 'past' ? 'undo' : 'redo';
   const mine = file[from === 'past' ? 'before' : 'after'];
   const answer = (choice: 'theirs' | 'mine' | 'cancel') => void store.getState().resolveFileConflict(choice);

@@ -19,13 +19,16 @@ import { SectionToggle } from './section-toggle';
 import { useAcquisitionOpen } from './use-preview-open';
 
 /**
- * The Acquisition section of the single-image editor, with the image matched to the lab's
- * catalogue (`match`, null when none is in force); nothing when the file records nothing.
+ * The Acquisition section of the single-image editor (of the image at `path`), with the image
+ * matched to the lab's catalogue (`match`, null when none is in force); nothing when the file
+ * records nothing.
  */
 export function AcquisitionSection({
+  path,
   acquisition,
   match,
 }: {
+  path: string;
   acquisition: Acquisition | undefined;
   match: InstrumentMatch | null;
 }) {
@@ -56,7 +59,7 @@ export function AcquisitionSection({
             </div>
           ))}
         </dl>
-        <CatalogueMatch match={match} />
+        <CatalogueMatch path={path} match={match} />
         {disagreements.length > 0 && (
           <div className="callout callout-warning callout-stack">
             <p className="callout-title">The file’s metadata disagree</p>

@@ -133,6 +133,7 @@ export function SingleEditor({ path }: { path: string }) {
       <HeaderSection row={row} />
       {/* the detail read's acquisition says where each value was read; the row's does not */}
       <AcquisitionSection
+        path={path}
         acquisition={measured?.row.acquisition ?? row.acquisition}
         match={measured?.instrumentMatch ?? null}
       />

@@ -23,8 +23,14 @@ export interface FieldChange {
   after: Shown;
 }
 
-/** A file a step saved as a whole: its content before and after (null: there was, or is, no file). */
-export interface FileStep {
+/**
+ * A file a step saved as a whole (a channel table, or an instrument description): its content
+ * before and after (null: there was, or is, no file).
+ */
+export type FileStep = ChannelTableStep | InstrumentFileStep;
+
+/** A channel table saved from its dialog. */
+export interface ChannelTableStep {
   kind: 'channel-table';
   /** The folder whose own table it is, relative to the open folder (`''` for the open folder). */
   folder: string;
@@ -34,6 +40,17 @@ export interface FileStep {
    * The file's version as this step's last write left it (null: the write removed it). Undo and
    * redo write only over that version: a file someone changed since is theirs, not put back.
    */
+  written: SidecarVersion | null;
+}
+
+/** An instrument description saved from the catalogue editor: its text before and after. */
+export interface InstrumentFileStep {
+  kind: 'instrument-file';
+  /** The description file, relative to the open folder. */
+  file: string;
+  before: string | null;
+  after: string | null;
+  /** As for a channel table: the version the step's last write left. */
   written: SidecarVersion | null;
 }
 
@@ -116,8 +133,12 @@ function fieldNames(step: HistoryStep): Set<string> {
   return new Set(step.changes.map((c) => c.name));
 }
 
-/** How a menu item (and the journal) names a channel table's step: `Channel table of raw/day1`. */
-export function describeFileStep(file: Pick<FileStep, 'folder'>): string {
+/**
+ * How a menu item (and the journal) names a file's step: `Channel table of raw/day1`,
+ * `Instrument description lsm-880.json`.
+ */
+export function describeFileStep(file: Pick<ChannelTableStep, 'folder'> | Pick<InstrumentFileStep, 'file'>): string {
+  if ('file' in file) return `Instrument description ${file.file.split('/').pop() ?? file.file}`;
   return `Channel table of ${file.folder === '' ? 'the folder' : file.folder}`;
 }
 

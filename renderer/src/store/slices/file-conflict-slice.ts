@@ -40,7 +40,7 @@ export const createFileConflictSlice: StateCreator<AppState, [], [], FileConflic
   fileConflict: null,
 
   askFileConflict: async (step, from) => {
-    if (!step.file) return;
+    if (step.file?.kind !== 'channel-table') return;
     const asked: FileConflict = { step, from, theirs: { status: 'loading' }, busy: false };
     set({ fileConflict: asked });
     const result = await get().client.getChannelTable({ folder: step.file.folder });
@@ -53,7 +53,7 @@ export const createFileConflictSlice: StateCreator<AppState, [], [], FileConflic
   resolveFileConflict: async (choice) => {
     const conflict = get().fileConflict;
     const file = conflict?.step.file;
-    if (!conflict || !file || conflict.busy) return;
+    if (!conflict || file?.kind !== 'channel-table' || conflict.busy) return;
     const { step, from, theirs } = conflict;
     const what = `the channel table of ${folderLabel(file.folder)}`;
     if (choice === 'cancel') return set({ fileConflict: null });

@@ -150,9 +150,9 @@ describe('acqmeta show: the lab’s microscope catalogue', () => {
     const errors = shown.instrument_catalogue.problems.filter((p: { severity: string }) => p.severity === 'error');
     expect(errors.map((p: { file: string; message: string }) => `${p.file}: ${p.message}`)).toEqual([
       expect.stringMatching(/^acqmeta\.instruments\/broken\.json: not valid JSON/),
-      'acqmeta.instruments/huge.json: is 5242880 bytes; a description may have at most 4194304',
+      'acqmeta.instruments/huge.json: is 5 MB; a microscope description may be at most 4 MB',
       'acqmeta.instruments/link.json: links outside the open folder, so it is not read',
-      'acqmeta.instruments/pipe.json: is not a regular file; not read',
+      'acqmeta.instruments/pipe.json: is not a regular file',
     ]);
   });
 });

@@ -13,7 +13,9 @@ import type {
   SidecarVersion,
   ValuesToCheck,
 } from '../../../../shared/api';
+import type { InstrumentDraft, InstrumentFileSave } from '../../../../shared/api-instruments';
 import type { ChannelGroup } from '../../../../shared/channels/channel-draft';
+import { instrumentSpecs, readInstrumentDescription } from '../../../../shared/instruments';
 import { CHANNEL_TABLE_NAME, emptyChannelTable, type ChannelTable } from '../../../../shared/channels/channel-table';
 import { EDITABLE_FIELDS, type FieldValues } from '../../../../shared/fields/field-table';
 import type { JournalRecord } from '../../../../shared/journal';
@@ -77,12 +79,19 @@ export interface FakeBackend {
   channelGroups: ChannelGroup[];
   /** Every `saveChannelTable` request, in order (a refused one too). */
   channelSaves: ChannelTableSave[];
+  /** The microscope descriptions on the fake disk (all in the open folder's `acqmeta.instruments/`), by file, with their versions. */
+  instrumentFiles: Map<string, { text: string; version: SidecarVersion }>;
+  /** Every `saveInstrumentFile` request, in order (a refused one too). */
+  instrumentSaves: InstrumentFileSave[];
+  /** What `draftInstrumentFromImage` answers (its `path` is the image asked about). */
+  instrumentDraft: Omit<InstrumentDraft, 'path'>;
   /** The change journal's records, oldest first (what `getJournal` filters). */
   journal: JournalRecord[];
   emit(event: ApiEvent): void;
 }
 
 let channelWrites = 0;
+let instrumentWrites = 0;
 
 /** The channel table file of a folder, as the backend names it. */
 export const channelFile = (folder: string): string => (folder === '' ? '' : `${folder}/`) + CHANNEL_TABLE_NAME;
@@ -112,6 +121,9 @@ export function fakeBackend(rows: ImageRow[], scanId = 'scan-1'): FakeBackend {
     channelDraft: emptyChannelTable(),
     channelGroups: [],
     channelSaves: [],
+    instrumentFiles: new Map(),
+    instrumentSaves: [],
+    instrumentDraft: { text: null, components: [], notes: [] },
     journal: [],
     saveOutcome: (save) => {
       const row = byPath.get(save.path)!;
@@ -208,6 +220,33 @@ export function fakeBackend(rows: ImageRow[], scanId = 'scan-1'): FakeBackend {
         else backend.channelFiles.set(save.folder, { table: save.table, version });
         return ok({ file: channelFile(save.folder), version: save.table === null ? null : version });
       },
+      getInstrumentCatalogue: ({ folder }) => {
+        const files = [...backend.instrumentFiles]
+          .sort(([a], [b]) => a.localeCompare(b))
+          .map(([file, { text, version }]) => ({ file, text, version, ...readInstrumentDescription(text, file) }));
+        return ok({
+          folder,
+          inForce: files.length > 0 ? 'acqmeta.instruments' : null,
+          own: `${folder === '' ? '' : `${folder}/`}acqmeta.instruments`,
+          files,
+          problems: [],
+          specs: instrumentSpecs(),
+        });
+      },
+      saveInstrumentFile: (save) => {
+        backend.instrumentSaves.push(save);
+        const found = backend.instrumentFiles.get(save.file)?.version.sha256 ?? null;
+        if (found !== (save.expected?.sha256 ?? null))
+          return Promise.resolve({
+            ok: false,
+            error: { code: 'CONFLICT', message: `${save.file} was changed by another program.` },
+          });
+        const version = { size: 1, mtimeMs: 1, sha256: `instrument-${++instrumentWrites}` };
+        if (save.text === null) backend.instrumentFiles.delete(save.file);
+        else backend.instrumentFiles.set(save.file, { text: save.text, version });
+        return ok({ file: save.file, version: save.text === null ? null : version });
+      },
+      draftInstrumentFromImage: ({ path }) => ok({ path, ...backend.instrumentDraft }),
       getJournal: ({ paths, batch }) =>
         ok({
           records: backend.journal.filter(

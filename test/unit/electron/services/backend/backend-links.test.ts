@@ -14,6 +14,7 @@ import {
   MAX_CHANNEL_TABLE_BYTES,
   type ChannelTable,
 } from '../../../../../shared/channels/channel-table';
+import { newInstrumentText } from '../../../../../shared/instruments';
 import { formatPresetFile } from '../../../../../shared/presets/preset-file';
 import { DEFAULT_FIELD_VALUES } from '../../../../../shared/fields/field-table';
 import type { LabCopy } from '../folder/lab-folder';
@@ -162,6 +163,19 @@ const WALK: Walk = {
   getJournal: async (h) => [await h.call('getJournal', {}), await h.call('getJournal', { paths: LINKED_IMAGES })],
   planChannelTableRestore: async (h) => [await h.call('planChannelTableRestore', { id: 'none' })],
   restoreChannelTable: async (h) => [await h.call('restoreChannelTable', { id: 'none', expected: null })],
+  getInstrumentCatalogue: async (h) =>
+    Promise.all(['lnkdir', 'emptylnk', 'stacks', ''].map((folder) => h.call('getInstrumentCatalogue', { folder }))),
+  saveInstrumentFile: async (h) => {
+    const answers: ApiResult<unknown>[] = [];
+    for (const folder of ['lnkdir', 'emptylnk'])
+      for (const text of [newInstrumentText('Scope', {}), null])
+        answers.push(
+          await h.call('saveInstrumentFile', { file: `${folder}/acqmeta.instruments/a.json`, text, expected: null }),
+        );
+    return answers;
+  },
+  draftInstrumentFromImage: async (h) =>
+    Promise.all(LINKED_IMAGES.map((image) => h.call('draftInstrumentFromImage', { path: image }))),
   checkFolderLayout: async (h) => [await h.call('checkFolderLayout', { target: 'hubmap:confocal' })],
   exportSubmission: async (h) => [await h.call('exportSubmission', { format: 'hubmap:confocal' })],
   checkSubmissionMetadata: async (h) => [await h.call('checkSubmissionMetadata', { target: 'hubmap:confocal' })],

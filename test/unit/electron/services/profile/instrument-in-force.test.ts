@@ -14,6 +14,7 @@ import { takenOnWidefield, WIDEFIELD } from '../../../shared/instruments/widefie
 const catalogue = (): InstrumentCatalogue => ({
   folder: 'acqmeta.instruments',
   descriptions: [WIDEFIELD],
+  files: [],
   problems: [],
 });
 

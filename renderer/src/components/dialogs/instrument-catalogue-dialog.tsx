@@ -1,0 +1,438 @@
+/**
+ * "Instrument catalogue": the lab's microscope descriptions in force for a folder, one tab per
+ * file; per file the description's and stand's fields, then its components grouped by type, a
+ * table each (one row per component, one column per field). Problems are shown on the cells
+ * they concern and the others above the tables; Save writes every changed file with the
+ * version read.
+ */
+import { useState } from 'react';
+import type { InstrumentComponentSpec, InstrumentFieldSpec } from '../../../../shared/api-instruments';
+import type { InstrumentProblem } from '../../../../shared/instruments';
+import { plural } from '../../lib/format';
+import { folderLabel } from '../../store/logic/channel-grid';
+import {
+  cellKey,
+  componentGroups,
+  descriptionName,
+  descriptionTier,
+  isObject,
+  isRequired,
+  problemsAt,
+  problemPlace,
+  problemsOffCells,
+  type ComponentGroup,
+  type EditTarget,
+  type JsonObject,
+} from '../../store/logic/instrument-grid';
+import {
+  instrumentSaveBlocker,
+  isChanged,
+  shownFile,
+  type InstrumentCatalogueEditor,
+  type InstrumentFileEditor,
+} from '../../store/slices/instrument-catalogue-slice';
+import { useApp, useAppStore } from '../../store/store-context';
+import { FieldHeading, InstrumentCell } from './instrument-cells';
+import { InstrumentDraftOffer } from './instrument-draft-offer';
+import { Modal } from './modal';
+import { ModalActions } from './modal-actions';
+
+/** Problems above the tables shown at once; more are folded under their count. */
+const OPEN_PROBLEMS = 3;
+
+type Ready = InstrumentCatalogueEditor & { info: NonNullable<InstrumentCatalogueEditor['info']> };
+
+/** The description's own field the editor shows above its stand's: the microscope's name. */
+const DESCRIPTION_FIELDS: InstrumentFieldSpec[] = [
+  { key: 'Name', label: 'Microscope name', type: 'text', requiredFromTier: 1 },
+];
+
+/** Problems listed above the tables; more than {@link OPEN_PROBLEMS} are folded under their count. */
+function ProblemList({
+  problems,
+  label,
+  place = (at) => at,
+}: {
+  problems: readonly InstrumentProblem[];
+  label: string;
+  place?: (at: string) => string;
+}) {
+  if (problems.length === 0) return null;
+  const errors = problems.some((p) => p.severity === 'error');
+  const list = (
+    <ul className="plain-list instrument-problems" aria-label={label}>
+      {problems.map((p, i) => (
+        <li key={i}>
+          {p.at !== '' && <span className="instrument-problem-place">{place(p.at)}: </span>}
+          {p.message}
+        </li>
+      ))}
+    </ul>
+  );
+  return (
+    <div className={`callout ${errors ? 'callout-danger' : 'callout-warning'} callout-stack bulk-callout`}>
+      {problems.length > OPEN_PROBLEMS ? (
+        <details className="disclosure">
+          <summary className="callout-title">
+            {label}: {problems.length}
+          </summary>
+          {list}
+        </details>
+      ) : (
+        <>
+          <p className="callout-title">{label}</p>
+          {list}
+        </>
+      )}
+    </div>
+  );
+}
+
+/** The description's name and its stand's fields, as a form. */
+function StandFields({ editor, file, tier }: { editor: Ready; file: InstrumentFileEditor; tier: number }) {
+  const root = file.shown.root!;
+  const stand = isObject(root.MicroscopeStand) ? root.MicroscopeStand : {};
+  const fields: { target: EditTarget; at: string; field: InstrumentFieldSpec; value: unknown }[] = [
+    ...DESCRIPTION_FIELDS.map((field) => ({
+      target: 'instrument' as const,
+      at: field.key,
+      field,
+      value: root[field.key],
+    })),
+    ...editor.info.specs.stand.map((field) => ({
+      target: 'stand' as const,
+      at: `MicroscopeStand.${field.key}`,
+      // the stand's own name, told apart from the microscope's
+      field: field.key === 'Name' ? { ...field, label: 'Stand name' } : field,
+      value: stand[field.key],
+    })),
+  ];
+  return (
+    <div className="instrument-stand" role="group" aria-label="The microscope and its stand">
+      {fields.map(({ target, at, field, value }) => (
+        <label key={at} className="instrument-stand-field">
+          <span className="small">
+            <FieldHeading field={field} required={isRequired(field, tier)} />
+          </span>
+          <InstrumentCell
+            target={target}
+            field={field}
+            value={value}
+            typed={editor.typed[cellKey(file.file, target, field.key)]}
+            problems={problemsAt(file.shown.problems, at)}
+            required={isRequired(field, tier)}
+            label={target === 'instrument' || field.key === 'Name' ? field.label : `Stand ${field.label}`}
+            readOnly={editor.saving}
+          />
+        </label>
+      ))}
+    </div>
+  );
+}
+
+function componentName(component: JsonObject, spec: InstrumentComponentSpec, row: number): string {
+  const name = component.Name;
+  return typeof name === 'string' && name.trim() !== '' ? name : `${spec.label} ${row + 1}`;
+}
+
+/** One type's components: a row each, a column per field. */
+function GroupTable({
+  editor,
+  file,
+  group,
+  tier,
+}: {
+  editor: Ready;
+  file: InstrumentFileEditor;
+  group: ComponentGroup;
+  tier: number;
+}) {
+  const store = useAppStore();
+  const { spec, rows } = group;
+  return (
+    <section className="instrument-group" aria-label={`${spec.label}s`}>
+      <h3 className="instrument-group-title">
+        {spec.label} <span className="muted small">({rows.length})</span>
+      </h3>
+      <div className="channel-grid-scroll instrument-grid-scroll">
+        <table className="review-table channel-grid instrument-grid" aria-label={`${spec.label}s, one row each`}>
+          <thead>
+            <tr>
+              <th scope="col" className="num">
+                #
+              </th>
+              <th scope="col" className="channel-remove">
+                <span className="sr-only">Remove</span>
+              </th>
+              {spec.fields.map((field) => (
+                <th key={field.key} scope="col">
+                  <FieldHeading field={field} required={isRequired(field, tier)} />
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map(({ component, at }, i) => {
+              const id = typeof component.ID === 'string' && component.ID !== '' ? component.ID : null;
+              const name = componentName(component, spec, i);
+              return (
+                <tr key={id ?? at}>
+                  <th scope="row" className="num">
+                    {i + 1}
+                  </th>
+                  <td className="channel-remove">
+                    <button
+                      type="button"
+                      className="btn btn-small btn-ghost"
+                      aria-label={`Remove ${name}`}
+                      title={id === null ? 'A component without an ID cannot be removed here' : `Remove ${name}`}
+                      disabled={editor.saving || id === null}
+                      onClick={() => id !== null && store.getState().removeInstrumentComponent(id)}
+                    >
+                      <svg className="icon icon-small" viewBox="0 0 16 16" aria-hidden="true">
+                        <path d="M4 4l8 8M12 4l-8 8" />
+                      </svg>
+                    </button>
+                  </td>
+                  {spec.fields.map((field) => (
+                    <td key={field.key}>
+                      <InstrumentCell
+                        target={{ id: id ?? '' }}
+                        field={field}
+                        value={component[field.key]}
+                        typed={id === null ? undefined : editor.typed[cellKey(file.file, { id }, field.key)]}
+                        problems={problemsAt(file.shown.problems, `${at}.${field.key}`)}
+                        required={isRequired(field, tier)}
+                        label={`${field.label}, ${name}`}
+                        readOnly={editor.saving || id === null}
+                      />
+                    </td>
+                  ))}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+/** Adds a component of a chosen type to the file shown. */
+function AddComponent({ editor }: { editor: Ready }) {
+  const store = useAppStore();
+  const specs = editor.info.specs.components;
+  const [schemaId, setSchemaId] = useState(specs[0]?.schemaId ?? '');
+  return (
+    <p className="channel-add">
+      <label className="instrument-add">
+        <span className="small">Component type</span>
+        <select
+          className="input"
+          value={schemaId}
+          disabled={editor.saving}
+          onChange={(e) => setSchemaId(e.target.value)}
+        >
+          {specs.map((spec) => (
+            <option key={spec.schemaId} value={spec.schemaId}>
+              {spec.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button
+        type="button"
+        className="btn btn-small"
+        disabled={editor.saving || schemaId === ''}
+        onClick={() => store.getState().addInstrumentComponent(schemaId)}
+      >
+        Add component
+      </button>
+    </p>
+  );
+}
+
+/** The file shown: its fields, its problems no cell shows, its components by type. */
+function FilePanel({ editor, file }: { editor: Ready; file: InstrumentFileEditor }) {
+  const root = file.shown.root;
+  if (root === null) return <ProblemList problems={file.shown.problems} label="This file cannot be edited" />;
+  const tier = descriptionTier(root);
+  const { groups, others } = componentGroups(root, editor.info.specs.components);
+  const cells = new Set([
+    ...DESCRIPTION_FIELDS.map((f) => f.key),
+    ...editor.info.specs.stand.map((f) => `MicroscopeStand.${f.key}`),
+    ...groups.flatMap((g) => g.rows.flatMap((r) => g.spec.fields.map((f) => `${r.at}.${f.key}`))),
+  ]);
+  return (
+    <div
+      role="tabpanel"
+      id="instrument-file-panel"
+      aria-labelledby={`instrument-tab-${editor.active}`}
+      className="instrument-file"
+    >
+      <p className="small muted">
+        <span className="mono">{file.file}</span>
+        {file.read === null ? ' — a new file: Save creates it' : ''} · tier {tier}
+        {tier === 1 && root.Tier === undefined ? ' (none given)' : ''} · fields marked * are required at this tier
+      </p>
+      <ProblemList
+        problems={problemsOffCells(file.shown.problems, cells)}
+        label="Problems elsewhere in this file"
+        place={(at) => problemPlace(root, at, editor.info.specs.components)}
+      />
+      <StandFields editor={editor} file={file} tier={tier} />
+      {groups.map((group) => (
+        <GroupTable key={group.spec.schemaId} editor={editor} file={file} group={group} tier={tier} />
+      ))}
+      {others.length > 0 && (
+        <p className="small muted">
+          Also in the file, kept as they are: {plural(others.length, 'component')} of other types (
+          {[...new Set(others.map((c) => String(c.Schema_ID ?? '?').replace(/\.json$/, '')))].join(', ')}).
+        </p>
+      )}
+      <AddComponent editor={editor} />
+    </div>
+  );
+}
+
+/** The files as tabs, and the field naming a new one. */
+function FileTabs({ editor }: { editor: Ready }) {
+  const store = useAppStore();
+  const [name, setName] = useState('');
+  const create = () => {
+    if (name.trim() === '') return;
+    store.getState().newInstrumentFile(name);
+    setName('');
+  };
+  return (
+    <div className="instrument-tabs-row">
+      {editor.files.length > 0 && (
+        <div role="tablist" aria-label="Microscopes" className="instrument-tabs">
+          {editor.files.map((file, i) => (
+            <button
+              key={file.file}
+              id={`instrument-tab-${i}`}
+              type="button"
+              role="tab"
+              aria-selected={i === editor.active}
+              aria-controls="instrument-file-panel"
+              className="instrument-tab"
+              onClick={() => store.getState().showInstrumentFile(i)}
+            >
+              {descriptionName(file, file.shown.root)}
+              {isChanged(file) && <span title="Changed, not saved yet"> •</span>}
+            </button>
+          ))}
+        </div>
+      )}
+      <form
+        className="instrument-new"
+        onSubmit={(event) => {
+          event.preventDefault();
+          create();
+        }}
+      >
+        <input
+          className="input"
+          aria-label="New microscope’s name"
+          placeholder="New microscope’s name"
+          value={name}
+          disabled={editor.saving}
+          onChange={(e) => setName(e.target.value)}
+        />
+        <button type="submit" className="btn btn-small" disabled={editor.saving || name.trim() === ''}>
+          New description
+        </button>
+      </form>
+    </div>
+  );
+}
+
+function Failure({ failure }: { failure: NonNullable<InstrumentCatalogueEditor['failure']> }) {
+  const store = useAppStore();
+  return (
+    <div className="callout callout-danger callout-stack bulk-callout" role="alert">
+      <p className="callout-title">Not saved{failure.file !== '' ? `: ${failure.file}` : ''}</p>
+      <p>{failure.message}</p>
+      {failure.conflict && (
+        <p className="channel-conflict-actions">
+          <button
+            type="button"
+            className="btn btn-small"
+            onClick={() => void store.getState().reloadInstrumentCatalogue()}
+          >
+            Reload, with my changes applied to the file on disk
+          </button>
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** Where the catalogue in force lives, or where a new one would. */
+function origin(editor: Ready): string {
+  const { info } = editor;
+  if (info.inForce === null)
+    return `No catalogue is in force for ${folderLabel(info.folder)}: a new description is saved in ${info.own}/.`;
+  return `The catalogue in force for ${folderLabel(info.folder)}: ${info.inForce}/, ${plural(info.files.length, 'microscope')} described.`;
+}
+
+function Editor({ editor }: { editor: Ready }) {
+  const store = useAppStore();
+  const shown = shownFile(editor);
+  const blocker = instrumentSaveBlocker(editor);
+  const close = () => store.getState().closeInstrumentCatalogue();
+  return (
+    <Modal labelledBy="instrument-title" describedBy="instrument-origin" onCancel={close} className="instrument-dialog">
+      <h2 id="instrument-title" className="modal-title">
+        Instrument catalogue
+      </h2>
+      <p id="instrument-origin" className="channel-origin">
+        {origin(editor)}
+      </p>
+      <ProblemList problems={editor.info.problems} label="Files left out of the catalogue" />
+      <FileTabs editor={editor} />
+      <InstrumentDraftOffer editor={editor} />
+      {editor.failure && <Failure failure={editor.failure} />}
+      {shown ? (
+        <FilePanel editor={editor} file={shown.file} />
+      ) : (
+        <p className="muted">No microscope is described yet: name one above, or add one from this image’s header.</p>
+      )}
+      <ModalActions onCancel={close} cancelDisabled={editor.saving}>
+        <button
+          type="button"
+          className="btn btn-primary"
+          disabled={blocker !== null || editor.saving}
+          aria-describedby={blocker === null ? undefined : 'instrument-blocker'}
+          onClick={() => void store.getState().submitInstrumentCatalogue()}
+        >
+          {editor.saving ? 'Saving…' : 'Save'}
+        </button>
+        {blocker !== null && (
+          <span id="instrument-blocker" className="small muted channel-blocker">
+            {blocker}
+          </span>
+        )}
+      </ModalActions>
+    </Modal>
+  );
+}
+
+/** The dialog, shown while `instrumentCatalogue` is set: "Reading…" until the catalogue is read. */
+export function InstrumentCatalogueDialog() {
+  const store = useAppStore();
+  const editor = useApp((s) => s.instrumentCatalogue);
+  if (!editor) return null;
+  const { info } = editor;
+  if (info !== null) return <Editor editor={{ ...editor, info }} />;
+  return (
+    <Modal labelledBy="instrument-title" onCancel={() => store.getState().closeInstrumentCatalogue()}>
+      <h2 id="instrument-title" className="modal-title">
+        Instrument catalogue
+      </h2>
+      <p>Reading the lab’s microscope descriptions…</p>
+      <ModalActions onCancel={() => store.getState().closeInstrumentCatalogue()} focusCancel />
+    </Modal>
+  );
+}

@@ -1,0 +1,79 @@
+/**
+ * A microscope description drafted from what an image's file records (its acquisition model,
+ * filled from the OME `Instrument` block or a vendor file's metadata): the stand, the objective
+ * and a light source per excitation line, in the Micro-Meta App's layout with fresh IDs.
+ */
+import type { Acquisition } from '../acquisition/acquisition-types';
+import type { InstrumentDraft } from '../api-instruments';
+import { applyInstrumentEdits, NEW_MODEL_VERSION, newInstrumentText } from './instrument-edit';
+
+/** How a recorded immersion is written as the schema's `ImmersionType`. */
+const IMMERSIONS: [RegExp, string][] = [
+  [/^(oil|mineral ?oil)$/i, 'Mineral Oil'],
+  [/^(water|w)$/i, 'Water'],
+  [/^(air|dry|none)$/i, 'Air'],
+  [/^(glycerol|glyc|glycerin)$/i, 'Glycerol'],
+  [/^(silicone|silicone ?oil|sil)$/i, 'Silicone Oil'],
+  [/^multi/i, 'Multi'],
+];
+
+/** The draft of what `acquisition` records; `newId` gives each new part its `ID`. */
+export function draftInstrument(
+  acquisition: Acquisition | null | undefined,
+  newId: () => string = () => crypto.randomUUID(),
+): Omit<InstrumentDraft, 'path'> {
+  const notes: string[] = [];
+  const part = (schemaId: string, name: string, fields: Record<string, unknown>) => ({
+    Name: name,
+    Schema_ID: schemaId,
+    ID: newId(),
+    Tier: 1,
+    ModelVersion: NEW_MODEL_VERSION,
+    ...fields,
+  });
+  const components: Record<string, unknown>[] = [];
+  const objective = acquisition?.objective;
+  if (objective !== undefined && Object.keys(objective).length > 0) {
+    const fields: Record<string, unknown> = {};
+    if (objective.name !== undefined) fields.Model = objective.name;
+    if (objective.magnification !== undefined) fields.Magnification = objective.magnification;
+    if (objective.na !== undefined) fields.LensNA = objective.na;
+    if (objective.immersion !== undefined) {
+      const immersion = IMMERSIONS.find(([pattern]) => pattern.test(objective.immersion?.trim() ?? ''))?.[1];
+      if (immersion === undefined)
+        notes.push(`the objective's immersion "${objective.immersion}" is not one the schema names`);
+      else fields.ImmersionType = immersion;
+    }
+    const name =
+      objective.name ??
+      [
+        objective.magnification === undefined ? '' : `${objective.magnification}x`,
+        objective.na === undefined ? '' : `NA ${objective.na}`,
+      ]
+        .filter(Boolean)
+        .join(' ');
+    components.push(part('Objective.json', name || 'Objective', fields));
+  }
+  const lines = new Set<number>();
+  acquisition?.channels?.forEach((channel, i) => {
+    if (channel.excitation_nm !== undefined) lines.add(channel.excitation_nm);
+    if (channel.emission_nm !== undefined)
+      notes.push(
+        `channel ${i + 1} records an emission of ${channel.emission_nm} nm; the file does not describe its filter`,
+      );
+  });
+  for (const nm of [...lines].sort((a, b) => a - b))
+    components.push(part('Fluorescence_LightSource_GenericExcitationSource.json', `${nm} nm`, { Wavelength: nm }));
+  const instrument = acquisition?.instrument ?? {};
+  if (components.length === 0 && instrument.model === undefined && instrument.manufacturer === undefined)
+    return { text: null, components, notes: ['the file records no microscope hardware'] };
+  const stand: Record<string, string> = {};
+  if (instrument.manufacturer !== undefined) stand.Manufacturer = instrument.manufacturer;
+  if (instrument.model !== undefined) stand.Model = instrument.model;
+  const name = [instrument.manufacturer, instrument.model].filter(Boolean).join(' ') || 'Microscope';
+  const text = applyInstrumentEdits(
+    newInstrumentText(name, stand, { id: newId(), standId: newId() }),
+    components.map((component) => ({ op: 'add' as const, component })),
+  );
+  return { text, components, notes };
+}

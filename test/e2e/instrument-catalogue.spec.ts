@@ -1,0 +1,97 @@
+/**
+ * The lab's instrument catalogue edited in the app: a real facility's Micro-Meta App file
+ * (test/fixtures/instruments/abif_axiovert1_.json) in the folder's `acqmeta.instruments/`,
+ * opened from the Spreadsheet menu, its placeholder and its wrong NA flagged on their cells, one
+ * objective's NA corrected and saved — the file's bytes change in that value only — and Undo
+ * writing the original bytes back. Screenshots of the dialog (test-results/screens/
+ * instrument-catalogue-{light,dark}.png) and an axe scan of it in both themes.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { test, expect } from './support/app';
+import { EditorPage } from './support/editor-page';
+
+const FILE = 'acqmeta.instruments/abif-axiovert1.json';
+const ORIGINAL = readFileSync(new URL('../fixtures/instruments/abif_axiovert1_.json', import.meta.url), 'utf8');
+const IMAGE = 'cells/multi-channel.ome.tif';
+const OBJECTIVE = '100X PLAN APOCHROMAT, NA=1.40, OIL, DIC';
+
+test.use({ extraFiles: { [FILE]: ORIGINAL } });
+
+/** Opens "Instrument catalogue…" from the Spreadsheet menu with `IMAGE` selected; returns the dialog. */
+async function openCatalogue(page: Page) {
+  await new EditorPage(page).select(IMAGE);
+  await page.getByRole('button', { name: 'Spreadsheet' }).click();
+  await page
+    .getByRole('menu', { name: 'Spreadsheet' })
+    .getByRole('menuitem', { name: 'Instrument catalogue…' })
+    .click();
+  const dialog = page.getByRole('dialog', { name: 'Instrument catalogue' });
+  await expect(dialog.getByRole('tab', { name: 'ABIF Axiovert1' })).toHaveAttribute('aria-selected', 'true');
+  return dialog;
+}
+
+/** Serious and critical axe findings inside the dialog. */
+async function findings(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .include('dialog[open]')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((node) => `${v.id}: ${node.target.join(' ')}`));
+}
+
+test('an objective’s NA corrected, saved in place, and undone', async ({ app }) => {
+  const page = app.page;
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  const dialog = await openCatalogue(page);
+  await expect(dialog).toContainText('The catalogue in force for cells: acqmeta.instruments/, 1 microscope described.');
+
+  // the stand's "999" and the objective whose name says another NA are flagged where they are
+  const catalogNumber = dialog.getByLabel('Stand Catalog number');
+  await expect(catalogNumber).toHaveValue('999');
+  await expect(catalogNumber).toHaveAttribute('aria-invalid', 'true');
+  await expect(catalogNumber).toHaveAccessibleDescription(/"999" looks like a placeholder/);
+  const na = dialog.getByLabel(`Lens NA, ${OBJECTIVE}`);
+  await expect(na).toHaveValue('1.3');
+  await expect(na).toHaveAccessibleDescription(/is 1\.3, but the name .* says NA 1\.4/);
+  const save = dialog.getByRole('button', { name: 'Save' });
+  await expect(save).toHaveAccessibleDescription('Nothing changed.');
+  // as opened: the placeholders and the objective whose NA its name contradicts flagged
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    expect(await findings(page)).toEqual([]);
+    await page.screenshot({ path: `test-results/screens/instrument-catalogue-${scheme}.png` });
+  }
+
+  // checked as typed: a value out of range holds the save back, a non-number too
+  await na.fill('14');
+  await expect(na).toHaveAccessibleDescription(/14 is not a numerical aperture/);
+  await expect(save).toBeDisabled();
+  await na.fill('1,4x');
+  await expect(na).toHaveAccessibleDescription(/not a number/);
+  await expect(save).toHaveAccessibleDescription('Fix the value that is not a number to save.');
+  await na.fill('1.4');
+  await expect(na).not.toHaveAttribute('aria-invalid');
+  await expect(dialog.getByRole('tab', { name: 'ABIF Axiovert1 •' })).toBeVisible();
+
+  await save.click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText(`Saved ${FILE}.`)).toBeVisible();
+  const saved = readFileSync(app.file(FILE), 'utf8');
+  const at = ORIGINAL.indexOf('"LensNA":1.3,');
+  expect(ORIGINAL.indexOf('"LensNA":1.3,', at + 1)).toBe(-1);
+  expect(saved).toBe(`${ORIGINAL.slice(0, at)}"LensNA":1.4,${ORIGINAL.slice(at + '"LensNA":1.3,'.length)}`);
+
+  await new EditorPage(page).grid.focus();
+  const undo = page.getByRole('button', { name: 'Undo Instrument description abif-axiovert1.json' });
+  await expect(undo).toBeEnabled();
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect(page.getByRole('button', { name: 'Redo Instrument description abif-axiovert1.json' })).toBeEnabled();
+  expect(readFileSync(app.file(FILE), 'utf8')).toBe(ORIGINAL);
+  await page.keyboard.press('ControlOrMeta+Shift+z');
+  await expect(undo).toBeEnabled();
+  expect(readFileSync(app.file(FILE), 'utf8')).toBe(saved);
+});

@@ -1,0 +1,80 @@
+/**
+ * A description drafted from what a real file records: an OME-XML `Instrument` block (stand,
+ * objective, a channel's excitation), read back as a description with no problems; a file that
+ * records no hardware gives no draft.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { omeAcquisition } from '../../../../shared/acquisition/ome-acquisition';
+import { draftInstrument, readInstrumentDescription } from '../../../../shared/instruments';
+import { parseXml } from '../../../../shared/tiff/xml';
+
+const omeFixture = (name: string) => {
+  const text = readFileSync(
+    fileURLToPath(new URL(`../../../fixtures/acquisition/ome-xml/${name}`, import.meta.url)),
+    'utf8',
+  );
+  const root = parseXml(text);
+  if (root === null) throw new Error(`${name} is not XML`);
+  return omeAcquisition(root);
+};
+
+/** IDs in order: `id-1`, `id-2`, … */
+const counter = () => {
+  let n = 0;
+  return () => `id-${++n}`;
+};
+
+describe('draftInstrument', () => {
+  it("drafts an OME file's Instrument block: the stand, its objective, the excitation line", () => {
+    const draft = draftInstrument(omeFixture('ometypes_instrument.ome.xml'), counter());
+    expect(draft.components).toEqual([
+      {
+        Name: '60xUV-Air',
+        Schema_ID: 'Objective.json',
+        ID: 'id-1',
+        Tier: 1,
+        ModelVersion: '2.01.0',
+        Model: '60xUV-Air',
+        Magnification: 60,
+        LensNA: 1.2,
+        ImmersionType: 'Air',
+      },
+      {
+        Name: '510 nm',
+        Schema_ID: 'Fluorescence_LightSource_GenericExcitationSource.json',
+        ID: 'id-2',
+        Tier: 1,
+        ModelVersion: '2.01.0',
+        Wavelength: 510,
+      },
+    ]);
+    const read = readInstrumentDescription(draft.text ?? '', 'draft.json');
+    expect(read.problems).toEqual([]);
+    expect(read.description).toMatchObject({
+      id: 'id-3',
+      name: 'OME Insturuments Lab Mk3',
+      stand: { manufacturer: 'OME Insturuments', model: 'Lab Mk3' },
+    });
+    expect(read.description?.components.map((c) => [c.kind, c.na ?? c.wavelengths_nm])).toEqual([
+      ['objective', 1.2],
+      ['light-source', [510]],
+    ]);
+  });
+
+  it('names an immersion the schema does not know, and gives no draft of a file without hardware', () => {
+    const draft = draftInstrument(
+      { sources: ['ome'], objective: { magnification: 10, immersion: 'Honey' } },
+      counter(),
+    );
+    expect(draft.notes).toEqual(['the objective\'s immersion "Honey" is not one the schema names']);
+    expect(draft.components[0]).toMatchObject({ Name: '10x', Magnification: 10 });
+    expect(draft.components[0]).not.toHaveProperty('ImmersionType');
+    expect(draftInstrument({ sources: ['tiff'] })).toEqual({
+      text: null,
+      components: [],
+      notes: ['the file records no microscope hardware'],
+    });
+  });
+});
