@@ -82,4 +82,31 @@ describe('acqmeta instruments', () => {
       stderr: 'lab/plain.tiff: the file records no microscope hardware\n',
     });
   });
+
+  it('lists the journal records of description writes in `acqmeta log` of a folder', async () => {
+    const record = {
+      kind: 'instrument-file',
+      id: 'rec-1',
+      batch: 'batch-1',
+      time: '2026-11-25T22:01:09.114Z',
+      user: 'ana',
+      host: 'lab-pc',
+      tool: 'AcqMeta',
+      action: 'Edit LLS7',
+      file: 'acqmeta.instruments/lls7.json',
+      beforeText: '{}',
+      afterText: '{ }',
+      before: { size: 2, mtime: 1, sha256: 'a'.repeat(64) },
+      after: { size: 3, mtime: 2, sha256: 'b'.repeat(64) },
+    };
+    await mkdir(labPath('.acqmeta/journal'), { recursive: true });
+    await writeFile(labPath('.acqmeta/journal/lab-pc-1-a-0001.jsonl'), `${JSON.stringify(record)}\n`);
+    const log = await acqmeta('log', 'lab');
+    expect(log).toMatchObject({ code: 0, stderr: '' });
+    expect(log.stdout).toBe(
+      '2026-11-25 22:01:09 UTC  ana@lab-pc  AcqMeta: Edit LLS7  batch batch-1\n' +
+        '  record rec-1  acqmeta.instruments/lls7.json  microscope description rewritten\n',
+    );
+    expect(JSON.parse((await acqmeta('log', 'lab', '--json')).stdout)).toEqual(record);
+  });
 });
