@@ -8,8 +8,8 @@ import { matchLines, matchLineText, type InstrumentMatch, type InstrumentProblem
 /** Problem lines printed before the rest are counted. */
 const SHOWN_PROBLEMS = 5;
 
-/** The catalogue's problems in lines: placeholders counted per file, the others one by one. */
-function problemLines(problems: readonly InstrumentProblem[]): string[] {
+/** The catalogue's problems in lines: placeholders counted per file, the others one by one (`show` and `instruments`). */
+export function problemLines(problems: readonly InstrumentProblem[]): string[] {
   const placeholders = new Map<string, number>();
   const others: string[] = [];
   for (const p of problems)

@@ -5,6 +5,7 @@ import { parseArgs, UsageError } from './args';
 import { CliError, EXIT, type CliIo, type Command } from './cli-io';
 import { exportCommand } from './commands/export-command';
 import { importCommand } from './commands/import-command';
+import { instrumentsCommand } from './commands/instruments-command';
 import { logCommand } from './commands/log-command';
 import { profileCommand } from './commands/profile-command';
 import { reportCommand } from './commands/report-command';
@@ -28,6 +29,7 @@ const COMMANDS: readonly Command[] = [
   restoreCommand,
   reportCommand,
   profileCommand,
+  instrumentsCommand,
   resultsCommand,
 ];
 

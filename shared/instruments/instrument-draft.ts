@@ -1,7 +1,7 @@
 /**
  * A microscope description drafted from what an image's file records (its acquisition model,
  * filled from the OME `Instrument` block or a vendor file's metadata): the stand, the objective
- * and a light source per excitation line, in the Micro-Meta App's layout with fresh IDs.
+ * (its correction class from its name) and a light source per excitation line, in the Micro-Meta App's layout with fresh IDs.
  */
 import type { Acquisition } from '../acquisition/acquisition-types';
 import type { InstrumentDraft } from '../api-instruments';
@@ -15,6 +15,22 @@ const IMMERSIONS: [RegExp, string][] = [
   [/^(glycerol|glyc|glycerin)$/i, 'Glycerol'],
   [/^(silicone|silicone ?oil|sil)$/i, 'Silicone Oil'],
   [/^multi/i, 'Multi'],
+];
+
+/** Correction classes an objective's name states, first match wins (the schema's `Correction` names). */
+const CORRECTIONS: [RegExp, string][] = [
+  [/plan[- ]?apochromat/i, 'PlanApochromat'],
+  [/plan[- ]?apo\b/i, 'PlanApo'],
+  [/plan[- ]?neofluar/i, 'PlanNeofluar'],
+  [/plan[- ]?fluor/i, 'PlanFluor'],
+  [/super[- ]?fluor/i, 'SuperFluor'],
+  [/c[- ]achroplan/i, 'C-Achroplan'],
+  [/achroplan/i, 'Achroplan'],
+  [/neofluar/i, 'Neofluar'],
+  [/fluotar/i, 'Fluotar'],
+  [/fluar/i, 'Fluar'],
+  [/apochromat/i, 'Apochromat'],
+  [/achromat/i, 'Achromat'],
 ];
 
 /** The draft of what `acquisition` records; `newId` gives each new part its `ID`. */
@@ -36,6 +52,8 @@ export function draftInstrument(
   if (objective !== undefined && Object.keys(objective).length > 0) {
     const fields: Record<string, unknown> = {};
     if (objective.name !== undefined) fields.Model = objective.name;
+    const correction = CORRECTIONS.find(([pattern]) => pattern.test(objective.name ?? ''))?.[1];
+    if (correction !== undefined) fields.Correction = correction;
     if (objective.magnification !== undefined) fields.Magnification = objective.magnification;
     if (objective.na !== undefined) fields.LensNA = objective.na;
     if (objective.immersion !== undefined) {

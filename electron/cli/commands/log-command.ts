@@ -40,7 +40,8 @@ deleted since, that write cut short (the file is as it found it), or not readabl
                     paths relative to the folder given (for an image: to its folder), and
                     "sidecarNow" on an image's last record shown when its sidecar differs:
                     "changed", "deleted", "cut-short" or "unreadable"; a channel table
-                    write has "kind": "channel-table" and "file" (see docs/journal.md)
+                    write has "kind": "channel-table" and "file", a microscope
+                    description's "kind": "instrument-file" (see docs/journal.md)
 
 Lines of the journal that cannot be read (one cut short by a crash) are named on stderr.`,
   syntax: { positionals: { min: 1, max: 1 }, flags: ['--json'], options: ['--field', '--since'] },
@@ -59,7 +60,8 @@ Lines of the journal that cannot be read (one cut short by a crash) are named on
     const lastShown = new Map(shown.map((r) => [r.path, r]));
     const differ = await sidecarsSinceLatest(folder, journal.records, lastShown.keys());
     const sidecarNow = (r: JournalRecord) => (lastShown.get(r.path) === r ? differ.get(r.path) : undefined);
-    const tables = (image === null && field === undefined ? (journal.tables ?? []) : []).filter(
+    const whole = image === null && field === undefined;
+    const tables = (whole ? [...(journal.tables ?? []), ...(journal.instruments ?? [])] : []).filter(
       (t) => since === null || t.time >= since,
     );
     const listed = withTables(shown, tables);

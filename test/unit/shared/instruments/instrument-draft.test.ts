@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { omeAcquisition } from '../../../../shared/acquisition/ome-acquisition';
-import { draftInstrument, readInstrumentDescription } from '../../../../shared/instruments';
+import { draftInstrument, instrumentSpecs, readInstrumentDescription } from '../../../../shared/instruments';
 import { parseXml } from '../../../../shared/tiff/xml';
 
 const omeFixture = (name: string) => {
@@ -61,6 +61,19 @@ describe('draftInstrument', () => {
       ['objective', 1.2],
       ['light-source', [510]],
     ]);
+  });
+
+  it("takes the objective's correction class from its name, in the schema's names", () => {
+    const correction = (name: string) =>
+      draftInstrument({ sources: ['czi'], objective: { name } }, counter()).components[0]?.Correction;
+    expect(correction('Plan-Apochromat 20x/0.8 M27')).toBe('PlanApochromat');
+    expect(correction('Plan Apo λ 60x')).toBe('PlanApo');
+    expect(correction('EC Plan-Neofluar 40x/1.30 Oil DIC M27')).toBe('PlanNeofluar');
+    expect(correction('HC PL APO CS2 63x/1.30 GLYC')).toBeUndefined();
+    const choices = instrumentSpecs()
+      .components.find((c) => c.schemaId === 'Objective.json')
+      ?.fields.find((f) => f.key === 'Correction')?.choices;
+    expect(choices).toEqual(expect.arrayContaining(['PlanApochromat', 'PlanApo', 'PlanNeofluar']));
   });
 
   it('names an immersion the schema does not know, and gives no draft of a file without hardware', () => {

@@ -126,3 +126,20 @@ describe('newInstrumentText', () => {
     expect(readInstrumentDescription(text, 'a.json').problems).toEqual([]);
   });
 });
+
+describe('the JSON the edits read', () => {
+  it('reads escapes and unicode in keys and values, and splices beside them', () => {
+    const text =
+      '{"Schema_ID":"Instrument.json","components":[{"ID":"a\\"b","Name":"µ \\u00b5 \\\\","Z":[{"k":true},null,-1.5e3]}]}';
+    const edited = applyInstrumentEdits(text, [{ op: 'set', target: { id: 'a"b' }, key: 'Name', value: 'ok' }]);
+    expect(edited).toBe(text.replace('"µ \\u00b5 \\\\"', '"ok"'));
+  });
+
+  it('refuses what is not JSON: a raw control character in a string, text after the value, nesting past its bound', () => {
+    const edit = { op: 'remove', id: 'x' } as const;
+    expect(() => applyInstrumentEdits('{"a":"tab\there"}', [edit])).toThrow('not valid JSON');
+    expect(() => applyInstrumentEdits('{"a":1} {}', [edit])).toThrow('text after the value');
+    expect(() => applyInstrumentEdits(`{"a":${'['.repeat(300)}${']'.repeat(300)}}`, [edit])).toThrow('nesting deeper');
+    expect(() => applyInstrumentEdits('[1]', [edit])).toThrow('not a JSON object');
+  });
+});

@@ -78,6 +78,14 @@ describe.each(['native', 'poll'] as const)('backend folder watching (%s)', (mode
     expect(rowOf(event, OME)?.profileProblems.map((p) => p.field)).toContain('species');
   });
 
+  it('says when a microscope description is saved, so that the rows are matched again', async () => {
+    await start();
+    const profiled = next((e) => e.profiles);
+    const text = '{"Name":"A","Schema_ID":"Instrument.json","ID":"a","components":[]}';
+    await h.ok('saveInstrumentFile', { file: 'acqmeta.instruments/a.json', text, expected: null });
+    expect((await profiled).profiles).toBe(true);
+  });
+
   it('sends new images, new folders of images, and the paths of images and folders that are gone', async () => {
     await start();
     let event = next((e) => rowOf(e, 'cells/copy.tif') !== undefined);
