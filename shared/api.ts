@@ -368,6 +368,12 @@ export interface FolderChangedEvent {
   removed: string[];
   /** A lab profile, channel table or microscope description came, went or changed: the profiles in force and every row's problems are to be loaded again. */
   profiles: boolean;
+  /**
+   * The folders (relative to `root`, `''` for it) whose microscope descriptions
+   * (`acqmeta.instruments/`) came, went or changed: the Lab catalogue names of the rows below
+   * them are to be read again.
+   */
+  catalogues: string[];
 }
 
 /** One async function per method, as a client calls them. */

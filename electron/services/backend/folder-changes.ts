@@ -24,6 +24,8 @@ export interface FolderChanges {
   removed: string[];
   /** A lab profile file (`acqmeta.profile.json`), channel table or microscope description came, went or changed. */
   profiles: boolean;
+  /** The folders (relative) whose microscope descriptions came, went or changed: the rows below them match anew. */
+  catalogues: string[];
 }
 
 /** What a changed path says about an image: its file changed, or only its sidecar. */
@@ -43,12 +45,11 @@ export async function readFolderChanges(
   emit: (changes: FolderChanges) => void,
   chunk = 500,
 ): Promise<void> {
-  // a channel table or a microscope description is a folder rule like a profile: the rows below it are read again
-  const profileChanged = paths.some(
-    (absPath) =>
-      [PROFILE_FILE_NAME, CHANNEL_TABLE_NAME, INSTRUMENTS_FOLDER].includes(path.basename(absPath)) ||
-      path.basename(path.dirname(absPath)) === INSTRUMENTS_FOLDER,
-  );
+  // a channel table or a microscope description is a folder rule like a profile: the rows below it are checked again
+  const catalogues = catalogueFolders(folder.root, paths);
+  const profileChanged =
+    catalogues.length > 0 ||
+    paths.some((absPath) => [PROFILE_FILE_NAME, CHANNEL_TABLE_NAME].includes(path.basename(absPath)));
   const { images, removed } = await classify(folder.root, paths);
   let rows: ImageRow[] = [];
   let emitted = false;
@@ -70,7 +71,7 @@ export async function readFolderChanges(
   };
   const flush = (): void => {
     if (rows.length === 0 && removed.length === 0 && !(profileChanged && !emitted)) return;
-    emit({ rows, removed: removed.splice(0), profiles: profileChanged });
+    emit({ rows, removed: removed.splice(0), profiles: profileChanged, catalogues });
     emitted = true;
     rows = [];
   };
@@ -80,6 +81,18 @@ export async function readFolderChanges(
     if (rows.length + removed.length >= chunk) flush();
   }
   flush();
+}
+
+/** The folders (relative to `root`, `/`-separated) holding the `acqmeta.instruments` folders that `paths` touch. */
+function catalogueFolders(root: string, paths: readonly string[]): string[] {
+  const folders = new Set<string>();
+  for (const absPath of paths) {
+    const catalogue = path.basename(absPath) === INSTRUMENTS_FOLDER ? absPath : path.dirname(absPath);
+    if (path.basename(catalogue) !== INSTRUMENTS_FOLDER) continue;
+    const relative = path.relative(root, path.dirname(catalogue));
+    if (!relative.startsWith('..') && !path.isAbsolute(relative)) folders.add(relative.split(path.sep).join('/'));
+  }
+  return [...folders];
 }
 
 /** The images touched (an image's own change outranks its sidecar's) and the folders gone. */

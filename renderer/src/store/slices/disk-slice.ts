@@ -121,6 +121,7 @@ export const createDiskSlice: StateCreator<AppState, [], [], DiskSlice> = (set, 
     }
     // A lab profile file changed: the profiles in force, and every image checked against them again.
     if (event.profiles) void s.reloadProfiles(false);
+    if (event.catalogues.length > 0) s.refreshCatalogueMatches(event.catalogues);
   },
 
   setWatchMode: (root, mode) => set({ watching: { root, mode } }),

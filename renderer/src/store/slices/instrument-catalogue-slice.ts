@@ -16,6 +16,7 @@ import type {
 import { newInstrumentText, type InstrumentProblem } from '../../../../shared/instruments';
 import type { AppState } from '../app-store';
 import { channelTableFolder } from '../logic/channel-grid';
+import { selectWatchMode } from './disk-slice';
 import { describeFileStep, recordStep, type InstrumentFileStep } from '../logic/history';
 import {
   cellKey,
@@ -104,9 +105,15 @@ export interface InstrumentCatalogueSlice {
     side: 'before' | 'after',
     expected: SidecarVersion | null,
   ): Promise<InstrumentFileStep | null>;
+  /**
+   * The microscope descriptions of `folders` (relative) changed: the image details are read
+   * again, and so are the rows below them, at most {@link ROW_REFRESH_LIMIT}, which take their
+   * new catalogue names (the table's columns).
+   */
+  refreshCatalogueMatches(folders: readonly string[]): void;
 }
 
-/** Rows read again after a catalogue write, at most: a larger folder's columns follow its next scan. */
+/** Rows read again after a catalogue changed, at most: a larger folder's columns follow its next scan. */
 const ROW_REFRESH_LIMIT = 5_000;
 /** Rows asked for at once. */
 const ROWS_IN_FLIGHT = 16;
@@ -115,6 +122,9 @@ const ROWS_IN_FLIGHT = 16;
 function catalogueScope(file: string): string {
   return file.split('/').slice(0, -2).join('/');
 }
+
+/** Whether `path` (relative) lies under `folder` (`''`: the open folder). */
+const isUnder = (path: string, folder: string): boolean => folder === '' || path.startsWith(`${folder}/`);
 
 /** A file's editor, as read. */
 function fromRead(info: InstrumentCatalogueInfo['files'][number]): InstrumentFileEditor {
@@ -207,34 +217,38 @@ export const createInstrumentCatalogueSlice: StateCreator<AppState, [], [], Inst
   }
 
   /**
-   * After `file` was written: the image details are read again (the panel's match follows the
-   * catalogue), and so are the rows under the catalogue's folder, at most
-   * {@link ROW_REFRESH_LIMIT}, which take their new catalogue names (the table's columns).
+   * After AcqMeta wrote `file`: the image details are read again (the panel's match follows the
+   * catalogue); the rows follow the write's `folder-changed` event, or, when the folder is not
+   * watched, are read again here.
    */
   function refreshMatches(file: string): void {
     set({ details: {} });
-    const scope = catalogueScope(file);
-    const paths = Object.keys(get().rows)
-      .filter((path) => scope === '' || path.startsWith(`${scope}/`))
-      .slice(0, ROW_REFRESH_LIMIT);
-    void (async () => {
-      for (let i = 0; i < paths.length; i += ROWS_IN_FLIGHT) {
-        const answers = await Promise.all(
-          paths.slice(i, i + ROWS_IN_FLIGHT).map((path) => get().client.reloadRow({ path })),
-        );
-        const rows = answers.flatMap((answer) => {
-          const row = answer.ok ? get().rows[answer.payload.path] : undefined;
-          if (!answer.ok || !row) return [];
-          const { catalogue: _old, ...rest } = row;
-          return [answer.payload.catalogue ? { ...rest, catalogue: answer.payload.catalogue } : rest];
-        });
-        get().addRows(rows);
-      }
-    })();
+    if (selectWatchMode(get()) === null) get().refreshCatalogueMatches([catalogueScope(file)]);
   }
 
   return {
     instrumentCatalogue: null,
+
+    refreshCatalogueMatches: (folders) => {
+      set({ details: {} });
+      const paths = Object.keys(get().rows)
+        .filter((path) => folders.some((folder) => isUnder(path, folder)))
+        .slice(0, ROW_REFRESH_LIMIT);
+      void (async () => {
+        for (let i = 0; i < paths.length; i += ROWS_IN_FLIGHT) {
+          const answers = await Promise.all(
+            paths.slice(i, i + ROWS_IN_FLIGHT).map((path) => get().client.reloadRow({ path })),
+          );
+          const rows = answers.flatMap((answer) => {
+            const row = answer.ok ? get().rows[answer.payload.path] : undefined;
+            if (!answer.ok || !row) return [];
+            const { catalogue: _old, ...rest } = row;
+            return [answer.payload.catalogue ? { ...rest, catalogue: answer.payload.catalogue } : rest];
+          });
+          get().addRows(rows);
+        }
+      })();
+    },
 
     openInstrumentCatalogue: async ({ folder, image, propose = false } = {}) => {
       const { selected } = get();

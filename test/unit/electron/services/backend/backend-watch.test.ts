@@ -78,12 +78,16 @@ describe.each(['native', 'poll'] as const)('backend folder watching (%s)', (mode
     expect(rowOf(event, OME)?.profileProblems.map((p) => p.field)).toContain('species');
   });
 
-  it('says when a microscope description is saved, so that the rows are matched again', async () => {
+  it('says whose microscope descriptions were saved or written by another program, so that those rows are matched again', async () => {
     await start();
-    const profiled = next((e) => e.profiles);
+    let event = next((e) => e.catalogues.length > 0);
     const text = '{"Name":"A","Schema_ID":"Instrument.json","ID":"a","components":[]}';
     await h.ok('saveInstrumentFile', { file: 'acqmeta.instruments/a.json', text, expected: null });
-    expect((await profiled).profiles).toBe(true);
+    expect(await event).toMatchObject({ profiles: true, catalogues: [''] });
+    event = next((e) => e.catalogues.includes('cells'));
+    mkdirSync(lab('cells/acqmeta.instruments'));
+    writeFileSync(lab('cells/acqmeta.instruments/b.json'), text);
+    expect((await event).profiles).toBe(true);
   });
 
   it('sends new images, new folders of images, and the paths of images and folders that are gone', async () => {

@@ -13,7 +13,7 @@ async function liveStore(rows: ImageRow[]) {
   await store.getState().loadSession();
   store.getState().addRows(rows);
   const changed = (rowsIn: ImageRow[], removed: string[] = [], root = '/lab', profiles = false) =>
-    backend.emit({ type: 'folder-changed', root, rows: rowsIn, removed, profiles });
+    backend.emit({ type: 'folder-changed', root, rows: rowsIn, removed, profiles, catalogues: [] });
   return { store, backend, changed };
 }
 
@@ -22,6 +22,18 @@ const theirs = (path: string, values: Record<string, string | number | null>) =>
   makeRow(path, values, { version: { size: 200, mtimeMs: 5, sha256: `theirs-${path}` } });
 
 describe('changes on disk', () => {
+  it('reads again the catalogue names of the rows below a catalogue another program changed, and no others', async () => {
+    const { store, backend } = await liveStore([makeRow('raw/a.tif'), makeRow('rawer/b.tif'), makeRow('c.tif')]);
+    backend.reloaded.set('raw/a.tif', makeRow('raw/a.tif', {}, { catalogue: { objective: 'Plan-Apo 63x' } }));
+    backend.reloaded.set('rawer/b.tif', makeRow('rawer/b.tif', {}, { catalogue: { objective: 'elsewhere' } }));
+    backend.emit({ type: 'folder-changed', root: '/lab', rows: [], removed: [], profiles: true, catalogues: ['raw'] });
+    await vi.waitFor(() =>
+      expect(store.getState().rows['raw/a.tif']?.catalogue).toEqual({ objective: 'Plan-Apo 63x' }),
+    );
+    expect(store.getState().rows['rawer/b.tif']?.catalogue).toBeUndefined();
+    expect(store.getState().rows['c.tif']?.catalogue).toBeUndefined();
+  });
+
   it('shows new values quietly when the row has no unsaved edits, and adds new images', async () => {
     const { store, changed } = await liveStore([makeRow('a.tif', { species: 'rat' })]);
     changed([theirs('a.tif', { species: 'vole' }), makeRow('new.tif')]);
