@@ -53,6 +53,7 @@ const CD7 = {
       Name: 'BP 465/70',
       TransmittanceRange: [{ Wavelength: 465, FWHMBandwidth: 70 }],
     },
+    { Schema_ID: 'CMOS.json', ID: 'cam', Name: 'CD7 camera', Model: 'TestCam' },
   ],
 };
 
@@ -64,7 +65,7 @@ async function catalogue(): Promise<void> {
 }
 
 describe('acqmeta show: the lab’s microscope catalogue', () => {
-  it('matches the microscope, objective, light source and emission filter, each with its evidence', async () => {
+  it('matches the microscope, objective, light source, emission filter and detector, each with its evidence', async () => {
     await catalogue();
     const { code, stdout } = await acqmeta('show', `lab/${CZI}`, '--json');
     expect(code).toBe(0);
@@ -105,6 +106,16 @@ describe('acqmeta show: the lab’s microscope catalogue', () => {
           candidates: [],
         },
       ],
+      detectors: [
+        {
+          channel: 0,
+          ID: 'cam',
+          Name: 'CD7 camera',
+          file: 'acqmeta.instruments/cd7.json',
+          evidence: 'by the model the file names (TestCam)',
+          candidates: [],
+        },
+      ],
       warnings: [],
     });
     expect(shown.instrument_catalogue.problems).toContainEqual(
@@ -128,6 +139,7 @@ describe('acqmeta show: the lab’s microscope catalogue', () => {
         '  Objective                   none: not looked for: the microscope (Celldiscoverer 7) is not in the catalogue',
         '  Light source, channel 1     none: not looked for: the microscope (Celldiscoverer 7) is not in the catalogue',
         '  Emission filter, channel 1  none: not looked for: the microscope (Celldiscoverer 7) is not in the catalogue',
+        '  Detector, channel 1         none: not looked for: the microscope (Celldiscoverer 7) is not in the catalogue',
         '  Problems in the catalogue:',
         '    acqmeta.instruments/abif_axiovert1_.json: 38 values look like placeholders ("999")',
         '    acqmeta.instruments/abif_axiovert1_.json components[24].LensNA: is 1.3, but the name "100X PLAN APOCHROMAT, NA=1.40, OIL, DIC" says NA 1.4',
