@@ -1,6 +1,6 @@
 /**
- * An image matched to the lab's microscope descriptions: the microscope by the model its header
- * names, the objective (see objective-match.ts), each channel's light source by its excitation
+ * An image matched to the lab's microscope descriptions: the microscope by the lab's rule (a
+ * profile's `x-microscope`, see microscope-rule.ts) or the model its header names, the objective (see objective-match.ts), each channel's light source by its excitation
  * (± 2 nm of a line; none: the sources with the nearest line within 20 nm look alike), its
  * emission filter by the band that holds its emission and its detector (see detector-match.ts).
  * Every part carries its evidence; a part that fits several components lists them as candidates.
@@ -8,6 +8,7 @@
 import type { Acquisition } from '../acquisition/acquisition-types';
 import type { InstrumentComponent, InstrumentDescription } from './instrument-types';
 import { bare, fitDetector, recordsDetector } from './detector-match';
+import { ruledMicroscope, type MicroscopeRule } from './microscope-rule';
 import { matchObjective } from './objective-match';
 import { pixelSizeCheck } from './pixel-size-check';
 
@@ -85,6 +86,31 @@ function matchMicroscope(acquisition: Acquisition, catalogue: readonly Instrumen
     `${same.length} microscopes are a ${model}`,
     `no microscope is a ${model}`,
   );
+}
+
+/**
+ * The microscope the lab's `rule` names (the rule is in force: the file need name no model), and
+ * the warning when the model the file names is another one; null when the rule names none.
+ */
+function byRule(
+  acquisition: Acquisition,
+  catalogue: readonly InstrumentDescription[],
+  rule: MicroscopeRule,
+): { instrument: PartMatch; warnings: string[] } | null {
+  const ruled = ruledMicroscope(rule, catalogue);
+  if (ruled === null) return null;
+  const instrument = { ...named(ruled, ruled.file), evidence: `by the lab's rule in ${rule.profile}`, candidates: [] };
+  const model = acquisition.instrument?.model;
+  const stand = ruled.stand.model;
+  const contradicted =
+    model !== undefined && bare(model) !== '' && (stand === undefined || bare(stand) !== bare(model));
+  const warnings = contradicted
+    ? [
+        `the file names the microscope ${model}, but the lab's rule in ${rule.profile} says ${ruled.name}` +
+          `${stand === undefined ? '' : ` (a ${stand})`}: check which microscope took the image`,
+      ]
+    : [];
+  return { instrument, warnings };
 }
 
 /** The components of `kind` in `descriptions`, each with the file it is in. */
@@ -173,12 +199,17 @@ function partsScope(
   return catalogue.filter((d) => fits.some((m) => m.ID === d.id && m.file === d.file));
 }
 
-/** The image of `acquisition` matched to `catalogue` (the lab's descriptions in force for its folder). */
+/**
+ * The image of `acquisition` matched to `catalogue` (the lab's descriptions in force for its
+ * folder), with the lab's `rule` for its folder when a profile states one.
+ */
 export function matchInstrument(
   acquisition: Acquisition,
   catalogue: readonly InstrumentDescription[],
+  rule: MicroscopeRule | null = null,
 ): InstrumentMatch {
-  const instrument = matchMicroscope(acquisition, catalogue);
+  const ruled = rule === null ? null : byRule(acquisition, catalogue, rule);
+  const instrument = ruled?.instrument ?? matchMicroscope(acquisition, catalogue);
   const scope = partsScope(instrument, catalogue);
   const objectives = componentsOf(scope, 'objective');
   const recorded = acquisition.objective;
@@ -208,7 +239,10 @@ export function matchInstrument(
     objective,
     ...channelMatches(acquisition, scope),
     detectors: detectorMatches(acquisition, scope),
-    warnings: scope.length === 1 ? pixelSizeCheck(acquisition, scope, magnification) : [],
+    warnings: [
+      ...(ruled?.warnings ?? []),
+      ...(scope.length === 1 ? pixelSizeCheck(acquisition, scope, magnification) : []),
+    ],
   };
   return scope.length === 0 && instrument !== null
     ? withoutMicroscope(match, acquisition.instrument?.model ?? '')

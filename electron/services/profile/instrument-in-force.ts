@@ -50,7 +50,7 @@ export function instrumentMatchOf(
     const key = matchKey(acquisition);
     match = known.byKey.get(key);
     if (match === undefined) {
-      match = matchInstrument(acquisition, catalogue.descriptions);
+      match = matchInstrument(acquisition, catalogue.descriptions, catalogue.rule ?? null);
       if (known.byKey.size >= MAX_KEYS) known.byKey.clear();
       known.byKey.set(key, match);
     }

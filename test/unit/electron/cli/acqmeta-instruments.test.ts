@@ -148,6 +148,40 @@ describe('acqmeta show: the lab’s microscope catalogue', () => {
     );
   });
 
+  it("applies the lab's rule x-microscope: the microscope it names, a contradicting model as a warning", async () => {
+    await catalogue();
+    const profile = (microscope: string) =>
+      writeFile(
+        labPath('acqmeta.profile.json'),
+        JSON.stringify({ $schema: 'https://json-schema.org/draft/2020-12/schema', 'x-microscope': microscope }),
+      );
+    await profile('abif_axiovert1_');
+    const ruled = JSON.parse((await acqmeta('show', `lab/${CZI}`, '--json')).stdout).instrument_match;
+    expect(ruled.instrument).toMatchObject({
+      file: 'acqmeta.instruments/abif_axiovert1_.json',
+      evidence: "by the lab's rule in acqmeta.profile.json",
+    });
+    // the first warning; the Axiovert's camera then questions the pixel size too
+    expect(ruled.warnings[0]).toEqual(
+      expect.stringMatching(
+        /^the file names the microscope Celldiscoverer 7, but the lab's rule in acqmeta\.profile\.json says /,
+      ),
+    );
+    await profile('Facility CD8');
+    const { code, stdout } = await acqmeta('show', `lab/${CZI}`, '--json');
+    expect(code).toBe(0);
+    const shown = JSON.parse(stdout);
+    expect(shown.instrument_match.instrument.evidence).toBe('by the model the file names (Celldiscoverer 7)');
+    expect(shown.instrument_catalogue.problems).toContainEqual({
+      file: 'acqmeta.profile.json',
+      at: '/x-microscope',
+      message: expect.stringMatching(
+        /^"x-microscope" "Facility CD8" names no microscope of the catalogue \(did you mean "Facility CD7"\?\)/,
+      ),
+      severity: 'error',
+    });
+  });
+
   it('names each hostile file of the catalogue and reads the rest: a FIFO, a link out, an oversized file, broken JSON', async () => {
     await catalogue();
     execFileSync('mkfifo', [labPath('acqmeta.instruments/pipe.json')]);
