@@ -61,6 +61,7 @@ export function fitDetector(
   oneMicroscope: boolean,
 ): DetectorFit {
   const model = channel.detector_model ?? channel.detector_name;
+  const what = channel.detector_model === undefined ? 'detector name' : 'model';
   const type = detectorType(channel.detector_type);
   const alike = type === undefined ? [] : detectors.filter(({ c }) => detectorType(c.schemaId) === type);
   if (model !== undefined && bare(model) !== '') {
@@ -68,7 +69,7 @@ export function fitDetector(
       [c.model, c.name].some((n) => n !== undefined && bare(n) === bare(model)),
     );
     if (named.length > 0)
-      return fit(named, `by the model the file names (${model})`, `${named.length} detectors are a ${model}`, alike);
+      return fit(named, `by the ${what} the file names (${model})`, `${named.length} detectors are a ${model}`, alike);
   }
   const serial = channel.detector_serial?.trim() || undefined;
   if (serial !== undefined) {

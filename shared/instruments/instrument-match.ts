@@ -1,8 +1,9 @@
 /**
  * An image matched to the lab's microscope descriptions: the microscope by the lab's rule (a
- * profile's `x-microscope`, see microscope-rule.ts) or the model its header names, the objective (see objective-match.ts), each channel's light source by its excitation
- * (± 2 nm of a line; none: the sources with the nearest line within 20 nm look alike), its
- * emission filter by the band that holds its emission and its detector (see detector-match.ts).
+ * profile's `x-microscope`, see microscope-rule.ts) or the model its header names, the objective
+ * (see objective-match.ts), each channel's light source by its excitation (± 2 nm of a line;
+ * none: the sources with the nearest line within 20 nm look alike), its emission filter by the
+ * band that holds its emission and its detector (see detector-match.ts).
  * Every part carries its evidence; a part that fits several components lists them as candidates.
  */
 import type { Acquisition } from '../acquisition/acquisition-types';
@@ -15,7 +16,7 @@ import { pixelSizeCheck } from './pixel-size-check';
 /** How far a recorded excitation may be from a light source's line, in nm. */
 export const LINE_TOLERANCE_NM = 2;
 /** How far the nearest line of a look-alike light source may be from the recorded excitation, in nm. */
-export const LOOK_ALIKE_NM = 20;
+const LOOK_ALIKE_NM = 20;
 
 /** A component (or a microscope) as a match names it: its `ID` and `Name` in the description file. */
 export interface MatchedComponent {
@@ -51,7 +52,7 @@ export interface InstrumentMatch {
   filters: ChannelPartMatch[];
   /** Each channel's detector, for the channels whose file records one (a model, a name, a serial number or a type). */
   detectors: ChannelPartMatch[];
-  /** What to check in the image against the microscope matched: a pixel size that does not fit its camera. */
+  /** What to check in the image against the microscope matched: a model the lab's rule contradicts, a pixel size that does not fit its camera. */
   warnings: string[];
 }
 
@@ -162,7 +163,7 @@ function channelMatches(
           `a line within ${LINE_TOLERANCE_NM} nm of the excitation ${ex} nm`,
           `${found.length} light sources have a line at ${ex} nm`,
           `no light source has a line at ${ex} nm`,
-          nearestLines(sources, ex),
+          found.length === 0 ? nearestLines(sources, ex) : [],
         ),
       });
     }

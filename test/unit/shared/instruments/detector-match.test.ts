@@ -39,6 +39,11 @@ describe('detectors matched per channel', () => {
     expect(match?.evidence).toBe('by the model the file names (hyd-smd)');
   });
 
+  it('by the detector name when the file records no model', () => {
+    const [match] = detectorOf(taken({ detector_name: 'PMT 2', detector_type: 'PMT' }));
+    expect(match).toMatchObject({ ID: 'pmt2', evidence: 'by the detector name the file names (PMT 2)' });
+  });
+
   it('by serial number when no model fits', () => {
     const [match] = detectorOf(taken({ detector_model: 'R9624', detector_serial: 'sn-1234' }));
     expect(match).toMatchObject({ ID: 'pmt1', evidence: 'by serial number sn-1234' });
