@@ -176,6 +176,14 @@ def ome_part(root):
         part.channel(i, 'excitation_nm', ex)
         part.channel(i, 'emission_nm', length(channel.get('EmissionWavelength'), channel.get('EmissionWavelengthUnit', 'nm'), -9) or length(channel.get('EmWave'), 'nm', -9))
         part.channel(i, 'exposure_s', exposure.get(str(i)))
+        # the detector the channel's DetectorSettings (2008: DetectorRef) names, none guessed
+        ref = kid(channel, 'DetectorSettings')
+        if ref is None:
+            ref = kid(channel, 'DetectorRef')
+        detector = None if ref is None else next((d for d in kids(instrument, 'Detector') if d.get('ID') == ref.get('ID')), None)
+        if detector is not None:
+            for field, attribute in (('manufacturer', 'Manufacturer'), ('model', 'Model'), ('type', 'Type'), ('serial', 'SerialNumber')):
+                part.channel(i, f'detector_{field}', detector.get(attribute))
     date = kid(image, 'AcquisitionDate')
     if date is None:
         date = kid(image, 'CreationDate')
@@ -226,13 +234,14 @@ def lsm_part(meta):
         wavelength = lines[0].get('Wavelength') if len(lines) == 1 else None
         for detector in track.get('DetectionChannels', []):
             if detector.get('Acquire', 1) != 0:
-                channels.append((detector.get('ChannelName'), detector.get('DyeName'), wavelength if wavelength and wavelength > 0 else None))
+                channels.append((detector.get('ChannelName'), detector.get('DyeName'), wavelength if wavelength and wavelength > 0 else None, detector.get('PointDetectorName')))
     if len(channels) == meta.get('DimensionChannels'):
         part.channels = [{} for _ in channels]
-        for i, (name, dye, ex) in enumerate(channels):
+        for i, (name, dye, ex, detector) in enumerate(channels):
             part.channel(i, 'name', name)
             part.channel(i, 'fluor', dye)
             part.channel(i, 'excitation_nm', ex)
+            part.channel(i, 'detector_name', detector)
     return part
 
 

@@ -187,6 +187,15 @@ def czi_acquisition(root, channel_count):
         put(c, 'emission_nm', number(ch.findtext('EmissionWavelength')))
         exposure = number(ch.findtext('ExposureTime'))
         put(c, 'exposure_s', None if exposure is None else exposure / 1e9)
+        # the detector the channel's DetectorSettings/Detector@Id names among Instrument/Detectors
+        ref = ch.find('DetectorSettings/Detector')
+        detector = None if ref is None else next((d for d in info.findall('Instrument/Detectors/Detector') if d.get('Id') == ref.get('Id')), None)
+        if detector is not None:
+            put(c, 'detector_name', detector.get('Name'))
+            put(c, 'detector_manufacturer', detector.findtext('Manufacturer/Manufacturer'))
+            put(c, 'detector_model', detector.findtext('Manufacturer/Model'))
+            put(c, 'detector_serial', detector.findtext('Manufacturer/SerialNumber'))
+            put(c, 'detector_type', detector.findtext('Type'))
         channels.append(c)
     channels += [{}] * (channel_count - len(channels))
     pixel = {}
@@ -363,6 +372,8 @@ def lif_entry(path):
             c = {}
             band = next((m for m in bands if m.get('Channel') == d.get('Channel')), None)
             put(c, 'fluor', band.get('DyeName') if band is not None else None)
+            put(c, 'detector_name', d.get('Name'))
+            put(c, 'detector_type', d.get('Type'))
             channels.append(c)
         if any(channels):
             acq['channels'] = channels

@@ -47,6 +47,11 @@ const CHANNEL: Readonly<Record<string, Kind>> = {
   dye_excitation_nm: 'number',
   emission_nm: 'number',
   exposure_s: 'number',
+  detector_name: 'string',
+  detector_manufacturer: 'string',
+  detector_model: 'string',
+  detector_type: 'string',
+  detector_serial: 'string',
 };
 const TOP: Readonly<Record<string, Kind>> = {
   time_increment_s: 'number',

@@ -61,10 +61,24 @@ function dyePeakText({ dye_excitation_nm: peak, excitation_nm: light }: Acquisit
   return ` · dye excitation peak ${Math.round(peak)} nm`;
 }
 
+/** ` · detector HyD 1 (Leica HyD, PMT, SN 42)`: the detector's name, else its model, and what else the file records of it. */
+function detectorText(channel: AcquisitionChannel): string {
+  const { detector_name: name, detector_manufacturer: maker, detector_model: model } = channel;
+  const made = [maker, model].filter((part) => part !== undefined).join(' ');
+  const title = name ?? made;
+  const rest = [
+    ...(name !== undefined && made !== '' ? [made] : []),
+    ...(channel.detector_type === undefined ? [] : [channel.detector_type]),
+    ...(channel.detector_serial === undefined ? [] : [`SN ${channel.detector_serial}`]),
+  ].join(', ');
+  if (title === '' && rest === '') return '';
+  return ` · detector ${[title, rest === '' ? '' : title === '' ? rest : `(${rest})`].filter((t) => t !== '').join(' ')}`;
+}
+
 function channelDetail(acquisition: Acquisition, index: number): string {
   const channel = acquisition.channels![index]!;
   const exposure = channel.exposure_s === undefined ? '' : ` · exposure ${intervalText(channel.exposure_s)}`;
-  return `${channelText(channel) || '—'}${dyePeakText(channel)}${exposure}`;
+  return `${channelText(channel) || '—'}${dyePeakText(channel)}${exposure}${detectorText(channel)}`;
 }
 
 /** An ISO 8601 time as a person reads it: `2014-06-18 13:55:23.392 UTC`, an offset kept as written. */

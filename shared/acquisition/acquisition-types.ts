@@ -50,6 +50,14 @@ export interface AcquisitionChannel {
   dye_excitation_nm?: number;
   emission_nm?: number;
   exposure_s?: number;
+  /** The detector that recorded the channel, as the file names it (`HyD 1`, `PmtSPI1`, a CZI's `Internal`). */
+  detector_name?: string;
+  detector_manufacturer?: string;
+  /** The detector's model (`HDCamC11440-22C`), as the matching against the lab's catalogue compares it. */
+  detector_model?: string;
+  /** The detector's kind as recorded (`CCD`, `PMT`, `HyD`). */
+  detector_type?: string;
+  detector_serial?: string;
 }
 
 /** Physical size of one voxel, in µm. */

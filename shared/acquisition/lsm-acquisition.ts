@@ -38,6 +38,7 @@ const ATTRIBUTES: Readonly<Record<number, string>> = {
   0x10000036: 'Sample0time',
   0x40000006: 'Acquire',
   0x7000000b: 'Acquire',
+  0x7000000c: 'PointDetectorName',
   0x70000014: 'ChannelName',
   0x70000026: 'DyeName',
   0x90000003: 'Wavelength',
@@ -138,7 +139,12 @@ function acquiredItems(items: Block[] | undefined, key = 'Acquire'): Block[] {
 }
 
 function readChannels(b: AcquisitionBuilder, recording: Block, count: number): void {
-  const channels: { name: Value | undefined; dye: Value | undefined; excitation: number | undefined }[] = [];
+  const channels: {
+    name: Value | undefined;
+    dye: Value | undefined;
+    detector: Value | undefined;
+    excitation: number | undefined;
+  }[] = [];
   for (const track of acquiredItems(recording.lists.Tracks)) {
     const lines = acquiredItems(track.lists.IlluminationChannels, 'Aquire');
     const wavelength = lines.length === 1 ? lines[0]?.values.Wavelength : undefined;
@@ -146,6 +152,7 @@ function readChannels(b: AcquisitionBuilder, recording: Block, count: number): v
       channels.push({
         name: detector.values.ChannelName,
         dye: detector.values.DyeName,
+        detector: detector.values.PointDetectorName,
         excitation: typeof wavelength === 'number' && wavelength > 0 ? wavelength : undefined,
       });
     }
@@ -157,6 +164,7 @@ function readChannels(b: AcquisitionBuilder, recording: Block, count: number): v
     b.channel(i, 'name', channel.name, `ScanInformation.Tracks.DetectionChannels[${i}].ChannelName`);
     b.channel(i, 'fluor', channel.dye, `ScanInformation.Tracks.DetectionChannels[${i}].DyeName`);
     b.channel(i, 'excitation_nm', channel.excitation, 'ScanInformation.Tracks.IlluminationChannels.Wavelength');
+    b.channel(i, 'detector_name', channel.detector, `ScanInformation.Tracks.DetectionChannels[${i}].PointDetectorName`);
   });
 }
 

@@ -133,6 +133,18 @@ function lightSourceWavelength(
   return laser === undefined ? undefined : withUnit(b, laser, WAVELENGTH);
 }
 
+/** The Detector of the instrument that a channel's DetectorSettings (2008: DetectorRef) names: its make, model, type, serial. */
+function readDetector(b: AcquisitionBuilder, instrument: XmlNode | undefined, channel: XmlNode, i: number): void {
+  const ref = childNode(channel, 'DetectorSettings') ?? childNode(channel, 'DetectorRef');
+  const detector = instrument === undefined ? undefined : byId(childNodes(instrument, 'Detector'), ref?.attributes.ID);
+  if (detector === undefined) return;
+  const at = `Detector[@ID=${detector.attributes.ID ?? ''}]@`;
+  b.channel(i, 'detector_manufacturer', detector.attributes.Manufacturer, `${at}Manufacturer`);
+  b.channel(i, 'detector_model', detector.attributes.Model, `${at}Model`);
+  b.channel(i, 'detector_type', detector.attributes.Type, `${at}Type`);
+  b.channel(i, 'detector_serial', detector.attributes.SerialNumber, `${at}SerialNumber`);
+}
+
 /** Exposure time of each of `count` channels: that of the first Plane of the channel that gives one. */
 function exposures(b: AcquisitionBuilder, pixels: XmlNode, count: number): Map<string, number> {
   const out = new Map<string, number>();
@@ -173,6 +185,7 @@ function readChannel(
   if (emission !== undefined) b.channel(i, 'emission_nm', emission, `${at}EmissionWavelength`);
   else b.channel(i, 'emission_nm', wavelengthInNm(attributes.EmWave, 'nm'), `${at}EmWave`);
   b.channel(i, 'exposure_s', exposure.get(String(i)), `Plane[TheC=${i}]@ExposureTime`);
+  readDetector(b, instrument, channel, i);
 }
 
 function readChannels(

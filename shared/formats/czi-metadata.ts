@@ -83,6 +83,31 @@ function readExcitation(b: AcquisitionBuilder, channel: XmlElement, i: number, p
   b.channel(i, 'dye_excitation_nm', numberOf(textAt(channel, 'ExcitationWavelength')), `${p}/ExcitationWavelength`);
 }
 
+/** The detector a channel's `DetectorSettings/Detector@Id` names among the instrument's: its name, make, model, serial, type. */
+function readDetector(
+  b: AcquisitionBuilder,
+  information: XmlElement | undefined,
+  channel: XmlElement,
+  i: number,
+): void {
+  const id = at(channel, 'DetectorSettings/Detector')?.attributes.Id;
+  const detector = all(information, 'Instrument/Detectors/Detector').find(
+    (d) => id !== undefined && d.attributes.Id === id,
+  );
+  if (detector === undefined) return;
+  const p = `Information/Instrument/Detectors/Detector[@Id='${id ?? ''}']`;
+  b.channel(i, 'detector_name', detector.attributes.Name, `${p}@Name`);
+  b.channel(
+    i,
+    'detector_manufacturer',
+    textAt(detector, 'Manufacturer/Manufacturer'),
+    `${p}/Manufacturer/Manufacturer`,
+  );
+  b.channel(i, 'detector_model', textAt(detector, 'Manufacturer/Model'), `${p}/Manufacturer/Model`);
+  b.channel(i, 'detector_serial', textAt(detector, 'Manufacturer/SerialNumber'), `${p}/Manufacturer/SerialNumber`);
+  b.channel(i, 'detector_type', textAt(detector, 'Type'), `${p}/Type`);
+}
+
 /** The acquisition model of a CZI from its metadata XML. */
 export function cziAcquisition(root: XmlElement | null, channelCount: number): Acquisition {
   const b = new AcquisitionBuilder('czi');
@@ -116,6 +141,7 @@ export function cziAcquisition(root: XmlElement | null, channelCount: number): A
     b.channel(i, 'emission_nm', numberOf(textAt(ch, 'EmissionWavelength')), `${p}/EmissionWavelength`);
     const exposureNs = numberOf(textAt(ch, 'ExposureTime'));
     b.channel(i, 'exposure_s', exposureNs === undefined ? undefined : exposureNs / 1e9, `${p}/ExposureTime`);
+    readDetector(b, information, ch, i);
   });
   const d = distances(root);
   for (const axis of ['X', 'Y', 'Z'] as const) {

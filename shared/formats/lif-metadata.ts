@@ -1,7 +1,8 @@
 /**
  * What a LIF image's XML tells beyond its shape: the first timestamp (Windows FILETIME, UTC),
  * pixel sizes from each dimension's `Length` over its elements less one (readlif's rule), and
- * the acquisition model from the `HardwareSetting` attachment's confocal settings (LAS X).
+ * the acquisition model from the `HardwareSetting` attachment's confocal settings (LAS X): the
+ * active detectors, when as many as the channels, are the channels' (their dye, name and type).
  */
 import type { FileCalibration } from '../api';
 import type { Acquisition } from '../acquisition/acquisition-types';
@@ -83,6 +84,9 @@ export function lifAcquisition(image: LifImage, channelCount: number): Acquisiti
         band?.attributes.DyeName,
         `${C}/Spectro/MultiBand[@Channel=${detector.attributes.Channel ?? ''}]@DyeName`,
       );
+      const D = `${C}/DetectorList/Detector[@Channel=${detector.attributes.Channel ?? ''}]`;
+      b.channel(i, 'detector_name', detector.attributes.Name, `${D}@Name`);
+      b.channel(i, 'detector_type', detector.attributes.Type, `${D}@Type`);
     });
   }
   const byId = (id: number): LifDimension | undefined => image.dims.find((d) => d.id === id);

@@ -12,6 +12,8 @@ export type { ObjectiveMatch } from './objective-match';
 export { LINE_TOLERANCE_NM, matchInstrument } from './instrument-match';
 export type { ChannelPartMatch, InstrumentMatch, MatchedComponent, PartMatch } from './instrument-match';
 export { matchLines, matchLineText } from './match-lines';
+export { ruleProblem } from './microscope-rule';
+export type { MicroscopeRule } from './microscope-rule';
 export type { MatchLine, MatchStatus } from './match-lines';
 export { componentWords, matchedHardware, microscopeWords, realValue, standModel } from './matched-hardware';
 export type { MatchedHardware, MatchedPart } from './matched-hardware';

@@ -1,16 +1,22 @@
 /**
- * An image matched to the lab's microscope descriptions: the microscope by the model its header
- * names, the objective (see objective-match.ts), each channel's light source by its excitation
- * (± 2 nm of a line) and its emission filter by the band that holds its emission. Every part
- * carries its evidence; a part that fits several components lists them as candidates.
+ * An image matched to the lab's microscope descriptions: the microscope by the lab's rule (a
+ * profile's `x-microscope`, see microscope-rule.ts) or the model its header names, the objective
+ * (see objective-match.ts), each channel's light source by its excitation (± 2 nm of a line;
+ * none: the sources with the nearest line within 20 nm look alike), its emission filter by the
+ * band that holds its emission and its detector (see detector-match.ts).
+ * Every part carries its evidence; a part that fits several components lists them as candidates.
  */
 import type { Acquisition } from '../acquisition/acquisition-types';
 import type { InstrumentComponent, InstrumentDescription } from './instrument-types';
+import { bare, fitDetector, recordsDetector } from './detector-match';
+import { ruledMicroscope, type MicroscopeRule } from './microscope-rule';
 import { matchObjective } from './objective-match';
 import { pixelSizeCheck } from './pixel-size-check';
 
 /** How far a recorded excitation may be from a light source's line, in nm. */
 export const LINE_TOLERANCE_NM = 2;
+/** How far the nearest line of a look-alike light source may be from the recorded excitation, in nm. */
+const LOOK_ALIKE_NM = 20;
 
 /** A component (or a microscope) as a match names it: its `ID` and `Name` in the description file. */
 export interface MatchedComponent {
@@ -30,7 +36,7 @@ export interface PartMatch {
   candidates: MatchedComponent[];
 }
 
-/** A channel's part matched (its light source, its emission filter). */
+/** A channel's part matched (its light source, its emission filter, its detector). */
 export interface ChannelPartMatch extends PartMatch {
   /** The channel's index in the image's acquisition. */
   channel: number;
@@ -44,7 +50,9 @@ export interface InstrumentMatch {
   objective: PartMatch | null;
   light_sources: ChannelPartMatch[];
   filters: ChannelPartMatch[];
-  /** What to check in the image against the microscope matched: a pixel size that does not fit its camera. */
+  /** Each channel's detector, for the channels whose file records one (a model, a name, a serial number or a type). */
+  detectors: ChannelPartMatch[];
+  /** What to check in the image against the microscope matched: a model the lab's rule contradicts, a pixel size that does not fit its camera. */
   warnings: string[];
 }
 
@@ -69,13 +77,6 @@ function part(
     : { ID: null, Name: null, file: null, evidence: `not in the catalogue: ${none}`, candidates: alike };
 }
 
-/** A model name reduced for comparison: letters and digits, lower case. */
-const bare = (text: string): string =>
-  text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '');
-
 function matchMicroscope(acquisition: Acquisition, catalogue: readonly InstrumentDescription[]): PartMatch | null {
   const model = acquisition.instrument?.model;
   if (model === undefined || bare(model) === '') return null;
@@ -88,9 +89,56 @@ function matchMicroscope(acquisition: Acquisition, catalogue: readonly Instrumen
   );
 }
 
+/**
+ * The microscope the lab's `rule` names (the rule is in force: the file need name no model), and
+ * the warning when the model the file names is another one; null when the rule names none.
+ */
+function byRule(
+  acquisition: Acquisition,
+  catalogue: readonly InstrumentDescription[],
+  rule: MicroscopeRule,
+): { instrument: PartMatch; warnings: string[] } | null {
+  const ruled = ruledMicroscope(rule, catalogue);
+  if (ruled === null) return null;
+  const instrument = { ...named(ruled, ruled.file), evidence: `by the lab's rule in ${rule.profile}`, candidates: [] };
+  const model = acquisition.instrument?.model;
+  const stand = ruled.stand.model;
+  const contradicted =
+    model !== undefined && bare(model) !== '' && (stand === undefined || bare(stand) !== bare(model));
+  const warnings = contradicted
+    ? [
+        `the file names the microscope ${model}, but the lab's rule in ${rule.profile} says ${ruled.name}` +
+          `${stand === undefined ? '' : ` (a ${stand})`}: check which microscope took the image`,
+      ]
+    : [];
+  return { instrument, warnings };
+}
+
 /** The components of `kind` in `descriptions`, each with the file it is in. */
 function componentsOf(descriptions: readonly InstrumentDescription[], kind: InstrumentComponent['kind']) {
   return descriptions.flatMap((d) => d.components.filter((c) => c.kind === kind).map((c) => ({ c, file: d.file })));
+}
+
+/** The light sources whose line is nearest `ex` (within {@link LOOK_ALIKE_NM}): the look-alikes of an excitation none has. */
+function nearestLines(sources: readonly { c: InstrumentComponent; file: string }[], ex: number): MatchedComponent[] {
+  const distance = (c: InstrumentComponent): number =>
+    Math.min(Infinity, ...(c.wavelengths_nm ?? []).map((nm) => Math.abs(nm - ex)));
+  const nearest = Math.min(Infinity, ...sources.map(({ c }) => distance(c)));
+  if (nearest > LOOK_ALIKE_NM) return [];
+  return sources.filter(({ c }) => distance(c) === nearest).map(({ c, file }) => named(c, file));
+}
+
+/** Each channel's detector, for the channels that record something of theirs. */
+function detectorMatches(acquisition: Acquisition, scope: readonly InstrumentDescription[]): ChannelPartMatch[] {
+  const detectors = componentsOf(scope, 'detector');
+  const out: ChannelPartMatch[] = [];
+  (acquisition.channels ?? []).forEach((channel, i) => {
+    if (!recordsDetector(channel)) return;
+    const fit = fitDetector(channel, detectors, scope.length === 1);
+    const filed = (list: typeof detectors) => list.map(({ c, file }) => named(c, file));
+    out.push({ channel: i, ...part(filed(fit.found), fit.evidence, fit.ambiguous, fit.none, filed(fit.alike)) });
+  });
+  return out;
 }
 
 function channelMatches(
@@ -115,6 +163,7 @@ function channelMatches(
           `a line within ${LINE_TOLERANCE_NM} nm of the excitation ${ex} nm`,
           `${found.length} light sources have a line at ${ex} nm`,
           `no light source has a line at ${ex} nm`,
+          found.length === 0 ? nearestLines(sources, ex) : [],
         ),
       });
     }
@@ -151,12 +200,17 @@ function partsScope(
   return catalogue.filter((d) => fits.some((m) => m.ID === d.id && m.file === d.file));
 }
 
-/** The image of `acquisition` matched to `catalogue` (the lab's descriptions in force for its folder). */
+/**
+ * The image of `acquisition` matched to `catalogue` (the lab's descriptions in force for its
+ * folder), with the lab's `rule` for its folder when a profile states one.
+ */
 export function matchInstrument(
   acquisition: Acquisition,
   catalogue: readonly InstrumentDescription[],
+  rule: MicroscopeRule | null = null,
 ): InstrumentMatch {
-  const instrument = matchMicroscope(acquisition, catalogue);
+  const ruled = rule === null ? null : byRule(acquisition, catalogue, rule);
+  const instrument = ruled?.instrument ?? matchMicroscope(acquisition, catalogue);
   const scope = partsScope(instrument, catalogue);
   const objectives = componentsOf(scope, 'objective');
   const recorded = acquisition.objective;
@@ -185,7 +239,11 @@ export function matchInstrument(
     instrument,
     objective,
     ...channelMatches(acquisition, scope),
-    warnings: scope.length === 1 ? pixelSizeCheck(acquisition, scope, magnification) : [],
+    detectors: detectorMatches(acquisition, scope),
+    warnings: [
+      ...(ruled?.warnings ?? []),
+      ...(scope.length === 1 ? pixelSizeCheck(acquisition, scope, magnification) : []),
+    ],
   };
   return scope.length === 0 && instrument !== null
     ? withoutMicroscope(match, acquisition.instrument?.model ?? '')
@@ -201,5 +259,6 @@ function withoutMicroscope(match: InstrumentMatch, model: string): InstrumentMat
     objective: match.objective === null ? null : unsought(match.objective),
     light_sources: match.light_sources.map(unsought),
     filters: match.filters.map(unsought),
+    detectors: match.detectors.map(unsought),
   };
 }

@@ -34,6 +34,8 @@ export interface InstrumentComponent {
   manufacturer?: string;
   model?: string;
   catalogNumber?: string;
+  /** The component's `SerialNumber` (a detector's matches a serial number an image records). */
+  serialNumber?: string;
   /** An objective's nominal magnification. */
   magnification?: number;
   /** An objective's numerical aperture (`LensNA`). */

@@ -1,6 +1,6 @@
 /**
  * An image's match to the catalogue as lines to show, one per part (the microscope, the
- * objective, each channel's light source and emission filter): what it matched and why, or why
+ * objective, each channel's light source, emission filter and detector): what it matched and why, or why
  * nothing did and what fits equally or looks alike. `acqmeta show` prints them; the editor's
  * Acquisition section lists them.
  */
@@ -41,6 +41,7 @@ export function matchLines(match: InstrumentMatch): MatchLine[] {
     line('Objective', match.objective, 'the file records none'),
     ...match.light_sources.map((m) => line(`Light source, channel ${m.channel + 1}`, m)),
     ...match.filters.map((m) => line(`Emission filter, channel ${m.channel + 1}`, m)),
+    ...match.detectors.map((m) => line(`Detector, channel ${m.channel + 1}`, m)),
   ];
 }
 

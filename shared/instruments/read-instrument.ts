@@ -167,6 +167,7 @@ function readComponent(item: Json, at: string, field: FieldReader): InstrumentCo
     ...optional('manufacturer', field.text(item, 'Manufacturer', prefix)),
     ...optional('model', field.text(item, 'Model', prefix)),
     ...optional('catalogNumber', field.text(item, 'CatalogNumber', prefix)),
+    ...optional('serialNumber', field.text(item, 'SerialNumber', prefix)),
   };
   if (kind === 'objective')
     Object.assign(component, {

@@ -36,6 +36,8 @@ export interface CompiledProfile {
   readonly folder: FolderRules | null;
   /** The `x-target` named (a target AcqMeta knows), or null. */
   readonly target: string | null;
+  /** The `x-microscope` named (the catalogue's microscope the images under the profile were taken on), or null. */
+  readonly microscope: string | null;
 }
 
 /** A loaded profile file: usable (`compiled`) or not, with its problems either way. */
@@ -96,6 +98,7 @@ export function loadProfile(text: string, source: string): Profile {
       fields: fieldRules(plain),
       folder: folderRules(plain),
       target: profileTarget(plain),
+      microscope: typeof plain['x-microscope'] === 'string' ? plain['x-microscope'].trim() || null : null,
     },
   };
 }
@@ -176,6 +179,15 @@ function annotationProblems(file: ProfileText, schema: Schema): string[] {
   const closed = schema['x-folder-closed'];
   if (closed !== undefined && typeof closed !== 'boolean')
     problems.push(problemAt(file, '/x-folder-closed', '"x-folder-closed" must be true or false'));
+  const microscope = schema['x-microscope'];
+  if (microscope !== undefined && (typeof microscope !== 'string' || microscope.trim() === ''))
+    problems.push(
+      problemAt(
+        file,
+        '/x-microscope',
+        '"x-microscope" must name a microscope of the catalogue (its Name or file name)',
+      ),
+    );
   return problems;
 }
 

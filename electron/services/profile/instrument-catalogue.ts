@@ -7,7 +7,12 @@
  */
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { InstrumentDescription, InstrumentProblem } from '../../../shared/instruments';
+import {
+  ruleProblem,
+  type InstrumentDescription,
+  type InstrumentProblem,
+  type MicroscopeRule,
+} from '../../../shared/instruments';
 import { readInstrumentFile, type InstrumentFileRead } from './instrument-file';
 
 /** The most description files one catalogue folder may hold. */
@@ -22,6 +27,29 @@ export interface InstrumentCatalogue {
   files: InstrumentFileRead[];
   /** Every problem: the folder's, and each file's. */
   problems: InstrumentProblem[];
+  /** The lab profile's rule for the image's folder (`x-microscope`), when it names one of `descriptions`. */
+  rule?: MicroscopeRule;
+}
+
+/** Per catalogue, the catalogue under each profile's rule: one object per pair, so matches are kept per pair. */
+const ruled = new WeakMap<InstrumentCatalogue, Map<string, InstrumentCatalogue>>();
+
+/**
+ * `catalogue` under the lab's `rule` (from the profile in force): with the rule when it names one
+ * of its microscopes, else with the problem that it names none (the rule is then not applied).
+ */
+export function catalogueUnderRule(catalogue: InstrumentCatalogue, rule: MicroscopeRule | null): InstrumentCatalogue {
+  if (rule === null) return catalogue;
+  let known = ruled.get(catalogue);
+  if (known === undefined) ruled.set(catalogue, (known = new Map()));
+  const key = JSON.stringify([rule.profile, rule.microscope]);
+  let under = known.get(key);
+  if (under === undefined) {
+    const problem = ruleProblem(rule, catalogue.descriptions);
+    under = problem === null ? { ...catalogue, rule } : { ...catalogue, problems: [...catalogue.problems, problem] };
+    known.set(key, under);
+  }
+  return under;
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
  * An image matched to the catalogue in force for it, once per catalogue and set of values the
- * match reads (the microscope's model, the objective, the channels' wavelengths, the pixel size):
+ * match reads (the microscope's model, the objective, the channels' wavelengths and detectors, the pixel size):
  * a folder of 10,000 images taken with a few settings is matched a few times, however their
  * dates differ, and `scan --json`, the row's names and `show` give the same object.
  */
@@ -31,7 +31,14 @@ function matchKey(acquisition: Acquisition): string {
   return JSON.stringify([
     instrument?.model,
     objective,
-    channels?.map((c) => [c.excitation_nm, c.emission_nm]),
+    channels?.map((c) => [
+      c.excitation_nm,
+      c.emission_nm,
+      c.detector_model,
+      c.detector_name,
+      c.detector_serial,
+      c.detector_type,
+    ]),
     pixel_size_um?.x,
   ]);
 }
@@ -50,7 +57,7 @@ export function instrumentMatchOf(
     const key = matchKey(acquisition);
     match = known.byKey.get(key);
     if (match === undefined) {
-      match = matchInstrument(acquisition, catalogue.descriptions);
+      match = matchInstrument(acquisition, catalogue.descriptions, catalogue.rule ?? null);
       if (known.byKey.size >= MAX_KEYS) known.byKey.clear();
       known.byKey.set(key, match);
     }

@@ -13,7 +13,7 @@ import { PROFILE_FILE_NAME } from '../../../shared/profile';
 import { channelTableInForce, unreadableChannelTable, type LoadedChannelTable } from '../channels';
 import { isInside } from '../disk';
 import { leavesFolder } from '../folder';
-import { readInstrumentCatalogue, type InstrumentCatalogue } from './instrument-catalogue';
+import { catalogueUnderRule, readInstrumentCatalogue, type InstrumentCatalogue } from './instrument-catalogue';
 import { nearestFileLookup } from './nearest-file';
 import { refusedProfile, type LoadedProfile, type ProfileCache } from './profile-cache';
 
@@ -25,7 +25,7 @@ export interface ProfileFinder {
   forImage(absImagePath: string): Promise<LoadedProfile | null>;
   /** The channel table in force for an image, or null. */
   channelTableFor(absImagePath: string): Promise<LoadedChannelTable | null>;
-  /** The lab's microscope catalogue in force for an image (the nearest `acqmeta.instruments/`), or null. */
+  /** The lab's microscope catalogue in force for an image (the nearest `acqmeta.instruments/`), under its profile's `x-microscope`; or null. */
   instrumentsFor(absImagePath: string): Promise<InstrumentCatalogue | null>;
   /** How messages and rows name a profile file or folder: relative to `root` when inside it. */
   label(absPath: string): string;
@@ -96,7 +96,13 @@ export function createProfileFinder(cache: ProfileCache, options: FinderOptions)
     forFolder,
     forImage: (absImagePath) => forFolder(path.dirname(absImagePath)),
     channelTableFor: (absImagePath) => tableOf(path.dirname(absImagePath)),
-    instrumentsFor: (absImagePath) => catalogueOf(path.dirname(absImagePath)),
+    async instrumentsFor(absImagePath) {
+      const dir = path.dirname(absImagePath);
+      const [catalogue, loaded] = await Promise.all([catalogueOf(dir), forFolder(dir)]);
+      const microscope = loaded?.profile.compiled?.microscope ?? null;
+      const rule = loaded == null || microscope === null ? null : { microscope, profile: loaded.profile.source };
+      return catalogue === null ? null : catalogueUnderRule(catalogue, rule);
+    },
     label,
   };
 }

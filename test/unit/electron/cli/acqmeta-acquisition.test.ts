@@ -59,7 +59,7 @@ describe('acqmeta show and scan: the acquisition metadata', () => {
         '',
         'Acquisition (from lsm)',
         '  Objective   EC Plan-Neofluar 40x/1.30 Oil DIC M27',
-        '  Channel 1   ChS1 (Alexa Fluor 568) ex 561',
+        '  Channel 1   ChS1 (Alexa Fluor 568) ex 561 · detector PmtSPI1',
         '  Pixel size  X 0.6919 µm · Y 0.6919 µm',
         '  Acquired    2014-04-03 15:44:37',
       ].join('\n'),

@@ -53,6 +53,7 @@ const CD7 = {
       Name: 'BP 465/70',
       TransmittanceRange: [{ Wavelength: 465, FWHMBandwidth: 70 }],
     },
+    { Schema_ID: 'CMOS.json', ID: 'cam', Name: 'CD7 camera', Model: 'TestCam' },
   ],
 };
 
@@ -64,7 +65,7 @@ async function catalogue(): Promise<void> {
 }
 
 describe('acqmeta show: the lab’s microscope catalogue', () => {
-  it('matches the microscope, objective, light source and emission filter, each with its evidence', async () => {
+  it('matches the microscope, objective, light source, emission filter and detector, each with its evidence', async () => {
     await catalogue();
     const { code, stdout } = await acqmeta('show', `lab/${CZI}`, '--json');
     expect(code).toBe(0);
@@ -105,6 +106,16 @@ describe('acqmeta show: the lab’s microscope catalogue', () => {
           candidates: [],
         },
       ],
+      detectors: [
+        {
+          channel: 0,
+          ID: 'cam',
+          Name: 'CD7 camera',
+          file: 'acqmeta.instruments/cd7.json',
+          evidence: 'by the model the file names (TestCam)',
+          candidates: [],
+        },
+      ],
       warnings: [],
     });
     expect(shown.instrument_catalogue.problems).toContainEqual(
@@ -128,12 +139,47 @@ describe('acqmeta show: the lab’s microscope catalogue', () => {
         '  Objective                   none: not looked for: the microscope (Celldiscoverer 7) is not in the catalogue',
         '  Light source, channel 1     none: not looked for: the microscope (Celldiscoverer 7) is not in the catalogue',
         '  Emission filter, channel 1  none: not looked for: the microscope (Celldiscoverer 7) is not in the catalogue',
+        '  Detector, channel 1         none: not looked for: the microscope (Celldiscoverer 7) is not in the catalogue',
         '  Problems in the catalogue:',
         '    acqmeta.instruments/abif_axiovert1_.json: 38 values look like placeholders ("999")',
         '    acqmeta.instruments/abif_axiovert1_.json components[24].LensNA: is 1.3, but the name "100X PLAN APOCHROMAT, NA=1.40, OIL, DIC" says NA 1.4',
         '',
       ].join('\n'),
     );
+  });
+
+  it("applies the lab's rule x-microscope: the microscope it names, a contradicting model as a warning", async () => {
+    await catalogue();
+    const profile = (microscope: string) =>
+      writeFile(
+        labPath('acqmeta.profile.json'),
+        JSON.stringify({ $schema: 'https://json-schema.org/draft/2020-12/schema', 'x-microscope': microscope }),
+      );
+    await profile('abif_axiovert1_');
+    const ruled = JSON.parse((await acqmeta('show', `lab/${CZI}`, '--json')).stdout).instrument_match;
+    expect(ruled.instrument).toMatchObject({
+      file: 'acqmeta.instruments/abif_axiovert1_.json',
+      evidence: "by the lab's rule in acqmeta.profile.json",
+    });
+    // the first warning; the Axiovert's camera then questions the pixel size too
+    expect(ruled.warnings[0]).toEqual(
+      expect.stringMatching(
+        /^the file names the microscope Celldiscoverer 7, but the lab's rule in acqmeta\.profile\.json says /,
+      ),
+    );
+    await profile('Facility CD8');
+    const { code, stdout } = await acqmeta('show', `lab/${CZI}`, '--json');
+    expect(code).toBe(0);
+    const shown = JSON.parse(stdout);
+    expect(shown.instrument_match.instrument.evidence).toBe('by the model the file names (Celldiscoverer 7)');
+    expect(shown.instrument_catalogue.problems).toContainEqual({
+      file: 'acqmeta.profile.json',
+      at: '/x-microscope',
+      message: expect.stringMatching(
+        /^"x-microscope" "Facility CD8" names no microscope of the catalogue \(did you mean "Facility CD7"\?\)/,
+      ),
+      severity: 'error',
+    });
   });
 
   it('names each hostile file of the catalogue and reads the rest: a FIFO, a link out, an oversized file, broken JSON', async () => {

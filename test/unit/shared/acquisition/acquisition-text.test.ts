@@ -134,6 +134,18 @@ describe('acquisition details', () => {
     expect(lines[5]!.value).toBe('X 0.177 µm · Y 0.177 µm');
   });
 
+  it("names each channel's detector as the file records it", () => {
+    const channel = (i: number): string | undefined =>
+      acquisitionLines(fixture('lif/readlif_testdata_2channel_xz.lif'))[i + 2]?.value;
+    expect(channel(0)).toMatch(/ · detector HyD 1 \(HyD\)$/);
+    expect(channel(1)).toMatch(/ · detector HyD 3 \(HyD\)$/);
+    const ome = acquisitionLines({
+      sources: ['ome'],
+      channels: [{ detector_manufacturer: 'Hamamatsu', detector_model: 'C11440', detector_serial: '42' }],
+    });
+    expect(ome[0]?.value).toBe('— · detector Hamamatsu C11440 (SN 42)');
+  });
+
   it('shows the acquisition time as a person reads it, its zone as written', () => {
     const acquired = (acquired_at: string) =>
       acquisitionLines({ acquired_at, sources: ['nd2'] }).find((l) => l.label === 'Acquired')?.value;
