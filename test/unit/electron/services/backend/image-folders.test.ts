@@ -10,7 +10,14 @@ import { ImageFolders } from '../../../../../electron/services/backend/image-fol
 const ROOT = path.join(path.sep, 'lab');
 const rows = (...paths: string[]) => paths.map((p) => ({ path: p }) as ImageRow);
 const changed = (root: string, added: string[], removed: string[] = []) =>
-  ({ type: 'folder-changed', root, rows: rows(...added), removed, profiles: false, catalogues: [] as string[] }) as const;
+  ({
+    type: 'folder-changed',
+    root,
+    rows: rows(...added),
+    removed,
+    profiles: false,
+    catalogues: [] as string[],
+  }) as const;
 
 describe('ImageFolders', () => {
   it('knows the folders of a scan only once it has listed every image', () => {
