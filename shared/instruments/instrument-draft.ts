@@ -1,7 +1,8 @@
 /**
  * A microscope description drafted from what an image's file records (its acquisition model,
  * filled from the OME `Instrument` block or a vendor file's metadata): the stand, the objective
- * (its correction class from its name) and a light source per excitation line, in the Micro-Meta App's layout with fresh IDs.
+ * (its correction class from its name), a light source per excitation line and each detector the
+ * channels name, in the Micro-Meta App's layout with fresh IDs.
  */
 import type { Acquisition } from '../acquisition/acquisition-types';
 import type { InstrumentDraft } from '../api-instruments';
@@ -32,6 +33,34 @@ const CORRECTIONS: [RegExp, string][] = [
   [/apochromat/i, 'Apochromat'],
   [/achromat/i, 'Achromat'],
 ];
+
+/** The schema of a detector, from its recorded type (or, when none, its name: `HyD 1`, `PmtSPI1`). */
+const DETECTOR_SCHEMAS: [RegExp, string][] = [
+  [/cmos/i, 'CMOS.json'],
+  [/ccd/i, 'CCD.json'],
+  [/hyd|hybrid/i, 'HybridPhotoDetector.json'],
+  [/pmt|photomultiplier|gaasp/i, 'PhotoMultiplierTube.json'],
+];
+
+/** Each distinct detector the channels of `acquisition` name, as a component's fields (its `Schema_ID` among them). */
+function recordedDetectors(acquisition: Acquisition | null | undefined): Record<string, unknown>[] {
+  const found = new Map<string, Record<string, unknown>>();
+  for (const channel of acquisition?.channels ?? []) {
+    const { detector_name: name, detector_manufacturer: maker, detector_model: model } = channel;
+    const { detector_type: type, detector_serial: serial } = channel;
+    const label = name ?? model;
+    if (label === undefined) continue;
+    const key = JSON.stringify([label, model, serial]);
+    if (found.has(key)) continue;
+    const schemaId = DETECTOR_SCHEMAS.find(([pattern]) => pattern.test(type ?? label))?.[1] ?? 'GenericDetector.json';
+    const fields: Record<string, unknown> = { Name: label, Schema_ID: schemaId };
+    if (maker !== undefined) fields.Manufacturer = maker;
+    if (model !== undefined) fields.Model = model;
+    if (serial !== undefined) fields.SerialNumber = serial;
+    found.set(key, fields);
+  }
+  return [...found.values()];
+}
 
 /** The draft of what `acquisition` records; `newId` gives each new part its `ID`. */
 export function draftInstrument(
@@ -82,6 +111,8 @@ export function draftInstrument(
   });
   for (const nm of [...lines].sort((a, b) => a - b))
     components.push(part('Fluorescence_LightSource_GenericExcitationSource.json', `${nm} nm`, { Wavelength: nm }));
+  for (const { Name, Schema_ID, ...fields } of recordedDetectors(acquisition))
+    components.push(part(Schema_ID as string, Name as string, fields));
   const instrument = acquisition?.instrument ?? {};
   if (components.length === 0 && instrument.model === undefined && instrument.manufacturer === undefined)
     return { text: null, components, notes: ['the file records no microscope hardware'] };

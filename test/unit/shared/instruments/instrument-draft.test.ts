@@ -49,18 +49,49 @@ describe('draftInstrument', () => {
         ModelVersion: '2.01.0',
         Wavelength: 510,
       },
+      {
+        Name: 'Standard CCD Mk2',
+        Schema_ID: 'CCD.json',
+        ID: 'id-3',
+        Tier: 1,
+        ModelVersion: '2.01.0',
+        Manufacturer: 'OME Detectors',
+        Model: 'Standard CCD Mk2',
+      },
     ]);
     const read = readInstrumentDescription(draft.text ?? '', 'draft.json');
     expect(read.problems).toEqual([]);
     expect(read.description).toMatchObject({
-      id: 'id-3',
+      id: 'id-4',
       name: 'OME Insturuments Lab Mk3',
       stand: { manufacturer: 'OME Insturuments', model: 'Lab Mk3' },
     });
     expect(read.description?.components.map((c) => [c.kind, c.na ?? c.wavelengths_nm])).toEqual([
       ['objective', 1.2],
       ['light-source', [510]],
+      ['detector', undefined],
     ]);
+  });
+
+  it('drafts each detector the channels name once, typed by its recorded type or its name', () => {
+    const draft = draftInstrument(
+      {
+        sources: ['lif'],
+        channels: [
+          { detector_name: 'HyD 1', detector_type: 'HyD' },
+          { detector_name: 'HyD 1', detector_type: 'HyD' },
+          { detector_name: 'PmtSPI1' },
+          { detector_name: 'Cam', detector_model: 'ORCA', detector_serial: '42', detector_type: 'sCMOS' },
+        ],
+      },
+      counter(),
+    );
+    expect(draft.components.map((c) => [c.Name, c.Schema_ID, c.SerialNumber])).toEqual([
+      ['HyD 1', 'HybridPhotoDetector.json', undefined],
+      ['PmtSPI1', 'PhotoMultiplierTube.json', undefined],
+      ['Cam', 'CMOS.json', '42'],
+    ]);
+    expect(readInstrumentDescription(draft.text ?? '', 'draft.json').problems).toEqual([]);
   });
 
   it("takes the objective's correction class from its name, in the schema's names", () => {

@@ -26,7 +26,12 @@ describe('backend microscope catalogue', () => {
 
     const draft = await h.ok('draftInstrumentFromImage', { path: 'lls7.czi' });
     expect(draft.path).toBe('lls7.czi');
-    expect(draft.components.map((c) => c.Name)).toEqual(['Objective Observation', '488 nm', '561 nm']);
+    expect(draft.components.map((c) => c.Name)).toEqual([
+      'Objective Observation',
+      '488 nm',
+      '561 nm',
+      'LatticeLightsheet',
+    ]);
     const text = draft.text ?? '';
     const created = await h.ok('saveInstrumentFile', { file: FILE, text, expected: null, action: 'New LLS7' });
     expect(await readFile(path.join(copy.lab, FILE), 'utf8')).toBe(text);
