@@ -2,7 +2,6 @@
  * A channel table file on disk: read with its version (for the conflict check of a save), and
  * written atomically through the same temp-file-and-rename as sidecars, or removed.
  */
-import { unlink } from 'node:fs/promises';
 import type { Acquisition } from '../../../shared/acquisition/acquisition-types';
 import type { HeaderValues, SidecarVersion } from '../../../shared/api';
 import { channelMismatch } from '../../../shared/channels/channel-check';
@@ -13,9 +12,8 @@ import {
   type ChannelTable,
 } from '../../../shared/channels/channel-table';
 import { ApiFailure } from '../../../shared/errors';
-import { finishJournalLine, journalLine } from '../../../shared/journal';
-import { channelTableEntry, type ChannelTableJournal, type TableBefore } from '../journal';
-import { appendJournalInWorker, ioFailure, readSnapshotSync, replaceFile, type SizeLimit } from '../sidecar';
+import { channelTableEntry, type FileWriteJournal, type TableBefore } from '../journal';
+import { ioFailure, readSnapshotSync, writeWholeFile, type SizeLimit } from '../sidecar';
 
 /** A channel table as read: the table, or why it cannot be used. */
 export interface LoadedChannelTable {
@@ -120,7 +118,7 @@ export async function writeChannelTableFile(
   label: string,
   table: ChannelTable | string | null,
   expected: SidecarVersion | null,
-  journal: ChannelTableJournal | null = null,
+  journal: FileWriteJournal | null = null,
 ): Promise<SidecarVersion | null> {
   const written = table === null ? null : readableTableBytes(table, label, absPath);
   const bytes = written?.bytes ?? null;
@@ -140,23 +138,7 @@ export async function writeChannelTableFile(
   if (bytes === null && found === null) return null;
   const entry =
     journal === null ? null : await channelTableEntry(journal, absPath, tableBefore(found), written?.table ?? null);
-  if (bytes === null) {
-    if (entry !== null) await appendJournalInWorker(entry.dir, finishJournalLine(entry.lineStart, null));
-    try {
-      await unlink(absPath);
-    } catch (error) {
-      if (entry !== null) await appendJournalInWorker(entry.dir, journalLine({ cancel: entry.id }));
-      throw ioFailure(error, `${label} could not be removed`, absPath);
-    }
-    return null;
-  }
-  return replaceFile(absPath, bytes, {
-    mode: found?.mode,
-    found: found === null ? null : { version: found.version, stamp: found.stamp },
-    name: label,
-    imagePath: absPath,
-    ...(entry === null ? {} : { journal: entry }),
-  });
+  return writeWholeFile(absPath, label, bytes, found, entry);
 }
 
 /** What the table in force says of an image: why the table cannot be used, how the image's channels differ, or null. */

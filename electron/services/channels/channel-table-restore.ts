@@ -16,7 +16,7 @@ import {
   type TableRestoreRefusal,
 } from '../../../shared/journal';
 import { leavesFolder } from '../folder';
-import type { ChannelTableJournal } from '../journal';
+import type { FileWriteJournal } from '../journal';
 import { channelTableInForce, writeChannelTableFile } from './channel-table-file';
 
 /** A restore planned: what the review shows, and the file and text its write needs. */
@@ -65,7 +65,7 @@ export async function planChannelTableRestore(
 export async function writeTableRestore(
   { plan, absFile, text }: PlannedTableRestore,
   expected: SidecarVersion | null,
-  journal: ChannelTableJournal,
+  journal: FileWriteJournal,
 ): Promise<SidecarVersion | null> {
   if (plan.refusal !== null)
     throw new ApiFailure(

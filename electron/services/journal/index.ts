@@ -7,5 +7,6 @@ export { journalWrites, type JournalAction } from './journal-writer';
 export { FolderJournalReader, readFolderJournal } from './folder-journal';
 export { outsideChanges, type OutsideChanges, type SidecarNow } from './outside-changes';
 export { sidecarsSinceLatest, type SidecarSinceLatest } from './sidecars-since-latest';
-export { channelTableEntry, type ChannelTableJournal, type TableBefore } from './channel-table-entry';
+export { channelTableEntry, type TableBefore } from './channel-table-entry';
+export type { FileWriteJournal } from './file-write-entry';
 export { instrumentFileEntry } from './instrument-file-entry';

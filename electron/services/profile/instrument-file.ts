@@ -3,14 +3,12 @@
  * version, bounded (a regular file of at most 4 MiB), and written atomically through the same
  * temp-file-and-rename as sidecars, or removed, journaled like a channel table.
  */
-import { unlink } from 'node:fs/promises';
 import type { InstrumentFileInfo } from '../../../shared/api-instruments';
 import type { SidecarVersion } from '../../../shared/api';
 import { ApiFailure } from '../../../shared/errors';
 import { MAX_INSTRUMENT_BYTES, readInstrumentDescription } from '../../../shared/instruments';
-import { finishJournalLine, journalLine } from '../../../shared/journal';
-import { instrumentFileEntry, type ChannelTableJournal } from '../journal';
-import { appendJournalInWorker, ioFailure, readSnapshotSync, replaceFile, type SizeLimit } from '../sidecar';
+import { instrumentFileEntry, type FileWriteJournal } from '../journal';
+import { ioFailure, readSnapshotSync, writeWholeFile, type SizeLimit } from '../sidecar';
 
 /** A description file as read: its text, version and description (see {@link InstrumentFileInfo}), and where it is. */
 export interface InstrumentFileRead extends InstrumentFileInfo {
@@ -73,7 +71,7 @@ export async function writeInstrumentFile(
   label: string,
   text: string | null,
   expected: SidecarVersion | null,
-  journal: ChannelTableJournal | null = null,
+  journal: FileWriteJournal | null = null,
 ): Promise<SidecarVersion | null> {
   if (text !== null) {
     const error = readInstrumentDescription(text, label).problems.find((p) => p.severity === 'error');
@@ -99,21 +97,8 @@ export async function writeInstrumentFile(
   if (text === null && found === null) return null;
   const before = { text: found?.text ?? null, version: found?.version ?? null };
   const entry = journal === null ? null : await instrumentFileEntry(journal, absPath, before, text);
-  if (text === null) {
-    if (entry !== null) await appendJournalInWorker(entry.dir, finishJournalLine(entry.lineStart, null));
-    try {
-      await unlink(absPath);
-    } catch (error) {
-      if (entry !== null) await appendJournalInWorker(entry.dir, journalLine({ cancel: entry.id }));
-      throw ioFailure(error, `${label} could not be removed`, absPath);
-    }
-    return null;
-  }
-  return replaceFile(absPath, new TextEncoder().encode(text), {
-    mode: found?.snapshot.mode,
-    found: found === null ? null : { version: found.version, stamp: found.snapshot.stamp },
-    name: label,
-    imagePath: absPath,
-    ...(entry === null ? {} : { journal: entry }),
-  });
+  const bytes = text === null ? null : new TextEncoder().encode(text);
+  const stamped =
+    found === null ? null : { version: found.version, stamp: found.snapshot.stamp, mode: found.snapshot.mode };
+  return writeWholeFile(absPath, label, bytes, stamped, entry);
 }

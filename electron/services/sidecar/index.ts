@@ -18,6 +18,7 @@ export {
   type TakeFromSaved,
 } from './save-field-changes';
 export { replaceFile } from './replace-file';
+export { writeWholeFile } from './write-whole-file';
 export { sidecarNameFor, sidecarPathFor, type SidecarListing } from './sidecar-path';
 export { sweepStaleTemps, sweepStaleTempsUnder } from './temp-files';
 export { inWriteBatch, WriteBatch } from './write-batch';

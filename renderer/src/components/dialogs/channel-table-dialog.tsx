@@ -9,7 +9,7 @@ import { channelGroupText, channelSaveBlocker, channelTableOrigin, folderLabel }
 import { useApp, useAppStore } from '../../store/store-context';
 import { plural } from '../../lib/format';
 import { Modal } from './modal';
-import { ModalActions } from './modal-actions';
+import { ReadingModal, SaveActions } from './save-and-reading';
 
 const problemId = (i: number) => `channel-problem-${i}`;
 
@@ -205,22 +205,13 @@ function Editor({ editor }: { editor: ChannelTableEditor & { info: NonNullable<C
         </span>
       </p>
       <Problems problems={problems} />
-      <ModalActions onCancel={close} cancelDisabled={saving}>
-        <button
-          type="button"
-          className="btn btn-primary"
-          disabled={blocker !== null || saving}
-          aria-describedby={blocker === null ? undefined : 'channel-blocker'}
-          onClick={() => void store.getState().submitChannelTable()}
-        >
-          {saving ? 'Saving…' : 'Save'}
-        </button>
-        {blocker !== null && (
-          <span id="channel-blocker" className="small muted channel-blocker">
-            {blocker}
-          </span>
-        )}
-      </ModalActions>
+      <SaveActions
+        blockerId="channel-blocker"
+        blocker={blocker}
+        saving={saving}
+        onSave={() => void store.getState().submitChannelTable()}
+        onCancel={close}
+      />
     </Modal>
   );
 }
@@ -233,12 +224,11 @@ export function ChannelTableDialog() {
   const { info } = editor;
   if (info !== null) return <Editor editor={{ ...editor, info }} />;
   return (
-    <Modal labelledBy="channel-title" onCancel={() => store.getState().closeChannelTable()}>
-      <h2 id="channel-title" className="modal-title">
-        Channel table of {folderLabel(editor.folder)}
-      </h2>
-      <p>Reading the table and the image headers…</p>
-      <ModalActions onCancel={() => store.getState().closeChannelTable()} focusCancel />
-    </Modal>
+    <ReadingModal
+      titleId="channel-title"
+      title={<>Channel table of {folderLabel(editor.folder)}</>}
+      reading="Reading the table and the image headers…"
+      onCancel={() => store.getState().closeChannelTable()}
+    />
   );
 }

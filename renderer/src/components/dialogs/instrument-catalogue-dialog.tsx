@@ -35,7 +35,7 @@ import { useApp, useAppStore } from '../../store/store-context';
 import { FieldHeading, InstrumentCell } from './instrument-cells';
 import { InstrumentDraftOffer } from './instrument-draft-offer';
 import { Modal } from './modal';
-import { ModalActions } from './modal-actions';
+import { ReadingModal, SaveActions } from './save-and-reading';
 
 /** Problems above the tables shown at once; more are folded under their count. */
 const OPEN_PROBLEMS = 3;
@@ -399,22 +399,13 @@ function Editor({ editor }: { editor: Ready }) {
       ) : (
         <p className="muted">No microscope is described yet: name one above, or add one from this image’s header.</p>
       )}
-      <ModalActions onCancel={close} cancelDisabled={editor.saving}>
-        <button
-          type="button"
-          className="btn btn-primary"
-          disabled={blocker !== null || editor.saving}
-          aria-describedby={blocker === null ? undefined : 'instrument-blocker'}
-          onClick={() => void store.getState().submitInstrumentCatalogue()}
-        >
-          {editor.saving ? 'Saving…' : 'Save'}
-        </button>
-        {blocker !== null && (
-          <span id="instrument-blocker" className="small muted channel-blocker">
-            {blocker}
-          </span>
-        )}
-      </ModalActions>
+      <SaveActions
+        blockerId="instrument-blocker"
+        blocker={blocker}
+        saving={editor.saving}
+        onSave={() => void store.getState().submitInstrumentCatalogue()}
+        onCancel={close}
+      />
     </Modal>
   );
 }
@@ -427,12 +418,11 @@ export function InstrumentCatalogueDialog() {
   const { info } = editor;
   if (info !== null) return <Editor editor={{ ...editor, info }} />;
   return (
-    <Modal labelledBy="instrument-title" onCancel={() => store.getState().closeInstrumentCatalogue()}>
-      <h2 id="instrument-title" className="modal-title">
-        Instrument catalogue
-      </h2>
-      <p>Reading the lab’s microscope descriptions…</p>
-      <ModalActions onCancel={() => store.getState().closeInstrumentCatalogue()} focusCancel />
-    </Modal>
+    <ReadingModal
+      titleId="instrument-title"
+      title="Instrument catalogue"
+      reading="Reading the lab’s microscope descriptions…"
+      onCancel={() => store.getState().closeInstrumentCatalogue()}
+    />
   );
 }
