@@ -45,6 +45,8 @@ async function findings(page: Page): Promise<string[]> {
 
 test('an objective’s NA corrected, saved in place, and undone', async ({ app }) => {
   const page = app.page;
+  // two axe scans and two screenshots besides the edit: the bound only catches a hang
+  test.slow();
   await page.setViewportSize({ width: 1600, height: 1000 });
   const dialog = await openCatalogue(page);
   await expect(dialog).toContainText('The catalogue in force for cells: acqmeta.instruments/, 1 microscope described.');
