@@ -19,7 +19,6 @@ import type { ImageDetail, PreviewImage } from './api-image';
 import type { SaveJournal, SaveOutcome, SaveRequest } from './api-save';
 import type { ChannelTableRecord, InstrumentFileRecord, JournalRecord } from './journal';
 import type { ProfileInfo, ProfileProblem, ValuesChecked, ValuesToCheck } from './api-profile';
-import type { UnreadFiles } from './unread-files';
 import type { ChannelTableInfo, ChannelTableRestorePlan, ChannelTableSave, ChannelTableSaved } from './api-channels';
 import type {
   InstrumentCatalogueInfo,
@@ -30,8 +29,9 @@ import type {
 import type { FolderLayoutCheck } from './api-submission';
 import type { SubmissionExport } from './api-submission-export';
 import type { SubmissionMetadataCheck } from './api-submission-metadata';
-import type { FolderInfo, FolderListing, FolderWatching, SessionInfo } from './api-session';
-import type { MenuCommand, MenuState, WindowAnswer, WindowQuestion } from './api-window';
+import type { FolderInfo, FolderListing, SessionInfo } from './api-session';
+import type { ApiEvent } from './api-events';
+import type { MenuState, WindowAnswer } from './api-window';
 import type { ImageFormat } from './image-format';
 
 export type { ResultsFormat } from './analysis/results-table';
@@ -54,6 +54,7 @@ export type { FolderLayoutCheck, LayoutPattern } from './api-submission';
 export type { SubmissionExport, SubmissionExportFile, TodoItem } from './api-submission-export';
 export type { MetadataColumn, SubmissionMetadataCheck } from './api-submission-metadata';
 export type { FolderInfo, FolderListing, FolderWatching, SessionInfo } from './api-session';
+export type { ApiEvent, FolderChangedEvent } from './api-events';
 export type { MenuCommand, MenuState, WindowAnswer, WindowQuestion } from './api-window';
 export type {
   FolderProblem,
@@ -338,43 +339,6 @@ export type ApiRequest<K extends ApiMethodName> = ApiMethods[K]['request'];
 
 /** Response type of a method. */
 export type ApiResponse<K extends ApiMethodName> = ApiMethods[K]['response'];
-
-/** Events the backend pushes while work is under way. */
-export type ApiEvent =
-  | { type: 'scan-rows'; scanId: string; rows: ImageRow[]; done: number; total: number | null }
-  /** `unread`: the acquisition files that got no row (formats AcqMeta does not read); absent when there are none. */
-  | { type: 'scan-done'; scanId: string; total: number; unread?: UnreadFiles }
-  | { type: 'scan-cancelled'; scanId: string; done: number }
-  | { type: 'scan-failed'; scanId: string; error: ApiError }
-  | FolderChangedEvent
-  /** The open folder is being watched from now on: natively, or by polling (network shares). */
-  | ({ type: 'folder-watching' } & FolderWatching)
-  /** The open folder cannot be written: its change journal is kept in the settings folder, at `dir` (told once per folder). */
-  | { type: 'journal-elsewhere'; root: string; dir: string }
-  | { type: 'menu'; command: MenuCommand }
-  | { type: 'window-question'; id: number; question: WindowQuestion };
-
-/**
- * Files of the open folder changed on disk, made by another program (our own saves do not
- * come back as events). A burst of changes arrives as a few events.
- */
-export interface FolderChangedEvent {
-  type: 'folder-changed';
-  /** The open folder's `root` (events of a folder no longer open are to be ignored). */
-  root: string;
-  /** Images that appeared or whose image or sidecar changed, read again. */
-  rows: ImageRow[];
-  /** Paths of images that are gone, and of folders that are gone with every image in them. */
-  removed: string[];
-  /** A lab profile, channel table or microscope description came, went or changed: the profiles in force and every row's problems are to be loaded again. */
-  profiles: boolean;
-  /**
-   * The folders (relative to `root`, `''` for it) whose microscope descriptions
-   * (`acqmeta.instruments/`) came, went or changed: the Lab catalogue names of the rows below
-   * them are to be read again.
-   */
-  catalogues: string[];
-}
 
 /** One async function per method, as a client calls them. */
 export type ApiCalls = {

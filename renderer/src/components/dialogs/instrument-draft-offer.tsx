@@ -2,7 +2,7 @@
  * "Add from this image's header": what the image's header records of its microscope, drafted
  * as a description, offered as a new file or as components added to the file shown.
  */
-import type { InstrumentCatalogueEditor } from '../../store/slices/instrument-catalogue-slice';
+import type { InstrumentCatalogueEditor } from '../../store/logic/instrument-editor';
 import { useAppStore } from '../../store/store-context';
 
 /** The button that reads the draft, then the draft's components and where they can go. */

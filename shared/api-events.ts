@@ -1,0 +1,45 @@
+/**
+ * The events the backend pushes to the renderer (scan progress, changes on disk, the folder's
+ * watch, menu commands and window questions), part of the contract in `api.ts`.
+ */
+import type { ApiError, ImageRow } from './api';
+import type { FolderWatching } from './api-session';
+import type { MenuCommand, WindowQuestion } from './api-window';
+import type { UnreadFiles } from './unread-files';
+
+/** Events the backend pushes while work is under way. */
+export type ApiEvent =
+  | { type: 'scan-rows'; scanId: string; rows: ImageRow[]; done: number; total: number | null }
+  /** `unread`: the acquisition files that got no row (formats AcqMeta does not read); absent when there are none. */
+  | { type: 'scan-done'; scanId: string; total: number; unread?: UnreadFiles }
+  | { type: 'scan-cancelled'; scanId: string; done: number }
+  | { type: 'scan-failed'; scanId: string; error: ApiError }
+  | FolderChangedEvent
+  /** The open folder is being watched from now on: natively, or by polling (network shares). */
+  | ({ type: 'folder-watching' } & FolderWatching)
+  /** The open folder cannot be written: its change journal is kept in the settings folder, at `dir` (told once per folder). */
+  | { type: 'journal-elsewhere'; root: string; dir: string }
+  | { type: 'menu'; command: MenuCommand }
+  | { type: 'window-question'; id: number; question: WindowQuestion };
+
+/**
+ * Files of the open folder changed on disk, made by another program (our own sidecar saves do
+ * not come back as events). A burst of changes arrives as a few events.
+ */
+export interface FolderChangedEvent {
+  type: 'folder-changed';
+  /** The open folder's `root` (events of a folder no longer open are to be ignored). */
+  root: string;
+  /** Images that appeared or whose image or sidecar changed, read again. */
+  rows: ImageRow[];
+  /** Paths of images that are gone, and of folders that are gone with every image in them. */
+  removed: string[];
+  /** A lab profile, channel table or microscope description came, went or changed: the profiles in force and every row's problems are to be loaded again. */
+  profiles: boolean;
+  /**
+   * The folders (relative to `root`, `''` for it) whose microscope descriptions
+   * (`acqmeta.instruments/`) came, went or changed: the Lab catalogue names of the rows below
+   * them are to be read again.
+   */
+  catalogues: string[];
+}
