@@ -3,6 +3,7 @@
  * watch, menu commands and window questions), part of the contract in `api.ts`.
  */
 import type { ApiError, ImageRow } from './api';
+import type { ConvertProgress, ConvertSummary } from './api-convert';
 import type { FolderWatching } from './api-session';
 import type { MenuCommand, WindowQuestion } from './api-window';
 import type { UnreadFiles } from './unread-files';
@@ -19,6 +20,10 @@ export type ApiEvent =
   | ({ type: 'folder-watching' } & FolderWatching)
   /** The open folder cannot be written: its change journal is kept in the settings folder, at `dir` (told once per folder). */
   | { type: 'journal-elsewhere'; root: string; dir: string }
+  | ({ type: 'convert-progress'; jobId: string } & ConvertProgress)
+  | { type: 'convert-done'; jobId: string; summary: ConvertSummary }
+  /** The conversion could not go on at all (the output folder cannot be made); images already written stay. */
+  | { type: 'convert-failed'; jobId: string; error: ApiError }
   | { type: 'menu'; command: MenuCommand }
   | { type: 'window-question'; id: number; question: WindowQuestion };
 

@@ -17,7 +17,6 @@ import type { DatasetDraft } from './sheets/dataset-drafts';
 import type { PresetList, StoredPreset } from './presets/preset-file';
 import type { ImageDetail, PreviewImage } from './api-image';
 import type { SaveJournal, SaveOutcome, SaveRequest } from './api-save';
-import type { ChannelTableRecord, InstrumentFileRecord, JournalRecord } from './journal';
 import type { ProfileInfo, ProfileProblem, ValuesChecked, ValuesToCheck } from './api-profile';
 import type { ChannelTableInfo, ChannelTableRestorePlan, ChannelTableSave, ChannelTableSaved } from './api-channels';
 import type {
@@ -30,8 +29,8 @@ import type { FolderLayoutCheck } from './api-submission';
 import type { SubmissionExport } from './api-submission-export';
 import type { SubmissionMetadataCheck } from './api-submission-metadata';
 import type { FolderInfo, FolderListing, SessionInfo } from './api-session';
-import type { ApiEvent } from './api-events';
-import type { MenuState, WindowAnswer } from './api-window';
+import type { FolderJournal } from './api-journal';
+import type { ConvertRequest } from './api-convert';
 import type { ImageFormat } from './image-format';
 
 export type { ResultsFormat } from './analysis/results-table';
@@ -55,6 +54,9 @@ export type { SubmissionExport, SubmissionExportFile, TodoItem } from './api-sub
 export type { MetadataColumn, SubmissionMetadataCheck } from './api-submission-metadata';
 export type { FolderInfo, FolderListing, FolderWatching, SessionInfo } from './api-session';
 export type { ApiEvent, FolderChangedEvent } from './api-events';
+export type { FolderJournal } from './api-journal';
+export type * from './api-convert';
+export type { ApiClient } from './api-client';
 export type { MenuCommand, MenuState, WindowAnswer, WindowQuestion } from './api-window';
 export type {
   FolderProblem,
@@ -318,17 +320,14 @@ export interface ApiMethods {
    * with where it came from, or why it is still to fill. INVALID_VALUE for an unknown target. Reads, never writes.
    */
   checkSubmissionMetadata: { request: { target?: string }; response: SubmissionMetadataCheck };
-}
-
-/** The change journal's records of some of the open folder's images, and the lines that could not be read. */
-export interface FolderJournal {
-  records: JournalRecord[];
-  /** Each unreadable journal line, in words (a line cut short by a crash). */
-  problems: string[];
-  /** The records of channel table writes, oldest first; absent when there are none. */
-  tables?: ChannelTableRecord[];
-  /** The records of microscope description writes (`acqmeta.instruments/`), oldest first; absent when there are none. */
-  instruments?: InstrumentFileRecord[];
+  /**
+   * Starts writing archival OME-TIFF copies of images of the open folder (`acqmeta convert --to
+   * ome-tiff`); progress and the summary arrive as `convert-progress` and `convert-done` events
+   * tagged with `jobId`. Sources are never written to.
+   */
+  startConvert: { request: ConvertRequest; response: { jobId: string } };
+  /** Stops a conversion after the image under way is abandoned (no partial file stays); false when none ran. */
+  cancelConvert: { request: { jobId: string }; response: { cancelled: boolean } };
 }
 
 /** Name of a backend operation. */
@@ -343,21 +342,6 @@ export type ApiResponse<K extends ApiMethodName> = ApiMethods[K]['response'];
 /** One async function per method, as a client calls them. */
 export type ApiCalls = {
   [K in ApiMethodName]: (request: ApiRequest<K>) => Promise<ApiResult<ApiResponse<K>>>;
-};
-
-/** What the renderer holds: one async function per method plus an event subscription. */
-export type ApiClient = ApiCalls & {
-  /** Subscribes to backend events; returns the unsubscribe function. */
-  onEvent(listener: (event: ApiEvent) => void): () => void;
-  /**
-   * Resolves once the events sent from now on reach the listeners (browser mode: the event
-   * stream is open), or after `timeoutMs`; absent where they always do (Electron's IPC).
-   */
-  eventsReady?(timeoutMs: number): Promise<void>;
-  /** Tells the native menu what Undo and Redo would do (Electron only: browser mode has no native menu). */
-  setMenuState?(state: MenuState): void;
-  /** Answers a `window-question` event of the main process (Electron only). */
-  answerWindow?(answer: WindowAnswer): void;
 };
 
 /** One entry per method: a method missing here is a compile error, so no transport forgets one. */
@@ -392,6 +376,8 @@ const METHODS: { readonly [K in ApiMethodName]: true } = {
   checkFolderLayout: true,
   exportSubmission: true,
   checkSubmissionMetadata: true,
+  startConvert: true,
+  cancelConvert: true,
 };
 
 /** Every method name, for transports that register them one by one. */

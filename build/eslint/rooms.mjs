@@ -22,6 +22,7 @@ export const ROOM_ORDER = [
   'sheets',
   'submission',
   'results',
+  'convert',
   'watch',
   'backend',
 ];

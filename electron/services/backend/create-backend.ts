@@ -23,6 +23,7 @@ import { submissionHandler } from './submission-handler';
 import { submissionMetadataHandler } from './submission-metadata-handler';
 import { journalHandler } from './journal-handler';
 import { channelHandlers } from './channel-handlers';
+import { convertHandlers } from './convert-handler';
 import { instrumentHandlers } from './instrument-handlers';
 import { profileHandlers } from './profile-handlers';
 import { LiveFolder } from './live-folder';
@@ -114,6 +115,7 @@ export function createBackend(options: BackendOptions): Backend {
     ...journalHandler(context),
     ...submissionHandler(context),
     ...submissionMetadataHandler(context),
+    ...convertHandlers(context),
   };
   const validators = compileRequestValidators();
   // the folder opened at start is scanned once a window loads: its first rows are read meanwhile

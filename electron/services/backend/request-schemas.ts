@@ -218,6 +218,29 @@ const REQUEST_SCHEMAS: Record<ApiMethodName, object> = {
   },
   exportSubmission: { ...empty, required: ['format'], properties: { format: { type: 'string', maxLength: 200 } } },
   checkSubmissionMetadata: { ...empty, properties: { target: { type: 'string', maxLength: 200 } } },
+  startConvert: {
+    ...empty,
+    required: ['paths', 'outputFolder', 'options'],
+    properties: {
+      paths: { type: 'array', minItems: 1, maxItems: 1_000_000, items: relativePath },
+      outputFolder: relativePath,
+      options: {
+        ...empty,
+        required: ['compression', 'flat', 'extension', 'force'],
+        properties: {
+          compression: { enum: ['none', 'zlib', 'lzw'] },
+          flat: { type: 'boolean' },
+          extension: { enum: ['.ome.tiff', '.ome.tif'] },
+          force: { type: 'boolean' },
+        },
+      },
+    },
+  },
+  cancelConvert: {
+    ...empty,
+    required: ['jobId'],
+    properties: { jobId: { type: 'string', minLength: 1, maxLength: 100 } },
+  },
 };
 
 /** Compiles every request schema; a method's validator reports the first problem as text. */

@@ -58,6 +58,13 @@ async function answerWindowQuestion(store: AppStore, id: number, question: Windo
   state.client.answerWindow?.({ id, value: value === true });
 }
 
+type ConvertEventType = 'convert-progress' | 'convert-done' | 'convert-failed';
+
+/** Whether an event is a conversion's (the archival OME-TIFF copies; not shown yet). */
+function isConvertEvent(event: ApiEvent): event is Extract<ApiEvent, { type: ConvertEventType }> {
+  return event.type.startsWith('convert-');
+}
+
 /**
  * Feeds scan progress, changes on disk, menu commands, the main process's questions and where the change journal had
  * to go from the backend into the store (scan
@@ -66,7 +73,9 @@ async function answerWindowQuestion(store: AppStore, id: number, question: Windo
  * returns the unsubscribe.
  */
 export function connectBackendEvents(store: AppStore, schedule: FrameScheduler = spacedFrames()): () => void {
-  const deliver = (event: Exclude<ApiEvent, { type: 'menu' | 'window-question' | 'journal-elsewhere' }>): void => {
+  const deliver = (
+    event: Exclude<ApiEvent, { type: 'menu' | 'window-question' | 'journal-elsewhere' | ConvertEventType }>,
+  ): void => {
     const state = store.getState();
     switch (event.type) {
       case 'folder-changed':
@@ -87,7 +96,7 @@ export function connectBackendEvents(store: AppStore, schedule: FrameScheduler =
       store
         .getState()
         .notify('error', `This folder cannot be written: its change journal is kept in ${event.dir} instead.`);
-    else inOrder(event);
+    else if (!isConvertEvent(event)) inOrder(event);
   });
   const stopSettling = store.subscribe((state, previous) => {
     if (state.edits !== previous.edits && Object.keys(state.diskMarks).length > 0) state.settleDiskMarks();

@@ -260,6 +260,8 @@ export function fakeBackend(rows: ImageRow[], scanId = 'scan-1'): FakeBackend {
       checkFolderLayout: () => Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'not used' } }),
       exportSubmission: () => Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'not used' } }),
       checkSubmissionMetadata: () => Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'not used' } }),
+      startConvert: () => Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'not used' } }),
+      cancelConvert: () => Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'not used' } }),
       exportResults: (request) => {
         backend.exports.push(request);
         return ok({

@@ -179,6 +179,14 @@ const WALK: Walk = {
   checkFolderLayout: async (h) => [await h.call('checkFolderLayout', { target: 'hubmap:confocal' })],
   exportSubmission: async (h) => [await h.call('exportSubmission', { format: 'hubmap:confocal' })],
   checkSubmissionMetadata: async (h) => [await h.call('checkSubmissionMetadata', { target: 'hubmap:confocal' })],
+  startConvert: async (h) => [
+    await h.call('startConvert', {
+      paths: LINKED_IMAGES,
+      outputFolder: 'lnkdir',
+      options: { compression: 'zlib', flat: false, extension: '.ome.tiff', force: false },
+    }),
+  ],
+  cancelConvert: async (h) => [await h.call('cancelConvert', { jobId: 'none' })],
 };
 
 describe('backend with links leading out of the open folder', () => {

@@ -1,0 +1,2 @@
+/** The archival OME-TIFF: what a copy holds, and its OME-XML. */
+export type { ArchivalDtype, ArchivalImage, ArchivalPixels, ArchivalSource } from './archival-types';
