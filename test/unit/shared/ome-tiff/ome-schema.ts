@@ -1,12 +1,15 @@
 /**
  * Test helpers for the archival OME-XML: xmllint against OME's 2016-06 XSD (bundled in
  * test/fixtures/ome-schema/, its import of xml.xsd resolved by the catalogue beside it, no
- * network), and archival images made from an acquisition.
+ * network), archival images made from an acquisition, and a vendor fixture's as its reader reads it.
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import type { Acquisition } from '../../../../shared/acquisition/acquisition-types';
-import type { ArchivalImage, ArchivalPixels } from '../../../../shared/ome-tiff';
+import { readVendorHeader } from '../../../../shared/formats';
+import type { ArchivalDtype, ArchivalImage, ArchivalPixels } from '../../../../shared/ome-tiff';
+import { fixtureBytes } from '../formats/vendor-source';
+import { memorySource } from '../tiff/memory-source';
 
 const SCHEMA = path.resolve(__dirname, '../../../fixtures/ome-schema');
 
@@ -46,4 +49,26 @@ export function isAscii(text: string): boolean {
     if (code > 0x7e || (code < 0x20 && char !== '\t' && char !== '\n' && char !== '\r')) return false;
   }
   return true;
+}
+
+/** The pixels of an image as its summary gives them (dims `('T', 'C', 'Y', 'X')`, shape `(2, 3, 64, 64)`). */
+function pixelsOf(image: { dims: string; shape: string; dtype: string }): Partial<ArchivalPixels> {
+  const dims: string[] = image.dims.match(/[A-Z]/g) ?? [];
+  const shape = (image.shape.match(/\d+/g) ?? []).map(Number);
+  const size = (dim: string): number => shape[dims.indexOf(dim)] ?? 1;
+  return {
+    width: size('X'),
+    height: size('Y'),
+    samples: size('S'),
+    dtype: image.dtype as ArchivalDtype,
+    sizeC: size('C'),
+    sizeZ: size('Z'),
+    sizeT: size('T'),
+  };
+}
+
+/** A vendor fixture's acquisition and first image, read with the vendor readers. */
+export function vendorCase(name: string): [Acquisition, Partial<ArchivalPixels>] {
+  const header = readVendorHeader(memorySource(fixtureBytes(name)), path.basename(name));
+  return [header.acquisition, pixelsOf(header.images[0] as { dims: string; shape: string; dtype: string })];
 }

@@ -1,65 +1,53 @@
 /**
  * The archival OME-XML against OME's own 2016-06 XSD (xmllint): for the acquisition of every
- * fixture that has one (the vendor files of formats/expected.json, with their first image's
- * shape, and the OME, LSM, ScanImage and ImageJ files of acquisition/expected.json: the values
- * the readers give, as their own tests assert), for an RGB image, and for hostile text.
+ * fixture that has one, as AcqMeta's readers read it (the vendor files of formats/expected.json
+ * with their first image's shape; the OME, LSM, ScanImage and ImageJ files of
+ * acquisition/expected.json), for an RGB image, and for hostile text.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Acquisition } from '../../../../shared/acquisition/acquisition-types';
-import { archivalOmeXml, type ArchivalDtype, type ArchivalPixels } from '../../../../shared/ome-tiff';
+import { omeAcquisition } from '../../../../shared/acquisition/ome-acquisition';
+import { archivalOmeXml, type ArchivalPixels } from '../../../../shared/ome-tiff';
+import { readTiffHeader } from '../../../../shared/tiff';
 import { parseXml, type XmlElement } from '../../../../shared/tiff/xml';
-import { archivalImage, isAscii, xmllintOme } from './ome-schema';
+import { memorySource } from '../tiff/memory-source';
+import { archivalImage, isAscii, vendorCase, xmllintOme } from './ome-schema';
 
 const FIXTURES = path.resolve(__dirname, '../../../fixtures');
 
-interface FormatExpected {
-  acquisition: Omit<Acquisition, 'sources'> | null;
-  images: { dims: string; shape: string; dtype: string }[];
+/** The fixtures of an expected.json whose acquisition is not null. */
+function withAcquisition(relative: string): string[] {
+  const expected = JSON.parse(readFileSync(path.join(FIXTURES, relative), 'utf8')) as Record<string, unknown>;
+  return Object.entries(expected)
+    .filter(([, entry]) => entry !== null && (entry as { acquisition?: unknown }).acquisition !== null)
+    .map(([name]) => name);
 }
 
-const FORMATS = JSON.parse(readFileSync(path.join(FIXTURES, 'formats/expected.json'), 'utf8')) as Record<
-  string,
-  FormatExpected
->;
-const ACQUISITIONS = JSON.parse(readFileSync(path.join(FIXTURES, 'acquisition/expected.json'), 'utf8')) as Record<
-  string,
-  Omit<Acquisition, 'sources'> | null
->;
-
-/** The pixels of an image as the formats' expectations give them (`('T', 'C', 'Y', 'X')`, `(2, 3, 64, 64)`). */
-function pixelsOf(image: FormatExpected['images'][number]): Partial<ArchivalPixels> {
-  const dims: string[] = image.dims.match(/[A-Z]/g) ?? [];
-  const shape = (image.shape.match(/\d+/g) ?? []).map(Number);
-  const size = (dim: string): number => shape[dims.indexOf(dim)] ?? 1;
-  return {
-    width: size('X'),
-    height: size('Y'),
-    samples: size('S'),
-    dtype: image.dtype as ArchivalDtype,
-    sizeC: size('C'),
-    sizeZ: size('Z'),
-    sizeT: size('T'),
-  };
+/** A TIFF or OME-XML fixture's acquisition, read as the acquisition tests read it, with one channel plane each. */
+async function acquisitionCase(name: string): Promise<[Acquisition, Partial<ArchivalPixels>]> {
+  const bytes = new Uint8Array(readFileSync(path.join(FIXTURES, name)));
+  let acquisition: Acquisition | undefined;
+  if (name.endsWith('.xml')) {
+    const root = parseXml(new TextDecoder().decode(bytes));
+    if (root === null) throw new Error(`${name} is not XML`);
+    acquisition = omeAcquisition(root);
+  } else acquisition = (await readTiffHeader(memorySource(bytes), { fileName: path.basename(name) })).acquisition;
+  if (acquisition === undefined) throw new Error(`${name} has no acquisition`);
+  return [acquisition, { sizeC: Math.max(1, acquisition.channels?.length ?? 1) }];
 }
 
-const CASES: [string, Acquisition, Partial<ArchivalPixels>][] = [
-  ...Object.entries(FORMATS)
-    .filter(([, expected]) => expected.acquisition !== null)
-    .map(([name, expected]): [string, Acquisition, Partial<ArchivalPixels>] => [
-      name,
-      { ...expected.acquisition, sources: [] },
-      pixelsOf(expected.images[0] as FormatExpected['images'][number]),
-    ]),
-  ...Object.entries(ACQUISITIONS)
-    .filter(([, values]) => values !== null)
-    .map(([name, values]): [string, Acquisition, Partial<ArchivalPixels>] => [
-      name,
-      { ...values, sources: [] },
-      { sizeC: Math.max(1, values?.channels?.length ?? 1) },
-    ]),
-];
+const VENDOR = withAcquisition('formats/expected.json');
+const OTHERS = withAcquisition('acquisition/expected.json');
+
+/** Asserts `xml` is ASCII and xmllint finds it valid. */
+function expectValid(xml: string): void {
+  expect(isAscii(xml)).toBe(true);
+  const verdict = xmllintOme(xml);
+  expect(verdict.output).toContain('- validates');
+  expect(verdict.status).toBe(0);
+}
 
 /** The `M` values of the MapAnnotation in `namespace`, as pairs. */
 function mapPairs(root: XmlElement, namespace: string): [string, string][] {
@@ -70,7 +58,7 @@ function mapPairs(root: XmlElement, namespace: string): [string, string][] {
 
 describe('the archival OME-XML validates against the OME 2016-06 schema', () => {
   it('covers the vendor formats and the OME, LSM and ScanImage fixtures', () => {
-    const names = CASES.map(([name]) => name);
+    const names = [...VENDOR, ...OTHERS];
     for (const start of [
       'czi/',
       'lif/',
@@ -83,12 +71,12 @@ describe('the archival OME-XML validates against the OME 2016-06 schema', () => 
       expect(names.some((name) => name.startsWith(start))).toBe(true);
   });
 
-  it.each(CASES)('%s', (_name, acquisition, pixels) => {
-    const xml = archivalOmeXml(archivalImage(acquisition, pixels));
-    expect(isAscii(xml)).toBe(true);
-    const verdict = xmllintOme(xml);
-    expect(verdict.output).toContain('- validates');
-    expect(verdict.status).toBe(0);
+  it.each(VENDOR)('%s (vendor reader)', (name) => {
+    expectValid(archivalOmeXml(archivalImage(...vendorCase(name))));
+  });
+
+  it.each(OTHERS)('%s (TIFF or OME-XML reader)', async (name) => {
+    expectValid(archivalOmeXml(archivalImage(...(await acquisitionCase(name)))));
   });
 
   it('xmllint refuses what the schema forbids (the check is not vacuous)', () => {
