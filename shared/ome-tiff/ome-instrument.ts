@@ -36,7 +36,8 @@ function objectiveElement(acquisition: Acquisition, id: string): string | undefi
     LensNA: positive(objective.na),
     NominalMagnification: positive(objective.magnification),
   };
-  if (Object.values(attributes).filter((value) => value !== undefined).length === 1) return undefined;
+  const { ID: _id, ...stated } = attributes;
+  if (Object.values(stated).every((value) => value === undefined)) return undefined;
   return xmlElement('Objective', attributes);
 }
 
