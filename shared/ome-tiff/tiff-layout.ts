@@ -91,6 +91,16 @@ export function needsBigTiff(pixels: ArchivalPixels, tiled: boolean, limit = CLA
   return bytes > limit;
 }
 
+/** XML made 7-bit ASCII, as TIFF's ASCII tags are: every other character as a character reference (`µ` as `&#181;`). */
+export function asciiXml(xml: string): string {
+  let out = '';
+  for (const char of xml) {
+    const code = char.codePointAt(0) as number;
+    out += code < 128 ? char : `&#${code};`;
+  }
+  return out;
+}
+
 /** What one page's tags say besides the pixels' type. */
 export interface PageFacts {
   size: LevelSize;
@@ -101,6 +111,7 @@ export interface PageFacts {
   byteCounts: readonly number[];
   /** SubIFD offsets of a full-resolution page with reduced levels. */
   subIfds?: readonly number[];
+  /** The OME-XML, written as {@link asciiXml}. */
   description?: string;
   software?: string;
 }
@@ -122,7 +133,7 @@ export function pageTags(pixels: ArchivalPixels, page: PageFacts): TiffTag[] {
     { code: 284, kind: 'short', values: [1] },
     { code: 339, kind: 'short', values: repeat(format) },
   ];
-  if (page.description !== undefined) tags.push({ code: 270, kind: 'ascii', values: page.description });
+  if (page.description !== undefined) tags.push({ code: 270, kind: 'ascii', values: asciiXml(page.description) });
   if (page.software !== undefined) tags.push({ code: 305, kind: 'ascii', values: page.software });
   const extra = rgb ? samples - 3 : samples - 1;
   if (extra > 0) tags.push({ code: 338, kind: 'short', values: Array.from({ length: extra }, () => 0) });

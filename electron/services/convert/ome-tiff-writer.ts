@@ -121,6 +121,9 @@ export async function writeOmeTiff(
 ): Promise<WrittenOmeTiff> {
   if (new Uint8Array(new Uint16Array([1]).buffer)[0] !== 1) throw new Error('writing TIFF needs a little-endian host');
   const planes = pixels.sizeC * pixels.sizeZ * pixels.sizeT;
+  if (!(planes >= 1 && pixels.width >= 1 && pixels.height >= 1 && pixels.samples >= 1)) {
+    throw new Error(`no pixels to write (${pixels.width}×${pixels.height}, ${planes} planes)`);
+  }
   const bigtiff = needsBigTiff(pixels, options.tiled, options.bigtiffAbove);
   const pixelBytes = pixels.samples * dtypeBytes(pixels.dtype);
   const sizes = levelSizes(pixels.width, pixels.height, options.tiled);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { encodeIfd, tiffHeader, type TiffTag } from '../../../../shared/ome-tiff/tiff-ifd';
-import { blockGrid, levelSizes, needsBigTiff } from '../../../../shared/ome-tiff/tiff-layout';
+import { asciiXml, blockGrid, levelSizes, needsBigTiff } from '../../../../shared/ome-tiff/tiff-layout';
 import { blockBytes, halve } from '../../../../shared/ome-tiff/tiff-blocks';
 
 const hex = (bytes: Uint8Array): string => Buffer.from(bytes).toString('hex');
@@ -71,6 +71,12 @@ describe('encodeIfd', () => {
 });
 
 describe('the layout', () => {
+  it('keeps the OME-XML 7-bit ASCII with character references', () => {
+    expect(asciiXml('<Pixels PhysicalSizeXUnit="µm" Name="a✓𝔸"/>')).toBe(
+      '<Pixels PhysicalSizeXUnit="&#181;m" Name="a&#10003;&#120120;"/>',
+    );
+  });
+
   it('halves until the largest side is under 1024, as numpy [::2**k] sizes', () => {
     expect(levelSizes(2100, 1500, true)).toEqual([
       { width: 2100, height: 1500 },

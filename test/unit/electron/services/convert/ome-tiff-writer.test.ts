@@ -37,7 +37,7 @@ function omeXml(p: ArchivalPixels): string {
   );
   return (
     `<?xml version="1.0" encoding="UTF-8"?><OME xmlns="http://www.openmicroscopy.org/Schemas/OME/2016-06">` +
-    `<Image ID="Image:0" Name="test"><Pixels ID="Pixels:0" DimensionOrder="XYCZT" Type="${OME_TYPES[p.dtype] ?? p.dtype}" ` +
+    `<Image ID="Image:0" Name="test µm ✓ 𝔸"><Pixels ID="Pixels:0" DimensionOrder="XYCZT" Type="${OME_TYPES[p.dtype] ?? p.dtype}" ` +
     `SizeX="${p.width}" SizeY="${p.height}" SizeC="${p.sizeC * p.samples}" SizeZ="${p.sizeZ}" SizeT="${p.sizeT}" ` +
     `BigEndian="false" Interleaved="true">${channels.join('')}` +
     `<TiffData IFD="0" PlaneCount="${p.sizeC * p.sizeZ * p.sizeT}"/></Pixels></Image></OME>`
@@ -85,6 +85,7 @@ interface TifffileView {
   tiled: boolean;
   tile: number[] | null;
   software: string;
+  image_name: string;
   levels: { shape: number[]; planes: string[] }[];
 }
 
@@ -127,6 +128,7 @@ async function roundTrip(
     tiled: layout.tiled,
     tile: layout.tiled ? [512, 512] : null,
     software: 'AcqMeta test',
+    image_name: 'test µm ✓ 𝔸',
   });
   const dims: [string, number][] = [
     ['T', p.sizeT],
@@ -169,6 +171,16 @@ describe('writeOmeTiff, read by tifffile', () => {
       expect(bigtiff).toBe(false);
     },
   );
+
+  it.each([
+    ['uint16', 3],
+    ['float32', 2],
+  ] as const)('%s × %i samples, tiled, zlib: MinIsBlack with extra samples', async (dtype, samples) => {
+    await roundTrip(`samples-${dtype}`, pixels(dtype, { samples, sizeC: 1, width: 520, height: 30 }), {
+      tiled: true,
+      compression: 'zlib',
+    });
+  });
 
   it('RGB uint8, flat strips, LZW', async () => {
     const p = pixels('uint8', { samples: 3, sizeC: 1, sizeZ: 1, sizeT: 3, width: 611, height: 407 });

@@ -69,6 +69,7 @@ with tifffile.TiffFile(sys.argv[1]) as tif:
         'tiled': page.is_tiled,
         'tile': [page.tilelength, page.tilewidth] if page.is_tiled else None,
         'software': page.software,
+        'image_name': tifffile.xml2dict(tif.ome_metadata)['OME']['Image']['Name'],
         'levels': [
             {'shape': list(level.shape), 'planes': plane_hashes(level.asarray(), samples)}
             for level in series.levels
