@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests (and, with `bench`, the benchmark) need:
-# Chromium for the Playwright end-to-end tests; python3-tifffile as the benchmark's peer.
+# Chromium for the Playwright end-to-end tests; python3-tifffile and numpy, which read the archival
+# OME-TIFF copies back in the convert tests and are the benchmark's peer.
 # Idempotent: installs only what is missing. Needs root or sudo for apt-get.
 set -euo pipefail
 
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
+/usr/bin/python3 -c 'import tifffile, numpy' 2>/dev/null || need+=(python3-tifffile python3-numpy)
 if [ "${1:-}" = "bench" ]; then
-  /usr/bin/python3 -c 'import tifffile, numpy' 2>/dev/null || need+=(python3-tifffile python3-numpy)
   [ -x /usr/bin/time ] || need+=(time)
 fi
 [ ${#need[@]} -eq 0 ] && exit 0
