@@ -2,9 +2,8 @@
  * The images of a source file as an archival copy reads them: their pixels' shape and sample
  * type (`ArchivalPixels`), what the file records of their acquisition, and a reader of their
  * full-resolution planes in OME's XYCZT order, C fastest. A TIFF is one image (tifffile's
- * series 0, as the scanner sees it); a CZI, ND2, LIF or OIB file lists every image it holds,
- * but the header readers locate the planes of image 0 only, so the others are refused, said
- * why. Planes are decoded with the preview's decoders at full resolution, no contrast, in the
+ * series 0, as the scanner sees it); a CZI gives each scene, a LIF each image; an ND2 or OIB
+ * file gives image 0, its other images (ND2 positions) refused, said why. Planes are decoded with the preview's decoders at full resolution, no contrast, in the
  * source's sample type, each bounded by {@link MAX_ARCHIVAL_PLANE_BYTES}.
  */
 import type { FileCalibration, HeaderValues } from '../../../shared/api';
@@ -148,24 +147,33 @@ async function vendorPlanes(
   return { pixels, readPlane: async (index) => checked(pixels, await decode(planeAt(pixels, index))) };
 }
 
-/** The images of a CZI, ND2, LIF or OIB file: image 0 with its planes, the others refused. */
+/** Formats whose reader describes any image of the file asked for (a CZI's scene, a LIF's image). */
+const EVERY_IMAGE = new Set(['czi', 'lif']);
+
+/**
+ * The images of a CZI, ND2, LIF or OIB file, each with its planes: every scene of a CZI and
+ * image of a LIF; image 0 of an ND2 or OIB file, whose other images (ND2 positions) are refused.
+ */
 async function vendorImages(source: ByteSource, fileName: string): Promise<SourceImage[]> {
-  const header = readVendorHeader(source, fileName);
-  const names = header.images.length > 0 ? header.images.map((image) => image.name) : [fileName];
-  const others = names.slice(1).map((name, i): SourceImage => ({
-    index: i + 1,
-    name,
-    ok: false,
-    reason: `AcqMeta locates the planes of a file's first image only; image ${i + 2} of ${names.length} is not converted`,
-  }));
-  const name = names[0] as string;
-  try {
-    const { pixels, readPlane } = await vendorPlanes(source, header);
-    const { acquisition, header: values, fileCalibration } = header;
-    return [{ index: 0, name, ok: true, pixels, readPlane, acquisition, header: values, fileCalibration }, ...others];
-  } catch (error) {
-    return [{ index: 0, name, ok: false, reason: (error as Error).message }, ...others];
+  const first = readVendorHeader(source, fileName);
+  const names = first.images.length > 0 ? first.images.map((image) => image.name) : [fileName];
+  const images: SourceImage[] = [];
+  for (const [index, name] of names.entries()) {
+    if (index > 0 && !EVERY_IMAGE.has(first.format)) {
+      const reason = `AcqMeta locates the planes of an ${first.format.toUpperCase()} file's first image only; image ${index + 1} of ${names.length} is not converted`;
+      images.push({ index, name, ok: false, reason });
+      continue;
+    }
+    try {
+      const header = index === 0 ? first : readVendorHeader(source, fileName, { image: index });
+      const { pixels, readPlane } = await vendorPlanes(source, header);
+      const { acquisition, header: values, fileCalibration } = header;
+      images.push({ index, name, ok: true, pixels, readPlane, acquisition, header: values, fileCalibration });
+    } catch (error) {
+      images.push({ index, name, ok: false, reason: (error as Error).message });
+    }
   }
+  return images;
 }
 
 /**
