@@ -181,6 +181,8 @@ async function vendorImages(source: ByteSource, fileName: string): Promise<Sourc
  * the reason (a file that cannot be read at all is one image refused with the reader's words).
  */
 export async function sourceImages(source: ByteSource, fileName: string): Promise<SourceImage[]> {
+  if (/\.oir$/i.test(fileName))
+    return [{ index: 0, name: fileName, ok: false, reason: 'AcqMeta reads no OIR file’s planes (only its sidecar)' }];
   try {
     return vendorFormatOfPath(fileName) === null
       ? await tiffImages(source, fileName)
