@@ -4,14 +4,13 @@
  */
 import path from 'node:path';
 import type { ArchivalCompression, ArchivalExtension, ConvertOptions } from '../../../shared/api';
-import { convertImages } from '../../services/convert';
+import { CONVERTER, convertImages } from '../../services/convert';
 import { journalPlaces } from '../../services/journal';
 import { createProfileCache, createProfileFinder } from '../../services/profile';
 import { UsageError, lastOption, type ParsedArgs } from '../args';
 import { EXIT, type CliIo, type Command } from '../cli-io';
 import { printable } from '../output';
 import { imageTargets } from '../targets';
-import packageJson from '../../../package.json';
 
 const COMPRESSIONS: readonly ArchivalCompression[] = ['none', 'zlib', 'lzw'];
 const EXTENSIONS: readonly ArchivalExtension[] = ['.ome.tiff', '.ome.tif'];
@@ -96,7 +95,7 @@ change journal. Exits 0 when every image was written, 1 when some were not.`,
       sources: entries.map((entry) => ({ relPath: entry.relPath, absPath: entry.absPath })),
       outputFolder,
       options,
-      converter: `AcqMeta ${packageJson.version}`,
+      converter: CONVERTER,
       profiles: createProfileFinder(createProfileCache(), { root: io.cwd }),
       journal: { places, tool: 'acqmeta' },
       onProgress: ({ done, total, current }) => {

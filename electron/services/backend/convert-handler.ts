@@ -10,10 +10,9 @@ import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { ApiHandlers, ConvertProgress } from '../../../shared/api';
 import { ApiFailure } from '../../../shared/errors';
-import { convertImages } from '../convert';
+import { CONVERTER, convertImages } from '../convert';
 import { isInside, toBackendError } from '../disk';
 import { resolveImage, type OpenFolder } from '../folder';
-import packageJson from '../../../package.json';
 import { profileFinder, requireFolder, type BackendContext } from './backend-context';
 import { realAllowedRoots } from './folder-handlers';
 import { journalsOf } from './save-handler';
@@ -71,7 +70,7 @@ export function convertHandlers(context: BackendContext): ConvertHandlers {
         sources: entries.map((entry) => ({ relPath: entry.relPath, absPath: entry.absPath })),
         outputFolder,
         options: request.options,
-        converter: `AcqMeta ${packageJson.version}`,
+        converter: CONVERTER,
         profiles: profileFinder(context, folder),
         journal: { places: journalsOf(context, folder), tool: 'AcqMeta' },
         signal: controller.signal,

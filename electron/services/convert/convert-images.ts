@@ -18,6 +18,7 @@ import type {
 import type { FieldValues } from '../../../shared/fields/field-table';
 import { archivalOmeXml, type ArchivalImage } from '../../../shared/ome-tiff';
 import { readTiffHeader } from '../../../shared/tiff';
+import { version } from '../../../package.json';
 import { moveIntoPlace } from '../disk';
 import { journalWrites, type JournalPlaces } from '../journal';
 import type { ProfileFinder } from '../profile';
@@ -27,6 +28,9 @@ import { withFileSource } from '../tiff';
 import { experimentalValues, instrumentMatchEntries, outputName, physicalSizeUm, sha256Of } from './archival-facts';
 import { sourceImages, type SourceImage } from './archival-sources';
 import { writeOmeTiff } from './ome-tiff-writer';
+
+/** The program that writes the copies, with its version, as their OME-XML and TIFF tags name it. */
+export const CONVERTER = `AcqMeta ${version}`;
 
 /** One source image to copy: as a row names it, and where it is. */
 export interface ConvertSource {
