@@ -2,7 +2,7 @@
 # Installs the Debian packages the tests (and, with `bench`, the benchmark) need:
 # Chromium for the Playwright end-to-end tests; xmllint (libxml2-utils), with which the unit tests
 # check the archival OME-XML against OME's schema; python3-tifffile and numpy, which read the
-# archival OME-TIFF copies back in the convert tests and are the benchmark's peer.
+# archival OME-TIFFs back in the unit tests and are the benchmark's peer.
 # Idempotent: installs only what is missing. Needs root or sudo for apt-get.
 set -euo pipefail
 
