@@ -12,12 +12,10 @@ import { oibPlaneSource, readVendorHeader, vendorFormatOfPath, type VendorHeader
 import type { ArchivalDtype, ArchivalPixels } from '../../../shared/ome-tiff';
 import { openTiff, type ByteSource } from '../../../shared/tiff';
 import { decodeTiffSamples, decodeVendorSamples, type SampleArray } from '../tiff';
+import type { PlaneReader } from './ome-tiff-writer';
 
 /** Most bytes one decoded plane of an archival copy may take: one plane in memory stays bounded. */
 export const MAX_ARCHIVAL_PLANE_BYTES = 1024 * 1024 * 1024;
-
-/** Reads plane `index` (XYCZT order, C fastest) at full resolution, samples interleaved. */
-export type PlaneReader = (index: number) => Promise<SampleArray>;
 
 /** One image of a source: ready to copy, or refused with the reason in words. */
 export type SourceImage = { index: number; name: string } & (
