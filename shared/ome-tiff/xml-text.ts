@@ -44,7 +44,8 @@ export function xmlText(text: string): string {
 /** An attribute's value as written between double quotes; undefined when it has none to write. */
 function attributeValue(value: XmlValue): string | undefined {
   if (value === undefined) return undefined;
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : undefined;
+  // 15 significant digits: a size converted from metres reads 1.6, not 1.5999999999999999
+  if (typeof value === 'number') return Number.isFinite(value) ? String(Number(value.toPrecision(15))) : undefined;
   return escape(String(value), true);
 }
 

@@ -99,6 +99,12 @@ describe('the archival OME-XML validates against the OME 2016-06 schema', () => 
     ]);
   });
 
+  it('a size converted from metres is written as a person reads it (1.6, not 1.5999999999999999)', () => {
+    const image = { ...archivalImage({ sources: [] }), physicalSizeUm: { x: 1.6e-6 * 1e6, y: 0.1 + 0.2, z: null } };
+    const pixels = parseXml(archivalOmeXml(image))?.children.find((child) => child.name === 'Image')?.children[0];
+    expect(pixels?.attributes).toMatchObject({ PhysicalSizeX: '1.6', PhysicalSizeY: '0.3' });
+  });
+
   it('hostile text: escaped, control characters dropped, non-ASCII as character references', () => {
     const hostile = 'a<b>&c "d" \'e\'\u0000\u0001\u001b\u007f\u0085 µm 温度 🐭\ud800 tab\there\r\nnext';
     const image = archivalImage({
