@@ -1,0 +1,70 @@
+/**
+ * Export as OME-TIFF: two selected images written into `ome-tiff/` inside the open folder, the
+ * progress ending in a summary that names the files on disk, and a second run skipping them
+ * (the copies are not replaced without "Replace existing files"). Screenshots of the options and
+ * the summary in both themes (test-results/screens/*-convert-*.png; the docs' copies are in
+ * docs/screens/).
+ */
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { test, expect } from './support/app';
+import { EditorPage } from './support/editor-page';
+
+const SHOTS = 'test-results/screens';
+const IMAGES = ['cells/multi-channel.ome.tif', 'stacks/_blobs_3d_fiji_skeleton.tif'];
+
+/** Selects the two images and opens the dialog from the Spreadsheet menu. */
+async function openDialog(page: Page) {
+  const editor = new EditorPage(page);
+  await editor.select(IMAGES[0]!);
+  await editor.row(IMAGES[1]!).click({ modifiers: ['ControlOrMeta'] });
+  await page.getByRole('button', { name: 'Spreadsheet' }).click();
+  await page.getByRole('menuitem', { name: 'Export as OME-TIFF…' }).click();
+  return page.getByRole('dialog', { name: 'Export as OME-TIFF' });
+}
+
+/** The OME-TIFF files in a folder, by name. */
+function omeTiffs(folder: string): string[] {
+  return readdirSync(folder)
+    .filter((name) => name.endsWith('.ome.tiff'))
+    .sort();
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`two selected images converted, then skipped as already there (${scheme})`, async ({ app }) => {
+    const { page } = app;
+    const shot = (name: string) => page.screenshot({ path: `${SHOTS}/${scheme}-convert-${name}.png` });
+    await page.emulateMedia({ colorScheme: scheme });
+    const dialog = await openDialog(page);
+    await expect(dialog).toContainText('The 2 selected images');
+    await expect(dialog.getByLabel('Output folder')).toHaveValue('ome-tiff');
+    await expect(dialog.getByRole('radio', { name: /^zlib/ })).toBeChecked();
+    await expect(dialog.getByRole('checkbox', { name: /^Tiled and pyramidal/ })).toBeChecked();
+    await expect(dialog.getByRole('checkbox', { name: /^Replace existing files/ })).not.toBeChecked();
+    await shot('options');
+
+    await dialog.getByRole('button', { name: 'Convert 2 images' }).click();
+    const status = dialog.getByRole('status');
+    await expect(status).toHaveText('2 OME-TIFF files written.');
+    const folder = app.file('ome-tiff');
+    const written = omeTiffs(folder);
+    expect(written).toHaveLength(2);
+    const table = dialog.getByRole('table', { name: 'Written' });
+    for (const name of written) {
+      expect(statSync(path.join(folder, name)).size).toBeGreaterThan(0);
+      await expect(table.getByRole('row').filter({ hasText: name })).toContainText('verified');
+    }
+    await shot('summary');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await expect(dialog).toBeHidden();
+
+    // Again: the copies are there and are not replaced.
+    await page.getByRole('button', { name: 'Spreadsheet' }).click();
+    await page.getByRole('menuitem', { name: 'Export as OME-TIFF…' }).click();
+    await dialog.getByRole('button', { name: 'Convert 2 images' }).click();
+    await expect(status).toHaveText('0 OME-TIFF files written, 2 skipped.');
+    await expect(dialog.getByRole('region', { name: /^Skipped: a file is already there/ })).toContainText(IMAGES[0]!);
+    expect(omeTiffs(folder)).toEqual(written);
+  });
+}
