@@ -1,9 +1,10 @@
 /**
  * Export as OME-TIFF: two selected images written into `ome-tiff/` inside the open folder, the
  * progress ending in a summary that names the files on disk, and a second run skipping them
- * (the copies are not replaced without "Replace existing files"). Screenshots of the options and
- * the summary in both themes (test-results/screens/*-convert-*.png; the docs' copies are in
- * docs/screens/).
+ * (the copies are not replaced without "Replace existing files"). A job held (its start answered
+ * by the test, so that no event ends it) shows its progress, goes on with the dialog closed, and
+ * cancels. Screenshots of the options, a running job and the summary in both themes
+ * (test-results/screens/*-convert-*.png; the docs' copies are in docs/screens/).
  */
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -68,3 +69,39 @@ for (const scheme of ['light', 'dark'] as const) {
     expect(omeTiffs(folder)).toEqual(written);
   });
 }
+
+test('a running job: Close leaves it in the status bar, Show brings it back, Cancel asks the backend', async ({
+  app,
+}) => {
+  const { page } = app;
+  // The job's start is answered here, so no event of the backend's ends it while the test looks.
+  const cancels: unknown[] = [];
+  await page.route('**/api/startConvert', (route) =>
+    route.fulfill({ json: { ok: true, payload: { jobId: 'held-job' } } }),
+  );
+  await page.route('**/api/cancelConvert', (route) => {
+    cancels.push(route.request().postDataJSON());
+    return route.fulfill({ json: { ok: true, payload: { cancelled: true } } });
+  });
+  await page.emulateMedia({ colorScheme: 'light' });
+  const dialog = await openDialog(page);
+  await dialog.getByRole('button', { name: 'Convert 2 images' }).click();
+  await expect(dialog.getByRole('progressbar', { name: 'Planes written' })).toBeVisible();
+  await expect(dialog).toContainText('Reading 2 images…');
+  await expect(dialog.getByRole('button', { name: 'Close' })).toBeFocused();
+  await page.screenshot({ path: `${SHOTS}/light-convert-running.png` });
+
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toBeHidden();
+  const status = page.getByRole('contentinfo');
+  await expect(status).toContainText('OME-TIFF: Reading 2 images…');
+  await status.getByRole('button', { name: 'Show the OME-TIFF export' }).click();
+  await expect(dialog).toContainText('Reading 2 images…');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: `${SHOTS}/dark-convert-running.png` });
+
+  await dialog.getByRole('button', { name: 'Cancel conversion' }).click();
+  await expect(dialog).toContainText('Cancelling…');
+  await expect(dialog.getByRole('button', { name: 'Cancel conversion' })).toBeDisabled();
+  await expect.poll(() => cancels).toEqual([{ jobId: 'held-job' }]);
+});

@@ -22,6 +22,9 @@ function Running({ job, onClose }: { job: ConvertJob; onClose: () => void }) {
   const { progress } = job;
   return (
     <>
+      <p className="small">
+        {plural(job.images, 'image')} into <span className="mono">{job.outputFolder}</span>
+      </p>
       <progress
         className="convert-progress"
         aria-label="Planes written"
@@ -31,9 +34,7 @@ function Running({ job, onClose }: { job: ConvertJob; onClose: () => void }) {
       <p className="small" aria-live="polite">
         {job.cancelling ? 'Cancelling…' : progressText(job)}
       </p>
-      <p className="muted small convert-current">
-        {progress === null ? '\u00a0' : <span className="mono">{progress.current}</span>}
-      </p>
+      {progress !== null && <p className="muted small mono convert-current">{progress.current}</p>}
       <p className="muted small">Closing this dialog leaves the conversion running; the status bar shows it.</p>
       <ModalActions onCancel={onClose} cancelLabel="Close" focusCancel>
         <button
@@ -72,7 +73,13 @@ export function ConvertDialog() {
   // One dialog per phase, so that each opens with the focus on its own safe button.
   const phase = job === null ? 'form' : convertEnded(job) ? 'ended' : 'running';
   return (
-    <Modal key={phase} labelledBy="convert-title" onCancel={close} wide={job !== null} className="convert-dialog">
+    <Modal
+      key={phase}
+      labelledBy="convert-title"
+      onCancel={close}
+      wide={job !== null && convertEnded(job)}
+      className="convert-dialog"
+    >
       {job === null ? (
         <ConvertForm onClose={close} />
       ) : (

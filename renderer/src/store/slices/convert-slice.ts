@@ -16,6 +16,8 @@ export interface ConvertJob {
   jobId: string | null;
   /** How many images were asked for. */
   images: number;
+  /** The output folder as it was asked for (relative to the open folder, or absolute). */
+  outputFolder: string;
   /** The latest progress; null before the first plane. */
   progress: ConvertProgress | null;
   /** Cancel was asked; the summary is still to come. */
@@ -74,6 +76,7 @@ export const createConvertSlice: StateCreator<AppState, [], [], ConvertSlice> = 
       const job: ConvertJob = {
         jobId: null,
         images: paths.length,
+        outputFolder,
         progress: null,
         cancelling: false,
         summary: null,
