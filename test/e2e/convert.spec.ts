@@ -1,7 +1,7 @@
 /**
  * Export as OME-TIFF: two selected images written into `ome-tiff/` inside the open folder, the
  * progress ending in a summary that names the files on disk, and a second run skipping them
- * (the copies are not replaced without "Replace existing files"). A job held (its start answered
+ * (the copies are not replaced without "Replace existing files", which then writes them again). A job held (its start answered
  * by the test, so that no event ends it) shows its progress, goes on with the dialog closed, and
  * cancels. Screenshots of the options, a running job and the summary in both themes
  * (test-results/screens/*-convert-*.png; the docs' copies are in docs/screens/).
@@ -32,43 +32,53 @@ function omeTiffs(folder: string): string[] {
     .sort();
 }
 
-for (const scheme of ['light', 'dark'] as const) {
-  test(`two selected images converted, then skipped as already there (${scheme})`, async ({ app }) => {
-    const { page } = app;
-    const shot = (name: string) => page.screenshot({ path: `${SHOTS}/${scheme}-convert-${name}.png` });
+/** Screenshots of the page in the light and the dark theme. */
+async function shots(page: Page, name: string) {
+  for (const scheme of ['dark', 'light'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
-    const dialog = await openDialog(page);
-    await expect(dialog).toContainText('The 2 selected images');
-    await expect(dialog.getByLabel('Output folder')).toHaveValue('ome-tiff');
-    await expect(dialog.getByRole('radio', { name: /^zlib/ })).toBeChecked();
-    await expect(dialog.getByRole('checkbox', { name: /^Tiled and pyramidal/ })).toBeChecked();
-    await expect(dialog.getByRole('checkbox', { name: /^Replace existing files/ })).not.toBeChecked();
-    await shot('options');
-
-    await dialog.getByRole('button', { name: 'Convert 2 images' }).click();
-    const status = dialog.getByRole('status');
-    await expect(status).toHaveText('2 OME-TIFF files written.');
-    const folder = app.file('ome-tiff');
-    const written = omeTiffs(folder);
-    expect(written).toHaveLength(2);
-    const table = dialog.getByRole('table', { name: 'Written' });
-    for (const name of written) {
-      expect(statSync(path.join(folder, name)).size).toBeGreaterThan(0);
-      await expect(table.getByRole('row').filter({ hasText: name })).toContainText('verified');
-    }
-    await shot('summary');
-    await dialog.getByRole('button', { name: 'Close' }).click();
-    await expect(dialog).toBeHidden();
-
-    // Again: the copies are there and are not replaced.
-    await page.getByRole('button', { name: 'Spreadsheet' }).click();
-    await page.getByRole('menuitem', { name: 'Export as OME-TIFF…' }).click();
-    await dialog.getByRole('button', { name: 'Convert 2 images' }).click();
-    await expect(status).toHaveText('0 OME-TIFF files written, 2 skipped.');
-    await expect(dialog.getByRole('region', { name: /^Skipped: a file is already there/ })).toContainText(IMAGES[0]!);
-    expect(omeTiffs(folder)).toEqual(written);
-  });
+    await page.screenshot({ path: `${SHOTS}/${scheme}-convert-${name}.png` });
+  }
 }
+
+test('two selected images converted, then skipped as already there, then replaced', async ({ app }) => {
+  const { page } = app;
+  await page.emulateMedia({ colorScheme: 'light' });
+  const dialog = await openDialog(page);
+  await expect(dialog).toContainText('The 2 selected images');
+  await expect(dialog.getByLabel('Output folder')).toHaveValue('ome-tiff');
+  await expect(dialog.getByRole('radio', { name: /^zlib/ })).toBeChecked();
+  await expect(dialog.getByRole('checkbox', { name: /^Tiled and pyramidal/ })).toBeChecked();
+  await expect(dialog.getByRole('checkbox', { name: /^Replace existing files/ })).not.toBeChecked();
+  await shots(page, 'options');
+
+  await dialog.getByRole('button', { name: 'Convert 2 images' }).click();
+  const status = dialog.getByRole('status');
+  await expect(status).toHaveText('2 OME-TIFF files written.');
+  const folder = app.file('ome-tiff');
+  const written = omeTiffs(folder);
+  expect(written).toHaveLength(2);
+  const table = dialog.getByRole('table', { name: 'Written' });
+  for (const name of written) {
+    expect(statSync(path.join(folder, name)).size).toBeGreaterThan(0);
+    await expect(table.getByRole('row').filter({ hasText: name })).toContainText('verified');
+  }
+  await shots(page, 'summary');
+
+  // Again, on the same choices: the copies are there and are not replaced…
+  await dialog.getByRole('button', { name: 'Back to the options' }).click();
+  await expect(dialog.getByLabel('Output folder')).toHaveValue('ome-tiff');
+  await dialog.getByRole('button', { name: 'Convert 2 images' }).click();
+  await expect(status).toHaveText('0 OME-TIFF files written, 2 skipped.');
+  await expect(dialog.getByRole('region', { name: /^Skipped: a file is already there/ })).toContainText(IMAGES[0]!);
+  // …unless asked to.
+  await dialog.getByRole('button', { name: 'Back to the options' }).click();
+  await dialog.getByRole('checkbox', { name: /^Replace existing files/ }).check();
+  await dialog.getByRole('button', { name: 'Convert 2 images' }).click();
+  await expect(status).toHaveText('2 OME-TIFF files written.');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toBeHidden();
+  expect(omeTiffs(folder)).toEqual(written);
+});
 
 test('a running job: Close leaves it in the status bar, Show brings it back, Cancel asks the backend', async ({
   app,

@@ -51,6 +51,7 @@ function Running({ job, onClose }: { job: ConvertJob; onClose: () => void }) {
 }
 
 function Ended({ job, onClose }: { job: ConvertJob; onClose: () => void }) {
+  const again = useApp((s) => s.convertAgain);
   return (
     <>
       {job.failure !== null && (
@@ -59,7 +60,11 @@ function Ended({ job, onClose }: { job: ConvertJob; onClose: () => void }) {
         </p>
       )}
       {job.summary !== null && <ConvertSummaryView summary={job.summary} />}
-      <ModalActions onCancel={onClose} cancelLabel="Close" focusCancel />
+      <ModalActions onCancel={onClose} cancelLabel="Close" focusCancel>
+        <button type="button" className="btn" onClick={again}>
+          Back to the options
+        </button>
+      </ModalActions>
     </>
   );
 }

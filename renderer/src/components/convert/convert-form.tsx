@@ -1,6 +1,7 @@
 /**
  * The options of "Export as OME-TIFF…": where the copies go (inside the open folder unless the
- * path is absolute) and how they are written, as `acqmeta convert --to ome-tiff` takes them.
+ * path is absolute) and how they are written, as `acqmeta convert --to ome-tiff` takes them;
+ * it opens on the last job's choices.
  */
 import { useState, type FormEvent } from 'react';
 import type { ArchivalCompression, ArchivalExtension } from '../../../../shared/api';
@@ -21,9 +22,6 @@ const EXTENSIONS: readonly { value: ArchivalExtension; hint: string }[] = [
   { value: '.ome.tif', hint: 'For tools that list .tif files only (CloudScope)' },
 ];
 
-/** The default output folder, inside the open folder. */
-const DEFAULT_FOLDER = 'ome-tiff';
-
 /** What the copies are of: `The 2 selected images`, `All 9 images of the folder`. */
 function scopeText(selected: number, images: number): string {
   return selected === 0 ? `All ${plural(images, 'image')} of the folder` : `The ${plural(images, 'selected image')}`;
@@ -36,14 +34,15 @@ export function ConvertForm({ onClose }: { onClose: () => void }) {
   const selected = useApp((s) => s.selected.size);
   const root = useApp((s) => s.folder?.root ?? '');
   const unsaved = useApp((s) => selectSaveSummary(s).files);
-  const [folder, setFolder] = useState(DEFAULT_FOLDER);
-  const [compression, setCompression] = useState<ArchivalCompression>('zlib');
-  const [pyramid, setPyramid] = useState(true);
-  const [extension, setExtension] = useState<ArchivalExtension>('.ome.tiff');
-  const [force, setForce] = useState(false);
+  const [last] = useState(() => store.getState().convertChoices);
+  const [folder, setFolder] = useState(last.outputFolder);
+  const [compression, setCompression] = useState(last.options.compression);
+  const [pyramid, setPyramid] = useState(!last.options.flat);
+  const [extension, setExtension] = useState(last.options.extension);
+  const [force, setForce] = useState(last.options.force);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void store.getState().startConvert(folder.trim(), { compression, flat: !pyramid, extension, force: force });
+    void store.getState().startConvert(folder.trim(), { compression, flat: !pyramid, extension, force });
   };
   return (
     <form onSubmit={submit}>

@@ -36,14 +36,30 @@ export function convertPaths(s: Pick<AppState, 'rowOrder' | 'selected'>): string
   return s.selected.size === 0 ? [...s.rowOrder] : s.rowOrder.filter((path) => s.selected.has(path));
 }
 
+/** What the form asks: where the copies go and how they are written. */
+export interface ConvertChoices {
+  outputFolder: string;
+  options: ConvertOptions;
+}
+
+/** The form's first choices: `ome-tiff` inside the open folder, zlib, tiled and pyramidal, `.ome.tiff`, no replacing. */
+const DEFAULT_CHOICES: ConvertChoices = {
+  outputFolder: 'ome-tiff',
+  options: { compression: 'zlib', flat: false, extension: '.ome.tiff', force: false },
+};
+
 /** The archival copy's state and actions. */
 export interface ConvertSlice {
   convertDialogOpen: boolean;
   convertJob: ConvertJob | null;
+  /** The choices of the last job started in this session (the form opens on them). */
+  convertChoices: ConvertChoices;
   /** Shows the dialog: the job under way or its summary, else the form. */
   openConvertDialog(): void;
   /** Hides the dialog; a job still running goes on, an ended one is forgotten. */
   closeConvertDialog(): void;
+  /** Back from an ended job's summary to the form, on the same choices. */
+  convertAgain(): void;
   /** Asks the backend to write copies of {@link convertPaths} into `outputFolder`. */
   startConvert(outputFolder: string, options: ConvertOptions): Promise<void>;
   /** Asks the backend to stop the job; its summary says what was written. */
@@ -63,12 +79,18 @@ export const createConvertSlice: StateCreator<AppState, [], [], ConvertSlice> = 
   return {
     convertDialogOpen: false,
     convertJob: null,
+    convertChoices: DEFAULT_CHOICES,
 
     openConvertDialog: () => set({ convertDialogOpen: true }),
 
     closeConvertDialog: () => {
       const job = get().convertJob;
       set({ convertDialogOpen: false, ...(job !== null && convertEnded(job) ? { convertJob: null } : {}) });
+    },
+
+    convertAgain: () => {
+      const job = get().convertJob;
+      if (job !== null && convertEnded(job)) set({ convertJob: null });
     },
 
     startConvert: async (outputFolder, options) => {
@@ -82,7 +104,7 @@ export const createConvertSlice: StateCreator<AppState, [], [], ConvertSlice> = 
         summary: null,
         failure: null,
       };
-      set({ convertJob: job });
+      set({ convertJob: job, convertChoices: { outputFolder, options } });
       const result = await get().client.startConvert({ paths, outputFolder, options });
       const now = get().convertJob;
       if (now === null || (now.jobId !== null && result.ok && now.jobId !== result.payload.jobId)) return;

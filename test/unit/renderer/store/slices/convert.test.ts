@@ -71,6 +71,21 @@ describe('the convert slice', () => {
     expect(store.getState().convertJob).toBe(null);
   });
 
+  it('opens the form on the last job’s choices, back from its summary', async () => {
+    const { store, backend } = setup();
+    expect(store.getState().convertChoices).toEqual({ outputFolder: 'ome-tiff', options: OPTIONS });
+    await store.getState().startConvert('copies', { ...OPTIONS, compression: 'lzw' });
+    store.getState().convertAgain();
+    expect(store.getState().convertJob).not.toBe(null);
+    backend.emit({ type: 'convert-done', jobId: 'job-1', summary: summary([]) });
+    store.getState().convertAgain();
+    expect(store.getState().convertJob).toBe(null);
+    expect(store.getState().convertChoices).toEqual({
+      outputFolder: 'copies',
+      options: { ...OPTIONS, compression: 'lzw' },
+    });
+  });
+
   it('cancels its own job, once', async () => {
     const { store, backend } = setup();
     await store.getState().startConvert('ome-tiff', OPTIONS);
