@@ -13,7 +13,7 @@ export function ConvertStatus() {
     job.failure !== null
       ? 'OME-TIFF export failed'
       : job.summary !== null
-        ? `OME-TIFF: ${summaryHeadline(job.summary)}`
+        ? summaryHeadline(job.summary)
         : `OME-TIFF: ${job.cancelling ? 'cancelling…' : progressText(job)}`;
   return (
     <span className="scan-status">
