@@ -3,10 +3,12 @@
  * progress ending in a summary that names the files on disk, and a second run skipping them
  * (the copies are not replaced without "Replace existing files", which then writes them again). A job held (its start answered
  * by the test, so that no event ends it) shows its progress, goes on with the dialog closed, and
- * cancels. Screenshots of the options, a running job and the summary in both themes
+ * cancels; a real job held by the write gate at its first copy's sidecar is cancelled there and
+ * keeps that copy only. Screenshots of the options, a running job and the summary in both themes
  * (test-results/screens/*-convert-*.png; the docs' copies are in docs/screens/).
  */
-import { readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/app';
@@ -114,4 +116,31 @@ test('a running job: Close leaves it in the status bar, Show brings it back, Can
   await expect(dialog).toContainText('Cancelling…');
   await expect(dialog.getByRole('button', { name: 'Cancel conversion' })).toBeDisabled();
   await expect.poll(() => cancels).toEqual([{ jobId: 'held-job' }]);
+});
+
+test.describe('held by the write gate at the first copy’s sidecar', () => {
+  /** While it names `before-check`, the write worker holds each sidecar write before its rename. */
+  const gate = path.join(tmpdir(), `acqmeta-e2e-convert-gate-${process.pid}`);
+  test.use({ serverEnv: { ACQMETA_WRITE_GATE: gate } });
+  test.beforeEach(() => writeFileSync(gate, 'before-check\n'));
+  test.afterEach(() => {
+    rmSync(gate, { force: true });
+    rmSync(`${gate}.reached`, { force: true });
+  });
+
+  test('Cancel conversion stops before the next image; the copy written stays', async ({ app }) => {
+    const { page } = app;
+    const dialog = await openDialog(page);
+    await dialog.getByRole('button', { name: 'Convert 2 images' }).click();
+    await expect.poll(() => readFileSync(`${gate}.reached`, { encoding: 'utf8', flag: 'a+' })).toContain('.ome.tiff');
+    await expect(dialog.getByRole('progressbar', { name: 'Planes written' })).toBeVisible();
+    await expect(dialog).toContainText(/of \d+ planes? written/);
+    await dialog.getByRole('button', { name: 'Cancel conversion' }).click();
+    await expect(dialog).toContainText('Cancelling…');
+    rmSync(gate);
+    await expect(dialog.getByRole('status')).toHaveText('Cancelled: 1 OME-TIFF file written.');
+    const written = omeTiffs(app.file('ome-tiff'));
+    expect(written).toHaveLength(1);
+    await expect(dialog.getByRole('table', { name: 'Written' })).toContainText(written[0]!);
+  });
 });
