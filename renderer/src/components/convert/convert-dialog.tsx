@@ -28,7 +28,7 @@ function Running({ job, onClose }: { job: ConvertJob; onClose: () => void }) {
       <progress
         className="convert-progress"
         aria-label="Planes written"
-        max={progress?.total ?? 1}
+        max={Math.max(1, progress?.total ?? 1)}
         {...(progress === null ? {} : { value: progress.done })}
       />
       <p className="small" aria-live="polite">
