@@ -58,7 +58,7 @@ export function ConvertSummaryView({ summary }: { summary: ConvertSummary }) {
                 <th scope="col">File</th>
                 <th scope="col">From</th>
                 <th scope="col">Size</th>
-                <th scope="col">Levels</th>
+                <th scope="col">Reduced levels</th>
                 <th scope="col">Check</th>
               </tr>
             </thead>
