@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests (and, with `bench`, the benchmark) need:
 # Chromium for the Playwright end-to-end tests; xmllint (libxml2-utils), with which the unit tests
-# check the archival OME-XML against OME's schema; python3-tifffile as the benchmark's peer.
+# check the archival OME-XML against OME's schema; python3-tifffile and numpy, which read the
+# archival OME-TIFFs back in the unit tests and are the benchmark's peer.
 # Idempotent: installs only what is missing. Needs root or sudo for apt-get.
 set -euo pipefail
 
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
 [ -x /usr/bin/xmllint ] || need+=(libxml2-utils)
+/usr/bin/python3 -c 'import tifffile, numpy' 2>/dev/null || need+=(python3-tifffile python3-numpy)
 if [ "${1:-}" = "bench" ]; then
-  /usr/bin/python3 -c 'import tifffile, numpy' 2>/dev/null || need+=(python3-tifffile python3-numpy)
   [ -x /usr/bin/time ] || need+=(time)
 fi
 [ ${#need[@]} -eq 0 ] && exit 0

@@ -1,4 +1,8 @@
-/** The archival OME-TIFF: what a copy holds, and its OME-XML. */
+/** The archival OME-TIFF: what a copy holds, its OME-XML, and the byte layout of its TIFF. */
 export type { ArchivalDtype, ArchivalImage, ArchivalPixels, ArchivalSource } from './archival-types';
 export { ARCHIVAL_NAMESPACES } from './ome-annotations';
 export { archivalOmeXml } from './ome-xml';
+export { encodeLzw } from './lzw-encode';
+export { blockBytes, halve } from './tiff-blocks';
+export { encodeIfd, setUint, tiffHeader, type TiffTag } from './tiff-ifd';
+export { blockGrid, dtypeBytes, levelSizes, needsBigTiff, pageTags, type LevelSize } from './tiff-layout';

@@ -1,0 +1,183 @@
+/**
+ * Writes one archival OME-TIFF: each plane read, hashed, cut into tiles (or strips), compressed
+ * and appended, then its reduced levels and their SubIFDs, then its own IFD, linked from the
+ * previous one. One plane and its levels are in memory at a time; the file is read back after.
+ */
+import { createHash } from 'node:crypto';
+import { deflate } from 'node:zlib';
+import { promisify } from 'node:util';
+import type { ArchivalCompression } from '../../../shared/api-convert';
+import {
+  blockBytes,
+  blockGrid,
+  dtypeBytes,
+  encodeIfd,
+  encodeLzw,
+  halve,
+  levelSizes,
+  needsBigTiff,
+  pageTags,
+  setUint,
+  tiffHeader,
+  type ArchivalPixels,
+  type LevelSize,
+} from '../../../shared/ome-tiff';
+import type { SampleArray } from '../tiff';
+import { FileSink } from './file-sink';
+import { verifyOmeTiff } from './verify-ome-tiff';
+
+/** How the file is laid out. */
+export interface OmeTiffLayout {
+  /** Tiles of 512 and a pyramid of reduced levels; false: strips and full resolution only (`--flat`). */
+  tiled: boolean;
+  compression: ArchivalCompression;
+}
+
+/** The samples of plane `index` (ArchivalPixels' order): width × height × samples values, interleaved. */
+export type PlaneReader = (index: number) => Promise<SampleArray>;
+
+/** What was written. */
+export interface WrittenOmeTiff {
+  bytes: number;
+  bigtiff: boolean;
+  /** Reduced levels besides full resolution. */
+  levels: number;
+  /** Every plane was read back from the file equal to what was written. */
+  verified: boolean;
+}
+
+/** The options of {@link writeOmeTiff}. */
+export interface WriteOmeTiffOptions extends OmeTiffLayout {
+  signal?: AbortSignal;
+  /** Called after each full-resolution plane with its levels is written. */
+  onPlane?: (planesDone: number) => void;
+  /** Read the file back and compare every plane (default true). */
+  verify?: boolean;
+  /** The Software tag of the first IFD. */
+  software?: string;
+  /** Bytes above which the file is a BigTIFF (tests lower it; default just under 4 GiB). */
+  bigtiffAbove?: number;
+}
+
+const deflateAsync = promisify(deflate);
+/** Blocks compressed at once (zlib runs them on libuv's threads). */
+const BLOCKS_AT_ONCE = 8;
+
+function compress(block: Uint8Array, compression: ArchivalCompression): Promise<Uint8Array> {
+  if (compression === 'zlib') return deflateAsync(block);
+  if (compression === 'lzw') return Promise.resolve(encodeLzw(block));
+  return Promise.resolve(block);
+}
+
+/** Appends a level's blocks, compressed, returning their offsets and byte counts. */
+async function writeLevel(
+  sink: FileSink,
+  plane: Uint8Array,
+  size: LevelSize,
+  pixelBytes: number,
+  options: WriteOmeTiffOptions,
+): Promise<{ offsets: number[]; byteCounts: number[] }> {
+  const grid = blockGrid(size, pixelBytes, options.tiled);
+  const count = grid.across * grid.down;
+  const offsets: number[] = [];
+  const byteCounts: number[] = [];
+  for (let first = 0; first < count; first += BLOCKS_AT_ONCE) {
+    options.signal?.throwIfAborted();
+    const batch = Array.from({ length: Math.min(BLOCKS_AT_ONCE, count - first) }, (_, i) => {
+      const index = first + i;
+      const block = blockBytes(plane, size, grid, pixelBytes, index % grid.across, Math.floor(index / grid.across));
+      return compress(block, options.compression);
+    });
+    for (const data of await Promise.all(batch)) {
+      offsets.push(await sink.append(data));
+      byteCounts.push(data.length);
+    }
+  }
+  return { offsets, byteCounts };
+}
+
+/** A plane's samples as bytes, checked against the pixels' size and type. */
+function planeBytes(values: SampleArray, pixels: ArchivalPixels, index: number): Uint8Array {
+  const length = pixels.width * pixels.height * pixels.samples;
+  if (values.length !== length || values.BYTES_PER_ELEMENT !== dtypeBytes(pixels.dtype)) {
+    throw new Error(
+      `plane ${index} has ${values.length} samples of ${values.BYTES_PER_ELEMENT} bytes, not ${length} × ${pixels.dtype}`,
+    );
+  }
+  return new Uint8Array(values.buffer, values.byteOffset, values.byteLength);
+}
+
+/**
+ * Writes `pixels` as a little-endian (Big)TIFF at exactly `path`, `description` (the OME-XML) in
+ * the first IFD. On failure or abort the file is closed and the error thrown; the caller
+ * removes it. With `verify` (the default) the file is then read back and every plane compared.
+ */
+export async function writeOmeTiff(
+  path: string,
+  pixels: ArchivalPixels,
+  description: string,
+  readPlane: PlaneReader,
+  options: WriteOmeTiffOptions,
+): Promise<WrittenOmeTiff> {
+  if (new Uint8Array(new Uint16Array([1]).buffer)[0] !== 1) throw new Error('writing TIFF needs a little-endian host');
+  const planes = pixels.sizeC * pixels.sizeZ * pixels.sizeT;
+  if (!(planes >= 1 && pixels.width >= 1 && pixels.height >= 1 && pixels.samples >= 1)) {
+    throw new Error(`no pixels to write (${pixels.width}×${pixels.height}, ${planes} planes)`);
+  }
+  const bigtiff = needsBigTiff(pixels, options.tiled, options.bigtiffAbove);
+  const pixelBytes = pixels.samples * dtypeBytes(pixels.dtype);
+  const sizes = levelSizes(pixels.width, pixels.height, options.tiled);
+  const slot = bigtiff ? 8 : 4;
+  const verify = options.verify ?? true;
+  const hashes: string[] = [];
+  const sink = await FileSink.create(path);
+  try {
+    const header = tiffHeader(bigtiff);
+    await sink.append(header.bytes);
+    let link = header.nextField;
+    for (let index = 0; index < planes; index++) {
+      options.signal?.throwIfAborted();
+      let bytes = planeBytes(await readPlane(index), pixels, index);
+      if (verify) hashes.push(createHash('sha256').update(bytes).digest('hex'));
+      const pages = [];
+      for (const [k, size] of sizes.entries()) {
+        if (k > 0) bytes = halve(bytes, sizes[k - 1] as LevelSize, pixelBytes).bytes;
+        pages.push({
+          size,
+          grid: blockGrid(size, pixelBytes, options.tiled),
+          ...(await writeLevel(sink, bytes, size, pixelBytes, options)),
+        });
+      }
+      const subIfds: number[] = [];
+      for (const page of pages.slice(1)) {
+        const at = await sink.align();
+        subIfds.push(at);
+        const tags = pageTags(pixels, { ...page, compression: options.compression, reduced: true });
+        await sink.append(encodeIfd(tags, bigtiff, at).bytes);
+      }
+      const at = await sink.align();
+      const first =
+        index === 0 ? { description, ...(options.software === undefined ? {} : { software: options.software }) } : {};
+      const tags = pageTags(pixels, {
+        ...(pages[0] as (typeof pages)[0]),
+        compression: options.compression,
+        reduced: false,
+        subIfds,
+        ...first,
+      });
+      const ifd = encodeIfd(tags, bigtiff, at);
+      await sink.append(ifd.bytes);
+      const pointer = new Uint8Array(slot);
+      setUint(new DataView(pointer.buffer), 0, at, slot);
+      await sink.patch(link, pointer);
+      link = at + ifd.nextField;
+      options.onPlane?.(index + 1);
+    }
+    await sink.close();
+  } catch (error) {
+    await sink.abandon().catch(() => undefined);
+    throw error;
+  }
+  if (verify) verifyOmeTiff(path, { pixels, planeHashes: hashes, levels: sizes });
+  return { bytes: sink.position, bigtiff, levels: sizes.length - 1, verified: verify };
+}
