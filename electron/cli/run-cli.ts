@@ -3,6 +3,7 @@
  */
 import { parseArgs, UsageError } from './args';
 import { CliError, EXIT, type CliIo, type Command } from './cli-io';
+import { convertCommand } from './commands/convert-command';
 import { exportCommand } from './commands/export-command';
 import { importCommand } from './commands/import-command';
 import { instrumentsCommand } from './commands/instruments-command';
@@ -31,6 +32,7 @@ const COMMANDS: readonly Command[] = [
   profileCommand,
   instrumentsCommand,
   resultsCommand,
+  convertCommand,
 ];
 
 /** Runs one command line (the words after `acqmeta`); resolves to the exit code. */

@@ -28,13 +28,14 @@ function cloudscopeSizes(sizes: [string, number][]): [string, number][] {
   return sizes.map(([d, n]) => [d === 'T' ? 'Y' : d, n]);
 }
 
-/** Reads the header of a CZI file. */
+/** Reads the header of a CZI file: of scene 0, or of the scene `options.image` names. */
 export function readCziHeader(source: ByteSource, options: VendorReadOptions = {}): VendorHeader {
   const reader = vendorReader(source, options);
   const file = readCziFileHeader(reader);
   const scenes = cziScenes(readCziDirectory(reader, file.directoryPosition));
-  const first = scenes[0];
-  if (first === undefined) fail('the CZI file holds no image subblocks');
+  if (scenes.length === 0) fail('the CZI file holds no image subblocks');
+  const first = scenes[options.image ?? 0];
+  if (first === undefined) fail(`the CZI file has no scene number ${options.image}`);
   const xml = readCziMetadataXml(reader, file.metadataPosition);
   const root = xml === '' ? null : parseVendorXml(xml, 'the CZI metadata');
   const attachments = readCziAttachments(reader, file.attachmentDirectoryPosition).map((a) => a.name);

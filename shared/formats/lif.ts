@@ -85,13 +85,14 @@ function planeStore(
   };
 }
 
-/** Reads the header of a LIF file. */
+/** Reads the header of a LIF file: of image 0, or of the image `options.image` names. */
 export function readLifHeader(source: ByteSource, options: VendorReadOptions = {}): VendorHeader {
   const reader = vendorReader(source, options);
   const { xml, next } = readLifXml(reader);
   const images = lifImages(parseVendorXml(xml, 'the LIF XML header'));
-  const first = images[0];
-  if (first === undefined) fail('the LIF file describes no image');
+  if (images.length === 0) fail('the LIF file describes no image');
+  const first = images[options.image ?? 0];
+  if (first === undefined) fail(`the LIF file has no image number ${options.image}`);
   const sizes = lifSizes(first);
   const dtype = lifDtype(first);
   const { store, note } = planeStore(reader, next, first);

@@ -12,6 +12,12 @@ export type VendorFormat = 'czi' | 'nd2' | 'lif' | 'oib';
 export interface VendorReadOptions {
   /** Most bytes read from the source for one header (default 64 MiB). */
   maxBytes?: number;
+  /**
+   * The image the header, calibration, planes, acquisition and plane store describe (default 0,
+   * the one a row shows): a CZI's scene or a LIF's image by its place in `images`. CZI and LIF
+   * only; the other readers describe image 0 whatever is asked.
+   */
+  image?: number;
 }
 
 /** One stored piece of a plane: a whole frame, or one tile of a mosaic. */

@@ -16,7 +16,7 @@ const MAX_LISTED = 1000;
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
 
 /** The allowed roots as real paths (those that exist), or undefined when any folder may be opened. */
-async function realAllowedRoots(context: BackendContext): Promise<string[] | undefined> {
+export async function realAllowedRoots(context: BackendContext): Promise<string[] | undefined> {
   const allowed = context.options.allowedRoots;
   if (allowed === undefined) return undefined;
   const real = await Promise.all(allowed.map((r) => realpath(r).catch(() => null)));

@@ -26,11 +26,20 @@ export async function writeWhole(file: string, data: string | Uint8Array, replac
     } finally {
       await handle.close();
     }
-    if (replace) await rename(temp, file);
-    else await putInPlace(temp, file);
+    await moveIntoPlace(temp, file, replace);
   } finally {
     await rm(temp, { force: true });
   }
+}
+
+/**
+ * Puts the finished temp file `temp` in place as `file`: renamed over it with `replace`, else
+ * linked in (failing with `EEXIST` on any existing name). `temp` may remain (linked): the
+ * caller removes it.
+ */
+export async function moveIntoPlace(temp: string, file: string, replace: boolean): Promise<void> {
+  if (replace) await rename(temp, file);
+  else await putInPlace(temp, file);
 }
 
 /** Links `temp` in as `file` (failing with `EEXIST` when it exists); where links cannot be made, renames it after a look. */

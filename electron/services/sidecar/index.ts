@@ -20,7 +20,7 @@ export {
 export { replaceFile } from './replace-file';
 export { writeWholeFile } from './write-whole-file';
 export { sidecarNameFor, sidecarPathFor, type SidecarListing } from './sidecar-path';
-export { sweepStaleTemps, sweepStaleTempsUnder } from './temp-files';
+export { claimTemp, releaseTemp, sweepStaleTemps, sweepStaleTempsUnder } from './temp-files';
 export { inWriteBatch, WriteBatch } from './write-batch';
 export { appendJournalInWorker, lookInWorker, startWriteWorker } from './write-worker-client';
 export type { JournalEntry } from './write-worker-protocol';

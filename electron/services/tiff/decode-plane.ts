@@ -19,6 +19,7 @@ import {
   pageBytes,
   PlaneRangeError,
   readDataLayout,
+  type PlaneLocation,
   tagNumbers,
   TiffReadError,
   TYPE_SIZES,
@@ -30,6 +31,7 @@ import { registerBoundedDecoders } from './bounded-decoders';
 import { autoContrast, fitSize } from './contrast';
 import { decodeVendorPlane } from './decode-vendor-plane';
 import { MAX_PLANE_BYTES, MAX_PREVIEW_SIZE } from './plane-limits';
+import type { SampleArray } from './plane-samples';
 
 /** Compressions the preview decodes: none, LZW, JPEG, Deflate, PackBits. */
 const DECODABLE = new Set([1, 5, 7, 8, 32773, 32946]);
@@ -87,15 +89,15 @@ function planeTags(
 }
 
 /** Fails unless every strip or tile lies inside the file and the plane fits in memory. */
-function checkData(values: Map<number, TagValue>, size: number, planeBytes: number): void {
+function checkData(values: Map<number, TagValue>, size: number, planeBytes: number, maxPlaneBytes: number): void {
   const offsets = [values.get(324) ?? values.get(273) ?? []].flat();
   const counts = [values.get(325) ?? values.get(279) ?? []].flat();
   offsets.forEach((offset, i) => {
     const end = offset + (counts[i] ?? 0);
     if (end > size) throw new TiffReadError(`truncated file: image data at ${offset} runs past the end (size ${size})`);
   });
-  if (planeBytes > MAX_PLANE_BYTES)
-    throw new TiffReadError(`the plane is too large to preview (${planeBytes} bytes decoded)`);
+  if (planeBytes > maxPlaneBytes)
+    throw new TiffReadError(`the plane is too large to decode (${planeBytes} bytes decoded)`);
 }
 
 /** Interleaves three sample planes into RGB bytes, auto-contrasted jointly unless already 8-bit. */
@@ -133,7 +135,6 @@ function geotiffSource(source: ByteSource): ConstructorParameters<typeof GeoTIFF
  * (by its extension), downsampled to fit `maxSize` and auto-contrasted to 8 bits.
  */
 export async function decodePlane(source: ByteSource, request: PlaneRequest, fileName: string): Promise<PreviewImage> {
-  registerBoundedDecoders();
   if (!Number.isInteger(request.maxSize) || request.maxSize < 1 || request.maxSize > MAX_PREVIEW_SIZE) {
     throw new PlaneRangeError(`maxSize must be a whole number from 1 to ${MAX_PREVIEW_SIZE}`);
   }
@@ -141,8 +142,24 @@ export async function decodePlane(source: ByteSource, request: PlaneRequest, fil
   return decodeTiffPlane(source, request, fileName);
 }
 
-/** Decodes plane (c, z, t) of series[0] of a TIFF (`maxSize` already checked). */
-async function decodeTiffPlane(source: ByteSource, request: PlaneRequest, fileName: string): Promise<PreviewImage> {
+/** A plane of series[0] ready to decode: geotiff's image of its page, and what the page says of it. */
+interface OpenPlane {
+  image: GeoTIFFImage;
+  location: PlaneLocation;
+  keyframe: TiffPage;
+  width: number;
+  height: number;
+  photometric: number;
+}
+
+/** Opens plane (c, z, t) of series[0] of a TIFF for geotiff, refusing one over `maxPlaneBytes` decoded. */
+function openTiffPlane(
+  source: ByteSource,
+  request: { c: number; z: number; t: number },
+  fileName: string,
+  maxPlaneBytes: number,
+): OpenPlane {
+  registerBoundedDecoders();
   const opened = openTiff(source, { fileName });
   const { file, series } = opened;
   const location = locatePlane(opened, request);
@@ -154,14 +171,46 @@ async function decodeTiffPlane(source: ByteSource, request: PlaneRequest, fileNa
   const scalar = (code: number, fallback: number): number => [values.get(code) ?? fallback].flat()[0] ?? fallback;
   const compression = scalar(259, 1);
   if (!DECODABLE.has(compression))
-    throw new TiffReadError(`the preview cannot decode ${compressionName(compression)} compression`);
+    throw new TiffReadError(`AcqMeta cannot decode ${compressionName(compression)} compression`);
   const width = scalar(256, 0);
   const height = scalar(257, 0);
   const photometric = scalar(262, keyframe.photometric);
   const sampleBytes = Math.max(1, Math.ceil(Math.max(...[values.get(258) ?? 8].flat()) / 8));
-  checkData(values, source.size, width * height * scalar(277, 1) * sampleBytes);
+  checkData(values, source.size, width * height * scalar(277, 1) * sampleBytes, maxPlaneBytes);
   const directory = new ImageFileDirectory(new Map<number, TagValue>(values), new Map(), new Map(), 0);
   const image = new GeoTIFFImage(directory, file.format.littleEndian, false, geotiffSource(source));
+  return { image, location, keyframe, width, height, photometric };
+}
+
+/**
+ * The samples of plane (c, z, t) of series[0] of a TIFF at full resolution, in the file's
+ * sample type, before any contrast: one value per pixel, or the colour samples of an RGB page
+ * interleaved. A plane over `maxPlaneBytes` decoded is refused.
+ */
+export async function decodeTiffSamples(
+  source: ByteSource,
+  request: { c: number; z: number; t: number },
+  fileName: string,
+  maxPlaneBytes: number,
+): Promise<{ width: number; height: number; samples: number; values: SampleArray }> {
+  const { image, location, keyframe, width, height } = openTiffPlane(source, request, fileName, maxPlaneBytes);
+  if (location.sample === null) {
+    const samples = keyframe.samplesPerPixel;
+    const values = (await image.readRasters({ interleave: true })) as unknown as SampleArray;
+    return { width, height, samples, values };
+  }
+  const [raster] = await image.readRasters({ samples: [location.sample] });
+  return { width, height, samples: 1, values: raster as unknown as SampleArray };
+}
+
+/** Decodes plane (c, z, t) of series[0] of a TIFF (`maxSize` already checked). */
+async function decodeTiffPlane(source: ByteSource, request: PlaneRequest, fileName: string): Promise<PreviewImage> {
+  const { image, location, keyframe, width, height, photometric } = openTiffPlane(
+    source,
+    request,
+    fileName,
+    MAX_PLANE_BYTES,
+  );
   const size = fitSize(width, height, request.maxSize);
   const common = { width: size.width, height: size.height, resampleMethod: 'nearest' };
   let pixels: Uint8Array;

@@ -1,10 +1,13 @@
 /**
- * TIFF headers and previews for the Node side: file names, the worker-backed scanner, and the
- * bounded decoders and sample arrays the archival copy reads its written files back with.
+ * TIFF headers and planes for the Node side: file names, the worker-backed scanner, the
+ * full-resolution samples of a plane (a TIFF's, a vendor file's) for the archival copy, and the
+ * bounded decoders and sample arrays it reads its written files back with.
  */
 export { isTiffPath } from './is-tiff-path';
 export { createTiffScanner, type TiffScanner, type TiffScannerOptions } from './tiff-scanner';
-export type { PlaneRequest } from './decode-plane';
+export { decodeTiffSamples, type PlaneRequest } from './decode-plane';
+export { decodeVendorSamples } from './decode-vendor-plane';
+export { withFileSource, type FileSource } from './file-source';
 export type { SidecarBytes, SidecarTask } from './worker-protocol';
 export { decodeDeflate, decodeLzw } from './bounded-decoders';
 export type { SampleArray } from './plane-samples';

@@ -179,14 +179,22 @@ const WALK: Walk = {
   checkFolderLayout: async (h) => [await h.call('checkFolderLayout', { target: 'hubmap:confocal' })],
   exportSubmission: async (h) => [await h.call('exportSubmission', { format: 'hubmap:confocal' })],
   checkSubmissionMetadata: async (h) => [await h.call('checkSubmissionMetadata', { target: 'hubmap:confocal' })],
-  startConvert: async (h) => [
-    await h.call('startConvert', {
-      paths: LINKED_IMAGES,
-      outputFolder: 'lnkdir',
-      options: { compression: 'zlib', flat: false, extension: '.ome.tiff', force: false },
-    }),
-  ],
-  cancelConvert: async (h) => [await h.call('cancelConvert', { jobId: 'none' })],
+  startConvert: async (h, lab) => {
+    const options = { compression: 'zlib', flat: false, extension: '.ome.tiff', force: false } as const;
+    // linked images, and an own image into a linked folder, given relative or absolute
+    const answers = [
+      await h.call('startConvert', { paths: LINKED_IMAGES, outputFolder: 'archive', options }),
+      await h.call('startConvert', { paths: ['plain.tiff'], outputFolder: 'lnkdir/archive', options }),
+      await h.call('startConvert', { paths: ['plain.tiff'], outputFolder: path.join(lab, 'lnkdir'), options }),
+    ];
+    expect(answers.map(codeOf)).toEqual(['OUTSIDE_FOLDER', 'OUTSIDE_FOLDER', 'OUTSIDE_FOLDER']);
+    return answers;
+  },
+  cancelConvert: async (h) => {
+    const answer = await h.call('cancelConvert', { jobId: 'none' });
+    expect(answer).toEqual({ ok: true, payload: { cancelled: false } });
+    return [answer];
+  },
 };
 
 describe('backend with links leading out of the open folder', () => {

@@ -10,7 +10,8 @@ import {
   type PlaneReader,
 } from '../../../../../electron/services/convert/ome-tiff-writer';
 import { verifyOmeTiff } from '../../../../../electron/services/convert/verify-ome-tiff';
-import type { ArchivalDtype, ArchivalPixels } from '../../../../../shared/ome-tiff';
+import { archivalOmeXml, type ArchivalDtype, type ArchivalPixels } from '../../../../../shared/ome-tiff';
+import { archivalImage } from '../../../shared/ome-tiff/ome-schema';
 
 const dir = mkdtempSync(join(tmpdir(), 'ome-tiff-writer-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -213,6 +214,35 @@ describe('writeOmeTiff, read by tifffile', () => {
     expect(bigtiff).toBe(true);
     expect(view.is_bigtiff).toBe(true);
     expect(levels).toBe(1);
+  });
+});
+
+describe('writeOmeTiff with the archival OME-XML', () => {
+  it('tifffile reads the series, its pyramid and the OME-XML as written', async () => {
+    const p = pixels('uint16', { width: 1100, height: 600, sizeC: 2, sizeZ: 3 });
+    const image = archivalImage(
+      { sources: ['czi'], channels: [{ name: 'DAPI' }, { name: 'GFP' }], pixel_size_um: { x: 0.1, y: 0.1, z: 0.5 } },
+      p,
+    );
+    const xml = archivalOmeXml(image);
+    const path = join(dir, 'archival.ome.tiff');
+    const written = await writeOmeTiff(path, p, xml, reader(p), { tiled: true, compression: 'zlib' });
+    expect(written).toMatchObject({ bigtiff: false, levels: 1, verified: true });
+    const view = tifffile(path, 1);
+    expect(view).toMatchObject({ is_ome: true, axes: 'ZCYX', shape: [3, 2, 600, 1100], dtype: 'uint16' });
+    expect(view.levels.map((level) => level.shape)).toEqual([
+      [3, 2, 600, 1100],
+      [3, 2, 300, 550],
+    ]);
+    expect(view.levels[0]?.planes).toEqual(Array.from({ length: 6 }, (_, i) => sha256(planeBytes(p, i))));
+    const run = spawnSync(
+      '/usr/bin/python3',
+      ['-c', 'import sys, tifffile; print(tifffile.TiffFile(sys.argv[1]).ome_metadata)', path],
+      {
+        encoding: 'utf8',
+      },
+    );
+    expect(run.stdout.trim()).toBe(xml.trim());
   });
 });
 

@@ -195,7 +195,7 @@ describe('preview through the worker pool', () => {
 
   it('says which compression it cannot decode', async () => {
     const error = await failureOf(scanner.preview(fixture('libtiff/testfax4.tiff'), { c: 0, z: 0, t: 0, maxSize: 64 }));
-    expect(error.message).toBe('testfax4.tiff: the preview cannot decode CCITT_T6 compression');
+    expect(error.message).toBe('testfax4.tiff: AcqMeta cannot decode CCITT_T6 compression');
   });
 
   it('refuses a plane outside the image as a bad request', async () => {

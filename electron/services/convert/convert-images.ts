@@ -1,0 +1,223 @@
+/**
+ * Archival OME-TIFF copies of source images: for each image of each source, its OME-XML and
+ * its planes written to a temp file in the output folder (named like every other temp file, so
+ * a killed run's leftover is swept), read back, then put in place (never over an existing file
+ * without `force`), and a CloudScope sidecar beside it through the one save path, carrying the
+ * source sidecar's experimental fields and the new file's header. The run is one journaled
+ * action. Sources are only ever opened for reading.
+ */
+import { lstat, mkdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import type {
+  ConvertedImage,
+  ConvertOptions,
+  ConvertProgress,
+  ConvertRefusal,
+  ConvertSummary,
+} from '../../../shared/api';
+import type { FieldValues } from '../../../shared/fields/field-table';
+import { archivalOmeXml, type ArchivalImage } from '../../../shared/ome-tiff';
+import { readTiffHeader } from '../../../shared/tiff';
+import { version } from '../../../package.json';
+import { moveIntoPlace } from '../disk';
+import { journalWrites, type JournalPlaces } from '../journal';
+import type { ProfileFinder } from '../profile';
+import { saveImageChanges } from '../save';
+import { claimTemp, readSidecarFile, releaseTemp } from '../sidecar';
+import { withFileSource } from '../tiff';
+import { experimentalValues, instrumentMatchEntries, outputName, physicalSizeUm, sha256Of } from './archival-facts';
+import { sourceImages, type SourceImage } from './archival-sources';
+import { writeOmeTiff } from './ome-tiff-writer';
+
+/** The program that writes the copies, with its version, as their OME-XML and TIFF tags name it. */
+export const CONVERTER = `AcqMeta ${version}`;
+
+/** One source image to copy: as a row names it, and where it is. */
+export interface ConvertSource {
+  relPath: string;
+  absPath: string;
+}
+
+/** A conversion: what to copy, where, how, and who is told as it goes. */
+export interface ConvertJob {
+  sources: readonly ConvertSource[];
+  /** Absolute; made when missing. */
+  outputFolder: string;
+  options: ConvertOptions;
+  /** The program that writes the copies, with its version (`AcqMeta 0.1.0`). */
+  converter: string;
+  /** The lab profiles (the new sidecars' checks) and microscope catalogues in force. */
+  profiles: ProfileFinder;
+  /** Where the run is journaled, by which tool; null: not journaled. */
+  journal: { places: JournalPlaces; tool: string } | null;
+  signal?: AbortSignal;
+  onProgress?: (progress: ConvertProgress) => void;
+  /** Each image as it is written or refused. */
+  onImage?: (outcome: { written: ConvertedImage } | { refused: ConvertRefusal }) => void;
+}
+
+type Ready = Extract<SourceImage, { ok: true }>;
+
+/** Planes of an image. */
+const planeCount = (image: Ready): number => image.pixels.sizeC * image.pixels.sizeZ * image.pixels.sizeT;
+
+/** The source's images, read once to count them and their planes. */
+async function survey(sources: readonly ConvertSource[]): Promise<{ images: number; planes: number }> {
+  let images = 0;
+  let planes = 0;
+  for (const source of sources) {
+    const found = await withFileSource(source.absPath, (bytes) =>
+      sourceImages(bytes, path.basename(source.absPath)),
+    ).catch(() => []);
+    images += found.length;
+    for (const image of found) if (image.ok) planes += planeCount(image);
+  }
+  return { images, planes };
+}
+
+const exists = (file: string): Promise<boolean> =>
+  lstat(file).then(
+    () => true,
+    () => false,
+  );
+
+/** The sidecar's field values, or null when it has none that can be read. */
+async function sidecarValuesOf(absPath: string): Promise<FieldValues | null> {
+  const read = await readSidecarFile(absPath).catch(() => null);
+  return read?.state === 'ok' ? read.sidecar.fieldValues() : null;
+}
+
+/** Converts the job's images; resolves to what was written and refused (and whether it was cancelled). */
+export async function convertImages(job: ConvertJob): Promise<ConvertSummary> {
+  const { outputFolder, options, signal } = job;
+  await mkdir(outputFolder, { recursive: true });
+  const total = await survey(job.sources);
+  const summary: ConvertSummary = { written: [], refused: [], cancelled: false, outputFolder };
+  const action = `Convert ${total.images} image${total.images === 1 ? '' : 's'} to OME-TIFF`;
+  const journal =
+    job.journal === null ? undefined : journalWrites(job.journal.places, { tool: job.journal.tool, action });
+  let done = 0;
+  const aborted = (): boolean => signal?.aborted === true;
+  const refuse = (refusal: ConvertRefusal): void => {
+    summary.refused.push(refusal);
+    job.onImage?.({ refused: refusal });
+  };
+
+  for (const source of job.sources) {
+    if (aborted()) break;
+    const fileName = path.basename(source.absPath);
+    const values = await sidecarValuesOf(source.absPath);
+    let sha256: string | null = null;
+    await withFileSource(source.absPath, async (bytes) => {
+      const images = await sourceImages(bytes, fileName);
+      const several = images.length > 1;
+      for (const image of images) {
+        if (aborted()) return;
+        const name = several ? image.name : null;
+        const output = path.join(outputFolder, outputName(fileName, image, images.length, options.extension));
+        if (!image.ok) {
+          refuse({ source: source.relPath, image: name, kind: 'refused', reason: image.reason });
+          continue;
+        }
+        if (!options.force && (await exists(output))) {
+          refuse({
+            source: source.relPath,
+            image: name,
+            kind: 'exists',
+            reason: `${output} exists (--force replaces it)`,
+          });
+          continue;
+        }
+        const current = several ? `${source.relPath} (${image.name})` : source.relPath;
+        job.onProgress?.({ done, total: total.planes, current });
+        sha256 ??= await sha256Of(source.absPath);
+        const archival: ArchivalImage = {
+          name: image.name,
+          pixels: image.pixels,
+          acquisition: image.acquisition,
+          physicalSizeUm: physicalSizeUm(values, image.fileCalibration, image.acquisition),
+          experimental: Object.entries(experimentalValues(values)).map(([key, value]) => [key, String(value)]),
+          instrumentMatch: instrumentMatchEntries(
+            await job.profiles.instrumentsFor(source.absPath).catch(() => null),
+            image.acquisition,
+          ),
+          source: { name: fileName, bytes: bytes.size, sha256 },
+          converter: job.converter,
+        };
+        const before = done;
+        try {
+          const written = await writeCopy(output, archival, image, job, (planes) => {
+            done = before + planes;
+            job.onProgress?.({ done, total: total.planes, current });
+          });
+          done = before + planeCount(image);
+          await writeSidecarBeside(output, experimentalValues(values), job.profiles, journal);
+          const converted: ConvertedImage = { source: source.relPath, image: name, output, ...written };
+          summary.written.push(converted);
+          job.onImage?.({ written: converted });
+        } catch (error) {
+          if (aborted()) return;
+          done = before + planeCount(image);
+          const code = (error as NodeJS.ErrnoException).code;
+          if (code === 'EEXIST')
+            refuse({
+              source: source.relPath,
+              image: name,
+              kind: 'exists',
+              reason: `${output} exists (--force replaces it)`,
+            });
+          else refuse({ source: source.relPath, image: name, kind: 'refused', reason: (error as Error).message });
+        }
+      }
+    }).catch((error: unknown) => {
+      refuse({ source: source.relPath, image: null, kind: 'refused', reason: (error as Error).message });
+    });
+  }
+  summary.cancelled = aborted();
+  return summary;
+}
+
+/** Writes one copy through a temp file in the output folder and puts it in place; the temp file never stays. */
+async function writeCopy(
+  output: string,
+  archival: ArchivalImage,
+  image: Ready,
+  job: ConvertJob,
+  onPlane: (planes: number) => void,
+): Promise<Pick<ConvertedImage, 'bytes' | 'bigtiff' | 'levels' | 'verified'>> {
+  const temp = claimTemp(path.dirname(output));
+  try {
+    const written = await writeOmeTiff(temp, image.pixels, archivalOmeXml(archival), image.readPlane, {
+      tiled: !job.options.flat,
+      compression: job.options.compression,
+      onPlane,
+      software: job.converter,
+      ...(job.signal === undefined ? {} : { signal: job.signal }),
+    });
+    job.signal?.throwIfAborted();
+    await moveIntoPlace(temp, output, job.options.force);
+    return { bytes: written.bytes, bigtiff: written.bigtiff, levels: written.levels, verified: written.verified };
+  } finally {
+    await rm(temp, { force: true });
+    releaseTemp(temp);
+  }
+}
+
+/** The CloudScope sidecar of a written copy: its header, with the source's experimental fields, through the one save path. */
+async function writeSidecarBeside(
+  output: string,
+  changes: FieldValues,
+  profiles: ProfileFinder,
+  journal: ReturnType<typeof journalWrites> | undefined,
+): Promise<void> {
+  const header = () =>
+    withFileSource(output, async (bytes) => ({
+      ok: true as const,
+      info: await readTiffHeader(bytes, { fileName: path.basename(output) }),
+    }));
+  await saveImageChanges(
+    { relPath: path.basename(output), absPath: output, format: 'tiff', sidecar: 'none' },
+    { changes, expected: 'latest', overwrite: true, create: true },
+    { header, profiles, ...(journal === undefined ? {} : { journal }) },
+  );
+}

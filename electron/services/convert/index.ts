@@ -1,0 +1,5 @@
+/**
+ * Archival OME-TIFF copies of a folder's images (`acqmeta convert`, the app's Export as
+ * OME-TIFF…): each image of each source written, read back, put in place, with a sidecar beside.
+ */
+export { CONVERTER, convertImages, type ConvertJob, type ConvertSource } from './convert-images';

@@ -1,0 +1,145 @@
+/**
+ * `acqmeta convert --to ome-tiff`: archival copies of a TIFF stack, an OME-TIFF, a CZI, an ND2,
+ * a LIF and an OIB file, read back by tifffile with the source's shape, sample type and planes;
+ * the sidecar beside each; the images of a file AcqMeta cannot read refused without stopping
+ * the others; an existing copy kept without --force.
+ */
+import { execFileSync } from 'node:child_process';
+import { copyFile, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { cliOnLab } from './cli-on-lab';
+
+const { acqmeta, labPath, basePath } = cliOnLab();
+const FIXTURES = fileURLToPath(new URL('../../../fixtures/', import.meta.url));
+const TIFFFILE_PLANES = fileURLToPath(new URL('../services/convert/tifffile-planes.py', import.meta.url));
+
+/** What tifffile-planes.py prints of a file. */
+interface Read {
+  shape: number[];
+  axes: string;
+  dtype: string;
+  levels: number;
+  ome: string | null;
+  planes: string[];
+}
+const tifffile = (file: string): Read =>
+  JSON.parse(execFileSync('/usr/bin/python3', [TIFFFILE_PLANES, file], { encoding: 'utf8' })) as Read;
+
+interface ExpectedPlane {
+  c: number;
+  z: number;
+  t: number;
+  samples: number;
+  dtype: string;
+  sha256: string;
+}
+const EXPECTED = JSON.parse(await readFile(path.join(FIXTURES, 'formats', 'expected-planes.json'), 'utf8')) as Record<
+  string,
+  ExpectedPlane[]
+>;
+
+/** The sources, as lab/convert/<name>: fixture path and the copy's name. */
+const TIFFS = ['tiff/generated/imagej-hyperstack-tzcyx-u16.tif', 'tiff/generated/ome-tzcyx-u8.ome.tif'];
+const VENDOR = {
+  'formats/czi/czitools_LLS7_small.czi': 'czitools_LLS7_small.ome.tiff',
+  'formats/nd2/pims_nd2_cluster.nd2': 'pims_nd2_cluster.ome.tiff',
+  'formats/lif/readlif_testdata_2channel_xz.lif': 'readlif_testdata_2channel_xz_0_xzt.ome.tiff',
+  'formats/oib/oiffile_test.oib': 'oiffile_test.ome.tiff',
+} as const;
+
+const source = (fixture: string): string => labPath(path.join('convert', path.basename(fixture)));
+const archived = (name: string): string => basePath(path.join('archive', name));
+
+describe('acqmeta convert --to ome-tiff', () => {
+  beforeEach(async () => {
+    await mkdir(labPath('convert'));
+    for (const fixture of [...TIFFS, ...Object.keys(VENDOR)])
+      await copyFile(path.join(FIXTURES, fixture), source(fixture));
+    await writeFile(labPath('convert/broken.tif'), 'not a TIFF at all');
+    const set = await acqmeta(
+      'set',
+      'lab/convert/ome-tzcyx-u8.ome.tif',
+      '--set',
+      'species=mouse',
+      '--set',
+      'genotype=Thy1',
+    );
+    expect(set.code).toBe(0);
+  });
+
+  it('writes each image tifffile reads back equal to its source, with a sidecar beside', async () => {
+    const run = await acqmeta('convert', 'lab/convert', '--to', 'ome-tiff', '-o', 'archive');
+    // every image of the LIF is written, one file each; a broken TIFF is refused, the rest go on
+    expect(run.code, run.stdout + run.stderr).toBe(1);
+    expect(run.stdout).toMatch(/broken\.tif {2}not written: /);
+    for (const name of ['0_xzt', '1_xzy', '2_xz'])
+      expect(run.stdout).toContain(`readlif_testdata_2channel_xz_${name}.ome.tiff`);
+    expect(run.stdout).toMatch(/ome-tzcyx-u8\.ome\.tiff {2}[\d.]+ [kM]?B {2}\d+ reduced levels? {2}verified/);
+
+    for (const fixture of TIFFS) {
+      const copy = tifffile(archived(`${path.basename(fixture).replace(/(\.ome)?\.tif$/, '')}.ome.tiff`));
+      const original = tifffile(source(fixture));
+      expect(copy.dtype).toBe(original.dtype);
+      expect(copy.planes).toEqual(original.planes);
+      expect(copy.ome).toContain('<OME');
+    }
+    for (const [fixture, name] of Object.entries(VENDOR)) {
+      const copy = tifffile(archived(name));
+      const want = EXPECTED[fixture.replace(/^formats\//, '')] as ExpectedPlane[];
+      expect(copy.dtype, name).toBe(want[0]?.dtype);
+      const sizes = { c: 0, z: 0, t: 0 };
+      for (const [i, axis] of [...copy.axes].entries()) {
+        const key = axis.toLowerCase();
+        if (key === 'c' || key === 'z' || key === 't') sizes[key] = copy.shape[i] as number;
+      }
+      const sizeC = Math.max(sizes.c, 1);
+      const sizeZ = Math.max(sizes.z, 1);
+      for (const plane of want)
+        expect(
+          copy.planes[plane.c + sizeC * (plane.z + sizeZ * plane.t)],
+          `${name} ${plane.c},${plane.z},${plane.t}`,
+        ).toBe(plane.sha256);
+    }
+
+    const sidecar = JSON.parse(await readFile(archived('ome-tzcyx-u8.ome.tiff.json'), 'utf8'));
+    expect(sidecar.experiment_metadata).toMatchObject({ species: 'mouse', genotype: 'Thy1' });
+    expect(sidecar.image_header_metadata.dtype).toBe('uint8');
+    expect(tifffile(archived('ome-tzcyx-u8.ome.tiff')).ome).toContain('Thy1');
+    // no temp file stays, and the sources are as they were
+    expect((await readdir(basePath('archive'))).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('keeps an existing copy without --force and replaces it with --force', async () => {
+    const args = [
+      'convert',
+      'lab/convert/imagej-hyperstack-tzcyx-u16.tif',
+      '--to',
+      'ome-tiff',
+      '-o',
+      'archive',
+      '--flat',
+    ];
+    expect((await acqmeta(...args)).code).toBe(0);
+    const copy = archived('imagej-hyperstack-tzcyx-u16.ome.tiff');
+    const first = await stat(copy);
+    const again = await acqmeta(...args);
+    expect(again.code).toBe(1);
+    expect(again.stdout).toMatch(/imagej-hyperstack-tzcyx-u16\.tif {2}not written: .* exists \(--force replaces it\)/);
+    expect((await stat(copy)).mtimeMs).toBe(first.mtimeMs);
+    const forced = await acqmeta(...args, '--force', '--compression', 'none');
+    expect(forced.code, forced.stdout).toBe(0);
+    expect((await stat(copy)).ino).not.toBe(first.ino);
+    expect(tifffile(copy).levels).toBe(0);
+  });
+
+  it('refuses bad usage with exit code 2', async () => {
+    expect((await acqmeta('convert', 'lab/convert', '-o', 'archive')).code).toBe(2);
+    expect((await acqmeta('convert', 'lab/convert', '--to', 'png', '-o', 'archive')).code).toBe(2);
+    expect((await acqmeta('convert', 'lab/convert', '--to', 'ome-tiff')).code).toBe(2);
+    expect((await acqmeta('convert', 'lab/convert', '--to', 'ome-tiff', '-o', 'a', '--compression', 'jpeg')).code).toBe(
+      2,
+    );
+  });
+});

@@ -1,0 +1,55 @@
+/**
+ * startConvert and cancelConvert: two images of the open folder copied as OME-TIFF in the
+ * background, their progress and summary as events, the files and sidecars on disk.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ApiEvent, ConvertSummary } from '../../../../../shared/api';
+import { labBackendPerTest } from './backend-harness';
+
+const bench = labBackendPerTest();
+const OPTIONS = { compression: 'zlib', flat: false, extension: '.ome.tiff', force: false } as const;
+
+describe('startConvert', () => {
+  it('writes the copies and their sidecars, and says so in events', async () => {
+    const { h, copy } = bench;
+    const paths = ['cells/multi-channel.ome.tif', 'stacks/multipage.tif'];
+    const { jobId } = await h.ok('startConvert', { paths, outputFolder: 'archive', options: OPTIONS });
+    const done = (await h.waitFor((e) => e.type === 'convert-done' && e.jobId === jobId)) as Extract<
+      ApiEvent,
+      { type: 'convert-done' }
+    >;
+    const summary: ConvertSummary = done.summary;
+    const archive = path.join(copy.lab, 'archive');
+    expect(summary).toMatchObject({ cancelled: false, refused: [], outputFolder: archive });
+    expect(summary.written.map((w) => [w.source, path.basename(w.output), w.verified])).toEqual([
+      ['cells/multi-channel.ome.tif', 'multi-channel.ome.tiff', true],
+      ['stacks/multipage.tif', 'multipage.ome.tiff', true],
+    ]);
+    expect((await readdir(archive)).sort()).toEqual([
+      'multi-channel.ome.tiff',
+      'multi-channel.ome.tiff.json',
+      'multipage.ome.tiff',
+      'multipage.ome.tiff.json',
+    ]);
+    const head = await readFile(path.join(archive, 'multipage.ome.tiff'));
+    expect(head.subarray(0, 2).toString('latin1')).toBe('II');
+    const progress = h.events.filter((e) => e.type === 'convert-progress' && e.jobId === jobId);
+    expect(progress.length).toBeGreaterThan(0);
+    const last = progress.at(-1) as Extract<ApiEvent, { type: 'convert-progress' }>;
+    expect(last.total).toBe(5); // 3 channels and 2 pages
+  });
+
+  it('answers whether a job was cancelled', async () => {
+    const { h } = bench;
+    const { jobId } = await h.ok('startConvert', { paths: ['plain.tiff'], outputFolder: 'archive', options: OPTIONS });
+    expect(await h.ok('cancelConvert', { jobId })).toEqual({ cancelled: true });
+    const done = (await h.waitFor((e) => e.type === 'convert-done' && e.jobId === jobId)) as Extract<
+      ApiEvent,
+      { type: 'convert-done' }
+    >;
+    expect(done.summary.cancelled).toBe(true);
+    expect(await h.ok('cancelConvert', { jobId })).toEqual({ cancelled: false });
+  });
+});

@@ -1,0 +1,55 @@
+/**
+ * convertImages on its own: an abort in the middle of an image leaves no temp file and no
+ * partial copy; a file of several images gives names that sort and say where they came from.
+ */
+import { copyFile, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { convertImages, type ConvertJob } from '../../../../../electron/services/convert';
+import { outputName } from '../../../../../electron/services/convert/archival-facts';
+import { createProfileCache, createProfileFinder } from '../../../../../electron/services/profile';
+
+const FIXTURES = path.resolve(__dirname, '../../../../fixtures');
+
+describe('convertImages', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'acqmeta-convert-'));
+  });
+  afterEach(() => rm(dir, { recursive: true, force: true }));
+
+  const job = (names: string[], extra: Partial<ConvertJob> = {}): ConvertJob => ({
+    sources: names.map((name) => ({ relPath: name, absPath: path.join(dir, name) })),
+    outputFolder: path.join(dir, 'archive'),
+    options: { compression: 'zlib', flat: false, extension: '.ome.tiff', force: false },
+    converter: 'AcqMeta test',
+    profiles: createProfileFinder(createProfileCache(), { root: dir }),
+    journal: null,
+    ...extra,
+  });
+
+  it('abandons the image under way on abort: no temp file, no partial copy, what was written stays', async () => {
+    await copyFile(path.join(FIXTURES, 'tiff/generated/plain-3page-u8.tif'), path.join(dir, 'a.tif'));
+    await copyFile(path.join(FIXTURES, 'tiff/generated/imagej-hyperstack-tzcyx-u16.tif'), path.join(dir, 'b.tif'));
+    const controller = new AbortController();
+    const summary = await convertImages(
+      job(['a.tif', 'b.tif'], {
+        signal: controller.signal,
+        onProgress: ({ current, done }) => {
+          if (current === 'b.tif' && done > 3) controller.abort();
+        },
+      }),
+    );
+    expect(summary.cancelled).toBe(true);
+    expect(summary.written.map((w) => w.source)).toEqual(['a.tif']);
+    expect((await readdir(path.join(dir, 'archive'))).sort()).toEqual(['a.ome.tiff', 'a.ome.tiff.json']);
+  });
+
+  it('names the copies of a file of several images so they sort and say where they came from', () => {
+    const image = (index: number, name: string) => ({ index, name });
+    expect(outputName('scan.czi', image(0, 'Scene 0'), 1, '.ome.tiff')).toBe('scan.ome.tiff');
+    expect(outputName('cell.ome.tif', image(0, 'x'), 1, '.ome.tif')).toBe('cell.ome.tif');
+    expect(outputName('exp.lif', image(3, 'Series 3/xz: t'), 12, '.ome.tiff')).toBe('exp_03_Series_3_xz_t.ome.tiff');
+  });
+});
