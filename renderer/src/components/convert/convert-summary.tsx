@@ -58,7 +58,9 @@ export function ConvertSummaryView({ summary }: { summary: ConvertSummary }) {
                 <th scope="col">File</th>
                 <th scope="col">From</th>
                 <th scope="col">Size</th>
-                <th scope="col">Reduced levels</th>
+                <th scope="col" title="Reduced-resolution levels besides full resolution (0: full resolution only)">
+                  Levels
+                </th>
                 <th scope="col">Check</th>
               </tr>
             </thead>
@@ -71,7 +73,7 @@ export function ConvertSummaryView({ summary }: { summary: ConvertSummary }) {
                     {formatBytes(file.bytes)}
                     {file.bigtiff ? ' (BigTIFF)' : ''}
                   </td>
-                  <td title="Reduced-resolution levels besides full resolution">{file.levels}</td>
+                  <td>{file.levels}</td>
                   <td>{file.verified ? 'verified' : 'not read back'}</td>
                 </tr>
               ))}
