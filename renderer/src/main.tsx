@@ -32,6 +32,7 @@ import './styles/channel-table.css';
 import './styles/instruments.css';
 import './styles/journal.css';
 import './styles/submission.css';
+import './styles/convert.css';
 
 /** `localStorage`, or null where the browser refuses it (then preferences do not persist). */
 function prefsStorage(): PrefsStorage | null {

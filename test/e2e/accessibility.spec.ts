@@ -111,6 +111,12 @@ for (const scheme of ['light', 'dark'] as const) {
       expect(await seriousFindings(app.page)).toEqual([]);
       await dialog.getByRole('button', { name: 'Close' }).click();
 
+      await app.page.getByRole('button', { name: 'Spreadsheet' }).click();
+      await app.page.getByRole('menuitem', { name: 'Export as OME-TIFF…' }).click();
+      await expect(dialog.getByLabel('Output folder')).toBeVisible();
+      expect(await seriousFindings(app.page)).toEqual([]);
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+
       await editor.select(BLOBS);
       await editor.type('Genotype', 'WT');
       const sidecar = app.file(`${BLOBS}.json`);

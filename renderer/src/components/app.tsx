@@ -4,6 +4,7 @@ import { BulkDialogs } from './dialogs/bulk-dialogs';
 import { ChannelTableDialog } from './dialogs/channel-table-dialog';
 import { InstrumentCatalogueDialog } from './dialogs/instrument-catalogue-dialog';
 import { ConflictDialog } from './dialogs/conflict-dialog';
+import { ConvertDialog } from './convert/convert-dialog';
 import { FileConflictDialog } from './dialogs/file-conflict-dialog';
 import { FolderPathDialog } from './dialogs/folder-path-dialog';
 import { JournalTimelineDialog } from './dialogs/journal-timeline-dialog';
@@ -62,6 +63,7 @@ export function App() {
       <TableRestoreDialog />
       <LayoutCheckDialog />
       <SubmissionExportDialog />
+      <ConvertDialog />
       <CompletenessDialog />
       <NormalizeDialog />
       <OpenPrompt />

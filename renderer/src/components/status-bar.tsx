@@ -1,4 +1,4 @@
-/** The status bar: how many images, shown and selected; scan progress (with Cancel); whether the folder is watched; confirmations; theme switch. */
+/** The status bar: how many images, shown and selected; scan progress (with Cancel); an OME-TIFF export's; whether the folder is watched; confirmations; theme switch. */
 import { useEffect, useMemo } from 'react';
 import { selectWatchMode } from '../store/slices/disk-slice';
 import { parseFilter, quickFilterLabel, selectVisiblePaths } from '../store/filter';
@@ -6,6 +6,7 @@ import { useApp } from '../store/store-context';
 import type { AppState } from '../store/app-store';
 import type { ThemeChoice } from '../store/slices/view-slice';
 import { formatCount, plural } from '../lib/format';
+import { ConvertStatus } from './convert/convert-status';
 import { ScanStatus } from './scan-progress';
 import { UnreadFilesNote } from './unread-files-note';
 
@@ -111,6 +112,7 @@ export function StatusBar() {
       {selected > 0 && <span>{`${formatCount(selected)} selected${allShown ? ' (all shown)' : ''}`}</span>}
       <FilterProblems />
       <ScanStatus />
+      <ConvertStatus />
       <Confirmation />
       <span className="toolbar-spacer" />
       <WatchText />

@@ -1,6 +1,6 @@
 /**
- * The toolbar's "Spreadsheet" menu: export a table file or a repository's submission files,
- * import a table (a preview comes first), and edit the channel table and the lab's instrument
+ * The toolbar's "Spreadsheet" menu: export a table file, a repository's submission files or
+ * archival OME-TIFF copies of the images, import a table (a preview comes first), and edit the channel table and the lab's instrument
  * catalogue of the selected images' folder (else the open folder).
  */
 import { useAppStore } from '../store/store-context';
@@ -20,13 +20,18 @@ export function TableMenu() {
     <>
       <MenuButton
         label="Spreadsheet"
-        title="Export the metadata as a table, import an edited table, or edit the channel table"
+        title="Export the metadata as a table or the images as OME-TIFF, import an edited table, or edit the channel table"
         entries={() => [
           { label: 'Export…', onSelect: () => store.getState().openExportPrompt() },
           {
             label: 'Submission files (HuBMAP, HTAN)…',
             title: 'The repository’s metadata files made from the images and their sidecars, with what is left to fill',
             onSelect: () => void store.getState().openSubmissionExport(),
+          },
+          {
+            label: 'Export as OME-TIFF…',
+            title: 'Archival OME-TIFF copies of the selected images (else of every image), with their metadata',
+            onSelect: () => store.getState().openConvertDialog(),
           },
           { label: 'Import…', onSelect: picker.open },
           'separator',

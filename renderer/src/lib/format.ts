@@ -158,3 +158,16 @@ export function fileFacts(detail: ImageDetail): string[] {
     detail.bigTiff ? 'BigTIFF' : null,
   ].filter((part) => part !== null);
 }
+
+/** A file's size for people, in powers of 1,024 with at most 3 significant digits: `812 bytes`, `4.1 MiB`, `12.3 GiB`. */
+export function formatBytes(bytes: number): string {
+  const units = ['KiB', 'MiB', 'GiB', 'TiB'];
+  if (bytes < 1024) return plural(bytes, 'byte');
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${Number(value.toPrecision(3))} ${units[unit]}`;
+}

@@ -7,6 +7,7 @@ import type { ApiClient } from '../../../shared/api';
 import { createChannelTableSlice, type ChannelTableSlice } from './slices/channel-table-slice';
 import { createClipboardSlice, type ClipboardSlice } from './slices/clipboard-slice';
 import { createConflictSlice, type ConflictSlice } from './slices/conflict-slice';
+import { createConvertSlice, type ConvertSlice } from './slices/convert-slice';
 import { createCurationSlice, type CurationSlice } from './slices/curation-slice';
 import { createDetailSlice, type DetailSlice } from './slices/detail-slice';
 import { createDialogSlice, type DialogSlice } from './slices/dialog-slice';
@@ -60,7 +61,8 @@ export interface AppState
     TableRestoreSlice,
     LayoutCheckSlice,
     SubmissionExportSlice,
-    TargetMetadataSlice {
+    TargetMetadataSlice,
+    ConvertSlice {
   /** The backend; only store actions call it. */
   readonly client: ApiClient;
 }
@@ -98,6 +100,7 @@ export function createAppStore(client: ApiClient, storage: PrefsStorage | null =
     ...createLayoutCheckSlice(...a),
     ...createSubmissionExportSlice(...a),
     ...createTargetMetadataSlice(...a),
+    ...createConvertSlice(...a),
   }));
   if (storage) persistViewPrefs(store, storage);
   store.subscribe((s) => {

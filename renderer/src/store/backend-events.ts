@@ -2,6 +2,7 @@
 import type { ApiEvent, MenuCommand, WindowQuestion } from '../../../shared/api';
 import { isTextEntry } from '../lib/text-entry';
 import type { AppStore } from './app-store';
+import type { ConvertEvent } from './slices/convert-slice';
 import { batchScanEvents, spacedFrames, type FrameScheduler } from './scan-event-batcher';
 import { selectHasUnsaved } from './selectors/edit-selectors';
 
@@ -58,23 +59,16 @@ async function answerWindowQuestion(store: AppStore, id: number, question: Windo
   state.client.answerWindow?.({ id, value: value === true });
 }
 
-type ConvertEventType = 'convert-progress' | 'convert-done' | 'convert-failed';
-
-/** Whether an event is a conversion's (the archival OME-TIFF copies; not shown yet). */
-function isConvertEvent(event: ApiEvent): event is Extract<ApiEvent, { type: ConvertEventType }> {
-  return event.type.startsWith('convert-');
-}
-
 /**
- * Feeds scan progress, changes on disk, menu commands, the main process's questions and where the change journal had
- * to go from the backend into the store (scan
+ * Feeds scan progress, changes on disk, a conversion's progress, menu commands, the main process's questions and where
+ * the change journal had to go from the backend into the store (scan
  * rows at most once per frame and a few times a second, see scan-event-batcher; changes on disk after the rows sent
  * before them), and lets rows held back from a disk change catch up once their edits are gone;
  * returns the unsubscribe.
  */
 export function connectBackendEvents(store: AppStore, schedule: FrameScheduler = spacedFrames()): () => void {
   const deliver = (
-    event: Exclude<ApiEvent, { type: 'menu' | 'window-question' | 'journal-elsewhere' | ConvertEventType }>,
+    event: Exclude<ApiEvent, { type: 'menu' | 'window-question' | 'journal-elsewhere' | ConvertEvent['type'] }>,
   ): void => {
     const state = store.getState();
     switch (event.type) {
@@ -96,7 +90,9 @@ export function connectBackendEvents(store: AppStore, schedule: FrameScheduler =
       store
         .getState()
         .notify('error', `This folder cannot be written: its change journal is kept in ${event.dir} instead.`);
-    else if (!isConvertEvent(event)) inOrder(event);
+    else if (event.type === 'convert-progress' || event.type === 'convert-done' || event.type === 'convert-failed')
+      store.getState().handleConvertEvent(event);
+    else inOrder(event);
   });
   const stopSettling = store.subscribe((state, previous) => {
     if (state.edits !== previous.edits && Object.keys(state.diskMarks).length > 0) state.settleDiskMarks();

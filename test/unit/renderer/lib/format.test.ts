@@ -3,6 +3,7 @@ import type { ImageDetail } from '../../../../shared/api';
 import {
   fileFacts,
   formatAcquired,
+  formatBytes,
   formatCount,
   formatDimensions,
   formatFieldValue,
@@ -111,5 +112,15 @@ describe('valueChipText', () => {
     expect(valueChipText('', 'float')).toBe('(empty)');
     expect(valueChipText('0012', 'str')).toBe('0012');
     expect(valueChipText('1234567', 'int')).toBe('1234567');
+  });
+});
+
+describe('formatBytes', () => {
+  it('says a file size in bytes, KiB, MiB or GiB', () => {
+    expect(formatBytes(1)).toBe('1 byte');
+    expect(formatBytes(812)).toBe('812 bytes');
+    expect(formatBytes(2048)).toBe('2 KiB');
+    expect(formatBytes(4.3 * 1024 ** 2)).toBe('4.3 MiB');
+    expect(formatBytes(12.34 * 1024 ** 3)).toBe('12.3 GiB');
   });
 });

@@ -5,6 +5,7 @@ import type {
   ApiRequest,
   ApiResult,
   ChannelTableSave,
+  ConvertRequest,
   ImageRow,
   ProfileInfo,
   ProfileProblem,
@@ -87,6 +88,10 @@ export interface FakeBackend {
   instrumentDraft: Omit<InstrumentDraft, 'path'>;
   /** The change journal's records, oldest first (what `getJournal` filters). */
   journal: JournalRecord[];
+  /** Every `startConvert` request, in order; the nth is answered with job id `job-n` (push its events with `emit`). */
+  converts: ConvertRequest[];
+  /** The job id of every `cancelConvert` request, in order. */
+  convertCancels: string[];
   emit(event: ApiEvent): void;
 }
 
@@ -125,6 +130,8 @@ export function fakeBackend(rows: ImageRow[], scanId = 'scan-1'): FakeBackend {
     instrumentSaves: [],
     instrumentDraft: { text: null, components: [], notes: [] },
     journal: [],
+    converts: [],
+    convertCancels: [],
     saveOutcome: (save) => {
       const row = byPath.get(save.path)!;
       return {
@@ -260,8 +267,14 @@ export function fakeBackend(rows: ImageRow[], scanId = 'scan-1'): FakeBackend {
       checkFolderLayout: () => Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'not used' } }),
       exportSubmission: () => Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'not used' } }),
       checkSubmissionMetadata: () => Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'not used' } }),
-      startConvert: () => Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'not used' } }),
-      cancelConvert: () => Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'not used' } }),
+      startConvert: (request) => {
+        backend.converts.push(request);
+        return ok({ jobId: `job-${backend.converts.length}` });
+      },
+      cancelConvert: ({ jobId }) => {
+        backend.convertCancels.push(jobId);
+        return ok({ cancelled: true });
+      },
       exportResults: (request) => {
         backend.exports.push(request);
         return ok({
