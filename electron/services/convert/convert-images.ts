@@ -81,10 +81,17 @@ const exists = (file: string): Promise<boolean> =>
     () => false,
   );
 
-/** The sidecar's field values, or null when it has none that can be read. */
+/**
+ * The sidecar's field values (null when the image has none); a sidecar that cannot be read
+ * throws with its problem, so that a copy never silently leaves out fields the sidecar holds.
+ */
 async function sidecarValuesOf(absPath: string): Promise<FieldValues | null> {
-  const read = await readSidecarFile(absPath).catch(() => null);
-  return read?.state === 'ok' ? read.sidecar.fieldValues() : null;
+  const read = await readSidecarFile(absPath);
+  if (read.state === 'invalid')
+    throw new Error(
+      `its sidecar cannot be read (${read.problems[0] ?? 'not a sidecar'}): not converted, so that its fields are not lost`,
+    );
+  return read.state === 'ok' ? read.sidecar.fieldValues() : null;
 }
 
 /** Converts the job's images; resolves to what was written and refused (and whether it was cancelled). */
@@ -106,9 +113,9 @@ export async function convertImages(job: ConvertJob): Promise<ConvertSummary> {
   for (const source of job.sources) {
     if (aborted()) break;
     const fileName = path.basename(source.absPath);
-    const values = await sidecarValuesOf(source.absPath);
     let sha256: string | null = null;
     await withFileSource(source.absPath, async (bytes) => {
+      const values = await sidecarValuesOf(source.absPath);
       const images = await sourceImages(bytes, fileName);
       const several = images.length > 1;
       for (const image of images) {

@@ -134,6 +134,17 @@ describe('acqmeta convert --to ome-tiff', () => {
     expect(tifffile(copy).levels).toBe(0);
   });
 
+  it('refuses an image whose sidecar cannot be read, rather than leave its fields out', async () => {
+    await copyFile(path.join(FIXTURES, 'tiff/generated/ome-tzcyx-u8.ome.tif'), labPath('convert/damaged.ome.tif'));
+    const damaged = '{"experiment_metadata": {"species": "mouse",';
+    await writeFile(labPath('convert/damaged.ome.tif.json'), damaged);
+    const run = await acqmeta('convert', 'lab/convert/damaged.ome.tif', '--to', 'ome-tiff', '-o', 'archive');
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/damaged\.ome\.tif {2}not written: its sidecar cannot be read \(.+\)/);
+    expect(await readdir(basePath('archive'))).not.toContain('damaged.ome.tiff');
+    expect(await readFile(labPath('convert/damaged.ome.tif.json'), 'utf8')).toBe(damaged);
+  });
+
   it('refuses bad usage with exit code 2', async () => {
     expect((await acqmeta('convert', 'lab/convert', '-o', 'archive')).code).toBe(2);
     expect((await acqmeta('convert', 'lab/convert', '--to', 'png', '-o', 'archive')).code).toBe(2);
