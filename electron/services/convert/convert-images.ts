@@ -115,8 +115,12 @@ export async function convertImages(job: ConvertJob): Promise<ConvertSummary> {
     const fileName = path.basename(source.absPath);
     let sha256: string | null = null;
     await withFileSource(source.absPath, async (bytes) => {
-      const values = await sidecarValuesOf(source.absPath);
       const images = await sourceImages(bytes, fileName);
+      const values = await sidecarValuesOf(source.absPath).catch((error: unknown) => {
+        // a refused file's planes count as done, so that the progress still ends at its total
+        for (const image of images) if (image.ok) done += planeCount(image);
+        throw error;
+      });
       const several = images.length > 1;
       for (const image of images) {
         if (aborted()) return;
