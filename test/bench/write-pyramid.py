@@ -1,11 +1,11 @@
 #!/usr/bin/python3
 """The convert suite's peer and corpus (run by suites/convert.mjs; needs python3-tifffile, numpy).
 
-    write-pyramid.py <source.tif> <out.ome.tif> [--flat]
+    write-pyramid.py <source.tif> <out.ome.tif> [--flat] [--uncompressed]
         reads the source's first series with tifffile, page by page (a memory map where the
         source is uncompressed), and writes it as AcqMeta's archival copy is written: tiles of
         512, SubIFD levels halving (every 2nd pixel) until the largest side is under 1,024,
-        zlib, BigTIFF when it may pass 4 GiB, OME-XML of the shape.
+        zlib (or none), BigTIFF when it may pass 4 GiB, OME-XML of the shape.
     write-pyramid.py --stack <out.tif> <planes> <side>
         writes a uint16 stack of <planes> planes of <side> x <side>: a microscope-like image
         (dim cells on a noisy background, drifting from plane to plane), uncompressed.
@@ -28,7 +28,7 @@ def levels_of(height, width):
     return levels
 
 
-def write_pyramid(source, out, flat):
+def write_pyramid(source, out, flat, compression):
     with tifffile.TiffFile(source) as tif:
         series = tif.series[0]
         data = series.asarray(out='memmap') if series.dataoffset is not None else series.asarray()
@@ -37,7 +37,7 @@ def write_pyramid(source, out, flat):
     height, width = planes.shape[1], planes.shape[2]
     levels = 0 if flat else levels_of(height, width)
     bigtiff = planes.nbytes * 4 // 3 + (1 << 20) > 2**32 - 1
-    options = dict(compression='zlib', photometric='rgb' if axes[-1] == 'S' else 'minisblack')
+    options = dict(compression=compression, photometric='rgb' if axes[-1] == 'S' else 'minisblack')
     if not flat:
         options['tile'] = (TILE, TILE)
     with tifffile.TiffWriter(out, bigtiff=bigtiff, ome=True) as writer:
@@ -64,4 +64,5 @@ if __name__ == '__main__':
     if sys.argv[1] == '--stack':
         write_stack(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]))
     else:
-        write_pyramid(sys.argv[1], sys.argv[2], '--flat' in sys.argv[3:])
+        flags = sys.argv[3:]
+        write_pyramid(sys.argv[1], sys.argv[2], '--flat' in flags, None if '--uncompressed' in flags else 'zlib')

@@ -60,8 +60,8 @@ export interface WriteOmeTiffOptions extends OmeTiffLayout {
 }
 
 const deflateAsync = promisify(deflate);
-/** Blocks compressed at once (zlib runs them on libuv's threads). */
-const BLOCKS_AT_ONCE = 8;
+/** Blocks being compressed at once (zlib runs them on libuv's threads while the next are cut). */
+const BLOCKS_IN_FLIGHT = 8;
 
 function compress(block: Uint8Array, compression: ArchivalCompression): Promise<Uint8Array> {
   if (compression === 'zlib') return deflateAsync(block);
@@ -81,17 +81,21 @@ async function writeLevel(
   const count = grid.across * grid.down;
   const offsets: number[] = [];
   const byteCounts: number[] = [];
-  for (let first = 0; first < count; first += BLOCKS_AT_ONCE) {
+  const inFlight: Promise<Uint8Array>[] = [];
+  let next = 0;
+  const startNext = (): void => {
+    const block = blockBytes(plane, size, grid, pixelBytes, next % grid.across, Math.floor(next / grid.across));
+    inFlight.push(compress(block, options.compression));
+    next++;
+  };
+  while (next < count && inFlight.length < BLOCKS_IN_FLIGHT) startNext();
+  // blocks go to the file in order; each one written lets the next one start
+  while (inFlight.length > 0) {
     options.signal?.throwIfAborted();
-    const batch = Array.from({ length: Math.min(BLOCKS_AT_ONCE, count - first) }, (_, i) => {
-      const index = first + i;
-      const block = blockBytes(plane, size, grid, pixelBytes, index % grid.across, Math.floor(index / grid.across));
-      return compress(block, options.compression);
-    });
-    for (const data of await Promise.all(batch)) {
-      offsets.push(await sink.append(data));
-      byteCounts.push(data.length);
-    }
+    const data = await (inFlight.shift() as Promise<Uint8Array>);
+    if (next < count) startNext();
+    offsets.push(await sink.append(data));
+    byteCounts.push(data.length);
   }
   return { offsets, byteCounts };
 }
