@@ -80,8 +80,8 @@ type Walk = Record<ApiMethodName, (h: Harness, lab: string) => Promise<ApiResult
 
 /**
  * Methods that name no path: getSession (answers the open folder), chooseFolderPath (browser mode
- * has no native dialog), cancelScan (a scan id),
- * scanFolder (walks the open folder; its rows come as events, checked with the answers).
+ * has no native dialog), cancelScan (a scan id), scanFolder (walks the open folder; its rows come
+ * as events, checked with the answers).
  * Presets are named by a plain file name in the settings folder, whose `presets/` holds a link.
  */
 const WALK: Walk = {
