@@ -212,6 +212,11 @@ export interface ApiMethods {
    * started with), confined to the folders the server may open.
    */
   listFolders: { request: { path?: string }; response: FolderListing };
+  /**
+   * Electron only: the native dialog's chosen folder, not opened (e.g. where copies go); null
+   * when the user cancels. Browser mode answers BAD_REQUEST: it has no native dialog.
+   */
+  chooseFolderPath: { request: Record<string, never>; response: { path: string | null } };
   /** Starts a scan of the open folder; rows arrive as `scan` events tagged with `scanId`. */
   scanFolder: { request: Record<string, never>; response: { scanId: string } };
   /** Stops the running scan (`scanId`'s, when given); rows sent stay; `scan-cancelled` follows; false when none ran. */
@@ -349,6 +354,7 @@ const METHODS: { readonly [K in ApiMethodName]: true } = {
   getSession: true,
   openFolder: true,
   listFolders: true,
+  chooseFolderPath: true,
   scanFolder: true,
   cancelScan: true,
   getImageDetail: true,

@@ -163,8 +163,12 @@ function sendMenuCommand(command: MenuCommand): void {
   window.webContents.send(EVENT_CHANNEL, { type: 'menu', command });
 }
 
-async function chooseFolder(): Promise<string | null> {
-  const options: OpenDialogOptions = { title: 'Open Folder', buttonLabel: 'Open', properties: ['openDirectory'] };
+/** The native folder dialog: to open a folder, or to choose one where files go (which may be made there). */
+async function chooseFolder(purpose: 'open' | 'output'): Promise<string | null> {
+  const options: OpenDialogOptions =
+    purpose === 'open'
+      ? { title: 'Open Folder', buttonLabel: 'Open', properties: ['openDirectory'] }
+      : { title: 'Choose Output Folder', buttonLabel: 'Choose', properties: ['openDirectory', 'createDirectory'] };
   const result =
     mainWindow === null ? await dialog.showOpenDialog(options) : await dialog.showOpenDialog(mainWindow, options);
   return result.canceled ? null : (result.filePaths[0] ?? null);

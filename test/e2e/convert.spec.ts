@@ -4,10 +4,12 @@
  * (the copies are not replaced without "Replace existing files", which then writes them again). A job held (its start answered
  * by the test, so that no event ends it) shows its progress, goes on with the dialog closed, and
  * cancels; a real job held by the write gate at its first copy's sidecar is cancelled there and
- * keeps that copy only. Screenshots of the options, a running job and the summary in both themes
+ * keeps that copy only. The output folder picked among the subfolders that match what is typed
+ * (browser mode), or with Choose… (the desktop app, the page told so). Screenshots of the options,
+ * the matching folders, Choose…, a running job and the summary in both themes
  * (test-results/screens/*-convert-*.png; the docs' copies are in docs/screens/).
  */
-import { readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
@@ -80,6 +82,68 @@ test('two selected images converted, then skipped as already there, then replace
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(dialog).toBeHidden();
   expect(omeTiffs(folder)).toEqual(written);
+});
+
+test('the output folder: a typed start suggests subfolders, a pick fills the field, the copies go there', async ({
+  app,
+}) => {
+  const { page } = app;
+  mkdirSync(app.file('archive/2026'), { recursive: true });
+  mkdirSync(app.file('archive-old'));
+  await page.emulateMedia({ colorScheme: 'light' });
+  const dialog = await openDialog(page);
+  const field = dialog.getByLabel('Output folder');
+  // Browser mode cannot show the server's folders in a system dialog: no Choose… here.
+  await expect(dialog.getByRole('button', { name: 'Choose…' })).toHaveCount(0);
+  const matching = dialog.getByRole('region', { name: 'Matching folders' });
+  await field.fill('ARC');
+  await expect(matching.getByRole('button')).toHaveText(['archive', 'archive-old']);
+  await shots(page, 'folder');
+  await matching.getByRole('button', { name: 'archive', exact: true }).click();
+  await expect(field).toHaveValue('archive');
+  await expect(field).toBeFocused();
+  await expect(matching.getByRole('button')).toHaveText(['archive-old']);
+  await field.press('End');
+  await field.pressSequentially('/2');
+  await matching.getByRole('button', { name: '2026' }).click();
+  await expect(field).toHaveValue('archive/2026');
+  await expect(matching).toBeHidden();
+
+  await dialog.getByRole('button', { name: 'Convert 2 images' }).click();
+  await expect(dialog.getByRole('status')).toHaveText('2 OME-TIFF files written.');
+  const written = omeTiffs(app.file('archive/2026'));
+  expect(written).toHaveLength(2);
+  for (const name of written) expect(statSync(app.file(`archive/2026/${name}`)).size).toBeGreaterThan(0);
+  expect(readdirSync(app.file('archive'))).toEqual(['2026']);
+});
+
+test('in the desktop app, Choose… fills the field with the folder the system dialog gave', async ({ app }) => {
+  const { page } = app;
+  // The page is told it runs in Electron, whose backend answers Choose… with the native dialog's folder.
+  const chosen = app.file('chosen');
+  await page.route('**/api/getSession', async (route) => {
+    const answer = await (await route.fetch()).json();
+    return route.fulfill({ json: { ...answer, payload: { ...answer.payload, door: 'electron' } } });
+  });
+  await page.route('**/api/chooseFolderPath', (route) =>
+    route.fulfill({ json: { ok: true, payload: { path: chosen } } }),
+  );
+  await page.reload();
+  await page.locator('html[data-app-state="ready"]').waitFor();
+  await page.emulateMedia({ colorScheme: 'light' });
+  const dialog = await openDialog(page);
+  const choose = dialog.getByRole('button', { name: 'Choose…' });
+  const field = dialog.getByLabel('Output folder');
+  const [fieldBox, buttonBox] = [await field.boundingBox(), await choose.boundingBox()];
+  expect(Math.abs(fieldBox!.y + fieldBox!.height / 2 - (buttonBox!.y + buttonBox!.height / 2))).toBeLessThan(1);
+  expect(buttonBox!.x).toBeGreaterThan(fieldBox!.x + fieldBox!.width);
+  await shots(page, 'choose');
+  await choose.click();
+  await expect(field).toHaveValue(chosen);
+  await expect(dialog.getByRole('region', { name: 'Matching folders' })).toHaveCount(0);
+  await dialog.getByRole('button', { name: 'Convert 2 images' }).click();
+  await expect(dialog.getByRole('status')).toHaveText('2 OME-TIFF files written.');
+  expect(omeTiffs(chosen)).toHaveLength(2);
 });
 
 test('a running job: Close leaves it in the status bar, Show brings it back, Cancel asks the backend', async ({

@@ -20,8 +20,11 @@ export interface BackendOptions {
   initialFolder?: string | null;
   /** When set, only folders inside one of these may be opened (browser mode). */
   allowedRoots?: string[];
-  /** Shows a native folder dialog; resolves null on cancel (Electron only). */
-  chooseFolder?: () => Promise<string | null>;
+  /**
+   * Shows a native folder dialog, to open a folder or to choose where files go; resolves null
+   * on cancel (Electron only).
+   */
+  chooseFolder?: (purpose: 'open' | 'output') => Promise<string | null>;
   /** The bundled sample folder, offered on the start screen. */
   sampleFolder?: string | null;
   /** The per-user settings folder (presets are kept in its `presets/`); no presets without it. */

@@ -1,5 +1,5 @@
 /**
- * Session and folder methods: getSession, openFolder, listFolders.
+ * Session and folder methods: getSession, openFolder, listFolders, chooseFolderPath.
  */
 import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -106,10 +106,19 @@ async function listFolders(context: BackendContext, folder: string | undefined):
   return { path: root, parent: parentAllowed ? parent : null, folders, truncated: names.length > MAX_LISTED };
 }
 
+/** The native folder dialog's answer; BAD_REQUEST where the front door has none (browser mode). */
+async function chooseFolder(context: BackendContext, purpose: 'open' | 'output'): Promise<string | null> {
+  const { chooseFolder: choose } = context.options;
+  if (choose === undefined) {
+    throw new ApiFailure('BAD_REQUEST', 'This window cannot show a folder dialog: give the folder path.');
+  }
+  return choose(purpose);
+}
+
 /** Handlers of the session and folder methods. */
 export function folderHandlers(
   context: BackendContext,
-): Pick<ApiHandlers, 'getSession' | 'openFolder' | 'listFolders'> {
+): Pick<ApiHandlers, 'getSession' | 'openFolder' | 'listFolders' | 'chooseFolderPath'> {
   return {
     async getSession(request) {
       const { door, recent, sampleFolder, allowedRoots } = context.options;
@@ -129,13 +138,10 @@ export function folderHandlers(
     },
     async openFolder(request) {
       if (request.path !== undefined) return openFolderAt(context, request.path);
-      const { chooseFolder } = context.options;
-      if (chooseFolder === undefined) {
-        throw new ApiFailure('BAD_REQUEST', 'This window cannot show a folder dialog: give the folder path.');
-      }
-      const chosen = await chooseFolder();
+      const chosen = await chooseFolder(context, 'open');
       return chosen === null ? null : openFolderAt(context, chosen);
     },
     listFolders: (request) => listFolders(context, request.path),
+    chooseFolderPath: async () => ({ path: await chooseFolder(context, 'output') }),
   };
 }

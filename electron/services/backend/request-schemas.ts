@@ -93,6 +93,7 @@ const REQUEST_SCHEMAS: Record<ApiMethodName, object> = {
     additionalProperties: false,
     properties: { path: { type: 'string', minLength: 1, maxLength: MAX_PATH } },
   },
+  chooseFolderPath: empty,
   scanFolder: empty,
   cancelScan: { ...empty, properties: { scanId: { type: 'string', minLength: 1, maxLength: 100 } } },
   getImageDetail: { ...empty, required: ['path'], properties: { path: relativePath } },

@@ -11,28 +11,29 @@ import { selectSaveSummary } from '../../store/selectors/edit-selectors';
 import { useApp, useAppStore } from '../../store/store-context';
 import { downloadTableFile } from '../../lib/download';
 import { plural } from '../../lib/format';
+import { CheckRow, ChoiceGroup, RadioRows, type Choice } from './choice-rows';
 import { Modal } from './modal';
 import { ModalActions } from './modal-actions';
 
-const FORMATS: readonly { format: TableExportFormat; label: string; hint: string }[] = [
-  { format: 'xlsx', label: 'Excel workbook (.xlsx)', hint: 'Numbers as number cells, text as text' },
-  { format: 'csv', label: 'CSV (.csv)', hint: 'Comma-separated, UTF-8' },
-  { format: 'tsv', label: 'TSV (.tsv)', hint: 'Tab-separated, UTF-8' },
+const FORMATS: readonly Choice<TableExportFormat>[] = [
+  { value: 'xlsx', label: 'Excel workbook (.xlsx)', hint: 'Numbers as number cells, text as text' },
+  { value: 'csv', label: 'CSV (.csv)', hint: 'Comma-separated, UTF-8' },
+  { value: 'tsv', label: 'TSV (.tsv)', hint: 'Tab-separated, UTF-8' },
   {
-    format: 'omero',
+    value: 'omero',
     label: 'OMERO bulk annotations (.csv)',
     hint: 'For omero metadata populate only: not for spreadsheets or import',
   },
 ];
 
-const DRAFTS: readonly { format: DatasetDraft; label: string; hint: string }[] = [
+const DRAFTS: readonly Choice<DatasetDraft>[] = [
   {
-    format: 'readme',
+    value: 'readme',
     label: 'Dataset readme (.md)',
     hint: 'What the images are and what their sidecars say, with TODOs',
   },
   {
-    format: 'methods',
+    value: 'methods',
     label: 'Methods draft (.md)',
     hint: 'Microscope, objectives, channels, pixel sizes and group sizes, as the files tell',
   },
@@ -85,8 +86,7 @@ function ExportForm() {
         <h2 id="export-title" className="modal-title">
           Export
         </h2>
-        <fieldset className="choice-group">
-          <legend className="modal-label">Images</legend>
+        <ChoiceGroup legend="Images">
           <label className="check-row">
             <input type="radio" name="export-scope" checked={scope === 'folder'} onChange={() => setScope('folder')} />
             All {plural(total, 'image')} of the folder
@@ -101,21 +101,9 @@ function ExportForm() {
             />
             The {plural(selected, 'selected image')}
           </label>
-        </fieldset>
-        <fieldset className="choice-group">
-          <legend className="modal-label">Format</legend>
-          {[...FORMATS, ...DRAFTS].map((f) => (
-            <label key={f.format} className="check-row choice-row">
-              <input
-                type="radio"
-                name="export-format"
-                checked={format === f.format}
-                onChange={() => setFormat(f.format)}
-              />
-              <span>{f.label}</span>
-              <span className="muted small choice-hint">{f.hint}</span>
-            </label>
-          ))}
+        </ChoiceGroup>
+        <ChoiceGroup legend="Format">
+          <RadioRows name="export-format" choices={[...FORMATS, ...DRAFTS]} value={format} onChange={setFormat} />
           <p className="small export-submission">
             For a repository:{' '}
             <button
@@ -130,24 +118,20 @@ function ExportForm() {
               Submission files (HuBMAP, HTAN)…
             </button>
           </p>
-        </fieldset>
-        <fieldset className="choice-group">
-          <legend className="modal-label">Columns</legend>
-          <label className="check-row choice-row">
-            <input
-              type="checkbox"
-              checked={acquisition && !isDraft(format)}
-              disabled={isDraft(format)}
-              onChange={(event) => setAcquisition(event.target.checked)}
-            />
-            <span>Acquisition columns (read from the files)</span>
-            <span className="muted small choice-hint">
-              {isDraft(format)
+        </ChoiceGroup>
+        <ChoiceGroup legend="Columns">
+          <CheckRow
+            label="Acquisition columns (read from the files)"
+            hint={
+              isDraft(format)
                 ? 'The drafts describe the acquisition already'
-                : 'Instrument, objective, NA, channels, z step, interval, date: read-only, an import ignores them'}
-            </span>
-          </label>
-        </fieldset>
+                : 'Instrument, objective, NA, channels, z step, interval, date: read-only, an import ignores them'
+            }
+            checked={acquisition && !isDraft(format)}
+            disabled={isDraft(format)}
+            onChange={setAcquisition}
+          />
+        </ChoiceGroup>
         {unsaved > 0 && (
           <p className="callout callout-warning bulk-callout small">
             The table holds what is saved on disk: {plural(unsaved, 'image')} {unsaved === 1 ? 'has' : 'have'} unsaved

@@ -6,16 +6,12 @@
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { FolderListing } from '../../../../shared/api';
 import { useApp, useAppStore } from '../../store/store-context';
 import { folderName } from '../../lib/format';
-import { FolderIcon } from '../folder-icon';
 import { RecentFolderList } from '../recent-folder-list';
+import { FolderList, useFolderListing } from './folder-list';
 import { Modal } from './modal';
 import { ModalActions } from './modal-actions';
-
-/** How long typing pauses before the subfolders of the typed path are listed. */
-const LIST_DELAY_MS = 200;
 
 /** Recent folders shown in the dialog. */
 const RECENT_SHOWN = 5;
@@ -24,7 +20,6 @@ function FolderPathForm() {
   const store = useAppStore();
   const recent = useApp(useShallow((s) => (s.session?.recent ?? []).slice(0, RECENT_SHOWN)));
   const [path, setPath] = useState(() => store.getState().folder?.root ?? '');
-  const [listing, setListing] = useState<FolderListing | null>(null);
   const [served, setServed] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -38,23 +33,8 @@ function FolderPathForm() {
       });
   }, [store]);
 
-  // The list follows the typed path once typing pauses; a path that cannot be listed keeps the last list.
-  useEffect(() => {
-    let current = true;
-    const timer = setTimeout(() => {
-      const typed = path.trim();
-      void store
-        .getState()
-        .listFolders(typed === '' ? undefined : typed)
-        .then((result) => {
-          if (current && result.ok) setListing(result.payload);
-        });
-    }, LIST_DELAY_MS);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [path, store]);
+  const typed = path.trim();
+  const listing = useFolderListing(typed === '' ? undefined : typed)?.listing ?? null;
 
   const cancel = () => store.getState().closeFolderPathPrompt();
   const browse = (folder: string) => {
@@ -69,8 +49,7 @@ function FolderPathForm() {
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const chosen = path.trim();
-    if (chosen !== '') void open(chosen);
+    if (typed !== '') void open(typed);
   };
 
   return (
@@ -121,22 +100,11 @@ function FolderPathForm() {
             {listing.folders.length === 0 ? (
               <p className="muted small folder-none">No folders inside.</p>
             ) : (
-              <ul className="plain-list folder-list">
-                {listing.folders.map((folder) => (
-                  <li key={folder.path}>
-                    <button
-                      type="button"
-                      className="folder-item"
-                      title={folder.path}
-                      onClick={() => browse(folder.path)}
-                    >
-                      <FolderIcon small />
-                      {folder.name}
-                    </button>
-                  </li>
-                ))}
-                {listing.truncated && <li className="muted small folder-none">More folders: type the path.</li>}
-              </ul>
+              <FolderList
+                folders={listing.folders}
+                truncated={listing.truncated}
+                onPick={(folder) => browse(folder.path)}
+              />
             )}
           </section>
         )}
@@ -149,7 +117,7 @@ function FolderPathForm() {
           </section>
         )}
         <ModalActions onCancel={cancel}>
-          <button type="submit" className="btn btn-primary" disabled={busy || path.trim() === ''}>
+          <button type="submit" className="btn btn-primary" disabled={busy || typed === ''}>
             Open
           </button>
         </ModalActions>

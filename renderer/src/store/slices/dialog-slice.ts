@@ -30,6 +30,8 @@ export interface DialogSlice {
   closeFolderPathPrompt(): void;
   /** The subfolders of `path` (without it, of the served folder), for the folder dialog. */
   listFolders(path?: string): Promise<ApiResult<FolderListing>>;
+  /** Electron's native dialog for a folder where files go: its path, not opened; null when cancelled. */
+  chooseFolderPath(): Promise<string | null>;
   /**
    * Opens the folder chosen in the folder dialog (asking first about unsaved changes): resolves
    * with the message to show under the path when it cannot be opened (the dialog stays), else null.
@@ -92,6 +94,13 @@ export const createDialogSlice: StateCreator<AppState, [], [], DialogSlice> = (s
   closeFolderPathPrompt: () => set({ folderPathPrompt: false }),
 
   listFolders: (path) => get().client.listFolders(path === undefined ? {} : { path }),
+
+  chooseFolderPath: async () => {
+    const result = await get().client.chooseFolderPath({});
+    if (result.ok) return result.payload.path;
+    get().notify('error', result.error.message);
+    return null;
+  },
 
   openFolderFromPrompt: async (path) => {
     // The same checks as opening (absolute, existing, inside the served folder), without opening yet.

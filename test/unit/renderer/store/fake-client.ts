@@ -169,6 +169,7 @@ export function fakeBackend(rows: ImageRow[], scanId = 'scan-1'): FakeBackend {
               ok: false,
               error: { code: 'OUTSIDE_FOLDER', message: `${path} is outside the folders this server may open.` },
             }),
+      chooseFolderPath: () => ok({ path: null }),
       scanFolder: () => ok({ scanId }),
       cancelScan: ({ scanId: id }) => {
         backend.cancels.push(id ?? null);

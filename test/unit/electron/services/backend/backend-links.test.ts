@@ -79,8 +79,9 @@ const LINKED_IMAGES = ['lnkdir/secret.tif', 'linked.tif'];
 type Walk = Record<ApiMethodName, (h: Harness, lab: string) => Promise<ApiResult<unknown>[]>>;
 
 /**
- * Methods that name no path: getSession (answers the open folder), cancelScan (a scan id),
- * scanFolder (walks the open folder; its rows come as events, checked with the answers).
+ * Methods that name no path: getSession (answers the open folder), chooseFolderPath (browser mode
+ * has no native dialog), cancelScan (a scan id), scanFolder (walks the open folder; its rows come
+ * as events, checked with the answers).
  * Presets are named by a plain file name in the settings folder, whose `presets/` holds a link.
  */
 const WALK: Walk = {
@@ -93,6 +94,7 @@ const WALK: Walk = {
     await h.call('listFolders', { path: path.join(lab, 'lnkdir') }),
     await h.call('listFolders', { path: lab }),
   ],
+  chooseFolderPath: async (h) => [await h.call('chooseFolderPath', {})],
   scanFolder: async (h) => {
     const started = await h.call('scanFolder', {});
     if (started.ok) {

@@ -79,6 +79,26 @@ describe('backend requests', () => {
     await browser.backend.close();
   });
 
+  it('answers the native dialog’s choice of an output folder without opening it', async () => {
+    const purposes: string[] = [];
+    const answers = [null, copy.base];
+    h = await restart({
+      door: 'electron',
+      initialFolder: copy.lab,
+      chooseFolder: async (purpose) => {
+        purposes.push(purpose);
+        return answers.shift() ?? null;
+      },
+    });
+    expect(await h.ok('chooseFolderPath', {})).toEqual({ path: null });
+    expect(await h.ok('chooseFolderPath', {})).toEqual({ path: copy.base });
+    expect(purposes).toEqual(['output', 'output']);
+    expect((await h.ok('getSession', {})).folder).toEqual({ root: copy.lab, name: 'lab' });
+    const browser = await startBackend();
+    expect(codeOf(await browser.call('chooseFolderPath', {}))).toBe('BAD_REQUEST');
+    await browser.backend.close();
+  });
+
   it('opens the initial folder before the first call', async () => {
     h = await restart({ initialFolder: copy.lab });
     expect((await h.ok('getSession', {})).folder).toEqual({ root: copy.lab, name: 'lab' });

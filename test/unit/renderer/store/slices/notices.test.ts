@@ -43,4 +43,19 @@ describe('notices', () => {
     await store.getState().openFolder('/there');
     expect(texts(store)).toEqual([]);
   });
+
+  it('a folder dialog that cannot be shown is said so; a folder chosen or a cancel is answered', async () => {
+    const { store, backend } = storeWithRows([]);
+    expect(await store.getState().chooseFolderPath()).toBeNull();
+    backend.client.chooseFolderPath = () => Promise.resolve({ ok: true, payload: { path: '/data/out' } });
+    expect(await store.getState().chooseFolderPath()).toBe('/data/out');
+    expect(texts(store)).toEqual([]);
+    backend.client.chooseFolderPath = () =>
+      Promise.resolve({
+        ok: false,
+        error: { code: 'BAD_REQUEST', message: 'This window cannot show a folder dialog.' },
+      });
+    expect(await store.getState().chooseFolderPath()).toBeNull();
+    expect(texts(store)).toEqual(['This window cannot show a folder dialog.']);
+  });
 });
