@@ -74,7 +74,7 @@ const COPY = [
   'import os, shutil, sys',
   'src, dst = sys.argv[1], sys.argv[2]',
   'shutil.rmtree(dst, ignore_errors=True); os.makedirs(dst)',
-  'for name in sorted(os.listdir(src)):',
+  'for name in sorted(n for n in os.listdir(src) if os.path.isfile(os.path.join(src, n))):',
   '    shutil.copyfile(os.path.join(src, name), os.path.join(dst, name))',
   '    fd = os.open(os.path.join(dst, name), os.O_RDONLY); os.fsync(fd); os.close(fd)',
 ].join('\n');
