@@ -28,7 +28,8 @@ import { claimTemp, readSidecarFile, releaseTemp } from '../sidecar';
 import { withFileSource } from '../tiff';
 import { experimentalValues, instrumentMatchEntries, outputName, physicalSizeUm } from './archival-facts';
 import { ConvertWorker } from './convert-worker-client';
-import type { DescribedImage, DescribedSource } from './convert-worker-protocol';
+import type { DescribedImage } from './archival-sources';
+import type { DescribedSource } from './convert-worker-protocol';
 
 /** The program that writes the copies, with its version, as their OME-XML and TIFF tags name it. */
 export const CONVERTER = `AcqMeta ${version}`;

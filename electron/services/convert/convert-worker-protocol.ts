@@ -2,17 +2,10 @@
  * Messages between a conversion (main thread) and its convert worker: structured-clone data
  * only; planes never cross, the worker reads the source itself.
  */
-import type { FileCalibration } from '../../../shared/api';
 import type { ArchivalCompression } from '../../../shared/api-convert';
-import type { Acquisition } from '../../../shared/acquisition/acquisition-types';
 import type { ArchivalPixels } from '../../../shared/ome-tiff';
+import type { DescribedImage } from './archival-sources';
 import type { WrittenOmeTiff } from './ome-tiff-writer';
-
-/** One image of a source as the main thread needs it: ready to copy, or refused with the reason. */
-export type DescribedImage = { index: number; name: string } & (
-  | { ok: true; pixels: ArchivalPixels; acquisition: Acquisition; fileCalibration: FileCalibration | null }
-  | { ok: false; reason: string }
-);
 
 /** A source file described: its size in bytes and its images. */
 export interface DescribedSource {

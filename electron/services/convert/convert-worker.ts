@@ -10,13 +10,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { withFileSource } from '../tiff';
 import { sha256Of } from './archival-facts';
 import { sourceImages } from './archival-sources';
-import type {
-  ConvertReply,
-  ConvertRequest,
-  ConvertValue,
-  DescribedSource,
-  WriteRequest,
-} from './convert-worker-protocol';
+import type { ConvertReply, ConvertRequest, ConvertValue, WriteRequest } from './convert-worker-protocol';
 import { writeOmeTiff, type WrittenOmeTiff } from './ome-tiff-writer';
 
 if (parentPort === null) throw new Error('convert-worker must run as a worker thread');
@@ -28,7 +22,7 @@ const job = new AbortController();
 const post = (reply: ConvertReply): void => port.postMessage(reply);
 
 /** The images of the source at `path`, without their plane readers. */
-function describe(path: string): Promise<DescribedSource> {
+function describe(path: string) {
   return withFileSource(path, async (source) => ({
     size: source.size,
     images: (await sourceImages(source, fileNameOf(path))).map((image) => {
