@@ -16,13 +16,14 @@ const excelJsApart = {
 
 /**
  * Entry points every set of Node bundles needs beside the ones that load them: exceljs, the
- * preview decoder (geotiff) that scan workers load with their first preview, and the write
- * worker of the save path.
+ * preview decoder (geotiff) that scan workers load with their first preview, the write
+ * worker of the save path and the convert worker of archival copies.
  */
 export const NODE_EXTRA_ENTRIES = {
   exceljs: 'electron/services/sheets/exceljs-bundle.ts',
   'preview-decoder': 'electron/services/tiff/decode-plane.ts',
   'write-worker': 'electron/services/sidecar/write-worker.ts',
+  'convert-worker': 'electron/services/convert/convert-worker.ts',
 };
 
 export const NODE_BUNDLE_OPTIONS = {

@@ -1,7 +1,8 @@
 /**
- * Before the unit tests: bundles the write worker into dist/electron from its source, so the
- * save path under test (run from its TypeScript sources, which load the worker from there)
- * runs the worker's current code rather than whatever an earlier build left.
+ * Before the unit tests: bundles the write and convert workers into dist/electron from their
+ * sources, so the save path and conversions under test (run from their TypeScript sources,
+ * which load the workers from there) run the workers' current code rather than whatever an
+ * earlier build left.
  */
 import path from 'node:path';
 import { build } from 'esbuild';
@@ -13,7 +14,10 @@ export default async function setup(): Promise<void> {
   await build({
     ...NODE_BUNDLE_OPTIONS,
     absWorkingDir: root,
-    entryPoints: { 'write-worker': NODE_EXTRA_ENTRIES['write-worker'] as string },
+    entryPoints: {
+      'write-worker': NODE_EXTRA_ENTRIES['write-worker'] as string,
+      'convert-worker': NODE_EXTRA_ENTRIES['convert-worker'] as string,
+    },
     outdir: 'dist/electron',
     sourcemap: 'linked',
   });

@@ -6,7 +6,7 @@
  * file gives image 0, its other images (ND2 positions) refused, said why. Planes are decoded with the preview's decoders at full resolution, no contrast, in the
  * source's sample type, each bounded by {@link MAX_ARCHIVAL_PLANE_BYTES}.
  */
-import type { FileCalibration, HeaderValues } from '../../../shared/api';
+import type { FileCalibration } from '../../../shared/api';
 import type { Acquisition } from '../../../shared/acquisition/acquisition-types';
 import { oibPlaneSource, readVendorHeader, vendorFormatOfPath, type VendorHeader } from '../../../shared/formats';
 import type { ArchivalDtype, ArchivalPixels } from '../../../shared/ome-tiff';
@@ -17,18 +17,25 @@ import type { PlaneReader } from './ome-tiff-writer';
 /** Most bytes one decoded plane of an archival copy may take: one plane in memory stays bounded. */
 export const MAX_ARCHIVAL_PLANE_BYTES = 1024 * 1024 * 1024;
 
-/** One image of a source: ready to copy, or refused with the reason in words. */
-export type SourceImage = { index: number; name: string } & (
-  | {
-      ok: true;
-      pixels: ArchivalPixels;
-      readPlane: PlaneReader;
-      acquisition: Acquisition;
-      header: HeaderValues;
-      fileCalibration: FileCalibration | null;
-    }
-  | { ok: false; reason: string }
-);
+/** What an image ready to copy says of itself: its pixels, its acquisition and the file's pixel size. */
+interface ReadyImage {
+  ok: true;
+  pixels: ArchivalPixels;
+  acquisition: Acquisition;
+  fileCalibration: FileCalibration | null;
+}
+
+/** An image refused, with the reason in words. */
+interface RefusedImage {
+  ok: false;
+  reason: string;
+}
+
+/** One image of a source as described across threads: ready to copy (no plane reader), or refused. */
+export type DescribedImage = { index: number; name: string } & (ReadyImage | RefusedImage);
+
+/** One image of a source: ready to copy, with the reader of its planes, or refused. */
+export type SourceImage = { index: number; name: string } & ((ReadyImage & { readPlane: PlaneReader }) | RefusedImage);
 
 const DTYPES: readonly ArchivalDtype[] = ['uint8', 'int8', 'uint16', 'int16', 'uint32', 'int32', 'float32', 'float64'];
 
@@ -104,7 +111,6 @@ async function tiffImages(source: ByteSource, fileName: string): Promise<SourceI
       pixels,
       readPlane,
       acquisition: info.acquisition ?? { sources: [] },
-      header: info.header,
       fileCalibration: info.fileCalibration,
     },
   ];
@@ -165,8 +171,8 @@ async function vendorImages(source: ByteSource, fileName: string): Promise<Sourc
     try {
       const header = index === 0 ? first : readVendorHeader(source, fileName, { image: index });
       const { pixels, readPlane } = await vendorPlanes(source, header);
-      const { acquisition, header: values, fileCalibration } = header;
-      images.push({ index, name, ok: true, pixels, readPlane, acquisition, header: values, fileCalibration });
+      const { acquisition, fileCalibration } = header;
+      images.push({ index, name, ok: true, pixels, readPlane, acquisition, fileCalibration });
     } catch (error) {
       images.push({ index, name, ok: false, reason: (error as Error).message });
     }

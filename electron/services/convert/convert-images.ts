@@ -4,7 +4,8 @@
  * a killed run's leftover is swept), read back, then put in place (never over an existing file
  * without `force`), and a CloudScope sidecar beside it through the one save path, carrying the
  * source sidecar's experimental fields and the new file's header. The run is one journaled
- * action. Sources are only ever opened for reading.
+ * action. Sources are only ever opened for reading, by the job's convert worker: the planes,
+ * their levels, compression and the read-back run there, off this thread's event loop.
  */
 import { lstat, mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -25,9 +26,10 @@ import type { ProfileFinder } from '../profile';
 import { saveImageChanges } from '../save';
 import { claimTemp, readSidecarFile, releaseTemp } from '../sidecar';
 import { withFileSource } from '../tiff';
-import { experimentalValues, instrumentMatchEntries, outputName, physicalSizeUm, sha256Of } from './archival-facts';
-import { sourceImages, type SourceImage } from './archival-sources';
-import { writeOmeTiff } from './ome-tiff-writer';
+import { experimentalValues, instrumentMatchEntries, outputName, physicalSizeUm } from './archival-facts';
+import { ConvertWorker } from './convert-worker-client';
+import type { DescribedImage } from './archival-sources';
+import type { DescribedSource } from './convert-worker-protocol';
 
 /** The program that writes the copies, with its version, as their OME-XML and TIFF tags name it. */
 export const CONVERTER = `AcqMeta ${version}`;
@@ -51,28 +53,34 @@ export interface ConvertJob {
   /** Where the run is journaled, by which tool; null: not journaled. */
   journal: { places: JournalPlaces; tool: string } | null;
   signal?: AbortSignal;
+  /** The convert worker's JavaScript heap in MB (default CONVERT_WORKER_HEAP_MB). */
+  workerHeapMb?: number;
   onProgress?: (progress: ConvertProgress) => void;
   /** Each image as it is written or refused. */
   onImage?: (outcome: { written: ConvertedImage } | { refused: ConvertRefusal }) => void;
 }
 
-type Ready = Extract<SourceImage, { ok: true }>;
+type Ready = Extract<DescribedImage, { ok: true }>;
 
 /** Planes of an image. */
 const planeCount = (image: Ready): number => image.pixels.sizeC * image.pixels.sizeZ * image.pixels.sizeT;
 
-/** The source's images, read once to count them and their planes. */
-async function survey(sources: readonly ConvertSource[]): Promise<{ images: number; planes: number }> {
+/** The sources described (a source that cannot be, its failure kept for its refusal), and their images and planes counted. */
+async function survey(
+  sources: readonly ConvertSource[],
+  worker: ConvertWorker,
+): Promise<{ images: number; planes: number; described: Promise<DescribedSource>[] }> {
   let images = 0;
   let planes = 0;
+  const described: Promise<DescribedSource>[] = [];
   for (const source of sources) {
-    const found = await withFileSource(source.absPath, (bytes) =>
-      sourceImages(bytes, path.basename(source.absPath)),
-    ).catch(() => []);
-    images += found.length;
-    for (const image of found) if (image.ok) planes += planeCount(image);
+    const found = worker.describe(source.absPath);
+    described.push(found);
+    const { images: ofSource } = await found.catch(() => ({ images: [] }));
+    images += ofSource.length;
+    for (const image of ofSource) if (image.ok) planes += planeCount(image);
   }
-  return { images, planes };
+  return { images, planes, described };
 }
 
 const exists = (file: string): Promise<boolean> =>
@@ -96,9 +104,22 @@ async function sidecarValuesOf(absPath: string): Promise<FieldValues | null> {
 
 /** Converts the job's images; resolves to what was written and refused (and whether it was cancelled). */
 export async function convertImages(job: ConvertJob): Promise<ConvertSummary> {
+  const worker = new ConvertWorker(job.workerHeapMb);
+  const abort = (): void => worker.abort();
+  if (job.signal?.aborted === true) abort();
+  job.signal?.addEventListener('abort', abort, { once: true });
+  try {
+    return await convertWith(job, worker);
+  } finally {
+    job.signal?.removeEventListener('abort', abort);
+    await worker.close();
+  }
+}
+
+async function convertWith(job: ConvertJob, worker: ConvertWorker): Promise<ConvertSummary> {
   const { outputFolder, options, signal } = job;
   await mkdir(outputFolder, { recursive: true });
-  const total = await survey(job.sources);
+  const total = await survey(job.sources, worker);
   const summary: ConvertSummary = { written: [], refused: [], cancelled: false, outputFolder };
   const action = `Convert ${total.images} image${total.images === 1 ? '' : 's'} to OME-TIFF`;
   const journal =
@@ -110,12 +131,12 @@ export async function convertImages(job: ConvertJob): Promise<ConvertSummary> {
     job.onImage?.({ refused: refusal });
   };
 
-  for (const source of job.sources) {
+  for (const [k, source] of job.sources.entries()) {
     if (aborted()) break;
     const fileName = path.basename(source.absPath);
     let sha256: string | null = null;
-    await withFileSource(source.absPath, async (bytes) => {
-      const images = await sourceImages(bytes, fileName);
+    await (async () => {
+      const { size, images } = await (total.described[k] as Promise<DescribedSource>);
       const values = await sidecarValuesOf(source.absPath).catch((error: unknown) => {
         // a refused file's planes count as done, so that the progress still ends at its total
         for (const image of images) if (image.ok) done += planeCount(image);
@@ -141,7 +162,7 @@ export async function convertImages(job: ConvertJob): Promise<ConvertSummary> {
         }
         const current = several ? `${source.relPath} (${image.name})` : source.relPath;
         job.onProgress?.({ done, total: total.planes, current });
-        sha256 ??= await sha256Of(source.absPath);
+        sha256 ??= await worker.hash(source.absPath);
         const archival: ArchivalImage = {
           name: image.name,
           pixels: image.pixels,
@@ -152,12 +173,13 @@ export async function convertImages(job: ConvertJob): Promise<ConvertSummary> {
             await job.profiles.instrumentsFor(source.absPath).catch(() => null),
             image.acquisition,
           ),
-          source: { name: fileName, bytes: bytes.size, sha256 },
+          source: { name: fileName, bytes: size, sha256 },
           converter: job.converter,
         };
         const before = done;
         try {
-          const written = await writeCopy(output, archival, image, job, (planes) => {
+          const write = { path: source.absPath, image, description: archivalOmeXml(archival) };
+          const written = await writeCopy(output, write, job, worker, (planes) => {
             done = before + planes;
             job.onProgress?.({ done, total: total.planes, current });
           });
@@ -180,7 +202,7 @@ export async function convertImages(job: ConvertJob): Promise<ConvertSummary> {
           else refuse({ source: source.relPath, image: name, kind: 'refused', reason: (error as Error).message });
         }
       }
-    }).catch((error: unknown) => {
+    })().catch((error: unknown) => {
       refuse({ source: source.relPath, image: null, kind: 'refused', reason: (error as Error).message });
     });
   }
@@ -191,20 +213,26 @@ export async function convertImages(job: ConvertJob): Promise<ConvertSummary> {
 /** Writes one copy through a temp file in the output folder and puts it in place; the temp file never stays. */
 async function writeCopy(
   output: string,
-  archival: ArchivalImage,
-  image: Ready,
+  { path: source, image, description }: { path: string; image: Ready; description: string },
   job: ConvertJob,
+  worker: ConvertWorker,
   onPlane: (planes: number) => void,
 ): Promise<Pick<ConvertedImage, 'bytes' | 'bigtiff' | 'levels' | 'verified'>> {
   const temp = claimTemp(path.dirname(output));
   try {
-    const written = await writeOmeTiff(temp, image.pixels, archivalOmeXml(archival), image.readPlane, {
-      tiled: !job.options.flat,
-      compression: job.options.compression,
+    const written = await worker.write(
+      {
+        path: source,
+        index: image.index,
+        pixels: image.pixels,
+        temp,
+        description,
+        tiled: !job.options.flat,
+        compression: job.options.compression,
+        software: job.converter,
+      },
       onPlane,
-      software: job.converter,
-      ...(job.signal === undefined ? {} : { signal: job.signal }),
-    });
+    );
     job.signal?.throwIfAborted();
     await moveIntoPlace(temp, output, job.options.force);
     return { bytes: written.bytes, bigtiff: written.bigtiff, levels: written.levels, verified: written.verified };

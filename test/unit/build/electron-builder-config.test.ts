@@ -37,11 +37,12 @@ describe('build/electron-builder.yml', () => {
     expect(config.files).toEqual(expect.arrayContaining(['dist/**', 'package.json']));
   });
 
-  it("keeps the scan and write workers and the watcher's native module out of app.asar, where they can be loaded", () => {
+  it("keeps the scan, write and convert workers and the watcher's native module out of app.asar, where they can be loaded", () => {
     expect(config.asarUnpack).toEqual([
       'dist/electron/scan-worker.cjs',
       'dist/electron/preview-decoder.cjs',
       'dist/electron/write-worker.cjs',
+      'dist/electron/convert-worker.cjs',
       'node_modules/@parcel/watcher*/**',
     ]);
     const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {

@@ -1,7 +1,9 @@
 /**
  * startConvert and cancelConvert: two images of the open folder copied as OME-TIFF in the
- * background, their progress and summary as events, the files and sidecars on disk.
+ * background, their progress and summary as events, the files and sidecars on disk; other
+ * requests answered while a large copy is written.
  */
+import { execFileSync } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,6 +12,12 @@ import { labBackendPerTest } from './backend-harness';
 
 const bench = labBackendPerTest();
 const OPTIONS = { compression: 'zlib', flat: false, extension: '.ome.tiff', force: false } as const;
+/** Writes a TIFF of 3 planes of 2048 × 2048 random uint16 samples (24 MiB) to argv[1]. */
+const LARGE_TIFF = `
+import sys, numpy, tifffile
+planes = numpy.random.default_rng(7).integers(0, 65535, (3, 2048, 2048), dtype=numpy.uint16)
+tifffile.imwrite(sys.argv[1], planes, imagej=True, metadata={'axes': 'ZYX'})
+`;
 
 describe('startConvert', () => {
   it('writes the copies and their sidecars, refuses an image whose sidecar is damaged, and says so in events', async () => {
@@ -48,6 +56,22 @@ describe('startConvert', () => {
     expect(progress.length).toBeGreaterThan(0);
     const last = progress.at(-1) as Extract<ApiEvent, { type: 'convert-progress' }>;
     expect(last.total).toBe(6); // 3 channels, 1 page and 2 pages
+  });
+
+  it('answers another request while a large copy is being written', async () => {
+    const { h, copy } = bench;
+    execFileSync('/usr/bin/python3', ['-c', LARGE_TIFF, path.join(copy.lab, 'large.tif')]);
+    const options = { ...OPTIONS, compression: 'lzw' } as const;
+    const { jobId } = await h.ok('startConvert', { paths: ['large.tif'], outputFolder: 'archive', options });
+    const isDone = (e: ApiEvent): boolean => e.type === 'convert-done' && e.jobId === jobId;
+    // a plane is written and the next is under way
+    await h.waitFor((e) => e.type === 'convert-progress' && e.jobId === jobId && e.done > 0);
+    expect(h.events.some(isDone)).toBe(false);
+    const detail = await h.ok('getImageDetail', { path: 'plain.tiff' });
+    expect(h.events.some(isDone)).toBe(false);
+    expect(detail).toMatchObject({ pageCount: 1, damaged: null });
+    const done = (await h.waitFor(isDone)) as Extract<ApiEvent, { type: 'convert-done' }>;
+    expect(done.summary.written.map((w) => [w.source, w.levels, w.verified])).toEqual([['large.tif', 2, true]]);
   });
 
   it('answers whether a job was cancelled', async () => {

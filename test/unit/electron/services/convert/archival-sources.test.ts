@@ -4,41 +4,21 @@
  * against tifffile's, in OME's XYCZT order; what cannot be read is refused in words.
  */
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { planeAt, sourceImages, type SourceImage } from '../../../../../electron/services/convert/archival-sources';
 import { withFileSource, type SampleArray } from '../../../../../electron/services/tiff';
 import { FORMAT_FIXTURES } from '../../../shared/formats/vendor-source';
+import { EXPECTED_PLANES as EXPECTED, samplesSha256 as sha256, type ExpectedPlane } from '../tiff/expected-planes';
 
 const FIXTURES = path.resolve(__dirname, '../../../../fixtures');
 const TIFFFILE_PLANES = path.join(__dirname, 'tifffile-planes.py');
-
-interface ExpectedPlane {
-  c: number;
-  z: number;
-  t: number;
-  width: number;
-  height: number;
-  samples: number;
-  dtype: string;
-  sha256: string;
-  spots: { x: number; y: number; values: number[] }[];
-}
-const EXPECTED: Record<string, ExpectedPlane[]> = JSON.parse(
-  readFileSync(path.join(FORMAT_FIXTURES, 'expected-planes.json'), 'utf8'),
-);
 
 /** What expected.json (independent readers) lists of each vendor fixture's images. */
 const SUMMARIES: Record<string, { images: { name: string; shape: string; dtype: string }[] }> = JSON.parse(
   readFileSync(path.join(FORMAT_FIXTURES, 'expected.json'), 'utf8'),
 );
-
-const sha256 = (values: SampleArray): string =>
-  createHash('sha256')
-    .update(new Uint8Array(values.buffer, values.byteOffset, values.byteLength))
-    .digest('hex');
 
 /** The images of a fixture, with every plane of the ready ones read while the file is open. */
 async function imagesOf(file: string, planes: (image: Extract<SourceImage, { ok: true }>) => number[]) {

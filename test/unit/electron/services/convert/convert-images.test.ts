@@ -1,14 +1,16 @@
 /**
  * convertImages on its own: an abort in the middle of an image leaves no temp file and no
- * partial copy; a file of several images gives names that sort and say where they came from.
+ * partial copy; a file that makes the convert worker run out of memory is refused while the
+ * next is written; a file of several images gives names that sort and say where they came from.
  */
-import { copyFile, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { copyFile, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { convertImages, type ConvertJob } from '../../../../../electron/services/convert';
 import { outputName } from '../../../../../electron/services/convert/archival-facts';
 import { createProfileCache, createProfileFinder } from '../../../../../electron/services/profile';
+import { tiffWithTags } from '../../../shared/acquisition/tiff-with-tags';
 
 const FIXTURES = path.resolve(__dirname, '../../../../fixtures');
 
@@ -43,6 +45,28 @@ describe('convertImages', () => {
     );
     expect(summary.cancelled).toBe(true);
     expect(summary.written.map((w) => w.source)).toEqual(['a.tif']);
+    expect((await readdir(path.join(dir, 'archive'))).sort()).toEqual(['a.ome.tiff', 'a.ome.tiff.json']);
+  });
+
+  it('refuses a file whose reading runs the worker out of memory, and writes the next with a fresh worker', async () => {
+    // an OME-XML of 150,000 planes for one 4 × 4 plane: reading it needs more heap than the worker is given here
+    const planes = Array.from({ length: 150_000 }, (_, i) => `<Plane TheC="0" TheZ="0" TheT="0" DeltaT="${i}"/>`);
+    const xml =
+      '<OME xmlns="http://www.openmicroscopy.org/Schemas/OME/2016-06"><Image ID="Image:0"><Pixels ID="Pixels:0" ' +
+      'DimensionOrder="XYCZT" Type="uint8" SizeX="4" SizeY="4" SizeC="1" SizeZ="1" SizeT="1">' +
+      `<Channel ID="Channel:0:0" SamplesPerPixel="1"/><TiffData/>${planes.join('')}</Pixels></Image></OME>`;
+    await writeFile(path.join(dir, 'hostile.ome.tif'), tiffWithTags([{ code: 270, text: xml }]));
+    await copyFile(path.join(FIXTURES, 'tiff/generated/plain-3page-u8.tif'), path.join(dir, 'a.tif'));
+    const summary = await convertImages(job(['hostile.ome.tif', 'a.tif'], { workerHeapMb: 16 }));
+    expect(summary.refused).toEqual([
+      {
+        source: 'hostile.ome.tif',
+        image: null,
+        kind: 'refused',
+        reason: 'converting it needed more than 16 MB of memory',
+      },
+    ]);
+    expect(summary.written.map((w) => [w.source, w.verified])).toEqual([['a.tif', true]]);
     expect((await readdir(path.join(dir, 'archive'))).sort()).toEqual(['a.ome.tiff', 'a.ome.tiff.json']);
   });
 

@@ -3,8 +3,7 @@
  * fixture against an independent reader (build/scripts/make-vendor-planes.py wrote
  * expected-planes.json), the preview made of them, and hostile files: each a clear error.
  */
-import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fromArrayBuffer } from 'geotiff';
@@ -18,32 +17,9 @@ import { decodeVendorSamples } from '../../../../../electron/services/tiff/decod
 import type { SampleArray } from '../../../../../electron/services/tiff/plane-samples';
 import { FORMAT_FIXTURES, fixtureBytes, recordingSource } from '../../../shared/formats/vendor-source';
 import { buildScanWorker } from './build-worker';
-
-interface ExpectedPlane {
-  c: number;
-  z: number;
-  t: number;
-  width: number;
-  height: number;
-  samples: number;
-  dtype: string;
-  min: number;
-  max: number;
-  sum: number;
-  spots: { x: number; y: number; values: number[] }[];
-  sha256: string;
-  stream?: string;
-}
-
-const PLANES: Record<string, ExpectedPlane[]> = JSON.parse(
-  readFileSync(path.join(FORMAT_FIXTURES, 'expected-planes.json'), 'utf8'),
-);
+import { EXPECTED_PLANES as PLANES, samplesSha256 as sha256, type ExpectedPlane } from './expected-planes';
 
 const nameOf = (relative: string): string => relative.split('/')[1] as string;
-const sha256 = (values: SampleArray): string =>
-  createHash('sha256')
-    .update(new Uint8Array(values.buffer, values.byteOffset, values.byteLength))
-    .digest('hex');
 const pixels = (image: { data: string }): Uint8Array => new Uint8Array(Buffer.from(image.data, 'base64'));
 
 /** What the independent reader records of a plane (minimum, maximum, sum, pixels), from decoded samples. */

@@ -1,0 +1,46 @@
+/**
+ * Messages between a conversion (main thread) and its convert worker: structured-clone data
+ * only; planes never cross, the worker reads the source itself.
+ */
+import type { ArchivalCompression } from '../../../shared/api-convert';
+import type { ArchivalPixels } from '../../../shared/ome-tiff';
+import type { DescribedImage } from './archival-sources';
+import type { WrittenOmeTiff } from './ome-tiff-writer';
+
+/** A source file described: its size in bytes and its images. */
+export interface DescribedSource {
+  size: number;
+  images: DescribedImage[];
+}
+
+/** Image `index` of the source at `path` written to `temp` (a new file) with `description` as its OME-XML. */
+export interface WriteRequest {
+  type: 'write';
+  id: number;
+  path: string;
+  index: number;
+  /** The pixels the description states: a source that now reads otherwise is refused. */
+  pixels: ArchivalPixels;
+  temp: string;
+  description: string;
+  tiled: boolean;
+  compression: ArchivalCompression;
+  software: string;
+}
+
+/** A request to the worker; `abort` stops the write under way between blocks (it gets no answer of its own). */
+export type ConvertRequest =
+  | { type: 'describe'; id: number; path: string }
+  | { type: 'hash'; id: number; path: string }
+  | WriteRequest
+  | { type: 'abort' }
+  | { type: 'close'; id: number };
+
+/** What a request resolved to. */
+export type ConvertValue = DescribedSource | string | WrittenOmeTiff | null;
+
+/** An answer (`done`/`failed`), or a write's progress: full-resolution planes written so far. */
+export type ConvertReply =
+  | { type: 'done'; id: number; value: ConvertValue }
+  | { type: 'failed'; id: number; message: string; code?: string }
+  | { type: 'planes'; id: number; planes: number };
