@@ -42,7 +42,7 @@ export interface WrittenOmeTiff {
   bigtiff: boolean;
   /** Reduced levels besides full resolution. */
   levels: number;
-  /** Every plane was read back from the file equal to what was written. */
+  /** Every plane, each of its levels, was read back from the file equal to what was written. */
   verified: boolean;
 }
 
@@ -114,7 +114,7 @@ function planeBytes(values: SampleArray, pixels: ArchivalPixels, index: number):
 /**
  * Writes `pixels` as a little-endian (Big)TIFF at exactly `path`, `description` (the OME-XML) in
  * the first IFD. On failure or abort the file is closed and the error thrown; the caller
- * removes it. With `verify` (the default) the file is then read back and every plane compared.
+ * removes it. With `verify` (the default) the file is then read back and every plane's levels compared.
  */
 export async function writeOmeTiff(
   path: string,
@@ -133,7 +133,7 @@ export async function writeOmeTiff(
   const sizes = levelSizes(pixels.width, pixels.height, options.tiled);
   const slot = bigtiff ? 8 : 4;
   const verify = options.verify ?? true;
-  const hashes: string[] = [];
+  const hashes: string[][] = [];
   const sink = await FileSink.create(path);
   try {
     const header = tiffHeader(bigtiff);
@@ -142,10 +142,12 @@ export async function writeOmeTiff(
     for (let index = 0; index < planes; index++) {
       options.signal?.throwIfAborted();
       let bytes = planeBytes(await readPlane(index), pixels, index);
-      if (verify) hashes.push(createHash('sha256').update(bytes).digest('hex'));
+      const levelHashes: string[] = [];
+      if (verify) hashes.push(levelHashes);
       const pages = [];
       for (const [k, size] of sizes.entries()) {
         if (k > 0) bytes = halve(bytes, sizes[k - 1] as LevelSize, pixelBytes).bytes;
+        if (verify) levelHashes.push(createHash('sha256').update(bytes).digest('hex'));
         pages.push({
           size,
           grid: blockGrid(size, pixelBytes, options.tiled),
@@ -182,6 +184,6 @@ export async function writeOmeTiff(
     await sink.abandon().catch(() => undefined);
     throw error;
   }
-  if (verify) verifyOmeTiff(path, { pixels, planeHashes: hashes, levels: sizes });
+  if (verify) verifyOmeTiff(path, { pixels, levelHashes: hashes, levels: sizes });
   return { bytes: sink.position, bigtiff, levels: sizes.length - 1, verified: verify };
 }

@@ -1,7 +1,7 @@
 /**
  * Reads a written OME-TIFF back from disk, its IFDs through the project's own TIFF reader and
- * its blocks through the bounded decoders (not the writer's memory), and checks each full-resolution plane's SHA-256
- * and each reduced level's size against what was written.
+ * its blocks through the bounded decoders (not the writer's memory), and checks every level of
+ * every plane (full resolution and each reduced level) against the size and SHA-256 written.
  */
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
@@ -9,10 +9,10 @@ import { dtypeBytes, type ArchivalPixels, type LevelSize } from '../../../shared
 import { openTiff, readDataLayout, type ByteSource, type TiffFile, type TiffPage } from '../../../shared/tiff';
 import { decodeDeflate, decodeLzw } from '../tiff';
 
-/** What the file should hold: each plane's SHA-256 (hex) and the size of every level. */
+/** What the file should hold: the size of every level, and per plane each level's SHA-256 (hex), full resolution first. */
 export interface ExpectedOmeTiff {
   pixels: ArchivalPixels;
-  planeHashes: readonly string[];
+  levelHashes: readonly (readonly string[])[];
   levels: readonly LevelSize[];
 }
 
@@ -67,7 +67,7 @@ function planeName(pixels: ArchivalPixels, index: number): string {
 
 /** Throws, naming the plane or level, unless the file at `path` holds what `expected` says. */
 export function verifyOmeTiff(path: string, expected: ExpectedOmeTiff): void {
-  const { pixels, planeHashes, levels } = expected;
+  const { pixels, levelHashes, levels } = expected;
   const pixelBytes = pixels.samples * dtypeBytes(pixels.dtype);
   const fd = openSync(path, 'r');
   try {
@@ -80,22 +80,26 @@ export function verifyOmeTiff(path: string, expected: ExpectedOmeTiff): void {
       },
     };
     const { file } = openTiff(source, { acquisition: false });
-    if (file.pageCount !== planeHashes.length) {
-      throw new Error(`the written file holds ${file.pageCount} planes, not ${planeHashes.length}`);
+    if (file.pageCount !== levelHashes.length) {
+      throw new Error(`the written file holds ${file.pageCount} planes, not ${levelHashes.length}`);
     }
-    planeHashes.forEach((want, index) => {
+    levelHashes.forEach((wanted, index) => {
       const page = file.page(index);
       const name = planeName(pixels, index);
       if (page.dtype !== pixels.dtype || page.samplesPerPixel !== pixels.samples) {
         throw new Error(`${name} reads back as ${page.samplesPerPixel} × ${page.dtype ?? 'unknown'}`);
       }
-      const sizes = [page, ...page.subIfds.map((at) => file.pageAt(at))].map((p) => `${p.imageWidth}×${p.imageLength}`);
-      const wanted = levels.map((level) => `${level.width}×${level.height}`);
-      if (sizes.join(' ') !== wanted.join(' ')) {
-        throw new Error(`${name}'s levels read back as ${sizes.join(', ')}, not ${wanted.join(', ')}`);
+      const pages = [page, ...page.subIfds.map((at) => file.pageAt(at))];
+      const sizes = pages.map((p) => `${p.imageWidth}×${p.imageLength}`);
+      const sizesWanted = levels.map((level) => `${level.width}×${level.height}`);
+      if (sizes.join(' ') !== sizesWanted.join(' ')) {
+        throw new Error(`${name}'s levels read back as ${sizes.join(', ')}, not ${sizesWanted.join(', ')}`);
       }
-      if (pageHash(file, source, page, pixelBytes) !== want)
-        throw new Error(`${name} reads back different from the source`);
+      pages.forEach((level, k) => {
+        if (pageHash(file, source, level, pixelBytes) === wanted[k]) return;
+        const where = k === 0 ? name : `${name}'s reduced level ${k} (${sizes[k]})`;
+        throw new Error(`${where} reads back different from the source`);
+      });
     });
   } finally {
     closeSync(fd);

@@ -275,16 +275,39 @@ describe('writeOmeTiff, failing', () => {
     const p = pixels('uint8', { width: 64, height: 32, sizeZ: 1 });
     const path = join(dir, 'changed.ome.tiff');
     await writeOmeTiff(path, p, omeXml(p), reader(p), { tiled: false, compression: 'none', verify: false });
-    const hashes = [0, 1].map((i) => sha256(planeBytes(p, i)));
+    const hashes = [0, 1].map((i) => [sha256(planeBytes(p, i))]);
     const levels = [{ width: 64, height: 32 }];
-    expect(() => verifyOmeTiff(path, { pixels: p, planeHashes: hashes, levels })).not.toThrow();
+    expect(() => verifyOmeTiff(path, { pixels: p, levelHashes: hashes, levels })).not.toThrow();
     const bytes = readFileSync(path);
     const second = bytes.indexOf(Buffer.from(planeBytes(p, 1)));
     expect(second).toBeGreaterThan(0);
     bytes[second + 100] = (bytes[second + 100] as number) ^ 1;
     writeFileSync(path, bytes);
-    expect(() => verifyOmeTiff(path, { pixels: p, planeHashes: hashes, levels })).toThrow(
+    expect(() => verifyOmeTiff(path, { pixels: p, levelHashes: hashes, levels })).toThrow(
       'plane 1 (C 1, Z 0, T 0) reads back different from the source',
+    );
+  });
+
+  it('the read-back finds a changed byte in a reduced level and names the level', async () => {
+    const p = pixels('uint8', { width: 1100, height: 300, sizeC: 1, sizeZ: 1 });
+    const path = join(dir, 'changed-level.ome.tiff');
+    await writeOmeTiff(path, p, omeXml(p), reader(p), { tiled: true, compression: 'none', verify: false });
+    const full = planeBytes(p, 0);
+    const half = subsample(full, p, 2);
+    const hashes = [[sha256(full), sha256(half)]];
+    const levels = [
+      { width: 1100, height: 300 },
+      { width: 550, height: 150 },
+    ];
+    expect(() => verifyOmeTiff(path, { pixels: p, levelHashes: hashes, levels })).not.toThrow();
+    const bytes = readFileSync(path);
+    // the reduced level's first tile starts with its first 512 pixels of row 0
+    const tile = bytes.indexOf(Buffer.from(half.subarray(0, 512)));
+    expect(tile).toBeGreaterThan(0);
+    bytes[tile + 600] = (bytes[tile + 600] as number) ^ 1;
+    writeFileSync(path, bytes);
+    expect(() => verifyOmeTiff(path, { pixels: p, levelHashes: hashes, levels })).toThrow(
+      "plane 0 (C 0, Z 0, T 0)'s reduced level 1 (550×150) reads back different from the source",
     );
   });
 });
