@@ -74,9 +74,12 @@ function pageTimings() {
   const resources = performance.getEntriesByType('resource');
   const scripts = resources.filter((r) => r.initiatorType === 'script' || /\.m?js(\?|$)/.test(r.name));
   const session = resources.find((r) => r.name.includes('/api/getSession'));
+  const navigation = performance.getEntriesByType('navigation')[0];
   return {
     origin: performance.timeOrigin,
-    domContentLoaded: performance.getEntriesByType('navigation')[0].domContentLoadedEventStart,
+    documentAsked: navigation.requestStart,
+    documentDone: navigation.responseEnd,
+    domContentLoaded: navigation.domContentLoadedEventStart,
     scriptKb: scripts.reduce((sum, r) => sum + r.encodedBodySize, 0) / 1024,
     scriptAsked: Math.min(...scripts.map((r) => r.requestStart)),
     scriptDone: Math.max(...scripts.map((r) => r.responseEnd)),
@@ -123,6 +126,8 @@ async function openOnce(browser, folder, big) {
     const memory = big ? await pageMemory(page) : null;
     return {
       serverStartToNavigation: timings.origin - notes['process-start'],
+      documentAsked: timings.documentAsked,
+      documentDone: timings.documentDone,
       domContentLoaded: timings.domContentLoaded,
       scriptKb: timings.scriptKb,
       scriptAsked: timings.scriptAsked,
@@ -272,6 +277,11 @@ async function measureCase(browser, { name, images, opens, targets }) {
       'server process started (before navigation: it prints the URL, the page navigates)',
       `−${ms(med((r) => r.serverStartToNavigation))}`,
       'server',
+    ],
+    [
+      "page's document (HTML) asked → arrived",
+      `${ms(med((r) => r.documentAsked))} → ${ms(med((r) => r.documentDone))}`,
+      'server → transfer',
     ],
     [
       "page's JavaScript asked → arrived",
