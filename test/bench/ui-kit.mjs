@@ -326,15 +326,19 @@ function runTimed(page, name, arg) {
   );
 }
 
-/** JS heap in use after a garbage collection, and the renderer process's resident memory, MB. */
+/** JS heap in use after a garbage collection, and the renderer process's resident memory now and at its peak, MB. */
 export async function pageMemory(page) {
   const session = await page.context().newCDPSession(page);
   await session.send('HeapProfiler.collectGarbage');
   const { usedSize } = await session.send('Runtime.getHeapUsage');
   const browserSession = await page.context().browser().newBrowserCDPSession();
   const { processInfo } = await browserSession.send('SystemInfo.getProcessInfo');
-  const renderers = processInfo.filter((p) => p.type === 'renderer').map((p) => procStatusMb(p.id, 'VmRSS'));
-  return { heapMb: usedSize / 1024 / 1024, rendererRssMb: Math.max(...renderers) };
+  const renderers = processInfo.filter((p) => p.type === 'renderer').map((p) => p.id);
+  return {
+    heapMb: usedSize / 1024 / 1024,
+    rendererRssMb: Math.max(...renderers.map((pid) => procStatusMb(pid, 'VmRSS'))),
+    rendererPeakMb: Math.max(...renderers.map((pid) => procStatusMb(pid, 'VmHWM'))),
+  };
 }
 
 /** The status bar's text, its parts joined with ` · ` (the theme switch left out). */
