@@ -3,7 +3,7 @@
 // with tifffile writing the same tiled pyramid from the same source (TIFF and LSM sources: the
 // ones tifffile reads) and with a plain copy of the copy's bytes, synced (the disk's limit).
 // Medians; throughput is the source's pixel bytes per second.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { markdownTable, medianOfEach, python, root } from '../bench-kit.mjs';
@@ -18,10 +18,18 @@ const TARGET_PEER = 1;
 const TARGET_COPY = 3;
 const RESIDENT_LIMIT_MB = 1024;
 
-/** The largest fixture of each format the conversion reads, and whether tifffile reads it too. */
+/** Whether AcqMeta converts `file` (a fixture may be one the conversion rightly refuses). */
+function converts(file) {
+  const scratch = path.join(DIR, 'out-trial');
+  rmSync(scratch, { recursive: true, force: true });
+  const args = ['bin/acqmeta.cjs', 'convert', file, '--to', 'ome-tiff', '-o', scratch];
+  return spawnSync(process.execPath, args, { cwd: root, stdio: 'ignore' }).status === 0;
+}
+
+/** The largest fixture of each format that the conversion converts, and whether tifffile reads it too. */
 function fixtures() {
   const dirs = [
-    ['tiff', 'test/fixtures/e2e-folder/stacks', true],
+    ['tif', 'test/fixtures/e2e-folder/stacks', true],
     ['lsm', 'test/fixtures/tiff/zeiss', true],
     ['czi', 'test/fixtures/formats/czi', false],
     ['nd2', 'test/fixtures/formats/nd2', false],
@@ -29,11 +37,12 @@ function fixtures() {
     ['oib', 'test/fixtures/formats/oib', false],
   ];
   return dirs.flatMap(([format, dir, peer]) => {
-    const files = readdirSync(path.join(root, dir))
-      .filter((name) => name.toLowerCase().endsWith(`.${format === 'tiff' ? 'tif' : format}`))
+    const file = readdirSync(path.join(root, dir))
+      .filter((name) => name.toLowerCase().endsWith(`.${format}`))
       .map((name) => path.join(root, dir, name))
-      .sort((a, b) => statSync(b).size - statSync(a).size);
-    return files.length === 0 ? [] : [{ label: `${format}: ${path.basename(files[0])}`, file: files[0], peer }];
+      .sort((a, b) => statSync(b).size - statSync(a).size)
+      .find(converts);
+    return file === undefined ? [] : [{ label: `${format}: ${path.basename(file)}`, file, peer }];
   });
 }
 
@@ -108,7 +117,10 @@ function measureSource({ label, file, peer, compression = 'zlib' }, runs) {
   const peerOut = path.join(out.peer, 'peer.ome.tif');
   if (peer) commands.push([[python, PEER, file, peerOut, ...(compression === 'none' ? ['--uncompressed'] : [])]]);
   const [mine, copy, theirs] = medianOfEach(runs, commands);
-  return { label, pixels: pixelBytes(out.acqmeta), written: folderBytes(out.acqmeta), mine, copy, theirs };
+  const result = { label, pixels: pixelBytes(out.acqmeta), written: folderBytes(out.acqmeta), mine, copy, theirs };
+  // each source as it is measured, so that a later failure does not lose it
+  console.log(JSON.stringify(result));
+  return result;
 }
 
 const mbps = (bytes, seconds) => (bytes / 1e6 / seconds).toFixed(1);
