@@ -32,6 +32,7 @@ import { autoContrast, fitSize } from './contrast';
 import { decodeVendorPlane } from './decode-vendor-plane';
 import { MAX_PLANE_BYTES, MAX_PREVIEW_SIZE } from './plane-limits';
 import type { SampleArray } from './plane-samples';
+import { copyWholePlane, type BlockTags } from './whole-plane';
 
 /** Compressions the preview decodes: none, LZW, JPEG, Deflate, PackBits. */
 const DECODABLE = new Set([1, 5, 7, 8, 32773, 32946]);
@@ -150,6 +151,7 @@ interface OpenPlane {
   width: number;
   height: number;
   photometric: number;
+  blockTags: BlockTags;
 }
 
 /** Opens plane (c, z, t) of series[0] of a TIFF for geotiff, refusing one over `maxPlaneBytes` decoded. */
@@ -179,7 +181,13 @@ function openTiffPlane(
   checkData(values, source.size, width * height * scalar(277, 1) * sampleBytes, maxPlaneBytes);
   const directory = new ImageFileDirectory(new Map<number, TagValue>(values), new Map(), new Map(), 0);
   const image = new GeoTIFFImage(directory, file.format.littleEndian, false, geotiffSource(source));
-  return { image, location, keyframe, width, height, photometric };
+  const blockTags = {
+    compression,
+    bitsPerSample: [values.get(258) ?? 1].flat(),
+    sampleFormat: scalar(339, 1),
+    predictor: scalar(317, 1),
+  };
+  return { image, location, keyframe, width, height, photometric, blockTags };
 }
 
 /**
@@ -193,7 +201,15 @@ export async function decodeTiffSamples(
   fileName: string,
   maxPlaneBytes: number,
 ): Promise<{ width: number; height: number; samples: number; values: SampleArray }> {
-  const { image, location, keyframe, width, height } = openTiffPlane(source, request, fileName, maxPlaneBytes);
+  const { image, location, keyframe, width, height, blockTags } = openTiffPlane(
+    source,
+    request,
+    fileName,
+    maxPlaneBytes,
+  );
+  const copied = await copyWholePlane(image, blockTags, location.sample);
+  if (copied !== null)
+    return { width, height, samples: location.sample === null ? keyframe.samplesPerPixel : 1, values: copied };
   if (location.sample === null) {
     const samples = keyframe.samplesPerPixel;
     const values = (await image.readRasters({ interleave: true })) as unknown as SampleArray;

@@ -96,6 +96,13 @@ const TIFFS = [
   'tiff/generated/twin-raw-rgb.tif',
   'folders/lab/stacks/multipage.tif',
   'tiff/generated/float32.tif',
+  'tiff/generated/twin-packbits-gray.tif',
+  'tiff/libtiff/rgb-3c-16b.tiff',
+  'tiff/libtiff/minisblack-1c-16b.tiff',
+  'tiff/libtiff/minisblack-2c-8b-alpha.tiff',
+  'tiff/libtiff/deflate-last-strip-extra-data.tiff',
+  'tiff/skimage/multipage_rgb.tif',
+  'tiff/skimage/chessboard_GRAY_U16B.tif',
 ];
 
 describe('TIFF planes at full resolution', () => {
