@@ -9,7 +9,7 @@ import { handleApiCall } from './api-route';
 import type { BackendPort } from '../services/backend';
 import { handleEventStream } from './event-stream';
 import { checkRequest, tokenCookieName } from './request-guard';
-import { sendText, serveStatic } from './static-route';
+import { loadRendererFiles, sendText, serveStatic, type RendererFiles } from './static-route';
 
 /** The only interface the server listens on. */
 const LISTEN_HOST = '127.0.0.1';
@@ -17,7 +17,7 @@ const LISTEN_HOST = '127.0.0.1';
 /** What the server needs. */
 export interface ServerOptions {
   backend: BackendPort;
-  /** The built renderer (dist/renderer). */
+  /** The built renderer (dist/renderer): read once, when the server starts. */
   rendererDir: string;
   /** The secret every request must carry. */
   token: string;
@@ -47,13 +47,14 @@ const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 /** Starts the server; rejects with the listen error (e.g. `EADDRINUSE`) when it cannot. */
 export function startServer(options: ServerOptions): Promise<RunningServer> {
   const server = createServer();
+  const files = loadRendererFiles(options.rendererDir);
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, LISTEN_HOST, () => {
       server.off('error', reject);
       const port = (server.address() as AddressInfo).port;
       server.on('request', (req: IncomingMessage, res: ServerResponse) => {
-        route(options, port, req, res).catch(() => {
+        route(options, files, port, req, res).catch(() => {
           if (!res.headersSent) sendText(res, 500, 'Internal error.');
           else res.destroy();
         });
@@ -72,7 +73,13 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
 }
 
 /** Guards one request, then hands it to its route. */
-async function route(options: ServerOptions, port: number, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function route(
+  options: ServerOptions,
+  files: RendererFiles,
+  port: number,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
   const url = new URL(req.url ?? '/', `http://${LISTEN_HOST}:${port}`);
   const verdict = checkRequest(
@@ -105,7 +112,7 @@ async function route(options: ServerOptions, port: number, req: IncomingMessage,
     sendText(res, 404, 'Not found.');
   } else {
     if (req.method !== 'GET') return refuseMethod(req, res, 'GET');
-    await serveStatic(options.rendererDir, url.pathname, res);
+    serveStatic(options.rendererDir, files, url.pathname, res);
   }
 }
 

@@ -180,6 +180,23 @@ describe('static files', () => {
     expect(res.headers['referrer-policy']).toBe('no-referrer');
   });
 
+  it('are read when the server starts: the page is served even once its folder is gone', async () => {
+    const rendererDir = path.join(dir, 'renderer-gone');
+    mkdirSync(path.join(rendererDir, 'assets'), { recursive: true });
+    writeFileSync(path.join(rendererDir, 'index.html'), INDEX);
+    writeFileSync(path.join(rendererDir, 'assets', 'app.js'), 'console.log(2)');
+    const started = await startServer({ backend: fake.backend, rendererDir, token: TOKEN, port: 0 });
+    try {
+      rmSync(rendererDir, { recursive: true });
+      const page = await send(started.port, { path: '/', headers: withToken });
+      const script = await send(started.port, { path: '/assets/app.js', headers: withToken });
+      expect([page.status, page.body, page.headers['content-type']]).toEqual([200, INDEX, 'text/html; charset=utf-8']);
+      expect([script.status, script.body, script.headers['content-length']]).toEqual([200, 'console.log(2)', '14']);
+    } finally {
+      await started.close();
+    }
+  });
+
   it.each([
     '/../secret.txt',
     '/../../secret.txt',
