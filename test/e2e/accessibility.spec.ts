@@ -130,6 +130,8 @@ for (const scheme of ['light', 'dark'] as const) {
       // Opening another folder with unsaved changes asks first.
       await app.page.getByRole('button', { name: 'Open folder…' }).click();
       await dialog.getByRole('button', { name: 'stacks' }).click();
+      // its listing replaces the served folder's, and the dialog shrinks: Open moves once it is in
+      await expect(dialog.getByRole('region', { name: 'Folders in stacks' })).toBeVisible();
       await dialog.getByRole('button', { name: 'Open', exact: true }).click();
       await expect(dialog.getByRole('heading', { name: 'Unsaved changes' })).toBeVisible();
       expect(await seriousFindings(app.page)).toEqual([]);
