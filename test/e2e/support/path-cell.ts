@@ -1,5 +1,5 @@
 /** What a path cell shows of its folders, as a person sees them: the visible text, each cut an ellipsis. */
-import type { Locator } from '@playwright/test';
+import { expect, type Locator } from '@playwright/test';
 
 /** The folders a path cell shows (`experim…/mouse-12…/session-3/`), and whether anything overflows it. */
 export async function shownPath(cell: Locator): Promise<{ folders: string; overflows: boolean }> {
@@ -29,7 +29,7 @@ export async function shownPath(cell: Locator): Promise<{ folders: string; overf
 }
 
 /** Whether each folder of `shown` is `original`'s folder, or that folder's start followed by an ellipsis. */
-export function keepsFolderStarts(shown: string, original: string): boolean {
+function keepsFolderStarts(shown: string, original: string): boolean {
   const shownFolders = shown.split('/');
   const folders = original.split('/');
   return (
@@ -38,4 +38,22 @@ export function keepsFolderStarts(shown: string, original: string): boolean {
       (folder, i) => folder === folders[i] || (folder.endsWith('…') && folders[i]!.startsWith(folder.slice(0, -1))),
     )
   );
+}
+
+/**
+ * Waits until `cell` shows `folders` cut to fit: nothing overflows, and each folder is whole or its
+ * start and an ellipsis, at least one cut. Polled, as a person sees it once settled: the cut
+ * follows the column's width a frame later (the column is fitted again when the window is
+ * resized and when the scan ends).
+ */
+export async function expectCutToFit(cell: Locator, folders: string): Promise<string> {
+  let shown = '';
+  await expect
+    .poll(async () => {
+      const { folders: visible, overflows } = await shownPath(cell);
+      shown = visible;
+      return { overflows, cut: visible !== folders, keepsStarts: keepsFolderStarts(visible, folders) };
+    })
+    .toEqual({ overflows: false, cut: true, keepsStarts: true });
+  return shown;
 }
