@@ -6,7 +6,7 @@
 import { endianness } from 'node:os';
 import { getDecoder, type GeoTIFFImage } from 'geotiff';
 import { TiffReadError } from '../../../shared/tiff';
-import type { SampleArray } from './plane-samples';
+import { copyTile, sampleArray, sampleType, type SampleArray, type SampleType } from './plane-samples';
 
 /** Compressions whose decoded blocks are the samples as stored: none, LZW, Deflate, PackBits. */
 const COPYABLE_COMPRESSIONS = new Set([1, 5, 8, 32773, 32946]);
@@ -19,12 +19,13 @@ export interface BlockTags {
   predictor: number;
 }
 
-/** Whether whole bytes per sample, of one size, stored as geotiff hands them on (no 16-bit floats, no 64-bit integers). */
-function copyable(tags: BlockTags): boolean {
+/** The sample type of whole bytes per sample, of one size, as geotiff hands them on; undefined for packed bits, 16-bit floats and 64-bit integers. */
+function blockSampleType(tags: BlockTags): SampleType | undefined {
   const bits = tags.bitsPerSample[0] ?? 0;
-  if (!tags.bitsPerSample.every((b) => b === bits) || ![8, 16, 32, 64].includes(bits)) return false;
-  if (tags.sampleFormat === 3) return bits !== 8 && bits !== 16;
-  return (tags.sampleFormat === 1 || tags.sampleFormat === 2) && bits !== 64;
+  if (!tags.bitsPerSample.every((b) => b === bits)) return undefined;
+  const kind = { 1: 'uint', 2: 'int', 3: 'float' }[tags.sampleFormat];
+  if (kind === undefined || (kind === 'float' ? bits < 32 : bits > 32)) return undefined;
+  return sampleType(`${kind}${bits}`);
 }
 
 /**
@@ -39,10 +40,11 @@ export async function copyWholePlane(
 ): Promise<SampleArray | null> {
   const samplesPerPixel = image.getSamplesPerPixel();
   const chunky = image.planarConfiguration === 1;
-  if (endianness() !== 'LE' || !COPYABLE_COMPRESSIONS.has(tags.compression) || !copyable(tags)) return null;
+  const type = blockSampleType(tags);
+  if (endianness() !== 'LE' || !COPYABLE_COMPRESSIONS.has(tags.compression) || type === undefined) return null;
   if (sample === null ? !chunky && samplesPerPixel > 1 : chunky && samplesPerPixel > 1) return null;
-  const sampleBytes = (tags.bitsPerSample[0] ?? 8) / 8;
-  const pixelBytes = sample === null ? sampleBytes * samplesPerPixel : sampleBytes;
+  const samples = sample === null ? samplesPerPixel : 1;
+  const pixelBytes = type.bytes * samples;
   const [width, height] = [image.getWidth(), image.getHeight()];
   const [tileWidth, tileHeight] = [image.getTileWidth(), image.getTileHeight()];
   const decoder = await getDecoder(tags.compression, {
@@ -52,8 +54,8 @@ export async function copyWholePlane(
     bitsPerSample: tags.bitsPerSample,
     predictor: tags.predictor,
   } as Parameters<typeof getDecoder>[1]);
-  const values = image.getArrayForSample(sample ?? 0, width * height * (pixelBytes / sampleBytes)) as SampleArray;
-  const out = new Uint8Array(values.buffer, values.byteOffset, values.byteLength);
+  const values = sampleArray(type, width * height * samples);
+  const layout = { pixelStride: pixelBytes, rowStride: tileWidth * pixelBytes, sampleOffset: 0 };
   const blocks: Promise<void>[] = [];
   for (let y = 0; y < Math.ceil(height / tileHeight); y++) {
     for (let x = 0; x < Math.ceil(width / tileWidth); x++) {
@@ -61,19 +63,17 @@ export async function copyWholePlane(
         const bytes = new Uint8Array(data);
         const rows = Math.min(image.getBlockHeight(y), height - y * tileHeight);
         const rowBytes = Math.min(tileWidth, width - x * tileWidth) * pixelBytes;
-        const stride = tileWidth * pixelBytes;
-        if (bytes.length < (rows - 1) * stride + rowBytes)
+        if (bytes.length < (rows - 1) * layout.rowStride + rowBytes)
           throw new TiffReadError(`strip or tile (${x}, ${y}) decodes to ${bytes.length} bytes, fewer than it holds`);
-        for (let row = 0; row < rows; row++) {
-          const at = ((y * tileHeight + row) * width + x * tileWidth) * pixelBytes;
-          out.set(bytes.subarray(row * stride, row * stride + rowBytes), at);
-        }
+        const place = { x: x * tileWidth, y: y * tileHeight, width: tileWidth, height: rows };
+        copyTile(values, { width, height, samples, type }, bytes, place, layout);
       });
       blocks.push(block);
     }
   }
   await Promise.all(blocks);
-  if (!image.littleEndian && sampleBytes > 1) swapBytes(out, sampleBytes);
+  // copied as stored; big-endian samples turned round in one pass
+  if (!image.littleEndian && type.bytes > 1) swapBytes(new Uint8Array(values.buffer), type.bytes);
   return values;
 }
 
