@@ -1,7 +1,7 @@
 /**
  * Opening another folder in browser mode: the dialog explains a folder it cannot open under the
  * path and stays open, offers the served folder's subfolders, and remembers recent folders in
- * the server's settings.
+ * the server’s settings; the list keeps one height, so the buttons below it stay put.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -52,4 +52,17 @@ test('subfolders of the served folder can be picked, and recent folders are offe
   await recent.getByRole('button', { name: new RegExp(`^${path.basename(app.folder)}`) }).click();
   await expect(dialog).toBeHidden();
   await expect(editor.bodyRows()).toHaveCount(9);
+});
+
+test('the dialog’s buttons stay put whether the folder lists many subfolders or none', async ({ app }) => {
+  await app.page.getByRole('button', { name: 'Open folder…' }).click();
+  const dialog = app.page.getByRole('dialog', { name: 'Open folder' });
+  const openButton = dialog.getByRole('button', { name: 'Open', exact: true });
+  const folders = dialog.getByRole('region', { name: /^Folders in/ });
+  await expect(folders.getByRole('button', { name: 'stacks' })).toBeVisible();
+  const withFolders = await openButton.boundingBox();
+
+  await dialog.getByLabel('Folder path').fill(path.join(app.folder, 'cells'));
+  await expect(dialog.getByRole('region', { name: 'Folders in cells' })).toContainText('No folders inside.');
+  expect(await openButton.boundingBox()).toEqual(withFolders);
 });

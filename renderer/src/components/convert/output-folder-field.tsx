@@ -10,7 +10,7 @@ import { FolderList, useFolderListing } from '../dialogs/folder-list';
 
 /** The subfolders that match the typed path, when there are any; picking one writes it after the typed folder. */
 function Suggestions({ source, onPick }: { source: SuggestionSource; onPick: (folder: string) => void }) {
-  const listed = useFolderListing(source.listed);
+  const { listed } = useFolderListing(source.listed);
   if (listed === null || listed.asked !== source.listed) return null;
   const suggestions = matchingFolders(listed.listing.folders, source.start);
   if (suggestions.length === 0) return null;

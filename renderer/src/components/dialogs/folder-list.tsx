@@ -16,14 +16,21 @@ export interface AskedListing {
   listing: FolderListing;
 }
 
+/** What is listed for a typed path: the last listing that came, and whether the path now typed could not be listed. */
+export interface FolderListingState {
+  listed: AskedListing | null;
+  failed: boolean;
+}
+
 /**
  * The subfolders of `path` (undefined: of the served folder; null: nothing is listed), once
  * typing pauses; a path that cannot be listed keeps the last listing, which says what it was
- * asked for.
+ * asked for, and says it failed.
  */
-export function useFolderListing(path: string | null | undefined): AskedListing | null {
+export function useFolderListing(path: string | null | undefined): FolderListingState {
   const store = useAppStore();
   const [listed, setListed] = useState<AskedListing | null>(null);
+  const [failed, setFailed] = useState<{ asked: string | undefined } | null>(null);
   useEffect(() => {
     if (path === null) return;
     let current = true;
@@ -32,7 +39,9 @@ export function useFolderListing(path: string | null | undefined): AskedListing 
         .getState()
         .listFolders(path)
         .then((result) => {
-          if (current && result.ok) setListed({ asked: path, listing: result.payload });
+          if (!current) return;
+          if (result.ok) setListed({ asked: path, listing: result.payload });
+          else setFailed({ asked: path });
         });
     }, LIST_DELAY_MS);
     return () => {
@@ -40,7 +49,7 @@ export function useFolderListing(path: string | null | undefined): AskedListing 
       clearTimeout(timer);
     };
   }, [path, store]);
-  return listed;
+  return { listed, failed: failed !== null && failed.asked === path };
 }
 
 /** Folders as buttons (the icon and the name; the full path as the tooltip); a cut-off list says so. */

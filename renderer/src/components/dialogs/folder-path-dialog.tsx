@@ -34,7 +34,8 @@ function FolderPathForm() {
   }, [store]);
 
   const typed = path.trim();
-  const listing = useFolderListing(typed === '' ? undefined : typed)?.listing ?? null;
+  const { listed, failed } = useFolderListing(typed === '' ? undefined : typed);
+  const listing = listed?.listing ?? null;
 
   const cancel = () => store.getState().closeFolderPathPrompt();
   const browse = (folder: string) => {
@@ -82,32 +83,47 @@ function FolderPathForm() {
             {error}
           </p>
         )}
-        {listing && (
-          <section className="folder-browser" aria-labelledby="folder-browser-title">
-            <div className="folder-browser-head">
-              <p id="folder-browser-title" className="modal-label">
-                Folders in <span className="mono">{folderName(listing.path)}</span>
-              </p>
-              <button
-                type="button"
-                className="btn btn-small"
-                disabled={listing.parent === null}
-                onClick={() => listing.parent && browse(listing.parent)}
-              >
-                Up one level
-              </button>
-            </div>
-            {listing.folders.length === 0 ? (
-              <p className="muted small folder-none">No folders inside.</p>
-            ) : (
-              <FolderList
-                folders={listing.folders}
-                truncated={listing.truncated}
-                onPick={(folder) => browse(folder.path)}
-              />
-            )}
-          </section>
-        )}
+        {/* Drawn before its first listing and as tall whatever it lists, so nothing below it moves. */}
+        <section
+          className="folder-browser"
+          aria-labelledby="folder-browser-title"
+          aria-busy={listing === null && !failed}
+        >
+          <div className="folder-browser-head">
+            <p id="folder-browser-title" className="modal-label">
+              {listing === null ? (
+                'Folders'
+              ) : (
+                <>
+                  Folders in <span className="mono">{folderName(listing.path)}</span>
+                </>
+              )}
+            </p>
+            <button
+              type="button"
+              className="btn btn-small"
+              disabled={!listing?.parent}
+              onClick={() => listing?.parent && browse(listing.parent)}
+            >
+              Up one level
+            </button>
+          </div>
+          {listing === null || listing.folders.length === 0 ? (
+            <p className="muted small folder-none folder-box">
+              {listing !== null
+                ? 'No folders inside.'
+                : failed
+                  ? 'Type a folder’s full path to list its folders.'
+                  : 'Listing folders…'}
+            </p>
+          ) : (
+            <FolderList
+              folders={listing.folders}
+              truncated={listing.truncated}
+              onPick={(folder) => browse(folder.path)}
+            />
+          )}
+        </section>
         {recent.length > 0 && (
           <section aria-labelledby="folder-recent-title">
             <p id="folder-recent-title" className="modal-label modal-field-label">
