@@ -60,6 +60,8 @@ test('the dialog’s buttons stay put whether the folder lists many subfolders o
   const openButton = dialog.getByRole('button', { name: 'Open', exact: true });
   const folders = dialog.getByRole('region', { name: /^Folders in/ });
   await expect(folders.getByRole('button', { name: 'stacks' })).toBeVisible();
+  // the text above names the served folder once the server said which it is
+  await expect(dialog.locator('#folder-path-text')).toContainText(path.basename(app.folder));
   const withFolders = await openButton.boundingBox();
 
   await dialog.getByLabel('Folder path').fill(path.join(app.folder, 'cells'));
