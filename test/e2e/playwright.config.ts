@@ -18,8 +18,9 @@ export default defineConfig({
   fullyParallel: true,
   workers: 2,
   retries: 0,
-  // Bounds that only catch a hang (every wait is on what the page shows): generous for a loaded machine.
-  timeout: 120_000,
+  // Bounds that only catch a hang (every wait is on what the page shows): generous for a machine that
+  // several runs share, where a test of many axe scans takes several times as long as alone.
+  timeout: 300_000,
   expect: { timeout: 30_000 },
   reporter: [['list'], ['json', { outputFile: '../../test-results/e2e.json' }]],
   use: {
