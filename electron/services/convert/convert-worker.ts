@@ -43,6 +43,7 @@ function write(request: WriteRequest, signal: AbortSignal): Promise<WrittenOmeTi
       tiled: request.tiled,
       compression: request.compression,
       software: request.software,
+      ...(request.pending === undefined ? {} : { pending: request.pending }),
       signal,
       onPlane: (planes) => post({ type: 'planes', id: request.id, planes }),
     });
