@@ -59,7 +59,7 @@ async function answer(request: Exclude<ConvertRequest, { type: 'abort' }>): Prom
   try {
     let value: ConvertValue = null;
     if (request.type === 'describe') value = await describe(request.path);
-    else if (request.type === 'hash') value = await sha256Of(request.path);
+    else if (request.type === 'hash') value = await sha256Of(request.path, job.signal);
     else if (request.type === 'write') value = await write(request, job.signal);
     post({ type: 'done', id: request.id, value });
   } catch (error) {
