@@ -44,6 +44,11 @@ export function halve(plane: Uint8Array, size: LevelSize, pixelBytes: number): {
   for (let y = 0; y < half.height; y++) {
     let at = 2 * y * size.width * units;
     let put = y * half.width * units;
+    if (units === 1) {
+      // a pixel of one item (most images): no inner loop, half again as fast
+      for (const end = put + half.width; put < end; put++, at += 2) to[put] = from[at] as number;
+      continue;
+    }
     for (let x = 0; x < half.width; x++, at += 2 * units) {
       for (let u = 0; u < units; u++) to[put++] = from[at + u] as number;
     }

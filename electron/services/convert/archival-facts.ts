@@ -14,10 +14,13 @@ import { usableCalibration } from '../../../shared/sidecar';
 import type { ArchivalImage } from '../../../shared/ome-tiff';
 import { instrumentMatchOf, type InstrumentCatalogue } from '../profile';
 
-/** SHA-256 of a file's bytes, lower-case hex, read as a stream. */
-export async function sha256Of(absPath: string): Promise<string> {
+/** SHA-256 of a file's bytes, lower-case hex, read as a stream; `signal` stops it between chunks. */
+export async function sha256Of(absPath: string, signal?: AbortSignal): Promise<string> {
   const hash = createHash('sha256');
-  for await (const chunk of createReadStream(absPath)) hash.update(chunk as Buffer);
+  for await (const chunk of createReadStream(absPath)) {
+    signal?.throwIfAborted();
+    hash.update(chunk as Buffer);
+  }
   return hash.digest('hex');
 }
 

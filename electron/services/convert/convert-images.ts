@@ -4,10 +4,12 @@
  * a killed run's leftover is swept), read back, then put in place (never over an existing file
  * without `force`), and a CloudScope sidecar beside it through the one save path, carrying the
  * source sidecar's experimental fields and the new file's header. The run is one journaled
- * action. Sources are only ever opened for reading, by the job's convert worker: the planes,
- * their levels, compression and the read-back run there, off this thread's event loop.
+ * action. Sources are only ever opened for reading, by the job's convert workers: the planes,
+ * their levels, compression and the read-back run in one, off this thread's event loop, while a
+ * second hashes the source meanwhile; its SHA-256 is written over a placeholder of the same
+ * length in the copy's OME-XML once both are done, and read back.
  */
-import { lstat, mkdir, rm } from 'node:fs/promises';
+import { lstat, mkdir, open, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type {
   ConvertedImage,
@@ -62,6 +64,11 @@ export interface ConvertJob {
 
 type Ready = Extract<DescribedImage, { ok: true }>;
 
+/** The source's SHA-256 in the OME-XML until it is known: as long as a real one. */
+const HASH_PENDING = '0'.repeat(64);
+/** The OME-XML's text that holds the source's SHA-256 (see shared/ome-tiff's annotations). */
+const HASH_ELEMENT = '<M K="SHA-256">';
+
 /** Planes of an image. */
 const planeCount = (image: Ready): number => image.pixels.sizeC * image.pixels.sizeZ * image.pixels.sizeT;
 
@@ -105,18 +112,22 @@ async function sidecarValuesOf(absPath: string): Promise<FieldValues | null> {
 /** Converts the job's images; resolves to what was written and refused (and whether it was cancelled). */
 export async function convertImages(job: ConvertJob): Promise<ConvertSummary> {
   const worker = new ConvertWorker(job.workerHeapMb);
-  const abort = (): void => worker.abort();
+  const hasher = new ConvertWorker(job.workerHeapMb);
+  const abort = (): void => {
+    worker.abort();
+    hasher.abort();
+  };
   if (job.signal?.aborted === true) abort();
   job.signal?.addEventListener('abort', abort, { once: true });
   try {
-    return await convertWith(job, worker);
+    return await convertWith(job, worker, hasher);
   } finally {
     job.signal?.removeEventListener('abort', abort);
-    await worker.close();
+    await Promise.all([worker.close(), hasher.close()]);
   }
 }
 
-async function convertWith(job: ConvertJob, worker: ConvertWorker): Promise<ConvertSummary> {
+async function convertWith(job: ConvertJob, worker: ConvertWorker, hasher: ConvertWorker): Promise<ConvertSummary> {
   const { outputFolder, options, signal } = job;
   await mkdir(outputFolder, { recursive: true });
   const total = await survey(job.sources, worker);
@@ -134,7 +145,7 @@ async function convertWith(job: ConvertJob, worker: ConvertWorker): Promise<Conv
   for (const [k, source] of job.sources.entries()) {
     if (aborted()) break;
     const fileName = path.basename(source.absPath);
-    let sha256: string | null = null;
+    let sha256: Promise<string> | null = null;
     await (async () => {
       const { size, images } = await (total.described[k] as Promise<DescribedSource>);
       const values = await sidecarValuesOf(source.absPath).catch((error: unknown) => {
@@ -162,7 +173,7 @@ async function convertWith(job: ConvertJob, worker: ConvertWorker): Promise<Conv
         }
         const current = several ? `${source.relPath} (${image.name})` : source.relPath;
         job.onProgress?.({ done, total: total.planes, current });
-        sha256 ??= await worker.hash(source.absPath);
+        sha256 ??= hashOf(hasher, source.absPath);
         const archival: ArchivalImage = {
           name: image.name,
           pixels: image.pixels,
@@ -173,12 +184,12 @@ async function convertWith(job: ConvertJob, worker: ConvertWorker): Promise<Conv
             await job.profiles.instrumentsFor(source.absPath).catch(() => null),
             image.acquisition,
           ),
-          source: { name: fileName, bytes: size, sha256 },
+          source: { name: fileName, bytes: size, sha256: HASH_PENDING },
           converter: job.converter,
         };
         const before = done;
         try {
-          const write = { path: source.absPath, image, description: archivalOmeXml(archival) };
+          const write = { path: source.absPath, image, description: archivalOmeXml(archival), sha256 };
           const written = await writeCopy(output, write, job, worker, (planes) => {
             done = before + planes;
             job.onProgress?.({ done, total: total.planes, current });
@@ -213,7 +224,12 @@ async function convertWith(job: ConvertJob, worker: ConvertWorker): Promise<Conv
 /** Writes one copy through a temp file in the output folder and puts it in place; the temp file never stays. */
 async function writeCopy(
   output: string,
-  { path: source, image, description }: { path: string; image: Ready; description: string },
+  {
+    path: source,
+    image,
+    description,
+    sha256,
+  }: { path: string; image: Ready; description: string; sha256: Promise<string> },
   job: ConvertJob,
   worker: ConvertWorker,
   onPlane: (planes: number) => void,
@@ -230,15 +246,39 @@ async function writeCopy(
         tiled: !job.options.flat,
         compression: job.options.compression,
         software: job.converter,
+        pending: HASH_ELEMENT + HASH_PENDING,
       },
       onPlane,
     );
+    await fillInHash(temp, (written.pendingAt ?? 0) + HASH_ELEMENT.length, await sha256);
     job.signal?.throwIfAborted();
     await moveIntoPlace(temp, output, job.options.force);
     return { bytes: written.bytes, bigtiff: written.bigtiff, levels: written.levels, verified: written.verified };
   } finally {
     await rm(temp, { force: true });
     releaseTemp(temp);
+  }
+}
+
+/** The source's SHA-256, hashed by `hasher` while the copy is written (a failure is the write's to tell). */
+function hashOf(hasher: ConvertWorker, absPath: string): Promise<string> {
+  const hashed = hasher.hash(absPath);
+  hashed.catch(() => undefined);
+  return hashed;
+}
+
+/** Writes `sha256` over its placeholder at `at` in the copy at `file`, and reads it back. */
+async function fillInHash(file: string, at: number, sha256: string): Promise<void> {
+  const bytes = Buffer.from(sha256, 'latin1');
+  if (bytes.length !== HASH_PENDING.length) throw new Error(`not a SHA-256: ${sha256}`);
+  const handle = await open(file, 'r+');
+  try {
+    await handle.write(bytes, 0, bytes.length, at);
+    const back = Buffer.alloc(bytes.length);
+    await handle.read(back, 0, back.length, at);
+    if (!back.equals(bytes)) throw new Error("the source's SHA-256 reads back different from the copy");
+  } finally {
+    await handle.close();
   }
 }
 

@@ -26,6 +26,8 @@ export interface WriteRequest {
   tiled: boolean;
   compression: ArchivalCompression;
   software: string;
+  /** Text of the description filled in after the write: the reply says where it lies. */
+  pending?: string;
 }
 
 /** A request to the worker; `abort` stops the write under way between blocks (it gets no answer of its own). */

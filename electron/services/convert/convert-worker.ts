@@ -43,6 +43,7 @@ function write(request: WriteRequest, signal: AbortSignal): Promise<WrittenOmeTi
       tiled: request.tiled,
       compression: request.compression,
       software: request.software,
+      ...(request.pending === undefined ? {} : { pending: request.pending }),
       signal,
       onPlane: (planes) => post({ type: 'planes', id: request.id, planes }),
     });
@@ -58,7 +59,7 @@ async function answer(request: Exclude<ConvertRequest, { type: 'abort' }>): Prom
   try {
     let value: ConvertValue = null;
     if (request.type === 'describe') value = await describe(request.path);
-    else if (request.type === 'hash') value = await sha256Of(request.path);
+    else if (request.type === 'hash') value = await sha256Of(request.path, job.signal);
     else if (request.type === 'write') value = await write(request, job.signal);
     post({ type: 'done', id: request.id, value });
   } catch (error) {

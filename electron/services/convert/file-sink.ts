@@ -1,16 +1,27 @@
 /**
  * A file written front to back through a buffer of a few MiB, with positional patches of bytes
- * already written (an IFD's link to the next one).
+ * already written (an IFD's link to the next one). Writes run in order, one at a time, while
+ * the caller goes on preparing the next bytes: it waits only when more than a few buffers are
+ * queued, so that reading, reducing and hashing overlap the disk instead of waiting on it.
  */
 import { open, type FileHandle } from 'node:fs/promises';
 
 /** Bytes gathered before one write: large enough for few system calls, small beside a plane. */
 const FLUSH_BYTES = 4 * 1024 * 1024;
+/** Bytes queued for writing before an append waits for the oldest write to end. */
+const QUEUED_BYTES = 8 * FLUSH_BYTES;
 
 /** A file being written at its end, buffered. */
 export class FileSink {
   private chunks: Uint8Array[] = [];
   private held = 0;
+  /** Writes started and not known to be done, oldest first, with their sizes. */
+  private queued: { done: Promise<void>; bytes: number }[] = [];
+  private queuedBytes = 0;
+  /** The end of the last write started: each write starts after the one before. */
+  private tail: Promise<void> = Promise.resolve();
+  /** The first write that failed: every later call throws it. */
+  private failure: unknown = null;
   /** Bytes the file holds once everything appended is written. */
   position = 0;
 
@@ -21,7 +32,7 @@ export class FileSink {
     return new FileSink(await open(path, 'w'));
   }
 
-  /** Appends `bytes` (not copied: they must not change until flushed), returning their offset. */
+  /** Appends `bytes` (not copied: they must not change until written), returning their offset. */
   async append(bytes: Uint8Array): Promise<number> {
     const at = this.position;
     this.chunks.push(bytes);
@@ -37,27 +48,30 @@ export class FileSink {
     return this.position;
   }
 
-  /** Writes what is buffered. */
+  /** Starts writing what is buffered, waiting while too much is queued. */
   async flush(): Promise<void> {
     if (this.held === 0) return;
     const chunks = this.chunks;
     const at = this.position - this.held;
+    this.enqueue(this.held, () => this.handle.writev(chunks, at));
     this.chunks = [];
     this.held = 0;
-    await this.handle.writev(chunks, at);
+    while (this.queuedBytes > QUEUED_BYTES) await this.settleOldest();
   }
 
-  /** Overwrites bytes at `at`, which may still be buffered. */
+  /** Overwrites bytes at `at` once everything appended before is written. */
   async patch(at: number, bytes: Uint8Array): Promise<void> {
     await this.flush();
-    await this.handle.write(bytes, 0, bytes.length, at);
+    this.enqueue(bytes.length, () => this.handle.write(bytes, 0, bytes.length, at));
   }
 
   /** Writes what is buffered and closes the file. */
   async close(): Promise<void> {
     try {
       await this.flush();
+      while (this.queued.length > 0) await this.settleOldest();
     } finally {
+      await this.tail;
       await this.handle.close();
     }
   }
@@ -66,6 +80,30 @@ export class FileSink {
   async abandon(): Promise<void> {
     this.chunks = [];
     this.held = 0;
+    await this.tail;
     await this.handle.close();
+  }
+
+  /** Queues a write after the last one; its failure is kept for the next call to throw. */
+  private enqueue(bytes: number, write: () => Promise<unknown>): void {
+    if (this.failure !== null) throw this.failure;
+    this.tail = this.tail.then(async () => {
+      if (this.failure === null) await write();
+    });
+    this.tail = this.tail.catch((error: unknown) => {
+      this.failure ??= error;
+    });
+    this.queued.push({ done: this.tail, bytes });
+    this.queuedBytes += bytes;
+  }
+
+  /** Waits for the oldest queued write, throwing the first failure. */
+  private async settleOldest(): Promise<void> {
+    const oldest = this.queued.shift();
+    if (oldest !== undefined) {
+      await oldest.done;
+      this.queuedBytes -= oldest.bytes;
+    }
+    if (this.failure !== null) throw this.failure;
   }
 }

@@ -44,6 +44,8 @@ export interface WrittenOmeTiff {
   levels: number;
   /** Every plane, each of its levels, was read back from the file equal to what was written. */
   verified: boolean;
+  /** Where the option `pending`'s text begins in the file; null without it. */
+  pendingAt: number | null;
 }
 
 /** The options of {@link writeOmeTiff}. */
@@ -57,6 +59,11 @@ export interface WriteOmeTiffOptions extends OmeTiffLayout {
   software?: string;
   /** Bytes above which the file is a BigTIFF (tests lower it; default just under 4 GiB). */
   bigtiffAbove?: number;
+  /**
+   * ASCII text of the description that its caller fills in after the write (a placeholder of
+   * the same length): its offset in the file is returned. The write fails when it is not there.
+   */
+  pending?: string;
 }
 
 const deflateAsync = promisify(deflate);
@@ -134,6 +141,7 @@ export async function writeOmeTiff(
   const slot = bigtiff ? 8 : 4;
   const verify = options.verify ?? true;
   const hashes: string[][] = [];
+  let pendingAt: number | null = null;
   const sink = await FileSink.create(path);
   try {
     const header = tiffHeader(bigtiff);
@@ -172,6 +180,7 @@ export async function writeOmeTiff(
         ...first,
       });
       const ifd = encodeIfd(tags, bigtiff, at);
+      if (index === 0 && options.pending !== undefined) pendingAt = at + offsetOf(ifd.bytes, options.pending);
       await sink.append(ifd.bytes);
       const pointer = new Uint8Array(slot);
       setUint(new DataView(pointer.buffer), 0, at, slot);
@@ -185,5 +194,12 @@ export async function writeOmeTiff(
     throw error;
   }
   if (verify) verifyOmeTiff(path, { pixels, levelHashes: hashes, levels: sizes });
-  return { bytes: sink.position, bigtiff, levels: sizes.length - 1, verified: verify };
+  return { bytes: sink.position, bigtiff, levels: sizes.length - 1, verified: verify, pendingAt };
+}
+
+/** Where the ASCII `text` first begins in `bytes`; throws when it is not there. */
+function offsetOf(bytes: Uint8Array, text: string): number {
+  const at = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf(text, 0, 'latin1');
+  if (at < 0) throw new Error('the description lacks the text to fill in after the write');
+  return at;
 }

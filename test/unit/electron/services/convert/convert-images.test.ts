@@ -1,9 +1,11 @@
 /**
  * convertImages on its own: an abort in the middle of an image leaves no temp file and no
  * partial copy; a file that makes the convert worker run out of memory is refused while the
- * next is written; a file of several images gives names that sort and say where they came from.
+ * next is written; a file of several images gives names that sort and say where they came from;
+ * each copy's OME-XML carries its own source's SHA-256 (hashed while the copy is written).
  */
-import { copyFile, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { copyFile, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -68,6 +70,22 @@ describe('convertImages', () => {
     ]);
     expect(summary.written.map((w) => [w.source, w.verified])).toEqual([['a.tif', true]]);
     expect((await readdir(path.join(dir, 'archive'))).sort()).toEqual(['a.ome.tiff', 'a.ome.tiff.json']);
+  });
+
+  it("writes each source's SHA-256 into its copy's OME-XML, hashed while the copy is written", async () => {
+    await copyFile(path.join(FIXTURES, 'tiff/generated/plain-3page-u8.tif'), path.join(dir, 'a.tif'));
+    await copyFile(path.join(FIXTURES, 'tiff/generated/imagej-hyperstack-tzcyx-u16.tif'), path.join(dir, 'b.tif'));
+    const summary = await convertImages(job(['a.tif', 'b.tif']));
+    expect(summary.written.map((w) => [w.source, w.verified])).toEqual([
+      ['a.tif', true],
+      ['b.tif', true],
+    ]);
+    for (const name of ['a', 'b']) {
+      const source = await readFile(path.join(dir, `${name}.tif`));
+      const copy = (await readFile(path.join(dir, 'archive', `${name}.ome.tiff`))).toString('latin1');
+      const sha256 = createHash('sha256').update(source).digest('hex');
+      expect(copy.match(/<M K="SHA-256">([^<]*)<\/M>/g)).toEqual([`<M K="SHA-256">${sha256}</M>`]);
+    }
   });
 
   it('names the copies of a file of several images so they sort and say where they came from', () => {
