@@ -12,7 +12,7 @@
  */
 import { statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { constants, setPriority } from 'node:os';
+import { constants, getPriority, setPriority } from 'node:os';
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { readVendorHeader, vendorFormatOfPath, vendorInfoOf, vendorSummaryOf } from '../../../shared/formats';
@@ -43,14 +43,18 @@ const { finished, background } = workerData as WorkerData;
  * (seven each, in turns, 10,000 images); past the first batches, the window comes first.
  */
 const FILES_BEFORE_GIVING_WAY = 64;
+/** How far a background worker lowers its priority, in nice steps; the lowest there is. */
+const GIVING_WAY_STEP = constants.priority.PRIORITY_BELOW_NORMAL;
+const LOWEST_PRIORITY = constants.priority.PRIORITY_LOW;
 let filesRead = 0;
 
 /** Counts a file read; past the first ones, a background worker lowers its priority (for good: it cannot raise it again). */
 function countRead(): void {
   filesRead += 1;
   // On Linux a nice value is per thread: this one alone gives way (elsewhere it would be the whole process).
+  // Below the app's own priority, whatever it started at (an app started under `nice` included).
   if (background && process.platform === 'linux' && filesRead === FILES_BEFORE_GIVING_WAY)
-    setPriority(constants.priority.PRIORITY_BELOW_NORMAL);
+    setPriority(Math.min(LOWEST_PRIORITY, getPriority() + GIVING_WAY_STEP));
 }
 /**
  * Longest a file's answer waits for the rest of its batch: short, so the first rows of a scan
