@@ -8,6 +8,7 @@
 import { API_METHOD_NAMES, type ApiCalls, type ApiClient, type ApiEvent, type ApiResult } from '../../../shared/api';
 import { createWaitList } from '../../../shared/wait-list';
 import { fromWireEvent, type WireEvent } from '../../../shared/wire-rows';
+import { callHeaders, eventsUrl, listenTo, pageToken, takeEarlyAnswer, takeEarlyStream } from './early-session';
 
 /** The message of every result that failed for want of a server. */
 export const LOST_CONNECTION = 'Lost connection to the AcqMeta server';
@@ -36,19 +37,18 @@ export interface HttpClientEnvironment {
 /** How long to wait before reopening a closed event stream. */
 export const RECONNECT_MS = 2_000;
 
-/** The page's real environment. */
+/** The page's real environment; the stream and the answer the early script asked for are taken over (early-session.ts). */
 function browserEnvironment(): HttpClientEnvironment {
   return {
     search: window.location.search,
-    fetch: (url, init) => window.fetch(url, init),
+    fetch: (url, init) => takeEarlyAnswer(url, init.body) ?? window.fetch(url, init),
     openEventSource: (url, handlers) => {
-      const source = new EventSource(url);
-      source.onopen = () => handlers.opened();
-      source.onmessage = (event: MessageEvent<string>) => handlers.message(event.data);
-      source.onerror = () => {
-        if (source.readyState === EventSource.CLOSED) handlers.closed();
-      };
-      return () => source.close();
+      let stream = takeEarlyStream(url, handlers);
+      if (stream === null) {
+        stream = new EventSource(url);
+        listenTo(stream, handlers);
+      }
+      return () => stream.close();
     },
     later: (callback, ms) => void window.setTimeout(callback, ms),
   };
@@ -56,9 +56,8 @@ function browserEnvironment(): HttpClientEnvironment {
 
 /** Creates the HTTP client. */
 export function createHttpClient(env: HttpClientEnvironment = browserEnvironment()): ApiClient {
-  const token = new URLSearchParams(env.search).get('token');
-  const headers: Record<string, string> = { 'Content-Type': 'application/json' };
-  if (token !== null) headers['X-AcqMeta-Token'] = token;
+  const token = pageToken(env.search);
+  const headers = callHeaders(token);
 
   const call = async (method: string, request: unknown): Promise<ApiResult<unknown>> => {
     let response: Response;
@@ -82,7 +81,7 @@ export function createHttpClient(env: HttpClientEnvironment = browserEnvironment
   };
 
   const methods = Object.fromEntries(API_METHOD_NAMES.map((name) => [name, (request: unknown) => call(name, request)]));
-  const events = eventStream(env, token === null ? 'api/events' : `api/events?token=${encodeURIComponent(token)}`);
+  const events = eventStream(env, eventsUrl(token));
   return { ...(methods as ApiCalls), ...events };
 }
 

@@ -56,7 +56,9 @@ export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = 
   const beginScan = (also: Partial<AppState> = {}): number => {
     const seq = get().scanSeq + 1;
     get().clearRows();
-    set({ ...also, scanSeq: seq, scan: { ...IDLE, status: 'scanning' }, earlyScanEvents: [] });
+    // the session's scan may have sent events before the window began it (early-session.ts)
+    const earlyScanEvents = seq === 1 ? get().earlyScanEvents : [];
+    set({ ...also, scanSeq: seq, scan: { ...IDLE, status: 'scanning' }, earlyScanEvents });
     return seq;
   };
 
@@ -147,7 +149,8 @@ export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = 
       const { scan } = get();
       // rows sent before a cancel may reach us after its answer: they were listed, they stay
       const lateRows = scan.status === 'cancelled' && event.type === 'scan-rows' && event.scanId === scan.id;
-      if (scan.status !== 'scanning' && !lateRows) return;
+      const beforeAnyScan = get().scanSeq === 0;
+      if (scan.status !== 'scanning' && !lateRows && !beforeAnyScan) return;
       if (scan.id === null) {
         set((s) => ({ earlyScanEvents: [...s.earlyScanEvents, event] }));
         return;

@@ -54,6 +54,17 @@ describe('session and scan', () => {
     expect(store.getState().session).not.toHaveProperty('scanId');
   });
 
+  it('keeps the rows of the session scan the page asked for before the app started (early-session.ts)', async () => {
+    const backend = fakeBackend([]);
+    const store = createAppStore(backend.client);
+    connectBackendEvents(store);
+    backend.emit({ type: 'scan-rows', scanId: 'scan-1', rows: [makeRow('first.tif')], done: 1, total: null });
+    backend.emit({ type: 'scan-rows', scanId: 'stale', rows: [makeRow('stale.tif')], done: 1, total: null });
+    await store.getState().loadSession();
+    expect(store.getState().scan).toMatchObject({ id: 'scan-1', status: 'scanning' });
+    expect(store.getState().rowOrder).toEqual(['first.tif']);
+  });
+
   it('asks for the session, and so the scan, only once the event stream can carry its rows', async () => {
     const backend = fakeBackend([]);
     const order: string[] = [];
