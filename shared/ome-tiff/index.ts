@@ -5,4 +5,13 @@ export { archivalOmeXml } from './ome-xml';
 export { encodeLzw } from './lzw-encode';
 export { blockBytes, halve } from './tiff-blocks';
 export { encodeIfd, setUint, tiffHeader, type TiffTag } from './tiff-ifd';
-export { blockGrid, dtypeBytes, levelSizes, needsBigTiff, pageTags, type LevelSize } from './tiff-layout';
+export {
+  blockGrid,
+  COMPRESSION_CODE,
+  dtypeBytes,
+  levelSizes,
+  needsBigTiff,
+  pageTags,
+  type BlockGrid,
+  type LevelSize,
+} from './tiff-layout';

@@ -50,13 +50,19 @@ export class FileSink {
 
   /** Starts writing what is buffered, waiting while too much is queued. */
   async flush(): Promise<void> {
-    if (this.held === 0) return;
-    const chunks = this.chunks;
-    const at = this.position - this.held;
-    this.enqueue(this.held, () => this.handle.writev(chunks, at));
-    this.chunks = [];
-    this.held = 0;
+    this.startWrite();
     while (this.queuedBytes > QUEUED_BYTES) await this.settleOldest();
+  }
+
+  /**
+   * Resolves once every byte before `offset` is in the file (what is buffered starts being
+   * written, without waiting on the queue); rejects with the first failed write.
+   */
+  whenWritten(offset: number): Promise<void> {
+    if (offset > this.position - this.held) this.startWrite();
+    return this.tail.then(() => {
+      if (this.failure !== null) throw this.failure;
+    });
   }
 
   /** Overwrites bytes at `at` once everything appended before is written. */
@@ -82,6 +88,16 @@ export class FileSink {
     this.held = 0;
     await this.tail;
     await this.handle.close();
+  }
+
+  /** Queues the write of what is buffered. */
+  private startWrite(): void {
+    if (this.held === 0) return;
+    const chunks = this.chunks;
+    const at = this.position - this.held;
+    this.enqueue(this.held, () => this.handle.writev(chunks, at));
+    this.chunks = [];
+    this.held = 0;
   }
 
   /** Queues a write after the last one; its failure is kept for the next call to throw. */
