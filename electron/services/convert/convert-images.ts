@@ -5,9 +5,10 @@
  * without `force`), and a CloudScope sidecar beside it through the one save path, carrying the
  * source sidecar's experimental fields and the new file's header. The run is one journaled
  * action. Sources are only ever opened for reading, by the job's convert workers: the planes,
- * their levels, compression and the read-back run in one, off this thread's event loop, while a
- * second hashes the source meanwhile; its SHA-256 is written over a placeholder of the same
- * length in the copy's OME-XML once both are done, and read back.
+ * their levels and compression run in one, off this thread's event loop, while a second hashes
+ * the source meanwhile, then reads back each plane once it is on disk while the next is written;
+ * the source's SHA-256 is written over a placeholder of the same length in the copy's OME-XML
+ * once both are done, and read back.
  */
 import { lstat, mkdir, open, rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -190,7 +191,7 @@ async function convertWith(job: ConvertJob, worker: ConvertWorker, hasher: Conve
         const before = done;
         try {
           const write = { path: source.absPath, image, description: archivalOmeXml(archival), sha256 };
-          const written = await writeCopy(output, write, job, worker, (planes) => {
+          const written = await writeCopy(output, write, job, { worker, hasher }, (planes) => {
             done = before + planes;
             job.onProgress?.({ done, total: total.planes, current });
           });
@@ -231,7 +232,7 @@ async function writeCopy(
     sha256,
   }: { path: string; image: Ready; description: string; sha256: Promise<string> },
   job: ConvertJob,
-  worker: ConvertWorker,
+  { worker, hasher }: { worker: ConvertWorker; hasher: ConvertWorker },
   onPlane: (planes: number) => void,
 ): Promise<Pick<ConvertedImage, 'bytes' | 'bigtiff' | 'levels' | 'verified'>> {
   const temp = claimTemp(path.dirname(output));
@@ -248,7 +249,7 @@ async function writeCopy(
         software: job.converter,
         pending: HASH_ELEMENT + HASH_PENDING,
       },
-      onPlane,
+      { onPlanes: onPlane, readBack: (plane) => hasher.readBack(temp, plane) },
     );
     await fillInHash(temp, (written.pendingAt ?? 0) + HASH_ELEMENT.length, await sha256);
     job.signal?.throwIfAborted();

@@ -14,6 +14,7 @@ import type {
   WriteRequest,
 } from './convert-worker-protocol';
 import type { WrittenOmeTiff } from './ome-tiff-writer';
+import type { WrittenPlane } from './read-back';
 
 const WORKER_FILE = 'convert-worker.cjs';
 /**
@@ -26,9 +27,20 @@ interface Waiting {
   resolve: (value: ConvertValue) => void;
   reject: (error: Error) => void;
   onPlanes?: (planes: number) => void;
+  readBack?: (plane: WrittenPlane) => Promise<void>;
 }
 
-type Unsent = { type: 'describe' | 'hash'; path: string } | { type: 'close' } | Omit<WriteRequest, 'id'>;
+/** What a write hears as it goes: planes written so far, and each plane to read back. */
+interface WriteListeners {
+  onPlanes: (planes: number) => void;
+  readBack: (plane: WrittenPlane) => Promise<void>;
+}
+
+type Unsent =
+  | { type: 'describe' | 'hash'; path: string }
+  | { type: 'read-back'; path: string; plane: WrittenPlane }
+  | { type: 'close' }
+  | Omit<WriteRequest, 'id'>;
 
 /** A conversion's worker thread, as requests that resolve with its answers. */
 export class ConvertWorker {
@@ -49,9 +61,14 @@ export class ConvertWorker {
     return this.send({ type: 'hash', path }) as Promise<string>;
   }
 
-  /** Writes one image of a source to a new temp file; `onPlanes` hears the planes written so far. */
-  write(request: Omit<WriteRequest, 'type' | 'id'>, onPlanes: (planes: number) => void): Promise<WrittenOmeTiff> {
-    return this.send({ type: 'write', ...request }, onPlanes) as Promise<WrittenOmeTiff>;
+  /** Writes one image of a source to a new temp file; each plane on disk is read back by `listeners.readBack`. */
+  write(request: Omit<WriteRequest, 'type' | 'id'>, listeners: WriteListeners): Promise<WrittenOmeTiff> {
+    return this.send({ type: 'write', ...request }, listeners) as Promise<WrittenOmeTiff>;
+  }
+
+  /** Reads `plane` back from the file at `path` (being written by another worker); rejects when it differs. */
+  async readBack(path: string, plane: WrittenPlane): Promise<void> {
+    await this.send({ type: 'read-back', path, plane });
   }
 
   /** Stops the write under way between two blocks, and every later one (it fails, its temp file closed). */
@@ -69,7 +86,7 @@ export class ConvertWorker {
     await worker.terminate();
   }
 
-  private send(request: Unsent, onPlanes?: (planes: number) => void): Promise<ConvertValue> {
+  private send(request: Unsent, listeners?: WriteListeners): Promise<ConvertValue> {
     return new Promise((resolve, reject) => {
       let worker: Worker;
       try {
@@ -79,7 +96,7 @@ export class ConvertWorker {
         return;
       }
       const id = this.nextId++;
-      this.waiting.set(id, { resolve, reject, ...(onPlanes === undefined ? {} : { onPlanes }) });
+      this.waiting.set(id, { resolve, reject, ...listeners });
       worker.postMessage({ ...request, id } as ConvertRequest);
     });
   }
@@ -104,9 +121,26 @@ export class ConvertWorker {
       entry.onPlanes?.(reply.planes);
       return;
     }
+    if (reply.type === 'read-back') {
+      this.answerReadBack(reply.seq, entry.readBack?.(reply.plane) ?? Promise.reject(new Error('no read-back')));
+      return;
+    }
     this.waiting.delete(reply.id);
     if (reply.type === 'done') entry.resolve(reply.value);
     else entry.reject(Object.assign(new Error(reply.message), reply.code === undefined ? {} : { code: reply.code }));
+  }
+
+  /** Tells the worker how the read-back it asked for (`seq`) ended. */
+  private answerReadBack(seq: number, done: Promise<void>): void {
+    done.then(
+      () => this.worker?.postMessage({ type: 'read-back-done', seq } satisfies ConvertRequest),
+      (error: unknown) =>
+        this.worker?.postMessage({
+          type: 'read-back-done',
+          seq,
+          message: error instanceof Error ? error.message : String(error),
+        } satisfies ConvertRequest),
+    );
   }
 
   /** The worker is gone: what waited on it fails with `reason`; the next request starts another. */

@@ -6,6 +6,7 @@ import type { ArchivalCompression } from '../../../shared/api-convert';
 import type { ArchivalPixels } from '../../../shared/ome-tiff';
 import type { DescribedImage } from './archival-sources';
 import type { WrittenOmeTiff } from './ome-tiff-writer';
+import type { WrittenPlane } from './read-back';
 
 /** A source file described: its size in bytes and its images. */
 export interface DescribedSource {
@@ -30,19 +31,28 @@ export interface WriteRequest {
   pending?: string;
 }
 
-/** A request to the worker; `abort` stops the write under way between blocks (it gets no answer of its own). */
+/**
+ * A request to the worker; `abort` stops the write under way between blocks, and `read-back-done`
+ * answers a writing worker's `read-back` (an error's message, or none); neither gets an answer.
+ */
 export type ConvertRequest =
   | { type: 'describe'; id: number; path: string }
   | { type: 'hash'; id: number; path: string }
   | WriteRequest
+  | { type: 'read-back'; id: number; path: string; plane: WrittenPlane }
+  | { type: 'read-back-done'; seq: number; message?: string }
   | { type: 'abort' }
   | { type: 'close'; id: number };
 
 /** What a request resolved to. */
 export type ConvertValue = DescribedSource | string | WrittenOmeTiff | null;
 
-/** An answer (`done`/`failed`), or a write's progress: full-resolution planes written so far. */
+/**
+ * An answer (`done`/`failed`), a write's progress (full-resolution planes written so far), or a
+ * write's plane now on disk, to be read back elsewhere and answered by `read-back-done`.
+ */
 export type ConvertReply =
   | { type: 'done'; id: number; value: ConvertValue }
   | { type: 'failed'; id: number; message: string; code?: string }
-  | { type: 'planes'; id: number; planes: number };
+  | { type: 'planes'; id: number; planes: number }
+  | { type: 'read-back'; id: number; seq: number; plane: WrittenPlane };

@@ -1,9 +1,11 @@
 /**
  * Entry point of a convert worker thread (bundled to dist/electron/convert-worker.cjs): the heavy
  * part of an archival copy, off the backend's event loop. It describes a source's images,
- * hashes a source, and writes one image of a source to a temp file (its planes read, reduced,
- * compressed, tiled and the file read back, all here); the main thread keeps the sidecars, the
- * temp files' names, the moves into place and the journal. One request at a time, in order.
+ * hashes a source, writes one image of a source to a temp file (its planes read, reduced,
+ * compressed and tiled here, each plane on disk handed to the main thread to be read back by
+ * another worker, the file's IFDs checked at the end), and reads back such a plane; the main
+ * thread keeps the sidecars, the temp files' names, the moves into place and the journal. One
+ * request at a time, in order.
  */
 import { parentPort } from 'node:worker_threads';
 import { isDeepStrictEqual } from 'node:util';
@@ -12,6 +14,7 @@ import { sha256Of } from './archival-facts';
 import { sourceImages } from './archival-sources';
 import type { ConvertReply, ConvertRequest, ConvertValue, WriteRequest } from './convert-worker-protocol';
 import { writeOmeTiff, type WrittenOmeTiff } from './ome-tiff-writer';
+import { readBackPlane, type WrittenPlane } from './read-back';
 
 if (parentPort === null) throw new Error('convert-worker must run as a worker thread');
 const port = parentPort;
@@ -20,6 +23,19 @@ const port = parentPort;
 const job = new AbortController();
 
 const post = (reply: ConvertReply): void => port.postMessage(reply);
+
+/** Read-backs asked of the main thread and not yet answered, by their number. */
+const readBacks = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();
+let nextReadBack = 1;
+
+/** Asks the main thread to have `plane` of write `id` read back; resolves when it read back equal. */
+function askReadBack(id: number, plane: WrittenPlane): Promise<void> {
+  const seq = nextReadBack++;
+  return new Promise((resolve, reject) => {
+    readBacks.set(seq, { resolve, reject });
+    post({ type: 'read-back', id, seq, plane });
+  });
+}
 
 /** The images of the source at `path`, without their plane readers. */
 function describe(path: string) {
@@ -46,6 +62,7 @@ function write(request: WriteRequest, signal: AbortSignal): Promise<WrittenOmeTi
       ...(request.pending === undefined ? {} : { pending: request.pending }),
       signal,
       onPlane: (planes) => post({ type: 'planes', id: request.id, planes }),
+      readBack: (plane) => askReadBack(request.id, plane),
     });
   });
 }
@@ -55,12 +72,16 @@ function fileNameOf(path: string): string {
   return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
 }
 
-async function answer(request: Exclude<ConvertRequest, { type: 'abort' }>): Promise<void> {
+async function answer(request: Exclude<ConvertRequest, { type: 'abort' | 'read-back-done' }>): Promise<void> {
   try {
     let value: ConvertValue = null;
     if (request.type === 'describe') value = await describe(request.path);
     else if (request.type === 'hash') value = await sha256Of(request.path, job.signal);
     else if (request.type === 'write') value = await write(request, job.signal);
+    else if (request.type === 'read-back') {
+      job.signal.throwIfAborted();
+      readBackPlane(request.path, request.plane);
+    }
     post({ type: 'done', id: request.id, value });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException | null)?.code;
@@ -74,5 +95,10 @@ async function answer(request: Exclude<ConvertRequest, { type: 'abort' }>): Prom
 let queue = Promise.resolve();
 port.on('message', (request: ConvertRequest) => {
   if (request.type === 'abort') job.abort();
-  else queue = queue.then(() => answer(request));
+  else if (request.type === 'read-back-done') {
+    const asked = readBacks.get(request.seq);
+    readBacks.delete(request.seq);
+    if (request.message === undefined) asked?.resolve();
+    else asked?.reject(new Error(request.message));
+  } else queue = queue.then(() => answer(request));
 });

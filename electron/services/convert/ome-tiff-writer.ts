@@ -1,7 +1,8 @@
 /**
  * Writes one archival OME-TIFF: each plane read, hashed, cut into tiles (or strips), compressed
  * and appended, then its reduced levels and their SubIFDs, then its own IFD, linked from the
- * previous one. One plane and its levels are in memory at a time; the file is read back after.
+ * previous one. One plane and its levels are in memory at a time; each plane is read back as soon
+ * as its bytes are on disk, while the next is written, and the file's IFDs are checked at the end.
  */
 import { createHash } from 'node:crypto';
 import { deflate } from 'node:zlib';
@@ -24,6 +25,7 @@ import {
 } from '../../../shared/ome-tiff';
 import type { SampleArray } from '../tiff';
 import { FileSink } from './file-sink';
+import { readBackPlane, type WrittenLevel, type WrittenPlane } from './read-back';
 import { verifyOmeTiff } from './verify-ome-tiff';
 
 /** How the file is laid out. */
@@ -55,6 +57,11 @@ export interface WriteOmeTiffOptions extends OmeTiffLayout {
   onPlane?: (planesDone: number) => void;
   /** Read the file back and compare every plane (default true). */
   verify?: boolean;
+  /**
+   * Reads back a plane whose blocks and IFD are on disk, throwing when it differs (another
+   * worker's, so that it overlaps the next plane's write); default: in this thread.
+   */
+  readBack?: (plane: WrittenPlane) => Promise<void>;
   /** The Software tag of the first IFD. */
   software?: string;
   /** Bytes above which the file is a BigTIFF (tests lower it; default just under 4 GiB). */
@@ -140,7 +147,9 @@ export async function writeOmeTiff(
   const sizes = levelSizes(pixels.width, pixels.height, options.tiled);
   const slot = bigtiff ? 8 : 4;
   const verify = options.verify ?? true;
-  const hashes: string[][] = [];
+  const readBack = options.readBack ?? ((plane) => Promise.resolve().then(() => readBackPlane(path, plane)));
+  const written: WrittenPlane[] = [];
+  const readBacks: Promise<void>[] = [];
   let pendingAt: number | null = null;
   const sink = await FileSink.create(path);
   try {
@@ -150,15 +159,13 @@ export async function writeOmeTiff(
     for (let index = 0; index < planes; index++) {
       options.signal?.throwIfAborted();
       let bytes = planeBytes(await readPlane(index), pixels, index);
-      const levelHashes: string[] = [];
-      if (verify) hashes.push(levelHashes);
-      const pages = [];
+      const pages: WrittenLevel[] = [];
       for (const [k, size] of sizes.entries()) {
         if (k > 0) bytes = halve(bytes, sizes[k - 1] as LevelSize, pixelBytes).bytes;
-        if (verify) levelHashes.push(createHash('sha256').update(bytes).digest('hex'));
         pages.push({
           size,
           grid: blockGrid(size, pixelBytes, options.tiled),
+          sha256: verify ? createHash('sha256').update(bytes).digest('hex') : '',
           ...(await writeLevel(sink, bytes, size, pixelBytes, options)),
         });
       }
@@ -182,6 +189,19 @@ export async function writeOmeTiff(
       const ifd = encodeIfd(tags, bigtiff, at);
       if (index === 0 && options.pending !== undefined) pendingAt = at + offsetOf(ifd.bytes, options.pending);
       await sink.append(ifd.bytes);
+      if (verify) {
+        const plane = {
+          index,
+          name: planeName(pixels, index),
+          pixelBytes,
+          compression: options.compression,
+          levels: pages,
+        };
+        written.push(plane);
+        const back = sink.whenWritten(sink.position).then(() => readBack(plane));
+        back.catch(() => undefined);
+        readBacks.push(back);
+      }
       const pointer = new Uint8Array(slot);
       setUint(new DataView(pointer.buffer), 0, at, slot);
       await sink.patch(link, pointer);
@@ -193,8 +213,19 @@ export async function writeOmeTiff(
     await sink.abandon().catch(() => undefined);
     throw error;
   }
-  if (verify) verifyOmeTiff(path, { pixels, levelHashes: hashes, levels: sizes });
+  if (verify) {
+    await Promise.all(readBacks);
+    verifyOmeTiff(path, pixels, written);
+  }
   return { bytes: sink.position, bigtiff, levels: sizes.length - 1, verified: verify, pendingAt };
+}
+
+/** Where plane `index` lies in C, Z and T, in words. */
+function planeName(pixels: ArchivalPixels, index: number): string {
+  const c = index % pixels.sizeC;
+  const z = Math.floor(index / pixels.sizeC) % pixels.sizeZ;
+  const t = Math.floor(index / (pixels.sizeC * pixels.sizeZ));
+  return `plane ${index} (C ${c}, Z ${z}, T ${t})`;
 }
 
 /** Where the ASCII `text` first begins in `bytes`; throws when it is not there. */

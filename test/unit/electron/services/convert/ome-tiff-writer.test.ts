@@ -9,6 +9,11 @@ import {
   type OmeTiffLayout,
   type PlaneReader,
 } from '../../../../../electron/services/convert/ome-tiff-writer';
+import {
+  readBackPlane,
+  type WrittenLevel,
+  type WrittenPlane,
+} from '../../../../../electron/services/convert/read-back';
 import { verifyOmeTiff } from '../../../../../electron/services/convert/verify-ome-tiff';
 import { archivalOmeXml, type ArchivalDtype, type ArchivalPixels } from '../../../../../shared/ome-tiff';
 import { archivalImage } from '../../../shared/ome-tiff/ome-schema';
@@ -274,16 +279,17 @@ describe('writeOmeTiff, failing', () => {
   it('the read-back finds a changed byte on disk and names its plane', async () => {
     const p = pixels('uint8', { width: 64, height: 32, sizeZ: 1 });
     const path = join(dir, 'changed.ome.tiff');
-    await writeOmeTiff(path, p, omeXml(p), reader(p), { tiled: false, compression: 'none', verify: false });
-    const hashes = [0, 1].map((i) => [sha256(planeBytes(p, i))]);
-    const levels = [{ width: 64, height: 32 }];
-    expect(() => verifyOmeTiff(path, { pixels: p, levelHashes: hashes, levels })).not.toThrow();
+    const planes = await writeRecorded(path, p, { tiled: false, compression: 'none' });
+    expect(planes.map((plane) => plane.levels.map((level) => level.sha256))).toEqual(
+      [0, 1].map((i) => [sha256(planeBytes(p, i))]),
+    );
     const bytes = readFileSync(path);
     const second = bytes.indexOf(Buffer.from(planeBytes(p, 1)));
     expect(second).toBeGreaterThan(0);
     bytes[second + 100] = (bytes[second + 100] as number) ^ 1;
     writeFileSync(path, bytes);
-    expect(() => verifyOmeTiff(path, { pixels: p, levelHashes: hashes, levels })).toThrow(
+    expect(() => readBackPlane(path, planes[0] as WrittenPlane)).not.toThrow();
+    expect(() => readBackPlane(path, planes[1] as WrittenPlane)).toThrow(
       'plane 1 (C 1, Z 0, T 0) reads back different from the source',
     );
   });
@@ -291,23 +297,82 @@ describe('writeOmeTiff, failing', () => {
   it('the read-back finds a changed byte in a reduced level and names the level', async () => {
     const p = pixels('uint8', { width: 1100, height: 300, sizeC: 1, sizeZ: 1 });
     const path = join(dir, 'changed-level.ome.tiff');
-    await writeOmeTiff(path, p, omeXml(p), reader(p), { tiled: true, compression: 'none', verify: false });
+    const planes = await writeRecorded(path, p, { tiled: true, compression: 'none' });
     const full = planeBytes(p, 0);
     const half = subsample(full, p, 2);
-    const hashes = [[sha256(full), sha256(half)]];
-    const levels = [
-      { width: 1100, height: 300 },
-      { width: 550, height: 150 },
-    ];
-    expect(() => verifyOmeTiff(path, { pixels: p, levelHashes: hashes, levels })).not.toThrow();
+    expect(planes[0]?.levels.map((level) => level.sha256)).toEqual([sha256(full), sha256(half)]);
     const bytes = readFileSync(path);
     // the reduced level's first tile starts with its first 512 pixels of row 0
     const tile = bytes.indexOf(Buffer.from(half.subarray(0, 512)));
     expect(tile).toBeGreaterThan(0);
     bytes[tile + 600] = (bytes[tile + 600] as number) ^ 1;
     writeFileSync(path, bytes);
-    expect(() => verifyOmeTiff(path, { pixels: p, levelHashes: hashes, levels })).toThrow(
+    expect(() => readBackPlane(path, planes[0] as WrittenPlane)).toThrow(
       "plane 0 (C 0, Z 0, T 0)'s reduced level 1 (550×150) reads back different from the source",
     );
   });
+
+  it('a written plane read back fails the write, naming the plane', async () => {
+    const p = pixels('uint8', { width: 64, height: 32, sizeZ: 1 });
+    const path = join(dir, 'read-back-fails.ome.tiff');
+    const readBack = (plane: WrittenPlane): Promise<void> =>
+      plane.index === 1 ? Promise.reject(new Error(`${plane.name} differs`)) : Promise.resolve();
+    await expect(
+      writeOmeTiff(path, p, omeXml(p), reader(p), { tiled: false, compression: 'none', readBack }),
+    ).rejects.toThrow('plane 1 (C 1, Z 0, T 0) differs');
+  });
+
+  it('the final check refuses a page pointing at blocks other than those read back', async () => {
+    const p = pixels('uint8', { width: 64, height: 32, sizeZ: 1 });
+    const path = join(dir, 'other-blocks.ome.tiff');
+    const planes = await writeRecorded(path, p, { tiled: false, compression: 'none' });
+    const first = planes[0] as WrittenPlane;
+    const moved = {
+      ...first,
+      levels: [{ ...(first.levels[0] as WrittenLevel), offsets: [Number(first.levels[0]?.offsets[0]) + 2] }],
+    };
+    expect(() => verifyOmeTiff(path, p, [moved, planes[1] as WrittenPlane])).toThrow(
+      'plane 0 (C 0, Z 0, T 0) points at blocks other than those read back',
+    );
+  });
+
+  it('the final check refuses two pages sharing a block, though its bytes hash right', async () => {
+    const p = pixels('uint8', { width: 64, height: 32, sizeZ: 1 });
+    const path = join(dir, 'shared-block.ome.tiff');
+    // two equal planes: the second page may point at the first's strip and still hash right
+    const same: PlaneReader = () => Promise.resolve(planeBytes(p, 0));
+    const planes: WrittenPlane[] = [];
+    const record = (plane: WrittenPlane): Promise<void> => {
+      planes.push(plane);
+      return Promise.resolve();
+    };
+    await writeOmeTiff(path, p, omeXml(p), same, { tiled: false, compression: 'none', readBack: record });
+    const [first, second] = planes as [WrittenPlane, WrittenPlane];
+    const [own] = second.levels[0]?.offsets as [number];
+    const [shared] = first.levels[0]?.offsets as [number];
+    const bytes = readFileSync(path);
+    // the second page's StripOffsets (one strip: the value is in its entry) now name the first's strip
+    const entry = bytes.indexOf(
+      Buffer.from(Uint32Array.of(own).buffer),
+      Number(second.levels[0]?.offsets[0]) + 64 * 32,
+    );
+    expect(entry).toBeGreaterThan(0);
+    bytes.writeUInt32LE(shared, entry);
+    writeFileSync(path, bytes);
+    const pointing = { ...second, levels: [{ ...(second.levels[0] as WrittenLevel), offsets: [shared] }] };
+    expect(() => readBackPlane(path, pointing)).not.toThrow();
+    expect(() => verifyOmeTiff(path, p, [first, pointing])).toThrow(/share bytes at offset/);
+  });
 });
+
+/** Writes `p`, reading each plane back in this thread, and returns the planes as written. */
+async function writeRecorded(path: string, p: ArchivalPixels, layout: OmeTiffLayout): Promise<WrittenPlane[]> {
+  const planes: WrittenPlane[] = [];
+  const readBack = (plane: WrittenPlane): Promise<void> => {
+    planes.push(plane);
+    readBackPlane(path, plane);
+    return Promise.resolve();
+  };
+  await writeOmeTiff(path, p, omeXml(p), reader(p), { ...layout, readBack });
+  return planes;
+}

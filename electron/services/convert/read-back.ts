@@ -1,0 +1,89 @@
+/**
+ * The read-back of one written plane from the file being written: each level's blocks read
+ * from disk at the offsets the writer gave, decoded through the bounded decoders (not the
+ * writer's memory) and hashed in row order, against the SHA-256 of what was written.
+ */
+import { createHash } from 'node:crypto';
+import { closeSync, openSync, readSync } from 'node:fs';
+import type { BlockGrid, LevelSize } from '../../../shared/ome-tiff';
+import type { ArchivalCompression } from '../../../shared/api-convert';
+import { decodeDeflate, decodeLzw } from '../tiff';
+
+/** One level of a plane as written: where its blocks lie, and the SHA-256 (hex) of its samples. */
+export interface WrittenLevel {
+  size: LevelSize;
+  grid: BlockGrid;
+  offsets: readonly number[];
+  byteCounts: readonly number[];
+  sha256: string;
+}
+
+/** A plane whose blocks and IFD are on disk: full resolution, then each reduced level. */
+export interface WrittenPlane {
+  index: number;
+  /** The plane in words, for errors: `plane 1 (C 1, Z 0, T 0)`. */
+  name: string;
+  pixelBytes: number;
+  compression: ArchivalCompression;
+  levels: readonly WrittenLevel[];
+}
+
+/** The block decoded, `capacity` bytes at most. */
+function decodeBlock(compression: ArchivalCompression, data: Uint8Array, capacity: number): Uint8Array {
+  if (compression === 'none') return data;
+  if (compression === 'lzw') return decodeLzw(data, capacity);
+  return decodeDeflate(data, capacity);
+}
+
+/** The SHA-256 of a level's samples in row order, its blocks read by `read(offset, length)`. */
+function levelHash(
+  level: WrittenLevel,
+  plane: WrittenPlane,
+  read: (offset: number, length: number) => Uint8Array,
+): string {
+  const { size, grid, offsets, byteCounts } = level;
+  const hash = createHash('sha256');
+  const rowBytes = size.width * plane.pixelBytes;
+  const block = (i: number, capacity: number): Uint8Array => {
+    const bytes = decodeBlock(plane.compression, read(offsets[i] ?? 0, byteCounts[i] ?? 0), capacity);
+    if (bytes.length < capacity) throw new Error(`block ${i} decodes to ${bytes.length} bytes, not ${capacity}`);
+    return bytes;
+  };
+  if (offsets.length !== grid.across * grid.down)
+    throw new Error(`${offsets.length} blocks, not ${grid.across * grid.down}`);
+  const tileRow = grid.width * plane.pixelBytes;
+  for (let down = 0; down < grid.down; down++) {
+    const rows = Math.min(grid.height, size.height - down * grid.height);
+    if (!grid.tiled) {
+      hash.update(block(down, rows * rowBytes));
+      continue;
+    }
+    const tiles = Array.from({ length: grid.across }, (_, x) => block(down * grid.across + x, tileRow * grid.height));
+    for (let y = 0; y < rows; y++) {
+      tiles.forEach((tile, x) =>
+        hash.update(tile.subarray(y * tileRow, y * tileRow + Math.min(tileRow, rowBytes - x * tileRow))),
+      );
+    }
+  }
+  return hash.digest('hex');
+}
+
+/** Throws, naming the plane or level, unless every level of `plane` reads back from `path` as written. */
+export function readBackPlane(path: string, plane: WrittenPlane): void {
+  const fd = openSync(path, 'r');
+  try {
+    const read = (offset: number, length: number): Uint8Array => {
+      const bytes = new Uint8Array(length);
+      if (readSync(fd, bytes, 0, length, offset) !== length) throw new Error(`short read at ${offset}`);
+      return bytes;
+    };
+    plane.levels.forEach((level, k) => {
+      if (levelHash(level, plane, read) === level.sha256) return;
+      const where =
+        k === 0 ? plane.name : `${plane.name}'s reduced level ${k} (${level.size.width}×${level.size.height})`;
+      throw new Error(`${where} reads back different from the source`);
+    });
+  } finally {
+    closeSync(fd);
+  }
+}
