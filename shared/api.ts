@@ -125,7 +125,7 @@ export const HEADER_KEYS = [
  * vendor formats (`czi`, `nd2`, `lif`, `oib`) give theirs in their own metadata, in µm.
  */
 export type CalibrationSource =
-  'imagej' | 'ome' | 'lsm' | 'resolution-cm' | 'resolution-inch' | 'czi' | 'nd2' | 'lif' | 'oib';
+  'imagej' | 'ome' | 'lsm' | 'resolution-cm' | 'resolution-inch' | 'czi' | 'nd2' | 'lif' | 'oib' | 'ngff';
 
 /** A pixel size declared by the image file itself (ImageJ, OME or resolution tags). */
 export interface FileCalibration {

@@ -17,6 +17,7 @@ const FLAVOURS: ReadonlySet<string> = new Set<AcquisitionFlavour>([
   'nd2',
   'lif',
   'oib',
+  'ngff',
 ]);
 
 type Kind = 'string' | 'number';

@@ -19,6 +19,7 @@ export const FLAVOUR_LABELS: Readonly<Record<AcquisitionFlavour, string>> = {
   nd2: 'ND2',
   lif: 'LIF',
   oib: 'OIB',
+  ngff: 'OME-Zarr',
 };
 
 /** One line of the details: what, its value in words, and where it was read. */

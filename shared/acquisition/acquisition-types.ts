@@ -19,7 +19,8 @@ export type AcquisitionFlavour =
   | 'czi'
   | 'nd2'
   | 'lif'
-  | 'oib';
+  | 'oib'
+  | 'ngff';
 
 /** The microscope stand. */
 export interface AcquisitionInstrument {

@@ -29,6 +29,7 @@ export const CALIBRATION_SOURCE_NAMES: Readonly<Record<CalibrationSource, string
   nd2: 'Nikon ND2 metadata',
   lif: 'Leica LIF metadata',
   oib: 'Olympus OIB metadata',
+  ngff: 'OME-Zarr (NGFF) multiscales metadata',
 };
 
 const MICROMETRE = new Set([
