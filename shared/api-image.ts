@@ -7,6 +7,7 @@ import type { AnalysisEntry, RoiEntry } from './analysis/analysis-types';
 import type { ImageRow } from './api';
 import type { InstrumentMatch } from './instruments/instrument-match';
 import type { VendorFileDetail } from './formats/types';
+import type { NgffImage } from './ngff/types';
 import type { SalvagedValue } from './sidecar/salvage-values';
 
 export type { SalvagedValue } from './sidecar/salvage-values';
@@ -36,6 +37,8 @@ export interface ImageDetail {
   planes: { c: number; z: number; t: number };
   /** A CZI, ND2, LIF or OIB file's images (scenes, positions) and attachments; null for other formats. */
   vendor: VendorFileDetail | null;
+  /** An OME-Zarr store's axes, resolution levels and channels; null for other formats. */
+  ngff: NgffImage | null;
   /** The sidecar's ROIs and analysis records as written (empty without a valid sidecar). */
   rois: RoiEntry[];
   analyses: AnalysisEntry[];

@@ -1,7 +1,7 @@
 /**
  * Acquisition files AcqMeta does not read (yet): microscope formats by their file-name ending
- * that get no row (an OIR without a sidecar, a Leica LOF, an Imaris file, an OME-Zarr folder
- * ...; CZI, ND2, LIF and OIB files are read, and always listed). A folder's walk counts them so the app and `acqmeta scan` can say what was
+ * that get no row (an OIR without a sidecar, a Leica LOF, an Imaris file, a zipped OME-Zarr
+ * ...; CZI, ND2, LIF and OIB files and OME-Zarr folders are read, and always listed). A folder's walk counts them so the app and `acqmeta scan` can say what was
  * left out, instead of leaving it out in silence.
  */
 
@@ -23,20 +23,15 @@ const UNREAD_FORMATS: readonly UnreadFormat[] = [
   { name: 'DeltaVision', ending: /\.(dv|r3d)$/i },
   { name: 'ZVI', ending: /\.zvi$/i },
   { name: 'MetaMorph', ending: /\.(stk|nd)$/i },
-  { name: 'OME-Zarr', ending: /\.zarr$/i },
+  { name: 'zipped OME-Zarr', ending: /\.zarr\.zip$/i },
 ];
 
 /** Paths named per scan; past this many, only counted. */
 export const UNREAD_PATHS_KEPT = 200;
 
-/** The format of a file (or a folder such as `x.ome.zarr`) AcqMeta does not read; null when its name is no known acquisition format. */
+/** The format of a file AcqMeta does not read; null when its name is no known acquisition format. */
 export function unreadFormatOf(name: string): string | null {
   return UNREAD_FORMATS.find((format) => format.ending.test(name))?.name ?? null;
-}
-
-/** Whether a folder is one acquisition (an OME-Zarr), to be counted as a file rather than walked. */
-export function isAcquisitionFolder(name: string): boolean {
-  return unreadFormatOf(name) === 'OME-Zarr';
 }
 
 /** The files of a folder that AcqMeta did not read, counted by format, the first ones named. */

@@ -9,6 +9,7 @@ import { relativeImports } from './relative-imports.mjs';
  */
 export const ROOM_ORDER = [
   'disk',
+  'ngff',
   'sidecar',
   'tiff',
   'folder',

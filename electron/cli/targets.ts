@@ -5,8 +5,10 @@ import { lstat, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ApiFailure } from '../../shared/errors';
 import { readsFileHeader } from '../../shared/image-format';
+import { isZarrStoreName } from '../../shared/ngff/store-name';
 import type { UnreadTally } from '../../shared/unread-files';
 import { checkSidecarInside, imageFormat, listImages, resolveImage, type ImageEntry } from '../services/folder';
+import { hasInsideSidecar } from '../services/ngff/inside-sidecar';
 import { sidecarPathFor } from '../services/sidecar';
 import { CliError, EXIT } from './cli-io';
 
@@ -16,6 +18,8 @@ export async function folderArgument(cwd: string, given: string): Promise<string
   const info = await stat(absolute).catch(() => null);
   if (info === null) throw new CliError(EXIT.usage, `${given}: no such folder`);
   if (!info.isDirectory()) throw new CliError(EXIT.usage, `${given}: not a folder`);
+  if (isZarrStoreName(path.basename(absolute)))
+    throw new CliError(EXIT.usage, `${given}: an OME-Zarr store is one image; name the folder that holds it`);
   return absolute;
 }
 
@@ -25,8 +29,9 @@ export async function imageArgument(cwd: string, given: string): Promise<{ root:
   const info = await stat(absPath).catch(() => null);
   if (info === null) throw new CliError(EXIT.usage, `${given}: no such file`);
   const format = imageFormat(path.basename(absPath));
-  if (!info.isFile() || format === null)
-    throw new CliError(EXIT.usage, `${given}: not a TIFF, CZI, ND2, LIF, OIB or OIR image`);
+  // an OME-Zarr store is a folder; every other image a file
+  if (format === null || (format === 'ome-zarr' ? !info.isDirectory() : !info.isFile()))
+    throw new CliError(EXIT.usage, `${given}: not a TIFF, CZI, ND2, LIF, OIB or OIR image, nor an OME-Zarr store`);
   const hasSidecar = await lstat(sidecarPathFor(absPath)).then(
     () => true,
     () => false,
@@ -39,6 +44,7 @@ export async function imageArgument(cwd: string, given: string): Promise<{ root:
     absPath,
     format,
     sidecar: hasSidecar ? 'file' : 'none',
+    ...(format === 'ome-zarr' && (await hasInsideSidecar(absPath)) ? { insideSidecar: true } : {}),
   };
   return { root: path.dirname(absPath), entry };
 }
@@ -69,7 +75,7 @@ export async function imageTargets(cwd: string, given: readonly string[]): Promi
       (s) => s.isDirectory(),
       () => false,
     );
-    if (!isDir) {
+    if (!isDir || isZarrStoreName(path.basename(path.resolve(cwd, target)))) {
       add((await imageArgument(cwd, target)).entry);
       continue;
     }
@@ -119,7 +125,7 @@ export async function journaledImages(cwd: string, folder: string, relPaths: rea
   return entries;
 }
 
-/** The arguments that name folders, as absolute paths, in argument order. */
+/** The arguments that name folders (not OME-Zarr stores, which are images), as absolute paths, in argument order. */
 export async function folderTargets(cwd: string, given: readonly string[]): Promise<string[]> {
   const absolute = given.map((target) => path.resolve(cwd, target));
   const isDir = await Promise.all(
@@ -130,7 +136,7 @@ export async function folderTargets(cwd: string, given: readonly string[]): Prom
       ),
     ),
   );
-  return absolute.filter((_, i) => isDir[i]);
+  return absolute.filter((target, i) => isDir[i] === true && !isZarrStoreName(path.basename(target)));
 }
 
 /** A path as the user would type it from `cwd`, `/`-separated. */

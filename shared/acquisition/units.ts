@@ -3,14 +3,17 @@
  * wavelengths, s for times. An unknown unit gives no value (never a guess at what was meant).
  */
 
-/** Powers of ten of a metre, by the spellings OME (UnitsLength), ImageJ and vendors use. */
+/** Powers of ten of a metre, by the spellings OME (UnitsLength), NGFF (UDUNITS names), ImageJ and vendors use. */
 const LENGTH_EXPONENTS: Readonly<Record<string, number>> = {
   m: 0,
   meter: 0,
   metre: 0,
   dm: -1,
+  decimeter: -1,
   cm: -2,
+  centimeter: -2,
   mm: -3,
+  millimeter: -3,
   µm: -6,
   μm: -6,
   um: -6,
@@ -24,9 +27,10 @@ const LENGTH_EXPONENTS: Readonly<Record<string, number>> = {
   Å: -10,
   angstrom: -10,
   pm: -12,
+  picometer: -12,
 };
 
-/** Seconds per unit, by OME's UnitsTime spellings and ImageJ's. */
+/** Seconds per unit, by OME's UnitsTime spellings, NGFF's (UDUNITS names) and ImageJ's. */
 const TIME_FACTORS: Readonly<Record<string, number>> = {
   s: 1,
   sec: 1,
@@ -34,13 +38,18 @@ const TIME_FACTORS: Readonly<Record<string, number>> = {
   seconds: 1,
   ms: 1e-3,
   msec: 1e-3,
+  millisecond: 1e-3,
   µs: 1e-6,
   μs: 1e-6,
   us: 1e-6,
+  microsecond: 1e-6,
   ns: 1e-9,
+  nanosecond: 1e-9,
   min: 60,
+  minute: 60,
   h: 3600,
   hr: 3600,
+  hour: 3600,
 };
 
 /** Significant digits kept after a conversion, so 0.1 mm is 100 µm and not 100.00000000000001. */

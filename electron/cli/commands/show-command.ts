@@ -6,7 +6,16 @@
 import type { DamagedSidecar, ImageRow } from '../../../shared/api';
 import { EDITABLE_FIELDS, HEADER_FIELDS } from '../../../shared/fields/field-table';
 import { CALIBRATION_SOURCE_NAMES, writtenText } from '../../../shared/sidecar';
-import { IMAGE_FORMAT_NAMES, isVendorInfo, readsFileHeader, type ImageInfo } from '../../../shared/image-format';
+import {
+  IMAGE_FORMAT_NAMES,
+  isNgffInfo,
+  isTiffInfo,
+  isVendorInfo,
+  readsFileHeader,
+  type ImageInfo,
+} from '../../../shared/image-format';
+import { ngffAxisText, ngffChannelText, ngffLevelCells, ngffVersionText } from '../../../shared/ngff/ngff-text';
+import type { NgffImage } from '../../../shared/ngff/types';
 import type { VendorFileDetail } from '../../../shared/formats';
 import type { TiffInfo } from '../../../shared/tiff';
 import type { InstrumentMatch } from '../../../shared/instruments';
@@ -107,12 +116,13 @@ function showRecord(row: ImageRow, read: ImageInfo | null, damaged: DamagedSidec
     tags: info?.tags ?? [],
     description: info?.description ?? { kind: 'none', text: '' },
     ...(vendor === null ? {} : { images: vendor.images, attachments: vendor.attachments }),
+    ...(read !== null && isNgffInfo(read) ? { planes: read.planes, ngff: read.ngff } : {}),
   };
 }
 
-/** A TIFF's facts; null for a vendor file or an image whose header was not read. */
+/** A TIFF's facts; null for another format or an image whose header was not read. */
 function tiffInfo(read: ImageInfo | null): TiffInfo | null {
-  return read === null || isVendorInfo(read) ? null : read;
+  return read !== null && isTiffInfo(read) ? read : null;
 }
 
 /** A vendor file's images and attachments; null for a TIFF or an image whose header was not read. */
@@ -144,6 +154,26 @@ function vendorLines(
   return lines;
 }
 
+/** An OME-Zarr store's facts: its NGFF version, axes, resolution levels and channels. */
+function storeLines(read: ImageInfo, ngff: NgffImage, pairs: (items: [string, string][]) => string[]): string[] {
+  const lines = pairs([
+    ['Metadata', ngffVersionText(ngff)],
+    ['Axes', ngff.axes.map(ngffAxisText).join(', ')],
+    ['Planes', `C ${read.planes.c}, Z ${read.planes.z}, T ${read.planes.t}`],
+    ['Calibration', calibrationText(read)],
+  ]);
+  lines.push('', `Levels (${ngff.levels.length})`);
+  for (const level of ngff.levels) {
+    const cells = ngffLevelCells(level);
+    lines.push(
+      `  ${cells.path}  ${cells.shape}  ${cells.dtype}  chunks ${cells.chunks}  scale ${cells.scale}  ${cells.codecs}`,
+    );
+  }
+  if (ngff.channels.length > 0)
+    lines.push('', 'Channels', ...ngff.channels.map((c, i) => `  ${ngffChannelText(c, i)}`));
+  return lines;
+}
+
 function showLines(row: ImageRow, read: ImageInfo | null, damaged: DamagedSidecar | null): string[] {
   const info = tiffInfo(read);
   const vendor = vendorDetail(read);
@@ -164,6 +194,7 @@ function showLines(row: ImageRow, read: ImageInfo | null, damaged: DamagedSideca
         )),
   );
   if (read !== null && vendor !== null) lines.push('', 'File', ...vendorLines(read, vendor, pairs));
+  if (read !== null && isNgffInfo(read)) lines.push('', 'Store', ...storeLines(read, read.ngff, pairs));
   if (info !== null) {
     lines.push('', 'File');
     lines.push(

@@ -4,6 +4,7 @@
  */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import { zarrStoreOf } from '../../../shared/ngff/store-name';
 import type { ImageRow } from '../../../shared/api';
 import { ApiFailure } from '../../../shared/errors';
 import { CHANNEL_TABLE_NAME } from '../../../shared/channels/channel-table';
@@ -108,10 +109,14 @@ async function classify(
   for (const absPath of paths) {
     const relative = path.relative(root, absPath);
     const relPath = relative.split(path.sep).join('/');
+    // a change inside a Zarr store (its `.zattrs` included) is a change of the store's image
+    const store = zarrStoreOf(relPath);
     // Outside the folder (`..`), the folder itself, or hidden (our temp files among them).
-    if (relative === '' || path.isAbsolute(relative) || relPath.split('/').some((s) => s.startsWith('.'))) continue;
+    if (relative === '' || path.isAbsolute(relative) || (store ?? relPath).split('/').some((s) => s.startsWith('.')))
+      continue;
     const name = path.basename(relPath);
-    if (imageFormat(name) !== null) touch(relPath, 'image');
+    if (store !== null) touch(store, 'image');
+    else if (imageFormat(name) !== null) touch(relPath, 'image');
     else if (name.endsWith('.json') && imageFormat(name.slice(0, -5)) !== null) touch(relPath.slice(0, -5), 'sidecar');
     else await classifyOther(absPath, relPath, touch, removed);
   }

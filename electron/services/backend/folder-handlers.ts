@@ -3,6 +3,7 @@
  */
 import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { isZarrStoreName } from '../../../shared/ngff/store-name';
 import type { ApiHandlers, FolderInfo, FolderListing } from '../../../shared/api';
 import { ApiFailure } from '../../../shared/errors';
 import { isInside } from '../disk';
@@ -82,6 +83,8 @@ async function listFolders(context: BackendContext, folder: string | undefined):
   const names: string[] = [];
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;
+    // a Zarr store is an image, not a folder to open
+    if (isZarrStoreName(entry.name)) continue;
     if (entry.isDirectory()) names.push(entry.name);
     else if (entry.isSymbolicLink()) {
       const target = await realpath(path.join(realRoot, entry.name)).catch(() => null);

@@ -4,7 +4,7 @@
 import { readAnalyses, readRois } from '../../../shared/analysis';
 import type { ApiHandlers, ImageDetail } from '../../../shared/api';
 import { ApiFailure } from '../../../shared/errors';
-import { isVendorInfo, readsFileHeader } from '../../../shared/image-format';
+import { isNgffInfo, isTiffInfo, isVendorInfo, IMAGE_FORMAT_NAMES, previewsPixels } from '../../../shared/image-format';
 import { buildImageRow, composeRow, readImage } from '../rows';
 import { profileFinder, requireFolder, type BackendContext } from './backend-context';
 import { resolveImage } from '../folder';
@@ -28,7 +28,7 @@ export function imageHandlers(
       const match = instrumentMatchOf(instruments, scanned?.acquisition);
       const row = composeRow(entry, scan, read, profile, channels, match);
       const vendor = scanned !== null && isVendorInfo(scanned) ? scanned.vendor : null;
-      const info = scanned !== null && !isVendorInfo(scanned) ? scanned : null;
+      const info = scanned !== null && isTiffInfo(scanned) ? scanned : null;
       return {
         row,
         pageCount: info?.pageCount ?? null,
@@ -40,6 +40,7 @@ export function imageHandlers(
         description: info?.description ?? { kind: 'none', text: '' },
         planes: scanned?.planes ?? { c: 0, z: 0, t: 0 },
         vendor,
+        ngff: scanned !== null && isNgffInfo(scanned) ? scanned.ngff : null,
         rois: read.sidecar === null ? [] : readRois(read.sidecar),
         analyses: read.sidecar === null ? [] : readAnalyses(read.sidecar),
         damaged,
@@ -58,8 +59,13 @@ export function imageHandlers(
     async getPreview(request) {
       const folder = requireFolder(context);
       const entry = await resolveImage(folder, request.path);
-      if (!readsFileHeader(entry.format)) {
-        throw new ApiFailure('UNREADABLE_IMAGE', `${entry.relPath} is an OIR: there is no preview.`, entry.relPath);
+      if (!previewsPixels(entry.format)) {
+        const what = `${entry.relPath} is an ${IMAGE_FORMAT_NAMES[entry.format]}`;
+        throw new ApiFailure(
+          'UNREADABLE_IMAGE',
+          `${what}: AcqMeta does not read its pixels for a preview.`,
+          entry.relPath,
+        );
       }
       const { c, z, t, maxSize } = request;
       return context.scanner.preview(entry.absPath, { c, z, t, maxSize });

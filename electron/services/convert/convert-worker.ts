@@ -9,6 +9,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { isDeepStrictEqual } from 'node:util';
+import { isZarrStoreName } from '../../../shared/ngff/store-name';
 import { withFileSource } from '../tiff';
 import { sha256Of } from './archival-facts';
 import { sourceImages } from './archival-sources';
@@ -39,6 +40,8 @@ function askReadBack(id: number, plane: WrittenPlane): Promise<void> {
 
 /** The images of the source at `path`, without their plane readers. */
 function describe(path: string) {
+  if (isZarrStoreName(fileNameOf(path)))
+    return Promise.reject(new Error('AcqMeta reads an OME-Zarr store’s metadata, not its pixels: it is not converted'));
   return withFileSource(path, async (source) => ({
     size: source.size,
     images: (await sourceImages(source, fileNameOf(path))).map((image) => {

@@ -7,6 +7,7 @@ import { ApiFailure } from '../../../shared/errors';
 import { readsFileHeader } from '../../../shared/image-format';
 import { isInside, stampOf, type FileStamp } from '../disk';
 import { imageFormat, type ImageEntry } from './list-images';
+import { hasInsideSidecar } from '../ngff/inside-sidecar';
 import { lookInWorker, sidecarPathFor } from '../sidecar';
 
 /** The folder the user opened: as given (for display) and as resolved (for confinement). */
@@ -55,11 +56,16 @@ export async function resolveImage(
   const missing = (): ApiFailure => new ApiFailure('NOT_FOUND', `${relPath} does not exist.`, relPath);
   const { image, sidecar } = await lookInWorker(absPath, sidecarPathFor(absPath));
   if (image === null) throw missing();
-  let found: { real: string; isFile: boolean; stamp: FileStamp };
+  let found: Target;
   try {
     found = image.link
       ? await linkTarget(absPath)
-      : { real: await realInFolder(absPath, realFolders), isFile: image.file, stamp: image.stamp };
+      : {
+          real: await realInFolder(absPath, realFolders),
+          isFile: image.file,
+          isFolder: image.folder,
+          stamp: image.stamp,
+        };
   } catch {
     throw missing();
   }
@@ -67,11 +73,14 @@ export async function resolveImage(
     throw new ApiFailure('OUTSIDE_FOLDER', `${relPath} links outside the open folder.`, relPath);
   }
   const format = imageFormat(path.basename(relPath));
-  if (format === null || !found.isFile) throw new ApiFailure('NOT_FOUND', `${relPath} is not an image.`, relPath);
+  // an OME-Zarr store is a folder; every other image a file
+  if (format === null || (format === 'ome-zarr' ? !found.isFolder : !found.isFile))
+    throw new ApiFailure('NOT_FOUND', `${relPath} is not an image.`, relPath);
   if (!readsFileHeader(format) && sidecar === 'none') {
     throw new ApiFailure('NOT_FOUND', `${relPath} has no sidecar (an OIR is read only by its sidecar).`, relPath);
   }
-  return { relPath, absPath, format, sidecar, stamp: found.stamp };
+  const inside = format === 'ome-zarr' && (await hasInsideSidecar(absPath));
+  return { relPath, absPath, format, sidecar, stamp: found.stamp, ...(inside ? { insideSidecar: true } : {}) };
 }
 
 /** Refuses a sidecar that is a symbolic link to a place outside the opened folder. */
@@ -121,11 +130,19 @@ export async function leavesFolder(realBase: string, absFile: string): Promise<b
   }
 }
 
-/** Where a symbolic link leads: the real path, whether it is a regular file, and its stamp. */
-async function linkTarget(absPath: string): Promise<{ real: string; isFile: boolean; stamp: FileStamp }> {
+/** What a request path leads to: its real path, whether it is a regular file or a folder, and its stamp. */
+interface Target {
+  real: string;
+  isFile: boolean;
+  isFolder: boolean;
+  stamp: FileStamp;
+}
+
+/** Where a symbolic link leads. */
+async function linkTarget(absPath: string): Promise<Target> {
   const real = await realpath(absPath);
   const target = await stat(real);
-  return { real, isFile: target.isFile(), stamp: stampOf(target) };
+  return { real, isFile: target.isFile(), isFolder: target.isDirectory(), stamp: stampOf(target) };
 }
 
 /** The real path of a file that is not a link: its folder's real path (looked up once per batch) and its name. */

@@ -1,15 +1,18 @@
 /**
  * Walks an opened folder for images: TIFFs, the vendor files AcqMeta reads (CZI, ND2, LIF,
- * OIB), and Olympus OIR files that have a sidecar.
+ * OIB), OME-Zarr stores (folders named `*.zarr`, one image each, never walked into), and
+ * Olympus OIR files that have a sidecar.
  */
 import type { Dirent } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { vendorFormatOfPath } from '../../../shared/formats';
 import type { ImageFormat } from '../../../shared/image-format';
-import { isAcquisitionFolder, unreadFormatOf, type UnreadTally } from '../../../shared/unread-files';
+import { isZarrStoreName } from '../../../shared/ngff/store-name';
+import { unreadFormatOf, type UnreadTally } from '../../../shared/unread-files';
 import { isTiffPath } from '../tiff';
 import { beforeListing, isInside, type FileStamp } from '../disk';
+import { hasInsideSidecar } from '../ngff/inside-sidecar';
 import type { SidecarListing } from '../sidecar';
 
 /** One image found under the opened folder. */
@@ -23,6 +26,8 @@ export interface ImageEntry {
   sidecar: SidecarListing;
   /** The image file's size, modification time and inode when a request's path was resolved (a walk leaves it out). */
   stamp?: FileStamp;
+  /** An OME-Zarr store whose sidecar CloudScope keeps inside it, which AcqMeta does not edit (see ngff/inside-sidecar.ts). */
+  insideSidecar?: true;
 }
 
 const OIR_IMAGE = /\.oir$/i;
@@ -35,6 +40,7 @@ function compareNames(a: string, b: string): number {
 /** The image format a file name stands for; null when it is not an image AcqMeta lists. */
 export function imageFormat(name: string): ImageFormat | null {
   if (isTiffPath(name)) return 'tiff';
+  if (isZarrStoreName(name)) return 'ome-zarr';
   return vendorFormatOfPath(name) ?? (OIR_IMAGE.test(name) ? 'oir' : null);
 }
 
@@ -68,11 +74,11 @@ export async function* listImages(root: string, unread?: UnreadTally): AsyncGene
 /**
  * The images of {@link listImages}, in the same order, a folder's run of them at a time (the
  * images between two of its subfolders): a walk of a large tree takes far fewer steps. Files
- * of an acquisition format that get no row (an OIR without a sidecar, an Imaris file, an
- * OME-Zarr folder, which is not walked into) are counted in `unread`.
+ * of an acquisition format that get no row (an OIR without a sidecar, an Imaris file) are
+ * counted in `unread`.
  */
 export async function* listImageRuns(root: string, unread?: UnreadTally): AsyncGenerator<ImageEntry[]> {
-  for await (const files of walkRoot(root, isAcquisitionFolder)) {
+  for await (const files of walkRoot(root)) {
     const images: ImageEntry[] = [];
     for (const { relPath, absPath, name, siblings } of files) {
       const format = imageFormat(name);
@@ -82,7 +88,8 @@ export async function* listImageRuns(root: string, unread?: UnreadTally): AsyncG
         if (unreadFormat !== null) unread?.add(relPath, unreadFormat);
         continue;
       }
-      images.push({ relPath, absPath, format, sidecar });
+      const inside = format === 'ome-zarr' && (await hasInsideSidecar(absPath));
+      images.push({ relPath, absPath, format, sidecar, ...(inside ? { insideSidecar: true } : {}) });
     }
     if (images.length > 0) yield images;
   }
@@ -93,23 +100,22 @@ export async function* listFiles(root: string): AsyncGenerator<FileEntry> {
   for await (const files of walkRoot(root)) yield* files;
 }
 
-/** Walks `root`; a folder whose name `asFile` accepts is listed as a file instead of walked into. */
-async function* walkRoot(root: string, asFile?: (name: string) => boolean): AsyncGenerator<FileEntry[]> {
+/** Walks `root`; a Zarr store (a folder named `*.zarr`) is listed as a file instead of walked into. */
+async function* walkRoot(root: string): AsyncGenerator<FileEntry[]> {
   const absRoot = path.resolve(root);
   const realRoot = await realpath(absRoot);
   const visited = new Set<string>([realRoot]);
-  yield* walk(absRoot, realRoot, '', { realRoot, visited, asFile });
+  yield* walk(absRoot, realRoot, '', { realRoot, visited });
 }
 
 /** What every folder of one walk shares. */
 interface Walk {
   realRoot: string;
   visited: Set<string>;
-  asFile: ((name: string) => boolean) | undefined;
 }
 
 async function* walk(dir: string, realDir: string, relDir: string, state: Walk): AsyncGenerator<FileEntry[]> {
-  const { realRoot, visited, asFile } = state;
+  const { realRoot, visited } = state;
   let dirents: Dirent[];
   try {
     await beforeListing(dir);
@@ -139,7 +145,7 @@ async function* walk(dir: string, realDir: string, relDir: string, state: Walk):
     } else if (!isDir && !dirent.isFile()) {
       continue;
     }
-    if (isDir && asFile?.(name) !== true) {
+    if (isDir && !isZarrStoreName(name)) {
       if (visited.has(realPath)) continue;
       visited.add(realPath);
       if (run.length > 0) yield run;

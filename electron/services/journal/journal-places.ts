@@ -71,7 +71,8 @@ export function journalPlaces(options: JournalPlacesOptions): JournalPlaces {
   return {
     async placeFor(imagePath) {
       const absPath = path.resolve(imagePath);
-      const top = roots.find((root) => isInside(root, absPath)) ?? path.dirname(absPath);
+      // an image that is a folder (an OME-Zarr store) is journaled above it, never inside
+      const top = roots.find((root) => root !== absPath && isInside(root, absPath)) ?? path.dirname(absPath);
       const place = await nearest(path.dirname(absPath), top);
       return place === undefined ? make(top) : place;
     },

@@ -4,6 +4,7 @@
  */
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
+import { isZarrStoreName } from '../../../shared/ngff/store-name';
 import { JOURNAL_DIR, settingsJournalDir } from './journal-places';
 
 /** The journal folders of the journaled folder `root`, each with the folder its files' real paths must be inside. */
@@ -26,13 +27,13 @@ export async function journalsAbove(folder: string, configDir: string): Promise<
   return above;
 }
 
-/** The folders below `folder` that hold a journal, or its stand-in in `configDir` (hidden folders are not entered). */
+/** The folders below `folder` that hold a journal, or its stand-in in `configDir` (hidden folders and Zarr stores are not entered). */
 export async function subfoldersWithJournals(folder: string, configDir: string): Promise<string[]> {
   const found: string[] = [];
   const visit = async (dir: string): Promise<void> => {
     const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
     for (const entry of entries) {
-      if (!entry.isDirectory() || entry.name.startsWith('.')) continue;
+      if (!entry.isDirectory() || entry.name.startsWith('.') || isZarrStoreName(entry.name)) continue;
       const child = path.join(dir, entry.name);
       const journals = journalDirsOf(child, configDir).map(([journal]) => journalFiles(journal));
       if ((await Promise.all(journals)).some((files) => files.length > 0)) found.push(child);

@@ -19,6 +19,7 @@ import type { TiffSummary } from '../../../shared/tiff';
 import { channelTableProblem, type LoadedChannelTable } from '../channels';
 import { beforeRead, isInside } from '../disk';
 import type { ImageEntry } from '../folder';
+import { INSIDE_SIDECAR_PROBLEM } from '../ngff/inside-sidecar';
 import {
   catalogueNamesOf,
   instrumentMatchOf,
@@ -135,6 +136,7 @@ export function composeRow(
 ): ImageRow {
   const errors: string[] = [];
   if (scan !== null && !scan.ok) errors.push(scan.message);
+  if (entry.insideSidecar === true) errors.push(INSIDE_SIDECAR_PROBLEM);
   errors.push(...read.problems);
   const info = scan?.ok === true ? scan.info : null;
   const fileCalibration = info?.fileCalibration ?? null;

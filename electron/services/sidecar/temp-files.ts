@@ -7,6 +7,7 @@ import type { Dirent } from 'node:fs';
 import { lstat, readdir, rm } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import path from 'node:path';
+import { isZarrStoreName } from '../../../shared/ngff/store-name';
 import { isAsideLockName, removeDeadAsideLock } from './lock-owner';
 
 /**
@@ -101,7 +102,7 @@ async function removeStale(dir: string, entries: readonly Dirent[]): Promise<num
 
 /**
  * Removes stale temp files in `root` and every folder under it (hidden ones and symbolic
- * links excepted, as the folder walk skips them); returns how many. Stops early when
+ * links excepted, as the folder walk skips them, and Zarr stores, where AcqMeta writes nothing); returns how many. Stops early when
  * `signal` aborts. Never throws.
  */
 export async function sweepStaleTempsUnder(root: string, signal?: AbortSignal): Promise<number> {
@@ -111,7 +112,8 @@ export async function sweepStaleTempsUnder(root: string, signal?: AbortSignal): 
     const dir = pending.pop() as string;
     const entries = await readdir(dir, { withFileTypes: true }).catch(() => [] as Dirent[]);
     for (const entry of entries) {
-      if (entry.isDirectory() && !entry.name.startsWith('.')) pending.push(path.join(dir, entry.name));
+      if (entry.isDirectory() && !entry.name.startsWith('.') && !isZarrStoreName(entry.name))
+        pending.push(path.join(dir, entry.name));
     }
     removed += await removeStale(dir, entries);
   }

@@ -72,7 +72,7 @@ export interface LookRequest {
 
 /** What a look saw: the image (null: it could not be seen) and what stands under its sidecar's name. */
 export interface Look {
-  image: { link: boolean; file: boolean; stamp: FileStamp } | null;
+  image: { link: boolean; file: boolean; folder: boolean; stamp: FileStamp } | null;
   sidecar: SidecarListing;
 }
 

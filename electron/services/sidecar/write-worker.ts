@@ -181,7 +181,12 @@ function look({ image, sidecar }: LookRequest): Look {
     image:
       imageInfo === null
         ? null
-        : { link: imageInfo.isSymbolicLink(), file: imageInfo.isFile(), stamp: stampOf(imageInfo) },
+        : {
+            link: imageInfo.isSymbolicLink(),
+            file: imageInfo.isFile(),
+            folder: imageInfo.isDirectory(),
+            stamp: stampOf(imageInfo),
+          },
     sidecar:
       sidecarInfo === null ? 'none' : sidecarInfo.isSymbolicLink() ? 'link' : sidecarInfo.isFile() ? 'file' : 'none',
   };

@@ -2,7 +2,7 @@
  * Entry point of a scan worker thread (bundled to dist/electron/scan-worker.cjs).
  *
  * Reads headers (TIFF, and CZI, ND2, LIF and OIB by the vendor readers, through the same
- * bounded file source) and decodes preview planes, one file at a time. After each file it bumps the
+ * bounded file source; an OME-Zarr store's metadata through a store confined to its folder) and decodes preview planes, one file at a time. After each file it bumps the
  * shared `finished` counter, so the pool can tell which file of a batch it is stuck on. A file
  * whose stamp the pool already knows is only `stat`ed: unchanged, it is not read again. When
  * asked, the sidecar's stamp is taken here too, or the sidecar is read whole (the main thread
@@ -17,8 +17,10 @@ import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { readVendorHeader, vendorFormatOfPath, vendorInfoOf, vendorSummaryOf } from '../../../shared/formats';
 import type { ImageInfo } from '../../../shared/image-format';
+import { isZarrStoreName } from '../../../shared/ngff/store-name';
 import { readTiffHeader, readTiffSummary, type TiffSummary } from '../../../shared/tiff';
 import { blockBeforeRead, diskErrorReason, sameStamp, stampOf, type FileStamp } from '../disk';
+import { readStoreHeader, storeStampSync } from '../ngff/read-store-header';
 import { ioFailure, readSnapshotSync, sidecarNameFor, sidecarPathFor } from '../sidecar';
 import { withFileSource, type FileSource } from './file-source';
 import { packResults, unpackFiles } from './scan-batch';
@@ -137,11 +139,13 @@ async function scanOne(file: ScanFile, detail: boolean): Promise<ScanResult> {
   try {
     const sidecar = file.sidecar === 'stamp' ? sidecarStamp(absPath) : null;
     const read = file.sidecar === 'read' ? { sidecarRead: readSidecar(absPath) } : {};
+    const fileName = path.basename(absPath);
+    const isStore = isZarrStoreName(fileName);
     if (known !== null) {
-      const stamp = stampOf(statSync(absPath));
+      const stamp = isStore ? storeStampSync(absPath) : stampOf(statSync(absPath));
       if (sameStamp(stamp, known)) return { ok: true, info: null, stamp, sidecar, ...read };
     }
-    const fileName = path.basename(absPath);
+    if (isStore) return { ok: true, ...(await readStoreHeader(absPath, detail)), sidecar, ...read };
     return await withFileSource(absPath, async (source) => ({
       ok: true,
       info: await readHeader(source, fileName, detail),

@@ -2,7 +2,8 @@
  * Native change events through @parcel/watcher: one recursive subscription per folder (one
  * inotify watch per directory on Linux, FSEvents on macOS, one handle on Windows), events
  * coalesced in native code. Hidden files and folders (names starting with `.`, our temp
- * files among them) are not watched.
+ * files among them) and what lies in a Zarr store's subfolders (thousands of chunk folders) are
+ * not watched: a store's row follows its folder and the metadata documents at its root.
  *
  * On Linux, inotify watches one directory at a time, and @parcel/watcher adds a watch for a
  * new directory only when it sees it created: the subfolders of a folder made with them at
@@ -16,6 +17,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { AsyncSubscription, Event } from '@parcel/watcher';
+import { isZarrStoreName } from '../../../shared/ngff/store-name';
 
 /** A running watch. */
 export interface Stoppable {
@@ -24,6 +26,8 @@ export interface Stoppable {
 
 /** Matches a path, relative to the watched folder, with a hidden component. */
 const HIDDEN = /(^|[\\/])\./;
+/** Matches a path in a Zarr store's subfolder (`x.ome.zarr/0/1`); without flags, which the native matcher refuses. */
+const INSIDE_STORE = /\.[zZ][aA][rR][rR][\\/][^\\/]+[\\/]/;
 
 /** Most new folders followed with subscriptions of their own; beyond, the watch is unreliable (and polls). */
 const MAX_FOLLOWED = 1_000;
@@ -41,7 +45,7 @@ export async function startNativeWatch(
   isFileName: (name: string) => boolean,
 ): Promise<Stoppable> {
   const watcher = await import('@parcel/watcher');
-  const options = { ignore: [HIDDEN] };
+  const options = { ignore: [HIDDEN, INSIDE_STORE] };
   const followed = new Map<string, Promise<AsyncSubscription | null>>();
   let stopped = false;
 
@@ -85,13 +89,16 @@ export async function startNativeWatch(
     });
   };
 
+  /** Whether a created path may be a folder to follow: not an image file or a sidecar; a Zarr store is (its root documents may come after it). */
+  const isFolderName = (name: string): boolean => !isFileName(name) || isZarrStoreName(name);
+
   const forward = (events: Event[]): void => {
     if (events.length === 0) return;
     onPaths(events.map((event) => event.path));
     if (process.platform !== 'linux') return;
     for (const event of events) {
       if (event.type === 'delete') unfollow(event.path);
-      else if (event.type === 'create' && !followed.has(event.path) && !isFileName(path.basename(event.path)))
+      else if (event.type === 'create' && !followed.has(event.path) && isFolderName(path.basename(event.path)))
         follow(event.path);
     }
   };

@@ -6,6 +6,7 @@
 import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { isZarrStoreName } from '../../../shared/ngff/store-name';
 import type { Stoppable } from './native-watch';
 
 /** How a polling watch runs. */
@@ -66,6 +67,9 @@ export async function startPollWatch(
   };
 }
 
+/** The metadata documents at a Zarr store's root, whose changes change its row. */
+const STORE_ROOT = ['zarr.json', '.zattrs'];
+
 /** Size and modification time of every relevant file under `root`, by absolute path. */
 async function snapshot(root: string, relevant: (name: string) => boolean): Promise<Map<string, string>> {
   const seen = new Map<string, string>();
@@ -77,7 +81,10 @@ async function snapshot(root: string, relevant: (name: string) => boolean): Prom
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;
       const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) folders.push(full);
+      // a Zarr store is never walked into: its folder and root metadata documents are stamped
+      if (entry.isDirectory() && isZarrStoreName(entry.name))
+        files.push(full, ...STORE_ROOT.map((n) => path.join(full, n)));
+      else if (entry.isDirectory()) folders.push(full);
       else if (relevant(entry.name)) files.push(full);
     }
     for (let i = 0; i < files.length; i += STATS_IN_FLIGHT) {

@@ -9,6 +9,7 @@ import { fileFacts, formatAcquired, formatDimensions } from '../../lib/format';
 import { DescriptionView, DESCRIPTION_LABELS } from './description-view';
 import { SectionToggle } from './section-toggle';
 import { TagsTable } from './tags-table';
+import { StoreFacts } from './store-facts';
 import { VendorFacts } from './vendor-facts';
 
 /** The Python reprs of the axes, shown together as one line of dimensions. */
@@ -83,11 +84,18 @@ function HeaderBody({ row, detail }: { row: ImageRow; detail: Loadable<ImageDeta
         </p>
       )}
       {detail?.status === 'loading' && (
-        <p className="muted small">{row.format === 'tiff' ? 'Reading tags…' : 'Reading the file…'}</p>
+        <p className="muted small">
+          {row.format === 'tiff'
+            ? 'Reading tags…'
+            : row.format === 'ome-zarr'
+              ? 'Reading the store…'
+              : 'Reading the file…'}
+        </p>
       )}
       {detail?.status === 'ready' && detail.value.vendor !== null && (
         <VendorFacts format={row.format} vendor={detail.value.vendor} />
       )}
+      {detail?.status === 'ready' && detail.value.ngff !== null && <StoreFacts ngff={detail.value.ngff} />}
       {detail?.status === 'error' && <p className="text-danger small">{detail.message}</p>}
       {detail?.status === 'ready' && detail.value.tags.length > 0 && (
         <>

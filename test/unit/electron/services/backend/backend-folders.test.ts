@@ -19,8 +19,10 @@ describe('listFolders (browser mode’s folder dialog)', () => {
     expect(h.events.filter((e) => e.type.startsWith('scan-'))).toEqual([]);
   });
 
-  it('lists the served folder’s subfolders, sorted, without hidden ones, and no way up from it', async () => {
+  it('lists the served folder’s subfolders, sorted, without hidden ones or stores, and no way up from it', async () => {
     await mkdir(path.join(copy.lab, '.thumbnails'));
+    // an OME-Zarr store is an image, not a folder to open
+    await mkdir(path.join(copy.lab, 'cells', 'a.ome.zarr', '0'), { recursive: true });
     await mkdir(path.join(copy.lab, 'cells', 'session 10'));
     await mkdir(path.join(copy.lab, 'cells', 'session 9'));
     const names = async (request: { path?: string }) => (await h.ok('listFolders', request)).folders.map((f) => f.name);

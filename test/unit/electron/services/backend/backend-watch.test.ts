@@ -13,6 +13,7 @@ import { removeTestBundles, startOnLab, stopOnLab, type Harness } from './backen
 const OME = 'cells/multi-channel.ome.tif';
 const VASCULAR = fileURLToPath(new URL('../../../../../profiles/vascular-lab.profile.json', import.meta.url));
 const BURST = 5_000;
+const NGFF = fileURLToPath(new URL('../../../../fixtures/ngff/', import.meta.url));
 const isChange = (event: ApiEvent): event is FolderChangedEvent => event.type === 'folder-changed';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -157,6 +158,19 @@ describe.each(['native', 'poll'] as const)('backend folder watching (%s)', (mode
     event = next((e) => rowOf(e, 'day-2/cell-1/b.tif') !== undefined);
     cpSync(lab(OME), lab('day-2/cell-1/b.tif'));
     expect(rowOf(await event, 'day-2/cell-1/b.tif')?.format).toBe('tiff');
+  });
+
+  it('sees a store come, copied in as a tree, and its root metadata rewritten in place', async () => {
+    await start();
+    const store = 'zarr/cells-04.ome.zarr';
+    let event = next((e) => rowOf(e, store)?.header?.shape === '(2, 3, 40, 36)');
+    cpSync(path.join(NGFF, 'cells-04.ome.zarr'), lab(store), { recursive: true });
+    expect(rowOf(await event, store)).toMatchObject({ format: 'ome-zarr', errors: [] });
+
+    // as a script editing the image's name: the same file, written over (the folder's time stays)
+    event = next((e) => rowOf(e, store)?.errors.some((m) => m.includes('describes no multiscale image')) === true);
+    writeFileSync(lab(`${store}/.zattrs`), '{"omero": {}}\n');
+    await event;
   });
 
   it('does not send our own saves back', async () => {

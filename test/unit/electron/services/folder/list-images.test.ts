@@ -118,23 +118,27 @@ describe('listImages', () => {
     await writeFile(path.join(other, 'g.oir.json'), '{}'); // listed by its sidecar: it has a row
     await mkdir(path.join(copy.lab, 'plate.ome.zarr', '0', '0'), { recursive: true });
     await copyFile(path.join(copy.lab, 'plain.tiff'), path.join(copy.lab, 'plate.ome.zarr', '0', '0', 'inside.tif'));
+    await writeFile(path.join(other, 'h.ome.zarr.zip'), 'stand-in');
     const unread = new UnreadTally();
-    const paths: string[] = [];
-    for await (const entry of listImages(copy.lab, unread)) paths.push(entry.relPath);
+    const entries: ImageEntry[] = [];
+    for await (const entry of listImages(copy.lab, unread)) entries.push(entry);
+    const paths = entries.map((e) => e.relPath);
     expect(paths).toContain('other/g.oir');
     expect(paths).toContain('other/a.nd2');
     expect(paths).toContain('other/c.oib');
-    // an OME-Zarr folder is one acquisition: counted, not walked into
-    expect(paths.some((p) => p.startsWith('plate.ome.zarr'))).toBe(false);
+    // an OME-Zarr store is one image, never walked into (the TIFF inside it gets no row)
+    expect(entries.filter((e) => e.relPath.startsWith('plate.ome.zarr')).map((e) => [e.relPath, e.format])).toEqual([
+      ['plate.ome.zarr', 'ome-zarr'],
+    ]);
     expect(unread.result()).toEqual({
       count: 5,
       byFormat: [
         { format: 'LOF', count: 1 },
         { format: 'OIR', count: 2 },
         { format: 'Imaris', count: 1 },
-        { format: 'OME-Zarr', count: 1 },
+        { format: 'zipped OME-Zarr', count: 1 },
       ],
-      paths: ['other/b.LOF', 'other/d.ims', 'other/e.oir', 'other/scan_02.oir', 'plate.ome.zarr'],
+      paths: ['other/b.LOF', 'other/d.ims', 'other/e.oir', 'other/h.ome.zarr.zip', 'other/scan_02.oir'],
     });
   });
 

@@ -62,15 +62,16 @@ describe('stale temp files', () => {
     expect(namesIn(dir)).toEqual([...others, 'cell.tif'].sort());
   });
 
-  it('sweeps a whole folder tree, hidden folders excepted', async () => {
+  it('sweeps a whole folder tree, hidden folders and Zarr stores (where AcqMeta writes nothing) excepted', async () => {
     const { dir } = imageFolder();
     const dead = deadPid();
-    for (const sub of ['a', 'a/b', '.hidden']) {
+    for (const sub of ['a', 'a/b', '.hidden', 'a/cells.ome.zarr/0']) {
       mkdirSync(path.join(dir, sub), { recursive: true });
       touch(path.join(dir, sub), path.basename(tempOf(dir, dead)));
     }
     expect(await sweepStaleTempsUnder(dir)).toBe(2);
     expect(namesIn(path.join(dir, 'a/b'))).toEqual([]);
     expect(namesIn(path.join(dir, '.hidden'))).toHaveLength(1);
+    expect(namesIn(path.join(dir, 'a/cells.ome.zarr/0'))).toHaveLength(1);
   });
 });

@@ -91,6 +91,27 @@ describe('watchFolder on a large tree (Linux)', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it.runIf(process.platform === 'linux')(
+    'watches a Zarr store’s folder and its levels, not its chunk folders',
+    async () => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'acqmeta-watch-'));
+      const store = path.join(dir, 'cells.ome.zarr');
+      // two levels of 1,000 chunk folders each, as Zarr v3's `c/<z>/<y>/<x>` keys make them
+      for (const level of ['0', '1'])
+        for (let z = 0; z < 10; z++)
+          for (let y = 0; y < 100; y++) mkdirSync(path.join(store, level, 'c', `${z}`, `${y}`), { recursive: true });
+      const before = inotifyWatches();
+      const watch = await watchFolder(dir, async () => undefined, relevant, { mode: 'native' });
+      try {
+        // the open folder, the store, and its two levels
+        expect(inotifyWatches() - before).toBe(4);
+      } finally {
+        await watch.stop();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
 });
 
 /** The inotify watches this process holds, from /proc/self/fdinfo. */

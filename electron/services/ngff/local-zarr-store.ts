@@ -1,0 +1,55 @@
+/**
+ * A {@link ZarrStore} over a folder on this machine, confined to it: a key is a plain relative
+ * path, and no symbolic link inside the store is followed (a link could lead anywhere, and a
+ * store written by a microscope or an exporter holds none). Reads are synchronous and bounded,
+ * for the scan worker thread that runs them (see file-source.ts for why synchronous).
+ */
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
+import path from 'node:path';
+import { isPlainKey } from '../../../shared/ngff/store-keys';
+import { NgffReadError, type ZarrStore } from '../../../shared/ngff/types';
+import { blockBeforeRead, THREAD_READ_DELAY_MS } from '../disk';
+
+/** Reads a whole regular file of at most `maxBytes`; the caller has checked every step of its path. */
+function readBounded(file: string, key: string, maxBytes: number): Uint8Array {
+  // O_NOFOLLOW: a link swapped in after the check is refused, not followed
+  const fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0));
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) throw new NgffReadError(`${key} is not a file`);
+    if (stat.size > maxBytes)
+      throw new NgffReadError(`${key} is ${stat.size} bytes, more than the ${maxBytes} a header read takes`);
+    const bytes = new Uint8Array(stat.size);
+    let done = 0;
+    while (done < bytes.length) {
+      blockBeforeRead(THREAD_READ_DELAY_MS);
+      const n = readSync(fd, bytes, done, bytes.length - done, done);
+      if (n === 0) break;
+      done += n;
+    }
+    return bytes.subarray(0, done);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The keys of a store folder at `root` (the store's own path, inside the open folder). */
+export class LocalZarrStore implements ZarrStore {
+  constructor(private readonly root: string) {}
+
+  /** The bytes of `key`, or null when it is absent; a link on the way or a key that leaves the store fails. */
+  async get(key: string, maxBytes: number): Promise<Uint8Array | null> {
+    if (!isPlainKey(key)) throw new NgffReadError(`"${key}" is not a plain path inside the store`);
+    const parts = key.split('/');
+    let at = this.root;
+    for (const [i, part] of parts.entries()) {
+      at = path.join(at, part);
+      const stat = lstatSync(at, { throwIfNoEntry: false });
+      if (stat === undefined) return null;
+      const shown = parts.slice(0, i + 1).join('/');
+      if (stat.isSymbolicLink()) throw new NgffReadError(`${shown} is a link inside the store; links are not followed`);
+      if (i < parts.length - 1 && !stat.isDirectory()) return null;
+    }
+    return readBounded(at, key, maxBytes);
+  }
+}

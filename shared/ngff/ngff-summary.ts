@@ -1,0 +1,72 @@
+/**
+ * An NGFF image's header as every other image's: CloudScope's header values, the pixel size the
+ * store declares, plane counts, and the acquisition model (pixel sizes, interval, channel names,
+ * each with where it was read).
+ */
+import type { FileCalibration, HeaderValues } from '../api';
+import { AcquisitionBuilder } from '../acquisition/acquisition-builder';
+import type { Acquisition } from '../acquisition/acquisition-types';
+import { lengthInMicrons, timeInSeconds } from '../acquisition/units';
+import { headerFromSizes } from '../formats/header-strings';
+import type { NgffAxis, NgffImage } from './types';
+
+/** What {@link ngffSummary} tells of an image. */
+export interface NgffSummary {
+  header: HeaderValues;
+  fileCalibration: FileCalibration | null;
+  planes: { c: number; z: number; t: number };
+  acquisition: Acquisition;
+}
+
+/** Where the full-resolution pixel sizes are read. */
+const SCALE_KEY = 'multiscales[0] coordinateTransformations scale of datasets[0]';
+
+/** The place of the axis that is a channel, time or the named one; -1 when there is none. */
+function axisIndex(axes: readonly NgffAxis[], name: string, type?: string): number {
+  return axes.findIndex((axis) => axis.name.toLowerCase() === name || (type !== undefined && axis.type === type));
+}
+
+/** The level-0 size of one axis, in µm (lengths) or s (times); undefined without a unit the model knows. */
+function physical(image: NgffImage, index: number, inUnit: typeof lengthInMicrons): number | undefined {
+  const axis = image.axes[index];
+  const scale = image.levels[0]?.scale[index];
+  return axis?.unit === null || axis === undefined || scale === undefined ? undefined : inUnit(scale, axis.unit);
+}
+
+/** The header values, declared pixel size, plane counts and acquisition of an NGFF image (level 0). */
+export function ngffSummary(image: NgffImage): NgffSummary {
+  const { axes, levels } = image;
+  const shape = levels[0]?.shape ?? [];
+  const sizes = axes.map((axis, i): [string, number] => [axis.name.toUpperCase(), shape[i] ?? 0]);
+  const at = { c: axisIndex(axes, 'c', 'channel'), z: axisIndex(axes, 'z'), t: axisIndex(axes, 't', 'time') };
+  const x = physical(image, axisIndex(axes, 'x'), lengthInMicrons);
+  const y = physical(image, axisIndex(axes, 'y'), lengthInMicrons);
+  const header = {
+    ...headerFromSizes(sizes, levels[0]?.dtype ?? '', 1),
+    num_channels: at.c < 0 ? 1 : (shape[at.c] ?? 1),
+    date: '',
+    time: '',
+  };
+  const b = new AcquisitionBuilder('ngff');
+  b.group('pixel_size_um', 'x', x, SCALE_KEY);
+  b.group('pixel_size_um', 'y', y, SCALE_KEY);
+  if (at.z >= 0) b.group('pixel_size_um', 'z', physical(image, at.z, lengthInMicrons), SCALE_KEY);
+  if (at.t >= 0) b.top('time_increment_s', physical(image, at.t, timeInSeconds), SCALE_KEY);
+  const channels = at.c < 0 ? 1 : (shape[at.c] ?? 1);
+  if (image.channels.length > 0) {
+    b.channelCount(channels);
+    image.channels.slice(0, channels).forEach((channel, i) => {
+      b.channel(i, 'name', channel.label ?? undefined, `omero channels[${i}].label`);
+    });
+  }
+  return {
+    header,
+    fileCalibration: x === undefined || y === undefined ? null : { x, y, unit: 'um', source: 'ngff' },
+    planes: {
+      c: at.c < 0 ? 1 : (shape[at.c] ?? 1),
+      z: at.z < 0 ? 1 : (shape[at.z] ?? 1),
+      t: at.t < 0 ? 1 : (shape[at.t] ?? 1),
+    },
+    acquisition: b.build(),
+  };
+}

@@ -1,0 +1,37 @@
+/**
+ * Keys inside a Zarr store, and reading its JSON metadata documents within bounds.
+ */
+import { NgffReadError, type ZarrStore } from './types';
+
+/** Most bytes of one metadata document (`zarr.json`, `.zattrs`, `.zarray`) a header read takes. */
+export const MAX_DOCUMENT_BYTES = 8 * 1024 * 1024;
+
+/** Whether a key is a plain relative path: non-empty `/`-separated parts, none `.` or `..`, no backslash or NUL. */
+export function isPlainKey(key: string): boolean {
+  if (key === '' || key.includes('\\') || key.includes('\0')) return false;
+  return key.split('/').every((part) => part !== '' && part !== '.' && part !== '..');
+}
+
+/** `prefix/name`, or `name` at the store's root. */
+export function keyIn(prefix: string, name: string): string {
+  return prefix === '' ? name : `${prefix}/${name}`;
+}
+
+/** Whether a value is a JSON object (not an array, not null). */
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The JSON object stored at `key`; null when the store has no such key. Fails on anything but a JSON object. */
+export async function readDocument(store: ZarrStore, key: string): Promise<Record<string, unknown> | null> {
+  const bytes = await store.get(key, MAX_DOCUMENT_BYTES);
+  if (bytes === null) return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch {
+    throw new NgffReadError(`${key} is not JSON`);
+  }
+  if (!isObject(value)) throw new NgffReadError(`${key} is not a JSON object`);
+  return value;
+}

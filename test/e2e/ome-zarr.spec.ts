@@ -1,0 +1,63 @@
+/**
+ * OME-Zarr stores in a folder as a person meets them: each store is one row saying its format,
+ * its header lists axes, resolution levels and channels, and editing it writes the sidecar
+ * beside the store (nothing inside it). Screenshots in test-results/screens/.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { test, expect } from './support/app';
+import { EditorPage } from './support/editor-page';
+
+const NGFF = fileURLToPath(new URL('../fixtures/ngff/', import.meta.url));
+const SHOTS = 'test-results/screens';
+const STORE = 'zarr/cells-04.ome.zarr';
+
+/** Every file of a fixture store, keyed by its path under `into`. */
+function storeFiles(name: string, into: string): Record<string, Uint8Array> {
+  const files: Record<string, Uint8Array> = {};
+  for (const rel of readdirSync(path.join(NGFF, name), { recursive: true }).map(String)) {
+    const file = path.join(NGFF, name, rel);
+    if (statSync(file).isFile()) files[`${into}/${rel.split(path.sep).join('/')}`] = readFileSync(file);
+  }
+  return files;
+}
+
+test.use({
+  extraFiles: {
+    ...storeFiles('cells-04.ome.zarr', STORE),
+    ...storeFiles('sharded-05.ome.zarr', 'zarr/sharded-05.ome.zarr'),
+  },
+});
+
+test('a store is one row with its header, levels and channels; an edit saves beside it', async ({ app }) => {
+  const editor = new EditorPage(app.page);
+  // the nine images of the e2e folder and the two stores; nothing inside a store is a row
+  await expect(editor.bodyRows()).toHaveCount(11);
+  await expect(editor.row(STORE).locator('.cell-format')).toHaveText('OME-Zarr');
+  await expect(editor.row(STORE)).toContainText('C:2 Z:3 Y:40 X:36');
+  await expect(app.page.getByRole('contentinfo')).not.toContainText('not read');
+
+  await editor.select(STORE);
+  await expect(app.page.getByText('NGFF 0.4 on Zarr v2')).toBeVisible();
+  const levels = app.page.getByRole('region', { name: 'Resolution levels' });
+  await expect(levels.getByRole('row')).toHaveCount(3);
+  await expect(levels.getByRole('row').nth(2)).toContainText('2×3×20×18');
+  await expect(app.page.getByText('DAPI (#0000FF), GFP (#00FF00)')).toBeVisible();
+  // no preview: AcqMeta does not read a store's pixels yet
+  await expect(editor.panel().getByRole('img', { name: /^Preview/ })).toHaveCount(0);
+  await app.page.setViewportSize({ width: 1440, height: 900 });
+  for (const scheme of ['light', 'dark'] as const) {
+    await app.page.emulateMedia({ colorScheme: scheme });
+    await app.page.screenshot({ path: `${SHOTS}/${scheme}-ome-zarr.png` });
+  }
+
+  const inside = readdirSync(app.file(STORE), { recursive: true }).map(String).sort();
+  await editor.type('Species', 'mouse');
+  await editor.save();
+  await expect(editor.row(STORE)).toContainText(/saved/i);
+  const sidecar = readFileSync(app.file(`${STORE}.json`), 'utf8');
+  expect(sidecar).toContain('\n    "shape": "(2, 3, 40, 36)",\n');
+  expect(sidecar).toContain('\n    "species": "mouse",\n');
+  expect(readdirSync(app.file(STORE), { recursive: true }).map(String).sort()).toEqual(inside);
+});

@@ -1,0 +1,79 @@
+import { cp, mkdir, readdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { cliOnLab } from './cli-on-lab';
+
+const { acqmeta, labPath, read, exists } = cliOnLab();
+const NGFF = fileURLToPath(new URL('../../../fixtures/ngff/', import.meta.url));
+
+/** Every path under a folder, sorted: what a store holds. */
+async function tree(dir: string): Promise<string[]> {
+  return (await readdir(dir, { recursive: true })).map(String).sort();
+}
+
+describe('acqmeta on OME-Zarr stores', () => {
+  beforeEach(async () => {
+    await mkdir(labPath('zarr'));
+    for (const name of ['cells-04.ome.zarr', 'sharded-05.ome.zarr'])
+      await cp(path.join(NGFF, name), labPath(`zarr/${name}`), { recursive: true });
+  });
+
+  it('scan gives each store one line, with its header and declared pixel size', async () => {
+    const run = await acqmeta('scan', 'lab/zarr', '--json');
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('');
+    const records = run.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(records).toMatchObject([
+      {
+        path: 'cells-04.ome.zarr',
+        format: 'ome-zarr',
+        header: { shape: '(2, 3, 40, 36)', dims: "('C', 'Z', 'Y', 'X')", dtype: 'uint16' },
+        file_calibration: { x: 0.325, y: 0.325, unit: 'um', source: 'ngff' },
+      },
+      { path: 'sharded-05.ome.zarr', format: 'ome-zarr', header: { shape: '(4, 4, 4)', dtype: 'int16' } },
+    ]);
+    const readable = await acqmeta('scan', 'lab/zarr');
+    expect(readable.stdout).toMatch(/\ncells-04\.ome\.zarr +CZYX 2x3x40x36 +uint16 +2 +missing\n/);
+  });
+
+  it('show lists the store’s axes, levels and channels', async () => {
+    const run = await acqmeta('show', 'lab/zarr/cells-04.ome.zarr');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Format: OME-Zarr\n');
+    expect(run.stdout).toContain('  Metadata     NGFF 0.4 on Zarr v2\n');
+    expect(run.stdout).toContain(
+      '  0  2 × 3 × 40 × 36  uint16  chunks 1 × 1 × 32 × 32  scale 1 × 2 × 0.325 × 0.325  zlib\n',
+    );
+    expect(run.stdout).toContain('Channels\n  DAPI (#0000FF)\n  GFP (#00FF00)\n');
+  });
+
+  it('set writes the sidecar beside the store and its journal above it, nothing inside', async () => {
+    const before = await tree(labPath('zarr/cells-04.ome.zarr'));
+    const run = await acqmeta('set', 'lab/zarr/cells-04.ome.zarr', '--set', 'species=mouse');
+    expect(run.stdout).toBe(
+      'created lab/zarr/cells-04.ome.zarr.json: Species: "" → "mouse"\n0 sidecars updated, 1 created, 0 unchanged.\n',
+    );
+    expect(run.code).toBe(0);
+    expect(await read('zarr/cells-04.ome.zarr.json')).toContain('\n    "shape": "(2, 3, 40, 36)",\n');
+    expect(await tree(labPath('zarr/cells-04.ome.zarr'))).toEqual(before);
+    expect(await exists('zarr/.acqmeta/journal')).toBe(true);
+  });
+
+  it('set refuses a CloudScope store, whose sidecar is inside it, and scan names a store given as a folder', async () => {
+    await mkdir(labPath('zarr/sharded-05.ome.zarr/acqstore'));
+    await writeFile(labPath('zarr/sharded-05.ome.zarr/acqstore/acq_image.json'), '{}\n');
+    const run = await acqmeta('set', 'lab/zarr/sharded-05.ome.zarr', '--set', 'species=mouse');
+    expect(run.code).not.toBe(0);
+    expect(run.stderr).toContain("CloudScope keeps this store's metadata inside it (acqstore/acq_image.json)");
+    expect(await exists('zarr/sharded-05.ome.zarr.json')).toBe(false);
+    const scan = await acqmeta('scan', 'lab/zarr/cells-04.ome.zarr');
+    expect(scan.code).toBe(2);
+    expect(scan.stderr).toContain(
+      'lab/zarr/cells-04.ome.zarr: an OME-Zarr store is one image; name the folder that holds it',
+    );
+  });
+});

@@ -1,0 +1,198 @@
+import { copyFile, mkdir, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ApiEvent, ImageRow } from '../../../../../shared/api';
+import type { LabCopy } from '../folder/lab-folder';
+import { codeOf, removeTestBundles, startOnLab, stopOnLab, type Harness } from './backend-harness';
+
+type RowsEvent = Extract<ApiEvent, { type: 'scan-rows' }>;
+
+/** NGFF 0.5 group metadata: axes c, z, y, x; two levels; 0.5 µm pixels and 2 µm planes at level 0. */
+const GROUP = {
+  zarr_format: 3,
+  node_type: 'group',
+  attributes: {
+    ome: {
+      version: '0.5',
+      multiscales: [
+        {
+          name: 'cells',
+          axes: [
+            { name: 'c', type: 'channel' },
+            { name: 'z', type: 'space', unit: 'micrometer' },
+            { name: 'y', type: 'space', unit: 'micrometer' },
+            { name: 'x', type: 'space', unit: 'micrometer' },
+          ],
+          datasets: [
+            { path: '0', coordinateTransformations: [{ type: 'scale', scale: [1, 2, 0.5, 0.5] }] },
+            { path: '1', coordinateTransformations: [{ type: 'scale', scale: [1, 2, 1, 1] }] },
+          ],
+        },
+      ],
+      omero: {
+        channels: [
+          { label: 'DAPI', color: '0000FF' },
+          { label: 'GFP', color: '00FF00' },
+        ],
+      },
+    },
+  },
+};
+
+/** A Zarr v3 array's metadata. */
+function array(shape: number[]): object {
+  return {
+    zarr_format: 3,
+    node_type: 'array',
+    shape,
+    data_type: 'uint16',
+    chunk_grid: { name: 'regular', configuration: { chunk_shape: [1, 1, 32, 32] } },
+    chunk_key_encoding: { name: 'default', configuration: { separator: '/' } },
+    codecs: [
+      { name: 'bytes', configuration: { endian: 'little' } },
+      { name: 'zstd', configuration: { level: 0 } },
+    ],
+    fill_value: 0,
+  };
+}
+
+const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
+
+/** Writes an NGFF 0.5 store at `dir` (metadata of both levels, and one chunk). */
+async function writeStore(dir: string, group: object = GROUP): Promise<void> {
+  await mkdir(path.join(dir, '0', 'c', '0', '0', '0'), { recursive: true });
+  await mkdir(path.join(dir, '1'), { recursive: true });
+  await writeFile(path.join(dir, 'zarr.json'), json(group));
+  await writeFile(path.join(dir, '0', 'zarr.json'), json(array([2, 5, 64, 48])));
+  await writeFile(path.join(dir, '1', 'zarr.json'), json(array([2, 5, 32, 24])));
+  await writeFile(path.join(dir, '0', 'c', '0', '0', '0', '0'), Buffer.alloc(16));
+}
+
+/** Every path under `dir`, relative and sorted: what a store holds. */
+async function tree(dir: string): Promise<string[]> {
+  return (await readdir(dir, { recursive: true })).map(String).sort();
+}
+
+describe('backend on OME-Zarr stores', () => {
+  let copy: LabCopy;
+  let h: Harness;
+  const zarr = (rel: string): string => path.join(copy.lab, 'zarr', rel);
+  beforeEach(async () => {
+    ({ copy, h } = await startOnLab());
+    await writeStore(zarr('cells.ome.zarr'));
+    // a TIFF inside a store is part of it, not an image of the folder
+    await copyFile(path.join(copy.lab, 'plain.tiff'), zarr('cells.ome.zarr/1/inside.tif'));
+  });
+  afterEach(() => stopOnLab(copy, h));
+  afterAll(removeTestBundles);
+
+  async function scan(): Promise<Map<string, ImageRow>> {
+    const { scanId } = await h.ok('scanFolder', {});
+    await h.waitFor((e) => e.type === 'scan-done' && e.scanId === scanId);
+    const rows = h.events
+      .filter((e): e is RowsEvent => e.type === 'scan-rows' && e.scanId === scanId)
+      .flatMap((e) => e.rows);
+    return new Map(rows.map((row) => [row.path, row]));
+  }
+
+  it('lists a store as one row with the header its metadata gives, and nothing inside it', async () => {
+    const rows = await scan();
+    expect([...rows.keys()].filter((p) => p.startsWith('zarr/'))).toEqual(['zarr/cells.ome.zarr']);
+    expect(rows.get('zarr/cells.ome.zarr')).toMatchObject({
+      format: 'ome-zarr',
+      header: {
+        shape: '(2, 5, 64, 48)',
+        dims: "('C', 'Z', 'Y', 'X')",
+        dtype: 'uint16',
+        num_channels: 2,
+        num_scenes: 1,
+      },
+      fileCalibration: { x: 0.5, y: 0.5, unit: 'um', source: 'ngff' },
+      sidecar: 'missing',
+      errors: [],
+    });
+  });
+
+  it('shows its axes, levels and channels, and refuses a preview with the reason', async () => {
+    const detail = await h.ok('getImageDetail', { path: 'zarr/cells.ome.zarr' });
+    expect(detail.ngff).toMatchObject({
+      version: '0.5',
+      zarrFormat: 3,
+      levels: [
+        { path: '0', shape: [2, 5, 64, 48], chunks: [1, 1, 32, 32], dtype: 'uint16', scale: [1, 2, 0.5, 0.5] },
+        { path: '1', shape: [2, 5, 32, 24], scale: [1, 2, 1, 1] },
+      ],
+      channels: [
+        { label: 'DAPI', color: '0000FF' },
+        { label: 'GFP', color: '00FF00' },
+      ],
+    });
+    expect(detail.planes).toEqual({ c: 2, z: 5, t: 1 });
+    const preview = await h.call('getPreview', { path: 'zarr/cells.ome.zarr', c: 0, z: 0, t: 0, maxSize: 256 });
+    expect(codeOf(preview)).toBe('UNREADABLE_IMAGE');
+  });
+
+  it('saves its fields in a sidecar beside the store, and writes nothing inside it', async () => {
+    const before = await tree(zarr('cells.ome.zarr'));
+    const [outcome] = await h.ok('saveSidecars', {
+      saves: [{ path: 'zarr/cells.ome.zarr', changes: { species: 'mouse' }, expected: null }],
+    });
+    expect(outcome).toMatchObject({ ok: true, row: { sidecar: 'ok', values: { species: 'mouse' } } });
+    const text = await readFile(zarr('cells.ome.zarr.json'), 'utf8');
+    expect(text).toContain('\n    "shape": "(2, 5, 64, 48)",\n');
+    expect(text).toContain('\n    "species": "mouse",\n');
+    expect(await tree(zarr('cells.ome.zarr'))).toEqual(before);
+  });
+
+  it('refuses to save beside a store whose sidecar CloudScope keeps inside it, and says so on its row', async () => {
+    await mkdir(zarr('cells.ome.zarr/acqstore'));
+    await writeFile(zarr('cells.ome.zarr/acqstore/acq_image.json'), '{}\n');
+    const rows = await scan();
+    expect(rows.get('zarr/cells.ome.zarr')?.errors).toEqual([
+      expect.stringContaining(
+        'CloudScope keeps this store’s metadata inside it (acqstore/acq_image.json)'.replace('’', "'"),
+      ),
+    ]);
+    const [outcome] = await h.ok('saveSidecars', {
+      saves: [{ path: 'zarr/cells.ome.zarr', changes: { species: 'mouse' }, expected: null }],
+    });
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    await expect(stat(zarr('cells.ome.zarr.json'))).rejects.toThrow();
+  });
+
+  it('gives each hostile store one row with a clear error, and reads nothing outside the store', async () => {
+    // metadata that is a link out of the store
+    await writeStore(zarr('linked.ome.zarr'));
+    await writeFile(path.join(copy.lab, 'outside.json'), json(GROUP));
+    await rm(zarr('linked.ome.zarr/zarr.json'));
+    await symlink(path.join(copy.lab, 'outside.json'), zarr('linked.ome.zarr/zarr.json'));
+    // a level path that leaves the store
+    const escaping = structuredClone(GROUP);
+    escaping.attributes.ome.multiscales[0]!.datasets[1]!.path = '../cells.ome.zarr/0';
+    await writeStore(zarr('escaping.ome.zarr'), escaping);
+    // not JSON; no metadata at all; a file named like a store
+    await writeStore(zarr('junk.ome.zarr'));
+    await writeFile(zarr('junk.ome.zarr/zarr.json'), '{"zarr_format": 3, "node_');
+    await mkdir(zarr('empty.zarr'));
+    await writeFile(zarr('file.ome.zarr'), 'not a folder');
+    const rows = await scan();
+    const errorOf = (rel: string): string => {
+      const row = rows.get(`zarr/${rel}`);
+      expect(row, rel).toMatchObject({ format: 'ome-zarr', header: null });
+      return (row?.errors ?? []).join(' ');
+    };
+    expect(errorOf('linked.ome.zarr')).toBe(
+      'linked.ome.zarr: OME-Zarr: zarr.json is a link inside the store; links are not followed',
+    );
+    expect(errorOf('escaping.ome.zarr')).toBe(
+      'escaping.ome.zarr: OME-Zarr: zarr.json: the dataset path "../cells.ome.zarr/0" is not a plain path inside the store',
+    );
+    expect(errorOf('junk.ome.zarr')).toBe('junk.ome.zarr: OME-Zarr: zarr.json is not JSON');
+    expect(errorOf('empty.zarr')).toBe(
+      'empty.zarr: OME-Zarr: no zarr.json or .zattrs: this folder is not a Zarr store',
+    );
+    expect(errorOf('file.ome.zarr')).toBe('file.ome.zarr: OME-Zarr: a store is a folder, and this is a file');
+    // the good store still reads
+    expect(rows.get('zarr/cells.ome.zarr')?.errors).toEqual([]);
+  });
+});
