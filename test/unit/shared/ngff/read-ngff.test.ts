@@ -96,6 +96,17 @@ describe('NGFF header reader', () => {
     });
   });
 
+  it('reads a time axis in seconds as the interval, and a Blosc compressor by its id', async () => {
+    const image = await readNgffImage(fixture('blosc-04.ome.zarr'));
+    expect(image.levels).toMatchObject([
+      { shape: [2, 30, 50], chunks: [1, 16, 16], dtype: 'uint8', codecs: ['blosc'] },
+    ]);
+    const summary = ngffSummary(image);
+    expect(summary.header).toMatchObject({ dims: "('T', 'Y', 'X')", num_channels: 1 });
+    expect(summary.planes).toEqual({ c: 1, z: 1, t: 2 });
+    expect(summary.acquisition).toMatchObject({ time_increment_s: 0.5, pixel_size_um: { x: 1.2, y: 1.2 } });
+  });
+
   it('reads the image of a bioformats2raw layout in its group 0', async () => {
     const image = await readNgffImage(fixture('b2r-04.ome.zarr'));
     expect(image.imagePath).toBe('0');

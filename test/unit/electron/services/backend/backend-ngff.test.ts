@@ -134,16 +134,22 @@ describe('backend on OME-Zarr stores', () => {
     expect(detail.planes).toEqual({ c: 2, z: 5, t: 1 });
   });
 
-  it('previews a plane at the level that fits, its values those zarr-python reads, sharded or not', async () => {
-    for (const name of ['cells-04.ome.zarr', 'sharded-05.ome.zarr'])
+  it('previews a plane at the level that fits, its values those zarr-python reads, with zlib, Blosc or sharded gzip', async () => {
+    for (const name of ['cells-04.ome.zarr', 'blosc-04.ome.zarr', 'sharded-05.ome.zarr'])
       await cp(path.join(NGFF, name), zarr(name), { recursive: true });
     const planes = JSON.parse(await readFile(path.join(NGFF, 'expected-planes.json'), 'utf8')) as Record<
       string,
       Record<string, number[]>
     >;
     const shown = (values: number[]): string => Buffer.from(autoContrast(values)).toString('base64');
-    const preview = (name: string, plane: { c?: number; z?: number; maxSize: number }) =>
-      h.ok('getPreview', { path: `zarr/${name}`, c: plane.c ?? 0, z: plane.z ?? 0, t: 0, maxSize: plane.maxSize });
+    const preview = (name: string, plane: { c?: number; z?: number; t?: number; maxSize: number }) =>
+      h.ok('getPreview', {
+        path: `zarr/${name}`,
+        c: plane.c ?? 0,
+        z: plane.z ?? 0,
+        t: plane.t ?? 0,
+        maxSize: plane.maxSize,
+      });
     // no level is 64 wide: the full resolution
     expect(await preview('cells-04.ome.zarr', { c: 1, z: 2, maxSize: 64 })).toEqual({
       width: 36,
@@ -159,6 +165,12 @@ describe('backend on OME-Zarr stores', () => {
       height: 20,
       sourceWidth: 18,
       data: shown(planes['cells-04.ome.zarr']?.['level 1, c 0, z 0'] ?? []),
+    });
+    // Blosc (zstd, bit shuffle), as ome-zarr-py writes: the codec numcodecs decodes in WebAssembly
+    expect(await preview('blosc-04.ome.zarr', { t: 1, maxSize: 64 })).toMatchObject({
+      width: 50,
+      height: 30,
+      data: shown(planes['blosc-04.ome.zarr']?.['level 0, t 1'] ?? []),
     });
     expect(await preview('sharded-05.ome.zarr', { z: 1, maxSize: 64 })).toMatchObject({
       width: 4,
