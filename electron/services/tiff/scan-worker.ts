@@ -2,13 +2,15 @@
  * Entry point of a scan worker thread (bundled to dist/electron/scan-worker.cjs).
  *
  * Reads headers (TIFF, and CZI, ND2, LIF and OIB by the vendor readers, through the same
- * bounded file source; an OME-Zarr store's metadata through a store confined to its folder) and decodes preview planes, one file at a time. After each file it bumps the
- * shared `finished` counter, so the pool can tell which file of a batch it is stuck on. A file
+ * bounded file source; an OME-Zarr store's metadata through a store confined to its folder)
+ * and decodes preview planes, one file at a time. After each file it bumps the shared
+ * `finished` counter, so the pool can tell which file of a batch it is stuck on. A file
  * whose stamp the pool already knows is only `stat`ed: unchanged, it is not read again. When
  * asked, the sidecar's stamp is taken here too, or the sidecar is read whole (the main thread
  * parses it): off the main thread, with synchronous calls that cost far less than async ones. The
- * preview decoder (geotiff for TIFFs, zstddec and zlib for vendor files) is a bundle of its own,
- * loaded with the first preview: a worker that only reads headers starts without it.
+ * preview decoder (geotiff for TIFFs, zstddec and zlib for vendor files, zarrita for OME-Zarr)
+ * is a bundle of its own, loaded with the first preview: a worker that only reads headers
+ * starts without it.
  */
 import { statSync } from 'node:fs';
 import { createRequire } from 'node:module';
