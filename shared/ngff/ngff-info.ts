@@ -16,13 +16,13 @@ export interface NgffInfo extends TiffSummary {
 }
 
 /** What a folder listing (and the scan cache) keeps of an OME-Zarr header. */
-export function ngffListingOf(image: NgffImage): TiffSummary {
-  const { header, fileCalibration, acquisition } = ngffSummary(image);
+export function ngffListingOf(image: NgffImage, omeXml: string | null): TiffSummary {
+  const { header, fileCalibration, acquisition } = ngffSummary(image, omeXml);
   return withListingAcquisition({ header, fileCalibration, acquisition });
 }
 
 /** The header view's facts of an OME-Zarr store (its acquisition whole, with origins). */
-export function ngffInfoOf(image: NgffImage): NgffInfo {
-  const { header, fileCalibration, acquisition, planes } = ngffSummary(image);
+export function ngffInfoOf(image: NgffImage, omeXml: string | null): NgffInfo {
+  const { header, fileCalibration, acquisition, planes } = ngffSummary(image, omeXml);
   return { header, fileCalibration, acquisition, format: 'ome-zarr', planes, ngff: image };
 }

@@ -1,12 +1,16 @@
 /**
  * An NGFF image's header as every other image's: CloudScope's header values, the pixel size the
  * store declares, plane counts, and the acquisition model (pixel sizes, interval, channel names,
- * each with where it was read).
+ * each with where it was read), merged with what the store's OME-XML (`OME/METADATA.ome.xml`, as
+ * bioformats2raw writes it) records of the microscope.
  */
 import type { FileCalibration, HeaderValues } from '../api';
 import { AcquisitionBuilder } from '../acquisition/acquisition-builder';
 import type { Acquisition } from '../acquisition/acquisition-types';
+import { mergeAcquisitions } from '../acquisition/merge-acquisition';
+import { omeAcquisition } from '../acquisition/ome-acquisition';
 import { lengthInMicrons, timeInSeconds } from '../acquisition/units';
+import { parseOme } from '../tiff/ome';
 import { headerFromSizes } from '../formats/header-strings';
 import type { NgffAxis, NgffImage } from './types';
 
@@ -33,8 +37,21 @@ function physical(image: NgffImage, index: number, inUnit: typeof lengthInMicron
   return axis?.unit === null || axis === undefined || scale === undefined ? undefined : inUnit(scale, axis.unit);
 }
 
-/** The header values, declared pixel size, plane counts and acquisition of an NGFF image (level 0). */
-export function ngffSummary(image: NgffImage): NgffSummary {
+/** The acquisition an OME-XML document records; a document that cannot be read is one problem. */
+function omeXmlAcquisition(xml: string): Acquisition {
+  try {
+    const doc = parseOme(xml);
+    if (doc === null) return { sources: ['ome'], problems: ['OME/METADATA.ome.xml: not an OME document'] };
+    return omeAcquisition(doc.root);
+  } catch (error) {
+    // the readers' own errors are plain Errors; anything else is a bug, not the file's
+    if (!(error instanceof Error) || error.constructor !== Error) throw error;
+    return { sources: ['ome'], problems: [`OME/METADATA.ome.xml: could not be read (${error.message})`] };
+  }
+}
+
+/** The header values, declared pixel size, plane counts and acquisition of an NGFF image (level 0), with the store's OME-XML when it has one. */
+export function ngffSummary(image: NgffImage, omeXml: string | null = null): NgffSummary {
   const { axes, levels } = image;
   const shape = levels[0]?.shape ?? [];
   const sizes = axes.map((axis, i): [string, number] => [axis.name.toUpperCase(), shape[i] ?? 0]);
@@ -67,6 +84,6 @@ export function ngffSummary(image: NgffImage): NgffSummary {
       z: at.z < 0 ? 1 : (shape[at.z] ?? 1),
       t: at.t < 0 ? 1 : (shape[at.t] ?? 1),
     },
-    acquisition: b.build(),
+    acquisition: omeXml === null ? b.build() : (mergeAcquisitions([b.build(), omeXmlAcquisition(omeXml)]) ?? b.build()),
   };
 }

@@ -11,6 +11,11 @@ import type { TiffSummary } from '../../../shared/tiff';
 import { stampOf, type FileStamp } from '../disk';
 import { LocalZarrStore } from './local-zarr-store';
 
+/** Where bioformats2raw keeps the OME-XML of the store's images. */
+const OME_XML_KEY = 'OME/METADATA.ome.xml';
+/** Most bytes of that OME-XML read, as for a vendor file's metadata XML. */
+const MAX_OME_XML_BYTES = 32 * 1024 * 1024;
+
 /** The root metadata documents a store's header starts from (Zarr v3, then v2). */
 const ROOT_DOCUMENTS = ['zarr.json', '.zattrs'];
 
@@ -29,6 +34,12 @@ export function storeStampSync(absPath: string): FileStamp {
   return stampOf(folder);
 }
 
+/** The OME-XML a store keeps beside its images (bioformats2raw's `OME/METADATA.ome.xml`); null when it has none. */
+async function readOmeXml(store: LocalZarrStore): Promise<string | null> {
+  const bytes = await store.get(OME_XML_KEY, MAX_OME_XML_BYTES);
+  return bytes === null ? null : new TextDecoder().decode(bytes);
+}
+
 /** An OME-Zarr store's header (the listing's summary, or everything with `detail`) and the store's stamp. */
 export async function readStoreHeader(
   absPath: string,
@@ -36,8 +47,10 @@ export async function readStoreHeader(
 ): Promise<{ info: TiffSummary | NgffInfo; stamp: FileStamp }> {
   const stamp = storeStampSync(absPath);
   try {
-    const image = await readNgffImage(new LocalZarrStore(absPath));
-    return { info: detail ? ngffInfoOf(image) : ngffListingOf(image), stamp };
+    const store = new LocalZarrStore(absPath);
+    const image = await readNgffImage(store);
+    const omeXml = await readOmeXml(store);
+    return { info: detail ? ngffInfoOf(image, omeXml) : ngffListingOf(image, omeXml), stamp };
   } catch (error) {
     if (error instanceof NgffReadError) throw new NgffReadError(`OME-Zarr: ${error.message}`);
     throw error;

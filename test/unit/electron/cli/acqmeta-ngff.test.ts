@@ -15,7 +15,7 @@ async function tree(dir: string): Promise<string[]> {
 describe('acqmeta on OME-Zarr stores', () => {
   beforeEach(async () => {
     await mkdir(labPath('zarr'));
-    for (const name of ['cells-04.ome.zarr', 'sharded-05.ome.zarr'])
+    for (const name of ['cells-04.ome.zarr', 'sharded-05.ome.zarr', 'b2r-04.ome.zarr'])
       await cp(path.join(NGFF, name), labPath(`zarr/${name}`), { recursive: true });
   });
 
@@ -28,6 +28,7 @@ describe('acqmeta on OME-Zarr stores', () => {
       .split('\n')
       .map((line) => JSON.parse(line));
     expect(records).toMatchObject([
+      { path: 'b2r-04.ome.zarr', format: 'ome-zarr', header: { shape: '(2, 3, 40, 36)' } },
       {
         path: 'cells-04.ome.zarr',
         format: 'ome-zarr',
@@ -40,7 +41,7 @@ describe('acqmeta on OME-Zarr stores', () => {
     expect(readable.stdout).toMatch(/\ncells-04\.ome\.zarr +CZYX 2x3x40x36 +uint16 +2 +missing\n/);
   });
 
-  it('show lists the store’s axes, levels and channels', async () => {
+  it('show lists the store’s axes, levels, channels and the OME-XML’s microscope', async () => {
     const run = await acqmeta('show', 'lab/zarr/cells-04.ome.zarr');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Format: OME-Zarr\n');
@@ -49,6 +50,11 @@ describe('acqmeta on OME-Zarr stores', () => {
       '  0  2 × 3 × 40 × 36  uint16  chunks 1 × 1 × 32 × 32  scale 1 × 2 × 0.325 × 0.325  zlib\n',
     );
     expect(run.stdout).toContain('Channels\n  DAPI (#0000FF)\n  GFP (#00FF00)\n');
+    // a bioformats2raw store: the image in group 0, the microscope from its OME/METADATA.ome.xml
+    const b2r = await acqmeta('show', 'lab/zarr/b2r-04.ome.zarr');
+    expect(b2r.stdout).toContain('  Metadata     NGFF 0.4 on Zarr v2 (image at 0/)\n');
+    expect(b2r.stdout).toContain('Acquisition (from ngff, ome)\n');
+    expect(b2r.stdout).toMatch(/\n {2}Instrument +Zeiss LSM 880\n {2}Objective +Plan-Apochromat 40x\/1\.3 Oil DIC\n/);
   });
 
   it('set writes the sidecar beside the store and its journal above it, nothing inside', async () => {

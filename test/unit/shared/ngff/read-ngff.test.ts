@@ -107,13 +107,32 @@ describe('NGFF header reader', () => {
     expect(summary.acquisition).toMatchObject({ time_increment_s: 0.5, pixel_size_um: { x: 1.2, y: 1.2 } });
   });
 
-  it('reads the image of a bioformats2raw layout in its group 0', async () => {
+  it('reads the image of a bioformats2raw layout in its group 0, and the microscope its OME-XML records', async () => {
     const image = await readNgffImage(fixture('b2r-04.ome.zarr'));
     expect(image.imagePath).toBe('0');
     expect(image.levels.map((l) => [l.path, l.shape])).toEqual([
       ['0/0', [2, 3, 40, 36]],
       ['0/1', [2, 3, 20, 18]],
     ]);
+    const xml = readFileSync(`${NGFF}b2r-04.ome.zarr/OME/METADATA.ome.xml`, 'utf8');
+    const { acquisition } = ngffSummary(image, xml);
+    expect(acquisition).toMatchObject({
+      sources: ['ngff', 'ome'],
+      instrument: { manufacturer: 'Zeiss', model: 'LSM 880' },
+      objective: { magnification: 40, na: 1.3, immersion: 'Oil' },
+      channels: [
+        { name: 'DAPI', emission_nm: 461 },
+        { name: 'GFP', emission_nm: 510 },
+      ],
+      acquired_at: '2024-05-06T10:20:30',
+      pixel_size_um: { x: 0.325, y: 0.325, z: 2 },
+    });
+    expect(acquisition.disagreements).toBeUndefined();
+    // a document that is no OME-XML is one problem, the store's own values stay
+    expect(ngffSummary(image, '<html/>').acquisition).toMatchObject({
+      problems: ['OME/METADATA.ome.xml: not an OME document'],
+      pixel_size_um: { x: 0.325 },
+    });
   });
 
   it('reads NGFF 0.5 on Zarr v3: a sharded level’s inner chunks and codecs, both scales multiplied, units converted', async () => {
