@@ -16,6 +16,15 @@ export const ARCHIVAL_NAMESPACES = {
   source: 'acqmeta.org/source',
 } as const;
 
+/** The key of the source file's SHA-256 among the provenance pairs. */
+const SOURCE_HASH_KEY = 'SHA-256';
+
+/**
+ * The text that opens the source's SHA-256 in the OME-XML (`<M K="SHA-256">`): a writer that
+ * learns the hash only after the description is written finds the place to fill in by it.
+ */
+export const SOURCE_HASH_OPENING = xmlElement('M', { K: SOURCE_HASH_KEY }, ['']).replace(/<\/M>$/, '');
+
 /** The StructuredAnnotations element and the IDs the Image links with AnnotationRef. */
 export interface OmeAnnotations {
   element: string;
@@ -27,7 +36,7 @@ function sourcePairs(image: ArchivalImage): [string, string][] {
   const pairs: [string, string][] = [
     ['file name', image.source.name],
     ['size (bytes)', String(image.source.bytes)],
-    ['SHA-256', image.source.sha256],
+    [SOURCE_HASH_KEY, image.source.sha256],
   ];
   if (image.acquisition.software !== undefined) pairs.push(['acquisition software', image.acquisition.software]);
   if (image.acquisition.written_by !== undefined) pairs.push(['source written by', image.acquisition.written_by]);

@@ -20,7 +20,7 @@ import type {
   ConvertSummary,
 } from '../../../shared/api';
 import type { FieldValues } from '../../../shared/fields/field-table';
-import { archivalOmeXml, type ArchivalImage } from '../../../shared/ome-tiff';
+import { archivalOmeXml, SOURCE_HASH_OPENING, type ArchivalImage } from '../../../shared/ome-tiff';
 import { readTiffHeader } from '../../../shared/tiff';
 import { version } from '../../../package.json';
 import { moveIntoPlace } from '../disk';
@@ -67,8 +67,6 @@ type Ready = Extract<DescribedImage, { ok: true }>;
 
 /** The source's SHA-256 in the OME-XML until it is known: as long as a real one. */
 const HASH_PENDING = '0'.repeat(64);
-/** The OME-XML's text that holds the source's SHA-256 (see shared/ome-tiff's annotations). */
-const HASH_ELEMENT = '<M K="SHA-256">';
 
 /** Planes of an image. */
 const planeCount = (image: Ready): number => image.pixels.sizeC * image.pixels.sizeZ * image.pixels.sizeT;
@@ -247,11 +245,11 @@ async function writeCopy(
         tiled: !job.options.flat,
         compression: job.options.compression,
         software: job.converter,
-        pending: HASH_ELEMENT + HASH_PENDING,
+        pending: SOURCE_HASH_OPENING + HASH_PENDING,
       },
       { onPlanes: onPlane, readBack: (plane) => hasher.readBack(temp, plane) },
     );
-    await fillInHash(temp, (written.pendingAt ?? 0) + HASH_ELEMENT.length, await sha256);
+    await fillInHash(temp, (written.pendingAt ?? 0) + SOURCE_HASH_OPENING.length, await sha256);
     job.signal?.throwIfAborted();
     await moveIntoPlace(temp, output, job.options.force);
     return { bytes: written.bytes, bigtiff: written.bigtiff, levels: written.levels, verified: written.verified };
