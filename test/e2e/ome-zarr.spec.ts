@@ -27,13 +27,27 @@ test.use({
   extraFiles: {
     ...storeFiles('cells-04.ome.zarr', STORE),
     ...storeFiles('sharded-05.ome.zarr', 'zarr/sharded-05.ome.zarr'),
+    // CloudScope's own store keeps its sidecar inside; a damaged store says what is wrong
+    ...storeFiles('blosc-04.ome.zarr', 'zarr/timelapse.cs.ome.zarr'),
+    'zarr/timelapse.cs.ome.zarr/acqstore/acq_image.json': '{}\n',
+    'zarr/damaged.ome.zarr/.zattrs': '{"multiscales": [',
   },
 });
 
 test('a store is one row with its header, levels, channels and preview; an edit saves beside it', async ({ app }) => {
   const editor = new EditorPage(app.page);
-  // the nine images of the e2e folder and the two stores; nothing inside a store is a row
-  await expect(editor.bodyRows()).toHaveCount(11);
+  // the nine images of the e2e folder and the four stores; nothing inside a store is a row
+  await expect(editor.bodyRows()).toHaveCount(13);
+  await expect(editor.row('zarr/damaged.ome.zarr')).toContainText('OME-Zarr: .zattrs is not JSON');
+  // CloudScope's store: read-only, its sidecar said to be in the store, no offer to create one beside
+  await expect(editor.row('zarr/timelapse.cs.ome.zarr').locator('.cell-sidecar')).toContainText('In store');
+  await editor.select('zarr/timelapse.cs.ome.zarr');
+  await expect(editor.panel()).toContainText("CloudScope keeps this store's metadata inside it");
+  await expect(editor.panel().getByRole('button', { name: 'Create sidecar' })).toHaveCount(0);
+  await expect(editor.field('Species')).not.toBeEditable();
+  await expect(editor.panel()).not.toContainText('No sidecar can be created');
+  await app.page.setViewportSize({ width: 1440, height: 900 });
+  await app.page.screenshot({ path: `${SHOTS}/light-ome-zarr-cloudscope.png` });
   await expect(editor.row(STORE).locator('.cell-format')).toHaveText('OME-Zarr');
   await expect(editor.row(STORE)).toContainText('C:2 Z:3 Y:40 X:36');
   await expect(app.page.getByRole('contentinfo')).not.toContainText('not read');
@@ -55,7 +69,6 @@ test('a store is one row with its header, levels, channels and preview; an edit 
   await app.page.keyboard.press('ArrowRight');
   await expect(editor.panel().getByText('2 / 3')).toBeVisible();
   await expect(editor.preview()).not.toHaveClass(/is-stale/);
-  await app.page.setViewportSize({ width: 1440, height: 900 });
   for (const scheme of ['light', 'dark'] as const) {
     await app.page.emulateMedia({ colorScheme: scheme });
     await app.page.screenshot({ path: `${SHOTS}/${scheme}-ome-zarr.png` });
