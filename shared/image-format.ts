@@ -28,6 +28,11 @@ export function readsFileHeader(format: ImageFormat): boolean {
   return format !== 'oir';
 }
 
+/** Whether AcqMeta decodes the pixels of a file of this format for a preview (an OME-Zarr's are not read yet). */
+export function previewsPixels(format: ImageFormat): boolean {
+  return format !== 'oir' && format !== 'ome-zarr';
+}
+
 /** Everything a header read reports about one image: a TIFF's facts, a vendor file's, or an OME-Zarr store's. */
 export type ImageInfo = TiffInfo | VendorInfo | NgffInfo;
 

@@ -5,7 +5,7 @@ import { lstat, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ApiFailure } from '../../shared/errors';
 import { readsFileHeader } from '../../shared/image-format';
-import { isZarrStoreName } from '../../shared/ngff/store-name';
+import { isZarrStoreName, zarrStoreOf } from '../../shared/ngff/store-name';
 import type { UnreadTally } from '../../shared/unread-files';
 import { checkSidecarInside, imageFormat, listImages, resolveImage, type ImageEntry } from '../services/folder';
 import { hasInsideSidecar } from '../services/ngff/inside-sidecar';
@@ -29,6 +29,8 @@ export async function imageArgument(cwd: string, given: string): Promise<{ root:
   const info = await stat(absPath).catch(() => null);
   if (info === null) throw new CliError(EXIT.usage, `${given}: no such file`);
   const format = imageFormat(path.basename(absPath));
+  if (zarrStoreOf(path.dirname(absPath).split(path.sep).join('/')) !== null)
+    throw new CliError(EXIT.usage, `${given}: lies inside an OME-Zarr store, which is one image`);
   // an OME-Zarr store is a folder; every other image a file
   if (format === null || (format === 'ome-zarr' ? !info.isDirectory() : !info.isFile()))
     throw new CliError(EXIT.usage, `${given}: not a TIFF, CZI, ND2, LIF, OIB or OIR image, nor an OME-Zarr store`);

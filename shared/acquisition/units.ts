@@ -69,14 +69,20 @@ export function finiteNumber(value: string | number | undefined | null): number 
   return Number(text);
 }
 
+/** `table`'s entry for a unit; undefined for a unit it lacks (never an inherited `constructor` or `__proto__`). */
+function lookUp(table: Readonly<Record<string, number>>, unit: string): number | undefined {
+  const key = unit.trim();
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
 /** Whether a unit is a length the model knows. */
 export function isLengthUnit(unit: string): boolean {
-  return unit.trim() in LENGTH_EXPONENTS;
+  return lookUp(LENGTH_EXPONENTS, unit) !== undefined;
 }
 
 /** Whether a unit is a time the model knows. */
 export function isTimeUnit(unit: string): boolean {
-  return unit.trim() in TIME_FACTORS;
+  return lookUp(TIME_FACTORS, unit) !== undefined;
 }
 
 /** A length in `unit`, in µm; undefined when the value is not a positive number or the unit unknown. */
@@ -91,7 +97,7 @@ export function wavelengthInNm(value: string | number | undefined, unit: string)
 
 function lengthIn(value: string | number | undefined, unit: string, exponent: number): number | undefined {
   const number = finiteNumber(value);
-  const from = LENGTH_EXPONENTS[unit.trim()];
+  const from = lookUp(LENGTH_EXPONENTS, unit);
   if (number === undefined || number <= 0 || from === undefined) return undefined;
   const shift = from - exponent;
   return tidy(shift >= 0 ? number * 10 ** shift : number / 10 ** -shift, shift !== 0);
@@ -100,7 +106,7 @@ function lengthIn(value: string | number | undefined, unit: string, exponent: nu
 /** A time in `unit`, in s; undefined when the value is not a positive number or the unit unknown. */
 export function timeInSeconds(value: string | number | undefined, unit: string): number | undefined {
   const number = finiteNumber(value);
-  const factor = TIME_FACTORS[unit.trim()];
+  const factor = lookUp(TIME_FACTORS, unit);
   if (number === undefined || number <= 0 || factor === undefined) return undefined;
   return tidy(number * factor, factor !== 1);
 }

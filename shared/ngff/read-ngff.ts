@@ -4,7 +4,7 @@
  * bioformats2raw layout (group `0`), and the `omero` channels. Only metadata documents are read,
  * each within bounds; anything malformed or hostile is an {@link NgffReadError} naming the key.
  */
-import { isObject, isPlainKey, keyIn, readDocument } from './store-keys';
+import { isObject, isPlainKey, keyIn, quoted, readDocument } from './store-keys';
 import {
   NgffReadError,
   type NgffAxis,
@@ -98,9 +98,7 @@ function transformOf(value: unknown, rank: number, key: string): { scale: number
       if (transform.path !== undefined) throw new NgffReadError(`${key}: a translation kept in a file is not read`);
       translation = vector(transform.translation, 'translation');
     } else if (transform.type !== 'identity')
-      throw new NgffReadError(
-        `${key}: the transformation ${JSON.stringify(transform.type)} is not one NGFF images use`,
-      );
+      throw new NgffReadError(`${key}: the transformation ${quoted(transform.type)} is not one NGFF images use`);
   }
   return { scale, translation };
 }
@@ -144,9 +142,7 @@ async function levelsOf(
   for (const dataset of datasets) {
     const path = isObject(dataset) ? dataset.path : undefined;
     if (typeof path !== 'string' || !isPlainKey(path))
-      throw new NgffReadError(
-        `${group.key}: the dataset path ${JSON.stringify(path)} is not a plain path inside the store`,
-      );
+      throw new NgffReadError(`${group.key}: the dataset path ${quoted(path)} is not a plain path inside the store`);
     const arrayPath = keyIn(group.path, path);
     const key = keyIn(arrayPath, group.zarrFormat === 3 ? 'zarr.json' : '.zarray');
     const doc = await readDocument(store, key);

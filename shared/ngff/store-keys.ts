@@ -17,6 +17,13 @@ export function keyIn(prefix: string, name: string): string {
   return prefix === '' ? name : `${prefix}/${name}`;
 }
 
+/** A value as an error message quotes it: short, and never walking into nested JSON (which may nest past the stack). */
+export function quoted(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 64 ? `${value.slice(0, 64)}…` : value);
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
+  return Array.isArray(value) ? 'a list' : typeof value;
+}
+
 /** Whether a value is a JSON object (not an array, not null). */
 export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -2,7 +2,7 @@
  * What a resolution level's array metadata says: Zarr v2's `.zarray` or Zarr v3's `zarr.json`
  * (shape, chunk shape, sample type, codecs), checked against the image's axes.
  */
-import { isObject } from './store-keys';
+import { isObject, quoted } from './store-keys';
 import { NgffReadError } from './types';
 
 /** One level's array facts, before the multiscales' transformations are applied. */
@@ -42,7 +42,7 @@ function sizes(value: unknown, rank: number, key: string, what: string, least: n
     throw new NgffReadError(`${key}: ${what} has ${value.length} entries, the image has ${rank} axes`);
   for (const n of value)
     if (!Number.isSafeInteger(n) || (n as number) < least)
-      throw new NgffReadError(`${key}: ${what} holds ${JSON.stringify(n)}, not a whole number of at least ${least}`);
+      throw new NgffReadError(`${key}: ${what} holds ${quoted(n)}, not a whole number of at least ${least}`);
   return value as number[];
 }
 
@@ -62,7 +62,7 @@ function v2Type(dtype: unknown, key: string): string {
     (kind === 'bool' ? bytes !== 1 : ![1, 2, 4, 8].includes(bytes)) ||
     (kind === 'float' && bytes === 1)
   )
-    throw new NgffReadError(`${key}: the sample type ${JSON.stringify(dtype)} is not one AcqMeta knows`);
+    throw new NgffReadError(`${key}: the sample type ${quoted(dtype)} is not one AcqMeta knows`);
   return kind === 'bool' ? 'bool' : `${kind}${bytes * 8}`;
 }
 
@@ -81,7 +81,7 @@ export function v3ArrayFacts(doc: Record<string, unknown>, rank: number, key: st
   if (doc.zarr_format !== 3 || doc.node_type !== 'array') throw new NgffReadError(`${key} is not a Zarr v3 array`);
   const shape = sizes(doc.shape, rank, key, 'shape', 0);
   if (typeof doc.data_type !== 'string' || !V3_TYPES.has(doc.data_type))
-    throw new NgffReadError(`${key}: the data type ${JSON.stringify(doc.data_type)} is not one AcqMeta knows`);
+    throw new NgffReadError(`${key}: the data type ${quoted(doc.data_type)} is not one AcqMeta knows`);
   const grid = doc.chunk_grid;
   if (!isObject(grid) || grid.name !== 'regular' || !isObject(grid.configuration))
     throw new NgffReadError(`${key}: the chunk grid is not a regular one`);

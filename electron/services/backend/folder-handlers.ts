@@ -3,7 +3,7 @@
  */
 import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { isZarrStoreName } from '../../../shared/ngff/store-name';
+import { isZarrStoreName, zarrStoreOf } from '../../../shared/ngff/store-name';
 import type { ApiHandlers, FolderInfo, FolderListing } from '../../../shared/api';
 import { ApiFailure } from '../../../shared/errors';
 import { isInside } from '../disk';
@@ -25,8 +25,9 @@ export async function realAllowedRoots(context: BackendContext): Promise<string[
 }
 
 /**
- * Checks a folder the user named (an absolute path): it must be an existing directory and,
- * when the backend has allowed roots, inside one of them (symbolic links resolved).
+ * Checks a folder the user named (an absolute path): it must be an existing directory, neither
+ * an OME-Zarr store nor inside one, and, when the backend has allowed roots, inside one of them
+ * (symbolic links resolved).
  */
 async function allowedFolder(context: BackendContext, folder: string): Promise<OpenFolder> {
   if (folder.includes('\0') || !path.isAbsolute(folder)) {
@@ -37,6 +38,10 @@ async function allowedFolder(context: BackendContext, folder: string): Promise<O
     throw new ApiFailure('NOT_FOUND', `${root} does not exist.`);
   });
   if (!(await stat(realRoot)).isDirectory()) throw new ApiFailure('NOT_FOUND', `${root} is not a folder.`);
+  // a store (or a folder inside one) is an image: opened, it would be walked and written into
+  if ([root, realRoot].some((dir) => zarrStoreOf(dir.split(path.sep).join('/')) !== null)) {
+    throw new ApiFailure('BAD_REQUEST', `${root} is an OME-Zarr store, or lies in one: open the folder that holds it.`);
+  }
   const allowed = await realAllowedRoots(context);
   if (allowed !== undefined && !allowed.some((r) => isInside(r, realRoot))) {
     throw new ApiFailure('OUTSIDE_FOLDER', `${root} is outside the folders this server may open.`);

@@ -4,7 +4,7 @@
 import { readAnalyses, readRois } from '../../../shared/analysis';
 import type { ApiHandlers, ImageDetail } from '../../../shared/api';
 import { ApiFailure } from '../../../shared/errors';
-import { isNgffInfo, isTiffInfo, isVendorInfo, readsFileHeader } from '../../../shared/image-format';
+import { isNgffInfo, isTiffInfo, isVendorInfo, IMAGE_FORMAT_NAMES, previewsPixels } from '../../../shared/image-format';
 import { buildImageRow, composeRow, readImage } from '../rows';
 import { profileFinder, requireFolder, type BackendContext } from './backend-context';
 import { resolveImage } from '../folder';
@@ -59,8 +59,13 @@ export function imageHandlers(
     async getPreview(request) {
       const folder = requireFolder(context);
       const entry = await resolveImage(folder, request.path);
-      if (!readsFileHeader(entry.format)) {
-        throw new ApiFailure('UNREADABLE_IMAGE', `${entry.relPath} is an OIR: there is no preview.`, entry.relPath);
+      if (!previewsPixels(entry.format)) {
+        const what = `${entry.relPath} is an ${IMAGE_FORMAT_NAMES[entry.format]}`;
+        throw new ApiFailure(
+          'UNREADABLE_IMAGE',
+          `${what}: AcqMeta does not read its pixels for a preview.`,
+          entry.relPath,
+        );
       }
       const { c, z, t, maxSize } = request;
       return context.scanner.preview(entry.absPath, { c, z, t, maxSize });

@@ -7,6 +7,7 @@ import { ApiFailure } from '../../../shared/errors';
 import { readsFileHeader } from '../../../shared/image-format';
 import { isInside, stampOf, type FileStamp } from '../disk';
 import { imageFormat, type ImageEntry } from './list-images';
+import { zarrStoreOf } from '../../../shared/ngff/store-name';
 import { hasInsideSidecar } from '../ngff/inside-sidecar';
 import { lookInWorker, sidecarPathFor } from '../sidecar';
 
@@ -73,6 +74,10 @@ export async function resolveImage(
     throw new ApiFailure('OUTSIDE_FOLDER', `${relPath} links outside the open folder.`, relPath);
   }
   const format = imageFormat(path.basename(relPath));
+  // a file inside an OME-Zarr store is part of it, never an image of its own (nor a sidecar's place)
+  const store = zarrStoreOf(relPath);
+  if (store !== null && store !== relPath)
+    throw new ApiFailure('NOT_FOUND', `${relPath} lies inside the OME-Zarr store ${store}.`, relPath);
   // an OME-Zarr store is a folder; every other image a file
   if (format === null || (format === 'ome-zarr' ? !found.isFolder : !found.isFile))
     throw new ApiFailure('NOT_FOUND', `${relPath} is not an image.`, relPath);

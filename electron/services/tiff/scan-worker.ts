@@ -8,9 +8,8 @@
  * whose stamp the pool already knows is only `stat`ed: unchanged, it is not read again. When
  * asked, the sidecar's stamp is taken here too, or the sidecar is read whole (the main thread
  * parses it): off the main thread, with synchronous calls that cost far less than async ones. The
- * preview decoder (geotiff for TIFFs, zstddec and zlib for vendor files, zarrita for OME-Zarr)
- * is a bundle of its own, loaded with the first preview: a worker that only reads headers
- * starts without it.
+ * preview decoder (geotiff for TIFFs, zstddec and zlib for vendor files) is a bundle of its own,
+ * loaded with the first preview: a worker that only reads headers starts without it.
  */
 import { statSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -186,12 +185,10 @@ async function handle(message: WorkerRequest): Promise<void> {
     return;
   }
   try {
-    const { decodePlane, decodeStorePreview } = loadPreviewDecoder();
-    const image = isZarrStoreName(path.basename(message.path))
-      ? await decodeStorePreview(message.path, message.request)
-      : await withFileSource(message.path, (source) =>
-          decodePlane(source, message.request, path.basename(message.path)),
-        );
+    const { decodePlane } = loadPreviewDecoder();
+    const image = await withFileSource(message.path, (source) =>
+      decodePlane(source, message.request, path.basename(message.path)),
+    );
     port.postMessage({ type: 'previewed', id: message.id, result: { ok: true, image } } satisfies WorkerReply);
   } catch (error) {
     port.postMessage({ type: 'previewed', id: message.id, result: failure(error) } satisfies WorkerReply);

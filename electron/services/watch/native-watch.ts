@@ -24,8 +24,8 @@ export interface Stoppable {
   stop(): Promise<void>;
 }
 
-/** Matches a path, relative to the watched folder, with a hidden component. */
-const HIDDEN = /(^|[\\/])\./;
+/** Matches a path, relative to the watched folder, with a hidden component (not a Zarr v2 store's `.zattrs`, `.zgroup`, `.zarray`). */
+const HIDDEN = /(^|[\\/])\.(?!z(attrs|group|array)$)/;
 /** Matches a path in a Zarr store's subfolder (`x.ome.zarr/0/1`); without flags, which the native matcher refuses. */
 const INSIDE_STORE = /\.[zZ][aA][rR][rR][\\/][^\\/]+[\\/]/;
 

@@ -1,7 +1,7 @@
 /** The editor for one image: title, problems, preview, header, then every field group. */
 import { useEffect, useMemo, useState } from 'react';
 import type { ImageRow } from '../../../../shared/api';
-import { readsFileHeader } from '../../../../shared/image-format';
+import { previewsPixels } from '../../../../shared/image-format';
 import { calibrationMismatch } from '../../../../shared/sidecar';
 import { activeMark } from '../../store/slices/disk-slice';
 import { isEditable } from '../../store/logic/edit-logic';
@@ -111,7 +111,7 @@ export function SingleEditor({ path }: { path: string }) {
       <Problems row={row} />
       {!readOnly && <CreateSidecars paths={paths} count={row.sidecar === 'missing' ? 1 : 0} />}
       {!readOnly && <CalibrationWarning path={path} />}
-      {readsFileHeader(row.format) && row.header !== null ? (
+      {previewsPixels(row.format) && row.header !== null ? (
         <PreviewSection
           row={row}
           overlay={(image) =>

@@ -76,6 +76,9 @@ describe('acqmeta on OME-Zarr stores', () => {
     expect(run.code).not.toBe(0);
     expect(run.stderr).toContain("CloudScope keeps this store's metadata inside it (acqstore/acq_image.json)");
     expect(await exists('zarr/sharded-05.ome.zarr.json')).toBe(false);
+    const inside = await acqmeta('set', 'lab/zarr/cells-04.ome.zarr/0/.zarray', '--set', 'species=mouse');
+    expect(inside.code).toBe(2);
+    expect(inside.stderr).toContain('lies inside an OME-Zarr store');
     const scan = await acqmeta('scan', 'lab/zarr/cells-04.ome.zarr');
     expect(scan.code).toBe(2);
     expect(scan.stderr).toContain(

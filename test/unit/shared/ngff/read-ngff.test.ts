@@ -191,6 +191,16 @@ describe('NGFF header reader', () => {
       await expect(readNgffImage(memoryStore(docs)), what).rejects.toThrow(message);
     }
     await expect(readNgffImage(memoryStore({}))).rejects.toThrow('no zarr.json or .zattrs');
+    // JSON nested deeper than the stack, where a path or a type should be: refused like any other value
+    const docs = fixtureDocs('cells-04.ome.zarr', CELLS_KEYS);
+    const deep = `${'['.repeat(200_000)}${']'.repeat(200_000)}`;
+    docs['.zattrs'] = JSON.stringify(docs['.zattrs']).replace('"path":"0"', `"path":${deep}`);
+    await expect(readNgffImage(memoryStore(docs))).rejects.toThrow('the dataset path a list is not a plain path');
+    // a unit named like an object's own properties is no unit
+    const attrs = fixtureDocs('cells-04.ome.zarr', CELLS_KEYS);
+    const named = JSON.stringify(attrs['.zattrs']).replaceAll('"micrometer"', '"constructor"');
+    const image = await readNgffImage(memoryStore({ ...attrs, '.zattrs': named }));
+    expect(ngffSummary(image).fileCalibration).toBeNull();
   });
 
   it('never fails with anything but an NgffReadError, whatever a document holds', async () => {

@@ -1,15 +1,11 @@
-import { copyFile, cp, mkdir, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { copyFile, mkdir, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiEvent, ImageRow } from '../../../../../shared/api';
 import type { LabCopy } from '../folder/lab-folder';
-import { autoContrast } from '../../../../../electron/services/tiff/contrast';
 import { removeTestBundles, startOnLab, stopOnLab, type Harness } from './backend-harness';
 
 type RowsEvent = Extract<ApiEvent, { type: 'scan-rows' }>;
-
-const NGFF = fileURLToPath(new URL('../../../../fixtures/ngff/', import.meta.url));
 
 /** NGFF 0.5 group metadata: axes c, z, y, x; two levels; 0.5 µm pixels and 2 µm planes at level 0. */
 const GROUP = {
@@ -117,7 +113,7 @@ describe('backend on OME-Zarr stores', () => {
     });
   });
 
-  it('shows its axes, levels and channels', async () => {
+  it('shows its axes, levels and channels, and refuses a preview with the reason', async () => {
     const detail = await h.ok('getImageDetail', { path: 'zarr/cells.ome.zarr' });
     expect(detail.ngff).toMatchObject({
       version: '0.5',
@@ -132,68 +128,12 @@ describe('backend on OME-Zarr stores', () => {
       ],
     });
     expect(detail.planes).toEqual({ c: 2, z: 5, t: 1 });
-  });
-
-  it('previews a plane at the level that fits, its values those zarr-python reads, with zlib, Blosc or sharded gzip', async () => {
-    for (const name of ['cells-04.ome.zarr', 'blosc-04.ome.zarr', 'sharded-05.ome.zarr'])
-      await cp(path.join(NGFF, name), zarr(name), { recursive: true });
-    const planes = JSON.parse(await readFile(path.join(NGFF, 'expected-planes.json'), 'utf8')) as Record<
-      string,
-      Record<string, number[]>
-    >;
-    const shown = (values: number[]): string => Buffer.from(autoContrast(values)).toString('base64');
-    const preview = (name: string, plane: { c?: number; z?: number; t?: number; maxSize: number }) =>
-      h.ok('getPreview', {
-        path: `zarr/${name}`,
-        c: plane.c ?? 0,
-        z: plane.z ?? 0,
-        t: plane.t ?? 0,
-        maxSize: plane.maxSize,
-      });
-    // no level is 64 wide: the full resolution
-    expect(await preview('cells-04.ome.zarr', { c: 1, z: 2, maxSize: 64 })).toEqual({
-      width: 36,
-      height: 40,
-      channels: 1,
-      sourceWidth: 36,
-      sourceHeight: 40,
-      data: shown(planes['cells-04.ome.zarr']?.['level 0, c 1, z 2'] ?? []),
+    // AcqMeta does not read a store's pixels yet
+    const preview = await h.call('getPreview', { path: 'zarr/cells.ome.zarr', c: 0, z: 0, t: 0, maxSize: 256 });
+    expect(preview).toMatchObject({
+      ok: false,
+      error: { code: 'UNREADABLE_IMAGE', message: expect.stringContaining('does not read its pixels') },
     });
-    // level 1 (20 × 18) still fills 20 pixels: it is read, not level 0
-    expect(await preview('cells-04.ome.zarr', { maxSize: 20 })).toMatchObject({
-      width: 18,
-      height: 20,
-      sourceWidth: 18,
-      data: shown(planes['cells-04.ome.zarr']?.['level 1, c 0, z 0'] ?? []),
-    });
-    // Blosc (zstd, bit shuffle), as ome-zarr-py writes: the codec numcodecs decodes in WebAssembly
-    expect(await preview('blosc-04.ome.zarr', { t: 1, maxSize: 64 })).toMatchObject({
-      width: 50,
-      height: 30,
-      data: shown(planes['blosc-04.ome.zarr']?.['level 0, t 1'] ?? []),
-    });
-    expect(await preview('sharded-05.ome.zarr', { z: 1, maxSize: 64 })).toMatchObject({
-      width: 4,
-      height: 4,
-      data: shown(planes['sharded-05.ome.zarr']?.['level 0, z 1'] ?? []),
-    });
-    const past = await h.call('getPreview', { path: 'zarr/cells-04.ome.zarr', c: 2, z: 0, t: 0, maxSize: 64 });
-    expect(past.ok).toBe(false);
-  });
-
-  it('refuses the preview of a damaged chunk or of chunks too large to decode, and previews the next store', async () => {
-    for (const name of ['damaged.ome.zarr', 'huge.ome.zarr', 'cells-04.ome.zarr'])
-      await cp(path.join(NGFF, 'cells-04.ome.zarr'), zarr(name), { recursive: true });
-    await writeFile(zarr('damaged.ome.zarr/0/1.2.0.0'), 'not zlib data');
-    const zarray = JSON.parse(await readFile(zarr('huge.ome.zarr/0/.zarray'), 'utf8'));
-    zarray.chunks = [2, 3, 40_000, 40_000];
-    await writeFile(zarr('huge.ome.zarr/0/.zarray'), JSON.stringify(zarray));
-    const preview = (name: string) => h.call('getPreview', { path: `zarr/${name}`, c: 1, z: 2, t: 0, maxSize: 64 });
-    const damaged = await preview('damaged.ome.zarr');
-    expect(damaged.ok).toBe(false);
-    const huge = await preview('huge.ome.zarr');
-    expect(huge).toMatchObject({ ok: false, error: { message: expect.stringContaining('too large to preview') } });
-    expect(await preview('cells-04.ome.zarr')).toMatchObject({ ok: true, payload: { width: 36, height: 40 } });
   });
 
   it('saves its fields in a sidecar beside the store, and writes nothing inside it', async () => {
@@ -206,6 +146,28 @@ describe('backend on OME-Zarr stores', () => {
     expect(text).toContain('\n    "shape": "(2, 5, 64, 48)",\n');
     expect(text).toContain('\n    "species": "mouse",\n');
     expect(await tree(zarr('cells.ome.zarr'))).toEqual(before);
+  });
+
+  it('takes no file inside a store for an image, and opens no store as the folder', async () => {
+    const inside = 'zarr/cells.ome.zarr/1/inside.tif';
+    const [outcome] = await h.ok('saveSidecars', {
+      saves: [{ path: inside, changes: { species: 'mouse' }, expected: null }],
+    });
+    expect(outcome).toMatchObject({
+      ok: false,
+      error: {
+        code: 'NOT_FOUND',
+        message: expect.stringContaining('lies inside the OME-Zarr store zarr/cells.ome.zarr'),
+      },
+    });
+    await expect(stat(zarr(`cells.ome.zarr/1/inside.tif.json`))).rejects.toThrow();
+    for (const folder of [zarr('cells.ome.zarr'), zarr('cells.ome.zarr/1')]) {
+      const opened = await h.call('openFolder', { path: folder });
+      expect(opened).toMatchObject({
+        ok: false,
+        error: { code: 'BAD_REQUEST', message: expect.stringContaining('OME-Zarr store') },
+      });
+    }
   });
 
   it('refuses to save beside a store whose sidecar CloudScope keeps inside it, and says so on its row', async () => {

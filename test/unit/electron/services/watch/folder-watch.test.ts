@@ -65,6 +65,22 @@ describe.each(['native', 'poll'] as const)('watchFolder (%s)', (mode) => {
     await after('b/c/deep.tif', () => writeFileSync(path.join(dir, 'b/c/deep.tif'), 'deep'));
   });
 
+  it('reports a Zarr store’s root metadata, .zattrs included, rewritten in place', async () => {
+    await start();
+    await after('a/s.ome.zarr/.zattrs', () => {
+      mkdirSync(path.join(dir, 'a/s.ome.zarr/0'), { recursive: true });
+      writeFileSync(path.join(dir, 'a/s.ome.zarr/.zattrs'), '{}');
+    });
+    // reported as the file itself, not only as the store folder that came
+    const file = path.join(dir, 'a/s.ome.zarr/.zattrs');
+    await new Promise<void>((resolve) => {
+      waiting = { want: 'a/s.ome.zarr/.zattrs', resolve };
+      const poke = (): void => writeFileSync(file, '{"multiscales": []}');
+      poke();
+    });
+    expect(batches.flat()).toContain(file);
+  });
+
   it('does not report hidden files such as our temp files', async () => {
     await start();
     await after('a/last.tif', () => {
