@@ -116,12 +116,29 @@ export async function removeDeadLock(lockDir: string): Promise<boolean> {
     await rm(aside, { recursive: true, force: true });
     return false;
   }
-  await rm(aside, { recursive: true, force: true });
+  // Named as condemned before its owner file goes: a kill inside the removal leaves a folder
+  // that says by its name that it may go, whatever is left in it.
+  const condemned = `${aside}${CONDEMNED}`;
+  const doomed = await rename(aside, condemned).then(
+    () => condemned,
+    () => aside,
+  );
+  await rm(doomed, { recursive: true, force: true });
   return true;
 }
 
-/** A lock folder moved aside by {@link removeDeadLock} (`.acqmeta-lock.<uuid>`). */
-const ASIDE_LOCK = /^\.acqmeta-lock\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** The suffix of a lock folder moved aside whose owner was found dead: it is being removed. */
+const CONDEMNED = '.gone';
+
+/** A lock folder moved aside by {@link removeDeadLock} (`.acqmeta-lock.<uuid>`, then `<…>.gone`). */
+const ASIDE_LOCK = /^\.acqmeta-lock\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?:\.gone)?$/;
+
+/**
+ * A lock folder moved aside with no owner file is a live writer's lock taken before it wrote
+ * its owner, put back within milliseconds unless the remover was killed in between: one this
+ * old (by its modification time, which its owner touched while it held it) is nobody's.
+ */
+const OWNERLESS_ASIDE_AGE_MS = 60_000;
 
 /** Whether `name` is that of a lock folder moved aside to be removed. */
 export function isAsideLockName(name: string): boolean {
@@ -129,13 +146,26 @@ export function isAsideLockName(name: string): boolean {
 }
 
 /**
- * Removes a lock folder moved aside by a writer that died before it removed it, when its owner
- * is a dead process of this machine (one put back for a live owner is left); resolves whether it did.
+ * Removes a lock folder moved aside by a writer that died before it removed it: one named as
+ * condemned, one whose owner is a dead process of this machine, one with no owner file for
+ * {@link OWNERLESS_ASIDE_AGE_MS}. One put back for a live owner is left. Resolves whether it did.
  */
 export async function removeDeadAsideLock(asideDir: string): Promise<boolean> {
-  const text = await textOf(path.join(asideDir, OWNER_FILE));
-  const owner = text === null ? null : parseOwner(text);
-  if (owner === null || !(await isDeadHere(owner))) return false;
+  if (!(await mayRemoveAside(asideDir))) return false;
   await rm(asideDir, { recursive: true, force: true });
   return true;
+}
+
+async function mayRemoveAside(asideDir: string): Promise<boolean> {
+  if (asideDir.endsWith(CONDEMNED)) return true;
+  const text = await textOf(path.join(asideDir, OWNER_FILE));
+  if (text === null) {
+    const modified = await stat(asideDir).then(
+      (info) => info.mtimeMs,
+      () => Date.now(),
+    );
+    return Date.now() - modified > OWNERLESS_ASIDE_AGE_MS;
+  }
+  const owner = parseOwner(text);
+  return owner !== null && (await isDeadHere(owner));
 }

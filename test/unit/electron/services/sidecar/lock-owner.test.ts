@@ -4,7 +4,16 @@
  * whose owner file is not written yet are left to the stale rule.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { once } from 'node:events';
 import { describe, expect, it } from 'vitest';
@@ -87,5 +96,42 @@ describe('a lock left aside by a writer killed while removing it', () => {
     renameSync(live.lock, liveAside);
     expect(await sweepStaleTemps(live.dir)).toBe(0);
     expect(existsSync(liveAside)).toBe(true);
+  });
+});
+
+describe('a lock a writer was killed while removing', () => {
+  const uuid = '2b7c6a52-1d3e-4f6a-9b2c-3e4d5f6a7b8c';
+
+  it('is swept when the kill came after its owner file was removed (named as condemned)', async () => {
+    const pid = await deadPid();
+    const { dir, lock } = await lockOwnedAs((owner) => (owner.pid = pid));
+    // What the kill leaves: the folder renamed aside, then condemned, its owner file removed.
+    const condemned = `${lock}.${uuid}.gone`;
+    renameSync(lock, condemned);
+    rmSync(path.join(condemned, 'owner'));
+    expect(await sweepStaleTemps(dir)).toBe(1);
+    expect(readdirSync(dir)).toEqual(['cell.tif']);
+  });
+
+  it('keeps an aside lock with no owner file while it is recent, and sweeps it once old', async () => {
+    const { dir } = imageFolder();
+    const aside = `${lockFolderOf(dir)}.${uuid}`;
+    mkdirSync(aside);
+    expect(await sweepStaleTemps(dir)).toBe(0);
+    expect(existsSync(aside)).toBe(true);
+    const twoMinutesAgo = new Date(Date.now() - 120_000);
+    utimesSync(aside, twoMinutesAgo, twoMinutesAgo);
+    expect(await sweepStaleTemps(dir)).toBe(1);
+    expect(readdirSync(dir)).toEqual(['cell.tif']);
+  });
+
+  it('keeps the aside lock of a live owner, whatever its age', async () => {
+    const live = await lockOwnedAs(() => undefined);
+    const aside = `${live.lock}.${uuid}`;
+    renameSync(live.lock, aside);
+    const old = new Date(Date.now() - 120_000);
+    utimesSync(aside, old, old);
+    expect(await sweepStaleTemps(live.dir)).toBe(0);
+    expect(existsSync(path.join(aside, 'owner'))).toBe(true);
   });
 });
