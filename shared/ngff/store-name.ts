@@ -16,3 +16,21 @@ export function zarrStoreOf(relPath: string): string | null {
   const at = parts.findIndex(isZarrStoreName);
   return at < 0 ? null : parts.slice(0, at + 1).join('/');
 }
+
+/** CloudScope's sidecar inside one of its own stores (`x.cs.ome.zarr/acqstore/acq_image.json`). */
+export const INSIDE_SIDECAR_KEY = 'acqstore/acq_image.json';
+
+/**
+ * The documents of a store whose change changes its row, `/`-separated from the store: its root
+ * metadata (Zarr v3, v2), that of the group or level `0` below it (a bioformats2raw image, the
+ * first level), the OME-XML bioformats2raw keeps beside its images, CloudScope's sidecar inside.
+ */
+export const STORE_ROW_KEYS: readonly string[] = [
+  'zarr.json',
+  '.zattrs',
+  '0/zarr.json',
+  '0/.zattrs',
+  '0/.zarray',
+  'OME/METADATA.ome.xml',
+  INSIDE_SIDECAR_KEY,
+];

@@ -5,9 +5,7 @@
  */
 import { lstat } from 'node:fs/promises';
 import path from 'node:path';
-
-/** The sidecar's key inside a CloudScope store. */
-export const INSIDE_SIDECAR_KEY = 'acqstore/acq_image.json';
+import { INSIDE_SIDECAR_KEY } from '../../../shared/ngff/store-name';
 
 /** Whether the store folder at `absPath` holds CloudScope's sidecar inside it. */
 export async function hasInsideSidecar(absPath: string): Promise<boolean> {

@@ -4,11 +4,11 @@
  * store written by a microscope or an exporter holds none). Reads are synchronous and bounded,
  * for the scan worker thread that runs them (see file-source.ts for why synchronous).
  */
-import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
-import path from 'node:path';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { isPlainKey } from '../../../shared/ngff/store-keys';
 import { NgffReadError, type ZarrStore } from '../../../shared/ngff/types';
 import { blockBeforeRead, THREAD_READ_DELAY_MS } from '../disk';
+import { lookInStore } from './store-entry';
 
 /** Reads a whole regular file of at most `maxBytes`; the caller has checked every step of its path. */
 function readBounded(file: string, key: string, maxBytes: number): Uint8Array {
@@ -40,16 +40,9 @@ export class LocalZarrStore implements ZarrStore {
   /** The bytes of `key`, or null when it is absent; a link on the way or a key that leaves the store fails. */
   async get(key: string, maxBytes: number): Promise<Uint8Array | null> {
     if (!isPlainKey(key)) throw new NgffReadError(`"${key}" is not a plain path inside the store`);
-    const parts = key.split('/');
-    let at = this.root;
-    for (const [i, part] of parts.entries()) {
-      at = path.join(at, part);
-      const stat = lstatSync(at, { throwIfNoEntry: false });
-      if (stat === undefined) return null;
-      const shown = parts.slice(0, i + 1).join('/');
-      if (stat.isSymbolicLink()) throw new NgffReadError(`${shown} is a link inside the store; links are not followed`);
-      if (i < parts.length - 1 && !stat.isDirectory()) return null;
-    }
-    return readBounded(at, key, maxBytes);
+    const entry = lookInStore(this.root, key);
+    if (entry === null) return null;
+    if ('link' in entry) throw new NgffReadError(`${entry.link} is a link inside the store; links are not followed`);
+    return readBounded(entry.path, key, maxBytes);
   }
 }

@@ -2,36 +2,38 @@
  * Reads an OME-Zarr store's header in a scan worker: its metadata documents only, through a
  * {@link LocalZarrStore} confined to the store's folder.
  */
-import { lstatSync, statSync } from 'node:fs';
-import path from 'node:path';
+import { statSync } from 'node:fs';
 import { ngffInfoOf, ngffListingOf, type NgffInfo } from '../../../shared/ngff/ngff-info';
 import { readNgffImage } from '../../../shared/ngff/read-ngff';
+import { STORE_ROW_KEYS } from '../../../shared/ngff/store-name';
 import { NgffReadError } from '../../../shared/ngff/types';
 import type { TiffSummary } from '../../../shared/tiff';
-import { stampOf, type FileStamp } from '../disk';
+import type { FileStamp } from '../disk';
 import { LocalZarrStore } from './local-zarr-store';
+import { lstatInStoreSync } from './store-entry';
 
 /** Where bioformats2raw keeps the OME-XML of the store's images. */
 const OME_XML_KEY = 'OME/METADATA.ome.xml';
 /** Most bytes of that OME-XML read, as for a vendor file's metadata XML. */
 const MAX_OME_XML_BYTES = 32 * 1024 * 1024;
 
-/** The root metadata documents a store's header starts from (Zarr v3, then v2). */
-const ROOT_DOCUMENTS = ['zarr.json', '.zattrs'];
-
 /**
- * A store's stamp: its folder's inode, and the size and latest modification time of the folder
- * and of its root metadata document, so that a document rewritten in place (which leaves the
- * folder's time alone) is read again.
+ * A store's stamp: its folder's inode, the total size of the documents whose change changes its
+ * row ({@link STORE_ROW_KEYS}), and the latest modification time of the folder and of those, so
+ * that a document rewritten in place (which leaves the folder's time alone) is read again.
  */
 export function storeStampSync(absPath: string): FileStamp {
   const folder = statSync(absPath);
   if (!folder.isDirectory()) throw new NgffReadError('OME-Zarr: a store is a folder, and this is a file');
-  for (const name of ROOT_DOCUMENTS) {
-    const doc = lstatSync(path.join(absPath, name), { throwIfNoEntry: false });
-    if (doc !== undefined) return { size: doc.size, mtimeMs: Math.max(folder.mtimeMs, doc.mtimeMs), ino: folder.ino };
+  let size = 0;
+  let mtimeMs = folder.mtimeMs;
+  for (const key of STORE_ROW_KEYS) {
+    const doc = lstatInStoreSync(absPath, key);
+    if (doc === null) continue;
+    size += doc.size;
+    mtimeMs = Math.max(mtimeMs, doc.mtimeMs);
   }
-  return stampOf(folder);
+  return { size, mtimeMs, ino: folder.ino };
 }
 
 /** The OME-XML a store keeps beside its images (bioformats2raw's `OME/METADATA.ome.xml`); null when it has none. */

@@ -3,7 +3,7 @@
  * inotify watch per directory on Linux, FSEvents on macOS, one handle on Windows), events
  * coalesced in native code. Hidden files and folders (names starting with `.`, our temp
  * files among them) and what lies in a Zarr store's subfolders (thousands of chunk folders) are
- * not watched: a store's row follows its folder and the metadata documents at its root.
+ * not watched: a store's row follows its folder and the documents it is read from.
  *
  * On Linux, inotify watches one directory at a time, and @parcel/watcher adds a watch for a
  * new directory only when it sees it created: the subfolders of a folder made with them at
@@ -17,7 +17,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { AsyncSubscription, Event } from '@parcel/watcher';
-import { isZarrStoreName } from '../../../shared/ngff/store-name';
+import { isZarrStoreName, STORE_ROW_KEYS } from '../../../shared/ngff/store-name';
 
 /** A running watch. */
 export interface Stoppable {
@@ -26,8 +26,22 @@ export interface Stoppable {
 
 /** Matches a path, relative to the watched folder, with a hidden component (not a Zarr v2 store's `.zattrs`, `.zgroup`, `.zarray`). */
 const HIDDEN = /(^|[\\/])\.(?!z(attrs|group|array)$)/;
-/** Matches a path in a Zarr store's subfolder (`x.ome.zarr/0/1`); without flags, which the native matcher refuses. */
-const INSIDE_STORE = /\.[zZ][aA][rR][rR][\\/][^\\/]+[\\/]/;
+/** The names, one folder down in a store, of documents its row is read from (`0/.zattrs`, `acqstore/acq_image.json`). */
+const ROW_DOCUMENTS_BELOW = [
+  ...new Set(STORE_ROW_KEYS.filter((key) => key.includes('/')).map((key) => key.slice(key.indexOf('/') + 1))),
+]
+  .map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+  .join('|');
+/**
+ * Matches a path in a Zarr store's subfolder (`x.ome.zarr/0/1`), the row's documents there
+ * excepted; without flags, which the native matcher refuses.
+ */
+const INSIDE_STORE = new RegExp(`\\.[zZ][aA][rR][rR][\\\\/][^\\\\/]+[\\\\/](?!(?:${ROW_DOCUMENTS_BELOW})$)`);
+/**
+ * For a subscription to a store itself: matches every path below its own entries but the row's
+ * documents, so that it watches its root and its levels' folders, nothing deeper.
+ */
+const INSIDE_STORE_ENTRIES = new RegExp(`[\\\\/][^\\\\/]*[\\\\/]|[\\\\/](?!(?:${ROW_DOCUMENTS_BELOW})$)`);
 
 /** Most new folders followed with subscriptions of their own; beyond, the watch is unreliable (and polls). */
 const MAX_FOLLOWED = 1_000;
@@ -46,6 +60,7 @@ export async function startNativeWatch(
 ): Promise<Stoppable> {
   const watcher = await import('@parcel/watcher');
   const options = { ignore: [HIDDEN, INSIDE_STORE] };
+  const storeOptions = { ignore: [HIDDEN, INSIDE_STORE_ENTRIES] };
   const followed = new Map<string, Promise<AsyncSubscription | null>>();
   let stopped = false;
 
@@ -68,7 +83,7 @@ export async function startNativeWatch(
         (error, events) => {
           if (error === null) forward(events);
         },
-        options,
+        isZarrStoreName(path.basename(dir)) ? storeOptions : options,
       )
       .catch(() => null);
     if (stopped) await subscription?.unsubscribe().catch(() => undefined);
@@ -89,8 +104,17 @@ export async function startNativeWatch(
     });
   };
 
-  /** Whether a created path may be a folder to follow: not an image file or a sidecar; a Zarr store is (its root documents may come after it). */
-  const isFolderName = (name: string): boolean => !isFileName(name) || isZarrStoreName(name);
+  /**
+   * Whether a created path may be a folder to follow: not an image file or a sidecar; a Zarr
+   * store is (its root documents may come after it); nothing inside a store is (its levels'
+   * chunk folders, thousands of them, are not watched).
+   */
+  const mayFollow = (created: string): boolean => {
+    const name = path.basename(created);
+    if (isFileName(name) && !isZarrStoreName(name)) return false;
+    const parents = path.relative(root, path.dirname(created)).split(path.sep);
+    return !parents.some(isZarrStoreName);
+  };
 
   const forward = (events: Event[]): void => {
     if (events.length === 0) return;
@@ -98,8 +122,7 @@ export async function startNativeWatch(
     if (process.platform !== 'linux') return;
     for (const event of events) {
       if (event.type === 'delete') unfollow(event.path);
-      else if (event.type === 'create' && !followed.has(event.path) && isFolderName(path.basename(event.path)))
-        follow(event.path);
+      else if (event.type === 'create' && !followed.has(event.path) && mayFollow(event.path)) follow(event.path);
     }
   };
 

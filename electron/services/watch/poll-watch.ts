@@ -6,7 +6,7 @@
 import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { isZarrStoreName } from '../../../shared/ngff/store-name';
+import { isZarrStoreName, STORE_ROW_KEYS } from '../../../shared/ngff/store-name';
 import type { Stoppable } from './native-watch';
 
 /** How a polling watch runs. */
@@ -67,9 +67,6 @@ export async function startPollWatch(
   };
 }
 
-/** The metadata documents at a Zarr store's root, whose changes change its row. */
-const STORE_ROOT = ['zarr.json', '.zattrs'];
-
 /** Size and modification time of every relevant file under `root`, by absolute path. */
 async function snapshot(root: string, relevant: (name: string) => boolean): Promise<Map<string, string>> {
   const seen = new Map<string, string>();
@@ -81,9 +78,9 @@ async function snapshot(root: string, relevant: (name: string) => boolean): Prom
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;
       const full = path.join(dir, entry.name);
-      // a Zarr store is never walked into: its folder and root metadata documents are stamped
+      // a Zarr store is never walked into: its folder and the documents its row is read from are stamped
       if (entry.isDirectory() && isZarrStoreName(entry.name))
-        files.push(full, ...STORE_ROOT.map((n) => path.join(full, n)));
+        files.push(full, ...STORE_ROW_KEYS.map((key) => path.join(full, ...key.split('/'))));
       else if (entry.isDirectory()) folders.push(full);
       else if (relevant(entry.name)) files.push(full);
     }

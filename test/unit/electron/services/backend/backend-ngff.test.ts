@@ -78,7 +78,8 @@ describe('backend on OME-Zarr stores', () => {
   let h: Harness;
   const zarr = (rel: string): string => path.join(copy.lab, 'zarr', rel);
   beforeEach(async () => {
-    ({ copy, h } = await startOnLab());
+    // with a scan cache, as the app keeps one: a store read again comes from it when unchanged
+    ({ copy, h } = await startOnLab((lab) => ({ cacheDir: path.join(path.dirname(lab), 'scan-cache') })));
     await writeStore(zarr('cells.ome.zarr'));
     // a TIFF inside a store is part of it, not an image of the folder
     await copyFile(path.join(copy.lab, 'plain.tiff'), zarr('cells.ome.zarr/1/inside.tif'));
@@ -111,6 +112,13 @@ describe('backend on OME-Zarr stores', () => {
       sidecar: 'missing',
       errors: [],
     });
+  });
+
+  it('reads a store again when its first level’s metadata is rewritten in place', async () => {
+    expect((await scan()).get('zarr/cells.ome.zarr')?.header?.shape).toBe('(2, 5, 64, 48)');
+    // the same file written over: neither the store's folder nor its root metadata changes
+    await writeFile(zarr('cells.ome.zarr/0/zarr.json'), json(array([2, 5, 64, 40])));
+    expect((await scan()).get('zarr/cells.ome.zarr')?.header?.shape).toBe('(2, 5, 64, 40)');
   });
 
   it('shows its axes, levels and channels, and refuses a preview with the reason', async () => {

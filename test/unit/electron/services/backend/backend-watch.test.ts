@@ -160,7 +160,7 @@ describe.each(['native', 'poll'] as const)('backend folder watching (%s)', (mode
     expect(rowOf(await event, 'day-2/cell-1/b.tif')?.format).toBe('tiff');
   });
 
-  it('sees a store come, copied in as a tree, and its root metadata rewritten in place', async () => {
+  it('sees a store come, copied in as a tree, its root metadata rewritten, CloudScope’s sidecar inside', async () => {
     await start();
     const store = 'zarr/cells-04.ome.zarr';
     let event = next((e) => rowOf(e, store)?.header?.shape === '(2, 3, 40, 36)');
@@ -170,6 +170,14 @@ describe.each(['native', 'poll'] as const)('backend folder watching (%s)', (mode
     // as a script editing the image's name: the same file, written over (the folder's time stays)
     event = next((e) => rowOf(e, store)?.errors.some((m) => m.includes('describes no multiscale image')) === true);
     writeFileSync(lab(`${store}/.zattrs`), '{"omero": {}}\n');
+    await event;
+
+    // CloudScope takes the store for its own: its sidecar inside makes the row read-only
+    event = next((e) => rowOf(e, store) !== undefined);
+    mkdirSync(lab(`${store}/acqstore`));
+    await event;
+    event = next((e) => rowOf(e, store)?.sidecarInside === true);
+    writeFileSync(lab(`${store}/acqstore/acq_image.json`), '{}\n');
     await event;
   });
 

@@ -1,8 +1,18 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { watchFolder, type FolderWatch } from '../../../../../electron/services/watch';
+import { startNativeWatch } from '../../../../../electron/services/watch/native-watch';
 
 const relevant = (name: string) => name.endsWith('.tif') || name.endsWith('.json');
 const timing = { quietMs: 30, maxWaitMs: 200 };
@@ -11,7 +21,7 @@ describe.each(['native', 'poll'] as const)('watchFolder (%s)', (mode) => {
   let dir: string;
   let watch: FolderWatch | null = null;
   let batches: string[][];
-  let waiting: { want: string; resolve: () => void } | null;
+  let waiting: { matches: (paths: string[]) => boolean; resolve: () => void } | null;
 
   afterEach(async () => {
     await watch?.stop();
@@ -19,18 +29,19 @@ describe.each(['native', 'poll'] as const)('watchFolder (%s)', (mode) => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  /** Starts watching a fresh folder holding `a/one.tif`. */
-  async function start(): Promise<void> {
+  /** Starts watching a fresh folder holding `a/one.tif`, and the folders `also` (relative) made before. */
+  async function start(...also: string[]): Promise<void> {
     dir = mkdtempSync(path.join(tmpdir(), 'acqmeta-watch-'));
     mkdirSync(path.join(dir, 'a'));
     writeFileSync(path.join(dir, 'a/one.tif'), 'x');
+    for (const folder of also) mkdirSync(path.join(dir, folder), { recursive: true });
     batches = [];
     waiting = null;
     watch = await watchFolder(
       dir,
       async (paths) => {
         batches.push(paths);
-        if (waiting !== null && paths.some((p) => names(p, waiting?.want ?? ''))) waiting.resolve();
+        if (waiting?.matches(paths) === true) waiting.resolve();
       },
       relevant,
       { mode, timing, pollIntervalMs: 50 },
@@ -48,10 +59,18 @@ describe.each(['native', 'poll'] as const)('watchFolder (%s)', (mode) => {
     return reported === file || file.startsWith(`${reported}${path.sep}`);
   }
 
+  /** Runs `change` and resolves once a batch holds the path `file` itself. */
+  function reported(file: string, change: () => void): Promise<void> {
+    return new Promise((resolve) => {
+      waiting = { matches: (paths) => paths.includes(file), resolve };
+      change();
+    });
+  }
+
   /** Runs `change` and resolves once a batch names `rel`. */
   function after(rel: string, change: () => void): Promise<void> {
     return new Promise((resolve) => {
-      waiting = { want: rel, resolve };
+      waiting = { matches: (paths) => paths.some((p) => names(p, rel)), resolve };
       change();
     });
   }
@@ -73,12 +92,20 @@ describe.each(['native', 'poll'] as const)('watchFolder (%s)', (mode) => {
     });
     // reported as the file itself, not only as the store folder that came
     const file = path.join(dir, 'a/s.ome.zarr/.zattrs');
-    await new Promise<void>((resolve) => {
-      waiting = { want: 'a/s.ome.zarr/.zattrs', resolve };
-      const poke = (): void => writeFileSync(file, '{"multiscales": []}');
-      poke();
-    });
-    expect(batches.flat()).toContain(file);
+    await reported(file, () => writeFileSync(file, '{"multiscales": []}'));
+  });
+
+  it('reports the store documents a row is read from one folder down, and no chunk', async () => {
+    await start('a/b.ome.zarr/0/0/c/0', 'a/b.ome.zarr/acqstore', 'a/b.ome.zarr/OME');
+    const store = path.join(dir, 'a/b.ome.zarr');
+    for (const key of ['0/.zattrs', 'OME/METADATA.ome.xml', 'acqstore/acq_image.json']) {
+      const file = path.join(store, key);
+      await reported(file, () => {
+        writeFileSync(path.join(store, '0/0/c/0/0'), key); // a chunk written meanwhile
+        writeFileSync(file, key);
+      });
+    }
+    expect(batches.flat().filter((p) => p.includes(`${path.sep}c${path.sep}`))).toEqual([]);
   });
 
   it('does not report hidden files such as our temp files', async () => {
@@ -128,6 +155,42 @@ describe('watchFolder on a large tree (Linux)', () => {
       }
     },
   );
+});
+
+describe('a Zarr store moved into a watched folder (Linux)', () => {
+  it.runIf(process.platform === 'linux')('is followed at its root and levels, not its chunk folders', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'acqmeta-watch-'));
+    const elsewhere = mkdtempSync(path.join(tmpdir(), 'acqmeta-store-'));
+    const made = path.join(elsewhere, 'cells.ome.zarr');
+    for (let z = 0; z < 5; z++)
+      for (let y = 0; y < 100; y++) mkdirSync(path.join(made, '0', 'c', `${z}`, `${y}`), { recursive: true });
+    writeFileSync(path.join(made, 'zarr.json'), '{}');
+    const store = path.join(dir, 'cells.ome.zarr');
+    // Reported twice: by the folder's watch when it comes, then once its own subscription is in place.
+    let reports = 0;
+    let followed: () => void = () => undefined;
+    const inPlace = new Promise<void>((resolve) => (followed = resolve));
+    const before = inotifyWatches();
+    const watch = await startNativeWatch(
+      dir,
+      (paths) => {
+        reports += paths.filter((p) => p === store).length;
+        if (reports >= 2) followed();
+      },
+      () => undefined,
+      relevant,
+    );
+    try {
+      renameSync(made, store);
+      await inPlace;
+      // the open folder, the store, and its level
+      expect(inotifyWatches() - before).toBe(3);
+    } finally {
+      await watch.stop();
+      rmSync(dir, { recursive: true, force: true });
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
+  });
 });
 
 /** The inotify watches this process holds, from /proc/self/fdinfo. */
