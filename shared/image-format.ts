@@ -28,9 +28,9 @@ export function readsFileHeader(format: ImageFormat): boolean {
   return format !== 'oir';
 }
 
-/** Whether AcqMeta decodes the pixels of a file of this format for a preview (an OME-Zarr's are not read yet). */
+/** Whether AcqMeta decodes the pixels of a file of this format for a preview (an OIR's are not read). */
 export function previewsPixels(format: ImageFormat): boolean {
-  return format !== 'oir' && format !== 'ome-zarr';
+  return format !== 'oir';
 }
 
 /** Everything a header read reports about one image: a TIFF's facts, a vendor file's, or an OME-Zarr store's. */

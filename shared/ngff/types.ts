@@ -64,7 +64,12 @@ export interface NgffImage {
 export interface ZarrStore {
   /** The bytes of a key, or null when the store has no such key; fails when it holds more than `maxBytes`. */
   get(key: string, maxBytes: number): Promise<Uint8Array | null>;
+  /** Part of a key (a shard's index or one of its chunks), or null when the store has no such key. */
+  getRange?(key: string, range: ByteRange, maxBytes: number): Promise<Uint8Array | null>;
 }
+
+/** Bytes of a key: `length` from `offset`, or its last `suffixLength`. */
+export type ByteRange = { offset: number; length: number } | { suffixLength: number };
 
 /** An NGFF store that cannot be read, with a message that says why. */
 export class NgffReadError extends Error {

@@ -1,7 +1,8 @@
 /**
  * OME-Zarr stores in a folder as a person meets them: each store is one row saying its format,
- * its header lists axes, resolution levels and channels, and editing it writes the sidecar
- * beside the store (nothing inside it); CloudScope's own store is read-only. Screenshots in test-results/screens/.
+ * its header lists axes, resolution levels and channels, its preview steps through its planes,
+ * and editing it writes the sidecar beside the store (nothing inside it); CloudScope's own store
+ * is read-only. Screenshots in test-results/screens/.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -34,7 +35,7 @@ test.use({
   },
 });
 
-test('a store is one row with its header, levels and channels; an edit saves beside it', async ({ app }) => {
+test('a store is one row with its header, levels, channels and preview; an edit saves beside it', async ({ app }) => {
   const editor = new EditorPage(app.page);
   // the nine images of the e2e folder and the four stores; nothing inside a store is a row
   await expect(editor.bodyRows()).toHaveCount(13);
@@ -58,8 +59,18 @@ test('a store is one row with its header, levels and channels; an edit saves bes
   await expect(levels.getByRole('row')).toHaveCount(3);
   await expect(levels.getByRole('row').nth(2)).toContainText('2×3×20×18');
   await expect(app.page.getByText('DAPI (#0000FF), GFP (#00FF00)')).toBeVisible();
-  // no preview: AcqMeta does not read a store's pixels yet
-  await expect(editor.panel().getByRole('button', { name: /^Preview/ })).toHaveCount(0);
+  // the preview: a plane of the level that fits, C and Z sliders over the store's planes
+  const toggle = editor.panel().getByRole('button', { name: /^Preview/ });
+  if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
+  await expect(editor.preview()).toHaveAccessibleName('Preview, 36 × 40 pixels');
+  await expect(editor.panel().getByRole('slider', { name: 'Channel' })).toHaveAttribute('max', '1');
+  const z = editor.panel().getByRole('slider', { name: 'Z slice' });
+  await expect(z).toHaveAttribute('max', '2');
+  await z.focus();
+  await app.page.keyboard.press('ArrowRight');
+  await expect(editor.panel().getByText('2 / 3')).toBeVisible();
+  await expect(editor.preview()).not.toHaveClass(/is-stale/);
+  await app.page.setViewportSize({ width: 1440, height: 900 });
   for (const scheme of ['light', 'dark'] as const) {
     await app.page.emulateMedia({ colorScheme: scheme });
     await app.page.screenshot({ path: `${SHOTS}/${scheme}-ome-zarr.png` });

@@ -6,24 +6,25 @@
  */
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { isPlainKey } from '../../../shared/ngff/store-keys';
-import { NgffReadError, type ZarrStore } from '../../../shared/ngff/types';
+import { NgffReadError, type ByteRange, type ZarrStore } from '../../../shared/ngff/types';
 import { blockBeforeRead, THREAD_READ_DELAY_MS } from '../disk';
 import { lookInStore } from './store-entry';
 
-/** Reads a whole regular file of at most `maxBytes`; the caller has checked every step of its path. */
-function readBounded(file: string, key: string, maxBytes: number): Uint8Array {
+/** Reads a regular file, whole or the `range` of it, of at most `maxBytes`; the caller has checked every step of its path. */
+function readBounded(file: string, key: string, maxBytes: number, range?: ByteRange): Uint8Array {
   // O_NOFOLLOW: a link swapped in after the check is refused, not followed
   const fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0));
   try {
     const stat = fstatSync(fd);
     if (!stat.isFile()) throw new NgffReadError(`${key} is not a file`);
-    if (stat.size > maxBytes)
-      throw new NgffReadError(`${key} is ${stat.size} bytes, more than the ${maxBytes} a header read takes`);
-    const bytes = new Uint8Array(stat.size);
+    const { start, length } = rangeIn(stat.size, range, key);
+    if (length > maxBytes)
+      throw new NgffReadError(`${key}: ${length} bytes to read, more than the ${maxBytes} allowed`);
+    const bytes = new Uint8Array(length);
     let done = 0;
     while (done < bytes.length) {
       blockBeforeRead(THREAD_READ_DELAY_MS);
-      const n = readSync(fd, bytes, done, bytes.length - done, done);
+      const n = readSync(fd, bytes, done, bytes.length - done, start + done);
       if (n === 0) break;
       done += n;
     }
@@ -33,16 +34,37 @@ function readBounded(file: string, key: string, maxBytes: number): Uint8Array {
   }
 }
 
+/** Where a range lies in a file of `size` bytes; a range past its end fails. */
+function rangeIn(size: number, range: ByteRange | undefined, key: string): { start: number; length: number } {
+  if (range === undefined) return { start: 0, length: size };
+  const { start, length } =
+    'suffixLength' in range
+      ? { start: size - range.suffixLength, length: range.suffixLength }
+      : { start: range.offset, length: range.length };
+  if (!Number.isSafeInteger(start) || !Number.isSafeInteger(length) || start < 0 || length < 0 || start + length > size)
+    throw new NgffReadError(`${key}: the range asked for lies outside its ${size} bytes`);
+  return { start, length };
+}
+
 /** The keys of a store folder at `root` (the store's own path, inside the open folder). */
 export class LocalZarrStore implements ZarrStore {
   constructor(private readonly root: string) {}
 
   /** The bytes of `key`, or null when it is absent; a link on the way or a key that leaves the store fails. */
   async get(key: string, maxBytes: number): Promise<Uint8Array | null> {
+    return this.read(key, maxBytes);
+  }
+
+  /** Part of `key`, checked as {@link get} checks it. */
+  async getRange(key: string, range: ByteRange, maxBytes: number): Promise<Uint8Array | null> {
+    return this.read(key, maxBytes, range);
+  }
+
+  private read(key: string, maxBytes: number, range?: ByteRange): Uint8Array | null {
     if (!isPlainKey(key)) throw new NgffReadError(`"${key}" is not a plain path inside the store`);
     const entry = lookInStore(this.root, key);
     if (entry === null) return null;
     if ('link' in entry) throw new NgffReadError(`${entry.link} is a link inside the store; links are not followed`);
-    return readBounded(entry.path, key, maxBytes);
+    return readBounded(entry.path, key, maxBytes, range);
   }
 }

@@ -29,6 +29,7 @@ import {
 } from '../../../shared/tiff';
 import { registerBoundedDecoders } from './bounded-decoders';
 import { autoContrast, fitSize } from './contrast';
+import { decodeStorePlane } from './decode-store-plane';
 import { decodeVendorPlane } from './decode-vendor-plane';
 import { MAX_PLANE_BYTES, MAX_PREVIEW_SIZE } from './plane-limits';
 import type { SampleArray } from './plane-samples';
@@ -131,14 +132,25 @@ function geotiffSource(source: ByteSource): ConstructorParameters<typeof GeoTIFF
   };
 }
 
+/** Refuses a preview size out of range. */
+function checkMaxSize(request: PlaneRequest): void {
+  if (!Number.isInteger(request.maxSize) || request.maxSize < 1 || request.maxSize > MAX_PREVIEW_SIZE) {
+    throw new PlaneRangeError(`maxSize must be a whole number from 1 to ${MAX_PREVIEW_SIZE}`);
+  }
+}
+
+/** Decodes plane (c, z, t) of the OME-Zarr store at `absPath`, downsampled to fit `maxSize` and auto-contrasted to 8 bits. */
+export async function decodeStorePreview(absPath: string, request: PlaneRequest): Promise<PreviewImage> {
+  checkMaxSize(request);
+  return decodeStorePlane(absPath, request);
+}
+
 /**
  * Decodes plane (c, z, t) of series[0] of a TIFF, or of image 0 of a CZI, ND2, LIF or OIB file
  * (by its extension), downsampled to fit `maxSize` and auto-contrasted to 8 bits.
  */
 export async function decodePlane(source: ByteSource, request: PlaneRequest, fileName: string): Promise<PreviewImage> {
-  if (!Number.isInteger(request.maxSize) || request.maxSize < 1 || request.maxSize > MAX_PREVIEW_SIZE) {
-    throw new PlaneRangeError(`maxSize must be a whole number from 1 to ${MAX_PREVIEW_SIZE}`);
-  }
+  checkMaxSize(request);
   if (vendorFormatOfPath(fileName) !== null) return decodeVendorPlane(source, request, fileName, decodeTiffPlane);
   return decodeTiffPlane(source, request, fileName);
 }

@@ -185,10 +185,12 @@ async function handle(message: WorkerRequest): Promise<void> {
     return;
   }
   try {
-    const { decodePlane } = loadPreviewDecoder();
-    const image = await withFileSource(message.path, (source) =>
-      decodePlane(source, message.request, path.basename(message.path)),
-    );
+    const { decodePlane, decodeStorePreview } = loadPreviewDecoder();
+    const image = isZarrStoreName(path.basename(message.path))
+      ? await decodeStorePreview(message.path, message.request)
+      : await withFileSource(message.path, (source) =>
+          decodePlane(source, message.request, path.basename(message.path)),
+        );
     port.postMessage({ type: 'previewed', id: message.id, result: { ok: true, image } } satisfies WorkerReply);
   } catch (error) {
     port.postMessage({ type: 'previewed', id: message.id, result: failure(error) } satisfies WorkerReply);

@@ -1,11 +1,28 @@
-import { copyFile, mkdir, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import {
+  copyFile,
+  cp,
+  mkdir,
+  readdir,
+  readFile,
+  rename,
+  rm,
+  stat,
+  symlink,
+  truncate,
+  writeFile,
+} from 'node:fs/promises';
+import { deflateSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiEvent, ImageRow } from '../../../../../shared/api';
 import type { LabCopy } from '../folder/lab-folder';
+import { autoContrast } from '../../../../../electron/services/tiff/contrast';
 import { removeTestBundles, startOnLab, stopOnLab, type Harness } from './backend-harness';
 
 type RowsEvent = Extract<ApiEvent, { type: 'scan-rows' }>;
+
+const NGFF = fileURLToPath(new URL('../../../../fixtures/ngff/', import.meta.url));
 
 /** NGFF 0.5 group metadata: axes c, z, y, x; two levels; 0.5 µm pixels and 2 µm planes at level 0. */
 const GROUP = {
@@ -121,7 +138,7 @@ describe('backend on OME-Zarr stores', () => {
     expect((await scan()).get('zarr/cells.ome.zarr')?.header?.shape).toBe('(2, 5, 64, 40)');
   });
 
-  it('shows its axes, levels and channels, and refuses a preview with the reason', async () => {
+  it('shows its axes, levels and channels', async () => {
     const detail = await h.ok('getImageDetail', { path: 'zarr/cells.ome.zarr' });
     expect(detail.ngff).toMatchObject({
       version: '0.5',
@@ -136,12 +153,96 @@ describe('backend on OME-Zarr stores', () => {
       ],
     });
     expect(detail.planes).toEqual({ c: 2, z: 5, t: 1 });
-    // AcqMeta does not read a store's pixels yet
-    const preview = await h.call('getPreview', { path: 'zarr/cells.ome.zarr', c: 0, z: 0, t: 0, maxSize: 256 });
-    expect(preview).toMatchObject({
-      ok: false,
-      error: { code: 'UNREADABLE_IMAGE', message: expect.stringContaining('does not read its pixels') },
+  });
+
+  it('previews a plane at the level that fits, its values those zarr-python reads, sharded or not', async () => {
+    for (const name of ['cells-04.ome.zarr', 'sharded-05.ome.zarr', 'blosc-04.ome.zarr'])
+      await cp(path.join(NGFF, name), zarr(name), { recursive: true });
+    const planes = JSON.parse(await readFile(path.join(NGFF, 'expected-planes.json'), 'utf8')) as Record<
+      string,
+      Record<string, number[]>
+    >;
+    const shown = (values: number[]): string => Buffer.from(autoContrast(values)).toString('base64');
+    const preview = (name: string, plane: { c?: number; z?: number; maxSize: number }) =>
+      h.ok('getPreview', { path: `zarr/${name}`, c: plane.c ?? 0, z: plane.z ?? 0, t: 0, maxSize: plane.maxSize });
+    // no level is 64 wide: the full resolution
+    expect(await preview('cells-04.ome.zarr', { c: 1, z: 2, maxSize: 64 })).toEqual({
+      width: 36,
+      height: 40,
+      channels: 1,
+      sourceWidth: 36,
+      sourceHeight: 40,
+      data: shown(planes['cells-04.ome.zarr']?.['level 0, c 1, z 2'] ?? []),
     });
+    // level 1 (20 × 18) still fills 20 pixels: it is read, not level 0
+    expect(await preview('cells-04.ome.zarr', { maxSize: 20 })).toMatchObject({
+      width: 18,
+      height: 20,
+      sourceWidth: 18,
+      data: shown(planes['cells-04.ome.zarr']?.['level 1, c 0, z 0'] ?? []),
+    });
+    expect(await preview('sharded-05.ome.zarr', { z: 1, maxSize: 64 })).toMatchObject({
+      width: 4,
+      height: 4,
+      data: shown(planes['sharded-05.ome.zarr']?.['level 0, z 1'] ?? []),
+    });
+    // Blosc (zstd, bit shuffle) over a time axis
+    expect(await h.ok('getPreview', { path: 'zarr/blosc-04.ome.zarr', c: 0, z: 0, t: 1, maxSize: 64 })).toMatchObject({
+      width: 50,
+      height: 30,
+      data: shown(planes['blosc-04.ome.zarr']?.['level 0, t 1'] ?? []),
+    });
+    const past = await h.call('getPreview', { path: 'zarr/cells-04.ome.zarr', c: 2, z: 0, t: 0, maxSize: 64 });
+    expect(past.ok).toBe(false);
+  });
+
+  it('refuses the preview of a damaged chunk or of chunks too large to decode, and previews the next store', async () => {
+    for (const name of ['damaged.ome.zarr', 'huge.ome.zarr', 'cells-04.ome.zarr'])
+      await cp(path.join(NGFF, 'cells-04.ome.zarr'), zarr(name), { recursive: true });
+    await writeFile(zarr('damaged.ome.zarr/0/1.2.0.0'), 'not zlib data');
+    const zarray = JSON.parse(await readFile(zarr('huge.ome.zarr/0/.zarray'), 'utf8'));
+    zarray.chunks = [2, 3, 40_000, 40_000];
+    await writeFile(zarr('huge.ome.zarr/0/.zarray'), JSON.stringify(zarray));
+    const preview = (name: string) => h.call('getPreview', { path: `zarr/${name}`, c: 1, z: 2, t: 0, maxSize: 64 });
+    const damaged = await preview('damaged.ome.zarr');
+    expect(damaged.ok).toBe(false);
+    const huge = await preview('huge.ome.zarr');
+    expect(huge).toMatchObject({ ok: false, error: { message: expect.stringContaining('too large to preview') } });
+    expect(await preview('cells-04.ome.zarr')).toMatchObject({ ok: true, payload: { width: 36, height: 40 } });
+  });
+
+  it('refuses, with the reason, a chunk that would decode or read past its declared size', async () => {
+    const copies = ['bomb', 'sparse', 'escaped', 'claims', 'next'];
+    for (const name of copies)
+      await cp(
+        path.join(NGFF, name === 'claims' ? 'blosc-04.ome.zarr' : 'cells-04.ome.zarr'),
+        zarr(`${name}.ome.zarr`),
+        {
+          recursive: true,
+        },
+      );
+    // a zlib chunk of 64 MiB declared as one of 40 × 36 samples
+    await writeFile(zarr('bomb.ome.zarr/0/1.2.0.0'), deflateSync(Buffer.alloc(64 * 1024 * 1024)));
+    // a chunk file of 300 MiB (sparse: it costs no disk)
+    await truncate(zarr('sparse.ome.zarr/0/1.2.0.0'), 300 * 1024 * 1024);
+    // a dataset path zarrita would read as a URL: `0#` opens array `0`
+    await rename(zarr('escaped.ome.zarr/0'), zarr('escaped.ome.zarr/0#'));
+    const attrs = await readFile(zarr('escaped.ome.zarr/.zattrs'), 'utf8');
+    await writeFile(zarr('escaped.ome.zarr/.zattrs'), attrs.replace('"path": "0"', '"path": "0#"'));
+    await mkdir(zarr('escaped.ome.zarr/0'));
+    // a Blosc chunk whose header claims 1 GiB
+    const chunk = await readFile(zarr('claims.ome.zarr/0/1.0.0'));
+    chunk.writeUInt32LE(1024 * 1024 * 1024, 4);
+    await writeFile(zarr('claims.ome.zarr/0/1.0.0'), chunk);
+
+    const preview = (name: string, plane = { c: 1, z: 2, t: 0 }) =>
+      h.call('getPreview', { path: `zarr/${name}.ome.zarr`, ...plane, maxSize: 64 });
+    const refusal = (message: string) => ({ ok: false, error: { message: expect.stringContaining(message) } });
+    expect(await preview('bomb')).toMatchObject(refusal('larger than'));
+    expect(await preview('sparse')).toMatchObject(refusal('more than the'));
+    expect(await preview('escaped')).toMatchObject(refusal('a preview of level "0#" is not made'));
+    expect(await preview('claims', { c: 0, z: 0, t: 1 })).toMatchObject(refusal('declares 1073741824 bytes'));
+    expect(await preview('next')).toMatchObject({ ok: true, payload: { width: 36, height: 40 } });
   });
 
   it('saves its fields in a sidecar beside the store, and writes nothing inside it', async () => {

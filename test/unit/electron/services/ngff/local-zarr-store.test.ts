@@ -66,9 +66,19 @@ describe('a Zarr store on this machine', () => {
   it('refuses a document larger than asked for, and a folder where a file is asked for', async () => {
     const { store } = storeFolder();
     const zarr = new LocalZarrStore(store);
-    await expect(zarr.get('zarr.json', 8)).rejects.toThrow(
-      'zarr.json is 21 bytes, more than the 8 a header read takes',
-    );
+    await expect(zarr.get('zarr.json', 8)).rejects.toThrow('zarr.json: 21 bytes to read, more than the 8 allowed');
     await expect(zarr.get('0', 1024)).rejects.toThrow('0 is not a file');
+  });
+
+  it('reads part of a key, from an offset or its end, and never past it', async () => {
+    const zarr = new LocalZarrStore(storeFolder().store);
+    expect(text(await zarr.getRange('zarr.json', { offset: 2, length: 9 }, 1024))).toBe('node_type');
+    expect(text(await zarr.getRange('zarr.json', { suffixLength: 7 }, 1024))).toBe('group"}');
+    expect(await zarr.getRange('1/zarr.json', { suffixLength: 7 }, 1024)).toBeNull();
+    await expect(zarr.getRange('zarr.json', { offset: 20, length: 2 }, 1024)).rejects.toThrow(
+      'zarr.json: the range asked for lies outside its 21 bytes',
+    );
+    await expect(zarr.getRange('zarr.json', { suffixLength: 30 }, 1024)).rejects.toThrow('outside its 21 bytes');
+    await expect(zarr.getRange('../x', { offset: 0, length: 1 }, 1024)).rejects.toThrow('not a plain path');
   });
 });
