@@ -183,8 +183,6 @@ export interface ImageRow {
   results?: ResultValues;
   /** What the image matched in the lab's microscope catalogue in force; absent when nothing (or no catalogue). */
   catalogue?: CatalogueNames;
-  /** An OME-Zarr store whose sidecar CloudScope keeps inside it, which AcqMeta does not edit: the row is read-only. */
-  sidecarInside?: true;
 }
 
 /** An exported table file, for the renderer to offer as a download. */

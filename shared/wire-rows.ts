@@ -44,8 +44,6 @@ type PackedRow = [
   acquisition: number,
   /** 1 + the index of the row's catalogue names in the event's `catalogues`; 0 (or absent) for none. */
   catalogue?: number,
-  /** 1 for a store whose sidecar CloudScope keeps inside it; absent otherwise. */
-  sidecarInside?: 1,
 ];
 
 /**
@@ -107,10 +105,6 @@ function packRow(row: ImageRow, tables: Tables): PackedRow {
   ];
   // a row without a match (most rows, and all without a catalogue) ends at its acquisition
   if (row.catalogue !== undefined) packed[13] = tables.catalogues.refer(row.catalogue);
-  if (row.sidecarInside === true) {
-    packed[13] ??= 0;
-    packed[14] = 1;
-  }
   return packed;
 }
 
@@ -148,7 +142,6 @@ function unpackRow(
     results,
     acquisition,
     catalogue = 0,
-    sidecarInside,
   ] = packed;
   let values = DEFAULT_FIELD_VALUES;
   if (stored !== 0) {
@@ -173,7 +166,6 @@ function unpackRow(
   if (known !== undefined) row.acquisition = known;
   const names = catalogue === 0 ? undefined : catalogues[catalogue - 1];
   if (names !== undefined) row.catalogue = names;
-  if (sidecarInside === 1) row.sidecarInside = true;
   return row;
 }
 

@@ -10,6 +10,7 @@ import { channelTableProblem, type LoadedChannelTable } from '../services/channe
 import { profileProblemsOf, type LoadedProfile, type ProfileFinder } from '../services/profile';
 import { mapInOrder, scanImage, storedValues } from '../services/rows';
 import { readSidecarFile, sidecarNameFor, type SidecarFile } from '../services/sidecar';
+import { sidecarShownFor } from '../../shared/sidecar-location';
 import type { TiffScanner } from '../services/tiff';
 import { calibrationMismatch, headerMismatch } from '../../shared/sidecar';
 import { withoutFileName } from '../../shared/errors';
@@ -60,7 +61,7 @@ async function statusOf(
   const contradicted = scanner === undefined ? [] : await againstImage(entry, read, scanner, channels);
   return {
     path: entry.relPath,
-    where: hasSidecar ? `${entry.relPath}.json` : `${entry.relPath} (no sidecar)`,
+    where: hasSidecar ? sidecarShownFor(entry.relPath) : `${entry.relPath} (no sidecar)`,
     hasSidecar,
     values: storedValues(read),
     errors: [

@@ -8,7 +8,6 @@ import { readsFileHeader } from '../../shared/image-format';
 import { isZarrStoreName, zarrStoreOf } from '../../shared/ngff/store-name';
 import type { UnreadTally } from '../../shared/unread-files';
 import { checkSidecarInside, imageFormat, listImages, resolveImage, type ImageEntry } from '../services/folder';
-import { hasInsideSidecar } from '../services/ngff/inside-sidecar';
 import { sidecarPathFor } from '../services/sidecar';
 import { CliError, EXIT } from './cli-io';
 
@@ -46,7 +45,6 @@ export async function imageArgument(cwd: string, given: string): Promise<{ root:
     absPath,
     format,
     sidecar: hasSidecar ? 'file' : 'none',
-    ...(format === 'ome-zarr' && (await hasInsideSidecar(absPath)) ? { insideSidecar: true } : {}),
   };
   return { root: path.dirname(absPath), entry };
 }

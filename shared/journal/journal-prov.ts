@@ -5,6 +5,7 @@
  * (user@host) and each program an agent. The ids are documented in docs/cli.md ("PROV-JSON").
  * Pure; the same records give the same document, byte for byte.
  */
+import { sidecarShownFor } from '../sidecar-location';
 import { isOutsideChange, type JournalRecord, type JournalVersion } from './journal-record';
 
 /** The namespace of the document's own ids (`acqmeta:`): sidecar versions, batches, agents. */
@@ -84,8 +85,8 @@ function provBuilder(folderName: string): ProvBuilder {
     version(id, record, version, values) {
       const entity = (document.entity[id] ??= {
         'prov:type': qualifiedName('acqmeta:Sidecar'),
-        'prov:label': `${record.path}.json`,
-        'prov:location': `${folderName}/${record.path}.json`,
+        'prov:label': sidecarShownFor(record.path),
+        'prov:location': `${folderName}/${sidecarShownFor(record.path)}`,
         'acqmeta:image': record.path,
         'acqmeta:sha256': version.sha256,
         'acqmeta:size': version.size,

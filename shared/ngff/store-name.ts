@@ -17,6 +17,14 @@ export function zarrStoreOf(relPath: string): string | null {
   return at < 0 ? null : parts.slice(0, at + 1).join('/');
 }
 
+/** CloudScope's own stores (`x.cs.ome.zarr`), which keep their sidecar inside, where CloudScope reads it. */
+const NATIVE_STORE_NAME = /\.cs\.ome\.zarr$/i;
+
+/** Whether a file-system name is that of one of CloudScope's own stores, whose sidecar is {@link INSIDE_SIDECAR_KEY} inside it. */
+export function isNativeStoreName(name: string): boolean {
+  return NATIVE_STORE_NAME.test(name);
+}
+
 /** CloudScope's sidecar inside one of its own stores (`x.cs.ome.zarr/acqstore/acq_image.json`). */
 export const INSIDE_SIDECAR_KEY = 'acqstore/acq_image.json';
 

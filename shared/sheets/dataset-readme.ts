@@ -177,7 +177,9 @@ function layoutSection(facts: ReadmeFacts, folderName: string): string[] {
   return [
     '## File layout',
     '',
-    'Every image has its metadata in a JSON sidecar beside it (`<image>.json`).',
+    facts.insideSidecars === 0
+      ? 'Every image has its metadata in a JSON sidecar beside it (`<image>.json`).'
+      : `Every image has its metadata in a JSON sidecar beside it (\`<image>.json\`), but for the ${facts.insideSidecars} of CloudScope's own OME-Zarr stores (\`*.cs.ome.zarr\`): theirs is inside (\`acqstore/acq_image.json\`).`,
     '',
     '| Folder | Images | Formats | Example |',
     '|---|--:|---|---|',

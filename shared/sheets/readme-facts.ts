@@ -3,6 +3,7 @@
  * formats, shapes, data types and channels, their pixel sizes (and which are uncalibrated),
  * the acquisition dates and the folders they lie in. Pure; counted from image rows.
  */
+import { isNativeStoreName } from '../ngff/store-name';
 import type { HeaderValues, ImageRow } from '../api';
 import { readsFileHeader } from '../image-format';
 import { usableCalibration } from '../sidecar/calibration';
@@ -53,6 +54,8 @@ export interface ReadmeFacts {
   /** From the sidecars' Date field. */
   experimentDates: DateRange | null;
   layout: LayoutFolder[];
+  /** CloudScope's own OME-Zarr stores among the images, which keep their sidecar inside. */
+  insideSidecars: number;
 }
 
 /** File formats by name ending, most specific first. */
@@ -170,5 +173,6 @@ export function readmeFacts(rows: readonly ImageRow[]): ReadmeFacts {
     acquired: dateRange(rows.map((r) => isoDate(r.acquisition?.acquired_at) ?? isoDate(r.header?.date))),
     experimentDates: dateRange(rows.filter((r) => r.sidecar === 'ok').map((r) => isoDate(r.values.date))),
     layout: layoutOf(rows),
+    insideSidecars: rows.filter((r) => isNativeStoreName(r.path)).length,
   };
 }

@@ -1,10 +1,10 @@
 /**
  * OME-Zarr stores in a folder as a person meets them: each store is one row saying its format,
  * its header lists axes, resolution levels and channels, its preview steps through its planes,
- * and editing it writes the sidecar beside the store (nothing inside it); CloudScope's own store
- * is read-only. Screenshots in test-results/screens/.
+ * and editing it writes the sidecar beside the store (nothing inside it), or, for CloudScope's own
+ * store, the sidecar CloudScope keeps inside it. Screenshots in test-results/screens/.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test, expect } from './support/app';
@@ -13,6 +13,21 @@ import { EditorPage } from './support/editor-page';
 const NGFF = fileURLToPath(new URL('../fixtures/ngff/', import.meta.url));
 const SHOTS = 'test-results/screens';
 const STORE = 'zarr/cells-04.ome.zarr';
+const CLOUDSCOPE = 'zarr/timelapse.cs.ome.zarr';
+
+/** The sidecar CloudScope keeps inside its store: the canonical one, its header that of the Blosc time series. */
+const INSIDE_SIDECAR = [
+  ["\"dims\": \"('C', 'Y', 'X')\"", "\"dims\": \"('T', 'Y', 'X')\""],
+  ['"dtype": "uint16"', '"dtype": "uint8"'],
+  ['"num_channels": 2', '"num_channels": 1'],
+  ['"physical_unit_x": 0.3107', '"physical_unit_x": 1.2'],
+  ['"physical_unit_y": 0.3107', '"physical_unit_y": 1.2'],
+  ['"shape": "(2, 512, 512)"', '"shape": "(2, 30, 50)"'],
+  ["\"sizes\": \"{'C': 2, 'Y': 512, 'X': 512}\"", "\"sizes\": \"{'T': 2, 'Y': 30, 'X': 50}\""],
+].reduce(
+  (text, [from, to]) => text.replace(from as string, to as string),
+  readFileSync(fileURLToPath(new URL('../fixtures/sidecars/canonical.tif.json', import.meta.url)), 'utf8'),
+);
 
 /** Every file of a fixture store, keyed by its path under `into`. */
 function storeFiles(name: string, into: string): Record<string, Uint8Array> {
@@ -29,8 +44,8 @@ test.use({
     ...storeFiles('cells-04.ome.zarr', STORE),
     ...storeFiles('sharded-05.ome.zarr', 'zarr/sharded-05.ome.zarr'),
     // CloudScope's own store keeps its sidecar inside; a damaged store says what is wrong
-    ...storeFiles('blosc-04.ome.zarr', 'zarr/timelapse.cs.ome.zarr'),
-    'zarr/timelapse.cs.ome.zarr/acqstore/acq_image.json': '{}\n',
+    ...storeFiles('blosc-04.ome.zarr', CLOUDSCOPE),
+    [`${CLOUDSCOPE}/acqstore/acq_image.json`]: INSIDE_SIDECAR,
     'zarr/damaged.ome.zarr/.zattrs': '{"multiscales": [',
   },
 });
@@ -40,13 +55,17 @@ test('a store is one row with its header, levels, channels and preview; an edit 
   // the nine images of the e2e folder and the four stores; nothing inside a store is a row
   await expect(editor.bodyRows()).toHaveCount(13);
   await expect(editor.row('zarr/damaged.ome.zarr')).toContainText('OME-Zarr: .zattrs is not JSON');
-  // CloudScope's store: read-only, its sidecar said to be in the store, no offer to create one beside
-  await expect(editor.row('zarr/timelapse.cs.ome.zarr').locator('.cell-sidecar')).toContainText('In store');
-  await editor.select('zarr/timelapse.cs.ome.zarr');
-  await expect(editor.panel()).toContainText("CloudScope keeps this store's metadata inside it");
-  await expect(editor.panel().getByRole('button', { name: 'Create sidecar' })).toHaveCount(0);
-  await expect(editor.field('Species')).not.toBeEditable();
-  await expect(editor.panel()).not.toContainText('No sidecar can be created');
+  // CloudScope's store: its sidecar, inside it, is read and edited there, nothing written beside
+  await expect(editor.row(CLOUDSCOPE).locator('.cell-sidecar')).toHaveText('Saved');
+  await editor.select(CLOUDSCOPE);
+  await expect(editor.field('Species')).toHaveValue('mouse');
+  await editor.type('Species', 'rat');
+  await editor.save();
+  await expect(editor.row(CLOUDSCOPE).locator('.cell-sidecar')).toHaveText('Saved');
+  expect(readFileSync(app.file(`${CLOUDSCOPE}/acqstore/acq_image.json`), 'utf8')).toBe(
+    INSIDE_SIDECAR.replace('"species": "mouse"', '"species": "rat"'),
+  );
+  expect(existsSync(app.file(`${CLOUDSCOPE}.json`))).toBe(false);
   await app.page.setViewportSize({ width: 1440, height: 900 });
   await app.page.screenshot({ path: `${SHOTS}/light-ome-zarr-cloudscope.png` });
   await expect(editor.row(STORE).locator('.cell-format')).toHaveText('OME-Zarr');

@@ -19,6 +19,7 @@ import type { ImageEntry } from '../../services/folder';
 import { readFolderJournal } from '../../services/journal';
 import { createProfileCache, createProfileFinder } from '../../services/profile';
 import { readSidecarFile, type WriteBatch } from '../../services/sidecar';
+import { sidecarShownFor } from '../../../shared/sidecar-location';
 import { createTiffScanner } from '../../services/tiff';
 import { lastOption, UsageError, type ParsedArgs } from '../args';
 import { restoreChannelTable } from '../channel-table-restore';
@@ -157,9 +158,10 @@ async function writeRestores(
         batch,
       );
     return await writeAndReport(targets, io, dryRun, write, (entry, outcome) => {
-      if (outcome.kind === 'removed') return [`${dryRun ? 'would remove' : 'removed'} ${entry.relPath}.json`];
+      if (outcome.kind === 'removed')
+        return [`${dryRun ? 'would remove' : 'removed'} ${sidecarShownFor(entry.relPath)}`];
       const verb = dryRun ? 'would restore' : 'restored';
-      return [`${verb} ${entry.relPath}.json: ${outcome.diffs.map(describeDiff).join('; ')}`];
+      return [`${verb} ${sidecarShownFor(entry.relPath)}: ${outcome.diffs.map(describeDiff).join('; ')}`];
     });
   } finally {
     await scanner.close();

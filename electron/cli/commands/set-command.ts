@@ -9,6 +9,7 @@ import { parseFieldInput, validateChanges } from '../../../shared/validation';
 import type { ImageEntry } from '../../services/folder';
 import { createProfileCache, createProfileFinder, type ProfileFinder } from '../../services/profile';
 import type { WriteBatch } from '../../services/sidecar';
+import { sidecarShownFor } from '../../../shared/sidecar-location';
 import { createTiffScanner } from '../../services/tiff';
 import { lastOption, UsageError } from '../args';
 import type { Command } from '../cli-io';
@@ -102,7 +103,7 @@ sidecar changed on disk meanwhile or could not be written.`,
       };
       return await writeAndReport(targets, io, dryRun, write, (entry, outcome) => {
         const verb = dryRun ? `would ${outcome.kind === 'created' ? 'create' : 'update'}` : outcome.kind;
-        return [`${verb} ${entry.relPath}.json: ${outcome.diffs.map(describeDiff).join('; ')}`];
+        return [`${verb} ${sidecarShownFor(entry.relPath)}: ${outcome.diffs.map(describeDiff).join('; ')}`];
       });
     } finally {
       await scanner.close();

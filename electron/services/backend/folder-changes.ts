@@ -14,6 +14,7 @@ import { imageFormat, listImages, resolveImage, type OpenFolder, type RealFolder
 import type { ProfileFinder } from '../profile';
 import { buildImageRow, mapInOrder } from '../rows';
 import { isOwnWriteOnDisk } from '../sidecar';
+import { sidecarShownFor } from '../../../shared/sidecar-location';
 import type { TiffScanner } from '../tiff';
 
 /** Rows read at once. */
@@ -115,7 +116,8 @@ async function classify(
     if (relative === '' || path.isAbsolute(relative) || (store ?? relPath).split('/').some((s) => s.startsWith('.')))
       continue;
     const name = path.basename(relPath);
-    if (store !== null) touch(store, 'image');
+    // CloudScope's sidecar inside its own store is the store's sidecar
+    if (store !== null) touch(store, relPath === sidecarShownFor(store) ? 'sidecar' : 'image');
     else if (imageFormat(name) !== null) touch(relPath, 'image');
     else if (name.endsWith('.json') && imageFormat(name.slice(0, -5)) !== null) touch(relPath.slice(0, -5), 'sidecar');
     else await classifyOther(absPath, relPath, touch, removed);

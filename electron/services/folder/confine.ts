@@ -8,7 +8,6 @@ import { readsFileHeader } from '../../../shared/image-format';
 import { isInside, stampOf, type FileStamp } from '../disk';
 import { imageFormat, type ImageEntry } from './list-images';
 import { zarrStoreOf } from '../../../shared/ngff/store-name';
-import { hasInsideSidecar } from '../ngff/inside-sidecar';
 import { lookInWorker, sidecarPathFor } from '../sidecar';
 
 /** The folder the user opened: as given (for display) and as resolved (for confinement). */
@@ -55,7 +54,7 @@ export async function resolveImage(
   checkRelativePath(relPath);
   const absPath = path.join(folder.root, ...relPath.split('/'));
   const missing = (): ApiFailure => new ApiFailure('NOT_FOUND', `${relPath} does not exist.`, relPath);
-  const { image, sidecar } = await lookInWorker(absPath, sidecarPathFor(absPath));
+  const { image, sidecar } = await lookInWorker(absPath);
   if (image === null) throw missing();
   let found: Target;
   try {
@@ -84,8 +83,7 @@ export async function resolveImage(
   if (!readsFileHeader(format) && sidecar === 'none') {
     throw new ApiFailure('NOT_FOUND', `${relPath} has no sidecar (an OIR is read only by its sidecar).`, relPath);
   }
-  const inside = format === 'ome-zarr' && (await hasInsideSidecar(absPath));
-  return { relPath, absPath, format, sidecar, stamp: found.stamp, ...(inside ? { insideSidecar: true } : {}) };
+  return { relPath, absPath, format, sidecar, stamp: found.stamp };
 }
 
 /** Refuses a sidecar that is a symbolic link to a place outside the opened folder. */

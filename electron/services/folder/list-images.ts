@@ -4,16 +4,15 @@
  * Olympus OIR files that have a sidecar.
  */
 import type { Dirent } from 'node:fs';
-import { readdir, realpath, stat } from 'node:fs/promises';
+import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { vendorFormatOfPath } from '../../../shared/formats';
 import type { ImageFormat } from '../../../shared/image-format';
-import { isZarrStoreName } from '../../../shared/ngff/store-name';
+import { isNativeStoreName, isZarrStoreName } from '../../../shared/ngff/store-name';
 import { unreadFormatOf, type UnreadTally } from '../../../shared/unread-files';
 import { isTiffPath } from '../tiff';
 import { beforeListing, isInside, type FileStamp } from '../disk';
-import { hasInsideSidecar } from '../ngff/inside-sidecar';
-import type { SidecarListing } from '../sidecar';
+import { listingOfSteps, sidecarStepsFor, type SidecarListing } from '../sidecar';
 
 /** One image found under the opened folder. */
 export interface ImageEntry {
@@ -26,8 +25,6 @@ export interface ImageEntry {
   sidecar: SidecarListing;
   /** The image file's size, modification time and inode when a request's path was resolved (a walk leaves it out). */
   stamp?: FileStamp;
-  /** An OME-Zarr store whose sidecar CloudScope keeps inside it, which AcqMeta does not edit (see ngff/inside-sidecar.ts). */
-  insideSidecar?: true;
 }
 
 const OIR_IMAGE = /\.oir$/i;
@@ -47,6 +44,12 @@ export function imageFormat(name: string): ImageFormat | null {
 function listingOf(dirent: Dirent | undefined): SidecarListing {
   if (dirent === undefined) return 'none';
   return dirent.isSymbolicLink() ? 'link' : dirent.isFile() ? 'file' : 'none';
+}
+
+/** What is at the sidecar inside a CloudScope store, looked at step by step (its folder's listing does not show it). */
+async function insideListing(storePath: string): Promise<SidecarListing> {
+  const steps = await Promise.all(sidecarStepsFor(storePath).map((step) => lstat(step).catch(() => null)));
+  return listingOfSteps(steps);
 }
 
 /** One file found under a folder, with the names in its directory (to tell sidecars apart). */
@@ -82,14 +85,18 @@ export async function* listImageRuns(root: string, unread?: UnreadTally): AsyncG
     const images: ImageEntry[] = [];
     for (const { relPath, absPath, name, siblings } of files) {
       const format = imageFormat(name);
-      const sidecar = format === null ? 'none' : listingOf(siblings.get(`${name}.json`));
+      const sidecar =
+        format === null
+          ? 'none'
+          : isNativeStoreName(name)
+            ? await insideListing(absPath)
+            : listingOf(siblings.get(`${name}.json`));
       if (format === null || (format === 'oir' && sidecar === 'none')) {
         const unreadFormat = unreadFormatOf(name);
         if (unreadFormat !== null) unread?.add(relPath, unreadFormat);
         continue;
       }
-      const inside = format === 'ome-zarr' && (await hasInsideSidecar(absPath));
-      images.push({ relPath, absPath, format, sidecar, ...(inside ? { insideSidecar: true } : {}) });
+      images.push({ relPath, absPath, format, sidecar });
     }
     if (images.length > 0) yield images;
   }

@@ -19,7 +19,6 @@ import type { TiffSummary } from '../../../shared/tiff';
 import { channelTableProblem, type LoadedChannelTable } from '../channels';
 import { beforeRead, isInside } from '../disk';
 import type { ImageEntry } from '../folder';
-import { INSIDE_SIDECAR_PROBLEM } from '../ngff/inside-sidecar';
 import {
   catalogueNamesOf,
   instrumentMatchOf,
@@ -136,7 +135,6 @@ export function composeRow(
 ): ImageRow {
   const errors: string[] = [];
   if (scan !== null && !scan.ok) errors.push(scan.message);
-  if (entry.insideSidecar === true) errors.push(INSIDE_SIDECAR_PROBLEM);
   errors.push(...read.problems);
   const info = scan?.ok === true ? scan.info : null;
   const fileCalibration = info?.fileCalibration ?? null;
@@ -176,7 +174,6 @@ export function composeRow(
     ...(read.results !== null ? { results: read.results } : {}),
     ...(info?.acquisition === undefined ? {} : { acquisition: info.acquisition }),
     ...withCatalogue(catalogueNamesOf(match)),
-    ...(entry.insideSidecar === true ? { sidecarInside: true as const } : {}),
   };
 }
 

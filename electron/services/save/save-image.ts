@@ -11,7 +11,6 @@ import { ApiFailure, withoutFileName } from '../../../shared/errors';
 import type { FieldValue, FieldValues } from '../../../shared/fields/field-table';
 import { readsFileHeader } from '../../../shared/image-format';
 import type { ImageEntry } from '../folder';
-import { hasInsideSidecar, INSIDE_SIDECAR_PROBLEM } from '../ngff/inside-sidecar';
 import { refusalsOf, sidecarValues, type ProfileFinder } from '../profile';
 import { defaultValues, type ImageScan } from '../rows';
 import {
@@ -96,9 +95,6 @@ export async function saveImageChanges<T = undefined>(
   take?: TakeFromSaved<T>,
 ): Promise<ImageSaved<T>> {
   const { changes } = request;
-  // checked on disk at every save, whatever the listing saw
-  if (entry.format === 'ome-zarr' && (await hasInsideSidecar(entry.absPath)))
-    throw new ApiFailure('BAD_REQUEST', INSIDE_SIDECAR_PROBLEM, entry.relPath);
   const profile = await context.profiles.forImage(entry.absPath);
   const result = await saveFieldChanges(
     entry.absPath,

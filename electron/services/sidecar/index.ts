@@ -19,7 +19,7 @@ export {
 } from './save-field-changes';
 export { replaceFile } from './replace-file';
 export { writeWholeFile } from './write-whole-file';
-export { sidecarNameFor, sidecarPathFor, type SidecarListing } from './sidecar-path';
+export { listingOfSteps, sidecarNameFor, sidecarPathFor, sidecarStepsFor, type SidecarListing } from './sidecar-path';
 export { claimTemp, releaseTemp, sweepStaleTemps, sweepStaleTempsUnder } from './temp-files';
 export { inWriteBatch, WriteBatch } from './write-batch';
 export { appendJournalInWorker, lookInWorker, startWriteWorker } from './write-worker-client';

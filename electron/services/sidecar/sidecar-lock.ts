@@ -1,8 +1,8 @@
 /**
  * One write at a time per sidecar: within this process, a read-modify-write of a file runs
  * after every earlier one on that file has settled; across processes and machines, it holds
- * its folder's lock (see `lock-folder.ts`, shared by this process's writes in flight there:
- * `folder-holds.ts`) meanwhile.
+ * the lock of the image's folder (see `lock-folder.ts`, shared by this process's writes in
+ * flight there: `folder-holds.ts`) meanwhile.
  */
 import path from 'node:path';
 import { enterFolder } from './folder-holds';
@@ -18,7 +18,7 @@ const queues = new Map<string, Promise<unknown>>();
 export function withSidecarLock<T>(imagePath: string, acrossProcesses: boolean, task: () => Promise<T>): Promise<T> {
   const key = path.resolve(sidecarPathFor(imagePath));
   const previous = queues.get(key) ?? Promise.resolve();
-  const run = previous.then(() => (acrossProcesses ? withLockFolder(key, imagePath, task) : task()));
+  const run = previous.then(() => (acrossProcesses ? withLockFolder(imagePath, task) : task()));
   const tail = run.catch(() => undefined);
   queues.set(key, tail);
   void tail.then(() => {
@@ -27,8 +27,9 @@ export function withSidecarLock<T>(imagePath: string, acrossProcesses: boolean, 
   return run;
 }
 
-async function withLockFolder<T>(file: string, imagePath: string, task: () => Promise<T>): Promise<T> {
-  const leave = await enterFolder(path.dirname(file), sidecarNameFor(imagePath), imagePath);
+/** Holds the lock of the image's folder (for a CloudScope store's sidecar inside it too: nothing of the lock goes inside a store). */
+async function withLockFolder<T>(imagePath: string, task: () => Promise<T>): Promise<T> {
+  const leave = await enterFolder(path.dirname(path.resolve(imagePath)), sidecarNameFor(imagePath), imagePath);
   try {
     return await task();
   } finally {

@@ -7,8 +7,9 @@ import type { Dirent } from 'node:fs';
 import { lstat, readdir, rm } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import path from 'node:path';
-import { isZarrStoreName } from '../../../shared/ngff/store-name';
+import { isNativeStoreName, isZarrStoreName } from '../../../shared/ngff/store-name';
 import { isAsideLockName, removeDeadAsideLock } from './lock-owner';
+import { sidecarStepsFor } from './sidecar-path';
 
 /**
  * A temp file whose writer cannot be asked (another machine on a network share, or a name
@@ -102,8 +103,8 @@ async function removeStale(dir: string, entries: readonly Dirent[]): Promise<num
 
 /**
  * Removes stale temp files in `root` and every folder under it (hidden ones and symbolic
- * links excepted, as the folder walk skips them, and Zarr stores, where AcqMeta writes nothing); returns how many. Stops early when
- * `signal` aborts. Never throws.
+ * links excepted, as the folder walk skips them, and Zarr stores, where AcqMeta writes only a
+ * CloudScope store's sidecar); returns how many. Stops early when `signal` aborts. Never throws.
  */
 export async function sweepStaleTempsUnder(root: string, signal?: AbortSignal): Promise<number> {
   let removed = 0;
@@ -112,10 +113,19 @@ export async function sweepStaleTempsUnder(root: string, signal?: AbortSignal): 
     const dir = pending.pop() as string;
     const entries = await readdir(dir, { withFileTypes: true }).catch(() => [] as Dirent[]);
     for (const entry of entries) {
-      if (entry.isDirectory() && !entry.name.startsWith('.') && !isZarrStoreName(entry.name))
-        pending.push(path.join(dir, entry.name));
+      if (!entry.isDirectory() || entry.name.startsWith('.')) continue;
+      if (!isZarrStoreName(entry.name)) pending.push(path.join(dir, entry.name));
+      // a CloudScope store's sidecar is written inside it: its folder, alone, is swept
+      else if (isNativeStoreName(entry.name)) removed += await sweepInsideStore(path.join(dir, entry.name));
     }
     removed += await removeStale(dir, entries);
   }
   return removed;
+}
+
+/** Removes stale temp files in the folder of a CloudScope store's sidecar (never through a link); returns how many. */
+async function sweepInsideStore(store: string): Promise<number> {
+  const folder = sidecarStepsFor(store)[0] as string;
+  const info = await lstat(folder).catch(() => null);
+  return info?.isDirectory() === true ? sweepStaleTemps(folder) : 0;
 }

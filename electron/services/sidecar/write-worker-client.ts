@@ -4,6 +4,7 @@
  * While it has work the worker keeps the process alive; idle, it does not.
  */
 import { Worker } from 'node:worker_threads';
+import { sidecarStepsFor } from './sidecar-path';
 import type { ErrorCode, SidecarVersion } from '../../../shared/api';
 import { ApiFailure } from '../../../shared/errors';
 import { findBundledScript } from '../bundled-script';
@@ -93,9 +94,9 @@ export function appendJournalInWorker(dir: string, text: string): Promise<void> 
   return send({ type: 'journal', dir, text }) as Promise<void>;
 }
 
-/** `lstat`s an image and its sidecar's name (blocking calls on the worker's thread, one message for both). */
-export function lookInWorker(image: string, sidecar: string): Promise<Look> {
-  return send({ type: 'look', image, sidecar }) as Promise<Look>;
+/** `lstat`s an image and each step to its sidecar (blocking calls on the worker's thread, one message for all). */
+export function lookInWorker(image: string): Promise<Look> {
+  return send({ type: 'look', image, sidecarSteps: sidecarStepsFor(image) }) as Promise<Look>;
 }
 
 /**

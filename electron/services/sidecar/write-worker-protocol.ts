@@ -67,7 +67,8 @@ export interface LookRequest {
   type: 'look';
   id: number;
   image: string;
-  sidecar: string;
+  /** The paths from the image's folder to its sidecar (`sidecarStepsFor`). */
+  sidecarSteps: string[];
 }
 
 /** What a look saw: the image (null: it could not be seen) and what stands under its sidecar's name. */

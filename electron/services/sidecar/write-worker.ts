@@ -34,6 +34,7 @@ import { finishJournalLine, journalLine } from '../../../shared/journal';
 import { appendToJournal, cancelRecord } from './journal-appender';
 import { checkAfterRename, checkBeforeRename } from './rename-checks';
 import { removeChecked } from './remove-checked';
+import { listingOfSteps } from './sidecar-path';
 import { turnBatch } from './turn-batch';
 import type { Look, LookRequest, ReplaceRequest, WriteReply, WriteRequest } from './write-worker-protocol';
 
@@ -166,8 +167,8 @@ function past(point: WritePoint, file: string, next: () => void): void {
   else void held.then(next, next);
 }
 
-/** `lstat` of the image and of its sidecar's name; what cannot be seen (missing, no permission) is null or `'none'`. */
-function look({ image, sidecar }: LookRequest): Look {
+/** `lstat` of the image and of each step to its sidecar; what cannot be seen (missing, no permission) is null or `'none'`. */
+function look({ image, sidecarSteps }: LookRequest): Look {
   const seen = (file: string): Stats | null => {
     try {
       return lstatSync(file, { throwIfNoEntry: false }) ?? null;
@@ -176,7 +177,6 @@ function look({ image, sidecar }: LookRequest): Look {
     }
   };
   const imageInfo = seen(image);
-  const sidecarInfo = seen(sidecar);
   return {
     image:
       imageInfo === null
@@ -187,8 +187,7 @@ function look({ image, sidecar }: LookRequest): Look {
             folder: imageInfo.isDirectory(),
             stamp: stampOf(imageInfo),
           },
-    sidecar:
-      sidecarInfo === null ? 'none' : sidecarInfo.isSymbolicLink() ? 'link' : sidecarInfo.isFile() ? 'file' : 'none',
+    sidecar: listingOfSteps(sidecarSteps.map(seen)),
   };
 }
 

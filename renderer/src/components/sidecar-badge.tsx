@@ -1,12 +1,7 @@
-/** The sidecar state as a text badge: None, Saved, Invalid, Unsaved, Will be removed, In store, or changed or deleted on disk. */
+/** The sidecar state as a text badge: None, Saved, Invalid, Unsaved, Will be removed, or changed or deleted on disk. */
 import type { ImageRow } from '../../../shared/api';
 import type { DiskChange } from '../store/slices/disk-slice';
 import { rowHasChanges, type PathEdits } from '../store/logic/edit-logic';
-import { INSIDE_LABEL } from '../lib/column-text';
-
-/** Why a store's sidecar is not AcqMeta's to edit. */
-const INSIDE_TITLE =
-  'CloudScope keeps this store’s sidecar inside it (acqstore/acq_image.json); AcqMeta does not edit it yet.';
 
 const DISK_BADGES: Readonly<Record<DiskChange, { text: string; title: string }>> = {
   changed: {
@@ -45,12 +40,6 @@ export function SidecarBadge({
     return (
       <span className="badge badge-removing" title="Save removes this sidecar AcqMeta created (undoing its creation).">
         Will be removed
-      </span>
-    );
-  if (row.sidecarInside === true)
-    return (
-      <span className="badge badge-none" title={INSIDE_TITLE}>
-        {INSIDE_LABEL}
       </span>
     );
   if (row.sidecar === 'invalid') return <span className="badge badge-invalid">Invalid</span>;

@@ -15,9 +15,6 @@ export const SIDECAR_LABELS: Readonly<Record<SidecarState, string>> = {
   invalid: 'Invalid',
 };
 
-/** The badge of a store whose sidecar CloudScope keeps inside it (read-only). */
-export const INSIDE_LABEL = 'In store';
-
 /** Dimension texts by header sizes: a folder has few distinct shapes, and parsing each row's costs time at 100,000 rows. */
 const sizesTexts = new Map<string, string>();
 
@@ -38,7 +35,7 @@ export function columnText(row: ImageRow, column: Column): string {
     case 'path':
       return row.path;
     case 'sidecar':
-      return row.sidecarInside === true ? INSIDE_LABEL : SIDECAR_LABELS[row.sidecar];
+      return SIDECAR_LABELS[row.sidecar];
     case 'problems': {
       const count = storedProblemCount(row);
       return count === 0 ? '' : String(count);

@@ -9,6 +9,7 @@ import { rebuildFromJournal, type JournalRecord, type RebuildLine, type RebuildP
 import { baseName, displayValue } from '../../lib/format';
 import { fieldLabel, journalTime } from '../../lib/journal-format';
 import { useAppStore } from '../../store/store-context';
+import { sidecarShownFor } from '../../../../shared/sidecar-location';
 import { Modal } from './modal';
 import { ModalActions } from './modal-actions';
 
@@ -44,7 +45,7 @@ export function RebuildDialog({
   const store = useAppStore();
   const [busy, setBusy] = useState(false);
   const plan = useMemo(() => rebuildFromJournal(records, header, row.fileCalibration), [records, header, row]);
-  const sidecar = `${baseName(row.path)}.json`;
+  const sidecar = sidecarShownFor(baseName(row.path));
   const damaged = row.sidecar === 'invalid';
   const rebuild = async () => {
     setBusy(true);

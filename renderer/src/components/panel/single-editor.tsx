@@ -45,8 +45,7 @@ function Problems({ row }: { row: ImageRow }) {
   const mismatch = calibrationMismatch(row.values, row.fileCalibration);
   const errors = row.errors.filter((error) => error !== mismatch);
   if (errors.length === 0) return null;
-  // a store whose sidecar CloudScope keeps inside says so in its own error
-  const noSidecarPossible = !isEditable(row) && row.sidecarInside !== true;
+  const noSidecarPossible = !isEditable(row);
   return (
     <div className={`callout callout-warning${noSidecarPossible ? ' callout-stack' : ''}`}>
       <ul className="plain-list">

@@ -6,11 +6,9 @@ import { formatFieldValue } from '../../lib/format';
 
 /**
  * Whether an image's sidecar may be edited: not when it is corrupt or of another version, nor
- * when there is none and the image header cannot be read (a new sidecar needs the header), nor
- * when CloudScope keeps it inside an OME-Zarr store.
+ * when there is none and the image header cannot be read (a new sidecar needs the header).
  */
 export function isEditable(row: ImageRow): boolean {
-  if (row.sidecarInside === true) return false;
   return row.sidecar === 'ok' || (row.sidecar === 'missing' && row.header !== null);
 }
 

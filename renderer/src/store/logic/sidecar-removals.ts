@@ -3,6 +3,7 @@
  * file for removal, as one step of the undo history, and Save removes it through the one save
  * path, only while it is still the version AcqMeta's record wrote.
  */
+import { sidecarShownFor } from '../../../../shared/sidecar-location';
 import type { ImageRow, SidecarVersion } from '../../../../shared/api';
 
 /** A sidecar to remove on Save, and the version it must still be (the one its creation's record wrote). */
@@ -50,6 +51,6 @@ const NAMED = 3;
 
 /** The sidecar files of `paths`, named and counted: `a.czi.json, b.tif.json and 3 more`. */
 export function sidecarNames(paths: readonly string[]): string {
-  const named = paths.slice(0, NAMED).map((path) => `${path}.json`);
+  const named = paths.slice(0, NAMED).map(sidecarShownFor);
   return paths.length > NAMED ? `${named.join(', ')} and ${paths.length - NAMED} more` : named.join(', ');
 }

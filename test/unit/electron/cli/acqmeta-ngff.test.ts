@@ -1,4 +1,4 @@
-import { cp, mkdir, readdir, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -6,6 +6,7 @@ import { cliOnLab } from './cli-on-lab';
 
 const { acqmeta, labPath, read, exists } = cliOnLab();
 const NGFF = fileURLToPath(new URL('../../../fixtures/ngff/', import.meta.url));
+const CANONICAL = fileURLToPath(new URL('../../../fixtures/sidecars/canonical.tif.json', import.meta.url));
 
 /** Every path under a folder, sorted: what a store holds. */
 async function tree(dir: string): Promise<string[]> {
@@ -69,13 +70,20 @@ describe('acqmeta on OME-Zarr stores', () => {
     expect(await exists('zarr/.acqmeta/journal')).toBe(true);
   });
 
-  it('set refuses a CloudScope store, whose sidecar is inside it, and scan names a store given as a folder', async () => {
-    await mkdir(labPath('zarr/sharded-05.ome.zarr/acqstore'));
-    await writeFile(labPath('zarr/sharded-05.ome.zarr/acqstore/acq_image.json'), '{}\n');
-    const run = await acqmeta('set', 'lab/zarr/sharded-05.ome.zarr', '--set', 'species=mouse');
-    expect(run.code).not.toBe(0);
-    expect(run.stderr).toContain("CloudScope keeps this store's metadata inside it (acqstore/acq_image.json)");
-    expect(await exists('zarr/sharded-05.ome.zarr.json')).toBe(false);
+  it('set edits the sidecar inside a CloudScope store, refuses a path inside a store; scan names a store given as a folder', async () => {
+    await cp(labPath('zarr/sharded-05.ome.zarr'), labPath('zarr/t.cs.ome.zarr'), { recursive: true });
+    await mkdir(labPath('zarr/t.cs.ome.zarr/acqstore'));
+    const original = await readFile(CANONICAL, 'utf8');
+    await writeFile(labPath('zarr/t.cs.ome.zarr/acqstore/acq_image.json'), original);
+    const run = await acqmeta('set', 'lab/zarr/t.cs.ome.zarr', '--set', 'species=rat');
+    expect(run.stdout).toBe(
+      'updated lab/zarr/t.cs.ome.zarr/acqstore/acq_image.json: Species: "mouse" → "rat"\n1 sidecar updated, 0 created, 0 unchanged.\n',
+    );
+    expect(run.code).toBe(0);
+    expect(await read('zarr/t.cs.ome.zarr/acqstore/acq_image.json')).toBe(
+      original.replace('"species": "mouse"', '"species": "rat"'),
+    );
+    expect(await exists('zarr/t.cs.ome.zarr.json')).toBe(false);
     const inside = await acqmeta('set', 'lab/zarr/cells-04.ome.zarr/0/.zarray', '--set', 'species=mouse');
     expect(inside.code).toBe(2);
     expect(inside.stderr).toContain('lies inside an OME-Zarr store');

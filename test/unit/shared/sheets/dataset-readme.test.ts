@@ -203,6 +203,18 @@ describe('datasetReadme', () => {
     expect(text).toMatch(/CC0 1\.0 .* common recommendation for data/);
   });
 
+  it('says where sidecars are: beside each image, inside CloudScope’s own stores', () => {
+    expect(text).toContain('Every image has its metadata in a JSON sidecar beside it (`<image>.json`).');
+    const stores = [
+      row('z/a.cs.ome.zarr', {}, { format: 'ome-zarr' }),
+      row('z/b.ome.zarr', {}, { format: 'ome-zarr' }),
+    ];
+    const inside = datasetReadme({ folderName: 'x', rows: stores, profiles: [], today: '2026-11-22' });
+    expect(inside).toContain(
+      "beside it (`<image>.json`), but for the 1 of CloudScope's own OME-Zarr stores (`*.cs.ome.zarr`): theirs is inside (`acqstore/acq_image.json`).",
+    );
+  });
+
   it('says when no profile is in force', () => {
     const plain = datasetReadme({ folderName: 'x', rows: ROWS.slice(0, 1), profiles: [], today: '2026-11-22' });
     expect(plain).toContain('No lab profile (`acqmeta.profile.json`) is in force');

@@ -22,7 +22,8 @@ import { removeTestBundles, startOnLab, stopOnLab, type Harness } from './backen
 
 type RowsEvent = Extract<ApiEvent, { type: 'scan-rows' }>;
 
-const NGFF = fileURLToPath(new URL('../../../../fixtures/ngff/', import.meta.url));
+const FIXTURES = fileURLToPath(new URL('../../../../fixtures/', import.meta.url));
+const NGFF = path.join(FIXTURES, 'ngff');
 
 /** NGFF 0.5 group metadata: axes c, z, y, x; two levels; 0.5 µm pixels and 2 µm planes at level 0. */
 const GROUP = {
@@ -279,20 +280,57 @@ describe('backend on OME-Zarr stores', () => {
     }
   });
 
-  it('refuses to save beside a store whose sidecar CloudScope keeps inside it, and says so on its row', async () => {
+  it('edits the sidecar CloudScope keeps inside its own store, as CloudScope writes it, and nothing else there', async () => {
+    const store = 'zarr/timelapse.cs.ome.zarr';
+    await cp(zarr('cells.ome.zarr'), zarr('timelapse.cs.ome.zarr'), { recursive: true });
+    await mkdir(zarr('timelapse.cs.ome.zarr/acqstore'));
+    const inside = zarr('timelapse.cs.ome.zarr/acqstore/acq_image.json');
+    const original = await readFile(path.join(FIXTURES, 'sidecars/canonical.tif.json'), 'utf8');
+    await writeFile(inside, original);
+    // a plain store holding the same folder keeps its sidecar beside, as CloudScope reads it
     await mkdir(zarr('cells.ome.zarr/acqstore'));
-    await writeFile(zarr('cells.ome.zarr/acqstore/acq_image.json'), '{}\n');
+    await writeFile(zarr('cells.ome.zarr/acqstore/acq_image.json'), original);
     const rows = await scan();
-    expect(rows.get('zarr/cells.ome.zarr')?.errors).toEqual([
-      expect.stringContaining(
-        'CloudScope keeps this store’s metadata inside it (acqstore/acq_image.json)'.replace('’', "'"),
-      ),
-    ]);
+    expect(rows.get(store)).toMatchObject({ sidecar: 'ok', values: { species: 'mouse' } });
+    expect(rows.get('zarr/cells.ome.zarr')).toMatchObject({ sidecar: 'missing' });
+
+    const before = await tree(zarr('timelapse.cs.ome.zarr'));
+    const row = await h.ok('reloadRow', { path: store });
     const [outcome] = await h.ok('saveSidecars', {
-      saves: [{ path: 'zarr/cells.ome.zarr', changes: { species: 'mouse' }, expected: null }],
+      saves: [{ path: store, changes: { species: 'rat' }, expected: row.version }],
     });
-    expect(outcome).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
-    await expect(stat(zarr('cells.ome.zarr.json'))).rejects.toThrow();
+    expect(outcome).toMatchObject({ ok: true, row: { sidecar: 'ok', values: { species: 'rat' } } });
+    // only the edited line changed; nothing beside the store, no lock or temp file left inside it
+    expect(await readFile(inside, 'utf8')).toBe(original.replace('"species": "mouse"', '"species": "rat"'));
+    await expect(stat(zarr('timelapse.cs.ome.zarr.json'))).rejects.toThrow();
+    expect(await tree(zarr('timelapse.cs.ome.zarr'))).toEqual(before);
+
+    const [beside] = await h.ok('saveSidecars', {
+      saves: [{ path: 'zarr/cells.ome.zarr', changes: { species: 'rat' }, expected: null }],
+    });
+    expect(beside?.ok).toBe(true);
+    expect(await readFile(zarr('cells.ome.zarr.json'), 'utf8')).toContain('"species": "rat"');
+    expect(await readFile(zarr('cells.ome.zarr/acqstore/acq_image.json'), 'utf8')).toBe(original);
+  });
+
+  it('writes no sidecar through an acqstore folder that links out of the open folder', async () => {
+    const outside = path.join(copy.base, 'outside');
+    await mkdir(outside);
+    await writeFile(
+      path.join(outside, 'acq_image.json'),
+      await readFile(path.join(FIXTURES, 'sidecars/canonical.tif.json')),
+    );
+    await cp(zarr('cells.ome.zarr'), zarr('linked.cs.ome.zarr'), { recursive: true });
+    await symlink(outside, zarr('linked.cs.ome.zarr/acqstore'));
+    expect((await scan()).get('zarr/linked.cs.ome.zarr')).toMatchObject({
+      sidecar: 'invalid',
+      errors: ['The sidecar links outside the folder; it is not read.'],
+    });
+    const [outcome] = await h.ok('saveSidecars', {
+      saves: [{ path: 'zarr/linked.cs.ome.zarr', changes: { species: 'rat' }, expected: null }],
+    });
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'OUTSIDE_FOLDER' } });
+    expect(await readFile(path.join(outside, 'acq_image.json'), 'utf8')).toContain('"species": "mouse"');
   });
 
   it('gives each hostile store one row with a clear error, and reads nothing outside the store', async () => {

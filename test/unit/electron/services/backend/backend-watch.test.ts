@@ -14,6 +14,7 @@ const OME = 'cells/multi-channel.ome.tif';
 const VASCULAR = fileURLToPath(new URL('../../../../../profiles/vascular-lab.profile.json', import.meta.url));
 const BURST = 5_000;
 const NGFF = fileURLToPath(new URL('../../../../fixtures/ngff/', import.meta.url));
+const CANONICAL = fileURLToPath(new URL('../../../../fixtures/sidecars/canonical.tif.json', import.meta.url));
 const isChange = (event: ApiEvent): event is FolderChangedEvent => event.type === 'folder-changed';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -160,7 +161,7 @@ describe.each(['native', 'poll'] as const)('backend folder watching (%s)', (mode
     expect(rowOf(await event, 'day-2/cell-1/b.tif')?.format).toBe('tiff');
   });
 
-  it('sees a store come, copied in as a tree, its root metadata rewritten, CloudScope’s sidecar inside', async () => {
+  it('sees a store come, copied in as a tree, and its root metadata rewritten in place', async () => {
     await start();
     const store = 'zarr/cells-04.ome.zarr';
     let event = next((e) => rowOf(e, store)?.header?.shape === '(2, 3, 40, 36)');
@@ -171,14 +172,37 @@ describe.each(['native', 'poll'] as const)('backend folder watching (%s)', (mode
     event = next((e) => rowOf(e, store)?.errors.some((m) => m.includes('describes no multiscale image')) === true);
     writeFileSync(lab(`${store}/.zattrs`), '{"omero": {}}\n');
     await event;
+  });
 
-    // CloudScope takes the store for its own: its sidecar inside makes the row read-only
+  it('reads the sidecar CloudScope writes inside its own store, and does not send our save of it back', async () => {
+    await start();
+    const store = 'zarr/t.cs.ome.zarr';
+    let event = next((e) => rowOf(e, store) !== undefined);
+    cpSync(path.join(NGFF, 'cells-04.ome.zarr'), lab(store), { recursive: true });
+    await event;
     event = next((e) => rowOf(e, store) !== undefined);
     mkdirSync(lab(`${store}/acqstore`));
     await event;
-    event = next((e) => rowOf(e, store)?.sidecarInside === true);
-    writeFileSync(lab(`${store}/acqstore/acq_image.json`), '{}\n');
+    event = next((e) => rowOf(e, store)?.values.species === 'mouse');
+    writeFileSync(lab(`${store}/acqstore/acq_image.json`), readFileSync(CANONICAL));
     await event;
+
+    const row = await h.ok('reloadRow', { path: store });
+    const [saved] = await h.ok('saveSidecars', {
+      saves: [{ path: store, changes: { species: 'rat' }, expected: row.version }],
+    });
+    expect(saved?.ok).toBe(true);
+    const seen = changes().length;
+    // another program's change after ours: once it arrives, ours would have arrived before it
+    const later = next((e) => rowOf(e, 'other/scan_01.oir') !== undefined);
+    const other = lab('other/scan_01.oir.json');
+    writeFileSync(other, readFileSync(other, 'utf8').replace('"species": "mouse"', '"species": "rat"'));
+    await later;
+    expect(
+      changes()
+        .slice(seen)
+        .flatMap((e) => e.rows.map((r) => r.path)),
+    ).not.toContain(store);
   });
 
   it('does not send our own saves back', async () => {

@@ -62,16 +62,19 @@ describe('stale temp files', () => {
     expect(namesIn(dir)).toEqual([...others, 'cell.tif'].sort());
   });
 
-  it('sweeps a whole folder tree, hidden folders and Zarr stores (where AcqMeta writes nothing) excepted', async () => {
+  it('sweeps a whole folder tree, hidden folders and Zarr stores excepted, but the sidecar folder of CloudScope’s', async () => {
     const { dir } = imageFolder();
     const dead = deadPid();
-    for (const sub of ['a', 'a/b', '.hidden', 'a/cells.ome.zarr/0']) {
+    const folders = ['a', 'a/b', '.hidden', 'a/cells.ome.zarr/0', 'a/t.cs.ome.zarr/acqstore', 'a/t.cs.ome.zarr/0'];
+    for (const sub of folders) {
       mkdirSync(path.join(dir, sub), { recursive: true });
       touch(path.join(dir, sub), path.basename(tempOf(dir, dead)));
     }
-    expect(await sweepStaleTempsUnder(dir)).toBe(2);
+    expect(await sweepStaleTempsUnder(dir)).toBe(3);
     expect(namesIn(path.join(dir, 'a/b'))).toEqual([]);
+    expect(namesIn(path.join(dir, 'a/t.cs.ome.zarr/acqstore'))).toEqual([]);
     expect(namesIn(path.join(dir, '.hidden'))).toHaveLength(1);
     expect(namesIn(path.join(dir, 'a/cells.ome.zarr/0'))).toHaveLength(1);
+    expect(namesIn(path.join(dir, 'a/t.cs.ome.zarr/0'))).toHaveLength(1);
   });
 });
