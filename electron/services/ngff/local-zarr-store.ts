@@ -4,19 +4,25 @@
  * store written by a microscope or an exporter holds none). Reads are synchronous and bounded,
  * for the scan worker thread that runs them (see file-source.ts for why synchronous).
  */
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { isPlainKey } from '../../../shared/ngff/store-keys';
 import { NgffReadError, type ByteRange, type ZarrStore } from '../../../shared/ngff/types';
 import { blockBeforeRead, THREAD_READ_DELAY_MS } from '../disk';
 import { lookInStore } from './store-entry';
 
-/** Reads a regular file, whole or the `range` of it, of at most `maxBytes`; the caller has checked every step of its path. */
-function readBounded(file: string, key: string, maxBytes: number, range?: ByteRange): Uint8Array {
-  // O_NOFOLLOW: a link swapped in after the check is refused, not followed
+/**
+ * Reads a regular file, whole or the `range` of it, of at most `maxBytes`; the caller has checked
+ * every step of its path, and `checked` is what it found at the last.
+ */
+function readBounded(file: string, checked: Stats, key: string, maxBytes: number, range?: ByteRange): Uint8Array {
+  // O_NOFOLLOW: a link swapped in at the last step after the check is refused, not followed
   const fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0));
   try {
     const stat = fstatSync(fd);
     if (!stat.isFile()) throw new NgffReadError(`${key} is not a file`);
+    // a folder on the way swapped for a link after the check leads to another file
+    if (stat.ino !== checked.ino || stat.dev !== checked.dev)
+      throw new NgffReadError(`${key} changed while it was opened`);
     const { start, length } = rangeIn(stat.size, range, key);
     if (length > maxBytes)
       throw new NgffReadError(`${key}: ${length} bytes to read, more than the ${maxBytes} allowed`);
@@ -65,6 +71,6 @@ export class LocalZarrStore implements ZarrStore {
     const entry = lookInStore(this.root, key);
     if (entry === null) return null;
     if ('link' in entry) throw new NgffReadError(`${entry.link} is a link inside the store; links are not followed`);
-    return readBounded(entry.path, key, maxBytes, range);
+    return readBounded(entry.path, entry.stats, key, maxBytes, range);
   }
 }

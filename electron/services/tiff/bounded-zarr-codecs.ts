@@ -2,12 +2,13 @@
  * The codecs zarrita may use for a preview, each bounded by the chunk it decodes: no chunk
  * decodes to more bytes than its declared shape holds. zarrita's own zlib and gzip inflate
  * without a limit, and numcodecs' Blosc, LZ4 and Zstandard allocate what the compressed data's
- * header claims. Here zlib and gzip use Node's zlib with a maximum output length, the others'
+ * header claims (Zstandard frame after frame, Blosc reading as far as its header says). Here zlib and gzip use Node's zlib with a maximum output length, the others'
  * headers are checked against the chunk before they decode, and every codec not listed here
  * is refused (zarrita then names it unknown).
  */
 import { gunzipSync, inflateSync } from 'node:zlib';
 import * as zarr from 'zarrita';
+import { zstdDeclaredSize } from './zstd-frames';
 
 type CodecLoader = typeof zarr.registry extends Map<string, infer L> ? L : never;
 type CodecEntry = Awaited<ReturnType<CodecLoader>>;
@@ -40,32 +41,31 @@ export function decodedBound(meta: ChunkMeta): number {
   return meta.shape.reduce((n, size) => n * size, sample) + SLACK_BYTES;
 }
 
-/** The decoded size a compressed chunk's own header declares, or null when it declares none. */
+/** The decoded size a compressed chunk's own header declares; null when its header does not describe the chunk's bytes. */
 type DeclaredSize = (bytes: Uint8Array) => number | null;
 
 const u32 = (bytes: Uint8Array, at: number): number =>
-  bytes.length < at + 4 ? -1 : new DataView(bytes.buffer, bytes.byteOffset + at, 4).getUint32(0, true);
+  new DataView(bytes.buffer, bytes.byteOffset + at, 4).getUint32(0, true);
 
-/** Blosc: `nbytes` at offset 4 of its 16-byte header. */
-const bloscSize: DeclaredSize = (bytes) => (bytes.length < 16 ? null : u32(bytes, 4));
+/** The Blosc flag of data stored as it is after the header. */
+const BLOSC_MEMCPYED = 0x02;
+
+/**
+ * Blosc: `nbytes` of its 16-byte header, when the header's `cbytes` is the chunk's length (the
+ * decoder trusts it, and reads past a shorter chunk), its block size fits, and data stored as
+ * it is follows the header whole.
+ */
+const bloscSize: DeclaredSize = (bytes) => {
+  if (bytes.length < 16) return null;
+  const [flags, typeSize] = [bytes[2] as number, bytes[3] as number];
+  const [nbytes, blockSize, cbytes] = [u32(bytes, 4), u32(bytes, 8), u32(bytes, 12)];
+  if (cbytes !== bytes.length || typeSize === 0 || blockSize > Math.max(nbytes, 1)) return null;
+  if ((flags & BLOSC_MEMCPYED) !== 0 && cbytes !== nbytes + 16) return null;
+  return nbytes;
+};
 
 /** numcodecs' LZ4: the decoded size in the first 4 bytes. */
 const lz4Size: DeclaredSize = (bytes) => (bytes.length < 4 ? null : u32(bytes, 0));
-
-/** Zstandard: the frame's content size from its header; null when the frame does not say it. */
-const zstdSize: DeclaredSize = (bytes) => {
-  if (u32(bytes, 0) !== 0xfd2fb528 || bytes.length < 5) return null;
-  const descriptor = bytes[4] as number;
-  const single = (descriptor >> 5) & 1;
-  const at = 5 + (single === 1 ? 0 : 1) + ([0, 1, 2, 4][descriptor & 3] as number);
-  const width = [single, 2, 4, 8][descriptor >> 6] as number;
-  if (width === 0 || bytes.length < at + width) return null;
-  const view = new DataView(bytes.buffer, bytes.byteOffset + at, width);
-  if (width === 1) return view.getUint8(0);
-  if (width === 2) return view.getUint16(0, true) + 256;
-  if (width === 4) return view.getUint32(0, true);
-  return Number(view.getBigUint64(0, true));
-};
 
 /** A numcodecs codec that decodes only chunks whose header declares at most the chunk's bytes. */
 function checkedByHeader(load: CodecLoader, declared: DeclaredSize, name: string): CodecLoader {
@@ -76,7 +76,7 @@ function checkedByHeader(load: CodecLoader, declared: DeclaredSize, name: string
       const bound = decodedBound(meta);
       return (bytes) => {
         const size = declared(bytes);
-        if (size === null) throw new Error(`a ${name} chunk that does not declare its size is not decoded`);
+        if (size === null) throw new Error(`a ${name} chunk whose header does not describe its bytes is not decoded`);
         if (size > bound) throw new Error(`a ${name} chunk declares ${size} bytes, more than its ${bound}`);
         return codec.decode(bytes);
       };
@@ -124,7 +124,7 @@ export function useBoundedZarrCodecs(): void {
   const checked = new Map<string, CodecLoader>([
     ['blosc', checkedByHeader(keep('blosc'), bloscSize, 'Blosc')],
     ['lz4', checkedByHeader(keep('lz4'), lz4Size, 'LZ4')],
-    ['zstd', checkedByHeader(keep('zstd'), zstdSize, 'Zstandard')],
+    ['zstd', checkedByHeader(keep('zstd'), zstdDeclaredSize, 'Zstandard')],
     ['zlib', inflating(inflateSync)],
     ['gzip', inflating(gunzipSync)],
   ]);

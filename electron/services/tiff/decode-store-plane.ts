@@ -1,17 +1,17 @@
 /**
- * The preview of an OME-Zarr store's plane (c, z, t): read at the coarsest resolution level
+ * The preview of an OME-Zarr store's plane (c, z, t): read at the smallest resolution level
  * whose larger side still fills `maxSize` (the full-resolution level when none is that large),
  * decoded by zarrita over the store confined to its folder, then shown as a vendor file's plane.
  *
  * Bounded before a chunk is read: the plane within the plane limit, each chunk within a quarter
- * of it, at most {@link MAX_PLANE_CHUNKS} chunks, read a few at a time so that those in flight
- * stay within the limit too. Every read is bounded by what it may hold (a chunk's declared bytes,
- * compressed or not; a shard's index), every codec by the chunk it decodes
- * (bounded-zarr-codecs.ts), and zarrita may read nothing but the level's own keys.
+ * of it, at most {@link MAX_PLANE_CHUNKS} chunks and {@link MAX_PLANE_WORK_BYTES} decoded in all,
+ * read a few at a time so that those in flight stay within the limit too. Every read is bounded
+ * by what it may hold (zarr-level-reads.ts), every codec by the chunk it decodes
+ * (bounded-zarr-codecs.ts), and the array zarrita opens must be the one checked.
  */
 import * as zarr from 'zarrita';
 import { readNgffImage } from '../../../shared/ngff/read-ngff';
-import { MAX_DOCUMENT_BYTES } from '../../../shared/ngff/store-keys';
+import { isObject, keyIn, readDocument } from '../../../shared/ngff/store-keys';
 import type { NgffImage, NgffLevel, ZarrStore } from '../../../shared/ngff/types';
 import { PlaneRangeError } from '../../../shared/tiff';
 import type { PreviewImage } from '../../../shared/api';
@@ -22,13 +22,14 @@ import { previewOfSamples } from './decode-vendor-plane';
 import { sampleType, type SampleArray } from './plane-samples';
 import { MAX_PLANE_BYTES } from './plane-limits';
 import type { PlaneRequest } from './decode-plane';
+import { encodedBound, levelStore, limitedQueue } from './zarr-level-reads';
 
 /** Most decoded bytes of one chunk. */
 const MAX_CHUNK_BYTES = MAX_PLANE_BYTES / 4;
 /** Most chunks one plane may touch (a 4,096-pixel plane in chunks of 32). */
 export const MAX_PLANE_CHUNKS = 16_384;
-/** Most bytes of a shard's index (16 bytes a chunk, a million chunks). */
-const MAX_SHARD_INDEX_BYTES = 16 * 1024 * 1024 + 4;
+/** Most bytes the chunks of one plane decode to in all (a chunk is decoded whole, though the plane needs a slice of it). */
+const MAX_PLANE_WORK_BYTES = 1024 * 1024 * 1024;
 /** A dataset path zarrita reads as it is written: zarrita resolves paths as URLs, where `#`, `?` and `%` mean something else. */
 const URL_SAFE_PATH = /^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/;
 
@@ -37,57 +38,34 @@ function fail(message: string): never {
   throw new Error(`OME-Zarr: ${message}`);
 }
 
-/** The most bytes a chunk of `rawBytes` may take compressed (an incompressible chunk grows a little). */
-const encodedBound = (rawBytes: number): number => rawBytes + Math.ceil(rawBytes / 16) + 64 * 1024;
-
-/** zarrita's view of the store: the level's keys only (`/0/c/0/0`), absent keys undefined, each read bounded. */
-function levelStore(store: ZarrStore, level: NgffLevel, chunkBytes: number): zarr.Readable {
-  const keyOf = (path: string): string => {
-    const key = path.replace(/^\//, '');
-    if (!key.startsWith(`${level.path}/`)) fail(`a read of ${key}, outside level ${level.path}, was refused`);
-    return key;
-  };
-  const isMetadata = (key: string): boolean => /(^|\/)(zarr\.json|\.zarray|\.zattrs)$/.test(key);
-  return {
-    async get(path) {
-      const key = keyOf(path);
-      return (await store.get(key, isMetadata(key) ? MAX_DOCUMENT_BYTES : encodedBound(chunkBytes))) ?? undefined;
-    },
-    async getRange(path, range) {
-      const maxBytes = 'suffixLength' in range ? MAX_SHARD_INDEX_BYTES : encodedBound(chunkBytes);
-      return (await store.getRange?.(keyOf(path), range, maxBytes)) ?? undefined;
-    },
-  };
+/** What went wrong inside zarrita, with the cause it wraps (a codec's failure is its cause). */
+function reasonOf(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
+  return `${message.replace(/^OME-Zarr: /, '')}${cause}`;
 }
 
-/** A chunk queue that runs at most `limit` chunks at once (zarrita's own starts them all). */
-function limitedQueue(limit: number): zarr.GetOptions['createQueue'] {
-  return () => {
-    const tasks: (() => Promise<void>)[] = [];
-    return {
-      add: (task) => void tasks.push(task),
-      async onIdle() {
-        let next = 0;
-        const run = async (): Promise<void> => {
-          while (next < tasks.length) await (tasks[next++] as () => Promise<void>)();
-        };
-        return Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, run));
-      },
-    };
-  };
-}
-
-/** The level to read: the coarsest whose larger of Y and X is at least `maxSize`; level 0 when none is. */
+/** The level to read: the smallest whose larger of Y and X is at least `maxSize`; level 0 when none is. */
 function levelFor(image: NgffImage, y: number, x: number, maxSize: number): NgffLevel {
+  const area = (level: NgffLevel): number => (level.shape[y] ?? 0) * (level.shape[x] ?? 0);
   const fits = image.levels.filter((level) => Math.max(level.shape[y] ?? 0, level.shape[x] ?? 0) >= maxSize);
-  return fits.at(-1) ?? (image.levels[0] as NgffLevel);
+  return (
+    fits.reduce<NgffLevel | null>((best, level) => (best === null || area(level) < area(best) ? level : best), null) ??
+    (image.levels[0] as NgffLevel)
+  );
 }
 
-/** The selection of plane (c, z, t): the plane's Y and X whole, the asked index on C, Z and T, 0 on any other axis. */
-function selectionOf(image: NgffImage, level: NgffLevel, request: PlaneRequest): (number | null)[] {
+/** The selection of plane (c, z, t): the axes at `y` and `x` whole, the asked index on C, Z and T, 0 on any other axis. */
+function selectionOf(
+  image: NgffImage,
+  level: NgffLevel,
+  y: number,
+  x: number,
+  request: PlaneRequest,
+): (number | null)[] {
   return image.axes.map((axis, i) => {
+    if (i === y || i === x) return null;
     const name = axis.name.toLowerCase();
-    if (name === 'y' || name === 'x') return null;
     const index =
       name === 'c' || axis.type === 'channel'
         ? request.c
@@ -102,13 +80,28 @@ function selectionOf(image: NgffImage, level: NgffLevel, request: PlaneRequest):
   });
 }
 
-/** Refuses a level whose plane, chunks or path go past what a preview reads. */
+/** The positions of the Y and X axes; fails when there are none, or when names differ only in case. */
+function planeAxes(image: NgffImage): { y: number; x: number } {
+  const names = image.axes.map((axis) => axis.name.toLowerCase());
+  if (new Set(names).size !== names.length) fail('axes whose names differ only in case are not shown as a plane');
+  const [y, x] = [names.indexOf('y'), names.indexOf('x')];
+  if (y < 0 || x < 0 || x < y) fail('the image has no Y axis before an X axis to show as a plane');
+  return { y, x };
+}
+
+/** Refuses a level whose plane, chunks, work or path go past what a preview reads; the bytes of one decoded chunk. */
 function checkLevel(level: NgffLevel, y: number, x: number, sampleBytes: number): number {
+  if (level.shape.some((size) => size === 0)) fail(`level ${level.path} has an axis of size 0: there is no plane`);
   const [height, width] = [level.shape[y] as number, level.shape[x] as number];
   const [chunkY, chunkX] = [level.chunks[y] as number, level.chunks[x] as number];
   const chunkBytes = level.chunks.reduce((n, size) => n * size, sampleBytes);
   const chunks = Math.ceil(height / chunkY) * Math.ceil(width / chunkX);
-  if (width * height * sampleBytes > MAX_PLANE_BYTES || chunkBytes > MAX_CHUNK_BYTES || chunks > MAX_PLANE_CHUNKS)
+  if (
+    width * height * sampleBytes > MAX_PLANE_BYTES ||
+    chunkBytes > MAX_CHUNK_BYTES ||
+    chunks > MAX_PLANE_CHUNKS ||
+    chunks * chunkBytes > MAX_PLANE_WORK_BYTES
+  )
     fail(
       `level ${level.path} is too large to preview (${width} × ${height} in ${chunks} chunks of ${chunkBytes} bytes)`,
     );
@@ -116,39 +109,51 @@ function checkLevel(level: NgffLevel, y: number, x: number, sampleBytes: number)
   return chunkBytes;
 }
 
+/** Refuses a sharded Zarr v3 level whose shard index lies at the start of each shard (zarrita reads it at the end). */
+async function checkShardIndex(store: ZarrStore, image: NgffImage, level: NgffLevel): Promise<void> {
+  if (image.zarrFormat !== 3 || !level.codecs.includes('sharding_indexed')) return;
+  const doc = await readDocument(store, keyIn(level.path, 'zarr.json'));
+  const codecs = Array.isArray(doc?.codecs) ? doc.codecs : [];
+  const atStart = codecs.some(
+    (codec) => isObject(codec) && isObject(codec.configuration) && codec.configuration.index_location === 'start',
+  );
+  if (atStart) fail(`level ${level.path}'s shards keep their index at the start, which is not read`);
+}
+
+/** Opens the level in zarrita and checks it is the array checked: the same shape, chunks and sample type. */
+async function openLevel(store: ZarrStore, image: NgffImage, level: NgffLevel, chunkBytes: number) {
+  const location = zarr.root(levelStore(store, level, chunkBytes)).resolve(level.path);
+  const array = await (image.zarrFormat === 3 ? zarr.open.v3 : zarr.open.v2)(location, { kind: 'array' }).catch(
+    (error: unknown) => fail(reasonOf(error)),
+  );
+  const same = (a: readonly unknown[], b: readonly unknown[]): boolean => String(a) === String(b);
+  if (!same(array.shape, level.shape) || !same(array.chunks, level.chunks) || String(array.dtype) !== level.dtype)
+    fail(`level ${level.path} opened as another array than its metadata describes`);
+  return array;
+}
+
 /** Decodes plane (c, z, t) of the store at `absPath` (`maxSize` already checked), downsampled and auto-contrasted. */
 export async function decodeStorePlane(absPath: string, request: PlaneRequest): Promise<PreviewImage> {
   useBoundedZarrCodecs();
   const store = new LocalZarrStore(absPath);
   const image = await readNgffImage(store);
-  const names = image.axes.map((axis) => axis.name.toLowerCase());
-  const y = names.indexOf('y');
-  const x = names.indexOf('x');
-  if (y < 0 || x < 0 || x < y) fail('the image has no Y axis before an X axis to show as a plane');
+  const { y, x } = planeAxes(image);
   const level = levelFor(image, y, x, request.maxSize);
   const type = sampleType(level.dtype);
   if (type === undefined) fail(`a preview of ${level.dtype} samples is not made`);
-  const selection = selectionOf(image, level, request);
+  const selection = selectionOf(image, level, y, x, request);
   const chunkBytes = checkLevel(level, y, x, type.bytes);
-  const location = zarr.root(levelStore(store, level, chunkBytes)).resolve(level.path);
-  const array = await (image.zarrFormat === 3 ? zarr.open.v3 : zarr.open.v2)(location, { kind: 'array' });
-  if (String(array.shape) !== String(level.shape) || String(array.chunks) !== String(level.chunks))
-    fail(`level ${level.path} opened as another array than its metadata describes`);
+  await checkShardIndex(store, image, level);
+  const array = await openLevel(store, image, level, chunkBytes);
   const inFlight = Math.max(1, Math.min(4, Math.floor(MAX_PLANE_BYTES / (2 * encodedBound(chunkBytes)))));
-  const plane = await zarr.get(array, selection, { createQueue: limitedQueue(inFlight) }).catch((error: unknown) => {
-    // zarrita names the codec that failed; the reason is its cause
-    const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
-    return fail(`${error instanceof Error ? error.message : String(error)}${cause}`);
-  });
+  const plane = await zarr
+    .get(array, selection, { createQueue: limitedQueue(inFlight) })
+    .catch((error: unknown) => fail(reasonOf(error)));
+  const [height, width] = [level.shape[y] as number, level.shape[x] as number];
+  if (!(plane.shape.length === 2 && plane.shape[0] === height && plane.shape[1] === width))
+    fail(`level ${level.path} gave a plane of another shape than ${height} × ${width}`);
   return previewOfSamples(
-    {
-      width: level.shape[x] as number,
-      height: level.shape[y] as number,
-      samples: 1,
-      dtype: level.dtype,
-      bgr: false,
-      values: plane.data as SampleArray,
-    },
+    { width, height, samples: 1, dtype: level.dtype, bgr: false, values: plane.data as SampleArray },
     request.maxSize,
   );
 }

@@ -213,10 +213,10 @@ describe('backend on OME-Zarr stores', () => {
   });
 
   it('refuses, with the reason, a chunk that would decode or read past its declared size', async () => {
-    const copies = ['bomb', 'sparse', 'escaped', 'claims', 'next'];
+    const copies = ['bomb', 'sparse', 'escaped', 'claims', 'lies', 'next'];
     for (const name of copies)
       await cp(
-        path.join(NGFF, name === 'claims' ? 'blosc-04.ome.zarr' : 'cells-04.ome.zarr'),
+        path.join(NGFF, ['claims', 'lies'].includes(name) ? 'blosc-04.ome.zarr' : 'cells-04.ome.zarr'),
         zarr(`${name}.ome.zarr`),
         {
           recursive: true,
@@ -231,10 +231,14 @@ describe('backend on OME-Zarr stores', () => {
     const attrs = await readFile(zarr('escaped.ome.zarr/.zattrs'), 'utf8');
     await writeFile(zarr('escaped.ome.zarr/.zattrs'), attrs.replace('"path": "0"', '"path": "0#"'));
     await mkdir(zarr('escaped.ome.zarr/0'));
-    // a Blosc chunk whose header claims 1 GiB
+    // a Blosc chunk whose header claims 1 GiB (compressed, not stored as it is)
     const chunk = await readFile(zarr('claims.ome.zarr/0/1.0.0'));
+    chunk.writeUInt8((chunk[2] as number) & ~0x02, 2);
     chunk.writeUInt32LE(1024 * 1024 * 1024, 4);
     await writeFile(zarr('claims.ome.zarr/0/1.0.0'), chunk);
+    // a Blosc header alone, saying 4,096 bytes stored as they are follow it (the decoder would read past it)
+    const header = Buffer.from([2, 1, 0x03, 1, 0, 16, 0, 0, 0, 16, 0, 0, 16, 16, 0, 0]);
+    await writeFile(zarr('lies.ome.zarr/0/1.0.0'), header);
 
     const preview = (name: string, plane = { c: 1, z: 2, t: 0 }) =>
       h.call('getPreview', { path: `zarr/${name}.ome.zarr`, ...plane, maxSize: 64 });
@@ -243,6 +247,9 @@ describe('backend on OME-Zarr stores', () => {
     expect(await preview('sparse')).toMatchObject(refusal('more than the'));
     expect(await preview('escaped')).toMatchObject(refusal('a preview of level "0#" is not made'));
     expect(await preview('claims', { c: 0, z: 0, t: 1 })).toMatchObject(refusal('declares 1073741824 bytes'));
+    expect(await preview('lies', { c: 0, z: 0, t: 1 })).toMatchObject(
+      refusal('a Blosc chunk whose header does not describe its bytes is not decoded'),
+    );
     expect(await preview('next')).toMatchObject({ ok: true, payload: { width: 36, height: 40 } });
   });
 
