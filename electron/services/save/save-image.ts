@@ -5,6 +5,7 @@
  * a missing one created from the image file's header (any format but OIR), the version check; then it
  * writes through `saveFieldChanges`.
  */
+import { lstat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ProfileProblem, SidecarVersion } from '../../../shared/api';
 import { ApiFailure, withoutFileName } from '../../../shared/errors';
@@ -15,6 +16,7 @@ import { refusalsOf, sidecarValues, type ProfileFinder } from '../profile';
 import { defaultValues, type ImageScan } from '../rows';
 import {
   saveFieldChanges,
+  sidecarStepsFor,
   type JournalHook,
   type NewSidecarSource,
   type TakeFromSaved,
@@ -83,6 +85,20 @@ export class ProfileRefusal extends ApiFailure {
 }
 
 /**
+ * Refuses a CloudScope store whose `acqstore` folder is missing: CloudScope writes it with the
+ * store (a store without it does not open in CloudScope), and AcqMeta makes nothing inside a store.
+ */
+async function refuseMissingSidecarFolder(entry: ImageEntry): Promise<void> {
+  const steps = sidecarStepsFor(entry.absPath);
+  if (steps.length === 1 || (await lstat(steps[0] as string).catch(() => null)) !== null) return;
+  throw new ApiFailure(
+    'BAD_REQUEST',
+    `${entry.relPath} has no ${path.basename(steps[0] as string)} folder, which CloudScope writes with its own stores; AcqMeta makes nothing inside a store, so its sidecar cannot be created`,
+    entry.relPath,
+  );
+}
+
+/**
  * Saves `request` into the sidecar of `entry`. Fails, with an `ApiFailure` and nothing
  * written, with `INVALID_VALUE` (the format's or the profile's refusal: {@link ProfileRefusal}),
  * `INVALID_SIDECAR`, `NOT_FOUND` (no sidecar, and an OIR), `UNREADABLE_IMAGE` (no sidecar,
@@ -95,6 +111,7 @@ export async function saveImageChanges<T = undefined>(
   take?: TakeFromSaved<T>,
 ): Promise<ImageSaved<T>> {
   const { changes } = request;
+  await refuseMissingSidecarFolder(entry);
   const profile = await context.profiles.forImage(entry.absPath);
   const result = await saveFieldChanges(
     entry.absPath,

@@ -320,6 +320,24 @@ describe('backend on OME-Zarr stores', () => {
     expect(await readFile(zarr('cells.ome.zarr/acqstore/acq_image.json'), 'utf8')).toBe(original);
   });
 
+  it('creates no acqstore folder in a CloudScope store that lacks one, and says why', async () => {
+    await cp(zarr('cells.ome.zarr'), zarr('bare.cs.ome.zarr'), { recursive: true });
+    const before = await tree(zarr('bare.cs.ome.zarr'));
+    const [outcome] = await h.ok('saveSidecars', {
+      saves: [{ path: 'zarr/bare.cs.ome.zarr', changes: { species: 'rat' }, expected: null }],
+    });
+    expect(outcome).toMatchObject({
+      ok: false,
+      error: {
+        code: 'BAD_REQUEST',
+        message:
+          'zarr/bare.cs.ome.zarr has no acqstore folder, which CloudScope writes with its own stores; AcqMeta makes nothing inside a store, so its sidecar cannot be created',
+      },
+    });
+    expect(await tree(zarr('bare.cs.ome.zarr'))).toEqual(before);
+    await expect(stat(zarr('bare.cs.ome.zarr.json'))).rejects.toThrow();
+  });
+
   it('writes no sidecar through an acqstore folder that links out of the open folder', async () => {
     const outside = path.join(copy.base, 'outside');
     await mkdir(outside);
