@@ -7,7 +7,14 @@ import { ApiFailure } from '../../shared/errors';
 import { readsFileHeader } from '../../shared/image-format';
 import { isZarrStoreName, zarrStoreOf } from '../../shared/ngff/store-name';
 import type { UnreadTally } from '../../shared/unread-files';
-import { checkSidecarInside, imageFormat, listImages, resolveImage, type ImageEntry } from '../services/folder';
+import {
+  checkSidecarInside,
+  hasStrayBeside,
+  imageFormat,
+  listImages,
+  resolveImage,
+  type ImageEntry,
+} from '../services/folder';
 import { sidecarPathFor } from '../services/sidecar';
 import { CliError, EXIT } from './cli-io';
 
@@ -45,6 +52,7 @@ export async function imageArgument(cwd: string, given: string): Promise<{ root:
     absPath,
     format,
     sidecar: hasSidecar ? 'file' : 'none',
+    ...((await hasStrayBeside(absPath)) ? { strayBeside: true } : {}),
   };
   return { root: path.dirname(absPath), entry };
 }

@@ -54,7 +54,7 @@ export interface ReadmeFacts {
   /** From the sidecars' Date field. */
   experimentDates: DateRange | null;
   layout: LayoutFolder[];
-  /** CloudScope's own OME-Zarr stores among the images, which keep their sidecar inside. */
+  /** CloudScope's own OME-Zarr stores among the images that have a sidecar, which they keep inside. */
   insideSidecars: number;
 }
 
@@ -173,6 +173,6 @@ export function readmeFacts(rows: readonly ImageRow[]): ReadmeFacts {
     acquired: dateRange(rows.map((r) => isoDate(r.acquisition?.acquired_at) ?? isoDate(r.header?.date))),
     experimentDates: dateRange(rows.filter((r) => r.sidecar === 'ok').map((r) => isoDate(r.values.date))),
     layout: layoutOf(rows),
-    insideSidecars: rows.filter((r) => isNativeStoreName(r.path)).length,
+    insideSidecars: rows.filter((r) => isNativeStoreName(r.path) && r.sidecar !== 'missing').length,
   };
 }

@@ -9,6 +9,7 @@ import { isInside, stampOf, type FileStamp } from '../disk';
 import { imageFormat, type ImageEntry } from './list-images';
 import { zarrStoreOf } from '../../../shared/ngff/store-name';
 import { lookInWorker, sidecarPathFor } from '../sidecar';
+import { hasStrayBeside } from './list-images';
 
 /** The folder the user opened: as given (for display) and as resolved (for confinement). */
 export interface OpenFolder {
@@ -83,7 +84,8 @@ export async function resolveImage(
   if (!readsFileHeader(format) && sidecar === 'none') {
     throw new ApiFailure('NOT_FOUND', `${relPath} has no sidecar (an OIR is read only by its sidecar).`, relPath);
   }
-  return { relPath, absPath, format, sidecar, stamp: found.stamp };
+  const stray = await hasStrayBeside(absPath);
+  return { relPath, absPath, format, sidecar, stamp: found.stamp, ...(stray ? { strayBeside: true } : {}) };
 }
 
 /** Refuses a sidecar that is a symbolic link to a place outside the opened folder. */

@@ -25,6 +25,8 @@ export interface ImageEntry {
   sidecar: SidecarListing;
   /** The image file's size, modification time and inode when a request's path was resolved (a walk leaves it out). */
   stamp?: FileStamp;
+  /** A CloudScope store that also has a sidecar beside it (`x.cs.ome.zarr.json`), which CloudScope writes but does not read back. */
+  strayBeside?: true;
 }
 
 const OIR_IMAGE = /\.oir$/i;
@@ -96,7 +98,8 @@ export async function* listImageRuns(root: string, unread?: UnreadTally): AsyncG
         if (unreadFormat !== null) unread?.add(relPath, unreadFormat);
         continue;
       }
-      images.push({ relPath, absPath, format, sidecar });
+      const stray = isNativeStoreName(name) && siblings.has(`${name}.json`);
+      images.push({ relPath, absPath, format, sidecar, ...(stray ? { strayBeside: true } : {}) });
     }
     if (images.length > 0) yield images;
   }
@@ -175,4 +178,13 @@ async function resolveLink(absPath: string, realRoot: string): Promise<{ realPat
   } catch {
     return null; // dangling link or a loop the OS refused to resolve
   }
+}
+
+/** Whether the image at `absPath` is a CloudScope store with a sidecar beside it too (see {@link ImageEntry.strayBeside}). */
+export async function hasStrayBeside(absPath: string): Promise<boolean> {
+  if (!isNativeStoreName(path.basename(absPath))) return false;
+  return lstat(`${absPath}.json`).then(
+    () => true,
+    () => false,
+  );
 }

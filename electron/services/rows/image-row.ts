@@ -2,6 +2,7 @@
  * One image's row: header from the image file (an OIR's from its sidecar), sidecar state, values and problems.
  */
 import { realpath } from 'node:fs/promises';
+import path from 'node:path';
 import { readAnalyses, resultValues } from '../../../shared/analysis';
 import type { DamagedSidecar, ImageRow } from '../../../shared/api';
 import { toApiError } from '../../../shared/errors';
@@ -135,6 +136,7 @@ export function composeRow(
 ): ImageRow {
   const errors: string[] = [];
   if (scan !== null && !scan.ok) errors.push(scan.message);
+  if (entry.strayBeside === true) errors.push(strayBesideProblem(entry));
   errors.push(...read.problems);
   const info = scan?.ok === true ? scan.info : null;
   const fileCalibration = info?.fileCalibration ?? null;
@@ -178,6 +180,12 @@ export function composeRow(
 }
 
 const withCatalogue = (names: ImageRow['catalogue'] | null) => (names === null ? {} : { catalogue: names });
+
+/** What a CloudScope store's row says of the sidecar beside it, which CloudScope's ordinary save writes but never reads. */
+function strayBesideProblem(entry: ImageEntry): string {
+  const name = path.basename(entry.absPath);
+  return `There is also a sidecar beside this store (${name}.json), which CloudScope writes when it saves but does not read back: AcqMeta shows and edits the one CloudScope reads, inside the store (${sidecarNameFor(entry.absPath)})`;
+}
 
 /** What {@link readImage} read of one image. */
 export interface ImageRead {

@@ -5,12 +5,13 @@
  * a missing one created from the image file's header (any format but OIR), the version check; then it
  * writes through `saveFieldChanges`.
  */
-import { lstat } from 'node:fs/promises';
+import { lstat, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { ProfileProblem, SidecarVersion } from '../../../shared/api';
 import { ApiFailure, withoutFileName } from '../../../shared/errors';
 import type { FieldValue, FieldValues } from '../../../shared/fields/field-table';
 import { readsFileHeader } from '../../../shared/image-format';
+import { isNativeStoreName } from '../../../shared/ngff/store-name';
 import type { ImageEntry } from '../folder';
 import { refusalsOf, sidecarValues, type ProfileFinder } from '../profile';
 import { defaultValues, type ImageScan } from '../rows';
@@ -85,17 +86,25 @@ export class ProfileRefusal extends ApiFailure {
 }
 
 /**
- * Refuses a CloudScope store whose `acqstore` folder is missing: CloudScope writes it with the
- * store (a store without it does not open in CloudScope), and AcqMeta makes nothing inside a store.
+ * Refuses to write the sidecar inside a CloudScope store when it has no `acqstore` folder
+ * (CloudScope writes it with the store, and AcqMeta makes nothing inside a store), when that is
+ * not a folder, or when the store is a link whose real name is not a CloudScope store's (its
+ * sidecar is beside it). A link at `acqstore` is left to the rule for sidecar links.
  */
-async function refuseMissingSidecarFolder(entry: ImageEntry): Promise<void> {
+async function checkInsideSidecarPlace(entry: ImageEntry): Promise<void> {
   const steps = sidecarStepsFor(entry.absPath);
-  if (steps.length === 1 || (await lstat(steps[0] as string).catch(() => null)) !== null) return;
-  throw new ApiFailure(
-    'BAD_REQUEST',
-    `${entry.relPath} has no ${path.basename(steps[0] as string)} folder, which CloudScope writes with its own stores; AcqMeta makes nothing inside a store, so its sidecar cannot be created`,
-    entry.relPath,
-  );
+  if (steps.length === 1) return;
+  const refuse = (why: string): never => {
+    throw new ApiFailure('BAD_REQUEST', `${entry.relPath} ${why}, so its sidecar cannot be written`, entry.relPath);
+  };
+  const real = await realpath(entry.absPath).catch(() => entry.absPath);
+  if (!isNativeStoreName(path.basename(real)))
+    refuse(`links to ${path.basename(real)}, which is not one of CloudScope's own stores (their sidecar is inside)`);
+  const folder = await lstat(steps[0] as string).catch(() => null);
+  if (folder === null)
+    refuse('has no acqstore folder, which CloudScope writes with its own stores; AcqMeta makes nothing inside a store');
+  if (folder !== null && !folder.isSymbolicLink() && !folder.isDirectory())
+    refuse('has an acqstore that is not a folder');
 }
 
 /**
@@ -111,7 +120,7 @@ export async function saveImageChanges<T = undefined>(
   take?: TakeFromSaved<T>,
 ): Promise<ImageSaved<T>> {
   const { changes } = request;
-  await refuseMissingSidecarFolder(entry);
+  await checkInsideSidecarPlace(entry);
   const profile = await context.profiles.forImage(entry.absPath);
   const result = await saveFieldChanges(
     entry.absPath,

@@ -88,7 +88,7 @@ function failure(error: unknown): WorkerFailure {
 
 /** The stamp of an image's sidecar; null when there is none (or it is not a file). */
 function sidecarStamp(absPath: string): FileStamp | null {
-  const stat = statSync(`${absPath}.json`, { throwIfNoEntry: false });
+  const stat = statSync(sidecarPathFor(absPath), { throwIfNoEntry: false });
   return stat?.isFile() === true ? stampOf(stat) : null;
 }
 

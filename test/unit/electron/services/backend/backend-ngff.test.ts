@@ -320,6 +320,62 @@ describe('backend on OME-Zarr stores', () => {
     expect(await readFile(zarr('cells.ome.zarr/acqstore/acq_image.json'), 'utf8')).toBe(original);
   });
 
+  it('follows the inside sidecar in the scan cache, and warns of a sidecar CloudScope left beside the store', async () => {
+    const store = 'zarr/t.cs.ome.zarr';
+    await cp(zarr('cells.ome.zarr'), zarr('t.cs.ome.zarr'), { recursive: true });
+    await mkdir(zarr('t.cs.ome.zarr/acqstore'));
+    const original = await readFile(path.join(FIXTURES, 'sidecars/canonical.tif.json'), 'utf8');
+    await writeFile(zarr('t.cs.ome.zarr/acqstore/acq_image.json'), original);
+    // CloudScope's ordinary save writes one beside the store too, which it does not read back
+    await writeFile(zarr('t.cs.ome.zarr.json'), original);
+    const first = (await scan()).get(store);
+    expect(first?.values.species).toBe('mouse');
+    expect(first?.errors).toContain(
+      'There is also a sidecar beside this store (t.cs.ome.zarr.json), which CloudScope writes when it saves but does not read back: AcqMeta shows and edits the one CloudScope reads, inside the store (t.cs.ome.zarr/acqstore/acq_image.json)',
+    );
+    // the inside file rewritten to the same size: the cache must not answer from the file beside
+    await writeFile(zarr('t.cs.ome.zarr/acqstore/acq_image.json'), original.replace('"mouse"', '"moose"'));
+    expect((await scan()).get(store)?.values.species).toBe('moose');
+  });
+
+  it('keeps a damaged inside sidecar beside the store when it is rebuilt, nothing more inside', async () => {
+    await cp(zarr('cells.ome.zarr'), zarr('d.cs.ome.zarr'), { recursive: true });
+    await mkdir(zarr('d.cs.ome.zarr/acqstore'));
+    await writeFile(zarr('d.cs.ome.zarr/acqstore/acq_image.json'), '{"version": 2, "exp');
+    const before = await tree(zarr('d.cs.ome.zarr'));
+    const [outcome] = await h.ok('saveSidecars', {
+      saves: [{ path: 'zarr/d.cs.ome.zarr', changes: { species: 'rat' }, expected: null, replaceDamaged: {} }],
+    });
+    expect(outcome).toMatchObject({ ok: true, row: { sidecar: 'ok', values: { species: 'rat' } } });
+    expect(await tree(zarr('d.cs.ome.zarr'))).toEqual(before);
+    const kept = (await readdir(zarr(''))).filter((name) =>
+      name.startsWith('d.cs.ome.zarr.acqstore.acq_image.json.damaged-'),
+    );
+    expect(kept).toHaveLength(1);
+    expect(await readFile(zarr(kept[0] as string), 'utf8')).toBe('{"version": 2, "exp');
+  });
+
+  it('writes no inside sidecar in a store whose acqstore is a file, or reached by a link named as CloudScope’s', async () => {
+    await cp(zarr('cells.ome.zarr'), zarr('f.cs.ome.zarr'), { recursive: true });
+    await writeFile(zarr('f.cs.ome.zarr/acqstore'), 'not a folder');
+    await symlink(zarr('cells.ome.zarr'), zarr('alias.cs.ome.zarr'));
+    await mkdir(zarr('cells.ome.zarr/acqstore'));
+    const save = async (store: string) =>
+      (await h.ok('saveSidecars', { saves: [{ path: store, changes: { species: 'rat' }, expected: null }] }))[0];
+    expect(await save('zarr/f.cs.ome.zarr')).toMatchObject({
+      ok: false,
+      error: { message: 'zarr/f.cs.ome.zarr has an acqstore that is not a folder, so its sidecar cannot be written' },
+    });
+    expect(await save('zarr/alias.cs.ome.zarr')).toMatchObject({
+      ok: false,
+      error: {
+        message:
+          "zarr/alias.cs.ome.zarr links to cells.ome.zarr, which is not one of CloudScope's own stores (their sidecar is inside), so its sidecar cannot be written",
+      },
+    });
+    expect(await readdir(zarr('cells.ome.zarr/acqstore'))).toEqual([]);
+  });
+
   it('creates no acqstore folder in a CloudScope store that lacks one, and says why', async () => {
     await cp(zarr('cells.ome.zarr'), zarr('bare.cs.ome.zarr'), { recursive: true });
     const before = await tree(zarr('bare.cs.ome.zarr'));
@@ -331,7 +387,7 @@ describe('backend on OME-Zarr stores', () => {
       error: {
         code: 'BAD_REQUEST',
         message:
-          'zarr/bare.cs.ome.zarr has no acqstore folder, which CloudScope writes with its own stores; AcqMeta makes nothing inside a store, so its sidecar cannot be created',
+          'zarr/bare.cs.ome.zarr has no acqstore folder, which CloudScope writes with its own stores; AcqMeta makes nothing inside a store, so its sidecar cannot be written',
       },
     });
     expect(await tree(zarr('bare.cs.ome.zarr'))).toEqual(before);
