@@ -1,7 +1,7 @@
 /**
  * Acquisition files AcqMeta does not read (yet): microscope formats by their file-name ending
- * that get no row (an OIR without a sidecar, a Leica LOF, an Imaris file, a zipped OME-Zarr
- * ...; CZI, ND2, LIF and OIB files and OME-Zarr folders are read, and always listed). A folder's walk counts them so the app and `acqmeta scan` can say what was
+ * that get no row (an OIR without a sidecar, a Leica LOF, an Imaris file, CloudScope's
+ * zipped store ...; CZI, ND2, LIF and OIB files and OME-Zarr folders are read, and always listed). A folder's walk counts them so the app and `acqmeta scan` can say what was
  * left out, instead of leaving it out in silence.
  */
 
@@ -23,7 +23,7 @@ const UNREAD_FORMATS: readonly UnreadFormat[] = [
   { name: 'DeltaVision', ending: /\.(dv|r3d)$/i },
   { name: 'ZVI', ending: /\.zvi$/i },
   { name: 'MetaMorph', ending: /\.(stk|nd)$/i },
-  { name: 'zipped OME-Zarr', ending: /\.zarr\.zip$/i },
+  { name: 'zipped CloudScope store', ending: /\.cs\.ome\.zarr\.zip$/i },
 ];
 
 /** Paths named per scan; past this many, only counted. */

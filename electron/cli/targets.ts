@@ -37,8 +37,8 @@ export async function imageArgument(cwd: string, given: string): Promise<{ root:
   const format = imageFormat(path.basename(absPath));
   if (zarrStoreOf(path.dirname(absPath).split(path.sep).join('/')) !== null)
     throw new CliError(EXIT.usage, `${given}: lies inside an OME-Zarr store, which is one image`);
-  // an OME-Zarr store is a folder; every other image a file
-  if (format === null || (format === 'ome-zarr' ? !info.isDirectory() : !info.isFile()))
+  // an OME-Zarr store is a folder (a zipped one a file, as every other image)
+  if (format === null || (isZarrStoreName(path.basename(absPath)) ? !info.isDirectory() : !info.isFile()))
     throw new CliError(EXIT.usage, `${given}: not a TIFF, CZI, ND2, LIF, OIB or OIR image, nor an OME-Zarr store`);
   const hasSidecar = await lstat(sidecarPathFor(absPath)).then(
     () => true,

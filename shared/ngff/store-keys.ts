@@ -1,7 +1,7 @@
 /**
  * Keys inside a Zarr store, and reading its JSON metadata documents within bounds.
  */
-import { NgffReadError, type ZarrStore } from './types';
+import { NgffReadError, type ByteRange, type ZarrStore } from './types';
 
 /** Most bytes of one metadata document (`zarr.json`, `.zattrs`, `.zarray`) a header read takes. */
 export const MAX_DOCUMENT_BYTES = 8 * 1024 * 1024;
@@ -10,6 +10,18 @@ export const MAX_DOCUMENT_BYTES = 8 * 1024 * 1024;
 export function isPlainKey(key: string): boolean {
   if (key === '' || key.includes('\\') || key.includes('\0')) return false;
   return key.split('/').every((part) => part !== '' && part !== '.' && part !== '..');
+}
+
+/** Where a range lies in a key's `size` bytes (a file's, a zip entry's); a range past its end fails. */
+export function rangeIn(size: number, range: ByteRange | undefined, key: string): { start: number; length: number } {
+  if (range === undefined) return { start: 0, length: size };
+  const { start, length } =
+    'suffixLength' in range
+      ? { start: size - range.suffixLength, length: range.suffixLength }
+      : { start: range.offset, length: range.length };
+  if (!Number.isSafeInteger(start) || !Number.isSafeInteger(length) || start < 0 || length < 0 || start + length > size)
+    throw new NgffReadError(`${key}: the range asked for lies outside its ${size} bytes`);
+  return { start, length };
 }
 
 /** `prefix/name`, or `name` at the store's root. */

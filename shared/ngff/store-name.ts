@@ -17,6 +17,24 @@ export function zarrStoreOf(relPath: string): string | null {
   return at < 0 ? null : parts.slice(0, at + 1).join('/');
 }
 
+/** A zipped store (`x.ome.zarr.zip`, the store's keys at the zip's root), and CloudScope's own zipped stores. */
+const ZIPPED_STORE_NAME = /\.zarr\.zip$/i;
+const NATIVE_ZIPPED_STORE_NAME = /\.cs\.ome\.zarr\.zip$/i;
+
+/**
+ * Whether a file name is a zipped store's that AcqMeta reads as one image, its sidecar beside it.
+ * CloudScope's own (`x.cs.ome.zarr.zip`) are not: CloudScope keeps their sidecar inside the zip,
+ * where AcqMeta does not write.
+ */
+export function isZippedStoreName(name: string): boolean {
+  return ZIPPED_STORE_NAME.test(name) && !NATIVE_ZIPPED_STORE_NAME.test(name);
+}
+
+/** Whether a file-system name is an OME-Zarr image AcqMeta reads: a store folder, or a zipped store. */
+export function isOmeZarrName(name: string): boolean {
+  return isZarrStoreName(name) || isZippedStoreName(name);
+}
+
 /** CloudScope's own stores (`x.cs.ome.zarr`), which keep their sidecar inside, where CloudScope reads it. */
 const NATIVE_STORE_NAME = /\.cs\.ome\.zarr$/i;
 

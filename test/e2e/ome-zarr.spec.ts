@@ -14,6 +14,7 @@ const NGFF = fileURLToPath(new URL('../fixtures/ngff/', import.meta.url));
 const SHOTS = 'test-results/screens';
 const STORE = 'zarr/cells-04.ome.zarr';
 const CLOUDSCOPE = 'zarr/timelapse.cs.ome.zarr';
+const ZIPPED = 'zipped/sharded-05.ome.zarr.zip';
 
 /** The sidecar CloudScope keeps inside its store: the canonical one, its header that of the Blosc time series. */
 const INSIDE_SIDECAR = [
@@ -47,13 +48,15 @@ test.use({
     ...storeFiles('blosc-04.ome.zarr', CLOUDSCOPE),
     [`${CLOUDSCOPE}/acqstore/acq_image.json`]: INSIDE_SIDECAR,
     'zarr/damaged.ome.zarr/.zattrs': '{"multiscales": [',
+    // the same store zipped, its entries deflated as CloudScope zips a store
+    [ZIPPED]: readFileSync(path.join(NGFF, 'sharded-05.ome.zarr.zip')),
   },
 });
 
 test('a store is one row with its header, levels, channels and preview; an edit saves beside it', async ({ app }) => {
   const editor = new EditorPage(app.page);
-  // the nine images of the e2e folder and the four stores; nothing inside a store is a row
-  await expect(editor.bodyRows()).toHaveCount(13);
+  // the nine images of the e2e folder, the four stores and the zipped one; nothing inside a store is a row
+  await expect(editor.bodyRows()).toHaveCount(14);
   await expect(editor.row('zarr/damaged.ome.zarr')).toContainText('OME-Zarr: .zattrs is not JSON');
   // CloudScope's store: its sidecar, inside it, is read and edited there, nothing written beside
   await expect(editor.row(CLOUDSCOPE).locator('.cell-sidecar')).toHaveText('Saved');
@@ -103,4 +106,26 @@ test('a store is one row with its header, levels, channels and preview; an edit 
   expect(sidecar).toContain('\n    "shape": "(2, 3, 40, 36)",\n');
   expect(sidecar).toContain('\n    "species": "mouse",\n');
   expect(readdirSync(app.file(STORE), { recursive: true }).map(String).sort()).toEqual(inside);
+});
+
+test('a zipped store is one row whose preview is read from inside the zip; its sidecar goes beside it', async ({
+  app,
+}) => {
+  const editor = new EditorPage(app.page);
+  await expect(editor.row(ZIPPED).locator('.cell-format')).toHaveText('OME-Zarr');
+  await expect(editor.row(ZIPPED)).toContainText('Z:4 Y:4 X:4');
+  await editor.select(ZIPPED);
+  await expect(app.page.getByText('NGFF 0.5 on Zarr v3')).toBeVisible();
+  const toggle = editor.panel().getByRole('button', { name: /^Preview/ });
+  if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
+  await expect(editor.preview()).toHaveAccessibleName('Preview, 4 × 4 pixels');
+  await expect(editor.preview()).not.toHaveClass(/is-stale/);
+  await app.page.setViewportSize({ width: 1440, height: 900 });
+  await app.page.screenshot({ path: `${SHOTS}/light-ome-zarr-zipped.png` });
+  const zipped = readFileSync(app.file(ZIPPED));
+  await editor.type('Species', 'zebrafish');
+  await editor.save();
+  await expect(editor.row(ZIPPED)).toContainText(/saved/i);
+  expect(readFileSync(app.file(`${ZIPPED}.json`), 'utf8')).toContain('\n    "species": "zebrafish",\n');
+  expect(readFileSync(app.file(ZIPPED))).toEqual(zipped);
 });

@@ -15,7 +15,7 @@ test.use({
     'raw/leica.lof': 'stand-in for a Leica LOF file',
     'raw/cells.ims': 'stand-in for an Imaris file',
     'raw/slide.vsi': 'stand-in for an Olympus VSI file',
-    'raw/plate.ome.zarr.zip': 'stand-in for a zipped OME-Zarr store',
+    'raw/plate.cs.ome.zarr.zip': 'stand-in for a zipped CloudScope store',
     // an OIR with a sidecar is listed (its header from the sidecar): it is not counted
     'raw/listed.oir': 'stand-in for an Olympus OIR file',
     'raw/listed.oir.json': readFileSync(
@@ -30,17 +30,22 @@ test('files of formats AcqMeta does not read are counted and named', async ({ ap
   const status = app.page.getByRole('contentinfo');
   await expect(status).toContainText('10 images');
   const note = status.getByRole('button', { name: '6 files not read' });
-  await expect(note).toHaveAttribute('title', '6 files not read: 1 LOF, 2 OIR, 1 Imaris, 1 VSI, 1 zipped OME-Zarr');
+  await expect(note).toHaveAttribute(
+    'title',
+    '6 files not read: 1 LOF, 2 OIR, 1 Imaris, 1 VSI, 1 zipped CloudScope store',
+  );
   await expect(editor.row('raw/listed.oir')).toBeVisible();
   await expect(editor.row('raw/scan.oir')).toHaveCount(0);
 
   await note.click();
   const popover = app.page.getByRole('dialog', { name: 'Files not read' });
-  await expect(popover.getByText('6 files not read: 1 LOF, 2 OIR, 1 Imaris, 1 VSI, 1 zipped OME-Zarr')).toBeVisible();
+  await expect(
+    popover.getByText('6 files not read: 1 LOF, 2 OIR, 1 Imaris, 1 VSI, 1 zipped CloudScope store'),
+  ).toBeVisible();
   await expect(popover.getByRole('listitem')).toHaveText([
     'raw/cells.ims',
     'raw/leica.lof',
-    'raw/plate.ome.zarr.zip',
+    'raw/plate.cs.ome.zarr.zip',
     'raw/scan.oir',
     'raw/second.OIR',
     'raw/slide.vsi',

@@ -9,7 +9,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { isDeepStrictEqual } from 'node:util';
-import { isZarrStoreName } from '../../../shared/ngff/store-name';
+import { isOmeZarrName } from '../../../shared/ngff/store-name';
 import { withFileSource } from '../tiff';
 import { sha256Of } from './archival-facts';
 import { sourceImages } from './archival-sources';
@@ -40,8 +40,10 @@ function askReadBack(id: number, plane: WrittenPlane): Promise<void> {
 
 /** The images of the source at `path`, without their plane readers. */
 function describe(path: string) {
-  if (isZarrStoreName(fileNameOf(path)))
-    return Promise.reject(new Error('AcqMeta reads an OME-Zarr store’s metadata, not its pixels: it is not converted'));
+  if (isOmeZarrName(fileNameOf(path)))
+    return Promise.reject(
+      new Error('an OME-Zarr store is not converted: archival copies are made of TIFF, CZI, ND2, LIF and OIB files'),
+    );
   return withFileSource(path, async (source) => ({
     size: source.size,
     images: (await sourceImages(source, fileNameOf(path))).map((image) => {

@@ -7,7 +7,7 @@ import { ApiFailure } from '../../../shared/errors';
 import { readsFileHeader } from '../../../shared/image-format';
 import { isInside, stampOf, type FileStamp } from '../disk';
 import { imageFormat, type ImageEntry } from './list-images';
-import { zarrStoreOf } from '../../../shared/ngff/store-name';
+import { isZarrStoreName, zarrStoreOf } from '../../../shared/ngff/store-name';
 import { lookInWorker, sidecarPathFor } from '../sidecar';
 import { hasStrayBeside } from './list-images';
 
@@ -78,8 +78,8 @@ export async function resolveImage(
   const store = zarrStoreOf(relPath);
   if (store !== null && store !== relPath)
     throw new ApiFailure('NOT_FOUND', `${relPath} lies inside the OME-Zarr store ${store}.`, relPath);
-  // an OME-Zarr store is a folder; every other image a file
-  if (format === null || (format === 'ome-zarr' ? !found.isFolder : !found.isFile))
+  // an OME-Zarr store is a folder (a zipped one a file, as every other image)
+  if (format === null || (isZarrStoreName(path.basename(relPath)) ? !found.isFolder : !found.isFile))
     throw new ApiFailure('NOT_FOUND', `${relPath} is not an image.`, relPath);
   if (!readsFileHeader(format) && sidecar === 'none') {
     throw new ApiFailure('NOT_FOUND', `${relPath} has no sidecar (an OIR is read only by its sidecar).`, relPath);

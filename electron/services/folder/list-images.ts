@@ -8,7 +8,7 @@ import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { vendorFormatOfPath } from '../../../shared/formats';
 import type { ImageFormat } from '../../../shared/image-format';
-import { isNativeStoreName, isZarrStoreName } from '../../../shared/ngff/store-name';
+import { isNativeStoreName, isOmeZarrName, isZarrStoreName } from '../../../shared/ngff/store-name';
 import { unreadFormatOf, type UnreadTally } from '../../../shared/unread-files';
 import { isTiffPath } from '../tiff';
 import { beforeListing, isInside, type FileStamp } from '../disk';
@@ -39,7 +39,7 @@ function compareNames(a: string, b: string): number {
 /** The image format a file name stands for; null when it is not an image AcqMeta lists. */
 export function imageFormat(name: string): ImageFormat | null {
   if (isTiffPath(name)) return 'tiff';
-  if (isZarrStoreName(name)) return 'ome-zarr';
+  if (isOmeZarrName(name)) return 'ome-zarr';
   return vendorFormatOfPath(name) ?? (OIR_IMAGE.test(name) ? 'oir' : null);
 }
 

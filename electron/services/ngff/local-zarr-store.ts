@@ -5,10 +5,11 @@
  * for the scan worker thread that runs them (see file-source.ts for why synchronous).
  */
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
-import { isPlainKey } from '../../../shared/ngff/store-keys';
-import { NgffReadError, type ByteRange, type ZarrStore } from '../../../shared/ngff/types';
+import { rangeIn } from '../../../shared/ngff/store-keys';
+import { NgffReadError, type ByteRange } from '../../../shared/ngff/types';
 import { blockBeforeRead, THREAD_READ_DELAY_MS } from '../disk';
 import { lookInStore } from './store-entry';
+import { SyncZarrStore } from './sync-zarr-store';
 
 /**
  * Reads a regular file, whole or the `range` of it, of at most `maxBytes`; the caller has checked
@@ -40,34 +41,13 @@ function readBounded(file: string, checked: Stats, key: string, maxBytes: number
   }
 }
 
-/** Where a range lies in a file of `size` bytes; a range past its end fails. */
-function rangeIn(size: number, range: ByteRange | undefined, key: string): { start: number; length: number } {
-  if (range === undefined) return { start: 0, length: size };
-  const { start, length } =
-    'suffixLength' in range
-      ? { start: size - range.suffixLength, length: range.suffixLength }
-      : { start: range.offset, length: range.length };
-  if (!Number.isSafeInteger(start) || !Number.isSafeInteger(length) || start < 0 || length < 0 || start + length > size)
-    throw new NgffReadError(`${key}: the range asked for lies outside its ${size} bytes`);
-  return { start, length };
-}
-
-/** The keys of a store folder at `root` (the store's own path, inside the open folder). */
-export class LocalZarrStore implements ZarrStore {
-  constructor(private readonly root: string) {}
-
-  /** The bytes of `key`, or null when it is absent; a link on the way or a key that leaves the store fails. */
-  async get(key: string, maxBytes: number): Promise<Uint8Array | null> {
-    return this.read(key, maxBytes);
+/** The keys of a store folder at `root` (the store's own path, inside the open folder); a link on the way fails. */
+export class LocalZarrStore extends SyncZarrStore {
+  constructor(private readonly root: string) {
+    super();
   }
 
-  /** Part of `key`, checked as {@link get} checks it. */
-  async getRange(key: string, range: ByteRange, maxBytes: number): Promise<Uint8Array | null> {
-    return this.read(key, maxBytes, range);
-  }
-
-  private read(key: string, maxBytes: number, range?: ByteRange): Uint8Array | null {
-    if (!isPlainKey(key)) throw new NgffReadError(`"${key}" is not a plain path inside the store`);
+  protected readKey(key: string, maxBytes: number, range?: ByteRange): Uint8Array | null {
     const entry = lookInStore(this.root, key);
     if (entry === null) return null;
     if ('link' in entry) throw new NgffReadError(`${entry.link} is a link inside the store; links are not followed`);

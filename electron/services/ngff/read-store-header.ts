@@ -1,15 +1,14 @@
 /**
- * Reads an OME-Zarr store's header in a scan worker: its metadata documents only, through a
- * {@link LocalZarrStore} confined to the store's folder.
+ * Reads an OME-Zarr store's header in a scan worker: its metadata documents only, through the
+ * store it is given (a `LocalZarrStore` confined to the store's folder, or a zipped store).
  */
 import { statSync } from 'node:fs';
 import { ngffInfoOf, ngffListingOf, type NgffInfo } from '../../../shared/ngff/ngff-info';
 import { readNgffImage } from '../../../shared/ngff/read-ngff';
 import { STORE_ROW_KEYS } from '../../../shared/ngff/store-name';
-import { NgffReadError } from '../../../shared/ngff/types';
+import { NgffReadError, type ZarrStore } from '../../../shared/ngff/types';
 import type { TiffSummary } from '../../../shared/tiff';
 import type { FileStamp } from '../disk';
-import { LocalZarrStore } from './local-zarr-store';
 import { lstatInStoreSync } from './store-entry';
 
 /** Where bioformats2raw keeps the OME-XML of the store's images. */
@@ -37,22 +36,17 @@ export function storeStampSync(absPath: string): FileStamp {
 }
 
 /** The OME-XML a store keeps beside its images (bioformats2raw's `OME/METADATA.ome.xml`); null when it has none. */
-async function readOmeXml(store: LocalZarrStore): Promise<string | null> {
+async function readOmeXml(store: ZarrStore): Promise<string | null> {
   const bytes = await store.get(OME_XML_KEY, MAX_OME_XML_BYTES);
   return bytes === null ? null : new TextDecoder().decode(bytes);
 }
 
-/** An OME-Zarr store's header (the listing's summary, or everything with `detail`) and the store's stamp. */
-export async function readStoreHeader(
-  absPath: string,
-  detail: boolean,
-): Promise<{ info: TiffSummary | NgffInfo; stamp: FileStamp }> {
-  const stamp = storeStampSync(absPath);
+/** An OME-Zarr store's header: the listing's summary, or everything with `detail`. */
+export async function readStoreHeader(store: ZarrStore, detail: boolean): Promise<TiffSummary | NgffInfo> {
   try {
-    const store = new LocalZarrStore(absPath);
     const image = await readNgffImage(store);
     const omeXml = await readOmeXml(store);
-    return { info: detail ? ngffInfoOf(image, omeXml) : ngffListingOf(image, omeXml), stamp };
+    return detail ? ngffInfoOf(image, omeXml) : ngffListingOf(image, omeXml);
   } catch (error) {
     if (error instanceof NgffReadError) throw new NgffReadError(`OME-Zarr: ${error.message}`);
     throw error;

@@ -30,6 +30,7 @@ import {
 import { registerBoundedDecoders } from './bounded-decoders';
 import { autoContrast, fitSize } from './contrast';
 import { decodeStorePlane } from './decode-store-plane';
+import { withZarrStore } from './zarr-store-at';
 import { decodeVendorPlane } from './decode-vendor-plane';
 import { MAX_PLANE_BYTES, MAX_PREVIEW_SIZE } from './plane-limits';
 import type { SampleArray } from './plane-samples';
@@ -139,10 +140,10 @@ function checkMaxSize(request: PlaneRequest): void {
   }
 }
 
-/** Decodes plane (c, z, t) of the OME-Zarr store at `absPath`, downsampled to fit `maxSize` and auto-contrasted to 8 bits. */
+/** Decodes plane (c, z, t) of the OME-Zarr store (folder or zip) at `absPath`, downsampled to fit `maxSize` and auto-contrasted to 8 bits. */
 export async function decodeStorePreview(absPath: string, request: PlaneRequest): Promise<PreviewImage> {
   checkMaxSize(request);
-  return decodeStorePlane(absPath, request);
+  return withZarrStore(absPath, (store) => decodeStorePlane(store, request));
 }
 
 /**

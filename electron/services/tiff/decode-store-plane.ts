@@ -15,7 +15,6 @@ import { isObject, keyIn, readDocument } from '../../../shared/ngff/store-keys';
 import type { NgffImage, NgffLevel, ZarrStore } from '../../../shared/ngff/types';
 import { PlaneRangeError } from '../../../shared/tiff';
 import type { PreviewImage } from '../../../shared/api';
-import { LocalZarrStore } from '../ngff/local-zarr-store';
 import { useBoundedZarrCodecs } from './bounded-zarr-codecs';
 import { previewOfSamples } from './decode-vendor-plane';
 // zarrita gives the typed array of the sample type, one of those sampleType knows
@@ -132,10 +131,9 @@ async function openLevel(store: ZarrStore, image: NgffImage, level: NgffLevel, c
   return array;
 }
 
-/** Decodes plane (c, z, t) of the store at `absPath` (`maxSize` already checked), downsampled and auto-contrasted. */
-export async function decodeStorePlane(absPath: string, request: PlaneRequest): Promise<PreviewImage> {
+/** Decodes plane (c, z, t) of `store` (`maxSize` already checked), downsampled and auto-contrasted. */
+export async function decodeStorePlane(store: ZarrStore, request: PlaneRequest): Promise<PreviewImage> {
   useBoundedZarrCodecs();
-  const store = new LocalZarrStore(absPath);
   const image = await readNgffImage(store);
   const { y, x } = planeAxes(image);
   const level = levelFor(image, y, x, request.maxSize);

@@ -18,12 +18,13 @@ import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { readVendorHeader, vendorFormatOfPath, vendorInfoOf, vendorSummaryOf } from '../../../shared/formats';
 import type { ImageInfo } from '../../../shared/image-format';
-import { isZarrStoreName } from '../../../shared/ngff/store-name';
+import { isOmeZarrName } from '../../../shared/ngff/store-name';
 import { readTiffHeader, readTiffSummary, type TiffSummary } from '../../../shared/tiff';
 import { blockBeforeRead, diskErrorReason, sameStamp, stampOf, type FileStamp } from '../disk';
-import { readStoreHeader, storeStampSync } from '../ngff/read-store-header';
+import { readStoreHeader } from '../ngff/read-store-header';
 import { ioFailure, readSnapshotSync, sidecarNameFor, sidecarPathFor } from '../sidecar';
 import { withFileSource, type FileSource } from './file-source';
+import { withZarrStore, zarrStampSync } from './zarr-store-at';
 import { packResults, unpackFiles } from './scan-batch';
 import type {
   CarriedSidecar,
@@ -141,12 +142,16 @@ async function scanOne(file: ScanFile, detail: boolean): Promise<ScanResult> {
     const sidecar = file.sidecar === 'stamp' ? sidecarStamp(absPath) : null;
     const read = file.sidecar === 'read' ? { sidecarRead: readSidecar(absPath) } : {};
     const fileName = path.basename(absPath);
-    const isStore = isZarrStoreName(fileName);
+    const isStore = isOmeZarrName(fileName);
     if (known !== null) {
-      const stamp = isStore ? storeStampSync(absPath) : stampOf(statSync(absPath));
+      const stamp = isStore ? zarrStampSync(absPath) : stampOf(statSync(absPath));
       if (sameStamp(stamp, known)) return { ok: true, info: null, stamp, sidecar, ...read };
     }
-    if (isStore) return { ok: true, ...(await readStoreHeader(absPath, detail)), sidecar, ...read };
+    if (isStore) {
+      const stamp = zarrStampSync(absPath);
+      const info = await withZarrStore(absPath, (store) => readStoreHeader(store, detail));
+      return { ok: true, info, stamp, sidecar, ...read };
+    }
     return await withFileSource(absPath, async (source) => ({
       ok: true,
       info: await readHeader(source, fileName, detail),
@@ -186,7 +191,7 @@ async function handle(message: WorkerRequest): Promise<void> {
   }
   try {
     const { decodePlane, decodeStorePreview } = loadPreviewDecoder();
-    const image = isZarrStoreName(path.basename(message.path))
+    const image = isOmeZarrName(path.basename(message.path))
       ? await decodeStorePreview(message.path, message.request)
       : await withFileSource(message.path, (source) =>
           decodePlane(source, message.request, path.basename(message.path)),

@@ -29,8 +29,8 @@ export function UnreadFilesNote() {
         <div className="popover unread-files-popover" role="dialog" aria-label="Files not read">
           <p className="unread-files-title">{unreadSummary(unread)}</p>
           <p className="unread-files-why">
-            AcqMeta does not read these acquisition formats yet, so they have no row and no sidecar is made for them. A
-            CZI, ND2 or OIR file is listed once it has a sidecar.
+            AcqMeta does not read these files yet, so they have no row and no sidecar is made for them. An OIR file is
+            listed once it has a sidecar.
           </p>
           <ul className="unread-files-list">
             {unread.paths.map((path) => (

@@ -3,17 +3,28 @@ import { UNREAD_PATHS_KEPT, unreadFormatOf, unreadSummary, UnreadTally } from '.
 
 describe('unread acquisition files', () => {
   it('knows the microscopy formats by their ending, in any case, and nothing else', () => {
-    expect(['x.LOF', 'x.xlif', 'x.oir', 'x.ims', 'x.vsi', 'x.dv', 'p.ome.zarr.zip'].map(unreadFormatOf)).toEqual([
+    expect(['x.LOF', 'x.xlif', 'x.oir', 'x.ims', 'x.vsi', 'x.dv', 'p.cs.ome.zarr.zip'].map(unreadFormatOf)).toEqual([
       'LOF',
       'XLIF',
       'OIR',
       'Imaris',
       'VSI',
       'DeltaVision',
-      'zipped OME-Zarr',
+      'zipped CloudScope store',
     ]);
-    // CZI, ND2, LIF and OIB files and OME-Zarr stores are read: never counted as not read
-    for (const name of ['x.tif', 'x.czi', 'x.nd2', 'x.lif', 'x.oib', 'x.oir.json', 'p.ome.zarr', 'notes.txt', 'oir'])
+    // CZI, ND2, LIF and OIB files and OME-Zarr stores (zipped too) are read: never counted as not read
+    for (const name of [
+      'x.tif',
+      'x.czi',
+      'x.nd2',
+      'x.lif',
+      'x.oib',
+      'x.oir.json',
+      'p.ome.zarr',
+      'p.ome.zarr.zip',
+      'notes.txt',
+      'oir',
+    ])
       expect(unreadFormatOf(name)).toBeNull();
   });
 

@@ -4,8 +4,9 @@
  * requests answered while a large copy is written.
  */
 import { execFileSync } from 'node:child_process';
-import { readdir, readFile } from 'node:fs/promises';
+import { cp, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { ApiEvent, ConvertSummary } from '../../../../../shared/api';
 import { labBackendPerTest } from './backend-harness';
@@ -56,6 +57,23 @@ describe('startConvert', () => {
     expect(progress.length).toBeGreaterThan(0);
     const last = progress.at(-1) as Extract<ApiEvent, { type: 'convert-progress' }>;
     expect(last.total).toBe(6); // 3 channels, 1 page and 2 pages
+  });
+
+  it('refuses an OME-Zarr store, zipped or not, saying why', async () => {
+    const { h, copy } = bench;
+    const ngff = fileURLToPath(new URL('../../../../fixtures/ngff/', import.meta.url));
+    await cp(path.join(ngff, 'cells-04.ome.zarr'), path.join(copy.lab, 'cells.ome.zarr'), { recursive: true });
+    await cp(path.join(ngff, 'cells-04.ome.zarr.zip'), path.join(copy.lab, 'cells.ome.zarr.zip'));
+    const paths = ['cells.ome.zarr', 'cells.ome.zarr.zip'];
+    const { jobId } = await h.ok('startConvert', { paths, outputFolder: 'archive', options: OPTIONS });
+    const done = (await h.waitFor((e) => e.type === 'convert-done' && e.jobId === jobId)) as Extract<
+      ApiEvent,
+      { type: 'convert-done' }
+    >;
+    expect(done.summary.written).toEqual([]);
+    expect(done.summary.refused.map((r) => [r.source, r.reason])).toEqual(
+      paths.map((p) => [p, expect.stringContaining('an OME-Zarr store is not converted')]),
+    );
   });
 
   it('answers another request while a large copy is being written', async () => {

@@ -197,6 +197,52 @@ describe('backend on OME-Zarr stores', () => {
     expect(past.ok).toBe(false);
   });
 
+  it('reads a zipped store as one row, previews it and keeps its sidecar beside the zip, the zip untouched', async () => {
+    for (const name of ['cells-04.ome.zarr.zip', 'sharded-05.ome.zarr.zip'])
+      await copyFile(path.join(NGFF, name), zarr(name));
+    await copyFile(path.join(NGFF, 'cells-04.ome.zarr.zip'), zarr('own.cs.ome.zarr.zip'));
+    const zipped = await readFile(zarr('cells-04.ome.zarr.zip'));
+    const rows = await scan();
+    // CloudScope keeps its own zipped stores' sidecar inside the zip, where AcqMeta does not write
+    expect([...rows.keys()].filter((p) => p.includes('.zip'))).toEqual([
+      'zarr/cells-04.ome.zarr.zip',
+      'zarr/sharded-05.ome.zarr.zip',
+    ]);
+    expect(rows.get('zarr/cells-04.ome.zarr.zip')).toMatchObject({
+      format: 'ome-zarr',
+      header: { shape: '(2, 3, 40, 36)', dims: "('C', 'Z', 'Y', 'X')", dtype: 'uint16', num_channels: 2 },
+      fileCalibration: { x: 0.325, y: 0.325, unit: 'um', source: 'ngff' },
+      sidecar: 'missing',
+      errors: [],
+    });
+    expect(rows.get('zarr/sharded-05.ome.zarr.zip')).toMatchObject({ header: { dtype: 'int16' }, errors: [] });
+    const planes = JSON.parse(await readFile(path.join(NGFF, 'expected-planes.json'), 'utf8')) as Record<
+      string,
+      Record<string, number[]>
+    >;
+    const shown = (values: number[]): string => Buffer.from(autoContrast(values)).toString('base64');
+    // stored entries, and deflated ones (a sharded array, its index read as a range)
+    expect(
+      await h.ok('getPreview', { path: 'zarr/cells-04.ome.zarr.zip', c: 1, z: 2, t: 0, maxSize: 64 }),
+    ).toMatchObject({ width: 36, height: 40, data: shown(planes['cells-04.ome.zarr']?.['level 0, c 1, z 2'] ?? []) });
+    expect(
+      await h.ok('getPreview', { path: 'zarr/sharded-05.ome.zarr.zip', c: 0, z: 1, t: 0, maxSize: 64 }),
+    ).toMatchObject({ width: 4, height: 4, data: shown(planes['sharded-05.ome.zarr']?.['level 0, z 1'] ?? []) });
+    const [outcome] = await h.ok('saveSidecars', {
+      saves: [{ path: 'zarr/cells-04.ome.zarr.zip', changes: { species: 'mouse' }, expected: null }],
+    });
+    expect(outcome).toMatchObject({ ok: true, row: { sidecar: 'ok', values: { species: 'mouse' } } });
+    const text = await readFile(zarr('cells-04.ome.zarr.zip.json'), 'utf8');
+    expect(text).toContain('\n    "shape": "(2, 3, 40, 36)",\n');
+    expect(text).toContain('\n    "species": "mouse",\n');
+    expect(await readFile(zarr('cells-04.ome.zarr.zip'))).toEqual(zipped);
+    // a damaged zip is its own row's error
+    await writeFile(zarr('cells-04.ome.zarr.zip'), zipped.subarray(0, zipped.length - 30));
+    expect((await scan()).get('zarr/cells-04.ome.zarr.zip')?.errors.join(' ')).toMatch(
+      /OME-Zarr: zip: no end of central directory/,
+    );
+  });
+
   it('refuses the preview of a damaged chunk or of chunks too large to decode, and previews the next store', async () => {
     for (const name of ['damaged.ome.zarr', 'huge.ome.zarr', 'cells-04.ome.zarr'])
       await cp(path.join(NGFF, 'cells-04.ome.zarr'), zarr(name), { recursive: true });

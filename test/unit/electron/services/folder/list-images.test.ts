@@ -118,7 +118,8 @@ describe('listImages', () => {
     await writeFile(path.join(other, 'g.oir.json'), '{}'); // listed by its sidecar: it has a row
     await mkdir(path.join(copy.lab, 'plate.ome.zarr', '0', '0'), { recursive: true });
     await copyFile(path.join(copy.lab, 'plain.tiff'), path.join(copy.lab, 'plate.ome.zarr', '0', '0', 'inside.tif'));
-    await writeFile(path.join(other, 'h.ome.zarr.zip'), 'stand-in');
+    await writeFile(path.join(other, 'h.cs.ome.zarr.zip'), 'stand-in');
+    await writeFile(path.join(other, 'i.ome.zarr.zip'), 'stand-in');
     const unread = new UnreadTally();
     const entries: ImageEntry[] = [];
     for await (const entry of listImages(copy.lab, unread)) entries.push(entry);
@@ -126,6 +127,8 @@ describe('listImages', () => {
     expect(paths).toContain('other/g.oir');
     expect(paths).toContain('other/a.nd2');
     expect(paths).toContain('other/c.oib');
+    // a zipped store is one image, a file; CloudScope's own zipped stores are not read
+    expect(entries.find((e) => e.relPath === 'other/i.ome.zarr.zip')?.format).toBe('ome-zarr');
     // an OME-Zarr store is one image, never walked into (the TIFF inside it gets no row)
     expect(entries.filter((e) => e.relPath.startsWith('plate.ome.zarr')).map((e) => [e.relPath, e.format])).toEqual([
       ['plate.ome.zarr', 'ome-zarr'],
@@ -136,9 +139,9 @@ describe('listImages', () => {
         { format: 'LOF', count: 1 },
         { format: 'OIR', count: 2 },
         { format: 'Imaris', count: 1 },
-        { format: 'zipped OME-Zarr', count: 1 },
+        { format: 'zipped CloudScope store', count: 1 },
       ],
-      paths: ['other/b.LOF', 'other/d.ims', 'other/e.oir', 'other/h.ome.zarr.zip', 'other/scan_02.oir'],
+      paths: ['other/b.LOF', 'other/d.ims', 'other/e.oir', 'other/h.cs.ome.zarr.zip', 'other/scan_02.oir'],
     });
   });
 

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Zstd from 'numcodecs/zstd';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { LocalZarrStore } from '../../../../../electron/services/ngff/local-zarr-store';
 import { decodeStorePlane } from '../../../../../electron/services/tiff/decode-store-plane';
 import { limitedQueue } from '../../../../../electron/services/tiff/zarr-level-reads';
 import { zstdDeclaredSize } from '../../../../../electron/services/tiff/zstd-frames';
@@ -47,7 +48,7 @@ async function store(axes: string[], array: Record<string, unknown>): Promise<st
 }
 
 const grid = (chunk: number[]) => ({ chunk_grid: { name: 'regular', configuration: { chunk_shape: chunk } } });
-const plane = (root: string) => decodeStorePlane(root, { c: 0, z: 0, t: 0, maxSize: 64 });
+const plane = (root: string) => decodeStorePlane(new LocalZarrStore(root), { c: 0, z: 0, t: 0, maxSize: 64 });
 
 describe('an OME-Zarr preview', () => {
   it('keeps the shard indexes one plane reads within its budget', async () => {
