@@ -5,11 +5,10 @@
  * for the scan worker thread that runs them (see file-source.ts for why synchronous).
  */
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
-import { rangeIn } from '../../../shared/ngff/store-keys';
 import { NgffReadError, type ByteRange } from '../../../shared/ngff/types';
 import { blockBeforeRead, THREAD_READ_DELAY_MS } from '../disk';
 import { lookInStore } from './store-entry';
-import { SyncZarrStore } from './sync-zarr-store';
+import { boundedRange, SyncZarrStore } from './sync-zarr-store';
 
 /**
  * Reads a regular file, whole or the `range` of it, of at most `maxBytes`; the caller has checked
@@ -24,9 +23,7 @@ function readBounded(file: string, checked: Stats, key: string, maxBytes: number
     // a folder on the way swapped for a link after the check leads to another file
     if (stat.ino !== checked.ino || stat.dev !== checked.dev)
       throw new NgffReadError(`${key} changed while it was opened`);
-    const { start, length } = rangeIn(stat.size, range, key);
-    if (length > maxBytes)
-      throw new NgffReadError(`${key}: ${length} bytes to read, more than the ${maxBytes} allowed`);
+    const { start, length } = boundedRange(stat.size, range, key, maxBytes);
     const bytes = new Uint8Array(length);
     let done = 0;
     while (done < bytes.length) {

@@ -2,7 +2,7 @@
  * What the stores of this machine share: reads made synchronously in the worker thread that
  * runs them (see tiff/file-source.ts for why), each key checked to be a plain path first.
  */
-import { isPlainKey } from '../../../shared/ngff/store-keys';
+import { isPlainKey, rangeIn } from '../../../shared/ngff/store-keys';
 import { NgffReadError, type ByteRange, type ZarrStore } from '../../../shared/ngff/types';
 
 /** A {@link ZarrStore} over synchronous reads of plain keys. */
@@ -24,4 +24,17 @@ export abstract class SyncZarrStore implements ZarrStore {
 function plainKey(key: string): string {
   if (!isPlainKey(key)) throw new NgffReadError(`"${key}" is not a plain path inside the store`);
   return key;
+}
+
+/** The part of a key of `size` bytes to read (all of it without `range`); fails past `maxBytes`. */
+export function boundedRange(
+  size: number,
+  range: ByteRange | undefined,
+  key: string,
+  maxBytes: number,
+): { start: number; length: number } {
+  const part = rangeIn(size, range, key);
+  if (part.length > maxBytes)
+    throw new NgffReadError(`${key}: ${part.length} bytes to read, more than the ${maxBytes} allowed`);
+  return part;
 }

@@ -8,7 +8,7 @@ import { NgffReadError } from '../../../shared/ngff/types';
 import type { ByteSource } from '../../../shared/tiff';
 
 /** Most bytes of a central directory read: some 300,000 entries, within a scan worker's heap. */
-export const MAX_DIRECTORY_BYTES = 16 * 1024 * 1024;
+const MAX_DIRECTORY_BYTES = 16 * 1024 * 1024;
 /** The end record's size without its comment, and the longest comment it may carry. */
 const END_RECORD = 22;
 const MAX_COMMENT = 0xffff;

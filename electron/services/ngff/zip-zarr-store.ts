@@ -8,10 +8,9 @@
  * compressed bytes than deflate can need are refused with the reason.
  */
 import { crc32, inflateRawSync } from 'node:zlib';
-import { rangeIn } from '../../../shared/ngff/store-keys';
 import { NgffReadError, type ByteRange } from '../../../shared/ngff/types';
 import type { ByteSource } from '../../../shared/tiff';
-import { SyncZarrStore } from './sync-zarr-store';
+import { boundedRange, SyncZarrStore } from './sync-zarr-store';
 import { readZipDirectory, zipReader, type ZipDirectory, type ZipEntry } from './zip-directory';
 
 /**
@@ -49,9 +48,7 @@ export class ZipZarrStore extends SyncZarrStore {
     if ((entry.flags & ENCRYPTED_FLAG) !== 0) throw new NgffReadError(`${key} is encrypted in the zip`);
     if (entry.method !== STORED && entry.method !== DEFLATED)
       throw new NgffReadError(`${key} is compressed in the zip by method ${entry.method}, not stored or deflated`);
-    const { start, length } = rangeIn(entry.size, range, key);
-    if (length > maxBytes)
-      throw new NgffReadError(`${key}: ${length} bytes to read, more than the ${maxBytes} allowed`);
+    const { start, length } = boundedRange(entry.size, range, key, maxBytes);
     const dataAt = this.dataOffset(key, entry, this.directory.dataEnd);
     if (entry.method === STORED) {
       if (entry.compressedSize !== entry.size) throw new NgffReadError(`${key}: stored with two different sizes`);
