@@ -47,7 +47,7 @@ test('editing one field and saving changes exactly that line on disk', async ({ 
   await editor.type('Depth', '80');
   await expect(editor.row(OME)).toContainText(/unsaved/i);
   await editor.save();
-  await expect(editor.row(OME)).toContainText(/saved/i);
+  await expect(editor.row(OME)).toContainText('Saved');
   await expect(editor.row(OME)).not.toContainText(/unsaved/i);
   const after = readFileSync(app.file(`${OME}.json`), 'utf8');
   const changed = after.split('\n').filter((line, i) => line !== before.split('\n')[i]);

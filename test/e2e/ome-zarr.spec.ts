@@ -101,7 +101,7 @@ test('a store is one row with its header, levels, channels and preview; an edit 
   const inside = readdirSync(app.file(STORE), { recursive: true }).map(String).sort();
   await editor.type('Species', 'mouse');
   await editor.save();
-  await expect(editor.row(STORE)).toContainText(/saved/i);
+  await expect(editor.row(STORE)).toContainText('Saved');
   const sidecar = readFileSync(app.file(`${STORE}.json`), 'utf8');
   expect(sidecar).toContain('\n    "shape": "(2, 3, 40, 36)",\n');
   expect(sidecar).toContain('\n    "species": "mouse",\n');
@@ -125,7 +125,7 @@ test('a zipped store is one row whose preview is read from inside the zip; its s
   const zipped = readFileSync(app.file(ZIPPED));
   await editor.type('Species', 'zebrafish');
   await editor.save();
-  await expect(editor.row(ZIPPED)).toContainText(/saved/i);
+  await expect(editor.row(ZIPPED)).toContainText('Saved');
   expect(readFileSync(app.file(`${ZIPPED}.json`), 'utf8')).toContain('\n    "species": "zebrafish",\n');
   expect(readFileSync(app.file(ZIPPED))).toEqual(zipped);
 });

@@ -74,7 +74,7 @@ test.describe('an image that declares its own pixel size', () => {
     await expect(editor.field('Pixel size unit Y')).toHaveValue('um');
     await expect(editor.row(CALIBRATED_IMAGE)).toContainText(/unsaved/i);
     await editor.save();
-    await expect(editor.row(CALIBRATED_IMAGE)).toContainText(/saved/i);
+    await expect(editor.row(CALIBRATED_IMAGE)).toContainText('Saved');
     await expect(editor.row(CALIBRATED_IMAGE)).not.toContainText(/unsaved/i);
     expect(changedLines(before, readFileSync(sidecar, 'utf8'))).toEqual([
       '    "physical_label_x": "um",',

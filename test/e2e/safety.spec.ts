@@ -68,7 +68,7 @@ test('a corrupt sidecar is shown as such and never overwritten', async ({ app })
   await app.page.keyboard.press('ControlOrMeta+a');
   await editor.type('Condition', 'bulk');
   await editor.saveReviewed(6);
-  await expect(editor.row(BLOBS)).toContainText(/saved/i);
+  await expect(editor.row(BLOBS)).toContainText('Saved');
   await expect(editor.row(BLOBS)).not.toContainText(/unsaved/i);
   expect(readFileSync(corrupt, 'utf8')).toBe(before);
   expect(readFileSync(app.file('chessboard_GRAY_U16.tif.json'), 'utf8')).not.toContain('bulk');

@@ -68,7 +68,7 @@ test('editing a CZI’s fields and saving creates the sidecar CloudScope writes 
   await editor.type('Genotype', 'Thy1-GFP');
   await editor.save();
   await expect(editor.row(CZI)).not.toContainText(/unsaved/i);
-  await expect(editor.row(CZI)).toContainText(/saved/i);
+  await expect(editor.row(CZI)).toContainText('Saved');
   const cloudscope = readFileSync(
     new URL(`${FORMATS}/sidecars/czi/czitools_S3_1Pos_2Mosaic_T1_Z1_CH1.czi.json`, import.meta.url),
     'utf8',
