@@ -5,12 +5,20 @@ import { lstat, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ApiFailure } from '../../shared/errors';
 import { readsFileHeader } from '../../shared/image-format';
-import { isZarrStoreName, zarrStoreOf } from '../../shared/ngff/store-name';
+import {
+  COLLECTION_IMAGES_FOLDER,
+  isCollectionMemberPath,
+  isStoreFolderPath,
+  isZarrStoreName,
+  zarrStoreOf,
+} from '../../shared/ngff/store-name';
+import { readCollectionAt } from '../services/ngff/collection-at';
 import type { UnreadTally } from '../../shared/unread-files';
 import {
   checkSidecarInside,
   hasStrayBeside,
   imageFormat,
+  isListedMember,
   listImages,
   resolveImage,
   type ImageEntry,
@@ -34,11 +42,14 @@ export async function imageArgument(cwd: string, given: string): Promise<{ root:
   const absPath = path.resolve(cwd, given);
   const info = await stat(absPath).catch(() => null);
   if (info === null) throw new CliError(EXIT.usage, `${given}: no such file`);
-  const format = imageFormat(path.basename(absPath));
-  if (zarrStoreOf(path.dirname(absPath).split(path.sep).join('/')) !== null)
+  const format = imageFormat(absPath);
+  const member = isCollectionMemberPath(absPath);
+  if (!member && zarrStoreOf(path.dirname(absPath).split(path.sep).join('/')) !== null)
     throw new CliError(EXIT.usage, `${given}: lies inside an OME-Zarr store, which is one image`);
+  if (member && !(await isListedMember(absPath)))
+    throw new CliError(EXIT.usage, `${given}: not an image its acqstore collection's manifest lists`);
   // an OME-Zarr store is a folder (a zipped one a file, as every other image)
-  if (format === null || (isZarrStoreName(path.basename(absPath)) ? !info.isDirectory() : !info.isFile()))
+  if (format === null || (isStoreFolderPath(absPath) ? !info.isDirectory() : !info.isFile()))
     throw new CliError(EXIT.usage, `${given}: not a TIFF, CZI, ND2, LIF, OIB or OIR image, nor an OME-Zarr store`);
   const hasSidecar = await lstat(sidecarPathFor(absPath)).then(
     () => true,
@@ -83,7 +94,25 @@ export async function imageTargets(cwd: string, given: readonly string[]): Promi
       (s) => s.isDirectory(),
       () => false,
     );
-    if (!isDir || isZarrStoreName(path.basename(path.resolve(cwd, target)))) {
+    const absTarget = path.resolve(cwd, target);
+    // an acqstore collection named on its own is the images it lists
+    const collection = isZarrStoreName(path.basename(absTarget))
+      ? await readCollectionAt(absTarget).catch(() => null)
+      : null;
+    for (const member of collection?.members ?? []) {
+      const absMember = path.join(absTarget, COLLECTION_IMAGES_FOLDER, member);
+      // a listed image that is missing is a row that says so, not the end of the command
+      const relPath = displayPath(cwd, absMember);
+      add(
+        await imageArgument(cwd, absMember).then(
+          ({ entry }) => ({ ...entry, relPath }),
+          () => ({ relPath, absPath: absMember, format: 'ome-zarr' as const, sidecar: 'none' as const }),
+        ),
+      );
+    }
+    // a collection with problems is a row too, which names them
+    if (collection?.problems.length === 0) continue;
+    if (!isDir || isStoreFolderPath(absTarget)) {
       add((await imageArgument(cwd, target)).entry);
       continue;
     }
@@ -144,7 +173,7 @@ export async function folderTargets(cwd: string, given: readonly string[]): Prom
       ),
     ),
   );
-  return absolute.filter((target, i) => isDir[i] === true && !isZarrStoreName(path.basename(target)));
+  return absolute.filter((target, i) => isDir[i] === true && !isStoreFolderPath(target));
 }
 
 /** A path as the user would type it from `cwd`, `/`-separated. */

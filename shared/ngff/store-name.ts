@@ -10,11 +10,72 @@ export function isZarrStoreName(name: string): boolean {
   return STORE_NAME.test(name);
 }
 
-/** The store a `/`-separated relative path lies in, or is (`a/x.ome.zarr` for `a/x.ome.zarr/0/.zarray`); null outside any store. */
+/** The folder of an acqstore collection that holds its images, one folder each (`x.ome.zarr/acq_images/acq_image_000`). */
+export const COLLECTION_IMAGES_FOLDER = 'acq_images';
+
+/** Where an acqstore collection keeps the manifest that lists its images, from the collection's folder. */
+export const COLLECTION_MANIFEST_KEY = 'acqstore/acq_image_collection.json';
+
+/**
+ * The store a `/`-separated relative path lies in, or is (`a/x.ome.zarr` for
+ * `a/x.ome.zarr/0/.zarray`); for a path in one of an acqstore collection's images, that image
+ * (`c.ome.zarr/acq_images/acq_image_000` for its `acqstore/acq_image.json`). Null outside any store.
+ */
 export function zarrStoreOf(relPath: string): string | null {
   const parts = relPath.split('/');
   const at = parts.findIndex(isZarrStoreName);
-  return at < 0 ? null : parts.slice(0, at + 1).join('/');
+  if (at < 0) return null;
+  const member = parts[at + 2];
+  const isMember = parts[at + 1] === COLLECTION_IMAGES_FOLDER && member !== undefined && isMemberName(member);
+  return parts.slice(0, at + (isMember ? 3 : 1)).join('/');
+}
+
+/** Whether a name may be one of a collection's images' folders: not hidden, not `.` or `..`. */
+export function isMemberName(name: string): boolean {
+  return name !== '' && !name.startsWith('.') && !/[\\/]/.test(name);
+}
+
+/** A path (either separator) ending in a collection's image folder: `<x>.zarr/acq_images/<name>`. */
+const MEMBER_TAIL = /\.zarr[\\/]acq_images[\\/]([^\\/]+)$/i;
+
+/**
+ * Whether a path (relative or absolute, either separator) is one of an acqstore collection's
+ * images: `<collection>.ome.zarr/acq_images/<name>`, read as an image of its own, its sidecar inside.
+ */
+export function isCollectionMemberPath(imagePath: string): boolean {
+  const found = MEMBER_TAIL.exec(imagePath);
+  return found !== null && isMemberName(found[1] as string);
+}
+
+/** The last step of a path, either separator. */
+function lastStep(imagePath: string): string {
+  return imagePath.slice(Math.max(imagePath.lastIndexOf('/'), imagePath.lastIndexOf('\\')) + 1);
+}
+
+/**
+ * The folder an image lies in as the folder walk meets it (either separator kept): its own
+ * parent, but for a collection's image the folder holding the collection, so that nothing
+ * AcqMeta keeps beside an image (journal, lock) goes inside a store.
+ */
+export function folderOfImage(imagePath: string): string {
+  let at = imagePath.length;
+  for (let up = isCollectionMemberPath(imagePath) ? 3 : 1; up > 0; up--)
+    at = Math.max(imagePath.lastIndexOf('/', at - 1), imagePath.lastIndexOf('\\', at - 1));
+  // `c.tif` lies in '' (the folder it is relative to), `/c.tif` in `/`
+  return at < 0 ? '' : imagePath.slice(0, Math.max(at, 1));
+}
+
+/** Whether a path names a store read as one image from a folder: a `*.zarr` folder or a collection's image. */
+export function isStoreFolderPath(imagePath: string): boolean {
+  return isZarrStoreName(lastStep(imagePath)) || isCollectionMemberPath(imagePath);
+}
+
+/**
+ * Whether the image at a path (or a bare name) keeps its sidecar inside, at
+ * {@link INSIDE_SIDECAR_KEY}: one of CloudScope's own stores, or an image of a collection.
+ */
+export function hasInsideSidecar(imagePath: string): boolean {
+  return isNativeStoreName(lastStep(imagePath)) || isCollectionMemberPath(imagePath);
 }
 
 /** A zipped store (`x.ome.zarr.zip`, the store's keys at the zip's root), and CloudScope's own zipped stores. */
@@ -35,6 +96,11 @@ export function isOmeZarrName(name: string): boolean {
   return isZarrStoreName(name) || isZippedStoreName(name);
 }
 
+/** Whether a path (either separator) is an OME-Zarr image AcqMeta reads: a store folder, a zipped store, or a collection's image. */
+export function isOmeZarrPath(imagePath: string): boolean {
+  return isOmeZarrName(lastStep(imagePath)) || isCollectionMemberPath(imagePath);
+}
+
 /** CloudScope's own stores (`x.cs.ome.zarr`), which keep their sidecar inside, where CloudScope reads it. */
 const NATIVE_STORE_NAME = /\.cs\.ome\.zarr$/i;
 
@@ -49,9 +115,11 @@ export const INSIDE_SIDECAR_KEY = 'acqstore/acq_image.json';
 /**
  * The documents of a store whose change changes its row, `/`-separated from the store: its root
  * metadata (Zarr v3, v2), that of the group or level `0` below it (a bioformats2raw image, the
- * first level), the OME-XML bioformats2raw keeps beside its images, CloudScope's sidecar inside.
+ * first level), the OME-XML bioformats2raw keeps beside its images, CloudScope's sidecar inside;
+ * for an acqstore collection, the manifest listing its images.
  */
 export const STORE_ROW_KEYS: readonly string[] = [
+  COLLECTION_MANIFEST_KEY,
   'zarr.json',
   '.zattrs',
   '0/zarr.json',

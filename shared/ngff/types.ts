@@ -78,3 +78,15 @@ export class NgffReadError extends Error {
     this.name = 'NgffReadError';
   }
 }
+
+/** A store key reached through a symbolic link inside the store, which is never followed. */
+export class NgffLinkError extends NgffReadError {
+  /** The first step of the key that is a link (`acqstore`, `0/zarr.json`). */
+  readonly link: string;
+
+  constructor(link: string) {
+    super(`${link} is a link inside the store; links are not followed`);
+    this.name = 'NgffLinkError';
+    this.link = link;
+  }
+}

@@ -169,6 +169,21 @@ function completenessSection(report: Completeness, profiles: readonly ProfileInf
   return lines;
 }
 
+/** Where the images keep their sidecars, naming only the kinds of image the folder has. */
+function sidecarsSentence(facts: ReadmeFacts): string {
+  const beside = 'Every image has its metadata in a JSON sidecar beside it (`<image>.json`)';
+  const inside = [
+    ...(facts.insideSidecars > 0
+      ? [`the ${facts.insideSidecars} of CloudScope's own OME-Zarr stores (\`*.cs.ome.zarr\`)`]
+      : []),
+    ...(facts.collectionSidecars > 0
+      ? [`the ${facts.collectionSidecars} images of acqstore collections (\`*.ome.zarr/acq_images/<image>\`)`]
+      : []),
+  ];
+  if (inside.length === 0) return `${beside}.`;
+  return `${beside}, but for ${inside.join(' and ')}: theirs is inside (\`acqstore/acq_image.json\`).`;
+}
+
 function layoutSection(facts: ReadmeFacts, folderName: string): string[] {
   const rows = facts.layout.map((f) => {
     const where = f.folder === '' ? `${folderName}/` : `${folderName}/${f.folder}/`;
@@ -177,9 +192,7 @@ function layoutSection(facts: ReadmeFacts, folderName: string): string[] {
   return [
     '## File layout',
     '',
-    facts.insideSidecars === 0
-      ? 'Every image has its metadata in a JSON sidecar beside it (`<image>.json`).'
-      : `Every image has its metadata in a JSON sidecar beside it (\`<image>.json\`), but for the ${facts.insideSidecars} of CloudScope's own OME-Zarr stores (\`*.cs.ome.zarr\`): theirs is inside (\`acqstore/acq_image.json\`).`,
+    sidecarsSentence(facts),
     '',
     '| Folder | Images | Formats | Example |',
     '|---|--:|---|---|',

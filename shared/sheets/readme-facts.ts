@@ -3,7 +3,7 @@
  * formats, shapes, data types and channels, their pixel sizes (and which are uncalibrated),
  * the acquisition dates and the folders they lie in. Pure; counted from image rows.
  */
-import { isNativeStoreName } from '../ngff/store-name';
+import { isCollectionMemberPath, isNativeStoreName } from '../ngff/store-name';
 import type { HeaderValues, ImageRow } from '../api';
 import { readsFileHeader } from '../image-format';
 import { usableCalibration } from '../sidecar/calibration';
@@ -56,6 +56,8 @@ export interface ReadmeFacts {
   layout: LayoutFolder[];
   /** CloudScope's own OME-Zarr stores among the images that have a sidecar, which they keep inside. */
   insideSidecars: number;
+  /** The images of acqstore collections among those that have a sidecar, which they keep inside too. */
+  collectionSidecars: number;
 }
 
 /** File formats by name ending, most specific first. */
@@ -65,6 +67,7 @@ const FORMATS: readonly [RegExp, string][] = [
   [/\.oir$/i, 'Olympus OIR'],
   [/\.czi$/i, 'Zeiss CZI'],
   [/\.nd2$/i, 'Nikon ND2'],
+  [/\.zarr$/i, 'OME-Zarr'],
 ];
 
 /** `.ome.tif`, `.tif`, `.oir`: the ending that names a file's format. */
@@ -74,6 +77,7 @@ export function fileEnding(path: string): string {
 }
 
 function formatOf(path: string): string {
+  if (isCollectionMemberPath(path)) return 'OME-Zarr (acqstore collection)';
   return (
     FORMATS.find(([pattern]) => pattern.test(path))?.[1] ?? (fileEnding(path).slice(1).toUpperCase() || 'no extension')
   );
@@ -142,7 +146,8 @@ function layoutOf(rows: readonly ImageRow[]): LayoutFolder[] {
     const folder = cut < 0 ? '' : row.path.slice(0, cut);
     const entry = folders.get(folder) ?? { folder, images: 0, endings: [], example: row.path.slice(cut + 1) };
     entry.images++;
-    const ending = fileEnding(row.path);
+    // a collection's image is a folder named by the collection, not by a file ending
+    const ending = isCollectionMemberPath(row.path) ? 'acqstore collection image' : fileEnding(row.path);
     if (!entry.endings.includes(ending)) entry.endings.push(ending);
     folders.set(folder, entry);
   }
@@ -174,5 +179,6 @@ export function readmeFacts(rows: readonly ImageRow[]): ReadmeFacts {
     experimentDates: dateRange(rows.filter((r) => r.sidecar === 'ok').map((r) => isoDate(r.values.date))),
     layout: layoutOf(rows),
     insideSidecars: rows.filter((r) => isNativeStoreName(r.path) && r.sidecar !== 'missing').length,
+    collectionSidecars: rows.filter((r) => isCollectionMemberPath(r.path) && r.sidecar !== 'missing').length,
   };
 }

@@ -2,9 +2,12 @@
  * Turns changed paths under the open folder into what the table needs: the rows of images
  * that appeared or changed (read again through the row builder) and the paths that are gone.
  */
-import { stat } from 'node:fs/promises';
+import type { Dirent } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { zarrStoreOf } from '../../../shared/ngff/store-name';
+import { COLLECTION_IMAGES_FOLDER, isMemberName, isZarrStoreName, zarrStoreOf } from '../../../shared/ngff/store-name';
+import { NgffReadError } from '../../../shared/ngff/types';
+import { lastMembersAt, readCollectionAt } from '../ngff/collection-at';
 import type { ImageRow } from '../../../shared/api';
 import { ApiFailure } from '../../../shared/errors';
 import { CHANNEL_TABLE_NAME } from '../../../shared/channels/channel-table';
@@ -116,6 +119,8 @@ async function classify(
     if (relative === '' || path.isAbsolute(relative) || (store ?? relPath).split('/').some((s) => s.startsWith('.')))
       continue;
     const name = path.basename(relPath);
+    if (store !== null && isZarrStoreName(path.basename(store)) && (await touchCollection(root, store, touch)))
+      continue;
     // CloudScope's sidecar inside its own store is the store's sidecar
     if (store !== null) touch(store, relPath === sidecarShownFor(store) ? 'sidecar' : 'image');
     else if (imageFormat(name) !== null) touch(relPath, 'image');
@@ -123,6 +128,34 @@ async function classify(
     else await classifyOther(absPath, relPath, touch, removed);
   }
   return { images, removed };
+}
+
+/**
+ * When the store `relStore` is (or was) an acqstore collection, touches its images: those its
+ * manifest lists, those it listed before, and the folders under `acq_images` (read again, an image
+ * no longer listed is found gone), and the collection itself when its manifest has problems (its
+ * row says what). Returns false for a store of another kind.
+ */
+async function touchCollection(
+  root: string,
+  relStore: string,
+  touch: (relPath: string, cause: Cause) => void,
+): Promise<boolean> {
+  const absStore = path.join(root, ...relStore.split('/'));
+  const before = lastMembersAt(absStore);
+  const collection = await readCollectionAt(absStore).catch((error: unknown) =>
+    error instanceof NgffReadError ? ('unreadable' as const) : null,
+  );
+  if (collection === null && before.length === 0) return false;
+  if (collection === null || collection === 'unreadable' || collection.problems.length > 0) touch(relStore, 'image');
+  const onDisk = await readdir(path.join(absStore, COLLECTION_IMAGES_FOLDER), { withFileTypes: true }).catch(
+    () => [] as Dirent[],
+  );
+  const folders = onDisk.filter((entry) => entry.isDirectory() && isMemberName(entry.name)).map((entry) => entry.name);
+  const listed = collection === null || collection === 'unreadable' ? [] : collection.members;
+  for (const member of new Set([...listed, ...before, ...folders]))
+    touch(`${relStore}/${COLLECTION_IMAGES_FOLDER}/${member}`, 'image');
+  return true;
 }
 
 /** A path that names no image or sidecar: a folder that came (its images are read) or went. */

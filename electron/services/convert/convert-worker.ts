@@ -9,7 +9,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { isDeepStrictEqual } from 'node:util';
-import { isOmeZarrName } from '../../../shared/ngff/store-name';
+import { isOmeZarrPath } from '../../../shared/ngff/store-name';
 import { withFileSource } from '../tiff';
 import { sha256Of } from './archival-facts';
 import { sourceImages } from './archival-sources';
@@ -40,7 +40,7 @@ function askReadBack(id: number, plane: WrittenPlane): Promise<void> {
 
 /** The images of the source at `path`, without their plane readers. */
 function describe(path: string) {
-  if (isOmeZarrName(fileNameOf(path)))
+  if (isOmeZarrPath(path))
     return Promise.reject(
       new Error('an OME-Zarr store is not converted: archival copies are made of TIFF, CZI, ND2, LIF and OIB files'),
     );

@@ -7,7 +7,8 @@ import { ApiFailure } from '../../../shared/errors';
 import { readsFileHeader } from '../../../shared/image-format';
 import { isInside, stampOf, type FileStamp } from '../disk';
 import { imageFormat, type ImageEntry } from './list-images';
-import { isZarrStoreName, zarrStoreOf } from '../../../shared/ngff/store-name';
+import { isCollectionMemberPath, isStoreFolderPath, zarrStoreOf } from '../../../shared/ngff/store-name';
+import { memberFolderAt, readCollectionAt } from '../ngff/collection-at';
 import { lookInWorker, sidecarPathFor } from '../sidecar';
 import { hasStrayBeside } from './list-images';
 
@@ -73,19 +74,29 @@ export async function resolveImage(
   if (!isInside(folder.realRoot, found.real)) {
     throw new ApiFailure('OUTSIDE_FOLDER', `${relPath} links outside the open folder.`, relPath);
   }
-  const format = imageFormat(path.basename(relPath));
+  const format = imageFormat(relPath);
   // a file inside an OME-Zarr store is part of it, never an image of its own (nor a sidecar's place)
   const store = zarrStoreOf(relPath);
   if (store !== null && store !== relPath)
     throw new ApiFailure('NOT_FOUND', `${relPath} lies inside the OME-Zarr store ${store}.`, relPath);
   // an OME-Zarr store is a folder (a zipped one a file, as every other image)
-  if (format === null || (isZarrStoreName(path.basename(relPath)) ? !found.isFolder : !found.isFile))
+  if (format === null || (isStoreFolderPath(relPath) ? !found.isFolder : !found.isFile))
     throw new ApiFailure('NOT_FOUND', `${relPath} is not an image.`, relPath);
+  if (isCollectionMemberPath(relPath) && !(await isListedMember(absPath)))
+    throw new ApiFailure('NOT_FOUND', `${relPath} is not an image its collection's manifest lists.`, relPath);
   if (!readsFileHeader(format) && sidecar === 'none') {
     throw new ApiFailure('NOT_FOUND', `${relPath} has no sidecar (an OIR is read only by its sidecar).`, relPath);
   }
   const stray = await hasStrayBeside(absPath);
   return { relPath, absPath, format, sidecar, stamp: found.stamp, ...(stray ? { strayBeside: true } : {}) };
+}
+
+/** Whether the collection image folder at `absPath` is one its collection's manifest lists, a folder reached through no link inside the collection. */
+export async function isListedMember(absPath: string): Promise<boolean> {
+  const root = path.dirname(path.dirname(absPath));
+  const collection = await readCollectionAt(root).catch(() => null);
+  const name = path.basename(absPath);
+  return collection?.listed.has(name) === true && memberFolderAt(root, name) === 'folder';
 }
 
 /** Refuses a sidecar that is a symbolic link to a place outside the opened folder. */

@@ -5,6 +5,7 @@
  */
 export {
   checkSidecarInside,
+  isListedMember,
   leavesFolder,
   resolveFolder,
   resolveImage,

@@ -1,14 +1,23 @@
 /**
  * Walks an opened folder for images: TIFFs, the vendor files AcqMeta reads (CZI, ND2, LIF,
- * OIB), OME-Zarr stores (folders named `*.zarr`, one image each, never walked into), and
- * Olympus OIR files that have a sidecar.
+ * OIB), OME-Zarr stores (folders named `*.zarr`, one image each, never walked into; an acqstore
+ * collection, the images its manifest lists), and Olympus OIR files that have a sidecar.
  */
 import type { Dirent } from 'node:fs';
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { vendorFormatOfPath } from '../../../shared/formats';
 import type { ImageFormat } from '../../../shared/image-format';
-import { isNativeStoreName, isOmeZarrName, isZarrStoreName } from '../../../shared/ngff/store-name';
+import {
+  COLLECTION_IMAGES_FOLDER,
+  hasInsideSidecar,
+  isCollectionMemberPath,
+  isNativeStoreName,
+  isOmeZarrName,
+  isZarrStoreName,
+} from '../../../shared/ngff/store-name';
+import { NgffReadError } from '../../../shared/ngff/types';
+import { readCollectionAt } from '../ngff/collection-at';
 import { unreadFormatOf, type UnreadTally } from '../../../shared/unread-files';
 import { isTiffPath } from '../tiff';
 import { beforeListing, isInside, type FileStamp } from '../disk';
@@ -36,8 +45,10 @@ function compareNames(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** The image format a file name stands for; null when it is not an image AcqMeta lists. */
-export function imageFormat(name: string): ImageFormat | null {
+/** The image format a path (or a file name) stands for; null when it is not an image AcqMeta lists. */
+export function imageFormat(imagePath: string): ImageFormat | null {
+  if (isCollectionMemberPath(imagePath)) return 'ome-zarr';
+  const name = path.basename(imagePath);
   if (isTiffPath(name)) return 'tiff';
   if (isOmeZarrName(name)) return 'ome-zarr';
   return vendorFormatOfPath(name) ?? (OIR_IMAGE.test(name) ? 'oir' : null);
@@ -48,7 +59,7 @@ function listingOf(dirent: Dirent | undefined): SidecarListing {
   return dirent.isSymbolicLink() ? 'link' : dirent.isFile() ? 'file' : 'none';
 }
 
-/** What is at the sidecar inside a CloudScope store, looked at step by step (its folder's listing does not show it). */
+/** What is at the sidecar inside a CloudScope store or a collection's image, looked at step by step (its folder's listing does not show it). */
 async function insideListing(storePath: string): Promise<SidecarListing> {
   const steps = await Promise.all(sidecarStepsFor(storePath).map((step) => lstat(step).catch(() => null)));
   return listingOfSteps(steps);
@@ -86,11 +97,12 @@ export async function* listImageRuns(root: string, unread?: UnreadTally): AsyncG
   for await (const files of walkRoot(root)) {
     const images: ImageEntry[] = [];
     for (const { relPath, absPath, name, siblings } of files) {
+      if (isZarrStoreName(name) && (await pushCollection(relPath, absPath, images))) continue;
       const format = imageFormat(name);
       const sidecar =
         format === null
           ? 'none'
-          : isNativeStoreName(name)
+          : hasInsideSidecar(name)
             ? await insideListing(absPath)
             : listingOf(siblings.get(`${name}.json`));
       if (format === null || (format === 'oir' && sidecar === 'none')) {
@@ -103,6 +115,34 @@ export async function* listImageRuns(root: string, unread?: UnreadTally): AsyncG
     }
     if (images.length > 0) yield images;
   }
+}
+
+/**
+ * When the store folder at `absPath` is an acqstore collection, adds its images to `images`, and
+ * the collection itself when its manifest cannot be read or lists images AcqMeta does not read
+ * (its row says why), and returns true; false when it is a store of another kind.
+ */
+async function pushCollection(relPath: string, absPath: string, images: ImageEntry[]): Promise<boolean> {
+  // a manifest that cannot be read makes a row of the collection, which says why; a folder the
+  // disk refuses to look into is left to the store's own row
+  const collection = await readCollectionAt(absPath).catch((error: unknown) =>
+    error instanceof NgffReadError ? ('unreadable' as const) : null,
+  );
+  if (collection === null) return false;
+  if (collection === 'unreadable' || collection.problems.length > 0)
+    images.push({ relPath, absPath, format: 'ome-zarr', sidecar: 'none' });
+  const members = collection === 'unreadable' ? [] : [...collection.members].sort(compareNames);
+  for (const member of members) {
+    const memberAbs = path.join(absPath, COLLECTION_IMAGES_FOLDER, member);
+    const sidecar = await insideListing(memberAbs);
+    images.push({
+      relPath: `${relPath}/${COLLECTION_IMAGES_FOLDER}/${member}`,
+      absPath: memberAbs,
+      format: 'ome-zarr',
+      sidecar,
+    });
+  }
+  return true;
 }
 
 /** Lists every file under `root` as {@link listImages} walks it (same order, links and hidden names). */

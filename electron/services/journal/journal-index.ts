@@ -6,6 +6,7 @@
 import path from 'node:path';
 import type { FieldValue } from '../../../shared/fields/field-table';
 import { outsideChangeKey, parseJournal, type JournalRecord, type ParsedJournal } from '../../../shared/journal';
+import { folderOfImage } from '../../../shared/ngff/store-name';
 import { isInside } from '../disk';
 import { readJournalFile } from './journal-file';
 import { journalDirsOf, journalFiles, subfoldersWithJournals } from './read-journals';
@@ -65,7 +66,7 @@ export class JournalIndex {
     let found = false;
     for (const imagePath of imagePaths) {
       if (this.images.has(imagePath)) continue;
-      for (let dir = path.dirname(path.join(this.root, ...imagePath.split('/'))); !looked.has(dir);) {
+      for (let dir = folderOfImage(path.join(this.root, ...imagePath.split('/'))); !looked.has(dir);) {
         looked.add(dir);
         if (!isInside(this.root, dir)) break;
         const journals = journalDirsOf(dir, this.configDir).map(([journal]) => journalFiles(journal));

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { access, constants, mkdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { folderOfImage } from '../../../shared/ngff/store-name';
 import { isInside } from '../disk';
 import { defaultConfigDir, keepInSettings } from '../folder';
 
@@ -71,9 +72,11 @@ export function journalPlaces(options: JournalPlacesOptions): JournalPlaces {
   return {
     async placeFor(imagePath) {
       const absPath = path.resolve(imagePath);
-      // an image that is a folder (an OME-Zarr store) is journaled above it, never inside
-      const top = roots.find((root) => root !== absPath && isInside(root, absPath)) ?? path.dirname(absPath);
-      const place = await nearest(path.dirname(absPath), top);
+      // an image that is a folder (an OME-Zarr store) is journaled above it, never inside; a
+      // collection's image above the collection
+      const folder = folderOfImage(absPath);
+      const top = roots.find((root) => root !== absPath && isInside(root, absPath) && isInside(root, folder)) ?? folder;
+      const place = await nearest(folder, top);
       return place === undefined ? make(top) : place;
     },
   };

@@ -5,7 +5,7 @@
  * for the scan worker thread that runs them (see file-source.ts for why synchronous).
  */
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
-import { NgffReadError, type ByteRange } from '../../../shared/ngff/types';
+import { NgffLinkError, NgffReadError, type ByteRange } from '../../../shared/ngff/types';
 import { blockBeforeRead, THREAD_READ_DELAY_MS } from '../disk';
 import { lookInStore } from './store-entry';
 import { boundedRange, SyncZarrStore } from './sync-zarr-store';
@@ -47,7 +47,7 @@ export class LocalZarrStore extends SyncZarrStore {
   protected readKey(key: string, maxBytes: number, range?: ByteRange): Uint8Array | null {
     const entry = lookInStore(this.root, key);
     if (entry === null) return null;
-    if ('link' in entry) throw new NgffReadError(`${entry.link} is a link inside the store; links are not followed`);
+    if ('link' in entry) throw new NgffLinkError(entry.link);
     return readBounded(entry.path, entry.stats, key, maxBytes, range);
   }
 }

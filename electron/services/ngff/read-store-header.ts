@@ -3,6 +3,7 @@
  * store it is given (a `LocalZarrStore` confined to the store's folder, or a zipped store).
  */
 import { statSync } from 'node:fs';
+import { describeCollectionProblems, readCollectionMembers } from '../../../shared/ngff/collection-manifest';
 import { ngffInfoOf, ngffListingOf, type NgffInfo } from '../../../shared/ngff/ngff-info';
 import { readNgffImage } from '../../../shared/ngff/read-ngff';
 import { STORE_ROW_KEYS } from '../../../shared/ngff/store-name';
@@ -44,6 +45,13 @@ async function readOmeXml(store: ZarrStore): Promise<string | null> {
 /** An OME-Zarr store's header: the listing's summary, or everything with `detail`. */
 export async function readStoreHeader(store: ZarrStore, detail: boolean): Promise<TiffSummary | NgffInfo> {
   try {
+    const collection = await readCollectionMembers(store);
+    if (collection !== null)
+      throw new NgffReadError(
+        collection.problems.length > 0
+          ? describeCollectionProblems(collection.problems)
+          : 'this acqstore collection is read as its images, each a row of its own',
+      );
     const image = await readNgffImage(store);
     const omeXml = await readOmeXml(store);
     return detail ? ngffInfoOf(image, omeXml) : ngffListingOf(image, omeXml);

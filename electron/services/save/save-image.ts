@@ -11,7 +11,7 @@ import type { ProfileProblem, SidecarVersion } from '../../../shared/api';
 import { ApiFailure, withoutFileName } from '../../../shared/errors';
 import type { FieldValue, FieldValues } from '../../../shared/fields/field-table';
 import { readsFileHeader } from '../../../shared/image-format';
-import { isNativeStoreName } from '../../../shared/ngff/store-name';
+import { hasInsideSidecar } from '../../../shared/ngff/store-name';
 import type { ImageEntry } from '../folder';
 import { refusalsOf, sidecarValues, type ProfileFinder } from '../profile';
 import { defaultValues, type ImageScan } from '../rows';
@@ -86,10 +86,10 @@ export class ProfileRefusal extends ApiFailure {
 }
 
 /**
- * Refuses to write the sidecar inside a CloudScope store when it has no `acqstore` folder
- * (CloudScope writes it with the store, and AcqMeta makes nothing inside a store), when that is
- * not a folder, or when the store is a link whose real name is not a CloudScope store's (its
- * sidecar is beside it). A link at `acqstore` is left to the rule for sidecar links.
+ * Refuses to write the sidecar inside a CloudScope store or a collection's image when it has no
+ * `acqstore` folder (CloudScope writes it with the store, and AcqMeta makes nothing inside a
+ * store), when that is not a folder, or when the store is a link whose real path is not one of
+ * those (its sidecar is beside it). A link at `acqstore` is left to the rule for sidecar links.
  */
 async function checkInsideSidecarPlace(entry: ImageEntry): Promise<void> {
   const steps = sidecarStepsFor(entry.absPath);
@@ -98,7 +98,7 @@ async function checkInsideSidecarPlace(entry: ImageEntry): Promise<void> {
     throw new ApiFailure('BAD_REQUEST', `${entry.relPath} ${why}, so its sidecar cannot be written`, entry.relPath);
   };
   const real = await realpath(entry.absPath).catch(() => entry.absPath);
-  if (!isNativeStoreName(path.basename(real)))
+  if (!hasInsideSidecar(real))
     refuse(`links to ${path.basename(real)}, which is not one of CloudScope's own stores (their sidecar is inside)`);
   const folder = await lstat(steps[0] as string).catch(() => null);
   if (folder === null)

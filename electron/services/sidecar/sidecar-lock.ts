@@ -5,6 +5,7 @@
  * flight there: `folder-holds.ts`) meanwhile.
  */
 import path from 'node:path';
+import { folderOfImage } from '../../../shared/ngff/store-name';
 import { enterFolder } from './folder-holds';
 import { sidecarNameFor, sidecarPathFor } from './sidecar-path';
 
@@ -27,9 +28,18 @@ export function withSidecarLock<T>(imagePath: string, acrossProcesses: boolean, 
   return run;
 }
 
-/** Holds the lock of the image's folder (for a CloudScope store's sidecar inside it too: nothing of the lock goes inside a store). */
+/**
+ * The folder whose lock guards an image's sidecar: the image's own folder, for a CloudScope
+ * store's sidecar inside it too, and the folder holding the collection for a collection's image
+ * (nothing of the lock goes inside a store).
+ */
+function lockDirOf(imagePath: string): string {
+  return folderOfImage(path.resolve(imagePath));
+}
+
+/** Holds the lock of the folder that guards the image's sidecar ({@link lockDirOf}). */
 async function withLockFolder<T>(imagePath: string, task: () => Promise<T>): Promise<T> {
-  const leave = await enterFolder(path.dirname(path.resolve(imagePath)), sidecarNameFor(imagePath), imagePath);
+  const leave = await enterFolder(lockDirOf(imagePath), sidecarNameFor(imagePath), imagePath);
   try {
     return await task();
   } finally {

@@ -1,10 +1,10 @@
 /**
  * Where an image's sidecar lives, and what a directory listing showed there. CloudScope reads
  * the sidecar of an image beside it (`cell.tif.json`), and that of one of its own OME-Zarr
- * stores inside the store (`x.cs.ome.zarr/acqstore/acq_image.json`).
+ * stores or of a collection's image inside it (`x.cs.ome.zarr/acqstore/acq_image.json`).
  */
 import path from 'node:path';
-import { sidecarShownFor, sidecarSuffixFor } from '../../../shared/sidecar-location';
+import { sidecarNameShownFor, sidecarSuffixFor } from '../../../shared/sidecar-location';
 
 /** The sidecar of an image: the full image path plus `.json` (`cell.tif` → `cell.tif.json`), or inside a CloudScope store. */
 export function sidecarPathFor(imagePath: string): string {
@@ -17,7 +17,7 @@ export function sidecarPathFor(imagePath: string): string {
  * the sidecar a link (written through only inside the open folder).
  */
 export function sidecarStepsFor(imagePath: string): string[] {
-  const suffix = sidecarSuffixFor(path.basename(imagePath));
+  const suffix = sidecarSuffixFor(imagePath);
   if (!suffix.startsWith('/')) return [`${imagePath}${suffix}`];
   const parts = suffix.slice(1).split('/');
   return parts.map((_, i) => path.join(imagePath, ...parts.slice(0, i + 1)));
@@ -25,7 +25,7 @@ export function sidecarStepsFor(imagePath: string): string[] {
 
 /** The sidecar's name, for messages (`cell.tif.json`, `x.cs.ome.zarr/acqstore/acq_image.json`). */
 export function sidecarNameFor(imagePath: string): string {
-  return sidecarShownFor(path.basename(imagePath));
+  return sidecarNameShownFor(imagePath);
 }
 
 /** What the directory listing showed at an image's sidecar path (`<name>.json`). */

@@ -7,7 +7,14 @@ import type { Dirent } from 'node:fs';
 import { lstat, readdir, rm } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import path from 'node:path';
-import { isNativeStoreName, isZarrStoreName } from '../../../shared/ngff/store-name';
+import {
+  COLLECTION_IMAGES_FOLDER,
+  INSIDE_SIDECAR_KEY,
+  isNativeStoreName,
+  isZarrStoreName,
+} from '../../../shared/ngff/store-name';
+import { readCollectionAt } from '../ngff/collection-at';
+import { lookInStore } from '../ngff/store-entry';
 import { isAsideLockName, removeDeadAsideLock } from './lock-owner';
 import { sidecarStepsFor } from './sidecar-path';
 
@@ -103,8 +110,8 @@ async function removeStale(dir: string, entries: readonly Dirent[]): Promise<num
 
 /**
  * Removes stale temp files in `root` and every folder under it (hidden ones and symbolic
- * links excepted, as the folder walk skips them, and Zarr stores, where AcqMeta writes only a
- * CloudScope store's sidecar); returns how many. Stops early when `signal` aborts. Never throws.
+ * links excepted, as the folder walk skips them, and Zarr stores, where AcqMeta writes only the
+ * sidecars of CloudScope's stores and of a collection's images); returns how many. Stops early when `signal` aborts. Never throws.
  */
 export async function sweepStaleTempsUnder(root: string, signal?: AbortSignal): Promise<number> {
   let removed = 0;
@@ -117,8 +124,25 @@ export async function sweepStaleTempsUnder(root: string, signal?: AbortSignal): 
       if (!isZarrStoreName(entry.name)) pending.push(path.join(dir, entry.name));
       // a CloudScope store's sidecar is written inside it: its folder, alone, is swept
       else if (isNativeStoreName(entry.name)) removed += await sweepInsideStore(path.join(dir, entry.name));
+      else removed += await sweepInsideCollection(path.join(dir, entry.name));
     }
     removed += await removeStale(dir, entries);
+  }
+  return removed;
+}
+
+/** Removes stale temp files in the sidecar folders of the images a collection's manifest lists; returns how many (0 for another store). */
+async function sweepInsideCollection(store: string): Promise<number> {
+  const collection = await readCollectionAt(store).catch(() => null);
+  let removed = 0;
+  for (const member of collection?.members ?? []) {
+    // looked at step by step: a link anywhere inside the collection is not followed
+    const folder = lookInStore(
+      store,
+      `${COLLECTION_IMAGES_FOLDER}/${member}/${path.posix.dirname(INSIDE_SIDECAR_KEY)}`,
+    );
+    if (folder !== null && 'stats' in folder && folder.stats.isDirectory())
+      removed += await sweepStaleTemps(folder.path);
   }
   return removed;
 }

@@ -18,7 +18,8 @@ import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { readVendorHeader, vendorFormatOfPath, vendorInfoOf, vendorSummaryOf } from '../../../shared/formats';
 import type { ImageInfo } from '../../../shared/image-format';
-import { isOmeZarrName } from '../../../shared/ngff/store-name';
+import { isCollectionMemberPath, isOmeZarrPath } from '../../../shared/ngff/store-name';
+import { refuseLinkedMember } from '../ngff/collection-at';
 import { readTiffHeader, readTiffSummary, type TiffSummary } from '../../../shared/tiff';
 import { blockBeforeRead, diskErrorReason, sameStamp, stampOf, type FileStamp } from '../disk';
 import { readStoreHeader } from '../ngff/read-store-header';
@@ -139,10 +140,11 @@ async function readHeader(source: FileSource, fileName: string, detail: boolean)
 async function scanOne(file: ScanFile, detail: boolean): Promise<ScanResult> {
   const { path: absPath, known } = file;
   try {
+    if (isCollectionMemberPath(absPath)) refuseLinkedMember(absPath);
     const sidecar = file.sidecar === 'stamp' ? sidecarStamp(absPath) : null;
     const read = file.sidecar === 'read' ? { sidecarRead: readSidecar(absPath) } : {};
     const fileName = path.basename(absPath);
-    const isStore = isOmeZarrName(fileName);
+    const isStore = isOmeZarrPath(absPath);
     if (known !== null) {
       const stamp = isStore ? zarrStampSync(absPath) : stampOf(statSync(absPath));
       if (sameStamp(stamp, known)) return { ok: true, info: null, stamp, sidecar, ...read };
@@ -191,7 +193,7 @@ async function handle(message: WorkerRequest): Promise<void> {
   }
   try {
     const { decodePlane, decodeStorePreview } = loadPreviewDecoder();
-    const image = isOmeZarrName(path.basename(message.path))
+    const image = isOmeZarrPath(message.path)
       ? await decodeStorePreview(message.path, message.request)
       : await withFileSource(message.path, (source) =>
           decodePlane(source, message.request, path.basename(message.path)),

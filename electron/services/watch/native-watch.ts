@@ -17,7 +17,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { AsyncSubscription, Event } from '@parcel/watcher';
-import { isZarrStoreName, STORE_ROW_KEYS } from '../../../shared/ngff/store-name';
+import { COLLECTION_IMAGES_FOLDER, isZarrStoreName, STORE_ROW_KEYS } from '../../../shared/ngff/store-name';
 
 /** A running watch. */
 export interface Stoppable {
@@ -26,22 +26,38 @@ export interface Stoppable {
 
 /** Matches a path, relative to the watched folder, with a hidden component (not a Zarr v2 store's `.zattrs`, `.zgroup`, `.zarray`). */
 const HIDDEN = /(^|[\\/])\.(?!z(attrs|group|array)$)/;
+/** A text matched as itself in a regular expression. */
+const literal = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** The names, one folder down in a store, of documents its row is read from (`0/.zattrs`, `acqstore/acq_image.json`). */
 const ROW_DOCUMENTS_BELOW = [
   ...new Set(STORE_ROW_KEYS.filter((key) => key.includes('/')).map((key) => key.slice(key.indexOf('/') + 1))),
 ]
-  .map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+  .map(literal)
   .join('|');
+/** Each document a store's row is read from and each folder on the way to one (`0`, `0/zarr.json`, `acqstore`). */
+const ROW_PATHS = [
+  ...new Set(STORE_ROW_KEYS.flatMap((key) => key.split('/').map((_, i, steps) => steps.slice(0, i + 1).join('/')))),
+]
+  .map((key) => key.split('/').map(literal).join('[\\\\/]'))
+  .join('|');
+/** From a collection's folder: one of its images' folders (`acq_images/acq_image_000`), or a row path in one. */
+const MEMBER_PATH = `${COLLECTION_IMAGES_FOLDER}[\\\\/][^\\\\/]+(?:[\\\\/](?:${ROW_PATHS}))?`;
 /**
  * Matches a path in a Zarr store's subfolder (`x.ome.zarr/0/1`), the row's documents there
- * excepted; without flags, which the native matcher refuses.
+ * excepted, and those of a collection's images and the folders on their way; without flags,
+ * which the native matcher refuses.
  */
-const INSIDE_STORE = new RegExp(`\\.[zZ][aA][rR][rR][\\\\/][^\\\\/]+[\\\\/](?!(?:${ROW_DOCUMENTS_BELOW})$)`);
+const INSIDE_STORE = new RegExp(
+  `\\.[zZ][aA][rR][rR][\\\\/](?!${MEMBER_PATH}$)[^\\\\/]+[\\\\/](?!(?:${ROW_DOCUMENTS_BELOW})$)`,
+);
 /**
- * For a subscription to a store itself: matches every path below its own entries but the row's
- * documents, so that it watches its root and its levels' folders, nothing deeper.
+ * For a subscription to a store itself (paths relative to it): matches every path below its own
+ * entries but the row's documents and a collection's images' ones, so that it watches its root,
+ * its levels' folders and its images' folders, nothing deeper.
  */
-const INSIDE_STORE_ENTRIES = new RegExp(`[\\\\/][^\\\\/]*[\\\\/]|[\\\\/](?!(?:${ROW_DOCUMENTS_BELOW})$)`);
+const INSIDE_STORE_ENTRIES = new RegExp(
+  `^(?!${MEMBER_PATH}$)(?:[\\s\\S]*[\\\\/][^\\\\/]*[\\\\/]|[\\s\\S]*[\\\\/](?!(?:${ROW_DOCUMENTS_BELOW})$))`,
+);
 
 /** Most new folders followed with subscriptions of their own; beyond, the watch is unreliable (and polls). */
 const MAX_FOLLOWED = 1_000;

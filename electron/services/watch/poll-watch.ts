@@ -6,7 +6,8 @@
 import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { isZarrStoreName, STORE_ROW_KEYS } from '../../../shared/ngff/store-name';
+import { COLLECTION_IMAGES_FOLDER, isZarrStoreName, STORE_ROW_KEYS } from '../../../shared/ngff/store-name';
+import { readCollectionAt } from '../ngff/collection-at';
 import type { Stoppable } from './native-watch';
 
 /** How a polling watch runs. */
@@ -67,6 +68,17 @@ export async function startPollWatch(
   };
 }
 
+/** A store's folder and the documents its row is read from; for a collection, those of each image it lists too. */
+async function storeDocuments(store: string): Promise<string[]> {
+  const documents = (folder: string): string[] => [
+    folder,
+    ...STORE_ROW_KEYS.map((key) => path.join(folder, ...key.split('/'))),
+  ];
+  const collection = await readCollectionAt(store).catch(() => null);
+  const members = (collection?.members ?? []).map((member) => path.join(store, COLLECTION_IMAGES_FOLDER, member));
+  return [...documents(store), ...members.flatMap(documents)];
+}
+
 /** Size and modification time of every relevant file under `root`, by absolute path. */
 async function snapshot(root: string, relevant: (name: string) => boolean): Promise<Map<string, string>> {
   const seen = new Map<string, string>();
@@ -79,8 +91,7 @@ async function snapshot(root: string, relevant: (name: string) => boolean): Prom
       if (entry.name.startsWith('.')) continue;
       const full = path.join(dir, entry.name);
       // a Zarr store is never walked into: its folder and the documents its row is read from are stamped
-      if (entry.isDirectory() && isZarrStoreName(entry.name))
-        files.push(full, ...STORE_ROW_KEYS.map((key) => path.join(full, ...key.split('/'))));
+      if (entry.isDirectory() && isZarrStoreName(entry.name)) files.push(...(await storeDocuments(full)));
       else if (entry.isDirectory()) folders.push(full);
       else if (relevant(entry.name)) files.push(full);
     }

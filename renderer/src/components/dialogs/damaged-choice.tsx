@@ -7,8 +7,8 @@ import { EDITABLE_FIELDS } from '../../../../shared/fields/field-table';
 import { changesOf } from '../../store/logic/edit-logic';
 import type { Conflict } from '../../store/slices/conflict-slice';
 import { useApp } from '../../store/store-context';
-import { sidecarShownFor } from '../../../../shared/sidecar-location';
-import { baseName, displayValue } from '../../lib/format';
+import { sidecarNameShownFor } from '../../../../shared/sidecar-location';
+import { displayValue } from '../../lib/format';
 import { ModalActions } from './modal-actions';
 
 /** What the dialog does with the answer. */
@@ -23,7 +23,7 @@ export function DamagedChoice({ conflict, busy, answer }: DamagedChoiceProps) {
   const row = useApp((s) => s.rows[conflict.path]);
   const edits = useApp((s) => s.edits[conflict.path]);
   const mine = row ? changesOf(row, edits) : {};
-  const sidecar = sidecarShownFor(baseName(conflict.path));
+  const sidecar = sidecarNameShownFor(conflict.path);
   return (
     <>
       <h2 id="conflict-title" className="modal-title">

@@ -6,10 +6,10 @@
 import { useMemo, useState } from 'react';
 import type { HeaderValues, ImageRow, SaveRequest } from '../../../../shared/api';
 import { rebuildFromJournal, type JournalRecord, type RebuildLine, type RebuildPlan } from '../../../../shared/journal';
-import { baseName, displayValue } from '../../lib/format';
+import { displayValue } from '../../lib/format';
 import { fieldLabel, journalTime } from '../../lib/journal-format';
 import { useAppStore } from '../../store/store-context';
-import { sidecarShownFor } from '../../../../shared/sidecar-location';
+import { sidecarNameShownFor } from '../../../../shared/sidecar-location';
 import { Modal } from './modal';
 import { ModalActions } from './modal-actions';
 
@@ -45,7 +45,7 @@ export function RebuildDialog({
   const store = useAppStore();
   const [busy, setBusy] = useState(false);
   const plan = useMemo(() => rebuildFromJournal(records, header, row.fileCalibration), [records, header, row]);
-  const sidecar = sidecarShownFor(baseName(row.path));
+  const sidecar = sidecarNameShownFor(row.path);
   const damaged = row.sidecar === 'invalid';
   const rebuild = async () => {
     setBusy(true);

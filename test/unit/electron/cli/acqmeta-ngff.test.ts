@@ -93,4 +93,41 @@ describe('acqmeta on OME-Zarr stores', () => {
       'lab/zarr/cells-04.ome.zarr: an OME-Zarr store is one image; name the folder that holds it',
     );
   });
+
+  it('scan lists an acqstore collection’s images; set edits them inside, the journal above the collection', async () => {
+    await cp(path.join(NGFF, 'lab.ome.zarr'), labPath('zarr/lab.ome.zarr'), { recursive: true });
+    const scan = await acqmeta('scan', 'lab/zarr', '--json');
+    const records = scan.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { path: string; sidecar: string });
+    expect(records.filter((r) => r.path.startsWith('lab.ome.zarr')).map((r) => [r.path, r.sidecar])).toEqual([
+      ['lab.ome.zarr/acq_images/acq_image_000', 'ok'],
+      ['lab.ome.zarr/acq_images/acq_image_001', 'ok'],
+      ['lab.ome.zarr/acq_images/acq_image_002', 'ok'],
+    ]);
+    const original = await read('zarr/lab.ome.zarr/acq_images/acq_image_001/acqstore/acq_image.json');
+    const before = await tree(labPath('zarr/lab.ome.zarr'));
+    // the collection named on its own is its images
+    const run = await acqmeta('set', 'lab/zarr/lab.ome.zarr', '--set', 'note=batch 2');
+    expect(run.stdout).toBe(
+      [0, 1, 2]
+        .map(
+          (i) =>
+            `updated lab/zarr/lab.ome.zarr/acq_images/acq_image_00${i}/acqstore/acq_image.json: Note: "" → "batch 2"\n`,
+        )
+        .join('') + '3 sidecars updated, 0 created, 0 unchanged.\n',
+    );
+    expect(run.code).toBe(0);
+    expect(await read('zarr/lab.ome.zarr/acq_images/acq_image_001/acqstore/acq_image.json')).toBe(
+      original.replace('"note": ""', '"note": "batch 2"'),
+    );
+    expect(await tree(labPath('zarr/lab.ome.zarr'))).toEqual(before);
+    expect(await exists('zarr/.acqmeta/journal')).toBe(true);
+    const one = await acqmeta('show', 'lab/zarr/lab.ome.zarr/acq_images/acq_image_002');
+    expect(one.code).toBe(0);
+    expect(one.stdout).toContain('  Metadata     NGFF 0.5 on Zarr v3\n');
+    const unlisted = await acqmeta('show', 'lab/zarr/lab.ome.zarr/acq_images');
+    expect(unlisted.code).toBe(2);
+  });
 });

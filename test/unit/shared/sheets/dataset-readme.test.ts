@@ -215,6 +215,30 @@ describe('datasetReadme', () => {
     );
   });
 
+  it('says where a collection’s images keep their sidecars, and names only the kinds the folder has', () => {
+    const images = [
+      row('z/lab.ome.zarr/acq_images/acq_image_000', {}, { format: 'ome-zarr' }),
+      row('z/lab.ome.zarr/acq_images/acq_image_001', {}, { format: 'ome-zarr' }),
+    ];
+    const collection = datasetReadme({ folderName: 'x', rows: images, profiles: [], today: '2026-11-22' });
+    expect(collection).toContain(
+      'beside it (`<image>.json`), but for the 2 images of acqstore collections (`*.ome.zarr/acq_images/<image>`): theirs is inside (`acqstore/acq_image.json`).',
+    );
+    expect(collection).not.toContain('cs.ome.zarr');
+    expect(collection).toContain(
+      '| `x/z/lab.ome.zarr/acq_images/` | 2 | acqstore collection image | `acq_image_000` |',
+    );
+    const both = datasetReadme({
+      folderName: 'x',
+      rows: [...images, row('z/a.cs.ome.zarr', {}, { format: 'ome-zarr' })],
+      profiles: [],
+      today: '2026-11-22',
+    });
+    expect(both).toContain(
+      "but for the 1 of CloudScope's own OME-Zarr stores (`*.cs.ome.zarr`) and the 2 images of acqstore collections",
+    );
+  });
+
   it('says when no profile is in force', () => {
     const plain = datasetReadme({ folderName: 'x', rows: ROWS.slice(0, 1), profiles: [], today: '2026-11-22' });
     expect(plain).toContain('No lab profile (`acqmeta.profile.json`) is in force');

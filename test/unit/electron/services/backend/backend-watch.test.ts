@@ -205,6 +205,28 @@ describe.each(['native', 'poll'] as const)('backend folder watching (%s)', (mode
     ).not.toContain(store);
   });
 
+  it('follows the images of an acqstore collection: one that arrives, a sidecar changed, one no longer listed', async () => {
+    await start();
+    const members = ['acq_image_000', 'acq_image_001', 'acq_image_002'].map((m) => `zarr/lab.ome.zarr/acq_images/${m}`);
+    const [first, second, third] = members as [string, string, string];
+    let event = next((e) => rowOf(e, third) !== undefined);
+    cpSync(path.join(NGFF, 'lab.ome.zarr'), lab('zarr/lab.ome.zarr'), { recursive: true });
+    expect(rowOf(await event, third)).toMatchObject({ format: 'ome-zarr', sidecar: 'ok' });
+
+    const inside = lab(`${first}/acqstore/acq_image.json`);
+    event = next((e) => rowOf(e, first)?.values.species === 'vole');
+    writeFileSync(inside, readFileSync(inside, 'utf8').replace('"species": "mouse"', '"species": "vole"'));
+    await event;
+
+    const manifestPath = lab('zarr/lab.ome.zarr/acqstore/acq_image_collection.json');
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { acq_images: { ome_zarr_path: string }[] };
+    manifest.acq_images = manifest.acq_images.filter((entry) => !second.endsWith(entry.ome_zarr_path));
+    event = next((e) => e.removed.includes(second));
+    writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
+    // the images still listed are read again, none removed but the one dropped
+    expect((await event).removed).toEqual([second]);
+  });
+
   it('does not send our own saves back', async () => {
     await start();
     const row = await h.ok('reloadRow', { path: OME });

@@ -1,4 +1,5 @@
-import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -10,6 +11,8 @@ import {
 } from '../../../../../electron/services/sidecar/temp-files';
 import { deadPid, tempOf } from './temp-names';
 import { imageFolder, namesIn } from './temp-folder';
+
+const COLLECTION = fileURLToPath(new URL('../../../../fixtures/ngff/lab.ome.zarr', import.meta.url));
 
 function touch(dir: string, name: string, ageMs = 0): void {
   writeFileSync(path.join(dir, name), 'partial');
@@ -76,5 +79,28 @@ describe('stale temp files', () => {
     expect(namesIn(path.join(dir, '.hidden'))).toHaveLength(1);
     expect(namesIn(path.join(dir, 'a/cells.ome.zarr/0'))).toHaveLength(1);
     expect(namesIn(path.join(dir, 'a/t.cs.ome.zarr/0'))).toHaveLength(1);
+  });
+
+  it('sweeps the sidecar folders of the images a collection lists, and none reached through a link', async () => {
+    const { dir } = imageFolder();
+    const dead = deadPid();
+    const collection = path.join(dir, 'lab.ome.zarr');
+    cpSync(COLLECTION, collection, { recursive: true });
+    const elsewhere = imageFolder().dir;
+    mkdirSync(path.join(elsewhere, 'acqstore'), { recursive: true });
+    // the manifest lists acq_image_001, now a link to another folder's image
+    rmSync(path.join(collection, 'acq_images/acq_image_001'), { recursive: true });
+    symlinkSync(elsewhere, path.join(collection, 'acq_images/acq_image_001'));
+    const folders = ['acq_images/acq_image_000/acqstore', 'acq_images/acq_image_000/0', 'acqstore'];
+    for (const sub of folders) touch(path.join(collection, sub), path.basename(tempOf(dir, dead)));
+    touch(path.join(elsewhere, 'acqstore'), path.basename(tempOf(dir, dead)));
+    expect(await sweepStaleTempsUnder(dir)).toBe(1);
+    expect(namesIn(path.join(elsewhere, 'acqstore'))).toHaveLength(1);
+    expect(namesIn(path.join(collection, 'acq_images/acq_image_000/acqstore'))).toEqual([
+      'acq_image.json',
+      'manifest.json',
+    ]);
+    expect(namesIn(path.join(collection, 'acq_images/acq_image_000/0'))).toHaveLength(3);
+    expect(namesIn(path.join(collection, 'acqstore'))).toHaveLength(3);
   });
 });

@@ -1,0 +1,93 @@
+/**
+ * The acqstore collection at a store folder, read through the store confined to it: the images
+ * its manifest lists, each read as a store of its own. The last manifests read are kept while
+ * their file is unchanged, so that resolving each of a collection's thousand images reads it once.
+ */
+import type { Stats } from 'node:fs';
+import path from 'node:path';
+import { readCollectionMembers, type CollectionMembers } from '../../../shared/ngff/collection-manifest';
+import { COLLECTION_IMAGES_FOLDER, COLLECTION_MANIFEST_KEY } from '../../../shared/ngff/store-name';
+import { NgffReadError } from '../../../shared/ngff/types';
+import { LocalZarrStore } from './local-zarr-store';
+import { lookInStore, lstatInStoreSync } from './store-entry';
+
+/** Collections whose manifest is kept. */
+const KEPT = 64;
+
+/** A manifest read, and what its file was then. */
+interface Kept {
+  stamp: string;
+  members: Promise<CollectionMembers | null>;
+  /** The images listed, once read. */
+  read?: readonly string[];
+}
+
+const kept = new Map<string, Kept>();
+
+/** What identifies a manifest file's content: it is read again when any of these changes. */
+function stampOf(stats: Stats | null): string {
+  return stats === null ? 'none' : `${stats.dev}:${stats.ino}:${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}`;
+}
+
+/**
+ * What the store folder at `absPath` lists when it is an acqstore collection; null when it is
+ * not one (no manifest). Fails when the manifest cannot be read (an `NgffReadError` saying why,
+ * or the disk's error).
+ */
+export function readCollectionAt(absPath: string): Promise<CollectionMembers | null> {
+  let stamp: string;
+  try {
+    stamp = stampOf(lstatInStoreSync(absPath, COLLECTION_MANIFEST_KEY));
+  } catch (error) {
+    return Promise.reject(error);
+  }
+  const found = kept.get(absPath);
+  if (found !== undefined && found.stamp === stamp) return found.members;
+  const members = readCollectionMembers(new LocalZarrStore(absPath));
+  const entry: Kept = { stamp, members, read: found?.read ?? [] };
+  kept.delete(absPath);
+  kept.set(absPath, entry);
+  void members.then(
+    (read) => {
+      entry.read = read?.members ?? [];
+    },
+    () => undefined,
+  );
+  if (kept.size > KEPT) kept.delete(kept.keys().next().value as string);
+  // a failed read is not kept: the next asks again
+  members.catch(() => {
+    if (kept.get(absPath)?.members === members) kept.delete(absPath);
+  });
+  return members;
+}
+
+/**
+ * The images the collection at `absPath` listed when its manifest was last read here (empty
+ * when it was not): those a changed manifest no longer lists are read again, and found gone.
+ */
+export function lastMembersAt(absPath: string): readonly string[] {
+  return kept.get(absPath)?.read ?? [];
+}
+
+/**
+ * What is at the folder of the image `member` of the collection at `absPath`, looked at step by
+ * step: a folder, a link on the way (never followed: the image is not read), or nothing.
+ */
+export function memberFolderAt(absPath: string, member: string): 'folder' | 'link' | 'missing' {
+  const found = lookInStore(absPath, `${COLLECTION_IMAGES_FOLDER}/${member}`);
+  if (found === null) return 'missing';
+  if ('link' in found) return 'link';
+  return found.stats.isDirectory() ? 'folder' : 'missing';
+}
+
+/**
+ * Fails with an `NgffReadError` when the collection's image at `absPath` is reached through a
+ * link inside its collection: neither it nor its sidecar is read.
+ */
+export function refuseLinkedMember(absPath: string): void {
+  const member = path.basename(absPath);
+  if (memberFolderAt(path.dirname(path.dirname(absPath)), member) === 'link')
+    throw new NgffReadError(
+      `OME-Zarr: ${COLLECTION_IMAGES_FOLDER}/${member} is a link inside its collection; links are not followed`,
+    );
+}

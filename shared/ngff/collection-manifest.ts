@@ -1,0 +1,95 @@
+/**
+ * An acqstore collection (`x.ome.zarr` with `acqstore/acq_image_collection.json`), as CloudScope
+ * exports a folder for CloudScope Web: which of its folders are its images. Each listed image is
+ * read as a store of its own (`acq_images/<id>`, its sidecar inside); what the manifest lists
+ * in another layout is named as a problem, never followed.
+ */
+import { isMemberName, COLLECTION_IMAGES_FOLDER, COLLECTION_MANIFEST_KEY, INSIDE_SIDECAR_KEY } from './store-name';
+import { isObject, quoted } from './store-keys';
+import { NgffLinkError, NgffReadError, type ZarrStore } from './types';
+
+/** Most bytes of a collection manifest read (a 10,000-image collection's is about 10 MB). */
+export const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
+
+/** What a collection's manifest says of its images. */
+export interface CollectionMembers {
+  /** The image folders' names under `acq_images/`, in the manifest's order, each once. */
+  members: readonly string[];
+  /** The same names, to look one up. */
+  listed: ReadonlySet<string>;
+  /** Entries AcqMeta does not read, each in words (`entry 3: its path "../x" is not acq_images/<name>`). */
+  problems: string[];
+}
+
+/** The acqstore manifest's `format` and the `version` AcqMeta reads. */
+const FORMAT = 'acqstore-acq-image-collection';
+const VERSION = 1;
+/** Most problems named; the rest are counted. */
+const MAX_NAMED = 5;
+
+/**
+ * Reads the collection manifest of `store`: null when the store has none (it is not a
+ * collection), or only through a link. Fails with an {@link NgffReadError} when the manifest is not one AcqMeta reads
+ * (not JSON, another format or version, no list of images).
+ */
+export async function readCollectionMembers(store: ZarrStore): Promise<CollectionMembers | null> {
+  const bytes = await store.get(COLLECTION_MANIFEST_KEY, MAX_MANIFEST_BYTES).catch((error: unknown) => {
+    // a link on the way to the manifest (an `acqstore` folder that is a link) is not looked
+    // through: no collection is found there; the manifest itself a link is one that cannot be read
+    if (error instanceof NgffLinkError && error.link !== COLLECTION_MANIFEST_KEY) return null;
+    throw error;
+  });
+  if (bytes === null) return null;
+  let manifest: unknown;
+  try {
+    manifest = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch {
+    throw new NgffReadError(`${COLLECTION_MANIFEST_KEY} is not JSON`);
+  }
+  return membersOf(manifest);
+}
+
+/** The members a parsed manifest lists; fails when it is not an acqstore collection manifest of the version read. */
+export function membersOf(manifest: unknown): CollectionMembers {
+  const where = COLLECTION_MANIFEST_KEY;
+  if (!isObject(manifest)) throw new NgffReadError(`${where} is not a JSON object`);
+  if (manifest.format !== FORMAT)
+    throw new NgffReadError(`${where}: format ${quoted(manifest.format)} is not "${FORMAT}"`);
+  if (manifest.version !== VERSION)
+    throw new NgffReadError(`${where}: version ${quoted(manifest.version)} is not one AcqMeta reads (${VERSION})`);
+  const entries = manifest.acq_images;
+  if (!Array.isArray(entries)) throw new NgffReadError(`${where}: acq_images is not a list`);
+  const members: string[] = [];
+  const seen = new Set<string>();
+  const problems: string[] = [];
+  entries.forEach((entry: unknown, i) => {
+    const member = memberOf(entry);
+    if (typeof member !== 'string') problems.push(`entry ${i + 1}: ${member.problem}`);
+    else if (seen.has(member)) problems.push(`entry ${i + 1}: ${COLLECTION_IMAGES_FOLDER}/${member} is listed twice`);
+    else {
+      seen.add(member);
+      members.push(member);
+    }
+  });
+  return { members, listed: seen, problems };
+}
+
+/** The image folder an entry names, or why it is not read. */
+function memberOf(entry: unknown): string | { problem: string } {
+  if (!isObject(entry)) return { problem: 'not a JSON object' };
+  const imagePath = entry.ome_zarr_path;
+  const name = typeof imagePath === 'string' ? imagePath.slice(COLLECTION_IMAGES_FOLDER.length + 1) : '';
+  if (typeof imagePath !== 'string' || imagePath !== `${COLLECTION_IMAGES_FOLDER}/${name}` || !isMemberName(name))
+    return { problem: `its ome_zarr_path ${quoted(imagePath)} is not ${COLLECTION_IMAGES_FOLDER}/<name>` };
+  const expected = `${imagePath}/${INSIDE_SIDECAR_KEY}`;
+  if (entry.sidecar_path !== expected)
+    return { problem: `its sidecar_path ${quoted(entry.sidecar_path)} is not ${JSON.stringify(expected)}` };
+  return name;
+}
+
+/** The problems of a collection in one sentence, the first few named. */
+export function describeCollectionProblems(problems: readonly string[]): string {
+  const named = problems.slice(0, MAX_NAMED).join('; ');
+  const more = problems.length > MAX_NAMED ? `; and ${problems.length - MAX_NAMED} more` : '';
+  return `this acqstore collection's manifest lists images AcqMeta does not read (${named}${more}); its other images are rows of their own.`;
+}
