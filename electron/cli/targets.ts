@@ -7,6 +7,7 @@ import { ApiFailure } from '../../shared/errors';
 import { readsFileHeader } from '../../shared/image-format';
 import {
   COLLECTION_IMAGES_FOLDER,
+  folderOfImage,
   isCollectionMemberPath,
   isStoreFolderPath,
   isZarrStoreName,
@@ -32,7 +33,7 @@ export async function folderArgument(cwd: string, given: string): Promise<string
   const info = await stat(absolute).catch(() => null);
   if (info === null) throw new CliError(EXIT.usage, `${given}: no such folder`);
   if (!info.isDirectory()) throw new CliError(EXIT.usage, `${given}: not a folder`);
-  if (isZarrStoreName(path.basename(absolute)))
+  if (zarrStoreOf(absolute.split(path.sep).join('/')) !== null)
     throw new CliError(EXIT.usage, `${given}: an OME-Zarr store is one image; name the folder that holds it`);
   return absolute;
 }
@@ -123,7 +124,10 @@ export async function imageTargets(cwd: string, given: readonly string[]): Promi
   return entries;
 }
 
-/** An image or a folder named on the command line: the folder (the image's own, for an image) and the image's name (null: a folder). */
+/**
+ * An image or a folder named on the command line: the folder (the one holding an image, or its
+ * collection) and the image's path relative to it (null: a folder).
+ */
 export async function imageOrFolderArgument(
   cwd: string,
   given: string,
@@ -131,9 +135,10 @@ export async function imageOrFolderArgument(
   const absolute = path.resolve(cwd, given);
   const info = await stat(absolute).catch(() => null);
   if (info === null) throw new CliError(EXIT.usage, `${given}: no such file or folder`);
-  return info.isDirectory()
-    ? { folder: absolute, image: null }
-    : { folder: path.dirname(absolute), image: path.basename(absolute) };
+  // a store is an image though a folder; a collection's image lies in the folder holding the collection
+  if (info.isDirectory() && !isStoreFolderPath(absolute)) return { folder: absolute, image: null };
+  const folder = folderOfImage(absolute);
+  return { folder, image: path.relative(folder, absolute).split(path.sep).join('/') };
 }
 
 /**

@@ -30,13 +30,21 @@ export function zarrStoreOf(relPath: string): string | null {
   return parts.slice(0, at + (isMember ? 3 : 1)).join('/');
 }
 
-/** Whether a name may be one of a collection's images' folders: not hidden, not `.` or `..`. */
+/** Most bytes of a file name on the systems AcqMeta runs on. */
+const MAX_NAME_BYTES = 255;
+
+/**
+ * Whether a name may be one of a collection's images' folders: a plain file name (no separator,
+ * no control character, at most 255 bytes), not hidden, not `.` or `..`.
+ */
 export function isMemberName(name: string): boolean {
-  return name !== '' && !name.startsWith('.') && !/[\\/]/.test(name);
+  if (name === '' || name.startsWith('.') || /[\\/]/.test(name)) return false;
+  if ([...name].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)) return false;
+  return new TextEncoder().encode(name).length <= MAX_NAME_BYTES;
 }
 
 /** A path (either separator) ending in a collection's image folder: `<x>.zarr/acq_images/<name>`. */
-const MEMBER_TAIL = /\.zarr[\\/]acq_images[\\/]([^\\/]+)$/i;
+const MEMBER_TAIL = /\.[zZ][aA][rR][rR][\\/]acq_images[\\/]([^\\/]+)$/;
 
 /**
  * Whether a path (relative or absolute, either separator) is one of an acqstore collection's
@@ -61,8 +69,9 @@ export function folderOfImage(imagePath: string): string {
   let at = imagePath.length;
   for (let up = isCollectionMemberPath(imagePath) ? 3 : 1; up > 0; up--)
     at = Math.max(imagePath.lastIndexOf('/', at - 1), imagePath.lastIndexOf('\\', at - 1));
-  // `c.tif` lies in '' (the folder it is relative to), `/c.tif` in `/`
-  return at < 0 ? '' : imagePath.slice(0, Math.max(at, 1));
+  if (at < 0) return ''; // `c.tif` lies in the folder it is relative to
+  // a root keeps its separator: `/c.tif` lies in `/`, `E:\\c.tif` in `E:\\`
+  return imagePath.slice(0, at === 0 || imagePath[at - 1] === ':' ? at + 1 : at);
 }
 
 /** Whether a path names a store read as one image from a folder: a `*.zarr` folder or a collection's image. */

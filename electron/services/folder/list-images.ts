@@ -17,7 +17,7 @@ import {
   isZarrStoreName,
 } from '../../../shared/ngff/store-name';
 import { NgffReadError } from '../../../shared/ngff/types';
-import { readCollectionAt } from '../ngff/collection-at';
+import { memberFolderAt, readCollectionAt } from '../ngff/collection-at';
 import { unreadFormatOf, type UnreadTally } from '../../../shared/unread-files';
 import { isTiffPath } from '../tiff';
 import { beforeListing, isInside, type FileStamp } from '../disk';
@@ -134,7 +134,8 @@ async function pushCollection(relPath: string, absPath: string, images: ImageEnt
   const members = collection === 'unreadable' ? [] : [...collection.members].sort(compareNames);
   for (const member of members) {
     const memberAbs = path.join(absPath, COLLECTION_IMAGES_FOLDER, member);
-    const sidecar = await insideListing(memberAbs);
+    // an image folder that is a link is a row that says so; its sidecar is not read through it
+    const sidecar = memberFolderAt(absPath, member) === 'link' ? 'none' : await insideListing(memberAbs);
     images.push({
       relPath: `${relPath}/${COLLECTION_IMAGES_FOLDER}/${member}`,
       absPath: memberAbs,

@@ -71,10 +71,16 @@ export function lastMembersAt(absPath: string): readonly string[] {
 
 /**
  * What is at the folder of the image `member` of the collection at `absPath`, looked at step by
- * step: a folder, a link on the way (never followed: the image is not read), or nothing.
+ * step: a folder, a link on the way (never followed: neither the image nor its sidecar is read,
+ * nor written), or nothing that can be read.
  */
 export function memberFolderAt(absPath: string, member: string): 'folder' | 'link' | 'missing' {
-  const found = lookInStore(absPath, `${COLLECTION_IMAGES_FOLDER}/${member}`);
+  let found;
+  try {
+    found = lookInStore(absPath, `${COLLECTION_IMAGES_FOLDER}/${member}`);
+  } catch {
+    return 'missing'; // a folder that cannot be looked at (permissions, a name too long) is none to read
+  }
   if (found === null) return 'missing';
   if ('link' in found) return 'link';
   return found.stats.isDirectory() ? 'folder' : 'missing';

@@ -7,6 +7,7 @@
  */
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
+import { folderOfImage } from '../../../shared/ngff/store-name';
 import { CHANNEL_TABLE_NAME } from '../../../shared/channels/channel-table';
 import { INSTRUMENTS_FOLDER } from '../../../shared/instruments';
 import { PROFILE_FILE_NAME } from '../../../shared/profile';
@@ -94,10 +95,11 @@ export function createProfileFinder(cache: ProfileCache, options: FinderOptions)
   };
   return {
     forFolder,
-    forImage: (absImagePath) => forFolder(path.dirname(absImagePath)),
-    channelTableFor: (absImagePath) => tableOf(path.dirname(absImagePath)),
+    // a collection's image is ruled by the folder holding the collection, never by a file inside it
+    forImage: (absImagePath) => forFolder(folderOfImage(absImagePath)),
+    channelTableFor: (absImagePath) => tableOf(folderOfImage(absImagePath)),
     async instrumentsFor(absImagePath) {
-      const dir = path.dirname(absImagePath);
+      const dir = folderOfImage(absImagePath);
       const [catalogue, loaded] = await Promise.all([catalogueOf(dir), forFolder(dir)]);
       const microscope = loaded?.profile.compiled?.microscope ?? null;
       const rule = loaded == null || microscope === null ? null : { microscope, profile: loaded.profile.source };

@@ -2,7 +2,7 @@
  * The lab profiles in force under a folder, described for the app's toolbar and forms and
  * for the dataset readme: title, rules per field, folder rules and what they find.
  */
-import path from 'node:path';
+import { folderOfImage } from '../../../shared/ngff/store-name';
 import type { ProfileInfo, ProfileTarget } from '../../../shared/api';
 import { directoryName, resolveTarget } from '../../../shared/submission';
 import { isInside } from '../disk';
@@ -51,7 +51,7 @@ export async function profilesUnder(
   imageFolders: readonly string[] | null = null,
 ): Promise<ProfileInfo[]> {
   const folders = new Set(imageFolders ?? [root]);
-  if (imageFolders === null) for await (const entry of listImages(root)) folders.add(path.dirname(entry.absPath));
+  if (imageFolders === null) for await (const entry of listImages(root)) folders.add(folderOfImage(entry.absPath));
   const found = new Map<string, LoadedProfile>();
   for (const dir of folders) {
     const loaded = await finder.forFolder(dir);

@@ -11,7 +11,8 @@ import type { ProfileProblem, SidecarVersion } from '../../../shared/api';
 import { ApiFailure, withoutFileName } from '../../../shared/errors';
 import type { FieldValue, FieldValues } from '../../../shared/fields/field-table';
 import { readsFileHeader } from '../../../shared/image-format';
-import { hasInsideSidecar } from '../../../shared/ngff/store-name';
+import { hasInsideSidecar, isCollectionMemberPath } from '../../../shared/ngff/store-name';
+import { memberFolderAt } from '../ngff/collection-at';
 import type { ImageEntry } from '../folder';
 import { refusalsOf, sidecarValues, type ProfileFinder } from '../profile';
 import { defaultValues, type ImageScan } from '../rows';
@@ -97,6 +98,11 @@ async function checkInsideSidecarPlace(entry: ImageEntry): Promise<void> {
   const refuse = (why: string): never => {
     throw new ApiFailure('BAD_REQUEST', `${entry.relPath} ${why}, so its sidecar cannot be written`, entry.relPath);
   };
+  if (
+    isCollectionMemberPath(entry.absPath) &&
+    memberFolderAt(path.dirname(path.dirname(entry.absPath)), path.basename(entry.absPath)) === 'link'
+  )
+    refuse('is a link inside its collection, which AcqMeta does not follow');
   const real = await realpath(entry.absPath).catch(() => entry.absPath);
   if (!hasInsideSidecar(real))
     refuse(`links to ${path.basename(real)}, which is not one of CloudScope's own stores (their sidecar is inside)`);

@@ -137,10 +137,12 @@ async function sweepInsideCollection(store: string): Promise<number> {
   let removed = 0;
   for (const member of collection?.members ?? []) {
     // looked at step by step: a link anywhere inside the collection is not followed
-    const folder = lookInStore(
-      store,
-      `${COLLECTION_IMAGES_FOLDER}/${member}/${path.posix.dirname(INSIDE_SIDECAR_KEY)}`,
-    );
+    let folder;
+    try {
+      folder = lookInStore(store, `${COLLECTION_IMAGES_FOLDER}/${member}/${path.posix.dirname(INSIDE_SIDECAR_KEY)}`);
+    } catch {
+      continue; // a folder that cannot be looked at holds nothing to sweep
+    }
     if (folder !== null && 'stats' in folder && folder.stats.isDirectory())
       removed += await sweepStaleTemps(folder.path);
   }

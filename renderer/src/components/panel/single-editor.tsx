@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { ImageRow } from '../../../../shared/api';
 import { previewsPixels } from '../../../../shared/image-format';
 import { calibrationMismatch } from '../../../../shared/sidecar';
+import { sidecarNameShownFor } from '../../../../shared/sidecar-location';
 import { activeMark } from '../../store/slices/disk-slice';
 import { isEditable } from '../../store/logic/edit-logic';
 import { useApp } from '../../store/store-context';
@@ -100,8 +101,8 @@ export function SingleEditor({ path }: { path: string }) {
       {removing && (
         <div className="callout callout-warning" role="status">
           <p className="small">
-            Save removes {baseName(path)}.json, undoing its creation, while it still holds what AcqMeta wrote. Undo
-            keeps it.
+            Save removes {sidecarNameShownFor(path)}, undoing its creation, while it still holds what AcqMeta wrote.
+            Undo keeps it.
           </p>
         </div>
       )}

@@ -1,4 +1,4 @@
-import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -124,10 +124,43 @@ describe('acqmeta on OME-Zarr stores', () => {
     );
     expect(await tree(labPath('zarr/lab.ome.zarr'))).toEqual(before);
     expect(await exists('zarr/.acqmeta/journal')).toBe(true);
+    // one of its images is undone by its path, the journal above the collection found
+    const log = await acqmeta('log', 'lab/zarr/lab.ome.zarr/acq_images/acq_image_001');
+    const batch = /batch ([0-9a-f]{8}-[0-9a-f-]+)/.exec(log.stdout)?.[1] ?? 'none';
+    const undo = await acqmeta('restore', 'lab/zarr/lab.ome.zarr/acq_images/acq_image_001', '--undo', batch);
+    expect(undo.stderr).toBe('');
+    expect(undo.code).toBe(0);
+    expect(await read('zarr/lab.ome.zarr/acq_images/acq_image_001/acqstore/acq_image.json')).toBe(original);
     const one = await acqmeta('show', 'lab/zarr/lab.ome.zarr/acq_images/acq_image_002');
     expect(one.code).toBe(0);
     expect(one.stdout).toContain('  Metadata     NGFF 0.5 on Zarr v3\n');
     const unlisted = await acqmeta('show', 'lab/zarr/lab.ome.zarr/acq_images');
     expect(unlisted.code).toBe(2);
+    const inside = await acqmeta('scan', 'lab/zarr/lab.ome.zarr/acq_images');
+    expect(inside.code).toBe(2);
+  });
+
+  it('set writes no sidecar through a collection’s image folder that is a link, nor reads one', async () => {
+    await cp(path.join(NGFF, 'lab.ome.zarr'), labPath('zarr/lab.ome.zarr'), { recursive: true });
+    // a link to another collection's image, which the sidecar rules alone would let through
+    await cp(path.join(NGFF, 'lab.ome.zarr'), labPath('other.ome.zarr'), { recursive: true });
+    const member = 'zarr/lab.ome.zarr/acq_images/acq_image_001';
+    await rm(labPath(member), { recursive: true });
+    await symlink(labPath('other.ome.zarr/acq_images/acq_image_001'), labPath(member));
+    const linked = labPath('other.ome.zarr/acq_images/acq_image_001/acqstore/acq_image.json');
+    const before = await readFile(linked, 'utf8');
+    for (const target of ['lab/zarr', 'lab/zarr/lab.ome.zarr']) {
+      const run = await acqmeta('set', target, '--set', 'note=batch 3');
+      expect(run.code).toBe(1);
+      expect(run.stdout + run.stderr).toContain('is a link inside its collection');
+      expect(await readFile(linked, 'utf8')).toBe(before);
+    }
+    const scan = await acqmeta('scan', 'lab/zarr', '--json');
+    const row = scan.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { path: string; sidecar: string; values?: Record<string, unknown> })
+      .find((r) => r.path === 'lab.ome.zarr/acq_images/acq_image_001');
+    expect(row?.sidecar).toBe('missing');
   });
 });

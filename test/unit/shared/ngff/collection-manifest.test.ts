@@ -89,6 +89,26 @@ describe('acqstore collection manifest', () => {
     ]);
   });
 
+  it('refuses image names no file system holds: too long, or with a control character', () => {
+    const value = manifest();
+    const [first] = value.acq_images as [Record<string, unknown>];
+    const named = (name: string) => ({
+      ...first,
+      ome_zarr_path: `acq_images/${name}`,
+      sidecar_path: `acq_images/${name}/acqstore/acq_image.json`,
+    });
+    value.acq_images = [
+      named('a'.repeat(256)),
+      named('a\u0000b'),
+      named('a\nb'),
+      named('é'.repeat(128)),
+      named('a'.repeat(255)),
+    ];
+    const { members, problems } = membersOf(value);
+    expect(members).toEqual(['a'.repeat(255)]);
+    expect(problems).toHaveLength(4);
+  });
+
   it('names five problems in a sentence and counts the rest', () => {
     const problems = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
     expect(describeCollectionProblems(problems)).toBe(

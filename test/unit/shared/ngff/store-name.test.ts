@@ -70,5 +70,6 @@ describe('Zarr store names', () => {
     expect(folderOfImage('/c.ome.zarr/acq_images/m')).toBe('/');
     expect(folderOfImage('cell.tif')).toBe('');
     expect(folderOfImage('C:\\lab\\c.zarr\\acq_images\\m')).toBe('C:\\lab');
+    expect(folderOfImage('E:\\c.zarr\\acq_images\\m')).toBe('E:\\');
   });
 });

@@ -158,24 +158,30 @@ describe('backend on acqstore collections', () => {
 
   it('reads neither the pixels nor the sidecar of an image folder that is a link, and saves nothing through it', async () => {
     const member = MEMBERS[1] as string;
-    // inside the open folder: the link itself is what is refused
-    const outside = lab('zarr/elsewhere');
-    await cp(lab(member), outside, { recursive: true });
-    await rm(lab(member), { recursive: true });
-    await symlink(outside, lab(member));
-    const rows = await scan();
-    expect(rows.get(member)).toMatchObject({
-      header: null,
-      values: {},
-      errors: [
-        'acq_image_001: OME-Zarr: acq_images/acq_image_001 is a link inside its collection; links are not followed',
-      ],
-    });
-    const [outcome] = await h.ok('saveSidecars', {
-      saves: [{ path: member, changes: { species: 'rat' }, expected: null }],
-    });
-    expect(outcome).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(await readFile(path.join(outside, 'acqstore', 'acq_image.json'), 'utf8')).not.toContain('"rat"');
+    for (const [target, code] of [
+      // out of the open folder, and inside it: the link itself is what is refused
+      [path.join(path.dirname(copy.lab), 'outside-image'), 'OUTSIDE_FOLDER'],
+      [lab('zarr/elsewhere'), 'NOT_FOUND'],
+    ] as const) {
+      await cp(path.join(LAB_COLLECTION, 'acq_images/acq_image_001'), target, { recursive: true });
+      await rm(lab(member), { recursive: true, force: true });
+      await symlink(target, lab(member));
+      const row = (await scan()).get(member);
+      expect(row).toMatchObject({
+        header: null,
+        sidecar: 'missing',
+        errors: [
+          'acq_image_001: OME-Zarr: acq_images/acq_image_001 is a link inside its collection; links are not followed',
+        ],
+      });
+      // nothing of the linked sidecar (genotype WT) was read
+      expect(row?.values.genotype).toBe('');
+      const [outcome] = await h.ok('saveSidecars', {
+        saves: [{ path: member, changes: { species: 'rat' }, expected: null }],
+      });
+      expect(outcome).toMatchObject({ ok: false, error: { code } });
+      expect(await readFile(path.join(target, 'acqstore', 'acq_image.json'), 'utf8')).not.toContain('"rat"');
+    }
   });
 
   it('writes no sidecar of an image whose acqstore folder is missing, and makes none', async () => {

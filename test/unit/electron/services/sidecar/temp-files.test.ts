@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -102,5 +102,22 @@ describe('stale temp files', () => {
     ]);
     expect(namesIn(path.join(collection, 'acq_images/acq_image_000/0'))).toHaveLength(3);
     expect(namesIn(path.join(collection, 'acqstore'))).toHaveLength(3);
+  });
+
+  it('sweeps a collection whose manifest names an image no file system holds, and never fails', async () => {
+    const { dir } = imageFolder();
+    const collection = path.join(dir, 'lab.ome.zarr');
+    cpSync(COLLECTION, collection, { recursive: true });
+    const manifestPath = path.join(collection, 'acqstore/acq_image_collection.json');
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { acq_images: Record<string, unknown>[] };
+    const long = `acq_images/${'a'.repeat(300)}`;
+    manifest.acq_images.push({
+      ...manifest.acq_images[0],
+      ome_zarr_path: long,
+      sidecar_path: `${long}/acqstore/acq_image.json`,
+    });
+    writeFileSync(manifestPath, JSON.stringify(manifest));
+    touch(path.join(collection, 'acq_images/acq_image_000/acqstore'), path.basename(tempOf(dir, deadPid())));
+    await expect(sweepStaleTempsUnder(dir)).resolves.toBe(1);
   });
 });
