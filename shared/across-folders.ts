@@ -3,6 +3,7 @@
  * renaming files in a folder take that folder's lock in the kernel, so writes in flight
  * together wait less for each other when they are spread over different folders.
  */
+import { folderOfImage } from './ngff/store-name';
 
 /**
  * Indices of `items` taking one item from each folder in turn (folders in the order they
@@ -26,5 +27,5 @@ export function acrossFolders<T>(items: readonly T[], folderOf: (item: T) => str
 
 /** The folder part of a `/`-separated relative path ('' for the top folder). */
 export function folderOfRelPath(relPath: string): string {
-  return relPath.slice(0, Math.max(0, relPath.lastIndexOf('/')));
+  return folderOfImage(relPath);
 }

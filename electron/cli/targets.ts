@@ -38,7 +38,7 @@ export async function folderArgument(cwd: string, given: string): Promise<string
   return absolute;
 }
 
-/** One image named on the command line; its row paths are relative to its own folder. */
+/** One image named on the command line, and the folder holding it (for a collection's image, the one holding the collection). */
 export async function imageArgument(cwd: string, given: string): Promise<{ root: string; entry: ImageEntry }> {
   const absPath = path.resolve(cwd, given);
   const info = await stat(absPath).catch(() => null);
@@ -66,7 +66,7 @@ export async function imageArgument(cwd: string, given: string): Promise<{ root:
     sidecar: hasSidecar ? 'file' : 'none',
     ...((await hasStrayBeside(absPath)) ? { strayBeside: true } : {}),
   };
-  return { root: path.dirname(absPath), entry };
+  return { root: folderOfImage(absPath), entry };
 }
 
 /**

@@ -60,18 +60,20 @@ export function membersOf(manifest: unknown): CollectionMembers {
   const entries = manifest.acq_images;
   if (!Array.isArray(entries)) throw new NgffReadError(`${where}: acq_images is not a list`);
   const members: string[] = [];
-  const seen = new Set<string>();
+  // one folder on a system that folds case or Unicode forms (macOS, Windows) is one image
+  const folded = new Set<string>();
   const problems: string[] = [];
   entries.forEach((entry: unknown, i) => {
     const member = memberOf(entry);
+    const key = typeof member === 'string' ? member.normalize('NFC').toLowerCase() : '';
     if (typeof member !== 'string') problems.push(`entry ${i + 1}: ${member.problem}`);
-    else if (seen.has(member)) problems.push(`entry ${i + 1}: ${COLLECTION_IMAGES_FOLDER}/${member} is listed twice`);
+    else if (folded.has(key)) problems.push(`entry ${i + 1}: ${COLLECTION_IMAGES_FOLDER}/${member} is listed twice`);
     else {
-      seen.add(member);
+      folded.add(key);
       members.push(member);
     }
   });
-  return { members, listed: seen, problems };
+  return { members, listed: new Set(members), problems };
 }
 
 /** The image folder an entry names, or why it is not read. */

@@ -34,11 +34,13 @@ export function zarrStoreOf(relPath: string): string | null {
 const MAX_NAME_BYTES = 255;
 
 /**
- * Whether a name may be one of a collection's images' folders: a plain file name (no separator,
- * no control character, at most 255 bytes), not hidden, not `.` or `..`.
+ * Whether a name may be one of a collection's images' folders: a plain file name every system
+ * holds (no separator or character Windows refuses, no control character, no trailing dot or
+ * space, at most 255 bytes), not hidden, not `.` or `..`.
  */
 export function isMemberName(name: string): boolean {
-  if (name === '' || name.startsWith('.') || /[\\/]/.test(name)) return false;
+  // no separator, nothing Windows refuses or takes for a stream (`a:b`), no trailing dot or space
+  if (name === '' || name.startsWith('.') || /[\\/<>:"|?*]|[. ]$/.test(name)) return false;
   if ([...name].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)) return false;
   return new TextEncoder().encode(name).length <= MAX_NAME_BYTES;
 }

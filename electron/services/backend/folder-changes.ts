@@ -5,15 +5,22 @@
 import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { COLLECTION_IMAGES_FOLDER, isMemberName, isZarrStoreName, zarrStoreOf } from '../../../shared/ngff/store-name';
+import {
+  COLLECTION_IMAGES_FOLDER,
+  COLLECTION_MANIFEST_KEY,
+  isCollectionMemberPath,
+  isMemberName,
+  isZarrStoreName,
+  zarrStoreOf,
+} from '../../../shared/ngff/store-name';
 import { NgffReadError } from '../../../shared/ngff/types';
-import { lastMembersAt, readCollectionAt } from '../ngff/collection-at';
+import { lastMembersAt, memberFolderAt, readCollectionAt } from '../ngff/collection-at';
 import type { ImageRow } from '../../../shared/api';
 import { ApiFailure } from '../../../shared/errors';
 import { CHANNEL_TABLE_NAME } from '../../../shared/channels/channel-table';
 import { INSTRUMENTS_FOLDER } from '../../../shared/instruments';
 import { PROFILE_FILE_NAME } from '../../../shared/profile';
-import { imageFormat, listImages, resolveImage, type OpenFolder, type RealFolders } from '../folder';
+import { imageFormat, listImages, resolveImage, type ImageEntry, type OpenFolder, type RealFolders } from '../folder';
 import type { ProfileFinder } from '../profile';
 import { buildImageRow, mapInOrder } from '../rows';
 import { isOwnWriteOnDisk } from '../sidecar';
@@ -70,6 +77,14 @@ export async function readFolderChanges(
       entry = await resolveImage(folder, relPath, realFolders);
     } catch (error) {
       const gone = error instanceof ApiFailure && (error.code === 'NOT_FOUND' || error.code === 'OUTSIDE_FOLDER');
+      if (gone && isCollectionMemberPath(relPath)) {
+        // a listed image whose folder is missing or a link stays a row that says so, as a scan lists it
+        const kept = await unreadableMember(folder.root, relPath);
+        return {
+          relPath,
+          row: kept === 'removed' || kept === null ? kept : await buildImageRow(folder.root, kept, scanner, profiles),
+        };
+      }
       return { relPath, row: gone ? 'removed' : null };
     }
     return { relPath, row: await buildImageRow(folder.root, entry, scanner, profiles) };
@@ -110,6 +125,8 @@ async function classify(
   const touch = (relPath: string, cause: Cause): void => {
     if (images.get(relPath) !== 'image') images.set(relPath, cause);
   };
+  /** The stores touched, each once a batch: with the cause, and whether only a collection's manifest changed. */
+  const stores = new Map<string, { cause: Cause; manifestOnly: boolean }>();
   for (const absPath of paths) {
     const relative = path.relative(root, absPath);
     const relPath = relative.split(path.sep).join('/');
@@ -119,27 +136,41 @@ async function classify(
     if (relative === '' || path.isAbsolute(relative) || (store ?? relPath).split('/').some((s) => s.startsWith('.')))
       continue;
     const name = path.basename(relPath);
-    if (store !== null && isZarrStoreName(path.basename(store)) && (await touchCollection(root, store, touch)))
-      continue;
-    // CloudScope's sidecar inside its own store is the store's sidecar
-    if (store !== null) touch(store, relPath === sidecarShownFor(store) ? 'sidecar' : 'image');
-    else if (imageFormat(name) !== null) touch(relPath, 'image');
+    if (store !== null) {
+      // CloudScope's sidecar inside its own store is the store's sidecar
+      const cause = relPath === sidecarShownFor(store) ? 'sidecar' : 'image';
+      const manifestOnly = relPath === `${store}/${COLLECTION_MANIFEST_KEY}`;
+      const was = stores.get(store);
+      stores.set(store, {
+        cause: was?.cause === 'image' ? 'image' : cause,
+        manifestOnly: (was?.manifestOnly ?? true) && manifestOnly,
+      });
+    } else if (imageFormat(name) !== null) touch(relPath, 'image');
     else if (name.endsWith('.json') && imageFormat(name.slice(0, -5)) !== null) touch(relPath.slice(0, -5), 'sidecar');
     else await classifyOther(absPath, relPath, touch, removed);
+  }
+  for (const [store, { cause, manifestOnly }] of stores) {
+    const collection =
+      isZarrStoreName(path.basename(store)) && (await touchCollection(root, store, touch, manifestOnly));
+    if (!collection) touch(store, cause);
   }
   return { images, removed };
 }
 
 /**
- * When the store `relStore` is (or was) an acqstore collection, touches its images: those its
- * manifest lists, those it listed before, and the folders under `acq_images` (read again, an image
- * no longer listed is found gone), and the collection itself when its manifest has problems (its
- * row says what). Returns false for a store of another kind.
+ * When the store `relStore` is (or was) an acqstore collection, touches what of it may have
+ * changed, and returns true; false for a store of another kind. When only its manifest changed,
+ * the images it lists now or listed before but not both (all it lists, the first time); else
+ * those and the folders under `acq_images` too (the collection may have been replaced). An image
+ * no longer listed is found gone when it is read. The collection itself is touched when its
+ * manifest has problems (its row says what); while the manifest cannot be read (half written,
+ * say), its images are left as they are.
  */
 async function touchCollection(
   root: string,
   relStore: string,
   touch: (relPath: string, cause: Cause) => void,
+  manifestOnly: boolean,
 ): Promise<boolean> {
   const absStore = path.join(root, ...relStore.split('/'));
   const before = lastMembersAt(absStore);
@@ -148,14 +179,38 @@ async function touchCollection(
   );
   if (collection === null && before.length === 0) return false;
   if (collection === null || collection === 'unreadable' || collection.problems.length > 0) touch(relStore, 'image');
+  if (collection === 'unreadable') return true;
+  const listed = collection === null ? [] : collection.members;
+  const touchImage = (member: string): void => touch(`${relStore}/${COLLECTION_IMAGES_FOLDER}/${member}`, 'image');
+  if (manifestOnly && before.length > 0) {
+    const was = new Set(before);
+    const now = new Set(listed);
+    for (const member of listed) if (!was.has(member)) touchImage(member);
+    for (const member of before) if (!now.has(member)) touchImage(member);
+    return true;
+  }
   const onDisk = await readdir(path.join(absStore, COLLECTION_IMAGES_FOLDER), { withFileTypes: true }).catch(
     () => [] as Dirent[],
   );
   const folders = onDisk.filter((entry) => entry.isDirectory() && isMemberName(entry.name)).map((entry) => entry.name);
-  const listed = collection === null || collection === 'unreadable' ? [] : collection.members;
-  for (const member of new Set([...listed, ...before, ...folders]))
-    touch(`${relStore}/${COLLECTION_IMAGES_FOLDER}/${member}`, 'image');
+  for (const member of new Set([...listed, ...before, ...folders])) touchImage(member);
   return true;
+}
+
+/**
+ * What a collection's image that did not resolve is now: an entry to read (the manifest lists it,
+ * and its folder is missing or a link: its row says so, no sidecar read), gone (not listed), or
+ * null, unchanged, when that cannot be told now (the manifest unreadable, a disk error).
+ */
+async function unreadableMember(root: string, relPath: string): Promise<ImageEntry | 'removed' | null> {
+  const absPath = path.join(root, ...relPath.split('/'));
+  const collectionPath = path.dirname(path.dirname(absPath));
+  const collection = await readCollectionAt(collectionPath).catch(() => undefined);
+  if (collection === undefined) return null;
+  const name = path.basename(absPath);
+  if (collection?.listed.has(name) !== true) return 'removed';
+  if (memberFolderAt(collectionPath, name) === 'folder') return null;
+  return { relPath, absPath, format: 'ome-zarr', sidecar: 'none' };
 }
 
 /** A path that names no image or sidecar: a folder that came (its images are read) or went. */

@@ -6,6 +6,7 @@
  * working). Unknown until a scan completes, and again once an image is reported gone (its
  * folder may have no image left): then the tree is walked.
  */
+import { folderOfRelPath } from '../../../shared/across-folders';
 import path from 'node:path';
 import type { ApiEvent, ImageRow } from '../../../shared/api';
 
@@ -33,7 +34,7 @@ export class ImageFolders {
   /** Notes the folders of rows under `root`. */
   noteRows(root: string, rows: readonly ImageRow[]): void {
     if (root !== this.root) return;
-    for (const row of rows) this.folders.add(row.path.slice(0, Math.max(0, row.path.lastIndexOf('/'))));
+    for (const row of rows) this.folders.add(folderOfRelPath(row.path));
   }
 
   /** The scan of `root` listed every image. */

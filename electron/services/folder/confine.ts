@@ -114,6 +114,7 @@ export async function checkSidecarInside(folder: OpenFolder, entry: ImageEntry):
 
 /**
  * Resolves a request's folder (`''` for the open folder itself) to its path in the open folder.
+ * A folder inside an OME-Zarr store (or the store) fails with BAD_REQUEST.
  *
  * Symbolic links are resolved: a folder whose real location is outside the open folder fails
  * with OUTSIDE_FOLDER, one that does not exist or is not a folder with NOT_FOUND.
@@ -122,6 +123,14 @@ export async function resolveFolder(folder: OpenFolder, relFolder: string): Prom
   if (relFolder !== '') checkRelativePath(relFolder);
   const absDir = path.join(folder.root, ...relFolder.split('/'));
   const name = relFolder === '' ? 'The open folder' : relFolder;
+  // a store's folders are the store's: no lab file is kept or made there
+  const store = zarrStoreOf(relFolder);
+  if (store !== null)
+    throw new ApiFailure(
+      'BAD_REQUEST',
+      `${name} lies inside the OME-Zarr store ${store}; name a folder that holds it.`,
+      relFolder,
+    );
   const real = await realpath(absDir).catch(() => null);
   if (real !== null && !isInside(folder.realRoot, real)) {
     throw new ApiFailure('OUTSIDE_FOLDER', `${name} links outside the open folder.`, relFolder);

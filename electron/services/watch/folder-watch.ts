@@ -54,10 +54,13 @@ export async function watchFolder(
       const native = source;
       mode = 'poll';
       void native?.stop().catch(() => undefined);
-      void poll().then((polling) => {
-        if (stopped) void polling.stop();
-        else source = polling;
-      });
+      void poll().then(
+        (polling) => {
+          if (stopped) void polling.stop();
+          else source = polling;
+        },
+        () => undefined, // the folder could not be walked: nothing more is seen, as when it is gone
+      );
     };
     try {
       source = await startNativeWatch(root, onPaths, failed, relevant);

@@ -44,7 +44,10 @@ export async function startPollWatch(
 
   const next = (known: Map<string, string>, pause: number): void => {
     timer = setTimeout(() => {
-      walking = cycle(known);
+      // a walk that fails (a folder gone mid-walk is skipped; anything else) tries again next time
+      walking = cycle(known).catch(() => {
+        if (!stopped) next(known, pause);
+      });
     }, pause);
   };
   const cycle = async (known: Map<string, string>): Promise<void> => {
@@ -91,7 +94,9 @@ async function snapshot(root: string, relevant: (name: string) => boolean): Prom
       if (entry.name.startsWith('.')) continue;
       const full = path.join(dir, entry.name);
       // a Zarr store is never walked into: its folder and the documents its row is read from are stamped
-      if (entry.isDirectory() && isZarrStoreName(entry.name)) files.push(...(await storeDocuments(full)));
+      // one at a time: a collection of many thousand images has more documents than one call takes as arguments
+      if (entry.isDirectory() && isZarrStoreName(entry.name))
+        for (const doc of await storeDocuments(full)) files.push(doc);
       else if (entry.isDirectory()) folders.push(full);
       else if (relevant(entry.name)) files.push(full);
     }

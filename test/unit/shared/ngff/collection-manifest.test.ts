@@ -109,6 +109,30 @@ describe('acqstore collection manifest', () => {
     expect(problems).toHaveLength(4);
   });
 
+  it('takes names one folder holds on macOS and Windows for one image, and refuses names Windows cannot hold', () => {
+    const value = manifest();
+    const [first] = value.acq_images as [Record<string, unknown>];
+    const named = (name: string) => ({
+      ...first,
+      ome_zarr_path: `acq_images/${name}`,
+      sidecar_path: `acq_images/${name}/acqstore/acq_image.json`,
+    });
+    value.acq_images = [
+      named('Café'),
+      named('CAFE\u0301'),
+      named('acq_image_000'),
+      named('ACQ_IMAGE_000'),
+      named('a.'),
+      named('a '),
+      named('a:b'),
+      named('a?'),
+    ];
+    const { members, problems } = membersOf(value);
+    expect(members).toEqual(['Café', 'acq_image_000']);
+    expect(problems).toHaveLength(6);
+    expect(problems[0]).toBe('entry 2: acq_images/CAFE\u0301 is listed twice');
+  });
+
   it('names five problems in a sentence and counts the rest', () => {
     const problems = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
     expect(describeCollectionProblems(problems)).toBe(

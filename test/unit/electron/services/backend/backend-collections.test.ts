@@ -15,6 +15,7 @@ type RowsEvent = Extract<ApiEvent, { type: 'scan-rows' }>;
 const LAB_COLLECTION = fileURLToPath(new URL('../../../../fixtures/ngff/lab.ome.zarr', import.meta.url));
 const MEMBERS = ['acq_image_000', 'acq_image_001', 'acq_image_002'].map((m) => `zarr/lab.ome.zarr/acq_images/${m}`);
 const MANIFEST = 'zarr/lab.ome.zarr/acqstore/acq_image_collection.json';
+const VASCULAR = fileURLToPath(new URL('../../../../../profiles/vascular-lab.profile.json', import.meta.url));
 
 /** Every path under `dir`, relative and sorted. */
 async function tree(dir: string): Promise<string[]> {
@@ -182,6 +183,22 @@ describe('backend on acqstore collections', () => {
       expect(outcome).toMatchObject({ ok: false, error: { code } });
       expect(await readFile(path.join(target, 'acqstore', 'acq_image.json'), 'utf8')).not.toContain('"rat"');
     }
+  });
+
+  it('keeps no lab file inside a collection: a profile there is not in force, no channel table is written there', async () => {
+    await cp(VASCULAR, lab('zarr/lab.ome.zarr/acq_images/acqmeta.profile.json'));
+    const rows = await scan();
+    expect(rows.get(MEMBERS[0] as string)?.profile).toBeNull();
+    expect((await h.ok('getProfiles', {})).map((p) => p.source)).not.toContain(
+      'zarr/lab.ome.zarr/acq_images/acqmeta.profile.json',
+    );
+    expect(await h.call('getChannelTable', { folder: 'zarr/lab.ome.zarr/acq_images' })).toMatchObject({
+      ok: false,
+      error: {
+        code: 'BAD_REQUEST',
+        message: expect.stringContaining('lies inside the OME-Zarr store zarr/lab.ome.zarr'),
+      },
+    });
   });
 
   it('writes no sidecar of an image whose acqstore folder is missing, and makes none', async () => {

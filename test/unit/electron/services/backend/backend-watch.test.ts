@@ -223,8 +223,13 @@ describe.each(['native', 'poll'] as const)('backend folder watching (%s)', (mode
     manifest.acq_images = manifest.acq_images.filter((entry) => !second.endsWith(entry.ome_zarr_path));
     event = next((e) => e.removed.includes(second));
     writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
-    // the images still listed are read again, none removed but the one dropped
-    expect((await event).removed).toEqual([second]);
+    // only the image dropped: those still listed are not read again
+    expect(await event).toMatchObject({ removed: [second], rows: [] });
+
+    // a listed image whose folder goes stays a row that says so, as a scan lists it
+    event = next((e) => rowOf(e, third) !== undefined);
+    rmSync(lab(third), { recursive: true });
+    expect(rowOf(await event, third)).toMatchObject({ header: null, errors: ['acq_image_002: file not found'] });
   });
 
   it('does not send our own saves back', async () => {

@@ -15,6 +15,15 @@ import { watchFolder, type FolderWatch } from '../../../../../electron/services/
 import { startNativeWatch } from '../../../../../electron/services/watch/native-watch';
 
 const relevant = (name: string) => name.endsWith('.tif') || name.endsWith('.json');
+
+/** An acqstore collection manifest listing `count` images, `acq_images/m0`… */
+function collectionManifest(count: number): string {
+  const images = Array.from({ length: count }, (_, i) => ({
+    ome_zarr_path: `acq_images/m${i}`,
+    sidecar_path: `acq_images/m${i}/acqstore/acq_image.json`,
+  }));
+  return JSON.stringify({ format: 'acqstore-acq-image-collection', version: 1, acq_images: images });
+}
 const timing = { quietMs: 30, maxWaitMs: 200 };
 
 describe.each(['native', 'poll'] as const)('watchFolder (%s)', (mode) => {
@@ -103,6 +112,23 @@ describe.each(['native', 'poll'] as const)('watchFolder (%s)', (mode) => {
       await reported(file, () => {
         writeFileSync(path.join(store, '0/0/c/0/0'), key); // a chunk written meanwhile
         writeFileSync(file, key);
+      });
+    }
+    expect(batches.flat().filter((p) => p.includes(`${path.sep}c${path.sep}`))).toEqual([]);
+  });
+
+  it('watches a collection’s listed images: their sidecars, and no chunk', async () => {
+    const collection = 'a/lab.ome.zarr';
+    const inCollection = (rel: string) => path.join(dir, collection, rel);
+    await start(`${collection}/acqstore`, ...[0, 1, 2].map((i) => `${collection}/acq_images/m${i}/acqstore`));
+    mkdirSync(inCollection('acq_images/m0/0/c/0'), { recursive: true });
+    const manifest = inCollection('acqstore/acq_image_collection.json');
+    await reported(manifest, () => writeFileSync(manifest, collectionManifest(3)));
+    for (const i of [0, 2]) {
+      const sidecar = inCollection(`acq_images/m${i}/acqstore/acq_image.json`);
+      await reported(sidecar, () => {
+        writeFileSync(inCollection('acq_images/m0/0/c/0/0'), String(i)); // a chunk written meanwhile
+        writeFileSync(sidecar, '{}');
       });
     }
     expect(batches.flat().filter((p) => p.includes(`${path.sep}c${path.sep}`))).toEqual([]);
@@ -211,3 +237,18 @@ function inotifyWatches(): number {
   }
   return count;
 }
+
+describe('polling a large collection', () => {
+  it('starts on a collection listing 20,000 images: more documents than one call takes as arguments', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'acqmeta-watch-'));
+    try {
+      mkdirSync(path.join(dir, 'lab.ome.zarr/acqstore'), { recursive: true });
+      writeFileSync(path.join(dir, 'lab.ome.zarr/acqstore/acq_image_collection.json'), collectionManifest(20_000));
+      const watch = await watchFolder(dir, async () => undefined, relevant, { mode: 'poll', pollIntervalMs: 60_000 });
+      expect(watch.mode).toBe('poll');
+      await watch.stop();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -35,6 +35,9 @@ describe('the channel table grid', () => {
     expect(channelTableFolder(['raw/day1/a.tif', 'raw/day10/b.tif'])).toBe('raw');
     expect(channelTableFolder(['raw/day1/a.tif', 'c.tif'])).toBe('');
     expect(channelTableFolder([])).toBe('');
+    // a collection's images are ruled by the folder holding the collection, never a folder inside it
+    expect(channelTableFolder(['raw/lab.ome.zarr/acq_images/acq_image_000'])).toBe('raw');
+    expect(channelTableFolder(['raw/lab.ome.zarr/acq_images/a', 'raw/lab.ome.zarr/acq_images/b'])).toBe('raw');
   });
 
   it('says where its rows came from and what saving does', () => {
