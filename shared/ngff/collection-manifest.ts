@@ -17,8 +17,10 @@ export interface CollectionMembers {
   members: readonly string[];
   /** The same names, to look one up. */
   listed: ReadonlySet<string>;
-  /** Entries AcqMeta does not read, each in words (`entry 3: its path "../x" is not acq_images/<name>`). */
+  /** The first entries AcqMeta does not read, each in words (`entry 3: its path "../x" is not acq_images/<name>`). */
   problems: string[];
+  /** How many entries AcqMeta does not read, those named in `problems` included. */
+  problemCount: number;
 }
 
 /** The acqstore manifest's `format` and the `version` AcqMeta reads. */
@@ -26,6 +28,8 @@ const FORMAT = 'acqstore-acq-image-collection';
 const VERSION = 1;
 /** Most problems named; the rest are counted. */
 const MAX_NAMED = 5;
+/** Most images a manifest may list (acqstore writes about 1 KB an image: 100,000 is about 100 MB). */
+export const MAX_MEMBERS = 100_000;
 
 /**
  * Reads the collection manifest of `store`: null when the store has none (it is not a
@@ -59,21 +63,30 @@ export function membersOf(manifest: unknown): CollectionMembers {
     throw new NgffReadError(`${where}: version ${quoted(manifest.version)} is not one AcqMeta reads (${VERSION})`);
   const entries = manifest.acq_images;
   if (!Array.isArray(entries)) throw new NgffReadError(`${where}: acq_images is not a list`);
+  if (entries.length > MAX_MEMBERS)
+    throw new NgffReadError(
+      `${where} lists ${entries.length} images, more than the ${MAX_MEMBERS.toLocaleString('en-US')} AcqMeta reads in one collection`,
+    );
   const members: string[] = [];
   // one folder on a system that folds case or Unicode forms (macOS, Windows) is one image
   const folded = new Set<string>();
   const problems: string[] = [];
+  let problemCount = 0;
+  // only the first few are kept in words: a manifest of millions of bad entries costs no more
+  const problem = (text: () => string): void => {
+    if (problemCount++ < MAX_NAMED) problems.push(text());
+  };
   entries.forEach((entry: unknown, i) => {
     const member = memberOf(entry);
     const key = typeof member === 'string' ? member.normalize('NFC').toLowerCase() : '';
-    if (typeof member !== 'string') problems.push(`entry ${i + 1}: ${member.problem}`);
-    else if (folded.has(key)) problems.push(`entry ${i + 1}: ${COLLECTION_IMAGES_FOLDER}/${member} is listed twice`);
+    if (typeof member !== 'string') problem(() => `entry ${i + 1}: ${member.problem}`);
+    else if (folded.has(key)) problem(() => `entry ${i + 1}: ${COLLECTION_IMAGES_FOLDER}/${member} is listed twice`);
     else {
       folded.add(key);
       members.push(member);
     }
   });
-  return { members, listed: new Set(members), problems };
+  return { members, listed: new Set(members), problems, problemCount };
 }
 
 /** The image folder an entry names, or why it is not read. */
@@ -90,8 +103,8 @@ function memberOf(entry: unknown): string | { problem: string } {
 }
 
 /** The problems of a collection in one sentence, the first few named. */
-export function describeCollectionProblems(problems: readonly string[]): string {
-  const named = problems.slice(0, MAX_NAMED).join('; ');
-  const more = problems.length > MAX_NAMED ? `; and ${problems.length - MAX_NAMED} more` : '';
+export function describeCollectionProblems({ problems, problemCount }: CollectionMembers): string {
+  const named = problems.join('; ');
+  const more = problemCount > problems.length ? `; and ${problemCount - problems.length} more` : '';
   return `this acqstore collection's manifest lists images AcqMeta does not read (${named}${more}); its other images are rows of their own.`;
 }

@@ -49,7 +49,7 @@ export async function readStoreHeader(store: ZarrStore, detail: boolean): Promis
     if (collection !== null)
       throw new NgffReadError(
         collection.problems.length > 0
-          ? describeCollectionProblems(collection.problems)
+          ? describeCollectionProblems(collection)
           : 'this acqstore collection is read as its images, each a row of its own',
       );
     const image = await readNgffImage(store);

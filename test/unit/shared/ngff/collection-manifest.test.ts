@@ -62,31 +62,40 @@ describe('acqstore collection manifest', () => {
       ome_zarr_path,
       sidecar_path,
     });
-    value.acq_images.push(
-      at('../escape'),
-      at('acq_images/../../escape'),
-      at('acq_images/a/b'),
-      at('acq_images/.hidden'),
-      at('/acq_images/abs'),
-      at(7),
-      at('acq_images/acq_image_001'),
-      at('acq_images/x', '../x/acqstore/acq_image.json'),
-      'not an entry',
-      at('acq_images/new_one'),
+    const refused: [unknown, string][] = [
+      [at('../escape'), 'its ome_zarr_path "../escape" is not acq_images/<name>'],
+      [at('acq_images/../../escape'), 'its ome_zarr_path "acq_images/../../escape" is not acq_images/<name>'],
+      [at('acq_images/a/b'), 'its ome_zarr_path "acq_images/a/b" is not acq_images/<name>'],
+      [at('acq_images/.hidden'), 'its ome_zarr_path "acq_images/.hidden" is not acq_images/<name>'],
+      [at('/acq_images/abs'), 'its ome_zarr_path "/acq_images/abs" is not acq_images/<name>'],
+      [at(7), 'its ome_zarr_path 7 is not acq_images/<name>'],
+      [at('acq_images/acq_image_001'), 'acq_images/acq_image_001 is listed twice'],
+      [
+        at('acq_images/x', '../x/acqstore/acq_image.json'),
+        'its sidecar_path "../x/acqstore/acq_image.json" is not "acq_images/x/acqstore/acq_image.json"',
+      ],
+      ['not an entry', 'not a JSON object'],
+    ];
+    for (const [entry, message] of refused) {
+      const one = membersOf({ ...value, acq_images: [...value.acq_images, entry] });
+      expect(one.problems).toEqual([`entry 4: ${message}`]);
+      expect(one.members).toEqual(['acq_image_000', 'acq_image_001', 'acq_image_002']);
+    }
+    // all of them at once: the first five named, all counted, the good one kept
+    const all = membersOf({
+      ...value,
+      acq_images: [...value.acq_images, ...refused.map(([e]) => e), at('acq_images/new_one')],
+    });
+    expect(all.members).toEqual(['acq_image_000', 'acq_image_001', 'acq_image_002', 'new_one']);
+    expect([all.problems.length, all.problemCount]).toEqual([5, 9]);
+  });
+
+  it('refuses a manifest of more images than it reads, and keeps few words of a million bad entries', () => {
+    expect(() => membersOf({ ...manifest(), acq_images: new Array(100_001).fill(0) })).toThrow(
+      'acqstore/acq_image_collection.json lists 100001 images, more than the 100,000 AcqMeta reads in one collection',
     );
-    const { members, problems } = membersOf(value);
-    expect(members).toEqual(['acq_image_000', 'acq_image_001', 'acq_image_002', 'new_one']);
-    expect(problems).toEqual([
-      'entry 4: its ome_zarr_path "../escape" is not acq_images/<name>',
-      'entry 5: its ome_zarr_path "acq_images/../../escape" is not acq_images/<name>',
-      'entry 6: its ome_zarr_path "acq_images/a/b" is not acq_images/<name>',
-      'entry 7: its ome_zarr_path "acq_images/.hidden" is not acq_images/<name>',
-      'entry 8: its ome_zarr_path "/acq_images/abs" is not acq_images/<name>',
-      'entry 9: its ome_zarr_path 7 is not acq_images/<name>',
-      'entry 10: acq_images/acq_image_001 is listed twice',
-      'entry 11: its sidecar_path "../x/acqstore/acq_image.json" is not "acq_images/x/acqstore/acq_image.json"',
-      'entry 12: not a JSON object',
-    ]);
+    const bad = membersOf({ ...manifest(), acq_images: new Array(100_000).fill(0) });
+    expect([bad.problems.length, bad.problemCount, bad.members.length]).toEqual([5, 100_000, 0]);
   });
 
   it('refuses image names no file system holds: too long, or with a control character', () => {
@@ -127,15 +136,15 @@ describe('acqstore collection manifest', () => {
       named('a:b'),
       named('a?'),
     ];
-    const { members, problems } = membersOf(value);
+    const { members, problems, problemCount } = membersOf(value);
     expect(members).toEqual(['Café', 'acq_image_000']);
-    expect(problems).toHaveLength(6);
+    expect(problemCount).toBe(6);
     expect(problems[0]).toBe('entry 2: acq_images/CAFE\u0301 is listed twice');
   });
 
   it('names five problems in a sentence and counts the rest', () => {
-    const problems = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
-    expect(describeCollectionProblems(problems)).toBe(
+    const collection = { members: [], listed: new Set<string>(), problems: ['a', 'b', 'c', 'd', 'e'], problemCount: 7 };
+    expect(describeCollectionProblems(collection)).toBe(
       "this acqstore collection's manifest lists images AcqMeta does not read (a; b; c; d; e; and 2 more); its other images are rows of their own.",
     );
   });
