@@ -5,7 +5,7 @@
  * in another layout is named as a problem, never followed.
  */
 import { isMemberName, COLLECTION_IMAGES_FOLDER, COLLECTION_MANIFEST_KEY, INSIDE_SIDECAR_KEY } from './store-name';
-import { isObject, quoted } from './store-keys';
+import { isObject, parseJson, quoted } from './store-keys';
 import { NgffLinkError, NgffReadError, type ZarrStore } from './types';
 
 /** Most bytes of a collection manifest read (a 10,000-image collection's is about 10 MB). */
@@ -43,14 +43,7 @@ export async function readCollectionMembers(store: ZarrStore): Promise<Collectio
     if (error instanceof NgffLinkError && error.link !== COLLECTION_MANIFEST_KEY) return null;
     throw error;
   });
-  if (bytes === null) return null;
-  let manifest: unknown;
-  try {
-    manifest = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
-  } catch {
-    throw new NgffReadError(`${COLLECTION_MANIFEST_KEY} is not JSON`);
-  }
-  return membersOf(manifest);
+  return bytes === null ? null : membersOf(parseJson(bytes, COLLECTION_MANIFEST_KEY));
 }
 
 /** The members a parsed manifest lists; fails when it is not an acqstore collection manifest of the version read. */

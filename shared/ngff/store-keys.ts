@@ -41,16 +41,20 @@ export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** The JSON value in a document's bytes (UTF-8); fails with an {@link NgffReadError} naming `key`. */
+export function parseJson(bytes: Uint8Array, key: string): unknown {
+  try {
+    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch {
+    throw new NgffReadError(`${key} is not JSON`);
+  }
+}
+
 /** The JSON object stored at `key`; null when the store has no such key. Fails on anything but a JSON object. */
 export async function readDocument(store: ZarrStore, key: string): Promise<Record<string, unknown> | null> {
   const bytes = await store.get(key, MAX_DOCUMENT_BYTES);
   if (bytes === null) return null;
-  let value: unknown;
-  try {
-    value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
-  } catch {
-    throw new NgffReadError(`${key} is not JSON`);
-  }
+  const value = parseJson(bytes, key);
   if (!isObject(value)) throw new NgffReadError(`${key} is not a JSON object`);
   return value;
 }

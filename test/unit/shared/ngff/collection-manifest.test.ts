@@ -13,6 +13,13 @@ const MANIFEST = fileURLToPath(
 );
 const manifest = (): { acq_images: unknown[] } & Record<string, unknown> => JSON.parse(readFileSync(MANIFEST, 'utf8'));
 
+/** An entry like the manifest's first, naming the image folder `acq_images/<name>`. */
+const entryNaming = (value: { acq_images: unknown[] }, name: string) => ({
+  ...(value.acq_images[0] as Record<string, unknown>),
+  ome_zarr_path: `acq_images/${name}`,
+  sidecar_path: `acq_images/${name}/acqstore/acq_image.json`,
+});
+
 /** A store holding one key, `acqstore/acq_image_collection.json`, with `text`. */
 const storeWith = (text: string | null, seen: number[] = []): ZarrStore => ({
   async get(key, maxBytes) {
@@ -100,12 +107,7 @@ describe('acqstore collection manifest', () => {
 
   it('refuses image names no file system holds: too long, or with a control character', () => {
     const value = manifest();
-    const [first] = value.acq_images as [Record<string, unknown>];
-    const named = (name: string) => ({
-      ...first,
-      ome_zarr_path: `acq_images/${name}`,
-      sidecar_path: `acq_images/${name}/acqstore/acq_image.json`,
-    });
+    const named = (name: string) => entryNaming(value, name);
     value.acq_images = [
       named('a'.repeat(256)),
       named('a\u0000b'),
@@ -120,12 +122,7 @@ describe('acqstore collection manifest', () => {
 
   it('takes names one folder holds on macOS and Windows for one image, and refuses names Windows cannot hold', () => {
     const value = manifest();
-    const [first] = value.acq_images as [Record<string, unknown>];
-    const named = (name: string) => ({
-      ...first,
-      ome_zarr_path: `acq_images/${name}`,
-      sidecar_path: `acq_images/${name}/acqstore/acq_image.json`,
-    });
+    const named = (name: string) => entryNaming(value, name);
     value.acq_images = [
       named('Café'),
       named('CAFE\u0301'),

@@ -6,11 +6,9 @@ import { cp, mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/pr
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ApiEvent, ImageRow } from '../../../../../shared/api';
+import type { ImageRow } from '../../../../../shared/api';
 import type { LabCopy } from '../folder/lab-folder';
-import { removeTestBundles, startOnLab, stopOnLab, type Harness } from './backend-harness';
-
-type RowsEvent = Extract<ApiEvent, { type: 'scan-rows' }>;
+import { removeTestBundles, scanRows, startOnLab, stopOnLab, type Harness } from './backend-harness';
 
 const LAB_COLLECTION = fileURLToPath(new URL('../../../../fixtures/ngff/lab.ome.zarr', import.meta.url));
 const MEMBERS = ['acq_image_000', 'acq_image_001', 'acq_image_002'].map((m) => `zarr/lab.ome.zarr/acq_images/${m}`);
@@ -33,14 +31,7 @@ describe('backend on acqstore collections', () => {
   afterEach(() => stopOnLab(copy, h));
   afterAll(removeTestBundles);
 
-  async function scan(): Promise<Map<string, ImageRow>> {
-    const { scanId } = await h.ok('scanFolder', {});
-    await h.waitFor((e) => e.type === 'scan-done' && e.scanId === scanId);
-    const rows = h.events
-      .filter((e): e is RowsEvent => e.type === 'scan-rows' && e.scanId === scanId)
-      .flatMap((e) => e.rows);
-    return new Map(rows.map((row) => [row.path, row]));
-  }
+  const scan = (): Promise<Map<string, ImageRow>> => scanRows(h);
   const inCollection = (rows: Map<string, ImageRow>): string[] =>
     [...rows.keys()].filter((p) => p.startsWith('zarr/lab.ome.zarr'));
 

@@ -2,7 +2,7 @@
  * Test helper: a backend on a copy of the lab folder, and its events collected.
  */
 import { afterAll, afterEach, beforeEach } from 'vitest';
-import type { ApiEvent, ApiMethodName, ApiRequest, ApiResponse, ApiResult } from '../../../../../shared/api';
+import type { ApiEvent, ApiMethodName, ImageRow, ApiRequest, ApiResponse, ApiResult } from '../../../../../shared/api';
 import { createBackend, type Backend, type BackendOptions } from '../../../../../electron/services/backend';
 import { createTiffScanner, type TiffScanner } from '../../../../../electron/services/tiff';
 import { buildCli, type BuiltCli } from '../../cli/built-cli';
@@ -133,4 +133,14 @@ export async function stopOnLab(copy: LabCopy, h: Harness): Promise<void> {
   } finally {
     await copy.remove();
   }
+}
+
+/** Scans the open folder and resolves with its rows, by path, once the scan is done. */
+export async function scanRows(h: Harness): Promise<Map<string, ImageRow>> {
+  const { scanId } = await h.ok('scanFolder', {});
+  await h.waitFor((e) => e.type === 'scan-done' && e.scanId === scanId);
+  const rows = h.events
+    .filter((e): e is Extract<ApiEvent, { type: 'scan-rows' }> => e.type === 'scan-rows' && e.scanId === scanId)
+    .flatMap((e) => e.rows);
+  return new Map(rows.map((row) => [row.path, row]));
 }

@@ -15,12 +15,10 @@ import { deflateSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ApiEvent, ImageRow } from '../../../../../shared/api';
+import type { ImageRow } from '../../../../../shared/api';
 import type { LabCopy } from '../folder/lab-folder';
 import { autoContrast } from '../../../../../electron/services/tiff/contrast';
-import { removeTestBundles, startOnLab, stopOnLab, type Harness } from './backend-harness';
-
-type RowsEvent = Extract<ApiEvent, { type: 'scan-rows' }>;
+import { removeTestBundles, scanRows, startOnLab, stopOnLab, type Harness } from './backend-harness';
 
 const FIXTURES = fileURLToPath(new URL('../../../../fixtures/', import.meta.url));
 const NGFF = path.join(FIXTURES, 'ngff');
@@ -105,14 +103,7 @@ describe('backend on OME-Zarr stores', () => {
   afterEach(() => stopOnLab(copy, h));
   afterAll(removeTestBundles);
 
-  async function scan(): Promise<Map<string, ImageRow>> {
-    const { scanId } = await h.ok('scanFolder', {});
-    await h.waitFor((e) => e.type === 'scan-done' && e.scanId === scanId);
-    const rows = h.events
-      .filter((e): e is RowsEvent => e.type === 'scan-rows' && e.scanId === scanId)
-      .flatMap((e) => e.rows);
-    return new Map(rows.map((row) => [row.path, row]));
-  }
+  const scan = (): Promise<Map<string, ImageRow>> => scanRows(h);
 
   it('lists a store as one row with the header its metadata gives, and nothing inside it', async () => {
     const rows = await scan();
