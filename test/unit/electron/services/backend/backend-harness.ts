@@ -11,7 +11,7 @@ import { copyLab, type LabCopy } from '../folder/lab-folder';
 let built: Promise<BuiltCli> | null = null;
 
 /** A scanner whose worker is bundled once per test file; the caller closes it. */
-async function testScanner(): Promise<TiffScanner> {
+export async function testScanner(): Promise<TiffScanner> {
   built ??= buildCli();
   return createTiffScanner({ workerScript: (await built).workerScript, workers: 2 });
 }
