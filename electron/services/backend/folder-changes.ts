@@ -14,7 +14,7 @@ import {
   zarrStoreOf,
 } from '../../../shared/ngff/store-name';
 import { NgffReadError } from '../../../shared/ngff/types';
-import { lastMembersAt, memberFolderAt, readCollectionAt } from '../ngff/collection-at';
+import { memberFolderAt, readCollectionAt } from '../ngff/collection-at';
 import type { ImageRow } from '../../../shared/api';
 import { ApiFailure } from '../../../shared/errors';
 import { CHANNEL_TABLE_NAME } from '../../../shared/channels/channel-table';
@@ -44,16 +44,26 @@ export interface FolderChanges {
 type Cause = 'image' | 'sidecar';
 
 /**
+ * The images each collection (by relative path) listed when the changes of its manifest were
+ * last read: a rewritten manifest is compared with it. Kept by whoever reads a folder's changes,
+ * batch after batch: the manifest's cache is read by others too (a row resolved meanwhile), so it
+ * cannot tell what the changes have already sent.
+ */
+export type ListedMembers = Map<string, readonly string[]>;
+
+/**
  * Reads again the images that `paths` (absolute) touch, with the lab profiles in force, and
  * calls `emit` with chunks of at most `chunk` rows. A sidecar that still holds what this
  * process wrote is our own save coming back and is left out. When a profile file changed,
  * every chunk says so (the rows read here already follow it; the others are checked again).
+ * `listed` is what the collections listed at the previous batch, and is brought up to date.
  */
 export async function readFolderChanges(
   folder: OpenFolder,
   paths: readonly string[],
   scanner: TiffScanner,
   profiles: ProfileFinder,
+  listed: ListedMembers,
   emit: (changes: FolderChanges) => void,
   chunk = 500,
 ): Promise<void> {
@@ -62,7 +72,7 @@ export async function readFolderChanges(
   const profileChanged =
     catalogues.length > 0 ||
     paths.some((absPath) => [PROFILE_FILE_NAME, CHANNEL_TABLE_NAME].includes(path.basename(absPath)));
-  const { images, removed } = await classify(folder.root, paths);
+  const { images, removed } = await classify(folder.root, paths, listed);
   let rows: ImageRow[] = [];
   let emitted = false;
   const realFolders: RealFolders = new Map();
@@ -119,6 +129,7 @@ function catalogueFolders(root: string, paths: readonly string[]): string[] {
 async function classify(
   root: string,
   paths: readonly string[],
+  listed: ListedMembers,
 ): Promise<{ images: Map<string, Cause>; removed: string[] }> {
   const images = new Map<string, Cause>();
   const removed: string[] = [];
@@ -151,7 +162,7 @@ async function classify(
   }
   for (const [store, { cause, manifestOnly }] of stores) {
     const collection =
-      isZarrStoreName(path.basename(store)) && (await touchCollection(root, store, touch, manifestOnly));
+      isZarrStoreName(path.basename(store)) && (await touchCollection(root, store, listed, touch, manifestOnly));
     if (!collection) touch(store, cause);
   }
   return { images, removed };
@@ -160,20 +171,21 @@ async function classify(
 /**
  * When the store `relStore` is (or was) an acqstore collection, touches what of it may have
  * changed, and returns true; false for a store of another kind. When only its manifest changed,
- * the images it lists now or listed before but not both (all it lists, the first time); else
- * those and the folders under `acq_images` too (the collection may have been replaced). An image
- * no longer listed is found gone when it is read. The collection itself is touched when its
- * manifest has problems (its row says what); while the manifest cannot be read (half written,
- * say), its images are left as they are.
+ * the images it lists now or listed at the previous batch but not both (all it lists, the first
+ * time); else those and the folders under `acq_images` too (the collection may have been
+ * replaced). An image no longer listed is found gone when it is read. The collection itself is
+ * touched when its manifest has problems (its row says what); while the manifest cannot be read
+ * (half written, say), its images are left as they are.
  */
 async function touchCollection(
   root: string,
   relStore: string,
+  members: ListedMembers,
   touch: (relPath: string, cause: Cause) => void,
   manifestOnly: boolean,
 ): Promise<boolean> {
   const absStore = path.join(root, ...relStore.split('/'));
-  const before = lastMembersAt(absStore);
+  const before = members.get(relStore) ?? [];
   const collection = await readCollectionAt(absStore).catch((error: unknown) =>
     error instanceof NgffReadError ? ('unreadable' as const) : null,
   );
@@ -181,6 +193,8 @@ async function touchCollection(
   if (collection === null || collection === 'unreadable' || collection.problems.length > 0) touch(relStore, 'image');
   if (collection === 'unreadable') return true;
   const listed = collection === null ? [] : collection.members;
+  if (collection === null) members.delete(relStore);
+  else members.set(relStore, listed);
   const touchImage = (member: string): void => touch(`${relStore}/${COLLECTION_IMAGES_FOLDER}/${member}`, 'image');
   if (manifestOnly && before.length > 0) {
     const was = new Set(before);

@@ -11,7 +11,7 @@ import { createProfileFinder, type ProfileCache } from '../profile';
 import { startWriteWorker, sweepStaleTempsUnder } from '../sidecar';
 import type { TiffScanner } from '../tiff';
 import { watchFolder, type FolderWatch, type WatchOptions } from '../watch';
-import { readFolderChanges } from './folder-changes';
+import { readFolderChanges, type ListedMembers } from './folder-changes';
 
 /** File names polling looks at: images and sidecars. */
 function relevant(name: string): boolean {
@@ -107,12 +107,14 @@ export class LiveFolder {
     this.switching = this.switching.then(async () => {
       if (this.options === null || generation !== this.generation) return;
       const outside = outsideChanges(folder.root, this.configDir);
+      const listed: ListedMembers = new Map();
       const handle = (paths: string[]) =>
         readFolderChanges(
           folder,
           paths,
           this.scanner,
           createProfileFinder(this.profiles, { root: folder.root }),
+          listed,
           (changes) => {
             if (generation !== this.generation) return;
             this.emit({ type: 'folder-changed', root: folder.root, ...changes });

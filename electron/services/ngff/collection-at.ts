@@ -18,8 +18,6 @@ const KEPT = 64;
 interface Kept {
   stamp: string;
   members: Promise<CollectionMembers | null>;
-  /** The images listed, once read. */
-  read?: readonly string[];
 }
 
 const kept = new Map<string, Kept>();
@@ -44,29 +42,14 @@ export function readCollectionAt(absPath: string): Promise<CollectionMembers | n
   const found = kept.get(absPath);
   if (found !== undefined && found.stamp === stamp) return found.members;
   const members = readCollectionMembers(new LocalZarrStore(absPath));
-  const entry: Kept = { stamp, members, read: found?.read ?? [] };
   kept.delete(absPath);
-  kept.set(absPath, entry);
-  void members.then(
-    (read) => {
-      entry.read = read?.members ?? [];
-    },
-    () => undefined,
-  );
+  kept.set(absPath, { stamp, members });
   if (kept.size > KEPT) kept.delete(kept.keys().next().value as string);
   // a failed read is not kept: the next asks again
   members.catch(() => {
     if (kept.get(absPath)?.members === members) kept.delete(absPath);
   });
   return members;
-}
-
-/**
- * The images the collection at `absPath` listed when its manifest was last read here (empty
- * when it was not): those a changed manifest no longer lists are read again, and found gone.
- */
-export function lastMembersAt(absPath: string): readonly string[] {
-  return kept.get(absPath)?.read ?? [];
 }
 
 /**
