@@ -121,7 +121,10 @@ export class LiveFolder {
             void outside.check(changes.rows.map(sidecarNow));
           },
         );
-      this.current = await watchFolder(folder.root, handle, relevant, this.options).catch(() => null);
+      const polling = () => {
+        if (generation === this.generation) this.emit({ type: 'folder-watching', root: folder.root, mode: 'poll' });
+      };
+      this.current = await watchFolder(folder.root, handle, relevant, this.options, polling).catch(() => null);
       if (this.current === null) return;
       this.currentRoot = folder.root;
       if (this.saving > 0) this.releases.push(this.current.hold());

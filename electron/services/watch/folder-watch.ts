@@ -28,33 +28,42 @@ export interface FolderWatch {
   stop(): Promise<void>;
 }
 
+/** How far a file's time may lag the clock (coarse file system clocks): a file changed this much before a time counts as changed since. */
+const CLOCK_SLACK_MS = 1_000;
+
 /**
  * Starts watching `root` and resolves once every change from then on will be seen. `handle`
  * gets the absolute paths of changed files and folders, one batch at a time; `relevant` says
  * which file names polling must look at (and which names native watching takes for files).
+ * `onPolling` is called when a native watch fails and polling takes over: the files changed
+ * since the native watch may have missed them are handed over first.
  */
 export async function watchFolder(
   root: string,
   handle: (paths: string[]) => Promise<void>,
   relevant: (name: string) => boolean,
   options: WatchOptions = {},
+  onPolling: () => void = () => undefined,
 ): Promise<FolderWatch> {
   const batcher = new ChangeBatcher(handle, options.timing ?? DEFAULT_TIMING);
   const onPaths = (paths: string[]): void => batcher.add(paths);
-  const poll = (): Promise<Stoppable> =>
-    startPollWatch(root, onPaths, { relevant, intervalMs: options.pollIntervalMs });
+  const poll = (changedSince?: number): Promise<Stoppable> =>
+    startPollWatch(root, onPaths, { relevant, intervalMs: options.pollIntervalMs, changedSince });
   let stopped = false;
   let mode: 'native' | 'poll' = 'poll';
   let source: Stoppable | null = null;
+  /** A failed native watch's end: the watch has stopped once it has (see native-watch). */
+  let nativeEnded: Promise<void> = Promise.resolve();
   const wantsNative = options.mode === 'native' || (options.mode !== 'poll' && !(await needsPolling(root)));
   if (wantsNative) {
-    const failed = (): void => {
-      // Events were lost (e.g. the kernel's queue overflowed): poll from now on.
+    const failed = (_error: Error, missedSince: number): void => {
+      // Events were lost (the system out of watches, the kernel's queue overflowed): poll from now on.
       if (stopped || mode === 'poll') return;
       const native = source;
       mode = 'poll';
-      void native?.stop().catch(() => undefined);
-      void poll().then(
+      onPolling();
+      nativeEnded = native?.stop().catch(() => undefined) ?? nativeEnded;
+      void poll(missedSince - CLOCK_SLACK_MS).then(
         (polling) => {
           if (stopped) void polling.stop();
           else source = polling;
@@ -77,7 +86,7 @@ export async function watchFolder(
     hold: () => batcher.hold(),
     async stop() {
       stopped = true;
-      await source?.stop().catch(() => undefined);
+      await Promise.all([source?.stop().catch(() => undefined), nativeEnded]);
       await batcher.stop();
     },
   };

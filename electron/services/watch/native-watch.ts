@@ -13,11 +13,16 @@
  * So each folder created under the watched one is followed with a subscription of its own,
  * which watches all of it, and is reported once more when that subscription is in place (what
  * came before is then read). The subscription ends when the folder goes.
+ *
+ * When the system runs out of watches, @parcel/watcher leaves a new folder unwatched and holds
+ * its event back: the watch fails (and the folder is polled) when a followed folder cannot be
+ * subscribed to, or when a check each second finds that no watch can be added.
  */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { AsyncSubscription, Event } from '@parcel/watcher';
 import { COLLECTION_IMAGES_FOLDER, isZarrStoreName, STORE_ROW_KEYS } from '../../../shared/ngff/store-name';
+import { canAddWatch, ROOM_CHECK_MS } from './watch-room';
 
 /** A running watch. */
 export interface Stoppable {
@@ -64,27 +69,48 @@ const MAX_FOLLOWED = 1_000;
 
 /**
  * Subscribes to changes under `root`; `onPaths` gets the absolute paths of changed files
- * and folders, `onError` any failure after the start (the watch is then unreliable). Rejects
- * when the subscription cannot be made (no native module, ENOSPC: out of inotify watches).
- * `isFileName` tells names that are files (images, sidecars) from those that may be folders.
+ * and folders, `onError` any failure after the start (the watch is then unreliable), with the
+ * time (ms since the epoch) since which changes may have gone unreported. Rejects when the
+ * subscription cannot be made (no native module, ENOSPC: out of inotify watches). On Linux,
+ * the system running out of watches later is a failure too: a folder that came is then not
+ * watched. `isFileName` tells names that are files (images, sidecars) from those that may be folders.
  */
 export async function startNativeWatch(
   root: string,
   onPaths: (paths: string[]) => void,
-  onError: (error: Error) => void,
+  onError: (error: Error, missedSince: number) => void,
   isFileName: (name: string) => boolean,
 ): Promise<Stoppable> {
   const watcher = await import('@parcel/watcher');
+  /** The last time every folder was known to be watched. */
+  let soundAt = Date.now();
+  let roomCheck: ReturnType<typeof setInterval> | undefined;
   const options = { ignore: [HIDDEN, INSIDE_STORE] };
   const storeOptions = { ignore: [HIDDEN, INSIDE_STORE_ENTRIES] };
   const followed = new Map<string, Promise<AsyncSubscription | null>>();
   let stopped = false;
+  let failed = false;
 
+  const fail = (error: Error): void => {
+    if (stopped || failed) return;
+    failed = true;
+    clearInterval(roomCheck);
+    onError(error, soundAt);
+  };
+
+  /**
+   * Subscriptions of folders that went, still ending: the watch has stopped only once they have.
+   * @parcel/watcher ends its inotify thread when its last subscription ends; a watch that
+   * started before that (the next folder opened) would join the ending thread and hear nothing.
+   */
+  const ending = new Set<Promise<void>>();
   const unfollow = (gone: string): void => {
     for (const [dir, subscription] of followed) {
       if (dir !== gone && !dir.startsWith(`${gone}${path.sep}`)) continue;
       followed.delete(dir);
-      void subscription.then((s) => s?.unsubscribe()).catch(() => undefined);
+      const end = subscription.then((s) => s?.unsubscribe()).catch(() => undefined);
+      ending.add(end);
+      void end.then(() => ending.delete(end));
     }
   };
 
@@ -92,7 +118,6 @@ export async function startNativeWatch(
   const subscribeFolder = async (dir: string): Promise<AsyncSubscription | null> => {
     const info = await stat(dir).catch(() => null);
     if (stopped || info?.isDirectory() !== true) return null;
-    // An error here is the folder going: its parent's subscription reports that.
     const subscription = await watcher
       .subscribe(
         dir,
@@ -101,7 +126,13 @@ export async function startNativeWatch(
         },
         isZarrStoreName(path.basename(dir)) ? storeOptions : options,
       )
-      .catch(() => null);
+      .catch(async (error: unknown) => {
+        // The folder gone: its parent's subscription reports that. Still there: what changes in
+        // it would go unseen (out of watches), so the folder is polled.
+        if ((await stat(dir).catch(() => null))?.isDirectory() === true)
+          fail(error instanceof Error ? error : new Error(String(error)));
+        return null;
+      });
     if (stopped) await subscription?.unsubscribe().catch(() => undefined);
     return stopped ? null : subscription;
   };
@@ -116,7 +147,7 @@ export async function startNativeWatch(
         return;
       }
       onPaths([created]);
-      if (followed.size > MAX_FOLLOWED) onError(new Error(`more than ${MAX_FOLLOWED} new folders to follow`));
+      if (followed.size > MAX_FOLLOWED) fail(new Error(`more than ${MAX_FOLLOWED} new folders to follow`));
     });
   };
 
@@ -145,18 +176,29 @@ export async function startNativeWatch(
   const subscription = await watcher.subscribe(
     root,
     (error, events) => {
-      if (error !== null) onError(error);
+      if (error !== null) fail(error);
       else forward(events);
     },
     options,
   );
+  if (process.platform === 'linux') {
+    roomCheck = setInterval(() => {
+      if (canAddWatch(root)) soundAt = Date.now();
+      else fail(new Error('the system is out of inotify watches: folders that come are not watched'));
+    }, ROOM_CHECK_MS);
+    roomCheck.unref();
+  }
   return {
     async stop() {
       stopped = true;
-      await subscription.unsubscribe();
+      clearInterval(roomCheck);
       const all = [...followed.values()];
       followed.clear();
-      await Promise.all(all.map((s) => s.then((sub) => sub?.unsubscribe()).catch(() => undefined)));
+      await Promise.all([
+        subscription.unsubscribe().catch(() => undefined),
+        ...all.map((s) => s.then((sub) => sub?.unsubscribe()).catch(() => undefined)),
+        ...ending,
+      ]);
     },
   };
 }

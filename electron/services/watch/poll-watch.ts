@@ -3,7 +3,7 @@
  * when the system is out of watch handles): the folder is walked again and again, and files
  * whose size or modification time changed, appeared or disappeared are reported.
  */
-import type { Dirent } from 'node:fs';
+import type { Dirent, Stats } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { COLLECTION_IMAGES_FOLDER, isZarrStoreName, STORE_ROW_KEYS } from '../../../shared/ngff/store-name';
@@ -16,6 +16,11 @@ export interface PollOptions {
   relevant(name: string): boolean;
   /** Pause between walks; a slow walk stretches it, so polling never takes most of the disk. */
   intervalMs?: number;
+  /**
+   * The first walk reports the files changed (or made, or moved) since this time (ms since the
+   * epoch): polling takes over from a native watch that may have missed them.
+   */
+  changedSince?: number;
 }
 
 /** Default pause between walks: a change on a share shows within a few seconds (LOAD_FACTOR spaces long walks). */
@@ -60,7 +65,11 @@ export async function startPollWatch(
     next(seen, Math.max(interval, (Date.now() - started) * LOAD_FACTOR));
   };
   const started = Date.now();
-  const first = await snapshot(root, options.relevant);
+  const missed: string[] = [];
+  const first = await snapshot(root, options.relevant, (file, info) => {
+    if (Math.max(info.mtimeMs, info.ctimeMs) >= (options.changedSince ?? Infinity)) missed.push(file);
+  });
+  if (missed.length > 0) onPaths(missed);
   next(first, Math.max(interval, (Date.now() - started) * LOAD_FACTOR));
   return {
     async stop() {
@@ -82,8 +91,12 @@ async function storeDocuments(store: string): Promise<string[]> {
   return [...documents(store), ...members.flatMap(documents)];
 }
 
-/** Size and modification time of every relevant file under `root`, by absolute path. */
-async function snapshot(root: string, relevant: (name: string) => boolean): Promise<Map<string, string>> {
+/** Size and modification time of every relevant file under `root`, by absolute path; `look` sees each file's stats. */
+async function snapshot(
+  root: string,
+  relevant: (name: string) => boolean,
+  look: (file: string, info: Stats) => void = () => undefined,
+): Promise<Map<string, string>> {
   const seen = new Map<string, string>();
   const folders = [root];
   while (folders.length > 0) {
@@ -103,8 +116,10 @@ async function snapshot(root: string, relevant: (name: string) => boolean): Prom
     for (let i = 0; i < files.length; i += STATS_IN_FLIGHT) {
       const stamps = await Promise.all(files.slice(i, i + STATS_IN_FLIGHT).map((file) => stat(file).catch(() => null)));
       stamps.forEach((info, j) => {
-        if (info !== null)
-          seen.set(files[i + j] as string, `${info.size}:${info.mtimeMs}:${info.isFile() ? 'f' : 'd'}`);
+        if (info === null) return;
+        const file = files[i + j] as string;
+        seen.set(file, `${info.size}:${info.mtimeMs}:${info.isFile() ? 'f' : 'd'}`);
+        look(file, info);
       });
     }
   }
