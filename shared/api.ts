@@ -183,6 +183,11 @@ export interface ImageRow {
   results?: ResultValues;
   /** What the image matched in the lab's microscope catalogue in force; absent when nothing (or no catalogue). */
   catalogue?: CatalogueNames;
+  /**
+   * An image of an acqstore collection (`x.ome.zarr/acq_images/acq_image_000`): the file it was
+   * exported from, as the collection's manifest names it (`day-1/ls_02.tif`); absent otherwise.
+   */
+  exportedFrom?: string;
 }
 
 /** An exported table file, for the renderer to offer as a download. */

@@ -44,6 +44,8 @@ type PackedRow = [
   acquisition: number,
   /** 1 + the index of the row's catalogue names in the event's `catalogues`; 0 (or absent) for none. */
   catalogue?: number,
+  /** An image of a collection: the file it was exported from (absent otherwise). */
+  exportedFrom?: string,
 ];
 
 /**
@@ -104,7 +106,9 @@ function packRow(row: ImageRow, tables: Tables): PackedRow {
     tables.acquisitions.refer(row.acquisition),
   ];
   // a row without a match (most rows, and all without a catalogue) ends at its acquisition
-  if (row.catalogue !== undefined) packed[13] = tables.catalogues.refer(row.catalogue);
+  if (row.catalogue !== undefined || row.exportedFrom !== undefined)
+    packed[13] = row.catalogue === undefined ? 0 : tables.catalogues.refer(row.catalogue);
+  if (row.exportedFrom !== undefined) packed[14] = row.exportedFrom;
   return packed;
 }
 
@@ -142,6 +146,7 @@ function unpackRow(
     results,
     acquisition,
     catalogue = 0,
+    exportedFrom,
   ] = packed;
   let values = DEFAULT_FIELD_VALUES;
   if (stored !== 0) {
@@ -166,6 +171,7 @@ function unpackRow(
   if (known !== undefined) row.acquisition = known;
   const names = catalogue === 0 ? undefined : catalogues[catalogue - 1];
   if (names !== undefined) row.catalogue = names;
+  if (exportedFrom !== undefined) row.exportedFrom = exportedFrom;
   return row;
 }
 

@@ -21,6 +21,12 @@ export interface CollectionMembers {
   problems: string[];
   /** How many entries AcqMeta does not read, those named in `problems` included. */
   problemCount: number;
+  /**
+   * The file each image was exported from, by image folder name, as its entry names it: the
+   * source's path in the folder exported (`day-1/ls_02.tif`), else the image's name; only text
+   * fit to show (no control or direction characters, at most {@link MAX_SOURCE_LENGTH} long).
+   */
+  exportedFrom: ReadonlyMap<string, string>;
 }
 
 /** The acqstore manifest's `format` and the `version` AcqMeta reads. */
@@ -30,6 +36,10 @@ const VERSION = 1;
 const MAX_NAMED = 5;
 /** Most images a manifest may list (acqstore writes about 1 KB an image: 100,000 is about 100 MB). */
 export const MAX_MEMBERS = 100_000;
+/** Longest name of a source file shown. */
+export const MAX_SOURCE_LENGTH = 1_024;
+/** Characters a name shown may not hold: controls, and those that reorder the text around them. */
+const UNSHOWABLE = /[\p{Cc}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
 
 /**
  * Reads the collection manifest of `store`: null when the store has none (it is not a
@@ -61,6 +71,7 @@ export function membersOf(manifest: unknown): CollectionMembers {
       `${where} lists ${entries.length} images, more than the ${MAX_MEMBERS.toLocaleString('en-US')} AcqMeta reads in one collection`,
     );
   const members: string[] = [];
+  const exportedFrom = new Map<string, string>();
   // one folder on a system that folds case or Unicode forms (macOS, Windows) is one image
   const folded = new Set<string>();
   const problems: string[] = [];
@@ -77,9 +88,20 @@ export function membersOf(manifest: unknown): CollectionMembers {
     else {
       folded.add(key);
       members.push(member);
+      const source = isObject(entry) ? sourceOf(entry) : null;
+      if (source !== null) exportedFrom.set(member, source);
     }
   });
-  return { members, listed: new Set(members), problems, problemCount };
+  return { members, listed: new Set(members), problems, problemCount, exportedFrom };
+}
+
+/** The file an entry says its image was exported from, when it is text fit to show; null otherwise. */
+function sourceOf(entry: Record<string, unknown>): string | null {
+  const source = isObject(entry.source) ? entry.source.relative_path : undefined;
+  for (const text of [source, entry.name])
+    if (typeof text === 'string' && text.trim() !== '' && text.length <= MAX_SOURCE_LENGTH && !UNSHOWABLE.test(text))
+      return text;
+  return null;
 }
 
 /** The image folder an entry names, or why it is not read. */
@@ -95,8 +117,17 @@ function memberOf(entry: unknown): string | { problem: string } {
   return name;
 }
 
+/** What image `member` of `collection` was exported from, as fields of its entry: `{ exportedFrom }`, or none. */
+export function exportedFromOf(collection: CollectionMembers, member: string): { exportedFrom?: string } {
+  const source = collection.exportedFrom.get(member);
+  return source === undefined ? {} : { exportedFrom: source };
+}
+
 /** The problems of a collection in one sentence, the first few named. */
-export function describeCollectionProblems({ problems, problemCount }: CollectionMembers): string {
+export function describeCollectionProblems({
+  problems,
+  problemCount,
+}: Pick<CollectionMembers, 'problems' | 'problemCount'>): string {
   const named = problems.join('; ');
   const more = problemCount > problems.length ? `; and ${problemCount - problems.length} more` : '';
   return `this acqstore collection's manifest lists images AcqMeta does not read (${named}${more}); its other images are rows of their own.`;

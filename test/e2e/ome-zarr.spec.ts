@@ -4,11 +4,12 @@
  * and editing it writes the sidecar beside the store (nothing inside it), or, for CloudScope's own
  * store, the sidecar CloudScope keeps inside it. Screenshots in test-results/screens/.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test, expect } from './support/app';
 import { EditorPage } from './support/editor-page';
+import { storeFiles } from './support/ngff-files';
 
 const NGFF = fileURLToPath(new URL('../fixtures/ngff/', import.meta.url));
 const SHOTS = 'test-results/screens';
@@ -29,16 +30,6 @@ const INSIDE_SIDECAR = [
   (text, [from, to]) => text.replace(from as string, to as string),
   readFileSync(fileURLToPath(new URL('../fixtures/sidecars/canonical.tif.json', import.meta.url)), 'utf8'),
 );
-
-/** Every file of a fixture store, keyed by its path under `into`. */
-function storeFiles(name: string, into: string): Record<string, Uint8Array> {
-  const files: Record<string, Uint8Array> = {};
-  for (const rel of readdirSync(path.join(NGFF, name), { recursive: true }).map(String)) {
-    const file = path.join(NGFF, name, rel);
-    if (statSync(file).isFile()) files[`${into}/${rel.split(path.sep).join('/')}`] = readFileSync(file);
-  }
-  return files;
-}
 
 test.use({
   extraFiles: {

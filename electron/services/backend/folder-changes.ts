@@ -13,6 +13,7 @@ import {
   isZarrStoreName,
   zarrStoreOf,
 } from '../../../shared/ngff/store-name';
+import { exportedFromOf } from '../../../shared/ngff/collection-manifest';
 import { NgffReadError } from '../../../shared/ngff/types';
 import { memberFolderAt, readCollectionAt } from '../ngff/collection-at';
 import type { ImageRow } from '../../../shared/api';
@@ -224,7 +225,7 @@ async function unreadableMember(root: string, relPath: string): Promise<ImageEnt
   const name = path.basename(absPath);
   if (collection?.listed.has(name) !== true) return 'removed';
   if (memberFolderAt(collectionPath, name) === 'folder') return null;
-  return { relPath, absPath, format: 'ome-zarr', sidecar: 'none' };
+  return { relPath, absPath, format: 'ome-zarr', sidecar: 'none', ...exportedFromOf(collection, name) };
 }
 
 /** A path that names no image or sidecar: a folder that came (its images are read) or went. */

@@ -8,7 +8,7 @@ import { readsFileHeader } from '../../../shared/image-format';
 import { isInside, stampOf, type FileStamp } from '../disk';
 import { imageFormat, type ImageEntry } from './list-images';
 import { isCollectionMemberPath, isStoreFolderPath, zarrStoreOf } from '../../../shared/ngff/store-name';
-import { memberFolderAt, readCollectionAt } from '../ngff/collection-at';
+import { exportedFromAt, memberFolderAt, readCollectionAt } from '../ngff/collection-at';
 import { lookInWorker, sidecarPathFor } from '../sidecar';
 import { hasStrayBeside } from './list-images';
 
@@ -88,7 +88,16 @@ export async function resolveImage(
     throw new ApiFailure('NOT_FOUND', `${relPath} has no sidecar (an OIR is read only by its sidecar).`, relPath);
   }
   const stray = await hasStrayBeside(absPath);
-  return { relPath, absPath, format, sidecar, stamp: found.stamp, ...(stray ? { strayBeside: true } : {}) };
+  const exported = isCollectionMemberPath(relPath) ? await exportedFromAt(absPath) : {};
+  return {
+    relPath,
+    absPath,
+    format,
+    sidecar,
+    stamp: found.stamp,
+    ...(stray ? { strayBeside: true } : {}),
+    ...exported,
+  };
 }
 
 /** Whether the collection image folder at `absPath` is one its collection's manifest lists, a folder reached through no link inside the collection. */

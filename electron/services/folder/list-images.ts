@@ -17,6 +17,7 @@ import {
   isZarrStoreName,
 } from '../../../shared/ngff/store-name';
 import { NgffReadError } from '../../../shared/ngff/types';
+import { exportedFromOf } from '../../../shared/ngff/collection-manifest';
 import { memberFolderAt, readCollectionAt } from '../ngff/collection-at';
 import { unreadFormatOf, type UnreadTally } from '../../../shared/unread-files';
 import { isTiffPath } from '../tiff';
@@ -36,6 +37,8 @@ export interface ImageEntry {
   stamp?: FileStamp;
   /** A CloudScope store that also has a sidecar beside it (`x.cs.ome.zarr.json`), which CloudScope writes but does not read back. */
   strayBeside?: true;
+  /** An image of an acqstore collection: the file it was exported from, as the manifest names it. */
+  exportedFrom?: string;
 }
 
 const OIR_IMAGE = /\.oir$/i;
@@ -131,8 +134,8 @@ async function pushCollection(relPath: string, absPath: string, images: ImageEnt
   if (collection === null) return false;
   if (collection === 'unreadable' || collection.problems.length > 0)
     images.push({ relPath, absPath, format: 'ome-zarr', sidecar: 'none' });
-  const members = collection === 'unreadable' ? [] : [...collection.members].sort(compareNames);
-  for (const member of members) {
+  if (collection === 'unreadable') return true;
+  for (const member of [...collection.members].sort(compareNames)) {
     const memberAbs = path.join(absPath, COLLECTION_IMAGES_FOLDER, member);
     // an image folder that is a link is a row that says so; its sidecar is not read through it
     const sidecar = memberFolderAt(absPath, member) === 'link' ? 'none' : await insideListing(memberAbs);
@@ -141,6 +144,7 @@ async function pushCollection(relPath: string, absPath: string, images: ImageEnt
       absPath: memberAbs,
       format: 'ome-zarr',
       sidecar,
+      ...exportedFromOf(collection, member),
     });
   }
   return true;

@@ -5,7 +5,11 @@
  */
 import type { Stats } from 'node:fs';
 import path from 'node:path';
-import { readCollectionMembers, type CollectionMembers } from '../../../shared/ngff/collection-manifest';
+import {
+  exportedFromOf,
+  readCollectionMembers,
+  type CollectionMembers,
+} from '../../../shared/ngff/collection-manifest';
 import { COLLECTION_IMAGES_FOLDER, COLLECTION_MANIFEST_KEY } from '../../../shared/ngff/store-name';
 import { NgffReadError } from '../../../shared/ngff/types';
 import { LocalZarrStore } from './local-zarr-store';
@@ -50,6 +54,12 @@ export function readCollectionAt(absPath: string): Promise<CollectionMembers | n
     if (kept.get(absPath)?.members === members) kept.delete(absPath);
   });
   return members;
+}
+
+/** What the collection image at `absPath` was exported from, as its manifest says: `{ exportedFrom }`, or none. */
+export async function exportedFromAt(absPath: string): Promise<{ exportedFrom?: string }> {
+  const collection = await readCollectionAt(path.dirname(path.dirname(absPath))).catch(() => null);
+  return collection === null ? {} : exportedFromOf(collection, path.basename(absPath));
 }
 
 /**

@@ -176,6 +176,7 @@ export function composeRow(
     ...(read.results !== null ? { results: read.results } : {}),
     ...(info?.acquisition === undefined ? {} : { acquisition: info.acquisition }),
     ...withCatalogue(catalogueNamesOf(match)),
+    ...(entry.exportedFrom === undefined ? {} : { exportedFrom: entry.exportedFrom }),
   };
 }
 

@@ -5,7 +5,7 @@
 import type { HeaderValues, ImageRow, SidecarState } from '../../../shared/api';
 import { IMAGE_FORMAT_NAMES } from '../../../shared/image-format';
 import type { Column } from './columns';
-import { formatFieldValue, formatSizes, messageForRow } from './format';
+import { exportedFromText, formatFieldValue, formatSizes, messageForRow } from './format';
 import { resultCellSortValue, resultCellText } from './result-columns';
 
 /** The sidecar badge's words (`Unsaved` replaces them while a row has unsaved changes). */
@@ -33,7 +33,7 @@ function sizesText(header: HeaderValues): string {
 export function columnText(row: ImageRow, column: Column): string {
   switch (column.kind) {
     case 'path':
-      return row.path;
+      return row.exportedFrom === undefined ? row.path : `${row.path} ${exportedFromText(row.exportedFrom)}`;
     case 'sidecar':
       return SIDECAR_LABELS[row.sidecar];
     case 'problems': {

@@ -130,6 +130,11 @@ export function folderName(folder: string): string {
   );
 }
 
+/** What the path cell says after the name of an image of a collection: the file it was exported from. */
+export function exportedFromText(source: string): string {
+  return `from ${source}`;
+}
+
 /** The last component of a relative path. */
 export function baseName(path: string): string {
   const i = path.lastIndexOf('/');

@@ -95,6 +95,7 @@ export function SingleEditor({ path }: { path: string }) {
             {baseName(path)}
           </h2>
           {dirName(path) && <p className="panel-subtitle">{dirName(path)}</p>}
+          {row.exportedFrom !== undefined && <p className="panel-subtitle">Exported from {row.exportedFrom}</p>}
         </div>
         <SidecarBadge row={row} edits={edits} disk={disk} removing={removing} />
       </div>

@@ -5,7 +5,7 @@
  * instead of what is shown.
  */
 import { useRef, type ReactNode } from 'react';
-import { baseName, dirName } from '../../lib/format';
+import { baseName, dirName, exportedFromText } from '../../lib/format';
 import { cutFolders, type FolderCut } from '../../../../shared/path-cut';
 import { textWidth, usePathBox } from './use-path-box';
 
@@ -36,17 +36,22 @@ function CutFolders({ folders, cuts }: { folders: string; cuts: readonly FolderC
   return <>{parts}</>;
 }
 
-/** The path, filling its cell. */
-export function PathText({ path }: { path: string }) {
+/** The path, filling its cell; for an image of a collection, the file it was exported from after its name. */
+export function PathText({ path, exportedFrom }: { path: string; exportedFrom?: string }) {
   const ref = useRef<HTMLSpanElement>(null);
   const box = usePathBox(ref);
   const folders = dirName(path);
   const name = baseName(path);
+  // an en space, which no layout collapses, sets it apart from the name
+  const source = exportedFrom === undefined ? '' : `\u2002${exportedFromText(exportedFrom)}`;
   const cuts =
     box === null || folders === ''
       ? null
-      : cutFolders(folders, textWidth(name, box, NAME_WEIGHT), box.width, (text) =>
-          textWidth(text, box, FOLDER_WEIGHT),
+      : cutFolders(
+          folders,
+          textWidth(name, box, NAME_WEIGHT) + textWidth(source, box, FOLDER_WEIGHT),
+          box.width,
+          (text) => textWidth(text, box, FOLDER_WEIGHT),
         );
   return (
     // What the cut path looks like is for the eye: the row's cell holds the whole path as text for assistive technology.
@@ -57,6 +62,7 @@ export function PathText({ path }: { path: string }) {
         <CutFolders folders={folders} cuts={cuts} />
       )}
       <span className="path-name">{name}</span>
+      {source !== '' && <span className="path-source">{source}</span>}
     </span>
   );
 }

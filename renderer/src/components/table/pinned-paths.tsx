@@ -12,6 +12,7 @@ import { PathText } from './path-text';
 const PinnedPath = memo(function PinnedPath({ path, index, top }: { path: string; index: number; top: number }) {
   const selected = useApp((s) => s.selected.has(path));
   const isCursor = useApp((s) => s.cursor === path);
+  const exportedFrom = useApp((s) => s.rows[path]?.exportedFrom);
   return (
     <div
       className={`pinned-path${selected ? ' is-selected' : ''}${isCursor ? ' is-cursor' : ''}${index % 2 ? ' is-odd' : ''}`}
@@ -19,7 +20,7 @@ const PinnedPath = memo(function PinnedPath({ path, index, top }: { path: string
       style={{ transform: `translateY(${top}px)` }}
     >
       <div className="cell cell-path">
-        <PathText path={path} />
+        <PathText path={path} exportedFrom={exportedFrom} />
       </div>
     </div>
   );

@@ -4,7 +4,7 @@ import type { ImageRow } from '../../../../shared/api';
 import { IMAGE_FORMAT_NAMES } from '../../../../shared/image-format';
 import { columnText } from '../../lib/column-text';
 import type { Column } from '../../lib/columns';
-import { formatFieldValue, formatSizes, messageForRow } from '../../lib/format';
+import { exportedFromText, formatFieldValue, formatSizes, messageForRow } from '../../lib/format';
 import { activeMark } from '../../store/slices/disk-slice';
 import { isChange, type PathEdits } from '../../store/logic/edit-logic';
 import { useApp, useAppStore } from '../../store/store-context';
@@ -13,6 +13,11 @@ import { PathText } from './path-text';
 import { ProblemsCell } from './problems-cell';
 import { ResultCell } from './result-cell';
 import { ROW_HEIGHT } from './row-height';
+
+/** The path cell's tooltip: the whole path, and for an image of a collection, the file it was exported from on a line of its own. */
+function pathTitle(row: ImageRow): string {
+  return row.exportedFrom === undefined ? row.path : `${row.path}\n${exportedFromText(row.exportedFrom)}`;
+}
 
 function ErrorMark({ row, inline }: { row: ImageRow; inline: boolean }) {
   if (row.errors.length === 0) return null;
@@ -102,10 +107,13 @@ export const TableRow = memo(function TableRow({ path, index, top, columns, temp
         switch (column.kind) {
           case 'path':
             return (
-              <div key={column.key} role="gridcell" className="cell cell-path" title={path}>
+              <div key={column.key} role="gridcell" className="cell cell-path" title={pathTitle(row)}>
                 {/* Named by the whole path as text (a label would not contain the cut path shown). */}
                 <span className="sr-only path-full">{path}</span>
-                <PathText path={path} />
+                {row.exportedFrom !== undefined && (
+                  <span className="sr-only">{` ${exportedFromText(row.exportedFrom)}`}</span>
+                )}
+                <PathText path={path} exportedFrom={row.exportedFrom} />
               </div>
             );
           case 'sidecar':

@@ -36,6 +36,26 @@ describe('acqstore collection manifest', () => {
     expect(members?.listed.has('acq_image_001')).toBe(true);
   });
 
+  it('says what each image was exported from: the source’s path, else its name, when fit to show', () => {
+    const value = manifest();
+    const entry = (name: string, fields: Record<string, unknown>) => ({ ...entryNaming(value, name), ...fields });
+    const listed = membersOf({
+      ...value,
+      acq_images: [
+        entry('a', { name: 'ls_02.tif', source: { filename: 'ls_02.tif', relative_path: 'day-1/ls_02.tif' } }),
+        // exported from a URL: no relative path
+        entry('b', { name: 'ls_03.tif', source: { filename: 'ls_03.tif', relative_path: null } }),
+        // text that would reorder what the table shows around it, or a control character
+        entry('c', { name: 'evil\u202egpj.exe', source: { filename: 'x', relative_path: 'a\u0007b.tif' } }),
+        entry('d', { name: 'x'.repeat(1_025), source: { filename: null, relative_path: null } }),
+        entry('e', { name: '   ', source: 'not an object' }),
+      ],
+    });
+    expect(listed.members).toEqual(['a', 'b', 'c', 'd', 'e']);
+    expect(listed.problems).toEqual([]);
+    expect(Object.fromEntries(listed.exportedFrom)).toEqual({ a: 'day-1/ls_02.tif', b: 'ls_03.tif' });
+  });
+
   it('is no collection without a manifest, and reads a manifest within a bound', async () => {
     const seen: number[] = [];
     expect(await readCollectionMembers(storeWith(null, seen))).toBeNull();
@@ -140,7 +160,7 @@ describe('acqstore collection manifest', () => {
   });
 
   it('names five problems in a sentence and counts the rest', () => {
-    const collection = { members: [], listed: new Set<string>(), problems: ['a', 'b', 'c', 'd', 'e'], problemCount: 7 };
+    const collection = { problems: ['a', 'b', 'c', 'd', 'e'], problemCount: 7 };
     expect(describeCollectionProblems(collection)).toBe(
       "this acqstore collection's manifest lists images AcqMeta does not read (a; b; c; d; e; and 2 more); its other images are rows of their own.",
     );

@@ -70,7 +70,14 @@ describe('rows on browser mode’s event stream', () => {
     const event: ApiEvent = {
       type: 'scan-rows',
       scanId: 's-1',
-      rows: [full, bare, { ...full, sidecar: 'invalid', absentFields: [] }],
+      rows: [
+        full,
+        bare,
+        { ...full, sidecar: 'invalid', absentFields: [] },
+        // images of a collection, with and without a catalogue match
+        { ...bare, path: 'lab.ome.zarr/acq_images/acq_image_000', format: 'ome-zarr', exportedFrom: 'day-1/ls_02.tif' },
+        { ...full, path: 'lab.ome.zarr/acq_images/acq_image_001', exportedFrom: 'ls_03.tif' },
+      ],
       done: 3,
       total: null,
     };

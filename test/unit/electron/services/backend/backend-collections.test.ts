@@ -50,7 +50,10 @@ describe('backend on acqstore collections', () => {
       sidecar: 'ok',
       values: { genotype: 'APP/PS1', physical_unit_x: 0.3107 },
       errors: [],
+      exportedFrom: 'ls_02.tif',
     });
+    // as a scan lists it, so a request reads it
+    expect(await h.ok('reloadRow', { path: MEMBERS[2] as string })).toMatchObject({ exportedFrom: 'ls_04.tif' });
     // their analysis records are the folder's results, as any image's
     expect(rows.get(MEMBERS[1] as string)?.results).toBeDefined();
     const table = await h.ok('exportResults', { format: 'csv' });
