@@ -48,6 +48,7 @@ export function rowRecord(row: ImageRow): Record<string, unknown> {
     profile: row.profile,
     profile_problems: row.profileProblems.map((p) => p.message),
     acquisition: row.acquisition === undefined ? null : acquisitionRecord(row.acquisition),
+    ...(row.exportedFrom === undefined ? {} : { exported_from: row.exportedFrom }),
   };
 }
 

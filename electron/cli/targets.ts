@@ -13,7 +13,8 @@ import {
   isZarrStoreName,
   zarrStoreOf,
 } from '../../shared/ngff/store-name';
-import { readCollectionAt } from '../services/ngff/collection-at';
+import { exportedFromOf } from '../../shared/ngff/collection-manifest';
+import { exportedFromAt, readCollectionAt } from '../services/ngff/collection-at';
 import type { UnreadTally } from '../../shared/unread-files';
 import {
   checkSidecarInside,
@@ -65,6 +66,7 @@ export async function imageArgument(cwd: string, given: string): Promise<{ root:
     format,
     sidecar: hasSidecar ? 'file' : 'none',
     ...((await hasStrayBeside(absPath)) ? { strayBeside: true } : {}),
+    ...(member ? await exportedFromAt(absPath) : {}),
   };
   return { root: folderOfImage(absPath), entry };
 }
@@ -107,7 +109,13 @@ export async function imageTargets(cwd: string, given: readonly string[]): Promi
       add(
         await imageArgument(cwd, absMember).then(
           ({ entry }) => ({ ...entry, relPath }),
-          () => ({ relPath, absPath: absMember, format: 'ome-zarr' as const, sidecar: 'none' as const }),
+          () => ({
+            relPath,
+            absPath: absMember,
+            format: 'ome-zarr' as const,
+            sidecar: 'none' as const,
+            ...(collection === null ? {} : exportedFromOf(collection, member)),
+          }),
         ),
       );
     }

@@ -38,8 +38,11 @@ const MAX_NAMED = 5;
 export const MAX_MEMBERS = 100_000;
 /** Longest name of a source file shown. */
 export const MAX_SOURCE_LENGTH = 1_024;
-/** Characters a name shown may not hold: controls, and those that reorder the text around them. */
-const UNSHOWABLE = /[\p{Cc}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+/**
+ * Characters a name shown may not hold: controls, invisible formatting (those that reorder the
+ * text around them, zero-width ones, the soft hyphen) and line or paragraph separators.
+ */
+const UNSHOWABLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
 
 /**
  * Reads the collection manifest of `store`: null when the store has none (it is not a

@@ -181,7 +181,13 @@ function showLines(row: ImageRow, read: ImageInfo | null, damaged: DamagedSideca
     const width = Math.max(...items.map(([k]) => k.length));
     return items.map(([k, v]) => `  ${k.padEnd(width)}  ${v}`.trimEnd());
   };
-  const lines = [row.path, `Format: ${IMAGE_FORMAT_NAMES[row.format]}`, '', 'Header'];
+  const lines = [
+    row.path,
+    ...(row.exportedFrom === undefined ? [] : [`Exported from ${row.exportedFrom}`]),
+    `Format: ${IMAGE_FORMAT_NAMES[row.format]}`,
+    '',
+    'Header',
+  ];
   const header = row.header;
   lines.push(
     ...(header === null

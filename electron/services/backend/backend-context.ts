@@ -9,6 +9,7 @@ import type { HeaderMemo } from '../rows';
 import type { TiffScanner } from '../tiff';
 import type { WatchOptions } from '../watch';
 import type { ImageFolders } from './image-folders';
+import type { CollectionRows } from './collection-rows';
 import type { LiveFolder } from './live-folder';
 import type { ReadAhead } from './warm-up';
 
@@ -76,6 +77,8 @@ export interface BackendContext {
   readonly headers: HeaderMemo;
   /** The open folder's folders that hold images, once a scan has listed them all. */
   readonly imageFolders: ImageFolders;
+  /** The collections' images the window has rows of: a rewritten manifest is compared with them. */
+  readonly collectionRows: CollectionRows;
   /** The first images of the folder opened at start, read ahead of its first scan (see warm-up). */
   readAhead: ReadAhead | null;
 }

@@ -17,6 +17,7 @@ import type { BackendContext, BackendOptions } from './backend-context';
 import { toBackendError } from '../disk';
 import { folderHandlers, openFolderAt } from './folder-handlers';
 import { ImageFolders } from './image-folders';
+import { CollectionRows } from './collection-rows';
 import { imageHandlers } from './image-handlers';
 import { presetHandlers } from './preset-handlers';
 import { submissionHandler } from './submission-handler';
@@ -64,6 +65,7 @@ export function createBackend(options: BackendOptions): Backend {
   // the window stays responsive while a folder is scanned: reading headers gives way to it
   const scanner = options.scanner ?? createTiffScanner({ background: true });
   const imageFolders = new ImageFolders();
+  const collectionRows = new CollectionRows();
   const deliver = (listener: (event: ApiEvent) => void, event: ApiEvent): void => {
     try {
       listener(event);
@@ -73,6 +75,7 @@ export function createBackend(options: BackendOptions): Backend {
   };
   const emit = (event: ApiEvent): void => {
     imageFolders.noteEvent(event);
+    collectionRows.noteEvent(event);
     if (options.observe) deliver(options.observe, event);
     for (const listener of listeners) deliver(listener, event);
   };
@@ -93,12 +96,14 @@ export function createBackend(options: BackendOptions): Backend {
       scanner,
       profiles,
       emit,
+      collectionRows,
       options.watch ?? null,
       options.liveWithoutScanMs,
       options.configDir ?? undefined,
     ),
     headers: new HeaderMemo(),
     imageFolders,
+    collectionRows,
     readAhead: null,
   };
   const handlers: ApiHandlers = {

@@ -21,6 +21,7 @@ import { ApiFailure } from '../../../shared/errors';
 import { CHANNEL_TABLE_NAME } from '../../../shared/channels/channel-table';
 import { INSTRUMENTS_FOLDER } from '../../../shared/instruments';
 import { PROFILE_FILE_NAME } from '../../../shared/profile';
+import type { CollectionRows } from './collection-rows';
 import { imageFormat, listImages, resolveImage, type ImageEntry, type OpenFolder, type RealFolders } from '../folder';
 import type { ProfileFinder } from '../profile';
 import { buildImageRow, mapInOrder } from '../rows';
@@ -45,26 +46,18 @@ export interface FolderChanges {
 type Cause = 'image' | 'sidecar';
 
 /**
- * The images each collection (by relative path) listed when the changes of its manifest were
- * last read: a rewritten manifest is compared with it. Kept by whoever reads a folder's changes,
- * batch after batch: the manifest's cache is read by others too (a row resolved meanwhile), so it
- * cannot tell what the changes have already sent.
- */
-export type ListedMembers = Map<string, readonly string[]>;
-
-/**
  * Reads again the images that `paths` (absolute) touch, with the lab profiles in force, and
  * calls `emit` with chunks of at most `chunk` rows. A sidecar that still holds what this
  * process wrote is our own save coming back and is left out. When a profile file changed,
  * every chunk says so (the rows read here already follow it; the others are checked again).
- * `listed` is what the collections listed at the previous batch, and is brought up to date.
+ * `collections` is what the window has of each collection's images: a rewritten manifest is compared with it.
  */
 export async function readFolderChanges(
   folder: OpenFolder,
   paths: readonly string[],
   scanner: TiffScanner,
   profiles: ProfileFinder,
-  listed: ListedMembers,
+  collections: Pick<CollectionRows, 'shown'>,
   emit: (changes: FolderChanges) => void,
   chunk = 500,
 ): Promise<void> {
@@ -73,7 +66,7 @@ export async function readFolderChanges(
   const profileChanged =
     catalogues.length > 0 ||
     paths.some((absPath) => [PROFILE_FILE_NAME, CHANNEL_TABLE_NAME].includes(path.basename(absPath)));
-  const { images, removed } = await classify(folder.root, paths, listed);
+  const { images, removed } = await classify(folder.root, paths, collections);
   let rows: ImageRow[] = [];
   let emitted = false;
   const realFolders: RealFolders = new Map();
@@ -130,7 +123,7 @@ function catalogueFolders(root: string, paths: readonly string[]): string[] {
 async function classify(
   root: string,
   paths: readonly string[],
-  listed: ListedMembers,
+  collections: Pick<CollectionRows, 'shown'>,
 ): Promise<{ images: Map<string, Cause>; removed: string[] }> {
   const images = new Map<string, Cause>();
   const removed: string[] = [];
@@ -163,7 +156,7 @@ async function classify(
   }
   for (const [store, { cause, manifestOnly }] of stores) {
     const collection =
-      isZarrStoreName(path.basename(store)) && (await touchCollection(root, store, listed, touch, manifestOnly));
+      isZarrStoreName(path.basename(store)) && (await touchCollection(root, store, collections, touch, manifestOnly));
     if (!collection) touch(store, cause);
   }
   return { images, removed };
@@ -172,43 +165,42 @@ async function classify(
 /**
  * When the store `relStore` is (or was) an acqstore collection, touches what of it may have
  * changed, and returns true; false for a store of another kind. When only its manifest changed,
- * the images it lists now or listed at the previous batch but not both (all it lists, the first
- * time); else those and the folders under `acq_images` too (the collection may have been
- * replaced). An image no longer listed is found gone when it is read. The collection itself is
- * touched when its manifest has problems (its row says what); while the manifest cannot be read
- * (half written, say), its images are left as they are.
+ * the images it lists that the window has no row of, or a row saying another source file, and
+ * those the window has rows of that it no longer lists (all it lists, when the window has none);
+ * else those and the folders under `acq_images` too (the collection may have been replaced). An
+ * image no longer listed is found gone when it is read. The collection itself is touched when
+ * its manifest has problems (its row says what); while the manifest cannot be read (half
+ * written, say), its images are left as they are.
  */
 async function touchCollection(
   root: string,
   relStore: string,
-  members: ListedMembers,
+  collections: Pick<CollectionRows, 'shown'>,
   touch: (relPath: string, cause: Cause) => void,
   manifestOnly: boolean,
 ): Promise<boolean> {
   const absStore = path.join(root, ...relStore.split('/'));
-  const before = members.get(relStore) ?? [];
+  const shown = collections.shown(relStore);
   const collection = await readCollectionAt(absStore).catch((error: unknown) =>
     error instanceof NgffReadError ? ('unreadable' as const) : null,
   );
-  if (collection === null && before.length === 0) return false;
+  if (collection === null && shown.size === 0) return false;
   if (collection === null || collection === 'unreadable' || collection.problems.length > 0) touch(relStore, 'image');
   if (collection === 'unreadable') return true;
   const listed = collection === null ? [] : collection.members;
-  if (collection === null) members.delete(relStore);
-  else members.set(relStore, listed);
   const touchImage = (member: string): void => touch(`${relStore}/${COLLECTION_IMAGES_FOLDER}/${member}`, 'image');
-  if (manifestOnly && before.length > 0) {
-    const was = new Set(before);
+  if (manifestOnly && shown.size > 0) {
     const now = new Set(listed);
-    for (const member of listed) if (!was.has(member)) touchImage(member);
-    for (const member of before) if (!now.has(member)) touchImage(member);
+    for (const member of listed)
+      if (!shown.has(member) || shown.get(member) !== collection?.exportedFrom.get(member)) touchImage(member);
+    for (const member of shown.keys()) if (!now.has(member)) touchImage(member);
     return true;
   }
   const onDisk = await readdir(path.join(absStore, COLLECTION_IMAGES_FOLDER), { withFileTypes: true }).catch(
     () => [] as Dirent[],
   );
   const folders = onDisk.filter((entry) => entry.isDirectory() && isMemberName(entry.name)).map((entry) => entry.name);
-  for (const member of new Set([...listed, ...before, ...folders])) touchImage(member);
+  for (const member of new Set([...listed, ...shown.keys(), ...folders])) touchImage(member);
   return true;
 }
 

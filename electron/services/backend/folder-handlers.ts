@@ -61,6 +61,7 @@ export async function openFolderAt(context: BackendContext, folder: string): Pro
   context.scanner.warm();
   context.headers.clear();
   context.imageFolders.forget();
+  context.collectionRows.forget();
   context.folder = opened;
   context.live.open(opened);
   context.options.recent?.add(opened.root);

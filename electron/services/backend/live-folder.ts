@@ -11,7 +11,8 @@ import { createProfileFinder, type ProfileCache } from '../profile';
 import { startWriteWorker, sweepStaleTempsUnder } from '../sidecar';
 import type { TiffScanner } from '../tiff';
 import { watchFolder, type FolderWatch, type WatchOptions } from '../watch';
-import { readFolderChanges, type ListedMembers } from './folder-changes';
+import type { CollectionRows } from './collection-rows';
+import { readFolderChanges } from './folder-changes';
 
 /** File names polling looks at: images and sidecars. */
 function relevant(name: string): boolean {
@@ -45,11 +46,12 @@ export class LiveFolder {
   private saving = 0;
   private releases: (() => void)[] = [];
 
-  /** `options` null: the folder is swept but not watched (no front door wants events). */
+  /** `options` null: the folder is swept but not watched (no front door wants events); `collections` follows the events emitted. */
   constructor(
     private readonly scanner: TiffScanner,
     private readonly profiles: ProfileCache,
     private readonly emit: (event: ApiEvent) => void,
+    private readonly collections: CollectionRows,
     private readonly options: WatchOptions | null,
     private readonly withoutScanMs = START_WITHOUT_SCAN_MS,
     private readonly configDir = defaultConfigDir(),
@@ -107,14 +109,13 @@ export class LiveFolder {
     this.switching = this.switching.then(async () => {
       if (this.options === null || generation !== this.generation) return;
       const outside = outsideChanges(folder.root, this.configDir);
-      const listed: ListedMembers = new Map();
       const handle = (paths: string[]) =>
         readFolderChanges(
           folder,
           paths,
           this.scanner,
           createProfileFinder(this.profiles, { root: folder.root }),
-          listed,
+          this.collections,
           (changes) => {
             if (generation !== this.generation) return;
             this.emit({ type: 'folder-changed', root: folder.root, ...changes });

@@ -58,6 +58,7 @@ async function runScan(
 ): Promise<void> {
   if (signal.aborted) return;
   context.imageFolders.scanStarted(folder.root); // before any wait: a later scan's start comes after this one's
+  context.collectionRows.forget();
   // the window's event stream may connect just after the call that started the scan
   const listened = context.listening(LISTENER_WAIT_MS);
   const cache = await openScanCache(context.options.cacheDir ?? null, folder.realRoot, context.scanner.readerId());

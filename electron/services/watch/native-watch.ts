@@ -188,17 +188,20 @@ export async function startNativeWatch(
     }, ROOM_CHECK_MS);
     roomCheck.unref();
   }
+  // Once: unsubscribing twice would make @parcel/watcher start a backend that nothing ends.
+  let stopping: Promise<void> | null = null;
+  const stopAll = async (): Promise<void> => {
+    stopped = true;
+    clearInterval(roomCheck);
+    const all = [...followed.values()];
+    followed.clear();
+    await Promise.all([
+      subscription.unsubscribe().catch(() => undefined),
+      ...all.map((s) => s.then((sub) => sub?.unsubscribe()).catch(() => undefined)),
+      ...ending,
+    ]);
+  };
   return {
-    async stop() {
-      stopped = true;
-      clearInterval(roomCheck);
-      const all = [...followed.values()];
-      followed.clear();
-      await Promise.all([
-        subscription.unsubscribe().catch(() => undefined),
-        ...all.map((s) => s.then((sub) => sub?.unsubscribe()).catch(() => undefined)),
-        ...ending,
-      ]);
-    },
+    stop: () => (stopping ??= stopAll()),
   };
 }

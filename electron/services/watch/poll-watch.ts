@@ -17,8 +17,9 @@ export interface PollOptions {
   /** Pause between walks; a slow walk stretches it, so polling never takes most of the disk. */
   intervalMs?: number;
   /**
-   * The first walk reports the files changed (or made, or moved) since this time (ms since the
-   * epoch): polling takes over from a native watch that may have missed them.
+   * The first walk reports the files and folders changed (made, moved in, or their entries
+   * changed) since this time (ms since the epoch): polling takes over from a native watch that
+   * may have missed them. A folder reported has its images read; what went meanwhile is not known.
    */
   changedSince?: number;
 }
@@ -57,7 +58,7 @@ export async function startPollWatch(
   };
   const cycle = async (known: Map<string, string>): Promise<void> => {
     const started = Date.now();
-    const seen = await snapshot(root, options.relevant);
+    const { seen } = await snapshot(root, options.relevant);
     if (stopped) return;
     const changed = [...seen].filter(([file, stamp]) => known.get(file) !== stamp).map(([file]) => file);
     for (const file of known.keys()) if (!seen.has(file)) changed.push(file);
@@ -65,11 +66,8 @@ export async function startPollWatch(
     next(seen, Math.max(interval, (Date.now() - started) * LOAD_FACTOR));
   };
   const started = Date.now();
-  const missed: string[] = [];
-  const first = await snapshot(root, options.relevant, (file, info) => {
-    if (Math.max(info.mtimeMs, info.ctimeMs) >= (options.changedSince ?? Infinity)) missed.push(file);
-  });
-  if (missed.length > 0) onPaths(missed);
+  const { seen: first, changed } = await snapshot(root, options.relevant, options.changedSince);
+  if (changed.length > 0) onPaths(changed);
   next(first, Math.max(interval, (Date.now() - started) * LOAD_FACTOR));
   return {
     async stop() {
@@ -91,18 +89,27 @@ async function storeDocuments(store: string): Promise<string[]> {
   return [...documents(store), ...members.flatMap(documents)];
 }
 
-/** Size and modification time of every relevant file under `root`, by absolute path; `look` sees each file's stats. */
+/** Whether a file or folder changed (or was made, or moved) at or after `since`. */
+const changedAfter = (info: Stats, since: number): boolean => Math.max(info.mtimeMs, info.ctimeMs) >= since;
+
+/**
+ * Size and modification time of every relevant file under `root`, by absolute path (`seen`), and
+ * the files and folders under it changed at or after `changedSince` (`changed`; folders are
+ * looked at only when it is given).
+ */
 async function snapshot(
   root: string,
   relevant: (name: string) => boolean,
-  look: (file: string, info: Stats) => void = () => undefined,
-): Promise<Map<string, string>> {
+  changedSince = Infinity,
+): Promise<{ seen: Map<string, string>; changed: string[] }> {
   const seen = new Map<string, string>();
+  const changed: string[] = [];
   const folders = [root];
   while (folders.length > 0) {
     const dir = folders.pop() as string;
     const entries = await readdir(dir, { withFileTypes: true }).catch(() => [] as Dirent[]);
     const files: string[] = [];
+    const subfolders: string[] = [];
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;
       const full = path.join(dir, entry.name);
@@ -110,18 +117,21 @@ async function snapshot(
       // one at a time: a collection of many thousand images has more documents than one call takes as arguments
       if (entry.isDirectory() && isZarrStoreName(entry.name))
         for (const doc of await storeDocuments(full)) files.push(doc);
-      else if (entry.isDirectory()) folders.push(full);
+      else if (entry.isDirectory()) subfolders.push(full);
       else if (relevant(entry.name)) files.push(full);
     }
-    for (let i = 0; i < files.length; i += STATS_IN_FLIGHT) {
-      const stamps = await Promise.all(files.slice(i, i + STATS_IN_FLIGHT).map((file) => stat(file).catch(() => null)));
+    folders.push(...subfolders);
+    const looked = changedSince === Infinity ? files : [...files, ...subfolders];
+    for (let i = 0; i < looked.length; i += STATS_IN_FLIGHT) {
+      const batch = looked.slice(i, i + STATS_IN_FLIGHT);
+      const stamps = await Promise.all(batch.map((file) => stat(file).catch(() => null)));
       stamps.forEach((info, j) => {
         if (info === null) return;
-        const file = files[i + j] as string;
-        seen.set(file, `${info.size}:${info.mtimeMs}:${info.isFile() ? 'f' : 'd'}`);
-        look(file, info);
+        const file = batch[j] as string;
+        if (changedAfter(info, changedSince)) changed.push(file);
+        if (i + j < files.length) seen.set(file, `${info.size}:${info.mtimeMs}:${info.isFile() ? 'f' : 'd'}`);
       });
     }
   }
-  return seen;
+  return { seen, changed };
 }

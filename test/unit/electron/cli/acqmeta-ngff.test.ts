@@ -100,11 +100,13 @@ describe('acqmeta on OME-Zarr stores', () => {
     const records = scan.stdout
       .trimEnd()
       .split('\n')
-      .map((line) => JSON.parse(line) as { path: string; sidecar: string });
-    expect(records.filter((r) => r.path.startsWith('lab.ome.zarr')).map((r) => [r.path, r.sidecar])).toEqual([
-      ['lab.ome.zarr/acq_images/acq_image_000', 'ok'],
-      ['lab.ome.zarr/acq_images/acq_image_001', 'ok'],
-      ['lab.ome.zarr/acq_images/acq_image_002', 'ok'],
+      .map((line) => JSON.parse(line) as { path: string; sidecar: string; exported_from?: string });
+    expect(
+      records.filter((r) => r.path.startsWith('lab.ome.zarr')).map((r) => [r.path, r.sidecar, r.exported_from]),
+    ).toEqual([
+      ['lab.ome.zarr/acq_images/acq_image_000', 'ok', 'ls_02.tif'],
+      ['lab.ome.zarr/acq_images/acq_image_001', 'ok', 'ls_03.tif'],
+      ['lab.ome.zarr/acq_images/acq_image_002', 'ok', 'ls_04.tif'],
     ]);
     const original = await read('zarr/lab.ome.zarr/acq_images/acq_image_001/acqstore/acq_image.json');
     const before = await tree(labPath('zarr/lab.ome.zarr'));
@@ -134,6 +136,7 @@ describe('acqmeta on OME-Zarr stores', () => {
     const one = await acqmeta('show', 'lab/zarr/lab.ome.zarr/acq_images/acq_image_002');
     expect(one.code).toBe(0);
     expect(one.stdout).toContain('  Metadata     NGFF 0.5 on Zarr v3\n');
+    expect(one.stdout).toMatch(/^lab\/zarr\/lab\.ome\.zarr\/acq_images\/acq_image_002\nExported from ls_04\.tif\n/);
     const unlisted = await acqmeta('show', 'lab/zarr/lab.ome.zarr/acq_images');
     expect(unlisted.code).toBe(2);
     const inside = await acqmeta('scan', 'lab/zarr/lab.ome.zarr/acq_images');

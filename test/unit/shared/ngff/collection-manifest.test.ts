@@ -49,9 +49,11 @@ describe('acqstore collection manifest', () => {
         entry('c', { name: 'evil\u202egpj.exe', source: { filename: 'x', relative_path: 'a\u0007b.tif' } }),
         entry('d', { name: 'x'.repeat(1_025), source: { filename: null, relative_path: null } }),
         entry('e', { name: '   ', source: 'not an object' }),
+        // invisible: a zero-width space, a line separator
+        entry('f', { name: 'ls\u200b02.tif', source: { filename: null, relative_path: 'a\u2028b.tif' } }),
       ],
     });
-    expect(listed.members).toEqual(['a', 'b', 'c', 'd', 'e']);
+    expect(listed.members).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
     expect(listed.problems).toEqual([]);
     expect(Object.fromEntries(listed.exportedFrom)).toEqual({ a: 'day-1/ls_02.tif', b: 'ls_03.tif' });
   });

@@ -3,7 +3,7 @@
  * new folder unwatched and holds its event back (here: a watcher that never reports). The
  * watch turns to polling, and the files changed meanwhile are handed over first.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -76,6 +76,20 @@ describe.runIf(process.platform === 'linux')('a native watch out of inotify watc
     await handedOver(path.join(dir, 'session-3', 'cell.tif'));
     await turnedToPolling;
     expect(w.mode).toBe('poll');
+  });
+
+  it('hands over a folder moved in while events were held, so that its images are read', async () => {
+    const elsewhere = mkdtempSync(path.join(tmpdir(), 'acqmeta-acquired-'));
+    try {
+      mkdirSync(path.join(elsewhere, 'run-1'));
+      writeFileSync(path.join(elsewhere, 'run-1', 'cell.tif'), 'x');
+      await start();
+      renameSync(path.join(elsewhere, 'run-1'), path.join(dir, 'run-1'));
+      room.left = false;
+      await handedOver(path.join(dir, 'run-1'));
+    } finally {
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
   });
 
   it('polls when a folder that came cannot be watched, and then sees an image come in it', async () => {
