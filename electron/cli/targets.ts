@@ -103,6 +103,7 @@ export async function imageTargets(cwd: string, given: readonly string[]): Promi
       ? await readCollectionAt(absTarget).catch(() => null)
       : null;
     for (const member of collection?.members ?? []) {
+      const source = collection === null ? {} : exportedFromOf(collection, member);
       const absMember = path.join(absTarget, COLLECTION_IMAGES_FOLDER, member);
       // a listed image that is missing is a row that says so, not the end of the command
       const relPath = displayPath(cwd, absMember);
@@ -114,7 +115,7 @@ export async function imageTargets(cwd: string, given: readonly string[]): Promi
             absPath: absMember,
             format: 'ome-zarr' as const,
             sidecar: 'none' as const,
-            ...(collection === null ? {} : exportedFromOf(collection, member)),
+            ...source,
           }),
         ),
       );

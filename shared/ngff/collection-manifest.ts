@@ -40,9 +40,10 @@ export const MAX_MEMBERS = 100_000;
 export const MAX_SOURCE_LENGTH = 1_024;
 /**
  * Characters a name shown may not hold: controls, invisible formatting (those that reorder the
- * text around them, zero-width ones, the soft hyphen) and line or paragraph separators.
+ * text around them, zero-width spaces, the soft hyphen) and line or paragraph separators; the
+ * zero-width (non-)joiners that Persian and Indic names and emoji need are kept.
  */
-const UNSHOWABLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
+const UNSHOWABLE = /[\p{Cc}\p{Zl}\p{Zp}]|(?![\u200c\u200d])\p{Cf}/u;
 
 /**
  * Reads the collection manifest of `store`: null when the store has none (it is not a

@@ -33,6 +33,7 @@ dtype, channels, sidecar state (missing, ok, invalid) and errors.
                "sidecar": "missing"|"ok"|"invalid", "errors": [...],
                "profile": the lab profile in force or null, "profile_problems": [...],
                "acquisition": what the header records (docs/cli.md) or null,
+               for an image of an acqstore collection "exported_from": the file it came from,
                "instrument_match": the image matched to the lab's microscope catalogue
                (acqmeta.instruments/), as acqmeta show --json gives it, or null}
   --no-cache   read every file; without it, images and sidecars whose size and modification

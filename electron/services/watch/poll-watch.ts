@@ -120,7 +120,8 @@ async function snapshot(
       else if (entry.isDirectory()) subfolders.push(full);
       else if (relevant(entry.name)) files.push(full);
     }
-    folders.push(...subfolders);
+    // one at a time: a folder may hold more subfolders than one call takes as arguments
+    for (const folder of subfolders) folders.push(folder);
     const looked = changedSince === Infinity ? files : [...files, ...subfolders];
     for (let i = 0; i < looked.length; i += STATS_IN_FLIGHT) {
       const batch = looked.slice(i, i + STATS_IN_FLIGHT);

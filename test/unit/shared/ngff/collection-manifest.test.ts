@@ -51,11 +51,17 @@ describe('acqstore collection manifest', () => {
         entry('e', { name: '   ', source: 'not an object' }),
         // invisible: a zero-width space, a line separator
         entry('f', { name: 'ls\u200b02.tif', source: { filename: null, relative_path: 'a\u2028b.tif' } }),
+        // a Persian name, its zero-width non-joiner kept
+        entry('g', { name: 'می\u200cخواهم.tif', source: { filename: null, relative_path: null } }),
       ],
     });
-    expect(listed.members).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
+    expect(listed.members).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'g']);
     expect(listed.problems).toEqual([]);
-    expect(Object.fromEntries(listed.exportedFrom)).toEqual({ a: 'day-1/ls_02.tif', b: 'ls_03.tif' });
+    expect(Object.fromEntries(listed.exportedFrom)).toEqual({
+      a: 'day-1/ls_02.tif',
+      b: 'ls_03.tif',
+      g: 'می\u200cخواهم.tif',
+    });
   });
 
   it('is no collection without a manifest, and reads a manifest within a bound', async () => {
