@@ -24,6 +24,7 @@ export const ROOM_ORDER = [
   'submission',
   'results',
   'convert',
+  'collection',
   'watch',
   'backend',
 ];

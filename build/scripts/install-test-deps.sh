@@ -2,7 +2,8 @@
 # Installs the Debian packages the tests (and, with `bench`, the benchmark) need:
 # Chromium for the Playwright end-to-end tests; xmllint (libxml2-utils), with which the unit tests
 # check the archival OME-XML against OME's schema; python3-tifffile and numpy, which read the
-# archival OME-TIFFs back in the unit tests and are the benchmark's peer.
+# archival OME-TIFFs back in the unit tests and are the benchmark's peer; python3-numcodecs and
+# python3-jsonschema, with which the unit tests decode and check an exported OME-Zarr collection.
 # Idempotent: installs only what is missing. Needs root or sudo for apt-get.
 set -euo pipefail
 
@@ -10,6 +11,7 @@ need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
 [ -x /usr/bin/xmllint ] || need+=(libxml2-utils)
 /usr/bin/python3 -c 'import tifffile, numpy' 2>/dev/null || need+=(python3-tifffile python3-numpy)
+/usr/bin/python3 -c 'import numcodecs, jsonschema' 2>/dev/null || need+=(python3-numcodecs python3-jsonschema)
 if [ "${1:-}" = "bench" ]; then
   [ -x /usr/bin/time ] || need+=(time)
 fi

@@ -13,6 +13,8 @@ export const EXIT = {
   usage: 2,
   /** A conflict (a file changed while we worked) or an I/O error. */
   conflict: 3,
+  /** Stopped by Ctrl-C (SIGINT), having cleaned up: 128 + the signal's number, as a shell reports it. */
+  interrupted: 130,
 } as const;
 
 /** Streams and settings of one run. */

@@ -23,3 +23,4 @@ export type {
   PlaneTile,
   StoredPlane,
 } from './types';
+export { headerFromSizes } from './header-strings';

@@ -5,7 +5,7 @@
 import type { FileCalibration, HeaderValues } from '../api';
 import { ACCEPTED_FIELD, EXPERIMENT_FIELDS, HEADER_FIELDS, type FieldValues } from '../fields/field-table';
 import { pixelSizeValues, usableCalibration } from './calibration';
-import { applyToTree, nodeFor, removeFromTree } from './edit-tree';
+import { applyToTree, nodeFor, removeFromTree, setHeaderInTree } from './edit-tree';
 import type { JsonEntry, JsonNode, JsonObject } from './json-tree';
 import { spliceJson } from './json-splice';
 import { writeJson } from './json-writer';
@@ -31,6 +31,17 @@ export function editSidecar(sidecar: Sidecar, changes: FieldValues, remove: read
   const removed = removeFromTree(sidecar.root, remove);
   const { root, changed } = applyToTree(removed.root, changes);
   if (!changed && !removed.changed) return sidecar;
+  const spliced = sidecar.canonical ? spliceJson(sidecar.text, sidecar.root, root) : null;
+  return new Sidecar(spliced ?? writeJson(root), root);
+}
+
+/**
+ * The sidecar with the header fields in `values` (shape, dims, sizes…) set, only their lines
+ * changing: a copy that goes with pixels laid out otherwise than the image it was written for.
+ */
+export function withHeaderValues(sidecar: Sidecar, values: FieldValues): Sidecar {
+  const { root, changed } = setHeaderInTree(sidecar.root, values);
+  if (!changed) return sidecar;
   const spliced = sidecar.canonical ? spliceJson(sidecar.text, sidecar.root, root) : null;
   return new Sidecar(spliced ?? writeJson(root), root);
 }

@@ -3,7 +3,7 @@
  * the node (and its text) alone; a new value is written as CloudScope would write it.
  */
 import { ApiFailure } from '../errors';
-import { editableField, type FieldSpec, type FieldValue, type FieldValues } from '../fields/field-table';
+import { editableField, HEADER_FIELDS, type FieldSpec, type FieldValue, type FieldValues } from '../fields/field-table';
 import { unknownFieldMessage, validateChanges } from '../validation';
 import { memberOf, numberValue, type JsonNode, type JsonObject } from './json-tree';
 import { pythonFloatRepr, pythonIntRepr } from './python-repr';
@@ -25,6 +25,22 @@ export function applyToTree(root: JsonObject, changes: FieldValues): { root: Jso
     changed = true;
   }
   return { root: next, changed };
+}
+
+/**
+ * Sets header fields read from an image (`shape`, `dims`…, which no edit may change) in a root:
+ * for a copy of a sidecar beside pixels laid out otherwise than its source's.
+ */
+export function setHeaderInTree(root: JsonObject, values: FieldValues): { root: JsonObject; changed: boolean } {
+  let section = sectionOf(root, 'image_header_metadata');
+  let changed = false;
+  for (const spec of HEADER_FIELDS) {
+    const value = values[spec.name];
+    if (value === undefined || isStored(memberOf(section, spec.name), spec, value)) continue;
+    section = withMember(section, spec.name, nodeFor(spec, value));
+    changed = true;
+  }
+  return { root: changed ? withMember(root, 'image_header_metadata', section) : root, changed };
 }
 
 /**

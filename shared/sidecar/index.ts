@@ -2,7 +2,14 @@
  * The AcqImage sidecar format (CloudScope version 2): lossless reading, CloudScope-identical
  * writing, field edits and calibration checks. Pure: no disk access (see electron/services/sidecar).
  */
-export { applyChanges, createSidecar, createSidecarText, editSidecar, newSidecarValues } from './apply-changes';
+export {
+  applyChanges,
+  createSidecar,
+  createSidecarText,
+  editSidecar,
+  newSidecarValues,
+  withHeaderValues,
+} from './apply-changes';
 export {
   CALIBRATION_SOURCE_NAMES,
   calibrationMismatch,
@@ -15,6 +22,9 @@ export {
 } from './calibration';
 export { DAMAGED_TEXT_LIMIT, describeDamagedSidecar } from './damaged-sidecar';
 export { headerMismatch } from './header-mismatch';
+export { readJson } from './json-reader';
+export { toPlain, type JsonEntry, type JsonNode } from './json-tree';
+export { writeJson } from './json-writer';
 export {
   parseSidecar,
   valueProblems,
@@ -22,6 +32,6 @@ export {
   type SidecarParseResult,
   type SidecarProblem,
 } from './parse-sidecar';
-export { pythonFloatRepr } from './python-repr';
+export { compareCodePoints, pythonFloatRepr, pythonIntRepr } from './python-repr';
 export { writtenText } from './salvage-values';
 export { Sidecar } from './sidecar';

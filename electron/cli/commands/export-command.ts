@@ -1,8 +1,9 @@
 /**
  * `acqmeta export <folder> [--format csv|tsv|xlsx|omero|readme|methods|channels|prov|<target>] [--acquisition] [-o file]`:
  * every image's fields (and, on request, its acquisition) as a table, the folder's draft
- * dataset readme or Methods text, its channel table, its change journal as PROV-JSON, or a
- * repository's metadata file (HuBMAP, HTAN) with its companion files and to-do.
+ * dataset readme or Methods text, its channel table, its change journal as PROV-JSON, a
+ * repository's metadata file (HuBMAP, HTAN) with its companion files and to-do, or the images
+ * as a CloudScope collection (`cloudscope-collection`).
  */
 import path from 'node:path';
 import { CHANNEL_TABLE_NAME } from '../../../shared/channels/channel-table';
@@ -20,6 +21,7 @@ import { EXIT, type Command } from '../cli-io';
 import { forceOf, FORCE, refuseWorkbookOnTerminal, writeOutput } from '../file-output';
 import { exportProv, isProvFileName, PROV_FORMAT } from '../prov-export';
 import { exportSubmission } from '../submission-output';
+import { COLLECTION_FORMAT, exportCollectionCommand } from '../collection-export';
 import { folderArgument, walkFolder } from '../targets';
 import { isSubmissionFormat, SUBMISSION_FORMATS, type SubmissionFormat } from '../../../shared/submission';
 
@@ -29,11 +31,12 @@ const DRY_RUN = '--dry-run';
 export const exportCommand: Command = {
   name: 'export',
   summary:
-    "write every image's fields as a CSV, TSV or XLSX table, an OMERO bulk annotation CSV, a dataset readme, a Methods draft, the channel table, the change journal as PROV-JSON, or a HuBMAP or HTAN metadata file",
+    "write every image's fields as a CSV, TSV or XLSX table, an OMERO bulk annotation CSV, a dataset readme, a Methods draft, the channel table, the change journal as PROV-JSON, a HuBMAP or HTAN metadata file, or the images as a CloudScope collection",
   help: `Usage: acqmeta export <folder> [--format csv|tsv|xlsx|omero|readme|methods|channels|prov]
                       [--acquisition] [-o <file> [--force]]
        acqmeta export <folder> --format ${SUBMISSION_FORMATS.join('|')}
                       [-o <file> [--force]] [--dry-run]
+       acqmeta export <folder> --format ${COLLECTION_FORMAT} -o <name>.ome.zarr [--force]
 
 Writes one row per image under <folder> (subfolders included): the first column "path" is
 the image path relative to <folder>, then one column per editable field, named by its
@@ -106,6 +109,15 @@ left out and reported on stderr.
                      you mean" for a near miss), images that differ, a channel table that does
                      not fit the images. Nothing is invented. Exits 1 while a required cell is
                      empty (the files are written all the same)
+  --format ${COLLECTION_FORMAT}
+                     the images as one acqstore collection for CloudScope Web: an NGFF 0.5
+                     image per file (levels halved while 16 or more, 256-pixel Blosc chunks),
+                     its sidecar inside it, the manifests acqstore writes; staged beside
+                     <name>.ome.zarr, checked against acqstore's contract and read back
+                     plane by plane, then renamed into place. One image that cannot be
+                     exported is named and nothing is written (exit 1); OME-Zarr stores in
+                     the folder are left out. --force replaces only a collection AcqMeta
+                     wrote. Ctrl-C cleans up and exits 130
   --dry-run          (HuBMAP, HTAN) print the metadata file and the to-do, list the files
                      it would write; write nothing
   --acquisition      (csv, tsv, xlsx, omero) add what each image file records, after the
@@ -146,6 +158,9 @@ read as a channel table, or when the images differ from the draft.`,
       );
     if (acquisition && isSubmissionFormat(format))
       throw new UsageError(`--acquisition adds columns to a table (csv, tsv, xlsx, omero), not to a ${format} file`);
+    if (acquisition && format === COLLECTION_FORMAT)
+      throw new UsageError('--acquisition adds columns to a table (csv, tsv, xlsx, omero), not to a collection');
+    if (format === COLLECTION_FORMAT) return exportCollectionCommand(root, outFile, io, args.flags.has(FORCE));
     const force = await forceOf(args, io, outFile);
     if (isSubmissionFormat(format)) return exportSubmission(root, format, outFile, io, { force, dryRun });
     if (format === CHANNELS_FORMAT) return exportChannelTable(root, args.positionals[0] as string, outFile, io, force);
@@ -167,7 +182,13 @@ read as a channel table, or when the images differ from the draft.`,
 };
 
 /** What `export` writes: a table format, a dataset draft, the channel table, the journal as PROV-JSON, or a submission file. */
-type ExportFormat = TableExportFormat | DatasetDraft | typeof CHANNELS_FORMAT | typeof PROV_FORMAT | SubmissionFormat;
+type ExportFormat =
+  | TableExportFormat
+  | DatasetDraft
+  | typeof CHANNELS_FORMAT
+  | typeof PROV_FORMAT
+  | SubmissionFormat
+  | typeof COLLECTION_FORMAT;
 
 const EXPORT_FORMATS: readonly ExportFormat[] = [
   ...TABLE_EXPORT_FORMATS,
@@ -175,6 +196,7 @@ const EXPORT_FORMATS: readonly ExportFormat[] = [
   CHANNELS_FORMAT,
   PROV_FORMAT,
   ...SUBMISSION_FORMATS,
+  COLLECTION_FORMAT,
 ];
 
 const isDraft = (format: ExportFormat): format is DatasetDraft =>

@@ -3,3 +3,5 @@
  * OME-TIFF…): each image of each source written, read back, put in place, with a sidecar beside.
  */
 export { CONVERTER, convertImages, type ConvertJob, type ConvertSource } from './convert-images';
+export { planeAt, sourceImages, type SourceImage } from './archival-sources';
+export type { PlaneReader } from './ome-tiff-writer';

@@ -60,7 +60,7 @@ function selectionOf(
   level: NgffLevel,
   y: number,
   x: number,
-  request: PlaneRequest,
+  request: { c: number; z: number; t: number },
 ): (number | null)[] {
   return image.axes.map((axis, i) => {
     if (i === y || i === x) return null;
@@ -133,25 +133,38 @@ async function openLevel(store: ZarrStore, image: NgffImage, level: NgffLevel, c
 
 /** Decodes plane (c, z, t) of `store` (`maxSize` already checked), downsampled and auto-contrasted. */
 export async function decodeStorePlane(store: ZarrStore, request: PlaneRequest): Promise<PreviewImage> {
-  useBoundedZarrCodecs();
   const image = await readNgffImage(store);
   const { y, x } = planeAxes(image);
   const level = levelFor(image, y, x, request.maxSize);
+  const values = await levelPlaneSamples(store, image, level, request);
+  const [height, width] = [level.shape[y] as number, level.shape[x] as number];
+  return previewOfSamples({ width, height, samples: 1, dtype: level.dtype, bgr: false, values }, request.maxSize);
+}
+
+/**
+ * The samples of plane (c, z, t) of one level of `image`, row by row, bounded as a preview's
+ * (the plane within the plane limit, its chunks and their work likewise).
+ */
+export async function levelPlaneSamples(
+  store: ZarrStore,
+  image: NgffImage,
+  level: NgffLevel,
+  plane: { c: number; z: number; t: number },
+): Promise<SampleArray> {
+  useBoundedZarrCodecs();
+  const { y, x } = planeAxes(image);
   const type = sampleType(level.dtype);
   if (type === undefined) fail(`a preview of ${level.dtype} samples is not made`);
-  const selection = selectionOf(image, level, y, x, request);
+  const selection = selectionOf(image, level, y, x, plane);
   const chunkBytes = checkLevel(level, y, x, type.bytes);
   await checkShardIndex(store, image, level);
   const array = await openLevel(store, image, level, chunkBytes);
   const inFlight = Math.max(1, Math.min(4, Math.floor(MAX_PLANE_BYTES / (2 * encodedBound(chunkBytes)))));
-  const plane = await zarr
+  const read = await zarr
     .get(array, selection, { createQueue: limitedQueue(inFlight) })
     .catch((error: unknown) => fail(reasonOf(error)));
   const [height, width] = [level.shape[y] as number, level.shape[x] as number];
-  if (!(plane.shape.length === 2 && plane.shape[0] === height && plane.shape[1] === width))
+  if (!(read.shape.length === 2 && read.shape[0] === height && read.shape[1] === width))
     fail(`level ${level.path} gave a plane of another shape than ${height} × ${width}`);
-  return previewOfSamples(
-    { width, height, samples: 1, dtype: level.dtype, bgr: false, values: plane.data as SampleArray },
-    request.maxSize,
-  );
+  return read.data as SampleArray;
 }

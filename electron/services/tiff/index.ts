@@ -11,3 +11,4 @@ export { withFileSource, type FileSource } from './file-source';
 export type { SidecarBytes, SidecarTask } from './worker-protocol';
 export { decodeDeflate, decodeLzw } from './bounded-decoders';
 export type { SampleArray } from './plane-samples';
+export { levelPlaneSamples } from './decode-store-plane';

@@ -4,9 +4,9 @@
  * whole samples (every fixture, and every layout the formats write), else one read per sample.
  */
 
-/** A typed array of one sample type. */
-export type SampleArray =
-  Uint8Array | Int8Array | Uint16Array | Int16Array | Uint32Array | Int32Array | Float32Array | Float64Array;
+import type { SampleArray } from '../../../shared/sample-array';
+
+export type { SampleArray };
 
 type View = (buffer: ArrayBufferLike, byteOffset: number, length: number) => SampleArray;
 

@@ -78,7 +78,7 @@ describe('acqmeta export', () => {
     const bad = await acqmeta('export', 'lab', '--format', 'ods');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain(
-      '--format must be one of csv, tsv, xlsx, omero, readme, methods, channels, prov, hubmap:confocal, hubmap:lightsheet, hubmap:histology, hubmap:imc-2d, hubmap:segmentation-mask, htan:imaging-level-2 (got "ods")',
+      '--format must be one of csv, tsv, xlsx, omero, readme, methods, channels, prov, hubmap:confocal, hubmap:lightsheet, hubmap:histology, hubmap:imc-2d, hubmap:segmentation-mask, htan:imaging-level-2, cloudscope-collection (got "ods")',
     );
   });
 

@@ -1,0 +1,14 @@
+/**
+ * A folder's images exported as an acqstore collection for CloudScope Web (`acqmeta export
+ * --format cloudscope-collection`): staged, verified against acqstore's contract and read back,
+ * then renamed into place.
+ */
+export {
+  DestinationRefused,
+  exportCollection,
+  ExportRefused,
+  stageCollection,
+  type CollectionExportJob,
+  type CollectionExportSummary,
+} from './export-collection';
+export { verifyCollection, VerifyError } from './verify-collection';

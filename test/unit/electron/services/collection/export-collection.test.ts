@@ -1,0 +1,87 @@
+/**
+ * The collection export's own guards: the verification refuses a staged collection whose pixels,
+ * paths or documents are not what was written, and a cancelled export leaves nothing behind.
+ */
+import { copyFile, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  exportCollection,
+  stageCollection,
+  type CollectionExportJob,
+} from '../../../../../electron/services/collection';
+import { verifyCollection } from '../../../../../electron/services/collection';
+import type { TiffScanner } from '../../../../../electron/services/tiff';
+
+const LINESCANS = fileURLToPath(new URL('../../../../fixtures/linescans/', import.meta.url));
+const NAMES = ['ls_02.tif', 'ls_03.tif', 'ls_04.tif'];
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'export-collection-'));
+  for (const name of NAMES) {
+    await copyFile(path.join(LINESCANS, name), path.join(dir, name));
+    await copyFile(path.join(LINESCANS, `${name}.json`), path.join(dir, `${name}.json`));
+  }
+});
+afterEach(() => rm(dir, { recursive: true, force: true }));
+
+/** The images have sidecars: no header is read. */
+const noScanner = {
+  summary: () => Promise.reject(new Error('no header is read for an image with a sidecar')),
+} as unknown as TiffScanner;
+
+const job = (more: Partial<CollectionExportJob> = {}): CollectionExportJob => ({
+  sources: NAMES.map((name) => ({ relPath: name, absPath: path.join(dir, name) })),
+  name: 'lab',
+  destination: path.join(dir, 'lab.ome.zarr'),
+  force: false,
+  scanner: noScanner,
+  creator: { name: 'AcqMeta', version: '0.0.0-test' },
+  ...more,
+});
+
+describe('verifying a staged collection', () => {
+  it('accepts what was staged, and refuses it once a chunk, a path or a document is changed', async () => {
+    const staged = path.join(dir, 'staged.ome.zarr');
+    const { written, digests } = await stageCollection(job(), staged);
+    await expect(verifyCollection(staged, written, digests)).resolves.toBeUndefined();
+
+    // a chunk holding another chunk's pixels
+    const chunk = (i: number) => path.join(staged, `acq_images/acq_image_001/0/c/${i}/0`);
+    const kept = await readFile(chunk(3));
+    await copyFile(chunk(4), chunk(3));
+    await expect(verifyCollection(staged, written, digests)).rejects.toThrow(
+      "acq_image_001's level 0 plane (t 0, c 0, z 0) reads back otherwise than written",
+    );
+    await writeFile(chunk(3), kept);
+
+    // a manifest path leaving the collection
+    const manifestFile = path.join(staged, 'acqstore/acq_image_collection.json');
+    const manifest = await readFile(manifestFile, 'utf8');
+    await writeFile(
+      manifestFile,
+      manifest.replace('"acq_images/acq_image_002/acqstore/acq_image.json"', '"../ls_02.tif.json"'),
+    );
+    await expect(verifyCollection(staged, written, digests)).rejects.toThrow(/breaks acqstore's contract/);
+
+    // a document not written as acqstore writes JSON
+    await writeFile(manifestFile, JSON.stringify(JSON.parse(manifest)));
+    await expect(verifyCollection(staged, written, digests)).rejects.toThrow(
+      'the collection manifest is not written as acqstore writes JSON',
+    );
+    await writeFile(manifestFile, manifest);
+    await expect(verifyCollection(staged, written, digests)).resolves.toBeUndefined();
+  });
+});
+
+describe('a cancelled export', () => {
+  it('stops between images and leaves neither the collection nor its staging folder', async () => {
+    const controller = new AbortController();
+    const run = exportCollection(job({ signal: controller.signal, onImage: () => controller.abort() }));
+    await expect(run).rejects.toThrow(/abort/i);
+    expect((await readdir(dir)).sort()).toEqual(NAMES.flatMap((name) => [name, `${name}.json`]).sort());
+  });
+});
