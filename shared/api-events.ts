@@ -3,6 +3,7 @@
  * watch, menu commands and window questions), part of the contract in `api.ts`.
  */
 import type { ApiError, ImageRow } from './api';
+import type { CollectionExportOutcome, CollectionExportProgress } from './api-collection';
 import type { ConvertProgress, ConvertSummary } from './api-convert';
 import type { FolderWatching } from './api-session';
 import type { MenuCommand, WindowQuestion } from './api-window';
@@ -24,6 +25,10 @@ export type ApiEvent =
   | { type: 'convert-done'; jobId: string; summary: ConvertSummary }
   /** The conversion could not go on at all (the output folder cannot be made); images already written stay. */
   | { type: 'convert-failed'; jobId: string; error: ApiError }
+  | ({ type: 'collection-export-progress'; jobId: string } & CollectionExportProgress)
+  | { type: 'collection-export-done'; jobId: string; outcome: CollectionExportOutcome }
+  /** The export could not be made at all (a destination refused, a disk error): nothing was written. */
+  | { type: 'collection-export-failed'; jobId: string; error: ApiError }
   | { type: 'menu'; command: MenuCommand }
   | { type: 'window-question'; id: number; question: WindowQuestion };
 

@@ -30,6 +30,7 @@ import type { SubmissionExport } from './api-submission-export';
 import type { SubmissionMetadataCheck } from './api-submission-metadata';
 import type { FolderInfo, FolderListing, SessionInfo } from './api-session';
 import type { FolderJournal } from './api-journal';
+import type { CollectionExportRequest } from './api-collection';
 import type { ConvertRequest } from './api-convert';
 import type { ImageFormat } from './image-format';
 
@@ -55,6 +56,7 @@ export type { MetadataColumn, SubmissionMetadataCheck } from './api-submission-m
 export type { FolderInfo, FolderListing, FolderWatching, SessionInfo } from './api-session';
 export type { ApiEvent, FolderChangedEvent } from './api-events';
 export type { FolderJournal } from './api-journal';
+export type * from './api-collection';
 export type * from './api-convert';
 export type { ApiClient } from './api-client';
 export type { MenuCommand, MenuState, WindowAnswer, WindowQuestion } from './api-window';
@@ -338,6 +340,15 @@ export interface ApiMethods {
   startConvert: { request: ConvertRequest; response: { jobId: string } };
   /** Stops a conversion after the image under way is abandoned (no partial file stays); false when none ran. */
   cancelConvert: { request: { jobId: string }; response: { cancelled: boolean } };
+  /**
+   * Starts exporting images of the open folder as one acqstore collection for CloudScope Web
+   * (`acqmeta export --format cloudscope-collection`); progress and the outcome arrive as
+   * `collection-export-progress` and `collection-export-done` events tagged with `jobId`, or
+   * `collection-export-failed` (a destination refused, a disk error). Sources are never written to.
+   */
+  startCollectionExport: { request: CollectionExportRequest; response: { jobId: string } };
+  /** Stops an export; its staging folder is removed and nothing is written. False when none ran. */
+  cancelCollectionExport: { request: { jobId: string }; response: { cancelled: boolean } };
 }
 
 /** Name of a backend operation. */
@@ -389,6 +400,8 @@ const METHODS: { readonly [K in ApiMethodName]: true } = {
   checkSubmissionMetadata: true,
   startConvert: true,
   cancelConvert: true,
+  startCollectionExport: true,
+  cancelCollectionExport: true,
 };
 
 /** Every method name, for transports that register them one by one. */

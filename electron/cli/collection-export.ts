@@ -4,8 +4,7 @@
  */
 import path from 'node:path';
 import { version } from '../../package.json';
-import { isCollectionMemberPath, isOmeZarrPath } from '../../shared/ngff/store-name';
-import { DestinationRefused, exportCollection, ExportRefused } from '../services/collection';
+import { DestinationRefused, exportCollection, ExportRefused, isStorePath } from '../services/collection';
 import { createTiffScanner } from '../services/tiff';
 import { UsageError } from './args';
 import { CliError, EXIT, type CliIo } from './cli-io';
@@ -14,9 +13,6 @@ import { walkFolder } from './targets';
 
 /** The `--format` of a CloudScope collection. */
 export const COLLECTION_FORMAT = 'cloudscope-collection';
-
-/** An image of the folder that is an OME-Zarr store (or one of a collection's), which is not exported again. */
-const isStore = (relPath: string): boolean => isOmeZarrPath(relPath) || isCollectionMemberPath(relPath);
 
 /** Runs `work` with an abort signal that Ctrl-C fires; resolves to whether it was interrupted. */
 async function interruptible(work: (signal: AbortSignal) => Promise<void>): Promise<boolean> {
@@ -45,7 +41,7 @@ export async function exportCollectionCommand(
   const destination = path.resolve(io.cwd, outFile);
   const sources: { relPath: string; absPath: string }[] = [];
   for await (const entry of walkFolder(root)) {
-    if (isStore(entry.relPath))
+    if (isStorePath(entry.relPath))
       io.err(`${printable(entry.relPath)}: left out, an OME-Zarr store is not exported again`);
     else sources.push({ relPath: entry.relPath, absPath: entry.absPath });
   }
@@ -72,7 +68,11 @@ export async function exportCollectionCommand(
       return EXIT.interrupted;
     }
   } catch (error) {
-    if (error instanceof DestinationRefused) throw new CliError(EXIT.usage, error.message);
+    if (error instanceof DestinationRefused)
+      throw new CliError(
+        EXIT.usage,
+        error.kind === 'exists' ? `${error.message} (--force replaces a collection AcqMeta wrote)` : error.message,
+      );
     if (!(error instanceof ExportRefused)) throw error;
     for (const { relPath, reason } of error.refusals)
       io.err(`${printable(relPath)}: not exported, ${printable(reason)}`);

@@ -117,6 +117,13 @@ for (const scheme of ['light', 'dark'] as const) {
       expect(await seriousFindings(app.page)).toEqual([]);
       await dialog.getByRole('button', { name: 'Cancel' }).click();
 
+      await app.page.getByRole('button', { name: 'Spreadsheet' }).click();
+      await app.page.getByRole('menuitem', { name: 'Export as CloudScope collection…' }).click();
+      await dialog.getByLabel('Collection', { exact: true }).fill('not-a-collection');
+      await expect(dialog.getByText('The name must end in .ome.zarr')).toBeVisible();
+      expect(await seriousFindings(app.page)).toEqual([]);
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+
       await editor.select(BLOBS);
       await editor.type('Genotype', 'WT');
       const sidecar = app.file(`${BLOBS}.json`);

@@ -15,12 +15,10 @@ import { isInside, toBackendError } from '../disk';
 import { resolveImage, type OpenFolder } from '../folder';
 import { profileFinder, requireFolder, type BackendContext } from './backend-context';
 import { realAllowedRoots } from './folder-handlers';
+import { throttledProgress } from './progress-throttle';
 import { journalsOf } from './save-handler';
 
 type ConvertHandlers = Pick<ApiHandlers, 'startConvert' | 'cancelConvert'>;
-
-/** Least time between two progress events of one job (the last one before the end is always sent). */
-const PROGRESS_EVERY_MS = 100;
 
 /** The real path of `folder`, or of the nearest folder above it that exists, with the part below it. */
 async function realOfNearest(folder: string): Promise<string> {
@@ -32,10 +30,11 @@ async function realOfNearest(folder: string): Promise<string> {
 }
 
 /**
- * The output folder of a request, absolute: a relative one must stay inside the open folder
- * (links resolved), and in browser mode any must lie inside the folders the server may open.
+ * Where a request writes (an output folder, a collection), absolute: a relative one must stay
+ * inside the open folder (links resolved), and in browser mode any must lie inside the folders
+ * the server may open.
  */
-async function outputFolderOf(context: BackendContext, folder: OpenFolder, given: string): Promise<string> {
+export async function outputPathOf(context: BackendContext, folder: OpenFolder, given: string): Promise<string> {
   if (given.includes('\0')) throw new ApiFailure('BAD_REQUEST', 'The output folder is not a path.');
   const absolute = path.resolve(folder.root, given);
   const real = await realOfNearest(absolute);
@@ -55,17 +54,13 @@ export function convertHandlers(context: BackendContext): ConvertHandlers {
       const folder = requireFolder(context);
       const realFolders = new Map<string, Promise<string>>();
       const entries = await Promise.all(request.paths.map((p) => resolveImage(folder, p, realFolders)));
-      const outputFolder = await outputFolderOf(context, folder, request.outputFolder);
+      const outputFolder = await outputPathOf(context, folder, request.outputFolder);
       const jobId = randomUUID();
       const controller = new AbortController();
       jobs.set(jobId, controller);
-      let sent = 0;
-      let pending: ConvertProgress | null = null;
-      const send = (progress: ConvertProgress): void => {
-        pending = null;
-        sent = Date.now();
-        context.emit({ type: 'convert-progress', jobId, ...progress });
-      };
+      const progress = throttledProgress<ConvertProgress>((step) =>
+        context.emit({ type: 'convert-progress', jobId, ...step }),
+      );
       void convertImages({
         sources: entries.map((entry) => ({ relPath: entry.relPath, absPath: entry.absPath })),
         outputFolder,
@@ -74,14 +69,11 @@ export function convertHandlers(context: BackendContext): ConvertHandlers {
         profiles: profileFinder(context, folder),
         journal: { places: journalsOf(context, folder), tool: 'AcqMeta' },
         signal: controller.signal,
-        onProgress: (progress) => {
-          if (Date.now() - sent >= PROGRESS_EVERY_MS) send(progress);
-          else pending = progress;
-        },
+        onProgress: progress.note,
       }).then(
         (summary) => {
           jobs.delete(jobId);
-          if (pending !== null) send(pending);
+          progress.flush();
           context.emit({ type: 'convert-done', jobId, summary });
         },
         (error: unknown) => {

@@ -24,6 +24,7 @@ import { submissionHandler } from './submission-handler';
 import { submissionMetadataHandler } from './submission-metadata-handler';
 import { journalHandler } from './journal-handler';
 import { channelHandlers } from './channel-handlers';
+import { collectionHandlers } from './collection-handler';
 import { convertHandlers } from './convert-handler';
 import { instrumentHandlers } from './instrument-handlers';
 import { profileHandlers } from './profile-handlers';
@@ -121,6 +122,7 @@ export function createBackend(options: BackendOptions): Backend {
     ...submissionHandler(context),
     ...submissionMetadataHandler(context),
     ...convertHandlers(context),
+    ...collectionHandlers(context),
   };
   const validators = compileRequestValidators();
   // the folder opened at start is scanned once a window loads: its first rows are read meanwhile

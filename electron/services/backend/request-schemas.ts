@@ -242,6 +242,20 @@ const REQUEST_SCHEMAS: Record<ApiMethodName, object> = {
     required: ['jobId'],
     properties: { jobId: { type: 'string', minLength: 1, maxLength: 100 } },
   },
+  startCollectionExport: {
+    ...empty,
+    required: ['paths', 'destination', 'force'],
+    properties: {
+      paths: { type: 'array', minItems: 1, maxItems: 1_000_000, items: relativePath },
+      destination: relativePath,
+      force: { type: 'boolean' },
+    },
+  },
+  cancelCollectionExport: {
+    ...empty,
+    required: ['jobId'],
+    properties: { jobId: { type: 'string', minLength: 1, maxLength: 100 } },
+  },
 };
 
 /** Compiles every request schema; a method's validator reports the first problem as text. */

@@ -13,7 +13,7 @@ import {
   type ExportImage,
 } from '../../../shared/ngff/export/collection-documents';
 import { exportImageOf, ExportRefusal } from '../../../shared/ngff/export/export-image';
-import { COLLECTION_MANIFEST_KEY, isOmeZarrPath } from '../../../shared/ngff/store-name';
+import { COLLECTION_MANIFEST_KEY, isCollectionMemberPath, isOmeZarrPath } from '../../../shared/ngff/store-name';
 import { headerFromSizes } from '../../../shared/formats';
 import { createSidecar, withHeaderValues, type Sidecar } from '../../../shared/sidecar';
 import { toPlain } from '../../../shared/sidecar';
@@ -30,6 +30,9 @@ export const PRODUCER_MARK = '+acqmeta.';
 
 /** The acqstore release whose collection layout an export follows. */
 const ACQSTORE_CONTRACT_VERSION = '0.2.0';
+
+/** An image that is an OME-Zarr store (or one of a collection's): exports leave it out, it is not exported again. */
+export const isStorePath = (relPath: string): boolean => isOmeZarrPath(relPath) || isCollectionMemberPath(relPath);
 
 /** One image to export: its path in the exported folder (`/`-separated) and on disk. */
 export interface ExportSource {
@@ -64,8 +67,15 @@ export class ExportRefused extends Error {
   }
 }
 
-/** A destination the export will not write to, and why: nothing was written. */
-export class DestinationRefused extends Error {}
+/** A destination the export will not write to, and why (`exists`: something is there and replacing it was not asked): nothing was written. */
+export class DestinationRefused extends Error {
+  constructor(
+    message: string,
+    readonly kind: 'exists' | 'refused' = 'refused',
+  ) {
+    super(message);
+  }
+}
 
 /** What was written. */
 export interface CollectionExportSummary {
@@ -177,7 +187,10 @@ export async function stageCollection(
     } catch (error) {
       // a source that cannot be read, and a disk that fills while it is written, refuse the image
       if (signal?.aborted === true) throw error;
-      refusals.push({ relPath: source.relPath, reason: error instanceof Error ? error.message : String(error) });
+      const reason = error instanceof Error ? error.message : String(error);
+      // a reader's message may begin with the file's name, which the refusal names already
+      const own = `${path.basename(source.absPath)}: `;
+      refusals.push({ relPath: source.relPath, reason: reason.startsWith(own) ? reason.slice(own.length) : reason });
     }
     job.onImage?.({ done: index + 1, total: sources.length, current: source.relPath });
   }

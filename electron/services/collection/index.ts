@@ -7,6 +7,7 @@ export {
   DestinationRefused,
   exportCollection,
   ExportRefused,
+  isStorePath,
   stageCollection,
   type CollectionExportJob,
   type CollectionExportSummary,

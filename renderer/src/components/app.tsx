@@ -4,6 +4,7 @@ import { BulkDialogs } from './dialogs/bulk-dialogs';
 import { ChannelTableDialog } from './dialogs/channel-table-dialog';
 import { InstrumentCatalogueDialog } from './dialogs/instrument-catalogue-dialog';
 import { ConflictDialog } from './dialogs/conflict-dialog';
+import { CollectionExportDialog } from './collection/collection-export-dialog';
 import { ConvertDialog } from './convert/convert-dialog';
 import { FileConflictDialog } from './dialogs/file-conflict-dialog';
 import { FolderPathDialog } from './dialogs/folder-path-dialog';
@@ -64,6 +65,7 @@ export function App() {
       <LayoutCheckDialog />
       <SubmissionExportDialog />
       <ConvertDialog />
+      <CollectionExportDialog />
       <CompletenessDialog />
       <NormalizeDialog />
       <OpenPrompt />

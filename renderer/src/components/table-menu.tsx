@@ -1,6 +1,6 @@
 /**
- * The toolbar's "Spreadsheet" menu: export a table file, a repository's submission files or
- * archival OME-TIFF copies of the images, import a table (a preview comes first), and edit the channel table and the lab's instrument
+ * The toolbar's "Spreadsheet" menu: export a table file, a repository's submission files,
+ * archival OME-TIFF copies of the images or a CloudScope collection of them, import a table (a preview comes first), and edit the channel table and the lab's instrument
  * catalogue of the selected images' folder (else the open folder).
  */
 import { useAppStore } from '../store/store-context';
@@ -32,6 +32,12 @@ export function TableMenu() {
             label: 'Export as OME-TIFF…',
             title: 'Archival OME-TIFF copies of the selected images (else of every image), with their metadata',
             onSelect: () => store.getState().openConvertDialog(),
+          },
+          {
+            label: 'Export as CloudScope collection…',
+            title:
+              'The selected images (else every image) as one OME-Zarr collection for CloudScope Web, with their sidecars',
+            onSelect: () => store.getState().openCollectionExport(),
           },
           { label: 'Import…', onSelect: picker.open },
           'separator',

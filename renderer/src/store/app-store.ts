@@ -7,6 +7,7 @@ import type { ApiClient } from '../../../shared/api';
 import { createChannelTableSlice, type ChannelTableSlice } from './slices/channel-table-slice';
 import { createClipboardSlice, type ClipboardSlice } from './slices/clipboard-slice';
 import { createConflictSlice, type ConflictSlice } from './slices/conflict-slice';
+import { createCollectionExportSlice, type CollectionExportSlice } from './slices/collection-export-slice';
 import { createConvertSlice, type ConvertSlice } from './slices/convert-slice';
 import { createCurationSlice, type CurationSlice } from './slices/curation-slice';
 import { createDetailSlice, type DetailSlice } from './slices/detail-slice';
@@ -62,7 +63,8 @@ export interface AppState
     LayoutCheckSlice,
     SubmissionExportSlice,
     TargetMetadataSlice,
-    ConvertSlice {
+    ConvertSlice,
+    CollectionExportSlice {
   /** The backend; only store actions call it. */
   readonly client: ApiClient;
 }
@@ -101,6 +103,7 @@ export function createAppStore(client: ApiClient, storage: PrefsStorage | null =
     ...createSubmissionExportSlice(...a),
     ...createTargetMetadataSlice(...a),
     ...createConvertSlice(...a),
+    ...createCollectionExportSlice(...a),
   }));
   if (storage) persistViewPrefs(store, storage);
   store.subscribe((s) => {

@@ -2,6 +2,7 @@
 import type { ApiEvent, MenuCommand, WindowQuestion } from '../../../shared/api';
 import { isTextEntry } from '../lib/text-entry';
 import type { AppStore } from './app-store';
+import type { CollectionExportEvent } from './slices/collection-export-slice';
 import type { ConvertEvent } from './slices/convert-slice';
 import { batchScanEvents, spacedFrames, type FrameScheduler } from './scan-event-batcher';
 import { selectHasUnsaved } from './selectors/edit-selectors';
@@ -60,7 +61,7 @@ async function answerWindowQuestion(store: AppStore, id: number, question: Windo
 }
 
 /**
- * Feeds scan progress, changes on disk, a conversion's progress, menu commands, the main process's questions and where
+ * Feeds scan progress, changes on disk, a conversion's or collection export's progress, menu commands, the main process's questions and where
  * the change journal had to go from the backend into the store (scan
  * rows at most once per frame and a few times a second, see scan-event-batcher; changes on disk after the rows sent
  * before them), and lets rows held back from a disk change catch up once their edits are gone;
@@ -68,7 +69,10 @@ async function answerWindowQuestion(store: AppStore, id: number, question: Windo
  */
 export function connectBackendEvents(store: AppStore, schedule: FrameScheduler = spacedFrames()): () => void {
   const deliver = (
-    event: Exclude<ApiEvent, { type: 'menu' | 'window-question' | 'journal-elsewhere' | ConvertEvent['type'] }>,
+    event: Exclude<
+      ApiEvent,
+      { type: 'menu' | 'window-question' | 'journal-elsewhere' | ConvertEvent['type'] | CollectionExportEvent['type'] }
+    >,
   ): void => {
     const state = store.getState();
     switch (event.type) {
@@ -92,6 +96,12 @@ export function connectBackendEvents(store: AppStore, schedule: FrameScheduler =
         .notify('error', `This folder cannot be written: its change journal is kept in ${event.dir} instead.`);
     else if (event.type === 'convert-progress' || event.type === 'convert-done' || event.type === 'convert-failed')
       store.getState().handleConvertEvent(event);
+    else if (
+      event.type === 'collection-export-progress' ||
+      event.type === 'collection-export-done' ||
+      event.type === 'collection-export-failed'
+    )
+      store.getState().handleCollectionExportEvent(event);
     else inOrder(event);
   });
   const stopSettling = store.subscribe((state, previous) => {

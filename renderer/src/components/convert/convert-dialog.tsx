@@ -6,6 +6,7 @@ import { formatCount, plural } from '../../lib/format';
 import { convertEnded, type ConvertJob } from '../../store/slices/convert-slice';
 import { useApp } from '../../store/store-context';
 import { Modal } from '../dialogs/modal';
+import { JobProgress } from '../dialogs/job-progress';
 import { ModalActions } from '../dialogs/modal-actions';
 import { ConvertForm } from './convert-form';
 import { ConvertSummaryView } from './convert-summary';
@@ -25,16 +26,11 @@ function Running({ job, onClose }: { job: ConvertJob; onClose: () => void }) {
       <p className="small">
         {plural(job.images, 'image')} into <span className="mono">{job.outputFolder}</span>
       </p>
-      <progress
-        className="convert-progress"
-        aria-label="Planes written"
-        max={Math.max(1, progress?.total ?? 1)}
-        {...(progress === null ? {} : { value: progress.done })}
+      <JobProgress
+        label="Planes written"
+        progress={progress}
+        text={job.cancelling ? 'Cancelling…' : progressText(job)}
       />
-      <p className="small" aria-live="polite">
-        {job.cancelling ? 'Cancelling…' : progressText(job)}
-      </p>
-      {progress !== null && <p className="muted small mono convert-current">{progress.current}</p>}
       <p className="muted small">Closing this dialog leaves the conversion running; the status bar shows it.</p>
       <ModalActions onCancel={onClose} cancelLabel="Close" focusCancel>
         <button

@@ -10,6 +10,7 @@ import { selectSaveSummary } from '../../store/selectors/edit-selectors';
 import { convertPaths } from '../../store/slices/convert-slice';
 import { useApp, useAppStore } from '../../store/store-context';
 import { CheckRow, ChoiceGroup, RadioRows, type Choice } from '../dialogs/choice-rows';
+import { UnsavedNote } from '../dialogs/job-progress';
 import { ModalActions } from '../dialogs/modal-actions';
 import { OutputFolderField } from './output-folder-field';
 
@@ -24,8 +25,8 @@ const EXTENSIONS: readonly Choice<ArchivalExtension>[] = [
   { value: '.ome.tif', label: '.ome.tif', mono: true, hint: 'For tools that list .tif files only (CloudScope)' },
 ];
 
-/** What the copies are of: `The 2 selected images`, `All 9 images of the folder`. */
-function scopeText(selected: number, images: number): string {
+/** What an export takes: `The 2 selected images`, `All 9 images of the folder`. */
+export function scopeText(selected: number, images: number): string {
   return selected === 0 ? `All ${plural(images, 'image')} of the folder` : `The ${plural(images, 'selected image')}`;
 }
 
@@ -78,12 +79,7 @@ export function ConvertForm({ onClose }: { onClose: () => void }) {
           onChange={setForce}
         />
       </ChoiceGroup>
-      {unsaved > 0 && (
-        <p className="callout callout-warning bulk-callout small">
-          The copies carry what is saved on disk: {plural(unsaved, 'image')} {unsaved === 1 ? 'has' : 'have'} unsaved
-          changes.
-        </p>
-      )}
+      <UnsavedNote unsaved={unsaved} what="The copies carry" />
       <ModalActions onCancel={onClose}>
         <button
           type="submit"

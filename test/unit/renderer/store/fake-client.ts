@@ -5,6 +5,7 @@ import type {
   ApiRequest,
   ApiResult,
   ChannelTableSave,
+  CollectionExportRequest,
   ConvertRequest,
   ImageRow,
   ProfileInfo,
@@ -92,6 +93,8 @@ export interface FakeBackend {
   converts: ConvertRequest[];
   /** The job id of every `cancelConvert` request, in order. */
   convertCancels: string[];
+  /** Every `startCollectionExport` request, in order; the nth is answered with job id `export-n`. */
+  collectionExports: CollectionExportRequest[];
   emit(event: ApiEvent): void;
 }
 
@@ -132,6 +135,7 @@ export function fakeBackend(rows: ImageRow[], scanId = 'scan-1'): FakeBackend {
     journal: [],
     converts: [],
     convertCancels: [],
+    collectionExports: [],
     saveOutcome: (save) => {
       const row = byPath.get(save.path)!;
       return {
@@ -276,6 +280,11 @@ export function fakeBackend(rows: ImageRow[], scanId = 'scan-1'): FakeBackend {
         backend.convertCancels.push(jobId);
         return ok({ cancelled: true });
       },
+      startCollectionExport: (request) => {
+        backend.collectionExports.push(request);
+        return ok({ jobId: `export-${backend.collectionExports.length}` });
+      },
+      cancelCollectionExport: () => ok({ cancelled: true }),
       exportResults: (request) => {
         backend.exports.push(request);
         return ok({

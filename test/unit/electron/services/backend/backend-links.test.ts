@@ -197,6 +197,25 @@ const WALK: Walk = {
     expect(answer).toEqual({ ok: true, payload: { cancelled: false } });
     return [answer];
   },
+  startCollectionExport: async (h, lab) => {
+    // linked images, and an own image into a linked folder, given relative or absolute
+    const answers = [
+      await h.call('startCollectionExport', { paths: LINKED_IMAGES, destination: 'lab.ome.zarr', force: false }),
+      await h.call('startCollectionExport', { paths: ['plain.tiff'], destination: 'lnkdir/lab.ome.zarr', force: true }),
+      await h.call('startCollectionExport', {
+        paths: ['plain.tiff'],
+        destination: path.join(lab, 'lnkdir', 'lab.ome.zarr'),
+        force: true,
+      }),
+    ];
+    expect(answers.map(codeOf)).toEqual(['OUTSIDE_FOLDER', 'OUTSIDE_FOLDER', 'OUTSIDE_FOLDER']);
+    return answers;
+  },
+  cancelCollectionExport: async (h) => {
+    const answer = await h.call('cancelCollectionExport', { jobId: 'none' });
+    expect(answer).toEqual({ ok: true, payload: { cancelled: false } });
+    return [answer];
+  },
 };
 
 describe('backend with links leading out of the open folder', () => {

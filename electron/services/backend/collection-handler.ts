@@ -1,0 +1,73 @@
+/**
+ * Collection export methods: startCollectionExport (images of the open folder exported as one
+ * acqstore collection, run in the background) and cancelCollectionExport. The images are
+ * confined to the open folder like every request's paths, the destination as a conversion's
+ * output folder is. Progress comes as `collection-export-progress` events, at most ten a second,
+ * and the end as `collection-export-done` (written, refused or cancelled: nothing half written)
+ * or `collection-export-failed`.
+ */
+import { randomUUID } from 'node:crypto';
+import { version } from '../../../package.json';
+import type { ApiHandlers, CollectionExportOutcome, CollectionExportProgress } from '../../../shared/api';
+import { exportCollection, ExportRefused, isStorePath } from '../collection';
+import { toBackendError } from '../disk';
+import { resolveImage } from '../folder';
+import { requireFolder, type BackendContext } from './backend-context';
+import { outputPathOf } from './convert-handler';
+import { throttledProgress } from './progress-throttle';
+
+type CollectionHandlers = Pick<ApiHandlers, 'startCollectionExport' | 'cancelCollectionExport'>;
+
+/** Handlers of the collection export methods. */
+export function collectionHandlers(context: BackendContext): CollectionHandlers {
+  const jobs = new Map<string, AbortController>();
+  return {
+    async startCollectionExport(request) {
+      const folder = requireFolder(context);
+      const leftOut = request.paths.filter(isStorePath);
+      const realFolders = new Map<string, Promise<string>>();
+      const entries = await Promise.all(
+        request.paths.filter((p) => !isStorePath(p)).map((p) => resolveImage(folder, p, realFolders)),
+      );
+      const destination = await outputPathOf(context, folder, request.destination);
+      const jobId = randomUUID();
+      const controller = new AbortController();
+      jobs.set(jobId, controller);
+      const progress = throttledProgress<CollectionExportProgress>((step) =>
+        context.emit({ type: 'collection-export-progress', jobId, ...step }),
+      );
+      const done = (outcome: CollectionExportOutcome): void => {
+        jobs.delete(jobId);
+        progress.flush();
+        context.emit({ type: 'collection-export-done', jobId, outcome });
+      };
+      void exportCollection({
+        sources: entries.map((entry) => ({ relPath: entry.relPath, absPath: entry.absPath })),
+        name: folder.root.split(/[\\/]/).pop() ?? 'collection',
+        destination,
+        force: request.force,
+        scanner: context.scanner,
+        creator: { name: 'AcqMeta', version },
+        signal: controller.signal,
+        onImage: progress.note,
+      }).then(
+        (summary) => done({ kind: 'written', ...summary, leftOut }),
+        (error: unknown) => {
+          if (controller.signal.aborted) done({ kind: 'cancelled' });
+          else if (error instanceof ExportRefused)
+            done({ kind: 'refused', refusals: error.refusals.map((r) => ({ path: r.relPath, reason: r.reason })) });
+          else {
+            jobs.delete(jobId);
+            context.emit({ type: 'collection-export-failed', jobId, error: toBackendError(error) });
+          }
+        },
+      );
+      return { jobId };
+    },
+    async cancelCollectionExport({ jobId }) {
+      const job = jobs.get(jobId);
+      job?.abort();
+      return { cancelled: job !== undefined };
+    },
+  };
+}
