@@ -66,13 +66,18 @@ export function formatTable(rows: readonly (readonly TableCell[])[], format: Tab
 
 /**
  * Formats rows with every cell as it is, for programs that are not spreadsheets (OMERO's
- * populate), quoting fields that hold the delimiter, a quote or a line break.
+ * populate, pandas), quoting fields that hold the delimiter, a quote or a line break; each row
+ * ends with `lineEnd` (CRLF, as RFC 4180 has it, unless told otherwise).
  */
-export function formatTableVerbatim(rows: readonly (readonly string[])[], format: TableFormat): string {
+export function formatTableVerbatim(
+  rows: readonly (readonly string[])[],
+  format: TableFormat,
+  lineEnd = '\r\n',
+): string {
   const delimiter = TABLE_DELIMITERS[format];
   const quote = (field: string): string =>
     field.includes(delimiter) || /["\r\n]/.test(field) ? `"${field.replaceAll('"', '""')}"` : field;
-  return rows.map((row) => `${row.map(quote).join(delimiter)}\r\n`).join('');
+  return rows.map((row) => `${row.map(quote).join(delimiter)}${lineEnd}`).join('');
 }
 
 /** A malformed table; `line` is 1-based. */

@@ -22,6 +22,7 @@ import { scanImage } from '../rows';
 import { readSidecarFile } from '../sidecar';
 import { withFileSource, type TiffScanner } from '../tiff';
 import { contractProblems } from './contract-check';
+import { withAnalysisTables } from './read-analysis-tables';
 import { verifyCollection } from './verify-collection';
 import { writeCollectionGroups, writeImage, type PlaneDigests } from './write-image';
 
@@ -230,11 +231,24 @@ async function writeMember(
     const only = found[0] as (typeof found)[number];
     if (!only.ok) throw new ExportRefusal(only.reason);
     const name = path.basename(source.absPath);
-    const image = exportImageOf(index, { name, relativePath: source.relPath }, only.pixels, only.acquisition, values);
+    const described = exportImageOf(
+      index,
+      { name, relativePath: source.relPath },
+      only.pixels,
+      only.acquisition,
+      values,
+    );
+    const { image, tables } = await withAnalysisTables(source.absPath, described);
     if (!write) return null;
     const folder = path.join(staged, ...memberPaths(image.id).image.split('/'));
     const { pixels, readPlane } = only;
-    const planes = { pixels, readPlane, sidecarText: exportedSidecarText(sidecar, image), creator: job.creator };
+    const planes = {
+      pixels,
+      readPlane,
+      sidecarText: exportedSidecarText(sidecar, image),
+      tables,
+      creator: job.creator,
+    };
     digests.set(
       image.id,
       await writeImage(folder, image, { ...planes, ...(job.signal ? { signal: job.signal } : {}) }),

@@ -1,7 +1,7 @@
 /**
  * Writes one image of a collection into its folder: the NGFF group, each level's array and
- * chunks (Blosc frames of Zstandard, bit shuffle), the sidecar byte for byte, and the native
- * manifest. One plane and its reduced levels are in memory at a time; the SHA-256 of every
+ * chunks (Blosc frames of Zstandard, bit shuffle), the sidecar, the analyses' result tables and
+ * the native manifest. One plane and its reduced levels are in memory at a time; the SHA-256 of every
  * level's plane is kept, for the read-back to compare.
  */
 import { createHash } from 'node:crypto';
@@ -44,6 +44,8 @@ export interface ImageSource {
   readPlane: PlaneReader;
   /** The sidecar's exact text. */
   sidecarText: string;
+  /** The analyses' result tables, by the path in the image's folder each is written at. */
+  tables: ReadonlyMap<string, string>;
   creator: { name: string; version: string };
   signal?: AbortSignal;
   /** Told once per source plane written (all its channels' levels). */
@@ -121,6 +123,7 @@ export async function writeImage(folder: string, image: ExportImage, source: Ima
     source.onPlane?.();
   }
   await writeNew(path.join(folder, 'acqstore', 'acq_image.json'), source.sidecarText);
+  for (const [relative, text] of source.tables) await writeNew(path.join(folder, ...relative.split('/')), text);
   await writeNew(path.join(folder, 'acqstore', 'manifest.json'), nativeManifest(image));
   return digests;
 }

@@ -5,6 +5,7 @@
  * and each image's native manifest. Pure: the images are described by {@link ExportImage}.
  */
 import { BLOSC_LEVEL } from './blosc-frame';
+import { compareCodePoints } from '../../sidecar';
 import { pyFloat, pythonJson, type PyValue } from './python-json';
 
 /** An NGFF axis of an exported image, in NGFF's order (t, c, z, y, x). */
@@ -21,6 +22,8 @@ export interface ExportAnalysis {
   analysisName: string;
   channel: number;
   roiId: number;
+  /** Its result table is written (at {@link analysisTablePath}). */
+  hasTable?: boolean;
 }
 
 /** One image of a collection: where it sits, what its pixels are, and what its sidecar says of it. */
@@ -173,24 +176,25 @@ export function analysisId(analysis: ExportAnalysis): string {
   return `${safe}__c${analysis.channel}__r${analysis.roiId}`;
 }
 
-/** The analyses in acqstore's order: by name, channel, then ROI. */
+/** Where an analysis's result table is, from its image's folder. */
+export const analysisTablePath = (analysis: ExportAnalysis): string =>
+  `acqstore/analysis/${analysisId(analysis)}.table.csv`;
+
+/** The analyses in acqstore's order (Python's sort): by name, channel, then ROI. */
 function sortedAnalyses(analyses: readonly ExportAnalysis[]): ExportAnalysis[] {
   return [...analyses].sort(
-    (a, b) =>
-      (a.analysisName < b.analysisName ? -1 : a.analysisName > b.analysisName ? 1 : 0) ||
-      a.channel - b.channel ||
-      a.roiId - b.roiId,
+    (a, b) => compareCodePoints(a.analysisName, b.analysisName) || a.channel - b.channel || a.roiId - b.roiId,
   );
 }
 
-/** An image's `acqstore/manifest.json`: its group, its sidecar and its analyses (no result files). */
+/** An image's `acqstore/manifest.json`: its group, its sidecar and its analyses, with their result tables where written (no peaks). */
 export function nativeManifest(image: ExportImage): string {
   return pythonJson({
     analyses: sortedAnalyses(image.analyses).map((a) => ({
       analysis_name: a.analysisName,
       channel: a.channel,
       id: analysisId(a),
-      resources: { peaks: null, table: null },
+      resources: { peaks: null, table: a.hasTable === true ? analysisTablePath(a) : null },
       roi_id: a.roiId,
     })),
     format: 'acqstore-native-ome-zarr',
@@ -221,7 +225,7 @@ function collectionEntry(image: ExportImage): PyValue {
     summary: {
       accepted: image.accepted,
       acquisition: { date: image.date, time: image.time },
-      analysis_types: [...new Set(image.analyses.map((a) => a.analysisName))].sort(),
+      analysis_types: [...new Set(image.analyses.map((a) => a.analysisName))].sort(compareCodePoints),
       dims,
       dtype: image.dtype,
       has_reference_image: false,

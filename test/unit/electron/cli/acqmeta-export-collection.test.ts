@@ -21,6 +21,7 @@ const CONTRACT = fileURLToPath(new URL('../../../../shared/ngff/generated/acqsto
 /** What read-collection.py prints of a collection. */
 interface Read {
   problems: string[];
+  tables: { table: string; same: boolean }[];
   images: {
     id: string;
     source: string;
@@ -48,6 +49,16 @@ const SOURCES: Record<string, string> = {
   'linescans/ls_02.tif': 'ls_02.tif',
   'linescans/ls_02.tif.json': 'ls_02.tif.json',
 };
+
+/** Results of three ROIs in acqstore's per-image CSV; a note holds a comma and quotes. */
+const VELOCITY_CSV = [
+  'time_s,channel,roi_id,velocity_um_s,note',
+  '0.0,0,1,1.95,',
+  '0.5,0,1,2.01,"fast, then ""slow"""',
+  '0.0,0,2,0.8,',
+  '0.0,0,3,3.5,edge',
+  '',
+].join('\n');
 
 const EXPECTED_PLANES = JSON.parse(
   await readFile(path.join(FIXTURES, 'formats', 'expected-planes.json'), 'utf8'),
@@ -77,12 +88,20 @@ describe('acqmeta export --format cloudscope-collection', () => {
 
   it('writes a collection another reader finds keeping the contract, its pixels equal to the sources', async () => {
     expect((await acqmeta('set', 'lab/export/day1/hyperstack.tif', '--set', 'species=mouse')).code).toBe(0);
+    // the line scan's velocity results as acqstore keeps them beside it: ROIs 1 to 3 (4 has none)
+    await writeFile(labPath('export/ls_02.tif.radon_velocity.csv'), VELOCITY_CSV);
     const before = await snapshot(labPath('export'));
     const run = await exportTo('lab.ome.zarr');
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toContain('7 images written to lab.ome.zarr, verified');
     const read = readCollection(basePath('lab.ome.zarr'), labPath('export'));
     expect(read.problems).toEqual([]);
+    // each ROI's velocity rows are its table, as pandas would write them; ROI 4 has none
+    const lineScanId = read.images.find((image) => image.source === 'ls_02.tif')?.id;
+    expect(read.tables.map((t) => t.table).sort()).toEqual(
+      [1, 2, 3].map((roi) => `${lineScanId}/acqstore/analysis/radon_velocity__c0__r${roi}.table.csv`),
+    );
+    expect(read.tables.every((t) => t.same)).toBe(true);
     const bySource = new Map(read.images.map((image) => [image.source, image]));
     expect([...bySource.keys()].sort()).toEqual(
       Object.values(SOURCES)
@@ -160,11 +179,13 @@ describe('acqmeta export --format cloudscope-collection', () => {
     await writeFile(labPath('export/day1/broken.tif'), 'not a TIFF at all');
     await copyFile(path.join(FIXTURES, 'tiff/generated/float32.tif'), labPath('export/damaged.tif'));
     await writeFile(labPath('export/damaged.tif.json'), '{"accepted": true,');
+    await writeFile(labPath('export/ls_02.tif.diameter.csv'), 'time_s,diameter_um\n0.0,4.2\n');
     const run = await exportTo('lab.ome.zarr');
     expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/ls_02\.tif: not exported, ls_02\.tif\.diameter\.csv has no channel and roi_id columns/);
     expect(run.stderr).toMatch(/day1\/broken\.tif: not exported, /);
     expect(run.stderr).toMatch(/damaged\.tif: not exported, its sidecar cannot be read/);
-    expect(run.stderr).toContain('nothing was written: 2 images cannot be exported');
+    expect(run.stderr).toContain('nothing was written: 3 images cannot be exported');
     expect(await readdir(basePath('.'))).not.toContain('lab.ome.zarr');
     expect((await readdir(basePath('.'))).filter((name) => name.includes('staging'))).toEqual([]);
   });

@@ -7,9 +7,14 @@ writes of it, plus a newline (acqstore's JSON); every JSON document is checked w
 acqstore's contract; every chunk of every level is decoded with numcodecs' Blosc (c-blosc) and
 laid out with numpy from the level's own zarr.json; each level must be the one above with every
 other row and column; level 0 is compared with what tifffile reads of a TIFF source (its axes
-put in NGFF's order, S read as C, axes of one element dropped). Prints one JSON object.
+put in NGFF's order, S read as C, axes of one element dropped); each analysis result table is
+compared with its rows of the CSV beside the source (x.tif.<analysis>.csv), channel and roi_id
+dropped, as Python's csv module writes them with newline line ends (pandas' to_csv). Prints one
+JSON object.
 """
+import csv
 import hashlib
+import io
 import json
 import os
 import sys
@@ -73,13 +78,37 @@ def tifffile_level0(path):
     return np.transpose(data, [axes.index(a) for a in 'TCZYX' if a in axes])
 
 
+def expected_table(source_csv, channel, roi_id):
+    with open(source_csv, encoding='utf-8', newline='') as f:
+        rows = list(csv.reader(f))
+    header, body = rows[0], rows[1:]
+    c, r = header.index('channel'), header.index('roi_id')
+    keep = [i for i in range(len(header)) if i not in (c, r)]
+    own = [row for row in body if float(row[c]) == channel and float(row[r]) == roi_id]
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator='\n')
+    for row in [header, *own]:
+        writer.writerow([row[i] for i in keep])
+    return out.getvalue()
+
+
+tables = []
 manifest = document('acqstore/acq_image_collection.json', 'collectionManifestV1')
 for group_document in ('zarr.json', 'acq_images/zarr.json'):
     as_python_writes(group_document)
 images = []
 for entry in manifest['acq_images']:
     document(entry['sidecar_path'], 'acqImageSidecarV2')
-    document(entry['manifest_path'], 'nativeImageManifestV2')
+    native = document(entry['manifest_path'], 'nativeImageManifestV2')
+    for analysis in native['analyses']:
+        table = analysis['resources']['table']
+        if table is None:
+            continue
+        source_csv = os.path.join(sources, f"{entry['source']['relative_path']}.{analysis['analysis_name']}.csv")
+        with open(os.path.join(root, entry['ome_zarr_path'], table), encoding='utf-8', newline='') as f:
+            written = f.read()
+        same = written == expected_table(source_csv, analysis['channel'], analysis['roi_id'])
+        tables.append({'table': f"{entry['id']}/{table}", 'same': same})
     folder = os.path.join(root, entry['ome_zarr_path'])
     group = as_python_writes(os.path.join(entry['ome_zarr_path'], 'zarr.json'))
     multiscale = group['attributes']['ome']['multiscales'][0]
@@ -108,4 +137,4 @@ for entry in manifest['acq_images']:
         'equals_tifffile': same,
         'plane_sha256': [hashlib.sha256(np.ascontiguousarray(p).tobytes()).hexdigest() for p in flat],
     })
-print(json.dumps({'problems': problems, 'images': images}))
+print(json.dumps({'problems': problems, 'images': images, 'tables': tables}))
