@@ -4,7 +4,7 @@
  * place, so that the destination is never a half collection. Sources are only read. A
  * destination that exists is replaced only when asked and only when AcqMeta wrote it.
  */
-import { lstat, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
   collectionManifest,
@@ -23,6 +23,7 @@ import { readSidecarFile } from '../sidecar';
 import { withFileSource, type TiffScanner } from '../tiff';
 import { contractProblems } from './contract-check';
 import { withAnalysisTables } from './read-analysis-tables';
+import { makeStaging, sweepStaging } from './staging';
 import { verifyCollection } from './verify-collection';
 import { writeCollectionGroups, writeImage, type PlaneDigests } from './write-image';
 
@@ -152,7 +153,8 @@ async function install(staged: string, destination: string, replace: boolean, sc
 export async function exportCollection(job: CollectionExportJob): Promise<CollectionExportSummary> {
   const { destination, signal } = job;
   const replace = await checkDestination(destination, job.force);
-  const scratch = await mkdtemp(path.join(path.dirname(destination), `.${path.basename(destination)}.staging-`));
+  await sweepStaging(destination);
+  const scratch = await makeStaging(destination);
   try {
     const staged = path.join(scratch, path.basename(destination));
     const images = await stageCollection(job, staged);

@@ -1,9 +1,11 @@
 /**
  * The collection export's own guards: the verification refuses a staged collection whose pixels,
- * paths or documents are not what was written, and a cancelled export leaves nothing behind.
+ * paths or documents are not what was written, a killed export's staging folder is swept by the
+ * next, and a cancelled export leaves nothing behind.
  */
-import { copyFile, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -74,6 +76,25 @@ describe('verifying a staged collection', () => {
     );
     await writeFile(manifestFile, manifest);
     await expect(verifyCollection(staged, written, digests)).resolves.toBeUndefined();
+  });
+});
+
+describe('staging folders', () => {
+  it("removes those of killed exports on this machine, and leaves running ones and other machines' alone", async () => {
+    const dead = spawnSync(process.execPath, ['-e', '']).pid as number;
+    const host = hostname().replace(/[^A-Za-z0-9.]/g, '_');
+    const names = {
+      killed: `.lab.ome.zarr.staging-${host}-${dead}-abc123`,
+      running: `.lab.ome.zarr.staging-${host}-${process.ppid}-def456`,
+      elsewhere: `.lab.ome.zarr.staging-another_host-${dead}-ghi789`,
+      otherCollection: `.other.ome.zarr.staging-${host}-${dead}-jkl012`,
+    };
+    for (const name of Object.values(names)) await mkdir(path.join(dir, name, 'lab.ome.zarr'), { recursive: true });
+    await exportCollection(job());
+    const left = await readdir(dir);
+    expect(left).not.toContain(names.killed);
+    for (const kept of [names.running, names.elsewhere, names.otherCollection]) expect(left).toContain(kept);
+    expect(left).toContain('lab.ome.zarr');
   });
 });
 
