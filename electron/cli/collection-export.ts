@@ -14,11 +14,14 @@ import { walkFolder } from './targets';
 /** The `--format` of a CloudScope collection. */
 export const COLLECTION_FORMAT = 'cloudscope-collection';
 
-/** Runs `work` with an abort signal that Ctrl-C fires; resolves to whether it was interrupted. */
+/**
+ * Runs `work` with an abort signal that Ctrl-C fires; resolves to whether it was interrupted.
+ * A second Ctrl-C while it cleans up is ignored, so that the staging folder is still removed.
+ */
 async function interruptible(work: (signal: AbortSignal) => Promise<void>): Promise<boolean> {
   const controller = new AbortController();
   const stop = (): void => controller.abort();
-  process.once('SIGINT', stop);
+  process.on('SIGINT', stop);
   try {
     await work(controller.signal);
     return false;

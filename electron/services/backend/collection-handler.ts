@@ -49,7 +49,11 @@ export function collectionHandlers(context: BackendContext): CollectionHandlers 
         scanner: context.scanner,
         creator: { name: 'AcqMeta', version },
         signal: controller.signal,
-        onImage: progress.note,
+        onImage: (step) => {
+          progress.note(step);
+          // the last image is told at once: the check and read-back that follow take a while
+          if (step.done === step.total) progress.flush();
+        },
       }).then(
         (summary) => done({ kind: 'written', ...summary, leftOut }),
         (error: unknown) => {

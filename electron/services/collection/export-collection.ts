@@ -4,31 +4,29 @@
  * place, so that the destination is never a half collection. Sources are only read. A
  * destination that exists is replaced only when asked and only when AcqMeta wrote it.
  */
-import { lstat, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
-  collectionManifest,
   ANALYSIS_TABLES,
+  bytesPerSample,
+  collectionManifest,
   memberPaths,
   type ExportImage,
 } from '../../../shared/ngff/export/collection-documents';
 import { exportImageOf, ExportRefusal } from '../../../shared/ngff/export/export-image';
 import { COLLECTION_MANIFEST_KEY, isCollectionMemberPath, isOmeZarrPath } from '../../../shared/ngff/store-name';
 import { headerFromSizes } from '../../../shared/formats';
-import { createSidecar, withHeaderValues, type Sidecar } from '../../../shared/sidecar';
-import { toPlain } from '../../../shared/sidecar';
+import { createSidecar, toPlain, withHeaderValues, type Sidecar } from '../../../shared/sidecar';
 import { sourceImages } from '../convert';
 import { scanImage } from '../rows';
 import { readSidecarFile } from '../sidecar';
-import { withFileSource, type TiffScanner } from '../tiff';
+import { MAX_PLANE_BYTES, withFileSource, type TiffScanner } from '../tiff';
 import { contractProblems } from './contract-check';
 import { withAnalysisTables } from './read-analysis-tables';
-import { makeStaging, sweepStaging } from './staging';
+import { checkDestination, DestinationRefused, install, KeptAside, producerVersion } from './destination';
+import { KEPT_ASIDE, makeStaging, sweepStaging } from './staging';
 import { verifyCollection } from './verify-collection';
 import { writeCollectionGroups, writeImage, type PlaneDigests } from './write-image';
-
-/** The mark in `acqstore_version` of a collection AcqMeta wrote: a PEP 440 local label on the contract's version. */
-export const PRODUCER_MARK = '+acqmeta.';
 
 /** The acqstore release whose collection layout an export follows. */
 const ACQSTORE_CONTRACT_VERSION = '0.2.0';
@@ -69,16 +67,6 @@ export class ExportRefused extends Error {
   }
 }
 
-/** A destination the export will not write to, and why (`exists`: something is there and replacing it was not asked): nothing was written. */
-export class DestinationRefused extends Error {
-  constructor(
-    message: string,
-    readonly kind: 'exists' | 'refused' = 'refused',
-  ) {
-    super(message);
-  }
-}
-
 /** What was written. */
 export interface CollectionExportSummary {
   destination: string;
@@ -116,54 +104,30 @@ function exportedSidecarText(sidecar: Sidecar, image: ExportImage): string {
   return withHeaderValues(sidecar, { shape, dims, sizes: sizesText }).text;
 }
 
-/** Fails unless the destination may be written: a `.ome.zarr` name, and, when it exists, a collection AcqMeta wrote that `force` replaces. */
-async function checkDestination(destination: string, force: boolean): Promise<boolean> {
-  if (!/\.ome\.zarr$/i.test(path.basename(destination)))
-    throw new DestinationRefused(`${path.basename(destination)}: a collection's name must end in .ome.zarr`);
-  const stats = await lstat(destination).catch(() => null);
-  if (stats === null) return false;
-  if (!force)
-    throw new DestinationRefused(`${destination} already exists (--force replaces a collection AcqMeta wrote)`);
-  const manifest = stats.isDirectory()
-    ? await readFile(path.join(destination, ...COLLECTION_MANIFEST_KEY.split('/')), 'utf8').catch(() => null)
-    : null;
-  const version = manifest === null ? null : (JSON.parse(manifest) as { acqstore_version?: unknown }).acqstore_version;
-  if (typeof version !== 'string' || !version.includes(PRODUCER_MARK))
-    throw new DestinationRefused(`${destination} is not a collection AcqMeta wrote: it is not replaced`);
-  return true;
-}
-
-/** `destination` replaced by `staged`, the old one removed only once the new one is in place. */
-async function install(staged: string, destination: string, replace: boolean, scratch: string): Promise<void> {
-  if (!replace) {
-    await rename(staged, destination);
-    return;
-  }
-  const old = path.join(scratch, 'replaced');
-  await rename(destination, old);
-  try {
-    await rename(staged, destination);
-  } catch (error) {
-    await rename(old, destination);
-    throw error;
-  }
-}
-
 /** Exports the job's images as one collection; rejects with {@link ExportRefused} or {@link DestinationRefused}, writing nothing. */
 export async function exportCollection(job: CollectionExportJob): Promise<CollectionExportSummary> {
   const { destination, signal } = job;
-  const replace = await checkDestination(destination, job.force);
+  const replace = await checkDestination(
+    destination,
+    job.force,
+    job.sources.map((s) => s.absPath),
+  );
   await sweepStaging(destination);
   const scratch = await makeStaging(destination);
+  const staged = path.join(scratch, path.basename(destination));
+  let keep: string | null = null;
   try {
-    const staged = path.join(scratch, path.basename(destination));
     const images = await stageCollection(job, staged);
     await verifyCollection(staged, images.written, images.digests, signal);
     signal?.throwIfAborted();
-    await install(staged, destination, replace, scratch);
+    await install(staged, destination, replace, path.join(scratch, KEPT_ASIDE)).catch((error: unknown) => {
+      if (error instanceof KeptAside) keep = error.where;
+      throw error;
+    });
     return { destination, images: images.written.length, replaced: replace };
   } finally {
-    await rm(scratch, { recursive: true, force: true });
+    // the old collection, when it could not be put back, is the user's only copy: only the new one goes
+    await rm(keep === null ? scratch : staged, { recursive: true, force: true });
   }
 }
 
@@ -206,7 +170,7 @@ export async function stageCollection(
   const facts = {
     name: job.name,
     createdUtc: (job.now?.() ?? new Date()).toISOString().replace(/\.\d{3}Z$/, 'Z'),
-    producerVersion: `${ACQSTORE_CONTRACT_VERSION}${PRODUCER_MARK}${job.creator.version}`,
+    producerVersion: producerVersion(ACQSTORE_CONTRACT_VERSION, job.creator.version),
   };
   await writeFile(path.join(staged, ...COLLECTION_MANIFEST_KEY.split('/')), collectionManifest(facts, written), {
     flag: 'wx',
@@ -240,6 +204,11 @@ async function writeMember(
       only.acquisition,
       values,
     );
+    const planeBytes = only.pixels.width * only.pixels.height * bytesPerSample(only.pixels.dtype);
+    if (planeBytes > MAX_PLANE_BYTES)
+      throw new ExportRefusal(
+        `its planes (${only.pixels.width} × ${only.pixels.height}) are over ${MAX_PLANE_BYTES / 2 ** 20} MiB, more than the read-back checks`,
+      );
     const { image, tables } = await withAnalysisTables(source.absPath, described);
     if (!write) return null;
     const folder = path.join(staged, ...memberPaths(image.id).image.split('/'));

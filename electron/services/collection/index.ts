@@ -3,8 +3,8 @@
  * --format cloudscope-collection`): staged, verified against acqstore's contract and read back,
  * then renamed into place.
  */
+export { DestinationRefused } from './destination';
 export {
-  DestinationRefused,
   exportCollection,
   ExportRefused,
   isStorePath,

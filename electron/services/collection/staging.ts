@@ -2,11 +2,15 @@
  * The staging folder an export is built in, beside its destination:
  * `.<name>.staging-<host>-<pid>-<random>`. One left by an export that was killed (its process
  * on this machine is gone) is removed when the next export to the same destination starts; one
- * of another machine, or of a process still running, is left alone.
+ * of another machine, of a process still running, or holding a collection kept aside, is left
+ * alone.
  */
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { lstat, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import path from 'node:path';
+
+/** Where in its staging folder an export moves the collection it replaces, until the new one is in place. */
+export const KEPT_ASIDE = 'replaced';
 
 /** The start of the staging folders' names of exports to `destination`. */
 const prefixOf = (destination: string): string => `.${path.basename(destination)}.staging-`;
@@ -34,6 +38,14 @@ export async function sweepStaging(destination: string): Promise<string[]> {
     if (!name.startsWith(prefix)) continue;
     const pid = Number(/^(\d+)-[^-]+$/.exec(name.slice(prefix.length))?.[1]);
     if (!Number.isSafeInteger(pid) || pid <= 0 || pid === process.pid || isRunning(pid)) continue;
+    // an old collection an export could neither replace nor put back is kept there: never removed
+    if (
+      await lstat(path.join(parent, name, KEPT_ASIDE)).then(
+        () => true,
+        () => false,
+      )
+    )
+      continue;
     await rm(path.join(parent, name), { recursive: true, force: true });
     swept.push(name);
   }

@@ -24,6 +24,7 @@ import type { ArchivalPixels } from '../../../shared/ome-tiff';
 import type { SampleArray } from '../../../shared/sample-array';
 import { planeAt } from '../convert';
 import type { PlaneReader } from '../convert';
+import { ChunkWrites } from './chunk-writes';
 
 /** A plane of an image: its index along T, C and Z (0 for an axis the image lacks). */
 export interface PlaneIndex {
@@ -81,6 +82,7 @@ async function writePlaneLevels(
   plane: Plane,
   at: PlaneIndex,
   digests: PlaneDigests,
+  writes: ChunkWrites,
   signal: AbortSignal | undefined,
 ): Promise<void> {
   const typesize = bytesPerSample(image.dtype);
@@ -96,7 +98,10 @@ async function writePlaneLevels(
       for (let cx = 0; cx * chunkX < current.width; cx++) {
         signal?.throwIfAborted();
         const tile = tileOf(current, chunkY, chunkX, cy, cx);
-        await writeNew(path.join(prefix, String(cy), String(cx)), await bloscFrame(bytesOf(tile), typesize, compress));
+        await writes.add(
+          path.join(prefix, String(cy), String(cx)),
+          await bloscFrame(bytesOf(tile), typesize, compress),
+        );
       }
     }
   }
@@ -111,16 +116,23 @@ export async function writeImage(folder: string, image: ExportImage, source: Ima
   for (const [level, shape] of levelShapes(image.shape, image.axes).entries())
     await writeNew(path.join(folder, String(level), 'zarr.json'), arrayDocument(shape, image.axes, image.dtype));
   const planes = pixels.sizeC * pixels.sizeZ * pixels.sizeT;
-  for (let index = 0; index < planes; index++) {
-    signal?.throwIfAborted();
-    const { c, z, t } = planeAt(pixels, index);
-    const values = await source.readPlane(index);
-    const plane: Plane = { values, width: pixels.width, height: pixels.height };
-    for (let sample = 0; sample < pixels.samples; sample++) {
-      const at = { t, c: pixels.samples > 1 ? sample : c, z };
-      await writePlaneLevels(folder, image, sampleOf(plane, pixels.samples, sample), at, digests, signal);
+  const writes = new ChunkWrites();
+  try {
+    for (let index = 0; index < planes; index++) {
+      signal?.throwIfAborted();
+      const { c, z, t } = planeAt(pixels, index);
+      const values = await source.readPlane(index);
+      const plane: Plane = { values, width: pixels.width, height: pixels.height };
+      for (let sample = 0; sample < pixels.samples; sample++) {
+        const at = { t, c: pixels.samples > 1 ? sample : c, z };
+        await writePlaneLevels(folder, image, sampleOf(plane, pixels.samples, sample), at, digests, writes, signal);
+      }
+      source.onPlane?.();
     }
-    source.onPlane?.();
+    await writes.drain();
+  } finally {
+    // nothing may still be writing into the staging folder once it is removed
+    await writes.settle();
   }
   await writeNew(path.join(folder, 'acqstore', 'acq_image.json'), source.sidecarText);
   for (const [relative, text] of source.tables) await writeNew(path.join(folder, ...relative.split('/')), text);

@@ -12,3 +12,4 @@ export type { SidecarBytes, SidecarTask } from './worker-protocol';
 export { decodeDeflate, decodeLzw } from './bounded-decoders';
 export type { SampleArray } from './plane-samples';
 export { levelPlaneSamples } from './decode-store-plane';
+export { MAX_PLANE_BYTES } from './plane-limits';

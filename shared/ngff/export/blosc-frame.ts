@@ -44,18 +44,40 @@ export function bitshuffle(bytes: Uint8Array, typesize: number): Uint8Array {
   const out = new Uint8Array(bytes.length);
   const rowBytes = count / 8;
   for (let j = 0; j < typesize; j++) {
-    for (let group = 0; group < rowBytes; group++) {
-      // the 8 bytes j of elements 8·group … 8·group+7, transposed bit by bit
-      let lo = 0;
-      let hi = 0;
-      for (let r = 0; r < 4; r++) lo |= (bytes[(group * 8 + r) * typesize + j] as number) << (8 * r);
-      for (let r = 0; r < 4; r++) hi |= (bytes[(group * 8 + 4 + r) * typesize + j] as number) << (8 * r);
-      for (let b = 0; b < 8; b++) {
-        let row = 0;
-        for (let r = 0; r < 4; r++) row |= ((lo >>> (8 * r + b)) & 1) << r;
-        for (let r = 0; r < 4; r++) row |= ((hi >>> (8 * r + b)) & 1) << (r + 4);
-        out[(8 * j + b) * rowBytes + group] = row;
-      }
+    for (let group = 0, at = j; group < rowBytes; group++, at += 8 * typesize) {
+      // the 8 bytes j of elements 8·group … 8·group+7 as rows 0-3 (lo) and 4-7 (hi) of an 8 × 8
+      // bit matrix, transposed as the bitshuffle library's TRANS_BIT_8X8 does on 64 bits
+      let lo =
+        (bytes[at] as number) |
+        ((bytes[at + typesize] as number) << 8) |
+        ((bytes[at + 2 * typesize] as number) << 16) |
+        ((bytes[at + 3 * typesize] as number) << 24);
+      let hi =
+        (bytes[at + 4 * typesize] as number) |
+        ((bytes[at + 5 * typesize] as number) << 8) |
+        ((bytes[at + 6 * typesize] as number) << 16) |
+        ((bytes[at + 7 * typesize] as number) << 24);
+      let t = (lo ^ (lo >>> 7)) & 0x00aa00aa;
+      lo ^= t ^ (t << 7);
+      t = (hi ^ (hi >>> 7)) & 0x00aa00aa;
+      hi ^= t ^ (t << 7);
+      t = (lo ^ (lo >>> 14)) & 0x0000cccc;
+      lo ^= t ^ (t << 14);
+      t = (hi ^ (hi >>> 14)) & 0x0000cccc;
+      hi ^= t ^ (t << 14);
+      t = (lo ^ ((lo >>> 28) | (hi << 4))) & 0xf0f0f0f0;
+      lo ^= t;
+      hi ^= t >>> 4;
+      // byte b of the transposed matrix holds bit b of each row: row 8j + b of the output
+      const row = 8 * j * rowBytes + group;
+      out[row] = lo;
+      out[row + rowBytes] = lo >>> 8;
+      out[row + 2 * rowBytes] = lo >>> 16;
+      out[row + 3 * rowBytes] = lo >>> 24;
+      out[row + 4 * rowBytes] = hi;
+      out[row + 5 * rowBytes] = hi >>> 8;
+      out[row + 6 * rowBytes] = hi >>> 16;
+      out[row + 7 * rowBytes] = hi >>> 24;
     }
   }
   out.set(bytes.subarray(count * typesize), count * typesize);

@@ -5,7 +5,7 @@
  */
 import type { Acquisition } from '../../acquisition/acquisition-types';
 import type { ArchivalPixels } from '../../ome-tiff';
-import type { ExportAnalysis, ExportAxis, ExportImage } from './collection-documents';
+import { analysisId, type ExportAnalysis, type ExportAxis, type ExportImage } from './collection-documents';
 
 /** NGFF's names of the length units a sidecar's calibration labels write. */
 const LENGTH_UNITS: Readonly<Record<string, string>> = {
@@ -80,10 +80,10 @@ export function shapeOf(pixels: ArchivalPixels, axes: readonly ExportAxis[]): nu
   return axes.map((a) => sizes[a.name]);
 }
 
-/** The sidecar's analyses, each as a name, a channel and a ROI; refuses ones acqstore cannot index. */
+/** The sidecar's analyses, each as a name, a channel and a ROI; refuses ones acqstore cannot index, or two it would index alike. */
 function analysesOf(sidecar: Plain): ExportAnalysis[] {
   const list = Array.isArray(sidecar.analysis) ? sidecar.analysis : [];
-  return list.map((entry: unknown, i) => {
+  const analyses = list.map((entry: unknown, i): ExportAnalysis => {
     const a = isPlain(entry) ? entry : {};
     const { analysis_name: analysisName, channel, roi_id: roiId } = a;
     if (
@@ -97,6 +97,16 @@ function analysesOf(sidecar: Plain): ExportAnalysis[] {
       throw new ExportRefusal(`its sidecar's analysis ${i + 1} has no name, channel and ROI acqstore can index`);
     return { analysisName, channel: channel as number, roiId: roiId as number };
   });
+  const ids = new Set<string>();
+  for (const analysis of analyses) {
+    const id = analysisId(analysis);
+    if (ids.has(id))
+      throw new ExportRefusal(
+        `its sidecar has two analyses acqstore would both call ${id} (names alike, same channel and ROI)`,
+      );
+    ids.add(id);
+  }
+  return analyses;
 }
 
 /** What the collection says of an image: where it goes (`index`), its source, axes, shape and summary. */
@@ -111,6 +121,12 @@ export function exportImageOf(
   if (!isPlain(sidecar)) throw new ExportRefusal('its sidecar is not a JSON object');
   const header = isPlain(sidecar.image_header_metadata) ? sidecar.image_header_metadata : {};
   const axes = axesOf(pixels, header, acquisition);
+  const shape = shapeOf(pixels, axes);
+  // a reduced level's scale is level 0's times at most the axis's size: it must stay a number
+  axes.forEach((axis, i) => {
+    if (!Number.isFinite(axis.scale * (shape[i] as number)))
+      throw new ExportRefusal(`its pixel size along ${axis.name.toUpperCase()} (${axis.scale}) is too large to write`);
+  });
   const text = (value: unknown): string => (typeof value === 'string' ? value : '');
   const serial = String(index).padStart(3, '0');
   return {
@@ -119,7 +135,7 @@ export function exportImageOf(
     name: source.name,
     relativePath: source.relativePath,
     axes,
-    shape: shapeOf(pixels, axes),
+    shape,
     dtype: pixels.dtype,
     numChannels: channelsOf(pixels),
     accepted: sidecar.accepted !== false,

@@ -62,11 +62,20 @@ export interface CollectionExportSlice {
 
 /** Creates the collection export slice. */
 export const createCollectionExportSlice: StateCreator<AppState, [], [], CollectionExportSlice> = (set, get) => {
-  /** Applies `change` to the job when `jobId` is its own (or the job has not learnt its id yet). */
+  /** Asks the backend to stop job `jobId`; says so when it cannot. */
+  const sendCancel = async (jobId: string): Promise<void> => {
+    const result = await get().client.cancelCollectionExport({ jobId });
+    if (!result.ok) get().notify('error', `The export could not be cancelled: ${result.error.message}`);
+  };
+  /**
+   * Applies `change` to the job when `jobId` is its own (or the job has not learnt its id yet);
+   * a cancel asked before the id was known is sent once it is.
+   */
   const update = (jobId: string, change: Partial<CollectionExportJob>): void => {
     const job = get().collectionExportJob;
     if (job === null || (job.jobId !== null && job.jobId !== jobId) || collectionExportEnded(job)) return;
     set({ collectionExportJob: { ...job, jobId, ...change } });
+    if (job.jobId === null && job.cancelling) void sendCancel(jobId);
   };
   return {
     collectionExportOpen: false,
@@ -103,19 +112,16 @@ export const createCollectionExportSlice: StateCreator<AppState, [], [], Collect
       const now = get().collectionExportJob;
       // an event of the job may have come before the answer, and told its id already
       if (now === null || now.jobId !== null) return;
-      set({
-        collectionExportJob: result.ok
-          ? { ...now, jobId: result.payload.jobId }
-          : { ...now, failure: result.error.message },
-      });
+      if (!result.ok) set({ collectionExportJob: { ...now, failure: result.error.message } });
+      else update(result.payload.jobId, {});
     },
 
     cancelCollectionExport: async () => {
       const job = get().collectionExportJob;
-      if (job === null || job.jobId === null || collectionExportEnded(job)) return;
+      if (job === null || job.cancelling || collectionExportEnded(job)) return;
       set({ collectionExportJob: { ...job, cancelling: true } });
-      const result = await get().client.cancelCollectionExport({ jobId: job.jobId });
-      if (!result.ok) get().notify('error', `The export could not be cancelled: ${result.error.message}`);
+      // before the backend has answered the start, the cancel waits for the job's id
+      if (job.jobId !== null) await sendCancel(job.jobId);
     },
 
     handleCollectionExportEvent: (event) => {

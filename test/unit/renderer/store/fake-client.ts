@@ -95,6 +95,8 @@ export interface FakeBackend {
   convertCancels: string[];
   /** Every `startCollectionExport` request, in order; the nth is answered with job id `export-n`. */
   collectionExports: CollectionExportRequest[];
+  /** The job id of every `cancelCollectionExport` request, in order. */
+  collectionExportCancels: string[];
   emit(event: ApiEvent): void;
 }
 
@@ -136,6 +138,7 @@ export function fakeBackend(rows: ImageRow[], scanId = 'scan-1'): FakeBackend {
     converts: [],
     convertCancels: [],
     collectionExports: [],
+    collectionExportCancels: [],
     saveOutcome: (save) => {
       const row = byPath.get(save.path)!;
       return {
@@ -284,7 +287,10 @@ export function fakeBackend(rows: ImageRow[], scanId = 'scan-1'): FakeBackend {
         backend.collectionExports.push(request);
         return ok({ jobId: `export-${backend.collectionExports.length}` });
       },
-      cancelCollectionExport: () => ok({ cancelled: true }),
+      cancelCollectionExport: ({ jobId }) => {
+        backend.collectionExportCancels.push(jobId);
+        return ok({ cancelled: true });
+      },
       exportResults: (request) => {
         backend.exports.push(request);
         return ok({

@@ -4,7 +4,7 @@
  * next, and a cancelled export leaves nothing behind.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -79,6 +79,20 @@ describe('verifying a staged collection', () => {
   });
 });
 
+describe('replacing a collection', () => {
+  it('refuses one that holds an image being exported, even through a link', async () => {
+    await exportCollection(job());
+    await mkdir(path.join(dir, 'lab.ome.zarr', 'raw'));
+    await copyFile(path.join(LINESCANS, 'ls_02.tif'), path.join(dir, 'lab.ome.zarr', 'raw', 'ls_02.tif'));
+    await symlink(path.join(dir, 'lab.ome.zarr', 'raw'), path.join(dir, 'rawlink'));
+    const inside = { relPath: 'ls_02.tif', absPath: path.join(dir, 'rawlink', 'ls_02.tif') };
+    await expect(exportCollection(job({ sources: [inside], force: true }))).rejects.toThrow(
+      'which is being exported: it is not replaced',
+    );
+    expect(await readdir(path.join(dir, 'lab.ome.zarr', 'raw'))).toEqual(['ls_02.tif']);
+  });
+});
+
 describe('staging folders', () => {
   it("removes those of killed exports on this machine, and leaves running ones and other machines' alone", async () => {
     const dead = spawnSync(process.execPath, ['-e', '']).pid as number;
@@ -88,12 +102,16 @@ describe('staging folders', () => {
       running: `.lab.ome.zarr.staging-${host}-${process.ppid}-def456`,
       elsewhere: `.lab.ome.zarr.staging-another_host-${dead}-ghi789`,
       otherCollection: `.other.ome.zarr.staging-${host}-${dead}-jkl012`,
+      keptAside: `.lab.ome.zarr.staging-${host}-${dead}-mno345`,
     };
     for (const name of Object.values(names)) await mkdir(path.join(dir, name, 'lab.ome.zarr'), { recursive: true });
+    // an old collection that could neither be replaced nor put back is the user's only copy
+    await mkdir(path.join(dir, names.keptAside, 'replaced'));
     await exportCollection(job());
     const left = await readdir(dir);
     expect(left).not.toContain(names.killed);
-    for (const kept of [names.running, names.elsewhere, names.otherCollection]) expect(left).toContain(kept);
+    for (const kept of [names.running, names.elsewhere, names.otherCollection, names.keptAside])
+      expect(left).toContain(kept);
     expect(left).toContain('lab.ome.zarr');
   });
 });

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { exportImageOf, ExportRefusal } from '../../../../../shared/ngff/export/export-image';
+import type { ArchivalPixels } from '../../../../../shared/ome-tiff';
+
+const PIXELS: ArchivalPixels = { width: 64, height: 32, samples: 1, dtype: 'uint16', sizeC: 2, sizeZ: 5, sizeT: 1 };
+const SOURCE = { name: 'a.tif', relativePath: 'day1/a.tif' };
+
+/** A sidecar of `analyses`, calibrated in µm. */
+const sidecar = (analyses: object[] = [], x = 0.2) => ({
+  accepted: true,
+  analysis: analyses.map((a) => ({ channel: 0, roi_id: 1, summary: {}, detection_params: {}, ...a })),
+  image_header_metadata: { physical_unit_x: x, physical_unit_y: x, physical_label_x: 'µm', physical_label_y: 'um' },
+  rois: [],
+});
+
+describe('what a collection says of an image', () => {
+  it('puts the axes in NGFF order with their units, from the sidecar and the file', () => {
+    const image = exportImageOf(3, SOURCE, PIXELS, { sources: [], pixel_size_um: { z: 1.5 } }, sidecar());
+    expect(image).toMatchObject({ id: 'acq_image_003', imageName: 'image_003', shape: [2, 5, 32, 64] });
+    expect(image.axes).toEqual([
+      { name: 'c', unit: null, scale: 1 },
+      { name: 'z', unit: 'micrometer', scale: 1.5 },
+      { name: 'y', unit: 'micrometer', scale: 0.2 },
+      { name: 'x', unit: 'micrometer', scale: 0.2 },
+    ]);
+  });
+
+  it('refuses two analyses acqstore would give one id, and a pixel size no level can hold', () => {
+    const alike = sidecar([{ analysis_name: 'a b' }, { analysis_name: 'a-b' }]);
+    expect(() => exportImageOf(0, SOURCE, PIXELS, { sources: [] }, alike)).toThrow(ExportRefusal);
+    expect(() => exportImageOf(0, SOURCE, PIXELS, { sources: [] }, alike)).toThrow(
+      'acqstore would both call a-b__c0__r1',
+    );
+    const apart = sidecar([{ analysis_name: 'a b' }, { analysis_name: 'a-b', roi_id: 2 }]);
+    expect(exportImageOf(0, SOURCE, PIXELS, { sources: [] }, apart).analyses).toHaveLength(2);
+    expect(() => exportImageOf(0, SOURCE, PIXELS, { sources: [] }, sidecar([], 1e308))).toThrow(
+      'its pixel size along Y (1e+308) is too large to write',
+    );
+  });
+});
