@@ -5,7 +5,7 @@
 import type { FileCalibration, HeaderValues } from '../api';
 import { ACCEPTED_FIELD, EXPERIMENT_FIELDS, HEADER_FIELDS, type FieldValues } from '../fields/field-table';
 import { pixelSizeValues, usableCalibration } from './calibration';
-import { applyToTree, nodeFor, removeFromTree, setHeaderInTree } from './edit-tree';
+import { applyToTree, nodeFor, removeFromTree, reshapeTopLevel, setHeaderInTree } from './edit-tree';
 import type { JsonEntry, JsonNode, JsonObject } from './json-tree';
 import { spliceJson } from './json-splice';
 import { writeJson } from './json-writer';
@@ -30,9 +30,22 @@ export function applyChanges(sidecar: Sidecar, changes: FieldValues, remove: rea
 export function editSidecar(sidecar: Sidecar, changes: FieldValues, remove: readonly string[] = []): Sidecar {
   const removed = removeFromTree(sidecar.root, remove);
   const { root, changed } = applyToTree(removed.root, changes);
-  if (!changed && !removed.changed) return sidecar;
-  const spliced = sidecar.canonical ? spliceJson(sidecar.text, sidecar.root, root) : null;
-  return new Sidecar(spliced ?? writeJson(root), root);
+  return rewritten(sidecar, { root, changed: changed || removed.changed });
+}
+
+/**
+ * The sidecar with only the top-level keys `keep` accepts and the `missing` entries added where
+ * absent, only those lines changing (a copy that must keep a schema's top level).
+ */
+export function withTopLevel(sidecar: Sidecar, keep: (key: string) => boolean, missing: readonly JsonEntry[]): Sidecar {
+  return rewritten(sidecar, reshapeTopLevel(sidecar.root, keep, missing));
+}
+
+/** `sidecar` with `edit`'s root, its unchanged lines kept when the file is laid out as CloudScope writes. */
+function rewritten(sidecar: Sidecar, edit: { root: JsonObject; changed: boolean }): Sidecar {
+  if (!edit.changed) return sidecar;
+  const spliced = sidecar.canonical ? spliceJson(sidecar.text, sidecar.root, edit.root) : null;
+  return new Sidecar(spliced ?? writeJson(edit.root), edit.root);
 }
 
 /**
@@ -40,10 +53,7 @@ export function editSidecar(sidecar: Sidecar, changes: FieldValues, remove: read
  * changing: a copy that goes with pixels laid out otherwise than the image it was written for.
  */
 export function withHeaderValues(sidecar: Sidecar, values: FieldValues): Sidecar {
-  const { root, changed } = setHeaderInTree(sidecar.root, values);
-  if (!changed) return sidecar;
-  const spliced = sidecar.canonical ? spliceJson(sidecar.text, sidecar.root, root) : null;
-  return new Sidecar(spliced ?? writeJson(root), root);
+  return rewritten(sidecar, setHeaderInTree(sidecar.root, values));
 }
 
 /**

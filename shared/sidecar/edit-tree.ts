@@ -5,7 +5,7 @@
 import { ApiFailure } from '../errors';
 import { editableField, HEADER_FIELDS, type FieldSpec, type FieldValue, type FieldValues } from '../fields/field-table';
 import { unknownFieldMessage, validateChanges } from '../validation';
-import { memberOf, numberValue, type JsonNode, type JsonObject } from './json-tree';
+import { memberOf, numberValue, type JsonEntry, type JsonNode, type JsonObject } from './json-tree';
 import { pythonFloatRepr, pythonIntRepr } from './python-repr';
 import { sectionOf } from './sidecar';
 
@@ -41,6 +41,21 @@ export function setHeaderInTree(root: JsonObject, values: FieldValues): { root: 
     changed = true;
   }
   return { root: changed ? withMember(root, 'image_header_metadata', section) : root, changed };
+}
+
+/**
+ * A root with only the top-level keys `keep` accepts, and `missing` entries added where their key
+ * is absent (a copy reshaped to a schema's top level; the other nodes and their text stay).
+ */
+export function reshapeTopLevel(
+  root: JsonObject,
+  keep: (key: string) => boolean,
+  missing: readonly JsonEntry[],
+): { root: JsonObject; changed: boolean } {
+  const kept = root.entries.filter((entry) => keep(entry.key));
+  const added = missing.filter((entry) => !kept.some((k) => k.key === entry.key));
+  if (kept.length === root.entries.length && added.length === 0) return { root, changed: false };
+  return { root: { ...root, entries: [...kept, ...added] }, changed: true };
 }
 
 /**

@@ -9,6 +9,7 @@ export {
   editSidecar,
   newSidecarValues,
   withHeaderValues,
+  withTopLevel,
 } from './apply-changes';
 export {
   CALIBRATION_SOURCE_NAMES,

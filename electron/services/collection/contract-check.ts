@@ -39,3 +39,6 @@ export function contractProblems(document: ContractDocument, value: unknown): st
 
 /** Where the contract was taken from: repository, path and commit. */
 export const CONTRACT_SOURCE = bundle.sources[0] as { repository: string; path: string; commit: string };
+
+/** The top-level keys the contract allows in a sidecar. */
+export const SIDECAR_KEYS: ReadonlySet<string> = new Set(Object.keys(bundle.schema.$defs.acqImageSidecarV2.properties));

@@ -16,17 +16,25 @@ import {
 import { exportImageOf, ExportRefusal } from '../../../shared/ngff/export/export-image';
 import { COLLECTION_MANIFEST_KEY, isCollectionMemberPath, isOmeZarrPath } from '../../../shared/ngff/store-name';
 import { headerFromSizes } from '../../../shared/formats';
-import { createSidecar, toPlain, withHeaderValues, type Sidecar } from '../../../shared/sidecar';
+import {
+  createSidecar,
+  toPlain,
+  withHeaderValues,
+  withTopLevel,
+  type JsonEntry,
+  type Sidecar,
+} from '../../../shared/sidecar';
 import { sourceImages } from '../convert';
 import { scanImage } from '../rows';
 import { readSidecarFile } from '../sidecar';
 import { MAX_PLANE_BYTES, withFileSource, type TiffScanner } from '../tiff';
-import { contractProblems } from './contract-check';
+import { contractProblems, SIDECAR_KEYS } from './contract-check';
 import { withAnalysisTables } from './read-analysis-tables';
 import { checkDestination, DestinationRefused, install, KeptAside, producerVersion } from './destination';
 import { KEPT_ASIDE, makeStaging, sweepStaging } from './staging';
+import { readBackImage } from './read-back-image';
 import { verifyCollection } from './verify-collection';
-import { writeCollectionGroups, writeImage, type PlaneDigests } from './write-image';
+import { writeCollectionGroups, writeImage } from './write-image';
 
 /** The acqstore release whose collection layout an export follows. */
 const ACQSTORE_CONTRACT_VERSION = '0.2.0';
@@ -85,12 +93,27 @@ async function sidecarOf(source: ExportSource, scanner: TiffScanner): Promise<Si
   return createSidecar(scan.info.header, scan.info.fileCalibration, {});
 }
 
-/** The sidecar's values, as the contract checks them; refuses a sidecar that breaks it. */
-function sidecarValues(sidecar: Sidecar): unknown {
-  const value = toPlain(sidecar.root);
-  const problems = contractProblems('acqImageSidecarV2', value);
+/** What acqstore writes for a top-level key a sidecar lacks (older CloudScope sidecars have no `rois` or `image_contrast`). */
+const EMPTY_SECTIONS: readonly JsonEntry[] = [
+  { key: 'accepted', value: { kind: 'literal', value: true, offset: -1 } },
+  { key: 'analysis', value: { kind: 'array', items: [], offset: -1 } },
+  { key: 'experiment_metadata', value: { kind: 'object', entries: [], offset: -1 } },
+  { key: 'image_contrast', value: { kind: 'object', entries: [], offset: -1 } },
+  { key: 'image_header_metadata', value: { kind: 'object', entries: [], offset: -1 } },
+  { key: 'rois', value: { kind: 'array', items: [], offset: -1 } },
+];
+
+/**
+ * The sidecar as a collection holds it, with its values: the top level acqstore's contract
+ * allows (a key it does not know, such as an old `_is_dirty`, left out of the copy; a section an
+ * older sidecar lacks added, empty, as acqstore writes it); refuses one that still breaks it.
+ */
+function contractSidecar(sidecar: Sidecar): { sidecar: Sidecar; values: unknown } {
+  const shaped = withTopLevel(sidecar, (key) => SIDECAR_KEYS.has(key), EMPTY_SECTIONS);
+  const values = toPlain(shaped.root);
+  const problems = contractProblems('acqImageSidecarV2', values);
   if (problems.length > 0) throw new ExportRefusal(`its sidecar breaks acqstore's contract: ${problems.join('; ')}`);
-  return value;
+  return { sidecar: shaped, values };
 }
 
 /**
@@ -117,14 +140,14 @@ export async function exportCollection(job: CollectionExportJob): Promise<Collec
   const staged = path.join(scratch, path.basename(destination));
   let keep: string | null = null;
   try {
-    const images = await stageCollection(job, staged);
-    await verifyCollection(staged, images.written, images.digests, signal);
+    const written = await stageCollection(job, staged);
+    await verifyCollection(staged, written);
     signal?.throwIfAborted();
     await install(staged, destination, replace, path.join(scratch, KEPT_ASIDE)).catch((error: unknown) => {
       if (error instanceof KeptAside) keep = error.where;
       throw error;
     });
-    return { destination, images: images.written.length, replaced: replace };
+    return { destination, images: written.length, replaced: replace };
   } finally {
     // the old collection, when it could not be put back, is the user's only copy: only the new one goes
     await rm(keep === null ? scratch : staged, { recursive: true, force: true });
@@ -132,24 +155,20 @@ export async function exportCollection(job: CollectionExportJob): Promise<Collec
 }
 
 /**
- * Writes every image, the pooled tables and the collection manifest into `staged` (which must
- * not exist); refuses all when any image is refused. Resolves to the images written and their
- * planes' digests, for {@link verifyCollection}.
+ * Writes every image (each read back as it is written), the pooled tables and the collection
+ * manifest into `staged` (which must not exist); refuses all when any image is refused.
+ * Resolves to the images written, for {@link verifyCollection}.
  */
-export async function stageCollection(
-  job: CollectionExportJob,
-  staged: string,
-): Promise<{ written: ExportImage[]; digests: Map<string, PlaneDigests> }> {
+export async function stageCollection(job: CollectionExportJob, staged: string): Promise<ExportImage[]> {
   const { sources, signal } = job;
   if (sources.length === 0) throw new DestinationRefused('there are no images to export');
   await writeCollectionGroups(staged);
   const written: ExportImage[] = [];
-  const digests = new Map<string, PlaneDigests>();
   const refusals: { relPath: string; reason: string }[] = [];
   for (const [index, source] of sources.entries()) {
     signal?.throwIfAborted();
     try {
-      const image = await writeMember(job, staged, index, source, refusals.length === 0, digests);
+      const image = await writeMember(job, staged, index, source, refusals.length === 0);
       if (image !== null) written.push(image);
     } catch (error) {
       // a source that cannot be read, and a disk that fills while it is written, refuse the image
@@ -175,7 +194,7 @@ export async function stageCollection(
   await writeFile(path.join(staged, ...COLLECTION_MANIFEST_KEY.split('/')), collectionManifest(facts, written), {
     flag: 'wx',
   });
-  return { written, digests };
+  return written;
 }
 
 /** Reads one source and, when `write`, writes it as image `index`; resolves to it (null when only described). */
@@ -185,11 +204,9 @@ async function writeMember(
   index: number,
   source: ExportSource,
   write: boolean,
-  digests: Map<string, PlaneDigests>,
 ): Promise<ExportImage | null> {
   if (isOmeZarrPath(source.absPath)) throw new ExportRefusal('an OME-Zarr store is not exported again');
-  const sidecar = await sidecarOf(source, job.scanner);
-  const values = sidecarValues(sidecar);
+  const { sidecar, values } = contractSidecar(await sidecarOf(source, job.scanner));
   return withFileSource(source.absPath, async (bytes) => {
     const found = await sourceImages(bytes, path.basename(source.absPath));
     if (found.length !== 1)
@@ -220,10 +237,9 @@ async function writeMember(
       tables,
       creator: job.creator,
     };
-    digests.set(
-      image.id,
-      await writeImage(folder, image, { ...planes, ...(job.signal ? { signal: job.signal } : {}) }),
-    );
+    const signal = job.signal ? { signal: job.signal } : {};
+    const digests = await writeImage(folder, image, { ...planes, ...signal });
+    await readBackImage(folder, image, digests, job.signal);
     return image;
   });
 }

@@ -12,4 +12,5 @@ export {
   type CollectionExportJob,
   type CollectionExportSummary,
 } from './export-collection';
+export { readBackImage } from './read-back-image';
 export { verifyCollection, VerifyError } from './verify-collection';

@@ -136,35 +136,35 @@ export async function decodeStorePlane(store: ZarrStore, request: PlaneRequest):
   const image = await readNgffImage(store);
   const { y, x } = planeAxes(image);
   const level = levelFor(image, y, x, request.maxSize);
-  const values = await levelPlaneSamples(store, image, level, request);
+  const values = await (await levelPlanes(store, image, level))(request);
   const [height, width] = [level.shape[y] as number, level.shape[x] as number];
   return previewOfSamples({ width, height, samples: 1, dtype: level.dtype, bgr: false, values }, request.maxSize);
 }
 
+/** A reader of one level's planes: plane (c, z, t), row by row. */
+export type LevelPlanes = (plane: { c: number; z: number; t: number }) => Promise<SampleArray>;
+
 /**
- * The samples of plane (c, z, t) of one level of `image`, row by row, bounded as a preview's
- * (the plane within the plane limit, its chunks and their work likewise).
+ * The reader of the planes of one level of `image`, its array opened and checked once, each
+ * plane bounded as a preview's (the plane within the plane limit, its chunks and their work
+ * likewise).
  */
-export async function levelPlaneSamples(
-  store: ZarrStore,
-  image: NgffImage,
-  level: NgffLevel,
-  plane: { c: number; z: number; t: number },
-): Promise<SampleArray> {
+export async function levelPlanes(store: ZarrStore, image: NgffImage, level: NgffLevel): Promise<LevelPlanes> {
   useBoundedZarrCodecs();
   const { y, x } = planeAxes(image);
   const type = sampleType(level.dtype);
   if (type === undefined) fail(`a preview of ${level.dtype} samples is not made`);
-  const selection = selectionOf(image, level, y, x, plane);
   const chunkBytes = checkLevel(level, y, x, type.bytes);
   await checkShardIndex(store, image, level);
   const array = await openLevel(store, image, level, chunkBytes);
   const inFlight = Math.max(1, Math.min(4, Math.floor(MAX_PLANE_BYTES / (2 * encodedBound(chunkBytes)))));
-  const read = await zarr
-    .get(array, selection, { createQueue: limitedQueue(inFlight) })
-    .catch((error: unknown) => fail(reasonOf(error)));
   const [height, width] = [level.shape[y] as number, level.shape[x] as number];
-  if (!(read.shape.length === 2 && read.shape[0] === height && read.shape[1] === width))
-    fail(`level ${level.path} gave a plane of another shape than ${height} × ${width}`);
-  return read.data as SampleArray;
+  return async (plane) => {
+    const read = await zarr
+      .get(array, selectionOf(image, level, y, x, plane), { createQueue: limitedQueue(inFlight) })
+      .catch((error: unknown) => fail(reasonOf(error)));
+    if (!(read.shape.length === 2 && read.shape[0] === height && read.shape[1] === width))
+      fail(`level ${level.path} gave a plane of another shape than ${height} × ${width}`);
+    return read.data as SampleArray;
+  };
 }

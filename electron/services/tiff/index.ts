@@ -11,5 +11,5 @@ export { withFileSource, type FileSource } from './file-source';
 export type { SidecarBytes, SidecarTask } from './worker-protocol';
 export { decodeDeflate, decodeLzw } from './bounded-decoders';
 export type { SampleArray } from './plane-samples';
-export { levelPlaneSamples } from './decode-store-plane';
+export { levelPlanes, type LevelPlanes } from './decode-store-plane';
 export { MAX_PLANE_BYTES } from './plane-limits';
