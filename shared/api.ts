@@ -30,8 +30,7 @@ import type { SubmissionExport } from './api-submission-export';
 import type { SubmissionMetadataCheck } from './api-submission-metadata';
 import type { FolderInfo, FolderListing, SessionInfo } from './api-session';
 import type { FolderJournal } from './api-journal';
-import type { CollectionExportRequest } from './api-collection';
-import type { ConvertRequest } from './api-convert';
+import type { JobMethods } from './api-jobs';
 import type { ImageFormat } from './image-format';
 
 export type { ResultsFormat } from './analysis/results-table';
@@ -206,7 +205,7 @@ export interface TableFile {
 }
 
 /** Every backend operation: request and response types. */
-export interface ApiMethods {
+export interface ApiMethods extends JobMethods {
   /**
    * The state at start-up. With `scan`, a scan of the open folder starts in the same call (what
    * a window does first; saves a round trip before the first rows); its id is in `scanId`.
@@ -332,23 +331,6 @@ export interface ApiMethods {
    * with where it came from, or why it is still to fill. INVALID_VALUE for an unknown target. Reads, never writes.
    */
   checkSubmissionMetadata: { request: { target?: string }; response: SubmissionMetadataCheck };
-  /**
-   * Starts writing archival OME-TIFF copies of images of the open folder (`acqmeta convert --to
-   * ome-tiff`); progress and the summary arrive as `convert-progress` and `convert-done` events
-   * tagged with `jobId`. Sources are never written to.
-   */
-  startConvert: { request: ConvertRequest; response: { jobId: string } };
-  /** Stops a conversion after the image under way is abandoned (no partial file stays); false when none ran. */
-  cancelConvert: { request: { jobId: string }; response: { cancelled: boolean } };
-  /**
-   * Starts exporting images of the open folder as one acqstore collection for CloudScope Web
-   * (`acqmeta export --format cloudscope-collection`); progress and the outcome arrive as
-   * `collection-export-progress` and `collection-export-done` events tagged with `jobId`, or
-   * `collection-export-failed` (a destination refused, a disk error). Sources are never written to.
-   */
-  startCollectionExport: { request: CollectionExportRequest; response: { jobId: string } };
-  /** Stops an export; its staging folder is removed and nothing is written. False when none ran. */
-  cancelCollectionExport: { request: { jobId: string }; response: { cancelled: boolean } };
 }
 
 /** Name of a backend operation. */
