@@ -3,7 +3,8 @@
 # Chromium for the Playwright end-to-end tests; xmllint (libxml2-utils), with which the unit tests
 # check the archival OME-XML against OME's schema; python3-tifffile and numpy, which read the
 # archival OME-TIFFs back in the unit tests and are the benchmark's peer; python3-numcodecs and
-# python3-jsonschema, with which the unit tests decode and check an exported OME-Zarr collection.
+# python3-jsonschema, with which the unit tests decode and check an exported OME-Zarr collection;
+# python3-pandas, which rebuilds an exported collection's pooled analysis tables in the tests.
 # Idempotent: installs only what is missing. Needs root or sudo for apt-get.
 set -euo pipefail
 
@@ -12,6 +13,7 @@ need=()
 [ -x /usr/bin/xmllint ] || need+=(libxml2-utils)
 /usr/bin/python3 -c 'import tifffile, numpy' 2>/dev/null || need+=(python3-tifffile python3-numpy)
 /usr/bin/python3 -c 'import numcodecs, jsonschema' 2>/dev/null || need+=(python3-numcodecs python3-jsonschema)
+/usr/bin/python3 -c 'import pandas' 2>/dev/null || need+=(python3-pandas)
 if [ "${1:-}" = "bench" ]; then
   [ -x /usr/bin/time ] || need+=(time)
 fi

@@ -24,7 +24,7 @@ export {
 export { DAMAGED_TEXT_LIMIT, describeDamagedSidecar } from './damaged-sidecar';
 export { headerMismatch } from './header-mismatch';
 export { readJson } from './json-reader';
-export { toPlain, type JsonEntry, type JsonNode } from './json-tree';
+export { memberOf, numberValue, toPlain, type JsonEntry, type JsonNode, type JsonObject } from './json-tree';
 export { writeJson } from './json-writer';
 export {
   parseSidecar,

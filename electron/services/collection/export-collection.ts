@@ -4,7 +4,7 @@
  * place, so that the destination is never a half collection. Sources are only read. A
  * destination that exists is replaced only when asked and only when AcqMeta wrote it.
  */
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, realpath, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
   ANALYSIS_TABLES,
@@ -14,6 +14,7 @@ import {
   type ExportImage,
 } from '../../../shared/ngff/export/collection-documents';
 import { exportImageOf, ExportRefusal } from '../../../shared/ngff/export/export-image';
+import { PoolTables, UnreadableValue, type PoolSource } from '../../../shared/ngff/export/pools';
 import { COLLECTION_MANIFEST_KEY, isCollectionMemberPath, isOmeZarrPath } from '../../../shared/ngff/store-name';
 import { headerFromSizes } from '../../../shared/formats';
 import {
@@ -163,12 +164,13 @@ export async function stageCollection(job: CollectionExportJob, staged: string):
   const { sources, signal } = job;
   if (sources.length === 0) throw new DestinationRefused('there are no images to export');
   await writeCollectionGroups(staged);
+  const pools = new PoolTables();
   const written: ExportImage[] = [];
   const refusals: { relPath: string; reason: string }[] = [];
   for (const [index, source] of sources.entries()) {
     signal?.throwIfAborted();
     try {
-      const image = await writeMember(job, staged, index, source, refusals.length === 0);
+      const image = await writeMember(job, { staged, pools }, index, source, refusals.length === 0);
       if (image !== null) written.push(image);
     } catch (error) {
       // a source that cannot be read, and a disk that fills while it is written, refuse the image
@@ -181,10 +183,11 @@ export async function stageCollection(job: CollectionExportJob, staged: string):
     job.onImage?.({ done: index + 1, total: sources.length, current: source.relPath });
   }
   if (refusals.length > 0) throw new ExportRefused(refusals);
-  for (const table of Object.values(ANALYSIS_TABLES)) {
+  const texts = pools.texts();
+  for (const [name, table] of Object.entries(ANALYSIS_TABLES)) {
     const file = path.join(staged, ...table.split('/'));
     await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(file, '\n', { flag: 'wx' });
+    await writeFile(file, texts[name as keyof typeof texts], { flag: 'wx' });
   }
   const facts = {
     name: job.name,
@@ -197,10 +200,27 @@ export async function stageCollection(job: CollectionExportJob, staged: string):
   return written;
 }
 
-/** Reads one source and, when `write`, writes it as image `index`; resolves to it (null when only described). */
+/**
+ * The image as acqstore's analysis pools see it. The folder names are those of the file a link
+ * leads to, as acqstore resolves the path.
+ */
+async function poolSource(source: ExportSource, sidecar: Sidecar, numChannels: number): Promise<PoolSource> {
+  const parentPath = path.dirname(await realpath(source.absPath));
+  const grandparentPath = path.dirname(parentPath);
+  return {
+    relativePath: source.relPath,
+    name: path.basename(source.absPath),
+    parent: path.basename(parentPath),
+    grandparent: grandparentPath === parentPath ? '' : path.basename(grandparentPath),
+    numChannels,
+    sidecar: sidecar.root,
+  };
+}
+
+/** Reads one source and, when `write`, writes it as image `index` and pools its analyses; resolves to it (null when only described). */
 async function writeMember(
   job: CollectionExportJob,
-  staged: string,
+  { staged, pools }: { staged: string; pools: PoolTables },
   index: number,
   source: ExportSource,
   write: boolean,
@@ -227,6 +247,13 @@ async function writeMember(
         `its planes (${only.pixels.width} × ${only.pixels.height}) are over ${MAX_PLANE_BYTES / 2 ** 20} MiB, more than the read-back checks`,
       );
     const { image, tables } = await withAnalysisTables(source.absPath, described);
+    try {
+      pools.add(await poolSource(source, sidecar, image.numChannels));
+    } catch (error) {
+      if (error instanceof UnreadableValue)
+        throw new ExportRefusal(`acqstore would not read its sidecar: ${error.message}`);
+      throw error;
+    }
     if (!write) return null;
     const folder = path.join(staged, ...memberPaths(image.id).image.split('/'));
     const { pixels, readPlane } = only;
