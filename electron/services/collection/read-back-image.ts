@@ -5,6 +5,7 @@
  * is opened once.
  */
 import { createHash } from 'node:crypto';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { levelShapes, type ExportImage } from '../../../shared/ngff/export/collection-documents';
 import { readNgffImage } from '../../../shared/ngff/read-ngff';
 import { LocalZarrStore } from '../ngff/local-zarr-store';
@@ -45,6 +46,7 @@ export async function readBackImage(
       for (let c = 0; c < size('c'); c++)
         for (let z = 0; z < size('z'); z++) {
           signal?.throwIfAborted();
+          await nextTurn();
           const values = await planeOf({ c, z, t });
           const digest = createHash('sha256')
             .update(new Uint8Array(values.buffer, values.byteOffset, values.byteLength))

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import Zstd from 'numcodecs/zstd';
 import { bloscFrame, ZSTD_LEVEL } from '../../../shared/ngff/export/blosc-frame';
 import {
@@ -97,6 +98,8 @@ async function writePlaneLevels(
     for (let cy = 0; cy * chunkY < current.height; cy++) {
       for (let cx = 0; cx * chunkX < current.width; cx++) {
         signal?.throwIfAborted();
+        // the app's backend answers its requests between chunks (a plane's run took up to 0.25 s)
+        await nextTurn();
         const tile = tileOf(current, chunkY, chunkX, cy, cx);
         await writes.add(
           path.join(prefix, String(cy), String(cx)),
