@@ -251,7 +251,7 @@ async function writeMember(
       pools.add(await poolSource(source, sidecar, image.numChannels));
     } catch (error) {
       if (error instanceof UnreadableValue)
-        throw new ExportRefusal(`acqstore would not read its sidecar: ${error.message}`);
+        throw new ExportRefusal(`acqstore could not pool its analyses: ${error.message}`);
       throw error;
     }
     if (!write) return null;

@@ -5,7 +5,7 @@
  * with no missing cell (`pd.NA`) that holds ints beside floats or nulls becomes float64, and
  * its ints are written `3.0`; any other column is written cell by cell.
  */
-import { formatTableVerbatim } from '../../../sheets/table-text';
+import { formatTableVerbatim, parseTableVerbatim } from '../../../sheets/table-text';
 import { numberValue, pythonFloatRepr, type JsonNode } from '../../../sidecar';
 
 /** One cell: pandas' missing value, Python's None, an int (its digits), a float, a str or a bool. */
@@ -28,11 +28,11 @@ export const pyFloatCell = (value: number): PyCell => ({ kind: 'float', value })
 /** A Python bool. */
 export const pyBool = (value: boolean): PyCell => ({ kind: 'bool', value });
 
-/** A sidecar value acqstore cannot read or pool (a list where a value belongs): it would stop there. */
+/** A sidecar value acqstore cannot pool: its pool (and so its export) would fail there. */
 export class UnreadableValue extends Error {}
 
-/** What Python's `json` reads a scalar JSON value as: `1` an int, `1.0`, `1e3` and `NaN` floats. */
-export function cellOfJson(node: JsonNode): PyCell {
+/** What Python's `json` reads a scalar JSON value as: `1` an int, `1.0`, `1e3` and `NaN` floats; null for a list or an object. */
+export function scalarCell(node: JsonNode): PyCell | null {
   switch (node.kind) {
     case 'string':
       return pyStr(node.value);
@@ -41,7 +41,7 @@ export function cellOfJson(node: JsonNode): PyCell {
     case 'literal':
       return node.value === null ? { kind: 'none' } : pyBool(node.value);
     default:
-      throw new UnreadableValue(`a ${node.kind === 'array' ? 'list' : 'JSON object'} where a value is expected`);
+      return null;
   }
 }
 
@@ -52,8 +52,8 @@ function floatText(value: number): string {
   return pythonFloatRepr(value);
 }
 
-/** A cell as `str()` writes it; missing cells are empty. */
-export function cellText(cell: PyCell): string {
+/** A cell as pandas writes it in a column it leaves as it is; missing cells are empty. */
+function cellText(cell: PyCell): string {
   switch (cell.kind) {
     case 'na':
     case 'none':
@@ -74,29 +74,72 @@ const fitsInt64 = (digits: string): boolean => {
   const value = BigInt(digits);
   return value <= INT64_MAX && value >= -INT64_MAX - 1n;
 };
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-/** Whether pandas makes the column float64 from ints: no missing cell, no str or bool, ints beside floats or Nones. */
-function promotesInts(cells: readonly PyCell[]): boolean {
-  let ints = false;
-  let floatsOrNones = false;
-  for (const cell of cells) {
-    if (cell.kind === 'na' || cell.kind === 'str' || cell.kind === 'bool') return false;
-    if (cell.kind === 'int') {
-      if (!fitsInt64(cell.digits)) return false;
-      ints = true;
-    } else floatsOrNones = true;
-  }
-  return ints && floatsOrNones;
+/** The length of the text {@link PandasTable.csv} yields at a time. */
+const PIECE_LENGTH = 1 << 20;
+
+/** What a column has held so far, for pandas' typing of it. */
+interface ColumnKinds {
+  /** A cell that keeps the column as Python objects: missing (pd.NA), a str, a bool, an int past int64. */
+  objects: boolean;
+  ints: boolean;
+  floatsOrNones: boolean;
 }
 
-/** The CSV `to_csv(index=False)` writes of a table with these columns and rows (each row a cell per column). */
-export function pandasCsv(columns: readonly string[], rows: readonly (readonly PyCell[])[]): string {
-  const promoted = columns.map((_, i) => promotesInts(rows.map((row) => row[i] ?? NA)));
-  const text = rows.map((row) =>
-    columns.map((_, i) => {
-      const cell = row[i] ?? NA;
-      return promoted[i] === true && cell.kind === 'int' ? floatText(Number(cell.digits)) : cellText(cell);
-    }),
-  );
-  return formatTableVerbatim([[...columns], ...text], 'csv', '\n');
+/**
+ * A table written as pandas writes it, its rows kept as text (a few hundred bytes each) while
+ * each column's kinds are noted; ints are written again as floats, at the end, in a column
+ * pandas would make float64.
+ */
+export class PandasTable {
+  private readonly kinds: ColumnKinds[];
+
+  constructor(readonly columns: readonly string[]) {
+    this.kinds = columns.map(() => ({ objects: false, ints: false, floatsOrNones: false }));
+  }
+
+  /** Throws {@link UnreadableValue} for a row pandas cannot write (a text that is not valid Unicode). */
+  static check(cells: readonly PyCell[]): void {
+    for (const cell of cells)
+      if (cell.kind === 'str' && LONE_SURROGATE.test(cell.value))
+        throw new UnreadableValue(`a text is not valid Unicode (it holds half of a surrogate pair)`);
+  }
+
+  /** The row's CSV line (no line end), its column kinds noted; `cells` in the columns' order. */
+  row(cells: readonly PyCell[]): string {
+    const fields = this.columns.map((_, i) => {
+      const cell = cells[i] ?? NA;
+      const kinds = this.kinds[i] as ColumnKinds;
+      if (cell.kind === 'int' && fitsInt64(cell.digits)) kinds.ints = true;
+      else if (cell.kind === 'float' || cell.kind === 'none') kinds.floatsOrNones = true;
+      else kinds.objects = true;
+      return cellText(cell);
+    });
+    return formatTableVerbatim([fields], 'csv', '');
+  }
+
+  /** The CSV of the header and these lines (made by {@link row}), in this order, in pieces of about a MiB. */
+  *csv(lines: Iterable<string>): Generator<string> {
+    const promoted = this.kinds.flatMap((k, i) => (!k.objects && k.ints && k.floatsOrNones ? [i] : []));
+    let piece = `${formatTableVerbatim([this.columns], 'csv', '')}\n`;
+    for (const line of lines) {
+      piece += `${promoted.length === 0 ? line : promote(line, promoted)}\n`;
+      if (piece.length >= PIECE_LENGTH) {
+        yield piece;
+        piece = '';
+      }
+    }
+    yield piece;
+  }
+}
+
+/** The line with the ints of the promoted columns written as floats (`2` → `2.0`). */
+function promote(line: string, columns: readonly number[]): string {
+  const fields = parseTableVerbatim(line, 'csv')[0] ?? [];
+  for (const i of columns) {
+    const field = fields[i];
+    if (field !== undefined && /^-?\d+$/.test(field)) fields[i] = floatText(Number(field));
+  }
+  return formatTableVerbatim([fields], 'csv', '');
 }

@@ -6,8 +6,9 @@
  * flattened. Sorted by path, channel, ROI, row type and peak.
  */
 import { compareCodePoints, memberOf, type JsonNode, type JsonObject } from '../../../sidecar';
-import { cellOfJson, NA, pandasCsv, pyFloatCell, pyInt, pyStr, UnreadableValue, type PyCell } from './pandas-cells';
-import { baseRow, BASE_COLUMNS, imageCells, loadedAnalyses, selectionKeys, type PoolSource } from './pool-source';
+import { analysisKey, type LoadedSidecar } from './acqstore-load';
+import { NA, pyFloatCell, pyInt, pyStr, scalarCell, UnreadableValue, type PyCell } from './pandas-cells';
+import { baseRow, BASE_COLUMNS, selectionKeys, type PoolSource } from './pool-source';
 import { floatOf, intOf, strOf } from './python-values';
 
 const SUMMARY_KEYS = [
@@ -42,64 +43,77 @@ const member = (node: JsonNode | undefined, key: string): JsonNode | undefined =
   node?.kind === 'object' ? memberOf(node, key) : undefined;
 const isNull = (node: JsonNode | undefined): boolean => node?.kind === 'literal' && node.value === null;
 
-/** A required value (`record["key"]`): acqstore cannot read the event without it. */
+/** A value acqstore needs (`record["key"]`, `int()`, `float()`): without it its pool cannot be built. */
 function required<T>(value: T | null | undefined, what: string): T {
-  if (value === null || value === undefined) throw new UnreadableValue(`a peak event's ${what} cannot be read`);
+  if (value === null || value === undefined) throw new UnreadableValue(`${what} cannot be read`);
   return value;
+}
+
+/** `dict(record.get(key, {}))`: an object, or none when the key is missing. */
+function objectAt(node: JsonNode | undefined, key: string, what: string): JsonNode | undefined {
+  const found = member(node, key);
+  if (found !== undefined && found.kind !== 'object') throw new UnreadableValue(`${what}'s ${key} is not an object`);
+  return found;
 }
 
 /** `_optional_float`: missing, null and NaN are missing, anything else `float()`. */
 function optionalFloat(node: JsonNode | undefined): PyCell {
   if (node === undefined || isNull(node)) return NA;
-  const value = required(floatOf(node), 'number');
+  const value = required(floatOf(node), 'a number of a peak');
   return Number.isNaN(value) ? NA : pyFloatCell(value);
 }
 
-/** `str(items)` of a list, joined by `; `, with how many. */
-function textList(node: JsonNode | undefined): [PyCell, PyCell] {
-  const items = node?.kind === 'array' ? node.items : node === undefined || isNull(node) ? [] : [node];
-  return [pyInt(items.length), pyStr(items.map(strOf).join('; '))];
+/** What Python iterates in `for item in value`: a list's items, a str's characters, an object's keys. */
+function itemsOf(node: JsonNode, what: string): JsonNode[] {
+  if (node.kind === 'array') return [...node.items];
+  if (node.kind === 'string') return [...node.value].map((value) => ({ kind: 'string', value, offset: -1 }));
+  if (node.kind === 'object') return node.entries.map(({ key }) => ({ kind: 'string', value: key, offset: -1 }));
+  throw new UnreadableValue(`${what} is not a list`);
 }
 
-/** The summary's cells, `errors` as a count and a text. */
+/** How many, and their `str()` joined by `; `. */
+const counted = (items: readonly JsonNode[]): [PyCell, PyCell] => [
+  pyInt(items.length),
+  pyStr(items.map(strOf).join('; ')),
+];
+
+/** The summary's cells, `errors` as a count and a text (a value that is not a list counts as one error). */
 function summaryCells(summary: JsonObject): PyCell[] {
   const cells = SUMMARY_KEYS.map((key) => {
     const node = memberOf(summary, key);
-    try {
-      return node === undefined ? NA : cellOfJson(node);
-    } catch (error) {
-      if (error instanceof UnreadableValue) throw new UnreadableValue(`its ${key} is ${error.message}`);
-      throw error;
-    }
+    if (node === undefined) return NA;
+    return required(scalarCell(node), `its ${key}, a list or an object,`);
   });
-  return [...cells, ...textList(memberOf(summary, 'errors'))];
+  const errors = memberOf(summary, 'errors');
+  const items = errors === undefined || isNull(errors) ? [] : errors.kind === 'array' ? errors.items : [errors];
+  return [...cells, ...counted(items)];
 }
 
 /** One peak event's cells, in {@link PEAK_COLUMNS}' order (`PeakEvent.from_json_dict`, then the pool's flattening). */
 function peakCells(event: JsonNode): PyCell[] {
-  if (event.kind !== 'object') throw new UnreadableValue('a peak event is not a JSON object');
-  const onset = member(event, 'onset');
-  const peak = member(event, 'peak');
-  if (peak?.kind !== 'object') throw new UnreadableValue("a peak event's peak cannot be read");
-  const intervals = member(event, 'intervals');
-  const features = member(event, 'features');
+  if (event.kind !== 'object') throw new UnreadableValue('a peak event is not an object');
+  const onset = required(objectAt(event, 'onset', 'a peak event'), "a peak event's onset");
+  const peak = required(objectAt(event, 'peak', 'a peak event'), "a peak event's peak");
+  const intervals = objectAt(event, 'intervals', 'a peak event');
+  const features = objectAt(event, 'features', 'a peak event');
   const peakIndex = member(peak, 'index');
   const cells: PyCell[] = [
-    pyInt(required(intOf(member(event, 'peak_id')), 'peak_id')),
-    pyStr(strOf(required(member(event, 'status'), 'status'))),
-    ...textList(member(event, 'warnings') ?? { kind: 'array', items: [], offset: -1 }),
-    pyInt(required(intOf(member(onset, 'index')), 'onset index')),
-    pyFloatCell(required(floatOf(member(onset, 'time_sec')), 'onset time')),
-    pyFloatCell(required(floatOf(member(onset, 'value')), 'onset value')),
-    peakIndex === undefined || isNull(peakIndex) ? NA : pyInt(required(intOf(peakIndex), 'peak index')),
+    pyInt(required(intOf(member(event, 'peak_id')), "a peak event's peak_id")),
+    pyStr(strOf(required(member(event, 'status'), "a peak event's status"))),
+    ...counted(itemsOf(member(event, 'warnings') ?? { kind: 'array', items: [], offset: -1 }, "a peak's warnings")),
+    pyInt(required(intOf(member(onset, 'index')), "a peak event's onset index")),
+    pyFloatCell(required(floatOf(member(onset, 'time_sec')), "a peak event's onset time")),
+    pyFloatCell(required(floatOf(member(onset, 'value')), "a peak event's onset value")),
+    peakIndex === undefined || isNull(peakIndex) ? NA : pyInt(required(intOf(peakIndex), "a peak's index")),
     ...['time_sec', 'value', 'amplitude'].map((key) => optionalFloat(member(peak, key))),
-    pyStr(strOf(required(member(event, 'detection_method'), 'detection_method'))),
+    pyStr(strOf(required(member(event, 'detection_method'), "a peak event's detection_method"))),
     ...['onset_to_onset_interval_sec', 'peak_to_peak_interval_sec'].map((k) => optionalFloat(member(intervals, k))),
   ];
   for (const name of FEATURES) {
     const feature = member(features, name);
     if (feature === undefined || isNull(feature)) cells.push(NA, pyStr('not_available'), pyStr('missing_from_json'));
     else {
+      if (feature.kind !== 'object') throw new UnreadableValue(`a peak's ${name} is not an object`);
       const text = (key: string, fallback: string): PyCell => {
         const node = member(feature, key);
         return pyStr(node === undefined ? fallback : strOf(node));
@@ -113,8 +127,10 @@ function peakCells(event: JsonNode): PyCell[] {
 /** The width columns from the event's level crossings, each found by its fraction (`0.5` → `width_50`), the last one winning. */
 function widthCells(crossings: JsonNode | undefined): PyCell[] {
   const byWidth = new Map<number, JsonNode>();
-  for (const crossing of crossings?.kind === 'array' ? crossings.items : []) {
-    const fraction = required(floatOf(member(crossing, 'fraction')), 'level crossing fraction');
+  for (const crossing of crossings === undefined ? [] : itemsOf(crossings, "a peak's level_crossings")) {
+    if (crossing.kind !== 'object') throw new UnreadableValue("a peak's level crossing is not an object");
+    const fraction = required(floatOf(member(crossing, 'fraction')), "a level crossing's fraction");
+    if (!Number.isFinite(fraction)) throw new UnreadableValue("a level crossing's fraction is not finite");
     byWidth.set(roundHalfEven(fraction * 100), crossing);
   }
   return WIDTHS.flatMap((width) => {
@@ -133,80 +149,65 @@ function widthCells(crossings: JsonNode | undefined): PyCell[] {
 /** Python's `round()`: halves to even. */
 function roundHalfEven(x: number): number {
   const floor = Math.floor(x);
-  const diff = x - floor;
-  if (diff !== 0.5) return Math.round(x);
+  if (x - floor !== 0.5) return Math.round(x);
   return floor % 2 === 0 ? floor : floor + 1;
 }
 
-/** A row with its sort keys. */
-export interface KeyedRow {
+/** A row and what it is sorted by. */
+export interface SortedRow {
   path: string;
   channel: number;
   roiId: number;
   type: string;
-  peakId: number | null;
+  peakId: bigint | null;
   cells: PyCell[];
 }
 
-/** The sum-intensity pool's rows of one image: its (channel, ROI) pairs, each as peaks, no peaks, or not analysed; throws {@link UnreadableValue}. */
-export function sumIntensityRows(source: PoolSource): KeyedRow[] {
-  const cells = imageCells(source);
-  const analyses = loadedAnalyses(source.sidecar).filter((a) => a.name === 'sum_intensity');
-  const rows: KeyedRow[] = [];
-  for (const [channel, roiId] of selectionKeys(source, analyses, new Set(['sum_intensity']))) {
-    const analysis = analyses.find((a) => a.channel === channel && a.roiId === roiId);
-    const add = (type: string, summary: PyCell[], peak: PyCell[], peakId: number | null): void => {
+/**
+ * The sum-intensity pool's rows of one image: each (channel, ROI) as its peaks, one `no_peaks`
+ * row, or one `not_analyzed` row; throws {@link UnreadableValue} where acqstore's pool fails.
+ */
+export function* sumIntensityRows(source: PoolSource, loaded: LoadedSidecar): Generator<SortedRow> {
+  const none = (n: number): PyCell[] => Array.from({ length: n }, () => NA);
+  for (const key of selectionKeys(source, loaded, (analysis) => analysis.name === 'sum_intensity')) {
+    const [channel, roiId] = key;
+    const row = (type: string, summary: PyCell[], peak: PyCell[], peakId: bigint | null): SortedRow => {
       const rowId = `${source.relativePath}|channel=${channel}|roi_id=${roiId}|peak_row_type=${type}|peak_id=${peakId ?? 'none'}`;
-      const base = baseRow(cells, rowId, channel, roiId);
-      const row = [...base, ...summary, pyStr(type), ...peak];
-      rows.push({ path: source.relativePath, channel, roiId, type, peakId, cells: row });
+      const cells = [...baseRow(source, loaded, rowId, key), ...summary, pyStr(type), ...peak];
+      return { path: source.relativePath, channel, roiId, type, peakId, cells };
     };
-    const none = (n: number): PyCell[] => Array.from({ length: n }, () => NA);
+    const analysis = loaded.analyses.get(analysisKey('sum_intensity', channel, roiId));
     if (analysis === undefined) {
-      add('not_analyzed', none(SUMMARY_KEYS.length + 2), none(PEAK_COLUMNS.length), null);
+      yield row('not_analyzed', none(SUMMARY_KEYS.length + 2), none(PEAK_COLUMNS.length), null);
       continue;
     }
-    const { summary, peaks } = analysisCells(analysis.summary, `sum_intensity (channel ${channel}, ROI ${roiId})`);
-    if (peaks.length === 0) add('no_peaks', summary, none(PEAK_COLUMNS.length), null);
-    for (const peak of peaks) {
-      const id = peak[0];
-      add('peak', summary, peak, id?.kind === 'int' ? Number(id.digits) : null);
+    const where = `its sum_intensity analysis (channel ${channel}, ROI ${roiId})`;
+    try {
+      const summary = summaryCells(analysis.summary);
+      const events = memberOf(analysis.summary, 'peak_events');
+      const peaks = events === undefined ? [] : itemsOf(events, 'its peak_events');
+      if (peaks.length === 0) yield row('no_peaks', summary, none(PEAK_COLUMNS.length), null);
+      for (const event of peaks) {
+        const cells = peakCells(event);
+        const id = cells[0];
+        yield row('peak', summary, cells, id?.kind === 'int' ? BigInt(id.digits) : null);
+      }
+    } catch (error) {
+      if (error instanceof UnreadableValue) throw new UnreadableValue(`${where}: ${error.message}`);
+      throw error;
     }
   }
-  return rows;
 }
 
-/** An analysis's summary cells and its peaks' cells; `what` names it in a refusal. */
-function analysisCells(summary: JsonObject, what: string): { summary: PyCell[]; peaks: PyCell[][] } {
-  try {
-    const events = memberOf(summary, 'peak_events');
-    if (events !== undefined && events.kind !== 'array') throw new UnreadableValue('its peak_events is not a list');
-    return { summary: summaryCells(summary), peaks: events?.items.map(peakCells) ?? [] };
-  } catch (error) {
-    if (error instanceof UnreadableValue) throw new UnreadableValue(`its ${what} analysis: ${error.message}`);
-    throw error;
-  }
-}
-
-/** Sorted as pandas' stable `sort_values(["path", "channel", "roi_id", "peak_row_type", "peak_id"])`, missing peaks last. */
-function compareRows(a: KeyedRow, b: KeyedRow): number {
+/** pandas' stable `sort_values(["path", "channel", "roi_id", "peak_row_type", "peak_id"])`, missing peaks last. */
+export function compareRows(a: Omit<SortedRow, 'cells'>, b: Omit<SortedRow, 'cells'>): number {
+  const byPeak =
+    a.peakId === b.peakId ? 0 : a.peakId === null ? 1 : b.peakId === null ? -1 : a.peakId < b.peakId ? -1 : 1;
   return (
     compareCodePoints(a.path, b.path) ||
     a.channel - b.channel ||
     a.roiId - b.roiId ||
     compareCodePoints(a.type, b.type) ||
-    (a.peakId ?? Infinity) - (b.peakId ?? Infinity) ||
-    0
+    byPeak
   );
-}
-
-/** The sum-intensity pool's CSV of the collection's images' rows. */
-export function sumIntensityCsv(unsorted: readonly KeyedRow[]): string {
-  const rows = [...unsorted].sort(compareRows);
-  const poolRow = SUM_INTENSITY_COLUMNS.indexOf('pool_row');
-  const cells = rows.map((row, i) => {
-    row.cells[poolRow] = pyInt(i);
-    return row.cells;
-  });
-  return pandasCsv(SUM_INTENSITY_COLUMNS, cells);
 }

@@ -5,18 +5,10 @@
  * ROI, each summary key prefixed (`velocity_`, `hr_`, `event_`) unless it already is.
  */
 import { memberOf, type JsonNode, type JsonObject } from '../../../sidecar';
-import { cellOfJson, NA, pandasCsv, pyFloatCell, pyInt, pyStr, type PyCell } from './pandas-cells';
-import {
-  baseRow,
-  BASE_COLUMNS,
-  eventDuration,
-  eventId,
-  eventType,
-  imageCells,
-  loadedAnalyses,
-  selectionKeys,
-  type PoolSource,
-} from './pool-source';
+import { analysisKey, type LoadedSidecar } from './acqstore-load';
+import { NA, pyFloatCell, pyInt, pyStr, scalarCell, type PyCell } from './pandas-cells';
+import { baseRow, BASE_COLUMNS, selectionKeys, type PoolSource } from './pool-source';
+import { floatOf, intOf, strOf } from './python-values';
 
 const RUN_KEYS = ['analysis_date', 'analysis_time', 'analysis_version'];
 const STATUS_KEYS = ['status', 'status_note'];
@@ -53,9 +45,10 @@ export const VELOCITY_COLUMNS: readonly string[] = [
   ...Object.entries(PREFIXES).flatMap(([name, prefix]) => (SUMMARY_KEYS[name] ?? []).map((k) => prefixed(prefix, k))),
 ];
 
+/** A summary's value; a list or an object as Python's `str()` writes it (pandas writes what the pool holds). */
 const valueAt = (object: JsonNode | undefined, key: string): PyCell => {
   const node = object?.kind === 'object' ? memberOf(object, key) : undefined;
-  return node === undefined ? NA : cellOfJson(node);
+  return node === undefined ? NA : (scalarCell(node) ?? pyStr(strOf(node)));
 };
 
 /** A heart-rate summary's value: its own key, or `lomb_bpm` from `summary.lomb.bpm` (`segments_…` from `segments_summary`). */
@@ -78,17 +71,23 @@ function pythonSum(values: readonly number[]): number {
   return compensation !== 0 && Number.isFinite(compensation) ? sum + compensation : sum;
 }
 
+const member = (node: JsonNode, key: string): JsonNode | undefined =>
+  node.kind === 'object' ? memberOf(node, key) : undefined;
+
 /**
  * An event analysis's values as acqstore has them once loaded: its summary rebuilt from the
  * events (version 2, no run date or time), counted by type, each duration `|x1 − x0|`, events
- * taken by id.
+ * taken by id (the loader has checked them).
  */
 function eventValues(summary: JsonObject): Record<string, PyCell> {
   const events = memberOf(summary, 'events');
   const list = events?.kind === 'array' ? events.items : [];
-  const count = (type: string): PyCell => pyInt(list.filter((event) => eventType(event) === type).length);
-  const byId = [...list].sort((a, b) => (eventId(a) ?? 0) - (eventId(b) ?? 0));
-  const durations = byId.map(eventDuration);
+  const typeOf = (event: JsonNode): string =>
+    strOf(member(event, 'event_type') ?? { kind: 'string', value: '', offset: -1 });
+  const count = (type: string): PyCell => pyInt(list.filter((event) => typeOf(event) === type).length);
+  const idOf = (event: JsonNode): bigint => intOf(member(event, 'id')) ?? 0n;
+  const byId = [...list].sort((a, b) => (idOf(a) < idOf(b) ? -1 : idOf(a) > idOf(b) ? 1 : 0));
+  const durations = byId.map((e) => Math.abs((floatOf(member(e, 'x1')) ?? NaN) - (floatOf(member(e, 'x0')) ?? NaN)));
   return {
     version: pyInt(2),
     parent_analysis_name: pyStr('radon_velocity'),
@@ -112,22 +111,15 @@ function summaryCells(name: string, summary: JsonObject | undefined): PyCell[] {
   return keys.map((key) => (name === 'heart_rate' ? heartRateValue(summary, key) : valueAt(summary, key)));
 }
 
-/** The velocity pool's rows of one image (none when it has no ROIs and none of the pool's analyses); throws {@link UnreadableValue}. */
-export function velocityRows(source: PoolSource): PyCell[][] {
-  const cells = imageCells(source);
-  const analyses = loadedAnalyses(source.sidecar);
-  const names = new Set(Object.keys(PREFIXES));
-  return selectionKeys(source, analyses, names).map(([channel, roiId]) => [
-    ...baseRow(cells, `${source.relativePath}|channel=${channel}|roi_id=${roiId}`, channel, roiId),
-    ...Object.keys(PREFIXES).flatMap((name) =>
-      summaryCells(name, analyses.find((a) => a.name === name && a.channel === channel && a.roiId === roiId)?.summary),
-    ),
-  ]);
-}
-
-/** The velocity pool's CSV of the collection's images' rows, in its order. */
-export function velocityCsv(rows: PyCell[][]): string {
-  const poolRow = VELOCITY_COLUMNS.indexOf('pool_row');
-  rows.forEach((row, i) => (row[poolRow] = pyInt(i)));
-  return pandasCsv(VELOCITY_COLUMNS, rows);
+/** The velocity pool's rows of one image, cells in {@link VELOCITY_COLUMNS}' order; none when it has no ROIs and none of the pool's analyses. */
+export function* velocityRows(source: PoolSource, loaded: LoadedSidecar): Generator<PyCell[]> {
+  for (const key of selectionKeys(source, loaded, (analysis) => analysis.name in PREFIXES)) {
+    const [channel, roiId] = key;
+    yield [
+      ...baseRow(source, loaded, `${source.relativePath}|channel=${channel}|roi_id=${roiId}`, key),
+      ...Object.keys(PREFIXES).flatMap((name) =>
+        summaryCells(name, loaded.analyses.get(analysisKey(name, channel, roiId))?.summary),
+      ),
+    ];
+  }
 }

@@ -225,16 +225,29 @@ describe('acqmeta export --format cloudscope-collection: pooled analysis tables'
     expect(body.map((row) => row[header.indexOf('velocity_num_windows')])).toEqual(['51', '52', '53', '54']);
   });
 
-  it('refuses an image whose sidecar acqstore would not read, naming the value', async () => {
+  it('pools what acqstore loads of a sidecar it stops reading, and refuses what its pools cannot hold', async () => {
+    // acqstore cannot coerce "2nd": it keeps the ROIs and stops, its fields, sizes and analyses left unset
     const text = await readFile(labPath('export/day3/ls_events.tif.json'), 'utf8');
-    await writeFile(
-      labPath('export/day3/ls_events.tif.json'),
-      text.replace('"branch_order": "2"', '"branch_order": "2nd"'),
-    );
+    const stopped = text.replace('"branch_order": "2"', '"branch_order": "2nd"');
+    await writeFile(labPath('export/day3/ls_events.tif.json'), stopped);
     const run = await acqmeta('export', 'lab/export', '--format', 'cloudscope-collection', '-o', 'lab.ome.zarr');
-    expect(run.code).toBe(1);
-    expect(run.stderr).toContain(
-      'day3/ls_events.tif: not exported, acqstore would not read its sidecar: experiment_metadata.branch_order is not a whole number',
+    expect(run.code, run.stderr).toBe(0);
+    const velocity = await readFile(basePath('lab.ome.zarr/acqstore/analysis_tables/velocity.csv'), 'utf8');
+    expect(velocity).toBe(readPools(basePath('lab.ome.zarr'), labPath('export')).velocity.expected);
+    const [header = [], ...body] = rowsOf(velocity);
+    const events = body.filter((row) => row[header.indexOf('name')] === 'ls_events.tif');
+    expect(events.map((row) => row[header.indexOf('condition')])).toEqual(['', '', '', '']);
+    expect(events.map((row) => row[header.indexOf('step_x')])).toEqual(['1.0', '1.0', '1.0', '1.0']);
+    expect(events.map((row) => row[header.indexOf('velocity_mean')])).toEqual(['', '', '', '']);
+
+    // a peak without its onset fails acqstore's sum-intensity pool, and so its export
+    const noOnset = stopped.replace('"branch_order": "2nd"', '"branch_order": 2').replace(/"onset": \{[^}]*\},/g, '');
+    expect(noOnset).not.toContain('"onset"');
+    await writeFile(labPath('export/day3/ls_events.tif.json'), noOnset);
+    const refused = await acqmeta('export', 'lab/export', '--format', 'cloudscope-collection', '-o', 'other.ome.zarr');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(
+      "day3/ls_events.tif: not exported, acqstore could not pool its analyses: its sum_intensity analysis (channel 0, ROI 3): a peak event's onset cannot be read",
     );
   });
 });

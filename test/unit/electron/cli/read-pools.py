@@ -60,38 +60,108 @@ def blank(value):
     return value is None or (isinstance(value, str) and value.strip() == '')
 
 
-def base_values(entry, sidecar):
+def loaded_sidecar(sidecar):
+    """What acqstore holds once it has loaded the sidecar: each step in its order, a raise stopping there."""
+    state = {'accept': bool(sidecar['accepted']), 'rois': [], 'meta': {}, 'steps': (1.0, 1.0), 'analyses': {}}
+    for roi in sidecar['rois']:
+        if int(roi['roi_id']) in state['rois']:
+            return state
+        state['rois'].append(int(roi['roi_id']))
+    meta = sidecar.get('experiment_metadata') or {}
+    try:
+        order, depth = meta.get('branch_order'), meta.get('depth')
+        order = None if blank(order) else float(order)
+        if order is not None and order != int(order):
+            raise ValueError(order)
+        depth = None if blank(depth) else float(depth)
+    except (TypeError, ValueError, OverflowError):
+        return state
+    state['meta'] = {k: '' if meta.get(k) is None else str(meta.get(k)).strip()
+                     for k in ('condition', 'genotype', 'age', 'sex', 'direction', 'note')}
+    state['meta']['branch_order'] = pd.NA if order is None else int(order)
+    state['meta']['depth'] = pd.NA if depth is None or math.isnan(depth) else depth
+    header = sidecar['image_header_metadata']
+    try:
+        if 'physical_unit_y' in header or 'physical_unit_x' in header:
+            y, x = float(header.get('physical_unit_y', 1.0)), float(header.get('physical_unit_x', 1.0))
+            if y <= 0 or x <= 0:
+                raise ValueError((y, x))
+            state['steps'] = tuple(v if math.isfinite(v) else 1.0 for v in (y, x))
+    except ValueError:
+        pass
+    except TypeError:
+        return state
+    state['analyses'] = loaded(sidecar['analysis'])
+    return state
+
+
+def base_values(entry, state):
     rel = entry['source']['relative_path']
     folder = os.path.dirname(os.path.realpath(os.path.join(sources, rel)))
     up = os.path.dirname(folder)
-    meta = sidecar.get('experiment_metadata') or {}
-    values = {k: '' if meta.get(k) is None else str(meta.get(k)).strip()
-              for k in ('condition', 'genotype', 'age', 'sex', 'direction', 'note')}
-    order = meta.get('branch_order')
-    values['branch_order'] = pd.NA if blank(order) else int(float(order))
-    depth = meta.get('depth')
-    values['depth'] = pd.NA if blank(depth) or math.isnan(float(depth)) else float(depth)
-    header = sidecar['image_header_metadata']
-
-    def step(key):
-        try:
-            size = float(header.get(key))
-        except (TypeError, ValueError):
-            return 1.0
-        return size if math.isfinite(size) and size > 0 else 1.0
-
+    values = {k: '' for k in ('condition', 'genotype', 'age', 'sex', 'direction', 'note')}
+    values.update(branch_order=pd.NA, depth=pd.NA)
+    values.update(state['meta'])
     values.update(name=os.path.basename(rel), path=rel, parent=os.path.basename(folder),
-                  grandparent='' if up == folder else os.path.basename(up), accept=bool(sidecar['accepted']),
-                  step_y=step('physical_unit_y'), step_x=step('physical_unit_x'))
+                  grandparent='' if up == folder else os.path.basename(up), accept=state['accept'],
+                  step_y=state['steps'][0], step_x=state['steps'][1])
     return values
 
 
-def loaded(sidecar):
-    """The analyses acqstore's loader keeps: known names, one of radon/diameter per key, dependants after radon."""
+HR_PARAMS = {'lomb_n_freq': int, 'bandpass_order': int, 'use_abs': bool, 'do_segments': bool}
+
+
+def params_pass(params, names):
+    for key, value in params.items():
+        kind = HR_PARAMS.get(key, float) if key in names else None
+        if kind is None or isinstance(value, bool) != (kind is bool):
+            return False
+        if kind is int and not isinstance(value, int) or kind is float and not isinstance(value, (int, float)):
+            return False
+    return True
+
+
+HR_NAMES = set(HR_PARAMS) | {'bpm_min', 'bpm_max', 'outlier_k_mad', 'interp_max_gap_sec', 'nperseg_sec',
+                             'edge_margin_hz', 'peak_half_width_hz', 'agree_tol_bpm', 'seg_win_sec',
+                             'seg_step_sec', 'seg_min_valid_frac'}
+
+
+def events_read(record):
+    try:
+        if float(record['detection_params'].get('pre_post_win_sec', 1.0)) < 0:
+            return False
+        summary = record['summary']
+        if int(summary['version']) != 2:
+            return False
+        ids = set()
+        for event in summary['events']:
+            eid = int(event['id'])
+            if eid < 1 or eid in ids or float(event['x0']) == float(event['x1']):
+                return False
+            ids.add(eid)
+            if str(event['event_type']) not in ('user', 'rise', 'fall', 'transient'):
+                return False
+            for name in ('event_stats', 'pre_win_stats', 'post_win_stats'):
+                stats = dict(event[name])
+                int(stats['n'])
+                for key in ('mean', 'min', 'max', 'std', 'se', 'cv'):
+                    if stats[key] is not None:
+                        float(stats[key])
+        return True
+    except (KeyError, TypeError, ValueError):
+        return False
+
+
+def loaded(records):
+    """The analyses acqstore's loader keeps, in order, until one it refuses."""
     out = {}
-    for record in sidecar['analysis']:
-        name, key = record['analysis_name'], (record['channel'], record['roi_id'])
+    for record in records:
+        name, key = record['analysis_name'], (int(record['channel']), int(record['roi_id']))
         if name not in ('radon_velocity', 'diameter', 'heart_rate', 'event', 'sum_intensity') or (name, *key) in out:
+            break
+        if name == 'heart_rate' and not params_pass(record['detection_params'], HR_NAMES):
+            break
+        if name == 'event' and not (params_pass(record['detection_params'], {'pre_post_win_sec'}) and events_read(record)):
             break
         if name in ('radon_velocity', 'diameter') and any((o, *key) in out for o in ('radon_velocity', 'diameter')):
             break
@@ -101,8 +171,8 @@ def loaded(sidecar):
     return out
 
 
-def keys_of(sidecar, analyses, names, channels):
-    keys = {(c, roi['roi_id']) for c in range(channels) for roi in sidecar['rois']}
+def keys_of(state, analyses, names, channels):
+    keys = {(c, roi) for c in range(channels) for roi in state['rois']}
     keys |= {(c, r) for (name, c, r) in analyses if name in names}
     return sorted(keys)
 
@@ -166,8 +236,10 @@ def peak_values(event):
     return row
 
 
-def frame(rows, columns):
+def frame(rows, columns, sort_by=None):
     df = pd.DataFrame(rows, columns=columns)
+    if sort_by is not None and not df.empty:
+        df = df.sort_values(by=sort_by, kind='stable').reset_index(drop=True)
     if not df.empty:
         df['branch_order'] = df['branch_order'].astype('Int64')
         df['depth'] = df['depth'].astype('Float64')
@@ -180,10 +252,11 @@ def frame(rows, columns):
 velocity, sum_intensity = [], []
 for entry in manifest['acq_images']:
     sidecar = json.load(open(os.path.join(root, entry['sidecar_path']), encoding='utf-8'))
-    base = base_values(entry, sidecar)
-    analyses = loaded(sidecar)
+    state = loaded_sidecar(sidecar)
+    base = base_values(entry, state)
+    analyses = state['analyses']
     channels = entry['summary']['num_channels']
-    for c, r in keys_of(sidecar, analyses, ('radon_velocity', 'heart_rate', 'event'), channels):
+    for c, r in keys_of(state, analyses, ('radon_velocity', 'heart_rate', 'event'), channels):
         row = {**base, 'pool_row_id': f"{base['path']}|channel={c}|roi_id={r}", 'pool_row': 0,
                'channel': c, 'roi_id': r}
         radon, hr, event = (analyses.get((n, c, r)) for n in ('radon_velocity', 'heart_rate', 'event'))
@@ -195,11 +268,12 @@ for entry in manifest['acq_images']:
         for key in EVENT_KEYS:
             row[prefixed('event', key)] = values.get(key, pd.NA)
         velocity.append(row)
-    for c, r in keys_of(sidecar, analyses, ('sum_intensity',), channels):
+    for c, r in keys_of(state, analyses, ('sum_intensity',), channels):
         summary = analyses.get(('sum_intensity', c, r))
         head = {**base, 'pool_row': 0, 'channel': c, 'roi_id': r}
         if summary is not None:
-            errors = summary.get('errors') or []
+            errors = summary.get('errors')
+            errors = () if errors is None else errors if isinstance(errors, (list, tuple)) else (errors,)
             head.update({k: summary.get(k, pd.NA) for k in SI_SUMMARY}, error_count=len(errors),
                         errors_text='; '.join(str(e) for e in errors))
         peaks = [peak_values(e) for e in (summary or {}).get('peak_events') or []]
@@ -211,9 +285,9 @@ for entry in manifest['acq_images']:
                    'pool_row_id': f"{base['path']}|channel={c}|roi_id={r}|peak_row_type={kind}|peak_id={pid}"}
             sum_intensity.append(row)
 
-sum_intensity.sort(key=lambda row: (row['path'], row['channel'], row['roi_id'], row['peak_row_type'],
-                                    row.get('peak_id', math.inf)))
-tables = {'velocity': frame(velocity, VELOCITY), 'sum_intensity': frame(sum_intensity, SUM_INTENSITY)}
+tables = {'velocity': frame(velocity, VELOCITY),
+          'sum_intensity': frame(sum_intensity, SUM_INTENSITY,
+                                 sort_by=['path', 'channel', 'roi_id', 'peak_row_type', 'peak_id'])}
 out = {}
 for name, text in tables.items():
     with open(os.path.join(root, manifest['analysis_tables'][name]), encoding='utf-8', newline='') as f:
