@@ -8,7 +8,7 @@
  */
 import { memberOf, type JsonNode, type JsonObject } from '../../../sidecar';
 import { NA, pyStr, scalarCell, UnreadableValue, type PyCell } from './pandas-cells';
-import { floatOf, intOf, numberField, stepsOf, textField, wholeField } from './python-values';
+import { floatOf, intOf, member, numberField, stepsOf, textField, wholeField } from './python-values';
 
 /** An analysis acqstore loaded: its key and its summary. */
 export interface LoadedAnalysis {
@@ -38,8 +38,6 @@ const TEXT_FIELDS = ['condition', 'genotype', 'age', 'sex', 'direction', 'note']
 const defaultFields = (): Map<string, PyCell> =>
   new Map([...TEXT_FIELDS.map((k): [string, PyCell] => [k, pyStr('')]), ['branch_order', NA], ['depth', NA]]);
 
-const member = (node: JsonNode | undefined, key: string): JsonNode | undefined =>
-  node?.kind === 'object' ? memberOf(node, key) : undefined;
 const kind = (node: JsonNode | undefined): string => {
   const cell = node === undefined ? null : scalarCell(node);
   return cell?.kind ?? 'other';

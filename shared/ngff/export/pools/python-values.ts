@@ -2,7 +2,7 @@
  * What Python makes of a sidecar's JSON values where acqstore converts them: `str()`, `repr()`,
  * `float()`, `int()` and `str.strip()`, and `ExperimentMetadata`'s coercion of its fields.
  */
-import { numberValue, pythonFloatRepr, type JsonNode } from '../../../sidecar';
+import { memberOf, numberValue, pythonFloatRepr, type JsonNode } from '../../../sidecar';
 import { NA, pyFloatCell, pyInt, pyStr, UnreadableValue, type PyCell } from './pandas-cells';
 
 /** Python's `str.strip()` whitespace: JavaScript's `\s` without U+FEFF, with U+001C–U+001F and U+0085. */
@@ -10,6 +10,12 @@ const PY_SPACE = '[\\t-\\r\\u001c-\\u0020\\u0085\\u00a0\\u1680\\u2000-\\u200a\\u
 const STRIP = new RegExp(`^${PY_SPACE}+|${PY_SPACE}+$`, 'g');
 /** Python's `str.strip()`. */
 export const pyStrip = (text: string): string => text.replace(STRIP, '');
+
+/** `value[key]` of a JSON object; undefined for a missing key or a value that is not an object. */
+export const member = (node: JsonNode | undefined, key: string): JsonNode | undefined =>
+  node?.kind === 'object' ? memberOf(node, key) : undefined;
+/** Whether the value is JSON's null (Python's None). */
+export const isNull = (node: JsonNode | undefined): boolean => node?.kind === 'literal' && node.value === null;
 
 const isInt = (node: JsonNode): boolean => node.kind === 'number' && /^-?\d+$/.test(node.text);
 
@@ -105,14 +111,11 @@ export function intOf(node: JsonNode | undefined): bigint | null {
   return /^[+-]?\d(?:_?\d)*$/.test(text) ? BigInt(text.replaceAll('_', '')) : null;
 }
 
-const isBlank = (node: JsonNode): boolean =>
-  (node.kind === 'literal' && node.value === null) || (node.kind === 'string' && pyStrip(node.value) === '');
+const isBlank = (node: JsonNode): boolean => isNull(node) || (node.kind === 'string' && pyStrip(node.value) === '');
 
 /** A text field as acqstore keeps it: `str(value).strip()`, empty for null or a missing key. */
 export function textField(node: JsonNode | undefined): PyCell {
-  return node === undefined || (node.kind === 'literal' && node.value === null)
-    ? pyStr('')
-    : pyStr(pyStrip(strOf(node)));
+  return node === undefined || isNull(node) ? pyStr('') : pyStr(pyStrip(strOf(node)));
 }
 
 /** A whole-number field (`branch_order`): missing when null or blank, else `float()` that must be whole; throws where acqstore's coercion does. */
@@ -146,7 +149,7 @@ export function stepsOf(y: JsonNode | undefined, x: JsonNode | undefined): Steps
   for (const node of [y, x]) {
     if (node === undefined) sizes.push(1);
     else if (node.kind !== 'number' && node.kind !== 'string' && node.kind !== 'literal') return { stop: true };
-    else if (node.kind === 'literal' && node.value === null) return { stop: true };
+    else if (isNull(node)) return { stop: true };
     else {
       const size = floatOf(node);
       if (size === null) return { steps: [1, 1] };

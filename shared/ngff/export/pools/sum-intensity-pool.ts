@@ -9,7 +9,7 @@ import { compareCodePoints, memberOf, type JsonNode, type JsonObject } from '../
 import { analysisKey, type LoadedSidecar } from './acqstore-load';
 import { NA, pyFloatCell, pyInt, pyStr, scalarCell, UnreadableValue, type PyCell } from './pandas-cells';
 import { baseRow, BASE_COLUMNS, selectionKeys, type PoolSource } from './pool-source';
-import { floatOf, intOf, strOf } from './python-values';
+import { floatOf, intOf, isNull, member, strOf } from './python-values';
 
 const SUMMARY_KEYS = [
   ...['analysis_date', 'analysis_time', 'analysis_version', 'status', 'num_timepoints', 'num_peaks'],
@@ -38,10 +38,6 @@ export const SUM_INTENSITY_COLUMNS: readonly string[] = [
   ...['error_count', 'errors_text', 'peak_row_type'],
   ...PEAK_COLUMNS,
 ];
-
-const member = (node: JsonNode | undefined, key: string): JsonNode | undefined =>
-  node?.kind === 'object' ? memberOf(node, key) : undefined;
-const isNull = (node: JsonNode | undefined): boolean => node?.kind === 'literal' && node.value === null;
 
 /** A value acqstore needs (`record["key"]`, `int()`, `float()`): without it its pool cannot be built. */
 function required<T>(value: T | null | undefined, what: string): T {

@@ -8,7 +8,7 @@ import { memberOf, type JsonNode, type JsonObject } from '../../../sidecar';
 import { analysisKey, type LoadedSidecar } from './acqstore-load';
 import { NA, pyFloatCell, pyInt, pyStr, scalarCell, type PyCell } from './pandas-cells';
 import { baseRow, BASE_COLUMNS, selectionKeys, type PoolSource } from './pool-source';
-import { floatOf, intOf, strOf } from './python-values';
+import { floatOf, intOf, member, strOf } from './python-values';
 
 const RUN_KEYS = ['analysis_date', 'analysis_time', 'analysis_version'];
 const STATUS_KEYS = ['status', 'status_note'];
@@ -70,9 +70,6 @@ function pythonSum(values: readonly number[]): number {
   }
   return compensation !== 0 && Number.isFinite(compensation) ? sum + compensation : sum;
 }
-
-const member = (node: JsonNode, key: string): JsonNode | undefined =>
-  node.kind === 'object' ? memberOf(node, key) : undefined;
 
 /**
  * An event analysis's values as acqstore has them once loaded: its summary rebuilt from the
