@@ -13,6 +13,7 @@ import type { TiffScanner } from '../tiff';
 import { watchFolder, type FolderWatch, type WatchOptions } from '../watch';
 import type { CollectionRows } from './collection-rows';
 import { readFolderChanges } from './folder-changes';
+import { missedSinceScan, type ScanListed } from './scan-catch-up';
 
 /** File names polling looks at: images and sidecars. */
 function relevant(name: string): boolean {
@@ -22,16 +23,16 @@ function relevant(name: string): boolean {
 /**
  * How long after an open with no scan the folder is swept and watched all the same: a window
  * asks for its scan well within this, and the sweep and the watcher's walk must not compete
- * with that scan's first rows; a client that never scans still gets a live folder.
+ * with that scan; a client that never scans still gets a live folder.
  */
 const START_WITHOUT_SCAN_MS = 2_000;
 
 /**
  * Watching and sweeping of whichever folder is open. Both walk the whole tree (the watcher
- * natively, with a `stat` per file), so they start once the folder's first rows are out
- * ({@link LiveFolder.start}), not while the window asks for them — or, for the folder opened at
- * start, once its first images are read ahead, while the window still loads (see warm-up); the
- * write worker starts then too.
+ * natively, with a `stat` per file: about a tenth of a 10,000-image open in browser mode when
+ * it ran beside the scan on two cores), so they start once the folder's first scan is over
+ * ({@link LiveFolder.start}), and then catch up on what changed meanwhile; the write worker
+ * starts then too.
  */
 export class LiveFolder {
   /** The watch being started or stopped; the next one waits for it. */
@@ -40,8 +41,8 @@ export class LiveFolder {
   private currentRoot = '';
   private generation = 0;
   private sweep = new AbortController();
-  /** Starts sweeping and watching the open folder; null once started. */
-  private pending: (() => void) | null = null;
+  /** Starts sweeping and watching the open folder (catching up on a scan's listing); null once started. */
+  private pending: ((listed: ScanListed | null) => void) | null = null;
   private startTimer: NodeJS.Timeout | null = null;
   private saving = 0;
   private releases: (() => void)[] = [];
@@ -64,25 +65,30 @@ export class LiveFolder {
   open(folder: OpenFolder): void {
     this.stopPrevious();
     const generation = this.generation;
-    this.pending = () => this.begin(folder, generation);
-    this.startTimer = setTimeout(() => this.start(), this.withoutScanMs);
+    this.pending = (listed) => this.begin(folder, generation, listed);
+    this.startTimer = setTimeout(() => this.start(null), this.withoutScanMs);
     this.startTimer.unref();
   }
 
-  /** Sweeps and watches the open folder now, unless that has started already: once a scan's first rows are out. */
-  start(): void {
-    this.takePending()?.();
+  /**
+   * Sweeps and watches the open folder now, unless that has started already: once a scan is
+   * over. `listed` (what a completed scan listed) is caught up on once the watch is in place: the
+   * files changed since the scan started and the images it listed that are gone are read again
+   * as the watch reads its changes.
+   */
+  start(listed: ScanListed | null): void {
+    this.takePending()?.(listed);
   }
 
   /**
-   * A scan is under way and calls {@link start} once its first rows are out (or it ends): the
-   * two-second fallback must not walk the tree while the window waits for those rows.
+   * A scan is under way and calls {@link start} once it is over: the two-second fallback must
+   * not walk the tree while the window waits for its rows.
    */
   scanUnderWay(): void {
     this.stopTimer();
   }
 
-  private takePending(): (() => void) | null {
+  private takePending(): ((listed: ScanListed | null) => void) | null {
     const begin = this.pending;
     this.pending = null;
     this.stopTimer();
@@ -102,7 +108,7 @@ export class LiveFolder {
     this.switching = this.switching.then(() => this.stopWatch());
   }
 
-  private begin(folder: OpenFolder, generation: number): void {
+  private begin(folder: OpenFolder, generation: number, listed: ScanListed | null): void {
     // The write worker checks the paths of the requests that follow (a click on a row) and writes.
     startWriteWorker();
     void sweepStaleTempsUnder(folder.root, this.sweep.signal);
@@ -125,13 +131,15 @@ export class LiveFolder {
       const polling = () => {
         if (generation === this.generation) this.emit({ type: 'folder-watching', root: folder.root, mode: 'poll' });
       };
-      this.current = await watchFolder(folder.root, handle, relevant, this.options, polling).catch(() => null);
-      if (this.current === null) return;
+      const watch = await watchFolder(folder.root, handle, relevant, this.options, polling).catch(() => null);
+      this.current = watch;
+      if (watch === null) return;
       this.currentRoot = folder.root;
-      if (this.saving > 0) this.releases.push(this.current.hold());
-      if (generation === this.generation)
-        this.emit({ type: 'folder-watching', root: folder.root, mode: this.current.mode });
+      if (this.saving > 0) this.releases.push(watch.hold());
+      if (generation === this.generation) this.emit({ type: 'folder-watching', root: folder.root, mode: watch.mode });
       void outside.checkAll();
+      // not awaited: opening another folder does not wait for this walk
+      if (listed !== null) void missedSinceScan(folder.root, listed, relevant).then(watch.report, () => undefined);
     });
   }
 

@@ -9,6 +9,7 @@ import { batchRows, scanRows } from '../rows';
 import { openScanCache } from '../scan-cache';
 import { profileFinder, requireFolder, type BackendContext } from './backend-context';
 import { toBackendError } from '../disk';
+import { notingStamps, type ScanListed, type SeenStamps } from './scan-catch-up';
 import { withReadAhead } from './warm-up';
 
 /** Longest a scan's first event waits for someone to listen (see BackendContext.listening). */
@@ -61,15 +62,19 @@ async function runScan(
   context.collectionRows.forget();
   // the window's event stream may connect just after the call that started the scan
   const listened = context.listening(LISTENER_WAIT_MS);
+  const since = Date.now();
   const cache = await openScanCache(context.options.cacheDir ?? null, folder.realRoot, context.scanner.readerId());
   let finished = false;
+  /** What the scan listed, once it is complete: the live folder catches up on it. */
+  let listed: ScanListed | null = null;
+  const images = new Map<string, SeenStamps>();
   context.live.scanUnderWay(); // the `finally` below starts the folder's sweep and watch
   try {
     const listing = listAhead(folder.root, signal);
     const profiles = profileFinder(context, folder);
     const rows = scanRows(folder.root, listing.entries, context.scanner, {
       signal,
-      cache: context.headers.remembering(withReadAhead(context, folder, cache)),
+      cache: notingStamps(context.headers.remembering(withReadAhead(context, folder, cache)), images),
       profiles,
     });
     for await (const batch of batchRows(rows)) {
@@ -78,7 +83,6 @@ async function runScan(
       progress.rows += batch.length;
       context.imageFolders.noteRows(folder.root, batch);
       context.emit({ type: 'scan-rows', scanId, rows: batch, done: progress.rows, total: listing.total() });
-      context.live.start(); // the folder's sweep and watch walk the tree: after its first rows
     }
     await listened;
     if (signal.aborted) return;
@@ -87,13 +91,14 @@ async function runScan(
     await cache.finish(true);
     if (signal.aborted) return;
     context.imageFolders.scanCompleted(folder.root);
+    listed = { since, images };
     const unread = listing.unread();
     context.emit({ type: 'scan-done', scanId, total: progress.rows, ...(unread?.count ? { unread } : {}) });
   } catch (error) {
     await listened;
     if (!signal.aborted) context.emit({ type: 'scan-failed', scanId, error: toBackendError(error) });
   } finally {
-    context.live.start();
+    context.live.start(listed);
     if (!finished) await cache.finish(false);
   }
 }

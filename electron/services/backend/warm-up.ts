@@ -44,9 +44,7 @@ async function* firstOf(
 /**
  * Reads the first images of the open folder as a scan does (headers and sidecars in the
  * workers, rows built on this thread), without events, until a scan starts; keeps what it read
- * in `context.readAhead` for that scan. A failure only leaves the code cold. Then, while no
- * window has asked for the scan yet, the folder's sweep and watch start (see LiveFolder): their
- * walks of the whole tree are over before a window that is still loading asks for its rows.
+ * in `context.readAhead` for that scan. A failure only leaves the code cold.
  */
 export async function warmUpScan(context: BackendContext): Promise<void> {
   const folder = context.folder;
@@ -70,7 +68,6 @@ export async function warmUpScan(context: BackendContext): Promise<void> {
   } catch {
     // the scan that follows reports what cannot be read
   }
-  if (wanted()) context.live.start();
 }
 
 /** Whether two records were read from the same TIFF and sidecar (by the TIFF's stamp and the sidecar's version). */

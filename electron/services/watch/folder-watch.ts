@@ -24,12 +24,14 @@ export interface FolderWatch {
   readonly mode: 'native' | 'poll';
   /** Holds batches back until the returned release is called (while we write ourselves). */
   hold(): () => void;
+  /** Hands `paths` over in the watch's batches, as if it had seen them change. */
+  report(paths: readonly string[]): void;
   /** Stops watching; no batch is handed over afterwards. */
   stop(): Promise<void>;
 }
 
 /** How far a file's time may lag the clock (coarse file system clocks): a file changed this much before a time counts as changed since. */
-const CLOCK_SLACK_MS = 1_000;
+export const CLOCK_SLACK_MS = 1_000;
 
 /**
  * Starts watching `root` and resolves once every change from then on will be seen. `handle`
@@ -46,7 +48,7 @@ export async function watchFolder(
   onPolling: () => void = () => undefined,
 ): Promise<FolderWatch> {
   const batcher = new ChangeBatcher(handle, options.timing ?? DEFAULT_TIMING);
-  const onPaths = (paths: string[]): void => batcher.add(paths);
+  const onPaths = (paths: readonly string[]): void => batcher.add(paths);
   const poll = (changedSince?: number): Promise<Stoppable> =>
     startPollWatch(root, onPaths, { relevant, intervalMs: options.pollIntervalMs, changedSince });
   let stopped = false;
@@ -84,6 +86,7 @@ export async function watchFolder(
       return mode;
     },
     hold: () => batcher.hold(),
+    report: onPaths,
     async stop() {
       stopped = true;
       await Promise.all([source?.stop().catch(() => undefined), nativeEnded]);

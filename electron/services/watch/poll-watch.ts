@@ -92,12 +92,17 @@ async function storeDocuments(store: string): Promise<string[]> {
 /** Whether a file or folder changed (or was made, or moved) at or after `since`. */
 const changedAfter = (info: Stats, since: number): boolean => Math.max(info.mtimeMs, info.ctimeMs) >= since;
 
+/** How {@link snapshot} stamps a file or folder: its size, modification time and kind. */
+export function stampKey(info: { size: number; mtimeMs: number }, kind: 'f' | 'd' = 'f'): string {
+  return `${info.size}:${info.mtimeMs}:${kind}`;
+}
+
 /**
- * Size and modification time of every relevant file under `root`, by absolute path (`seen`), and
- * the files and folders under it changed at or after `changedSince` (`changed`; folders are
- * looked at only when it is given).
+ * Size and modification time of every relevant file under `root`, by absolute path (`seen`, see
+ * {@link stampKey}), and the files and folders under it changed at or after `changedSince`
+ * (`changed`; folders are looked at only when it is given).
  */
-async function snapshot(
+export async function snapshot(
   root: string,
   relevant: (name: string) => boolean,
   changedSince = Infinity,
@@ -130,7 +135,7 @@ async function snapshot(
         if (info === null) return;
         const file = batch[j] as string;
         if (changedAfter(info, changedSince)) changed.push(file);
-        if (i + j < files.length) seen.set(file, `${info.size}:${info.mtimeMs}:${info.isFile() ? 'f' : 'd'}`);
+        if (i + j < files.length) seen.set(file, stampKey(info, info.isFile() ? 'f' : 'd'));
       });
     }
   }

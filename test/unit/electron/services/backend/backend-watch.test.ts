@@ -67,6 +67,30 @@ describe.each(['native', 'poll'] as const)('backend folder watching (%s)', (mode
     });
   });
 
+  it('reads again, once the scan is over, a sidecar another program changed after the scan had read it', async () => {
+    ({ copy, h } = await startOnLab(() => ({
+      watch: { mode, pollIntervalMs: 50, timing: { quietMs: 30, maxWaitMs: 200 } },
+    })));
+    const sidecar = lab(`${OME}.json`);
+    // changed as its row goes out, while the scan still runs and before anything watches the folder
+    const stop = h.backend.onEvent((event) => {
+      if (event.type !== 'scan-rows' || !event.rows.some((row) => row.path === OME)) return;
+      stop();
+      writeFileSync(sidecar, readFileSync(sidecar, 'utf8').replace('"species": "mouse"', '"species": "vole"'));
+    });
+    const changed = next((e) => rowOf(e, OME) !== undefined);
+    await h.ok('scanFolder', {});
+    const sent = (await h.waitFor((e) => e.type === 'scan-rows' && e.rows.some((row) => row.path === OME))) as Extract<
+      ApiEvent,
+      { type: 'scan-rows' }
+    >;
+    expect(sent.rows.find((row) => row.path === OME)?.values.species).toBe('mouse');
+    expect(rowOf(await changed, OME)?.values.species).toBe('vole');
+    expect(h.events.findIndex((e) => e.type === 'folder-watching')).toBeGreaterThan(
+      h.events.findIndex((e) => e.type === 'scan-done'),
+    );
+  });
+
   it('says when a lab profile file comes, and reads changed rows with the profile in force', async () => {
     await start();
     const profiled = next((e) => e.profiles);

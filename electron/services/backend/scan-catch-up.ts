@@ -1,0 +1,98 @@
+/**
+ * What a watch that starts after a scan must catch up on. The open folder is watched once its
+ * first scan is over (see LiveFolder), so a file may change after the scan read it and before
+ * the watch is in place. The scan notes the stamps of the files it read; one walk after the
+ * watch has started then finds those whose stamps differ or that are gone, and what else came
+ * or changed since the scan started.
+ */
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { imageFormat } from '../folder';
+import type { ScanCache } from '../scan-cache';
+import { sidecarPathFor } from '../sidecar';
+import { CLOCK_SLACK_MS, snapshot, stampKey } from '../watch';
+
+/** The stamps (see stampKey) a scan saw of an image's files; null where it stamped none. */
+export interface SeenStamps {
+  image: string | null;
+  sidecar: string | null;
+}
+
+/** What a completed scan listed: see {@link missedSinceScan}. */
+export interface ScanListed {
+  /** When the scan started (ms since the epoch): a file changed since may have been read before it changed. */
+  since: number;
+  /** Each image it listed (relative to the folder, `/`-separated) and the stamps it read its files with. */
+  images: ReadonlyMap<string, SeenStamps>;
+}
+
+/** Files stat'ed at once when looking for images gone. */
+const STATS_IN_FLIGHT = 64;
+
+/** `cache`, noting in `images` the stamps of the files each row was built from. */
+export function notingStamps(cache: ScanCache, images: Map<string, SeenStamps>): ScanCache {
+  return {
+    take: (relPath) => cache.take(relPath),
+    keep: (relPath, image) => {
+      const sidecar = image.sidecar?.version ?? null;
+      images.set(relPath, {
+        image: image.image === null ? null : stampKey(image.image.stamp),
+        sidecar: sidecar === null ? null : stampKey(sidecar),
+      });
+      cache.keep(relPath, image);
+    },
+    finish: (complete) => cache.finish(complete),
+  };
+}
+
+/**
+ * The absolute paths under `root` to read again after the scan that `listed` its images: the
+ * images and sidecars it read whose stamps differ now or that are gone; the other files
+ * (`relevant` names: a lab profile, a new sidecar) changed since it started; and the images it
+ * did not list that changed, or whose folder changed (moved in), since it started.
+ */
+export async function missedSinceScan(
+  root: string,
+  listed: ScanListed,
+  relevant: (name: string) => boolean,
+): Promise<string[]> {
+  const { seen, changed } = await snapshot(root, relevant, listed.since - CLOCK_SLACK_MS);
+  const readWith = new Map<string, string | null>();
+  for (const [relPath, stamps] of listed.images) {
+    const image = path.join(root, ...relPath.split('/'));
+    readWith.set(image, stamps.image);
+    if (stamps.sidecar !== null) readWith.set(sidecarPathFor(image), stamps.sidecar);
+  }
+  const missed = new Set<string>();
+  const unseen: string[] = [];
+  for (const [file, stamp] of readWith) {
+    if (!seen.has(file)) unseen.push(file);
+    else if (stamp !== null && seen.get(file) !== stamp) missed.add(file);
+  }
+  const changedFolders = new Set(changed.filter((file) => !seen.has(file)));
+  const folderChanged = (file: string): boolean => {
+    for (let dir = path.dirname(file); dir.length > root.length; dir = path.dirname(dir))
+      if (changedFolders.has(dir)) return true;
+    return false;
+  };
+  for (const file of changed) if (seen.has(file) && (readWith.get(file) ?? null) === null) missed.add(file);
+  for (const file of seen.keys())
+    if (!readWith.has(file) && imageFormat(file) !== null && folderChanged(file)) missed.add(file);
+  // not walked there (reached through a linked folder), or gone
+  for (let i = 0; i < unseen.length; i += STATS_IN_FLIGHT) {
+    const batch = unseen.slice(i, i + STATS_IN_FLIGHT);
+    const now = await Promise.all(
+      batch.map((file) =>
+        stat(file).then(
+          (info) => stampKey(info),
+          () => null,
+        ),
+      ),
+    );
+    batch.forEach((file, j) => {
+      const stamp = readWith.get(file) ?? null;
+      if (now[j] === null || (stamp !== null && now[j] !== stamp)) missed.add(file);
+    });
+  }
+  return [...missed];
+}

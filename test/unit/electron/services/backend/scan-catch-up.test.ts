@@ -1,0 +1,118 @@
+/**
+ * What a watch started after a scan reads again: the files the scan read whose stamps differ or
+ * that are gone, and what else came or changed since it started; not the files it read as they
+ * still are (a folder copied just before the open), nor an image it reached through a link.
+ */
+import { mkdirSync, mkdtempSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  missedSinceScan,
+  notingStamps,
+  type ScanListed,
+  type SeenStamps,
+} from '../../../../../electron/services/backend/scan-catch-up';
+import { NO_SCAN_CACHE } from '../../../../../electron/services/scan-cache';
+import { CLOCK_SLACK_MS } from '../../../../../electron/services/watch';
+
+const relevant = (name: string) => /\.(tif|json)$/.test(name);
+const IMAGES = ['a.tif', 'c.tif', 'sub/b.tif'];
+
+describe('catching up after a scan', () => {
+  let root = '';
+  const at = (rel: string) => path.join(root, ...rel.split('/'));
+  const write = (rel: string, text: string) => {
+    mkdirSync(path.dirname(at(rel)), { recursive: true });
+    writeFileSync(at(rel), text);
+  };
+  const statOrNull = (rel: string) => {
+    try {
+      return statSync(at(rel));
+    } catch {
+      return null;
+    }
+  };
+  /** What a scan started at `since` noted, having read `images` (and their sidecars) as they are now. */
+  const listedNow = (images: string[], since = Date.now()): ScanListed => {
+    const seen = new Map<string, SeenStamps>();
+    const cache = notingStamps(NO_SCAN_CACHE, seen);
+    for (const rel of images) {
+      const file = statSync(at(rel));
+      const sidecar = statOrNull(`${rel}.json`);
+      cache.keep(rel, {
+        image: { stamp: { size: file.size, mtimeMs: file.mtimeMs, ino: file.ino }, summary: {} as never },
+        sidecar: sidecar === null ? null : ({ version: { size: sidecar.size, mtimeMs: sidecar.mtimeMs } } as never),
+      });
+    }
+    return { since, images: seen };
+  };
+  const missed = async (listed: ScanListed) =>
+    (await missedSinceScan(root, listed, relevant)).map((p) => path.relative(root, p).split(path.sep).join('/')).sort();
+
+  beforeEach(() => {
+    root = mkdtempSync(path.join(tmpdir(), 'acqmeta-catch-up-'));
+    write('a.tif', 'image a');
+    write('a.tif.json', '{"species": "mouse"}');
+    write('sub/b.tif', 'image b');
+    write('sub/b.tif.json', '{}');
+    write('c.tif', 'image c');
+  });
+
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  it('reads nothing again where every file is as the scan read it, though all were written just before', async () => {
+    const listed = listedNow(IMAGES);
+    expect(statSync(at('a.tif')).ctimeMs).toBeGreaterThan(listed.since - CLOCK_SLACK_MS);
+    expect(await missed(listed)).toEqual([]);
+  });
+
+  it('reads again a rewritten sidecar, an image added, a profile added, and an image gone', async () => {
+    const listed = listedNow(IMAGES);
+    write('a.tif.json', '{"species": "vole", "n": 2}');
+    write('sub/new.tif', 'image new');
+    write('acqmeta.profile.json', '{}');
+    rmSync(at('c.tif'));
+    expect(await missed(listed)).toEqual(['a.tif.json', 'acqmeta.profile.json', 'c.tif', 'sub/new.tif']);
+  });
+
+  it('reads again an image whose sidecar came after the scan, and one it could not stamp', async () => {
+    const listed = listedNow(IMAGES);
+    const images = new Map(listed.images);
+    images.set('sub/b.tif', { image: null, sidecar: null });
+    write('c.tif.json', '{}');
+    expect(await missed({ since: listed.since, images })).toEqual(['c.tif.json', 'sub/b.tif', 'sub/b.tif.json']);
+  });
+
+  it('compares an image read through a linked folder by its stamp, and leaves its real path alone', async () => {
+    write('data/e.tif', 'image e');
+    symlinkSync(at('data'), at('alias'));
+    // the files were written well before the scan started: only stamps can tell a change
+    const since = Date.now() + 60_000;
+    expect(await missed(listedNow([...IMAGES, 'alias/e.tif'], since))).toEqual([]);
+    const listed = listedNow([...IMAGES, 'alias/e.tif'], since);
+    write('data/e.tif', 'image e, rewritten');
+    expect(await missed(listed)).toEqual(['alias/e.tif']);
+  });
+
+  it('reads the images of a folder moved in after the scan started, whose own files are older', async () => {
+    const outside = mkdtempSync(path.join(tmpdir(), 'acqmeta-catch-up-outside-'));
+    try {
+      writeFileSync(path.join(outside, 'x.tif'), 'image x');
+      const written = statSync(path.join(outside, 'x.tif')).ctimeMs;
+      // the clock must pass the slack for the moved file to be older than the scan by more than it
+      for (
+        let left = written + CLOCK_SLACK_MS + 5 - Date.now();
+        left > 0;
+        left = written + CLOCK_SLACK_MS + 5 - Date.now()
+      )
+        await new Promise((resolve) => setTimeout(resolve, left));
+      const listed = listedNow(IMAGES);
+      renameSync(outside, at('session'));
+      expect(statSync(at('session/x.tif')).ctimeMs).toBeLessThan(listed.since - CLOCK_SLACK_MS);
+      expect(await missed(listed)).toEqual(['session/x.tif']);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
+});
