@@ -11,7 +11,7 @@ import { toApiError } from '../../../shared/errors';
 import { readsFileHeader } from '../../../shared/image-format';
 import type { FileStamp } from '../disk';
 import type { ImageEntry } from '../folder';
-import type { CachedImage, ScanCache, SidecarSummary } from '../scan-cache';
+import { sharedSummary, type CachedImage, type ScanCache, type SidecarSummary } from '../scan-cache';
 import { noteValueProblems, sidecarPathFor } from '../sidecar';
 import type { SidecarBytes, SidecarTask, TiffScanner } from '../tiff';
 import { instrumentMatchOf, type ProfileFinder } from '../profile';
@@ -35,7 +35,8 @@ async function readHeader(
     return { scan: null, kept: null, sidecarStamp: undefined, sidecarRead: undefined };
   try {
     const read = await scanner.summary(entry.absPath, { known: known?.stamp ?? null, sidecar });
-    const summary = read.info ?? known?.summary;
+    // equal headers share one frozen summary (see summary-pool): the window's rows share them, and they travel once per event
+    const summary = read.info === null ? known?.summary : sharedSummary(read.info);
     if (summary === undefined) throw new Error('the scanner skipped a file it did not know');
     const kept = read.info === null && known !== null ? known : { stamp: read.stamp, summary };
     return {

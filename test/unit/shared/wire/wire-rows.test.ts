@@ -117,6 +117,19 @@ describe('rows on browser mode’s event stream', () => {
     expect(arrived.rows[3]).not.toHaveProperty('acquisition');
   });
 
+  it('send each distinct header once, and the rows that shared it share it again', () => {
+    const other: ImageRow = { ...full, path: 'other.ome.tif', header: { ...full.header!, dtype: 'uint8' } };
+    const rows = [full, { ...full, path: 'b.ome.tif' }, other, bare];
+    const wire = toWireEvent({ type: 'scan-rows', scanId: 's-1', rows, done: 4, total: 4 });
+    expect(JSON.stringify(wire).split(`"{'C': 3, 'Y': 512, 'X': 512}"`)).toHaveLength(3);
+    const arrived = fromWireEvent(JSON.parse(JSON.stringify(wire)) as WireEvent);
+    if (arrived.type !== 'scan-rows') throw new Error(arrived.type);
+    expect(arrived.rows.map((row) => row.header)).toEqual(rows.map((row) => row.header));
+    expect(arrived.rows[1]?.header).toBe(arrived.rows[0]?.header);
+    expect(arrived.rows[2]?.header).not.toBe(arrived.rows[0]?.header);
+    expect(arrived.rows[3]?.header).toBeNull();
+  });
+
   it('send each distinct pair of catalogue names once; a row without one costs no byte for it', () => {
     const objectiveOnly: ImageRow = { ...full, path: 'c.ome.tif', catalogue: { objective: 'LSM880 obj 3' } };
     const rows = [full, { ...full, path: 'b.ome.tif', catalogue: { ...full.catalogue } }, objectiveOnly, bare];
