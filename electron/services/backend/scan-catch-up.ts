@@ -3,16 +3,22 @@
  * first scan is over (see LiveFolder), so a file may change after the scan read it and before
  * the watch is in place. The scan notes the stamps of the files it read; one walk after the
  * watch has started then finds those whose stamps differ or that are gone, and what else came
- * or changed since the scan started.
+ * or changed since the scan started. Not seen: a file rewritten with the same size within one
+ * tick of a coarse file clock, and a sidecar that is a link (the scan notes none) going away.
  */
-import { stat } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { isStoreFolderPath } from '../../../shared/ngff/store-name';
 import { imageFormat } from '../folder';
 import type { ScanCache } from '../scan-cache';
 import { sidecarPathFor } from '../sidecar';
 import { CLOCK_SLACK_MS, snapshot, stampKey } from '../watch';
 
-/** The stamps (see stampKey) a scan saw of an image's files; null where it stamped none. */
+/**
+ * The stamps (see stampKey) a scan saw of an image's files; null where it stamped none. A store
+ * read from a folder has none of its own here (its stamp sums its documents, which the walk
+ * stamps one by one).
+ */
 export interface SeenStamps {
   image: string | null;
   sidecar: string | null;
@@ -36,7 +42,7 @@ export function notingStamps(cache: ScanCache, images: Map<string, SeenStamps>):
     keep: (relPath, image) => {
       const sidecar = image.sidecar?.version ?? null;
       images.set(relPath, {
-        image: image.image === null ? null : stampKey(image.image.stamp),
+        image: image.image === null || isStoreFolderPath(relPath) ? null : stampKey(image.image.stamp),
         sidecar: sidecar === null ? null : stampKey(sidecar),
       });
       cache.keep(relPath, image);
@@ -48,8 +54,9 @@ export function notingStamps(cache: ScanCache, images: Map<string, SeenStamps>):
 /**
  * The absolute paths under `root` to read again after the scan that `listed` its images: the
  * images and sidecars it read whose stamps differ now or that are gone; the other files
- * (`relevant` names: a lab profile, a new sidecar) changed since it started; and the images it
- * did not list that changed, or whose folder changed (moved in), since it started.
+ * (`relevant` names: a lab profile, a new sidecar, a store's documents) changed since it
+ * started; and the images it did not list that changed, or whose folder changed (moved in),
+ * since it started, but for those it listed under another path (through a linked folder).
  */
 export async function missedSinceScan(
   root: string,
@@ -69,16 +76,19 @@ export async function missedSinceScan(
     if (!seen.has(file)) unseen.push(file);
     else if (stamp !== null && seen.get(file) !== stamp) missed.add(file);
   }
+  for (const file of changed) if (seen.has(file) && (readWith.get(file) ?? null) === null) missed.add(file);
   const changedFolders = new Set(changed.filter((file) => !seen.has(file)));
   const folderChanged = (file: string): boolean => {
     for (let dir = path.dirname(file); dir.length > root.length; dir = path.dirname(dir))
       if (changedFolders.has(dir)) return true;
     return false;
   };
-  for (const file of changed) if (seen.has(file) && (readWith.get(file) ?? null) === null) missed.add(file);
-  for (const file of seen.keys())
-    if (!readWith.has(file) && imageFormat(file) !== null && folderChanged(file)) missed.add(file);
+  const unlisted = [...seen.keys()].filter(
+    (file) => !readWith.has(file) && imageFormat(file) !== null && (missed.has(file) || folderChanged(file)),
+  );
+  for (const file of unlisted) missed.delete(file);
   // not walked there (reached through a linked folder), or gone
+  const throughLinks = new Set<string>();
   for (let i = 0; i < unseen.length; i += STATS_IN_FLIGHT) {
     const batch = unseen.slice(i, i + STATS_IN_FLIGHT);
     const now = await Promise.all(
@@ -89,10 +99,16 @@ export async function missedSinceScan(
         ),
       ),
     );
+    const real = await Promise.all(batch.map((file, j) => (now[j] === null ? null : realpath(file).catch(() => null))));
     batch.forEach((file, j) => {
       const stamp = readWith.get(file) ?? null;
       if (now[j] === null || (stamp !== null && now[j] !== stamp)) missed.add(file);
+      if (real[j] != null) throughLinks.add(real[j] as string);
     });
+  }
+  for (const file of unlisted) {
+    const real = throughLinks.size === 0 ? file : await realpath(file).catch(() => file);
+    if (!throughLinks.has(real)) missed.add(file);
   }
   return [...missed];
 }

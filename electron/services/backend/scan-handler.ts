@@ -98,7 +98,9 @@ async function runScan(
     await listened;
     if (!signal.aborted) context.emit({ type: 'scan-failed', scanId, error: toBackendError(error) });
   } finally {
-    context.live.start(listed);
+    // a scan that another replaced leaves the start to that one, which notes what it reads
+    const replaced = context.scan !== null && context.scan.id !== scanId;
+    if (context.folder === folder && !replaced) context.live.start(listed);
     if (!finished) await cache.finish(false);
   }
 }

@@ -91,6 +91,28 @@ describe.each(['native', 'poll'] as const)('backend folder watching (%s)', (mode
     );
   });
 
+  it('leaves the watch to the scan that replaced the first one, which it then catches up on', async () => {
+    ({ copy, h } = await startOnLab(() => ({
+      watch: { mode, pollIntervalMs: 50, timing: { quietMs: 30, maxWaitMs: 200 } },
+    })));
+    // more images than a first batch holds: the first scan is still reading when the second starts
+    mkdirSync(lab('many'));
+    for (let i = 0; i < 40; i++) cpSync(lab('plain.tiff'), lab(`many/copy-${String(i).padStart(2, '0')}.tif`));
+    let second: Promise<unknown> | null = null;
+    const stop = h.backend.onEvent((event) => {
+      if (event.type !== 'scan-rows' || second !== null) return;
+      stop();
+      second = h.ok('scanFolder', {});
+    });
+    const first = await h.ok('scanFolder', {});
+    await h.waitFor((e) => e.type === 'scan-done');
+    await watching(copy.lab);
+    const done = h.events.filter((e) => e.type === 'scan-done');
+    expect(done.map((e) => e.type === 'scan-done' && e.scanId)).not.toContain(first.scanId);
+    expect(h.events.findIndex((e) => e.type === 'folder-watching')).toBeGreaterThan(h.events.indexOf(done[0]!));
+    await second;
+  });
+
   it('says when a lab profile file comes, and reads changed rows with the profile in force', async () => {
     await start();
     const profiled = next((e) => e.profiles);

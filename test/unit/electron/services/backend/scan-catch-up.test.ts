@@ -14,6 +14,7 @@ import {
   type SeenStamps,
 } from '../../../../../electron/services/backend/scan-catch-up';
 import { NO_SCAN_CACHE } from '../../../../../electron/services/scan-cache';
+import { storeStampSync } from '../../../../../electron/services/ngff/read-store-header';
 import { CLOCK_SLACK_MS } from '../../../../../electron/services/watch';
 
 const relevant = (name: string) => /\.(tif|json)$/.test(name);
@@ -93,6 +94,37 @@ describe('catching up after a scan', () => {
     const listed = listedNow([...IMAGES, 'alias/e.tif'], since);
     write('data/e.tif', 'image e, rewritten');
     expect(await missed(listed)).toEqual(['alias/e.tif']);
+  });
+
+  it('does not take the real path of a linked folder for a new image, though it was written just before', async () => {
+    write('data/e.tif', 'image e');
+    symlinkSync(at('data'), at('alias'));
+    const listed = listedNow([...IMAGES, 'alias/e.tif']);
+    write('data/notes.json', '{}');
+    expect(await missed(listed)).toEqual(['data/notes.json']);
+  });
+
+  it('leaves a store and a collection image alone while their documents are as read, and reads a changed one', async () => {
+    write('x.ome.zarr/zarr.json', '{"zarr_format": 3}');
+    write('c.ome.zarr/acqstore/acq_image_collection.json', '{}');
+    write('c.ome.zarr/acq_images/m1/zarr.json', '{"zarr_format": 3}');
+    write('c.ome.zarr/acq_images/m1/acqstore/acq_image.json', '{"species": "mouse"}');
+    const images = new Map<string, SeenStamps>();
+    const cache = notingStamps(NO_SCAN_CACHE, images);
+    // as the scan stamps a store: its documents' sizes summed, their latest time
+    const inside = statSync(at('c.ome.zarr/acq_images/m1/acqstore/acq_image.json'));
+    cache.keep('x.ome.zarr', {
+      image: { stamp: storeStampSync(at('x.ome.zarr')), summary: {} as never },
+      sidecar: null,
+    });
+    cache.keep('c.ome.zarr/acq_images/m1', {
+      image: { stamp: storeStampSync(at('c.ome.zarr/acq_images/m1')), summary: {} as never },
+      sidecar: { version: { size: inside.size, mtimeMs: inside.mtimeMs } } as never,
+    });
+    const since = Date.now() + 60_000;
+    expect(await missed({ since, images })).toEqual([]);
+    write('c.ome.zarr/acq_images/m1/acqstore/acq_image.json', '{"species": "rat", "n": 1}');
+    expect(await missed({ since, images })).toEqual(['c.ome.zarr/acq_images/m1/acqstore/acq_image.json']);
   });
 
   it('reads the images of a folder moved in after the scan started, whose own files are older', async () => {
