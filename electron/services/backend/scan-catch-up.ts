@@ -6,6 +6,7 @@
  * or changed since the scan started. Not seen: a file rewritten with the same size within one
  * tick of a coarse file clock, and a sidecar that is a link (the scan notes none) going away.
  */
+import type { Stats } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { isStoreFolderPath } from '../../../shared/ngff/store-name';
@@ -34,6 +35,30 @@ export interface ScanListed {
 
 /** Files stat'ed at once when looking for images gone. */
 const STATS_IN_FLIGHT = 64;
+
+/** How far a file's time may lag the clock where it is fine-grained: the kernel stamps files from a clock that ticks every few ms. */
+const FINE_CLOCK_SLACK_MS = 100;
+
+/** Whether a file's times are whole seconds, as a coarse file clock (FAT, some shares) writes them. */
+const coarse = (info: Stats): boolean => info.mtimeMs % 1000 === 0 && info.ctimeMs % 1000 === 0;
+
+/**
+ * Those of `files` changed (written, made or moved) at or after `since`, less the slack of their
+ * file clock. A file gone meanwhile counts as changed.
+ */
+async function changedSince(files: string[], since: number): Promise<string[]> {
+  const kept: string[] = [];
+  for (let i = 0; i < files.length; i += STATS_IN_FLIGHT) {
+    const batch = files.slice(i, i + STATS_IN_FLIGHT);
+    const infos = await Promise.all(batch.map((file) => stat(file).catch(() => null)));
+    batch.forEach((file, j) => {
+      const info = infos[j];
+      const slack = info != null && coarse(info) ? CLOCK_SLACK_MS : FINE_CLOCK_SLACK_MS;
+      if (info == null || Math.max(info.mtimeMs, info.ctimeMs) >= since - slack) kept.push(file);
+    });
+  }
+  return kept;
+}
 
 /** `cache`, noting in `images` the stamps of the files each row was built from. */
 export function notingStamps(cache: ScanCache, images: Map<string, SeenStamps>): ScanCache {
@@ -76,8 +101,13 @@ export async function missedSinceScan(
     if (!seen.has(file)) unseen.push(file);
     else if (stamp !== null && seen.get(file) !== stamp) missed.add(file);
   }
-  for (const file of changed) if (seen.has(file) && (readWith.get(file) ?? null) === null) missed.add(file);
-  const changedFolders = new Set(changed.filter((file) => !seen.has(file)));
+  // the walk's slack is for coarse file clocks: a file written just before the scan, on a fine one, did not change since
+  const since = await changedSince(
+    changed.filter((file) => !seen.has(file) || (readWith.get(file) ?? null) === null),
+    listed.since,
+  );
+  for (const file of since) if (seen.has(file)) missed.add(file);
+  const changedFolders = new Set(since.filter((file) => !seen.has(file)));
   const folderChanged = (file: string): boolean => {
     for (let dir = path.dirname(file); dir.length > root.length; dir = path.dirname(dir))
       if (changedFolders.has(dir)) return true;

@@ -17,7 +17,13 @@ import { NO_SCAN_CACHE } from '../../../../../electron/services/scan-cache';
 import { storeStampSync } from '../../../../../electron/services/ngff/read-store-header';
 import { CLOCK_SLACK_MS } from '../../../../../electron/services/watch';
 
-const relevant = (name: string) => /\.(tif|json)$/.test(name);
+const relevant = (name: string) => /\.(tif|json|oir)$/.test(name);
+
+/** Resolves once the clock has passed `time` (ms since the epoch): a file written then is older than a scan started after. */
+async function clockPast(time: number): Promise<void> {
+  for (let left = time - Date.now(); left >= 0; left = time - Date.now())
+    await new Promise((resolve) => setTimeout(resolve, left + 1));
+}
 const IMAGES = ['a.tif', 'c.tif', 'sub/b.tif'];
 
 describe('catching up after a scan', () => {
@@ -77,12 +83,25 @@ describe('catching up after a scan', () => {
     expect(await missed(listed)).toEqual(['a.tif.json', 'acqmeta.profile.json', 'c.tif', 'sub/new.tif']);
   });
 
-  it('reads again an image whose sidecar came after the scan, and one it could not stamp', async () => {
+  it('reads again an image whose sidecar came after the scan, and one it could not stamp that changed since', async () => {
+    // the scan starts well after the folder was written (beyond a fine file clock's slack)
+    await clockPast(statSync(at('c.tif')).ctimeMs + 150);
     const listed = listedNow(IMAGES);
     const images = new Map(listed.images);
     images.set('sub/b.tif', { image: null, sidecar: null });
     write('c.tif.json', '{}');
-    expect(await missed({ since: listed.since, images })).toEqual(['c.tif.json', 'sub/b.tif', 'sub/b.tif.json']);
+    write('sub/b.tif', 'image b, rewritten');
+    expect(await missed({ since: listed.since, images })).toEqual(['c.tif.json', 'sub/b.tif']);
+  });
+
+  it('does not read again what was written just before the scan started: unstamped images, profiles', async () => {
+    const listed = listedNow(IMAGES);
+    const images = new Map(listed.images);
+    images.set('sub/b.tif', { image: null, sidecar: null });
+    write('acqmeta.profile.json', '{}');
+    write('other/scan_02.oir', 'not listed');
+    const since = Math.max(statSync(at('acqmeta.profile.json')).ctimeMs, statSync(at('other')).ctimeMs) + 150;
+    expect(await missed({ since, images })).toEqual([]);
   });
 
   it('compares an image read through a linked folder by its stamp, and leaves its real path alone', async () => {
@@ -131,14 +150,8 @@ describe('catching up after a scan', () => {
     const outside = mkdtempSync(path.join(tmpdir(), 'acqmeta-catch-up-outside-'));
     try {
       writeFileSync(path.join(outside, 'x.tif'), 'image x');
-      const written = statSync(path.join(outside, 'x.tif')).ctimeMs;
       // the clock must pass the slack for the moved file to be older than the scan by more than it
-      for (
-        let left = written + CLOCK_SLACK_MS + 5 - Date.now();
-        left > 0;
-        left = written + CLOCK_SLACK_MS + 5 - Date.now()
-      )
-        await new Promise((resolve) => setTimeout(resolve, left));
+      await clockPast(statSync(path.join(outside, 'x.tif')).ctimeMs + CLOCK_SLACK_MS + 5);
       const listed = listedNow(IMAGES);
       renameSync(outside, at('session'));
       expect(statSync(at('session/x.tif')).ctimeMs).toBeLessThan(listed.since - CLOCK_SLACK_MS);
