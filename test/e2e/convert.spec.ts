@@ -199,8 +199,11 @@ test.describe('held by the write gate at the first copy’s sidecar', () => {
     await expect.poll(() => readFileSync(`${gate}.reached`, { encoding: 'utf8', flag: 'a+' })).toContain('.ome.tiff');
     await expect(dialog.getByRole('progressbar', { name: 'Planes written' })).toBeVisible();
     await expect(dialog).toContainText(/of \d+ planes? written/);
+    // the gate is let go once the server has the cancel, not when the page shows it asked
+    const cancelled = page.waitForResponse((response) => response.url().includes('/api/cancelConvert'));
     await dialog.getByRole('button', { name: 'Cancel conversion' }).click();
     await expect(dialog).toContainText('Cancelling…');
+    expect((await cancelled).ok()).toBe(true);
     rmSync(gate);
     await expect(dialog.getByRole('status')).toHaveText('Cancelled: 1 OME-TIFF file written.');
     const written = omeTiffs(app.file('ome-tiff'));
