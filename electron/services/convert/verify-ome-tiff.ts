@@ -1,7 +1,7 @@
 /**
  * The last check of a written OME-TIFF, once every plane has been read back: every IFD of the
  * file (the chain and each one's SubIFDs), read from disk through the project's own TIFF reader,
- * must point at exactly the blocks that were read back and hashed, and no two blocks may share a
+ * must point at exactly the blocks that were read back and checksummed, and no two blocks may share a
  * byte (a later write landing on a plane already read back would otherwise go unseen). No pixel
  * is read again.
  */

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { crc32 } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   writeOmeTiff,
@@ -280,8 +281,8 @@ describe('writeOmeTiff, failing', () => {
     const p = pixels('uint8', { width: 64, height: 32, sizeZ: 1 });
     const path = join(dir, 'changed.ome.tiff');
     const planes = await writeRecorded(path, p, { tiled: false, compression: 'none' });
-    expect(planes.map((plane) => plane.levels.map((level) => level.sha256))).toEqual(
-      [0, 1].map((i) => [sha256(planeBytes(p, i))]),
+    expect(planes.map((plane) => plane.levels.map((level) => level.crc32))).toEqual(
+      [0, 1].map((i) => [crc32(planeBytes(p, i))]),
     );
     const bytes = readFileSync(path);
     const second = bytes.indexOf(Buffer.from(planeBytes(p, 1)));
@@ -300,7 +301,7 @@ describe('writeOmeTiff, failing', () => {
     const planes = await writeRecorded(path, p, { tiled: true, compression: 'none' });
     const full = planeBytes(p, 0);
     const half = subsample(full, p, 2);
-    expect(planes[0]?.levels.map((level) => level.sha256)).toEqual([sha256(full), sha256(half)]);
+    expect(planes[0]?.levels.map((level) => level.crc32)).toEqual([crc32(full), crc32(half)]);
     const bytes = readFileSync(path);
     // the reduced level's first tile starts with its first 512 pixels of row 0
     const tile = bytes.indexOf(Buffer.from(half.subarray(0, 512)));
