@@ -1,10 +1,9 @@
 /**
  * The read-back of one written plane from the file being written: each level's blocks read
  * from disk at the offsets the writer gave, decoded through the bounded decoders (not the
- * writer's memory) and checksummed in row order, against the CRC-32 of what was written. A CRC-32
- * (as zip and PNG check their contents) misses a changed level once in 2³² and runs at three and
- * a half times SHA-256's speed here: the copy's own identity is not at stake, the source's SHA-256
- * in the OME-XML is.
+ * writer's memory) and checksummed in row order, against the CRC-32 of what was written. A
+ * checksum, as zip and PNG keep, is enough to see that the disk holds what was meant (a changed
+ * level passes once in 2³²); the identity that is kept is the source's SHA-256 in the OME-XML.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import { crc32 } from 'node:zlib';
