@@ -11,6 +11,7 @@ import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { isStoreFolderPath } from '../../../shared/ngff/store-name';
 import { imageFormat } from '../folder';
+import { mapInOrder } from '../rows';
 import type { ScanCache } from '../scan-cache';
 import { sidecarPathFor } from '../sidecar';
 import { CLOCK_SLACK_MS, snapshot, stampKey } from '../watch';
@@ -33,7 +34,7 @@ export interface ScanListed {
   images: ReadonlyMap<string, SeenStamps>;
 }
 
-/** Files stat'ed at once when looking for images gone. */
+/** Files stat'ed at once when looking for files changed or gone. */
 const STATS_IN_FLIGHT = 64;
 
 /** How far a file's time may lag the clock where it is fine-grained: the kernel stamps files from a clock that ticks every few ms. */
@@ -48,16 +49,22 @@ const coarse = (info: Stats): boolean => info.mtimeMs % 1000 === 0 && info.ctime
  */
 async function changedSince(files: string[], since: number): Promise<string[]> {
   const kept: string[] = [];
-  for (let i = 0; i < files.length; i += STATS_IN_FLIGHT) {
-    const batch = files.slice(i, i + STATS_IN_FLIGHT);
-    const infos = await Promise.all(batch.map((file) => stat(file).catch(() => null)));
-    batch.forEach((file, j) => {
-      const info = infos[j];
-      const slack = info != null && coarse(info) ? CLOCK_SLACK_MS : FINE_CLOCK_SLACK_MS;
-      if (info == null || Math.max(info.mtimeMs, info.ctimeMs) >= since - slack) kept.push(file);
-    });
+  const statted = mapInOrder(files, STATS_IN_FLIGHT, async (file) => ({
+    file,
+    info: await stat(file).catch(() => null),
+  }));
+  for await (const { file, info } of statted) {
+    const slack = info != null && coarse(info) ? CLOCK_SLACK_MS : FINE_CLOCK_SLACK_MS;
+    if (info == null || Math.max(info.mtimeMs, info.ctimeMs) >= since - slack) kept.push(file);
   }
   return kept;
+}
+
+/** Where `file` stands now: its stamp (see stampKey) and its real path, or null for both when it is gone. */
+async function standing(file: string): Promise<{ stamp: string | null; real: string | null }> {
+  const info = await stat(file).catch(() => null);
+  if (info === null) return { stamp: null, real: null };
+  return { stamp: stampKey(info), real: await realpath(file).catch(() => null) };
 }
 
 /** `cache`, noting in `images` the stamps of the files each row was built from. */
@@ -119,22 +126,11 @@ export async function missedSinceScan(
   for (const file of unlisted) missed.delete(file);
   // not walked there (reached through a linked folder), or gone
   const throughLinks = new Set<string>();
-  for (let i = 0; i < unseen.length; i += STATS_IN_FLIGHT) {
-    const batch = unseen.slice(i, i + STATS_IN_FLIGHT);
-    const now = await Promise.all(
-      batch.map((file) =>
-        stat(file).then(
-          (info) => stampKey(info),
-          () => null,
-        ),
-      ),
-    );
-    const real = await Promise.all(batch.map((file, j) => (now[j] === null ? null : realpath(file).catch(() => null))));
-    batch.forEach((file, j) => {
-      const stamp = readWith.get(file) ?? null;
-      if (now[j] === null || (stamp !== null && now[j] !== stamp)) missed.add(file);
-      if (real[j] != null) throughLinks.add(real[j] as string);
-    });
+  const stood = mapInOrder(unseen, STATS_IN_FLIGHT, async (file) => ({ file, now: await standing(file) }));
+  for await (const { file, now } of stood) {
+    const stamp = readWith.get(file) ?? null;
+    if (now.stamp === null || (stamp !== null && now.stamp !== stamp)) missed.add(file);
+    if (now.real !== null) throughLinks.add(now.real);
   }
   for (const file of unlisted) {
     const real = throughLinks.size === 0 ? file : await realpath(file).catch(() => file);
