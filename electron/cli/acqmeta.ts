@@ -1,7 +1,7 @@
 /**
  * Entry point of the `acqmeta` command line (bundled to dist/electron/cli.cjs).
  */
-import '../services/disk-threads'; // first: before anything uses Node's thread pool
+import '../services/process-tuning'; // first: before anything runs
 import { EXIT } from './cli-io';
 import { exitOnBrokenPipe } from './output';
 import { runCli } from './run-cli';

@@ -2,7 +2,7 @@
  * The Electron entry point: hardening, the `app://` protocol, the backend, the menu and the
  * one window. Everything here is glue; decisions live in small tested modules.
  */
-import '../services/disk-threads'; // first: before anything uses Node's thread pool
+import '../services/process-tuning'; // first: before anything runs
 import { app, BrowserWindow, dialog, Menu, session, type OpenDialogOptions } from 'electron';
 import path from 'node:path';
 import type { MenuCommand, MenuState } from '../../shared/api';

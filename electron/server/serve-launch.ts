@@ -3,7 +3,7 @@
  * serve-main.cjs beside this file. Where the kernel shares the CPU by session, the server runs
  * in a session of its own (see own-session.ts); elsewhere in this process.
  */
-import '../services/disk-threads'; // first: before anything uses Node's thread pool
+import '../services/process-tuning'; // first: before anything runs
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { runInOwnSession, sessionsShareTheCpu } from './own-session';

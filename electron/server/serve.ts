@@ -3,7 +3,7 @@
  * 127.0.0.1 and prints the one URL (token included) to open in a browser. Bundled to
  * dist/electron/serve-main.cjs, which the launcher (serve-launch.ts) runs.
  */
-import '../services/disk-threads'; // first: before anything uses Node's thread pool
+import '../services/process-tuning'; // first: before anything runs
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';

@@ -45,7 +45,7 @@ describe('package.json sideEffects', () => {
   it('names every file that product code imports only for its side effects', () => {
     const patterns = sideEffectPatterns();
     const imports = sideEffectImports();
-    expect(imports).toContain('electron/services/disk-threads.ts');
+    expect(imports).toContain('electron/services/process-tuning.ts');
     expect(imports).toContain('renderer/src/styles/theme.css');
     expect(imports.filter((file) => !patterns.some((pattern) => pattern.test(file)))).toEqual([]);
   });

@@ -19,7 +19,7 @@ for (const file of [
   'electron/services/rows/index.ts',
   'electron/services/rows/row.ts',
   'electron/services/attic/index.ts',
-  'electron/services/disk-threads.ts',
+  'electron/services/process-tuning.ts',
 ]) {
   mkdirSync(path.dirname(path.join(tree, file)), { recursive: true });
   writeFileSync(path.join(tree, file), 'export const x = 1;\n');
@@ -32,7 +32,7 @@ new RuleTester({ languageOptions: { parser: tseslint.parser } }).run('rooms/one-
   valid: [
     { filename: at('rows/row.ts'), code: "import { x } from '../disk';" },
     { filename: at('rows/row.ts'), code: "import { x } from './index';" },
-    { filename: at('disk/index.ts'), code: "import { x } from '../disk-threads';" },
+    { filename: at('disk/index.ts'), code: "import { x } from '../process-tuning';" },
     { filename: at('disk/index.ts'), code: "import { x } from '../../../shared/api';" },
     { filename: path.join(tree, 'electron/cli/cmd.ts'), code: "import { x } from '../services/rows';" },
   ],
