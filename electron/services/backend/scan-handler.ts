@@ -70,11 +70,12 @@ async function runScan(
   const images = new Map<string, SeenStamps>();
   context.live.scanUnderWay(); // the `finally` below starts the folder's sweep and watch
   try {
+    const readAhead = await withReadAhead(context, folder, cache);
     const listing = listAhead(folder.root, signal);
     const profiles = profileFinder(context, folder);
     const rows = scanRows(folder.root, listing.entries, context.scanner, {
       signal,
-      cache: notingStamps(context.headers.remembering(withReadAhead(context, folder, cache)), images),
+      cache: notingStamps(context.headers.remembering(readAhead), images),
       profiles,
     });
     for await (const batch of batchRows(rows)) {

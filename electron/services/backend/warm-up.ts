@@ -26,17 +26,28 @@ const WARM_UP_IN_FLIGHT = 2;
 export interface ReadAhead {
   readonly folder: OpenFolder;
   readonly images: Map<string, CachedImage>;
+  /** The reads, once the images to read are listed: settles when the last one started has ended. */
+  reading: Promise<void> | null;
 }
 
-/** The first `count` entries of a listing, while `wanted()`. */
-async function* firstOf(
+/** The first `count` entries of a listing, listed while `wanted()`. */
+async function firstOf(
   entries: AsyncIterable<ImageEntry>,
   count: number,
   wanted: () => boolean,
-): AsyncGenerator<ImageEntry> {
-  let taken = 0;
+): Promise<ImageEntry[]> {
+  const first: ImageEntry[] = [];
   for await (const entry of entries) {
-    if (taken++ >= count || !wanted()) return;
+    if (first.length >= count || !wanted()) break;
+    first.push(entry);
+  }
+  return first;
+}
+
+/** `entries` for as long as `wanted()`: no read starts once a scan has. */
+async function* whileWanted(entries: ImageEntry[], wanted: () => boolean): AsyncGenerator<ImageEntry> {
+  for (const entry of entries) {
+    if (!wanted()) return;
     yield entry;
   }
 }
@@ -50,7 +61,7 @@ export async function warmUpScan(context: BackendContext): Promise<void> {
   const folder = context.folder;
   if (folder === null) return;
   const wanted = () => context.scan === null && context.folder === folder;
-  const ahead: ReadAhead = { folder, images: new Map() };
+  const ahead: ReadAhead = { folder, images: new Map(), reading: null };
   context.readAhead = ahead;
   const keeping: ScanCache = {
     take: () => undefined,
@@ -58,13 +69,18 @@ export async function warmUpScan(context: BackendContext): Promise<void> {
     finish: async () => undefined,
   };
   try {
-    const entries = firstOf(listImages(folder.root), WARM_UP_IMAGES, wanted);
-    const rows = scanRows(folder.root, entries, context.scanner, {
+    // listed first, so that the reads, once started, wait on nothing else (a slow share's walk)
+    const entries = await firstOf(listImages(folder.root), WARM_UP_IMAGES, wanted);
+    if (entries.length === 0 || !wanted()) return;
+    const rows = scanRows(folder.root, whileWanted(entries, wanted), context.scanner, {
       inFlight: WARM_UP_IN_FLIGHT,
       cache: keeping,
       profiles: profileFinder(context, folder),
     });
-    for await (const row of rows) void row;
+    ahead.reading = (async () => {
+      for await (const row of rows) void row;
+    })();
+    await ahead.reading;
   } catch {
     // the scan that follows reports what cannot be read
   }
@@ -81,11 +97,14 @@ function sameFiles(a: CachedImage, b: CachedImage): boolean {
 /**
  * `cache` for a scan of `folder`, with what was read ahead of it in front: an image read ahead
  * is taken from there (the scan still compares its files' stamps, so a change since is read).
- * Handed over once; a later scan reads for itself.
+ * The reads under way (one per worker at most) end first, so that the scan does not read those
+ * images again. Handed over once; a later scan reads for itself.
  */
-export function withReadAhead(context: BackendContext, folder: OpenFolder, cache: ScanCache): ScanCache {
-  const ahead = context.readAhead?.folder === folder ? context.readAhead.images : null;
+export async function withReadAhead(context: BackendContext, folder: OpenFolder, cache: ScanCache): Promise<ScanCache> {
+  const readAhead = context.readAhead?.folder === folder ? context.readAhead : null;
   context.readAhead = null;
+  await readAhead?.reading?.catch(() => undefined);
+  const ahead = readAhead?.images ?? null;
   if (ahead === null || ahead.size === 0) return cache;
   return {
     take(relPath) {

@@ -21,14 +21,18 @@ const SIDECAR = path.resolve(__dirname, '../../../../fixtures/sidecars/canonical
 
 /**
  * `scanner`, recording the file name of every header it is asked for: `name` when it reads it,
- * `name (stamp)` when it only compares the file's stamp with a header already known.
+ * `name (stamp)` when it only compares the file's stamp with a header already known. A read
+ * `held` names is answered only once that promise settles.
  */
-function recording(scanner: TiffScanner, reads: string[]): TiffScanner {
+function recording(scanner: TiffScanner, reads: string[], held = new Map<string, Promise<void>>()): TiffScanner {
   return {
     scan: (absPath) => scanner.scan(absPath),
-    summary: (absPath, options) => {
-      reads.push(`${path.basename(absPath)}${options?.known ? ' (stamp)' : ''}`);
-      return scanner.summary(absPath, options);
+    summary: async (absPath, options) => {
+      const name = path.basename(absPath);
+      reads.push(`${name}${options?.known ? ' (stamp)' : ''}`);
+      const answer = scanner.summary(absPath, options);
+      await held.get(name);
+      return answer;
     },
     preview: (absPath, request) => scanner.preview(absPath, request),
     readerId: () => scanner.readerId(),
@@ -47,13 +51,15 @@ describe('warming up the scan of the folder opened at start', () => {
   const types = () => events.map((e) => e.type);
   const names = Array.from({ length: IMAGES }, (_, i) => `image-${String(i).padStart(2, '0')}.tif`);
   const stamped = (list: string[]) => list.map((name) => `${name} (stamp)`);
+  /** Reads answered late (see recording), by file name. */
+  const held = new Map<string, Promise<void>>();
 
   /** A backend on the folder, its events recorded from the start. */
   function start(cacheDir?: string, watch?: WatchOptions, liveWithoutScanMs?: number): Backend {
     backend = createBackend({
       door: 'browser',
       initialFolder: folder,
-      scanner: recording(scanner, reads),
+      scanner: recording(scanner, reads, held),
       cacheDir,
       watch,
       liveWithoutScanMs,
@@ -78,6 +84,7 @@ describe('warming up the scan of the folder opened at start', () => {
     }
     reads.length = 0;
     events.length = 0;
+    held.clear();
   });
 
   afterEach(async () => {
@@ -98,9 +105,16 @@ describe('warming up the scan of the folder opened at start', () => {
   });
 
   it('hands them to the scan, which only compares their stamps and reads the rest: every row whole', async () => {
+    // the last two reads ahead are still under way when the scan starts: it waits for them
+    let release = (): void => undefined;
+    const late = new Promise<void>((resolve) => (release = resolve));
+    for (const name of names.slice(AHEAD - 2, AHEAD)) held.set(name, late);
     const opened = start();
     await vi.waitFor(() => expect(reads).toHaveLength(AHEAD), { timeout: 10_000, interval: 20 });
     expect((await opened.call('getSession', { scan: true })).ok).toBe(true);
+    // time for a scan that did not wait to take them, and read them again (how long does not matter to one that waits)
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    release();
     await vi.waitFor(() => expect(types()).toContain('scan-done'), { timeout: 10_000, interval: 20 });
     expect(reads.slice(AHEAD)).toEqual([...stamped(names.slice(0, AHEAD)), ...names.slice(AHEAD)]);
     expect(speciesOf()).toEqual(Object.fromEntries(names.map((name) => [name, 'mouse'])));
