@@ -9,6 +9,7 @@ import type { Acquisition } from '../acquisition/acquisition-types';
 import { AcquisitionBuilder } from '../acquisition/acquisition-builder';
 import { headerDateTime, isoUtc, utcFields } from './bytes';
 import type { LifDimension, LifImage } from './lif-image';
+import type { LifAxes } from './lif-planes';
 import { all, at, descendants, numberOf } from './xml-tools';
 
 /** Milliseconds from 1601-01-01 (FILETIME's epoch) to 1970-01-01. */
@@ -42,11 +43,10 @@ export function lifStep(d: LifDimension | undefined): number | undefined {
   return d.unit === 'm' ? step * 1e6 : d.unit === 's' ? step : undefined;
 }
 
-/** Pixel size of the plane (its first two stored dimensions) when both are lengths in metres. */
-export function lifCalibration(image: LifImage): FileCalibration | null {
-  const [fast, slow] = image.dims;
-  if (fast?.unit !== 'm' || slow?.unit !== 'm') return null;
-  const [x, y] = [lifStep(fast), lifStep(slow)];
+/** Pixel size of the plane (its `x` by `y`: see lif-planes) when both are lengths in metres. */
+export function lifCalibration({ x: across, y: down }: LifAxes): FileCalibration | null {
+  if (across?.unit !== 'm' || down?.unit !== 'm') return null;
+  const [x, y] = [lifStep(across), lifStep(down)];
   return x === undefined || y === undefined ? null : { x, y, unit: 'um', source: 'lif' };
 }
 

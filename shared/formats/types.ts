@@ -18,6 +18,13 @@ export interface VendorReadOptions {
    * only; the other readers describe image 0 whatever is asked.
    */
   image?: number;
+  /**
+   * How the planes, their counts, the plane store and the calibration are laid (LIF only; the
+   * other formats' planes are X by Y already): `stored` (default), the file's first two
+   * dimensions as the plane, as the preview shows an xz scan; `xy`, X by Y planes along Z and T,
+   * each axis as the file names it, as an OME-TIFF copy states them.
+   */
+  planeAxes?: 'stored' | 'xy';
 }
 
 /** One stored piece of a plane: a whole frame, or one tile of a mosaic. */

@@ -159,7 +159,8 @@ const EVERY_IMAGE = new Set(['czi', 'lif']);
  * image of a LIF; image 0 of an ND2 or OIB file, whose other images (ND2 positions) are refused.
  */
 async function vendorImages(source: ByteSource, fileName: string): Promise<SourceImage[]> {
-  const first = readVendorHeader(source, fileName);
+  // a LIF's planes laid X by Y, each axis as the file names it: an xz scan's Z is no Y
+  const first = readVendorHeader(source, fileName, { planeAxes: 'xy' });
   const names = first.images.length > 0 ? first.images.map((image) => image.name) : [fileName];
   const images: SourceImage[] = [];
   for (const [index, name] of names.entries()) {
@@ -169,7 +170,7 @@ async function vendorImages(source: ByteSource, fileName: string): Promise<Sourc
       continue;
     }
     try {
-      const header = index === 0 ? first : readVendorHeader(source, fileName, { image: index });
+      const header = index === 0 ? first : readVendorHeader(source, fileName, { image: index, planeAxes: 'xy' });
       const { pixels, readPlane } = await vendorPlanes(source, header);
       const { acquisition, fileCalibration } = header;
       images.push({ index, name, ok: true, pixels, readPlane, acquisition, fileCalibration });

@@ -86,6 +86,9 @@ describe('acqmeta convert --to ome-tiff', () => {
       expect(copy.ome).toContain('<OME');
     }
     for (const [fixture, name] of Object.entries(VENDOR)) {
+      // the reference planes of an xz scan are X by Z; its copy's X by 1 planes along Z are
+      // checked against the LIF in acqmeta-convert-lif-axes.test.ts
+      if (fixture.endsWith('_xz.lif')) continue;
       const copy = tifffile(archived(name));
       const want = EXPECTED[fixture.replace(/^formats\//, '')] as ExpectedPlane[];
       expect(copy.dtype, name).toBe(want[0]?.dtype);

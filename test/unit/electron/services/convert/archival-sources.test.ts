@@ -32,7 +32,9 @@ async function imagesOf(file: string, planes: (image: Extract<SourceImage, { ok:
 }
 
 describe('vendor planes at full resolution', () => {
-  it.each(Object.keys(EXPECTED))('%s: planes equal the reference values', async (relative) => {
+  // the reference planes of an xz scan are X by Z, a copy's are X by 1 along Z: acqmeta-convert-lif-axes.test.ts
+  const xyPlanes = Object.keys(EXPECTED).filter((relative) => !relative.endsWith('_xz.lif'));
+  it.each(xyPlanes)('%s: planes equal the reference values', async (relative) => {
     const want = EXPECTED[relative] as ExpectedPlane[];
     let indices: number[] = [];
     const { images, read } = await imagesOf(path.join(FORMAT_FIXTURES, relative), (image) => {
