@@ -26,6 +26,12 @@ const UNREAD_FORMATS: readonly UnreadFormat[] = [
   { name: 'zipped CloudScope store', ending: /\.cs\.ome\.zarr\.zip$/i },
 ];
 
+/** The format a walk gives a folder too deep to walk into: counted and named like an unread file. */
+export const FOLDER_TOO_DEEP = 'folder too deep to list';
+
+/** The deepest folder a walk lists, in levels below the opened folder: no acquisition layout comes near it. */
+export const MAX_LISTED_DEPTH = 256;
+
 /** Paths named per scan; past this many, only counted. */
 export const UNREAD_PATHS_KEPT = 200;
 
@@ -58,7 +64,7 @@ export class UnreadTally {
 
   /** What was counted so far. */
   result(): UnreadFiles {
-    const byFormat = UNREAD_FORMATS.flatMap(({ name }) => {
+    const byFormat = [...UNREAD_FORMATS.map((format) => format.name), FOLDER_TOO_DEEP].flatMap((name) => {
       const count = this.counts.get(name);
       return count === undefined ? [] : [{ format: name, count }];
     });
@@ -66,9 +72,42 @@ export class UnreadTally {
   }
 }
 
-/** `5 files not read: 2 OIR, 1 Imaris, 2 VSI`; empty text when there are none. */
+/** `5 files`, `1 folder`. */
+function counted(count: number, noun: string): string {
+  return `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/** How many of `unread` are folders too deep to list, and how many are files. */
+function partsOf(unread: UnreadFiles): { files: { format: string; count: number }[]; folders: number } {
+  const files = unread.byFormat.filter((f) => f.format !== FOLDER_TOO_DEEP);
+  return { files, folders: unread.count - files.reduce((sum, f) => sum + f.count, 0) };
+}
+
+/** `5 files not read`, `1 folder not listed`, or both: the status bar's words for `unread`. */
+export function unreadLabel(unread: UnreadFiles): string {
+  const { folders } = partsOf(unread);
+  const fileCount = unread.count - folders;
+  return [
+    fileCount > 0 ? `${counted(fileCount, 'file')} not read` : '',
+    folders > 0 ? `${counted(folders, 'folder')} not listed` : '',
+  ]
+    .filter((part) => part !== '')
+    .join(', ');
+}
+
+/**
+ * `5 files not read: 2 OIR, 1 Imaris, 2 VSI`, then `1 folder too deep to list (over 256
+ * levels)` where the walk met one; empty text when there are none.
+ */
 export function unreadSummary(unread: UnreadFiles): string {
   if (unread.count === 0) return '';
-  const files = unread.count === 1 ? '1 file' : `${unread.count.toLocaleString('en-US')} files`;
-  return `${files} not read: ${unread.byFormat.map((f) => `${f.count.toLocaleString('en-US')} ${f.format}`).join(', ')}`;
+  const { files, folders } = partsOf(unread);
+  const fileCount = unread.count - folders;
+  const parts = [
+    fileCount > 0
+      ? `${counted(fileCount, 'file')} not read: ${files.map((f) => `${f.count.toLocaleString('en-US')} ${f.format}`).join(', ')}`
+      : '',
+    folders > 0 ? `${counted(folders, 'folder')} too deep to list (over ${MAX_LISTED_DEPTH} levels)` : '',
+  ];
+  return parts.filter((part) => part !== '').join('; ');
 }

@@ -135,15 +135,15 @@ async function emit(
 }
 
 /**
- * Counts and names the files the walk left out (formats AcqMeta does not read): after the
- * listing, or on stderr when stdout is JSON Lines (one object per image).
+ * Counts and names the files the walk left out (formats AcqMeta does not read, folders too
+ * deep to list): after the listing, or on stderr when stdout is JSON Lines (one object per image).
  */
 async function reportUnread(tally: UnreadTally, io: CliIo, json: boolean): Promise<void> {
   const unread = tally.result();
   if (unread.count === 0) return;
   const more = unread.count - unread.paths.length;
   const lines = [
-    `${unreadSummary(unread)} (formats AcqMeta does not read yet)`,
+    unreadSummary(unread).replace(/^([^;]+ not read: [^;]+)/, '$1 (formats AcqMeta does not read yet)'),
     ...unread.paths.map((p) => `  ${p}`),
     ...(more > 0 ? [`  and ${more} more`] : []),
   ];

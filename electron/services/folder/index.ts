@@ -15,6 +15,6 @@ export {
 export { defaultConfigDir, keepInSettings } from './config-dir';
 export { pathOnDisk } from './same-name';
 export { listAhead } from './list-ahead';
-export { listDatasetPaths, MAX_DATASET_DEPTH, MAX_DATASET_PATHS } from './list-dataset-paths';
+export { listDatasetPaths, MAX_DATASET_PATHS } from './list-dataset-paths';
 export { hasStrayBeside, imageFormat, listFiles, listImages, type ImageEntry } from './list-images';
 export { createRecentFolders, RECENT_FOLDERS_FILE, type RecentFolders } from './recent-folders';

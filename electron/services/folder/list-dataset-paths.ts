@@ -6,19 +6,18 @@
  *
  * A link to a folder is neither walked nor listed, so the walk never leaves the folder; a
  * link to anything else, a dangling link, a FIFO or a socket is listed by name and never
- * opened. The walk is bounded in depth and in paths, and a folder it cannot read is an
- * error naming it rather than a silent gap.
+ * opened. The walk is bounded in paths, and a folder it cannot read is an error naming it
+ * rather than a silent gap. A folder more than {@link MAX_LISTED_DEPTH} levels deep is listed
+ * as `dir/` and not walked into, so the check names it and still checks the rest.
  */
 import type { Dir, Dirent } from 'node:fs';
 import { opendir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { MAX_LISTED_DEPTH } from '../../../shared/unread-files';
 import { diskErrorReason } from '../disk';
 
 /** The most paths one listing holds: a dataset of a million files is not a folder to check here. */
 export const MAX_DATASET_PATHS = 1_000_000;
-
-/** The deepest folder walked (HuBMAP layouts are 3–4 deep; a loop of real folders is impossible). */
-export const MAX_DATASET_DEPTH = 256;
 
 /** Is this entry a folder as `os.walk` sees it (links followed), without walking into links? */
 async function isFolder(dir: string, dirent: Dirent): Promise<boolean> {
@@ -54,10 +53,8 @@ export async function listDatasetPaths(root: string, limit = MAX_DATASET_PATHS):
         files++;
         paths.push(relPath);
       } else if (dirent.isDirectory()) {
-        if (relPath.split('/').length > MAX_DATASET_DEPTH) {
-          throw new Error(`${relPath}: folders deeper than ${MAX_DATASET_DEPTH} levels are not checked`);
-        }
-        stack.push(relPath);
+        if (relPath.split('/').length > MAX_LISTED_DEPTH) paths.push(`${relPath}/`);
+        else stack.push(relPath);
       }
     }
     if (files === 0 && rel !== '') paths.push(`${rel}/`);

@@ -4,7 +4,7 @@
  * collection, the images its manifest lists), and Olympus OIR files that have a sidecar.
  */
 import type { Dirent } from 'node:fs';
-import { lstat, readdir, realpath, stat } from 'node:fs/promises';
+import { lstat } from 'node:fs/promises';
 import path from 'node:path';
 import { vendorFormatOfPath } from '../../../shared/formats';
 import type { ImageFormat } from '../../../shared/image-format';
@@ -19,10 +19,11 @@ import {
 import { NgffReadError } from '../../../shared/ngff/types';
 import { exportedFromOf } from '../../../shared/ngff/collection-manifest';
 import { memberFolderAt, readCollectionAt } from '../ngff/collection-at';
-import { unreadFormatOf, type UnreadTally } from '../../../shared/unread-files';
+import { FOLDER_TOO_DEEP, unreadFormatOf, type UnreadTally } from '../../../shared/unread-files';
 import { isTiffPath } from '../tiff';
-import { beforeListing, isInside, type FileStamp } from '../disk';
+import type { FileStamp } from '../disk';
 import { listingOfSteps, sidecarStepsFor, type SidecarListing } from '../sidecar';
+import { compareNames, walkRoot, type FileEntry } from './walk-tree';
 
 /** One image found under the opened folder. */
 export interface ImageEntry {
@@ -43,11 +44,6 @@ export interface ImageEntry {
 
 const OIR_IMAGE = /\.oir$/i;
 
-/** Orders names by code point, the same on every platform. */
-function compareNames(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 /** The image format a path (or a file name) stands for; null when it is not an image AcqMeta lists. */
 export function imageFormat(imagePath: string): ImageFormat | null {
   if (isCollectionMemberPath(imagePath)) return 'ome-zarr';
@@ -66,16 +62,6 @@ function listingOf(dirent: Dirent | undefined): SidecarListing {
 async function insideListing(storePath: string): Promise<SidecarListing> {
   const steps = await Promise.all(sidecarStepsFor(storePath).map((step) => lstat(step).catch(() => null)));
   return listingOfSteps(steps);
-}
-
-/** One file found under a folder, with the names in its directory (to tell sidecars apart). */
-export interface FileEntry {
-  /** Relative to the walked folder, `/`-separated. */
-  relPath: string;
-  absPath: string;
-  name: string;
-  /** The directory's listing, by name. */
-  siblings: ReadonlyMap<string, Dirent>;
 }
 
 /**
@@ -99,7 +85,11 @@ export async function* listImages(root: string, unread?: UnreadTally): AsyncGene
 export async function* listImageRuns(root: string, unread?: UnreadTally): AsyncGenerator<ImageEntry[]> {
   for await (const files of walkRoot(root)) {
     const images: ImageEntry[] = [];
-    for (const { relPath, absPath, name, siblings } of files) {
+    for (const { relPath, absPath, name, siblings, tooDeep } of files) {
+      if (tooDeep === true) {
+        unread?.add(relPath, FOLDER_TOO_DEEP);
+        continue;
+      }
       if (isZarrStoreName(name) && (await pushCollection(relPath, absPath, images))) continue;
       const format = imageFormat(name);
       const sidecar =
@@ -153,76 +143,6 @@ async function pushCollection(relPath: string, absPath: string, images: ImageEnt
 /** Lists every file under `root` as {@link listImages} walks it (same order, links and hidden names). */
 export async function* listFiles(root: string): AsyncGenerator<FileEntry> {
   for await (const files of walkRoot(root)) yield* files;
-}
-
-/** Walks `root`; a Zarr store (a folder named `*.zarr`) is listed as a file instead of walked into. */
-async function* walkRoot(root: string): AsyncGenerator<FileEntry[]> {
-  const absRoot = path.resolve(root);
-  const realRoot = await realpath(absRoot);
-  const visited = new Set<string>([realRoot]);
-  yield* walk(absRoot, realRoot, '', { realRoot, visited });
-}
-
-/** What every folder of one walk shares. */
-interface Walk {
-  realRoot: string;
-  visited: Set<string>;
-}
-
-async function* walk(dir: string, realDir: string, relDir: string, state: Walk): AsyncGenerator<FileEntry[]> {
-  const { realRoot, visited } = state;
-  let dirents: Dirent[];
-  try {
-    await beforeListing(dir);
-    dirents = await readdir(dir, { withFileTypes: true });
-  } catch (error) {
-    // The root must be readable; a subfolder that is not (permissions, removed) is skipped.
-    if (relDir === '') throw error;
-    return;
-  }
-  const byName = new Map(dirents.map((d) => [d.name, d]));
-  const names = [...byName.keys()].filter((n) => !n.startsWith('.')).sort(compareNames);
-  // `dir` and `realDir` are normalized and a name holds no separator: joining is concatenating
-  const dirPrefix = dir.endsWith(path.sep) ? dir : `${dir}${path.sep}`;
-  const realPrefix = realDir.endsWith(path.sep) ? realDir : `${realDir}${path.sep}`;
-  let run: FileEntry[] = [];
-  for (const name of names) {
-    const dirent = byName.get(name) as Dirent;
-    const absPath = dirPrefix + name;
-    const relPath = relDir === '' ? name : `${relDir}/${name}`;
-    let isDir = dirent.isDirectory();
-    let realPath = realPrefix + name;
-    if (dirent.isSymbolicLink()) {
-      const target = await resolveLink(absPath, realRoot);
-      if (target === null) continue;
-      isDir = target.isDir;
-      realPath = target.realPath;
-    } else if (!isDir && !dirent.isFile()) {
-      continue;
-    }
-    if (isDir && !isZarrStoreName(name)) {
-      if (visited.has(realPath)) continue;
-      visited.add(realPath);
-      if (run.length > 0) yield run;
-      run = [];
-      yield* walk(absPath, realPath, relPath, state);
-      continue;
-    }
-    run.push({ relPath, absPath, name, siblings: byName });
-  }
-  if (run.length > 0) yield run;
-}
-
-async function resolveLink(absPath: string, realRoot: string): Promise<{ realPath: string; isDir: boolean } | null> {
-  try {
-    const realPath = await realpath(absPath);
-    if (!isInside(realRoot, realPath)) return null;
-    const info = await stat(realPath);
-    if (!info.isDirectory() && !info.isFile()) return null;
-    return { realPath, isDir: info.isDirectory() };
-  } catch {
-    return null; // dangling link or a loop the OS refused to resolve
-  }
 }
 
 /** Whether the image at `absPath` is a CloudScope store with a sidecar beside it too (see {@link ImageEntry.strayBeside}). */

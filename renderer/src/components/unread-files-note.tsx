@@ -2,9 +2,9 @@
  * The status bar's note of the acquisition files the scan left out (formats AcqMeta does not
  * read yet), and its popover naming them.
  */
-import { unreadSummary } from '../../../shared/unread-files';
+import { FOLDER_TOO_DEEP, MAX_LISTED_DEPTH, unreadLabel, unreadSummary } from '../../../shared/unread-files';
 import { useApp } from '../store/store-context';
-import { formatCount, plural } from '../lib/format';
+import { formatCount } from '../lib/format';
 import { usePopover } from './use-popover';
 
 /** `5 files not read`, a button that shows them by format and by name. */
@@ -23,7 +23,7 @@ export function UnreadFilesNote() {
         title={unreadSummary(unread)}
         onClick={() => setOpen(!open)}
       >
-        {plural(unread.count, 'file')} not read
+        {unreadLabel(unread)}
       </button>
       {open && (
         <div className="popover unread-files-popover" role="dialog" aria-label="Files not read">
@@ -32,6 +32,12 @@ export function UnreadFilesNote() {
             AcqMeta does not read these files yet, so they have no row and no sidecar is made for them. An OIR file is
             listed once it has a sidecar.
           </p>
+          {unread.byFormat.some((f) => f.format === FOLDER_TOO_DEEP) && (
+            <p className="unread-files-why">
+              A folder more than {MAX_LISTED_DEPTH} levels below the opened one is not looked into: move what it holds
+              higher up.
+            </p>
+          )}
           <ul className="unread-files-list">
             {unread.paths.map((path) => (
               <li key={path} className="mono">

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { UNREAD_PATHS_KEPT, unreadFormatOf, unreadSummary, UnreadTally } from '../../../shared/unread-files';
+import {
+  FOLDER_TOO_DEEP,
+  UNREAD_PATHS_KEPT,
+  unreadFormatOf,
+  unreadLabel,
+  unreadSummary,
+  UnreadTally,
+} from '../../../shared/unread-files';
 
 describe('unread acquisition files', () => {
   it('knows the microscopy formats by their ending, in any case, and nothing else', () => {
@@ -38,5 +45,16 @@ describe('unread acquisition files', () => {
     expect(unread.paths).toHaveLength(UNREAD_PATHS_KEPT);
     expect(unreadSummary(unread)).toBe('207 files not read: 205 OIR, 1 Imaris, 1 VSI');
     expect(unreadSummary(new UnreadTally().result())).toBe('');
+  });
+
+  it('names a folder too deep to list apart from the files', () => {
+    const tally = new UnreadTally();
+    tally.add('raw/a.oir', 'OIR');
+    tally.add('deep/d', FOLDER_TOO_DEEP);
+    expect(unreadSummary(tally.result())).toBe('1 file not read: 1 OIR; 1 folder too deep to list (over 256 levels)');
+    expect(unreadLabel(tally.result())).toBe('1 file not read, 1 folder not listed');
+    const folderOnly = new UnreadTally();
+    folderOnly.add('deep/d', FOLDER_TOO_DEEP);
+    expect(unreadLabel(folderOnly.result())).toBe('1 folder not listed');
   });
 });
