@@ -42,6 +42,8 @@ export interface FieldSpec {
   readonly description: string;
   /** Numbers must be strictly greater than this. */
   readonly exclusiveMinimum?: number;
+  /** Numbers must be at most this. */
+  readonly maximum?: number;
   /** Free text over several lines (the note). */
   readonly multiline?: boolean;
 }
@@ -106,6 +108,12 @@ export const EXPERIMENT_FIELDS: readonly FieldSpec[] = [
 ];
 
 /**
+ * The largest calibration value: no pixel or line time comes near a million of its unit, and a
+ * larger value (1e308) overflows the unit conversions of every program that reads it.
+ */
+const CALIBRATION_MAXIMUM = 1e6;
+
+/**
  * A field of `image_header_metadata`: Header fields are read from the image (read-only),
  * Calibration fields are the user's, with 1.0 / "Pixels" defaults and positive sizes.
  */
@@ -129,7 +137,7 @@ const imageField = (
     editable: calibration,
     group,
     description,
-    ...(calibration && type === 'float' ? { exclusiveMinimum: 0 } : {}),
+    ...(calibration && type === 'float' ? { exclusiveMinimum: 0, maximum: CALIBRATION_MAXIMUM } : {}),
     ...(calibration && type === 'str' ? { choices: ['Pixels', 'um', 'nm', 'mm', 'seconds'] } : {}),
   };
 };

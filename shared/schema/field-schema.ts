@@ -22,6 +22,7 @@ export function fieldSchema(spec: FieldSpec): JsonSchema {
     description,
     type: spec.nullable ? [type, 'null'] : type,
     ...(spec.exclusiveMinimum === undefined ? {} : { exclusiveMinimum: spec.exclusiveMinimum }),
+    ...(spec.maximum === undefined ? {} : { maximum: spec.maximum }),
     default: spec.default,
     ...(spec.choices === undefined ? {} : { examples: [...spec.choices] }),
   };

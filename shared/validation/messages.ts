@@ -42,10 +42,14 @@ export function commaMessage(spec: FieldSpec, got: string): string {
 
 /**
  * The message for a stored value that failed its field's schema on `keyword`, e.g.
- * `Pixel size X: must be greater than 0` or `Branch order: must be a whole number (got 2.5)`.
+ * `Pixel size X: must be greater than 0`, `Pixel size X: must be at most 1,000,000 (got 1e+308)` or
+ * `Branch order: must be a whole number (got 2.5)`.
  */
 export function fieldMessage(spec: FieldSpec, value: unknown, keyword: string): string {
   if (keyword === 'exclusiveMinimum') return `${spec.displayName}: must be greater than ${spec.exclusiveMinimum ?? 0}`;
+  if (keyword === 'maximum') {
+    return `${spec.displayName}: must be at most ${(spec.maximum ?? 0).toLocaleString('en-US')} (got ${describeValue(value)})`;
+  }
   return typeMessage(spec, describeValue(value));
 }
 

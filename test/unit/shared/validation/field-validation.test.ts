@@ -45,6 +45,7 @@ describe('parseFieldInput', () => {
     ['branch_order', 'two', 'Branch order: must be a whole number (got "two")'],
     ['physical_unit_x', '0', 'Pixel size X: must be greater than 0'],
     ['physical_unit_x', '-1', 'Pixel size X: must be greater than 0'],
+    ['physical_unit_x', '1e308', 'Pixel size X: must be at most 1,000,000 (got 1e+308)'],
     ['physical_unit_x', '', 'Pixel size X: must be a number (got "")'],
     ['accepted', '', 'Accepted: must be true or false (got "")'],
     ['accepted', 'maybe', 'Accepted: must be true or false (got "maybe")'],
@@ -61,6 +62,7 @@ describe('validateFieldValue', () => {
     ['depth', 75],
     ['branch_order', 3],
     ['physical_unit_y', 0.001],
+    ['physical_unit_y', 1e6],
     ['physical_label_x', 'seconds'],
   ])('accepts %s = %j', (name, value) => {
     expect(validateFieldValue(name, value)).toBeNull();
@@ -74,6 +76,7 @@ describe('validateFieldValue', () => {
     ['depth', Infinity, 'Depth: must be a number in µm (got Infinity)'],
     ['branch_order', 2.5, 'Branch order: must be a whole number (got 2.5)'],
     ['physical_unit_x', 0, 'Pixel size X: must be greater than 0'],
+    ['physical_unit_y', 1e308, 'Pixel size Y: must be at most 1,000,000 (got 1e+308)'],
     ['physical_unit_x', null, 'Pixel size X: must be a number (got null)'],
     ['physical_label_y', ['um'], 'Pixel size unit Y: must be text (got a list)'],
   ])('refuses %s = %j', (name, value, message) => {
