@@ -1,11 +1,12 @@
 /**
- * Programs that write image files from other files: converters, imaging libraries and image
- * editors. A file's Software tag naming one of them says what wrote the file, not what acquired
- * the image.
+ * Programs that write image files from other files: converters (AcqMeta's own archival copies
+ * among them), imaging libraries and image editors. A file's Software tag naming one of them says
+ * what wrote the file, not what acquired the image.
  */
 
 /** Names of converters, libraries and editors as they sign the files they write (case-insensitive). */
 const CONVERSION_PROGRAMS: readonly RegExp[] = [
+  /\bacqmeta\b/i,
   /\btifffile\b/i,
   /\bbio-?formats\b/i,
   /\bloci\b/i,

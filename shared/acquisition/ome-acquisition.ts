@@ -2,12 +2,14 @@
  * The acquisition an OME-XML document records for its first image (schemas 2008-02 to
  * 2016-06): the microscope of the image's Instrument, the Objective its ObjectiveSettings
  * name, the channels (Name, Fluor, Excitation/EmissionWavelength, the exposure of their first
- * Plane, the wavelength of their light source), PhysicalSizeX/Y/Z, TimeIncrement and the
- * acquisition date. Units are OME's (`…Unit` attributes; the schema's defaults when absent).
+ * Plane, the wavelength of their light source), PhysicalSizeX/Y/Z, TimeIncrement, the
+ * acquisition date, and the acquisition software an AcqMeta archival copy keeps of its source.
+ * Units are OME's (`…Unit` attributes; the schema's defaults when absent).
  * An instrument or objective the image does not name is taken for its own only when it is the
  * only one there is (Bio-Formats' OME-TIFFs of 2008–2016 leave the reference out), and its
  * origin says so; of several, none is guessed.
  */
+import { ARCHIVAL_NAMESPACES, SOURCE_SOFTWARE_KEY } from '../ome-tiff/ome-annotations';
 import { AcquisitionBuilder } from './acquisition-builder';
 import type { Acquisition } from './acquisition-types';
 import { isoDateTime } from './dates';
@@ -202,6 +204,21 @@ function readChannels(
   for (let i = 0; i < channels.length; i++) readChannel(b, instrument, channels[i] as XmlNode, i, where, exposure);
 }
 
+/**
+ * The acquisition software of the file an archival copy was made from, as the copy's provenance
+ * annotation linked to the image states it: the copy's own writer is no acquisition software.
+ */
+function readSourceSoftware(b: AcquisitionBuilder, root: XmlNode, image: XmlNode): void {
+  const linked = new Set(childNodes(image, 'AnnotationRef').map((ref) => ref.attributes.ID));
+  const annotations = childNode(root, 'StructuredAnnotations');
+  const provenance = (annotations === undefined ? [] : childNodes(annotations, 'MapAnnotation')).find(
+    (map) => map.attributes.Namespace === ARCHIVAL_NAMESPACES.source && linked.has(map.attributes.ID),
+  );
+  const value = childNode(provenance, 'Value');
+  const pair = (value === undefined ? [] : childNodes(value, 'M')).find((m) => m.attributes.K === SOURCE_SOFTWARE_KEY);
+  b.top('software', pair?.text, `MapAnnotation[@Namespace=${ARCHIVAL_NAMESPACES.source}]/M[@K=${SOURCE_SOFTWARE_KEY}]`);
+}
+
 /** The acquisition of the first image of an OME document (its root element, `OME`). */
 export function omeAcquisition(root: XmlNode): Acquisition {
   const b = new AcquisitionBuilder('ome');
@@ -211,6 +228,7 @@ export function omeAcquisition(root: XmlNode): Acquisition {
   const pixels = childNode(image, 'Pixels');
   if (pixels !== undefined) readPixels(b, pixels);
   readChannels(b, instrument, image, pixels);
+  readSourceSoftware(b, root, image);
   const dateElement = childNode(image, 'AcquisitionDate') ?? childNode(image, 'CreationDate');
   if (dateElement !== undefined && dateElement.text !== '') {
     const date = isoDateTime(dateElement.text);

@@ -19,6 +19,9 @@ export const ARCHIVAL_NAMESPACES = {
 /** The key of the source file's SHA-256 among the provenance pairs. */
 const SOURCE_HASH_KEY = 'SHA-256';
 
+/** The key of the source's acquisition software among the provenance pairs: the OME reader takes it back. */
+export const SOURCE_SOFTWARE_KEY = 'acquisition software';
+
 /**
  * The text that opens the source's SHA-256 in the OME-XML (`<M K="SHA-256">`): a writer that
  * learns the hash only after the description is written finds the place to fill in by it.
@@ -38,7 +41,7 @@ function sourcePairs(image: ArchivalImage): [string, string][] {
     ['size (bytes)', String(image.source.bytes)],
     [SOURCE_HASH_KEY, image.source.sha256],
   ];
-  if (image.acquisition.software !== undefined) pairs.push(['acquisition software', image.acquisition.software]);
+  if (image.acquisition.software !== undefined) pairs.push([SOURCE_SOFTWARE_KEY, image.acquisition.software]);
   if (image.acquisition.written_by !== undefined) pairs.push(['source written by', image.acquisition.written_by]);
   pairs.push(['converted by', image.converter]);
   return pairs;

@@ -5,8 +5,15 @@ import { tiffTagsAcquisition } from '../../../../shared/acquisition/tiff-tags-ac
 
 describe('the program that wrote a file', () => {
   it('is a converter for the names converters and libraries sign with', () => {
-    for (const name of ['tifffile.py', 'OME Bio-Formats 6.5.0', 'LOCI Bio-Formats', 'pylibCZIrw 3.2.1', 'ImageJ'])
-      expect(isConversionProgram(name), name).toBe(true);
+    const names = [
+      'tifffile.py',
+      'OME Bio-Formats 6.5.0',
+      'LOCI Bio-Formats',
+      'pylibCZIrw 3.2.1',
+      'ImageJ',
+      'AcqMeta 0.1.0',
+    ];
+    for (const name of names) expect(isConversionProgram(name), name).toBe(true);
   });
 
   it('is not acquisition software for the image editors that re-save files', () => {

@@ -87,6 +87,7 @@ describe('the archival OME-XML read back through the OME reader', () => {
       pixel_size_um: RICH.pixel_size_um,
       time_increment_s: 2.5,
       acquired_at: RICH.acquired_at,
+      software: RICH.software,
     });
     const pixels = parseOme(xml)?.images[0]?.pixels[0];
     expect(pixels?.attributes).toMatchObject({ SizeX: '640', SizeY: '480', SizeC: '3', SizeZ: '5', SizeT: '2' });
