@@ -12,7 +12,6 @@ import type { ChannelTableRecord } from '../../shared/journal';
 import { planChannelTableRestore, writeChannelTableFile } from '../services/channels';
 import { journalPlaces } from '../services/journal';
 import { CliError, EXIT, type CliIo } from './cli-io';
-import { printable } from './output';
 
 /**
  * Writes `table` (a text byte for byte; null removes the file) at `absFile` in `folder` if it is
@@ -60,7 +59,7 @@ export async function restoreChannelTable(
   if (!dryRun) {
     await writeTableJournaled(folder, absFile, plan.file, text, plan.expected, `restore --before ${id}`, io);
   }
-  await io.out.line(printable(`${dryRun ? 'would restore' : 'restored'} ${plan.file}: ${what}`));
+  await io.out.line(`${dryRun ? 'would restore' : 'restored'} ${plan.file}: ${what}`);
   await io.out.flush();
   return EXIT.ok;
 }

@@ -3,9 +3,9 @@
  * written atomically and never over an existing file unless `--force` is given, else to
  * stdout, where a binary workbook is refused when stdout is a terminal.
  */
-import { lstat } from 'node:fs/promises';
+import { lstat, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { writeWhole } from '../services/disk';
+import { diskErrorReason, writeWhole } from '../services/disk';
 import type { ParsedArgs } from './args';
 import { CliError, EXIT, type CliIo } from './cli-io';
 
@@ -73,8 +73,18 @@ export async function writeOutput(
   force: boolean,
 ): Promise<void> {
   if (outFile === undefined) return io.out.bytes(bytes);
-  await writeWhole(path.resolve(io.cwd, outFile), bytes, force).catch((error: NodeJS.ErrnoException) => {
+  const absFile = path.resolve(io.cwd, outFile);
+  await writeWhole(absFile, bytes, force).catch(async (error: NodeJS.ErrnoException) => {
     if (error.code === 'EEXIST') throw existsAlready(outFile);
-    throw new CliError(EXIT.conflict, `cannot write ${outFile}: ${error.message}`);
+    throw new CliError(EXIT.conflict, `cannot write ${outFile}: ${await writeFailure(absFile, outFile, error)}`);
   });
+}
+
+/** Why `outFile` could not be written, naming it or its folder, never the temp file the write went through. */
+async function writeFailure(absFile: string, outFile: string, error: NodeJS.ErrnoException): Promise<string> {
+  if (error.code !== 'ENOENT' && error.code !== 'ENOTDIR') return diskErrorReason(error);
+  const folder = await stat(path.dirname(absFile)).catch(() => null);
+  const named = path.dirname(outFile);
+  if (folder === null) return `the folder ${named} does not exist`;
+  return folder.isDirectory() ? diskErrorReason(error) : `${named} is not a folder`;
 }

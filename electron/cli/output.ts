@@ -1,13 +1,14 @@
 /**
- * Buffered line output for the command line: few large writes, honouring back-pressure.
+ * Buffered line output for the command line: few large writes, honouring back-pressure. Every
+ * line of text leaves through it with its control characters escaped; binary data as it is.
  */
 import type { Writable } from 'node:stream';
 
 /** Lines to one stream. */
 export interface LineOutput {
-  /** Queues one line (a newline is added); resolves once the stream can take more. */
+  /** Queues one line (a newline is added), {@link printable}; resolves once the stream can take more. */
   line(text: string): Promise<void>;
-  /** Queues text as it is. */
+  /** Queues text, {@link printable} but for its line breaks. */
   write(text: string): Promise<void>;
   /** Writes whatever is queued and waits until the stream has taken it. */
   flush(): Promise<void>;
@@ -43,8 +44,9 @@ export function createLineOutput(stream: Writable, beforeWrite?: () => void): Li
     if (size >= CHUNK) await write();
   };
   return {
-    line: (text) => queue(`${text}\n`),
-    write: queue,
+    // every line and text printed leaves here: escaped once for all commands
+    line: (text) => queue(`${printableLines(text)}\n`),
+    write: (text) => queue(printableLines(text)),
     flush: write,
     async bytes(data) {
       await write();
@@ -55,18 +57,32 @@ export function createLineOutput(stream: Writable, beforeWrite?: () => void): Li
   };
 }
 
-/** Control characters (C0, DEL, C1) and how each is shown when escaped. */
+/** C0 control characters: never raw in JSON (JSON.stringify escapes them), shown as `\x1b`. */
 // eslint-disable-next-line no-control-regex -- these characters are what is escaped
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+const C0 = /[\u0000-\u001f]/g;
 const NAMED_CONTROLS: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+/**
+ * DEL, C1 controls, the bidirectional controls (which reorder what a line shows: a name holding
+ * U+202E reads backwards) and the line and paragraph separators. JSON.stringify leaves these raw,
+ * so they are shown as JSON's own escape (`\u202e`): a `--json` line stays JSON, with the same values.
+ */
+const INVISIBLE = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 /**
  * Text from files (names, sidecar values, journal records) made safe to print on a terminal:
- * each control character is shown escaped (`\x1b`, `\r`), so no file can move the cursor,
- * clear the screen or retitle the window; plain text is unchanged.
+ * each control character is shown escaped (`\x1b`, `\r`, `\u009b`, `\u202e`), so no file can
+ * move the cursor, clear the screen, retitle the window or reorder what a line shows; plain text
+ * is unchanged.
  */
 export function printable(text: string): string {
-  return text.replace(CONTROL, (c) => NAMED_CONTROLS[c] ?? `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  return text
+    .replace(C0, (c) => NAMED_CONTROLS[c] ?? `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)
+    .replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** `text` made {@link printable} line by line: its line breaks are kept. */
+export function printableLines(text: string): string {
+  return text.split('\n').map(printable).join('\n');
 }
 
 /**

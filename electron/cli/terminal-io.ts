@@ -4,7 +4,7 @@
  */
 import type { Writable } from 'node:stream';
 import type { CliIo } from './cli-io';
-import { createLineOutput, printable } from './output';
+import { createLineOutput, printable, printableLines } from './output';
 
 /** A stream that may be a terminal (`process.stdout`, `process.stderr`). */
 export type MaybeTerminal = Writable & { isTTY?: boolean };
@@ -14,8 +14,8 @@ const ERASE_LINE = '\r\x1b[K';
 /**
  * Wires a run to its streams. The progress line is drawn only when stderr is a terminal, and
  * erased before any other line is written to stderr or, when stdout is the same terminal, to
- * stdout, so it never mixes with them. Control characters in stderr's lines are escaped (see
- * `printable`): its messages may name files and quote their contents.
+ * stdout, so it never mixes with them. Every line to either stream, and the progress line, has
+ * its control characters escaped (`printable`): messages name files and quote their contents.
  */
 export function createTerminalIo(stdout: MaybeTerminal, stderr: MaybeTerminal, cwd: string): CliIo {
   let progressShown = false;
@@ -28,10 +28,10 @@ export function createTerminalIo(stdout: MaybeTerminal, stderr: MaybeTerminal, c
     out: createLineOutput(stdout, stdout.isTTY === true ? erase : undefined),
     err: (line) => {
       erase();
-      stderr.write(`${line.split('\n').map(printable).join('\n')}\n`);
+      stderr.write(`${printableLines(line)}\n`);
     },
     progress: (text) => {
-      stderr.write(`${ERASE_LINE}${text}`);
+      stderr.write(`${ERASE_LINE}${printable(text)}`);
       progressShown = text !== '';
     },
     showProgress: stderr.isTTY === true,

@@ -8,7 +8,6 @@ import type { ImageEntry } from '../services/folder';
 import { mapInOrder } from '../services/rows';
 import { WriteBatch } from '../services/sidecar';
 import { EXIT, type CliIo } from './cli-io';
-import { printable } from './output';
 import type { WriteOutcome } from './write-changes';
 
 /** A write that changed (or, in a dry run, would change) a sidecar. */
@@ -43,7 +42,7 @@ export async function writeAndReport<T extends { entry: ImageEntry }>(
     for (const { entry, outcome } of outcomes) {
       tally.add(outcome);
       if (outcome.kind === 'created' || outcome.kind === 'updated' || outcome.kind === 'removed') {
-        for (const line of changedLines(entry, outcome)) await io.out.line(printable(line));
+        for (const line of changedLines(entry, outcome)) await io.out.line(line);
       } else if (outcome.kind !== 'unchanged') {
         await io.out.flush();
         io.err(`${entry.relPath}: ${outcome.reason}`);

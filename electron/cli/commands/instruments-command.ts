@@ -10,14 +10,14 @@ import {
   type InstrumentComponentKind,
   type InstrumentDescription,
 } from '../../../shared/instruments';
+import { deviceNameProblem } from '../../../shared/windows-names';
 import { createProfileCache, createProfileFinder } from '../../services/profile';
 import { readImage } from '../../services/rows';
 import { createTiffScanner } from '../../services/tiff';
 import { lastOption, UsageError, type ParsedArgs } from '../args';
-import { EXIT, type CliIo, type Command } from '../cli-io';
+import { CliError, EXIT, type CliIo, type Command } from '../cli-io';
 import { forceOf, FORCE, writeOutput } from '../file-output';
 import { problemLines } from '../instrument-format';
-import { printable } from '../output';
 import { folderArgument, imageArgument } from '../targets';
 
 /** How a count of each kind of part reads: singular, plural. */
@@ -65,7 +65,8 @@ IDs, and prints it; what the file records that the draft cannot carry goes to st
   --force     replace the file that exists there
 
 Exits 1 when the catalogue has errors, or the image records no hardware; 2 when the
-file -o names exists already and --force is not given (nothing written).`,
+file -o names exists already and --force is not given, or is a name Windows keeps for a
+device (con.json, nul.json, com1.json, …) (nothing written).`,
   syntax: { positionals: { min: 1, max: 2 }, flags: ['--json', FORCE], options: ['-o'] },
   async run(args, io) {
     const [first, second] = args.positionals as [string, string | undefined];
@@ -99,11 +100,11 @@ file -o names exists already and --force is not given (nothing written).`,
           name === null
             ? 'not usable'
             : `${name}${model === '' ? '' : ` (${model})`}: ${parts.join(', ') || 'no parts'}`;
-        await io.out.line(printable(`  ${file}: ${what}`));
+        await io.out.line(`  ${file}: ${what}`);
       }
       const lines = problemLines(problems);
       if (lines.length > 0) await io.out.line('Problems:');
-      for (const line of lines) await io.out.line(printable(`  ${line}`));
+      for (const line of lines) await io.out.line(`  ${line}`);
     }
     return problems.some((p) => p.severity === 'error') ? EXIT.problems : EXIT.ok;
   },
@@ -111,13 +112,15 @@ file -o names exists already and --force is not given (nothing written).`,
 
 /** `instruments draft`: the draft of `given`, printed or written to `output`. */
 async function draft(io: CliIo, given: string, output: string | undefined, args: ParsedArgs): Promise<number> {
+  const refused = output === undefined ? null : deviceNameProblem(path.basename(output));
+  if (refused !== null) throw new CliError(EXIT.usage, `${output}: ${refused}; nothing written`);
   const force = await forceOf(args, io, output);
   const { root, entry } = await imageArgument(io.cwd, given);
   const scanner = createTiffScanner();
   try {
     const { scan } = await readImage(root, entry, scanner, createProfileFinder(createProfileCache(), { root }));
     const { text, notes } = draftInstrument(scan?.ok === true ? scan.info.acquisition : null);
-    for (const note of notes) io.err(printable(`${given}: ${note}`));
+    for (const note of notes) io.err(`${given}: ${note}`);
     if (text === null) return EXIT.problems;
     if (output === undefined) await io.out.line(text);
     else {

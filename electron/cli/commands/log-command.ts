@@ -7,7 +7,6 @@ import { sidecarDamageText, type JournalRecord } from '../../../shared/journal';
 import { readFolderJournal, sidecarsSinceLatest, type SidecarSinceLatest } from '../../services/journal';
 import { lastOption, UsageError } from '../args';
 import { EXIT, type Command } from '../cli-io';
-import { printable } from '../output';
 import { imageOrFolderArgument } from '../targets';
 import { describeDiff } from '../write-changes';
 import { channelTableLine, withTables, type LoggedRecord } from '../channel-table-log';
@@ -68,7 +67,7 @@ Lines of the journal that cannot be read (one cut short by a crash) are named on
     const json = args.flags.has('--json');
     if (json)
       for (const r of listed) await io.out.line(JSON.stringify('kind' in r ? r : { ...r, sidecarNow: sidecarNow(r) }));
-    else for (const line of logLines(listed, sidecarNow)) await io.out.line(printable(line));
+    else for (const line of logLines(listed, sidecarNow)) await io.out.line(line);
     if (!json && listed.length === 0) io.err('no journaled changes');
     return EXIT.ok;
   },

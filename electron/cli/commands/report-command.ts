@@ -7,7 +7,6 @@ import { editableField } from '../../../shared/fields/field-table';
 import { completeness, type Completeness, type ImageStatus } from '../../../shared/profile';
 import { createProfileCache, createProfileFinder, type LoadedProfile } from '../../services/profile';
 import { EXIT, type Command } from '../cli-io';
-import { printable } from '../output';
 import { imageStatuses } from '../image-status';
 import { profileOption } from '../profile-option';
 import { startProgress } from '../progress';
@@ -59,7 +58,7 @@ Exits 0 (the report is information; acqmeta validate exits 1 on problems).`,
     const report = completeness(images, rules);
     const lines = args.flags.has('--json')
       ? [JSON.stringify(reportRecord(given, report, [...profiles]), null, 2)]
-      : reportLines(given, report, [...profiles]).map(printable);
+      : reportLines(given, report, [...profiles]);
     for (const line of lines) await io.out.line(line);
     return EXIT.ok;
   },

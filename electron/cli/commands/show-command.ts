@@ -28,7 +28,6 @@ import {
 import { composeRow, readImage } from '../../services/rows';
 import { createTiffScanner } from '../../services/tiff';
 import { EXIT, type Command } from '../cli-io';
-import { printable } from '../output';
 import { acquisitionLines } from '../acquisition-format';
 import { instrumentLines } from '../instrument-format';
 import { describeStored, rowRecord } from '../row-format';
@@ -74,7 +73,7 @@ Exits 1 when the image or its sidecar has problems.`,
         : [
             ...showLines(row, info, damaged),
             ...(catalogue === null ? [] : instrumentLines(catalogue.folder, match, catalogue.problems)),
-          ].map(printable);
+          ];
       for (const line of lines) await io.out.line(line);
       return row.errors.length > 0 ? EXIT.problems : EXIT.ok;
     } finally {

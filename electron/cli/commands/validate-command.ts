@@ -17,7 +17,6 @@ import {
 } from '../../services/profile';
 import { createTiffScanner } from '../../services/tiff';
 import { CliError, EXIT, type CliIo, type Command } from '../cli-io';
-import { printable } from '../output';
 import { imageStatuses } from '../image-status';
 import { profileOption } from '../profile-option';
 import { startProgress } from '../progress';
@@ -113,7 +112,7 @@ Exits 0 when nothing is wrong, 1 otherwise.`,
       if (loaded === null || reported.has(loaded)) return;
       reported.add(loaded);
       tally.other += loaded.profile.problems.length;
-      for (const problem of loaded.profile.problems) await io.out.line(printable(problem));
+      for (const problem of loaded.profile.problems) await io.out.line(problem);
     };
     try {
       await reportProfile(override ?? null);
@@ -123,7 +122,7 @@ Exits 0 when nothing is wrong, 1 otherwise.`,
         if (image.hasSidecar || image.profile?.profile.compiled != null) tally.checked++;
         const problems = [...image.errors, ...image.profileProblems.map((p) => p.message)];
         if (problems.length > 0) tally.failing++;
-        for (const problem of problems) await io.out.line(printable(`${image.where}: ${problem}`));
+        for (const problem of problems) await io.out.line(`${image.where}: ${problem}`);
         progress.tick();
       }
     } finally {
@@ -134,7 +133,7 @@ Exits 0 when nothing is wrong, 1 otherwise.`,
       await reportProfile(loaded);
       const problems = await folderProblems(loaded, override === undefined ? loaded.dir : root, finder);
       tally.other += problems.length;
-      for (const problem of problems) await io.out.line(printable(`${problem.path}: ${problem.message}`));
+      for (const problem of problems) await io.out.line(`${problem.path}: ${problem.message}`);
     }
     tally.other += await checkProfileTarget(root, finder, io);
     await io.out.flush();

@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { ApiHandlers } from '../../../shared/api';
 import { ApiFailure } from '../../../shared/errors';
 import { draftInstrument, INSTRUMENTS_FOLDER, instrumentSpecs } from '../../../shared/instruments';
+import { deviceNameProblem } from '../../../shared/windows-names';
 import { leavesFolder, resolveFolder, resolveImage, type OpenFolder } from '../folder';
 import { writeInstrumentFile } from '../profile';
 import { readImage } from '../rows';
@@ -23,7 +24,8 @@ type InstrumentHandlers = Pick<
 /**
  * The description file a save names, on disk; BAD_REQUEST unless it is a `.json` file directly
  * in an `acqmeta.instruments` folder, OUTSIDE_FOLDER when it or its folder leads outside the open
- * folder. With `create`, a missing `acqmeta.instruments` folder is made.
+ * folder. With `create` (a write), a name Windows keeps for a device (`con.json`) is refused too,
+ * and a missing `acqmeta.instruments` folder is made.
  */
 async function descriptionPath(folder: OpenFolder, file: string, create: boolean): Promise<string> {
   const parts = file.split('/');
@@ -34,6 +36,8 @@ async function descriptionPath(folder: OpenFolder, file: string, create: boolean
       `${file} is not a .json file directly in an ${INSTRUMENTS_FOLDER} folder.`,
       file,
     );
+  const refused = create ? deviceNameProblem(name) : null;
+  if (refused !== null) throw new ApiFailure('BAD_REQUEST', `${file}: ${refused}.`, file);
   const absParent = await resolveFolder(folder, parts.join('/'));
   const absDir = path.join(absParent, INSTRUMENTS_FOLDER);
   const absFile = path.join(absDir, name);

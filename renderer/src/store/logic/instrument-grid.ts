@@ -11,6 +11,7 @@ import type {
   InstrumentFieldSpec,
   InstrumentFileInfo,
 } from '../../../../shared/api-instruments';
+import { isWindowsDeviceName } from '../../../../shared/windows-names';
 import {
   applyInstrumentEdits,
   readInstrumentDescription,
@@ -184,10 +185,11 @@ export function problemPlace(root: JsonObject | null, at: string, specs: readonl
 /**
  * The file a new description of `name` gets in the catalogue folder `folder`: the name in
  * lower case, runs of anything but letters and digits made one `-` (`LSM 880 (room 2)` →
- * `lsm-880-room-2.json`), numbered when `taken` holds it already.
+ * `lsm-880-room-2.json`), numbered when `taken` holds it already; a name Windows keeps for a
+ * device is not used (`Con` → `con-microscope.json`).
  */
 export function newDescriptionFile(folder: string, name: string, taken: readonly string[]): string {
-  const stem =
+  const slug =
     name
       .normalize('NFKD')
       .replace(/[\u0300-\u036f]/g, '')
@@ -195,6 +197,8 @@ export function newDescriptionFile(folder: string, name: string, taken: readonly
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-+|-+$/g, '')
       .slice(0, 60) || 'microscope';
+  // `con.json` is Windows's console, not a file: `con-microscope.json`
+  const stem = isWindowsDeviceName(slug) ? `${slug}-microscope` : slug;
   const used = new Set(taken);
   let file = `${folder}/${stem}.json`;
   for (let n = 2; used.has(file); n++) file = `${folder}/${stem}-${n}.json`;

@@ -388,9 +388,9 @@ describe('text from files on the terminal', () => {
     const log = await acqmeta('log', 'exp');
     expect(log.code).toBe(0);
     expect(log.stdout).not.toMatch(RAW_CONTROL);
-    expect(log.stdout).toContain(String.raw`ana\x1b]0;owned\x07@lab\x1b[2J  acqmeta\x9b2J: set\r\x1b[1Afake  batch `);
+    expect(log.stdout).toContain(String.raw`ana\x1b]0;owned\x07@lab\x1b[2J  acqmeta\u009b2J: set\r\x1b[1Afake  batch `);
     expect(log.stdout).toContain('  record forged  a.tif  ');
-    expect(log.stdout).toContain(String.raw`\x9b0m`);
+    expect(log.stdout).toContain(String.raw`\u009b0m`);
   });
 
   it('scan, show, validate, report, set, restore and log escape control characters in file names and values', async () => {
@@ -414,7 +414,7 @@ describe('text from files on the terminal', () => {
     expect(raw.map(([command]) => command)).toEqual([]);
     const escapedName = String.raw`e\x1b]0;t\x07\r.tif`;
     expect(runs.scan.stdout).toContain(escapedName);
-    expect(runs.show.stdout).toContain(String.raw`[2J\x9b1m`);
+    expect(runs.show.stdout).toContain(String.raw`[2J\u009b1m`);
     expect(runs.validate.stdout).toContain(String.raw`bad\x1b[2J.tif`);
     expect(runs.restore.stdout).toContain(escapedName);
   });

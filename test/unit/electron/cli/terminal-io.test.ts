@@ -52,6 +52,18 @@ describe('createTerminalIo', () => {
     ]);
   });
 
+  it('escapes controls in every line to stdout and stderr, and in the progress line', async () => {
+    const t = terminal(false, true);
+    const io = createTerminalIo(t.out, t.err, '/');
+    io.progress('reading \u202eexe.tif');
+    io.err('a\u2066b\nc\u001b[2J');
+    await io.out.line('x\u202ey');
+    await io.out.write('{"a": "\u0085"}\n');
+    await io.out.flush();
+    expect(t.text('out')).toBe('x\\u202ey\n{"a": "\\u0085"}\n');
+    expect(t.text('err')).toBe(`${ERASE}reading \\u202eexe.tif${ERASE}a\\u2066b\nc\\x1b[2J\n`);
+  });
+
   it('leaves a piped stdout alone', async () => {
     const t = terminal(false, true);
     const io = createTerminalIo(t.out, t.err, '/');

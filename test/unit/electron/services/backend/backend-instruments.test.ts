@@ -4,7 +4,7 @@
  * refused when stale, invalid or outside an `acqmeta.instruments` folder, and the next read of
  * the image matched against what was saved.
  */
-import { copyFile, readFile, stat } from 'node:fs/promises';
+import { copyFile, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -90,6 +90,18 @@ describe('backend microscope catalogue', () => {
     expect(await readFile(path.join(copy.lab, FILE), 'utf8')).toBe(good);
     for (const file of ['lls7.json', 'stacks/lls7.json', 'acqmeta.instruments/sub/a.json', 'acqmeta.instruments/a.txt'])
       expect(codeOf(await h.call('saveInstrumentFile', { file, text: good, expected: null }))).toBe('BAD_REQUEST');
+    // names Windows keeps for its devices, in any case and with any extension
+    for (const name of ['con.json', 'CON.JSON', 'Aux.json', 'nul.backup.json', 'com9.json', 'lpt1.json'])
+      expect(
+        await h.call('saveInstrumentFile', { file: `acqmeta.instruments/${name}`, text: good, expected: null }),
+      ).toMatchObject({
+        ok: false,
+        error: {
+          code: 'BAD_REQUEST',
+          message: expect.stringContaining(`"${name}" is a name Windows keeps for a device`),
+        },
+      });
+    expect((await readdir(path.join(copy.lab, 'acqmeta.instruments'))).sort()).toEqual(['lls7.json']);
     expect(
       codeOf(await h.call('saveInstrumentFile', { file: '../acqmeta.instruments/a.json', text: good, expected: null })),
     ).toBe('OUTSIDE_FOLDER');

@@ -128,5 +128,12 @@ describe('a new description’s file', () => {
     );
     expect(newDescriptionFile(folder, '— ', [])).toBe(`${folder}/microscope.json`);
     expect(newDescriptionFile(folder, 'Mikroskop Ölimmersion', [])).toBe(`${folder}/mikroskop-olimmersion.json`);
+    // names Windows keeps for its devices: `con.json` is the console there, not a file
+    expect(newDescriptionFile(folder, 'Con', [])).toBe(`${folder}/con-microscope.json`);
+    expect(newDescriptionFile(folder, 'LPT1', [])).toBe(`${folder}/lpt1-microscope.json`);
+    expect(newDescriptionFile(folder, 'NUL ', [`${folder}/nul-microscope.json`])).toBe(
+      `${folder}/nul-microscope-2.json`,
+    );
+    expect(newDescriptionFile(folder, 'Console', [])).toBe(`${folder}/console.json`);
   });
 });
