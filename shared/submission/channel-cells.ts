@@ -6,6 +6,7 @@
  */
 import { channelMismatch } from '../channels/channel-check';
 import { CHANNEL_TABLE_NAME, type ChannelTable } from '../channels/channel-table';
+import { numericText } from '../number-text';
 import type { ColumnRule } from './column-rules';
 import type { SubmissionImage } from './image-facts';
 import type { CellSource } from './submission-cells';
@@ -32,7 +33,8 @@ export function bareRrid(text: string): string {
 
 /**
  * What fills the cell of `rule` in the file's row of channel-table `row`: the value of `column`
- * (absent: the table has no such column); a required cell it leaves empty says which column would fill it.
+ * (absent: the table has no such column), a number without the noise of a value drafted from a
+ * vendor's XML (`488.00000000000006` as `488`); a required cell it leaves empty says which column would fill it.
  */
 export function channelSource(
   rule: ColumnRule,
@@ -42,7 +44,11 @@ export function channelSource(
 ): CellSource {
   const text = column === undefined ? '' : (row[column] ?? '');
   if (text !== '') {
-    const value = /rrid/i.test(column as string) ? bareRrid(text) : text;
+    const value = /rrid/i.test(column as string)
+      ? bareRrid(text)
+      : rule.number === undefined
+        ? text
+        : numericText(text);
     return { fact: { value, from: `channel table's ${column}` } };
   }
   if (!rule.required) return null;

@@ -4,6 +4,7 @@
  * Regular expressions run on RE2 (no pattern can hang a check).
  */
 import { RE2JS } from 're2js';
+import { numberText } from '../number-text';
 import type { HtanAttribute, TemplateField } from './metadata-templates';
 import { matchTerm } from './term-match';
 
@@ -51,9 +52,14 @@ export function ruleOfAttribute(attribute: HtanAttribute): ColumnRule {
   };
 }
 
+/** A fact's value as a cell's text: a number without floating-point noise (`1.4`, not `1.4000000000000001`). */
+export function cellText(value: string | number): string {
+  return typeof value === 'number' ? numberText(value) : value;
+}
+
 /** Whether `value` may be written in the column of `rule`, as the column spells it. */
 export function checkCell(rule: ColumnRule, value: string | number): CellCheck {
-  const text = String(value);
+  const text = cellText(value);
   const refuse = (problem: string, suggestions: string[] = []): CellCheck => ({ text: null, problem, suggestions });
   if (/[\t\r\n]/.test(text)) return refuse('holds a tab or a line break');
   if (rule.number !== undefined) {

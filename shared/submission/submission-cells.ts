@@ -3,7 +3,7 @@
  * (an image, a sidecar, the template itself) and the column's own rules accept it; every cell
  * left empty that matters is a to-do saying why.
  */
-import { checkCell, type ColumnRule } from './column-rules';
+import { cellText, checkCell, type ColumnRule } from './column-rules';
 import type { Fact, FactName } from './image-facts';
 
 /** One cell still to fill, and why. */
@@ -57,7 +57,7 @@ export function fillCell(
   const ask = `one of the list, or ask ${repository} to add it`;
   const advice =
     rule.terms === undefined ? '' : meant === '' ? `: choose ${ask}` : `; did you mean ${meant}? Choose ${ask}`;
-  add(`"${source.fact.value}" (from the ${source.fact.from}) ${checked.problem}${advice}`);
+  add(`"${cellText(source.fact.value)}" (from the ${source.fact.from}) ${checked.problem}${advice}`);
   return '';
 }
 
@@ -72,7 +72,8 @@ export const cellOrigin = (source: CellSource, filled: string): string | null =>
 export function datasetFact(facts: readonly Partial<Record<FactName, Fact>>[], name: FactName): CellSource {
   const groups = new Map<string, number>();
   for (const image of facts) {
-    const key = image[name] === undefined ? '' : String(image[name]?.value);
+    const fact = image[name];
+    const key = fact === undefined ? '' : cellText(fact.value);
     groups.set(key, (groups.get(key) ?? 0) + 1);
   }
   const first = facts.find((image) => image[name] !== undefined)?.[name];

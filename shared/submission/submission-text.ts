@@ -2,12 +2,24 @@
  * A submission table as the file the repository takes (HuBMAP: TSV; HTAN: CSV) and its to-do
  * as lines of text, for stderr and the to-do file beside the export.
  */
-import { formatTableVerbatim } from '../sheets/table-text';
+import { formatTable, tableNumber, type TableCell } from '../sheets/table-text';
 import type { SubmissionTable, TodoItem } from './submission-cells';
 
-/** The table's file: the header of columns, then its rows, every cell as it is. */
+/** A cell of a submission file: a plain number as it is, any other text as a spreadsheet export writes it. */
+function fileCell(text: string): TableCell {
+  return text !== '' && text.trim() === text && Number.isFinite(Number(text)) ? tableNumber(text) : text;
+}
+
+/**
+ * The table's file: the header of columns, then its rows. People open these files in
+ * spreadsheet programs, so a text cell those would run as a formula (`=HYPERLINK(…)`, `@SUM(1)`)
+ * gets a `'` in front, as the table exports' cells do; a number (`-5`) is written as it is.
+ */
 export function submissionFileText(table: SubmissionTable, delimiter: 'tsv' | 'csv'): string {
-  return formatTableVerbatim([table.columns, ...table.rows], delimiter);
+  return formatTable(
+    [table.columns, ...table.rows].map((row) => row.map(fileCell)),
+    delimiter,
+  );
 }
 
 /** One line per cell still to fill: `<row>: <column> (required|optional): <why>`. */
