@@ -56,6 +56,7 @@ export async function exportSubmission(
 ): Promise<number> {
   const metadataFolder = outFile === undefined ? undefined : path.dirname(path.resolve(io.cwd, outFile));
   const draft = await draftSubmission(root, format, { entries: walkFolder(root), metadataFolder });
+  if (draft.refused.length > 0) throw new CliError(EXIT.usage, `nothing written: ${draft.refused.join('; ')}`);
   const [metadata, ...companions] = draft.parts as [SubmissionPart, ...SubmissionPart[]];
   const todo = draft.parts.flatMap((part) => part.table.todo);
   const lines = todoLines(todo);

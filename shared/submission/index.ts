@@ -65,4 +65,5 @@ export {
   type SubmissionTarget,
 } from './submission-target';
 export { metadataColumns } from './metadata-columns';
+export { formulaFolderName } from './exact-names';
 export { DATASET_ROW } from './hubmap-table';

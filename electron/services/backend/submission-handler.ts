@@ -60,6 +60,8 @@ export function submissionHandler(
           `${format} is not a submission format AcqMeta writes (${SUBMISSION_FORMATS.join(', ')}).`,
         );
       const draft = await draftSubmission(folder.root, format, { scanner: context.scanner });
+      if (draft.refused.length > 0)
+        throw new ApiFailure('INVALID_VALUE', `Nothing can be saved: ${draft.refused.join('; ')}.`);
       const files = draft.parts.map(({ name, table, text }) => ({
         name,
         text,

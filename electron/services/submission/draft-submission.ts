@@ -10,6 +10,7 @@ import type { ImageRow } from '../../../shared/api';
 import { CHANNEL_TABLE_NAME } from '../../../shared/channels/channel-table';
 import { MAX_INSTRUMENT_BYTES } from '../../../shared/instruments';
 import {
+  formulaFolderName,
   HARDWARE_FILE,
   soleDescription,
   submissionParts,
@@ -31,6 +32,8 @@ export interface SubmissionDraft {
   readonly imageCount: number;
   /** Each image, sidecar or channel table that could not be read, in words (what it would give is left out). */
   readonly unreadable: string[];
+  /** Each name the files cannot hold exactly, in words, with what to rename: while any, none of the files may be written. */
+  readonly refused: string[];
 }
 
 /** How a draft reads the folder. */
@@ -69,7 +72,32 @@ export async function draftSubmission(
     ...(sole === null ? {} : { description: await readDescription(root, sole) }),
     hardwarePresent,
   });
-  return { format, parts, imageCount: images.length, unreadable };
+  const refused = await invalidNames(root, images);
+  const folderProblem = formulaFolderName(format, path.basename(root));
+  if (folderProblem !== null) refused.unshift(folderProblem);
+  return { format, parts, imageCount: images.length, unreadable, refused };
+}
+
+/**
+ * Each image whose path is not valid UTF-8, in words: the walk gets it with U+FFFD in place of
+ * the bytes that are not, a path no file has (one that has it holds a real U+FFFD).
+ */
+async function invalidNames(root: string, images: readonly ImageRow[]): Promise<string[]> {
+  const suspects = images.filter((row) => row.path.includes('\uFFFD'));
+  const absent = await Promise.all(
+    suspects.map((row) =>
+      lstat(path.join(root, row.path)).then(
+        () => false,
+        () => true,
+      ),
+    ),
+  );
+  return suspects
+    .filter((_, i) => absent[i])
+    .map(
+      (row) =>
+        `${row.path}: its path is not valid UTF-8 (\uFFFD stands for the bytes that are not), and a submission's files name each image exactly; rename the file`,
+    );
 }
 
 /** The description file `file` (as the catalogue names it: relative to `root` when inside it), its bytes as text unchanged. */
