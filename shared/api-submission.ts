@@ -19,10 +19,12 @@ export interface FolderLayoutCheck {
   targets: string[];
   /** The target checked, as its full name (`hubmap:confocal-v2.3`); null when none was asked for. */
   target: string | null;
-  /** How many paths the folder listing holds (files, and folders holding no file). */
+  /** How many paths were checked: the folder listing's (files, and folders holding no file) but AcqMeta's own. */
   paths: number;
   /** Every pattern of the schema, in its order. */
   checklist: LayoutPattern[];
   /** Paths no pattern allows (and no ignore glob covers), by code point. */
   notAllowed: string[];
+  /** AcqMeta's own files (journal, lock, lab profile, channel table, catalogue), left out of an upload and not checked, by code point. */
+  leftOut: string[];
 }

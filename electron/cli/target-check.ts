@@ -5,7 +5,7 @@
  */
 import {
   HUBMAP_DIRECTORY_SCHEMAS,
-  checkDirectory,
+  checkUploadLayout,
   compileGlob,
   findTarget,
   targetName,
@@ -61,8 +61,9 @@ export async function checkTarget(root: string, args: ParsedArgs, io: CliIo): Pr
 }
 
 /**
- * Checks the layout of `root` against `schema`: one line (or JSON object) per problem on
- * stdout, the verdict on stderr; resolves to the number of problems.
+ * Checks the layout of `root` against `schema` as HuBMAP's upload does: one line (or JSON
+ * object) per problem on stdout; on stderr, AcqMeta's own files, left out of an upload, then the
+ * verdict; resolves to the number of problems.
  */
 export async function checkLayout(
   root: string,
@@ -76,7 +77,7 @@ export async function checkLayout(
   } catch (error) {
     throw new CliError(EXIT.conflict, (error as Error).message);
   }
-  const verdict = checkDirectory(paths, schema, ignore);
+  const verdict = checkUploadLayout(paths, schema, ignore);
   const name = targetName(schema);
   for (const problem of verdict.problems) {
     if (json) await io.out.line(JSON.stringify(problem));
@@ -84,8 +85,9 @@ export async function checkLayout(
     else await io.out.line(`${printable(problem.not_allowed)}: not allowed by ${name}`);
   }
   await io.out.flush();
+  for (const own of verdict.leftOut) io.err(`${printable(own)}: AcqMeta's own, left out of an upload`);
   const counts = verdictCounts(verdict);
-  const checked = `${paths.length} path${paths.length === 1 ? '' : 's'} checked`;
+  const checked = `${verdict.checked} path${verdict.checked === 1 ? '' : 's'} checked`;
   io.err(`${name}: ${counts.length === 0 ? 'the folder layout matches' : counts.join(', ')} (${checked})`);
   return verdict.problems.length;
 }

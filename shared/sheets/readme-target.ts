@@ -6,7 +6,7 @@
  */
 import type { ImageRow } from '../api';
 import {
-  checkDirectory,
+  checkUploadLayout,
   DATASET_ROW,
   targetName,
   targetTable,
@@ -41,11 +41,12 @@ export function targetReport(
   folderName: string,
   rows: readonly ImageRow[],
 ): TargetReport {
-  const verdict = target.directory === null ? null : checkDirectory(paths, target.directory);
+  const verdict = target.directory === null ? null : checkUploadLayout(paths, target.directory);
   return {
     target,
     profile,
-    layout: verdict === null ? null : { paths: paths.length, missing: verdict.missing, notAllowed: verdict.notAllowed },
+    layout:
+      verdict === null ? null : { paths: verdict.checked, missing: verdict.missing, notAllowed: verdict.notAllowed },
     todo: target.format === null ? null : targetTable(target.format, folderName, rows).todo,
   };
 }

@@ -66,4 +66,5 @@ export {
 } from './submission-target';
 export { metadataColumns } from './metadata-columns';
 export { formulaFolderName } from './exact-names';
+export { checkUploadLayout, HUBMAP_IGNORE_GLOBS, isAcqmetaOwn, type UploadVerdict } from './upload-layout';
 export { DATASET_ROW } from './hubmap-table';

@@ -7,7 +7,7 @@
 import type { ApiHandlers, FolderLayoutCheck, SubmissionExport } from '../../../shared/api';
 import { ApiFailure } from '../../../shared/errors';
 import {
-  checkDirectory,
+  checkUploadLayout,
   compileGlob,
   findTarget,
   isSubmissionFormat,
@@ -28,7 +28,7 @@ export function submissionHandler(
     async checkFolderLayout({ target, ignore = [] }): Promise<FolderLayoutCheck> {
       const folder = requireFolder(context);
       const targets = targetNames();
-      if (target === undefined) return { targets, target: null, paths: 0, checklist: [], notAllowed: [] };
+      if (target === undefined) return { targets, target: null, paths: 0, checklist: [], notAllowed: [], leftOut: [] };
       const schema = findTarget(target);
       if (schema === null) throw new ApiFailure('INVALID_VALUE', `${target} is not a target AcqMeta knows.`);
       for (const glob of ignore)
@@ -38,11 +38,11 @@ export function submissionHandler(
           throw new ApiFailure('INVALID_VALUE', (error as Error).message);
         }
       const paths = await listDatasetPaths(folder.root);
-      const verdict = checkDirectory(paths, schema, ignore);
+      const verdict = checkUploadLayout(paths, schema, ignore);
       return {
         targets,
         target: targetName(schema),
-        paths: paths.length,
+        paths: verdict.checked,
         checklist: verdict.checklist.map(({ entry, met }) => ({
           pattern: entry.pattern,
           description: entry.description ?? '',
@@ -50,6 +50,7 @@ export function submissionHandler(
           met,
         })),
         notAllowed: [...verdict.notAllowed],
+        leftOut: [...verdict.leftOut],
       };
     },
     async exportSubmission({ format }): Promise<SubmissionExport> {

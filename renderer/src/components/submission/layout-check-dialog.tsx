@@ -1,7 +1,8 @@
 /**
  * The Submission check: the open folder's files against a repository's directory schema
- * (HuBMAP's, as its `directory_validator.py` applies it): each pattern met or missing, and
- * each file the schema does not allow. Reads the folder; writes nothing.
+ * (HuBMAP's, as its `directory_validator.py` applies it): each pattern met or missing, each
+ * file the schema does not allow, and AcqMeta's own files, left out of an upload. Reads the
+ * folder; writes nothing.
  */
 import type { FolderLayoutCheck, LayoutPattern } from '../../../../shared/api';
 import { formatCount, plural } from '../../lib/format';
@@ -51,13 +52,14 @@ function PatternRow({ pattern }: { pattern: LayoutPattern }) {
   );
 }
 
-function NotAllowed({ paths }: { paths: readonly string[] }) {
+/** A list of paths under its heading (`id` labels it), the first {@link LISTED_PATHS} named and the rest counted. */
+function PathList({ id, heading, paths }: { id: string; heading: string; paths: readonly string[] }) {
   if (paths.length === 0) return null;
   const more = paths.length - LISTED_PATHS;
   return (
-    <section aria-labelledby="layout-not-allowed">
-      <h3 id="layout-not-allowed" className="modal-label">
-        Not allowed by the schema ({formatCount(paths.length)})
+    <section aria-labelledby={id}>
+      <h3 id={id} className="modal-label">
+        {heading} ({formatCount(paths.length)})
       </h3>
       <ul className="layout-paths small">
         {paths.slice(0, LISTED_PATHS).map((p) => (
@@ -139,7 +141,8 @@ export function LayoutCheckDialog() {
               </tbody>
             </table>
           </div>
-          <NotAllowed paths={check.notAllowed} />
+          <PathList id="layout-not-allowed" heading="Not allowed by the schema" paths={check.notAllowed} />
+          <PathList id="layout-left-out" heading="AcqMeta’s own files, left out of an upload" paths={check.leftOut} />
         </>
       )}
       <ModalActions onCancel={close} cancelLabel="Close" focusCancel>

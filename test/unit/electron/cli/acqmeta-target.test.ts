@@ -81,6 +81,31 @@ describe('acqmeta validate --target', () => {
     ]);
   });
 
+  it("lists AcqMeta's own files as left out of an upload, wherever they lie; says nothing of what HuBMAP's upload ignores", async () => {
+    const own = [
+      '.acqmeta-lock',
+      '.acqmeta/journal/2026-05-01.jsonl',
+      'acqmeta.channels.csv',
+      'acqmeta.instruments/axiovert.json',
+      'acqmeta.profile.json',
+      'lab_processed/images/.acqmeta/journal/2026-05-01.jsonl',
+    ];
+    for (const rel of [...own, 'confocal-metadata.tsv', 'raw/scan-metadata.tsv', 'validation_report.txt'])
+      await put(rel);
+    // a folder holding only folders is listed too
+    const listed = [...own, '.acqmeta/', 'lab_processed/images/.acqmeta/'].sort();
+    const run = await acqmeta('validate', 'dataset', '--target', 'hubmap:confocal');
+    expect(run).toEqual({
+      code: 0,
+      stdout: '',
+      stderr: [
+        ...listed.map((rel) => `${rel}: AcqMeta's own, left out of an upload`),
+        'hubmap:confocal-v2.3: the folder layout matches (12 paths checked)',
+        '',
+      ].join('\n'),
+    });
+  });
+
   it('an empty folder is listed, a folder with only folders too; older versions by name', async () => {
     await mkdir(path.join(dataset, 'empty'));
     await mkdir(path.join(dataset, 'scratch/inner'), { recursive: true });

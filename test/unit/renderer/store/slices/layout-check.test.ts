@@ -21,6 +21,7 @@ function checkedStore(profiles: ProfileInfo[]) {
       paths: 0,
       checklist: [],
       notAllowed: [],
+      leftOut: [],
     };
     return Promise.resolve({ ok: true, payload: check });
   };
