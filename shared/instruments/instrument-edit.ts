@@ -5,6 +5,7 @@
  * in the Micro-Meta App's own layout.
  */
 import type { InstrumentEdit } from '../api-instruments';
+import { duplicateKeys, duplicateKeyText } from '../duplicate-keys';
 import { parseWithPositions, type PositionedMember, type PositionedValue } from './json-positions';
 
 type PositionedObject = Extract<PositionedValue, { kind: 'object' }>;
@@ -19,8 +20,14 @@ interface TextStyle {
   unit: string;
 }
 
-/** The text of `text` with `edits` applied in order; throws an Error when one cannot be (an ID no component has, text that is not a description). */
+/**
+ * The text of `text` with `edits` applied in order; throws an Error when one cannot be (an ID no
+ * component has, text that is not a description, a key written twice: the edit would land on
+ * the first and every reader take the last).
+ */
 export function applyInstrumentEdits(text: string, edits: readonly InstrumentEdit[]): string {
+  const duplicate = edits.length === 0 ? undefined : duplicateKeys(text)[0];
+  if (duplicate !== undefined) throw new Error(`${duplicate.at} ${duplicateKeyText(duplicate)}`);
   return edits.reduce(applyOne, text);
 }
 

@@ -4,6 +4,7 @@
  * every value's type is checked, and anything wrong is a problem naming the file and the JSON
  * path, never an exception. Unknown component types are kept as `other`.
  */
+import { duplicateKeys, duplicateKeyText } from '../duplicate-keys';
 import { checkDescription } from './instrument-checks';
 import type {
   InstrumentComponent,
@@ -66,6 +67,9 @@ export function readInstrumentDescription(text: string, file: string): Instrumen
     return fail('', `not valid JSON: ${(error as Error).message}`);
   }
   if (!isObject(root)) return fail('', 'not a JSON object');
+  // read as JSON.parse reads it (the last of a key written twice), but not to be edited until fixed
+  for (const duplicate of duplicateKeys(text))
+    problems.push({ file, at: duplicate.at, message: duplicateKeyText(duplicate), severity: 'error' });
   if (root.Schema_ID !== 'Instrument.json')
     return fail(
       'Schema_ID',

@@ -15,6 +15,7 @@
  * field's type — text, a number, `true`/`false`, `null` for an empty number — each validated
  * like a sidecar value. Other top-level keys are ignored, so later versions can add some.
  */
+import { duplicateKeys, duplicateKeyText } from '../duplicate-keys';
 import { EDITABLE_FIELDS, editableField, type FieldValues } from '../fields/field-table';
 import { validateFieldValue } from '../validation';
 
@@ -80,6 +81,8 @@ export function parsePresetFile(text: string): PresetCheck {
   } catch {
     return { ok: false, message: 'This is not a JSON file.' };
   }
+  const duplicate = duplicateKeys(text)[0];
+  if (duplicate !== undefined) return { ok: false, message: `The key ${duplicate.at} ${duplicateKeyText(duplicate)}.` };
   if (typeof data !== 'object' || data === null || Array.isArray(data) || !('acqmeta_preset' in data)) {
     return { ok: false, message: 'This is not an AcqMeta preset (it has no "acqmeta_preset" key).' };
   }

@@ -7,6 +7,7 @@
 import type { ValidateFunction } from 'ajv/dist/2020';
 import type { ValidatorError } from './generated/meta-validator';
 import type { ProfileFieldRules } from '../api';
+import { duplicateKeys, duplicateKeyText } from '../duplicate-keys';
 import { readJson } from '../sidecar/json-reader';
 import { toPlain } from '../sidecar/json-tree';
 import { pointerSegments } from '../validation/json-path';
@@ -64,6 +65,14 @@ export function loadProfile(text: string, source: string): Profile {
   });
   const read = readJson(text);
   if (!read.ok) return failed([problemAtOffset({ source, text }, read.offset, `not valid JSON: ${read.message}`)]);
+  // the user's edit of the first of a key written twice would be lost: the last is what is read
+  const duplicates = duplicateKeys(text);
+  if (duplicates.length > 0)
+    return failed(
+      duplicates.map((d) =>
+        problemAtOffset({ source, text }, d.offset, `the key ${JSON.stringify(d.key)} ${duplicateKeyText(d)}`),
+      ),
+    );
   const file: ProfileText = { source, text, root: read.value };
   const schema = toPlain(read.value);
   if (schema === null || typeof schema !== 'object' || Array.isArray(schema)) {

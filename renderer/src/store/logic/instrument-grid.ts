@@ -11,6 +11,7 @@ import type {
   InstrumentFieldSpec,
   InstrumentFileInfo,
 } from '../../../../shared/api-instruments';
+import { duplicateKeys } from '../../../../shared/duplicate-keys';
 import { isWindowsDeviceName } from '../../../../shared/windows-names';
 import {
   applyInstrumentEdits,
@@ -25,7 +26,7 @@ export type JsonObject = Record<string, unknown>;
 export interface ShownDescription {
   /** The text the edits give; null when the file could not be read or the edits not applied. */
   text: string | null;
-  /** The parsed description; null when `text` is not a JSON object. */
+  /** The parsed description; null when `text` is not a JSON object, or writes a key twice (it is not edited then). */
   root: JsonObject | null;
   /** What the shared checks find in `text` (or why there is none). */
   problems: InstrumentProblem[];
@@ -58,7 +59,9 @@ export function shownDescription(
   } catch {
     // the reader has said why
   }
-  return { text, root: isObject(root) ? root : null, problems };
+  // an edit would land on the first of a key written twice, and every reader take the last
+  const editable = isObject(root) && duplicateKeys(text).length === 0;
+  return { text, root: editable ? (root as JsonObject) : null, problems };
 }
 
 /** The file's components as shown, each with its place (`components[3]`) for its problems. */

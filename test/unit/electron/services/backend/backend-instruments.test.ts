@@ -4,7 +4,7 @@
  * refused when stale, invalid or outside an `acqmeta.instruments` folder, and the next read of
  * the image matched against what was saved.
  */
-import { copyFile, readdir, readFile, stat } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -115,5 +115,35 @@ describe('backend microscope catalogue', () => {
       inForce: 'stacks/acqmeta.instruments',
       own: 'stacks/acqmeta.instruments',
     });
+  });
+
+  it('reports a key written twice, and writes no text that still has it', async () => {
+    const { h, copy } = lab;
+    const twice = '{"Name":"A","Schema_ID":"Instrument.json","ID":"a",\n"Name":"B","components":[]}';
+    await mkdir(path.join(copy.lab, 'acqmeta.instruments'));
+    await writeFile(path.join(copy.lab, FILE), twice);
+    const read = await h.ok('getInstrumentCatalogue', { folder: '' });
+    const [file] = read.files;
+    expect(file?.problems).toEqual([
+      {
+        file: FILE,
+        at: 'Name',
+        message: expect.stringMatching(/^is written twice \(on lines 1 and 2\)/),
+        severity: 'error',
+      },
+    ]);
+    const edited = twice.replace('"Name":"B"', '"Name":"C"');
+    const refused = await h.call('saveInstrumentFile', { file: FILE, text: edited, expected: file!.version });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: {
+        code: 'INVALID_VALUE',
+        message: expect.stringContaining('was not written: Name is written twice (on lines 1 and 2)'),
+      },
+    });
+    expect(await readFile(path.join(copy.lab, FILE), 'utf8')).toBe(twice);
+    const fixed = '{"Name":"C","Schema_ID":"Instrument.json","ID":"a","components":[]}';
+    await h.ok('saveInstrumentFile', { file: FILE, text: fixed, expected: file!.version });
+    expect(await readFile(path.join(copy.lab, FILE), 'utf8')).toBe(fixed);
   });
 });

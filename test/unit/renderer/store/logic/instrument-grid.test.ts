@@ -63,6 +63,17 @@ describe('a description shown as its edits leave it', () => {
     ]);
   });
 
+  it('offers no editing of a file that writes a key twice, and says where', () => {
+    const twice = ABIF.replace('"LensNA":1.3,', '"LensNA":1.3,"LensNA":1.4,');
+    const shown = shownDescription(FILE, twice, []);
+    expect(shown.root).toBeNull();
+    expect(problemsAt(shown.problems, 'components[24].LensNA')).toContainEqual(
+      expect.objectContaining({ severity: 'error', message: expect.stringContaining('is written twice') }),
+    );
+    const edited = shownDescription(FILE, twice, [{ op: 'set', target: { id: O100 }, key: 'Name', value: 'x' }]);
+    expect(edited.text).toBeNull();
+  });
+
   it('groups the components by type, the types the editor does not offer apart', () => {
     const { root } = shownDescription(FILE, ABIF, []);
     const { groups, others } = componentGroups(root, [OBJECTIVE]);
