@@ -44,6 +44,8 @@ export interface ImageDetail {
   analyses: AnalysisEntry[];
   /** The sidecar's text and what can still be read from it, when it is invalid (null otherwise). */
   damaged: DamagedSidecar | null;
+  /** The sidecar begins with a byte order mark, which CloudScope refuses (it is valid otherwise). */
+  sidecarByteOrderMark: boolean;
   /** The image matched to the lab's microscope catalogue in force (`acqmeta.instruments/`); null when none is in force or the file records no acquisition. */
   instrumentMatch: InstrumentMatch | null;
 }

@@ -15,7 +15,10 @@ export interface SaveRequest {
   overwrite?: boolean;
   /** Fields whose keys are taken out of the file: undo of setting a field the file lacked. */
   remove?: string[];
-  /** Create a missing sidecar even when `changes` hold nothing a new one would not (“Create sidecar”). */
+  /**
+   * Write even when `changes` hold nothing new: a missing sidecar is created (“Create sidecar”),
+   * one read with a byte order mark is written without it (“Save without the BOM”).
+   */
   create?: boolean;
   /**
    * Every field value of the version that was read, when the user chose to replace the sidecar

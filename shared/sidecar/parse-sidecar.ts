@@ -36,8 +36,28 @@ export interface ParseOptions {
   checkValues?: boolean;
 }
 
-/** Parses sidecar text; `ok: false` when CloudScope would not load it (never save over it). */
+/** The problem of a sidecar that is valid but for the byte order mark it starts with. */
+const BYTE_ORDER_MARK_PROBLEM =
+  "Byte order mark (BOM) at the start: Python's json, and so CloudScope, refuses the file; AcqMeta saves it without one";
+
+/**
+ * Parses sidecar text; `ok: false` when CloudScope would not load it (never save over it). A
+ * text that is a valid sidecar but for a leading byte order mark is read, with
+ * {@link BYTE_ORDER_MARK_PROBLEM}: its sidecar is written without the mark when saved.
+ */
 export function parseSidecar(text: string, options: ParseOptions = {}): SidecarParseResult {
+  if (text.charCodeAt(0) === 0xfeff) {
+    const unmarked = parseUnmarked(text.slice(1), options);
+    if (unmarked.ok) {
+      const sidecar = new Sidecar(unmarked.sidecar.text, unmarked.sidecar.root, unmarked.sidecar.canonical, true);
+      return { ok: true, sidecar, problems: [BYTE_ORDER_MARK_PROBLEM, ...unmarked.problems] };
+    }
+  }
+  return parseUnmarked(text, options);
+}
+
+/** {@link parseSidecar} of a text without a byte order mark (one left in is a JSON error). */
+function parseUnmarked(text: string, options: ParseOptions): SidecarParseResult {
   const read = readJson(text);
   if (!read.ok) {
     const { line, column } = positionOf(text, read.offset);

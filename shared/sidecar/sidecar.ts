@@ -21,11 +21,13 @@ export class Sidecar {
    * Made by `parseSidecar`, which has checked that both field sections are objects.
    * `canonical`: `text` is exactly what `writeJson` makes of `root` and `root`'s offsets point
    * into it (a file CloudScope wrote, as read), so an edit may replace values in the text.
+   * `byteOrderMark`: the file read began with one, which `text` leaves out (and so does a save).
    */
   constructor(
     readonly text: string,
     readonly root: JsonObject,
     readonly canonical = false,
+    readonly byteOrderMark = false,
   ) {}
 
   /** The whole sidecar as plain values (made once; callers must not change it). */

@@ -176,12 +176,14 @@ export function fuzzSidecar(bytes: Uint8Array): 'ok' | 'invalid' {
     return 'invalid';
   }
   const { sidecar } = parsed;
+  // a leading byte order mark is read and left out of the sidecar's text (a save drops it)
+  const unmarked = sidecar.byteOrderMark ? text.slice(1) : text;
   guard('fieldValues', () => sidecar.fieldValues());
   guard('headerValues', () => sidecar.headerValues());
   guard('valueProblems', () => valueProblems(sidecar));
-  if (guard('applyChanges', () => applyChanges(sidecar, {})) !== text)
+  if (guard('applyChanges', () => applyChanges(sidecar, {})) !== unmarked)
     throw new FuzzFailure('an untouched sidecar did not keep its bytes');
-  if (sidecar.canonical !== (writeJson(sidecar.root) === text))
+  if (sidecar.canonical !== (writeJson(sidecar.root) === unmarked))
     throw new FuzzFailure(`the reader took the layout for ${sidecar.canonical ? '' : 'not '}the writer's`);
   const edited = guard('editSidecar', () => editSidecar(sidecar, { species: 'fuzz µ', depth: 1.5 }));
   if (edited.text !== writeJson(edited.root))

@@ -44,6 +44,7 @@ export function imageHandlers(
         rois: read.sidecar === null ? [] : readRois(read.sidecar),
         analyses: read.sidecar === null ? [] : readAnalyses(read.sidecar),
         damaged,
+        sidecarByteOrderMark: read.sidecar?.byteOrderMark ?? false,
         instrumentMatch: match,
       };
     },

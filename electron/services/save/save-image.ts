@@ -43,7 +43,7 @@ export interface ImageChanges {
   remove?: readonly string[];
   /** The values of the version read, to replace a damaged sidecar with (kept beside it). */
   replaceDamaged?: FieldValues;
-  /** Create a missing sidecar even when no change differs from what a new one holds. */
+  /** Write even when no change differs: a missing sidecar is created, one read with a byte order mark is written without it. */
   create?: boolean;
   /** Remove the sidecar (undoing its creation): only if it is still the `expected` version. */
   removeSidecar?: boolean;

@@ -54,7 +54,7 @@ export interface SaveOptions {
    * beside it (see `keepDamaged`). Without it an invalid sidecar is never written.
    */
   replaceDamaged?: FieldValues;
-  /** Create a missing sidecar even when no change differs from what a new one holds. */
+  /** Write even when no change differs: a missing sidecar is created, one read with a byte order mark is written without it. */
   create?: boolean;
   /** The journal record of the write, asked for only when the save writes (null: none). */
   journal?: JournalHook;
@@ -185,7 +185,8 @@ function planSave<T>(
   let changed: boolean;
   if (file.state === 'ok') {
     sidecar = editSidecar(file.sidecar, changes, options.remove);
-    changed = sidecar !== file.sidecar;
+    // a file read with a byte order mark is written without one: with `create`, even unedited
+    changed = sidecar !== file.sidecar || (options.create === true && file.sidecar.byteOrderMark);
   } else {
     if (source === null) {
       throw new ApiFailure(

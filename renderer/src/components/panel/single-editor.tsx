@@ -14,6 +14,7 @@ import { AcquisitionSection } from './acquisition-section';
 import { AnalysesSection } from './analyses-section';
 import { DateFillOffer } from './date-fill';
 import { CalibrationNote, CalibrationWarning } from './calibration-offer';
+import { ByteOrderMarkOffer } from './byte-order-mark-offer';
 import { CreateSidecars } from './create-sidecars';
 import { DamagedSidecarView } from './damaged-sidecar';
 import { DiskChangeNote } from './disk-change-note';
@@ -111,6 +112,7 @@ export function SingleEditor({ path }: { path: string }) {
       <DiskChangeNote path={path} />
       <Problems row={row} />
       {!readOnly && <CreateSidecars paths={paths} count={row.sidecar === 'missing' ? 1 : 0} />}
+      {!readOnly && measured?.sidecarByteOrderMark === true && <ByteOrderMarkOffer path={path} />}
       {!readOnly && <CalibrationWarning path={path} />}
       {previewsPixels(row.format) && row.header !== null ? (
         <PreviewSection

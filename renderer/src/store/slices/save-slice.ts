@@ -8,7 +8,7 @@ import type { ErrorCode, ImageRow, SaveOutcome, SaveRequest } from '../../../../
 import { saveBatches, sendSaveBatches } from '../../../../shared/save-batches';
 import type { AppState } from '../app-store';
 import type { Conflict } from './conflict-slice';
-import { applyEdits, isChange, type EditMap, type EditUpdate } from '../logic/edit-logic';
+import { applyEdits, isChange, rowHasChanges, type EditMap, type EditUpdate } from '../logic/edit-logic';
 import { plural } from '../../lib/format';
 import { planSave, type SavePlan } from '../logic/save-plan';
 import { dropRemovals } from '../logic/sidecar-removals';
@@ -56,6 +56,11 @@ export interface SaveSlice {
   retryFailed(): Promise<void>;
   closeSaveReport(): void;
   setReviewAbove(files: number): void;
+  /**
+   * “Save without the BOM”: writes the sidecar of `path`, read with a byte order mark that
+   * CloudScope refuses, without it; with its unsaved edits when it has any.
+   */
+  saveWithoutByteOrderMark(path: string): Promise<void>;
   /** Sends saves in batches and applies their outcomes; null when the backend could not be reached. */
   writeSaves(saves: readonly SaveRequest[]): Promise<{ saved: number; failures: SaveFailure[] } | null>;
 }
@@ -193,6 +198,17 @@ export const createSaveSlice: StateCreator<AppState, [], [], SaveSlice> = (set, 
     },
 
     closeSaveReport: () => set({ saveReport: null }),
+
+    saveWithoutByteOrderMark: async (path) => {
+      const row = get().rows[path];
+      if (get().saving || row === undefined) return;
+      if (rowHasChanges(row, get().edits[path] ?? {})) return get().requestSave([path]);
+      const done = await get().writeSaves([{ path, changes: {}, expected: row.version, create: true }]);
+      if (done === null) return;
+      get().forgetImage(path);
+      if (done.failures.length > 0) set({ saveReport: { ...done, held: 0 } });
+      else get().notify('success', `Saved ${path} without its byte order mark.`);
+    },
 
     setReviewAbove: (files) => set({ reviewAbove: Math.max(1, Math.round(files)) }),
 

@@ -130,3 +130,26 @@ describe('parseSidecar: files the editor must not touch', () => {
     expect(result.problems.map((p) => (typeof p === 'string' ? p : p.message)).join('; ')).toBe(messages);
   });
 });
+
+describe('parseSidecar: a byte order mark', () => {
+  const text = fixtureText('canonical.tif.json');
+
+  it('reads a sidecar valid but for a leading BOM, says so, and leaves the mark out of its text', () => {
+    const { sidecar, problems } = parsed(`\uFEFF${text}`);
+    expect(problems).toEqual([
+      "Byte order mark (BOM) at the start: Python's json, and so CloudScope, refuses the file; AcqMeta saves it without one",
+    ]);
+    expect(sidecar.byteOrderMark).toBe(true);
+    expect(sidecar.text).toBe(text);
+    expect(sidecar.fieldValues().species).toBe('mouse');
+    expect(parsed(text).sidecar.byteOrderMark).toBe(false);
+  });
+
+  it('keeps a BOM before text that is not a sidecar an error at line 1, column 1', () => {
+    const result = parseSidecar('\uFEFF{"version": 2');
+    expect(result.ok).toBe(false);
+    expect(result.ok ? [] : result.problems.map((p) => p.message)).toEqual([
+      'not valid JSON: the file starts with a byte order mark (BOM), which CloudScope cannot read (line 1, column 1)',
+    ]);
+  });
+});
