@@ -70,9 +70,16 @@ export function microscopeWords(microscope: InstrumentDescription): string {
   return `${model === '' ? microscope.name : model}${said.length === 0 ? '' : ` (${said.join(', ')})`}`;
 }
 
-/** `Plan-Apochromat 63x/1.40 Oil (Zeiss 420782-9900)`: a component's model (else name), its manufacturer and catalogue number. */
-export function componentWords(component: InstrumentComponent): string {
-  const named = realValue(component.model) ?? component.name;
+/**
+ * `Plan-Apochromat 63x/1.40 Oil (Zeiss 420782-9900)`: a component named `named` (by default its
+ * model, else its name), with its manufacturer and catalogue number; inside the parentheses
+ * `named` ends with, if it does (`Plan Apo λ 60x (NA 0.95, Nikon MRD00605)`).
+ */
+export function componentWords(
+  component: InstrumentComponent,
+  named: string = realValue(component.model) ?? component.name,
+): string {
   const maker = [realValue(component.manufacturer), realValue(component.catalogNumber)].filter((p) => p !== undefined);
-  return `${named}${maker.length === 0 ? '' : ` (${maker.join(' ')})`}`;
+  if (maker.length === 0) return named;
+  return named.endsWith(')') ? `${named.slice(0, -1)}, ${maker.join(' ')})` : `${named} (${maker.join(' ')})`;
 }

@@ -10,7 +10,7 @@
 import { tallyTexts, type AcquisitionAspect, type TalliedValue } from '../acquisition/acquisition-tally';
 import { instrumentText, objectiveText } from '../acquisition/acquisition-text';
 import type { ImageRow, ProfileInfo } from '../api';
-import { componentWords, microscopeWords, type MatchedHardware, type MatchedPart } from '../instruments';
+import { componentWords, microscopeWords, realValue, type MatchedHardware, type MatchedPart } from '../instruments';
 import type { DraftRow, ReadmeInput } from './dataset-readme';
 import { EDITABLE_FIELDS } from '../fields/field-table';
 import { codeSpan, markdownText, ofImages, plural, TODO } from './markdown-text';
@@ -101,6 +101,17 @@ const partsWords = (parts: readonly MatchedPart[]): string =>
   [...new Set(parts.map((part) => componentWords(part.component)))].join(', ');
 
 /**
+ * The objective an image matched: as its file names it, with the catalogue's maker and catalogue
+ * number (a lab names its objectives for itself: `CD7 5x` is not what a paper cites); as the
+ * catalogue's model gives it when the file names none.
+ */
+function matchedObjective(row: DraftRow, part: MatchedPart): string {
+  const recorded = row.acquisition?.objective;
+  const named = recorded?.name?.trim() ? objectiveText(recorded) : realValue(part.component.model);
+  return componentWords(part.component, named ?? (objectiveText(recorded) || part.component.name));
+}
+
+/**
  * The aspects of the draft: the files' own, except that a microscope or objective an image
  * matched in the lab's descriptions is named as they give it, and the light sources and emission
  * filters matched are aspects of their own.
@@ -119,7 +130,7 @@ function draftAspects(rows: readonly DraftRow[]): AcquisitionAspect[] {
         : microscopeWords(hw.microscope),
     ),
     Objective: each((row, hw) =>
-      hw?.objective == null ? objectiveText(row.acquisition?.objective) : componentWords(hw.objective.component),
+      hw?.objective == null ? objectiveText(row.acquisition?.objective) : matchedObjective(row, hw.objective),
     ),
   };
   const own = aspects.map((aspect) => (aspect.label in matched ? null : aspect)).filter((a) => a !== null);
@@ -137,7 +148,11 @@ function draftAspects(rows: readonly DraftRow[]): AcquisitionAspect[] {
   ].filter((aspect) => aspect.values.length > 0);
 }
 
-/** The description files whose components the draft names, each once, in order. */
+/**
+ * The description files whose components the draft names, each once, in order, each by its
+ * catalogue folder and name (`acqmeta.instruments/cd7.json`): where the lab keeps its catalogue
+ * (a path on its share) is not for a paper.
+ */
 function descriptionFiles(rows: readonly DraftRow[]): string[] {
   const files = rows.flatMap(({ hardware: hw }) =>
     hw === undefined
@@ -149,7 +164,8 @@ function descriptionFiles(rows: readonly DraftRow[]): string[] {
           ...hw.filters.map((p) => p.file),
         ],
   );
-  return [...new Set(files.filter((file) => file !== undefined))].sort();
+  const named = files.filter((file) => file !== undefined).map((file) => file.split(/[\\/]/).slice(-2).join('/'));
+  return [...new Set(named)].sort();
 }
 
 /** The Methods draft of a dataset, in Markdown. */

@@ -143,7 +143,7 @@ describe('the methods draft and the lab’s microscope catalogue', () => {
   it('names the matched microscope, objective, light sources and filter with maker and catalogue number, never a placeholder', () => {
     const text = methodsDraft({ ...INPUT, rows: matched(ROWS) });
     expect(text).toContain(
-      'Images were acquired on Nikon Ti (Facility Ti2) (2 of 4 images) and TCS SP8 (1 of 4 images) with the objectives Plan Apo λ 60x (Nikon MRD00605) (2 of 4 images) and HC PL APO CS2 63x/1.30 GLYC (1 of 4 images).',
+      'Images were acquired on Nikon Ti (Facility Ti2) (2 of 4 images) and TCS SP8 (1 of 4 images) with the objectives Plan Apo λ 60x (NA 0.95, Nikon MRD00605) (2 of 4 images) and HC PL APO CS2 63x/1.30 GLYC (1 of 4 images).',
     );
     expect(text).toContain('Light sources: OBIS 488 (Coherent), OBIS 561 (Coherent) (2 of 4 images).');
     expect(text).toContain('Emission filters: ET525/50 (Chroma) (2 of 4 images).');
@@ -151,6 +151,46 @@ describe('the methods draft and the lab’s microscope catalogue', () => {
     expect(text).toContain(
       "what the microscope recorded in its image files, and the lab's microscope description `acqmeta.instruments/ti2.json`.",
     );
+  });
+
+  it("names the objective as the file does, not by the lab's name for it, and no path of the lab's share", () => {
+    const [objective] = TI2.components;
+    const nicknamed = { ...objective!, name: 'CD7 5x', model: undefined };
+    const hardware = {
+      microscope: { ...TI2, file: '/mnt/share/acqmeta.instruments/ti2.json' },
+      objective: { component: nicknamed, file: '/mnt/share/acqmeta.instruments/ti2.json' },
+      lightSources: [],
+      filters: [],
+    };
+    const recorded = { ...NIKON, objective: { name: 'Plan-Apochromat 5x/0.35', magnification: 5, na: 0.35 } };
+    const unnamed = { ...NIKON, objective: { magnification: 5, na: 0.35 } };
+    const text = methodsDraft({
+      ...INPUT,
+      rows: [
+        { ...row('a.nd2', {}, recorded), hardware },
+        { ...row('b.nd2', {}, unnamed), hardware },
+      ],
+    });
+    expect(text).toContain(
+      'with the objectives 5×/0.35 (Nikon MRD00605) (1 of 2 images) and Plan-Apochromat 5x/0.35 (Nikon MRD00605) (1 of 2 images).',
+    );
+    expect(text).not.toContain('CD7');
+    expect(text).toContain("and the lab's microscope description `acqmeta.instruments/ti2.json`.");
+    expect(text).not.toContain('/mnt/share');
+  });
+
+  it('writes no floating-point noise of the numbers the files recorded', () => {
+    const noisy: Acquisition = {
+      sources: ['czi'],
+      objective: { magnification: 63.00000000000001, na: 1.399999976158142, immersion: 'Oil' },
+      channels: [{ name: 'GFP', excitation_nm: 488.00000000000006, emission_nm: 509.99999999999994 }],
+      pixel_size_um: { x: 0.10000000000000002, y: 0.10000000000000002, z: 0.30000000000000004 },
+      time_increment_s: 0.30000000000000004,
+    };
+    const text = methodsDraft({ ...INPUT, rows: [row('a.czi', {}, noisy)] });
+    expect(text).toContain('63×/1.40 Oil');
+    expect(text).toContain('GFP 488/510');
+    expect(text).not.toMatch(/0000|9999/);
   });
 
   it('is byte for byte the draft of before when no catalogue is in force, or none of its parts matched', () => {
