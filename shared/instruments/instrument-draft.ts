@@ -6,6 +6,7 @@
  */
 import type { Acquisition } from '../acquisition/acquisition-types';
 import type { InstrumentDraft } from '../api-instruments';
+import { cleanNumber, numberText } from '../number-text';
 import { applyInstrumentEdits, NEW_MODEL_VERSION, newInstrumentText } from './instrument-edit';
 
 /** How a recorded immersion is written as the schema's `ImmersionType`. */
@@ -34,13 +35,23 @@ const CORRECTIONS: [RegExp, string][] = [
   [/achromat/i, 'Achromat'],
 ];
 
-/** The schema of a detector, from its recorded type (or, when none, its name: `HyD 1`, `PmtSPI1`). */
-const DETECTOR_SCHEMAS: [RegExp, string][] = [
+/**
+ * The schema of a detector, and its `Type` where the schema has one, from its recorded type (or,
+ * when none, its name: `HyD 1`, `PmtSPI1`); first match wins. The schemas have no EMCCD or sCMOS
+ * of their own: an EMCCD is a `CCD.json` of `Type` `EMCCD`, an sCMOS a `CMOS.json` of `Scientific`.
+ */
+const DETECTOR_SCHEMAS: [RegExp, string, string?][] = [
+  [/em-?ccd/i, 'CCD.json', 'EMCCD'],
+  [/intensified|\b(eb|i)ccd/i, 'CCD.json', 'Other'],
+  [/\bs-?cmos|scientific/i, 'CMOS.json', 'Scientific'],
   [/cmos/i, 'CMOS.json'],
   [/ccd/i, 'CCD.json'],
   [/hyd|hybrid/i, 'HybridPhotoDetector.json'],
   [/pmt|photomultiplier|gaasp/i, 'PhotoMultiplierTube.json'],
 ];
+
+/** The schema a part whose kind the file does not say is drafted as (the editor does not offer it). */
+const GENERIC_DETECTOR = 'GenericDetector.json';
 
 /** Each distinct detector the channels of `acquisition` name, as a component's fields (its `Schema_ID` among them). */
 function recordedDetectors(acquisition: Acquisition | null | undefined): Record<string, unknown>[] {
@@ -52,8 +63,12 @@ function recordedDetectors(acquisition: Acquisition | null | undefined): Record<
     if (label === undefined) continue;
     const key = JSON.stringify([label, model, serial]);
     if (found.has(key)) continue;
-    const schemaId = DETECTOR_SCHEMAS.find(([pattern]) => pattern.test(type ?? label))?.[1] ?? 'GenericDetector.json';
+    const [, schemaId, kind] = DETECTOR_SCHEMAS.find(([pattern]) => pattern.test(type ?? label)) ?? [
+      /$/,
+      GENERIC_DETECTOR,
+    ];
     const fields: Record<string, unknown> = { Name: label, Schema_ID: schemaId };
+    if (kind !== undefined) fields.Type = kind;
     if (maker !== undefined) fields.Manufacturer = maker;
     if (model !== undefined) fields.Model = model;
     if (serial !== undefined) fields.SerialNumber = serial;
@@ -83,8 +98,8 @@ export function draftInstrument(
     if (objective.name !== undefined) fields.Model = objective.name;
     const correction = CORRECTIONS.find(([pattern]) => pattern.test(objective.name ?? ''))?.[1];
     if (correction !== undefined) fields.Correction = correction;
-    if (objective.magnification !== undefined) fields.Magnification = objective.magnification;
-    if (objective.na !== undefined) fields.LensNA = objective.na;
+    if (objective.magnification !== undefined) fields.Magnification = cleanNumber(objective.magnification);
+    if (objective.na !== undefined) fields.LensNA = cleanNumber(objective.na);
     if (objective.immersion !== undefined) {
       const immersion = IMMERSIONS.find(([pattern]) => pattern.test(objective.immersion?.trim() ?? ''))?.[1];
       if (immersion === undefined)
@@ -94,8 +109,8 @@ export function draftInstrument(
     const name =
       objective.name ??
       [
-        objective.magnification === undefined ? '' : `${objective.magnification}x`,
-        objective.na === undefined ? '' : `NA ${objective.na}`,
+        objective.magnification === undefined ? '' : `${numberText(objective.magnification)}x`,
+        objective.na === undefined ? '' : `NA ${numberText(objective.na)}`,
       ]
         .filter(Boolean)
         .join(' ');
@@ -103,16 +118,26 @@ export function draftInstrument(
   }
   const lines = new Set<number>();
   acquisition?.channels?.forEach((channel, i) => {
-    if (channel.excitation_nm !== undefined) lines.add(channel.excitation_nm);
+    if (channel.excitation_nm !== undefined) lines.add(cleanNumber(channel.excitation_nm));
     if (channel.emission_nm !== undefined)
       notes.push(
-        `channel ${i + 1} records an emission of ${channel.emission_nm} nm; the file does not describe its filter`,
+        `channel ${i + 1} records an emission of ${numberText(channel.emission_nm)} nm; the file does not describe its filter`,
       );
   });
-  for (const nm of [...lines].sort((a, b) => a - b))
+  const sorted = [...lines].sort((a, b) => a - b);
+  for (const nm of sorted)
     components.push(part('Fluorescence_LightSource_GenericExcitationSource.json', `${nm} nm`, { Wavelength: nm }));
-  for (const { Name, Schema_ID, ...fields } of recordedDetectors(acquisition))
+  if (sorted.length > 0)
+    notes.push(
+      `the file does not say whether a laser, an LED or a lamp gave the ${sorted.join(', ')} nm light: drafted as a generic excitation source, which the editor does not offer; add the right type of light source in its place`,
+    );
+  for (const { Name, Schema_ID, ...fields } of recordedDetectors(acquisition)) {
     components.push(part(Schema_ID as string, Name as string, fields));
+    if (Schema_ID === GENERIC_DETECTOR)
+      notes.push(
+        `the file does not say what kind of detector "${String(Name)}" is: drafted as a generic detector, which the editor does not offer and the camera check cannot use; add the right type of detector in its place`,
+      );
+  }
   const instrument = acquisition?.instrument ?? {};
   if (components.length === 0 && instrument.model === undefined && instrument.manufacturer === undefined)
     return { text: null, components, notes: ['the file records no microscope hardware'] };

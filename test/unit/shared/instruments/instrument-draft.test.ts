@@ -82,16 +82,50 @@ describe('draftInstrument', () => {
           { detector_name: 'HyD 1', detector_type: 'HyD' },
           { detector_name: 'PmtSPI1' },
           { detector_name: 'Cam', detector_model: 'ORCA', detector_serial: '42', detector_type: 'sCMOS' },
+          { detector_name: 'iXon', detector_type: 'EMCCD' },
+          { detector_name: 'Pco', detector_type: 'IntensifiedCCD' },
+          { detector_name: 'Internal', detector_model: 'TestCam' },
         ],
       },
       counter(),
     );
-    expect(draft.components.map((c) => [c.Name, c.Schema_ID, c.SerialNumber])).toEqual([
-      ['HyD 1', 'HybridPhotoDetector.json', undefined],
-      ['PmtSPI1', 'PhotoMultiplierTube.json', undefined],
-      ['Cam', 'CMOS.json', '42'],
+    expect(draft.components.map((c) => [c.Name, c.Schema_ID, c.Type, c.SerialNumber])).toEqual([
+      ['HyD 1', 'HybridPhotoDetector.json', undefined, undefined],
+      ['PmtSPI1', 'PhotoMultiplierTube.json', undefined, undefined],
+      ['Cam', 'CMOS.json', 'Scientific', '42'],
+      ['iXon', 'CCD.json', 'EMCCD', undefined],
+      ['Pco', 'CCD.json', 'Other', undefined],
+      ['Internal', 'GenericDetector.json', undefined, undefined],
+    ]);
+    // the types drafted are the ones the editor offers, with the schema's choices
+    const specs = instrumentSpecs().components;
+    for (const { Schema_ID, Type } of draft.components.slice(0, 5)) {
+      const spec = specs.find((c) => c.schemaId === Schema_ID);
+      expect(spec).toBeDefined();
+      if (Type !== undefined) expect(spec?.fields.find((f) => f.key === 'Type')?.choices).toContain(Type);
+    }
+    expect(draft.notes).toEqual([
+      'the file does not say what kind of detector "Internal" is: drafted as a generic detector, which the editor does not offer and the camera check cannot use; add the right type of detector in its place',
     ]);
     expect(readInstrumentDescription(draft.text ?? '', 'draft.json').problems).toEqual([]);
+  });
+
+  it('writes no floating-point noise of the numbers the file recorded', () => {
+    const draft = draftInstrument(
+      {
+        sources: ['czi'],
+        objective: { magnification: 63.00000000000001, na: 1.399999976158142 },
+        channels: [{ excitation_nm: 488.00000000000006, emission_nm: 509.99999999999994 }],
+      },
+      counter(),
+    );
+    expect(draft.components.map((c) => [c.Name, c.Magnification ?? c.Wavelength, c.LensNA])).toEqual([
+      ['63x NA 1.4', 63, 1.4],
+      ['488 nm', 488, undefined],
+    ]);
+    expect(draft.text).toContain('"LensNA":1.4}');
+    expect(draft.text).not.toMatch(/0000|9999/);
+    expect(draft.notes[0]).toBe('channel 1 records an emission of 510 nm; the file does not describe its filter');
   });
 
   it("takes the objective's correction class from its name, in the schema's names", () => {
