@@ -152,31 +152,57 @@ CONVERSION_PROGRAMS = re.compile(
     r'\b(tifffile|bio-?formats|loci|bfconvert|aicsimageio|bioio|pylibczirw|imagej|fiji|scikit-image|pillow|imageio)\b', re.I)
 
 
+def czi_part_name(part):
+    """A part's Name, else the model its maker gives it (ZEN names lasers and objectives only so)."""
+    if part is None:
+        return None
+    name = part.get('Name')
+    return name if name and name.strip() else part.findtext('Manufacturer/Model')
+
+
+def czi_by_id(info, kind, ref):
+    """The instrument's `kind` whose Id the element `ref` names."""
+    if info is None or ref is None or ref.get('Id') is None:
+        return None
+    return next((e for e in info.findall(f'Instrument/{kind}') if e.get('Id') == ref.get('Id')), None)
+
+
 def czi_acquisition(root, channel_count):
     acq = {'sources': ['czi']}
     info = root.find('Metadata/Information') if root is not None else None
     find = (lambda path: info.find(path)) if info is not None else (lambda path: None)
+    shown = root.findall('Metadata/DisplaySetting/Channels/Channel') if root is not None else []
     app = [t for t in (info.findtext('Application/Name') if info is not None else None,
                        info.findtext('Application/Version') if info is not None else None) if t]
     program = ' '.join(app) if app else None
     put(acq, 'written_by' if program and CONVERSION_PROGRAMS.search(program) else 'software', program)
     instrument = {}
-    micro = find('Instrument/Microscopes/Microscope')
-    put(instrument, 'model', micro.get('Name') if micro is not None else None)
+    # the microscope the image's MicroscopeRef names, else the first; its Name, else its System
+    micro = czi_by_id(info, 'Microscopes/Microscope', find('Image/MicroscopeRef'))
+    if micro is None:
+        micro = find('Instrument/Microscopes/Microscope')
+    if micro is not None:
+        put(instrument, 'model', micro.get('Name') if (micro.get('Name') or '').strip() else micro.findtext('System'))
     put(instrument, 'manufacturer', micro.findtext('Manufacturer/Manufacturer') if micro is not None else None)
     objective = {}
     objectives = info.findall('Instrument/Objectives/Objective') if info is not None else []
     ref = find('Image/ObjectiveSettings/ObjectiveRef')
     chosen = next((o for o in objectives if ref is not None and o.get('Id') == ref.get('Id')), objectives[0] if objectives else None)
     if chosen is not None:
-        put(objective, 'name', chosen.get('Name'))
+        put(objective, 'name', czi_part_name(chosen))
         put(objective, 'magnification', number(chosen.findtext('NominalMagnification')))
         put(objective, 'na', number(chosen.findtext('LensNA')))
         put(objective, 'immersion', chosen.findtext('Immersion'))
     channels = []
-    for ch in (info.findall('Image/Dimensions/Channels/Channel') if info is not None else [])[:channel_count]:
+    listed = (info.findall('Image/Dimensions/Channels/Channel') if info is not None else [])[:channel_count]
+    for i, ch in enumerate(listed):
         c = {}
-        put(c, 'name', ch.get('Name'))
+        # the channel's Name, else its DisplaySetting channel's (by Id, else by place when as many)
+        display = next((d for d in shown if ch.get('Id') is not None and d.get('Id') == ch.get('Id')), None)
+        if display is None and len(shown) == len(listed):
+            display = shown[i]
+        own = ch.get('Name')
+        put(c, 'name', own if own and own.strip() else (display.get('Name') if display is not None else None))
         put(c, 'fluor', ch.findtext('Fluor'))
         # the light used (illumination peak, else the first light source's line); the dye's peak apart
         light = number(ch.findtext('IlluminationWavelength/SinglePeak'))
@@ -187,6 +213,11 @@ def czi_acquisition(root, channel_count):
         put(c, 'emission_nm', number(ch.findtext('EmissionWavelength')))
         exposure = number(ch.findtext('ExposureTime'))
         put(c, 'exposure_s', None if exposure is None else exposure / 1e9)
+        # the light source the first light source setting names; the emission filters of its filter set
+        put(c, 'light_source', czi_part_name(czi_by_id(info, 'LightSources/LightSource', ch.find('LightSourcesSettings/LightSourceSettings/LightSource'))))
+        filter_set = czi_by_id(info, 'FilterSets/FilterSet', ch.find('FilterSet'))
+        filters = [czi_part_name(czi_by_id(info, 'Filters/Filter', ref)) for ref in (filter_set.findall('EmissionFilters/EmissionFilterRef') if filter_set is not None else [])]
+        put(c, 'emission_filter', '; '.join(f.strip() for f in filters if f and f.strip()) or None)
         # the detector the channel's DetectorSettings/Detector@Id names among Instrument/Detectors
         ref = ch.find('DetectorSettings/Detector')
         detector = None if ref is None else next((d for d in info.findall('Instrument/Detectors/Detector') if d.get('Id') == ref.get('Id')), None)

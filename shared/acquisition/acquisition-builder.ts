@@ -4,6 +4,7 @@
  * "unknown" stays absent and nothing is guessed.
  */
 import type { Acquisition, AcquisitionChannel, AcquisitionFlavour, AcquisitionSource } from './acquisition-types';
+import { cleanNumber } from '../number-text';
 import { channelKey, groupKey } from './model-keys';
 
 type Value = string | number | undefined;
@@ -18,9 +19,13 @@ const MAX_PROBLEMS = 8;
 type Group = 'instrument' | 'objective' | 'pixel_size_um';
 type TopKey = 'time_increment_s' | 'acquired_at' | 'software' | 'written_by';
 
-/** `value` as the model keeps it (a text trimmed); undefined when it is missing, empty or not finite. */
+/**
+ * `value` as the model keeps it: a text trimmed, a number without the float noise of the text it
+ * was read from (a CZI's NA `1.4000000000000001` is 1.4, an ND2's float32 widened is as written);
+ * undefined when it is missing, empty or not finite.
+ */
 function kept(value: Value): string | number | undefined {
-  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  if (typeof value === 'number') return Number.isFinite(value) ? cleanNumber(value) : undefined;
   if (value === undefined) return undefined;
   const text = value.trim();
   return text === '' ? undefined : text;

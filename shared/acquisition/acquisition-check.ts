@@ -53,6 +53,8 @@ const CHANNEL: Readonly<Record<string, Kind>> = {
   detector_model: 'string',
   detector_type: 'string',
   detector_serial: 'string',
+  light_source: 'string',
+  emission_filter: 'string',
 };
 const TOP: Readonly<Record<string, Kind>> = {
   time_increment_s: 'number',

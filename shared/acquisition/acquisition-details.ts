@@ -76,10 +76,15 @@ function detectorText(channel: AcquisitionChannel): string {
   return ` · detector ${[title, rest === '' ? '' : title === '' ? rest : `(${rest})`].filter((t) => t !== '').join(' ')}`;
 }
 
+/** ` · light DPSS 561-10 · filter BP 495-550`: the light source and emission filters the file names. */
+function lightPathText({ light_source: light, emission_filter: filter }: AcquisitionChannel): string {
+  return `${light === undefined ? '' : ` · light ${light}`}${filter === undefined ? '' : ` · filter ${filter}`}`;
+}
+
 function channelDetail(acquisition: Acquisition, index: number): string {
   const channel = acquisition.channels![index]!;
   const exposure = channel.exposure_s === undefined ? '' : ` · exposure ${intervalText(channel.exposure_s)}`;
-  return `${channelText(channel) || '—'}${dyePeakText(channel)}${exposure}${detectorText(channel)}`;
+  return `${channelText(channel) || '—'}${dyePeakText(channel)}${exposure}${lightPathText(channel)}${detectorText(channel)}`;
 }
 
 /** An ISO 8601 time as a person reads it: `2014-06-18 13:55:23.392 UTC`, an offset kept as written. */

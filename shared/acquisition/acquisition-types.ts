@@ -59,6 +59,10 @@ export interface AcquisitionChannel {
   /** The detector's kind as recorded (`CCD`, `PMT`, `HyD`). */
   detector_type?: string;
   detector_serial?: string;
+  /** The light source that lit the channel, as the file names it (a laser `DPSS 561-10`, an LED). */
+  light_source?: string;
+  /** The emission filters the channel's light passed, by name (`BP 495-550 + LP 570`), several joined with `; `. */
+  emission_filter?: string;
 }
 
 /** Physical size of one voxel, in µm. */

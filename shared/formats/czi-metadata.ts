@@ -1,7 +1,8 @@
 /**
  * What a CZI's metadata XML (`ImageDocument/Metadata`) tells: the acquisition date CloudScope
  * shows, the pixel size from `Scaling/Items/Distance` (metres), and the acquisition model from
- * `Information` (application, instrument, objective, channels) and `Scaling`.
+ * `Information` (application, instrument, objective, channels with their light sources and
+ * filters), `Scaling` and, for channel names `Information` lacks, `DisplaySetting`.
  */
 import type { FileCalibration } from '../api';
 import type { Acquisition } from '../acquisition/acquisition-types';
@@ -61,12 +62,28 @@ function plannedInterval(root: XmlElement | null): number | undefined {
   return undefined;
 }
 
-/** Objective named by the image's ObjectiveSettings, else the first one of the instrument. */
-function objective(information: XmlElement | undefined): { element: XmlElement | undefined; path: string } {
-  const objectives = all(information, 'Instrument/Objectives/Objective');
-  const ref = at(information, 'Image/ObjectiveSettings/ObjectiveRef')?.attributes.Id;
-  const chosen = objectives.find((o) => ref !== undefined && o.attributes.Id === ref) ?? objectives[0];
-  return { element: chosen, path: `Information/Instrument/Objectives/Objective[@Id='${chosen?.attributes.Id ?? ''}']` };
+/** The instrument's `kind` (`Objectives/Objective`) with the Id `ref` names, else its first; and its path. */
+function referenced(
+  information: XmlElement | undefined,
+  kind: string,
+  ref: string | undefined,
+): { element: XmlElement | undefined; path: string } {
+  const elements = all(information, `Instrument/${kind}`);
+  const chosen = elements.find((e) => ref !== undefined && e.attributes.Id === ref) ?? elements[0];
+  return { element: chosen, path: `Information/Instrument/${kind}[@Id='${chosen?.attributes.Id ?? ''}']` };
+}
+
+/** The instrument's `kind` with the Id `id`, if any. */
+function byId(information: XmlElement | undefined, kind: string, id: string | undefined): XmlElement | undefined {
+  return id === undefined ? undefined : all(information, `Instrument/${kind}`).find((e) => e.attributes.Id === id);
+}
+
+/** A part's name: its `Name`, else the model its maker gives it (ZEN names lasers and objectives only so). */
+function partName(part: XmlElement | undefined): { name: string | undefined; key: string } {
+  const name = part?.attributes.Name;
+  return name !== undefined && name.trim() !== ''
+    ? { name, key: '@Name' }
+    : { name: textAt(part, 'Manufacturer/Model'), key: '/Manufacturer/Model' };
 }
 
 /**
@@ -108,6 +125,56 @@ function readDetector(
   b.channel(i, 'detector_type', textAt(detector, 'Type'), `${p}/Type`);
 }
 
+/**
+ * A channel's light source (the one its first light source setting names) and emission filters
+ * (those of the filter set it names), by name.
+ */
+function readLightPath(
+  b: AcquisitionBuilder,
+  information: XmlElement | undefined,
+  channel: XmlElement,
+  i: number,
+): void {
+  const lightId = at(channel, 'LightSourcesSettings/LightSourceSettings/LightSource')?.attributes.Id;
+  const light = partName(byId(information, 'LightSources/LightSource', lightId));
+  b.channel(
+    i,
+    'light_source',
+    light.name,
+    `Information/Instrument/LightSources/LightSource[@Id='${lightId ?? ''}']${light.key}`,
+  );
+  const setId = at(channel, 'FilterSet')?.attributes.Id;
+  const set = byId(information, 'FilterSets/FilterSet', setId);
+  const names = all(set, 'EmissionFilters/EmissionFilterRef')
+    .map((ref) => partName(byId(information, 'Filters/Filter', ref.attributes.Id)).name?.trim())
+    .filter((name) => name !== undefined && name !== '');
+  b.channel(
+    i,
+    'emission_filter',
+    names.join('; '),
+    `Information/Instrument/FilterSets/FilterSet[@Id='${setId ?? ''}']/EmissionFilters → Filters/Filter`,
+  );
+}
+
+/**
+ * The channels' names: each `Information` channel's `@Name`, else that of its `DisplaySetting`
+ * channel (by Id; by place when the two lists are as long), where ZEN keeps the names a
+ * processed image was given.
+ */
+function channelNames(root: XmlElement | null, channels: XmlElement[]): { name: string | undefined; key: string }[] {
+  const shown = root === null ? [] : all(at(root, 'Metadata'), 'DisplaySetting/Channels/Channel');
+  return channels.map((channel, i) => {
+    const own = channel.attributes.Name;
+    if (own !== undefined && own.trim() !== '')
+      return { name: own, key: `Information/Image/Dimensions/Channels/Channel[${i}]@Name` };
+    const id = channel.attributes.Id;
+    const same = shown.find((d) => id !== undefined && d.attributes.Id === id);
+    const display = same ?? (shown.length === channels.length ? shown[i] : undefined);
+    const where = same === undefined ? `[${i}]` : `[@Id='${id ?? ''}']`;
+    return { name: display?.attributes.Name, key: `DisplaySetting/Channels/Channel${where}@Name` };
+  });
+}
+
 /** The acquisition model of a CZI from its metadata XML. */
 export function cziAcquisition(root: XmlElement | null, channelCount: number): Acquisition {
   const b = new AcquisitionBuilder('czi');
@@ -118,29 +185,41 @@ export function cziAcquisition(root: XmlElement | null, channelCount: number): A
   );
   const program = application.join(' ');
   b.top(isConversionProgram(program) ? 'written_by' : 'software', program, 'Information/Application/Name+Version');
-  const microscope = all(information, 'Instrument/Microscopes/Microscope')[0];
-  b.group('instrument', 'model', microscope?.attributes.Name, 'Information/Instrument/Microscopes/Microscope@Name');
+  const microscopeRef = at(information, 'Image/MicroscopeRef')?.attributes.Id;
+  const { element: microscope, path: m } = referenced(information, 'Microscopes/Microscope', microscopeRef);
+  // ZEN names a confocal's stand by its System (`LSM 880, AxioObserver`), not a Name
+  const stand = microscope?.attributes.Name?.trim() ? '@Name' : '/System';
+  b.group(
+    'instrument',
+    'model',
+    stand === '@Name' ? microscope?.attributes.Name : textAt(microscope, 'System'),
+    `${m}${stand}`,
+  );
   b.group(
     'instrument',
     'manufacturer',
     textAt(microscope, 'Manufacturer/Manufacturer'),
-    'Information/Instrument/Microscopes/Microscope/Manufacturer/Manufacturer',
+    `${m}/Manufacturer/Manufacturer`,
   );
-  const { element: obj, path } = objective(information);
-  b.group('objective', 'name', obj?.attributes.Name, `${path}@Name`);
+  const objectiveRef = at(information, 'Image/ObjectiveSettings/ObjectiveRef')?.attributes.Id;
+  const { element: obj, path } = referenced(information, 'Objectives/Objective', objectiveRef);
+  const lens = partName(obj);
+  b.group('objective', 'name', lens.name, `${path}${lens.key}`);
   b.group('objective', 'magnification', numberOf(textAt(obj, 'NominalMagnification')), `${path}/NominalMagnification`);
   b.group('objective', 'na', numberOf(textAt(obj, 'LensNA')), `${path}/LensNA`);
   b.group('objective', 'immersion', textAt(obj, 'Immersion'), `${path}/Immersion`);
   const channels = all(information, 'Image/Dimensions/Channels/Channel');
   b.channelCount(Math.max(channelCount, 0));
+  const names = channelNames(root, channels.slice(0, channelCount));
   channels.slice(0, channelCount).forEach((ch, i) => {
     const p = `Information/Image/Dimensions/Channels/Channel[${i}]`;
-    b.channel(i, 'name', ch.attributes.Name, `${p}@Name`);
+    b.channel(i, 'name', names[i]?.name, names[i]?.key ?? `${p}@Name`);
     b.channel(i, 'fluor', textAt(ch, 'Fluor'), `${p}/Fluor`);
     readExcitation(b, ch, i, p);
     b.channel(i, 'emission_nm', numberOf(textAt(ch, 'EmissionWavelength')), `${p}/EmissionWavelength`);
     const exposureNs = numberOf(textAt(ch, 'ExposureTime'));
     b.channel(i, 'exposure_s', exposureNs === undefined ? undefined : exposureNs / 1e9, `${p}/ExposureTime`);
+    readLightPath(b, information, ch, i);
     readDetector(b, information, ch, i);
   });
   const d = distances(root);

@@ -106,7 +106,9 @@ describe('the archival OME-XML read back through the OME reader', () => {
       const count = Math.max(1, acquisition.channels?.length ?? 0);
       const back = readBack(archivalOmeXml(archivalImage(acquisition, { sizeC: count })));
       const stated = (acquisition.channels ?? []).map((channel): AcquisitionChannel => {
-        const { detector_name: _n, dye_excitation_nm: _d, detector_type: _t, ...kept } = channel;
+        // the archival OME-XML does not state a channel's light source or filters by name yet
+        const { light_source: _l, emission_filter: _f, ...named } = channel;
+        const { detector_name: _n, dye_excitation_nm: _d, detector_type: _t, ...kept } = named;
         return kept;
       });
       const readChannels = (back.channels ?? []).map(({ detector_type: _t, ...kept }) => kept);
