@@ -146,6 +146,8 @@ def ome_part(root):
         part.set('objective.magnification', number(attr_or_child(objective, 'NominalMagnification')))
         part.set('objective.na', number(attr_or_child(objective, 'LensNA')))
         part.set('objective.immersion', attr_or_child(objective, 'Immersion'))
+        distance = length(objective.get('WorkingDistance'), objective.get('WorkingDistanceUnit', 'µm'), -6)
+        part.set('objective.working_distance_um', distance if distance is not None and distance > 0 else None)
     pixels = kid(image, 'Pixels')
     if pixels is not None:
         for axis in 'XYZ':

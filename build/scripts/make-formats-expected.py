@@ -193,6 +193,9 @@ def czi_acquisition(root, channel_count):
         put(objective, 'magnification', number(chosen.findtext('NominalMagnification')))
         put(objective, 'na', number(chosen.findtext('LensNA')))
         put(objective, 'immersion', chosen.findtext('Immersion'))
+        # ZEN writes the working distance in µm; 0 stands for none
+        distance = number(chosen.findtext('WorkingDistance'))
+        put(objective, 'working_distance_um', distance if distance is not None and distance > 0 else None)
     channels = []
     listed = (info.findall('Image/Dimensions/Channels/Channel') if info is not None else [])[:channel_count]
     for i, ch in enumerate(listed):

@@ -38,6 +38,8 @@ export interface AcquisitionObjective {
   na?: number;
   /** Immersion medium as recorded (`Oil`, `Water`, `Air`, ...). */
   immersion?: string;
+  /** Working distance in µm, e.g. 350. */
+  working_distance_um?: number;
 }
 
 /** One channel of the image. */

@@ -64,6 +64,13 @@ function readInstrument(b: AcquisitionBuilder, root: XmlNode, image: XmlNode): X
     );
     b.group('objective', 'na', positive(attributeOrChild(objective, 'LensNA')), `${objectiveAt}@LensNA`);
     b.group('objective', 'immersion', attributeOrChild(objective, 'Immersion'), `${objectiveAt}@Immersion`);
+    const distance = withUnit(b, objective, WORKING_DISTANCE);
+    b.group(
+      'objective',
+      'working_distance_um',
+      distance !== undefined && distance > 0 ? distance : undefined,
+      `${objectiveAt}@WorkingDistance`,
+    );
   }
   return instrument;
 }
@@ -99,6 +106,7 @@ const EXPOSURE_TIME = measured('ExposureTime', 's', timeInSeconds, isTimeUnit);
 const WAVELENGTH = measured('Wavelength', 'nm', wavelengthInNm, isLengthUnit);
 const EXCITATION = measured('ExcitationWavelength', 'nm', wavelengthInNm, isLengthUnit);
 const EMISSION = measured('EmissionWavelength', 'nm', wavelengthInNm, isLengthUnit);
+const WORKING_DISTANCE = measured('WorkingDistance', 'µm', lengthInMicrons, isLengthUnit);
 
 /** Reads an attribute in its unit; a unit the reader does not know is a problem. */
 function withUnit(b: AcquisitionBuilder, node: XmlNode, attribute: Measured): number | undefined {

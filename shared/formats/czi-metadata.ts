@@ -208,6 +208,14 @@ export function cziAcquisition(root: XmlElement | null, channelCount: number): A
   b.group('objective', 'magnification', numberOf(textAt(obj, 'NominalMagnification')), `${path}/NominalMagnification`);
   b.group('objective', 'na', numberOf(textAt(obj, 'LensNA')), `${path}/LensNA`);
   b.group('objective', 'immersion', textAt(obj, 'Immersion'), `${path}/Immersion`);
+  // ZEN writes it in µm; 0 stands for none
+  const distance = numberOf(textAt(obj, 'WorkingDistance'));
+  b.group(
+    'objective',
+    'working_distance_um',
+    distance !== undefined && distance > 0 ? distance : undefined,
+    `${path}/WorkingDistance`,
+  );
   const channels = all(information, 'Image/Dimensions/Channels/Channel');
   b.channelCount(Math.max(channelCount, 0));
   const names = channelNames(root, channels.slice(0, channelCount));

@@ -27,6 +27,7 @@ export const HTAN_FACT_COLUMNS: Readonly<Record<string, FactName>> = {
   PhysicalSizeZ: 'pixelSizeZ',
   PlaneCount: 'planeCount',
   DimensionOrder: 'dimensionOrder',
+  'Pixels BigEndian': 'bigEndian',
   SizeC: 'sizeC',
   SizeT: 'sizeT',
   SizeX: 'sizeX',

@@ -54,6 +54,7 @@ export type FactName =
   | 'sizeT'
   | 'planeCount'
   | 'dimensionOrder'
+  | 'bigEndian'
   | 'channels'
   | 'pixelType'
   | 'bytesPerPixel';
@@ -69,6 +70,15 @@ export const FORMAT_MAKERS: Readonly<Partial<Record<ImageFormat, string>>> = {
   oib: 'Olympus',
   oir: 'Olympus',
 };
+
+/**
+ * The vendor formats whose specification fixes their byte order, little-endian: their pixels
+ * are never big-endian (a TIFF states its own order, which its header values do not keep).
+ */
+const LITTLE_ENDIAN_FORMATS: ReadonlySet<ImageFormat> = new Set(['czi', 'nd2', 'lif']);
+
+/** OME's dimension orders, fastest axis first (the first that fits is written). */
+const DIMENSION_ORDERS = ['XYZCT', 'XYZTC', 'XYCTZ', 'XYCZT', 'XYTCZ', 'XYTZC'] as const;
 
 /** OME's pixel types by numpy dtype name. */
 const PIXEL_TYPES: Readonly<Record<string, string>> = {
@@ -117,11 +127,14 @@ export function imageFacts(image: SubmissionImage): Partial<Record<FactName, Fac
   put('magnification', objective?.magnification, FILE);
   put('na', objective?.na, FILE);
   put('immersion', objective?.immersion, FILE);
+  put('workingDistance', objective?.working_distance_um, FILE);
+  if (facts.workingDistance !== undefined) put('workingDistanceUnit', 'µm', FILE);
   if (lens != null) lensFacts(lens, facts, put);
   put('software', software, FILE);
   put('pixelSizeX', size?.x ?? calibrationUm(image.values, 'x'), size?.x === undefined ? 'sidecar calibration' : FILE);
   put('pixelSizeY', size?.y ?? calibrationUm(image.values, 'y'), size?.y === undefined ? 'sidecar calibration' : FILE);
   put('pixelSizeZ', size?.z, FILE);
+  if (LITTLE_ENDIAN_FORMATS.has(image.format)) put('bigEndian', 'False', `${image.format.toUpperCase()} format`);
   if (image.header !== null) headerFacts(image.header, put);
   return facts;
 }
@@ -162,6 +175,19 @@ function calibrationUm(values: FieldValues, axis: 'x' | 'y'): number | undefined
   return factor === undefined || typeof size !== 'number' ? undefined : size * factor;
 }
 
+/**
+ * OME's dimension order of a header's axes (`TZCYX` → `XYCZT`): the header's order reversed
+ * (fastest first) for every axis with more than one plane; an axis of size 1 changes no plane's
+ * place, so it stands where the first of OME's orders that fits puts it (`YX` → `XYZCT`).
+ * Undefined for an axis OME has no letter for.
+ */
+function dimensionOrder(axes: string, size: (letter: string) => number): string | undefined {
+  const spread = [...axes.replace('S', '')].reverse().join('');
+  if (![...spread].every((letter) => 'XYZCT'.includes(letter))) return undefined;
+  const many = (order: string) => [...order].filter((letter) => spread.includes(letter) && size(letter) > 1).join('');
+  return DIMENSION_ORDERS.find((order) => many(order) === many(spread));
+}
+
 /** The header's facts: sizes per axis (an axis it lacks has size 1), Z and T flags, pixel type. */
 function headerFacts(
   header: HeaderValues,
@@ -176,10 +202,7 @@ function headerFacts(
   put('sizeC', size('C') * size('S'), HEADER);
   put('sizeT', size('T'), HEADER);
   put('planeCount', size('Z') * size('C') * size('T'), HEADER);
-  // OME's order, fastest axis first, is the header's reversed when it names all five axes
-  const order = [...axes.replace('S', '')].reverse().join('');
-  if ([...'XYZCT'].every((letter) => order.includes(letter)) && order.length === 5)
-    put('dimensionOrder', order, HEADER);
+  put('dimensionOrder', dimensionOrder(axes, size), HEADER);
   put('zStack', size('Z') > 1 ? 'Yes' : 'No', HEADER);
   put('tSeries', size('T') > 1 ? 'Yes' : 'No', HEADER);
   put('channels', header.num_channels, HEADER);

@@ -222,7 +222,7 @@ describe('acqmeta export --format htan:imaging-level-2', () => {
       '60',
       '0.95',
       '',
-      '0.16780898323268245',
+      '0.167808983232682',
       'µm',
       '0.5',
       'Yes',

@@ -54,7 +54,7 @@ const TABLE: ChannelTable = {
 /** The cells of a written file by column name, read back as every cell is. */
 function cellsOf(text: string, format: 'csv' | 'tsv'): Record<string, string>[] {
   const [header, ...rows] = parseTableVerbatim(text, format);
-  return rows.map((row) => Object.fromEntries(header!.map((column, i) => [column, row[i]])));
+  return rows.map((row) => Object.fromEntries(header!.map((column, i) => [column, row[i] ?? ''])));
 }
 
 describe('submission files as written', () => {
