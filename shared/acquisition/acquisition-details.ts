@@ -95,6 +95,16 @@ function readableTime(iso: string | undefined): string {
     .replace(/([+-]\d{2}:\d{2})$/, ' $1');
 }
 
+/**
+ * What the header's empty date cell says when the file records when it was acquired: CloudScope's
+ * header keeps no date for some formats (an ND2's), and a bare dash beside a known date reads as
+ * a contradiction. Empty when the acquisition records no date.
+ */
+export function headerDateGap(acquisition: Acquisition | undefined): string {
+  const when = readableTime(acquisition?.acquired_at);
+  return when === '' ? '' : `none in CloudScope's header · acquired ${when}, as the file records`;
+}
+
 /** The details of an acquisition, one line per known value (channels one line each), in reading order. */
 export function acquisitionLines(acquisition: Acquisition): AcquisitionLine[] {
   const lines: AcquisitionLine[] = [

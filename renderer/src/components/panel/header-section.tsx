@@ -1,6 +1,7 @@
 /** The read-only header of one image: CloudScope's header values, file facts, tags and description. */
 import { Fragment } from 'react';
 import type { HeaderValues, ImageDetail, ImageRow } from '../../../../shared/api';
+import { headerDateGap } from '../../../../shared/acquisition/acquisition-details';
 import { HEADER_FIELDS } from '../../../../shared/fields/field-table';
 import { readsFileHeader } from '../../../../shared/image-format';
 import type { Loadable } from '../../store/slices/detail-slice';
@@ -64,12 +65,13 @@ function HeaderBody({ row, detail }: { row: ImageRow; detail: Loadable<ImageDeta
           {HEADER_ONLY.map((field) => {
             const stored = String(header[field.name as keyof HeaderValues]);
             const isDate = field.name === 'date';
-            const value = isDate ? formatAcquired(header.date, header.time) : stored;
+            const gap = isDate ? headerDateGap(row.acquisition) : '';
+            const value = isDate ? formatAcquired(header.date, header.time) || gap : stored;
             const title = isDate ? `Stored as date "${header.date}", time "${header.time}"` : stored;
             return (
               <div key={field.name} className={`kv${value.length > WIDE ? ' kv-wide' : ''}`}>
                 <dt title={field.description}>{field.displayName}</dt>
-                <dd className={isDate ? undefined : 'mono'} title={title}>
+                <dd className={isDate ? (value === gap ? 'muted kv-wrap' : undefined) : 'mono'} title={title}>
                   {value === '' ? '—' : value}
                 </dd>
               </div>
