@@ -74,5 +74,13 @@ test.describe('under a lab profile that names its target', () => {
     const dialog = page.getByRole('dialog', { name: 'Submission check: folder layout' });
     await expect(dialog.getByLabel('Target')).toHaveValue('hubmap:imc-2d');
     await expect(dialog.getByRole('status')).toContainText(/checked against hubmap:imc-2d-v\d/);
+    // the lab profile is AcqMeta's own: listed apart, never "not allowed"
+    await expect(dialog.getByRole('region', { name: /^AcqMeta’s own files, left out of an upload/ })).toContainText(
+      'acqmeta.profile.json',
+    );
+    await expect(dialog.getByRole('region', { name: /^Not allowed by the schema/ })).not.toContainText(
+      'acqmeta.profile.json',
+    );
+    await page.screenshot({ path: `${SHOTS}/light-submission-check-left-out.png` });
   });
 });
