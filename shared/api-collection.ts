@@ -23,7 +23,19 @@ export interface CollectionExportProgress {
   current: string;
 }
 
-/** How an export ended: written whole, refused whole (nothing written), or cancelled (nothing written). */
+/** An image not exported, and why. */
+export interface CollectionRefusal {
+  /** The file, relative to the open folder. */
+  path: string;
+  /** Which of the file's images, when it holds several; null for its only image or the whole file. */
+  image: string | null;
+  reason: string;
+}
+
+/**
+ * How an export ended: written (every image that could be, the others named), refused (no image
+ * could be: nothing written), or cancelled (nothing written).
+ */
 export type CollectionExportOutcome =
   | {
       kind: 'written';
@@ -34,6 +46,10 @@ export type CollectionExportOutcome =
       replaced: boolean;
       /** OME-Zarr stores among the images asked for, not exported again. */
       leftOut: string[];
+      /** Images that could not be exported; the collection holds the others. */
+      refusals: CollectionRefusal[];
+      /** What the copies of written images leave out (a sidecar's reference-image block), in words. */
+      notes: { path: string; image: string | null; note: string }[];
     }
-  | { kind: 'refused'; refusals: { path: string; reason: string }[] }
+  | { kind: 'refused'; refusals: CollectionRefusal[] }
   | { kind: 'cancelled' };

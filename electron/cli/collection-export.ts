@@ -4,29 +4,40 @@
  */
 import path from 'node:path';
 import { version } from '../../package.json';
-import { DestinationRefused, exportCollection, ExportRefused, isStorePath } from '../services/collection';
+import {
+  DestinationRefused,
+  exportCollection,
+  ExportRefused,
+  isStorePath,
+  type CollectionExportSummary,
+  type ImageNote,
+} from '../services/collection';
 import { createTiffScanner } from '../services/tiff';
 import { UsageError } from './args';
 import { CliError, EXIT, type CliIo } from './cli-io';
 import { printable } from './output';
 import { walkFolder } from './targets';
 
+/** An image as a line names it: its file, and which of the file's images when it holds several. */
+const imageText = ({ relPath, image }: ImageNote): string =>
+  image === null ? printable(relPath) : `${printable(relPath)} (${printable(image)})`;
+
 /** The `--format` of a CloudScope collection. */
 export const COLLECTION_FORMAT = 'cloudscope-collection';
 
 /**
- * Runs `work` with an abort signal that Ctrl-C fires; resolves to whether it was interrupted.
- * A second Ctrl-C while it cleans up is ignored, so that the staging folder is still removed.
+ * Runs `work` with an abort signal that Ctrl-C fires; resolves to what it resolves to, or null
+ * when it was interrupted. A second Ctrl-C while it cleans up is ignored, so that the staging
+ * folder is still removed.
  */
-async function interruptible(work: (signal: AbortSignal) => Promise<void>): Promise<boolean> {
+async function interruptible<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T | null> {
   const controller = new AbortController();
   const stop = (): void => controller.abort();
   process.on('SIGINT', stop);
   try {
-    await work(controller.signal);
-    return false;
+    return await work(controller.signal);
   } catch (error) {
-    if (controller.signal.aborted) return true;
+    if (controller.signal.aborted) return null;
     throw error;
   } finally {
     process.removeListener('SIGINT', stop);
@@ -49,10 +60,10 @@ export async function exportCollectionCommand(
     else sources.push({ relPath: entry.relPath, absPath: entry.absPath });
   }
   const scanner = createTiffScanner();
-  let written = 0;
+  let summary: CollectionExportSummary | null;
   try {
-    const interrupted = await interruptible(async (signal) => {
-      const summary = await exportCollection({
+    summary = await interruptible((signal) =>
+      exportCollection({
         sources,
         name: path.basename(root),
         destination,
@@ -63,10 +74,9 @@ export async function exportCollectionCommand(
         onImage: ({ done, total, current }) => {
           if (io.showProgress) io.progress(done === total ? '' : `Exporting ${done}/${total}: ${printable(current)}`);
         },
-      });
-      written = summary.images;
-    });
-    if (interrupted) {
+      }),
+    );
+    if (summary === null) {
       io.err(`interrupted: nothing was written to ${outFile}`);
       return EXIT.interrupted;
     }
@@ -77,13 +87,20 @@ export async function exportCollectionCommand(
         error.kind === 'exists' ? `${error.message} (--force replaces a collection AcqMeta wrote)` : error.message,
       );
     if (!(error instanceof ExportRefused)) throw error;
-    for (const { relPath, reason } of error.refusals)
-      io.err(`${printable(relPath)}: not exported, ${printable(reason)}`);
+    for (const refused of error.refusals) io.err(`${imageText(refused)}: not exported, ${printable(refused.text)}`);
     io.err(`nothing was written: ${error.message}`);
     return EXIT.problems;
   } finally {
     await scanner.close();
   }
-  io.err(`${written} images written to ${outFile}, verified (acqstore's contract, every level read back)`);
-  return EXIT.ok;
+  const { images, refused, notes } = summary;
+  for (const note of notes) io.err(`${imageText(note)}: ${printable(note.text)}`);
+  for (const left of refused) io.err(`${imageText(left)}: not exported, ${printable(left.text)}`);
+  const written = `${images} images written to ${outFile}, verified (acqstore's contract, every level read back)`;
+  if (refused.length === 0) {
+    io.err(written);
+    return EXIT.ok;
+  }
+  io.err(`${written}; ${refused.length} not exported`);
+  return EXIT.problems;
 }

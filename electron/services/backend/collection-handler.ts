@@ -3,13 +3,18 @@
  * acqstore collection, run in the background) and cancelCollectionExport. The images are
  * confined to the open folder like every request's paths, the destination as a conversion's
  * output folder is. Progress comes as `collection-export-progress` events, at most ten a second,
- * and the end as `collection-export-done` (written, refused or cancelled: nothing half written)
- * or `collection-export-failed`.
+ * and the end as `collection-export-done` (written, the images left out named; refused; or
+ * cancelled: nothing half written) or `collection-export-failed`.
  */
 import { randomUUID } from 'node:crypto';
 import { version } from '../../../package.json';
-import type { ApiHandlers, CollectionExportOutcome, CollectionExportProgress } from '../../../shared/api';
-import { exportCollection, ExportRefused, isStorePath } from '../collection';
+import type {
+  ApiHandlers,
+  CollectionExportOutcome,
+  CollectionExportProgress,
+  CollectionRefusal,
+} from '../../../shared/api';
+import { exportCollection, ExportRefused, isStorePath, type ImageNote } from '../collection';
 import { toBackendError } from '../disk';
 import { resolveImage } from '../folder';
 import { requireFolder, type BackendContext } from './backend-context';
@@ -17,6 +22,12 @@ import { outputPathOf } from './convert-handler';
 import { throttledProgress } from './progress-throttle';
 
 type CollectionHandlers = Pick<ApiHandlers, 'startCollectionExport' | 'cancelCollectionExport'>;
+
+const refusalOf = (refused: ImageNote): CollectionRefusal => ({
+  path: refused.relPath,
+  image: refused.image,
+  reason: refused.text,
+});
 
 /** Handlers of the collection export methods. */
 export function collectionHandlers(context: BackendContext): CollectionHandlers {
@@ -55,11 +66,17 @@ export function collectionHandlers(context: BackendContext): CollectionHandlers 
           if (step.done === step.total) progress.flush();
         },
       }).then(
-        (summary) => done({ kind: 'written', ...summary, leftOut }),
+        ({ refused, notes, ...summary }) =>
+          done({
+            kind: 'written',
+            ...summary,
+            leftOut,
+            refusals: refused.map(refusalOf),
+            notes: notes.map((n) => ({ path: n.relPath, image: n.image, note: n.text })),
+          }),
         (error: unknown) => {
           if (controller.signal.aborted) done({ kind: 'cancelled' });
-          else if (error instanceof ExportRefused)
-            done({ kind: 'refused', refusals: error.refusals.map((r) => ({ path: r.relPath, reason: r.reason })) });
+          else if (error instanceof ExportRefused) done({ kind: 'refused', refusals: error.refusals.map(refusalOf) });
           else {
             jobs.delete(jobId);
             context.emit({ type: 'collection-export-failed', jobId, error: toBackendError(error) });

@@ -12,5 +12,6 @@ export {
   type CollectionExportJob,
   type CollectionExportSummary,
 } from './export-collection';
+export type { ImageNote } from './write-member';
 export { readBackImage } from './read-back-image';
 export { verifyCollection, VerifyError } from './verify-collection';

@@ -35,7 +35,7 @@ export async function withAnalysisTables(
     const text = await csvBeside(absPath, name);
     if (text === null) continue;
     const named = image.analyses.filter((a) => a.analysisName === name);
-    for (const [id, table] of analysisTables(text, `${image.name}.${name}.csv`, named)) found.set(id, table);
+    for (const [id, table] of analysisTables(text, `${image.fileName}.${name}.csv`, named)) found.set(id, table);
   }
   const analyses = image.analyses.map((a) => ({ ...a, hasTable: found.has(analysisId(a)) }));
   const tables = new Map(

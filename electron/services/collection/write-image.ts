@@ -21,6 +21,7 @@ import {
   type ExportImage,
 } from '../../../shared/ngff/export/collection-documents';
 import { halved, sampleOf, tileOf, type Plane } from '../../../shared/ngff/export/level-planes';
+import { widenedRange, type SampleRange } from '../../../shared/ngff/export/omero-channels';
 import type { ArchivalPixels } from '../../../shared/ome-tiff';
 import type { SampleArray } from '../../../shared/sample-array';
 import { planeAt } from '../convert';
@@ -110,12 +111,15 @@ async function writePlaneLevels(
   }
 }
 
-/** Writes `image` into `folder` (which must not exist); resolves to its planes' digests. */
+/**
+ * Writes `image` into `folder` (which must not exist); resolves to its planes' digests. Its root
+ * `zarr.json` comes last: the `omero` windows need every channel's samples.
+ */
 export async function writeImage(folder: string, image: ExportImage, source: ImageSource): Promise<PlaneDigests> {
   const { pixels, signal } = source;
   const digests: PlaneDigests = new Map();
+  const ranges: SampleRange[] = [];
   await mkdir(folder);
-  await writeNew(path.join(folder, 'zarr.json'), imageDocument(image, source.creator));
   for (const [level, shape] of levelShapes(image.shape, image.axes).entries())
     await writeNew(path.join(folder, String(level), 'zarr.json'), arrayDocument(shape, image.axes, image.dtype));
   const planes = pixels.sizeC * pixels.sizeZ * pixels.sizeT;
@@ -128,7 +132,9 @@ export async function writeImage(folder: string, image: ExportImage, source: Ima
       const plane: Plane = { values, width: pixels.width, height: pixels.height };
       for (let sample = 0; sample < pixels.samples; sample++) {
         const at = { t, c: pixels.samples > 1 ? sample : c, z };
-        await writePlaneLevels(folder, image, sampleOf(plane, pixels.samples, sample), at, digests, writes, signal);
+        const own = sampleOf(plane, pixels.samples, sample);
+        ranges[at.c] = widenedRange(ranges[at.c], own.values);
+        await writePlaneLevels(folder, image, own, at, digests, writes, signal);
       }
       source.onPlane?.();
     }
@@ -140,6 +146,7 @@ export async function writeImage(folder: string, image: ExportImage, source: Ima
   await writeNew(path.join(folder, 'acqstore', 'acq_image.json'), source.sidecarText);
   for (const [relative, text] of source.tables) await writeNew(path.join(folder, ...relative.split('/')), text);
   await writeNew(path.join(folder, 'acqstore', 'manifest.json'), nativeManifest(image));
+  await writeNew(path.join(folder, 'zarr.json'), imageDocument(image, source.creator, ranges));
   return digests;
 }
 

@@ -6,6 +6,8 @@
  */
 import { BLOSC_LEVEL } from './blosc-frame';
 import { compareCodePoints } from '../../sidecar';
+import { cleanNumber } from '../../number-text';
+import { omeroBlock, type ExportChannel, type SampleRange } from './omero-channels';
 import { pyFloat, pythonJson, type PyValue } from './python-json';
 
 /** An NGFF axis of an exported image, in NGFF's order (t, c, z, y, x). */
@@ -32,8 +34,10 @@ export interface ExportImage {
   id: string;
   /** The name acqstore's writer gives the NGFF image (`image_000`). */
   imageName: string;
-  /** The source's file name. */
+  /** Its name in the collection: the source's file name, or for one of a file's several images the file's name, its index and its own name (`a.lif #1 xzy`). */
   name: string;
+  /** The source's file name. */
+  fileName: string;
   /** The source's path in the exported folder, `/`-separated. */
   relativePath: string;
   axes: readonly ExportAxis[];
@@ -42,6 +46,7 @@ export interface ExportImage {
   /** numpy's name of the sample type (`uint16`). */
   dtype: string;
   numChannels: number;
+  channels: readonly ExportChannel[];
   accepted: boolean;
   date: string;
   time: string;
@@ -128,10 +133,17 @@ const AXIS_TYPE = { t: 'time', c: 'channel', z: 'space', y: 'space', x: 'space' 
 
 /**
  * An image's root `zarr.json`: NGFF 0.5 multiscales (each level's scale is level 0's times how
- * much smaller it is), acqstore's `acqstore_pixels`, and the writing program as `_creator`.
+ * much smaller it is, without floating-point noise), the `omero` channels (`ranges`: each
+ * channel's samples), acqstore's `acqstore_pixels`, and the writing program as `_creator`.
  */
-export function imageDocument(image: ExportImage, creator: { name: string; version: string }): string {
+export function imageDocument(
+  image: ExportImage,
+  creator: { name: string; version: string },
+  ranges: readonly SampleRange[],
+): string {
   const levels = levelShapes(image.shape, image.axes);
+  // level 0's sizes as the file meant them (a float32's 1.4, not 1.399999976158142), then each level's
+  const scales = image.axes.map((a) => cleanNumber(a.scale));
   return pythonJson({
     attributes: {
       acqstore_pixels: {
@@ -147,8 +159,8 @@ export function imageDocument(image: ExportImage, creator: { name: string; versi
             datasets: levels.map((shape, level) => ({
               coordinateTransformations: [
                 {
-                  scale: image.axes.map((a, i) =>
-                    pyFloat(a.scale * ((image.shape[i] as number) / (shape[i] as number))),
+                  scale: scales.map((scale, i) =>
+                    pyFloat(cleanNumber(scale * ((image.shape[i] as number) / (shape[i] as number)))),
                   ),
                   type: 'scale',
                 },
@@ -158,6 +170,7 @@ export function imageDocument(image: ExportImage, creator: { name: string; versi
             name: image.imageName,
           },
         ],
+        omero: omeroBlock(image.channels, ranges),
         version: '0.5',
       },
     },
@@ -221,7 +234,7 @@ function collectionEntry(image: ExportImage): PyValue {
     name: image.name,
     ome_zarr_path: paths.image,
     sidecar_path: paths.sidecar,
-    source: { filename: image.name, relative_path: image.relativePath },
+    source: { filename: image.fileName, relative_path: image.relativePath },
     summary: {
       accepted: image.accepted,
       acquisition: { date: image.date, time: image.time },

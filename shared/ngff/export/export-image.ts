@@ -6,6 +6,7 @@
 import type { Acquisition } from '../../acquisition/acquisition-types';
 import type { ArchivalPixels } from '../../ome-tiff';
 import { analysisId, type ExportAnalysis, type ExportAxis, type ExportImage } from './collection-documents';
+import { exportChannels } from './omero-channels';
 
 /** NGFF's names of the length units a sidecar's calibration labels write. */
 const LENGTH_UNITS: Readonly<Record<string, string>> = {
@@ -109,10 +110,10 @@ function analysesOf(sidecar: Plain): ExportAnalysis[] {
   return analyses;
 }
 
-/** What the collection says of an image: where it goes (`index`), its source, axes, shape and summary. */
+/** What the collection says of an image: where it goes (`index`), its source, axes, shape, channels and summary. */
 export function exportImageOf(
   index: number,
-  source: { name: string; relativePath: string },
+  source: { name: string; fileName: string; relativePath: string },
   pixels: ArchivalPixels,
   acquisition: Acquisition,
   sidecar: unknown,
@@ -133,11 +134,18 @@ export function exportImageOf(
     id: `acq_image_${serial}`,
     imageName: `image_${serial}`,
     name: source.name,
+    fileName: source.fileName,
     relativePath: source.relativePath,
     axes,
     shape,
     dtype: pixels.dtype,
     numChannels: channelsOf(pixels),
+    channels: exportChannels(
+      channelsOf(pixels),
+      pixels.samples > 1,
+      acquisition.channels ?? [],
+      sidecar.image_contrast,
+    ),
     accepted: sidecar.accepted !== false,
     date: text(header.date),
     time: text(header.time),

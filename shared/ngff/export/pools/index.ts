@@ -41,17 +41,28 @@ export class PoolTables {
   private readonly velocityRows: RowText[] = [];
   private readonly sumIntensityRows: (Omit<SortedRow, 'cells'> & RowText)[] = [];
 
+  /** Throws {@link UnreadableValue} for a sidecar acqstore's pools cannot hold; adds nothing. */
+  check(source: PoolSource): void {
+    this.checked(source);
+  }
+
   /**
    * Adds an image's rows; throws {@link UnreadableValue} (adding none) for a sidecar acqstore's
    * pools cannot hold. The rows are made twice (checked, then kept as text) rather than held.
    */
   add(source: PoolSource): void {
-    const loaded = loadAsAcqstore(source.sidecar);
-    for (const cells of velocityRows(source, loaded)) PandasTable.check(cells);
-    for (const row of sumIntensityRows(source, loaded)) PandasTable.check(row.cells);
+    const loaded = this.checked(source);
     for (const cells of velocityRows(source, loaded)) this.velocityRows.push(rowText(this.velocity, cells));
     for (const { cells, ...key } of sumIntensityRows(source, loaded))
       this.sumIntensityRows.push({ ...key, ...rowText(this.sumIntensity, cells) });
+  }
+
+  /** The sidecar as acqstore loads it, once its rows are known to be ones pandas writes. */
+  private checked(source: PoolSource): ReturnType<typeof loadAsAcqstore> {
+    const loaded = loadAsAcqstore(source.sidecar);
+    for (const cells of velocityRows(source, loaded)) PandasTable.check(cells);
+    for (const row of sumIntensityRows(source, loaded)) PandasTable.check(row.cells);
+    return loaded;
   }
 
   /** Each table's text, in pieces, by name (the names of `ANALYSIS_TABLES`). */

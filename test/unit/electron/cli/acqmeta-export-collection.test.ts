@@ -179,7 +179,7 @@ describe('acqmeta export --format cloudscope-collection', () => {
     expect(rows.flatMap((row) => row.errors)).toEqual([]);
   });
 
-  it('writes nothing when an image cannot be exported, naming it and why', async () => {
+  it('writes every image it can, naming each left out and why, and exits 1', async () => {
     await writeFile(labPath('export/day1/broken.tif'), 'not a TIFF at all');
     await copyFile(path.join(FIXTURES, 'tiff/generated/float32.tif'), labPath('export/damaged.tif'));
     await writeFile(labPath('export/damaged.tif.json'), '{"accepted": true,');
@@ -189,7 +189,25 @@ describe('acqmeta export --format cloudscope-collection', () => {
     expect(run.stderr).toMatch(/ls_02\.tif: not exported, ls_02\.tif\.diameter\.csv has no channel and roi_id columns/);
     expect(run.stderr).toMatch(/day1\/broken\.tif: not exported, /);
     expect(run.stderr).toMatch(/damaged\.tif: not exported, its sidecar cannot be read/);
-    expect(run.stderr).toContain('nothing was written: 3 images cannot be exported');
+    expect(run.stderr).toContain('6 images written to lab.ome.zarr, verified');
+    expect(run.stderr).toContain('; 3 not exported');
+    // the others are there, numbered without a gap, and keep the contract
+    const read = readCollection(basePath('lab.ome.zarr'), labPath('export'));
+    expect(read.problems).toEqual([]);
+    expect(read.images.map((image) => image.id)).toEqual([0, 1, 2, 3, 4, 5].map((i) => `acq_image_00${i}`));
+    expect(read.images.map((image) => image.source).sort()).toEqual(
+      Object.values(SOURCES)
+        .filter((place) => !place.endsWith('.json') && place !== 'ls_02.tif')
+        .sort(),
+    );
+    expect((await readdir(basePath('.'))).filter((name) => name.includes('staging'))).toEqual([]);
+  });
+
+  it('writes nothing when no image can be exported', async () => {
+    for (const place of Object.values(SOURCES)) await writeFile(labPath(`export/${place}`), 'not an image');
+    const run = await exportTo('lab.ome.zarr');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('nothing was written: 7 images cannot be exported');
     expect(await readdir(basePath('.'))).not.toContain('lab.ome.zarr');
     expect((await readdir(basePath('.'))).filter((name) => name.includes('staging'))).toEqual([]);
   });

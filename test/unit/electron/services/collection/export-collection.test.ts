@@ -1,7 +1,8 @@
 /**
  * The collection export's own guards: the verification refuses a staged collection whose pixels,
  * paths or documents are not what was written, a killed export's staging folder is swept by the
- * next, and a cancelled export leaves nothing behind.
+ * next, an image that fails half written leaves nothing of it, and a cancelled export leaves
+ * nothing behind.
  */
 import { spawnSync } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
@@ -23,6 +24,7 @@ import { withFileSource } from '../../../../../electron/services/tiff';
 import type { TiffScanner } from '../../../../../electron/services/tiff';
 
 const LINESCANS = fileURLToPath(new URL('../../../../fixtures/linescans/', import.meta.url));
+const TIFFS = fileURLToPath(new URL('../../../../fixtures/tiff/generated/', import.meta.url));
 const NAMES = ['ls_02.tif', 'ls_03.tif', 'ls_04.tif'];
 
 let dir: string;
@@ -55,7 +57,7 @@ const job = (more: Partial<CollectionExportJob> = {}): CollectionExportJob => ({
 describe('verifying a staged collection', () => {
   it('accepts what was staged, and refuses it once a path or a document is changed', async () => {
     const staged = path.join(dir, 'staged.ome.zarr');
-    const written = await stageCollection(job(), staged);
+    const { written } = await stageCollection(job(), staged);
     await expect(verifyCollection(staged, written)).resolves.toBeUndefined();
 
     // a manifest path leaving the collection
@@ -77,7 +79,9 @@ describe('verifying a staged collection', () => {
   });
 
   it('reads an image back as written, and refuses a chunk that holds another chunk’s pixels', async () => {
-    const [image] = await stageCollection(job(), path.join(dir, 'staged.ome.zarr'));
+    const {
+      written: [image],
+    } = await stageCollection(job(), path.join(dir, 'staged.ome.zarr'));
     const folder = path.join(dir, 'again');
     const digests = await withFileSource(path.join(dir, 'ls_02.tif'), async (bytes) => {
       const [source] = await sourceImages(bytes, 'ls_02.tif');
@@ -127,6 +131,36 @@ describe('staging folders', () => {
     for (const kept of [names.running, names.elsewhere, names.otherCollection, names.keptAside])
       expect(left).toContain(kept);
     expect(left).toContain('lab.ome.zarr');
+  });
+});
+
+describe('an image that fails while it is written', () => {
+  it('leaves nothing of it in the collection, names it, and the next image takes its place', async () => {
+    // ten pages of 6 × 5; page 6's one strip offset (at byte 1242) made to point past the end
+    const bytes = await readFile(path.join(TIFFS, 'plain-10page-u8.tif'));
+    expect(bytes.readUInt32LE(1242)).toBe(358);
+    bytes.writeUInt32LE(10_000_000, 1242);
+    await writeFile(path.join(dir, 'cut.tif'), bytes);
+    await copyFile(path.join(LINESCANS, 'ls_04.tif.json'), path.join(dir, 'cut.tif.json'));
+    const [first, ...rest] = job().sources;
+    const sources = [first!, { relPath: 'cut.tif', absPath: path.join(dir, 'cut.tif') }, ...rest];
+    const summary = await exportCollection(job({ sources }));
+    expect(summary).toMatchObject({ images: 3, refused: [{ relPath: 'cut.tif', image: null }] });
+    expect(summary.refused[0]?.text).toContain('runs past the end');
+    expect(await readdir(path.join(dir, 'lab.ome.zarr', 'acq_images'))).toEqual([
+      'acq_image_000',
+      'acq_image_001',
+      'acq_image_002',
+      'zarr.json',
+    ]);
+    const manifest = JSON.parse(
+      await readFile(path.join(dir, 'lab.ome.zarr/acqstore/acq_image_collection.json'), 'utf8'),
+    );
+    expect(manifest.acq_images.map((e: { id: string; name: string }) => [e.id, e.name])).toEqual([
+      ['acq_image_000', 'ls_02.tif'],
+      ['acq_image_001', 'ls_03.tif'],
+      ['acq_image_002', 'ls_04.tif'],
+    ]);
   });
 });
 

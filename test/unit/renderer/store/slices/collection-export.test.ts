@@ -26,7 +26,15 @@ describe('the collection export slice', () => {
     backend.emit({
       type: 'collection-export-done',
       jobId: 'export-1',
-      outcome: { kind: 'written', destination: '/lab/lab.ome.zarr', images: 1, replaced: false, leftOut: [] },
+      outcome: {
+        kind: 'written',
+        destination: '/lab/lab.ome.zarr',
+        images: 1,
+        replaced: false,
+        leftOut: [],
+        refusals: [],
+        notes: [],
+      },
     });
     expect(store.getState().collectionExportJob?.outcome).toMatchObject({ kind: 'written', images: 1 });
     store.getState().closeCollectionExport();
