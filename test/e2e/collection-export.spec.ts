@@ -1,8 +1,8 @@
 /**
  * Export as CloudScope collection: two selected images written as one acqstore collection (the
  * manifest on disk lists them by their sources), the export refused when the collection is
- * already there and replaced when asked, and an export with an image no reader decodes refused
- * whole, nothing written. Screenshots of the options and the outcome in both themes
+ * already there and replaced when asked, an image no reader decodes left out and named (alone,
+ * nothing written). Screenshots of the options and the outcome in both themes
  * (test-results/screens/*-collection-export-*.png).
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -67,19 +67,34 @@ test('two selected images exported as a collection, refused over it, then replac
   );
 });
 
-test('an image no reader decodes refuses the export: nothing is written', async ({ app }) => {
+test('an image no reader decodes is left out and named; alone, nothing is written', async ({ app }) => {
   const { page } = app;
   const hostile = 'hostile/test_ifd_loop_to_self.tif';
   const dialog = await openDialog(page, [IMAGES[0]!, hostile]);
-  await dialog.getByLabel('Collection', { exact: true }).fill('refused.ome.zarr');
+  await dialog.getByLabel('Collection', { exact: true }).fill('partial.ome.zarr');
   await dialog.getByRole('button', { name: 'Export 2 images' }).click();
-  await expect(dialog.getByRole('status')).toHaveText('Nothing was written: 1 image cannot be exported.');
-  await expect(dialog.getByRole('listitem')).toHaveCount(1);
-  await expect(dialog.getByRole('listitem')).toHaveText(`${hostile}: IFD loop at offset 408`);
+  await expect(dialog.getByRole('status')).toHaveText(
+    '1 image written: checked against acqstore’s contract, every level read back. 1 image could not be exported and is left out:',
+  );
+  await expect(dialog.getByRole('list', { name: 'Not exported' }).getByRole('listitem')).toHaveText([
+    `${hostile}: IFD loop at offset 408`,
+  ]);
+  const manifest = JSON.parse(readFileSync(app.file('partial.ome.zarr/acqstore/acq_image_collection.json'), 'utf8'));
+  expect(manifest.acq_images.map((entry: { source: { relative_path: string } }) => entry.source.relative_path)).toEqual(
+    [IMAGES[0]],
+  );
+  await shots(page, 'partial');
+
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  const alone = await openDialog(page, [hostile]);
+  await alone.getByLabel('Collection', { exact: true }).fill('refused.ome.zarr');
+  await alone.getByRole('button', { name: 'Export 1 image' }).click();
+  await expect(alone.getByRole('status')).toHaveText('Nothing was written: 1 image cannot be exported.');
+  await expect(alone.getByRole('listitem')).toHaveText([`${hostile}: IFD loop at offset 408`]);
   expect(existsSync(app.file('refused.ome.zarr'))).toBe(false);
   await shots(page, 'refused');
   // a name that is not a collection's cannot be asked for
-  await dialog.getByRole('button', { name: 'Close' }).click();
+  await alone.getByRole('button', { name: 'Close' }).click();
   const named = await openDialog(page, [IMAGES[0]!]);
   await named.getByLabel('Collection', { exact: true }).fill('refused.zarr');
   await expect(named.getByRole('button', { name: 'Export 1 image' })).toBeDisabled();

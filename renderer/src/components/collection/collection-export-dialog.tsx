@@ -36,6 +36,26 @@ function Running({ job }: { job: CollectionExportJob }) {
   );
 }
 
+/** Images of the export, each with what is said of it: its file, and which of the file's images when it holds several. */
+function ImageNotes({
+  notes,
+  label,
+}: {
+  notes: { path: string; image: string | null; text: string }[];
+  label: string;
+}) {
+  return (
+    <ul className="layout-paths small" aria-label={label}>
+      {notes.map((note, i) => (
+        <li key={i}>
+          <span className="mono">{note.path}</span>
+          {note.image !== null && ` (${note.image})`}: {note.text}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** What an ended export did, in words. */
 function OutcomeView({ outcome }: { outcome: CollectionExportOutcome }) {
   if (outcome.kind === 'cancelled')
@@ -44,19 +64,14 @@ function OutcomeView({ outcome }: { outcome: CollectionExportOutcome }) {
         Cancelled: nothing was written.
       </p>
     );
+  const refusals = outcome.refusals.map((r) => ({ path: r.path, image: r.image, text: r.reason }));
   if (outcome.kind === 'refused')
     return (
       <>
         <p className="layout-verdict" role="status">
           Nothing was written: {plural(outcome.refusals.length, 'image')} cannot be exported.
         </p>
-        <ul className="layout-paths small">
-          {outcome.refusals.map((refusal) => (
-            <li key={refusal.path}>
-              <span className="mono">{refusal.path}</span>: {refusal.reason}
-            </li>
-          ))}
-        </ul>
+        <ImageNotes notes={refusals} label="Not exported" />
       </>
     );
   return (
@@ -64,10 +79,16 @@ function OutcomeView({ outcome }: { outcome: CollectionExportOutcome }) {
       <p className="layout-verdict" role="status">
         {plural(outcome.images, 'image')} written{outcome.replaced ? ', replacing the collection there' : ''}: checked
         against acqstore’s contract, every level read back.
+        {refusals.length > 0 &&
+          ` ${plural(refusals.length, 'image')} could not be exported and ${refusals.length === 1 ? 'is' : 'are'} left out:`}
       </p>
+      {refusals.length > 0 && <ImageNotes notes={refusals} label="Not exported" />}
       <p className="muted small">
         In <span className="mono">{outcome.destination}</span>
       </p>
+      {outcome.notes.length > 0 && (
+        <ImageNotes notes={outcome.notes.map((n) => ({ ...n, text: n.note }))} label="Left out of the copies" />
+      )}
       {outcome.leftOut.length > 0 && (
         <p className="muted small">Left out, as OME-Zarr stores are not exported again: {outcome.leftOut.join(', ')}</p>
       )}

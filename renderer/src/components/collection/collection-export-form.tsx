@@ -41,7 +41,8 @@ export function CollectionExportForm({ onClose }: { onClose: () => void }) {
       <p>
         {scopeText(selected, images)}, exported as one OME-Zarr collection that CloudScope Web opens: each image with
         its reduced levels and its sidecar, laid out as CloudScope’s acqstore writes it. The collection is checked and
-        read back before it is put in place; if one image cannot be exported, nothing is written. The sources are not
+        read back before it is put in place; an image that cannot be exported is left out, and named with why. Each
+        image of a file that holds several (a CZI’s scenes, a LIF’s images) is an image of its own. The sources are not
         changed.
       </p>
       <label className="modal-label modal-field-label" htmlFor="collection-destination">

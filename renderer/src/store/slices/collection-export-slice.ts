@@ -1,7 +1,8 @@
 /**
  * A CloudScope collection from the app: the dialog and the one export it started, followed
- * through its `collection-export-*` events. An export is all or nothing, so the dialog stays
- * with it until it ends: written, refused (nothing written), cancelled or failed.
+ * through its `collection-export-*` events. The collection is put in place only once it is
+ * written whole, so the dialog stays with it until it ends: written (those images that could
+ * be), refused (nothing written), cancelled or failed.
  */
 import type { StateCreator } from 'zustand/vanilla';
 import type { ApiEvent, CollectionExportOutcome, CollectionExportProgress } from '../../../../shared/api';
