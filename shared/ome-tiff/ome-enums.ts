@@ -48,7 +48,8 @@ export function omeImmersion(recorded: string): string {
 
 /** Corrections by the words objective names use, most specific first. */
 const CORRECTIONS: readonly [RegExp, string][] = [
-  [/plan[\s-]*apo/i, 'PlanApo'],
+  // Leica abbreviates Plan as PL (`HC PL APO`)
+  [/\bpl(?:an)?[\s-]*apo/i, 'PlanApo'],
   [/plan[\s-]*neofluar/i, 'PlanNeofluar'],
   [/plan[\s-]*fluor/i, 'PlanFluor'],
   [/super[\s-]*fluor|\bs[\s-]*fluor/i, 'SuperFluor'],

@@ -35,6 +35,8 @@ function objectiveElement(acquisition: Acquisition, id: string): string | undefi
     Immersion: objective.immersion === undefined ? undefined : omeImmersion(objective.immersion),
     LensNA: positive(objective.na),
     NominalMagnification: positive(objective.magnification),
+    WorkingDistance: positive(objective.working_distance_um),
+    WorkingDistanceUnit: positive(objective.working_distance_um) === undefined ? undefined : 'µm',
   };
   const { ID: _id, ...stated } = attributes;
   if (Object.values(stated).every((value) => value === undefined)) return undefined;
