@@ -3,6 +3,7 @@
  * character reference, so the TIFF writer can store it as an ASCII ImageDescription), with the
  * characters XML 1.0 cannot hold dropped, and elements built from attributes and children.
  */
+import { numberText } from '../number-text';
 
 /** A value an attribute may take; undefined (or a number that is not finite) leaves the attribute out. */
 export type XmlValue = string | number | boolean | undefined;
@@ -44,8 +45,7 @@ export function xmlText(text: string): string {
 /** An attribute's value as written between double quotes; undefined when it has none to write. */
 function attributeValue(value: XmlValue): string | undefined {
   if (value === undefined) return undefined;
-  // 15 significant digits: a size converted from metres reads 1.6, not 1.5999999999999999
-  if (typeof value === 'number') return Number.isFinite(value) ? String(Number(value.toPrecision(15))) : undefined;
+  if (typeof value === 'number') return Number.isFinite(value) ? numberText(value) : undefined;
   return escape(String(value), true);
 }
 

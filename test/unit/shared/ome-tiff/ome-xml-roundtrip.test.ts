@@ -10,6 +10,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { omeAcquisition } from '../../../../shared/acquisition/ome-acquisition';
 import type { Acquisition, AcquisitionChannel } from '../../../../shared/acquisition/acquisition-types';
+import { cleanNumber } from '../../../../shared/number-text';
 import { archivalOmeXml } from '../../../../shared/ome-tiff';
 import { omeImmersion } from '../../../../shared/ome-tiff/ome-enums';
 import { parseOme } from '../../../../shared/tiff/ome';
@@ -55,11 +56,9 @@ function readBack(xml: string): Acquisition {
   return omeAcquisition(ome.root);
 }
 
-/** `value` with every number at 15 significant digits, as the OME-XML writes them (a CZI's NA 1.2000000000000002 reads back 1.2). */
-function to15Digits<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value), (_key, v: unknown) =>
-    typeof v === 'number' ? Number(v.toPrecision(15)) : v,
-  ) as T;
+/** `value` with every number as the OME-XML writes it (a CZI's NA 1.2000000000000002 reads back 1.2). */
+function asWritten<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value), (_key, v: unknown) => (typeof v === 'number' ? cleanNumber(v) : v)) as T;
 }
 
 describe('the archival OME-XML read back through the OME reader', () => {
@@ -94,6 +93,27 @@ describe('the archival OME-XML read back through the OME reader', () => {
     expect(pixels?.tiffData.map((data) => data.attributes)).toEqual([{ IFD: '0', PlaneCount: '30' }]);
   });
 
+  it('writes numbers widened from float32 or carried with float noise as they were recorded', () => {
+    const f32 = Math.fround;
+    const noisy: Acquisition = {
+      sources: ['czi'],
+      objective: { name: 'Plan 40x', magnification: 40, na: f32(1.4), immersion: 'Oil' },
+      channels: [{ name: 'GFP', excitation_nm: f32(488.1), emission_nm: 509.00000000000006, exposure_s: f32(0.05) }],
+      pixel_size_um: { x: f32(0.1), y: 0.1 * 3, z: f32(1.4) },
+    };
+    const xml = archivalOmeXml(archivalImage(noisy));
+    for (const written of [
+      'LensNA="1.4"',
+      'ExcitationWavelength="488.1"',
+      'EmissionWavelength="509"',
+      'ExposureTime="0.05"',
+      'PhysicalSizeX="0.1"',
+      'PhysicalSizeY="0.3"',
+      'PhysicalSizeZ="1.4"',
+    ])
+      expect(xml).toContain(written);
+  });
+
   it('an offset without a colon is written as xsd:dateTime wants it', () => {
     const xml = archivalOmeXml(archivalImage({ sources: [], acquired_at: '2019-12-08T20:28:57.9494412+0100' }));
     expect(readBack(xml).acquired_at).toBe('2019-12-08T20:28:57.9494412+01:00');
@@ -112,12 +132,12 @@ describe('the archival OME-XML read back through the OME reader', () => {
         return kept;
       });
       const readChannels = (back.channels ?? []).map(({ detector_type: _t, ...kept }) => kept);
-      expect({ name, channels: readChannels }).toEqual({ name, channels: to15Digits(stated) });
+      expect({ name, channels: readChannels }).toEqual({ name, channels: asWritten(stated) });
       const objective = acquisition.objective;
       const immersion = objective?.immersion === undefined ? {} : { immersion: omeImmersion(objective.immersion) };
       expect({ name, objective: back.objective }).toEqual({
         name,
-        objective: objective === undefined ? undefined : to15Digits({ ...objective, ...immersion }),
+        objective: objective === undefined ? undefined : asWritten({ ...objective, ...immersion }),
       });
       expect({ name, instrument: back.instrument }).toEqual({ name, instrument: acquisition.instrument });
     }
