@@ -3,14 +3,17 @@
  * tag, values that do not fit in an entry placed right after the IFD (on an even offset).
  */
 
-/** How a tag's values are stored: `offset` is LONG in a classic TIFF and LONG8 in a BigTIFF. */
-export type TagKind = 'ascii' | 'short' | 'long' | 'offset';
+/**
+ * How a tag's values are stored: `offset` is LONG in a classic TIFF and LONG8 in a BigTIFF;
+ * `rational` is numerator and denominator, two LONGs, each pair one value.
+ */
+export type TagKind = 'ascii' | 'short' | 'long' | 'rational' | 'offset';
 
 /** One tag of an IFD. */
 export interface TiffTag {
   code: number;
   kind: TagKind;
-  /** Numbers, or the text of an ASCII tag (written with its terminating NUL). */
+  /** Numbers (a rational's as numerator, denominator, …), or the text of an ASCII tag (written with its terminating NUL). */
   values: readonly number[] | string;
 }
 
@@ -25,9 +28,13 @@ const TYPE_CODE: Record<TagKind, [classic: number, big: number]> = {
   ascii: [2, 2],
   short: [3, 3],
   long: [4, 4],
+  rational: [5, 5],
   offset: [4, 16],
 };
-const TYPE_BYTES: Record<number, number> = { 2: 1, 3: 2, 4: 4, 16: 8 };
+/** Bytes of one value of each field type (that the count counts). */
+const TYPE_BYTES: Record<number, number> = { 2: 1, 3: 2, 4: 4, 5: 8, 16: 8 };
+/** Bytes of each number a value is written as: a rational is two LONGs. */
+const NUMBER_BYTES: Record<number, number> = { ...TYPE_BYTES, 5: 4 };
 
 /** The file header with its first-IFD offset still 0, and where that offset lies. */
 export function tiffHeader(bigtiff: boolean): EncodedIfd {
@@ -57,7 +64,7 @@ function valueBytes(tag: TiffTag, type: number): Uint8Array {
     }
     return bytes;
   }
-  const size = TYPE_BYTES[type] as number;
+  const size = NUMBER_BYTES[type] as number;
   const bytes = new Uint8Array(tag.values.length * size);
   const view = new DataView(bytes.buffer);
   tag.values.forEach((value, i) => setUint(view, i * size, value, size));

@@ -6,6 +6,7 @@
 import type { ArchivalCompression } from '../api-convert';
 import type { ArchivalDtype, ArchivalPixels } from './archival-types';
 import type { TiffTag } from './tiff-ifd';
+import { resolutionTags } from './tiff-resolution';
 
 /** Side of a tile. */
 export const TILE = 512;
@@ -111,6 +112,8 @@ export interface PageFacts {
   byteCounts: readonly number[];
   /** SubIFD offsets of a full-resolution page with reduced levels. */
   subIfds?: readonly number[];
+  /** This level's pixel size in µm (written as TIFF's resolution tags); null or absent when unknown. */
+  pixelSizeUm?: { x: number; y: number } | null;
   /** The OME-XML, written as {@link asciiXml}. */
   description?: string;
   software?: string;
@@ -134,6 +137,7 @@ export function pageTags(pixels: ArchivalPixels, page: PageFacts): TiffTag[] {
     { code: 339, kind: 'short', values: repeat(format) },
   ];
   if (page.description !== undefined) tags.push({ code: 270, kind: 'ascii', values: asciiXml(page.description) });
+  tags.push(...resolutionTags(page.pixelSizeUm));
   if (page.software !== undefined) tags.push({ code: 305, kind: 'ascii', values: page.software });
   const extra = rgb ? samples - 3 : samples - 1;
   if (extra > 0) tags.push({ code: 338, kind: 'short', values: Array.from({ length: extra }, () => 0) });

@@ -27,6 +27,8 @@ export interface WriteRequest {
   tiled: boolean;
   compression: ArchivalCompression;
   software: string;
+  /** The pixel size in µm the description states, for TIFF's resolution tags; null: unknown. */
+  pixelSizeUm: { x: number; y: number } | null;
   /** Text of the description filled in after the write: the reply says where it lies. */
   pending?: string;
 }

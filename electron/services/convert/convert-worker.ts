@@ -64,6 +64,7 @@ function write(request: WriteRequest, signal: AbortSignal): Promise<WrittenOmeTi
       tiled: request.tiled,
       compression: request.compression,
       software: request.software,
+      pixelSizeUm: request.pixelSizeUm,
       ...(request.pending === undefined ? {} : { pending: request.pending }),
       signal,
       onPlane: (planes) => post({ type: 'planes', id: request.id, planes }),

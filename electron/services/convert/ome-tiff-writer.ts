@@ -63,6 +63,8 @@ export interface WriteOmeTiffOptions extends OmeTiffLayout {
   readBack?: (plane: WrittenPlane) => Promise<void>;
   /** The Software tag of the first IFD. */
   software?: string;
+  /** Full resolution's pixel size in µm, as TIFF's resolution tags (a reduced level's scaled); null or absent: unknown. */
+  pixelSizeUm?: { x: number; y: number } | null;
   /** Bytes above which the file is a BigTIFF (tests lower it; default just under 4 GiB). */
   bigtiffAbove?: number;
   /**
@@ -169,10 +171,12 @@ export async function writeOmeTiff(
         });
       }
       const subIfds: number[] = [];
-      for (const page of pages.slice(1)) {
+      for (const [k, page] of pages.entries()) {
+        if (k === 0) continue;
         const at = await sink.align();
         subIfds.push(at);
-        const tags = pageTags(pixels, { ...page, compression: options.compression, reduced: true });
+        const pixelSizeUm = levelPixelSize(options.pixelSizeUm, k);
+        const tags = pageTags(pixels, { ...page, compression: options.compression, reduced: true, pixelSizeUm });
         await sink.append(encodeIfd(tags, bigtiff, at).bytes);
       }
       const at = await sink.align();
@@ -182,6 +186,7 @@ export async function writeOmeTiff(
         ...(pages[0] as (typeof pages)[0]),
         compression: options.compression,
         reduced: false,
+        pixelSizeUm: options.pixelSizeUm ?? null,
         subIfds,
         ...first,
       });
@@ -217,6 +222,11 @@ export async function writeOmeTiff(
     verifyOmeTiff(path, pixels, written);
   }
   return { bytes: sink.position, bigtiff, levels: sizes.length - 1, verified: verify, pendingAt };
+}
+
+/** The pixel size of reduced level `k` (`plane[::2**k, ::2**k]`): 2^k times full resolution's. */
+function levelPixelSize(size: WriteOmeTiffOptions['pixelSizeUm'], k: number): WriteOmeTiffOptions['pixelSizeUm'] {
+  return size === null || size === undefined ? null : { x: size.x * 2 ** k, y: size.y * 2 ** k };
 }
 
 /** Where plane `index` lies in C, Z and T, in words. */
