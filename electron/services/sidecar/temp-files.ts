@@ -3,7 +3,7 @@
  * which ones this process is writing, and removing the ones a killed write left behind.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import type { Dirent } from 'node:fs';
+import { readFileSync, type Dirent } from 'node:fs';
 import { lstat, readdir, rm } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import path from 'node:path';
@@ -74,9 +74,23 @@ export function isStaleTemp(file: string, mtimeMs: number, now = Date.now()): bo
 function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  return !isZombie(pid);
+}
+
+/**
+ * Whether `pid` has ended but is not yet reaped by its parent (Linux: state Z): it answers a
+ * signal yet writes nothing more. Elsewhere (no /proc) it counts as alive.
+ */
+function isZombie(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
+    // the state follows the command's name in parentheses, which may hold spaces and parentheses
+    return stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z');
+  } catch {
+    return false;
   }
 }
 
