@@ -1,6 +1,6 @@
 /**
- * Export as OME-TIFF: two selected images written into `ome-tiff/` inside the open folder, the
- * progress ending in a summary that names the files on disk, and a second run skipping them
+ * Export as OME-TIFF: two selected images written into `ome-tiff/` inside the open folder, each
+ * in its image's folder there, the progress ending in a summary that names the files on disk, and a second run skipping them
  * (the copies are not replaced without "Replace existing files", which then writes them again). A job held (its start answered
  * by the test, so that no event ends it) shows its progress, goes on with the dialog closed, and
  * cancels; a real job held by the write gate at its first copy's sidecar is cancelled there and
@@ -29,9 +29,10 @@ async function openDialog(page: Page) {
   return page.getByRole('dialog', { name: 'Export as OME-TIFF' });
 }
 
-/** The OME-TIFF files in a folder, by name. */
+/** The OME-TIFF files in a folder and the folders below it, by path (`cells/x.ome.tiff`). */
 function omeTiffs(folder: string): string[] {
-  return readdirSync(folder)
+  return readdirSync(folder, { recursive: true, encoding: 'utf8' })
+    .map((name) => name.split(path.sep).join('/'))
     .filter((name) => name.endsWith('.ome.tiff'))
     .sort();
 }
@@ -60,7 +61,8 @@ test('two selected images converted, then skipped as already there, then replace
   await expect(status).toHaveText('2 OME-TIFF files written.');
   const folder = app.file('ome-tiff');
   const written = omeTiffs(folder);
-  expect(written).toHaveLength(2);
+  // each copy in its image's folder below the output folder
+  expect(written).toEqual(['cells/multi-channel.ome.tiff', 'stacks/_blobs_3d_fiji_skeleton.ome.tiff']);
   const table = dialog.getByRole('table', { name: 'Written' });
   for (const name of written) {
     expect(statSync(path.join(folder, name)).size).toBeGreaterThan(0);

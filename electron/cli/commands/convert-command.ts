@@ -5,12 +5,13 @@
 import path from 'node:path';
 import type { ArchivalCompression, ArchivalExtension, ConvertOptions } from '../../../shared/api';
 import { CONVERTER, convertImages } from '../../services/convert';
+import { isInside } from '../../services/disk';
 import { journalPlaces } from '../../services/journal';
 import { createProfileCache, createProfileFinder } from '../../services/profile';
 import { UsageError, lastOption, type ParsedArgs } from '../args';
 import { EXIT, type CliIo, type Command } from '../cli-io';
 import { printable } from '../output';
-import { imageTargets } from '../targets';
+import { folderTargets, imageTargets } from '../targets';
 
 const COMPRESSIONS: readonly ArchivalCompression[] = ['none', 'zlib', 'lzw'];
 const EXTENSIONS: readonly ArchivalExtension[] = ['.ome.tiff', '.ome.tif'];
@@ -22,6 +23,19 @@ function choice<T extends string>(args: ParsedArgs, option: string, allowed: rea
   const found = allowed.find((value) => value === given);
   if (found === undefined) throw new UsageError(`${option} must be ${allowed.join(', ')} (got "${given}")`);
   return found;
+}
+
+/**
+ * The folder below the output folder an image's copies go in: its own folder below the folder
+ * argument that named it (the first, as the images are listed), '' for an image named itself.
+ */
+function copyFolderOf(absPath: string, targets: readonly string[], folders: ReadonlySet<string>): string {
+  for (const target of targets) {
+    if (target === absPath) return '';
+    if (folders.has(target) && isInside(target, absPath))
+      return path.relative(target, path.dirname(absPath)).split(path.sep).join('/');
+  }
+  return '';
 }
 
 /** Bytes in words: `12.3 MB`. */
@@ -45,24 +59,30 @@ export const convertCommand: Command = {
                       [--compression none|zlib|lzw] [--extension .ome.tiff|.ome.tif] [--force]
 
 Writes one OME-TIFF per image of each file named (folders are walked as acqmeta scan walks
-them) into <folder>: tiled and pyramidal (tiles of 512, reduced levels until the largest side
-is under 1,024), BigTIFF when it may pass 4 GiB, the source's sample type kept, OME-XML
-(2016-06) with the acquisition and the sidecar's experimental fields, and every plane read back
-equal to the source's before the file is put in place. A CloudScope sidecar is written beside
-each copy with the source sidecar's experimental fields. A file of several images (CZI scenes,
-LIF images) gives <stem>_<index>_<image name>.ome.tiff, one per scene or image; of an ND2 only
-position 0 converts (the others are refused, said why).
+them) into <folder>, each in its source's folder below the folder named (a/img.czi gives
+<folder>/a/img.ome.tiff): tiled and pyramidal (tiles of 512, reduced levels until the largest
+side is under 1,024), BigTIFF when it may pass 4 GiB, the source's sample type kept, OME-XML
+(2016-06) with the acquisition and the sidecar's experimental fields, the pixel size in the TIFF
+resolution tags too, and every plane read back equal to the source's before the file is put in
+place. A new CloudScope sidecar is written beside each copy, with the source sidecar's
+experimental fields and the copy's own header: both are put in place, or neither. A file of
+several images (CZI scenes, LIF images) gives <stem>_<index>_<image name>.ome.tiff, one per
+scene or image; of an ND2 only position 0 converts (the others are refused, said why). Images
+that would be written to one file (img.tif and img.czi of one folder, names that differ only in
+case) are all refused, each naming the others, before anything is written.
 
   --to ome-tiff      the format (the only one)
   -o <folder>        where the copies go (made when missing)
-  --flat             neither tiles nor reduced levels
+  --flat             neither tiles nor reduced levels: one strip per plane, as ImageJ 1.x's
+                     own File > Open needs
   --compression c    none, zlib (default) or lzw: all lossless
   --extension e      .ome.tiff (default) or .ome.tif, for tools that list .tif only
-  --force            replace a copy already there; without it that image is skipped
+  --force            replace a copy or sidecar already there (a link is replaced, never
+                     written through); without it that image is skipped
 
 Prints one line per image: the file written, its size, its levels and "verified", or the image
-refused and why. Sources are never written to. Journaled as one action in the output folder's
-change journal. Exits 0 when every image was written, 1 when some were not.`,
+refused and why, naming the file. Sources are never written to. Journaled as one action in the
+output folder's change journal. Exits 0 when every image was written, 1 when some were not.`,
   syntax: {
     positionals: { min: 1, max: Number.POSITIVE_INFINITY },
     flags: ['--flat', '--force'],
@@ -81,6 +101,8 @@ change journal. Exits 0 when every image was written, 1 when some were not.`,
       force: args.flags.has('--force'),
     };
     const entries = await imageTargets(io.cwd, args.positionals);
+    const targets = args.positionals.map((given) => path.resolve(io.cwd, given));
+    const folders = new Set(await folderTargets(io.cwd, args.positionals));
     const outputFolder = path.resolve(io.cwd, output);
     const places = journalPlaces({
       roots: [outputFolder],
@@ -92,7 +114,11 @@ change journal. Exits 0 when every image was written, 1 when some were not.`,
       printed = printed.then(() => io.out.line(text));
     };
     const summary = await convertImages({
-      sources: entries.map((entry) => ({ relPath: entry.relPath, absPath: entry.absPath })),
+      sources: entries.map(({ relPath, absPath }) => ({
+        relPath,
+        absPath,
+        folder: copyFolderOf(absPath, targets, folders),
+      })),
       outputFolder,
       options,
       converter: CONVERTER,

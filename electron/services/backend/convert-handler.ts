@@ -10,9 +10,10 @@ import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { ApiHandlers, ConvertProgress } from '../../../shared/api';
 import { ApiFailure } from '../../../shared/errors';
-import { CONVERTER, convertImages } from '../convert';
+import { backslashProblem, CONVERTER, convertImages } from '../convert';
 import { isInside, toBackendError } from '../disk';
 import { resolveImage, type OpenFolder } from '../folder';
+import { journalPlaces } from '../journal';
 import { profileFinder, requireFolder, type BackendContext } from './backend-context';
 import { realAllowedRoots } from './folder-handlers';
 import { throttledProgress } from './progress-throttle';
@@ -46,6 +47,12 @@ export async function outputPathOf(context: BackendContext, folder: OpenFolder, 
   return absolute;
 }
 
+/** The folder of an image's row path (`a/b/x.czi` → `a/b`; '' for one at the top), where its copies go below the output folder. */
+function folderOf(relPath: string): string {
+  const folder = path.posix.dirname(relPath);
+  return folder === '.' ? '' : folder;
+}
+
 /** Handlers of the conversion methods. */
 export function convertHandlers(context: BackendContext): ConvertHandlers {
   const jobs = new Map<string, AbortController>();
@@ -55,6 +62,17 @@ export function convertHandlers(context: BackendContext): ConvertHandlers {
       const realFolders = new Map<string, Promise<string>>();
       const entries = await Promise.all(request.paths.map((p) => resolveImage(folder, p, realFolders)));
       const outputFolder = await outputPathOf(context, folder, request.outputFolder);
+      // the copies' sidecars are journaled in the open folder's journal when inside it, else in the output folder's
+      const inside = isInside(folder.root, outputFolder);
+      const backslash = inside ? backslashProblem(path.relative(folder.root, outputFolder)) : null;
+      if (backslash !== null) throw new ApiFailure('BAD_REQUEST', `${request.outputFolder}: ${backslash}`);
+      const places = inside
+        ? journalsOf(context, folder)
+        : journalPlaces({
+            roots: [outputFolder],
+            ...(context.options.configDir == null ? {} : { configDir: context.options.configDir }),
+            onFallback: (root, dir) => context.emit({ type: 'journal-elsewhere', root, dir }),
+          });
       const jobId = randomUUID();
       const controller = new AbortController();
       jobs.set(jobId, controller);
@@ -62,12 +80,12 @@ export function convertHandlers(context: BackendContext): ConvertHandlers {
         context.emit({ type: 'convert-progress', jobId, ...step }),
       );
       void convertImages({
-        sources: entries.map((entry) => ({ relPath: entry.relPath, absPath: entry.absPath })),
+        sources: entries.map(({ relPath, absPath }) => ({ relPath, absPath, folder: folderOf(relPath) })),
         outputFolder,
         options: request.options,
         converter: CONVERTER,
         profiles: profileFinder(context, folder),
-        journal: { places: journalsOf(context, folder), tool: 'AcqMeta' },
+        journal: { places, tool: 'AcqMeta' },
         signal: controller.signal,
         onProgress: progress.note,
       }).then(

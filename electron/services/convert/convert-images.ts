@@ -1,16 +1,18 @@
 /**
- * Archival OME-TIFF copies of source images: for each image of each source, its OME-XML and
- * its planes written to a temp file in the output folder (named like every other temp file, so
- * a killed run's leftover is swept), read back, then put in place (never over an existing file
- * without `force`), and a CloudScope sidecar beside it through the one save path, carrying the
- * source sidecar's experimental fields and the new file's header. The run is one journaled
- * action. Sources are only ever opened for reading, by the job's convert workers: the planes,
+ * Archival OME-TIFF copies of source images: every image's output path planned before the
+ * first write (a source's folder kept below the output folder, no two images on one path:
+ * `output-plan.ts`), then for each image its OME-XML and its planes written to a temp file
+ * beside its output (named like every other temp file; a run sweeps the stale ones of the
+ * output folder's tree when it starts), read back, then put in place with a new CloudScope
+ * sidecar, together or neither (`place-copy.ts`; never over an existing file without `force`).
+ * The sidecar carries the source sidecar's experimental fields and the copy's own header. The
+ * run is one journaled action. Sources are only ever opened for reading, by the job's convert workers: the planes,
  * their levels and compression run in one, off this thread's event loop, while a second hashes
  * the source meanwhile, then reads back each plane once it is on disk while the next is written;
  * the source's SHA-256 is written over a placeholder of the same length in the copy's OME-XML
  * once both are done, and read back.
  */
-import { lstat, mkdir, open, rm } from 'node:fs/promises';
+import { mkdir, open, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type {
   ConvertedImage,
@@ -21,26 +23,26 @@ import type {
 } from '../../../shared/api';
 import type { FieldValues } from '../../../shared/fields/field-table';
 import { archivalOmeXml, SOURCE_HASH_OPENING, type ArchivalImage } from '../../../shared/ome-tiff';
-import { readTiffHeader } from '../../../shared/tiff';
 import { version } from '../../../package.json';
-import { moveIntoPlace } from '../disk';
 import { journalWrites, type JournalPlaces } from '../journal';
 import type { ProfileFinder } from '../profile';
-import { saveImageChanges } from '../save';
-import { claimTemp, readSidecarFile, releaseTemp } from '../sidecar';
-import { withFileSource } from '../tiff';
-import { experimentalValues, instrumentMatchEntries, outputName, physicalSizeUm } from './archival-facts';
+import { claimTemp, readSidecarFile, releaseTemp, sweepStaleTempsUnder } from '../sidecar';
+import { experimentalValues, instrumentMatchEntries, physicalSizeUm } from './archival-facts';
 import { ConvertWorker } from './convert-worker-client';
 import type { DescribedImage } from './archival-sources';
 import type { DescribedSource } from './convert-worker-protocol';
+import { planOutputs, type PlannedOutput } from './output-plan';
+import { checkOutputFree, makeFoldersBelow, placeCopy, type SidecarOfCopy } from './place-copy';
 
 /** The program that writes the copies, with its version, as their OME-XML and TIFF tags name it. */
 export const CONVERTER = `AcqMeta ${version}`;
 
-/** One source image to copy: as a row names it, and where it is. */
+/** One source image to copy: as a row names it, where it is, and the folder its copies go in. */
 export interface ConvertSource {
   relPath: string;
   absPath: string;
+  /** Below the output folder, `/`-separated (the source's own folder below the one named); '' or absent: the output folder. */
+  folder?: string;
 }
 
 /** A conversion: what to copy, where, how, and who is told as it goes. */
@@ -89,12 +91,6 @@ async function survey(
   return { images, planes, described };
 }
 
-const exists = (file: string): Promise<boolean> =>
-  lstat(file).then(
-    () => true,
-    () => false,
-  );
-
 /**
  * The sidecar's field values (null when the image has none); a sidecar that cannot be read
  * throws with its problem, so that a copy never silently leaves out fields the sidecar holds.
@@ -129,7 +125,13 @@ export async function convertImages(job: ConvertJob): Promise<ConvertSummary> {
 async function convertWith(job: ConvertJob, worker: ConvertWorker, hasher: ConvertWorker): Promise<ConvertSummary> {
   const { outputFolder, options, signal } = job;
   await mkdir(outputFolder, { recursive: true });
-  const total = await survey(job.sources, worker);
+  const [total] = await Promise.all([survey(job.sources, worker), sweepStaleTempsUnder(outputFolder)]);
+  const described = await Promise.all(total.described.map((found) => found.catch(() => null)));
+  const plan = planOutputs(
+    outputFolder,
+    options.extension,
+    job.sources.map((source, k) => ({ ...source, folder: source.folder ?? '', images: described[k]?.images ?? [] })),
+  );
   const summary: ConvertSummary = { written: [], refused: [], cancelled: false, outputFolder };
   const action = `Convert ${total.images} image${total.images === 1 ? '' : 's'} to OME-TIFF`;
   const journal =
@@ -153,21 +155,25 @@ async function convertWith(job: ConvertJob, worker: ConvertWorker, hasher: Conve
         throw error;
       });
       const several = images.length > 1;
-      for (const image of images) {
+      for (const [i, image] of images.entries()) {
         if (aborted()) return;
         const name = several ? image.name : null;
-        const output = path.join(outputFolder, outputName(fileName, image, images.length, options.extension));
         if (!image.ok) {
           refuse({ source: source.relPath, image: name, kind: 'refused', reason: image.reason });
           continue;
         }
-        if (!options.force && (await exists(output))) {
-          refuse({
-            source: source.relPath,
-            image: name,
-            kind: 'exists',
-            reason: `${output} exists (--force replaces it)`,
-          });
+        const planned = plan[k]?.[i] as PlannedOutput;
+        if ('refused' in planned) {
+          done += planeCount(image);
+          refuse({ source: source.relPath, image: name, kind: 'refused', reason: planned.refused });
+          continue;
+        }
+        const { output } = planned;
+        const taken = await checkOutputFree(output, options.force).catch((error: Error) => error);
+        if (taken !== undefined) {
+          done += planeCount(image);
+          const kind = (taken as NodeJS.ErrnoException).code === 'EEXIST' ? 'exists' : 'refused';
+          refuse({ source: source.relPath, image: name, kind, reason: taken.message });
           continue;
         }
         const current = several ? `${source.relPath} (${image.name})` : source.relPath;
@@ -188,28 +194,27 @@ async function convertWith(job: ConvertJob, worker: ConvertWorker, hasher: Conve
         };
         const before = done;
         try {
-          const write = { path: source.absPath, image, description: archivalOmeXml(archival), sha256 };
-          const written = await writeCopy(output, write, job, { worker, hasher }, (planes) => {
+          const description = archivalOmeXml(archival);
+          const write = { path: source.absPath, image, description, sha256, pixelSizeUm: pixelSizeOf(archival) };
+          const sidecar: SidecarOfCopy = {
+            changes: experimentalValues(values),
+            profiles: job.profiles,
+            ...(journal === undefined ? {} : { journal }),
+          };
+          await makeFoldersBelow(outputFolder, source.folder ?? '');
+          const written = await writeCopy(output, write, job, { worker, hasher, sidecar }, (planes) => {
             done = before + planes;
             job.onProgress?.({ done, total: total.planes, current });
           });
           done = before + planeCount(image);
-          await writeSidecarBeside(output, experimentalValues(values), job.profiles, journal);
           const converted: ConvertedImage = { source: source.relPath, image: name, output, ...written };
           summary.written.push(converted);
           job.onImage?.({ written: converted });
         } catch (error) {
           if (aborted()) return;
           done = before + planeCount(image);
-          const code = (error as NodeJS.ErrnoException).code;
-          if (code === 'EEXIST')
-            refuse({
-              source: source.relPath,
-              image: name,
-              kind: 'exists',
-              reason: `${output} exists (--force replaces it)`,
-            });
-          else refuse({ source: source.relPath, image: name, kind: 'refused', reason: (error as Error).message });
+          const kind = (error as NodeJS.ErrnoException).code === 'EEXIST' ? 'exists' : 'refused';
+          refuse({ source: source.relPath, image: name, kind, reason: (error as Error).message });
         }
       }
     })().catch((error: unknown) => {
@@ -220,17 +225,27 @@ async function convertWith(job: ConvertJob, worker: ConvertWorker, hasher: Conve
   return summary;
 }
 
-/** Writes one copy through a temp file in the output folder and puts it in place; the temp file never stays. */
+/** What one copy is written from. */
+interface CopyWrite {
+  path: string;
+  image: Ready;
+  description: string;
+  sha256: Promise<string>;
+  pixelSizeUm: { x: number; y: number } | null;
+}
+
+/** The pixel size the OME-XML states, for TIFF's resolution tags; null unless both sides are known. */
+function pixelSizeOf(archival: ArchivalImage): { x: number; y: number } | null {
+  const { x, y } = archival.physicalSizeUm;
+  return x === null || y === null ? null : { x, y };
+}
+
+/** Writes one copy through a temp file beside its output, then places it with its sidecar; the temp file never stays. */
 async function writeCopy(
   output: string,
-  {
-    path: source,
-    image,
-    description,
-    sha256,
-  }: { path: string; image: Ready; description: string; sha256: Promise<string> },
+  { path: source, image, description, sha256, pixelSizeUm }: CopyWrite,
   job: ConvertJob,
-  { worker, hasher }: { worker: ConvertWorker; hasher: ConvertWorker },
+  { worker, hasher, sidecar }: { worker: ConvertWorker; hasher: ConvertWorker; sidecar: SidecarOfCopy },
   onPlane: (planes: number) => void,
 ): Promise<Pick<ConvertedImage, 'bytes' | 'bigtiff' | 'levels' | 'verified'>> {
   const temp = claimTemp(path.dirname(output));
@@ -245,13 +260,14 @@ async function writeCopy(
         tiled: !job.options.flat,
         compression: job.options.compression,
         software: job.converter,
+        pixelSizeUm,
         pending: SOURCE_HASH_OPENING + HASH_PENDING,
       },
       { onPlanes: onPlane, readBack: (plane) => hasher.readBack(temp, plane) },
     );
     await fillInHash(temp, (written.pendingAt ?? 0) + SOURCE_HASH_OPENING.length, await sha256);
     job.signal?.throwIfAborted();
-    await moveIntoPlace(temp, output, job.options.force);
+    await placeCopy(temp, output, job.options.force, sidecar);
     return { bytes: written.bytes, bigtiff: written.bigtiff, levels: written.levels, verified: written.verified };
   } finally {
     await rm(temp, { force: true });
@@ -279,23 +295,4 @@ async function fillInHash(file: string, at: number, sha256: string): Promise<voi
   } finally {
     await handle.close();
   }
-}
-
-/** The CloudScope sidecar of a written copy: its header, with the source's experimental fields, through the one save path. */
-async function writeSidecarBeside(
-  output: string,
-  changes: FieldValues,
-  profiles: ProfileFinder,
-  journal: ReturnType<typeof journalWrites> | undefined,
-): Promise<void> {
-  const header = () =>
-    withFileSource(output, async (bytes) => ({
-      ok: true as const,
-      info: await readTiffHeader(bytes, { fileName: path.basename(output) }),
-    }));
-  await saveImageChanges(
-    { relPath: path.basename(output), absPath: output, format: 'tiff', sidecar: 'none' },
-    { changes, expected: 'latest', overwrite: true, create: true },
-    { header, profiles, ...(journal === undefined ? {} : { journal }) },
-  );
 }

@@ -4,4 +4,5 @@
  */
 export { CONVERTER, convertImages, type ConvertJob, type ConvertSource } from './convert-images';
 export { planeAt, sourceImages, type SourceImage } from './archival-sources';
+export { backslashProblem } from './output-plan';
 export type { PlaneReader } from './ome-tiff-writer';

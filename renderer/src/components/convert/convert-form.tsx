@@ -63,7 +63,7 @@ export function ConvertForm({ onClose }: { onClose: () => void }) {
       <ChoiceGroup legend="Layout">
         <CheckRow
           label="Tiled and pyramidal"
-          hint="Tiles of 512 pixels and reduced levels, for viewers of large images (HTAN Level 2); off: one strip per plane"
+          hint="Tiles of 512 pixels and reduced levels, for viewers of large images (HTAN Level 2); off: flat, one strip per plane, which ImageJ 1.x’s own File › Open needs"
           checked={pyramid}
           onChange={setPyramid}
         />

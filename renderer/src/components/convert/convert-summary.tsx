@@ -6,6 +6,13 @@
 import type { ConvertRefusal, ConvertSummary } from '../../../../shared/api';
 import { folderName, formatBytes, plural } from '../../lib/format';
 
+/** A copy's path below the output folder (`a/img.ome.tiff`): copies keep their source's folder there. */
+export function copyPath(output: string, outputFolder: string): string {
+  const folder = outputFolder.replace(/[\\/]+$/, '');
+  const rest = output.startsWith(folder) ? output.slice(folder.length) : '';
+  return /^[\\/]./.test(rest) ? rest.slice(1) : folderName(output);
+}
+
 /** `b.lif` or `b.lif, image Series 2`. */
 function sourceText(source: string, image: string | null): string {
   return image === null ? source : `${source}, image ${image}`;
@@ -67,7 +74,7 @@ export function ConvertSummaryView({ summary }: { summary: ConvertSummary }) {
             <tbody>
               {summary.written.map((file) => (
                 <tr key={file.output}>
-                  <td className="mono">{folderName(file.output)}</td>
+                  <td className="mono">{copyPath(file.output, summary.outputFolder)}</td>
                   <td className="mono">{sourceText(file.source, file.image)}</td>
                   <td>
                     {formatBytes(file.bytes)}

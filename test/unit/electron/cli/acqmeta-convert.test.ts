@@ -2,7 +2,8 @@
  * `acqmeta convert --to ome-tiff`: archival copies of a TIFF stack, an OME-TIFF, a CZI, an ND2,
  * a LIF and an OIB file, read back by tifffile with the source's shape, sample type and planes;
  * the sidecar beside each; the images of a file AcqMeta cannot read refused without stopping
- * the others; an existing copy kept without --force.
+ * the others; an existing copy kept without --force; each copy in its source's folder below -o,
+ * and two images that would be one file both refused.
  */
 import { execFileSync } from 'node:child_process';
 import { copyFile, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
@@ -135,6 +136,35 @@ describe('acqmeta convert --to ome-tiff', () => {
     expect(forced.code, forced.stdout).toBe(0);
     expect((await stat(copy)).ino).not.toBe(first.ino);
     expect(tifffile(copy).levels).toBe(0);
+  });
+
+  it('keeps each image’s folder below -o: same-named files of two folders give two copies, with --force too', async () => {
+    const [a, b] = TIFFS as [string, string];
+    for (const [folder, fixture] of [
+      ['a', a],
+      ['b', b],
+    ] as const) {
+      await mkdir(labPath(`tree/${folder}`), { recursive: true });
+      await copyFile(path.join(FIXTURES, fixture), labPath(`tree/${folder}/img.tif`));
+    }
+    for (const force of [[], ['--force']]) {
+      const run = await acqmeta('convert', 'lab/tree', '--to', 'ome-tiff', '-o', 'archive', ...force);
+      expect(run.code, run.stdout).toBe(0);
+      for (const folder of ['a', 'b']) {
+        expect(run.stdout).toMatch(new RegExp(`^archive/${folder}/img\\.ome\\.tiff .* verified$`, 'm'));
+        const copy = tifffile(archived(`${folder}/img.ome.tiff`));
+        expect(copy.planes).toEqual(tifffile(labPath(`tree/${folder}/img.tif`)).planes);
+      }
+    }
+    // named one by one, both would be <folder>/img.ome.tiff: neither is written, each names the other
+    const both = await acqmeta('convert', 'lab/tree/a/img.tif', 'lab/tree/b/img.tif', '--to', 'ome-tiff', '-o', 'flat');
+    expect(both.code).toBe(1);
+    const flat = basePath('flat/img.ome.tiff');
+    expect(both.stdout.split('\n').filter(Boolean)).toEqual([
+      `lab/tree/a/img.tif  not written: ${flat} would also be the copy of lab/tree/b/img.tif: neither is written`,
+      `lab/tree/b/img.tif  not written: ${flat} would also be the copy of lab/tree/a/img.tif: neither is written`,
+    ]);
+    expect(await readdir(basePath('flat'))).toEqual([]);
   });
 
   it('refuses an image whose sidecar cannot be read, rather than leave its fields out', async () => {

@@ -1,13 +1,15 @@
 /**
  * startConvert and cancelConvert: two images of the open folder copied as OME-TIFF in the
- * background, their progress and summary as events, the files and sidecars on disk; other
- * requests answered while a large copy is written.
+ * background, each in its folder below the output folder, their progress and summary as events,
+ * the files and sidecars on disk, journaled in the output folder when it lies outside; an
+ * output folder with a backslash refused; other requests answered while a large copy is written.
  */
 import { execFileSync } from 'node:child_process';
 import { cp, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { readFolderJournal } from '../../../../../electron/services/journal';
 import type { ApiEvent, ConvertSummary } from '../../../../../shared/api';
 import { labBackendPerTest } from './backend-harness';
 
@@ -45,11 +47,11 @@ describe('startConvert', () => {
         reason: expect.stringMatching(/^its sidecar cannot be read \(multipage\.tif\.json: .+\): not converted/),
       },
     ]);
-    expect((await readdir(archive)).sort()).toEqual([
+    // each copy in its source's folder below the output folder
+    expect((await readdir(archive)).sort()).toEqual(['cells', 'plain.ome.tiff', 'plain.ome.tiff.json']);
+    expect((await readdir(path.join(archive, 'cells'))).sort()).toEqual([
       'multi-channel.ome.tiff',
       'multi-channel.ome.tiff.json',
-      'plain.ome.tiff',
-      'plain.ome.tiff.json',
     ]);
     const head = await readFile(path.join(archive, 'plain.ome.tiff'));
     expect(head.subarray(0, 2).toString('latin1')).toBe('II');
@@ -57,6 +59,35 @@ describe('startConvert', () => {
     expect(progress.length).toBeGreaterThan(0);
     const last = progress.at(-1) as Extract<ApiEvent, { type: 'convert-progress' }>;
     expect(last.total).toBe(6); // 3 channels, 1 page and 2 pages
+  });
+
+  it('refuses an output folder whose path in the open folder holds a backslash, which the journal cannot record', async () => {
+    const { h, copy } = bench;
+    const result = await h.call('startConvert', { paths: ['plain.tiff'], outputFolder: 'out\\2026', options: OPTIONS });
+    expect(result.ok ? 'ok' : [result.error.code, result.error.message]).toEqual([
+      'BAD_REQUEST',
+      expect.stringMatching(/^out\\2026: a backslash in a file or folder name is a folder separator on Windows/),
+    ]);
+    expect((await readdir(copy.lab)).filter((name) => name.startsWith('out'))).toEqual([]);
+  });
+
+  it('journals copies outside the open folder in the output folder, not in each of its subfolders', async () => {
+    const { h, copy } = bench;
+    const outside = path.join(copy.base, 'archive');
+    const paths = ['cells/multi-channel.ome.tif', 'plain.tiff'];
+    const { jobId } = await h.ok('startConvert', { paths, outputFolder: outside, options: OPTIONS });
+    const done = (await h.waitFor((e) => e.type === 'convert-done' && e.jobId === jobId)) as Extract<
+      ApiEvent,
+      { type: 'convert-done' }
+    >;
+    expect(done.summary.written).toHaveLength(2);
+    expect((await readdir(path.join(outside, 'cells'))).sort()).toEqual([
+      'multi-channel.ome.tiff',
+      'multi-channel.ome.tiff.json',
+    ]);
+    const journal = await readFolderJournal(outside);
+    expect(journal.problems).toEqual([]);
+    expect(journal.records.map((r) => r.path).sort()).toEqual(['cells/multi-channel.ome.tiff', 'plain.ome.tiff']);
   });
 
   it('refuses an OME-Zarr store, zipped or not, saying why', async () => {
