@@ -51,8 +51,10 @@ export interface InstrumentFileInfo {
 export interface InstrumentCatalogueInfo {
   /** The folder asked about, relative to the open folder (`''` for the open folder itself). */
   folder: string;
-  /** The `acqmeta.instruments` folder in force for it (relative), or null when none is. */
+  /** The `acqmeta.instruments` folder in force for it (relative; its full path when above the open folder), or null when none is. */
   inForce: string | null;
+  /** Whether the catalogue in force lies above the open folder: it is read there, never written. */
+  above: boolean;
   /** Where the folder's own catalogue would live (relative), whether or not it exists. */
   own: string;
   /** The description files of the catalogue in force, sorted by name. */

@@ -97,3 +97,24 @@ test('an objective’s NA corrected, saved in place, and undone', async ({ app }
   await expect(undo).toBeEnabled();
   expect(readFileSync(app.file(FILE), 'utf8')).toBe(saved);
 });
+
+test('with no image selected, an image of the folder is chosen to draft from', async ({ app }) => {
+  const page = app.page;
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await expect(page.getByRole('row', { name: new RegExp(IMAGE.split('/').pop()!) }).first()).toBeVisible();
+  await page.getByRole('button', { name: 'Spreadsheet' }).click();
+  await page
+    .getByRole('menu', { name: 'Spreadsheet' })
+    .getByRole('menuitem', { name: 'Instrument catalogue…' })
+    .click();
+  const dialog = page.getByRole('dialog', { name: 'Instrument catalogue' });
+  await expect(dialog).toContainText('The catalogue in force for the open folder: acqmeta.instruments/');
+  const chooser = dialog.getByLabel('Add from the header of');
+  await expect(chooser.getByRole('option')).toContainText(['an image…', IMAGE]);
+  await page.screenshot({ path: 'test-results/screens/instrument-catalogue-draft-chooser.png' });
+  await chooser.selectOption(IMAGE);
+  await dialog.getByRole('button', { name: 'Add from this image’s header' }).click();
+  // the folder's images record no hardware: the header read says so
+  const offer = dialog.getByRole('group', { name: `The header of ${IMAGE} records` });
+  await expect(offer).toContainText('no hardware to describe.');
+});

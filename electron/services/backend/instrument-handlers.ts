@@ -64,6 +64,7 @@ export function instrumentHandlers(context: BackendContext): InstrumentHandlers 
       return {
         folder: relFolder,
         inForce: catalogue?.folder ?? null,
+        above: catalogue !== null && path.isAbsolute(catalogue.folder),
         own: finder.label(path.join(absDir, INSTRUMENTS_FOLDER)),
         files,
         problems: (catalogue?.problems ?? []).filter((problem) => !named.has(problem.file)),

@@ -16,6 +16,7 @@ import {
   problemsOffCells,
 } from '../../store/logic/instrument-grid';
 import {
+  aboveFolder,
   instrumentSaveBlocker,
   isChanged,
   shownFile,
@@ -184,7 +185,10 @@ function origin(editor: Ready): string {
   const { info } = editor;
   if (info.inForce === null)
     return `No catalogue is in force for ${folderLabel(info.folder)}: a new description is saved in ${info.own}/.`;
-  return `The catalogue in force for ${folderLabel(info.folder)}: ${info.inForce}/, ${plural(info.files.length, 'microscope')} described.`;
+  const said = `The catalogue in force for ${folderLabel(info.folder)}: ${info.inForce}/, ${plural(info.files.length, 'microscope')} described.`;
+  return info.above
+    ? `${said} It lies above the open folder, so it is read here, not edited: open ${aboveFolder(info)} to edit it.`
+    : said;
 }
 
 function Editor({ editor }: { editor: Ready }) {

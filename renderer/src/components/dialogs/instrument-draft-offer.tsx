@@ -1,15 +1,55 @@
 /**
  * "Add from this image's header": what the image's header records of its microscope, drafted
- * as a description, offered as a new file or as components added to the file shown.
+ * as a description, offered as a new file or as components added to the file shown. With no
+ * image selected, one of the folder's images is chosen first.
  */
+import { useMemo } from 'react';
+import { compareNatural } from '../../../../shared/text-order';
 import type { InstrumentCatalogueEditor } from '../../store/logic/instrument-editor';
-import { useAppStore } from '../../store/store-context';
+import { useApp, useAppStore } from '../../store/store-context';
+
+/** The most images the chooser lists: the folder's first ones in natural order. */
+const LISTED_IMAGES = 200;
+
+/** Chooses the image to draft from among the images under the dialog's folder; nothing when it has none. */
+function ImageChoice({ editor }: { editor: InstrumentCatalogueEditor }) {
+  const store = useAppStore();
+  const rows = useApp((s) => s.rows);
+  const paths = useMemo(() => {
+    const under = Object.keys(rows).filter((path) => editor.folder === '' || path.startsWith(`${editor.folder}/`));
+    return under.sort(compareNatural).slice(0, LISTED_IMAGES);
+  }, [rows, editor.folder]);
+  if (paths.length === 0) return null;
+  return (
+    <p className="channel-add">
+      <label className="instrument-add">
+        <span className="small">Add from the header of</span>
+        <select
+          className="input"
+          value=""
+          disabled={editor.saving}
+          onChange={(e) => store.getState().chooseDraftImage(e.target.value)}
+        >
+          <option value="" disabled>
+            an image…
+          </option>
+          {paths.map((path) => (
+            <option key={path} value={path}>
+              {path}
+            </option>
+          ))}
+        </select>
+      </label>
+      <span className="small muted">The microscope, objective, light sources and detectors it records</span>
+    </p>
+  );
+}
 
 /** The button that reads the draft, then the draft's components and where they can go. */
 export function InstrumentDraftOffer({ editor }: { editor: InstrumentCatalogueEditor }) {
   const store = useAppStore();
   const { draft, image, saving } = editor;
-  if (image === null) return null;
+  if (image === null) return <ImageChoice editor={editor} />;
   if (draft === null || draft === 'loading')
     return (
       <p className="channel-add">
@@ -22,7 +62,7 @@ export function InstrumentDraftOffer({ editor }: { editor: InstrumentCatalogueEd
           {draft === 'loading' ? 'Reading the header…' : 'Add from this image’s header'}
         </button>
         <span className="small muted">
-          The microscope, objective and light sources <span className="mono">{image}</span> records
+          The microscope, objective, light sources and detectors <span className="mono">{image}</span> records
         </span>
       </p>
     );

@@ -93,6 +93,9 @@ export function newProblems(file: InstrumentFileEditor): InstrumentProblem[] {
 export function instrumentSaveBlocker(editor: InstrumentCatalogueEditor): string | null {
   const changed = editor.files.filter(isChanged);
   if (changed.length === 0) return 'Nothing changed.';
+  // a new file in the folder's own catalogue would hide the lab's whole catalogue above it
+  if (editor.info?.above)
+    return `The catalogue in force is above the open folder: open ${aboveFolder(editor.info)} to edit it.`;
   const typed = Object.keys(editor.typed).length;
   if (typed > 0) return `Fix the ${typed === 1 ? 'value that is' : `${typed} values that are`} not a number to save.`;
   const broken = changed.find((f) => f.shown.text === null);
@@ -122,4 +125,9 @@ export function readValue(file: InstrumentFileEditor, target: EditTarget, key: s
 export function shownFile(editor: InstrumentCatalogueEditor): { file: InstrumentFileEditor; name: string } | null {
   const file = editor.files[editor.active];
   return file ? { file, name: descriptionName(file, file.shown.root) } : null;
+}
+
+/** The folder to open to edit a catalogue above the open folder: the one holding its `acqmeta.instruments/`. */
+export function aboveFolder(info: Pick<InstrumentCatalogueInfo, 'inForce'>): string {
+  return (info.inForce ?? '').replace(/[\\/][^\\/]+$/, '');
 }

@@ -53,6 +53,8 @@ export interface InstrumentCatalogueSlice {
   removeInstrumentComponent(id: string): void;
   /** Starts a new description file named `name` in the catalogue folder, and shows it. */
   newInstrumentFile(name: string): void;
+  /** Chooses the image whose header "Add from this image's header" drafts from (when none was selected). */
+  chooseDraftImage(path: string): void;
   /** Reads the draft of the image's header. */
   draftFromImage(): Promise<void>;
   /** Places the draft: its components added to the file shown (`into: 'shown'`), or as a new file. */
@@ -217,6 +219,8 @@ export const createInstrumentCatalogueSlice: StateCreator<AppState, [], [], Inst
         );
         return { files: [...files, created(file, newInstrumentText(name.trim(), {}))], active: files.length };
       }),
+
+    chooseDraftImage: (path) => update(() => ({ image: path, draft: null })),
 
     draftFromImage: async () => {
       const editor = get().instrumentCatalogue;

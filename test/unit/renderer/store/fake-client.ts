@@ -242,6 +242,7 @@ export function fakeBackend(rows: ImageRow[], scanId = 'scan-1'): FakeBackend {
         return ok({
           folder,
           inForce: files.length > 0 ? 'acqmeta.instruments' : null,
+          above: false,
           own: `${folder === '' ? '' : `${folder}/`}acqmeta.instruments`,
           files,
           problems: [],

@@ -4,7 +4,7 @@
  * refused when stale, invalid or outside an `acqmeta.instruments` folder, and the next read of
  * the image matched against what was saved.
  */
-import { copyFile, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -114,6 +114,15 @@ describe('backend microscope catalogue', () => {
     expect(await h.ok('getInstrumentCatalogue', { folder: 'stacks' })).toMatchObject({
       inForce: 'stacks/acqmeta.instruments',
       own: 'stacks/acqmeta.instruments',
+      above: false,
+    });
+    // a session folder opened below the lab's catalogue: it is in force, named by its full path, above
+    await rm(path.join(copy.lab, 'stacks', 'acqmeta.instruments'), { recursive: true });
+    await h.ok('openFolder', { path: path.join(copy.lab, 'stacks') });
+    expect(await h.ok('getInstrumentCatalogue', { folder: '' })).toMatchObject({
+      inForce: path.join(copy.lab, 'acqmeta.instruments'),
+      own: 'acqmeta.instruments',
+      above: true,
     });
   });
 

@@ -165,4 +165,33 @@ describe('the instrument catalogue editor', () => {
     expect(await store.getState().submitInstrumentCatalogue()).toBe(true);
     expect(JSON.parse(backend.instrumentFiles.get(FILE)!.text).components.at(-1)).toEqual(objective);
   });
+
+  it('drafts from an image chosen in the dialog when none was selected', async () => {
+    const { store, backend } = setup();
+    backend.instrumentDraft = { text: null, components: [{ Schema_ID: 'CCD.json', ID: 'c', Name: 'Cam' }], notes: [] };
+    await store.getState().openInstrumentCatalogue();
+    expect(editor(store).image).toBeNull();
+    store.getState().chooseDraftImage('raw/b.tif');
+    await store.getState().draftFromImage();
+    expect(editor(store).draft).toMatchObject({ path: 'raw/b.tif', components: [{ Name: 'Cam' }] });
+  });
+
+  it('holds back a save into a catalogue above the open folder, and says which folder to open', async () => {
+    const { store, backend } = setup();
+    const client = store.getState().client;
+    const read = client.getInstrumentCatalogue.bind(client);
+    client.getInstrumentCatalogue = async (request) => {
+      const answer = await read(request);
+      return answer.ok
+        ? { ...answer, payload: { ...answer.payload, inForce: '/share/acqmeta.instruments', above: true } }
+        : answer;
+    };
+    await store.getState().openInstrumentCatalogue();
+    store.getState().editInstrumentCell(O100, NA, '1.4');
+    expect(instrumentSaveBlocker(editor(store))).toBe(
+      'The catalogue in force is above the open folder: open /share to edit it.',
+    );
+    expect(await store.getState().submitInstrumentCatalogue()).toBe(false);
+    expect(backend.instrumentSaves).toEqual([]);
+  });
 });
