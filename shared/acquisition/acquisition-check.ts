@@ -38,7 +38,13 @@ function isSource(value: unknown): boolean {
 
 const GROUPS: Readonly<Record<string, Readonly<Record<string, Kind>>>> = {
   instrument: { manufacturer: 'string', model: 'string' },
-  objective: { name: 'string', magnification: 'number', na: 'number', immersion: 'string' },
+  objective: {
+    name: 'string',
+    magnification: 'number',
+    na: 'number',
+    immersion: 'string',
+    working_distance_um: 'number',
+  },
   pixel_size_um: { x: 'number', y: 'number', z: 'number' },
 };
 const CHANNEL: Readonly<Record<string, Kind>> = {

@@ -18,7 +18,7 @@ const IMAGE = 'coupe é.czi';
 const TABLE = [
   'Channel ID,Channel Name,Target Name,Antibody Name,RRID identifier,Lot,HGNC symbol',
   'Channel:0:0,DAPI,DNA,,,,',
-  'Channel:0:1,CD3,CD3,anti-CD3,RRID:AB_2313768,LOT42,CD3E',
+  'Channel:0:1,GFP,CD3,anti-CD3,RRID:AB_2313768,LOT42,CD3E',
 ];
 
 let cli: BuiltCli;
@@ -154,7 +154,7 @@ describe('acqmeta export: HTAN channel metadata', () => {
     const pick = (keys: string[]) => channels.map((row) => keys.map((key) => row[key]));
     expect(pick(['Channel ID', 'Channel Name', 'Target Name', 'Antibody Name', 'RRID identifier', 'Lot'])).toEqual([
       ['Channel:0:0', 'DAPI', 'DNA', '', '', ''],
-      ['Channel:0:1', 'CD3', 'CD3', 'anti-CD3', 'AB_2313768', 'LOT42'],
+      ['Channel:0:1', 'GFP', 'CD3', 'anti-CD3', 'AB_2313768', 'LOT42'],
     ]);
     const todo = (await todoOf('level2.csv.todo.txt')).filter((line) => line.startsWith('imaging-level-3'));
     const noColumn = (id: string, name: string) =>
