@@ -49,7 +49,7 @@ const MICROMETRE = new Set([
 const TOLERANCE = 1e-6;
 
 /** The sidecar label for a unit: `um` for every spelling of micrometre, `Pixels` when empty. */
-function unitLabel(unit: string): string {
+export function unitLabel(unit: string): string {
   const trimmed = unit.trim();
   if (MICROMETRE.has(trimmed.toLowerCase())) return 'um';
   return trimmed === '' ? 'Pixels' : trimmed;

@@ -1,0 +1,16 @@
+/** Calibration written into a TIFF's own header: the typed model, the plan of one image's write. */
+export type {
+  CalibrationOutcome,
+  CalibrationRequest,
+  ImageReview,
+  HeaderCalibration,
+  HeaderKind,
+  HeaderPatch,
+  HeaderPlace,
+  HeaderPlan,
+  HeaderValueChange,
+  LengthUnit,
+  ReplacedRange,
+} from './calibration-model';
+export { convertLength, lengthUnitOf } from './calibration-units';
+export { planHeaderWrite } from './plan-header-write';
