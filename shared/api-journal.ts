@@ -1,5 +1,5 @@
 /** The change journal as the API returns it (`getJournal`), part of the contract in `api.ts`. */
-import type { ChannelTableRecord, InstrumentFileRecord, JournalRecord } from './journal';
+import type { ChannelTableRecord, HeaderWriteRecord, InstrumentFileRecord, JournalRecord } from './journal';
 
 /** The change journal's records of some of the open folder's images, and the lines that could not be read. */
 export interface FolderJournal {
@@ -10,4 +10,6 @@ export interface FolderJournal {
   tables?: ChannelTableRecord[];
   /** The records of microscope description writes (`acqmeta.instruments/`), oldest first; absent when there are none. */
   instruments?: InstrumentFileRecord[];
+  /** The records of calibrations written into image headers, oldest first; absent when there are none. */
+  headers?: HeaderWriteRecord[];
 }

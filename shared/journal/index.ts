@@ -51,3 +51,10 @@ export {
   type TableRestorePlan,
   type TableRestoreRefusal,
 } from './channel-table-restore';
+export {
+  HEADER_WRITE_KIND,
+  headerWriteState,
+  type HeaderBytesNow,
+  type HeaderWriteRecord,
+  type JournaledRange,
+} from './header-write-record';

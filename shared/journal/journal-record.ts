@@ -4,6 +4,7 @@
  */
 import type { FieldValue } from '../fields/field-table';
 import { isChannelTableRecord, type ChannelTableRecord } from './channel-table-record';
+import { HEADER_WRITE_KIND, isHeaderWriteRecord, type HeaderWriteRecord } from './header-write-record';
 import { INSTRUMENT_FILE_KIND, isInstrumentFileRecord, type InstrumentFileRecord } from './instrument-file-record';
 import { isJournalPath, isVersionOrNull } from './journal-checks';
 
@@ -85,10 +86,12 @@ export interface ParsedJournal {
   tables: ChannelTableRecord[];
   /** Its records of microscope description writes, those taken back left out. */
   instruments: InstrumentFileRecord[];
+  /** Its records of calibrations written into image headers, those taken back left out. */
+  headers: HeaderWriteRecord[];
 }
 
 /** The line of `entry`, with its newline. */
-export function journalLine(entry: JournalRecord | JournalCancel): string {
+export function journalLine(entry: JournalRecord | JournalCancel | HeaderWriteRecord): string {
   return `${JSON.stringify(entry)}\n`;
 }
 
@@ -115,6 +118,7 @@ export function parseJournal(text: string): ParsedJournal {
   const records: JournalRecord[] = [];
   const tables: ChannelTableRecord[] = [];
   const instruments: InstrumentFileRecord[] = [];
+  const headers: HeaderWriteRecord[] = [];
   const cancelled = new Set<string>();
   const unreadable: number[] = [];
   lines.forEach((line, index) => {
@@ -123,6 +127,7 @@ export function parseJournal(text: string): ParsedJournal {
     if (entry === null) unreadable.push(index + 1);
     else if ('cancel' in entry) cancelled.add(entry.cancel);
     else if ('kind' in entry && entry.kind === INSTRUMENT_FILE_KIND) instruments.push(entry);
+    else if ('kind' in entry && entry.kind === HEADER_WRITE_KIND) headers.push(entry);
     else if ('kind' in entry) tables.push(entry);
     else records.push(entry);
   });
@@ -136,10 +141,13 @@ export function parseJournal(text: string): ParsedJournal {
     cancelled: [...cancelled],
     tables: kept(tables),
     instruments: kept(instruments),
+    headers: kept(headers),
   };
 }
 
-function parsedLine(line: string): JournalRecord | JournalCancel | ChannelTableRecord | InstrumentFileRecord | null {
+function parsedLine(
+  line: string,
+): JournalRecord | JournalCancel | ChannelTableRecord | InstrumentFileRecord | HeaderWriteRecord | null {
   let value: unknown;
   try {
     value = JSON.parse(line);
@@ -151,6 +159,8 @@ function parsedLine(line: string): JournalRecord | JournalCancel | ChannelTableR
   if (typeof entry.cancel === 'string') return { cancel: entry.cancel };
   if (entry.kind === INSTRUMENT_FILE_KIND)
     return isInstrumentFileRecord(entry) ? (entry as unknown as InstrumentFileRecord) : null;
+  if (entry.kind === HEADER_WRITE_KIND)
+    return isHeaderWriteRecord(entry) ? (entry as unknown as HeaderWriteRecord) : null;
   if (entry.kind !== undefined) return isChannelTableRecord(entry) ? (entry as unknown as ChannelTableRecord) : null;
   return isRecord(entry) ? (entry as unknown as JournalRecord) : null;
 }

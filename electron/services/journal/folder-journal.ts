@@ -13,6 +13,7 @@ import {
   parseJournal,
   withoutRepeatedOutsideChanges,
   type ChannelTableRecord,
+  type HeaderWriteRecord,
   type InstrumentFileRecord,
   type JournalRecord,
 } from '../../../shared/journal';
@@ -37,6 +38,7 @@ interface FileRead {
   /** Channel-table records, their `file` relative to the folder (empty when outside it). */
   tables: ChannelTableRecord[];
   instruments: InstrumentFileRecord[];
+  headers: HeaderWriteRecord[];
   cancelled: string[];
   /** Lines that could not be read, and the last line when it is cut short (not taken: it may be completed). */
   problems: string[];
@@ -117,6 +119,7 @@ export class FolderJournalReader {
       records: [],
       tables: [],
       instruments: [],
+      headers: [],
       cancelled: [],
       problems: [],
       torn: null,
@@ -141,6 +144,10 @@ export class FolderJournalReader {
         ...was.instruments,
         ...parsed.instruments.map((written) => ({ ...written, file: relativePath(this.folder, root, written.file) })),
       ],
+      headers: [
+        ...was.headers,
+        ...parsed.headers.map((written) => ({ ...written, path: relativePath(this.folder, root, written.path) })),
+      ],
       cancelled: [...was.cancelled, ...parsed.cancelled],
       problems,
       torn: tail.trim() === '' ? null : `${file}: line ${lines + 1} was cut short (a write interrupted)`,
@@ -164,6 +171,7 @@ function assemble(files: [file: string, read: FileRead][], above: string[]): Fol
   const records: { record: JournalRecord; order: number }[] = [];
   const tables: ChannelTableRecord[] = [];
   const instruments: InstrumentFileRecord[] = [];
+  const headers: HeaderWriteRecord[] = [];
   const problems = [...above];
   const cancelled = new Set<string>();
   for (const [file, read] of files) {
@@ -181,6 +189,7 @@ function assemble(files: [file: string, read: FileRead][], above: string[]): Fol
     for (const record of read.records) if (record.path !== '') records.push({ record, order: records.length });
     tables.push(...read.tables.filter((table) => table.file !== ''));
     instruments.push(...read.instruments.filter((written) => written.file !== ''));
+    headers.push(...read.headers.filter((written) => written.path !== ''));
   }
   records.sort((a, b) => (a.record.time < b.record.time ? -1 : a.record.time > b.record.time ? 1 : a.order - b.order));
   const kept = records.map((r) => r.record).filter((r) => !cancelled.has(r.id));
@@ -188,10 +197,12 @@ function assemble(files: [file: string, read: FileRead][], above: string[]): Fol
     entries.filter((t) => !cancelled.has(t.id)).sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : 0));
   const keptTables = inOrder(tables);
   const keptInstruments = inOrder(instruments);
+  const keptHeaders = inOrder(headers);
   return {
     records: withoutRepeatedOutsideChanges(kept),
     problems,
     ...(keptTables.length === 0 ? {} : { tables: keptTables }),
     ...(keptInstruments.length === 0 ? {} : { instruments: keptInstruments }),
+    ...(keptHeaders.length === 0 ? {} : { headers: keptHeaders }),
   };
 }

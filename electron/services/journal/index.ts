@@ -10,3 +10,10 @@ export { sidecarsSinceLatest, type SidecarSinceLatest } from './sidecars-since-l
 export { channelTableEntry, type TableBefore } from './channel-table-entry';
 export type { FileWriteJournal } from './file-write-entry';
 export { instrumentFileEntry } from './instrument-file-entry';
+export {
+  cancelLine,
+  headerWriteEntry,
+  type HeaderJournal,
+  type HeaderWriteEntry,
+  type HeaderWriteFields,
+} from './header-write-entry';
