@@ -17,7 +17,7 @@ import { checkedRows, htanRules } from './submission-rules';
 const fixture = (name: string) => fileURLToPath(new URL(`../../../fixtures/formats/czi/${name}`, import.meta.url));
 /** Taken on a Celldiscoverer 7 with a Plan-Apochromat 5x/0.35 (the file names both). */
 const CD7_CZI = 'czitools_S3_1Pos_2Mosaic_T1_Z1_CH1.czi';
-/** Names no microscope; its objective only as 40x/1.2 water. */
+/** Names its microscope (an LSM 880) and its objective, but no working distance. */
 const TILES_CZI = 'aicspylibczi_tiles.czi';
 const DATASET = 'dataset';
 
@@ -147,6 +147,15 @@ describe('acqmeta export: the lab’s microscope catalogue in a HuBMAP submissio
 describe('acqmeta export: the lab’s microscope catalogue in an HTAN manifest and the Methods draft', () => {
   it('fills what the files do not record from the objective matched, with HTAN’s terms', async () => {
     await catalogue();
+    // the tiles file was taken on an LSM 880, which the lab describes with the same 40x objective
+    const lsm880 = {
+      ...CD7,
+      Name: 'Facility LSM 880',
+      ID: 'lsm880',
+      MicroscopeStand: { ...CD7.MicroscopeStand, Model: 'LSM 880 IndiMo, AxioObserver' },
+      components: CD7.components.filter((component) => component.ID === 'obj40'),
+    };
+    await writeFile(path.join(base, 'acqmeta.instruments/lsm880.json'), JSON.stringify(lsm880, null, 2));
     await copyFile(fixture(TILES_CZI), path.join(base, DATASET, TILES_CZI));
     const run = await acqmeta('export', DATASET, '--format', 'htan:imaging-level-2', '-o', 'level2.csv');
     expect(run.code).toBe(1);
@@ -163,10 +172,10 @@ describe('acqmeta export: the lab’s microscope catalogue in an HTAN manifest a
       const row = rows.find((r) => r.Filename === `${DATASET}/${file}`)!;
       return columns.map((column) => row[column]);
     };
-    // the CD7 file records its objective; the working distance only the description gives
-    expect(of(CD7_CZI)).toEqual(['Plan-Apochromat 5x/0.35', '5', '0.35', '5.1', 'mm', 'Air']);
-    // the tiles file records 40x/1.2 water only (its NA as written): the objective's name and distance (µm) come from the description
-    expect(of(TILES_CZI)).toEqual(['C-Apochromat 40x/1.2 W', '40', '1.2000000000000002', '280', 'µm', 'Water']);
+    // the CD7 file records its objective and its working distance (5000 µm): the file's value, not the description's 5.1 mm
+    expect(of(CD7_CZI)).toEqual(['Plan-Apochromat 5x/0.35', '5', '0.35', '5000', 'µm', 'Air']);
+    // the tiles file records its objective but no working distance: the distance (µm) comes from the description
+    expect(of(TILES_CZI)).toEqual(['C-Apochromat 40x/1.2 W Korr FCS M27', '40', '1.2', '280', 'µm', 'Water']);
   });
 
   it('names the microscope and objective matched in the Methods draft, and the description as its source', async () => {
