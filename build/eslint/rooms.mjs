@@ -25,6 +25,7 @@ export const ROOM_ORDER = [
   'results',
   'convert',
   'collection',
+  'calibrate',
   'watch',
   'backend',
 ];

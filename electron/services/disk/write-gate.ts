@@ -14,9 +14,12 @@ import { GATE_POLL_MS, heldNames } from './read-delay';
  * The points a writer can be held at: `lock-busy` when its first try at a sidecar's lock finds
  * it held by another writer; `before-check` after its temp file is synced, before the file is
  * checked once more and renamed; `after-rename` after the rename, before it checks that its
- * version is the one on disk.
+ * version is the one on disk; for a write into an image's header, `header-journaled` once its
+ * journal record is synced, `header-appended` once the new header is appended and synced (the
+ * old one still in force) and `header-linked` once the file points at the new one.
  */
-export type WritePoint = 'lock-busy' | 'before-check' | 'after-rename';
+export type WritePoint =
+  'lock-busy' | 'before-check' | 'after-rename' | 'header-journaled' | 'header-appended' | 'header-linked';
 
 /** The gate file of this thread, read once (a worker thread inherits the environment when it starts). */
 const GATE = process.env.ACQMETA_WRITE_GATE ?? '';

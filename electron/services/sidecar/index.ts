@@ -22,6 +22,7 @@ export { writeWholeFile } from './write-whole-file';
 export { listingOfSteps, sidecarNameFor, sidecarPathFor, sidecarStepsFor, type SidecarListing } from './sidecar-path';
 export { claimTemp, releaseTemp, sweepStaleTemps, sweepStaleTempsUnder } from './temp-files';
 export { inWriteBatch, WriteBatch } from './write-batch';
+export { withSidecarLock } from './sidecar-lock';
 export { appendJournalInWorker, lookInWorker, startWriteWorker } from './write-worker-client';
 export type { JournalEntry } from './write-worker-protocol';
 export { isOwnWriteOnDisk } from './written-versions';

@@ -1,0 +1,183 @@
+/**
+ * Calibration written into image files' own headers, for the command line and the app: a
+ * review (what each header says now and will say, the images refused and why) and the writes,
+ * one file after another, each journaled before its first byte, checked by reading its header
+ * back, with progress and a cancel that stops between files (each file done or untouched).
+ */
+import type { HeaderWriteRecord } from '../../../shared/journal';
+import type { FieldValues } from '../../../shared/fields/field-table';
+import type {
+  CalibrationOutcome,
+  CalibrationRequest,
+  HeaderCalibration,
+  ImageReview,
+} from '../../../shared/tiff-calibration';
+import { atWritePoint, diskErrorReason, toBackendError } from '../disk';
+import type { ImageEntry } from '../folder';
+import { cancelLine, headerWriteEntry, type HeaderJournal } from '../journal';
+import { ProfileRefusal, saveImageChanges, type SaveContext } from '../save';
+import { appendJournalInWorker, withSidecarLock } from '../sidecar';
+import { hexOf, openForWrite, planFile, putBack, sha256Of, writePatch, type PlannedFile } from './header-bytes';
+import { wantedCalibration } from './wanted-calibration';
+
+/** One image of a review, with what its write needs. */
+export interface ReviewedImage {
+  entry: ImageEntry;
+  review: ImageReview;
+  wanted: HeaderCalibration | null;
+}
+
+/** The review of writing `request` into each image's header: nothing is written. */
+export async function reviewCalibration(
+  entries: readonly ImageEntry[],
+  request: CalibrationRequest,
+): Promise<ReviewedImage[]> {
+  const reviewed: ReviewedImage[] = [];
+  for (const entry of entries) {
+    const refused = (refusal: string): ReviewedImage => ({
+      entry,
+      wanted: null,
+      review: { path: entry.relPath, kind: null, changes: [], refusal },
+    });
+    const wanted = await wantedCalibration(entry, request);
+    if ('refusal' in wanted) {
+      reviewed.push(refused(wanted.refusal));
+      continue;
+    }
+    const planned = await planFile(entry.absPath, wanted).catch((error: unknown) => ({ error }));
+    if ('error' in planned) reviewed.push(refused(`it cannot be read (${diskErrorReason(planned.error)})`));
+    else if ('refusal' in planned.plan) reviewed.push(refused(planned.plan.refusal));
+    else {
+      const { kind, changes } = planned.plan;
+      reviewed.push({ entry, wanted, review: { path: entry.relPath, kind, changes, refusal: null } });
+    }
+  }
+  return reviewed;
+}
+
+/** How the writes are made: their journal, the save path for the sidecars' pixel size, progress and cancel. */
+export interface CalibrationWrites {
+  journal: HeaderJournal;
+  /** The one save path's context, for a request that sets the pixel size. */
+  save: SaveContext;
+  /** Stops the writes between files: the files not begun are `cancelled`. */
+  signal?: AbortSignal;
+  /** Called as each image is done (or refused), in order. */
+  onImage?(image: ReviewedImage, outcome: CalibrationOutcome): void;
+}
+
+/** Writes each reviewed image's header, one file after another; resolves to their outcomes, in order. */
+export async function applyCalibration(
+  reviewed: readonly ReviewedImage[],
+  request: CalibrationRequest,
+  writes: CalibrationWrites,
+): Promise<CalibrationOutcome[]> {
+  const outcomes: CalibrationOutcome[] = [];
+  for (const image of reviewed) {
+    const { entry, wanted } = image;
+    const outcome: CalibrationOutcome = writes.signal?.aborted
+      ? { kind: 'cancelled', reason: 'cancelled before it was begun; the file is untouched' }
+      : wanted === null
+        ? { kind: 'refused', reason: image.review.refusal ?? 'refused' }
+        : await saveSidecar(entry, request, writes.save)
+            .then(() => withSidecarLock(entry.absPath, true, () => writeHeader(image, wanted, writes)))
+            .catch(failed);
+    outcomes.push(outcome);
+    writes.onImage?.(image, outcome);
+  }
+  return outcomes;
+}
+
+/**
+ * The sidecar's pixel size and unit, when the request sets them, through the one save path
+ * (which holds the image's lock itself): the sidecar first, so that it holds what the header will.
+ */
+async function saveSidecar(entry: ImageEntry, request: CalibrationRequest, save: SaveContext): Promise<void> {
+  const changes: FieldValues = {
+    ...(request.pixelSize === undefined
+      ? {}
+      : { physical_unit_x: request.pixelSize.x, physical_unit_y: request.pixelSize.y }),
+    ...(request.unit === undefined ? {} : { physical_label_x: request.unit, physical_label_y: request.unit }),
+  };
+  if (Object.keys(changes).length > 0) await saveImageChanges(entry, { changes, expected: 'latest' }, save);
+}
+
+/** One image's header, planned again from the file, journaled first and read back after (under the image's lock). */
+async function writeHeader(
+  image: ReviewedImage,
+  wanted: HeaderCalibration,
+  writes: CalibrationWrites,
+): Promise<CalibrationOutcome> {
+  const { entry, review } = image;
+  const planned = await planFile(entry.absPath, wanted);
+  const { plan, stamp } = planned;
+  if ('refusal' in plan) return { kind: 'refused', reason: plan.refusal };
+  if (JSON.stringify(plan.changes) !== JSON.stringify(review.changes))
+    return { kind: 'conflict', reason: 'its header changed since the review; nothing written (review it again)' };
+  const { patch } = plan;
+  if (patch === null) return { kind: 'unchanged' };
+  const handle = await openForWrite(entry.absPath, stamp);
+  let record: { dir: string; id: string } | null = null;
+  try {
+    const written = await headerWriteEntry(writes.journal, entry.absPath, {
+      values: plan.changes.filter((c) => c.old !== c.new),
+      ranges: patch.replaced.map((r) => ({ offset: r.offset, old: hexOf(r.old), new: hexOf(r.new) })),
+      appended: { offset: patch.appendAt, length: patch.appended.length },
+      before: { size: stamp.size, mtime: stamp.mtimeMs, sha256: sha256Of(patch.replaced.map((r) => r.old)) },
+      after: {
+        size: patch.appendAt + patch.appended.length,
+        sha256: sha256Of([...patch.replaced.map((r) => r.new), patch.appended]),
+      },
+    });
+    if (written !== null) {
+      await appendJournalInWorker(written.dir, written.line);
+      record = written;
+    }
+    await atWritePoint('header-journaled', entry.absPath);
+    await writePatch(handle, patch, entry.absPath);
+  } catch (error) {
+    await handle.close();
+    await undoPatch(entry.absPath, planned, record);
+    throw error;
+  }
+  await handle.close();
+  const back = await planFile(entry.absPath, wanted).catch(() => null);
+  const same =
+    back !== null && !('refusal' in back.plan) && back.plan.patch === null && back.plan.pixels === plan.pixels;
+  if (same) return { kind: 'written' };
+  await undoPatch(entry.absPath, planned, record);
+  return { kind: 'io', reason: 'its header did not read back as written; the file was put back as it was' };
+}
+
+/** Puts the file back as `planned` found it, and takes back the write's journal record. */
+async function undoPatch(
+  absPath: string,
+  planned: PlannedFile,
+  record: { dir: string; id: string } | null,
+): Promise<void> {
+  if ('refusal' in planned.plan || planned.plan.patch === null) return;
+  const { patch } = planned.plan;
+  await putBack(
+    absPath,
+    patch.replaced.map((r) => ({ offset: r.offset, bytes: r.old })),
+    patch.oldSize,
+  );
+  if (record !== null) await appendJournalInWorker(record.dir, cancelLine(record.id));
+}
+
+/** A failure of one image as its outcome: a conflict, a refused sidecar value, or a disk error in words. */
+function failed(error: unknown): CalibrationOutcome {
+  if ((error as { code?: unknown } | null)?.code === 'CHANGED')
+    return { kind: 'conflict', reason: 'it changed on disk since its header was read; nothing written' };
+  const { code, message } = toBackendError(error);
+  if (code === 'CONFLICT') return { kind: 'conflict', reason: message };
+  if (code === 'INVALID_VALUE' || code === 'INVALID_SIDECAR' || error instanceof ProfileRefusal)
+    return { kind: 'refused', reason: message };
+  const reason = code === 'IO' || code === 'NOT_FOUND' ? diskErrorReason(error) : message;
+  return { kind: 'io', reason: `it cannot be written (${reason}); nothing changed` };
+}
+
+/** The latest header write record of each image, by its path. */
+export function latestHeaderWrites(headers: readonly HeaderWriteRecord[]): Map<string, HeaderWriteRecord> {
+  return new Map(headers.map((record) => [record.path, record]));
+}

@@ -1,0 +1,123 @@
+/**
+ * An image file's header write on disk: planned from the file as it is, written in the order
+ * that keeps every reader on the old header or the new one (appended bytes first and synced,
+ * then the link), reverted byte for byte, and the file's bytes where a journal record touched it.
+ * Only the header is ever read: never a strip or a tile.
+ */
+import { createHash } from 'node:crypto';
+import { open, type FileHandle } from 'node:fs/promises';
+import type { HeaderBytesNow, HeaderWriteRecord } from '../../../shared/journal';
+import {
+  planHeaderWrite,
+  type HeaderCalibration,
+  type HeaderPatch,
+  type HeaderPlan,
+} from '../../../shared/tiff-calibration';
+import { atWritePoint, stampOf, type FileStamp } from '../disk';
+import { withFileSource } from '../tiff';
+
+/** A plan and the file it was made from. */
+export interface PlannedFile {
+  plan: HeaderPlan;
+  stamp: FileStamp;
+}
+
+/** The plan of writing `wanted` into the TIFF at `absPath`, from its header as it is now. */
+export async function planFile(absPath: string, wanted: HeaderCalibration): Promise<PlannedFile> {
+  return withFileSource(absPath, async (source) => ({
+    plan: planHeaderWrite(source, absPath.split(/[\\/]/).pop() ?? '', wanted),
+    stamp: source.stamp,
+  }));
+}
+
+/** SHA-256 of byte arrays one after another, in hex. */
+export function sha256Of(parts: readonly Uint8Array[]): string {
+  const hash = createHash('sha256');
+  for (const part of parts) hash.update(part);
+  return hash.digest('hex');
+}
+
+/** The hex text of bytes, as a journal record keeps a range. */
+export function hexOf(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex');
+}
+
+async function readAt(handle: FileHandle, offset: number, length: number): Promise<Uint8Array> {
+  const bytes = new Uint8Array(length);
+  let done = 0;
+  while (done < length) {
+    const { bytesRead } = await handle.read(bytes, done, length - done, offset + done);
+    if (bytesRead === 0) break;
+    done += bytesRead;
+  }
+  return bytes.subarray(0, done);
+}
+
+async function writeAt(handle: FileHandle, offset: number, bytes: Uint8Array): Promise<void> {
+  for (let done = 0; done < bytes.length;) {
+    const { bytesWritten } = await handle.write(bytes, done, bytes.length - done, offset + done);
+    done += bytesWritten;
+  }
+}
+
+/** What the file at `absPath` holds where `record` wrote (see `headerWriteState`). */
+export async function bytesNow(absPath: string, record: HeaderWriteRecord): Promise<HeaderBytesNow> {
+  const handle = await open(absPath, 'r');
+  try {
+    const size = (await handle.stat()).size;
+    const ranges = await Promise.all(record.ranges.map((r) => readAt(handle, r.offset, r.old.length / 2)));
+    const { offset, length } = record.appended;
+    const appended = offset + length <= size ? await readAt(handle, offset, length) : null;
+    return { size, ranges: ranges.map(hexOf), sha256: appended === null ? null : sha256Of([...ranges, appended]) };
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Opens the file for the write, failing at once (nothing written) where it cannot be written,
+ * and checks it is still the file `stamp` describes.
+ */
+export async function openForWrite(absPath: string, stamp: FileStamp): Promise<FileHandle> {
+  const handle = await open(absPath, 'r+');
+  const now = stampOf(await handle.stat());
+  if (now.size !== stamp.size || now.mtimeMs !== stamp.mtimeMs || now.ino !== stamp.ino) {
+    await handle.close();
+    throw Object.assign(new Error('the file changed since its header was read'), { code: 'CHANGED' });
+  }
+  return handle;
+}
+
+/**
+ * Writes `patch`: the appended bytes past the old end, synced, then the replaced ranges (the
+ * link readers follow), synced. A kill between the two leaves the old header in force and the
+ * appended bytes unread. (`absPath` names the file at the write gate's points.)
+ */
+export async function writePatch(handle: FileHandle, patch: HeaderPatch, absPath: string): Promise<void> {
+  await writeAt(handle, patch.appendAt, patch.appended);
+  await handle.sync();
+  await atWritePoint('header-appended', absPath);
+  for (const range of patch.replaced) await writeAt(handle, range.offset, range.new);
+  await handle.sync();
+  await atWritePoint('header-linked', absPath);
+}
+
+/**
+ * Puts the ranges' bytes `bytes` back at their offsets, synced, then cuts the file to `size`:
+ * the link first, so a kill in between leaves a file whose old header is in force.
+ */
+export async function putBack(
+  absPath: string,
+  ranges: readonly { offset: number; bytes: Uint8Array }[],
+  size: number,
+): Promise<void> {
+  const handle = await open(absPath, 'r+');
+  try {
+    for (const range of ranges) await writeAt(handle, range.offset, range.bytes);
+    await handle.sync();
+    await handle.truncate(size);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}

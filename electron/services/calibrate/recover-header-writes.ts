@@ -1,0 +1,76 @@
+/**
+ * Header writes cut short (the process killed between its journal record and its last byte)
+ * finished or reverted by the next command on the image, and a header write undone byte for
+ * byte, its length included, as a journaled write of its own.
+ */
+import { stat } from 'node:fs/promises';
+import { headerWriteState, type HeaderWriteRecord } from '../../../shared/journal';
+import { cancelLine, headerWriteEntry, type HeaderJournal } from '../journal';
+import { appendJournalInWorker, withSidecarLock } from '../sidecar';
+import { bytesNow, putBack, sha256Of } from './header-bytes';
+
+/** What became of an interrupted write: reverted (its record taken back) or finished. */
+export type Recovered = 'reverted' | 'finished';
+
+/**
+ * Finishes or reverts the latest header write of the image at `absPath` (`latest`, its record)
+ * when it was cut short; null when it was not (written, or the file changed since).
+ */
+export async function recoverHeaderWrite(
+  absPath: string,
+  latest: HeaderWriteRecord,
+  journalDir: string,
+): Promise<Recovered | null> {
+  return withSidecarLock(absPath, true, async () => {
+    const state = headerWriteState(latest, await bytesNow(absPath, latest));
+    if (state === 'unfinished') {
+      await putBack(absPath, [], latest.after.size);
+      return 'finished';
+    }
+    if (state !== 'not-written') return null;
+    await putBack(absPath, [], latest.before.size);
+    await appendJournalInWorker(journalDir, cancelLine(latest.id));
+    return 'reverted';
+  });
+}
+
+/** Why a header write cannot be undone now; null when the file still holds exactly what it wrote. */
+export async function undoRefusal(absPath: string, record: HeaderWriteRecord): Promise<string | null> {
+  const state = headerWriteState(record, await bytesNow(absPath, record));
+  if (state === 'written') return null;
+  return 'its header is no longer what that write left (a later header write, or another program, changed it); nothing written';
+}
+
+/**
+ * Undoes the header write `record` at `absPath`: the old bytes of its ranges put back and the
+ * file cut to its old size, journaled first (as `journal` says) as a write of its own, whose
+ * own undo writes the header back.
+ */
+export async function undoHeaderWrite(
+  absPath: string,
+  record: HeaderWriteRecord,
+  journal: HeaderJournal,
+): Promise<void> {
+  await withSidecarLock(absPath, true, async () => {
+    const refusal = await undoRefusal(absPath, record);
+    if (refusal !== null) throw Object.assign(new Error(refusal), { code: 'CHANGED' });
+    const bytes = (hex: string) => Uint8Array.from(Buffer.from(hex, 'hex'));
+    const entry = await headerWriteEntry(journal, absPath, {
+      values: record.values.map((v) => ({ ...v, old: v.new, new: v.old })),
+      ranges: record.ranges.map((r) => ({ offset: r.offset, old: r.new, new: r.old })),
+      appended: { offset: record.before.size, length: 0 },
+      before: {
+        size: record.after.size,
+        mtime: (await stat(absPath)).mtimeMs,
+        sha256: sha256Of(record.ranges.map((r) => bytes(r.new))),
+      },
+      after: { size: record.before.size, sha256: sha256Of(record.ranges.map((r) => bytes(r.old))) },
+    });
+    if (entry !== null) await appendJournalInWorker(entry.dir, entry.line);
+    await putBack(
+      absPath,
+      record.ranges.map((r) => ({ offset: r.offset, bytes: bytes(r.old) })),
+      record.before.size,
+    );
+  });
+}
