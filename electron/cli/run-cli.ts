@@ -3,6 +3,7 @@
  */
 import { parseArgs, UsageError } from './args';
 import { CliError, EXIT, type CliIo, type Command } from './cli-io';
+import { calibrateCommand } from './commands/calibrate-command';
 import { convertCommand } from './commands/convert-command';
 import { exportCommand } from './commands/export-command';
 import { importCommand } from './commands/import-command';
@@ -33,6 +34,7 @@ const COMMANDS: readonly Command[] = [
   instrumentsCommand,
   resultsCommand,
   convertCommand,
+  calibrateCommand,
 ];
 
 /** Runs one command line (the words after `acqmeta`); resolves to the exit code. */

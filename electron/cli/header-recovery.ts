@@ -1,0 +1,51 @@
+/**
+ * Header writes cut short, for the commands that touch image headers (`calibrate`, `restore`):
+ * the latest header write record of each image named, read from the journals of the folders
+ * given, and each interrupted one finished or reverted before anything else is done.
+ */
+import path from 'node:path';
+import type { HeaderWriteRecord } from '../../shared/journal';
+import { latestHeaderWrites, recoverHeaderWrite } from '../services/calibrate';
+import { readFolderJournal, type JournalPlaces } from '../services/journal';
+import type { CliIo } from './cli-io';
+import { imageOrFolderArgument } from './targets';
+
+/** The latest header write record of every image under the arguments `given`, by absolute path. */
+export async function latestHeaderRecords(
+  cwd: string,
+  given: readonly string[],
+): Promise<Map<string, HeaderWriteRecord>> {
+  const latest = new Map<string, HeaderWriteRecord>();
+  const folders = new Set<string>();
+  for (const target of given) folders.add((await imageOrFolderArgument(cwd, target)).folder);
+  for (const folder of folders) {
+    const { headers } = await readFolderJournal(folder);
+    for (const [relPath, record] of latestHeaderWrites(headers ?? []))
+      latest.set(path.join(folder, ...relPath.split('/')), record);
+  }
+  return latest;
+}
+
+/**
+ * Finishes or reverts the interrupted header write of each image of `absPaths` that has one
+ * (`latest`, from {@link latestHeaderRecords}), saying so on stderr by the image's name.
+ */
+export async function recoverInterrupted(
+  absPaths: readonly { absPath: string; relPath: string }[],
+  latest: ReadonlyMap<string, HeaderWriteRecord>,
+  places: JournalPlaces,
+  io: CliIo,
+): Promise<void> {
+  for (const { absPath, relPath } of absPaths) {
+    const record = latest.get(absPath);
+    if (record === undefined) continue;
+    const place = await places.placeFor(absPath);
+    if (place === null) continue;
+    const done = await recoverHeaderWrite(absPath, record, place.dir);
+    if (done === 'reverted')
+      io.err(
+        `${relPath}: a header write (record ${record.id}) was cut short before readers saw it; the file is put back as it was`,
+      );
+    else if (done === 'finished') io.err(`${relPath}: an interrupted header write (record ${record.id}) is finished`);
+  }
+}
