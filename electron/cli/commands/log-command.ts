@@ -19,7 +19,8 @@ export const logCommand: Command = {
 
 Shows every sidecar write AcqMeta journaled for the image, or for each image under the folder
 (subfolders included), and for a folder each channel table write (acqmeta.channels.csv: the
-rows added, removed and changed, by Channel ID), oldest first: each action on a line of its own (when, who (user@host),
+rows added, removed and changed, by Channel ID), and each calibration acqmeta calibrate wrote
+into an image's own header (each header value, old → new), oldest first: each action on a line of its own (when, who (user@host),
 which tool and action, and its batch id), then one line per image it wrote, indented, with the
 record id, the image and each field's old and new value. The journal lives in the
 .acqmeta/journal/ folder of the folder AcqMeta wrote to (see docs/journal.md).
@@ -40,7 +41,9 @@ deleted since, that write cut short (the file is as it found it), or not readabl
                     "sidecarNow" on an image's last record shown when its sidecar differs:
                     "changed", "deleted", "cut-short" or "unreadable"; a channel table
                     write has "kind": "channel-table" and "file", a microscope
-                    description's "kind": "instrument-file" (see docs/journal.md)
+                    description's "kind": "instrument-file", a calibration written
+                    into an image's header (acqmeta calibrate) "kind": "image-header"
+                    (see docs/journal.md)
 
 Lines of the journal that cannot be read (one cut short by a crash) are named on stderr.`,
   syntax: { positionals: { min: 1, max: 1 }, flags: ['--json'], options: ['--field', '--since'] },
@@ -60,9 +63,9 @@ Lines of the journal that cannot be read (one cut short by a crash) are named on
     const differ = await sidecarsSinceLatest(folder, journal.records, lastShown.keys());
     const sidecarNow = (r: JournalRecord) => (lastShown.get(r.path) === r ? differ.get(r.path) : undefined);
     const whole = image === null && field === undefined;
-    const tables = (whole ? [...(journal.tables ?? []), ...(journal.instruments ?? [])] : []).filter(
-      (t) => since === null || t.time >= since,
-    );
+    const headers = (journal.headers ?? []).filter((h) => image === null || h.path === image);
+    const files = whole ? [...(journal.tables ?? []), ...(journal.instruments ?? [])] : [];
+    const tables = [...files, ...(field === undefined ? headers : [])].filter((t) => since === null || t.time >= since);
     const listed = withTables(shown, tables);
     const json = args.flags.has('--json');
     if (json)

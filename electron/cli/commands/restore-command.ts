@@ -27,6 +27,7 @@ import { CliError, EXIT, type CliIo, type Command } from '../cli-io';
 import { imageOrFolderArgument, imageTargets, journaledImages } from '../targets';
 import { cliWriter, describeDiff } from '../write-changes';
 import { rebuildSidecar } from '../rebuild-sidecar';
+import { restoreHeaders } from '../header-restore';
 import { writeAndReport } from '../write-report';
 import { contestedLines, takenBackLines } from './restore-review';
 
@@ -52,6 +53,11 @@ sidecar removes the sidecar (contested when it was edited since).
 later journaled write of the same image, changed gets its earlier value, and a key the file
 lacked is taken out again; going back before a sidecar's creation removes the sidecar. Each
 later change it takes back is printed first (image, field, old → new, action).
+
+A calibration acqmeta calibrate wrote into an image's header (its record or batch id) is
+undone by --undo (or --before): the file gets back its earlier bytes, its length included,
+if it still holds exactly what that write left (else exit 3, nothing written: undo a later
+header write first); the sidecar changes of the same batch are restored too.
 
 A channel-table record's id (from acqmeta log, given a folder) takes --before: the table is
 written back as it was, byte for byte, or removed when that record created it, if the file is
@@ -98,8 +104,14 @@ latest journaled write or could not be written.`,
       const table = await restoreChannelTable(folder, read.tables, id, args.flags.has('--dry-run'), io);
       if (table !== null) return table;
     }
+    const headers = (read.headers ?? []).filter((h) => image === null || h.path === image);
+    const dryRun = args.flags.has('--dry-run');
+    const action = `restore --${mode} ${id}`;
+    const headerCode =
+      field === undefined ? await restoreHeaders(io.cwd, folder, headers, id, action, dryRun, io) : null;
     const records = image === null ? read.records : read.records.filter((r) => r.path === image);
     const found = mode === 'undo' ? undoOf(records, id, field) : restoresOf(records, id, field);
+    if (found === null && headerCode !== null) return headerCode;
     if (found === null) throw new CliError(EXIT.usage, `${given}: no journal record or batch ${id}`);
     const targets = await restoreTargets(io.cwd, folder, found, image === null ? null : given);
     const shown = new Map(targets.map(({ entry, restore }) => [restore.path, entry.relPath]));
@@ -118,7 +130,7 @@ latest journaled write or could not be written.`,
         if (undo.removeSidecar !== true || undo.contested.length === 0) writes.push({ entry, restore: undo });
       }
     }
-    const code = await writeRestores(writes, folder, `restore --${mode} ${id}`, args.flags.has('--dry-run'), io);
+    const code = Math.max(await writeRestores(writes, folder, action, dryRun, io), headerCode ?? EXIT.ok);
     return contested ? Math.max(code, EXIT.problems) : code;
   },
 };

@@ -38,7 +38,7 @@ export async function recoverHeaderWrite(
 export async function undoRefusal(absPath: string, record: HeaderWriteRecord): Promise<string | null> {
   const state = headerWriteState(record, await bytesNow(absPath, record));
   if (state === 'written') return null;
-  return 'its header is no longer what that write left (a later header write, or another program, changed it); nothing written';
+  return 'its header is no longer what that write left; nothing written';
 }
 
 /**
