@@ -88,7 +88,9 @@ test('the channel table drafted from the images, being completed, in the light t
   );
   await expect(rrid).toHaveAttribute('aria-invalid', 'true');
   await expect(dialog.getByRole('button', { name: 'Save' })).toBeDisabled();
-  await expect(dialog).toContainText('Fix the 1 problem listed to save.');
+  await expect(dialog).toContainText(
+    'To save, fix Row 1: RRID identifier “AB_2336915” is not of the form RRID:AB_ followed by digits.',
+  );
   await expect(dialog).toContainText('2 channels, in the order of the images’ channels; 12 columns');
   // the Fluorophore column whole, the next one cut by the grid's edge
   const grid = await box(dialog.getByRole('group', { name: 'Channels, one row each' }));

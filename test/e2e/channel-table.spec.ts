@@ -32,7 +32,7 @@ test('a drafted table is checked, saved, read back and undone', async ({ app }) 
   await expect(rrid).toHaveAttribute('aria-invalid', 'true');
   await expect(rrid).toHaveAccessibleDescription(problem);
   await expect(save).toBeDisabled();
-  await expect(save).toHaveAccessibleDescription('Fix the 1 problem listed to save.');
+  await expect(save).toHaveAccessibleDescription(`To save, fix ${problem}.`);
 
   await rrid.fill('RRID:AB_2336915');
   await dialog.getByLabel('Target Name, channel 1').fill('DNA');

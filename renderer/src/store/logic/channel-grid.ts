@@ -106,7 +106,9 @@ export function channelSaveBlocker(
   table: ChannelTable,
   problems: readonly ChannelTableProblem[],
 ): string | null {
-  if (problems.length > 0) return `Fix the ${plural(problems.length, 'problem')} listed to save.`;
+  const [first, ...more] = problems;
+  if (first !== undefined)
+    return `To save, fix ${first.message}${more.length > 0 ? ` (and ${more.length} more)` : ''}.`;
   if (table.rows.length === 0) return 'Add at least one channel to save.';
   if (info.table !== null && sameChannelTable(info.table, table)) return `Nothing changed from ${info.file}.`;
   return null;

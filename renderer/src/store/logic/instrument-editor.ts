@@ -7,6 +7,7 @@ import type { InstrumentCatalogueInfo, InstrumentDraft, InstrumentEdit } from '.
 import type { InstrumentProblem } from '../../../../shared/instruments';
 import {
   descriptionName,
+  problemPlace,
   shownComponents,
   shownDescription,
   type EditTarget,
@@ -100,9 +101,17 @@ export function instrumentSaveBlocker(editor: InstrumentCatalogueEditor): string
   if (typed > 0) return `Fix the ${typed === 1 ? 'value that is' : `${typed} values that are`} not a number to save.`;
   const broken = changed.find((f) => f.shown.text === null);
   if (broken) return `${broken.file}: the changes cannot be applied.`;
-  const brought = changed.reduce((n, f) => n + newProblems(f).length, 0);
-  if (brought > 0) return `Fix the ${brought === 1 ? 'problem' : `${brought} problems`} the changes bring to save.`;
-  return null;
+  // a warning never holds a save back; an error names where it is
+  const errors = changed.flatMap((file) =>
+    newProblems(file)
+      .filter((problem) => problem.severity === 'error')
+      .map((problem) => ({ file, problem })),
+  );
+  const first = errors[0];
+  if (first === undefined) return null;
+  const place = problemPlace(first.file.shown.root, first.problem.at, editor.info?.specs.components ?? []);
+  const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
+  return `To save, fix ${place}: ${first.problem.message}${more}.`;
 }
 
 /** The `Schema_ID` and `ID` a component needs, with a name for its row. */

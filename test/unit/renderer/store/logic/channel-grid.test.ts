@@ -96,7 +96,10 @@ describe('the channel table grid', () => {
 
   it('cannot be saved with problems, without rows, or unchanged from the file', () => {
     const problem = { row: 0, column: 'Channel ID', message: 'Row 1: Channel ID is empty' };
-    expect(channelSaveBlocker(info(), draft, [problem])).toBe('Fix the 1 problem listed to save.');
+    expect(channelSaveBlocker(info(), draft, [problem])).toBe('To save, fix Row 1: Channel ID is empty.');
+    expect(channelSaveBlocker(info(), draft, [problem, problem])).toBe(
+      'To save, fix Row 1: Channel ID is empty (and 1 more).',
+    );
     expect(channelSaveBlocker(info(), emptyChannelTable(), [])).toBe('Add at least one channel to save.');
     expect(channelSaveBlocker(info({ table: draft }), draft, [])).toBe(
       'Nothing changed from raw/acqmeta.channels.csv.',

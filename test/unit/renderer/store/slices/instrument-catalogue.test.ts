@@ -13,6 +13,9 @@ const ORIGINAL = { size: 1, mtimeMs: 1, sha256: 'original' };
 /** The 100× objective, whose name says NA 1.40 and whose LensNA is 1.3. */
 const O100 = { id: 'eb0b91b8-e884-4860-a389-a5fe8fb952c7' };
 const NA: InstrumentFieldSpec = { key: 'LensNA', label: 'Lens NA', type: 'number', requiredFromTier: 1 };
+const ID: InstrumentFieldSpec = { key: 'ID', label: 'ID', type: 'text', requiredFromTier: 1 };
+/** The camera's ID, which no other component may have. */
+const CAMERA_ID = 'dd53d052-6bb5-4850-9804-76a008447e73';
 const FIXED = ABIF.replace('"LensNA":1.3,', '"LensNA":1.4,');
 
 function setup() {
@@ -38,11 +41,17 @@ describe('the instrument catalogue editor', () => {
     expect(instrumentSaveBlocker(shown)).toBe('Nothing changed.');
   });
 
-  it('checks a value as it is typed, and holds the save back on a problem the edit brings', async () => {
+  it('checks a value as it is typed; a warning never holds the save back, an error does and says where', async () => {
     const { store, backend } = setup();
     await store.getState().openInstrumentCatalogue();
     store.getState().editInstrumentCell(O100, NA, '14');
-    expect(instrumentSaveBlocker(editor(store))).toBe('Fix the 2 problems the changes bring to save.');
+    // two warnings (no NA is 14; the name says 1.40): listed, and never a reason to hold the save back
+    expect(
+      editor(store)
+        .files[0]!.shown.problems.filter((p) => p.message.includes('14'))
+        .map((p) => p.severity),
+    ).toEqual(['warning', 'warning']);
+    expect(instrumentSaveBlocker(editor(store))).toBeNull();
     store.getState().editInstrumentCell(O100, NA, 'NA 1.4');
     expect(Object.values(editor(store).typed)).toEqual([
       { text: 'NA 1.4', error: 'Lens NA: “NA 1.4” is not a number (numbers only)' },
@@ -53,6 +62,11 @@ describe('the instrument catalogue editor', () => {
     store.getState().editInstrumentCell(O100, NA, '1.4');
     expect(editor(store).typed).toEqual({});
     expect(instrumentSaveBlocker(editor(store))).toBeNull();
+    // an error does: the reason says where it is, and what
+    store.getState().editInstrumentCell(O100, ID, CAMERA_ID);
+    expect(instrumentSaveBlocker(editor(store))).toBe(
+      `To save, fix Objective “100X PLAN APOCHROMAT, NA=1.40, OIL, DIC” · ID: ${CAMERA_ID} is also the ID of components[1].`,
+    );
   });
 
   it('saves the edited text with the version read, as one undo step; undo and redo write the texts back', async () => {
