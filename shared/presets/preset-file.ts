@@ -18,6 +18,7 @@
 import { duplicateKeys, duplicateKeyText } from '../duplicate-keys';
 import { EDITABLE_FIELDS, editableField, type FieldValues } from '../fields/field-table';
 import { validateFieldValue } from '../validation';
+import { isWindowsDeviceName } from '../windows-names';
 
 /** The value of `acqmeta_preset` this code writes and reads. */
 export const PRESET_FORMAT_VERSION = 1;
@@ -105,7 +106,10 @@ export function formatPresetFile(preset: Preset): string {
   return `${JSON.stringify({ acqmeta_preset: PRESET_FORMAT_VERSION, name: preset.name, fields: inFieldOrder(preset.fields) }, null, 2)}\n`;
 }
 
-/** A file name for a preset: `Thy1 cohort 3, P30` → `thy1-cohort-3-p30.json`. */
+/**
+ * A file name for a preset: `Thy1 cohort 3, P30` → `thy1-cohort-3-p30.json`; a name Windows
+ * keeps for a device is not used (`Con` → `con-preset.json`).
+ */
 export function presetFileName(name: string): string {
   const slug = name
     .normalize('NFKD')
@@ -115,7 +119,8 @@ export function presetFileName(name: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 60)
     .replace(/-+$/, '');
-  return `${slug || 'preset'}.json`;
+  const stem = slug === '' ? 'preset' : isWindowsDeviceName(slug) ? `${slug}-preset` : slug;
+  return `${stem}.json`;
 }
 
 function inFieldOrder(fields: FieldValues): FieldValues {

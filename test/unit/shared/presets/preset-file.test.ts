@@ -42,4 +42,10 @@ describe('preset files', () => {
     expect(presetFileName('Souris mâle – été')).toBe('souris-male-ete.json');
     expect(presetFileName('日本語')).toBe('preset.json');
   });
+
+  it('never names a file as Windows names a device', () => {
+    expect(presetFileName('Con')).toBe('con-preset.json');
+    expect(presetFileName('LPT1')).toBe('lpt1-preset.json');
+    expect(presetFileName('Console')).toBe('console.json');
+  });
 });
