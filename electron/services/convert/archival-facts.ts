@@ -36,14 +36,19 @@ export function experimentalValues(values: FieldValues | null): FieldValues {
 
 const MICROMETRE = new Set(['um', 'µm', 'micron', 'microns']);
 
-/** Pixel size in µm: the sidecar's calibration when it is in µm, else the file's, else the acquisition's. */
+/**
+ * Pixel size in µm: the sidecar's calibration when it is in µm and states this image's X by Y
+ * plane (`sidecarPlane`), else the file's, else the acquisition's. A sidecar describes image 0's
+ * plane as stored: a LIF's xz scan's second axis is Z, and the file's other images have their own.
+ */
 export function physicalSizeUm(
   values: FieldValues | null,
   file: FileCalibration | null,
   acquisition: Acquisition,
+  sidecarPlane: boolean,
 ): ArchivalImage['physicalSizeUm'] {
   const z = acquisition.pixel_size_um?.z ?? null;
-  const { physical_unit_x: x, physical_unit_y: y, physical_label_x: label } = values ?? {};
+  const { physical_unit_x: x, physical_unit_y: y, physical_label_x: label } = (sidecarPlane ? values : null) ?? {};
   if (typeof x === 'number' && typeof y === 'number' && typeof label === 'string' && MICROMETRE.has(label))
     return { x, y, z };
   const declared = usableCalibration(file);

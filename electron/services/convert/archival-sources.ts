@@ -6,10 +6,11 @@
  * file gives image 0, its other images (ND2 positions) refused, said why. Planes are decoded with the preview's decoders at full resolution, no contrast, in the
  * source's sample type, each bounded by {@link MAX_ARCHIVAL_PLANE_BYTES}.
  */
-import type { FileCalibration } from '../../../shared/api';
+import type { FileCalibration, HeaderValues } from '../../../shared/api';
 import type { Acquisition } from '../../../shared/acquisition/acquisition-types';
 import { oibPlaneSource, readVendorHeader, vendorFormatOfPath, type VendorHeader } from '../../../shared/formats';
 import type { ArchivalDtype, ArchivalPixels } from '../../../shared/ome-tiff';
+import { headerAxes } from '../../../shared/sheets/header-axes';
 import { openTiff, type ByteSource } from '../../../shared/tiff';
 import { decodeTiffSamples, decodeVendorSamples, type SampleArray } from '../tiff';
 import type { PlaneReader } from './ome-tiff-writer';
@@ -23,6 +24,11 @@ interface ReadyImage {
   pixels: ArchivalPixels;
   acquisition: Acquisition;
   fileCalibration: FileCalibration | null;
+  /**
+   * Whether the source's sidecar states this image's X and Y pixel size: a sidecar describes
+   * image 0's plane as the file stores it, which is X by Y unless it is a LIF's xz scan.
+   */
+  sidecarPlane: boolean;
 }
 
 /** An image refused, with the reason in words. */
@@ -112,6 +118,7 @@ async function tiffImages(source: ByteSource, fileName: string): Promise<SourceI
       readPlane,
       acquisition: info.acquisition ?? { sources: [] },
       fileCalibration: info.fileCalibration,
+      sidecarPlane: true,
     },
   ];
 }
@@ -151,6 +158,11 @@ async function vendorPlanes(
   return { pixels, readPlane: async (index) => checked(pixels, await decode(planeAt(pixels, index))) };
 }
 
+/** Whether an image's stored plane, its header's last two axes (a colour sample axis aside), is X by Y. */
+function storedXy(header: HeaderValues): boolean {
+  return headerAxes(header).axes.replace(/S$/, '').endsWith('YX');
+}
+
 /** Formats whose reader describes any image of the file asked for (a CZI's scene, a LIF's image). */
 const EVERY_IMAGE = new Set(['czi', 'lif']);
 
@@ -173,7 +185,8 @@ async function vendorImages(source: ByteSource, fileName: string): Promise<Sourc
       const header = index === 0 ? first : readVendorHeader(source, fileName, { image: index, planeAxes: 'xy' });
       const { pixels, readPlane } = await vendorPlanes(source, header);
       const { acquisition, fileCalibration } = header;
-      images.push({ index, name, ok: true, pixels, readPlane, acquisition, fileCalibration });
+      const sidecarPlane = index === 0 && storedXy(first.header);
+      images.push({ index, name, ok: true, pixels, readPlane, acquisition, fileCalibration, sidecarPlane });
     } catch (error) {
       images.push({ index, name, ok: false, reason: (error as Error).message });
     }

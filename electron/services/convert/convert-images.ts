@@ -183,7 +183,7 @@ async function convertWith(job: ConvertJob, worker: ConvertWorker, hasher: Conve
           name: image.name,
           pixels: image.pixels,
           acquisition: image.acquisition,
-          physicalSizeUm: physicalSizeUm(values, image.fileCalibration, image.acquisition),
+          physicalSizeUm: physicalSizeUm(values, image.fileCalibration, image.acquisition, image.sidecarPlane),
           experimental: Object.entries(experimentalValues(values)).map(([key, value]) => [key, String(value)]),
           instrumentMatch: instrumentMatchEntries(
             await job.profiles.instrumentsFor(source.absPath).catch(() => null),

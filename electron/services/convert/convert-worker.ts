@@ -48,8 +48,8 @@ function describe(path: string) {
     size: source.size,
     images: (await sourceImages(source, fileNameOf(path))).map((image) => {
       if (!image.ok) return image;
-      const { index, name, ok, pixels, acquisition, fileCalibration } = image;
-      return { index, name, ok, pixels, acquisition, fileCalibration };
+      const { index, name, ok, pixels, acquisition, fileCalibration, sidecarPlane } = image;
+      return { index, name, ok, pixels, acquisition, fileCalibration, sidecarPlane };
     }),
   }));
 }
