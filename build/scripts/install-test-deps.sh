@@ -4,7 +4,8 @@
 # check the archival OME-XML against OME's schema; python3-tifffile and numpy, which read the
 # archival OME-TIFFs back in the unit tests and are the benchmark's peer; python3-numcodecs and
 # python3-jsonschema, with which the unit tests decode and check an exported OME-Zarr collection;
-# python3-pandas, which rebuilds an exported collection's pooled analysis tables in the tests.
+# python3-pandas, which rebuilds an exported collection's pooled analysis tables in the tests;
+# ImageJ 1.x and Xvfb, which read back the calibration `acqmeta calibrate` writes.
 # Idempotent: installs only what is missing. Needs root or sudo for apt-get.
 set -euo pipefail
 
@@ -14,6 +15,9 @@ need=()
 /usr/bin/python3 -c 'import tifffile, numpy' 2>/dev/null || need+=(python3-tifffile python3-numpy)
 /usr/bin/python3 -c 'import numcodecs, jsonschema' 2>/dev/null || need+=(python3-numcodecs python3-jsonschema)
 /usr/bin/python3 -c 'import pandas' 2>/dev/null || need+=(python3-pandas)
+# ImageJ 1.x, headless under Xvfb, reads back the calibration acqmeta calibrate writes
+[ -f /usr/share/java/ij.jar ] || need+=(imagej)
+[ -x /usr/bin/xvfb-run ] || need+=(xvfb xauth)
 if [ "${1:-}" = "bench" ]; then
   [ -x /usr/bin/time ] || need+=(time)
 fi

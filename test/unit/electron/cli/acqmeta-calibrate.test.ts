@@ -1,0 +1,237 @@
+/**
+ * `acqmeta calibrate` (issue 79): the calibration written into each TIFF's own header, in place.
+ * Fixtures of every kind are written by tifffile (ImageJ hyperstacks, OME-TIFF, a 72-dpi export,
+ * no resolution tags, BigTIFF, big-endian, tiled); after the command tifffile and ImageJ 1.x read
+ * the new values, every strip and tile hashes as before, `log` lists the writes and `restore
+ * --undo` gives back every file byte for byte, its length included.
+ */
+import { execFile, execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { HeaderWriteRecord } from '../../../../shared/journal';
+import { bundleEntries } from '../services/tiff/build-worker';
+import { imagejViews, makeTiffs, pixelSegmentsHash, tifffileViews } from './calibrate/tiff-checks';
+
+const fixture = (rel: string) => fileURLToPath(new URL(`../../../fixtures/${rel}`, import.meta.url));
+
+let cli: string;
+let removeBundle: () => Promise<void>;
+let base: string;
+/** The fixtures as tifffile wrote them, never written to. */
+let originals: string;
+
+beforeAll(async () => {
+  const built = await bundleEntries({
+    cli: 'electron/cli/acqmeta.ts',
+    'scan-worker': 'electron/services/tiff/scan-worker.ts',
+  });
+  cli = path.join(built.outdir, 'cli.cjs');
+  removeBundle = built.remove;
+  base = mkdtempSync(path.join(tmpdir(), 'acqmeta-calibrate-'));
+  originals = path.join(base, 'originals');
+  mkdirSync(originals);
+  makeTiffs(originals);
+});
+
+afterAll(async () => {
+  rmSync(base, { recursive: true, force: true });
+  await removeBundle();
+});
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function acqmeta(cwd: string, ...args: string[]): Promise<Run> {
+  return new Promise((resolve) => {
+    const env = { ...process.env, XDG_CONFIG_HOME: path.join(base, 'config') };
+    execFile(process.execPath, [cli, ...args], { cwd, env, encoding: 'utf8' }, (error, stdout, stderr) => {
+      resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : -1, stdout, stderr });
+    });
+  });
+}
+
+/** A fresh copy of the fixtures in a folder of its own. */
+function copyOfFixtures(name: string): string {
+  const folder = path.join(base, name);
+  mkdirSync(folder);
+  for (const file of readdirSync(originals)) copyFileSync(path.join(originals, file), path.join(folder, file));
+  return folder;
+}
+
+const TIFFS = [
+  'hyperstack.tif',
+  'imagej-stack.tif',
+  'imagej-big-endian.tif',
+  'ome.ome.tif',
+  'plain-72dpi.tif',
+  'no-resolution.tif',
+  'bigtiff.tif',
+  'big-endian.tif',
+  'tiled.tif',
+  'tiled-ome.ome.tif',
+];
+/** ImageJ 1.x opens neither BigTIFF nor these tiled files: there tifffile is the check. */
+const IMAGEJ_OPENS = TIFFS.filter((name) => !name.startsWith('bigtiff') && !name.startsWith('tiled'));
+
+describe('acqmeta calibrate', () => {
+  it('writes what tifffile and ImageJ read, touches no pixel, and restore --undo gives the bytes back', async () => {
+    const folder = copyOfFixtures('all-kinds');
+    const files = TIFFS.map((name) => path.join(folder, name));
+    const pixelsBefore = files.map(pixelSegmentsHash);
+    const decodedBefore = tifffileViews(files);
+
+    const size = await acqmeta(folder, 'calibrate', '.', '--pixel-size', '0.325,0.5');
+    expect(size.stderr).toBe('');
+    expect(size.code).toBe(0);
+    expect(size.stdout).toContain('10 headers written, 0 unchanged.');
+    const stacks = await acqmeta(
+      folder,
+      'calibrate',
+      'hyperstack.tif',
+      'ome.ome.tif',
+      '--z-step',
+      '2.5',
+      '--interval',
+      '7',
+      '--channels',
+      'DAPI,GFP',
+    );
+    expect(stacks.stderr).toBe('');
+    expect(stacks.code).toBe(0);
+
+    // no strip or tile moved or changed, by the IFDs' own offsets and by tifffile's decoding
+    expect(files.map(pixelSegmentsHash)).toEqual(pixelsBefore);
+    const views = tifffileViews(files);
+    for (const file of files) expect(views.get(file)?.pixels).toBe(decodedBefore.get(file)?.pixels);
+
+    // tifffile: ImageJ files in µm per pixel with no ResolutionUnit; the others in pixels per cm
+    const hyperstack = views.get(path.join(folder, 'hyperstack.tif'));
+    expect(hyperstack?.x).toBeCloseTo(1 / 0.325, 9);
+    expect(hyperstack?.y).toBeCloseTo(2, 9);
+    expect(hyperstack?.unit).toBe(1);
+    expect(hyperstack?.imagej).toMatchObject({ unit: 'micron', spacing: 2.5, finterval: 7 });
+    expect(hyperstack?.imagej?.Labels).toEqual(Array.from({ length: 24 }, (_, i) => (i % 2 === 0 ? 'DAPI' : 'GFP')));
+    const ome = views.get(path.join(folder, 'ome.ome.tif'));
+    expect(ome?.ome).toEqual({
+      PhysicalSizeX: '0.325',
+      PhysicalSizeXUnit: 'µm',
+      PhysicalSizeY: '0.5',
+      PhysicalSizeZ: '2.5',
+      TimeIncrement: '7',
+      channels: ['DAPI', 'GFP'],
+    });
+    for (const name of [
+      'ome.ome.tif',
+      'plain-72dpi.tif',
+      'no-resolution.tif',
+      'bigtiff.tif',
+      'big-endian.tif',
+      'tiled.tif',
+    ]) {
+      const view = views.get(path.join(folder, name));
+      expect([name, view?.x, view?.y, view?.unit]).toEqual([name, expect.closeTo(1e4 / 0.325, 3), 2e4, 3]);
+    }
+
+    // ImageJ 1.x itself
+    const imagej = imagejViews(IMAGEJ_OPENS.map((name) => path.join(folder, name)));
+    for (const name of IMAGEJ_OPENS) {
+      const view = imagej.get(path.join(folder, name));
+      expect([name, Number(view?.pw), Number(view?.ph)]).toEqual([
+        name,
+        expect.closeTo(0.325, 6),
+        expect.closeTo(0.5, 6),
+      ]);
+      expect([name, view?.unit]).toEqual([name, expect.stringMatching(/^(microns?|µm)$/)]);
+    }
+    expect(imagej.get(path.join(folder, 'hyperstack.tif'))).toMatchObject({
+      pd: '2.500000000',
+      interval: '7',
+      labels: 'DAPI;GFP;',
+    });
+
+    // the journal lists each write; undoing both actions gives back every file byte for byte
+    const log = await acqmeta(folder, 'log', '.', '--json');
+    const headers = log.stdout
+      .split('\n')
+      .filter((line) => line.includes('"image-header"'))
+      .map((line) => JSON.parse(line) as HeaderWriteRecord);
+    expect(headers).toHaveLength(12);
+    const [first, second] = [...new Set(headers.map((h) => h.batch))] as [string, string];
+    expect((await acqmeta(folder, 'restore', '.', '--undo', second)).code).toBe(0);
+    const undone = await acqmeta(folder, 'restore', '.', '--undo', first);
+    expect(undone.stderr).toBe('');
+    expect(undone.code).toBe(0);
+    for (const name of TIFFS)
+      expect([name, readFileSync(path.join(folder, name)).equals(readFileSync(path.join(originals, name)))]).toEqual([
+        name,
+        true,
+      ]);
+  }, 120_000);
+
+  it('refuses by name what a file has no place for, and writes nothing on a bad value', async () => {
+    const folder = copyOfFixtures('refusals');
+    copyFileSync(fixture('formats/czi/czitools_DAPI_GFP.czi'), path.join(folder, 'vendor.czi'));
+    const before = Object.fromEntries(readdirSync(folder).map((name) => [name, readFileSync(path.join(folder, name))]));
+    const unchanged = () => {
+      for (const [name, bytes] of Object.entries(before))
+        expect([name, readFileSync(path.join(folder, name)).equals(bytes)]).toEqual([name, true]);
+    };
+
+    const bad = await acqmeta(folder, 'calibrate', '.', '--pixel-size', '0', '--z-step', '2');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--pixel-size: not a number greater than 0');
+    unchanged();
+
+    const noCalibration = await acqmeta(folder, 'calibrate', 'plain-72dpi.tif', 'vendor.czi');
+    expect(noCalibration.code).toBe(1);
+    expect(noCalibration.stderr).toContain('plain-72dpi.tif: its sidecar holds no calibration');
+    expect(noCalibration.stderr).toContain(
+      'vendor.czi: a CZI file is a vendor file and is never modified; `acqmeta convert`',
+    );
+    unchanged();
+
+    const noPlace = await acqmeta(
+      folder,
+      'calibrate',
+      'plain-72dpi.tif',
+      'imagej-stack.tif',
+      'ome.ome.tif',
+      '--pixel-size',
+      '0.5',
+      '--interval',
+      '2',
+      '--channels',
+      'A,B,C',
+    );
+    expect(noPlace.code).toBe(1);
+    expect(noPlace.stderr).toContain(
+      'plain-72dpi.tif: a plain TIFF has no place for a frame interval or channel names',
+    );
+    expect(noPlace.stderr).toContain('imagej-stack.tif: it has one time point');
+    expect(noPlace.stderr).toContain('ome.ome.tif: it has 2 channels, not 3 names');
+    expect(noPlace.stdout).toContain('0 headers written, 0 unchanged, 3 refused.');
+    unchanged();
+  }, 60_000);
+
+  it('leaves a file it cannot write as it was, and says why (exit 3)', async () => {
+    const folder = copyOfFixtures('read-only');
+    const file = path.join(folder, 'plain-72dpi.tif');
+    const bytes = readFileSync(file);
+    // immutable: refused even to root, as a file locked by another program or a read-only share is
+    execFileSync('chattr', ['+i', file]);
+    const run = await acqmeta(folder, 'calibrate', 'plain-72dpi.tif', '--pixel-size', '0.5');
+    execFileSync('chattr', ['-i', file]);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain('plain-72dpi.tif: it cannot be written (');
+    expect(run.stderr).toContain('nothing changed');
+    expect(readFileSync(file).equals(bytes)).toBe(true);
+    const log = await acqmeta(folder, 'log', 'plain-72dpi.tif', '--json');
+    expect(log.stdout).not.toContain('image-header');
+  }, 60_000);
+});
