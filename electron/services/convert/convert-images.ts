@@ -24,11 +24,13 @@ import type {
 import type { FieldValues } from '../../../shared/fields/field-table';
 import { archivalOmeXml, SOURCE_HASH_OPENING, type ArchivalImage } from '../../../shared/ome-tiff';
 import { version } from '../../../package.json';
+import { writeAllAt } from '../disk';
 import { journalWrites, type JournalPlaces } from '../journal';
 import type { ProfileFinder } from '../profile';
 import { claimTemp, readSidecarFile, releaseTemp, sweepStaleTempsUnder } from '../sidecar';
 import { experimentalValues, instrumentMatchEntries, physicalSizeUm } from './archival-facts';
 import { ConvertWorker } from './convert-worker-client';
+import { copyNotWritten } from './file-sink';
 import type { DescribedImage } from './archival-sources';
 import type { DescribedSource } from './convert-worker-protocol';
 import { planOutputs, type PlannedOutput } from './output-plan';
@@ -286,9 +288,13 @@ function hashOf(hasher: ConvertWorker, absPath: string): Promise<string> {
 async function fillInHash(file: string, at: number, sha256: string): Promise<void> {
   const bytes = Buffer.from(sha256, 'latin1');
   if (bytes.length !== HASH_PENDING.length) throw new Error(`not a SHA-256: ${sha256}`);
-  const handle = await open(file, 'r+');
+  const handle = await open(file, 'r+').catch((error: unknown) => {
+    throw copyNotWritten(error);
+  });
   try {
-    await handle.write(bytes, 0, bytes.length, at);
+    await writeAllAt(handle, [bytes], at).catch((error: unknown) => {
+      throw copyNotWritten(error);
+    });
     const back = Buffer.alloc(bytes.length);
     await handle.read(back, 0, back.length, at);
     if (!back.equals(bytes)) throw new Error("the source's SHA-256 reads back different from the copy");

@@ -3,13 +3,25 @@
  * already written (an IFD's link to the next one). Writes run in order, one at a time, while
  * the caller goes on preparing the next bytes: it waits only when more than a few buffers are
  * queued, so that reading, reducing and hashing overlap the disk instead of waiting on it.
+ * Every byte is on disk or the disk's error is kept, in words, for every later call to throw.
  */
 import { open, type FileHandle } from 'node:fs/promises';
+import { diskErrorReason, writeAllAt } from '../disk';
 
 /** Bytes gathered before one write: large enough for few system calls, small beside a plane. */
 const FLUSH_BYTES = 4 * 1024 * 1024;
 /** Bytes queued for writing before an append waits for the oldest write to end. */
 const QUEUED_BYTES = 8 * FLUSH_BYTES;
+
+/**
+ * A failed write of the copy in words (`the copy could not be written: the disk is full`),
+ * keeping the disk's error code.
+ */
+export function copyNotWritten(error: unknown): Error {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  const worded = new Error(`the copy could not be written: ${diskErrorReason(error)}`, { cause: error });
+  return typeof code === 'string' ? Object.assign(worded, { code }) : worded;
+}
 
 /** A file being written at its end, buffered. */
 export class FileSink {
@@ -29,7 +41,11 @@ export class FileSink {
 
   /** Creates (or truncates) the file at `path`. */
   static async create(path: string): Promise<FileSink> {
-    return new FileSink(await open(path, 'w'));
+    return new FileSink(
+      await open(path, 'w').catch((error: unknown) => {
+        throw copyNotWritten(error);
+      }),
+    );
   }
 
   /** Appends `bytes` (not copied: they must not change until written), returning their offset. */
@@ -68,7 +84,7 @@ export class FileSink {
   /** Overwrites bytes at `at` once everything appended before is written. */
   async patch(at: number, bytes: Uint8Array): Promise<void> {
     await this.flush();
-    this.enqueue(bytes.length, () => this.handle.write(bytes, 0, bytes.length, at));
+    this.enqueue(bytes.length, () => writeAllAt(this.handle, [bytes], at));
   }
 
   /** Writes what is buffered and closes the file. */
@@ -95,7 +111,7 @@ export class FileSink {
     if (this.held === 0) return;
     const chunks = this.chunks;
     const at = this.position - this.held;
-    this.enqueue(this.held, () => this.handle.writev(chunks, at));
+    this.enqueue(this.held, () => writeAllAt(this.handle, chunks, at));
     this.chunks = [];
     this.held = 0;
   }
@@ -107,7 +123,7 @@ export class FileSink {
       if (this.failure === null) await write();
     });
     this.tail = this.tail.catch((error: unknown) => {
-      this.failure ??= error;
+      this.failure ??= copyNotWritten(error);
     });
     this.queued.push({ done: this.tail, bytes });
     this.queuedBytes += bytes;
