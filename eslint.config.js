@@ -4,6 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import doors from './build/eslint/doors.mjs';
 import rooms from './build/eslint/rooms.mjs';
+import cycles from './build/eslint/cycles.mjs';
 
 export default tseslint.config(
   {
@@ -55,6 +56,12 @@ export default tseslint.config(
     files: ['electron/**/*.ts', 'renderer/**/*.{ts,tsx}'],
     plugins: { doors },
     rules: { 'doors/no-deep-import': 'error' },
+  },
+  {
+    // No circle of imports among a folder's files (build/eslint/cycles.mjs).
+    files: ['shared/**/*.ts', 'electron/**/*.ts', 'renderer/**/*.{ts,tsx}'],
+    plugins: { cycles },
+    rules: { 'cycles/no-cycle': 'error' },
   },
   {
     // The rooms of electron/services/ import each other one way (build/eslint/rooms.mjs).

@@ -2,7 +2,7 @@
  * The channel-table methods' types: what the editor reads of the table in force for a folder
  * (with a draft from the image headers), and what it writes back.
  */
-import type { SidecarVersion } from './api';
+import type { SidecarVersion } from './api-types';
 import type { ChannelRowChanges } from './channels/channel-diff';
 import type { ChannelGroup } from './channels/channel-draft';
 import type { ChannelTable } from './channels/channel-table';

@@ -2,7 +2,7 @@
  * The events the backend pushes to the renderer (scan progress, changes on disk, the folder's
  * watch, menu commands and window questions), part of the contract in `api.ts`.
  */
-import type { ApiError, ImageRow } from './api';
+import type { ApiError, ImageRow } from './api-types';
 import type { CollectionExportOutcome, CollectionExportProgress } from './api-collection';
 import type { ConvertProgress, ConvertSummary } from './api-convert';
 import type { FolderWatching } from './api-session';

@@ -4,7 +4,7 @@
  * its preview plane.
  */
 import type { AnalysisEntry, RoiEntry } from './analysis/analysis-types';
-import type { ImageRow } from './api';
+import type { ImageRow } from './api-types';
 import type { InstrumentMatch } from './instruments/instrument-match';
 import type { VendorFileDetail } from './formats/types';
 import type { NgffImage } from './ngff/types';

@@ -3,7 +3,7 @@
  * descriptions (`acqmeta.instruments/`) in force for a folder, what it writes back, and the
  * description drafted from an image's header.
  */
-import type { SidecarVersion } from './api';
+import type { SidecarVersion } from './api-types';
 import type { InstrumentComponentKind, InstrumentDescription, InstrumentProblem } from './instruments/instrument-types';
 
 /** How a field of a description is edited, and checked. */

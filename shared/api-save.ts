@@ -2,7 +2,7 @@
  * The save part of the API contract (see `api.ts`, which re-exports it): what one file's save
  * asks for, and what it answers.
  */
-import type { ApiError, ImageRow, SidecarVersion } from './api';
+import type { ApiError, ImageRow, SidecarVersion } from './api-types';
 import type { FieldValues } from './fields/field-table';
 
 /** One file's save: the changed fields and the version the UI read. */

@@ -1,40 +1,6 @@
 // The project's own ESLint rule: a folder with an index.ts is entered through that door.
-import fs from 'node:fs';
 import path from 'node:path';
-import { relativeImports } from './relative-imports.mjs';
-
-/** The file names that make a folder's door. */
-const DOOR_FILES = ['index.ts', 'index.tsx'];
-
-/** What a relative specifier may leave out, tried in this order. */
-const SUFFIXES = ['', '.ts', '.tsx', '.mts', '.d.ts', '.js', '.mjs'];
-
-/**
- * The file a relative specifier names, or null when there is none: a file as written or with a
- * source suffix, else a folder's door.
- */
-function resolveSpecifier(fromFile, specifier) {
-  const base = path.resolve(path.dirname(fromFile), specifier);
-  for (const suffix of SUFFIXES) {
-    const candidate = base + suffix;
-    if (isFile(candidate)) return candidate;
-  }
-  const door = doorOf(base);
-  return door === null ? null : path.join(base, door);
-}
-
-function isFile(file) {
-  try {
-    return fs.statSync(file).isFile();
-  } catch {
-    return false;
-  }
-}
-
-/** The door file of a folder, or null when the folder has none. */
-function doorOf(folder) {
-  return DOOR_FILES.find((name) => isFile(path.join(folder, name))) ?? null;
-}
+import { doorOf, relativeImports, resolveSpecifier } from './relative-imports.mjs';
 
 /** Whether `file` lies inside `folder` (at any depth). */
 function isWithin(folder, file) {

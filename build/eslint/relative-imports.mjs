@@ -1,4 +1,7 @@
-// What the project's own import rules look at: every relative specifier a file imports from.
+// What the project's own import rules look at: every relative specifier a file imports from,
+// and the file each one names.
+import fs from 'node:fs';
+import path from 'node:path';
 
 /**
  * The ESLint visitors that call `check(node, specifier)` for every relative specifier
@@ -17,4 +20,37 @@ export function relativeImports(check) {
     ImportExpression: (node) => visit(node.source),
     TSImportType: (node) => visit(node.argument?.literal ?? node.argument),
   };
+}
+
+/** The file names that make a folder's door. */
+const DOOR_FILES = ['index.ts', 'index.tsx'];
+
+/** What a relative specifier may leave out, tried in this order. */
+const SUFFIXES = ['', '.ts', '.tsx', '.mts', '.d.ts', '.js', '.mjs'];
+
+/**
+ * The file a relative specifier names, or null when there is none: a file as written or with a
+ * source suffix, else a folder's door.
+ */
+export function resolveSpecifier(fromFile, specifier) {
+  const base = path.resolve(path.dirname(fromFile), specifier);
+  for (const suffix of SUFFIXES) {
+    const candidate = base + suffix;
+    if (isFile(candidate)) return candidate;
+  }
+  const door = doorOf(base);
+  return door === null ? null : path.join(base, door);
+}
+
+function isFile(file) {
+  try {
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** The door file of a folder, or null when the folder has none. */
+export function doorOf(folder) {
+  return DOOR_FILES.find((name) => isFile(path.join(folder, name))) ?? null;
 }

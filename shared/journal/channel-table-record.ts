@@ -5,7 +5,7 @@
  */
 import type { ChannelRowChanges } from '../channels/channel-diff';
 import { isJournalPath, isVersionOrNull } from './journal-checks';
-import type { JournalRecord } from './journal-record';
+import type { JournalRecord } from './journal-types';
 
 /** The `kind` of a channel table record. */
 export const CHANNEL_TABLE_KIND = 'channel-table';

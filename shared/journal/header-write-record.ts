@@ -6,7 +6,7 @@
  */
 import type { HeaderValueChange } from '../tiff-calibration/calibration-model';
 import { isJournalPath } from './journal-checks';
-import type { JournalRecord } from './journal-record';
+import type { JournalRecord } from './journal-types';
 
 /** The `kind` of a header write record. */
 export const HEADER_WRITE_KIND = 'image-header';

@@ -4,7 +4,7 @@
  * before and after, so that History can list it and the text be recovered from the journal.
  */
 import { isJournalPath, isVersionOrNull } from './journal-checks';
-import type { JournalRecord } from './journal-record';
+import type { JournalRecord } from './journal-types';
 
 /** The `kind` of a description write record. */
 export const INSTRUMENT_FILE_KIND = 'instrument-file';

@@ -1,5 +1,5 @@
 /** Checks shared by the journal's line readers: a journaled path, a file version. */
-import type { JournalVersion } from './journal-record';
+import type { JournalVersion } from './journal-types';
 
 /**
  * Whether a record's path names a file below its journal's folder: relative, `/`-separated,

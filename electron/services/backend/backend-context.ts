@@ -6,12 +6,12 @@ import { ApiFailure } from '../../../shared/errors';
 import type { OpenFolder, RecentFolders } from '../folder';
 import { createProfileFinder, type ProfileCache, type ProfileFinder } from '../profile';
 import type { HeaderMemo } from '../rows';
+import type { CachedImage } from '../scan-cache';
 import type { TiffScanner } from '../tiff';
 import type { WatchOptions } from '../watch';
 import type { ImageFolders } from './image-folders';
 import type { CollectionRows } from './collection-rows';
 import type { LiveFolder } from './live-folder';
-import type { ReadAhead } from './warm-up';
 
 /** How a backend is set up by its front door. */
 export interface BackendOptions {
@@ -81,6 +81,14 @@ export interface BackendContext {
   readonly collectionRows: CollectionRows;
   /** The first images of the folder opened at start, read ahead of its first scan (see warm-up). */
   readAhead: ReadAhead | null;
+}
+
+/** What was read ahead of one folder's scan (see warm-up), by image path relative to the folder. */
+export interface ReadAhead {
+  readonly folder: OpenFolder;
+  readonly images: Map<string, CachedImage>;
+  /** The reads, once the images to read are listed: settles when the last one started has ended. */
+  reading: Promise<void> | null;
 }
 
 /** The open folder, or NO_FOLDER. */

@@ -8,7 +8,7 @@ import { listImages, type ImageEntry, type OpenFolder } from '../folder';
 import { FIRST_BATCH_ROWS, scanRows } from '../rows';
 import { sameVersion } from '../sidecar';
 import type { CachedImage, ScanCache } from '../scan-cache';
-import { profileFinder, type BackendContext } from './backend-context';
+import { profileFinder, type BackendContext, type ReadAhead } from './backend-context';
 
 /**
  * Images read ahead: a scan's first batch. A new process reads its first files several times
@@ -21,14 +21,6 @@ const WARM_UP_IMAGES = FIRST_BATCH_ROWS;
 
 /** Files read at once: one per worker, so a scan that starts meanwhile waits for two files at most. */
 const WARM_UP_IN_FLIGHT = 2;
-
-/** What was read ahead of one folder's scan, by image path relative to the folder. */
-export interface ReadAhead {
-  readonly folder: OpenFolder;
-  readonly images: Map<string, CachedImage>;
-  /** The reads, once the images to read are listed: settles when the last one started has ended. */
-  reading: Promise<void> | null;
-}
 
 /** The first `count` entries of a listing, listed while `wanted()`. */
 async function firstOf(

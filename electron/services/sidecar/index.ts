@@ -8,15 +8,15 @@ export { ioFailure, sameVersion } from './file-snapshot';
 export type { FileSnapshot, SizeLimit } from './opened-file';
 export { readSidecarFile, sidecarFromSnapshot, type SidecarFile } from './read-sidecar-file';
 export { readSnapshotSync } from './read-snapshot-sync';
-export {
-  saveFieldChanges,
-  type JournalHook,
-  type JournalWrite,
-  type NewSidecarSource,
-  type SaveOptions,
-  type SaveResult,
-  type TakeFromSaved,
-} from './save-field-changes';
+export { saveFieldChanges } from './save-field-changes';
+export type {
+  JournalHook,
+  JournalWrite,
+  NewSidecarSource,
+  SaveOptions,
+  SaveResult,
+  TakeFromSaved,
+} from './save-options';
 export { replaceFile } from './replace-file';
 export { writeWholeFile } from './write-whole-file';
 export { listingOfSteps, sidecarNameFor, sidecarPathFor, sidecarStepsFor, type SidecarListing } from './sidecar-path';

@@ -8,7 +8,7 @@ import { ApiFailure } from '../../../shared/errors';
 import { DEFAULT_FIELD_VALUES } from '../../../shared/fields/field-table';
 import { ioFailure, sameVersion } from './file-snapshot';
 import type { SidecarFile } from './read-sidecar-file';
-import type { SaveOptions, SaveResult } from './save-field-changes';
+import type { SaveOptions, SaveResult } from './save-options';
 import { sidecarNameFor, sidecarPathFor } from './sidecar-path';
 import { WriteBatch } from './write-batch';
 import type { SidecarOnDisk } from './write-sidecar-file';

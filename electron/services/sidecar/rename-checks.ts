@@ -11,12 +11,6 @@ import { sameStamp, stampOf, type FileStamp } from '../disk';
 import { readSnapshotSync } from './read-snapshot-sync';
 import type { ReplaceRequest } from './write-worker-protocol';
 
-/** What a save was made from: the version read, and the file's stamp when it was read. */
-export interface Found {
-  version: SidecarVersion;
-  stamp: FileStamp;
-}
-
 /** What the checks need of a replace request: the file, what it was made from, names for messages. */
 type Checked = Pick<ReplaceRequest, 'target' | 'found' | 'name' | 'imagePath'>;
 

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import type { SidecarVersion } from '../../../shared/api';
-import type { Found } from './rename-checks';
+import type { Found } from './write-worker-protocol';
 import type { JournalEntry } from './write-worker-protocol';
 import { claimTemp, releaseTemp } from './temp-files';
 import { WriteBatch } from './write-batch';

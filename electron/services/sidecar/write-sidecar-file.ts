@@ -10,7 +10,7 @@ import type { StampedSnapshot } from './opened-file';
 import { replaceFile } from './replace-file';
 import { sidecarNameFor, sidecarPathFor } from './sidecar-path';
 import type { WriteBatch } from './write-batch';
-import type { Found } from './rename-checks';
+import type { Found } from './write-worker-protocol';
 import { readInWorker } from './write-worker-client';
 import { rememberWritten } from './written-versions';
 import type { JournalEntry } from './write-worker-protocol';

@@ -6,7 +6,7 @@ import { unlink } from 'node:fs/promises';
 import type { SidecarVersion } from '../../../shared/api';
 import { finishJournalLine, journalLine } from '../../../shared/journal';
 import { ioFailure } from './file-snapshot';
-import type { Found } from './rename-checks';
+import type { Found } from './write-worker-protocol';
 import { replaceFile } from './replace-file';
 import { appendJournalInWorker } from './write-worker-client';
 import type { JournalEntry } from './write-worker-protocol';

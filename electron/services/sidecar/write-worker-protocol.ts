@@ -7,7 +7,6 @@ import type { SidecarVersion } from '../../../shared/api';
 import type { FileStamp } from '../disk';
 import type { SidecarListing } from './sidecar-path';
 import type { FileSnapshot } from './opened-file';
-import type { Found } from './rename-checks';
 
 /** Read a sidecar before its write: answered with a snapshot, null (no file) or `'link'` (with `noFollow`). */
 export interface ReadRequest {
@@ -18,6 +17,12 @@ export interface ReadRequest {
   name: string;
   imagePath: string;
   noFollow: boolean;
+}
+
+/** What a save was made from: the version read, and the file's stamp when it was read. */
+export interface Found {
+  version: SidecarVersion;
+  stamp: FileStamp;
 }
 
 /**

@@ -32,7 +32,7 @@ import { autoContrast, fitSize } from './contrast';
 import { decodeStorePlane } from './decode-store-plane';
 import { withZarrStore } from './zarr-store-at';
 import { decodeVendorPlane } from './decode-vendor-plane';
-import { MAX_PLANE_BYTES, MAX_PREVIEW_SIZE } from './plane-limits';
+import { MAX_PLANE_BYTES, MAX_PREVIEW_SIZE, type PlaneRequest } from './plane-limits';
 import type { SampleArray } from './plane-samples';
 import { copyWholePlane, type BlockTags } from './whole-plane';
 
@@ -40,14 +40,6 @@ import { copyWholePlane, type BlockTags } from './whole-plane';
 const DECODABLE = new Set([1, 5, 7, 8, 32773, 32946]);
 /** Tags geotiff always expects as arrays. */
 const ARRAY_TAGS = new Set([258, 273, 279, 320, 324, 325, 338, 339, 347, 530, 532]);
-
-/** A plane request: indices and the longest side of the result. */
-export interface PlaneRequest {
-  c: number;
-  z: number;
-  t: number;
-  maxSize: number;
-}
 
 type TagValue = number | number[];
 

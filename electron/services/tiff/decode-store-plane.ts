@@ -19,8 +19,7 @@ import { useBoundedZarrCodecs } from './bounded-zarr-codecs';
 import { previewOfSamples } from './decode-vendor-plane';
 // zarrita gives the typed array of the sample type, one of those sampleType knows
 import { sampleType, type SampleArray } from './plane-samples';
-import { MAX_PLANE_BYTES } from './plane-limits';
-import type { PlaneRequest } from './decode-plane';
+import { MAX_PLANE_BYTES, type PlaneRequest } from './plane-limits';
 import { encodedBound, levelStore, limitedQueue } from './zarr-level-reads';
 
 /** Most decoded bytes of one chunk. */

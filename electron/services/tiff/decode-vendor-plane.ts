@@ -25,8 +25,7 @@ import {
 } from '../../../shared/formats';
 import { PlaneRangeError, type ByteSource } from '../../../shared/tiff';
 import { autoContrast, fitSize } from './contrast';
-import type { PlaneRequest } from './decode-plane';
-import { MAX_PLANE_BYTES } from './plane-limits';
+import { MAX_PLANE_BYTES, type PlaneRequest } from './plane-limits';
 import { copyTile, sampleArray, sampleType, type SampleArray, type SampleType, type TileLayout } from './plane-samples';
 
 /** Most bytes a header and an OIB plane's TIFF read together. */

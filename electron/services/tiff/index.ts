@@ -5,11 +5,11 @@
  */
 export { isTiffPath } from './is-tiff-path';
 export { createTiffScanner, type TiffScanner, type TiffScannerOptions } from './tiff-scanner';
-export { decodeTiffSamples, type PlaneRequest } from './decode-plane';
+export { decodeTiffSamples } from './decode-plane';
 export { decodeVendorSamples } from './decode-vendor-plane';
 export { withFileSource, type FileSource } from './file-source';
 export type { SidecarBytes, SidecarTask } from './worker-protocol';
 export { decodeDeflate, decodeLzw } from './bounded-decoders';
 export type { SampleArray } from './plane-samples';
 export { levelPlanes, type LevelPlanes } from './decode-store-plane';
-export { MAX_PLANE_BYTES } from './plane-limits';
+export { MAX_PLANE_BYTES, type PlaneRequest } from './plane-limits';

@@ -1,7 +1,15 @@
 /**
- * Bounds every preview decoder keeps (TIFF and vendor files alike), so one hostile file costs
- * no more than a large honest one.
+ * What every preview decoder is asked (TIFF, vendor files and stores alike), and the bounds it
+ * keeps, so one hostile file costs no more than a large honest one.
  */
+
+/** A plane request: indices and the longest side of the result. */
+export interface PlaneRequest {
+  c: number;
+  z: number;
+  t: number;
+  maxSize: number;
+}
 
 /** Most decoded bytes one plane may take before the preview refuses it (16k x 12k uint16). */
 export const MAX_PLANE_BYTES = 384 * 1024 * 1024;

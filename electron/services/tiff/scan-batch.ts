@@ -5,24 +5,7 @@
  * of the whole batch this halves the scan's cost on the main thread for 100,000 cached files.
  */
 import type { FileStamp } from '../disk';
-import type { ScanFile, ScanResult, SidecarTask } from './worker-protocol';
-
-/** The files of a batch: paths joined by NUL (which no path holds), known stamps and sidecar tasks by index. */
-export interface PackedFiles {
-  paths: string;
-  /** Size, modification time and inode of each file as last read; NaN where it is not known. */
-  known: Float64Array<ArrayBuffer>;
-  /** 0: leave the sidecar, 1: take its stamp, 2: read it. */
-  sidecar: Uint8Array<ArrayBuffer>;
-}
-
-/** The answers of a batch: every file's stamps by index, and the rest of each answer as JSON (0 where there is none). */
-export interface PackedResults {
-  /** The file's stamp, then its sidecar's; NaN where there is none (a failure, no sidecar stamp asked or found). */
-  stamps: Float64Array<ArrayBuffer>;
-  /** UTF-8 JSON: per file 0 (stamps only), the header and sidecar read, or the failure. */
-  rest: Uint8Array<ArrayBuffer>;
-}
+import type { PackedFiles, PackedResults, ScanFile, ScanResult, SidecarTask } from './worker-protocol';
 
 const TASKS: readonly SidecarTask[] = [null, 'stamp', 'read'];
 const STAMP = 3;

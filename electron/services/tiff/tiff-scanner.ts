@@ -10,7 +10,7 @@ import { ApiFailure } from '../../../shared/errors';
 import type { ImageInfo } from '../../../shared/image-format';
 import type { TiffSummary } from '../../../shared/tiff';
 import type { FileStamp } from '../disk';
-import type { PlaneRequest } from './decode-plane';
+import type { PlaneRequest } from './plane-limits';
 import { findBundledScript } from '../bundled-script';
 import { FileFailure, WorkerPool } from './worker-pool';
 import type { ScannedFile, SidecarTask } from './worker-protocol';

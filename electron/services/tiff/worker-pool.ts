@@ -12,7 +12,7 @@ import { Worker } from 'node:worker_threads';
 import type { PreviewImage } from '../../../shared/api';
 import type { ImageInfo } from '../../../shared/image-format';
 import type { TiffSummary } from '../../../shared/tiff';
-import type { PlaneRequest } from './decode-plane';
+import type { PlaneRequest } from './plane-limits';
 import type {
   CarriedSidecar,
   FailureKind,

@@ -6,8 +6,7 @@ import type { ImageInfo } from '../../../shared/image-format';
 import type { TiffSummary } from '../../../shared/tiff';
 import type { FileStamp } from '../disk';
 import type { FileSnapshot } from '../sidecar';
-import type { PlaneRequest } from './decode-plane';
-import type { PackedFiles, PackedResults } from './scan-batch';
+import type { PlaneRequest } from './plane-limits';
 
 /** Why a file failed: `range` for a plane index outside the image, `read` for everything else. */
 export type FailureKind = 'read' | 'range';
@@ -24,6 +23,23 @@ export interface WorkerFailure {
  * (a scan's cache compares it), reads it whole (a scan parses it), or leaves it (null).
  */
 export type SidecarTask = 'stamp' | 'read' | null;
+
+/** The files of a batch as they cross threads (see scan-batch): paths joined by NUL (which no path holds), known stamps and sidecar tasks by index. */
+export interface PackedFiles {
+  paths: string;
+  /** Size, modification time and inode of each file as last read; NaN where it is not known. */
+  known: Float64Array<ArrayBuffer>;
+  /** 0: leave the sidecar, 1: take its stamp, 2: read it. */
+  sidecar: Uint8Array<ArrayBuffer>;
+}
+
+/** The answers of a batch: every file's stamps by index, and the rest of each answer as JSON (0 where there is none). */
+export interface PackedResults {
+  /** The file's stamp, then its sidecar's; NaN where there is none (a failure, no sidecar stamp asked or found). */
+  stamps: Float64Array<ArrayBuffer>;
+  /** UTF-8 JSON: per file 0 (stamps only), the header and sidecar read, or the failure. */
+  rest: Uint8Array<ArrayBuffer>;
+}
 
 /** One file of a scan batch. */
 export interface ScanFile {

@@ -5,7 +5,6 @@
  * client then takes the stream and the answer over instead of making them again, and receives
  * the events that came meanwhile; nothing is asked twice.
  */
-import type { EventStreamHandlers } from './http-client';
 
 /** `EventSource.OPEN` and `EventSource.CLOSED` (also where there is no `EventSource`, as in tests). */
 const OPEN = 1;
@@ -29,6 +28,16 @@ export function callHeaders(token: string | null): Record<string, string> {
 /** The URL of the event stream for `token`. */
 export function eventsUrl(token: string | null): string {
   return token === null ? 'api/events' : `api/events?token=${encodeURIComponent(token)}`;
+}
+
+/** What the client hears from one event stream. */
+export interface EventStreamHandlers {
+  /** The stream is connected: what the server sends from now on arrives. */
+  opened(): void;
+  /** One `data:` payload. */
+  message(data: string): void;
+  /** The browser gave up on the stream (it retries dropped streams by itself otherwise). */
+  closed(): void;
 }
 
 /** The parts of an `EventSource` used here (tests pass fakes). */

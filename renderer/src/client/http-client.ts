@@ -8,20 +8,18 @@
 import { API_METHOD_NAMES, type ApiCalls, type ApiClient, type ApiEvent, type ApiResult } from '../../../shared/api';
 import { createWaitList } from '../../../shared/wait-list';
 import { fromWireEvent, type WireEvent } from '../../../shared/wire-rows';
-import { callHeaders, eventsUrl, listenTo, pageToken, takeEarlyAnswer, takeEarlyStream } from './early-session';
+import {
+  callHeaders,
+  eventsUrl,
+  listenTo,
+  pageToken,
+  takeEarlyAnswer,
+  takeEarlyStream,
+  type EventStreamHandlers,
+} from './early-session';
 
 /** The message of every result that failed for want of a server. */
 export const LOST_CONNECTION = 'Lost connection to the AcqMeta server';
-
-/** What the client hears from one event stream. */
-export interface EventStreamHandlers {
-  /** The stream is connected: what the server sends from now on arrives. */
-  opened(): void;
-  /** One `data:` payload. */
-  message(data: string): void;
-  /** The browser gave up on the stream (it retries dropped streams by itself otherwise). */
-  closed(): void;
-}
 
 /** What the client needs from the page; tests pass fakes. */
 export interface HttpClientEnvironment {

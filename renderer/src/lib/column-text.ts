@@ -4,7 +4,7 @@
  */
 import type { HeaderValues, ImageRow, SidecarState } from '../../../shared/api';
 import { IMAGE_FORMAT_NAMES } from '../../../shared/image-format';
-import type { Column } from './columns';
+import type { Column } from './column-type';
 import { exportedFromText, formatFieldValue, formatSizes, messageForRow } from './format';
 import { resultCellSortValue, resultCellText } from './result-columns';
 

@@ -2,54 +2,16 @@
  * The table's columns: those describing the file and its problems, then one per editable field
  * of the field table.
  */
-import type { CatalogueNames, ImageRow } from '../../../shared/api';
+import type { ImageRow } from '../../../shared/api';
 import { EDITABLE_FIELDS, type FieldSpec } from '../../../shared/fields/field-table';
 import { IMAGE_FORMAT_NAMES } from '../../../shared/image-format';
 import { ACQUISITION_COLUMNS, type AcquisitionColumnSpec } from './acquisition-columns';
+import type { Column } from './column-type';
 import { columnNumber, columnText } from './column-text';
 import { formatSizes, pixelCount } from './format';
 import { resultCellSortValue, resultColumn } from './result-columns';
 
-/** What a column shows. */
-export type ColumnKind =
-  | 'path'
-  | 'sidecar'
-  | 'problems'
-  | 'format'
-  | 'dims'
-  | 'dtype'
-  | 'channels'
-  | 'acquisition'
-  | 'catalogue'
-  | 'field'
-  | 'result';
-
-/** One column of the image table. */
-export interface Column {
-  key: string;
-  /** Header text. */
-  label: string;
-  /** Name in the column chooser. */
-  longLabel: string;
-  /** Chooser group: the field's group, or `File`. */
-  group: string;
-  kind: ColumnKind;
-  /** Tooltip of the header. */
-  description: string;
-  /** Narrowest width in CSS pixels; `grow` columns share the space left. */
-  minWidth: number;
-  grow: number;
-  align: 'start' | 'end';
-  /** The path and sidecar columns are always shown. */
-  hideable: boolean;
-  field?: FieldSpec;
-  /** The summary value a `result` column shows (see shared/analysis/result-values). */
-  resultKey?: string;
-  /** What an `acquisition` column shows of the image's acquisition. */
-  acquisition?: AcquisitionColumnSpec;
-  /** What a `catalogue` column shows: the name of the microscope or objective the image matched in the lab's catalogue. */
-  catalogue?: keyof CatalogueNames;
-}
+export type { Column, ColumnKind } from './column-type';
 
 const FILE_COLUMNS: readonly Column[] = [
   {

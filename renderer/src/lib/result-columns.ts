@@ -4,7 +4,7 @@
  */
 import type { ImageRow } from '../../../shared/api';
 import { parseResultKey } from '../../../shared/analysis';
-import type { Column } from './columns';
+import type { Column } from './column-type';
 import { formatResult, resultLabel, resultSortValue, resultWhere, unitFromName } from './result-format';
 
 /** Column keys of results start with this; the rest is the result key. */

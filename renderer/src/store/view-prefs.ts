@@ -1,6 +1,8 @@
 /** Keeps the view preferences (sort, columns and their widths, theme, panel width, header, acquisition and preview shown, review size, recent name patterns) across sessions. */
 import type { StoreApi } from 'zustand/vanilla';
-import type { AppState } from './app-store';
+import type { NamesSlice } from './slices/names-slice';
+import type { SaveSlice } from './slices/save-slice';
+import type { ViewSlice } from './slices/view-slice';
 import { COLUMNS } from '../lib/columns';
 import { isResultColumnKey } from '../lib/result-columns';
 import { MAX_RECENT_PATTERNS } from './slices/names-slice';
@@ -13,20 +15,13 @@ export type PrefsStorage = Pick<Storage, 'getItem' | 'setItem'>;
 export const PREFS_KEY = 'acqmeta.view.v1';
 
 type Prefs = Pick<
-  AppState,
-  | 'sort'
-  | 'visibleColumns'
-  | 'columnWidths'
-  | 'theme'
-  | 'panelWidth'
-  | 'headerOpen'
-  | 'acquisitionOpen'
-  | 'previewOpen'
-  | 'reviewAbove'
-  | 'recentPatterns'
->;
+  ViewSlice,
+  'sort' | 'visibleColumns' | 'columnWidths' | 'theme' | 'panelWidth' | 'headerOpen' | 'acquisitionOpen' | 'previewOpen'
+> &
+  Pick<SaveSlice, 'reviewAbove'> &
+  Pick<NamesSlice, 'recentPatterns'>;
 
-function pick(s: AppState): Prefs {
+function pick(s: Prefs): Prefs {
   return {
     sort: s.sort,
     visibleColumns: s.visibleColumns,
@@ -91,8 +86,8 @@ export function readPrefs(storage: PrefsStorage): Partial<Prefs> {
 }
 
 /** Applies the stored preferences to the store and writes them back whenever they change. */
-export function persistViewPrefs(store: StoreApi<AppState>, storage: PrefsStorage): void {
-  store.setState(readPrefs(storage));
+export function persistViewPrefs<S extends Prefs>(store: StoreApi<S>, storage: PrefsStorage): void {
+  store.setState(readPrefs(storage) as Partial<S>);
   let last = pick(store.getState());
   store.subscribe((state) => {
     const next = pick(state);

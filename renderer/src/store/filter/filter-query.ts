@@ -12,10 +12,7 @@
  */
 import { COLUMNS } from '../../lib/columns';
 import { isNumberColumn } from '../../lib/column-text';
-import { dateSpan, type Span } from './spans';
-
-/** A comparison of numbers, or of dates. */
-export type Comparison = '<' | '<=' | '>' | '>=' | '=';
+import { dateSpan, type Comparison, type Span } from './spans';
 
 /** One term; a row must match every term of the query. */
 export type FilterTerm = { negate: boolean } & (

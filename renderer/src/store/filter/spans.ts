@@ -4,7 +4,9 @@
  * date is the days of the period it names (`2013` is all of 2013). A row's value passes a
  * comparison when all of it does.
  */
-import type { Comparison } from './filter-query';
+
+/** A comparison of numbers, or of dates. */
+export type Comparison = '<' | '<=' | '>' | '>=' | '=';
 
 /** From `first` to `last`, both included: numbers, or a period's days as `YYYYMMDD` numbers. */
 export interface Span {

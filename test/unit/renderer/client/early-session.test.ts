@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { EarlyPage, EventStream } from '../../../../renderer/src/client/early-session';
-import type { EventStreamHandlers } from '../../../../renderer/src/client/http-client';
+import type { EventStreamHandlers } from '../../../../renderer/src/client/early-session';
 
 type EarlySessionModule = typeof import('../../../../renderer/src/client/early-session');
 

@@ -4,9 +4,9 @@ import {
   createHttpClient,
   LOST_CONNECTION,
   RECONNECT_MS,
-  type EventStreamHandlers,
   type HttpClientEnvironment,
 } from '../../../../renderer/src/client/http-client';
+import type { EventStreamHandlers } from '../../../../renderer/src/client/early-session';
 
 interface Sent {
   url: string;
