@@ -12,6 +12,7 @@ const KEYS = [
   'objective',
   'channels',
   'pixel_size_um',
+  'storage',
   'time_increment_s',
   'acquired_at',
   'software',

@@ -16,7 +16,7 @@ const MAX_CHANNELS = 4096;
 const MAX_PROBLEMS = 8;
 
 /** The model's leaf keys that one call may set. */
-type Group = 'instrument' | 'objective' | 'pixel_size_um';
+type Group = 'instrument' | 'objective' | 'pixel_size_um' | 'storage';
 type TopKey = 'time_increment_s' | 'acquired_at' | 'software' | 'written_by';
 
 /**

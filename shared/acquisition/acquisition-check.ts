@@ -2,7 +2,7 @@
  * Checks that a value read back from JSON (the scan cache) is an {@link Acquisition}: every
  * key of the right type, nothing else. A damaged or foreign value is refused, never half-used.
  */
-import type { Acquisition, AcquisitionFlavour } from './acquisition-types';
+import { DIMENSION_ORDERS, LIGHT_SOURCE_KINDS, type Acquisition, type AcquisitionFlavour } from './acquisition-types';
 
 const FLAVOURS: ReadonlySet<string> = new Set<AcquisitionFlavour>([
   'ome',
@@ -20,7 +20,13 @@ const FLAVOURS: ReadonlySet<string> = new Set<AcquisitionFlavour>([
   'ngff',
 ]);
 
-type Kind = 'string' | 'number';
+/** What a value must be: a text, a number, or one of a few texts. */
+type Kind = 'string' | 'number' | ReadonlySet<string>;
+
+/** Whether `item` is of `kind`. */
+function isKind(item: unknown, kind: Kind): boolean {
+  return typeof kind === 'string' ? typeof item === kind : typeof item === 'string' && kind.has(item);
+}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -29,7 +35,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 /** Whether `value` is an object whose keys are among `fields`, each of its kind. */
 function isGroup(value: unknown, fields: Readonly<Record<string, Kind>>): boolean {
   if (!isRecord(value)) return false;
-  return Object.entries(value).every(([key, item]) => fields[key] !== undefined && typeof item === fields[key]);
+  return Object.entries(value).every(([key, item]) => fields[key] !== undefined && isKind(item, fields[key]));
 }
 
 function isSource(value: unknown): boolean {
@@ -46,6 +52,11 @@ const GROUPS: Readonly<Record<string, Readonly<Record<string, Kind>>>> = {
     working_distance_um: 'number',
   },
   pixel_size_um: { x: 'number', y: 'number', z: 'number' },
+  storage: {
+    byte_order: new Set(['little', 'big']),
+    resolution_levels: 'number',
+    dimension_order: new Set(DIMENSION_ORDERS),
+  },
 };
 const CHANNEL: Readonly<Record<string, Kind>> = {
   name: 'string',
@@ -61,6 +72,8 @@ const CHANNEL: Readonly<Record<string, Kind>> = {
   detector_serial: 'string',
   light_source: 'string',
   emission_filter: 'string',
+  light_source_kind: new Set(LIGHT_SOURCE_KINDS),
+  color: 'string',
 };
 const TOP: Readonly<Record<string, Kind>> = {
   time_increment_s: 'number',
@@ -71,7 +84,7 @@ const TOP: Readonly<Record<string, Kind>> = {
 
 function validKey(key: string, value: unknown): boolean {
   if (key in GROUPS) return isGroup(value, GROUPS[key] as Record<string, Kind>);
-  if (key in TOP) return typeof value === TOP[key];
+  if (key in TOP) return isKind(value, TOP[key] as Kind);
   switch (key) {
     case 'sources':
       return Array.isArray(value) && value.every((flavour) => FLAVOURS.has(flavour as string));

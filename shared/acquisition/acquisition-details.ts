@@ -81,6 +81,18 @@ function lightPathText({ light_source: light, emission_filter: filter }: Acquisi
   return `${light === undefined ? '' : ` · light ${light}`}${filter === undefined ? '' : ` · filter ${filter}`}`;
 }
 
+/** `little-endian · pyramid of 3 levels · planes XYCTZ`: how the file stores its pixels, a single level left unsaid. */
+function storageLine({ storage }: Acquisition): string {
+  const { byte_order: order, resolution_levels: levels, dimension_order: planes } = storage ?? {};
+  return [
+    order === undefined ? '' : `${order}-endian`,
+    levels === undefined || levels < 2 ? '' : `pyramid of ${levels} levels`,
+    planes === undefined ? '' : `planes ${planes}`,
+  ]
+    .filter((part) => part !== '')
+    .join(' · ');
+}
+
 function channelDetail(acquisition: Acquisition, index: number): string {
   const channel = acquisition.channels![index]!;
   const exposure = channel.exposure_s === undefined ? '' : ` · exposure ${intervalText(channel.exposure_s)}`;
@@ -132,6 +144,7 @@ export function acquisitionLines(acquisition: Acquisition): AcquisitionLine[] {
       value: acquisition.written_by ?? '',
       sources: sourcesOf(acquisition, ['written_by']),
     },
+    { label: 'Storage', value: storageLine(acquisition), sources: sourcesOf(acquisition, ['storage']) },
   ];
   return lines.filter((line) => line.value !== '');
 }

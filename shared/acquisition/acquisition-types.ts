@@ -63,8 +63,31 @@ export interface AcquisitionChannel {
   detector_serial?: string;
   /** The light source that lit the channel, as the file names it (a laser `DPSS 561-10`, an LED). */
   light_source?: string;
+  /** The kind of that light source, where the file says which (an OME `Laser` element, a CZI `LightSourceType`). */
+  light_source_kind?: LightSourceKind;
   /** The emission filters the channel's light passed, by name (`BP 495-550 + LP 570`), several joined with `; `. */
   emission_filter?: string;
+  /** The colour the file shows the channel in, `RRGGBB` (an OME `Channel@Color`, a LIF `LUTName`). */
+  color?: string;
+}
+
+/** The kinds of light source OME and the Micro-Meta App name alike. */
+export const LIGHT_SOURCE_KINDS = ['Laser', 'LightEmittingDiode', 'Arc', 'Filament'] as const;
+
+/** A kind of light source. */
+export type LightSourceKind = (typeof LIGHT_SOURCE_KINDS)[number];
+
+/** OME's dimension orders: the axes of a file's planes, fastest first. */
+export const DIMENSION_ORDERS = ['XYZCT', 'XYZTC', 'XYCTZ', 'XYCZT', 'XYTCZ', 'XYTZC'] as const;
+
+/** How the file stores its pixels, as its structure states it. */
+export interface AcquisitionStorage {
+  /** The byte order of the stored samples: a TIFF's own header's, whatever its OME-XML claims. */
+  byte_order?: 'little' | 'big';
+  /** Resolution levels of the image, full resolution included: more than 1 is a pyramid. */
+  resolution_levels?: number;
+  /** The dimension order the file's OME-XML states (`XYCTZ`), even where an axis of one plane makes others equivalent. */
+  dimension_order?: (typeof DIMENSION_ORDERS)[number];
 }
 
 /** Physical size of one voxel, in µm. */
@@ -100,6 +123,7 @@ export interface Acquisition {
   objective?: AcquisitionObjective;
   channels?: AcquisitionChannel[];
   pixel_size_um?: AcquisitionPixelSize;
+  storage?: AcquisitionStorage;
   time_increment_s?: number;
   /** ISO 8601, with the offset where the file gave one. */
   acquired_at?: string;

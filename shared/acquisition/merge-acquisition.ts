@@ -33,10 +33,10 @@ interface Merge {
   disagreements: Map<string, AcquisitionDisagreement>;
 }
 
-type Group = 'instrument' | 'objective' | 'pixel_size_um';
+type Group = 'instrument' | 'objective' | 'pixel_size_um' | 'storage';
 type Top = 'time_increment_s' | 'acquired_at' | 'software' | 'written_by';
 
-const GROUPS: readonly Group[] = ['instrument', 'objective', 'pixel_size_um'];
+const GROUPS: readonly Group[] = ['instrument', 'objective', 'pixel_size_um', 'storage'];
 const TOPS: readonly Top[] = ['time_increment_s', 'acquired_at', 'software', 'written_by'];
 
 function isLeaf(value: unknown): value is Leaf {

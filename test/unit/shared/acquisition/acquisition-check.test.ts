@@ -8,8 +8,17 @@ const EVERY_KEY: Acquisition = {
   instrument: { manufacturer: 'Zeiss', model: 'LSM 880' },
   objective: { name: 'Plan-Apochromat 63x/1.4 Oil DIC M27', magnification: 63, na: 1.4, immersion: 'Oil' },
   pixel_size_um: { x: 0.1, y: 0.1, z: 0.5 },
+  storage: { byte_order: 'little', resolution_levels: 3, dimension_order: 'XYCTZ' },
   channels: [
-    { name: 'DAPI', excitation_nm: 405, emission_nm: 461, light_source: 'Laser 405', emission_filter: 'BP 420-480' },
+    {
+      name: 'DAPI',
+      excitation_nm: 405,
+      emission_nm: 461,
+      light_source: 'Laser 405',
+      light_source_kind: 'Laser',
+      emission_filter: 'BP 420-480',
+      color: '0000FF',
+    },
   ],
   time_increment_s: 2,
   acquired_at: '2025-01-02T03:04:05Z',
@@ -29,5 +38,12 @@ describe('asAcquisition (what the scan cache accepts back)', () => {
 
   it('refuses a key of the wrong kind', () => {
     expect(asAcquisition({ ...EVERY_KEY, objective: { na: '1.4' } })).toBeUndefined();
+  });
+
+  it('refuses a byte order, dimension order or light source kind the model does not name', () => {
+    expect(asAcquisition({ ...EVERY_KEY, storage: { byte_order: 'middle' } })).toBeUndefined();
+    expect(asAcquisition({ ...EVERY_KEY, storage: { dimension_order: 'XYZ' } })).toBeUndefined();
+    expect(asAcquisition({ ...EVERY_KEY, storage: { resolution_levels: '3' } })).toBeUndefined();
+    expect(asAcquisition({ ...EVERY_KEY, channels: [{ light_source_kind: 'Candle' }] })).toBeUndefined();
   });
 });

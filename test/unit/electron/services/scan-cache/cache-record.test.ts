@@ -61,8 +61,18 @@ describe('scan cache lines', () => {
   it('keep an image’s acquisition metadata, and refuse one that is damaged', () => {
     const acquisition: Acquisition = {
       objective: { name: 'Plan-Apochromat 63x/1.40 Oil', magnification: 63, na: 1.4, immersion: 'Oil' },
-      channels: [{ name: 'DAPI', excitation_nm: 405, emission_nm: 461 }, {}],
+      channels: [
+        {
+          name: 'DAPI',
+          excitation_nm: 405,
+          emission_nm: 461,
+          light_source_kind: 'LightEmittingDiode',
+          color: '0000FF',
+        },
+        {},
+      ],
       pixel_size_um: { x: 0.1, y: 0.1, z: 0.5 },
+      storage: { byte_order: 'big', resolution_levels: 2, dimension_order: 'XYCTZ' },
       acquired_at: '2024-01-02T03:04:05',
       sources: ['ome', 'tiff'],
       origins: { 'objective.na': { flavour: 'ome', key: 'Objective@LensNA' } },
@@ -88,6 +98,8 @@ describe('scan cache lines', () => {
       line.replace('"sources":["ome","tiff"]', '"sources":["ome","jpeg"]'),
       line.replace('"objective":{', '"objective":{"lens":"x",'),
       line.replace('"channels":[', '"channels":[3,'),
+      line.replace('"byte_order":"big"', '"byte_order":"BE"'),
+      line.replace('"LightEmittingDiode"', '"Candle"'),
     ]) {
       expect(damaged).not.toBe(line);
       expect(decodeRecord(damaged)).toBeNull();
