@@ -127,6 +127,19 @@ def referenced_or_only(candidates, ref):
     return next((c for c in candidates if c.get('ID') == ref.get('ID')), None)
 
 
+DIMENSION_ORDERS = ('XYZCT', 'XYZTC', 'XYCTZ', 'XYCZT', 'XYTCZ', 'XYTZC')
+LIGHT_SOURCE_KINDS = ('Laser', 'LightEmittingDiode', 'Arc', 'Filament')
+
+
+def rgba_color(text):
+    """OME's Channel Color (a signed 32-bit RGBA integer) as RRGGBB."""
+    try:
+        value = int(text)
+    except (TypeError, ValueError):
+        return None
+    return f'{value & 0xFFFFFFFF:08X}'[:6] if -2**31 <= value < 2**32 else None
+
+
 def ome_part(root):
     part = Part()
     image = kid(root, 'Image')
@@ -153,6 +166,9 @@ def ome_part(root):
         for axis in 'XYZ':
             part.set(f'pixel_size_um.{axis.lower()}', length(pixels.get(f'PhysicalSize{axis}'), pixels.get(f'PhysicalSize{axis}Unit', 'µm'), -6))
         part.set('time_increment_s', seconds(pixels.get('TimeIncrement'), pixels.get('TimeIncrementUnit', 's')))
+        # the order as stated; BigEndian is left to the TIFF header, whose order the samples are in
+        order = pixels.get('DimensionOrder')
+        part.set('storage.dimension_order', order if order in DIMENSION_ORDERS else None)
     channels = kids(pixels, 'Channel') or kids(image, 'LogicalChannel')
     part.channels = [{} for _ in channels]
     exposure = {}
@@ -178,6 +194,12 @@ def ome_part(root):
         part.channel(i, 'excitation_nm', ex)
         part.channel(i, 'emission_nm', length(channel.get('EmissionWavelength'), channel.get('EmissionWavelengthUnit', 'nm'), -9) or length(channel.get('EmWave'), 'nm', -9))
         part.channel(i, 'exposure_s', exposure.get(str(i)))
+        part.channel(i, 'color', rgba_color(channel.get('Color')))
+        # the kind of the light source LightSourceSettings names: its element, or (2008) the LightSource's child
+        light = kid(channel, 'LightSourceSettings')
+        source = None if light is None or instrument is None else next((s for s in list(instrument) if s.get('ID') == light.get('ID')), None)
+        elements = [] if source is None else list(source) if local(source.tag) == 'LightSource' else [source]
+        part.channel(i, 'light_source_kind', next((k for k in LIGHT_SOURCE_KINDS if any(local(e.tag) == k for e in elements)), None))
         # the detector the channel's DetectorSettings (2008: DetectorRef) names, none guessed
         ref = kid(channel, 'DetectorSettings')
         if ref is None:
@@ -306,8 +328,11 @@ CONVERSION_PROGRAMS = re.compile(
     r'\b(tifffile|bio-?formats|loci|bfconvert|aicsimageio|bioio|pylibczirw|imagej|fiji|scikit-image|pillow|imageio)\b', re.I)
 
 
-def tags_part(page):
+def tags_part(tif, page):
     part = Part()
+    # how the file stores its first image: the header's byte order, its resolution levels
+    part.set('storage.byte_order', 'little' if tif.byteorder == '<' else 'big')
+    part.set('storage.resolution_levels', len(tif.series[0].levels))
     tags = page.tags
     software = tags.valueof(305)
     writer = isinstance(software, str) and CONVERSION_PROGRAMS.search(software)
@@ -378,7 +403,7 @@ def tiff_parts(path):
             parts.append(micromanager_part(page))
         if tif.is_imagej:
             parts.append(imagej_part(tif, page))
-        parts.append(tags_part(page))
+        parts.append(tags_part(tif, page))
         return parts
 
 

@@ -128,7 +128,7 @@ def expected_for(path):
             header.update({'date': date, 'time': time})
             return {
                 'header': header,
-                'tifffile': {'shape': list(s.shape), 'axes': s.axes, 'kind': s.kind},
+                'tifffile': {'shape': list(s.shape), 'axes': s.axes, 'kind': s.kind, 'levels': len(s.levels)},
                 'pageCount': len(tif.pages),
                 'compression': compression_name(page.compression),
                 'tiled': page.is_tiled,

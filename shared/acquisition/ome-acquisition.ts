@@ -2,7 +2,8 @@
  * The acquisition an OME-XML document records for its first image (schemas 2008-02 to
  * 2016-06): the microscope of the image's Instrument, the Objective its ObjectiveSettings
  * name, the channels (Name, Fluor, Excitation/EmissionWavelength, the exposure of their first
- * Plane, the wavelength of their light source), PhysicalSizeX/Y/Z, TimeIncrement, the
+ * Plane, the wavelength and kind of their light source, Color), PhysicalSizeX/Y/Z,
+ * DimensionOrder, TimeIncrement, the
  * acquisition date, and the acquisition software an AcqMeta archival copy keeps of its source.
  * Units are OME's (`…Unit` attributes; the schema's defaults when absent).
  * An instrument or objective the image does not name is taken for its own only when it is the
@@ -11,7 +12,7 @@
  */
 import { ARCHIVAL_NAMESPACES, SOURCE_SOFTWARE_KEY } from '../ome-tiff/ome-annotations';
 import { AcquisitionBuilder } from './acquisition-builder';
-import type { Acquisition } from './acquisition-types';
+import { DIMENSION_ORDERS, LIGHT_SOURCE_KINDS, type Acquisition, type LightSourceKind } from './acquisition-types';
 import { isoDateTime } from './dates';
 import { isLengthUnit, isTimeUnit, lengthInMicrons, timeInSeconds, wavelengthInNm } from './units';
 import { attributeOrChild, childNode, childNodes, type XmlNode } from './xml-node';
@@ -122,10 +123,33 @@ function withUnit(b: AcquisitionBuilder, node: XmlNode, attribute: Measured): nu
   return attribute.convert(value, unit);
 }
 
+/**
+ * Sizes, interval and the stated dimension order. `BigEndian` is not read: an OME-TIFF's
+ * samples are in its TIFF header's byte order, which OME readers follow whatever the XML says.
+ */
 function readPixels(b: AcquisitionBuilder, pixels: XmlNode): void {
   for (const { field, attribute, key } of PHYSICAL_SIZES)
     b.group('pixel_size_um', field, withUnit(b, pixels, attribute), key);
   b.top('time_increment_s', withUnit(b, pixels, TIME_INCREMENT), 'Pixels@TimeIncrement');
+  const order = pixels.attributes.DimensionOrder;
+  const stated = DIMENSION_ORDERS.find((known) => known === order);
+  b.group('storage', 'dimension_order', stated, 'Pixels@DimensionOrder');
+}
+
+/** A Channel's `Color` (a signed 32-bit RGBA integer) as `RRGGBB`; undefined when it is not one. */
+function channelColor(text: string | undefined): string | undefined {
+  if (text === undefined || !/^\s*[+-]?\d+\s*$/.test(text)) return undefined;
+  const value = Number(text);
+  if (value < -(2 ** 31) || value >= 2 ** 32) return undefined;
+  return (value >>> 0).toString(16).padStart(8, '0').slice(0, 6).toUpperCase();
+}
+
+/** The kind of the light source a channel's LightSourceSettings name: its element (2008 schemas: the LightSource's child). */
+function lightSourceKind(instrument: XmlNode | undefined, channel: XmlNode): LightSourceKind | undefined {
+  const id = childNode(channel, 'LightSourceSettings')?.attributes.ID;
+  const source = instrument === undefined ? undefined : byId(instrument.children, id);
+  const elements = source?.name === 'LightSource' ? source.children : source === undefined ? [] : [source];
+  return LIGHT_SOURCE_KINDS.find((kind) => elements.some((element) => element.name === kind));
 }
 
 /** The wavelength of the light source a channel's LightSourceSettings name (a Laser, or a LightSource holding one). */
@@ -195,6 +219,8 @@ function readChannel(
   if (emission !== undefined) b.channel(i, 'emission_nm', emission, `${at}EmissionWavelength`);
   else b.channel(i, 'emission_nm', wavelengthInNm(attributes.EmWave, 'nm'), `${at}EmWave`);
   b.channel(i, 'exposure_s', exposure.get(String(i)), `Plane[TheC=${i}]@ExposureTime`);
+  b.channel(i, 'color', channelColor(attributes.Color), `${at}Color`);
+  b.channel(i, 'light_source_kind', lightSourceKind(instrument, channel), `${at}LightSourceSettings → Instrument`);
   readDetector(b, instrument, channel, i);
 }
 

@@ -45,9 +45,11 @@ function add(parts: Acquisition[], flavour: AcquisitionFlavour, name: string, re
   if (part.origins !== undefined || part.problems !== undefined) parts.push(part);
 }
 
-/** Whether the page has any of the plain tags (a page without them has nothing to read there). */
+/** Whether the page has any of the plain tags or structure facts (a page without them has nothing to read there). */
 function hasPlainTags(tags: PlainTags): boolean {
   return (
+    tags.byteOrder !== undefined ||
+    tags.levels !== undefined ||
     tags.software !== undefined ||
     tags.dateTime !== undefined ||
     tags.make !== undefined ||

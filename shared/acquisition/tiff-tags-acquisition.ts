@@ -2,15 +2,20 @@
  * The acquisition the plain TIFF tags record: Software (the acquisition software, or the
  * converter that wrote the file when it names one), DateTime, Make and Model, and a pixel
  * size from X/YResolution in pixels per centimetre. A resolution per inch is a print
- * resolution, not a size in the specimen, and is not read.
+ * resolution, not a size in the specimen, and is not read. With them, how the file stores its
+ * pixels: the byte order of its header (`II` or `MM`) and its resolution levels.
  */
 import { AcquisitionBuilder } from './acquisition-builder';
 import type { Acquisition } from './acquisition-types';
 import { isConversionProgram } from './conversion-programs';
 import { tiffDateTime } from './dates';
 
-/** What the first page's plain tags say (absent tags left out). */
+/** What the first page's plain tags and the file's structure say (absent tags left out). */
 export interface PlainTags {
+  /** The byte order the TIFF header states, in which every sample of the file is stored. */
+  byteOrder?: 'little' | 'big';
+  /** Resolution levels of the first image, full resolution included (SubIFDs or reduced pages). */
+  levels?: number;
   software?: string;
   dateTime?: string;
   make?: string;
@@ -42,5 +47,7 @@ export function tiffTagsAcquisition(tags: PlainTags): Acquisition {
     b.group('pixel_size_um', 'x', micronsPerPixel(resolution.x), 'XResolution');
     b.group('pixel_size_um', 'y', micronsPerPixel(resolution.y), 'YResolution');
   }
+  b.group('storage', 'byte_order', tags.byteOrder, 'byte order (II or MM)');
+  b.group('storage', 'resolution_levels', tags.levels, 'SubIFDs and reduced-resolution pages');
   return b.build();
 }

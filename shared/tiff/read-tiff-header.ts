@@ -59,7 +59,8 @@ function summaryOf(
   ome: OmeDocument | null,
   options: ReadTiffOptions,
 ): TiffSummary {
-  const acquisition = options.acquisition === false ? undefined : tiffAcquisition(file, first, ome);
+  const levels = series[0]?.levels ?? 1;
+  const acquisition = options.acquisition === false ? undefined : tiffAcquisition(file, first, ome, levels);
   return {
     header: { ...seriesHeader(series), ...declaredDateTime(file, first, ome) },
     fileCalibration: declaredCalibration(file, first, ome),

@@ -100,6 +100,7 @@ export function pyramidize(series: Series[], isReduced: boolean): Series[] {
     const top = out[i];
     if (top === undefined || top.isSubIfd) continue;
     let last = top;
+    let levels = 1;
     let factor: number | null = null;
     for (let j = i + 1; j < out.length;) {
       const candidate = out[j];
@@ -114,8 +115,10 @@ export function pyramidize(series: Series[], isReduced: boolean): Series[] {
         continue;
       }
       last = candidate;
+      levels++;
       out.splice(j, 1);
     }
+    if (levels > 1) out[i] = { ...top, levels };
   }
   return out;
 }

@@ -117,7 +117,18 @@ export function omeSeries(file: TiffFile, ome: OmeDocument): Series[] {
       if (tail.length !== keyframe.shape.length || tail.some((size, i) => size !== keyframe.shape[i])) continue;
       const planes = Math.max(Math.floor(product(shape) / product(keyframe.shape)), 1);
       const pages = refs.slice(0, planes).map((ref) => (typeof ref === 'number' ? ref : null));
-      series.push({ kind: 'ome', shape, axes, dtype: keyframe.dtype ?? 'float64', squeeze: true, keyframe, pages });
+      // OME-TIFF keeps an image's reduced resolutions in its planes' SubIFDs
+      const levels = 1 + keyframe.subIfds.filter((offset) => offset >= 8).length;
+      series.push({
+        kind: 'ome',
+        shape,
+        axes,
+        dtype: keyframe.dtype ?? 'float64',
+        squeeze: true,
+        keyframe,
+        pages,
+        ...(levels > 1 ? { levels } : {}),
+      });
     }
   }
   return series;

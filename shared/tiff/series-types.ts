@@ -17,6 +17,8 @@ export interface Series {
   pages: (number | null)[];
   /** Whether the keyframe is a SubIFD (such series cannot be pyramid top levels). */
   isSubIfd?: boolean;
+  /** Resolution levels, full resolution included, where reduced ones were found (a pyramid); absent: one. */
+  levels?: number;
 }
 
 /** Product of the numbers. */

@@ -121,9 +121,11 @@ function scanImageTexts(file: TiffFile, page: TiffPage): string[] {
   return texts;
 }
 
-function gather(file: TiffFile, page: TiffPage, ome: OmeDocument | null): TiffMetadata {
+function gather(file: TiffFile, page: TiffPage, ome: OmeDocument | null, levels: number): TiffMetadata {
   const entries = acquisitionEntries(page);
   const tags = {
+    byteOrder: file.format.littleEndian ? ('little' as const) : ('big' as const),
+    levels,
     // ScanImage 5 and later keep their frame data in Software: the ScanImage flavour reads it
     software: page.software.startsWith('SI.') ? undefined : page.software || undefined,
     dateTime: asciiTag(file, entries.dateTime, 'tag DateTime (306)'),
@@ -145,13 +147,19 @@ function gather(file: TiffFile, page: TiffPage, ome: OmeDocument | null): TiffMe
 }
 
 /**
- * The acquisition metadata of a TIFF's first page; undefined when it records none. A tag that
+ * The acquisition metadata of a TIFF's first page, and how the file stores its first image
+ * (`levels`: its resolution levels). A tag that
  * cannot be read (past the end of the file, too large) makes the acquisition a problem, not the
  * header; only an error of another kind (the byte source failing, a bug) fails the header.
  */
-export function tiffAcquisition(file: TiffFile, page: TiffPage, ome: OmeDocument | null): Acquisition | undefined {
+export function tiffAcquisition(
+  file: TiffFile,
+  page: TiffPage,
+  ome: OmeDocument | null,
+  levels: number,
+): Acquisition | undefined {
   try {
-    return readAcquisition(gather(file, page, ome));
+    return readAcquisition(gather(file, page, ome, levels));
   } catch (error) {
     if (!(error instanceof TiffReadError) && !(error instanceof Error && error.constructor === Error)) throw error;
     return { sources: [], problems: [`The acquisition metadata could not be read (${error.message})`] };

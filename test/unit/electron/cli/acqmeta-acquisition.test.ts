@@ -14,7 +14,9 @@ const LSM_ACQUISITION = {
   channels: [{ name: 'ChS1', fluor: 'Alexa Fluor 568', excitation_nm: 561 }],
   pixel_size_um: { x: 0.691888184137, y: 0.691888184137 },
   acquired_at: '2014-04-03T15:44:37',
-  sources: ['lsm'],
+  // the TIFF header states how the pixels are stored
+  storage: { byte_order: 'little', resolution_levels: 1 },
+  sources: ['lsm', 'tiff'],
 };
 
 describe('acqmeta show and scan: the acquisition metadata', () => {
@@ -26,6 +28,7 @@ describe('acqmeta show and scan: the acquisition metadata', () => {
       'objective',
       'channels',
       'pixel_size_um',
+      'storage',
       'acquired_at',
       'sources',
       'origins',
@@ -36,10 +39,17 @@ describe('acqmeta show and scan: the acquisition metadata', () => {
     });
   });
 
-  it('show --json gives "acquisition": null when the header records nothing', async () => {
+  it('show --json gives only how the pixels are stored when the header records nothing else', async () => {
     const { stdout } = await acqmeta('show', 'lab/stacks/float.tif', '--json');
     const shown = JSON.parse(stdout) as Record<string, unknown>;
-    expect(shown).toHaveProperty('acquisition', null);
+    expect(shown).toHaveProperty('acquisition', {
+      storage: { byte_order: 'little', resolution_levels: 1 },
+      sources: ['tiff'],
+      origins: {
+        'storage.byte_order': { flavour: 'tiff', key: 'byte order (II or MM)' },
+        'storage.resolution_levels': { flavour: 'tiff', key: 'SubIFDs and reduced-resolution pages' },
+      },
+    });
     // the key keeps its place: after the keys of scan --json's record, before the values
     const keys = Object.keys(shown);
     expect(keys.slice(keys.indexOf('profile_problems'), keys.indexOf('values') + 1)).toEqual([
@@ -57,11 +67,12 @@ describe('acqmeta show and scan: the acquisition metadata', () => {
     expect(block).toBe(
       [
         '',
-        'Acquisition (from lsm)',
+        'Acquisition (from lsm, tiff)',
         '  Objective   EC Plan-Neofluar 40x/1.30 Oil DIC M27',
         '  Channel 1   ChS1 (Alexa Fluor 568) ex 561 · detector PmtSPI1',
         '  Pixel size  X 0.6919 µm · Y 0.6919 µm',
         '  Acquired    2014-04-03 15:44:37',
+        '  Storage     little-endian',
       ].join('\n'),
     );
   });
@@ -85,10 +96,14 @@ describe('acqmeta show and scan: the acquisition metadata', () => {
     expect(byPath.get('scanimage.tif')).toMatchObject({
       software: 'ScanImage 3.8',
       acquired_at: '2014-07-30T21:10:00.731',
-      sources: ['scanimage'],
+      storage: { byte_order: 'little', resolution_levels: 1 },
+      sources: ['scanimage', 'tiff'],
     });
-    // an image whose header records nothing has "acquisition": null
-    expect(first.find((record) => record.path === 'stacks/float.tif')).toHaveProperty('acquisition', null);
+    // an image whose header records nothing else has how its pixels are stored
+    expect(first.find((record) => record.path === 'stacks/float.tif')).toHaveProperty('acquisition', {
+      storage: { byte_order: 'little', resolution_levels: 1 },
+      sources: ['tiff'],
+    });
     // unchanged files come from the scan cache the first scan wrote: the same acquisition
     expect(await scan()).toEqual(first);
     expect(await scan('--no-cache')).toEqual(first);

@@ -58,7 +58,12 @@ describe('acqmeta scan, show, validate, help', () => {
       profile: null,
       profile_problems: [],
       // a listing's acquisition has no origins: `show` gives them
-      acquisition: { written_by: 'tifffile.py', sources: ['tiff'] },
+      acquisition: {
+        written_by: 'tifffile.py',
+        // the order its OME-XML states; the byte order and levels of its TIFF header
+        storage: { byte_order: 'little', dimension_order: 'XYZCT', resolution_levels: 1 },
+        sources: ['ome', 'tiff'],
+      },
       // no acqmeta.instruments/ is in force
       instrument_match: null,
     });

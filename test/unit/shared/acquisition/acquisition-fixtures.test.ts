@@ -61,7 +61,8 @@ describe('acquisition metadata of real files', () => {
 
   it('an LSM file: objective, channel, dye and laser line from its scan information, each with its origin', async () => {
     const acquisition = await readFixture('tiff/zeiss/jimpipeline_test.lsm');
-    expect(acquisition?.sources).toEqual(['lsm']);
+    // the TIFF header gives how the file stores its pixels
+    expect(acquisition?.sources).toEqual(['lsm', 'tiff']);
     expect(acquisition?.objective).toEqual({
       name: 'EC Plan-Neofluar 40x/1.30 Oil DIC M27',
       magnification: 40,
@@ -88,7 +89,7 @@ describe('acquisition metadata of real files', () => {
 
   it('a ScanImage 3 file: its version and trigger time', async () => {
     const acquisition = await readFixture('acquisition/scanimage/jefferis-scanimage_Blank-IPA_1s_16r_032.tif');
-    expect(acquisition?.sources).toEqual(['scanimage']);
+    expect(acquisition?.sources).toEqual(['scanimage', 'tiff']);
     expect(acquisition?.origins?.acquired_at).toEqual({
       flavour: 'scanimage',
       key: 'state.internal.triggerTimeString',
@@ -110,7 +111,7 @@ describe('acquisition metadata of real files', () => {
   it('a ScanImage 2019 file: frame data in Software is not a second, disagreeing program name', async () => {
     const acquisition = await readFixture('tiff/generated/scanimage-zc.tif');
     expect(acquisition?.software).toBe('ScanImage 2019a');
-    expect(acquisition?.sources).toEqual(['scanimage']);
+    expect(acquisition?.sources).toEqual(['scanimage', 'tiff']);
     expect(acquisition?.disagreements).toBeUndefined();
   });
 

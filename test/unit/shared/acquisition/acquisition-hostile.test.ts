@@ -79,7 +79,7 @@ describe('hostile acquisition metadata', () => {
       objective: { name: 'Nikon 20X Plan Apo' },
       acquired_at: '2014-06-12T14:50:21+02:00',
       software: 'Micro-Manager 1.4.16',
-      sources: ['micromanager'],
+      sources: ['micromanager', 'tiff'],
     });
   });
 

@@ -13,6 +13,7 @@ interface Expected {
   tiled?: boolean;
   byteOrder?: string;
   bigTiff?: boolean;
+  tifffile?: { levels: number };
   fileCalibration?: { x: number; y: number; unit: string; source: string } | null;
 }
 
@@ -49,6 +50,20 @@ describe('readTiffHeader against tifffile', () => {
     expect(info.byteOrder).toBe(want.byteOrder);
     expect(info.bigTiff).toBe(want.bigTiff);
     expect(info.fileCalibration).toEqual(want.fileCalibration);
+  });
+
+  it.each(readable)('%s: byte order and resolution levels as the file stores them', async (name, want) => {
+    const { acquisition } = await read(name);
+    expect(acquisition?.storage).toMatchObject({
+      byte_order: want.byteOrder,
+      resolution_levels: want.tifffile?.levels,
+    });
+  });
+
+  it('finds the pyramids tifffile finds: SubIFDs, an OME-TIFF of levels, a shaped file of reduced pages', () => {
+    const pyramids = readable.filter(([, want]) => (want.tifffile?.levels ?? 1) > 1).map(([name]) => name);
+    expect(pyramids).toEqual(expect.arrayContaining(['generated/ome-pyramid.ome.tif', 'generated/shaped-pyramid.tif']));
+    expect(pyramids.length).toBeGreaterThanOrEqual(4);
   });
 
   it.each(refused)('%s: refused like tifffile refuses it', async (name) => {
