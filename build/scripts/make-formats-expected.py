@@ -21,7 +21,8 @@ What comes from where:
   AcqMeta's documented LIF rule (docs/formats.md), written here again independently.
 - OIB: oiffile (axes, shape, dtype, settings); header strings by CloudScope's TIFF axis rule.
 - Acquisition values: the metadata read again here with xml.etree, nd2's metadata and
-  oiffile's settings, by the rules docs/formats.md states.
+  oiffile's settings, by the rules docs/formats.md states; a CZI scene's resolution levels from
+  czifile's subblock directory.
 
 Shims, all for running the readers here and none changing what they compute: czifile uses
 Python 3.12's `type` statement, rewritten as plain assignments on older Pythons; header reads
@@ -167,8 +168,25 @@ def czi_by_id(info, kind, ref):
     return next((e for e in info.findall(f'Instrument/{kind}') if e.get('Id') == ref.get('Id')), None)
 
 
-def czi_acquisition(root, channel_count):
-    acq = {'sources': ['czi']}
+LIGHT_SOURCE_KINDS = ('Laser', 'LightEmittingDiode', 'Arc', 'Filament')
+# LAS X lookup tables of one colour, by name
+LUT_COLORS = {'red': 'FF0000', 'green': '00FF00', 'blue': '0000FF', 'cyan': '00FFFF', 'magenta': 'FF00FF',
+              'yellow': 'FFFF00', 'gray': 'FFFFFF', 'grey': 'FFFFFF'}
+
+
+def czi_levels(czi, scene):
+    """The resolution levels of a scene: the distinct factors by which its subblocks are stored smaller."""
+    factors = {1}
+    for e in czi.subblock_directory:
+        if e.scene_index in (-1, scene):
+            stored = dict(zip(e.dims, e.stored_shape))['X']
+            if stored > 0:
+                factors.add(max(1, round(dict(zip(e.dims, e.shape))['X'] / stored)))
+    return len(factors)
+
+
+def czi_acquisition(root, channel_count, levels):
+    acq = {'sources': ['czi'], 'storage': {'resolution_levels': levels}}
     info = root.find('Metadata/Information') if root is not None else None
     find = (lambda path: info.find(path)) if info is not None else (lambda path: None)
     shown = root.findall('Metadata/DisplaySetting/Channels/Channel') if root is not None else []
@@ -206,6 +224,9 @@ def czi_acquisition(root, channel_count):
             display = shown[i]
         own = ch.get('Name')
         put(c, 'name', own if own and own.strip() else (display.get('Name') if display is not None else None))
+        # the colour ZEN shows the channel in: #AARRGGBB (or #RRGGBB)
+        shown_color = re.fullmatch(r'#(?:[0-9a-fA-F]{2})?([0-9a-fA-F]{6})', (display.findtext('Color') or '').strip()) if display is not None else None
+        put(c, 'color', shown_color.group(1).upper() if shown_color else None)
         put(c, 'fluor', ch.findtext('Fluor'))
         # the light used (illumination peak, else the first light source's line); the dye's peak apart
         light = number(ch.findtext('IlluminationWavelength/SinglePeak'))
@@ -217,7 +238,10 @@ def czi_acquisition(root, channel_count):
         exposure = number(ch.findtext('ExposureTime'))
         put(c, 'exposure_s', None if exposure is None else exposure / 1e9)
         # the light source the first light source setting names; the emission filters of its filter set
-        put(c, 'light_source', czi_part_name(czi_by_id(info, 'LightSources/LightSource', ch.find('LightSourcesSettings/LightSourceSettings/LightSource'))))
+        source = czi_by_id(info, 'LightSources/LightSource', ch.find('LightSourcesSettings/LightSourceSettings/LightSource'))
+        put(c, 'light_source', czi_part_name(source))
+        kinds = [e.tag for e in (source.find('LightSourceType') if source is not None and source.find('LightSourceType') is not None else [])]
+        put(c, 'light_source_kind', next((k for k in LIGHT_SOURCE_KINDS if k in kinds), None))
         filter_set = czi_by_id(info, 'FilterSets/FilterSet', ch.find('FilterSet'))
         filters = [czi_part_name(czi_by_id(info, 'Filters/Filter', ref)) for ref in (filter_set.findall('EmissionFilters/EmissionFilterRef') if filter_set is not None else [])]
         put(c, 'emission_filter', '; '.join(f.strip() for f in filters if f and f.strip()) or None)
@@ -284,7 +308,7 @@ def czi_entry(czifile, path):
             'compression': scene.compression.name,
             'plane0_subblocks': plane0,
             'attachments': [a.name for a in czi.attachment_directory],
-            'acquisition': czi_acquisition(root, channel_count),
+            'acquisition': czi_acquisition(root, channel_count, czi_levels(czi, min((e.scene_index for e in scene.directory_entries if e.scene_index >= 0), default=0))),
         }
     return entry
 
@@ -311,6 +335,8 @@ def nd2_entry(path):
             put(c, 'name', ch.channel.name)
             plane = list((raw['sPicturePlanes'].get('sPlaneNew') or raw['sPicturePlanes'].get('sPlane')).values())[i]
             put(c, 'fluor', plane.get('pFluorescentProbe', {}).get('m_sName'))
+            color = ch.channel.color
+            put(c, 'color', None if color is None else f'{color.r:02X}{color.g:02X}{color.b:02X}')
             put(c, 'excitation_nm', ch.channel.excitationLambdaNm)
             put(c, 'emission_nm', ch.channel.emissionLambdaNm)
             k = plane.get('uiSampleIndex') or i
@@ -400,6 +426,9 @@ def lif_entry(path):
     c_size = dict(sizes).get('C', 1)
     active = [d for d in confocal.iter('Detector') if d.get('IsActive') == '1']
     bands = list(confocal.iter('MultiBand'))
+    described = element.findall('Data/Image/ImageDescription/Channels/ChannelDescription')
+    colors = [LUT_COLORS.get((d.get('LUTName') or '').strip().lower()) for d in described] if len(described) == c_size else []
+    channels = None
     if len(active) == c_size:
         channels = []
         for d in active:
@@ -409,8 +438,12 @@ def lif_entry(path):
             put(c, 'detector_name', d.get('Name'))
             put(c, 'detector_type', d.get('Type'))
             channels.append(c)
-        if any(channels):
-            acq['channels'] = channels
+    if any(colors):
+        channels = channels or [{} for _ in colors]
+        for c, color in zip(channels, colors):
+            put(c, 'color', color)
+    if channels and any(channels):
+        acq['channels'] = channels
     pixel = {axis: 1 / scale[i] for axis, i in (('x', 1), ('y', 2), ('z', 3)) if scale.get(i)}
     if pixel:
         acq['pixel_size_um'] = pixel

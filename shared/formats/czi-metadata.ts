@@ -1,11 +1,12 @@
 /**
  * What a CZI's metadata XML (`ImageDocument/Metadata`) tells: the acquisition date CloudScope
  * shows, the pixel size from `Scaling/Items/Distance` (metres), and the acquisition model from
- * `Information` (application, instrument, objective, channels with their light sources and
- * filters), `Scaling` and, for channel names `Information` lacks, `DisplaySetting`.
+ * `Information` (application, instrument, objective, channels with their light sources, their
+ * kinds and filters), `Scaling` and `DisplaySetting` (channel colours, and the names
+ * `Information` lacks).
  */
 import type { FileCalibration } from '../api';
-import type { Acquisition } from '../acquisition/acquisition-types';
+import { LIGHT_SOURCE_KINDS, type Acquisition } from '../acquisition/acquisition-types';
 import type { XmlElement } from '../tiff/xml';
 import { AcquisitionBuilder } from '../acquisition/acquisition-builder';
 import { isConversionProgram } from '../acquisition/conversion-programs';
@@ -136,13 +137,13 @@ function readLightPath(
   i: number,
 ): void {
   const lightId = at(channel, 'LightSourcesSettings/LightSourceSettings/LightSource')?.attributes.Id;
-  const light = partName(byId(information, 'LightSources/LightSource', lightId));
-  b.channel(
-    i,
-    'light_source',
-    light.name,
-    `Information/Instrument/LightSources/LightSource[@Id='${lightId ?? ''}']${light.key}`,
-  );
+  const source = byId(information, 'LightSources/LightSource', lightId);
+  const light = partName(source);
+  const lightPath = `Information/Instrument/LightSources/LightSource[@Id='${lightId ?? ''}']`;
+  b.channel(i, 'light_source', light.name, `${lightPath}${light.key}`);
+  const kinds = at(source, 'LightSourceType')?.children ?? [];
+  const kind = LIGHT_SOURCE_KINDS.find((name) => kinds.some((element) => element.name === name));
+  b.channel(i, 'light_source_kind', kind, `${lightPath}/LightSourceType`);
   const setId = at(channel, 'FilterSet')?.attributes.Id;
   const set = byId(information, 'FilterSets/FilterSet', setId);
   const names = all(set, 'EmissionFilters/EmissionFilterRef')
@@ -156,28 +157,40 @@ function readLightPath(
   );
 }
 
-/**
- * The channels' names: each `Information` channel's `@Name`, else that of its `DisplaySetting`
- * channel (by Id; by place when the two lists are as long), where ZEN keeps the names a
- * processed image was given.
- */
-function channelNames(root: XmlElement | null, channels: XmlElement[]): { name: string | undefined; key: string }[] {
+/** Each channel's `DisplaySetting` channel (by Id; by place when the two lists are as long) and its path. */
+function displayChannels(
+  root: XmlElement | null,
+  channels: XmlElement[],
+): { display: XmlElement | undefined; path: string }[] {
   const shown = root === null ? [] : all(at(root, 'Metadata'), 'DisplaySetting/Channels/Channel');
   return channels.map((channel, i) => {
-    const own = channel.attributes.Name;
-    if (own !== undefined && own.trim() !== '')
-      return { name: own, key: `Information/Image/Dimensions/Channels/Channel[${i}]@Name` };
     const id = channel.attributes.Id;
     const same = shown.find((d) => id !== undefined && d.attributes.Id === id);
     const display = same ?? (shown.length === channels.length ? shown[i] : undefined);
-    const where = same === undefined ? `[${i}]` : `[@Id='${id ?? ''}']`;
-    return { name: display?.attributes.Name, key: `DisplaySetting/Channels/Channel${where}@Name` };
+    return { display, path: `DisplaySetting/Channels/Channel${same === undefined ? `[${i}]` : `[@Id='${id ?? ''}']`}` };
   });
 }
 
-/** The acquisition model of a CZI from its metadata XML. */
-export function cziAcquisition(root: XmlElement | null, channelCount: number): Acquisition {
+/**
+ * The channels' names and colours: each `Information` channel's `@Name`, else that of its
+ * `DisplaySetting` channel, where ZEN keeps the names a processed image was given; the colour
+ * ZEN shows it in (`#AARRGGBB`, or `#RRGGBB`) as `RRGGBB`.
+ */
+function readDisplay(b: AcquisitionBuilder, root: XmlElement | null, channels: XmlElement[]): void {
+  displayChannels(root, channels).forEach(({ display, path }, i) => {
+    const own = channels[i]?.attributes.Name;
+    if (own !== undefined && own.trim() !== '')
+      b.channel(i, 'name', own, `Information/Image/Dimensions/Channels/Channel[${i}]@Name`);
+    else b.channel(i, 'name', display?.attributes.Name, `${path}@Name`);
+    const color = /^#(?:[0-9a-f]{2})?([0-9a-f]{6})$/i.exec(textAt(display, 'Color')?.trim() ?? '')?.[1];
+    b.channel(i, 'color', color?.toUpperCase(), `${path}/Color`);
+  });
+}
+
+/** The acquisition model of a CZI from its metadata XML, with the resolution `levels` its subblocks hold. */
+export function cziAcquisition(root: XmlElement | null, channelCount: number, levels: number): Acquisition {
   const b = new AcquisitionBuilder('czi');
+  b.group('storage', 'resolution_levels', levels, "SubBlockDirectory: the scale factors of the scene's subblocks");
   const metadata = root === null ? undefined : at(root, 'Metadata');
   const information = at(metadata, 'Information');
   const application = [textAt(information, 'Application/Name'), textAt(information, 'Application/Version')].filter(
@@ -218,10 +231,9 @@ export function cziAcquisition(root: XmlElement | null, channelCount: number): A
   );
   const channels = all(information, 'Image/Dimensions/Channels/Channel');
   b.channelCount(Math.max(channelCount, 0));
-  const names = channelNames(root, channels.slice(0, channelCount));
+  readDisplay(b, root, channels.slice(0, channelCount));
   channels.slice(0, channelCount).forEach((ch, i) => {
     const p = `Information/Image/Dimensions/Channels/Channel[${i}]`;
-    b.channel(i, 'name', names[i]?.name, names[i]?.key ?? `${p}@Name`);
     b.channel(i, 'fluor', textAt(ch, 'Fluor'), `${p}/Fluor`);
     readExcitation(b, ch, i, p);
     b.channel(i, 'emission_nm', numberOf(textAt(ch, 'EmissionWavelength')), `${p}/EmissionWavelength`);

@@ -58,6 +58,21 @@ export function cziScenes(entries: CziEntry[]): CziScene[] {
     .map((key) => ({ key, entries: level0.filter((e) => e.sceneIndex === -1 || e.sceneIndex === key) }));
 }
 
+/**
+ * The resolution levels scene `key` holds: the distinct factors by which its subblocks (of every
+ * pyramid level) are stored smaller than they span, full resolution's 1 among them.
+ */
+export function sceneLevels(entries: readonly CziEntry[], key: number): number {
+  const factors = new Set<number>([1]);
+  for (const entry of entries) {
+    if (entry.sceneIndex !== -1 && entry.sceneIndex !== key) continue;
+    const x = entry.dims.indexOf('X');
+    const stored = entry.storedShape[x] ?? 0;
+    if (stored > 0) factors.add(Math.max(1, Math.round((entry.shape[x] ?? 0) / stored)));
+  }
+  return factors.size;
+}
+
 /** An entry's start and end per reference dim (start 0, size 1 for a dim it lacks). */
 function span(entry: CziEntry, refDims: string[]): { start: number[]; end: number[] } {
   const same = entry.dims.length === refDims.length && entry.dims.every((d, i) => d === refDims[i]);

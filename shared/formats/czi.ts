@@ -13,7 +13,15 @@ import {
   readCziMetadataXml,
 } from './czi-directory';
 import { cziAcquisition, cziCalibration, cziDateTime } from './czi-metadata';
-import { cziScenes, sceneGeometry, scenePixelType, scenePlaneCounts, scenePlaneStore, sceneSizes } from './czi-scene';
+import {
+  cziScenes,
+  sceneGeometry,
+  sceneLevels,
+  scenePixelType,
+  scenePlaneCounts,
+  scenePlaneStore,
+  sceneSizes,
+} from './czi-scene';
 import { headerFromSizes, imageSummary } from './header-strings';
 import { tooManyPlanes, type VendorHeader, type VendorReadOptions } from './types';
 import { parseVendorXml } from './xml-tools';
@@ -32,7 +40,8 @@ function cloudscopeSizes(sizes: [string, number][]): [string, number][] {
 export function readCziHeader(source: ByteSource, options: VendorReadOptions = {}): VendorHeader {
   const reader = vendorReader(source, options);
   const file = readCziFileHeader(reader);
-  const scenes = cziScenes(readCziDirectory(reader, file.directoryPosition));
+  const directory = readCziDirectory(reader, file.directoryPosition);
+  const scenes = cziScenes(directory);
   if (scenes.length === 0) fail('the CZI file holds no image subblocks');
   const first = scenes[options.image ?? 0];
   if (first === undefined) fail(`the CZI file has no scene number ${options.image}`);
@@ -54,7 +63,7 @@ export function readCziHeader(source: ByteSource, options: VendorReadOptions = {
     fileCalibration: cziCalibration(root),
     planes: counts,
     images: scenes.map((scene) => imageSummary(`Scene ${scene.key}`, sceneSizes(scene), scenePixelType(scene).dtype)),
-    acquisition: cziAcquisition(root, channelCount),
+    acquisition: cziAcquisition(root, channelCount, sceneLevels(directory, first.key)),
     ...(store === null ? { store, storeNote: tooManyPlanes(counts.c * counts.z * counts.t) } : { store }),
     attachments,
   };

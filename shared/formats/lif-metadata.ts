@@ -2,11 +2,13 @@
  * What a LIF image's XML tells beyond its shape: the first timestamp (Windows FILETIME, UTC),
  * pixel sizes from each dimension's `Length` over its elements less one (readlif's rule), and
  * the acquisition model from the `HardwareSetting` attachment's confocal settings (LAS X): the
- * active detectors, when as many as the channels, are the channels' (their dye, name and type).
+ * active detectors, when as many as the channels, are the channels' (their dye, name and type);
+ * each channel's colour from its lookup table's name.
  */
 import type { FileCalibration } from '../api';
 import type { Acquisition } from '../acquisition/acquisition-types';
 import { AcquisitionBuilder } from '../acquisition/acquisition-builder';
+import { namedColor } from '../acquisition/named-colors';
 import { headerDateTime, isoUtc, utcFields } from './bytes';
 import type { LifDimension, LifImage } from './lif-image';
 import type { LifAxes } from './lif-planes';
@@ -89,6 +91,13 @@ export function lifAcquisition(image: LifImage, channelCount: number): Acquisiti
       b.channel(i, 'detector_type', detector.attributes.Type, `${D}@Type`);
     });
   }
+  // LAS X names each channel's lookup table; one of a single colour is the colour it shows the channel in
+  const described = all(at(image.element, 'Data/Image/ImageDescription'), 'Channels/ChannelDescription');
+  if (described.length === channelCount)
+    described.forEach((channel, i) => {
+      const key = `ImageDescription/Channels/ChannelDescription[${i}]@LUTName`;
+      b.channel(i, 'color', namedColor(channel.attributes.LUTName), key);
+    });
   const byId = (id: number): LifDimension | undefined => image.dims.find((d) => d.id === id);
   for (const [axis, id] of [
     ['x', 1],

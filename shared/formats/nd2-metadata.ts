@@ -1,6 +1,6 @@
 /**
  * What an ND2's picture metadata (`ImageMetadataSeqLV|0!`), text info and application info
- * tell about the acquisition: objective, channels with their wavelengths and exposure, pixel
+ * tell about the acquisition: objective, channels with their wavelengths, exposure and colour, pixel
  * size, time interval, date and software, read the way the `nd2` package reads them.
  */
 import type { Acquisition } from '../acquisition/acquisition-types';
@@ -67,6 +67,16 @@ export function nd2PixelSize(meta: LiteValue | undefined): number | undefined {
   return liteAt(meta, 'bCalibrated') === true && calibration > 0 ? calibration : undefined;
 }
 
+/** A channel's colour, stored as a Windows COLORREF (red in the low byte), as `RRGGBB`. */
+function abgrColor(value: number | undefined): string | undefined {
+  if (value === undefined || !Number.isInteger(value) || value < 0) return undefined;
+  const [r, g, b] = [value & 0xff, (value >>> 8) & 0xff, (value >>> 16) & 0xff];
+  return [r, g, b]
+    .map((byte) => byte.toString(16).padStart(2, '0'))
+    .join('')
+    .toUpperCase();
+}
+
 /** Inputs of the ND2 acquisition model. */
 export interface Nd2MetadataParts {
   meta: LiteValue | undefined;
@@ -102,6 +112,7 @@ export function nd2Acquisition({ meta, textInfo, appInfo, loops }: Nd2MetadataPa
     const p = `${M}/sPicturePlanes/sPlaneNew/a${i}`;
     b.channel(i, 'name', liteString(plane, 'sDescription'), `${p}/sDescription`);
     b.channel(i, 'fluor', liteString(plane, 'pFluorescentProbe', 'm_sName'), `${p}/pFluorescentProbe/m_sName`);
+    b.channel(i, 'color', abgrColor(liteNumber(plane, 'uiColor')), `${p}/uiColor`);
     const { excitation, emission } = wavelengths(plane, i);
     b.channel(
       i,

@@ -1,7 +1,7 @@
 /**
  * An NGFF image's header as every other image's: CloudScope's header values, the pixel size the
- * store declares, plane counts, and the acquisition model (pixel sizes, interval, channel names,
- * each with where it was read), merged with what the store's OME-XML (`OME/METADATA.ome.xml`, as
+ * store declares, plane counts, and the acquisition model (pixel sizes, interval, resolution
+ * levels, channel names and colours, each with where it was read), merged with what the store's OME-XML (`OME/METADATA.ome.xml`, as
  * bioformats2raw writes it) records of the microscope.
  */
 import type { FileCalibration, HeaderValues } from '../api';
@@ -65,6 +65,7 @@ export function ngffSummary(image: NgffImage, omeXml: string | null = null): Ngf
     time: '',
   };
   const b = new AcquisitionBuilder('ngff');
+  b.group('storage', 'resolution_levels', levels.length > 0 ? levels.length : undefined, 'multiscales[0] datasets');
   b.group('pixel_size_um', 'x', x, SCALE_KEY);
   b.group('pixel_size_um', 'y', y, SCALE_KEY);
   if (at.z >= 0) b.group('pixel_size_um', 'z', physical(image, at.z, lengthInMicrons), SCALE_KEY);
@@ -74,6 +75,8 @@ export function ngffSummary(image: NgffImage, omeXml: string | null = null): Ngf
     b.channelCount(channels);
     image.channels.slice(0, channels).forEach((channel, i) => {
       b.channel(i, 'name', channel.label ?? undefined, `omero channels[${i}].label`);
+      const color = /^[0-9a-f]{6}$/i.test(channel.color ?? '') ? channel.color?.toUpperCase() : undefined;
+      b.channel(i, 'color', color, `omero channels[${i}].color`);
     });
   }
   return {

@@ -45,6 +45,8 @@ function channelElement(
       EmissionWavelength: emission,
       EmissionWavelengthUnit: emission === undefined ? undefined : 'nm',
       Fluor: channel?.fluor,
+      // OME's Color is RGBA as a signed 32-bit integer: RRGGBB, opaque
+      Color: channel?.color === undefined ? undefined : (Number.parseInt(channel.color, 16) * 256 + 255) | 0,
     },
     [
       ...(light === undefined

@@ -30,6 +30,7 @@ describe('a CZI’s light path', () => {
         light_source: 'DPSS 561-10',
         emission_filter: 'BP 495-550 + LP 570',
         detector_type: 'Airyscan',
+        color: 'FF0000',
       },
       {
         name: 'ChA-T2',
@@ -39,6 +40,7 @@ describe('a CZI’s light path', () => {
         light_source: 'ArgonRemote',
         emission_filter: 'BP 495-550 + LP 570',
         detector_type: 'Airyscan',
+        color: '00FF00',
       },
     ]);
     expect(acquisition.origins?.['instrument.model']?.key).toBe(
@@ -55,9 +57,13 @@ describe('a CZI’s light path', () => {
     ]);
   });
 
-  it('DAPI_GFP.czi: the channel names ZEN kept in its display settings', () => {
+  it('DAPI_GFP.czi: the channel names and colours ZEN kept in its display settings', () => {
     const acquisition = acquisitionOf('czitools_DAPI_GFP.czi');
-    expect(acquisition.channels).toEqual([{ name: 'DAPI' }, { name: 'GFP' }]);
+    expect(acquisition.channels).toEqual([
+      { name: 'DAPI', color: '0000FF' },
+      { name: 'GFP', color: '00FF00' },
+    ]);
+    expect(acquisition.origins?.['channels.1.color']?.key).toBe('DisplaySetting/Channels/Channel[1]/Color');
     expect(acquisition.origins?.['channels.0.name']?.key).toBe("DisplaySetting/Channels/Channel[@Id='Channel:0']@Name");
     expect(acquisition.origins?.['channels.1.name']?.key).toBe('DisplaySetting/Channels/Channel[1]@Name');
   });

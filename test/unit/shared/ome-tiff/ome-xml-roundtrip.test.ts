@@ -84,6 +84,7 @@ describe('the archival OME-XML read back through the OME reader', () => {
         { name: 'Bright', detector_type: 'Other' },
       ],
       pixel_size_um: RICH.pixel_size_um,
+      storage: { dimension_order: 'XYCZT' },
       time_increment_s: 2.5,
       acquired_at: RICH.acquired_at,
       software: RICH.software,
@@ -126,8 +127,8 @@ describe('the archival OME-XML read back through the OME reader', () => {
       const count = Math.max(1, acquisition.channels?.length ?? 0);
       const back = readBack(archivalOmeXml(archivalImage(acquisition, { sizeC: count })));
       const stated = (acquisition.channels ?? []).map((channel): AcquisitionChannel => {
-        // the archival OME-XML does not state a channel's light source or filters by name yet
-        const { light_source: _l, emission_filter: _f, ...named } = channel;
+        // the archival OME-XML does not state a channel's light source (its name, its kind) or filters yet
+        const { light_source: _l, light_source_kind: _k, emission_filter: _f, ...named } = channel;
         const { detector_name: _n, dye_excitation_nm: _d, detector_type: _t, ...kept } = named;
         return kept;
       });
