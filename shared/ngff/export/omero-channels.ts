@@ -5,6 +5,7 @@
  * CloudScope's display (the sidecar's `image_contrast`) where it has one.
  */
 import type { AcquisitionChannel } from '../../acquisition/acquisition-types';
+import { namedColor } from '../../acquisition/named-colors';
 import { cleanNumber } from '../../number-text';
 import { pyFloat, type PyValue } from './python-json';
 
@@ -23,23 +24,6 @@ export interface SampleRange {
   min: number;
   max: number;
 }
-
-/** CloudScope's colour lookup tables that are one colour (`Greens`, `magenta`), by name in lower case. */
-const LUT_COLORS: Readonly<Record<string, string>> = {
-  red: 'FF0000',
-  reds: 'FF0000',
-  green: '00FF00',
-  greens: '00FF00',
-  blue: '0000FF',
-  blues: '0000FF',
-  magenta: 'FF00FF',
-  cyan: '00FFFF',
-  yellow: 'FFFF00',
-  gray: 'FFFFFF',
-  grey: 'FFFFFF',
-  grays: 'FFFFFF',
-  greys: 'FFFFFF',
-};
 
 /** ImageJ's colours of a composite's channels, in order, for channels nothing else colours. */
 const COMPOSITE_COLORS = ['FF0000', '00FF00', '0000FF', 'FFFFFF', '00FFFF', 'FF00FF', 'FFFF00'];
@@ -68,8 +52,9 @@ function displayOf(contrast: unknown): ExportChannel['display'] {
 
 /**
  * The channels of an image of `count` channels: labelled by the file's channels, coloured by
- * the sidecar's lookup table, else the emission (or excitation) wavelength, else as a colour
- * image's samples (`rgb`), else white for one channel and ImageJ's composite colours for several.
+ * the sidecar's lookup table, else the colour the file shows the channel in, else the emission
+ * (or excitation) wavelength, else as a colour image's samples (`rgb`), else white for one
+ * channel and ImageJ's composite colours for several.
  */
 export function exportChannels(
   count: number,
@@ -81,12 +66,13 @@ export function exportChannels(
   return Array.from({ length: count }, (_, c): ExportChannel => {
     const file = rgb ? undefined : channels[c];
     const own = contrast[String(c)];
-    const lut = isPlain(own) && typeof own.color_lut === 'string' ? own.color_lut.trim().toLowerCase() : '';
+    const lut = isPlain(own) && typeof own.color_lut === 'string' ? own.color_lut : undefined;
     const fallback = rgb ? RGB_COLORS[c] : count === 1 ? 'FFFFFF' : COMPOSITE_COLORS[c % COMPOSITE_COLORS.length];
     return {
       label: file?.name ?? file?.fluor ?? null,
       color:
-        LUT_COLORS[lut] ??
+        namedColor(lut) ??
+        file?.color ??
         wavelengthColor(file?.emission_nm) ??
         wavelengthColor(file?.excitation_nm) ??
         (fallback as string),

@@ -136,9 +136,13 @@ describe('acqmeta export --format cloudscope-collection: the images a collection
     const omero = async (id: string) =>
       JSON.parse(await readFile(basePath(`lab.ome.zarr/acq_images/${id}/zarr.json`), 'utf8')).attributes.ome.omero;
     const lif = await omero('acq_image_003');
-    expect(lif.channels.map((c: { label: string }) => c.label)).toEqual(['Leica/FITC', 'Leica/TRITC']);
+    // coloured as the file shows them: LAS X's lookup tables Green and Red, ZEN's display colour
+    expect(lif.channels.map((c: { label: string; color: string }) => [c.label, c.color])).toEqual([
+      ['Leica/FITC', '00FF00'],
+      ['Leica/TRITC', 'FF0000'],
+    ]);
     const scene = await omero('acq_image_006');
-    expect(scene.channels).toMatchObject([{ label: 'DAPI', color: '0000FF' }]);
+    expect(scene.channels).toMatchObject([{ label: 'DAPI', color: '00A1FF' }]);
 
     // a later scene's sidecar describes its own header and carries the file's experiment fields
     const later = JSON.parse(await readFile(basePath(`lab.ome.zarr/${entries[6]?.sidecar_path}`), 'utf8'));

@@ -66,6 +66,23 @@ describe('the channels an exported image describes', () => {
     ]);
   });
 
+  it('colours a channel as the file shows it, before its wavelength and after the sidecar lookup table', () => {
+    const acquisition = {
+      sources: [],
+      channels: [{ name: 'FITC', color: 'FF00FF', emission_nm: 520 }, { name: 'TRITC' }],
+    };
+    const image = exportImageOf(0, SOURCE, PIXELS, acquisition, sidecar());
+    expect(image.channels.map((c) => [c.label, c.color])).toEqual([
+      ['FITC', 'FF00FF'],
+      ['TRITC', '00FF00'],
+    ]);
+    const shown = exportImageOf(0, SOURCE, PIXELS, acquisition, {
+      ...sidecar(),
+      image_contrast: { '0': lut('Greens') },
+    });
+    expect(shown.channels[0]?.color).toBe('00FF00');
+  });
+
   it('colours channels nothing names red, green, then blue, one alone white, and a colour image by its samples', () => {
     const unnamed = exportImageOf(0, SOURCE, { ...PIXELS, sizeC: 3 }, { sources: [] }, sidecar());
     expect(unnamed.channels.map((c) => [c.label, c.color])).toEqual([
