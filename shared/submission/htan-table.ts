@@ -28,6 +28,7 @@ export const HTAN_FACT_COLUMNS: Readonly<Record<string, FactName>> = {
   PlaneCount: 'planeCount',
   DimensionOrder: 'dimensionOrder',
   'Pixels BigEndian': 'bigEndian',
+  Pyramid: 'pyramid',
   SizeC: 'sizeC',
   SizeT: 'sizeT',
   SizeX: 'sizeX',

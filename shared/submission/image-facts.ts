@@ -5,7 +5,7 @@
  * it matched; each fact with where it came from. A fact nobody recorded is absent.
  */
 import type { HeaderValues } from '../api';
-import type { Acquisition } from '../acquisition/acquisition-types';
+import { DIMENSION_ORDERS, type Acquisition } from '../acquisition/acquisition-types';
 import type { FieldValues } from '../fields/field-table';
 import type { ImageFormat } from '../image-format';
 import { realValue, type MatchedHardware } from '../instruments';
@@ -55,6 +55,7 @@ export type FactName =
   | 'planeCount'
   | 'dimensionOrder'
   | 'bigEndian'
+  | 'pyramid'
   | 'channels'
   | 'pixelType'
   | 'bytesPerPixel';
@@ -73,12 +74,12 @@ export const FORMAT_MAKERS: Readonly<Partial<Record<ImageFormat, string>>> = {
 
 /**
  * The vendor formats whose specification fixes their byte order, little-endian: their pixels
- * are never big-endian (a TIFF states its own order, which its header values do not keep).
+ * are never big-endian (a TIFF's header states its own, which the acquisition model keeps).
  */
 const LITTLE_ENDIAN_FORMATS: ReadonlySet<ImageFormat> = new Set(['czi', 'nd2', 'lif']);
 
-/** OME's dimension orders, fastest axis first (the first that fits is written). */
-const DIMENSION_ORDERS = ['XYZCT', 'XYZTC', 'XYCTZ', 'XYCZT', 'XYTCZ', 'XYTZC'] as const;
+/** The vendor formats whose images are stored at one resolution only: never a pyramid. */
+const ONE_LEVEL_FORMATS: ReadonlySet<ImageFormat> = new Set(['nd2', 'lif', 'oib']);
 
 /** OME's pixel types by numpy dtype name. */
 const PIXEL_TYPES: Readonly<Record<string, string>> = {
@@ -106,7 +107,7 @@ export function imageFacts(image: SubmissionImage): Partial<Record<FactName, Fac
     if (value !== undefined && value !== '' && !(typeof value === 'number' && !Number.isFinite(value)))
       facts[name] = { value, from };
   };
-  const { instrument, objective, pixel_size_um: size, software } = image.acquisition ?? {};
+  const { instrument, objective, pixel_size_um: size, software, storage } = image.acquisition ?? {};
   const maker = FORMAT_MAKERS[image.format];
   const { microscope: described, objective: lens } = image.hardware ?? {};
   if (instrument?.manufacturer !== undefined) put('vendor', instrument.manufacturer, FILE);
@@ -134,8 +135,15 @@ export function imageFacts(image: SubmissionImage): Partial<Record<FactName, Fac
   put('pixelSizeX', size?.x ?? calibrationUm(image.values, 'x'), size?.x === undefined ? 'sidecar calibration' : FILE);
   put('pixelSizeY', size?.y ?? calibrationUm(image.values, 'y'), size?.y === undefined ? 'sidecar calibration' : FILE);
   put('pixelSizeZ', size?.z, FILE);
-  if (LITTLE_ENDIAN_FORMATS.has(image.format)) put('bigEndian', 'False', `${image.format.toUpperCase()} format`);
+  const format = `${image.format.toUpperCase()} format`;
+  if (storage?.byte_order !== undefined) put('bigEndian', storage.byte_order === 'big' ? 'True' : 'False', FILE);
+  else if (LITTLE_ENDIAN_FORMATS.has(image.format)) put('bigEndian', 'False', format);
+  const levels = storage?.resolution_levels;
+  if (levels !== undefined) put('pyramid', levels > 1 ? 'Yes' : 'No', FILE);
+  else if (ONE_LEVEL_FORMATS.has(image.format)) put('pyramid', 'No', format);
   if (image.header !== null) headerFacts(image.header, put);
+  // the order the file states, even where an axis of one plane makes another order equivalent
+  put('dimensionOrder', storage?.dimension_order, FILE);
   return facts;
 }
 
