@@ -1,10 +1,11 @@
 /**
  * A microscope description drafted from what an image's file records (its acquisition model,
  * filled from the OME `Instrument` block or a vendor file's metadata): the stand, the objective
- * (its correction class from its name), a light source per excitation line and each detector the
- * channels name, in the Micro-Meta App's layout with fresh IDs.
+ * (its correction class from its name), a light source per excitation line (a laser, an LED, an
+ * arc or a filament lamp where the file says which) and each detector the channels name, in the
+ * Micro-Meta App's layout with fresh IDs.
  */
-import type { Acquisition } from '../acquisition/acquisition-types';
+import type { Acquisition, LightSourceKind } from '../acquisition/acquisition-types';
 import type { InstrumentDraft } from '../api-instruments';
 import { cleanNumber, numberText } from '../number-text';
 import { applyInstrumentEdits, NEW_MODEL_VERSION, newInstrumentText } from './instrument-edit';
@@ -77,6 +78,20 @@ function recordedDetectors(acquisition: Acquisition | null | undefined): Record<
   return [...found.values()];
 }
 
+/**
+ * Each distinct excitation line the channels record, lowest first, with the kind of light
+ * source that gave it where the file says (a line two kinds gave is one part of each kind).
+ */
+function recordedLights(acquisition: Acquisition | null | undefined): { kind?: LightSourceKind; nm: number }[] {
+  const found = new Map<string, { kind?: LightSourceKind; nm: number }>();
+  for (const { excitation_nm: excitation, light_source_kind: kind } of acquisition?.channels ?? []) {
+    if (excitation === undefined) continue;
+    const nm = cleanNumber(excitation);
+    found.set(`${nm} ${kind ?? ''}`, kind === undefined ? { nm } : { kind, nm });
+  }
+  return [...found.values()].sort((a, b) => a.nm - b.nm || (a.kind ?? '').localeCompare(b.kind ?? ''));
+}
+
 /** The draft of what `acquisition` records; `newId` gives each new part its `ID`. */
 export function draftInstrument(
   acquisition: Acquisition | null | undefined,
@@ -116,20 +131,22 @@ export function draftInstrument(
         .join(' ');
     components.push(part('Objective.json', name || 'Objective', fields));
   }
-  const lines = new Set<number>();
   acquisition?.channels?.forEach((channel, i) => {
-    if (channel.excitation_nm !== undefined) lines.add(cleanNumber(channel.excitation_nm));
     if (channel.emission_nm !== undefined)
       notes.push(
         `channel ${i + 1} records an emission of ${numberText(channel.emission_nm)} nm; the file does not describe its filter`,
       );
   });
-  const sorted = [...lines].sort((a, b) => a - b);
-  for (const nm of sorted)
-    components.push(part('Fluorescence_LightSource_GenericExcitationSource.json', `${nm} nm`, { Wavelength: nm }));
-  if (sorted.length > 0)
+  const lights = recordedLights(acquisition);
+  for (const { kind, nm } of lights) {
+    // of the light sources, only the Micro-Meta App's laser has one wavelength of its own
+    const fields = kind === undefined || kind === 'Laser' ? { Wavelength: nm } : {};
+    components.push(part(`Fluorescence_LightSource_${kind ?? 'GenericExcitationSource'}.json`, `${nm} nm`, fields));
+  }
+  const unsaid = lights.filter((light) => light.kind === undefined).map((light) => light.nm);
+  if (unsaid.length > 0)
     notes.push(
-      `the file does not say whether a laser, an LED or a lamp gave the ${sorted.join(', ')} nm light: drafted as a generic excitation source, which the editor does not offer; add the right type of light source in its place`,
+      `the file does not say whether a laser, an LED or a lamp gave the ${unsaid.join(', ')} nm light: drafted as a generic excitation source, which the editor does not offer; add the right type of light source in its place`,
     );
   for (const { Name, Schema_ID, ...fields } of recordedDetectors(acquisition)) {
     components.push(part(Schema_ID as string, Name as string, fields));

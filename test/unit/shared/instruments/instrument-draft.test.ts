@@ -1,14 +1,16 @@
 /**
  * A description drafted from what a real file records: an OME-XML `Instrument` block (stand,
- * objective, a channel's excitation), read back as a description with no problems; a file that
- * records no hardware gives no draft.
+ * objective, a channel's excitation and the kind of its light source), a CZI's LED, read back as
+ * a description with no problems; a file that records no hardware gives no draft.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { omeAcquisition } from '../../../../shared/acquisition/ome-acquisition';
+import { readVendorHeader } from '../../../../shared/formats';
 import { draftInstrument, instrumentSpecs, readInstrumentDescription } from '../../../../shared/instruments';
 import { parseXml } from '../../../../shared/tiff/xml';
+import { fixtureBytes, recordingSource } from '../formats/vendor-source';
 
 const omeFixture = (name: string) => {
   const text = readFileSync(
@@ -27,7 +29,7 @@ const counter = () => {
 };
 
 describe('draftInstrument', () => {
-  it("drafts an OME file's Instrument block: the stand, its objective, the excitation line", () => {
+  it("drafts an OME file's Instrument block: the stand, its objective, the laser of its excitation line", () => {
     const draft = draftInstrument(omeFixture('ometypes_instrument.ome.xml'), counter());
     expect(draft.components).toEqual([
       {
@@ -43,7 +45,7 @@ describe('draftInstrument', () => {
       },
       {
         Name: '510 nm',
-        Schema_ID: 'Fluorescence_LightSource_GenericExcitationSource.json',
+        Schema_ID: 'Fluorescence_LightSource_Laser.json',
         ID: 'id-2',
         Tier: 1,
         ModelVersion: '2.01.0',
@@ -108,6 +110,46 @@ describe('draftInstrument', () => {
       'the file does not say what kind of detector "Internal" is: drafted as a generic detector, which the editor does not offer and the camera check cannot use; add the right type of detector in its place',
     ]);
     expect(readInstrumentDescription(draft.text ?? '', 'draft.json').problems).toEqual([]);
+  });
+
+  it('drafts each light source as the kind the file says, a generic one only where it says none', () => {
+    const draft = draftInstrument(
+      {
+        sources: ['czi'],
+        channels: [
+          { excitation_nm: 385, light_source_kind: 'LightEmittingDiode' },
+          { excitation_nm: 561, light_source_kind: 'Laser' },
+          { excitation_nm: 561, light_source_kind: 'Laser' },
+          { excitation_nm: 550, light_source_kind: 'Arc' },
+          { excitation_nm: 470, light_source_kind: 'Filament' },
+          { excitation_nm: 640 },
+        ],
+      },
+      counter(),
+    );
+    expect(draft.components.map((c) => [c.Name, c.Schema_ID, c.Wavelength])).toEqual([
+      ['385 nm', 'Fluorescence_LightSource_LightEmittingDiode.json', undefined],
+      ['470 nm', 'Fluorescence_LightSource_Filament.json', undefined],
+      ['550 nm', 'Fluorescence_LightSource_Arc.json', undefined],
+      ['561 nm', 'Fluorescence_LightSource_Laser.json', 561],
+      ['640 nm', 'Fluorescence_LightSource_GenericExcitationSource.json', 640],
+    ]);
+    // the specific kinds are ones the editor offers
+    const offered = new Set(instrumentSpecs().components.map((c) => c.schemaId));
+    for (const { Schema_ID } of draft.components.slice(0, 4)) expect(offered.has(Schema_ID as string)).toBe(true);
+    expect(draft.notes).toEqual([
+      'the file does not say whether a laser, an LED or a lamp gave the 640 nm light: drafted as a generic excitation source, which the editor does not offer; add the right type of light source in its place',
+    ]);
+    expect(readInstrumentDescription(draft.text ?? '', 'draft.json').problems).toEqual([]);
+  });
+
+  it('drafts the LED of a real CZI file as an LED', () => {
+    const source = recordingSource(fixtureBytes('czi/czitools_WellD6_S1.czi'));
+    const { acquisition } = readVendorHeader(source, 'czitools_WellD6_S1.czi');
+    const lights = draftInstrument(acquisition, counter()).components.filter((c) =>
+      String(c.Schema_ID).startsWith('Fluorescence_LightSource'),
+    );
+    expect(lights.map((c) => c.Schema_ID)).toEqual(['Fluorescence_LightSource_LightEmittingDiode.json']);
   });
 
   it('writes no floating-point noise of the numbers the file recorded', () => {
