@@ -45,6 +45,20 @@ test('one image: the summary line, each value with where it was read', async ({ 
   );
 });
 
+test('how a file stores its pixels: a CZI pyramid, a TIFF header byte order', async ({ app }) => {
+  const editor = new EditorPage(app.page);
+  const section = app.page.getByRole('region', { name: 'Acquisition' });
+  await editor.select(CZI);
+  const storage = section.getByRole('definition').filter({ hasText: 'pyramid of 2 levels' });
+  await expect(storage).toBeVisible();
+  await app.page.setViewportSize({ width: 1440, height: 900 });
+  await storage.scrollIntoViewIfNeeded();
+  await app.page.screenshot({ path: `${SHOTS}/acquisition-storage.png` });
+  await editor.select('cells/multi-channel.ome.tif');
+  // the TIFF header's order, though its OME-XML claims BigEndian="true"
+  await expect(section.getByRole('definition').filter({ hasText: 'little-endian · planes XYZCT' })).toBeVisible();
+});
+
 test('a selection: each objective with its number of images', async ({ app }) => {
   const editor = new EditorPage(app.page);
   await editor.select(ND2);
