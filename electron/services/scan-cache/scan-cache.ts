@@ -28,8 +28,11 @@ export interface ScanCache {
   finish(complete: boolean): Promise<void>;
 }
 
-/** Version of the file layout; a file of another version is ignored. */
-const FORMAT = 'acqmeta-scan-cache/4';
+/**
+ * Version of the file layout and of what the readers put in it; a file of another version is
+ * ignored. Raised when a reader learns a fact: an unchanged image's line would lack it.
+ */
+const FORMAT = 'acqmeta-scan-cache/5';
 /** Cache files kept, so the cache stays bounded on disk; the least recently written beyond this are deleted. */
 const MAX_FOLDERS = 64;
 /** Lines buffered before they are written. */

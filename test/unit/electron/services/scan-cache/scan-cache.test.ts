@@ -99,8 +99,21 @@ describe('the scan cache', () => {
     await writeFile(await cacheFile(), '{"format": "something else"}\n["plain.tiff", 0, 0]\n');
     expect(await scan()).toEqual(first);
     const lines = (await readFile(await cacheFile(), 'utf8')).trim().split('\n');
-    expect(JSON.parse(lines[0] ?? '')).toMatchObject({ format: 'acqmeta-scan-cache/4' });
+    expect(JSON.parse(lines[0] ?? '')).toMatchObject({ format: 'acqmeta-scan-cache/5' });
     expect(lines).toHaveLength(first.size + 1);
+  });
+
+  it('reads again the images of a cache written before the reader knew how files store their pixels', async () => {
+    const first = await scan();
+    expect(first.get('plain.tiff')?.acquisition?.storage).toEqual({ byte_order: 'big', resolution_levels: 1 });
+    // the cache of a reader that read no byte order or levels: its layout version, its lines without them
+    const old = (await readFile(await cacheFile(), 'utf8'))
+      .replace(/"format":"acqmeta-scan-cache\/\d+"/, '"format":"acqmeta-scan-cache/4"')
+      .replace(/,"storage":\{[^}]*\}/g, '')
+      .replace(/"storage":\{[^}]*\},/g, '');
+    expect(old).not.toContain('"storage"');
+    await writeFile(await cacheFile(), old);
+    expect(await scan()).toEqual(first);
   });
 
   it('reads again the image of a line that parses but holds the wrong things, and drops the images that are gone', async () => {
