@@ -1,6 +1,6 @@
 // `npm test`: build, type-check, lint, format check, unit tests (vitest) and end-to-end tests (Playwright),
 // in that order, stopping at the first failing stage. Ends with one summary line
-// `N passed, N failed, N skipped` counted from the runners' JSON reports.
+// `N passed, N failed, N skipped` counted from the runners' JSON reports, after each stage's time.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -11,10 +11,15 @@ const reports = path.join(root, 'test-results');
 mkdirSync(reports, { recursive: true });
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 
-/** Runs one stage; exits the process when it fails. */
+/** Each stage that ran and how long it took, in seconds, for the closing table. */
+const timings = [];
+
+/** Runs one stage, timing it; false when it fails. */
 function stage(title, command, args) {
   console.log(`\n=== ${title}`);
+  const started = performance.now();
   const run = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
+  timings.push({ title, seconds: (performance.now() - started) / 1000 });
   if (run.status !== 0) {
     console.error(`\n${title} failed (exit ${run.status ?? run.signal}).`);
     return false;
@@ -61,6 +66,17 @@ const e2e = counts(e2eReport, (r) => ({
 const passed = unit.passed + e2e.passed;
 // A stage that fails without a test report (build, types, lint) still counts as one failure.
 const failed = Math.max(unit.failed + e2e.failed, ok ? 0 : 1);
+/** One line of the timing table: a label and whole seconds. */
+const timeLine = (label, seconds) => console.log(`  ${label.padEnd(28)} ${seconds.toFixed(0).padStart(5)}`);
+console.log('\nStage times (s):');
+for (const { title, seconds } of timings) timeLine(title, seconds);
+timeLine(
+  'total',
+  timings.reduce((sum, t) => sum + t.seconds, 0),
+);
+// .ci/run sets it before `npm ci`: the README's whole test command, installs included
+const started = Number(process.env.ACQMETA_TEST_STARTED);
+if (Number.isFinite(started) && started > 0) timeLine('from npm ci on', Date.now() / 1000 - started);
 console.log(`\nunit: ${unit.passed} passed, ${unit.failed} failed; e2e: ${e2e.passed} passed, ${e2e.failed} failed`);
 console.log(`${passed} passed, ${failed} failed, ${unit.skipped + e2e.skipped} skipped`);
 process.exit(ok ? 0 : 1);
