@@ -13,7 +13,7 @@ import {
   type HeaderPatch,
   type HeaderPlan,
 } from '../../../shared/tiff-calibration';
-import { atWritePoint, stampOf, type FileStamp } from '../disk';
+import { atWritePoint, stampOf, writeAllAt, type FileStamp } from '../disk';
 import { withFileSource } from '../tiff';
 
 /** A plan and the file it was made from. */
@@ -53,13 +53,6 @@ async function readAt(handle: FileHandle, offset: number, length: number): Promi
   return bytes.subarray(0, done);
 }
 
-async function writeAt(handle: FileHandle, offset: number, bytes: Uint8Array): Promise<void> {
-  for (let done = 0; done < bytes.length;) {
-    const { bytesWritten } = await handle.write(bytes, done, bytes.length - done, offset + done);
-    done += bytesWritten;
-  }
-}
-
 /** What the file at `absPath` holds where `record` wrote (see `headerWriteState`). */
 export async function bytesNow(absPath: string, record: HeaderWriteRecord): Promise<HeaderBytesNow> {
   const handle = await open(absPath, 'r');
@@ -91,14 +84,15 @@ export async function openForWrite(absPath: string, stamp: FileStamp): Promise<F
 /**
  * Writes `patch`: the appended bytes past the old end, synced, then the replaced ranges (the
  * link readers follow), synced. A kill between the two leaves the old header in force and the
- * appended bytes unread. (`absPath` names the file at the write gate's points.)
+ * appended bytes unread. Data syncs: the file's new length is synced with its bytes, and its
+ * times need not be. (`absPath` names the file at the write gate's points.)
  */
 export async function writePatch(handle: FileHandle, patch: HeaderPatch, absPath: string): Promise<void> {
-  await writeAt(handle, patch.appendAt, patch.appended);
-  await handle.sync();
+  await writeAllAt(handle, [patch.appended], patch.appendAt);
+  await handle.datasync();
   await atWritePoint('header-appended', absPath);
-  for (const range of patch.replaced) await writeAt(handle, range.offset, range.new);
-  await handle.sync();
+  for (const range of patch.replaced) await writeAllAt(handle, [range.new], range.offset);
+  await handle.datasync();
   await atWritePoint('header-linked', absPath);
 }
 
@@ -113,10 +107,10 @@ export async function putBack(
 ): Promise<void> {
   const handle = await open(absPath, 'r+');
   try {
-    for (const range of ranges) await writeAt(handle, range.offset, range.bytes);
-    await handle.sync();
+    for (const range of ranges) await writeAllAt(handle, [range.bytes], range.offset);
+    await handle.datasync();
     await handle.truncate(size);
-    await handle.sync();
+    await handle.datasync();
   } finally {
     await handle.close();
   }
