@@ -5,11 +5,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { CalibrationOutcome, HeaderValueChange, ImageReview } from '../../../shared/tiff-calibration';
-import { applyCalibration, reviewCalibration } from '../../services/calibrate';
+import { applyCalibration, reviewCalibration, tiffHeaderHere } from '../../services/calibrate';
 import { journalPlaces, journalWrites } from '../../services/journal';
 import { createProfileCache, createProfileFinder } from '../../services/profile';
-import { scanImage } from '../../services/rows';
-import { createTiffScanner } from '../../services/tiff';
+import { startWriteWorker } from '../../services/sidecar';
 import { UsageError } from '../args';
 import { calibrationRequest } from '../calibrate-options';
 import { EXIT, type CliIo, type Command } from '../cli-io';
@@ -71,6 +70,8 @@ changed meanwhile or could not be written.`,
   async run(args, io) {
     const request = calibrationRequest(args);
     const dryRun = args.flags.has('--dry-run');
+    // started now, its start-up runs beside the journal read and the review, not before the first write
+    if (!dryRun) startWriteWorker();
     const entries = await imageTargets(io.cwd, args.positionals);
     if (entries.length === 0) throw new UsageError('no images found');
     const roots = await folderTargets(io.cwd, args.positionals);
@@ -90,11 +91,10 @@ changed meanwhile or could not be written.`,
     }
     const action = ['calibrate', ...VALUE_OPTIONS.flatMap((o) => args.options.get(o)?.map((v) => `${o} ${v}`) ?? [])];
     const batch = randomUUID();
-    const scanner = createTiffScanner();
     const progress = startProgress(io, 'Calibrating', reviewed.length);
     try {
       const save = {
-        header: (entry: (typeof entries)[number]) => scanImage(scanner, entry.absPath),
+        header: tiffHeaderHere,
         profiles: createProfileFinder(createProfileCache(), { root: io.cwd }),
         journal: journalWrites(places, { tool: 'acqmeta', action: action.join(' '), batch }),
       };
@@ -111,7 +111,6 @@ changed meanwhile or could not be written.`,
       return summary(io, outcomes, false);
     } finally {
       progress.end();
-      await scanner.close();
     }
   },
 };

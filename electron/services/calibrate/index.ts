@@ -1,7 +1,7 @@
 /**
  * Calibration written into image files' own headers (`acqmeta calibrate`, the app's "Write
  * calibration into image files…"): the review, the writes with progress and cancel, the
- * recovery of a write cut short, and the undo of one.
+ * recovery of a write cut short, the undo of one, and the header a new sidecar is made from.
  */
 export {
   applyCalibration,
@@ -11,3 +11,4 @@ export {
   type ReviewedImage,
 } from './calibrate-images';
 export { recoverHeaderWrite, undoHeaderWrite, undoRefusal, type Recovered } from './recover-header-writes';
+export { tiffHeaderHere } from './tiff-header-here';

@@ -6,7 +6,17 @@
  * --undo` gives back every file byte for byte, its length included.
  */
 import { execFile, execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,13 +57,30 @@ interface Run {
   stderr: string;
 }
 
-function acqmeta(cwd: string, ...args: string[]): Promise<Run> {
+/** Runs the command line bundle `bundle` (the one under test unless given). */
+function acqmetaOf(bundle: string, cwd: string, ...args: string[]): Promise<Run> {
   return new Promise((resolve) => {
     const env = { ...process.env, XDG_CONFIG_HOME: path.join(base, 'config') };
-    execFile(process.execPath, [cli, ...args], { cwd, env, encoding: 'utf8' }, (error, stdout, stderr) => {
+    execFile(process.execPath, [bundle, ...args], { cwd, env, encoding: 'utf8' }, (error, stdout, stderr) => {
       resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : -1, stdout, stderr });
     });
   });
+}
+
+function acqmeta(cwd: string, ...args: string[]): Promise<Run> {
+  return acqmetaOf(cli, cwd, ...args);
+}
+
+/** A copy of the bundle whose header-reader thread notes each start of its own in `marker`, then reads as before. */
+function bundleNotingReaderThreads(marker: string): string {
+  const dir = path.join(base, 'noting-bundle');
+  cpSync(path.dirname(cli), dir, { recursive: true });
+  const real = JSON.stringify(path.join(path.dirname(cli), 'scan-worker.cjs'));
+  writeFileSync(
+    path.join(dir, 'scan-worker.cjs'),
+    `require('node:fs').appendFileSync(${JSON.stringify(marker)}, 'started\\n');\nrequire(${real});\n`,
+  );
+  return path.join(dir, 'cli.cjs');
 }
 
 /** A fresh copy of the fixtures in a folder of its own. */
@@ -173,6 +200,29 @@ describe('acqmeta calibrate', () => {
         true,
       ]);
   }, 120_000);
+
+  it('creates a missing sidecar from the header it reads itself, with no header-reader thread to start', async () => {
+    const marker = path.join(base, 'reader-threads-started');
+    const noting = bundleNotingReaderThreads(marker);
+    const calibrated = copyOfFixtures('sidecars-by-calibrate');
+    const set = copyOfFixtures('sidecars-by-set');
+
+    const run = await acqmetaOf(noting, calibrated, 'calibrate', '.', '--pixel-size', '0.325', '--unit', 'nm');
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(existsSync(marker)).toBe(false);
+
+    // `set` creates its sidecars through the reader threads (the marker shows they ran): the same files
+    const values = ['physical_unit_x=0.325', 'physical_unit_y=0.325', 'physical_label_x=nm', 'physical_label_y=nm'];
+    const byThreads = await acqmetaOf(noting, set, 'set', '.', ...values.flatMap((v) => ['--set', v]));
+    expect(byThreads.code).toBe(0);
+    expect(existsSync(marker)).toBe(true);
+    for (const name of TIFFS)
+      expect([name, readFileSync(path.join(calibrated, `${name}.json`), 'utf8')]).toEqual([
+        name,
+        readFileSync(path.join(set, `${name}.json`), 'utf8'),
+      ]);
+  }, 60_000);
 
   it('refuses by name what a file has no place for, and writes nothing on a bad value', async () => {
     const folder = copyOfFixtures('refusals');
