@@ -12,15 +12,24 @@ import { bytesNow, putBack, sha256Of } from './header-bytes';
 /** What became of an interrupted write: reverted (its record taken back) or finished. */
 export type Recovered = 'reverted' | 'finished';
 
+/** Whether the file at `absPath` holds a write of `record` cut short: one to finish or revert. */
+async function cutShort(absPath: string, record: HeaderWriteRecord): Promise<boolean> {
+  const state = headerWriteState(record, await bytesNow(absPath, record));
+  return state === 'unfinished' || state === 'not-written';
+}
+
 /**
  * Finishes or reverts the latest header write of the image at `absPath` (`latest`, its record)
- * when it was cut short; null when it was not (written, or the file changed since).
+ * when it was cut short; null when it was not (written, or the file changed since). The image's
+ * lock is taken only for a write cut short, and the file looked at again under it: a write
+ * that was finished stays finished, and the lock's folder changes are no cost of every command.
  */
 export async function recoverHeaderWrite(
   absPath: string,
   latest: HeaderWriteRecord,
   journalDir: string,
 ): Promise<Recovered | null> {
+  if (!(await cutShort(absPath, latest))) return null;
   return withSidecarLock(absPath, true, async () => {
     const state = headerWriteState(latest, await bytesNow(absPath, latest));
     if (state === 'unfinished') {
