@@ -1,10 +1,11 @@
 /**
  * The events the backend pushes to the renderer (scan progress, changes on disk, the folder's
- * watch, menu commands and window questions), part of the contract in `api.ts`.
+ * watch, background jobs, menu commands and window questions), part of the contract in `api.ts`.
  */
 import type { ApiError, ImageRow } from './api-types';
 import type { CollectionExportOutcome, CollectionExportProgress } from './api-collection';
 import type { ConvertProgress, ConvertSummary } from './api-convert';
+import type { CalibrationProgress, CalibrationSummary } from './api-calibrate';
 import type { FolderWatching } from './api-session';
 import type { MenuCommand, WindowQuestion } from './api-window';
 import type { UnreadFiles } from './unread-files';
@@ -29,6 +30,10 @@ export type ApiEvent =
   | { type: 'collection-export-done'; jobId: string; outcome: CollectionExportOutcome }
   /** The export could not be made at all (a destination refused, a disk error): nothing was written. */
   | { type: 'collection-export-failed'; jobId: string; error: ApiError }
+  | ({ type: 'calibrate-progress'; jobId: string } & CalibrationProgress)
+  | { type: 'calibrate-done'; jobId: string; summary: CalibrationSummary }
+  /** The writes could not go on at all (a disk error outside any one image): the images done stay done. */
+  | { type: 'calibrate-failed'; jobId: string; error: ApiError }
   | { type: 'menu'; command: MenuCommand }
   | { type: 'window-question'; id: number; question: WindowQuestion };
 

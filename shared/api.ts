@@ -30,6 +30,7 @@ import type { SubmissionMetadataCheck } from './api-submission-metadata';
 import type { FolderInfo, FolderListing, SessionInfo } from './api-session';
 import type { FolderJournal } from './api-journal';
 import type { JobMethods } from './api-jobs';
+import type { CalibrationMethods } from './api-calibrate';
 
 export type {
   ErrorCode,
@@ -69,6 +70,7 @@ export type { ApiEvent, FolderChangedEvent } from './api-events';
 export type { FolderJournal } from './api-journal';
 export type * from './api-collection';
 export type * from './api-convert';
+export type * from './api-calibrate';
 export type { ApiClient } from './api-client';
 export type { MenuCommand, MenuState, WindowAnswer, WindowQuestion } from './api-window';
 export type {
@@ -83,7 +85,7 @@ export type {
 } from './api-profile';
 
 /** Every backend operation: request and response types. */
-export interface ApiMethods extends JobMethods {
+export interface ApiMethods extends JobMethods, CalibrationMethods {
   /**
    * The state at start-up. With `scan`, a scan of the open folder starts in the same call (what
    * a window does first; saves a round trip before the first rows); its id is in `scanId`.
@@ -262,6 +264,10 @@ const METHODS: { readonly [K in ApiMethodName]: true } = {
   cancelConvert: true,
   startCollectionExport: true,
   cancelCollectionExport: true,
+  reviewCalibration: true,
+  startCalibration: true,
+  cancelCalibration: true,
+  undoHeaderWrite: true,
 };
 
 /** Every method name, for transports that register them one by one. */

@@ -23,6 +23,7 @@ import { presetHandlers } from './preset-handlers';
 import { submissionHandler } from './submission-handler';
 import { submissionMetadataHandler } from './submission-metadata-handler';
 import { journalHandler } from './journal-handler';
+import { calibrateHandlers } from './calibrate-handler';
 import { channelHandlers } from './channel-handlers';
 import { collectionHandlers } from './collection-handler';
 import { convertHandlers } from './convert-handler';
@@ -123,6 +124,7 @@ export function createBackend(options: BackendOptions): Backend {
     ...submissionMetadataHandler(context),
     ...convertHandlers(context),
     ...collectionHandlers(context),
+    ...calibrateHandlers(context),
   };
   const validators = compileRequestValidators();
   // the folder opened at start is scanned once a window loads: its first rows are read meanwhile

@@ -256,6 +256,18 @@ const REQUEST_SCHEMAS: Record<ApiMethodName, object> = {
     required: ['jobId'],
     properties: { jobId: { type: 'string', minLength: 1, maxLength: 100 } },
   },
+  reviewCalibration: {
+    ...empty,
+    required: ['paths'],
+    properties: { paths: { type: 'array', minItems: 1, maxItems: 1_000_000, items: relativePath } },
+  },
+  startCalibration: { ...empty, required: ['reviewId'], properties: { reviewId: journalId } },
+  cancelCalibration: {
+    ...empty,
+    required: ['jobId'],
+    properties: { jobId: { type: 'string', minLength: 1, maxLength: 100 } },
+  },
+  undoHeaderWrite: { ...empty, required: ['id'], properties: { id: journalId } },
 };
 
 /** Compiles every request schema; a method's validator reports the first problem as text. */

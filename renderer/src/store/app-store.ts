@@ -4,6 +4,7 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ApiClient } from '../../../shared/api';
+import { createCalibrateSlice, type CalibrateSlice } from './slices/calibrate-slice';
 import { createChannelTableSlice, type ChannelTableSlice } from './slices/channel-table-slice';
 import { createClipboardSlice, type ClipboardSlice } from './slices/clipboard-slice';
 import { createConflictSlice, type ConflictSlice } from './slices/conflict-slice';
@@ -64,7 +65,8 @@ export interface AppState
     SubmissionExportSlice,
     TargetMetadataSlice,
     ConvertSlice,
-    CollectionExportSlice {
+    CollectionExportSlice,
+    CalibrateSlice {
   /** The backend; only store actions call it. */
   readonly client: ApiClient;
 }
@@ -104,6 +106,7 @@ export function createAppStore(client: ApiClient, storage: PrefsStorage | null =
     ...createTargetMetadataSlice(...a),
     ...createConvertSlice(...a),
     ...createCollectionExportSlice(...a),
+    ...createCalibrateSlice(...a),
   }));
   if (storage) persistViewPrefs(store, storage);
   store.subscribe((s) => {

@@ -2,6 +2,7 @@
 import type { ApiEvent, MenuCommand, WindowQuestion } from '../../../shared/api';
 import { isTextEntry } from '../lib/text-entry';
 import type { AppStore } from './app-store';
+import type { CalibrateEvent } from './slices/calibrate-slice';
 import type { CollectionExportEvent } from './slices/collection-export-slice';
 import type { ConvertEvent } from './slices/convert-slice';
 import { batchScanEvents, spacedFrames, type FrameScheduler } from './scan-event-batcher';
@@ -61,7 +62,7 @@ async function answerWindowQuestion(store: AppStore, id: number, question: Windo
 }
 
 /**
- * Feeds scan progress, changes on disk, a conversion's or collection export's progress, menu commands, the main process's questions and where
+ * Feeds scan progress, changes on disk, a conversion's, collection export's or calibration's progress, menu commands, the main process's questions and where
  * the change journal had to go from the backend into the store (scan
  * rows at most once per frame and a few times a second, see scan-event-batcher; changes on disk after the rows sent
  * before them), and lets rows held back from a disk change catch up once their edits are gone;
@@ -71,7 +72,15 @@ export function connectBackendEvents(store: AppStore, schedule: FrameScheduler =
   const deliver = (
     event: Exclude<
       ApiEvent,
-      { type: 'menu' | 'window-question' | 'journal-elsewhere' | ConvertEvent['type'] | CollectionExportEvent['type'] }
+      {
+        type:
+          | 'menu'
+          | 'window-question'
+          | 'journal-elsewhere'
+          | ConvertEvent['type']
+          | CollectionExportEvent['type']
+          | CalibrateEvent['type'];
+      }
     >,
   ): void => {
     const state = store.getState();
@@ -102,6 +111,12 @@ export function connectBackendEvents(store: AppStore, schedule: FrameScheduler =
       event.type === 'collection-export-failed'
     )
       store.getState().handleCollectionExportEvent(event);
+    else if (
+      event.type === 'calibrate-progress' ||
+      event.type === 'calibrate-done' ||
+      event.type === 'calibrate-failed'
+    )
+      store.getState().handleCalibrateEvent(event);
     else inOrder(event);
   });
   const stopSettling = store.subscribe((state, previous) => {

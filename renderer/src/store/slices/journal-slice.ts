@@ -9,6 +9,7 @@ import {
   restoreBefore,
   restoresOf,
   type ChannelTableRecord,
+  type HeaderWriteRecord,
   type JournalRecord,
   type RestoreChanges,
 } from '../../../../shared/journal';
@@ -28,6 +29,8 @@ export interface JournalView {
   error: string | null;
   /** The folder's channel table writes, oldest first (read for the whole folder's history only). */
   tables?: readonly ChannelTableRecord[];
+  /** The calibrations written into the images' own headers, oldest first. */
+  headers?: readonly HeaderWriteRecord[];
 }
 
 /** A batch or one record, to restore to before it; `field` limits it to one field. */
@@ -65,9 +68,9 @@ export interface JournalSlice {
 
 const LOADING: JournalView = { status: 'loading', records: [], problems: [], error: null };
 
-/** What the records of `path` are read for: the folder, the image and its sidecar's version. */
-export function imageJournalKey(s: Pick<AppState, 'folder' | 'rows'>, path: string): string {
-  return [s.folder?.root ?? '', path, s.rows[path]?.version?.sha256 ?? ''].join('\u0000');
+/** What the records of `path` are read for: the folder, the image, its sidecar's version and the header writes made. */
+export function imageJournalKey(s: Pick<AppState, 'folder' | 'rows' | 'headerWrites'>, path: string): string {
+  return [s.folder?.root ?? '', path, s.rows[path]?.version?.sha256 ?? '', s.headerWrites].join('\u0000');
 }
 
 /** The records of `path` as the History section shows them; null until read for its sidecar as it is. */
@@ -93,6 +96,7 @@ export const createJournalSlice: StateCreator<AppState, [], [], JournalSlice> = 
           problems: result.payload.problems,
           error: null,
           ...(result.payload.tables === undefined ? {} : { tables: result.payload.tables }),
+          ...(result.payload.headers === undefined ? {} : { headers: result.payload.headers }),
         }
       : { status: 'failed', records: [], problems: [], error: result.error.message };
   }

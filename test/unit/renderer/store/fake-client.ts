@@ -7,6 +7,7 @@ import type {
   ChannelTableSave,
   CollectionExportRequest,
   ConvertRequest,
+  ImageReview,
   ImageRow,
   ProfileInfo,
   ProfileProblem,
@@ -20,7 +21,7 @@ import type { ChannelGroup } from '../../../../shared/channels/channel-draft';
 import { instrumentSpecs, readInstrumentDescription } from '../../../../shared/instruments';
 import { CHANNEL_TABLE_NAME, emptyChannelTable, type ChannelTable } from '../../../../shared/channels/channel-table';
 import { EDITABLE_FIELDS, type FieldValues } from '../../../../shared/fields/field-table';
-import type { JournalRecord } from '../../../../shared/journal';
+import type { HeaderWriteRecord, JournalRecord } from '../../../../shared/journal';
 import { createAppStore, type AppStore } from '../../../../renderer/src/store/app-store';
 
 /** Default values of all editable fields. */
@@ -97,6 +98,16 @@ export interface FakeBackend {
   collectionExports: CollectionExportRequest[];
   /** The job id of every `cancelCollectionExport` request, in order. */
   collectionExportCancels: string[];
+  /** What `reviewCalibration` answers for each image (refused, by default), and every request's paths, in order. */
+  calibrationReview: (path: string) => ImageReview;
+  calibrationReviews: string[][];
+  /** The review id of every `startCalibration` request, in order; the nth is answered with job id `calibrate-n`. */
+  calibrations: string[];
+  /** The job id of every `cancelCalibration` request, in order. */
+  calibrationCancels: string[];
+  /** The header write records on the fake disk, and the id of every `undoHeaderWrite` request, in order. */
+  headerWrites: HeaderWriteRecord[];
+  headerUndos: string[];
   emit(event: ApiEvent): void;
 }
 
@@ -139,6 +150,12 @@ export function fakeBackend(rows: ImageRow[], scanId = 'scan-1'): FakeBackend {
     convertCancels: [],
     collectionExports: [],
     collectionExportCancels: [],
+    calibrationReview: (path) => ({ path, kind: null, changes: [], refusal: 'refused' }),
+    calibrationReviews: [],
+    calibrations: [],
+    calibrationCancels: [],
+    headerWrites: [],
+    headerUndos: [],
     saveOutcome: (save) => {
       const row = byPath.get(save.path)!;
       return {
@@ -269,6 +286,9 @@ export function fakeBackend(rows: ImageRow[], scanId = 'scan-1'): FakeBackend {
             (r) => (paths === undefined || paths.includes(r.path)) && (batch === undefined || r.batch === batch),
           ),
           problems: [],
+          ...(backend.headerWrites.length === 0
+            ? {}
+            : { headers: backend.headerWrites.filter((r) => paths === undefined || paths.includes(r.path)) }),
         }),
       exportReadme: () => Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'not used' } }),
       planChannelTableRestore: () => Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'not used' } }),
@@ -291,6 +311,28 @@ export function fakeBackend(rows: ImageRow[], scanId = 'scan-1'): FakeBackend {
       cancelCollectionExport: ({ jobId }) => {
         backend.collectionExportCancels.push(jobId);
         return ok({ cancelled: true });
+      },
+      reviewCalibration: ({ paths }) => {
+        backend.calibrationReviews.push(paths);
+        return ok({
+          reviewId: `review-${backend.calibrationReviews.length}`,
+          images: paths.map(backend.calibrationReview),
+        });
+      },
+      startCalibration: ({ reviewId }) => {
+        backend.calibrations.push(reviewId);
+        return ok({ jobId: `calibrate-${backend.calibrations.length}` });
+      },
+      cancelCalibration: ({ jobId }) => {
+        backend.calibrationCancels.push(jobId);
+        return ok({ cancelled: true });
+      },
+      undoHeaderWrite: ({ id }) => {
+        backend.headerUndos.push(id);
+        const record = backend.headerWrites.find((r) => r.id === id);
+        return record === undefined
+          ? Promise.resolve({ ok: false, error: { code: 'NOT_FOUND', message: `No header write ${id}.` } })
+          : ok({ path: record.path });
       },
       exportResults: (request) => {
         backend.exports.push(request);

@@ -216,6 +216,26 @@ const WALK: Walk = {
     expect(answer).toEqual({ ok: true, payload: { cancelled: false } });
     return [answer];
   },
+  reviewCalibration: async (h) => {
+    const answers = await Promise.all(LINKED_IMAGES.map((p) => h.call('reviewCalibration', { paths: [p] })));
+    expect(answers.map(codeOf)).toEqual(['OUTSIDE_FOLDER', 'OUTSIDE_FOLDER']);
+    return answers;
+  },
+  startCalibration: async (h) => {
+    const answer = await h.call('startCalibration', { reviewId: 'none' });
+    expect(codeOf(answer)).toBe('CONFLICT');
+    return [answer];
+  },
+  cancelCalibration: async (h) => {
+    const answer = await h.call('cancelCalibration', { jobId: 'none' });
+    expect(answer).toEqual({ ok: true, payload: { cancelled: false } });
+    return [answer];
+  },
+  undoHeaderWrite: async (h) => {
+    const answer = await h.call('undoHeaderWrite', { id: 'none' });
+    expect(codeOf(answer)).toBe('NOT_FOUND');
+    return [answer];
+  },
 };
 
 describe('backend with links leading out of the open folder', () => {
