@@ -1,5 +1,6 @@
 /** The application shell: start screen or workspace, plus the modal dialogs and notices. */
 import { useApp } from '../store/store-context';
+import { CalibrateDialogView } from './calibrate/calibrate-dialog';
 import { BulkDialogs } from './dialogs/bulk-dialogs';
 import { ChannelTableDialog } from './dialogs/channel-table-dialog';
 import { InstrumentCatalogueDialog } from './dialogs/instrument-catalogue-dialog';
@@ -66,6 +67,7 @@ export function App() {
       <SubmissionExportDialog />
       <ConvertDialog />
       <CollectionExportDialog />
+      <CalibrateDialogView />
       <CompletenessDialog />
       <NormalizeDialog />
       <OpenPrompt />

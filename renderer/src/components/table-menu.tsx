@@ -1,6 +1,7 @@
 /**
  * The toolbar's "Spreadsheet" menu: export a table file, a repository's submission files,
- * archival OME-TIFF copies of the images or a CloudScope collection of them, import a table (a preview comes first), and edit the channel table and the lab's instrument
+ * archival OME-TIFF copies of the images or a CloudScope collection of them, write the sidecars'
+ * calibration into the image files' own headers, import a table (a preview comes first), and edit the channel table and the lab's instrument
  * catalogue of the selected images' folder (else the open folder).
  */
 import { useAppStore } from '../store/store-context';
@@ -38,6 +39,12 @@ export function TableMenu() {
             title:
               'The selected images (else every image) as one OME-Zarr collection for CloudScope Web, with their sidecars',
             onSelect: () => store.getState().openCollectionExport(),
+          },
+          {
+            label: 'Write calibration into image files…',
+            title:
+              'The pixel size each saved sidecar holds, written into the selected images’ own headers (else every image’s), reviewed first',
+            onSelect: () => void store.getState().openCalibrate(),
           },
           { label: 'Import…', onSelect: picker.open },
           'separator',

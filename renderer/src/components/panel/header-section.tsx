@@ -1,4 +1,4 @@
-/** The read-only header of one image: CloudScope's header values, file facts, tags and description. */
+/** The read-only header of one image: CloudScope's header values, its calibration, file facts, tags and description. */
 import { Fragment } from 'react';
 import type { HeaderValues, ImageDetail, ImageRow } from '../../../../shared/api';
 import { headerDateGap } from '../../../../shared/acquisition/acquisition-details';
@@ -8,6 +8,7 @@ import type { Loadable } from '../../store/slices/detail-slice';
 import { useApp } from '../../store/store-context';
 import { fileFacts, formatAcquired, formatDimensions } from '../../lib/format';
 import { DescriptionView, DESCRIPTION_LABELS } from './description-view';
+import { HeaderCalibration } from './header-calibration';
 import { SectionToggle } from './section-toggle';
 import { TagsTable } from './tags-table';
 import { StoreFacts } from './store-facts';
@@ -101,6 +102,7 @@ function HeaderBody({ row, detail }: { row: ImageRow; detail: Loadable<ImageDeta
       {detail?.status === 'error' && <p className="text-danger small">{detail.message}</p>}
       {detail?.status === 'ready' && detail.value.tags.length > 0 && (
         <>
+          {row.format === 'tiff' && <HeaderCalibration row={row} detail={detail.value} />}
           <dl className="kv-grid">
             <div className="kv kv-wide">
               <dt>File</dt>

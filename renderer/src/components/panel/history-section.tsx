@@ -1,15 +1,24 @@
 /**
  * The History section of the editor: what the change journal recorded of the selected image,
- * newest first, each field change and each record restorable; for a selection, the way to the
+ * newest first (its sidecar's writes and the calibrations written into its own header), each
+ * field change and each record restorable; for a selection, the way to the
  * timeline of its actions.
  */
 import { useEffect, useMemo } from 'react';
-import { actionName, sidecarDamageText, type JournalChange, type JournalRecord } from '../../../../shared/journal';
+import {
+  actionName,
+  HEADER_WRITE_KIND,
+  sidecarDamageText,
+  type HeaderWriteRecord,
+  type JournalChange,
+  type JournalRecord,
+} from '../../../../shared/journal';
 import { plural } from '../../lib/format';
 import { fieldLabel, journalTime, journalTool, journalValue } from '../../lib/journal-format';
 import { personOf } from '../../store/logic/journal-batches';
 import { imageJournalKey, selectImageJournal, type JournalView } from '../../store/slices/journal-slice';
 import { useApp, useAppStore } from '../../store/store-context';
+import { HeaderWriteEntry } from './header-write-entry';
 import { RebuildOffer } from './rebuild-offer';
 import { RestoreButtons } from './restore-buttons';
 import { SectionToggle } from './section-toggle';
@@ -97,9 +106,16 @@ export function JournalReadState({ view }: { view: JournalView | null }) {
   );
 }
 
+/** The sidecar records and the header writes of one image, newest first. */
+function newestFirstOf(view: JournalView | null): (JournalRecord | HeaderWriteRecord)[] {
+  const all = [...(view?.records ?? []), ...(view?.headers ?? [])];
+  return all.sort((a, b) => (a.time < b.time ? 1 : a.time > b.time ? -1 : 0));
+}
+
 /** The records of one image, newest first (or why there are none to show), and the offer to rebuild it from them. */
 function RecordList({ path, view, editable }: { path: string; view: JournalView | null; editable: boolean }) {
-  const newestFirst = useMemo(() => [...(view?.records ?? [])].reverse(), [view]);
+  const newestFirst = useMemo(() => newestFirstOf(view), [view]);
+  const latestHeader = view?.headers?.at(-1)?.id;
   if (view === null || view.status !== 'ready') return <JournalReadState view={view} />;
   return (
     <>
@@ -111,9 +127,13 @@ function RecordList({ path, view, editable }: { path: string; view: JournalView 
         </p>
       ) : (
         <ol className="journal-records" aria-label="Changes, newest first">
-          {newestFirst.map((record) => (
-            <RecordEntry key={record.id} record={record} editable={editable} />
-          ))}
+          {newestFirst.map((record) =>
+            'kind' in record && record.kind === HEADER_WRITE_KIND ? (
+              <HeaderWriteEntry key={record.id} record={record} undoable={editable && record.id === latestHeader} />
+            ) : (
+              <RecordEntry key={record.id} record={record as JournalRecord} editable={editable} />
+            ),
+          )}
         </ol>
       )}
       <JournalProblems problems={view.problems} />
