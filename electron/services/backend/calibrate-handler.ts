@@ -83,6 +83,7 @@ export function calibrateHandlers(context: BackendContext): CalibrateHandlers {
       const batch = randomUUID();
       const profiles = profileFinder(context, folder);
       let done = 0;
+      progress.note({ done, total: reviewed.length, current: (reviewed[0] as ReviewedImage).entry.relPath });
       const run = async () => {
         await recoverCutShort(context, folder, reviewed, places);
         return applyCalibration(

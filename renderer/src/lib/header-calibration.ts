@@ -15,11 +15,11 @@ import { lengthUnitOf } from '../../../shared/tiff-calibration';
 import { shownPixelSize } from './calibration';
 import { imageJDescriptionLines } from './description';
 
-/** One calibration value of the header: its name, what it says, and where it was read. */
+/** One calibration value of the header: its name, what it says, and where it was read (null: nowhere). */
 export interface HeaderCalibrationValue {
   value: string;
   text: string;
-  place: string;
+  place: string | null;
 }
 
 /** Where a TIFF's pixel size was read, by the source the header reader names. */
@@ -79,7 +79,7 @@ export function headerCalibration(
   const size = declaredPixelSize(cal);
   const pixel: HeaderCalibrationValue =
     cal === null || size === null
-      ? { value: 'pixel size', text: 'none', place: 'no ImageJ unit, OME-XML size or resolution in cm' }
+      ? { value: 'pixel size', text: 'none', place: null }
       : {
           value: 'pixel size',
           text: shownPixelSize(size),

@@ -16,8 +16,11 @@ export function HeaderCalibration({ row, detail }: { row: ImageRow; detail: Imag
         {headerCalibration(row, detail.description).map((entry) => (
           <div key={entry.value} className="kv kv-wide">
             <dt>Header {entry.value}</dt>
-            <dd>
-              <span className="mono">{entry.text}</span> <span className="muted small">from {entry.place}</span>
+            <dd className="kv-wrap">
+              <span className="mono">{entry.text}</span>{' '}
+              <span className="muted small">
+                {entry.place === null ? '(no ImageJ unit, OME-XML size or resolution in cm)' : `from ${entry.place}`}
+              </span>
             </dd>
           </div>
         ))}

@@ -33,9 +33,7 @@ describe('the calibration a header holds', () => {
       ['interval', '30 s', 'OME-XML'],
     ]);
     const plain = headerCalibration({ fileCalibration: null }, { kind: 'none', text: '' });
-    expect(plain).toEqual([
-      { value: 'pixel size', text: 'none', place: 'no ImageJ unit, OME-XML size or resolution in cm' },
-    ]);
+    expect(plain).toEqual([{ value: 'pixel size', text: 'none', place: null }]);
   });
 
   it('flags a header that disagrees with the sidecar, or holds none (or a print dpi) where the sidecar has one', () => {
