@@ -90,13 +90,15 @@ export function headerCalibration(
 
 /**
  * How the header's pixel size disagrees with the saved sidecar's, in words; null when they
- * agree or the sidecar holds no pixel size in a length unit.
+ * agree or the sidecar holds no pixel size in length units along both X and Y.
  */
 export function headerSidecarGap(row: Pick<ImageRow, 'fileCalibration' | 'values'>): string | null {
   const mismatch = calibrationMismatch(row.values, row.fileCalibration);
   if (mismatch !== null) return `${mismatch}.`;
-  const { physical_unit_x: x, physical_unit_y: y, physical_label_x: label } = row.values;
-  const sidecarHasOne = typeof x === 'number' && typeof y === 'number' && lengthUnitOf(String(label)) !== null;
+  const { physical_unit_x: x, physical_unit_y: y, physical_label_x: labelX, physical_label_y: labelY } = row.values;
+  // a line scan's Y is time: no header can hold it as a pixel size, and calibrate refuses it
+  const lengths = lengthUnitOf(String(labelX)) !== null && lengthUnitOf(String(labelY)) !== null;
+  const sidecarHasOne = typeof x === 'number' && typeof y === 'number' && lengths;
   if (!sidecarHasOne || usableCalibration(row.fileCalibration) !== null) return null;
   return `The header declares no microscope pixel size; the sidecar has ${storedCalibrationText(row.values)}.`;
 }

@@ -15,30 +15,28 @@ export function HeaderCalibration({ row, detail }: { row: ImageRow; detail: Imag
       <dl className="kv-grid">
         {headerCalibration(row, detail.description).map((entry) => (
           <div key={entry.value} className="kv kv-wide">
-            <dt>Header {entry.value}</dt>
+            <dt>{entry.value[0]?.toUpperCase() + entry.value.slice(1)}</dt>
             <dd className="kv-wrap">
-              <span className="mono">{entry.text}</span>{' '}
-              <span className="muted small">
-                {entry.place === null ? '(no ImageJ unit, OME-XML size or resolution in cm)' : `from ${entry.place}`}
-              </span>
+              {entry.place === null ? (
+                <span className="mono" title="No ImageJ unit, OME-XML size or resolution in cm">
+                  none
+                </span>
+              ) : (
+                <>
+                  <span className="mono">{entry.text}</span> <span className="muted small">from {entry.place}</span>
+                </>
+              )}
             </dd>
           </div>
         ))}
       </dl>
       {gap !== null && (
-        <div className="callout callout-warning callout-stack" role="note">
-          <span>
-            The header disagrees with the sidecar: {gap} Programs that read the file (Fiji, QuPath, napari) see the
-            header’s.
-          </span>
-          <button
-            type="button"
-            className="btn btn-small"
-            onClick={() => void store.getState().openCalibrate([row.path])}
-          >
+        <p className="small text-warning header-calibration-gap" role="note">
+          {gap} Fiji, QuPath and napari read the header.{' '}
+          <button type="button" className="link-button" onClick={() => void store.getState().openCalibrate([row.path])}>
             Write calibration into the header…
           </button>
-        </div>
+        </p>
       )}
     </section>
   );

@@ -47,7 +47,9 @@ describe('the calibration a header holds', () => {
       expect(headerSidecarGap({ fileCalibration, values: calibrated })).toBe(
         'The header declares no microscope pixel size; the sidecar has 0.5 × 0.5 um.',
       );
-    // a sidecar of 1.0 Pixels holds no calibration to write
+    // a sidecar of 1.0 Pixels holds no calibration to write, nor does a line scan's, whose Y is time
     expect(headerSidecarGap({ fileCalibration: null, values: DEFAULTS })).toBe(null);
+    const lineScan = { ...calibrated, physical_unit_y: 0.00095, physical_label_y: 'seconds' };
+    expect(headerSidecarGap({ fileCalibration: null, values: lineScan })).toBe(null);
   });
 });
