@@ -131,7 +131,7 @@ test('reviewed, written into both headers without touching a pixel, shown in Hea
   await editor.select(PLAIN);
   // the Header section is open by default
   await expect(editor.panel().getByRole('button', { name: /^Header/ })).toHaveAttribute('aria-expanded', 'true');
-  const calibration = editor.panel().getByRole('region', { name: 'Calibration in the header' });
+  const calibration = editor.panel().getByRole('region', { name: 'Pixel size and steps the header holds' });
   await expect(calibration.getByRole('definition').first()).toHaveText('none');
   await expect(calibration.getByTitle('No ImageJ unit, OME-XML size or resolution in cm')).toBeVisible();
   await expect(calibration.getByRole('note')).toContainText(

@@ -11,7 +11,7 @@ export function HeaderCalibration({ row, detail }: { row: ImageRow; detail: Imag
   const store = useAppStore();
   const gap = headerSidecarGap(row);
   return (
-    <section className="header-calibration" aria-label="Calibration in the header">
+    <section className="header-calibration" aria-label="Pixel size and steps the header holds">
       <dl className="kv-grid">
         {headerCalibration(row, detail.description).map((entry) => (
           <div key={entry.value} className="kv kv-wide">
