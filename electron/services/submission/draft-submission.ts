@@ -44,6 +44,8 @@ export interface DraftOptions {
   readonly entries?: AsyncIterable<ImageEntry>;
   /** The folder the metadata file is written in: when it holds the dataset folder, data_path is filled. */
   readonly metadataFolder?: string;
+  /** data_path as it is known otherwise (`./<folder>` in an upload built elsewhere); it wins over `metadataFolder`. */
+  readonly dataPath?: string;
 }
 
 /** The submission of `format` for the dataset folder `root`. */
@@ -68,7 +70,9 @@ export async function draftSubmission(
     folderName: path.basename(root),
     images,
     channels: inForce?.table ?? null,
-    ...(await dataPathOf(root, options.metadataFolder)),
+    ...(options.dataPath === undefined
+      ? await dataPathOf(root, options.metadataFolder)
+      : { dataPath: options.dataPath }),
     ...(sole === null ? {} : { description: await readDescription(root, sole) }),
     hardwarePresent,
   });
