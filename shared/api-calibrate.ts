@@ -16,6 +16,17 @@ export interface CalibrationReview {
   images: ImageReview[];
 }
 
+/** The images to review and what to write beside the sidecar's pixel size (as `acqmeta calibrate`'s options). */
+export interface CalibrationAsked {
+  paths: string[];
+  /** The distance between Z planes, in the pixel size's unit. */
+  zStep?: number;
+  /** The time between frames, in seconds. */
+  interval?: number;
+  /** One name per channel, in the file's channel order. */
+  channels?: string[];
+}
+
 /** How far the writes are: images done (written, unchanged or refused), and the one under way. */
 export interface CalibrationProgress {
   done: number;
@@ -39,8 +50,12 @@ export interface CalibrationSummary {
 
 /** The methods of calibration in image files: request and response types. */
 export interface CalibrationMethods {
-  /** Reads the headers of `paths` (relative to the open folder) and says what a write would change; writes nothing. */
-  reviewCalibration: { request: { paths: string[] }; response: CalibrationReview };
+  /**
+   * Reads the headers of `paths` (relative to the open folder) and says what writing their
+   * sidecars' pixel size, with the z step, frame interval and channel names given, would change;
+   * writes nothing. An image that cannot take one of them is refused, by name.
+   */
+  reviewCalibration: { request: CalibrationAsked; response: CalibrationReview };
   /**
    * Starts writing the review `reviewId` (the latest one); progress and the summary arrive as
    * `calibrate-progress` and `calibrate-done` tagged with `jobId`. CONFLICT when that review is

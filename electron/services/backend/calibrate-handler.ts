@@ -1,6 +1,7 @@
 /**
  * Calibration in image files from the app: reviewCalibration (each image's header values old →
- * new, the images refused; nothing written), startCalibration (the review written in the
+ * new for its sidecar's pixel size and the z step, interval and channel names asked, the images
+ * refused; nothing written), startCalibration (the review written in the
  * background, one file after another, through the calibrate service as `acqmeta calibrate`
  * writes it) and cancelCalibration (between two files). The images are confined to the open
  * folder like every request's paths; a header write cut short earlier is finished or reverted
@@ -10,6 +11,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ApiHandlers, CalibrationProgress } from '../../../shared/api';
 import { ApiFailure } from '../../../shared/errors';
+import type { CalibrationRequest } from '../../../shared/tiff-calibration';
 import {
   applyCalibration,
   latestHeaderWrites,
@@ -35,6 +37,7 @@ const ACTION = 'Write calibration into image files';
 interface KeptReview {
   id: string;
   folder: OpenFolder;
+  request: CalibrationRequest;
   reviewed: ReviewedImage[];
 }
 
@@ -58,12 +61,17 @@ export function calibrateHandlers(context: BackendContext): CalibrateHandlers {
   const jobs = new Map<string, AbortController>();
   let kept: KeptReview | null = null;
   return {
-    async reviewCalibration({ paths }) {
+    async reviewCalibration({ paths, zStep, interval, channels }) {
       const folder = requireFolder(context);
       const realFolders = new Map<string, Promise<string>>();
       const entries = await Promise.all(paths.map((p) => resolveImage(folder, p, realFolders)));
-      const reviewed = await reviewCalibration(entries, {});
-      kept = { id: randomUUID(), folder, reviewed };
+      const request: CalibrationRequest = {
+        ...(zStep === undefined ? {} : { zStep }),
+        ...(interval === undefined ? {} : { interval }),
+        ...(channels === undefined ? {} : { channels }),
+      };
+      const reviewed = await reviewCalibration(entries, request);
+      kept = { id: randomUUID(), folder, request, reviewed };
       return { reviewId: kept.id, images: reviewed.map((r) => r.review) };
     },
     async startCalibration({ reviewId }) {
@@ -86,24 +94,20 @@ export function calibrateHandlers(context: BackendContext): CalibrateHandlers {
       progress.note({ done, total: reviewed.length, current: (reviewed[0] as ReviewedImage).entry.relPath });
       const run = async () => {
         await recoverCutShort(context, folder, reviewed, places);
-        return applyCalibration(
-          reviewed,
-          {},
-          {
-            journal: { places, tool: 'AcqMeta', action: ACTION, batch },
-            save: {
-              header: (entry) => scanImage(context.scanner, entry.absPath),
-              profiles,
-              journal: journalWrites(places, { tool: 'AcqMeta', action: ACTION, batch }),
-            },
-            signal: controller.signal,
-            onImage: (image) => {
-              done += 1;
-              const current = reviewed[done]?.entry.relPath ?? image.entry.relPath;
-              progress.note({ done, total: reviewed.length, current });
-            },
+        return applyCalibration(reviewed, review.request, {
+          journal: { places, tool: 'AcqMeta', action: ACTION, batch },
+          save: {
+            header: (entry) => scanImage(context.scanner, entry.absPath),
+            profiles,
+            journal: journalWrites(places, { tool: 'AcqMeta', action: ACTION, batch }),
           },
-        );
+          signal: controller.signal,
+          onImage: (image) => {
+            done += 1;
+            const current = reviewed[done]?.entry.relPath ?? image.entry.relPath;
+            progress.note({ done, total: reviewed.length, current });
+          },
+        });
       };
       void run().then(
         (outcomes) => {

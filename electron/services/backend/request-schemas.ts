@@ -36,6 +36,10 @@ const channelFolder = { type: 'string', maxLength: MAX_PATH } as const;
 /** A journal record or batch id. */
 const journalId = { type: 'string', minLength: 1, maxLength: 100 } as const;
 const channelCell = { type: 'string', maxLength: 10_000 } as const;
+/** A z step or frame interval to write into a header (as `acqmeta calibrate --z-step` takes it). */
+const calibrationValue = { type: 'number', exclusiveMinimum: 0, maximum: 1_000_000 } as const;
+/** A channel name to write into a header: some text, no control characters, no spaces around it. */
+const channelName = { type: 'string', minLength: 1, maxLength: 1000, pattern: '^(?!\\s)[^\\p{Cc}]*(?<!\\s)$' } as const;
 const channelTable = {
   ...empty,
   required: ['columns', 'rows'],
@@ -259,7 +263,12 @@ const REQUEST_SCHEMAS: Record<ApiMethodName, object> = {
   reviewCalibration: {
     ...empty,
     required: ['paths'],
-    properties: { paths: { type: 'array', minItems: 1, maxItems: 1_000_000, items: relativePath } },
+    properties: {
+      paths: { type: 'array', minItems: 1, maxItems: 1_000_000, items: relativePath },
+      zStep: calibrationValue,
+      interval: calibrationValue,
+      channels: { type: 'array', minItems: 1, maxItems: 10_000, items: channelName },
+    },
   },
   startCalibration: { ...empty, required: ['reviewId'], properties: { reviewId: journalId } },
   cancelCalibration: {

@@ -102,6 +102,33 @@ describe('calibration in image files from the app', () => {
     expect(codeOf(await h.call('undoHeaderWrite', { id: 'no-such-record' }))).toBe('NOT_FOUND');
   });
 
+  it('writes the channel names asked, and refuses an interval for one time point by name', async () => {
+    const { h, copy } = bench;
+    await calibrateSidecar(copy.lab, OME);
+    const omeFile = path.join(copy.lab, OME);
+    const original = await readFile(omeFile);
+    const pixels = pixelSegmentsHash(omeFile);
+    const channels = ['DAPI', 'GFP', 'mCherry'];
+
+    const timed = await h.ok('reviewCalibration', { paths: [OME], interval: 2, channels });
+    expect(timed.images[0]?.refusal).toMatch(/interval/);
+    expect(codeOf(await h.call('reviewCalibration', { paths: [OME], channels: [' DAPI'] }))).toBe('BAD_REQUEST');
+    expect(codeOf(await h.call('reviewCalibration', { paths: [OME], zStep: 0 }))).toBe('BAD_REQUEST');
+
+    const { reviewId, images } = await h.ok('reviewCalibration', { paths: [OME], channels });
+    expect(images[0]?.changes).toContainEqual(
+      expect.objectContaining({ value: 'channel names', place: 'OME-XML', new: 'DAPI, GFP, mCherry' }),
+    );
+    const { jobId } = await h.ok('startCalibration', { reviewId });
+    const done = await h.waitFor((e) => e.type === 'calibrate-done' && e.jobId === jobId);
+    const { summary } = done as Extract<ApiEvent, { type: 'calibrate-done' }>;
+    expect(summary.images.map((i) => i.outcome.kind)).toEqual(['written']);
+    const text = (await readFile(omeFile)).toString('latin1');
+    for (const name of channels) expect(text).toContain(`Name="${name}"`);
+    expect(pixelSegmentsHash(omeFile)).toBe(pixels);
+    expect((await readFile(omeFile)).length).toBeGreaterThan(original.length);
+  });
+
   it('refuses every review but the latest', async () => {
     const { h, copy } = bench;
     await calibrateSidecar(copy.lab, OME);
