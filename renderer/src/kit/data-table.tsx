@@ -1,0 +1,81 @@
+/**
+ * The dialogs' table: a caption or a name, a header cell per column, a row per item (a column
+ * may be the rows' headers), a last line for what is not listed, and words in its place when
+ * there is nothing to list.
+ */
+import type { ReactNode } from 'react';
+
+/** One column: its header, its cell of each row, and whether that cell heads the row. */
+export interface Column<T> {
+  header: ReactNode;
+  cell: (row: T, index: number) => ReactNode;
+  /** The cell is the row's header (`<th scope="row">`). */
+  rowHeader?: boolean;
+  /** A class of the column's cells, its header's too (`num`, `mono`, …). */
+  className?: string;
+}
+
+interface DataTableProps<T> {
+  columns: readonly Column<T>[];
+  rows: readonly T[];
+  rowKey: (row: T, index: number) => string;
+  /** The table's visible title; without one, `label` names it for assistive technology. */
+  caption?: ReactNode;
+  label?: string;
+  /** Classes besides `review-table`. */
+  className?: string;
+  /** A row's class (a row to mark), if any. */
+  rowClass?: (row: T, index: number) => string | undefined;
+  /** A last line across the columns: `and 12 more images`. */
+  more?: ReactNode;
+  /** Shown instead of the table when there are no rows; without it, nothing is. */
+  empty?: ReactNode;
+  /** The rows only, no header line (a plain list of facts). */
+  headless?: boolean;
+}
+
+/** The table of `rows`, or the `empty` words when there are none. */
+export function DataTable<T>(props: DataTableProps<T>) {
+  const { columns, rows, rowKey, caption, label, className, rowClass, more, empty, headless = false } = props;
+  if (rows.length === 0) return empty === undefined ? null : <p className="muted small">{empty}</p>;
+  return (
+    <table className={['review-table', className].filter(Boolean).join(' ')} aria-label={label}>
+      {caption !== undefined && <caption className="modal-label">{caption}</caption>}
+      {!headless && (
+        <thead>
+          <tr>
+            {columns.map((column, c) => (
+              <th key={c} scope="col" className={column.className}>
+                {column.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+      )}
+      <tbody>
+        {rows.map((row, i) => (
+          <tr key={rowKey(row, i)} className={rowClass?.(row, i)}>
+            {columns.map((column, c) =>
+              column.rowHeader ? (
+                <th key={c} scope="row" className={column.className}>
+                  {column.cell(row, i)}
+                </th>
+              ) : (
+                <td key={c} className={column.className}>
+                  {column.cell(row, i)}
+                </td>
+              ),
+            )}
+          </tr>
+        ))}
+        {more !== undefined && more !== null && more !== false && (
+          <tr>
+            <td colSpan={columns.length} className="muted">
+              {more}
+            </td>
+          </tr>
+        )}
+      </tbody>
+    </table>
+  );
+}

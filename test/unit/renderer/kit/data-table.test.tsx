@@ -1,0 +1,65 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, test } from 'vitest';
+import { DataTable, type Column } from '../../../../renderer/src/kit/data-table';
+import { cells, draw, type Drawn } from './render';
+
+interface Image {
+  path: string;
+  size: number;
+}
+
+const COLUMNS: Column<Image>[] = [
+  { header: 'Image', rowHeader: true, className: 'mono', cell: (image) => image.path },
+  { header: 'Size', className: 'num', cell: (image) => `${image.size} MB` },
+];
+
+let drawn: Drawn | null = null;
+afterEach(() => drawn?.remove());
+
+describe('DataTable', () => {
+  test('heads each column and each row, and counts what it does not list', () => {
+    drawn = draw(
+      <DataTable
+        caption="Images"
+        columns={COLUMNS}
+        rows={[
+          { path: 'a.tif', size: 12 },
+          { path: 'b.tif', size: 3 },
+        ]}
+        rowKey={(image) => image.path}
+        more="and 4 more images"
+      />,
+    );
+    const table = drawn.container.querySelector('table')!;
+    expect(table.caption?.textContent).toBe('Images');
+    expect(cells(table)).toEqual([['Image', 'Size'], ['a.tif', '12 MB'], ['b.tif', '3 MB'], ['and 4 more images']]);
+    expect([...table.querySelectorAll('thead th')].map((th) => th.getAttribute('scope'))).toEqual(['col', 'col']);
+    expect([...table.querySelectorAll('tbody th')].map((th) => [th.getAttribute('scope'), th.textContent])).toEqual([
+      ['row', 'a.tif'],
+      ['row', 'b.tif'],
+    ]);
+    expect(table.querySelector('tbody tr:last-child td')?.getAttribute('colspan')).toBe('2');
+  });
+
+  test('says its empty words instead of an empty table', () => {
+    drawn = draw(
+      <DataTable columns={COLUMNS} rows={[]} rowKey={(image) => image.path} empty="No image is taken back." />,
+    );
+    expect(drawn.container.querySelector('table')).toBeNull();
+    expect(drawn.container.textContent).toBe('No image is taken back.');
+  });
+
+  test('without empty words, an empty table is not drawn at all', () => {
+    drawn = draw(<DataTable label="Errors" columns={COLUMNS} rows={[]} rowKey={(image) => image.path} />);
+    expect(drawn.container.innerHTML).toBe('');
+  });
+
+  test('a headless table names itself and lists only its rows', () => {
+    drawn = draw(
+      <DataTable label="Facts" headless columns={COLUMNS} rows={[{ path: 'a.tif', size: 1 }]} rowKey={(i) => i.path} />,
+    );
+    const table = drawn.container.querySelector('table')!;
+    expect(table.getAttribute('aria-label')).toBe('Facts');
+    expect(cells(table)).toEqual([['a.tif', '1 MB']]);
+  });
+});
