@@ -30,7 +30,7 @@ export const COLLECTION_FORMAT = 'cloudscope-collection';
  * when it was interrupted. A second Ctrl-C while it cleans up is ignored, so that the staging
  * folder is still removed.
  */
-async function interruptible<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T | null> {
+export async function interruptible<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T | null> {
   const controller = new AbortController();
   const stop = (): void => controller.abort();
   process.on('SIGINT', stop);

@@ -16,6 +16,7 @@ import { resultsCommand } from './commands/results-command';
 import { scanCommand } from './commands/scan-command';
 import { setCommand } from './commands/set-command';
 import { showCommand } from './commands/show-command';
+import { submissionCommand } from './commands/submission-command';
 import { validateCommand } from './commands/validate-command';
 import { commandHelp, generalHelp } from './help';
 
@@ -26,6 +27,7 @@ const COMMANDS: readonly Command[] = [
   setCommand,
   validateCommand,
   exportCommand,
+  submissionCommand,
   importCommand,
   logCommand,
   restoreCommand,

@@ -39,7 +39,7 @@ function copyFolderOf(absPath: string, targets: readonly string[], folders: Read
 }
 
 /** Bytes in words: `12.3 MB`. */
-function sizeText(bytes: number): string {
+export function sizeText(bytes: number): string {
   if (bytes < 1000) return `${bytes} B`;
   const units = ['kB', 'MB', 'GB', 'TB'];
   let value = bytes / 1000;

@@ -14,4 +14,5 @@ export {
 } from './export-collection';
 export type { ImageNote } from './write-member';
 export { readBackImage } from './read-back-image';
+export { KEPT_ASIDE, makeStaging, sweepStaging } from './staging';
 export { verifyCollection, VerifyError } from './verify-collection';

@@ -11,5 +11,5 @@ export { sameStamp, stampOf, type FileStamp } from './file-stamp';
 export { isInside } from './inside';
 export { beforeListing, beforeRead, blockBeforeRead, THREAD_READ_DELAY_MS } from './read-delay';
 export { atWritePoint, type WritePoint } from './write-gate';
-export { moveIntoPlace, writeWhole } from './write-whole';
+export { moveIntoPlace, NO_LINKS, writeWhole } from './write-whole';
 export { writeAllAt } from './write-all';

@@ -7,7 +7,7 @@ import { link, lstat, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 
 /** Hard links are not made here (FAT, exFAT, some network shares): a rename after a look is the best there is. */
-const NO_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV', 'EMLINK']);
+export const NO_LINKS: ReadonlySet<string> = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV', 'EMLINK']);
 
 /**
  * Writes `data` to `file` through a synced temp file in its folder, so a reader sees the old

@@ -1,0 +1,158 @@
+/**
+ * What an upload of a lab folder holds, worked out before anything is written: the submission
+ * drafted (metadata files, their to-do), each vendor file's place, the folder's own `qa_qc/` and
+ * `extras/` files, and for each image the channel table in force, which its channel files are
+ * made from. `--dry-run` shows this; the build carries it out.
+ */
+import { lstat } from 'node:fs/promises';
+import path from 'node:path';
+import type { ImageRow } from '../../../shared/api';
+import { isAcqmetaOwn, type SubmissionFormat, type SubmissionPart, type TodoItem } from '../../../shared/submission';
+import {
+  CHANNEL_LAYOUT_FILE,
+  inKeptFolder,
+  KEPT_FOLDERS,
+  rawPlacements,
+  type ImageChannels,
+  type PlacedFile,
+} from '../../../shared/upload';
+import { listDatasetPaths, listImages, type ImageEntry } from '../folder';
+import { createProfileCache, createProfileFinder, type ProfileFinder } from '../profile';
+import { scanRows } from '../rows';
+import { draftSubmission } from '../submission';
+import { createTiffScanner } from '../tiff';
+
+/** A file of the lab folder to put in the upload as it is, with its size. */
+export interface PlannedFile extends PlacedFile {
+  readonly absPath: string;
+  readonly bytes: number;
+}
+
+/** An upload worked out (see the module comment). */
+export interface UploadPlan {
+  readonly root: string;
+  readonly format: SubmissionFormat;
+  /** The dataset directory's name in the upload: the lab folder's. */
+  readonly dataset: string;
+  /** The metadata file first, then its companions (those `inDataset` go in the dataset directory). */
+  readonly parts: readonly SubmissionPart[];
+  /** The vendor files, each to its place. */
+  readonly raw: readonly PlannedFile[];
+  /** The folder's own `qa_qc/` and `extras/` files, and their folders that hold no file (`qa_qc/x/`). */
+  readonly kept: readonly PlannedFile[];
+  readonly keptFolders: readonly string[];
+  /** Each vendor file's image and the channel table in force for it, by the file's path in the folder. */
+  readonly channels: ReadonlyMap<string, ImageChannels>;
+  /** The draft's to-do, without what the build itself supplies. */
+  readonly todo: readonly TodoItem[];
+  /** Images, sidecars or channel tables that could not be read, in words. */
+  readonly unreadable: readonly string[];
+  /** The lab profiles and catalogues in force, for the copies' conversion. */
+  readonly profiles: ProfileFinder;
+}
+
+/** An upload that cannot be built as asked, with every reason: nothing was written. */
+export class UploadRefused extends Error {
+  constructor(readonly reasons: readonly string[]) {
+    super(`nothing built: ${reasons.join('; ')}`);
+  }
+}
+
+/** Every image under `root` but those of the folders kept as they are and AcqMeta's own. */
+async function imagesOf(root: string): Promise<ImageEntry[]> {
+  const entries: ImageEntry[] = [];
+  for await (const entry of listImages(root))
+    if (!inKeptFolder(entry.relPath) && !isAcqmetaOwn(entry.relPath)) entries.push(entry);
+  return entries;
+}
+
+/** The files of the folder's own kept folders (`qa_qc/`, HuBMAP's `extras/`), and their folders that hold none. */
+async function keptOf(root: string, dataset: string): Promise<{ files: PlannedFile[]; folders: string[] }> {
+  const files: PlannedFile[] = [];
+  const folders: string[] = [];
+  for (const folder of KEPT_FOLDERS) {
+    const dir = path.join(root, folder);
+    if (
+      !(await lstat(dir).then(
+        (s) => s.isDirectory(),
+        () => false,
+      ))
+    )
+      continue;
+    for (const listed of await listDatasetPaths(dir)) {
+      const relative = `${folder}/${listed}`;
+      if (isAcqmetaOwn(relative)) continue;
+      if (listed.endsWith('/')) {
+        folders.push(`${dataset}/${relative}`);
+        continue;
+      }
+      const absPath = path.join(dir, ...listed.split('/'));
+      const info = await lstat(absPath);
+      if (!info.isFile()) continue;
+      files.push({ source: relative, target: `${dataset}/${relative}`, absPath, bytes: info.size });
+    }
+  }
+  return { files, folders };
+}
+
+/** Plans the upload of the lab folder `root` as `format`; throws {@link UploadRefused} when it cannot be built. */
+export async function planUpload(root: string, format: SubmissionFormat): Promise<UploadPlan> {
+  const dataset = path.basename(root);
+  const hubmap = format.startsWith('hubmap:');
+  const entries = await imagesOf(root);
+  const scanner = createTiffScanner();
+  const profiles = createProfileFinder(createProfileCache(), { root });
+  try {
+    const draft = await draftSubmission(root, format, {
+      scanner,
+      entries: toAsync(entries),
+      ...(hubmap ? { dataPath: `./${dataset}` } : {}),
+    });
+    const placements = rawPlacements(
+      format,
+      dataset,
+      entries.map((entry) => entry.relPath),
+    );
+    const refused = [...draft.refused, ...placements.refused];
+    if (refused.length > 0) throw new UploadRefused(refused);
+    const rows: ImageRow[] = [];
+    for await (const row of scanRows(root, entries, scanner)) rows.push(row);
+    const channels = new Map<string, ImageChannels>();
+    for (const [i, row] of rows.entries()) {
+      const loaded = await profiles.channelTableFor(path.join(root, ...row.path.split('/')));
+      channels.set(row.path, {
+        file: placements.placed[i]?.target.slice(dataset.length + 1) ?? row.path,
+        image: row,
+        table: loaded?.table ?? null,
+      });
+    }
+    const raw = await Promise.all(
+      placements.placed.map(async (placed, i) => {
+        const absPath = (entries[i] as ImageEntry).absPath;
+        return { ...placed, absPath, bytes: (await lstat(absPath)).size };
+      }),
+    );
+    const kept = hubmap ? await keptOf(root, dataset) : { files: [], folders: [] };
+    return {
+      root,
+      format,
+      dataset,
+      parts: draft.parts,
+      raw,
+      kept: kept.files,
+      keptFolders: kept.folders,
+      channels,
+      // the build writes the channel layout the export leaves to the lab
+      todo: draft.parts.flatMap((part) => part.table.todo).filter((item) => item.row !== CHANNEL_LAYOUT_FILE),
+      unreadable: draft.unreadable,
+      profiles,
+    };
+  } finally {
+    await scanner.close();
+  }
+}
+
+/** The entries as the async iterable a draft reads. */
+async function* toAsync(entries: readonly ImageEntry[]): AsyncGenerator<ImageEntry> {
+  yield* entries;
+}

@@ -1,0 +1,204 @@
+/**
+ * `acqmeta submission`: a lab folder of two CZIs from one microscope, with a channel table, a
+ * catalogue entry and its qa_qc/ files, built into a HuBMAP upload on the command line: raw
+ * files byte for byte, OME-TIFF copies with the source's pixels, the channel files, the layout
+ * HuBMAP's directory schema asks for, every cell by the template's own rules; built again with
+ * --force, the same bytes; a failure leaves nothing.
+ */
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { listDatasetPaths } from '../../../../electron/services/folder';
+import { checkUploadLayout, findTarget } from '../../../../shared/submission';
+import { buildCli, type BuiltCli } from './built-cli';
+import { checkedRows, hubmapRules } from './submission-rules';
+
+const FORMATS = fileURLToPath(new URL('../../../fixtures/formats/', import.meta.url));
+/** Taken on a Celldiscoverer 7: three scenes, one DAPI channel. */
+const CD7_CZI = 'czitools_S3_1Pos_2Mosaic_T1_Z1_CH1.czi';
+const LAB = 'lab-folder';
+
+/** The facility's description of its Celldiscoverer 7, as the Micro-Meta App writes one. */
+const CD7_TEXT = `${JSON.stringify(
+  {
+    Name: 'Facility CD7',
+    Schema_ID: 'Instrument.json',
+    ID: 'cd7',
+    MicroscopeStand: { Schema_ID: 'InvertedMicroscopeStand.json', Manufacturer: 'Zeiss', Model: 'Celldiscoverer 7' },
+    components: [],
+  },
+  null,
+  2,
+)}\n`;
+
+const CHANNELS =
+  'Channel ID,Channel Name,Target Name,Fluorophore,is channel used for nuclei segmentation,is channel used for cell segmentation\n' +
+  'Channel:0:0,DAPI,DNA,DAPI,Yes,No\n';
+
+const RESOLUTION = 'PSF 0.21 µm\n';
+
+let cli: BuiltCli;
+let base: string;
+beforeAll(async () => {
+  cli = await buildCli();
+});
+afterAll(async () => {
+  await cli.remove();
+});
+beforeEach(async () => {
+  base = await mkdtemp(path.join(tmpdir(), 'acqmeta-submission-'));
+  const lab = path.join(base, LAB);
+  await mkdir(path.join(lab, 'qa_qc', 'resolution_report'), { recursive: true });
+  await mkdir(path.join(lab, 'qa_qc', 'illumination_report'), { recursive: true });
+  await writeFile(path.join(lab, 'qa_qc', 'resolution_report', 'resolution.txt'), RESOLUTION);
+  await copyFile(path.join(FORMATS, 'czi', CD7_CZI), path.join(lab, 'a.czi'));
+  await copyFile(path.join(FORMATS, 'czi', CD7_CZI), path.join(lab, 'b.czi'));
+  await writeFile(path.join(lab, 'acqmeta.channels.csv'), CHANNELS);
+  await mkdir(path.join(base, 'acqmeta.instruments'));
+  await writeFile(path.join(base, 'acqmeta.instruments', 'cd7.json'), CD7_TEXT);
+  return () => rm(base, { recursive: true, force: true });
+});
+
+const acqmeta = (...args: string[]) => cli.run(args, base, 240_000);
+const at = (rel: string) => path.join(base, ...rel.split('/'));
+const read = (rel: string) => readFile(at(rel), 'utf8');
+
+/** Every file of the folder `rel` by its path, with its SHA-256. */
+async function digests(rel: string): Promise<Record<string, string>> {
+  const files = (await listDatasetPaths(at(rel))).filter((p) => !p.endsWith('/')).sort();
+  const out: Record<string, string> = {};
+  for (const file of files)
+    out[file] = createHash('sha256')
+      .update(await readFile(at(`${rel}/${file}`)))
+      .digest('hex');
+  return out;
+}
+
+/** The SHA-256 of the full-resolution samples of the OME-TIFF's first plane, as tifffile reads them. */
+function planeDigest(file: string): string {
+  const script = [
+    'import sys, hashlib, numpy, tifffile',
+    'a = tifffile.TiffFile(sys.argv[1]).series[0].levels[0].asarray()',
+    "print(hashlib.sha256(numpy.ascontiguousarray(a.reshape(-1, a.shape[-2], a.shape[-1])[0]).astype('<u2').tobytes()).hexdigest())",
+  ].join('\n');
+  return execFileSync('/usr/bin/python3', ['-c', script, file], { encoding: 'utf8' }).trim();
+}
+
+const SCENES = ['0_Scene_0', '1_Scene_1', '2_Scene_2'];
+
+describe('acqmeta submission --to hubmap:confocal', () => {
+  it('builds an upload HuBMAP’s directory schema and the template checks pass', async () => {
+    const run = await acqmeta('submission', LAB, '--to', 'hubmap:confocal', '-o', 'upload');
+    // what is left is only what no image file, sidecar or catalogue knows: the dataset's values and its people
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.stderr).toContain(
+      'upload built in upload: 3 files linked, 0 files copied and verified, 6 OME-TIFF copies converted and verified',
+    );
+    const todo = run.stderr.split('\n').filter((line) => line.startsWith('  '));
+    expect(todo.length).toBeGreaterThan(0);
+    for (const line of todo) expect(line).toMatch(/^ {2}(dataset|contributors\.tsv row 1|antibodies\.tsv): /);
+
+    const dataset = `upload/${LAB}`;
+    const listed = await listDatasetPaths(at(dataset));
+    const verdict = checkUploadLayout(listed, findTarget('hubmap:confocal')!);
+    expect(verdict.problems).toEqual([]);
+    expect(verdict.leftOut).toEqual([]);
+    expect((await readdir(at('upload'))).sort()).toEqual([
+      'antibodies.tsv',
+      'confocal-metadata.tsv',
+      'contributors.tsv',
+      LAB,
+    ]);
+    const [row] = checkedRows(await read('upload/confocal-metadata.tsv'), 'tsv', hubmapRules('confocal'));
+    expect(row).toMatchObject({
+      data_path: `./${LAB}`,
+      contributors_path: './contributors.tsv',
+      antibodies_path: './antibodies.tsv',
+    });
+    checkedRows(await read('upload/contributors.tsv'), 'tsv', hubmapRules('contributors'));
+    checkedRows(await read('upload/antibodies.tsv'), 'tsv', hubmapRules('antibodies'));
+
+    // the vendor files byte for byte; the lab's own files (channel table, sidecars) never in
+    for (const name of ['a.czi', 'b.czi'])
+      expect(await readFile(at(`${dataset}/raw/images/${name}`))).toEqual(await readFile(at(`${LAB}/${name}`)));
+    expect(listed.filter((p) => p.includes('acqmeta') || (p.endsWith('.json') && !p.startsWith('extras/')))).toEqual(
+      [],
+    );
+    expect(await read(`${dataset}/extras/microscope_hardware.json`)).toBe(CD7_TEXT);
+    expect(await read(`${dataset}/qa_qc/resolution_report/resolution.txt`)).toBe(RESOLUTION);
+    expect(listed).toContain('qa_qc/illumination_report/');
+
+    expect(await read(`${dataset}/raw/channel_layout.tsv`)).toBe(
+      'file\tchannel_id\tchannel_name\tmoiety\r\na.czi\tChannel:0:0\tDAPI\tDNA\r\nb.czi\tChannel:0:0\tDAPI\tDNA\r\n',
+    );
+    const planes = JSON.parse(await readFile(path.join(FORMATS, 'expected-planes.json'), 'utf8'));
+    const scene0 = planes[`czi/${CD7_CZI}`][0].sha256 as string;
+    for (const stem of ['a', 'b']) {
+      expect(planeDigest(at(`${dataset}/lab_processed/images/${stem}_0_Scene_0.ome.tiff`))).toBe(scene0);
+      for (const scene of SCENES)
+        expect(await read(`${dataset}/lab_processed/images/${stem}_${scene}.ome-tiff.channels.csv`)).toBe(
+          'channel id,is channel used for nuclei segmentation,is channel used for cell segmentation,is antibody\r\n' +
+            'Channel:0:0,Yes,No,No\r\n',
+        );
+    }
+  });
+
+  it('writes the same bytes when built again with --force, and refuses to replace without it', async () => {
+    const first = await acqmeta('submission', LAB, '--to', 'hubmap:confocal', '-o', 'upload');
+    expect(first.code, first.stderr).toBe(1);
+    const before = await digests('upload');
+    const again = await acqmeta('submission', LAB, '--to', 'hubmap:confocal', '-o', 'upload');
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('already exists (--force replaces an upload built before)');
+    const forced = await acqmeta('submission', LAB, '--to', 'hubmap:confocal', '-o', 'upload', '--force');
+    expect(forced.code, forced.stderr).toBe(1);
+    expect(await digests('upload')).toEqual(before);
+    expect((await readdir(base)).sort()).toEqual(['acqmeta.instruments', LAB, 'upload']);
+  });
+
+  it('lists what it would do with --dry-run, and writes nothing', async () => {
+    const run = await acqmeta('submission', LAB, '--to', 'hubmap:confocal', '-o', 'upload', '--dry-run');
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(`link     ${LAB}/raw/images/a.czi  776.5 kB  (from a.czi)\n`);
+    expect(run.stdout).toContain(`convert  b.czi to ${LAB}/lab_processed/images/, with a channels file each\n`);
+    expect(run.stdout).toContain(`write    ${LAB}/extras/microscope_hardware.json\n`);
+    expect(run.stderr).toContain('dry run: the upload of 2 image files for upload; nothing written');
+    expect((await readdir(base)).sort()).toEqual(['acqmeta.instruments', LAB]);
+  });
+
+  it('leaves nothing when an image cannot be converted', async () => {
+    await writeFile(at(`${LAB}/c.czi`), Buffer.alloc(4096, 7));
+    const run = await acqmeta('submission', LAB, '--to', 'hubmap:confocal', '-o', 'upload');
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(
+      /^acqmeta submission: nothing built: not converted to OME-TIFF: c\.czi: not a CZI file/m,
+    );
+    expect((await readdir(base)).sort()).toEqual(['acqmeta.instruments', LAB]);
+  });
+
+  it('refuses two raw files that would share a name in raw/images/, naming both', async () => {
+    await mkdir(at(`${LAB}/day2`));
+    await copyFile(path.join(FORMATS, 'czi', CD7_CZI), at(`${LAB}/day2/A.czi`));
+    const run = await acqmeta('submission', LAB, '--to', 'hubmap:confocal', '-o', 'upload');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`a.czi: would be ${LAB}/raw/images/a.czi, as would day2/A.czi`);
+    expect((await readdir(base)).sort()).toEqual(['acqmeta.instruments', LAB]);
+  });
+});
+
+describe('acqmeta submission --to htan:imaging-level-2', () => {
+  it('builds the manifest, its channel file and the images it names, byte for byte', async () => {
+    const run = await acqmeta('submission', LAB, '--to', 'htan:imaging-level-2', '-o', 'upload');
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.stderr).toContain('upload built in upload: 2 files linked');
+    expect((await readdir(at('upload'))).sort()).toEqual(['imaging-level-2.csv', 'imaging-level-3-channels.csv', LAB]);
+    expect(await read('upload/imaging-level-2.csv')).toContain(`${LAB}/a.czi`);
+    expect(await listDatasetPaths(at(`upload/${LAB}`))).toEqual(expect.arrayContaining(['a.czi', 'b.czi']));
+    expect(await listDatasetPaths(at(`upload/${LAB}`))).toHaveLength(2);
+    expect(await readFile(at(`upload/${LAB}/b.czi`))).toEqual(await readFile(at(`${LAB}/b.czi`)));
+  });
+});
