@@ -1,0 +1,7 @@
+/**
+ * A folder's dataset values and people on disk: its dataset file (`acqmeta.dataset.json`, read
+ * and written through the save path's lock and journal) and the lab's people list.
+ */
+export { readDatasetValues } from './read-dataset-values';
+export { datasetFileOf, readDatasetFile, writeDatasetFile, type DatasetRead } from './dataset-file';
+export { peopleListFor, type PeopleList } from './people-list';
