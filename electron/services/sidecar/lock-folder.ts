@@ -13,7 +13,7 @@ import { lock } from 'proper-lockfile';
 import { ApiFailure } from '../../../shared/errors';
 import { atWritePoint } from '../disk';
 import { ioFailure } from './file-snapshot';
-import { removeDeadLock, writeLockOwner } from './lock-owner';
+import { removeDeadLock, removeLockFolder, writeLockOwner } from './lock-owner';
 
 /**
  * A lock folder untouched this long is stale (its owner was killed, or its machine went down):
@@ -43,7 +43,9 @@ const CANNOT_MAKE = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOENT', 'ENOTDIR']);
 /** The file calls `proper-lockfile` makes, removing a lock folder with its owner file in it. */
 const LOCK_FS = {
   ...fs,
-  rmdir: (dir: string, done: (error: Error | null) => void) => fs.rm(dir, { recursive: true, force: true }, done),
+  rmdir: (dir: string, done: (error: Error | null) => void) => {
+    removeLockFolder(dir).then(() => done(null), done);
+  },
   rmdirSync: (dir: string) => fs.rmSync(dir, { recursive: true, force: true }),
 };
 

@@ -8,7 +8,7 @@
  * stale rule's.
  */
 import { randomUUID } from 'node:crypto';
-import { readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, rmdir, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -43,26 +43,43 @@ async function processStart(pid: number): Promise<string | null> {
 
 const bootId = (): Promise<string | null> => textOf('/proc/sys/kernel/random/boot_id');
 
+/** This process as a lock's owner, as its owner file holds it: read once, since none of it changes while the process runs. */
+let ownOwnerText: Promise<string> | undefined;
+
+function ownerText(): Promise<string> {
+  ownOwnerText ??= Promise.all([processStart(process.pid), bootId()]).then(([started, boot]) =>
+    JSON.stringify({ host: os.hostname(), pid: process.pid, started, boot } satisfies LockOwner),
+  );
+  return ownOwnerText;
+}
+
 /**
- * Writes this process as the owner of the lock folder `lockDir`, atomically, and gives the
- * folder back the modification time its lock set (`proper-lockfile` takes another one for a
- * lock taken over). A failure only leaves the lock to the stale rule.
+ * Writes this process as the owner of the lock folder `lockDir` and gives the folder back the
+ * modification time its lock set (`proper-lockfile` takes another one for a lock taken over).
+ * The file is written in place: one read half-written is no owner, as one not written yet, and
+ * leaves the lock to the stale rule, as a failure here does.
  */
 export async function writeLockOwner(lockDir: string): Promise<void> {
-  const owner: LockOwner = {
-    host: os.hostname(),
-    pid: process.pid,
-    started: await processStart(process.pid),
-    boot: await bootId(),
-  };
-  const temp = path.join(lockDir, `${OWNER_FILE}.${randomUUID()}`);
+  const text = await ownerText();
   try {
     const { atime, mtime } = await stat(lockDir);
-    await writeFile(temp, JSON.stringify(owner));
-    await rename(temp, path.join(lockDir, OWNER_FILE));
+    await writeFile(path.join(lockDir, OWNER_FILE), text);
     await utimes(lockDir, atime, mtime);
   } catch {
-    await rm(temp, { force: true }).catch(() => undefined);
+    // the stale rule's
+  }
+}
+
+/**
+ * Removes the lock folder `lockDir`: its owner file, then the folder; one that holds more (a
+ * writer killed while it made the owner file of an older version) is removed whole.
+ */
+export async function removeLockFolder(lockDir: string): Promise<void> {
+  await unlink(path.join(lockDir, OWNER_FILE)).catch(() => undefined);
+  try {
+    await rmdir(lockDir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') await rm(lockDir, { recursive: true, force: true });
   }
 }
 
