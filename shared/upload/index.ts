@@ -6,4 +6,13 @@ export {
   omeChannelsPart,
   type ImageChannels,
 } from './upload-channels';
-export { inKeptFolder, KEPT_FOLDERS, OME_IMAGES, RAW_IMAGES, rawPlacements, type PlacedFile } from './upload-layout';
+export {
+  assayLayout,
+  inKeptFolder,
+  KEPT_FOLDERS,
+  OME_IMAGES,
+  RAW_IMAGES,
+  rawPlacements,
+  type AssayLayout,
+  type PlacedFile,
+} from './upload-layout';

@@ -17,21 +17,18 @@ const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 /** What a build would put in the upload, one line each: how, where (relative to the upload folder), how big. */
 function planLines(plan: UploadPlan): string[] {
-  const hubmap = plan.format.startsWith('hubmap:');
   return [
     ...plan.parts.map((part) => `write    ${part.inDataset === true ? `${plan.dataset}/` : ''}${part.name}`),
     ...[...plan.raw, ...plan.kept].map(
       (file) => `link     ${file.target}  ${sizeText(file.bytes)}  (from ${file.source})`,
     ),
     ...plan.keptFolders.map((folder) => `folder   ${folder}/`),
-    ...(hubmap
-      ? [
-          ...plan.raw.map(
-            (file) => `convert  ${file.source} to ${plan.dataset}/lab_processed/images/, with a channels file each`,
-          ),
-          `write    ${plan.dataset}/raw/channel_layout.tsv`,
-        ]
+    ...(plan.layout.omeCopies
+      ? plan.raw.map(
+          (file) => `convert  ${file.source} to ${plan.dataset}/lab_processed/images/, with a channels file each`,
+        )
       : []),
+    ...(plan.layout.channelLayout ? [`write    ${plan.dataset}/raw/channel_layout.tsv`] : []),
   ];
 }
 
@@ -86,6 +83,7 @@ as asked (nothing written), 130 when interrupted.`,
       throw error;
     });
     for (const problem of plan.unreadable) io.err(`${problem} (what it would give is left out)`);
+    for (const note of plan.notes) io.err(note);
     if (args.flags.has('--dry-run')) {
       for (const line of planLines(plan)) await io.out.line(printable(line));
       io.err(`dry run: the upload of ${plural(plan.raw.length, 'image file')} for ${output}; nothing written`);

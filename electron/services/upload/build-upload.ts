@@ -77,9 +77,9 @@ export async function buildUpload(job: UploadJob): Promise<UploadOutcome> {
 /** Builds the upload into `staged`, converting by way of `work`. */
 async function buildInto(job: UploadJob, staged: string, work: string): Promise<UploadOutcome> {
   const { plan, signal } = job;
-  const hubmap = plan.format.startsWith('hubmap:');
+  const { omeCopies, channelLayout } = plan.layout;
   const raw = plan.raw.reduce((sum, file) => sum + file.bytes, 0);
-  const total = raw + plan.kept.reduce((sum, file) => sum + file.bytes, 0) + (hubmap ? raw : 0);
+  const total = raw + plan.kept.reduce((sum, file) => sum + file.bytes, 0) + (omeCopies ? raw : 0);
   let done = 0;
   const tell = (current: string) => job.onProgress?.({ done, total, current });
   await mkdir(path.join(staged, plan.dataset), { recursive: true });
@@ -103,9 +103,40 @@ async function buildInto(job: UploadJob, staged: string, work: string): Promise<
   };
   for (const file of [...plan.raw, ...plan.kept]) await place(file);
   for (const folder of plan.keptFolders) await mkdir(path.join(staged, ...folder.split('/')), { recursive: true });
-  if (!hubmap) return { todo: plan.todo, ...counts, converted: 0 };
-
+  const todo: TodoItem[] = [...plan.todo];
   const base = done;
+  const converted = omeCopies
+    ? await convertInto(job, staged, work, todo, (n, current) => {
+        done = base + n;
+        tell(current);
+      })
+    : 0;
+  done = total;
+  tell('');
+  if (channelLayout) {
+    const layout = channelLayoutPart([...plan.channels.values()]);
+    await writePart(staged, plan.dataset, layout);
+    todo.push(...layout.table.todo);
+  }
+  if (plan.format.startsWith('hubmap:'))
+    todo.push(...(await uploadProblems(staged, plan.format, plan.dataset, plan.parts[0] as SubmissionPart)));
+  return { todo, ...counts, converted };
+}
+
+/**
+ * Converts the plan's vendor files by way of `work` into the dataset's `lab_processed/images/`,
+ * each with its channels file (their to-do added to `todo`); resolves to the copies written.
+ * `onBytes` hears how many bytes of the sources are done.
+ */
+async function convertInto(
+  job: UploadJob,
+  staged: string,
+  work: string,
+  todo: TodoItem[],
+  onBytes: (done: number, current: string) => void,
+): Promise<number> {
+  const { plan, signal } = job;
+  const raw = plan.raw.reduce((sum, file) => sum + file.bytes, 0);
   const summary = await convertImages({
     sources: plan.raw.map((file) => ({ relPath: file.source, absPath: file.absPath })),
     outputFolder: work,
@@ -114,17 +145,14 @@ async function buildInto(job: UploadJob, staged: string, work: string): Promise<
     profiles: plan.profiles,
     journal: null,
     ...(signal === undefined ? {} : { signal }),
-    onProgress: (progress) => {
-      done = base + Math.floor((raw * progress.done) / Math.max(progress.total, 1));
-      tell(progress.current);
-    },
+    onProgress: (progress) =>
+      onBytes(Math.floor((raw * progress.done) / Math.max(progress.total, 1)), progress.current),
   });
   signal?.throwIfAborted();
   if (summary.refused.length > 0)
     throw new Error(
       `not converted to OME-TIFF: ${summary.refused.map((r) => `${r.source}${r.image === null ? '' : ` (${r.image})`}: ${r.reason}`).join('; ')}`,
     );
-  const todo: TodoItem[] = [...plan.todo];
   const images = path.join(staged, plan.dataset, ...OME_IMAGES.split('/'));
   await mkdir(images, { recursive: true });
   for (const written of summary.written) {
@@ -136,11 +164,5 @@ async function buildInto(job: UploadJob, staged: string, work: string): Promise<
     await writePart(staged, plan.dataset, part);
     todo.push(...part.table.todo);
   }
-  done = total;
-  tell('');
-  const layout = channelLayoutPart([...plan.channels.values()]);
-  await writePart(staged, plan.dataset, layout);
-  todo.push(...layout.table.todo);
-  todo.push(...(await uploadProblems(staged, plan.format, plan.dataset, plan.parts[0] as SubmissionPart)));
-  return { todo, ...counts, converted: summary.written.length };
+  return summary.written.length;
 }

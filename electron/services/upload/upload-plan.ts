@@ -9,10 +9,11 @@ import path from 'node:path';
 import type { ImageRow } from '../../../shared/api';
 import { isAcqmetaOwn, type SubmissionFormat, type SubmissionPart, type TodoItem } from '../../../shared/submission';
 import {
+  assayLayout,
   CHANNEL_LAYOUT_FILE,
   inKeptFolder,
-  KEPT_FOLDERS,
   rawPlacements,
+  type AssayLayout,
   type ImageChannels,
   type PlacedFile,
 } from '../../../shared/upload';
@@ -34,6 +35,8 @@ export interface UploadPlan {
   readonly format: SubmissionFormat;
   /** The dataset directory's name in the upload: the lab folder's. */
   readonly dataset: string;
+  /** What goes into the dataset directory, by the assay's directory schema. */
+  readonly layout: AssayLayout;
   /** The metadata file first, then its companions (those `inDataset` go in the dataset directory). */
   readonly parts: readonly SubmissionPart[];
   /** The vendor files, each to its place. */
@@ -47,6 +50,8 @@ export interface UploadPlan {
   readonly todo: readonly TodoItem[];
   /** Images, sidecars or channel tables that could not be read, in words. */
   readonly unreadable: readonly string[];
+  /** What of the folder is left out of the upload, and why. */
+  readonly notes: readonly string[];
   /** The lab profiles and catalogues in force, for the copies' conversion. */
   readonly profiles: ProfileFinder;
 }
@@ -66,11 +71,15 @@ async function imagesOf(root: string): Promise<ImageEntry[]> {
   return entries;
 }
 
-/** The files of the folder's own kept folders (`qa_qc/`, HuBMAP's `extras/`), and their folders that hold none. */
-async function keptOf(root: string, dataset: string): Promise<{ files: PlannedFile[]; folders: string[] }> {
+/** The files of the folder's own `folders` (`extras/`, `qa_qc/`), and their folders that hold none. */
+async function keptOf(
+  root: string,
+  dataset: string,
+  kept: readonly string[],
+): Promise<{ files: PlannedFile[]; folders: string[] }> {
   const files: PlannedFile[] = [];
   const folders: string[] = [];
-  for (const folder of KEPT_FOLDERS) {
+  for (const folder of kept) {
     const dir = path.join(root, folder);
     if (
       !(await lstat(dir).then(
@@ -99,6 +108,11 @@ async function keptOf(root: string, dataset: string): Promise<{ files: PlannedFi
 export async function planUpload(root: string, format: SubmissionFormat): Promise<UploadPlan> {
   const dataset = path.basename(root);
   const hubmap = format.startsWith('hubmap:');
+  const layout = assayLayout(format);
+  if (!layout.raw)
+    throw new UploadRefused([
+      `${format}: its directory schema has no place for raw images (such a dataset holds what was derived from another): build its upload by hand; acqmeta export --format ${format} writes its metadata`,
+    ]);
   const entries = await imagesOf(root);
   const scanner = createTiffScanner();
   const profiles = createProfileFinder(createProfileCache(), { root });
@@ -132,11 +146,22 @@ export async function planUpload(root: string, format: SubmissionFormat): Promis
         return { ...placed, absPath, bytes: (await lstat(absPath)).size };
       }),
     );
-    const kept = hubmap ? await keptOf(root, dataset) : { files: [], folders: [] };
+    const keptFolders = hubmap ? ['extras', ...(layout.qaQc ? ['qa_qc'] : [])] : [];
+    const kept = await keptOf(root, dataset, keptFolders);
+    const isFolder = (name: string) =>
+      lstat(path.join(root, name)).then(
+        (info) => info.isDirectory(),
+        () => false,
+      );
+    const notes =
+      hubmap && !layout.qaQc && (await isFolder('qa_qc'))
+        ? [`qa_qc/ left out: ${format}'s directory schema has no place for it`]
+        : [];
     return {
       root,
       format,
       dataset,
+      layout,
       parts: draft.parts,
       raw,
       kept: kept.files,
@@ -145,6 +170,7 @@ export async function planUpload(root: string, format: SubmissionFormat): Promis
       // the build writes the channel layout the export leaves to the lab
       todo: draft.parts.flatMap((part) => part.table.todo).filter((item) => item.row !== CHANNEL_LAYOUT_FILE),
       unreadable: draft.unreadable,
+      notes,
       profiles,
     };
   } finally {

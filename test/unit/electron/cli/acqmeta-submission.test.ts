@@ -190,6 +190,25 @@ describe('acqmeta submission --to hubmap:confocal', () => {
   });
 });
 
+describe('acqmeta submission: each assay’s own directory schema', () => {
+  it('builds hubmap:histology without the qa_qc/ and channel layout its schema has no place for', async () => {
+    const run = await acqmeta('submission', LAB, '--to', 'hubmap:histology', '-o', 'upload');
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.stderr).toContain("qa_qc/ left out: hubmap:histology's directory schema has no place for it\n");
+    const listed = await listDatasetPaths(at(`upload/${LAB}`));
+    expect(listed.filter((p) => p.startsWith('qa_qc') || p === 'raw/channel_layout.tsv')).toEqual([]);
+    expect(checkUploadLayout(listed, findTarget('hubmap:histology')!).problems).toEqual([]);
+    expect(listed).toContain('lab_processed/images/a_0_Scene_0.ome-tiff.channels.csv');
+  });
+
+  it('refuses hubmap:segmentation-mask, whose datasets hold no raw images, and writes nothing', async () => {
+    const run = await acqmeta('submission', LAB, '--to', 'hubmap:segmentation-mask', '-o', 'upload');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('hubmap:segmentation-mask: its directory schema has no place for raw images');
+    expect((await readdir(base)).sort()).toEqual(['acqmeta.instruments', LAB]);
+  });
+});
+
 describe('acqmeta submission --to htan:imaging-level-2', () => {
   it('builds the manifest, its channel file and the images it names, byte for byte', async () => {
     const run = await acqmeta('submission', LAB, '--to', 'htan:imaging-level-2', '-o', 'upload');
