@@ -1,0 +1,68 @@
+/**
+ * The upload builder's own promises: a cancel leaves neither an upload nor a staging folder;
+ * across disks (no hard link) each file is a copy that reads back equal; progress counts bytes
+ * of the folder's files, up to their total.
+ */
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildUpload, planUpload, type UploadProgress } from '../../../../../electron/services/upload';
+
+const CZI = fileURLToPath(new URL('../../../../fixtures/formats/czi/czitools_DAPI_GFP.czi', import.meta.url));
+/** A folder on another file system than the temporary folder (tmpfs), where no hard link reaches. */
+const OTHER_DISK = '/dev/shm';
+
+let base: string;
+let lab: string;
+beforeEach(async () => {
+  base = await mkdtemp(path.join(tmpdir(), 'acqmeta-upload-'));
+  lab = path.join(base, 'lab');
+  await mkdir(lab);
+  await copyFile(CZI, path.join(lab, 'a.czi'));
+  await copyFile(CZI, path.join(lab, 'b.czi'));
+});
+afterEach(() => rm(base, { recursive: true, force: true }));
+
+describe('buildUpload', () => {
+  it('leaves nothing, not even its staging folder, when cancelled', async () => {
+    const plan = await planUpload(lab, 'hubmap:confocal');
+    const controller = new AbortController();
+    const built = buildUpload({
+      plan,
+      upload: path.join(base, 'upload'),
+      force: false,
+      signal: controller.signal,
+      onProgress: () => controller.abort(),
+    });
+    await expect(built).rejects.toThrow();
+    expect((await readdir(base)).sort()).toEqual(['lab']);
+  });
+
+  it('copies and verifies each file where the disk makes no hard link, and counts its bytes', async () => {
+    const other = await mkdtemp(path.join(OTHER_DISK, 'acqmeta-upload-'));
+    try {
+      const plan = await planUpload(lab, 'htan:imaging-level-2');
+      const seen: UploadProgress[] = [];
+      const outcome = await buildUpload({
+        plan,
+        upload: path.join(other, 'upload'),
+        force: false,
+        onProgress: (progress) => seen.push(progress),
+      });
+      expect(outcome).toMatchObject({ linked: 0, copied: 2, converted: 0 });
+      for (const name of ['a.czi', 'b.czi'])
+        expect(await readFile(path.join(other, 'upload', 'lab', name))).toEqual(await readFile(path.join(lab, name)));
+      const total = 2 * (await readFile(CZI)).length;
+      expect(seen.every((progress) => progress.total === total)).toBe(true);
+      expect(seen.map((progress) => progress.done)).toEqual(
+        [...seen.map((progress) => progress.done)].sort((a, b) => a - b),
+      );
+      expect(seen.at(-1)?.done).toBe(total);
+      expect((await readdir(other)).sort()).toEqual(['upload']);
+    } finally {
+      await rm(other, { recursive: true, force: true });
+    }
+  });
+});
