@@ -3,6 +3,7 @@
  * writes, and of calibrations written into image headers, among the sidecars'.
  */
 import { describeRowChanges } from '../../shared/channels/channel-diff';
+import { DATASET_FILE_NAME } from '../../shared/dataset';
 import {
   HEADER_WRITE_KIND,
   INSTRUMENT_FILE_KIND,
@@ -31,6 +32,7 @@ export function withTables(records: readonly JournalRecord[], tables: readonly F
 /**
  * `record 9e1f…  raw/acqmeta.channels.csv  channel table created: rows 2 added (Channel:0:0, Channel:0:1)`,
  * `record 5d0a…  acqmeta.instruments/lls7.json  microscope description rewritten`,
+ * `record 3c4d…  raw/acqmeta.dataset.json  dataset values created`,
  * `record 77c2…  m1/cell.tif  header: unit [ImageJ description]: (none) → micron; …`.
  */
 export function channelTableLine(record: FileRecord): string {
@@ -39,7 +41,10 @@ export function channelTableLine(record: FileRecord): string {
     return `  record ${record.id}  ${record.path}  header: ${values}`;
   }
   const what = record.before === null ? 'created' : record.after === null ? 'removed' : 'rewritten';
-  if (record.kind === INSTRUMENT_FILE_KIND)
-    return `  record ${record.id}  ${record.file}  microscope description ${what}`;
+  if (record.kind === INSTRUMENT_FILE_KIND) {
+    // a dataset file is journaled as a description is: its text before and after
+    const kind = record.file.split('/').pop() === DATASET_FILE_NAME ? 'dataset values' : 'microscope description';
+    return `  record ${record.id}  ${record.file}  ${kind} ${what}`;
+  }
   return `  record ${record.id}  ${record.file}  channel table ${what}: ${describeRowChanges(record.rows)}`;
 }

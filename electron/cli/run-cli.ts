@@ -5,6 +5,7 @@ import { parseArgs, UsageError } from './args';
 import { CliError, EXIT, type CliIo, type Command } from './cli-io';
 import { calibrateCommand } from './commands/calibrate-command';
 import { convertCommand } from './commands/convert-command';
+import { datasetCommand } from './commands/dataset-command';
 import { exportCommand } from './commands/export-command';
 import { importCommand } from './commands/import-command';
 import { instrumentsCommand } from './commands/instruments-command';
@@ -27,6 +28,7 @@ const COMMANDS: readonly Command[] = [
   setCommand,
   validateCommand,
   exportCommand,
+  datasetCommand,
   submissionCommand,
   importCommand,
   logCommand,
