@@ -143,6 +143,8 @@ export async function saveImageChanges<T = undefined>(
       ...(context.journal === undefined ? {} : { journal: context.journal }),
       newSidecar: () => newSidecarSource(entry, context),
       refuse: (current) => {
+        // Without a usable profile nothing is refused: a bulk set spares each sidecar's plain values.
+        if (profile?.profile.compiled == null) return null;
         const stored = sidecarValues(current === null ? { state: 'missing' } : { state: 'ok', sidecar: current });
         const refused = stored === null ? [] : refusalsOf(profile, stored, changes);
         return refused.length === 0 ? null : new ProfileRefusal(refused, entry.relPath);

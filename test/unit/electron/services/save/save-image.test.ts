@@ -1,10 +1,11 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { imageFormat, type ImageEntry } from '../../../../../electron/services/folder';
 import { createProfileCache, createProfileFinder } from '../../../../../electron/services/profile';
 import { defaultValues, type ImageScan } from '../../../../../electron/services/rows';
 import { saveImageChanges, type SaveContext } from '../../../../../electron/services/save';
+import { Sidecar } from '../../../../../shared/sidecar/sidecar';
 import { fixtureText, IMAGEJ_2CH_HEADER } from '../../../shared/sidecar/fixture-text';
 import { copyFixture, imageFolder } from '../sidecar/temp-folder';
 
@@ -124,6 +125,22 @@ describe('saveImageChanges, the one save path', () => {
     // A value the profile allows goes through.
     await saveImageChanges(entryIn(dir), { changes: { species: 'rat' }, expected: 'latest' }, contextFor(dir));
     expect(readFileSync(sidecar, 'utf8')).toContain('"species": "rat"');
+  });
+
+  it('turns the sidecar into plain values for the lab profile only when one is in force', async () => {
+    const { dir, sidecar } = imageFolder();
+    copyFixture('canonical.tif.json', sidecar);
+    const plain = vi.spyOn(Sidecar.prototype, 'plain');
+    try {
+      await saveImageChanges(entryIn(dir), { changes: { species: 'rat' }, expected: 'latest' }, contextFor(dir));
+      expect(readFileSync(sidecar, 'utf8')).toContain('"species": "rat"');
+      expect(plain).not.toHaveBeenCalled();
+      speciesProfile(dir);
+      await saveImageChanges(entryIn(dir), { changes: { species: 'mouse' }, expected: 'latest' }, contextFor(dir));
+      expect(plain).toHaveBeenCalled();
+    } finally {
+      plain.mockRestore();
+    }
   });
 
   it('replaces a damaged sidecar with the version read plus the edits only when asked, keeping the damaged file', async () => {
