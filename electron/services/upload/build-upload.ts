@@ -57,6 +57,7 @@ export async function buildUpload(job: UploadJob): Promise<UploadOutcome> {
   const { plan, upload, signal } = job;
   const [metadata] = plan.parts as [SubmissionPart, ...SubmissionPart[]];
   const replace = await checkUploadFolder(upload, plan.root, metadata.name, job.force);
+  await mkdir(path.dirname(upload), { recursive: true });
   await sweepStaging(upload);
   const staging = await makeStaging(upload);
   let keep = false;

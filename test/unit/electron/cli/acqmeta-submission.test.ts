@@ -210,14 +210,18 @@ describe('acqmeta submission: each assay’s own directory schema', () => {
 });
 
 describe('acqmeta submission --to htan:imaging-level-2', () => {
-  it('builds the manifest, its channel file and the images it names, byte for byte', async () => {
-    const run = await acqmeta('submission', LAB, '--to', 'htan:imaging-level-2', '-o', 'upload');
+  it('builds the manifest, its channel file and the images it names, byte for byte, making the folders above', async () => {
+    const run = await acqmeta('submission', LAB, '--to', 'htan:imaging-level-2', '-o', 'nested/upload');
     expect(run.code, run.stderr).toBe(1);
-    expect(run.stderr).toContain('upload built in upload: 2 files linked');
-    expect((await readdir(at('upload'))).sort()).toEqual(['imaging-level-2.csv', 'imaging-level-3-channels.csv', LAB]);
-    expect(await read('upload/imaging-level-2.csv')).toContain(`${LAB}/a.czi`);
-    expect(await listDatasetPaths(at(`upload/${LAB}`))).toEqual(expect.arrayContaining(['a.czi', 'b.czi']));
-    expect(await listDatasetPaths(at(`upload/${LAB}`))).toHaveLength(2);
-    expect(await readFile(at(`upload/${LAB}/b.czi`))).toEqual(await readFile(at(`${LAB}/b.czi`)));
+    expect(run.stderr).toContain('upload built in nested/upload: 2 files linked');
+    expect((await readdir(at('nested/upload'))).sort()).toEqual([
+      'imaging-level-2.csv',
+      'imaging-level-3-channels.csv',
+      LAB,
+    ]);
+    expect(await read('nested/upload/imaging-level-2.csv')).toContain(`${LAB}/a.czi`);
+    expect(await listDatasetPaths(at(`nested/upload/${LAB}`))).toEqual(expect.arrayContaining(['a.czi', 'b.czi']));
+    expect(await listDatasetPaths(at(`nested/upload/${LAB}`))).toHaveLength(2);
+    expect(await readFile(at(`nested/upload/${LAB}/b.czi`))).toEqual(await readFile(at(`${LAB}/b.czi`)));
   });
 });
