@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -10,5 +11,9 @@ export default defineConfig({
     // hook is setup, not the behaviour under test, so its bound only catches a hang.
     hookTimeout: 180_000,
     pool: 'forks',
+    // One test file per core, not vitest's one fewer: a file keeps about 0.8 of a core busy (the
+    // rest is spent waiting on the processes it starts and on synced writes), so on two cores
+    // vitest's default of one file at a time left most of the second core idle (docs/testing.md).
+    maxWorkers: availableParallelism(),
   },
 });

@@ -1,7 +1,7 @@
 // `npm test`: build, type-check, lint, format check, unit tests (vitest) and end-to-end tests (Playwright),
 // in that order, stopping at the first failing stage. Ends with one summary line
 // `N passed, N failed, N skipped` counted from the runners' JSON reports, after each stage's time.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,21 +10,44 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const reports = path.join(root, 'test-results');
 mkdirSync(reports, { recursive: true });
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
+const runStarted = performance.now();
 
 /** Each stage that ran and how long it took, in seconds, for the closing table. */
 const timings = [];
 
-/** Runs one stage, timing it; false when it fails. */
-function stage(title, command, args) {
-  console.log(`\n=== ${title}`);
+/**
+ * Runs one stage, timing it; resolves false when it fails. With `quiet`, its output is kept
+ * and printed whole once it ends, so that stages run side by side do not interleave lines.
+ */
+function stage(title, command, args, quiet = false) {
+  if (!quiet) console.log(`\n=== ${title}`);
   const started = performance.now();
-  const run = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
-  timings.push({ title, seconds: (performance.now() - started) / 1000 });
-  if (run.status !== 0) {
-    console.error(`\n${title} failed (exit ${run.status ?? run.signal}).`);
-    return false;
-  }
-  return true;
+  const child = spawn(command, args, { cwd: root, stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit' });
+  const output = [];
+  child.stdout?.on('data', (chunk) => output.push(chunk));
+  child.stderr?.on('data', (chunk) => output.push(chunk));
+  return new Promise((resolve) => {
+    child.on('close', (code, signal) => {
+      timings.push({ title, seconds: (performance.now() - started) / 1000, sideBySide: quiet });
+      if (quiet) process.stdout.write(`\n=== ${title}\n${Buffer.concat(output).toString()}`);
+      if (code !== 0) console.error(`\n${title} failed (exit ${code ?? signal}).`);
+      resolve(code === 0);
+    });
+  });
+}
+
+/**
+ * Runs stages side by side: each is one single-threaded process (tsc, eslint, prettier), so two
+ * at a time keep both cores of a two-core machine busy; resolves false when any fails.
+ */
+async function sideBySide(stages) {
+  const queue = [...stages];
+  let ok = true;
+  const lane = async () => {
+    for (let next = queue.shift(); next !== undefined; next = queue.shift()) ok = (await stage(...next, true)) && ok;
+  };
+  await Promise.all([lane(), lane()]);
+  return ok;
 }
 
 const unitReport = path.join(reports, 'unit.json');
@@ -32,18 +55,20 @@ const e2eReport = path.join(reports, 'e2e.json');
 // a stage that does not run must count nothing: no report of an earlier run is read
 for (const report of [unitReport, e2eReport]) rmSync(report, { force: true });
 const ok =
-  stage('Build', process.execPath, ['build/scripts/build.mjs']) &&
-  stage('Type-check (node)', bin('tsc'), ['-p', 'tsconfig.node.json']) &&
-  stage('Type-check (web)', bin('tsc'), ['-p', 'tsconfig.web.json']) &&
-  stage('Lint', bin('eslint'), ['.']) &&
-  stage('Format (prettier --check)', bin('prettier'), ['--check', '.']) &&
-  stage('Unit tests', bin('vitest'), [
+  (await stage('Build', process.execPath, ['build/scripts/build.mjs'])) &&
+  (await sideBySide([
+    ['Type-check (node)', bin('tsc'), ['-p', 'tsconfig.node.json']],
+    ['Lint', bin('eslint'), ['.']],
+    ['Type-check (web)', bin('tsc'), ['-p', 'tsconfig.web.json']],
+    ['Format (prettier --check)', bin('prettier'), ['--check', '.']],
+  ])) &&
+  (await stage('Unit tests', bin('vitest'), [
     'run',
     '--reporter=default',
     '--reporter=json',
     `--outputFile.json=${unitReport}`,
-  ]) &&
-  stage('End-to-end tests', bin('playwright'), ['test', '-c', 'test/e2e/playwright.config.ts']);
+  ])) &&
+  (await stage('End-to-end tests', bin('playwright'), ['test', '-c', 'test/e2e/playwright.config.ts']));
 
 /** Reads pass/fail/skip counts from a runner's JSON report, if it wrote one. */
 function counts(file, read) {
@@ -68,12 +93,9 @@ const passed = unit.passed + e2e.passed;
 const failed = Math.max(unit.failed + e2e.failed, ok ? 0 : 1);
 /** One line of the timing table: a label and whole seconds. */
 const timeLine = (label, seconds) => console.log(`  ${label.padEnd(28)} ${seconds.toFixed(0).padStart(5)}`);
-console.log('\nStage times (s):');
-for (const { title, seconds } of timings) timeLine(title, seconds);
-timeLine(
-  'total',
-  timings.reduce((sum, t) => sum + t.seconds, 0),
-);
+console.log('\nStage times (s; * ran side by side):');
+for (const { title, seconds, sideBySide: paired } of timings) timeLine(`${title}${paired ? ' *' : ''}`, seconds);
+timeLine('total', (performance.now() - runStarted) / 1000);
 // .ci/run sets it before `npm ci`: the README's whole test command, installs included
 const started = Number(process.env.ACQMETA_TEST_STARTED);
 if (Number.isFinite(started) && started > 0) timeLine('from npm ci on', Date.now() / 1000 - started);

@@ -1,14 +1,13 @@
 /**
  * Test helper: bundles Node entry points from their TypeScript sources, as
- * build/scripts/build.mjs does, so tests run the code under test rather than a stale dist/.
+ * build/scripts/build.mjs does, so tests run the code under test rather than a stale dist/
+ * (through a cache keyed by the sources' content, so each test file does not rebuild them).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { build } from 'esbuild';
-import { NODE_BUNDLE_OPTIONS, NODE_EXTRA_ENTRIES } from '../../../../../build/scripts/node-bundle-options.mjs';
-
-const root = path.resolve(__dirname, '../../../../..');
+import { NODE_EXTRA_ENTRIES } from '../../../../../build/scripts/node-bundle-options.mjs';
+import { copyCachedBundles } from './bundle-cache';
 
 /**
  * Bundles `entryPoints` (output name → source file) into `<outdir>/<name>.cjs` in a temporary
@@ -21,12 +20,7 @@ export async function bundleEntries(
 ): Promise<{ outdir: string; remove: () => Promise<void> }> {
   const folder = await mkdtemp(path.join(tmpdir(), 'acqmeta-bundle-'));
   const outdir = path.join(folder, under);
-  await build({
-    ...NODE_BUNDLE_OPTIONS,
-    absWorkingDir: root,
-    entryPoints: { ...NODE_EXTRA_ENTRIES, ...entryPoints },
-    outdir,
-  });
+  await copyCachedBundles({ ...NODE_EXTRA_ENTRIES, ...entryPoints }, outdir);
   return { outdir, remove: () => rm(folder, { recursive: true, force: true }) };
 }
 
