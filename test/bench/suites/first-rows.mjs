@@ -5,12 +5,14 @@
 // server notes when it answered `getSession` and sent the first rows (serve-timing.cjs), and the
 // command line's `scan --json --no-cache` of the same folder is timed in turns with the opens.
 /* global window -- code run in the page */
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { countTiffs, markdownTable, median, medianOfEach, python, root } from '../bench-kit.mjs';
+import { builds } from '../against.mjs';
+import { countTiffs, markdownTable, median, root } from '../bench-kit.mjs';
+import { ensureLabFolder, sourcesAgainstTifffile } from '../lab-corpus.mjs';
 import {
   freshCacheDir,
   launchBrowser,
@@ -23,9 +25,6 @@ import {
   waitForRows,
 } from '../ui-kit.mjs';
 
-/** Where the lab folder lives (gitignored): `sources/` (4,320 files) and one folder of links per size. */
-const LAB = path.join(root, 'bench-corpus-lab');
-const MAKER = path.join(root, 'test/bench/make-lab-corpus.py');
 const HOOK = path.join(root, 'test/bench/serve-timing.cjs');
 
 /** The sizes measured: 10,000 always, 100,000 with `BENCH_FIRST_ROWS=100k` (or `10k,100k`). */
@@ -33,25 +32,6 @@ const CASES = [
   { name: '10k', images: 10_000, opens: 5, targets: { first: 500, timesScan: 1.3 } },
   { name: '100k', images: 100_000, opens: 3, targets: { first: 800, memoryMb: 1024, filter: true } },
 ];
-
-/** `bench-corpus-lab/<name>`: `images` hard links to the sources, written once (with the sources when missing). */
-function ensureLabFolder(name, images) {
-  const sources = path.join(LAB, 'sources');
-  if (!existsSync(path.join(sources, '.complete-v1'))) {
-    rmSync(LAB, { recursive: true, force: true });
-    console.log(`writing the 4,320 lab sources into ${sources} ...`);
-    execFileSync(python, [MAKER, 'sources', sources], { stdio: 'inherit' });
-    writeFileSync(path.join(sources, '.complete-v1'), '');
-  }
-  const folder = path.join(LAB, name);
-  if (!existsSync(path.join(folder, '.complete-v1'))) {
-    rmSync(folder, { recursive: true, force: true });
-    console.log(`linking ${images.toLocaleString('en-US')} images into ${folder} ...`);
-    execFileSync(python, [MAKER, 'links', sources, folder, String(images)], { stdio: 'inherit' });
-    writeFileSync(path.join(folder, '.complete-v1'), '');
-  }
-  return { folder, sources };
-}
 
 /** Installed before the app's scripts (after ui-kit's): when the first `scan-rows` event reached the page. */
 function eventTimes() {
@@ -310,20 +290,19 @@ async function measureCase(browser, { name, images, opens, targets }) {
   return { figures, breakdown, acquisition, files: countTiffs(sources) };
 }
 
-/** `acqmeta scan --json --no-cache` against tifffile (read-tifffile.py) on the 4,320 sources, in turns; medians (s). */
+/** `acqmeta scan --json --no-cache` against tifffile on the 4,320 sources, in turns; medians (s). */
 function acquisitionAgainstTifffile(sources) {
   console.log('the 4,320 sources: acqmeta scan against tifffile, in turns ...');
-  const [scan, tifffile] = medianOfEach(3, [
-    [[process.execPath, 'bin/acqmeta.cjs', 'scan', sources, '--json', '--no-cache']],
-    [[python, 'test/bench/read-tifffile.py', sources]],
-  ]);
-  return { scan: scan.seconds, tifffile: tifffile.seconds };
+  const { scans, tifffile } = sourcesAgainstTifffile(sources, [builds()[0]], 3);
+  return { scan: median(scans[0]), tifffile: median(tifffile) };
 }
 
 /** The first-rows suite. */
 export const suite = {
   name: 'first-rows',
   title: 'First rows of a lab folder, as a person meets them (issue 51)',
+  /** Opens the app's page in Chromium: the renderer is built first. */
+  renderer: true,
   async run() {
     const wanted = process.env.BENCH_FIRST_ROWS?.split(',') ?? ['10k'];
     const browser = await launchBrowser();

@@ -419,6 +419,8 @@ const CASES = [
 export const suite = {
   name: 'ui',
   title: 'The app on large folders (browser mode in Chromium)',
+  /** Opens the app's page in Chromium: the renderer is built first. */
+  renderer: true,
   async run() {
     const wanted = process.env.BENCH_UI?.split(',') ?? [...CASES.map((c) => c.name), 'slow-disk'];
     const cases = CASES.filter((c) => wanted.includes(c.name)).map((c) => ({
