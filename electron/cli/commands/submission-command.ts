@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { isSubmissionFormat, requiredMissing, SUBMISSION_FORMATS, todoLines } from '../../../shared/submission';
-import { buildUpload, planUpload, UploadRefused, type UploadPlan } from '../../services/upload';
+import { buildUpload, planUpload, previewTodo, UploadRefused, type UploadPlan } from '../../services/upload';
 import { UsageError, lastOption } from '../args';
 import { CliError, EXIT, type CliIo, type Command } from '../cli-io';
 import { interruptible } from '../collection-export';
@@ -87,7 +87,7 @@ as asked (nothing written), 130 when interrupted.`,
     if (args.flags.has('--dry-run')) {
       for (const line of planLines(plan)) await io.out.line(printable(line));
       io.err(`dry run: the upload of ${plural(plan.raw.length, 'image file')} for ${output}; nothing written`);
-      return report(io, plan.todo);
+      return report(io, previewTodo(plan));
     }
     let shown = 0;
     const outcome = await interruptible((signal) =>

@@ -26,19 +26,25 @@ function referenced(metadata: SubmissionPart): Set<string> {
   return named;
 }
 
-/** The problems HuBMAP's checks would find in the upload built at `upload` for the assay of `format`, with dataset directory `dataset`. */
-export async function uploadProblems(
-  upload: string,
+/** What an upload holds: the names at its top, and its dataset directory listed as `listDatasetPaths` lists it. */
+export interface UploadListing {
+  readonly top: readonly string[];
+  readonly paths: readonly string[];
+}
+
+/** The problems HuBMAP's checks would find in an upload for `format` listed as `listing`, with dataset directory `dataset`. */
+export function layoutProblems(
+  listing: UploadListing,
   format: string,
   dataset: string,
   metadata: SubmissionPart,
-): Promise<TodoItem[]> {
+): TodoItem[] {
   const schema = findTarget(format);
   if (schema === null) return [];
   const problem = (row: string, reason: string): TodoItem => ({ row, column: 'the file', required: true, reason });
-  const verdict = checkUploadLayout(await listDatasetPaths(path.join(upload, dataset)), schema);
+  const verdict = checkUploadLayout(listing.paths, schema);
   const named = referenced(metadata);
-  const unreferenced = (await readdir(upload)).filter((name) => !METADATA_FILE.test(name) && !named.has(name)).sort();
+  const unreferenced = listing.top.filter((name) => !METADATA_FILE.test(name) && !named.has(name)).sort();
   return [
     ...verdict.missing.map((pattern) =>
       problem(
@@ -53,4 +59,15 @@ export async function uploadProblems(
       problem(name, 'no path column of the metadata file names it, so HuBMAP would refuse the upload'),
     ),
   ];
+}
+
+/** The problems HuBMAP's checks would find in the upload built at `upload` (see {@link layoutProblems}). */
+export async function uploadProblems(
+  upload: string,
+  format: string,
+  dataset: string,
+  metadata: SubmissionPart,
+): Promise<TodoItem[]> {
+  const listing = { top: await readdir(upload), paths: await listDatasetPaths(path.join(upload, dataset)) };
+  return layoutProblems(listing, format, dataset, metadata);
 }

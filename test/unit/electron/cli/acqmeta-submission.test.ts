@@ -170,6 +170,18 @@ describe('acqmeta submission --to hubmap:confocal', () => {
     expect((await readdir(base)).sort()).toEqual(['acqmeta.instruments', LAB]);
   });
 
+  it('tells with --dry-run the to-do the build then tells: here the qa_qc/ folders the folder lacks', async () => {
+    await rm(at(`${LAB}/qa_qc`), { recursive: true });
+    const todoOf = (stderr: string) => stderr.split('\n').filter((line) => line.startsWith('  '));
+    const dry = await acqmeta('submission', LAB, '--to', 'hubmap:confocal', '-o', 'upload', '--dry-run');
+    expect(todoOf(dry.stderr)).toContain(
+      `  ${LAB}/qa_qc\\/resolution_report\\/.*: the file (required): HuBMAP's directory schema (hubmap:confocal-v2.3) requires a path matching it, and nothing in the folder supplies one (qa_qc/ and extras/ are taken from the folder's own)`,
+    );
+    const built = await acqmeta('submission', LAB, '--to', 'hubmap:confocal', '-o', 'upload');
+    expect(built.code).toBe(1);
+    expect(todoOf(built.stderr)).toEqual(todoOf(dry.stderr));
+  });
+
   it('leaves nothing when an image cannot be converted', async () => {
     await writeFile(at(`${LAB}/c.czi`), Buffer.alloc(4096, 7));
     const run = await acqmeta('submission', LAB, '--to', 'hubmap:confocal', '-o', 'upload');
