@@ -1,7 +1,8 @@
 /**
  * The main thread's side of the write worker (see `write-worker.ts`): one worker per process,
  * started with the first request. Requests made in one turn of the event loop go in one message.
- * While it has work the worker keeps the process alive; idle, it does not.
+ * While it has work the worker keeps the process alive; idle, it does not. A command that writes
+ * a few files one after another has them done on its own thread instead ({@link writeOnThisThread}).
  */
 import { Worker } from 'node:worker_threads';
 import { sidecarStepsFor } from './sidecar-path';
@@ -10,6 +11,7 @@ import { ApiFailure } from '../../../shared/errors';
 import { findBundledScript } from '../bundled-script';
 import type { StampedSnapshot } from './opened-file';
 import { turnBatch } from './turn-batch';
+import { handleWriteRequests } from './write-requests';
 import type {
   CarriedError,
   JournalRequest,
@@ -32,13 +34,16 @@ type Unsent =
   | Omit<LookRequest, 'id'>
   | Omit<JournalRequest, 'id'>;
 
-let worker: Worker | null = null;
+/** What requests are sent to: the worker thread, or this thread (see {@link writeOnThisThread}). */
+type Writer = Pick<Worker, 'postMessage' | 'ref' | 'unref'>;
+
+let worker: Writer | null = null;
 const waiting = new Map<number, Waiting>();
 let nextId = 1;
 
 /** Queues a request; the requests of one turn of the event loop go to the worker in one message. */
 const enqueue = turnBatch<WriteRequest>((requests, moved) => {
-  let target: Worker;
+  let target: Writer;
   try {
     target = started();
   } catch (error) {
@@ -120,7 +125,25 @@ function send(request: Unsent, transfer?: ArrayBuffer): Promise<unknown> {
   });
 }
 
-function started(): Worker {
+/**
+ * Has this process's writes done on its own thread from now on, never starting the worker: for
+ * a command that writes a few files one after another, whose writes take less time than the
+ * worker's start-up (tens of ms of CPU). Call before the first request.
+ */
+export function writeOnThisThread(): void {
+  if (worker !== null) return;
+  const answer = turnBatch<WriteReply>((replies) => {
+    for (const reply of replies) settle(reply);
+  });
+  // No thread to keep alive or let go: the writes' own calls keep the process running.
+  worker = {
+    postMessage: (requests: WriteRequest[]) => handleWriteRequests(requests, answer),
+    ref: () => undefined,
+    unref: () => undefined,
+  };
+}
+
+function started(): Writer {
   if (worker !== null) return worker;
   const created = new Worker(findBundledScript(WORKER_FILE));
   created.on('message', (replies: WriteReply[]) => {
@@ -142,7 +165,7 @@ function settle(reply: WriteReply): void {
 }
 
 /** The worker is gone (or could not start): everything waiting fails; the next request starts a new one. */
-function stopped(reason: string, which: Worker | null = null): void {
+function stopped(reason: string, which: Writer | null = null): void {
   if (which !== null && worker !== which) return;
   worker = null;
   const failed = [...waiting.values()];
