@@ -21,6 +21,9 @@ const HOLD_MS = 500;
  */
 const LINGER_MS = 10;
 
+/** Whether a lock with no write in flight is kept for the next one (see {@link releaseAtOnce}). */
+let lingering = true;
+
 interface Hold {
   /** Writes in flight under this lock. */
   users: number;
@@ -75,11 +78,20 @@ async function take(dir: string, name: string, imagePath: string): Promise<Hold>
   return { users: 0, since: Date.now(), closing: false, released: false, release, closed, markClosed, linger: null };
 }
 
+/**
+ * Has every lock of this process released as soon as its last write ends, never kept for a
+ * next one: for a command whose writes run one after another, where the next write never
+ * comes within the linger and waiting for it only delays the command's end.
+ */
+export function releaseAtOnce(): void {
+  lingering = false;
+}
+
 /** Resolves once the lock no longer needs this write: another write is still in flight or joined meanwhile, or the lock is released. */
 function leave(dir: string, hold: Hold, entry: Promise<Hold>): Promise<void> {
   hold.users -= 1;
   if (hold.users > 0) return Promise.resolve();
-  if (hold.closing) return close(dir, hold, entry);
+  if (hold.closing || !lingering) return close(dir, hold, entry);
   return new Promise((resolve) => {
     const timer = setTimeout(() => {
       hold.linger = null;
