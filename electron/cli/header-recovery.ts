@@ -3,25 +3,36 @@
  * the latest header write record of each image named, read from the journals of the folders
  * given, and each interrupted one finished or reverted before anything else is done.
  */
-import path from 'node:path';
+import { stat } from 'node:fs/promises';
 import type { HeaderWriteRecord } from '../../shared/journal';
-import { latestHeaderWrites, recoverHeaderWrite } from '../services/calibrate';
-import { readFolderJournal, type JournalPlaces } from '../services/journal';
+import { recoverHeaderWrite } from '../services/calibrate';
+import { isInside } from '../services/disk';
+import { latestHeaderWritesOf, type ImageModified, type JournalPlaces } from '../services/journal';
 import type { CliIo } from './cli-io';
 import { imageOrFolderArgument } from './targets';
 
-/** The latest header write record of every image under the arguments `given`, by absolute path. */
+/**
+ * The latest header write record of each image of `entries` (under the arguments `given`) that
+ * may have been cut short, by absolute path: read only from the journal files written since the
+ * image was last modified (see `latestHeaderWritesOf`).
+ */
 export async function latestHeaderRecords(
   cwd: string,
   given: readonly string[],
+  entries: readonly { absPath: string }[],
 ): Promise<Map<string, HeaderWriteRecord>> {
+  const images: ImageModified[] = [];
+  for (const { absPath } of entries) {
+    const info = await stat(absPath).catch(() => null);
+    if (info !== null) images.push({ absPath, mtimeMs: info.mtimeMs });
+  }
   const latest = new Map<string, HeaderWriteRecord>();
   const folders = new Set<string>();
   for (const target of given) folders.add((await imageOrFolderArgument(cwd, target)).folder);
   for (const folder of folders) {
-    const { headers } = await readFolderJournal(folder);
-    for (const [relPath, record] of latestHeaderWrites(headers ?? []))
-      latest.set(path.join(folder, ...relPath.split('/')), record);
+    const under = images.filter((image) => isInside(folder, image.absPath));
+    if (under.length === 0) continue;
+    for (const [absPath, record] of await latestHeaderWritesOf(folder, under)) latest.set(absPath, record);
   }
   return latest;
 }

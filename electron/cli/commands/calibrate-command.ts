@@ -8,7 +8,7 @@ import type { CalibrationOutcome, HeaderValueChange, ImageReview } from '../../.
 import { applyCalibration, reviewCalibration, tiffHeaderHere } from '../../services/calibrate';
 import { journalPlaces, journalWrites } from '../../services/journal';
 import { createProfileCache, createProfileFinder } from '../../services/profile';
-import { startWriteWorker } from '../../services/sidecar';
+import { releaseAtOnce, writeOnThisThread } from '../../services/sidecar';
 import { UsageError } from '../args';
 import { calibrationRequest } from '../calibrate-options';
 import { EXIT, type CliIo, type Command } from '../cli-io';
@@ -70,8 +70,10 @@ changed meanwhile or could not be written.`,
   async run(args, io) {
     const request = calibrationRequest(args);
     const dryRun = args.flags.has('--dry-run');
-    // started now, its start-up runs beside the journal read and the review, not before the first write
-    if (!dryRun) startWriteWorker();
+    // one file after another: its writes take less time than a write worker's start-up would,
+    // and no write follows another soon enough to use a lock kept for it
+    writeOnThisThread();
+    releaseAtOnce();
     const entries = await imageTargets(io.cwd, args.positionals);
     if (entries.length === 0) throw new UsageError('no images found');
     const roots = await folderTargets(io.cwd, args.positionals);
@@ -79,7 +81,8 @@ changed meanwhile or could not be written.`,
       roots,
       onFallback: (root, dir) => io.err(`warning: ${root} cannot be written; its change journal is kept in ${dir}`),
     });
-    if (!dryRun) await recoverInterrupted(entries, await latestHeaderRecords(io.cwd, args.positionals), places, io);
+    if (!dryRun)
+      await recoverInterrupted(entries, await latestHeaderRecords(io.cwd, args.positionals, entries), places, io);
     const reviewed = await reviewCalibration(entries, request);
     if (dryRun) {
       for (const { review } of reviewed) await reportImage(io, review, null);

@@ -23,6 +23,7 @@ export { listingOfSteps, sidecarNameFor, sidecarPathFor, sidecarStepsFor, type S
 export { claimTemp, releaseTemp, sweepStaleTemps, sweepStaleTempsUnder } from './temp-files';
 export { inWriteBatch, WriteBatch } from './write-batch';
 export { withSidecarLock } from './sidecar-lock';
-export { appendJournalInWorker, lookInWorker, startWriteWorker } from './write-worker-client';
+export { releaseAtOnce } from './folder-holds';
+export { appendJournalInWorker, lookInWorker, startWriteWorker, writeOnThisThread } from './write-worker-client';
 export type { JournalEntry } from './write-worker-protocol';
 export { isOwnWriteOnDisk } from './written-versions';

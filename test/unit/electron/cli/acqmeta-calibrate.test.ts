@@ -71,13 +71,13 @@ function acqmeta(cwd: string, ...args: string[]): Promise<Run> {
   return acqmetaOf(cli, cwd, ...args);
 }
 
-/** A copy of the bundle whose header-reader thread notes each start of its own in `marker`, then reads as before. */
-function bundleNotingReaderThreads(marker: string): string {
-  const dir = path.join(base, 'noting-bundle');
+/** A copy of the bundle whose worker thread `worker` (the header readers' or the writes') notes each start of its own in `marker`, then runs as before. */
+function bundleNotingThreads(worker: 'scan-worker' | 'write-worker', marker: string): string {
+  const dir = path.join(base, `noting-${worker}`);
   cpSync(path.dirname(cli), dir, { recursive: true });
-  const real = JSON.stringify(path.join(path.dirname(cli), 'scan-worker.cjs'));
+  const real = JSON.stringify(path.join(path.dirname(cli), `${worker}.cjs`));
   writeFileSync(
-    path.join(dir, 'scan-worker.cjs'),
+    path.join(dir, `${worker}.cjs`),
     `require('node:fs').appendFileSync(${JSON.stringify(marker)}, 'started\\n');\nrequire(${real});\n`,
   );
   return path.join(dir, 'cli.cjs');
@@ -201,9 +201,27 @@ describe('acqmeta calibrate', () => {
       ]);
   }, 120_000);
 
+  it('saves the sidecars and writes the headers on its own thread, with no write worker to start', async () => {
+    const marker = path.join(base, 'write-threads-started');
+    const noting = bundleNotingThreads('write-worker', marker);
+    const folder = copyOfFixtures('no-write-worker');
+
+    const run = await acqmetaOf(noting, folder, 'calibrate', '.', '--pixel-size', '0.4');
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain('10 headers written, 0 unchanged.');
+    expect(readFileSync(path.join(folder, 'plain-72dpi.tif.json'), 'utf8')).toContain('"physical_unit_x": 0.4');
+    expect(existsSync(marker)).toBe(false);
+    const log = await acqmetaOf(noting, folder, 'log', 'plain-72dpi.tif', '--json');
+    expect(log.stdout).toContain('"kind":"image-header"');
+
+    // `set` saves through the write worker (the marker shows it ran)
+    expect((await acqmetaOf(noting, folder, 'set', '.', '--set', 'species=rat')).code).toBe(0);
+    expect(existsSync(marker)).toBe(true);
+  }, 60_000);
+
   it('creates a missing sidecar from the header it reads itself, with no header-reader thread to start', async () => {
     const marker = path.join(base, 'reader-threads-started');
-    const noting = bundleNotingReaderThreads(marker);
+    const noting = bundleNotingThreads('scan-worker', marker);
     const calibrated = copyOfFixtures('sidecars-by-calibrate');
     const set = copyOfFixtures('sidecars-by-set');
 

@@ -1,0 +1,81 @@
+/**
+ * The latest header write of each of some images, for the recovery of a write cut short,
+ * without reading a folder's whole journal (every command run leaves a file there, so the whole
+ * journal grows with the folder's history, not with what a command touches).
+ *
+ * A write that matters to recovery is journaled just before the image is written, so its record
+ * is no older than the image's modification time by more than {@link CLOCK_MARGIN_MS} (killed
+ * before its first byte, the image is older still), and the file holding it, or any line taking
+ * it back, was written after it. So only the journal files modified since each image's
+ * modification time less twice the margin are read, and only the records made since that time
+ * less the margin are taken: a later record of an image is never missed for an older one.
+ */
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { parseJournal, type HeaderWriteRecord } from '../../../shared/journal';
+import { isInside } from '../disk';
+import { defaultConfigDir } from '../folder';
+import { readJournalFile } from './journal-file';
+import { journalDirsOf, journalFiles } from './read-journals';
+
+/**
+ * How far apart the clocks of a record's writer and of the disk holding the files may be, with
+ * the moment between a record and the write it precedes: a network share's clock may be a few
+ * seconds off the writer's. A write cut short that a wider gap hides keeps the old header in force
+ * (its undo is refused); a wrong record is never taken for the latest.
+ */
+export const CLOCK_MARGIN_MS = 5_000;
+
+/** An image whose latest header write is asked for, with its modification time now. */
+export interface ImageModified {
+  absPath: string;
+  mtimeMs: number;
+}
+
+/**
+ * The latest header write record (not taken back) of each image of `images` under `folder`,
+ * by absolute path, from the journals `readFolderJournal(folder)` reads that can hold one;
+ * an image whose latest record is older than its modification time less the margin (a write
+ * finished, or another program's since) has none.
+ */
+export async function latestHeaderWritesOf(
+  folder: string,
+  images: readonly ImageModified[],
+  configDir = defaultConfigDir(),
+): Promise<Map<string, HeaderWriteRecord>> {
+  const since = new Map(images.map((image) => [path.resolve(image.absPath), image.mtimeMs - CLOCK_MARGIN_MS]));
+  const oldest = [...since.values()].reduce((a, b) => Math.min(a, b), Number.POSITIVE_INFINITY) - CLOCK_MARGIN_MS;
+  const found: { absPath: string; record: HeaderWriteRecord }[] = [];
+  const cancelled = new Set<string>();
+  for (const root of journaledFoldersOf(path.resolve(folder), [...since.keys()]))
+    for (const [dir, within] of journalDirsOf(root, configDir))
+      for (const file of await journalFiles(dir)) {
+        const modified = await stat(file).then(
+          (info) => info.mtimeMs,
+          () => Number.NEGATIVE_INFINITY,
+        );
+        if (modified < oldest) continue;
+        const read = await readJournalFile(file, within);
+        if ('problem' in read) continue;
+        const parsed = parseJournal(read.text.slice(0, read.text.lastIndexOf('\n') + 1));
+        for (const id of parsed.cancelled) cancelled.add(id);
+        for (const record of parsed.headers) {
+          const absPath = path.join(root, ...record.path.split('/'));
+          const from = since.get(absPath);
+          if (from !== undefined && Date.parse(record.time) >= from) found.push({ absPath, record });
+        }
+      }
+  found.sort((a, b) => (a.record.time < b.record.time ? -1 : a.record.time > b.record.time ? 1 : 0));
+  const latest = new Map<string, HeaderWriteRecord>();
+  for (const { absPath, record } of found) if (!cancelled.has(record.id)) latest.set(absPath, record);
+  return latest;
+}
+
+/** The folders from `folder` down to each image's own whose journals may hold its records (a record is kept by the folder journaled). */
+function journaledFoldersOf(folder: string, absPaths: readonly string[]): string[] {
+  const folders = new Set<string>([folder]);
+  for (const absPath of absPaths)
+    for (let dir = path.dirname(absPath); isInside(folder, dir) && !folders.has(dir); dir = path.dirname(dir))
+      folders.add(dir);
+  return [...folders];
+}

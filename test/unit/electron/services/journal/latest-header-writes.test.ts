@@ -1,0 +1,107 @@
+/**
+ * The latest header write of each image for recovery (issue 79), read without the folder's whole
+ * journal: only the journal files written since the image was last modified (less a margin for
+ * clocks) are read, and only their records made since then are taken. A record taken back by a
+ * later line is not the latest; a record in a subfolder's journal is found; an image modified
+ * long after its last header write (a write that finished) has none.
+ */
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CLOCK_MARGIN_MS, latestHeaderWritesOf } from '../../../../../electron/services/journal/latest-header-writes';
+import { HEADER_WRITE_KIND, journalLine, type HeaderWriteRecord } from '../../../../../shared/journal';
+
+let base: string;
+let configDir: string;
+
+beforeEach(() => {
+  base = mkdtempSync(path.join(tmpdir(), 'acqmeta-latest-header-'));
+  configDir = path.join(base, 'config');
+});
+
+afterEach(() => {
+  rmSync(base, { recursive: true, force: true });
+});
+
+/** A header write record of `recPath` (relative to its journal's folder) made at `time` (ms). */
+function headerRecord(id: string, recPath: string, time: number): HeaderWriteRecord {
+  return {
+    kind: HEADER_WRITE_KIND,
+    id,
+    batch: 'b',
+    time: new Date(time).toISOString(),
+    user: 'ana',
+    host: 'lab-pc',
+    tool: 'acqmeta',
+    action: 'calibrate --pixel-size 0.5',
+    path: recPath,
+    values: [],
+    ranges: [{ offset: 4, old: '08000000', new: '00100000' }],
+    appended: { offset: 4096, length: 200 },
+    before: { size: 4096, mtime: 1, sha256: 'a' },
+    after: { size: 4296, sha256: 'b' },
+  };
+}
+
+/** Writes the journal file `name` of `folder` holding `lines`, modified at `mtime` (ms). */
+function journalFile(folder: string, name: string, lines: Parameters<typeof journalLine>[0][], mtime: number): void {
+  const dir = path.join(folder, '.acqmeta', 'journal');
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, name);
+  writeFileSync(file, lines.map((line) => journalLine(line)).join(''));
+  utimesSync(file, mtime / 1000, mtime / 1000);
+}
+
+/** An image file at `folder/name`, modified at `mtime` (ms); its absolute path. */
+function image(folder: string, name: string, mtime: number): string {
+  const file = path.join(folder, name);
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, 'II*\0');
+  utimesSync(file, mtime / 1000, mtime / 1000);
+  return file;
+}
+
+describe('latestHeaderWritesOf', () => {
+  it('takes the latest record made since the image was modified, from the files written since', async () => {
+    const now = Date.parse('2026-11-29T00:30:00Z');
+    const hour = 3_600_000;
+    const finished = image(base, 'finished.tif', now);
+    const cells = image(base, 'cells.tif', now);
+    const deep = image(base, 'day1/deep.tif', now);
+    // a write that finished an hour ago, the image modified since: nothing of it to recover
+    journalFile(base, 'a-old.jsonl', [headerRecord('old', 'finished.tif', now - hour)], now - hour);
+    // writes journaled just before the image was written, the later one taken back
+    journalFile(
+      base,
+      'b-new.jsonl',
+      [headerRecord('first', 'cells.tif', now - 1000), headerRecord('second', 'cells.tif', now - 500)],
+      now - 500,
+    );
+    journalFile(base, 'c-cancel.jsonl', [{ cancel: 'second' }], now);
+    journalFile(path.join(base, 'day1'), 'd.jsonl', [headerRecord('deep', 'deep.tif', now)], now);
+
+    const images = [finished, cells, deep].map((absPath) => ({ absPath, mtimeMs: now }));
+    const latest = await latestHeaderWritesOf(base, images, configDir);
+    expect([...latest].map(([file, record]) => [path.relative(base, file), record.id])).toEqual([
+      ['cells.tif', 'first'],
+      [path.join('day1', 'deep.tif'), 'deep'],
+    ]);
+
+    // an image not modified since its last write: that write is its latest
+    const unchanged = await latestHeaderWritesOf(base, [{ absPath: finished, mtimeMs: now - hour }], configDir);
+    expect(unchanged.get(finished)?.id).toBe('old');
+    // within the margin of the clocks, the record is still taken
+    const skewed = now - hour - CLOCK_MARGIN_MS / 2;
+    const within = await latestHeaderWritesOf(base, [{ absPath: finished, mtimeMs: skewed }], configDir);
+    expect(within.get(finished)?.id).toBe('old');
+  });
+
+  it('finds a write killed before its first byte: the image older than its record', async () => {
+    const now = Date.parse('2026-11-29T00:30:00Z');
+    const cells = image(base, 'cells.tif', now - 3_600_000);
+    journalFile(base, 'a.jsonl', [headerRecord('killed', 'cells.tif', now)], now);
+    const latest = await latestHeaderWritesOf(base, [{ absPath: cells, mtimeMs: now - 3_600_000 }], configDir);
+    expect(latest.get(cells)?.id).toBe('killed');
+  });
+});
