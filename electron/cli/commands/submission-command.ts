@@ -103,10 +103,8 @@ as asked (nothing written), 130 when interrupted.`,
         },
       }),
     ).catch((error: unknown) => {
-      throw new CliError(
-        (error as NodeJS.ErrnoException).code === 'EEXIST' ? EXIT.usage : EXIT.conflict,
-        `nothing built: ${(error as Error).message}`,
-      );
+      if (error instanceof UploadRefused) throw new CliError(EXIT.usage, error.message);
+      throw new CliError(EXIT.conflict, `nothing built: ${(error as Error).message}`);
     });
     if (io.showProgress) io.progress('');
     if (outcome === null) {

@@ -8,6 +8,7 @@ import { lstat, readdir, realpath, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { isInside } from '../disk';
 import { KEPT_ASIDE } from '../collection';
+import { UploadRefused } from './upload-plan';
 
 /** Whether the folder `upload` looks like an upload: a metadata file (HuBMAP's `*metadata.tsv`, HTAN's manifest) at its top. */
 async function isUpload(upload: string, metadataName: string): Promise<boolean> {
@@ -31,16 +32,16 @@ export async function checkUploadFolder(
   ]);
   const realUpload = path.join(realParent, path.basename(upload));
   if (isInside(realRoot, realUpload) || realUpload === realRoot)
-    throw new Error(`${upload} lies in the lab folder ${root}: an upload goes outside it`);
-  if (isInside(realUpload, realRoot)) throw new Error(`${upload} holds the lab folder ${root}: it is not replaced`);
+    throw new UploadRefused([`${upload} lies in the lab folder ${root}: an upload goes outside it`]);
+  if (isInside(realUpload, realRoot))
+    throw new UploadRefused([`${upload} holds the lab folder ${root}: it is not replaced`]);
   const stats = await lstat(upload).catch(() => null);
   if (stats === null) return false;
-  if (!force)
-    throw Object.assign(new Error(`${upload} already exists (--force replaces an upload built before)`), {
-      code: 'EEXIST',
-    });
+  if (!force) throw new UploadRefused([`${upload} already exists (--force replaces an upload built before)`]);
   if (!stats.isDirectory() || !(await isUpload(upload, metadataName)))
-    throw new Error(`${upload} is not an upload built before (no ${metadataName} at its top): it is not replaced`);
+    throw new UploadRefused([
+      `${upload} is not an upload built before (no ${metadataName} at its top): it is not replaced`,
+    ]);
   return true;
 }
 

@@ -182,6 +182,22 @@ describe('acqmeta submission --to hubmap:confocal', () => {
     expect(todoOf(built.stderr)).toEqual(todoOf(dry.stderr));
   });
 
+  it('never builds into the lab folder, nor replaces a folder that is not an upload', async () => {
+    const inside = await acqmeta('submission', LAB, '--to', 'hubmap:confocal', '-o', `${LAB}/upload`);
+    expect(inside.code).toBe(2);
+    expect(inside.stderr).toContain(`lies in the lab folder ${at(LAB)}: an upload goes outside it`);
+    await mkdir(at('notes'));
+    await writeFile(at('notes/mine.txt'), 'keep\n');
+    const other = await acqmeta('submission', LAB, '--to', 'hubmap:confocal', '-o', 'notes', '--force');
+    expect(other.code).toBe(2);
+    expect(other.stderr).toContain(
+      'is not an upload built before (no confocal-metadata.tsv at its top): it is not replaced',
+    );
+    expect(await readdir(at('notes'))).toEqual(['mine.txt']);
+    expect((await readdir(base)).sort()).toEqual(['acqmeta.instruments', LAB, 'notes']);
+    expect(await readdir(at(LAB))).not.toContain('upload');
+  });
+
   it('leaves nothing when an image cannot be converted', async () => {
     await writeFile(at(`${LAB}/c.czi`), Buffer.alloc(4096, 7));
     const run = await acqmeta('submission', LAB, '--to', 'hubmap:confocal', '-o', 'upload');
