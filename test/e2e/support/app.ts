@@ -4,7 +4,7 @@
  * project — and waited on until the folder listing is complete (`data-app-state="ready"`; the
  * `waitForListing` option turns that off for tests of the scan itself).
  */
-import { test as base, _electron, type LaunchOptions, type Page } from '@playwright/test';
+import { test as base, _electron, type Browser, type LaunchOptions, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -67,11 +67,22 @@ export interface AppOptions {
 }
 
 /** Playwright's `test` with the `app` fixture. */
-export const test = base.extend<{ app: AppFixture } & AppOptions>({
+export const test = base.extend<{ app: AppFixture } & AppOptions, { sharedBrowser: Browser | null }>({
   extraFiles: [{}, { option: true }],
   serverEnv: [{}, { option: true }],
   waitForListing: [true, { option: true }],
-  app: async ({ playwright, extraFiles, serverEnv, waitForListing }, use, testInfo) => {
+  // One Chromium per worker, each test in a context of its own (its own storage, cookies and
+  // page): launching Chromium for every test cost a second or more of the two cores each time.
+  sharedBrowser: [
+    async ({ playwright }, use, workerInfo) => {
+      if (workerInfo.project.metadata?.electron) return use(null);
+      const browser = await playwright.chromium.launch(workerInfo.project.use.launchOptions as LaunchOptions);
+      await use(browser);
+      await browser.close();
+    },
+    { scope: 'worker' },
+  ],
+  app: async ({ sharedBrowser, extraFiles, serverEnv, waitForListing }, use, testInfo) => {
     const folder = mkdtempSync(path.join(tmpdir(), 'acqmeta-e2e-'));
     // each test's scan cache apart from the others' and from the user's
     const cacheDir = mkdtempSync(path.join(tmpdir(), 'acqmeta-e2e-cache-'));
@@ -98,14 +109,12 @@ export const test = base.extend<{ app: AppFixture } & AppOptions>({
       await electronApp.close().catch(() => undefined);
     } else {
       const { url, server } = await startServer(folder, settings, { ACQMETA_CACHE_DIR: cacheDir, ...serverEnv });
-      const launchOptions = testInfo.project.use.launchOptions as LaunchOptions;
-      const browser = await playwright.chromium.launch(launchOptions);
-      const context = await browser.newContext({ viewport: testInfo.project.use.viewport ?? null });
+      const context = await sharedBrowser!.newContext({ viewport: testInfo.project.use.viewport ?? null });
       const page = await context.newPage();
       await page.goto(url);
       await waitForApp(page, waitForListing);
       await use({ ...app, page });
-      await browser.close();
+      await context.close();
       server.kill('SIGTERM');
     }
     rmSync(folder, { recursive: true, force: true });
