@@ -182,6 +182,29 @@ describe('acqmeta submission --to hubmap:confocal', () => {
     expect(todoOf(built.stderr)).toEqual(todoOf(dry.stderr));
   });
 
+  it('makes each image’s channel files from the channel table in force for it', async () => {
+    await mkdir(at(`${LAB}/two-channels`));
+    await copyFile(path.join(FORMATS, 'czi', 'czitools_DAPI_GFP.czi'), at(`${LAB}/two-channels/d.czi`));
+    await writeFile(
+      at(`${LAB}/two-channels/acqmeta.channels.csv`),
+      'Channel ID,Channel Name,Target Name,Antibody Name,is channel used for nuclei segmentation,is channel used for cell segmentation\n' +
+        'Channel:0:0,DAPI,DNA,,Yes,No\nChannel:0:1,GFP,Histone H2B,anti-GFP,No,Yes\n',
+    );
+    const run = await acqmeta('submission', LAB, '--to', 'hubmap:confocal', '-o', 'upload');
+    expect(run.stderr).toContain('7 OME-TIFF copies converted and verified');
+    // both tables fit their images: neither channel file is left to complete
+    expect(run.stderr).not.toMatch(/ome-tiff\.channels\.csv|channel_layout/);
+    expect(await read(`upload/${LAB}/raw/channel_layout.tsv`)).toBe(
+      'file\tchannel_id\tchannel_name\tmoiety\r\n' +
+        'a.czi\tChannel:0:0\tDAPI\tDNA\r\nb.czi\tChannel:0:0\tDAPI\tDNA\r\n' +
+        'd.czi\tChannel:0:0\tDAPI\tDNA\r\nd.czi\tChannel:0:1\tGFP\tHistone H2B\r\n',
+    );
+    expect(await read(`upload/${LAB}/lab_processed/images/d.ome-tiff.channels.csv`)).toBe(
+      'channel id,is channel used for nuclei segmentation,is channel used for cell segmentation,is antibody\r\n' +
+        'Channel:0:0,Yes,No,No\r\nChannel:0:1,No,Yes,Yes\r\n',
+    );
+  });
+
   it('never builds into the lab folder, nor replaces a folder that is not an upload', async () => {
     const inside = await acqmeta('submission', LAB, '--to', 'hubmap:confocal', '-o', `${LAB}/upload`);
     expect(inside.code).toBe(2);
