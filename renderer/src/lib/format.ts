@@ -176,3 +176,8 @@ export function formatBytes(bytes: number): string {
   }
   return `${Number(value.toPrecision(3))} ${units[unit]}`;
 }
+
+/** How a dialog names a folder of the open folder: `raw/day1`, or `the open folder`. */
+export function folderLabel(folder: string): string {
+  return folder === '' ? 'the open folder' : folder;
+}

@@ -1,5 +1,6 @@
 /** How the change journal's records read in the History section and the timeline. */
 import { editableField, type FieldValue } from '../../../shared/fields/field-table';
+import type { JournalRecord } from '../../../shared/journal';
 import { displayValue } from './format';
 
 /** A record's time on the reader's own clock, in the panel's one date style: `2025-03-12 14:03`. */
@@ -24,4 +25,9 @@ export function fieldLabel(field: string): string {
 /** A value as a journal record holds it, in words; `absent`: the file lacked the key. */
 export function journalValue(value: FieldValue, absent = false): string {
   return absent ? '(not in the file)' : displayValue(value);
+}
+
+/** Who wrote a record: `user@host`. */
+export function personOf(record: Pick<JournalRecord, 'user' | 'host'>): string {
+  return `${record.user}@${record.host}`;
 }

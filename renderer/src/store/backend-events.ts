@@ -1,10 +1,10 @@
 /** The one place where backend events enter the store. */
 import type { ApiEvent, MenuCommand, WindowQuestion } from '../../../shared/api';
 import { isTextEntry } from '../lib/text-entry';
-import type { AppStore } from './app-store';
-import type { CalibrateEvent } from './slices/calibrate-slice';
-import type { CollectionExportEvent } from './slices/collection-export-slice';
-import type { ConvertEvent } from './slices/convert-slice';
+import type { AppStore } from '../app-store';
+import type { CalibrateEvent } from '../calibrate';
+import type { CollectionExportEvent } from '../collection';
+import type { ConvertEvent } from '../convert';
 import { batchScanEvents, spacedFrames, type FrameScheduler } from './scan-event-batcher';
 import { selectHasUnsaved } from './selectors/edit-selectors';
 

@@ -1,5 +1,5 @@
 /** Keeps the native menu's Undo and Redo items naming what they would do (Electron only). */
-import type { AppStore } from './app-store';
+import type { AppStore } from '../app-store';
 import { selectUndoLabels } from './slices/history-slice';
 
 /** Sends the Undo/Redo labels to the menu now and whenever they change; returns the unsubscribe. */

@@ -1,7 +1,7 @@
 /** React access to the store: a provider and narrow-selector hooks. */
 import { createContext, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
-import type { AppState, AppStore } from './app-store';
+import type { AppState, AppStore } from '../app-store';
 
 const StoreContext = createContext<AppStore | null>(null);
 

@@ -3,7 +3,7 @@
  * the inputs they read and grown as rows stream in.
  */
 import type { ImageRow } from '../../../../shared/api';
-import type { AppState } from '../app-store';
+import type { AppState } from '../../app-store';
 import type { EditMap } from '../logic/edit-logic';
 import { problemCount, type LiveProblems } from '../logic/problem-logic';
 import { rowComparator, sortRows, type SortSpec } from '../logic/row-sort';

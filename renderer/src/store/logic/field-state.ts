@@ -1,7 +1,7 @@
 /** What the editor shows for one or many images (pure; used with `useShallow`). */
 import { EDITABLE_FIELDS, type FieldValue, type FieldValues } from '../../../../shared/fields/field-table';
 import { lazyCollator } from '../../../../shared/text-order';
-import type { AppState } from '../app-store';
+import type { AppState } from '../../app-store';
 import { isChange, rowHasChanges, type PathEdits } from './edit-logic';
 import { formatFieldValue } from '../../lib/format';
 import type { ImageRow } from '../../../../shared/api';

@@ -4,7 +4,7 @@
  * them (100,000 rows arrive in hundreds of batches; a full pass per batch would freeze the page).
  */
 import type { ImageRow } from '../../../../shared/api';
-import type { AppState } from '../app-store';
+import type { AppState } from '../../app-store';
 
 /**
  * Memoizes `compute` on the inputs it reads, so that components get stable references (a new

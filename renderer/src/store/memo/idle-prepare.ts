@@ -4,7 +4,7 @@
  * use: `prepareSuggestions`), so that neither does it for 100,000 rows in one long task while
  * the user waits.
  */
-import type { AppStore } from '../app-store';
+import type { AppStore } from '../../app-store';
 import { prepareForFilter } from '../filter';
 import { prepareSuggestions } from '../selectors/edit-selectors';
 

@@ -5,7 +5,7 @@
  * value, a change of its inputs (an edit, a replaced row) computes it again at once, as `memo`
  * does, so what is shown never lags behind what was typed.
  */
-import type { AppState } from '../app-store';
+import type { AppState } from '../../app-store';
 import { sameInputs, selectorOf } from './grow-memo';
 
 /** A computation over paths, one path at a time. */

@@ -3,7 +3,7 @@
  * offers to fill Date from the acquisition (pure; used with `useShallow` or the sliced memo).
  */
 import { acquisitionDay } from '../../../../shared/acquisition/dates';
-import type { AppState } from '../app-store';
+import type { AppState } from '../../app-store';
 import { isEditable } from '../logic/edit-logic';
 import { effectiveValues } from '../logic/field-state';
 import { slicedOverPaths } from '../memo/sliced-memo';

@@ -3,7 +3,7 @@
  * (a new array only when something it depends on changed).
  */
 import { EDITABLE_FIELDS } from '../../../../shared/fields/field-table';
-import type { AppState } from '../app-store';
+import type { AppState } from '../../app-store';
 import { invalidEditCount, isEditable, rowHasChanges } from '../logic/edit-logic';
 import { editViewFold, type EditView } from '../logic/field-state';
 import { FolderFold, memo, type FolderRows } from '../memo/grow-memo';

@@ -7,7 +7,7 @@
  */
 import type { StateCreator } from 'zustand/vanilla';
 import type { ImageRow } from '../../../../shared/api';
-import type { AppState } from '../app-store';
+import type { AppState } from '../../app-store';
 import { changesKeeping } from '../logic/disk-differences';
 import { applyEdits } from '../logic/edit-logic';
 import type { Loadable } from './detail-slice';

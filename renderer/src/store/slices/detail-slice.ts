@@ -1,7 +1,7 @@
 /** Header details and preview planes fetched on demand, kept in a small cache. */
 import type { StateCreator } from 'zustand/vanilla';
 import type { ImageDetail, PreviewImage } from '../../../../shared/api';
-import type { AppState } from '../app-store';
+import type { AppState } from '../../app-store';
 
 /** Something fetched from the backend. */
 export type Loadable<T> = { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error'; message: string };

@@ -1,7 +1,7 @@
 /** Modal questions (unsaved changes before opening another folder, the folder path) and notices. */
 import type { StateCreator } from 'zustand/vanilla';
 import type { ApiResult, FolderListing } from '../../../../shared/api';
-import type { AppState } from '../app-store';
+import type { AppState } from '../../app-store';
 import { selectHasUnsaved } from '../selectors/edit-selectors';
 
 /** A message in the notice area. */

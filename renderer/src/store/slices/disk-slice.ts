@@ -7,7 +7,7 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { FolderChangedEvent, FolderWatching, ImageRow } from '../../../../shared/api';
 import { plural } from '../../lib/format';
-import type { AppState } from '../app-store';
+import type { AppState } from '../../app-store';
 
 /** What happened on disk to an image while it had unsaved edits. */
 export type DiskChange = 'changed' | 'removed';

@@ -5,7 +5,7 @@
  */
 import type { StateCreator } from 'zustand/vanilla';
 import { editableField, type FieldValue } from '../../../../shared/fields/field-table';
-import type { AppState } from '../app-store';
+import type { AppState } from '../../app-store';
 import {
   absentEdit,
   applyEdits,

@@ -7,8 +7,8 @@
  */
 import type { StateCreator } from 'zustand/vanilla';
 import type { ChannelTableInfo } from '../../../../shared/api';
-import type { AppState } from '../app-store';
-import { folderLabel } from '../logic/channel-grid';
+import type { AppState } from '../../app-store';
+import { folderLabel } from '../../lib/format';
 import { describeStep, type HistoryStep } from '../logic/history';
 import { dropStep, moveStep } from '../logic/history-moves';
 import type { Loadable } from './detail-slice';

@@ -9,7 +9,7 @@
  * does not bring the file back (the removal's record keeps no text to write back).
  */
 import type { StateCreator } from 'zustand/vanilla';
-import type { AppState } from '../app-store';
+import type { AppState } from '../../app-store';
 import { applyEdits, isAbsent, isEditable, restoredEdit, type EditUpdate } from '../logic/edit-logic';
 import { moveStep } from '../logic/history-moves';
 import { describeStep, EMPTY_HISTORY, type FieldChange, type History, type HistoryStep } from '../logic/history';

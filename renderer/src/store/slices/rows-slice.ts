@@ -1,7 +1,7 @@
 /** The images of the opened folder, by relative path, in the order the scan found them. */
 import type { StateCreator } from 'zustand/vanilla';
 import type { ImageRow } from '../../../../shared/api';
-import type { AppState } from '../app-store';
+import type { AppState } from '../../app-store';
 
 /** Rows by path plus their scan order. */
 export interface RowsSlice {

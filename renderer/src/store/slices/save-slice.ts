@@ -6,7 +6,7 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { ErrorCode, ImageRow, SaveOutcome, SaveRequest } from '../../../../shared/api';
 import { saveBatches, sendSaveBatches } from '../../../../shared/save-batches';
-import type { AppState } from '../app-store';
+import type { AppState } from '../../app-store';
 import type { Conflict } from './conflict-slice';
 import { applyEdits, isChange, rowHasChanges, type EditMap, type EditUpdate } from '../logic/edit-logic';
 import { plural } from '../../lib/format';

@@ -3,7 +3,7 @@
  * the cursor (the row keyboard moves start from). Ranges and moves follow the visible order.
  */
 import type { StateCreator } from 'zustand/vanilla';
-import type { AppState } from '../app-store';
+import type { AppState } from '../../app-store';
 import { selectVisiblePaths } from '../filter';
 
 /** A keyboard move of the cursor. */

@@ -1,7 +1,7 @@
 /** The session, the opened folder and the progress of its scan. */
 import type { StateCreator } from 'zustand/vanilla';
 import type { ApiEvent, ApiResult, FolderInfo, SessionInfo, UnreadFiles } from '../../../../shared/api';
-import type { AppState } from '../app-store';
+import type { AppState } from '../../app-store';
 import { withRows } from './rows-slice';
 
 /** A backend event about a scan. */

@@ -1,6 +1,6 @@
 /** How the table is shown: sort, filters, columns, theme and the editor panel's width. */
 import type { StateCreator } from 'zustand/vanilla';
-import type { AppState } from '../app-store';
+import type { AppState } from '../../app-store';
 import type { QuickFilter } from '../filter';
 import type { SortSpec } from '../logic/row-sort';
 import { DEFAULT_VISIBLE_COLUMNS } from '../../lib/columns';

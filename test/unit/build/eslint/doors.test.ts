@@ -138,13 +138,13 @@ describe('the repository lint configuration', () => {
     ).toHaveLength(1);
     expect(
       await doorMessages(
-        'renderer/src/components/probe.ts',
+        'renderer/src/app/probe.ts',
         "export { filterRows } from '../store/filter/row-filter';",
       ),
     ).toHaveLength(1);
     expect(
       await doorMessages(
-        'renderer/src/components/probe.ts',
+        'renderer/src/app/probe.ts',
         "export { completeness } from '../../../shared/profile/completeness';",
       ),
     ).toHaveLength(1);

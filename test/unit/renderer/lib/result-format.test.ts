@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { storedValueText } from '../../../../shared/analysis';
 import { formatFigure, formatResult, resultLabel, unitFromName } from '../../../../renderer/src/lib/result-format';
-import { boundsLines, imageCalibration, roiTitle, unitLabel } from '../../../../renderer/src/lib/roi-format';
+import { boundsLines, imageCalibration, roiTitle, unitLabel } from '../../../../renderer/src/editor/roi-format';
 
 describe('result names and values', () => {
   it('take units from names, never for counts and ratios', () => {

@@ -1,6 +1,6 @@
 /** Test helpers: the editor's view of some paths, computed in one go as the store's selectors do. */
 import { editViewFold, type EditView, type FieldViewState } from '../../../../renderer/src/store/logic/field-state';
-import type { AppState } from '../../../../renderer/src/store/app-store';
+import type { AppState } from '../../../../renderer/src/app-store';
 
 /** The editor's view of `paths` (every field, or those of `names`). */
 export function editView(

@@ -22,7 +22,7 @@ import { instrumentSpecs, readInstrumentDescription } from '../../../../shared/i
 import { CHANNEL_TABLE_NAME, emptyChannelTable, type ChannelTable } from '../../../../shared/channels/channel-table';
 import { EDITABLE_FIELDS, type FieldValues } from '../../../../shared/fields/field-table';
 import type { HeaderWriteRecord, JournalRecord } from '../../../../shared/journal';
-import { createAppStore, type AppStore } from '../../../../renderer/src/store/app-store';
+import { createAppStore, type AppStore } from '../../../../renderer/src/app-store';
 
 /** Default values of all editable fields. */
 export const DEFAULTS: FieldValues = Object.fromEntries(EDITABLE_FIELDS.map((f) => [f.name, f.default]));

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { ApiEvent, ImageRow } from '../../../../shared/api';
-import { createAppStore, type AppStore } from '../../../../renderer/src/store/app-store';
+import { createAppStore, type AppStore } from '../../../../renderer/src/app-store';
 import { connectBackendEvents } from '../../../../renderer/src/store/backend-events';
 import { prepareForFilter, selectQuickCounts, selectVisiblePaths } from '../../../../renderer/src/store/filter';
 import { batchScanEvents, spacedFrames } from '../../../../renderer/src/store/scan-event-batcher';

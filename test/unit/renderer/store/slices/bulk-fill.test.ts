@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { ApiResult, PresetList, StoredPreset } from '../../../../../shared/api';
 import { fieldViewState } from '../edit-view';
 import { selectUndoLabels } from '../../../../../renderer/src/store/slices/history-slice';
-import { nameFillInputs, previewNameFill } from '../../../../../renderer/src/store/logic/name-fill';
-import { readPrefs } from '../../../../../renderer/src/store/view-prefs';
+import { nameFillInputs, previewNameFill } from '../../../../../renderer/src/bulk/name-fill';
+import { readPrefs } from '../../../../../renderer/src/view-prefs';
 import { makeRow, storeWithRows } from '../fake-client';
 
 type Store = ReturnType<typeof storeWithRows>['store'];

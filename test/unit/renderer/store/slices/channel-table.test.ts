@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { draftChannelTable } from '../../../../../shared/channels/channel-draft';
 import { emptyChannelTable, type ChannelTable } from '../../../../../shared/channels/channel-table';
-import type { AppStore } from '../../../../../renderer/src/store/app-store';
+import type { AppStore } from '../../../../../renderer/src/app-store';
 import { selectUndoLabels } from '../../../../../renderer/src/store/slices/history-slice';
 import { channelFile, makeRow, storeWithRows } from '../fake-client';
 

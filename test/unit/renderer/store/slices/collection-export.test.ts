@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { connectBackendEvents } from '../../../../../renderer/src/store/backend-events';
-import { defaultDestination } from '../../../../../renderer/src/store/slices/collection-export-slice';
+import { defaultDestination } from '../../../../../renderer/src/collection/collection-export-slice';
 import { makeRow, storeWithRows } from '../fake-client';
 
 const ROWS = ['a.tif', 'b.czi', 'c.nd2'].map((path) => makeRow(path));

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { selectImageJournal } from '../../../../../renderer/src/store/slices/journal-slice';
+import { selectImageJournal } from '../../../../../renderer/src/journal/journal-slice';
 import { makeRow, storeWithRows } from '../fake-client';
 import { journalRecord } from '../journal-records';
 

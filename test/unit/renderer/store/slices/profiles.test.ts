@@ -2,13 +2,13 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ProfileInfo, ProfileProblem, ValuesToCheck } from '../../../../../shared/api';
 import { fieldViewState } from '../edit-view';
 import { selectUndoLabels } from '../../../../../renderer/src/store/slices/history-slice';
-import { PROBLEM_CHECK_DELAY_MS } from '../../../../../renderer/src/store/slices/profile-slice';
+import { PROBLEM_CHECK_DELAY_MS } from '../../../../../renderer/src/profile/profile-slice';
 import {
   selectCompleteness,
   selectFieldProblems,
   selectFieldRules,
   selectValueCounts,
-} from '../../../../../renderer/src/store/selectors/profile-selectors';
+} from '../../../../../renderer/src/profile/profile-selectors';
 import { selectQuickCounts, selectVisiblePaths } from '../../../../../renderer/src/store/filter';
 import { makeRow, storeWithRows } from '../fake-client';
 

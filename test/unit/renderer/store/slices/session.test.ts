@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createAppStore } from '../../../../../renderer/src/store/app-store';
+import { createAppStore } from '../../../../../renderer/src/app-store';
 import { connectBackendEvents } from '../../../../../renderer/src/store/backend-events';
 import { fakeBackend, makeRow } from '../fake-client';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ApiResult, SubmissionExport } from '../../../../../shared/api';
-import { createAppStore } from '../../../../../renderer/src/store/app-store';
-import { formatOfTarget } from '../../../../../renderer/src/store/slices/submission-export-slice';
+import { createAppStore } from '../../../../../renderer/src/app-store';
+import { formatOfTarget } from '../../../../../renderer/src/submission/submission-export-slice';
 import { fakeBackend } from '../fake-client';
 
 const answer = (format: string): ApiResult<SubmissionExport> => ({

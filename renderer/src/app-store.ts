@@ -1,0 +1,83 @@
+/**
+ * The renderer's one zustand store, combined from slices. Only store actions talk to the
+ * backend ({@link AppState.client}); components read through narrow selectors.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { ApiClient } from '../../shared/api';
+import { createCalibrateSlice, type CalibrateSlice } from './calibrate';
+import { createChannelTableSlice, type ChannelTableSlice } from './channels';
+import { createClipboardSlice, type ClipboardSlice } from './bulk';
+import { createCollectionExportSlice, type CollectionExportSlice } from './collection';
+import { createConvertSlice, type ConvertSlice } from './convert';
+import { createCurationSlice, type CurationSlice } from './profile';
+import { createInstrumentCatalogueSlice, type InstrumentCatalogueSlice } from './instruments';
+import { createJournalSlice, type JournalSlice } from './journal';
+import { createNamesSlice, type NamesSlice } from './bulk';
+import { createPresetsSlice, type PresetsSlice } from './presets';
+import { createProfileSlice, type ProfileSlice } from './profile';
+import { createResultsSlice, type ResultsSlice } from './results';
+import { createTablesSlice, type TablesSlice } from './tables';
+import { createTableRestoreSlice, type TableRestoreSlice } from './journal';
+import { createLayoutCheckSlice, type LayoutCheckSlice } from './submission';
+import { createSubmissionExportSlice, type SubmissionExportSlice } from './submission';
+import { createTargetMetadataSlice, type TargetMetadataSlice } from './profile';
+import { createCoreSlices, type CoreState } from './store';
+import { persistViewPrefs, type PrefsStorage } from './view-prefs';
+
+/** Everything the renderer knows, and every action it can take. */
+export interface AppState
+  extends
+    CoreState,
+    ClipboardSlice,
+    ResultsSlice,
+    PresetsSlice,
+    NamesSlice,
+    TablesSlice,
+    ProfileSlice,
+    CurationSlice,
+    ChannelTableSlice,
+    InstrumentCatalogueSlice,
+    JournalSlice,
+    TableRestoreSlice,
+    LayoutCheckSlice,
+    SubmissionExportSlice,
+    TargetMetadataSlice,
+    ConvertSlice,
+    CollectionExportSlice,
+    CalibrateSlice {
+  /** The backend; only store actions call it. */
+  readonly client: ApiClient;
+}
+
+/** The store as components and the backend-event module see it. */
+export type AppStore = StoreApi<AppState>;
+
+/** Creates the store around a backend client; view preferences persist in `storage` when given. */
+export function createAppStore(client: ApiClient, storage: PrefsStorage | null = null): AppStore {
+  const store = createStore<AppState>()((...a) => ({
+    client,
+    ...createCoreSlices(...a),
+    ...createClipboardSlice(...a),
+    ...createResultsSlice(...a),
+    ...createPresetsSlice(...a),
+    ...createNamesSlice(...a),
+    ...createTablesSlice(...a),
+    ...createProfileSlice(...a),
+    ...createCurationSlice(...a),
+    ...createChannelTableSlice(...a),
+    ...createInstrumentCatalogueSlice(...a),
+    ...createJournalSlice(...a),
+    ...createTableRestoreSlice(...a),
+    ...createLayoutCheckSlice(...a),
+    ...createSubmissionExportSlice(...a),
+    ...createTargetMetadataSlice(...a),
+    ...createConvertSlice(...a),
+    ...createCollectionExportSlice(...a),
+    ...createCalibrateSlice(...a),
+  }));
+  if (storage) persistViewPrefs(store, storage);
+  store.subscribe((s) => {
+    if (s.notices.some((n) => n.resolved?.(s))) s.dropResolvedNotices();
+  });
+  return store;
+}

@@ -1,0 +1,96 @@
+/**
+ * "Export as OME-TIFF…": the options, then the job's progress (Cancel stops it; Close leaves it
+ * running, shown in the status bar), then its summary or why it failed.
+ */
+import { formatCount, plural } from '../lib/format';
+import { convertEnded, type ConvertJob } from './convert-slice';
+import { useApp } from '../store';
+import { Modal } from '../kit';
+import { JobProgress } from '../kit';
+import { ModalActions } from '../kit';
+import { ConvertForm } from './convert-form';
+import { ConvertSummaryView } from './convert-summary';
+
+/** `12 of 40 planes written` (or where the job is before its first plane). */
+export function progressText(job: ConvertJob): string {
+  if (job.jobId === null) return 'Starting…';
+  if (job.progress === null) return `Reading ${plural(job.images, 'image')}…`;
+  return `${formatCount(job.progress.done)} of ${plural(job.progress.total, 'plane')} written`;
+}
+
+function Running({ job, onClose }: { job: ConvertJob; onClose: () => void }) {
+  const cancel = useApp((s) => s.cancelConvert);
+  const { progress } = job;
+  return (
+    <>
+      <p className="small">
+        {plural(job.images, 'image')} into <span className="mono">{job.outputFolder}</span>
+      </p>
+      <JobProgress
+        label="Planes written"
+        progress={progress}
+        text={job.cancelling ? 'Cancelling…' : progressText(job)}
+      />
+      <p className="muted small">Closing this dialog leaves the conversion running; the status bar shows it.</p>
+      <ModalActions onCancel={onClose} cancelLabel="Close" focusCancel>
+        <button
+          type="button"
+          className="btn"
+          disabled={job.jobId === null || job.cancelling}
+          onClick={() => void cancel()}
+        >
+          Cancel conversion
+        </button>
+      </ModalActions>
+    </>
+  );
+}
+
+function Ended({ job, onClose }: { job: ConvertJob; onClose: () => void }) {
+  const again = useApp((s) => s.convertAgain);
+  return (
+    <>
+      {job.failure !== null && (
+        <p className="callout callout-danger bulk-callout small" role="alert">
+          The conversion failed: {job.failure}
+        </p>
+      )}
+      {job.summary !== null && <ConvertSummaryView summary={job.summary} />}
+      <ModalActions onCancel={onClose} cancelLabel="Close" focusCancel>
+        <button type="button" className="btn" onClick={again}>
+          Back to the options
+        </button>
+      </ModalActions>
+    </>
+  );
+}
+
+/** The dialog, while the store has it open. */
+export function ConvertDialog() {
+  const open = useApp((s) => s.convertDialogOpen);
+  const job = useApp((s) => s.convertJob);
+  const close = useApp((s) => s.closeConvertDialog);
+  if (!open) return null;
+  // One dialog per phase, so that each opens with the focus on its own safe button.
+  const phase = job === null ? 'form' : convertEnded(job) ? 'ended' : 'running';
+  return (
+    <Modal
+      key={phase}
+      labelledBy="convert-title"
+      onCancel={close}
+      wide={job !== null && convertEnded(job)}
+      className="convert-dialog"
+    >
+      {job === null ? (
+        <ConvertForm onClose={close} />
+      ) : (
+        <>
+          <h2 id="convert-title" className="modal-title">
+            Export as OME-TIFF
+          </h2>
+          {convertEnded(job) ? <Ended job={job} onClose={close} /> : <Running job={job} onClose={close} />}
+        </>
+      )}
+    </Modal>
+  );
+}

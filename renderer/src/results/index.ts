@@ -1,0 +1,6 @@
+/**
+ * Analysis results: the results dialog with its summary and plots, and the result columns.
+ */
+export { ResultColumnList } from './result-column-list';
+export { ResultsButton } from './results-dialog';
+export { createResultsSlice, type ResultsSlice } from './results-slice';

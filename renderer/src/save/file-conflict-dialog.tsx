@@ -1,0 +1,119 @@
+/**
+ * Asks what to do when an undo or redo of a channel-table save finds the file changed by
+ * another program since AcqMeta wrote it: row by row, their table on disk beside what the undo
+ * (or redo) would write, their rows it would remove or replace marked; then keep theirs (the
+ * step leaves the history) or write mine over theirs.
+ */
+import { channelRowChanges, describeRowChanges } from '../../../shared/channels/channel-diff';
+import type { ChannelTable } from '../../../shared/channels/channel-table';
+import { folderLabel } from '../lib/format';
+import type { FileConflict } from '../store';
+import { useApp, useAppStore } from '../store';
+import { Modal } from '../kit';
+import { ModalActions } from '../kit';
+
+/** A row's cells but its Channel ID, in the table's column order: `DAPI, 405`. */
+function rowText(table: ChannelTable | null, id: string): string | null {
+  const row = table?.rows.find((r, i) => (r['Channel ID'] ?? '').trim() === id || `row ${i + 1}` === id);
+  if (!table || !row) return null;
+  const cells = table.columns.filter((c) => c !== 'Channel ID').map((c) => row[c] ?? '');
+  return cells.filter((cell) => cell !== '').join(', ') || '(empty)';
+}
+
+/** Each row that differs between their table and mine, theirs first: what it holds on each side. */
+function Comparison({ theirs, mine, verb }: { theirs: ChannelTable | null; mine: ChannelTable | null; verb: string }) {
+  const { added, removed, changed } = channelRowChanges(theirs, mine);
+  const ids = [...removed, ...changed, ...added];
+  if (ids.length === 0) return <p>Their table holds the same rows as the one {verb} writes.</p>;
+  const lost = removed.length + changed.length;
+  return (
+    <table className="review-table conflict-table">
+      <caption className="modal-label">
+        {lost === 0
+          ? 'Their rows are all kept'
+          : `Their rows ${verb} would remove or replace: ${[...removed, ...changed].join(', ')}`}
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">Channel ID</th>
+          <th scope="col">Theirs (on disk)</th>
+          <th scope="col">After {verb}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {ids.map((id) => (
+          <tr key={id} className={added.includes(id) ? undefined : 'is-clash'}>
+            <th scope="row">{id}</th>
+            <td>{rowText(theirs, id) ?? '—'}</td>
+            <td>{rowText(mine, id) ?? '— (removed)'}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function Body({ conflict }: { conflict: FileConflict }) {
+  const store = useAppStore();
+  const { step, from, theirs, busy } = conflict;
+  const file = step.file;
+  if (file?.kind !== 'channel-table') return null;
+  const verb = from === 'past' ? 'undo' : 'redo';
+  const mine = file[from === 'past' ? 'before' : 'after'];
+  const answer = (choice: 'theirs' | 'mine' | 'cancel') => void store.getState().resolveFileConflict(choice);
+  const name = theirs.status === 'ready' ? theirs.value.file : `the channel table of ${folderLabel(file.folder)}`;
+  return (
+    <>
+      <h2 id="file-conflict-title" className="modal-title">
+        {name} changed on disk
+      </h2>
+      <p id="file-conflict-text">
+        Another program changed <strong className="mono">{name}</strong> after AcqMeta wrote it.{' '}
+        {verb === 'undo' ? 'Undo' : 'Redo'} would{' '}
+        {mine === null ? 'remove the file, and their version with it' : 'replace their version'}. Keep theirs and drop
+        this step from the history, or write mine over theirs.
+      </p>
+      {theirs.status === 'loading' && <p className="muted small">Reading their file…</p>}
+      {theirs.status === 'error' && <p className="small">Their file could not be read: {theirs.message}</p>}
+      {theirs.status === 'ready' && (
+        <>
+          <p>
+            Their change since AcqMeta wrote it:{' '}
+            {describeRowChanges(channelRowChanges(file[from === 'past' ? 'after' : 'before'], theirs.value.table))}.
+          </p>
+          <Comparison theirs={theirs.value.table} mine={mine} verb={verb} />
+        </>
+      )}
+      <ModalActions onCancel={() => answer('cancel')} cancelDisabled={busy} focusCancel>
+        <button type="button" className="btn" disabled={busy} onClick={() => answer('theirs')}>
+          Keep theirs, drop the {verb} step
+        </button>
+        <button
+          type="button"
+          className="btn btn-danger"
+          disabled={busy || theirs.status !== 'ready'}
+          onClick={() => answer('mine')}
+        >
+          {mine === null ? 'Remove their file' : 'Write mine over theirs'}
+        </button>
+      </ModalActions>
+    </>
+  );
+}
+
+/** The dialog, shown while an undo or redo of a file waits for an answer. */
+export function FileConflictDialog() {
+  const store = useAppStore();
+  const conflict = useApp((s) => s.fileConflict);
+  if (!conflict) return null;
+  return (
+    <Modal
+      labelledBy="file-conflict-title"
+      describedBy="file-conflict-text"
+      onCancel={() => void store.getState().resolveFileConflict('cancel')}
+      wide
+    >
+      <Body conflict={conflict} />
+    </Modal>
+  );
+}

@@ -1,0 +1,39 @@
+/**
+ * The path column's width until the user gives it one: fitted to the folder's paths, so that file
+ * names show whole and the folders that tell rows apart with them, but never more than a share of
+ * the table, so the fields stay in view. Measured when the first rows arrive and when the scan
+ * ends (not per batch: a fit reads every row).
+ */
+import { useEffect, useState, type RefObject } from 'react';
+import type { Column } from '../lib/columns';
+import { useApp, useAppStore } from '../store';
+import { fittedWidth } from './fit-column';
+
+/** The largest share of the table's width the path column takes by itself. */
+const MAX_SHARE = 0.55;
+
+/** The fitted width of `column` (the path column, the grid's first) in `scroller`'s grid, within its share; null before any row. */
+export function useAutoPathWidth(scroller: RefObject<HTMLElement | null>, column: Column): number | null {
+  const store = useAppStore();
+  const hasRows = useApp((s) => s.rowOrder.length > 0);
+  const scanning = useApp((s) => s.scan.status === 'scanning');
+  const [width, setWidth] = useState<number | null>(null);
+  useEffect(() => {
+    const grid = scroller.current;
+    if (grid === null || !hasRows) return undefined;
+    const fit = () => {
+      const { rows, rowOrder } = store.getState();
+      const fitted = fittedWidth(
+        grid,
+        column,
+        0,
+        rowOrder.map((path) => rows[path]!),
+      );
+      setWidth(Math.round(Math.max(column.minWidth, Math.min(fitted, grid.clientWidth * MAX_SHARE))));
+    };
+    fit();
+    window.addEventListener('resize', fit);
+    return () => window.removeEventListener('resize', fit);
+  }, [scroller, store, column, hasRows, scanning]);
+  return hasRows ? width : null;
+}
