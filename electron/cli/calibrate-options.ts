@@ -2,17 +2,13 @@
  * The options of `acqmeta calibrate` as a calibration request: every value checked before
  * anything is read or written (a bad one is bad usage, exit 2).
  */
-import { lengthUnitOf, type CalibrationRequest } from '../../shared/tiff-calibration';
+import { calibrationNumber, channelNames, lengthUnitOf, type CalibrationRequest } from '../../shared/tiff-calibration';
 import { lastOption, UsageError, type ParsedArgs } from './args';
 
-/** The largest size or interval taken, as the sidecar's calibration fields (a larger one overflows readers' unit conversions). */
-const MAX_VALUE = 1_000_000;
-
-/** A positive number no larger than {@link MAX_VALUE}, from the option `name`'s text. */
+/** A positive number no larger than the largest taken, from the option `name`'s text. */
 function positive(name: string, text: string): number {
-  const trimmed = text.trim();
-  const value = /^[+]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/.test(trimmed) ? Number(trimmed) : Number.NaN;
-  if (!(value > 0 && value <= MAX_VALUE))
+  const value = calibrationNumber(text);
+  if (value === null)
     throw new UsageError(`${name}: not a number greater than 0 and at most 1,000,000 (got "${text}")`);
   return value;
 }
@@ -39,8 +35,8 @@ export function calibrationRequest(args: ParsedArgs): CalibrationRequest {
   if (zStep !== undefined) request.zStep = positive('--z-step', zStep);
   if (interval !== undefined) request.interval = positive('--interval', interval);
   if (channels !== undefined) {
-    const names = channels.split(',').map((name) => name.trim());
-    if (names.some((name) => name === '' || /[\p{Cc}]/u.test(name)))
+    const names = channelNames(channels);
+    if (names === null)
       throw new UsageError(`--channels takes names separated by commas, none empty (got "${channels}")`);
     request.channels = names;
   }

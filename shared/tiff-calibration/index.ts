@@ -12,5 +12,6 @@ export type {
   LengthUnit,
   ReplacedRange,
 } from './calibration-model';
+export { calibrationNumber, channelNames, MAX_CALIBRATION_VALUE } from './calibration-text';
 export { convertLength, lengthUnitOf } from './calibration-units';
 export { planHeaderWrite } from './plan-header-write';

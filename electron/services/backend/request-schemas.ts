@@ -11,6 +11,7 @@ import { EDITABLE_FIELDS } from '../../../shared/fields/field-table';
 import { MAX_PRESET_NAME } from '../../../shared/presets/preset-file';
 import { DATASET_DRAFTS } from '../../../shared/sheets/dataset-drafts';
 import { TABLE_EXPORT_FORMATS } from '../../../shared/sheets/table-export';
+import { MAX_CALIBRATION_VALUE } from '../../../shared/tiff-calibration';
 
 const MAX_PATH = 4096;
 
@@ -37,7 +38,7 @@ const channelFolder = { type: 'string', maxLength: MAX_PATH } as const;
 const journalId = { type: 'string', minLength: 1, maxLength: 100 } as const;
 const channelCell = { type: 'string', maxLength: 10_000 } as const;
 /** A z step or frame interval to write into a header (as `acqmeta calibrate --z-step` takes it). */
-const calibrationValue = { type: 'number', exclusiveMinimum: 0, maximum: 1_000_000 } as const;
+const calibrationValue = { type: 'number', exclusiveMinimum: 0, maximum: MAX_CALIBRATION_VALUE } as const;
 /** A channel name to write into a header: some text, no control characters, no spaces around it. */
 const channelName = { type: 'string', minLength: 1, maxLength: 1000, pattern: '^(?!\\s)[^\\p{Cc}]*(?<!\\s)$' } as const;
 const channelTable = {
