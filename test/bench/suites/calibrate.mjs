@@ -2,9 +2,11 @@
 // 1 GiB TIFF and of a 64 MiB one, beside the command line's own start-up and copies of the same
 // file, all in turns. The command reads the header alone and appends a few hundred bytes: its
 // time beyond start-up is to be at most 0.05× a copy's, and the same whatever the file's size.
+// With `--against <rev>`, that commit's calibrate and start-up too, in the same turns.
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, rmSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { acqmetaOf, againstBase, builds } from '../against.mjs';
 import { markdownTable, measure, median, root } from '../bench-kit.mjs';
 
 const PAIRS = 9;
@@ -77,13 +79,21 @@ function prepare({ file, side }) {
     if (name !== path.basename(file)) rmSync(path.join(path.dirname(file), name), { recursive: true, force: true });
 }
 
-/** One round for one image: calibrate, start-up, copy, durable copy; throws when one fails. */
-function round(file, size) {
+/** `acqmeta <args>` of `build`, measured. */
+const run = (build, args) => measure(...acqmetaOf(build, args));
+
+/** One round for one image: calibrate and start-up (the base's too), copy, durable copy; throws when one fails. */
+function round(file, size, [here, base]) {
   const copy = path.join(dir, 'copy.tif');
-  const cli = [process.execPath, 'bin/acqmeta.cjs'];
   const runs = {
-    calibrate: measure([...cli, 'calibrate', file, '--pixel-size', size]),
-    startUp: measure([...cli, 'calibrate', '--help']),
+    calibrate: run(here, ['calibrate', file, '--pixel-size', size]),
+    startUp: run(here, ['calibrate', '--help']),
+    ...(base === undefined
+      ? {}
+      : {
+          baseCalibrate: run(base, ['calibrate', file, '--pixel-size', `${size}1`]),
+          baseStartUp: run(base, ['calibrate', '--help']),
+        }),
     copy: measure(['cp', file, copy]),
   };
   rmSync(copy, { force: true });
@@ -108,21 +118,26 @@ const load = () =>
 export const suite = {
   name: 'calibrate',
   title: 'Calibration written in place, against start-up and a copy',
+  against: true,
   async run() {
+    const both = builds();
+    const base = both[1];
     IMAGES.forEach(prepare);
     const loadBefore = load();
     const taken = IMAGES.map(() => []);
     // round 0 warms the page cache and creates the sidecars; it is left out
     for (let turn = 0; turn <= PAIRS; turn++)
       IMAGES.forEach((image, i) => {
-        const runs = round(image.file, `0.${1000 + turn * 10 + i}${Date.now() % 1000}`);
+        const runs = round(image.file, `0.${1000 + turn * 10 + i}${Date.now() % 1000}`, both);
         if (turn > 0) taken[i].push(runs);
       });
     const figures = taken.map((runs) => {
       const of = (name, key = 'seconds') => runs.map((r) => r[name][key]);
       const beyond = runs.map((r) => r.calibrate.seconds - r.startUp.seconds);
       const cpuBeyond = runs.map((r) => r.calibrate.cpuSeconds - r.startUp.cpuSeconds);
-      return { of, beyond, cpuBeyond };
+      const baseBeyond = runs.map((r) => r.baseCalibrate?.seconds - r.baseStartUp?.seconds);
+      const baseCpuBeyond = runs.map((r) => r.baseCalibrate?.cpuSeconds - r.baseStartUp?.cpuSeconds);
+      return { of, beyond, cpuBeyond, baseBeyond, baseCpuBeyond };
     });
     const ratios = markdownTable(
       ['figure (medians)', ...IMAGES.map((i) => i.label), 'target'],
@@ -137,6 +152,22 @@ export const suite = {
           ...figures.map((f) => ratio(median(f.beyond) / median(f.of('durable')), TARGET)),
           `≤ ${TARGET}×`,
         ],
+        ...(base === undefined
+          ? []
+          : [
+              [
+                `(calibrate − start-up) / \`cp\`, ${base.label}`,
+                ...figures.map((f) => ratio(median(f.baseBeyond) / median(f.of('copy')), TARGET)),
+                `≤ ${TARGET}×`,
+              ],
+              [
+                `calibrate, whole process: this tree / ${base.label}, per turn`,
+                ...figures.map((f) =>
+                  againstBase(`calibrate (${base.label})`, f.of('calibrate'), f.of('baseCalibrate')),
+                ),
+                '—',
+              ],
+            ]),
         [
           'calibrate / `cp` (whole processes)',
           ...figures.map((f) => ratio(median(f.of('calibrate')) / median(f.of('copy')))),
@@ -151,6 +182,15 @@ export const suite = {
         ['start-up: `acqmeta calibrate --help`', ...figures.map((f) => spread(f.of('startUp')))],
         ['calibrate − start-up, each turn', ...figures.map((f) => spread(f.beyond))],
         ['CPU time (all threads): calibrate − start-up', ...figures.map((f) => spread(f.cpuBeyond))],
+        ...(base === undefined
+          ? []
+          : [
+              [`${base.label}: calibrate − start-up, each turn`, ...figures.map((f) => spread(f.baseBeyond))],
+              [
+                `${base.label}: CPU time (all threads), calibrate − start-up`,
+                ...figures.map((f) => spread(f.baseCpuBeyond)),
+              ],
+            ]),
         ['`cp` (from the page cache)', ...figures.map((f) => spread(f.of('copy')))],
         ['`cp` + `sync` of the copy (durable)', ...figures.map((f) => spread(f.of('durable')))],
       ],
@@ -160,7 +200,7 @@ export const suite = {
       `sidecar and journal are removed first. In turns, for each file: \`acqmeta calibrate --pixel-size\` (a new size each ` +
       `time: sidecar saved, journal record, header appended and re-linked, read back), the command line's start-up ` +
       `(\`acqmeta calibrate --help\`), \`cp\` of the file and \`cp\` followed by \`sync\` of the copy; ${PAIRS} turns after a ` +
-      `warm-up turn; medians. "Calibrate − start-up" is taken turn by turn. Load average before: ${loadBefore}; after: ${load()} ` +
+      `warm-up turn; medians${base === undefined ? '' : `; ${base.label}'s calibrate (another size) and start-up in the same turns`}. "Calibrate − start-up" is taken turn by turn. Load average before: ${loadBefore}; after: ${load()} ` +
       `(1, 5, 15 min).`;
     return `${ratios}\n\n${times}\n\n${about}`;
   },
