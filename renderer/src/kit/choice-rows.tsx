@@ -4,12 +4,13 @@
  */
 import type { ReactNode } from 'react';
 
-/** One radio of a {@link RadioRows}: its value, its label (in code type when `mono`) and its hint. */
+/** One radio of a {@link RadioRows}: its value, its label (in code type when `mono`), its hint if any. */
 export interface Choice<T extends string> {
   value: T;
   label: ReactNode;
-  hint: ReactNode;
+  hint?: ReactNode;
   mono?: boolean;
+  disabled?: boolean;
 }
 
 /** A fieldset of options under a legend. */
@@ -32,7 +33,7 @@ function RowText({ label, hint, mono = false }: { label: ReactNode; hint: ReactN
   );
 }
 
-/** Radios named `name`, one per choice, the one of `value` checked. */
+/** Radios named `name`, one per choice, the one of `value` checked; a choice without a hint is one line. */
 export function RadioRows<T extends string>({
   name,
   choices,
@@ -45,9 +46,19 @@ export function RadioRows<T extends string>({
   onChange: (value: T) => void;
 }) {
   return choices.map((choice) => (
-    <label key={choice.value} className="check-row choice-row">
-      <input type="radio" name={name} checked={value === choice.value} onChange={() => onChange(choice.value)} />
-      <RowText label={choice.label} hint={choice.hint} mono={choice.mono} />
+    <label key={choice.value} className={choice.hint === undefined ? 'check-row' : 'check-row choice-row'}>
+      <input
+        type="radio"
+        name={name}
+        checked={value === choice.value}
+        disabled={choice.disabled}
+        onChange={() => onChange(choice.value)}
+      />
+      {choice.hint === undefined ? (
+        choice.label
+      ) : (
+        <RowText label={choice.label} hint={choice.hint} mono={choice.mono} />
+      )}
     </label>
   ));
 }

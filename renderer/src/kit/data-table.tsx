@@ -11,8 +11,9 @@ export interface Column<T> {
   cell: (row: T, index: number) => ReactNode;
   /** The cell is the row's header (`<th scope="row">`). */
   rowHeader?: boolean;
-  /** A class of the column's cells, its header's too (`num`, `mono`, …). */
+  /** A class of the column's cells (`num`, `mono`, …) and one of its header. */
   className?: string;
+  headerClassName?: string;
 }
 
 interface DataTableProps<T> {
@@ -45,7 +46,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
         <thead>
           <tr>
             {columns.map((column, c) => (
-              <th key={c} scope="col" className={column.className}>
+              <th key={c} scope="col" className={column.headerClassName}>
                 {column.header}
               </th>
             ))}

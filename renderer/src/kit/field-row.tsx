@@ -15,8 +15,9 @@ interface FieldRowProps {
   /** The control's id; the message's is `<id>-message`. */
   id: string;
   label: ReactNode;
-  /** A hint under the control, or the error when `invalid`; nothing when null. */
+  /** A hint under the control, or an error when `invalid`; nothing when null. */
   message?: ReactNode;
+  /** The message is an error: while it shows, the control is marked invalid and it is announced. */
   invalid?: boolean;
   /** The control, given the props that tie it to the label and the message. */
   children: (control: FieldControlProps) => ReactNode;
@@ -26,6 +27,7 @@ interface FieldRowProps {
 export function FieldRow({ id, label, message = null, invalid = false, children }: FieldRowProps) {
   const messageId = `${id}-message`;
   const shown = message !== null && message !== undefined && message !== false;
+  const error = invalid && shown;
   return (
     <>
       <label className="modal-label modal-field-label" htmlFor={id}>
@@ -33,7 +35,7 @@ export function FieldRow({ id, label, message = null, invalid = false, children 
       </label>
       {children({
         id,
-        'aria-invalid': invalid ? true : undefined,
+        'aria-invalid': error ? true : undefined,
         'aria-describedby': shown ? messageId : undefined,
       })}
       {shown && (

@@ -1,17 +1,23 @@
 /**
  * The renderer's UI kit: the parts every dialog is built from (the modal shell and its actions,
- * choices, progress, file and folder pickers, menus, badges).
+ * field rows, choices, tables, review lists, progress, file and folder pickers, menus, badges).
  */
 export { CheckRow, ChoiceGroup, RadioRows, type Choice } from './choice-rows';
+export { DataTable, type Column } from './data-table';
+export { FieldRow, type FieldControlProps } from './field-row';
 export { useFilePicker } from './file-picker';
 export { focusFirstField, focusTable } from './focus-targets';
 export { FolderIcon } from './folder-icon';
 export { FolderList, useFolderListing } from './folder-list';
+export { numberColumn, removeColumn } from './grid-columns';
 export { JobProgress, UnsavedNote } from './job-progress';
 export { MenuButton, type MenuEntry } from './menu-button';
-export { ModalActions } from './modal-actions';
 export { Modal } from './modal';
+export { ModalActions } from './modal-actions';
+export { OldNew } from './old-new';
 export { PathNotes } from './path-notes';
+export { ProgressFooter } from './progress-footer';
 export { RecentFolderList } from './recent-folder-list';
+export { ReviewList, type ReviewChange, type ReviewGroup } from './review-list';
 export { SidecarBadge } from './sidecar-badge';
 export { usePopover } from './use-popover';

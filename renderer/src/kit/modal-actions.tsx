@@ -1,5 +1,6 @@
 /** The button row at the foot of a dialog: its actions on the left, Cancel (or Close) on the right. */
-import type { ReactNode } from 'react';
+import { useContext, type ReactNode } from 'react';
+import { DialogBusy } from './dialog-busy';
 
 interface ModalActionsProps {
   /** The dialog's own buttons. */
@@ -8,7 +9,7 @@ interface ModalActionsProps {
   cancelLabel?: string;
   /** Give the cancel button the first focus (when there is no safe action to focus). */
   focusCancel?: boolean;
-  /** The cancel button is disabled (while the dialog's answer is being carried out). */
+  /** The cancel button is disabled (as it is while its dialog is busy carrying out the answer). */
   cancelDisabled?: boolean;
 }
 
@@ -20,6 +21,7 @@ export function ModalActions({
   focusCancel = false,
   cancelDisabled = false,
 }: ModalActionsProps) {
+  const busy = useContext(DialogBusy);
   return (
     <div className="modal-actions">
       {children}
@@ -27,7 +29,7 @@ export function ModalActions({
       <button
         type="button"
         className="btn"
-        disabled={cancelDisabled}
+        disabled={cancelDisabled || busy}
         onClick={onCancel}
         {...(focusCancel ? { 'data-autofocus': true } : {})}
       >

@@ -76,7 +76,9 @@ export function ReviewList(props: ReviewListProps) {
           <OldNew before={line.change.before} after={line.change.after} />
         ),
     },
-    ...(countHeader === undefined ? [] : [{ header: countHeader, className: 'num', cell: (line: Line) => line.count }]),
+    ...(countHeader === undefined
+      ? []
+      : [{ header: countHeader, className: 'num', headerClassName: 'num', cell: (line: Line) => line.count }]),
   ];
   return (
     <DataTable

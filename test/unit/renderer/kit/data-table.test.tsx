@@ -10,7 +10,7 @@ interface Image {
 
 const COLUMNS: Column<Image>[] = [
   { header: 'Image', rowHeader: true, className: 'mono', cell: (image) => image.path },
-  { header: 'Size', className: 'num', cell: (image) => `${image.size} MB` },
+  { header: 'Size', className: 'num', headerClassName: 'num', cell: (image) => `${image.size} MB` },
 ];
 
 let drawn: Drawn | null = null;

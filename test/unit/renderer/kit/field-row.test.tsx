@@ -24,6 +24,13 @@ describe('FieldRow', () => {
     expect(drawn.container.querySelectorAll('p')).toHaveLength(0);
   });
 
+  test('a field that can be in error is not marked invalid while no error shows', () => {
+    drawn = draw(row(null, true));
+    const input = drawn.container.querySelector('input')!;
+    expect(input.hasAttribute('aria-invalid')).toBe(false);
+    expect(input.hasAttribute('aria-describedby')).toBe(false);
+  });
+
   test('a hint describes the control, quietly', () => {
     drawn = draw(row('Inside the open folder.', false));
     const input = drawn.container.querySelector('input')!;
