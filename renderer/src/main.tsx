@@ -20,6 +20,7 @@ import './styles/panel.css';
 import './styles/image-header.css';
 import './styles/damaged.css';
 import './styles/fields.css';
+import './styles/kit.css';
 import './styles/dialogs.css';
 import './styles/dialog-lists.css';
 import './styles/results.css';

@@ -4,14 +4,11 @@
  * the recent folders. A folder that cannot be opened is explained under the path, and the
  * dialog stays open.
  */
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useApp, useAppStore } from '../store';
 import { folderName } from '../lib/format';
-import { RecentFolderList } from '../kit';
-import { FolderList, useFolderListing } from '../kit';
-import { Modal } from '../kit';
-import { ModalActions } from '../kit';
+import { FieldRow, FolderList, Modal, ModalActions, RecentFolderList, useFolderListing } from '../kit';
 
 /** Recent folders shown in the dialog. */
 const RECENT_SHOWN = 5;
@@ -48,96 +45,90 @@ function FolderPathForm() {
     setBusy(false);
     setError(message);
   };
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     if (typed !== '') void open(typed);
   };
 
   return (
-    <Modal labelledBy="folder-path-title" describedBy="folder-path-text" onCancel={cancel}>
-      <form onSubmit={submit}>
-        <h2 id="folder-path-title" className="modal-title">
-          Open folder
-        </h2>
-        <p id="folder-path-text">
-          The folders are on the computer running the AcqMeta server, which opens{' '}
-          {served ? <span className="mono">{served}</span> : 'the folder it was started with'} and the folders inside
-          it. Type a full path or pick a folder below.
-        </p>
-        <label className="modal-label modal-field-label" htmlFor="folder-path-input">
-          Folder path
-        </label>
-        <input
-          id="folder-path-input"
-          className="input mono"
-          value={path}
-          spellCheck={false}
-          autoComplete="off"
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? 'folder-path-error' : undefined}
-          onChange={(event) => browse(event.target.value)}
-          data-autofocus
-        />
-        {error && (
-          <p id="folder-path-error" className="field-error" role="alert">
-            {error}
+    <Modal
+      labelledBy="folder-path-title"
+      title="Open folder"
+      describedBy="folder-path-text"
+      onCancel={cancel}
+      onSubmit={submit}
+    >
+      <p id="folder-path-text">
+        The folders are on the computer running the AcqMeta server, which opens{' '}
+        {served ? <span className="mono">{served}</span> : 'the folder it was started with'} and the folders inside it.
+        Type a full path or pick a folder below.
+      </p>
+      <FieldRow id="folder-path-input" label="Folder path" message={error} invalid>
+        {(control) => (
+          <input
+            {...control}
+            className="input mono"
+            value={path}
+            spellCheck={false}
+            autoComplete="off"
+            onChange={(event) => browse(event.target.value)}
+            data-autofocus
+          />
+        )}
+      </FieldRow>
+      {/* Drawn before its first listing and as tall whatever it lists, so nothing below it moves. */}
+      <section
+        className="folder-browser"
+        aria-labelledby="folder-browser-title"
+        aria-busy={listing === null && !failed}
+      >
+        <div className="folder-browser-head">
+          <p id="folder-browser-title" className="modal-label">
+            {listing === null ? (
+              'Folders'
+            ) : (
+              <>
+                Folders in <span className="mono">{folderName(listing.path)}</span>
+              </>
+            )}
           </p>
-        )}
-        {/* Drawn before its first listing and as tall whatever it lists, so nothing below it moves. */}
-        <section
-          className="folder-browser"
-          aria-labelledby="folder-browser-title"
-          aria-busy={listing === null && !failed}
-        >
-          <div className="folder-browser-head">
-            <p id="folder-browser-title" className="modal-label">
-              {listing === null ? (
-                'Folders'
-              ) : (
-                <>
-                  Folders in <span className="mono">{folderName(listing.path)}</span>
-                </>
-              )}
-            </p>
-            <button
-              type="button"
-              className="btn btn-small"
-              disabled={!listing?.parent}
-              onClick={() => listing?.parent && browse(listing.parent)}
-            >
-              Up one level
-            </button>
-          </div>
-          {listing === null || listing.folders.length === 0 ? (
-            <p className="muted small folder-none folder-box">
-              {listing !== null
-                ? 'No folders inside.'
-                : failed
-                  ? 'Type a folder’s full path to list its folders.'
-                  : 'Listing folders…'}
-            </p>
-          ) : (
-            <FolderList
-              folders={listing.folders}
-              truncated={listing.truncated}
-              onPick={(folder) => browse(folder.path)}
-            />
-          )}
-        </section>
-        {recent.length > 0 && (
-          <section aria-labelledby="folder-recent-title">
-            <p id="folder-recent-title" className="modal-label modal-field-label">
-              Recent folders
-            </p>
-            <RecentFolderList folders={recent} disabled={busy} onOpen={(folder) => void open(folder)} compact />
-          </section>
-        )}
-        <ModalActions onCancel={cancel}>
-          <button type="submit" className="btn btn-primary" disabled={busy || typed === ''}>
-            Open
+          <button
+            type="button"
+            className="btn btn-small"
+            disabled={!listing?.parent}
+            onClick={() => listing?.parent && browse(listing.parent)}
+          >
+            Up one level
           </button>
-        </ModalActions>
-      </form>
+        </div>
+        {listing === null || listing.folders.length === 0 ? (
+          <p className="muted small folder-none folder-box">
+            {listing !== null
+              ? 'No folders inside.'
+              : failed
+                ? 'Type a folder’s full path to list its folders.'
+                : 'Listing folders…'}
+          </p>
+        ) : (
+          <FolderList
+            folders={listing.folders}
+            truncated={listing.truncated}
+            onPick={(folder) => browse(folder.path)}
+          />
+        )}
+      </section>
+      {recent.length > 0 && (
+        <section aria-labelledby="folder-recent-title">
+          <p id="folder-recent-title" className="modal-label modal-field-label">
+            Recent folders
+          </p>
+          <RecentFolderList folders={recent} disabled={busy} onOpen={(folder) => void open(folder)} compact />
+        </section>
+      )}
+      <ModalActions onCancel={cancel}>
+        <button type="submit" className="btn btn-primary" disabled={busy || typed === ''}>
+          Open
+        </button>
+      </ModalActions>
     </Modal>
   );
 }

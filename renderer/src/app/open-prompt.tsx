@@ -2,8 +2,7 @@
 import { selectSaveSummary } from '../store';
 import { useApp, useAppStore } from '../store';
 import { plural } from '../lib/format';
-import { Modal } from '../kit';
-import { ModalActions } from '../kit';
+import { Modal, ModalActions } from '../kit';
 
 /** The unsaved-changes prompt, shown while `openPrompt` is set. */
 export function OpenPrompt() {
@@ -14,10 +13,12 @@ export function OpenPrompt() {
   if (!open) return null;
   const answer = (choice: 'save' | 'discard' | 'cancel') => void store.getState().answerOpenPrompt(choice);
   return (
-    <Modal labelledBy="open-prompt-title" describedBy="open-prompt-text" onCancel={() => answer('cancel')}>
-      <h2 id="open-prompt-title" className="modal-title">
-        Unsaved changes
-      </h2>
+    <Modal
+      labelledBy="open-prompt-title"
+      title="Unsaved changes"
+      describedBy="open-prompt-text"
+      onCancel={() => answer('cancel')}
+    >
       <p id="open-prompt-text">
         {plural(files, 'image')} in this folder {files === 1 ? 'has' : 'have'} changes that are not saved.
         {invalid > 0 && ` ${plural(invalid, 'value')} must be fixed before they can be saved.`} Opening another folder

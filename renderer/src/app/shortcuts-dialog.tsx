@@ -2,8 +2,7 @@
 import { Fragment } from 'react';
 import { keyCaps, SHORTCUT_PLACES, SHORTCUTS } from './shortcuts';
 import { useApp, useAppStore } from '../store';
-import { Modal } from '../kit';
-import { ModalActions } from '../kit';
+import { Modal, ModalActions } from '../kit';
 
 const MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
@@ -34,10 +33,7 @@ export function ShortcutsDialog() {
   if (!open) return null;
   const close = () => store.getState().setShortcutsOpen(false);
   return (
-    <Modal labelledBy="shortcuts-title" onCancel={close} wide>
-      <h2 id="shortcuts-title" className="modal-title">
-        Keyboard shortcuts
-      </h2>
+    <Modal labelledBy="shortcuts-title" title="Keyboard shortcuts" onCancel={close} wide>
       <div className="shortcut-groups">
         {SHORTCUT_PLACES.map((place) => (
           <table key={place} className="shortcut-table">

@@ -3,15 +3,14 @@
  * image's file name (unmatched names flagged, invalid values with their message), then one-step
  * Apply. Loaded on first use with the pattern engine (see name-fill-dialog.tsx).
  */
-import { useDeferredValue, useMemo, useState, type FormEvent } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { editableField } from '../../../shared/fields/field-table';
 import { previewNameFill, type NameFillPreview, type NameFillRow } from './name-fill';
 import { selectEditablePaths } from '../store';
 import { selectDateFieldsByPath } from '../profile';
 import { useApp, useAppStore } from '../store';
 import { baseName, displayValue, plural } from '../lib/format';
-import { Modal } from '../kit';
-import { ModalActions } from '../kit';
+import { FieldRow, Modal, ModalActions } from '../kit';
 
 /** Rows shown in the preview; the rest are counted. */
 const SHOWN_ROWS = 200;
@@ -45,7 +44,7 @@ function PreviewCells({ row, fields }: { row: NameFillRow; fields: readonly stri
 function PreviewTable({ preview }: { preview: Extract<NameFillPreview, { ok: true }> }) {
   const shown = preview.rows.slice(0, SHOWN_ROWS);
   return (
-    <div className="bulk-table-scroll">
+    <div className="scroll-box bulk-table-scroll">
       <table className="review-table bulk-table" aria-label="Preview">
         <thead>
           <tr>
@@ -111,52 +110,54 @@ export function NameFillForm() {
     ? preview.rows.filter((r) => r.taken && Object.values(r.taken).some((t) => t.ok)).length
     : 0;
   const close = () => store.getState().closeNamePrompt();
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     if (filled > 0 && deferred === pattern) void store.getState().fillFromNames(pattern);
   };
   return (
-    <Modal labelledBy="names-title" describedBy="names-text" onCancel={close} wide>
-      <form onSubmit={submit}>
-        <h2 id="names-title" className="modal-title">
-          Fill from file names
-        </h2>
-        <p id="names-text">
-          Takes field values from the names of the {plural(paths.length, 'selected image')}. In a pattern,{' '}
-          <code>{'{field}'}</code> takes text for a field and <code>{'{*}'}</code> skips text; or write <code>re:</code>{' '}
-          and a regular expression with groups named after fields.
-        </p>
-        <label className="modal-field-label modal-label" htmlFor="name-pattern">
-          Pattern
-        </label>
-        <input
-          id="name-pattern"
-          className="input mono name-pattern-input"
-          value={pattern}
-          placeholder="{date}_{genotype}_m{*}_{region}.tif"
-          spellCheck={false}
-          autoComplete="off"
-          onChange={(e) => setPattern(e.target.value)}
-          data-autofocus
-        />
-        {recent.length > 0 && (
-          <div className="name-recent small">
-            <span className="muted">Recent:</span>
-            {recent.map((p) => (
-              <button key={p} type="button" className="link-button mono" onClick={() => setPattern(p)}>
-                {p}
-              </button>
-            ))}
-          </div>
+    <Modal
+      labelledBy="names-title"
+      title="Fill from file names"
+      describedBy="names-text"
+      onCancel={close}
+      wide
+      onSubmit={submit}
+    >
+      <p id="names-text">
+        Takes field values from the names of the {plural(paths.length, 'selected image')}. In a pattern,{' '}
+        <code>{'{field}'}</code> takes text for a field and <code>{'{*}'}</code> skips text; or write <code>re:</code>{' '}
+        and a regular expression with groups named after fields.
+      </p>
+      <FieldRow id="name-pattern" label="Pattern">
+        {(control) => (
+          <input
+            {...control}
+            className="input mono name-pattern-input"
+            value={pattern}
+            placeholder="{date}_{genotype}_m{*}_{region}.tif"
+            spellCheck={false}
+            autoComplete="off"
+            onChange={(e) => setPattern(e.target.value)}
+            data-autofocus
+          />
         )}
-        {preview && <Summary preview={preview} total={paths.length} />}
-        {preview?.ok && <PreviewTable preview={preview} />}
-        <ModalActions onCancel={close}>
-          <button type="submit" className="btn btn-primary" disabled={filled === 0}>
-            {filled === 0 ? 'Fill' : `Fill ${plural(filled, 'image')}`}
-          </button>
-        </ModalActions>
-      </form>
+      </FieldRow>
+      {recent.length > 0 && (
+        <div className="name-recent small">
+          <span className="muted">Recent:</span>
+          {recent.map((p) => (
+            <button key={p} type="button" className="link-button mono" onClick={() => setPattern(p)}>
+              {p}
+            </button>
+          ))}
+        </div>
+      )}
+      {preview && <Summary preview={preview} total={paths.length} />}
+      {preview?.ok && <PreviewTable preview={preview} />}
+      <ModalActions onCancel={close}>
+        <button type="submit" className="btn btn-primary" disabled={filled === 0}>
+          {filled === 0 ? 'Fill' : `Fill ${plural(filled, 'image')}`}
+        </button>
+      </ModalActions>
     </Modal>
   );
 }

@@ -5,8 +5,7 @@ import { selectEditablePaths } from '../store';
 import { useApp, useAppStore } from '../store';
 import { baseName, displayValue, plural } from '../lib/format';
 import { FieldChecklist } from '../save';
-import { Modal } from '../kit';
-import { ModalActions } from '../kit';
+import { Modal, ModalActions } from '../kit';
 
 /** The paste dialog, shown while `pastePrompt` is set. */
 export function PasteDialog() {
@@ -25,10 +24,7 @@ function PasteChoice() {
   );
   const close = () => store.getState().closePastePrompt();
   return (
-    <Modal labelledBy="paste-title" describedBy="paste-text" onCancel={close}>
-      <h2 id="paste-title" className="modal-title">
-        Paste metadata
-      </h2>
+    <Modal labelledBy="paste-title" title="Paste metadata" describedBy="paste-text" onCancel={close}>
       <p id="paste-text">
         From <strong className="mono">{baseName(copied.source)}</strong> into {plural(targets, 'selected image')}.
         Choose the fields:

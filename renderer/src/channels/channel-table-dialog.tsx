@@ -9,8 +9,16 @@ import { folderLabel } from '../lib/format';
 import { channelGroupText, channelSaveBlocker, channelTableOrigin } from './channel-grid';
 import { useApp, useAppStore } from '../store';
 import { plural } from '../lib/format';
-import { Modal } from '../kit';
-import { ReadingModal, SaveActions } from '../save';
+import {
+  DataTable,
+  Modal,
+  numberColumn,
+  ReadingModal,
+  removeColumn,
+  SaveActions,
+  SaveFailure,
+  type Column,
+} from '../kit';
 
 const problemId = (i: number) => `channel-problem-${i}`;
 
@@ -22,70 +30,43 @@ function cellProblems(problems: readonly ChannelTableProblem[], row: number, col
   return ids.length > 0 ? ids.join(' ') : undefined;
 }
 
+/** A row of the channel table: its cells by column. */
+type ChannelRow = Record<string, string>;
+
 function Grid({ editor }: { editor: ChannelTableEditor }) {
   const store = useAppStore();
   const { table, problems, saving } = editor;
+  const columns: Column<ChannelRow>[] = [
+    numberColumn(),
+    removeColumn({
+      label: (_, i) => `Remove channel ${i + 1}`,
+      disabled: () => saving,
+      remove: (_, i) => store.getState().removeChannel(i),
+    }),
+    ...table.columns.map((column, c): Column<ChannelRow> => ({
+      header: column,
+      cell: (row, i) => {
+        const described = cellProblems(problems, i, column);
+        return (
+          <input
+            className="input"
+            aria-label={`${column}, channel ${i + 1}`}
+            aria-invalid={described === undefined ? undefined : true}
+            aria-describedby={described}
+            spellCheck={false}
+            autoComplete="off"
+            readOnly={saving}
+            value={row[column] ?? ''}
+            onChange={(event) => store.getState().editChannelCell(i, column, event.target.value)}
+            {...(i === 0 && c === 0 ? { 'data-autofocus': true } : {})}
+          />
+        );
+      },
+    })),
+  ];
   return (
-    <div className="channel-grid-scroll" role="group" aria-label="Channels, one row each">
-      <table className="review-table channel-grid">
-        <thead>
-          <tr>
-            <th scope="col" className="num">
-              #
-            </th>
-            <th scope="col" className="channel-remove">
-              <span className="sr-only">Remove</span>
-            </th>
-            {table.columns.map((column) => (
-              <th key={column} scope="col">
-                {column}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {table.rows.map((row, i) => (
-            <tr key={i}>
-              <th scope="row" className="num">
-                {i + 1}
-              </th>
-              <td className="channel-remove">
-                <button
-                  type="button"
-                  className="btn btn-small btn-ghost"
-                  aria-label={`Remove channel ${i + 1}`}
-                  title={`Remove channel ${i + 1}`}
-                  disabled={saving}
-                  onClick={() => store.getState().removeChannel(i)}
-                >
-                  <svg className="icon icon-small" viewBox="0 0 16 16" aria-hidden="true">
-                    <path d="M4 4l8 8M12 4l-8 8" />
-                  </svg>
-                </button>
-              </td>
-              {table.columns.map((column, c) => {
-                const described = cellProblems(problems, i, column);
-                return (
-                  <td key={column}>
-                    <input
-                      className="input"
-                      aria-label={`${column}, channel ${i + 1}`}
-                      aria-invalid={described === undefined ? undefined : true}
-                      aria-describedby={described}
-                      spellCheck={false}
-                      autoComplete="off"
-                      readOnly={saving}
-                      value={row[column] ?? ''}
-                      onChange={(event) => store.getState().editChannelCell(i, column, event.target.value)}
-                      {...(i === 0 && c === 0 ? { 'data-autofocus': true } : {})}
-                    />
-                  </td>
-                );
-              })}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+    <div className="scroll-box channel-grid-scroll" role="group" aria-label="Channels, one row each">
+      <DataTable className="channel-grid" columns={columns} rows={table.rows} rowKey={(_, i) => String(i)} />
     </div>
   );
 }
@@ -153,11 +134,9 @@ function Problems({ problems }: { problems: readonly ChannelTableProblem[] }) {
 function Failure({ failure }: { failure: NonNullable<ChannelTableEditor['failure']> }) {
   const store = useAppStore();
   return (
-    <div className="callout callout-danger callout-stack bulk-callout" role="alert">
-      <p className="callout-title">Not saved</p>
-      <p>{failure.message}</p>
+    <SaveFailure title="Not saved" message={failure.message}>
       {failure.conflict && (
-        <p className="channel-conflict-actions">
+        <>
           <button
             type="button"
             className="btn btn-small"
@@ -172,9 +151,9 @@ function Failure({ failure }: { failure: NonNullable<ChannelTableEditor['failure
           >
             Keep this grid, save over it
           </button>
-        </p>
+        </>
       )}
-    </div>
+    </SaveFailure>
   );
 }
 
@@ -184,10 +163,13 @@ function Editor({ editor }: { editor: ChannelTableEditor & { info: NonNullable<C
   const blocker = channelSaveBlocker(info, table, problems);
   const close = () => store.getState().closeChannelTable();
   return (
-    <Modal labelledBy="channel-title" describedBy="channel-origin" onCancel={close} className="channel-dialog">
-      <h2 id="channel-title" className="modal-title">
-        Channel table of {folderLabel(info.folder)}
-      </h2>
+    <Modal
+      labelledBy="channel-title"
+      title={<>Channel table of {folderLabel(info.folder)}</>}
+      describedBy="channel-origin"
+      onCancel={close}
+      className="channel-dialog"
+    >
       <div id="channel-origin" className="channel-origin">
         {channelTableOrigin(info).map((line) => (
           <p key={line}>{line}</p>

@@ -7,6 +7,7 @@ import { describeRowChanges } from '../../../shared/channels/channel-diff';
 import type { ChannelTableRecord } from '../../../shared/journal';
 import { journalTime, journalTool } from '../lib/journal-format';
 import { useApp } from '../store';
+import { DataTable } from '../kit';
 
 /** The table of channel table writes; nothing when there are none. */
 export function ChannelTableTimeline({ tables }: { tables: readonly ChannelTableRecord[] | undefined }) {
@@ -14,45 +15,51 @@ export function ChannelTableTimeline({ tables }: { tables: readonly ChannelTable
   if (tables === undefined || tables.length === 0) return null;
   return (
     <div className="timeline-scroll">
-      <table className="review-table timeline-table channel-timeline">
-        <caption className="modal-label">Channel tables written, newest first</caption>
-        <thead>
-          <tr>
-            <th scope="col">When</th>
-            <th scope="col">Who</th>
-            <th scope="col">Action</th>
-            <th scope="col">Rows</th>
-            <th scope="col">
-              <span className="sr-only">Restore</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {[...tables].reverse().map((record) => (
-            <tr key={record.id}>
-              <td className="timeline-when">
-                <time dateTime={record.time}>{journalTime(record.time)}</time>
-              </td>
-              <td>{`${record.user}@${record.host}`}</td>
-              <th scope="row" className="timeline-action">
+      <DataTable
+        caption="Channel tables written, newest first"
+        className="timeline-table channel-timeline"
+        rows={[...tables].reverse()}
+        rowKey={(record) => record.id}
+        columns={[
+          {
+            header: 'When',
+            className: 'timeline-when',
+            cell: (record) => <time dateTime={record.time}>{journalTime(record.time)}</time>,
+          },
+          { header: 'Who', cell: (record) => `${record.user}@${record.host}` },
+          {
+            header: 'Action',
+            rowHeader: true,
+            className: 'timeline-action',
+            cell: (record) => (
+              <>
                 {record.action}
                 <span className="timeline-tool">
                   {record.file} · {journalTool(record.tool)}
                 </span>
-              </th>
-              <td>
+              </>
+            ),
+          },
+          {
+            header: 'Rows',
+            cell: (record) => (
+              <>
                 {record.before === null ? 'created: ' : record.after === null ? 'removed: ' : ''}
                 {describeRowChanges(record.rows)}
-              </td>
-              <td className="timeline-restore">
-                <button type="button" className="btn btn-small" onClick={() => void review(record.id)}>
-                  Restore to before this
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              </>
+            ),
+          },
+          {
+            header: <span className="sr-only">Restore</span>,
+            className: 'timeline-restore',
+            cell: (record) => (
+              <button type="button" className="btn btn-small" onClick={() => void review(record.id)}>
+                Restore to before this
+              </button>
+            ),
+          },
+        ]}
+      />
     </div>
   );
 }

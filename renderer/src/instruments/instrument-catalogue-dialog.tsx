@@ -19,8 +19,7 @@ import {
 } from './instrument-editor';
 import { useApp, useAppStore } from '../store';
 import { InstrumentDraftOffer } from './instrument-draft-offer';
-import { Modal } from '../kit';
-import { ReadingModal, SaveActions } from '../save';
+import { Modal, ReadingModal, SaveActions, SaveFailure } from '../kit';
 import { DESCRIPTION_FIELDS, GroupTable, ProblemList, StandFields, type Ready } from './instrument-tables';
 
 /** Adds a component of a chosen type to the file shown. */
@@ -156,21 +155,17 @@ function FileTabs({ editor }: { editor: Ready }) {
 function Failure({ failure }: { failure: NonNullable<InstrumentCatalogueEditor['failure']> }) {
   const store = useAppStore();
   return (
-    <div className="callout callout-danger callout-stack bulk-callout" role="alert">
-      <p className="callout-title">Not saved{failure.file !== '' ? `: ${failure.file}` : ''}</p>
-      <p>{failure.message}</p>
+    <SaveFailure title={`Not saved${failure.file !== '' ? `: ${failure.file}` : ''}`} message={failure.message}>
       {failure.conflict && (
-        <p className="channel-conflict-actions">
-          <button
-            type="button"
-            className="btn btn-small"
-            onClick={() => void store.getState().reloadInstrumentCatalogue()}
-          >
-            Reload, with my changes applied to the file on disk
-          </button>
-        </p>
+        <button
+          type="button"
+          className="btn btn-small"
+          onClick={() => void store.getState().reloadInstrumentCatalogue()}
+        >
+          Reload, with my changes applied to the file on disk
+        </button>
       )}
-    </div>
+    </SaveFailure>
   );
 }
 
@@ -191,10 +186,13 @@ function Editor({ editor }: { editor: Ready }) {
   const blocker = instrumentSaveBlocker(editor);
   const close = () => store.getState().closeInstrumentCatalogue();
   return (
-    <Modal labelledBy="instrument-title" describedBy="instrument-origin" onCancel={close} className="instrument-dialog">
-      <h2 id="instrument-title" className="modal-title">
-        Instrument catalogue
-      </h2>
+    <Modal
+      labelledBy="instrument-title"
+      title="Instrument catalogue"
+      describedBy="instrument-origin"
+      onCancel={close}
+      className="instrument-dialog"
+    >
       <p id="instrument-origin" className="channel-origin">
         {origin(editor)}
       </p>

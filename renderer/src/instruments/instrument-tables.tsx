@@ -16,6 +16,7 @@ import {
 import type { InstrumentCatalogueEditor, InstrumentFileEditor } from './instrument-editor';
 import { useAppStore } from '../store';
 import { FieldHeading, InstrumentCell } from './instrument-cells';
+import { DataTable, numberColumn, removeColumn, type Column } from '../kit';
 
 /** Problems above the tables shown at once; more are folded under their count. */
 const OPEN_PROBLEMS = 3;
@@ -116,6 +117,13 @@ function componentName(component: JsonObject, spec: InstrumentComponentSpec, row
   return typeof name === 'string' && name.trim() !== '' ? name : `${spec.label} ${row + 1}`;
 }
 
+/** A component of a group and where it stands in the file. */
+type GroupRow = ComponentGroup['rows'][number];
+
+/** The component's ID, or null when it has none (it can then be neither edited nor removed here). */
+const idOf = ({ component }: GroupRow): string | null =>
+  typeof component.ID === 'string' && component.ID !== '' ? component.ID : null;
+
 /** One type's components: a row each, a column per field. */
 export function GroupTable({
   editor,
@@ -130,70 +138,51 @@ export function GroupTable({
 }) {
   const store = useAppStore();
   const { spec, rows } = group;
+  const name = (row: GroupRow, i: number) => componentName(row.component, spec, i);
+  const columns: Column<GroupRow>[] = [
+    numberColumn(),
+    removeColumn({
+      label: (row, i) => `Remove ${name(row, i)}`,
+      title: (row, i) =>
+        idOf(row) === null ? 'A component without an ID cannot be removed here' : `Remove ${name(row, i)}`,
+      disabled: (row) => editor.saving || idOf(row) === null,
+      remove: (row) => {
+        const id = idOf(row);
+        if (id !== null) store.getState().removeInstrumentComponent(id);
+      },
+    }),
+    ...spec.fields.map((field): Column<GroupRow> => ({
+      header: <FieldHeading field={field} required={isRequired(field, tier)} />,
+      cell: (row, i) => {
+        const id = idOf(row);
+        return (
+          <InstrumentCell
+            target={{ id: id ?? '' }}
+            field={field}
+            value={row.component[field.key]}
+            typed={id === null ? undefined : editor.typed[cellKey(file.file, { id }, field.key)]}
+            problems={problemsAt(file.shown.problems, `${row.at}.${field.key}`)}
+            required={isRequired(field, tier)}
+            label={`${field.label}, ${name(row, i)}`}
+            readOnly={editor.saving || id === null}
+          />
+        );
+      },
+    })),
+  ];
   return (
     <section className="instrument-group" aria-label={`${spec.label}s`}>
       <h3 className="instrument-group-title">
         {spec.label} <span className="muted small">({rows.length})</span>
       </h3>
-      <div className="channel-grid-scroll instrument-grid-scroll">
-        <table className="review-table channel-grid instrument-grid" aria-label={`${spec.label}s, one row each`}>
-          <thead>
-            <tr>
-              <th scope="col" className="num">
-                #
-              </th>
-              <th scope="col" className="channel-remove">
-                <span className="sr-only">Remove</span>
-              </th>
-              {spec.fields.map((field) => (
-                <th key={field.key} scope="col">
-                  <FieldHeading field={field} required={isRequired(field, tier)} />
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map(({ component, at }, i) => {
-              const id = typeof component.ID === 'string' && component.ID !== '' ? component.ID : null;
-              const name = componentName(component, spec, i);
-              return (
-                <tr key={id ?? at}>
-                  <th scope="row" className="num">
-                    {i + 1}
-                  </th>
-                  <td className="channel-remove">
-                    <button
-                      type="button"
-                      className="btn btn-small btn-ghost"
-                      aria-label={`Remove ${name}`}
-                      title={id === null ? 'A component without an ID cannot be removed here' : `Remove ${name}`}
-                      disabled={editor.saving || id === null}
-                      onClick={() => id !== null && store.getState().removeInstrumentComponent(id)}
-                    >
-                      <svg className="icon icon-small" viewBox="0 0 16 16" aria-hidden="true">
-                        <path d="M4 4l8 8M12 4l-8 8" />
-                      </svg>
-                    </button>
-                  </td>
-                  {spec.fields.map((field) => (
-                    <td key={field.key}>
-                      <InstrumentCell
-                        target={{ id: id ?? '' }}
-                        field={field}
-                        value={component[field.key]}
-                        typed={id === null ? undefined : editor.typed[cellKey(file.file, { id }, field.key)]}
-                        problems={problemsAt(file.shown.problems, `${at}.${field.key}`)}
-                        required={isRequired(field, tier)}
-                        label={`${field.label}, ${name}`}
-                        readOnly={editor.saving || id === null}
-                      />
-                    </td>
-                  ))}
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+      <div className="scroll-box channel-grid-scroll instrument-grid-scroll">
+        <DataTable
+          label={`${spec.label}s, one row each`}
+          className="channel-grid instrument-grid"
+          columns={columns}
+          rows={rows}
+          rowKey={(row) => idOf(row) ?? row.at}
+        />
       </div>
     </section>
   );

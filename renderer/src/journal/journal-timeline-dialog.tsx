@@ -20,8 +20,7 @@ import { useApp } from '../store';
 import { JournalProblems, JournalReadState } from './journal-read-state';
 import { ChannelTableTimeline } from '../channels';
 import { RestoreButtons } from './restore-buttons';
-import { Modal } from '../kit';
-import { ModalActions } from '../kit';
+import { DataTable, Modal, ModalActions, type Column } from '../kit';
 
 /** A labelled filter control of the timeline. */
 function FilterControl({ id, label, children }: { id: string; label: string; children: ReactNode }) {
@@ -47,88 +46,94 @@ function Filters({
 }) {
   const choices = useMemo(() => timelineChoices(batches), [batches]);
   const set = (part: Partial<TimelineFilter>) => onChange({ ...filter, ...part });
+  const lists = [
+    { key: 'field', label: 'Field', any: 'Any field', options: choices.fields, text: fieldLabel },
+    { key: 'person', label: 'Person', any: 'Anyone', options: choices.people, text: (person: string) => person },
+  ] as const;
+  const days = [
+    { key: 'from', label: 'From' },
+    { key: 'to', label: 'To' },
+  ] as const;
   return (
     <div className="timeline-filters">
-      <FilterControl id="timeline-field" label="Field">
-        <select
-          id="timeline-field"
-          className="input"
-          value={filter.field}
-          onChange={(e) => set({ field: e.target.value })}
-        >
-          <option value="">Any field</option>
-          {choices.fields.map((field) => (
-            <option key={field} value={field}>
-              {fieldLabel(field)}
-            </option>
-          ))}
-        </select>
-      </FilterControl>
-      <FilterControl id="timeline-person" label="Person">
-        <select
-          id="timeline-person"
-          className="input"
-          value={filter.person}
-          onChange={(e) => set({ person: e.target.value })}
-        >
-          <option value="">Anyone</option>
-          {choices.people.map((person) => (
-            <option key={person} value={person}>
-              {person}
-            </option>
-          ))}
-        </select>
-      </FilterControl>
-      <FilterControl id="timeline-from" label="From">
-        <input
-          id="timeline-from"
-          type="date"
-          className="input"
-          value={filter.from}
-          onChange={(e) => set({ from: e.target.value })}
-        />
-      </FilterControl>
-      <FilterControl id="timeline-to" label="To">
-        <input
-          id="timeline-to"
-          type="date"
-          className="input"
-          value={filter.to}
-          onChange={(e) => set({ to: e.target.value })}
-        />
-      </FilterControl>
+      {lists.map(({ key, label, any, options, text }) => (
+        <FilterControl key={key} id={`timeline-${key}`} label={label}>
+          <select
+            id={`timeline-${key}`}
+            className="input"
+            value={filter[key]}
+            onChange={(e) => set({ [key]: e.target.value })}
+          >
+            <option value="">{any}</option>
+            {options.map((option) => (
+              <option key={option} value={option}>
+                {text(option)}
+              </option>
+            ))}
+          </select>
+        </FilterControl>
+      ))}
+      {days.map(({ key, label }) => (
+        <FilterControl key={key} id={`timeline-${key}`} label={label}>
+          <input
+            id={`timeline-${key}`}
+            type="date"
+            className="input"
+            value={filter[key]}
+            onChange={(e) => set({ [key]: e.target.value })}
+          />
+        </FilterControl>
+      ))}
     </div>
   );
 }
 
-/** One action of the timeline, with its two ways back (of one field while the field filter is set). */
-function BatchRow({ batch, field, selected }: { batch: JournalBatch; field: string; selected: number | null }) {
-  const target = { batch: batch.id, action: batch.name, ...(field === '' ? {} : { field }) };
-  return (
-    <tr>
-      <td className="timeline-when">
-        <time dateTime={batch.time}>{journalTime(batch.time)}</time>
-      </td>
-      <td>{batch.people.join(', ')}</td>
-      <th scope="row" className="timeline-action">
-        {batch.name}
-        <span className="timeline-tool">{journalTool(batch.tool)}</span>
-      </th>
-      <td className="num">
-        {batch.paths.length}
-        {selected !== null && selected < batch.paths.length && (
-          <span className="timeline-tool">{selected} selected</span>
-        )}
-      </td>
-      <td>{[...batch.fields.map(fieldLabel), ...(batch.damage ?? [])].join(', ')}</td>
-      <td className="timeline-restore">
+/** The timeline's columns: an action's time, people, name, images and fields, and its two ways back. */
+function batchColumns(field: string, selected: ReadonlySet<string> | null): readonly Column<JournalBatch>[] {
+  return [
+    {
+      header: 'When',
+      className: 'timeline-when',
+      cell: (batch) => <time dateTime={batch.time}>{journalTime(batch.time)}</time>,
+    },
+    { header: 'Who', cell: (batch) => batch.people.join(', ') },
+    {
+      header: 'Action',
+      rowHeader: true,
+      className: 'timeline-action',
+      cell: (batch) => (
+        <>
+          {batch.name}
+          <span className="timeline-tool">{journalTool(batch.tool)}</span>
+        </>
+      ),
+    },
+    {
+      header: 'Images',
+      className: 'num',
+      headerClassName: 'num',
+      cell: (batch) => {
+        const chosen = selected === null ? null : batch.paths.filter((path) => selected.has(path)).length;
+        return (
+          <>
+            {batch.paths.length}
+            {chosen !== null && chosen < batch.paths.length && <span className="timeline-tool">{chosen} selected</span>}
+          </>
+        );
+      },
+    },
+    { header: 'Fields', cell: (batch) => [...batch.fields.map(fieldLabel), ...(batch.damage ?? [])].join(', ') },
+    {
+      header: <span className="sr-only">Restore</span>,
+      className: 'timeline-restore',
+      cell: (batch) => (
         <RestoreButtons
-          target={target}
+          target={{ batch: batch.id, action: batch.name, ...(field === '' ? {} : { field }) }}
           what={field === '' ? 'this action' : `this action (${fieldLabel(field)} only)`}
         />
-      </td>
-    </tr>
-  );
+      ),
+    },
+  ];
 }
 
 /** The dialog's body: filters and the actions that pass them. */
@@ -161,33 +166,14 @@ function Timeline({ paths, view }: { paths: readonly string[] | null; view: Jour
         , newest first
       </p>
       <div className="timeline-scroll">
-        <table className="review-table timeline-table">
-          <caption className="sr-only">Actions that wrote the sidecars, newest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">Who</th>
-              <th scope="col">Action</th>
-              <th scope="col" className="num">
-                Images
-              </th>
-              <th scope="col">Fields</th>
-              <th scope="col">
-                <span className="sr-only">Restore</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((batch) => (
-              <BatchRow
-                key={batch.id}
-                batch={batch}
-                field={filter.field}
-                selected={selected === null ? null : batch.paths.filter((path) => selected.has(path)).length}
-              />
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          label="Actions that wrote the sidecars, newest first"
+          className="timeline-table"
+          columns={batchColumns(filter.field, selected)}
+          rows={shown}
+          rowKey={(batch) => batch.id}
+          empty="No action passes these filters."
+        />
       </div>
       <ChannelTableTimeline tables={view.tables} />
       <JournalProblems problems={view.problems} />
@@ -201,10 +187,14 @@ export function JournalTimelineDialog() {
   const close = useApp((s) => s.closeTimeline);
   if (timeline === null) return null;
   return (
-    <Modal labelledBy="timeline-title" describedBy="timeline-text" onCancel={close} wide className="timeline-modal">
-      <h2 id="timeline-title" className="modal-title">
-        History of {timeline.paths === null ? 'the folder' : plural(timeline.paths.length, 'selected image')}
-      </h2>
+    <Modal
+      labelledBy="timeline-title"
+      title={<>History of {timeline.paths === null ? 'the folder' : plural(timeline.paths.length, 'selected image')}</>}
+      describedBy="timeline-text"
+      onCancel={close}
+      wide
+      className="timeline-modal"
+    >
       <p id="timeline-text" className="muted small">
         Every save, import and bulk set that wrote the sidecars. Undoing an action, or restoring to before it, puts the
         images back as unsaved changes, one undo step: Save writes them, after the usual review.

@@ -10,8 +10,7 @@ import { fieldLabel, journalValue } from '../lib/journal-format';
 import type { ContestedChoice, RestoreReview } from './journal-review';
 import { sidecarNames } from '../store';
 import { useApp } from '../store';
-import { Modal } from '../kit';
-import { ModalActions } from '../kit';
+import { DataTable, Modal, ModalActions, OldNew, type Column } from '../kit';
 
 /** The sidecars a restore goes back before the creation of: Save removes them. */
 function Removed({ review }: { review: RestoreReview }) {
@@ -27,35 +26,35 @@ function Removed({ review }: { review: RestoreReview }) {
   );
 }
 
+/** A field a restore writes: its image, its name, the value it gets. */
+interface GoingBackRow {
+  path: string;
+  field: string;
+  to: string;
+}
+
+const GOING_BACK_COLUMNS: readonly Column<GoingBackRow>[] = [
+  { header: 'Image', cell: (row) => row.path },
+  { header: 'Field', rowHeader: true, cell: (row) => fieldLabel(row.field) },
+  { header: 'Goes back to', className: 'review-new', cell: (row) => row.to },
+];
+
 /** Each field a restore writes: image, field, the value it gets. */
 function GoingBack({ restores }: { restores: readonly RestoreChanges[] }) {
   const removing = restores.some((r) => r.removeSidecar === true);
-  const rows = restores.flatMap((r) => [
+  const rows = restores.flatMap((r): GoingBackRow[] => [
     ...Object.entries(r.values).map(([field, value]) => ({ path: r.path, field, to: journalValue(value) })),
     ...r.remove.map((field) => ({ path: r.path, field, to: journalValue(null, true) })),
   ]);
   if (rows.length === 0 && removing) return null;
   if (rows.length === 0) return <p className="muted small">No field goes back without a choice below.</p>;
   return (
-    <table className="review-table">
-      <caption className="modal-label">{plural(rows.length, 'field')} go back</caption>
-      <thead>
-        <tr>
-          <th scope="col">Image</th>
-          <th scope="col">Field</th>
-          <th scope="col">Goes back to</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={`${row.path}/${row.field}`}>
-            <td>{row.path}</td>
-            <th scope="row">{fieldLabel(row.field)}</th>
-            <td className="review-new">{row.to}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      caption={`${plural(rows.length, 'field')} go back`}
+      columns={GOING_BACK_COLUMNS}
+      rows={rows}
+      rowKey={(row) => `${row.path}/${row.field}`}
+    />
   );
 }
 
@@ -69,64 +68,61 @@ function Contested({
   taken: ReadonlySet<string>;
   toggle(key: string): void;
 }) {
-  if (contested.length === 0) return null;
+  const columns: readonly Column<ContestedChoice>[] = [
+    { header: 'Image', cell: (c) => c.path },
+    { header: 'Field', rowHeader: true, cell: (c) => fieldLabel(c.field) },
+    {
+      header: 'Now',
+      cell: (c) => (
+        <>
+          <span className="review-old">{journalValue(c.now)}</span>
+          <span className="timeline-tool">by “{c.laterAction}”</span>
+        </>
+      ),
+    },
+    { header: 'Before this action', className: 'review-new', cell: (c) => journalValue(c.before, c.added) },
+    {
+      header: 'Take back',
+      cell: (c) => (
+        <input
+          type="checkbox"
+          aria-label={`Take back ${fieldLabel(c.field)} of ${c.path}`}
+          checked={taken.has(c.key)}
+          onChange={() => toggle(c.key)}
+        />
+      ),
+    },
+  ];
   return (
-    <table className="review-table restore-contested">
-      <caption className="modal-label">Changed again later: keep the later value, or take it back too</caption>
-      <thead>
-        <tr>
-          <th scope="col">Image</th>
-          <th scope="col">Field</th>
-          <th scope="col">Now</th>
-          <th scope="col">Before this action</th>
-          <th scope="col">Take back</th>
-        </tr>
-      </thead>
-      <tbody>
-        {contested.map((c) => (
-          <tr key={c.key}>
-            <td>{c.path}</td>
-            <th scope="row">{fieldLabel(c.field)}</th>
-            <td>
-              <span className="review-old">{journalValue(c.now)}</span>
-              <span className="timeline-tool">by “{c.laterAction}”</span>
-            </td>
-            <td className="review-new">{journalValue(c.before, c.added)}</td>
-            <td>
-              <input
-                type="checkbox"
-                aria-label={`Take back ${fieldLabel(c.field)} of ${c.path}`}
-                checked={taken.has(c.key)}
-                onChange={() => toggle(c.key)}
-              />
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      caption="Changed again later: keep the later value, or take it back too"
+      className="restore-contested"
+      columns={columns}
+      rows={contested}
+      rowKey={(c) => c.key}
+    />
   );
 }
 
+const TAKEN_BACK_COLUMNS: readonly Column<RestoreReview['takenBack'][number]>[] = [
+  { header: 'Image', cell: (t) => t.path },
+  { header: 'Field', rowHeader: true, cell: (t) => fieldLabel(t.field) },
+  { header: 'Action', cell: (t) => `“${t.action}”` },
+  { header: 'Old → new', cell: (t) => <OldNew before={journalValue(t.old)} after={journalValue(t.new)} /> },
+];
+
 /** Every later change a restore to a point in time takes back. */
 function TakenBack({ review }: { review: RestoreReview }) {
-  if (review.takenBack.length === 0) return <p className="muted small">No later change is taken back.</p>;
   return (
-    <table className="review-table restore-taken-back">
-      <caption className="modal-label">Later changes this takes back</caption>
-      <tbody>
-        {review.takenBack.map((t, i) => (
-          <tr key={i}>
-            <td>{t.path}</td>
-            <th scope="row">{fieldLabel(t.field)}</th>
-            <td>“{t.action}”</td>
-            <td>
-              <span className="review-old">{journalValue(t.old)}</span> →{' '}
-              <span className="review-new">{journalValue(t.new)}</span>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      caption="Later changes this takes back"
+      className="restore-taken-back"
+      headless
+      columns={TAKEN_BACK_COLUMNS}
+      rows={review.takenBack}
+      rowKey={(_, i) => String(i)}
+      empty="No later change is taken back."
+    />
   );
 }
 
@@ -149,10 +145,13 @@ export function RestoreReviewDialog() {
     close();
   };
   return (
-    <Modal labelledBy="restore-review-title" describedBy="restore-review-text" onCancel={cancel} wide>
-      <h2 id="restore-review-title" className="modal-title">
-        {undo ? `Undo “${review.action}”` : `Restore to before “${review.action}”`}
-      </h2>
+    <Modal
+      labelledBy="restore-review-title"
+      title={undo ? `Undo “${review.action}”` : `Restore to before “${review.action}”`}
+      describedBy="restore-review-text"
+      onCancel={cancel}
+      wide
+    >
       <p id="restore-review-text" className="muted small">
         {undo
           ? 'Only the fields this action changed go back; later changes of other fields stay.'

@@ -6,29 +6,29 @@
 import type { ChannelRowChanges } from '../../../shared/channels/channel-diff';
 import { journalTime } from '../lib/journal-format';
 import { useApp } from '../store';
-import { Modal } from '../kit';
-import { ModalActions } from '../kit';
+import { DataTable, Modal, ModalActions, type Column } from '../kit';
+
+/** A line of the rows: what happens to them and their Channel IDs. */
+interface RowsLine {
+  what: string;
+  ids: readonly string[];
+}
+
+const ROW_COLUMNS: readonly Column<RowsLine>[] = [
+  { header: 'Rows', rowHeader: true, cell: (line) => line.what },
+  { header: 'Channel IDs', cell: (line) => line.ids.join(', ') },
+];
 
 /** The rows the restore touches, by Channel ID (its `added` are rows put back: the record took them out). */
 function RestoredRows({ rows }: { rows: ChannelRowChanges }) {
-  const lines = [
+  const lines: RowsLine[] = [
     { what: 'Put back', ids: rows.added },
     { what: 'Taken out', ids: rows.removed },
     { what: 'Changed back', ids: rows.changed },
   ].filter((line) => line.ids.length > 0);
   if (lines.length === 0) return <p className="small">No row changes: only the file’s bytes go back.</p>;
   return (
-    <table className="review-table">
-      <caption className="modal-label">Rows, by Channel ID</caption>
-      <tbody>
-        {lines.map((line) => (
-          <tr key={line.what}>
-            <th scope="row">{line.what}</th>
-            <td>{line.ids.join(', ')}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable caption="Rows, by Channel ID" headless columns={ROW_COLUMNS} rows={lines} rowKey={(line) => line.what} />
   );
 }
 
@@ -42,10 +42,14 @@ export function TableRestoreDialog() {
   const refusal = plan?.refusal ?? null;
   const problem = refusal?.message ?? failure;
   return (
-    <Modal labelledBy="table-restore-title" describedBy="table-restore-text" onCancel={close} wide>
-      <h2 id="table-restore-title" className="modal-title">
-        {plan === null ? 'Restore the channel table' : `Restore ${plan.file} to before “${plan.action}”`}
-      </h2>
+    <Modal
+      labelledBy="table-restore-title"
+      title={plan === null ? 'Restore the channel table' : `Restore ${plan.file} to before “${plan.action}”`}
+      describedBy="table-restore-text"
+      onCancel={close}
+      busy={writing}
+      wide
+    >
       <p id="table-restore-text" className="muted small">
         {plan === null
           ? 'Reading the change journal…'
@@ -63,7 +67,7 @@ export function TableRestoreDialog() {
           Cannot restore: {problem}
         </p>
       )}
-      <ModalActions onCancel={close} cancelDisabled={writing} focusCancel={plan === null || refusal !== null}>
+      <ModalActions onCancel={close} focusCancel={plan === null || refusal !== null}>
         <button
           type="button"
           className="btn btn-primary"

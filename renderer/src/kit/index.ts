@@ -19,5 +19,6 @@ export { PathNotes } from './path-notes';
 export { ProgressFooter } from './progress-footer';
 export { RecentFolderList } from './recent-folder-list';
 export { ReviewList, type ReviewChange, type ReviewGroup } from './review-list';
+export { ReadingModal, SaveActions, SaveFailure } from './save-and-reading';
 export { SidecarBadge } from './sidecar-badge';
 export { usePopover } from './use-popover';

@@ -1,13 +1,12 @@
 /** "Save as preset": name the preset and choose which of the selected image's fields it keeps. */
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { EDITABLE_FIELDS, type FieldGroup } from '../../../shared/fields/field-table';
 import { presetNameProblem } from '../../../shared/presets/preset-file';
 import { effectiveValues } from '../store';
 import { useApp, useAppStore } from '../store';
 import { baseName, displayValue, plural } from '../lib/format';
 import { FieldChecklist } from '../save';
-import { Modal } from '../kit';
-import { ModalActions } from '../kit';
+import { FieldRow, Modal, ModalActions } from '../kit';
 
 /** Groups whose filled fields a new preset keeps unless unchosen (an animal, a sample, an experiment). */
 const PRESET_GROUPS: readonly FieldGroup[] = ['Animal', 'Sample', 'Experiment'];
@@ -46,56 +45,61 @@ function PresetSaveForm({ path }: { path: string }) {
     if (result.ok) close();
     else setProblem({ message: result.error.message, clash: result.error.code === 'CONFLICT' });
   };
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     void save(false);
   };
 
   return (
-    <Modal labelledBy="preset-save-title" describedBy="preset-save-text" onCancel={close}>
-      <form onSubmit={submit}>
-        <h2 id="preset-save-title" className="modal-title">
-          Save as preset
-        </h2>
-        <p id="preset-save-text">
-          Keep the chosen fields of <strong className="mono">{baseName(path)}</strong> under a name, to apply them to
-          other images later.
-        </p>
-        <label className="modal-field-label modal-label" htmlFor="preset-name">
-          Preset name
-        </label>
-        <input
-          id="preset-name"
-          className="input preset-name-input"
-          value={name}
-          placeholder="e.g. Thy1 cohort 3, P30"
-          maxLength={120}
-          aria-invalid={problem !== null}
-          aria-describedby={problem ? 'preset-save-problem' : undefined}
-          onChange={(e) => {
-            setName(e.target.value);
-            setProblem(null);
-          }}
-          data-autofocus
-        />
-        {problem && (
-          <p id="preset-save-problem" className="form-error small" role="alert">
-            {problem.message}{' '}
-            {problem.clash && (
-              <button type="button" className="link-button" onClick={() => void save(true)}>
-                Replace it
-              </button>
-            )}
-          </p>
+    <Modal
+      labelledBy="preset-save-title"
+      title="Save as preset"
+      describedBy="preset-save-text"
+      onCancel={close}
+      onSubmit={submit}
+    >
+      <p id="preset-save-text">
+        Keep the chosen fields of <strong className="mono">{baseName(path)}</strong> under a name, to apply them to
+        other images later.
+      </p>
+      <FieldRow
+        id="preset-name"
+        label="Preset name"
+        invalid
+        message={
+          problem && (
+            <>
+              {problem.message}{' '}
+              {problem.clash && (
+                <button type="button" className="link-button" onClick={() => void save(true)}>
+                  Replace it
+                </button>
+              )}
+            </>
+          )
+        }
+      >
+        {(control) => (
+          <input
+            {...control}
+            className="input preset-name-input"
+            value={name}
+            placeholder="e.g. Thy1 cohort 3, P30"
+            maxLength={120}
+            onChange={(e) => {
+              setName(e.target.value);
+              setProblem(null);
+            }}
+            data-autofocus
+          />
         )}
-        <p className="modal-label preset-fields-label">Fields</p>
-        <FieldChecklist fields={EDITABLE_FIELDS} values={values} chosen={chosen} onChange={setChosen} />
-        <ModalActions onCancel={close}>
-          <button type="submit" className="btn btn-primary" disabled={chosen.size === 0 || busy}>
-            Save preset of {plural(chosen.size, 'field')}
-          </button>
-        </ModalActions>
-      </form>
+      </FieldRow>
+      <p className="modal-label preset-fields-label">Fields</p>
+      <FieldChecklist fields={EDITABLE_FIELDS} values={values} chosen={chosen} onChange={setChosen} />
+      <ModalActions onCancel={close}>
+        <button type="submit" className="btn btn-primary" disabled={chosen.size === 0 || busy}>
+          Save preset of {plural(chosen.size, 'field')}
+        </button>
+      </ModalActions>
     </Modal>
   );
 }

@@ -6,9 +6,7 @@ import { selectEditablePaths } from '../store';
 import { useApp, useAppStore } from '../store';
 import { displayValue, plural } from '../lib/format';
 import { downloadFile } from '../lib/download';
-import { useFilePicker } from '../kit';
-import { Modal } from '../kit';
-import { ModalActions } from '../kit';
+import { Modal, ModalActions, useFilePicker } from '../kit';
 
 /** What a preset sets, as `Species mouse · Age P30`. */
 function summary(preset: StoredPreset): string {
@@ -177,10 +175,7 @@ function PresetManager() {
   const close = () => store.getState().closePresetDialog();
   const presets = list?.presets ?? [];
   return (
-    <Modal labelledBy="presets-title" describedBy="presets-text" onCancel={close} wide>
-      <h2 id="presets-title" className="modal-title">
-        Presets
-      </h2>
+    <Modal labelledBy="presets-title" title="Presets" describedBy="presets-text" onCancel={close} wide>
       <p id="presets-text">
         {targets > 0
           ? `Apply sets the preset's fields on the ${plural(targets, 'selected image')}, as one step you can undo.`
@@ -195,7 +190,7 @@ function PresetManager() {
         <p className="muted preset-empty">No presets yet: select one image and choose Presets › Save as preset…</p>
       )}
       {presets.length > 0 && (
-        <ul className="plain-list preset-list" aria-label="Presets">
+        <ul className="plain-list scroll-box preset-list" aria-label="Presets">
           {presets.map((entry) => (
             <PresetItem key={entry.id} entry={entry} targets={targets} />
           ))}

@@ -7,14 +7,55 @@ import { useEffect, useMemo, useState } from 'react';
 import { fieldDifferences } from '../store';
 import { useApp, useAppStore } from '../store';
 import { baseName, displayValue } from '../lib/format';
-import { Modal } from '../kit';
+import { DataTable, Modal, ModalActions, type Column } from '../kit';
 import { DamagedChoice } from './damaged-choice';
-import { ModalActions } from '../kit';
+
+/** One field either side changed since the version both started from. */
+type FieldDifference = ReturnType<typeof fieldDifferences>[number];
 
 /** Each field I changed: whether theirs is kept instead of mine. */
 interface ChoiceProps {
   keepTheirs: ReadonlySet<string>;
   onChange(name: string, theirs: boolean): void;
+}
+
+/** The columns of the comparison: the field, its three values, and which is kept. */
+function comparisonColumns({ keepTheirs, onChange }: ChoiceProps): readonly Column<FieldDifference>[] {
+  const unchanged = '—';
+  return [
+    { header: 'Field', rowHeader: true, cell: (d) => d.label },
+    { header: 'Both started from', cell: (d) => displayValue(d.base) },
+    { header: 'Theirs (on disk)', cell: (d) => (d.theirs === undefined ? unchanged : displayValue(d.theirs)) },
+    { header: 'Mine', cell: (d) => (d.mine === undefined ? unchanged : displayValue(d.mine)) },
+    {
+      header: 'Keep',
+      cell: (d) =>
+        d.mine === undefined ? (
+          `theirs (${displayValue(d.theirs)})`
+        ) : (
+          <span className="keep-choice" role="radiogroup" aria-label={`${d.label}: keep`}>
+            <label>
+              <input
+                type="radio"
+                name={`keep-${d.name}`}
+                checked={!keepTheirs.has(d.name)}
+                onChange={() => onChange(d.name, false)}
+              />
+              mine
+            </label>
+            <label>
+              <input
+                type="radio"
+                name={`keep-${d.name}`}
+                checked={keepTheirs.has(d.name)}
+                onChange={() => onChange(d.name, true)}
+              />
+              theirs
+            </label>
+          </span>
+        ),
+    },
+  ];
 }
 
 function Comparison({ path, keepTheirs, onChange }: { path: string } & ChoiceProps) {
@@ -29,60 +70,18 @@ function Comparison({ path, keepTheirs, onChange }: { path: string } & ChoicePro
   useEffect(() => {
     void store.getState().loadTheirs(path);
   }, [store, path]);
-  const unchanged = '—';
   return (
     <>
-      <table className="review-table conflict-table">
-        <caption className="modal-label">Field by field: choose what each field keeps</caption>
-        <thead>
-          <tr>
-            <th scope="col">Field</th>
-            <th scope="col">Both started from</th>
-            <th scope="col">Theirs (on disk)</th>
-            <th scope="col">Mine</th>
-            <th scope="col">Keep</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((d) => {
-            const clash = d.mine !== undefined && d.theirs !== undefined && d.mine !== d.theirs;
-            return (
-              <tr key={d.name} className={clash ? 'is-clash' : undefined}>
-                <th scope="row">{d.label}</th>
-                <td>{displayValue(d.base)}</td>
-                <td>{d.theirs === undefined ? unchanged : displayValue(d.theirs)}</td>
-                <td>{d.mine === undefined ? unchanged : displayValue(d.mine)}</td>
-                <td>
-                  {d.mine === undefined ? (
-                    `theirs (${displayValue(d.theirs)})`
-                  ) : (
-                    <span className="keep-choice" role="radiogroup" aria-label={`${d.label}: keep`}>
-                      <label>
-                        <input
-                          type="radio"
-                          name={`keep-${d.name}`}
-                          checked={!keepTheirs.has(d.name)}
-                          onChange={() => onChange(d.name, false)}
-                        />
-                        mine
-                      </label>
-                      <label>
-                        <input
-                          type="radio"
-                          name={`keep-${d.name}`}
-                          checked={keepTheirs.has(d.name)}
-                          onChange={() => onChange(d.name, true)}
-                        />
-                        theirs
-                      </label>
-                    </span>
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <DataTable
+        caption="Field by field: choose what each field keeps"
+        className="conflict-table"
+        columns={comparisonColumns({ keepTheirs, onChange })}
+        rows={rows}
+        rowKey={(d) => d.name}
+        rowClass={(d) =>
+          d.mine !== undefined && d.theirs !== undefined && d.mine !== d.theirs ? 'is-clash' : undefined
+        }
+      />
       {theirs?.status === 'loading' && <p className="muted small">Reading their file…</p>}
       {theirs?.status === 'error' && <p className="small">Their file could not be read: {theirs.message}</p>}
     </>
@@ -115,15 +114,25 @@ export function ConflictDialog() {
     });
   if (conflict.kind === 'damaged')
     return (
-      <Modal labelledBy="conflict-title" describedBy="conflict-text" onCancel={() => void answer('cancel')} wide>
+      <Modal
+        labelledBy="conflict-title"
+        describedBy="conflict-text"
+        onCancel={() => void answer('cancel')}
+        busy={busy}
+        wide
+      >
         <DamagedChoice conflict={conflict} busy={busy} answer={(choice) => void answer(choice)} />
       </Modal>
     );
   return (
-    <Modal labelledBy="conflict-title" describedBy="conflict-text" onCancel={() => void answer('cancel')} wide>
-      <h2 id="conflict-title" className="modal-title">
-        {baseName(conflict.path)} changed on disk
-      </h2>
+    <Modal
+      labelledBy="conflict-title"
+      title={`${baseName(conflict.path)} changed on disk`}
+      describedBy="conflict-text"
+      onCancel={() => void answer('cancel')}
+      busy={busy}
+      wide
+    >
       <p id="conflict-text">
         Another program changed the sidecar of <strong className="mono">{conflict.path}</strong> after it was opened
         here. Keep their version and drop your changes to this image, or write the fields you changed over their version
@@ -135,7 +144,7 @@ export function ConflictDialog() {
           {waiting === 1 ? '1 more file also changed on disk.' : `${waiting} more files also changed on disk.`}
         </p>
       )}
-      <ModalActions onCancel={() => void answer('cancel')} cancelDisabled={busy} focusCancel>
+      <ModalActions onCancel={() => void answer('cancel')} focusCancel>
         <button type="button" className="btn" disabled={busy} onClick={() => void answer('theirs')}>
           Reload theirs
         </button>

@@ -3,6 +3,7 @@ import { HEADER_FIELDS, type FieldValues } from '../../../shared/fields/field-ta
 import { storedCalibrationText } from '../../../shared/sidecar';
 import type { CreatedGroup } from '../store';
 import { displayValue, plural } from '../lib/format';
+import { DataTable, type Column } from '../kit';
 
 /** Value sets listed per group before the rest are counted. */
 const SHOWN_SETS = 4;
@@ -36,6 +37,43 @@ function ValueSet({ group, values }: { group: CreatedGroup['group']; values: Fie
   );
 }
 
+/** A line of the table: a set of values and its count, or the count of a group's sets not listed. */
+interface Line {
+  group: CreatedGroup['group'];
+  values: FieldValues | null;
+  hidden: number;
+  count: number;
+}
+
+/** Each group's first sets of values, then one line for the rest. */
+function lines(groups: readonly CreatedGroup[]): Line[] {
+  return groups.flatMap(({ group, counts }) => {
+    const shown: Line[] = counts
+      .slice(0, SHOWN_SETS)
+      .map((c) => ({ group, values: c.values, hidden: 0, count: c.count }));
+    const rest = counts.slice(SHOWN_SETS);
+    if (rest.length === 0) return shown;
+    return [...shown, { group, values: null, hidden: rest.length, count: rest.reduce((n, c) => n + c.count, 0) }];
+  });
+}
+
+const COLUMNS: readonly Column<Line>[] = [
+  {
+    header: 'Values',
+    cell: ({ group, values, hidden }) =>
+      values === null ? (
+        <span className="muted">
+          {GROUP_NAMES[group]}: {plural(hidden, 'other set')} of values
+        </span>
+      ) : (
+        <>
+          <span className="created-group">{GROUP_NAMES[group]}</span> <ValueSet group={group} values={values} />
+        </>
+      ),
+  },
+  { header: 'Images', className: 'num', headerClassName: 'num', cell: (line) => line.count },
+];
+
 /**
  * Every value the created sidecars get without being typed: Accepted (CloudScope's default),
  * the calibration the file declares (else 1.0 / Pixels) and the header read from each image,
@@ -52,49 +90,13 @@ export function CreatedValuesTable({
 }) {
   const subject = created === 1 ? 'The new sidecar' : `The ${created} new sidecars`;
   return (
-    <table className="review-table review-created">
-      <caption className="modal-label">
-        {subject} {typed ? 'will also hold' : 'will hold'}
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">Values</th>
-          <th scope="col" className="num">
-            Images
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {groups.flatMap(({ group, counts }) => {
-          const rest = counts.slice(SHOWN_SETS).reduce((n, c) => n + c.count, 0);
-          return [
-            ...counts.slice(0, SHOWN_SETS).map((entry, i) => (
-              <tr key={`${group}-${i}`}>
-                <td>
-                  <span className="created-group">{GROUP_NAMES[group]}</span>{' '}
-                  <ValueSet group={group} values={entry.values} />
-                </td>
-                <td className="num">{entry.count}</td>
-              </tr>
-            )),
-            ...(rest > 0
-              ? [
-                  <tr key={`${group}-rest`}>
-                    <td className="muted">
-                      {GROUP_NAMES[group]}: {plural(counts.length - SHOWN_SETS, 'other set')} of values
-                    </td>
-                    <td className="num">{rest}</td>
-                  </tr>,
-                ]
-              : []),
-          ];
-        })}
-        <tr>
-          <td colSpan={2} className="muted">
-            Every other experiment field empty; no ROIs, no analyses.
-          </td>
-        </tr>
-      </tbody>
-    </table>
+    <DataTable
+      caption={`${subject} ${typed ? 'will also hold' : 'will hold'}`}
+      className="review-created"
+      columns={COLUMNS}
+      rows={lines(groups)}
+      rowKey={(line, i) => `${line.group}-${i}`}
+      more="Every other experiment field empty; no ROIs, no analyses."
+    />
   );
 }

@@ -3,19 +3,27 @@
  * unsaved edits here: keep the edits and leave the file, or write the version read plus the
  * edits over it, the damaged file kept beside it. The button names the file it replaces.
  */
-import { EDITABLE_FIELDS } from '../../../shared/fields/field-table';
+import { EDITABLE_FIELDS, type FieldSpec, type FieldValues } from '../../../shared/fields/field-table';
 import { changesOf } from '../store';
 import type { Conflict } from '../store';
 import { useApp } from '../store';
 import { sidecarNameShownFor } from '../../../shared/sidecar-location';
 import { displayValue } from '../lib/format';
-import { ModalActions } from '../kit';
+import { DataTable, ModalActions, type Column } from '../kit';
 
 /** What the dialog does with the answer. */
 interface DamagedChoiceProps {
   conflict: Conflict;
   busy: boolean;
   answer(choice: 'mine' | 'cancel'): void;
+}
+
+/** The columns of my edits: each field's name and the value I gave it. */
+function editColumns(mine: FieldValues): readonly Column<FieldSpec>[] {
+  return [
+    { header: 'Field', rowHeader: true, cell: (spec) => spec.displayName },
+    { header: 'Mine', cell: (spec) => displayValue(mine[spec.name]) },
+  ];
 }
 
 /** Title, explanation, my edits, and the two answers. */
@@ -42,23 +50,14 @@ export function DamagedChoice({ conflict, busy, answer }: DamagedChoiceProps) {
           stays in that copy.
         </p>
       </div>
-      <table className="review-table">
-        <caption className="modal-label">Your edits</caption>
-        <tbody>
-          {EDITABLE_FIELDS.filter((spec) => spec.name in mine).map((spec) => (
-            <tr key={spec.name}>
-              <th scope="row">{spec.displayName}</th>
-              <td>{displayValue(mine[spec.name])}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <ModalActions
-        onCancel={() => answer('cancel')}
-        cancelLabel="Keep my edits, leave the file"
-        cancelDisabled={busy}
-        focusCancel
-      >
+      <DataTable
+        caption="Your edits"
+        headless
+        columns={editColumns(mine)}
+        rows={EDITABLE_FIELDS.filter((spec) => spec.name in mine)}
+        rowKey={(spec) => spec.name}
+      />
+      <ModalActions onCancel={() => answer('cancel')} cancelLabel="Keep my edits, leave the file" focusCancel>
         <button type="button" className="btn btn-danger" disabled={busy} onClick={() => answer('mine')}>
           Write {sidecar} from my version
         </button>

@@ -19,7 +19,7 @@ export function FieldChecklist({ fields, values, chosen, onChange }: FieldCheckl
   };
   return (
     <>
-      <div className="paste-fields">
+      <div className="scroll-box paste-fields">
         {fields.map((field) => (
           <label key={field.name} className="check-row paste-field">
             <input

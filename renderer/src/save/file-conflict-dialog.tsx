@@ -9,8 +9,7 @@ import type { ChannelTable } from '../../../shared/channels/channel-table';
 import { folderLabel } from '../lib/format';
 import type { FileConflict } from '../store';
 import { useApp, useAppStore } from '../store';
-import { Modal } from '../kit';
-import { ModalActions } from '../kit';
+import { DataTable, Modal, ModalActions } from '../kit';
 
 /** A row's cells but its Channel ID, in the table's column order: `DAPI, 405`. */
 function rowText(table: ChannelTable | null, id: string): string | null {
@@ -27,29 +26,22 @@ function Comparison({ theirs, mine, verb }: { theirs: ChannelTable | null; mine:
   if (ids.length === 0) return <p>Their table holds the same rows as the one {verb} writes.</p>;
   const lost = removed.length + changed.length;
   return (
-    <table className="review-table conflict-table">
-      <caption className="modal-label">
-        {lost === 0
+    <DataTable
+      caption={
+        lost === 0
           ? 'Their rows are all kept'
-          : `Their rows ${verb} would remove or replace: ${[...removed, ...changed].join(', ')}`}
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">Channel ID</th>
-          <th scope="col">Theirs (on disk)</th>
-          <th scope="col">After {verb}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {ids.map((id) => (
-          <tr key={id} className={added.includes(id) ? undefined : 'is-clash'}>
-            <th scope="row">{id}</th>
-            <td>{rowText(theirs, id) ?? '—'}</td>
-            <td>{rowText(mine, id) ?? '— (removed)'}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+          : `Their rows ${verb} would remove or replace: ${[...removed, ...changed].join(', ')}`
+      }
+      className="conflict-table"
+      columns={[
+        { header: 'Channel ID', rowHeader: true, cell: (id) => id },
+        { header: 'Theirs (on disk)', cell: (id) => rowText(theirs, id) ?? '—' },
+        { header: `After ${verb}`, cell: (id) => rowText(mine, id) ?? '— (removed)' },
+      ]}
+      rows={ids}
+      rowKey={(id) => id}
+      rowClass={(id) => (added.includes(id) ? undefined : 'is-clash')}
+    />
   );
 }
 
@@ -84,7 +76,7 @@ function Body({ conflict }: { conflict: FileConflict }) {
           <Comparison theirs={theirs.value.table} mine={mine} verb={verb} />
         </>
       )}
-      <ModalActions onCancel={() => answer('cancel')} cancelDisabled={busy} focusCancel>
+      <ModalActions onCancel={() => answer('cancel')} focusCancel>
         <button type="button" className="btn" disabled={busy} onClick={() => answer('theirs')}>
           Keep theirs, drop the {verb} step
         </button>
@@ -111,6 +103,7 @@ export function FileConflictDialog() {
       labelledBy="file-conflict-title"
       describedBy="file-conflict-text"
       onCancel={() => void store.getState().resolveFileConflict('cancel')}
+      busy={conflict.busy}
       wide
     >
       <Body conflict={conflict} />

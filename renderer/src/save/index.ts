@@ -7,5 +7,4 @@ export { FieldChecklist } from './field-checklist';
 export { FileConflictDialog } from './file-conflict-dialog';
 export { RebuildDialog } from './rebuild-dialog';
 export { ReviewDialog } from './review-dialog';
-export { ReadingModal, SaveActions } from './save-and-reading';
 export { SaveReportDialog } from './save-report-dialog';

@@ -10,8 +10,7 @@ import { displayValue } from '../lib/format';
 import { fieldLabel, journalTime } from '../lib/journal-format';
 import { useAppStore } from '../store';
 import { sidecarNameShownFor } from '../../../shared/sidecar-location';
-import { Modal } from '../kit';
-import { ModalActions } from '../kit';
+import { DataTable, Modal, ModalActions, type Column } from '../kit';
 
 /** The action the change journal records for a rebuild. */
 const REBUILD_ACTION = 'Rebuild from journal';
@@ -29,6 +28,13 @@ function sourceOf({ from }: RebuildLine): string {
   if (from === 'header') return 'the image header';
   return from === 'default' ? 'a new sidecar' : `${from.action}, ${journalTime(from.time)}`;
 }
+
+/** The columns of the values the new sidecar will hold. */
+const LINE_COLUMNS: readonly Column<RebuildLine>[] = [
+  { header: 'Field', rowHeader: true, cell: (line) => fieldLabel(line.field) },
+  { header: 'Value', cell: (line) => displayValue(line.value) },
+  { header: 'From', className: 'muted', cell: sourceOf },
+];
 
 /** The rebuild's review for the image of `row` (its header known), from its journal `records`. */
 export function RebuildDialog({
@@ -57,10 +63,14 @@ export function RebuildDialog({
     onClose();
   };
   return (
-    <Modal labelledBy="rebuild-title" describedBy="rebuild-text" onCancel={onClose} wide>
-      <h2 id="rebuild-title" className="modal-title">
-        Rebuild {sidecar} from the journal
-      </h2>
+    <Modal
+      labelledBy="rebuild-title"
+      title={<>Rebuild {sidecar} from the journal</>}
+      describedBy="rebuild-text"
+      onCancel={onClose}
+      busy={busy}
+      wide
+    >
       <div id="rebuild-text">
         <p>
           A new {sidecar} is written from the image’s header, with each field’s last value the change journal knows.
@@ -76,26 +86,14 @@ export function RebuildDialog({
           It is written at once and journaled as “{REBUILD_ACTION}”; it is not a step of Undo.
         </p>
       </div>
-      <table className="review-table rebuild-table">
-        <caption className="modal-label">Values the new sidecar will hold</caption>
-        <thead>
-          <tr>
-            <th scope="col">Field</th>
-            <th scope="col">Value</th>
-            <th scope="col">From</th>
-          </tr>
-        </thead>
-        <tbody>
-          {plan.lines.map((line) => (
-            <tr key={line.field}>
-              <th scope="row">{fieldLabel(line.field)}</th>
-              <td>{displayValue(line.value)}</td>
-              <td className="muted">{sourceOf(line)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <ModalActions onCancel={onClose} cancelDisabled={busy} focusCancel>
+      <DataTable
+        caption="Values the new sidecar will hold"
+        className="rebuild-table"
+        columns={LINE_COLUMNS}
+        rows={plan.lines}
+        rowKey={(line) => line.field}
+      />
+      <ModalActions onCancel={onClose} focusCancel>
         <button type="button" className="btn btn-danger" disabled={busy} onClick={() => void rebuild()}>
           {damaged ? `Replace ${sidecar}` : `Write ${sidecar}`}
         </button>

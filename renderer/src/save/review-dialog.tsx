@@ -5,8 +5,7 @@ import { sidecarNames } from '../store';
 import { displayValue, plural } from '../lib/format';
 import { editableField } from '../../../shared/fields/field-table';
 import { CreatedValuesTable } from './created-values-table';
-import { Modal } from '../kit';
-import { ModalActions } from '../kit';
+import { Modal, ModalActions, ReviewList } from '../kit';
 
 /** Value changes listed per field before the rest are counted. */
 const SHOWN_CHANGES = 4;
@@ -15,47 +14,26 @@ const SHOWN_FILES = 6;
 /** The review threshold the checkbox sets. */
 const SMALL_SAVE = 10;
 
+/** Each field's value changes, old → new with how many images, the first few of each listed. */
 function ChangesTable({ fields }: { fields: readonly FieldChanges[] }) {
   return (
-    <table className="review-table">
-      <caption className="modal-label">Changes</caption>
-      <thead>
-        <tr>
-          <th scope="col">Field</th>
-          <th scope="col">Old → new</th>
-          <th scope="col" className="num">
-            Images
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {fields.flatMap((field) => {
-          const shown = field.changes.slice(0, SHOWN_CHANGES);
-          const rest = field.changes.slice(SHOWN_CHANGES).reduce((n, c) => n + c.count, 0);
-          return [
-            ...shown.map((change, i) => (
-              <tr key={`${field.name}-${i}`}>
-                <th scope="row">{i === 0 ? field.displayName : ''}</th>
-                <td>
-                  <span className="review-old">{displayValue(change.before)}</span> →{' '}
-                  <span className="review-new">{displayValue(change.after)}</span>
-                </td>
-                <td className="num">{change.count}</td>
-              </tr>
-            )),
-            ...(rest > 0
-              ? [
-                  <tr key={`${field.name}-rest`}>
-                    <th scope="row" />
-                    <td className="muted">{plural(field.changes.length - SHOWN_CHANGES, 'other change')}</td>
-                    <td className="num">{rest}</td>
-                  </tr>,
-                ]
-              : []),
-          ];
-        })}
-      </tbody>
-    </table>
+    <ReviewList
+      caption="Changes"
+      groupHeader="Field"
+      countHeader="Images"
+      shown={SHOWN_CHANGES}
+      rest={(hidden) => plural(hidden, 'other change')}
+      groups={fields.map((field) => ({
+        key: field.name,
+        label: field.displayName,
+        changes: field.changes.map((change, i) => ({
+          key: String(i),
+          before: displayValue(change.before),
+          after: displayValue(change.after),
+          count: change.count,
+        })),
+      }))}
+    />
   );
 }
 
@@ -197,10 +175,13 @@ export function ReviewDialog() {
   const count = plan.saves.length;
   const cancel = () => store.getState().cancelReview();
   return (
-    <Modal labelledBy="review-title" describedBy={count > 0 ? 'review-text' : undefined} onCancel={cancel} wide>
-      <h2 id="review-title" className="modal-title">
-        {count > 0 ? `Save ${plural(count, 'file')}?` : 'Nothing can be saved yet'}
-      </h2>
+    <Modal
+      labelledBy="review-title"
+      title={count > 0 ? `Save ${plural(count, 'file')}?` : 'Nothing can be saved yet'}
+      describedBy={count > 0 ? 'review-text' : undefined}
+      onCancel={cancel}
+      wide
+    >
       {count > 0 && <Summary plan={plan} />}
       {plan.incomplete > 0 && (
         <p className="small muted review-incomplete">

@@ -2,8 +2,7 @@
 import { useApp, useAppStore } from '../store';
 import type { SaveFailure } from '../store';
 import { plural } from '../lib/format';
-import { Modal } from '../kit';
-import { ModalActions } from '../kit';
+import { Modal, ModalActions } from '../kit';
 
 const REASONS: Partial<Record<SaveFailure['code'], string>> = {
   CONFLICT: 'changed on disk — you will be asked what to do',
@@ -21,10 +20,13 @@ export function SaveReportDialog() {
   const retryable = report.failures.filter((f) => f.code !== 'CONFLICT').length;
   const close = () => store.getState().closeSaveReport();
   return (
-    <Modal labelledBy="report-title" describedBy="report-text" onCancel={close} wide>
-      <h2 id="report-title" className="modal-title">
-        {plural(report.failures.length, 'file')} could not be saved
-      </h2>
+    <Modal
+      labelledBy="report-title"
+      title={<>{plural(report.failures.length, 'file')} could not be saved</>}
+      describedBy="report-text"
+      onCancel={close}
+      wide
+    >
       <p id="report-text">
         {report.saved > 0 ? `${plural(report.saved, 'file')} saved.` : 'Nothing was saved.'}
         {report.held > 0 && ` ${plural(report.held, 'image')} with invalid values were not sent.`} The others keep their

@@ -3,7 +3,7 @@
  * acquisition columns, read from the image files), or as a dataset readme or Methods draft,
  * downloaded; a repository's submission files are a dialog of their own, opened from here.
  */
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { TableExportFormat } from '../../../shared/api';
 import { DATASET_DRAFTS, type DatasetDraft } from '../../../shared/sheets/dataset-drafts';
 import type { ExportScope } from './tables-slice';
@@ -11,9 +11,7 @@ import { selectSaveSummary } from '../store';
 import { useApp, useAppStore } from '../store';
 import { downloadTableFile } from '../lib/download';
 import { plural } from '../lib/format';
-import { CheckRow, ChoiceGroup, RadioRows, type Choice } from '../kit';
-import { Modal } from '../kit';
-import { ModalActions } from '../kit';
+import { CheckRow, type Choice, ChoiceGroup, Modal, ModalActions, RadioRows } from '../kit';
 
 const FORMATS: readonly Choice<TableExportFormat>[] = [
   { value: 'xlsx', label: 'Excel workbook (.xlsx)', hint: 'Numbers as number cells, text as text' },
@@ -76,85 +74,70 @@ function ExportForm() {
     for (const note of file.notes) store.getState().notify('success', `${file.fileName}: ${note}.`);
   };
   return (
-    <Modal labelledBy="export-title" onCancel={close}>
-      <form
-        onSubmit={(event: FormEvent) => {
-          event.preventDefault();
-          void download(unsaved > 0);
-        }}
-      >
-        <h2 id="export-title" className="modal-title">
-          Export
-        </h2>
-        <ChoiceGroup legend="Images">
-          <label className="check-row">
-            <input type="radio" name="export-scope" checked={scope === 'folder'} onChange={() => setScope('folder')} />
-            All {plural(total, 'image')} of the folder
-          </label>
-          <label className="check-row">
-            <input
-              type="radio"
-              name="export-scope"
-              checked={scope === 'selection'}
-              disabled={selected === 0}
-              onChange={() => setScope('selection')}
-            />
-            The {plural(selected, 'selected image')}
-          </label>
-        </ChoiceGroup>
-        <ChoiceGroup legend="Format">
-          <RadioRows name="export-format" choices={[...FORMATS, ...DRAFTS]} value={format} onChange={setFormat} />
-          <p className="small export-submission">
-            For a repository:{' '}
-            <button
-              type="button"
-              className="btn btn-small"
-              aria-haspopup="dialog"
-              onClick={() => {
-                close();
-                void store.getState().openSubmissionExport();
-              }}
-            >
-              Submission files (HuBMAP, HTAN)…
-            </button>
-          </p>
-        </ChoiceGroup>
-        <ChoiceGroup legend="Columns">
-          <CheckRow
-            label="Acquisition columns (read from the files)"
-            hint={
-              isDraft(format)
-                ? 'The drafts describe the acquisition already'
-                : 'Instrument, objective, NA, channels, z step, interval, date: read-only, an import ignores them'
-            }
-            checked={acquisition && !isDraft(format)}
-            disabled={isDraft(format)}
-            onChange={setAcquisition}
-          />
-        </ChoiceGroup>
-        {unsaved > 0 && (
-          <p className="callout callout-warning bulk-callout small">
-            The table holds what is saved on disk: {plural(unsaved, 'image')} {unsaved === 1 ? 'has' : 'have'} unsaved
-            changes. “Save and download” saves them first.
-          </p>
-        )}
-        <ModalActions onCancel={close}>
-          {unsaved > 0 ? (
-            <>
-              <button type="submit" className="btn btn-primary" disabled={busy} data-autofocus>
-                {busy ? 'Exporting…' : 'Save and download'}
-              </button>
-              <button type="button" className="btn" disabled={busy} onClick={() => void download(false)}>
-                Download saved values
-              </button>
-            </>
-          ) : (
+    <Modal labelledBy="export-title" title="Export" onCancel={close} onSubmit={() => void download(unsaved > 0)}>
+      <ChoiceGroup legend="Images">
+        <RadioRows
+          name="export-scope"
+          value={scope}
+          onChange={setScope}
+          choices={[
+            { value: 'folder', label: `All ${plural(total, 'image')} of the folder` },
+            { value: 'selection', label: `The ${plural(selected, 'selected image')}`, disabled: selected === 0 },
+          ]}
+        />
+      </ChoiceGroup>
+      <ChoiceGroup legend="Format">
+        <RadioRows name="export-format" choices={[...FORMATS, ...DRAFTS]} value={format} onChange={setFormat} />
+        <p className="small export-submission">
+          For a repository:{' '}
+          <button
+            type="button"
+            className="btn btn-small"
+            aria-haspopup="dialog"
+            onClick={() => {
+              close();
+              void store.getState().openSubmissionExport();
+            }}
+          >
+            Submission files (HuBMAP, HTAN)…
+          </button>
+        </p>
+      </ChoiceGroup>
+      <ChoiceGroup legend="Columns">
+        <CheckRow
+          label="Acquisition columns (read from the files)"
+          hint={
+            isDraft(format)
+              ? 'The drafts describe the acquisition already'
+              : 'Instrument, objective, NA, channels, z step, interval, date: read-only, an import ignores them'
+          }
+          checked={acquisition && !isDraft(format)}
+          disabled={isDraft(format)}
+          onChange={setAcquisition}
+        />
+      </ChoiceGroup>
+      {unsaved > 0 && (
+        <p className="callout callout-warning bulk-callout small">
+          The table holds what is saved on disk: {plural(unsaved, 'image')} {unsaved === 1 ? 'has' : 'have'} unsaved
+          changes. “Save and download” saves them first.
+        </p>
+      )}
+      <ModalActions onCancel={close}>
+        {unsaved > 0 ? (
+          <>
             <button type="submit" className="btn btn-primary" disabled={busy} data-autofocus>
-              {busy ? 'Exporting…' : 'Download'}
+              {busy ? 'Exporting…' : 'Save and download'}
             </button>
-          )}
-        </ModalActions>
-      </form>
+            <button type="button" className="btn" disabled={busy} onClick={() => void download(false)}>
+              Download saved values
+            </button>
+          </>
+        ) : (
+          <button type="submit" className="btn btn-primary" disabled={busy} data-autofocus>
+            {busy ? 'Exporting…' : 'Download'}
+          </button>
+        )}
+      </ModalActions>
     </Modal>
   );
 }

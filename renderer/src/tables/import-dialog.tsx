@@ -8,8 +8,7 @@ import { editableField } from '../../../shared/fields/field-table';
 import { ignoredColumnsMessage } from '../../../shared/acquisition/acquisition-columns';
 import { useApp, useAppStore } from '../store';
 import { displayValue, plural } from '../lib/format';
-import { Modal } from '../kit';
-import { ModalActions } from '../kit';
+import { DataTable, Modal, ModalActions, OldNew, type Column } from '../kit';
 
 /** Changes listed by row; the rest are counted. */
 const SHOWN_CHANGES = 500;
@@ -17,29 +16,32 @@ const SHOWN_CHANGES = 500;
 const where = (row: number | null, column: string | null) =>
   [row === null ? null : `Row ${row}`, column].filter(Boolean).join(', ') || 'File';
 
+/** The columns of the errors: where each is and what it says. */
+const ERROR_COLUMNS: readonly Column<ImportError>[] = [
+  { header: 'Row', className: 'num', cell: (e) => e.row ?? '–' },
+  { header: 'Column', className: 'mono', cell: (e) => e.column ?? '–' },
+  { header: 'Problem', cell: (e) => e.message },
+];
+
+/** The columns of the changes: image, field, old → new. */
+const CHANGE_COLUMNS: readonly Column<ImportChange>[] = [
+  { header: 'Image', className: 'mono', cell: (c) => c.path },
+  { header: 'Field', cell: (c) => editableField(c.field)?.displayName ?? c.field },
+  { header: 'Old → new', cell: (c) => <OldNew before={displayValue(c.before)} after={displayValue(c.after)} /> },
+];
+
 function ErrorTable({ errors }: { errors: readonly ImportError[] }) {
   return (
     <div className="callout callout-danger callout-stack bulk-callout">
       <p className="callout-title">{plural(errors.length, 'error')}: nothing is imported until the table is fixed</p>
-      <div className="bulk-table-scroll bulk-table-short">
-        <table className="review-table bulk-table" aria-label="Errors">
-          <thead>
-            <tr>
-              <th scope="col">Row</th>
-              <th scope="col">Column</th>
-              <th scope="col">Problem</th>
-            </tr>
-          </thead>
-          <tbody>
-            {errors.map((e, i) => (
-              <tr key={i}>
-                <td className="num">{e.row ?? '–'}</td>
-                <td className="mono">{e.column ?? '–'}</td>
-                <td>{e.message}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      <div className="scroll-box bulk-table-scroll bulk-table-short">
+        <DataTable
+          label="Errors"
+          className="bulk-table"
+          columns={ERROR_COLUMNS}
+          rows={errors}
+          rowKey={(_, i) => String(i)}
+        />
       </div>
     </div>
   );
@@ -66,28 +68,14 @@ function ChangeTable({ changes, blocked }: { changes: readonly ImportChange[]; b
       <p className="modal-label bulk-label">
         {blocked ? `Changes once the errors are fixed (${changes.length})` : `Changes (${changes.length})`}
       </p>
-      <div className="bulk-table-scroll">
-        <table className="review-table bulk-table" aria-label="Changes">
-          <thead>
-            <tr>
-              <th scope="col">Image</th>
-              <th scope="col">Field</th>
-              <th scope="col">Old → new</th>
-            </tr>
-          </thead>
-          <tbody>
-            {changes.slice(0, SHOWN_CHANGES).map((c) => (
-              <tr key={`${c.path}\u0000${c.field}`}>
-                <td className="mono">{c.path}</td>
-                <td>{editableField(c.field)?.displayName ?? c.field}</td>
-                <td>
-                  <span className="review-old">{displayValue(c.before)}</span> →{' '}
-                  <span className="review-new">{displayValue(c.after)}</span>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      <div className="scroll-box bulk-table-scroll">
+        <DataTable
+          label="Changes"
+          className="bulk-table"
+          columns={CHANGE_COLUMNS}
+          rows={changes.slice(0, SHOWN_CHANGES)}
+          rowKey={(c) => `${c.path}\u0000${c.field}`}
+        />
         {changes.length > SHOWN_CHANGES && (
           <p className="small muted">and {plural(changes.length - SHOWN_CHANGES, 'more change')}</p>
         )}
@@ -120,10 +108,7 @@ export function ImportDialog() {
   const clean = preview !== null && preview.errors.length === 0 && preview.changes.length > 0;
   const close = () => store.getState().closeImport();
   return (
-    <Modal labelledBy="import-title" describedBy="import-text" onCancel={close} wide>
-      <h2 id="import-title" className="modal-title">
-        {title(fileName, preview)}
-      </h2>
+    <Modal labelledBy="import-title" title={title(fileName, preview)} describedBy="import-text" onCancel={close} wide>
       <p id="import-text">
         {preview === null ? 'Checking every row against the sidecars on disk.' : summary(fileName, preview)}
       </p>

@@ -1,10 +1,10 @@
 /**
  * The pieces the file-editing dialogs (channel table, instrument catalogue) share: the Save
- * button held back with its reason, and the dialog shown while the file is read.
+ * button held back with its reason, the dialog shown while the file is read, and why a save failed.
  */
 import type { ReactNode } from 'react';
-import { ModalActions } from '../kit';
-import { Modal } from '../kit';
+import { ModalActions } from './modal-actions';
+import { Modal } from './modal';
 
 /** The dialog's Cancel and Save: Save is disabled while `blocker` says why (shown beside it) or while saving. */
 export function SaveActions(props: {
@@ -40,12 +40,21 @@ export function SaveActions(props: {
 export function ReadingModal(props: { titleId: string; title: ReactNode; reading: string; onCancel: () => void }) {
   const { titleId, title, reading, onCancel } = props;
   return (
-    <Modal labelledBy={titleId} onCancel={onCancel}>
-      <h2 id={titleId} className="modal-title">
-        {title}
-      </h2>
+    <Modal labelledBy={titleId} title={title} onCancel={onCancel}>
       <p>{reading}</p>
       <ModalActions onCancel={onCancel} focusCancel />
     </Modal>
+  );
+}
+
+/** Why the file was not saved, and the ways on (reload, keep mine) when another program changed it. */
+export function SaveFailure(props: { title: string; message: string; children?: ReactNode }) {
+  const { title, message, children } = props;
+  return (
+    <div className="callout callout-danger callout-stack bulk-callout" role="alert">
+      <p className="callout-title">{title}</p>
+      <p>{message}</p>
+      {children !== undefined && children !== false && <p className="channel-conflict-actions">{children}</p>}
+    </div>
   );
 }
