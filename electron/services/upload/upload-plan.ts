@@ -63,6 +63,13 @@ export class UploadRefused extends Error {
   }
 }
 
+/** Whether `dir` is a folder (a link to one is not). */
+const isFolder = (dir: string): Promise<boolean> =>
+  lstat(dir).then(
+    (info) => info.isDirectory(),
+    () => false,
+  );
+
 /** Every image under `root` but those of the folders kept as they are and AcqMeta's own. */
 async function imagesOf(root: string): Promise<ImageEntry[]> {
   const entries: ImageEntry[] = [];
@@ -81,13 +88,7 @@ async function keptOf(
   const folders: string[] = [];
   for (const folder of kept) {
     const dir = path.join(root, folder);
-    if (
-      !(await lstat(dir).then(
-        (s) => s.isDirectory(),
-        () => false,
-      ))
-    )
-      continue;
+    if (!(await isFolder(dir))) continue;
     for (const listed of await listDatasetPaths(dir)) {
       const relative = `${folder}/${listed}`;
       if (isAcqmetaOwn(relative)) continue;
@@ -148,13 +149,8 @@ export async function planUpload(root: string, format: SubmissionFormat): Promis
     );
     const keptFolders = hubmap ? ['extras', ...(layout.qaQc ? ['qa_qc'] : [])] : [];
     const kept = await keptOf(root, dataset, keptFolders);
-    const isFolder = (name: string) =>
-      lstat(path.join(root, name)).then(
-        (info) => info.isDirectory(),
-        () => false,
-      );
     const notes =
-      hubmap && !layout.qaQc && (await isFolder('qa_qc'))
+      hubmap && !layout.qaQc && (await isFolder(path.join(root, 'qa_qc')))
         ? [`qa_qc/ left out: ${format}'s directory schema has no place for it`]
         : [];
     return {
