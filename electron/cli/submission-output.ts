@@ -3,7 +3,8 @@
  * every image's header, acquisition and sidecar, its companion files beside it (contributors,
  * antibodies, channel metadata) or in the dataset folder (the microscope's description), and
  * their to-do (each cell still to fill, and why) on stderr and in `<file>.todo.txt` beside the
- * metadata file.
+ * metadata file. The dataset folder is written in only when the metadata file goes beside it (an
+ * upload's layout); with -o elsewhere its files go in a folder of its name beside the metadata file.
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -60,8 +61,15 @@ export async function exportSubmission(
   const [metadata, ...companions] = draft.parts as [SubmissionPart, ...SubmissionPart[]];
   const todo = draft.parts.flatMap((part) => part.table.todo);
   const lines = todoLines(todo);
-  const targets =
-    outFile === undefined ? [] : targetsOf(outFile, path.relative(io.cwd, root) || '.', draft.parts, lines);
+  // the dataset folder's own files go in it only when the metadata file is written beside it, as
+  // in an upload; else in a folder named as it beside the metadata file: the lab's folder is left as it is
+  const datasetDir =
+    outFile === undefined
+      ? ''
+      : draft.dataPath !== undefined
+        ? path.relative(io.cwd, root) || '.'
+        : path.join(path.dirname(outFile), path.basename(root));
+  const targets = outFile === undefined ? [] : targetsOf(outFile, datasetDir, draft.parts, lines);
   await refuseAnyExisting(
     io,
     targets.map((target) => target.file),
@@ -93,11 +101,11 @@ export async function exportSubmission(
 
 /**
  * The files written for `-o outFile`: the metadata file, each companion beside it (or in the
- * dataset folder `root`, as the command line shows it), then the to-do.
+ * dataset folder `datasetDir`, as the command line shows it), then the to-do.
  */
 function targetsOf(
   outFile: string,
-  root: string,
+  datasetDir: string,
   parts: readonly SubmissionPart[],
   lines: readonly string[],
 ): Target[] {
@@ -107,7 +115,7 @@ function targetsOf(
     { file: outFile, text: metadata.text },
     ...companions.map((part) =>
       part.inDataset === true
-        ? { file: path.join(root, part.name), text: part.text, inDataset: true }
+        ? { file: path.join(datasetDir, part.name), text: part.text, inDataset: true }
         : { file: beside(part.name), text: part.text },
     ),
     { file: todoFileOf(outFile), text: lines.map((line) => `${line}\n`).join('') },

@@ -5,9 +5,8 @@
  * comes from a table column named as the field's key or label (a lab's `HGNC symbol`). A
  * target name is not an HGNC symbol, so Target Name fills nothing here.
  */
-import type { ChannelTable } from '../channels/channel-table';
 import { namesAntibody } from './channel-cells';
-import { channelFileTable, type ChannelFileColumn } from './channel-file';
+import { channelFileTable, type ChannelFileColumn, type ChannelsInForce } from './channel-file';
 import { ruleOfField } from './column-rules';
 import type { SubmissionImage } from './image-facts';
 import type { MetadataTemplate } from './metadata-templates';
@@ -26,7 +25,7 @@ const FROM_CHANNEL_TABLE: Readonly<Record<string, string>> = {
 /** The antibodies table of `template` from `channels`, checked against the channels of `images`. */
 export function antibodiesTable(
   template: MetadataTemplate,
-  channels: ChannelTable | null,
+  channels: ChannelsInForce,
   images: readonly SubmissionImage[],
 ): SubmissionTable {
   const columns = template.columns.map((key): ChannelFileColumn => {

@@ -3,8 +3,7 @@
  * channel table in force: one row per channel, each attribute from the table's column of the
  * same name (the channel table uses MITI's names), RRIDs without their `RRID:` prefix.
  */
-import type { ChannelTable } from '../channels/channel-table';
-import { channelFileTable } from './channel-file';
+import { channelFileTable, type ChannelsInForce } from './channel-file';
 import { ruleOfAttribute } from './column-rules';
 import type { SubmissionImage } from './image-facts';
 import type { HtanComponent } from './metadata-templates';
@@ -16,7 +15,7 @@ export const HTAN_CHANNELS_FILE = 'imaging-level-3-channels.csv';
 /** The channel metadata of `component` from `channels`, checked against the channels of `images`. */
 export function htanChannelsTable(
   component: HtanComponent,
-  channels: ChannelTable | null,
+  channels: ChannelsInForce,
   images: readonly SubmissionImage[],
 ): SubmissionTable {
   return channelFileTable(

@@ -4,8 +4,9 @@
  * CSV), whose names fill the metadata file's path columns, and HuBMAP's microscope description
  * in the dataset folder (extras/microscope_hardware.json).
  */
-import type { ChannelTable } from '../channels/channel-table';
+import type { DatasetValues } from '../dataset';
 import { antibodiesTable, ANTIBODIES_FILE } from './antibodies-table';
+import type { ChannelsInForce } from './channel-file';
 import { contributorsTable, CONTRIBUTORS_FILE } from './contributors-table';
 import { findTarget } from './directory-schemas';
 import { hardwareFile, HARDWARE_FILE, type DescriptionText } from './hardware-file';
@@ -44,11 +45,13 @@ export interface SubmissionPart {
   readonly inDataset?: true;
 }
 
-/** What a submission is made from: the dataset folder's name, its images and the channel table in force (null: none). */
+/** What a submission is made from: the dataset folder's name, its images and the channel tables in force. */
 export interface SubmissionInput {
   readonly folderName: string;
   readonly images: readonly SubmissionImage[];
-  readonly channels: ChannelTable | null;
+  readonly channels: ChannelsInForce;
+  /** The values and people kept for the dataset (acqmeta dataset): a value wins over what the images state. */
+  readonly dataset?: DatasetValues;
   /**
    * The dataset folder's path relative to the metadata file's folder (`./<folder>`), given only
    * when the metadata file is written in the folder that holds the dataset (HuBMAP's upload layout).
@@ -86,6 +89,7 @@ export function submissionParts(format: SubmissionFormat, input: SubmissionInput
   const template = find(name);
   const companions: SubmissionPart[] = [];
   const given: Record<string, CellSource> = {
+    ...datasetSources(template.columns, input.dataset),
     data_path:
       input.dataPath === undefined
         ? { fact: null, reason: dataPathUnknown(input.folderName) }
@@ -96,7 +100,7 @@ export function submissionParts(format: SubmissionFormat, input: SubmissionInput
     companions.push(part(file, table, 'tsv'));
     given[column] = { fact: { value: `./${file}`, from: 'file AcqMeta writes beside it' } };
   };
-  beside('contributors_path', CONTRIBUTORS_FILE, contributorsTable(find('contributors')));
+  beside('contributors_path', CONTRIBUTORS_FILE, contributorsTable(find('contributors'), input.dataset?.people ?? []));
   beside('antibodies_path', ANTIBODIES_FILE, antibodiesTable(find('antibodies'), input.channels, input.images));
   const table = hubmapTable(template, input.images, given);
   const hardware = hardwareFile(name, input.images, input.description ?? null, input.hardwarePresent);
@@ -115,11 +119,31 @@ export function submissionParts(format: SubmissionFormat, input: SubmissionInput
   return [part(`${name}-metadata.tsv`, { ...table, todo }, 'tsv'), ...companions];
 }
 
+/** The dataset's values of `columns`, each a cell's source. */
+function datasetSources(
+  columns: readonly string[],
+  dataset: DatasetValues | undefined,
+): Record<string, { fact: { value: string; from: string } }> {
+  const values = dataset?.values ?? {};
+  return Object.fromEntries(
+    columns.flatMap((column) => {
+      const value = values[column];
+      return value === undefined ? [] : [[column, { fact: { value, from: 'dataset values' } }]];
+    }),
+  );
+}
+
 /** HTAN's Level 2 manifest naming the channel metadata CSV written beside it, and that CSV. */
 function htanParts(input: SubmissionInput): SubmissionPart[] {
   const find = (wanted: string) => named(htanComponents().items, wanted, 'HTAN imaging manifests');
   const channelsFile = { value: HTAN_CHANNELS_FILE, from: 'file AcqMeta writes beside it' };
-  const manifest = htanTable(find('Imaging Level 2'), input.folderName, input.images, {
+  const level2 = find('Imaging Level 2');
+  const kept = datasetSources(
+    level2.attributes.map((attribute) => attribute.name),
+    input.dataset,
+  );
+  const manifest = htanTable(level2, input.folderName, input.images, {
+    ...Object.fromEntries(Object.entries(kept).map(([name, source]) => [name, source.fact])),
     'Channel Metadata Filename': channelsFile,
   });
   const channels = htanChannelsTable(find('Imaging Level 3 Channels'), input.channels, input.images);

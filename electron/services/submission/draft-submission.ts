@@ -1,6 +1,7 @@
 /**
  * A submission drafted from a dataset folder: every image under it read (header, acquisition,
- * sidecar), the channel table in force for it and what each image matched in the lab's
+ * sidecar), the channel table in force for each image, the dataset values and people kept for
+ * the folder (acqmeta dataset), and what each image matched in the lab's
  * microscope catalogue (with the description file of the one microscope all matched), made into
  * the files of a repository's format. What the command line writes and the app's Export shows.
  */
@@ -20,7 +21,9 @@ import {
 } from '../../../shared/submission';
 import { diskErrorReason } from '../disk';
 import { listImages, type ImageEntry } from '../folder';
-import { createProfileCache, createProfileFinder, withHardware } from '../profile';
+import type { LoadedChannelTable } from '../channels';
+import { readDatasetValues } from '../dataset';
+import { createProfileCache, createProfileFinder, withHardware, type ProfileFinder } from '../profile';
 import { scanRows } from '../rows';
 import { createTiffScanner, type TiffScanner } from '../tiff';
 
@@ -34,6 +37,8 @@ export interface SubmissionDraft {
   readonly unreadable: string[];
   /** Each name the files cannot hold exactly, in words, with what to rename: while any, none of the files may be written. */
   readonly refused: string[];
+  /** data_path as written (`./<folder>`): the metadata file's folder holds the dataset folder; absent: it does not, or is not known. */
+  readonly dataPath?: string;
 }
 
 /** How a draft reads the folder. */
@@ -62,24 +67,49 @@ export async function draftSubmission(
     () => false,
   );
   const sole = hardwarePresent ? null : soleDescription(images);
-  const inForce = await finder.channelTableFor(path.join(root, CHANNEL_TABLE_NAME));
+  const groups = await tableGroups(root, images, finder);
   const unreadable = images.flatMap((row) => row.errors.map((error) => namedByPath(row.path, error)));
-  if (inForce !== null && inForce.table === null)
-    unreadable.push(`${inForce.label}: cannot be used as a channel table: ${inForce.problem ?? 'unknown'}`);
+  for (const { loaded } of groups)
+    if (loaded !== null && loaded.table === null)
+      unreadable.push(`${loaded.label}: cannot be used as a channel table: ${loaded.problem ?? 'unknown'}`);
+  const dataset = await readDatasetValues(root);
+  const dataPath =
+    options.dataPath === undefined ? await dataPathOf(root, options.metadataFolder) : { dataPath: options.dataPath };
   const parts = submissionParts(format, {
     folderName: path.basename(root),
     images,
-    channels: inForce?.table ?? null,
-    ...(options.dataPath === undefined
-      ? await dataPathOf(root, options.metadataFolder)
-      : { dataPath: options.dataPath }),
+    channels: groups.map(({ loaded, images: inGroup }) => ({
+      label: loaded?.label ?? CHANNEL_TABLE_NAME,
+      table: loaded?.table ?? null,
+      images: inGroup,
+    })),
+    dataset,
+    ...dataPath,
     ...(sole === null ? {} : { description: await readDescription(root, sole) }),
     hardwarePresent,
   });
   const refused = await invalidNames(root, images);
   const folderProblem = formulaFolderName(format, path.basename(root));
   if (folderProblem !== null) refused.unshift(folderProblem);
-  return { format, parts, imageCount: images.length, unreadable, refused };
+  return { format, parts, imageCount: images.length, unreadable, refused, ...dataPath };
+}
+
+/** The images grouped by the channel table in force for each (its own folder's, or the nearest above), in the order first met. */
+async function tableGroups(root: string, images: readonly ImageRow[], finder: ProfileFinder) {
+  const groups = new Map<string, { loaded: LoadedChannelTable | null; images: ImageRow[] }>();
+  const tables = await Promise.all(
+    images.map((row) => finder.channelTableFor(path.join(root, ...row.path.split('/')))),
+  );
+  images.forEach((row, i) => {
+    const loaded = tables[i] ?? null;
+    const key = loaded?.absPath ?? '';
+    const group = groups.get(key) ?? { loaded, images: [] };
+    group.images.push(row);
+    groups.set(key, group);
+  });
+  if (groups.size === 0)
+    groups.set('', { loaded: await finder.channelTableFor(path.join(root, CHANNEL_TABLE_NAME)), images: [] });
+  return [...groups.values()];
 }
 
 /**

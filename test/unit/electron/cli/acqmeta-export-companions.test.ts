@@ -73,7 +73,7 @@ describe('acqmeta export: HuBMAP companions', () => {
     expect(todo.filter((line) => !line.startsWith('dataset: '))).toEqual([
       'raw/channel_layout.tsv: the file (required): not written: HuBMAP publishes no column names for it (its directory schema says only "a dictionary for channel to moiety"); write it in the dataset folder yourself',
       "extras/microscope_hardware.json: the file (required): not written: no lab catalogue of microscopes (an acqmeta.instruments/ folder of Micro-Meta App descriptions) is in force for the images; put the microscope's description there, or write the file in the dataset folder yourself",
-      'contributors.tsv row 1: first_name, last_name, display_name, affiliation, orcid, is_contact, is_principal_investigator, is_operator, metadata_schema_id (required): AcqMeta knows no people: add one row per contributor with these columns filled, metadata_schema_id 94dae6f8-0756-4ab0-a47b-138e446a9501; is_contact "Yes" on at least one row (HuBMAP refuses an upload without a contact)',
+      'contributors.tsv row 1: first_name, last_name, display_name, affiliation, orcid, is_contact, is_principal_investigator, is_operator, metadata_schema_id (required): no people are kept for the dataset (acqmeta dataset --contributors): add one row per contributor with these columns filled, metadata_schema_id 94dae6f8-0756-4ab0-a47b-138e446a9501; is_contact "Yes" on at least one row (HuBMAP refuses an upload without a contact)',
       'antibodies.tsv Channel:0:1: uniprot_accession_number (required): the channel table has no column for it (add one named "Uniprot accession number")',
     ]);
     expect(todo.some((line) => /path/.test(line))).toBe(false);
