@@ -1,11 +1,12 @@
 /**
  * A dataset folder's layout as HuBMAP's upload checks it: AcqMeta's own files (its journal, lock
- * and temporary files, the lab profile, the channel table, the microscope catalogue) are the
+ * and temporary files, the lab profile, the channel table, the dataset values and people list, the microscope catalogue) are the
  * lab's, never part of an upload, so they are listed apart and neither allowed nor refused; and
  * the paths HuBMAP's upload leaves out of its directory check (ingest-validation-tools
  * `upload.py`, its "typical dataset_ignore_globs") are ignored as an `--ignore` glob is.
  */
 import { CHANNEL_TABLE_NAME } from '../channels/channel-table';
+import { DATASET_FILE_NAME, PEOPLE_FILE_NAME } from '../dataset/dataset-names';
 import { INSTRUMENTS_FOLDER } from '../instruments/instrument-types';
 import { PROFILE_FILE_NAME } from '../profile/load-profile';
 import { checkDirectory, compareCodePoints, type DirectoryVerdict } from './directory-check';
@@ -19,8 +20,14 @@ export const HUBMAP_IGNORE_GLOBS: readonly string[] = ['extras', '*metadata.tsv'
 
 /** Folders of AcqMeta's own: the journal's, the lab's microscope catalogue. */
 const OWN_FOLDERS: ReadonlySet<string> = new Set(['.acqmeta', INSTRUMENTS_FOLDER]);
-/** Files of AcqMeta's own by name: the lab profile, the channel table, the folder's lock. */
-const OWN_FILES: ReadonlySet<string> = new Set([PROFILE_FILE_NAME, CHANNEL_TABLE_NAME, '.acqmeta-lock']);
+/** Files of AcqMeta's own by name: the lab profile, the channel table, the dataset values, the lab's people, the folder's lock. */
+const OWN_FILES: ReadonlySet<string> = new Set([
+  PROFILE_FILE_NAME,
+  CHANNEL_TABLE_NAME,
+  DATASET_FILE_NAME,
+  PEOPLE_FILE_NAME,
+  '.acqmeta-lock',
+]);
 /** A lock being taken (`.acqmeta-lock.<uuid>`) or a temporary file of a write (`.acqmeta-<tag>.tmp`). */
 const OWN_TRANSIENT = /^\.acqmeta-(?:lock\..+|.+\.tmp)$/;
 
