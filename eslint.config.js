@@ -64,8 +64,8 @@ export default tseslint.config(
     rules: { 'cycles/no-cycle': 'error' },
   },
   {
-    // The rooms of electron/services/ import each other one way (build/eslint/rooms.mjs).
-    files: ['electron/services/**/*.ts'],
+    // The rooms of electron/services/ and renderer/src/ import each other one way (build/eslint/rooms.mjs).
+    files: ['electron/services/**/*.ts', 'renderer/src/**/*.{ts,tsx}'],
     plugins: { rooms },
     rules: { 'rooms/one-way': 'error' },
   },

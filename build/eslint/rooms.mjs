@@ -1,4 +1,4 @@
-// The project's own ESLint rule: the rooms of electron/services/ import each other one way.
+// The project's own ESLint rule: the rooms of electron/services/ and renderer/src/ import each other one way.
 import fs from 'node:fs';
 import path from 'node:path';
 import { relativeImports } from './relative-imports.mjs';
@@ -32,13 +32,46 @@ export const ROOM_ORDER = [
   'backend',
 ];
 
-/** The services folder and the room `file` lies in, or null when it lies in no room of one. */
+/**
+ * The rooms of renderer/src/, each importing only rooms listed before it: shared view logic,
+ * the store, the kit, then the capabilities, the table, and the shell last. Files beside the
+ * rooms (main.tsx, app-store.ts, backend-events.ts) compose them and may import any.
+ */
+export const RENDERER_ROOM_ORDER = [
+  'lib',
+  'client',
+  'store',
+  'kit',
+  'save',
+  'profile',
+  'channels',
+  'journal',
+  'editor',
+  'instruments',
+  'presets',
+  'tables',
+  'bulk',
+  'results',
+  'submission',
+  'convert',
+  'collection',
+  'calibrate',
+  'table',
+  'app',
+];
+
+/** The folders whose rooms import one way, each with its order and the name its messages use. */
+const HOUSES = [
+  { base: ['electron', 'services'], order: ROOM_ORDER, name: 'services' },
+  { base: ['renderer', 'src'], order: RENDERER_ROOM_ORDER, name: 'renderer/src' },
+];
+
+/** The house (folder of rooms) and the room `file` lies in, or null when it lies in no room of one. */
 function roomOf(file) {
   const parts = file.split(path.sep);
   for (let i = parts.length - 3; i > 0; i--) {
-    if (parts[i] === 'services' && parts[i - 1] === 'electron') {
-      return { services: parts.slice(0, i + 1).join(path.sep), room: parts[i + 1] };
-    }
+    const house = HOUSES.find((h) => parts[i - 1] === h.base[0] && parts[i] === h.base[1]);
+    if (house !== undefined) return { house, services: parts.slice(0, i + 1).join(path.sep), room: parts[i + 1] };
   }
   return null;
 }
@@ -62,14 +95,14 @@ export const oneWay = {
     type: 'problem',
     docs: {
       description:
-        'A room of electron/services/ imports only the rooms before it in ROOM_ORDER, so that no two rooms import each other, even round a circle.',
+        'A room of electron/services/ or renderer/src/ imports only the rooms before it in its order, so that no two rooms import each other, even round a circle.',
     },
     schema: [],
     messages: {
       backwards:
-        'services/{{room}} may not import services/{{other}}: {{other}} comes after {{room}} in the room order (build/eslint/rooms.mjs), and rooms import one way only. Move what {{room}} needs down into it or a room before it.',
+        '{{house}}/{{room}} may not import {{house}}/{{other}}: {{other}} comes after {{room}} in the room order (build/eslint/rooms.mjs), and rooms import one way only. Move what {{room}} needs down into it or a room before it.',
       unlisted:
-        'services/{{name}} is not in the room order (build/eslint/rooms.mjs): list it there, after the rooms it imports.',
+        '{{house}}/{{name}} is not in the room order (build/eslint/rooms.mjs): list it there, after the rooms it imports.',
     },
   },
   create(context) {
@@ -78,11 +111,13 @@ export const oneWay = {
     return relativeImports((source, specifier) => {
       const other = importedRoom(from.services, context.filename, specifier);
       if (other === null || other === from.room) return;
+      const { order, name: house } = from.house;
       for (const name of [from.room, other]) {
-        if (!ROOM_ORDER.includes(name)) return context.report({ node: source, messageId: 'unlisted', data: { name } });
+        if (!order.includes(name))
+          return context.report({ node: source, messageId: 'unlisted', data: { house, name } });
       }
-      if (ROOM_ORDER.indexOf(other) > ROOM_ORDER.indexOf(from.room)) {
-        context.report({ node: source, messageId: 'backwards', data: { room: from.room, other } });
+      if (order.indexOf(other) > order.indexOf(from.room)) {
+        context.report({ node: source, messageId: 'backwards', data: { house, room: from.room, other } });
       }
     });
   },

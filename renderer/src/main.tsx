@@ -5,7 +5,7 @@ import { createApiClient } from './client/create-client';
 import { installLeavePrompt } from './leave-prompt';
 import { App } from './app';
 import { createAppStore } from './app-store';
-import { connectBackendEvents } from './store';
+import { connectBackendEvents } from './backend-events';
 import { syncMenuState } from './store';
 import { prepareWhenIdle } from './store';
 import { StoreProvider } from './store';

@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import type { MenuCommand } from '../../../shared/api';
 import { isTextEntry } from '../lib/text-entry';
 import type { AppStore } from '../store';
-import { runMenuCommand } from '../store';
+import { runMenuCommand } from '../backend-events';
 import { useAppStore } from '../store';
 import { focusFirstField, focusTable } from '../kit';
 

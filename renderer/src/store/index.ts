@@ -1,9 +1,8 @@
 /**
- * The renderer's one store: its creation, the hooks components read it with, the backend events
- * that feed it, and the selectors and logic capabilities share.
+ * The renderer's one store: the core slices, the hooks components read it with, and the
+ * selectors and logic capabilities share.
  */
 export type { AppState, AppStore } from '../app-store';
-export { connectBackendEvents, runMenuCommand } from './backend-events';
 export { QUICK_FILTERS, parseFilter, quickFilterLabel, selectQuickCounts, selectVisiblePaths } from './filter';
 export { fieldDifferences } from './logic/disk-differences';
 export { changesOf, isChange, isEditable, rowHasChanges, type EditMap, type PathEdits } from './logic/edit-logic';
@@ -48,3 +47,4 @@ export type { SaveFailure, SaveSlice } from './slices/save-slice';
 export { COLUMN_WIDTH, PANEL_WIDTH, type ThemeChoice, type ViewSlice } from './slices/view-slice';
 export { StoreProvider, useApp, useAppStore } from './store-context';
 export { createCoreSlices, type CoreState } from './core-slices';
+export type { ScanEvent } from './slices/session-slice';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { ESLint, RuleTester } from 'eslint';
 import tseslint from 'typescript-eslint';
 import { afterAll, describe, expect, it } from 'vitest';
-import { oneWay, ROOM_ORDER } from '../../../../build/eslint/rooms.mjs';
+import { oneWay, RENDERER_ROOM_ORDER, ROOM_ORDER } from '../../../../build/eslint/rooms.mjs';
 
 const ROOT = path.resolve(__dirname, '../../../..');
 
@@ -40,7 +40,7 @@ new RuleTester({ languageOptions: { parser: tseslint.parser } }).run('rooms/one-
     {
       filename: at('disk/index.ts'),
       code: "import { x } from '../rows';",
-      errors: [{ messageId: 'backwards', data: { room: 'disk', other: 'rows' } }],
+      errors: [{ messageId: 'backwards', data: { house: 'services', room: 'disk', other: 'rows' } }],
     },
     {
       filename: at('disk/index.ts'),
@@ -52,7 +52,7 @@ new RuleTester({ languageOptions: { parser: tseslint.parser } }).run('rooms/one-
     {
       filename: at('rows/row.ts'),
       code: "import { x } from '../attic';",
-      errors: [{ messageId: 'unlisted', data: { name: 'attic' } }],
+      errors: [{ messageId: 'unlisted', data: { house: 'services', name: 'attic' } }],
     },
   ],
 });
@@ -74,5 +74,28 @@ describe('the room order of the repository', () => {
     expect((result?.messages ?? []).filter((m) => m.ruleId === 'rooms/one-way').map((m) => m.message)).toEqual([
       'services/channels may not import services/rows: rows comes after channels in the room order (build/eslint/rooms.mjs), and rooms import one way only. Move what channels needs down into it or a room before it.',
     ]);
+  });
+
+  const renderer = path.join(ROOT, 'renderer/src');
+
+  it('lists every room of renderer/src/ that holds code, once', () => {
+    const rooms = readdirSync(renderer).filter(
+      (name) => statSync(path.join(renderer, name)).isDirectory() && name !== 'styles',
+    );
+    expect([...RENDERER_ROOM_ORDER].sort()).toEqual(rooms.sort());
+    expect(new Set(RENDERER_ROOM_ORDER).size).toBe(RENDERER_ROOM_ORDER.length);
+  });
+
+  it('fails the lint on a renderer capability importing the shell, or the store a capability', async () => {
+    const eslint = new ESLint({ cwd: ROOT });
+    const messages = async (file: string, code: string) => {
+      const [result] = await eslint.lintText(code, { filePath: path.join(renderer, file) });
+      return (result?.messages ?? []).filter((m) => m.ruleId === 'rooms/one-way').map((m) => m.message);
+    };
+    expect(await messages('convert/probe.ts', "export { App } from '../app';\n")).toEqual([
+      'renderer/src/convert may not import renderer/src/app: app comes after convert in the room order (build/eslint/rooms.mjs), and rooms import one way only. Move what convert needs down into it or a room before it.',
+    ]);
+    expect(await messages('store/probe.ts', "import type { ConvertEvent } from '../convert';\n")).toHaveLength(1);
+    expect(await messages('convert/probe.ts', "import { useApp } from '../store';\n")).toEqual([]);
   });
 });

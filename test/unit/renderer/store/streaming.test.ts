@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { ApiEvent, ImageRow } from '../../../../shared/api';
 import { createAppStore, type AppStore } from '../../../../renderer/src/app-store';
-import { connectBackendEvents } from '../../../../renderer/src/store/backend-events';
+import { connectBackendEvents } from '../../../../renderer/src/backend-events';
 import { prepareForFilter, selectQuickCounts, selectVisiblePaths } from '../../../../renderer/src/store/filter';
-import { batchScanEvents, spacedFrames } from '../../../../renderer/src/store/scan-event-batcher';
+import { batchScanEvents, spacedFrames } from '../../../../renderer/src/scan-event-batcher';
 import type { ScanEvent } from '../../../../renderer/src/store/slices/session-slice';
 import { selectSuggestions } from '../../../../renderer/src/store/selectors/edit-selectors';
 import { fakeBackend, makeRow, storeWithRows } from './fake-client';

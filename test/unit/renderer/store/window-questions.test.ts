@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { WindowAnswer, WindowQuestion } from '../../../../shared/api';
-import { connectBackendEvents } from '../../../../renderer/src/store/backend-events';
+import { connectBackendEvents } from '../../../../renderer/src/backend-events';
 import { makeRow, storeWithRows } from './fake-client';
 
 /** A store with two rows, its events connected, and `ask` sending it the main process's questions. */

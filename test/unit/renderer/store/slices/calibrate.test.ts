@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CalibrationSummary, ImageReview } from '../../../../../shared/api';
 import type { HeaderWriteRecord } from '../../../../../shared/journal';
-import { connectBackendEvents } from '../../../../../renderer/src/store/backend-events';
+import { connectBackendEvents } from '../../../../../renderer/src/backend-events';
 import { imageJournalKey } from '../../../../../renderer/src/journal/journal-slice';
 import { makeRow, storeWithRows } from '../fake-client';
 

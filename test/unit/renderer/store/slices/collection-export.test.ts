@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { connectBackendEvents } from '../../../../../renderer/src/store/backend-events';
+import { connectBackendEvents } from '../../../../../renderer/src/backend-events';
 import { defaultDestination } from '../../../../../renderer/src/collection/collection-export-slice';
 import { makeRow, storeWithRows } from '../fake-client';
 

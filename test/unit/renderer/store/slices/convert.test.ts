@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ConvertOptions, ConvertSummary } from '../../../../../shared/api';
-import { connectBackendEvents } from '../../../../../renderer/src/store/backend-events';
+import { connectBackendEvents } from '../../../../../renderer/src/backend-events';
 import { makeRow, storeWithRows } from '../fake-client';
 
 const OPTIONS: ConvertOptions = { compression: 'zlib', flat: false, extension: '.ome.tiff', force: false };

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { ImageRow } from '../../../../../shared/api';
 import { createAppStore } from '../../../../../renderer/src/app-store';
-import { connectBackendEvents } from '../../../../../renderer/src/store/backend-events';
+import { connectBackendEvents } from '../../../../../renderer/src/backend-events';
 import { activeMark, selectWatchMode } from '../../../../../renderer/src/store/slices/disk-slice';
 import { fakeBackend, makeProfile, makeRow } from '../fake-client';
 

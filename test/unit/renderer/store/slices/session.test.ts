@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createAppStore } from '../../../../../renderer/src/app-store';
-import { connectBackendEvents } from '../../../../../renderer/src/store/backend-events';
+import { connectBackendEvents } from '../../../../../renderer/src/backend-events';
 import { fakeBackend, makeRow } from '../fake-client';
 
 describe('session and scan', () => {

@@ -1,12 +1,12 @@
 /** The one place where backend events enter the store. */
-import type { ApiEvent, MenuCommand, WindowQuestion } from '../../../shared/api';
-import { isTextEntry } from '../lib/text-entry';
-import type { AppStore } from '../app-store';
-import type { CalibrateEvent } from '../calibrate';
-import type { CollectionExportEvent } from '../collection';
-import type { ConvertEvent } from '../convert';
+import type { ApiEvent, MenuCommand, WindowQuestion } from '../../shared/api';
+import { isTextEntry } from './lib/text-entry';
+import type { AppStore } from './app-store';
+import type { CalibrateEvent } from './calibrate';
+import type { CollectionExportEvent } from './collection';
+import type { ConvertEvent } from './convert';
 import { batchScanEvents, spacedFrames, type FrameScheduler } from './scan-event-batcher';
-import { selectHasUnsaved } from './selectors/edit-selectors';
+import { selectHasUnsaved } from './store';
 
 /** Whether the system theme is dark now (the menu's "Toggle theme" switches away from what is shown). */
 function systemIsDark(): boolean {

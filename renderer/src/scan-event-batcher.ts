@@ -3,7 +3,7 @@
  * times a second: the row batches that arrive in between become one update, so the page does
  * one round of derived state and rendering per update however fast the backend sends rows.
  */
-import type { ScanEvent } from './slices/session-slice';
+import type { ScanEvent } from './store';
 
 /** Runs `flush` before the next frame is drawn. */
 export type FrameScheduler = (flush: () => void) => void;
