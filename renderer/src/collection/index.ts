@@ -1,7 +1,12 @@
 /**
  * A folder's images exported as a CloudScope collection: the dialog and its job.
  */
-export { CollectionExportDialog } from './collection-export-dialog';
+import { lazyComponent } from '../lib/lazy-component';
+
+/** The `CollectionExportDialog` of `collection-export-dialog.tsx`, fetched when it is first drawn. */
+export const CollectionExportDialog = lazyComponent(() =>
+  import('./collection-export-dialog').then((m) => m.CollectionExportDialog),
+);
 export {
   createCollectionExportSlice,
   type CollectionExportEvent,

@@ -2,7 +2,7 @@
  * "Export as OME-TIFF…": the options, then the job's progress (Cancel stops it; Close leaves it
  * running, shown in the status bar), then its summary or why it failed.
  */
-import { formatCount, plural } from '../lib/format';
+import { plural } from '../lib/format';
 import { convertEnded, type ConvertJob } from './convert-slice';
 import { useApp } from '../store';
 import { Modal } from '../kit';
@@ -10,13 +10,7 @@ import { JobProgress } from '../kit';
 import { ModalActions } from '../kit';
 import { ConvertForm } from './convert-form';
 import { ConvertSummaryView } from './convert-summary';
-
-/** `12 of 40 planes written` (or where the job is before its first plane). */
-export function progressText(job: ConvertJob): string {
-  if (job.jobId === null) return 'Starting…';
-  if (job.progress === null) return `Reading ${plural(job.images, 'image')}…`;
-  return `${formatCount(job.progress.done)} of ${plural(job.progress.total, 'plane')} written`;
-}
+import { progressText } from './convert-text';
 
 function Running({ job, onClose }: { job: ConvertJob; onClose: () => void }) {
   const cancel = useApp((s) => s.cancelConvert);

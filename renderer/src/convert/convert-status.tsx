@@ -1,8 +1,7 @@
 /** The status bar's word on a conversion whose dialog is closed: its progress, or that it ended, with Show. */
 import { convertEnded } from './convert-slice';
 import { useApp } from '../store';
-import { progressText } from './convert-dialog';
-import { summaryHeadline } from './convert-summary';
+import { progressText, summaryHeadline } from './convert-text';
 
 /** Nothing while the dialog shows the job (or there is none). */
 export function ConvertStatus() {

@@ -4,7 +4,8 @@
  * with the reason.
  */
 import type { ConvertRefusal, ConvertSummary } from '../../../shared/api';
-import { folderName, formatBytes, plural } from '../lib/format';
+import { folderName, formatBytes } from '../lib/format';
+import { summaryHeadline } from './convert-text';
 
 /** A copy's path below the output folder (`a/img.ome.tiff`): copies keep their source's folder there. */
 export function copyPath(output: string, outputFolder: string): string {
@@ -16,15 +17,6 @@ export function copyPath(output: string, outputFolder: string): string {
 /** `b.lif` or `b.lif, image Series 2`. */
 function sourceText(source: string, image: string | null): string {
   return image === null ? source : `${source}, image ${image}`;
-}
-
-/** The headline: how many were written, and whether the job was cancelled. */
-export function summaryHeadline(summary: ConvertSummary): string {
-  const written = `${plural(summary.written.length, 'OME-TIFF file')} written`;
-  const skipped = summary.refused.filter((r) => r.kind === 'exists').length;
-  const refused = summary.refused.length - skipped;
-  const rest = [skipped > 0 ? `${skipped} skipped` : null, refused > 0 ? `${refused} refused` : null].filter(Boolean);
-  return `${summary.cancelled ? 'Cancelled: ' : ''}${[written, ...rest].join(', ')}.`;
 }
 
 function Refusals({ title, id, items }: { title: string; id: string; items: ConvertRefusal[] }) {

@@ -18,7 +18,6 @@ import {
   type ResultsSummary,
   type SummaryChoice,
 } from './results-summary';
-import { selectResultKeys } from './result-selectors';
 import { useApp, useAppStore } from '../store';
 import { Modal } from '../kit';
 import { animalFieldName, SampleUnitChoice } from './sample-unit-choice';
@@ -156,7 +155,8 @@ function Summary({ rows, results, choice, setChoice }: SummaryProps) {
   );
 }
 
-function ResultsForm({ onClose }: { onClose(): void }) {
+/** The dialog, until `onClose`. */
+export function ResultsForm({ onClose }: { onClose(): void }) {
   const store = useAppStore();
   const selectedCount = useApp((s) => s.selected.size);
   const exporting = useApp((s) => s.exportingResults);
@@ -227,25 +227,5 @@ function ResultsForm({ onClose }: { onClose(): void }) {
         ))}
       </ModalActions>
     </Modal>
-  );
-}
-
-/** The toolbar's Results button and its dialog. */
-export function ResultsButton() {
-  const [open, setOpen] = useState(false);
-  const any = useApp((s) => selectResultKeys(s).length > 0);
-  return (
-    <>
-      <button
-        type="button"
-        className="btn"
-        disabled={!any}
-        title="Summaries of the analyses CloudScope stored, and their export as a table"
-        onClick={() => setOpen(true)}
-      >
-        Results…
-      </button>
-      {open && <ResultsForm onClose={() => setOpen(false)} />}
-    </>
   );
 }
