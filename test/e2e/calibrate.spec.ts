@@ -189,6 +189,51 @@ test('reviewed, written into both headers without touching a pixel, shown in Hea
   ).toBeVisible();
 });
 
+test('channel names and an interval typed: reviewed again, refused by name where they mean nothing', async ({
+  app,
+}) => {
+  const { page } = app;
+  await page.emulateMedia({ colorScheme: 'light' });
+  const editor = new EditorPage(page);
+  await calibrateSidecars(editor);
+  await editor.select(IMAGEJ);
+  const dialog = await openDialog(page);
+  await expect(dialog.getByRole('status')).toHaveText('1 header to write.');
+  await dialog.getByRole('textbox', { name: 'Channel names' }).fill('DAPI, GFP');
+  await dialog.getByRole('textbox', { name: 'Frame interval (s)' }).fill('2');
+  // what is typed is not what was reviewed: nothing can be written until it is reviewed again
+  await expect(dialog.getByRole('button', { name: 'Write 1 header' })).toBeDisabled();
+  await dialog.getByRole('button', { name: 'Review again' }).click();
+  await expect(dialog.getByRole('status')).toHaveText('0 headers to write, 1 refused.');
+  await expect(dialog.getByRole('region', { name: 'Refused (1)' })).toContainText(
+    `${IMAGEJ}: it has one time point: a frame interval means nothing there`,
+  );
+  await dialog.getByRole('textbox', { name: 'Frame interval (s)' }).fill('');
+  await dialog.getByRole('textbox', { name: 'Z step' }).fill('-1');
+  await expect(dialog.getByText('A number greater than 0 and at most 1,000,000.')).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Review again' })).toBeDisabled();
+  await dialog.getByRole('textbox', { name: 'Z step' }).fill('');
+  await dialog.getByRole('button', { name: 'Review again' }).click();
+  const table = dialog.getByRole('table', { name: 'Header values, old → new' });
+  await expect(
+    table.getByRole('row').filter({ has: page.getByRole('cell', { name: 'channel names', exact: true }) }),
+  ).toContainText('ImageJ labels(none) → DAPI, GFP');
+  expect(await seriousFindings(page)).toEqual([]);
+  await shots(page, 'extras');
+  await dialog.getByRole('button', { name: 'Write 1 header' }).click();
+  await expect(dialog.getByRole('status')).toHaveText('1 header written.');
+  const labels = execFileSync(
+    '/usr/bin/python3',
+    [
+      '-c',
+      'import sys, tifffile; print(tifffile.TiffFile(sys.argv[1]).imagej_metadata.get("Labels"))',
+      app.file(IMAGEJ),
+    ],
+    { encoding: 'utf8' },
+  );
+  expect(labels.trim()).toBe("['DAPI', 'GFP']");
+});
+
 test.describe('held by the write gate at the first file’s journal record', () => {
   /** While it names `header-journaled`, a header write is held once its journal record is synced. */
   const gate = path.join(tmpdir(), `acqmeta-e2e-calibrate-gate-${process.pid}`);

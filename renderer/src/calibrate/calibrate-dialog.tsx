@@ -10,6 +10,8 @@ import { useApp } from '../store';
 import { JobProgress, UnsavedNote } from '../kit';
 import { Modal } from '../kit';
 import { ModalActions } from '../kit';
+import { sameExtras } from './calibrate-extras';
+import { CalibrateExtrasFields } from './calibrate-extras-fields';
 import { CalibrateReviewView, reviewGroups } from './calibrate-review';
 import { CalibrateSummaryView } from './calibrate-summary';
 
@@ -45,20 +47,22 @@ function Review({ dialog, onClose }: { dialog: CalibrateDialog; onClose: () => v
       </>
     );
   const writes = reviewGroups(review.images).changed.length;
+  const stale = !sameExtras(dialog.extras, dialog.reviewed);
   return (
     <>
       <p id="calibrate-text">
         Each image’s pixel size and unit, as its saved sidecar holds them, written into the image file’s own header,
-        where Fiji/ImageJ, QuPath, napari and Bio-Formats read them. No pixel is touched; each write is journaled and
-        can be undone from the image’s History.
+        where Fiji/ImageJ, QuPath, napari and Bio-Formats read them, with the z step, frame interval and channel names
+        given below. No pixel is touched; each write is journaled and can be undone from the image’s History.
       </p>
       <UnsavedNote unsaved={unsaved} what="The headers get" />
+      <CalibrateExtrasFields dialog={dialog} />
       <CalibrateReviewView images={review.images} />
       <ModalActions onCancel={onClose}>
         <button
           type="button"
           className="btn btn-primary"
-          disabled={writes === 0}
+          disabled={writes === 0 || stale}
           onClick={() => void start()}
           data-autofocus
         >

@@ -1,6 +1,7 @@
 /**
  * "Write calibration into image files…": the review of the selected images' headers (old → new,
- * the images refused), then the one job it started, followed through its `calibrate-*` events,
+ * the images refused) for their sidecars' pixel size and the z step, interval and channel names
+ * typed (read again when those change), then the one job it started, followed through its `calibrate-*` events,
  * and a header write undone from the History section. Nothing is written until the review is
  * confirmed; the dialog stays with a running job until it ends (Cancel stops it between files).
  */
@@ -9,6 +10,7 @@ import type { ApiEvent, CalibrationProgress, CalibrationSummary, ImageReview } f
 import type { HeaderWriteRecord } from '../../../shared/journal';
 import type { AppState } from '../store';
 import { convertPaths } from '../convert';
+import { NO_EXTRAS, readExtras, sameExtras, type CalibrateExtras } from './calibrate-extras';
 
 /** A calibration job's event, as backend-events.ts routes it here. */
 export type CalibrateEvent = Extract<ApiEvent, { type: 'calibrate-progress' | 'calibrate-done' | 'calibrate-failed' }>;
@@ -32,9 +34,13 @@ export interface CalibrateJob {
   failure: string | null;
 }
 
-/** The dialog: the images it is about, their review, and the job once started. */
+/** The dialog: the images it is about, what to write beside the pixel size, their review, and the job once started. */
 export interface CalibrateDialog {
   paths: readonly string[];
+  /** The z step, interval and channel names as typed now. */
+  extras: CalibrateExtras;
+  /** Those the review shown was read with: only that review may be written. */
+  reviewed: CalibrateExtras;
   review: CalibrateReview;
   job: CalibrateJob | null;
 }
@@ -49,6 +55,10 @@ export interface CalibrateSlice {
   headerWrites: number;
   /** Opens the dialog on `paths` (default: the selected images in table order, else every image) and reads their review. */
   openCalibrate(paths?: readonly string[]): Promise<void>;
+  /** Takes in what is typed in the z step, interval and channel names fields. */
+  setCalibrateExtras(change: Partial<CalibrateExtras>): void;
+  /** Reads the review again with the values typed (when each can be read). */
+  reviewCalibrateAgain(): Promise<void>;
   /** Hides the dialog, unless a job is under way (it ends first: Cancel stops it). */
   closeCalibrate(): void;
   /** Asks the backend to write the review shown. */
@@ -70,20 +80,37 @@ export const createCalibrateSlice: StateCreator<AppState, [], [], CalibrateSlice
     if (dialog === null || job === null || (job.jobId !== null && job.jobId !== jobId) || calibrateEnded(job)) return;
     set({ calibrateDialog: { ...dialog, job: { ...job, jobId, ...change(job) } } });
   };
+  /** Shows `dialog` (its review loading) and reads the review of its images with the values it was asked with. */
+  const review = async (dialog: CalibrateDialog): Promise<void> => {
+    set({ calibrateDialog: dialog });
+    const read = readExtras(dialog.reviewed);
+    const asked = read.ok ? read.asked : {};
+    const result = await get().client.reviewCalibration({ paths: [...dialog.paths], ...asked });
+    if (get().calibrateDialog !== dialog) return;
+    const shown: CalibrateReview = result.ok
+      ? { status: 'ready', ...result.payload }
+      : { status: 'failed', error: result.error.message };
+    set({ calibrateDialog: { ...dialog, review: shown } });
+  };
   return {
     calibrateDialog: null,
     headerWrites: 0,
 
     openCalibrate: async (given) => {
       const paths = given === undefined ? convertPaths(get()) : [...given];
-      const dialog: CalibrateDialog = { paths, review: { status: 'loading' }, job: null };
-      set({ calibrateDialog: dialog });
-      const result = await get().client.reviewCalibration({ paths });
-      if (get().calibrateDialog !== dialog) return;
-      const review: CalibrateReview = result.ok
-        ? { status: 'ready', ...result.payload }
-        : { status: 'failed', error: result.error.message };
-      set({ calibrateDialog: { ...dialog, review } });
+      await review({ paths, extras: NO_EXTRAS, reviewed: NO_EXTRAS, review: { status: 'loading' }, job: null });
+    },
+
+    setCalibrateExtras: (change) => {
+      const dialog = get().calibrateDialog;
+      if (dialog === null || dialog.job !== null) return;
+      set({ calibrateDialog: { ...dialog, extras: { ...dialog.extras, ...change } } });
+    },
+
+    reviewCalibrateAgain: async () => {
+      const dialog = get().calibrateDialog;
+      if (dialog === null || dialog.job !== null || !readExtras(dialog.extras).ok) return;
+      await review({ ...dialog, reviewed: dialog.extras, review: { status: 'loading' } });
     },
 
     closeCalibrate: () => {
@@ -94,6 +121,7 @@ export const createCalibrateSlice: StateCreator<AppState, [], [], CalibrateSlice
     startCalibration: async () => {
       const dialog = get().calibrateDialog;
       if (dialog === null || dialog.review.status !== 'ready' || dialog.job !== null) return;
+      if (!sameExtras(dialog.extras, dialog.reviewed)) return;
       const job: CalibrateJob = {
         jobId: null,
         images: dialog.review.images.length,

@@ -101,6 +101,8 @@ export interface FakeBackend {
   /** What `reviewCalibration` answers for each image (refused, by default), and every request's paths, in order. */
   calibrationReview: (path: string) => ImageReview;
   calibrationReviews: string[][];
+  /** What every `reviewCalibration` request asked beside its paths (z step, interval, channel names), in order. */
+  calibrationAsked: Record<string, unknown>[];
   /** The review id of every `startCalibration` request, in order; the nth is answered with job id `calibrate-n`. */
   calibrations: string[];
   /** The job id of every `cancelCalibration` request, in order. */
@@ -152,6 +154,7 @@ export function fakeBackend(rows: ImageRow[], scanId = 'scan-1'): FakeBackend {
     collectionExportCancels: [],
     calibrationReview: (path) => ({ path, kind: null, changes: [], refusal: 'refused' }),
     calibrationReviews: [],
+    calibrationAsked: [],
     calibrations: [],
     calibrationCancels: [],
     headerWrites: [],
@@ -312,8 +315,9 @@ export function fakeBackend(rows: ImageRow[], scanId = 'scan-1'): FakeBackend {
         backend.collectionExportCancels.push(jobId);
         return ok({ cancelled: true });
       },
-      reviewCalibration: ({ paths }) => {
+      reviewCalibration: ({ paths, ...asked }) => {
         backend.calibrationReviews.push(paths);
+        backend.calibrationAsked.push(asked);
         return ok({
           reviewId: `review-${backend.calibrationReviews.length}`,
           images: paths.map(backend.calibrationReview),
