@@ -80,7 +80,9 @@ as asked (nothing written), 130 when interrupted.`,
     const upload = path.resolve(io.cwd, output);
     const plan = await planUpload(root, to).catch((error: unknown) => {
       if (error instanceof UploadRefused) throw new CliError(EXIT.usage, error.message);
-      throw error;
+      // a disk error is a conflict; anything else is a file of the lab's that is not what it should be
+      if (typeof (error as NodeJS.ErrnoException).code === 'string') throw error;
+      throw new CliError(EXIT.usage, `nothing built: ${(error as Error).message}`);
     });
     for (const problem of plan.unreadable) io.err(`${problem} (what it would give is left out)`);
     for (const note of plan.notes) io.err(note);

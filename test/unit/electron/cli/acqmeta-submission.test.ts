@@ -147,6 +147,39 @@ describe('acqmeta submission --to hubmap:confocal', () => {
     }
   });
 
+  it('exits 0, nothing required left, once the dataset’s values and people are set', async () => {
+    const sets = [
+      'parent_sample_id=HBM123.ABCD.456',
+      'preparation_protocol_doi=https://dx.doi.org/10.17504/protocols.io.abc123',
+      'analyte_class=Protein',
+      'is_targeted=Yes',
+      'acquisition_instrument_vendor=Zeiss Microscopy',
+      'acquisition_instrument_model=Lightsheet 7',
+      'source_storage_duration_value=3',
+      'source_storage_duration_unit=day',
+    ].flatMap((set) => ['--set', set]);
+    await writeFile(
+      at('people.tsv'),
+      'first_name\tlast_name\tdisplay_name\taffiliation\torcid\temail\tis_contact\tis_principal_investigator\tis_operator\n' +
+        'Ada\tLovelace\tAda Lovelace\tAnalytical Engine Lab\t0000-0002-1825-0097\tada@example.org\tYes\tYes\tYes\n',
+    );
+    const dataset = await acqmeta('dataset', LAB, ...sets, '--contributors', 'people.tsv');
+    expect(dataset.code, dataset.stderr).toBe(0);
+    const run = await acqmeta('submission', LAB, '--to', 'hubmap:confocal', '-o', 'upload');
+    expect(run.code, run.stderr).toBe(0);
+    // only the optional antibodies table is left: the channel table names none
+    expect(run.stderr).toContain('1 item to do (0 required):\n  antibodies.tsv: every row (optional): ');
+    const [person] = checkedRows(await read('upload/contributors.tsv'), 'tsv', hubmapRules('contributors'));
+    expect(person).toMatchObject({ orcid: '0000-0002-1825-0097', is_contact: 'Yes' });
+    const [row] = checkedRows(await read('upload/confocal-metadata.tsv'), 'tsv', hubmapRules('confocal'));
+    expect(row).toMatchObject({ parent_sample_id: 'HBM123.ABCD.456', acquisition_instrument_model: 'Lightsheet 7' });
+    expect(
+      checkUploadLayout(await listDatasetPaths(at(`upload/${LAB}`)), findTarget('hubmap:confocal')!).problems,
+    ).toEqual([]);
+    // the lab's dataset file is its own: never in the upload
+    expect(await readdir(at(`upload/${LAB}`))).not.toContain('acqmeta.dataset.json');
+  });
+
   it('writes the same bytes when built again with --force, and refuses to replace without it', async () => {
     const first = await acqmeta('submission', LAB, '--to', 'hubmap:confocal', '-o', 'upload');
     expect(first.code, first.stderr).toBe(1);
@@ -219,6 +252,14 @@ describe('acqmeta submission --to hubmap:confocal', () => {
     expect(await readdir(at('notes'))).toEqual(['mine.txt']);
     expect((await readdir(base)).sort()).toEqual(['acqmeta.instruments', LAB, 'notes']);
     expect(await readdir(at(LAB))).not.toContain('upload');
+  });
+
+  it('refuses a dataset file that is not one, naming it, and writes nothing', async () => {
+    await writeFile(at(`${LAB}/acqmeta.dataset.json`), '{');
+    const run = await acqmeta('submission', LAB, '--to', 'hubmap:confocal', '-o', 'upload');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`nothing built: ${at(`${LAB}/acqmeta.dataset.json`)} is not valid JSON`);
+    expect((await readdir(base)).sort()).toEqual(['acqmeta.instruments', LAB]);
   });
 
   it('leaves nothing when an image cannot be converted', async () => {
