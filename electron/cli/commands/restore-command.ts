@@ -23,6 +23,7 @@ import { sidecarShownFor } from '../../../shared/sidecar-location';
 import { createTiffScanner } from '../../services/tiff';
 import { lastOption, UsageError, type ParsedArgs } from '../args';
 import { restoreChannelTable } from '../channel-table-restore';
+import { restoreDataset } from '../dataset-restore';
 import { CliError, EXIT, type CliIo, type Command } from '../cli-io';
 import { imageOrFolderArgument, imageTargets, journaledImages } from '../targets';
 import { cliWriter, describeDiff } from '../write-changes';
@@ -61,7 +62,9 @@ header write first); the sidecar changes of the same batch are restored too.
 
 A channel-table record's id (from acqmeta log, given a folder) takes --before: the table is
 written back as it was, byte for byte, or removed when that record created it, if the file is
-still what AcqMeta's latest write of it left.
+still what AcqMeta's latest write of it left. A dataset file's record (acqmeta dataset) takes
+--undo or --before alike: the file gets back its values and people before that record, or is
+removed when the record created it, if it still holds what AcqMeta's latest write of it left.
 
 An image whose sidecar changed since its latest journaled write (by another program) is not
 written or removed: it is reported as a conflict. Journal records are followed only inside the
@@ -104,9 +107,13 @@ latest journaled write or could not be written.`,
       const table = await restoreChannelTable(folder, read.tables, id, args.flags.has('--dry-run'), io);
       if (table !== null) return table;
     }
-    const headers = (read.headers ?? []).filter((h) => image === null || h.path === image);
     const dryRun = args.flags.has('--dry-run');
     const action = `restore --${mode} ${id}`;
+    if (image === null) {
+      const dataset = await restoreDataset({ folder, records: read.instruments ?? [], id, action, dryRun }, io);
+      if (dataset !== null) return dataset;
+    }
+    const headers = (read.headers ?? []).filter((h) => image === null || h.path === image);
     const headerCode =
       field === undefined ? await restoreHeaders(io.cwd, folder, headers, id, action, dryRun, io) : null;
     const records = image === null ? read.records : read.records.filter((r) => r.path === image);

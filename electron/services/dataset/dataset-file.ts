@@ -60,15 +60,15 @@ export function readDatasetFile(folder: string, label = datasetFileOf(folder)): 
 }
 
 /**
- * Writes `dataset` as `folder`'s dataset file if the file is still the version `expected`
- * (null: no file), under the folder's lock, journaled as `journal` says; CONFLICT when another
- * program changed it, and an error naming the file when the file found is not a dataset file
- * (it is left as it is). Returns the version written.
+ * Writes `dataset` as `folder`'s dataset file (null: removes it) if the file is still the
+ * version `expected` (null: no file), under the folder's lock, journaled as `journal` says;
+ * CONFLICT when another program changed it, and an error naming the file when the file found is
+ * not a dataset file (it is left as it is). Returns the version written, null once removed.
  */
 export function writeDatasetFile(
   folder: string,
   label: string,
-  dataset: DatasetValues,
+  dataset: DatasetValues | null,
   expected: SidecarVersion | null,
   journal: FileWriteJournal,
 ): Promise<SidecarVersion | null> {
@@ -82,13 +82,13 @@ export function writeDatasetFile(
         `${label} was changed by another program since it was read: run the command again.`,
         absFile,
       );
-    const text = datasetFileText(dataset);
-    if (found?.text === text) return now;
+    const text = dataset === null ? null : datasetFileText(dataset);
+    if ((found?.text ?? null) === text) return now;
     const entry = await instrumentFileEntry(journal, absFile, { text: found?.text ?? null, version: now }, text);
     const stamped =
       found === null
         ? null
         : { version: found.snapshot.version, stamp: found.snapshot.stamp, mode: found.snapshot.mode };
-    return writeWholeFile(absFile, label, new TextEncoder().encode(text), stamped, entry);
+    return writeWholeFile(absFile, label, text === null ? null : new TextEncoder().encode(text), stamped, entry);
   });
 }

@@ -124,4 +124,33 @@ describe('acqmeta dataset', () => {
     expect(bad.stderr).toContain('share/lab/run1/acqmeta.dataset.json: has keys AcqMeta does not know: lab_id');
     expect(readFileSync(FILE(), 'utf8')).toBe('{"lab_id": "by hand"}\n');
   });
+
+  it('is put back by acqmeta restore, only while the file is what its latest write left', async () => {
+    await acqmeta('dataset', 'share/lab/run1', '--set', 'lab_id=L1');
+    const first = readFileSync(FILE(), 'utf8');
+    await acqmeta('dataset', 'share/lab/run1', '--set', 'lab_id=L2');
+    const log = await acqmeta('log', 'share/lab/run1', '--json');
+    const [created, changed] = log.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { id: string });
+    const undo = await acqmeta('restore', 'share/lab/run1', '--undo', changed!.id);
+    expect(undo).toMatchObject({
+      code: 0,
+      stdout: `restored share/lab/run1/acqmeta.dataset.json: its values and people before record ${changed!.id}\n`,
+    });
+    expect(readFileSync(FILE(), 'utf8')).toBe(first);
+    writeFileSync(FILE(), first.replace('L1', 'typed by hand'));
+    const refused = await acqmeta('restore', 'share/lab/run1', '--before', created!.id);
+    expect(refused.code).toBe(3);
+    expect(readFileSync(FILE(), 'utf8')).toContain('typed by hand');
+  });
+
+  it('is removed by restore --before the record that created it', async () => {
+    await acqmeta('dataset', 'share/lab/run1', '--set', 'lab_id=L1');
+    const log = await acqmeta('log', 'share/lab/run1', '--json');
+    const { id } = JSON.parse(log.stdout.trim()) as { id: string };
+    expect((await acqmeta('restore', 'share/lab/run1', '--before', id)).code).toBe(0);
+    expect(existsSync(FILE())).toBe(false);
+  });
 });
