@@ -6,12 +6,9 @@
 import { useState, type FormEvent } from 'react';
 import type { ArchivalCompression, ArchivalExtension } from '../../../shared/api';
 import { plural } from '../lib/format';
-import { selectSaveSummary } from '../store';
 import { convertPaths } from './convert-slice';
 import { useApp, useAppStore } from '../store';
-import { CheckRow, ChoiceGroup, RadioRows, type Choice } from '../kit';
-import { UnsavedNote } from '../kit';
-import { ModalActions } from '../kit';
+import { CheckGroup, JobFormActions, RadioGroup, type CheckText, type Choice } from '../kit';
 import { OutputFolderField } from './output-folder-field';
 
 const COMPRESSIONS: readonly Choice<ArchivalCompression>[] = [
@@ -25,6 +22,16 @@ const EXTENSIONS: readonly Choice<ArchivalExtension>[] = [
   { value: '.ome.tif', label: '.ome.tif', mono: true, hint: 'For tools that list .tif files only (CloudScope)' },
 ];
 
+const PYRAMID: CheckText = {
+  label: 'Tiled and pyramidal',
+  hint: 'Tiles of 512 pixels and reduced levels, for viewers of large images (HTAN Level 2); off: flat, one strip per plane, which ImageJ 1.x’s own File › Open needs',
+};
+
+const REPLACE: CheckText = {
+  label: 'Replace existing files',
+  hint: 'Off: an image whose copy is already there is skipped, and said so',
+};
+
 /** What an export takes: `The 2 selected images`, `All 9 images of the folder`. */
 export function scopeText(selected: number, images: number): string {
   return selected === 0 ? `All ${plural(images, 'image')} of the folder` : `The ${plural(images, 'selected image')}`;
@@ -35,13 +42,13 @@ export function ConvertForm({ onClose }: { onClose: () => void }) {
   const store = useAppStore();
   const images = useApp((s) => convertPaths(s).length);
   const selected = useApp((s) => s.selected.size);
-  const unsaved = useApp((s) => selectSaveSummary(s).files);
   const [last] = useState(() => store.getState().convertChoices);
   const [folder, setFolder] = useState(last.outputFolder);
   const [compression, setCompression] = useState(last.options.compression);
   const [pyramid, setPyramid] = useState(!last.options.flat);
   const [extension, setExtension] = useState(last.options.extension);
   const [force, setForce] = useState(last.options.force);
+  const ready = folder.trim() !== '';
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void store.getState().startConvert(folder.trim(), { compression, flat: !pyramid, extension, force });
@@ -57,39 +64,11 @@ export function ConvertForm({ onClose }: { onClose: () => void }) {
         The sources are not changed.
       </p>
       <OutputFolderField value={folder} onChange={setFolder} />
-      <ChoiceGroup legend="Compression">
-        <RadioRows name="convert-compression" choices={COMPRESSIONS} value={compression} onChange={setCompression} />
-      </ChoiceGroup>
-      <ChoiceGroup legend="Layout">
-        <CheckRow
-          label="Tiled and pyramidal"
-          hint="Tiles of 512 pixels and reduced levels, for viewers of large images (HTAN Level 2); off: flat, one strip per plane, which ImageJ 1.x’s own File › Open needs"
-          checked={pyramid}
-          onChange={setPyramid}
-        />
-      </ChoiceGroup>
-      <ChoiceGroup legend="File name ending">
-        <RadioRows name="convert-extension" choices={EXTENSIONS} value={extension} onChange={setExtension} />
-      </ChoiceGroup>
-      <ChoiceGroup legend="Existing files">
-        <CheckRow
-          label="Replace existing files"
-          hint="Off: an image whose copy is already there is skipped, and said so"
-          checked={force}
-          onChange={setForce}
-        />
-      </ChoiceGroup>
-      <UnsavedNote unsaved={unsaved} what="The copies carry" />
-      <ModalActions onCancel={onClose}>
-        <button
-          type="submit"
-          className="btn btn-primary"
-          disabled={images === 0 || folder.trim() === ''}
-          data-autofocus
-        >
-          Convert {plural(images, 'image')}
-        </button>
-      </ModalActions>
+      <RadioGroup legend="Compression" choices={COMPRESSIONS} value={compression} onChange={setCompression} />
+      <CheckGroup legend="Layout" text={PYRAMID} checked={pyramid} onChange={setPyramid} />
+      <RadioGroup legend="File name ending" choices={EXTENSIONS} value={extension} onChange={setExtension} />
+      <CheckGroup legend="Existing files" text={REPLACE} checked={force} onChange={setForce} />
+      <JobFormActions verb="Convert" images={images} ready={ready} carries="The copies carry" onCancel={onClose} />
     </form>
   );
 }

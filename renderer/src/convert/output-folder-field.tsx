@@ -6,7 +6,7 @@
 import { useRef } from 'react';
 import { matchingFolders, suggestionSource, type SuggestionSource } from './folder-suggestions';
 import { useApp } from '../store';
-import { FolderList, useFolderListing } from '../kit';
+import { FieldRow, FolderList, useFolderListing } from '../kit';
 
 /** The subfolders that match the typed path, when there are any; picking one writes it after the typed folder. */
 function Suggestions({ source, onPick }: { source: SuggestionSource; onPick: (folder: string) => void }) {
@@ -37,39 +37,44 @@ export function OutputFolderField({ value, onChange }: { value: string; onChange
     if (chosen !== null) onChange(chosen);
   };
   return (
-    <>
-      <label className="modal-label modal-field-label" htmlFor="convert-folder">
-        Output folder
-      </label>
-      <div className="path-field">
-        <input
-          ref={input}
-          id="convert-folder"
-          className="input mono"
-          value={value}
-          spellCheck={false}
-          autoComplete="off"
-          aria-describedby="convert-folder-hint"
-          onChange={(event) => onChange(event.target.value)}
-        />
-        {door === 'electron' && (
-          <button type="button" className="btn" aria-haspopup="dialog" onClick={() => void choose()}>
-            Choose…
-          </button>
-        )}
-      </div>
-      {source !== null && (
-        <Suggestions
-          source={source}
-          onPick={(folder) => {
-            onChange(folder);
-            input.current?.focus();
-          }}
-        />
+    <FieldRow
+      id="convert-folder"
+      label="Output folder"
+      message={
+        <>
+          Inside the open folder (<span className="mono">{root}</span>) unless the path is absolute; made when missing.
+        </>
+      }
+    >
+      {(control) => (
+        <>
+          <div className="path-field">
+            <input
+              ref={input}
+              {...control}
+              className="input mono"
+              value={value}
+              spellCheck={false}
+              autoComplete="off"
+              onChange={(event) => onChange(event.target.value)}
+            />
+            {door === 'electron' && (
+              <button type="button" className="btn" aria-haspopup="dialog" onClick={() => void choose()}>
+                Choose…
+              </button>
+            )}
+          </div>
+          {source !== null && (
+            <Suggestions
+              source={source}
+              onPick={(folder) => {
+                onChange(folder);
+                input.current?.focus();
+              }}
+            />
+          )}
+        </>
       )}
-      <p id="convert-folder-hint" className="muted small">
-        Inside the open folder (<span className="mono">{root}</span>) unless the path is absolute; made when missing.
-      </p>
-    </>
+    </FieldRow>
   );
 }

@@ -3,15 +3,25 @@
  * the first of many only: a dialog about thousands of images stays short.
  */
 import { useId } from 'react';
-import { plural } from '../lib/format';
+import { formatCount, plural } from '../lib/format';
 
 /** Files listed by name before the rest are counted. */
 const SHOWN = 50;
 
-/** One file and what is said of it (empty: its name alone). */
+/** One file and what is said of it (empty: its name alone; no file: the words alone). */
 export interface PathNote {
   path: string;
   text: string;
+}
+
+/** `path: text`, the path in code type. */
+function PathNoteText({ note }: { note: PathNote }) {
+  return (
+    <>
+      <span className="mono">{note.path}</span>
+      {note.text === '' ? '' : `: ${note.text}`}
+    </>
+  );
 }
 
 /** The list under its title and count; nothing when there are no notes. */
@@ -21,14 +31,11 @@ export function PathNotes({ title, notes }: { title: string; notes: readonly Pat
   return (
     <section aria-labelledby={id}>
       <h3 id={id} className="modal-label convert-list-title">
-        {title} ({notes.length})
+        {title} ({formatCount(notes.length)})
       </h3>
       <ul className="layout-paths small">
         {notes.slice(0, SHOWN).map((note, i) => (
-          <li key={i}>
-            <span className="mono">{note.path}</span>
-            {note.text === '' ? '' : `: ${note.text}`}
-          </li>
+          <li key={i}>{note.path === '' ? note.text : <PathNoteText note={note} />}</li>
         ))}
         {notes.length > SHOWN && <li className="muted">and {plural(notes.length - SHOWN, 'more file')}</li>}
       </ul>

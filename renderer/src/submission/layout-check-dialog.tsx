@@ -7,11 +7,8 @@
 import type { FolderLayoutCheck, LayoutPattern } from '../../../shared/api';
 import { formatCount, plural } from '../lib/format';
 import { useApp } from '../store';
-import { Modal } from '../kit';
-import { ModalActions } from '../kit';
-
-/** Paths not allowed listed before the rest are counted. */
-const LISTED_PATHS = 50;
+import { DataTable, Modal, ModalActions, PathNotes, type Column } from '../kit';
+import { TargetSelect } from './target-select';
 
 /** `3 required patterns missing, 2 files not allowed`, or that the layout matches. */
 function verdictText(check: FolderLayoutCheck): string {
@@ -33,44 +30,43 @@ function readablePattern(pattern: string): string {
     .replace(/\\([/.])/g, '$1');
 }
 
-function PatternRow({ pattern }: { pattern: LayoutPattern }) {
-  const state = pattern.met ? 'met' : pattern.required ? 'missing' : 'absent';
-  const label = { met: 'Present', missing: 'Missing', absent: 'None (optional)' }[state];
-  return (
-    <tr className={`layout-${state}`}>
-      <td className="layout-state">
-        <span aria-hidden="true">{{ met: '✓', missing: '✗', absent: '–' }[state]}</span> {label}
-      </td>
-      <td>
+/** The pattern's state in the folder: met, missing (required) or absent (optional). */
+function patternState(pattern: LayoutPattern): 'met' | 'missing' | 'absent' {
+  return pattern.met ? 'met' : pattern.required ? 'missing' : 'absent';
+}
+
+/** The columns of the patterns: in the folder or not, the pattern, what it is. */
+const PATTERN_COLUMNS: readonly Column<LayoutPattern>[] = [
+  {
+    header: 'In the folder',
+    className: 'layout-state',
+    cell: (pattern) => {
+      const state = patternState(pattern);
+      const label = { met: 'Present', missing: 'Missing', absent: 'None (optional)' }[state];
+      return (
+        <>
+          <span aria-hidden="true">{{ met: '✓', missing: '✗', absent: '–' }[state]}</span> {label}
+        </>
+      );
+    },
+  },
+  {
+    header: 'Pattern',
+    cell: (pattern) => (
+      <>
         <code className="layout-pattern" title={`The schema's pattern: ${pattern.pattern}`}>
           {readablePattern(pattern.pattern)}
         </code>
         {pattern.required ? '' : ' (optional)'}
-      </td>
-      <td className="small">{pattern.description}</td>
-    </tr>
-  );
-}
+      </>
+    ),
+  },
+  { header: 'What it is', className: 'small', cell: (pattern) => pattern.description },
+];
 
-/** A list of paths under its heading (`id` labels it), the first {@link LISTED_PATHS} named and the rest counted. */
-function PathList({ id, heading, paths }: { id: string; heading: string; paths: readonly string[] }) {
-  if (paths.length === 0) return null;
-  const more = paths.length - LISTED_PATHS;
-  return (
-    <section aria-labelledby={id}>
-      <h3 id={id} className="modal-label">
-        {heading} ({formatCount(paths.length)})
-      </h3>
-      <ul className="layout-paths small">
-        {paths.slice(0, LISTED_PATHS).map((p) => (
-          <li key={p}>
-            <code>{p}</code>
-          </li>
-        ))}
-        {more > 0 && <li className="muted">… and {formatCount(more)} more</li>}
-      </ul>
-    </section>
-  );
+/** Paths named alone, as the lists of the check give them. */
+function pathNotes(paths: readonly string[]) {
+  return paths.map((path) => ({ path, text: '' }));
 }
 
 /** The dialog, while the store has the check open. */
@@ -82,29 +78,25 @@ export function LayoutCheckDialog() {
   if (view === null) return null;
   const { check, checking, failure } = view;
   return (
-    <Modal labelledBy="layout-title" describedBy="layout-text" onCancel={close} wide>
-      <h2 id="layout-title" className="modal-title">
-        Submission check: folder layout
-      </h2>
+    <Modal
+      labelledBy="layout-title"
+      title="Submission check: folder layout"
+      describedBy="layout-text"
+      onCancel={close}
+      wide
+    >
       <p id="layout-text" className="muted small">
         The folder’s files against the repository’s directory schema, by the rules of HuBMAP’s own validator. Nothing is
         written. The command line gives the same verdict: <code>acqmeta validate &lt;folder&gt; --target</code>.
       </p>
-      <div className="layout-target">
-        <label htmlFor="layout-target-select">Target</label>
-        <select
-          id="layout-target-select"
-          className="input"
-          value={view.target}
-          disabled={check === null}
-          onChange={(event) => void checkLayout(event.target.value)}
-        >
-          {(check?.targets ?? [view.target]).map((target) => (
-            <option key={target} value={target}>
-              {target}
-            </option>
-          ))}
-        </select>
+      <TargetSelect
+        id="layout-target-select"
+        label="Target"
+        value={view.target}
+        options={(check?.targets ?? [view.target]).map((target) => ({ value: target, label: target }))}
+        disabled={check === null}
+        onChange={(target) => void checkLayout(target)}
+      >
         <button
           type="button"
           className="btn btn-small"
@@ -113,7 +105,7 @@ export function LayoutCheckDialog() {
         >
           {checking ? 'Checking…' : 'Check again'}
         </button>
-      </div>
+      </TargetSelect>
       {failure !== null && (
         <p className="form-error small" role="alert">
           {failure}
@@ -125,24 +117,17 @@ export function LayoutCheckDialog() {
             {verdictText(check)}
           </p>
           <div className="layout-scroll">
-            <table className="review-table layout-table">
-              <caption className="modal-label">Patterns of {check.target}, in the schema’s order</caption>
-              <thead>
-                <tr>
-                  <th scope="col">In the folder</th>
-                  <th scope="col">Pattern</th>
-                  <th scope="col">What it is</th>
-                </tr>
-              </thead>
-              <tbody>
-                {check.checklist.map((pattern, i) => (
-                  <PatternRow key={i} pattern={pattern} />
-                ))}
-              </tbody>
-            </table>
+            <DataTable
+              caption={`Patterns of ${check.target}, in the schema’s order`}
+              className="layout-table"
+              columns={PATTERN_COLUMNS}
+              rows={check.checklist}
+              rowKey={(_, i) => String(i)}
+              rowClass={(pattern) => `layout-${patternState(pattern)}`}
+            />
           </div>
-          <PathList id="layout-not-allowed" heading="Not allowed by the schema" paths={check.notAllowed} />
-          <PathList id="layout-left-out" heading="AcqMeta’s own files, left out of an upload" paths={check.leftOut} />
+          <PathNotes title="Not allowed by the schema" notes={pathNotes(check.notAllowed)} />
+          <PathNotes title="AcqMeta’s own files, left out of an upload" notes={pathNotes(check.leftOut)} />
         </>
       )}
       <ModalActions onCancel={close} cancelLabel="Close" focusCancel>

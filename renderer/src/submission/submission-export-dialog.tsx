@@ -4,15 +4,15 @@
  * `acqmeta export --format` writes them; what nothing vouches for stays empty and is listed
  * with why. Each file, and the to-do, is saved through the download path of the other exports.
  */
-import type { SubmissionExport } from '../../../shared/api';
+import type { SubmissionExport, SubmissionExportFile } from '../../../shared/api';
 import { SUBMISSION_FORMATS } from '../../../shared/submission';
 import { plural } from '../lib/format';
 import { saveAllSubmissionFiles, saveSubmissionFile, saveSubmissionTodo, savedName } from './submission-download';
 import { selectSaveSummary } from '../store';
 import { useApp } from '../store';
-import { Modal } from '../kit';
-import { ModalActions } from '../kit';
+import { DataTable, Modal, ModalActions, PathNotes, type Column } from '../kit';
 import { SubmissionTodoList } from './submission-todo-list';
+import { TargetSelect } from './target-select';
 
 /** Each repository's name and the kind of file its format is. */
 const REPOSITORIES: Readonly<Record<string, { name: string; file: string; titled: boolean }>> = {
@@ -42,57 +42,21 @@ function summaryText(draft: SubmissionExport): string {
   return `${plural(draft.imageCount, 'image')} read: ${state}.`;
 }
 
-function FileTable({ draft }: { draft: SubmissionExport }) {
-  return (
-    <table className="review-table submission-files">
-      <caption className="modal-label">Files of {draft.format}</caption>
-      <thead>
-        <tr>
-          <th scope="col">File</th>
-          <th scope="col">Rows</th>
-          <th scope="col">Columns</th>
-          <th scope="col">Cells to fill</th>
-          <th scope="col">
-            <span className="sr-only">Save</span>
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {draft.files.map((file) => (
-          <tr key={file.name}>
-            <td>
-              <code>{file.name}</code>
-            </td>
-            <td>{file.rows}</td>
-            <td>{file.columns}</td>
-            <td>{file.todo.length}</td>
-            <td>
-              <button type="button" className="btn btn-small" onClick={() => saveSubmissionFile(file)}>
-                Save {savedName(file)}
-              </button>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
-
-function Unreadable({ problems }: { problems: readonly string[] }) {
-  if (problems.length === 0) return null;
-  return (
-    <section aria-labelledby="submission-unreadable">
-      <h3 id="submission-unreadable" className="modal-label">
-        Not read: what these would give is left out ({problems.length})
-      </h3>
-      <ul className="layout-paths small">
-        {problems.map((problem, i) => (
-          <li key={i}>{problem}</li>
-        ))}
-      </ul>
-    </section>
-  );
-}
+/** The columns of the files: name, rows, columns, cells to fill, and its Save. */
+const FILE_COLUMNS: readonly Column<SubmissionExportFile>[] = [
+  { header: 'File', cell: (file) => <code>{file.name}</code> },
+  { header: 'Rows', cell: (file) => file.rows },
+  { header: 'Columns', cell: (file) => file.columns },
+  { header: 'Cells to fill', cell: (file) => file.todo.length },
+  {
+    header: <span className="sr-only">Save</span>,
+    cell: (file) => (
+      <button type="button" className="btn btn-small" onClick={() => saveSubmissionFile(file)}>
+        Save {savedName(file)}
+      </button>
+    ),
+  },
+];
 
 /** The dialog, while the store has it open. */
 export function SubmissionExportDialog() {
@@ -105,38 +69,29 @@ export function SubmissionExportDialog() {
   return (
     <Modal
       labelledBy="submission-export-title"
+      title="Write submission files"
       describedBy="submission-export-text"
       onCancel={close}
       wide
       className="submission-export"
     >
-      <h2 id="submission-export-title" className="modal-title">
-        Write submission files
-      </h2>
       <p id="submission-export-text" className="muted small">
         The repository’s files, made from what the images and their saved sidecars say. A cell nothing vouches for stays
         empty and is listed with why. Nothing is written to the folder. The command line writes the same files:{' '}
         <code>acqmeta export &lt;folder&gt; --format</code>.
       </p>
-      <div className="layout-target">
-        <label htmlFor="submission-format">Format</label>
-        <select
-          id="submission-format"
-          className="input"
-          value={view.format}
-          data-autofocus
-          onChange={(event) => void draftFormat(event.target.value)}
-        >
-          {SUBMISSION_FORMATS.map((format) => (
-            <option key={format} value={format}>
-              {formatLabel(format)}
-            </option>
-          ))}
-        </select>
+      <TargetSelect
+        id="submission-format"
+        label="Format"
+        value={view.format}
+        options={SUBMISSION_FORMATS.map((format) => ({ value: format, label: formatLabel(format) }))}
+        onChange={(format) => void draftFormat(format)}
+        autoFocus
+      >
         <p className="small layout-verdict" role="status">
           {draft === null ? (failure === null ? 'Reading the folder…' : '') : summaryText(draft)}
         </p>
-      </div>
+      </TargetSelect>
       {unsaved > 0 && (
         <p className="callout callout-warning small">
           {plural(unsaved, 'image')} {unsaved === 1 ? 'has' : 'have'} unsaved changes: the files hold what is saved on
@@ -150,8 +105,17 @@ export function SubmissionExportDialog() {
       )}
       {draft !== null && (
         <>
-          <FileTable draft={draft} />
-          <Unreadable problems={draft.unreadable} />
+          <DataTable
+            caption={`Files of ${draft.format}`}
+            className="submission-files"
+            columns={FILE_COLUMNS}
+            rows={draft.files}
+            rowKey={(file) => file.name}
+          />
+          <PathNotes
+            title="Not read: what these would give is left out"
+            notes={draft.unreadable.map((problem) => ({ path: '', text: problem }))}
+          />
           <SubmissionTodoList files={draft.files} />
         </>
       )}

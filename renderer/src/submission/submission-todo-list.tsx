@@ -7,6 +7,7 @@ import { useMemo } from 'react';
 import type { SubmissionExportFile } from '../../../shared/api';
 import { formatCount, plural } from '../lib/format';
 import type { TodoGroup } from '../../../shared/submission';
+import { DataTable, type Column } from '../kit';
 import { listedTodo } from './submission-todo';
 
 /** Groups listed in all, so a folder of 10,000 images lists as fast as one of ten. */
@@ -42,17 +43,14 @@ function ColumnName({ name }: { name: string }) {
   );
 }
 
-function GroupRow({ group, rowCount }: { group: TodoGroup; rowCount: number }) {
-  return (
-    <tr className={group.required ? 'todo-required' : 'todo-optional'}>
-      <td>
-        <ColumnName name={group.column} />
-      </td>
-      <td className="todo-state">{group.required ? 'Required' : 'Optional'}</td>
-      <td>{group.reason}</td>
-      <td className="todo-where">{whereText(group.rows, rowCount)}</td>
-    </tr>
-  );
+/** The columns of a file's to-do, given how many rows the file has: column, needed, why, where. */
+function todoColumns(rowCount: number): Column<TodoGroup>[] {
+  return [
+    { header: 'Column', cell: (group) => <ColumnName name={group.column} /> },
+    { header: 'Needed', className: 'todo-state', cell: (group) => (group.required ? 'Required' : 'Optional') },
+    { header: 'Why it is empty', cell: (group) => group.reason },
+    { header: 'Where', className: 'todo-where', cell: (group) => whereText(group.rows, rowCount) },
+  ];
 }
 
 /** The to-do of `files`, or nothing when every cell is filled. */
@@ -66,24 +64,14 @@ export function SubmissionTodoList({ files }: { files: readonly SubmissionExport
       </h3>
       {listed.map((file) => (
         <div key={file.name}>
-          {file.groups.length > 0 && (
-            <table className="review-table submission-todo-table">
-              <caption className="modal-label">{file.name}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Column</th>
-                  <th scope="col">Needed</th>
-                  <th scope="col">Why it is empty</th>
-                  <th scope="col">Where</th>
-                </tr>
-              </thead>
-              <tbody>
-                {file.groups.map((group, i) => (
-                  <GroupRow key={i} group={group} rowCount={file.rows} />
-                ))}
-              </tbody>
-            </table>
-          )}
+          <DataTable
+            caption={file.name}
+            className="submission-todo-table"
+            columns={todoColumns(file.rows)}
+            rows={file.groups}
+            rowKey={(_, i) => String(i)}
+            rowClass={(group) => (group.required ? 'todo-required' : 'todo-optional')}
+          />
           {file.hidden > 0 && (
             <p className="muted small">
               … and {plural(file.hidden, 'more cell')} of {file.name} to fill: the saved to-do list names every one.
