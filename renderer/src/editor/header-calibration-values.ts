@@ -3,7 +3,10 @@
  * (ImageJ description, OME-XML, resolution tags), and whether it disagrees with the saved
  * sidecar: what "Write calibration into image files…" would put right.
  */
-import type { ImageDetail, ImageRow } from '../../../shared/api';
+import type { ImageRow } from '../../../shared/api';
+import { FLAVOUR_LABELS } from '../../../shared/acquisition/acquisition-details';
+import type { Acquisition } from '../../../shared/acquisition/acquisition-types';
+import { numberText } from '../../../shared/number-text';
 import {
   CALIBRATION_SOURCE_NAMES,
   calibrationMismatch,
@@ -13,7 +16,6 @@ import {
 } from '../../../shared/sidecar';
 import { lengthUnitOf } from '../../../shared/tiff-calibration';
 import { shownPixelSize } from '../lib/calibration';
-import { imageJDescriptionLines } from './description';
 
 /** One calibration value of the header: its name, what it says, and where it was read (null: nowhere). */
 export interface HeaderCalibrationValue {
@@ -30,51 +32,27 @@ const TIFF_PLACES: Partial<Record<NonNullable<ImageRow['fileCalibration']>['sour
   'resolution-inch': 'resolution tags, dots per inch: a print setting',
 };
 
-/** The attributes of the first OME `Pixels` element (the image the sidecar describes). */
-function omePixels(xml: string): Record<string, string> {
-  const element = /<(?:\w+:)?Pixels\b([^>]*)>/.exec(xml)?.[1] ?? '';
-  return Object.fromEntries([...element.matchAll(/(\w+)\s*=\s*"([^"]*)"/g)].map((m) => [m[1], m[2]]));
+/** Where a z step or interval was read, by the metadata flavour that held it. */
+function placeOf(acquisition: Acquisition, key: string): string | null {
+  const flavour = acquisition.origins?.[key]?.flavour;
+  if (flavour === undefined) return null;
+  return flavour === 'imagej' ? 'ImageJ description' : FLAVOUR_LABELS[flavour];
 }
 
-/** The z step and frame interval the description holds, with their place. */
-function stepValues(description: ImageDetail['description']): HeaderCalibrationValue[] {
-  if (description.kind === 'imagej') {
-    const items = new Map(imageJDescriptionLines(description.text).map((line) => [line.key, line.value]));
-    const unit = items.get('unit') ?? '';
-    return [
-      ['z step', items.get('spacing'), unit],
-      ['interval', items.get('finterval'), 's'],
-    ]
-      .filter(([, text]) => text !== undefined)
-      .map(([value, text, suffix]) => ({
-        value: value as string,
-        text: `${text} ${suffix}`.trim(),
-        place: 'ImageJ description',
-      }));
-  }
-  if (description.kind !== 'ome') return [];
-  const pixels = omePixels(description.text);
-  const values: HeaderCalibrationValue[] = [];
-  if (pixels.PhysicalSizeZ !== undefined)
-    values.push({
-      value: 'z step',
-      text: `${pixels.PhysicalSizeZ} ${pixels.PhysicalSizeZUnit ?? 'µm'}`,
-      place: 'OME-XML',
-    });
-  if (pixels.TimeIncrement !== undefined)
-    values.push({
-      value: 'interval',
-      text: `${pixels.TimeIncrement} ${pixels.TimeIncrementUnit ?? 's'}`,
-      place: 'OME-XML',
-    });
-  return values;
+/** The z step and frame interval the header holds (as the acquisition model read them), with their place. */
+function stepValues(acquisition: Acquisition | undefined): HeaderCalibrationValue[] {
+  if (acquisition === undefined) return [];
+  const steps: [string, number | undefined, string, string][] = [
+    ['z step', acquisition.pixel_size_um?.z, 'µm', 'pixel_size_um.z'],
+    ['interval', acquisition.time_increment_s, 's', 'time_increment_s'],
+  ];
+  return steps.flatMap(([value, size, unit, key]) =>
+    size === undefined ? [] : [{ value, text: `${numberText(size)} ${unit}`, place: placeOf(acquisition, key) }],
+  );
 }
 
 /** The pixel size, z step and interval of a TIFF's header, each with where it was read. */
-export function headerCalibration(
-  row: Pick<ImageRow, 'fileCalibration'>,
-  description: ImageDetail['description'],
-): HeaderCalibrationValue[] {
+export function headerCalibration(row: Pick<ImageRow, 'fileCalibration' | 'acquisition'>): HeaderCalibrationValue[] {
   const cal = row.fileCalibration;
   const size = declaredPixelSize(cal);
   const pixel: HeaderCalibrationValue =
@@ -85,7 +63,7 @@ export function headerCalibration(
           text: shownPixelSize(size),
           place: TIFF_PLACES[cal.source] ?? CALIBRATION_SOURCE_NAMES[cal.source],
         };
-  return [pixel, ...stepValues(description)];
+  return [pixel, ...stepValues(row.acquisition)];
 }
 
 /**

@@ -2,18 +2,18 @@
  * The Header section's calibration: each value the TIFF's own header holds and where it was
  * read, and a warning, with the way to write it, when the header disagrees with the sidecar.
  */
-import type { ImageDetail, ImageRow } from '../../../shared/api';
+import type { ImageRow } from '../../../shared/api';
 import { headerCalibration, headerSidecarGap } from './header-calibration-values';
 import { useAppStore } from '../store';
 
 /** The values and the warning, for a TIFF whose tags are read. */
-export function HeaderCalibration({ row, detail }: { row: ImageRow; detail: ImageDetail }) {
+export function HeaderCalibration({ row }: { row: ImageRow }) {
   const store = useAppStore();
   const gap = headerSidecarGap(row);
   return (
     <section className="header-calibration" aria-label="Pixel size and steps the header holds">
       <dl className="kv-grid">
-        {headerCalibration(row, detail.description).map((entry) => (
+        {headerCalibration(row).map((entry) => (
           <div key={entry.value} className="kv kv-wide">
             <dt>{entry.value[0]?.toUpperCase() + entry.value.slice(1)}</dt>
             <dd className="kv-wrap">

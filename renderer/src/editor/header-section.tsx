@@ -102,7 +102,7 @@ function HeaderBody({ row, detail }: { row: ImageRow; detail: Loadable<ImageDeta
       {detail?.status === 'error' && <p className="text-danger small">{detail.message}</p>}
       {detail?.status === 'ready' && detail.value.tags.length > 0 && (
         <>
-          {row.format === 'tiff' && <HeaderCalibration row={row} detail={detail.value} />}
+          {row.format === 'tiff' && <HeaderCalibration row={row} />}
           <dl className="kv-grid">
             <div className="kv kv-wide">
               <dt>File</dt>

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { headerCalibration, headerSidecarGap } from '../../../../renderer/src/editor/header-calibration-values';
+import { imagejAcquisition } from '../../../../shared/acquisition/imagej-acquisition';
+import { omeAcquisition } from '../../../../shared/acquisition/ome-acquisition';
+import { parseXml } from '../../../../shared/tiff/xml';
 import { DEFAULTS } from '../store/fake-client';
 
 const OME = `<?xml version="1.0"?><OME xmlns="http://www.openmicroscopy.org/Schemas/OME/2016-06"><Image ID="Image:0">
@@ -14,25 +17,25 @@ const calibrated = {
 
 describe('the calibration a header holds', () => {
   it('names where each value was read: ImageJ description, OME-XML, resolution tags', () => {
-    const imagej = headerCalibration(
-      { fileCalibration: { x: 0.5, y: 0.5, unit: 'um', source: 'imagej' } },
-      { kind: 'imagej', text: 'ImageJ=1.54f\nunit=micron\nspacing=2.0\nfinterval=0.5\n' },
-    );
+    const imagej = headerCalibration({
+      fileCalibration: { x: 0.5, y: 0.5, unit: 'um', source: 'imagej' },
+      acquisition: imagejAcquisition({ unit: 'nm', spacing: 2000, finterval: 0.5 }, undefined),
+    });
     expect(imagej).toEqual([
       { value: 'pixel size', text: '0.5 × 0.5 um', place: 'ImageJ description (unit) and resolution tags' },
-      { value: 'z step', text: '2.0 micron', place: 'ImageJ description' },
+      { value: 'z step', text: '2 µm', place: 'ImageJ description' },
       { value: 'interval', text: '0.5 s', place: 'ImageJ description' },
     ]);
-    const ome = headerCalibration(
-      { fileCalibration: { x: 0.5, y: 0.5, unit: 'um', source: 'ome' } },
-      { kind: 'ome', text: OME },
-    );
+    const ome = headerCalibration({
+      fileCalibration: { x: 0.5, y: 0.5, unit: 'um', source: 'ome' },
+      acquisition: omeAcquisition(parseXml(OME)!),
+    });
     expect(ome.map((v) => [v.value, v.text, v.place])).toEqual([
       ['pixel size', '0.5 × 0.5 um', 'OME-XML'],
       ['z step', '2 µm', 'OME-XML'],
       ['interval', '30 s', 'OME-XML'],
     ]);
-    const plain = headerCalibration({ fileCalibration: null }, { kind: 'none', text: '' });
+    const plain = headerCalibration({ fileCalibration: null });
     expect(plain).toEqual([{ value: 'pixel size', text: 'none', place: null }]);
   });
 
