@@ -64,9 +64,9 @@ export function freshCacheDir() {
   return mkdtempSync(path.join(os.tmpdir(), 'acqmeta-bench-cache-'));
 }
 
-/** Browser mode on `folder` with `env` added; resolves once it prints its URL. */
-export async function startServe(folder, env) {
-  const server = spawn(process.execPath, [path.join(root, 'dist/electron/serve.cjs'), '--root', folder], {
+/** Browser mode on `folder` with `env` added (the build under `buildRoot`); resolves once it prints its URL. */
+export async function startServe(folder, env, buildRoot = root) {
+  const server = spawn(process.execPath, [path.join(buildRoot, 'dist/electron/serve.cjs'), '--root', folder], {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, ...env },
   });
