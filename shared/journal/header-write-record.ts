@@ -41,13 +41,19 @@ export interface HeaderBytesNow {
   ranges: string[];
   /** The SHA-256 of the ranges' bytes followed by the appended bytes (null: the file is too short to hold them). */
   sha256: string | null;
+  /**
+   * The SHA-256 of the record's new range bytes followed by the bytes now where it appends: its
+   * `after.sha256` when the file's tail is what the write appended (null: the file is too short).
+   */
+  linkedSha256: string | null;
 }
 
 /**
  * Where the file stands against a header write: `written` (its new bytes, its new size);
  * `unfinished` (a write that shortens the file, an undo, cut short after its new bytes and
- * before the cut: finished by cutting); `not-written` (its old bytes, its old size or longer: cut
- * short before readers could see it, or never begun: reverted by cutting back to the old size);
+ * before the cut: finished by cutting); `not-written` (its old bytes, its old size or longer by no
+ * more than what it appended: cut short before readers could see it, or never begun: reverted by
+ * cutting back to the old size);
  * or `changed` (anything else: another program, a later write).
  */
 export function headerWriteState(
@@ -59,7 +65,12 @@ export function headerWriteState(
     if (record.after.size < record.before.size && now.size > record.after.size) return 'unfinished';
   }
   const old = record.ranges.every((range, i) => now.ranges[i] === range.old);
-  return old && now.size >= record.before.size ? 'not-written' : 'changed';
+  // Cutting back to the old size is safe only over bytes this write appended (all, or part of
+  // them when cut short mid-append), never over a longer or other tail another program wrote.
+  const end = record.appended.offset + record.appended.length;
+  const ownTail =
+    now.size === record.before.size || now.size < end || (now.size === end && now.linkedSha256 === record.after.sha256);
+  return old && now.size >= record.before.size && ownTail ? 'not-written' : 'changed';
 }
 
 const TEXT_KEYS = ['id', 'batch', 'time', 'user', 'host', 'tool', 'action', 'path'] as const;

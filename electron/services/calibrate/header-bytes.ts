@@ -61,7 +61,13 @@ export async function bytesNow(absPath: string, record: HeaderWriteRecord): Prom
     const ranges = await Promise.all(record.ranges.map((r) => readAt(handle, r.offset, r.old.length / 2)));
     const { offset, length } = record.appended;
     const appended = offset + length <= size ? await readAt(handle, offset, length) : null;
-    return { size, ranges: ranges.map(hexOf), sha256: appended === null ? null : sha256Of([...ranges, appended]) };
+    const linked = record.ranges.map((r) => Uint8Array.from(Buffer.from(r.new, 'hex')));
+    return {
+      size,
+      ranges: ranges.map(hexOf),
+      sha256: appended === null ? null : sha256Of([...ranges, appended]),
+      linkedSha256: appended === null ? null : sha256Of([...linked, appended]),
+    };
   } finally {
     await handle.close();
   }
