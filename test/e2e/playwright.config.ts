@@ -2,6 +2,7 @@
  * End-to-end tests: the real renderer driven in Debian's Chromium against browser mode
  * (`serve`), and the same specs against Electron where its binary exists.
  */
+import { availableParallelism } from 'node:os';
 import { defineConfig } from '@playwright/test';
 import { electronBinary } from './support/electron-binary';
 
@@ -17,7 +18,10 @@ export default defineConfig({
   outputDir: '../../test-results/e2e',
   globalSetup: './support/global-setup.ts',
   fullyParallel: true,
-  workers: 2,
+  // A test waits on the page and the server for most of its time: the whole suite uses about 540
+  // CPU-seconds, so two workers kept two cores only about half busy; one more than the cores
+  // brings that to about four fifths without the workers fighting over them (docs/testing.md).
+  workers: availableParallelism() + 1,
   retries: 0,
   // Bounds that only catch a hang (every wait is on what the page shows): generous for a machine that
   // several runs share, where a test of many axe scans takes several times as long as alone.
