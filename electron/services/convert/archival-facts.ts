@@ -72,8 +72,8 @@ export function instrumentMatchEntries(
   return entries;
 }
 
-/** The source's name without its image extension (`cell.ome.tif` → `cell`). */
-function stemOf(fileName: string): string {
+/** The source's name without its image extension (`cell.ome.tif` → `cell`): the start of its copies' names. */
+export function stemOf(fileName: string): string {
   return fileName.replace(/(\.ome)?\.(tiff?|btf|czi|nd2|lif|oib|lsm|stk|gel|qptiff)$/i, '');
 }
 

@@ -4,5 +4,6 @@
  */
 export { CONVERTER, convertImages, type ConvertJob, type ConvertSource } from './convert-images';
 export { planeAt, sourceImages, type SourceImage } from './archival-sources';
+export { stemOf } from './archival-facts';
 export { backslashProblem } from './output-plan';
 export type { PlaneReader } from './ome-tiff-writer';

@@ -12,11 +12,13 @@ import {
   assayLayout,
   CHANNEL_LAYOUT_FILE,
   inKeptFolder,
+  OME_IMAGES,
   rawPlacements,
   type AssayLayout,
   type ImageChannels,
   type PlacedFile,
 } from '../../../shared/upload';
+import { stemOf } from '../convert';
 import { listDatasetPaths, listImages, type ImageEntry } from '../folder';
 import { createProfileCache, createProfileFinder, type ProfileFinder } from '../profile';
 import { scanRows } from '../rows';
@@ -105,6 +107,26 @@ async function keptOf(
   return { files, folders };
 }
 
+/**
+ * The raw files whose OME-TIFF copies would take one name in `lab_processed/images/` (their
+ * names less the image extension alike, on disks that ignore case too), each naming the others:
+ * one copy would replace the other.
+ */
+function copyNameClashes(placed: readonly PlacedFile[]): string[] {
+  const stem = (file: PlacedFile) => stemOf(file.source.slice(file.source.lastIndexOf('/') + 1));
+  const keyOf = (file: PlacedFile) => stem(file).normalize('NFC').toLowerCase();
+  const byStem = new Map<string, string[]>();
+  for (const file of placed) byStem.set(keyOf(file), [...(byStem.get(keyOf(file)) ?? []), file.source]);
+  return placed.flatMap((file) => {
+    const others = (byStem.get(keyOf(file)) ?? []).filter((other) => other !== file.source);
+    return others.length === 0
+      ? []
+      : [
+          `${file.source}: its OME-TIFF copy would be ${OME_IMAGES}/${stem(file)}.ome.tiff, as would that of ${others.join(', ')}; rename one`,
+        ];
+  });
+}
+
 /** Plans the upload of the lab folder `root` as `format`; throws {@link UploadRefused} when it cannot be built. */
 export async function planUpload(root: string, format: SubmissionFormat): Promise<UploadPlan> {
   const dataset = path.basename(root);
@@ -128,7 +150,11 @@ export async function planUpload(root: string, format: SubmissionFormat): Promis
       dataset,
       entries.map((entry) => entry.relPath),
     );
-    const refused = [...draft.refused, ...placements.refused];
+    const refused = [
+      ...draft.refused,
+      ...placements.refused,
+      ...(layout.omeCopies ? copyNameClashes(placements.placed) : []),
+    ];
     if (refused.length > 0) throw new UploadRefused(refused);
     const rows: ImageRow[] = [];
     for await (const row of scanRows(root, entries, scanner)) rows.push(row);

@@ -1,5 +1,6 @@
 /**
- * The upload builder's own promises: a cancel leaves neither an upload nor a staging folder;
+ * The upload builder's own promises: two raw files whose OME-TIFF copies would take one name are
+ * refused before anything is built; a cancel leaves neither an upload nor a staging folder;
  * across disks (no hard link) each file is a copy that reads back equal; progress counts bytes
  * of the folder's files, up to their total.
  */
@@ -11,6 +12,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildUpload, planUpload, type UploadProgress } from '../../../../../electron/services/upload';
 
 const CZI = fileURLToPath(new URL('../../../../fixtures/formats/czi/czitools_DAPI_GFP.czi', import.meta.url));
+const ND2 = fileURLToPath(new URL('../../../../fixtures/formats/nd2/pims_nd2_cluster.nd2', import.meta.url));
 /** A folder on another file system than the temporary folder (tmpfs), where no hard link reaches. */
 const OTHER_DISK = '/dev/shm';
 
@@ -26,6 +28,18 @@ beforeEach(async () => {
 afterEach(() => rm(base, { recursive: true, force: true }));
 
 describe('buildUpload', () => {
+  it('refuses, before anything is built, raw files whose OME-TIFF copies would take one name', async () => {
+    await mkdir(path.join(lab, 'day2'));
+    await copyFile(ND2, path.join(lab, 'day2', 'A.nd2'));
+    const planned = planUpload(lab, 'hubmap:confocal');
+    await expect(planned).rejects.toThrow(
+      'a.czi: its OME-TIFF copy would be lab_processed/images/a.ome.tiff, as would that of day2/A.nd2; rename one',
+    );
+    await expect(planned).rejects.toThrow('day2/A.nd2: its OME-TIFF copy would be lab_processed/images/A.ome.tiff');
+    // HTAN keeps each image where the folder has it, and no OME-TIFF copy: nothing to refuse
+    await expect(planUpload(lab, 'htan:imaging-level-2')).resolves.toMatchObject({ dataset: 'lab' });
+  });
+
   it('leaves nothing, not even its staging folder, when cancelled', async () => {
     const plan = await planUpload(lab, 'hubmap:confocal');
     const controller = new AbortController();
