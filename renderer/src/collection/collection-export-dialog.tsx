@@ -6,9 +6,7 @@ import type { CollectionExportOutcome } from '../../../shared/api';
 import { formatCount, plural } from '../lib/format';
 import { collectionExportEnded, type CollectionExportJob } from './collection-export-slice';
 import { useApp } from '../store';
-import { Modal } from '../kit';
-import { JobProgress } from '../kit';
-import { ModalActions } from '../kit';
+import { JobFailure, Modal, ModalActions, ProgressFooter } from '../kit';
 import { CollectionExportForm } from './collection-export-form';
 
 /** `3 of 40 images written` (or where the export is before its first image). */
@@ -26,12 +24,13 @@ function Running({ job }: { job: CollectionExportJob }) {
       <p className="small">
         {plural(job.images, 'image')} into <span className="mono">{job.destination}</span>
       </p>
-      <JobProgress
+      <ProgressFooter
         label="Images written"
         progress={progress}
         text={job.cancelling ? 'Cancelling…' : progressText(job)}
+        onCancel={() => void cancel()}
+        cancelLabel="Cancel export"
       />
-      <ModalActions onCancel={() => void cancel()} cancelLabel="Cancel export" focusCancel />
     </>
   );
 }
@@ -105,27 +104,22 @@ export function CollectionExportDialog() {
   // One dialog per phase, so that each opens with the focus on its own safe button.
   const phase = job === null ? 'form' : collectionExportEnded(job) ? 'ended' : 'running';
   return (
-    <Modal key={phase} labelledBy="collection-title" onCancel={close} className="convert-dialog">
+    <Modal
+      key={phase}
+      labelledBy="collection-title"
+      title="Export as CloudScope collection"
+      onCancel={close}
+      className="convert-dialog"
+    >
       {job === null ? (
         <CollectionExportForm onClose={close} />
+      ) : phase === 'running' ? (
+        <Running job={job} />
       ) : (
         <>
-          <h2 id="collection-title" className="modal-title">
-            Export as CloudScope collection
-          </h2>
-          {phase === 'running' ? (
-            <Running job={job} />
-          ) : (
-            <>
-              {job.failure !== null && (
-                <p className="callout callout-danger bulk-callout small" role="alert">
-                  The export failed: {job.failure}
-                </p>
-              )}
-              {job.outcome !== null && <OutcomeView outcome={job.outcome} />}
-              <ModalActions onCancel={close} cancelLabel="Close" focusCancel />
-            </>
-          )}
+          <JobFailure what="The export" failure={job.failure} />
+          {job.outcome !== null && <OutcomeView outcome={job.outcome} />}
+          <ModalActions onCancel={close} cancelLabel="Close" focusCancel />
         </>
       )}
     </Modal>

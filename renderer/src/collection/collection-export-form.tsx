@@ -34,9 +34,6 @@ export function CollectionExportForm({ onClose }: { onClose: () => void }) {
   };
   return (
     <form onSubmit={submit}>
-      <h2 id="collection-title" className="modal-title">
-        Export as CloudScope collection
-      </h2>
       <p>
         {scopeText(selected, images)}, exported as one OME-Zarr collection that CloudScope Web opens: each image with
         its reduced levels and its sidecar, laid out as CloudScope’s acqstore writes it. The collection is checked and

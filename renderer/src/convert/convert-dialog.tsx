@@ -5,9 +5,7 @@
 import { plural } from '../lib/format';
 import { convertEnded, type ConvertJob } from './convert-slice';
 import { useApp } from '../store';
-import { Modal } from '../kit';
-import { JobProgress } from '../kit';
-import { ModalActions } from '../kit';
+import { JobFailure, Modal, ModalActions, ProgressFooter } from '../kit';
 import { ConvertForm } from './convert-form';
 import { ConvertSummaryView } from './convert-summary';
 import { progressText } from './convert-text';
@@ -20,13 +18,14 @@ function Running({ job, onClose }: { job: ConvertJob; onClose: () => void }) {
       <p className="small">
         {plural(job.images, 'image')} into <span className="mono">{job.outputFolder}</span>
       </p>
-      <JobProgress
+      <ProgressFooter
         label="Planes written"
         progress={progress}
         text={job.cancelling ? 'Cancelling…' : progressText(job)}
-      />
-      <p className="muted small">Closing this dialog leaves the conversion running; the status bar shows it.</p>
-      <ModalActions onCancel={onClose} cancelLabel="Close" focusCancel>
+        note="Closing this dialog leaves the conversion running; the status bar shows it."
+        onCancel={onClose}
+        cancelLabel="Close"
+      >
         <button
           type="button"
           className="btn"
@@ -35,7 +34,7 @@ function Running({ job, onClose }: { job: ConvertJob; onClose: () => void }) {
         >
           Cancel conversion
         </button>
-      </ModalActions>
+      </ProgressFooter>
     </>
   );
 }
@@ -44,11 +43,7 @@ function Ended({ job, onClose }: { job: ConvertJob; onClose: () => void }) {
   const again = useApp((s) => s.convertAgain);
   return (
     <>
-      {job.failure !== null && (
-        <p className="callout callout-danger bulk-callout small" role="alert">
-          The conversion failed: {job.failure}
-        </p>
-      )}
+      <JobFailure what="The conversion" failure={job.failure} />
       {job.summary !== null && <ConvertSummaryView summary={job.summary} />}
       <ModalActions onCancel={onClose} cancelLabel="Close" focusCancel>
         <button type="button" className="btn" onClick={again}>
@@ -71,19 +66,17 @@ export function ConvertDialog() {
     <Modal
       key={phase}
       labelledBy="convert-title"
+      title="Export as OME-TIFF"
       onCancel={close}
       wide={job !== null && convertEnded(job)}
       className="convert-dialog"
     >
       {job === null ? (
         <ConvertForm onClose={close} />
+      ) : convertEnded(job) ? (
+        <Ended job={job} onClose={close} />
       ) : (
-        <>
-          <h2 id="convert-title" className="modal-title">
-            Export as OME-TIFF
-          </h2>
-          {convertEnded(job) ? <Ended job={job} onClose={close} /> : <Running job={job} onClose={close} />}
-        </>
+        <Running job={job} onClose={close} />
       )}
     </Modal>
   );

@@ -55,9 +55,6 @@ export function ConvertForm({ onClose }: { onClose: () => void }) {
   };
   return (
     <form onSubmit={submit}>
-      <h2 id="convert-title" className="modal-title">
-        Export as OME-TIFF
-      </h2>
       <p id="convert-text">
         {scopeText(selected, images)}, each written as an archival OME-TIFF with its acquisition metadata and its
         sidecar’s fields, read back and checked against the source. A file of several images gives one copy per image.

@@ -5,6 +5,7 @@
  */
 import type { ConvertRefusal, ConvertSummary } from '../../../shared/api';
 import { folderName, formatBytes } from '../lib/format';
+import { DataTable, PathNotes, type Column } from '../kit';
 import { summaryHeadline } from './convert-text';
 
 /** A copy's path below the output folder (`a/img.ome.tiff`): copies keep their source's folder there. */
@@ -19,22 +20,25 @@ function sourceText(source: string, image: string | null): string {
   return image === null ? source : `${source}, image ${image}`;
 }
 
-function Refusals({ title, id, items }: { title: string; id: string; items: ConvertRefusal[] }) {
-  if (items.length === 0) return null;
-  return (
-    <section aria-labelledby={id}>
-      <h3 id={id} className="modal-label convert-list-title">
-        {title} ({items.length})
-      </h3>
-      <ul className="layout-paths small">
-        {items.map((item, i) => (
-          <li key={i}>
-            <span className="mono">{sourceText(item.source, item.image)}</span>: {item.reason}
-          </li>
-        ))}
-      </ul>
-    </section>
-  );
+/** The refusals of `kind` as notes: the source and why. */
+function refusalNotes(summary: ConvertSummary, kind: ConvertRefusal['kind']) {
+  return summary.refused
+    .filter((r) => r.kind === kind)
+    .map((r) => ({ path: sourceText(r.source, r.image), text: r.reason }));
+}
+
+/** The columns of the files written, given the output folder: file, source, size, levels, check. */
+function writtenColumns(outputFolder: string): Column<ConvertSummary['written'][number]>[] {
+  return [
+    { header: 'File', className: 'mono', cell: (file) => copyPath(file.output, outputFolder) },
+    { header: 'From', className: 'mono', cell: (file) => sourceText(file.source, file.image) },
+    { header: 'Size', cell: (file) => `${formatBytes(file.bytes)}${file.bigtiff ? ' (BigTIFF)' : ''}` },
+    {
+      header: <span title="Reduced-resolution levels besides full resolution (0: full resolution only)">Levels</span>,
+      cell: (file) => file.levels,
+    },
+    { header: 'Check', cell: (file) => (file.verified ? 'verified' : 'not read back') },
+  ];
 }
 
 /** The summary of an ended job. */
@@ -50,46 +54,20 @@ export function ConvertSummaryView({ summary }: { summary: ConvertSummary }) {
       </p>
       {summary.written.length > 0 && (
         <div className="convert-scroll">
-          <table className="review-table convert-written">
-            <caption className="modal-label">Written</caption>
-            <thead>
-              <tr>
-                <th scope="col">File</th>
-                <th scope="col">From</th>
-                <th scope="col">Size</th>
-                <th scope="col" title="Reduced-resolution levels besides full resolution (0: full resolution only)">
-                  Levels
-                </th>
-                <th scope="col">Check</th>
-              </tr>
-            </thead>
-            <tbody>
-              {summary.written.map((file) => (
-                <tr key={file.output}>
-                  <td className="mono">{copyPath(file.output, summary.outputFolder)}</td>
-                  <td className="mono">{sourceText(file.source, file.image)}</td>
-                  <td>
-                    {formatBytes(file.bytes)}
-                    {file.bigtiff ? ' (BigTIFF)' : ''}
-                  </td>
-                  <td>{file.levels}</td>
-                  <td>{file.verified ? 'verified' : 'not read back'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            caption="Written"
+            className="convert-written"
+            columns={writtenColumns(summary.outputFolder)}
+            rows={summary.written}
+            rowKey={(file) => file.output}
+          />
         </div>
       )}
-      <Refusals
+      <PathNotes
         title="Skipped: a file is already there (“Replace existing files” writes it again)"
-        id="convert-skipped"
-        items={summary.refused.filter((r) => r.kind === 'exists')}
+        notes={refusalNotes(summary, 'exists')}
       />
-      <Refusals
-        title="Not converted"
-        id="convert-refused"
-        items={summary.refused.filter((r) => r.kind === 'refused')}
-      />
+      <PathNotes title="Not converted" notes={refusalNotes(summary, 'refused')} />
     </>
   );
 }

@@ -10,6 +10,7 @@ export { focusFirstField, focusTable } from './focus-targets';
 export { FolderIcon } from './folder-icon';
 export { FolderList, useFolderListing } from './folder-list';
 export { numberColumn, removeColumn } from './grid-columns';
+export { JobFailure } from './job-failure';
 export { JobFormActions } from './job-form-actions';
 export { JobProgress, UnsavedNote } from './job-progress';
 export { MenuButton, type MenuEntry } from './menu-button';

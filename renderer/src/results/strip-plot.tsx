@@ -3,12 +3,8 @@ import type { GroupStats } from '../../../shared/analysis';
 import { formatMeasure } from '../lib/format';
 import { niceAxis } from './nice-ticks';
 
-const WIDTH = 640;
-const LEFT = 132;
-const RIGHT = 16;
-const TOP = 8;
-const ROW = 34;
-const AXIS = 30;
+/** The plot's box in SVG units: its width, the margins left (group names), right and top, a group's row, the axis. */
+const BOX = { width: 640, left: 132, right: 16, top: 8, row: 34, axis: 30 } as const;
 
 /** The label of a group as the plot and the table show it. */
 export function groupLabel(group: string): string {
@@ -25,25 +21,25 @@ export function StripPlot({ groups, title }: { groups: readonly GroupStats[]; ti
   const values = groups.flatMap((g) => g.values);
   if (values.length === 0) return <p className="muted small">No finite values to plot.</p>;
   const axis = niceAxis(Math.min(...values), Math.max(...values));
-  const x = (v: number) => LEFT + ((v - axis.min) / (axis.max - axis.min)) * (WIDTH - LEFT - RIGHT);
-  const height = TOP + groups.length * ROW + AXIS;
-  const bottom = TOP + groups.length * ROW;
+  const x = (v: number) => BOX.left + ((v - axis.min) / (axis.max - axis.min)) * (BOX.width - BOX.left - BOX.right);
+  const height = BOX.top + groups.length * BOX.row + BOX.axis;
+  const bottom = BOX.top + groups.length * BOX.row;
   return (
-    <svg className="strip-plot" viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-label={title}>
+    <svg className="strip-plot" viewBox={`0 0 ${BOX.width} ${height}`} role="img" aria-label={title}>
       <title>{title}</title>
       {axis.ticks.map((tick) => (
         <g key={tick} className="strip-tick">
-          <line x1={x(tick)} x2={x(tick)} y1={TOP} y2={bottom} />
+          <line x1={x(tick)} x2={x(tick)} y1={BOX.top} y2={bottom} />
           <text x={x(tick)} y={bottom + 16} textAnchor="middle">
             {formatMeasure(tick)}
           </text>
         </g>
       ))}
       {groups.map((group, row) => {
-        const mid = TOP + row * ROW + ROW / 2;
+        const mid = BOX.top + row * BOX.row + BOX.row / 2;
         return (
           <g key={group.group}>
-            <text className="strip-group" x={LEFT - 10} y={mid + 4} textAnchor="end">
+            <text className="strip-group" x={BOX.left - 10} y={mid + 4} textAnchor="end">
               {groupLabel(group.group).length > 18
                 ? `${groupLabel(group.group).slice(0, 17)}…`
                 : groupLabel(group.group)}
@@ -57,7 +53,7 @@ export function StripPlot({ groups, title }: { groups: readonly GroupStats[]; ti
           </g>
         );
       })}
-      <line className="strip-axis" x1={LEFT} x2={WIDTH - RIGHT} y1={bottom} y2={bottom} />
+      <line className="strip-axis" x1={BOX.left} x2={BOX.width - BOX.right} y1={bottom} y2={bottom} />
     </svg>
   );
 }
