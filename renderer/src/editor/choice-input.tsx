@@ -147,7 +147,7 @@ export function ChoiceInput({
       {!readOnly && (
         <button
           type="button"
-          className="choice-toggle"
+          className="icon-button choice-toggle"
           tabIndex={-1}
           aria-label={`Show the choices for ${label}`}
           onMouseDown={(event) => event.preventDefault()}

@@ -13,7 +13,7 @@ export function FieldGapChip() {
       Lacking {name}
       <button
         type="button"
-        className="chip-remove"
+        className="icon-button chip-remove"
         aria-label={`Show all images again (stop filtering on ${name})`}
         onClick={() => store.getState().clearFieldGap()}
       >
