@@ -5,7 +5,14 @@
  */
 import path from 'node:path';
 import { isSubmissionFormat, requiredMissing, SUBMISSION_FORMATS, todoLines } from '../../../shared/submission';
-import { buildUpload, planUpload, previewTodo, UploadRefused, type UploadPlan } from '../../services/upload';
+import {
+  buildUpload,
+  checkUploadFolder,
+  planUpload,
+  previewTodo,
+  UploadRefused,
+  type UploadPlan,
+} from '../../services/upload';
 import { UsageError, lastOption } from '../args';
 import { CliError, EXIT, type CliIo, type Command } from '../cli-io';
 import { interruptible } from '../collection-export';
@@ -87,6 +94,11 @@ as asked (nothing written), 130 when interrupted.`,
     for (const problem of plan.unreadable) io.err(`${problem} (what it would give is left out)`);
     for (const note of plan.notes) io.err(note);
     if (args.flags.has('--dry-run')) {
+      // a dry run refuses what the build would refuse: an upload folder it may not build at
+      const metadata = (plan.parts[0] as UploadPlan['parts'][number]).name;
+      await checkUploadFolder(upload, root, metadata, args.flags.has('--force')).catch((error: unknown) => {
+        throw error instanceof UploadRefused ? new CliError(EXIT.usage, error.message) : error;
+      });
       for (const line of planLines(plan)) await io.out.line(printable(line));
       io.err(`dry run: the upload of ${plural(plan.raw.length, 'image file')} for ${output}; nothing written`);
       return report(io, previewTodo(plan));

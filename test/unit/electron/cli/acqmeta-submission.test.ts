@@ -242,6 +242,9 @@ describe('acqmeta submission --to hubmap:confocal', () => {
     const inside = await acqmeta('submission', LAB, '--to', 'hubmap:confocal', '-o', `${LAB}/upload`);
     expect(inside.code).toBe(2);
     expect(inside.stderr).toContain(`lies in the lab folder ${at(LAB)}: an upload goes outside it`);
+    const dry = await acqmeta('submission', LAB, '--to', 'hubmap:confocal', '-o', `${LAB}/upload`, '--dry-run');
+    expect(dry.code).toBe(2);
+    expect(dry.stderr).toContain(`lies in the lab folder ${at(LAB)}: an upload goes outside it`);
     await mkdir(at('notes'));
     await writeFile(at('notes/mine.txt'), 'keep\n');
     const other = await acqmeta('submission', LAB, '--to', 'hubmap:confocal', '-o', 'notes', '--force');
