@@ -6,6 +6,7 @@
  */
 import type { SubmissionPart, TodoItem } from '../../../shared/submission';
 import { CHANNEL_LAYOUT_FILE, channelLayoutPart, OME_IMAGES, omeChannelsPart } from '../../../shared/upload';
+import { stemOf } from '../convert';
 import { layoutProblems } from './upload-check';
 import type { UploadPlan } from './upload-plan';
 
@@ -22,7 +23,7 @@ export function previewTodo(plan: UploadPlan): TodoItem[] {
   if (layout.omeCopies)
     for (const file of plan.raw) {
       const image = plan.channels.get(file.source);
-      const name = `${OME_IMAGES}/${file.source.slice(file.source.lastIndexOf('/') + 1).replace(/\.[^.]*$/, '')}.ome.tiff`;
+      const name = `${OME_IMAGES}/${stemOf(file.source.slice(file.source.lastIndexOf('/') + 1))}.ome.tiff`;
       paths.push(name);
       if (image === undefined) continue;
       const part = omeChannelsPart({ ...image, file: name });

@@ -1,6 +1,6 @@
 /**
  * The upload builder's own promises: two raw files whose OME-TIFF copies would take one name are
- * refused before anything is built; a cancel leaves neither an upload nor a staging folder;
+ * refused before anything is built; the dry run's to-do names the copies the build writes; a cancel leaves neither an upload nor a staging folder;
  * across disks (no hard link) each file is a copy that reads back equal; progress counts bytes
  * of the folder's files, up to their total.
  */
@@ -9,9 +9,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildUpload, planUpload, type UploadProgress } from '../../../../../electron/services/upload';
+import { buildUpload, planUpload, previewTodo, type UploadProgress } from '../../../../../electron/services/upload';
 
 const CZI = fileURLToPath(new URL('../../../../fixtures/formats/czi/czitools_DAPI_GFP.czi', import.meta.url));
+const OME_TIFF = fileURLToPath(
+  new URL('../../../../fixtures/acquisition/ome-tiff/bioformats_spec_single-channel.ome.tif', import.meta.url),
+);
 const ND2 = fileURLToPath(new URL('../../../../fixtures/formats/nd2/pims_nd2_cluster.nd2', import.meta.url));
 /** A folder on another file system than the temporary folder (tmpfs), where no hard link reaches. */
 const OTHER_DISK = '/dev/shm';
@@ -38,6 +41,15 @@ describe('buildUpload', () => {
     await expect(planned).rejects.toThrow('day2/A.nd2: its OME-TIFF copy would be lab_processed/images/A.ome.tiff');
     // HTAN keeps each image where the folder has it, and no OME-TIFF copy: nothing to refuse
     await expect(planUpload(lab, 'htan:imaging-level-2')).resolves.toMatchObject({ dataset: 'lab' });
+  });
+
+  it('names in the --dry-run to-do the OME-TIFF copy the build writes', async () => {
+    await copyFile(OME_TIFF, path.join(lab, 'cells.ome.tif'));
+    const plan = await planUpload(lab, 'hubmap:confocal');
+    const rows = previewTodo(plan).map((item) => item.row);
+    expect(rows).toContain('lab_processed/images/cells.ome.tiff');
+    const built = await buildUpload({ plan, upload: path.join(base, 'upload'), force: false, onProgress: () => {} });
+    expect(built.todo.map((item) => item.row)).toContain('lab_processed/images/cells.ome.tiff');
   });
 
   it('leaves nothing, not even its staging folder, when cancelled', async () => {
