@@ -12,6 +12,7 @@ import {
   checkPerson,
   completedPerson,
   DATASET_FILE_NAME,
+  datasetColumns,
   parsePeople,
   peopleProblem,
   PEOPLE_FILE_NAME,
@@ -40,7 +41,10 @@ function setValues(current: Readonly<Record<string, string>>, sets: readonly str
     const column = set.slice(0, at);
     const value = set.slice(at + 1).trim();
     if (value === '') {
-      delete values[column];
+      // removing a value of a column no template has is a misspelling to name, like setting one
+      const checked = column in values || datasetColumns().has(column) ? null : checkDatasetValue(column, value);
+      if (checked?.text === null) problems.push(checked.problem);
+      else delete values[column];
       continue;
     }
     const checked = checkDatasetValue(column, value);

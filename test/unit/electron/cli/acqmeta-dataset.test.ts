@@ -77,6 +77,9 @@ describe('acqmeta dataset', () => {
     const unknown = await acqmeta('dataset', 'share/lab/run1', '--set', 'sample_colour=blue');
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('sample_colour is a column of no bundled template');
+    const removing = await acqmeta('dataset', 'share/lab/run1', '--set', 'lab_idd=');
+    expect(removing.code).toBe(2);
+    expect(removing.stderr).toContain('nothing stored: lab_idd is a column of no bundled template');
     expect(readFileSync(FILE(), 'utf8')).toBe(before);
   });
 
