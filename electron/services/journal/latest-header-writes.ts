@@ -21,8 +21,8 @@ import { journalDirsOf, journalFiles } from './read-journals';
 /**
  * How far apart the clocks of a record's writer and of the disk holding the files may be, with
  * the moment between a record and the write it precedes: a network share's clock may be a few
- * seconds off the writer's. A write cut short that a wider gap hides keeps the old header in force
- * (its undo is refused); a wrong record is never taken for the latest.
+ * seconds off the writer's. A write cut short that a wider gap hides is not finished or reverted
+ * by `calibrate`; `acqmeta restore`, which reads the whole journal, still recovers it.
  */
 export const CLOCK_MARGIN_MS = 5_000;
 
