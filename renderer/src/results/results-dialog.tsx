@@ -19,7 +19,7 @@ import {
   type SummaryChoice,
 } from './results-summary';
 import { useApp, useAppStore } from '../store';
-import { Modal } from '../kit';
+import { Modal, RadioRows } from '../kit';
 import { animalFieldName, SampleUnitChoice } from './sample-unit-choice';
 import { StripPlot } from './strip-plot';
 import { SummaryTable } from './summary-table';
@@ -179,26 +179,18 @@ export function ResultsForm({ onClose }: { onClose(): void }) {
   };
 
   return (
-    <Modal labelledBy="results-title" describedBy="results-scope-text" onCancel={onClose} wide>
-      <h2 id="results-title" className="modal-title">
-        Results
-      </h2>
+    <Modal labelledBy="results-title" title="Results" describedBy="results-scope-text" onCancel={onClose} wide>
       <fieldset className="results-scope">
         <legend className="sr-only">Images</legend>
-        <label className="check-row">
-          <input
-            type="radio"
-            name="results-scope"
-            checked={scope === 'selection'}
-            disabled={selectedCount === 0}
-            onChange={() => setScope('selection')}
-          />
-          Selected images ({selectedCount})
-        </label>
-        <label className="check-row">
-          <input type="radio" name="results-scope" checked={scope === 'folder'} onChange={() => setScope('folder')} />
-          All images in the folder
-        </label>
+        <RadioRows
+          name="results-scope"
+          value={scope}
+          onChange={setScope}
+          choices={[
+            { value: 'selection', label: `Selected images (${selectedCount})`, disabled: selectedCount === 0 },
+            { value: 'folder', label: 'All images in the folder' },
+          ]}
+        />
       </fieldset>
       <p id="results-scope-text" className="muted small">
         {formatCount(withResults)} of {plural(rows.length, 'image')} {withResults === 1 ? 'has' : 'have'} analyses
