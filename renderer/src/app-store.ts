@@ -6,21 +6,28 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ApiClient } from '../../shared/api';
 import { createCalibrateSlice, type CalibrateSlice } from './calibrate';
 import { createChannelTableSlice, type ChannelTableSlice } from './channels';
-import { createClipboardSlice, type ClipboardSlice } from './bulk';
+import { type ClipboardSlice, createClipboardSlice, createNamesSlice, type NamesSlice } from './bulk';
 import { createCollectionExportSlice, type CollectionExportSlice } from './collection';
 import { createConvertSlice, type ConvertSlice } from './convert';
-import { createCurationSlice, type CurationSlice } from './profile';
+import {
+  createCurationSlice,
+  createProfileSlice,
+  createTargetMetadataSlice,
+  type CurationSlice,
+  type ProfileSlice,
+  type TargetMetadataSlice,
+} from './profile';
 import { createInstrumentCatalogueSlice, type InstrumentCatalogueSlice } from './instruments';
-import { createJournalSlice, type JournalSlice } from './journal';
-import { createNamesSlice, type NamesSlice } from './bulk';
+import { createJournalSlice, createTableRestoreSlice, type JournalSlice, type TableRestoreSlice } from './journal';
 import { createPresetsSlice, type PresetsSlice } from './presets';
-import { createProfileSlice, type ProfileSlice } from './profile';
 import { createResultsSlice, type ResultsSlice } from './results';
 import { createTablesSlice, type TablesSlice } from './tables';
-import { createTableRestoreSlice, type TableRestoreSlice } from './journal';
-import { createLayoutCheckSlice, type LayoutCheckSlice } from './submission';
-import { createSubmissionExportSlice, type SubmissionExportSlice } from './submission';
-import { createTargetMetadataSlice, type TargetMetadataSlice } from './profile';
+import {
+  createLayoutCheckSlice,
+  createSubmissionExportSlice,
+  type LayoutCheckSlice,
+  type SubmissionExportSlice,
+} from './submission';
 import { createCoreSlices, type CoreState } from './store';
 import { persistViewPrefs, type PrefsStorage } from './view-prefs';
 

@@ -2,8 +2,7 @@
  * The browser's prompt before leaving the page with unsaved changes (browser mode; Electron
  * asks through the typed contract instead, see backend-events).
  */
-import type { AppStore } from './store';
-import { selectHasUnsaved } from './store';
+import { type AppStore, selectHasUnsaved } from './store';
 
 /** In browser mode, has the browser ask before the page is left with unsaved changes. */
 export function installLeavePrompt(store: AppStore): void {

@@ -1,7 +1,6 @@
 /** Undo and Redo buttons, each saying what it would do (browser mode has no native Edit menu). */
 import { useShallow } from 'zustand/react/shallow';
-import { selectUndoLabels } from '../store';
-import { useApp } from '../store';
+import { selectUndoLabels, useApp } from '../store';
 
 const MOD = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform) ? '⌘' : 'Ctrl+';
 

@@ -1,6 +1,5 @@
 /** Asks what to do with unsaved changes before another folder replaces this one. */
-import { selectSaveSummary } from '../store';
-import { useApp, useAppStore } from '../store';
+import { selectSaveSummary, useApp, useAppStore } from '../store';
 import { plural } from '../lib/format';
 import { Modal, ModalActions } from '../kit';
 

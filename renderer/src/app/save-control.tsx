@@ -1,8 +1,7 @@
 /** The Save button with what it would save, the first value that cannot be saved, or the progress. */
 import { useShallow } from 'zustand/react/shallow';
 import { editableField } from '../../../shared/fields/field-table';
-import { selectFirstInvalid, selectSaveSummary } from '../store';
-import { useApp, useAppStore } from '../store';
+import { selectFirstInvalid, selectSaveSummary, useApp, useAppStore } from '../store';
 import { baseName, formatCount, plural } from '../lib/format';
 
 function InvalidHint({ invalid }: { invalid: number }) {

@@ -1,10 +1,14 @@
 /** The status bar: how many images, shown and selected; scan progress (with Cancel); an OME-TIFF export's; whether the folder is watched; confirmations; theme switch. */
 import { useEffect, useMemo } from 'react';
-import { selectWatchMode } from '../store';
-import { parseFilter, quickFilterLabel, selectVisiblePaths } from '../store';
-import { useApp } from '../store';
-import type { AppState } from '../store';
-import type { ThemeChoice } from '../store';
+import {
+  type AppState,
+  parseFilter,
+  quickFilterLabel,
+  selectVisiblePaths,
+  selectWatchMode,
+  type ThemeChoice,
+  useApp,
+} from '../store';
 import { formatCount, plural } from '../lib/format';
 import { ConvertStatus } from '../convert';
 import { ScanStatus } from './scan-progress';

@@ -6,8 +6,7 @@
  */
 import { useAppStore } from '../store';
 import { encodeBase64 } from '../lib/base64';
-import { useFilePicker } from '../kit';
-import { MenuButton } from '../kit';
+import { MenuButton, useFilePicker } from '../kit';
 
 /** The menu button and the file input it opens. */
 export function TableMenu() {

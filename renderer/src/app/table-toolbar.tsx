@@ -1,7 +1,6 @@
 /** The table's own toolbar, above it: the filter, the quick filters and the columns. */
 import { useShallow } from 'zustand/react/shallow';
-import { QUICK_FILTERS, selectQuickCounts } from '../store';
-import { useApp } from '../store';
+import { QUICK_FILTERS, selectQuickCounts, useApp } from '../store';
 import { formatCount } from '../lib/format';
 import { ColumnChooser } from './column-chooser';
 import { FilterBox } from './filter-box';

@@ -1,7 +1,6 @@
 /** Reflects app state on the document: readiness marker, theme and window title. */
 import { useEffect } from 'react';
-import { useApp } from '../store';
-import { selectHasUnsaved } from '../store';
+import { selectHasUnsaved, useApp } from '../store';
 
 /**
  * Sets `<html data-app-state>` to `ready` once the session is known and the folder (if any) is

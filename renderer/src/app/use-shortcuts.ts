@@ -2,9 +2,8 @@
 import { useEffect } from 'react';
 import type { MenuCommand } from '../../../shared/api';
 import { isTextEntry } from '../lib/text-entry';
-import type { AppStore } from '../store';
+import { type AppStore, useAppStore } from '../store';
 import { runMenuCommand } from '../backend-events';
-import { useAppStore } from '../store';
 import { focusFirstField, focusTable } from '../kit';
 
 const SHORTCUTS: Readonly<Record<string, MenuCommand>> = {

@@ -1,7 +1,6 @@
 /** The main screen: toolbar, image table, editor panel and status bar. */
 import { useApp } from '../store';
-import { EditorPanel } from '../editor';
-import { PanelSplitter } from '../editor';
+import { EditorPanel, PanelSplitter } from '../editor';
 import { ScanProgress } from './scan-progress';
 import { StatusBar } from './status-bar';
 import { ImageTable } from '../table';

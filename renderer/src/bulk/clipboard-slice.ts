@@ -4,10 +4,8 @@
  */
 import type { StateCreator } from 'zustand/vanilla';
 import type { FieldValues } from '../../../shared/fields/field-table';
-import type { AppState } from '../store';
-import { effectiveValues } from '../store';
+import { type AppState, effectiveValues, selectEditablePaths } from '../store';
 import { baseName, plural } from '../lib/format';
-import { selectEditablePaths } from '../store';
 
 /** What was copied, and from which image. */
 export interface CopiedMetadata {

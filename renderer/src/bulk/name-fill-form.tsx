@@ -6,9 +6,8 @@
 import { useDeferredValue, useMemo, useState } from 'react';
 import { editableField } from '../../../shared/fields/field-table';
 import { previewNameFill, type NameFillPreview, type NameFillRow } from './name-fill';
-import { selectEditablePaths } from '../store';
+import { selectEditablePaths, useApp, useAppStore } from '../store';
 import { selectDateFieldsByPath } from '../profile';
-import { useApp, useAppStore } from '../store';
 import { baseName, displayValue, plural } from '../lib/format';
 import { FieldRow, Modal, ModalActions } from '../kit';
 

@@ -4,9 +4,8 @@
  * engine (RE2) is loaded on first use, so the app starts without it.
  */
 import type { StateCreator } from 'zustand/vanilla';
-import type { AppState } from '../store';
+import { type AppState, selectEditablePaths } from '../store';
 import { plural } from '../lib/format';
-import { selectEditablePaths } from '../store';
 import { selectDateFieldsByPath } from '../profile';
 
 /** How many recent patterns are kept. */

@@ -1,8 +1,7 @@
 /** Choose which copied fields to paste into the selected images. */
 import { useState } from 'react';
 import { EDITABLE_FIELDS } from '../../../shared/fields/field-table';
-import { selectEditablePaths } from '../store';
-import { useApp, useAppStore } from '../store';
+import { selectEditablePaths, useApp, useAppStore } from '../store';
 import { baseName, displayValue, plural } from '../lib/format';
 import { FieldChecklist } from '../save';
 import { Modal, ModalActions } from '../kit';

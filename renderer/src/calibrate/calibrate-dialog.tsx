@@ -4,12 +4,9 @@
  * whole or left untouched; the dialog stays until they end), then what was done.
  */
 import { formatCount, plural } from '../lib/format';
-import { selectSaveSummary } from '../store';
+import { selectSaveSummary, useApp } from '../store';
 import { calibrateEnded, type CalibrateDialog, type CalibrateJob } from './calibrate-slice';
-import { useApp } from '../store';
-import { JobProgress, UnsavedNote } from '../kit';
-import { Modal } from '../kit';
-import { ModalActions } from '../kit';
+import { JobProgress, Modal, ModalActions, UnsavedNote } from '../kit';
 import { sameExtras } from './calibrate-extras';
 import { CalibrateExtrasFields } from './calibrate-extras-fields';
 import { CalibrateReviewView, reviewGroups } from './calibrate-review';

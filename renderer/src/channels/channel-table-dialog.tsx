@@ -5,10 +5,9 @@
  */
 import type { ChannelTableProblem } from '../../../shared/channels/channel-check';
 import type { ChannelTableEditor } from './channel-table-slice';
-import { folderLabel } from '../lib/format';
+import { folderLabel, plural } from '../lib/format';
 import { channelGroupText, channelSaveBlocker, channelTableOrigin } from './channel-grid';
 import { useApp, useAppStore } from '../store';
-import { plural } from '../lib/format';
 import {
   DataTable,
   Modal,

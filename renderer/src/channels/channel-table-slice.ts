@@ -9,7 +9,7 @@ import type { ChannelTableInfo, SidecarVersion } from '../../../shared/api';
 import { channelTableProblems, type ChannelTableProblem } from '../../../shared/channels/channel-check';
 import type { ChannelTable } from '../../../shared/channels/channel-table';
 import { folderLabel } from '../lib/format';
-import type { AppState } from '../store';
+import { type AppState, describeFileStep, type FileStep, recordStep } from '../store';
 import {
   channelSaveBlocker,
   channelTableFolder,
@@ -18,7 +18,6 @@ import {
   startingTable,
   tidyChannelTable,
 } from './channel-grid';
-import { describeFileStep, recordStep, type FileStep } from '../store';
 
 /** The dialog's state: the folder, what was read of it, and the grid being edited. */
 export interface ChannelTableEditor {

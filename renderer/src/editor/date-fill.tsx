@@ -2,8 +2,7 @@
  * In the Experiment section: images whose Date is empty while their file records when it was
  * acquired get a one-click, undoable "Fill Date from the acquisition".
  */
-import { useApp, useAppStore } from '../store';
-import { dateToFill, selectDateFill } from '../store';
+import { dateToFill, selectDateFill, useApp, useAppStore } from '../store';
 import { plural } from '../lib/format';
 
 function FillButton({ paths, count }: { paths: readonly string[]; count: number | null }) {

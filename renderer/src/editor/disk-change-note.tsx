@@ -2,9 +2,7 @@
  * Says, in the editor, that the image changed or went away on disk while it had unsaved edits,
  * and what the other program changed, field by field, as soon as the change is seen.
  */
-import { fieldDifferences } from '../store';
-import { activeMark, type DiskMark } from '../store';
-import { useApp } from '../store';
+import { activeMark, type DiskMark, fieldDifferences, useApp } from '../store';
 import { displayValue } from '../lib/format';
 
 /** What the note says of a sidecar changed on disk: its damage, or the fields they changed. */

@@ -1,6 +1,5 @@
 /** The right-hand panel: edits the selected image, or all selected images at once. */
-import { selectVisiblePaths } from '../store';
-import { useApp, useAppStore } from '../store';
+import { selectVisiblePaths, useApp, useAppStore } from '../store';
 import { formatCount, plural } from '../lib/format';
 import { MultiEditor } from './multi-editor';
 import { SingleEditor } from './single-editor';

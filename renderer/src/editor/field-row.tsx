@@ -1,9 +1,7 @@
 /** One editable field: label, input fitted to the field's type, unit, and validation message. */
 import { useEffect, useRef, type ChangeEvent, type KeyboardEvent } from 'react';
 import type { FieldSpec } from '../../../shared/fields/field-table';
-import { UNREAD_FIELD, type FieldViewState } from '../store';
-import { selectEditView, selectSuggestions } from '../store';
-import { useApp, useAppStore } from '../store';
+import { type FieldViewState, selectEditView, selectSuggestions, UNREAD_FIELD, useApp, useAppStore } from '../store';
 import { focusTable } from '../kit';
 import { ChoiceInput } from './choice-input';
 import { MixedValues, ReplacedValues } from './mixed-values';

@@ -1,9 +1,7 @@
 /** A yes/no field (CloudScope's `accepted` flag) as a checkbox; mixed over several images. */
 import { useEffect, useRef } from 'react';
 import type { FieldSpec } from '../../../shared/fields/field-table';
-import { UNREAD_FIELD } from '../store';
-import { selectEditView } from '../store';
-import { useApp, useAppStore } from '../store';
+import { selectEditView, UNREAD_FIELD, useApp, useAppStore } from '../store';
 import { FieldSrNotes } from './field-sr-notes';
 
 interface FlagFieldProps {

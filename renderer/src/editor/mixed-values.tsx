@@ -4,9 +4,7 @@
  */
 import { useState } from 'react';
 import type { FieldSpec } from '../../../shared/fields/field-table';
-import { shownValueCounts, type FieldViewState, type ValueCount } from '../store';
-import { overRows } from '../store';
-import { useApp, useAppStore } from '../store';
+import { type FieldViewState, overRows, shownValueCounts, useApp, useAppStore, type ValueCount } from '../store';
 import { formatCount, plural, valueChipText } from '../lib/format';
 
 interface MixedValuesProps {

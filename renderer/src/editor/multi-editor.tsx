@@ -2,8 +2,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { selectCalibrationOffer } from './select-calibration-offer';
 import { selectFieldProblems } from '../profile';
-import { selectEditablePaths, selectEditView, selectSelection } from '../store';
-import { useApp } from '../store';
+import { selectEditablePaths, selectEditView, selectSelection, useApp } from '../store';
 import { plural } from '../lib/format';
 import { AcquisitionTallySection } from './acquisition-section';
 import { DateFillOffer } from './date-fill';

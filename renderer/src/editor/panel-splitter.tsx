@@ -1,7 +1,6 @@
 /** The draggable (and keyboard-adjustable) border between the table and the editor panel. */
 import { useRef, type KeyboardEvent, type PointerEvent } from 'react';
-import { useApp } from '../store';
-import { PANEL_WIDTH } from '../store';
+import { PANEL_WIDTH, useApp } from '../store';
 
 /** A vertical separator that resizes the panel. */
 export function PanelSplitter() {

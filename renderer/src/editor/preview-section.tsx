@@ -2,9 +2,8 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { ImageRow, PreviewImage } from '../../../shared/api';
-import type { PlaneIndex } from '../store';
+import { type PlaneIndex, useApp } from '../store';
 import { shownPreview } from './preview-state';
-import { useApp } from '../store';
 import { formatCount, plural } from '../lib/format';
 import { previewToRgba } from './preview-pixels';
 import { SectionToggle } from './section-toggle';

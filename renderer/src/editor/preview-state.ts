@@ -1,7 +1,6 @@
 /** Which preview to draw for an image: the requested plane, or the last one while it loads. */
 import type { PreviewImage } from '../../../shared/api';
-import type { AppState } from '../store';
-import { previewKey, type PlaneIndex } from '../store';
+import { type AppState, type PlaneIndex, previewKey } from '../store';
 
 /** The preview to draw and how it relates to the plane asked for. */
 export interface ShownPreview {

@@ -4,8 +4,7 @@
  */
 import type { FieldSpec } from '../../../shared/fields/field-table';
 import { plural } from '../lib/format';
-import { problemsNow } from '../store';
-import { useAppStore } from '../store';
+import { problemsNow, useAppStore } from '../store';
 import type { FieldProfile } from './use-field-profile';
 
 /** The ids of the notes a field's input is described by, when they are shown. */

@@ -11,10 +11,7 @@ import {
   storedCalibrationText,
   usableCalibration,
 } from '../../../shared/sidecar';
-import type { AppState } from '../store';
-import { isEditable } from '../store';
-import { effectiveValues } from '../store';
-import { slicedOverPaths, type PathFold } from '../store';
+import { type AppState, effectiveValues, isEditable, type PathFold, slicedOverPaths } from '../store';
 
 /** The sidecar's pixel sizes in 6 significant digits, as a sentence shows them (`1.08333`, not `1.0833333333333333`). */
 function roundedSizes(values: FieldValues): FieldValues {

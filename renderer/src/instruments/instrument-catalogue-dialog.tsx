@@ -6,8 +6,7 @@
  * version read.
  */
 import { useState } from 'react';
-import { plural } from '../lib/format';
-import { folderLabel } from '../lib/format';
+import { folderLabel, plural } from '../lib/format';
 import { componentGroups, descriptionName, descriptionTier, problemPlace, problemsOffCells } from './instrument-grid';
 import {
   aboveFolder,

@@ -9,10 +9,8 @@ import type { StateCreator } from 'zustand/vanilla';
 import type { SidecarVersion } from '../../../shared/api';
 import type { InstrumentCatalogueInfo, InstrumentEdit, InstrumentFieldSpec } from '../../../shared/api-instruments';
 import { newInstrumentText } from '../../../shared/instruments';
-import type { AppState } from '../store';
+import { type AppState, describeFileStep, type InstrumentFileStep, recordStep, selectWatchMode } from '../store';
 import { channelTableFolder } from '../channels';
-import { selectWatchMode } from '../store';
-import { describeFileStep, recordStep, type InstrumentFileStep } from '../store';
 import {
   cellKey,
   newDescriptionFile,

@@ -6,9 +6,7 @@
 import type { ImageRow } from '../../../shared/api';
 import { editableField } from '../../../shared/fields/field-table';
 import { sinceLatest, type RestoreChanges, type UndoChanges } from '../../../shared/journal';
-import type { FieldInput } from '../store';
-import { isEditable } from '../store';
-import type { SidecarRemoval } from '../store';
+import { type FieldInput, isEditable, type SidecarRemoval } from '../store';
 
 /** Why an image is left out of a restore. */
 export type RestoreSkip =

@@ -8,8 +8,7 @@ import type { RestoreChanges } from '../../../shared/journal';
 import { plural } from '../lib/format';
 import { fieldLabel, journalValue } from '../lib/journal-format';
 import type { ContestedChoice, RestoreReview } from './journal-review';
-import { sidecarNames } from '../store';
-import { useApp } from '../store';
+import { sidecarNames, useApp } from '../store';
 import { DataTable, Modal, ModalActions, OldNew, type Column } from '../kit';
 
 /** The sidecars a restore goes back before the creation of: Save removes them. */

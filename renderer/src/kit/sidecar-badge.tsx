@@ -1,7 +1,6 @@
 /** The sidecar state as a text badge: None, Saved, Invalid, Unsaved, Will be removed, or changed or deleted on disk. */
 import type { ImageRow } from '../../../shared/api';
-import type { DiskChange } from '../store';
-import { rowHasChanges, type PathEdits } from '../store';
+import { type DiskChange, type PathEdits, rowHasChanges } from '../store';
 
 const DISK_BADGES: Readonly<Record<DiskChange, { text: string; title: string }>> = {
   changed: {

@@ -2,8 +2,7 @@
 import { useState } from 'react';
 import { EDITABLE_FIELDS, type FieldGroup } from '../../../shared/fields/field-table';
 import { presetNameProblem } from '../../../shared/presets/preset-file';
-import { effectiveValues } from '../store';
-import { useApp, useAppStore } from '../store';
+import { effectiveValues, useApp, useAppStore } from '../store';
 import { baseName, displayValue, plural } from '../lib/format';
 import { FieldChecklist } from '../save';
 import { FieldRow, Modal, ModalActions } from '../kit';

@@ -2,8 +2,7 @@
 import { useState } from 'react';
 import type { PresetEntry, StoredPreset } from '../../../shared/api';
 import { editableField } from '../../../shared/fields/field-table';
-import { selectEditablePaths } from '../store';
-import { useApp, useAppStore } from '../store';
+import { selectEditablePaths, useApp, useAppStore } from '../store';
 import { displayValue, plural } from '../lib/format';
 import { downloadFile } from '../lib/download';
 import { Modal, ModalActions, useFilePicker } from '../kit';

@@ -7,10 +7,8 @@ import type { StateCreator } from 'zustand/vanilla';
 import type { ApiError, PresetList, StoredPreset } from '../../../shared/api';
 import type { FieldValues } from '../../../shared/fields/field-table';
 import { formatPresetFile, parsePresetFile, presetFileName } from '../../../shared/presets/preset-file';
-import type { AppState } from '../store';
-import { effectiveValues } from '../store';
+import { type AppState, effectiveValues, selectEditablePaths } from '../store';
 import { plural } from '../lib/format';
-import { selectEditablePaths } from '../store';
 
 /** How an action on presets ended: the dialog shows the error where it happened. */
 export type PresetResult = { ok: true; preset: StoredPreset } | { ok: false; error: ApiError };

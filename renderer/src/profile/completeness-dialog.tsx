@@ -11,12 +11,11 @@ import { selectCompleteness } from './profile-selectors';
 import { useApp, useAppStore } from '../store';
 import { downloadTableFile } from '../lib/download';
 import { formatCount, plural } from '../lib/format';
-import { Modal } from '../kit';
+import { Modal, ModalActions } from '../kit';
 import { FolderRulesSection } from './folder-rules-section';
 import { ProfileHeader } from './profile-header';
 import { TargetMetadataSection } from './target-metadata-section';
 import { useVariantCount } from './use-variants';
-import { ModalActions } from '../kit';
 
 /** Fields whose values can be normalized: one-line text. */
 const TEXT_FIELDS = new Set(EDITABLE_FIELDS.filter((f) => f.type === 'str' && f.multiline !== true).map((f) => f.name));

@@ -6,9 +6,7 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { TableFile } from '../../../shared/api';
 import { editableField } from '../../../shared/fields/field-table';
-import type { AppState } from '../store';
-import type { FieldInput } from '../store';
-import { isEditable } from '../store';
+import { type AppState, type FieldInput, isEditable } from '../store';
 import { effectiveReplacements, type Replacement } from './normalize-plan';
 import type { CompletenessScope } from './profile-selectors';
 import { plural } from '../lib/format';

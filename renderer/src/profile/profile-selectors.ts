@@ -4,12 +4,17 @@
  */
 import type { ProfileFieldRules, ProfileInfo, ProfileProblem } from '../../../shared/api';
 import { completeness, dateFieldsOf, type Completeness, type ImageStatus } from '../../../shared/profile';
-import type { AppState } from '../store';
-import { isEditable } from '../store';
-import { effectiveValues } from '../store';
-import { problemsNow, type LiveProblems } from '../store';
-import { memo, selectorOf } from '../store';
-import { slicedOverPaths, type PathFold } from '../store';
+import {
+  type AppState,
+  effectiveValues,
+  isEditable,
+  type LiveProblems,
+  memo,
+  type PathFold,
+  problemsNow,
+  selectorOf,
+  slicedOverPaths,
+} from '../store';
 
 /** Rules by field name. */
 export type RulesByField = Readonly<Record<string, ProfileFieldRules>>;

@@ -11,9 +11,14 @@
  */
 import type { StateCreator } from 'zustand/vanilla';
 import type { ImageRow, ProfileInfo, ValuesChecked, ValuesToCheck } from '../../../shared/api';
-import type { AppState } from '../store';
-import type { EditMap, PathEdits } from '../store';
-import { shownLiveProblems, validEditValues, type LiveProblems } from '../store';
+import {
+  type AppState,
+  type EditMap,
+  type LiveProblems,
+  type PathEdits,
+  shownLiveProblems,
+  validEditValues,
+} from '../store';
 import { plural } from '../lib/format';
 
 /** Profiles and their problems. */

@@ -1,6 +1,5 @@
 /** Derived state about the folder's analysis results. */
-import type { AppState } from '../store';
-import { growMemo, memo } from '../store';
+import { type AppState, growMemo, memo } from '../store';
 
 /** The result keys of the rows of `paths` added to `keys`, in the order first met. */
 function addKeys(s: AppState, paths: readonly string[], keys: Set<string>): Set<string> {

@@ -19,11 +19,10 @@ import {
   type SummaryChoice,
 } from './results-summary';
 import { useApp, useAppStore } from '../store';
-import { Modal, RadioRows } from '../kit';
+import { Modal, ModalActions, RadioRows } from '../kit';
 import { animalFieldName, SampleUnitChoice } from './sample-unit-choice';
 import { StripPlot } from './strip-plot';
 import { SummaryTable } from './summary-table';
-import { ModalActions } from '../kit';
 
 type Scope = 'selection' | 'folder';
 

@@ -4,8 +4,7 @@
  * each field they edited.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { fieldDifferences } from '../store';
-import { useApp, useAppStore } from '../store';
+import { fieldDifferences, useApp, useAppStore } from '../store';
 import { baseName, displayValue } from '../lib/format';
 import { DataTable, Modal, ModalActions, type Column } from '../kit';
 import { DamagedChoice } from './damaged-choice';

@@ -4,9 +4,7 @@
  * edits over it, the damaged file kept beside it. The button names the file it replaces.
  */
 import { EDITABLE_FIELDS, type FieldSpec, type FieldValues } from '../../../shared/fields/field-table';
-import { changesOf } from '../store';
-import type { Conflict } from '../store';
-import { useApp } from '../store';
+import { changesOf, type Conflict, useApp } from '../store';
 import { sidecarNameShownFor } from '../../../shared/sidecar-location';
 import { displayValue } from '../lib/format';
 import { DataTable, ModalActions, type Column } from '../kit';

@@ -7,8 +7,7 @@
 import { channelRowChanges, describeRowChanges } from '../../../shared/channels/channel-diff';
 import type { ChannelTable } from '../../../shared/channels/channel-table';
 import { folderLabel } from '../lib/format';
-import type { FileConflict } from '../store';
-import { useApp, useAppStore } from '../store';
+import { type FileConflict, useApp, useAppStore } from '../store';
 import { DataTable, Modal, ModalActions } from '../kit';
 
 /** A row's cells but its Channel ID, in the table's column order: `DAPI, 405`. */

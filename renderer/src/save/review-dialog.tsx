@@ -1,7 +1,13 @@
 /** The review before writing several files: what changes, in how many files, and what cannot be saved. */
-import { useApp, useAppStore } from '../store';
-import { planSummary, type FieldChanges, type InvalidValue, type SavePlan } from '../store';
-import { sidecarNames } from '../store';
+import {
+  type FieldChanges,
+  type InvalidValue,
+  planSummary,
+  type SavePlan,
+  sidecarNames,
+  useApp,
+  useAppStore,
+} from '../store';
 import { displayValue, plural } from '../lib/format';
 import { editableField } from '../../../shared/fields/field-table';
 import { CreatedValuesTable } from './created-values-table';

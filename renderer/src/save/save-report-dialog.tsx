@@ -1,6 +1,5 @@
 /** After a save where some files failed: every failed file and why, and a retry. */
-import { useApp, useAppStore } from '../store';
-import type { SaveFailure } from '../store';
+import { type SaveFailure, useApp, useAppStore } from '../store';
 import { plural } from '../lib/format';
 import { Modal, ModalActions } from '../kit';
 

@@ -8,8 +8,7 @@ import type { SubmissionExport, SubmissionExportFile } from '../../../shared/api
 import { SUBMISSION_FORMATS } from '../../../shared/submission';
 import { plural } from '../lib/format';
 import { saveAllSubmissionFiles, saveSubmissionFile, saveSubmissionTodo, savedName } from './submission-download';
-import { selectSaveSummary } from '../store';
-import { useApp } from '../store';
+import { selectSaveSummary, useApp } from '../store';
 import { DataTable, Modal, ModalActions, PathNotes, type Column } from '../kit';
 import { SubmissionTodoList } from './submission-todo-list';
 import { TargetSelect } from './target-select';

@@ -5,8 +5,7 @@
 import { useMemo, useRef, type KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { gridTemplate, minTableWidth, shownColumns } from '../lib/columns';
-import { selectVisiblePaths } from '../store';
-import { useApp, useAppStore } from '../store';
+import { selectVisiblePaths, useApp, useAppStore } from '../store';
 import { focusFirstField } from '../kit';
 import { useAutoPathWidth } from './auto-path-width';
 import { TableHeader } from './table-header';

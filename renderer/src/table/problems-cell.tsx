@@ -1,8 +1,6 @@
 /** The Problems cell: how many things keep an image from being ready (listed on hover), or a check when a profile finds none. */
 import type { ImageRow } from '../../../shared/api';
-import type { PathEdits } from '../store';
-import { problemMessages } from '../store';
-import { useApp } from '../store';
+import { type PathEdits, problemMessages, useApp } from '../store';
 
 /** The cell of one row; `edits` are the row's pending edits. */
 export function ProblemsCell({ row, edits }: { row: ImageRow; edits: PathEdits | undefined }) {

@@ -5,9 +5,7 @@
  */
 import { useRef, type KeyboardEvent, type PointerEvent } from 'react';
 import type { Column } from '../lib/columns';
-import { selectVisiblePaths } from '../store';
-import { useApp, useAppStore } from '../store';
-import type { AppStore } from '../store';
+import { type AppStore, selectVisiblePaths, useApp, useAppStore } from '../store';
 import { fittedWidth } from './fit-column';
 
 /** How much Shift+←/→ narrows or widens a column. */

@@ -5,8 +5,7 @@
  */
 import type { StateCreator } from 'zustand/vanilla';
 import type { ImageRow, ImportPreview, TableExportFormat, TableFile } from '../../../shared/api';
-import type { AppState } from '../store';
-import { isEditable } from '../store';
+import { type AppState, isEditable } from '../store';
 import { plural } from '../lib/format';
 
 /** A table file read for import, and what importing it would do. */
