@@ -137,10 +137,7 @@ describe('the repository lint configuration', () => {
       await doorMessages('electron/services/rows/probe.ts', "export { listAhead } from '../folder/list-ahead';"),
     ).toHaveLength(1);
     expect(
-      await doorMessages(
-        'renderer/src/app/probe.ts',
-        "export { filterRows } from '../store/filter/row-filter';",
-      ),
+      await doorMessages('renderer/src/app/probe.ts', "export { filterRows } from '../store/filter/row-filter';"),
     ).toHaveLength(1);
     expect(
       await doorMessages(
