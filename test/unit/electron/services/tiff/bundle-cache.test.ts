@@ -25,10 +25,10 @@ function sourceFolder(): string {
 }
 
 /** Bundles `entry` through the cache in `cache` into a fresh folder and runs it; returns what it printed. */
-async function bundleAndRun(entry: string, cache: string): Promise<string> {
+async function bundleAndRun(entry: string, cache: string, afterBuild?: () => Promise<void>): Promise<string> {
   const out = mkdtempSync(path.join(tmpdir(), 'acqmeta-bundle-out-'));
   made.push(out);
-  await copyCachedBundles({ probe: path.relative(root, entry) }, out, cache);
+  await copyCachedBundles({ probe: path.relative(root, entry) }, out, cache, afterBuild);
   return execFileSync(process.execPath, [path.join(out, 'probe.cjs')], { encoding: 'utf8' });
 }
 
@@ -41,5 +41,17 @@ it('runs the edited source after an edit of a file the entry imports, and the sa
   expect(await bundleAndRun(entry, cache)).toBe('first\n');
   expect(await bundleAndRun(entry, cache)).toBe('first\n');
   writeFileSync(path.join(dir, 'word.ts'), "export const word = 'second';\n");
+  expect(await bundleAndRun(entry, cache)).toBe('second\n');
+});
+
+it('runs the edited source after an edit made while the bundle was being built', async () => {
+  const dir = sourceFolder();
+  const cache = path.join(dir, 'cache');
+  const entry = path.join(dir, 'entry.ts');
+  writeFileSync(entry, "import { word } from './word';\nconsole.log(word);\n");
+  writeFileSync(path.join(dir, 'word.ts'), "export const word = 'first';\n");
+  // esbuild has read 'first' when the edit lands: that bundle must not be kept for 'second'
+  const edit = async () => writeFileSync(path.join(dir, 'word.ts'), "export const word = 'second';\n");
+  expect(await bundleAndRun(entry, cache, edit)).toBe('first\n');
   expect(await bundleAndRun(entry, cache)).toBe('second\n');
 });

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { build, version as esbuildVersion } from 'esbuild';
 import { NODE_BUNDLE_OPTIONS } from '../../../../../build/scripts/node-bundle-options.mjs';
@@ -29,14 +29,31 @@ async function inputsDigest(inputs: readonly string[]): Promise<string | null> {
 }
 
 /**
+ * Whether any of `inputs` changed at or after `since` (ms since the epoch), by its ctime, which
+ * every write, rename or `touch` moves on (an mtime can be set back by `cp -p` or `tar`). The
+ * kernel stamps files by a coarse clock a few milliseconds behind `Date.now()`, hence the slack.
+ */
+async function changedSince(inputs: readonly string[], since: number): Promise<boolean> {
+  const SLACK_MS = 1_000;
+  for (const input of inputs) {
+    const stamp = await stat(path.join(root, input)).catch(() => null);
+    if (stamp === null || stamp.ctimeMs >= since - SLACK_MS) return true;
+  }
+  return false;
+}
+
+/**
  * Copies into `outdir` the bundles of `entryPoints` (output name → source file), built with the
  * options of build/scripts/node-bundle-options.mjs: from the cache (`cache`, test-results/bundle-cache
  * unless given) when none of their input files changed since they were built, else built now and cached.
+ * A build during which one of its inputs changed is not cached: its bytes may be older than the
+ * file's. `afterBuild` runs between the build and that check (tests: an edit made mid-build).
  */
 export async function copyCachedBundles(
   entryPoints: Readonly<Record<string, string>>,
   outdir: string,
   cache = CACHE,
+  afterBuild: () => Promise<void> = async () => undefined,
 ): Promise<void> {
   const key = sha256(JSON.stringify([esbuildVersion, await readFile(OPTIONS_FILE, 'utf8'), entryPoints])).slice(0, 16);
   const inputsFile = path.join(cache, `${key}.inputs.json`);
@@ -61,6 +78,7 @@ export async function copyCachedBundles(
   // built aside and renamed into place whole, so a test file running at the same time never
   // copies a half-written cache entry
   const fresh = await mkdtemp(path.join(cache, `${key}.building-`));
+  const started = Date.now();
   const { metafile } = await build({
     ...NODE_BUNDLE_OPTIONS,
     absWorkingDir: root,
@@ -69,9 +87,13 @@ export async function copyCachedBundles(
     metafile: true,
   });
   await cp(fresh, outdir, { recursive: true });
+  await afterBuild();
   const built = Object.keys(metafile.inputs);
+  // hashed first, then checked unchanged since the build began: an edit after the check cannot
+  // reach the digest, and one before it is seen by it
   const builtDigest = await inputsDigest(built);
-  if (builtDigest === null) return void (await rm(fresh, { recursive: true, force: true }));
+  if (builtDigest === null || (await changedSince(built, started)))
+    return void (await rm(fresh, { recursive: true, force: true }));
   const entry = path.join(cache, `${key}-${builtDigest.slice(0, 16)}`);
   await rename(fresh, entry).catch(() => rm(fresh, { recursive: true, force: true }));
   const listTemp = `${inputsFile}.${process.pid}`;
