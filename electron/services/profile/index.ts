@@ -10,6 +10,7 @@ export type { InstrumentCatalogue } from './instrument-catalogue';
 export { writeInstrumentFile } from './instrument-file';
 export { catalogueNamesOf, instrumentMatchOf, withHardware } from './instrument-in-force';
 export { createProfileFinder, type FinderOptions, type ProfileFinder } from './profile-finder';
+export { linkEscapeCheck } from './link-escape';
 export { nearestFileLookup } from './nearest-file';
 export { profilesUnder } from './profile-info';
 export { targetInForce, type TargetInForce } from './profile-target';

@@ -22,6 +22,8 @@ export function nearestFileLookup<T>(
       // The parents are looked at alongside, not after: the first image's lookup climbs to `/`.
       const parent = path.dirname(dir);
       const inParent = parent === dir ? Promise.resolve(null) : lookUp(parent);
+      // a parent's load may fail before this folder's own look ends and hands it on: not unhandled
+      inParent.catch(() => undefined);
       found = (async () => {
         const file = path.join(dir, fileName);
         const present = await stat(file).then(counts, () => false);

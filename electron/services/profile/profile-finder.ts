@@ -5,7 +5,6 @@
  * symbolic link (outside the folder opened when found in it, outside its own folder when found
  * above) is not read: it is in force as an unusable file, with the reason.
  */
-import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { folderOfImage } from '../../../shared/ngff/store-name';
 import { CHANNEL_TABLE_NAME } from '../../../shared/channels/channel-table';
@@ -13,8 +12,8 @@ import { INSTRUMENTS_FOLDER } from '../../../shared/instruments';
 import { PROFILE_FILE_NAME } from '../../../shared/profile';
 import { channelTableInForce, unreadableChannelTable, type LoadedChannelTable } from '../channels';
 import { isInside } from '../disk';
-import { leavesFolder } from '../folder';
 import { catalogueUnderRule, readInstrumentCatalogue, type InstrumentCatalogue } from './instrument-catalogue';
+import { linkEscapeCheck } from './link-escape';
 import { nearestFileLookup } from './nearest-file';
 import { refusedProfile, type LoadedProfile, type ProfileCache } from './profile-cache';
 
@@ -45,15 +44,7 @@ export function createProfileFinder(cache: ProfileCache, options: FinderOptions)
   const root = path.resolve(options.root);
   const label = (absPath: string): string =>
     isInside(root, absPath) ? path.relative(root, absPath).split(path.sep).join('/') : absPath;
-  const realRoot = realpath(root).catch(() => root);
-  /** Why the file found at `file` is not read (it leads outside the folder it may use); null when it may be read. */
-  const escapes = async (file: string): Promise<string | null> => {
-    const dir = path.dirname(file);
-    const inOpen = isInside(root, dir);
-    const base = inOpen ? await realRoot : await realpath(dir).catch(() => dir);
-    if (!(await leavesFolder(base, file))) return null;
-    return `links outside ${inOpen ? 'the open folder' : 'its own folder'}, so it is not read`;
-  };
+  const escapes = linkEscapeCheck(root);
   const profileOf = nearestFileLookup(PROFILE_FILE_NAME, async (file) => {
     const refused = await escapes(file);
     return refused === null ? cache.load(file, label(file)) : refusedProfile(file, label(file), refused);

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -81,5 +81,27 @@ describe('a folder’s dataset file', () => {
     const list = await peopleListFor(dir);
     expect(list?.file).toBe(path.join(share, 'acqmeta.people.tsv'));
     expect(list?.people.map((p) => p.first_name)).toEqual(['Josiah']);
+  });
+
+  it('refuses a people list over 4 MB before reading it, naming the file', async () => {
+    const list = path.join(share, 'acqmeta.people.tsv');
+    writeFileSync(list, 'first_name\torcid\n');
+    truncateSync(list, 3 * 1024 ** 3);
+    await expect(peopleListFor(dir)).rejects.toThrow(
+      `${list} could not be read: ${list} is 3072 MB; a people list may be at most 4 MB`,
+    );
+  });
+
+  it('refuses a people list that links outside its own folder', async () => {
+    const elsewhere = mkdtempSync(path.join(tmpdir(), 'acqmeta-dataset-elsewhere-'));
+    try {
+      writeFileSync(path.join(elsewhere, 'people.tsv'), 'first_name\torcid\nJosiah\t0000-0002-1825-0097\n');
+      symlinkSync(path.join(elsewhere, 'people.tsv'), path.join(share, 'acqmeta.people.tsv'));
+      await expect(peopleListFor(dir)).rejects.toThrow(
+        `${path.join(share, 'acqmeta.people.tsv')} links outside its own folder, so it is not read`,
+      );
+    } finally {
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
   });
 });
