@@ -25,6 +25,7 @@ import type {
   InstrumentFileSaved,
 } from './api-instruments';
 import type { FolderLayoutCheck } from './api-submission';
+import type { DatasetInfo, DatasetSave, DatasetSaved } from './api-dataset';
 import type { SubmissionExport } from './api-submission-export';
 import type { SubmissionMetadataCheck } from './api-submission-metadata';
 import type { FolderInfo, FolderListing, SessionInfo } from './api-session';
@@ -63,6 +64,7 @@ export type {
   InstrumentFileSaved,
 } from './api-instruments';
 export type { FolderLayoutCheck, LayoutPattern } from './api-submission';
+export type { DatasetInfo, DatasetSave, DatasetSaved, PeopleListInfo } from './api-dataset';
 export type { SubmissionExport, SubmissionExportFile, TodoItem } from './api-submission-export';
 export type { MetadataColumn, SubmissionMetadataCheck } from './api-submission-metadata';
 export type { FolderInfo, FolderListing, FolderWatching, SessionInfo } from './api-session';
@@ -188,6 +190,20 @@ export interface ApiMethods extends JobMethods, CalibrationMethods {
   saveInstrumentFile: { request: InstrumentFileSave; response: InstrumentFileSaved };
   /** A description drafted from what an image (relative path) records of its hardware. Reads, never writes. */
   draftInstrumentFromImage: { request: { path: string }; response: InstrumentDraft };
+  /** The open folder's dataset values and people (acqmeta.dataset.json) and the lab's people list in force. Reads, never writes. */
+  getDataset: { request: Record<string, never>; response: DatasetInfo };
+  /**
+   * Writes the open folder's dataset file, journaled, as `acqmeta dataset` does; INVALID_VALUE
+   * naming each value or person the templates refuse (nothing written), CONFLICT when the file
+   * on disk is no longer the version the edit was made from.
+   */
+  saveDataset: { request: DatasetSave; response: DatasetSaved };
+  /**
+   * Puts the dataset file back as it was before its journal record (or batch) `id`, as `acqmeta
+   * restore --undo` does; NOT_FOUND when no dataset file record has that id, CONFLICT when the
+   * file is no longer what AcqMeta's latest write of it left.
+   */
+  restoreDataset: { request: { id: string }; response: DatasetSaved };
   /**
    * The change journal of the open folder: the records of `paths`, or of `batch` (a batch id),
    * or all of them, paths relative to the open folder, oldest first; reads, never writes.
@@ -256,6 +272,9 @@ const METHODS: { readonly [K in ApiMethodName]: true } = {
   getInstrumentCatalogue: true,
   saveInstrumentFile: true,
   draftInstrumentFromImage: true,
+  getDataset: true,
+  saveDataset: true,
+  restoreDataset: true,
   getJournal: true,
   checkFolderLayout: true,
   exportSubmission: true,

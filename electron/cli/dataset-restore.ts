@@ -4,9 +4,10 @@
  * the record created it), only while it still holds what AcqMeta's latest write of it left.
  */
 import path from 'node:path';
-import { DATASET_FILE_NAME, parseDatasetFile } from '../../shared/dataset';
+import { DATASET_FILE_NAME } from '../../shared/dataset';
+import { ApiFailure } from '../../shared/errors';
 import type { InstrumentFileRecord } from '../../shared/journal';
-import { readDatasetFile, writeDatasetFile } from '../services/dataset';
+import { planDatasetRestore, writeDatasetFile } from '../services/dataset';
 import { journalPlaces } from '../services/journal';
 import { CliError, EXIT, type CliIo } from './cli-io';
 
@@ -24,26 +25,17 @@ export async function restoreDataset(
   { folder, records, id, action, dryRun }: DatasetRestore,
   io: CliIo,
 ): Promise<number | null> {
-  const ofDataset = records.filter((r) => r.file.split('/').pop() === DATASET_FILE_NAME);
-  const record = ofDataset.find((r) => r.id === id || r.batch === id);
-  if (record === undefined) return null;
-  const latest = ofDataset.filter((r) => r.file === record.file).at(-1) as InstrumentFileRecord;
-  const absFolder = path.join(folder, ...path.dirname(record.file).split('/'));
-  const label = path.relative(io.cwd, path.join(absFolder, DATASET_FILE_NAME));
-  let now;
+  const labelOf = (absFolder: string) => path.relative(io.cwd, path.join(absFolder, DATASET_FILE_NAME));
+  let planned;
   try {
-    now = readDatasetFile(absFolder, label);
+    planned = planDatasetRestore(folder, records, id, labelOf);
   } catch (error) {
-    throw new CliError(EXIT.usage, `nothing restored: ${(error as Error).message}`);
+    const conflict = error instanceof ApiFailure && error.code === 'CONFLICT';
+    throw new CliError(conflict ? EXIT.conflict : EXIT.usage, (error as Error).message);
   }
-  if ((now.version?.sha256 ?? null) !== (latest.after?.sha256 ?? null))
-    throw new CliError(
-      EXIT.conflict,
-      `${label} is not what AcqMeta's latest write of it (record ${latest.id}) left: nothing restored`,
-    );
-  if (record.before !== null && record.beforeText === undefined)
-    throw new CliError(EXIT.usage, `the journal did not keep ${label}'s text before record ${record.id}`);
-  const before = record.beforeText === undefined ? null : parseDatasetFile(record.beforeText, label);
+  if (planned === null) return null;
+  const { record, absFolder, before, now } = planned;
+  const label = labelOf(absFolder);
   if (!dryRun) {
     const places = journalPlaces({
       roots: [folder],

@@ -6,6 +6,7 @@ export {
   parseDatasetFile,
   type DatasetValues,
 } from './dataset-file';
+export { checkDataset, type DatasetCheck } from './dataset-check';
 export { DATASET_FILE_NAME, PEOPLE_FILE_NAME } from './dataset-names';
 export { checkDatasetValue, datasetColumns, type TemplateRule, type ValueCheck } from './dataset-rules';
 export { orcidProblem } from './orcid';

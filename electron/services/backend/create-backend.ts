@@ -27,6 +27,7 @@ import { calibrateHandlers } from './calibrate-handler';
 import { channelHandlers } from './channel-handlers';
 import { collectionHandlers } from './collection-handler';
 import { convertHandlers } from './convert-handler';
+import { datasetHandlers } from './dataset-handlers';
 import { instrumentHandlers } from './instrument-handlers';
 import { profileHandlers } from './profile-handlers';
 import { LiveFolder } from './live-folder';
@@ -119,6 +120,7 @@ export function createBackend(options: BackendOptions): Backend {
     ...presetHandlers(context),
     ...channelHandlers(context),
     ...instrumentHandlers(context),
+    ...datasetHandlers(context),
     ...journalHandler(context),
     ...submissionHandler(context),
     ...submissionMetadataHandler(context),

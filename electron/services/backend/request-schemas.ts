@@ -6,6 +6,7 @@
  */
 import Ajv, { type ValidateFunction } from 'ajv';
 import { RESULTS_FORMATS } from '../../../shared/analysis';
+import { PERSON_COLUMNS } from '../../../shared/dataset';
 import type { ApiMethodName } from '../../../shared/api';
 import { EDITABLE_FIELDS } from '../../../shared/fields/field-table';
 import { MAX_PRESET_NAME } from '../../../shared/presets/preset-file';
@@ -58,6 +59,25 @@ const fieldValues = {
   type: 'object',
   propertyNames: { enum: EDITABLE_FIELDS.map((f) => f.name) },
   additionalProperties: { type: ['string', 'number', 'boolean', 'null'] },
+} as const;
+
+/** A dataset's values and people, as acqmeta.dataset.json holds them; their rules are checked by the handler. */
+const datasetText = { type: 'string', maxLength: 10_000 } as const;
+const datasetValues = {
+  ...empty,
+  required: ['values', 'people'],
+  properties: {
+    values: { type: 'object', maxProperties: 1000, additionalProperties: datasetText },
+    people: {
+      type: 'array',
+      maxItems: 1000,
+      items: {
+        ...empty,
+        required: [...PERSON_COLUMNS],
+        properties: Object.fromEntries(PERSON_COLUMNS.map((column) => [column, datasetText])),
+      },
+    },
+  },
 } as const;
 
 const presetId = {
@@ -215,6 +235,13 @@ const REQUEST_SCHEMAS: Record<ApiMethodName, object> = {
     },
   },
   draftInstrumentFromImage: { ...empty, required: ['path'], properties: { path: relativePath } },
+  getDataset: empty,
+  saveDataset: {
+    ...empty,
+    required: ['dataset', 'expected'],
+    properties: { dataset: datasetValues, expected: { anyOf: [{ type: 'null' }, version] } },
+  },
+  restoreDataset: { ...empty, required: ['id'], properties: { id: journalId } },
   checkFolderLayout: {
     ...empty,
     properties: {

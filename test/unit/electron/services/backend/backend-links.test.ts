@@ -178,6 +178,9 @@ const WALK: Walk = {
   },
   draftInstrumentFromImage: async (h) =>
     Promise.all(LINKED_IMAGES.map((image) => h.call('draftInstrumentFromImage', { path: image }))),
+  getDataset: async (h) => [await h.call('getDataset', {})],
+  saveDataset: async (h) => [await h.call('saveDataset', { dataset: { values: {}, people: [] }, expected: null })],
+  restoreDataset: async (h) => [await h.call('restoreDataset', { id: 'none' })],
   checkFolderLayout: async (h) => [await h.call('checkFolderLayout', { target: 'hubmap:confocal' })],
   exportSubmission: async (h) => [await h.call('exportSubmission', { format: 'hubmap:confocal' })],
   checkSubmissionMetadata: async (h) => [await h.call('checkSubmissionMetadata', { target: 'hubmap:confocal' })],
