@@ -11,7 +11,7 @@ import type { TiffScanner } from '../tiff';
 import type { WatchOptions } from '../watch';
 import type { ImageFolders } from './image-folders';
 import type { CollectionRows } from './collection-rows';
-import type { LiveFolder } from './live-folder';
+import type { LiveFolder, LiveTimer } from './live-folder';
 
 /** How a backend is set up by its front door. */
 export interface BackendOptions {
@@ -38,8 +38,10 @@ export interface BackendOptions {
   cacheDir?: string | null;
   /** Watch the open folder and send `folder-changed` events; without it nothing is watched. */
   watch?: WatchOptions;
-  /** How long after an open with no scan under way the folder is swept and watched all the same (default 2 s). */
-  liveWithoutScanMs?: number;
+  /** The timer after which a folder opened with no scan under way is swept and watched all the same (two seconds of the clock unless given). */
+  liveTimer?: LiveTimer;
+  /** Called once the read ahead of `initialFolder` is over (tests wait for it, not for a time). */
+  warmedUp?: () => void;
   /** Sees every event as it is sent, without counting as a listener (a scan's first rows still wait for one). */
   observe?: (event: ApiEvent) => void;
 }

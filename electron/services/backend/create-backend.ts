@@ -101,7 +101,7 @@ export function createBackend(options: BackendOptions): Backend {
       emit,
       collectionRows,
       options.watch ?? null,
-      options.liveWithoutScanMs,
+      options.liveTimer,
       options.configDir ?? undefined,
     ),
     headers: new HeaderMemo(),
@@ -134,7 +134,7 @@ export function createBackend(options: BackendOptions): Backend {
     options.initialFolder == null
       ? Promise.resolve()
       : openFolderAt(context, options.initialFolder).then(
-          () => void warmUpScan(context),
+          () => void warmUpScan(context).then(options.warmedUp),
           () => undefined,
         );
 

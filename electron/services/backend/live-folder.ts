@@ -27,6 +27,15 @@ function relevant(name: string): boolean {
  */
 const START_WITHOUT_SCAN_MS = 2_000;
 
+/** Calls `start` once `ms` have passed; returns what cancels that (tests pass a clock of their own). */
+export type LiveTimer = (start: () => void, ms: number) => () => void;
+
+const realTimer: LiveTimer = (start, ms) => {
+  const timer = setTimeout(start, ms);
+  timer.unref(); // an open folder nobody scans must not keep the process alive
+  return () => clearTimeout(timer);
+};
+
 /**
  * Watching and sweeping of whichever folder is open. Both walk the whole tree (the watcher
  * natively, with a `stat` per file: about a tenth of a 10,000-image open in browser mode when
@@ -43,7 +52,7 @@ export class LiveFolder {
   private sweep = new AbortController();
   /** Starts sweeping and watching the open folder (catching up on a scan's listing); null once started. */
   private pending: ((listed: ScanListed | null) => void) | null = null;
-  private startTimer: NodeJS.Timeout | null = null;
+  private cancelTimer: (() => void) | null = null;
   private saving = 0;
   private releases: (() => void)[] = [];
 
@@ -54,20 +63,19 @@ export class LiveFolder {
     private readonly emit: (event: ApiEvent) => void,
     private readonly collections: CollectionRows,
     private readonly options: WatchOptions | null,
-    private readonly withoutScanMs = START_WITHOUT_SCAN_MS,
+    private readonly timer: LiveTimer = realTimer,
     private readonly configDir = defaultConfigDir(),
   ) {}
 
   /**
    * Stops what ran for the previous folder; `folder` is swept and watched from {@link start},
-   * or `withoutScanMs` (two seconds) from now when no scan is under way by then.
+   * or two seconds from now (by `timer`) when no scan is under way by then.
    */
   open(folder: OpenFolder): void {
     this.stopPrevious();
     const generation = this.generation;
     this.pending = (listed) => this.begin(folder, generation, listed);
-    this.startTimer = setTimeout(() => this.start(null), this.withoutScanMs);
-    this.startTimer.unref();
+    this.cancelTimer = this.timer(() => this.start(null), START_WITHOUT_SCAN_MS);
   }
 
   /**
@@ -96,8 +104,8 @@ export class LiveFolder {
   }
 
   private stopTimer(): void {
-    if (this.startTimer !== null) clearTimeout(this.startTimer);
-    this.startTimer = null;
+    this.cancelTimer?.();
+    this.cancelTimer = null;
   }
 
   private stopPrevious(): void {

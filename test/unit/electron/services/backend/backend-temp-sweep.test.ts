@@ -7,8 +7,21 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { deadPid, tempOf } from '../sidecar/temp-names';
+import type { BackendOptions } from '../../../../../electron/services/backend';
 import type { LabCopy } from '../folder/lab-folder';
 import { removeTestBundles, startOnLab, stopOnLab, type Harness } from './backend-harness';
+
+/** The live folder's timers, each with its delay, run when the test says time has passed. */
+function testClock() {
+  const timers: { ms: number; cancelled: boolean; start: () => void }[] = [];
+  const liveTimer: NonNullable<BackendOptions['liveTimer']> = (start, ms) => {
+    const timer = { ms, cancelled: false, start };
+    timers.push(timer);
+    return () => void (timer.cancelled = true);
+  };
+  const pass = () => timers.filter((timer) => !timer.cancelled).forEach((timer) => timer.start());
+  return { timers, liveTimer, pass };
+}
 
 describe('temp files of killed writes', () => {
   let copy: LabCopy;
@@ -31,12 +44,14 @@ describe('temp files of killed writes', () => {
   });
 
   it('are removed from a folder opened and not scanned all the same, two seconds later', async () => {
-    ({ copy, h } = await startOnLab(() => ({}), false));
+    const clock = testClock();
+    ({ copy, h } = await startOnLab(() => ({ liveTimer: clock.liveTimer }), false));
     const dead = tempOf(path.join(copy.lab, 'cells'), deadPid());
     writeFileSync(dead, 'half a sidecar');
     await h.ok('openFolder', { path: copy.lab });
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(clock.timers.map(({ ms, cancelled }) => ({ ms, cancelled }))).toEqual([{ ms: 2_000, cancelled: false }]);
     expect(existsSync(dead)).toBe(true); // not while the window would be asking for the first rows
+    clock.pass();
     await vi.waitFor(() => expect(existsSync(dead)).toBe(false), { timeout: 5_000 });
   });
 
@@ -45,14 +60,16 @@ describe('temp files of killed writes', () => {
     const gate = path.join(tmpdir(), `acqmeta-sweep-gate-${process.pid}`);
     process.env.ACQMETA_READ_GATE = gate;
     try {
-      ({ copy, h } = await startOnLab(() => ({}), false));
+      const clock = testClock();
+      ({ copy, h } = await startOnLab(() => ({ liveTimer: clock.liveTimer }), false));
       writeFileSync(gate, `${path.basename(copy.lab)}\n`);
       const dead = tempOf(path.join(copy.lab, 'cells'), deadPid());
       writeFileSync(dead, 'half a sidecar');
       await h.ok('openFolder', { path: copy.lab });
       await h.ok('scanFolder', {});
-      // Past the two seconds after which a folder opened and not scanned is swept.
-      await new Promise((resolve) => setTimeout(resolve, 2_500));
+      // The scan, once under way, calls off the start two seconds after the open; then they pass.
+      await vi.waitFor(() => expect(clock.timers.map((timer) => timer.cancelled)).toEqual([true]), { timeout: 10_000 });
+      clock.pass();
       expect(h.events.some((e) => e.type === 'scan-rows')).toBe(false);
       expect(existsSync(dead)).toBe(true); // no tree walk beside the reads of the first rows
       rmSync(gate);
@@ -62,7 +79,7 @@ describe('temp files of killed writes', () => {
       delete process.env.ACQMETA_READ_GATE;
       rmSync(gate, { force: true });
     }
-  }, 30_000);
+  });
 
   it('are removed from the folders a save writes to', async () => {
     ({ copy, h } = await startOnLab(() => ({}), false));

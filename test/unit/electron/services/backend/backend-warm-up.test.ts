@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ApiEvent } from '../../../../../shared/api';
-import { createBackend, type Backend } from '../../../../../electron/services/backend';
+import { createBackend, type Backend, type BackendOptions } from '../../../../../electron/services/backend';
 import { createTiffScanner, type TiffScanner } from '../../../../../electron/services/tiff';
 import type { WatchOptions } from '../../../../../electron/services/watch';
 import { buildCli, type BuiltCli } from '../../cli/built-cli';
@@ -54,15 +54,21 @@ describe('warming up the scan of the folder opened at start', () => {
   /** Reads answered late (see recording), by file name. */
   const held = new Map<string, Promise<void>>();
 
+  /** Settles once the read ahead of the backend last started is over. */
+  let warmedUp: Promise<void> = Promise.resolve();
+
   /** A backend on the folder, its events recorded from the start. */
-  function start(cacheDir?: string, watch?: WatchOptions, liveWithoutScanMs?: number): Backend {
+  function start(cacheDir?: string, watch?: WatchOptions, liveTimer?: BackendOptions['liveTimer']): Backend {
+    let over = (): void => undefined;
+    warmedUp = new Promise((resolve) => (over = resolve));
     backend = createBackend({
+      warmedUp: over,
       door: 'browser',
       initialFolder: folder,
       scanner: recording(scanner, reads, held),
       cacheDir,
       watch,
-      liveWithoutScanMs,
+      liveTimer,
     });
     backend.onEvent((event) => events.push(event));
     return backend;
@@ -98,8 +104,7 @@ describe('warming up the scan of the folder opened at start', () => {
 
   it('reads the first 32 images once, in walk order, and sends nothing', async () => {
     start();
-    await vi.waitFor(() => expect(reads).toHaveLength(AHEAD), { timeout: 10_000, interval: 20 });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await warmedUp;
     expect(reads).toEqual(names.slice(0, AHEAD));
     expect(events).toEqual([]);
   });
@@ -175,8 +180,8 @@ describe('warming up the scan of the folder opened at start', () => {
   });
 
   it('leaves the watch and its walk of the tree until the scan is over', async () => {
-    // the fallback after an open with no scan is an hour away: only the scan can start the watch
-    const opened = start(undefined, { mode: 'native' }, 3_600_000);
+    // the fallback after an open with no scan never comes: only the scan can start the watch
+    const opened = start(undefined, { mode: 'native' }, () => () => undefined);
     await vi.waitFor(() => expect(reads).toHaveLength(AHEAD), { timeout: 10_000, interval: 20 });
     expect((await opened.call('getSession', { scan: true })).ok).toBe(true);
     await vi.waitFor(() => expect(types()).toContain('folder-watching'), { timeout: 10_000, interval: 20 });
@@ -188,7 +193,7 @@ describe('warming up the scan of the folder opened at start', () => {
     const result = await opened.call('getSession', { scan: true });
     expect(result.ok).toBe(true);
     await vi.waitFor(() => expect(types()).toContain('scan-done'), { timeout: 10_000, interval: 20 });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await warmedUp;
     expect(reads).toEqual(names);
   });
 
