@@ -1,7 +1,7 @@
 /** The filter box of the toolbar and the popover explaining its syntax. */
 import { useEffect, useRef } from 'react';
 import { useApp } from '../store';
-import { usePopover } from '../kit';
+import { PopoverButton } from '../kit';
 
 /** The syntax, one line per form: what is typed, and what it shows. */
 const SYNTAX: readonly [string, string][] = [
@@ -20,42 +20,34 @@ const SYNTAX: readonly [string, string][] = [
 ];
 
 function FilterHelp() {
-  const { open, setOpen, root, button } = usePopover();
   return (
-    <div className="filter-help" ref={root}>
-      <button
-        ref={button}
-        type="button"
-        className="btn btn-icon"
-        aria-label="Filter syntax"
-        aria-expanded={open}
-        title="How to filter"
-        onClick={() => setOpen(!open)}
-      >
-        ?
-      </button>
-      {open && (
-        <div className="popover filter-help-popover" role="dialog" aria-label="Filter syntax">
-          <p className="filter-help-title">Filter syntax</p>
-          <table className="filter-syntax">
-            <tbody>
-              {SYNTAX.map(([typed, meaning]) => (
-                <tr key={typed}>
-                  <td className="mono">{typed}</td>
-                  <td>{meaning}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <p className="filter-help-note">
-            Every term must match. Name a field as in the table or the editor, in any case:{' '}
-            <span className="mono">cell_type</span>, <span className="mono">&quot;Cell type&quot;</span>. The quick
-            filters next to the box (No sidecar, Invalid, Unsaved, Warnings) work one at a time, and together with the
-            text: an image must match both.
-          </p>
-        </div>
-      )}
-    </div>
+    <PopoverButton
+      className="filter-help"
+      buttonClassName="btn btn-icon"
+      buttonLabel="Filter syntax"
+      title="How to filter"
+      face="?"
+      label="Filter syntax"
+      popoverClassName="filter-help-popover"
+    >
+      <p className="filter-help-title">Filter syntax</p>
+      <table className="filter-syntax">
+        <tbody>
+          {SYNTAX.map(([typed, meaning]) => (
+            <tr key={typed}>
+              <td className="mono">{typed}</td>
+              <td>{meaning}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="filter-help-note">
+        Every term must match. Name a field as in the table or the editor, in any case:{' '}
+        <span className="mono">cell_type</span>, <span className="mono">&quot;Cell type&quot;</span>. The quick filters
+        next to the box (No sidecar, Invalid, Unsaved, Warnings) work one at a time, and together with the text: an
+        image must match both.
+      </p>
+    </PopoverButton>
   );
 }
 

@@ -5,49 +5,41 @@
 import { FOLDER_TOO_DEEP, MAX_LISTED_DEPTH, unreadLabel, unreadSummary } from '../../../shared/unread-files';
 import { useApp } from '../store';
 import { formatCount } from '../lib/format';
-import { usePopover } from '../kit';
+import { PopoverButton } from '../kit';
 
 /** `5 files not read`, a button that shows them by format and by name. */
 export function UnreadFilesNote() {
   const unread = useApp((s) => s.scan.unread);
-  const { open, setOpen, root, button } = usePopover();
   if (unread === null || unread.count === 0) return null;
   const unnamed = unread.count - unread.paths.length;
   return (
-    <div className="unread-files" ref={root}>
-      <button
-        ref={button}
-        type="button"
-        className="link-button unread-files-button"
-        aria-expanded={open}
-        title={unreadSummary(unread)}
-        onClick={() => setOpen(!open)}
-      >
-        {unreadLabel(unread)}
-      </button>
-      {open && (
-        <div className="popover unread-files-popover" role="dialog" aria-label="Files not read">
-          <p className="unread-files-title">{unreadSummary(unread)}</p>
-          <p className="unread-files-why">
-            AcqMeta does not read these files yet, so they have no row and no sidecar is made for them. An OIR file is
-            listed once it has a sidecar.
-          </p>
-          {unread.byFormat.some((f) => f.format === FOLDER_TOO_DEEP) && (
-            <p className="unread-files-why">
-              A folder more than {MAX_LISTED_DEPTH} levels below the opened one is not looked into: move what it holds
-              higher up.
-            </p>
-          )}
-          <ul className="unread-files-list">
-            {unread.paths.map((path) => (
-              <li key={path} className="mono">
-                {path}
-              </li>
-            ))}
-          </ul>
-          {unnamed > 0 && <p className="unread-files-why">and {formatCount(unnamed)} more</p>}
-        </div>
+    <PopoverButton
+      className="unread-files"
+      buttonClassName="link-button unread-files-button"
+      title={unreadSummary(unread)}
+      face={unreadLabel(unread)}
+      label="Files not read"
+      popoverClassName="unread-files-popover"
+    >
+      <p className="unread-files-title">{unreadSummary(unread)}</p>
+      <p className="unread-files-why">
+        AcqMeta does not read these files yet, so they have no row and no sidecar is made for them. An OIR file is
+        listed once it has a sidecar.
+      </p>
+      {unread.byFormat.some((f) => f.format === FOLDER_TOO_DEEP) && (
+        <p className="unread-files-why">
+          A folder more than {MAX_LISTED_DEPTH} levels below the opened one is not looked into: move what it holds
+          higher up.
+        </p>
       )}
-    </div>
+      <ul className="unread-files-list">
+        {unread.paths.map((path) => (
+          <li key={path} className="mono">
+            {path}
+          </li>
+        ))}
+      </ul>
+      {unnamed > 0 && <p className="unread-files-why">and {formatCount(unnamed)} more</p>}
+    </PopoverButton>
   );
 }

@@ -19,6 +19,7 @@ export { ModalActions } from './modal-actions';
 export { OldNew } from './old-new';
 export { CheckGroup, RadioGroup, type CheckText } from './option-groups';
 export { PathNotes } from './path-notes';
+export { PopoverButton } from './popover-button';
 export { ProgressFooter } from './progress-footer';
 export { RecentFolderList } from './recent-folder-list';
 export { ReviewList, type ReviewChange, type ReviewGroup } from './review-list';
