@@ -54,14 +54,16 @@ function FolderPathForm() {
       labelledBy="folder-path-title"
       title="Open folder"
       describedBy="folder-path-text"
+      description={
+        <>
+          The folders are on the computer running the AcqMeta server, which opens{' '}
+          {served ? <span className="mono">{served}</span> : 'the folder it was started with'} and the folders inside
+          it. Type a full path or pick a folder below.
+        </>
+      }
       onCancel={cancel}
       onSubmit={submit}
     >
-      <p id="folder-path-text">
-        The folders are on the computer running the AcqMeta server, which opens{' '}
-        {served ? <span className="mono">{served}</span> : 'the folder it was started with'} and the folders inside it.
-        Type a full path or pick a folder below.
-      </p>
       <FieldRow id="folder-path-input" label="Folder path" message={error} invalid>
         {(control) => (
           <input

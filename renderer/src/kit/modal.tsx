@@ -12,7 +12,10 @@ interface ModalProps {
   labelledBy: string;
   /** The dialog's heading; without it, the body holds the element `labelledBy` names. */
   title?: ReactNode;
+  /** Id of the element describing the dialog: the description's, when it is given. */
   describedBy?: string;
+  /** The paragraph under the title saying what the dialog does; `describedBy` is its id. */
+  description?: ReactNode;
   /** Escape or the close request. */
   onCancel: () => void;
   /** The form's submit (Enter in a field, a submit button); without it the body is no form. */
@@ -28,7 +31,8 @@ interface ModalProps {
 
 /** Shows `children` in a modal dialog for as long as it is mounted. */
 export function Modal(props: ModalProps) {
-  const { labelledBy, title, describedBy, onCancel, onSubmit, busy = false, wide = false, className, children } = props;
+  const { labelledBy, title, describedBy, description, onCancel, onSubmit, busy = false, wide = false } = props;
+  const { className, children } = props;
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const element = dialog.current;
@@ -45,6 +49,7 @@ export function Modal(props: ModalProps) {
           {title}
         </h2>
       )}
+      {description !== undefined && <p id={describedBy}>{description}</p>}
       {children}
     </>
   );

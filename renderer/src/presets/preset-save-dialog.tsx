@@ -53,13 +53,15 @@ function PresetSaveForm({ path }: { path: string }) {
       labelledBy="preset-save-title"
       title="Save as preset"
       describedBy="preset-save-text"
+      description={
+        <>
+          Keep the chosen fields of <strong className="mono">{baseName(path)}</strong> under a name, to apply them to
+          other images later.
+        </>
+      }
       onCancel={close}
       onSubmit={submit}
     >
-      <p id="preset-save-text">
-        Keep the chosen fields of <strong className="mono">{baseName(path)}</strong> under a name, to apply them to
-        other images later.
-      </p>
       <FieldRow
         id="preset-name"
         label="Preset name"

@@ -42,6 +42,18 @@ describe('Modal', () => {
     expect(document.activeElement?.getAttribute('aria-label')).toBe('Name');
   });
 
+  test('its description is the paragraph under the title, and describes the dialog', () => {
+    drawn = draw(
+      <Modal labelledBy="t" title="Open folder" describedBy="d" description="Type a full path." onCancel={() => {}}>
+        <input aria-label="Path" />
+      </Modal>,
+    );
+    const described = document.getElementById(dialog().getAttribute('aria-describedby')!);
+    expect(described?.tagName).toBe('P');
+    expect(described?.textContent).toBe('Type a full path.');
+    expect(described?.previousElementSibling?.id).toBe('t');
+  });
+
   test('Escape cancels, and the dialog stays for the owner to remove', () => {
     const cancel = vi.fn();
     drawn = draw(nameDialog({ onCancel: cancel }));
