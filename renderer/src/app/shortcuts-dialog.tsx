@@ -1,8 +1,8 @@
 /** The list of keyboard shortcuts (Help menu, `?`, or the status bar's button). */
 import { Fragment } from 'react';
-import { keyCaps, SHORTCUT_PLACES, SHORTCUTS } from './shortcuts';
+import { keyCaps, SHORTCUT_PLACES, SHORTCUTS, type Shortcut } from './shortcuts';
 import { useApp, useAppStore } from '../store';
-import { Modal, ModalActions } from '../kit';
+import { DataTable, Modal, ModalActions, type Column } from '../kit';
 
 const MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
@@ -26,6 +26,12 @@ function Keys({ keys }: { keys: readonly string[] }) {
   );
 }
 
+/** A shortcut's keys, then what it does. */
+const COLUMNS: readonly Column<Shortcut>[] = [
+  { header: 'Keys', className: 'shortcut-keys', cell: (shortcut) => <Keys keys={shortcut.keys} /> },
+  { header: 'Action', cell: (shortcut) => shortcut.action },
+];
+
 /** The dialog, shown while `shortcutsOpen` is set. */
 export function ShortcutsDialog() {
   const store = useAppStore();
@@ -36,19 +42,16 @@ export function ShortcutsDialog() {
     <Modal labelledBy="shortcuts-title" title="Keyboard shortcuts" onCancel={close} wide>
       <div className="shortcut-groups">
         {SHORTCUT_PLACES.map((place) => (
-          <table key={place} className="shortcut-table">
-            <caption className="section-title">{place}</caption>
-            <tbody>
-              {SHORTCUTS.filter((s) => s.place === place).map((shortcut) => (
-                <tr key={`${shortcut.keys.join()}-${shortcut.action}`}>
-                  <td className="shortcut-keys">
-                    <Keys keys={shortcut.keys} />
-                  </td>
-                  <td>{shortcut.action}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            key={place}
+            plain
+            headless
+            className="shortcut-table"
+            caption={<span className="section-title">{place}</span>}
+            columns={COLUMNS}
+            rows={SHORTCUTS.filter((s) => s.place === place)}
+            rowKey={(shortcut) => `${shortcut.keys.join()}-${shortcut.action}`}
+          />
         ))}
       </div>
       <ModalActions onCancel={close} cancelLabel="Close" focusCancel />

@@ -9,66 +9,48 @@ import { previewNameFill, type NameFillPreview, type NameFillRow } from './name-
 import { selectEditablePaths, useApp, useAppStore } from '../store';
 import { selectDateFieldsByPath } from '../profile';
 import { baseName, displayValue, plural } from '../lib/format';
-import { FieldRow, Modal, ModalActions } from '../kit';
+import { DataTable, FieldRow, Modal, ModalActions, type Column } from '../kit';
 
 /** Rows shown in the preview; the rest are counted. */
 const SHOWN_ROWS = 200;
 
-function PreviewCells({ row, fields }: { row: NameFillRow; fields: readonly string[] }) {
-  if (row.taken === null) {
-    return (
-      <td colSpan={fields.length} className="name-unmatched">
-        No match: left as it is
-      </td>
-    );
-  }
-  return (
-    <>
-      {fields.map((field) => {
-        const taken = row.taken?.[field];
-        if (!taken) return <td key={field} />;
-        return taken.ok ? (
-          <td key={field}>{displayValue(taken.value)}</td>
-        ) : (
-          <td key={field} className="name-invalid">
-            <span className="mono">{taken.text}</span>
-            <span className="small"> — {taken.message}</span>
-          </td>
-        );
-      })}
-    </>
+/** A field's cell: the value taken, or the text that is not valid with its message. */
+function TakenCell({ row, field }: { row: NameFillRow; field: string }) {
+  const taken = row.taken?.[field];
+  if (!taken) return null;
+  return taken.ok ? (
+    displayValue(taken.value)
+  ) : (
+    <span className="name-invalid">
+      <span className="mono">{taken.text}</span>
+      <span className="small"> — {taken.message}</span>
+    </span>
   );
 }
 
 function PreviewTable({ preview }: { preview: Extract<NameFillPreview, { ok: true }> }) {
-  const shown = preview.rows.slice(0, SHOWN_ROWS);
+  const columns: Column<NameFillRow>[] = [
+    { header: 'File', rowHeader: true, className: 'mono', title: (row) => row.path, cell: (row) => baseName(row.path) },
+    ...preview.fields.map((field) => ({
+      header: editableField(field)?.displayName ?? field,
+      cell: (row: NameFillRow) => <TakenCell row={row} field={field} />,
+    })),
+  ];
+  const unshown = preview.rows.length - SHOWN_ROWS;
   return (
     <div className="scroll-box bulk-table-scroll">
-      <table className="review-table bulk-table" aria-label="Preview">
-        <thead>
-          <tr>
-            <th scope="col">File</th>
-            {preview.fields.map((field) => (
-              <th key={field} scope="col">
-                {editableField(field)?.displayName ?? field}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {shown.map((row) => (
-            <tr key={row.path} className={row.taken === null ? 'is-unmatched' : undefined}>
-              <th scope="row" className="mono" title={row.path}>
-                {baseName(row.path)}
-              </th>
-              <PreviewCells row={row} fields={preview.fields} />
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {preview.rows.length > SHOWN_ROWS && (
-        <p className="small muted">and {plural(preview.rows.length - SHOWN_ROWS, 'more image')}</p>
-      )}
+      <DataTable
+        className="bulk-table"
+        label="Preview"
+        columns={columns}
+        rows={preview.rows.slice(0, SHOWN_ROWS)}
+        rowKey={(row) => row.path}
+        rowClass={(row) => (row.taken === null ? 'is-unmatched' : undefined)}
+        spanned={(row) =>
+          row.taken === null ? <span className="name-unmatched">No match: left as it is</span> : undefined
+        }
+        more={unshown > 0 && `and ${plural(unshown, 'more image')}`}
+      />
     </div>
   );
 }

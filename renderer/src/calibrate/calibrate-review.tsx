@@ -5,7 +5,7 @@
  */
 import type { ImageReview } from '../../../shared/api';
 import { formatCount, plural } from '../lib/format';
-import { PathNotes } from '../kit';
+import { DataTable, OldNew, PathNotes, type Column } from '../kit';
 
 /** Images whose changes are listed before the rest are counted. */
 const SHOWN_IMAGES = 50;
@@ -38,49 +38,47 @@ export function reviewText(images: readonly ImageReview[]): string {
 /** `TIFF`, `ImageJ TIFF`, `OME-TIFF`: how the file keeps its calibration. */
 const KIND_NAMES = { imagej: 'ImageJ TIFF', ome: 'OME-TIFF', plain: 'TIFF' } as const;
 
+/** One changed header value of an image; the image is named on its first. */
+interface ChangeLine {
+  image: ImageReview;
+  change: ImageReview['changes'][number];
+  first: boolean;
+}
+
+const CHANGE_COLUMNS: readonly Column<ChangeLine>[] = [
+  {
+    header: 'Image',
+    rowHeader: true,
+    className: 'mono',
+    cell: ({ image, first }) =>
+      first && (
+        <>
+          {image.path}
+          {image.kind !== null && <span className="muted calibrate-kind"> {KIND_NAMES[image.kind]}</span>}
+        </>
+      ),
+  },
+  { header: 'Value', cell: ({ change }) => change.value },
+  { header: 'Where', className: 'muted', cell: ({ change }) => change.place },
+  { header: 'Old → new', cell: ({ change }) => <OldNew before={change.old} after={change.new} /> },
+];
+
 function ChangesTable({ images }: { images: readonly ImageReview[] }) {
   const shown = images.slice(0, SHOWN_IMAGES);
+  const lines = shown.flatMap((image) =>
+    image.changes.filter((c) => c.old !== c.new).map((change, i) => ({ image, change, first: i === 0 })),
+  );
   return (
     <div className="convert-scroll">
-      <table className="review-table calibrate-changes">
-        <caption className="modal-label">Header values, old → new</caption>
-        <thead>
-          <tr>
-            <th scope="col">Image</th>
-            <th scope="col">Value</th>
-            <th scope="col">Where</th>
-            <th scope="col">Old → new</th>
-          </tr>
-        </thead>
-        <tbody>
-          {shown.flatMap((image) =>
-            image.changes
-              .filter((c) => c.old !== c.new)
-              .map((change, i) => (
-                <tr key={`${image.path}\u0000${change.value}`} className={i === 0 ? 'calibrate-first' : undefined}>
-                  <th scope="row" className="mono">
-                    {i === 0 ? image.path : ''}
-                    {i === 0 && image.kind !== null && (
-                      <span className="muted calibrate-kind"> {KIND_NAMES[image.kind]}</span>
-                    )}
-                  </th>
-                  <td>{change.value}</td>
-                  <td className="muted">{change.place}</td>
-                  <td>
-                    <span className="review-old">{change.old}</span> → <span className="review-new">{change.new}</span>
-                  </td>
-                </tr>
-              )),
-          )}
-          {images.length > shown.length && (
-            <tr>
-              <td colSpan={4} className="muted">
-                and {plural(images.length - shown.length, 'more image')}
-              </td>
-            </tr>
-          )}
-        </tbody>
-      </table>
+      <DataTable
+        className="calibrate-changes"
+        caption="Header values, old → new"
+        columns={CHANGE_COLUMNS}
+        rows={lines}
+        rowKey={({ image, change }) => `${image.path}\u0000${change.value}`}
+        rowClass={({ first }) => (first ? 'calibrate-first' : undefined)}
+        more={images.length > shown.length && `and ${plural(images.length - shown.length, 'more image')}`}
+      />
     </div>
   );
 }

@@ -1,10 +1,34 @@
 /** The "All tags" table of the first IFD. */
 import type { TagEntry } from '../../../shared/api';
+import { DataTable, type Column } from '../kit';
 
 /** `LONG`, or `LONG × 2` when the tag holds several values (ASCII counts bytes). */
 function typeText(tag: TagEntry): string {
   return tag.count === 1 ? tag.type : `${tag.type} × ${tag.count}`;
 }
+
+/** Name and code, type and count, value (clipped: its title holds it all). */
+const COLUMNS: readonly Column<TagEntry>[] = [
+  {
+    header: 'Tag',
+    rowHeader: true,
+    className: 'tag-name',
+    title: (tag) => `${tag.name} (tag ${tag.code})`,
+    cell: (tag) => (
+      <>
+        {tag.name}
+        <span className="tag-code">{tag.code}</span>
+      </>
+    ),
+  },
+  { header: 'Type', className: 'muted tag-type', cell: typeText },
+  {
+    header: 'Value',
+    className: 'mono',
+    title: (tag) => tag.value,
+    cell: (tag) => <span className="tag-value">{tag.value}</span>,
+  },
+];
 
 /**
  * Name and code, type and count, and value of every tag; long values are clipped, in full on hover.
@@ -14,29 +38,7 @@ export function TagsTable({ tags }: { tags: readonly TagEntry[] }) {
   if (tags.length === 0) return <p className="muted small">No tags.</p>;
   return (
     <div className="tags-scroll" tabIndex={0} role="region" aria-label="All tags">
-      <table className="tags-table">
-        <thead>
-          <tr>
-            <th scope="col">Tag</th>
-            <th scope="col">Type</th>
-            <th scope="col">Value</th>
-          </tr>
-        </thead>
-        <tbody>
-          {tags.map((tag) => (
-            <tr key={tag.code}>
-              <th scope="row" className="tag-name" title={`${tag.name} (tag ${tag.code})`}>
-                {tag.name}
-                <span className="tag-code">{tag.code}</span>
-              </th>
-              <td className="muted tag-type">{typeText(tag)}</td>
-              <td className="mono" title={tag.value}>
-                <span className="tag-value">{tag.value}</span>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable plain className="tags-table" columns={COLUMNS} rows={tags} rowKey={(tag) => String(tag.code)} />
     </div>
   );
 }

@@ -14,6 +14,8 @@ export interface Column<T> {
   /** A class of the column's cells (`num`, `mono`, …) and one of its header. */
   className?: string;
   headerClassName?: string;
+  /** The cell's full text on hover (a clipped value, a rounded figure). */
+  title?: (row: T) => string | undefined;
 }
 
 interface DataTableProps<T> {
@@ -25,8 +27,12 @@ interface DataTableProps<T> {
   label?: string;
   /** Classes besides `review-table`. */
   className?: string;
+  /** Its class alone gives the table its look (a table of the editor, of figures), not `review-table`. */
+  plain?: boolean;
   /** A row's class (a row to mark), if any. */
   rowClass?: (row: T, index: number) => string | undefined;
+  /** Words in place of a row's cells after the first (a row with nothing to show in them); undefined: its cells. */
+  spanned?: (row: T) => ReactNode;
   /** A last line across the columns: `and 12 more images`. */
   more?: ReactNode;
   /** Shown instead of the table when there are no rows; without it, nothing is. */
@@ -35,14 +41,28 @@ interface DataTableProps<T> {
   headless?: boolean;
 }
 
+/** One cell of a row: its header, or a data cell. */
+function Cell<T>({ column, row, index }: { column: Column<T>; row: T; index: number }) {
+  const title = column.title?.(row);
+  return column.rowHeader ? (
+    <th scope="row" className={column.className} title={title}>
+      {column.cell(row, index)}
+    </th>
+  ) : (
+    <td className={column.className} title={title}>
+      {column.cell(row, index)}
+    </td>
+  );
+}
+
 /** The table of `rows`, or the `empty` words when there are none. */
 export function DataTable<T>(props: DataTableProps<T>) {
-  const { columns, rows, rowKey, caption, label, className, rowClass, more, empty, headless = false } = props;
+  const { columns, rows, rowKey, caption, label, className, plain = false, rowClass, spanned, more, empty } = props;
   if (rows.length === 0) return empty === undefined ? null : <p className="muted small">{empty}</p>;
   return (
-    <table className={['review-table', className].filter(Boolean).join(' ')} aria-label={label}>
-      {caption !== undefined && <caption className="modal-label">{caption}</caption>}
-      {!headless && (
+    <table className={[plain ? null : 'review-table', className].filter(Boolean).join(' ')} aria-label={label}>
+      {caption !== undefined && <caption className={plain ? undefined : 'modal-label'}>{caption}</caption>}
+      {props.headless !== true && (
         <thead>
           <tr>
             {columns.map((column, c) => (
@@ -54,21 +74,17 @@ export function DataTable<T>(props: DataTableProps<T>) {
         </thead>
       )}
       <tbody>
-        {rows.map((row, i) => (
-          <tr key={rowKey(row, i)} className={rowClass?.(row, i)}>
-            {columns.map((column, c) =>
-              column.rowHeader ? (
-                <th key={c} scope="row" className={column.className}>
-                  {column.cell(row, i)}
-                </th>
-              ) : (
-                <td key={c} className={column.className}>
-                  {column.cell(row, i)}
-                </td>
-              ),
-            )}
-          </tr>
-        ))}
+        {rows.map((row, i) => {
+          const words = spanned?.(row);
+          return (
+            <tr key={rowKey(row, i)} className={rowClass?.(row, i)}>
+              {(words === undefined ? columns : columns.slice(0, 1)).map((column, c) => (
+                <Cell key={c} column={column} row={row} index={i} />
+              ))}
+              {words !== undefined && <td colSpan={columns.length - 1}>{words}</td>}
+            </tr>
+          );
+        })}
         {more !== undefined && more !== null && more !== false && (
           <tr>
             <td colSpan={columns.length} className="muted">

@@ -8,6 +8,7 @@ import { useEffect } from 'react';
 import type { MetadataColumn, SubmissionMetadataCheck } from '../../../shared/api';
 import { formatCount, plural } from '../lib/format';
 import { useApp } from '../store';
+import { DataTable, type Column } from '../kit';
 
 /** Where a column's value came from, as the section says it. */
 function origin(column: MetadataColumn, check: SubmissionMetadataCheck): string {
@@ -16,31 +17,42 @@ function origin(column: MetadataColumn, check: SubmissionMetadataCheck): string 
   return filled === 0 ? '' : `${column.from ?? ''} (${formatCount(filled)} of ${plural(check.images, 'image')})`;
 }
 
-function ColumnRow({ column, check }: { column: MetadataColumn; check: SubmissionMetadataCheck }) {
-  const perImage = column.missing !== undefined;
-  const toFill = perImage ? (column.missing ?? 0) > 0 : column.value === null;
-  const value = perImage
-    ? toFill
-      ? `${formatCount(column.missing ?? 0)} of ${plural(check.images, 'image')} to fill`
-      : `all ${plural(check.images, 'image')}`
-    : (column.value ?? 'to fill');
-  return (
-    <tr className={toFill ? 'target-to-fill' : 'target-filled'}>
-      <th scope="row">
-        <code>{column.name}</code>
-      </th>
-      <td className="target-value">{value}</td>
-      <td className="small">
-        {origin(column, check)}
-        {toFill && column.todo !== undefined && <span className="target-why">{column.todo}</span>}
-      </td>
-    </tr>
-  );
+/** Whether the column is still to fill: for one image or more (HTAN's manifest), or its one value. */
+function isToFill(column: MetadataColumn): boolean {
+  return column.missing === undefined ? column.value === null : column.missing > 0;
+}
+
+/** The column's name, its value (or how many images it is to fill for), and where it came from or why it is to fill. */
+function columnsOf(check: SubmissionMetadataCheck): Column<MetadataColumn>[] {
+  const images = plural(check.images, 'image');
+  return [
+    { header: 'Required column', rowHeader: true, cell: (column) => <code>{column.name}</code> },
+    {
+      header: check.rows === 'image' ? 'Images' : 'Value',
+      className: 'target-value',
+      cell: (column) =>
+        column.missing === undefined
+          ? (column.value ?? 'to fill')
+          : column.missing > 0
+            ? `${formatCount(column.missing)} of ${images} to fill`
+            : `all ${images}`,
+    },
+    {
+      header: 'From, or why it is to fill',
+      className: 'small',
+      cell: (column) => (
+        <>
+          {origin(column, check)}
+          {isToFill(column) && column.todo !== undefined && <span className="target-why">{column.todo}</span>}
+        </>
+      ),
+    },
+  ];
 }
 
 function Columns({ check }: { check: SubmissionMetadataCheck }) {
   const required = check.columns.filter((c) => c.required);
-  const toFill = required.filter((c) => (c.missing === undefined ? c.value === null : c.missing > 0)).length;
+  const toFill = required.filter(isToFill).length;
   const optional = check.columns.length - required.length;
   const optionalFilled = check.columns.filter((c) => !c.required && c.from !== null).length;
   return (
@@ -53,21 +65,14 @@ function Columns({ check }: { check: SubmissionMetadataCheck }) {
         {plural(optional, 'optional column')} filled. Made from {plural(check.images, 'image')} as{' '}
         <code>acqmeta export --format {check.format}</code> makes the file.
       </p>
-      <table className="review-table target-table">
-        <caption className="sr-only">Required columns of the {check.format} metadata file</caption>
-        <thead>
-          <tr>
-            <th scope="col">Required column</th>
-            <th scope="col">{check.rows === 'image' ? 'Images' : 'Value'}</th>
-            <th scope="col">From, or why it is to fill</th>
-          </tr>
-        </thead>
-        <tbody>
-          {required.map((column) => (
-            <ColumnRow key={column.name} column={column} check={check} />
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        className="target-table"
+        label={`Required columns of the ${check.format} metadata file`}
+        columns={columnsOf(check)}
+        rows={required}
+        rowKey={(column) => column.name}
+        rowClass={(column) => (isToFill(column) ? 'target-to-fill' : 'target-filled')}
+      />
     </>
   );
 }

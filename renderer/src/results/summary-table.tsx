@@ -3,6 +3,7 @@ import type { GroupStats, SampleUnit } from '../../../shared/analysis';
 import { plural } from '../lib/format';
 import { formatFigure } from '../lib/result-format';
 import { groupLabel } from './strip-plot';
+import { DataTable, type Column } from '../kit';
 
 /** What n counts at each sample unit, singular and plural. */
 const COUNTED: Readonly<Record<SampleUnit, readonly [string, string]>> = {
@@ -17,9 +18,16 @@ export function countOf(n: number, unit: SampleUnit): string {
   return plural(n, one, many);
 }
 
-/** A figure to 4 significant digits, the full value on hover. */
-function Figure({ value }: { value: number | null }) {
-  return value === null ? <td>—</td> : <td title={String(value)}>{formatFigure(value)}</td>;
+/** A figure's column: to 4 significant digits, the full value on hover, `—` for none. */
+function figureColumn(header: string, figure: (g: GroupStats) => number | null): Column<GroupStats> {
+  return {
+    header,
+    title: (g) => (figure(g) === null ? undefined : String(figure(g))),
+    cell: (g) => {
+      const value = figure(g);
+      return value === null ? '—' : formatFigure(value);
+    },
+  };
 }
 
 /** The table; `caption` names it, `unit` (e.g. `µm`, or empty) heads the figures' columns. */
@@ -37,29 +45,21 @@ export function SummaryTable({
   unit: string;
 }) {
   const inUnit = (name: string) => (unit ? `${name} (${unit})` : name);
+  const columns: Column<GroupStats>[] = [
+    { header: groupName, rowHeader: true, cell: (g) => groupLabel(g.group) },
+    { header: 'n', cell: (g) => countOf(g.n, sampleUnit) },
+    figureColumn(inUnit('Mean'), (g) => g.mean),
+    figureColumn(inUnit('Median'), (g) => g.median),
+    figureColumn(inUnit('SD'), (g) => g.sd),
+  ];
   return (
-    <table className="results-table">
-      <caption className="results-caption">{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{groupName}</th>
-          <th scope="col">n</th>
-          <th scope="col">{inUnit('Mean')}</th>
-          <th scope="col">{inUnit('Median')}</th>
-          <th scope="col">{inUnit('SD')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {groups.map((g) => (
-          <tr key={g.group}>
-            <th scope="row">{groupLabel(g.group)}</th>
-            <td>{countOf(g.n, sampleUnit)}</td>
-            <Figure value={g.mean} />
-            <Figure value={g.median} />
-            <Figure value={g.sd} />
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      plain
+      className="results-table"
+      caption={caption}
+      columns={columns}
+      rows={groups}
+      rowKey={(g) => g.group}
+    />
   );
 }

@@ -62,4 +62,49 @@ describe('DataTable', () => {
     expect(table.getAttribute('aria-label')).toBe('Facts');
     expect(cells(table)).toEqual([['a.tif', '1 MB']]);
   });
+  test('a cell says its full text on hover; a plain table has its own class and look alone', () => {
+    const columns: Column<Image>[] = [
+      { ...COLUMNS[0]!, title: (image) => `${image.path} (on disk)` },
+      { header: 'Size', cell: (image) => image.size, title: (image) => (image.size > 5 ? 'large' : undefined) },
+    ];
+    const rows = [
+      { path: 'a.tif', size: 12 },
+      { path: 'b.tif', size: 3 },
+    ];
+    drawn = draw(
+      <DataTable plain className="tags-table" caption="Tags" columns={columns} rows={rows} rowKey={(i) => i.path} />,
+    );
+    const table = drawn.container.querySelector('table')!;
+    expect(table.className).toBe('tags-table');
+    expect(table.caption?.className).toBe('');
+    expect(
+      [...table.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((c) => c.getAttribute('title'))),
+    ).toEqual([
+      ['a.tif (on disk)', 'large'],
+      ['b.tif (on disk)', null],
+    ]);
+  });
+
+  test('a row with nothing to show has words across its cells after the first', () => {
+    const rows = [
+      { path: 'a.tif', size: 12 },
+      { path: 'overview.tif', size: 0 },
+    ];
+    drawn = draw(
+      <DataTable
+        label="Preview"
+        columns={[...COLUMNS, { header: 'Kind', cell: () => 'stack' }]}
+        rows={rows}
+        rowKey={(i) => i.path}
+        spanned={(image) => (image.size === 0 ? 'No match: left as it is' : undefined)}
+      />,
+    );
+    const table = drawn.container.querySelector('table')!;
+    expect(cells(table)).toEqual([
+      ['Image', 'Size', 'Kind'],
+      ['a.tif', '12 MB', 'stack'],
+      ['overview.tif', 'No match: left as it is'],
+    ]);
+    expect(table.querySelector('tbody tr:last-child td')?.getAttribute('colspan')).toBe('2');
+  });
 });
