@@ -192,6 +192,22 @@ function SubmissionButton() {
   );
 }
 
+/** A group of fields under its heading, a line each. */
+function FieldGroup({ id, title, fields }: { id: string; title: string; fields: readonly FieldCompleteness[] }) {
+  return (
+    <section aria-labelledby={id}>
+      <h3 id={id} className="modal-label completeness-group">
+        {title}
+      </h3>
+      <ul className="plain-list cfield-list">
+        {fields.map((f) => (
+          <FieldLine key={f.field} field={f} />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 /** The dialog, shown while `completenessOpen` is set. */
 export function CompletenessDialog() {
   const open = useApp((s) => s.completenessOpen);
@@ -216,27 +232,9 @@ function CompletenessForm() {
       <Readiness />
       <div className="completeness-fields">
         {required.length > 0 && (
-          <section aria-labelledby="completeness-required">
-            <h3 id="completeness-required" className="modal-label completeness-group">
-              Required by the lab profile
-            </h3>
-            <ul className="plain-list cfield-list">
-              {required.map((f) => (
-                <FieldLine key={f.field} field={f} />
-              ))}
-            </ul>
-          </section>
+          <FieldGroup id="completeness-required" title="Required by the lab profile" fields={required} />
         )}
-        <section aria-labelledby="completeness-others">
-          <h3 id="completeness-others" className="modal-label completeness-group">
-            {required.length > 0 ? 'Other fields' : 'Fields'}
-          </h3>
-          <ul className="plain-list cfield-list">
-            {others.map((f) => (
-              <FieldLine key={f.field} field={f} />
-            ))}
-          </ul>
-        </section>
+        <FieldGroup id="completeness-others" title={required.length > 0 ? 'Other fields' : 'Fields'} fields={others} />
         <Legend />
         <FolderRulesSection />
         <TargetMetadataSection />
