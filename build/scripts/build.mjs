@@ -5,13 +5,13 @@ import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { NODE_BUNDLE_OPTIONS, NODE_EXTRA_ENTRIES } from './node-bundle-options.mjs';
+import { NODE_BUNDLE_OPTIONS, withLoadedBundles } from './node-bundle-options.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const nodeOnly = process.argv.includes('--node-only');
 
-/** Node-side entry points: source file → output name in dist/electron/. */
-const NODE_ENTRIES = {
+/** Node-side entry points: output name in dist/electron/ → source file. */
+const NODE_ENTRIES = withLoadedBundles({
   main: 'electron/main/main.ts',
   preload: 'electron/main/preload.ts',
   cli: 'electron/cli/acqmeta.ts',
@@ -19,8 +19,7 @@ const NODE_ENTRIES = {
   serve: 'electron/server/serve-launch.ts',
   'serve-main': 'electron/server/serve.ts',
   'scan-worker': 'electron/services/tiff/scan-worker.ts',
-  ...NODE_EXTRA_ENTRIES,
-};
+});
 
 await build({
   ...NODE_BUNDLE_OPTIONS,

@@ -1,5 +1,7 @@
 // esbuild options for the Node-side bundles (CommonJS for Node 20 and Electron's main process),
 // shared by build.mjs and the tests that bundle entry points from source.
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 /**
  * Keeps exceljs out of the bundles that load it: their dynamic `import('./exceljs-bundle')`
@@ -26,8 +28,48 @@ export const NODE_EXTRA_ENTRIES = {
   'convert-worker': 'electron/services/convert/convert-worker.ts',
 };
 
+/** The command line's entry point: each of its commands is a bundle of its own beside it. */
+const CLI_ENTRY = 'electron/cli/acqmeta.ts';
+const COMMANDS_DIR = 'electron/cli/commands';
+
+/**
+ * Keeps each command of the command line out of its bundle: the dispatcher's
+ * `import('./commands/<name>-command')` loads `cli-<name>.cjs` beside it, so a run loads the
+ * code of its one command only (the export's Zarr codecs, the submission schemas and ajv are
+ * not read and run by every `acqmeta scan`).
+ */
+const commandsApart = {
+  name: 'commands-apart',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/commands\/[a-z-]+-command$/ }, (args) =>
+      args.kind === 'dynamic-import'
+        ? { path: `./cli-${args.path.slice('./commands/'.length, -'-command'.length)}.cjs`, external: true }
+        : undefined,
+    );
+  },
+};
+
+/** Output name → source of every command's bundle (`cli-scan` → electron/cli/commands/scan-command.ts). */
+function commandEntries() {
+  const dir = fileURLToPath(new URL(`../../${COMMANDS_DIR}`, import.meta.url));
+  const entries = {};
+  for (const name of readdirSync(dir).sort())
+    if (name.endsWith('-command.ts'))
+      entries[`cli-${name.slice(0, -'-command.ts'.length)}`] = `${COMMANDS_DIR}/${name}`;
+  return entries;
+}
+
+/**
+ * `entryPoints` (output name → source) with the bundles they load at run time beside them:
+ * {@link NODE_EXTRA_ENTRIES}, and the commands' bundles when the command line is among them.
+ */
+export function withLoadedBundles(entryPoints) {
+  const cli = Object.values(entryPoints).includes(CLI_ENTRY) ? commandEntries() : {};
+  return { ...NODE_EXTRA_ENTRIES, ...cli, ...entryPoints };
+}
+
 export const NODE_BUNDLE_OPTIONS = {
-  plugins: [excelJsApart],
+  plugins: [excelJsApart, commandsApart],
   outExtension: { '.js': '.cjs' },
   bundle: true,
   platform: 'node',

@@ -44,11 +44,17 @@ export class CliError extends Error {
 /** One command of `acqmeta`. */
 export interface Command {
   name: string;
-  /** One line for the command list. */
-  summary: string;
   /** The full `acqmeta <command> --help` text. */
   help: string;
   syntax: CommandSyntax;
   /** Runs the command; resolves to the exit code. */
   run(args: ParsedArgs, io: CliIo): Promise<number>;
+}
+
+/** A command as the dispatcher knows it before loading its code: its name, its line in the list, its loader. */
+export interface CommandEntry {
+  name: string;
+  /** One line for the command list. */
+  summary: string;
+  load(): Promise<Command>;
 }

@@ -1,7 +1,7 @@
 /**
  * Runs a bundled CommonJS script with V8's compiled code kept between runs, as Node 22's
- * `module.enableCompileCache` does (Node 20 has none): the command line's 1 MB bundle is then
- * not parsed and compiled again at every start. The cache is keyed by the script's content
+ * `module.enableCompileCache` does (Node 20 has none): the command line's bundles are then not
+ * parsed and compiled again at every start. The cache is keyed by the script's content
  * (V8 itself only checks the source's length), Node's version and the architecture; one that
  * is missing, damaged or rejected is made anew when the process exits, and a cache that
  * cannot be read or written is no cache: the script runs all the same.
@@ -52,11 +52,15 @@ function writeCache(file: string, data: Buffer): void {
   }
 }
 
+/** A bundle beside the running one, as esbuild's output requires it (`./cli-scan.cjs`). */
+const BESIDE = /^\.\/[^/\\]+\.cjs$/;
+
 /**
- * Runs the CommonJS script `file` as the main program, with its compiled code cached in
- * `cacheDir`.
+ * Runs the CommonJS script `file` with its compiled code cached in `cacheDir`; the bundles it
+ * requires from beside it (each command's, exceljs) are run the same way, once each, so a
+ * command's code is cached as the dispatcher's is.
  */
-export function runWithCodeCache(file: string, cacheDir: string): void {
+function runScript(file: string, cacheDir: string, loaded: Map<string, { exports: unknown }>, id: string): unknown {
   const source = readFileSync(file, 'utf8');
   const cacheFile = codeCacheFile(cacheDir, file, source);
   const cachedData = readCache(cacheFile);
@@ -65,7 +69,24 @@ export function runWithCodeCache(file: string, cacheDir: string): void {
   if (cachedData === undefined || script.cachedDataRejected === true)
     process.once('exit', () => writeCache(cacheFile, script.createCachedData()));
   const run = script.runInThisContext() as (...args: unknown[]) => void;
-  const exports = {};
-  const module = { exports, filename: file, id: '.', loaded: false };
-  run.call(exports, exports, createRequire(file), module, file, path.dirname(file));
+  const nodeRequire = createRequire(file);
+  const dir = path.dirname(file);
+  const requireBeside = Object.assign((request: string): unknown => {
+    if (!BESIDE.test(request)) return nodeRequire(request);
+    const target = path.join(dir, request);
+    return loaded.get(target)?.exports ?? runScript(target, cacheDir, loaded, target);
+  }, nodeRequire);
+  const module = { exports: {}, filename: file, id, loaded: false };
+  loaded.set(file, module);
+  run.call(module.exports, module.exports, requireBeside, module, file, dir);
+  module.loaded = true;
+  return module.exports;
+}
+
+/**
+ * Runs the CommonJS script `file` as the main program, with its compiled code (and that of the
+ * bundles it loads from beside it) cached in `cacheDir`.
+ */
+export function runWithCodeCache(file: string, cacheDir: string): void {
+  runScript(file, cacheDir, new Map(), '.');
 }

@@ -1,7 +1,7 @@
 /**
  * `acqmeta --help`: the command list and the exit codes.
  */
-import type { Command } from './cli-io';
+import type { Command, CommandEntry } from './cli-io';
 
 /** The exit-code table every help page ends with. */
 const EXIT_CODES_HELP = `Exit codes:
@@ -11,7 +11,7 @@ const EXIT_CODES_HELP = `Exit codes:
   3  a conflict (a sidecar changed on disk meanwhile) or an I/O error`;
 
 /** The general help text. */
-export function generalHelp(commands: readonly Command[]): string {
+export function generalHelp(commands: readonly CommandEntry[]): string {
   const width = Math.max(...commands.map((c) => c.name.length));
   const list = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n');
   return `acqmeta: read and edit the CloudScope sidecars (x.tif.json) next to microscopy images.

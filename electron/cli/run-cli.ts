@@ -1,45 +1,11 @@
 /**
  * Dispatches `acqmeta <command> ...` and turns failures into messages and exit codes.
  */
-import { parseArgs, UsageError } from './args';
-import { CliError, EXIT, type CliIo, type Command } from './cli-io';
-import { calibrateCommand } from './commands/calibrate-command';
-import { convertCommand } from './commands/convert-command';
-import { datasetCommand } from './commands/dataset-command';
-import { exportCommand } from './commands/export-command';
-import { importCommand } from './commands/import-command';
-import { instrumentsCommand } from './commands/instruments-command';
-import { logCommand } from './commands/log-command';
-import { profileCommand } from './commands/profile-command';
-import { reportCommand } from './commands/report-command';
-import { restoreCommand } from './commands/restore-command';
-import { resultsCommand } from './commands/results-command';
-import { scanCommand } from './commands/scan-command';
-import { setCommand } from './commands/set-command';
-import { showCommand } from './commands/show-command';
-import { submissionCommand } from './commands/submission-command';
-import { validateCommand } from './commands/validate-command';
+import { version } from '../../package.json';
+import { parseArgs } from './args';
+import { EXIT, type CliError, type CliIo } from './cli-io';
+import { COMMANDS } from './command-list';
 import { commandHelp, generalHelp } from './help';
-
-/** Every command, in the order the help lists them. */
-const COMMANDS: readonly Command[] = [
-  scanCommand,
-  showCommand,
-  setCommand,
-  validateCommand,
-  exportCommand,
-  datasetCommand,
-  submissionCommand,
-  importCommand,
-  logCommand,
-  restoreCommand,
-  reportCommand,
-  profileCommand,
-  instrumentsCommand,
-  resultsCommand,
-  convertCommand,
-  calibrateCommand,
-];
 
 /** Runs one command line (the words after `acqmeta`); resolves to the exit code. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -49,14 +15,16 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return EXIT.usage;
   }
   const helpTopic = name === 'help' ? rest[0] : undefined;
-  const command = COMMANDS.find((c) => c.name === (helpTopic ?? name));
+  const entry = COMMANDS.find((c) => c.name === (helpTopic ?? name));
   if (name === '--help' || name === '-h' || (name === 'help' && helpTopic === undefined)) {
     return printHelp(io, generalHelp(COMMANDS));
   }
-  if (command === undefined) {
+  if (name === '--version') return printHelp(io, `acqmeta ${version}`);
+  if (entry === undefined) {
     io.err(`acqmeta: unknown command "${helpTopic ?? name}" (see acqmeta --help)`);
     return EXIT.usage;
   }
+  const command = await entry.load();
   if (helpTopic !== undefined || rest.includes('--help') || rest.includes('-h'))
     return printHelp(io, commandHelp(command));
   try {
@@ -65,14 +33,17 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return code;
   } catch (error) {
     await io.out.flush();
-    if (error instanceof UsageError) {
-      io.err(`acqmeta ${name}: ${error.message} (see acqmeta ${name} --help)`);
+    // by name, not class: each command's bundle has its own copy of UsageError and CliError
+    const kind = error instanceof Error ? error.name : '';
+    if (kind === 'UsageError') {
+      io.err(`acqmeta ${name}: ${(error as Error).message} (see acqmeta ${name} --help)`);
       return EXIT.usage;
     }
-    if (error instanceof CliError) {
-      const hint = error.exitCode === EXIT.usage ? ` (see acqmeta ${name} --help)` : '';
-      io.err(`acqmeta ${name}: ${error.message}${hint}`);
-      return error.exitCode;
+    if (kind === 'CliError') {
+      const { exitCode, message } = error as CliError;
+      const hint = exitCode === EXIT.usage ? ` (see acqmeta ${name} --help)` : '';
+      io.err(`acqmeta ${name}: ${message}${hint}`);
+      return exitCode;
     }
     const code = (error as NodeJS.ErrnoException | null)?.code;
     io.err(`acqmeta ${name}: ${error instanceof Error ? error.message : String(error)}`);

@@ -22,7 +22,6 @@ const VALUE_OPTIONS = ['--pixel-size', '--unit', '--z-step', '--interval', '--ch
 /** The `calibrate` command. */
 export const calibrateCommand: Command = {
   name: 'calibrate',
-  summary: "write the calibration into each TIFF's own header, in place, without touching a pixel",
   help: `Usage: acqmeta calibrate <image-or-folder>... [--pixel-size X[,Y]] [--unit um|nm|mm]
                          [--z-step S] [--interval SECONDS] [--channels NAME,NAME...] [--dry-run]
 

@@ -54,7 +54,6 @@ export function sizeText(bytes: number): string {
 /** The `convert` command. */
 export const convertCommand: Command = {
   name: 'convert',
-  summary: 'write archival OME-TIFF copies of images, with their sidecars',
   help: `Usage: acqmeta convert <file-or-folder>... --to ome-tiff -o <folder> [--flat]
                       [--compression none|zlib|lzw] [--extension .ome.tiff|.ome.tif] [--force]
 

@@ -87,7 +87,6 @@ async function readContributors(root: string, given: string, io: CliIo): Promise
 /** The `dataset` command. */
 export const datasetCommand: Command = {
   name: 'dataset',
-  summary: "the dataset's values no image file knows, and its people (HuBMAP, HTAN exports use them)",
   help: `Usage: acqmeta dataset <folder> [--set <column>=<value>]... [--contributors <people.tsv>] [--json]
 
 Keeps the values of a dataset that no image file states (the templates' dataset-level columns:

@@ -30,8 +30,6 @@ const DRY_RUN = '--dry-run';
 /** The `export` command. */
 export const exportCommand: Command = {
   name: 'export',
-  summary:
-    "write every image's fields as a CSV, TSV or XLSX table, an OMERO bulk annotation CSV, a dataset readme, a Methods draft, the channel table, the change journal as PROV-JSON, a HuBMAP or HTAN metadata file, or the images as a CloudScope collection",
   help: `Usage: acqmeta export <folder> [--format csv|tsv|xlsx|omero|readme|methods|channels|prov]
                       [--acquisition] [-o <file> [--force]]
        acqmeta export <folder> --format ${SUBMISSION_FORMATS.join('|')}

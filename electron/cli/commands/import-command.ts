@@ -19,7 +19,6 @@ import { refuseAll, writeAndReport, type ChangedOutcome } from '../write-report'
 /** The `import` command. */
 export const importCommand: Command = {
   name: 'import',
-  summary: 'write a CSV, TSV or XLSX table (as made by export) back into the sidecars',
   help: `Usage: acqmeta import <table> [--root <folder>] [--dry-run]
 
 Reads a table and sets each row's fields in the sidecar of the image on that row: an XLSX

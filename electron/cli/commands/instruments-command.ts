@@ -46,7 +46,6 @@ function kindCounts(description: InstrumentDescription): Partial<Record<Instrume
 /** The `instruments` command. */
 export const instrumentsCommand: Command = {
   name: 'instruments',
-  summary: "list the lab's microscope catalogue in force, or draft a description from an image",
   help: `Usage: acqmeta instruments <folder> [--json]
        acqmeta instruments draft <image> [-o <file>] [--force]
 

@@ -14,7 +14,6 @@ import { channelTableLine, withTables, type LoggedRecord } from '../channel-tabl
 /** The `log` command. */
 export const logCommand: Command = {
   name: 'log',
-  summary: 'show the change journal of an image or of the images under a folder',
   help: `Usage: acqmeta log <image-or-folder> [--field <field>] [--since <date>] [--json]
 
 Shows every sidecar write AcqMeta journaled for the image, or for each image under the folder

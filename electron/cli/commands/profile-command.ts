@@ -15,7 +15,6 @@ import { folderArgument } from '../targets';
 /** The `profile` command. */
 export const profileCommand: Command = {
   name: 'profile',
-  summary: 'profile init: write a starter lab profile from the values a folder already holds',
   help: `Usage: acqmeta profile init <folder> [-o <file>] [--force] [--closed]
 
 Writes a starter lab profile (a JSON Schema, draft 2020-12) made from the sidecars under

@@ -19,7 +19,6 @@ const SHOWN_VALUES = 8;
 /** The `report` command. */
 export const reportCommand: Command = {
   name: 'report',
-  summary: 'completeness of a folder: per field filled / valid / invalid, values in use, images ready',
   help: `Usage: acqmeta report <folder> [--json] [--profile <file>]
 
 Reads every image's sidecar under <folder> and reports, against the lab profile in force

@@ -35,7 +35,6 @@ import { contestedLines, takenBackLines } from './restore-review';
 /** The `restore` command. */
 export const restoreCommand: Command = {
   name: 'restore',
-  summary: 'undo a journaled action, put images back to before it, or rebuild a damaged sidecar',
   help: `Usage: acqmeta restore <image-or-folder> (--undo | --before) <record-or-batch-id> [--field <field>]
                        [--take-back-later] [--dry-run]
        acqmeta restore <image> --rebuild [--dry-run]

@@ -13,7 +13,6 @@ import { folderArgument, walkFolder } from '../targets';
 /** The `results` command. */
 export const resultsCommand: Command = {
   name: 'results',
-  summary: 'write every analysis record (ROI results) of a folder as one CSV, TSV or XLSX table',
   help: `Usage: acqmeta results <folder> [--format csv|tsv|xlsx] [-o <file> [--force]]
 
 Writes one row per analysis record of every sidecar under <folder> (subfolders included):

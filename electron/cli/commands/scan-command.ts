@@ -20,7 +20,6 @@ import { folderArgument, walkFolder } from '../targets';
 /** The `scan` command. */
 export const scanCommand: Command = {
   name: 'scan',
-  summary: 'list every image under a folder with its header and sidecar state',
   help: `Usage: acqmeta scan <folder> [--json] [--no-cache]
 
 Lists every image under <folder> (subfolders included, hidden ones skipped): TIFFs, CZI, ND2,

@@ -25,7 +25,6 @@ const FIELD_LIST = EDITABLE_FIELDS.map(
 /** The `set` command. */
 export const setCommand: Command = {
   name: 'set',
-  summary: 'set fields in the sidecars of images or of every image under folders',
   help: `Usage: acqmeta set <image-or-folder>... --set <field>=<value> [--set ...] [--dry-run]
        acqmeta set <image-or-folder>... --from-name <pattern> [--set ...] [--dry-run]
 

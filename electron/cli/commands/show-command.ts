@@ -36,7 +36,6 @@ import { imageArgument } from '../targets';
 /** The `show` command. */
 export const showCommand: Command = {
   name: 'show',
-  summary: 'show one image: header, file facts (TIFF tags, vendor images), sidecar values',
   help: `Usage: acqmeta show <image> [--json]
 
 Shows the header values, the file's format, its facts (a TIFF: pages, compression, byte

@@ -42,7 +42,6 @@ function planLines(plan: UploadPlan): string[] {
 /** The `submission` command. */
 export const submissionCommand: Command = {
   name: 'submission',
-  summary: 'build a HuBMAP or HTAN upload from a folder: metadata, raw files, OME-TIFF copies',
   help: `Usage: acqmeta submission <folder> --to <target> -o <upload-folder> [--force] [--dry-run]
 
 Builds <upload-folder>, the upload of the lab folder <folder> for <target>, one of

@@ -26,7 +26,6 @@ import { folderArgument } from '../targets';
 /** The `validate` command. */
 export const validateCommand: Command = {
   name: 'validate',
-  summary: 'check every sidecar (and the lab profile in force) under a folder; exit 1 on any problem',
   help: `Usage: acqmeta validate <folder> [--profile <file>]
        acqmeta validate <folder> --target <target> [--ignore <glob>]... [--json]
        acqmeta validate --list-targets

@@ -1,7 +1,8 @@
 /**
- * The command line keeps V8's compiled code of its bundle between runs: the first run writes
- * it to the per-user cache folder, the next runs use it as it is; a damaged cache or a new
- * bundle is compiled again and replaces it. Whatever the cache holds, a run prints the same.
+ * The command line keeps V8's compiled code of its bundles (the dispatcher's and the command's
+ * own) between runs: the first run writes it to the per-user cache folder, the next runs use
+ * it as it is; a damaged cache or a new bundle is compiled again and replaces it. Whatever the
+ * cache holds, a run prints the same.
  */
 import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -16,9 +17,9 @@ describe('acqmeta code cache', () => {
   const scan = () => cli.run(['scan', 'lab', '--json', '--no-cache'], copy.base);
   const cacheFiles = async () =>
     (await readdir(codeDir).catch(() => [] as string[])).filter((name) => name.endsWith('.v8cache'));
-  /** The one cache file: its name, bytes and inode (a file written again gets a new one: temp file and rename). */
-  const theCache = async () => {
-    const names = await cacheFiles();
+  /** The one cache file of `bundle`: its name, bytes and inode (a file written again gets a new one: temp file and rename). */
+  const theCache = async (bundle: string) => {
+    const names = (await cacheFiles()).filter((name) => name.startsWith(`${bundle}-`));
     expect(names).toHaveLength(1);
     const file = path.join(codeDir, names[0] as string);
     return { name: names[0], bytes: await readFile(file), ino: (await stat(file)).ino };
@@ -34,32 +35,33 @@ describe('acqmeta code cache', () => {
     await rm(path.join(copy.lab, 'other', 'scan_02.oir')); // a file not read is named on stderr
     const first = await scan();
     expect(first.stderr).toBe('');
-    const written = await theCache();
-    expect(written.bytes.length).toBeGreaterThan(10_000);
+    expect(await cacheFiles()).toHaveLength(2);
+    const written = [await theCache('cli.cjs'), await theCache('cli-scan.cjs')];
+    expect(written[1]?.bytes.length).toBeGreaterThan(10_000);
     const second = await scan();
     expect(second).toEqual(first);
-    expect(await theCache()).toEqual(written);
+    expect([await theCache('cli.cjs'), await theCache('cli-scan.cjs')]).toEqual(written);
   });
 
   it('is compiled again when damaged, and the run prints the same', async () => {
     const good = await scan();
-    const { name } = await theCache();
+    const { name } = await theCache('cli-scan.cjs');
     await writeFile(path.join(codeDir, name as string), Buffer.from('not compiled code at all'));
     expect(await scan()).toEqual(good);
-    const rewritten = await theCache();
+    const rewritten = await theCache('cli-scan.cjs');
     expect(rewritten.bytes.length).toBeGreaterThan(10_000);
     expect(await scan()).toEqual(good);
-    expect(await theCache()).toEqual(rewritten);
+    expect(await theCache('cli-scan.cjs')).toEqual(rewritten);
   });
 
   it('of a changed bundle replaces the old one', async () => {
     const good = await scan();
-    const before = await theCache();
+    const before = await theCache('cli.cjs');
     const original = await readFile(cli.cliScript);
     try {
       await writeFile(cli.cliScript, Buffer.concat([original, Buffer.from('\n// another build\n')]));
       expect(await scan()).toEqual(good);
-      expect((await theCache()).name).not.toBe(before.name);
+      expect((await theCache('cli.cjs')).name).not.toBe(before.name);
     } finally {
       await writeFile(cli.cliScript, original);
     }

@@ -6,13 +6,13 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { NODE_EXTRA_ENTRIES } from '../../../../../build/scripts/node-bundle-options.mjs';
+import { withLoadedBundles } from '../../../../../build/scripts/node-bundle-options.mjs';
 import { copyCachedBundles } from './bundle-cache';
 
 /**
  * Bundles `entryPoints` (output name → source file) into `<outdir>/<name>.cjs` in a temporary
  * folder (in its subfolder `under`, as dist/electron, when given), with the bundles they load
- * beside them (exceljs).
+ * beside them (exceljs, the command line's commands).
  */
 export async function bundleEntries(
   entryPoints: Record<string, string>,
@@ -20,7 +20,7 @@ export async function bundleEntries(
 ): Promise<{ outdir: string; remove: () => Promise<void> }> {
   const folder = await mkdtemp(path.join(tmpdir(), 'acqmeta-bundle-'));
   const outdir = path.join(folder, under);
-  await copyCachedBundles({ ...NODE_EXTRA_ENTRIES, ...entryPoints }, outdir);
+  await copyCachedBundles(withLoadedBundles(entryPoints), outdir);
   return { outdir, remove: () => rm(folder, { recursive: true, force: true }) };
 }
 
