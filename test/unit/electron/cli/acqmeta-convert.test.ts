@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { cliOnLab } from './cli-on-lab';
 
-const { acqmeta, labPath, basePath } = cliOnLab();
+const { acqmeta, labPath, basePath, sharedLab } = cliOnLab();
 const FIXTURES = fileURLToPath(new URL('../../../fixtures/', import.meta.url));
 const TIFFFILE_PLANES = fileURLToPath(new URL('../services/convert/tifffile-planes.py', import.meta.url));
 
@@ -54,10 +54,11 @@ const source = (fixture: string): string => labPath(path.join('convert', path.ba
 const archived = (name: string): string => basePath(path.join('archive', name));
 
 describe('acqmeta convert --to ome-tiff', () => {
-  beforeEach(async () => {
+  // the sources with a sidecar written by `set`: made once, copied into each test's lab
+  const sources = sharedLab(async (acqmeta, labPath) => {
     await mkdir(labPath('convert'));
     for (const fixture of [...TIFFS, ...Object.keys(VENDOR)])
-      await copyFile(path.join(FIXTURES, fixture), source(fixture));
+      await copyFile(path.join(FIXTURES, fixture), labPath(path.join('convert', path.basename(fixture))));
     await writeFile(labPath('convert/broken.tif'), 'not a TIFF at all');
     const set = await acqmeta(
       'set',
@@ -69,6 +70,7 @@ describe('acqmeta convert --to ome-tiff', () => {
     );
     expect(set.code).toBe(0);
   });
+  beforeEach(sources);
 
   it('writes each image tifffile reads back equal to its source, with a sidecar beside', async () => {
     const run = await acqmeta('convert', 'lab/convert', '--to', 'ome-tiff', '-o', 'archive');

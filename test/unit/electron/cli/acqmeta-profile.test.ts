@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { cliOnLab } from './cli-on-lab';
 
-const { acqmeta, acqmetaWithin, labPath, read, exists } = cliOnLab();
+const { acqmeta, acqmetaWithin, labPath, read, exists, sharedLab } = cliOnLab();
 const plainTiff = fileURLToPath(new URL('../../../fixtures/tiff/generated/plain-single-u16.tif', import.meta.url));
 const exampleProfile = (name: string) =>
   fileURLToPath(new URL(`../../../../profiles/${name}.profile.json`, import.meta.url));
@@ -31,15 +31,15 @@ const BROKEN: Record<string, string> = {
   calibration: 'physical_label_x=Pixels',
 };
 
-/** `lab/ds`: a good image and one per broken rule, with sidecars, then the vascular profile in force. */
-async function dataset(): Promise<void> {
+/** `lab/ds`: a good image and one per broken rule, with sidecars, then the vascular profile in force (made once, by nine runs). */
+const dataset = sharedLab(async (acqmeta, labPath) => {
   await mkdir(labPath('ds/raw'), { recursive: true });
   for (const name of ['good', ...Object.keys(BROKEN)]) await copyFile(plainTiff, labPath(`ds/raw/${name}.tif`));
   expect((await acqmeta('set', 'lab/ds', ...GOOD.flatMap((v) => ['--set', v]))).code).toBe(0);
   for (const [name, value] of Object.entries(BROKEN))
     expect((await acqmeta('set', `lab/ds/raw/${name}.tif`, '--set', value)).code).toBe(0);
   await copyFile(exampleProfile('vascular-lab'), labPath('ds/acqmeta.profile.json'));
-}
+});
 
 describe('acqmeta validate with a lab profile', () => {
   it('names each problem exactly once, and no good image', async () => {

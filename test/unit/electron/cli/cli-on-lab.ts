@@ -2,10 +2,10 @@
  * Test helper: the bundled command line, run on a fresh copy of the lab fixture folder in
  * every test of the file that calls {@link cliOnLab}.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { cp, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
-import { labCopyPerTest } from '../services/folder/lab-folder';
+import { copyLab, labCopyPerTest, type LabCopy } from '../services/folder/lab-folder';
 import { buildCli, type BuiltCli, type CliRun } from './built-cli';
 
 /** The command line and the current test's copy of the lab folder. */
@@ -21,6 +21,12 @@ export interface CliOnLab {
   /** A file inside `lab/` as UTF-8 text. */
   read(rel: string): Promise<string>;
   exists(rel: string): Promise<boolean>;
+  /**
+   * Makes the current test's `lab/` what `make` turns a lab copy into, running `make` (given the
+   * command line run there and a path inside that `lab/`) once per file and copying its result
+   * after that: a fixture built by many runs, which the tests of a file start from alike.
+   */
+  sharedLab(make: (acqmeta: CliOnLab['acqmeta'], labPath: CliOnLab['labPath']) => Promise<void>): () => Promise<void>;
 }
 
 /** Registers the hooks (bundle once per file, copy the folder per test) and returns the helpers. */
@@ -34,6 +40,10 @@ export function cliOnLab(): CliOnLab {
   });
   const copy = labCopyPerTest();
   const labPath = (rel: string) => path.join(copy.lab, rel);
+  const templates: LabCopy[] = [];
+  afterAll(async () => {
+    for (const template of templates.splice(0)) await template.remove();
+  });
   return {
     acqmeta: (...args) => cli.run(args, copy.base),
     acqmetaWithin: (timeoutMs, ...args) => cli.run(args, copy.base, timeoutMs),
@@ -45,5 +55,20 @@ export function cliOnLab(): CliOnLab {
         () => true,
         () => false,
       ),
+    sharedLab(make) {
+      let made: Promise<LabCopy> | null = null;
+      return async () => {
+        made ??= copyLab().then(async (template) => {
+          templates.push(template);
+          await make(
+            (...args) => cli.run(args, template.base),
+            (rel) => path.join(template.lab, rel),
+          );
+          return template;
+        });
+        const template = await made;
+        await cp(template.lab, copy.lab, { recursive: true, force: true, preserveTimestamps: true });
+      };
+    },
   };
 }
