@@ -7,6 +7,7 @@ import type { CollectionExportOutcome, CollectionExportProgress } from './api-co
 import type { ConvertProgress, ConvertSummary } from './api-convert';
 import type { CalibrationProgress, CalibrationSummary } from './api-calibrate';
 import type { FolderWatching } from './api-session';
+import type { UploadOutcome, UploadProgress } from './api-upload';
 import type { MenuCommand, WindowQuestion } from './api-window';
 import type { UnreadFiles } from './unread-files';
 
@@ -34,6 +35,10 @@ export type ApiEvent =
   | { type: 'calibrate-done'; jobId: string; summary: CalibrationSummary }
   /** The writes could not go on at all (a disk error outside any one image): the images done stay done. */
   | { type: 'calibrate-failed'; jobId: string; error: ApiError }
+  | ({ type: 'upload-progress'; jobId: string } & UploadProgress)
+  | { type: 'upload-done'; jobId: string; outcome: UploadOutcome }
+  /** The build could not go on (a disk error, HuBMAP's checks could not run): the upload folder is as it was. */
+  | { type: 'upload-failed'; jobId: string; error: ApiError }
   | { type: 'menu'; command: MenuCommand }
   | { type: 'window-question'; id: number; question: WindowQuestion };
 

@@ -32,6 +32,7 @@ import type { FolderInfo, FolderListing, SessionInfo } from './api-session';
 import type { FolderJournal } from './api-journal';
 import type { JobMethods } from './api-jobs';
 import type { CalibrationMethods } from './api-calibrate';
+import type { UploadMethods } from './api-upload';
 
 export type {
   ErrorCode,
@@ -73,6 +74,7 @@ export type { FolderJournal } from './api-journal';
 export type * from './api-collection';
 export type * from './api-convert';
 export type * from './api-calibrate';
+export type * from './api-upload';
 export type { ApiClient } from './api-client';
 export type { MenuCommand, MenuState, WindowAnswer, WindowQuestion } from './api-window';
 export type {
@@ -87,7 +89,7 @@ export type {
 } from './api-profile';
 
 /** Every backend operation: request and response types. */
-export interface ApiMethods extends JobMethods, CalibrationMethods {
+export interface ApiMethods extends JobMethods, CalibrationMethods, UploadMethods {
   /**
    * The state at start-up. With `scan`, a scan of the open folder starts in the same call (what
    * a window does first; saves a round trip before the first rows); its id is in `scanId`.
@@ -287,6 +289,10 @@ const METHODS: { readonly [K in ApiMethodName]: true } = {
   startCalibration: true,
   cancelCalibration: true,
   undoHeaderWrite: true,
+  reviewUpload: true,
+  startUpload: true,
+  cancelUpload: true,
+  showUpload: true,
 };
 
 /** Every method name, for transports that register them one by one. */

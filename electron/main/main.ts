@@ -3,7 +3,7 @@
  * one window. Everything here is glue; decisions live in small tested modules.
  */
 import '../services/process-tuning'; // first: before anything runs
-import { app, BrowserWindow, dialog, Menu, session, type OpenDialogOptions } from 'electron';
+import { app, BrowserWindow, dialog, Menu, session, shell, type OpenDialogOptions } from 'electron';
 import path from 'node:path';
 import type { MenuCommand, MenuState } from '../../shared/api';
 import { createBackend } from '../services/backend';
@@ -56,6 +56,7 @@ function start(): void {
     door: 'electron',
     initialFolder: openOption === null ? null : path.resolve(openOption),
     chooseFolder,
+    showFolder,
     sampleFolder,
     recent,
     configDir: userData,
@@ -161,6 +162,12 @@ function openWindow(): BrowserWindow {
 function sendMenuCommand(command: MenuCommand): void {
   const window = mainWindow ?? openWindow();
   window.webContents.send(EVENT_CHANNEL, { type: 'menu', command });
+}
+
+/** Opens `folder` in the system's file manager; fails with the system's reason when it cannot. */
+async function showFolder(folder: string): Promise<void> {
+  const problem = await shell.openPath(folder);
+  if (problem !== '') throw new Error(`${folder} could not be shown: ${problem}`);
 }
 
 /** The native folder dialog: to open a folder, or to choose one where files go (which may be made there). */

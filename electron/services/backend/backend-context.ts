@@ -26,6 +26,8 @@ export interface BackendOptions {
    * on cancel (Electron only).
    */
   chooseFolder?: (purpose: 'open' | 'output') => Promise<string | null>;
+  /** Shows a folder in the system's file manager (Electron only). */
+  showFolder?: (folder: string) => Promise<void>;
   /** The bundled sample folder, offered on the start screen. */
   sampleFolder?: string | null;
   /** The per-user settings folder (presets are kept in its `presets/`); no presets without it. */

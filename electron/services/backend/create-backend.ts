@@ -36,6 +36,7 @@ import { resultsHandler } from './results-handler';
 import { saveHandler } from './save-handler';
 import { scanHandler } from './scan-handler';
 import { tableHandlers } from './table-handlers';
+import { uploadHandlers } from './upload-handler';
 import { warmUpScan } from './warm-up';
 
 export type { BackendOptions } from './backend-context';
@@ -127,6 +128,7 @@ export function createBackend(options: BackendOptions): Backend {
     ...convertHandlers(context),
     ...collectionHandlers(context),
     ...calibrateHandlers(context),
+    ...uploadHandlers(context),
   };
   const validators = compileRequestValidators();
   // the folder opened at start is scanned once a window loads: its first rows are read meanwhile

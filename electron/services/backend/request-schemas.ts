@@ -305,6 +305,26 @@ const REQUEST_SCHEMAS: Record<ApiMethodName, object> = {
     properties: { jobId: { type: 'string', minLength: 1, maxLength: 100 } },
   },
   undoHeaderWrite: { ...empty, required: ['id'], properties: { id: journalId } },
+  reviewUpload: {
+    ...empty,
+    required: ['format', 'upload', 'force'],
+    properties: {
+      format: { type: 'string', minLength: 1, maxLength: 100 },
+      upload: relativePath,
+      force: { type: 'boolean' },
+    },
+  },
+  startUpload: { ...empty, required: ['reviewId'], properties: { reviewId: journalId } },
+  cancelUpload: {
+    ...empty,
+    required: ['jobId'],
+    properties: { jobId: { type: 'string', minLength: 1, maxLength: 100 } },
+  },
+  showUpload: {
+    ...empty,
+    required: ['jobId'],
+    properties: { jobId: { type: 'string', minLength: 1, maxLength: 100 } },
+  },
 };
 
 /** Compiles every request schema; a method's validator reports the first problem as text. */

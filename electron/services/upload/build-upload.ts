@@ -16,6 +16,7 @@ import { placeFile } from './place-file';
 import { checkUploadFolder, installUpload } from './upload-destination';
 import { uploadProblems } from './upload-check';
 import type { PlannedFile, UploadPlan } from './upload-plan';
+import { progressTotal } from './upload-steps';
 
 /** How far a build is, in bytes of the lab folder's files, and the file under way. */
 export interface UploadProgress {
@@ -79,8 +80,7 @@ export async function buildUpload(job: UploadJob): Promise<UploadOutcome> {
 async function buildInto(job: UploadJob, staged: string, work: string): Promise<UploadOutcome> {
   const { plan, signal } = job;
   const { omeCopies, channelLayout } = plan.layout;
-  const raw = plan.raw.reduce((sum, file) => sum + file.bytes, 0);
-  const total = raw + plan.kept.reduce((sum, file) => sum + file.bytes, 0) + (omeCopies ? raw : 0);
+  const total = progressTotal(plan);
   let done = 0;
   const tell = (current: string) => job.onProgress?.({ done, total, current });
   await mkdir(path.join(staged, plan.dataset), { recursive: true });

@@ -6,3 +6,4 @@ export { buildUpload, type UploadJob, type UploadOutcome, type UploadProgress } 
 export { checkUploadFolder } from './upload-destination';
 export { previewTodo } from './upload-preview';
 export { planUpload, UploadRefused, type PlannedFile, type UploadPlan } from './upload-plan';
+export { uploadSteps, type UploadSteps } from './upload-steps';

@@ -16,31 +16,9 @@ import { listDatasetPaths } from '../../../../electron/services/folder';
 import { checkUploadLayout, findTarget } from '../../../../shared/submission';
 import { buildCli, type BuiltCli } from './built-cli';
 import { checkedRows, hubmapRules } from './submission-rules';
+import { CD7_CZI, CD7_TEXT, DATASET_TEXT, LAB, RESOLUTION, uploadLabFiles } from './upload-lab';
 
 const FORMATS = fileURLToPath(new URL('../../../fixtures/formats/', import.meta.url));
-/** Taken on a Celldiscoverer 7: three scenes, one DAPI channel. */
-const CD7_CZI = 'czitools_S3_1Pos_2Mosaic_T1_Z1_CH1.czi';
-const LAB = 'lab-folder';
-
-/** The facility's description of its Celldiscoverer 7, as the Micro-Meta App writes one. */
-const CD7_TEXT = `${JSON.stringify(
-  {
-    Name: 'Facility CD7',
-    Schema_ID: 'Instrument.json',
-    ID: 'cd7',
-    MicroscopeStand: { Schema_ID: 'InvertedMicroscopeStand.json', Manufacturer: 'Zeiss', Model: 'Celldiscoverer 7' },
-    components: [],
-  },
-  null,
-  2,
-)}\n`;
-
-const CHANNELS =
-  'Channel ID,Channel Name,Target Name,Fluorophore,is channel used for nuclei segmentation,is channel used for cell segmentation\n' +
-  'Channel:0:0,DAPI,DNA,DAPI,Yes,No\n';
-
-const RESOLUTION = 'PSF 0.21 µm\n';
-
 let cli: BuiltCli;
 let base: string;
 beforeAll(async () => {
@@ -51,15 +29,11 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   base = await mkdtemp(path.join(tmpdir(), 'acqmeta-submission-'));
-  const lab = path.join(base, LAB);
-  await mkdir(path.join(lab, 'qa_qc', 'resolution_report'), { recursive: true });
-  await mkdir(path.join(lab, 'qa_qc', 'illumination_report'), { recursive: true });
-  await writeFile(path.join(lab, 'qa_qc', 'resolution_report', 'resolution.txt'), RESOLUTION);
-  await copyFile(path.join(FORMATS, 'czi', CD7_CZI), path.join(lab, 'a.czi'));
-  await copyFile(path.join(FORMATS, 'czi', CD7_CZI), path.join(lab, 'b.czi'));
-  await writeFile(path.join(lab, 'acqmeta.channels.csv'), CHANNELS);
-  await mkdir(path.join(base, 'acqmeta.instruments'));
-  await writeFile(path.join(base, 'acqmeta.instruments', 'cd7.json'), CD7_TEXT);
+  for (const [rel, content] of Object.entries(uploadLabFiles())) {
+    await mkdir(path.dirname(path.join(base, rel)), { recursive: true });
+    await writeFile(path.join(base, rel), content);
+  }
+  await mkdir(path.join(base, LAB, 'qa_qc', 'illumination_report'), { recursive: true });
   return () => rm(base, { recursive: true, force: true });
 });
 
@@ -165,6 +139,8 @@ describe('acqmeta submission --to hubmap:confocal', () => {
     );
     const dataset = await acqmeta('dataset', LAB, ...sets, '--contributors', 'people.tsv');
     expect(dataset.code, dataset.stderr).toBe(0);
+    // the file the app's tests put in place of this command
+    expect(await read(`${LAB}/acqmeta.dataset.json`)).toBe(DATASET_TEXT);
     const run = await acqmeta('submission', LAB, '--to', 'hubmap:confocal', '-o', 'upload');
     expect(run.code, run.stderr).toBe(0);
     // only the optional antibodies table is left: the channel table names none

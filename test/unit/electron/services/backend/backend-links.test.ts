@@ -239,6 +239,30 @@ const WALK: Walk = {
     expect(codeOf(answer)).toBe('NOT_FOUND');
     return [answer];
   },
+  reviewUpload: async (h, lab) => {
+    // an upload into a linked folder, given relative or absolute
+    const answers = [
+      await h.call('reviewUpload', { format: 'hubmap:confocal', upload: 'lnkdir/upload', force: true }),
+      await h.call('reviewUpload', { format: 'hubmap:confocal', upload: path.join(lab, 'lnkdir', 'up'), force: true }),
+    ];
+    expect(answers.map(codeOf)).toEqual(['OUTSIDE_FOLDER', 'OUTSIDE_FOLDER']);
+    return answers;
+  },
+  startUpload: async (h) => {
+    const answer = await h.call('startUpload', { reviewId: 'none' });
+    expect(codeOf(answer)).toBe('CONFLICT');
+    return [answer];
+  },
+  cancelUpload: async (h) => {
+    const answer = await h.call('cancelUpload', { jobId: 'none' });
+    expect(answer).toEqual({ ok: true, payload: { cancelled: false } });
+    return [answer];
+  },
+  showUpload: async (h) => {
+    const answer = await h.call('showUpload', { jobId: 'none' });
+    expect(codeOf(answer)).toBe('BAD_REQUEST');
+    return [answer];
+  },
 };
 
 describe('backend with links leading out of the open folder', () => {

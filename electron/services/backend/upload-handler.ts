@@ -1,0 +1,133 @@
+/**
+ * "Build upload…" from the app: reviewUpload (the open folder's upload planned as `acqmeta
+ * submission --dry-run` plans it, with each step, the to-do, the size and the free space;
+ * nothing written), startUpload (the review built in the background through the upload service
+ * the command line uses), cancelUpload (the build's staging folder removed: the upload folder
+ * is as it was) and showUpload (the built upload in the file manager). The upload folder is
+ * confined as a conversion's output folder is. Progress comes as `upload-progress` events, at
+ * most ten a second, and the end as `upload-done` (built, or cancelled) or `upload-failed`.
+ */
+import { randomUUID } from 'node:crypto';
+import type { ApiHandlers, UploadProgress } from '../../../shared/api';
+import { ApiFailure } from '../../../shared/errors';
+import { isSubmissionFormat } from '../../../shared/submission';
+import { toBackendError } from '../disk';
+import type { OpenFolder } from '../folder';
+import {
+  buildUpload,
+  checkUploadFolder,
+  planUpload,
+  previewTodo,
+  UploadRefused,
+  uploadSteps,
+  type UploadPlan,
+} from '../upload';
+import { requireFolder, type BackendContext } from './backend-context';
+import { outputPathOf } from './convert-handler';
+import { throttledProgress } from './progress-throttle';
+
+type UploadHandlers = Pick<ApiHandlers, 'reviewUpload' | 'startUpload' | 'cancelUpload' | 'showUpload'>;
+
+/** The latest review: only it may be built, so that what is built is what was shown. */
+interface KeptReview {
+  id: string;
+  folder: OpenFolder;
+  plan: UploadPlan;
+  upload: string;
+  force: boolean;
+}
+
+/** A refusal as the API's INVALID_VALUE (its reasons in words), anything else as it is. */
+function refusalOf(error: unknown): unknown {
+  return error instanceof UploadRefused ? new ApiFailure('INVALID_VALUE', error.message) : error;
+}
+
+/** Handlers of the upload methods. */
+export function uploadHandlers(context: BackendContext): UploadHandlers {
+  const jobs = new Map<string, AbortController>();
+  /** Each build's upload folder, for showUpload, once it is built. */
+  const built = new Map<string, string>();
+  let kept: KeptReview | null = null;
+  return {
+    async reviewUpload({ format, upload: given, force }) {
+      const folder = requireFolder(context);
+      if (!isSubmissionFormat(format)) throw new ApiFailure('INVALID_VALUE', `No upload can be built for "${format}".`);
+      const upload = await outputPathOf(context, folder, given);
+      const plan = await planUpload(folder.root, format).catch((error: unknown) => {
+        throw refusalOf(error);
+      });
+      const metadata = plan.parts[0]?.name ?? '';
+      const replaces = await checkUploadFolder(upload, folder.root, metadata, force).catch((error: unknown) => {
+        throw refusalOf(error);
+      });
+      const { steps, bytes, needed, free } = await uploadSteps(plan, upload);
+      kept = { id: randomUUID(), folder, plan, upload, force };
+      return {
+        reviewId: kept.id,
+        format,
+        upload,
+        replaces,
+        steps,
+        todo: previewTodo(plan),
+        notes: [...plan.unreadable.map((problem) => `${problem} (what it would give is left out)`), ...plan.notes],
+        bytes,
+        needed,
+        free,
+      };
+    },
+    async startUpload({ reviewId }) {
+      const folder = requireFolder(context);
+      const review = kept;
+      if (review === null || review.id !== reviewId || review.folder !== folder)
+        throw new ApiFailure('CONFLICT', 'That review is no longer the latest: review the upload again.');
+      kept = null;
+      const jobId = randomUUID();
+      const controller = new AbortController();
+      jobs.set(jobId, controller);
+      const progress = throttledProgress<UploadProgress>((step) =>
+        context.emit({ type: 'upload-progress', jobId, ...step }),
+      );
+      const end = (): void => {
+        jobs.delete(jobId);
+        progress.flush();
+      };
+      void buildUpload({
+        plan: review.plan,
+        upload: review.upload,
+        force: review.force,
+        signal: controller.signal,
+        onProgress: (step) => progress.note(step),
+      }).then(
+        (outcome) => {
+          end();
+          built.set(jobId, review.upload);
+          context.emit({
+            type: 'upload-done',
+            jobId,
+            outcome: { kind: 'built', upload: review.upload, ...outcome, todo: [...outcome.todo] },
+          });
+        },
+        (error: unknown) => {
+          end();
+          if (controller.signal.aborted) context.emit({ type: 'upload-done', jobId, outcome: { kind: 'cancelled' } });
+          else context.emit({ type: 'upload-failed', jobId, error: toBackendError(refusalOf(error)) });
+        },
+      );
+      return { jobId };
+    },
+    async cancelUpload({ jobId }) {
+      const job = jobs.get(jobId);
+      job?.abort();
+      return { cancelled: job !== undefined };
+    },
+    async showUpload({ jobId }) {
+      const { showFolder } = context.options;
+      if (showFolder === undefined)
+        throw new ApiFailure('BAD_REQUEST', 'This window cannot open a file manager: the upload’s path is shown.');
+      const upload = built.get(jobId);
+      if (upload === undefined) throw new ApiFailure('NOT_FOUND', 'No upload was built by that job.');
+      await showFolder(upload);
+      return { shown: true };
+    },
+  };
+}

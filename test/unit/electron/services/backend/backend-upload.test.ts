@@ -1,0 +1,112 @@
+/**
+ * "Build upload…" as the app drives it: the review of the lab folder (each file linked or
+ * converted, the to-do, the sizes), the build through the command line's upload service with
+ * its progress in bytes, the upload's raw files byte for byte, a cancel that leaves nothing in
+ * the upload folder, and the built upload shown in the file manager.
+ */
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ApiEvent } from '../../../../../shared/api';
+import { LAB, uploadLabFiles } from '../../cli/upload-lab';
+import { removeTestBundles, startBackend, type Harness } from './backend-harness';
+
+let base: string;
+let h: Harness;
+let shown: string[];
+
+beforeEach(async () => {
+  base = await mkdtemp(path.join(tmpdir(), 'acqmeta-upload-app-'));
+  for (const [rel, content] of Object.entries(uploadLabFiles())) {
+    await mkdir(path.dirname(path.join(base, rel)), { recursive: true });
+    await writeFile(path.join(base, rel), content);
+  }
+  shown = [];
+  h = await startBackend({
+    door: 'electron',
+    showFolder: async (folder) => {
+      shown.push(folder);
+    },
+  });
+  await h.ok('openFolder', { path: path.join(base, LAB) });
+});
+afterEach(async () => {
+  await h.backend.close();
+  await rm(base, { recursive: true, force: true });
+});
+afterAll(removeTestBundles);
+
+/** The end of the build `jobId`. */
+const ended = (jobId: string) =>
+  h.waitFor((e) => (e.type === 'upload-done' || e.type === 'upload-failed') && e.jobId === jobId) as Promise<
+    Extract<ApiEvent, { type: 'upload-done' | 'upload-failed' }>
+  >;
+
+describe('reviewUpload, startUpload', () => {
+  it('reviews, then builds what was reviewed: raw files byte for byte, progress in bytes, shown when asked', async () => {
+    const upload = path.join(base, 'upload');
+    const review = await h.ok('reviewUpload', { format: 'hubmap:confocal', upload, force: false });
+    const czi = (await readFile(path.join(base, LAB, 'a.czi'))).length;
+    expect(review.steps.filter((step) => step.action === 'link')).toEqual([
+      { action: 'link', path: `${LAB}/raw/images/a.czi`, source: 'a.czi', bytes: czi },
+      { action: 'link', path: `${LAB}/raw/images/b.czi`, source: 'b.czi', bytes: czi },
+      expect.objectContaining({ path: `${LAB}/qa_qc/resolution_report/resolution.txt` }),
+    ]);
+    expect(review.steps.filter((step) => step.action === 'convert').map((step) => step.path)).toEqual([
+      `${LAB}/lab_processed/images/a.ome.tiff`,
+      `${LAB}/lab_processed/images/b.ome.tiff`,
+    ]);
+    expect(review.steps).toContainEqual({
+      action: 'write',
+      path: 'confocal-metadata.tsv',
+      source: null,
+      bytes: null,
+    });
+    expect(review.todo.some((item) => item.row === 'dataset' && item.required)).toBe(true);
+    expect(review.needed).toBe(2 * czi);
+    expect(review.free).toBeGreaterThan(0);
+    expect(await readdir(base)).not.toContain('upload');
+
+    const { jobId } = await h.ok('startUpload', { reviewId: review.reviewId });
+    const done = await ended(jobId);
+    expect(done).toMatchObject({ type: 'upload-done', outcome: { kind: 'built', upload, linked: 3, converted: 6 } });
+    const last = h.events.filter((e) => e.type === 'upload-progress' && e.jobId === jobId).pop();
+    expect(last).toMatchObject({ done: review.bytes, total: review.bytes });
+    for (const name of ['a.czi', 'b.czi'])
+      expect(await readFile(path.join(upload, LAB, 'raw', 'images', name))).toEqual(
+        await readFile(path.join(base, LAB, name)),
+      );
+    // a review is built once
+    expect((await h.call('startUpload', { reviewId: review.reviewId })).ok).toBe(false);
+    expect(await h.ok('showUpload', { jobId })).toEqual({ shown: true });
+    expect(shown).toEqual([upload]);
+  });
+
+  it('refuses, naming why, an upload folder inside the lab folder or one already there', async () => {
+    const inside = await h.call('reviewUpload', {
+      format: 'hubmap:confocal',
+      upload: path.join(base, LAB, 'up'),
+      force: false,
+    });
+    expect(inside).toMatchObject({ ok: false, error: { code: 'INVALID_VALUE' } });
+    expect(inside.ok ? '' : inside.error.message).toContain('an upload goes outside it');
+    await mkdir(path.join(base, 'there'));
+    const there = await h.call('reviewUpload', {
+      format: 'hubmap:confocal',
+      upload: path.join(base, 'there'),
+      force: false,
+    });
+    expect(there.ok ? '' : there.error.message).toContain('already exists');
+  });
+
+  it('leaves nothing in or beside the upload folder when cancelled', async () => {
+    const upload = path.join(base, 'upload');
+    const review = await h.ok('reviewUpload', { format: 'hubmap:confocal', upload, force: false });
+    const { jobId } = await h.ok('startUpload', { reviewId: review.reviewId });
+    await h.waitFor((e) => e.type === 'upload-progress' && e.jobId === jobId);
+    expect(await h.ok('cancelUpload', { jobId })).toEqual({ cancelled: true });
+    expect(await ended(jobId)).toMatchObject({ type: 'upload-done', outcome: { kind: 'cancelled' } });
+    expect((await readdir(base)).sort()).toEqual(['acqmeta.instruments', LAB]);
+  });
+});
