@@ -45,6 +45,7 @@ function PreviewTable({ preview }: { preview: Extract<NameFillPreview, { ok: tru
         columns={columns}
         rows={preview.rows.slice(0, SHOWN_ROWS)}
         rowKey={(row) => row.path}
+        headedWhenEmpty
         rowClass={(row) => (row.taken === null ? 'is-unmatched' : undefined)}
         spanned={(row) =>
           row.taken === null ? <span className="name-unmatched">No match: left as it is</span> : undefined

@@ -37,6 +37,8 @@ interface DataTableProps<T> {
   more?: ReactNode;
   /** Shown instead of the table when there are no rows; without it, nothing is. */
   empty?: ReactNode;
+  /** With no rows, the table is drawn still, its caption and header saying what it would count. */
+  headedWhenEmpty?: boolean;
   /** The rows only, no header line (a plain list of facts). */
   headless?: boolean;
 }
@@ -58,7 +60,9 @@ function Cell<T>({ column, row, index }: { column: Column<T>; row: T; index: num
 /** The table of `rows`, or the `empty` words when there are none. */
 export function DataTable<T>(props: DataTableProps<T>) {
   const { columns, rows, rowKey, caption, label, className, plain = false, rowClass, spanned, more, empty } = props;
-  if (rows.length === 0) return empty === undefined ? null : <p className="muted small">{empty}</p>;
+  if (rows.length === 0 && props.headedWhenEmpty !== true) {
+    return empty === undefined ? null : <p className="muted small">{empty}</p>;
+  }
   return (
     <table className={[plain ? null : 'review-table', className].filter(Boolean).join(' ')} aria-label={label}>
       {caption !== undefined && <caption className={plain ? undefined : 'modal-label'}>{caption}</caption>}

@@ -71,6 +71,7 @@ function Columns({ check }: { check: SubmissionMetadataCheck }) {
         columns={columnsOf(check)}
         rows={required}
         rowKey={(column) => column.name}
+        headedWhenEmpty
         rowClass={(column) => (isToFill(column) ? 'target-to-fill' : 'target-filled')}
       />
     </>

@@ -60,6 +60,7 @@ export function SummaryTable({
       columns={columns}
       rows={groups}
       rowKey={(g) => g.group}
+      headedWhenEmpty
     />
   );
 }

@@ -54,6 +54,13 @@ describe('DataTable', () => {
     expect(drawn.container.innerHTML).toBe('');
   });
 
+  test('headed when empty, it draws its caption and header with no rows', () => {
+    drawn = draw(<DataTable caption="By sex" headedWhenEmpty columns={COLUMNS} rows={[]} rowKey={(i) => i.path} />);
+    const table = drawn.container.querySelector('table')!;
+    expect(table.caption?.textContent).toBe('By sex');
+    expect(cells(table)).toEqual([['Image', 'Size']]);
+  });
+
   test('a headless table names itself and lists only its rows', () => {
     drawn = draw(
       <DataTable label="Facts" headless columns={COLUMNS} rows={[{ path: 'a.tif', size: 1 }]} rowKey={(i) => i.path} />,
