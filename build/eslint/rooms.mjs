@@ -45,6 +45,7 @@ export const RENDERER_ROOM_ORDER = [
   'save',
   'profile',
   'channels',
+  'dataset',
   'journal',
   'editor',
   'instruments',

@@ -9,6 +9,7 @@ import { createChannelTableSlice, type ChannelTableSlice } from './channels';
 import { type ClipboardSlice, createClipboardSlice, createNamesSlice, type NamesSlice } from './bulk';
 import { createCollectionExportSlice, type CollectionExportSlice } from './collection';
 import { createConvertSlice, type ConvertSlice } from './convert';
+import { createDatasetSlice, type DatasetSlice } from './dataset';
 import {
   createCurationSlice,
   createProfileSlice,
@@ -44,6 +45,7 @@ export interface AppState
     CurationSlice,
     ChannelTableSlice,
     InstrumentCatalogueSlice,
+    DatasetSlice,
     JournalSlice,
     TableRestoreSlice,
     LayoutCheckSlice,
@@ -73,6 +75,7 @@ export function createAppStore(client: ApiClient, storage: PrefsStorage | null =
     ...createCurationSlice(...a),
     ...createChannelTableSlice(...a),
     ...createInstrumentCatalogueSlice(...a),
+    ...createDatasetSlice(...a),
     ...createJournalSlice(...a),
     ...createTableRestoreSlice(...a),
     ...createLayoutCheckSlice(...a),

@@ -29,6 +29,7 @@ import './styles/profile.css';
 import './styles/completeness.css';
 import './styles/channel-table.css';
 import './styles/instruments.css';
+import './styles/dataset.css';
 import './styles/journal.css';
 import './styles/submission.css';
 import './styles/convert.css';

@@ -12,6 +12,7 @@ import { InstrumentCatalogueDialog } from '../instruments';
 import { ConflictDialog, FileConflictDialog, ReviewDialog, SaveReportDialog } from '../save';
 import { CollectionExportDialog } from '../collection';
 import { ConvertDialog } from '../convert';
+import { DatasetDialog } from '../dataset';
 import { FolderPathDialog } from './folder-path-dialog';
 import { JournalTimelineDialog, RestoreReviewDialog, TableRestoreDialog } from '../journal';
 import { LayoutCheckDialog, SubmissionExportDialog } from '../submission';
@@ -43,6 +44,7 @@ const DIALOGS: readonly (readonly [name: string, asked: (s: AppState) => boolean
   ['import', (s) => s.tableImport !== null, ImportDialog],
   ['channel-table', (s) => s.channelTable !== null, ChannelTableDialog],
   ['instruments', (s) => s.instrumentCatalogue !== null, InstrumentCatalogueDialog],
+  ['dataset', (s) => s.datasetPanel !== null, DatasetDialog],
   ['timeline', (s) => s.timeline !== null, JournalTimelineDialog],
   ['restore', (s) => s.restoreReview !== null, RestoreReviewDialog],
   ['table-restore', (s) => s.tableRestore !== null, TableRestoreDialog],

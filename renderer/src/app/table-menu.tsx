@@ -2,7 +2,7 @@
  * The toolbar's "Spreadsheet" menu: export a table file, a repository's submission files,
  * archival OME-TIFF copies of the images or a CloudScope collection of them, write the sidecars'
  * calibration into the image files' own headers, import a table (a preview comes first), and edit the channel table and the lab's instrument
- * catalogue of the selected images' folder (else the open folder).
+ * catalogue of the selected images' folder (else the open folder), and the open folder's dataset values and people.
  */
 import { useAppStore } from '../store';
 import { encodeBase64 } from '../lib/base64';
@@ -56,6 +56,11 @@ export function TableMenu() {
             label: 'Instrument catalogue…',
             title: 'The lab’s microscope descriptions in force for the selected images’ folder: acqmeta.instruments/',
             onSelect: () => void store.getState().openInstrumentCatalogue(),
+          },
+          {
+            label: 'Dataset values…',
+            title: 'The values no image file states and the dataset’s people, for HuBMAP and HTAN: acqmeta.dataset.json',
+            onSelect: () => void store.getState().openDatasetPanel(),
           },
         ]}
       />

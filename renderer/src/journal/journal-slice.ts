@@ -10,6 +10,7 @@ import {
   restoresOf,
   type ChannelTableRecord,
   type HeaderWriteRecord,
+  type InstrumentFileRecord,
   type JournalRecord,
   type RestoreChanges,
 } from '../../../shared/journal';
@@ -31,6 +32,8 @@ export interface JournalView {
   tables?: readonly ChannelTableRecord[];
   /** The calibrations written into the images' own headers, oldest first. */
   headers?: readonly HeaderWriteRecord[];
+  /** The folder's description and dataset file writes, oldest first (read for the whole folder's history only). */
+  instruments?: readonly InstrumentFileRecord[];
 }
 
 /** A batch or one record, to restore to before it; `field` limits it to one field. */
@@ -97,6 +100,7 @@ export const createJournalSlice: StateCreator<AppState, [], [], JournalSlice> = 
           error: null,
           ...(result.payload.tables === undefined ? {} : { tables: result.payload.tables }),
           ...(result.payload.headers === undefined ? {} : { headers: result.payload.headers }),
+          ...(result.payload.instruments === undefined ? {} : { instruments: result.payload.instruments }),
         }
       : { status: 'failed', records: [], problems: [], error: result.error.message };
   }

@@ -19,6 +19,7 @@ import type { JournalView } from './journal-slice';
 import { useApp } from '../store';
 import { JournalProblems, JournalReadState } from './journal-read-state';
 import { ChannelTableTimeline } from '../channels';
+import { DatasetTimeline } from '../dataset';
 import { RestoreButtons } from './restore-buttons';
 import { DataTable, Modal, ModalActions, type Column } from '../kit';
 
@@ -153,6 +154,7 @@ function Timeline({ paths, view }: { paths: readonly string[] | null; view: Jour
           The change journal has no record of {paths === null ? 'this folder’s sidecars' : 'these sidecars'} yet.
         </p>
         <ChannelTableTimeline tables={view.tables} />
+        <DatasetTimeline records={view.instruments} />
         <JournalProblems problems={view.problems} />
       </>
     );
@@ -176,6 +178,7 @@ function Timeline({ paths, view }: { paths: readonly string[] | null; view: Jour
         />
       </div>
       <ChannelTableTimeline tables={view.tables} />
+      <DatasetTimeline records={view.instruments} />
       <JournalProblems problems={view.problems} />
     </>
   );
