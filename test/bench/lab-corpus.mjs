@@ -39,7 +39,7 @@ export function ensureLabFolder(name, images) {
  * `acqmeta scan <sources> --json --no-cache` of each build in `builds` (see against.mjs) and
  * tifffile reading the same headers (read-tifffile.py), whole processes, in turns for `rounds`
  * rounds after one not counted; returns each one's wall seconds per round (`scans[i]` is
- * `builds[i]`'s).
+ * `builds[i]`'s) and the scans' CPU seconds (`scansCpu`), which other tenants' load disturbs less.
  */
 export function sourcesAgainstTifffile(sources, builds, rounds) {
   const commands = [
@@ -47,12 +47,14 @@ export function sourcesAgainstTifffile(sources, builds, rounds) {
     [[python, 'test/bench/read-tifffile.py', sources], {}],
   ];
   const times = commands.map(() => []);
+  const cpu = commands.map(() => []);
   for (let round = 0; round <= rounds; round++) {
     commands.forEach(([command, options], i) => {
       const run = measure(command, options);
       if (run.code !== 0) throw new Error(`failed (exit ${run.code}): ${command.join(' ')}`);
       if (round > 0) times[i].push(run.seconds);
+      if (round > 0) cpu[i].push(run.cpuSeconds);
     });
   }
-  return { scans: times.slice(0, -1), tifffile: times.at(-1) };
+  return { scans: times.slice(0, -1), tifffile: times.at(-1), scansCpu: cpu.slice(0, -1) };
 }

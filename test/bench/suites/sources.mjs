@@ -20,7 +20,7 @@ export const suite = {
     console.log(
       `the ${countTiffs(sources)} sources: ${measured.length} scan(s) and tifffile in turns, ${ROUNDS} rounds ...`,
     );
-    const { scans, tifffile } = sourcesAgainstTifffile(sources, measured, ROUNDS);
+    const { scans, tifffile, scansCpu } = sourcesAgainstTifffile(sources, measured, ROUNDS);
     const asFast = scans.map((scan) => pairedRatios(tifffile, scan));
     const rows = measured.map((build, i) => [
       `\`acqmeta scan --json --no-cache\`, ${build.label}`,
@@ -36,6 +36,12 @@ export const suite = {
         '',
         againstBase(figure, scans[0], scans[1]),
         'no slower',
+      ]);
+      rows.push([
+        `CPU of the scan (all threads): this tree against ${measured[1].label}, per round`,
+        '',
+        `${ratioText(pairedRatios(scansCpu[0], scansCpu[1]))} the base's`,
+        '—',
       ]);
     }
     const table = markdownTable(['reader', 'median time', 'as fast as tifffile: median (min–max)', 'target'], rows);

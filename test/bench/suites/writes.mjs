@@ -29,7 +29,7 @@ function checkWritten(value) {
   if (!probe.includes(`"species": "${value}"`)) throw new Error(`the last sidecar does not hold species ${value}`);
 }
 
-/** `command(value)` is a command, or a command and its options. */
+/** `command(value)` is a command, or a command and its options; returns its wall and CPU seconds. */
 function wholeProcess(command) {
   const value = nextValue();
   const made = command(value);
@@ -37,7 +37,7 @@ function wholeProcess(command) {
   const run = measure(argv, options);
   if (run.code !== 0) throw new Error(`failed (exit ${run.code}): ${argv.join(' ')}`);
   checkWritten(value);
-  return run.seconds;
+  return run;
 }
 
 async function backendRun(saver) {
@@ -60,6 +60,7 @@ export const suite = {
     ensureSidecarCorpus(dir, FOLDERS, PER_FOLDER);
     const [here, base] = builds();
     const times = { atomic: [], plain: [], set: [], base: [], backend: [] };
+    const cpu = { set: [], base: [] };
     // The app saves with the folder open and scanned; it is parked on an empty folder while
     // the others write, so that it does not read their changes meanwhile.
     const saver = await startBackendSaver(dir);
@@ -67,10 +68,15 @@ export const suite = {
     try {
       // Interleaved rounds, so that a busy moment of the machine hits every contender alike.
       for (let round = 0; round <= RUNS; round++) {
-        times.atomic.push(wholeProcess((v) => [python, 'test/bench/write-loop.py', dir, 'species', v, 'atomic']));
-        times.plain.push(wholeProcess((v) => [python, 'test/bench/write-loop.py', dir, 'species', v, 'plain']));
-        times.set.push(wholeProcess((v) => acqmetaOf(here, ['set', dir, '--set', `species=${v}`])));
-        if (base) times.base.push(wholeProcess((v) => acqmetaOf(base, ['set', dir, '--set', `species=${v}`])));
+        times.atomic.push(
+          wholeProcess((v) => [python, 'test/bench/write-loop.py', dir, 'species', v, 'atomic']).seconds,
+        );
+        times.plain.push(wholeProcess((v) => [python, 'test/bench/write-loop.py', dir, 'species', v, 'plain']).seconds);
+        for (const [name, build] of Object.entries(base ? { set: here, base } : { set: here })) {
+          const run = wholeProcess((v) => acqmetaOf(build, ['set', dir, '--set', `species=${v}`]));
+          times[name].push(run.seconds);
+          cpu[name].push(run.cpuSeconds);
+        }
         times.backend.push(await backendRun(saver));
       }
     } finally {
@@ -105,6 +111,13 @@ export const suite = {
         '',
         againstBase(figure, counted.set, counted.base),
         'no slower',
+      ]);
+      rows.push([
+        `CPU of \`acqmeta set\` (all threads): this tree against ${base.label}, per round`,
+        '',
+        '',
+        `${ratioText(pairedRatios(cpu.set.slice(1), cpu.base.slice(1)))} the base's`,
+        '—',
       ]);
     }
     const table = markdownTable(
