@@ -37,9 +37,14 @@ function TemplateFields(props: {
           <div key={column.name} className="dataset-field">
             <FieldRow
               id={id}
-              label={column.name}
+              label={
+                <>
+                  {column.name}
+                  {column.required && <span className="dataset-required"> · required</span>}
+                </>
+              }
               invalid={problem !== null}
-              message={problem ?? (column.required ? `Required by ${template.label}` : null)}
+              message={problem}
             >
               {(control) => (
                 <input
@@ -95,7 +100,7 @@ function DatasetForm({ info, dataset }: { info: DatasetInfo; dataset: DatasetVal
         <>
           What no image file states, kept in {info.file} for this folder: every HuBMAP and HTAN export and upload made
           from it uses these values before what the files say. Each value is checked by the templates that have its
-          column as you type.
+          column as you type; “required” marks what the chosen template asks for.
         </>
       }
       onCancel={close}

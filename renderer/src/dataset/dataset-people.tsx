@@ -85,26 +85,33 @@ function Picker({ people, onChange, list }: PeopleProps) {
   return (
     <>
       <div className="dataset-picker">
-        <FieldRow id="dataset-person" label={`Add a person from ${list.file}`}>
-          {(control) => (
-            <select {...control} className="input" value={chosen} onChange={(e) => setChosen(e.target.value)}>
-              <option value="">
-                {offered.length === 0 ? 'Everyone on the list is picked' : `Choose one of ${offered.length}…`}
-              </option>
-              {offered.map((person) => (
-                <option key={person.orcid} value={person.orcid}>
-                  {personName(person)} ({person.orcid})
+        <div className="dataset-picker-field">
+          <FieldRow id="dataset-person" label={`Add a person from ${list.file}`}>
+            {(control) => (
+              <select {...control} className="input" value={chosen} onChange={(e) => setChosen(e.target.value)}>
+                <option value="">
+                  {offered.length === 0 ? 'Everyone on the list is picked' : `Choose one of ${offered.length}…`}
                 </option>
-              ))}
-            </select>
-          )}
-        </FieldRow>
+                {offered.map((person) => (
+                  <option key={person.orcid} value={person.orcid}>
+                    {personName(person)} ({person.orcid})
+                  </option>
+                ))}
+              </select>
+            )}
+          </FieldRow>
+        </div>
         <button type="button" className="btn" disabled={chosen === ''} onClick={add}>
           Add
         </button>
       </div>
       {refused.length > 0 && (
-        <ul className="small field-error dataset-refused" aria-label="People the list gives that cannot be picked">
+        <p id="dataset-refused-title" className="small dataset-refused-title">
+          Not offered, as the list gives them:
+        </p>
+      )}
+      {refused.length > 0 && (
+        <ul className="small field-error dataset-refused" aria-labelledby="dataset-refused-title">
           {refused.map(({ person, problem }) => (
             <li key={`${person.orcid}\u0000${personName(person)}`}>{problem}</li>
           ))}
