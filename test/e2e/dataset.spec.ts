@@ -172,5 +172,5 @@ test('values checked as typed, two people picked from the lab’s list, saved, a
   ).toBeVisible();
   expect(readFileSync(file, 'utf8')).toBe(FIRST);
   await expect(writes.getByRole('row')).toHaveCount(4);
-  await expect(writes.getByRole('row').nth(1)).toContainText('Undo “Dataset values and people”');
+  await expect(writes.getByRole('row').nth(1)).toContainText('Restore before “Dataset values and people”');
 });

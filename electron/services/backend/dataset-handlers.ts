@@ -62,7 +62,11 @@ export function datasetHandlers(context: BackendContext): DatasetHandlers {
       const planned = planDatasetRestore(folder.root, records, id, labelOf);
       if (planned === null) throw new ApiFailure('NOT_FOUND', `The change journal has no dataset record ${id}.`);
       const { record, absFolder, before, now } = planned;
-      const journal = { places: journalsOf(context, folder), tool: 'AcqMeta', action: `Undo “${record.action}”` };
+      const journal = {
+        places: journalsOf(context, folder),
+        tool: 'AcqMeta',
+        action: `Restore before “${record.action}”`,
+      };
       return { version: await writeDatasetFile(absFolder, labelOf(absFolder), before, now.version, journal) };
     },
   };
