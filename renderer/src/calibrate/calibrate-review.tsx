@@ -71,12 +71,10 @@ function ChangesTable({ images }: { images: readonly ImageReview[] }) {
   return (
     <div className="convert-scroll">
       <DataTable
-        className="calibrate-changes"
         caption="Header values, old → new"
         columns={CHANGE_COLUMNS}
         rows={lines}
         rowKey={({ image, change }) => `${image.path}\u0000${change.value}`}
-        rowClass={({ first }) => (first ? 'calibrate-first' : undefined)}
         more={images.length > shown.length && `and ${plural(images.length - shown.length, 'more image')}`}
       />
     </div>
