@@ -57,6 +57,7 @@ export const RENDERER_ROOM_ORDER = [
   'convert',
   'collection',
   'calibrate',
+  'upload',
   'table',
   'app',
 ];

@@ -30,6 +30,7 @@ import {
   type SubmissionExportSlice,
 } from './submission';
 import { createCoreSlices, type CoreState } from './store';
+import { createUploadSlice, type UploadSlice } from './upload';
 import { persistViewPrefs, type PrefsStorage } from './view-prefs';
 
 /** Everything the renderer knows, and every action it can take. */
@@ -53,7 +54,8 @@ export interface AppState
     TargetMetadataSlice,
     ConvertSlice,
     CollectionExportSlice,
-    CalibrateSlice {
+    CalibrateSlice,
+    UploadSlice {
   /** The backend; only store actions call it. */
   readonly client: ApiClient;
 }
@@ -84,6 +86,7 @@ export function createAppStore(client: ApiClient, storage: PrefsStorage | null =
     ...createConvertSlice(...a),
     ...createCollectionExportSlice(...a),
     ...createCalibrateSlice(...a),
+    ...createUploadSlice(...a),
   }));
   if (storage) persistViewPrefs(store, storage);
   store.subscribe((s) => {

@@ -5,6 +5,7 @@ import type { AppStore } from './app-store';
 import type { CalibrateEvent } from './calibrate';
 import type { CollectionExportEvent } from './collection';
 import type { ConvertEvent } from './convert';
+import type { UploadEvent } from './upload';
 import { batchScanEvents, spacedFrames, type FrameScheduler } from './scan-event-batcher';
 import { selectHasUnsaved } from './store';
 
@@ -62,7 +63,7 @@ async function answerWindowQuestion(store: AppStore, id: number, question: Windo
 }
 
 /**
- * Feeds scan progress, changes on disk, a conversion's, collection export's or calibration's progress, menu commands, the main process's questions and where
+ * Feeds scan progress, changes on disk, a conversion's, collection export's, calibration's or upload build's progress, menu commands, the main process's questions and where
  * the change journal had to go from the backend into the store (scan
  * rows at most once per frame and a few times a second, see scan-event-batcher; changes on disk after the rows sent
  * before them), and lets rows held back from a disk change catch up once their edits are gone;
@@ -79,7 +80,8 @@ export function connectBackendEvents(store: AppStore, schedule: FrameScheduler =
           | 'journal-elsewhere'
           | ConvertEvent['type']
           | CollectionExportEvent['type']
-          | CalibrateEvent['type'];
+          | CalibrateEvent['type']
+          | UploadEvent['type'];
       }
     >,
   ): void => {
@@ -117,6 +119,8 @@ export function connectBackendEvents(store: AppStore, schedule: FrameScheduler =
       event.type === 'calibrate-failed'
     )
       store.getState().handleCalibrateEvent(event);
+    else if (event.type === 'upload-progress' || event.type === 'upload-done' || event.type === 'upload-failed')
+      store.getState().handleUploadEvent(event);
     else inOrder(event);
   });
   const stopSettling = store.subscribe((state, previous) => {

@@ -26,6 +26,7 @@ import { StartScreen } from './start-screen';
 import { useDocumentState } from './use-document-state';
 import { useShortcuts } from './use-shortcuts';
 import { Workspace } from './workspace';
+import { UploadDialog } from '../upload';
 
 /**
  * The capabilities' dialogs in the order they stack (a later one above), each with when the store
@@ -53,6 +54,7 @@ const DIALOGS: readonly (readonly [name: string, asked: (s: AppState) => boolean
   ['convert', (s) => s.convertDialogOpen, ConvertDialog],
   ['collection', (s) => s.collectionExportOpen, CollectionExportDialog],
   ['calibrate', (s) => s.calibrateDialog !== null, CalibrateDialogView],
+  ['upload', (s) => s.uploadDialog !== null, UploadDialog],
   ['completeness', (s) => s.completenessOpen, CompletenessDialog],
   ['normalize', (s) => s.normalizeField !== null, NormalizeDialog],
 ];

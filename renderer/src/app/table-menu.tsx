@@ -29,6 +29,12 @@ export function TableMenu() {
             onSelect: () => void store.getState().openSubmissionExport(),
           },
           {
+            label: 'Build upload…',
+            title:
+              'The folder built into a HuBMAP or HTAN upload: metadata files, raw files, OME-TIFF copies, reviewed first',
+            onSelect: () => store.getState().openUpload(),
+          },
+          {
             label: 'Export as OME-TIFF…',
             title: 'Archival OME-TIFF copies of the selected images (else of every image), with their metadata',
             onSelect: () => store.getState().openConvertDialog(),
@@ -59,7 +65,8 @@ export function TableMenu() {
           },
           {
             label: 'Dataset values…',
-            title: 'The values no image file states and the dataset’s people, for HuBMAP and HTAN: acqmeta.dataset.json',
+            title:
+              'The values no image file states and the dataset’s people, for HuBMAP and HTAN: acqmeta.dataset.json',
             onSelect: () => void store.getState().openDatasetPanel(),
           },
         ]}

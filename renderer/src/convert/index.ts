@@ -8,3 +8,4 @@ export const ConvertDialog = lazyComponent(() => import('./convert-dialog').then
 export { scopeText } from './convert-form';
 export { convertPaths, createConvertSlice, type ConvertEvent, type ConvertSlice } from './convert-slice';
 export { ConvertStatus } from './convert-status';
+export { OutputFolderField } from './output-folder-field';

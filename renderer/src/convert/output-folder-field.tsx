@@ -3,7 +3,7 @@
  * Electron's Choose… (the system's folder dialog) or, in browser mode, which cannot browse the
  * server's disk, the subfolders that match what is typed, to pick from.
  */
-import { useRef } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { matchingFolders, suggestionSource, type SuggestionSource } from './folder-suggestions';
 import { useApp } from '../store';
 import { FieldRow, FolderList, useFolderListing } from '../kit';
@@ -25,8 +25,23 @@ function Suggestions({ source, onPick }: { source: SuggestionSource; onPick: (fo
   );
 }
 
+interface OutputFolderFieldProps {
+  value: string;
+  onChange: (folder: string) => void;
+  /** The field's id and label, and the hint under it, where they are not a conversion's output folder's. */
+  id?: string;
+  label?: string;
+  hint?: ReactNode;
+}
+
 /** The label, the field (and Choose…), the matching subfolders and the hint. */
-export function OutputFolderField({ value, onChange }: { value: string; onChange: (folder: string) => void }) {
+export function OutputFolderField({
+  value,
+  onChange,
+  id = 'convert-folder',
+  label = 'Output folder',
+  hint,
+}: OutputFolderFieldProps) {
   const root = useApp((s) => s.folder?.root ?? '');
   const door = useApp((s) => s.session?.door);
   const chooseFolderPath = useApp((s) => s.chooseFolderPath);
@@ -38,12 +53,15 @@ export function OutputFolderField({ value, onChange }: { value: string; onChange
   };
   return (
     <FieldRow
-      id="convert-folder"
-      label="Output folder"
+      id={id}
+      label={label}
       message={
-        <>
-          Inside the open folder (<span className="mono">{root}</span>) unless the path is absolute; made when missing.
-        </>
+        hint ?? (
+          <>
+            Inside the open folder (<span className="mono">{root}</span>) unless the path is absolute; made when
+            missing.
+          </>
+        )
       }
     >
       {(control) => (

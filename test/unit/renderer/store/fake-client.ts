@@ -14,6 +14,7 @@ import type {
   SaveOutcome,
   SaveRequest,
   SidecarVersion,
+  UploadAsked,
   ValuesToCheck,
 } from '../../../../shared/api';
 import type { InstrumentDraft, InstrumentFileSave } from '../../../../shared/api-instruments';
@@ -110,6 +111,10 @@ export interface FakeBackend {
   /** The header write records on the fake disk, and the id of every `undoHeaderWrite` request, in order. */
   headerWrites: HeaderWriteRecord[];
   headerUndos: string[];
+  /** Every `reviewUpload` request, in order (the nth answered with review id `upload-review-n`, one linked file), the review id of every `startUpload` (the nth answered with job id `upload-n`), and the job id of every `cancelUpload`. */
+  uploadReviews: UploadAsked[];
+  uploads: string[];
+  uploadCancels: string[];
   emit(event: ApiEvent): void;
 }
 
@@ -159,6 +164,9 @@ export function fakeBackend(rows: ImageRow[], scanId = 'scan-1'): FakeBackend {
     calibrationCancels: [],
     headerWrites: [],
     headerUndos: [],
+    uploadReviews: [],
+    uploads: [],
+    uploadCancels: [],
     saveOutcome: (save) => {
       const row = byPath.get(save.path)!;
       return {
@@ -341,6 +349,30 @@ export function fakeBackend(rows: ImageRow[], scanId = 'scan-1'): FakeBackend {
           ? Promise.resolve({ ok: false, error: { code: 'NOT_FOUND', message: `No header write ${id}.` } })
           : ok({ path: record.path });
       },
+      reviewUpload: (asked) => {
+        backend.uploadReviews.push(asked);
+        return ok({
+          reviewId: `upload-review-${backend.uploadReviews.length}`,
+          format: asked.format,
+          upload: asked.upload,
+          replaces: false,
+          steps: [{ action: 'link', path: 'lab/raw/images/a.czi', source: 'a.czi', bytes: 2048 }],
+          todo: [],
+          notes: [],
+          bytes: 2048,
+          needed: 0,
+          free: null,
+        });
+      },
+      startUpload: ({ reviewId }) => {
+        backend.uploads.push(reviewId);
+        return ok({ jobId: `upload-${backend.uploads.length}` });
+      },
+      cancelUpload: ({ jobId }) => {
+        backend.uploadCancels.push(jobId);
+        return ok({ cancelled: true });
+      },
+      showUpload: () => ok({ shown: true }),
       exportResults: (request) => {
         backend.exports.push(request);
         return ok({

@@ -1,0 +1,131 @@
+/**
+ * Build upload…: a lab folder of two CZIs from one microscope, with its channel table, the
+ * facility's catalogue entry, a qa_qc/ report and the dataset's values and people, reviewed
+ * (the files listed, nothing required left) and built into a HuBMAP upload whose raw files are
+ * the lab's byte for byte; a build cancelled mid-way leaves nothing in or beside the upload
+ * folder. No serious accessibility problem in the dialog. Screenshots of the review, the
+ * progress and the end (test-results/screens/*-build-upload-*.png; the docs' copies are in
+ * docs/screens/).
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { DATASET_TEXT, LAB, uploadLabFiles } from '../unit/electron/cli/upload-lab';
+import { test, expect, type AppFixture } from './support/app';
+import { EditorPage } from './support/editor-page';
+
+const SHOTS = 'test-results/screens';
+
+/** The lab folder, its dataset values and people, and a file in the qa_qc/ report folder HuBMAP's schema asks for. */
+test.use({
+  extraFiles: {
+    ...uploadLabFiles(),
+    [`${LAB}/acqmeta.dataset.json`]: DATASET_TEXT,
+    [`${LAB}/qa_qc/illumination_report/flatness.txt`]: 'flat to 2 %\n',
+  },
+});
+
+/** Opens the lab folder, then the dialog from the Spreadsheet menu, the upload folder typed and reviewed. */
+async function reviewUpload(app: AppFixture) {
+  const { page } = app;
+  await page.getByRole('button', { name: 'Open folder…' }).click();
+  const open = page.getByRole('dialog', { name: 'Open folder' });
+  await open.getByLabel('Folder path').fill(app.file(LAB));
+  await open.getByRole('button', { name: 'Open', exact: true }).click();
+  await expect(page.locator('.toolbar-folder')).toHaveText(LAB);
+  await expect(new EditorPage(page).bodyRows()).toHaveCount(2);
+  await page.getByRole('button', { name: 'Spreadsheet' }).click();
+  await page.getByRole('menuitem', { name: 'Build upload…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Build upload' });
+  await expect(dialog.getByLabel('Target')).toHaveValue('hubmap:confocal');
+  await dialog.getByLabel('Upload folder').fill(app.file('upload'));
+  await dialog.getByRole('button', { name: 'Review' }).click();
+  await expect(dialog.getByRole('status')).toHaveText(
+    `Builds ${app.file('upload')}: 4 files linked, 2 images converted to OME-TIFF, 5 files written.`,
+  );
+  return dialog;
+}
+
+/** The serious and critical accessibility problems in the open dialog. */
+async function axeProblems(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .include('dialog[open]')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  return results.violations.flatMap((v) => v.nodes.map((node) => `${v.id}: ${node.target.join(' ')}`));
+}
+
+/** A screenshot of the page in the light theme. */
+const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/light-build-upload-${name}.png` });
+
+/** While it names `before-check`, the write worker holds each sidecar write before its rename: the first OME-TIFF copy's. */
+const gate = path.join(tmpdir(), `acqmeta-e2e-upload-gate-${process.pid}`);
+test.use({ serverEnv: { ACQMETA_WRITE_GATE: gate } });
+test.beforeEach(() => writeFileSync(gate, 'before-check\n'));
+test.afterEach(() => {
+  rmSync(gate, { force: true });
+  rmSync(`${gate}.reached`, { force: true });
+});
+
+test('reviewed, built with progress in bytes: the raw files byte for byte, nothing required left', async ({ app }) => {
+  const { page } = app;
+  const dialog = await reviewUpload(app);
+  const steps = dialog.getByRole('table', { name: 'What goes into the upload for hubmap:confocal' });
+  for (const name of ['a', 'b']) {
+    await expect(steps).toContainText(`${LAB}/raw/images/${name}.czi`);
+    await expect(steps).toContainText(`${LAB}/lab_processed/images/${name}.ome.tiff`);
+  }
+  await expect(steps).toContainText(`${LAB}/qa_qc/resolution_report/resolution.txt`);
+  await expect(steps).toContainText(`${LAB}/raw/channel_layout.tsv`);
+  await expect(dialog.getByRole('heading', { name: /^Left to do:/ })).toHaveText(
+    'Left to do: 1 item to do (0 required).',
+  );
+  expect(await axeProblems(page)).toEqual([]);
+  await shot(page, 'review');
+
+  await dialog.getByRole('button', { name: 'Build upload' }).click();
+  await expect.poll(() => readFileSync(`${gate}.reached`, { encoding: 'utf8', flag: 'a+' })).toContain('.ome.tiff');
+  await expect(dialog.getByRole('progressbar', { name: 'Bytes built' })).toBeVisible();
+  await expect(dialog).toContainText(/\d+(\.\d+)? (KiB|MiB) of \d+(\.\d+)? (KiB|MiB)/);
+  expect(await axeProblems(page)).toEqual([]);
+  await shot(page, 'progress');
+  rmSync(gate);
+
+  await expect(dialog.getByRole('status')).toHaveText(
+    'Upload built: 4 files linked, 0 files copied and read back, 6 OME-TIFF copies converted and verified.',
+    { timeout: 120_000 },
+  );
+  await expect(dialog.getByRole('heading', { name: /^Left to do:/ })).toHaveText(
+    'Left to do: 1 item to do (0 required).',
+  );
+  // browser mode has no file manager: the upload's path is shown
+  await expect(dialog).toContainText(`In ${app.file('upload')}`);
+  await expect(dialog.getByRole('button', { name: 'Open upload folder' })).toHaveCount(0);
+  for (const name of ['a.czi', 'b.czi'])
+    expect(readFileSync(app.file(`upload/${LAB}/raw/images/${name}`))).toEqual(
+      readFileSync(app.file(`${LAB}/${name}`)),
+    );
+  expect(
+    readdirSync(app.file(`upload/${LAB}/lab_processed/images`)).filter((f) => f.endsWith('.ome.tiff')),
+  ).toHaveLength(6);
+  expect(await axeProblems(page)).toEqual([]);
+  await shot(page, 'done');
+});
+
+test('cancelled mid-build: nothing is left in or beside the upload folder', async ({ app }) => {
+  const { page } = app;
+  const before = readdirSync(app.folder).sort();
+  const dialog = await reviewUpload(app);
+  await dialog.getByRole('button', { name: 'Build upload' }).click();
+  await expect.poll(() => readFileSync(`${gate}.reached`, { encoding: 'utf8', flag: 'a+' })).toContain('.ome.tiff');
+  // the gate is let go once the server has the cancel, not when the page shows it asked
+  const cancelled = page.waitForResponse((response) => response.url().includes('/api/cancelUpload'));
+  await dialog.getByRole('button', { name: 'Cancel build' }).click();
+  await expect(dialog).toContainText('Cancelling…');
+  expect((await cancelled).ok()).toBe(true);
+  rmSync(gate);
+  await expect(dialog.getByRole('status')).toHaveText('Cancelled: nothing was left in the upload folder.');
+  expect(readdirSync(app.folder).sort()).toEqual(before);
+});
