@@ -6,6 +6,7 @@
 import type { HeaderWriteRecord } from '../../../shared/journal';
 import { journalTime, journalTool, personOf } from '../lib/journal-format';
 import { useAppStore } from '../store';
+import { OldNew } from '../kit';
 
 /** One header write; `undoable` on the image's latest one, while the image can be edited. */
 export function HeaderWriteEntry({ record, undoable }: { record: HeaderWriteRecord; undoable: boolean }) {
@@ -22,7 +23,7 @@ export function HeaderWriteEntry({ record, undoable }: { record: HeaderWriteReco
           <li key={`${change.value}\u0000${change.place}`} className="journal-change">
             <span className="journal-field">{change.value}</span>
             <span className="journal-values">
-              <span className="review-old">{change.old}</span> → <span className="review-new">{change.new}</span>
+              <OldNew before={change.old} after={change.new} />
               <span className="muted"> ({change.place})</span>
             </span>
           </li>

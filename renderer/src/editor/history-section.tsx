@@ -24,6 +24,7 @@ import {
   type JournalView,
 } from '../journal';
 import { useApp, useAppStore } from '../store';
+import { OldNew } from '../kit';
 import { HeaderWriteEntry } from './header-write-entry';
 import { RebuildOffer } from './rebuild-offer';
 import { SectionToggle } from './section-toggle';
@@ -37,7 +38,7 @@ function ChangeLine({ record, change, editable }: { record: JournalRecord; chang
     <li className="journal-change">
       <span className="journal-field">{label}</span>
       <span className="journal-values">
-        <span className="review-old">{before}</span> → <span className="review-new">{journalValue(change.new)}</span>
+        <OldNew before={before} after={journalValue(change.new)} />
       </span>
       {editable && (
         <button
