@@ -3,16 +3,21 @@
  * people list, a value the template refuses marked as it is typed, two people picked from the
  * list (one the list gives with a mistyped ORCID is shown, not offered), saved — the bytes of
  * acqmeta.dataset.json exactly what `acqmeta dataset` writes — and changed once more; History
- * names both writes, and restoring to before the second puts the first file's bytes back.
+ * names both writes (and so does `acqmeta log`), and restoring to before the second puts the
+ * first file's bytes back.
  * Screenshots of the panel empty, with an error and filled (test-results/screens/dataset-*.png;
  * the guide's copies are in docs/screens/), and axe finds nothing in it.
  */
 import AxeBuilder from '@axe-core/playwright';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './support/app';
 import { box } from './support/screen-shots';
 
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SHOTS = 'test-results/screens';
 const PEOPLE = [
   'first_name\tlast_name\tdisplay_name\taffiliation\torcid\temail',
@@ -143,6 +148,10 @@ test('values checked as typed, two people picked from the lab’s list, saved, a
   await expect(panel).toBeHidden();
   await expect(page.getByText('Saved acqmeta.dataset.json.')).toBeVisible();
   expect(readFileSync(file, 'utf8')).toBe(FIRST);
+  const log = execFileSync(process.execPath, [path.join(ROOT, 'bin/acqmeta.cjs'), 'log', app.folder], {
+    encoding: 'utf8',
+  });
+  expect(log).toMatch(/record \S+ {2}acqmeta\.dataset\.json {2}dataset values created/);
 
   // a second write: the lab's own id added, Ana Souza taken off
   const again = await openPanel(page);
