@@ -27,8 +27,8 @@ test.use({
   },
 });
 
-/** Opens the lab folder, then the dialog from the Spreadsheet menu, the upload folder typed and reviewed. */
-async function reviewUpload(app: AppFixture) {
+/** Opens the lab folder, then the dialog from the Spreadsheet menu (or from Write submission files), the upload folder typed and reviewed. */
+async function reviewUpload(app: AppFixture, from: 'menu' | 'submission files') {
   const { page } = app;
   await page.getByRole('button', { name: 'Open folder…' }).click();
   const open = page.getByRole('dialog', { name: 'Open folder' });
@@ -37,7 +37,14 @@ async function reviewUpload(app: AppFixture) {
   await expect(page.locator('.toolbar-folder')).toHaveText(LAB);
   await expect(new EditorPage(page).bodyRows()).toHaveCount(2);
   await page.getByRole('button', { name: 'Spreadsheet' }).click();
-  await page.getByRole('menuitem', { name: 'Build upload…' }).click();
+  if (from === 'menu') await page.getByRole('menuitem', { name: 'Build upload…' }).click();
+  else {
+    await page.getByRole('menuitem', { name: 'Submission files (HuBMAP, HTAN)…' }).click();
+    await page
+      .getByRole('dialog', { name: 'Write submission files' })
+      .getByRole('button', { name: 'Build upload…' })
+      .click();
+  }
   const dialog = page.getByRole('dialog', { name: 'Build upload' });
   await expect(dialog.getByLabel('Target')).toHaveValue('hubmap:confocal');
   await dialog.getByLabel('Upload folder').fill(app.file('upload'));
@@ -71,7 +78,7 @@ test.afterEach(() => {
 
 test('reviewed, built with progress in bytes: the raw files byte for byte, nothing required left', async ({ app }) => {
   const { page } = app;
-  const dialog = await reviewUpload(app);
+  const dialog = await reviewUpload(app, 'menu');
   const steps = dialog.getByRole('table', { name: 'What goes into the upload for hubmap:confocal' });
   for (const name of ['a', 'b']) {
     await expect(steps).toContainText(`${LAB}/raw/images/${name}.czi`);
@@ -114,10 +121,12 @@ test('reviewed, built with progress in bytes: the raw files byte for byte, nothi
   await shot(page, 'done');
 });
 
-test('cancelled mid-build: nothing is left in or beside the upload folder', async ({ app }) => {
+test('opened from Write submission files, cancelled mid-build: nothing is left in or beside the upload folder', async ({
+  app,
+}) => {
   const { page } = app;
   const before = readdirSync(app.folder).sort();
-  const dialog = await reviewUpload(app);
+  const dialog = await reviewUpload(app, 'submission files');
   await dialog.getByRole('button', { name: 'Build upload' }).click();
   await expect.poll(() => readFileSync(`${gate}.reached`, { encoding: 'utf8', flag: 'a+' })).toContain('.ome.tiff');
   // the gate is let go once the server has the cancel, not when the page shows it asked

@@ -63,6 +63,7 @@ export function SubmissionExportDialog() {
   const unsaved = useApp((s) => selectSaveSummary(s).files);
   const draftFormat = useApp((s) => s.draftSubmissionExport);
   const close = useApp((s) => s.closeSubmissionExport);
+  const openUpload = useApp((s) => s.openUpload);
   if (view === null) return null;
   const { draft, failure } = view;
   return (
@@ -134,6 +135,18 @@ export function SubmissionExportDialog() {
           onClick={() => draft !== null && saveSubmissionTodo(draft)}
         >
           Save to-do list
+        </button>
+        <button
+          type="button"
+          className="btn"
+          aria-haspopup="dialog"
+          title="The whole upload built from the folder: these files, the raw files, OME-TIFF copies, reviewed first"
+          onClick={() => {
+            close();
+            openUpload();
+          }}
+        >
+          Build upload…
         </button>
       </ModalActions>
     </Modal>
