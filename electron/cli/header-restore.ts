@@ -51,12 +51,13 @@ export async function restoreHeaders(
   for (const [i, record] of chosen.entries()) {
     const entry = entries[i] as (typeof entries)[number];
     const later = latest.get(record.path);
+    const why = await undoRefusal(entry.absPath, record);
     const refusal =
-      (await undoRefusal(entry.absPath, record)) === null
+      why === null
         ? null
         : later !== undefined && later.id !== record.id
           ? `a later header write (record ${later.id}, ${later.action}) changed it since; undo that one first; nothing written`
-          : 'its header is no longer what that write left (another program changed it); nothing written';
+          : why;
     if (refusal !== null) {
       io.err(`${entry.relPath}: ${refusal}`);
       code = EXIT.conflict;

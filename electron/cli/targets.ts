@@ -83,8 +83,15 @@ export async function* walkFolder(root: string, unread?: UnreadTally): AsyncGene
   }
 }
 
-/** The images of several arguments (images or folders), each image once, in argument order. */
-export async function imageTargets(cwd: string, given: readonly string[]): Promise<ImageEntry[]> {
+/**
+ * The images of several arguments (images or folders), each image once, in argument order;
+ * `unreadOf(folder)`, when given, counts the files each folder's walk does not read.
+ */
+export async function imageTargets(
+  cwd: string,
+  given: readonly string[],
+  unreadOf?: (folder: string) => UnreadTally,
+): Promise<ImageEntry[]> {
   const entries: ImageEntry[] = [];
   const seen = new Set<string>();
   const add = (entry: ImageEntry): void => {
@@ -126,7 +133,7 @@ export async function imageTargets(cwd: string, given: readonly string[]): Promi
       add((await imageArgument(cwd, target)).entry);
       continue;
     }
-    for await (const entry of walkFolder(path.resolve(cwd, target))) {
+    for await (const entry of walkFolder(absTarget, unreadOf?.(absTarget))) {
       add({ ...entry, relPath: displayPath(cwd, entry.absPath) });
     }
   }
@@ -191,7 +198,7 @@ export async function folderTargets(cwd: string, given: readonly string[]): Prom
 }
 
 /** A path as the user would type it from `cwd`, `/`-separated. */
-function displayPath(cwd: string, absPath: string): string {
+export function displayPath(cwd: string, absPath: string): string {
   const relative = path.relative(cwd, absPath);
   return (relative.startsWith('..') || path.isAbsolute(relative) ? absPath : relative).split(path.sep).join('/');
 }

@@ -31,12 +31,15 @@ export interface HeaderWriteRecord extends Omit<JournalRecord, 'changes' | 'befo
   /** Where the appended bytes start, and how many. */
   appended: { offset: number; length: number };
   before: { size: number; mtime: number; sha256: string };
-  after: { size: number; sha256: string };
+  /** `mtime` is the modification time the write sets on the file, so that a later change shows. */
+  after: { size: number; mtime: number; sha256: string };
 }
 
 /** What the image file holds now where a header write record touched it. */
 export interface HeaderBytesNow {
   size: number;
+  /** The file's modification time, in whole milliseconds. */
+  mtime: number;
   /** The bytes at each of the record's ranges, in hex. */
   ranges: string[];
   /** The SHA-256 of the ranges' bytes followed by the appended bytes (null: the file is too short to hold them). */
@@ -96,6 +99,7 @@ export function isHeaderWriteRecord(entry: Record<string, unknown>): boolean {
     typeof before?.mtime === 'number' &&
     typeof before.sha256 === 'string' &&
     isCount(after?.size) &&
-    typeof after?.sha256 === 'string'
+    typeof after?.mtime === 'number' &&
+    typeof after.sha256 === 'string'
   );
 }

@@ -10,9 +10,9 @@ import { parseOme } from '../tiff/ome';
 import type { TiffPage } from '../tiff/page';
 import type { TiffFile } from '../tiff/tiff-file';
 import type { HeaderCalibration, HeaderPlace, HeaderValueChange } from './calibration-model';
-import { IMAGEJ_UNIT, OME_UNIT, pixelsPerCentimetre, rational } from './calibration-units';
+import { IMAGEJ_UNIT, OME_UNIT, lengthUnitOf, pixelsPerCentimetre, rational } from './calibration-units';
 import { numberBytes, type NewTag } from './ifd-patch';
-import { withImageJValues } from './imagej-description';
+import { propertiesText, withImageJValues } from './imagej-description';
 import { labelsOf, readImageJMetadata, withLabels } from './imagej-labels';
 import { withPixelsAttributes } from './ome-xml-edit';
 
@@ -130,8 +130,14 @@ export function imagejEdit(file: TiffFile, page: TiffPage, wanted: HeaderCalibra
   if (text === null) return { refusal: 'its ImageJ description is not UTF-8 text' };
   const items = parseImageJDescription(text) ?? {};
   const shown = (key: string) => (items[key] === undefined ? undefined : String(items[key]));
-  const values: Record<string, string> = { unit: IMAGEJ_UNIT[wanted.unit] };
-  const changes = [change('unit', 'ImageJ description', shown('unit'), values.unit as string)];
+  // a unit already meaning the one wanted (`\u00B5m`, `µm`, `um`, `micron`) is kept as written
+  const oldUnit = shown('unit');
+  const oldText = oldUnit === undefined ? undefined : propertiesText(oldUnit);
+  const kept = oldUnit !== undefined && lengthUnitOf(oldUnit) === wanted.unit;
+  const values: Record<string, string> = { unit: kept ? oldUnit : IMAGEJ_UNIT[wanted.unit] };
+  const changes = [
+    change('unit', 'ImageJ description', oldText, kept ? (oldText as string) : IMAGEJ_UNIT[wanted.unit]),
+  ];
   if (wanted.zStep !== undefined) {
     values.spacing = numberText(wanted.zStep);
     changes.push(change('z step', 'ImageJ description', shown('spacing'), values.spacing));

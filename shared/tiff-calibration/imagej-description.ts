@@ -21,3 +21,8 @@ export function withImageJValues(text: string, values: Readonly<Record<string, s
   if (ending !== null) edited.push(ending);
   return edited.join('\n');
 }
+
+/** A value as ImageJ reads it (as Java properties): `\u00B5m` is `µm`. */
+export function propertiesText(value: string): string {
+  return value.replace(/\\u([0-9a-fA-F]{4})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+}

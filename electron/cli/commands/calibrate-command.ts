@@ -11,10 +11,11 @@ import { createProfileCache, createProfileFinder } from '../../services/profile'
 import { releaseAtOnce, writeOnThisThread } from '../../services/sidecar';
 import { UsageError } from '../args';
 import { calibrationRequest } from '../calibrate-options';
+import { calibrateTargets } from '../calibrate-targets';
 import { EXIT, type CliIo, type Command } from '../cli-io';
 import { latestHeaderRecords, recoverInterrupted } from '../header-recovery';
 import { startProgress } from '../progress';
-import { folderTargets, imageTargets } from '../targets';
+import { folderTargets } from '../targets';
 
 /** The options that ask for something to write. */
 const VALUE_OPTIONS = ['--pixel-size', '--unit', '--z-step', '--interval', '--channels'];
@@ -73,7 +74,7 @@ changed meanwhile or could not be written.`,
     // and no write follows another soon enough to use a lock kept for it
     writeOnThisThread();
     releaseAtOnce();
-    const entries = await imageTargets(io.cwd, args.positionals);
+    const entries = await calibrateTargets(io.cwd, args.positionals);
     if (entries.length === 0) throw new UsageError('no images found');
     const roots = await folderTargets(io.cwd, args.positionals);
     const places = journalPlaces({

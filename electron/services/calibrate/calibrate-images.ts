@@ -15,9 +15,19 @@ import type {
 import { atWritePoint, diskErrorReason, toBackendError } from '../disk';
 import type { ImageEntry } from '../folder';
 import { cancelLine, headerWriteEntry, type HeaderJournal } from '../journal';
-import { ProfileRefusal, saveImageChanges, type SaveContext } from '../save';
+import { ProfileRefusal, saveImageChanges, type ImageChanges, type ImageSaved, type SaveContext } from '../save';
 import { appendJournalInWorker, withSidecarLock } from '../sidecar';
-import { hexOf, openForWrite, planFile, putBack, sha256Of, writePatch, type PlannedFile } from './header-bytes';
+import {
+  checkWritable,
+  hexOf,
+  openForWrite,
+  planFile,
+  putBack,
+  sha256Of,
+  writePatch,
+  writeTime,
+  type PlannedFile,
+} from './header-bytes';
 import { wantedCalibration } from './wanted-calibration';
 
 /** One image of a review, with what its write needs. */
@@ -74,14 +84,12 @@ export async function applyCalibration(
 ): Promise<CalibrationOutcome[]> {
   const outcomes: CalibrationOutcome[] = [];
   for (const image of reviewed) {
-    const { entry, wanted } = image;
+    const { wanted } = image;
     const outcome: CalibrationOutcome = writes.signal?.aborted
       ? { kind: 'cancelled', reason: 'cancelled before it was begun; the file is untouched' }
       : wanted === null
         ? { kind: 'refused', reason: image.review.refusal ?? 'refused' }
-        : await saveSidecar(entry, request, writes.save)
-            .then(() => withSidecarLock(entry.absPath, true, () => writeHeader(image, wanted, writes)))
-            .catch(failed);
+        : await writeImage(image, wanted, request, writes).catch(failed);
     outcomes.push(outcome);
     writes.onImage?.(image, outcome);
   }
@@ -89,17 +97,51 @@ export async function applyCalibration(
 }
 
 /**
- * The sidecar's pixel size and unit, when the request sets them, through the one save path
- * (which holds the image's lock itself): the sidecar first, so that it holds what the header will.
+ * One image: the file opened for writing first (a read-only or locked file fails here, before
+ * anything is saved), then the sidecar, then the header; a header not written takes the
+ * sidecar's save back through the same save path, so the image is done or untouched.
  */
-async function saveSidecar(entry: ImageEntry, request: CalibrationRequest, save: SaveContext): Promise<void> {
+async function writeImage(
+  image: ReviewedImage,
+  wanted: HeaderCalibration,
+  request: CalibrationRequest,
+  writes: CalibrationWrites,
+): Promise<CalibrationOutcome> {
+  const { entry } = image;
+  await checkWritable(entry.absPath);
+  const saved = await saveSidecar(entry, request, writes.save);
+  const outcome = await withSidecarLock(entry.absPath, true, () => writeHeader(image, wanted, writes)).catch(
+    (error: unknown) => failed(error),
+  );
+  if (saved !== null && outcome.kind !== 'written' && outcome.kind !== 'unchanged') {
+    const back: ImageChanges =
+      saved.kind === 'created'
+        ? { changes: {}, expected: saved.version, removeSidecar: true }
+        : { changes: Object.fromEntries(saved.diffs.map((d) => [d.name, d.before])), expected: saved.version };
+    await saveImageChanges(entry, back, writes.save);
+  }
+  return outcome;
+}
+
+/**
+ * The sidecar's pixel size and unit, when the request sets them, through the one save path
+ * (which holds the image's lock itself): the sidecar first, so that it holds what the header
+ * will. What it saved (null: nothing asked, or nothing changed).
+ */
+async function saveSidecar(
+  entry: ImageEntry,
+  request: CalibrationRequest,
+  save: SaveContext,
+): Promise<ImageSaved<undefined> | null> {
   const changes: FieldValues = {
     ...(request.pixelSize === undefined
       ? {}
       : { physical_unit_x: request.pixelSize.x, physical_unit_y: request.pixelSize.y }),
     ...(request.unit === undefined ? {} : { physical_label_x: request.unit, physical_label_y: request.unit }),
   };
-  if (Object.keys(changes).length > 0) await saveImageChanges(entry, { changes, expected: 'latest' }, save);
+  if (Object.keys(changes).length === 0) return null;
+  const saved = await saveImageChanges(entry, { changes, expected: 'latest' }, save);
+  return saved.kind === 'unchanged' ? null : saved;
 }
 
 /** One image's header, planned again from the file, journaled first and read back after (under the image's lock). */
@@ -117,6 +159,7 @@ async function writeHeader(
   const { patch } = plan;
   if (patch === null) return { kind: 'unchanged' };
   const handle = await openForWrite(entry.absPath, stamp);
+  const mtime = writeTime();
   let record: { dir: string; id: string } | null = null;
   try {
     const written = await headerWriteEntry(writes.journal, entry.absPath, {
@@ -126,6 +169,7 @@ async function writeHeader(
       before: { size: stamp.size, mtime: stamp.mtimeMs, sha256: sha256Of(patch.replaced.map((r) => r.old)) },
       after: {
         size: patch.appendAt + patch.appended.length,
+        mtime,
         sha256: sha256Of([...patch.replaced.map((r) => r.new), patch.appended]),
       },
     });
@@ -134,7 +178,7 @@ async function writeHeader(
       record = written;
     }
     await atWritePoint('header-journaled', entry.absPath);
-    await writePatch(handle, patch, entry.absPath);
+    await writePatch(handle, patch, entry.absPath, mtime);
   } catch (error) {
     await handle.close();
     await undoPatch(entry.absPath, planned, record);

@@ -57,13 +57,14 @@ async function readAt(handle: FileHandle, offset: number, length: number): Promi
 export async function bytesNow(absPath: string, record: HeaderWriteRecord): Promise<HeaderBytesNow> {
   const handle = await open(absPath, 'r');
   try {
-    const size = (await handle.stat()).size;
+    const { size } = await handle.stat();
     const ranges = await Promise.all(record.ranges.map((r) => readAt(handle, r.offset, r.old.length / 2)));
     const { offset, length } = record.appended;
     const appended = offset + length <= size ? await readAt(handle, offset, length) : null;
     const linked = record.ranges.map((r) => Uint8Array.from(Buffer.from(r.new, 'hex')));
     return {
       size,
+      mtime: Math.round((await handle.stat()).mtimeMs),
       ranges: ranges.map(hexOf),
       sha256: appended === null ? null : sha256Of([...ranges, appended]),
       linkedSha256: appended === null ? null : sha256Of([...linked, appended]),
@@ -71,6 +72,11 @@ export async function bytesNow(absPath: string, record: HeaderWriteRecord): Prom
   } finally {
     await handle.close();
   }
+}
+
+/** Fails, as a write would, when the file at `absPath` cannot be opened for writing (read-only, locked, immutable). */
+export async function checkWritable(absPath: string): Promise<void> {
+  await (await open(absPath, 'r+')).close();
 }
 
 /**
@@ -88,28 +94,47 @@ export async function openForWrite(absPath: string, stamp: FileStamp): Promise<F
 }
 
 /**
- * Writes `patch`: the appended bytes past the old end, synced, then the replaced ranges (the
- * link readers follow), synced. A kill between the two leaves the old header in force and the
- * appended bytes unread. Data syncs: the file's new length is synced with its bytes, and its
- * times need not be. (`absPath` names the file at the write gate's points.)
+ * The modification time a header write gives its file, journaled before the write: an even
+ * second (every file system, FAT's two-second clock too, keeps it exactly), so that any later
+ * change, a pixel's included, shows as another time without a pixel being read.
  */
-export async function writePatch(handle: FileHandle, patch: HeaderPatch, absPath: string): Promise<void> {
+export function writeTime(): number {
+  return Math.floor(Date.now() / 2000) * 2000;
+}
+
+/**
+ * Writes `patch`: the appended bytes past the old end, synced, then the replaced ranges (the
+ * link readers follow), synced, then the file's modification time set to `mtime` (its
+ * journal record's). A kill between the two leaves the old header in force and the appended
+ * bytes unread. Data syncs: the file's new length is synced with its bytes, and its times need
+ * not be (a time lost makes an undo refuse, the safe side). (`absPath` names the file at the
+ * write gate's points.)
+ */
+export async function writePatch(
+  handle: FileHandle,
+  patch: HeaderPatch,
+  absPath: string,
+  mtime: number,
+): Promise<void> {
   await writeAllAt(handle, [patch.appended], patch.appendAt);
   await handle.datasync();
   await atWritePoint('header-appended', absPath);
   for (const range of patch.replaced) await writeAllAt(handle, [range.new], range.offset);
   await handle.datasync();
+  await handle.utimes(new Date(), new Date(mtime));
   await atWritePoint('header-linked', absPath);
 }
 
 /**
  * Puts the ranges' bytes `bytes` back at their offsets, synced, then cuts the file to `size`:
- * the link first, so a kill in between leaves a file whose old header is in force.
+ * the link first, so a kill in between leaves a file whose old header is in force. With
+ * `mtime`, the file's modification time is then set to it (see {@link writeTime}).
  */
 export async function putBack(
   absPath: string,
   ranges: readonly { offset: number; bytes: Uint8Array }[],
   size: number,
+  mtime?: number,
 ): Promise<void> {
   const handle = await open(absPath, 'r+');
   try {
@@ -117,6 +142,7 @@ export async function putBack(
     await handle.datasync();
     await handle.truncate(size);
     await handle.datasync();
+    if (mtime !== undefined) await handle.utimes(new Date(), new Date(mtime));
   } finally {
     await handle.close();
   }

@@ -3,7 +3,6 @@
  * finished or reverted by the next command on the image, and a header write undone byte for
  * byte, its length included, as a journaled write of its own.
  */
-import { stat } from 'node:fs/promises';
 import { headerWriteState, type HeaderWriteRecord } from '../../../shared/journal';
 import { cancelLine, headerWriteEntry, type HeaderJournal } from '../journal';
 import { appendJournalInWorker, withSidecarLock } from '../sidecar';
@@ -33,7 +32,7 @@ export async function recoverHeaderWrite(
   return withSidecarLock(absPath, true, async () => {
     const state = headerWriteState(latest, await bytesNow(absPath, latest));
     if (state === 'unfinished') {
-      await putBack(absPath, [], latest.after.size);
+      await putBack(absPath, [], latest.after.size, latest.after.mtime);
       return 'finished';
     }
     if (state !== 'not-written') return null;
@@ -43,17 +42,24 @@ export async function recoverHeaderWrite(
   });
 }
 
-/** Why a header write cannot be undone now; null when the file still holds exactly what it wrote. */
+/**
+ * Why a header write cannot be undone now; null when the file still holds exactly what it wrote
+ * and has not been modified since (its modification time still the one the write set: a change
+ * anywhere, a pixel's too, shows there without a pixel being read).
+ */
 export async function undoRefusal(absPath: string, record: HeaderWriteRecord): Promise<string | null> {
-  const state = headerWriteState(record, await bytesNow(absPath, record));
-  if (state === 'written') return null;
-  return 'its header is no longer what that write left; nothing written';
+  const now = await bytesNow(absPath, record);
+  if (headerWriteState(record, now) !== 'written')
+    return 'its header is no longer what that write left (another program changed it); nothing written';
+  if (now.mtime !== record.after.mtime)
+    return `it was modified since that write (at ${new Date(now.mtime).toISOString()}); nothing written`;
+  return null;
 }
 
 /**
  * Undoes the header write `record` at `absPath`: the old bytes of its ranges put back and the
- * file cut to its old size, journaled first (as `journal` says) as a write of its own, whose
- * own undo writes the header back.
+ * file cut to its old size and given its old modification time, journaled first (as `journal`
+ * says) as a write of its own, whose own undo writes the header back.
  */
 export async function undoHeaderWrite(
   absPath: string,
@@ -64,22 +70,26 @@ export async function undoHeaderWrite(
     const refusal = await undoRefusal(absPath, record);
     if (refusal !== null) throw Object.assign(new Error(refusal), { code: 'CHANGED' });
     const bytes = (hex: string) => Uint8Array.from(Buffer.from(hex, 'hex'));
+    // the file gets back its modification time too (whole milliseconds, as a Date keeps it): a
+    // write undone before it then still finds the time it set, and a cache the file as it was
+    const mtime = Math.trunc(record.before.mtime);
     const entry = await headerWriteEntry(journal, absPath, {
       values: record.values.map((v) => ({ ...v, old: v.new, new: v.old })),
       ranges: record.ranges.map((r) => ({ offset: r.offset, old: r.new, new: r.old })),
       appended: { offset: record.before.size, length: 0 },
       before: {
         size: record.after.size,
-        mtime: (await stat(absPath)).mtimeMs,
+        mtime: record.after.mtime,
         sha256: sha256Of(record.ranges.map((r) => bytes(r.new))),
       },
-      after: { size: record.before.size, sha256: sha256Of(record.ranges.map((r) => bytes(r.old))) },
+      after: { size: record.before.size, mtime, sha256: sha256Of(record.ranges.map((r) => bytes(r.old))) },
     });
     if (entry !== null) await appendJournalInWorker(entry.dir, entry.line);
     await putBack(
       absPath,
       record.ranges.map((r) => ({ offset: r.offset, bytes: bytes(r.old) })),
       record.before.size,
+      mtime,
     );
   });
 }

@@ -13,6 +13,12 @@ import {
 import type { ImageEntry } from '../folder';
 import { readSidecarFile } from '../sidecar';
 
+/** A Zeiss LSM by its name (a renamed one is refused by its header's LSM tag when planned). */
+const LSM_NAME = /\.lsm$/i;
+
+/** The format names said with a vowel sound first: "an ND2 file". */
+const AN = new Set(['ND2', 'OIB', 'OIR', 'LSM']);
+
 /**
  * The calibration to write into `entry`'s header: the sidecar's, with the request's pixel size
  * and unit on top (what the save path writes into the sidecar first); or why there is none.
@@ -23,9 +29,12 @@ export async function wantedCalibration(
 ): Promise<HeaderCalibration | { refusal: string }> {
   if (entry.format === 'ome-zarr')
     return { refusal: 'an OME-Zarr store: writing its calibration in place is not built yet' };
-  if (entry.format !== 'tiff')
+  // a vendor file is refused by its name before its sidecar is read: it may have none
+  const vendor =
+    entry.format !== 'tiff' ? IMAGE_FORMAT_NAMES[entry.format] : LSM_NAME.test(entry.absPath) ? 'LSM' : null;
+  if (vendor !== null)
     return {
-      refusal: `a ${IMAGE_FORMAT_NAMES[entry.format]} file is a vendor file and is never modified; \`acqmeta convert\` makes an OME-TIFF copy that can be calibrated`,
+      refusal: `${AN.has(vendor) ? 'an' : 'a'} ${vendor} file is a vendor file and is never modified; \`acqmeta convert\` makes an OME-TIFF copy that can be calibrated`,
     };
   const extra = {
     ...(request.zStep === undefined ? {} : { zStep: request.zStep }),

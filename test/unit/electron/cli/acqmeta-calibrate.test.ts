@@ -299,7 +299,9 @@ describe('acqmeta calibrate', () => {
     expect(run.stderr).toContain('plain-72dpi.tif: it cannot be written (');
     expect(run.stderr).toContain('nothing changed');
     expect(readFileSync(file).equals(bytes)).toBe(true);
-    const log = await acqmeta(folder, 'log', 'plain-72dpi.tif', '--json');
-    expect(log.stdout).not.toContain('image-header');
+    // nothing changed: no sidecar made for the pixel size, and nothing journaled
+    expect(existsSync(`${file}.json`)).toBe(false);
+    const log = await acqmeta(folder, 'log', '.', '--json');
+    expect(log.stdout).toBe('');
   }, 60_000);
 });

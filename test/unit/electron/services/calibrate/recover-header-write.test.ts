@@ -44,7 +44,7 @@ const record: HeaderWriteRecord = {
   ranges: [{ offset: 4, old: original.subarray(4, 8).toString('hex'), new: linkBytes.toString('hex') }],
   appended: { offset: 4096, length: appended.length },
   before: { size: 4096, mtime: 1, sha256: sha256(original.subarray(4, 8)) },
-  after: { size: 4096 + appended.length, sha256: sha256(linkBytes, appended) },
+  after: { size: 4096 + appended.length, mtime: 2, sha256: sha256(linkBytes, appended) },
 };
 
 beforeAll(() => {

@@ -40,7 +40,7 @@ function headerRecord(id: string, recPath: string, time: number): HeaderWriteRec
     ranges: [{ offset: 4, old: '08000000', new: '00100000' }],
     appended: { offset: 4096, length: 200 },
     before: { size: 4096, mtime: 1, sha256: 'a' },
-    after: { size: 4296, sha256: 'b' },
+    after: { size: 4296, mtime: 2, sha256: 'b' },
   };
 }
 

@@ -1,0 +1,61 @@
+/**
+ * The images `acqmeta calibrate` is given: those of every other command, and also each OIR
+ * without a sidecar (which other commands cannot read, and a folder's walk does not list), so
+ * that every vendor file is refused by its name rather than left out.
+ */
+import { lstat, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { UnreadTally } from '../../shared/unread-files';
+import type { ImageEntry } from '../services/folder';
+import { sidecarPathFor } from '../services/sidecar';
+import { displayPath, imageTargets } from './targets';
+
+const OIR_NAME = /\.oir$/i;
+
+/** A folder's unread files, keeping every OIR's path (the tally itself names only the first ones). */
+class OirTally extends UnreadTally {
+  readonly oirs: string[] = [];
+
+  constructor(readonly folder: string) {
+    super();
+  }
+
+  override add(relPath: string, format: string): void {
+    super.add(relPath, format);
+    if (OIR_NAME.test(relPath)) this.oirs.push(path.join(this.folder, ...relPath.split('/')));
+  }
+}
+
+/** The images of `given` (images or folders), each once, OIRs without a sidecar among them. */
+export async function calibrateTargets(cwd: string, given: readonly string[]): Promise<ImageEntry[]> {
+  const oirs: string[] = [];
+  const others: string[] = [];
+  for (const target of given) {
+    const absPath = path.resolve(cwd, target);
+    const bare =
+      OIR_NAME.test(absPath) &&
+      (await stat(absPath).then(
+        (info) => info.isFile(),
+        () => false,
+      )) &&
+      (await lstat(sidecarPathFor(absPath)).then(
+        () => false,
+        () => true,
+      ));
+    if (bare) oirs.push(absPath);
+    else others.push(target);
+  }
+  const tallies: OirTally[] = [];
+  const entries = await imageTargets(cwd, others, (folder) => {
+    const tally = new OirTally(folder);
+    tallies.push(tally);
+    return tally;
+  });
+  const seen = new Set(entries.map((entry) => entry.absPath));
+  for (const absPath of [...oirs, ...tallies.flatMap((tally) => tally.oirs)]) {
+    if (seen.has(absPath)) continue;
+    seen.add(absPath);
+    entries.push({ relPath: displayPath(cwd, absPath), absPath, format: 'oir', sidecar: 'none' });
+  }
+  return entries;
+}
