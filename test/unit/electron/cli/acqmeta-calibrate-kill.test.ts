@@ -1,7 +1,8 @@
 /**
  * Killed mid-write (issue 79): `acqmeta calibrate` is SIGKILLed in ten rounds at points of its
  * header writes chosen at random (its journal record synced, the new header appended, the link
- * switched), held there by the write gate rather than raced against the clock. Each time every
+ * switched) and in files chosen at random (seeded: the seed is named on a failure, `KILL_SEED` repeats
+ * it), held there by the write gate rather than raced against the clock. Each time every
  * file opens, in AcqMeta's reader and in tifffile, with the old calibration or the new one, and
  * no strip or tile changed; the next run finishes or reverts the write that was cut short.
  */
@@ -13,6 +14,7 @@ import {
   mkdirSync,
   mkdtempSync,
   openSync,
+  readFileSync,
   readSync,
   rmSync,
   watch,
@@ -55,8 +57,15 @@ afterAll(async () => {
   await removeBundle();
 });
 
-/** Runs `acqmeta calibrate <folder> --pixel-size <size>`, SIGKILLed once a write reaches `point` (null: run to its end). */
-function calibrate(size: number, point: string | null): Promise<{ code: number | null; signal: string | null }> {
+/**
+ * Runs `acqmeta calibrate <targets> --pixel-size <size>` (the folder unless given), SIGKILLed once
+ * a write reaches `point` (null: run to its end).
+ */
+function calibrate(
+  size: number,
+  point: string | null,
+  targets: readonly string[] = [folder],
+): Promise<{ code: number | null; signal: string | null }> {
   const gate = path.join(base, 'gate');
   if (point !== null) writeFileSync(gate, `${point}\n`);
   return new Promise((resolve) => {
@@ -66,7 +75,7 @@ function calibrate(size: number, point: string | null): Promise<{ code: number |
         : watch(base, (_, name) => {
             if (name === 'gate.reached') child.kill('SIGKILL');
           });
-    const child = spawn(process.execPath, [cli, 'calibrate', folder, '--pixel-size', String(size)], {
+    const child = spawn(process.execPath, [cli, 'calibrate', ...targets, '--pixel-size', String(size)], {
       stdio: 'ignore',
       env: {
         ...process.env,
@@ -101,32 +110,63 @@ function declaredWidth(file: string): number | null {
   }
 }
 
-/** A pseudo-random choice for each round, the same in every run of the test. */
-const pick = (round: number) => POINTS[(round * 7 + 3) % POINTS.length] as (typeof POINTS)[number];
+/** The seed of this run's choices: `KILL_SEED` to repeat a failed run, else the clock's. */
+const SEED = Number(process.env.KILL_SEED ?? Date.now() % 2 ** 31);
+
+/** A pseudo-random number generator (mulberry32) from `seed`: the same choices for the same seed. */
+function generator(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(state ^ (state >>> 15), state | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
+  };
+}
 
 describe('acqmeta calibrate, killed', () => {
   it('leaves every file readable with the old or the new calibration, its pixels untouched', async () => {
     const files = FILES.map((name) => path.join(folder, name));
     const pixels = files.map(pixelSegmentsHash);
     const decoded = tifffileViews(files);
+    const random = generator(SEED);
+    const seeded = `KILL_SEED=${SEED}`;
     expect((await calibrate(0.2, null)).code).toBe(0);
     let old = 0.2;
     for (let round = 0; round < ROUNDS; round++) {
       const size = Number((0.3 + round / 10).toFixed(2));
-      const run = await calibrate(size, pick(round));
-      expect(run.signal).toBe('SIGKILL');
+      // the point and the file cut short vary: the files are written in a shuffled order
+      const point = POINTS[Math.floor(random() * POINTS.length)] as (typeof POINTS)[number];
+      const order = files.map((file) => ({ file, key: random() })).sort((a, b) => a.key - b.key);
+      const bytesBefore = files.map((file) => readFileSync(file));
+      const run = await calibrate(
+        size,
+        point,
+        order.map((o) => o.file),
+      );
+      expect(run.signal, seeded).toBe('SIGKILL');
       const views = tifffileViews(files);
       for (const [i, file] of files.entries()) {
         const width = declaredWidth(file);
-        expect([FILES[i], [old, size].some((v) => Math.abs((width ?? 0) - v) < 1e-6)]).toEqual([FILES[i], true]);
-        expect(views.get(file)?.pixels).toBe(decoded.get(file)?.pixels);
+        expect([FILES[i], [old, size].some((v) => Math.abs((width ?? 0) - v) < 1e-6)], seeded).toEqual([
+          FILES[i],
+          true,
+        ]);
+        expect(views.get(file)?.pixels, seeded).toBe(decoded.get(file)?.pixels);
       }
-      expect(files.map(pixelSegmentsHash)).toEqual(pixels);
+      expect(files.map(pixelSegmentsHash), seeded).toEqual(pixels);
+      const cut = (order[0] as { file: string }).file;
+      if (Math.abs((declaredWidth(cut) ?? 0) - old) < 1e-6) {
+        // cut short before readers saw it: the next command puts every file back byte for byte, its size included
+        expect((await calibrate(old, null)).code, seeded).toBe(0);
+        for (const [i, file] of files.entries())
+          expect([FILES[i], readFileSync(file).equals(bytesBefore[i] as Buffer)], seeded).toEqual([FILES[i], true]);
+      }
       // the next run finishes or reverts what was cut short, then writes its own
-      expect((await calibrate(size, null)).code).toBe(0);
-      for (const file of files) expect(declaredWidth(file)).toBeCloseTo(size, 9);
+      expect((await calibrate(size, null)).code, seeded).toBe(0);
+      for (const file of files) expect(declaredWidth(file), seeded).toBeCloseTo(size, 9);
       old = size;
     }
-    expect(files.map(pixelSegmentsHash)).toEqual(pixels);
+    expect(files.map(pixelSegmentsHash), seeded).toEqual(pixels);
   }, 300_000);
 });
