@@ -13,8 +13,8 @@ import { createProfileCache, createProfileFinder } from '../services/profile';
 import { draftForFolder, type FolderDraft } from '../services/sheets/folder-draft';
 import { createTiffScanner } from '../services/tiff';
 import { writeTableJournaled } from './channel-table-restore';
-import { CliError, EXIT, type CliIo } from './cli-io';
-import { writeOutput } from './file-output';
+import { CliError, EXIT } from './cli-io';
+import { writeOutput, type FolderExport } from './file-output';
 
 /** The `--format` of a channel table. */
 export const CHANNELS_FORMAT = 'channels';
@@ -36,13 +36,7 @@ interface ChannelExport {
  * `outFile` (relative to the working folder; replacing a file there only with `force`) or
  * stdout; resolves to the exit code.
  */
-export async function exportChannelTable(
-  root: string,
-  shown: string,
-  outFile: string | undefined,
-  io: CliIo,
-  force: boolean,
-): Promise<number> {
+export async function exportChannelTable({ root, shown, outFile, io, force }: FolderExport): Promise<number> {
   const own = outFile === undefined ? null : await ownTable(root, path.resolve(io.cwd, outFile));
   const finder = createProfileFinder(createProfileCache(), { root });
   const inForce = await finder.channelTableFor(path.join(root, CHANNEL_TABLE_NAME));

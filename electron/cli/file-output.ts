@@ -62,6 +62,17 @@ export async function refuseAnyExisting(io: CliIo, files: readonly string[], for
   if (found.length > 0) throw existsAlready(...found);
 }
 
+/** A folder's export: the folder (and as the command line named it), written to `outFile` or stdout. */
+export interface FolderExport {
+  root: string;
+  shown: string;
+  /** Relative to the working folder; undefined: stdout. */
+  outFile: string | undefined;
+  io: CliIo;
+  /** Replace a file already there. */
+  force: boolean;
+}
+
 /**
  * Writes `bytes` to `outFile` (relative to the working folder) through a synced temp file and
  * a rename, else to stdout. Without `force`, a file made there meanwhile is left as it is (exit 2).

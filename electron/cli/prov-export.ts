@@ -7,8 +7,8 @@ import path from 'node:path';
 import { journalProv } from '../../shared/journal';
 import { plural } from '../../shared/sheets/markdown-text';
 import { readFolderJournal } from '../services/journal';
-import { EXIT, type CliIo } from './cli-io';
-import { writeOutput } from './file-output';
+import { EXIT } from './cli-io';
+import { writeOutput, type FolderExport } from './file-output';
 
 /** The `--format` of the journal as PROV-JSON. */
 export const PROV_FORMAT = 'prov';
@@ -23,13 +23,7 @@ export function isProvFileName(outFile: string): boolean {
  * it) to `outFile` (relative to the working folder; replacing a file there only with `force`) or stdout. A folder without journaled
  * changes gets a document without records, and stderr says so; resolves to the exit code (0).
  */
-export async function exportProv(
-  root: string,
-  shown: string,
-  outFile: string | undefined,
-  io: CliIo,
-  force: boolean,
-): Promise<number> {
+export async function exportProv({ root, shown, outFile, io, force }: FolderExport): Promise<number> {
   const { records, problems } = await readFolderJournal(root);
   for (const problem of problems) io.err(`warning: ${problem}`);
   const document = journalProv(records, path.basename(root));

@@ -161,8 +161,9 @@ read as a channel table, or when the images differ from the draft.`,
     if (format === COLLECTION_FORMAT) return exportCollectionCommand(root, outFile, io, args.flags.has(FORCE));
     const force = await forceOf(args, io, outFile);
     if (isSubmissionFormat(format)) return exportSubmission(root, format, outFile, io, { force, dryRun });
-    if (format === CHANNELS_FORMAT) return exportChannelTable(root, args.positionals[0] as string, outFile, io, force);
-    if (format === PROV_FORMAT) return exportProv(root, args.positionals[0] as string, outFile, io, force);
+    const target = { root, shown: args.positionals[0] as string, outFile, io, force };
+    if (format === CHANNELS_FORMAT) return exportChannelTable(target);
+    if (format === PROV_FORMAT) return exportProv(target);
     refuseWorkbookOnTerminal(format, outFile, io);
     const result = isDraft(format) ? await draftOf(root, format) : await tableOf(root, format, acquisition);
     for (const { path: relPath, message } of result.skipped) io.err(`${relPath}: left out, ${message}`);
