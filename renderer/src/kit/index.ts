@@ -16,6 +16,7 @@ export { JobProgress, UnsavedNote } from './job-progress';
 export { MenuButton, type MenuEntry } from './menu-button';
 export { Modal } from './modal';
 export { ModalActions } from './modal-actions';
+export { NextDialogButton } from './next-dialog-button';
 export { OldNew } from './old-new';
 export { CheckGroup, RadioGroup, type CheckText } from './option-groups';
 export { PathNotes } from './path-notes';

@@ -11,7 +11,7 @@ import { selectCompleteness } from './profile-selectors';
 import { useApp, useAppStore } from '../store';
 import { downloadTableFile } from '../lib/download';
 import { formatCount, plural } from '../lib/format';
-import { Modal, ModalActions } from '../kit';
+import { Modal, ModalActions, NextDialogButton } from '../kit';
 import { FolderRulesSection } from './folder-rules-section';
 import { ProfileHeader } from './profile-header';
 import { TargetMetadataSection } from './target-metadata-section';
@@ -175,20 +175,14 @@ function ReadmeButton() {
 /** Leaves Completeness (the lab's rules) for the Submission check (a repository's). */
 function SubmissionButton() {
   const store = useAppStore();
-  const open = () => {
-    store.getState().closeCompleteness();
-    void store.getState().openLayoutCheck();
-  };
   return (
-    <button
-      type="button"
-      className="btn"
-      aria-haspopup="dialog"
+    <NextDialogButton
       title="Check the folder's files against a repository's rules (the HuBMAP directory schemas)"
-      onClick={open}
+      leave={() => store.getState().closeCompleteness()}
+      open={() => void store.getState().openLayoutCheck()}
     >
       Submission check…
-    </button>
+    </NextDialogButton>
   );
 }
 

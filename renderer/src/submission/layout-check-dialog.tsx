@@ -7,7 +7,7 @@
 import type { FolderLayoutCheck, LayoutPattern } from '../../../shared/api';
 import { formatCount, plural } from '../lib/format';
 import { useApp } from '../store';
-import { DataTable, Modal, ModalActions, PathNotes, type Column } from '../kit';
+import { DataTable, Modal, ModalActions, NextDialogButton, PathNotes, type Column } from '../kit';
 import { TargetSelect } from './target-select';
 
 /** `3 required patterns missing, 2 files not allowed`, or that the layout matches. */
@@ -131,18 +131,13 @@ export function LayoutCheckDialog() {
         </>
       )}
       <ModalActions onCancel={close} cancelLabel="Close" focusCancel>
-        <button
-          type="button"
-          className="btn"
-          aria-haspopup="dialog"
+        <NextDialogButton
           title="The repository's metadata files made from the images and their sidecars, with what is left to fill"
-          onClick={() => {
-            close();
-            void openSubmissionExport(view.target);
-          }}
+          leave={close}
+          open={() => void openSubmissionExport(view.target)}
         >
           Write submission files…
-        </button>
+        </NextDialogButton>
       </ModalActions>
     </Modal>
   );

@@ -9,7 +9,7 @@ import { SUBMISSION_FORMATS } from '../../../shared/submission';
 import { plural } from '../lib/format';
 import { saveAllSubmissionFiles, saveSubmissionFile, saveSubmissionTodo, savedName } from './submission-download';
 import { selectSaveSummary, useApp } from '../store';
-import { DataTable, Modal, ModalActions, PathNotes, type Column } from '../kit';
+import { DataTable, Modal, ModalActions, NextDialogButton, PathNotes, type Column } from '../kit';
 import { SubmissionTodoList } from './submission-todo-list';
 import { TargetSelect } from './target-select';
 
@@ -136,18 +136,13 @@ export function SubmissionExportDialog() {
         >
           Save to-do list
         </button>
-        <button
-          type="button"
-          className="btn"
-          aria-haspopup="dialog"
+        <NextDialogButton
           title="The whole upload built from the folder: these files, the raw files, OME-TIFF copies, reviewed first"
-          onClick={() => {
-            close();
-            openUpload();
-          }}
+          leave={close}
+          open={openUpload}
         >
           Build upload…
-        </button>
+        </NextDialogButton>
       </ModalActions>
     </Modal>
   );
