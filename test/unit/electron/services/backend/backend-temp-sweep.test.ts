@@ -11,6 +11,9 @@ import type { BackendOptions } from '../../../../../electron/services/backend';
 import type { LabCopy } from '../folder/lab-folder';
 import { removeTestBundles, startOnLab, stopOnLab, type Harness } from './backend-harness';
 
+/** How long a wait on a file or the clock's timers may take: only a hang (a scan on a loaded machine takes seconds). */
+const HANG = { timeout: 60_000, interval: 20 };
+
 /** The live folder's timers, each with its delay, run when the test says time has passed. */
 function testClock() {
   const timers: { ms: number; cancelled: boolean; start: () => void }[] = [];
@@ -39,7 +42,7 @@ describe('temp files of killed writes', () => {
     for (const file of [...dead, live]) writeFileSync(file, 'half a sidecar');
     await h.ok('openFolder', { path: copy.lab });
     await h.ok('scanFolder', {});
-    await vi.waitFor(() => expect(dead.filter(existsSync)).toEqual([]));
+    await vi.waitFor(() => expect(dead.filter(existsSync)).toEqual([]), HANG);
     expect(existsSync(live)).toBe(true);
   });
 
@@ -52,7 +55,7 @@ describe('temp files of killed writes', () => {
     expect(clock.timers.map(({ ms, cancelled }) => ({ ms, cancelled }))).toEqual([{ ms: 2_000, cancelled: false }]);
     expect(existsSync(dead)).toBe(true); // not while the window would be asking for the first rows
     clock.pass();
-    await vi.waitFor(() => expect(existsSync(dead)).toBe(false), { timeout: 5_000 });
+    await vi.waitFor(() => expect(existsSync(dead)).toBe(false), HANG);
   });
 
   it('wait for the first rows of a scan under way, however long past two seconds they take', async () => {
@@ -68,13 +71,13 @@ describe('temp files of killed writes', () => {
       await h.ok('openFolder', { path: copy.lab });
       await h.ok('scanFolder', {});
       // The scan, once under way, calls off the start two seconds after the open; then they pass.
-      await vi.waitFor(() => expect(clock.timers.map((timer) => timer.cancelled)).toEqual([true]), { timeout: 10_000 });
+      await vi.waitFor(() => expect(clock.timers.map((timer) => timer.cancelled)).toEqual([true]), HANG);
       clock.pass();
       expect(h.events.some((e) => e.type === 'scan-rows')).toBe(false);
       expect(existsSync(dead)).toBe(true); // no tree walk beside the reads of the first rows
       rmSync(gate);
       await h.waitFor((e) => e.type === 'scan-rows');
-      await vi.waitFor(() => expect(existsSync(dead)).toBe(false), { timeout: 5_000 });
+      await vi.waitFor(() => expect(existsSync(dead)).toBe(false), HANG);
     } finally {
       delete process.env.ACQMETA_READ_GATE;
       rmSync(gate, { force: true });
@@ -90,7 +93,7 @@ describe('temp files of killed writes', () => {
     for (const file of opening) writeFileSync(file, 'half a sidecar');
     await h.ok('openFolder', { path: copy.lab });
     await h.ok('scanFolder', {});
-    await vi.waitFor(() => expect(opening.filter(existsSync)).toEqual([]));
+    await vi.waitFor(() => expect(opening.filter(existsSync)).toEqual([]), HANG);
     const dead = tempOf(path.join(copy.lab, 'cells'), deadPid());
     writeFileSync(dead, 'half a sidecar');
     const row = await h.ok('reloadRow', { path: 'cells/multi-channel.ome.tif' });
