@@ -29,11 +29,13 @@ export interface DatasetInfo {
   peopleList: PeopleListInfo;
 }
 
-/** A write of the dataset file: its values and people, over the version the edit was made from. */
+/** A write of the dataset file: its values and people (null: the file removed, an undone creation), over the version the edit was made from. */
 export interface DatasetSave {
-  dataset: DatasetValues;
+  dataset: DatasetValues | null;
   /** The version the edit was made from (null: there was no file); another one on disk is a CONFLICT. */
   expected: SidecarVersion | null;
+  /** What the journal records the write as; `Dataset values and people` when absent. */
+  action?: string;
 }
 
 /** What a write of the dataset file left on disk: its version, null once it is removed. */

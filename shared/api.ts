@@ -195,9 +195,9 @@ export interface ApiMethods extends JobMethods, CalibrationMethods, UploadMethod
   /** The open folder's dataset values and people (acqmeta.dataset.json) and the lab's people list in force. Reads, never writes. */
   getDataset: { request: Record<string, never>; response: DatasetInfo };
   /**
-   * Writes the open folder's dataset file, journaled, as `acqmeta dataset` does; INVALID_VALUE
-   * naming each value or person the templates refuse (nothing written), CONFLICT when the file
-   * on disk is no longer the version the edit was made from.
+   * Writes (or, with `dataset: null`, removes) the open folder's dataset file, journaled, as
+   * `acqmeta dataset` does; INVALID_VALUE naming each value or person the templates refuse
+   * (nothing written), CONFLICT when the file on disk is no longer the version the edit was made from.
    */
   saveDataset: { request: DatasetSave; response: DatasetSaved };
   /**

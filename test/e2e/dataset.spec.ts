@@ -2,7 +2,8 @@
  * The Dataset panel (issue 80): opened from the Spreadsheet menu on a folder whose lab keeps a
  * people list, a value the template refuses marked as it is typed, two people picked from the
  * list (one the list gives with a mistyped ORCID is shown, not offered), saved — the bytes of
- * acqmeta.dataset.json exactly what `acqmeta dataset` writes — and changed once more; History
+ * acqmeta.dataset.json exactly what `acqmeta dataset` writes — undone and redone as one step of
+ * the undo history, and changed once more; History
  * names both writes (and so does `acqmeta log`), and restoring to before the second puts the
  * first file's bytes back.
  * Screenshots of the panel empty, with an error and filled (test-results/screens/dataset-*.png;
@@ -10,7 +11,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from '@playwright/test';
@@ -153,6 +154,15 @@ test('values checked as typed, two people picked from the lab’s list, saved, a
   });
   expect(log).toMatch(/record \S+ {2}acqmeta\.dataset\.json {2}dataset values created/);
 
+  // the save is one step of the undo history: Undo removes the file it created, Redo writes it again
+  await page.getByRole('button', { name: 'Undo Dataset values and people' }).click();
+  const redo = page.getByRole('button', { name: 'Redo Dataset values and people' });
+  await expect(redo).toBeEnabled();
+  expect(existsSync(file)).toBe(false);
+  await redo.click();
+  await expect(page.getByRole('button', { name: 'Undo Dataset values and people' })).toBeEnabled();
+  expect(readFileSync(file, 'utf8')).toBe(FIRST);
+
   // a second write: the lab's own id added, Ana Souza taken off
   const again = await openPanel(page);
   await expect(again.getByLabel('parent_sample_id')).toHaveValue('HBM123.ABCD.456');
@@ -169,17 +179,20 @@ test('values checked as typed, two people picked from the lab’s list, saved, a
   await page.getByRole('button', { name: 'History of the folder…' }).click();
   const history = page.getByRole('dialog', { name: 'History of the folder' });
   const writes = history.getByRole('table', { name: 'Dataset values written, newest first' });
-  await expect(writes.getByRole('row')).toHaveCount(3);
+  const added = 'created: parent_sample_id, source_storage_duration_unit set; Josiah Carberry, Ana Souza added';
+  await expect(writes.getByRole('row')).toHaveCount(5);
   await expect(writes.getByRole('row').nth(1)).toContainText('Dataset values and people');
   await expect(writes.getByRole('row').nth(1)).toContainText('lab_id set; Ana Souza taken off');
-  await expect(writes.getByRole('row').nth(2)).toContainText(
-    'created: parent_sample_id, source_storage_duration_unit set; Josiah Carberry, Ana Souza added',
-  );
+  await expect(writes.getByRole('row').nth(2)).toContainText('Redo Dataset values and people');
+  await expect(writes.getByRole('row').nth(2)).toContainText(added);
+  await expect(writes.getByRole('row').nth(3)).toContainText('Undo Dataset values and people');
+  await expect(writes.getByRole('row').nth(3)).toContainText('removed');
+  await expect(writes.getByRole('row').nth(4)).toContainText(added);
   await writes.getByRole('row').nth(1).getByRole('button', { name: 'Restore to before this' }).click();
   await expect(
     page.getByText('Restored the dataset values and people as they were before “Dataset values and people”.'),
   ).toBeVisible();
   expect(readFileSync(file, 'utf8')).toBe(FIRST);
-  await expect(writes.getByRole('row')).toHaveCount(4);
+  await expect(writes.getByRole('row')).toHaveCount(6);
   await expect(writes.getByRole('row').nth(1)).toContainText('Restore before “Dataset values and people”');
 });

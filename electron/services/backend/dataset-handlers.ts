@@ -47,13 +47,14 @@ export function datasetHandlers(context: BackendContext): DatasetHandlers {
         return { file: DATASET_FILE_NAME, dataset: null, version: null, problem: (error as Error).message, peopleList };
       }
     },
-    async saveDataset({ dataset, expected }) {
+    async saveDataset({ dataset, expected, action = 'Dataset values and people' }) {
       const folder = requireFolder(context);
-      const checked = checkDataset(dataset, (i) => `person ${i + 1}`);
-      if (checked.problems.length > 0)
+      const checked = dataset === null ? null : checkDataset(dataset, (i) => `person ${i + 1}`);
+      if (checked != null && checked.problems.length > 0)
         throw new ApiFailure('INVALID_VALUE', `nothing stored: ${checked.problems.join('; ')}`, DATASET_FILE_NAME);
-      const journal = { places: journalsOf(context, folder), tool: 'AcqMeta', action: 'Dataset values and people' };
-      return { version: await writeDatasetFile(folder.root, DATASET_FILE_NAME, checked.dataset, expected, journal) };
+      const journal = { places: journalsOf(context, folder), tool: 'AcqMeta', action };
+      const written = checked?.dataset ?? null;
+      return { version: await writeDatasetFile(folder.root, DATASET_FILE_NAME, written, expected, journal) };
     },
     async restoreDataset({ id }) {
       const folder = requireFolder(context);

@@ -239,7 +239,11 @@ const REQUEST_SCHEMAS: Record<ApiMethodName, object> = {
   saveDataset: {
     ...empty,
     required: ['dataset', 'expected'],
-    properties: { dataset: datasetValues, expected: { anyOf: [{ type: 'null' }, version] } },
+    properties: {
+      dataset: { anyOf: [{ type: 'null' }, datasetValues] },
+      expected: { anyOf: [{ type: 'null' }, version] },
+      action: { type: 'string', maxLength: 1000 },
+    },
   },
   restoreDataset: { ...empty, required: ['id'], properties: { id: journalId } },
   checkFolderLayout: {

@@ -68,7 +68,8 @@ export interface ChannelTableSlice {
    * Writes one side of a file step back (undo: `before`, redo: `after`) over the version
    * `expected`, by default the one the step wrote; the step as written now, `conflict` when the
    * file is another version, or null, with a notice, when the write failed. An instrument
-   * description's step is written by `writeInstrumentStep` (instrument-catalogue-slice.ts).
+   * description's step is written by `writeInstrumentStep` (instrument-catalogue-slice.ts), the
+   * dataset values' by `writeDatasetStep` (dataset-slice.ts).
    */
   writeFileStep(
     file: FileStep,
@@ -206,6 +207,7 @@ export const createChannelTableSlice: StateCreator<AppState, [], [], ChannelTabl
 
     writeFileStep: async (file, side, expected = file.written) => {
       if (file.kind === 'instrument-file') return get().writeInstrumentStep(file, side, expected);
+      if (file.kind === 'dataset') return get().writeDatasetStep(file, side, expected);
       const table = file[side];
       const undone = `${side === 'before' ? 'Undo' : 'Redo'} ${describeFileStep(file)}`;
       const action = expected === file.written ? undone : `${undone}, over another program's version`;

@@ -1,12 +1,13 @@
 /**
  * The Dataset panel's state: the open folder's dataset values and people and the lab's people
  * list as read, the save through the backend's dataset writer (the one `acqmeta dataset` uses,
- * journaled), and a write put back from the journal's History.
+ * journaled) as one step of the one undo history (undo writes the file it replaced back, or
+ * removes the one it created), and a write put back from the journal's History.
  */
 import type { StateCreator } from 'zustand/vanilla';
-import type { DatasetInfo } from '../../../shared/api';
+import type { DatasetInfo, SidecarVersion } from '../../../shared/api';
 import type { DatasetValues } from '../../../shared/dataset';
-import type { AppState } from '../store';
+import { type AppState, type DatasetStep, describeFileStep, recordStep } from '../store';
 
 /** The panel while open: what was read (null while reading), a save under way, and why the last one failed. */
 export interface DatasetPanel {
@@ -21,8 +22,17 @@ export interface DatasetSlice {
   /** Opens the panel and reads the folder's dataset file and the lab's people list (again, when open). */
   openDatasetPanel(): Promise<void>;
   closeDatasetPanel(): void;
-  /** Writes `dataset` over the version read; closes the panel when written, else shows why not. True once written. */
+  /** Writes `dataset` over the version read as one undo step; closes the panel when written, else shows why not. True once written. */
   saveDatasetPanel(dataset: DatasetValues): Promise<boolean>;
+  /**
+   * Writes one side of a dataset step back (undo: `before`, redo: `after`) over the version
+   * `expected`; the step as written now, or null, with a notice, when the write failed.
+   */
+  writeDatasetStep(
+    file: DatasetStep,
+    side: 'before' | 'after',
+    expected: SidecarVersion | null,
+  ): Promise<DatasetStep | null>;
   /** Puts the dataset file back as it was before the journal record `id` (named `action`), and reads the History again. */
   restoreDatasetWrite(id: string, action: string): Promise<void>;
 }
@@ -51,7 +61,13 @@ export const createDatasetSlice: StateCreator<AppState, [], [], DatasetSlice> = 
     set({ datasetPanel: { ...panel, saving: true, failure: null } });
     const result = await get().client.saveDataset({ dataset, expected: panel.info.version });
     if (result.ok) {
-      set({ datasetPanel: null });
+      const before = panel.info.version === null ? null : panel.info.dataset;
+      const step: DatasetStep = { kind: 'dataset', before, after: dataset, written: result.payload.version };
+      const action = describeFileStep(step);
+      set((s) => ({
+        datasetPanel: null,
+        history: recordStep(s.history, { action, changes: [], coalesceKey: null, file: step }),
+      }));
       get().notify('success', `Saved ${panel.info.file}.`);
       return true;
     }
@@ -63,6 +79,18 @@ export const createDatasetSlice: StateCreator<AppState, [], [], DatasetSlice> = 
       datasetPanel: s.datasetPanel && { ...s.datasetPanel, saving: false, failure: { message, conflict } },
     }));
     return false;
+  },
+
+  writeDatasetStep: async (file, side, expected) => {
+    const action = `${side === 'before' ? 'Undo' : 'Redo'} ${describeFileStep(file)}`;
+    const result = await get().client.saveDataset({ dataset: file[side], expected, action });
+    if (result.ok) return { ...file, written: result.payload.version };
+    const why =
+      result.error.code === 'CONFLICT'
+        ? 'another program changed it since AcqMeta wrote it; open Dataset values to see their version'
+        : result.error.message;
+    get().notify('error', `Could not ${side === 'before' ? 'undo' : 'redo'} the dataset values: ${why}.`);
+    return null;
   },
 
   restoreDatasetWrite: async (id, action) => {

@@ -13,7 +13,13 @@ export {
   type FieldViewState,
   type ValueCount,
 } from './logic/field-state';
-export { describeFileStep, recordStep, type FileStep, type InstrumentFileStep } from './logic/history';
+export {
+  describeFileStep,
+  recordStep,
+  type DatasetStep,
+  type FileStep,
+  type InstrumentFileStep,
+} from './logic/history';
 export {
   problemMessages,
   problemsNow,

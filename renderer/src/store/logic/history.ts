@@ -7,6 +7,7 @@
  */
 import type { SidecarVersion } from '../../../../shared/api';
 import type { ChannelTable } from '../../../../shared/channels/channel-table';
+import type { DatasetValues } from '../../../../shared/dataset';
 import { editableField, type FieldValue } from '../../../../shared/fields/field-table';
 import { formatFieldValue, plural } from '../../lib/format';
 import type { PendingEdit } from './edit-logic';
@@ -24,10 +25,10 @@ export interface FieldChange {
 }
 
 /**
- * A file a step saved as a whole (a channel table, or an instrument description): its content
- * before and after (null: there was, or is, no file).
+ * A file a step saved as a whole (a channel table, an instrument description, or the dataset
+ * values): its content before and after (null: there was, or is, no file).
  */
-export type FileStep = ChannelTableStep | InstrumentFileStep;
+export type FileStep = ChannelTableStep | InstrumentFileStep | DatasetStep;
 
 /** A channel table saved from its dialog. */
 export interface ChannelTableStep {
@@ -50,6 +51,15 @@ export interface InstrumentFileStep {
   file: string;
   before: string | null;
   after: string | null;
+  /** As for a channel table: the version the step's last write left. */
+  written: SidecarVersion | null;
+}
+
+/** The open folder's dataset values and people saved from the Dataset panel. */
+export interface DatasetStep {
+  kind: 'dataset';
+  before: DatasetValues | null;
+  after: DatasetValues | null;
   /** As for a channel table: the version the step's last write left. */
   written: SidecarVersion | null;
 }
@@ -135,11 +145,14 @@ function fieldNames(step: HistoryStep): Set<string> {
 
 /**
  * How a menu item (and the journal) names a file's step: `Channel table of raw/day1`,
- * `Instrument description lsm-880.json`.
+ * `Instrument description lsm-880.json`, `Dataset values and people`.
  */
-export function describeFileStep(file: Pick<ChannelTableStep, 'folder'> | Pick<InstrumentFileStep, 'file'>): string {
+export function describeFileStep(
+  file: Pick<ChannelTableStep, 'folder'> | Pick<InstrumentFileStep, 'file'> | Pick<DatasetStep, 'kind'>,
+): string {
   if ('file' in file) return `Instrument description ${file.file.split('/').pop() ?? file.file}`;
-  return `Channel table of ${file.folder === '' ? 'the folder' : file.folder}`;
+  if ('folder' in file) return `Channel table of ${file.folder === '' ? 'the folder' : file.folder}`;
+  return 'Dataset values and people';
 }
 
 /**

@@ -65,6 +65,23 @@ describe('backend dataset values', () => {
     await expect(readFile(file)).rejects.toMatchObject({ code: 'ENOENT' });
   });
 
+  it('removes the file for an undone creation, journaled under the action given', async () => {
+    const { h, copy } = lab;
+    const created = await h.ok('saveDataset', { dataset: { values: { lab_id: 'L1' }, people: [] }, expected: null });
+    const removed = await h.ok('saveDataset', {
+      dataset: null,
+      expected: created.version,
+      action: 'Undo Dataset values and people',
+    });
+    expect(removed).toEqual({ version: null });
+    await expect(readFile(path.join(copy.lab, 'acqmeta.dataset.json'))).rejects.toMatchObject({ code: 'ENOENT' });
+    const records = (await h.ok('getJournal', {})).instruments ?? [];
+    expect(records.map((r) => [r.action, r.after === null])).toEqual([
+      ['Dataset values and people', false],
+      ['Undo Dataset values and people', true],
+    ]);
+  });
+
   it('refuses a value or a person the templates refuse, naming each, and writes nothing', async () => {
     const { h, copy } = lab;
     const refused = await h.call('saveDataset', {
