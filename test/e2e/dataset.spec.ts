@@ -7,7 +7,7 @@
  * names both writes (and so does `acqmeta log`), and restoring to before the second puts the
  * first file's bytes back.
  * Screenshots of the panel empty, with an error and filled (test-results/screens/dataset-*.png;
- * the guide's copies are in docs/screens/), and axe finds nothing in it.
+ * the guide's copies are in docs/screens/), and axe finds nothing in it, in either theme.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { execFileSync } from 'node:child_process';
@@ -144,6 +144,9 @@ test('values checked as typed, two people picked from the lab’s list, saved, a
   await expect(panel.getByRole('button', { name: 'Save' })).toBeEnabled();
   expect(await findings(page)).toEqual([]);
   await shoot(page, panel, 'dataset-filled-light');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  expect(await findings(page)).toEqual([]);
+  await page.emulateMedia({ colorScheme: 'light' });
 
   await panel.getByRole('button', { name: 'Save' }).click();
   await expect(panel).toBeHidden();
