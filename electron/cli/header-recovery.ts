@@ -1,15 +1,15 @@
 /**
- * Header writes cut short, for the commands that touch image headers (`calibrate`, `restore`):
- * the latest header write record of each image named, read from the journals of the folders
- * given, and each interrupted one finished or reverted before anything else is done.
+ * Header writes cut short, for the commands that read or write an image (`calibrate`, `restore`,
+ * `set`, `show`): the latest header write record of each image named, read from the journals
+ * of the folders given, and each interrupted one finished or reverted before anything else is done.
  */
 import { stat } from 'node:fs/promises';
 import type { HeaderWriteRecord } from '../../shared/journal';
 import { recoverHeaderWrite } from '../services/calibrate';
 import { isInside } from '../services/disk';
-import { latestHeaderWritesOf, type ImageModified, type JournalPlaces } from '../services/journal';
+import { journalPlaces, latestHeaderWritesOf, type ImageModified, type JournalPlaces } from '../services/journal';
 import type { CliIo } from './cli-io';
-import { imageOrFolderArgument } from './targets';
+import { folderTargets, imageOrFolderArgument } from './targets';
 
 /**
  * The latest header write record of each image of `entries` (under the arguments `given`) that
@@ -59,4 +59,23 @@ export async function recoverInterrupted(
       );
     else if (done === 'finished') io.err(`${relPath}: an interrupted header write (record ${record.id}) is finished`);
   }
+}
+
+/**
+ * Finishes or reverts every interrupted header write of `entries` (the images of the arguments
+ * `given`), as `calibrate` does first: for a command that reads or writes those images. Cheap
+ * when there is none: only the journal files written since each image was modified are read.
+ */
+export async function recoverHeaderWritesOf(
+  io: CliIo,
+  given: readonly string[],
+  entries: readonly { absPath: string; relPath: string }[],
+): Promise<void> {
+  const latest = await latestHeaderRecords(io.cwd, given, entries);
+  if (latest.size === 0) return;
+  const places = journalPlaces({
+    roots: await folderTargets(io.cwd, given),
+    onFallback: (root, dir) => io.err(`warning: ${root} cannot be written; its change journal is kept in ${dir}`),
+  });
+  await recoverInterrupted(entries, latest, places, io);
 }

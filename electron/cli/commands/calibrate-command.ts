@@ -44,8 +44,8 @@ No pixel is touched: the new header goes at the end of the file and the file's l
 first IFD is pointed at it, after a check that no byte written is a strip's or a tile's. Each
 write is journaled (the old bytes it replaces) before its first byte, and read back after;
 acqmeta log lists it and acqmeta restore <image> --undo <id> puts the file back byte for byte.
-A write cut short (a crash, a kill) leaves the old header in force, and the next calibrate
-or restore of that image puts the file back as it was.
+A write cut short (a crash, a kill) leaves the old header in force, and the next calibrate,
+restore, set or show of that image puts the file back as it was.
 
 Refused, by name, with nothing written to them: vendor files (CZI, ND2, LIF, OIB, LSM, OIR),
 an image whose sidecar holds no calibration (1 Pixels) without --pixel-size, a z step for an

@@ -14,6 +14,7 @@ import { createTiffScanner } from '../../services/tiff';
 import { lastOption, UsageError } from '../args';
 import type { Command } from '../cli-io';
 import { refusalsForEveryImage } from '../profile-refusals';
+import { recoverHeaderWritesOf } from '../header-recovery';
 import { folderTargets, imageTargets } from '../targets';
 import { cliWriter, describeDiff } from '../write-changes';
 import { refuseAll, writeAndReport } from '../write-report';
@@ -70,8 +71,10 @@ sidecar changed on disk meanwhile or could not be written.`,
     if (problems.length > 0) return refuseAll(io, problems);
     const dryRun = args.flags.has('--dry-run');
     const profiles = createProfileFinder(createProfileCache(), { root: io.cwd });
+    const entries = await imageTargets(io.cwd, args.positionals);
+    if (!dryRun) await recoverHeaderWritesOf(io, args.positionals, entries);
     const targets = await Promise.all(
-      (await imageTargets(io.cwd, args.positionals)).map(async (entry) => ({
+      entries.map(async (entry) => ({
         entry,
         changes: await withNameValues(entry, changes, pattern, profiles),
       })),

@@ -31,6 +31,7 @@ import { EXIT, type Command } from '../cli-io';
 import { acquisitionLines } from '../acquisition-format';
 import { instrumentLines } from '../instrument-format';
 import { describeStored, rowRecord } from '../row-format';
+import { recoverHeaderWritesOf } from '../header-recovery';
 import { imageArgument } from '../targets';
 
 /** The `show` command. */
@@ -53,6 +54,7 @@ Exits 1 when the image or its sidecar has problems.`,
   syntax: { positionals: { min: 1, max: 1 }, flags: ['--json'] },
   async run(args, io) {
     const { root, entry } = await imageArgument(io.cwd, args.positionals[0] as string);
+    await recoverHeaderWritesOf(io, args.positionals, [entry]);
     const scanner = createTiffScanner();
     try {
       const profiles = createProfileFinder(createProfileCache(), { root });

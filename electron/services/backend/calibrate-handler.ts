@@ -12,19 +12,13 @@ import { randomUUID } from 'node:crypto';
 import type { ApiHandlers, CalibrationProgress } from '../../../shared/api';
 import { ApiFailure } from '../../../shared/errors';
 import type { CalibrationRequest } from '../../../shared/tiff-calibration';
-import {
-  applyCalibration,
-  latestHeaderWrites,
-  recoverHeaderWrite,
-  reviewCalibration,
-  type ReviewedImage,
-} from '../calibrate';
+import { applyCalibration, reviewCalibration, type ReviewedImage } from '../calibrate';
 import { toBackendError } from '../disk';
 import { resolveImage, type OpenFolder } from '../folder';
-import { journalWrites, type JournalPlaces } from '../journal';
+import { journalWrites } from '../journal';
 import { scanImage } from '../rows';
 import { profileFinder, requireFolder, type BackendContext } from './backend-context';
-import { readOpenJournal } from './journal-handler';
+import { recoverCutShort } from './cut-short-writes';
 import { throttledProgress } from './progress-throttle';
 import { journalsOf } from './save-handler';
 
@@ -39,21 +33,6 @@ interface KeptReview {
   folder: OpenFolder;
   request: CalibrationRequest;
   reviewed: ReviewedImage[];
-}
-
-/** Finishes or reverts the header writes of `reviewed` that were cut short (a crash, a kill) before anything else. */
-async function recoverCutShort(
-  context: BackendContext,
-  folder: OpenFolder,
-  reviewed: readonly ReviewedImage[],
-  places: JournalPlaces,
-): Promise<void> {
-  const latest = latestHeaderWrites((await readOpenJournal(context, folder)).headers ?? []);
-  for (const { entry } of reviewed) {
-    const record = latest.get(entry.relPath);
-    const place = record === undefined ? null : await places.placeFor(entry.absPath);
-    if (record !== undefined && place !== null) await recoverHeaderWrite(entry.absPath, record, place.dir);
-  }
 }
 
 /** Handlers of the calibration methods. */
@@ -93,7 +72,11 @@ export function calibrateHandlers(context: BackendContext): CalibrateHandlers {
       let done = 0;
       progress.note({ done, total: reviewed.length, current: (reviewed[0] as ReviewedImage).entry.relPath });
       const run = async () => {
-        await recoverCutShort(context, folder, reviewed, places);
+        await recoverCutShort(
+          context,
+          folder,
+          reviewed.map((r) => r.entry.relPath),
+        );
         return applyCalibration(reviewed, review.request, {
           journal: { places, tool: 'AcqMeta', action: ACTION, batch },
           save: {

@@ -9,6 +9,7 @@ import { batchRows, scanRows } from '../rows';
 import { openScanCache } from '../scan-cache';
 import { profileFinder, requireFolder, type BackendContext } from './backend-context';
 import { toBackendError } from '../disk';
+import { recoverCutShort } from './cut-short-writes';
 import { notingStamps, type ScanListed, type SeenStamps } from './scan-catch-up';
 import { withReadAhead } from './warm-up';
 
@@ -70,6 +71,9 @@ async function runScan(
   const images = new Map<string, SeenStamps>();
   context.live.scanUnderWay(); // the `finally` below starts the folder's sweep and watch
   try {
+    // a header write cut short is finished or reverted before its image is read; a file that
+    // cannot be put back now still reads with its old or its new header, so the scan goes on
+    await recoverCutShort(context, folder).catch(() => undefined);
     const readAhead = await withReadAhead(context, folder, cache);
     const listing = listAhead(folder.root, signal);
     const profiles = profileFinder(context, folder);

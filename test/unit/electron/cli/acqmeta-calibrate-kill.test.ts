@@ -6,7 +6,7 @@
  * file opens, in AcqMeta's reader and in tifffile, with the old calibration or the new one, and
  * no strip or tile changed; the next run finishes or reverts the write that was cut short.
  */
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import {
   closeSync,
   copyFileSync,
@@ -35,6 +35,8 @@ let cli: string;
 let removeBundle: () => Promise<void>;
 let base: string;
 let folder: string;
+/** The fixtures as tifffile wrote them. */
+let made: string;
 
 beforeAll(async () => {
   const built = await bundleEntries({
@@ -44,7 +46,7 @@ beforeAll(async () => {
   cli = path.join(built.outdir, 'cli.cjs');
   removeBundle = built.remove;
   base = mkdtempSync(path.join(tmpdir(), 'acqmeta-calibrate-kill-'));
-  const made = path.join(base, 'made');
+  made = path.join(base, 'made');
   folder = path.join(base, 'images');
   mkdirSync(made);
   mkdirSync(folder);
@@ -169,4 +171,25 @@ describe('acqmeta calibrate, killed', () => {
     }
     expect(files.map(pixelSegmentsHash), seeded).toEqual(pixels);
   }, 300_000);
+
+  it('has the next show or set of the image finish or revert a write cut short, before it reads', async () => {
+    for (const [command, ...rest] of [['show'], ['set', '--set', 'species=rat']] as const) {
+      const file = path.join(base, `${command}-plain.tif`);
+      copyFileSync(path.join(made, 'plain-72dpi.tif'), file);
+      const original = readFileSync(file);
+      expect((await calibrate(0.5, 'header-appended', [file])).signal).toBe('SIGKILL');
+      // killed after its append: the file is longer, the old header still in force
+      expect(readFileSync(file).length).toBeGreaterThan(original.length);
+      const run = await new Promise<{ code: number; stderr: string }>((resolve) => {
+        const env = { ...process.env, XDG_CONFIG_HOME: path.join(base, 'config') };
+        execFile(process.execPath, [cli, command, file, ...rest], { env, encoding: 'utf8' }, (error, _out, stderr) => {
+          resolve({ code: error === null ? 0 : Number(error.code), stderr });
+        });
+      });
+      expect([command, run.code]).toEqual([command, 0]);
+      expect(run.stderr).toContain(`${command}-plain.tif: a header write (record `);
+      expect(run.stderr).toContain('was cut short before readers saw it; the file is put back as it was');
+      expect([command, readFileSync(file).equals(original)]).toEqual([command, true]);
+    }
+  }, 120_000);
 });
