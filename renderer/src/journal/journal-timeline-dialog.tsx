@@ -20,6 +20,7 @@ import { useApp } from '../store';
 import { JournalProblems, JournalReadState } from './journal-read-state';
 import { ChannelTableTimeline } from '../channels';
 import { DatasetTimeline } from '../dataset';
+import { HeaderWriteTimeline } from './header-write-timeline';
 import { RestoreButtons } from './restore-buttons';
 import { DataTable, Modal, ModalActions, type Column } from '../kit';
 
@@ -155,6 +156,7 @@ function Timeline({ paths, view }: { paths: readonly string[] | null; view: Jour
         </p>
         <ChannelTableTimeline tables={view.tables} />
         <DatasetTimeline records={view.instruments} />
+        <HeaderWriteTimeline headers={view.headers} />
         <JournalProblems problems={view.problems} />
       </>
     );
@@ -179,6 +181,7 @@ function Timeline({ paths, view }: { paths: readonly string[] | null; view: Jour
       </div>
       <ChannelTableTimeline tables={view.tables} />
       <DatasetTimeline records={view.instruments} />
+      <HeaderWriteTimeline headers={view.headers} />
       <JournalProblems problems={view.problems} />
     </>
   );
