@@ -18,10 +18,10 @@ export default defineConfig({
   outputDir: '../../test-results/e2e',
   globalSetup: './support/global-setup.ts',
   fullyParallel: true,
-  // A test waits on the page and the server for most of its time: the whole suite uses about 540
-  // CPU-seconds, so two workers kept two cores only about half busy; one more than the cores
-  // brings that to about four fifths without the workers fighting over them (docs/testing.md).
-  workers: availableParallelism() + 1,
+  // One worker per core: on two cores the whole suite took 797–853 s with two workers and
+  // 883–970 s with three, run back to back (docs/testing.md); a third worker's Chromium and
+  // server only fight the other two for the cores.
+  workers: availableParallelism(),
   retries: 0,
   // Bounds that only catch a hang (every wait is on what the page shows): generous for a machine that
   // several runs share, where a test of many axe scans takes several times as long as alone.
