@@ -11,6 +11,12 @@ import { matchTerm } from './term-match';
 /** What a column accepts. */
 export interface ColumnRule {
   readonly name: string;
+  /** The column's name in words (`Parent sample ID`), when the template gives one. */
+  readonly label?: string;
+  /** What the template says the column holds, its example left in. */
+  readonly description?: string;
+  /** The template's example of a value (`HBM386.ZGKG.235`), shown when a value is refused. */
+  readonly example?: string;
   readonly required: boolean;
   /** The labels a value must be one of; absent: any value. */
   readonly terms?: readonly string[];
@@ -24,11 +30,28 @@ export interface ColumnRule {
 /** A value checked: the text to write, or why not (`is not a number`) and what it may have meant. */
 export type CellCheck = { text: string } | { text: null; problem: string; suggestions: string[] };
 
+/** The example a template's description ends with (`… Example: HBM386.ZGKG.235`), if it gives one. */
+function exampleOf(description: string | undefined): string | undefined {
+  const example = /\bExample:\s*(.+?)\s*$/s.exec(description ?? '')?.[1];
+  return example === '' ? undefined : example;
+}
+
+/** The label, description and example of a column, as the template gives them. */
+function wordsOf(label: string | undefined, description: string | undefined) {
+  const example = exampleOf(description);
+  return {
+    ...(label === undefined || label === '' ? {} : { label }),
+    ...(description === undefined || description === '' ? {} : { description }),
+    ...(example === undefined ? {} : { example }),
+  };
+}
+
 /** The rule of a HuBMAP template field. */
 export function ruleOfField(field: TemplateField): ColumnRule {
   const number = field.type !== 'numeric-field' ? undefined : field.datatype === 'xsd:int' ? 'int' : 'decimal';
   return {
     name: field.key,
+    ...wordsOf(field.label, field.description),
     required: field.required,
     ...(field.type === 'controlled-term-field' ? { terms: (field.terms ?? []).map((term) => term.label) } : {}),
     ...(field.regex === undefined ? {} : { pattern: field.regex }),
@@ -45,6 +68,7 @@ export function ruleOfAttribute(attribute: HtanAttribute): ColumnRule {
   const number = /(^|::)\s*int\b/.test(rules) ? 'int' : /(^|::)\s*num\b/.test(rules) ? 'decimal' : undefined;
   return {
     name: attribute.name,
+    ...wordsOf(undefined, attribute.description),
     required: attribute.required,
     ...(attribute.validValues.length > 0 ? { terms: attribute.validValues } : {}),
     ...(regex === null ? {} : { pattern: regex[1] === 'match' ? `^(?:${regex[2]})` : (regex[2] as string) }),
@@ -69,8 +93,11 @@ export function checkCell(rule: ColumnRule, value: string | number): CellCheck {
     if (rule.min !== undefined && n < rule.min) return refuse(`is below the least value, ${rule.min}`);
     if (rule.max !== undefined && n > rule.max) return refuse(`is above the greatest value, ${rule.max}`);
   }
+  // the pattern stays on the rule for a developer; a person reads the template's example
   if (rule.pattern !== undefined && !RE2JS.compile(rule.pattern).matcher(text).find())
-    return refuse(`does not match the pattern ${rule.pattern}`);
+    return refuse(
+      `is not in the form the template asks for${rule.example === undefined ? '' : `; for example ${rule.example}`}`,
+    );
   if (rule.terms === undefined) return { text };
   const match = matchTerm(text, rule.terms);
   if (match.accepted !== null) return { text: match.accepted };

@@ -65,7 +65,7 @@ describe('submissionParts: companions', () => {
     ]);
     expect(antibodies!.table.todo.map(({ column, reason }) => `${column}: ${reason}`)).toEqual([
       'hgnc_symbol: the channel table has no column for it (add one named "HGNC symbol")',
-      'antibody_rrid: "AB_12x" (from the channel table\'s RRID identifier) does not match the pattern ^AB_\\d+$',
+      'antibody_rrid: "AB_12x" (from the channel table\'s RRID identifier) is not in the form the template asks for; for example AB_10002075',
     ]);
   });
 
