@@ -4,7 +4,7 @@
  * the three lists each header value old → new and refuses the CZI; the writes end in a summary,
  * tifffile reads the new values from the files while every strip is as it was, the Header
  * section names where each value was read, and Undo this action in the History puts the file
- * back byte for byte. Held by the write gate at the first file's journal record, a cancel leaves
+ * back byte for byte; the folder's History lists each batch as one action. Held by the write gate at the first file's journal record, a cancel leaves
  * the second file untouched. Screenshots of the review, the progress and the summary in both
  * themes (test-results/screens/*-calibrate-*.png); axe finds nothing serious in the dialog.
  */
@@ -187,6 +187,18 @@ test('reviewed, written into both headers without touching a pixel, shown in Hea
   await expect(
     history.getByRole('listitem').filter({ hasText: 'Undo “Write calibration into image files”' }),
   ).toBeVisible();
+
+  // The folder's History lists each batch of header writes as one action, by its name.
+  await page.getByRole('button', { name: 'History of the folder…' }).click();
+  const timeline = page.getByRole('dialog', { name: 'History of the folder' });
+  const writes = timeline.getByRole('table', { name: 'Calibrations written into image files, newest first' });
+  await expect(writes.getByRole('row')).toHaveCount(3);
+  await expect(writes.getByRole('row').filter({ hasText: '2 images' })).toContainText(
+    'Write calibration into image filesAcqMeta2 imagesunit, XResolution',
+  );
+  await expect(writes.getByRole('row').filter({ hasText: 'Undo “Write calibration' })).toContainText('1 image');
+  await writes.scrollIntoViewIfNeeded();
+  await shots(page, 'folder-history');
 });
 
 test('channel names and an interval typed: reviewed again, refused by name where they mean nothing', async ({
