@@ -85,7 +85,7 @@ const catalogue = async () => {
   await mkdir(path.join(base, 'acqmeta.instruments'));
   await writeFile(path.join(base, DESCRIPTION), CD7_TEXT);
 };
-const acqmeta = (...args: string[]) => cli.run(args, base, 120_000);
+const acqmeta = (...args: string[]) => cli.run(args, base, { timeoutMs: 120_000 });
 const read = (rel: string) => readFile(path.join(base, rel), 'utf8');
 const todoOf = async (file: string) => (await read(file)).trimEnd().split('\n');
 const HARDWARE = `${DATASET}/extras/microscope_hardware.json`;

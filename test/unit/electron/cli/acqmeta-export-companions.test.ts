@@ -39,7 +39,7 @@ beforeEach(async () => {
 
 const writeTable = (lines: string[]) =>
   writeFile(path.join(base, DATASET, 'acqmeta.channels.csv'), lines.map((line) => `${line}\r\n`).join(''));
-const acqmeta = (...args: string[]) => cli.run(args, base, 120_000);
+const acqmeta = (...args: string[]) => cli.run(args, base, { timeoutMs: 120_000 });
 const read = (rel: string) => readFile(path.join(base, rel), 'utf8');
 
 const todoOf = async (file: string) => (await read(file)).trimEnd().split('\n');

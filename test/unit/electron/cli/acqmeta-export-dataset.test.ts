@@ -36,7 +36,7 @@ beforeEach(async () => {
   return () => rm(base, { recursive: true, force: true });
 });
 
-const acqmeta = (...args: string[]) => cli.run(args, base, 120_000);
+const acqmeta = (...args: string[]) => cli.run(args, base, { timeoutMs: 120_000 });
 const read = (rel: string) => readFile(path.join(base, rel), 'utf8');
 const todoOf = async (file: string) => (await read(file)).trimEnd().split('\n');
 

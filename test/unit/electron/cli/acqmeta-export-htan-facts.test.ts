@@ -49,7 +49,9 @@ afterAll(async () => {
 
 describe('acqmeta export --format htan:imaging-level-2: what the files state', () => {
   it('working distance and its unit, dimension order, byte order, pyramid', async () => {
-    const run = await cli.run(['export', 'd', '--format', 'htan:imaging-level-2', '-o', 'l2.csv'], base, 120_000);
+    const run = await cli.run(['export', 'd', '--format', 'htan:imaging-level-2', '-o', 'l2.csv'], base, {
+      timeoutMs: 120_000,
+    });
     expect(run.code).toBe(1);
     const rows = checkedRows(await readFile(path.join(base, 'l2.csv'), 'utf8'), 'csv', htanRules('Imaging Level 2'));
     const cells = Object.fromEntries(

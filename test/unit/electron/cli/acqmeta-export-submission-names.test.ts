@@ -28,7 +28,7 @@ beforeEach(async () => {
   return () => rm(base, { recursive: true, force: true });
 });
 
-const acqmeta = (...args: string[]) => cli.run(args, base, 120_000);
+const acqmeta = (...args: string[]) => cli.run(args, base, { timeoutMs: 120_000 });
 
 /** A dataset folder `folder` under the test's base holding the CZI under each name (bytes: not UTF-8). */
 async function dataset(folder: string, names: readonly (string | Buffer)[]): Promise<void> {

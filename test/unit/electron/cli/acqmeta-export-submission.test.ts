@@ -46,7 +46,7 @@ beforeEach(async () => {
   return () => rm(base, { recursive: true, force: true });
 });
 
-const acqmeta = (...args: string[]) => cli.run(args, base, 120_000);
+const acqmeta = (...args: string[]) => cli.run(args, base, { timeoutMs: 120_000 });
 const read = (rel: string) => readFile(path.join(base, rel), 'utf8');
 
 /** The to-do of a confocal export's layout file and companions, without a channel table. */

@@ -6,7 +6,7 @@
  * cannot be written keeps its journal in the settings folder. Text from files (journal records,
  * file names, sidecar values) reaches the terminal with its control characters escaped.
  */
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
   copyFileSync,
@@ -25,32 +25,22 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { JournalRecord } from '../../../../shared/journal';
-import { bundleEntries } from '../services/tiff/build-worker';
+import { buildCli, type BuiltCli, type CliRun } from './built-cli';
 import { makeUnwritable } from '../services/journal/unwritable-folder';
 
 const fixture = (rel: string) => fileURLToPath(new URL(`../../../fixtures/${rel}`, import.meta.url));
 const TIFF = fixture('tiff/generated/imagej-2ch-u16.tif');
 
-let launcher: string;
-let removeBundle: () => Promise<void>;
+let cli: BuiltCli;
 /** The test's folder: `exp/` (the images) and `config/` (the per-user settings folder) inside. */
 let base: string;
 let exp: string;
 let configDir: string;
 
 beforeAll(async () => {
-  const built = await bundleEntries({
-    cli: 'electron/cli/acqmeta.ts',
-    'cli-launch': 'electron/cli/launch.ts',
-    'scan-worker': 'electron/services/tiff/scan-worker.ts',
-  });
-  launcher = path.join(built.outdir, 'cli-launch.cjs');
-  removeBundle = built.remove;
+  cli = await buildCli();
 });
-
-afterAll(async () => {
-  await removeBundle();
-});
+afterAll(() => cli.remove());
 
 beforeEach(() => {
   base = mkdtempSync(path.join(tmpdir(), 'acqmeta-journal-'));
@@ -75,21 +65,9 @@ function image(rel: string, sidecar: string | null): void {
   if (sidecar !== null) copyFileSync(fixture(`sidecars/${sidecar}`), `${file}.json`);
 }
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
 /** Runs `acqmeta <args>` in the test's folder, with its own settings folder. */
-function acqmeta(...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    const env = { ...process.env, XDG_CONFIG_HOME: configDir, ACQMETA_CACHE_DIR: path.join(base, 'cache') };
-    execFile(process.execPath, [launcher, ...args], { cwd: base, env, encoding: 'utf8' }, (error, stdout, stderr) => {
-      const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
-      resolve({ code, stdout, stderr });
-    });
-  });
+function acqmeta(...args: string[]): Promise<CliRun> {
+  return cli.run(args, base, { env: { XDG_CONFIG_HOME: configDir, ACQMETA_CACHE_DIR: path.join(base, 'cache') } });
 }
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
@@ -105,7 +83,7 @@ const IMAGES = ['a.tif', 'b.tif', 'day1/c.tif', 'day1/new.tif'];
 const versions = () => Object.fromEntries(IMAGES.map((rel) => [rel, versionOf(rel)]));
 
 /** The records of `log --json` output. */
-const records = (run: Run) =>
+const records = (run: CliRun) =>
   run.stdout
     .split('\n')
     .filter((line) => line !== '')

@@ -2,7 +2,6 @@
  * `acqmeta log` of a folder lists the journal's channel table writes among the sidecars':
  * the table, whether it was created, rewritten or removed, and its rows by Channel ID.
  */
-import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,37 +9,23 @@ import { afterAll, beforeAll, beforeEach, afterEach, expect, it } from 'vitest';
 import { writeChannelTableFile } from '../../../../electron/services/channels';
 import { journalPlaces } from '../../../../electron/services/journal';
 import { emptyChannelTable } from '../../../../shared/channels/channel-table';
-import { bundleEntries } from '../services/tiff/build-worker';
+import { buildCli, type BuiltCli, type CliRun } from './built-cli';
 
-let launcher: string;
-let removeBundle: () => Promise<void>;
+let cli: BuiltCli;
 let base: string;
 
 beforeAll(async () => {
-  const built = await bundleEntries({
-    cli: 'electron/cli/acqmeta.ts',
-    'cli-launch': 'electron/cli/launch.ts',
-    'scan-worker': 'electron/services/tiff/scan-worker.ts',
-  });
-  launcher = path.join(built.outdir, 'cli-launch.cjs');
-  removeBundle = built.remove;
+  cli = await buildCli();
 });
-afterAll(async () => {
-  await removeBundle();
-});
+afterAll(() => cli.remove());
 beforeEach(() => {
   base = mkdtempSync(path.join(tmpdir(), 'acqmeta-log-tables-'));
   mkdirSync(path.join(base, 'exp', 'raw'), { recursive: true });
 });
 afterEach(() => rmSync(base, { recursive: true, force: true }));
 
-function acqmeta(...args: string[]): Promise<{ code: number; stdout: string }> {
-  return new Promise((resolve) => {
-    const env = { ...process.env, XDG_CONFIG_HOME: path.join(base, 'config') };
-    execFile(process.execPath, [launcher, ...args], { cwd: base, env, encoding: 'utf8' }, (error, stdout) => {
-      resolve({ code: error === null ? 0 : Number(error.code), stdout });
-    });
-  });
+function acqmeta(...args: string[]): Promise<CliRun> {
+  return cli.run(args, base, { env: { XDG_CONFIG_HOME: path.join(base, 'config') } });
 }
 
 it('lists each channel table write of a folder, text and JSON', async () => {

@@ -37,7 +37,7 @@ beforeEach(async () => {
   return () => rm(base, { recursive: true, force: true });
 });
 
-const acqmeta = (...args: string[]) => cli.run(args, base, 240_000);
+const acqmeta = (...args: string[]) => cli.run(args, base, { timeoutMs: 240_000 });
 const at = (rel: string) => path.join(base, ...rel.split('/'));
 const read = (rel: string) => readFile(at(rel), 'utf8');
 

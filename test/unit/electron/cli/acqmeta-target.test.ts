@@ -38,7 +38,7 @@ async function put(rel: string): Promise<void> {
   await writeFile(path.join(dataset, rel), '');
 }
 
-const acqmeta = (...args: string[]) => cli.run(args, base, 60_000);
+const acqmeta = (...args: string[]) => cli.run(args, base, { timeoutMs: 60_000 });
 const jsonLines = (stdout: string): unknown[] =>
   stdout
     .trimEnd()

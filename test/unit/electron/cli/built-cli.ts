@@ -13,6 +13,14 @@ export interface CliRun {
   stderr: string;
 }
 
+/** How one run is made. */
+export interface RunOptions {
+  /** A run that takes longer is killed (code -1): for hang tests. */
+  timeoutMs?: number;
+  /** Variables set for this run beside the test process's own (a settings folder, …). */
+  env?: Readonly<Record<string, string>>;
+}
+
 /** The bundles: `cli.cjs`, its launcher and the scan worker's in one temporary directory. */
 export interface BuiltCli {
   /** The bundled scan worker, for scanners made inside tests. */
@@ -21,8 +29,8 @@ export interface BuiltCli {
   cliScript: string;
   /** The per-user cache folder the runs use (`ACQMETA_CACHE_DIR`). */
   cacheDir: string;
-  /** Runs `acqmeta <args>` in `cwd`; with `timeoutMs`, a run that takes longer is killed (code -1). */
-  run(args: readonly string[], cwd: string, timeoutMs?: number): Promise<CliRun>;
+  /** Runs `acqmeta <args>` in `cwd`, with `options` (see {@link RunOptions}). */
+  run(args: readonly string[], cwd: string, options?: RunOptions): Promise<CliRun>;
   remove(): Promise<void>;
 }
 
@@ -44,9 +52,9 @@ export async function buildCli(): Promise<BuiltCli> {
     workerScript: path.join(outdir, 'scan-worker.cjs'),
     cliScript: path.join(outdir, 'cli.cjs'),
     cacheDir,
-    run: (args, cwd, timeoutMs) =>
+    run: (args, cwd, { timeoutMs, env: own } = {}) =>
       new Promise((resolve) => {
-        const env = { ...process.env, ACQMETA_CACHE_DIR: cacheDir };
+        const env = { ...process.env, ACQMETA_CACHE_DIR: cacheDir, ...own };
         execFile(
           process.execPath,
           [launcher, ...args],

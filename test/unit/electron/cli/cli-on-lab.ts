@@ -46,7 +46,7 @@ export function cliOnLab(): CliOnLab {
   });
   return {
     acqmeta: (...args) => cli.run(args, copy.base),
-    acqmetaWithin: (timeoutMs, ...args) => cli.run(args, copy.base, timeoutMs),
+    acqmetaWithin: (timeoutMs, ...args) => cli.run(args, copy.base, { timeoutMs }),
     labPath,
     basePath: (rel) => path.join(copy.base, rel),
     read: (rel) => readFile(labPath(rel), 'utf8'),
