@@ -42,6 +42,7 @@ export {
 export {
   requiredMissing,
   todoGroups,
+  todoHeadline,
   todoLines,
   todoSummaryLines,
   TODO_SUMMARY_ROWS,

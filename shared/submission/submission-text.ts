@@ -67,6 +67,21 @@ export function todoSummaryLines(todo: readonly TodoItem[]): string[] {
   });
 }
 
+/**
+ * What a to-do comes to, said before its items (the command line's stderr, the app's upload
+ * dialog): `Nothing left to do.`, `Nothing required is left. 1 optional item:`,
+ * `2 required items and 1 optional item left:`.
+ */
+export function todoHeadline(todo: readonly { required: boolean }[]): string {
+  const required = todo.filter((item) => item.required).length;
+  const optional = todo.length - required;
+  const items = (n: number, kind: string) => `${n.toLocaleString('en-US')} ${kind} item${n === 1 ? '' : 's'}`;
+  if (todo.length === 0) return 'Nothing left to do.';
+  if (required === 0) return `Nothing required is left. ${items(optional, 'optional')}:`;
+  if (optional === 0) return `${items(required, 'required')} left:`;
+  return `${items(required, 'required')} and ${items(optional, 'optional')} left:`;
+}
+
 /** Whether a required cell is still empty. */
 export function requiredMissing(todo: readonly TodoItem[]): boolean {
   return todo.some((item) => item.required);

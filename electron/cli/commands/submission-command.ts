@@ -4,7 +4,13 @@
  * schema; HTAN: the manifest, its channel file and the images it names), the to-do on stderr.
  */
 import path from 'node:path';
-import { isSubmissionFormat, requiredMissing, SUBMISSION_FORMATS, todoLines } from '../../../shared/submission';
+import {
+  isSubmissionFormat,
+  requiredMissing,
+  SUBMISSION_FORMATS,
+  todoHeadline,
+  todoLines,
+} from '../../../shared/submission';
 import {
   buildUpload,
   checkUploadFolder,
@@ -134,8 +140,7 @@ as asked (nothing written), 130 when interrupted.`,
 /** Prints the to-do on stderr; the exit code: 1 while a required item is left. */
 function report(io: CliIo, todo: Parameters<typeof todoLines>[0]): number {
   const lines = todoLines(todo);
-  const required = todo.filter((item) => item.required).length;
-  io.err(lines.length === 0 ? 'nothing left to do' : `${plural(lines.length, 'item')} to do (${required} required):`);
+  io.err(todoHeadline(todo));
   for (const line of lines) io.err(`  ${printable(line)}`);
   return requiredMissing(todo) ? EXIT.problems : EXIT.ok;
 }

@@ -144,7 +144,9 @@ describe('acqmeta submission --to hubmap:confocal', () => {
     const run = await acqmeta('submission', LAB, '--to', 'hubmap:confocal', '-o', 'upload');
     expect(run.code, run.stderr).toBe(0);
     // only the optional antibodies table is left: the channel table names none
-    expect(run.stderr).toContain('1 item to do (0 required):\n  antibodies.tsv: every row (optional): ');
+    expect(run.stderr).toContain(
+      'Nothing required is left. 1 optional item:\n  antibodies.tsv: every row (optional): ',
+    );
     const [person] = checkedRows(await read('upload/contributors.tsv'), 'tsv', hubmapRules('contributors'));
     expect(person).toMatchObject({ orcid: '0000-0002-1825-0097', is_contact: 'Yes' });
     const [row] = checkedRows(await read('upload/confocal-metadata.tsv'), 'tsv', hubmapRules('confocal'));
