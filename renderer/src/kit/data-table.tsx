@@ -14,6 +14,8 @@ export interface Column<T> {
   /** A class of the column's cells (`num`, `mono`, …) and one of its header. */
   className?: string;
   headerClassName?: string;
+  /** The column's cells and header stay on one line (an action, a size, a short name): the other columns take the width. */
+  nowrap?: boolean;
   /** The cell's full text on hover (a clipped value, a rounded figure). */
   title?: (row: T) => string | undefined;
 }
@@ -43,15 +45,21 @@ interface DataTableProps<T> {
   headless?: boolean;
 }
 
+/** `className` with `nowrap` added for a column that keeps to one line. */
+function classOf(className: string | undefined, nowrap: boolean | undefined): string | undefined {
+  return nowrap === true ? [className, 'nowrap'].filter(Boolean).join(' ') : className;
+}
+
 /** One cell of a row: its header, or a data cell. */
 function Cell<T>({ column, row, index }: { column: Column<T>; row: T; index: number }) {
   const title = column.title?.(row);
+  const className = classOf(column.className, column.nowrap);
   return column.rowHeader ? (
-    <th scope="row" className={column.className} title={title}>
+    <th scope="row" className={className} title={title}>
       {column.cell(row, index)}
     </th>
   ) : (
-    <td className={column.className} title={title}>
+    <td className={className} title={title}>
       {column.cell(row, index)}
     </td>
   );
@@ -70,7 +78,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
         <thead>
           <tr>
             {columns.map((column, c) => (
-              <th key={c} scope="col" className={column.headerClassName}>
+              <th key={c} scope="col" className={classOf(column.headerClassName, column.nowrap)}>
                 {column.header}
               </th>
             ))}

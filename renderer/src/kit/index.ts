@@ -27,3 +27,4 @@ export { ReviewList, type ReviewChange, type ReviewGroup } from './review-list';
 export { ReadingModal, SaveActions, SaveFailure } from './save-and-reading';
 export { SidecarBadge } from './sidecar-badge';
 export { usePopover } from './use-popover';
+export { WrappingPath } from './wrapping-path';

@@ -61,6 +61,20 @@ describe('DataTable', () => {
     expect(cells(table)).toEqual([['Image', 'Size']]);
   });
 
+  test('a column kept to one line marks its header and cells nowrap, beside their own class', () => {
+    const columns: Column<Image>[] = [COLUMNS[0]!, { ...COLUMNS[1]!, nowrap: true }];
+    drawn = draw(
+      <DataTable label="Sizes" columns={columns} rows={[{ path: 'a.tif', size: 1 }]} rowKey={(i) => i.path} />,
+    );
+    const table = drawn.container.querySelector('table')!;
+    expect([...table.querySelectorAll('th, td')].map((cell) => cell.className)).toEqual([
+      '',
+      'num nowrap',
+      'mono',
+      'num nowrap',
+    ]);
+  });
+
   test('a headless table names itself and lists only its rows', () => {
     drawn = draw(
       <DataTable label="Facts" headless columns={COLUMNS} rows={[{ path: 'a.tif', size: 1 }]} rowKey={(i) => i.path} />,
