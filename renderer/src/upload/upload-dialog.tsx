@@ -4,14 +4,13 @@
  * until it ends), then what it did, the to-do left and the upload folder: opened in the file
  * manager in the desktop app, its path shown in browser mode, which has none.
  */
-import type { UploadOutcome } from '../../../shared/api';
-import { plural } from '../lib/format';
+import type { UploadOutcome, UploadStep } from '../../../shared/api';
 import { uploadEnded, type UploadJob, type UploadView } from './upload-slice';
-import { progressText } from './upload-text';
+import { builtCounts, countsText, progressText } from './upload-text';
 import { UploadForm } from './upload-form';
 import { UploadReviewView, UploadTodo } from './upload-review';
 import { useApp } from '../store';
-import { JobFailure, Modal, ModalActions, ProgressFooter } from '../kit';
+import { JobFailure, Modal, ModalActions, WrappingPath, ProgressFooter } from '../kit';
 
 /** The review, or why there is none yet, with Build, Back and Cancel. */
 function Review({ view, onClose }: { view: UploadView; onClose: () => void }) {
@@ -54,7 +53,7 @@ function Running({ job, upload }: { job: UploadJob; upload: string }) {
   return (
     <>
       <p className="small">
-        Building <span className="mono">{upload}</span>
+        Building <WrappingPath path={upload} />
       </p>
       <ProgressFooter
         label="Bytes built"
@@ -68,8 +67,8 @@ function Running({ job, upload }: { job: UploadJob; upload: string }) {
   );
 }
 
-/** What an ended build did, in words, and where the upload is. */
-function OutcomeView({ outcome }: { outcome: UploadOutcome }) {
+/** What an ended build of the reviewed `steps` did, counted as the review counted them, and where the upload is. */
+function OutcomeView({ outcome, steps }: { outcome: UploadOutcome; steps: readonly UploadStep[] }) {
   const door = useApp((s) => s.session?.door ?? 'browser');
   const show = useApp((s) => s.showUpload);
   if (outcome.kind === 'cancelled')
@@ -81,11 +80,10 @@ function OutcomeView({ outcome }: { outcome: UploadOutcome }) {
   return (
     <>
       <p className="layout-verdict" role="status">
-        Upload built: {plural(outcome.linked, 'file')} linked, {plural(outcome.copied, 'file')} copied and read back,{' '}
-        {outcome.converted} OME-TIFF {outcome.converted === 1 ? 'copy' : 'copies'} converted and verified.
+        Upload built: {countsText(builtCounts(steps, outcome))}.
       </p>
       <p className="small">
-        In <span className="mono">{outcome.upload}</span>{' '}
+        In <WrappingPath path={outcome.upload} />{' '}
         {door === 'electron' && (
           <button type="button" className="btn btn-small" onClick={() => void show()}>
             Open upload folder
@@ -113,7 +111,7 @@ export function UploadDialog() {
       {phase === 'ended' && job !== null && (
         <>
           <JobFailure what="The build" failure={job.failure} />
-          {job.outcome !== null && <OutcomeView outcome={job.outcome} />}
+          {job.outcome !== null && <OutcomeView outcome={job.outcome} steps={view.review?.steps ?? []} />}
           <ModalActions onCancel={close} cancelLabel="Close" focusCancel />
         </>
       )}

@@ -5,9 +5,10 @@
  * lists it. Also the to-do of a built upload.
  */
 import type { TodoItem, UploadReview, UploadStep } from '../../../shared/api';
+import { todoHeadline } from '../../../shared/submission';
 import { formatBytes, plural } from '../lib/format';
-import { spaceText, stepsText, todoSummary, tooLittleSpace } from './upload-text';
-import { DataTable, PathNotes, type Column } from '../kit';
+import { countsText, spaceText, stepCounts, tooLittleSpace } from './upload-text';
+import { DataTable, PathNotes, WrappingPath, type Column } from '../kit';
 
 /** Rows a table lists before the rest are counted, so an upload of thousands of files reviews as fast as one of ten. */
 const LISTED = 200;
@@ -22,13 +23,14 @@ const ACTION_WORDS: Readonly<Record<UploadStep['action'], string>> = {
 };
 
 const STEP_COLUMNS: readonly Column<UploadStep>[] = [
-  { header: 'Action', className: 'todo-state', cell: (step) => ACTION_WORDS[step.action] },
-  { header: 'In the upload', cell: (step) => <code>{step.path}</code> },
-  { header: 'From', cell: (step) => (step.source === null ? '' : <code>{step.source}</code>) },
+  { header: 'Action', nowrap: true, cell: (step) => ACTION_WORDS[step.action] },
+  { header: 'In the upload', cell: (step) => <WrappingPath path={step.path} /> },
+  { header: 'From', cell: (step) => (step.source === null ? '' : <WrappingPath path={step.source} />) },
   {
     header: 'Size',
     className: 'num',
     headerClassName: 'num',
+    nowrap: true,
     cell: (step) => (step.bytes === null ? '' : formatBytes(step.bytes)),
   },
 ];
@@ -36,7 +38,7 @@ const STEP_COLUMNS: readonly Column<UploadStep>[] = [
 const TODO_COLUMNS: readonly Column<TodoItem>[] = [
   {
     header: 'Column',
-    headerClassName: 'todo-state',
+    nowrap: true,
     cell: (item) => <code className="todo-column">{item.column}</code>,
   },
   {
@@ -46,7 +48,7 @@ const TODO_COLUMNS: readonly Column<TodoItem>[] = [
     cell: (item) => (item.required ? 'Required' : 'Optional'),
   },
   { header: 'Why it is empty', cell: (item) => item.reason },
-  { header: 'Where', className: 'todo-where', cell: (item) => <code>{item.row}</code> },
+  { header: 'Where', cell: (item) => <WrappingPath path={item.row} /> },
 ];
 
 /** `… and 12 more` under a table cut at {@link LISTED} rows. */
@@ -59,9 +61,9 @@ function More({ rows, what }: { rows: number; what: string }) {
 export function UploadTodo({ todo }: { todo: readonly TodoItem[] }) {
   const ordered = [...todo.filter((item) => item.required), ...todo.filter((item) => !item.required)];
   return (
-    <section aria-labelledby="upload-todo-title">
+    <section className="upload-todo-section" aria-labelledby="upload-todo-title">
       <h3 id="upload-todo-title" className="modal-label">
-        Left to do: {todoSummary(todo)}
+        {todoHeadline(todo)}
       </h3>
       {ordered.length > 0 && (
         <>
@@ -85,8 +87,8 @@ export function UploadReviewView({ review }: { review: UploadReview }) {
   return (
     <>
       <p className="layout-verdict" role="status">
-        Builds <span className="mono">{review.upload}</span>
-        {review.replaces ? ', replacing the upload there' : ''}: {stepsText(review.steps)}.
+        Builds <WrappingPath path={review.upload} />
+        {review.replaces ? ', replacing the upload there' : ''}: {countsText(stepCounts(review.steps))}.
       </p>
       <p className={tooLittleSpace(review) ? 'callout callout-warning small' : 'muted small'}>
         {formatBytes(review.bytes)} to go through. {spaceText(review)}

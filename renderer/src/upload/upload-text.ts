@@ -1,31 +1,61 @@
 /**
  * What "Build upload…" says in words: where an upload goes by default, what the review's steps
- * come to, whether the disk has room, and how far a build is.
+ * and a build come to (counted alike, so the review and the end agree), whether the disk has
+ * room, and how far a build is.
  */
 import type { UploadProgress, UploadReview, UploadStep } from '../../../shared/api';
-import { formatBytes, formatCount, plural } from '../lib/format';
+import { formatBytes, plural } from '../lib/format';
 
-/** The steps' actions in the order the review lists them, each with how it is told. */
-const ACTIONS: readonly (readonly [UploadStep['action'], (n: number) => string])[] = [
+/** How many steps of each action a build has, and, once built, how many OME-TIFF copies it wrote (a CZI's scenes each get one). */
+export type UploadCounts = Readonly<Record<UploadStep['action'], number>> & { readonly copies?: number };
+
+/** The actions in the order both screens tell them, each with how it is told (`copies` once known). */
+const ACTIONS: readonly (readonly [UploadStep['action'], (n: number, copies?: number) => string])[] = [
   ['link', (n) => `${plural(n, 'file')} linked`],
   ['copy', (n) => `${plural(n, 'file')} copied and read back`],
-  ['convert', (n) => `${plural(n, 'image')} converted to OME-TIFF`],
-  ['write', (n) => `${plural(n, 'file')} written`],
+  [
+    'convert',
+    (n, copies) =>
+      `${plural(n, 'image')} converted to ${copies === undefined ? 'OME-TIFF' : plural(copies, 'OME-TIFF copy', 'OME-TIFF copies')}`,
+  ],
+  ['write', (n) => `${plural(n, 'metadata file')} written`],
   ['folder', (n) => `${plural(n, 'empty folder')} kept`],
 ];
+
+/** The steps counted by action. */
+export function stepCounts(steps: readonly UploadStep[]): UploadCounts {
+  const count = (action: UploadStep['action']) => steps.filter((step) => step.action === action).length;
+  return {
+    link: count('link'),
+    copy: count('copy'),
+    convert: count('convert'),
+    write: count('write'),
+    folder: count('folder'),
+  };
+}
+
+/**
+ * What a build of the reviewed `steps` did: the files it linked and copied (a link falls back
+ * to a copy across disks) and the OME-TIFF copies it wrote, the rest as reviewed.
+ */
+export function builtCounts(
+  steps: readonly UploadStep[],
+  outcome: { linked: number; copied: number; converted: number },
+): UploadCounts {
+  return { ...stepCounts(steps), link: outcome.linked, copy: outcome.copied, copies: outcome.converted };
+}
+
+/** `4 files linked, 2 images converted to OME-TIFF, 5 metadata files written`: the counts in words, none that is zero. */
+export function countsText(counts: UploadCounts): string {
+  return ACTIONS.filter(([action]) => counts[action] > 0)
+    .map(([action, text]) => text(counts[action], counts.copies))
+    .join(', ');
+}
 
 /** The upload folder offered first: `<folder>-upload` beside the open folder (either separator). */
 export function defaultUploadFolder(root: string): string {
   const trimmed = root.replace(/[\\/]+$/, '');
   return `${trimmed}-upload`;
-}
-
-/** `2 files linked, 2 images converted to OME-TIFF, 4 files written`: the steps counted by action. */
-export function stepsText(steps: readonly UploadStep[]): string {
-  return ACTIONS.map(([action, text]) => [steps.filter((step) => step.action === action).length, text] as const)
-    .filter(([n]) => n > 0)
-    .map(([n, text]) => text(n))
-    .join(', ');
 }
 
 /** Whether the disk where the upload goes is known to have less free space than the build needs. */
@@ -47,11 +77,4 @@ export function progressText(progress: UploadProgress | null): string {
   if (progress === null) return 'Starting the build…';
   if (progress.done >= progress.total) return 'Checking the upload and putting it in place…';
   return `${formatBytes(progress.done)} of ${formatBytes(progress.total)}`;
-}
-
-/** `3 items to do (1 required)`, or that nothing is left. */
-export function todoSummary(todo: readonly { required: boolean }[]): string {
-  if (todo.length === 0) return 'Nothing left to do.';
-  const required = todo.filter((item) => item.required).length;
-  return `${plural(todo.length, 'item')} to do (${formatCount(required)} required).`;
 }

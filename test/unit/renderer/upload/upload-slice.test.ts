@@ -7,10 +7,12 @@ import { describe, expect, it } from 'vitest';
 import type { UploadOutcome, UploadReview } from '../../../../shared/api';
 import { connectBackendEvents } from '../../../../renderer/src/backend-events';
 import {
+  builtCounts,
+  countsText,
   defaultUploadFolder,
   progressText,
   spaceText,
-  stepsText,
+  stepCounts,
   tooLittleSpace,
 } from '../../../../renderer/src/upload/upload-text';
 import { makeRow, storeWithRows } from '../store/fake-client';
@@ -105,8 +107,9 @@ describe('the words of the upload dialog', () => {
 
   it('counts the steps by action, and weighs the space needed against the free space', () => {
     const step = (action: 'link' | 'convert' | 'write') => ({ action, path: 'p', source: null, bytes: null });
-    expect(stepsText([step('write'), step('link'), step('link'), step('convert')])).toBe(
-      '2 files linked, 1 image converted to OME-TIFF, 1 file written',
+    const steps = [step('write'), step('link'), step('link'), step('convert'), step('convert')];
+    expect(countsText(stepCounts(steps))).toBe(
+      '2 files linked, 2 images converted to OME-TIFF, 1 metadata file written',
     );
     expect(spaceText(review({ needed: 3 * 1024 * 1024, free: 40 * 1024 ** 3 }))).toBe(
       'Needs about 3 MiB; 40 GiB free there.',
@@ -115,6 +118,19 @@ describe('the words of the upload dialog', () => {
     expect(tooLittleSpace(review({ needed: 2048, free: null }))).toBe(false);
     expect(spaceText(review({}))).toBe(
       'Takes next to no space (the files are linked); the disk does not say how much is free.',
+    );
+  });
+
+  it('counts a build as its review did: the images converted and their copies, no zero count', () => {
+    const step = (action: 'link' | 'convert' | 'write') => ({ action, path: 'p', source: null, bytes: null });
+    const steps = [step('write'), step('link'), step('link'), step('convert'), step('convert')];
+    // two CZIs of three scenes each: six copies, none copied across disks
+    expect(countsText(builtCounts(steps, { linked: 2, copied: 0, converted: 6 }))).toBe(
+      '2 files linked, 2 images converted to 6 OME-TIFF copies, 1 metadata file written',
+    );
+    // a link that fell back to a copy is told as one
+    expect(countsText(builtCounts(steps, { linked: 1, copied: 1, converted: 2 }))).toBe(
+      '1 file linked, 1 file copied and read back, 2 images converted to 2 OME-TIFF copies, 1 metadata file written',
     );
   });
 
