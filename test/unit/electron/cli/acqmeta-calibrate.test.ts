@@ -5,77 +5,33 @@
  * the new values, every strip and tile hashes as before, `log` lists the writes and `restore
  * --undo` gives back every file byte for byte, its length included.
  */
-import { execFile, execFileSync } from 'node:child_process';
-import {
-  copyFileSync,
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { HeaderWriteRecord } from '../../../../shared/journal';
-import { bundleEntries } from '../services/tiff/build-worker';
-import { imagejViews, makeTiffs, pixelSegmentsHash, tifffileViews } from './calibrate/tiff-checks';
+import { calibrateHarness, type Run } from './calibrate/cli-harness';
+import { imagejViews, pixelSegmentsHash, tifffileViews } from './calibrate/tiff-checks';
 
 const fixture = (rel: string) => fileURLToPath(new URL(`../../../fixtures/${rel}`, import.meta.url));
 
-let cli: string;
-let removeBundle: () => Promise<void>;
-let base: string;
-/** The fixtures as tifffile wrote them, never written to. */
-let originals: string;
+const harness = calibrateHarness('acqmeta-calibrate-');
 
-beforeAll(async () => {
-  const built = await bundleEntries({
-    cli: 'electron/cli/acqmeta.ts',
-    'scan-worker': 'electron/services/tiff/scan-worker.ts',
-  });
-  cli = path.join(built.outdir, 'cli.cjs');
-  removeBundle = built.remove;
-  base = mkdtempSync(path.join(tmpdir(), 'acqmeta-calibrate-'));
-  originals = path.join(base, 'originals');
-  mkdirSync(originals);
-  makeTiffs(originals);
-});
-
-afterAll(async () => {
-  rmSync(base, { recursive: true, force: true });
-  await removeBundle();
-});
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the command line bundle `bundle` (the one under test unless given). */
+/** Runs the command line bundle `bundle` in `cwd`. */
 function acqmetaOf(bundle: string, cwd: string, ...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    const env = { ...process.env, XDG_CONFIG_HOME: path.join(base, 'config') };
-    execFile(process.execPath, [bundle, ...args], { cwd, env, encoding: 'utf8' }, (error, stdout, stderr) => {
-      resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : -1, stdout, stderr });
-    });
-  });
+  return harness.run(cwd, args, { bundle });
 }
 
 function acqmeta(cwd: string, ...args: string[]): Promise<Run> {
-  return acqmetaOf(cli, cwd, ...args);
+  return harness.run(cwd, args);
 }
 
 /** A copy of the bundle whose worker thread `worker` (the header readers' or the writes') notes each start of its own in `marker`, then runs as before. */
 function bundleNotingThreads(worker: 'scan-worker' | 'write-worker', marker: string): string {
-  const dir = path.join(base, `noting-${worker}`);
-  cpSync(path.dirname(cli), dir, { recursive: true });
-  const real = JSON.stringify(path.join(path.dirname(cli), `${worker}.cjs`));
+  const dir = path.join(harness.base, `noting-${worker}`);
+  cpSync(path.dirname(harness.cli), dir, { recursive: true });
+  const real = JSON.stringify(path.join(path.dirname(harness.cli), `${worker}.cjs`));
   writeFileSync(
     path.join(dir, `${worker}.cjs`),
     `require('node:fs').appendFileSync(${JSON.stringify(marker)}, 'started\\n');\nrequire(${real});\n`,
@@ -84,12 +40,7 @@ function bundleNotingThreads(worker: 'scan-worker' | 'write-worker', marker: str
 }
 
 /** A fresh copy of the fixtures in a folder of its own. */
-function copyOfFixtures(name: string): string {
-  const folder = path.join(base, name);
-  mkdirSync(folder);
-  for (const file of readdirSync(originals)) copyFileSync(path.join(originals, file), path.join(folder, file));
-  return folder;
-}
+const copyOfFixtures = (name: string) => harness.copyOfFixtures(name);
 
 const TIFFS = [
   'hyperstack.tif',
@@ -195,14 +146,14 @@ describe('acqmeta calibrate', () => {
     expect(undone.stderr).toBe('');
     expect(undone.code).toBe(0);
     for (const name of TIFFS)
-      expect([name, readFileSync(path.join(folder, name)).equals(readFileSync(path.join(originals, name)))]).toEqual([
+      expect([
         name,
-        true,
-      ]);
+        readFileSync(path.join(folder, name)).equals(readFileSync(path.join(harness.originals, name))),
+      ]).toEqual([name, true]);
   }, 120_000);
 
   it('saves the sidecars and writes the headers on its own thread, with no write worker to start', async () => {
-    const marker = path.join(base, 'write-threads-started');
+    const marker = path.join(harness.base, 'write-threads-started');
     const noting = bundleNotingThreads('write-worker', marker);
     const folder = copyOfFixtures('no-write-worker');
 
@@ -220,7 +171,7 @@ describe('acqmeta calibrate', () => {
   }, 60_000);
 
   it('creates a missing sidecar from the header it reads itself, with no header-reader thread to start', async () => {
-    const marker = path.join(base, 'reader-threads-started');
+    const marker = path.join(harness.base, 'reader-threads-started');
     const noting = bundleNotingThreads('scan-worker', marker);
     const calibrated = copyOfFixtures('sidecars-by-calibrate');
     const set = copyOfFixtures('sidecars-by-set');
