@@ -100,7 +100,7 @@ test('values checked as typed, two people picked from the lab’s list, saved, a
   const page = app.page;
   // two axe scans and three screenshots besides the edits: the bound only catches a hang
   test.slow();
-  await page.setViewportSize({ width: 1280, height: 1250 });
+  await page.setViewportSize({ width: 1280, height: 1400 });
   await page.emulateMedia({ colorScheme: 'light' });
   const file = app.file('acqmeta.dataset.json');
   const panel = await openPanel(page);
@@ -115,7 +115,10 @@ test('values checked as typed, two people picked from the lab’s list, saved, a
   const sample = panel.getByLabel('parent_sample_id');
   await sample.fill('mouse 7');
   await expect(sample).toHaveAttribute('aria-invalid', 'true');
-  await expect(sample).toHaveAccessibleDescription(/^parent_sample_id "mouse 7" does not match the pattern/);
+  await expect(sample).toHaveAccessibleDescription(
+    /^parent_sample_id "mouse 7" is not in the form the template asks for; for example HBM386\.ZGKG\.235, HBM672\.MKPK\.442 /,
+  );
+  await expect(panel.getByRole('combobox', { name: /Dataset type/ })).toHaveValue('');
   await panel.getByLabel('source_storage_duration_value').fill('-2');
   await expect(panel.getByLabel('source_storage_duration_value')).toHaveAttribute('aria-invalid', 'true');
   await expect(panel.getByRole('button', { name: 'Save' })).toBeDisabled();
@@ -125,7 +128,7 @@ test('values checked as typed, two people picked from the lab’s list, saved, a
   await sample.fill('HBM123.ABCD.456');
   await expect(sample).not.toHaveAttribute('aria-invalid', 'true');
   await panel.getByLabel('source_storage_duration_value').fill('');
-  await panel.getByLabel('source_storage_duration_unit').fill('DAY');
+  await panel.getByLabel('source_storage_duration_unit').selectOption('day');
   await expect(panel.getByLabel('source_storage_duration_unit')).not.toHaveAttribute('aria-invalid', 'true');
 
   const picker = panel.getByLabel('Add a person from acqmeta.people.tsv');
@@ -144,6 +147,10 @@ test('values checked as typed, two people picked from the lab’s list, saved, a
   await expect(panel.getByRole('button', { name: 'Save' })).toBeEnabled();
   expect(await findings(page)).toEqual([]);
   await shoot(page, panel, 'dataset-filled-light');
+  // on a smaller screen the panel scrolls down but nothing runs off its side
+  await page.setViewportSize({ width: 1100, height: 800 });
+  expect(await panel.evaluate((dialog) => dialog.scrollWidth <= dialog.clientWidth)).toBe(true);
+  await page.setViewportSize({ width: 1280, height: 1400 });
   await page.emulateMedia({ colorScheme: 'dark' });
   expect(await findings(page)).toEqual([]);
   await page.emulateMedia({ colorScheme: 'light' });

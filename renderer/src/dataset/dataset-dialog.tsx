@@ -9,7 +9,8 @@ import type { DatasetInfo } from '../../../shared/api';
 import type { DatasetValues, Person } from '../../../shared/dataset';
 import { useApp } from '../store';
 import { FieldRow, Modal, ModalActions, ReadingModal, SaveActions, SaveFailure } from '../kit';
-import { datasetTemplates, draftDataset, sameDataset, valueProblem, type DatasetTemplate } from './dataset-form';
+import { datasetTemplates, draftDataset, sameDataset, type DatasetTemplate } from './dataset-form';
+import { TemplateFields } from './dataset-fields';
 import { DatasetPeople } from './dataset-people';
 
 const TITLE = 'Dataset values';
@@ -18,58 +19,6 @@ const TITLE = 'Dataset values';
 function firstTemplate(templates: readonly DatasetTemplate[], values: Readonly<Record<string, string>>): string {
   const kept = templates.find((t) => t.columns.some((column) => column.name in values));
   return (kept ?? templates[0]!).target;
-}
-
-/** The fields of `template`'s columns, each checked as typed. */
-function TemplateFields(props: {
-  template: DatasetTemplate;
-  values: Readonly<Record<string, string>>;
-  onChange: (column: string, text: string) => void;
-}) {
-  const { template, values, onChange } = props;
-  return (
-    <div className="dataset-fields">
-      {template.columns.map((column, i) => {
-        const text = values[column.name] ?? '';
-        const problem = valueProblem(column.name, text);
-        const id = `dataset-value-${i}`;
-        return (
-          <div key={column.name} className="dataset-field">
-            <FieldRow
-              id={id}
-              label={
-                <>
-                  {column.name}
-                  {column.required && <span className="dataset-required"> · required</span>}
-                </>
-              }
-              invalid={problem !== null}
-              message={problem}
-            >
-              {(control) => (
-                <input
-                  {...control}
-                  className="input"
-                  value={text}
-                  spellCheck={false}
-                  autoComplete="off"
-                  list={column.terms.length > 0 ? `${id}-terms` : undefined}
-                  onChange={(event) => onChange(column.name, event.target.value)}
-                />
-              )}
-            </FieldRow>
-            {column.terms.length > 0 && (
-              <datalist id={`${id}-terms`}>
-                {column.terms.map((term) => (
-                  <option key={term} value={term} />
-                ))}
-              </datalist>
-            )}
-          </div>
-        );
-      })}
-    </div>
-  );
 }
 
 /** The panel's form over what was read. */
@@ -100,7 +49,8 @@ function DatasetForm({ info, dataset }: { info: DatasetInfo; dataset: DatasetVal
         <>
           What no image file states, kept in {info.file} for this folder: every HuBMAP and HTAN export and upload made
           from it uses these values before what the files say. Each value is checked by the templates that have its
-          column as you type; “required” marks what the chosen template asks for.
+          column as you type; “required” marks what the chosen template asks for, and a field’s name shows what the
+          template says of it when the pointer rests on it.
         </>
       }
       onCancel={close}

@@ -18,9 +18,18 @@ import { resolveTarget, targetWords } from '../../../shared/submission';
 
 /** One column of a template as the panel offers it. */
 export interface DatasetColumn {
+  /** The column of the exports (`parent_sample_id`). */
   readonly name: string;
-  /** The template's terms, offered as suggestions while typing; empty when any text goes. */
+  /** Its name in words (`Parent sample ID`); the column's when the template gives none. */
+  readonly label: string;
+  /** What the template says it holds; empty when it says nothing. */
+  readonly description: string;
+  /** The template's terms, offered as a choice; empty when any text goes. */
   readonly terms: readonly string[];
+  /** A number the column takes, whole (`int`) or not; absent when it takes text. */
+  readonly number?: 'decimal' | 'int';
+  readonly min?: number;
+  readonly max?: number;
   readonly required: boolean;
 }
 
@@ -47,7 +56,16 @@ export function datasetTemplates(): DatasetTemplate[] {
     for (const { target, rule } of rules)
       byTarget.set(target, [
         ...(byTarget.get(target) ?? []),
-        { name, terms: rule.terms ?? [], required: rule.required },
+        {
+          name,
+          label: rule.label ?? name,
+          description: rule.description ?? '',
+          terms: rule.terms ?? [],
+          ...(rule.number === undefined ? {} : { number: rule.number }),
+          ...(rule.min === undefined ? {} : { min: rule.min }),
+          ...(rule.max === undefined ? {} : { max: rule.max }),
+          required: rule.required,
+        },
       ]);
   return [...byTarget].map(([target, columns]) => {
     const resolved = resolveTarget(target);

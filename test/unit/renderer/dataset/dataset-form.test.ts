@@ -41,7 +41,7 @@ describe('dataset panel checks', () => {
   });
 
   it('checks a value as typed with the command line’s rule and words; an empty one is no problem', () => {
-    expect(valueProblem('parent_sample_id', 'mouse 7')).toMatch(/^parent_sample_id "mouse 7" does not match/);
+    expect(valueProblem('parent_sample_id', 'mouse 7')).toMatch(/^parent_sample_id "mouse 7" is not in the form/);
     expect(valueProblem('parent_sample_id', 'HBM123.ABCD.456')).toBeNull();
     expect(valueProblem('source_storage_duration_value', '-3')).toMatch(/source_storage_duration_value "-3"/);
     expect(valueProblem('source_storage_duration_unit', 'DAY')).toBeNull();
