@@ -50,7 +50,7 @@ async function reviewUpload(app: AppFixture, from: 'menu' | 'submission files') 
   await dialog.getByLabel('Upload folder').fill(app.file('upload'));
   await dialog.getByRole('button', { name: 'Review' }).click();
   await expect(dialog.getByRole('status')).toHaveText(
-    `Builds ${app.file('upload')}: 4 files linked, 2 images converted to OME-TIFF, 5 metadata files written.`,
+    `Builds ${app.file('upload')}: 4 files linked, 2 images converted to 6 OME-TIFF copies, 11 metadata files written.`,
   );
   return dialog;
 }
@@ -158,10 +158,14 @@ test('reviewed, built with progress in bytes: the raw files byte for byte, nothi
   const { page } = app;
   const dialog = await reviewUpload(app, 'menu');
   const steps = dialog.getByRole('table', { name: 'What goes into the upload for hubmap:confocal' });
-  for (const name of ['a', 'b']) {
-    await expect(steps).toContainText(`${LAB}/raw/images/${name}.czi`);
-    await expect(steps).toContainText(`${LAB}/lab_processed/images/${name}.ome.tiff`);
-  }
+  for (const name of ['a', 'b']) await expect(steps).toContainText(`${LAB}/raw/images/${name}.czi`);
+  // each CZI's three scenes: the copies by the names the build gives them
+  const reviewed = (await steps.getByRole('row').allInnerTexts())
+    .map((row) => row.split('\t').map((cell) => cell.trim()))
+    .filter(([action]) => action === 'Convert')
+    .map(([, copy]) => (copy ?? '').slice((copy ?? '').lastIndexOf('/') + 1))
+    .sort();
+  expect(reviewed).toHaveLength(6);
   await expect(steps).toContainText(`${LAB}/qa_qc/resolution_report/resolution.txt`);
   await expect(steps).toContainText(`${LAB}/raw/channel_layout.tsv`);
   await expect(dialog.getByRole('heading', { name: 'Nothing required is left. 1 optional item:' })).toBeVisible();
@@ -185,7 +189,7 @@ test('reviewed, built with progress in bytes: the raw files byte for byte, nothi
   rmSync(gate);
 
   await expect(dialog.getByRole('status')).toHaveText(
-    'Upload built: 4 files linked, 2 images converted to 6 OME-TIFF copies, 5 metadata files written.',
+    'Upload built: 4 files linked, 2 images converted to 6 OME-TIFF copies, 11 metadata files written.',
     { timeout: 120_000 },
   );
   await expect(dialog.getByRole('heading', { name: 'Nothing required is left. 1 optional item:' })).toBeVisible();
@@ -198,8 +202,10 @@ test('reviewed, built with progress in bytes: the raw files byte for byte, nothi
       readFileSync(app.file(`${LAB}/${name}`)),
     );
   expect(
-    readdirSync(app.file(`upload/${LAB}/lab_processed/images`)).filter((f) => f.endsWith('.ome.tiff')),
-  ).toHaveLength(6);
+    readdirSync(app.file(`upload/${LAB}/lab_processed/images`))
+      .filter((f) => f.endsWith('.ome.tiff'))
+      .sort(),
+  ).toEqual(reviewed);
   expect(await axeProblems(page)).toEqual([]);
   await shot(page, 'done');
 });

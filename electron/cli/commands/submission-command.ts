@@ -17,8 +17,10 @@ import {
   planUpload,
   previewTodo,
   UploadRefused,
+  uploadSteps,
   type UploadPlan,
 } from '../../services/upload';
+import type { UploadStep } from '../../../shared/api';
 import { UsageError, lastOption } from '../args';
 import { CliError, EXIT, type CliIo, type Command } from '../cli-io';
 import { interruptible } from '../collection-export';
@@ -28,21 +30,12 @@ import { sizeText } from './convert-command';
 
 const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
-/** What a build would put in the upload, one line each: how, where (relative to the upload folder), how big. */
-function planLines(plan: UploadPlan): string[] {
-  return [
-    ...plan.parts.map((part) => `write    ${part.inDataset === true ? `${plan.dataset}/` : ''}${part.name}`),
-    ...[...plan.raw, ...plan.kept].map(
-      (file) => `link     ${file.target}  ${sizeText(file.bytes)}  (from ${file.source})`,
-    ),
-    ...plan.keptFolders.map((folder) => `folder   ${folder}/`),
-    ...(plan.layout.omeCopies
-      ? plan.raw.map(
-          (file) => `convert  ${file.source} to ${plan.dataset}/lab_processed/images/, with a channels file each`,
-        )
-      : []),
-    ...(plan.layout.channelLayout ? [`write    ${plan.dataset}/raw/channel_layout.tsv`] : []),
-  ];
+/** What a build would put in the upload, one line each: how, where (relative to the upload folder), how big, from what. */
+function planLines(steps: readonly UploadStep[]): string[] {
+  return steps.map(
+    (step) =>
+      `${step.action.padEnd(8)} ${step.path}${step.bytes === null ? '' : `  ${sizeText(step.bytes)}`}${step.source === null ? '' : `  (from ${step.source})`}`,
+  );
 }
 
 /** The `submission` command. */
@@ -104,7 +97,7 @@ as asked (nothing written), 130 when interrupted.`,
       await checkUploadFolder(upload, root, metadata, args.flags.has('--force')).catch((error: unknown) => {
         throw error instanceof UploadRefused ? new CliError(EXIT.usage, error.message) : error;
       });
-      for (const line of planLines(plan)) await io.out.line(printable(line));
+      for (const line of planLines((await uploadSteps(plan, upload)).steps)) await io.out.line(printable(line));
       io.err(`dry run: the upload of ${plural(plan.raw.length, 'image file')} for ${output}; nothing written`);
       return report(io, previewTodo(plan));
     }

@@ -60,7 +60,7 @@ export function uploadHandlers(context: BackendContext): UploadHandlers {
       const replaces = await checkUploadFolder(upload, folder.root, metadata, force).catch((error: unknown) => {
         throw refusalOf(error);
       });
-      const { steps, bytes, needed, free } = await uploadSteps(plan, upload);
+      const { steps, bytes, needed, free, refused } = await uploadSteps(plan, upload);
       kept = { id: randomUUID(), folder, plan, upload, force };
       return {
         reviewId: kept.id,
@@ -69,7 +69,11 @@ export function uploadHandlers(context: BackendContext): UploadHandlers {
         replaces,
         steps,
         todo: previewTodo(plan),
-        notes: [...plan.unreadable.map((problem) => `${problem} (what it would give is left out)`), ...plan.notes],
+        notes: [
+          ...plan.unreadable.map((problem) => `${problem} (what it would give is left out)`),
+          ...plan.notes,
+          ...refused,
+        ],
         bytes,
         needed,
         free,

@@ -6,4 +6,5 @@ export { CONVERTER, convertImages, type ConvertJob, type ConvertSource } from '.
 export { planeAt, sourceImages, type SourceImage } from './archival-sources';
 export { stemOf } from './archival-facts';
 export { backslashProblem } from './output-plan';
+export { plannedCopies } from './planned-copies';
 export type { PlaneReader } from './ome-tiff-writer';

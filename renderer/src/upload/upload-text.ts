@@ -6,7 +6,7 @@
 import type { UploadProgress, UploadReview, UploadStep } from '../../../shared/api';
 import { formatBytes, plural } from '../lib/format';
 
-/** How many steps of each action a build has, and, once built, how many OME-TIFF copies it wrote (a CZI's scenes each get one). */
+/** How many steps of each action a build has (`convert`: the images converted), and how many OME-TIFF copies it writes (a CZI's scenes each get one). */
 export type UploadCounts = Readonly<Record<UploadStep['action'], number>> & { readonly copies?: number };
 
 /** The actions in the order both screens tell them, each with how it is told (`copies` once known). */
@@ -16,21 +16,23 @@ const ACTIONS: readonly (readonly [UploadStep['action'], (n: number, copies?: nu
   [
     'convert',
     (n, copies) =>
-      `${plural(n, 'image')} converted to ${copies === undefined ? 'OME-TIFF' : plural(copies, 'OME-TIFF copy', 'OME-TIFF copies')}`,
+      `${plural(n, 'image')} converted to ${copies === undefined || copies === n ? 'OME-TIFF' : plural(copies, 'OME-TIFF copy', 'OME-TIFF copies')}`,
   ],
   ['write', (n) => `${plural(n, 'metadata file')} written`],
   ['folder', (n) => `${plural(n, 'empty folder')} kept`],
 ];
 
-/** The steps counted by action. */
+/** The steps counted by action; a convert step is one OME-TIFF copy, and the images are the sources they come from. */
 export function stepCounts(steps: readonly UploadStep[]): UploadCounts {
   const count = (action: UploadStep['action']) => steps.filter((step) => step.action === action).length;
+  const converted = steps.filter((step) => step.action === 'convert');
   return {
     link: count('link'),
     copy: count('copy'),
-    convert: count('convert'),
+    convert: new Set(converted.map((step) => step.source)).size,
     write: count('write'),
     folder: count('folder'),
+    copies: converted.length,
   };
 }
 
@@ -45,7 +47,7 @@ export function builtCounts(
   return { ...stepCounts(steps), link: outcome.linked, copy: outcome.copied, copies: outcome.converted };
 }
 
-/** `4 files linked, 2 images converted to OME-TIFF, 5 metadata files written`: the counts in words, none that is zero. */
+/** `4 files linked, 2 images converted to 6 OME-TIFF copies, 11 metadata files written`: the counts in words, none that is zero. */
 export function countsText(counts: UploadCounts): string {
   return ACTIONS.filter(([action]) => counts[action] > 0)
     .map(([action, text]) => text(counts[action], counts.copies))

@@ -175,7 +175,14 @@ describe('acqmeta submission --to hubmap:confocal', () => {
     const run = await acqmeta('submission', LAB, '--to', 'hubmap:confocal', '-o', 'upload', '--dry-run');
     expect(run.code).toBe(1);
     expect(run.stdout).toContain(`link     ${LAB}/raw/images/a.czi  776.5 kB  (from a.czi)\n`);
-    expect(run.stdout).toContain(`convert  b.czi to ${LAB}/lab_processed/images/, with a channels file each\n`);
+    // b.czi holds three scenes: a copy of each, named as the build names it, and its channels file
+    const copies = run.stdout.split('\n').filter((line) => line.startsWith('convert') && line.endsWith('(from b.czi)'));
+    expect(copies).toHaveLength(3);
+    for (const line of copies) {
+      const copy = /^convert {2}(\S+\/b_\d_[^/\s]+)\.ome\.tiff {2}776\.5 kB {2}\(from b\.czi\)$/.exec(line);
+      expect(copy, line).not.toBeNull();
+      expect(run.stdout).toContain(`write    ${copy?.[1]}.ome-tiff.channels.csv\n`);
+    }
     expect(run.stdout).toContain(`write    ${LAB}/extras/microscope_hardware.json\n`);
     expect(run.stderr).toContain('dry run: the upload of 2 image files for upload; nothing written');
     expect((await readdir(base)).sort()).toEqual(['acqmeta.instruments', LAB]);

@@ -106,10 +106,19 @@ describe('the words of the upload dialog', () => {
   });
 
   it('counts the steps by action, and weighs the space needed against the free space', () => {
-    const step = (action: 'link' | 'convert' | 'write') => ({ action, path: 'p', source: null, bytes: null });
-    const steps = [step('write'), step('link'), step('link'), step('convert'), step('convert')];
-    expect(countsText(stepCounts(steps))).toBe(
-      '2 files linked, 2 images converted to OME-TIFF, 1 metadata file written',
+    const step = (action: 'link' | 'convert' | 'write', source: string | null = null) => ({
+      action,
+      path: 'p',
+      source,
+      bytes: null,
+    });
+    // two CZIs of three scenes each: a convert step per copy
+    const scenes = ['a.czi', 'a.czi', 'a.czi', 'b.czi', 'b.czi', 'b.czi'].map((czi) => step('convert', czi));
+    expect(countsText(stepCounts([step('write'), step('link'), step('link'), ...scenes]))).toBe(
+      '2 files linked, 2 images converted to 6 OME-TIFF copies, 1 metadata file written',
+    );
+    expect(countsText(stepCounts([step('convert', 'a.czi'), step('convert', 'b.czi')]))).toBe(
+      '2 images converted to OME-TIFF',
     );
     expect(spaceText(review({ needed: 3 * 1024 * 1024, free: 40 * 1024 ** 3 }))).toBe(
       'Needs about 3 MiB; 40 GiB free there.',
@@ -122,15 +131,20 @@ describe('the words of the upload dialog', () => {
   });
 
   it('counts a build as its review did: the images converted and their copies, no zero count', () => {
-    const step = (action: 'link' | 'convert' | 'write') => ({ action, path: 'p', source: null, bytes: null });
-    const steps = [step('write'), step('link'), step('link'), step('convert'), step('convert')];
+    const step = (action: 'link' | 'convert' | 'write', source: string | null = null) => ({
+      action,
+      path: 'p',
+      source,
+      bytes: null,
+    });
+    const steps = [step('write'), step('link'), step('link'), step('convert', 'a.czi'), step('convert', 'b.czi')];
     // two CZIs of three scenes each: six copies, none copied across disks
     expect(countsText(builtCounts(steps, { linked: 2, copied: 0, converted: 6 }))).toBe(
       '2 files linked, 2 images converted to 6 OME-TIFF copies, 1 metadata file written',
     );
     // a link that fell back to a copy is told as one
     expect(countsText(builtCounts(steps, { linked: 1, copied: 1, converted: 2 }))).toBe(
-      '1 file linked, 1 file copied and read back, 2 images converted to 2 OME-TIFF copies, 1 metadata file written',
+      '1 file linked, 1 file copied and read back, 2 images converted to OME-TIFF, 1 metadata file written',
     );
   });
 

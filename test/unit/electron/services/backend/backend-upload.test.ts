@@ -53,10 +53,10 @@ describe('reviewUpload, startUpload', () => {
       { action: 'link', path: `${LAB}/raw/images/b.czi`, source: 'b.czi', bytes: czi },
       expect.objectContaining({ path: `${LAB}/qa_qc/resolution_report/resolution.txt` }),
     ]);
-    expect(review.steps.filter((step) => step.action === 'convert').map((step) => step.path)).toEqual([
-      `${LAB}/lab_processed/images/a.ome.tiff`,
-      `${LAB}/lab_processed/images/b.ome.tiff`,
-    ]);
+    // each CZI holds three scenes: the review names the six copies the build writes
+    const reviewed = review.steps.filter((step) => step.action === 'convert').map((step) => step.path);
+    expect(reviewed).toHaveLength(6);
+    expect(reviewed.every((copy) => copy.startsWith(`${LAB}/lab_processed/images/`))).toBe(true);
     expect(review.steps).toContainEqual({
       action: 'write',
       path: 'confocal-metadata.tsv',
@@ -73,6 +73,10 @@ describe('reviewUpload, startUpload', () => {
     expect(done).toMatchObject({ type: 'upload-done', outcome: { kind: 'built', upload, linked: 3, converted: 6 } });
     const last = h.events.filter((e) => e.type === 'upload-progress' && e.jobId === jobId).pop();
     expect(last).toMatchObject({ done: review.bytes, total: review.bytes });
+    const copies = (await readdir(path.join(upload, LAB, 'lab_processed', 'images'))).filter((name) =>
+      name.endsWith('.ome.tiff'),
+    );
+    expect(reviewed.map((copy) => copy.slice(copy.lastIndexOf('/') + 1)).sort()).toEqual(copies.sort());
     for (const name of ['a.czi', 'b.czi'])
       expect(await readFile(path.join(upload, LAB, 'raw', 'images', name))).toEqual(
         await readFile(path.join(base, LAB, name)),
