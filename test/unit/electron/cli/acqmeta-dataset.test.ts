@@ -58,7 +58,10 @@ describe('acqmeta dataset', () => {
     const before = readFileSync(FILE(), 'utf8');
     const bad = await acqmeta('dataset', 'share/lab/run1', '--set', 'lab_id=L2', '--set', 'parent_sample_id=mouse 7');
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('nothing stored: parent_sample_id "mouse 7" does not match the pattern ^(?:HBM|SNT)');
+    expect(bad.stderr).toContain(
+      'nothing stored: parent_sample_id "mouse 7" is not in the form the template asks for; ' +
+        'for example HBM386.ZGKG.235, HBM672.MKPK.442 (hubmap:',
+    );
     const unknown = await acqmeta('dataset', 'share/lab/run1', '--set', 'sample_colour=blue');
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('sample_colour is a column of no bundled template');
