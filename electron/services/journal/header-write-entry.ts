@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { HEADER_WRITE_KIND, journalLine, type HeaderWriteRecord } from '../../../shared/journal';
+import { markHeaderWrite } from './header-write-marker';
 import type { JournalPlaces } from './journal-places';
 import { journalAuthor } from './journal-writer';
 
@@ -30,7 +31,7 @@ export interface HeaderWriteEntry {
   line: string;
 }
 
-/** The entry of a header write into the image at `imagePath`; null when the journal is off there. */
+/** The entry of a header write into the image at `imagePath`, its folder's mark set; null when the journal is off there. */
 export async function headerWriteEntry(
   journal: HeaderJournal,
   imagePath: string,
@@ -38,6 +39,7 @@ export async function headerWriteEntry(
 ): Promise<HeaderWriteEntry | null> {
   const place = await journal.places.placeFor(imagePath);
   if (place === null) return null;
+  markHeaderWrite(place.dir);
   const id = randomUUID();
   const record: HeaderWriteRecord = {
     kind: HEADER_WRITE_KIND,

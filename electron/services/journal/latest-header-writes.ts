@@ -8,13 +8,15 @@
  * before its first byte, the image is older still), and the file holding it, or any line taking
  * it back, was written after it. So only the journal files modified since each image's
  * modification time less twice the margin are read, and only the records made since that time
- * less the margin are taken: a later record of an image is never missed for an older one.
+ * less the margin are taken: a later record of an image is never missed for an older one. A
+ * journal folder whose header write mark is older than that holds no such record and is not read.
  */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseJournal, type HeaderWriteRecord } from '../../../shared/journal';
 import { isInside } from '../disk';
 import { defaultConfigDir } from '../folder';
+import { headerWritesSince } from './header-write-marker';
 import { readJournalFile } from './journal-file';
 import { journalDirsOf, journalFiles } from './read-journals';
 
@@ -48,7 +50,8 @@ export async function latestHeaderWritesOf(
   const found: { absPath: string; record: HeaderWriteRecord }[] = [];
   const cancelled = new Set<string>();
   for (const root of journaledFoldersOf(path.resolve(folder), [...since.keys()]))
-    for (const [dir, within] of journalDirsOf(root, configDir))
+    for (const [dir, within] of journalDirsOf(root, configDir)) {
+      if (!(await headerWritesSince(dir, oldest))) continue;
       for (const file of await journalFiles(dir)) {
         const modified = await stat(file).then(
           (info) => info.mtimeMs,
@@ -65,6 +68,7 @@ export async function latestHeaderWritesOf(
           if (from !== undefined && Date.parse(record.time) >= from) found.push({ absPath, record });
         }
       }
+    }
   found.sort((a, b) => (a.record.time < b.record.time ? -1 : a.record.time > b.record.time ? 1 : 0));
   const latest = new Map<string, HeaderWriteRecord>();
   for (const { absPath, record } of found) if (!cancelled.has(record.id)) latest.set(absPath, record);

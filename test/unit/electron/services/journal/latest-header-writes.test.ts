@@ -5,7 +5,7 @@
  * later line is not the latest; a record in a subfolder's journal is found; an image modified
  * long after its last header write (a write that finished) has none.
  */
-import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -44,13 +44,31 @@ function headerRecord(id: string, recPath: string, time: number): HeaderWriteRec
   };
 }
 
-/** Writes the journal file `name` of `folder` holding `lines`, modified at `mtime` (ms). */
-function journalFile(folder: string, name: string, lines: Parameters<typeof journalLine>[0][], mtime: number): void {
+/**
+ * Writes the journal file `name` of `folder` holding `lines`, modified at `mtime` (ms); the
+ * folder's header write mark is moved to its latest header record's time, as the writer does
+ * (unless `unmarked`).
+ */
+function journalFile(
+  folder: string,
+  name: string,
+  lines: Parameters<typeof journalLine>[0][],
+  mtime: number,
+  unmarked = false,
+): void {
   const dir = path.join(folder, '.acqmeta', 'journal');
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, name);
   writeFileSync(file, lines.map((line) => journalLine(line)).join(''));
   utimesSync(file, mtime / 1000, mtime / 1000);
+  const times = lines.flatMap((line) =>
+    'kind' in line && line.kind === HEADER_WRITE_KIND ? [Date.parse(line.time)] : [],
+  );
+  if (unmarked || times.length === 0) return;
+  const mark = path.join(dir, 'header-writes');
+  const at = Math.max(...times, existsSync(mark) ? statSync(mark).mtimeMs : 0);
+  writeFileSync(mark, '');
+  utimesSync(mark, at / 1000, at / 1000);
 }
 
 /** An image file at `folder/name`, modified at `mtime` (ms); its absolute path. */
@@ -103,5 +121,17 @@ describe('latestHeaderWritesOf', () => {
     journalFile(base, 'a.jsonl', [headerRecord('killed', 'cells.tif', now)], now);
     const latest = await latestHeaderWritesOf(base, [{ absPath: cells, mtimeMs: now - 3_600_000 }], configDir);
     expect(latest.get(cells)?.id).toBe('killed');
+  });
+
+  it('reads no journal of a folder without a header write marked since its images were modified', async () => {
+    const now = Date.parse('2026-11-29T00:30:00Z');
+    const cells = image(base, 'cells.tif', now);
+    // the record is there, but the folder's mark never moved (a folder no header write reached)
+    journalFile(base, 'a.jsonl', [headerRecord('unmarked', 'cells.tif', now)], now, true);
+    expect(await latestHeaderWritesOf(base, [{ absPath: cells, mtimeMs: now }], configDir)).toEqual(new Map());
+    // marked, it is found
+    journalFile(base, 'b.jsonl', [headerRecord('marked', 'cells.tif', now + 1)], now + 1);
+    const latest = await latestHeaderWritesOf(base, [{ absPath: cells, mtimeMs: now }], configDir);
+    expect(latest.get(cells)?.id).toBe('marked');
   });
 });
