@@ -5,9 +5,9 @@
  */
 import { describeRowChanges } from '../../../shared/channels/channel-diff';
 import type { ChannelTableRecord } from '../../../shared/journal';
-import { journalTime, journalTool } from '../lib/journal-format';
+import { personOf } from '../lib/journal-format';
 import { useApp } from '../store';
-import { DataTable } from '../kit';
+import { DataTable, restoreColumn, timelineColumns } from '../kit';
 
 /** The table of channel table writes; nothing when there are none. */
 export function ChannelTableTimeline({ tables }: { tables: readonly ChannelTableRecord[] | undefined }) {
@@ -21,25 +21,13 @@ export function ChannelTableTimeline({ tables }: { tables: readonly ChannelTable
         rows={[...tables].reverse()}
         rowKey={(record) => record.id}
         columns={[
-          {
-            header: 'When',
-            className: 'timeline-when',
-            cell: (record) => <time dateTime={record.time}>{journalTime(record.time)}</time>,
-          },
-          { header: 'Who', cell: (record) => `${record.user}@${record.host}` },
-          {
-            header: 'Action',
-            rowHeader: true,
-            className: 'timeline-action',
-            cell: (record) => (
-              <>
-                {record.action}
-                <span className="timeline-tool">
-                  {record.file} · {journalTool(record.tool)}
-                </span>
-              </>
-            ),
-          },
+          ...timelineColumns((record: ChannelTableRecord) => ({
+            time: record.time,
+            who: personOf(record),
+            action: record.action,
+            tool: record.tool,
+            file: record.file,
+          })),
           {
             header: 'Rows',
             cell: (record) => (
@@ -49,15 +37,7 @@ export function ChannelTableTimeline({ tables }: { tables: readonly ChannelTable
               </>
             ),
           },
-          {
-            header: <span className="sr-only">Restore</span>,
-            className: 'timeline-restore',
-            cell: (record) => (
-              <button type="button" className="btn btn-small" onClick={() => void review(record.id)}>
-                Restore to before this
-              </button>
-            ),
-          },
+          restoreColumn<ChannelTableRecord>((record) => void review(record.id)),
         ]}
       />
     </div>

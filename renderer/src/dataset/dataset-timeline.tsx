@@ -4,9 +4,9 @@
  * backend's restore, as `acqmeta restore --before` does).
  */
 import type { InstrumentFileRecord } from '../../../shared/journal';
-import { journalTime, journalTool } from '../lib/journal-format';
+import { personOf } from '../lib/journal-format';
 import { useApp } from '../store';
-import { DataTable } from '../kit';
+import { DataTable, restoreColumn, timelineColumns } from '../kit';
 import { datasetChangeText, isDatasetRecord } from './dataset-changes';
 
 /** The table of dataset file writes among `records` (the journal's file records); nothing when there are none. */
@@ -22,35 +22,15 @@ export function DatasetTimeline({ records }: { records: readonly InstrumentFileR
         rows={[...writes].reverse()}
         rowKey={(record) => record.id}
         columns={[
-          {
-            header: 'When',
-            className: 'timeline-when',
-            cell: (record) => <time dateTime={record.time}>{journalTime(record.time)}</time>,
-          },
-          { header: 'Who', cell: (record) => `${record.user}@${record.host}` },
-          {
-            header: 'Action',
-            rowHeader: true,
-            className: 'timeline-action',
-            cell: (record) => (
-              <>
-                {record.action}
-                <span className="timeline-tool">
-                  {record.file} · {journalTool(record.tool)}
-                </span>
-              </>
-            ),
-          },
+          ...timelineColumns((record: InstrumentFileRecord) => ({
+            time: record.time,
+            who: personOf(record),
+            action: record.action,
+            tool: record.tool,
+            file: record.file,
+          })),
           { header: 'Changes', cell: datasetChangeText },
-          {
-            header: <span className="sr-only">Restore</span>,
-            className: 'timeline-restore',
-            cell: (record) => (
-              <button type="button" className="btn btn-small" onClick={() => void restore(record.id, record.action)}>
-                Restore to before this
-              </button>
-            ),
-          },
+          restoreColumn<InstrumentFileRecord>((record) => void restore(record.id, record.action)),
         ]}
       />
     </div>

@@ -6,8 +6,8 @@
  */
 import type { HeaderWriteRecord } from '../../../shared/journal';
 import { plural } from '../lib/format';
-import { journalTime, journalTool, personOf } from '../lib/journal-format';
-import { DataTable } from '../kit';
+import { personOf } from '../lib/journal-format';
+import { DataTable, timelineColumns } from '../kit';
 
 /** One batch of header writes. */
 interface HeaderBatch {
@@ -52,23 +52,12 @@ export function HeaderWriteTimeline({ headers }: { headers: readonly HeaderWrite
         rows={headerBatches(headers)}
         rowKey={(batch) => batch.id}
         columns={[
-          {
-            header: 'When',
-            className: 'timeline-when',
-            cell: (batch) => <time dateTime={batch.time}>{journalTime(batch.time)}</time>,
-          },
-          { header: 'Who', cell: (batch) => batch.people.join(', ') },
-          {
-            header: 'Action',
-            rowHeader: true,
-            className: 'timeline-action',
-            cell: (batch) => (
-              <>
-                {batch.action}
-                <span className="timeline-tool">{journalTool(batch.tool)}</span>
-              </>
-            ),
-          },
+          ...timelineColumns((batch: HeaderBatch) => ({
+            time: batch.time,
+            who: batch.people.join(', '),
+            action: batch.action,
+            tool: batch.tool,
+          })),
           {
             header: 'Images',
             className: 'num',

@@ -5,7 +5,7 @@
  */
 import { useMemo, useState, type ReactNode } from 'react';
 import { plural } from '../lib/format';
-import { fieldLabel, journalTime, journalTool } from '../lib/journal-format';
+import { fieldLabel } from '../lib/journal-format';
 import {
   batchesOfPaths,
   filterBatches,
@@ -22,7 +22,7 @@ import { ChannelTableTimeline } from '../channels';
 import { DatasetTimeline } from '../dataset';
 import { HeaderWriteTimeline } from './header-write-timeline';
 import { RestoreButtons } from './restore-buttons';
-import { DataTable, Modal, ModalActions, type Column } from '../kit';
+import { DataTable, Modal, ModalActions, timelineColumns, type Column } from '../kit';
 
 /** A labelled filter control of the timeline. */
 function FilterControl({ id, label, children }: { id: string; label: string; children: ReactNode }) {
@@ -93,23 +93,12 @@ function Filters({
 /** The timeline's columns: an action's time, people, name, images and fields, and its two ways back. */
 function batchColumns(field: string, selected: ReadonlySet<string> | null): readonly Column<JournalBatch>[] {
   return [
-    {
-      header: 'When',
-      className: 'timeline-when',
-      cell: (batch) => <time dateTime={batch.time}>{journalTime(batch.time)}</time>,
-    },
-    { header: 'Who', cell: (batch) => batch.people.join(', ') },
-    {
-      header: 'Action',
-      rowHeader: true,
-      className: 'timeline-action',
-      cell: (batch) => (
-        <>
-          {batch.name}
-          <span className="timeline-tool">{journalTool(batch.tool)}</span>
-        </>
-      ),
-    },
+    ...timelineColumns((batch: JournalBatch) => ({
+      time: batch.time,
+      who: batch.people.join(', '),
+      action: batch.name,
+      tool: batch.tool,
+    })),
     {
       header: 'Images',
       className: 'num',

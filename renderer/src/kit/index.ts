@@ -26,5 +26,6 @@ export { RecentFolderList } from './recent-folder-list';
 export { ReviewList, type ReviewChange, type ReviewGroup } from './review-list';
 export { ReadingModal, SaveActions, SaveFailure } from './save-and-reading';
 export { SidecarBadge } from './sidecar-badge';
+export { restoreColumn, timelineColumns, type TimelineEntry } from './timeline-columns';
 export { usePopover } from './use-popover';
 export { WrappingPath } from './wrapping-path';
