@@ -92,7 +92,9 @@ describe('backend dataset values', () => {
       expected: null,
     });
     expect(codeOf(refused)).toBe('INVALID_VALUE');
-    expect(!refused.ok && refused.error.message).toMatch(/parent_sample_id "mouse 7" does not match/);
+    expect(!refused.ok && refused.error.message).toMatch(
+      /parent_sample_id "mouse 7" is not in the form the template asks for; for example HBM386/,
+    );
     expect(!refused.ok && refused.error.message).toMatch(
       /person 1: orcid "0000-0002-1825-0098" fails the ORCID checksum/,
     );
