@@ -34,20 +34,7 @@ import type { JobMethods } from './api-jobs';
 import type { CalibrationMethods } from './api-calibrate';
 import type { UploadMethods } from './api-upload';
 
-export type {
-  ErrorCode,
-  ApiError,
-  ApiResult,
-  HeaderValues,
-  CalibrationSource,
-  FileCalibration,
-  SidecarState,
-  SidecarVersion,
-  CatalogueNames,
-  ImageRow,
-  TableFile,
-} from './api-types';
-export { HEADER_KEYS } from './api-types';
+export * from './api-types';
 export type { ResultsFormat } from './analysis/results-table';
 export type { TableExportFormat } from './sheets/table-export';
 export type { ImportChange, ImportError, ImportPreview, ImportWarning } from './sheets/table-import';
@@ -56,14 +43,7 @@ export type { DamagedSidecar, ImageDetail, PreviewImage, SalvagedValue, TagEntry
 export type { SaveJournal, SaveOutcome, SaveRequest } from './api-save';
 export type { UnreadFiles } from './unread-files';
 export type { ChannelTableInfo, ChannelTableRestorePlan, ChannelTableSave, ChannelTableSaved } from './api-channels';
-export type {
-  InstrumentCatalogueInfo,
-  InstrumentDraft,
-  InstrumentEdit,
-  InstrumentFileInfo,
-  InstrumentFileSave,
-  InstrumentFileSaved,
-} from './api-instruments';
+export type * from './api-instruments';
 export type { FolderLayoutCheck, LayoutPattern } from './api-submission';
 export type { DatasetInfo, DatasetSave, DatasetSaved, PeopleListInfo } from './api-dataset';
 export type { SubmissionExport, SubmissionExportFile, TodoItem } from './api-submission-export';
@@ -77,16 +57,7 @@ export type * from './api-calibrate';
 export type * from './api-upload';
 export type { ApiClient } from './api-client';
 export type { MenuCommand, MenuState, WindowAnswer, WindowQuestion } from './api-window';
-export type {
-  FolderProblem,
-  FolderRule,
-  ProfileFieldRules,
-  ProfileInfo,
-  ProfileProblem,
-  ProfileTarget,
-  ValuesChecked,
-  ValuesToCheck,
-} from './api-profile';
+export type * from './api-profile';
 
 /** Every backend operation: request and response types. */
 export interface ApiMethods extends JobMethods, CalibrationMethods, UploadMethods {

@@ -1,12 +1,6 @@
 /** Microscope descriptions (Micro-Meta App hardware files): the model, reading, checking and matching images to them. */
 export * from './instrument-types';
-export {
-  componentKind,
-  MAX_INSTRUMENT_BYTES,
-  MAX_INSTRUMENT_COMPONENTS,
-  readInstrumentDescription,
-} from './read-instrument';
-export type { InstrumentRead } from './read-instrument';
+export * from './read-instrument';
 export { matchObjective, NA_TOLERANCE, normalisedImmersion, normalisedObjectiveName } from './objective-match';
 export type { ObjectiveMatch } from './objective-match';
 export { LINE_TOLERANCE_NM, matchInstrument } from './instrument-match';
