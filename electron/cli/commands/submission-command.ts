@@ -11,15 +11,7 @@ import {
   todoHeadline,
   todoLines,
 } from '../../../shared/submission';
-import {
-  buildUpload,
-  checkUploadFolder,
-  planUpload,
-  previewTodo,
-  UploadRefused,
-  uploadSteps,
-  type UploadPlan,
-} from '../../services/upload';
+import { buildUpload, planNotes, planUpload, reviewUpload, UploadRefused } from '../../services/upload';
 import type { UploadStep } from '../../../shared/api';
 import { UsageError, lastOption } from '../args';
 import { CliError, EXIT, type CliIo, type Command } from '../cli-io';
@@ -89,17 +81,15 @@ as asked (nothing written), 130 when interrupted.`,
       if (typeof (error as NodeJS.ErrnoException).code === 'string') throw error;
       throw new CliError(EXIT.usage, `nothing built: ${(error as Error).message}`);
     });
-    for (const problem of plan.unreadable) io.err(`${problem} (what it would give is left out)`);
-    for (const note of plan.notes) io.err(note);
+    for (const note of planNotes(plan)) io.err(note);
     if (args.flags.has('--dry-run')) {
       // a dry run refuses what the build would refuse: an upload folder it may not build at
-      const metadata = (plan.parts[0] as UploadPlan['parts'][number]).name;
-      await checkUploadFolder(upload, root, metadata, args.flags.has('--force')).catch((error: unknown) => {
+      const review = await reviewUpload(plan, upload, args.flags.has('--force')).catch((error: unknown) => {
         throw error instanceof UploadRefused ? new CliError(EXIT.usage, error.message) : error;
       });
-      for (const line of planLines((await uploadSteps(plan, upload)).steps)) await io.out.line(printable(line));
+      for (const line of planLines(review.steps)) await io.out.line(printable(line));
       io.err(`dry run: the upload of ${plural(plan.raw.length, 'image file')} for ${output}; nothing written`);
-      return report(io, previewTodo(plan));
+      return report(io, review.todo);
     }
     let shown = 0;
     const outcome = await interruptible((signal) =>

@@ -13,15 +13,7 @@ import { ApiFailure } from '../../../shared/errors';
 import { isSubmissionFormat } from '../../../shared/submission';
 import { toBackendError } from '../disk';
 import type { OpenFolder } from '../folder';
-import {
-  buildUpload,
-  checkUploadFolder,
-  planUpload,
-  previewTodo,
-  UploadRefused,
-  uploadSteps,
-  type UploadPlan,
-} from '../upload';
+import { buildUpload, planNotes, planUpload, reviewUpload, UploadRefused, type UploadPlan } from '../upload';
 import { requireFolder, type BackendContext } from './backend-context';
 import { outputPathOf } from './convert-handler';
 import { throttledProgress } from './progress-throttle';
@@ -56,11 +48,11 @@ export function uploadHandlers(context: BackendContext): UploadHandlers {
       const plan = await planUpload(folder.root, format).catch((error: unknown) => {
         throw refusalOf(error);
       });
-      const metadata = plan.parts[0]?.name ?? '';
-      const replaces = await checkUploadFolder(upload, folder.root, metadata, force).catch((error: unknown) => {
-        throw refusalOf(error);
-      });
-      const { steps, bytes, needed, free, refused } = await uploadSteps(plan, upload);
+      const { replaces, steps, todo, refused, bytes, needed, free } = await reviewUpload(plan, upload, force).catch(
+        (error: unknown) => {
+          throw refusalOf(error);
+        },
+      );
       kept = { id: randomUUID(), folder, plan, upload, force };
       return {
         reviewId: kept.id,
@@ -68,12 +60,8 @@ export function uploadHandlers(context: BackendContext): UploadHandlers {
         upload,
         replaces,
         steps,
-        todo: previewTodo(plan),
-        notes: [
-          ...plan.unreadable.map((problem) => `${problem} (what it would give is left out)`),
-          ...plan.notes,
-          ...refused,
-        ],
+        todo,
+        notes: [...planNotes(plan), ...refused],
         bytes,
         needed,
         free,
@@ -130,7 +118,9 @@ export function uploadHandlers(context: BackendContext): UploadHandlers {
         throw new ApiFailure('BAD_REQUEST', 'This window cannot open a file manager: the upload’s path is shown.');
       const upload = built.get(jobId);
       if (upload === undefined) throw new ApiFailure('NOT_FOUND', 'No upload was built by that job.');
-      await showFolder(upload);
+      const problem = await showFolder(upload);
+      if (problem !== '')
+        throw new ApiFailure('IO', `The file manager could not open the upload folder ${upload}: ${problem}`);
       return { shown: true };
     },
   };

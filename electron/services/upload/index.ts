@@ -3,7 +3,6 @@
  * staging folder and renamed into place, vendor files byte for byte, OME-TIFF copies verified.
  */
 export { buildUpload, type UploadJob, type UploadOutcome, type UploadProgress } from './build-upload';
-export { checkUploadFolder } from './upload-destination';
 export { previewTodo } from './upload-preview';
 export { planUpload, UploadRefused, type PlannedFile, type UploadPlan } from './upload-plan';
-export { uploadSteps, type UploadSteps } from './upload-steps';
+export { planNotes, reviewUpload, type UploadReview } from './upload-review';
