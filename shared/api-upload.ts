@@ -87,6 +87,9 @@ export interface UploadMethods {
   startUpload: { request: { reviewId: string }; response: { jobId: string } };
   /** Stops a build; its staging folder is removed and the upload folder is as it was. False when none ran. */
   cancelUpload: { request: { jobId: string }; response: { cancelled: boolean } };
-  /** Electron only: shows the upload folder of the build `jobId` in the file manager. BAD_REQUEST elsewhere. */
+  /**
+   * Electron only: shows the upload folder of the build `jobId` in the file manager; IO, with the
+   * system's reason, when the file manager cannot open it. BAD_REQUEST elsewhere.
+   */
   showUpload: { request: { jobId: string }; response: { shown: boolean } };
 }

@@ -3,7 +3,7 @@
  * one window. Everything here is glue; decisions live in small tested modules.
  */
 import '../services/process-tuning'; // first: before anything runs
-import { app, BrowserWindow, dialog, Menu, session, shell, type OpenDialogOptions } from 'electron';
+import { app, BrowserWindow, dialog, Menu, session } from 'electron';
 import path from 'node:path';
 import type { MenuCommand, MenuState } from '../../shared/api';
 import { createBackend } from '../services/backend';
@@ -17,6 +17,7 @@ import { connectBackend, listenForMenuState } from './ipc-bridge';
 import { EVENT_CHANNEL } from './ipc-channels';
 import { confirmLeave } from './leave-prompt';
 import { createMainWindow } from './main-window';
+import { nativeFolders } from './native-folders';
 import { bundledSampleFolder, prepareSampleFolder } from './sample-folder';
 import { vetOpenFolder } from './security/folder-guard';
 import { denyPermissions, installWebContentsGuards } from './web-contents-guards';
@@ -55,8 +56,7 @@ function start(): void {
   const backend = createBackend({
     door: 'electron',
     initialFolder: openOption === null ? null : path.resolve(openOption),
-    chooseFolder,
-    showFolder,
+    ...nativeFolders(() => mainWindow),
     sampleFolder,
     recent,
     configDir: userData,
@@ -162,21 +162,4 @@ function openWindow(): BrowserWindow {
 function sendMenuCommand(command: MenuCommand): void {
   const window = mainWindow ?? openWindow();
   window.webContents.send(EVENT_CHANNEL, { type: 'menu', command });
-}
-
-/** Opens `folder` in the system's file manager; fails with the system's reason when it cannot. */
-async function showFolder(folder: string): Promise<void> {
-  const problem = await shell.openPath(folder);
-  if (problem !== '') throw new Error(`${folder} could not be shown: ${problem}`);
-}
-
-/** The native folder dialog: to open a folder, or to choose one where files go (which may be made there). */
-async function chooseFolder(purpose: 'open' | 'output'): Promise<string | null> {
-  const options: OpenDialogOptions =
-    purpose === 'open'
-      ? { title: 'Open Folder', buttonLabel: 'Open', properties: ['openDirectory'] }
-      : { title: 'Choose Output Folder', buttonLabel: 'Choose', properties: ['openDirectory', 'createDirectory'] };
-  const result =
-    mainWindow === null ? await dialog.showOpenDialog(options) : await dialog.showOpenDialog(mainWindow, options);
-  return result.canceled ? null : (result.filePaths[0] ?? null);
 }

@@ -26,8 +26,11 @@ export interface BackendOptions {
    * on cancel (Electron only).
    */
   chooseFolder?: (purpose: 'open' | 'output') => Promise<string | null>;
-  /** Shows a folder in the system's file manager (Electron only). */
-  showFolder?: (folder: string) => Promise<void>;
+  /**
+   * Shows a folder in the system's file manager (Electron only); resolves to '' once shown, else
+   * to the system's reason it could not (as Electron's `shell.openPath` does).
+   */
+  showFolder?: (folder: string) => Promise<string>;
   /** The bundled sample folder, offered on the start screen. */
   sampleFolder?: string | null;
   /** The per-user settings folder (presets are kept in its `presets/`); no presets without it. */

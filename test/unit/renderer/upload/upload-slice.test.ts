@@ -88,6 +88,22 @@ describe('the upload slice', () => {
     store.getState().editUpload();
     expect(store.getState().uploadDialog).toMatchObject({ asked: null, failure: null });
   });
+
+  it('shows the file manager’s refusal to open the built upload as an error message', async () => {
+    const { store, backend } = setup();
+    const message = 'The file manager could not open the upload folder /data/lab-upload: no file manager';
+    backend.client.showUpload = () => Promise.resolve({ ok: false, error: { code: 'IO', message } });
+    store.getState().openUpload();
+    await store.getState().reviewUpload(ASKED);
+    await store.getState().startUpload();
+    backend.emit({
+      type: 'upload-done',
+      jobId: 'upload-1',
+      outcome: { kind: 'built', upload: '/data/lab-upload', linked: 1, copied: 0, converted: 1, todo: [] },
+    });
+    await store.getState().showUpload();
+    expect(store.getState().notices.map((notice) => [notice.tone, notice.text])).toEqual([['error', message]]);
+  });
 });
 
 describe('the words of the upload dialog', () => {

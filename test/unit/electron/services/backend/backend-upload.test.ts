@@ -27,6 +27,7 @@ beforeEach(async () => {
     door: 'electron',
     showFolder: async (folder) => {
       shown.push(folder);
+      return '';
     },
   });
   await h.ok('openFolder', { path: path.join(base, LAB) });
