@@ -45,8 +45,14 @@ export interface BackendOptions {
   watch?: WatchOptions;
   /** The timer after which a folder opened with no scan under way is swept and watched all the same (two seconds of the clock unless given). */
   liveTimer?: LiveTimer;
-  /** Called once the read ahead of `initialFolder` is over (tests wait for it, not for a time). */
-  warmedUp?: () => void;
+  /** The timer after which a scan's first event goes out though nobody listens (five seconds of the clock unless given); it starts once that event is ready. */
+  listenerTimer?: LiveTimer;
+  /**
+   * Told of the read ahead's moments (tests wait for them, not for a time): `over` once the read
+   * ahead of `initialFolder` has ended, `none` when a folder opened later is not read ahead (its
+   * scan follows at once), `awaited` when a scan waits for the reads ahead of it to end.
+   */
+  warmUp?: (moment: 'over' | 'none' | 'awaited') => void;
   /** Sees every event as it is sent, without counting as a listener (a scan's first rows still wait for one). */
   observe?: (event: ApiEvent) => void;
 }

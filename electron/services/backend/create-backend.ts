@@ -30,14 +30,13 @@ import { convertHandlers } from './convert-handler';
 import { datasetHandlers } from './dataset-handlers';
 import { instrumentHandlers } from './instrument-handlers';
 import { profileHandlers } from './profile-handlers';
-import { LiveFolder } from './live-folder';
+import { LiveFolder, realTimer } from './live-folder';
 import { compileRequestValidators, describeSchemaError } from './request-schemas';
 import { resultsHandler } from './results-handler';
 import { saveHandler } from './save-handler';
 import { scanHandler } from './scan-handler';
 import { tableHandlers } from './table-handlers';
 import { uploadHandlers } from './upload-handler';
-import { warmUpScan } from './warm-up';
 
 export type { BackendOptions } from './backend-context';
 
@@ -62,10 +61,7 @@ export interface Backend extends BackendPort {
 export function createBackend(options: BackendOptions): Backend {
   const listeners = new Set<(event: ApiEvent) => void>();
   /** Those waiting for a listener (see BackendContext.listening). */
-  const waiting = createWaitList((done, ms) => {
-    const timer = setTimeout(done, ms).unref();
-    return () => clearTimeout(timer);
-  });
+  const waiting = createWaitList(options.listenerTimer ?? realTimer);
   // the window stays responsive while a folder is scanned: reading headers gives way to it
   const scanner = options.scanner ?? createTiffScanner({ background: true });
   const imageFolders = new ImageFolders();
@@ -135,10 +131,7 @@ export function createBackend(options: BackendOptions): Backend {
   const ready =
     options.initialFolder == null
       ? Promise.resolve()
-      : openFolderAt(context, options.initialFolder).then(
-          () => void warmUpScan(context).then(options.warmedUp),
-          () => undefined,
-        );
+      : openFolderAt(context, options.initialFolder, true).catch(() => undefined);
 
   return {
     async call(method, request) {

@@ -10,6 +10,7 @@ import { isInside } from '../disk';
 import type { BackendContext } from './backend-context';
 import type { OpenFolder } from '../folder';
 import { startScan } from './scan-handler';
+import { warmUpScan } from './warm-up';
 
 /** Most subfolders `listFolders` returns. */
 const MAX_LISTED = 1000;
@@ -53,9 +54,10 @@ async function allowedFolder(context: BackendContext, folder: string): Promise<O
  * Opens `folder` (an absolute path): it must be an existing directory and, when the backend
  * has allowed roots, inside one of them. Cancels a running scan, starts the scanner's workers
  * for the scan that follows, watches the new folder (when the backend watches) and records
- * the folder as recent.
+ * the folder as recent; with `readAhead` (the folder opened at start), reads its first images
+ * ahead of its scan (see warm-up).
  */
-export async function openFolderAt(context: BackendContext, folder: string): Promise<FolderInfo> {
+export async function openFolderAt(context: BackendContext, folder: string, readAhead = false): Promise<FolderInfo> {
   const opened = await allowedFolder(context, folder);
   context.cancelScan();
   context.scanner.warm();
@@ -65,6 +67,9 @@ export async function openFolderAt(context: BackendContext, folder: string): Pro
   context.folder = opened;
   context.live.open(opened);
   context.options.recent?.add(opened.root);
+  // a window opens a folder to scan it at once: only the one opened at start is read ahead
+  if (readAhead) void warmUpScan(context).then(() => context.options.warmUp?.('over'));
+  else context.options.warmUp?.('none');
   return folderInfo(opened.root);
 }
 

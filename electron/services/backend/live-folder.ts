@@ -30,9 +30,10 @@ const START_WITHOUT_SCAN_MS = 2_000;
 /** Calls `start` once `ms` have passed; returns what cancels that (tests pass a clock of their own). */
 export type LiveTimer = (start: () => void, ms: number) => () => void;
 
-const realTimer: LiveTimer = (start, ms) => {
+/** The clock's timer; it keeps no process alive. */
+export const realTimer: LiveTimer = (start, ms) => {
   const timer = setTimeout(start, ms);
-  timer.unref(); // an open folder nobody scans must not keep the process alive
+  timer.unref(); // an open folder nobody scans, or a scan nobody listens to, must not keep the process alive
   return () => clearTimeout(timer);
 };
 

@@ -61,8 +61,10 @@ async function runScan(
   if (signal.aborted) return;
   context.imageFolders.scanStarted(folder.root); // before any wait: a later scan's start comes after this one's
   context.collectionRows.forget();
-  // the window's event stream may connect just after the call that started the scan
-  const listened = context.listening(LISTENER_WAIT_MS);
+  // the window's event stream may connect just after the call that started the scan: the
+  // scan's first event, once ready, waits for it (and those after wait no more)
+  let listening: Promise<void> | null = null;
+  const listened = (): Promise<void> => (listening ??= context.listening(LISTENER_WAIT_MS));
   const since = Date.now();
   const cache = await openScanCache(context.options.cacheDir ?? null, folder.realRoot, context.scanner.readerId());
   let finished = false;
@@ -83,13 +85,13 @@ async function runScan(
       profiles,
     });
     for await (const batch of batchRows(rows)) {
-      await listened;
+      await listened();
       if (signal.aborted) return;
       progress.rows += batch.length;
       context.imageFolders.noteRows(folder.root, batch);
       context.emit({ type: 'scan-rows', scanId, rows: batch, done: progress.rows, total: listing.total() });
     }
-    await listened;
+    await listened();
     if (signal.aborted) return;
     // the cache is in place before the scan says it is done (a reopen right after finds it)
     finished = true;
@@ -100,7 +102,7 @@ async function runScan(
     const unread = listing.unread();
     context.emit({ type: 'scan-done', scanId, total: progress.rows, ...(unread?.count ? { unread } : {}) });
   } catch (error) {
-    await listened;
+    await listened();
     if (!signal.aborted) context.emit({ type: 'scan-failed', scanId, error: toBackendError(error) });
   } finally {
     // a scan that another replaced leaves the start to that one, which notes what it reads

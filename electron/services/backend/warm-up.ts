@@ -95,7 +95,10 @@ function sameFiles(a: CachedImage, b: CachedImage): boolean {
 export async function withReadAhead(context: BackendContext, folder: OpenFolder, cache: ScanCache): Promise<ScanCache> {
   const readAhead = context.readAhead?.folder === folder ? context.readAhead : null;
   context.readAhead = null;
-  await readAhead?.reading?.catch(() => undefined);
+  if (readAhead?.reading) {
+    context.options.warmUp?.('awaited');
+    await readAhead.reading.catch(() => undefined);
+  }
   const ahead = readAhead?.images ?? null;
   if (ahead === null || ahead.size === 0) return cache;
   return {

@@ -70,10 +70,18 @@ describe('backend scan and image methods', () => {
   it("holds a scan's first rows until someone listens, as a browser's event stream may connect after its first call", async () => {
     // an observer (browser mode's server follows scans with one) sees every event but is no listener
     const observed: ApiEvent[] = [];
-    const quiet = await startBackend({ initialFolder: copy.lab, observe: (event) => observed.push(event) }, false);
+    // the wait for a listener starts once the first rows are ready; here it never times out
+    let rowsReady = (): void => undefined;
+    const ready = new Promise<void>((resolve) => (rowsReady = resolve));
+    const listenerTimer = () => (rowsReady(), () => undefined);
+    const observe = (event: ApiEvent): void => {
+      observed.push(event);
+      if (event.type === 'scan-rows') rowsReady();
+    };
+    const quiet = await startBackend({ initialFolder: copy.lab, listenerTimer, observe }, false);
     try {
       const { scanId } = await quiet.ok('getSession', { scan: true });
-      await new Promise((resolve) => setTimeout(resolve, 300)); // the scan reads meanwhile
+      await ready; // the first rows wait for a listener, or (were they not held) have gone out
       expect(observed.filter((e) => e.type === 'scan-rows')).toEqual([]);
       quiet.listen();
       await quiet.waitFor((e) => e.type === 'scan-done' && e.scanId === scanId);

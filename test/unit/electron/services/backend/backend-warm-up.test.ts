@@ -21,15 +21,21 @@ const SIDECAR = path.resolve(__dirname, '../../../../fixtures/sidecars/canonical
 
 /**
  * `scanner`, recording the file name of every header it is asked for: `name` when it reads it,
- * `name (stamp)` when it only compares the file's stamp with a header already known. A read
- * `held` names is answered only once that promise settles.
+ * `name (stamp)` when it only compares the file's stamp with a header already known; `asked`
+ * is told each. A read `held` names is answered only once that promise settles.
  */
-function recording(scanner: TiffScanner, reads: string[], held = new Map<string, Promise<void>>()): TiffScanner {
+function recording(
+  scanner: TiffScanner,
+  reads: string[],
+  held = new Map<string, Promise<void>>(),
+  asked: (read: string) => void = () => undefined,
+): TiffScanner {
   return {
     scan: (absPath) => scanner.scan(absPath),
     summary: async (absPath, options) => {
       const name = path.basename(absPath);
       reads.push(`${name}${options?.known ? ' (stamp)' : ''}`);
+      asked(reads.at(-1) as string);
       const answer = scanner.summary(absPath, options);
       await held.get(name);
       return answer;
@@ -38,6 +44,31 @@ function recording(scanner: TiffScanner, reads: string[], held = new Map<string,
     readerId: () => scanner.readerId(),
     warm: () => scanner.warm(),
     close: () => scanner.close(),
+  };
+}
+
+type WarmUpMoment = Parameters<NonNullable<BackendOptions['warmUp']>>[0];
+
+/** The read ahead's moments as a backend tells them, and a promise of the first of each kind. */
+interface WarmUpMoments {
+  tell: (moment: WarmUpMoment) => void;
+  first: (...kinds: WarmUpMoment[]) => Promise<WarmUpMoment>;
+}
+
+function warmUpMoments(): WarmUpMoments {
+  const told: WarmUpMoment[] = [];
+  const waiting: { kinds: WarmUpMoment[]; resolve: (moment: WarmUpMoment) => void }[] = [];
+  return {
+    tell(moment) {
+      told.push(moment);
+      for (const waiter of waiting.filter((w) => w.kinds.includes(moment))) waiter.resolve(moment);
+    },
+    first: (...kinds) =>
+      new Promise((resolve) => {
+        const seen = told.find((moment) => kinds.includes(moment));
+        if (seen === undefined) waiting.push({ kinds, resolve });
+        else resolve(seen);
+      }),
   };
 }
 
@@ -53,19 +84,20 @@ describe('warming up the scan of the folder opened at start', () => {
   const stamped = (list: string[]) => list.map((name) => `${name} (stamp)`);
   /** Reads answered late (see recording), by file name. */
   const held = new Map<string, Promise<void>>();
+  /** Told of each read asked for (see recording). */
+  let asked: (read: string) => void = () => undefined;
 
-  /** Settles once the read ahead of the backend last started is over. */
-  let warmedUp: Promise<void> = Promise.resolve();
+  /** The moments of the read ahead (see BackendOptions.warmUp) of the backend last started. */
+  let moments: WarmUpMoments = warmUpMoments();
 
   /** A backend on the folder, its events recorded from the start. */
   function start(cacheDir?: string, watch?: WatchOptions, liveTimer?: BackendOptions['liveTimer']): Backend {
-    let over = (): void => undefined;
-    warmedUp = new Promise((resolve) => (over = resolve));
+    moments = warmUpMoments();
     backend = createBackend({
-      warmedUp: over,
+      warmUp: moments.tell,
       door: 'browser',
       initialFolder: folder,
-      scanner: recording(scanner, reads, held),
+      scanner: recording(scanner, reads, held, (read) => asked(read)),
       cacheDir,
       watch,
       liveTimer,
@@ -91,6 +123,7 @@ describe('warming up the scan of the folder opened at start', () => {
     reads.length = 0;
     events.length = 0;
     held.clear();
+    asked = () => undefined;
   });
 
   afterEach(async () => {
@@ -104,7 +137,7 @@ describe('warming up the scan of the folder opened at start', () => {
 
   it('reads the first 32 images once, in walk order, and sends nothing', async () => {
     start();
-    await warmedUp;
+    await moments.first('over');
     expect(reads).toEqual(names.slice(0, AHEAD));
     expect(events).toEqual([]);
   });
@@ -116,9 +149,14 @@ describe('warming up the scan of the folder opened at start', () => {
     for (const name of names.slice(AHEAD - 2, AHEAD)) held.set(name, late);
     const opened = start();
     await vi.waitFor(() => expect(reads).toHaveLength(AHEAD), { timeout: 10_000, interval: 20 });
+    // the scan says it waits for them; one that did not wait would ask for them itself (and be held too)
+    const readAgain = new Promise<void>((resolve) => {
+      asked = (read) => {
+        if (names.slice(AHEAD - 2, AHEAD).includes(read)) resolve();
+      };
+    });
     expect((await opened.call('getSession', { scan: true })).ok).toBe(true);
-    // time for a scan that did not wait to take them, and read them again (how long does not matter to one that waits)
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await Promise.race([moments.first('awaited'), readAgain]);
     release();
     await vi.waitFor(() => expect(types()).toContain('scan-done'), { timeout: 10_000, interval: 20 });
     expect(reads.slice(AHEAD)).toEqual([...stamped(names.slice(0, AHEAD)), ...names.slice(AHEAD)]);
@@ -193,15 +231,17 @@ describe('warming up the scan of the folder opened at start', () => {
     const result = await opened.call('getSession', { scan: true });
     expect(result.ok).toBe(true);
     await vi.waitFor(() => expect(types()).toContain('scan-done'), { timeout: 10_000, interval: 20 });
-    await warmedUp;
+    await moments.first('over');
     expect(reads).toEqual(names);
   });
 
   it('is not done for a folder opened later (its scan follows at once)', async () => {
-    const opened = createBackend({ door: 'browser', scanner: recording(scanner, reads) });
+    moments = warmUpMoments();
+    const opened = createBackend({ door: 'browser', scanner: recording(scanner, reads), warmUp: moments.tell });
     backend = opened;
     expect((await opened.call('openFolder', { path: folder })).ok).toBe(true);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // the open decides: `none`, or `over` once a read ahead ended
+    expect(await moments.first('none', 'over')).toBe('none');
     expect(reads).toEqual([]);
   });
 });
