@@ -3,7 +3,7 @@
  * that are gone, and what else came or changed since it started; not the files it read as they
  * still are (a folder copied just before the open), nor an image it reached through a link.
  */
-import { mkdirSync, mkdtempSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -19,10 +19,12 @@ import { CLOCK_SLACK_MS } from '../../../../../electron/services/watch';
 
 const relevant = (name: string) => /\.(tif|json|oir)$/.test(name);
 
-/** Resolves once the clock has passed `time` (ms since the epoch): a file written then is older than a scan started after. */
-async function clockPast(time: number): Promise<void> {
-  for (let left = time - Date.now(); left >= 0; left = time - Date.now())
-    await new Promise((resolve) => setTimeout(resolve, left + 1));
+/**
+ * Dates `file` (its modification time) to `time`, ms since the epoch: changed then, after the
+ * start a test gives its scan. Its change time cannot be set; it stays now, before that start.
+ */
+function writtenAt(file: string, time: number): void {
+  utimesSync(file, new Date(time), new Date(time));
 }
 const IMAGES = ['a.tif', 'c.tif', 'sub/b.tif'];
 
@@ -85,12 +87,12 @@ describe('catching up after a scan', () => {
 
   it('reads again an image whose sidecar came after the scan, and one it could not stamp that changed since', async () => {
     // the scan starts well after the folder was written (beyond a fine file clock's slack)
-    await clockPast(statSync(at('c.tif')).ctimeMs + 150);
-    const listed = listedNow(IMAGES);
+    const listed = listedNow(IMAGES, statSync(at('c.tif')).ctimeMs + 150);
     const images = new Map(listed.images);
     images.set('sub/b.tif', { image: null, sidecar: null });
     write('c.tif.json', '{}');
     write('sub/b.tif', 'image b, rewritten');
+    for (const rel of ['c.tif.json', 'sub/b.tif']) writtenAt(at(rel), listed.since + 10);
     expect(await missed({ since: listed.since, images })).toEqual(['c.tif.json', 'sub/b.tif']);
   });
 
@@ -150,10 +152,10 @@ describe('catching up after a scan', () => {
     const outside = mkdtempSync(path.join(tmpdir(), 'acqmeta-catch-up-outside-'));
     try {
       writeFileSync(path.join(outside, 'x.tif'), 'image x');
-      // the clock must pass the slack for the moved file to be older than the scan by more than it
-      await clockPast(statSync(path.join(outside, 'x.tif')).ctimeMs + CLOCK_SLACK_MS + 5);
-      const listed = listedNow(IMAGES);
+      // the scan starts later than the moved file was written, by more than the slack
+      const listed = listedNow(IMAGES, statSync(path.join(outside, 'x.tif')).ctimeMs + CLOCK_SLACK_MS + 5);
       renameSync(outside, at('session'));
+      writtenAt(at('session'), listed.since + 10); // moved in after the scan started
       expect(statSync(at('session/x.tif')).ctimeMs).toBeLessThan(listed.since - CLOCK_SLACK_MS);
       expect(await missed(listed)).toEqual(['session/x.tif']);
     } finally {
