@@ -7,34 +7,52 @@ import { stat } from 'node:fs/promises';
 import type { HeaderWriteRecord } from '../../shared/journal';
 import { recoverHeaderWrite } from '../services/calibrate';
 import { isInside } from '../services/disk';
-import { journalPlaces, latestHeaderWritesOf, type ImageModified, type JournalPlaces } from '../services/journal';
+import {
+  headerWritesMarked,
+  journalPlaces,
+  latestHeaderWritesOf,
+  type ImageModified,
+  type JournalPlaces,
+} from '../services/journal';
+import { mapInOrder } from '../services/rows';
 import type { CliIo } from './cli-io';
 import { folderTargets, imageOrFolderArgument } from './targets';
+
+/** Modification times read at once: enough to keep the disk busy, few enough not to crowd out other work. */
+const STATS_IN_FLIGHT = 64;
 
 /**
  * The latest header write record of each image of `entries` (under the arguments `given`) that
  * may have been cut short, by absolute path: read only from the journal files written since the
- * image was last modified (see `latestHeaderWritesOf`).
+ * image was last modified (see `latestHeaderWritesOf`). Images are stated only under a folder
+ * whose journals ever marked a header write (see `headerWritesMarked`).
  */
 export async function latestHeaderRecords(
   cwd: string,
   given: readonly string[],
   entries: readonly { absPath: string }[],
 ): Promise<Map<string, HeaderWriteRecord>> {
-  const images: ImageModified[] = [];
-  for (const { absPath } of entries) {
-    const info = await stat(absPath).catch(() => null);
-    if (info !== null) images.push({ absPath, mtimeMs: info.mtimeMs });
-  }
   const latest = new Map<string, HeaderWriteRecord>();
   const folders = new Set<string>();
   for (const target of given) folders.add((await imageOrFolderArgument(cwd, target)).folder);
   for (const folder of folders) {
-    const under = images.filter((image) => isInside(folder, image.absPath));
-    if (under.length === 0) continue;
-    for (const [absPath, record] of await latestHeaderWritesOf(folder, under)) latest.set(absPath, record);
+    const under = entries.filter(({ absPath }) => isInside(folder, absPath)).map(({ absPath }) => absPath);
+    if (under.length === 0 || !(await headerWritesMarked(folder, under))) continue;
+    for (const [absPath, record] of await latestHeaderWritesOf(folder, await modifiedTimes(under)))
+      latest.set(absPath, record);
   }
   return latest;
+}
+
+/** The modification time of each image of `absPaths` that is still there. */
+async function modifiedTimes(absPaths: readonly string[]): Promise<ImageModified[]> {
+  const images: ImageModified[] = [];
+  const stated = mapInOrder(absPaths, STATS_IN_FLIGHT, async (absPath) => ({
+    absPath,
+    info: await stat(absPath).catch(() => null),
+  }));
+  for await (const { absPath, info } of stated) if (info !== null) images.push({ absPath, mtimeMs: info.mtimeMs });
+  return images;
 }
 
 /**

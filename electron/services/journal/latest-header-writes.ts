@@ -49,30 +49,55 @@ export async function latestHeaderWritesOf(
   const oldest = [...since.values()].reduce((a, b) => Math.min(a, b), Number.POSITIVE_INFINITY) - CLOCK_MARGIN_MS;
   const found: { absPath: string; record: HeaderWriteRecord }[] = [];
   const cancelled = new Set<string>();
-  for (const root of journaledFoldersOf(path.resolve(folder), [...since.keys()]))
-    for (const [dir, within] of journalDirsOf(root, configDir)) {
-      if (!(await headerWritesSince(dir, oldest))) continue;
-      for (const file of await journalFiles(dir)) {
-        const modified = await stat(file).then(
-          (info) => info.mtimeMs,
-          () => Number.NEGATIVE_INFINITY,
-        );
-        if (modified < oldest) continue;
-        const read = await readJournalFile(file, within);
-        if ('problem' in read) continue;
-        const parsed = parseJournal(read.text.slice(0, read.text.lastIndexOf('\n') + 1));
-        for (const id of parsed.cancelled) cancelled.add(id);
-        for (const record of parsed.headers) {
-          const absPath = path.join(root, ...record.path.split('/'));
-          const from = since.get(absPath);
-          if (from !== undefined && Date.parse(record.time) >= from) found.push({ absPath, record });
-        }
+  for (const [root, dir, within] of candidateJournals(folder, [...since.keys()], configDir)) {
+    if (!(await headerWritesSince(dir, oldest))) continue;
+    for (const file of await journalFiles(dir)) {
+      const modified = await stat(file).then(
+        (info) => info.mtimeMs,
+        () => Number.NEGATIVE_INFINITY,
+      );
+      if (modified < oldest) continue;
+      const read = await readJournalFile(file, within);
+      if ('problem' in read) continue;
+      const parsed = parseJournal(read.text.slice(0, read.text.lastIndexOf('\n') + 1));
+      for (const id of parsed.cancelled) cancelled.add(id);
+      for (const record of parsed.headers) {
+        const absPath = path.join(root, ...record.path.split('/'));
+        const from = since.get(absPath);
+        if (from !== undefined && Date.parse(record.time) >= from) found.push({ absPath, record });
       }
     }
+  }
   found.sort((a, b) => (a.record.time < b.record.time ? -1 : a.record.time > b.record.time ? 1 : 0));
   const latest = new Map<string, HeaderWriteRecord>();
   for (const { absPath, record } of found) if (!cancelled.has(record.id)) latest.set(absPath, record);
   return latest;
+}
+
+/**
+ * Whether a header write was ever journaled where one of `absPaths` (images under `folder`)
+ * could have its record: when not, no image's modification time needs reading, and a command
+ * on thousands of images pays a few folder stats instead of one per image.
+ */
+export async function headerWritesMarked(
+  folder: string,
+  absPaths: readonly string[],
+  configDir = defaultConfigDir(),
+): Promise<boolean> {
+  for (const [, dir] of candidateJournals(folder, absPaths, configDir))
+    if (await headerWritesSince(dir, Number.NEGATIVE_INFINITY)) return true;
+  return false;
+}
+
+/** The journal folders that may hold header write records of `absPaths`, each with the folder it journals and the folder its paths are read within. */
+function candidateJournals(
+  folder: string,
+  absPaths: readonly string[],
+  configDir: string,
+): [root: string, dir: string, within: string][] {
+  return journaledFoldersOf(path.resolve(folder), absPaths).flatMap((root) =>
+    journalDirsOf(root, configDir).map(([dir, within]): [string, string, string] => [root, dir, within]),
+  );
 }
 
 /** The folders from `folder` down to each image's own whose journals may hold its records (a record is kept by the folder journaled). */

@@ -9,7 +9,11 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, utimesSync, write
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CLOCK_MARGIN_MS, latestHeaderWritesOf } from '../../../../../electron/services/journal/latest-header-writes';
+import {
+  CLOCK_MARGIN_MS,
+  headerWritesMarked,
+  latestHeaderWritesOf,
+} from '../../../../../electron/services/journal/latest-header-writes';
 import { HEADER_WRITE_KIND, journalLine, type HeaderWriteRecord } from '../../../../../shared/journal';
 
 let base: string;
@@ -133,5 +137,23 @@ describe('latestHeaderWritesOf', () => {
     journalFile(base, 'b.jsonl', [headerRecord('marked', 'cells.tif', now + 1)], now + 1);
     const latest = await latestHeaderWritesOf(base, [{ absPath: cells, mtimeMs: now }], configDir);
     expect(latest.get(cells)?.id).toBe('marked');
+  });
+});
+
+describe('headerWritesMarked', () => {
+  it("says whether a journal that may hold an image's header writes ever marked one", async () => {
+    const now = Date.parse('2026-11-29T00:30:00Z');
+    const top = image(base, 'top.tif', now);
+    const deep = image(base, 'day1/deep.tif', now);
+    const other = image(base, 'day2/other.tif', now);
+    // a journal of sidecar writes only: no mark, so no image needs its modification time read
+    journalFile(base, 'a.jsonl', [], now);
+    expect(await headerWritesMarked(base, [top, deep, other], configDir)).toBe(false);
+    // a header write journaled in day1: its images, and a command over the whole folder, look
+    journalFile(path.join(base, 'day1'), 'b.jsonl', [headerRecord('deep', 'deep.tif', now)], now);
+    expect(await headerWritesMarked(base, [deep], configDir)).toBe(true);
+    expect(await headerWritesMarked(base, [top, deep, other], configDir)).toBe(true);
+    // day2's image cannot have a record in day1's journal
+    expect(await headerWritesMarked(base, [top, other], configDir)).toBe(false);
   });
 });
