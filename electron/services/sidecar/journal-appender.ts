@@ -5,11 +5,14 @@
  * is on the disk, and only then renames its sidecar.
  */
 import {
+  close,
   closeSync,
   fdatasync,
+  fsync,
   fsyncSync,
   ftruncateSync,
   mkdirSync,
+  open as openFile,
   openSync,
   readFileSync,
   renameSync,
@@ -131,16 +134,23 @@ function commit(dir: string): void {
     if (w.record !== undefined) journal.cancellable.add(w.record);
     else if (w.cancel === undefined) journal.kept = true;
   syncing.add(dir);
-  fdatasync(journal.fd, (error) => {
-    if (error === null && journal.unsyncedEntry) {
-      // the process's first file here: the folders above may be new too (a first write made them)
-      syncFolders(dir, journal.files === 1 ? 3 : 1);
-      journal.unsyncedEntry = false;
-    }
+  // a new file's entry, and with the process's first file here the folders above (a first write
+  // may have made them), synced at the same time as its lines: one wait for the disk, not four
+  const folders = journal.unsyncedEntry ? foldersAbove(dir, journal.files === 1 ? 3 : 1) : [];
+  let pending = 1 + folders.length;
+  let failure: NodeJS.ErrnoException | null = null;
+  const synced = (): void => {
+    if (--pending > 0) return;
+    if (failure === null) journal.unsyncedEntry = false;
     syncing.delete(dir);
-    for (const w of group) w.done(error === null ? null : journalFailure(dir, error));
+    for (const w of group) w.done(failure === null ? null : journalFailure(dir, failure));
     if (waiting.has(dir)) commit(dir);
+  };
+  fdatasync(journal.fd, (error) => {
+    failure = error;
+    synced();
   });
+  for (const folder of folders) syncFolder(folder, synced);
 }
 
 /**
@@ -203,21 +213,24 @@ function startFile(dir: string): OpenJournal {
 }
 
 /**
- * Syncs the journal folder `dir` and, with `levels` 3, the two above it (`.acqmeta/` and the
- * folder journaled): a new file's entry must be on disk before a rename its record covers. A
- * folder that cannot be synced (Windows, some network shares) keeps what the file system gives.
+ * The journal folder `dir` and, with `levels` 3, the two above it (`.acqmeta/` and the folder
+ * journaled): those whose entries a new file needs on disk before a rename its record covers.
  */
-function syncFolders(dir: string, levels: number): void {
-  for (let folder = dir, level = 0; level < levels; folder = path.dirname(folder), level++) {
-    quietly(() => {
-      const fd = openSync(folder, 'r');
-      try {
-        fsyncSync(fd);
-      } finally {
-        closeSync(fd);
-      }
-    });
-  }
+function foldersAbove(dir: string, levels: number): string[] {
+  const folders = [dir];
+  while (folders.length < levels) folders.push(path.dirname(folders[folders.length - 1] as string));
+  return folders;
+}
+
+/**
+ * Syncs `folder` without blocking, then calls `done`. A folder that cannot be synced (Windows,
+ * some network shares) keeps what the file system gives.
+ */
+function syncFolder(folder: string, done: () => void): void {
+  openFile(folder, 'r', (error, fd) => {
+    if (error !== null) return done();
+    fsync(fd, () => close(fd, () => done()));
+  });
 }
 
 /** Clean-up whose failure changes nothing more. */
@@ -246,7 +259,14 @@ function compress(dir: string, file: string): void {
       closeSync(fd);
     }
     renameSync(temp, `${file}.gz`);
-    syncFolders(dir, 1);
+    quietly(() => {
+      const fd = openSync(dir, 'r');
+      try {
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
+    });
     rmSync(file, { force: true });
   } catch {
     rmSync(temp, { force: true });
