@@ -14,7 +14,7 @@ import type {
 } from '../../../shared/tiff-calibration';
 import { atWritePoint, diskErrorReason, toBackendError } from '../disk';
 import type { ImageEntry } from '../folder';
-import { cancelLine, headerWriteEntry, type HeaderJournal } from '../journal';
+import { cancelLine, journalHeaderWrite, type HeaderJournal } from '../journal';
 import { ProfileRefusal, saveImageChanges, type ImageChanges, type ImageSaved, type SaveContext } from '../save';
 import { appendJournalInWorker, withSidecarLock } from '../sidecar';
 import {
@@ -162,7 +162,7 @@ async function writeHeader(
   const mtime = writeTime();
   let record: { dir: string; id: string } | null = null;
   try {
-    const written = await headerWriteEntry(writes.journal, entry.absPath, {
+    record = await journalHeaderWrite(writes.journal, entry.absPath, {
       values: plan.changes.filter((c) => c.old !== c.new),
       ranges: patch.replaced.map((r) => ({ offset: r.offset, old: hexOf(r.old), new: hexOf(r.new) })),
       appended: { offset: patch.appendAt, length: patch.appended.length },
@@ -173,10 +173,6 @@ async function writeHeader(
         sha256: sha256Of([...patch.replaced.map((r) => r.new), patch.appended]),
       },
     });
-    if (written !== null) {
-      await appendJournalInWorker(written.dir, written.line);
-      record = written;
-    }
     await atWritePoint('header-journaled', entry.absPath);
     await writePatch(handle, patch, entry.absPath, mtime);
   } catch (error) {

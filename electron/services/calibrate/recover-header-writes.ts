@@ -4,7 +4,7 @@
  * byte, its length included, as a journaled write of its own.
  */
 import { headerWriteState, type HeaderWriteRecord } from '../../../shared/journal';
-import { cancelLine, headerWriteEntry, type HeaderJournal } from '../journal';
+import { cancelLine, journalHeaderWrite, type HeaderJournal } from '../journal';
 import { appendJournalInWorker, withSidecarLock } from '../sidecar';
 import { bytesNow, putBack, sha256Of } from './header-bytes';
 
@@ -73,7 +73,7 @@ export async function undoHeaderWrite(
     // the file gets back its modification time too (whole milliseconds, as a Date keeps it): a
     // write undone before it then still finds the time it set, and a cache the file as it was
     const mtime = Math.trunc(record.before.mtime);
-    const entry = await headerWriteEntry(journal, absPath, {
+    await journalHeaderWrite(journal, absPath, {
       values: record.values.map((v) => ({ ...v, old: v.new, new: v.old })),
       ranges: record.ranges.map((r) => ({ offset: r.offset, old: r.new, new: r.old })),
       appended: { offset: record.before.size, length: 0 },
@@ -84,7 +84,6 @@ export async function undoHeaderWrite(
       },
       after: { size: record.before.size, mtime, sha256: sha256Of(record.ranges.map((r) => bytes(r.old))) },
     });
-    if (entry !== null) await appendJournalInWorker(entry.dir, entry.line);
     await putBack(
       absPath,
       record.ranges.map((r) => ({ offset: r.offset, bytes: bytes(r.old) })),

@@ -1,11 +1,12 @@
 /**
- * The journal record of a calibration written into an image file's header, made before the
- * first byte of the image is written, and the line that takes it back when the write did not
- * happen (docs/journal.md).
+ * The journal record of a calibration written into an image file's header, appended with its
+ * folder's mark and synced before the first byte of the image is written, and the line that takes
+ * it back when the write did not happen (docs/journal.md).
  */
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { HEADER_WRITE_KIND, journalLine, type HeaderWriteRecord } from '../../../shared/journal';
+import { appendJournalInWorker } from '../sidecar';
 import { markHeaderWrite } from './header-write-marker';
 import type { JournalPlaces } from './journal-places';
 import { journalAuthor } from './journal-writer';
@@ -24,22 +25,24 @@ export interface HeaderJournal {
 /** What a header write record says of the write itself (the rest is who, when, where). */
 export type HeaderWriteFields = Pick<HeaderWriteRecord, 'values' | 'ranges' | 'appended' | 'before' | 'after'>;
 
-/** A header write's record, ready to append: its journal folder, its id and its line. */
+/** A header write's record, journaled: its journal folder and its id. */
 export interface HeaderWriteEntry {
   dir: string;
   id: string;
-  line: string;
 }
 
-/** The entry of a header write into the image at `imagePath`, its folder's mark set; null when the journal is off there. */
-export async function headerWriteEntry(
+/**
+ * Journals a header write into the image at `imagePath`: its record appended and its folder's
+ * mark set, both synced (at the same time) before this resolves, as they must be before the
+ * image's first byte. Resolves to the record's folder and id; null when the journal is off there.
+ */
+export async function journalHeaderWrite(
   journal: HeaderJournal,
   imagePath: string,
   fields: HeaderWriteFields,
 ): Promise<HeaderWriteEntry | null> {
   const place = await journal.places.placeFor(imagePath);
   if (place === null) return null;
-  markHeaderWrite(place.dir);
   const id = randomUUID();
   const record: HeaderWriteRecord = {
     kind: HEADER_WRITE_KIND,
@@ -52,7 +55,17 @@ export async function headerWriteEntry(
     path: path.relative(place.root, imagePath).split(path.sep).join('/'),
     ...fields,
   };
-  return { dir: place.dir, id, line: journalLine(record) };
+  const [marked, appended] = await Promise.allSettled([
+    markHeaderWrite(place.dir),
+    appendJournalInWorker(place.dir, journalLine(record)),
+  ]);
+  if (appended.status === 'rejected') throw appended.reason;
+  if (marked.status === 'rejected') {
+    // no write follows a record its mark did not cover: taken back, as for any write not made
+    await appendJournalInWorker(place.dir, cancelLine(id));
+    throw marked.reason;
+  }
+  return { dir: place.dir, id };
 }
 
 /** The line that takes back the record `id` (its write did not happen). */

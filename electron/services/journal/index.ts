@@ -13,7 +13,7 @@ export type { FileWriteJournal } from './file-write-entry';
 export { instrumentFileEntry } from './instrument-file-entry';
 export {
   cancelLine,
-  headerWriteEntry,
+  journalHeaderWrite,
   type HeaderJournal,
   type HeaderWriteEntry,
   type HeaderWriteFields,
