@@ -6,6 +6,14 @@
  */
 import type { TodoItem } from './submission/submission-cells';
 
+/**
+ * The upload folder offered first: `<folder>-upload` beside the lab folder (either separator).
+ * Browser mode accepts it for a folder the server serves, though it lies outside that folder.
+ */
+export function defaultUploadFolder(folder: string): string {
+  return `${folder.replace(/[\\/]+$/, '')}-upload`;
+}
+
 /** What the review is asked for: the target (`hubmap:confocal`, …) and the upload folder. */
 export interface UploadAsked {
   format: string;

@@ -3,17 +3,18 @@
  * facility's catalogue entry, a qa_qc/ report and the dataset's values and people, reviewed
  * (the files listed, nothing required left) and built into a HuBMAP upload whose raw files are
  * the lab's byte for byte; a build cancelled mid-way leaves nothing in or beside the upload
- * folder. No serious accessibility problem in the dialog. Screenshots of the review, the
+ * folder. Browser mode serving the lab folder itself builds with the upload folder offered,
+ * beside it, untyped. No serious accessibility problem in the dialog. Screenshots of the review, the
  * progress and the end (test-results/screens/*-build-upload-*.png; the docs' copies are in
  * docs/screens/).
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DATASET_TEXT, LAB, uploadLabFiles } from '../unit/electron/cli/upload-lab';
-import { test, expect, type AppFixture } from './support/app';
+import { startServer, test, expect, type AppFixture } from './support/app';
 import { EditorPage } from './support/editor-page';
 
 const SHOTS = 'test-results/screens';
@@ -226,4 +227,41 @@ test('opened from Write submission files, cancelled mid-build: nothing is left i
   rmSync(gate);
   await expect(dialog.getByRole('status')).toHaveText('Cancelled: nothing was left in the upload folder.');
   expect(readdirSync(app.folder).sort()).toEqual(before);
+});
+
+test('browser mode serving the lab folder itself: built with the upload folder offered, beside it', async ({
+  app,
+}, testInfo) => {
+  test.skip(Boolean(testInfo.project.metadata?.electron), 'browser mode only: the desktop app serves no folder');
+  const lab = app.file(LAB);
+  const cacheDir = mkdtempSync(path.join(tmpdir(), 'acqmeta-e2e-cache-'));
+  const { url, server } = await startServer(lab, app.configDir, { ACQMETA_CACHE_DIR: cacheDir });
+  const context = await app.page
+    .context()
+    .browser()!
+    .newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  try {
+    await page.goto(url);
+    await page.locator('html[data-app-state="ready"]').waitFor();
+    await expect(new EditorPage(page).bodyRows()).toHaveCount(2);
+    await page.getByRole('button', { name: 'Spreadsheet' }).click();
+    await page.getByRole('menuitem', { name: 'Build upload…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Build upload' });
+    await expect(dialog.getByLabel('Upload folder')).toHaveValue(`${lab}-upload`);
+    await dialog.getByRole('button', { name: 'Review' }).click();
+    await expect(dialog.getByRole('status')).toContainText(`Builds ${lab}-upload: `);
+    await dialog.getByRole('button', { name: 'Build upload' }).click();
+    await expect(dialog.getByRole('status')).toContainText('Upload built: ', { timeout: 120_000 });
+    await expect(dialog).toContainText(`In ${lab}-upload`);
+    await page.screenshot({ path: `${SHOTS}/light-build-upload-served-root.png` });
+    for (const name of ['a.czi', 'b.czi'])
+      expect(readFileSync(path.join(`${lab}-upload`, LAB, 'raw', 'images', name))).toEqual(
+        readFileSync(path.join(lab, name)),
+      );
+  } finally {
+    await context.close();
+    server.kill('SIGTERM');
+    rmSync(cacheDir, { recursive: true, force: true });
+  }
 });

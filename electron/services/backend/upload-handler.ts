@@ -4,11 +4,14 @@
  * nothing written), startUpload (the review built in the background through the upload service
  * the command line uses), cancelUpload (the build's staging folder removed: the upload folder
  * is as it was) and showUpload (the built upload in the file manager). The upload folder is
- * confined as a conversion's output folder is. Progress comes as `upload-progress` events, at
+ * confined as a conversion's output folder is, but that browser mode also takes the default
+ * upload folder of a folder it serves (`<served folder>-upload`, beside it). Progress comes as `upload-progress` events, at
  * most ten a second, and the end as `upload-done` (built, or cancelled) or `upload-failed`.
  */
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import type { ApiHandlers, UploadProgress } from '../../../shared/api';
+import { defaultUploadFolder } from '../../../shared/api-upload';
 import { ApiFailure } from '../../../shared/errors';
 import { isSubmissionFormat } from '../../../shared/submission';
 import { toBackendError } from '../disk';
@@ -34,6 +37,18 @@ function refusalOf(error: unknown): unknown {
   return error instanceof UploadRefused ? new ApiFailure('INVALID_VALUE', error.message) : error;
 }
 
+/**
+ * Where the upload goes, absolute. Browser mode writes only inside the folders it serves, and
+ * an upload goes outside the lab folder, so the served folder itself could have none there: the
+ * upload beside a served folder, `<served folder>-upload`, is the one place outside them it
+ * takes (the folder named exactly, so nothing else outside them is reached).
+ */
+async function uploadPathOf(context: BackendContext, folder: OpenFolder, given: string): Promise<string> {
+  const beside = (context.options.allowedRoots ?? []).map((root) => defaultUploadFolder(path.resolve(root)));
+  if (path.isAbsolute(given) && beside.includes(path.resolve(given))) return path.resolve(given);
+  return outputPathOf(context, folder, given);
+}
+
 /** Handlers of the upload methods. */
 export function uploadHandlers(context: BackendContext): UploadHandlers {
   const jobs = new Map<string, AbortController>();
@@ -44,7 +59,7 @@ export function uploadHandlers(context: BackendContext): UploadHandlers {
     async reviewUpload({ format, upload: given, force }) {
       const folder = requireFolder(context);
       if (!isSubmissionFormat(format)) throw new ApiFailure('INVALID_VALUE', `No upload can be built for "${format}".`);
-      const upload = await outputPathOf(context, folder, given);
+      const upload = await uploadPathOf(context, folder, given);
       const plan = await planUpload(folder.root, format).catch((error: unknown) => {
         throw refusalOf(error);
       });

@@ -5,7 +5,7 @@
  */
 import { useState, type FormEvent } from 'react';
 import { SUBMISSION_FORMATS } from '../../../shared/submission';
-import { defaultUploadFolder } from './upload-text';
+import { defaultUploadFolder } from '../../../shared/api-upload';
 import { FIRST_TARGET } from './upload-slice';
 import { useApp, useAppStore } from '../store';
 import { CheckGroup, FieldRow, ModalActions, type CheckText } from '../kit';

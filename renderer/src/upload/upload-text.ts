@@ -1,7 +1,6 @@
 /**
- * What "Build upload…" says in words: where an upload goes by default, what the review's steps
- * and a build come to (counted alike, so the review and the end agree), whether the disk has
- * room, and how far a build is.
+ * What "Build upload…" says in words: what the review's steps and a build come to (counted
+ * alike, so the review and the end agree), whether the disk has room, and how far a build is.
  */
 import type { UploadProgress, UploadReview, UploadStep } from '../../../shared/api';
 import { formatBytes, plural } from '../lib/format';
@@ -52,12 +51,6 @@ export function countsText(counts: UploadCounts): string {
   return ACTIONS.filter(([action]) => counts[action] > 0)
     .map(([action, text]) => text(counts[action], counts.copies))
     .join(', ');
-}
-
-/** The upload folder offered first: `<folder>-upload` beside the open folder (either separator). */
-export function defaultUploadFolder(root: string): string {
-  const trimmed = root.replace(/[\\/]+$/, '');
-  return `${trimmed}-upload`;
 }
 
 /** Whether the disk where the upload goes is known to have less free space than the build needs. */

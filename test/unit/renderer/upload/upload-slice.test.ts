@@ -6,10 +6,10 @@
 import { describe, expect, it } from 'vitest';
 import type { UploadOutcome, UploadReview } from '../../../../shared/api';
 import { connectBackendEvents } from '../../../../renderer/src/backend-events';
+import { defaultUploadFolder } from '../../../../shared/api-upload';
 import {
   builtCounts,
   countsText,
-  defaultUploadFolder,
   progressText,
   spaceText,
   stepCounts,

@@ -105,6 +105,40 @@ describe('reviewUpload, startUpload', () => {
     expect(there.ok ? '' : there.error.message).toContain('already exists');
   });
 
+  it('in browser mode, builds the served folder’s upload beside it, the one place outside it it writes', async () => {
+    const lab = path.join(base, LAB);
+    const served = await startBackend({ allowedRoots: [lab] });
+    try {
+      await served.ok('openFolder', { path: lab });
+      const elsewhere = await served.call('reviewUpload', {
+        format: 'hubmap:confocal',
+        upload: path.join(base, 'upload'),
+        force: false,
+      });
+      expect(elsewhere).toMatchObject({ ok: false, error: { code: 'OUTSIDE_FOLDER' } });
+      const within = await served.call('reviewUpload', {
+        format: 'hubmap:confocal',
+        upload: `${lab}-upload/inner`,
+        force: false,
+      });
+      expect(within).toMatchObject({ ok: false, error: { code: 'OUTSIDE_FOLDER' } });
+      const review = await served.ok('reviewUpload', {
+        format: 'hubmap:confocal',
+        upload: `${lab}-upload`,
+        force: false,
+      });
+      const { jobId } = await served.ok('startUpload', { reviewId: review.reviewId });
+      const done = await served.waitFor((e) => e.type === 'upload-done' || e.type === 'upload-failed');
+      expect(done).toMatchObject({ type: 'upload-done', jobId, outcome: { kind: 'built', upload: `${lab}-upload` } });
+      expect(await readFile(path.join(`${lab}-upload`, LAB, 'raw', 'images', 'a.czi'))).toEqual(
+        await readFile(path.join(lab, 'a.czi')),
+      );
+      expect((await readdir(base)).sort()).toEqual(['acqmeta.instruments', LAB, `${LAB}-upload`]);
+    } finally {
+      await served.backend.close();
+    }
+  });
+
   it('leaves nothing in or beside the upload folder when cancelled', async () => {
     const upload = path.join(base, 'upload');
     const review = await h.ok('reviewUpload', { format: 'hubmap:confocal', upload, force: false });
