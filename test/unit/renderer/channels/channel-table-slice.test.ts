@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import { draftChannelTable } from '../../../../../shared/channels/channel-draft';
-import { emptyChannelTable, type ChannelTable } from '../../../../../shared/channels/channel-table';
-import type { AppStore } from '../../../../../renderer/src/app-store';
-import { selectUndoLabels } from '../../../../../renderer/src/store/slices/history-slice';
-import { channelFile, makeRow, storeWithRows } from '../fake-client';
+import { draftChannelTable } from '../../../../shared/channels/channel-draft';
+import { emptyChannelTable, type ChannelTable } from '../../../../shared/channels/channel-table';
+import type { AppStore } from '../../../../renderer/src/app-store';
+import { selectUndoLabels } from '../../../../renderer/src/store';
+import { channelFile, makeRow, storeWithRows } from '../store/fake-client';
 
 /** A table with MITI's columns and these rows. */
 function table(...rows: Record<string, string>[]): ChannelTable {

@@ -1,16 +1,15 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ProfileInfo, ProfileProblem, ValuesToCheck } from '../../../../../shared/api';
-import { fieldViewState } from '../edit-view';
-import { selectUndoLabels } from '../../../../../renderer/src/store/slices/history-slice';
-import { PROBLEM_CHECK_DELAY_MS } from '../../../../../renderer/src/profile/profile-slice';
+import type { ProfileInfo, ProfileProblem, ValuesToCheck } from '../../../../shared/api';
+import { fieldViewState } from '../store/edit-view';
+import { selectQuickCounts, selectUndoLabels, selectVisiblePaths } from '../../../../renderer/src/store';
+import { PROBLEM_CHECK_DELAY_MS } from '../../../../renderer/src/profile/profile-slice';
 import {
   selectCompleteness,
   selectFieldProblems,
   selectFieldRules,
   selectValueCounts,
-} from '../../../../../renderer/src/profile/profile-selectors';
-import { selectQuickCounts, selectVisiblePaths } from '../../../../../renderer/src/store/filter';
-import { makeRow, storeWithRows } from '../fake-client';
+} from '../../../../renderer/src/profile/profile-selectors';
+import { makeRow, storeWithRows } from '../store/fake-client';
 
 const PROFILE = 'acqmeta.profile.json';
 const VASCULAR: ProfileInfo = {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { connectBackendEvents } from '../../../../../renderer/src/backend-events';
-import { defaultDestination } from '../../../../../renderer/src/collection/collection-export-slice';
-import { makeRow, storeWithRows } from '../fake-client';
+import { connectBackendEvents } from '../../../../renderer/src/backend-events';
+import { defaultDestination } from '../../../../renderer/src/collection/collection-export-slice';
+import { makeRow, storeWithRows } from '../store/fake-client';
 
 const ROWS = ['a.tif', 'b.czi', 'c.nd2'].map((path) => makeRow(path));
 

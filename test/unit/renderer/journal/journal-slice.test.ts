@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { selectImageJournal } from '../../../../../renderer/src/journal/journal-slice';
-import { makeRow, storeWithRows } from '../fake-client';
-import { journalRecord } from '../journal-records';
+import { selectImageJournal } from '../../../../renderer/src/journal';
+import { makeRow, storeWithRows } from '../store/fake-client';
+import { journalRecord } from '../store/journal-records';
 
 /** The version `makeRow` gives a sidecar, which the journal's latest record of it wrote. */
 const rowSha = (path: string) => `v-${path}`;

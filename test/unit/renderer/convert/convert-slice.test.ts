@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ConvertOptions, ConvertSummary } from '../../../../../shared/api';
-import { connectBackendEvents } from '../../../../../renderer/src/backend-events';
-import { makeRow, storeWithRows } from '../fake-client';
+import type { ConvertOptions, ConvertSummary } from '../../../../shared/api';
+import { connectBackendEvents } from '../../../../renderer/src/backend-events';
+import { makeRow, storeWithRows } from '../store/fake-client';
 
 const OPTIONS: ConvertOptions = { compression: 'zlib', flat: false, extension: '.ome.tiff', force: false };
 const ROWS = ['a.tif', 'b.czi', 'c.nd2'].map((path) => makeRow(path));

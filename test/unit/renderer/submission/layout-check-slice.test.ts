@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ApiRequest, FolderLayoutCheck, ProfileInfo, ProfileTarget } from '../../../../../shared/api';
-import { makeProfile, storeWithRows } from '../fake-client';
+import type { ApiRequest, FolderLayoutCheck, ProfileInfo, ProfileTarget } from '../../../../shared/api';
+import { makeProfile, storeWithRows } from '../store/fake-client';
 
 /** A profile in `folder` ('' the folder opened; an absolute source: a parent) naming `target`. */
 const profile = (source: string, folder: string, target?: ProfileTarget): ProfileInfo =>

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { shownColumns } from '../../../../../renderer/src/lib/columns';
-import { resultColumnKey } from '../../../../../renderer/src/lib/result-columns';
-import { createAppStore } from '../../../../../renderer/src/app-store';
-import { selectResultKeys } from '../../../../../renderer/src/results/result-selectors';
-import { selectVisiblePaths } from '../../../../../renderer/src/store/filter';
-import { PREFS_KEY, type PrefsStorage } from '../../../../../renderer/src/view-prefs';
-import { fakeBackend, makeRow, storeWithRows } from '../fake-client';
+import { shownColumns } from '../../../../renderer/src/lib/columns';
+import { resultColumnKey } from '../../../../renderer/src/lib/result-columns';
+import { createAppStore } from '../../../../renderer/src/app-store';
+import { selectResultKeys } from '../../../../renderer/src/results/result-selectors';
+import { selectVisiblePaths } from '../../../../renderer/src/store';
+import { PREFS_KEY, type PrefsStorage } from '../../../../renderer/src/view-prefs';
+import { fakeBackend, makeRow, storeWithRows } from '../store/fake-client';
 
 const MEAN_1 = 'radon_velocity/1/0/velocity_mean';
 const MEAN_2 = 'radon_velocity/2/0/velocity_mean';

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { ApiResult, PresetList, StoredPreset } from '../../../../../shared/api';
-import { fieldViewState } from '../edit-view';
-import { selectUndoLabels } from '../../../../../renderer/src/store/slices/history-slice';
-import { nameFillInputs, previewNameFill } from '../../../../../renderer/src/bulk/name-fill';
-import { readPrefs } from '../../../../../renderer/src/view-prefs';
-import { makeRow, storeWithRows } from '../fake-client';
+import type { ApiResult, PresetList, StoredPreset } from '../../../../shared/api';
+import { fieldViewState } from '../store/edit-view';
+import { selectUndoLabels } from '../../../../renderer/src/store';
+import { nameFillInputs, previewNameFill } from '../../../../renderer/src/bulk/name-fill';
+import { readPrefs } from '../../../../renderer/src/view-prefs';
+import { makeRow, storeWithRows } from '../store/fake-client';
 
 type Store = ReturnType<typeof storeWithRows>['store'];
 const shown = (store: Store, path: string, name: string) => fieldViewState(store.getState(), [path], name).text;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { ApiResult, SubmissionExport } from '../../../../../shared/api';
-import { createAppStore } from '../../../../../renderer/src/app-store';
-import { formatOfTarget } from '../../../../../renderer/src/submission/submission-export-slice';
-import { fakeBackend } from '../fake-client';
+import type { ApiResult, SubmissionExport } from '../../../../shared/api';
+import { createAppStore } from '../../../../renderer/src/app-store';
+import { formatOfTarget } from '../../../../renderer/src/submission/submission-export-slice';
+import { fakeBackend } from '../store/fake-client';
 
 const answer = (format: string): ApiResult<SubmissionExport> => ({
   ok: true,

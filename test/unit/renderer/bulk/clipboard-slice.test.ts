@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { selectUndoLabels } from '../../../../../renderer/src/store/slices/history-slice';
-import { makeRow, storeWithRows } from '../fake-client';
+import { selectUndoLabels } from '../../../../renderer/src/store';
+import { makeRow, storeWithRows } from '../store/fake-client';
 
 describe('copy and paste of metadata', () => {
   it('copies what the editor shows for one image (pending edits included) and pastes chosen fields as one undo step', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { CalibrationSummary, ImageReview } from '../../../../../shared/api';
-import type { HeaderWriteRecord } from '../../../../../shared/journal';
-import { connectBackendEvents } from '../../../../../renderer/src/backend-events';
-import { imageJournalKey } from '../../../../../renderer/src/journal/journal-slice';
-import { makeRow, storeWithRows } from '../fake-client';
+import type { CalibrationSummary, ImageReview } from '../../../../shared/api';
+import type { HeaderWriteRecord } from '../../../../shared/journal';
+import { connectBackendEvents } from '../../../../renderer/src/backend-events';
+import { imageJournalKey } from '../../../../renderer/src/journal';
+import { makeRow, storeWithRows } from '../store/fake-client';
 
 const ROWS = ['a.tif', 'b.czi', 'c.tif'].map((path) => makeRow(path));
 

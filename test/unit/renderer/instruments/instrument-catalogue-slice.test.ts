@@ -1,10 +1,10 @@
-import abif from '../../../../fixtures/instruments/abif_axiovert1_.json';
+import abif from '../../../fixtures/instruments/abif_axiovert1_.json';
 import { describe, expect, it, vi } from 'vitest';
-import type { InstrumentFieldSpec } from '../../../../../shared/api-instruments';
-import type { AppStore } from '../../../../../renderer/src/app-store';
-import { selectUndoLabels } from '../../../../../renderer/src/store/slices/history-slice';
-import { instrumentSaveBlocker } from '../../../../../renderer/src/instruments/instrument-editor';
-import { makeRow, storeWithRows } from '../fake-client';
+import type { InstrumentFieldSpec } from '../../../../shared/api-instruments';
+import type { AppStore } from '../../../../renderer/src/app-store';
+import { selectUndoLabels } from '../../../../renderer/src/store';
+import { instrumentSaveBlocker } from '../../../../renderer/src/instruments/instrument-editor';
+import { makeRow, storeWithRows } from '../store/fake-client';
 
 /** A real facility's description (test/fixtures/SOURCES.md), as one line of JSON. */
 const ABIF = JSON.stringify(abif);
