@@ -11,3 +11,4 @@ export { isContiguous, pageBytes, readDataLayout } from './page-data';
 export { tagNumbers, type TiffPage } from './page';
 export { compressionName } from './tag-names';
 export type { TiffFile } from './tiff-file';
+export { parseXml } from './xml';

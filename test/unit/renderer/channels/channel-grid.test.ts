@@ -9,7 +9,6 @@ import {
   channelTableOrigin,
   newChannelRow,
 } from '../../../../renderer/src/channels/channel-grid';
-import { describeStep } from '../../../../renderer/src/store/logic/history';
 
 const draft = { ...emptyChannelTable(), rows: [{ 'Channel ID': 'Channel:0:0', 'Channel Name': 'DAPI' }] };
 
@@ -105,16 +104,5 @@ describe('the channel table grid', () => {
       'Nothing changed from raw/acqmeta.channels.csv.',
     );
     expect(channelSaveBlocker(info(), draft, [])).toBeNull();
-  });
-
-  it('names a table step by its folder in the undo menu', () => {
-    const step = (folder: string) => ({
-      action: 'Channel table',
-      changes: [],
-      coalesceKey: null,
-      file: { kind: 'channel-table' as const, folder, before: null, after: draft, written: null },
-    });
-    expect(describeStep(step('raw/day1'))).toBe('Channel table of raw/day1');
-    expect(describeStep(step(''))).toBe('Channel table of the folder');
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { headerCalibration, headerSidecarGap } from '../../../../renderer/src/editor/header-calibration-values';
 import { imagejAcquisition } from '../../../../shared/acquisition/imagej-acquisition';
 import { omeAcquisition } from '../../../../shared/acquisition/ome-acquisition';
-import { parseXml } from '../../../../shared/tiff/xml';
+import { parseXml } from '../../../../shared/tiff';
 import { DEFAULTS } from '../store/fake-client';
 
 const OME = `<?xml version="1.0"?><OME xmlns="http://www.openmicroscopy.org/Schemas/OME/2016-06"><Image ID="Image:0">

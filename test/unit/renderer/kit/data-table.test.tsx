@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, test } from 'vitest';
-import { DataTable, type Column } from '../../../../renderer/src/kit/data-table';
+import { DataTable, type Column } from '../../../../renderer/src/kit';
 import { cells, draw, type Drawn } from './render';
 
 interface Image {

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, test } from 'vitest';
-import { FieldRow } from '../../../../renderer/src/kit/field-row';
+import { FieldRow } from '../../../../renderer/src/kit';
 import { draw, type Drawn } from './render';
 
 let drawn: Drawn | null = null;

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { ProgressFooter } from '../../../../renderer/src/kit/progress-footer';
+import { ProgressFooter } from '../../../../renderer/src/kit';
 import { draw, user, type Drawn } from './render';
 
 let drawn: Drawn | null = null;

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, test } from 'vitest';
-import { ReviewList, type ReviewGroup } from '../../../../renderer/src/kit/review-list';
+import { ReviewList, type ReviewGroup } from '../../../../renderer/src/kit';
 import { cells, draw, type Drawn } from './render';
 
 const GROUPS: ReviewGroup[] = [

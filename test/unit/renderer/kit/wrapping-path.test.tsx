@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, test } from 'vitest';
-import { WrappingPath } from '../../../../renderer/src/kit/wrapping-path';
+import { WrappingPath } from '../../../../renderer/src/kit';
 import { draw, type Drawn } from './render';
 
 let drawn: Drawn | null = null;

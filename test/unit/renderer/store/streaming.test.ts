@@ -4,8 +4,7 @@ import { createAppStore, type AppStore } from '../../../../renderer/src/app-stor
 import { connectBackendEvents } from '../../../../renderer/src/backend-events';
 import { prepareForFilter, selectQuickCounts, selectVisiblePaths } from '../../../../renderer/src/store/filter';
 import { batchScanEvents, spacedFrames } from '../../../../renderer/src/scan-event-batcher';
-import type { ScanEvent } from '../../../../renderer/src/store/slices/session-slice';
-import { selectSuggestions } from '../../../../renderer/src/store/selectors/edit-selectors';
+import { selectSuggestions, type ScanEvent } from '../../../../renderer/src/store';
 import { fakeBackend, makeRow, storeWithRows } from './fake-client';
 
 const SPECIES = ['mouse', 'rat', '', 'zebrafish', 'Mouse'];

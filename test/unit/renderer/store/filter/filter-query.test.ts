@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseFilter } from '../../../../../renderer/src/store/filter/filter-query';
+import { parseFilter } from '../../../../../renderer/src/store/filter';
 
 describe('parseFilter', () => {
   it('reads words, quoted phrases and negation', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shownValueCounts } from '../../../../../renderer/src/store/logic/field-state';
+import { shownValueCounts } from '../../../../../renderer/src/store';
 import { editView } from '../edit-view';
 import { makeRow, storeWithRows } from '../fake-client';
 

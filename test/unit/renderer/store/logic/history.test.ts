@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fieldViewState } from '../edit-view';
-import { selectUndoLabels } from '../../../../../renderer/src/store/slices/history-slice';
+import { selectHasUnsaved, selectUndoLabels } from '../../../../../renderer/src/store';
 import {
   describeStep,
   HISTORY_LIMITS,
@@ -9,8 +9,8 @@ import {
   EMPTY_HISTORY,
   type HistoryStep,
 } from '../../../../../renderer/src/store/logic/history';
-import { selectHasUnsaved } from '../../../../../renderer/src/store/selectors/edit-selectors';
 import { makeRow, storeWithRows } from '../fake-client';
+import { emptyChannelTable } from '../../../../../shared/channels/channel-table';
 
 const shown = (store: ReturnType<typeof storeWithRows>['store'], path: string, name: string) =>
   fieldViewState(store.getState(), [path], name).text;
@@ -21,6 +21,8 @@ function typeInField(store: ReturnType<typeof storeWithRows>['store'], paths: st
   for (const text of texts) store.getState().setFieldText(paths, name, text);
   store.getState().setActiveField(null);
 }
+
+const draft = { ...emptyChannelTable(), rows: [{ 'Channel ID': 'Channel:0:0', 'Channel Name': 'DAPI' }] };
 
 /** The version the fake backend answers every save with. */
 const SAVED = { size: 1, mtimeMs: 2, sha256: 'saved' };
@@ -183,5 +185,16 @@ describe('history limits and names', () => {
     expect(describeStep(paste)).toBe('Paste (2 fields) on 2 images');
     expect(describeStep({ ...step(1, 3), action: 'Normalize' })).toBe('Normalize (Note) on 3 images');
     expect(describeStep({ ...step(1, 2), action: 'Note from the names' })).toBe('Note from the names on 2 images');
+  });
+
+  it('names a table step by its folder in the undo menu', () => {
+    const step = (folder: string) => ({
+      action: 'Channel table',
+      changes: [],
+      coalesceKey: null,
+      file: { kind: 'channel-table' as const, folder, before: null, after: draft, written: null },
+    });
+    expect(describeStep(step('raw/day1'))).toBe('Channel table of raw/day1');
+    expect(describeStep(step(''))).toBe('Channel table of the folder');
   });
 });

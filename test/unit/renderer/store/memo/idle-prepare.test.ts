@@ -1,10 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
-import { prepareWhenIdle } from '../../../../../renderer/src/store/memo/idle-prepare';
-import { prepareForFilter } from '../../../../../renderer/src/store/filter/search-index';
+import { prepareWhenIdle } from '../../../../../renderer/src/store';
+import { prepareForFilter } from '../../../../../renderer/src/store/filter';
 import { makeRow, storeWithRows } from '../fake-client';
 
-vi.mock('../../../../../renderer/src/store/filter/search-index', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../../../../renderer/src/store/filter/search-index')>();
+vi.mock('../../../../../renderer/src/store/filter', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../../../../renderer/src/store/filter')>();
   return { ...actual, prepareForFilter: vi.fn(actual.prepareForFilter) };
 });
 

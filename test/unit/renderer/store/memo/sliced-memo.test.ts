@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { selectEditView } from '../../../../../renderer/src/store/selectors/edit-selectors';
+import { selectEditView } from '../../../../../renderer/src/store';
 import { FOLDED_AT_ONCE } from '../../../../../renderer/src/store/memo/sliced-memo';
 import { editView } from '../edit-view';
 import { makeRow, storeWithRows } from '../fake-client';

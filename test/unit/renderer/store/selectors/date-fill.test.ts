@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateToFill, selectDateFill } from '../../../../../renderer/src/store/selectors/date-fill';
+import { dateToFill, selectDateFill } from '../../../../../renderer/src/store';
 import { makeRow, storeWithRows } from '../fake-client';
 
 const acquiredOn = (acquired_at: string) => ({ acquisition: { sources: ['ome' as const], acquired_at } });

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { ImageRow } from '../../../../../shared/api';
 import { createAppStore } from '../../../../../renderer/src/app-store';
 import { connectBackendEvents } from '../../../../../renderer/src/backend-events';
-import { activeMark, selectWatchMode } from '../../../../../renderer/src/store/slices/disk-slice';
+import { activeMark, selectWatchMode } from '../../../../../renderer/src/store';
 import { fakeBackend, makeProfile, makeRow } from '../fake-client';
 
 /** A store on folder /lab holding `rows`, connected to the fake backend's events. */

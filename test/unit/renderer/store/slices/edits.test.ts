@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fieldViewState } from '../edit-view';
-import { selectQuickCounts } from '../../../../../renderer/src/store/filter';
-import { selectEditablePaths, selectSaveSummary } from '../../../../../renderer/src/store/selectors/edit-selectors';
+import { selectEditablePaths, selectQuickCounts, selectSaveSummary } from '../../../../../renderer/src/store';
 import { makeRow, storeWithRows } from '../fake-client';
 
 describe('edits', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { selectHasUnsaved } from '../../../../../renderer/src/store/selectors/edit-selectors';
+import { selectHasUnsaved } from '../../../../../renderer/src/store';
 import { makeRow, storeWithRows } from '../fake-client';
 
 describe('saving', () => {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SaveRequest } from '../../../../../shared/api';
-import { selectSaveSummary } from '../../../../../renderer/src/store/selectors/edit-selectors';
-import { selectUndoLabels } from '../../../../../renderer/src/store/slices/history-slice';
+import { selectSaveSummary, selectUndoLabels } from '../../../../../renderer/src/store';
 import { makeRow, storeWithRows } from '../fake-client';
 import { journalRecord } from '../journal-records';
 
