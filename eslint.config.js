@@ -51,11 +51,17 @@ export default tseslint.config(
     },
   },
   {
-    // A folder with an index.ts is entered through it (build/eslint/doors.mjs); tests may open
-    // the room they test.
+    // A folder with an index.ts is entered through it (build/eslint/doors.mjs).
     files: ['electron/**/*.ts', 'renderer/**/*.{ts,tsx}'],
     plugins: { doors },
     rules: { 'doors/no-deep-import': 'error' },
+  },
+  {
+    // A renderer unit test opens only the room it tests, the one its path mirrors
+    // (test/unit/renderer/convert/ opens renderer/src/convert/), and every other through its door.
+    files: ['test/unit/renderer/**/*.{ts,tsx}'],
+    plugins: { doors },
+    rules: { 'doors/no-deep-import': ['error', { mirrors: { 'test/unit/renderer': 'renderer/src' } }] },
   },
   {
     // No circle of imports among a folder's files (build/eslint/cycles.mjs).

@@ -23,6 +23,18 @@ function bypassedDoor(importer, target) {
   return bypassed;
 }
 
+/**
+ * Where `importer` is judged from: a file under one of `mirrors`' test folders stands at the same
+ * place under the source folder it mirrors, so a unit test opens only the room it tests.
+ */
+function judgedAt(importer, cwd, mirrors) {
+  for (const [tests, source] of Object.entries(mirrors)) {
+    const root = path.resolve(cwd, tests);
+    if (isWithin(root, importer)) return path.join(path.resolve(cwd, source), path.relative(root, importer));
+  }
+  return importer;
+}
+
 /** The specifier of `folder` as written from `importer`'s folder. */
 function specifierOf(importer, folder) {
   const relative = path.relative(path.dirname(importer), folder).split(path.sep).join('/');
@@ -37,17 +49,24 @@ export const noDeepImport = {
       description:
         'A folder with an index.ts is entered through it: no import of its other files from outside the folder.',
     },
-    schema: [],
+    schema: [
+      {
+        type: 'object',
+        properties: { mirrors: { type: 'object', additionalProperties: { type: 'string' } } },
+        additionalProperties: false,
+      },
+    ],
     messages: {
       deep: "'{{specifier}}' reaches past the door of {{folder}}/: import from '{{door}}' (its index.ts), exporting there what is needed.",
     },
   },
   create(context) {
     const importer = context.filename;
+    const judged = judgedAt(importer, context.cwd, context.options[0]?.mirrors ?? {});
     return relativeImports((source, specifier) => {
       const target = resolveSpecifier(importer, specifier);
       if (target === null) return;
-      const folder = bypassedDoor(importer, target);
+      const folder = bypassedDoor(judged, target);
       if (folder === null) return;
       context.report({
         node: source,

@@ -44,8 +44,21 @@ new RuleTester({ languageOptions: { parser: tseslint.parser } }).run('doors/no-d
     // inside its own room a file opens every door but the inner rooms'
     { filename: at('services/folder/list.ts'), code: "import { x } from './inner';" },
     { filename: at('services/folder/inner/deep.ts'), code: "import { x } from '../list';" },
+    // a test under a mirrored folder opens the room at the same place in the source
+    {
+      filename: at('tests/folder/list.test.ts'),
+      code: "import { x } from '../../services/folder/list';",
+      options: [{ mirrors: { [at('tests')]: at('services') } }],
+    },
   ],
   invalid: [
+    // and every other room only through its door
+    {
+      filename: at('tests/folder/list.test.ts'),
+      code: "import { x } from '../../services/view/panel';",
+      options: [{ mirrors: { [at('tests')]: at('services') } }],
+      errors: [{ messageId: 'deep' }],
+    },
     {
       filename: at('cli/cmd.ts'),
       code: "import { x } from '../services/folder/list';",
@@ -145,6 +158,23 @@ describe('the repository lint configuration', () => {
         "export { completeness } from '../../../shared/profile/completeness';",
       ),
     ).toHaveLength(1);
+  });
+
+  it('lets a renderer unit test open only the room its path mirrors', async () => {
+    expect(
+      await doorMessages(
+        'test/unit/renderer/convert/probe.test.ts',
+        "export { matchingFolders } from '../../../../renderer/src/convert/folder-suggestions';",
+      ),
+    ).toEqual([]);
+    expect(
+      await doorMessages(
+        'test/unit/renderer/store/probe.test.ts',
+        "export { imageJournalKey } from '../../../../renderer/src/journal/journal-slice';",
+      ),
+    ).toEqual([
+      "'../../../../renderer/src/journal/journal-slice' reaches past the door of renderer/src/journal/: import from '../../../../renderer/src/journal' (its index.ts), exporting there what is needed.",
+    ]);
   });
 
   it('lets a unit test open the room it tests', async () => {
