@@ -9,18 +9,10 @@ import type { InstrumentMatch } from './instruments/instrument-match';
 import type { VendorFileDetail } from './formats/types';
 import type { NgffImage } from './ngff/types';
 import type { SalvagedValue } from './sidecar/salvage-values';
+import type { TagEntry } from './image-header';
 
+export type { TagEntry } from './image-header';
 export type { SalvagedValue } from './sidecar/salvage-values';
-
-/** One TIFF tag of the first IFD, for the "All tags" view. */
-export interface TagEntry {
-  code: number;
-  name: string;
-  type: string;
-  count: number;
-  /** Human-readable value, shortened for long arrays. */
-  value: string;
-}
 
 /** Everything the editor's header section shows for one image. */
 export interface ImageDetail {

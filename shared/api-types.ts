@@ -7,6 +7,9 @@ import type { ResultValues } from './analysis/analysis-types';
 import type { FieldValues } from './fields/field-table';
 import type { ImageFormat } from './image-format';
 import type { ProfileProblem } from './api-profile';
+import type { FileCalibration, HeaderValues } from './image-header';
+
+export { HEADER_KEYS, type CalibrationSource, type FileCalibration, type HeaderValues } from './image-header';
 
 /** Stable error codes; the UI and tests branch on these, never on message text. */
 export type ErrorCode =
@@ -32,47 +35,6 @@ export interface ApiError {
 
 /** What every method resolves to. */
 export type ApiResult<T> = { ok: true; payload: T } | { ok: false; error: ApiError };
-
-/** The eight read-only header values, as CloudScope stores them. */
-export interface HeaderValues {
-  shape: string;
-  dims: string;
-  sizes: string;
-  dtype: string;
-  num_channels: number;
-  num_scenes: number;
-  date: string;
-  time: string;
-}
-
-/** The header values in the order compact forms keep them (the scan cache, browser mode's event stream). */
-export const HEADER_KEYS = [
-  'shape',
-  'dims',
-  'sizes',
-  'dtype',
-  'num_channels',
-  'num_scenes',
-  'date',
-  'time',
-] as const satisfies readonly (keyof HeaderValues)[];
-
-/**
- * Where a file's pixel size comes from: ImageJ's `unit=` with the resolution tags, OME-XML
- * `PhysicalSize*`, a Zeiss LSM's CZ_LSMINFO voxel size, or the TIFF resolution tags alone in
- * pixels per centimetre or dots per inch. Inch resolutions are print settings (a 300-dpi photo), not microscope calibrations. The
- * vendor formats (`czi`, `nd2`, `lif`, `oib`) give theirs in their own metadata, in µm.
- */
-export type CalibrationSource =
-  'imagej' | 'ome' | 'lsm' | 'resolution-cm' | 'resolution-inch' | 'czi' | 'nd2' | 'lif' | 'oib' | 'ngff';
-
-/** A pixel size declared by the image file itself (ImageJ, OME or resolution tags). */
-export interface FileCalibration {
-  x: number;
-  y: number;
-  unit: string;
-  source: CalibrationSource;
-}
 
 /** Sidecar state on disk. */
 export type SidecarState = 'missing' | 'ok' | 'invalid';

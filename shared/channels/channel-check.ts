@@ -2,7 +2,7 @@
  * What is wrong in a channel table (each problem names the row and column), and whether an
  * image's channels match the table in force for it.
  */
-import type { HeaderValues } from '../api';
+import type { HeaderValues } from '../image-header';
 import type { Acquisition } from '../acquisition/acquisition-types';
 import type { ChannelTable } from './channel-table';
 

@@ -5,7 +5,7 @@
  * kinds and filters), `Scaling` and `DisplaySetting` (channel colours, and the names
  * `Information` lacks).
  */
-import type { FileCalibration } from '../api';
+import type { FileCalibration } from '../image-header';
 import { LIGHT_SOURCE_KINDS, type Acquisition } from '../acquisition/acquisition-types';
 import type { XmlElement } from '../tiff/xml';
 import { AcquisitionBuilder } from '../acquisition/acquisition-builder';

@@ -1,7 +1,7 @@
 /**
  * CloudScope's header strings of one vendor image from its ordered dimension sizes.
  */
-import type { HeaderValues } from '../api';
+import type { HeaderValues } from '../image-header';
 import { pythonDict, pythonTuple } from '../tiff/header-values';
 import type { VendorImageSummary } from './types';
 

@@ -5,7 +5,7 @@
  * active detectors, when as many as the channels, are the channels' (their dye, name and type);
  * each channel's colour from its lookup table's name.
  */
-import type { FileCalibration } from '../api';
+import type { FileCalibration } from '../image-header';
 import type { Acquisition } from '../acquisition/acquisition-types';
 import { AcquisitionBuilder } from '../acquisition/acquisition-builder';
 import { namedColor } from '../acquisition/named-colors';

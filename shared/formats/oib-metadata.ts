@@ -3,7 +3,7 @@
  * (`AxisOrder` reversed, each axis' `MaxSize`) and dtype (`ValidBitCounts`), the capture date,
  * the pixel size and the acquisition model (FluoView version, device, objective, channels).
  */
-import type { FileCalibration } from '../api';
+import type { FileCalibration } from '../image-header';
 import type { Acquisition } from '../acquisition/acquisition-types';
 import { AcquisitionBuilder } from '../acquisition/acquisition-builder';
 import { fail, headerDateTime, isoFields } from './bytes';

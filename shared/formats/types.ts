@@ -2,7 +2,7 @@
  * Public types of the vendor-format header readers (Zeiss CZI, Nikon ND2, Leica LIF, Olympus OIB).
  * One result type for every format, so the scanner, the CLI and the preview treat them alike.
  */
-import type { FileCalibration, HeaderValues } from '../api';
+import type { FileCalibration, HeaderValues } from '../image-header';
 import type { Acquisition } from '../acquisition/acquisition-types';
 
 /** The vendor formats AcqMeta reads. */

@@ -2,7 +2,7 @@
  * Rebuilding a damaged or deleted sidecar from the change journal: a new sidecar from the
  * image's header, with each field's last value the journal knows on top.
  */
-import type { FileCalibration, HeaderValues } from '../api';
+import type { FileCalibration, HeaderValues } from '../image-header';
 import { DEFAULT_FIELD_VALUES, EDITABLE_FIELDS, type FieldValue, type FieldValues } from '../fields/field-table';
 import { newSidecarValues } from '../sidecar';
 import { validateFieldValue } from '../validation';

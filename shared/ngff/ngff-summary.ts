@@ -4,7 +4,7 @@
  * levels, channel names and colours, each with where it was read), merged with what the store's OME-XML (`OME/METADATA.ome.xml`, as
  * bioformats2raw writes it) records of the microscope.
  */
-import type { FileCalibration, HeaderValues } from '../api';
+import type { FileCalibration, HeaderValues } from '../image-header';
 import { AcquisitionBuilder } from '../acquisition/acquisition-builder';
 import type { Acquisition } from '../acquisition/acquisition-types';
 import { mergeAcquisitions } from '../acquisition/merge-acquisition';

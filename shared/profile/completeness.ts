@@ -3,7 +3,7 @@
  * filled, valid, invalid or empty, and which values are used how often; which images are
  * ready (a sidecar, and nothing wrong). Used by `acqmeta report`; pure, so the app can compute it from rows.
  */
-import type { ProfileFieldRules, ProfileProblem } from '../api';
+import type { ProfileFieldRules, ProfileProblem } from '../api-profile';
 import { EDITABLE_FIELDS, type FieldValue, type FieldValues } from '../fields/field-table';
 import { validateFieldValue } from '../validation';
 

@@ -9,7 +9,8 @@
  * probes where no file names them, the sample preparation, the licence. Pure: the backend and
  * the command line give it rows and journal records.
  */
-import type { ImageRow, ProfileInfo } from '../api';
+import type { ImageRow } from '../api-types';
+import type { ProfileInfo } from '../api-profile';
 import type { MatchedHardware } from '../instruments';
 import type { JournalRecord } from '../journal';
 import { EDITABLE_FIELDS, type FieldSpec, type FieldValue } from '../fields/field-table';

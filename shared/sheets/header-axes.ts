@@ -1,5 +1,5 @@
 /** An image header's axes and their sizes, read from its text (`('Z', 'Y', 'X')` and `(10, 256, 256)`). Pure. */
-import type { HeaderValues } from '../api';
+import type { HeaderValues } from '../image-header';
 
 /** The header's axis letters (`ZYX`) and sizes (`['10', '256', '256']`), in its order. */
 export function headerAxes(header: HeaderValues): { axes: string; sizes: string[] } {

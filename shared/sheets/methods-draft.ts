@@ -9,7 +9,8 @@
  */
 import { tallyTexts, type AcquisitionAspect, type TalliedValue } from '../acquisition/acquisition-tally';
 import { instrumentText, objectiveText } from '../acquisition/acquisition-text';
-import type { ImageRow, ProfileInfo } from '../api';
+import type { ImageRow } from '../api-types';
+import type { ProfileInfo } from '../api-profile';
 import { componentWords, microscopeWords, realValue, type MatchedHardware, type MatchedPart } from '../instruments';
 import type { DraftRow, ReadmeInput } from './dataset-readme';
 import { EDITABLE_FIELDS } from '../fields/field-table';

@@ -5,7 +5,7 @@
  */
 import { tallyAcquisitions, type AcquisitionAspect } from '../acquisition/acquisition-tally';
 import type { Acquisition } from '../acquisition/acquisition-types';
-import type { ImageRow } from '../api';
+import type { ImageRow } from '../api-types';
 import { hasManyAlong } from './header-axes';
 import { markdownText, ofImages, plural, TODO } from './markdown-text';
 

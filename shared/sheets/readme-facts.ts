@@ -4,7 +4,8 @@
  * the acquisition dates and the folders they lie in. Pure; counted from image rows.
  */
 import { isCollectionMemberPath, isNativeStoreName } from '../ngff/store-name';
-import type { HeaderValues, ImageRow } from '../api';
+import type { ImageRow } from '../api-types';
+import type { HeaderValues } from '../image-header';
 import { readsFileHeader } from '../image-format';
 import { usableCalibration } from '../sidecar/calibration';
 import { recordedNumber } from '../acquisition/acquisition-text';

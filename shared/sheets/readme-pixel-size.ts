@@ -4,7 +4,7 @@
  * physical unit (CloudScope's `Pixels`) counted apart. Pure.
  */
 import { recordedNumber } from '../acquisition/acquisition-text';
-import type { ImageRow } from '../api';
+import type { ImageRow } from '../api-types';
 import { markdownText, ofImages } from './markdown-text';
 
 /** `um` and its spellings as `µm`; other units as written. */

@@ -4,7 +4,7 @@
  * schema, and the metadata cells still to fill, from the same checks as `acqmeta validate
  * --target` and `acqmeta export --format`. Pure: the caller lists the folder.
  */
-import type { ImageRow } from '../api';
+import type { ImageRow } from '../api-types';
 import {
   checkUploadLayout,
   DATASET_ROW,

@@ -2,7 +2,7 @@
  * Produces sidecar text to write: edits of an existing sidecar and brand-new sidecars, both in
  * the bytes CloudScope itself writes (`json.dumps(indent=2, sort_keys=True)`).
  */
-import type { FileCalibration, HeaderValues } from '../api';
+import type { FileCalibration, HeaderValues } from '../image-header';
 import { ACCEPTED_FIELD, EXPERIMENT_FIELDS, HEADER_FIELDS, type FieldValues } from '../fields/field-table';
 import { pixelSizeValues, usableCalibration } from './calibration';
 import { applyToTree, nodeFor, removeFromTree, reshapeTopLevel, setHeaderInTree } from './edit-tree';

@@ -6,7 +6,7 @@
  * resolution in dots per inch is a print setting (a 300-dpi photo is 84.67 µm per pixel on
  * paper), so it is neither taken nor flagged; the editor only offers it, saying what it is.
  */
-import type { CalibrationSource, FileCalibration } from '../api';
+import type { CalibrationSource, FileCalibration } from '../image-header';
 import type { FieldValue, FieldValues } from '../fields/field-table';
 import { describeValue } from '../validation';
 import { pythonFloatRepr } from './python-repr';

@@ -3,7 +3,7 @@
  * type, channels) against the one read from the file now. A difference means the sidecar was
  * copied beside the wrong image, or the image was replaced after the sidecar was written.
  */
-import type { HeaderValues } from '../api';
+import type { HeaderValues } from '../image-header';
 
 /** The recorded header values compared, with the words a message uses for each. */
 const COMPARED: readonly { key: keyof HeaderValues; words: string }[] = [

@@ -2,7 +2,7 @@
  * A sidecar that passed the structural checks of {@link parseSidecar}, with its original text
  * and lossless tree.
  */
-import type { HeaderValues } from '../api';
+import type { HeaderValues } from '../image-header';
 import {
   EDITABLE_FIELDS,
   type FieldSection,

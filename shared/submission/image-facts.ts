@@ -4,7 +4,7 @@
  * and, for what the file does not record, the lab's description of the microscope and objective
  * it matched; each fact with where it came from. A fact nobody recorded is absent.
  */
-import type { HeaderValues } from '../api';
+import type { HeaderValues } from '../image-header';
 import { DIMENSION_ORDERS, type Acquisition } from '../acquisition/acquisition-types';
 import type { FieldValues } from '../fields/field-table';
 import type { ImageFormat } from '../image-format';

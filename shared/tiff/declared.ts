@@ -3,7 +3,7 @@
  * ImageDescription. CloudScope does not read these; the editor shows them next to the
  * sidecar's own calibration.
  */
-import type { FileCalibration } from '../api';
+import type { FileCalibration } from '../image-header';
 import type { DescriptionKind } from './types';
 import type { OmeDocument } from './ome';
 import { tagNumbers, type TiffPage } from './page';

@@ -6,7 +6,7 @@
  * 3-D `ZYX`, 4-D `CZYX`, 5-D `TCZYX`). For ranks the spec gives no rule for (1-D, 6-D and up)
  * the letters are kept as tifffile names them.
  */
-import type { HeaderValues } from '../api';
+import type { HeaderValues } from '../image-header';
 import { seriesShape, type Series } from './series-types';
 
 const BY_RANK: Readonly<Record<number, string>> = { 2: 'YX', 3: 'ZYX', 4: 'CZYX', 5: 'TCZYX' };

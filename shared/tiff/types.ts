@@ -2,7 +2,8 @@
  * Public types of the TIFF header reader.
  */
 import type { Acquisition } from '../acquisition/acquisition-types';
-import type { FileCalibration, HeaderValues, TagEntry } from '../api';
+import type { TagEntry } from '../image-header';
+import type { FileCalibration, HeaderValues } from '../image-header';
 
 /**
  * Random access to the bytes of one file; reading past its end must fail, not pad.
