@@ -10,7 +10,7 @@ export { ruleProblem } from './microscope-rule';
 export type { MicroscopeRule } from './microscope-rule';
 export type { MatchLine, MatchStatus } from './match-lines';
 export { componentWords, matchedHardware, microscopeWords, realValue, standModel } from './matched-hardware';
-export type { MatchedHardware, MatchedPart } from './matched-hardware';
+export type { ChannelParts, MatchedHardware, MatchedPart } from './matched-hardware';
 export { applyInstrumentEdits, NEW_MODEL_VERSION, newInstrumentText } from './instrument-edit';
 export { instrumentSpecs } from './instrument-specs';
 export { draftInstrument } from './instrument-draft';

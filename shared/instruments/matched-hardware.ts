@@ -5,7 +5,7 @@
  * (three or more nines) is never given: a draft says nothing rather than "999".
  */
 import { isPlaceholder } from './instrument-checks';
-import type { InstrumentMatch, PartMatch } from './instrument-match';
+import type { ChannelPartMatch, InstrumentMatch, PartMatch } from './instrument-match';
 import type { InstrumentComponent, InstrumentDescription } from './instrument-types';
 
 /** A component matched, with the description file it is in. */
@@ -22,6 +22,16 @@ export interface MatchedHardware {
   readonly lightSources: readonly MatchedPart[];
   /** The emission filters of the channels, in channel order, each once. */
   readonly filters: readonly MatchedPart[];
+  /** Each channel's parts, by the channel's index in the image's acquisition; absent when nothing was matched. */
+  readonly channels?: readonly ChannelParts[];
+}
+
+/** The parts one channel of an image went through, each null where none (or several) fit. */
+export interface ChannelParts {
+  readonly channel: number;
+  readonly lightSource: MatchedPart | null;
+  readonly filter: MatchedPart | null;
+  readonly detector: MatchedPart | null;
 }
 
 /** `text`, unless it is empty or a placeholder. */
@@ -43,11 +53,22 @@ export function matchedHardware(match: InstrumentMatch, catalogue: readonly Inst
     return found;
   };
   const stand = match.instrument;
+  const indices = [...new Set([match.light_sources, match.filters, match.detectors].flat().map((p) => p.channel))];
+  const ofChannel = (parts: readonly ChannelPartMatch[], channel: number) =>
+    partOf(parts.find((p) => p.channel === channel) ?? null);
   return {
     microscope: stand?.ID == null ? null : (catalogue.find((d) => d.file === stand.file && d.id === stand.ID) ?? null),
     objective: partOf(match.objective),
     lightSources: each(match.light_sources),
     filters: each(match.filters),
+    channels: indices
+      .sort((a, b) => a - b)
+      .map((channel) => ({
+        channel,
+        lightSource: ofChannel(match.light_sources, channel),
+        filter: ofChannel(match.filters, channel),
+        detector: ofChannel(match.detectors, channel),
+      })),
   };
 }
 

@@ -52,6 +52,7 @@ export { ANTIBODIES_FILE } from './antibodies-table';
 export { CONTRIBUTORS_FILE } from './contributors-table';
 export { HTAN_CHANNELS_FILE } from './htan-channels-table';
 export { HARDWARE_FILE, soleDescription, type DescriptionText } from './hardware-file';
+export { SETTINGS_FILE } from './settings-file';
 export { NO_CHANNEL_TABLE } from './channel-file';
 export { matchTerm, normaliseTerm, type TermMatch } from './term-match';
 export {

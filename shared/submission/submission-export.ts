@@ -2,7 +2,8 @@
  * The submission files `acqmeta export --format <target>` writes: the metadata file, then its
  * companions beside it (HuBMAP: contributors.tsv, antibodies.tsv; HTAN: the channel metadata
  * CSV), whose names fill the metadata file's path columns, and HuBMAP's microscope description
- * in the dataset folder (extras/microscope_hardware.json).
+ * and acquisition settings in the dataset folder (extras/microscope_hardware.json,
+ * extras/microscope_settings.json).
  */
 import type { DatasetValues } from '../dataset';
 import { antibodiesTable, ANTIBODIES_FILE } from './antibodies-table';
@@ -13,6 +14,7 @@ import { hardwareFile, HARDWARE_FILE, type DescriptionText } from './hardware-fi
 import { htanChannelsTable, HTAN_CHANNELS_FILE } from './htan-channels-table';
 import { htanTable } from './htan-table';
 import { hubmapTable } from './hubmap-table';
+import { settingsFile, SETTINGS_FILE } from './settings-file';
 import type { SubmissionImage } from './image-facts';
 import { htanComponents, hubmapTemplates } from './metadata-templates';
 import type { CellSource, SubmissionTable, TodoItem } from './submission-cells';
@@ -61,6 +63,8 @@ export interface SubmissionInput {
   readonly description?: DescriptionText;
   /** Whether the dataset folder holds extras/microscope_hardware.json already (then it is neither written nor asked for). */
   readonly hardwarePresent?: boolean;
+  /** Whether the dataset folder holds extras/microscope_settings.json already (then it is neither written nor asked for). */
+  readonly settingsPresent?: boolean;
 }
 
 /** Why data_path is left empty for the dataset folder `folderName` when the metadata file is not known to be beside it. */
@@ -104,17 +108,20 @@ export function submissionParts(format: SubmissionFormat, input: SubmissionInput
   beside('antibodies_path', ANTIBODIES_FILE, antibodiesTable(find('antibodies'), input.channels, input.images));
   const table = hubmapTable(template, input.images, given);
   const hardware = hardwareFile(name, input.images, input.description ?? null, input.hardwarePresent);
-  if (hardware !== null && 'text' in hardware)
-    companions.push({
-      name: HARDWARE_FILE,
-      table: { columns: [], rows: [], todo: [] },
-      text: hardware.text,
-      inDataset: true,
-    });
+  // the settings name the parts of the description written beside them, so only with it
+  const microscope = hardware !== null && 'text' in hardware ? input.images[0]?.hardware?.microscope : null;
+  const settings = microscope == null ? null : settingsFile(name, microscope, input.images, input.settingsPresent);
+  const extras = [
+    { file: HARDWARE_FILE, made: hardware },
+    { file: SETTINGS_FILE, made: settings },
+  ];
+  for (const { file, made } of extras)
+    if (made !== null && 'text' in made)
+      companions.push({ name: file, table: { columns: [], rows: [], todo: [] }, text: made.text, inDataset: true });
   const todo = [
     ...table.todo,
     ...channelLayoutTodo(name),
-    ...(hardware !== null && 'todo' in hardware ? [hardware.todo] : []),
+    ...extras.flatMap(({ made }) => (made !== null && 'todo' in made ? [made.todo] : [])),
   ];
   return [part(`${name}-metadata.tsv`, { ...table, todo }, 'tsv'), ...companions];
 }

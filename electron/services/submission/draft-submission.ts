@@ -2,7 +2,8 @@
  * A submission drafted from a dataset folder: every image under it read (header, acquisition,
  * sidecar), the channel table in force for each image, the dataset values and people kept for
  * the folder (acqmeta dataset), and what each image matched in the lab's
- * microscope catalogue (with the description file of the one microscope all matched), made into
+ * microscope catalogue (with the description file of the one microscope all matched, and whether
+ * the dataset holds its own description or settings file), made into
  * the files of a repository's format. What the command line writes and the app's Export shows.
  */
 import { lstat, readFile, realpath, stat } from 'node:fs/promises';
@@ -13,6 +14,7 @@ import { MAX_INSTRUMENT_BYTES } from '../../../shared/instruments';
 import {
   formulaFolderName,
   HARDWARE_FILE,
+  SETTINGS_FILE,
   soleDescription,
   submissionParts,
   type DescriptionText,
@@ -62,10 +64,12 @@ export async function draftSubmission(
   const finder = createProfileFinder(createProfileCache(), { root });
   const images = await withHardware(root, await readImages(root, options), finder);
   // the lab's own description in the dataset is never replaced
-  const hardwarePresent = await lstat(path.join(root, HARDWARE_FILE)).then(
-    () => true,
-    () => false,
-  );
+  const present = (file: string) =>
+    lstat(path.join(root, file)).then(
+      () => true,
+      () => false,
+    );
+  const [hardwarePresent, settingsPresent] = await Promise.all([present(HARDWARE_FILE), present(SETTINGS_FILE)]);
   const sole = hardwarePresent ? null : soleDescription(images);
   const groups = await tableGroups(root, images, finder);
   const unreadable = images.flatMap((row) => row.errors.map((error) => namedByPath(row.path, error)));
@@ -87,6 +91,7 @@ export async function draftSubmission(
     ...dataPath,
     ...(sole === null ? {} : { description: await readDescription(root, sole) }),
     hardwarePresent,
+    settingsPresent,
   });
   const refused = await invalidNames(root, images);
   const folderProblem = formulaFolderName(format, path.basename(root));

@@ -1,7 +1,8 @@
 /**
  * `acqmeta export` with the lab's microscope catalogue (`acqmeta.instruments/`) above a dataset
  * folder of real CZI files: HuBMAP's extras/microscope_hardware.json is the catalogue file's
- * bytes when every image matched its microscope (and `validate --target` then finds it), a to-do
+ * bytes when every image matched its microscope (and `validate --target` then finds it), with
+ * extras/microscope_settings.json naming the objective matched, a to-do
  * naming what matched when they did not; HTAN's manifest and HuBMAP's vendor take what the files
  * do not record from the catalogue, each cell naming it as its source; the Methods draft names
  * the parts matched.
@@ -89,6 +90,7 @@ const acqmeta = (...args: string[]) => cli.run(args, base, { timeoutMs: 120_000 
 const read = (rel: string) => readFile(path.join(base, rel), 'utf8');
 const todoOf = async (file: string) => (await read(file)).trimEnd().split('\n');
 const HARDWARE = `${DATASET}/extras/microscope_hardware.json`;
+const SETTINGS = `${DATASET}/extras/microscope_settings.json`;
 
 describe('acqmeta export: the lab’s microscope catalogue in a HuBMAP submission', () => {
   it('writes the one microscope’s description, its bytes as they are, in the dataset; validate counts it', async () => {
@@ -96,7 +98,9 @@ describe('acqmeta export: the lab’s microscope catalogue in a HuBMAP submissio
     const run = await acqmeta('export', DATASET, '--format', 'hubmap:confocal', '-o', 'upload.tsv');
     expect(run.code).toBe(1);
     expect(await readFile(path.join(base, HARDWARE))).toEqual(Buffer.from(CD7_TEXT));
-    expect(run.stderr).toContain(`${HARDWARE}, upload.tsv.todo.txt\n`);
+    // the objective matched: the acquisition's settings name it beside the description
+    expect(run.stderr).toContain(`${HARDWARE}, ${SETTINGS}, upload.tsv.todo.txt\n`);
+    expect(JSON.parse(await read(SETTINGS)).ObjectiveSettings.Component_ID).toBe('obj5');
     const todo = await todoOf('upload.tsv.todo.txt');
     expect(todo.filter((line) => line.startsWith('extras/'))).toEqual([]);
     // the file names the model, not its maker: the description does, and HuBMAP's term is offered
