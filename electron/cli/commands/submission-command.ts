@@ -46,8 +46,9 @@ dataset directory, named as <folder>, laid out by the assay's directory schema:
   raw/channel_layout.tsv  each raw file's channels and the moiety each shows (Target Name)
   lab_processed/images/   an OME-TIFF copy of each image (as acqmeta convert writes it, every
                           plane read back equal) and its <name>.ome-tiff.channels.csv
-  extras/                 microscope_hardware.json from the lab's catalogue, and the folder's
-                          own extras/
+  extras/                 microscope_hardware.json from the lab's catalogue, with
+                          microscope_settings.json naming the parts of it the images used
+                          (when all were taken alike), and the folder's own extras/
   qa_qc/                  the folder's own qa_qc/
 HTAN: the manifest and its channel metadata file at the top, and the images it names below
 <folder>'s name, byte for byte. AcqMeta's own files (sidecars, channel table, profile, journal)
