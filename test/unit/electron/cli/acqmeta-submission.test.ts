@@ -7,8 +7,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -16,7 +15,7 @@ import { listDatasetPaths } from '../../../../electron/services/folder';
 import { checkUploadLayout, findTarget } from '../../../../shared/submission';
 import { buildCli, type BuiltCli } from './built-cli';
 import { checkedRows, hubmapRules } from './submission-rules';
-import { CD7_CZI, CD7_TEXT, DATASET_TEXT, LAB, RESOLUTION, uploadLabFiles } from './upload-lab';
+import { CD7_CZI, CD7_TEXT, DATASET_TEXT, LAB, makeUploadLab, RESOLUTION } from './upload-lab';
 
 const FORMATS = fileURLToPath(new URL('../../../fixtures/formats/', import.meta.url));
 let cli: BuiltCli;
@@ -28,12 +27,7 @@ afterAll(async () => {
   await cli.remove();
 });
 beforeEach(async () => {
-  base = await mkdtemp(path.join(tmpdir(), 'acqmeta-submission-'));
-  for (const [rel, content] of Object.entries(uploadLabFiles())) {
-    await mkdir(path.dirname(path.join(base, rel)), { recursive: true });
-    await writeFile(path.join(base, rel), content);
-  }
-  await mkdir(path.join(base, LAB, 'qa_qc', 'illumination_report'), { recursive: true });
+  base = await makeUploadLab();
   return () => rm(base, { recursive: true, force: true });
 });
 

@@ -1,30 +1,12 @@
 /**
- * Test helper: the bundled rules of a HuBMAP template or HTAN component, and a written table
- * read back with every cell checked by them.
+ * Test helper: a written table read back with every cell checked by the bundled rules of its
+ * HuBMAP template or HTAN component (template-rules.ts), as the unit tests assert it.
  */
 import { expect } from 'vitest';
-import { parseTableVerbatim } from '../../../../shared/sheets/table-text';
-import {
-  checkCell,
-  htanComponents,
-  hubmapTemplates,
-  ruleOfAttribute,
-  ruleOfField,
-  type ColumnRule,
-} from '../../../../shared/submission';
+import type { ColumnRule } from '../../../../shared/submission';
+import { ruledTable } from './template-rules';
 
-/** The bundled HuBMAP template `name`. */
-export const template = (name: string) => hubmapTemplates().items.find((t) => t.name === name)!;
-
-/** The rules of template `name`'s columns, in order. */
-export const hubmapRules = (name: string): ColumnRule[] =>
-  template(name).columns.map((column) => ruleOfField(template(name).fields.find((f) => f.key === column)!));
-
-/** The rules of HTAN component `name`'s attributes, in order. */
-export const htanRules = (name: string): ColumnRule[] =>
-  htanComponents()
-    .items.find((c) => c.name === name)!
-    .attributes.map(ruleOfAttribute);
+export { hubmapRules, htanRules, template } from './template-rules';
 
 /**
  * The table's rows as records; fails unless the header is the rules' columns in order and
@@ -35,13 +17,8 @@ export function checkedRows(
   format: 'tsv' | 'csv',
   rules: readonly ColumnRule[],
 ): Record<string, string>[] {
-  const [header, ...rows] = parseTableVerbatim(text, format);
-  expect(header).toEqual(rules.map((rule) => rule.name));
-  return rows.map((row) => {
-    expect(row).toHaveLength(rules.length);
-    rules.forEach((rule, i) => {
-      if (row[i] !== '') expect(checkCell(rule, row[i]!), `${rule.name}: ${row[i]}`).toEqual({ text: row[i] });
-    });
-    return Object.fromEntries(rules.map((rule, i) => [rule.name, row[i]!]));
-  });
+  const table = ruledTable(text, format, rules);
+  expect(table.header).toEqual(rules.map((rule) => rule.name));
+  expect(table.problems).toEqual([]);
+  return table.rows;
 }

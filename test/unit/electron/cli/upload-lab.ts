@@ -4,6 +4,9 @@
  * facility's catalogue entry for the microscope.
  */
 import { readFileSync } from 'node:fs';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** Taken on a Celldiscoverer 7: three scenes, one DAPI channel. */
@@ -46,6 +49,17 @@ export function uploadLabFiles(): Record<string, string | Uint8Array> {
     [`${LAB}/acqmeta.channels.csv`]: CHANNELS,
     'acqmeta.instruments/cd7.json': CD7_TEXT,
   };
+}
+
+/** A new temporary folder holding the lab folder `LAB` (with an empty `qa_qc/illumination_report/`) and the catalogue beside it; returns its path. */
+export async function makeUploadLab(): Promise<string> {
+  const base = await mkdtemp(path.join(tmpdir(), 'acqmeta-submission-'));
+  for (const [rel, content] of Object.entries(uploadLabFiles())) {
+    await mkdir(path.dirname(path.join(base, rel)), { recursive: true });
+    await writeFile(path.join(base, rel), content);
+  }
+  await mkdir(path.join(base, LAB, 'qa_qc', 'illumination_report'), { recursive: true });
+  return base;
 }
 
 /** The dataset's values and people as `acqmeta dataset --set … --contributors` keeps them: nothing required is left. */
