@@ -82,20 +82,24 @@ function prepare({ file, side }) {
 /** `acqmeta <args>` of `build`, measured. */
 const run = (build, args) => measure(...acqmetaOf(build, args));
 
-/** One round for one image: calibrate and start-up (the base's too), copy, durable copy; throws when one fails. */
-function round(file, size, [here, base]) {
+/**
+ * One round for one image: calibrate and start-up (the base's too, first in every other turn:
+ * the build run first follows the previous round's copies and their removal, whose disk work
+ * slows its syncs), copy, durable copy; throws when one fails.
+ */
+function round(file, size, [here, base], turn) {
   const copy = path.join(dir, 'copy.tif');
-  const runs = {
+  const ofHere = () => ({
     calibrate: run(here, ['calibrate', file, '--pixel-size', size]),
     startUp: run(here, ['calibrate', '--help']),
-    ...(base === undefined
-      ? {}
-      : {
-          baseCalibrate: run(base, ['calibrate', file, '--pixel-size', `${size}1`]),
-          baseStartUp: run(base, ['calibrate', '--help']),
-        }),
-    copy: measure(['cp', file, copy]),
-  };
+  });
+  const ofBase = () => ({
+    baseCalibrate: run(base, ['calibrate', file, '--pixel-size', `${size}1`]),
+    baseStartUp: run(base, ['calibrate', '--help']),
+  });
+  const runs =
+    base === undefined ? ofHere() : turn % 2 === 0 ? { ...ofHere(), ...ofBase() } : { ...ofBase(), ...ofHere() };
+  runs.copy = measure(['cp', file, copy]);
   rmSync(copy, { force: true });
   runs.durable = measure(['sh', '-c', 'cp "$0" "$1" && sync "$1"', file, copy]);
   rmSync(copy, { force: true });
@@ -128,7 +132,7 @@ export const suite = {
     // round 0 warms the page cache and creates the sidecars; it is left out
     for (let turn = 0; turn <= PAIRS; turn++)
       IMAGES.forEach((image, i) => {
-        const runs = round(image.file, `0.${1000 + turn * 10 + i}${Date.now() % 1000}`, both);
+        const runs = round(image.file, `0.${1000 + turn * 10 + i}${Date.now() % 1000}`, both, turn);
         if (turn > 0) taken[i].push(runs);
       });
     const figures = taken.map((runs) => {
@@ -200,7 +204,7 @@ export const suite = {
       `sidecar and journal are removed first. In turns, for each file: \`acqmeta calibrate --pixel-size\` (a new size each ` +
       `time: sidecar saved, journal record, header appended and re-linked, read back), the command line's start-up ` +
       `(\`acqmeta calibrate --help\`), \`cp\` of the file and \`cp\` followed by \`sync\` of the copy; ${PAIRS} turns after a ` +
-      `warm-up turn; medians${base === undefined ? '' : `; ${base.label}'s calibrate (another size) and start-up in the same turns`}. "Calibrate − start-up" is taken turn by turn. Load average before: ${loadBefore}; after: ${load()} ` +
+      `warm-up turn; medians${base === undefined ? '' : `; ${base.label}'s calibrate (another size) and start-up in the same turns, first in every other turn`}. "Calibrate − start-up" is taken turn by turn. Load average before: ${loadBefore}; after: ${load()} ` +
       `(1, 5, 15 min).`;
     return `${ratios}\n\n${times}\n\n${about}`;
   },
