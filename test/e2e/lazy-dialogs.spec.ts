@@ -2,7 +2,8 @@
  * The first screen fetches only the shell, the table and the editor: no capability's dialog is
  * in the JavaScript the page has fetched once the folder is listed. A dialog's code is fetched
  * when it is first opened, and the dialog then shows as before (the OME-TIFF export, from the
- * Spreadsheet menu).
+ * Spreadsheet menu). That JavaScript comes in a few files, the page's first script needing no
+ * other (see renderer/vite.config.ts): the session it asks for does not wait behind the app's.
  */
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/app';
@@ -30,6 +31,15 @@ function scriptsFetched(page: Page): Promise<string[]> {
 function scriptTexts(page: Page, urls: readonly string[]): Promise<string[]> {
   return page.evaluate((all) => Promise.all(all.map(async (url) => (await fetch(url)).text())), [...urls]);
 }
+
+test('the first screen comes in three script files, its first script needing no other', async ({ app }) => {
+  const { page } = app;
+  expect(await scriptsFetched(page)).toHaveLength(3);
+  const early = await page.locator('script[type="module"]').first().getAttribute('src');
+  expect(early).toMatch(/early-start/);
+  const [text] = await scriptTexts(page, [early!]);
+  expect(text).not.toMatch(/\bimport\b/);
+});
 
 test('the first screen fetches no dialog; the OME-TIFF export fetches its own when opened', async ({ app }) => {
   const { page } = app;
