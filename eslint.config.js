@@ -64,7 +64,7 @@ export default tseslint.config(
     rules: { 'doors/no-deep-import': ['error', { mirrors: { 'test/unit/renderer': 'renderer/src' } }] },
   },
   {
-    // No circle of imports among a folder's files (build/eslint/cycles.mjs).
+    // No circle of imports, types included, in a folder or across folders (build/eslint/cycles.mjs).
     files: ['shared/**/*.ts', 'electron/**/*.ts', 'renderer/**/*.{ts,tsx}'],
     plugins: { cycles },
     rules: { 'cycles/no-cycle': 'error' },
