@@ -50,6 +50,8 @@ dataset directory, named as <folder>, laid out by the assay's directory schema:
                           microscope_settings.json naming the parts of it the images used
                           (when all were taken alike), and the folder's own extras/
   qa_qc/                  the folder's own qa_qc/
+  raw/antibody_timings.tsv
+                          light sheet only: the folder's own (no image states it)
 HTAN: the manifest and its channel metadata file at the top, and the images it names below
 <folder>'s name, byte for byte. AcqMeta's own files (sidecars, channel table, profile, journal)
 never go in.

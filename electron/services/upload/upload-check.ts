@@ -9,6 +9,15 @@ import path from 'node:path';
 import { checkUploadLayout, findTarget, type SubmissionPart, type TodoItem } from '../../../shared/submission';
 import { listDatasetPaths } from '../folder';
 
+/**
+ * The files a directory schema names in `raw/` that only the lab can write (no image states
+ * them): the build takes them from the lab folder's own, at the same path.
+ */
+export const LAB_RAW_FILES: readonly string[] = ['raw/antibody_timings.tsv'];
+
+/** The path a schema's pattern names when it names one exactly (`raw\/antibody_timings\.tsv$`), its escapes undone. */
+export const exactPath = (pattern: string): string => pattern.replace(/\$$/, '').replace(/\\(.)/g, '$1');
+
 /** The metadata file's columns that name an entry of the upload. */
 const PATH_COLUMNS = ['data_path', 'contributors_path', 'antibodies_path'];
 
@@ -49,7 +58,9 @@ export function layoutProblems(
     ...verdict.missing.map((pattern) =>
       problem(
         `${dataset}/${pattern}`,
-        `HuBMAP's directory schema (${format}-v${schema.version}) requires a path matching it, and nothing in the folder supplies one (qa_qc/ and extras/ are taken from the folder's own)`,
+        LAB_RAW_FILES.includes(exactPath(pattern))
+          ? `HuBMAP's directory schema (${format}-v${schema.version}) requires it, and no image states it: put the lab's own at ${exactPath(pattern)} in the folder, and the build takes it from there`
+          : `HuBMAP's directory schema (${format}-v${schema.version}) requires a path matching it, and nothing in the folder supplies one (qa_qc/ and extras/ are taken from the folder's own)`,
       ),
     ),
     ...verdict.notAllowed.map((file) =>

@@ -7,7 +7,14 @@
 import { lstat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ImageRow } from '../../../shared/api';
-import { isAcqmetaOwn, type SubmissionFormat, type SubmissionPart, type TodoItem } from '../../../shared/submission';
+import {
+  findTarget,
+  isAcqmetaOwn,
+  type SubmissionFormat,
+  type SubmissionPart,
+  type TodoItem,
+} from '../../../shared/submission';
+import { exactPath, LAB_RAW_FILES } from './upload-check';
 import {
   assayLayout,
   CHANNEL_LAYOUT_FILE,
@@ -43,7 +50,7 @@ export interface UploadPlan {
   readonly parts: readonly SubmissionPart[];
   /** The vendor files, each to its place. */
   readonly raw: readonly PlannedFile[];
-  /** The folder's own `qa_qc/` and `extras/` files, and their folders that hold no file (`qa_qc/x/`). */
+  /** The folder's own `qa_qc/` and `extras/` files (and LAB_RAW_FILES), and their folders that hold no file (`qa_qc/x/`). */
   readonly kept: readonly PlannedFile[];
   readonly keptFolders: readonly string[];
   /** Each vendor file's image and the channel table in force for it, by the file's path in the folder. */
@@ -105,6 +112,19 @@ async function keptOf(
     }
   }
   return { files, folders };
+}
+
+/** The folder's own LAB_RAW_FILES that `format`'s directory schema names (`raw\/antibody_timings\.tsv$`: light sheet). */
+async function labRawFiles(root: string, dataset: string, format: SubmissionFormat): Promise<PlannedFile[]> {
+  const named = new Set((findTarget(format)?.files ?? []).map((file) => exactPath(file.pattern)));
+  const files: PlannedFile[] = [];
+  for (const relative of LAB_RAW_FILES.filter((file) => named.has(file))) {
+    const absPath = path.join(root, ...relative.split('/'));
+    const info = await lstat(absPath).catch(() => null);
+    if (info?.isFile() === true)
+      files.push({ source: relative, target: `${dataset}/${relative}`, absPath, bytes: info.size });
+  }
+  return files;
 }
 
 /**
@@ -186,7 +206,7 @@ export async function planUpload(root: string, format: SubmissionFormat): Promis
       layout,
       parts: draft.parts,
       raw,
-      kept: kept.files,
+      kept: [...kept.files, ...(hubmap ? await labRawFiles(root, dataset, format) : [])],
       keptFolders: kept.folders,
       channels,
       // the build writes the channel layout the export leaves to the lab

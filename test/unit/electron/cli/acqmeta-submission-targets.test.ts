@@ -5,7 +5,7 @@
  * target's bundled directory schema (what only the lab can add named in the to-do), and every
  * cell of the metadata and contributors files by the template's own rules.
  */
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { listDatasetPaths } from '../../../../electron/services/folder';
@@ -60,7 +60,7 @@ describe('acqmeta submission: the other HuBMAP imaging targets, the dataset’s 
     const run = await acqmeta('submission', LAB, '--to', 'hubmap:lightsheet', '-o', 'upload');
     expect(run.code, run.stderr).toBe(1);
     expect(requiredTodo(run.stderr)).toEqual([
-      `  ${LAB}/raw\\/antibody_timings\\.tsv$: the file (required): HuBMAP's directory schema (hubmap:lightsheet-v2.3) requires a path matching it, and nothing in the folder supplies one (qa_qc/ and extras/ are taken from the folder's own)`,
+      `  ${LAB}/raw\\/antibody_timings\\.tsv$: the file (required): HuBMAP's directory schema (hubmap:lightsheet-v2.3) requires it, and no image states it: put the lab's own at raw/antibody_timings.tsv in the folder, and the build takes it from there`,
     ]);
     const listed = await listDatasetPaths(at(`upload/${LAB}`));
     expect(checkUploadLayout(listed, findTarget('hubmap:lightsheet')!).problems).toEqual([
@@ -93,6 +93,20 @@ describe('acqmeta submission: the other HuBMAP imaging targets, the dataset’s 
     });
     const [person] = checkedRows(await read('upload/contributors.tsv'), 'tsv', hubmapRules('contributors'));
     expect(person).toMatchObject({ orcid: '0000-0002-1825-0097', is_contact: 'Yes' });
+  });
+
+  it('builds hubmap:lightsheet with nothing required left once the lab’s antibody timings are in the folder', async () => {
+    await setDataset('is_image_preprocessing_required=No');
+    const timings = 'antibody\tincubation_minutes\nanti-GFP\t60\n';
+    await mkdir(at(`${LAB}/raw`));
+    await writeFile(at(`${LAB}/raw/antibody_timings.tsv`), timings);
+    const run = await acqmeta('submission', LAB, '--to', 'hubmap:lightsheet', '-o', 'upload');
+    expect(run.code, run.stderr).toBe(0);
+    expect(requiredTodo(run.stderr)).toEqual([]);
+    expect(await read(`upload/${LAB}/raw/antibody_timings.tsv`)).toBe(timings);
+    const listed = await listDatasetPaths(at(`upload/${LAB}`));
+    expect(checkUploadLayout(listed, findTarget('hubmap:lightsheet')!).problems).toEqual([]);
+    expect(listed.filter((p) => /^raw\/images\/./.test(p)).sort()).toEqual(['raw/images/a.czi', 'raw/images/b.czi']);
   });
 
   it('builds hubmap:imc-2d: the CZIs and their copies placed, what only an imaging mass cytometer gives left to do', async () => {
