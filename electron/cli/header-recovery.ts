@@ -44,14 +44,15 @@ export async function latestHeaderRecords(
   return latest;
 }
 
-/** The modification time of each image of `absPaths` that is still there. */
+/** The modification time and size of each image of `absPaths` that is still there. */
 async function modifiedTimes(absPaths: readonly string[]): Promise<ImageModified[]> {
   const images: ImageModified[] = [];
   const stated = mapInOrder(absPaths, STATS_IN_FLIGHT, async (absPath) => ({
     absPath,
     info: await stat(absPath).catch(() => null),
   }));
-  for await (const { absPath, info } of stated) if (info !== null) images.push({ absPath, mtimeMs: info.mtimeMs });
+  for await (const { absPath, info } of stated)
+    if (info !== null) images.push({ absPath, mtimeMs: info.mtimeMs, size: info.size });
   return images;
 }
 

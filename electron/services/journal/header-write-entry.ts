@@ -32,9 +32,9 @@ export interface HeaderWriteEntry {
 }
 
 /**
- * Journals a header write into the image at `imagePath`: its record appended and its folder's
- * mark set, both synced (at the same time) before this resolves, as they must be before the
- * image's first byte. Resolves to the record's folder and id; null when the journal is off there.
+ * Journals a header write into the image at `imagePath`: its folder's mark set to its record,
+ * then the record appended, both synced (at the same time) before this resolves, as they must be
+ * before the image's first byte. Resolves to the record's folder and id; null when the journal is off there.
  */
 export async function journalHeaderWrite(
   journal: HeaderJournal,
@@ -55,10 +55,9 @@ export async function journalHeaderWrite(
     path: path.relative(place.root, imagePath).split(path.sep).join('/'),
     ...fields,
   };
-  const [marked, appended] = await Promise.allSettled([
-    markHeaderWrite(place.dir),
-    appendJournalInWorker(place.dir, journalLine(record)),
-  ]);
+  const line = journalLine(record);
+  const syncMark = await markHeaderWrite(place.dir, line);
+  const [marked, appended] = await Promise.allSettled([syncMark(), appendJournalInWorker(place.dir, line)]);
   if (appended.status === 'rejected') throw appended.reason;
   if (marked.status === 'rejected') {
     // no write follows a record its mark did not cover: taken back, as for any write not made

@@ -9,14 +9,17 @@
  * it back, was written after it. So only the journal files modified since each image's
  * modification time less twice the margin are read, and only the records made since that time
  * less the margin are taken: a later record of an image is never missed for an older one. A
- * journal folder whose header write mark is older than that holds no such record and is not read.
+ * journal folder whose header write mark is older than that holds no such record and is not read;
+ * nor one whose mark holds the latest record of the one image there, when the image's size and
+ * modification time are still those that write left (its mark is rewritten before each later
+ * record of the folder, so none is newer; a write taken back left another size or time).
  */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseJournal, type HeaderWriteRecord } from '../../../shared/journal';
 import { isInside } from '../disk';
 import { defaultConfigDir } from '../folder';
-import { headerWritesSince } from './header-write-marker';
+import { headerMarkSince, headerWritesSince } from './header-write-marker';
 import { readJournalFile } from './journal-file';
 import { journalDirsOf, journalFiles } from './read-journals';
 
@@ -28,10 +31,11 @@ import { journalDirsOf, journalFiles } from './read-journals';
  */
 export const CLOCK_MARGIN_MS = 5_000;
 
-/** An image whose latest header write is asked for, with its modification time now. */
+/** An image whose latest header write is asked for, with its modification time (and size) now. */
 export interface ImageModified {
   absPath: string;
   mtimeMs: number;
+  size?: number;
 }
 
 /**
@@ -49,8 +53,15 @@ export async function latestHeaderWritesOf(
   const oldest = [...since.values()].reduce((a, b) => Math.min(a, b), Number.POSITIVE_INFINITY) - CLOCK_MARGIN_MS;
   const found: { absPath: string; record: HeaderWriteRecord }[] = [];
   const cancelled = new Set<string>();
+  const stamps = new Map(images.map((image) => [path.resolve(image.absPath), image]));
   for (const [root, dir, within] of candidateJournals(folder, [...since.keys()], configDir)) {
-    if (!(await headerWritesSince(dir, oldest))) continue;
+    const mark = await headerMarkSince(dir, oldest);
+    if (mark === undefined) continue;
+    const marked = mark === null ? null : markedFinished(root, mark, stamps);
+    if (mark !== null && marked !== null) {
+      found.push({ absPath: marked, record: mark });
+      continue;
+    }
     for (const file of await journalFiles(dir)) {
       const modified = await stat(file).then(
         (info) => info.mtimeMs,
@@ -72,6 +83,23 @@ export async function latestHeaderWritesOf(
   const latest = new Map<string, HeaderWriteRecord>();
   for (const { absPath, record } of found) if (!cancelled.has(record.id)) latest.set(absPath, record);
   return latest;
+}
+
+/**
+ * The image whose latest header write `mark` (the mark of a folder journaling `root`) is, when
+ * it is the only image of `stamps` under `root` and its size and modification time are still
+ * those `mark` left; null when the folder's journal files must be read.
+ */
+function markedFinished(
+  root: string,
+  mark: HeaderWriteRecord,
+  stamps: ReadonlyMap<string, ImageModified>,
+): string | null {
+  const under = [...stamps.keys()].filter((absPath) => isInside(root, absPath));
+  const absPath = path.join(root, ...mark.path.split('/'));
+  const image = stamps.get(absPath);
+  if (under.length !== 1 || image === undefined || image.size === undefined) return null;
+  return image.size === mark.after.size && image.mtimeMs === mark.after.mtime ? absPath : null;
 }
 
 /**

@@ -2,6 +2,8 @@
  * A header write's journaling (issue 79, calibrate's speed): its record and its folder's mark
  * are both on the disk before it resolves (nothing of the image may be written earlier), and
  * their syncs are under way together, one wait for the disk instead of two after each other.
+ * The mark holds the record itself, written before the record is appended: no record is ever
+ * newer than the mark, which recovery reads instead of the journal files.
  */
 import type * as fs from 'node:fs';
 import type * as fsPromises from 'node:fs/promises';
@@ -12,7 +14,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import { journalHeaderWrite, journalPlaces } from '../../../../../electron/services/journal';
 import { writeOnThisThread } from '../../../../../electron/services/sidecar';
 
-/** In order: `record sync begun` (the journal file's), `mark synced`. */
+/** In order: `mark written`, `record written`, `record sync begun` (the journal file's), `mark synced`. */
 const events: string[] = [];
 let recordSyncBegun: () => void = () => undefined;
 let recordSyncing = new Promise<void>((resolve) => (recordSyncBegun = resolve));
@@ -27,6 +29,10 @@ vi.mock('node:fs', async (importOriginal) => {
       const fd = actual.openSync(file, flags, mode);
       if (isMark(file)) markFds.add(fd);
       return fd;
+    },
+    writeSync: (fd: number, ...rest: [NodeJS.ArrayBufferView, number, number]) => {
+      if (!markFds.has(fd)) events.push('record written');
+      return actual.writeSync(fd, ...rest);
     },
     fsyncSync: (fd: number) => {
       actual.fsyncSync(fd);
@@ -49,7 +55,12 @@ vi.mock('node:fs/promises', async (importOriginal) => {
       const handle = await actual.open(...args);
       if (!isMark(args[0])) return handle;
       const sync = handle.sync.bind(handle);
+      const writeFile = handle.writeFile.bind(handle);
       return Object.assign(handle, {
+        writeFile: async (data: string) => {
+          await writeFile(data);
+          events.push('mark written');
+        },
         sync: async () => {
           await recordSyncing;
           await sync();
@@ -94,8 +105,10 @@ describe('journalHeaderWrite', () => {
     const dir = path.join(base, '.acqmeta', 'journal');
     expect(entry?.dir).toBe(dir);
     const journal = readdirSync(dir).filter((name) => name.endsWith('.jsonl'));
-    expect(readFileSync(path.join(dir, journal[0] as string), 'utf8')).toContain(`"id":"${entry?.id}"`);
+    const lines = readFileSync(path.join(dir, journal[0] as string), 'utf8');
+    expect(lines).toContain(`"id":"${entry?.id}"`);
+    expect(readFileSync(path.join(dir, 'header-writes'), 'utf8')).toBe(lines);
     expect(statSync(path.join(dir, 'header-writes')).mtimeMs).toBeGreaterThanOrEqual(before - 1000);
-    expect(events).toEqual(['record sync begun', 'mark synced']);
+    expect(events).toEqual(['mark written', 'record written', 'record sync begun', 'mark synced']);
   });
 });

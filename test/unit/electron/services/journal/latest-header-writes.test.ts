@@ -140,6 +140,46 @@ describe('latestHeaderWritesOf', () => {
   });
 });
 
+describe("the mark's own record", () => {
+  /** Sets `folder`'s journal mark to `record`'s line, at `mtime` (ms), as the writer does before appending it. */
+  function markWith(folder: string, record: HeaderWriteRecord, mtime: number): void {
+    const mark = path.join(folder, '.acqmeta', 'journal', 'header-writes');
+    mkdirSync(path.dirname(mark), { recursive: true });
+    writeFileSync(mark, journalLine(record));
+    utimesSync(mark, mtime / 1000, mtime / 1000);
+  }
+
+  it("is the image's latest write, its journal files unread, when the image is as that write left it", async () => {
+    const now = Date.parse('2026-11-29T00:30:00Z');
+    const cells = image(base, 'cells.tif', now);
+    const finished = { ...headerRecord('finished', 'cells.tif', now), after: { size: 4, mtime: now, sha256: 'b' } };
+    markWith(base, finished, now);
+    // the journal's file is one that cannot be read: the mark alone answers
+    mkdirSync(path.join(base, '.acqmeta', 'journal', 'a.jsonl'));
+    const stamp = { absPath: cells, mtimeMs: now, size: 4 };
+    expect((await latestHeaderWritesOf(base, [stamp], configDir)).get(cells)?.id).toBe('finished');
+    // a mark moved long after its record (by an AcqMeta whose mark held none) is not trusted
+    const mark = path.join(base, '.acqmeta', 'journal', 'header-writes');
+    utimesSync(mark, (now + 60_000) / 1000, (now + 60_000) / 1000);
+    expect(await latestHeaderWritesOf(base, [stamp], configDir)).toEqual(new Map());
+  });
+
+  it('is not taken alone for an image changed since, or for a folder of more images', async () => {
+    const now = Date.parse('2026-11-29T00:30:00Z');
+    const cells = image(base, 'cells.tif', now);
+    const other = image(base, 'other.tif', now);
+    const record = { ...headerRecord('killed', 'cells.tif', now), after: { size: 4, mtime: now, sha256: 'b' } };
+    journalFile(base, 'a.jsonl', [record, { cancel: 'killed' }], now);
+    markWith(base, record, now);
+    // another size: the write was taken back, as the journal's file says
+    const grown = { absPath: cells, mtimeMs: now, size: 5 };
+    expect(await latestHeaderWritesOf(base, [grown], configDir)).toEqual(new Map());
+    // two images under the folder: the journal's files are read
+    const both = [cells, other].map((absPath) => ({ absPath, mtimeMs: now, size: 4 }));
+    expect(await latestHeaderWritesOf(base, both, configDir)).toEqual(new Map());
+  });
+});
+
 describe('headerWritesMarked', () => {
   it("says whether a journal that may hold an image's header writes ever marked one", async () => {
     const now = Date.parse('2026-11-29T00:30:00Z');
