@@ -30,11 +30,12 @@ import {
 } from './header-bytes';
 import { wantedCalibration } from './wanted-calibration';
 
-/** One image of a review, with what its write needs. */
+/** One image of a review, with what its write needs: what its header is to hold and the write planned from it (null: refused). */
 export interface ReviewedImage {
   entry: ImageEntry;
   review: ImageReview;
   wanted: HeaderCalibration | null;
+  planned: PlannedFile | null;
 }
 
 /** The review of writing `request` into each image's header: nothing is written. */
@@ -47,6 +48,7 @@ export async function reviewCalibration(
     const refused = (refusal: string): ReviewedImage => ({
       entry,
       wanted: null,
+      planned: null,
       review: { path: entry.relPath, kind: null, changes: [], refusal },
     });
     const wanted = await wantedCalibration(entry, request);
@@ -59,7 +61,7 @@ export async function reviewCalibration(
     else if ('refusal' in planned.plan) reviewed.push(refused(planned.plan.refusal));
     else {
       const { kind, changes } = planned.plan;
-      reviewed.push({ entry, wanted, review: { path: entry.relPath, kind, changes, refusal: null } });
+      reviewed.push({ entry, wanted, planned, review: { path: entry.relPath, kind, changes, refusal: null } });
     }
   }
   return reviewed;
@@ -84,12 +86,12 @@ export async function applyCalibration(
 ): Promise<CalibrationOutcome[]> {
   const outcomes: CalibrationOutcome[] = [];
   for (const image of reviewed) {
-    const { wanted } = image;
+    const { wanted, planned } = image;
     const outcome: CalibrationOutcome = writes.signal?.aborted
       ? { kind: 'cancelled', reason: 'cancelled before it was begun; the file is untouched' }
-      : wanted === null
+      : wanted === null || planned === null
         ? { kind: 'refused', reason: image.review.refusal ?? 'refused' }
-        : await writeImage(image, wanted, request, writes).catch(failed);
+        : await writeImage(image, { wanted, planned }, request, writes).catch(failed);
     outcomes.push(outcome);
     writes.onImage?.(image, outcome);
   }
@@ -103,14 +105,14 @@ export async function applyCalibration(
  */
 async function writeImage(
   image: ReviewedImage,
-  wanted: HeaderCalibration,
+  write: HeaderWrite,
   request: CalibrationRequest,
   writes: CalibrationWrites,
 ): Promise<CalibrationOutcome> {
   const { entry } = image;
   await checkWritable(entry.absPath);
   const saved = await saveSidecar(entry, request, writes.save);
-  const outcome = await withSidecarLock(entry.absPath, true, () => writeHeader(image, wanted, writes)).catch(
+  const outcome = await withSidecarLock(entry.absPath, true, () => writeHeader(entry, write, writes)).catch(
     (error: unknown) => failed(error),
   );
   if (saved !== null && outcome.kind !== 'written' && outcome.kind !== 'unchanged') {
@@ -144,18 +146,24 @@ async function saveSidecar(
   return saved.kind === 'unchanged' ? null : saved;
 }
 
-/** One image's header, planned again from the file, journaled first and read back after (under the image's lock). */
+/** What a reviewed image's header is to hold, and the write its review planned. */
+interface HeaderWrite {
+  wanted: HeaderCalibration;
+  planned: PlannedFile;
+}
+
+/**
+ * One image's header, as its review planned it (the file opened only when still the one the
+ * plan was made from: a change since fails as a conflict), journaled first and read back after
+ * (under the image's lock).
+ */
 async function writeHeader(
-  image: ReviewedImage,
-  wanted: HeaderCalibration,
+  entry: ImageEntry,
+  { wanted, planned }: HeaderWrite,
   writes: CalibrationWrites,
 ): Promise<CalibrationOutcome> {
-  const { entry, review } = image;
-  const planned = await planFile(entry.absPath, wanted);
   const { plan, stamp } = planned;
   if ('refusal' in plan) return { kind: 'refused', reason: plan.refusal };
-  if (JSON.stringify(plan.changes) !== JSON.stringify(review.changes))
-    return { kind: 'conflict', reason: 'its header changed since the review; nothing written (review it again)' };
   const { patch } = plan;
   if (patch === null) return { kind: 'unchanged' };
   const handle = await openForWrite(entry.absPath, stamp);
