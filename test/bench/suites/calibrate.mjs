@@ -3,7 +3,7 @@
 // file, all in turns. The command reads the header alone and appends a few hundred bytes: its
 // time beyond start-up is to be at most 0.05× a copy's, and the same whatever the file's size.
 // With `--against <rev>`, that commit's calibrate and start-up too, in the same turns.
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, rmSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { acqmetaOf, againstBase, builds } from '../against.mjs';
@@ -12,11 +12,19 @@ import { markdownTable, measure, median, root } from '../bench-kit.mjs';
 const PAIRS = 9;
 const TARGET = 0.05;
 const dir = path.join(root, 'bench-corpus-calibrate');
-/** Each image in a folder of its own, so that each has a journal of its own. */
+/**
+ * Each image in a folder of its own, so that each has a journal of its own; the base build
+ * calibrates a copy of it in another folder, so that each build's runs follow its own last write,
+ * as a person's next calibrate does (a write by the other build is an outside change to it).
+ */
 const IMAGES = [
-  { label: '1 GiB', side: 32768, file: path.join(dir, 'one-gib', 'one-gib.tif') },
-  { label: '64 MiB', side: 8192, file: path.join(dir, 'sixty-four-mib', 'sixty-four-mib.tif') },
-];
+  { label: '1 GiB', side: 32768, name: 'one-gib' },
+  { label: '64 MiB', side: 8192, name: 'sixty-four-mib' },
+].map((image) => ({
+  ...image,
+  file: path.join(dir, image.name, `${image.name}.tif`),
+  baseFile: path.join(dir, `${image.name}-base`, `${image.name}.tif`),
+}));
 
 /** A classic little-endian TIFF of one 8-bit side × side strip, its IFD after the pixels, 72 dpi. */
 function writeImage(file, side) {
@@ -69,14 +77,22 @@ function writeImage(file, side) {
   }
 }
 
-/** The image written once; its sidecar and journal removed, so that every run starts from the same history. */
-function prepare({ file, side }) {
+/**
+ * The image written once, and its copy for the base; their sidecars and journals removed, so
+ * that every run starts from the same history.
+ */
+function prepare({ file, baseFile, side }) {
   if (!existsSync(file)) {
     rmSync(path.dirname(file), { recursive: true, force: true });
     writeImage(file, side);
   }
-  for (const name of readdirSync(path.dirname(file)))
-    if (name !== path.basename(file)) rmSync(path.join(path.dirname(file), name), { recursive: true, force: true });
+  if (!existsSync(baseFile)) {
+    mkdirSync(path.dirname(baseFile), { recursive: true });
+    copyFileSync(file, baseFile);
+  }
+  for (const kept of [file, baseFile])
+    for (const name of readdirSync(path.dirname(kept)))
+      if (name !== path.basename(kept)) rmSync(path.join(path.dirname(kept), name), { recursive: true, force: true });
 }
 
 /** `acqmeta <args>` of `build`, measured. */
@@ -87,14 +103,14 @@ const run = (build, args) => measure(...acqmetaOf(build, args));
  * the build run first follows the previous round's copies and their removal, whose disk work
  * slows its syncs), copy, durable copy; throws when one fails.
  */
-function round(file, size, [here, base], turn) {
+function round({ file, baseFile }, size, [here, base], turn) {
   const copy = path.join(dir, 'copy.tif');
   const ofHere = () => ({
     calibrate: run(here, ['calibrate', file, '--pixel-size', size]),
     startUp: run(here, ['calibrate', '--help']),
   });
   const ofBase = () => ({
-    baseCalibrate: run(base, ['calibrate', file, '--pixel-size', `${size}1`]),
+    baseCalibrate: run(base, ['calibrate', baseFile, '--pixel-size', `${size}1`]),
     baseStartUp: run(base, ['calibrate', '--help']),
   });
   const runs =
@@ -132,7 +148,7 @@ export const suite = {
     // round 0 warms the page cache and creates the sidecars; it is left out
     for (let turn = 0; turn <= PAIRS; turn++)
       IMAGES.forEach((image, i) => {
-        const runs = round(image.file, `0.${1000 + turn * 10 + i}${Date.now() % 1000}`, both, turn);
+        const runs = round(image, `0.${1000 + turn * 10 + i}${Date.now() % 1000}`, both, turn);
         if (turn > 0) taken[i].push(runs);
       });
     const figures = taken.map((runs) => {
@@ -201,7 +217,7 @@ export const suite = {
     );
     const about =
       `One 8-bit strip per file (32768 × 32768: 1 GiB; 8192 × 8192: 64 MiB; 72 dpi), each in a folder of its own whose ` +
-      `sidecar and journal are removed first. In turns, for each file: \`acqmeta calibrate --pixel-size\` (a new size each ` +
+      `sidecar and journal are removed first (the base calibrates a copy in a folder of its own). In turns, for each file: \`acqmeta calibrate --pixel-size\` (a new size each ` +
       `time: sidecar saved, journal record, header appended and re-linked, read back), the command line's start-up ` +
       `(\`acqmeta calibrate --help\`), \`cp\` of the file and \`cp\` followed by \`sync\` of the copy; ${PAIRS} turns after a ` +
       `warm-up turn; medians${base === undefined ? '' : `; ${base.label}'s calibrate (another size) and start-up in the same turns, first in every other turn`}. "Calibrate − start-up" is taken turn by turn. Load average before: ${loadBefore}; after: ${load()} ` +

@@ -2,11 +2,12 @@
  * reviewCalibration, startCalibration, cancelCalibration and undoHeaderWrite: the sidecars'
  * calibration reviewed (old → new, the refused named), written into the headers in the
  * background with its progress and summary as events, no strip touched, the write in the
- * History's journal records and undone byte for byte; a stale review refused; a cancel between
- * two files (the first held by the write gate) leaves the second untouched.
+ * History's journal records and undone byte for byte; a stale review refused, and a file changed
+ * since its review left as it is; a cancel between two files (the first held by the write gate)
+ * leaves the second untouched.
  */
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import type { ApiEvent, CalibrationSummary } from '../../../../../shared/api';
@@ -139,6 +140,27 @@ describe('calibration in image files from the app', () => {
       'That review is no longer the latest: review the images again.',
     );
     expect(await calibrate(h, [OME])).toMatchObject({ images: [{ path: OME, outcome: { kind: 'written' } }] });
+  });
+
+  it('writes a file only as its review found it: one changed since is a conflict, left as it is', async () => {
+    const { h, copy } = bench;
+    await calibrateSidecar(copy.lab, OME);
+    const omeFile = path.join(copy.lab, OME);
+    const review = await h.ok('reviewCalibration', { paths: [OME] });
+    // another program rewrites the file after the review, its header the same
+    const touched = await readFile(omeFile);
+    await writeFile(omeFile, touched);
+    await utimes(omeFile, new Date('2001-02-03T04:05:06Z'), new Date('2001-02-03T04:05:06Z'));
+    const { jobId } = await h.ok('startCalibration', { reviewId: review.reviewId });
+    const done = await h.waitFor((e) => e.type === 'calibrate-done' && e.jobId === jobId);
+    const { summary } = done as Extract<ApiEvent, { type: 'calibrate-done' }>;
+    expect(summary.images).toEqual([
+      {
+        path: OME,
+        outcome: { kind: 'conflict', reason: 'it changed on disk since its header was read; nothing written' },
+      },
+    ]);
+    expect(await readFile(omeFile)).toEqual(touched);
   });
 
   it('cancelled while the first file is written: it is done, the second untouched', async () => {
