@@ -112,13 +112,11 @@ export function CalibrateDialogView() {
     <Modal
       key={phase}
       labelledBy="calibrate-title"
+      title={TITLE}
       describedBy={phase === 'ready' ? 'calibrate-text' : undefined}
       onCancel={close}
       wide={phase === 'ready' || phase === 'ended'}
     >
-      <h2 id="calibrate-title" className="modal-title">
-        {TITLE}
-      </h2>
       {job === null ? (
         <Review dialog={dialog} onClose={close} />
       ) : calibrateEnded(job) ? (
