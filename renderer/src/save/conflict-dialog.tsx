@@ -112,17 +112,7 @@ export function ConflictDialog() {
       return next;
     });
   if (conflict.kind === 'damaged')
-    return (
-      <Modal
-        labelledBy="conflict-title"
-        describedBy="conflict-text"
-        onCancel={() => void answer('cancel')}
-        busy={busy}
-        wide
-      >
-        <DamagedChoice conflict={conflict} busy={busy} answer={(choice) => void answer(choice)} />
-      </Modal>
-    );
+    return <DamagedChoice conflict={conflict} busy={busy} answer={(choice) => void answer(choice)} />;
   return (
     <Modal
       labelledBy="conflict-title"

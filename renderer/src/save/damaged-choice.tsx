@@ -1,13 +1,13 @@
 /**
- * The conflict dialog's body for a sidecar that another program left damaged while it had
- * unsaved edits here: keep the edits and leave the file, or write the version read plus the
- * edits over it, the damaged file kept beside it. The button names the file it replaces.
+ * The conflict dialog for a sidecar that another program left damaged while it had unsaved
+ * edits here: keep the edits and leave the file, or write the version read plus the edits over
+ * it, the damaged file kept beside it. The button names the file it replaces.
  */
 import { EDITABLE_FIELDS, type FieldSpec, type FieldValues } from '../../../shared/fields/field-table';
 import { changesOf, type Conflict, useApp } from '../store';
 import { sidecarNameShownFor } from '../../../shared/sidecar-location';
 import { displayValue } from '../lib/format';
-import { DataTable, ModalActions, type Column } from '../kit';
+import { DataTable, Modal, ModalActions, type Column } from '../kit';
 
 /** What the dialog does with the answer. */
 interface DamagedChoiceProps {
@@ -24,17 +24,21 @@ function editColumns(mine: FieldValues): readonly Column<FieldSpec>[] {
   ];
 }
 
-/** Title, explanation, my edits, and the two answers. */
+/** The dialog: title, explanation, my edits, and the two answers. */
 export function DamagedChoice({ conflict, busy, answer }: DamagedChoiceProps) {
   const row = useApp((s) => s.rows[conflict.path]);
   const edits = useApp((s) => s.edits[conflict.path]);
   const mine = row ? changesOf(row, edits) : {};
   const sidecar = sidecarNameShownFor(conflict.path);
   return (
-    <>
-      <h2 id="conflict-title" className="modal-title">
-        {sidecar} is damaged on disk
-      </h2>
+    <Modal
+      labelledBy="conflict-title"
+      title={`${sidecar} is damaged on disk`}
+      describedBy="conflict-text"
+      onCancel={() => answer('cancel')}
+      busy={busy}
+      wide
+    >
       <div id="conflict-text">
         <p>
           Another program changed the sidecar of <strong className="mono">{conflict.path}</strong> after it was opened
@@ -60,6 +64,6 @@ export function DamagedChoice({ conflict, busy, answer }: DamagedChoiceProps) {
           Write {sidecar} from my version
         </button>
       </ModalActions>
-    </>
+    </Modal>
   );
 }
