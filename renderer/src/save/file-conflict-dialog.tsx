@@ -44,20 +44,26 @@ function Comparison({ theirs, mine, verb }: { theirs: ChannelTable | null; mine:
   );
 }
 
-function Body({ conflict }: { conflict: FileConflict }) {
+/** The channel table an undo or redo would write over: the step's file and what stands on disk now. */
+type TableConflict = FileConflict & {
+  step: { file: Extract<NonNullable<FileConflict['step']['file']>, { kind: 'channel-table' }> };
+};
+
+/** The file's name: theirs once read, else the folder's channel table. */
+function fileName({ step, theirs }: TableConflict): string {
+  return theirs.status === 'ready' ? theirs.value.file : `the channel table of ${folderLabel(step.file.folder)}`;
+}
+
+function Body({ conflict }: { conflict: TableConflict }) {
   const store = useAppStore();
   const { step, from, theirs, busy } = conflict;
   const file = step.file;
-  if (file?.kind !== 'channel-table') return null;
   const verb = from === 'past' ? 'undo' : 'redo';
   const mine = file[from === 'past' ? 'before' : 'after'];
   const answer = (choice: 'theirs' | 'mine' | 'cancel') => void store.getState().resolveFileConflict(choice);
-  const name = theirs.status === 'ready' ? theirs.value.file : `the channel table of ${folderLabel(file.folder)}`;
+  const name = fileName(conflict);
   return (
     <>
-      <h2 id="file-conflict-title" className="modal-title">
-        {name} changed on disk
-      </h2>
       <p id="file-conflict-text">
         Another program changed <strong className="mono">{name}</strong> after AcqMeta wrote it.{' '}
         {verb === 'undo' ? 'Undo' : 'Redo'} would{' '}
@@ -92,14 +98,20 @@ function Body({ conflict }: { conflict: FileConflict }) {
   );
 }
 
+/** Whether the step the conflict is about wrote a channel table (the one kind of file asked about). */
+function isTableConflict(conflict: FileConflict): conflict is TableConflict {
+  return conflict.step.file?.kind === 'channel-table';
+}
+
 /** The dialog, shown while an undo or redo of a file waits for an answer. */
 export function FileConflictDialog() {
   const store = useAppStore();
   const conflict = useApp((s) => s.fileConflict);
-  if (!conflict) return null;
+  if (!conflict || !isTableConflict(conflict)) return null;
   return (
     <Modal
       labelledBy="file-conflict-title"
+      title={`${fileName(conflict)} changed on disk`}
       describedBy="file-conflict-text"
       onCancel={() => void store.getState().resolveFileConflict('cancel')}
       busy={conflict.busy}
