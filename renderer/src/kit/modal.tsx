@@ -12,6 +12,8 @@ interface ModalProps {
   labelledBy: string;
   /** The dialog's heading; without it, the body holds the element `labelledBy` names. */
   title?: ReactNode;
+  /** What stands on the title's line, at its end (a choice of what the dialog counts). */
+  titleAside?: ReactNode;
   /** Id of the element describing the dialog: the description's, when it is given. */
   describedBy?: string;
   /** The paragraph under the title saying what the dialog does; `describedBy` is its id. */
@@ -32,7 +34,7 @@ interface ModalProps {
 /** Shows `children` in a modal dialog for as long as it is mounted. */
 export function Modal(props: ModalProps) {
   const { labelledBy, title, describedBy, description, onCancel, onSubmit, busy = false, wide = false } = props;
-  const { className, children } = props;
+  const { titleAside, className, children } = props;
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const element = dialog.current;
@@ -42,12 +44,20 @@ export function Modal(props: ModalProps) {
     }
     return () => element?.close();
   }, []);
+  const heading = title !== undefined && (
+    <h2 id={labelledBy} className="modal-title">
+      {title}
+    </h2>
+  );
   const body = (
     <>
-      {title !== undefined && (
-        <h2 id={labelledBy} className="modal-title">
-          {title}
-        </h2>
+      {titleAside === undefined ? (
+        heading
+      ) : (
+        <div className="modal-head">
+          {heading}
+          {titleAside}
+        </div>
       )}
       {description !== undefined && <p id={describedBy}>{description}</p>}
       {children}

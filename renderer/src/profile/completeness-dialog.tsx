@@ -75,7 +75,8 @@ function FieldLine({ field }: { field: FieldCompleteness }) {
               *
             </span>
           )}
-        </span>
+        </span>{' '}
+        {/* a space between the name and the counts, so their text reads as two words, as the label does */}
         <Bar valid={field.valid} invalid={field.invalid} empty={field.empty} required={field.required} />
         <span className="cfield-counts">{counts(field)}</span>
       </button>
@@ -215,13 +216,7 @@ function CompletenessForm() {
   const required = fields.filter((f) => f.required);
   const others = fields.filter((f) => !f.required);
   return (
-    <Modal labelledBy="completeness-title" onCancel={close} wide>
-      <div className="completeness-head">
-        <h2 id="completeness-title" className="modal-title">
-          Completeness
-        </h2>
-        <Scope />
-      </div>
+    <Modal labelledBy="completeness-title" title="Completeness" titleAside={<Scope />} onCancel={close} wide>
       <ProfileHeader />
       <Readiness />
       <div className="completeness-fields">
