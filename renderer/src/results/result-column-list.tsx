@@ -5,49 +5,48 @@ import { resultColumnKey } from '../lib/result-columns';
 import { matrixKey, resultMatrix, type AnalysisResults } from './result-matrix';
 import { selectResultKeys } from './result-selectors';
 import { useApp } from '../store';
+import { DataTable, type Column } from '../kit';
+
+/** The grid's columns: the summary value heading each row, then a checkbox per ROI or place. */
+function gridColumns(
+  results: AnalysisResults,
+  visible: readonly string[],
+  setColumnVisible: (key: string, visible: boolean) => void,
+): readonly Column<string>[] {
+  return [
+    { header: <span className="sr-only">Summary value</span>, rowHeader: true, cell: (key) => key },
+    ...results.wheres.map((where): Column<string> => ({
+      header: where.label,
+      cell: (key) => {
+        const resultKey = matrixKey(results.analysis, key, where);
+        const columnKey = resultColumnKey(resultKey);
+        return (
+          results.present.has(resultKey) && (
+            <input
+              type="checkbox"
+              aria-label={resultLabel(resultKey) ?? resultKey}
+              checked={visible.includes(columnKey)}
+              onChange={(e) => setColumnVisible(columnKey, e.target.checked)}
+            />
+          )
+        );
+      },
+    })),
+  ];
+}
 
 function AnalysisGrid({ results }: { results: AnalysisResults }) {
   const visible = useApp((s) => s.visibleColumns);
   const setColumnVisible = useApp((s) => s.setColumnVisible);
   return (
-    <table className="result-grid">
-      <caption className="result-grid-caption">{results.analysis}</caption>
-      <thead>
-        <tr>
-          <th scope="col">
-            <span className="sr-only">Summary value</span>
-          </th>
-          {results.wheres.map((where) => (
-            <th key={where.id} scope="col">
-              {where.label}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {results.keys.map((key) => (
-          <tr key={key}>
-            <th scope="row">{key}</th>
-            {results.wheres.map((where) => {
-              const resultKey = matrixKey(results.analysis, key, where);
-              const columnKey = resultColumnKey(resultKey);
-              return (
-                <td key={where.id}>
-                  {results.present.has(resultKey) && (
-                    <input
-                      type="checkbox"
-                      aria-label={resultLabel(resultKey) ?? resultKey}
-                      checked={visible.includes(columnKey)}
-                      onChange={(e) => setColumnVisible(columnKey, e.target.checked)}
-                    />
-                  )}
-                </td>
-              );
-            })}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      plain
+      className="result-grid"
+      caption={results.analysis}
+      columns={gridColumns(results, visible, setColumnVisible)}
+      rows={results.keys}
+      rowKey={(key) => key}
+    />
   );
 }
 
