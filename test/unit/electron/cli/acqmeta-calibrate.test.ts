@@ -170,6 +170,23 @@ describe('acqmeta calibrate', () => {
     expect(existsSync(marker)).toBe(true);
   }, 60_000);
 
+  it('locks its folders without loading graceful-fs, whose patching of fs is CPU every run pays', async () => {
+    const probe = path.join(harness.base, 'graceful-probe.cjs');
+    const marker = path.join(harness.base, 'graceful-fs-loaded');
+    // graceful-fs keeps its queue of retried calls on the global object once loaded
+    writeFileSync(
+      probe,
+      `process.on('exit', () => { if (globalThis[Symbol.for('graceful-fs.queue')]) require('fs').writeFileSync(${JSON.stringify(marker)}, ''); });`,
+    );
+    const folder = copyOfFixtures('no-graceful-fs');
+    const run = await harness.run(folder, ['calibrate', 'plain-72dpi.tif', '--pixel-size', '0.4'], {
+      env: { NODE_OPTIONS: `--require ${probe}` },
+    });
+    expect(run.stdout).toContain('1 header written, 0 unchanged.');
+    expect(existsSync(path.join(folder, '.acqmeta', 'journal', 'header-writes'))).toBe(true);
+    expect(existsSync(marker)).toBe(false);
+  });
+
   it('creates a missing sidecar from the header it reads itself, with no header-reader thread to start', async () => {
     const marker = path.join(harness.base, 'reader-threads-started');
     const noting = bundleNotingThreads('scan-worker', marker);
