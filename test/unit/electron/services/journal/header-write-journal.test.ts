@@ -55,11 +55,12 @@ vi.mock('node:fs/promises', async (importOriginal) => {
       const handle = await actual.open(...args);
       if (!isMark(args[0])) return handle;
       const sync = handle.sync.bind(handle);
-      const writeFile = handle.writeFile.bind(handle);
+      const writev = handle.writev.bind(handle);
       return Object.assign(handle, {
-        writeFile: async (data: string) => {
-          await writeFile(data);
+        writev: async (...written: Parameters<typeof handle.writev>) => {
+          const done = await writev(...written);
           events.push('mark written');
+          return done;
         },
         sync: async () => {
           await recordSyncing;
