@@ -11,9 +11,9 @@ export default defineConfig({
     // hook is setup, not the behaviour under test, so its bound only catches a hang.
     hookTimeout: 180_000,
     pool: 'forks',
-    // One test file per core, not vitest's one fewer: a file keeps about 0.8 of a core busy (the
-    // rest is spent waiting on the processes it starts and on synced writes), so on two cores
-    // vitest's default of one file at a time left most of the second core idle (docs/testing.md).
-    maxWorkers: availableParallelism(),
+    // One test file more than there are cores, not vitest's one fewer: a file spends part of its
+    // time waiting on the processes it starts and on synced writes, which another file fills
+    // (measured against one and two files at a time on two cores: docs/testing.md).
+    maxWorkers: availableParallelism() + 1,
   },
 });
