@@ -105,6 +105,8 @@ function options(plugins: Plugin[], write = true): UserConfig {
       write,
       target: 'es2022',
       modulePreload: { polyfill: false },
+      // The first screen is one chunk on purpose (firstScreenInOneChunk), larger than Vite expects.
+      chunkSizeWarningLimit: 700,
       rolldownOptions: {
         input: { [APP]: `${import.meta.dirname}/index.html`, [EARLY]: `${import.meta.dirname}/src/${EARLY}.ts` },
       },
