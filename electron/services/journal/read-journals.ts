@@ -27,21 +27,29 @@ export async function journalsAbove(folder: string, configDir: string): Promise<
   return above;
 }
 
-/** The folders below `folder` that hold a journal, or its stand-in in `configDir` (hidden folders and Zarr stores are not entered). */
+/**
+ * The folders below `folder` that hold a journal, or its stand-in in `configDir` (hidden folders
+ * and Zarr stores are not entered), in the order of a depth-first walk. The subfolders of a
+ * folder are looked into at once: a scan waits on this walk before its first rows.
+ */
 export async function subfoldersWithJournals(folder: string, configDir: string): Promise<string[]> {
-  const found: string[] = [];
-  const visit = async (dir: string): Promise<void> => {
+  const visit = async (dir: string): Promise<string[]> => {
     const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
-    for (const entry of entries) {
-      if (!entry.isDirectory() || entry.name.startsWith('.') || isZarrStoreName(entry.name)) continue;
-      const child = path.join(dir, entry.name);
-      const journals = journalDirsOf(child, configDir).map(([journal]) => journalFiles(journal));
-      if ((await Promise.all(journals)).some((files) => files.length > 0)) found.push(child);
-      await visit(child);
-    }
+    const children = entries
+      .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.') && !isZarrStoreName(entry.name))
+      .map((entry) => path.join(dir, entry.name));
+    const found = await Promise.all(
+      children.map(async (child) => {
+        const [journals, below] = await Promise.all([
+          Promise.all(journalDirsOf(child, configDir).map(([journal]) => journalFiles(journal))),
+          visit(child),
+        ]);
+        return journals.some((files) => files.length > 0) ? [child, ...below] : below;
+      }),
+    );
+    return found.flat();
   };
-  await visit(folder);
-  return found;
+  return visit(folder);
 }
 
 /**
