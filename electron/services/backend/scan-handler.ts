@@ -74,10 +74,12 @@ async function runScan(
   context.live.scanUnderWay(); // the `finally` below starts the folder's sweep and watch
   try {
     // a header write cut short is finished or reverted before its image is read; a file that
-    // cannot be put back now still reads with its old or its new header, so the scan goes on
-    await recoverCutShort(context, folder).catch(() => undefined);
-    const readAhead = await withReadAhead(context, folder, cache);
+    // cannot be put back now still reads with its old or its new header, so the scan goes on.
+    // The walk lists the folder meanwhile: listing reads no image.
+    const recovered = recoverCutShort(context, folder).catch(() => undefined);
     const listing = listAhead(folder.root, signal);
+    const readAhead = await withReadAhead(context, folder, cache);
+    await recovered;
     const profiles = profileFinder(context, folder);
     const rows = scanRows(folder.root, listing.entries, context.scanner, {
       signal,
