@@ -5,7 +5,8 @@
 # archival OME-TIFFs back in the unit tests and are the benchmark's peer; python3-numcodecs and
 # python3-jsonschema, with which the unit tests decode and check an exported OME-Zarr collection;
 # python3-pandas, which rebuilds an exported collection's pooled analysis tables in the tests;
-# ImageJ 1.x and Xvfb, which read back the calibration `acqmeta calibrate` writes.
+# ImageJ 1.x and Xvfb, which read back the calibration `acqmeta calibrate` writes; PostgreSQL
+# (15 or newer), whose initdb and pg_ctl the facility index's tests start a throwaway server with.
 # Idempotent: installs only what is missing. Needs root or sudo for apt-get.
 set -euo pipefail
 
@@ -18,6 +19,8 @@ need=()
 # ImageJ 1.x, headless under Xvfb, reads back the calibration acqmeta calibrate writes
 [ -f /usr/share/java/ij.jar ] || need+=(imagej)
 [ -x /usr/bin/xvfb-run ] || need+=(xvfb xauth)
+# the facility index's tests run against PostgreSQL as well as SQLite
+compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || need+=(postgresql)
 if [ "${1:-}" = "bench" ]; then
   [ -x /usr/bin/time ] || need+=(time)
 fi

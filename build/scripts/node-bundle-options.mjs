@@ -89,8 +89,9 @@ export const NODE_BUNDLE_OPTIONS = {
   platform: 'node',
   format: 'cjs',
   target: 'node20',
-  // @parcel/watcher loads a native module for the platform at run time: it stays in node_modules.
-  external: ['electron', '@parcel/watcher'],
+  // @parcel/watcher and better-sqlite3 load native modules at run time: they stay in node_modules.
+  // pg-native is pg's optional native client, which AcqMeta does not use.
+  external: ['electron', '@parcel/watcher', 'better-sqlite3', 'pg-native'],
   // import() of a bundle beside (exceljs.cjs) becomes require(), which also reads from app.asar.
   supported: { 'dynamic-import': false },
   logLevel: 'warning',

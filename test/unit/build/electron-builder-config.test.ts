@@ -17,6 +17,8 @@ interface Config {
   directories: { buildResources: string; output: string };
   files: string[];
   asarUnpack: string[];
+  npmRebuild: boolean;
+  buildDependenciesFromSource: boolean;
   extraResources: Array<{ from: string; to: string }>;
   linux: { target: string[]; category: string; icon: string; maintainer: string };
   mac: { target: string; icon: string };
@@ -37,18 +39,24 @@ describe('build/electron-builder.yml', () => {
     expect(config.files).toEqual(expect.arrayContaining(['dist/**', 'package.json']));
   });
 
-  it("keeps the scan, write and convert workers and the watcher's native module out of app.asar, where they can be loaded", () => {
+  it("keeps the scan, write and convert workers and the watcher's and the index's native modules out of app.asar, where they can be loaded", () => {
     expect(config.asarUnpack).toEqual([
       'dist/electron/scan-worker.cjs',
       'dist/electron/preview-decoder.cjs',
       'dist/electron/write-worker.cjs',
       'dist/electron/convert-worker.cjs',
       'node_modules/@parcel/watcher*/**',
+      'node_modules/better-sqlite3/**',
     ]);
     const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
       dependencies: Record<string, string>;
     };
-    expect(Object.keys(pkg.dependencies)).toEqual(['@parcel/watcher']);
+    expect(Object.keys(pkg.dependencies)).toEqual(['@parcel/watcher', 'better-sqlite3']);
+  });
+
+  it('rebuilds better-sqlite3 from source for the Electron it packs (no prebuilt binary can be downloaded)', () => {
+    expect(config.npmRebuild).toBe(true);
+    expect(config.buildDependenciesFromSource).toBe(true);
   });
 
   it('builds AppImage and deb (Science), dmg and nsis', () => {
