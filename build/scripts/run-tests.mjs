@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { builtByInstall } from './built-by-install.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const reports = path.join(root, 'test-results');
@@ -50,12 +51,22 @@ async function sideBySide(stages) {
   return ok;
 }
 
+// .ci/run sets it before `npm ci`: the README's whole test command, installs included
+const started = Number(process.env.ACQMETA_TEST_STARTED);
+
+/** The build stage, unless `npm ci` has just made the same build; resolves false when it fails. */
+function buildStage() {
+  if (!builtByInstall(root, started)) return stage('Build', process.execPath, ['build/scripts/build.mjs']);
+  console.log('\n=== Build: dist/ was built by npm ci (its prepare script) in this run; not built again');
+  return true;
+}
+
 const unitReport = path.join(reports, 'unit.json');
 const e2eReport = path.join(reports, 'e2e.json');
 // a stage that does not run must count nothing: no report of an earlier run is read
 for (const report of [unitReport, e2eReport]) rmSync(report, { force: true });
 const ok =
-  (await stage('Build', process.execPath, ['build/scripts/build.mjs'])) &&
+  (await buildStage()) &&
   (await sideBySide([
     ['Type-check (node)', bin('tsc'), ['-p', 'tsconfig.node.json']],
     ['Lint', bin('eslint'), ['.']],
@@ -96,8 +107,6 @@ const timeLine = (label, seconds) => console.log(`  ${label.padEnd(28)} ${second
 console.log('\nStage times (s; * ran side by side):');
 for (const { title, seconds, sideBySide: paired } of timings) timeLine(`${title}${paired ? ' *' : ''}`, seconds);
 timeLine('total', (performance.now() - runStarted) / 1000);
-// .ci/run sets it before `npm ci`: the README's whole test command, installs included
-const started = Number(process.env.ACQMETA_TEST_STARTED);
 if (Number.isFinite(started) && started > 0) timeLine('from npm ci on', Date.now() / 1000 - started);
 console.log(`\nunit: ${unit.passed} passed, ${unit.failed} failed; e2e: ${e2e.passed} passed, ${e2e.failed} failed`);
 console.log(`${passed} passed, ${failed} failed, ${unit.skipped + e2e.skipped} skipped`);
