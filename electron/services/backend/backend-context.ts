@@ -100,6 +100,11 @@ export interface BackendContext {
 export interface ReadAhead {
   readonly folder: OpenFolder;
   readonly images: Map<string, CachedImage>;
+  /**
+   * The folder's cut-short header writes, finished or reverted before the first read ahead:
+   * the scan that takes the reads over waits on this instead of reading the journals again.
+   */
+  readonly recovered: Promise<void>;
   /** The reads, once the images to read are listed: settles when the last one started has ended. */
   reading: Promise<void> | null;
 }

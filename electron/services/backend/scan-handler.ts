@@ -11,7 +11,7 @@ import { profileFinder, requireFolder, type BackendContext } from './backend-con
 import { toBackendError } from '../disk';
 import { recoverCutShort } from './cut-short-writes';
 import { notingStamps, type ScanListed, type SeenStamps } from './scan-catch-up';
-import { withReadAhead } from './warm-up';
+import { takeReadAhead, withReadAhead } from './warm-up';
 
 /** Longest a scan's first event waits for someone to listen (see BackendContext.listening). */
 const LISTENER_WAIT_MS = 5_000;
@@ -73,12 +73,14 @@ async function runScan(
   const images = new Map<string, SeenStamps>();
   context.live.scanUnderWay(); // the `finally` below starts the folder's sweep and watch
   try {
-    // a header write cut short is finished or reverted before its image is read; a file that
-    // cannot be put back now still reads with its old or its new header, so the scan goes on.
-    // The walk lists the folder meanwhile: listing reads no image.
-    const recovered = recoverCutShort(context, folder).catch(() => undefined);
+    // a header write cut short is finished or reverted before its image is read (for the folder
+    // opened at start, before its read ahead); a file that cannot be put back now still reads
+    // with its old or its new header, so the scan goes on. The walk lists the folder meanwhile:
+    // listing reads no image.
+    const ahead = takeReadAhead(context, folder);
+    const recovered = ahead?.recovered ?? recoverCutShort(context, folder).catch(() => undefined);
     const listing = listAhead(folder.root, signal);
-    const readAhead = await withReadAhead(context, folder, cache);
+    const readAhead = await withReadAhead(context, ahead, cache);
     await recovered;
     const profiles = profileFinder(context, folder);
     const rows = scanRows(folder.root, listing.entries, context.scanner, {

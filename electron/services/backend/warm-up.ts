@@ -1,7 +1,8 @@
 /**
  * Reading ahead the folder opened at start: its first rows are read before a window asks for
  * them, so the scan's code is compiled and its first batch only has to check that those files
- * did not change (a `stat` each) before it goes out.
+ * did not change (a `stat` each) before it goes out. Header writes cut short are recovered first,
+ * while the window loads: that scan's first rows then wait on no walk of the folder's journals.
  */
 import { sameStamp } from '../disk';
 import { listImages, type ImageEntry, type OpenFolder } from '../folder';
@@ -9,6 +10,7 @@ import { FIRST_BATCH_ROWS, scanRows } from '../rows';
 import { sameVersion } from '../sidecar';
 import type { CachedImage, ScanCache } from '../scan-cache';
 import { profileFinder, type BackendContext, type ReadAhead } from './backend-context';
+import { recoverCutShort } from './cut-short-writes';
 
 /**
  * Images read ahead: a scan's first batch. A new process reads its first files several times
@@ -45,15 +47,18 @@ async function* whileWanted(entries: ImageEntry[], wanted: () => boolean): Async
 }
 
 /**
- * Reads the first images of the open folder as a scan does (headers and sidecars in the
- * workers, rows built on this thread), without events, until a scan starts; keeps what it read
- * in `context.readAhead` for that scan. A failure only leaves the code cold.
+ * Recovers the open folder's cut-short header writes, then reads its first images as a scan
+ * does (headers and sidecars in the workers, rows built on this thread), without events, until
+ * a scan starts; keeps what it read in `context.readAhead` for that scan. A failure only leaves
+ * the code cold.
  */
 export async function warmUpScan(context: BackendContext): Promise<void> {
   const folder = context.folder;
   if (folder === null) return;
   const wanted = () => context.scan === null && context.folder === folder;
-  const ahead: ReadAhead = { folder, images: new Map(), reading: null };
+  // as at a scan's start: a file that cannot be put back still reads with its old or new header
+  const recovered = recoverCutShort(context, folder).catch(() => undefined);
+  const ahead: ReadAhead = { folder, images: new Map(), reading: null, recovered };
   context.readAhead = ahead;
   const keeping: ScanCache = {
     take: () => undefined,
@@ -62,7 +67,7 @@ export async function warmUpScan(context: BackendContext): Promise<void> {
   };
   try {
     // listed first, so that the reads, once started, wait on nothing else (a slow share's walk)
-    const entries = await firstOf(listImages(folder.root), WARM_UP_IMAGES, wanted);
+    const [entries] = await Promise.all([firstOf(listImages(folder.root), WARM_UP_IMAGES, wanted), recovered]);
     if (entries.length === 0 || !wanted()) return;
     const rows = scanRows(folder.root, whileWanted(entries, wanted), context.scanner, {
       inFlight: WARM_UP_IN_FLIGHT,
@@ -86,15 +91,24 @@ function sameFiles(a: CachedImage, b: CachedImage): boolean {
   );
 }
 
-/**
- * `cache` for a scan of `folder`, with what was read ahead of it in front: an image read ahead
- * is taken from there (the scan still compares its files' stamps, so a change since is read).
- * The reads under way (one per worker at most) end first, so that the scan does not read those
- * images again. Handed over once; a later scan reads for itself.
- */
-export async function withReadAhead(context: BackendContext, folder: OpenFolder, cache: ScanCache): Promise<ScanCache> {
+/** What was read ahead of `folder`'s scan, taken over by the scan starting: once, a later scan reads for itself. */
+export function takeReadAhead(context: BackendContext, folder: OpenFolder): ReadAhead | null {
   const readAhead = context.readAhead?.folder === folder ? context.readAhead : null;
   context.readAhead = null;
+  return readAhead;
+}
+
+/**
+ * `cache` for a scan, with what was read ahead of it (see {@link takeReadAhead}) in front: an
+ * image read ahead is taken from there (the scan still compares its files' stamps, so a change
+ * since is read). The reads under way (one per worker at most) end first, so that the scan does
+ * not read those images again.
+ */
+export async function withReadAhead(
+  context: BackendContext,
+  readAhead: ReadAhead | null,
+  cache: ScanCache,
+): Promise<ScanCache> {
   if (readAhead?.reading) {
     context.options.warmUp?.('awaited');
     await readAhead.reading.catch(() => undefined);

@@ -4,11 +4,22 @@
  * for them; a file changed since is read again. The warm-up sends no events and stops as soon as
  * a scan starts.
  */
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  copyFileSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ApiEvent } from '../../../../../shared/api';
+import type { ApiEvent, ApiMethodName, ApiRequest, ApiResponse, ApiResult } from '../../../../../shared/api';
 import { createBackend, type Backend, type BackendOptions } from '../../../../../electron/services/backend';
 import { createTiffScanner, type TiffScanner } from '../../../../../electron/services/tiff';
 import type { WatchOptions } from '../../../../../electron/services/watch';
@@ -233,6 +244,41 @@ describe('warming up the scan of the folder opened at start', () => {
     await vi.waitFor(() => expect(types()).toContain('scan-done'), { timeout: 10_000, interval: 20 });
     await moments.first('over');
     expect(reads).toEqual(names);
+  });
+
+  it('recovers a header write cut short before it reads the image ahead', async () => {
+    // a calibration of the first image, then cut short as a kill after its append leaves it
+    const file = path.join(folder, names[0] as string);
+    const original = readFileSync(file);
+    const writer = createBackend({ door: 'browser', scanner: recording(scanner, []) });
+    backend = writer;
+    const ok = async <K extends ApiMethodName>(method: K, request: ApiRequest<K>): Promise<ApiResponse<K>> => {
+      const result = (await writer.call(method, request)) as ApiResult<ApiResponse<K>>;
+      if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
+      return result.payload;
+    };
+    await ok('openFolder', { path: folder });
+    const done = new Promise<void>((resolve) => writer.onEvent((e) => e.type === 'calibrate-done' && resolve()));
+    const { reviewId } = await ok('reviewCalibration', { paths: [names[0] as string] });
+    await ok('startCalibration', { reviewId });
+    await done;
+    const record = (await ok('getJournal', { paths: [names[0] as string] })).headers?.[0];
+    expect(record).toBeDefined();
+    await writer.close();
+    const fd = openSync(file, 'r+');
+    for (const range of record?.ranges ?? [])
+      writeSync(fd, Buffer.from(range.old, 'hex'), 0, range.old.length / 2, range.offset);
+    closeSync(fd);
+    expect(readFileSync(file).equals(original)).toBe(false);
+
+    let readAs: 'recovered' | 'cut short' | null = null;
+    asked = (read) => {
+      if (read === names[0]) readAs ??= readFileSync(file).equals(original) ? 'recovered' : 'cut short';
+    };
+    start();
+    await moments.first('over');
+    expect(readAs).toBe('recovered');
+    expect(readFileSync(file).equals(original)).toBe(true);
   });
 
   it('is not done for a folder opened later (its scan follows at once)', async () => {
