@@ -1,6 +1,6 @@
 /**
  * The acquisition columns: what the microscope recorded, one value per column, defined once for
- * the app's table (`renderer/src/lib/acquisition-columns.ts` adds widths and filter input) and
+ * the app's table (`shared/columns/acquisition-columns.ts` adds widths and filter input) and
  * the exports (the `acquisition_*` columns of CSV, TSV, XLSX and OMERO tables). A text column
  * holds the words the table shows; NA, Z step and Interval are numbers. Read-only everywhere:
  * an import recognises these columns by name and ignores them.

@@ -1,98 +1,31 @@
 /**
- * The filter text applied to rows: each parsed term is made into a test once per keystroke and
- * run over the search index (a `field:value` term looks at its column alone).
+ * The filter text applied to rows: each parsed term's tests (`shared/filter`) run over the
+ * search index, and over what is typed in a row being edited.
  */
 import type { ImageRow } from '../../../../shared/api';
-import { columnNumber } from '../../lib/column-text';
-import { columnByKey, COLUMNS } from '../../lib/columns';
-import type { FilterQuery, FilterTerm } from './filter-query';
+import { termTest, type FilterQuery, type FilterTerm } from '../../../../shared/filter';
 import { rowHasChanges, type EditMap, type PathEdits } from '../logic/edit-logic';
 import type { LiveProblems } from '../logic/problem-logic';
 import { matchesGap, matchesQuick, type QuickFilter } from './quick-filters';
-import { COLUMN_COUNT, searchIndex, type RowsToFilter } from './search-index';
-import { dateSpan, spanPasses, typedNumberSpan } from './spans';
+import { searchIndex, type RowsToFilter } from './search-index';
 
-const COLUMN_AT: ReadonlyMap<string, number> = new Map(COLUMNS.map((c, i) => [c.key, i]));
-
-/**
- * A term made ready to test rows: its column looked up once per keystroke, not once per row.
- * `at` is the row's place in the index.
- */
+/** A term's test of the row at `at` in the index: its stored values (search text `text`), or a pending edit. */
 type Matcher = (row: ImageRow, text: string, edits: PathEdits | undefined, at: number) => boolean;
 
-/** The test of one term on a row's stored values (its search text `text`, its columns' `ends`) or a pending edit. */
+/** The test of one term on a row's stored values (its columns' `ends` in the index) or a pending edit. */
 function termMatcher(term: FilterTerm, ends: readonly number[]): Matcher {
   if (term.kind === 'unsaved') return (row, _text, edits) => rowHasChanges(row, edits);
-  if (term.kind === 'text') {
-    const wanted = term.text;
-    return (_row, text, edits) =>
-      text.includes(wanted) ||
-      (edits !== undefined && Object.values(edits).some((e) => e.text.toLowerCase().includes(wanted)));
-  }
+  const { stored, typed } = termTest(term, ends);
+  if (term.kind === 'text')
+    return (row, text, edits, at) =>
+      stored(row, text, at) ||
+      (edits !== undefined && Object.values(edits).some((e) => typed(e.text.toLowerCase(), null)));
   const key = term.column;
-  const column = COLUMN_AT.get(key) ?? 0;
-  const { startOf, endOf } = columnSpan(column, ends);
-  if (term.kind === 'compare') {
-    const spec = columnByKey(key)!;
-    const { op } = term;
-    const wanted = typedNumberSpan(term.value);
-    const passes = (value: number | null) => value !== null && spanPasses(value, value, op, wanted);
-    return (row, _text, edits) => {
-      const edit = edits?.[key];
-      return (
-        passes(columnNumber(row, spec)) ||
-        (edit?.error === null && typeof edit.value === 'number' && passes(edit.value))
-      );
-    };
-  }
-  const typed = (edits: PathEdits | undefined) => edits?.[key]?.text.trim().toLowerCase();
-  switch (term.kind) {
-    case 'empty':
-      return (_row, _text, edits, at) => startOf(at) === endOf(at) || typed(edits) === '';
-    case 'dates': {
-      const { op, days } = term;
-      const passes = (value: string | undefined) => {
-        const span = value === undefined ? null : dateSpan(value);
-        return span !== null && spanPasses(span.first, span.last, op, days);
-      };
-      return (_row, text, edits, at) => passes(text.slice(startOf(at), endOf(at))) || passes(typed(edits));
-    }
-    case 'equals':
-    case 'contains': {
-      const inColumn = textMatcher(term.kind, term.text, columnSpan(column, ends));
-      const inTwin =
-        term.also === undefined
-          ? null
-          : textMatcher(term.kind, term.text, columnSpan(COLUMN_AT.get(term.also) ?? 0, ends));
-      const inEdit = (edits: PathEdits | undefined) =>
-        term.kind === 'equals' ? typed(edits) === term.text : (typed(edits)?.includes(term.text) ?? false);
-      return (_row, text, edits, at) => inColumn(text, at) || (inTwin?.(text, at) ?? false) || inEdit(edits);
-    }
-  }
-}
-
-/** Where column `column` starts and ends in the search text of the row at `at`. */
-function columnSpan(column: number, ends: readonly number[]) {
-  return {
-    startOf: (at: number): number => (column === 0 ? 0 : (ends[at * COLUMN_COUNT + column - 1] as number) + 1),
-    endOf: (at: number): number => ends[at * COLUMN_COUNT + column] as number,
-  };
-}
-
-/** Whether a row's text in a column (its `span`) is `wanted` (`equals`) or holds it (`contains`). */
-function textMatcher(
-  kind: 'equals' | 'contains',
-  wanted: string,
-  { startOf, endOf }: ReturnType<typeof columnSpan>,
-): (text: string, at: number) => boolean {
-  if (kind === 'equals')
-    return (text, at) => {
-      const start = startOf(at);
-      return endOf(at) - start === wanted.length && text.startsWith(wanted, start);
-    };
-  return (text, at) => {
-    const found = text.indexOf(wanted, startOf(at));
-    return found >= 0 && found + wanted.length <= endOf(at);
+  return (row, text, edits, at) => {
+    if (stored(row, text, at)) return true;
+    const edit = edits?.[key];
+    const number = edit?.error === null && typeof edit.value === 'number' ? edit.value : null;
+    return edit !== undefined && typed(edit.text.trim().toLowerCase(), number);
   };
 }
 

@@ -8,7 +8,7 @@ import type { EditMap } from '../logic/edit-logic';
 import { problemCount, type LiveProblems } from '../logic/problem-logic';
 import { rowComparator, sortRows, type SortSpec } from '../logic/row-sort';
 import { growMemo, memo, mergeSorted } from '../memo/grow-memo';
-import { parseFilter, type FilterQuery } from './filter-query';
+import { parseFilter, type FilterQuery } from '../../../../shared/filter';
 import { matchesQuick, type QuickFilter } from './quick-filters';
 import { filterRows } from './row-filter';
 

@@ -5,10 +5,6 @@ import {
   formatAcquired,
   formatBytes,
   formatCount,
-  formatDimensions,
-  formatFieldValue,
-  formatSizes,
-  messageForRow,
   pixelCount,
   roundedNumberText,
   valueChipText,
@@ -18,27 +14,6 @@ import { makeRow } from '../store/fake-client';
 const header = makeRow('x.tif').header!;
 
 describe('format', () => {
-  it('shows dimensions as C:2 Y:512 X:512 from the Python-repr sizes', () => {
-    expect(formatSizes(header)).toBe('C:2 Y:512 X:512');
-    expect(formatSizes({ ...header, sizes: "{'T': 3, 'C': 1, 'Z': 5, 'Y': 64, 'X': 32}" })).toBe(
-      'T:3 C:1 Z:5 Y:64 X:32',
-    );
-    expect(formatSizes(null)).toBe('');
-  });
-
-  it('falls back on dims and shape when sizes is empty', () => {
-    expect(formatSizes({ ...header, sizes: '', dims: "('Z', 'Y', 'X')", shape: '(5, 64, 32)' })).toBe('Z:5 Y:64 X:32');
-    expect(formatSizes({ ...header, sizes: '', dims: '', shape: '(5,)' })).toBe('(5,)');
-  });
-
-  it('shows dimensions for people as Y 512 × X 512, from sizes or from dims and shape', () => {
-    expect(formatDimensions(header)).toBe('C 2 × Y 512 × X 512');
-    expect(formatDimensions({ ...header, sizes: '', dims: "('Z', 'Y', 'X')", shape: '(5, 64, 32)' })).toBe(
-      'Z 5 × Y 64 × X 32',
-    );
-    expect(formatDimensions({ ...header, sizes: '', dims: '', shape: '(5,)' })).toBe('(5,)');
-  });
-
   it('rounds a long number to 6 significant digits for display, and leaves a short one', () => {
     expect(roundedNumberText('1.0833333333333333')).toBe('1.08333');
     expect(roundedNumberText('0.29999999988358467')).toBe('0.3');
@@ -48,15 +23,6 @@ describe('format', () => {
   it('counts pixels for sorting', () => {
     expect(pixelCount(header)).toBe(2 * 512 * 512);
     expect(pixelCount({ ...header, sizes: '' })).toBeNull();
-  });
-
-  it('shows null numbers as empty text', () => {
-    expect([formatFieldValue(null), formatFieldValue(0.5), formatFieldValue(1), formatFieldValue('mouse')]).toEqual([
-      '',
-      '0.5',
-      '1',
-      'mouse',
-    ]);
   });
 
   it('says how the file is stored', () => {
@@ -71,11 +37,6 @@ describe('format', () => {
     expect(
       fileFacts({ ...detail, pageCount: 1, compression: 'NONE', tiled: true, byteOrder: 'big', bigTiff: true }),
     ).toEqual(['1 page', 'uncompressed', 'tiles', 'big-endian', 'BigTIFF']);
-  });
-
-  it('drops the file name a row already shows from its message', () => {
-    expect(messageForRow('x.tif: IFD loop at offset 8', 'hostile/x.tif')).toBe('IFD loop at offset 8');
-    expect(messageForRow('x.tif.json: not valid JSON', 'hostile/x.tif')).toBe('x.tif.json: not valid JSON');
   });
 });
 

@@ -1,7 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { columnText } from '../../../../renderer/src/lib/column-text';
-import { COLUMNS } from '../../../../renderer/src/lib/columns';
-import { makeRow } from '../store/fake-client';
+import type { ImageRow } from '../../../../shared/api';
+import { columnText, COLUMNS } from '../../../../shared/columns';
+import { DEFAULT_FIELD_VALUES, type FieldValues } from '../../../../shared/fields/field-table';
+
+/** A row of a TIFF without a header read, with these field values. */
+function makeRow(path: string, values: FieldValues = {}, extra: Partial<ImageRow> = {}): ImageRow {
+  return {
+    path,
+    format: 'tiff',
+    header: null,
+    fileCalibration: null,
+    sidecar: 'ok',
+    version: null,
+    values: { ...DEFAULT_FIELD_VALUES, ...values },
+    errors: [],
+    profile: null,
+    profileProblems: [],
+    ...extra,
+  };
+}
 
 const column = (key: string) => COLUMNS.find((c) => c.key === key)!;
 

@@ -10,8 +10,7 @@
  * image matched in the lab's catalogue, and `instrument:none`, `objective:none` find the images
  * that matched none.
  */
-import { COLUMNS } from '../../lib/columns';
-import { isNumberColumn } from '../../lib/column-text';
+import { COLUMNS, isNumberColumn } from '../columns';
 import { dateSpan, type Comparison, type Span } from './spans';
 
 /** One term; a row must match every term of the query. */

@@ -9,7 +9,7 @@ import {
   ACQUISITION_VALUE_COLUMNS,
   type AcquisitionColumn,
   type AcquisitionColumnKey,
-} from '../../../shared/acquisition/acquisition-columns';
+} from '../acquisition/acquisition-columns';
 
 /** One acquisition column of the table: the shared column, its width and how the filter reads what is typed. */
 export interface AcquisitionColumnSpec extends AcquisitionColumn {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseFilter } from '../../../../../renderer/src/store/filter';
+import { parseFilter } from '../../../../shared/filter';
 
 describe('parseFilter', () => {
   it('reads words, quoted phrases and negation', () => {

@@ -2,8 +2,8 @@
  * What a column of the image table is: its kind, labels, widths and what it shows. The table's
  * columns (columns.ts), their text (column-text.ts) and result columns (result-columns.ts) use it.
  */
-import type { CatalogueNames } from '../../../shared/api';
-import type { FieldSpec } from '../../../shared/fields/field-table';
+import type { CatalogueNames } from '../api';
+import type { FieldSpec } from '../fields/field-table';
 import type { AcquisitionColumnSpec } from './acquisition-columns';
 
 /** What a column shows. */
