@@ -29,6 +29,7 @@ export const ROOM_ORDER = [
   'upload',
   'calibrate',
   'watch',
+  'index',
   'backend',
 ];
 

@@ -79,6 +79,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./commands/results-command')).resultsCommand,
   },
   {
+    name: 'index',
+    summary: 'add folders to the facility index (SQLite or PostgreSQL), or refresh them: only changes are read',
+    load: async () => (await import('./commands/index-command')).indexCommand,
+  },
+  {
     name: 'convert',
     summary: 'write archival OME-TIFF copies of images, with their sidecars',
     load: async () => (await import('./commands/convert-command')).convertCommand,

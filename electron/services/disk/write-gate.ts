@@ -16,10 +16,17 @@ import { GATE_POLL_MS, heldNames } from './read-delay';
  * checked once more and renamed; `after-rename` after the rename, before it checks that its
  * version is the one on disk; for a write into an image's header, `header-journaled` once its
  * journal record is synced, `header-appended` once the new header is appended and synced (the
- * old one still in force) and `header-linked` once the file points at the new one.
+ * old one still in force) and `header-linked` once the file points at the new one; for the
+ * facility index, `index-batch` once a batch of images is committed.
  */
 export type WritePoint =
-  'lock-busy' | 'before-check' | 'after-rename' | 'header-journaled' | 'header-appended' | 'header-linked';
+  | 'lock-busy'
+  | 'before-check'
+  | 'after-rename'
+  | 'header-journaled'
+  | 'header-appended'
+  | 'header-linked'
+  | 'index-batch';
 
 /** The gate file of this thread, read once (a worker thread inherits the environment when it starts). */
 const GATE = process.env.ACQMETA_WRITE_GATE ?? '';

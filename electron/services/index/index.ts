@@ -1,0 +1,9 @@
+/**
+ * The facility index: every image of every indexed folder in one database (an SQLite file, or
+ * a PostgreSQL server many machines share), refreshed by reading only what changed.
+ */
+export { IndexRefused } from './engine';
+export { indexFolder, type FolderToIndex, type IndexCounts, type IndexReaders } from './index-folder';
+export type { IndexStore } from './index-store';
+export { indexUrl, openIndex } from './open-index';
+export { parseShare, placeFolder, type ShareMount } from './shares';

@@ -1,0 +1,128 @@
+/**
+ * The index's tables as the query builder knows them, and the migrations that make them: one
+ * list of steps for both engines, each step a version. The version table names the format too,
+ * so a database that is not an AcqMeta index is told apart from an empty one.
+ */
+import type { Generated, Kysely } from 'kysely';
+
+/** What `acqmeta_index.format` holds in an AcqMeta index. */
+export const INDEX_FORMAT = 'acqmeta-index';
+
+/** The one-row table that says what the database is and which migrations it has had. */
+export interface IndexMetaTable {
+  format: string;
+  version: number;
+}
+
+/** A named share: the same files, mounted at different points on different machines. */
+export interface SharesTable {
+  id: Generated<number>;
+  name: string;
+}
+
+/** A folder indexed as a whole, with when its last complete walk ended (ms since 1970). */
+export interface FoldersTable {
+  share_id: number;
+  path: string;
+  indexed_at: number;
+}
+
+/** One image: where it lies, the file facts it was read with, the `scan --json` record, the filtered values. */
+export interface ImagesTable {
+  id: Generated<number>;
+  share_id: number;
+  path: string;
+  size: number;
+  mtime_ms: number;
+  ino: number;
+  sidecar_size: number | null;
+  sidecar_mtime_ms: number | null;
+  sidecar_ino: number | null;
+  record: string;
+  species: string | null;
+  genotype: string | null;
+  objective: string | null;
+  na: number | null;
+  acquired: string | null;
+  instrument: string | null;
+  sidecar: string;
+  pixel_size: number | null;
+  indexed_at: number;
+}
+
+/** The database as the query builder types it. */
+export interface IndexDatabase {
+  acqmeta_index: IndexMetaTable;
+  shares: SharesTable;
+  folders: FoldersTable;
+  images: ImagesTable;
+}
+
+/** The columns of the commonly filtered values, each with an index of its own. */
+export const FILTERED_COLUMNS = [
+  'species',
+  'genotype',
+  'objective',
+  'na',
+  'acquired',
+  'instrument',
+  'sidecar',
+  'pixel_size',
+] as const;
+
+/** One migration: the statements that bring version `n - 1` to `n` (list position + 1). */
+type Migration = (
+  db: Kysely<IndexDatabase>,
+  engine: 'sqlite' | 'postgres',
+) => { sql: string; parameters: readonly unknown[] }[];
+
+const FIRST: Migration = (db, engine) => {
+  // an SQLite integer primary key is the row id; PostgreSQL numbers its own
+  const id = engine === 'sqlite' ? 'integer' : 'bigserial';
+  // inodes and sizes pass 2^31; file times are fractional milliseconds
+  const big = engine === 'sqlite' ? 'integer' : 'bigint';
+  const real = engine === 'sqlite' ? 'real' : 'double precision';
+  const images = db.schema
+    .createTable('images')
+    .addColumn('id', id, (c) => c.primaryKey())
+    .addColumn('share_id', big, (c) => c.notNull().references('shares.id'))
+    .addColumn('path', 'text', (c) => c.notNull())
+    .addColumn('size', big, (c) => c.notNull())
+    .addColumn('mtime_ms', real, (c) => c.notNull())
+    .addColumn('ino', real, (c) => c.notNull())
+    .addColumn('sidecar_size', big)
+    .addColumn('sidecar_mtime_ms', real)
+    .addColumn('sidecar_ino', real)
+    .addColumn('record', 'text', (c) => c.notNull())
+    .addColumn('species', 'text')
+    .addColumn('genotype', 'text')
+    .addColumn('objective', 'text')
+    .addColumn('na', real)
+    .addColumn('acquired', 'text')
+    .addColumn('instrument', 'text')
+    .addColumn('sidecar', 'text', (c) => c.notNull())
+    .addColumn('pixel_size', real)
+    .addColumn('indexed_at', big, (c) => c.notNull())
+    .addUniqueConstraint('images_share_path', ['share_id', 'path']);
+  return [
+    db.schema
+      .createTable('shares')
+      .addColumn('id', id, (c) => c.primaryKey())
+      .addColumn('name', 'text', (c) => c.notNull().unique())
+      .compile(),
+    db.schema
+      .createTable('folders')
+      .addColumn('share_id', big, (c) => c.notNull().references('shares.id'))
+      .addColumn('path', 'text', (c) => c.notNull())
+      .addColumn('indexed_at', big, (c) => c.notNull())
+      .addPrimaryKeyConstraint('folders_key', ['share_id', 'path'])
+      .compile(),
+    images.compile(),
+    ...FILTERED_COLUMNS.map((column) =>
+      db.schema.createIndex(`images_${column}`).on('images').column(column).compile(),
+    ),
+  ];
+};
+
+/** Every migration, oldest first: the index's version is their count. */
+export const MIGRATIONS: readonly Migration[] = [FIRST];

@@ -1,0 +1,67 @@
+/**
+ * The embedded engine: one SQLite file through better-sqlite3, in WAL mode so that the app and
+ * the command line read and write it at once.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { IndexRefused, type Engine, type RunQuery, type StatementText } from './engine';
+
+/** How long a writer waits for another's transaction before it gives up. */
+const BUSY_WAIT_MS = 60_000;
+
+/** Whether an SQLite error says the file is not a database, or a damaged one. */
+function isDamage(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB');
+}
+
+/** `error` as a refusal naming `file` when it says the file is damaged; else as it is. */
+function named(file: string, error: unknown): unknown {
+  if (!isDamage(error)) return error;
+  return new IndexRefused(`${file}: not an SQLite database, or a damaged one (${(error as Error).message})`);
+}
+
+/** Opens (creating when missing, with its folder) the SQLite index at `file`. */
+export function openSqlite(file: string): Engine {
+  mkdirSync(path.dirname(file), { recursive: true });
+  let db: Database.Database;
+  try {
+    db = new Database(file, { timeout: BUSY_WAIT_MS });
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+  } catch (error) {
+    throw named(file, error);
+  }
+  const run = (<R>(query: StatementText): R[] => {
+    try {
+      const statement = db.prepare(query.sql);
+      const parameters = query.parameters as unknown[];
+      if (statement.reader) return statement.all(parameters) as R[];
+      statement.run(parameters);
+      return [];
+    } catch (error) {
+      throw named(file, error);
+    }
+  }) as <R>(query: StatementText) => R[];
+  const runAsync: RunQuery = async (query) => run(query);
+  return {
+    kind: 'sqlite',
+    where: file,
+    run: runAsync,
+    async inTransaction(work) {
+      run({ sql: 'begin immediate', parameters: [] });
+      try {
+        const result = await work(runAsync);
+        run({ sql: 'commit', parameters: [] });
+        return result;
+      } catch (error) {
+        if (db.inTransaction) db.exec('rollback');
+        throw error;
+      }
+    },
+    async close() {
+      db.close();
+    },
+  };
+}
