@@ -2,11 +2,12 @@
 // path (`saveSidecars` through browser mode), beside Python loops doing json.load / json.dump
 // per file, atomically (temp file, fsync, rename) and in place, on the same files in one run;
 // with `--against <rev>`, that commit's `acqmeta set` too, in the same turns.
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { acqmetaOf, againstBase, builds, pairedRatios, ratioText } from '../against.mjs';
 import { SAVE_BATCH, startBackendSaver } from '../backend-saver.mjs';
-import { ensureSidecarCorpus, int, markdownTable, measure, median, python, root } from '../bench-kit.mjs';
+import { ensureSidecarCorpus, int, markdownTable, measure, median, python as pythonPath, root } from '../bench-kit.mjs';
 
 const FOLDERS = 12;
 const PER_FOLDER = 360;
@@ -29,11 +30,21 @@ function checkWritten(value) {
   if (!probe.includes(`"species": "${value}"`)) throw new Error(`the last sidecar does not hold species ${value}`);
 }
 
+/**
+ * Puts on the disk what the last writer left in memory (the plain loop's in-place writes, the
+ * Python loop's renames, which it never syncs), so that no writer's time includes another's
+ * write-back: each starts from the same state.
+ */
+function settle() {
+  execFileSync('sync');
+}
+
 /** `command(value)` is a command, or a command and its options; returns its wall and CPU seconds. */
 function wholeProcess(command) {
   const value = nextValue();
   const made = command(value);
   const [argv, options] = typeof made[0] === 'string' ? [made, {}] : made;
+  settle();
   const run = measure(argv, options);
   if (run.code !== 0) throw new Error(`failed (exit ${run.code}): ${argv.join(' ')}`);
   checkWritten(value);
@@ -43,6 +54,7 @@ function wholeProcess(command) {
 async function backendRun(saver) {
   await saver.resume();
   const value = nextValue();
+  settle();
   const seconds = await saver.save('species', value);
   checkWritten(value);
   await saver.park();
@@ -66,16 +78,28 @@ export const suite = {
     const saver = await startBackendSaver(dir);
     await saver.park();
     try {
-      // Interleaved rounds, so that a busy moment of the machine hits every contender alike.
+      // Interleaved rounds, so that a busy moment of the machine hits every contender alike; the
+      // order turns by one each round, so that no writer always follows the same one.
+      const python = (mode) => ({
+        name: mode,
+        run: () => wholeProcess((v) => [pythonPath, 'test/bench/write-loop.py', dir, 'species', v, mode]),
+      });
+      const acqmeta = (name, build) => ({
+        name,
+        run: () => wholeProcess((v) => acqmetaOf(build, ['set', dir, '--set', `species=${v}`])),
+      });
+      const contenders = [
+        python('atomic'),
+        python('plain'),
+        acqmeta('set', here),
+        ...(base ? [acqmeta('base', base)] : []),
+      ];
       for (let round = 0; round <= RUNS; round++) {
-        times.atomic.push(
-          wholeProcess((v) => [python, 'test/bench/write-loop.py', dir, 'species', v, 'atomic']).seconds,
-        );
-        times.plain.push(wholeProcess((v) => [python, 'test/bench/write-loop.py', dir, 'species', v, 'plain']).seconds);
-        for (const [name, build] of Object.entries(base ? { set: here, base } : { set: here })) {
-          const run = wholeProcess((v) => acqmetaOf(build, ['set', dir, '--set', `species=${v}`]));
-          times[name].push(run.seconds);
-          cpu[name].push(run.cpuSeconds);
+        for (let i = 0; i < contenders.length; i++) {
+          const { name, run } = contenders[(i + round) % contenders.length];
+          const measured = run();
+          times[name].push(measured.seconds);
+          if (name in cpu) cpu[name].push(measured.cpuSeconds);
         }
         times.backend.push(await backendRun(saver));
       }
@@ -132,7 +156,7 @@ export const suite = {
       `Species set in ${int(FILES)} existing CloudScope sidecars (2.5 KB each, ${FOLDERS} folders). ${RUNS} interleaved rounds ` +
       "after a warm-up round; each ratio is taken per round (the Python loop's time over the writer's), then its median and spread. `acqmeta set` and the Python loops: whole process (start-up included). App save path: " +
       'the `saveSidecars` calls of one save through browser mode over HTTP, as the renderer sends them, with the folder ' +
-      'open, scanned and watched (the app is parked on an empty folder while the others write). AcqMeta writes every file through a synced temp file and a rename, many files in flight, and ' +
+      'open, scanned and watched (the app is parked on an empty folder while the others write). Each writer starts after a `sync`, so that none pays for the write-back of the one before, and the order turns by one each round. AcqMeta writes every file through a synced temp file and a rename, many files in flight, and ' +
       'syncs each folder once per batch.';
     return `${about}\n\n${table}\n\n${verdict}`;
   },
