@@ -95,6 +95,16 @@ describe('readJson + writeJson', () => {
     expect(toPlain(read('"\\u00B5m \\u00b5m \\ud83d\\udc2d \\/ \\n"'))).toBe('µm µm 🐭 / \n');
   });
 
+  it.each([
+    ['"\\u00b5 \\ud83d\\udc2d \\u001f"', true],
+    ['"\\u00B5"', false],
+    ['"\\u0041"', false],
+    ['"\\u000a"', false],
+  ])('takes %s as laid out by the writer: %s', (text, canonical) => {
+    const result = readJson(text);
+    expect(result.ok && result.canonical).toBe(canonical);
+  });
+
   it('writes empty containers as {} and []', () => {
     expect(writeJson(read('{ "a" : { } , "b" : [ ] }'))).toBe('{\n  "a": {},\n  "b": []\n}');
   });
@@ -117,6 +127,8 @@ describe('syntax errors', () => {
     ['{"a": nan}', 'not valid JSON: expected a value (line 1, column 7)'],
     ['{"a": "x}', 'not valid JSON: a string is not closed (line 1, column 7)'],
     ['{"a": "\\x"}', 'not valid JSON: invalid escape in a string (line 1, column 8)'],
+    ['{"a": "\\u00g5"}', 'not valid JSON: invalid escape in a string (line 1, column 8)'],
+    ['{"a": "\\u12"}', 'not valid JSON: invalid escape in a string (line 1, column 8)'],
     [
       '{"a": "two\nlines"}',
       'not valid JSON: a control character (such as a line break) inside a string must be escaped (line 1, column 11)',
