@@ -4,6 +4,7 @@
  * of the folders given, and each interrupted one finished or reverted before anything else is done.
  */
 import { stat } from 'node:fs/promises';
+import path from 'node:path';
 import type { HeaderWriteRecord } from '../../shared/journal';
 import { recoverHeaderWrite } from '../services/calibrate';
 import { isInside } from '../services/disk';
@@ -36,12 +37,27 @@ export async function latestHeaderRecords(
   const folders = new Set<string>();
   for (const target of given) folders.add((await imageOrFolderArgument(cwd, target)).folder);
   for (const folder of folders) {
-    const under = entries.filter(({ absPath }) => isInside(folder, absPath)).map(({ absPath }) => absPath);
+    const under = imagesInside(folder, entries);
     if (under.length === 0 || !(await headerWritesMarked(folder, under))) continue;
     for (const [absPath, record] of await latestHeaderWritesOf(folder, await modifiedTimes(under)))
       latest.set(absPath, record);
   }
   return latest;
+}
+
+/**
+ * The paths of the images of `entries` inside `folder`: each image's own folder is looked at
+ * once (a bulk set names thousands of images in a few folders); an image outside by its folder
+ * may still be `folder` itself (a store given by name).
+ */
+function imagesInside(folder: string, entries: readonly { absPath: string }[]): string[] {
+  const inside = new Map<string, boolean>();
+  return entries.flatMap(({ absPath }) => {
+    const dir = path.dirname(absPath);
+    let found = inside.get(dir);
+    if (found === undefined) inside.set(dir, (found = isInside(folder, dir)));
+    return found || isInside(folder, absPath) ? [absPath] : [];
+  });
 }
 
 /** The modification time and size of each image of `absPaths` that is still there. */

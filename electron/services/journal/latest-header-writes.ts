@@ -131,8 +131,8 @@ function candidateJournals(
 /** The folders from `folder` down to each image's own whose journals may hold its records (a record is kept by the folder journaled). */
 function journaledFoldersOf(folder: string, absPaths: readonly string[]): string[] {
   const folders = new Set<string>([folder]);
-  for (const absPath of absPaths)
-    for (let dir = path.dirname(absPath); isInside(folder, dir) && !folders.has(dir); dir = path.dirname(dir))
-      folders.add(dir);
+  // thousands of images share a few folders: each folder is walked up from once
+  for (const own of new Set(absPaths.map((absPath) => path.dirname(absPath))))
+    for (let dir = own; !folders.has(dir) && isInside(folder, dir); dir = path.dirname(dir)) folders.add(dir);
   return [...folders];
 }
