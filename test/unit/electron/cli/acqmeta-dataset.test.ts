@@ -3,32 +3,18 @@
  * contributors template before anything is stored, the file written the same way every time,
  * each change journaled (acqmeta log lists it), people completed from the lab's list.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { buildCli, type BuiltCli, type CliRun } from './built-cli';
+import { describe, expect, it } from 'vitest';
+import { cliInFolder } from './support/cli-in-folder';
 
-let cli: BuiltCli;
-let base: string;
-let run1: string;
-
-beforeAll(async () => {
-  cli = await buildCli();
+const folder = cliInFolder('acqmeta-dataset-cli-', {
+  prepare: (base) => mkdirSync(path.join(base, 'share', 'lab', 'run1'), { recursive: true }),
+  env: (base) => ({ XDG_CONFIG_HOME: path.join(base, 'config') }),
 });
-afterAll(() => cli.remove());
-beforeEach(() => {
-  base = mkdtempSync(path.join(tmpdir(), 'acqmeta-dataset-cli-'));
-  run1 = path.join(base, 'share', 'lab', 'run1');
-  mkdirSync(run1, { recursive: true });
-});
-afterEach(() => rmSync(base, { recursive: true, force: true }));
+const { acqmeta, at } = folder;
 
-function acqmeta(...args: string[]): Promise<CliRun> {
-  return cli.run(args, base, { env: { XDG_CONFIG_HOME: path.join(base, 'config') } });
-}
-
-const FILE = () => path.join(run1, 'acqmeta.dataset.json');
+const FILE = () => at('share/lab/run1/acqmeta.dataset.json');
 const LAB = [
   'first_name\tlast_name\tdisplay_name\taffiliation\torcid\temail',
   'Josiah\tCarberry\tJosiah Carberry\tBrown University\t0000-0002-1825-0097\tjc@example.org',
@@ -72,9 +58,9 @@ describe('acqmeta dataset', () => {
   });
 
   it('takes people picked by ORCID from the lab’s list at the share’s root', async () => {
-    writeFileSync(path.join(base, 'share', 'acqmeta.people.tsv'), LAB);
+    writeFileSync(at('share', 'acqmeta.people.tsv'), LAB);
     writeFileSync(
-      path.join(base, 'people.tsv'),
+      at('people.tsv'),
       'orcid\tis_contact\tis_principal_investigator\tis_operator\n0000-0002-1825-0097\tYes\tYes\tNo\n',
     );
     const set = await acqmeta('dataset', 'share/lab/run1', '--contributors', 'people.tsv', '--json');
@@ -97,7 +83,7 @@ describe('acqmeta dataset', () => {
 
   it('refuses a person whose ORCID fails its checksum, naming the row: exit 2, nothing stored', async () => {
     writeFileSync(
-      path.join(base, 'people.tsv'),
+      at('people.tsv'),
       `${LAB.split('\n')[0]}\tis_contact\tis_principal_investigator\tis_operator\nJo\tC\tJo C\tBrown\t0000-0002-1825-0098\t\tYes\tYes\tNo\n`,
     );
     const bad = await acqmeta('dataset', 'share/lab/run1', '--contributors', 'people.tsv');

@@ -7,12 +7,11 @@
  * do not record from the catalogue, each cell naming it as its source; the Methods draft names
  * the parts matched.
  */
-import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { buildCli, type BuiltCli } from './built-cli';
+import { describe, expect, it } from 'vitest';
+import { cliInFolder } from './support/cli-in-folder';
 import { checkedRows, htanRules } from './submission-rules';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../../../fixtures/formats/czi/${name}`, import.meta.url));
@@ -67,27 +66,19 @@ const CD7 = {
 const CD7_TEXT = `${JSON.stringify(CD7, null, 4).replace(/\n/g, '\r\n')}\r\n`;
 const DESCRIPTION = 'acqmeta.instruments/cd7.json';
 
-let cli: BuiltCli;
-let base: string;
-beforeAll(async () => {
-  cli = await buildCli();
+const folder = cliInFolder('acqmeta-catalogue-export-', {
+  prepare: async (base) => {
+    await mkdir(path.join(base, DATASET));
+    await copyFile(fixture(CD7_CZI), path.join(base, DATASET, CD7_CZI));
+  },
+  timeoutMs: 120_000,
 });
-afterAll(async () => {
-  await cli.remove();
-});
-beforeEach(async () => {
-  base = await mkdtemp(path.join(tmpdir(), 'acqmeta-catalogue-export-'));
-  await mkdir(path.join(base, DATASET));
-  await copyFile(fixture(CD7_CZI), path.join(base, DATASET, CD7_CZI));
-  return () => rm(base, { recursive: true, force: true });
-});
+const { acqmeta, at, read } = folder;
 
 const catalogue = async () => {
-  await mkdir(path.join(base, 'acqmeta.instruments'));
-  await writeFile(path.join(base, DESCRIPTION), CD7_TEXT);
+  await mkdir(at('acqmeta.instruments'));
+  await writeFile(at(DESCRIPTION), CD7_TEXT);
 };
-const acqmeta = (...args: string[]) => cli.run(args, base, { timeoutMs: 120_000 });
-const read = (rel: string) => readFile(path.join(base, rel), 'utf8');
 const todoOf = async (file: string) => (await read(file)).trimEnd().split('\n');
 const HARDWARE = `${DATASET}/extras/microscope_hardware.json`;
 const SETTINGS = `${DATASET}/extras/microscope_settings.json`;
@@ -97,7 +88,7 @@ describe('acqmeta export: the lab’s microscope catalogue in a HuBMAP submissio
     await catalogue();
     const run = await acqmeta('export', DATASET, '--format', 'hubmap:confocal', '-o', 'upload.tsv');
     expect(run.code).toBe(1);
-    expect(await readFile(path.join(base, HARDWARE))).toEqual(Buffer.from(CD7_TEXT));
+    expect(await readFile(at(HARDWARE))).toEqual(Buffer.from(CD7_TEXT));
     // the objective matched: the acquisition's settings name it beside the description
     expect(run.stderr).toContain(`${HARDWARE}, ${SETTINGS}, upload.tsv.todo.txt\n`);
     expect(JSON.parse(await read(SETTINGS)).ObjectiveSettings.Component_ID).toBe('obj5');
@@ -105,7 +96,7 @@ describe('acqmeta export: the lab’s microscope catalogue in a HuBMAP submissio
     expect(todo.filter((line) => line.startsWith('extras/'))).toEqual([]);
     // the file names the model, not its maker: the description does, and HuBMAP's term is offered
     expect(todo).toContain(
-      `dataset: acquisition_instrument_vendor (required): "Zeiss" (from the microscope description ${path.join(base, DESCRIPTION)}) is not in the template's list; did you mean "Zeiss Microscopy"? Choose one of the list, or ask HuBMAP to add it`,
+      `dataset: acquisition_instrument_vendor (required): "Zeiss" (from the microscope description ${at(DESCRIPTION)}) is not in the template's list; did you mean "Zeiss Microscopy"? Choose one of the list, or ask HuBMAP to add it`,
     );
     const validate = await acqmeta('validate', DATASET, '--target', 'hubmap:confocal', '--json');
     // the layout check finds it where HuBMAP's directory schema wants it: not among the missing
@@ -116,8 +107,8 @@ describe('acqmeta export: the lab’s microscope catalogue in a HuBMAP submissio
 
   it('leaves a description the dataset holds already as it is, and asks for nothing', async () => {
     await catalogue();
-    await mkdir(path.join(base, DATASET, 'extras'));
-    await writeFile(path.join(base, HARDWARE), '{"mine": true}\n');
+    await mkdir(at(DATASET, 'extras'));
+    await writeFile(at(HARDWARE), '{"mine": true}\n');
     const run = await acqmeta('export', DATASET, '--format', 'hubmap:confocal', '-o', 'upload.tsv');
     expect(run.code).toBe(1);
     expect(await read(HARDWARE)).toBe('{"mine": true}\n');
@@ -127,19 +118,19 @@ describe('acqmeta export: the lab’s microscope catalogue in a HuBMAP submissio
 
   it('writes none when the images did not all match one microscope, and says which matched', async () => {
     await catalogue();
-    await copyFile(fixture(TILES_CZI), path.join(base, DATASET, TILES_CZI));
+    await copyFile(fixture(TILES_CZI), at(DATASET, TILES_CZI));
     const run = await acqmeta('export', DATASET, '--format', 'hubmap:lightsheet', '-o', 'upload.tsv');
     expect(run.code).toBe(1);
-    expect(await readdir(path.join(base, DATASET))).not.toContain('extras');
+    expect(await readdir(at(DATASET))).not.toContain('extras');
     expect(await todoOf('upload.tsv.todo.txt')).toContain(
-      `extras/microscope_hardware.json: the file (optional): not written: the images did not all match one microscope of the lab's catalogue (Facility CD7 (${path.join(base, DESCRIPTION)}): 1 image; no microscope of the catalogue: 1 image); a dataset's file describes the one microscope it was taken on: write it in the dataset folder yourself`,
+      `extras/microscope_hardware.json: the file (optional): not written: the images did not all match one microscope of the lab's catalogue (Facility CD7 (${at(DESCRIPTION)}): 1 image; no microscope of the catalogue: 1 image); a dataset's file describes the one microscope it was taken on: write it in the dataset folder yourself`,
     );
   });
 
   it('without a catalogue, says none is in force and writes none', async () => {
     const run = await acqmeta('export', DATASET, '--format', 'hubmap:confocal', '-o', 'upload.tsv');
     expect(run.code).toBe(1);
-    expect(await readdir(path.join(base, DATASET))).toEqual([CD7_CZI]);
+    expect(await readdir(at(DATASET))).toEqual([CD7_CZI]);
     const validate = await acqmeta('validate', DATASET, '--target', 'hubmap:confocal', '--json');
     expect(validate.stdout).toContain('{"kind":"directory","missing":"extras\\\\/microscope_hardware\\\\.json$"}');
     expect((await todoOf('upload.tsv.todo.txt')).find((line) => line.startsWith('extras/'))).toMatch(
@@ -159,8 +150,8 @@ describe('acqmeta export: the lab’s microscope catalogue in an HTAN manifest a
       MicroscopeStand: { ...CD7.MicroscopeStand, Model: 'LSM 880 IndiMo, AxioObserver' },
       components: CD7.components.filter((component) => component.ID === 'obj40'),
     };
-    await writeFile(path.join(base, 'acqmeta.instruments/lsm880.json'), JSON.stringify(lsm880, null, 2));
-    await copyFile(fixture(TILES_CZI), path.join(base, DATASET, TILES_CZI));
+    await writeFile(at('acqmeta.instruments/lsm880.json'), JSON.stringify(lsm880, null, 2));
+    await copyFile(fixture(TILES_CZI), at(DATASET, TILES_CZI));
     const run = await acqmeta('export', DATASET, '--format', 'htan:imaging-level-2', '-o', 'level2.csv');
     expect(run.code).toBe(1);
     const rows = checkedRows(await read('level2.csv'), 'csv', htanRules('Imaging Level 2'));
@@ -192,7 +183,7 @@ describe('acqmeta export: the lab’s microscope catalogue in an HTAN manifest a
     );
     // the description above the folder exported is named in its catalogue, not by where the share is
     expect(text).toContain(`and the lab's microscope description \`${DESCRIPTION}\`.`);
-    expect(text).not.toContain(base);
+    expect(text).not.toContain(folder.base);
     expect(text).not.toMatch(/999\b/);
   });
 });

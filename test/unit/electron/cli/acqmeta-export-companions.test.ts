@@ -4,12 +4,11 @@
  * without one and a lab's own `HGNC symbol` column, in a folder and file of non-ASCII names:
  * every written cell checked by the bundled rules, the path columns, the to-do, refusals.
  */
-import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { buildCli, type BuiltCli } from './built-cli';
+import { describe, expect, it } from 'vitest';
+import { cliInFolder } from './support/cli-in-folder';
 import { checkedRows, htanRules, hubmapRules, template } from './submission-rules';
 
 const CZI = fileURLToPath(new URL('../../../fixtures/formats/czi/czitools_DAPI_GFP.czi', import.meta.url));
@@ -21,26 +20,18 @@ const TABLE = [
   'Channel:0:1,GFP,CD3,anti-CD3,RRID:AB_2313768,LOT42,CD3E',
 ];
 
-let cli: BuiltCli;
-let base: string;
-beforeAll(async () => {
-  cli = await buildCli();
+const folder = cliInFolder('acqmeta-companions-', {
+  prepare: async (base) => {
+    await mkdir(path.join(base, DATASET));
+    await copyFile(CZI, path.join(base, DATASET, IMAGE));
+    await writeTable(TABLE);
+  },
+  timeoutMs: 120_000,
 });
-afterAll(async () => {
-  await cli.remove();
-});
-beforeEach(async () => {
-  base = await mkdtemp(path.join(tmpdir(), 'acqmeta-companions-'));
-  await mkdir(path.join(base, DATASET));
-  await copyFile(CZI, path.join(base, DATASET, IMAGE));
-  await writeTable(TABLE);
-  return () => rm(base, { recursive: true, force: true });
-});
+const { acqmeta, at, read } = folder;
 
 const writeTable = (lines: string[]) =>
-  writeFile(path.join(base, DATASET, 'acqmeta.channels.csv'), lines.map((line) => `${line}\r\n`).join(''));
-const acqmeta = (...args: string[]) => cli.run(args, base, { timeoutMs: 120_000 });
-const read = (rel: string) => readFile(path.join(base, rel), 'utf8');
+  writeFile(at(DATASET, 'acqmeta.channels.csv'), lines.map((line) => `${line}\r\n`).join(''));
 
 const todoOf = async (file: string) => (await read(file)).trimEnd().split('\n');
 
@@ -48,7 +39,7 @@ describe('acqmeta export: HuBMAP companions', () => {
   it('antibodies.tsv: the antibody row only, its RRID bare, Lot and the lab HGNC column; paths filled', async () => {
     const run = await acqmeta('export', DATASET, '--format', 'hubmap:confocal', '-o', 'upload.tsv');
     expect(run.code).toBe(1);
-    expect((await readdir(base)).sort()).toEqual(
+    expect((await readdir(folder.base)).sort()).toEqual(
       ['antibodies.tsv', 'contributors.tsv', 'upload.tsv', 'upload.tsv.todo.txt', DATASET].sort(),
     );
     const [row] = checkedRows(await read('upload.tsv'), 'tsv', hubmapRules('confocal'));
@@ -81,7 +72,7 @@ describe('acqmeta export: HuBMAP companions', () => {
   });
 
   it('data_path is a to-do unless the metadata file is in the folder that holds the dataset', async () => {
-    await mkdir(path.join(base, 'out'));
+    await mkdir(at('out'));
     const run = await acqmeta('export', DATASET, '--format', 'hubmap:lightsheet', '-o', 'out/meta.tsv');
     expect(run.code).toBe(1);
     const [row] = checkedRows(await read('out/meta.tsv'), 'tsv', hubmapRules('lightsheet'));
@@ -90,7 +81,7 @@ describe('acqmeta export: HuBMAP companions', () => {
     expect(await todoOf('out/meta.tsv.todo.txt')).toContain(
       `dataset: data_path (required): where the metadata file is saved decides it: ./${path.basename(DATASET)} when it is saved in the folder that holds the dataset, as HuBMAP's upload layout has it (the metadata TSV at the upload's top, each dataset a folder in it); acqmeta export -o into that folder fills it in`,
     );
-    expect((await readdir(path.join(base, 'out'))).sort()).toEqual(
+    expect((await readdir(at('out'))).sort()).toEqual(
       ['antibodies.tsv', 'contributors.tsv', 'meta.tsv', 'meta.tsv.todo.txt'].sort(),
     );
   });
@@ -101,17 +92,17 @@ describe('acqmeta export: HuBMAP companions', () => {
     const [row] = checkedRows(run.stdout, 'tsv', hubmapRules('histology'));
     expect([row!.dataset_type, row!.contributors_path]).toEqual(['Histology', './contributors.tsv']);
     expect(run.stderr).toContain('contributors.tsv not written: they go beside the metadata file (give -o <file>)\n');
-    expect((await readdir(base)).sort()).toEqual([DATASET]);
+    expect((await readdir(folder.base)).sort()).toEqual([DATASET]);
   });
 
   it('an existing companion is refused before anything is written, its bytes kept; --force replaces it', async () => {
-    await writeFile(path.join(base, 'antibodies.tsv'), 'mine\n');
+    await writeFile(at('antibodies.tsv'), 'mine\n');
     const run = await acqmeta('export', DATASET, '--format', 'hubmap:confocal', '-o', 'upload.tsv');
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(
       'acqmeta export: antibodies.tsv exists already; nothing written (--force replaces it) (see acqmeta export --help)\n',
     );
-    expect((await readdir(base)).sort()).toEqual(['antibodies.tsv', DATASET].sort());
+    expect((await readdir(folder.base)).sort()).toEqual(['antibodies.tsv', DATASET].sort());
     expect(await read('antibodies.tsv')).toBe('mine\n');
     const dry = await acqmeta('export', DATASET, '--format', 'hubmap:confocal', '-o', 'upload.tsv', '--dry-run');
     expect(dry.code).toBe(2);
@@ -126,7 +117,7 @@ describe('acqmeta export: HuBMAP companions', () => {
     expect(run.stderr).toContain(
       'dry run: hubmap:imc-2d metadata of 1 image for imc.tsv, contributors.tsv, antibodies.tsv, imc.tsv.todo.txt; nothing written\n',
     );
-    expect((await readdir(base)).sort()).toEqual([DATASET]);
+    expect((await readdir(folder.base)).sort()).toEqual([DATASET]);
   });
 
   it('a channel table that does not fit the images: the channel file has its header only, the to-do names both', async () => {

@@ -4,12 +4,11 @@
  * channels differ in subfolders each with its channel table (each image's table in force), and
  * with -o elsewhere (nothing written into the lab's folder).
  */
-import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { buildCli, type BuiltCli } from './built-cli';
+import { describe, expect, it } from 'vitest';
+import { cliInFolder } from './support/cli-in-folder';
 import { checkedRows, htanRules, hubmapRules } from './submission-rules';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../../../fixtures/formats/czi/${name}`, import.meta.url));
@@ -22,22 +21,14 @@ const PEOPLE = [
   '',
 ].join('\n');
 
-let cli: BuiltCli;
-let base: string;
-beforeAll(async () => {
-  cli = await buildCli();
+const folder = cliInFolder('acqmeta-export-dataset-', {
+  prepare: async (base) => {
+    await mkdir(path.join(base, DATASET));
+  },
+  timeoutMs: 120_000,
 });
-afterAll(async () => {
-  await cli.remove();
-});
-beforeEach(async () => {
-  base = await mkdtemp(path.join(tmpdir(), 'acqmeta-export-dataset-'));
-  await mkdir(path.join(base, DATASET));
-  return () => rm(base, { recursive: true, force: true });
-});
+const { acqmeta, at, read } = folder;
 
-const acqmeta = (...args: string[]) => cli.run(args, base, { timeoutMs: 120_000 });
-const read = (rel: string) => readFile(path.join(base, rel), 'utf8');
 const todoOf = async (file: string) => (await read(file)).trimEnd().split('\n');
 
 /** The channel table drafted from the images of `folder`, each row named as an antibody's. */
@@ -52,13 +43,13 @@ async function tableFor(folder: string): Promise<void> {
     cells[named] = `anti-${folder.replace(/\W/g, '')}-${i}`;
     return cells.join(',');
   });
-  await writeFile(path.join(base, folder, 'acqmeta.channels.csv'), [header, ...lines].map((l) => `${l}\r\n`).join(''));
+  await writeFile(at(folder, 'acqmeta.channels.csv'), [header, ...lines].map((l) => `${l}\r\n`).join(''));
 }
 
 describe('acqmeta export with the dataset’s values and people', () => {
   it('fills the columns and contributors.tsv from them, before what the image files state', async () => {
-    await copyFile(fixture(TWO_CHANNELS), path.join(base, DATASET, TWO_CHANNELS));
-    await writeFile(path.join(base, 'people.tsv'), PEOPLE);
+    await copyFile(fixture(TWO_CHANNELS), at(DATASET, TWO_CHANNELS));
+    await writeFile(at('people.tsv'), PEOPLE);
     const set = await acqmeta(
       'dataset',
       DATASET,
@@ -96,10 +87,10 @@ describe('acqmeta export with the dataset’s values and people', () => {
 
 describe('acqmeta export of images whose channels differ, in subfolders with a table each', () => {
   it('takes each image’s channel table in force', async () => {
-    await mkdir(path.join(base, DATASET, 'two'));
-    await mkdir(path.join(base, DATASET, 'one'));
-    await copyFile(fixture(TWO_CHANNELS), path.join(base, DATASET, 'two', TWO_CHANNELS));
-    await copyFile(fixture(ONE_CHANNEL), path.join(base, DATASET, 'one', ONE_CHANNEL));
+    await mkdir(at(DATASET, 'two'));
+    await mkdir(at(DATASET, 'one'));
+    await copyFile(fixture(TWO_CHANNELS), at(DATASET, 'two', TWO_CHANNELS));
+    await copyFile(fixture(ONE_CHANNEL), at(DATASET, 'one', ONE_CHANNEL));
     await tableFor(`${DATASET}/two`);
     await tableFor(`${DATASET}/one`);
     const run = await acqmeta('export', DATASET, '--format', 'hubmap:confocal', '-o', 'upload.tsv');
@@ -122,8 +113,8 @@ describe('acqmeta export of images whose channels differ, in subfolders with a t
 
 describe('acqmeta export -o elsewhere', () => {
   it('writes nothing into the lab’s folder: the microscope’s description goes in a folder of its name beside the metadata file', async () => {
-    await copyFile(fixture(ONE_CHANNEL), path.join(base, DATASET, ONE_CHANNEL));
-    await mkdir(path.join(base, 'acqmeta.instruments'));
+    await copyFile(fixture(ONE_CHANNEL), at(DATASET, ONE_CHANNEL));
+    await mkdir(at('acqmeta.instruments'));
     const description = {
       Name: 'Facility CD7',
       Schema_ID: 'Instrument.json',
@@ -132,11 +123,11 @@ describe('acqmeta export -o elsewhere', () => {
       components: [],
     };
     const text = `${JSON.stringify(description, null, 2)}\n`;
-    await writeFile(path.join(base, 'acqmeta.instruments', 'cd7.json'), text);
-    await mkdir(path.join(base, 'out'));
+    await writeFile(at('acqmeta.instruments', 'cd7.json'), text);
+    await mkdir(at('out'));
     const run = await acqmeta('export', DATASET, '--format', 'hubmap:confocal', '-o', 'out/upload.tsv');
     expect(run.code).toBe(1);
-    expect(await readdir(path.join(base, DATASET))).toEqual([ONE_CHANNEL]);
+    expect(await readdir(at(DATASET))).toEqual([ONE_CHANNEL]);
     expect(await read(`out/${DATASET}/extras/microscope_hardware.json`)).toBe(text);
     expect(run.stderr).toContain(`out/${DATASET}/extras/microscope_hardware.json`);
   });

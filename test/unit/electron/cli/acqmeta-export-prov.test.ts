@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import { appendFile, cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir, userInfo } from 'node:os';
+import { appendFile, cp, readdir, readFile } from 'node:fs/promises';
+import { userInfo } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ProvDocument } from '../../../../shared/journal';
 import { markdownText } from '../../../../shared/sheets/markdown-text';
-import { buildCli, type BuiltCli } from './built-cli';
+import { cliInFolder } from './support/cli-in-folder';
 
 const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../fixtures');
 
@@ -21,25 +21,17 @@ const WRITTEN = [
 ];
 
 describe('acqmeta export --format prov', () => {
-  let cli: BuiltCli;
-  let base: string;
-  const acqmeta = (...args: string[]) => cli.run(args, base);
+  const { acqmeta, at } = cliInFolder('acqmeta-prov-', {
+    prepare: (base) =>
+      cp(path.join(FIXTURES, 'e2e-folder'), path.join(base, 'mixed'), {
+        filter: (src) => !src.endsWith('.py'),
+        recursive: true,
+      }),
+  });
   const sha256 = async (rel: string) =>
     createHash('sha256')
-      .update(await readFile(path.join(base, rel)))
+      .update(await readFile(at(rel)))
       .digest('hex');
-  beforeAll(async () => {
-    cli = await buildCli();
-  });
-  afterAll(() => cli.remove());
-  beforeEach(async () => {
-    base = await mkdtemp(path.join(tmpdir(), 'acqmeta-prov-'));
-    await cp(path.join(FIXTURES, 'e2e-folder'), path.join(base, 'mixed'), {
-      filter: (src) => !src.endsWith('.py'),
-      recursive: true,
-    });
-  });
-  afterEach(() => rm(base, { recursive: true, force: true }));
 
   it('writes the journal of a real set as PROV-JSON: the batch, its person and program, each version written', async () => {
     expect((await acqmeta('set', 'mixed', '--set', 'genotype=Thy1')).stdout).toContain('5 sidecars updated, 1 created');
@@ -50,7 +42,7 @@ describe('acqmeta export --format prov', () => {
       '',
       '6 journaled writes (1 action) written to journal.prov.json as PROV-JSON\n',
     ]);
-    const text = await readFile(path.join(base, 'journal.prov.json'), 'utf8');
+    const text = await readFile(at('journal.prov.json'), 'utf8');
     expect((await acqmeta('export', 'mixed', '--format', 'prov')).stdout).toBe(text);
     const document = JSON.parse(text) as ProvDocument;
 
@@ -93,7 +85,7 @@ describe('acqmeta export --format prov', () => {
 
     await acqmeta('set', 'mixed/linescans', '--set', 'genotype=Thy1');
     // the journal goes to the folder the command was given
-    const journalDir = path.join(base, 'mixed', 'linescans', '.acqmeta', 'journal');
+    const journalDir = at('mixed', 'linescans', '.acqmeta', 'journal');
     const [file] = await readdir(journalDir);
     await appendFile(path.join(journalDir, file as string), '{"id":"torn","batch":');
     const torn = await acqmeta('export', 'mixed', '--format', 'prov');

@@ -4,35 +4,26 @@
  * HTAN's Filename cells as a formula. Nothing is written then; a name in the middle of a cell
  * is written exactly.
  */
-import { copyFile, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseTableVerbatim } from '../../../../shared/sheets/table-text';
-import { buildCli, type BuiltCli } from './built-cli';
+import { cliInFolder } from './support/cli-in-folder';
 
 const CZI = fileURLToPath(new URL('../../../fixtures/formats/czi/czitools_WellD6_S1.czi', import.meta.url));
 
-let cli: BuiltCli;
-let base: string;
-beforeAll(async () => {
-  cli = await buildCli();
+const folder = cliInFolder('acqmeta-names-', {
+  prepare: async (base) => {
+    await mkdir(path.join(base, 'out'));
+  },
+  timeoutMs: 120_000,
 });
-afterAll(async () => {
-  await cli.remove();
-});
-beforeEach(async () => {
-  base = await mkdtemp(path.join(tmpdir(), 'acqmeta-names-'));
-  await mkdir(path.join(base, 'out'));
-  return () => rm(base, { recursive: true, force: true });
-});
+const { acqmeta, at } = folder;
 
-const acqmeta = (...args: string[]) => cli.run(args, base, { timeoutMs: 120_000 });
-
-/** A dataset folder `folder` under the test's base holding the CZI under each name (bytes: not UTF-8). */
+/** A dataset folder `folder` under the test's folder.base holding the CZI under each name (bytes: not UTF-8). */
 async function dataset(folder: string, names: readonly (string | Buffer)[]): Promise<void> {
-  const root = Buffer.from(path.join(base, folder));
+  const root = Buffer.from(at(folder));
   await mkdir(root);
   for (const name of names) await copyFile(CZI, Buffer.concat([root, Buffer.from('/'), Buffer.from(name)]));
 }
@@ -47,7 +38,7 @@ describe('acqmeta export: names the files must hold exactly', () => {
       expect(run.stderr).toContain(
         "caf\uFFFD.czi: its path is not valid UTF-8 (\uFFFD stands for the bytes that are not), and a submission's files name each image exactly; rename the file",
       );
-      expect(await readdir(path.join(base, 'out'))).toEqual([]);
+      expect(await readdir(at('out'))).toEqual([]);
     },
   );
 
@@ -58,14 +49,14 @@ describe('acqmeta export: names the files must hold exactly', () => {
     expect(run.stderr).toContain(
       `"=1+1": HTAN's Filename begins with the dataset folder's name, which begins with "=": spreadsheet programs would run the cell as a formula, and a name cannot be escaped; rename the folder`,
     );
-    expect(await readdir(path.join(base, 'out'))).toEqual([]);
+    expect(await readdir(at('out'))).toEqual([]);
   });
 
   it('htan: files named =1+1.czi and @x.czi are written exactly, after the folder (no cell begins with them)', async () => {
     await dataset('d', ['=1+1.czi', '@x.czi']);
     const run = await acqmeta('export', 'd', '--format', 'htan:imaging-level-2', '-o', 'out/l2.csv');
     expect(run.code).toBe(1);
-    const [header, ...rows] = parseTableVerbatim(await readFile(path.join(base, 'out/l2.csv'), 'utf8'), 'csv');
+    const [header, ...rows] = parseTableVerbatim(await readFile(at('out/l2.csv'), 'utf8'), 'csv');
     const filename = header!.indexOf('Filename');
     expect(rows.map((row) => row[filename])).toEqual(['d/=1+1.czi', 'd/@x.czi']);
   });

@@ -3,13 +3,12 @@
  * real vendor files: the files on disk, every written cell checked by the bundled rules, the
  * to-do on stderr and beside the export, exit codes, --dry-run and --force.
  */
-import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { HTAN_CHANNELS_FILE, NO_CHANNEL_TABLE, type ColumnRule } from '../../../../shared/submission';
-import { buildCli, type BuiltCli } from './built-cli';
+import { cliInFolder } from './support/cli-in-folder';
 import { checkedRows, htanRules, hubmapRules } from './submission-rules';
 
 const fixture = (rel: string) => fileURLToPath(new URL(`../../../fixtures/${rel}`, import.meta.url));
@@ -26,28 +25,19 @@ const MIXED = [
   'tiff/bioformats/multi-channel.ome.tif',
 ];
 
-let cli: BuiltCli;
-let base: string;
-beforeAll(async () => {
-  cli = await buildCli();
+const folder = cliInFolder('acqmeta-submission-', {
+  prepare: async (base) => {
+    for (const [folder, files] of [
+      ['cd7', CD7],
+      ['mixed', MIXED],
+    ] as const) {
+      await mkdir(path.join(base, folder));
+      for (const rel of files) await copyFile(fixture(rel), path.join(base, folder, path.basename(rel)));
+    }
+  },
+  timeoutMs: 120_000,
 });
-afterAll(async () => {
-  await cli.remove();
-});
-beforeEach(async () => {
-  base = await mkdtemp(path.join(tmpdir(), 'acqmeta-submission-'));
-  for (const [folder, files] of [
-    ['cd7', CD7],
-    ['mixed', MIXED],
-  ] as const) {
-    await mkdir(path.join(base, folder));
-    for (const rel of files) await copyFile(fixture(rel), path.join(base, folder, path.basename(rel)));
-  }
-  return () => rm(base, { recursive: true, force: true });
-});
-
-const acqmeta = (...args: string[]) => cli.run(args, base, { timeoutMs: 120_000 });
-const read = (rel: string) => readFile(path.join(base, rel), 'utf8');
+const { acqmeta, at, read } = folder;
 
 /** The to-do of a confocal export's layout file and companions, without a channel table. */
 const COMPANION_TODO = [
@@ -140,16 +130,16 @@ describe('acqmeta export --format hubmap:…', () => {
     expect(dry.stderr).toContain(
       'dry run: hubmap:confocal metadata of 2 images for metadata.tsv, contributors.tsv, antibodies.tsv, metadata.tsv.todo.txt; nothing written\n',
     );
-    expect((await readdir(base)).sort()).toEqual(['cd7', 'mixed']);
+    expect((await readdir(folder.base)).sort()).toEqual(['cd7', 'mixed']);
     await acqmeta('export', 'cd7', '--format', 'hubmap:confocal', '-o', 'metadata.tsv');
     expect(dry.stdout).toBe(await read('metadata.tsv'));
-    await writeFile(path.join(base, 'other.tsv.todo.txt'), 'mine');
+    await writeFile(at('other.tsv.todo.txt'), 'mine');
     const refused = await acqmeta('export', 'cd7', '--format', 'hubmap:confocal', '-o', 'other.tsv');
     expect(refused.code).toBe(2);
     expect(refused.stderr).toBe(
       'acqmeta export: contributors.tsv, antibodies.tsv, other.tsv.todo.txt exist already; nothing written (--force replaces them) (see acqmeta export --help)\n',
     );
-    expect((await readdir(base)).includes('other.tsv')).toBe(false);
+    expect((await readdir(folder.base)).includes('other.tsv')).toBe(false);
     const again = await acqmeta('export', 'cd7', '--format', 'hubmap:confocal', '-o', 'metadata.tsv');
     expect(again.code).toBe(2);
     const forced = await acqmeta('export', 'cd7', '--format', 'hubmap:confocal', '-o', 'other.tsv', '--force');
@@ -158,8 +148,8 @@ describe('acqmeta export --format hubmap:…', () => {
   });
 
   it('names an image file it cannot read and an invalid sidecar, whose values are left out', async () => {
-    await writeFile(path.join(base, 'cd7/czitools_WellD6_S1.czi.json'), '{');
-    await writeFile(path.join(base, 'cd7/broken.czi'), (await readFile(fixture(CD7[0]!))).subarray(0, 100));
+    await writeFile(at('cd7/czitools_WellD6_S1.czi.json'), '{');
+    await writeFile(at('cd7/broken.czi'), (await readFile(fixture(CD7[0]!))).subarray(0, 100));
     const run = await acqmeta('export', 'cd7', '--format', 'hubmap:confocal', '--dry-run');
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(
@@ -172,11 +162,11 @@ describe('acqmeta export --format hubmap:…', () => {
   });
 
   it('names each problem by the image path in the folder, also when the problem does not name the file', async () => {
-    await mkdir(path.join(base, 'cd7/stacks'));
+    await mkdir(at('cd7/stacks'));
     for (const name of ['ls_01.tif', 'ls_01.tif.json'])
-      await copyFile(fixture(`e2e-folder/linescans/${name}`), path.join(base, 'cd7/stacks', name));
-    await copyFile(fixture(CD7[1]!), path.join(base, 'cd7/stacks/copy.czi'));
-    await writeFile(path.join(base, 'cd7/stacks/copy.czi.json'), '{');
+      await copyFile(fixture(`e2e-folder/linescans/${name}`), at('cd7/stacks', name));
+    await copyFile(fixture(CD7[1]!), at('cd7/stacks/copy.czi'));
+    await writeFile(at('cd7/stacks/copy.czi.json'), '{');
     const run = await acqmeta('export', 'cd7', '--format', 'hubmap:confocal', '--dry-run');
     expect(run.stderr).toMatch(/^stacks\/ls_01\.tif: ROI 6, type: must be one of /m);
     expect(run.stderr).toMatch(/^stacks\/copy\.czi\.json: not valid JSON: /m);

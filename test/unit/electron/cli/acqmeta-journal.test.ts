@@ -12,7 +12,6 @@ import {
   copyFileSync,
   existsSync,
   mkdirSync,
-  mkdtempSync,
   readdirSync,
   readFileSync,
   rmSync,
@@ -20,41 +19,34 @@ import {
   appendFileSync,
   writeFileSync,
 } from 'node:fs';
-import os, { tmpdir } from 'node:os';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { JournalRecord } from '../../../../shared/journal';
-import { buildCli, type BuiltCli, type CliRun } from './built-cli';
+import type { CliRun } from './built-cli';
+import { cliInFolder } from './support/cli-in-folder';
 import { makeUnwritable } from '../services/journal/unwritable-folder';
 
 const fixture = (rel: string) => fileURLToPath(new URL(`../../../fixtures/${rel}`, import.meta.url));
 const TIFF = fixture('tiff/generated/imagej-2ch-u16.tif');
 
-let cli: BuiltCli;
-/** The test's folder: `exp/` (the images) and `config/` (the per-user settings folder) inside. */
-let base: string;
+/** The test's `exp/` (the images) and `config/` (the per-user settings folder). */
 let exp: string;
 let configDir: string;
 
-beforeAll(async () => {
-  cli = await buildCli();
-});
-afterAll(() => cli.remove());
-
-beforeEach(() => {
-  base = mkdtempSync(path.join(tmpdir(), 'acqmeta-journal-'));
-  exp = path.join(base, 'exp');
-  configDir = path.join(base, 'config');
-  // CloudScope-written sidecars (test/fixtures/sidecars), one image without a sidecar
-  image('a.tif', 'canonical.tif.json');
-  image('b.tif', 'old-is-dirty.tif.json');
-  image('day1/c.tif', 'minimal-2ch-imagej.tif.json');
-  image('day1/new.tif', null);
-});
-
-afterEach(() => {
-  rmSync(base, { recursive: true, force: true });
+/** Runs `acqmeta <args>` in the test's folder, with its own settings folder. */
+const { acqmeta, at } = cliInFolder('acqmeta-journal-', {
+  prepare: (base) => {
+    exp = path.join(base, 'exp');
+    configDir = path.join(base, 'config');
+    // CloudScope-written sidecars (test/fixtures/sidecars), one image without a sidecar
+    image('a.tif', 'canonical.tif.json');
+    image('b.tif', 'old-is-dirty.tif.json');
+    image('day1/c.tif', 'minimal-2ch-imagej.tif.json');
+    image('day1/new.tif', null);
+  },
+  env: (base) => ({ XDG_CONFIG_HOME: path.join(base, 'config'), ACQMETA_CACHE_DIR: path.join(base, 'cache') }),
 });
 
 /** Puts an image at `rel` under exp/, with a copy of the fixture sidecar `sidecar` (none: null). */
@@ -63,11 +55,6 @@ function image(rel: string, sidecar: string | null): void {
   mkdirSync(path.dirname(file), { recursive: true });
   copyFileSync(TIFF, file);
   if (sidecar !== null) copyFileSync(fixture(`sidecars/${sidecar}`), `${file}.json`);
-}
-
-/** Runs `acqmeta <args>` in the test's folder, with its own settings folder. */
-function acqmeta(...args: string[]): Promise<CliRun> {
-  return cli.run(args, base, { env: { XDG_CONFIG_HOME: configDir, ACQMETA_CACHE_DIR: path.join(base, 'cache') } });
 }
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
@@ -202,8 +189,8 @@ describe('acqmeta set, journaled', () => {
     // the journal is exp's: given exp/day1 (or an image in it), it is above and not read, but named
     const one = await acqmeta('log', 'exp/day1/c.tif');
     expect(one).toEqual({ code: 0, stdout: '', stderr: expect.stringContaining('no journaled changes') });
-    const above = path.join(base, 'exp', '.acqmeta', 'journal');
-    const day1 = path.join(base, 'exp', 'day1');
+    const above = at('exp', '.acqmeta', 'journal');
+    const day1 = at('exp', 'day1');
     expect(one.stderr).toContain(
       `warning: the journal ${above} is above ${day1} and not read; open (or name) that folder to read it`,
     );

@@ -2,36 +2,23 @@
  * `acqmeta log` of a folder lists the journal's channel table writes among the sidecars':
  * the table, whether it was created, rewritten or removed, and its rows by Channel ID.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { writeChannelTableFile } from '../../../../electron/services/channels';
 import { journalPlaces } from '../../../../electron/services/journal';
 import { emptyChannelTable } from '../../../../shared/channels/channel-table';
-import { buildCli, type BuiltCli, type CliRun } from './built-cli';
+import { cliInFolder } from './support/cli-in-folder';
 
-let cli: BuiltCli;
-let base: string;
-
-beforeAll(async () => {
-  cli = await buildCli();
+const { acqmeta, at } = cliInFolder('acqmeta-log-tables-', {
+  prepare: (base) => mkdirSync(path.join(base, 'exp', 'raw'), { recursive: true }),
+  env: (base) => ({ XDG_CONFIG_HOME: path.join(base, 'config') }),
 });
-afterAll(() => cli.remove());
-beforeEach(() => {
-  base = mkdtempSync(path.join(tmpdir(), 'acqmeta-log-tables-'));
-  mkdirSync(path.join(base, 'exp', 'raw'), { recursive: true });
-});
-afterEach(() => rmSync(base, { recursive: true, force: true }));
-
-function acqmeta(...args: string[]): Promise<CliRun> {
-  return cli.run(args, base, { env: { XDG_CONFIG_HOME: path.join(base, 'config') } });
-}
 
 it('lists each channel table write of a folder, text and JSON', async () => {
-  const exp = path.join(base, 'exp');
+  const exp = at('exp');
   const file = path.join(exp, 'raw', 'acqmeta.channels.csv');
-  const places = journalPlaces({ roots: [exp], configDir: path.join(base, 'config') });
+  const places = journalPlaces({ roots: [exp], configDir: at('config') });
   const table = { ...emptyChannelTable(), rows: [{ 'Channel ID': 'Channel:0:0' }, { 'Channel ID': 'Channel:0:1' }] };
   const created = await writeChannelTableFile(file, 'raw/acqmeta.channels.csv', table, null, {
     places,

@@ -4,51 +4,27 @@
  * damaged bytes kept beside it, the write journaled; a dry run writes nothing; a readable
  * sidecar is not rebuilt. `acqmeta log` says "damaged: <reason>" for the record of such a change.
  */
-import {
-  appendFileSync,
-  copyFileSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { journalLine, OUTSIDE_ACTION, OUTSIDE_TOOL, type JournalRecord } from '../../../../shared/journal';
-import { buildCli, type BuiltCli, type CliRun } from './built-cli';
+import { cliInFolder } from './support/cli-in-folder';
 
 const fixture = (rel: string) => fileURLToPath(new URL(`../../../fixtures/${rel}`, import.meta.url));
 
-let cli: BuiltCli;
-let base: string;
+/** The test's `exp/`, holding `a.tif` and its CloudScope sidecar. */
 let exp: string;
 
-beforeAll(async () => {
-  cli = await buildCli();
-});
-
-afterAll(async () => {
-  await cli.remove();
-});
-
-beforeEach(() => {
-  base = mkdtempSync(path.join(tmpdir(), 'acqmeta-rebuild-'));
-  exp = path.join(base, 'exp');
-  mkdirSync(exp);
-  copyFileSync(fixture('tiff/generated/imagej-2ch-u16.tif'), path.join(exp, 'a.tif'));
-  copyFileSync(fixture('sidecars/canonical.tif.json'), path.join(exp, 'a.tif.json'));
-});
-
-afterEach(() => {
-  rmSync(base, { recursive: true, force: true });
-});
-
 /** Runs `acqmeta <args>` in the test's folder (so paths read `exp/...`). */
-const acqmeta = (...args: string[]): Promise<CliRun> => cli.run(args, base);
+const { acqmeta } = cliInFolder('acqmeta-rebuild-', {
+  prepare: (base) => {
+    exp = path.join(base, 'exp');
+    mkdirSync(exp);
+    copyFileSync(fixture('tiff/generated/imagej-2ch-u16.tif'), path.join(exp, 'a.tif'));
+    copyFileSync(fixture('sidecars/canonical.tif.json'), path.join(exp, 'a.tif.json'));
+  },
+});
 
 const sidecarText = () => readFileSync(path.join(exp, 'a.tif.json'), 'utf8');
 const kept = () => readdirSync(exp).filter((name) => name.startsWith('a.tif.json.damaged-'));

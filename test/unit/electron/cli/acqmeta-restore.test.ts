@@ -34,7 +34,7 @@ import {
   lastBatch,
   ok,
   OLD,
-  outdir,
+  cliScript,
   sha256,
   TIFF,
 } from './restore-cli-harness';
@@ -186,7 +186,7 @@ describe('acqmeta restore', () => {
     const b1 = await lastBatch();
     const afterB1 = bytesOf(rels);
     const gate = new WriteGate(base, 'kill', ['before-check']);
-    const killed = startCli(path.join(outdir, 'cli.cjs'), ['set', exp, '--set', 'note=never written'], gate);
+    const killed = startCli(cliScript(), ['set', exp, '--set', 'note=never written'], gate);
     await gate.reached('before-check', killed);
     killed.child.kill('SIGKILL');
     await killed.done;

@@ -1,35 +1,28 @@
-import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { cp, readdir, readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../../electron/cli/run-cli';
 import { EDITABLE_FIELDS } from '../../../../shared/fields/field-table';
-import { buildCli, type BuiltCli } from './built-cli';
+import { cliInFolder } from './support/cli-in-folder';
 
 const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../fixtures');
 
 describe('acqmeta results', () => {
-  let cli: BuiltCli;
-  let base: string;
-  const acqmeta = (...args: string[]) => cli.run(args, base);
-  beforeAll(async () => {
-    cli = await buildCli();
+  const folder = cliInFolder('acqmeta-results-', {
+    prepare: async (base) => {
+      await cp(path.join(FIXTURES, 'linescans'), path.join(base, 'linescans'), {
+        filter: (src) => !src.endsWith('.py'),
+        recursive: true,
+      });
+      await cp(path.join(FIXTURES, 'e2e-folder'), path.join(base, 'mixed'), {
+        filter: (src) => !src.endsWith('.py'),
+        recursive: true,
+      });
+    },
   });
-  afterAll(() => cli.remove());
-  beforeEach(async () => {
-    base = await mkdtemp(path.join(tmpdir(), 'acqmeta-results-'));
-    await cp(path.join(FIXTURES, 'linescans'), path.join(base, 'linescans'), {
-      filter: (src) => !src.endsWith('.py'),
-      recursive: true,
-    });
-    await cp(path.join(FIXTURES, 'e2e-folder'), path.join(base, 'mixed'), {
-      filter: (src) => !src.endsWith('.py'),
-      recursive: true,
-    });
-  });
-  afterEach(() => rm(base, { recursive: true, force: true }));
+  const { acqmeta, at } = folder;
 
   it('prints one CSV row per analysis record, numbers as the sidecars have them', async () => {
     const { code, stdout, stderr } = await acqmeta('results', 'linescans');
@@ -80,7 +73,7 @@ describe('acqmeta results', () => {
   it('writes TSV to a file, the format taken from its name, and says what it wrote', async () => {
     const { code, stderr } = await acqmeta('results', 'linescans', '-o', 'out.tsv');
     expect([code, stderr]).toEqual([0, '48 records of 6 images written to out.tsv\n']);
-    const written = await readFile(path.join(base, 'out.tsv'), 'utf8');
+    const written = await readFile(at('out.tsv'), 'utf8');
     const printed = await acqmeta('results', 'linescans', '--format', 'tsv');
     expect(written).toBe(printed.stdout);
     expect(written.split('\r\n')[1]?.split('\t')).toContain('1.74263643202636');
@@ -105,7 +98,7 @@ describe('acqmeta results', () => {
     const { code, stderr } = await acqmeta('results', 'linescans', '-o', 'results.xlsx');
     expect([code, stderr]).toEqual([0, '48 records of 6 images written to results.xlsx\n']);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(path.join(base, 'results.xlsx'));
+    await workbook.xlsx.readFile(at('results.xlsx'));
     const sheet = workbook.getWorksheet('AcqMeta')!;
     const header = (sheet.getRow(1).values as unknown[]).slice(1);
     const cell = (row: number, name: string) => sheet.getRow(row).getCell(header.indexOf(name) + 1).value;
@@ -125,9 +118,7 @@ describe('acqmeta results', () => {
   });
 
   it('refuses formats it cannot write, XLSX to a terminal and folders that do not exist, and writes no sidecar', async () => {
-    const before = await Promise.all(
-      (await readdir(path.join(base, 'linescans'))).map((n) => readFile(path.join(base, 'linescans', n))),
-    );
+    const before = await Promise.all((await readdir(at('linescans'))).map((n) => readFile(at('linescans', n))));
     const omero = await acqmeta('results', 'linescans', '--format', 'omero');
     expect([omero.code, omero.stderr]).toEqual([
       2,
@@ -143,15 +134,19 @@ describe('acqmeta results', () => {
       isTerminal: true,
       columns: 80,
     };
-    const io = { out, err: (line: string) => err.push(line), progress: () => {}, showProgress: false, cwd: base };
+    const io = {
+      out,
+      err: (line: string) => err.push(line),
+      progress: () => {},
+      showProgress: false,
+      cwd: folder.base,
+    };
     expect(await runCli(['results', 'linescans', '--format', 'xlsx'], io)).toBe(2);
     expect(err).toEqual([
       'acqmeta results: an XLSX workbook is binary: give -o <file>.xlsx or redirect stdout to a file (see acqmeta results --help)',
     ]);
     expect((await acqmeta('--help')).stdout).toContain('  results ');
-    const after = await Promise.all(
-      (await readdir(path.join(base, 'linescans'))).map((n) => readFile(path.join(base, 'linescans', n))),
-    );
+    const after = await Promise.all((await readdir(at('linescans'))).map((n) => readFile(at('linescans', n))));
     expect(after).toEqual(before);
   });
 });

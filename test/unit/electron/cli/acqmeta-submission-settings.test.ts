@@ -4,38 +4,19 @@
  * extras/microscope_settings.json names them by their IDs in the microscope_hardware.json written
  * with it; with the stand alone described, nothing; the lab's own file is kept.
  */
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listDatasetPaths } from '../../../../electron/services/folder';
 import { checkUploadLayout, findTarget } from '../../../../shared/submission';
-import { buildCli, type BuiltCli } from './built-cli';
-import { LAB, uploadLabFiles } from './upload-lab';
+import { cliInFolder } from './support/cli-in-folder';
+import { fillUploadLab, LAB } from './upload-lab';
 
 const DESCRIBED = fileURLToPath(new URL('../../../fixtures/instruments/facility-cd7.json', import.meta.url));
-let cli: BuiltCli;
-let base: string;
-beforeAll(async () => {
-  cli = await buildCli();
+const { acqmeta, at, read } = cliInFolder('acqmeta-submission-settings-', {
+  prepare: fillUploadLab,
+  timeoutMs: 240_000,
 });
-afterAll(async () => {
-  await cli.remove();
-});
-beforeEach(async () => {
-  base = await mkdtemp(path.join(tmpdir(), 'acqmeta-submission-settings-'));
-  for (const [rel, content] of Object.entries(uploadLabFiles())) {
-    await mkdir(path.dirname(path.join(base, rel)), { recursive: true });
-    await writeFile(path.join(base, rel), content);
-  }
-  await mkdir(path.join(base, LAB, 'qa_qc', 'illumination_report'), { recursive: true });
-  return () => rm(base, { recursive: true, force: true });
-});
-
-const acqmeta = (...args: string[]) => cli.run(args, base, { timeoutMs: 240_000 });
-const at = (rel: string) => path.join(base, ...rel.split('/'));
-const read = (rel: string) => readFile(at(rel), 'utf8');
 const build = () => acqmeta('submission', LAB, '--to', 'hubmap:confocal', '-o', 'upload');
 const dataset = `upload/${LAB}`;
 

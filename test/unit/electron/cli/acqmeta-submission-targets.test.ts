@@ -5,31 +5,15 @@
  * target's bundled directory schema (what only the lab can add named in the to-do), and every
  * cell of the metadata and contributors files by the template's own rules.
  */
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
 import { listDatasetPaths } from '../../../../electron/services/folder';
 import { checkUploadLayout, findTarget } from '../../../../shared/submission';
-import { buildCli, type BuiltCli } from './built-cli';
 import { checkedRows, hubmapRules } from './submission-rules';
-import { DATASET_TEXT, LAB, makeUploadLab } from './upload-lab';
+import { cliInFolder } from './support/cli-in-folder';
+import { DATASET_TEXT, fillUploadLab, LAB } from './upload-lab';
 
-let cli: BuiltCli;
-let base: string;
-beforeAll(async () => {
-  cli = await buildCli();
-});
-afterAll(async () => {
-  await cli.remove();
-});
-beforeEach(async () => {
-  base = await makeUploadLab();
-  return () => rm(base, { recursive: true, force: true });
-});
-
-const acqmeta = (...args: string[]) => cli.run(args, base, { timeoutMs: 240_000 });
-const at = (rel: string) => path.join(base, ...rel.split('/'));
-const read = (rel: string) => readFile(at(rel), 'utf8');
+const { acqmeta, at, read } = cliInFolder('acqmeta-submission-', { prepare: fillUploadLab, timeoutMs: 240_000 });
 
 /** The people list `--contributors` reads, and the `--set`s, that keep DATASET_TEXT's values and people. */
 async function setDataset(...more: string[]) {

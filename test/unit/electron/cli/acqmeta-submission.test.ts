@@ -10,30 +10,16 @@ import { createHash } from 'node:crypto';
 import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listDatasetPaths } from '../../../../electron/services/folder';
 import { checkUploadLayout, findTarget } from '../../../../shared/submission';
-import { buildCli, type BuiltCli } from './built-cli';
 import { checkedRows, hubmapRules } from './submission-rules';
-import { CD7_CZI, CD7_TEXT, DATASET_TEXT, LAB, makeUploadLab, RESOLUTION } from './upload-lab';
+import { cliInFolder } from './support/cli-in-folder';
+import { CD7_CZI, CD7_TEXT, DATASET_TEXT, fillUploadLab, LAB, RESOLUTION } from './upload-lab';
 
 const FORMATS = fileURLToPath(new URL('../../../fixtures/formats/', import.meta.url));
-let cli: BuiltCli;
-let base: string;
-beforeAll(async () => {
-  cli = await buildCli();
-});
-afterAll(async () => {
-  await cli.remove();
-});
-beforeEach(async () => {
-  base = await makeUploadLab();
-  return () => rm(base, { recursive: true, force: true });
-});
-
-const acqmeta = (...args: string[]) => cli.run(args, base, { timeoutMs: 240_000 });
-const at = (rel: string) => path.join(base, ...rel.split('/'));
-const read = (rel: string) => readFile(at(rel), 'utf8');
+const folder = cliInFolder('acqmeta-submission-', { prepare: fillUploadLab, timeoutMs: 240_000 });
+const { acqmeta, at, read } = folder;
 
 /** Every file of the folder `rel` by its path, with its SHA-256. */
 async function digests(rel: string): Promise<Record<string, string>> {
@@ -162,7 +148,7 @@ describe('acqmeta submission --to hubmap:confocal', () => {
     const forced = await acqmeta('submission', LAB, '--to', 'hubmap:confocal', '-o', 'upload', '--force');
     expect(forced.code, forced.stderr).toBe(1);
     expect(await digests('upload')).toEqual(before);
-    expect((await readdir(base)).sort()).toEqual(['acqmeta.instruments', LAB, 'upload']);
+    expect((await readdir(folder.base)).sort()).toEqual(['acqmeta.instruments', LAB, 'upload']);
   });
 
   it('lists what it would do with --dry-run, and writes nothing', async () => {
@@ -179,7 +165,7 @@ describe('acqmeta submission --to hubmap:confocal', () => {
     }
     expect(run.stdout).toContain(`write    ${LAB}/extras/microscope_hardware.json\n`);
     expect(run.stderr).toContain('dry run: the upload of 2 image files for upload; nothing written');
-    expect((await readdir(base)).sort()).toEqual(['acqmeta.instruments', LAB]);
+    expect((await readdir(folder.base)).sort()).toEqual(['acqmeta.instruments', LAB]);
   });
 
   it('tells with --dry-run the to-do the build then tells: here the qa_qc/ folders the folder lacks', async () => {
@@ -232,7 +218,7 @@ describe('acqmeta submission --to hubmap:confocal', () => {
       'is not an upload built before (no confocal-metadata.tsv at its top): it is not replaced',
     );
     expect(await readdir(at('notes'))).toEqual(['mine.txt']);
-    expect((await readdir(base)).sort()).toEqual(['acqmeta.instruments', LAB, 'notes']);
+    expect((await readdir(folder.base)).sort()).toEqual(['acqmeta.instruments', LAB, 'notes']);
     expect(await readdir(at(LAB))).not.toContain('upload');
   });
 
@@ -241,7 +227,7 @@ describe('acqmeta submission --to hubmap:confocal', () => {
     const run = await acqmeta('submission', LAB, '--to', 'hubmap:confocal', '-o', 'upload');
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(`nothing built: ${at(`${LAB}/acqmeta.dataset.json`)} is not valid JSON`);
-    expect((await readdir(base)).sort()).toEqual(['acqmeta.instruments', LAB]);
+    expect((await readdir(folder.base)).sort()).toEqual(['acqmeta.instruments', LAB]);
   });
 
   it('leaves nothing when an image cannot be converted', async () => {
@@ -251,7 +237,7 @@ describe('acqmeta submission --to hubmap:confocal', () => {
     expect(run.stderr).toMatch(
       /^acqmeta submission: nothing built: not converted to OME-TIFF: c\.czi: not a CZI file/m,
     );
-    expect((await readdir(base)).sort()).toEqual(['acqmeta.instruments', LAB]);
+    expect((await readdir(folder.base)).sort()).toEqual(['acqmeta.instruments', LAB]);
   });
 
   it('refuses two raw files that would share a name in raw/images/, naming both', async () => {
@@ -260,7 +246,7 @@ describe('acqmeta submission --to hubmap:confocal', () => {
     const run = await acqmeta('submission', LAB, '--to', 'hubmap:confocal', '-o', 'upload');
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(`a.czi: would be ${LAB}/raw/images/a.czi, as would day2/A.czi`);
-    expect((await readdir(base)).sort()).toEqual(['acqmeta.instruments', LAB]);
+    expect((await readdir(folder.base)).sort()).toEqual(['acqmeta.instruments', LAB]);
   });
 });
 
@@ -279,7 +265,7 @@ describe('acqmeta submission: each assay’s own directory schema', () => {
     const run = await acqmeta('submission', LAB, '--to', 'hubmap:segmentation-mask', '-o', 'upload');
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('hubmap:segmentation-mask: its directory schema has no place for raw images');
-    expect((await readdir(base)).sort()).toEqual(['acqmeta.instruments', LAB]);
+    expect((await readdir(folder.base)).sort()).toEqual(['acqmeta.instruments', LAB]);
   });
 });
 

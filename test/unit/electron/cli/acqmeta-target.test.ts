@@ -1,9 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { buildCli, type BuiltCli } from './built-cli';
+import { describe, expect, it } from 'vitest';
+import { cliInFolder } from './support/cli-in-folder';
 
 /** A confocal dataset that meets every required pattern of hubmap:confocal-v2.3. */
 const CONFOCAL = [
@@ -17,28 +16,22 @@ const CONFOCAL = [
 ];
 const HARDWARE = 'extras\\/microscope_hardware\\.json$';
 
-let cli: BuiltCli;
-let base: string;
-let dataset: string;
-beforeAll(async () => {
-  cli = await buildCli();
+const folder = cliInFolder('acqmeta-target-', {
+  prepare: async (base) => {
+    for (const rel of CONFOCAL) await put(rel, base);
+  },
+  timeoutMs: 60_000,
 });
-afterAll(async () => {
-  await cli.remove();
-});
-beforeEach(async () => {
-  base = await mkdtemp(path.join(tmpdir(), 'acqmeta-target-'));
-  dataset = path.join(base, 'dataset');
-  for (const rel of CONFOCAL) await put(rel);
-  return () => rm(base, { recursive: true, force: true });
-});
+const { acqmeta } = folder;
+const dataset = (...rel: string[]) => folder.at('dataset', ...rel);
 
-async function put(rel: string): Promise<void> {
-  await mkdir(path.dirname(path.join(dataset, rel)), { recursive: true });
-  await writeFile(path.join(dataset, rel), '');
+/** An empty file at `rel` in the dataset folder of `base` (the test's folder), in the folders it needs. */
+async function put(rel: string, base = folder.base): Promise<void> {
+  const file = path.join(base, 'dataset', rel);
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, '');
 }
 
-const acqmeta = (...args: string[]) => cli.run(args, base, { timeoutMs: 60_000 });
 const jsonLines = (stdout: string): unknown[] =>
   stdout
     .trimEnd()
@@ -56,7 +49,7 @@ describe('acqmeta validate --target', () => {
   });
 
   it('names each missing pattern and each file not allowed, exit 1; --json one object each', async () => {
-    await rm(path.join(dataset, 'extras/microscope_hardware.json'));
+    await rm(dataset('extras/microscope_hardware.json'));
     await put('extras/notes.txt');
     await put('notes.txt');
     await put('.DS_Store');
@@ -107,8 +100,8 @@ describe('acqmeta validate --target', () => {
   });
 
   it('an empty folder is listed, a folder with only folders too; older versions by name', async () => {
-    await mkdir(path.join(dataset, 'empty'));
-    await mkdir(path.join(dataset, 'scratch/inner'), { recursive: true });
+    await mkdir(dataset('empty'));
+    await mkdir(dataset('scratch/inner'), { recursive: true });
     const run = await acqmeta('validate', 'dataset', '--target', 'hubmap:confocal-v2.0', '--json');
     expect(jsonLines(run.stdout)).toEqual([
       { kind: 'directory', not_allowed: 'empty/' },
@@ -126,20 +119,20 @@ describe('acqmeta validate --target', () => {
   });
 
   it('does not follow a link to a folder outside, lists a FIFO by name without opening it', async () => {
-    await mkdir(path.join(base, 'outside'));
-    await writeFile(path.join(base, 'outside', 'secret.txt'), '');
-    await symlink(path.join(base, 'outside'), path.join(dataset, 'extras', 'linked'));
-    execFileSync('mkfifo', [path.join(dataset, 'raw', 'images', 'pipe.tiff')]);
+    await mkdir(folder.at('outside'));
+    await writeFile(folder.at('outside', 'secret.txt'), '');
+    await symlink(folder.at('outside'), dataset('extras', 'linked'));
+    execFileSync('mkfifo', [dataset('raw', 'images', 'pipe.tiff')]);
     const run = await acqmeta('validate', 'dataset', '--target', 'hubmap:confocal', '--json');
     expect(run).toEqual({ code: 0, stdout: '', stderr: expect.stringContaining('(10 paths checked)') });
   });
 
   it('checks 10,000 images', async () => {
-    const images = path.join(dataset, 'lab_processed', 'images');
+    const images = dataset('lab_processed', 'images');
     for (let i = 0; i < 10_000; i += 500) {
       await Promise.all(Array.from({ length: 500 }, (_, j) => writeFile(path.join(images, `t${i + j}.ome.tiff`), '')));
     }
-    await writeFile(path.join(dataset, 't1.tif'), '');
+    await writeFile(dataset('t1.tif'), '');
     expect((await readdir(images)).length).toBe(10_002);
     const run = await acqmeta('validate', 'dataset', '--target', 'hubmap:confocal');
     expect(run.code).toBe(1);
@@ -174,9 +167,9 @@ describe('acqmeta validate --target', () => {
 describe("acqmeta validate with the profile's x-target", () => {
   /** A lab profile above the dataset (a file inside it would be a path the schema does not allow). */
   const profileAbove = (target: string) =>
-    writeFile(path.join(base, 'acqmeta.profile.json'), JSON.stringify({ 'x-target': target }));
+    writeFile(folder.at('acqmeta.profile.json'), JSON.stringify({ 'x-target': target }));
   const from = (name: string) =>
-    `the target ${name} comes from the lab profile ${path.join(base, 'acqmeta.profile.json')} (x-target); --target checks another\n`;
+    `the target ${name} comes from the lab profile ${folder.at('acqmeta.profile.json')} (x-target); --target checks another\n`;
 
   it('checks the layout against the target of the profile in force, and says so', async () => {
     await profileAbove('hubmap:confocal');
@@ -185,7 +178,7 @@ describe("acqmeta validate with the profile's x-target", () => {
       stdout: '',
       stderr: `${from('hubmap:confocal')}hubmap:confocal-v2.3: the folder layout matches (9 paths checked)\n2 images checked, 0 with problems\n`,
     });
-    await rm(path.join(dataset, 'extras/microscope_hardware.json'));
+    await rm(dataset('extras/microscope_hardware.json'));
     await put('notes.txt');
     const run = await acqmeta('validate', 'dataset');
     expect(run.code).toBe(1);
@@ -203,7 +196,7 @@ describe("acqmeta validate with the profile's x-target", () => {
     const run = await acqmeta('validate', 'dataset', '--target', 'hubmap:confocal-v2.0');
     expect(run.stderr).not.toContain('x-target');
     expect(run.stdout).toBe('notes.txt: not allowed by hubmap:confocal-v2.0\n');
-    await writeFile(path.join(base, 'htan.json'), JSON.stringify({ 'x-target': 'htan:imaging-level-2' }));
+    await writeFile(folder.at('htan.json'), JSON.stringify({ 'x-target': 'htan:imaging-level-2' }));
     const htan = await acqmeta('validate', 'dataset', '--profile', 'htan.json');
     expect(htan).toEqual({
       code: 0,

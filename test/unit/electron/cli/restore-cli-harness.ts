@@ -3,15 +3,14 @@
  * images with CloudScope sidecars, and the journal as `log --json` shows it. Importing it
  * registers the hooks that build the bundle and make (and remove) the folder of each test.
  */
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
+import { expect } from 'vitest';
 import type { JournalRecord } from '../../../../shared/journal';
-import { bundleEntries } from '../services/tiff/build-worker';
+import type { CliRun } from './built-cli';
+import { cliInFolder } from './support/cli-in-folder';
 
 export const fixture = (rel: string) => fileURLToPath(new URL(`../../../fixtures/${rel}`, import.meta.url));
 export const TIFF = fixture('tiff/generated/imagej-2ch-u16.tif');
@@ -19,34 +18,24 @@ export const TIFF = fixture('tiff/generated/imagej-2ch-u16.tif');
 export const CANONICAL = 'canonical.tif.json';
 export const OLD = 'old-is-dirty.tif.json';
 
-export let outdir: string;
-let removeBundle: () => Promise<void>;
+/** The test's folder, and `exp/` inside it. */
 export let base: string;
 export let exp: string;
 
-beforeAll(async () => {
-  const built = await bundleEntries({
-    cli: 'electron/cli/acqmeta.ts',
-    'cli-launch': 'electron/cli/launch.ts',
-    'scan-worker': 'electron/services/tiff/scan-worker.ts',
-  });
-  outdir = built.outdir;
-  removeBundle = built.remove;
+const folder = cliInFolder('acqmeta-restore-', {
+  prepare: (dir) => {
+    base = dir;
+    exp = path.join(dir, 'exp');
+    mkdirSync(exp);
+  },
+  env: (dir) => ({ XDG_CONFIG_HOME: path.join(dir, 'config'), ACQMETA_CACHE_DIR: path.join(dir, 'cache') }),
 });
 
-afterAll(async () => {
-  await removeBundle();
-});
+/** The bundled command line, for runs the test starts itself. */
+export const cliScript = () => folder.cli.cliScript;
 
-beforeEach(() => {
-  base = mkdtempSync(path.join(tmpdir(), 'acqmeta-restore-'));
-  exp = path.join(base, 'exp');
-  mkdirSync(exp);
-});
-
-afterEach(() => {
-  rmSync(base, { recursive: true, force: true });
-});
+/** Runs `acqmeta <args>` in the test's folder (so paths read `exp/...`). */
+export const acqmeta = folder.acqmeta;
 
 /** Puts images under exp/ with copies of CloudScope sidecars: `rel` → fixture sidecar. */
 export function images(layout: Record<string, string>): string[] {
@@ -59,35 +48,8 @@ export function images(layout: Record<string, string>): string[] {
   return Object.keys(layout);
 }
 
-export interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-export const env = () => ({
-  ...process.env,
-  XDG_CONFIG_HOME: path.join(base, 'config'),
-  ACQMETA_CACHE_DIR: path.join(base, 'cache'),
-});
-
-/** Runs `acqmeta <args>` in the test's folder (so paths read `exp/...`). */
-export function acqmeta(...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [path.join(outdir, 'cli-launch.cjs'), ...args],
-      { cwd: base, env: env(), encoding: 'utf8' },
-      (error, stdout, stderr) => {
-        const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
-}
-
 /** Runs `acqmeta <args>` and expects it to succeed. */
-export async function ok(...args: string[]): Promise<Run> {
+export async function ok(...args: string[]): Promise<CliRun> {
   const run = await acqmeta(...args);
   expect({ args, code: run.code, stderr: run.stderr }).toEqual({ args, code: 0, stderr: '' });
   return run;

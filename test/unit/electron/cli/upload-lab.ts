@@ -4,8 +4,7 @@
  * facility's catalogue entry for the microscope.
  */
 import { readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -51,15 +50,18 @@ export function uploadLabFiles(): Record<string, string | Uint8Array> {
   };
 }
 
-/** A new temporary folder holding the lab folder `LAB` (with an empty `qa_qc/illumination_report/`) and the catalogue beside it; returns its path. */
-export async function makeUploadLab(): Promise<string> {
-  const base = await mkdtemp(path.join(tmpdir(), 'acqmeta-submission-'));
-  for (const [rel, content] of Object.entries(uploadLabFiles())) {
+/** Writes `files` (path relative to `base` → content) under `base`, making the folders they need. */
+export async function writeFiles(base: string, files: Record<string, string | Uint8Array>): Promise<void> {
+  for (const [rel, content] of Object.entries(files)) {
     await mkdir(path.dirname(path.join(base, rel)), { recursive: true });
     await writeFile(path.join(base, rel), content);
   }
+}
+
+/** Fills `base` with the lab folder `LAB` (with an empty `qa_qc/illumination_report/`) and the catalogue beside it. */
+export async function fillUploadLab(base: string): Promise<void> {
+  await writeFiles(base, uploadLabFiles());
   await mkdir(path.join(base, LAB, 'qa_qc', 'illumination_report'), { recursive: true });
-  return base;
 }
 
 /** The dataset's values and people as `acqmeta dataset --set … --contributors` keeps them: nothing required is left. */
