@@ -158,6 +158,10 @@ export const suite = {
       'the `saveSidecars` calls of one save through browser mode over HTTP, as the renderer sends them, with the folder ' +
       'open, scanned and watched (the app is parked on an empty folder while the others write). Each writer starts after a `sync`, so that none pays for the write-back of the one before, and the order turns by one each round. AcqMeta writes every file through a synced temp file and a rename, many files in flight, and ' +
       'syncs each folder once per batch.';
-    return `${about}\n\n${table}\n\n${verdict}`;
+    const perRound = (label, { ratios }) => `${label}: ${ratios.map((r) => `${r.toFixed(2)}×`).join(', ')}`;
+    const rounds = [perRound('`acqmeta set` as fast as the atomic loop, per round', asFast(counted.set))];
+    if (base)
+      rounds.push(perRound(`its time over ${base.label}'s, per round`, pairedRatios(counted.set, counted.base)));
+    return `${about}\n\n${table}\n\n${rounds.join('; ')}.\n\n${verdict}`;
   },
 };
