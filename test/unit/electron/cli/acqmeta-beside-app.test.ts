@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SidecarVersion } from '../../../../shared/api';
-import { bundleEntries } from '../services/tiff/build-worker';
 import { following, sidecarFolder, startCli, storedValue, WriteGate } from './gated-writers';
+import { cliForFile } from './support/cli-in-folder';
 
 const FILES = 50;
 
@@ -22,25 +22,20 @@ const appGatePoints = (points: ConstructorParameters<typeof WriteGate>[2]) => ne
 process.env.ACQMETA_WRITE_GATE = appGatePoints([]).file;
 const sidecar = await import('../../../../electron/services/sidecar');
 
+/** The bundled command line, run without its launcher. */
+const built = cliForFile();
 let cli: string;
-let removeBundle: () => Promise<void>;
 let root: string;
 let sidecars: string[];
 
 beforeAll(async () => {
-  const built = await bundleEntries({
-    cli: 'electron/cli/acqmeta.ts',
-    'scan-worker': 'electron/services/tiff/scan-worker.ts',
-  });
-  cli = path.join(built.outdir, 'cli.cjs');
-  removeBundle = built.remove;
+  cli = built().cliScript;
   ({ root, sidecars } = sidecarFolder(1, FILES));
 });
 
 afterAll(async () => {
   rmSync(root, { recursive: true, force: true });
   rmSync(gateDir, { recursive: true, force: true });
-  await removeBundle();
 });
 
 const imageOf = (file: string) => file.slice(0, -'.json'.length);

@@ -24,27 +24,23 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTiff } from '../../../../shared/tiff';
-import { bundleEntries } from '../services/tiff/build-worker';
 import { makeTiffs, pixelSegmentsHash, tifffileViews } from './calibrate/tiff-checks';
+import { cliForFile } from './support/cli-in-folder';
 
 const ROUNDS = 10;
 const POINTS = ['header-journaled', 'header-appended', 'header-linked'] as const;
 const FILES = ['plain-72dpi.tif', 'hyperstack.tif', 'ome.ome.tif', 'bigtiff.tif', 'big-endian.tif'];
 
+/** The bundled command line, run without its launcher. */
+const built = cliForFile();
 let cli: string;
-let removeBundle: () => Promise<void>;
 let base: string;
 let folder: string;
 /** The fixtures as tifffile wrote them. */
 let made: string;
 
 beforeAll(async () => {
-  const built = await bundleEntries({
-    cli: 'electron/cli/acqmeta.ts',
-    'scan-worker': 'electron/services/tiff/scan-worker.ts',
-  });
-  cli = path.join(built.outdir, 'cli.cjs');
-  removeBundle = built.remove;
+  cli = built().cliScript;
   base = mkdtempSync(path.join(tmpdir(), 'acqmeta-calibrate-kill-'));
   made = path.join(base, 'made');
   folder = path.join(base, 'images');
@@ -56,7 +52,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   rmSync(base, { recursive: true, force: true });
-  await removeBundle();
 });
 
 /**

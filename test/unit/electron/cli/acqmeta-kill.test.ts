@@ -23,25 +23,21 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JournalRecord } from '../../../../shared/journal';
 import { parseSidecar } from '../../../../shared/sidecar';
-import { bundleEntries } from '../services/tiff/build-worker';
+import { cliForFile } from './support/cli-in-folder';
 
 const FOLDERS = 4;
 const PER_FOLDER = 250;
 const KILLS = 12;
 const fixture = (rel: string) => fileURLToPath(new URL(`../../../fixtures/${rel}`, import.meta.url));
 
+/** The bundled command line, run without its launcher. */
+const built = cliForFile();
 let cli: string;
-let removeBundle: () => Promise<void>;
 let folder: string;
 const sidecars: string[] = [];
 
 beforeAll(async () => {
-  const built = await bundleEntries({
-    cli: 'electron/cli/acqmeta.ts',
-    'scan-worker': 'electron/services/tiff/scan-worker.ts',
-  });
-  cli = path.join(built.outdir, 'cli.cjs');
-  removeBundle = built.remove;
+  cli = built().cliScript;
   folder = mkdtempSync(path.join(tmpdir(), 'acqmeta-kill-'));
   const text = readFileSync(fixture('sidecars/canonical.tif.json'));
   for (let f = 0; f < FOLDERS; f++) {
@@ -57,7 +53,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   rmSync(folder, { recursive: true, force: true });
-  await removeBundle();
 });
 
 /** When a run is killed: after some milliseconds, or once its first sidecar is renamed into place. */

@@ -8,33 +8,25 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { lockFolderOf, STALE_LOCK_MS } from '../../../../electron/services/sidecar/lock-folder';
 import { parseJournal, type JournalRecord } from '../../../../shared/journal';
-import { bundleEntries } from '../services/tiff/build-worker';
 import { sidecarFolder, startCli, storedValue, WriteGate, type GatedRun } from './gated-writers';
+import { cliForFile } from './support/cli-in-folder';
 
 const FOLDERS = 2;
 const PER_FOLDER = 100;
 const FILES = FOLDERS * PER_FOLDER;
 const FIELDS = ['species', 'genotype', 'region', 'treatment'];
 
+/** The bundled command line, run without its launcher. */
+const built = cliForFile();
 let cli: string;
-let removeBundle: () => Promise<void>;
 let root: string;
 let sidecars: string[];
 
 beforeAll(async () => {
-  const built = await bundleEntries({
-    cli: 'electron/cli/acqmeta.ts',
-    'scan-worker': 'electron/services/tiff/scan-worker.ts',
-  });
-  cli = path.join(built.outdir, 'cli.cjs');
-  removeBundle = built.remove;
-});
-
-afterAll(async () => {
-  await removeBundle();
+  cli = built().cliScript;
 });
 
 afterEach(() => {
