@@ -12,6 +12,7 @@ import { releaseAtOnce, writeOnThisThread } from '../../services/sidecar';
 import { UsageError } from '../args';
 import { calibrationRequest } from '../calibrate-options';
 import { calibrateTargets } from '../calibrate-targets';
+import { timeCalibrate } from '../calibrate-timing';
 import { EXIT, type CliIo, type Command } from '../cli-io';
 import { latestHeaderRecords, recoverInterrupted } from '../header-recovery';
 import { startProgress } from '../progress';
@@ -68,6 +69,7 @@ changed meanwhile or could not be written.`,
     options: VALUE_OPTIONS,
   },
   async run(args, io) {
+    timeCalibrate();
     const request = calibrationRequest(args);
     const dryRun = args.flags.has('--dry-run');
     // one file after another: its writes take less time than a write worker's start-up would,
