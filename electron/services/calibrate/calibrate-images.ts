@@ -16,7 +16,7 @@ import { atWritePoint, diskErrorReason, toBackendError } from '../disk';
 import type { ImageEntry } from '../folder';
 import { cancelLine, journalHeaderWrite, type HeaderJournal } from '../journal';
 import { ProfileRefusal, saveImageChanges, type ImageChanges, type ImageSaved, type SaveContext } from '../save';
-import { appendJournalInWorker, withSidecarLock } from '../sidecar';
+import { appendJournalInWorker, withSidecarLock, WriteBatch } from '../sidecar';
 import {
   checkWritable,
   hexOf,
@@ -111,18 +111,26 @@ async function writeImage(
 ): Promise<CalibrationOutcome> {
   const { entry } = image;
   await checkWritable(entry.absPath);
-  const saved = await saveSidecar(entry, request, writes.save);
-  const outcome = await withSidecarLock(entry.absPath, true, () => writeHeader(entry, write, writes)).catch(
-    (error: unknown) => failed(error),
-  );
-  if (saved !== null && outcome.kind !== 'written' && outcome.kind !== 'unchanged') {
-    const back: ImageChanges =
-      saved.kind === 'created'
-        ? { changes: {}, expected: saved.version, removeSidecar: true }
-        : { changes: Object.fromEntries(saved.diffs.map((d) => [d.name, d.before])), expected: saved.version };
-    await saveImageChanges(entry, back, writes.save);
+  // the sidecar's folder is synced with the header's journal record, both before the header's
+  // first byte: one wait for the two instead of one after the other
+  const batch = new WriteBatch();
+  const save = { ...writes.save, batch };
+  try {
+    const saved = await saveSidecar(entry, request, save);
+    const outcome = await withSidecarLock(entry.absPath, true, () =>
+      writeHeader(entry, write, writes, () => batch.finish()),
+    ).catch((error: unknown) => failed(error));
+    if (saved !== null && outcome.kind !== 'written' && outcome.kind !== 'unchanged') {
+      const back: ImageChanges =
+        saved.kind === 'created'
+          ? { changes: {}, expected: saved.version, removeSidecar: true }
+          : { changes: Object.fromEntries(saved.diffs.map((d) => [d.name, d.before])), expected: saved.version };
+      await saveImageChanges(entry, back, save);
+    }
+    return outcome;
+  } finally {
+    await batch.finish();
   }
-  return outcome;
 }
 
 /**
@@ -155,12 +163,14 @@ interface HeaderWrite {
 /**
  * One image's header, as its review planned it (the file opened only when still the one the
  * plan was made from: a change since fails as a conflict), journaled first and read back after
- * (under the image's lock).
+ * (under the image's lock). `durable` makes the sidecar's save durable: awaited with the
+ * journal record, before the first byte.
  */
 async function writeHeader(
   entry: ImageEntry,
   { wanted, planned }: HeaderWrite,
   writes: CalibrationWrites,
+  durable: () => Promise<void>,
 ): Promise<CalibrationOutcome> {
   const { plan, stamp } = planned;
   if ('refusal' in plan) return { kind: 'refused', reason: plan.refusal };
@@ -169,8 +179,9 @@ async function writeHeader(
   const handle = await openForWrite(entry.absPath, stamp);
   const mtime = writeTime();
   let record: { dir: string; id: string } | null = null;
+  let back: PlannedFile | null;
   try {
-    record = await journalHeaderWrite(writes.journal, entry.absPath, {
+    const journaled = journalHeaderWrite(writes.journal, entry.absPath, {
       values: plan.changes.filter((c) => c.old !== c.new),
       ranges: patch.replaced.map((r) => ({ offset: r.offset, old: hexOf(r.old), new: hexOf(r.new) })),
       appended: { offset: patch.appendAt, length: patch.appended.length },
@@ -181,15 +192,16 @@ async function writeHeader(
         sha256: sha256Of([...patch.replaced.map((r) => r.new), patch.appended]),
       },
     });
+    [record] = await Promise.all([journaled, durable()]);
     await atWritePoint('header-journaled', entry.absPath);
-    await writePatch(handle, patch, entry.absPath, mtime);
+    const { linkSynced } = await writePatch(handle, patch, entry.absPath, mtime);
+    [back] = await Promise.all([planFile(entry.absPath, wanted).catch(() => null), linkSynced]);
   } catch (error) {
     await handle.close();
     await undoPatch(entry.absPath, planned, record);
     throw error;
   }
   await handle.close();
-  const back = await planFile(entry.absPath, wanted).catch(() => null);
   const same =
     back !== null && !('refusal' in back.plan) && back.plan.patch === null && back.plan.pixels === plan.pixels;
   if (same) return { kind: 'written' };

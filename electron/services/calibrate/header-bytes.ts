@@ -104,25 +104,29 @@ export function writeTime(): number {
 
 /**
  * Writes `patch`: the appended bytes past the old end, synced, then the replaced ranges (the
- * link readers follow), synced, then the file's modification time set to `mtime` (its
- * journal record's). A kill between the two leaves the old header in force and the appended
- * bytes unread. Data syncs: the file's new length is synced with its bytes, and its times need
- * not be (a time lost makes an undo refuse, the safe side). (`absPath` names the file at the
- * write gate's points.)
+ * link readers follow), then the file's modification time set to `mtime` (its journal
+ * record's). A kill between the two leaves the old header in force and the appended bytes
+ * unread. Resolves once linked, to the link's sync, under way: the caller reads the header back
+ * meanwhile (from the page cache) and awaits it before it reports the write done. Data syncs:
+ * the file's new length is synced with its bytes, and its times need not be (a time lost makes
+ * an undo refuse, the safe side). (`absPath` names the file at the write gate's points.)
  */
 export async function writePatch(
   handle: FileHandle,
   patch: HeaderPatch,
   absPath: string,
   mtime: number,
-): Promise<void> {
+): Promise<{ linkSynced: Promise<void> }> {
   await writeAllAt(handle, [patch.appended], patch.appendAt);
   await handle.datasync();
   await atWritePoint('header-appended', absPath);
   for (const range of patch.replaced) await writeAllAt(handle, [range.new], range.offset);
-  await handle.datasync();
   await handle.utimes(new Date(), new Date(mtime));
+  const linkSynced = handle.datasync();
+  // awaited by the caller; until then a failure is not taken as unhandled
+  linkSynced.catch(() => undefined);
   await atWritePoint('header-linked', absPath);
+  return { linkSynced };
 }
 
 /**
