@@ -5,7 +5,7 @@
 // request ahead of each answer). Versions are read before the clock starts.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -35,6 +35,33 @@ function versionOf(file) {
     mtimeMs: statSync(file).mtimeMs,
     sha256: createHash('sha256').update(bytes).digest('hex'),
   };
+}
+
+/** CPU seconds used so far by process `pid` and those under it (Linux's /proc; 0 elsewhere). */
+function cpuOfTree(pid) {
+  const stat = `/proc/${pid}/stat`;
+  if (!existsSync(stat)) return 0;
+  let ticks = 0;
+  try {
+    const fields = readFileSync(stat, 'utf8').split(') ')[1].split(' ');
+    ticks = Number(fields[11]) + Number(fields[12]);
+    for (const task of readdirSync(`/proc/${pid}/task`))
+      for (const child of readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim().split(/\s+/))
+        if (child !== '') ticks += cpuOfTree(child) * 100;
+  } catch {
+    // the process ended meanwhile
+  }
+  return ticks / 100;
+}
+
+/** Resolves once the server has used less than 10 ms of CPU in 200 ms: its work after a park is over. */
+async function idle(pid) {
+  for (let before = cpuOfTree(pid); ;) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const now = cpuOfTree(pid);
+    if (now - before < 0.01) return;
+    before = now;
+  }
 }
 
 /**
@@ -88,8 +115,15 @@ export async function startBackendSaver(folder) {
   mkdirSync(parked, { recursive: true });
   const paths = images(folder);
   return {
-    /** Opens an empty folder, so that other writers' changes are not watched meanwhile. */
-    park: () => callOk('openFolder', { path: parked }),
+    /**
+     * Opens an empty folder, so that other writers' changes are not watched meanwhile, and
+     * waits until the server's work on the folder left (its own changes seen, its cache) is
+     * over: else it ran on into the next writer's time, for seconds under load.
+     */
+    async park() {
+      await callOk('openFolder', { path: parked });
+      await idle(server.pid);
+    },
     /** Opens the folder again and scans it. */
     resume: openAndScan,
     /** Sets `field` to `value` in every sidecar; resolves with the seconds the saves took. */
