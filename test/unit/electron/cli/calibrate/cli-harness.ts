@@ -7,7 +7,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
-import { bundleEntries } from '../../services/tiff/build-worker';
+import { cliForFile } from '../support/cli-in-folder';
 import { makeTiffs } from './tiff-checks';
 
 /** One run of the command line: its exit code and output. */
@@ -33,7 +33,7 @@ export interface CalibrateHarness {
 
 /** Builds the bundle and the fixtures before the test file's tests, and removes both after. */
 export function calibrateHarness(prefix: string): CalibrateHarness {
-  let removeBundle = async () => {};
+  const built = cliForFile();
   const harness: CalibrateHarness = {
     cli: '',
     base: '',
@@ -55,21 +55,13 @@ export function calibrateHarness(prefix: string): CalibrateHarness {
       return folder;
     },
   };
-  beforeAll(async () => {
-    const built = await bundleEntries({
-      cli: 'electron/cli/acqmeta.ts',
-      'scan-worker': 'electron/services/tiff/scan-worker.ts',
-    });
-    harness.cli = path.join(built.outdir, 'cli.cjs');
-    removeBundle = built.remove;
+  beforeAll(() => {
+    harness.cli = built().cliScript;
     harness.base = mkdtempSync(path.join(tmpdir(), prefix));
     harness.originals = path.join(harness.base, 'originals');
     mkdirSync(harness.originals);
     makeTiffs(harness.originals);
   });
-  afterAll(async () => {
-    rmSync(harness.base, { recursive: true, force: true });
-    await removeBundle();
-  });
+  afterAll(() => rmSync(harness.base, { recursive: true, force: true }));
   return harness;
 }
