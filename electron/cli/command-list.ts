@@ -84,6 +84,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./commands/index-command')).indexCommand,
   },
   {
+    name: 'find',
+    summary: "list the indexed images that pass a filter of the app's filter box, in the app's order",
+    load: async () => (await import('./commands/find-command')).findCommand,
+  },
+  {
     name: 'convert',
     summary: 'write archival OME-TIFF copies of images, with their sidecars',
     load: async () => (await import('./commands/convert-command')).convertCommand,

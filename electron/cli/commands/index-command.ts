@@ -7,7 +7,6 @@ import path from 'node:path';
 import { createProfileCache, createProfileFinder, instrumentMatchOf } from '../../services/profile';
 import {
   indexFolder,
-  IndexRefused,
   indexUrl,
   openIndex,
   parseShare,
@@ -16,7 +15,8 @@ import {
   type ShareMount,
 } from '../../services/index';
 import { createTiffScanner } from '../../services/tiff';
-import { CliError, EXIT, type CliIo, type Command } from '../cli-io';
+import { EXIT, type CliIo, type Command } from '../cli-io';
+import { refusedAsUsage } from '../index-refusals';
 import { lastOption } from '../args';
 import { startProgress } from '../progress';
 import { rowRecord } from '../row-format';
@@ -46,7 +46,7 @@ run that is stopped leaves a consistent index, and the next run finishes the wor
     const folders: string[] = [];
     for (const given of args.positionals) folders.push(await realpath(await folderArgument(io.cwd, given)));
     const mounts = await shareMounts(io.cwd, args.options.get('--share') ?? []);
-    const store = await refusalsAsUsage(() =>
+    const store = await refusedAsUsage(() =>
       openIndex(indexUrl(lastOption(args, '--db')), { write: true, cwd: io.cwd }),
     );
     const scanner = createTiffScanner();
@@ -65,20 +65,10 @@ run that is stopped leaves a consistent index, and the next run finishes the wor
 async function shareMounts(cwd: string, given: readonly string[]): Promise<ShareMount[]> {
   const mounts: ShareMount[] = [];
   for (const text of given) {
-    const { name, mount } = await refusalsAsUsage(async () => parseShare(text));
+    const { name, mount } = await refusedAsUsage(async () => parseShare(text));
     mounts.push({ name, mount: await realpath(await folderArgument(cwd, mount)) });
   }
   return mounts;
-}
-
-/** Runs `open`; a database refused is a usage error (exit 2) with its message. */
-async function refusalsAsUsage<T>(open: () => Promise<T>): Promise<T> {
-  try {
-    return await open();
-  } catch (error) {
-    if (error instanceof IndexRefused) throw new CliError(EXIT.usage, error.message);
-    throw error;
-  }
 }
 
 async function indexOne(

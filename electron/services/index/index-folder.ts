@@ -89,6 +89,7 @@ export async function indexFolder(
       path,
       ...stamps,
       record: await readers.recordOf(row, entry.absPath),
+      row: JSON.stringify(row),
       columns: columnsOf(row),
     };
     return { path, write, isNew: before === undefined };

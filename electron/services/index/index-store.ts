@@ -2,9 +2,11 @@
  * The index's reads and writes: shares, the images known under a folder, batches of images
  * upserted on share and path in one transaction each, images forgotten.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import type { FilterQuery } from '../../../shared/filter';
 import type { FileStamp } from '../disk';
 import type { Engine, EngineKind } from './engine';
+import { prefilter } from './prefilter';
 import type { IndexDatabase } from './schema';
 
 /** An image as the index knows it: its row id and the file facts it was read with. */
@@ -22,10 +24,12 @@ export interface ImageWrite {
   sidecar: FileStamp | null;
   /** The `scan --json` record, as JSON text. */
   record: string;
+  /** The row as the app's table holds it, as JSON text. */
+  row: string;
   columns: ImageColumns;
 }
 
-/** The values the index keeps in columns of their own, to filter on. */
+/** The values the index keeps in columns of their own, to filter on: texts as the filter searches them (lower case, `×` as `x`; null when empty), numbers as the table holds them. */
 export interface ImageColumns {
   species: string | null;
   genotype: string | null;
@@ -35,6 +39,14 @@ export interface ImageColumns {
   instrument: string | null;
   sidecar: string;
   pixel_size: number | null;
+}
+
+/** An image found by a search: its share, its path in the share, its record and row as JSON text. */
+export interface FoundImage {
+  share: string;
+  path: string;
+  record: string;
+  row: string;
 }
 
 /** An open index. */
@@ -54,6 +66,11 @@ export interface IndexStore {
   forget(ids: readonly number[]): Promise<void>;
   /** Notes that `folder` of share `shareId` was walked whole just now. */
   folderDone(shareId: number, folder: string): Promise<void>;
+  /**
+   * The images that may pass `query`, narrowed by the columns it names, by share name, then
+   * in the app's order of paths (folder by folder: `/` sorts before any character).
+   */
+  candidates(query: FilterQuery): AsyncIterable<FoundImage>;
   close(): Promise<void>;
 }
 
@@ -129,6 +146,7 @@ export function createIndexStore(engine: Engine, db: Kysely<IndexDatabase>): Ind
             sidecar_mtime_ms: image.sidecar?.mtimeMs ?? null,
             sidecar_ino: image.sidecar?.ino ?? null,
             record: image.record,
+            row: image.row,
             ...image.columns,
             indexed_at: now,
           }));
@@ -145,6 +163,7 @@ export function createIndexStore(engine: Engine, db: Kysely<IndexDatabase>): Ind
                   sidecar_mtime_ms: eb.ref('excluded.sidecar_mtime_ms'),
                   sidecar_ino: eb.ref('excluded.sidecar_ino'),
                   record: eb.ref('excluded.record'),
+                  row: eb.ref('excluded.row'),
                   species: eb.ref('excluded.species'),
                   genotype: eb.ref('excluded.genotype'),
                   objective: eb.ref('excluded.objective'),
@@ -175,6 +194,24 @@ export function createIndexStore(engine: Engine, db: Kysely<IndexDatabase>): Ind
           .onConflict((oc) =>
             oc.columns(['share_id', 'path']).doUpdateSet((eb) => ({ indexed_at: eb.ref('excluded.indexed_at') })),
           )
+          .compile(),
+      );
+    },
+    candidates(query) {
+      // byte order of the UTF-8 text (PostgreSQL: the C collation), '/' made the lowest character
+      const order =
+        engine.kind === 'sqlite'
+          ? sql`replace(images.path, '/', char(1))`
+          : sql`replace(images.path, '/', chr(1)) collate "C"`;
+      const shareOrder = engine.kind === 'sqlite' ? sql`shares.name` : sql`shares.name collate "C"`;
+      return engine.stream<FoundImage>(
+        db
+          .selectFrom('images')
+          .innerJoin('shares', 'shares.id', 'images.share_id')
+          .select(['shares.name as share', 'images.path', 'images.record', 'images.row'])
+          .where(prefilter(query, engine.kind))
+          .orderBy(shareOrder)
+          .orderBy(order)
           .compile(),
       );
     },

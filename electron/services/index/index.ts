@@ -4,6 +4,6 @@
  */
 export { IndexRefused } from './engine';
 export { indexFolder, type FolderToIndex, type IndexCounts, type IndexReaders } from './index-folder';
-export type { IndexStore } from './index-store';
+export type { FoundImage, IndexStore } from './index-store';
 export { indexUrl, openIndex } from './open-index';
 export { parseShare, placeFolder, type ShareMount } from './shares';

@@ -31,12 +31,12 @@ export function indexUrl(given: string | undefined, env: NodeJS.ProcessEnv = pro
 }
 
 /** The engine `url` names: `postgresql://…` (or `postgres://…`) a server, anything else an SQLite file. */
-async function openEngine(url: string, cwd: string): Promise<Engine> {
+async function openEngine(url: string, cwd: string, write: boolean): Promise<Engine> {
   if (/^postgres(ql)?:\/\//i.test(url)) return openPostgres(url);
   if (/^[a-z][a-z0-9+.-]+:\/\//i.test(url) && !/^file:\/\//i.test(url))
     throw new IndexRefused(`${url}: not a database AcqMeta knows (a postgresql:// URL, or an SQLite file)`);
   const file = /^file:\/\//i.test(url) ? new URL(url).pathname : url;
-  return openSqlite(path.resolve(cwd, file));
+  return openSqlite(path.resolve(cwd, file), write);
 }
 
 /** The tables of the database (the engine's own left out). */
@@ -108,7 +108,7 @@ async function migrate(engine: Engine): Promise<void> {
  * refuses both, as it refuses a damaged or foreign database, with a message naming it.
  */
 export async function openIndex(url: string, { write, cwd }: { write: boolean; cwd: string }): Promise<IndexStore> {
-  const engine = await openEngine(url, cwd);
+  const engine = await openEngine(url, cwd, write);
   try {
     const version = await versionOf(engine, engine.run);
     if (version !== MIGRATIONS.length) {

@@ -46,6 +46,9 @@ export async function openPostgres(url: string): Promise<Engine> {
     kind: 'postgres',
     where,
     run,
+    async *stream<R>(query: { sql: string; parameters: readonly unknown[] }) {
+      yield* await run<R>(query);
+    },
     async inTransaction(work) {
       for (let tries = 1; ; tries++) {
         await client.query('begin');

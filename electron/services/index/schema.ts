@@ -27,7 +27,7 @@ export interface FoldersTable {
   indexed_at: number;
 }
 
-/** One image: where it lies, the file facts it was read with, the `scan --json` record, the filtered values. */
+/** One image: where it lies, the file facts it was read with, the `scan --json` record and the row, the filtered values. */
 export interface ImagesTable {
   id: Generated<number>;
   share_id: number;
@@ -39,6 +39,8 @@ export interface ImagesTable {
   sidecar_mtime_ms: number | null;
   sidecar_ino: number | null;
   record: string;
+  /** The row as the app's table holds it, as JSON: what the filter language tests. */
+  row: string;
   species: string | null;
   genotype: string | null;
   objective: string | null;
@@ -94,6 +96,7 @@ const FIRST: Migration = (db, engine) => {
     .addColumn('sidecar_mtime_ms', real)
     .addColumn('sidecar_ino', real)
     .addColumn('record', 'text', (c) => c.notNull())
+    .addColumn('row', 'text', (c) => c.notNull())
     .addColumn('species', 'text')
     .addColumn('genotype', 'text')
     .addColumn('objective', 'text')

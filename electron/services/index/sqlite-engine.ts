@@ -2,7 +2,7 @@
  * The embedded engine: one SQLite file through better-sqlite3, in WAL mode so that the app and
  * the command line read and write it at once.
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { IndexRefused, type Engine, type RunQuery, type StatementText } from './engine';
@@ -22,9 +22,10 @@ function named(file: string, error: unknown): unknown {
   return new IndexRefused(`${file}: not an SQLite database, or a damaged one (${(error as Error).message})`);
 }
 
-/** Opens (creating when missing, with its folder) the SQLite index at `file`. */
-export function openSqlite(file: string): Engine {
-  mkdirSync(path.dirname(file), { recursive: true });
+/** Opens the SQLite index at `file`; a writer (`create`) makes it, and its folder, when missing. */
+export function openSqlite(file: string, create: boolean): Engine {
+  if (create) mkdirSync(path.dirname(file), { recursive: true });
+  else if (!existsSync(file)) throw new IndexRefused(`${file}: no index yet; acqmeta index makes it`);
   let db: Database.Database;
   try {
     db = new Database(file, { timeout: BUSY_WAIT_MS });
@@ -45,10 +46,18 @@ export function openSqlite(file: string): Engine {
     }
   }) as <R>(query: StatementText) => R[];
   const runAsync: RunQuery = async (query) => run(query);
+  async function* stream<R>(query: StatementText): AsyncGenerator<R> {
+    try {
+      yield* db.prepare(query.sql).iterate(query.parameters as unknown[]) as IterableIterator<R>;
+    } catch (error) {
+      throw named(file, error);
+    }
+  }
   return {
     kind: 'sqlite',
     where: file,
     run: runAsync,
+    stream,
     async inTransaction(work) {
       run({ sql: 'begin immediate', parameters: [] });
       try {

@@ -4,7 +4,16 @@
  * killed one leave each image once, paths agree across two mounts of a share, and a database
  * that is not an index is refused and left as it was.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  cpSync,
+  mkdtempSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -35,6 +44,7 @@ export function indexCases(engine: EngineUnderTest): void {
       return dir;
     };
     const index = (args: readonly string[]) => cli.run(['index', ...args], tmpdir(), { env: NATIVE_MODULES });
+    const find = (args: readonly string[]) => cli.run(['find', ...args], tmpdir(), { env: NATIVE_MODULES });
 
     beforeAll(async () => {
       cli = await buildCli();
@@ -137,6 +147,54 @@ export function indexCases(engine: EngineUnderTest): void {
         'lab:animal-1/cell-000.tif',
         'lab:animal-1/cell-001.tif',
       ]);
+    });
+
+    it("finds the images that pass a filter of the app's filter box, in the app's order", async () => {
+      const db = await engine.newDatabase('find');
+      const { root, sidecars } = sidecarFolder(2, 3);
+      temps.push(root);
+      // beside its folder: the app lists animal-0/… first ('/' before any character), plain text order would not
+      copyFileSync(sidecars[0]!.replace(/\.json$/, ''), path.join(root, 'animal-0.tif'));
+      copyFileSync(sidecars[0]!, path.join(root, 'animal-0.tif.json'));
+      for (const file of [sidecars[1]!, sidecars[5]!, path.join(root, 'animal-0.tif.json')])
+        writeFileSync(file, readFileSync(file, 'utf8').replace('"mouse"', file === sidecars[1] ? '"Rat"' : '"rat"'));
+      expect((await index([root, '--db', db])).code).toBe(0);
+      const top = realpathSync(root);
+
+      const rats = await find(['species:rat', '--db', db]);
+      expect(rats).toMatchObject({ code: 0, stderr: '' });
+      expect(rats.stdout.split('\n').filter(Boolean)).toEqual(
+        ['animal-0/cell-001.tif', 'animal-0.tif', 'animal-1/cell-002.tif'].map((p) => path.join(top, p)),
+      );
+      const others = await find(['--db', db, '--', '-species:rat']);
+      expect(others.stdout.split('\n').filter(Boolean)).toEqual(
+        ['animal-0/cell-000.tif', 'animal-0/cell-002.tif', 'animal-1/cell-000.tif', 'animal-1/cell-001.tif'].map((p) =>
+          path.join(top, p),
+        ),
+      );
+      expect((await find(['--db', db])).stdout.split('\n').filter(Boolean)).toHaveLength(7);
+      expect((await find(['species:rat na:>1', '--db', db])).stdout).toBe('');
+
+      const json = await find(['species:=rat', '--json', '--db', db]);
+      const lines = json.stdout
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as Record<string, unknown>);
+      expect(lines.map((l) => l.path)).toEqual(['animal-0/cell-001.tif', 'animal-0.tif', 'animal-1/cell-002.tif']);
+      expect(Object.keys(lines[0]!).slice(0, 6)).toEqual([
+        'share',
+        'path',
+        'file',
+        'format',
+        'header',
+        'file_calibration',
+      ]);
+      expect(lines[0]).toMatchObject({ share: top, file: path.join(top, 'animal-0/cell-001.tif'), sidecar: 'ok' });
+      expect(lines[0]).toHaveProperty('instrument_match');
+
+      const none = await find(['species:rat', '--db', await engine.newDatabase('empty')]);
+      expect(none.code).toBe(2);
+      expect(none.stderr).toMatch(/no index yet; acqmeta index makes it/);
     });
 
     it('refuses a database that is not an AcqMeta index, or a newer one, and writes nothing to it', async () => {
