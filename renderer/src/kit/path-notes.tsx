@@ -33,7 +33,8 @@ export function PathNotes({ title, notes }: { title: string; notes: readonly Pat
       <h3 id={id} className="modal-label convert-list-title">
         {title} ({formatCount(notes.length)})
       </h3>
-      <ul className="layout-paths small">
+      {/* a long list scrolls: focusable, so that a keyboard scrolls it too */}
+      <ul className="layout-paths small" tabIndex={0} aria-labelledby={id}>
         {notes.slice(0, SHOWN).map((note, i) => (
           <li key={i}>{note.path === '' ? note.text : <PathNoteText note={note} />}</li>
         ))}

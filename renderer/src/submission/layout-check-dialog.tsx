@@ -116,7 +116,8 @@ export function LayoutCheckDialog() {
           <p className="small layout-verdict" role="status">
             {verdictText(check)}
           </p>
-          <div className="layout-scroll">
+          {/* the table scrolls: focusable, so that a keyboard scrolls it too */}
+          <div className="layout-scroll" tabIndex={0} role="region" aria-label={`Patterns of ${check.target}`}>
             <DataTable
               caption={`Patterns of ${check.target}, in the schema’s order`}
               className="layout-table"
