@@ -1,8 +1,7 @@
 /** Keeps the view preferences (sort, columns and their widths, theme, panel width, header, acquisition and preview shown, review size, recent name patterns) across sessions. */
 import type { StoreApi } from 'zustand/vanilla';
+import { COLUMNS, isResultColumnKey } from '../../shared/columns';
 import { MAX_RECENT_PATTERNS, type NamesSlice } from './bulk';
-import { COLUMNS } from './lib/columns';
-import { isResultColumnKey } from './lib/result-columns';
 import { COLUMN_WIDTH, PANEL_WIDTH, type SaveSlice, type ViewSlice } from './store';
 
 /** The part of `localStorage` the preferences need. */

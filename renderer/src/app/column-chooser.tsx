@@ -1,7 +1,7 @@
 /** The "Columns" menu: show or hide table columns, grouped like the editor. */
+import { COLUMNS, isResultColumnKey } from '../../../shared/columns';
 import { useApp } from '../store';
-import { COLUMNS, DEFAULT_VISIBLE_COLUMNS } from '../lib/columns';
-import { isResultColumnKey } from '../lib/result-columns';
+import { DEFAULT_VISIBLE_COLUMNS } from '../lib/columns';
 import { ResultColumnList } from '../results';
 import { usePopover } from '../kit';
 

@@ -1,8 +1,9 @@
 /** The Save button with what it would save, the first value that cannot be saved, or the progress. */
 import { useShallow } from 'zustand/react/shallow';
 import { editableField } from '../../../shared/fields/field-table';
+import { baseName } from '../../../shared/columns';
 import { selectFirstInvalid, selectSaveSummary, useApp, useAppStore } from '../store';
-import { baseName, formatCount, plural } from '../lib/format';
+import { formatCount, plural } from '../lib/format';
 
 function InvalidHint({ invalid }: { invalid: number }) {
   const store = useAppStore();

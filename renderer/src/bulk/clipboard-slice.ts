@@ -4,8 +4,9 @@
  */
 import type { StateCreator } from 'zustand/vanilla';
 import type { FieldValues } from '../../../shared/fields/field-table';
+import { baseName } from '../../../shared/columns';
 import { type AppState, effectiveValues, selectEditablePaths } from '../store';
-import { baseName, plural } from '../lib/format';
+import { plural } from '../lib/format';
 
 /** What was copied, and from which image. */
 export interface CopiedMetadata {

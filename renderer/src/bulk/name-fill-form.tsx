@@ -5,10 +5,11 @@
  */
 import { useDeferredValue, useMemo, useState } from 'react';
 import { editableField } from '../../../shared/fields/field-table';
+import { baseName } from '../../../shared/columns';
 import { previewNameFill, type NameFillPreview, type NameFillRow } from './name-fill';
 import { selectEditablePaths, useApp, useAppStore } from '../store';
 import { selectDateFieldsByPath } from '../profile';
-import { baseName, displayValue, plural } from '../lib/format';
+import { displayValue, plural } from '../lib/format';
 import { DataTable, FieldRow, Modal, ModalActions, type Column } from '../kit';
 
 /** Rows shown in the preview; the rest are counted. */

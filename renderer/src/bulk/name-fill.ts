@@ -4,8 +4,8 @@
  * The patterns themselves are shared/names/name-pattern.ts, as the CLI's `set --from-name`.
  */
 import { compileNamePattern, type TakenValue } from '../../../shared/names/name-pattern';
+import { baseName } from '../../../shared/columns';
 import type { FieldInput } from '../store';
-import { baseName } from '../lib/format';
 
 /** One image of the preview. */
 export interface NameFillRow {

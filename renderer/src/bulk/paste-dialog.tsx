@@ -1,8 +1,9 @@
 /** Choose which copied fields to paste into the selected images. */
 import { useState } from 'react';
 import { EDITABLE_FIELDS } from '../../../shared/fields/field-table';
+import { baseName } from '../../../shared/columns';
 import { selectEditablePaths, useApp, useAppStore } from '../store';
-import { baseName, displayValue, plural } from '../lib/format';
+import { displayValue, plural } from '../lib/format';
 import { FieldChecklist } from '../save';
 import { Modal, ModalActions } from '../kit';
 

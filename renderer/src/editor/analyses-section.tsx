@@ -1,6 +1,6 @@
 /** The Analyses section of the single-image editor (read-only): one block per analysis record. */
 import { storedValueText, type AnalysisEntry, type NamedValue, type RoiEntry } from '../../../shared/analysis';
-import { unitFromName } from '../lib/result-format';
+import { unitFromName } from '../../../shared/columns';
 import { roiColor } from './roi-format';
 
 interface AnalysesSectionProps {

@@ -2,8 +2,8 @@
  * The editor's metadata actions: copy this image's metadata, paste into the selection, presets
  * (apply one to the selection, save this image's fields as one, manage them), fill from names.
  */
+import { baseName } from '../../../shared/columns';
 import { useApp, useAppStore } from '../store';
-import { baseName } from '../lib/format';
 import { MenuButton, type MenuEntry } from '../kit';
 
 const MOD = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform) ? '⇧⌘' : 'Ctrl+Shift+';

@@ -1,7 +1,8 @@
 /** How ROIs read in the editor: bounds in pixels, and in the image's units when it is calibrated. */
 import type { LineBounds, RectBounds, RoiEntry } from '../../../shared/analysis';
 import type { FieldValues } from '../../../shared/fields/field-table';
-import { formatCount, formatMeasure } from '../lib/format';
+import { formatMeasure } from '../../../shared/columns';
+import { formatCount } from '../lib/format';
 
 /** One axis's calibration: size of a pixel and its unit as shown (`µm`, `s`). */
 export interface AxisCalibration {

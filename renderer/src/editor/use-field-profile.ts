@@ -5,9 +5,9 @@
 import { useMemo } from 'react';
 import type { ProfileFieldRules } from '../../../shared/api';
 import { editableField, type FieldSpec } from '../../../shared/fields/field-table';
+import { formatFieldValue } from '../../../shared/columns';
 import { selectFieldProblems, selectFieldRules, type FieldProblem } from '../profile';
 import { useApp } from '../store';
-import { formatFieldValue } from '../lib/format';
 
 /** The profile's view of one field. */
 export interface FieldProfile {

@@ -1,7 +1,7 @@
 /** What the header view shows of a CZI, ND2, LIF or OIB file: its format, its images (scenes, positions) and its attachments. */
 import type { VendorFileDetail } from '../../../shared/formats';
 import { IMAGE_FORMAT_NAMES, type ImageFormat } from '../../../shared/image-format';
-import { formatDimensions } from '../lib/format';
+import { formatDimensions } from '../../../shared/columns';
 
 /** `3 images`, `1 image`. */
 function countOf(n: number, noun: string): string {

@@ -15,8 +15,6 @@ import {
 import { IMAGE_FORMAT_NAMES } from '../../../shared/image-format';
 import { pixelCount } from './format';
 
-export { columnByKey, COLUMNS, type Column, type ColumnKind } from '../../../shared/columns';
-
 /** Columns shown until the user chooses otherwise. */
 export const DEFAULT_VISIBLE_COLUMNS: readonly string[] = [
   'problems',

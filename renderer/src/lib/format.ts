@@ -4,16 +4,6 @@ import { recordedNumber } from '../../../shared/acquisition/acquisition-text';
 import { formatFieldValue, formatMeasure } from '../../../shared/columns';
 import type { FieldType, FieldValue } from '../../../shared/fields/field-table';
 
-export {
-  baseName,
-  exportedFromText,
-  formatDimensions,
-  formatFieldValue,
-  formatMeasure,
-  formatSizes,
-  messageForRow,
-} from '../../../shared/columns';
-
 /** A stored value in a sentence or a review: `(empty)` for nothing, `yes`/`no` for a flag. */
 export function displayValue(value: FieldValue | undefined): string {
   if (value === null || value === undefined || value === '') return '(empty)';

@@ -1,8 +1,6 @@
 /** How summary figures read in the results dialog; a result's name and cell text are `shared/columns`'. */
 import { formatCount } from './format';
 
-export { resultLabel, resultWhere, unitFromName } from '../../../shared/columns';
-
 /**
  * A summary figure to read: 4 significant digits, trailing zeros kept so a column reads alike
  * (`1.918`, `0.4430`, `12.50`), whole numbers from 10,000 on (`12,346`); the full value belongs in

@@ -2,8 +2,9 @@
 import { useState } from 'react';
 import { EDITABLE_FIELDS, type FieldGroup } from '../../../shared/fields/field-table';
 import { presetNameProblem } from '../../../shared/presets/preset-file';
+import { baseName } from '../../../shared/columns';
 import { effectiveValues, useApp, useAppStore } from '../store';
-import { baseName, displayValue, plural } from '../lib/format';
+import { displayValue, plural } from '../lib/format';
 import { FieldChecklist } from '../save';
 import { FieldRow, Modal, ModalActions } from '../kit';
 

@@ -1,7 +1,6 @@
 /** The "Results" part of the column chooser: a summary key by ROI grid of checkboxes per analysis. */
 import { useMemo } from 'react';
-import { resultLabel } from '../lib/result-format';
-import { resultColumnKey } from '../lib/result-columns';
+import { resultColumnKey, resultLabel } from '../../../shared/columns';
 import { matrixKey, resultMatrix, type AnalysisResults } from './result-matrix';
 import { selectResultKeys } from './result-selectors';
 import { useApp } from '../store';

@@ -3,7 +3,7 @@
  * the ROIs they were measured on (columns).
  */
 import { parseResultKey, resultKey } from '../../../shared/analysis';
-import { resultWhere } from '../lib/result-format';
+import { resultWhere } from '../../../shared/columns';
 
 /** Where a result was measured: one ROI (and channel, and repeat) of an image. */
 export interface ResultWhere {

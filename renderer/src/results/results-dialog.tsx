@@ -6,9 +6,9 @@ import { useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { RESULTS_FORMATS } from '../../../shared/analysis';
 import type { ImageRow, ResultsFormat } from '../../../shared/api';
+import { unitFromName } from '../../../shared/columns';
 import { downloadTableFile } from '../lib/download';
 import { formatCount, plural } from '../lib/format';
-import { unitFromName } from '../lib/result-format';
 import type { AnalysisResults } from './result-matrix';
 import {
   defaultChoice,

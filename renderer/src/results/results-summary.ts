@@ -13,7 +13,7 @@ import {
   type SampleUnit,
 } from '../../../shared/analysis';
 import { EDITABLE_FIELDS } from '../../../shared/fields/field-table';
-import { formatFieldValue } from '../lib/format';
+import { formatFieldValue } from '../../../shared/columns';
 import { matrixKey, resultMatrix, type AnalysisResults } from './result-matrix';
 
 /** Grouping by ROI instead of by a field. */

@@ -1,6 +1,6 @@
 /** A strip plot: every value of each group as a dot on one shared axis, the group's mean as a bar. */
 import type { GroupStats } from '../../../shared/analysis';
-import { formatMeasure } from '../lib/format';
+import { formatMeasure } from '../../../shared/columns';
 import { niceAxis } from './nice-ticks';
 
 /** The plot's box in SVG units: its width, the margins left (group names), right and top, a group's row, the axis. */

@@ -4,8 +4,9 @@
  * each field they edited.
  */
 import { useEffect, useMemo, useState } from 'react';
+import { baseName } from '../../../shared/columns';
 import { fieldDifferences, useApp, useAppStore } from '../store';
-import { baseName, displayValue } from '../lib/format';
+import { displayValue } from '../lib/format';
 import { DataTable, Modal, ModalActions, type Column } from '../kit';
 import { DamagedChoice } from './damaged-choice';
 

@@ -5,7 +5,7 @@
  * ends (not per batch: a fit reads every row).
  */
 import { useEffect, useState, type RefObject } from 'react';
-import type { Column } from '../lib/columns';
+import type { Column } from '../../../shared/columns';
 import { useApp, useAppStore } from '../store';
 import { fittedWidth } from './fit-column';
 

@@ -4,8 +4,7 @@
  * stays quick on a folder of 100,000 images.
  */
 import type { ImageRow } from '../../../shared/api';
-import { columnText } from '../lib/column-text';
-import type { Column } from '../lib/columns';
+import { type Column, columnText } from '../../../shared/columns';
 
 /** Texts measured: the longest by length (a proportional font may make one a little shorter). */
 const CANDIDATES = 40;

@@ -5,8 +5,9 @@
  * instead of what is shown.
  */
 import { useRef, type ReactNode } from 'react';
-import { baseName, dirName, exportedFromText } from '../lib/format';
+import { dirName } from '../lib/format';
 import { cutFolders, type FolderCut } from '../../../shared/path-cut';
+import { baseName, exportedFromText } from '../../../shared/columns';
 import { textWidth, usePathBox } from './use-path-box';
 
 /** The weights of the folders and of the name (see table.css). */

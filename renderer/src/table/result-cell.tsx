@@ -1,7 +1,6 @@
 /** A table cell showing one summary value of the row's analyses. */
 import type { ImageRow } from '../../../shared/api';
-import type { Column } from '../lib/columns';
-import { resultCellText } from '../lib/result-columns';
+import { type Column, resultCellText } from '../../../shared/columns';
 
 /** The value in 6 significant digits (all of it on hover); NaN and Infinity muted, as words. */
 export function ResultCell({ row, column }: { row: ImageRow; column: Column }) {

@@ -4,7 +4,7 @@
  * the left when the table scrolls sideways.
  */
 import { useRef, type KeyboardEvent, type PointerEvent } from 'react';
-import type { Column } from '../lib/columns';
+import type { Column } from '../../../shared/columns';
 import { type AppStore, selectVisiblePaths, useApp, useAppStore } from '../store';
 import { fittedWidth } from './fit-column';
 

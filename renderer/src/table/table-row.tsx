@@ -2,9 +2,14 @@
 import { memo, type MouseEvent } from 'react';
 import type { ImageRow } from '../../../shared/api';
 import { IMAGE_FORMAT_NAMES } from '../../../shared/image-format';
-import { columnText } from '../lib/column-text';
-import type { Column } from '../lib/columns';
-import { exportedFromText, formatFieldValue, formatSizes, messageForRow } from '../lib/format';
+import {
+  type Column,
+  columnText,
+  exportedFromText,
+  formatFieldValue,
+  formatSizes,
+  messageForRow,
+} from '../../../shared/columns';
 import { activeMark, isChange, type PathEdits, useApp, useAppStore } from '../store';
 import { SidecarBadge } from '../kit';
 import { PathText } from './path-text';

@@ -13,8 +13,7 @@ function loadStore() {
   return importSource([
     "export { createAppStore } from './renderer/src/store/app-store';",
     "export { selectVisiblePaths } from './renderer/src/store/filter';",
-    "export { COLUMNS } from './renderer/src/lib/columns';",
-    "export { columnText } from './renderer/src/lib/column-text';",
+    "export { COLUMNS, columnText } from './shared/columns';",
     "export { prepareForFilter } from './renderer/src/store/filter';",
   ]);
 }

@@ -2,7 +2,7 @@
 import type { ImageRow } from '../../../../shared/api';
 import { editableField, type FieldValue, type FieldValues } from '../../../../shared/fields/field-table';
 import { parseFieldInput, validateFieldValue } from '../../../../shared/validation';
-import { formatFieldValue } from '../../lib/format';
+import { formatFieldValue } from '../../../../shared/columns';
 
 /**
  * Whether an image's sidecar may be edited: not when it is corrupt or of another version, nor

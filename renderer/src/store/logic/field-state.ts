@@ -3,8 +3,8 @@ import { EDITABLE_FIELDS, type FieldValue, type FieldValues } from '../../../../
 import { lazyCollator } from '../../../../shared/text-order';
 import type { AppState } from '../../app-store';
 import { isChange, rowHasChanges, type PathEdits } from './edit-logic';
-import { formatFieldValue } from '../../lib/format';
 import type { ImageRow } from '../../../../shared/api';
+import { formatFieldValue } from '../../../../shared/columns';
 import type { PathFold } from '../memo/sliced-memo';
 
 /** A text a field shows on some of the images, and on how many. */

@@ -9,7 +9,8 @@ import type { SidecarVersion } from '../../../../shared/api';
 import type { ChannelTable } from '../../../../shared/channels/channel-table';
 import type { DatasetValues } from '../../../../shared/dataset';
 import { editableField, type FieldValue } from '../../../../shared/fields/field-table';
-import { formatFieldValue, plural } from '../../lib/format';
+import { formatFieldValue } from '../../../../shared/columns';
+import { plural } from '../../lib/format';
 import type { PendingEdit } from './edit-logic';
 import type { SidecarRemoval } from './sidecar-removals';
 

@@ -1,7 +1,8 @@
 /** Sorting of table rows by a column (pure; the table's visible rows are filtered, then sorted). */
 import type { ImageRow } from '../../../../shared/api';
 import { compareNatural } from '../../../../shared/text-order';
-import { columnByKey, sortValue } from '../../lib/columns';
+import { columnByKey } from '../../../../shared/columns';
+import { sortValue } from '../../lib/columns';
 
 /** Sort column and direction. */
 export interface SortSpec {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { resultColumnKey } from '../../../../shared/columns';
 import { shownColumns } from '../../../../renderer/src/lib/columns';
-import { resultColumnKey } from '../../../../renderer/src/lib/result-columns';
 import { createAppStore } from '../../../../renderer/src/app-store';
 import { selectResultKeys } from '../../../../renderer/src/results/result-selectors';
 import { selectVisiblePaths } from '../../../../renderer/src/store';

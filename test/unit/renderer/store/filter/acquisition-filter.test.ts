@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Acquisition } from '../../../../../shared/acquisition/acquisition-types';
-import { columnText } from '../../../../../renderer/src/lib/column-text';
-import { columnByKey, sortValue } from '../../../../../renderer/src/lib/columns';
+import { columnByKey, columnText } from '../../../../../shared/columns';
+import { sortValue } from '../../../../../renderer/src/lib/columns';
 import { selectVisiblePaths } from '../../../../../renderer/src/store/filter';
 import { makeRow, storeWithRows } from '../fake-client';
 

@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Acquisition } from '../../../../../shared/acquisition/acquisition-types';
-import { columnText } from '../../../../../renderer/src/lib/column-text';
-import { columnByKey, COLUMNS, sortValue } from '../../../../../renderer/src/lib/columns';
+import { columnByKey, COLUMNS, columnText } from '../../../../../shared/columns';
+import { sortValue } from '../../../../../renderer/src/lib/columns';
 import { parseFilter, selectVisiblePaths } from '../../../../../renderer/src/store/filter';
 import { makeRow, storeWithRows } from '../fake-client';
 

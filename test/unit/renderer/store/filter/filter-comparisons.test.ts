@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Acquisition } from '../../../../../shared/acquisition/acquisition-types';
-import { columnText } from '../../../../../renderer/src/lib/column-text';
-import { columnByKey } from '../../../../../renderer/src/lib/columns';
+import { columnByKey, columnText } from '../../../../../shared/columns';
 import { parseFilter, selectVisiblePaths } from '../../../../../renderer/src/store/filter';
 import { makeRow, storeWithRows } from '../fake-client';
 
