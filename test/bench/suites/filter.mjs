@@ -11,7 +11,7 @@ const TYPED = ['genotype:WT', 'depth:>100', 'uint16', '-sidecar:none region:v1',
 /** The store and the filter code, bundled from the renderer's TypeScript. */
 function loadStore() {
   return importSource([
-    "export { createAppStore } from './renderer/src/store/app-store';",
+    "export { createAppStore } from './renderer/src/app-store';",
     "export { selectVisiblePaths } from './renderer/src/store/filter';",
     "export { COLUMNS, columnText } from './shared/columns';",
     "export { prepareForFilter } from './renderer/src/store/filter';",
