@@ -5,7 +5,7 @@
  */
 import type { ImageRow } from '../../../shared/api';
 import { columnByKey, columnNumber, columnText } from '../../../shared/columns';
-import type { ImageColumns } from './index-store';
+import type { ImageColumns } from './schema';
 
 /** The column's text as the filter searches it (lower case, an objective's `×` as `x`); null when empty. */
 function searched(row: ImageRow, key: string): string | null {

@@ -7,7 +7,7 @@ import type { FilterQuery } from '../../../shared/filter';
 import type { FileStamp } from '../disk';
 import type { Engine, EngineKind } from './engine';
 import { prefilter } from './prefilter';
-import type { IndexDatabase } from './schema';
+import type { ImageColumns, IndexDatabase } from './schema';
 
 /** An image as the index knows it: its row id and the file facts it was read with. */
 export interface KnownImage {
@@ -27,18 +27,6 @@ export interface ImageWrite {
   /** The row as the app's table holds it, as JSON text. */
   row: string;
   columns: ImageColumns;
-}
-
-/** The values the index keeps in columns of their own, to filter on: texts as the filter searches them (lower case, `×` as `x`; null when empty), numbers as the table holds them. */
-export interface ImageColumns {
-  species: string | null;
-  genotype: string | null;
-  objective: string | null;
-  na: number | null;
-  acquired: string | null;
-  instrument: string | null;
-  sidecar: string;
-  pixel_size: number | null;
 }
 
 /** An image found by a search: its share, its path in the share, its record and row as JSON text. */

@@ -27,8 +27,20 @@ export interface FoldersTable {
   indexed_at: number;
 }
 
+/** The values the index keeps in columns of their own, to filter on: texts as the filter searches them (lower case, `×` as `x`; null when empty), numbers as the table holds them. */
+export interface ImageColumns {
+  species: string | null;
+  genotype: string | null;
+  objective: string | null;
+  na: number | null;
+  acquired: string | null;
+  instrument: string | null;
+  sidecar: string;
+  pixel_size: number | null;
+}
+
 /** One image: where it lies, the file facts it was read with, the `scan --json` record and the row, the filtered values. */
-export interface ImagesTable {
+export interface ImagesTable extends ImageColumns {
   id: Generated<number>;
   share_id: number;
   path: string;
@@ -41,14 +53,6 @@ export interface ImagesTable {
   record: string;
   /** The row as the app's table holds it, as JSON: what the filter language tests. */
   row: string;
-  species: string | null;
-  genotype: string | null;
-  objective: string | null;
-  na: number | null;
-  acquired: string | null;
-  instrument: string | null;
-  sidecar: string;
-  pixel_size: number | null;
   indexed_at: number;
 }
 
