@@ -23,7 +23,7 @@ export interface Engine {
   /** Where the database lies, for messages: a file, or the server and database without a password. */
   readonly where: string;
   run: RunQuery;
-  /** The rows of a query one by one: SQLite reads them as they are taken; pg receives them whole first. */
+  /** The rows of a query one by one, read as they are taken (SQLite's iterator, a PostgreSQL cursor), never the whole result at once. */
   stream<R>(query: StatementText): AsyncIterable<R>;
   /** Runs `work` in one transaction, all of it or nothing (SQLite's takes the write lock at its start, so writers queue). */
   inTransaction<T>(work: (run: RunQuery) => Promise<T>): Promise<T>;

@@ -3,6 +3,7 @@
  * and search at once.
  */
 import pg from 'pg';
+import Cursor from 'pg-cursor';
 import { IndexRefused, type Engine, type RunQuery } from './engine';
 
 /** Transactions PostgreSQL ends to break a deadlock or a serialization conflict are run again, this many times at most. */
@@ -10,6 +11,9 @@ const TRIES = 5;
 
 /** SQLSTATEs of a transaction worth running again: deadlock, serialization failure. */
 const RETRY_STATES: ReadonlySet<string> = new Set(['40P01', '40001']);
+
+/** Rows a search takes from the server at a time: memory holds one batch, whatever the result's size. */
+export const STREAM_BATCH = 1000;
 
 /** 64-bit integers (sizes, inodes, ids) as numbers: the files' sizes stay below 2^53. */
 const types = {
@@ -47,7 +51,16 @@ export async function openPostgres(url: string): Promise<Engine> {
     where,
     run,
     async *stream<R>(query: { sql: string; parameters: readonly unknown[] }) {
-      yield* await run<R>(query);
+      const cursor = client.query(new Cursor<R>(query.sql, query.parameters as unknown[], { types }));
+      try {
+        for (;;) {
+          const rows = await cursor.read(STREAM_BATCH);
+          if (rows.length === 0) return;
+          yield* rows;
+        }
+      } finally {
+        await cursor.close();
+      }
     },
     async inTransaction(work) {
       for (let tries = 1; ; tries++) {
