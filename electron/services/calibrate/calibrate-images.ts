@@ -100,8 +100,9 @@ export async function applyCalibration(
 
 /**
  * One image: the file opened for writing first (a read-only or locked file fails here, before
- * anything is saved), then the sidecar, then the header; a header not written takes the
- * sidecar's save back through the same save path, so the image is done or untouched.
+ * anything is saved), then, under one hold of the image's lock, the sidecar, then the header; a
+ * header not written takes the sidecar's save back through the same save path, so the image is
+ * done or untouched.
  */
 async function writeImage(
   image: ReviewedImage,
@@ -114,20 +115,21 @@ async function writeImage(
   // the sidecar's folder is synced with the header's journal record, both before the header's
   // first byte: one wait for the two instead of one after the other
   const batch = new WriteBatch();
-  const save = { ...writes.save, batch };
   try {
-    const saved = await saveSidecar(entry, request, save);
-    const outcome = await withSidecarLock(entry.absPath, true, () =>
-      writeHeader(entry, write, writes, () => batch.finish()),
-    ).catch((error: unknown) => failed(error));
-    if (saved !== null && outcome.kind !== 'written' && outcome.kind !== 'unchanged') {
-      const back: ImageChanges =
-        saved.kind === 'created'
-          ? { changes: {}, expected: saved.version, removeSidecar: true }
-          : { changes: Object.fromEntries(saved.diffs.map((d) => [d.name, d.before])), expected: saved.version };
-      await saveImageChanges(entry, back, save);
-    }
-    return outcome;
+    // the saves run under the lock held for the header: one lock taken and released, not two
+    return await withSidecarLock(entry.absPath, true, async (heldLock) => {
+      const save = { ...writes.save, batch, heldLock };
+      const saved = await saveSidecar(entry, request, save);
+      const outcome = await writeHeader(entry, write, writes, () => batch.finish()).catch(failed);
+      if (saved !== null && outcome.kind !== 'written' && outcome.kind !== 'unchanged') {
+        const back: ImageChanges =
+          saved.kind === 'created'
+            ? { changes: {}, expected: saved.version, removeSidecar: true }
+            : { changes: Object.fromEntries(saved.diffs.map((d) => [d.name, d.before])), expected: saved.version };
+        await saveImageChanges(entry, back, save);
+      }
+      return outcome;
+    });
   } finally {
     await batch.finish();
   }
@@ -135,8 +137,8 @@ async function writeImage(
 
 /**
  * The sidecar's pixel size and unit, when the request sets them, through the one save path
- * (which holds the image's lock itself): the sidecar first, so that it holds what the header
- * will. What it saved (null: nothing asked, or nothing changed).
+ * (under the image's lock its caller holds: `save.heldLock`): the sidecar first, so that it
+ * holds what the header will. What it saved (null: nothing asked, or nothing changed).
  */
 async function saveSidecar(
   entry: ImageEntry,
@@ -163,7 +165,7 @@ interface HeaderWrite {
 /**
  * One image's header, as its review planned it (the file opened only when still the one the
  * plan was made from: a change since fails as a conflict), journaled first and read back after
- * (under the image's lock). `durable` makes the sidecar's save durable: awaited with the
+ * (under the image's lock, which the caller holds). `durable` makes the sidecar's save durable: awaited with the
  * journal record, before the first byte.
  */
 async function writeHeader(

@@ -19,6 +19,7 @@ import { defaultValues, type ImageScan } from '../rows';
 import {
   saveFieldChanges,
   sidecarStepsFor,
+  type HeldSidecarLock,
   type JournalHook,
   type NewSidecarSource,
   type TakeFromSaved,
@@ -60,6 +61,8 @@ export interface SaveContext {
   dryRun?: boolean;
   /** The journal record of each write (see `journalWrites`); absent: not journaled. */
   journal?: JournalHook;
+  /** The image's lock, already held by the caller: the save runs under it (see `SaveOptions.heldLock`). */
+  heldLock?: HeldSidecarLock;
 }
 
 /** What a save did (or, in a dry run, would do). */
@@ -141,6 +144,7 @@ export async function saveImageChanges<T = undefined>(
       ...(context.batch === undefined ? {} : { batch: context.batch }),
       ...(context.dryRun === undefined ? {} : { dryRun: context.dryRun }),
       ...(context.journal === undefined ? {} : { journal: context.journal }),
+      ...(context.heldLock === undefined ? {} : { heldLock: context.heldLock }),
       newSidecar: () => newSidecarSource(entry, context),
       refuse: (current) => {
         // Without a usable profile nothing is refused: a bulk set spares each sidecar's plain values.

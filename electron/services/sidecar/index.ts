@@ -22,7 +22,7 @@ export { writeWholeFile } from './write-whole-file';
 export { listingOfSteps, sidecarNameFor, sidecarPathFor, sidecarStepsFor, type SidecarListing } from './sidecar-path';
 export { claimTemp, releaseTemp, sweepStaleTemps, sweepStaleTempsUnder } from './temp-files';
 export { inWriteBatch, WriteBatch } from './write-batch';
-export { withSidecarLock } from './sidecar-lock';
+export { withSidecarLock, type HeldSidecarLock } from './sidecar-lock';
 export { releaseAtOnce } from './folder-holds';
 export { appendJournalInWorker, lookInWorker, startWriteWorker, writeOnThisThread } from './write-worker-client';
 export type { JournalEntry } from './write-worker-protocol';

@@ -10,7 +10,7 @@ import { retriedWhenFull } from './full-disk-retry';
 import { keepDamaged } from './keep-damaged';
 import { sidecarFromSnapshot, type SidecarFile } from './read-sidecar-file';
 import { removeCreated } from './remove-created';
-import { withSidecarLock } from './sidecar-lock';
+import { underHeldLock, withSidecarLock } from './sidecar-lock';
 import { sidecarNameFor } from './sidecar-path';
 import type { NewSidecarSource, SaveOptions, SaveResult, TakeFromSaved } from './save-options';
 import {
@@ -37,8 +37,8 @@ const utf8 = new TextEncoder();
  * for a file CloudScope could not load (never overwritten), `CONFLICT` when the file is not
  * `expected` any more (unless `overwrite`), `IO` when the disk refuses (one that finds the disk
  * full is tried again once the saves in flight have ended: `full-disk-retry.ts`). Writes only when the
- * text changes. The file is read, edited and replaced under its lock, so the read is the one
- * the write is checked against.
+ * text changes. The file is read, edited and replaced under its lock (taken here, or the one the
+ * caller holds: `heldLock`), so the read is the one the write is checked against.
  */
 export async function saveFieldChanges<T = undefined>(
   imagePath: string,
@@ -48,7 +48,11 @@ export async function saveFieldChanges<T = undefined>(
 ): Promise<SaveResult<T>> {
   const problems = validateChanges(changes);
   if (problems.length > 0) throw new ApiFailure('INVALID_VALUE', problems.join('; '), imagePath);
-  return withSidecarLock(imagePath, options.dryRun !== true, () =>
+  const locked = <R>(task: () => Promise<R>): Promise<R> =>
+    options.heldLock === undefined
+      ? withSidecarLock(imagePath, options.dryRun !== true, task)
+      : underHeldLock(imagePath, options.heldLock, task);
+  return locked(() =>
     retriedWhenFull(async () => {
       const onDisk = await readForWrite(imagePath);
       const file = sidecarFromSnapshot(onDisk.snapshot, sidecarNameFor(imagePath), { checkValues: false });

@@ -6,6 +6,7 @@ import type { FileCalibration, HeaderValues, SidecarVersion } from '../../../sha
 import type { ApiFailure } from '../../../shared/errors';
 import type { FieldValues } from '../../../shared/fields/field-table';
 import type { Sidecar } from '../../../shared/sidecar';
+import type { HeldSidecarLock } from './sidecar-lock';
 import type { WriteBatch } from './write-batch';
 import type { JournalEntry } from './write-worker-protocol';
 
@@ -30,6 +31,12 @@ export interface SaveOptions {
   refuse?: (current: Sidecar | null) => ApiFailure | null;
   /** Check and compute everything, write nothing. */
   dryRun?: boolean;
+  /**
+   * The image's lock, held by the caller (given to its task by `withSidecarLock`): the save runs
+   * under it rather than taking it again, so that one lock covers the save and the caller's
+   * other writes to the image (calibrate's header write).
+   */
+  heldLock?: HeldSidecarLock;
   /** Many saves in flight: their folders are synced once, by `batch.finish()`. */
   batch?: WriteBatch;
   /** Fields whose keys are taken out of an existing file (undo of setting a field it lacked). */

@@ -37,22 +37,35 @@ function image(name: string): string {
 }
 
 /**
- * Runs `acqmeta calibrate <file> --pixel-size <size>` held at `point`, calls `look` there, then
- * lets it go on; resolves to its exit code.
+ * Runs `acqmeta calibrate <file> --pixel-size <size>` held at each of `points` in turn, calls
+ * `look` at each, then lets it go on; resolves to its exit code.
  */
-function heldAt(file: string, size: string, point: string, look: () => void): Promise<number | null> {
+function heldAt(
+  file: string,
+  size: string,
+  points: readonly string[],
+  look: (point: string) => void,
+): Promise<number | null> {
   const gate = path.join(base, 'gate');
-  writeFileSync(gate, `${point}\n`);
+  const waiting = [...points];
+  writeFileSync(gate, `${waiting.join('\n')}\n`);
   return new Promise((resolve, reject) => {
     const watcher = watch(base, (_, name) => {
       if (name !== 'gate.reached') return;
-      watcher.close();
+      // the writer appends a line at each point it is held at, the next one only once let go
+      const reached = readFileSync(`${gate}.reached`, 'utf8').split('\n').length - 1;
+      const point = waiting[0];
+      if (point === undefined || reached <= points.length - waiting.length) return;
+      waiting.shift();
       try {
-        look();
+        look(point);
       } catch (error) {
         reject(error as Error);
       } finally {
-        rmSync(gate, { force: true });
+        if (waiting.length === 0) {
+          watcher.close();
+          rmSync(gate, { force: true });
+        } else writeFileSync(gate, `${waiting.join('\n')}\n`);
       }
     });
     const child = spawn(process.execPath, [built().cliScript, 'calibrate', file, '--pixel-size', size], {
@@ -83,7 +96,7 @@ describe('acqmeta calibrate, held at its write points', () => {
     const file = image('journaled');
     const original = readFileSync(file);
     let seen: unknown[] = [];
-    const code = await heldAt(file, '0.25', 'header-journaled', () => {
+    const code = await heldAt(file, '0.25', ['header-journaled'], () => {
       seen = [sidecarWidth(file), readFileSync(file).equals(original)];
     });
     expect(code).toBe(0);
@@ -94,11 +107,25 @@ describe('acqmeta calibrate, held at its write points', () => {
   it('gives the file its journaled modification time once linked, as an undo checks', async () => {
     const file = image('linked');
     let seen: number[] = [];
-    const code = await heldAt(file, '0.5', 'header-linked', () => {
+    const code = await heldAt(file, '0.5', ['header-linked'], () => {
       seen = [statSync(file).mtimeMs, latestRecord(file).after.mtime];
     });
     expect(code).toBe(0);
     expect(seen[0]).toBe(seen[1]);
+  }, 60_000);
+
+  it('keeps the image locked from the sidecar saved to the header written, with no break another writer could take', async () => {
+    const file = image('locked');
+    const lock = path.join(path.dirname(file), '.acqmeta-lock');
+    const made: Record<string, number> = {};
+    const code = await heldAt(file, '0.125', ['after-rename', 'header-journaled'], (point) => {
+      // a lock released and taken again is another folder, made later
+      made[point] = Number(statSync(lock, { bigint: true }).birthtimeNs);
+    });
+    expect(code).toBe(0);
+    expect(sidecarWidth(file)).toBe(0.125);
+    expect(made['after-rename']).toBeGreaterThan(0);
+    expect(made['header-journaled']).toBe(made['after-rename']);
   }, 60_000);
 });
 
