@@ -12,6 +12,7 @@ import { TableHeader } from './table-header';
 import { PinnedPaths, usePinnedHover } from './pinned-paths';
 import { ROW_HEIGHT } from './row-height';
 import { TableRow } from './table-row';
+import { PathBoxContext, usePathRuler } from './use-path-box';
 import { useRowWindow } from './use-row-window';
 
 /** What an empty table says, over the grid's body (outside the grid, which may hold rows only). */
@@ -58,6 +59,7 @@ export function ImageTable() {
   const cursorIndex = cursor === null ? -1 : paths.indexOf(cursor);
   const rows = useRowWindow(scroller, body, paths.length, ROW_HEIGHT, cursorIndex);
   usePinnedHover(body);
+  const ruler = usePathRuler();
   const inView = paths.slice(rows.range.start, rows.range.end);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -118,22 +120,30 @@ export function ImageTable() {
             className="table-body"
             style={{ height: rows.totalHeight, gridTemplateColumns: template }}
           >
-            <PinnedPaths paths={inView} start={rows.range.start} rowHeight={ROW_HEIGHT} slots={rows.slots} />
-            {inView.map((path, offset) => {
-              const index = rows.range.start + offset;
-              // keyed by its place in the window, a row element shows the next image to come there:
-              // a filter or a sort updates the rows drawn instead of replacing them (a scroll, one row)
-              return (
-                <TableRow
-                  key={index % rows.slots}
-                  path={path}
-                  index={index}
-                  top={index * ROW_HEIGHT}
-                  columns={columns}
-                  template={template}
-                />
-              );
-            })}
+            <PathBoxContext.Provider value={ruler.box}>
+              <PinnedPaths
+                paths={inView}
+                start={rows.range.start}
+                rowHeight={ROW_HEIGHT}
+                slots={rows.slots}
+                ruler={ruler.ref}
+              />
+              {inView.map((path, offset) => {
+                const index = rows.range.start + offset;
+                // keyed by its place in the window, a row element shows the next image to come there:
+                // a filter or a sort updates the rows drawn instead of replacing them (a scroll, one row)
+                return (
+                  <TableRow
+                    key={index % rows.slots}
+                    path={path}
+                    index={index}
+                    top={index * ROW_HEIGHT}
+                    columns={columns}
+                    template={template}
+                  />
+                );
+              })}
+            </PathBoxContext.Provider>
           </div>
         </div>
       </div>

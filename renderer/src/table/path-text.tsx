@@ -4,7 +4,7 @@
  * page (hidden); assistive technology reads the whole path the row's cell holds beside it
  * instead of what is shown.
  */
-import { useRef, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { dirName } from '../lib/format';
 import { cutFolders, type FolderCut } from '../../../shared/path-cut';
 import { baseName, exportedFromText } from '../../../shared/columns';
@@ -39,8 +39,7 @@ function CutFolders({ folders, cuts }: { folders: string; cuts: readonly FolderC
 
 /** The path, filling its cell; for an image of a collection, the file it was exported from after its name. */
 export function PathText({ path, exportedFrom }: { path: string; exportedFrom?: string }) {
-  const ref = useRef<HTMLSpanElement>(null);
-  const box = usePathBox(ref);
+  const box = usePathBox();
   const folders = dirName(path);
   const name = baseName(path);
   // an en space, which no layout collapses, sets it apart from the name
@@ -56,7 +55,7 @@ export function PathText({ path, exportedFrom }: { path: string; exportedFrom?: 
         );
   return (
     // What the cut path looks like is for the eye: the row's cell holds the whole path as text for assistive technology.
-    <span ref={ref} className="path-text" aria-hidden="true">
+    <span className="path-text" aria-hidden="true">
       {cuts === null ? (
         folders && <span className="path-folders">{folders}</span>
       ) : (

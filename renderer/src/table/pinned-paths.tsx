@@ -29,21 +29,28 @@ const PinnedPath = memo(function PinnedPath({ path, index, top }: { path: string
 /**
  * The pinned paths of `paths` (the rows in view, the first at `start`), `rowHeight` apart, each
  * keyed by its place in the window as the rows are (`slots`: see image-table): the element at a
- * place stays, so the hovered one stays under the mouse when the rows change beneath it.
+ * place stays, so the hovered one stays under the mouse when the rows change beneath it. Above
+ * them, as high as nothing, the path column's ruler (`ruler`: see use-path-box), there before
+ * any row is.
  */
 export function PinnedPaths({
   paths,
   start,
   rowHeight,
   slots,
+  ruler,
 }: {
   paths: readonly string[];
   start: number;
   rowHeight: number;
   slots: number;
+  ruler: RefObject<HTMLSpanElement | null>;
 }) {
   return (
     <div className="pinned-paths" aria-hidden="true">
+      <div className="cell cell-path">
+        <span ref={ruler} className="path-text" />
+      </div>
       {paths.map((path, offset) => (
         <PinnedPath
           key={(start + offset) % slots}

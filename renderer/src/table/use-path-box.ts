@@ -1,5 +1,12 @@
-/** The room a path has in its cell, and the width of text in the cell's font, for cutting it to fit (shared/path-cut). */
-import { useLayoutEffect, useState, type RefObject } from 'react';
+/**
+ * The room a path has in its cell, and the width of text in the cell's font, for cutting it to fit
+ * (shared/path-cut). Every path of the table has the same room, the path column's, so one hidden
+ * ruler in that column is measured for all of them: the rows' paths are cut as they are first
+ * drawn, without each cell asking the browser for its box (which lays out the whole new table in
+ * the middle of drawing it, then draws every path again).
+ */
+import { createContext, useContext, useEffect, useRef, useState, type RefObject } from 'react';
+import { flushSync } from 'react-dom';
 
 /** A path's room: its width in pixels and the font of its cell (every part but the weight). */
 export interface PathBox {
@@ -7,35 +14,48 @@ export interface PathBox {
   font: { style: string; size: string; family: string };
 }
 
-/** One observer for every path on screen (a hundred or so), each element with its own callback. */
-const resized = new WeakMap<Element, (width: number) => void>();
-let observer: ResizeObserver | null = null;
+/** The path column's room, as its ruler last measured it; null before the first layout. */
+export const PathBoxContext = createContext<PathBox | null>(null);
 
-function observeWidth(element: Element, onWidth: (width: number) => void): () => void {
-  observer ??= new ResizeObserver((entries) => {
-    for (const entry of entries) resized.get(entry.target)?.(entry.contentRect.width);
-  });
-  resized.set(element, onWidth);
-  observer.observe(element);
-  return () => {
-    observer?.unobserve(element);
-    resized.delete(element);
-  };
+/** The room of the table's paths (see {@link usePathRuler}); null before the first layout. */
+export function usePathBox(): PathBox | null {
+  return useContext(PathBoxContext);
 }
 
-/** The width and font of `ref`'s element, kept up to date as its column is resized; null before the first layout. */
-export function usePathBox(ref: RefObject<HTMLElement | null>): PathBox | null {
+/**
+ * The path column's room, measured on the element given `ref` (a path's box with no text, in the
+ * column) each time the browser lays it out anew; null before the first layout. A change is drawn
+ * before the frame is painted, so no path is painted cut for a width it no longer has.
+ */
+export function usePathRuler(): { ref: RefObject<HTMLSpanElement | null>; box: PathBox | null } {
+  const ref = useRef<HTMLSpanElement>(null);
   const [box, setBox] = useState<PathBox | null>(null);
-  useLayoutEffect(() => {
+  useEffect(() => {
     const element = ref.current;
     if (element === null) return undefined;
-    const style = getComputedStyle(element);
-    const font = { style: style.fontStyle, size: style.fontSize, family: style.fontFamily };
-    const update = (width: number) => setBox((b) => (b !== null && b.width === width ? b : { width, font }));
-    update(element.getBoundingClientRect().width);
-    return observeWidth(element, update);
-  }, [ref]);
-  return box;
+    const observer = new ResizeObserver(([entry]) => {
+      if (entry === undefined) return;
+      // read after the browser's own layout, so this costs no layout of its own
+      const style = getComputedStyle(element);
+      const next = {
+        width: entry.contentRect.width,
+        font: { style: style.fontStyle, size: style.fontSize, family: style.fontFamily },
+      };
+      flushSync(() => setBox((b) => (b !== null && sameBox(b, next) ? b : next)));
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  return { ref, box };
+}
+
+function sameBox(a: PathBox, b: PathBox): boolean {
+  return (
+    a.width === b.width &&
+    a.font.style === b.font.style &&
+    a.font.size === b.font.size &&
+    a.font.family === b.font.family
+  );
 }
 
 /** A 2D context per font, for measuring text (setting a context's font is slow). */
