@@ -1,6 +1,7 @@
 /**
  * The events the backend pushes to the renderer (scan progress, changes on disk, the folder's
- * watch, background jobs, menu commands and window questions), part of the contract in `api.ts`.
+ * watch, background jobs, the index's refresh, menu commands and window questions), part of the
+ * contract in `api.ts`.
  */
 import type { ApiError, ImageRow } from './api-types';
 import type { CollectionExportOutcome, CollectionExportProgress } from './api-collection';
@@ -8,6 +9,7 @@ import type { ConvertProgress, ConvertSummary } from './api-convert';
 import type { CalibrationProgress, CalibrationSummary } from './api-calibrate';
 import type { FolderWatching } from './api-session';
 import type { UploadOutcome, UploadProgress } from './api-upload';
+import type { IndexRefreshProgress, IndexRefreshSummary } from './api-index';
 import type { MenuCommand, WindowQuestion } from './api-window';
 import type { UnreadFiles } from './unread-files';
 
@@ -39,6 +41,10 @@ export type ApiEvent =
   | { type: 'upload-done'; jobId: string; outcome: UploadOutcome }
   /** The build could not go on (a disk error, HuBMAP's checks could not run): the upload folder is as it was. */
   | { type: 'upload-failed'; jobId: string; error: ApiError }
+  | ({ type: 'index-refresh-progress'; jobId: string } & IndexRefreshProgress)
+  | { type: 'index-refresh-done'; jobId: string; summary: IndexRefreshSummary }
+  /** The refresh could not go on (the index refused, a disk error): the batches written stay. */
+  | { type: 'index-refresh-failed'; jobId: string; error: ApiError }
   | { type: 'menu'; command: MenuCommand }
   | { type: 'window-question'; id: number; question: WindowQuestion };
 

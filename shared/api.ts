@@ -33,6 +33,7 @@ import type { FolderJournal } from './api-journal';
 import type { JobMethods } from './api-jobs';
 import type { CalibrationMethods } from './api-calibrate';
 import type { UploadMethods } from './api-upload';
+import type { IndexMethods } from './api-index';
 
 export * from './api-types';
 export type { ResultsFormat } from './analysis/results-table';
@@ -55,12 +56,13 @@ export type * from './api-collection';
 export type * from './api-convert';
 export type * from './api-calibrate';
 export type * from './api-upload';
+export type * from './api-index';
 export type { ApiClient } from './api-client';
 export type { MenuCommand, MenuState, WindowAnswer, WindowQuestion } from './api-window';
 export type * from './api-profile';
 
 /** Every backend operation: request and response types. */
-export interface ApiMethods extends JobMethods, CalibrationMethods, UploadMethods {
+export interface ApiMethods extends JobMethods, CalibrationMethods, UploadMethods, IndexMethods {
   /**
    * The state at start-up. With `scan`, a scan of the open folder starts in the same call (what
    * a window does first; saves a round trip before the first rows); its id is in `scanId`.
@@ -264,6 +266,11 @@ const METHODS: { readonly [K in ApiMethodName]: true } = {
   startUpload: true,
   cancelUpload: true,
   showUpload: true,
+  getIndexStatus: true,
+  searchIndex: true,
+  getSearchPage: true,
+  startIndexRefresh: true,
+  cancelIndexRefresh: true,
 };
 
 /** Every method name, for transports that register them one by one. */

@@ -1,34 +1,9 @@
 /**
- * How an image's acquisition metadata looks on the command line: the `acquisition` object of
- * `show --json` and `scan --json` (keys in a fixed order, absent when unknown) and the short
- * block `show` prints.
+ * How an image's acquisition metadata looks on the command line: the short block `show` prints
+ * (the `acquisition` object of the JSON records is shared/scan-record.ts's).
  */
 import { acquisitionLines as detailLines, disagreementTexts } from '../../shared/acquisition/acquisition-details';
 import type { Acquisition } from '../../shared/acquisition/acquisition-types';
-
-/** The JSON contract's keys, in the order they are written. */
-const KEYS = [
-  'instrument',
-  'objective',
-  'channels',
-  'pixel_size_um',
-  'storage',
-  'time_increment_s',
-  'acquired_at',
-  'software',
-  'written_by',
-  'sources',
-  'origins',
-  'disagreements',
-  'problems',
-] as const;
-
-/** The `acquisition` object of a JSON record: the model's keys in a fixed order, absent ones left out. */
-export function acquisitionRecord(acquisition: Acquisition): Record<string, unknown> {
-  const record: Record<string, unknown> = {};
-  for (const key of KEYS) if (acquisition[key] !== undefined) record[key] = acquisition[key];
-  return record;
-}
 
 /** The `Acquisition` block of `show`: the editor's details, one line per known value, then disagreements and problems. */
 export function acquisitionLines(acquisition: Acquisition | undefined): string[] {

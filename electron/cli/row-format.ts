@@ -5,51 +5,15 @@ import type { HeaderValues, ImageRow } from '../../shared/api';
 import type { FieldSpec, FieldValue } from '../../shared/fields/field-table';
 import { cutFolders, shownFolders } from '../../shared/path-cut';
 import { pythonFloatRepr } from '../../shared/sidecar';
-import { acquisitionRecord } from './acquisition-format';
 import { printable } from './output';
+
+export { rowRecord } from '../../shared/scan-record';
 
 /** `('C', 'Y', 'X')` + `(2, 512, 512)` → `CYX 2x512x512`. */
 function describeDims(header: HeaderValues): string {
   const axes = header.dims.replace(/[^A-Z]/g, '');
   const sizes = header.shape.match(/\d+/g) ?? [];
   return `${axes} ${sizes.join('x')}`.trim();
-}
-
-/** The JSON Lines record of a row, keys in a fixed order (`acqmeta scan --json`). */
-export function rowRecord(row: ImageRow): Record<string, unknown> {
-  const h = row.header;
-  return {
-    path: row.path,
-    format: row.format,
-    header:
-      h === null
-        ? null
-        : {
-            shape: h.shape,
-            dims: h.dims,
-            sizes: h.sizes,
-            dtype: h.dtype,
-            num_channels: h.num_channels,
-            num_scenes: h.num_scenes,
-            date: h.date,
-            time: h.time,
-          },
-    file_calibration:
-      row.fileCalibration === null
-        ? null
-        : {
-            x: row.fileCalibration.x,
-            y: row.fileCalibration.y,
-            unit: row.fileCalibration.unit,
-            source: row.fileCalibration.source,
-          },
-    sidecar: row.sidecar,
-    errors: row.errors,
-    profile: row.profile,
-    profile_problems: row.profileProblems.map((p) => p.message),
-    acquisition: row.acquisition === undefined ? null : acquisitionRecord(row.acquisition),
-    ...(row.exportedFrom === undefined ? {} : { exported_from: row.exportedFrom }),
-  };
 }
 
 /** Column widths of the readable scan listing. */

@@ -4,9 +4,8 @@
  */
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
-import { parseFilter, rowMatcher } from '../../../shared/filter';
-import type { ImageRow } from '../../../shared/api';
-import { indexUrl, openIndex, parseShare, type FoundImage } from '../../services/index';
+import { parseFilter } from '../../../shared/filter';
+import { findImages, indexUrl, openIndex, parseShare, type FoundImage } from '../../services/index';
 import { lastOption } from '../args';
 import { EXIT, type Command } from '../cli-io';
 import { refusedAsUsage } from '../index-refusals';
@@ -47,11 +46,9 @@ What the filter could not read as typed is said on stderr (it was searched as te
       const mount = mounts.get(found.share) ?? (path.isAbsolute(found.share) ? found.share : undefined);
       return mount === undefined ? null : path.join(mount, ...found.path.split('/'));
     };
-    const passes = rowMatcher(query);
     const json = args.flags.has('--json');
     try {
-      for await (const found of store.candidates(query)) {
-        if (!passes(JSON.parse(found.row) as ImageRow)) continue;
+      for await (const found of findImages(store, query)) {
         const file = fileOf(found);
         if (json) {
           const { path: inShare, ...record } = JSON.parse(found.record) as Record<string, unknown>;

@@ -4,13 +4,14 @@
  */
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
-import { createProfileCache, createProfileFinder, instrumentMatchOf } from '../../services/profile';
+import { createProfileCache, createProfileFinder } from '../../services/profile';
+import type { ImageEntry } from '../../services/folder';
 import {
-  indexFolder,
   indexUrl,
   openIndex,
   parseShare,
-  placeFolder,
+  refreshFolder,
+  updateWrittenRows,
   type IndexStore,
   type ShareMount,
 } from '../../services/index';
@@ -19,7 +20,6 @@ import { EXIT, type CliIo, type Command } from '../cli-io';
 import { refusedAsUsage } from '../index-refusals';
 import { lastOption } from '../args';
 import { startProgress } from '../progress';
-import { rowRecord } from '../row-format';
 import { folderArgument, walkFolder } from '../targets';
 
 /** The `index` command. */
@@ -78,28 +78,40 @@ async function indexOne(
   io: CliIo,
   scanner: ReturnType<typeof createTiffScanner>,
 ): Promise<void> {
-  const place = placeFolder(root, mounts, await store.shareNames());
-  const profiles = createProfileFinder(createProfileCache(), { root });
   const progress = startProgress(io, 'indexed', null);
   try {
-    const counts = await indexFolder(
-      store,
-      { root, entries: walkFolder(root), ...place },
-      {
-        scanner,
-        profiles,
-        onImage: () => progress.tick(),
-        async recordOf(row, absPath) {
-          const catalogue = await profiles.instrumentsFor(absPath);
-          return JSON.stringify({ ...rowRecord(row), instrument_match: instrumentMatchOf(catalogue, row.acquisition) });
-        },
-      },
-    );
+    const { place, counts } = await refreshFolder(store, root, {
+      entries: walkFolder(root),
+      mounts,
+      scanner,
+      profiles: createProfileFinder(createProfileCache(), { root }),
+      onImage: () => progress.tick(),
+    });
     const where = place.folder === '' ? place.share : `${place.share}: ${place.folder}`;
     await io.out.line(
       `${path.relative(io.cwd, root) || '.'} (${where}): ${counts.added} added, ${counts.updated} updated, ${counts.forgotten} forgotten, ${counts.unchanged} unchanged`,
     );
   } finally {
     progress.end();
+  }
+}
+
+/** Rebuilds, in the index at `url`, the rows of the images command `name` wrote; a failure is a warning on stderr. */
+export async function updateIndexRows(
+  written: readonly ImageEntry[],
+  url: string,
+  io: CliIo,
+  name: string,
+): Promise<void> {
+  const scanner = createTiffScanner();
+  try {
+    await updateWrittenRows(written, {
+      url,
+      cwd: io.cwd,
+      scanner,
+      warn: (message) => io.err(`acqmeta ${name}: warning: ${message}`),
+    });
+  } finally {
+    await scanner.close();
   }
 }

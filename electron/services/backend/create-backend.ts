@@ -19,6 +19,7 @@ import { folderHandlers, openFolderAt } from './folder-handlers';
 import { ImageFolders } from './image-folders';
 import { CollectionRows } from './collection-rows';
 import { imageHandlers } from './image-handlers';
+import { indexHandlers } from './index-handlers';
 import { presetHandlers } from './preset-handlers';
 import { submissionHandler } from './submission-handler';
 import { submissionMetadataHandler } from './submission-metadata-handler';
@@ -125,6 +126,7 @@ export function createBackend(options: BackendOptions): Backend {
     ...collectionHandlers(context),
     ...calibrateHandlers(context),
     ...uploadHandlers(context),
+    ...indexHandlers(context),
   };
   const validators = compileRequestValidators();
   // the folder opened at start is scanned once a window loads: its first rows are read meanwhile

@@ -22,6 +22,8 @@ export const MAX_TABLE_BASE64 = 32 * 1024 * 1024;
 const relativePath = { type: 'string', minLength: 1, maxLength: MAX_PATH } as const;
 const empty = { type: 'object', additionalProperties: false } as const;
 const planeIndex = { type: 'integer', minimum: 0, maximum: 1_000_000 } as const;
+/** Images of the index sent at once: a page the window shows, below either engine's limit on parameters. */
+const pageSize = { type: 'integer', minimum: 0, maximum: 200 } as const;
 
 const version = {
   type: 'object',
@@ -325,6 +327,27 @@ const REQUEST_SCHEMAS: Record<ApiMethodName, object> = {
     properties: { jobId: { type: 'string', minLength: 1, maxLength: 100 } },
   },
   showUpload: {
+    ...empty,
+    required: ['jobId'],
+    properties: { jobId: { type: 'string', minLength: 1, maxLength: 100 } },
+  },
+  getIndexStatus: empty,
+  searchIndex: {
+    ...empty,
+    required: ['filter', 'limit'],
+    properties: { filter: { type: 'string', maxLength: 10_000 }, limit: pageSize },
+  },
+  getSearchPage: {
+    ...empty,
+    required: ['searchId', 'offset', 'limit'],
+    properties: {
+      searchId: { type: 'string', minLength: 1, maxLength: 100 },
+      offset: { type: 'integer', minimum: 0 },
+      limit: pageSize,
+    },
+  },
+  startIndexRefresh: empty,
+  cancelIndexRefresh: {
     ...empty,
     required: ['jobId'],
     properties: { jobId: { type: 'string', minLength: 1, maxLength: 100 } },

@@ -37,6 +37,8 @@ export interface IndexReaders {
   recordOf(row: ImageRow, absPath: string): Promise<string>;
   /** Called after each image, read or not. */
   onImage?(): void;
+  /** Stops the run after the image under way: what was read is written, nothing is forgotten. */
+  signal?: AbortSignal;
 }
 
 /** What one run did to the index. */
@@ -45,6 +47,8 @@ export interface IndexCounts {
   updated: number;
   unchanged: number;
   forgotten: number;
+  /** Stopped by the signal: the images not reached keep what the index held, none was forgotten. */
+  cancelled: boolean;
 }
 
 /** An image's file facts now; null when it is gone since the walk listed it. */
@@ -74,7 +78,7 @@ export async function indexFolder(
 ): Promise<IndexCounts> {
   const shareId = await store.shareId(target.share);
   const known = await store.knownUnder(shareId, target.folder);
-  const counts: IndexCounts = { added: 0, updated: 0, unchanged: 0, forgotten: 0 };
+  const counts: IndexCounts = { added: 0, updated: 0, unchanged: 0, forgotten: 0, cancelled: false };
   const sharePath = (relPath: string): string => (target.folder === '' ? relPath : `${target.folder}/${relPath}`);
   const seen = new Set<string>();
   let batch: ImageWrite[] = [];
@@ -96,6 +100,10 @@ export async function indexFolder(
   });
   for await (const result of results) {
     readers.onImage?.();
+    if (readers.signal?.aborted === true) {
+      counts.cancelled = true;
+      break;
+    }
     if (result === null) continue;
     seen.add(result.path);
     if (result.write === null) {
@@ -112,6 +120,8 @@ export async function indexFolder(
     }
   }
   await store.write(shareId, batch);
+  // a walk stopped short has not seen every image: none may be taken for gone
+  if (counts.cancelled) return counts;
   const gone = [...known].filter(([path]) => !seen.has(path)).map(([, image]) => image.id);
   await store.forget(gone);
   counts.forgotten = gone.length;

@@ -5,7 +5,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { FilterQuery } from '../../../shared/filter';
 import type { FileStamp } from '../disk';
-import type { Engine, EngineKind } from './engine';
+import type { Engine, EngineKind, RunQuery } from './engine';
 import { prefilter } from './prefilter';
 import type { ImageColumns, IndexDatabase } from './schema';
 
@@ -42,6 +42,8 @@ export interface IndexStore {
   readonly kind: EngineKind;
   /** Where it lies, for messages. */
   readonly where: string;
+  /** Runs the room's other queries (a search's pages, a folder's freshness), built by `db`. */
+  readonly queries: { run: RunQuery; db: Kysely<IndexDatabase> };
   /** The id of the share named `name`, made when new. */
   shareId(name: string): Promise<number>;
   /** The names of every share. */
@@ -77,6 +79,7 @@ export function createIndexStore(engine: Engine, db: Kysely<IndexDatabase>): Ind
   return {
     kind: engine.kind,
     where: engine.where,
+    queries: { run, db },
     async shareId(name) {
       await run(
         db

@@ -20,14 +20,18 @@ const DEFAULT_FILE = 'index.sqlite';
 const MIGRATION_LOCK = 0x61636d69;
 
 /**
- * The index a command uses: `given` (`--db`), else `ACQMETA_DB`, else `index.sqlite` in the
- * data folder the app keeps its settings in.
+ * The index a command (or the app) uses: `given` (`--db`), else `ACQMETA_DB`, else `index.sqlite`
+ * in the data folder the app keeps its settings in (`configDir`: the one a server was given).
  */
-export function indexUrl(given: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
+export function indexUrl(
+  given: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+  configDir: string = defaultConfigDir(env),
+): string {
   if (given !== undefined && given !== '') return given;
   const chosen = env.ACQMETA_DB;
   if (chosen !== undefined && chosen !== '') return chosen;
-  return path.join(defaultConfigDir(env), DEFAULT_FILE);
+  return path.join(configDir, DEFAULT_FILE);
 }
 
 /** The engine `url` names: `postgresql://…` (or `postgres://…`) a server, anything else an SQLite file. */

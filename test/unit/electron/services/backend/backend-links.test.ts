@@ -263,6 +263,16 @@ const WALK: Walk = {
     expect(codeOf(answer)).toBe('BAD_REQUEST');
     return [answer];
   },
+  // the open folder indexed (its links as its scan reads them), then every image of the index
+  startIndexRefresh: async (h) => {
+    const answer = await h.call('startIndexRefresh', {});
+    await h.waitFor((e) => e.type === 'index-refresh-done' || e.type === 'index-refresh-failed');
+    return [answer, await h.call('searchIndex', { filter: '', limit: 200 })];
+  },
+  cancelIndexRefresh: async (h) => [await h.call('cancelIndexRefresh', { jobId: 'none' })],
+  getIndexStatus: async (h) => [await h.call('getIndexStatus', {})],
+  searchIndex: async (h) => [await h.call('searchIndex', { filter: '', limit: 200 })],
+  getSearchPage: async (h) => [await h.call('getSearchPage', { searchId: 'none', offset: 0, limit: 200 })],
 };
 
 describe('backend with links leading out of the open folder', () => {
