@@ -15,7 +15,14 @@ import type {
 import { atWritePoint, diskErrorReason, toBackendError } from '../disk';
 import type { ImageEntry } from '../folder';
 import { cancelLine, journalHeaderWrite, type HeaderJournal } from '../journal';
-import { ProfileRefusal, saveImageChanges, type ImageChanges, type ImageSaved, type SaveContext } from '../save';
+import {
+  noteWritten,
+  ProfileRefusal,
+  saveImageChanges,
+  type ImageChanges,
+  type ImageSaved,
+  type SaveContext,
+} from '../save';
 import { appendJournalInWorker, withSidecarLock, WriteBatch } from '../sidecar';
 import {
   checkWritable,
@@ -92,6 +99,8 @@ export async function applyCalibration(
       : wanted === null || planned === null
         ? { kind: 'refused', reason: image.review.refusal ?? 'refused' }
         : await writeImage(image, { wanted, planned }, request, writes).catch(failed);
+    // its header values changed: the index's row is rebuilt
+    if (outcome.kind === 'written') noteWritten(image.entry);
     outcomes.push(outcome);
     writes.onImage?.(image, outcome);
   }

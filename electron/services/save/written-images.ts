@@ -13,9 +13,10 @@ function written(): Map<string, ImageEntry> {
   return (process[KEY] ??= new Map());
 }
 
-/** Notes that the image of `entry` was written; `sidecar`: its sidecar as it now is. */
-export function noteWritten(entry: ImageEntry, sidecar: SidecarListing): void {
-  written().set(entry.absPath, { ...entry, sidecar });
+/** Notes that the image of `entry` was written; `sidecar`: its sidecar as it now is (absent: as last noted, else as listed). */
+export function noteWritten(entry: ImageEntry, sidecar?: SidecarListing): void {
+  const noted = written().get(entry.absPath);
+  written().set(entry.absPath, { ...entry, sidecar: sidecar ?? noted?.sidecar ?? entry.sidecar });
 }
 
 /** The images written since the last call (each once, as last noted), forgotten here. */
