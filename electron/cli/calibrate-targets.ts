@@ -8,6 +8,7 @@ import path from 'node:path';
 import { UnreadTally } from '../../shared/unread-files';
 import type { ImageEntry } from '../services/folder';
 import { sidecarPathFor } from '../services/sidecar';
+import { addArgumentFolder, type ArgumentFolders } from './header-recovery';
 import { displayPath, imageTargets } from './targets';
 
 const OIR_NAME = /\.oir$/i;
@@ -26,18 +27,27 @@ class OirTally extends UnreadTally {
   }
 }
 
-/** The images of `given` (images or folders), each once, OIRs without a sidecar among them. */
-export async function calibrateTargets(cwd: string, given: readonly string[]): Promise<ImageEntry[]> {
+/** The images of the arguments, and the arguments' folders (for the journal and the recovery). */
+export interface CalibrateTargets extends ArgumentFolders {
+  entries: ImageEntry[];
+}
+
+/**
+ * The images of `given` (images or folders), each once, OIRs without a sidecar among them, with
+ * the arguments' folders: each argument looked at once, and what was found handed on.
+ */
+export async function calibrateTargets(cwd: string, given: readonly string[]): Promise<CalibrateTargets> {
   const oirs: string[] = [];
   const others: string[] = [];
+  const folders: ArgumentFolders = { folders: [], roots: [] };
   for (const target of given) {
     const absPath = path.resolve(cwd, target);
+    // one that is not there is left to imageTargets, which names it
+    const info = await stat(absPath).catch(() => null);
+    if (info !== null) addArgumentFolder(folders, absPath, info.isDirectory());
     const bare =
       OIR_NAME.test(absPath) &&
-      (await stat(absPath).then(
-        (info) => info.isFile(),
-        () => false,
-      )) &&
+      info?.isFile() === true &&
       (await lstat(sidecarPathFor(absPath)).then(
         () => false,
         () => true,
@@ -57,5 +67,5 @@ export async function calibrateTargets(cwd: string, given: readonly string[]): P
     seen.add(absPath);
     entries.push({ relPath: displayPath(cwd, absPath), absPath, format: 'oir', sidecar: 'none' });
   }
-  return entries;
+  return { entries, ...folders };
 }

@@ -6,6 +6,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { HeaderWriteRecord } from '../../shared/journal';
+import { folderOfImage, isStoreFolderPath } from '../../shared/ngff/store-name';
 import { recoverHeaderWrite } from '../services/calibrate';
 import { isInside } from '../services/disk';
 import {
@@ -16,26 +17,51 @@ import {
   type JournalPlaces,
 } from '../services/journal';
 import { mapInOrder } from '../services/rows';
-import type { CliIo } from './cli-io';
-import { folderTargets, imageOrFolderArgument } from './targets';
+import { CliError, EXIT, type CliIo } from './cli-io';
 
 /** Modification times read at once: enough to keep the disk busy, few enough not to crowd out other work. */
 const STATS_IN_FLIGHT = 64;
 
+/** The folders of a command's arguments, each argument looked at once. */
+export interface ArgumentFolders {
+  /** Each argument's folder (a folder itself; an image's, or its collection's, for an image), each once. */
+  folders: string[];
+  /** The arguments that are folders (not OME-Zarr stores, which are images), in argument order: the journal's roots. */
+  roots: string[];
+}
+
+/** Adds the argument at `absolute` (a folder when `isDirectory`) to `into`'s folders and roots. */
+export function addArgumentFolder(into: ArgumentFolders, absolute: string, isDirectory: boolean): void {
+  // a store is an image though a folder; a collection's image lies in the folder holding the collection
+  const folder = isDirectory && !isStoreFolderPath(absolute);
+  if (folder) into.roots.push(absolute);
+  const own = folder ? absolute : folderOfImage(absolute);
+  if (!into.folders.includes(own)) into.folders.push(own);
+}
+
+/** The folders of the arguments `given` (images or folders), one stat each. */
+export async function argumentFolders(cwd: string, given: readonly string[]): Promise<ArgumentFolders> {
+  const found: ArgumentFolders = { folders: [], roots: [] };
+  for (const target of given) {
+    const absolute = path.resolve(cwd, target);
+    const info = await stat(absolute).catch(() => null);
+    if (info === null) throw new CliError(EXIT.usage, `${target}: no such file or folder`);
+    addArgumentFolder(found, absolute, info.isDirectory());
+  }
+  return found;
+}
+
 /**
- * The latest header write record of each image of `entries` (under the arguments `given`) that
- * may have been cut short, by absolute path: read only from the journal files written since the
- * image was last modified (see `latestHeaderWritesOf`). Images are stated only under a folder
- * whose journals ever marked a header write (see `headerWritesMarked`).
+ * The latest header write record of each image of `entries` (under `folders`, the arguments'
+ * folders) that may have been cut short, by absolute path: read only from the journal files
+ * written since the image was last modified (see `latestHeaderWritesOf`). Images are stated only
+ * under a folder whose journals ever marked a header write (see `headerWritesMarked`).
  */
 export async function latestHeaderRecords(
-  cwd: string,
-  given: readonly string[],
+  folders: readonly string[],
   entries: readonly { absPath: string }[],
 ): Promise<Map<string, HeaderWriteRecord>> {
   const latest = new Map<string, HeaderWriteRecord>();
-  const folders = new Set<string>();
-  for (const target of given) folders.add((await imageOrFolderArgument(cwd, target)).folder);
   for (const folder of folders) {
     const under = imagesInside(folder, entries);
     if (under.length === 0 || !(await headerWritesMarked(folder, under))) continue;
@@ -106,10 +132,11 @@ export async function recoverHeaderWritesOf(
   given: readonly string[],
   entries: readonly { absPath: string; relPath: string }[],
 ): Promise<void> {
-  const latest = await latestHeaderRecords(io.cwd, given, entries);
+  const { folders, roots } = await argumentFolders(io.cwd, given);
+  const latest = await latestHeaderRecords(folders, entries);
   if (latest.size === 0) return;
   const places = journalPlaces({
-    roots: await folderTargets(io.cwd, given),
+    roots,
     onFallback: (root, dir) => io.err(`warning: ${root} cannot be written; its change journal is kept in ${dir}`),
   });
   await recoverInterrupted(entries, latest, places, io);

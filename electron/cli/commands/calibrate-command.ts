@@ -16,7 +16,6 @@ import { timeCalibrate } from '../calibrate-timing';
 import { EXIT, type CliIo, type Command } from '../cli-io';
 import { latestHeaderRecords, recoverInterrupted } from '../header-recovery';
 import { startProgress } from '../progress';
-import { folderTargets } from '../targets';
 
 /** The options that ask for something to write. */
 const VALUE_OPTIONS = ['--pixel-size', '--unit', '--z-step', '--interval', '--channels'];
@@ -76,15 +75,14 @@ changed meanwhile or could not be written.`,
     // and no write follows another soon enough to use a lock kept for it
     writeOnThisThread();
     releaseAtOnce();
-    const entries = await calibrateTargets(io.cwd, args.positionals);
+    // the arguments resolved once: their images, and their folders for the journal and the recovery
+    const { entries, folders, roots } = await calibrateTargets(io.cwd, args.positionals);
     if (entries.length === 0) throw new UsageError('no images found');
-    const roots = await folderTargets(io.cwd, args.positionals);
     const places = journalPlaces({
       roots,
       onFallback: (root, dir) => io.err(`warning: ${root} cannot be written; its change journal is kept in ${dir}`),
     });
-    if (!dryRun)
-      await recoverInterrupted(entries, await latestHeaderRecords(io.cwd, args.positionals, entries), places, io);
+    if (!dryRun) await recoverInterrupted(entries, await latestHeaderRecords(folders, entries), places, io);
     const reviewed = await reviewCalibration(entries, request);
     if (dryRun) {
       for (const { review } of reviewed) await reportImage(io, review, null);
