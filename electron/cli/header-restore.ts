@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { HeaderWriteRecord } from '../../shared/journal';
 import { latestHeaderWrites, undoHeaderWrite, undoRefusal } from '../services/calibrate';
+import { noteWritten } from '../services/save';
 import { journalPlaces } from '../services/journal';
 import { EXIT, type CliIo } from './cli-io';
 import { recoverInterrupted } from './header-recovery';
@@ -63,7 +64,10 @@ export async function restoreHeaders(
       code = EXIT.conflict;
       continue;
     }
-    if (!dryRun) await undoHeaderWrite(entry.absPath, record, journal);
+    if (!dryRun) {
+      await undoHeaderWrite(entry.absPath, record, journal);
+      noteWritten(entry);
+    }
     await io.out.line(
       `${dryRun ? 'would restore' : 'restored'} ${entry.relPath}: its header as before record ${record.id}`,
     );
