@@ -1,8 +1,8 @@
 /**
  * The path column's width until the user gives it one: fitted to the folder's paths, so that file
  * names show whole and the folders that tell rows apart with them, but never more than a share of
- * the table, so the fields stay in view. Measured when the first rows arrive and when the scan
- * ends (not per batch: a fit reads every row).
+ * the table, so the fields stay in view. Measured when the first rows arrive, when the scan ends
+ * and when the table's width changes (not per batch: a fit reads every row).
  */
 import { useEffect, useState, type RefObject } from 'react';
 import type { Column } from '../../../shared/columns';
@@ -17,11 +17,21 @@ export function useAutoPathWidth(scroller: RefObject<HTMLElement | null>, column
   const store = useAppStore();
   const hasRows = useApp((s) => s.rowOrder.length > 0);
   const scanning = useApp((s) => s.scan.status === 'scanning');
+  const [gridWidth, setGridWidth] = useState<number | null>(null);
   const [width, setWidth] = useState<number | null>(null);
   useEffect(() => {
     const grid = scroller.current;
-    if (grid === null || !hasRows) return undefined;
-    const fit = () => {
+    if (grid === null) return undefined;
+    // The grid's width is read after the browser's own layouts (as the window or the panel is
+    // resized): read while the first rows are drawn, it would lay out the whole new table at once.
+    const observer = new ResizeObserver(() => setGridWidth(grid.clientWidth));
+    observer.observe(grid);
+    return () => observer.disconnect();
+  }, [scroller]);
+  useEffect(() => {
+    const grid = scroller.current;
+    if (grid === null || !hasRows || gridWidth === null) return;
+    const fit = (room: number) => {
       const { rows, rowOrder } = store.getState();
       const fitted = fittedWidth(
         grid,
@@ -29,11 +39,9 @@ export function useAutoPathWidth(scroller: RefObject<HTMLElement | null>, column
         0,
         rowOrder.map((path) => rows[path]!),
       );
-      setWidth(Math.round(Math.max(column.minWidth, Math.min(fitted, grid.clientWidth * MAX_SHARE))));
+      setWidth(Math.round(Math.max(column.minWidth, Math.min(fitted, room * MAX_SHARE))));
     };
-    fit();
-    window.addEventListener('resize', fit);
-    return () => window.removeEventListener('resize', fit);
-  }, [scroller, store, column, hasRows, scanning]);
+    fit(gridWidth);
+  }, [scroller, store, column, hasRows, scanning, gridWidth]);
   return hasRows ? width : null;
 }
