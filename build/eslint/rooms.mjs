@@ -59,6 +59,7 @@ export const RENDERER_ROOM_ORDER = [
   'collection',
   'calibrate',
   'upload',
+  'search',
   'table',
   'app',
 ];

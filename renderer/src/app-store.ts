@@ -31,6 +31,7 @@ import {
 } from './submission';
 import { createCoreSlices, type CoreState } from './store';
 import { createUploadSlice, type UploadSlice } from './upload';
+import { createSearchSlice, type SearchSlice } from './search';
 import { persistViewPrefs, type PrefsStorage } from './view-prefs';
 
 /** Everything the renderer knows, and every action it can take. */
@@ -55,7 +56,8 @@ export interface AppState
     ConvertSlice,
     CollectionExportSlice,
     CalibrateSlice,
-    UploadSlice {
+    UploadSlice,
+    SearchSlice {
   /** The backend; only store actions call it. */
   readonly client: ApiClient;
 }
@@ -87,6 +89,7 @@ export function createAppStore(client: ApiClient, storage: PrefsStorage | null =
     ...createCollectionExportSlice(...a),
     ...createCalibrateSlice(...a),
     ...createUploadSlice(...a),
+    ...createSearchSlice(...a),
   }));
   if (storage) persistViewPrefs(store, storage);
   store.subscribe((s) => {

@@ -6,6 +6,7 @@ import type { CalibrateEvent } from './calibrate';
 import type { CollectionExportEvent } from './collection';
 import type { ConvertEvent } from './convert';
 import type { UploadEvent } from './upload';
+import type { IndexEvent } from './search';
 import { batchScanEvents, spacedFrames, type FrameScheduler } from './scan-event-batcher';
 import { selectHasUnsaved } from './store';
 
@@ -63,7 +64,7 @@ async function answerWindowQuestion(store: AppStore, id: number, question: Windo
 }
 
 /**
- * Feeds scan progress, changes on disk, a conversion's, collection export's, calibration's or upload build's progress, menu commands, the main process's questions and where
+ * Feeds scan progress, changes on disk, a conversion's, collection export's, calibration's, upload build's or index refresh's progress, menu commands, the main process's questions and where
  * the change journal had to go from the backend into the store (scan
  * rows at most once per frame and a few times a second, see scan-event-batcher; changes on disk after the rows sent
  * before them), and lets rows held back from a disk change catch up once their edits are gone;
@@ -81,7 +82,8 @@ export function connectBackendEvents(store: AppStore, schedule: FrameScheduler =
           | ConvertEvent['type']
           | CollectionExportEvent['type']
           | CalibrateEvent['type']
-          | UploadEvent['type'];
+          | UploadEvent['type']
+          | IndexEvent['type'];
       }
     >,
   ): void => {
@@ -121,6 +123,12 @@ export function connectBackendEvents(store: AppStore, schedule: FrameScheduler =
       store.getState().handleCalibrateEvent(event);
     else if (event.type === 'upload-progress' || event.type === 'upload-done' || event.type === 'upload-failed')
       store.getState().handleUploadEvent(event);
+    else if (
+      event.type === 'index-refresh-progress' ||
+      event.type === 'index-refresh-done' ||
+      event.type === 'index-refresh-failed'
+    )
+      store.getState().handleIndexEvent(event);
     else inOrder(event);
   });
   const stopSettling = store.subscribe((state, previous) => {

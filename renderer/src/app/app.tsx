@@ -27,6 +27,7 @@ import { useDocumentState } from './use-document-state';
 import { useShortcuts } from './use-shortcuts';
 import { Workspace } from './workspace';
 import { UploadDialog } from '../upload';
+import { SearchAllFolders } from '../search';
 
 /**
  * The capabilities' dialogs in the order they stack (a later one above), each with when the store
@@ -55,6 +56,7 @@ const DIALOGS: readonly (readonly [name: string, asked: (s: AppState) => boolean
   ['collection', (s) => s.collectionExportOpen, CollectionExportDialog],
   ['calibrate', (s) => s.calibrateDialog !== null, CalibrateDialogView],
   ['upload', (s) => s.uploadDialog !== null, UploadDialog],
+  ['search', (s) => s.searchView !== null, SearchAllFolders],
   ['completeness', (s) => s.completenessOpen, CompletenessDialog],
   ['normalize', (s) => s.normalizeField !== null, NormalizeDialog],
 ];

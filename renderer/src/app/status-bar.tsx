@@ -1,4 +1,4 @@
-/** The status bar: how many images, shown and selected; scan progress (with Cancel); an OME-TIFF export's; whether the folder is watched; confirmations; theme switch. */
+/** The status bar: how many images, shown and selected; scan progress (with Cancel); an OME-TIFF export's; the index's freshness and refresh; whether the folder is watched; confirmations; theme switch. */
 import { useEffect, useMemo } from 'react';
 import {
   type AppState,
@@ -11,6 +11,7 @@ import {
 } from '../store';
 import { formatCount, plural } from '../lib/format';
 import { ConvertStatus } from '../convert';
+import { IndexStatusLine } from '../search';
 import { ScanStatus } from './scan-progress';
 import { UnreadFilesNote } from './unread-files-note';
 
@@ -117,6 +118,7 @@ export function StatusBar() {
       <FilterProblems />
       <ScanStatus />
       <ConvertStatus />
+      <IndexStatusLine />
       <Confirmation />
       <span className="toolbar-spacer" />
       <WatchText />

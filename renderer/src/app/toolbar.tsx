@@ -13,6 +13,7 @@ export function Toolbar() {
   const opening = useApp((s) => s.opening);
   const requestOpenFolder = useApp((s) => s.requestOpenFolder);
   const openTimeline = useApp((s) => s.openTimeline);
+  const openSearch = useApp((s) => s.openSearch);
   return (
     <header className="toolbar">
       <div className="toolbar-folder" title={folder?.root}>
@@ -26,6 +27,14 @@ export function Toolbar() {
       <span className="toolbar-divider" aria-hidden="true" />
       <TableMenu />
       <ResultsButton />
+      <button
+        type="button"
+        className="btn"
+        title="Search every folder in the facility index, and open an image found in its folder"
+        onClick={openSearch}
+      >
+        Search all folders…
+      </button>
       <span className="toolbar-spacer" />
       <button
         type="button"

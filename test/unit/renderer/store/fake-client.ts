@@ -373,6 +373,13 @@ export function fakeBackend(rows: ImageRow[], scanId = 'scan-1'): FakeBackend {
         return ok({ cancelled: true });
       },
       showUpload: () => ok({ shown: true }),
+      // the facility index: none yet, as on a new machine
+      getIndexStatus: () => ok({ where: '/config/index.sqlite', ready: false, refused: null, folder: null }),
+      searchIndex: () =>
+        Promise.resolve({ ok: false, error: { code: 'NOT_FOUND', message: 'There is no index yet.' } }),
+      getSearchPage: () => Promise.resolve({ ok: false, error: { code: 'NOT_FOUND', message: 'Search again.' } }),
+      startIndexRefresh: () => ok({ jobId: 'index-1' }),
+      cancelIndexRefresh: () => ok({ cancelled: true }),
       exportResults: (request) => {
         backend.exports.push(request);
         return ok({
