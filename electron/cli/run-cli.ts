@@ -3,7 +3,9 @@
  */
 import { version } from '../../package.json';
 import { parseArgs } from './args';
-import { EXIT, type CliError, type CliIo } from './cli-io';
+import { indexMayBeInUse, indexUrl } from '../services/index';
+import { takeWritten } from '../services/save';
+import { EXIT, type CliError, type CliIo, type Command } from './cli-io';
 import { COMMANDS } from './command-list';
 import { commandHelp, generalHelp } from './help';
 
@@ -28,6 +30,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   if (helpTopic !== undefined || rest.includes('--help') || rest.includes('-h'))
     return printHelp(io, commandHelp(command));
   try {
+    return await runCommand(name, command, rest, io);
+  } finally {
+    await indexWrites(name, io);
+  }
+}
+
+/** Runs `command` (named `name`) with the words `rest`; failures as messages and exit codes. */
+async function runCommand(name: string, command: Command, rest: readonly string[], io: CliIo): Promise<number> {
+  try {
     const code = await command.run(parseArgs(rest, command.syntax), io);
     await io.out.flush();
     return code;
@@ -49,6 +60,19 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.err(`acqmeta ${name}: ${error instanceof Error ? error.message : String(error)}`);
     return typeof code === 'string' ? EXIT.conflict : EXIT.problems;
   }
+}
+
+/**
+ * The rows of the images the command wrote, rebuilt in the index in use; with none written, or
+ * no index in use, nothing is opened (the rebuilding lives in the index command's bundle).
+ */
+async function indexWrites(name: string, io: CliIo): Promise<void> {
+  const written = takeWritten();
+  if (written.length === 0) return;
+  const url = indexUrl(undefined);
+  if (!indexMayBeInUse(url, io.cwd)) return;
+  const { updateIndexRows } = await import('./commands/index-command');
+  await updateIndexRows(written, url, io, name);
 }
 
 async function printHelp(io: CliIo, text: string): Promise<number> {

@@ -16,3 +16,4 @@ export type { FoundImage, IndexStore } from './index-store';
 export { indexUrl, openIndex } from './open-index';
 export { refreshFolder, type FolderRefresh } from './refresh-folder';
 export { parseShare, placeFolder, type ShareMount } from './shares';
+export { indexMayBeInUse, updateWrittenRows } from './written-rows';
