@@ -340,16 +340,14 @@ test('opened from Write submission files, cancelled mid-build: nothing is left i
 });
 
 test('browser mode serving the lab folder itself: built with the upload folder offered, beside it', async ({
-  app,
+  folder,
+  sharedBrowser,
 }, testInfo) => {
-  test.skip(Boolean(testInfo.project.metadata?.electron), 'browser mode only: the desktop app serves no folder');
-  const lab = app.file(LAB);
+  test.skip(sharedBrowser === null, 'browser mode only: the desktop app serves no folder');
+  const lab = folder.file(LAB);
   const cacheDir = mkdtempSync(path.join(tmpdir(), 'acqmeta-e2e-cache-'));
-  const { url, server } = await startServer(lab, app.configDir, { ACQMETA_CACHE_DIR: cacheDir });
-  const context = await app.page
-    .context()
-    .browser()!
-    .newContext({ viewport: { width: 1440, height: 900 } });
+  const { url, server } = await startServer(lab, folder.configDir, { ACQMETA_CACHE_DIR: cacheDir });
+  const context = await sharedBrowser!.newContext({ viewport: testInfo.project.use.viewport ?? null });
   const page = await context.newPage();
   try {
     await page.goto(url);

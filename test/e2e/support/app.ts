@@ -2,7 +2,8 @@
  * The `app` fixture: a fresh temp copy of the e2e folder (plus the `extraFiles` option), opened
  * in the real renderer — served by browser mode to Chromium, or in Electron for the `electron`
  * project — and waited on until the folder listing is complete (`data-app-state="ready"`; the
- * `waitForListing` option turns that off for tests of the scan itself).
+ * `waitForListing` option turns that off for tests of the scan itself). The `folder` fixture is
+ * that copy alone, for a test that serves it its own way and needs no app opened on it.
  */
 import { test as base, _electron, type Browser, type LaunchOptions, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -66,8 +67,14 @@ export interface AppOptions {
   waitForListing: boolean;
 }
 
-/** Playwright's `test` with the `app` fixture. */
-export const test = base.extend<{ app: AppFixture } & AppOptions, { sharedBrowser: Browser | null }>({
+/** A test's own copy of the fixture folder and settings folder, before any app opens it. */
+export type FolderFixture = Omit<AppFixture, 'page'>;
+
+/** Playwright's `test` with the `app` fixture, and `folder` for a test that opens the copy its own way. */
+export const test = base.extend<
+  { app: AppFixture; folder: FolderFixture } & AppOptions,
+  { sharedBrowser: Browser | null }
+>({
   extraFiles: [{}, { option: true }],
   serverEnv: [{}, { option: true }],
   waitForListing: [true, { option: true }],
@@ -82,10 +89,8 @@ export const test = base.extend<{ app: AppFixture } & AppOptions, { sharedBrowse
     },
     { scope: 'worker' },
   ],
-  app: async ({ sharedBrowser, extraFiles, serverEnv, waitForListing }, use, testInfo) => {
+  folder: async ({ extraFiles }, use) => {
     const folder = mkdtempSync(path.join(tmpdir(), 'acqmeta-e2e-'));
-    // each test's scan cache apart from the others' and from the user's
-    const cacheDir = mkdtempSync(path.join(tmpdir(), 'acqmeta-e2e-cache-'));
     cpSync(FIXTURE_FOLDER, folder, { recursive: true });
     for (const [relative, content] of Object.entries(extraFiles)) {
       mkdirSync(path.dirname(path.join(folder, relative)), { recursive: true });
@@ -93,7 +98,14 @@ export const test = base.extend<{ app: AppFixture } & AppOptions, { sharedBrowse
     }
     // Each test keeps its settings apart, so parallel tests share no recent list or storage.
     const settings = mkdtempSync(path.join(tmpdir(), 'acqmeta-e2e-settings-'));
-    const app = { folder, file: (relative: string) => path.join(folder, relative), configDir: settings };
+    await use({ folder, file: (relative: string) => path.join(folder, relative), configDir: settings });
+    rmSync(folder, { recursive: true, force: true });
+    rmSync(settings, { recursive: true, force: true });
+  },
+  app: async ({ sharedBrowser, folder: app, serverEnv, waitForListing }, use, testInfo) => {
+    const { folder, configDir: settings } = app;
+    // each test's scan cache apart from the others' and from the user's
+    const cacheDir = mkdtempSync(path.join(tmpdir(), 'acqmeta-e2e-cache-'));
     const electron = testInfo.project.metadata?.electron as string | undefined;
     if (electron) {
       const electronApp = await _electron.launch({
@@ -117,8 +129,6 @@ export const test = base.extend<{ app: AppFixture } & AppOptions, { sharedBrowse
       await context.close();
       server.kill('SIGTERM');
     }
-    rmSync(folder, { recursive: true, force: true });
-    rmSync(settings, { recursive: true, force: true });
     rmSync(cacheDir, { recursive: true, force: true });
   },
 });
