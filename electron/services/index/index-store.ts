@@ -2,11 +2,11 @@
  * The index's reads and writes: shares, the images known under a folder, batches of images
  * upserted on share and path in one transaction each, images forgotten.
  */
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { FilterQuery } from '../../../shared/filter';
 import type { FileStamp } from '../disk';
 import type { Engine, EngineKind, RunQuery } from './engine';
-import { prefilter } from './prefilter';
+import { candidateImages } from './prefilter';
 import type { ImageColumns, IndexDatabase } from './schema';
 
 /** An image as the index knows it: its row id and the file facts it was read with. */
@@ -188,24 +188,7 @@ export function createIndexStore(engine: Engine, db: Kysely<IndexDatabase>): Ind
           .compile(),
       );
     },
-    candidates(query) {
-      // byte order of the UTF-8 text (PostgreSQL: the C collation), '/' made the lowest character
-      const order =
-        engine.kind === 'sqlite'
-          ? sql`replace(images.path, '/', char(1))`
-          : sql`replace(images.path, '/', chr(1)) collate "C"`;
-      const shareOrder = engine.kind === 'sqlite' ? sql`shares.name` : sql`shares.name collate "C"`;
-      return engine.stream<FoundImage>(
-        db
-          .selectFrom('images')
-          .innerJoin('shares', 'shares.id', 'images.share_id')
-          .select(['shares.name as share', 'images.path', 'images.record', 'images.row'])
-          .where(prefilter(query, engine.kind))
-          .orderBy(shareOrder)
-          .orderBy(order)
-          .compile(),
-      );
-    },
+    candidates: (query) => candidateImages(engine, db, query),
     close: () => engine.close(),
   };
 }

@@ -19,7 +19,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCli, type BuiltCli } from '../../cli/built-cli';
 import { sidecarFolder, startCli, WriteGate } from '../../cli/gated-writers';
-import { indexedImages, NATIVE_MODULES, runSql } from './index-db';
+import { indexedImages, indexNames, NATIVE_MODULES, runSql } from './index-db';
 
 /** An engine the cases run on: a new empty database for each case. */
 export interface EngineUnderTest {
@@ -197,6 +197,20 @@ export function indexCases(engine: EngineUnderTest): void {
       expect(none.stderr).toMatch(/no index yet; acqmeta index makes it/);
     });
 
+    it("brings a version 1 index up to date: its paths' order index made, its images found as before", async () => {
+      const db = await engine.newDatabase('version1');
+      const { root } = sidecarFolder(1, 2);
+      temps.push(root);
+      expect((await index([root, '--db', db])).code).toBe(0);
+      await runSql(db, 'drop index images_order; update acqmeta_index set version = 1');
+      const again = await index([root, '--db', db]);
+      expect(again).toMatchObject({ code: 0, stderr: '' });
+      expect(again.stdout).toMatch(/: 0 added, 0 updated, 0 forgotten, 2 unchanged\n$/);
+      expect(await indexNames(db)).toContain('images_order');
+      const found = await find(['species:mouse', '--db', db]);
+      expect(found.stdout.split('\n').filter(Boolean)).toHaveLength(2);
+    });
+
     it('refuses a database that is not an AcqMeta index, or a newer one, and writes nothing to it', async () => {
       const { root } = sidecarFolder(1, 1);
       temps.push(root);
@@ -214,7 +228,7 @@ export function indexCases(engine: EngineUnderTest): void {
       await runSql(newer, 'update acqmeta_index set version = 99');
       const tooNew = await index([root, '--db', newer]);
       expect(tooNew.code).toBe(2);
-      expect(tooNew.stderr).toMatch(/made by a newer AcqMeta \(index version 99, this one knows up to 1\)/);
+      expect(tooNew.stderr).toMatch(/made by a newer AcqMeta \(index version 99, this one knows up to 2\)/);
     });
   });
 }

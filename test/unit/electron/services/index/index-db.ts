@@ -39,6 +39,24 @@ export async function indexedImages(url: string): Promise<IndexedImage[]> {
   return rows.map((r) => ({ share: r.share, path: r.path, species: r.species, record: JSON.parse(r.record) }));
 }
 
+/** The names of the indexes of the `images` table at `url`. */
+export async function indexNames(url: string): Promise<string[]> {
+  const text = url.startsWith('postgresql://')
+    ? "select indexname as name from pg_indexes where tablename = 'images'"
+    : "select name from sqlite_master where type = 'index' and tbl_name = 'images'";
+  if (url.startsWith('postgresql://')) {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    return (await client.query(text).finally(() => client.end())).rows.map((r: { name: string }) => r.name);
+  }
+  const db = new Database(url, { readonly: true });
+  try {
+    return (db.prepare(text).all() as { name: string }[]).map((r) => r.name);
+  } finally {
+    db.close();
+  }
+}
+
 /** Runs SQL on the database at `url` (to make a foreign or newer one). */
 export async function runSql(url: string, text: string): Promise<void> {
   if (url.startsWith('postgresql://')) {
