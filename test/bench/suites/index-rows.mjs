@@ -134,10 +134,24 @@ const FIRST_DAY = Date.UTC(2019, 0, 1);
 const DAYS = 2860;
 const pad = (n, width) => String(n).padStart(width, '0');
 
-/** Image `i` of the facility: its share, its path in the share, and its row as the app's table holds it. */
-export function facilityImage(i) {
+/** Images in one session folder. */
+const PER_FOLDER = 50;
+
+/**
+ * Image `i` of the `count` of the facility: its share, its path in the share (the shares and
+ * their folders in turn, as an indexer walking them writes them), and its row as the app's
+ * table holds it.
+ */
+export function facilityImage(i, count) {
   const random = randomFrom(i * 2654435761 + 1);
-  const share = weighted(random, SHARES);
+  let first = 0;
+  let share = SHARES[0][0];
+  for (const [name, part] of SHARES) {
+    share = name;
+    if (i < first + Math.round(part * count)) break;
+    first += Math.round(part * count);
+  }
+  const folder = Math.floor((i - first) / PER_FOLDER);
   const species = weighted(random, SPECIES);
   const genotype = weighted(random, GENOTYPES[species] ?? GENOTYPES.other);
   const instrument = weighted(random, INSTRUMENTS);
@@ -146,11 +160,13 @@ export function facilityImage(i) {
       ? undefined
       : OBJECTIVES[instrument.objectives[Math.floor(random() * instrument.objectives.length)]];
   const day = new Date(FIRST_DAY + Math.floor(random() * DAYS) * 86_400_000 + Math.floor(random() * 86_400) * 1000);
-  const year = day.getUTCFullYear();
-  const project = `project-${pad(Math.floor(random() * 12), 2)}`;
-  const animal = `animal-${pad(Math.floor(random() * 40), 3)}`;
-  const session = `session-${pad(Math.floor(random() * 8), 2)}`;
-  const imagePath = `${year}/${project}/${animal}/${session}/img-${pad(i, 7)}.tif`;
+  const imagePath = [
+    2019 + Math.floor(folder / 3840),
+    `project-${pad(Math.floor(folder / 320) % 12, 2)}`,
+    `animal-${pad(Math.floor(folder / 8) % 40, 3)}`,
+    `session-${folder % 8}`,
+    `img-${pad(i, 7)}.tif`,
+  ].join('/');
   const sidecar = weighted(random, [
     ['ok', 0.7],
     ['missing', 0.29],
@@ -231,7 +247,7 @@ export async function generateImages(code, store, count) {
   const shareIds = new Map();
   const batches = new Map();
   for (let i = 0; i < count; i++) {
-    const { share, row, time } = facilityImage(i);
+    const { share, row, time } = facilityImage(i, count);
     if (!shareIds.has(share)) {
       shareIds.set(share, await store.shareId(share));
       batches.set(share, []);
