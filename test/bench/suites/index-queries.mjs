@@ -25,7 +25,7 @@ export const FILTERS = [
   'sidecar:none',
   'species:human sidecar:saved',
   'species:rat na:>1.2',
-  'pixel size x:<0.1',
+  'physical_unit_x:<0.1', // an eighth
 ];
 
 /** Rows a page of the app's search view shows. */
