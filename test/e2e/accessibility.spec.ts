@@ -14,10 +14,15 @@
  *   Save as preset, Fill from file names, Paste metadata, Instrument catalogue, Write calibration
  *   (its review and what it did), Export as OME-TIFF, Export as CloudScope collection;
  * - with a lab profile: Completeness, Normalize, Submission check, Write submission files,
- *   Dataset values, Build upload (its form and its review).
+ *   Dataset values, Build upload (its form and its review);
+ * - the facility index: Search all folders with no index yet and with its results, and the
+ *   status bar's index line.
  */
 import type { Locator, Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { test, expect } from './support/app';
 import { expectNoFindings, WHOLE_PAGE } from './support/axe-themes';
 import { calibrationImageFiles, IMAGEJ_IMAGE, IMAGEJ_NO_SIDECAR, PHOTO_IMAGE } from './support/calibration-images';
@@ -29,6 +34,7 @@ const OME = 'cells/multi-channel.ome.tif';
 const BLOBS = 'stacks/_blobs_3d_fiji_skeleton.tif';
 const IMAGEJ = 'cells/multi-tiff_Channel_0.tif';
 const EDITOR = 'aside[aria-label="Editor"]';
+const ACQMETA = fileURLToPath(new URL('../../bin/acqmeta.cjs', import.meta.url));
 const CATALOGUE = 'acqmeta.instruments/abif-axiovert1.json';
 
 // A control that never comes fails at once, not at the test's bound: each test opens many screens.
@@ -354,4 +360,25 @@ test.describe('with a lab profile', () => {
     await expect(upload.getByRole('table', { name: /^What goes into the upload/ })).toBeVisible();
     await checkAndClose(page, 'Build upload: the review', upload);
   });
+});
+
+test('Search all folders and the index line of the status bar have no accessibility findings', async ({ app }) => {
+  const page = app.page;
+  await page.getByRole('button', { name: 'Search all folders…' }).click();
+  const search = page.getByRole('dialog', { name: 'Search all folders' });
+  await expect(search).toContainText('There is no index yet');
+  await expectNoFindings(page, 'Search all folders with no index');
+  await page.keyboard.press('Escape');
+  execFileSync(process.execPath, [ACQMETA, 'index', app.file('linescans')], {
+    env: { ...process.env, ACQMETA_DB: path.join(app.configDir, 'index.sqlite') },
+  });
+  await page.getByRole('button', { name: 'Search all folders…' }).click();
+  await search.getByRole('button', { name: 'Search', exact: true }).click();
+  await expect(search.getByRole('status')).toHaveText('3 images match; 1–3 shown.');
+  await expectNoFindings(page, 'Search all folders with its results');
+  await page.keyboard.press('Escape');
+  await expect(
+    page.getByRole('contentinfo').getByRole('button', { name: 'Add this folder to the index' }),
+  ).toBeVisible();
+  await expectNoFindings(page, 'the status bar with the index line', 'footer.status-bar');
 });

@@ -7,6 +7,7 @@ import { useEffect } from 'react';
 import type { IndexStatus } from '../../../shared/api';
 import { formatCount, plural } from '../lib/format';
 import { useApp } from '../store';
+import './search.css';
 import type { IndexRefresh } from './search-slice';
 
 /** When, in words a person reads at a glance: the time today, else the day and time. */

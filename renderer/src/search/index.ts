@@ -6,6 +6,6 @@ import { lazyComponent } from '../lib/lazy-component';
 
 /** The `SearchAllFolders` view of `search-view.tsx`, fetched when it is first drawn. */
 export const SearchAllFolders = lazyComponent(() => import('./search-view').then((m) => m.SearchAllFolders));
-/** The `IndexStatusLine` of `index-status.tsx`, fetched once the status bar draws it. */
-export const IndexStatusLine = lazyComponent(() => import('./index-status').then((m) => m.IndexStatusLine));
+// the status bar draws it at once: a chunk of its own would be one more fetch of the first screen
+export { IndexStatusLine } from './index-status';
 export { createSearchSlice, type IndexEvent, type SearchSlice } from './search-slice';

@@ -11,6 +11,7 @@ import { shownColumns } from '../lib/columns';
 import { formatCount, plural } from '../lib/format';
 import { DataTable, FieldRow, Modal, ModalActions, type Column } from '../kit';
 import { useApp } from '../store';
+import './search.css';
 import { SEARCH_PAGE, type SearchView } from './search-slice';
 
 /** The line over the table: how many images pass, and which of them are shown. */
@@ -65,6 +66,7 @@ export function SearchAllFolders() {
         rowHeader: true,
         cell: (image) => <span onDoubleClick={() => open(image)}>{image.path}</span>,
         className: 'mono',
+        nowrap: true,
         title: (image) => image.file ?? `${image.share}:${image.path}`,
       },
       ...fields.map((column): Column<IndexedImage> => ({
@@ -93,19 +95,21 @@ export function SearchAllFolders() {
       {noIndex && <NoIndex where={status.where} />}
       {status?.refused != null && <p className="callout callout-warning small">{status.refused}</p>}
       <div className="search-bar">
-        <FieldRow id="search-filter" label="Filter" message={view.problems.join('; ') || null}>
-          {(control) => (
-            <input
-              {...control}
-              type="search"
-              className="input mono"
-              value={view.filter}
-              placeholder="species:mouse"
-              data-autofocus
-              onChange={(event) => setFilter(event.target.value)}
-            />
-          )}
-        </FieldRow>
+        <div className="search-field">
+          <FieldRow id="search-filter" label="Filter" message={view.problems.join('; ') || null}>
+            {(control) => (
+              <input
+                {...control}
+                type="search"
+                className="input mono"
+                value={view.filter}
+                placeholder="species:mouse"
+                data-autofocus
+                onChange={(event) => setFilter(event.target.value)}
+              />
+            )}
+          </FieldRow>
+        </div>
         <button type="submit" className="btn btn-primary" disabled={view.loading || noIndex}>
           Search
         </button>
