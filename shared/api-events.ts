@@ -45,6 +45,8 @@ export type ApiEvent =
   | { type: 'index-refresh-done'; jobId: string; summary: IndexRefreshSummary }
   /** The refresh could not go on (the index refused, a disk error): the batches written stay. */
   | { type: 'index-refresh-failed'; jobId: string; error: ApiError }
+  /** Images were written, but the index in use could not be updated: the writes stand, its next refresh picks them up. */
+  | { type: 'index-not-updated'; message: string }
   | { type: 'menu'; command: MenuCommand }
   | { type: 'window-question'; id: number; question: WindowQuestion };
 

@@ -79,6 +79,7 @@ export function connectBackendEvents(store: AppStore, schedule: FrameScheduler =
           | 'menu'
           | 'window-question'
           | 'journal-elsewhere'
+          | 'index-not-updated'
           | ConvertEvent['type']
           | CollectionExportEvent['type']
           | CalibrateEvent['type']
@@ -107,6 +108,7 @@ export function connectBackendEvents(store: AppStore, schedule: FrameScheduler =
       store
         .getState()
         .notify('error', `This folder cannot be written: its change journal is kept in ${event.dir} instead.`);
+    else if (event.type === 'index-not-updated') store.getState().notify('error', event.message);
     else if (event.type === 'convert-progress' || event.type === 'convert-done' || event.type === 'convert-failed')
       store.getState().handleConvertEvent(event);
     else if (

@@ -20,6 +20,7 @@ import { ImageFolders } from './image-folders';
 import { CollectionRows } from './collection-rows';
 import { imageHandlers } from './image-handlers';
 import { indexHandlers } from './index-handlers';
+import { indexWrites } from './index-writes';
 import { presetHandlers } from './preset-handlers';
 import { submissionHandler } from './submission-handler';
 import { submissionMetadataHandler } from './submission-metadata-handler';
@@ -148,7 +149,9 @@ export function createBackend(options: BackendOptions): Backend {
         }
         await ready;
         const handler = handlers[name] as (request: unknown) => Promise<unknown>;
-        return { ok: true, payload: await handler(request) };
+        const payload = await handler(request);
+        await indexWrites(context);
+        return { ok: true, payload };
       } catch (error) {
         return { ok: false, error: toBackendError(error) };
       }
