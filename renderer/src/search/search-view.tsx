@@ -69,11 +69,12 @@ export function SearchAllFolders() {
         nowrap: true,
         title: (image) => image.file ?? `${image.share}:${image.path}`,
       },
+      // beside the path, not past the columns a narrow window scrolls out of view
+      { header: <span className="sr-only">Open</span>, cell: openButton, nowrap: true },
       ...fields.map((column): Column<IndexedImage> => ({
         header: column.label,
         cell: (image) => columnText(image.row, column),
       })),
-      { header: <span className="sr-only">Open</span>, cell: openButton, nowrap: true },
     ];
   }, [visible, open]);
   if (view === null) return null;
