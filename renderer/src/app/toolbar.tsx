@@ -27,15 +27,19 @@ export function Toolbar() {
       <span className="toolbar-divider" aria-hidden="true" />
       <TableMenu />
       <ResultsButton />
+      <span className="toolbar-spacer" />
       <button
         type="button"
-        className="btn"
-        title="Search every folder in the facility index, and open an image found in its folder"
+        className="btn btn-icon"
+        aria-label="Search all folders…"
+        title="Search all folders: every folder in the facility index, and open an image found in its folder"
         onClick={openSearch}
       >
-        Search all folders…
+        <svg className="icon" viewBox="0 0 16 16" aria-hidden="true">
+          <circle cx="7" cy="7" r="4.5" />
+          <path d="M10.3 10.3L14 14" />
+        </svg>
       </button>
-      <span className="toolbar-spacer" />
       <button
         type="button"
         className="btn btn-icon"
