@@ -3,26 +3,32 @@
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
+/** The bundles loaded on first use, by the file whose dynamic import loads each: `import('./exceljs-bundle')`. */
+const BUNDLES_APART = { 'exceljs-bundle': './exceljs.cjs', 'engines-bundle': './index-engines.cjs' };
+
 /**
- * Keeps exceljs out of the bundles that load it: their dynamic `import('./exceljs-bundle')`
- * loads `exceljs.cjs` beside them, the bundle of the `exceljs` entry (NODE_EXTRA_ENTRIES).
+ * Keeps exceljs and the index's database engines out of the bundles that load them: their dynamic
+ * `import('./exceljs-bundle')` loads `exceljs.cjs` beside them, the bundle of the `exceljs` entry
+ * (NODE_EXTRA_ENTRIES), and `import('./engines-bundle')` loads `index-engines.cjs`.
  */
-const excelJsApart = {
-  name: 'exceljs-apart',
+const bundlesApart = {
+  name: 'bundles-apart',
   setup(build) {
-    build.onResolve({ filter: /[\\/]exceljs-bundle$/ }, (args) =>
-      args.kind === 'dynamic-import' ? { path: './exceljs.cjs', external: true } : undefined,
-    );
+    build.onResolve({ filter: /[\\/](exceljs|engines)-bundle$/ }, (args) => {
+      const apart = BUNDLES_APART[args.path.split(/[\\/]/).pop()];
+      return args.kind === 'dynamic-import' && apart ? { path: apart, external: true } : undefined;
+    });
   },
 };
 
 /**
  * Entry points every set of Node bundles needs beside the ones that load them: exceljs, the
- * preview decoder (geotiff) that scan workers load with their first preview, the write
- * worker of the save path and the convert worker of archival copies.
+ * index's database engines, the preview decoder (geotiff) that scan workers load with their
+ * first preview, the write worker of the save path and the convert worker of archival copies.
  */
 export const NODE_EXTRA_ENTRIES = {
   exceljs: 'electron/services/sheets/exceljs-bundle.ts',
+  'index-engines': 'electron/services/index/engines-bundle.ts',
   'preview-decoder': 'electron/services/tiff/decode-plane.ts',
   'write-worker': 'electron/services/sidecar/write-worker.ts',
   'convert-worker': 'electron/services/convert/convert-worker.ts',
@@ -83,7 +89,7 @@ export function withLoadedBundles(entryPoints) {
 }
 
 export const NODE_BUNDLE_OPTIONS = {
-  plugins: [excelJsApart, commandsApart, lockfileWithoutGracefulFs],
+  plugins: [bundlesApart, commandsApart, lockfileWithoutGracefulFs],
   outExtension: { '.js': '.cjs' },
   bundle: true,
   platform: 'node',
@@ -92,7 +98,7 @@ export const NODE_BUNDLE_OPTIONS = {
   // @parcel/watcher and better-sqlite3 load native modules at run time: they stay in node_modules.
   // pg-native is pg's optional native client, which AcqMeta does not use.
   external: ['electron', '@parcel/watcher', 'better-sqlite3', 'pg-native'],
-  // import() of a bundle beside (exceljs.cjs) becomes require(), which also reads from app.asar.
+  // import() of a bundle beside (exceljs.cjs, index-engines.cjs) becomes require(), which also reads from app.asar.
   supported: { 'dynamic-import': false },
   logLevel: 'warning',
 };

@@ -30,7 +30,15 @@ export interface Engine {
   close(): Promise<void>;
 }
 
-/** A database refused: foreign, damaged, newer than this AcqMeta, or out of reach; nothing was written. */
+/**
+ * A database refused: foreign, damaged, newer than this AcqMeta, or out of reach; nothing was
+ * written. Recognised by its name rather than its class, since the engines are a bundle of their
+ * own (engines-bundle.ts) with a copy of this class.
+ */
 export class IndexRefused extends Error {
   override name = 'IndexRefused';
+
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return value instanceof Error && value.name === 'IndexRefused';
+  }
 }

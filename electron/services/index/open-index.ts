@@ -8,10 +8,8 @@ import { sql } from 'kysely';
 import { defaultConfigDir } from '../folder';
 import { IndexRefused, type Engine, type RunQuery } from './engine';
 import { createIndexStore, type IndexStore } from './index-store';
-import { openPostgres } from './postgres-engine';
 import { queryBuilder } from './query-builder';
 import { INDEX_FORMAT, MIGRATIONS } from './schema';
-import { openSqlite } from './sqlite-engine';
 
 /** The embedded index's file name in the user's data folder. */
 const DEFAULT_FILE = 'index.sqlite';
@@ -36,6 +34,7 @@ export function indexUrl(
 
 /** The engine `url` names: `postgresql://…` (or `postgres://…`) a server, anything else an SQLite file. */
 async function openEngine(url: string, cwd: string, write: boolean): Promise<Engine> {
+  const { openPostgres, openSqlite } = await import('./engines-bundle');
   if (/^postgres(ql)?:\/\//i.test(url)) return openPostgres(url);
   if (/^[a-z][a-z0-9+.-]+:\/\//i.test(url) && !/^file:\/\//i.test(url))
     throw new IndexRefused(`${url}: not a database AcqMeta knows (a postgresql:// URL, or an SQLite file)`);
