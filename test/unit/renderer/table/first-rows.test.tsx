@@ -5,17 +5,15 @@ import { StoreProvider } from '../../../../renderer/src/store';
 import { ImageTable } from '../../../../renderer/src/table';
 import { fakeBackend, makeRow } from '../store/fake-client';
 import { draw, user, type Drawn } from '../kit/render';
+import { stubTextWidth } from './support/text-width';
 
 /** Every ResizeObserver of the page and what it observes. */
 const observers = new Map<ResizeObserverCallback, Element[]>();
 let drawn: Drawn | null = null;
 
 beforeEach(() => {
-  // happy-dom lays nothing out and draws no text: 7 px a character, 1,000 px for every box the browser lays out
-  vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue({
-    font: '',
-    measureText: (text: string) => ({ width: text.length * 7 }),
-  } as unknown as CanvasRenderingContext2D);
+  // happy-dom lays nothing out: 1,000 px for every box the browser lays out
+  stubTextWidth();
   vi.stubGlobal(
     'ResizeObserver',
     class {

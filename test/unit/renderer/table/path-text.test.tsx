@@ -3,6 +3,7 @@ import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import { PathBoxContext, usePathRuler } from '../../../../renderer/src/table/use-path-box';
 import { PathText } from '../../../../renderer/src/table/path-text';
 import { draw, user, type Drawn } from '../kit/render';
+import { stubTextWidth } from './support/text-width';
 
 const PATHS = [
   'experiment-2026-11-mouse-brain/animal-0042-left/session-3-deep/img000001.tif',
@@ -15,11 +16,8 @@ let laidOut: ((width: number) => void) | null = null;
 let drawn: Drawn | null = null;
 
 beforeEach(() => {
-  // happy-dom lays nothing out and draws no text: 7 px a character, the ruler's width given by the test
-  vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue({
-    font: '',
-    measureText: (text: string) => ({ width: text.length * 7 }),
-  } as unknown as CanvasRenderingContext2D);
+  // happy-dom lays nothing out: the ruler's width given by the test
+  stubTextWidth();
   vi.stubGlobal(
     'ResizeObserver',
     class {
