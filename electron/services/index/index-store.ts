@@ -7,7 +7,11 @@ import type { FilterQuery } from '../../../shared/filter';
 import type { FileStamp } from '../disk';
 import type { Engine, EngineKind, RunQuery } from './engine';
 import { candidateImages } from './prefilter';
-import type { ImageColumns, IndexDatabase } from './schema';
+import type { ImageColumns, ImagesTable, IndexDatabase } from './schema';
+
+/** The columns that place an image and hold the file facts it was read with. */
+const STAMP_COLUMNS = ['path', 'size', 'mtime_ms', 'ino', 'sidecar_size', 'sidecar_mtime_ms', 'sidecar_ino'] as const;
+type StampColumn = (typeof STAMP_COLUMNS)[number];
 
 /** An image as the index knows it: its row id and the file facts it was read with. */
 export interface KnownImage {
@@ -98,20 +102,11 @@ export function createIndexStore(engine: Engine, db: Kysely<IndexDatabase>): Ind
     async knownUnder(shareId, folder) {
       let query = db
         .selectFrom('images')
-        .select(['id', 'path', 'size', 'mtime_ms', 'ino', 'sidecar_size', 'sidecar_mtime_ms', 'sidecar_ino'])
+        .select(['id', ...STAMP_COLUMNS])
         .where('share_id', '=', shareId);
       // '/' + 1 is '0': the paths under folder/ sort between the two, and the unique index finds them
       if (folder !== '') query = query.where('path', '>', `${folder}/`).where('path', '<', `${folder}0`);
-      const rows = await run<{
-        id: number;
-        path: string;
-        size: number;
-        mtime_ms: number;
-        ino: number;
-        sidecar_size: number | null;
-        sidecar_mtime_ms: number | null;
-        sidecar_ino: number | null;
-      }>(query.compile());
+      const rows = await run<Pick<ImagesTable, StampColumn> & { id: number }>(query.compile());
       const known = new Map<string, KnownImage>();
       for (const r of rows) {
         const sidecar =
