@@ -4,7 +4,7 @@
  * facility's catalogue entry for the microscope.
  */
 import { readFileSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -56,6 +56,16 @@ export async function writeFiles(base: string, files: Record<string, string | Ui
     await mkdir(path.dirname(path.join(base, rel)), { recursive: true });
     await writeFile(path.join(base, rel), content);
   }
+}
+
+/**
+ * The file `actual` and whether it holds the bytes of `expected`, for `toEqual([actual, true])`:
+ * a failure names the file, and `toEqual` on the two buffers would compare them byte by byte in
+ * JavaScript, seconds for a CZI.
+ */
+export async function sameBytes(actual: string, expected: string): Promise<[string, boolean]> {
+  const [a, b] = await Promise.all([readFile(actual), readFile(expected)]);
+  return [actual, a.equals(b)];
 }
 
 /** Fills `base` with the lab folder `LAB` (with an empty `qa_qc/illumination_report/`) and the catalogue beside it. */

@@ -4,12 +4,12 @@
  * its progress in bytes, the upload's raw files byte for byte, a cancel that leaves nothing in
  * the upload folder, and the built upload shown in the file manager.
  */
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiEvent } from '../../../../../shared/api';
-import { LAB, uploadLabFiles } from '../../cli/upload-lab';
+import { LAB, sameBytes, uploadLabFiles, writeFiles } from '../../cli/upload-lab';
 import { removeTestBundles, startBackend, type Harness } from './backend-harness';
 
 let base: string;
@@ -18,10 +18,7 @@ let shown: string[];
 
 beforeEach(async () => {
   base = await mkdtemp(path.join(tmpdir(), 'acqmeta-upload-app-'));
-  for (const [rel, content] of Object.entries(uploadLabFiles())) {
-    await mkdir(path.dirname(path.join(base, rel)), { recursive: true });
-    await writeFile(path.join(base, rel), content);
-  }
+  await writeFiles(base, uploadLabFiles());
   shown = [];
   h = await startBackend({
     door: 'electron',
@@ -78,10 +75,10 @@ describe('reviewUpload, startUpload', () => {
       name.endsWith('.ome.tiff'),
     );
     expect(reviewed.map((copy) => copy.slice(copy.lastIndexOf('/') + 1)).sort()).toEqual(copies.sort());
-    for (const name of ['a.czi', 'b.czi'])
-      expect(await readFile(path.join(upload, LAB, 'raw', 'images', name))).toEqual(
-        await readFile(path.join(base, LAB, name)),
-      );
+    for (const name of ['a.czi', 'b.czi']) {
+      const raw = path.join(upload, LAB, 'raw', 'images', name);
+      expect(await sameBytes(raw, path.join(base, LAB, name))).toEqual([raw, true]);
+    }
     // a review is built once
     expect((await h.call('startUpload', { reviewId: review.reviewId })).ok).toBe(false);
     expect(await h.ok('showUpload', { jobId })).toEqual({ shown: true });
@@ -130,9 +127,8 @@ describe('reviewUpload, startUpload', () => {
       const { jobId } = await served.ok('startUpload', { reviewId: review.reviewId });
       const done = await served.waitFor((e) => e.type === 'upload-done' || e.type === 'upload-failed');
       expect(done).toMatchObject({ type: 'upload-done', jobId, outcome: { kind: 'built', upload: `${lab}-upload` } });
-      expect(await readFile(path.join(`${lab}-upload`, LAB, 'raw', 'images', 'a.czi'))).toEqual(
-        await readFile(path.join(lab, 'a.czi')),
-      );
+      const raw = path.join(`${lab}-upload`, LAB, 'raw', 'images', 'a.czi');
+      expect(await sameBytes(raw, path.join(lab, 'a.czi'))).toEqual([raw, true]);
       expect((await readdir(base)).sort()).toEqual(['acqmeta.instruments', LAB, `${LAB}-upload`]);
     } finally {
       await served.backend.close();
