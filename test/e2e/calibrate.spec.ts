@@ -8,7 +8,6 @@
  * the second file untouched. Screenshots of the review, the progress and the summary in both
  * themes (test-results/screens/*-calibrate-*.png); axe finds nothing serious in the dialog.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,6 +15,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test, expect } from './support/app';
+import { dialogFindings } from './support/axe-themes';
 import { EditorPage } from './support/editor-page';
 
 const SHOTS = 'test-results/screens';
@@ -105,17 +105,6 @@ async function shots(page: Page, name: string) {
   }
 }
 
-/** Serious and critical axe findings inside the open dialog. */
-async function seriousFindings(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
-    .include('dialog[open]')
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) => v.nodes.map((node) => `${v.id}: ${node.target.join(' ')}`));
-}
-
 test.use({ extraFiles: FILES });
 
 test('reviewed, written into both headers without touching a pixel, shown in Header, undone from History', async ({
@@ -155,13 +144,13 @@ test('reviewed, written into both headers without touching a pixel, shown in Hea
   await expect(dialog.getByRole('region', { name: 'Refused (1)' })).toContainText(
     `${CZI}: a CZI file is a vendor file and is never modified`,
   );
-  expect(await seriousFindings(page)).toEqual([]);
+  expect(await dialogFindings(page, 'serious')).toEqual([]);
   await shots(page, 'review');
 
   await dialog.getByRole('button', { name: 'Write 2 headers' }).click();
   await expect(dialog.getByRole('status')).toHaveText('2 headers written, 1 not written.');
   await expect(dialog.getByRole('region', { name: 'Written (2)' })).toContainText(IMAGEJ);
-  expect(await seriousFindings(page)).toEqual([]);
+  expect(await dialogFindings(page, 'serious')).toEqual([]);
   await shots(page, 'done');
 
   const after = { imagej: tifffileView(app.file(IMAGEJ)), plain: tifffileView(app.file(PLAIN)) };
@@ -230,7 +219,7 @@ test('channel names and an interval typed: reviewed again, refused by name where
   await expect(
     table.getByRole('row').filter({ has: page.getByRole('cell', { name: 'channel names', exact: true }) }),
   ).toContainText('ImageJ labels(none) → DAPI, GFP');
-  expect(await seriousFindings(page)).toEqual([]);
+  expect(await dialogFindings(page, 'serious')).toEqual([]);
   await shots(page, 'extras');
   await dialog.getByRole('button', { name: 'Write 1 header' }).click();
   await expect(dialog.getByRole('status')).toHaveText('1 header written.');

@@ -9,13 +9,13 @@
  * Screenshots of the panel empty, with an error and filled (test-results/screens/dataset-*.png;
  * the guide's copies are in docs/screens/), and axe finds nothing in it, in either theme.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './support/app';
+import { dialogFindings } from './support/axe-themes';
 import { box } from './support/screen-shots';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -69,15 +69,6 @@ async function openPanel(page: Page): Promise<Locator> {
   const panel = page.getByRole('dialog', { name: 'Dataset values' });
   await expect(panel.getByLabel('Columns of')).toHaveValue('hubmap:confocal');
   return panel;
-}
-
-/** Every axe finding (of any impact) inside the open dialog. */
-async function findings(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
-    .include('dialog[open]')
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return results.violations.flatMap((v) => v.nodes.map((node) => `${v.id}: ${node.target.join(' ')}`));
 }
 
 /** The panel's screenshot, named `name`. */
@@ -145,7 +136,7 @@ test('values checked as typed, two people picked from the lab’s list, saved, a
   await people.getByLabel('Operator: Ana Souza').check();
   await expect(panel).not.toContainText('No person is the contact');
   await expect(panel.getByRole('button', { name: 'Save' })).toBeEnabled();
-  expect(await findings(page)).toEqual([]);
+  expect(await dialogFindings(page)).toEqual([]);
   await shoot(page, panel, 'dataset-filled-light');
   // on a smaller screen the panel scrolls down but nothing runs off its side
   await page.setViewportSize({ width: 1100, height: 800 });
@@ -156,7 +147,7 @@ test('values checked as typed, two people picked from the lab’s list, saved, a
   expect(overflow).toBeLessThanOrEqual(0);
   await page.setViewportSize({ width: 1280, height: 1400 });
   await page.emulateMedia({ colorScheme: 'dark' });
-  expect(await findings(page)).toEqual([]);
+  expect(await dialogFindings(page)).toEqual([]);
   await page.emulateMedia({ colorScheme: 'light' });
 
   await panel.getByRole('button', { name: 'Save' }).click();
@@ -183,7 +174,7 @@ test('values checked as typed, two people picked from the lab’s list, saved, a
   await expect(again.getByLabel('source_storage_duration_unit')).toHaveValue('day');
   await again.getByLabel('lab_id').fill('L-7');
   await again.getByRole('button', { name: 'Remove Ana Souza' }).click();
-  expect(await findings(page)).toEqual([]);
+  expect(await dialogFindings(page)).toEqual([]);
   await again.getByRole('button', { name: 'Save' }).click();
   await expect(again).toBeHidden();
   const second = readFileSync(file, 'utf8');

@@ -6,10 +6,10 @@
  * writing the original bytes back. Screenshots of the dialog (test-results/screens/
  * instrument-catalogue-{light,dark}.png) and an axe scan of it in both themes.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/app';
+import { dialogFindings } from './support/axe-themes';
 import { EditorPage } from './support/editor-page';
 
 const FILE = 'acqmeta.instruments/abif-axiovert1.json';
@@ -30,17 +30,6 @@ async function openCatalogue(page: Page) {
   const dialog = page.getByRole('dialog', { name: 'Instrument catalogue' });
   await expect(dialog.getByRole('tab', { name: 'ABIF Axiovert1' })).toHaveAttribute('aria-selected', 'true');
   return dialog;
-}
-
-/** Serious and critical axe findings inside the dialog. */
-async function findings(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
-    .include('dialog[open]')
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) => v.nodes.map((node) => `${v.id}: ${node.target.join(' ')}`));
 }
 
 test('an objective’s NA corrected, saved in place, and undone', async ({ app }) => {
@@ -64,7 +53,7 @@ test('an objective’s NA corrected, saved in place, and undone', async ({ app }
   // as opened: the placeholders and the objective whose NA its name contradicts flagged
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
-    expect(await findings(page)).toEqual([]);
+    expect(await dialogFindings(page, 'serious')).toEqual([]);
     await page.screenshot({ path: `test-results/screens/instrument-catalogue-${scheme}.png` });
   }
 

@@ -12,16 +12,21 @@ export const OPEN_DIALOGS = 'dialog[open], .popover';
 /** The whole page. */
 export const WHOLE_PAGE = null;
 
-/** Every axe finding in `scope` (or the page), of any impact, one line per rule and element. */
-async function findings(page: Page, scope: string | null): Promise<string[]> {
+/** A builder of axe's WCAG 2.1 A/AA rules for `page`, axe's source going into the page only once. */
+async function wcagBuilder(page: Page): Promise<AxeBuilder> {
   // axe's source (half a megabyte, a second to evaluate on a busy machine) goes into the page
   // once: later runs hand the builder an empty script instead.
   const loaded = await page.evaluate('typeof window.axe?.run === "function"');
   // Legacy mode runs axe in the page itself: the default opens a new page to finish every run,
   // a renderer process each time, for frames the app does not have.
-  const builder = new AxeBuilder({ page, axeSource: loaded === true ? ';' : undefined })
+  return new AxeBuilder({ page, axeSource: loaded === true ? ';' : undefined })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .setLegacyMode();
+}
+
+/** Every axe finding in `scope` (or the page), of any impact, one line per rule and element. */
+async function findings(page: Page, scope: string | null): Promise<string[]> {
+  const builder = await wcagBuilder(page);
   const results = await (scope === null ? builder : builder.include(scope)).analyze();
   return results.violations.flatMap((v) =>
     v.nodes.map(
@@ -29,6 +34,17 @@ async function findings(page: Page, scope: string | null): Promise<string[]> {
         `${v.id} (${v.impact}): ${node.target.join(' ')} — ${node.failureSummary?.split('\n').slice(1).join(' ').trim() ?? ''}`,
     ),
   );
+}
+
+/**
+ * The axe findings in the open dialog as `rule: element`: of every impact, or only the serious
+ * and critical ones.
+ */
+export async function dialogFindings(page: Page, impacts: 'all' | 'serious' = 'all'): Promise<string[]> {
+  const results = await (await wcagBuilder(page)).include('dialog[open]').analyze();
+  return results.violations
+    .filter((v) => impacts === 'all' || v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((node) => `${v.id}: ${node.target.join(' ')}`));
 }
 
 /**
