@@ -11,7 +11,6 @@
  * Screenshots of the Dataset panel, the review, the progress and the end
  * (test-results/screens/*-build-upload-*.png; the docs' copies are in docs/screens/).
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,6 +18,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CD7_CZI, CD7_TEXT, DATASET_TEXT, LAB, RESOLUTION, uploadLabFiles } from '../unit/electron/cli/upload-lab';
 import { startServer, test, expect, type AppFixture } from './support/app';
+import { dialogFindings } from './support/axe-themes';
 import { EditorPage } from './support/editor-page';
 import { loadUploadRules, omeTiffPlanes } from './support/upload-checks';
 
@@ -108,15 +108,6 @@ async function reviewUpload(app: AppFixture, from: 'menu' | 'submission files') 
     `Builds ${app.file('upload')}: 4 files linked, 2 images converted to 6 OME-TIFF copies, 11 metadata files written.`,
   );
   return dialog;
-}
-
-/** The serious and critical accessibility problems in the open dialog. */
-async function axeProblems(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
-    .include('dialog[open]')
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return results.violations.flatMap((v) => v.nodes.map((node) => `${v.id}: ${node.target.join(' ')}`));
 }
 
 /** The columns whose cells keep to one line, and those holding paths, which break after a slash only. */
@@ -228,7 +219,7 @@ test('dataset entered in the panel, reviewed, built with progress in bytes: an u
   await expect(steps).toContainText(`${LAB}/qa_qc/resolution_report/resolution.txt`);
   await expect(steps).toContainText(`${LAB}/raw/channel_layout.tsv`);
   await expect(dialog.getByRole('heading', { name: 'Nothing required is left. 1 optional item:' })).toBeVisible();
-  expect(await axeProblems(page)).toEqual([]);
+  expect(await dialogFindings(page)).toEqual([]);
   // names stay whole (a path wraps after a slash only), in the window and in a narrower one
   expect(await brokenCells(page)).toEqual([]);
   expect(await tablesPastDialog(page)).toEqual([]);
@@ -244,7 +235,7 @@ test('dataset entered in the panel, reviewed, built with progress in bytes: an u
   await expect.poll(() => readFileSync(`${gate}.reached`, { encoding: 'utf8', flag: 'a+' })).toContain('.ome.tiff');
   await expect(dialog.getByRole('progressbar', { name: 'Bytes built' })).toBeVisible();
   await expect(dialog).toContainText(/\d+(\.\d+)? (KiB|MiB) of \d+(\.\d+)? (KiB|MiB)/);
-  expect(await axeProblems(page)).toEqual([]);
+  expect(await dialogFindings(page)).toEqual([]);
   await shot(page, 'progress');
   rmSync(gate);
 
@@ -257,7 +248,7 @@ test('dataset entered in the panel, reviewed, built with progress in bytes: an u
   // browser mode has no file manager: the upload's path is shown
   await expect(dialog).toContainText(`In ${app.file('upload')}`);
   await expect(dialog.getByRole('button', { name: 'Open upload folder' })).toHaveCount(0);
-  expect(await axeProblems(page)).toEqual([]);
+  expect(await dialogFindings(page)).toEqual([]);
   await shot(page, 'done');
 
   // the upload: the metadata files at the top, one dataset folder HuBMAP's directory schema passes
@@ -306,15 +297,16 @@ test('dataset entered in the panel, reviewed, built with progress in bytes: an u
     .filter((f) => f.endsWith('.ome.tiff'))
     .sort();
   expect(copies).toEqual(reviewed);
+  const planes = omeTiffPlanes(copies.map((copy) => path.join(images, copy)));
   for (const copy of copies) {
     const [, stem, scene] = /^([ab])_(\d+)_/.exec(copy) ?? [];
-    expect(omeTiffPlanes(path.join(images, copy)), copy).toEqual(
+    expect(planes.get(path.join(images, copy)), copy).toEqual(
       await sourcePlanes(app.file(`${LAB}/${stem}.czi`), Number(scene)),
     );
   }
   const reference = JSON.parse(readFileSync(path.join(FORMATS, 'expected-planes.json'), 'utf8'));
   for (const stem of ['a', 'b'])
-    expect(omeTiffPlanes(path.join(images, `${stem}_0_Scene_0.ome.tiff`))).toEqual([
+    expect(planes.get(path.join(images, `${stem}_0_Scene_0.ome.tiff`))).toEqual([
       reference[`czi/${CD7_CZI}`][0].sha256,
     ]);
 });

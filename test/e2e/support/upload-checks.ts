@@ -23,15 +23,23 @@ export async function loadUploadRules(): Promise<UploadRules> {
   return createRequire(import.meta.url)(path.join(outdir, 'upload-rules.cjs')) as UploadRules;
 }
 
-/** The SHA-256 of each plane's samples, in the order they are stored, little-endian: as tifffile reads the OME-TIFF `file`. */
-export function omeTiffPlanes(file: string): string[] {
+/**
+ * The SHA-256 of each plane's samples, in the order they are stored, little-endian, of each
+ * OME-TIFF of `files` as tifffile reads it: one Python process for them all, since starting
+ * Python with numpy and tifffile costs more than reading a small copy.
+ */
+export function omeTiffPlanes(files: string[]): Map<string, string[]> {
   const script = [
-    'import sys, hashlib, numpy, tifffile',
-    'series = tifffile.TiffFile(sys.argv[1]).series[0]',
-    'a = series.levels[0].asarray()',
-    "y = series.axes.index('Y')",
-    "planes = a.reshape((-1,) + a.shape[y:]).astype(a.dtype.newbyteorder('<'))",
-    'for p in planes: print(hashlib.sha256(numpy.ascontiguousarray(p).tobytes()).hexdigest())',
+    'import sys, json, hashlib, numpy, tifffile',
+    'out = {}',
+    'for f in sys.argv[1:]:',
+    '    series = tifffile.TiffFile(f).series[0]',
+    '    a = series.levels[0].asarray()',
+    "    y = series.axes.index('Y')",
+    "    planes = a.reshape((-1,) + a.shape[y:]).astype(a.dtype.newbyteorder('<'))",
+    '    out[f] = [hashlib.sha256(numpy.ascontiguousarray(p).tobytes()).hexdigest() for p in planes]',
+    'print(json.dumps(out))',
   ].join('\n');
-  return execFileSync('/usr/bin/python3', ['-c', script, file], { encoding: 'utf8' }).trim().split('\n');
+  const planes = JSON.parse(execFileSync('/usr/bin/python3', ['-c', script, ...files], { encoding: 'utf8' }));
+  return new Map(Object.entries(planes as Record<string, string[]>));
 }
