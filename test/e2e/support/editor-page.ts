@@ -99,6 +99,20 @@ export class EditorPage {
     return this.panel().getByRole('img', { name: /^Preview/ });
   }
 
+  /** Shows every column from the Columns menu: Space on each box left unchecked, then Escape. */
+  async showEveryColumn(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Columns' }).click();
+    // from the keyboard: a click's checks of where each box is drawn cost more than the table
+    // takes to add its column
+    const boxes = this.page.getByRole('checkbox');
+    const checked = await boxes.evaluateAll((all) =>
+      all.map((box) => (box as unknown as { checked: boolean }).checked),
+    );
+    for (const [i, on] of checked.entries()) if (!on) await boxes.nth(i).press('Space');
+    await expect(this.page.getByRole('checkbox', { checked: false })).toHaveCount(0);
+    await this.page.keyboard.press('Escape');
+  }
+
   /** A short fingerprint of the pixels the preview shows, to tell two planes apart. */
   async previewPixels(): Promise<string> {
     // Runs in the page; typed structurally because the Node-side project has no DOM types.
