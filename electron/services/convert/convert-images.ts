@@ -265,7 +265,7 @@ async function writeCopy(
         pixelSizeUm,
         pending: SOURCE_HASH_OPENING + HASH_PENDING,
       },
-      { onPlanes: onPlane, readBack: (plane) => hasher.readBack(temp, plane) },
+      { onPlanes: onPlane, readBack: (planes) => hasher.readBack(temp, planes) },
     );
     await fillInHash(temp, (written.pendingAt ?? 0) + SOURCE_HASH_OPENING.length, await sha256);
     job.signal?.throwIfAborted();

@@ -27,18 +27,18 @@ interface Waiting {
   resolve: (value: ConvertValue) => void;
   reject: (error: Error) => void;
   onPlanes?: (planes: number) => void;
-  readBack?: (plane: WrittenPlane) => Promise<void>;
+  readBack?: (planes: WrittenPlane[]) => Promise<void>;
 }
 
-/** What a write hears as it goes: planes written so far, and each plane to read back. */
+/** What a write hears as it goes: planes written so far, and the planes to read back, a few at a time. */
 interface WriteListeners {
   onPlanes: (planes: number) => void;
-  readBack: (plane: WrittenPlane) => Promise<void>;
+  readBack: (planes: WrittenPlane[]) => Promise<void>;
 }
 
 type Unsent =
   | { type: 'describe' | 'hash'; path: string }
-  | { type: 'read-back'; path: string; plane: WrittenPlane }
+  | { type: 'read-back'; path: string; planes: WrittenPlane[] }
   | { type: 'close' }
   | Omit<WriteRequest, 'id'>;
 
@@ -61,14 +61,14 @@ export class ConvertWorker {
     return this.send({ type: 'hash', path }) as Promise<string>;
   }
 
-  /** Writes one image of a source to a new temp file; each plane on disk is read back by `listeners.readBack`. */
+  /** Writes one image of a source to a new temp file; the planes on disk are read back by `listeners.readBack`. */
   write(request: Omit<WriteRequest, 'type' | 'id'>, listeners: WriteListeners): Promise<WrittenOmeTiff> {
     return this.send({ type: 'write', ...request }, listeners) as Promise<WrittenOmeTiff>;
   }
 
-  /** Reads `plane` back from the file at `path` (being written by another worker); rejects when it differs. */
-  async readBack(path: string, plane: WrittenPlane): Promise<void> {
-    await this.send({ type: 'read-back', path, plane });
+  /** Reads `planes` back from the file at `path` (being written by another worker); rejects when one differs. */
+  async readBack(path: string, planes: WrittenPlane[]): Promise<void> {
+    await this.send({ type: 'read-back', path, planes });
   }
 
   /** Stops the write under way between two blocks, and every later one (it fails, its temp file closed). */
@@ -122,7 +122,7 @@ export class ConvertWorker {
       return;
     }
     if (reply.type === 'read-back') {
-      this.answerReadBack(reply.seq, entry.readBack?.(reply.plane) ?? Promise.reject(new Error('no read-back')));
+      this.answerReadBack(reply.seq, entry.readBack?.(reply.planes) ?? Promise.reject(new Error('no read-back')));
       return;
     }
     this.waiting.delete(reply.id);

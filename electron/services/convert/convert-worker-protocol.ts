@@ -41,7 +41,7 @@ export type ConvertRequest =
   | { type: 'describe'; id: number; path: string }
   | { type: 'hash'; id: number; path: string }
   | WriteRequest
-  | { type: 'read-back'; id: number; path: string; plane: WrittenPlane }
+  | { type: 'read-back'; id: number; path: string; planes: WrittenPlane[] }
   | { type: 'read-back-done'; seq: number; message?: string }
   | { type: 'abort' }
   | { type: 'close'; id: number };
@@ -51,10 +51,10 @@ export type ConvertValue = DescribedSource | string | WrittenOmeTiff | null;
 
 /**
  * An answer (`done`/`failed`), a write's progress (full-resolution planes written so far), or a
- * write's plane now on disk, to be read back elsewhere and answered by `read-back-done`.
+ * write's planes now on disk, to be read back elsewhere and answered by `read-back-done`.
  */
 export type ConvertReply =
   | { type: 'done'; id: number; value: ConvertValue }
   | { type: 'failed'; id: number; message: string; code?: string }
   | { type: 'planes'; id: number; planes: number }
-  | { type: 'read-back'; id: number; seq: number; plane: WrittenPlane };
+  | { type: 'read-back'; id: number; seq: number; planes: WrittenPlane[] };

@@ -15,7 +15,7 @@ import { sha256Of } from './archival-facts';
 import { sourceImages } from './archival-sources';
 import type { ConvertReply, ConvertRequest, ConvertValue, WriteRequest } from './convert-worker-protocol';
 import { writeOmeTiff, type WrittenOmeTiff } from './ome-tiff-writer';
-import { readBackPlane, type WrittenPlane } from './read-back';
+import { readBackPlanes, type WrittenPlane } from './read-back';
 
 if (parentPort === null) throw new Error('convert-worker must run as a worker thread');
 const port = parentPort;
@@ -28,14 +28,35 @@ const post = (reply: ConvertReply): void => port.postMessage(reply);
 /** Read-backs asked of the main thread and not yet answered, by their number. */
 const readBacks = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();
 let nextReadBack = 1;
+/** Planes handed over together by the writer, asked for in one message once it is done handing. */
+let asking: { planes: WrittenPlane[]; answer: Promise<void> } | null = null;
 
-/** Asks the main thread to have `plane` of write `id` read back; resolves when it read back equal. */
+/**
+ * Asks the main thread to have `plane` of write `id` read back, with the planes handed over in
+ * the same turn (one message for many small planes); resolves when they all read back equal.
+ */
 function askReadBack(id: number, plane: WrittenPlane): Promise<void> {
+  if (asking !== null) {
+    asking.planes.push(plane);
+    return asking.answer;
+  }
   const seq = nextReadBack++;
-  return new Promise((resolve, reject) => {
+  const planes = [plane];
+  const answer = new Promise<void>((resolve, reject) => {
     readBacks.set(seq, { resolve, reject });
-    post({ type: 'read-back', id, seq, plane });
+    queueMicrotask(() => {
+      asking = null;
+      post({ type: 'read-back', id, seq, planes });
+    });
   });
+  asking = { planes, answer };
+  return answer;
+}
+
+/** Posts a write's progress a few hundred times in all, not once per plane of thousands. */
+function progress(id: number, planes: number, total: number): void {
+  if (planes === total || Math.floor((planes * 200) / total) > Math.floor(((planes - 1) * 200) / total))
+    post({ type: 'planes', id, planes });
 }
 
 /** The images of the source at `path`, without their plane readers. */
@@ -67,7 +88,7 @@ function write(request: WriteRequest, signal: AbortSignal): Promise<WrittenOmeTi
       pixelSizeUm: request.pixelSizeUm,
       ...(request.pending === undefined ? {} : { pending: request.pending }),
       signal,
-      onPlane: (planes) => post({ type: 'planes', id: request.id, planes }),
+      onPlane: (planes) => progress(request.id, planes, image.pixels.sizeC * image.pixels.sizeZ * image.pixels.sizeT),
       readBack: (plane) => askReadBack(request.id, plane),
     });
   });
@@ -86,7 +107,7 @@ async function answer(request: Exclude<ConvertRequest, { type: 'abort' | 'read-b
     else if (request.type === 'write') value = await write(request, job.signal);
     else if (request.type === 'read-back') {
       job.signal.throwIfAborted();
-      readBackPlane(request.path, request.plane);
+      readBackPlanes(request.path, request.planes);
     }
     post({ type: 'done', id: request.id, value });
   } catch (error) {

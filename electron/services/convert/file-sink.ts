@@ -1,6 +1,6 @@
 /**
  * A file written front to back through a buffer of a few MiB, with positional patches of bytes
- * already written (an IFD's link to the next one). Writes run in order, one at a time, while
+ * appended before (an IFD's link to the next one). Writes run in order, one at a time, while
  * the caller goes on preparing the next bytes: it waits only when more than a few buffers are
  * queued, so that reading, reducing and hashing overlap the disk instead of waiting on it.
  * Every byte is on disk or the disk's error is kept, in words, for every later call to throw.
@@ -81,8 +81,24 @@ export class FileSink {
     });
   }
 
-  /** Overwrites bytes at `at` once everything appended before is written. */
+  /**
+   * Overwrites bytes at `at`: in the appended arrays themselves while they are still buffered (a
+   * write per patch would cost small planes a write each), else once everything before is written.
+   */
   async patch(at: number, bytes: Uint8Array): Promise<void> {
+    if (at >= this.position - this.held && at + bytes.length <= this.position) {
+      // from the newest chunk back: what is patched was appended a plane ago, not a buffer ago
+      let end = this.position;
+      for (let i = this.chunks.length - 1; i >= 0 && end > at; i--) {
+        const chunk = this.chunks[i] as Uint8Array;
+        const start = end - chunk.length;
+        const from = Math.max(at, start);
+        const to = Math.min(at + bytes.length, end);
+        if (from < to) chunk.set(bytes.subarray(from - at, to - at), from - start);
+        end = start;
+      }
+      return;
+    }
     await this.flush();
     this.enqueue(bytes.length, () => writeAllAt(this.handle, [bytes], at));
   }

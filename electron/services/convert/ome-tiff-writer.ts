@@ -1,10 +1,11 @@
 /**
  * Writes one archival OME-TIFF: each plane read, checksummed, cut into tiles (or strips), compressed
  * and appended, then its reduced levels and their SubIFDs, then its own IFD, linked from the
- * previous one. One plane and its levels are in memory at a time; each plane is read back as soon
- * as its bytes are on disk, while the next is written, and the file's IFDs are checked at the end.
+ * previous one. One plane and its levels are in memory at a time; each plane is read back once
+ * its bytes are on disk (small planes a MiB at a time), while the next are written, and the
+ * file's IFDs are checked at the end.
  */
-import { crc32, deflate } from 'node:zlib';
+import { crc32, deflate, deflateSync } from 'node:zlib';
 import { promisify } from 'node:util';
 import type { ArchivalCompression } from '../../../shared/api-convert';
 import {
@@ -77,9 +78,22 @@ export interface WriteOmeTiffOptions extends OmeTiffLayout {
 const deflateAsync = promisify(deflate);
 /** Blocks being compressed at once (zlib runs them on libuv's threads while the next are cut). */
 const BLOCKS_IN_FLIGHT = 8;
+/**
+ * Blocks smaller than this are deflated in this thread, as is a level of one block (nothing to
+ * overlap it with): a round trip to libuv's threads costs more than that deflate, and planes of
+ * a row or two by the thousand were mostly that round trip.
+ */
+const DEFLATE_HERE_BELOW = 16 * 1024;
+/**
+ * Block bytes (as decoded, padding included) of planes written before those not yet read back
+ * are handed over together: one hand-over per plane costs small planes more than their read-back.
+ */
+const READ_BACK_BYTES = 4 * 1024 * 1024;
 
-function compress(block: Uint8Array, compression: ArchivalCompression): Promise<Uint8Array> {
-  if (compression === 'zlib') return deflateAsync(block);
+/** The block compressed; `alone`: the only block of its level. */
+function compress(block: Uint8Array, compression: ArchivalCompression, alone: boolean): Promise<Uint8Array> {
+  if (compression === 'zlib')
+    return alone || block.length < DEFLATE_HERE_BELOW ? Promise.resolve(deflateSync(block)) : deflateAsync(block);
   if (compression === 'lzw') return Promise.resolve(encodeLzw(block));
   return Promise.resolve(block);
 }
@@ -100,7 +114,7 @@ async function writeLevel(
   let next = 0;
   const startNext = (): void => {
     const block = blockBytes(plane, size, grid, pixelBytes, next % grid.across, Math.floor(next / grid.across));
-    inFlight.push(compress(block, options.compression));
+    inFlight.push(compress(block, options.compression, count === 1));
     next++;
   };
   while (next < count && inFlight.length < BLOCKS_IN_FLIGHT) startNext();
@@ -151,8 +165,21 @@ export async function writeOmeTiff(
   const readBack = options.readBack ?? ((plane) => Promise.resolve().then(() => readBackPlane(path, plane)));
   const written: WrittenPlane[] = [];
   const readBacks: Promise<void>[] = [];
+  let unread: WrittenPlane[] = [];
+  let unreadBytes = 0;
   let pendingAt: number | null = null;
   const sink = await FileSink.create(path);
+  /** Hands the planes not yet read back over once their bytes are written. */
+  const handOver = (): void => {
+    const planesOnDisk = unread;
+    unread = [];
+    unreadBytes = 0;
+    const back = sink.whenWritten(sink.position).then(async () => {
+      await Promise.all(planesOnDisk.map(readBack));
+    });
+    back.catch(() => undefined);
+    readBacks.push(back);
+  };
   try {
     const header = tiffHeader(bigtiff);
     await sink.append(header.bytes);
@@ -202,9 +229,9 @@ export async function writeOmeTiff(
           levels: pages,
         };
         written.push(plane);
-        const back = sink.whenWritten(sink.position).then(() => readBack(plane));
-        back.catch(() => undefined);
-        readBacks.push(back);
+        unread.push(plane);
+        unreadBytes += pages.reduce((sum, { offsets, grid }) => sum + offsets.length * grid.width * grid.height, 0);
+        if (unreadBytes * pixelBytes >= READ_BACK_BYTES) handOver();
       }
       const pointer = new Uint8Array(slot);
       setUint(new DataView(pointer.buffer), 0, at, slot);
@@ -212,6 +239,7 @@ export async function writeOmeTiff(
       link = at + ifd.nextField;
       options.onPlane?.(index + 1);
     }
+    if (unread.length > 0) handOver();
     await sink.close();
   } catch (error) {
     await sink.abandon().catch(() => undefined);
