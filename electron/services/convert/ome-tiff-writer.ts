@@ -79,9 +79,10 @@ const deflateAsync = promisify(deflate);
 /** Blocks being compressed at once (zlib runs them on libuv's threads while the next are cut). */
 const BLOCKS_IN_FLIGHT = 8;
 /**
- * Blocks smaller than this are deflated in this thread, as is a level of one block (nothing to
- * overlap it with): a round trip to libuv's threads costs more than that deflate, and planes of
- * a row or two by the thousand were mostly that round trip.
+ * A level of fewer pixel bytes than this has its blocks deflated in this thread (they are small,
+ * or padding mostly, fast to deflate): a round trip to libuv's threads costs more, and planes of
+ * a row or two by the thousand were mostly that round trip. Larger blocks go to the threads, so
+ * that this thread goes on cutting and its writes go on completing.
  */
 const DEFLATE_HERE_BELOW = 16 * 1024;
 /**
@@ -90,10 +91,9 @@ const DEFLATE_HERE_BELOW = 16 * 1024;
  */
 const READ_BACK_BYTES = 4 * 1024 * 1024;
 
-/** The block compressed; `alone`: the only block of its level. */
-function compress(block: Uint8Array, compression: ArchivalCompression, alone: boolean): Promise<Uint8Array> {
-  if (compression === 'zlib')
-    return alone || block.length < DEFLATE_HERE_BELOW ? Promise.resolve(deflateSync(block)) : deflateAsync(block);
+/** The block compressed; `here`: in this thread. */
+function compress(block: Uint8Array, compression: ArchivalCompression, here: boolean): Promise<Uint8Array> {
+  if (compression === 'zlib') return here ? Promise.resolve(deflateSync(block)) : deflateAsync(block);
   if (compression === 'lzw') return Promise.resolve(encodeLzw(block));
   return Promise.resolve(block);
 }
@@ -108,13 +108,14 @@ async function writeLevel(
 ): Promise<{ offsets: number[]; byteCounts: number[] }> {
   const grid = blockGrid(size, pixelBytes, options.tiled);
   const count = grid.across * grid.down;
+  const here = size.width * size.height * pixelBytes < DEFLATE_HERE_BELOW;
   const offsets: number[] = [];
   const byteCounts: number[] = [];
   const inFlight: Promise<Uint8Array>[] = [];
   let next = 0;
   const startNext = (): void => {
     const block = blockBytes(plane, size, grid, pixelBytes, next % grid.across, Math.floor(next / grid.across));
-    inFlight.push(compress(block, options.compression, count === 1));
+    inFlight.push(compress(block, options.compression, here));
     next++;
   };
   while (next < count && inFlight.length < BLOCKS_IN_FLIGHT) startNext();
