@@ -2,7 +2,7 @@
  * Writes one archival OME-TIFF: each plane read, checksummed, cut into tiles (or strips), compressed
  * and appended, then its reduced levels and their SubIFDs, then its own IFD, linked from the
  * previous one. One plane and its levels are in memory at a time; each plane is read back once
- * its bytes are on disk (small planes a MiB at a time), while the next are written, and the
+ * its bytes are on disk (small planes by 4 MiB of blocks), while the next are written, and the
  * file's IFDs are checked at the end.
  */
 import { crc32, deflate, deflateSync } from 'node:zlib';
