@@ -28,29 +28,13 @@ const post = (reply: ConvertReply): void => port.postMessage(reply);
 /** Read-backs asked of the main thread and not yet answered, by their number. */
 const readBacks = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();
 let nextReadBack = 1;
-/** Planes handed over together by the writer, asked for in one message once it is done handing. */
-let asking: { planes: WrittenPlane[]; answer: Promise<void> } | null = null;
-
-/**
- * Asks the main thread to have `plane` of write `id` read back, with the planes handed over in
- * the same turn (one message for many small planes); resolves when they all read back equal.
- */
-function askReadBack(id: number, plane: WrittenPlane): Promise<void> {
-  if (asking !== null) {
-    asking.planes.push(plane);
-    return asking.answer;
-  }
+/** Asks the main thread to have `planes` of write `id` read back; resolves when they all read back equal. */
+function askReadBack(id: number, planes: WrittenPlane[]): Promise<void> {
   const seq = nextReadBack++;
-  const planes = [plane];
-  const answer = new Promise<void>((resolve, reject) => {
+  return new Promise((resolve, reject) => {
     readBacks.set(seq, { resolve, reject });
-    queueMicrotask(() => {
-      asking = null;
-      post({ type: 'read-back', id, seq, planes });
-    });
+    post({ type: 'read-back', id, seq, planes });
   });
-  asking = { planes, answer };
-  return answer;
 }
 
 /** Posts a write's progress a few hundred times in all, not once per plane of thousands. */
@@ -89,7 +73,7 @@ function write(request: WriteRequest, signal: AbortSignal): Promise<WrittenOmeTi
       ...(request.pending === undefined ? {} : { pending: request.pending }),
       signal,
       onPlane: (planes) => progress(request.id, planes, image.pixels.sizeC * image.pixels.sizeZ * image.pixels.sizeT),
-      readBack: (plane) => askReadBack(request.id, plane),
+      readBack: (planes) => askReadBack(request.id, planes),
     });
   });
 }

@@ -25,7 +25,7 @@ import {
 } from '../../../shared/ome-tiff';
 import type { SampleArray } from '../tiff';
 import { FileSink } from './file-sink';
-import { readBackPlane, type WrittenLevel, type WrittenPlane } from './read-back';
+import { readBackPlanes, type WrittenLevel, type WrittenPlane } from './read-back';
 import { verifyOmeTiff } from './verify-ome-tiff';
 
 /** How the file is laid out. */
@@ -58,10 +58,10 @@ export interface WriteOmeTiffOptions extends OmeTiffLayout {
   /** Read the file back and compare every plane (default true). */
   verify?: boolean;
   /**
-   * Reads back a plane whose blocks and IFD are on disk, throwing when it differs (another
-   * worker's, so that it overlaps the next plane's write); default: in this thread.
+   * Reads back planes whose blocks and IFDs are on disk, throwing when one differs (another
+   * worker's, so that it overlaps the next planes' write); default: in this thread.
    */
-  readBack?: (plane: WrittenPlane) => Promise<void>;
+  readBack?: (planes: WrittenPlane[]) => Promise<void>;
   /** The Software tag of the first IFD. */
   software?: string;
   /** Full resolution's pixel size in µm, as TIFF's resolution tags (a reduced level's scaled); null or absent: unknown. */
@@ -163,7 +163,7 @@ export async function writeOmeTiff(
   const sizes = levelSizes(pixels.width, pixels.height, options.tiled);
   const slot = bigtiff ? 8 : 4;
   const verify = options.verify ?? true;
-  const readBack = options.readBack ?? ((plane) => Promise.resolve().then(() => readBackPlane(path, plane)));
+  const readBack = options.readBack ?? ((planes) => Promise.resolve().then(() => readBackPlanes(path, planes)));
   const written: WrittenPlane[] = [];
   const readBacks: Promise<void>[] = [];
   let unread: WrittenPlane[] = [];
@@ -175,9 +175,7 @@ export async function writeOmeTiff(
     const planesOnDisk = unread;
     unread = [];
     unreadBytes = 0;
-    const back = sink.whenWritten(sink.position).then(async () => {
-      await Promise.all(planesOnDisk.map(readBack));
-    });
+    const back = sink.whenWritten(sink.position).then(() => readBack(planesOnDisk));
     back.catch(() => undefined);
     readBacks.push(back);
   };

@@ -113,8 +113,3 @@ export function readBackPlanes(path: string, planes: readonly WrittenPlane[]): v
     closeSync(fd);
   }
 }
-
-/** Throws, naming the plane or level, unless every level of `plane` reads back from `path` as written. */
-export function readBackPlane(path: string, plane: WrittenPlane): void {
-  readBackPlanes(path, [plane]);
-}

@@ -10,7 +10,7 @@ import {
   type PlaneReader,
 } from '../../../../../electron/services/convert/ome-tiff-writer';
 import {
-  readBackPlane,
+  readBackPlanes,
   type WrittenLevel,
   type WrittenPlane,
 } from '../../../../../electron/services/convert/read-back';
@@ -285,8 +285,8 @@ describe('writeOmeTiff, failing', () => {
     expect(second).toBeGreaterThan(0);
     bytes[second + 100] = (bytes[second + 100] as number) ^ 1;
     writeFileSync(path, bytes);
-    expect(() => readBackPlane(path, planes[0] as WrittenPlane)).not.toThrow();
-    expect(() => readBackPlane(path, planes[1] as WrittenPlane)).toThrow(
+    expect(() => readBackPlanes(path, [planes[0] as WrittenPlane])).not.toThrow();
+    expect(() => readBackPlanes(path, [planes[1] as WrittenPlane])).toThrow(
       'plane 1 (C 1, Z 0, T 0) reads back different from the source',
     );
   });
@@ -304,7 +304,7 @@ describe('writeOmeTiff, failing', () => {
     expect(tile).toBeGreaterThan(0);
     bytes[tile + 600] = (bytes[tile + 600] as number) ^ 1;
     writeFileSync(path, bytes);
-    expect(() => readBackPlane(path, planes[0] as WrittenPlane)).toThrow(
+    expect(() => readBackPlanes(path, [planes[0] as WrittenPlane])).toThrow(
       "plane 0 (C 0, Z 0, T 0)'s reduced level 1 (550×150) reads back different from the source",
     );
   });
@@ -312,8 +312,10 @@ describe('writeOmeTiff, failing', () => {
   it('a written plane read back fails the write, naming the plane', async () => {
     const p = pixels('uint8', { width: 64, height: 32, sizeZ: 1 });
     const path = join(dir, 'read-back-fails.ome.tiff');
-    const readBack = (plane: WrittenPlane): Promise<void> =>
-      plane.index === 1 ? Promise.reject(new Error(`${plane.name} differs`)) : Promise.resolve();
+    const readBack = (planes: WrittenPlane[]): Promise<void> => {
+      const differing = planes.find((plane) => plane.index === 1);
+      return differing ? Promise.reject(new Error(`${differing.name} differs`)) : Promise.resolve();
+    };
     await expect(
       writeOmeTiff(path, p, omeXml(p), reader(p), { tiled: false, compression: 'none', readBack }),
     ).rejects.toThrow('plane 1 (C 1, Z 0, T 0) differs');
@@ -339,8 +341,8 @@ describe('writeOmeTiff, failing', () => {
     // two equal planes: the second page may point at the first's strip and still hash right
     const same: PlaneReader = () => Promise.resolve(planeBytes(p, 0));
     const planes: WrittenPlane[] = [];
-    const record = (plane: WrittenPlane): Promise<void> => {
-      planes.push(plane);
+    const record = (written: WrittenPlane[]): Promise<void> => {
+      planes.push(...written);
       return Promise.resolve();
     };
     await writeOmeTiff(path, p, omeXml(p), same, { tiled: false, compression: 'none', readBack: record });
@@ -357,7 +359,7 @@ describe('writeOmeTiff, failing', () => {
     bytes.writeUInt32LE(shared, entry);
     writeFileSync(path, bytes);
     const pointing = { ...second, levels: [{ ...(second.levels[0] as WrittenLevel), offsets: [shared] }] };
-    expect(() => readBackPlane(path, pointing)).not.toThrow();
+    expect(() => readBackPlanes(path, [pointing])).not.toThrow();
     expect(() => verifyOmeTiff(path, p, [first, pointing])).toThrow(/share bytes at offset/);
   });
 });
@@ -365,9 +367,9 @@ describe('writeOmeTiff, failing', () => {
 /** Writes `p`, reading each plane back in this thread, and returns the planes as written. */
 async function writeRecorded(path: string, p: ArchivalPixels, layout: OmeTiffLayout): Promise<WrittenPlane[]> {
   const planes: WrittenPlane[] = [];
-  const readBack = (plane: WrittenPlane): Promise<void> => {
-    planes.push(plane);
-    readBackPlane(path, plane);
+  const readBack = (written: WrittenPlane[]): Promise<void> => {
+    planes.push(...written);
+    readBackPlanes(path, written);
     return Promise.resolve();
   };
   await writeOmeTiff(path, p, omeXml(p), reader(p), { ...layout, readBack });
