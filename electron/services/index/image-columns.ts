@@ -5,6 +5,7 @@
  */
 import type { ImageRow } from '../../../shared/api';
 import { columnByKey, columnNumber, columnText } from '../../../shared/columns';
+import { dateSpan } from '../../../shared/filter';
 import type { ImageColumns } from './schema';
 
 /** The column's text as the filter searches it (lower case, an objective's `×` as `x`); null when empty. */
@@ -21,14 +22,20 @@ function numberIn(row: ImageRow, key: string): number | null {
 
 /** The filtered columns of `row`. */
 export function columnsOf(row: ImageRow): ImageColumns {
+  const acquired = searched(row, 'acquired');
+  const days = acquired === null ? null : dateSpan(acquired);
   return {
     species: searched(row, 'species'),
     genotype: searched(row, 'genotype'),
     objective: searched(row, 'objective'),
     na: numberIn(row, 'na'),
-    acquired: searched(row, 'acquired'),
+    acquired,
     instrument: searched(row, 'instrument'),
     sidecar: searched(row, 'sidecar') ?? '',
     pixel_size: numberIn(row, 'physical_unit_x'),
+    catalogue_instrument: searched(row, 'catalogue_instrument'),
+    catalogue_objective: searched(row, 'catalogue_objective'),
+    acquired_first: days?.first ?? null,
+    acquired_last: days?.last ?? null,
   };
 }

@@ -158,6 +158,10 @@ export function createIndexStore(engine: Engine, db: Kysely<IndexDatabase>): Ind
                   instrument: eb.ref('excluded.instrument'),
                   sidecar: eb.ref('excluded.sidecar'),
                   pixel_size: eb.ref('excluded.pixel_size'),
+                  catalogue_instrument: eb.ref('excluded.catalogue_instrument'),
+                  catalogue_objective: eb.ref('excluded.catalogue_objective'),
+                  acquired_first: eb.ref('excluded.acquired_first'),
+                  acquired_last: eb.ref('excluded.acquired_last'),
                   indexed_at: eb.ref('excluded.indexed_at'),
                 })),
               )

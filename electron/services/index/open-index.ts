@@ -9,6 +9,7 @@ import { defaultConfigDir } from '../folder';
 import { IndexRefused, type Engine, type RunQuery } from './engine';
 import { createIndexStore, type IndexStore } from './index-store';
 import { queryBuilder } from './query-builder';
+import { refillColumns } from './refill-columns';
 import { INDEX_FORMAT, MIGRATIONS } from './schema';
 
 /** The embedded index's file name in the user's data folder. */
@@ -100,7 +101,10 @@ async function migrate(engine: Engine): Promise<void> {
       await run(db.insertInto('acqmeta_index').values({ format: INDEX_FORMAT, version: 0 }).compile());
       version = 0;
     }
-    for (const step of MIGRATIONS.slice(version)) for (const statement of step(db, engine.kind)) await run(statement);
+    const steps = MIGRATIONS.slice(version);
+    for (const step of steps) for (const statement of step.statements(db, engine.kind)) await run(statement);
+    // an empty index has no rows to fill
+    if (version > 0 && steps.some((step) => step.refill)) await refillColumns(run, db);
     await run(db.updateTable('acqmeta_index').set({ version: MIGRATIONS.length }).compile());
   });
 }

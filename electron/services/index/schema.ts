@@ -37,6 +37,12 @@ export interface ImageColumns {
   instrument: string | null;
   sidecar: string;
   pixel_size: number | null;
+  /** The names matched in the lab's catalogue, searched beside the recorded instrument and objective. */
+  catalogue_instrument: string | null;
+  catalogue_objective: string | null;
+  /** The acquired date's first and last day as `YYYYMMDD` numbers, as the filter compares dates; null when it reads as none. */
+  acquired_first: number | null;
+  acquired_last: number | null;
 }
 
 /** One image: where it lies, the file facts it was read with, the `scan --json` record and the row, the filtered values. */
@@ -76,13 +82,19 @@ export const FILTERED_COLUMNS = [
   'pixel_size',
 ] as const;
 
-/** One migration: the statements that bring version `n - 1` to `n` (list position + 1). */
-type Migration = (
+/** The statements that bring version `n - 1` to `n` (list position + 1). */
+type MigrationStatements = (
   db: Kysely<IndexDatabase>,
   engine: 'sqlite' | 'postgres',
 ) => { sql: string; parameters: readonly unknown[] }[];
 
-const FIRST: Migration = (db, engine) => {
+/** One migration: its statements, and whether every image's searched columns are then worked out again from its row (`refill`: new ones to fill). */
+export interface Migration {
+  statements: MigrationStatements;
+  refill: boolean;
+}
+
+const FIRST: MigrationStatements = (db, engine) => {
   // an SQLite integer primary key is the row id; PostgreSQL numbers its own
   const id = engine === 'sqlite' ? 'integer' : 'bigserial';
   // inodes and sizes pass 2^31; file times are fractional milliseconds
@@ -136,7 +148,7 @@ const FIRST: Migration = (db, engine) => {
  * text in byte order): a search walks it in order instead of sorting every row it passes, so
  * its first page of a common value comes at once. `candidates` orders by the same expression.
  */
-const PATH_ORDER: Migration = (_db, engine) => [
+const PATH_ORDER: MigrationStatements = (_db, engine) => [
   {
     sql:
       engine === 'sqlite'
@@ -146,5 +158,30 @@ const PATH_ORDER: Migration = (_db, engine) => [
   },
 ];
 
+/**
+ * The columns a search of `instrument:` and `objective:` (the catalogue's names beside the
+ * recorded ones) and of dates (`acquired:2025-03`) narrows by, each with an index (the last day
+ * is tested beside the first, not sought); filled from each image's row.
+ */
+const TWINS_AND_DAYS: MigrationStatements = (db, engine) => {
+  const real = engine === 'sqlite' ? 'real' : 'double precision';
+  const columns = [
+    ['catalogue_instrument', 'text'],
+    ['catalogue_objective', 'text'],
+    ['acquired_first', real],
+    ['acquired_last', real],
+  ] as const;
+  return [
+    ...columns.map(([name, type]) => db.schema.alterTable('images').addColumn(name, type).compile()),
+    ...['catalogue_instrument', 'catalogue_objective', 'acquired_first'].map((column) =>
+      db.schema.createIndex(`images_${column}`).on('images').column(column).compile(),
+    ),
+  ];
+};
+
 /** Every migration, oldest first: the index's version is their count. */
-export const MIGRATIONS: readonly Migration[] = [FIRST, PATH_ORDER];
+export const MIGRATIONS: readonly Migration[] = [
+  { statements: FIRST, refill: false },
+  { statements: PATH_ORDER, refill: false },
+  { statements: TWINS_AND_DAYS, refill: true },
+];

@@ -2,7 +2,8 @@
 // `acqmeta scan --json --no-cache` of it, and its refresh against its first index, in turns; then
 // a million generated images in SQLite and in a throwaway PostgreSQL server: one- and two-field
 // searches in a running process (p95), `acqmeta find` against the command line's own start, and
-// the memory of a find that lists every image. BENCH_INDEX_IMAGES: another count than a million.
+// the memory of a find that lists every image. BENCH_INDEX_IMAGES: another count than a million;
+// BENCH_INDEX_SEARCHES_ONLY=1: the searches alone, without the lab folder's figures.
 import { rmSync, writeFileSync, existsSync, readFileSync, copyFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -135,7 +136,7 @@ export const suite = {
   title: 'The facility index',
   async run() {
     const loadBefore = load();
-    const folder = folderFigures();
+    const folder = process.env.BENCH_INDEX_SEARCHES_ONLY === '1' ? null : folderFigures();
     const images = Number(process.env.BENCH_INDEX_IMAGES ?? 1_000_000);
     const code = await indexCode();
     const sqlite = await ensureGeneratedSqlite(code, images);
@@ -178,6 +179,6 @@ export const suite = {
       `each command a whole process, ${FOLDER_ROUNDS} rounds after one not counted, each ratio per round. ` +
       `The searches: ${int(images)} generated images (\`index-rows.mjs\`, written through the store's upsert 500 a transaction; ${made.join(', ')}), ` +
       `each filter's first ${PAGE} rows as \`acqmeta find\` tests them, in one process. Load average before: ${loadBefore}; after: ${load()}.`;
-    return `${folder}\n\n${table}\n\n${filters}\n\n${about}`;
+    return `${folder === null ? '' : `${folder}\n\n`}${table}\n\n${filters}\n\n${about}`;
   },
 };

@@ -202,7 +202,20 @@ export function indexCases(engine: EngineUnderTest): void {
       const { root } = sidecarFolder(1, 2);
       temps.push(root);
       expect((await index([root, '--db', db])).code).toBe(0);
-      await runSql(db, 'drop index images_order; update acqmeta_index set version = 1');
+      await runSql(
+        db,
+        [
+          'drop index images_order',
+          'drop index images_catalogue_instrument',
+          'drop index images_catalogue_objective',
+          'drop index images_acquired_first',
+          'alter table images drop column catalogue_instrument',
+          'alter table images drop column catalogue_objective',
+          'alter table images drop column acquired_first',
+          'alter table images drop column acquired_last',
+          'update acqmeta_index set version = 1',
+        ].join(';\n'),
+      );
       const again = await index([root, '--db', db]);
       expect(again).toMatchObject({ code: 0, stderr: '' });
       expect(again.stdout).toMatch(/: 0 added, 0 updated, 0 forgotten, 2 unchanged\n$/);
@@ -228,7 +241,7 @@ export function indexCases(engine: EngineUnderTest): void {
       await runSql(newer, 'update acqmeta_index set version = 99');
       const tooNew = await index([root, '--db', newer]);
       expect(tooNew.code).toBe(2);
-      expect(tooNew.stderr).toMatch(/made by a newer AcqMeta \(index version 99, this one knows up to 2\)/);
+      expect(tooNew.stderr).toMatch(/made by a newer AcqMeta \(index version 99, this one knows up to 3\)/);
     });
   });
 }
