@@ -112,6 +112,8 @@ async function route(
     sendText(res, 404, 'Not found.');
   } else {
     if (req.method !== 'GET') return refuseMethod(req, res, 'GET');
+    // the app's page: its script asks for the session first, whose scan can start now
+    if (url.pathname === '/' || url.pathname === '/index.html') options.backend.windowLoading?.();
     serveStatic(options.rendererDir, files, url.pathname, res);
   }
 }

@@ -45,7 +45,11 @@ export interface BackendOptions {
   watch?: WatchOptions;
   /** The timer after which a folder opened with no scan under way is swept and watched all the same (two seconds of the clock unless given). */
   liveTimer?: LiveTimer;
-  /** The timer after which a scan's first event goes out though nobody listens (five seconds of the clock unless given); it starts once that event is ready. */
+  /**
+   * The timer after which a scan's first event goes out though nobody listens (five seconds of
+   * the clock unless given; it starts once that event is ready), and after which a scan started
+   * for a window that is loading is dropped when no window took it over (ten seconds).
+   */
   listenerTimer?: LiveTimer;
   /**
    * Told of the read ahead's moments (tests wait for them, not for a time): `over` once the read
@@ -94,6 +98,17 @@ export interface BackendContext {
   readonly collectionRows: CollectionRows;
   /** The first images of the folder opened at start, read ahead of its first scan (see warm-up). */
   readAhead: ReadAhead | null;
+  /** The scan started for a window that is loading, until the window takes it over or it is dropped (see scan-ahead). */
+  scanAhead: ScanAhead | null;
+}
+
+/** A scan started ahead of a window's `getSession` (see scan-ahead). */
+export interface ScanAhead {
+  readonly id: string;
+  /** Lets its events go. */
+  take(): void;
+  /** Cancels the timer that would drop it. */
+  cancel(): void;
 }
 
 /** What was read ahead of one folder's scan (see warm-up), by image path relative to the folder. */

@@ -36,6 +36,7 @@ import { LiveFolder, realTimer } from './live-folder';
 import { compileRequestValidators, describeSchemaError } from './request-schemas';
 import { resultsHandler } from './results-handler';
 import { saveHandler } from './save-handler';
+import { startScanAhead } from './scan-ahead';
 import { scanHandler } from './scan-handler';
 import { tableHandlers } from './table-handlers';
 import { uploadHandlers } from './upload-handler';
@@ -48,6 +49,8 @@ export interface BackendPort {
   call(method: string, request: unknown): Promise<ApiResult<unknown>>;
   /** Subscribes to events; returns the unsubscribe function. */
   onEvent(listener: (event: ApiEvent) => void): () => void;
+  /** A window is loading the app: the open folder's scan starts now, for its `getSession` to take over (see scan-ahead.ts). */
+  windowLoading?(): void;
 }
 
 /** A running backend. */
@@ -107,6 +110,7 @@ export function createBackend(options: BackendOptions): Backend {
     imageFolders,
     collectionRows,
     readAhead: null,
+    scanAhead: null,
   };
   const handlers: ApiHandlers = {
     ...folderHandlers(context),
@@ -155,6 +159,9 @@ export function createBackend(options: BackendOptions): Backend {
       } catch (error) {
         return { ok: false, error: toBackendError(error) };
       }
+    },
+    windowLoading() {
+      void ready.then(() => startScanAhead(context));
     },
     onEvent(listener) {
       listeners.add(listener);

@@ -9,6 +9,7 @@ import { ApiFailure } from '../../../shared/errors';
 import { isInside } from '../disk';
 import type { BackendContext } from './backend-context';
 import type { OpenFolder } from '../folder';
+import { takeScanAhead } from './scan-ahead';
 import { startScan } from './scan-handler';
 import { warmUpScan } from './warm-up';
 
@@ -147,7 +148,8 @@ export function folderHandlers(
             : listed.filter((f) => allowedRoots.some((r) => isInside(path.resolve(r), path.resolve(f)))),
         sampleFolder: sampleFolder ?? null,
         watching: context.live.watching(),
-        scanId: request.scan === true && context.folder !== null ? startScan(context) : null,
+        scanId:
+          request.scan === true && context.folder !== null ? (takeScanAhead(context) ?? startScan(context)) : null,
       };
     },
     async openFolder(request) {

@@ -16,8 +16,11 @@ import { takeReadAhead, withReadAhead } from './warm-up';
 /** Longest a scan's first event waits for someone to listen (see BackendContext.listening). */
 const LISTENER_WAIT_MS = 5_000;
 
-/** Starts a scan of the open folder (cancelling the one under way); returns its id at once, before any of its events. */
-export function startScan(context: BackendContext): string {
+/**
+ * Starts a scan of the open folder (cancelling the one under way); returns its id at once,
+ * before any of its events. With `held`, its events wait until that settles (see scan-ahead.ts).
+ */
+export function startScan(context: BackendContext, held: Promise<void> | null = null): string {
   const folder = requireFolder(context);
   context.cancelScan();
   const scanId = randomUUID();
@@ -27,7 +30,7 @@ export function startScan(context: BackendContext): string {
   context.scan = scan;
   // Started on a later turn so the caller holds the scanId before the first event.
   setImmediate(() => {
-    void runScan(context, folder, scanId, controller.signal, progress).finally(() => {
+    void runScan(context, folder, scanId, controller.signal, progress, held).finally(() => {
       if (context.scan === scan) context.scan = null;
     });
   });
@@ -57,14 +60,19 @@ async function runScan(
   scanId: string,
   signal: AbortSignal,
   progress: { rows: number },
+  held: Promise<void> | null,
 ): Promise<void> {
   if (signal.aborted) return;
   context.imageFolders.scanStarted(folder.root); // before any wait: a later scan's start comes after this one's
   context.collectionRows.forget();
   // the window's event stream may connect just after the call that started the scan: the
-  // scan's first event, once ready, waits for it (and those after wait no more)
+  // scan's first event, once ready, waits for it (and those after wait no more); a scan started
+  // ahead of that call waits for the call first, or for its own end
   let listening: Promise<void> | null = null;
-  const listened = (): Promise<void> => (listening ??= context.listening(LISTENER_WAIT_MS));
+  const listened = (): Promise<void> =>
+    (listening ??= Promise.race([held ?? Promise.resolve(), stopped(signal)]).then(() =>
+      signal.aborted ? undefined : context.listening(LISTENER_WAIT_MS),
+    ));
   const since = Date.now();
   const cache = await openScanCache(context.options.cacheDir ?? null, folder.realRoot, context.scanner.readerId());
   let finished = false;
@@ -114,4 +122,12 @@ async function runScan(
     if (context.folder === folder && !replaced) context.live.start(listed);
     if (!finished) await cache.finish(false);
   }
+}
+
+/** Settles once `signal` is aborted. */
+function stopped(signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) resolve();
+    else signal.addEventListener('abort', () => resolve(), { once: true });
+  });
 }

@@ -16,7 +16,11 @@ const INDEX = '<!doctype html><title>AcqMeta</title>';
 function fakeBackend() {
   const listeners = new Set<(event: ApiEvent) => void>();
   const calls: Array<{ method: string; request: unknown }> = [];
+  const loading = { windows: 0 };
   const backend: BackendPort = {
+    windowLoading() {
+      loading.windows += 1;
+    },
     async call(method, request): Promise<ApiResult<unknown>> {
       calls.push({ method, request });
       if (method === 'explode') throw new Error('boom');
@@ -27,7 +31,7 @@ function fakeBackend() {
       return () => listeners.delete(listener);
     },
   };
-  return { backend, calls, listeners, emit: (event: ApiEvent) => listeners.forEach((l) => l(event)) };
+  return { backend, calls, loading, listeners, emit: (event: ApiEvent) => listeners.forEach((l) => l(event)) };
 }
 
 let dir: string;
@@ -173,6 +177,16 @@ describe('the API', () => {
 });
 
 describe('static files', () => {
+  it("tell the backend a window is loading when the app's page is served, not its other files or a refusal", async () => {
+    const before = fake.loading.windows;
+    expect((await send(server.port, { path: '/assets/app.js', headers: withToken })).status).toBe(200);
+    expect((await send(server.port, { path: '/' })).status).toBe(403);
+    expect(fake.loading.windows).toBe(before);
+    expect((await send(server.port, { path: `/?token=${TOKEN}` })).status).toBe(200);
+    expect((await send(server.port, { path: '/index.html', headers: withToken })).status).toBe(200);
+    expect(fake.loading.windows).toBe(before + 2);
+  });
+
   it('are sent with the CSP and nosniff headers', async () => {
     const res = await send(server.port, { path: '/index.html', headers: withToken });
     expect(res.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY_HEADER);
