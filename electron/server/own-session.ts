@@ -1,20 +1,18 @@
 /**
- * Browser mode's server gives the browser the CPU first. On Linux the kernel shares the CPU
- * between sessions (autogroups) before it shares it between their processes, so the browser,
+ * Browser mode's server and the browser share the CPU evenly. On Linux the kernel shares the
+ * CPU between sessions (autogroups) before it shares it between their processes, so the browser,
  * in a session of its own, got as much as the server scanning 100,000 images in the terminal's
- * session, and the page waited while it drew. The launcher therefore starts the server in a
- * session of its own, whose priority the server lowers (a nice value of 10) while a scan streams
- * its rows after the first batch: the first rows, and every answer outside a scan, come at once.
+ * session together with whatever else ran there. The launcher therefore starts the server in a
+ * session of its own, at normal priority: the browser gets at least half the CPU, and the scan,
+ * which the person is waiting for, no less than any other program's session: lowered below
+ * normal while it scanned, it got a fraction of any busy program's share, and on a machine
+ * doing other work the rows came many times slower than the command line's scan.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
-import type { ApiEvent } from '../../shared/api';
+import { readFileSync } from 'node:fs';
 
 /** Set in the server's environment when the launcher started it in a session of its own. */
 const OWN_SESSION_ENV = 'ACQMETA_SERVE_OWN_SESSION';
-
-/** The session's nice value while a scan streams: below normal, as the app's scan workers. */
-const SCANNING_NICE = 10;
 
 /** Signals passed on to the server; a closed terminal (SIGHUP) stops it as Ctrl+C does. */
 const PASSED_ON: Readonly<Record<string, NodeJS.Signals>> = { SIGINT: 'SIGINT', SIGTERM: 'SIGTERM', SIGHUP: 'SIGTERM' };
@@ -50,36 +48,9 @@ export function runInOwnSession(script: string, args: readonly string[]): Promis
   });
 }
 
-/** Sets the nice value of this process's session; false where it may not. */
-function setSessionNice(nice: number): boolean {
-  try {
-    writeFileSync('/proc/self/autogroup', String(nice));
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** Whether this process is a server that {@link runInOwnSession} started. */
 function inOwnSession(): boolean {
   return process.env[OWN_SESSION_ENV] === '1' && process.send !== undefined;
-}
-
-/**
- * In a server started by {@link runInOwnSession}: the observer of backend events (its `observe`
- * option) that lowers the session's priority while a scan streams its rows after the first
- * batch, and restores it when the scan ends. Elsewhere undefined.
- */
-export function scanPriorityObserver(): ((event: ApiEvent) => void) | undefined {
-  if (!inOwnSession()) return undefined;
-  let nice = 0;
-  const setNice = (next: number) => {
-    if (next !== nice && setSessionNice(next)) nice = next;
-  };
-  return (event) => {
-    if (event.type === 'scan-rows') setNice(SCANNING_NICE);
-    else if (event.type === 'scan-done' || event.type === 'scan-cancelled' || event.type === 'scan-failed') setNice(0);
-  };
 }
 
 /** In a server started by {@link runInOwnSession}: calls `stop` when the launcher is gone. */

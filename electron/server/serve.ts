@@ -12,7 +12,7 @@ import { createRecentFolders, defaultConfigDir } from '../services/folder';
 import { watchSetting } from '../services/watch';
 import { defaultCacheDir } from '../services/scan-cache';
 import { startServer, type RunningServer } from './http-server';
-import { scanPriorityObserver, stopWithLauncher } from './own-session';
+import { stopWithLauncher } from './own-session';
 import { parseServeArgs, SERVE_USAGE } from './serve-args';
 
 /** dist/electron when bundled: the renderer is built next to it. */
@@ -38,8 +38,6 @@ async function main(): Promise<number> {
     configDir,
     cacheDir: defaultCacheDir(),
     watch: watchSetting(process.env.ACQMETA_WATCH),
-    // where it runs in a session of its own, the server gives the browser the CPU while a scan streams
-    observe: scanPriorityObserver(),
   });
   const token = randomBytes(32).toString('base64url');
   let server: RunningServer;

@@ -1,7 +1,7 @@
 /**
  * Browser mode's launcher (`npm run serve`): where the kernel shares the CPU by session (Linux,
- * autogroup), the server runs in a session of its own, below normal priority while a scan
- * streams, so the browser showing the app gets the CPU first; it stops with its launcher,
+ * autogroup), the server runs in a session of its own at normal priority, a scan included, so
+ * the browser showing the app and the scan share the CPU evenly; it stops with its launcher,
  * however that ends.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -11,6 +11,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { bundleEntries } from '../services/tiff/build-worker';
+import { openEventStream } from './raw-http';
 
 const sharesCpuBySession = (() => {
   try {
@@ -93,7 +94,7 @@ describe.runIf(process.platform === 'linux')('npm run serve', () => {
     return { launcher, server: children[0] ?? launcher.pid!, url };
   }
 
-  it('serves the app from a session of its own, below normal priority while a scan streams, and stops on Ctrl+C', async () => {
+  it('serves the app from a session of its own, at normal priority while a scan streams, and stops on Ctrl+C', async () => {
     const { launcher, server, url } = await serve();
     const page = await fetch(url);
     expect(page.status).toBe(200);
@@ -103,14 +104,21 @@ describe.runIf(process.platform === 'linux')('npm run serve', () => {
       expect(sessionOf(launcher.pid!)).toBe(sessionOf(process.pid));
       expect(autogroupOf(server)).toMatch(/ nice 0$/);
       const token = new URL(url).searchParams.get('token')!;
+      const stream = await openEventStream(Number(new URL(url).port), `/api/events?token=${token}`);
       const scan = await fetch(new URL('/api/scanFolder', url), {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', 'X-AcqMeta-Token': token },
         body: '{}',
       });
       expect(scan.status).toBe(200);
-      await until(() => expect(autogroupOf(server)).toMatch(/ nice 10$/)); // giving way while the scan streams
-      await until(() => expect(autogroupOf(server)).toMatch(/ nice 0$/)); // back at normal priority after the scan
+      // the rows stream at the priority of any other program: a scan lowered below it would wait behind their work
+      const streamed: string[] = [];
+      const next = async () => ((await stream.next()) as { type: string }).type;
+      for (let type = await next(); type !== 'scan-done'; type = await next())
+        streamed.push(`${type}: nice ${autogroupOf(server).split(' ').at(-1)}`);
+      stream.close();
+      expect(streamed.length).toBeGreaterThan(1);
+      expect(new Set(streamed)).toEqual(new Set(['scan-rows: nice 0']));
       // the terminal's session keeps its priority
       expect(autogroupOf(launcher.pid!)).toBe(autogroupOf(process.pid));
     }
