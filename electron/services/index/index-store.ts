@@ -68,6 +68,13 @@ export interface IndexStore {
   close(): Promise<void>;
 }
 
+/**
+ * Images a writer writes, at least, before it leaves PostgreSQL fresh statistics as it closes
+ * (`analyze`): after a first index or a large refresh the planner would otherwise guess at the
+ * values until autovacuum comes by, and sort every row of a common one.
+ */
+const ANALYZE_AFTER = 1000;
+
 /** Rows a statement deletes or inserts at most, below either engine's limit on parameters. */
 const ROWS_PER_STATEMENT = 200;
 
@@ -80,6 +87,7 @@ function chunks<T>(items: readonly T[]): T[][] {
 /** The store over an open and checked `engine`, with queries compiled by `db`. */
 export function createIndexStore(engine: Engine, db: Kysely<IndexDatabase>): IndexStore {
   const { run } = engine;
+  let written = 0;
   return {
     kind: engine.kind,
     where: engine.where,
@@ -169,6 +177,7 @@ export function createIndexStore(engine: Engine, db: Kysely<IndexDatabase>): Ind
           );
         }
       });
+      written += images.length;
     },
     async forget(ids) {
       if (ids.length === 0) return;
@@ -188,6 +197,9 @@ export function createIndexStore(engine: Engine, db: Kysely<IndexDatabase>): Ind
       );
     },
     candidates: (query) => candidateImages(engine, db, query),
-    close: () => engine.close(),
+    async close() {
+      if (engine.kind === 'postgres' && written >= ANALYZE_AFTER) await run({ sql: 'analyze images', parameters: [] });
+      await engine.close();
+    },
   };
 }
