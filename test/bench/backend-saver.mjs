@@ -124,8 +124,15 @@ export async function startBackendSaver(folder) {
       await callOk('openFolder', { path: parked });
       await idle(server.pid);
     },
-    /** Opens the folder again and scans it. */
-    resume: openAndScan,
+    /**
+     * Opens the folder again, scans it and waits until the server's work after the scan is over
+     * (the journal read for outside changes, the watcher's start): a person edits before saving,
+     * so the save is timed alone, not beside the open's own work on one main thread.
+     */
+    async resume() {
+      await openAndScan();
+      await idle(server.pid);
+    },
     /** Sets `field` to `value` in every sidecar; resolves with the seconds the saves took. */
     async save(field, value) {
       const saves = paths.map((p) => ({
