@@ -43,9 +43,6 @@ const FEW = 1000;
 
 type Images = ExpressionBuilder<IndexDatabase, 'images'>;
 
-/** A column of `images` a condition tests. */
-type TestedColumn = keyof ImageColumns | 'share_id';
-
 /** An image a search reads: its row id, share, path in the share, record and row as JSON text (the store's `FoundImage`). */
 interface CandidateImage {
   id: number;
@@ -105,7 +102,7 @@ interface TermCondition {
 }
 
 /** Column `name` of `images` in a condition (see {@link TermCondition}). */
-function ref(eb: Images, name: TestedColumn, kind: EngineKind, indexed: boolean) {
+function ref(eb: Images, name: keyof ImageColumns, kind: EngineKind, indexed: boolean) {
   const column = eb.ref(`images.${name}`);
   return !indexed && kind === 'sqlite' ? sql<never>`+${column}` : column;
 }
@@ -161,7 +158,11 @@ function termConditions(query: FilterQuery, kind: EngineKind, held: HeldValues):
         seekable: term.kind === 'equals' || columns.every((key) => listed(key) !== null),
         test: (eb, indexed) =>
           eb.or(
-            columns.map((key): Expression<SqlBool> => {
+            // a column holding none of the text is left out: SQLite reads an `or` through indexes only when each side has one
+            (columns.some((key) => listed(key)?.length !== 0)
+              ? columns.filter((key) => listed(key)?.length !== 0)
+              : columns.slice(0, 1)
+            ).map((key): Expression<SqlBool> => {
               const column = ref(eb, key, kind, indexed);
               if (term.kind === 'equals') return eb(column, '=', text);
               const values = listed(key);
@@ -214,7 +215,7 @@ async function sharePlan(
   const count = async (where: (eb: Images) => Expression<SqlBool>): Promise<number> => {
     const few = db
       .selectFrom('images')
-      .where((eb) => eb.and([eb(ref(eb, 'share_id', engine.kind, false), '=', shareId), where(eb)]))
+      .where((eb) => eb.and([eb('images.share_id', '=', shareId), where(eb)]))
       .select(sql`1`.as('one'))
       .limit(FEW)
       .as('few');
@@ -265,7 +266,7 @@ export async function* candidateImages(
         .selectFrom('images')
         .where((eb) =>
           eb.and([
-            eb(ref(eb, 'share_id', engine.kind, false), '=', share.id),
+            eb('images.share_id', '=', share.id),
             ...conditions.map((condition) =>
               condition.test(eb, plan.narrowest === null || plan.narrowest === condition),
             ),

@@ -179,9 +179,21 @@ const TWINS_AND_DAYS: MigrationStatements = (db, engine) => {
   ];
 };
 
+/**
+ * Each searched column's index made `(column, share_id)`: a search counts and reads a share's
+ * rows of a value by one seek, where the column alone made it step over every other share's
+ * rows of the value first (half a million mice before the last share's).
+ */
+const BY_SHARE: MigrationStatements = (db) =>
+  [...FILTERED_COLUMNS, 'catalogue_instrument', 'catalogue_objective', 'acquired_first'].flatMap((column) => [
+    db.schema.dropIndex(`images_${column}`).compile(),
+    db.schema.createIndex(`images_${column}`).on('images').columns([column, 'share_id']).compile(),
+  ]);
+
 /** Every migration, oldest first: the index's version is their count. */
 export const MIGRATIONS: readonly Migration[] = [
   { statements: FIRST, refill: false },
   { statements: PATH_ORDER, refill: false },
   { statements: TWINS_AND_DAYS, refill: true },
+  { statements: BY_SHARE, refill: false },
 ];

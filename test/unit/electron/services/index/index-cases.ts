@@ -241,7 +241,7 @@ export function indexCases(engine: EngineUnderTest): void {
       await runSql(newer, 'update acqmeta_index set version = 99');
       const tooNew = await index([root, '--db', newer]);
       expect(tooNew.code).toBe(2);
-      expect(tooNew.stderr).toMatch(/made by a newer AcqMeta \(index version 99, this one knows up to 3\)/);
+      expect(tooNew.stderr).toMatch(/made by a newer AcqMeta \(index version 99, this one knows up to 4\)/);
     });
   });
 }
