@@ -12,6 +12,7 @@ export {
   levelSizes,
   needsBigTiff,
   pageTags,
+  tilesFit,
   type BlockGrid,
   type LevelSize,
 } from './tiff-layout';

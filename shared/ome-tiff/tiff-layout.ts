@@ -43,6 +43,16 @@ export interface LevelSize {
   height: number;
 }
 
+/**
+ * Whether a copy of `width` × `height` planes is tiled and pyramidal when asked to be: only when a
+ * plane fills a tile each way. A smaller plane would be one tile mostly of padding (a LIF's
+ * 128 × 1 xz line a 512 × 512 tile, 512 times its pixels to compress and read back), and needs no
+ * reduced levels to be viewed; it is stored in strips, as `--flat` stores every plane.
+ */
+export function tilesFit(width: number, height: number): boolean {
+  return width >= TILE && height >= TILE;
+}
+
 /** Full resolution, then each reduced level (numpy's `plane[::2**k, ::2**k]`). */
 export function levelSizes(width: number, height: number, tiled: boolean): LevelSize[] {
   let level = { width, height };

@@ -60,7 +60,7 @@ export const convertCommand: Command = {
 Writes one OME-TIFF per image of each file named (folders are walked as acqmeta scan walks
 them) into <folder>, each in its source's folder below the folder named (a/img.czi gives
 <folder>/a/img.ome.tiff): tiled and pyramidal (tiles of 512, reduced levels until the largest
-side is under 1,024), BigTIFF when it may pass 4 GiB, the source's sample type kept, OME-XML
+side is under 1,024) when its planes are at least 512 each way, else in strips, BigTIFF when it may pass 4 GiB, the source's sample type kept, OME-XML
 (2016-06) with the acquisition and the sidecar's experimental fields, the pixel size in the TIFF
 resolution tags too, and every plane read back equal to the source's before the file is put in
 place. A new CloudScope sidecar is written beside each copy, with the source sidecar's

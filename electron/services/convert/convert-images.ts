@@ -22,7 +22,7 @@ import type {
   ConvertSummary,
 } from '../../../shared/api';
 import type { FieldValues } from '../../../shared/fields/field-table';
-import { archivalOmeXml, SOURCE_HASH_OPENING, type ArchivalImage } from '../../../shared/ome-tiff';
+import { archivalOmeXml, SOURCE_HASH_OPENING, tilesFit, type ArchivalImage } from '../../../shared/ome-tiff';
 import { version } from '../../../package.json';
 import { writeAllAt } from '../disk';
 import { journalWrites, type JournalPlaces } from '../journal';
@@ -259,7 +259,7 @@ async function writeCopy(
         pixels: image.pixels,
         temp,
         description,
-        tiled: !job.options.flat,
+        tiled: !job.options.flat && tilesFit(image.pixels.width, image.pixels.height),
         compression: job.options.compression,
         software: job.converter,
         pixelSizeUm,

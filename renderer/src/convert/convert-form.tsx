@@ -24,7 +24,7 @@ const EXTENSIONS: readonly Choice<ArchivalExtension>[] = [
 
 const PYRAMID: CheckText = {
   label: 'Tiled and pyramidal',
-  hint: 'Tiles of 512 pixels and reduced levels, for viewers of large images (HTAN Level 2); off: flat, one strip per plane, which ImageJ 1.x’s own File › Open needs',
+  hint: 'Tiles of 512 pixels and reduced levels, for viewers of large images (HTAN Level 2), when the planes are at least 512 each way; off: flat, one strip per plane, which ImageJ 1.x’s own File › Open needs',
 };
 
 const REPLACE: CheckText = {

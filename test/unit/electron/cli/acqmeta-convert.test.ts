@@ -1,7 +1,7 @@
 /**
  * `acqmeta convert --to ome-tiff`: archival copies of a TIFF stack, an OME-TIFF, a CZI, an ND2,
  * a LIF and an OIB file, read back by tifffile with the source's shape, sample type and planes;
- * the sidecar beside each; the images of a file AcqMeta cannot read refused without stopping
+ * tiles only for planes that fill a tile each way; the sidecar beside each; the images of a file AcqMeta cannot read refused without stopping
  * the others; an existing copy kept without --force; each copy in its source's folder below -o,
  * and two images that would be one file both refused.
  */
@@ -22,6 +22,7 @@ interface Read {
   axes: string;
   dtype: string;
   levels: number;
+  tiled: boolean;
   ome: string | null;
   planes: string[];
 }
@@ -99,6 +100,11 @@ describe('acqmeta convert --to ome-tiff', () => {
       expect(copy.planes).toEqual(original.planes);
       expect(copy.ome).toContain('<OME');
     }
+    // every source here is smaller than a tile each way: its copy is in strips, with no levels
+    for (const copy of [...TIFFS.map(tiffCopy), ...vendor.map(([, name]) => archived(name))].map(
+      (f) => read[f] as Read,
+    ))
+      expect([copy.tiled, copy.levels]).toEqual([false, 0]);
     for (const [fixture, name] of vendor) {
       const copy = read[archived(name)] as Read;
       const want = EXPECTED[fixture.replace(/^formats\//, '')] as ExpectedPlane[];
@@ -123,6 +129,27 @@ describe('acqmeta convert --to ome-tiff', () => {
     expect((read[archived('ome-tzcyx-u8.ome.tiff')] as Read).ome).toContain('Thy1');
     // no temp file stays, and the sources are as they were
     expect((await readdir(basePath('archive'))).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('tiles the copy of an image whose planes fill a tile each way, unless --flat', async () => {
+    const czi = 'formats/czi/czitools_DAPI_GFP.czi'; // 640 × 640
+    await copyFile(path.join(FIXTURES, czi), source(czi));
+    const tiled = await acqmeta('convert', `lab/convert/${path.basename(czi)}`, '--to', 'ome-tiff', '-o', 'tiled');
+    const flat = await acqmeta(
+      'convert',
+      `lab/convert/${path.basename(czi)}`,
+      '--to',
+      'ome-tiff',
+      '-o',
+      'flat',
+      '--flat',
+    );
+    expect([tiled.code, flat.code], tiled.stderr + flat.stderr).toEqual([0, 0]);
+    const [inTiles, inStrips] = ['tiled', 'flat'].map((folder) => basePath(`${folder}/czitools_DAPI_GFP.ome.tiff`));
+    const read = tifffile(inTiles as string, inStrips as string);
+    expect((read[inTiles as string] as Read).tiled).toBe(true);
+    expect((read[inStrips as string] as Read).tiled).toBe(false);
+    expect((read[inTiles as string] as Read).planes).toEqual((read[inStrips as string] as Read).planes);
   });
 
   it('keeps an existing copy without --force and replaces it with --force', async () => {

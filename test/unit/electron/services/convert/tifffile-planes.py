@@ -48,6 +48,7 @@ for name in sys.argv[1:]:
             'axes': series.axes,
             'dtype': str(series.dtype),
             'levels': len(series.levels) - 1,
+            'tiled': tif.pages[0].is_tiled,
             'bigtiff': tif.is_bigtiff,
             'ome': tif.ome_metadata,
             'planes': planes(series, array),
