@@ -24,7 +24,7 @@ const EXTENSIONS: readonly Choice<ArchivalExtension>[] = [
 
 const PYRAMID: CheckText = {
   label: 'Tiled and pyramidal',
-  hint: 'Tiles of 512 pixels and reduced levels, for viewers of large images (HTAN Level 2), when the planes are at least 512 each way; off: flat, one strip per plane, which ImageJ 1.x’s own File › Open needs',
+  hint: 'Images of 512 × 512 pixels or more: tiles of 512 and reduced levels, for viewers of large images (HTAN Level 2). Off, and smaller images: one strip per plane, as ImageJ 1.x’s own File › Open needs',
 };
 
 const REPLACE: CheckText = {
