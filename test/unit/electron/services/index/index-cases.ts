@@ -19,7 +19,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCli, type BuiltCli } from '../../cli/built-cli';
 import { sidecarFolder, startCli, WriteGate } from '../../cli/gated-writers';
-import { indexedImages, indexNames, NATIVE_MODULES, runSql } from './index-db';
+import { asVersion, indexedImages, indexNames, NATIVE_MODULES, runSql } from './index-db';
 
 /** An engine the cases run on: a new empty database for each case. */
 export interface EngineUnderTest {
@@ -202,20 +202,7 @@ export function indexCases(engine: EngineUnderTest): void {
       const { root } = sidecarFolder(1, 2);
       temps.push(root);
       expect((await index([root, '--db', db])).code).toBe(0);
-      await runSql(
-        db,
-        [
-          'drop index images_order',
-          'drop index images_catalogue_instrument',
-          'drop index images_catalogue_objective',
-          'drop index images_acquired_first',
-          'alter table images drop column catalogue_instrument',
-          'alter table images drop column catalogue_objective',
-          'alter table images drop column acquired_first',
-          'alter table images drop column acquired_last',
-          'update acqmeta_index set version = 1',
-        ].join(';\n'),
-      );
+      await asVersion(db, 1);
       const again = await index([root, '--db', db]);
       expect(again).toMatchObject({ code: 0, stderr: '' });
       expect(again.stdout).toMatch(/: 0 added, 0 updated, 0 forgotten, 2 unchanged\n$/);

@@ -70,5 +70,21 @@ export async function runSql(url: string, text: string): Promise<void> {
   db.close();
 }
 
+/** Makes the index at `url` one of schema `version` (1 or 2): the columns and indexes of schema 3 dropped (and, for 1, the paths' order index). */
+export async function asVersion(url: string, version: 1 | 2): Promise<void> {
+  const statements = [
+    ...(version === 1 ? ['drop index images_order'] : []),
+    'drop index images_catalogue_instrument',
+    'drop index images_catalogue_objective',
+    'drop index images_acquired_first',
+    'alter table images drop column catalogue_instrument',
+    'alter table images drop column catalogue_objective',
+    'alter table images drop column acquired_first',
+    'alter table images drop column acquired_last',
+    `update acqmeta_index set version = ${version}`,
+  ];
+  await runSql(url, statements.join(';\n'));
+}
+
 /** The environment a bundled `acqmeta` in a temporary folder needs to load better-sqlite3 (a native module, left out of the bundle). */
 export const NATIVE_MODULES = { NODE_PATH: path.resolve(__dirname, '../../../../../node_modules') };

@@ -12,7 +12,7 @@ import { columnsOf } from '../../../../../electron/services/index/image-columns'
 import type { ImageRow } from '../../../../../shared/api';
 import { comparePaths, parseFilter, rowMatcher } from '../../../../../shared/filter';
 import { facilityImage } from '../../../../bench/suites/index-rows.mjs';
-import { runSql } from './index-db';
+import { asVersion } from './index-db';
 
 /** An engine the cases run on: a new empty database for each call. */
 export interface SearchEngine {
@@ -116,19 +116,7 @@ export function searchCases(engine: SearchEngine): void {
     it('brings a version 2 index up to date, its new columns filled from the rows it holds', async () => {
       const old = await engine.newDatabase('version2');
       await written(old, images);
-      await runSql(
-        old,
-        [
-          'drop index images_catalogue_instrument',
-          'drop index images_catalogue_objective',
-          'drop index images_acquired_first',
-          'alter table images drop column catalogue_instrument',
-          'alter table images drop column catalogue_objective',
-          'alter table images drop column acquired_first',
-          'alter table images drop column acquired_last',
-          'update acqmeta_index set version = 2',
-        ].join(';\n'),
-      );
+      await asVersion(old, 2);
       await (await openIndex(old, { write: true, cwd: '/' })).close();
       for (const filter of ['instrument:"room 2.14"', 'species:mouse acquired:2025-03', 'acquired:<2020'])
         expect(await found(old, filter)).toEqual(expected(images, filter));
