@@ -83,12 +83,12 @@ function toApiFailure(error: unknown, absPath: string): ApiFailure {
 }
 
 /**
- * How many workers a scanner reads with: four at most, one per core for the command line, whose
- * main thread only gathers what they read, one core left for the window in the app.
+ * How many workers a scanner reads with: one per core, four at most. The caller's own thread
+ * only gathers what they read, and the app's workers read as background work (see
+ * TiffScannerOptions.background), so its window still comes first.
  */
-function defaultWorkers(background: boolean): number {
-  const cores = availableParallelism();
-  return Math.max(1, Math.min(4, background ? cores - 1 : cores));
+function defaultWorkers(): number {
+  return Math.min(4, availableParallelism());
 }
 
 /** Creates a scanner; its workers start on first use and idle ones do not keep the process alive. */
@@ -97,7 +97,7 @@ export function createTiffScanner(options: TiffScannerOptions = {}): TiffScanner
   let readerId: string | null = null;
   const pool = new WorkerPool({
     workerScript,
-    workers: options.workers ?? defaultWorkers(options.background === true),
+    workers: options.workers ?? defaultWorkers(),
     timeoutMs: options.timeoutMs ?? 30_000,
     maxMemoryMb: options.maxMemoryMb ?? 512,
     batchSize: SCAN_BATCH,
