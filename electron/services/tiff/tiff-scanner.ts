@@ -17,7 +17,7 @@ import type { ScannedFile, SidecarTask } from './worker-protocol';
 
 /** How a scanner runs. */
 export interface TiffScannerOptions {
-  /** Worker threads (default: see defaultWorkers, 1 to 4). */
+  /** Worker threads (default: available cores but one, which the caller's own thread needs; 1 to 4). */
   workers?: number;
   /** Per-file limit before the worker is stopped and the file fails (default 30 s). */
   timeoutMs?: number;
@@ -82,22 +82,13 @@ function toApiFailure(error: unknown, absPath: string): ApiFailure {
   return new ApiFailure(code, `${path.basename(absPath)}: ${message}`, absPath);
 }
 
-/**
- * How many workers a scanner reads with: one per core, four at most. The caller's own thread
- * only gathers what they read, and the app's workers read as background work (see
- * TiffScannerOptions.background), so its window still comes first.
- */
-function defaultWorkers(): number {
-  return Math.min(4, availableParallelism());
-}
-
 /** Creates a scanner; its workers start on first use and idle ones do not keep the process alive. */
 export function createTiffScanner(options: TiffScannerOptions = {}): TiffScanner {
   const workerScript = (): string => options.workerScript ?? findBundledScript(WORKER_FILE);
   let readerId: string | null = null;
   const pool = new WorkerPool({
     workerScript,
-    workers: options.workers ?? defaultWorkers(),
+    workers: Math.max(1, options.workers ?? Math.min(4, availableParallelism() - 1)),
     timeoutMs: options.timeoutMs ?? 30_000,
     maxMemoryMb: options.maxMemoryMb ?? 512,
     batchSize: SCAN_BATCH,
