@@ -57,7 +57,7 @@ export interface BackendOptions {
    * scan follows at once), `awaited` when a scan waits for the reads ahead of it to end.
    */
   warmUp?: (moment: 'over' | 'none' | 'awaited') => void;
-  /** Sees every event as it is sent, without counting as a listener (a scan's first rows still wait for one). */
+  /** Sees every event as it is sent, without counting as a listener (a scan's first rows still wait for one): for tests, which wait on it rather than on a time. */
   observe?: (event: ApiEvent) => void;
 }
 

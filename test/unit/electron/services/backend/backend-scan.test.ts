@@ -68,7 +68,7 @@ describe('backend scan and image methods', () => {
   });
 
   it("holds a scan's first rows until someone listens, as a browser's event stream may connect after its first call", async () => {
-    // an observer (browser mode's server follows scans with one) sees every event but is no listener
+    // an observer sees every event but is no listener
     const observed: ApiEvent[] = [];
     // the wait for a listener starts once the first rows are ready; here it never times out
     let rowsReady = (): void => undefined;
