@@ -156,7 +156,7 @@ export class FolderJournalReader {
 }
 
 /** `file` (relative to the journaled folder `root`) made relative to `folder`, `/`-separated; empty when outside it. */
-function relativePath(folder: string, root: string, file: string): string {
+export function relativePath(folder: string, root: string, file: string): string {
   const absolute = path.join(root, ...file.split('/'));
   return isInside(folder, absolute) ? path.relative(folder, absolute).split(path.sep).join('/') : '';
 }

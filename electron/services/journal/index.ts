@@ -5,6 +5,7 @@
 export { JOURNAL_DIR, JOURNAL_OFF, journalPlaces, settingsJournalDir, type JournalPlaces } from './journal-places';
 export { journalWrites, type JournalAction } from './journal-writer';
 export { FolderJournalReader, readFolderJournal } from './folder-journal';
+export { folderHeaderWrites } from './folder-header-writes';
 export { headerWritesMarked, latestHeaderWritesOf, type ImageModified } from './latest-header-writes';
 export { outsideChanges, type OutsideChanges, type SidecarNow } from './outside-changes';
 export { sidecarsSinceLatest, type SidecarSinceLatest } from './sidecars-since-latest';

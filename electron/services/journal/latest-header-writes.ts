@@ -16,11 +16,11 @@
  */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { parseJournal, type HeaderWriteRecord } from '../../../shared/journal';
+import type { HeaderWriteRecord } from '../../../shared/journal';
 import { isInside } from '../disk';
 import { defaultConfigDir } from '../folder';
 import { headerMarkSince, headerWritesSince } from './header-write-marker';
-import { readJournalFile } from './journal-file';
+import { headerLinesOf } from './header-lines';
 import { journalDirsOf, journalFiles } from './read-journals';
 
 /**
@@ -68,9 +68,7 @@ export async function latestHeaderWritesOf(
         () => Number.NEGATIVE_INFINITY,
       );
       if (modified < oldest) continue;
-      const read = await readJournalFile(file, within);
-      if ('problem' in read) continue;
-      const parsed = parseJournal(read.text.slice(0, read.text.lastIndexOf('\n') + 1));
+      const parsed = await headerLinesOf(file, within);
       for (const id of parsed.cancelled) cancelled.add(id);
       for (const record of parsed.headers) {
         const absPath = path.join(root, ...record.path.split('/'));

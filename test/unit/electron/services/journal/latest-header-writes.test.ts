@@ -9,6 +9,8 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, utimesSync, write
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { folderHeaderWrites } from '../../../../../electron/services/journal/folder-header-writes';
+import { headerLinesOf } from '../../../../../electron/services/journal/header-lines';
 import {
   CLOCK_MARGIN_MS,
   headerWritesMarked,
@@ -195,5 +197,52 @@ describe('headerWritesMarked', () => {
     expect(await headerWritesMarked(base, [top, deep, other], configDir)).toBe(true);
     // day2's image cannot have a record in day1's journal
     expect(await headerWritesMarked(base, [top, other], configDir)).toBe(false);
+  });
+});
+
+describe('folderHeaderWrites (the app, at a scan of the open folder)', () => {
+  it("takes each image's latest write not taken back, from the marked journals of the folder and below", async () => {
+    const now = Date.parse('2026-11-29T00:30:00Z');
+    journalFile(
+      base,
+      'a.jsonl',
+      [headerRecord('first', 'cells.tif', now), headerRecord('gone', 'day1/deep.tif', now)],
+      now,
+    );
+    journalFile(base, 'b.jsonl', [headerRecord('second', 'cells.tif', now + 1), { cancel: 'second' }], now + 1);
+    journalFile(path.join(base, 'day1'), 'c.jsonl', [headerRecord('deep', 'deep.tif', now + 2)], now + 2);
+    // a folder whose journal never marked a header write is not read
+    journalFile(path.join(base, 'day2'), 'd.jsonl', [headerRecord('unmarked', 'other.tif', now)], now, true);
+    const latest = await folderHeaderWrites(base, configDir);
+    expect([...latest].map(([relPath, record]) => [relPath, record.id, record.path])).toEqual([
+      ['cells.tif', 'first', 'cells.tif'],
+      ['day1/deep.tif', 'deep', 'day1/deep.tif'],
+    ]);
+    // asked of the subfolder, the paths are its own, and nothing above it is read
+    expect([...(await folderHeaderWrites(path.join(base, 'day1'), configDir)).keys()]).toEqual(['deep.tif']);
+  });
+});
+
+describe('headerLinesOf', () => {
+  it('parses only the header write records and cancel lines among the sidecar records', async () => {
+    const dir = path.join(base, 'lab', '.acqmeta', 'journal');
+    mkdirSync(dir, { recursive: true });
+    const sidecar = (id: string, note: string) =>
+      `{"id":"${id}","batch":"b","time":"2026-11-29T00:00:00.000Z","user":"ana","host":"pc","tool":"acqmeta",` +
+      `"action":"set","path":"a.tif","changes":[{"field":"notes","old":"","new":"${note}"}],"before":null,"after":null}\n`;
+    const file = path.join(dir, 'a.jsonl');
+    writeFileSync(
+      file,
+      sidecar('s1', 'plain') +
+        journalLine(headerRecord('h1', 'a.tif', 1)) +
+        sidecar('s2', 'the image-header was "image-header"') +
+        journalLine({ cancel: 's1' }) +
+        journalLine(headerRecord('h2', 'b.tif', 2)) +
+        journalLine({ cancel: 'h2' }) +
+        journalLine(headerRecord('torn', 'c.tif', 3)).slice(0, 40),
+    );
+    const lines = await headerLinesOf(file, path.join(base, 'lab'));
+    expect(lines.headers.map((record) => record.id)).toEqual(['h1']);
+    expect(lines.cancelled).toEqual(['s1', 'h2']);
   });
 });
