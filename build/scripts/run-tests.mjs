@@ -1,8 +1,9 @@
-// `npm test`: build, type-check, lint, format check, unit tests (vitest) and end-to-end tests (Playwright),
-// in that order, stopping at the first failing stage. Ends with one summary line
+// `npm test`: the build, better-sqlite3's native module when the install left it to us, the type
+// checks, lint and the format check side by side; then the unit tests (vitest) and the end-to-end
+// tests (Playwright), stopping at the first failing step. Ends with one summary line
 // `N passed, N failed, N skipped` counted from the runners' JSON reports, after each stage's time.
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { builtByInstall } from './built-by-install.mjs';
@@ -38,8 +39,9 @@ function stage(title, command, args, quiet = false) {
 }
 
 /**
- * Runs stages side by side: each is one single-threaded process (tsc, eslint, prettier), so two
- * at a time keep both cores of a two-core machine busy; resolves false when any fails.
+ * Runs stages side by side, in the order given: most are one single-threaded process (tsc,
+ * eslint, prettier, the C compiler), so two at a time keep both cores of a two-core machine busy;
+ * resolves false when any fails.
  */
 async function sideBySide(stages) {
   const queue = [...stages];
@@ -54,24 +56,38 @@ async function sideBySide(stages) {
 // .ci/run sets it before `npm ci`: the README's whole test command, installs included
 const started = Number(process.env.ACQMETA_TEST_STARTED);
 
-/** The build stage, unless `npm ci` has just made the same build; resolves false when it fails. */
+/** The build stage, unless `npm ci` has just made the same build (then none, and it says so). */
 function buildStage() {
-  if (!builtByInstall(root, started)) return stage('Build', process.execPath, ['build/scripts/build.mjs']);
+  if (!builtByInstall(root, started)) return [['Build', process.execPath, ['build/scripts/build.mjs']]];
   console.log('\n=== Build: dist/ was built by npm ci (its prepare script) in this run; not built again');
-  return true;
+  return [];
+}
+
+/**
+ * Compiling better-sqlite3 (SQLite in one C file: a minute on one core) when the install left it
+ * undone, as `.ci/run`'s `npm ci --ignore-scripts` does so that it runs here beside the build and
+ * the static checks rather than alone with a core idle; none when the module is there.
+ */
+function nativeStage() {
+  if (existsSync(path.join(root, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node'))) return [];
+  // npm sets npm_execpath for `npm test`; run directly, the npm on PATH does
+  const npm = process.env.npm_execpath ? [process.execPath, [process.env.npm_execpath]] : ['npm', []];
+  return [['Native module (better-sqlite3)', npm[0], [...npm[1], 'rebuild', 'better-sqlite3']]];
 }
 
 const unitReport = path.join(reports, 'unit.json');
 const e2eReport = path.join(reports, 'e2e.json');
 // a stage that does not run must count nothing: no report of an earlier run is read
 for (const report of [unitReport, e2eReport]) rmSync(report, { force: true });
+// longest first, so that no long stage starts last while the other lane has nothing left to run
 const ok =
-  (await buildStage()) &&
   (await sideBySide([
-    ['Type-check (node)', bin('tsc'), ['-p', 'tsconfig.node.json']],
+    ...nativeStage(),
     ['Lint', bin('eslint'), ['.']],
-    ['Type-check (web)', bin('tsc'), ['-p', 'tsconfig.web.json']],
     ['Format (prettier --check)', bin('prettier'), ['--check', '.']],
+    ['Type-check (node)', bin('tsc'), ['-p', 'tsconfig.node.json']],
+    ...buildStage(),
+    ['Type-check (web)', bin('tsc'), ['-p', 'tsconfig.web.json']],
   ])) &&
   (await stage('Unit tests', bin('vitest'), [
     'run',
