@@ -14,9 +14,11 @@ export default tseslint.config(
       'node_modules/**',
       'test-results/**',
       'test/e2e/artifacts/**',
-      'bench-corpus/**',
-      'bench-corpus-ui/**',
-      'bench-corpus-profile/**',
+      // the benchmark's corpora, and its builds of other revisions (whole checkouts, ten
+      // thousand files that `eslint .` would otherwise lint along with this one's)
+      'bench-corpus*/**',
+      'bench-builds/**',
+      '**/__pycache__/**',
       'shared/validation/generated/**',
       'shared/profile/generated/**',
     ],
