@@ -49,8 +49,8 @@ run that is stopped leaves a consistent index, and the next run finishes the wor
     const store = await refusedAsUsage(() =>
       openIndex(indexUrl(lastOption(args, '--db')), { write: true, cwd: io.cwd }),
     );
+    // not warmed: a refresh of an unchanged folder reads no header, and the first image to read starts the workers
     const scanner = createTiffScanner();
-    scanner.warm();
     try {
       for (const root of folders) await indexOne(store, root, mounts, io, scanner);
       return EXIT.ok;

@@ -4,12 +4,13 @@
  * ones read, written in batches of one transaction each, and the images gone forgotten once
  * the walk is complete. A run that is killed leaves whole batches; the next one finishes it.
  */
-import { stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { ImageRow } from '../../../shared/api';
 import { atWritePoint, sameStamp, stampOf, type FileStamp } from '../disk';
 import type { ImageEntry } from '../folder';
 import type { ProfileFinder } from '../profile';
-import { mapInOrder, scanRows } from '../rows';
+import { scanRows } from '../rows';
 import { sidecarPathFor } from '../sidecar';
 import type { TiffScanner } from '../tiff';
 import { columnsOf } from './image-columns';
@@ -17,6 +18,9 @@ import type { ImageWrite, IndexStore, KnownImage } from './index-store';
 
 /** Images written per transaction: a killed run loses at most one batch of work. */
 const BATCH = 500;
+
+/** Images whose file facts are taken before the walk gives way to other work (the app's events). */
+const STATS_AT_A_TIME = 256;
 
 /** A folder to index and where it lies in its share. */
 export interface FolderToIndex {
@@ -51,23 +55,44 @@ export interface IndexCounts {
   cancelled: boolean;
 }
 
-/** An image's file facts now; null when it is gone since the walk listed it. */
-async function stampsOf(entry: ImageEntry): Promise<{ image: FileStamp; sidecar: FileStamp | null } | null> {
-  const image = await stat(entry.absPath).catch(() => null);
+/** An image's file facts, and its sidecar's (null: none). */
+interface Stamps {
+  image: FileStamp;
+  sidecar: FileStamp | null;
+}
+
+/** An image new or changed since the index read it, on its way to be read. */
+interface ToRead {
+  path: string;
+  absPath: string;
+  stamps: Stamps;
+  isNew: boolean;
+}
+
+/** The stamp of the file at `file`; null when there is none (or it cannot be looked at). */
+function stampAt(file: string): FileStamp | null {
+  try {
+    const stats = statSync(file, { throwIfNoEntry: false });
+    return stats === undefined ? null : stampOf(stats);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * An image's file facts now; null when it is gone since the walk listed it. Taken on this thread:
+ * a refresh takes one per image and sidecar, and handing each to the thread pool cost several
+ * times the `stat` itself.
+ */
+function stampsOf(entry: ImageEntry): Stamps | null {
+  const image = stampAt(entry.absPath);
   if (image === null) return null;
   // the walk's listing says whether there is a sidecar: what the row will be read with
-  const sidecar = entry.sidecar === 'none' ? null : await stat(sidecarPathFor(entry.absPath)).catch(() => null);
-  return { image: stampOf(image), sidecar: sidecar === null ? null : stampOf(sidecar) };
+  return { image, sidecar: entry.sidecar === 'none' ? null : stampAt(sidecarPathFor(entry.absPath)) };
 }
 
-function unchanged(known: KnownImage | undefined, now: { image: FileStamp; sidecar: FileStamp | null }): boolean {
+function unchanged(known: KnownImage | undefined, now: Stamps): boolean {
   return known !== undefined && sameStamp(known.image, now.image) && sameStamp(known.sidecar, now.sidecar);
-}
-
-/** Reads the row of one image (the stamps are taken before, so a change while it is read is seen next time). */
-async function readRow(root: string, entry: ImageEntry, readers: IndexReaders): Promise<ImageRow> {
-  for await (const row of scanRows(root, [entry], readers.scanner, { profiles: readers.profiles })) return row;
-  throw new Error(`${entry.relPath}: no row was read`);
 }
 
 /** Adds or refreshes `target` in `store`; resolves to what changed. */
@@ -80,39 +105,54 @@ export async function indexFolder(
   const known = await store.knownUnder(shareId, target.folder);
   const counts: IndexCounts = { added: 0, updated: 0, unchanged: 0, forgotten: 0, cancelled: false };
   const sharePath = (relPath: string): string => (target.folder === '' ? relPath : `${target.folder}/${relPath}`);
+  const stopped = (): boolean => readers.signal?.aborted === true;
   const seen = new Set<string>();
+  // the images being read, in the walk's order: the scan's rows come back in that order, one each
+  const reading: ToRead[] = [];
+  // the walk: an unchanged image is counted as it passes (no row read, none written); the others are read
+  async function* changedEntries(): AsyncGenerator<ImageEntry> {
+    let taken = 0;
+    for await (const entry of target.entries) {
+      if (stopped()) {
+        counts.cancelled = true;
+        return;
+      }
+      if (++taken % STATS_AT_A_TIME === 0) await nextTurn();
+      const stamps = stampsOf(entry);
+      const path = sharePath(entry.relPath);
+      const before = stamps === null ? undefined : known.get(path);
+      if (stamps === null || unchanged(before, stamps)) {
+        if (stamps !== null) {
+          seen.add(path);
+          counts.unchanged++;
+        }
+        readers.onImage?.();
+        continue;
+      }
+      reading.push({ path, absPath: entry.absPath, stamps, isNew: before === undefined });
+      yield entry;
+    }
+  }
   let batch: ImageWrite[] = [];
-  const results = mapInOrder(target.entries, { first: 64, most: 256 }, async (entry) => {
-    const path = sharePath(entry.relPath);
-    const stamps = await stampsOf(entry);
-    if (stamps === null) return null;
-    const before = known.get(path);
-    if (unchanged(before, stamps)) return { path, write: null, isNew: false };
-    const row = { ...(await readRow(target.root, entry, readers)), path };
-    const write: ImageWrite = {
-      path,
-      ...stamps,
-      record: await readers.recordOf(row, entry.absPath),
-      row: JSON.stringify(row),
-      columns: columnsOf(row),
-    };
-    return { path, write, isNew: before === undefined };
-  });
-  for await (const result of results) {
+  // the stamps are taken before the row is read, so a change while it is read is seen next time
+  for await (const read of scanRows(target.root, changedEntries(), readers.scanner, { profiles: readers.profiles })) {
+    const { path, absPath, stamps, isNew } = reading.shift() as ToRead;
     readers.onImage?.();
-    if (readers.signal?.aborted === true) {
+    if (stopped()) {
       counts.cancelled = true;
       break;
     }
-    if (result === null) continue;
-    seen.add(result.path);
-    if (result.write === null) {
-      counts.unchanged++;
-      continue;
-    }
-    if (result.isNew) counts.added++;
+    const row = { ...read, path };
+    seen.add(path);
+    if (isNew) counts.added++;
     else counts.updated++;
-    batch.push(result.write);
+    batch.push({
+      path,
+      ...stamps,
+      record: await readers.recordOf(row, absPath),
+      row: JSON.stringify(row),
+      columns: columnsOf(row),
+    });
     if (batch.length >= BATCH) {
       await store.write(shareId, batch);
       batch = [];
