@@ -2,10 +2,10 @@
  * The index's reads and writes: shares, the images known under a folder, batches of images
  * upserted on share and path in one transaction each, images forgotten.
  */
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import type { FilterQuery } from '../../../shared/filter';
 import type { FileStamp } from '../disk';
-import type { Engine, EngineKind, RunQuery } from './engine';
+import type { Engine, EngineKind, RunQuery, StatementText } from './engine';
 import { candidateImages } from './prefilter';
 import type { ImageColumns, ImagesTable, IndexDatabase } from './schema';
 
@@ -84,10 +84,68 @@ function chunks<T>(items: readonly T[]): T[][] {
   return out;
 }
 
+/** An image's values as its row in `images` holds them, in the columns' order. */
+function imageValues(shareId: number, image: ImageWrite, now: number): Insertable<ImagesTable> {
+  return {
+    share_id: shareId,
+    path: image.path,
+    size: image.image.size,
+    mtime_ms: image.image.mtimeMs,
+    ino: image.image.ino,
+    sidecar_size: image.sidecar?.size ?? null,
+    sidecar_mtime_ms: image.sidecar?.mtimeMs ?? null,
+    sidecar_ino: image.sidecar?.ino ?? null,
+    record: image.record,
+    row: image.row,
+    ...image.columns,
+    indexed_at: now,
+  };
+}
+
+/** The upsert of images on share and path: each column but the share and path replaced. */
+function upsertStatement(db: Kysely<IndexDatabase>, values: readonly Insertable<ImagesTable>[]): StatementText {
+  return db
+    .insertInto('images')
+    .values(values)
+    .onConflict((oc) =>
+      oc.columns(['share_id', 'path']).doUpdateSet((eb) => ({
+        size: eb.ref('excluded.size'),
+        mtime_ms: eb.ref('excluded.mtime_ms'),
+        ino: eb.ref('excluded.ino'),
+        sidecar_size: eb.ref('excluded.sidecar_size'),
+        sidecar_mtime_ms: eb.ref('excluded.sidecar_mtime_ms'),
+        sidecar_ino: eb.ref('excluded.sidecar_ino'),
+        record: eb.ref('excluded.record'),
+        row: eb.ref('excluded.row'),
+        species: eb.ref('excluded.species'),
+        genotype: eb.ref('excluded.genotype'),
+        objective: eb.ref('excluded.objective'),
+        na: eb.ref('excluded.na'),
+        acquired: eb.ref('excluded.acquired'),
+        instrument: eb.ref('excluded.instrument'),
+        sidecar: eb.ref('excluded.sidecar'),
+        pixel_size: eb.ref('excluded.pixel_size'),
+        catalogue_instrument: eb.ref('excluded.catalogue_instrument'),
+        catalogue_objective: eb.ref('excluded.catalogue_objective'),
+        acquired_first: eb.ref('excluded.acquired_first'),
+        acquired_last: eb.ref('excluded.acquired_last'),
+        indexed_at: eb.ref('excluded.indexed_at'),
+      })),
+    )
+    .compile();
+}
+
 /** The store over an open and checked `engine`, with queries compiled by `db`. */
 export function createIndexStore(engine: Engine, db: Kysely<IndexDatabase>): IndexStore {
   const { run } = engine;
   let written = 0;
+  // the text of an upsert of n images, built once per n: building it anew for each statement cost more than running it
+  const upserts = new Map<number, string>();
+  const upsertOf = (values: readonly Insertable<ImagesTable>[]): StatementText => {
+    let text = upserts.get(values.length);
+    if (text === undefined) upserts.set(values.length, (text = upsertStatement(db, values).sql));
+    return { sql: text, parameters: values.flatMap((v) => Object.values(v)) };
+  };
   return {
     kind: engine.kind,
     where: engine.where,
@@ -129,53 +187,7 @@ export function createIndexStore(engine: Engine, db: Kysely<IndexDatabase>): Ind
       if (images.length === 0) return;
       const now = Date.now();
       await engine.inTransaction(async (tx) => {
-        for (const part of chunks(images)) {
-          const values = part.map((image) => ({
-            share_id: shareId,
-            path: image.path,
-            size: image.image.size,
-            mtime_ms: image.image.mtimeMs,
-            ino: image.image.ino,
-            sidecar_size: image.sidecar?.size ?? null,
-            sidecar_mtime_ms: image.sidecar?.mtimeMs ?? null,
-            sidecar_ino: image.sidecar?.ino ?? null,
-            record: image.record,
-            row: image.row,
-            ...image.columns,
-            indexed_at: now,
-          }));
-          await tx(
-            db
-              .insertInto('images')
-              .values(values)
-              .onConflict((oc) =>
-                oc.columns(['share_id', 'path']).doUpdateSet((eb) => ({
-                  size: eb.ref('excluded.size'),
-                  mtime_ms: eb.ref('excluded.mtime_ms'),
-                  ino: eb.ref('excluded.ino'),
-                  sidecar_size: eb.ref('excluded.sidecar_size'),
-                  sidecar_mtime_ms: eb.ref('excluded.sidecar_mtime_ms'),
-                  sidecar_ino: eb.ref('excluded.sidecar_ino'),
-                  record: eb.ref('excluded.record'),
-                  row: eb.ref('excluded.row'),
-                  species: eb.ref('excluded.species'),
-                  genotype: eb.ref('excluded.genotype'),
-                  objective: eb.ref('excluded.objective'),
-                  na: eb.ref('excluded.na'),
-                  acquired: eb.ref('excluded.acquired'),
-                  instrument: eb.ref('excluded.instrument'),
-                  sidecar: eb.ref('excluded.sidecar'),
-                  pixel_size: eb.ref('excluded.pixel_size'),
-                  catalogue_instrument: eb.ref('excluded.catalogue_instrument'),
-                  catalogue_objective: eb.ref('excluded.catalogue_objective'),
-                  acquired_first: eb.ref('excluded.acquired_first'),
-                  acquired_last: eb.ref('excluded.acquired_last'),
-                  indexed_at: eb.ref('excluded.indexed_at'),
-                })),
-              )
-              .compile(),
-          );
-        }
+        for (const part of chunks(images)) await tx(upsertOf(part.map((image) => imageValues(shareId, image, now))));
       });
       written += images.length;
     },

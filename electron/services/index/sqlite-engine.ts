@@ -13,6 +13,9 @@ const CACHE_KIB = 65_536;
 /** How long a writer waits for another's transaction before it gives up. */
 const BUSY_WAIT_MS = 60_000;
 
+/** Statements kept prepared: the indexer's and a search's few, each prepared once. */
+const KEPT_STATEMENTS = 64;
+
 /** Whether an SQLite error says the file is not a database, or a damaged one. */
 function isDamage(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
@@ -41,9 +44,19 @@ export function openSqlite(file: string, create: boolean): Engine {
   } catch (error) {
     throw named(file, error);
   }
+  // a batch's upsert is the same text batch after batch: prepared once, not per batch
+  const prepared = new Map<string, Database.Statement>();
+  const statementOf = (text: string): Database.Statement => {
+    let statement = prepared.get(text);
+    if (statement === undefined) {
+      if (prepared.size >= KEPT_STATEMENTS) prepared.clear();
+      prepared.set(text, (statement = db.prepare(text)));
+    }
+    return statement;
+  };
   const run = (<R>(query: StatementText): R[] => {
     try {
-      const statement = db.prepare(query.sql);
+      const statement = statementOf(query.sql);
       const parameters = query.parameters as unknown[];
       if (statement.reader) return statement.all(parameters) as R[];
       statement.run(parameters);
