@@ -40,8 +40,8 @@ export function useRowWindow(
   follow: number,
 ): RowWindow {
   // The latest view, read on every scroll; the state changes only when another row comes into view.
-  const [view, setView] = useState<ListView>(firstGuess);
-  const latest = useRef<ListView>(view);
+  const [view, setView] = useState<ListView | null>(null);
+  const latest = useRef<ListView>(firstGuess());
 
   useEffect(() => {
     const element = scroller.current;
@@ -49,7 +49,7 @@ export function useRowWindow(
     const update = () => {
       const next = readView(element, body.current);
       latest.current = next;
-      setView((shown) => (sameRows(shown, next, rowHeight) ? shown : next));
+      setView((shown) => (shown !== null && sameRows(shown, next, rowHeight) ? shown : next));
     };
     // The resize observer's first call measures the table once the browser has laid it out
     // (reading its size here would make the browser lay out the whole window at once).
@@ -70,10 +70,14 @@ export function useRowWindow(
     latest.current = { ...latest.current, scrollTop: top }; // its scroll event comes only with the next frame
   }, [follow, scroller, rowHeight]);
 
+  // No rows beyond the view before it is measured: the first rows are drawn, laid out and painted
+  // in one task, and those out of view join in a task of their own once the view is known.
+  const shown = view ?? firstGuess();
+  const overscan = view === null ? 0 : OVERSCAN;
   return {
-    range: rowsInView(view, rowHeight, count, OVERSCAN),
+    range: rowsInView(shown, rowHeight, count, overscan),
     totalHeight: count * rowHeight,
-    slots: windowSlots(view.viewHeight, rowHeight, OVERSCAN),
+    slots: windowSlots(shown.viewHeight, rowHeight, overscan),
   };
 }
 

@@ -72,3 +72,21 @@ test('the first rows come with their path column fitted and their paths whole, w
   expect(shown).toEqual(paths);
   expect(body.querySelectorAll('.path-hidden')).toHaveLength(0);
 });
+
+test('the first rows drawn are those the window can show; the rows below it join once the table is measured', () => {
+  vi.spyOn(window, 'innerHeight', 'get').mockReturnValue(260);
+  vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(208);
+  const store = createAppStore(fakeBackend([]).client);
+  store.getState().addRows(Array.from({ length: 100 }, (_, i) => makeRow(`a/img${String(i).padStart(6, '0')}.tif`)));
+  drawn = draw(
+    <StoreProvider store={store}>
+      <ImageTable />
+    </StoreProvider>,
+  );
+  const rows = () => drawn!.container.querySelectorAll('.table-body .table-row').length;
+  // 260 px of 26 px rows, before anything is laid out
+  expect(rows()).toBe(10);
+  user(layOut);
+  // 208 px of rows in the measured view, and eight more below it
+  expect(rows()).toBe(16);
+});
