@@ -58,17 +58,33 @@ function sameBox(a: PathBox, b: PathBox): boolean {
   );
 }
 
-/** A 2D context per font, for measuring text (setting a context's font is slow). */
-const contexts = new Map<string, CanvasRenderingContext2D | null>();
+/** A font's 2D context for measuring text (setting a context's font is slow) and the widths it measured. */
+interface FontRuler {
+  context: CanvasRenderingContext2D | null;
+  widths: Map<string, number>;
+}
+
+/** The rulers by font. */
+const rulers = new Map<string, FontRuler>();
+
+/** Widths kept per font: the folders of a lab's paths repeat from row to row, and are measured once. */
+const MAX_WIDTHS = 20_000;
 
 /** The width in pixels of `text` in the box's font at `weight`. */
 export function textWidth(text: string, box: PathBox, weight: number): number {
   const font = `${box.font.style} ${weight} ${box.font.size} ${box.font.family}`;
-  let context = contexts.get(font);
-  if (context === undefined) {
-    context = document.createElement('canvas').getContext('2d');
+  let ruler = rulers.get(font);
+  if (ruler === undefined) {
+    const context = document.createElement('canvas').getContext('2d');
     if (context) context.font = font;
-    contexts.set(font, context);
+    ruler = { context, widths: new Map() };
+    rulers.set(font, ruler);
   }
-  return context?.measureText(text).width ?? 0;
+  let width = ruler.widths.get(text);
+  if (width === undefined) {
+    width = ruler.context?.measureText(text).width ?? 0;
+    if (ruler.widths.size >= MAX_WIDTHS) ruler.widths.clear();
+    ruler.widths.set(text, width);
+  }
+  return width;
 }

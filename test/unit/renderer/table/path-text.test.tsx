@@ -15,9 +15,12 @@ const PATHS = [
 let laidOut: ((width: number) => void) | null = null;
 let drawn: Drawn | null = null;
 
+/** The texts measured in the test. */
+let measured: readonly string[] = [];
+
 beforeEach(() => {
   // happy-dom lays nothing out: the ruler's width given by the test
-  stubTextWidth();
+  measured = stubTextWidth();
   vi.stubGlobal(
     'ResizeObserver',
     class {
@@ -40,14 +43,14 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-/** A path column as the table has it: its ruler, and the paths drawn with the room it measures. */
-function Column() {
+/** A path column as the table has it: its ruler, and `paths` drawn with the room it measures. */
+function Column({ paths = PATHS }: { paths?: readonly string[] }) {
   const ruler = usePathRuler();
   return (
     <div>
       <span ref={ruler.ref} className="path-text" />
       <PathBoxContext.Provider value={ruler.box}>
-        {PATHS.map((path) => (
+        {paths.map((path) => (
           <div key={path} className="cell-path">
             <PathText path={path} />
           </div>
@@ -77,4 +80,15 @@ test("every path is cut to the column's room, measured once on its ruler and not
   expect(narrow.every((folders) => folders.includes('…'))).toBe(true);
   expect(narrow.every((folders) => folders.length * 7 + 'img000001.tif'.length * 7 <= 400)).toBe(true);
   expect(boxes).not.toHaveBeenCalled();
+});
+
+test('the folders the rows share are measured once, however many rows are cut to fit', () => {
+  const session = 'cohort-2026-12-zebrafish-larvae/fish-0007-dorsal/session-2-lightsheet/';
+  const paths = Array.from({ length: 30 }, (_, i) => `${session}img${String(i).padStart(6, '0')}.tif`);
+  drawn = draw(<Column paths={paths} />);
+  user(() => laidOut!(420));
+  user(() => laidOut!(410));
+  expect(shown(drawn.container).every((folders) => folders.includes('…'))).toBe(true);
+  expect(measured.filter((text) => text === session)).toHaveLength(1);
+  expect(new Set(measured).size).toBe(measured.length);
 });
