@@ -40,9 +40,18 @@ const LONGEST_RETRY_MS = 100;
  */
 const CANNOT_MAKE = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOENT', 'ENOTDIR']);
 
-/** The file calls `proper-lockfile` makes, removing a lock folder with its owner file in it. */
+/**
+ * The file calls `proper-lockfile` makes: a lock folder made with its owner file in it (before
+ * the folder's modification time is read as the lock's), and removed with it.
+ */
 const LOCK_FS = {
   ...fs,
+  mkdir: (dir: string, done: (error: Error | null) => void) => {
+    fs.mkdir(dir, (error) => {
+      if (error !== null) done(error);
+      else void writeLockOwner(dir).then(() => done(null));
+    });
+  },
   rmdir: (dir: string, done: (error: Error | null) => void) => {
     removeLockFolder(dir).then(() => done(null), done);
   },
@@ -75,7 +84,6 @@ export async function lockFolder(dir: string, name: string, imagePath: string): 
         // Taken over as stale while stalled: the version checks around the rename still hold.
         onCompromised: () => undefined,
       });
-      await writeLockOwner(lockFolderOf(dir));
       return () => release().catch(() => undefined);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;

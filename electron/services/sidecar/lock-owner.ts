@@ -8,7 +8,8 @@
  * stale rule's.
  */
 import { randomUUID } from 'node:crypto';
-import { readFile, rename, rm, rmdir, stat, unlink, utimes, writeFile } from 'node:fs/promises';
+import { unlinkSync, writeFileSync } from 'node:fs';
+import { readFile, rename, rm, rmdir, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -54,28 +55,33 @@ function ownerText(): Promise<string> {
 }
 
 /**
- * Writes this process as the owner of the lock folder `lockDir` and gives the folder back the
- * modification time its lock set (`proper-lockfile` takes another one for a lock taken over).
- * The file is written in place: one read half-written is no owner, as one not written yet, and
- * leaves the lock to the stale rule, as a failure here does.
+ * Writes this process as the owner of the lock folder `lockDir`, just made (see `lock-folder.ts`:
+ * before `proper-lockfile` reads the modification time it keeps as the lock's, so that none is
+ * put back), on this thread: a bulk write takes a folder's lock again every half second while
+ * the writes there wait, and each call queued on the thread pool behind the syncs in flight
+ * held them up. The file is written in place: one read half-written is no owner, as one not
+ * written yet, and leaves the lock to the stale rule, as a failure here does.
  */
 export async function writeLockOwner(lockDir: string): Promise<void> {
   const text = await ownerText();
   try {
-    const { atime, mtime } = await stat(lockDir);
-    await writeFile(path.join(lockDir, OWNER_FILE), text);
-    await utimes(lockDir, atime, mtime);
+    writeFileSync(path.join(lockDir, OWNER_FILE), text);
   } catch {
     // the stale rule's
   }
 }
 
 /**
- * Removes the lock folder `lockDir`: its owner file, then the folder; one that holds more (a
- * writer killed while it made the owner file of an older version) is removed whole.
+ * Removes the lock folder `lockDir`: its owner file (on this thread, as it was written), then
+ * the folder; one that holds more (a writer killed while it made the owner file of an older
+ * version) is removed whole.
  */
 export async function removeLockFolder(lockDir: string): Promise<void> {
-  await unlink(path.join(lockDir, OWNER_FILE)).catch(() => undefined);
+  try {
+    unlinkSync(path.join(lockDir, OWNER_FILE));
+  } catch {
+    // gone, or never written
+  }
   try {
     await rmdir(lockDir);
   } catch (error) {

@@ -11,6 +11,8 @@ import { lockFolder, lockFolderOf } from '../../../../../electron/services/sidec
 import { imageFolder, namesIn } from './temp-folder';
 
 const procReads = vi.hoisted(() => ({ count: 0 }));
+/** The lock folder's stats and times set through the thread pool's promises, by call. */
+const lockCalls = vi.hoisted(() => [] as string[]);
 
 vi.mock('node:fs/promises', async (importOriginal) => {
   const actual = await importOriginal<typeof import('node:fs/promises')>();
@@ -18,7 +20,16 @@ vi.mock('node:fs/promises', async (importOriginal) => {
     if (String(file).startsWith('/proc/')) procReads.count++;
     return (actual.readFile as (...args: unknown[]) => unknown)(file, ...rest);
   }) as typeof actual.readFile;
-  return { ...actual, default: { ...actual, readFile }, readFile };
+  const noted =
+    <A extends unknown[], R>(name: string, call: (file: string, ...rest: A) => R) =>
+    (file: string, ...rest: A): R => {
+      if (String(file).endsWith('.acqmeta-lock')) lockCalls.push(name);
+      return call(file, ...rest);
+    };
+  const stat = noted('stat', actual.stat as (file: string) => ReturnType<typeof actual.stat>);
+  const utimes = noted('utimes', actual.utimes as (file: string, a: Date, m: Date) => Promise<void>);
+  const mocked = { readFile, stat, utimes };
+  return { ...actual, default: { ...actual, ...mocked }, ...mocked };
 });
 
 describe('lockFolder', () => {
@@ -34,6 +45,16 @@ describe('lockFolder', () => {
     expect(owners[4]).toEqual(owners[0]);
     expect(owners[0]).toMatchObject({ pid: process.pid });
     expect(procReads.count).toBeLessThanOrEqual(2);
+  });
+
+  it("has its owner file in it before its time is read as the lock's: nothing stated or put back after", async () => {
+    const { dir, image } = imageFolder();
+    const release = await lockFolder(dir, 'cell.tif.json', image);
+    expect(JSON.parse(readFileSync(path.join(lockFolderOf(dir), 'owner'), 'utf8'))).toMatchObject({
+      pid: process.pid,
+    });
+    await release();
+    expect(lockCalls).toEqual([]);
   });
 
   it('removes on release a lock folder that holds more than its owner file', async () => {
