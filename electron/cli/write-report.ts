@@ -5,7 +5,6 @@
 import path from 'node:path';
 import { acrossFolders } from '../../shared/across-folders';
 import type { ImageEntry } from '../services/folder';
-import { mapInOrder } from '../services/rows';
 import { WriteBatch } from '../services/sidecar';
 import { EXIT, type CliIo } from './cli-io';
 import type { WriteOutcome } from './write-changes';
@@ -20,8 +19,9 @@ const IN_FLIGHT = 64;
 const BATCH_FILES = 2_000;
 
 /**
- * Runs `write` on every item, many at a time, in batches whose folders are synced once each,
- * and reports the items in their order as they become durable: the lines `changedLines`
+ * Runs `write` on every item, many at a time (each next item started as soon as any write
+ * ends), in batches whose folders are synced once each, and reports the items in their order
+ * as they become durable: the lines `changedLines`
  * gives for a changed sidecar, `<path>: <reason>` on stderr for one that was not written.
  * Items are written taking each folder in turn ({@link acrossFolders}), so a batch may make
  * later items durable before earlier ones; those wait to be reported. The next batch is
@@ -74,25 +74,38 @@ export async function writeAndReport<T extends { entry: ImageEntry }>(
   };
   /** The batches synced and reported so far, in order. */
   let reported: Promise<void> = Promise.resolve();
-  try {
-    let written: Written[] = [];
-    let count = 0;
-    for await (const result of mapInOrder(order.keys(), IN_FLIGHT, run)) {
-      written.push(result);
-      count++;
-      if (count % BATCH_FILES !== 0 && count !== items.length) continue;
-      const outcomes = written;
-      written = [];
-      const synced = (batches[Math.floor((count - 1) / BATCH_FILES)] as WriteBatch).finish();
-      reported = Promise.all([reported, synced]).then(() => reportDurable(outcomes));
-      reported.catch(() => undefined); // awaited below; a failure before then must not go unhandled
+  const outcomesOf: Written[][] = batches.map(() => []);
+  const unwritten = batches.map((_, b) => Math.min(BATCH_FILES, items.length - b * BATCH_FILES));
+  /** Notes a write's outcome; the last of its batch has the batch synced, then reported. */
+  const noteOutcome = (position: number, outcome: Written): void => {
+    const b = Math.floor(position / BATCH_FILES);
+    (outcomesOf[b] as Written[]).push(outcome);
+    if (--(unwritten[b] as number) > 0) return;
+    const synced = (batches[b] as WriteBatch).finish();
+    reported = Promise.all([reported, synced]).then(() => reportDurable(outcomesOf[b] as Written[]));
+    reported.catch(() => undefined); // awaited below; a failure before then must not go unhandled
+  };
+  // each writer takes the next item as soon as its own is done: one item waiting (for its
+  // folder's lock taken again, a slow sync) holds back no other, as a window in order did
+  let next = 0;
+  const failures: unknown[] = [];
+  const writer = async (): Promise<void> => {
+    while (failures.length === 0 && next < items.length) {
+      const position = next++;
+      try {
+        noteOutcome(position, await run(position));
+      } catch (error) {
+        failures.push(error);
+      }
     }
-    await reported;
-  } catch (error) {
+  };
+  await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, items.length) }, writer));
+  if (failures.length > 0) {
     // what was written is still made durable
     await Promise.all(batches.map((batch) => batch.finish()));
-    throw error;
+    throw failures[0];
   }
+  await reported;
   await io.out.line(tally.summary(dryRun));
   return tally.exitCode();
 }

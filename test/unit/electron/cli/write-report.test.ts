@@ -85,6 +85,34 @@ describe('writeAndReport', () => {
     expect(events.indexOf(`write ${writes[2000]?.slice(6)}`)).toBeLessThan(events.indexOf('out updated img-0.tif'));
   });
 
+  it('starts the next writes while one waits: a write held up (its lock, a slow sync) holds back no other', async () => {
+    const [folder] = batchFolders(1) as [string];
+    const items = Array.from({ length: 200 }, (_, i) => ({
+      entry: { relPath: `img-${i}.tif`, absPath: path.join(folder, `img-${i}.tif`) } as ImageEntry,
+    }));
+    let started = 0;
+    let allStarted = (): void => undefined;
+    const othersStarted = new Promise<void>((resolve) => (allStarted = resolve));
+    const events: string[] = [];
+    const code = await writeAndReport(
+      items,
+      fakeIo(events),
+      false,
+      async (item, batch) => {
+        batch.touched(folder);
+        if (++started === items.length) allStarted();
+        // the first write ends only once every other one has begun
+        if (item.entry.relPath === 'img-0.tif') await othersStarted;
+        return { kind: 'updated', diffs: [] };
+      },
+      (entry) => [`updated ${entry.relPath}`],
+    );
+    expect(code).toBe(0);
+    expect(events.filter((e) => e.startsWith('out updated'))).toEqual(
+      items.map(({ entry }) => `out updated ${entry.relPath}`),
+    );
+  }, 10_000);
+
   it('still syncs what was written when a write throws', async () => {
     const [folder] = batchFolders(1) as [string];
     const items = Array.from({ length: 10 }, (_, i) => ({
