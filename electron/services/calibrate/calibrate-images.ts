@@ -4,6 +4,7 @@
  * one file after another, each journaled before its first byte, checked by reading its header
  * back, with progress and a cancel that stops between files (each file done or untouched).
  */
+import { open, type FileHandle } from 'node:fs/promises';
 import type { HeaderWriteRecord } from '../../../shared/journal';
 import type { FieldValues } from '../../../shared/fields/field-table';
 import type {
@@ -25,9 +26,8 @@ import {
 } from '../save';
 import { appendJournalInWorker, withSidecarLock, WriteBatch } from '../sidecar';
 import {
-  checkWritable,
+  checkUnchanged,
   hexOf,
-  openForWrite,
   planFile,
   putBack,
   sha256Of,
@@ -108,10 +108,10 @@ export async function applyCalibration(
 }
 
 /**
- * One image: the file opened for writing first (a read-only or locked file fails here, before
- * anything is saved), then, under one hold of the image's lock, the sidecar, then the header; a
- * header not written takes the sidecar's save back through the same save path, so the image is
- * done or untouched.
+ * One image: the file opened for writing while its lock is taken (a read-only or locked file
+ * fails before anything is saved), then, under one hold of the image's lock, the sidecar, then
+ * the header; a header not written takes the sidecar's save back through the same save path, so
+ * the image is done or untouched.
  */
 async function writeImage(
   image: ReviewedImage,
@@ -120,16 +120,22 @@ async function writeImage(
   writes: CalibrationWrites,
 ): Promise<CalibrationOutcome> {
   const { entry } = image;
-  await checkWritable(entry.absPath);
+  // the file opened, and the profile the save checks looked up, while the lock is being taken:
+  // each is one round of file calls fewer one after another
+  const opening = open(entry.absPath, 'r+');
+  opening.catch(() => undefined); // met under the lock, or only closed
+  const changes = sidecarChanges(request);
+  if (changes !== null) writes.save.profiles.forImage(entry.absPath).catch(() => undefined);
   // the sidecar's folder is synced with the header's journal record, both before the header's
   // first byte: one wait for the two instead of one after the other
   const batch = new WriteBatch();
   try {
     // the saves run under the lock held for the header: one lock taken and released, not two
     return await withSidecarLock(entry.absPath, true, async (heldLock) => {
+      const handle = await opening;
       const save = { ...writes.save, batch, heldLock };
-      const saved = await saveSidecar(entry, request, save);
-      const outcome = await writeHeader(entry, write, writes, () => batch.finish()).catch(failed);
+      const saved = changes === null ? null : await saveSidecar(entry, changes, save);
+      const outcome = await writeHeader(entry, handle, write, writes, () => batch.finish()).catch(failed);
       if (saved !== null && outcome.kind !== 'written' && outcome.kind !== 'unchanged') {
         const back: ImageChanges =
           saved.kind === 'created'
@@ -141,26 +147,34 @@ async function writeImage(
     });
   } finally {
     await batch.finish();
+    await opening.then(
+      (handle) => handle.close(),
+      () => undefined,
+    );
   }
 }
 
-/**
- * The sidecar's pixel size and unit, when the request sets them, through the one save path
- * (under the image's lock its caller holds: `save.heldLock`): the sidecar first, so that it
- * holds what the header will. What it saved (null: nothing asked, or nothing changed).
- */
-async function saveSidecar(
-  entry: ImageEntry,
-  request: CalibrationRequest,
-  save: SaveContext,
-): Promise<ImageSaved<undefined> | null> {
+/** The sidecar fields the request sets (its pixel size and unit); null when it sets none. */
+function sidecarChanges(request: CalibrationRequest): FieldValues | null {
   const changes: FieldValues = {
     ...(request.pixelSize === undefined
       ? {}
       : { physical_unit_x: request.pixelSize.x, physical_unit_y: request.pixelSize.y }),
     ...(request.unit === undefined ? {} : { physical_label_x: request.unit, physical_label_y: request.unit }),
   };
-  if (Object.keys(changes).length === 0) return null;
+  return Object.keys(changes).length === 0 ? null : changes;
+}
+
+/**
+ * The sidecar's pixel size and unit (`changes`) through the one save path (under the image's
+ * lock its caller holds: `save.heldLock`): the sidecar first, so that it holds what the header
+ * will. What it saved (null: nothing changed).
+ */
+async function saveSidecar(
+  entry: ImageEntry,
+  changes: FieldValues,
+  save: SaveContext,
+): Promise<ImageSaved<undefined> | null> {
   const saved = await saveImageChanges(entry, { changes, expected: 'latest' }, save);
   return saved.kind === 'unchanged' ? null : saved;
 }
@@ -172,13 +186,15 @@ interface HeaderWrite {
 }
 
 /**
- * One image's header, as its review planned it (the file opened only when still the one the
- * plan was made from: a change since fails as a conflict), journaled first and read back after
- * (under the image's lock, which the caller holds). `durable` makes the sidecar's save durable: awaited with the
- * journal record, before the first byte.
+ * One image's header, as its review planned it, through `handle`, the file open for writing
+ * (written only while still the file the plan was made from: a change since fails as a
+ * conflict), journaled first and read back after (under the image's lock, which the caller
+ * holds). `durable` makes the sidecar's save durable: awaited with the journal record, before
+ * the first byte.
  */
 async function writeHeader(
   entry: ImageEntry,
+  handle: FileHandle,
   { wanted, planned }: HeaderWrite,
   writes: CalibrationWrites,
   durable: () => Promise<void>,
@@ -187,7 +203,7 @@ async function writeHeader(
   if ('refusal' in plan) return { kind: 'refused', reason: plan.refusal };
   const { patch } = plan;
   if (patch === null) return { kind: 'unchanged' };
-  const handle = await openForWrite(entry.absPath, stamp);
+  await checkUnchanged(handle, stamp);
   const mtime = writeTime();
   let record: { dir: string; id: string } | null = null;
   let back: PlannedFile | null;
@@ -208,11 +224,9 @@ async function writeHeader(
     const { linkSynced } = await writePatch(handle, patch, entry.absPath, mtime);
     [back] = await Promise.all([planFile(entry.absPath, wanted).catch(() => null), linkSynced]);
   } catch (error) {
-    await handle.close();
     await undoPatch(entry.absPath, planned, record);
     throw error;
   }
-  await handle.close();
   const same =
     back !== null && !('refusal' in back.plan) && back.plan.patch === null && back.plan.pixels === plan.pixels;
   if (same) return { kind: 'written' };

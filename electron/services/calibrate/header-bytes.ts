@@ -57,14 +57,14 @@ async function readAt(handle: FileHandle, offset: number, length: number): Promi
 export async function bytesNow(absPath: string, record: HeaderWriteRecord): Promise<HeaderBytesNow> {
   const handle = await open(absPath, 'r');
   try {
-    const { size } = await handle.stat();
+    const { size, mtimeMs } = await handle.stat();
     const ranges = await Promise.all(record.ranges.map((r) => readAt(handle, r.offset, r.old.length / 2)));
     const { offset, length } = record.appended;
     const appended = offset + length <= size ? await readAt(handle, offset, length) : null;
     const linked = record.ranges.map((r) => Uint8Array.from(Buffer.from(r.new, 'hex')));
     return {
       size,
-      mtime: Math.round((await handle.stat()).mtimeMs),
+      mtime: Math.round(mtimeMs),
       ranges: ranges.map(hexOf),
       sha256: appended === null ? null : sha256Of([...ranges, appended]),
       linkedSha256: appended === null ? null : sha256Of([...linked, appended]),
@@ -74,23 +74,11 @@ export async function bytesNow(absPath: string, record: HeaderWriteRecord): Prom
   }
 }
 
-/** Fails, as a write would, when the file at `absPath` cannot be opened for writing (read-only, locked, immutable). */
-export async function checkWritable(absPath: string): Promise<void> {
-  await (await open(absPath, 'r+')).close();
-}
-
-/**
- * Opens the file for the write, failing at once (nothing written) where it cannot be written,
- * and checks it is still the file `stamp` describes.
- */
-export async function openForWrite(absPath: string, stamp: FileStamp): Promise<FileHandle> {
-  const handle = await open(absPath, 'r+');
+/** Fails as a conflict (`CHANGED`) when the file open as `handle` is no longer the one `stamp` describes. */
+export async function checkUnchanged(handle: FileHandle, stamp: FileStamp): Promise<void> {
   const now = stampOf(await handle.stat());
-  if (now.size !== stamp.size || now.mtimeMs !== stamp.mtimeMs || now.ino !== stamp.ino) {
-    await handle.close();
+  if (now.size !== stamp.size || now.mtimeMs !== stamp.mtimeMs || now.ino !== stamp.ino)
     throw Object.assign(new Error('the file changed since its header was read'), { code: 'CHANGED' });
-  }
-  return handle;
 }
 
 /**
