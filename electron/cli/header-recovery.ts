@@ -100,26 +100,30 @@ async function modifiedTimes(absPaths: readonly string[]): Promise<ImageModified
 
 /**
  * Finishes or reverts the interrupted header write of each image of `absPaths` that has one
- * (`latest`, from {@link latestHeaderRecords}), saying so on stderr by the image's name.
+ * (`latest`, from {@link latestHeaderRecords}), saying so on stderr by the image's name;
+ * resolves to the absolute paths of the images it changed.
  */
 export async function recoverInterrupted(
   absPaths: readonly { absPath: string; relPath: string }[],
   latest: ReadonlyMap<string, HeaderWriteRecord>,
   places: JournalPlaces,
   io: CliIo,
-): Promise<void> {
+): Promise<Set<string>> {
+  const changed = new Set<string>();
   for (const { absPath, relPath } of absPaths) {
     const record = latest.get(absPath);
     if (record === undefined) continue;
     const place = await places.placeFor(absPath);
     if (place === null) continue;
     const done = await recoverHeaderWrite(absPath, record, place.dir);
+    if (done !== null) changed.add(absPath);
     if (done === 'reverted')
       io.err(
         `${relPath}: a header write (record ${record.id}) was cut short before readers saw it; the file is put back as it was`,
       );
     else if (done === 'finished') io.err(`${relPath}: an interrupted header write (record ${record.id}) is finished`);
   }
+  return changed;
 }
 
 /**

@@ -6,11 +6,13 @@
 import { randomUUID } from 'node:crypto';
 import type { CalibrationOutcome, HeaderValueChange, ImageReview } from '../../../shared/tiff-calibration';
 import { applyCalibration, reviewCalibration, tiffHeaderHere } from '../../services/calibrate';
+import type { ImageEntry } from '../../services/folder';
 import { journalPlaces, journalWrites } from '../../services/journal';
 import { createProfileCache, createProfileFinder } from '../../services/profile';
 import { releaseAtOnce, writeOnThisThread } from '../../services/sidecar';
 import { UsageError } from '../args';
 import { calibrationRequest } from '../calibrate-options';
+import { reviewWhileRecovering } from '../calibrate-review';
 import { calibrateTargets } from '../calibrate-targets';
 import { timeCalibrate } from '../calibrate-timing';
 import { EXIT, type CliIo, type Command } from '../cli-io';
@@ -82,8 +84,12 @@ changed meanwhile or could not be written.`,
       roots,
       onFallback: (root, dir) => io.err(`warning: ${root} cannot be written; its change journal is kept in ${dir}`),
     });
-    if (!dryRun) await recoverInterrupted(entries, await latestHeaderRecords(folders, entries), places, io);
-    const reviewed = await reviewCalibration(entries, request);
+    const reviewOf = (some: readonly ImageEntry[]) => reviewCalibration(some, request);
+    const reviewed = dryRun
+      ? await reviewOf(entries)
+      : await reviewWhileRecovering(entries, reviewOf, async () =>
+          recoverInterrupted(entries, await latestHeaderRecords(folders, entries), places, io),
+        );
     if (dryRun) {
       for (const { review } of reviewed) await reportImage(io, review, null);
       return summary(
