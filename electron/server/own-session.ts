@@ -49,7 +49,7 @@ export function runInOwnSession(script: string, args: readonly string[]): Promis
 }
 
 /** Whether this process is a server that {@link runInOwnSession} started. */
-function inOwnSession(): boolean {
+export function inOwnSession(): boolean {
   return process.env[OWN_SESSION_ENV] === '1' && process.send !== undefined;
 }
 
