@@ -7,7 +7,7 @@
  */
 import { test as base, _electron, type Browser, type LaunchOptions, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -27,12 +27,25 @@ export interface AppFixture {
   configDir: string;
 }
 
+/**
+ * The run's one folder of the server's compiled code, linked into the cache folder each server
+ * is given: the servers of a run start from the same bundle, so only the first compiles it.
+ */
+function shareCompiledCode(cacheDir: string | undefined): void {
+  if (cacheDir === undefined || existsSync(path.join(cacheDir, 'code'))) return;
+  const shared = path.join(tmpdir(), 'acqmeta-e2e-code');
+  mkdirSync(shared, { recursive: true });
+  mkdirSync(cacheDir, { recursive: true });
+  symlinkSync(shared, path.join(cacheDir, 'code'));
+}
+
 /** Starts `serve` on `folder` with its settings in `configDir` and `env` added to its environment; resolves with the URL it prints. */
 export async function startServer(
   folder: string,
   configDir: string,
   env: Readonly<Record<string, string>>,
 ): Promise<{ url: string; server: ChildProcess }> {
+  shareCompiledCode(env.ACQMETA_CACHE_DIR);
   const server = spawn(
     process.execPath,
     [path.join(ROOT, 'dist/electron/serve.cjs'), '--root', folder, '--config-dir', configDir],
@@ -120,9 +133,21 @@ export const test = base.extend<
       await electronApp.evaluate(({ app: electronMain }) => electronMain.exit(0)).catch(() => undefined);
       await electronApp.close().catch(() => undefined);
     } else {
-      const { url, server } = await startServer(folder, settings, { ACQMETA_CACHE_DIR: cacheDir, ...serverEnv });
-      const context = await sharedBrowser!.newContext({ viewport: testInfo.project.use.viewport ?? null });
-      const page = await context.newPage();
+      // The server starts while Chromium makes the context and its page: neither waits on the other.
+      const [started, opened] = await Promise.allSettled([
+        startServer(folder, settings, { ACQMETA_CACHE_DIR: cacheDir, ...serverEnv }),
+        sharedBrowser!.newContext({ viewport: testInfo.project.use.viewport ?? null }).then(async (context) => ({
+          context,
+          page: await context.newPage(),
+        })),
+      ]);
+      if (started.status === 'rejected' || opened.status === 'rejected') {
+        if (started.status === 'fulfilled') started.value.server.kill('SIGTERM');
+        if (opened.status === 'fulfilled') await opened.value.context.close();
+        throw started.status === 'rejected' ? started.reason : (opened as PromiseRejectedResult).reason;
+      }
+      const { url, server } = started.value;
+      const { context, page } = opened.value;
       await page.goto(url);
       await waitForApp(page, waitForListing);
       await use({ ...app, page });
