@@ -190,10 +190,26 @@ const BY_SHARE: MigrationStatements = (db) =>
     db.schema.createIndex(`images_${column}`).on('images').columns([column, 'share_id']).compile(),
   ]);
 
+/**
+ * The file facts of a share's images by path, in an index of their own: a refresh compares
+ * every image's, and read from the table they cost every page of every row (the records and
+ * rows, nearly the whole file); read from here, a few pages.
+ */
+const STAMPS: MigrationStatements = (_db, engine) => [
+  {
+    sql:
+      engine === 'sqlite'
+        ? 'create index images_stamps on images (share_id, path, size, mtime_ms, ino, sidecar_size, sidecar_mtime_ms, sidecar_ino)'
+        : 'create index images_stamps on images (share_id, path) include (size, mtime_ms, ino, sidecar_size, sidecar_mtime_ms, sidecar_ino)',
+    parameters: [],
+  },
+];
+
 /** Every migration, oldest first: the index's version is their count. */
 export const MIGRATIONS: readonly Migration[] = [
   { statements: FIRST, refill: false },
   { statements: PATH_ORDER, refill: false },
   { statements: TWINS_AND_DAYS, refill: true },
   { statements: BY_SHARE, refill: false },
+  { statements: STAMPS, refill: false },
 ];

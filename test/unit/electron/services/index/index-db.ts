@@ -70,10 +70,11 @@ export async function runSql(url: string, text: string): Promise<void> {
   db.close();
 }
 
-/** Makes the index at `url` one of schema `version` (1 or 2): the columns and indexes of schema 3 dropped (and, for 1, the paths' order index). */
+/** Makes the index at `url` one of schema `version` (1 or 2): the columns and indexes of schemas 3 and 5 dropped (and, for 1, the paths' order index). */
 export async function asVersion(url: string, version: 1 | 2): Promise<void> {
   const statements = [
     ...(version === 1 ? ['drop index images_order'] : []),
+    'drop index images_stamps',
     'drop index images_catalogue_instrument',
     'drop index images_catalogue_objective',
     'drop index images_acquired_first',
