@@ -3,11 +3,12 @@
 // a million generated images in SQLite and in a throwaway PostgreSQL server: one- and two-field
 // searches in a running process (p95), `acqmeta find` against the command line's own start, and
 // the memory of a find that lists every image. BENCH_INDEX_IMAGES: another count than a million;
-// BENCH_INDEX_SEARCHES_ONLY=1: the searches alone, without the lab folder's figures.
+// BENCH_INDEX_SEARCHES_ONLY=1: the searches alone, without the lab folder's figures;
+// BENCH_INDEX_FOLDER_ONLY=1: the lab folder's figures alone (with `--against`, the base's beside).
 import { rmSync, writeFileSync, existsSync, readFileSync, copyFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { acqmetaOf, builds, pairedRatios, ratioText } from '../against.mjs';
+import { acqmetaOf, againstBase, builds, pairedRatios, ratioText } from '../against.mjs';
 import { int, markdownTable, measure, median } from '../bench-kit.mjs';
 import { ensureLabFolder } from '../lab-corpus.mjs';
 import { FILTERS, findAgainstStart, p95, searchLoop, PAGE } from './index-queries.mjs';
@@ -47,50 +48,75 @@ function removeDatabase(file) {
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
 }
 
-/** The folder part: per round the scan, a first index into a new database and its refresh. */
+/**
+ * The folder part: per round the scan, a first index into a new database and its refresh; with
+ * `--against`, the base's first index and refresh too, in the same round.
+ */
 function folderFigures() {
   const { folder } = ensureIndexFolder();
-  const [here] = builds();
-  const db = path.join(SCRATCH, 'lab-10k.sqlite');
-  const run = (args) => {
-    const [command, options] = acqmetaOf(here, args);
+  const all = builds();
+  const run = (build, args) => {
+    const [command, options] = acqmetaOf(build, args);
     const taken = measure(command, options);
     // 1: the run ended and named the folder's broken files as problems, as it should
     if (taken.code !== 0 && taken.code !== 1) throw new Error(`failed (exit ${taken.code}): ${command.join(' ')}`);
     return taken.seconds;
   };
   const scan = [];
-  const first = [];
-  const refresh = [];
+  const first = all.map(() => []);
+  const refresh = all.map(() => []);
   console.log(`the 10,000-image lab folder: scan, index, refresh in turns, ${FOLDER_ROUNDS} rounds ...`);
   for (let round = 0; round <= FOLDER_ROUNDS; round++) {
-    removeDatabase(db);
-    const times = [run(['scan', folder, '--json', '--no-cache']), run(['index', folder, '--db', db])];
-    times.push(run(['index', folder, '--db', db]));
+    const scanned = run(all[0], ['scan', folder, '--json', '--no-cache']);
+    const times = all.map((build, b) => {
+      const db = path.join(SCRATCH, `lab-10k-${b}.sqlite`);
+      removeDatabase(db);
+      const taken = [run(build, ['index', folder, '--db', db]), run(build, ['index', folder, '--db', db])];
+      removeDatabase(db);
+      return taken;
+    });
     if (round === 0) continue;
-    scan.push(times[0]);
-    first.push(times[1]);
-    refresh.push(times[2]);
+    scan.push(scanned);
+    times.forEach(([a, b], i) => {
+      first[i].push(a);
+      refresh[i].push(b);
+    });
   }
-  removeDatabase(db);
-  const index = pairedRatios(first, scan);
-  const again = pairedRatios(refresh, first);
   const s = (values) => `${median(values).toFixed(2)} s`;
-  const rows = [
-    [
-      '`acqmeta index` of the folder (a new SQLite index) ÷ `acqmeta scan --json --no-cache` of it',
-      ratioText(index),
-      `${s(first)} ÷ ${s(scan)}`,
-      `≤ ${TARGETS.index}×${index.median <= TARGETS.index ? '' : ' (**not met**)'}`,
-    ],
-    [
-      'its refresh, nothing changed ÷ its first index',
-      ratioText(again),
-      `${s(refresh)} ÷ ${s(first)}`,
-      `≤ ${TARGETS.refresh}×${again.median <= TARGETS.refresh ? '' : ' (**not met**)'}`,
-    ],
-  ];
+  const met = (ratio, target) => `≤ ${target}×${ratio.median <= target ? '' : ' (**not met**)'}`;
+  const rows = all.flatMap((build, i) => {
+    const index = pairedRatios(first[i], scan);
+    const again = pairedRatios(refresh[i], first[i]);
+    const who = all.length === 1 ? '' : `${build.label}: `;
+    return [
+      [
+        `${who}\`acqmeta index\` of the folder (a new SQLite index) ÷ \`acqmeta scan --json --no-cache\` of it`,
+        ratioText(index),
+        `${s(first[i])} ÷ ${s(scan)}`,
+        met(index, TARGETS.index),
+      ],
+      [
+        `${who}its refresh, nothing changed ÷ its first index`,
+        ratioText(again),
+        `${s(refresh[i])} ÷ ${s(first[i])}`,
+        met(again, TARGETS.refresh),
+      ],
+    ];
+  });
+  if (all.length > 1)
+    rows.push(
+      ['first index, this tree ÷ the base', againstBase('the first index', first[0], first[1]), '', ''],
+      ['refresh, this tree ÷ the base', againstBase('the refresh', refresh[0], refresh[1]), '', ''],
+    );
   return markdownTable(['figure', 'per round: median (min–max)', 'medians', 'target'], rows);
+}
+
+/** How the folder figures are taken, in words. */
+function folderAbout() {
+  return (
+    `The lab folder: 10,000 images of \`make-lab-corpus.py\` (nested animal/session folders, half with CloudScope sidecars) and five broken files; ` +
+    `each command a whole process, ${FOLDER_ROUNDS} rounds after one not counted, each ratio per round.`
+  );
 }
 
 /** The search figures of one engine holding the generated images at `url`. */
@@ -134,9 +160,12 @@ async function engineFigures(code, name, url, images) {
 export const suite = {
   name: 'index',
   title: 'The facility index',
+  against: true,
   async run() {
     const loadBefore = load();
     const folder = process.env.BENCH_INDEX_SEARCHES_ONLY === '1' ? null : folderFigures();
+    if (process.env.BENCH_INDEX_FOLDER_ONLY === '1')
+      return `${folder}\n\n${folderAbout()} Load average before: ${loadBefore}; after: ${load()}.`;
     const images = Number(process.env.BENCH_INDEX_IMAGES ?? 1_000_000);
     const code = await indexCode();
     const sqlite = await ensureGeneratedSqlite(code, images);
@@ -175,8 +204,7 @@ export const suite = {
       onSqlite.perFilter.map((row, i) => [...row, ...onPostgres.perFilter[i].slice(2)]),
     );
     const about =
-      `The lab folder: 10,000 images of \`make-lab-corpus.py\` (nested animal/session folders, half with CloudScope sidecars) and five broken files; ` +
-      `each command a whole process, ${FOLDER_ROUNDS} rounds after one not counted, each ratio per round. ` +
+      `${folderAbout()} ` +
       `The searches: ${int(images)} generated images (\`index-rows.mjs\`, written through the store's upsert 500 a transaction; ${made.join(', ')}), ` +
       `each filter's first ${PAGE} rows as \`acqmeta find\` tests them, in one process. Load average before: ${loadBefore}; after: ${load()}.`;
     return `${folder === null ? '' : `${folder}\n\n`}${table}\n\n${filters}\n\n${about}`;
