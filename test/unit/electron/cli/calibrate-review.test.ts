@@ -8,7 +8,12 @@ import { reviewWhileRecovering } from '../../../../electron/cli/calibrate-review
 import type { ReviewedImage } from '../../../../electron/services/calibrate';
 import type { ImageEntry } from '../../../../electron/services/folder';
 
-const entry = (name: string): ImageEntry => ({ relPath: name, absPath: `/lab/${name}`, format: 'tiff', sidecar: 'ok' });
+const entry = (name: string): ImageEntry => ({
+  relPath: name,
+  absPath: `/lab/${name}`,
+  format: 'tiff',
+  sidecar: 'file',
+});
 const entries = [entry('a.tif'), entry('b.tif'), entry('c.tif')];
 
 /** A review of `image` as the disk held it at review number `round`. */
