@@ -6,12 +6,13 @@
  * that copy alone, for a test that serves it its own way and needs no app opened on it.
  */
 import { test as base, _electron, type Browser, type LaunchOptions, type Page } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { startServer } from './serve';
+
+export { startServer };
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const FIXTURE_FOLDER = path.join(ROOT, 'test/fixtures/e2e-folder');
@@ -25,44 +26,6 @@ export interface AppFixture {
   file(relative: string): string;
   /** This test's private settings folder (recent folders), apart from the user's own. */
   configDir: string;
-}
-
-/**
- * The run's one folder of the server's compiled code, linked into the cache folder each server
- * is given: the servers of a run start from the same bundle, so only the first compiles it.
- */
-function shareCompiledCode(cacheDir: string | undefined): void {
-  if (cacheDir === undefined || existsSync(path.join(cacheDir, 'code'))) return;
-  const shared = path.join(tmpdir(), 'acqmeta-e2e-code');
-  mkdirSync(shared, { recursive: true });
-  mkdirSync(cacheDir, { recursive: true });
-  symlinkSync(shared, path.join(cacheDir, 'code'));
-}
-
-/** Starts `serve` on `folder` with its settings in `configDir` and `env` added to its environment; resolves with the URL it prints. */
-export async function startServer(
-  folder: string,
-  configDir: string,
-  env: Readonly<Record<string, string>>,
-): Promise<{ url: string; server: ChildProcess }> {
-  shareCompiledCode(env.ACQMETA_CACHE_DIR);
-  const server = spawn(
-    process.execPath,
-    [path.join(ROOT, 'dist/electron/serve.cjs'), '--root', folder, '--config-dir', configDir],
-    {
-      stdio: ['ignore', 'pipe', 'inherit'],
-      env: { ...process.env, ...env },
-    },
-  );
-  const lines = createInterface({ input: server.stdout! });
-  const url = await new Promise<string>((resolve, reject) => {
-    lines.on('line', (line) => {
-      const match = /(http:\/\/127\.0\.0\.1:\d+\/\S*)/.exec(line);
-      if (match?.[1]) resolve(match[1]);
-    });
-    server.once('exit', (code) => reject(new Error(`serve exited with ${code} before printing its URL`)));
-  });
-  return { url, server };
 }
 
 /** Waits until the folder is fully listed, or (`listed` false) until the workspace is shown. */
