@@ -115,7 +115,12 @@ export const test = base.extend<
       await waitForApp(page, waitForListing);
       await use({ ...app, page });
       await context.close();
+      // Stopped before its folders are removed: a server stopping still writes its scan cache.
+      const stopped = new Promise((resolve) =>
+        server.exitCode !== null || server.signalCode !== null ? resolve(null) : server.once('exit', resolve),
+      );
       server.kill('SIGTERM');
+      await stopped;
     }
     rmSync(cacheDir, { recursive: true, force: true });
   },
