@@ -4,15 +4,14 @@
  * ones read, written in batches of one transaction each, and the images gone forgotten once
  * the walk is complete. A run that is killed leaves whole batches; the next one finishes it.
  */
-import { statSync } from 'node:fs';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { ImageRow } from '../../../shared/api';
-import { atWritePoint, sameStamp, stampOf, type FileStamp } from '../disk';
+import { atWritePoint, sameStamp } from '../disk';
 import type { ImageEntry } from '../folder';
 import type { ProfileFinder } from '../profile';
 import { scanRows } from '../rows';
-import { sidecarPathFor } from '../sidecar';
 import type { TiffScanner } from '../tiff';
+import { createStampTaker, type Stamps } from './file-stamps';
 import { columnsOf } from './image-columns';
 import type { ImageWrite, IndexStore, KnownImage } from './index-store';
 
@@ -55,12 +54,6 @@ export interface IndexCounts {
   cancelled: boolean;
 }
 
-/** An image's file facts, and its sidecar's (null: none). */
-interface Stamps {
-  image: FileStamp;
-  sidecar: FileStamp | null;
-}
-
 /** An image new or changed since the index read it, on its way to be read. */
 interface ToRead {
   path: string;
@@ -69,26 +62,16 @@ interface ToRead {
   isNew: boolean;
 }
 
-/** The stamp of the file at `file`; null when there is none (or it cannot be looked at). */
-function stampAt(file: string): FileStamp | null {
-  try {
-    const stats = statSync(file, { throwIfNoEntry: false });
-    return stats === undefined ? null : stampOf(stats);
-  } catch {
-    return null;
+/** The walk's images, `size` at a time (the last chunk may be shorter). */
+async function* chunksOf(entries: AsyncIterable<ImageEntry>, size: number): AsyncGenerator<ImageEntry[]> {
+  let chunk: ImageEntry[] = [];
+  for await (const entry of entries) {
+    chunk.push(entry);
+    if (chunk.length < size) continue;
+    yield chunk;
+    chunk = [];
   }
-}
-
-/**
- * An image's file facts now; null when it is gone since the walk listed it. Taken on this thread:
- * a refresh takes one per image and sidecar, and handing each to the thread pool cost several
- * times the `stat` itself.
- */
-function stampsOf(entry: ImageEntry): Stamps | null {
-  const image = stampAt(entry.absPath);
-  if (image === null) return null;
-  // the walk's listing says whether there is a sidecar: what the row will be read with
-  return { image, sidecar: entry.sidecar === 'none' ? null : stampAt(sidecarPathFor(entry.absPath)) };
+  if (chunk.length > 0) yield chunk;
 }
 
 function unchanged(known: KnownImage | undefined, now: Stamps): boolean {
@@ -111,26 +94,29 @@ export async function indexFolder(
   const reading: ToRead[] = [];
   // the walk: an unchanged image is counted as it passes (no row read, none written); the others are read
   async function* changedEntries(): AsyncGenerator<ImageEntry> {
-    let taken = 0;
-    for await (const entry of target.entries) {
-      if (stopped()) {
-        counts.cancelled = true;
-        return;
-      }
-      if (++taken % STATS_AT_A_TIME === 0) await nextTurn();
-      const stamps = stampsOf(entry);
-      const path = sharePath(entry.relPath);
-      const before = stamps === null ? undefined : known.get(path);
-      if (stamps === null || unchanged(before, stamps)) {
-        if (stamps !== null) {
-          seen.add(path);
-          counts.unchanged++;
+    const stampsOf = createStampTaker();
+    for await (const chunk of chunksOf(target.entries, STATS_AT_A_TIME)) {
+      const chunkStamps = await stampsOf(chunk);
+      for (const [at, entry] of chunk.entries()) {
+        if (stopped()) {
+          counts.cancelled = true;
+          return;
         }
-        readers.onImage?.();
-        continue;
+        const stamps = chunkStamps[at] ?? null;
+        const path = sharePath(entry.relPath);
+        const before = stamps === null ? undefined : known.get(path);
+        if (stamps === null || unchanged(before, stamps)) {
+          if (stamps !== null) {
+            seen.add(path);
+            counts.unchanged++;
+          }
+          readers.onImage?.();
+          continue;
+        }
+        reading.push({ path, absPath: entry.absPath, stamps, isNew: before === undefined });
+        yield entry;
       }
-      reading.push({ path, absPath: entry.absPath, stamps, isNew: before === undefined });
-      yield entry;
+      await nextTurn();
     }
   }
   let batch: ImageWrite[] = [];
