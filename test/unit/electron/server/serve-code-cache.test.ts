@@ -4,12 +4,12 @@
  * it as it is and serves the same page.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundleEntries } from '../services/tiff/build-worker';
+import { bundleServe } from './served-bundle';
 
 describe('npm run serve', () => {
   let launcherScript = '';
@@ -18,18 +18,7 @@ describe('npm run serve', () => {
   const codeDir = path.join(work, 'cache', 'code');
 
   beforeAll(async () => {
-    const { outdir, remove } = await bundleEntries(
-      {
-        serve: 'electron/server/serve-launch.ts',
-        'serve-main': 'electron/server/serve.ts',
-        'scan-worker': 'electron/services/tiff/scan-worker.ts',
-      },
-      'electron',
-    );
-    removeBundle = remove;
-    launcherScript = path.join(outdir, 'serve.cjs');
-    mkdirSync(path.join(outdir, '..', 'renderer'));
-    writeFileSync(path.join(outdir, '..', 'renderer', 'index.html'), '<!doctype html><title>AcqMeta test page</title>');
+    ({ launcherScript, remove: removeBundle } = await bundleServe());
     mkdirSync(path.join(work, 'folder'));
   }, 60_000);
 

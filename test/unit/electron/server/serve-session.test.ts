@@ -5,12 +5,12 @@
  * however that ends.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { bundleEntries } from '../services/tiff/build-worker';
+import { bundleServe } from './served-bundle';
 import { openEventStream } from './raw-http';
 
 const sharesCpuBySession = (() => {
@@ -39,18 +39,7 @@ describe.runIf(process.platform === 'linux')('npm run serve', () => {
   const running: number[] = [];
 
   beforeAll(async () => {
-    const { outdir, remove } = await bundleEntries(
-      {
-        serve: 'electron/server/serve-launch.ts',
-        'serve-main': 'electron/server/serve.ts',
-        'scan-worker': 'electron/services/tiff/scan-worker.ts',
-      },
-      'electron',
-    );
-    removeBundle = remove;
-    launcherScript = path.join(outdir, 'serve.cjs');
-    mkdirSync(path.join(outdir, '..', 'renderer'));
-    writeFileSync(path.join(outdir, '..', 'renderer', 'index.html'), '<!doctype html><title>AcqMeta test page</title>');
+    ({ launcherScript, remove: removeBundle } = await bundleServe());
     mkdirSync(path.join(work, 'folder'));
     const tiff = path.resolve(__dirname, '../../../fixtures/tiff/skimage/chessboard_GRAY_U16.tif');
     for (let i = 0; i < 100; i++) copyFileSync(tiff, path.join(work, 'folder', `image-${i}.tif`));
